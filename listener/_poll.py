@@ -1,0 +1,140 @@
+"""The poll loop around a source: interval, paging, backoff, rate limits, clean stop.
+
+A source fetches one page; this loop owns everything else (praw's stream generator,
+with the policy pulled out of the plugin).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from mentiondesk.models import Batch, FatalError, RateLimited, Source, TransientError
+
+_LOGGER = logging.getLogger(__name__)
+
+OnBatch = Callable[[str, Batch], Awaitable[None]]
+LoadCursor = Callable[[str], Awaitable[str | None]]
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Backoff:
+    """Jittered exponential backoff, capped; `reset()` after a success."""
+
+    base: float = 1.0
+    cap: float = 300.0
+    failures: int = 0
+
+    def next_delay(self) -> float:
+        self.failures += 1
+        ceiling = min(self.cap, self.base * 2 ** (self.failures - 1))
+        return random.uniform(ceiling / 2, ceiling)
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+class Poller:
+    """Polls one source until stopped; with `once`, until it has caught up."""
+
+    def __init__(
+        self,
+        source: Source,
+        *,
+        load_cursor: LoadCursor,
+        on_batch: OnBatch,
+        stop: asyncio.Event,
+        once: bool = False,
+        once_max_wait: float = 60.0,
+        clock: Clock = _now,
+        backoff: Backoff | None = None,
+    ) -> None:
+        self.source = source
+        self._load_cursor = load_cursor
+        self._on_batch = on_batch
+        self._stop = stop
+        self._once = once
+        self._once_max_wait = once_max_wait
+        self._clock = clock
+        self._backoff = backoff or Backoff()
+        self.blocked_until: datetime | None = None
+        self.polls = 0
+
+    async def run(self) -> None:
+        name = self.source.name
+        cursor = await self._load_cursor(name)
+        while not self._stop.is_set():
+            outcome = await self._poll_once(cursor)
+            if outcome == "fatal":
+                return
+            if isinstance(outcome, Batch):
+                cursor = outcome.cursor
+                if outcome.has_more:
+                    continue
+                if self._once:
+                    return
+                await self._sleep(self.source.poll_seconds)
+            elif outcome == "give_up":
+                return
+
+    async def _poll_once(self, cursor: str | None) -> Batch | str:
+        name = self.source.name
+        try:
+            self.polls += 1
+            batch = await self.source.poll(cursor)
+        except RateLimited as exc:
+            return await self._wait_rate_limit(exc.until)
+        except FatalError as exc:
+            _LOGGER.error("source %s stopped: %s", name, exc)
+            return "fatal"
+        except (TimeoutError, TransientError, OSError) as exc:
+            return await self._back_off(exc)
+        except Exception as exc:  # a plugin bug must not take the other sources down
+            _LOGGER.exception("source %s failed unexpectedly", name)
+            return await self._back_off(exc)
+        # The cursor is saved with the mentions it covers, in the same transaction.
+        await self._on_batch(name, batch)
+        self._backoff.reset()
+        return batch
+
+    async def _wait_rate_limit(self, until: datetime) -> str:
+        self.blocked_until = until
+        wait = max(0.0, (until - self._clock()).total_seconds())
+        if self._once and wait > self._once_max_wait:
+            _LOGGER.warning(
+                "source %s is rate limited for %.0f s more; skipping it this run, cursor kept",
+                self.source.name,
+                wait,
+            )
+            return "give_up"
+        _LOGGER.warning("source %s is rate limited; waiting %.0f s", self.source.name, wait)
+        await self._sleep(wait)
+        return "waited"
+
+    async def _back_off(self, exc: BaseException) -> str:
+        delay = self._backoff.next_delay()
+        _LOGGER.warning(
+            "source %s: %s; retrying in %.1f s", self.source.name, type(exc).__name__, delay
+        )
+        if self._once and self._backoff.failures > 5:
+            _LOGGER.error("source %s keeps failing; giving up this run", self.source.name)
+            return "give_up"
+        await self._sleep(delay)
+        return "backed_off"
+
+    async def _sleep(self, seconds: float) -> None:
+        """Sleep, but wake at once when stop is requested (Ctrl-C never waits out a backoff)."""
+        if seconds <= 0:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), timeout=seconds)

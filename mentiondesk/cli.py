@@ -1,0 +1,165 @@
+"""The `mentiondesk` command line. Only this module turns errors into exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mentiondesk import registry
+from mentiondesk.cli_common import config_errors, err, load, open_store
+from mentiondesk.cli_queue import cases_app, drafts_app
+from mentiondesk.cli_render import print_report, print_summary, progress
+from mentiondesk.config import Config
+from mentiondesk.models import Reading
+from mentiondesk.pipeline import App, build_classifier, build_playbook
+from mentiondesk.report import report
+
+app = typer.Typer(
+    help="mentiondesk: listen for your brand's mentions, read them, and act on them.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+app.add_typer(drafts_app, name="drafts")
+app.add_typer(cases_app, name="cases")
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    config: Annotated[
+        Path,
+        typer.Option("--config", "-c", help="Config file to use.", envvar="MENTIONDESK_CONFIG"),
+    ] = Path("config.toml"),
+    verbose: Annotated[
+        int,
+        typer.Option("--verbose", "-v", count=True, help="More log detail (-v info, -vv debug)."),
+    ] = 0,
+) -> None:
+    """mentiondesk: listen for your brand's mentions, read them, and act on them."""
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    ctx.obj = config
+
+
+@app.command("check-config")
+def check_config(ctx: typer.Context) -> None:
+    """Validate the config file and say what is wrong, if anything."""
+    config = load(ctx)
+    with config_errors():
+        playbook = build_playbook(config)
+    names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
+    err.print(f"[green]✓[/] {config.path} is valid")
+    err.print(f"  sources: {names}", markup=False)
+    err.print(f"  responders: {', '.join(r.name or r.kind for r in config.responders)}")
+    err.print(
+        f"  classifier: {config.settings.sentiment.classifier}; "
+        f"playbook rules: {len(playbook.rules)}"
+    )
+
+
+@app.command()
+def run(
+    ctx: typer.Context,
+    once: Annotated[
+        bool,
+        typer.Option(
+            "--once",
+            help="Poll every source once, process everything, drain the outbox, then exit.",
+        ),
+    ] = False,
+) -> None:
+    """Listen, read and act: catch up with every source, print a summary, keep listening."""
+    config = load(ctx)
+    with config_errors():
+        asyncio.run(_run(config, once=once))
+
+
+async def _run(config: Config, *, once: bool) -> None:
+    async with App(config) as desk:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, desk.stop_event.set)
+        with progress(err, "Reading mentions") as advance:
+            await desk.run_once(on_progress=advance)
+        print_summary(Console(), report(desk.store), config)
+        if once or desk.stop_event.is_set():
+            return
+        err.print("Listening for new mentions. Press Ctrl-C to stop.")
+        await desk.start()
+        await desk.stop_event.wait()
+        err.print("Stopping: finishing the batch in hand and draining the outbox…")
+        await desk.stop()
+
+
+@app.command()
+def classify(
+    ctx: typer.Context,
+    input: Annotated[
+        typer.FileText,
+        typer.Option("--input", "-i", help="Texts, one per line (default: standard input)."),
+    ] = None,  # type: ignore[assignment]
+    classifier: Annotated[
+        str | None, typer.Option(help="Classifier to use instead of the configured one.")
+    ] = None,
+) -> None:
+    """Read texts and print one JSON line each: label, score, lang."""
+    config = load(ctx)
+    if classifier:
+        if classifier not in registry.kinds("classifiers"):
+            err.print(
+                f"unknown classifier {classifier!r}; use one of: "
+                f"{', '.join(registry.kinds('classifiers'))}"
+            )
+            raise typer.Exit(2)
+        section = config.settings.sentiment.model_copy(update={"classifier": classifier})
+        settings = config.settings.model_copy(update={"sentiment": section})
+        config = Config(config.path, settings, config.sources, config.responders)
+    with config_errors():
+        model = build_classifier(config)
+    stream = input or sys.stdin
+    batch: list[str] = []
+    for line in stream:
+        batch.append(line.rstrip("\n"))
+        if len(batch) >= config.settings.sentiment.batch_size:
+            _emit(model.classify(batch, [None] * len(batch)))
+            batch = []
+    if batch:
+        _emit(model.classify(batch, [None] * len(batch)))
+
+
+def _emit(readings: list[Reading]) -> None:
+    for r in readings:
+        data = {"label": r.label.value, "score": r.score, "lang": r.lang}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+@app.command("report")
+def report_command(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """The numbers: mentions, open cases, pending drafts, alerts, by label and topic."""
+    if format not in ("text", "json"):
+        err.print("--format must be text or json")
+        raise typer.Exit(2)
+    data = report(open_store(load(ctx)))
+    if format == "json":
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        print_report(Console(), data)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,39 @@
+"""What every CLI command shares: loading config, opening the store, reporting errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import typer
+from rich.console import Console
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.models import ConfigError
+from mentiondesk.store import Store
+
+err = Console(stderr=True)
+
+
+@contextmanager
+def config_errors() -> Iterator[None]:
+    """Report a configuration problem and exit with status 2, before anything runs."""
+    try:
+        yield
+    except ConfigError as exc:
+        err.print("[bold red]Configuration problem:[/]")
+        for line in str(exc).splitlines():
+            err.print(f"  • {line}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+
+
+def load(ctx: typer.Context) -> Config:
+    """The config named by the global --config option (inherited by every sub-command)."""
+    with config_errors():
+        return load_config(ctx.obj)
+
+
+def open_store(config: Config) -> Store:
+    store = Store(config.store_url())
+    store.create_all()
+    return store

@@ -1,0 +1,151 @@
+"""`mentiondesk drafts …` and `mentiondesk cases …`: work the queue from a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from mentiondesk import queue
+from mentiondesk.cli_common import load, open_store
+from mentiondesk.config import Config
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.pipeline import build_responders
+from mentiondesk.store import Store
+from mentiondesk.tables import parse_case_number
+
+drafts_app = typer.Typer(
+    help="Drafted replies waiting for a person: list, approve, reject.", no_args_is_help=True
+)
+cases_app = typer.Typer(
+    help="Cases: list (most urgent and oldest first), close.", no_args_is_help=True
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _who() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except OSError:
+        return "cli"
+
+
+@drafts_app.command("list")
+def drafts_list(
+    ctx: typer.Context,
+    status: Annotated[str, typer.Option(help="pending, approved or rejected.")] = "pending",
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
+) -> None:
+    """Drafts, oldest first."""
+    drafts = queue.list_drafts(open_store(load(ctx)), status=status, limit=limit)
+    table = Table(title=f"{len(drafts)} {status} draft(s)")
+    for column in ("id", "kind", "case", "to", "lang", "text"):
+        table.add_column(column)
+    for d in drafts:
+        table.add_row(
+            str(d.id),
+            d.kind,
+            d.case_number or "—",
+            escape(f"{d.platform} {d.handle}"),
+            d.lang,
+            escape(d.text),
+        )
+    out.print(table)
+
+
+@drafts_app.command("approve")
+def drafts_approve(
+    ctx: typer.Context,
+    draft_id: Annotated[int, typer.Argument(metavar="ID", help="Draft id (see drafts list).")],
+    text: Annotated[str | None, typer.Option(help="Replace the drafted text.")] = None,
+    send: Annotated[bool, typer.Option(help="Deliver it now (else the running desk will).")] = True,
+) -> None:
+    """Approve a draft; its reply is queued in the outbox and, by default, sent now."""
+    config = load(ctx)
+    store = open_store(config)
+    with _queue_errors():
+        key = queue.approve_draft(
+            store, draft_id, by=_who(), text=text, post_route=config.settings.routing.post
+        )
+    out.print(f"Draft {draft_id} approved.")
+    if send:
+        delivered = asyncio.run(_deliver(config, store, key))
+        out.print("Reply sent." if delivered else "Reply queued; it will be retried.")
+
+
+@drafts_app.command("reject")
+def drafts_reject(
+    ctx: typer.Context,
+    draft_id: Annotated[int, typer.Argument(metavar="ID", help="Draft id (see drafts list).")],
+) -> None:
+    """Reject a draft: nothing is sent."""
+    store = open_store(load(ctx))
+    with _queue_errors():
+        queue.reject_draft(store, draft_id, by=_who())
+    out.print(f"Draft {draft_id} rejected.")
+
+
+@cases_app.command("list")
+def cases_list(
+    ctx: typer.Context,
+    status: Annotated[str, typer.Option(help="open, resolved or closed.")] = "open",
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
+) -> None:
+    """Cases, most urgent first, then the longest waiting."""
+    cases = queue.list_cases(open_store(load(ctx)), status=status, limit=limit)
+    table = Table(title=f"{len(cases)} {status} case(s)")
+    for column in ("case", "priority", "reading", "frustration", "author", "opened", "ticket"):
+        table.add_column(column)
+    for c in cases:
+        reading = c.label + (f"/{c.reason}" if c.reason else "")
+        author = escape(f"{c.platform} {c.handle} ({c.followers})")
+        table.add_row(
+            c.number,
+            str(c.priority),
+            reading,
+            str(c.frustration),
+            author,
+            c.opened_at.strftime("%Y-%m-%d %H:%M"),
+            c.ticket_ref or "",
+        )
+    out.print(table)
+
+
+@cases_app.command("close")
+def cases_close(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(metavar="ID", help="Case number, e.g. MD-000123.")],
+) -> None:
+    """Close a case; its pending drafts are withdrawn."""
+    store = open_store(load(ctx))
+    with _queue_errors():
+        case_id = parse_case_number(case)
+        queue.close_case(store, case_id, by=_who())
+    out.print(f"Case {case} closed.")
+
+
+class _queue_errors:  # noqa: N801 - used as a lower-case context manager like contextlib's
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, queue.NotFound | queue.StaleAction | ValueError):
+            err.print(f"[red]{escape(str(exc))}[/]")
+            raise typer.Exit(1)
+
+
+async def _deliver(config: Config, store: Store, key: str) -> bool:
+    """Deliver just the approved reply, through the same outbox path the desk uses."""
+    responders = build_responders(config)
+    try:
+        worker = OutboxWorker(store, responders, config.settings.outbox)
+        return await worker.drain(only_key=key) > 0
+    finally:
+        for responder in responders.values():
+            await responder.close()

@@ -1,0 +1,94 @@
+"""How the CLI shows things: the run summary, the report, progress bars."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from mentiondesk.config import Config
+from mentiondesk.pipeline import Progress as ProgressCallback
+
+
+@contextmanager
+def progress(console: Console, label: str) -> Iterator[ProgressCallback]:
+    """A progress bar on a terminal; silent when output is redirected."""
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task(label, total=None)
+
+    def advance(step: int, total: int | None) -> None:
+        if total is not None:
+            bar.update(task, total=total)
+        bar.advance(task, step)
+
+    with bar:
+        yield advance
+
+
+def print_summary(console: Console, data: dict[str, Any], config: Config) -> None:
+    """The few lines a person reads after a run."""
+    labels = data["by_label"]
+    fr = data["first_response"]
+    console.print(f"[bold]{config.brand.name}[/] — mentiondesk summary")
+    console.print(f"  Mentions read        {data['mentions']:>6}")
+    console.print(f"  Complaints           {labels['negative']:>6}")
+    console.print(f"  Praise               {labels['positive']:>6}")
+    console.print(f"  Neutral              {labels['neutral']:>6}")
+    console.print(f"  Cases opened         {data['cases_total']:>6}   ({data['cases_open']} open)")
+    console.print(f"  Escalated to desk    {data['tickets_opened']:>6}")
+    console.print(f"  Drafts to approve    {data['drafts_pending']:>6}   → mentiondesk drafts list")
+    console.print(f"  Alerts sent          {data['alerts_sent']:>6}")
+    if fr:
+        console.print(f"  First response p50   {_duration(fr['p50_seconds']):>6}")
+    if data["outbox_waiting"] or data["outbox_held"]:
+        console.print(
+            f"  [yellow]Outbox: {data['outbox_waiting']} waiting to retry, "
+            f"{data['outbox_held']} held (see the log)[/]"
+        )
+
+
+def print_report(console: Console, data: dict[str, Any]) -> None:
+    table = Table(title="mentiondesk report", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key in (
+        "mentions",
+        "cases_open",
+        "cases_total",
+        "drafts_pending",
+        "alerts_sent",
+        "tickets_opened",
+        "replies_sent",
+        "outbox_waiting",
+        "outbox_held",
+    ):
+        table.add_row(key.replace("_", " "), str(data[key]))
+    for label, n in data["by_label"].items():
+        table.add_row(f"label: {label}", str(n))
+    for topic, n in data["by_topic"].items():
+        table.add_row(f"topic: {topic}", str(n))
+    fr = data["first_response"]
+    if fr:
+        table.add_row("first response p50", _duration(fr["p50_seconds"]))
+        table.add_row("first response p90", _duration(fr["p90_seconds"]))
+    console.print(table)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f}s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f}m"
+    return f"{seconds / 3600:.1f}h"

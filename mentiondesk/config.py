@@ -1,0 +1,212 @@
+"""Load `config.toml` into typed models; a bad file fails with the key, the problem and the fix."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mentiondesk import registry
+from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BrandSection(_Section):
+    name: str = Field(min_length=1)
+    handles: list[str] = []
+    keywords: list[str] = []
+
+
+class StoreSection(_Section):
+    url: str = "sqlite:///mentiondesk.db"
+
+
+class SentimentSection(_Section):
+    classifier: str = "vader"
+    batch_size: int = Field(default=256, ge=1, le=10_000)
+    settings: dict[str, Any] = {}
+
+
+class PlaybooksSection(_Section):
+    paths: list[str] = []  # empty: the playbooks shipped with mentiondesk
+    templates: str | None = None  # None: the shipped templates
+    default_lang: str = "en"
+
+
+class OutboxSection(_Section):
+    batch_size: int = Field(default=50, ge=1, le=1000)
+    poll_seconds: float = Field(default=1.0, gt=0)
+    lease_seconds: float = Field(default=120.0, gt=0)
+    base_backoff_seconds: float = Field(default=2.0, gt=0)
+    max_backoff_seconds: float = Field(default=600.0, gt=0)
+
+
+class RoutingSection(_Section):
+    alert: list[str] = ["console"]
+    ticket: str | None = "cases"
+    post: dict[str, str] = {"default": "console"}
+
+
+class DeskSection(_Section):
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+
+
+class Settings(_Section):
+    brand: BrandSection
+    store: StoreSection = StoreSection()
+    sentiment: SentimentSection = SentimentSection()
+    playbooks: PlaybooksSection = PlaybooksSection()
+    outbox: OutboxSection = OutboxSection()
+    routing: RoutingSection = RoutingSection()
+    desk: DeskSection = DeskSection()
+    sources: list[dict[str, Any]] = []
+    responders: list[dict[str, Any]] = []
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration with every plugin section typed by its own model."""
+
+    path: Path
+    settings: Settings
+    sources: tuple[SourceConfig, ...]
+    responders: tuple[PluginConfig, ...]
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def brand(self) -> Brand:
+        b = self.settings.brand
+        return Brand(name=b.name, handles=tuple(b.handles), keywords=tuple(b.keywords))
+
+    @property
+    def context(self) -> PluginContext:
+        return PluginContext(brand=self.brand, base_dir=self.base_dir)
+
+    def store_url(self) -> str:
+        """The store URL with a relative SQLite path taken from the config file's folder."""
+        url = self.settings.store.url
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+            return prefix + str((self.base_dir / url[len(prefix) :]).resolve())
+        return url
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate `path`; raise ConfigError listing every problem found."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: file not found; pass --config PATH or create it from the shipped config.toml"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax at that line") from None
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_explain(path, exc, Settings)) from None
+    problems: list[str] = []
+    sources = _plugins(settings.sources, "sources", problems)
+    responders = _plugins(settings.responders, "responders", problems)
+    config = Config(path, settings, tuple(sources), tuple(responders))
+    problems += _cross_references(config)
+    if problems:
+        raise ConfigError("\n".join(f"{path}: {p}" for p in problems))
+    return config
+
+
+def _plugins(tables: list[dict[str, Any]], group: registry.Group, problems: list[str]) -> list[Any]:
+    built: list[Any] = []
+    seen: set[str] = set()
+    for index, table in enumerate(tables):
+        where = f"{group}[{index}]"
+        kind = table.get("kind")
+        if not isinstance(kind, str) or kind not in registry.kinds(group):
+            known = ", ".join(registry.kinds(group))
+            problems.append(f"{where}.kind: {kind!r} is not a known kind; use one of: {known}")
+            continue
+        model: type[PluginConfig] = registry.load(group, kind).Config
+        try:
+            config = model.model_validate(table)
+        except ValidationError as exc:
+            problems.extend(_problems(exc, model, prefix=where))
+            continue
+        name = config.name or (kind if kind not in seen else f"{kind}-{index}")
+        if name in seen:
+            problems.append(f"{where}.name: {name!r} is used twice; give each a unique name")
+        seen.add(name)
+        built.append(config.model_copy(update={"name": name}))
+    return built
+
+
+def _cross_references(config: Config) -> list[str]:
+    routing = config.settings.routing
+    names = {r.name for r in config.responders}
+    wanted = [("routing.alert", n) for n in routing.alert]
+    wanted += [(f"routing.post.{p}", n) for p, n in routing.post.items()]
+    if routing.ticket:
+        wanted.append(("routing.ticket", routing.ticket))
+    problems = [
+        f"{key}: no responder is named {name!r}; add a [[responders]] table with name = "
+        f"{name!r} or use one of: {', '.join(sorted(n for n in names if n)) or '(none)'}"
+        for key, name in wanted
+        if name not in names
+    ]
+    classifier = config.settings.sentiment.classifier
+    if classifier not in registry.kinds("classifiers"):
+        problems.append(
+            f"sentiment.classifier: {classifier!r} is not a known classifier; use one of: "
+            + ", ".join(registry.kinds("classifiers"))
+        )
+    if not config.sources:
+        problems.append("sources: no source is configured; add a [[sources]] table")
+    return problems
+
+
+def _explain(path: Path, exc: ValidationError, model: type[BaseModel]) -> str:
+    return "\n".join(f"{path}: {p}" for p in _problems(exc, model))
+
+
+def _problems(exc: ValidationError, model: type[BaseModel], prefix: str = "") -> list[str]:
+    problems = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"])
+        key = f"{prefix}.{key}" if prefix and key else prefix or key
+        problems.append(f"{key}: {_fix(error, model)}")
+    return problems
+
+
+def _fix(error: Any, model: type[BaseModel]) -> str:
+    kind, message = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        field = str(error["loc"][-1])
+        close = difflib.get_close_matches(field, _field_names(model, error["loc"]), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "remove it"
+        return f"unknown key; {hint}"
+    if kind == "missing":
+        return "required key is missing; add it"
+    if kind == "value_error":
+        return str(message).removeprefix("Value error, ")
+    return f"{message}; got {error.get('input')!r}"
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in loc[:-1]:
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None or not isinstance(field.annotation, type):
+            break
+        current = field.annotation
+    return list(getattr(current, "model_fields", {}))

@@ -1,0 +1,251 @@
+"""Persist what the playbooks decided: reading, case, drafts and outbox rows in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DRAFT, MENTION, OUTBOX, READING, case_number
+
+AUTO_WINDOW = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftPlan:
+    kind: str  # private | public
+    text: str
+    lang: str
+    rule: str
+    auto: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxPlan:
+    kind: str  # alert | ticket
+    target: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Everything decided for one mention, ready to be written atomically."""
+
+    mention_id: int
+    author_id: int
+    mention: Mention
+    reading: Reading
+    case_rule: str | None = None  # open a case under this rule
+    priority: int = 0
+    assignee: str | None = None
+    drafts: tuple[DraftPlan, ...] = ()
+    outbox: tuple[OutboxPlan, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def record(
+    store: Store,
+    decisions: Sequence[Decision],
+    *,
+    post_route: dict[str, str],
+    auto_daily_cap: int = 1,
+) -> int:
+    """Write `decisions`; skip a mention already decided (by another worker). Return the count."""
+    if not decisions:
+        return 0
+    with store.engine.begin() as conn:
+        fresh = _mark_processed(conn, [d.mention_id for d in decisions])
+        todo = [d for d in decisions if d.mention_id in fresh]
+        if todo:
+            conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
+        outbox: list[dict[str, object]] = []
+        for decision in todo:
+            decision = _cap_auto_replies(conn, decision, auto_daily_cap)
+            outbox += _write_one(conn, decision, post_route)
+        if outbox:
+            stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
+            conn.execute(stmt, outbox)
+    return len(todo)
+
+
+def _mark_processed(conn: Connection, ids: list[int]) -> set[int]:
+    flipped = conn.execute(
+        sa.update(MENTION)
+        .where(MENTION.c.id.in_(ids), MENTION.c.processed.is_(False))
+        .values(processed=True, claimed_until=None)
+        .returning(MENTION.c.id)
+    )
+    return set(flipped.scalars())
+
+
+def _cap_auto_replies(conn: Connection, d: Decision, cap: int) -> Decision:
+    """Public auto-replies are capped per author per day; past the cap they wait for a person."""
+    if not any(p.auto for p in d.drafts):
+        return d
+    since = _utcnow() - AUTO_WINDOW
+    sent = conn.scalar(
+        sa.select(sa.func.count())
+        .select_from(DRAFT)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .where(
+            MENTION.c.author_id == d.author_id,
+            DRAFT.c.auto.is_(True),
+            DRAFT.c.created_at >= since,
+        )
+    )
+    if int(sent or 0) < cap:
+        return d
+    return replace(d, drafts=tuple(replace(p, auto=False) for p in d.drafts))
+
+
+def _reading_row(d: Decision) -> dict[str, object]:
+    r = d.reading
+    return {
+        "mention_id": d.mention_id,
+        "classifier": r.classifier,
+        "label": r.label.value,
+        "score": r.score,
+        "lang": r.lang,
+        "topics": ",".join(r.topics),
+        "reason": r.reason,
+        "frustration": r.frustration,
+        "is_question": r.is_question,
+        "created_at": _utcnow(),
+    }
+
+
+def _write_one(
+    conn: Connection, d: Decision, post_route: dict[str, str]
+) -> list[dict[str, object]]:
+    now = _utcnow()
+    case_id = _open_case(conn, d, now) if d.case_rule else None
+    number = case_number(case_id) if case_id else None
+    rows: list[dict[str, object]] = []
+    first_draft: tuple[int, str] | None = None
+    for plan in d.drafts:
+        draft_id = _insert_draft(conn, d, plan, case_id, now)
+        first_draft = first_draft or (draft_id, plan.text)
+        if plan.auto:
+            rows.append(post_action(d.mention, d.reading, number, draft_id, plan, post_route, now))
+    for out in d.outbox:
+        context = CaseContext(
+            mention=d.mention,
+            reading=d.reading,
+            case_number=number,
+            draft_id=first_draft[0] if first_draft else None,
+            draft_text=first_draft[1] if first_draft else None,
+            rule=out.rule,
+        )
+        key = f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
+        action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
+        rows.append(outbox_row(action, case_id, now))
+    return rows
+
+
+def _open_case(conn: Connection, d: Decision, now: datetime) -> int:
+    values = {
+        "mention_id": d.mention_id,
+        "author_id": d.author_id,
+        "rule": d.case_rule,
+        "status": "open",
+        "priority": d.priority,
+        "assignee": d.assignee,
+        "opened_at": now,
+    }
+    return int(conn.execute(sa.insert(CASE).values(values).returning(CASE.c.id)).scalar_one())
+
+
+def _insert_draft(
+    conn: Connection, d: Decision, plan: DraftPlan, case_id: int | None, now: datetime
+) -> int:
+    values = {
+        "mention_id": d.mention_id,
+        "case_id": case_id,
+        "kind": plan.kind,
+        "text": plan.text,
+        "lang": plan.lang,
+        "rule": plan.rule,
+        "auto": plan.auto,
+        "status": "approved" if plan.auto else "pending",
+        "created_at": now,
+        "decided_at": now if plan.auto else None,
+        "decided_by": f"auto:{plan.rule}" if plan.auto else None,
+    }
+    return int(conn.execute(sa.insert(DRAFT).values(values).returning(DRAFT.c.id)).scalar_one())
+
+
+def post_action(
+    mention: Mention,
+    reading: Reading,
+    number: str | None,
+    draft_id: int,
+    plan: DraftPlan,
+    post_route: dict[str, str],
+    now: datetime,
+) -> dict[str, object]:
+    """The outbox row that posts an approved draft on the mention's platform."""
+    target = post_route.get(mention.platform) or post_route["default"]
+    context = CaseContext(
+        mention=mention,
+        reading=reading,
+        case_number=number,
+        draft_id=draft_id,
+        draft_text=plan.text,
+        rule=plan.rule,
+    )
+    action = OutboxAction(
+        key=f"post:draft:{draft_id}",
+        kind="post",
+        target=target,
+        context=context,
+        text=plan.text,
+        private=plan.kind == "private",
+    )
+    return outbox_row(action, None, now)
+
+
+def outbox_row(action: OutboxAction, case_id: int | None, now: datetime) -> dict[str, object]:
+    payload = {
+        "key": action.key,
+        "kind": action.kind,
+        "target": action.target,
+        "context": action.context.to_dict(),
+        "text": action.text,
+        "private": action.private,
+        "extra": action.extra,
+    }
+    return {
+        "key": action.key,
+        "kind": action.kind,
+        "target": action.target,
+        "case_id": case_id,
+        "payload": json.dumps(payload, ensure_ascii=False),
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+
+
+def action_from_payload(payload: str, attempt: int) -> OutboxAction:
+    data = json.loads(payload)
+    return OutboxAction(
+        key=data["key"],
+        kind=data["kind"],
+        target=data["target"],
+        context=CaseContext.from_dict(data["context"]),
+        text=data.get("text"),
+        private=bool(data.get("private")),
+        attempt=attempt,
+        extra=data.get("extra") or {},
+    )
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,207 @@
+"""The outbox worker: claims due actions, delivers them through responders, records receipts.
+
+Every action carries an idempotency key; a delivery row is written (once, by key) only
+after the responder succeeded, in the same transaction that marks the action done.
+A failed action waits with jittered exponential backoff; nothing is ever dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from mentiondesk.config import OutboxSection
+from mentiondesk.decisions import action_from_payload
+from mentiondesk.models import FatalError, OutboxAction, RateLimited, Receipt, Responder
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DELIVERY, OUTBOX
+
+_LOGGER = logging.getLogger(__name__)
+_DELIVER_TIMEOUT = 60.0
+_CONCURRENCY = 8
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    id: int
+    case_id: int | None
+    action: OutboxAction
+
+
+class OutboxWorker:
+    """Drains the outbox through the configured responders."""
+
+    def __init__(
+        self,
+        store: Store,
+        responders: Mapping[str, Responder],
+        settings: OutboxSection,
+        *,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self.store = store
+        self.responders = dict(responders)
+        self.settings = settings
+        self._clock = clock
+        self._gate = asyncio.Semaphore(_CONCURRENCY)
+        self.delivered = 0
+        self.failed = 0
+
+    async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
+        """Deliver until `stop`; then drain what is due, so a clean stop leaves nothing behind."""
+        while not stop.is_set():
+            if await self.deliver_due() == 0:
+                wake.clear()
+                await _wait_any(stop, wake, self.settings.poll_seconds)
+        await self.drain()
+
+    async def drain(self, *, only_key: str | None = None) -> int:
+        """Deliver every action due now (or just `only_key`); return how many were delivered."""
+        total = 0
+        while (count := await self.deliver_due(only_key=only_key)) > 0:
+            total += count
+        return total
+
+    async def deliver_due(self, *, only_key: str | None = None) -> int:
+        claimed = await asyncio.to_thread(self._claim, only_key)
+        results = await asyncio.gather(*(self._deliver(c) for c in claimed))
+        return sum(results)
+
+    async def _deliver(self, claimed: Claimed) -> int:
+        action = claimed.action
+        responder = self.responders.get(action.target)
+        async with self._gate:
+            try:
+                if responder is None:
+                    raise FatalError(f"no responder named {action.target!r} is configured")
+                receipt = await asyncio.wait_for(responder.deliver(action), _DELIVER_TIMEOUT)
+            except RateLimited as exc:
+                await asyncio.to_thread(self._retry_at, claimed, exc.until, str(exc), False)
+                return 0
+            except FatalError as exc:
+                _LOGGER.error("outbox %s held: %s", action.key, exc)
+                await asyncio.to_thread(self._retry_at, claimed, None, str(exc), True)
+                self.failed += 1
+                return 0
+            except Exception as exc:  # transient or unknown: retry with backoff, never drop
+                _LOGGER.warning(
+                    "outbox %s attempt %d failed: %s", action.key, action.attempt, _describe(exc)
+                )
+                when = self._clock() + timedelta(seconds=self._backoff(action.attempt))
+                await asyncio.to_thread(self._retry_at, claimed, when, _describe(exc), False)
+                self.failed += 1
+                return 0
+        await asyncio.to_thread(self._record, claimed, receipt)
+        self.delivered += 1
+        _LOGGER.info("delivered %s via %s", action.key, action.target)
+        return 1
+
+    def _backoff(self, attempt: int) -> float:
+        ceiling = min(
+            self.settings.max_backoff_seconds,
+            self.settings.base_backoff_seconds * 2 ** max(0, attempt - 1),
+        )
+        return random.uniform(ceiling / 2, ceiling)
+
+    # --- database side (run in a worker thread) -----------------------------------------
+
+    def _claim(self, only_key: str | None) -> list[Claimed]:
+        now = self._clock()
+        lease = now + timedelta(seconds=self.settings.lease_seconds)
+        free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
+        pick = sa.select(OUTBOX.c.id).where(
+            OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= now, free
+        )
+        if only_key is not None:
+            pick = pick.where(OUTBOX.c.key == only_key)
+        pick = pick.order_by(OUTBOX.c.id).limit(self.settings.batch_size)
+        with self.store.engine.begin() as conn:
+            ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
+            if not ids:
+                return []
+            rows = conn.execute(
+                sa.update(OUTBOX)
+                .where(OUTBOX.c.id.in_(ids))
+                .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
+                .returning(OUTBOX.c.id, OUTBOX.c.case_id, OUTBOX.c.payload, OUTBOX.c.attempts)
+            ).all()
+        rows = sorted(rows, key=lambda r: int(r.id))
+        return [Claimed(r.id, r.case_id, action_from_payload(r.payload, r.attempts)) for r in rows]
+
+    def _record(self, claimed: Claimed, receipt: Receipt) -> None:
+        action, now = claimed.action, self._clock()
+        delivery = {
+            "key": action.key,
+            "outbox_id": claimed.id,
+            "kind": action.kind,
+            "target": action.target,
+            "ref": receipt.ref,
+            "url": receipt.url,
+            "delivered_at": now,
+        }
+        with self.store.engine.begin() as conn:
+            stmt = self.store.insert(DELIVERY).on_conflict_do_nothing(index_elements=["key"])
+            conn.execute(stmt.values(delivery))
+            conn.execute(
+                sa.update(OUTBOX)
+                .where(OUTBOX.c.id == claimed.id)
+                .values(status="done", lease_until=None, last_error=None)
+            )
+            self._touch_case(conn, claimed, receipt, now)
+
+    def _touch_case(
+        self, conn: sa.Connection, claimed: Claimed, receipt: Receipt, now: datetime
+    ) -> None:
+        action = claimed.action
+        case_id = claimed.case_id or _case_id(action)
+        if case_id is None:
+            return
+        where = CASE.c.id == case_id
+        if action.kind == "ticket":
+            conn.execute(
+                sa.update(CASE).where(where).values(ticket_ref=receipt.ref, ticket_url=receipt.url)
+            )
+        elif action.kind == "post":
+            conn.execute(
+                sa.update(CASE)
+                .where(where, CASE.c.first_response_at.is_(None))
+                .values(first_response_at=now)
+            )
+
+    def _retry_at(self, claimed: Claimed, when: datetime | None, error: str, hold: bool) -> None:
+        values: dict[str, object] = {"lease_until": None, "last_error": error[:2000]}
+        if hold:
+            values["status"] = "held"
+        if when is not None:
+            values["next_attempt_at"] = when
+        with self.store.engine.begin() as conn:
+            conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == claimed.id).values(values))
+
+
+def _case_id(action: OutboxAction) -> int | None:
+    number = action.context.case_number
+    return int(number.removeprefix("MD-")) if number else None
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:
+    waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
+    try:
+        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()

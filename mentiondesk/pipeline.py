@@ -1,0 +1,201 @@
+"""The application: builds every part from config and runs the flow, with a clean lifecycle.
+
+`initialize()` opens the store and builds plugins; `start()` launches pollers, the
+processor and the outbox worker; `stop()` lets them finish the batch in hand and drain
+the outbox; `shutdown()` closes everything in reverse order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from listener._poll import Poller
+from mentiondesk import registry
+from mentiondesk.config import Config
+from mentiondesk.models import Batch, Classifier, Responder, Source
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.processing import Processor
+from mentiondesk.store import Store
+from playbooks import Playbook, load_playbook
+
+_LOGGER = logging.getLogger(__name__)
+
+Progress = Callable[[int, int | None], None]  # (advance by, new total or None)
+
+
+def build_classifier(config: Config) -> Classifier:
+    section = config.settings.sentiment
+    cls = registry.load("classifiers", section.classifier)
+    settings = cls.Config.model_validate({"kind": section.classifier, **section.settings})
+    classifier: Classifier = cls.from_config(settings, config.context)
+    return classifier
+
+
+def build_playbook(config: Config) -> Playbook:
+    section = config.settings.playbooks
+    paths = [p for pattern in section.paths for p in sorted(config.base_dir.glob(pattern))]
+    if section.paths and not paths:
+        from mentiondesk.models import ConfigError
+
+        raise ConfigError(f"playbooks.paths: {section.paths} match no file; fix the patterns")
+    templates = config.base_dir / section.templates if section.templates else None
+    return load_playbook(
+        paths, brand=config.brand, template_dir=templates, default_lang=section.default_lang
+    )
+
+
+def _build(group: registry.Group, config: Any, context: Any) -> Any:
+    return registry.load(group, config.kind).from_config(config, context)
+
+
+def build_responders(config: Config) -> dict[str, Responder]:
+    return {c.name or c.kind: _build("responders", c, config.context) for c in config.responders}
+
+
+class App:
+    """One mentiondesk process. Use `async with App(config) as app:`."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        classifier: Classifier | None = None,
+        responders: Mapping[str, Responder] | None = None,
+        sources: list[Source] | None = None,
+    ) -> None:
+        self.config = config
+        self._classifier = classifier
+        self._responders = responders
+        self._sources = sources
+        self.stop_event = asyncio.Event()  # pollers stop taking new pages
+        self._inputs_done = asyncio.Event()  # pollers have stopped: processor may finish
+        self._outbox_stop = asyncio.Event()  # processor has finished: outbox may drain and end
+        self._work = asyncio.Event()
+        self._outbox_wake = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self.pollers: list[Poller] = []
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    async def initialize(self) -> None:
+        self.store = Store(self.config.store_url())
+        await asyncio.to_thread(self.store.create_all)
+        classifier = self._classifier
+        if classifier is None:
+            classifier = await asyncio.to_thread(build_classifier, self.config)
+        self.processor = Processor(self.config, self.store, classifier, build_playbook(self.config))
+        context = self.config.context
+        self.sources = self._sources or [_build("sources", c, context) for c in self.config.sources]
+        self.responders = dict(self._responders or build_responders(self.config))
+        self.outbox = OutboxWorker(self.store, self.responders, self.config.settings.outbox)
+
+    async def run_once(self, *, on_progress: Progress | None = None) -> None:
+        """Poll every source until caught up, process everything, drain the outbox."""
+        self.pollers = [self._poller(s, once=True) for s in self.sources]
+        await asyncio.gather(*(p.run() for p in self.pollers))
+        if on_progress:
+            on_progress(0, await asyncio.to_thread(self.store.pending_count))
+        await self.process_all(on_progress)
+        await self.outbox.drain()
+
+    async def start(self) -> None:
+        self.pollers = [self._poller(s, once=False) for s in self.sources]
+        self._tasks = [
+            asyncio.create_task(p.run(), name=f"poll:{p.source.name}") for p in self.pollers
+        ]
+        self._tasks.append(asyncio.create_task(self._process_loop(), name="processor"))
+        self._tasks.append(
+            asyncio.create_task(
+                self.outbox.run(self._outbox_stop, self._outbox_wake), name="outbox"
+            )
+        )
+        self._work.set()  # mentions left unprocessed by an earlier run
+
+    async def stop(self) -> None:
+        """Stop in flow order: pollers finish their page, the processor its batches, the outbox
+        drains. Each stage stops only after the one feeding it, so nothing is left half done."""
+        self.stop_event.set()
+        pollers, processor, outbox = self._tasks[:-2], self._tasks[-2], self._tasks[-1]
+        await self._join(pollers)
+        self._inputs_done.set()
+        self._work.set()
+        await self._join([processor])
+        self._outbox_stop.set()
+        await self._join([outbox])
+        self._tasks = []
+
+    async def _join(self, tasks: list[asyncio.Task[None]]) -> None:
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+        for task, result in zip(tasks, results, strict=True):
+            if isinstance(result, BaseException):
+                _LOGGER.error("task %s ended with %r", task.get_name(), result)
+
+    async def shutdown(self) -> None:
+        # Reverse order of initialize: plugins first, the database last.
+        for responder in self.responders.values():
+            await responder.close()
+        for source in self.sources:
+            await source.close()
+        self.store.dispose()
+
+    async def __aenter__(self) -> App:
+        await self.initialize()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._tasks:
+            await self.stop()
+        await self.shutdown()
+
+    # --- the flow -------------------------------------------------------------------
+
+    def _poller(self, source: Source, *, once: bool) -> Poller:
+        return Poller(
+            source,
+            load_cursor=self._load_cursor,
+            on_batch=self._on_batch,
+            stop=self.stop_event,
+            once=once,
+        )
+
+    async def _load_cursor(self, name: str) -> str | None:
+        return await asyncio.to_thread(self.store.cursor, name)
+
+    async def _on_batch(self, name: str, batch: Batch) -> None:
+        new = await asyncio.to_thread(self.store.ingest, name, batch.mentions, batch.cursor)
+        if new:
+            _LOGGER.info("source %s: %d new mention(s)", name, new)
+            self._work.set()
+
+    async def process_all(self, on_progress: Progress | None = None) -> int:
+        total = 0
+        while (done := await asyncio.to_thread(self.processor.process_batch)) > 0:
+            total += done
+            self._outbox_wake.set()
+            if on_progress:
+                on_progress(done, None)
+        return total
+
+    async def _process_loop(self) -> None:
+        while True:
+            await self._work.wait()
+            self._work.clear()
+            await self.process_all()
+            if self._inputs_done.is_set():
+                await self.process_all()  # whatever the pollers stored while stopping
+                return
+
+    @property
+    def database(self) -> Path | None:
+        url = self.store.url
+        return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None

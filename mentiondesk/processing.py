@@ -1,0 +1,104 @@
+"""Read and decide: stored mentions → classifier → playbook → decisions written with the outbox."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from datetime import timedelta
+
+from mentiondesk.config import Config
+from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
+from mentiondesk.models import Action, ActionKind, Classifier, History, Label, Reading
+from mentiondesk.store import PendingMention, Store
+from playbooks import Playbook
+
+_LOGGER = logging.getLogger(__name__)
+_LEASE = timedelta(minutes=5)
+
+
+class Processor:
+    """Processes claimed mentions in batches; every step of a batch runs in a worker thread."""
+
+    def __init__(
+        self, config: Config, store: Store, classifier: Classifier, playbook: Playbook
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.classifier = classifier
+        self.playbook = playbook
+        self.batch_size = config.settings.sentiment.batch_size
+        self.processed = 0
+
+    def process_batch(self) -> int:
+        """Claim, read, decide and record one batch; return how many mentions it decided."""
+        pending = self.store.claim_unprocessed(self.batch_size, _LEASE)
+        if not pending:
+            return 0
+        readings = self.classifier.classify(
+            [p.mention.text for p in pending], [p.mention.lang for p in pending]
+        )
+        histories = self.store.histories([p.author_id for p in pending])
+        decisions = [
+            self.decide(p, r, histories.get(p.author_id, History()))
+            for p, r in zip(pending, readings, strict=True)
+        ]
+        routing = self.config.settings.routing
+        done = record(self.store, decisions, post_route=routing.post)
+        self.processed += done
+        return done
+
+    def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:
+        actions = self.playbook.decide(pending.mention, reading, history)
+        return self._decision(pending, reading, actions)
+
+    def _decision(self, p: PendingMention, reading: Reading, actions: Sequence[Action]) -> Decision:
+        routing = self.config.settings.routing
+        case_rule: str | None = None
+        assignee: str | None = None
+        drafts: list[DraftPlan] = []
+        outbox: list[OutboxPlan] = []
+        for action in actions:
+            if action.kind is ActionKind.OPEN_CASE:
+                case_rule = case_rule or action.rule
+            elif action.kind is ActionKind.ASSIGN:
+                assignee = action.to
+            elif action.kind is ActionKind.ALERT:
+                targets = [action.to] if action.to else routing.alert
+                outbox += [OutboxPlan("alert", t, action.rule) for t in targets]
+            elif action.kind is ActionKind.ESCALATE:
+                case_rule = case_rule or action.rule  # a ticket always belongs to a case
+                target = action.to or routing.ticket
+                if target:
+                    outbox.append(OutboxPlan("ticket", target, action.rule))
+            elif action.kind is ActionKind.DRAFT_PRIVATE and p.do_not_contact:
+                _LOGGER.info("mention %s: author asked not to be contacted; no DM drafted", p.id)
+            else:
+                drafts.append(self._draft(action, reading))
+        return Decision(
+            mention_id=p.id,
+            author_id=p.author_id,
+            mention=p.mention,
+            reading=reading,
+            case_rule=case_rule,
+            priority=priority(reading, p.mention.author.followers),
+            assignee=assignee,
+            drafts=tuple(drafts),
+            outbox=tuple(outbox),
+        )
+
+    def _draft(self, action: Action, reading: Reading) -> DraftPlan:
+        kind = "private" if action.kind is ActionKind.DRAFT_PRIVATE else "public"
+        lang = (
+            reading.lang if reading.lang in ("en", "pt") else self.playbook.templates.default_lang
+        )
+        return DraftPlan(
+            kind=kind, text=action.text or "", lang=lang, rule=action.rule, auto=action.auto
+        )
+
+
+def priority(reading: Reading, followers: int) -> int:
+    """Queue urgency: frustration counts most, then a complaint, then the author's reach."""
+    reach = int(math.log10(followers + 1))  # 0 (nobody) … 6 (a million)
+    complaint = 5 if reading.label is Label.NEGATIVE else 0
+    return reading.frustration * 10 + complaint + reach

@@ -1,0 +1,225 @@
+"""What people do with drafts and cases: list, approve, reject, close. Shared by CLI and desk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.decisions import DraftPlan, post_action
+from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
+
+
+class NotFound(LookupError):
+    """No such draft or case."""
+
+
+class StaleAction(RuntimeError):
+    """The draft or case changed since it was shown (someone else acted first)."""
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    id: int
+    kind: str
+    status: str
+    text: str
+    lang: str
+    case_number: str | None
+    platform: str
+    handle: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    id: int
+    number: str
+    status: str
+    priority: int
+    label: str
+    reason: str | None
+    frustration: int
+    platform: str
+    handle: str
+    followers: int
+    assignee: str | None
+    opened_at: datetime
+    first_response_at: datetime | None
+    ticket_ref: str | None
+
+
+def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> list[DraftView]:
+    """Drafts in `status`, oldest first."""
+    query = (
+        sa.select(DRAFT, MENTION.c.platform, AUTHOR.c.handle)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .where(DRAFT.c.status == status)
+        .order_by(DRAFT.c.created_at, DRAFT.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        DraftView(
+            d.id,
+            d.kind,
+            d.status,
+            d.text,
+            d.lang,
+            case_number(d.case_id) if d.case_id else None,
+            d.platform,
+            d.handle,
+            d.created_at,
+        )
+        for d in rows
+    ]
+
+
+def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
+    """Cases in `status`: most urgent first, then the longest waiting."""
+    query = (
+        sa.select(
+            CASE,
+            READING.c.label,
+            READING.c.reason,
+            READING.c.frustration,
+            MENTION.c.platform,
+            AUTHOR.c.handle,
+            AUTHOR.c.followers,
+        )
+        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
+        .join(READING, READING.c.mention_id == CASE.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
+        .where(CASE.c.status == status)
+        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        CaseView(
+            c.id,
+            case_number(c.id),
+            c.status,
+            c.priority,
+            c.label,
+            c.reason,
+            c.frustration,
+            c.platform,
+            c.handle,
+            c.followers,
+            c.assignee,
+            c.opened_at,
+            c.first_response_at,
+            c.ticket_ref,
+        )
+        for c in rows
+    ]
+
+
+def approve_draft(
+    store: Store, draft_id: int, *, by: str, post_route: dict[str, str], text: str | None = None
+) -> str:
+    """Approve a pending draft (optionally with new text) and queue its post; return the key.
+
+    Approval and the outbox row commit together; a draft someone already decided raises
+    StaleAction, so two people approving at once never post twice.
+    """
+    now = _utcnow()
+    with store.engine.begin() as conn:
+        draft = _draft(conn, draft_id)
+        final = text if text is not None else draft.text
+        if not final.strip():
+            raise ValueError("the reply text is empty")
+        changed = conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
+            .values(status="approved", text=final, decided_at=now, decided_by=by)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"draft {draft_id} was already {draft.status}")
+        mention, reading = _mention_and_reading(conn, draft.mention_id)
+        plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
+        number = case_number(draft.case_id) if draft.case_id else None
+        row = post_action(mention, reading, number, draft_id, plan, post_route, now)
+        row["case_id"] = draft.case_id
+        conn.execute(store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"]), [row])
+    return str(row["key"])
+
+
+def reject_draft(store: Store, draft_id: int, *, by: str) -> None:
+    with store.engine.begin() as conn:
+        draft = _draft(conn, draft_id)
+        changed = conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
+            .values(status="rejected", decided_at=_utcnow(), decided_by=by)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"draft {draft_id} was already {draft.status}")
+
+
+def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> None:
+    """Close (or resolve) an open case; its pending drafts are withdrawn with it."""
+    now = _utcnow()
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id)) is None:
+            raise NotFound(f"no case {case_number(case_id)}")
+        changed = conn.execute(
+            sa.update(CASE)
+            .where(CASE.c.id == case_id, CASE.c.status == "open")
+            .values(status=status, closed_at=now)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"case {case_number(case_id)} is not open")
+        conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.case_id == case_id, DRAFT.c.status == "pending")
+            .values(status="rejected", decided_at=now, decided_by=by)
+        )
+
+
+def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
+    row = conn.execute(sa.select(DRAFT).where(DRAFT.c.id == draft_id)).first()
+    if row is None:
+        raise NotFound(f"no draft {draft_id}")
+    return row
+
+
+def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Reading]:
+    m = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).one()
+    a = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == m.author_id)).one()
+    r = conn.execute(sa.select(READING).where(READING.c.mention_id == mention_id)).one()
+    mention = Mention(
+        platform=m.platform,
+        external_id=m.external_id,
+        text=m.text,
+        created_at=m.created_at,
+        url=m.url,
+        lang=m.lang,
+        thread_id=m.thread_id,
+        parent_id=m.parent_id,
+        author=Author(id=a.external_id, handle=a.handle, name=a.name, followers=a.followers),
+    )
+    reading = Reading(
+        label=Label(r.label),
+        score=r.score,
+        lang=r.lang,
+        topics=tuple(t for t in r.topics.split(",") if t),
+        reason=r.reason,
+        frustration=r.frustration,
+        is_question=r.is_question,
+        classifier=r.classifier,
+    )
+    return mention, reading

@@ -1,0 +1,46 @@
+"""Maps a plugin `kind` to the class that builds it.
+
+Built-in plugins are listed explicitly; third parties add theirs under the entry-point
+groups `mentiondesk.sources`, `mentiondesk.classifiers` and `mentiondesk.responders`
+without touching this file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from importlib.metadata import entry_points
+from typing import Any, Literal
+
+Group = Literal["sources", "classifiers", "responders"]
+
+_BUILTIN: dict[Group, dict[str, str]] = {
+    "sources": {
+        "replay": "listener.replay:ReplaySource",
+    },
+    "classifiers": {
+        "vader": "sentiment.vader:VaderClassifier",
+    },
+    "responders": {
+        "console": "responders.console:ConsoleResponder",
+        "local": "responders.local:LocalHelpdeskResponder",
+    },
+}
+
+
+@cache
+def _targets(group: Group) -> dict[str, str]:
+    found = {ep.name: ep.value for ep in entry_points(group=f"mentiondesk.{group}")}
+    return {**found, **_BUILTIN[group]}  # built-ins win: a plugin cannot shadow them
+
+
+def kinds(group: Group) -> list[str]:
+    """Every kind known in `group`, sorted."""
+    return sorted(_targets(group))
+
+
+def load(group: Group, kind: str) -> Any:
+    """The plugin class registered as `kind` in `group`; KeyError when unknown."""
+    target = _targets(group)[kind]
+    module_name, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)

@@ -1,0 +1,266 @@
+"""The store: one database (SQLite or PostgreSQL) holding everything mentiondesk knows.
+
+Hot paths (ingest, claim, record) use SQLAlchemy Core in batches; every write that
+must be atomic (mentions + cursor, decision + outbox) happens in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, SQLModel
+
+from mentiondesk.models import Author, History, Mention
+from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
+
+_LOGGER = logging.getLogger(__name__)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingMention:
+    """A stored mention claimed for reading and deciding."""
+
+    id: int
+    author_id: int
+    mention: Mention
+    do_not_contact: bool = False
+
+
+class Store:
+    """Owns the engine; schema creation, cursors, ingest and the processing claim."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine: Engine = sa.create_engine(url, echo=echo, **_engine_options(url))
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def create_all(self) -> None:
+        SQLModel.metadata.create_all(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def insert(self, table: Any) -> Any:
+        """A dialect insert that supports ON CONFLICT and RETURNING on both backends."""
+        module = postgresql if self.dialect == "postgresql" else sqlite
+        return module.insert(table)
+
+    # --- cursors and ingest ---------------------------------------------------------
+
+    def cursor(self, source: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(sa.select(CURSOR.c.value).where(CURSOR.c.source == source))
+
+    def ingest(self, source: str, mentions: Sequence[Mention], cursor: str | None) -> int:
+        """Store new mentions and the source's cursor in one transaction; return how many were new.
+
+        A mention already stored (same platform and external id) is dropped here.
+        """
+        unique = list({(m.platform, m.external_id): m for m in mentions}.values())
+        with self.engine.begin() as conn:
+            new = self._insert_mentions(conn, source, unique) if unique else 0
+            self._save_cursor(conn, source, cursor)
+        return new
+
+    def _insert_mentions(self, conn: Connection, source: str, mentions: list[Mention]) -> int:
+        author_ids = self._upsert_authors(conn, mentions)
+        now = _utcnow()
+        rows = [
+            {
+                "platform": m.platform,
+                "external_id": m.external_id,
+                "source": source,
+                "author_id": author_ids[(m.platform, m.author.id)],
+                "text": m.text,
+                "url": m.url,
+                "lang": m.lang,
+                "created_at": m.created_at,
+                "ingested_at": now,
+                "thread_id": m.thread_id,
+                "parent_id": m.parent_id,
+                "processed": False,
+            }
+            for m in mentions
+        ]
+        stmt = self.insert(MENTION).on_conflict_do_nothing(
+            index_elements=["platform", "external_id"]
+        )
+        return len(conn.execute(stmt.returning(MENTION.c.id), rows).all())
+
+    def _upsert_authors(
+        self, conn: Connection, mentions: list[Mention]
+    ) -> dict[tuple[str, str], int]:
+        authors = {(m.platform, m.author.id): m.author for m in mentions}
+        stmt = self.insert(AUTHOR)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["platform", "external_id"],
+            set_={
+                "handle": stmt.excluded.handle,
+                "name": stmt.excluded.name,
+                "followers": stmt.excluded.followers,
+            },
+        )
+        conn.execute(stmt, [_author_row(p, a) for (p, _), a in authors.items()])
+        keys = sa.tuple_(AUTHOR.c.platform, AUTHOR.c.external_id)
+        found = conn.execute(
+            sa.select(AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.id).where(
+                keys.in_(list(authors))
+            )
+        )
+        return {(p, e): i for p, e, i in found}
+
+    def _save_cursor(self, conn: Connection, source: str, cursor: str | None) -> None:
+        stmt = self.insert(CURSOR).values(source=source, value=cursor, updated_at=_utcnow())
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["source"],
+                set_={"value": stmt.excluded.value, "updated_at": stmt.excluded.updated_at},
+            )
+        )
+
+    # --- processing -----------------------------------------------------------------
+
+    def claim_unprocessed(self, limit: int, lease: timedelta) -> list[PendingMention]:
+        """Lease up to `limit` unread mentions, oldest first; several workers never share one."""
+        now = _utcnow()
+        with self.engine.begin() as conn:
+            free = sa.or_(MENTION.c.claimed_until.is_(None), MENTION.c.claimed_until < now)
+            pick = (
+                sa.select(MENTION.c.id)
+                .where(MENTION.c.processed.is_(False), free)
+                .order_by(MENTION.c.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+            ids = list(conn.scalars(pick))
+            if not ids:
+                return []
+            conn.execute(
+                sa.update(MENTION).where(MENTION.c.id.in_(ids)).values(claimed_until=now + lease)
+            )
+            rows = conn.execute(
+                sa.select(*_PENDING_COLUMNS)
+                .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+                .where(MENTION.c.id.in_(ids))
+                .order_by(MENTION.c.id)
+            ).all()
+        return [_pending(row._mapping) for row in rows]
+
+    def histories(self, author_ids: Sequence[int]) -> dict[int, History]:
+        """Past cases and mention counts of each author, for personalising and deciding."""
+        if not author_ids:
+            return {}
+        with self.engine.connect() as conn:
+            cases = conn.execute(
+                sa.select(CASE.c.author_id, CASE.c.id, CASE.c.status)
+                .where(CASE.c.author_id.in_(set(author_ids)))
+                .order_by(CASE.c.id)
+            ).all()
+            counts = conn.execute(
+                sa.select(MENTION.c.author_id, sa.func.count())
+                .where(MENTION.c.author_id.in_(set(author_ids)), MENTION.c.processed.is_(True))
+                .group_by(MENTION.c.author_id)
+            ).all()
+        past: dict[int, list[str]] = {}
+        open_: dict[int, list[str]] = {}
+        for author_id, case_id, status in cases:
+            past.setdefault(author_id, []).append(case_number(case_id))
+            if status == "open":
+                open_.setdefault(author_id, []).append(case_number(case_id))
+        seen: dict[int, int] = {a: int(n) for a, n in counts}
+        return {
+            a: History(
+                past_cases=tuple(past.get(a, ())),
+                open_cases=tuple(open_.get(a, ())),
+                mentions_before=int(seen.get(a, 0)),
+            )
+            for a in set(author_ids)
+        }
+
+    def pending_count(self) -> int:
+        with self.engine.connect() as conn:
+            query = sa.select(sa.func.count()).where(MENTION.c.processed.is_(False))
+            return int(conn.scalar(query) or 0)
+
+
+def _author_row(platform: str, author: Author) -> dict[str, Any]:
+    return {
+        "platform": platform,
+        "external_id": author.id,
+        "handle": author.handle,
+        "name": author.name,
+        "followers": author.followers,
+        "first_seen": _utcnow(),
+    }
+
+
+_M, _A = MENTION.c, AUTHOR.c
+_PENDING_COLUMNS = (
+    *(_M[n] for n in ("id", "author_id", "platform", "external_id", "text", "created_at", "url")),
+    *(_M[n] for n in ("lang", "thread_id", "parent_id")),
+    _A.external_id.label("author_external_id"),
+    *(_A[n] for n in ("handle", "name", "followers", "do_not_contact")),
+)
+
+
+def _pending(row: Any) -> PendingMention:
+    author = Author(
+        id=row["author_external_id"],
+        handle=row["handle"],
+        name=row["name"],
+        followers=row["followers"],
+    )
+    mention = Mention(
+        platform=row["platform"],
+        external_id=row["external_id"],
+        author=author,
+        text=row["text"],
+        created_at=row["created_at"],
+        url=row["url"],
+        lang=row["lang"],
+        thread_id=row["thread_id"],
+        parent_id=row["parent_id"],
+    )
+    return PendingMention(
+        id=row["id"],
+        author_id=row["author_id"],
+        mention=mention,
+        do_not_contact=row["do_not_contact"],
+    )
+
+
+def _engine_options(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        # One connection per thread; the pipeline serialises writes through one executor.
+        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

@@ -1,0 +1,188 @@
+"""Database tables (SQLModel). The same schema runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """Aware UTC timestamps on both backends (SQLite keeps them as text without a zone)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.astimezone(UTC) if value.tzinfo else value
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+_TS = UTCDateTime()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class AuthorRow(SQLModel, table=True):
+    __tablename__ = "author"
+    __table_args__ = (sa.UniqueConstraint("platform", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=32)
+    external_id: str = Field(max_length=128)
+    handle: str = Field(max_length=256)
+    name: str = Field(default="", max_length=256)
+    followers: int = 0
+    do_not_contact: bool = False
+    first_seen: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class MentionRow(SQLModel, table=True):
+    __tablename__ = "mention"
+    __table_args__ = (
+        sa.UniqueConstraint("platform", "external_id"),
+        sa.Index("ix_mention_pending", "processed", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=32)
+    external_id: str = Field(max_length=128)
+    source: str = Field(max_length=128)
+    author_id: int = Field(foreign_key="author.id", index=True)
+    text: str = Field(sa_type=sa.Text)
+    url: str = Field(default="", sa_type=sa.Text)
+    lang: str | None = Field(default=None, max_length=16)
+    created_at: datetime = Field(sa_type=_TS, index=True)
+    ingested_at: datetime = Field(default_factory=now, sa_type=_TS)
+    thread_id: str | None = Field(default=None, max_length=128)
+    parent_id: str | None = Field(default=None, max_length=128)
+    processed: bool = False
+    claimed_until: datetime | None = Field(default=None, sa_type=_TS)
+
+
+class ReadingRow(SQLModel, table=True):
+    __tablename__ = "reading"
+
+    mention_id: int = Field(foreign_key="mention.id", primary_key=True)
+    classifier: str = Field(max_length=64)
+    label: str = Field(max_length=16, index=True)
+    score: float
+    lang: str = Field(max_length=16)
+    topics: str = Field(default="", max_length=512)  # comma-separated
+    reason: str | None = Field(default=None, max_length=32, index=True)
+    frustration: int = 0
+    is_question: bool = False
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class CaseRow(SQLModel, table=True):
+    __tablename__ = "case"
+    __table_args__ = (sa.Index("ix_case_queue", "status", "priority", "opened_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    mention_id: int = Field(foreign_key="mention.id", index=True)
+    author_id: int = Field(foreign_key="author.id", index=True)
+    rule: str = Field(max_length=128)
+    status: str = Field(default="open", max_length=16)  # open | resolved | closed
+    priority: int = 0  # higher first: frustration and author reach
+    assignee: str | None = Field(default=None, max_length=128)
+    opened_at: datetime = Field(default_factory=now, sa_type=_TS)
+    first_response_at: datetime | None = Field(default=None, sa_type=_TS)
+    closed_at: datetime | None = Field(default=None, sa_type=_TS)
+    ticket_ref: str | None = Field(default=None, max_length=256)
+    ticket_url: str | None = Field(default=None, sa_type=sa.Text)
+
+    @property
+    def number(self) -> str:
+        return case_number(self.id or 0)
+
+
+def case_number(case_id: int) -> str:
+    """The readable case number shown to people, e.g. MD-000123."""
+    return f"MD-{case_id:06d}"
+
+
+def parse_case_number(text: str) -> int:
+    """Accept `MD-000123`, `md-123` or `123`; raise ValueError otherwise."""
+    digits = text.strip().upper().removeprefix("MD-")
+    if not digits.isdigit():
+        raise ValueError(f"{text!r} is not a case number like MD-000123")
+    return int(digits)
+
+
+class DraftRow(SQLModel, table=True):
+    __tablename__ = "draft"
+    __table_args__ = (sa.Index("ix_draft_status", "status", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    mention_id: int = Field(foreign_key="mention.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    kind: str = Field(max_length=16)  # private | public
+    text: str = Field(sa_type=sa.Text)
+    lang: str = Field(max_length=16)
+    rule: str = Field(max_length=128)
+    auto: bool = False
+    status: str = Field(default="pending", max_length=16)  # pending | approved | rejected
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+    decided_at: datetime | None = Field(default=None, sa_type=_TS)
+    decided_by: str | None = Field(default=None, max_length=128)
+
+
+class OutboxRow(SQLModel, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (sa.Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=255, unique=True)
+    kind: str = Field(max_length=16)  # alert | ticket | post
+    target: str = Field(max_length=128)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    payload: str = Field(sa_type=sa.Text)  # JSON of the OutboxAction
+    status: str = Field(default="pending", max_length=16)  # pending | done | held
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=now, sa_type=_TS)
+    lease_until: datetime | None = Field(default=None, sa_type=_TS)
+    last_error: str | None = Field(default=None, sa_type=sa.Text)
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class DeliveryRow(SQLModel, table=True):
+    __tablename__ = "delivery"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=255, unique=True)
+    outbox_id: int = Field(foreign_key="outbox.id", index=True)
+    kind: str = Field(max_length=16, index=True)
+    target: str = Field(max_length=128)
+    ref: str | None = Field(default=None, max_length=256)
+    url: str | None = Field(default=None, sa_type=sa.Text)
+    delivered_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class CursorRow(SQLModel, table=True):
+    __tablename__ = "cursor"
+
+    source: str = Field(primary_key=True, max_length=128)
+    value: str | None = Field(default=None, sa_type=sa.Text)
+    updated_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+# Core handles for the hot paths and for typed queries (column expressions, not ORM rows).
+AUTHOR = SQLModel.metadata.tables["author"]
+MENTION = SQLModel.metadata.tables["mention"]
+READING = SQLModel.metadata.tables["reading"]
+CASE = SQLModel.metadata.tables["case"]
+DRAFT = SQLModel.metadata.tables["draft"]
+OUTBOX = SQLModel.metadata.tables["outbox"]
+DELIVERY = SQLModel.metadata.tables["delivery"]
+CURSOR = SQLModel.metadata.tables["cursor"]

@@ -1,0 +1,6 @@
+"""Playbooks: rules in TOML that decide, for each read mention, what should happen."""
+
+from playbooks.engine import Playbook, load_playbook
+from playbooks.rules import Rule
+
+__all__ = ["Playbook", "Rule", "load_playbook"]

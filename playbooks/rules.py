@@ -1,0 +1,85 @@
+"""The rule language: what a rule matches and which actions it yields."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from mentiondesk.models import ActionKind, History, Label, Mention, Reading
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class When(_Strict):
+    """Conditions; every one given must hold. Lists match any of their values."""
+
+    label: list[Label] | None = None
+    lang: list[str] | None = None
+    platform: list[str] | None = None
+    topic: list[str] | None = None
+    reason: list[str] | None = None
+    min_score: float | None = Field(default=None, ge=0, le=1)
+    max_score: float | None = Field(default=None, ge=0, le=1)
+    min_reach: int | None = Field(default=None, ge=0)
+    max_reach: int | None = Field(default=None, ge=0)
+    min_frustration: int | None = Field(default=None, ge=0, le=3)
+    question: bool | None = None
+    returning_author: bool | None = None
+
+    def matches(self, mention: Mention, reading: Reading, history: History) -> bool:
+        reach = mention.author.followers
+        checks = (
+            self.label is None or reading.label in self.label,
+            self.lang is None or reading.lang in self.lang,
+            self.platform is None or mention.platform in self.platform,
+            self.topic is None or bool(set(self.topic) & set(reading.topics)),
+            self.reason is None or reading.reason in self.reason,
+            self.min_score is None or reading.score >= self.min_score,
+            self.max_score is None or reading.score <= self.max_score,
+            self.min_reach is None or reach >= self.min_reach,
+            self.max_reach is None or reach <= self.max_reach,
+            self.min_frustration is None or reading.frustration >= self.min_frustration,
+            self.question is None or reading.is_question == self.question,
+            self.returning_author is None or (history.mentions_before > 0) == self.returning_author,
+        )
+        return all(checks)
+
+
+class ActionSpec(_Strict):
+    """One action of a rule. Drafts name a template; `to` names a person or a route."""
+
+    type: ActionKind
+    template: str | None = None
+    to: str | None = None
+    auto: bool = False
+
+    @model_validator(mode="after")
+    def _check(self) -> ActionSpec:
+        drafts = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
+        if self.type in drafts and not self.template:
+            raise ValueError(f'a {self.type.value} action needs template = "NAME"')
+        if self.type not in drafts and self.template:
+            raise ValueError(f"template only applies to draft actions, not {self.type.value}")
+        if self.auto and self.type is not ActionKind.DRAFT_PUBLIC:
+            raise ValueError("auto = true is only allowed on draft_public actions")
+        if self.type is ActionKind.ASSIGN and not self.to:
+            raise ValueError('an assign action needs to = "PERSON"')
+        return self
+
+
+class Rule(_Strict):
+    """A named rule: when it matches, its actions fire; `stop` ends evaluation."""
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    when: When = When()
+    actions: list[ActionSpec] = []
+    stop: bool = False
+
+
+class RuleFile(_Strict):
+    rules: list[Rule]
+    format: Literal[1] = 1

@@ -1,0 +1,51 @@
+"""Reply templates: sandboxed Jinja2, one folder per language, falling back to the default."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from mentiondesk.models import ConfigError
+
+SHIPPED = Path(__file__).parent / "templates"
+
+
+class Templates:
+    """Renders `<lang>/<name>.j2`; mention data is passed as values, never as template source."""
+
+    def __init__(self, folders: list[Path], *, default_lang: str = "en") -> None:
+        # Immutable sandbox: templates cannot reach Python internals or mutate their inputs.
+        self._env = ImmutableSandboxedEnvironment(
+            loader=FileSystemLoader([str(f) for f in folders]),
+            undefined=StrictUndefined,
+            autoescape=False,  # plain text: every channel escapes it for its own format
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.default_lang = default_lang
+
+    def check(self, name: str) -> None:
+        """Compile `name` in the default language; raise ConfigError if missing or broken."""
+        try:
+            self._env.get_template(f"{self.default_lang}/{name}.j2")
+        except TemplateNotFound:
+            raise ConfigError(
+                f"template {self.default_lang}/{name}.j2 not found; add it to the templates folder"
+            ) from None
+        except TemplateError as exc:
+            raise ConfigError(f"template {self.default_lang}/{name}.j2: {exc}") from None
+
+    def render(self, name: str, lang: str, context: Mapping[str, Any]) -> tuple[str, str]:
+        """Render in `lang` when a translation exists, else the default; return (text, lang)."""
+        for code in (lang, self.default_lang):
+            try:
+                template = self._env.get_template(f"{code}/{name}.j2")
+            except TemplateNotFound:
+                continue
+            # Templates are laid out for reading; a message is one paragraph.
+            return " ".join(template.render(**context).split()), code
+        raise ConfigError(f"template {name!r} exists in no language folder")

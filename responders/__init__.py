@@ -1,0 +1,1 @@
+"""Responders deliver outbox actions: team-chat alerts, help-desk tickets, platform posts."""

@@ -1,0 +1,64 @@
+"""The console sink: the embedded default's team chat and platform poster.
+
+Alerts and posts are printed to the terminal (or a file), one line each, with the
+mention text stripped of control characters and terminal escapes.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Literal, TextIO
+
+from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt
+from responders._text import plain, reach
+
+
+class ConsoleResponderConfig(PluginConfig):
+    kind: Literal["console"] = "console"
+    stream: Literal["stdout", "stderr"] = "stdout"
+    width: int = 100
+
+
+class ConsoleResponder:
+    """Prints alerts, tickets and posts; idempotent because the outbox records each key once."""
+
+    Config = ConsoleResponderConfig
+
+    def __init__(
+        self, name: str = "console", *, out: TextIO | None = None, width: int = 100
+    ) -> None:
+        self.name = name
+        self._out = out
+        self._width = width
+
+    @classmethod
+    def from_config(
+        cls, config: ConsoleResponderConfig, context: PluginContext
+    ) -> ConsoleResponder:
+        out = sys.stderr if config.stream == "stderr" else None
+        return cls(config.name or "console", out=out, width=config.width)
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        out = self._out or sys.stdout  # looked up late so test capture and redirection work
+        out.write(self.format(action) + "\n")
+        out.flush()
+        return Receipt(ref=f"{self.name}:{action.key}")
+
+    def format(self, action: OutboxAction) -> str:
+        ctx = action.context
+        m, r = ctx.mention, ctx.reading
+        who = f"{m.platform} @{plain(m.author.handle, 40)} ({reach(m.author.followers)})"
+        if action.kind == "post":
+            verb = "private message to" if action.private else "public reply to"
+            return f"[post] {verb} {who}: {plain(action.text or '', self._width)}"
+        case = ctx.case_number or "no case"
+        detail = f"{r.label.value}"
+        if r.reason:
+            detail += f"/{r.reason}"
+        if r.frustration:
+            detail += f" frustration {r.frustration}"
+        text = plain(m.text, self._width)
+        return f"[{action.kind}] {case} {detail} · {who} [{r.lang}]: “{text}”"
+
+    async def close(self) -> None:
+        return None

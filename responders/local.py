@@ -1,0 +1,41 @@
+"""The local help desk: escalations stay in mentiondesk's own case list.
+
+Escalating marks the case as escalated (the outbox worker records the receipt's ref on
+the case), so the embedded default needs no external help-desk server.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from mentiondesk.models import FatalError, OutboxAction, PluginConfig, PluginContext, Receipt
+
+
+class LocalHelpdeskResponderConfig(PluginConfig):
+    kind: Literal["local"] = "local"
+
+
+class LocalHelpdeskResponder:
+    """Turns a ticket action into a local escalation reference: `local:MD-000123`."""
+
+    Config = LocalHelpdeskResponderConfig
+
+    def __init__(self, name: str = "cases") -> None:
+        self.name = name
+
+    @classmethod
+    def from_config(
+        cls, config: LocalHelpdeskResponderConfig, context: PluginContext
+    ) -> LocalHelpdeskResponder:
+        return cls(config.name or "cases")
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        if action.kind != "ticket":
+            raise FatalError(f"the local help desk only takes tickets, not {action.kind}")
+        number = action.context.case_number
+        if not number:
+            raise FatalError("a ticket needs a case; add open_case before escalate in the rule")
+        return Receipt(ref=f"local:{number}", detail="escalated in the local case list")
+
+    async def close(self) -> None:
+        return None

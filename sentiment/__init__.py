@@ -1,0 +1,1 @@
+"""Reading mentions: language, label, confidence, topics, complaint reason, frustration."""

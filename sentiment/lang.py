@@ -1,0 +1,65 @@
+"""Language detection for short, noisy posts (lingua), with `und` when unsure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+UNDETERMINED = "und"
+
+# The languages we tell apart. Spanish, Italian and French are here so that a Spanish
+# post is called Spanish instead of being forced into Portuguese.
+_LANGUAGES = (
+    Language.ENGLISH,
+    Language.PORTUGUESE,
+    Language.SPANISH,
+    Language.FRENCH,
+    Language.ITALIAN,
+    Language.GERMAN,
+)
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|&\w+;|<[^>]{0,200}>", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_MIN_LETTERS = 3
+
+
+@cache
+def _detector() -> LanguageDetector:
+    return (
+        LanguageDetectorBuilder.from_languages(*_LANGUAGES)
+        .with_minimum_relative_distance(0.05)
+        .with_preloaded_language_models()
+        .build()
+    )
+
+
+def clean(text: str) -> str:
+    """Drop URLs, handles, hashtags and markup that say nothing about the language."""
+    return _NOISE.sub(" ", text[:2000])
+
+
+def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> list[str]:
+    """ISO 639-1 codes (or `und`) for each text; a platform's own language hint wins."""
+    hints = hints or [None] * len(texts)
+    cleaned = [clean(t) for t in texts]
+    todo = [
+        i
+        for i, (c, h) in enumerate(zip(cleaned, hints, strict=True))
+        if not _usable(h) and len(_LETTERS.findall(c)) >= _MIN_LETTERS
+    ]
+    found = _detector().detect_languages_in_parallel_of([cleaned[i] for i in todo]) if todo else []
+    result = [_normalise(h) if h and _usable(h) else UNDETERMINED for h in hints]
+    for index, language in zip(todo, found, strict=True):
+        if language is not None:
+            result[index] = language.iso_code_639_1.name.lower()
+    return result
+
+
+def _usable(hint: str | None) -> bool:
+    return bool(hint) and _normalise(hint or "") not in ("", UNDETERMINED, "zxx", "qme", "qht")
+
+
+def _normalise(hint: str) -> str:
+    return hint.split("-")[0].split("_")[0].lower()

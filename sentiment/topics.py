@@ -1,0 +1,96 @@
+"""Keyword reading of topics, complaint reason, frustration and questions, in EN and PT.
+
+A transparent rule set: agents can see why a mention was tagged, and it is cheap
+enough to run on every mention. Patterns are matched on lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+REASONS = (
+    "delivery",
+    "refund_payment",
+    "product_quality",
+    "support",
+    "price",
+    "account_login",
+)
+
+_TOPIC_WORDS: Mapping[str, str] = {
+    "delivery": r"deliver|shipping|shipped|shipment|parcel|package|courier|tracking|arriv|"
+    r"dispatch|ups\b|entreg|encomenda|correios|loggi|\bctt\b|rastreio|rastreamento|frete|"
+    r"transportadora|não chegou|nao chegou|chegou|envio|enviad",
+    "refund_payment": r"refund|charged|charge\b|double charge|payment|paid|money back|"
+    r"chargeback|invoice|reembols|estorn|cobran|cobrad|cobrar|pagamento|pagu|paguei|\bpix\b|"
+    r"boleto|mb ?way|cartão|cartao|dinheiro de volta|devolu|fatura|factura",
+    "product_quality": r"broke|broken|defect|faulty|stopped working|doesn'?t work|quality|"
+    r"damaged|crack|overheat|quebr|defeito|parou de funcionar|avaria|estragou|estragad|"
+    r"qualidade|não funciona|nao funciona|não liga|nao liga|danificad|partid",
+    "support": r"support|customer service|customer care|agent|no reply|no answer|no response|"
+    r"\bbot\b|on hold|hung up|ignored|atendiment|suporte|\bsac\b|ninguém responde|"
+    r"ninguem responde|sem resposta|atendente|apoio ao cliente|linha de apoio|ignora",
+    "price": r"price|expensive|overpriced|\bfees?\b|promo|discount|coupon|voucher|pricing|"
+    r"preço|preco|caro\b|cara\b|taxa|promoç|promoc|desconto|cupom|cupão|cupao|portes",
+    "account_login": r"log ?in|sign ?in|password|account|locked out|2fa|verification code|"
+    r"\botp\b|senha|conta\b|bloquead|código|codigo|palavra-passe|iniciar sessão|"
+    r"entrar na|autentica",
+    "spam": r"crypto|giveaway|airdrop|follow ?for ?follow|\bf4f\b|free money|dm me to earn|"
+    r"onlyfans|forex|click here|clique aqui|ganhe dinheiro|bit\.ly/\S*(?:free|promo|win)",
+}
+_TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
+
+_THREAT = re.compile(
+    r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|\bdeco\b|\basae\b|"
+    r"regulator|trading standards|ombudsman|\bbbb\b|lawyer|sue\b|legal action|advogad|"
+    r"processar|justiça|cancel|never again|nunca mais|chargeback|switching to|vou trocar"
+)
+_PROFANITY = re.compile(
+    r"\bwtf\b|fuck|shit|\bcrap\b|bullshit|damn|\bporra\b|merda|caralho|\bpqp\b|\bfdp\b|"
+    r"puta que|foda|bosta|\bcaraças\b|\bcarago\b"
+)
+_REPEAT = re.compile(
+    r"again|third time|second time|\bstill\b|for (?:weeks|days)|de novo|outra vez|"
+    r"terceira vez|segunda vez|ainda não|ainda nao|já liguei|ja liguei|há (?:dias|semanas)|"
+    r"ha (?:dias|semanas)|continuo|mais uma vez"
+)
+_QUESTION = re.compile(
+    r"\?|^(?:how|does|do|can|is|are|where|when|what|which|will|como|onde|quando|qual|"
+    r"vocês|voces|vcs|têm|tem|posso|existe|há)\b"
+)
+
+
+def topics(text: str) -> tuple[str, ...]:
+    """Topics named in `text`, most mentioned first."""
+    lowered = text.lower()
+    counts = {t: len(p.findall(lowered)) for t, p in _TOPICS.items()}
+    return tuple(t for t, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n)
+
+
+def reason(found_topics: tuple[str, ...]) -> str:
+    """The complaint reason: the first complaint topic found, else `other`."""
+    return next((t for t in found_topics if t in REASONS), "other")
+
+
+def frustration(text: str) -> int:
+    """0-3: 1 annoyed; +1 shouting or repeated contact; 3 a churn/regulator threat or profanity."""
+    lowered = text.lower()
+    if _THREAT.search(lowered) or _PROFANITY.search(lowered):
+        return 3
+    level = 1
+    if _shouting(text) or _REPEAT.search(lowered):
+        level += 1
+    return level
+
+
+def is_question(text: str) -> bool:
+    return bool(_QUESTION.search(text.strip().lower()))
+
+
+def _shouting(text: str) -> bool:
+    if "!!" in text:
+        return True
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text)]
+    loud = sum(1 for w in words if w.isupper())
+    return len(words) >= 3 and loud / len(words) >= 0.4
