@@ -38,6 +38,7 @@ __all__ = [
     "Responder",
     "Source",
     "SourceConfig",
+    "SourceStatus",
     "TransientError",
     "secret_from_env",
     "utc",
@@ -144,6 +145,16 @@ class Source(Protocol):
     async def poll(self, cursor: str | None) -> Batch: ...
 
     async def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStatus:
+    """What `mentiondesk sources check` shows for one source (sources may offer `check()`)."""
+
+    name: str
+    ok: bool
+    detail: str
+    rate_limit: str = ""
 
 
 # --- readings -----------------------------------------------------------------------
