@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.fakes._base import FakeAPI
+from tests.fakes.reddit import RedditFake
 from tests.fakes.x import XFake
 from tests.platforms.helpers import FakeClock
 
@@ -35,3 +36,9 @@ async def _api() -> AsyncIterator[FakeAPI]:
 async def x_fake(clock: FakeClock) -> AsyncIterator[XFake]:
     async for api in _api():
         yield XFake(api, clock=clock)
+
+
+@pytest.fixture
+async def reddit_fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
+    async for api in _api():
+        yield RedditFake(api, clock=clock)
