@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.fakes._base import FakeAPI
+from tests.fakes.mastodon import MastodonFake
 from tests.fakes.reddit import RedditFake
 from tests.fakes.x import XFake
 from tests.platforms.helpers import FakeClock
@@ -42,3 +43,9 @@ async def x_fake(clock: FakeClock) -> AsyncIterator[XFake]:
 async def reddit_fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
     async for api in _api():
         yield RedditFake(api, clock=clock)
+
+
+@pytest.fixture
+async def mastodon_fake(clock: FakeClock) -> AsyncIterator[MastodonFake]:
+    async for api in _api():
+        yield MastodonFake(api, clock=clock)
