@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.fakes._base import FakeAPI
+from tests.fakes.bluesky import BlueskyFake
 from tests.fakes.mastodon import MastodonFake
 from tests.fakes.reddit import RedditFake
 from tests.fakes.x import XFake
@@ -49,3 +50,9 @@ async def reddit_fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
 async def mastodon_fake(clock: FakeClock) -> AsyncIterator[MastodonFake]:
     async for api in _api():
         yield MastodonFake(api, clock=clock)
+
+
+@pytest.fixture
+async def bluesky_fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
+    async for api in _api():
+        yield BlueskyFake(api, clock=clock)
