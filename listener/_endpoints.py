@@ -193,7 +193,9 @@ def _decode(cursor: str | None, endpoints: list[str]) -> State:
     return state
 
 
-def reset_time(value: str | None, *, relative: bool = False, now: Clock = utcnow) -> datetime | None:
+def reset_time(
+    value: str | None, *, relative: bool = False, now: Clock = utcnow
+) -> datetime | None:
     """A rate-limit reset header as UTC: epoch seconds, seconds from now, or ISO 8601."""
     if not value:
         return None

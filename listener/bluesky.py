@@ -167,7 +167,9 @@ class BlueskySource:
             raise RateLimited(until, f"bluesky {endpoint}") from None
         except (atp.UnauthorizedError, atp.LoginRequiredError) as exc:
             self._logged_in = False
-            raise FatalError(f"bluesky {endpoint}: {exc}; check the handle and app password") from None
+            raise FatalError(
+                f"bluesky {endpoint}: {exc}; check the handle and app password"
+            ) from None
         except atp.BadRequestError as exc:
             raise FatalError(f"bluesky {endpoint}: {exc}") from None
         except (atp.AtProtocolError, ValueError) as exc:  # 5xx, network, a body that is not JSON

@@ -1,4 +1,4 @@
-"""Mastodon through Mastodon.py (run off the loop): mention notifications and a hashtag or search."""
+"""Mastodon through Mastodon.py (run off the loop): mention notifications, a hashtag or search."""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ class RedditSourceConfig(SourceConfig):
     client_secret_env: str = "REDDIT_CLIENT_SECRET"
     username_env: str | None = None  # with password_env: read the inbox's username mentions
     password_env: str | None = None
-    subreddits: list[str] = ["all"]
+    subreddits: tuple[str, ...] = ("all",)
     auth_url: str | None = None  # where the OAuth token comes from; default: base_url or reddit
     user_agent: str = "mentiondesk/0.1 (brand listening)"
     page_size: int = Field(default=100, ge=1, le=100)
@@ -100,14 +100,15 @@ def build_reddit(
         check_for_updates=False,
         **options,
     )
-    for core in {id(c): c for c in (reddit._core, reddit._read_only_core) if c}.values():
+    cores: list[Any] = [c for c in (reddit._core, reddit._read_only_core) if c is not None]
+    for core in cores:
         core._retry_strategy_class = _NoRetry
         core._rate_limiter.delay = _no_delay  # a limit is raised to the poller, never slept out
     return reddit
 
 
 class RedditSource:
-    """One page per poll of subreddit search (newest first) or inbox mentions; cursor per listing."""
+    """One page per poll of subreddit search or inbox mentions; cursor per listing."""
 
     Config = RedditSourceConfig
 
@@ -117,7 +118,7 @@ class RedditSource:
         name: str,
         reddit: asyncpraw.Reddit,
         query: str,
-        subreddits: list[str],
+        subreddits: tuple[str, ...] | list[str],
         inbox: bool,
         poll_seconds: float = 60.0,
         page_size: int = 100,
@@ -128,7 +129,7 @@ class RedditSource:
         self.reddit = reddit
         self.query = query
         self.search_path = f"r/{'+'.join(subreddits)}/search"
-        self.restrict = subreddits != ["all"]
+        self.restrict = list(subreddits) != ["all"]
         self.page_size = page_size
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
         if query:
@@ -188,7 +189,9 @@ class RedditSource:
     async def _fetch_mentions(self, state: State) -> Page:
         return await self._listing("mentions", "message/mentions", {}, state)
 
-    async def _listing(self, endpoint: str, path: str, params: dict[str, Any], state: State) -> Page:
+    async def _listing(
+        self, endpoint: str, path: str, params: dict[str, Any], state: State
+    ) -> Page:
         """Newest first: page back with `after` until an item older than the watermark."""
         params = {**params, "limit": self.page_size}
         if state.get("after"):
@@ -229,7 +232,8 @@ class RedditSource:
         return body
 
     def _observe(self, endpoint: str) -> None:
-        limiter = self.reddit._core._rate_limiter
+        core: Any = self.reddit._core
+        limiter = core._rate_limiter
         reset = None
         if limiter.next_request_timestamp_ns is not None:
             delta = (limiter.next_request_timestamp_ns - time.monotonic_ns()) / 1e9

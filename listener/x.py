@@ -158,7 +158,9 @@ class XSource:
 
     async def _fetch_search(self, state: State) -> Page:
         params = self._params(state, "next_token")
-        response = await self._call("search", self.client.search_recent_tweets, self.query, **params)
+        response = await self._call(
+            "search", self.client.search_recent_tweets, self.query, **params
+        )
         return self._page(response, state)
 
     async def _fetch_mentions(self, state: State) -> Page:

@@ -59,12 +59,21 @@ class BlueskyFake(PlatformFake):
         claims = {"sub": DID, "exp": exp, "iat": exp - 7200, "scope": "com.atproto.appPass"}
         return f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(claims)}.c2ln"
 
-    def post(self, text: str, *, author: str = "fern", reply_to: str | None = None,
-             lang: str | None = "en") -> dict[str, Any]:
+    def post(
+        self,
+        text: str,
+        *,
+        author: str = "fern",
+        reply_to: str | None = None,
+        lang: str | None = "en",
+    ) -> dict[str, Any]:
         n = next(self._seq)
         did = f"did:plc:{zlib.crc32(author.encode()):x}"
-        record: dict[str, Any] = {"$type": "app.bsky.feed.post", "text": text,
-                                  "createdAt": _iso(self.clock())}
+        record: dict[str, Any] = {
+            "$type": "app.bsky.feed.post",
+            "text": text,
+            "createdAt": _iso(self.clock()),
+        }
         if lang:
             record["langs"] = [lang]
         if reply_to:
@@ -72,10 +81,19 @@ class BlueskyFake(PlatformFake):
             record["reply"] = {"root": ref, "parent": ref}
         uri = f"at://{did}/app.bsky.feed.post/3l{n:011d}"
         return {
-            "uri": uri, "cid": self.cid(uri), "record": record, "indexedAt": _iso(self.clock()),
-            "author": {"did": did, "handle": f"{author}.bsky.social",
-                       "displayName": author.title()},
-            "replyCount": 0, "repostCount": 0, "likeCount": 0, "quoteCount": 0,
+            "uri": uri,
+            "cid": self.cid(uri),
+            "record": record,
+            "indexedAt": _iso(self.clock()),
+            "author": {
+                "did": did,
+                "handle": f"{author}.bsky.social",
+                "displayName": author.title(),
+            },
+            "replyCount": 0,
+            "repostCount": 0,
+            "likeCount": 0,
+            "quoteCount": 0,
         }
 
     @staticmethod
@@ -91,24 +109,40 @@ class BlueskyFake(PlatformFake):
     def mention(self, text: str, *, reason: str = "mention", **kw: Any) -> dict[str, Any]:
         view = self.post(text, **kw)
         self.posts_by_uri[view["uri"]] = view
-        self.notifications.append({
-            "uri": view["uri"], "cid": view["cid"], "author": view["author"], "reason": reason,
-            "record": view["record"], "isRead": False, "indexedAt": view["indexedAt"],
-            "labels": [],
-        })
+        self.notifications.append(
+            {
+                "uri": view["uri"],
+                "cid": view["cid"],
+                "author": view["author"],
+                "reason": reason,
+                "record": view["record"],
+                "isRead": False,
+                "indexedAt": view["indexedAt"],
+                "labels": [],
+            }
+        )
         return view
 
     def _headers(self, endpoint: str) -> dict[str, str]:
         limit, remaining, reset = self.window.hit(endpoint)
-        return {"ratelimit-limit": str(limit), "ratelimit-remaining": str(remaining),
-                "ratelimit-reset": str(int(reset.timestamp())), "ratelimit-policy": f"{limit};w=300"}
+        return {
+            "ratelimit-limit": str(limit),
+            "ratelimit-remaining": str(remaining),
+            "ratelimit-reset": str(int(reset.timestamp())),
+            "ratelimit-policy": f"{limit};w=300",
+        }
 
     def _reply(self, body: Any, path: str, status: int = 200) -> web.Response:
         return web.json_response(body, status=status, headers=self._headers(path))
 
     async def _session(self, request: web.Request) -> web.Response:
-        body = {"accessJwt": self.jwt(), "refreshJwt": self.jwt(), "handle": HANDLE, "did": DID,
-                "active": True}
+        body = {
+            "accessJwt": self.jwt(),
+            "refreshJwt": self.jwt(),
+            "handle": HANDLE,
+            "did": DID,
+            "active": True,
+        }
         return self._reply(body, request.path)
 
     async def _profile(self, request: web.Request) -> web.Response:

@@ -18,8 +18,14 @@ from tests.fakes.platform import PlatformFake
 NOTIFICATIONS = "/api/v1/notifications"
 SEARCH = "/api/v2/search"
 STATUSES = "/api/v1/statuses"
-ME = {"id": "1", "username": "lumora", "acct": "lumora", "display_name": "Lumora",
-      "url": "https://social.test/@lumora", "followers_count": 5000}
+ME = {
+    "id": "1",
+    "username": "lumora",
+    "acct": "lumora",
+    "display_name": "Lumora",
+    "url": "https://social.test/@lumora",
+    "followers_count": 5000,
+}
 
 
 def _iso(when: datetime) -> str:
@@ -37,10 +43,18 @@ class MastodonFake(PlatformFake):
         self.search_hits: list[dict[str, Any]] = []
         self.posted: list[dict[str, Any]] = []
         self.by_key: dict[str, dict[str, Any]] = {}
-        instance = {"version": "4.3.0", "uri": "social.test", "title": "fake",
-                    "api_versions": {"mastodon": 2}}
-        for path in ("/api/v1/instance", "/api/v1/instance/", "/api/v2/instance",
-                     "/api/v2/instance/"):
+        instance = {
+            "version": "4.3.0",
+            "uri": "social.test",
+            "title": "fake",
+            "api_versions": {"mastodon": 2},
+        }
+        for path in (
+            "/api/v1/instance",
+            "/api/v1/instance/",
+            "/api/v2/instance",
+            "/api/v2/instance/",
+        ):
             self.handle("GET", path, self._json(instance))
         self.handle("GET", "/api/v1/accounts/verify_credentials", self._json(ME))
         self.handle("GET", NOTIFICATIONS, self._notifications)
@@ -54,28 +68,55 @@ class MastodonFake(PlatformFake):
 
         return answer
 
-    def status(self, text: str, *, author: str = "carol", lang: str | None = "en",
-               reply_to: str | None = None, followers: int = 42) -> dict[str, Any]:
+    def status(
+        self,
+        text: str,
+        *,
+        author: str = "carol",
+        lang: str | None = "en",
+        reply_to: str | None = None,
+        followers: int = 42,
+    ) -> dict[str, Any]:
         sid = str(next(self._ids))
         return {
-            "id": sid, "uri": f"https://remote.test/users/{author}/statuses/{sid}",
-            "url": f"https://remote.test/@{author}/{sid}", "created_at": _iso(self.clock()),
-            "content": f"<p>{text}</p>", "visibility": "public", "spoiler_text": "",
-            "sensitive": False, "language": lang, "in_reply_to_id": reply_to,
-            "in_reply_to_account_id": None, "edited_at": None, "reblog": None,
-            "account": {"id": str(zlib.crc32(author.encode())), "username": author,
-                        "acct": f"{author}@remote.test", "display_name": author.title(),
-                        "url": f"https://remote.test/@{author}", "followers_count": followers},
-            "mentions": [{"id": "1", "username": "lumora", "acct": "lumora",
-                          "url": ME["url"]}],
-            "tags": [], "emojis": [], "media_attachments": [],
+            "id": sid,
+            "uri": f"https://remote.test/users/{author}/statuses/{sid}",
+            "url": f"https://remote.test/@{author}/{sid}",
+            "created_at": _iso(self.clock()),
+            "content": f"<p>{text}</p>",
+            "visibility": "public",
+            "spoiler_text": "",
+            "sensitive": False,
+            "language": lang,
+            "in_reply_to_id": reply_to,
+            "in_reply_to_account_id": None,
+            "edited_at": None,
+            "reblog": None,
+            "account": {
+                "id": str(zlib.crc32(author.encode())),
+                "username": author,
+                "acct": f"{author}@remote.test",
+                "display_name": author.title(),
+                "url": f"https://remote.test/@{author}",
+                "followers_count": followers,
+            },
+            "mentions": [{"id": "1", "username": "lumora", "acct": "lumora", "url": ME["url"]}],
+            "tags": [],
+            "emojis": [],
+            "media_attachments": [],
         }
 
     def mention(self, text: str, **kw: Any) -> dict[str, Any]:
         status = self.status(text, **kw)
-        self.notifications.append({"id": str(next(self._ids)), "type": "mention",
-                                   "created_at": status["created_at"],
-                                   "account": status["account"], "status": status})
+        self.notifications.append(
+            {
+                "id": str(next(self._ids)),
+                "type": "mention",
+                "created_at": status["created_at"],
+                "account": status["account"],
+                "status": status,
+            }
+        )
         return status
 
     def hit(self, text: str, **kw: Any) -> dict[str, Any]:
@@ -85,8 +126,11 @@ class MastodonFake(PlatformFake):
 
     def _headers(self, endpoint: str) -> dict[str, str]:
         limit, remaining, reset = self.window.hit(endpoint)
-        return {"X-RateLimit-Limit": str(limit), "X-RateLimit-Remaining": str(remaining),
-                "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.%fZ")}
+        return {
+            "X-RateLimit-Limit": str(limit),
+            "X-RateLimit-Remaining": str(remaining),
+            "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        }
 
     def _window(self, request: web.Request, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Mastodon's id paging: max_id/since_id bound it, min_id gives the page just above."""
@@ -96,7 +140,9 @@ class MastodonFake(PlatformFake):
         def above(key: str) -> list[dict[str, Any]]:
             return [i for i in items if int(i["id"]) > int(q[key])] if key in q else items
 
-        chosen = [i for i in above("since_id") if "max_id" not in q or int(i["id"]) < int(q["max_id"])]
+        chosen = [
+            i for i in above("since_id") if "max_id" not in q or int(i["id"]) < int(q["max_id"])
+        ]
         if "min_id" in q:
             return list(reversed(above("min_id")[:limit]))
         return list(reversed(chosen))[:limit]
@@ -105,8 +151,10 @@ class MastodonFake(PlatformFake):
         headers = self._headers(request.path)
         if page:
             url = f"{self.base_url}{request.path}"
-            headers["Link"] = (f'<{url}?max_id={page[-1]["id"]}>; rel="next", '
-                               f'<{url}?min_id={page[0]["id"]}>; rel="prev"')
+            headers["Link"] = (
+                f'<{url}?max_id={page[-1]["id"]}>; rel="next", '
+                f'<{url}?min_id={page[0]["id"]}>; rel="prev"'
+            )
         return web.json_response(page, headers=headers)
 
     async def _notifications(self, request: web.Request) -> web.Response:
@@ -127,8 +175,11 @@ class MastodonFake(PlatformFake):
         if key and key in self.by_key:  # Mastodon keeps keys for an hour: same status back
             return web.json_response(self.by_key[key], headers=self._headers(STATUSES))
         form = await request.post()
-        status = self.status(str(form["status"]), author="lumora",
-                             reply_to=str(form.get("in_reply_to_id") or "") or None)
+        status = self.status(
+            str(form["status"]),
+            author="lumora",
+            reply_to=str(form.get("in_reply_to_id") or "") or None,
+        )
         status["content"] = f"<p>{form['status']}</p>"
         status["visibility"] = str(form.get("visibility", "public"))
         status["account"] = ME

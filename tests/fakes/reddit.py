@@ -52,33 +52,62 @@ class RedditFake(PlatformFake):
     def _created(self, when: datetime | None) -> float:
         return (when or self.clock()).timestamp()
 
-    def submit(self, title: str, *, author: str = "alice", body: str = "", sub: str = "lumora",
-               created_at: datetime | None = None) -> dict[str, Any]:
+    def submit(
+        self,
+        title: str,
+        *,
+        author: str = "alice",
+        body: str = "",
+        sub: str = "lumora",
+        created_at: datetime | None = None,
+    ) -> dict[str, Any]:
         """A submission the search returns."""
         sid = self._id()
         item = {
             "kind": "t3",
             "data": {
-                "id": sid, "name": f"t3_{sid}", "title": title, "selftext": body,
-                "author": author, "author_fullname": f"t2_{author}", "subreddit": sub,
-                "created_utc": self._created(created_at), "num_comments": 0,
-                "permalink": f"/r/{sub}/comments/{sid}/x/", "url": f"https://reddit.test/{sid}",
+                "id": sid,
+                "name": f"t3_{sid}",
+                "title": title,
+                "selftext": body,
+                "author": author,
+                "author_fullname": f"t2_{author}",
+                "subreddit": sub,
+                "created_utc": self._created(created_at),
+                "num_comments": 0,
+                "permalink": f"/r/{sub}/comments/{sid}/x/",
+                "url": f"https://reddit.test/{sid}",
             },
         }
         self.search_items.append(item)
         return item
 
-    def mention(self, body: str, *, author: str = "bob", link: str = "t3_abc",
-                created_at: datetime | None = None) -> dict[str, Any]:
+    def mention(
+        self,
+        body: str,
+        *,
+        author: str = "bob",
+        link: str = "t3_abc",
+        created_at: datetime | None = None,
+    ) -> dict[str, Any]:
         """A username mention in our inbox (a t1 comment)."""
         cid = self._id()
         item = {
             "kind": "t1",
             "data": {
-                "id": cid, "name": f"t1_{cid}", "body": body, "author": author,
-                "author_fullname": f"t2_{author}", "subreddit": "lumora", "link_id": link,
-                "parent_id": link, "created_utc": self._created(created_at), "new": True,
-                "was_comment": True, "type": "username_mention", "subject": "username mention",
+                "id": cid,
+                "name": f"t1_{cid}",
+                "body": body,
+                "author": author,
+                "author_fullname": f"t2_{author}",
+                "subreddit": "lumora",
+                "link_id": link,
+                "parent_id": link,
+                "created_utc": self._created(created_at),
+                "new": True,
+                "was_comment": True,
+                "type": "username_mention",
+                "subject": "username mention",
                 "context": f"/r/lumora/comments/{link[3:]}/x/{cid}/?context=3",
             },
         }
@@ -106,15 +135,23 @@ class RedditFake(PlatformFake):
         more = start + limit < len(newest_first)
         data = {
             "after": page[-1]["data"]["name"] if page and more else None,
-            "before": None, "dist": len(page), "modhash": None, "geo_filter": "",
+            "before": None,
+            "dist": len(page),
+            "modhash": None,
+            "geo_filter": "",
             "children": page,
         }
-        return web.json_response({"kind": "Listing", "data": data},
-                                 headers=self._headers(request.path))
+        return web.json_response(
+            {"kind": "Listing", "data": data}, headers=self._headers(request.path)
+        )
 
     async def _token(self, request: web.Request) -> web.Response:
-        body = {"access_token": "reddit-token", "token_type": "bearer", "expires_in": 86400,
-                "scope": "*"}
+        body = {
+            "access_token": "reddit-token",
+            "token_type": "bearer",
+            "expires_in": 86400,
+            "scope": "*",
+        }
         return web.json_response(body)
 
     async def _search(self, request: web.Request) -> web.Response:
@@ -130,9 +167,14 @@ class RedditFake(PlatformFake):
         form = await request.post()
         cid = self._id()
         data = {
-            "id": cid, "name": f"t1_{cid}", "body": str(form["text"]), "author": ME,
-            "parent_id": str(form["thing_id"]), "link_id": str(form["thing_id"]),
-            "created_utc": self._created(None), "permalink": f"/r/lumora/comments/x/y/{cid}/",
+            "id": cid,
+            "name": f"t1_{cid}",
+            "body": str(form["text"]),
+            "author": ME,
+            "parent_id": str(form["thing_id"]),
+            "link_id": str(form["thing_id"]),
+            "created_utc": self._created(None),
+            "permalink": f"/r/lumora/comments/x/y/{cid}/",
             "subreddit": "lumora",
         }
         self.comments.append({"kind": "t1", "data": data})
@@ -142,11 +184,20 @@ class RedditFake(PlatformFake):
     async def _compose(self, request: web.Request) -> web.Response:
         form = await request.post()
         mid = self._id()
-        self.messages.append({"kind": "t4", "data": {
-            "id": mid, "name": f"t4_{mid}", "author": ME, "dest": str(form["to"]),
-            "subject": str(form["subject"]), "body": str(form["text"]),
-            "created_utc": self._created(None),
-        }})
+        self.messages.append(
+            {
+                "kind": "t4",
+                "data": {
+                    "id": mid,
+                    "name": f"t4_{mid}",
+                    "author": ME,
+                    "dest": str(form["to"]),
+                    "subject": str(form["subject"]),
+                    "body": str(form["text"]),
+                    "created_utc": self._created(None),
+                },
+            }
+        )
         return web.json_response({"json": {"errors": []}}, headers=self._headers(COMPOSE))
 
     async def _our_comments(self, request: web.Request) -> web.Response:

@@ -8,6 +8,7 @@ import pytest
 
 from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
+from tests.fakes.hackernews import HackerNewsFake
 from tests.fakes.mastodon import MastodonFake
 from tests.fakes.reddit import RedditFake
 from tests.fakes.x import XFake
@@ -21,9 +22,17 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def secrets(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("X_BEARER_TOKEN", "X_USER_TOKEN", "REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET",
-                 "REDDIT_USERNAME", "REDDIT_PASSWORD", "MASTODON_ACCESS_TOKEN", "BLUESKY_HANDLE",
-                 "BLUESKY_APP_PASSWORD"):
+    for name in (
+        "X_BEARER_TOKEN",
+        "X_USER_TOKEN",
+        "REDDIT_CLIENT_ID",
+        "REDDIT_CLIENT_SECRET",
+        "REDDIT_USERNAME",
+        "REDDIT_PASSWORD",
+        "MASTODON_ACCESS_TOKEN",
+        "BLUESKY_HANDLE",
+        "BLUESKY_APP_PASSWORD",
+    ):
         monkeypatch.setenv(name, f"test-{name.lower()}")
     monkeypatch.setenv("BLUESKY_HANDLE", "lumora.bsky.social")
 
@@ -56,3 +65,9 @@ async def mastodon_fake(clock: FakeClock) -> AsyncIterator[MastodonFake]:
 async def bluesky_fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
     async for api in _api():
         yield BlueskyFake(api, clock=clock)
+
+
+@pytest.fixture
+async def hn_fake(clock: FakeClock) -> AsyncIterator[HackerNewsFake]:
+    async for api in _api():
+        yield HackerNewsFake(api, clock=clock)

@@ -44,9 +44,7 @@ class Run:
         return [m.external_id for m in self.mentions]
 
 
-async def once(
-    source: Source, cursor: str | None = None, *, clock: FakeClock | None = None
-) -> Run:
+async def once(source: Source, cursor: str | None = None, *, clock: FakeClock | None = None) -> Run:
     """Poll `source` until caught up (the poller's once mode), collecting what it returned."""
     clock = clock or FakeClock()
     run = Run(cursor=cursor)

@@ -10,8 +10,15 @@ from tests.platforms.helpers import FakeClock, once
 
 
 def _source(fake, clock: FakeClock, query: str = "lumora", size: int = 5) -> BlueskySource:
-    return BlueskySource(name="bluesky", handle="lumora.bsky.social", password="app-pw",
-                         query=query, base_url=fake.base_url, page_size=size, clock=clock)
+    return BlueskySource(
+        name="bluesky",
+        handle="lumora.bsky.social",
+        password="app-pw",
+        query=query,
+        base_url=fake.base_url,
+        page_size=size,
+        clock=clock,
+    )
 
 
 async def test_first_poll_logs_in_and_reads_both(bluesky_fake, clock) -> None:
@@ -47,15 +54,21 @@ async def test_incremental_and_multi_page(bluesky_fake, clock) -> None:
 async def test_rate_limit_waits_until_reset(bluesky_fake, clock) -> None:
     bluesky_fake.hit("lumora rl")
     reset = clock() + timedelta(seconds=50)
-    headers = {"ratelimit-limit": "3000", "ratelimit-remaining": "0",
-               "ratelimit-reset": str(int(reset.timestamp())), "ratelimit-policy": "3000;w=300"}
-    bluesky_fake.fail(SEARCH, 429, {"error": "RateLimitExceeded", "message": "slow down"},
-                      headers=headers)
+    headers = {
+        "ratelimit-limit": "3000",
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": str(int(reset.timestamp())),
+        "ratelimit-policy": "3000;w=300",
+    }
+    bluesky_fake.fail(
+        SEARCH, 429, {"error": "RateLimitExceeded", "message": "slow down"}, headers=headers
+    )
     source = _source(bluesky_fake, clock)
     run = await once(source, clock=clock)
     await source.close()
     assert len(run.ids) == 1
-    assert bluesky_fake.times(SEARCH) and all(t >= reset for t in bluesky_fake.times(SEARCH))
+    assert bluesky_fake.times(SEARCH)
+    assert all(t >= reset for t in bluesky_fake.times(SEARCH))
 
 
 async def test_errors_and_malformed_bodies_then_recovery(bluesky_fake, clock) -> None:
@@ -67,7 +80,8 @@ async def test_errors_and_malformed_bodies_then_recovery(bluesky_fake, clock) ->
     source = _source(bluesky_fake, clock, query="")
     run = await once(source, clock=clock)
     await source.close()
-    assert len(run.ids) == 1 and len(clock.slept) == 4
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
 
 
 async def test_restart_resume_without_duplicates(bluesky_fake, clock) -> None:
@@ -102,4 +116,6 @@ async def test_bad_app_password_is_fatal(bluesky_fake, clock) -> None:
     run = await once(source, clock=clock)
     status = await source.check()
     await source.close()
-    assert run.batches == 0 and not status.ok and "app password" in status.detail
+    assert run.batches == 0
+    assert not status.ok
+    assert "app password" in status.detail

@@ -46,8 +46,11 @@ async def test_incremental_and_multi_page_with_min_id(mastodon_fake, clock) -> N
 async def test_rate_limit_waits_until_reset(mastodon_fake, clock) -> None:
     mastodon_fake.mention("hello")
     reset = clock() + timedelta(seconds=30)
-    headers = {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0",
-               "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+    headers = {
+        "X-RateLimit-Limit": "300",
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+    }
     mastodon_fake.fail(NOTIFICATIONS, 429, {"error": "Too many requests"}, headers=headers)
     source = _source(mastodon_fake, clock, query="")
     run = await once(source, clock=clock)
@@ -65,7 +68,8 @@ async def test_errors_and_malformed_bodies_then_recovery(mastodon_fake, clock) -
     source = _source(mastodon_fake, clock)
     run = await once(source, clock=clock)
     await source.close()
-    assert len(run.ids) == 1 and len(clock.slept) == 4
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
 
 
 async def test_restart_resume_and_deleted_status(mastodon_fake, clock) -> None:
@@ -99,4 +103,6 @@ async def test_bad_token_is_fatal(mastodon_fake, clock) -> None:
     run = await once(source, clock=clock)
     status = await source.check()
     await source.close()
-    assert run.batches == 0 and not status.ok and "token" in status.detail
+    assert run.batches == 0
+    assert not status.ok
+    assert "token" in status.detail

@@ -13,8 +13,12 @@ SEARCH = search_path()
 
 def _source(fake, clock: FakeClock, *, inbox: bool = True, **kw) -> RedditSource:
     reddit = build_reddit(
-        client_id="cid", client_secret="secret", username="lumora_bot" if inbox else None,
-        password="pw" if inbox else None, base_url=fake.base_url, auth_url=None,
+        client_id="cid",
+        client_secret="secret",
+        username="lumora_bot" if inbox else None,
+        password="pw" if inbox else None,
+        base_url=fake.base_url,
+        auth_url=None,
         user_agent="test/0.1",
     )
     options = {"query": "lumora", "subreddits": ["all"], "page_size": 10} | kw
@@ -55,21 +59,21 @@ async def test_pages_with_after_until_caught_up(reddit_fake, clock) -> None:
     run = await once(source, clock=clock)
     await source.close()
     assert len(set(run.ids)) == 23
-    assert [c.query.get("after") for c in reddit_fake.api.calls(SEARCH)][0] is None
+    assert reddit_fake.api.calls(SEARCH)[0].query.get("after") is None
     assert len(reddit_fake.api.calls(SEARCH)) == 3
 
 
 async def test_rate_limit_waits_for_reset(reddit_fake, clock) -> None:
     reddit_fake.mention("u/lumora_bot hi")
     headers = {"x-ratelimit-used": "600", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "40"}
-    reddit_fake.fail(MENTIONS, 429, {"message": "Too Many Requests", "error": 429},
-                     headers=headers)
+    reddit_fake.fail(MENTIONS, 429, {"message": "Too Many Requests", "error": 429}, headers=headers)
     reset = clock() + timedelta(seconds=40)
     source = _source(reddit_fake, clock)
     run = await once(source, clock=clock)
     await source.close()
     assert len(run.ids) == 1
-    assert reddit_fake.times(MENTIONS) and all(t >= reset for t in reddit_fake.times(MENTIONS))
+    assert reddit_fake.times(MENTIONS)
+    assert all(t >= reset for t in reddit_fake.times(MENTIONS))
 
 
 async def test_server_error_html_and_error_payload_then_recovery(reddit_fake, clock) -> None:
@@ -81,7 +85,8 @@ async def test_server_error_html_and_error_payload_then_recovery(reddit_fake, cl
     source = _source(reddit_fake, clock, inbox=False)
     run = await once(source, clock=clock)
     await source.close()
-    assert len(run.ids) == 1 and len(clock.slept) == 4
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
 
 
 async def test_restart_resume_and_deleted_items(reddit_fake, clock) -> None:
@@ -96,7 +101,8 @@ async def test_restart_resume_and_deleted_items(reddit_fake, clock) -> None:
     rest = await once(restarted, first.cursor, clock=clock)
     await restarted.close()
     ids = [m.external_id for m in first.mentions] + rest.ids
-    assert len(ids) == len(set(ids)) == 12 and gone["data"]["name"] not in ids
+    assert len(ids) == len(set(ids)) == 12
+    assert gone["data"]["name"] not in ids
 
 
 async def test_duplicate_items_across_pages_suppressed(reddit_fake, clock) -> None:
@@ -113,4 +119,5 @@ async def test_bad_credentials_are_fatal(reddit_fake, clock) -> None:
     source = _source(reddit_fake, clock, inbox=False)
     run = await once(source, clock=clock)
     await source.close()
-    assert run.batches == 0 and len(reddit_fake.api.calls(TOKEN)) == 1
+    assert run.batches == 0
+    assert len(reddit_fake.api.calls(TOKEN)) == 1

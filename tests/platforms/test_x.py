@@ -46,7 +46,8 @@ async def test_pages_until_caught_up(x_fake, clock) -> None:
     source = _source(x_fake, clock, username=None)
     run = await once(source)
     await source.close()
-    assert len(run.ids) == 25 and len(set(run.ids)) == 25
+    assert len(run.ids) == 25
+    assert len(set(run.ids)) == 25
     assert len(x_fake.api.calls(SEARCH)) == 3
     assert "next_token" in x_fake.api.calls(SEARCH)[1].query
 
@@ -71,7 +72,8 @@ async def test_long_rate_limit_skips_endpoint_and_keeps_cursor(x_fake, clock) ->
     x_fake.fail(MENTIONS, 429, problem(429, "Too Many Requests"), headers=headers)
     source = _source(x_fake, clock)
     run = await once(source, clock=clock)
-    assert run.ids == [] and x_fake.times(MENTIONS) == []
+    assert run.ids == []
+    assert x_fake.times(MENTIONS) == []
     clock.advance(16 * 60)
     later = await once(source, run.cursor, clock=clock)
     await source.close()
@@ -84,7 +86,8 @@ async def test_server_error_then_recovery(x_fake, clock) -> None:
     source = _source(x_fake, clock, username=None)
     run = await once(source, clock=clock)
     await source.close()
-    assert len(run.ids) == 1 and clock.slept, "backed off (on the fake clock) then recovered"
+    assert len(run.ids) == 1
+    assert clock.slept, "backed off (on the fake clock) then recovered"
 
 
 async def test_malformed_bodies_are_retried_not_fatal(x_fake, clock) -> None:
@@ -96,7 +99,8 @@ async def test_malformed_bodies_are_retried_not_fatal(x_fake, clock) -> None:
     source = _source(x_fake, clock, username=None)
     run = await once(source, clock=clock)
     await source.close()
-    assert len(run.ids) == 1 and len(clock.slept) == 4
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
 
 
 async def test_bad_credentials_stop_the_source(x_fake, clock) -> None:
@@ -106,8 +110,10 @@ async def test_bad_credentials_stop_the_source(x_fake, clock) -> None:
     run = await once(source, clock=clock)
     status = await source.check()
     await source.close()
-    assert run.batches == 0 and len(x_fake.api.calls(SEARCH)) == 2
-    assert not status.ok and "bearer token" in status.detail
+    assert run.batches == 0
+    assert len(x_fake.api.calls(SEARCH)) == 2
+    assert not status.ok
+    assert "bearer token" in status.detail
 
 
 async def test_restart_resumes_mid_paging_without_duplicates(x_fake, clock) -> None:
