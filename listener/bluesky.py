@@ -43,8 +43,8 @@ REASONS = ["mention", "reply", "quote"]
 
 class BlueskySourceConfig(SourceConfig):
     kind: Literal["bluesky"] = "bluesky"
-    handle_env: str = "BLUESKY_HANDLE"
-    app_password_env: str = "BLUESKY_APP_PASSWORD"
+    handle_env: str = Field(default="BLUESKY_HANDLE", validate_default=True)
+    app_password_env: str = Field(default="BLUESKY_APP_PASSWORD", validate_default=True)
     page_size: int = Field(default=100, ge=1, le=100)
 
     _env = field_validator("handle_env", "app_password_env")(require_env)

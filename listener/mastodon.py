@@ -55,7 +55,7 @@ _TAG = re.compile(r"<[^>]+>")
 class MastodonSourceConfig(SourceConfig):
     kind: Literal["mastodon"] = "mastodon"
     base_url: str = "https://mastodon.social"  # the instance the brand's account lives on
-    access_token_env: str = "MASTODON_ACCESS_TOKEN"
+    access_token_env: str = Field(default="MASTODON_ACCESS_TOKEN", validate_default=True)
     page_size: int = Field(default=40, ge=1, le=80)
     timeout_seconds: float = Field(default=30.0, gt=0)
 

@@ -46,8 +46,8 @@ _GONE = {"[deleted]", "[removed]"}
 
 class RedditSourceConfig(SourceConfig):
     kind: Literal["reddit"] = "reddit"
-    client_id_env: str = "REDDIT_CLIENT_ID"
-    client_secret_env: str = "REDDIT_CLIENT_SECRET"
+    client_id_env: str = Field(default="REDDIT_CLIENT_ID", validate_default=True)
+    client_secret_env: str = Field(default="REDDIT_CLIENT_SECRET", validate_default=True)
     username_env: str | None = None  # with password_env: read the inbox's username mentions
     password_env: str | None = None
     subreddits: tuple[str, ...] = ("all",)

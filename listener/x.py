@@ -49,7 +49,7 @@ _USER_FIELDS = ["name", "username", "public_metrics"]
 
 class XSourceConfig(SourceConfig):
     kind: Literal["x"] = "x"
-    bearer_token_env: str = "X_BEARER_TOKEN"
+    bearer_token_env: str = Field(default="X_BEARER_TOKEN", validate_default=True)
     username: str | None = None  # whose mentions to read; default: the brand's first handle
     mentions: bool = True
     search: bool = True

@@ -17,6 +17,7 @@ from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
+from mentiondesk.cli_sources import sources_app
 from mentiondesk.config import Config
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_classifier, build_playbook
@@ -30,6 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(drafts_app, name="drafts")
 app.add_typer(cases_app, name="cases")
+app.add_typer(sources_app, name="sources")
 
 
 @app.callback()
