@@ -24,9 +24,9 @@ def _stored(app: App) -> dict[str, set[str]]:
     return found
 
 
-async def _until(predicate, timeout: float = 20.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not predicate():
+async def _until(predicate, seconds: float = 20.0) -> None:
+    async with asyncio.timeout(seconds):
+        while not predicate():  # noqa: ASYNC110 - the store has no event to wait on
             await asyncio.sleep(0.05)
 
 
