@@ -67,14 +67,15 @@ class RewriteSession:
 
     def __init__(self, base: str, *, timeout: float) -> None:
         self._base = URL(base)
-        trace = aiohttp.TraceConfig()
-        trace.on_request_end.append(self._on_end)
-        self._session = aiohttp.ClientSession(
-            timeout=aiohttp.ClientTimeout(total=timeout), trace_configs=[trace]
-        )
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._session: aiohttp.ClientSession | None = None
         self.last: dict[str, str] = {}
 
     def request(self, method: str, url: str | URL, **kwargs: Any) -> Any:
+        if self._session is None:  # made on the loop that uses it
+            trace = aiohttp.TraceConfig()
+            trace.on_request_end.append(self._on_end)
+            self._session = aiohttp.ClientSession(timeout=self._timeout, trace_configs=[trace])
         target = URL(url, encoded=isinstance(url, URL))
         target = target.with_scheme(self._base.scheme).with_host(self._base.host or "")
         target = target.with_port(self._base.explicit_port)
@@ -84,7 +85,8 @@ class RewriteSession:
         self.last = {k.lower(): v for k, v in params.response.headers.items()}
 
     async def close(self) -> None:
-        await self._session.close()
+        if self._session is not None:
+            await self._session.close()
 
 
 class XSource:
