@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,23 @@ async def test_brand_gives_the_default_query(tmp_path, secrets) -> None:
     assert source.query == "Lumora OR @lumora OR Lumora+"
     assert source.username == "lumora"
     await source.close()
+
+
+def test_shipped_platform_examples_are_valid(tmp_path, secrets) -> None:
+    shipped = (Path(__file__).parents[2] / "config.toml").read_text()
+    examples = shipped.split("# --- Social platforms")[1]
+    lines = [
+        line[2:]
+        for line in examples.splitlines()
+        if line.startswith("# [[") or re.match(r"# [a-z_]+ = ", line)
+    ]
+    path = tmp_path / "config.toml"
+    path.write_text(BASE + "\n".join(lines))
+    config = load_config(path)
+    assert sorted(s.kind for s in config.sources) == sorted(TABLES)
+    assert {r.kind for r in config.responders} >= {
+        "x-post",
+        "reddit-post",
+        "mastodon-post",
+        "bluesky-post",
+    }

@@ -138,3 +138,18 @@ async def test_duplicates_and_edits_are_suppressed(x_fake, clock) -> None:
     await source.close()
     assert run.ids == [tweet["id"]]
     assert json.loads(run.cursor or "{}")["seen"] == [tweet["id"]]
+
+
+async def test_exhausted_window_blocks_endpoint_before_any_429(x_fake, clock) -> None:
+    x_fake.window.limit = 1  # the first answer says remaining 0, reset in 15 minutes
+    x_fake.publish("@lumora one")
+    source = _source(x_fake, clock)
+    run = await once(source, clock=clock)
+    clock.advance(60)
+    x_fake.publish("@lumora two")
+    later = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert len(x_fake.api.calls(SEARCH)) == 1  # not called again before its reset
+    assert len(x_fake.api.calls(MENTIONS)) == 1  # also exhausted after one call
+    assert later.ids == []
+    assert "blocked until" in source.endpoints.describe()
