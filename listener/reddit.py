@@ -11,7 +11,7 @@ from typing import Any, Literal
 import asyncpraw
 import asyncprawcore
 from asyncprawcore.sessions import FiniteRetryStrategy
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from listener._endpoints import (
     Clock,
@@ -61,6 +61,15 @@ class RedditSourceConfig(SourceConfig):
     @classmethod
     def _optional_env(cls, value: str | None) -> str | None:
         return require_env(value) if value else None
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> RedditSourceConfig:
+        if bool(self.username_env) != bool(self.password_env):
+            raise ValueError(
+                "username_env and password_env go together (a script app reads the inbox); "
+                "set both or neither"
+            )
+        return self
 
 
 class _NoRetry(FiniteRetryStrategy):

@@ -101,3 +101,9 @@ def test_shipped_platform_examples_are_valid(tmp_path, secrets) -> None:
         "mastodon-post",
         "bluesky-post",
     }
+
+
+def test_reddit_username_without_password_is_refused(tmp_path, secrets) -> None:
+    extra = TABLES["reddit"] + '\nusername_env = "REDDIT_USERNAME"'
+    with pytest.raises(ConfigError, match="password_env"):
+        load_config(_write(tmp_path, "reddit", extra))

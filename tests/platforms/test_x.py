@@ -153,3 +153,14 @@ async def test_exhausted_window_blocks_endpoint_before_any_429(x_fake, clock) ->
     assert len(x_fake.api.calls(MENTIONS)) == 1  # also exhausted after one call
     assert later.ids == []
     assert "blocked until" in source.endpoints.describe()
+
+
+async def test_tweet_deleted_between_pages_is_skipped(x_fake, clock) -> None:
+    tweets = [x_fake.publish(f"lumora {n}", mention=False) for n in range(15)]
+    source = _source(x_fake, clock, username=None)
+    first = await source.poll(None)
+    x_fake.delete(tweets[0]["id"])  # on the second page, deleted meanwhile
+    rest = await once(source, first.cursor, clock=clock)
+    await source.close()
+    ids = {m.external_id for m in first.mentions} | set(rest.ids)
+    assert ids == {t["id"] for t in tweets[1:]}
