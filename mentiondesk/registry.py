@@ -24,6 +24,7 @@ _BUILTIN: dict[Group, dict[str, str]] = {
     "responders": {
         "console": "responders.console:ConsoleResponder",
         "local": "responders.local:LocalHelpdeskResponder",
+        "slack": "responders.slack:SlackResponder",
     },
 }
 
