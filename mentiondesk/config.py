@@ -60,6 +60,10 @@ class DeskSection(_Section):
     port: int = Field(default=8080, ge=0, le=65535)
 
 
+class HelpdeskSection(_Section):
+    sync_seconds: float = Field(default=300.0, gt=0)  # how often solved tickets are polled
+
+
 class Settings(_Section):
     brand: BrandSection
     store: StoreSection = StoreSection()
@@ -68,6 +72,7 @@ class Settings(_Section):
     outbox: OutboxSection = OutboxSection()
     routing: RoutingSection = RoutingSection()
     desk: DeskSection = DeskSection()
+    helpdesk: HelpdeskSection = HelpdeskSection()
     sources: list[dict[str, Any]] = []
     responders: list[dict[str, Any]] = []
 

@@ -20,6 +20,7 @@ from mentiondesk.config import Config
 from mentiondesk.models import Batch, Classifier, Responder, Source
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.processing import Processor
+from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.store import Store
 from playbooks import Playbook, load_playbook
 
@@ -79,6 +80,7 @@ class App:
         self._outbox_wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self.pollers: list[Poller] = []
+        self._side_tasks: list[asyncio.Task[None]] = []  # help-desk sync, digests
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -115,11 +117,13 @@ class App:
             )
         )
         self._work.set()  # mentions left unprocessed by an earlier run
+        self._side_tasks = start_side_tasks(self)
 
     async def stop(self) -> None:
         """Stop in flow order: pollers finish their page, the processor its batches, the outbox
         drains. Each stage stops only after the one feeding it, so nothing is left half done."""
         self.stop_event.set()
+        await self._join(self._side_tasks)  # they watch stop_event; done before the outbox drains
         pollers, processor, outbox = self._tasks[:-2], self._tasks[-2], self._tasks[-1]
         await self._join(pollers)
         self._inputs_done.set()

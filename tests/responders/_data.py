@@ -56,7 +56,13 @@ class Seeded:
         return case_number(self.case_id)
 
 
-def seed(store: Store, external_id: str = "m1", *, alert_to: str = "slack") -> Seeded:
+def seed(
+    store: Store,
+    external_id: str = "m1",
+    *,
+    alert_to: str = "slack",
+    plan: OutboxPlan | None = None,
+) -> Seeded:
     """Store one negative mention decided into a case, a pending DM draft and an alert."""
     m = mention(external_id=external_id)
     store.ingest("test", [m], None)
@@ -69,7 +75,7 @@ def seed(store: Store, external_id: str = "m1", *, alert_to: str = "slack") -> S
         reading=reading(),
         case_rule="complaint",
         drafts=(DraftPlan(kind="private", text="Sorry, DM us", lang="en", rule="complaint"),),
-        outbox=(OutboxPlan("alert", alert_to, "complaint"),),
+        outbox=(plan or OutboxPlan("alert", alert_to, "complaint"),),
     )
     record(store, [decision], post_route={"default": "console"})
     with store.engine.connect() as conn:
