@@ -17,6 +17,7 @@ from typing import Any
 from listener._poll import Poller
 from mentiondesk import registry
 from mentiondesk.config import Config
+from mentiondesk.digest import digest_sinks
 from mentiondesk.models import Batch, Classifier, Responder, Source
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.processing import Processor
@@ -94,6 +95,7 @@ class App:
         context = self.config.context
         self.sources = self._sources or [_build("sources", c, context) for c in self.config.sources]
         self.responders = dict(self._responders or build_responders(self.config))
+        self.responders.update(digest_sinks(self.config, self.store))
         self.outbox = OutboxWorker(self.store, self.responders, self.config.settings.outbox)
 
     async def run_once(self, *, on_progress: Progress | None = None) -> None:
@@ -198,6 +200,10 @@ class App:
             if self._inputs_done.is_set():
                 await self.process_all()  # whatever the pollers stored while stopping
                 return
+
+    def wake_outbox(self) -> None:
+        """Tell the outbox worker new actions are due (digests, Slack buttons)."""
+        self._outbox_wake.set()
 
     @property
     def database(self) -> Path | None:
