@@ -39,6 +39,11 @@ class DiscordResponder(WebhookSink):
             "allowed_mentions": {"parse": []},
         }
 
+    async def check(self) -> str:
+        """Discord answers GET on a webhook URL with the webhook (nothing is posted)."""
+        answer = await self.http.call("GET", "")
+        return f"webhook {str((answer or {}).get('name', '?'))!r} found"
+
     async def deliver(self, action: OutboxAction) -> Receipt:
         answer = await self.deliver_body(action, params={"wait": "true"})
         return Receipt(ref=str((answer or {}).get("id") or "") or None, detail="posted to discord")

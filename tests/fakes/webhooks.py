@@ -26,6 +26,10 @@ def install(api: FakeAPI) -> None:
     async def mattermost(request: web.Request) -> web.Response:
         return web.Response(text="ok", content_type="text/plain")
 
+    async def discord_info(request: web.Request) -> web.Response:
+        return web.json_response({"id": "123", "name": "support-alerts", "token": "tok"})
+
+    api.route("GET", DISCORD, discord_info)
     api.route("POST", TEAMS, teams)
     api.route("POST", DISCORD, discord)
     api.route("POST", MATTERMOST, mattermost)
