@@ -123,3 +123,19 @@ def test_missing_secret_fails_config_naming_the_key(
         ConfigError, match=r"responders\[2\]\.signing_secret_env: .*MD_SLACK_SIGNING"
     ):
         load_config(config)
+
+
+def test_shipped_slack_block_switches_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentiondesk.config import load_config
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-x")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+    shipped = (Path(__file__).parents[2] / "config.toml").read_text()
+    start = shipped.index('# kind = "slack"') - len("# [[responders]]\n")
+    block = shipped[start : shipped.index("#\n", start)]
+    on = shipped.replace(block, "\n".join(line[2:] for line in block.splitlines()) + "\n")
+    on = on.replace('alert = ["console"]', 'alert = ["slack"]')
+    (tmp_path / "config.toml").write_text(on)
+    config = load_config(tmp_path / "config.toml")
+    slack = next(r for r in config.responders if r.kind == "slack")
+    assert slack.model_dump()["channel"] == "C0123456789"
