@@ -58,7 +58,9 @@ def alert_blocks(action: OutboxAction) -> list[Block]:
     ]
     if ctx.draft_text:
         blocks.append(_section("*Drafted reply:*\n" + slack_mrkdwn(ctx.draft_text, 2800)))
-    blocks.append(_buttons(action))
+    buttons = _buttons(action)
+    if buttons["elements"]:  # Slack rejects an actions block without elements
+        blocks.append(buttons)
     return blocks
 
 

@@ -103,3 +103,23 @@ async def test_responders_check_says_which_is_wrong(fake_api: FakeAPI) -> None:
     assert results["console"].ok is None
     await hook.close()
     await wrong_hook.close()
+
+
+async def test_429_makes_the_action_wait_for_retry_after(tmp_path: Path, fake_api: FakeAPI) -> None:
+    from datetime import UTC, datetime
+
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seed(store, alert_to="mm")
+    webhooks.install(fake_api)
+    fake_api.queue(
+        "POST", webhooks.MATTERMOST, 429, {"message": "slow down"}, headers={"Retry-After": "120"}
+    )
+    sink = MattermostResponder("mm", url=fake_api.base_url + webhooks.MATTERMOST)
+    assert await OutboxWorker(store, {"mm": sink}, OutboxSection()).drain() == 0
+    [row] = waiting(store)
+    wait = (row.next_attempt_at - datetime.now(UTC)).total_seconds()
+    assert 100 < wait <= 120
+    assert "429" in (row.last_error or "")
+    await sink.close()
+    store.dispose()

@@ -139,3 +139,13 @@ def test_shipped_slack_block_switches_on(tmp_path: Path, monkeypatch: pytest.Mon
     config = load_config(tmp_path / "config.toml")
     slack = next(r for r in config.responders if r.kind == "slack")
     assert slack.model_dump()["channel"] == "C0123456789"
+
+
+async def test_alert_without_case_or_draft_has_no_buttons(slack_fake: SlackFake) -> None:
+    from dataclasses import replace
+
+    bare = action()
+    bare = replace(bare, context=replace(bare.context, case_number=None, draft_id=None))
+    await responder(slack_fake).deliver(bare)
+    blocks = slack_fake.posted()[0]["blocks"]
+    assert [b["type"] for b in blocks] == ["section", "section", "context", "section"]
