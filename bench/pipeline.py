@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._synthetic import write_jsonl  # noqa: E402
-from mentiondesk.config import load_config  # noqa: E402
-from mentiondesk.models import OutboxAction, Receipt  # noqa: E402
-from mentiondesk.pipeline import App  # noqa: E402
-from mentiondesk.report import report  # noqa: E402
-from sentiment.vader import VaderClassifier  # noqa: E402
+from bench._synthetic import write_jsonl
+from mentiondesk.config import load_config
+from mentiondesk.models import OutboxAction, Receipt
+from mentiondesk.pipeline import App
+from mentiondesk.report import report
+from sentiment.vader import VaderClassifier
 
 CONFIG = """
 [brand]
@@ -110,13 +110,17 @@ def main() -> None:
         sampler.join()
     quarters = [samples[int(len(samples) * q)] for q in (0.25, 0.5, 0.75)] if samples else []
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"mentions: {data['mentions']}  cases: {data['cases_total']}  "
-          f"drafts: {data['drafts_pending']}  outbox deliveries: {delivered}")
+    print(
+        f"mentions: {data['mentions']}  cases: {data['cases_total']}  "
+        f"drafts: {data['drafts_pending']}  outbox deliveries: {delivered}"
+    )
     print(f"raw VADER:  {vader_rate:10.0f} texts/s")
     print(f"pipeline:   {rate:10.0f} mentions/s   ratio vs VADER {rate / vader_rate:.2f}")
     print("RSS at 25/50/75% of the run (MB): " + " / ".join(f"{q:.0f}" for q in quarters))
-    print(f"n={args.n} mentions_per_s={rate:.0f} vader_texts_per_s={vader_rate:.0f} "
-          f"ratio_vs_vader={rate / vader_rate:.2f} peak_rss_mb={peak:.0f}")
+    print(
+        f"n={args.n} mentions_per_s={rate:.0f} vader_texts_per_s={vader_rate:.0f} "
+        f"ratio_vs_vader={rate / vader_rate:.2f} peak_rss_mb={peak:.0f}"
+    )
 
 
 if __name__ == "__main__":
