@@ -81,16 +81,26 @@ def time_vader(texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
-async def time_pipeline(folder: Path, n: int) -> tuple[float, dict[str, object], int]:
+async def time_pipeline(
+    folder: Path, n: int
+) -> tuple[float, dict[str, object], int, dict[str, float]]:
+    """The same stages as `App.run_once`, timed one by one."""
     config_path = folder / "config.toml"
     config_path.write_text(CONFIG.format(db=folder / "bench.db", samples=folder / "m.jsonl"))
     sinks = {"console": NullSink("console"), "cases": NullSink("cases")}
     async with App(load_config(config_path), responders=sinks) as app:  # type: ignore[arg-type]
+        stages: dict[str, float] = {}
         start = time.perf_counter()
-        await app.run_once()
+        app.pollers = [app._poller(s, once=True) for s in app.sources]
+        await asyncio.gather(*(p.run() for p in app.pollers))
+        stages["ingest"] = time.perf_counter() - start
+        await app.process_all()
+        stages["read+decide"] = time.perf_counter() - start - stages["ingest"]
+        await app.outbox.drain()
         elapsed = time.perf_counter() - start
+        stages["deliver"] = elapsed - stages["ingest"] - stages["read+decide"]
         data = report(app.store)
-    return n / elapsed, data, sum(s.count for s in sinks.values())
+    return n / elapsed, data, sum(s.count for s in sinks.values()), stages
 
 
 def main() -> None:
@@ -105,7 +115,7 @@ def main() -> None:
         stop = threading.Event()
         sampler = threading.Thread(target=sample_rss, args=(samples, stop), daemon=True)
         sampler.start()
-        rate, data, delivered = asyncio.run(time_pipeline(folder, args.n))
+        rate, data, delivered, stages = asyncio.run(time_pipeline(folder, args.n))
         stop.set()
         sampler.join()
     quarters = [samples[int(len(samples) * q)] for q in (0.25, 0.5, 0.75)] if samples else []
@@ -116,6 +126,7 @@ def main() -> None:
     )
     print(f"raw VADER:  {vader_rate:10.0f} texts/s")
     print(f"pipeline:   {rate:10.0f} mentions/s   ratio vs VADER {rate / vader_rate:.2f}")
+    print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
     print("RSS at 25/50/75% of the run (MB): " + " / ".join(f"{q:.0f}" for q in quarters))
     print(
         f"n={args.n} mentions_per_s={rate:.0f} vader_texts_per_s={vader_rate:.0f} "
