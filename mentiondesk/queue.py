@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.decisions import DraftPlan, post_action
-from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.decisions import DraftPlan, outbox_row, post_action
+from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
 
@@ -244,9 +244,6 @@ def assign_case(store: Store, case_id: int, *, assignee: str) -> None:
 
 def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
     """Queue a help-desk ticket for an open case (once per case and desk); return its key."""
-    from mentiondesk.decisions import outbox_row
-    from mentiondesk.models import CaseContext, OutboxAction
-
     now = _utcnow()
     number = case_number(case_id)
     with store.engine.begin() as conn:
