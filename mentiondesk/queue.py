@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.decisions import DraftPlan, post_action
-from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.decisions import DraftPlan, outbox_row, post_action
+from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
 
@@ -223,3 +223,51 @@ def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Re
         classifier=r.classifier,
     )
     return mention, reading
+
+
+# --- assign and escalate (Slack buttons, desk) ------------------------------------------
+
+
+def assign_case(store: Store, case_id: int, *, assignee: str) -> None:
+    """Give an open case to `assignee`; StaleAction when the case is no longer open."""
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id)) is None:
+            raise NotFound(f"no case {case_number(case_id)}")
+        changed = conn.execute(
+            sa.update(CASE)
+            .where(CASE.c.id == case_id, CASE.c.status == "open")
+            .values(assignee=assignee)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"case {case_number(case_id)} is not open")
+
+
+def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
+    """Queue a help-desk ticket for an open case (once per case and desk); return its key."""
+    now = _utcnow()
+    number = case_number(case_id)
+    with store.engine.begin() as conn:
+        case = conn.execute(sa.select(CASE).where(CASE.c.id == case_id)).first()
+        if case is None:
+            raise NotFound(f"no case {number}")
+        if case.status != "open":
+            raise StaleAction(f"case {number} is not open")
+        mention, reading = _mention_and_reading(conn, case.mention_id)
+        draft = conn.execute(
+            sa.select(DRAFT.c.id, DRAFT.c.text)
+            .where(DRAFT.c.case_id == case_id)
+            .order_by(DRAFT.c.id)
+        ).first()
+        context = CaseContext(
+            mention=mention,
+            reading=reading,
+            case_number=number,
+            draft_id=draft.id if draft else None,
+            draft_text=draft.text if draft else None,
+            rule=f"escalated by {by}",
+        )
+        key = f"ticket:{target}:case:{number}"
+        action = OutboxAction(key=key, kind="ticket", target=target, context=context)
+        stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
+        conn.execute(stmt, [outbox_row(action, case_id, now)])
+    return key

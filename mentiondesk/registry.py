@@ -29,6 +29,13 @@ _BUILTIN: dict[Group, dict[str, str]] = {
     "responders": {
         "console": "responders.console:ConsoleResponder",
         "local": "responders.local:LocalHelpdeskResponder",
+        "slack": "responders.slack:SlackResponder",
+        "request_tracker": "responders.request_tracker:RequestTrackerResponder",
+        "zendesk": "responders.zendesk:ZendeskResponder",
+        "freshdesk": "responders.freshdesk:FreshdeskResponder",
+        "teams": "responders.teams:TeamsResponder",
+        "discord": "responders.discord:DiscordResponder",
+        "mattermost": "responders.mattermost:MattermostResponder",
         "x-post": "responders.x_post:XPostResponder",
         "reddit-post": "responders.reddit_post:RedditPostResponder",
         "mastodon-post": "responders.mastodon_post:MastodonPostResponder",
