@@ -104,6 +104,10 @@ class BlueskyPostResponder:
             return existing
         return Receipt(ref=created.uri, url=_web_url(self._handle, rkey), detail="reply")
 
+    async def check(self) -> str:
+        """Say whether the handle and app password work, for `mentiondesk responders check`."""
+        return f"signed in as {self._handle} ({await self._login()})"
+
     async def close(self) -> None:
         await self.client.request.close()
 

@@ -93,6 +93,15 @@ class MastodonPostResponder:
         )
         return Receipt(ref=str(status["id"]), url=status.get("url"), detail=visibility)
 
+    async def check(self) -> str:
+        """Say whether the token works, for `mentiondesk responders check`."""
+        async with self._lock:
+            try:
+                me = await asyncio.to_thread(self.api.account_verify_credentials)
+            except MastodonUnauthorizedError:
+                raise FatalError("mastodon: the access token is refused") from None
+        return f"signed in as @{me['acct']}"
+
     async def close(self) -> None:
         session = getattr(self.api, "session", None)
         if session is not None:

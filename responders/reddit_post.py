@@ -109,6 +109,10 @@ class RedditPostResponder:
         url = f"https://www.reddit.com{thing.get('permalink', '')}"
         return Receipt(ref=thing["name"], url=url, detail="comment reply")
 
+    async def check(self) -> str:
+        """Say whether the app and account work, for `mentiondesk responders check`."""
+        return f"signed in as u/{await self._my_name()}"
+
     async def close(self) -> None:
         await self.reddit.close()
 

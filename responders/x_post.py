@@ -111,6 +111,10 @@ class XPostResponder:
         tweet_id = str(answer.data["id"])
         return Receipt(ref=tweet_id, url=f"https://x.com/i/status/{tweet_id}", detail="reply")
 
+    async def check(self) -> str:
+        """Say whether the user token works, for `mentiondesk responders check`."""
+        return f"token valid for X user {await self._my_id()}"
+
     async def close(self) -> None:
         await self._http.close()
 

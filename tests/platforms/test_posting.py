@@ -118,3 +118,26 @@ async def test_post_to_wrong_platform_is_held(x_fake) -> None:
     with pytest.raises(FatalError, match="routing"):
         await responder.deliver(post_action("reddit", "t1_x"))
     await responder.close()
+
+
+async def test_posters_check_their_credentials(x_fake, reddit_fake, mastodon_fake, bluesky_fake):
+    fakes = {"x": x_fake, "reddit": reddit_fake, "mastodon": mastodon_fake, "bluesky": bluesky_fake}
+    found = {}
+    for platform, fake in fakes.items():
+        responder = poster(platform, fake.base_url)
+        found[platform] = await responder.check()
+        await responder.close()
+    assert found == {
+        "x": f"token valid for X user {BRAND_ID}",
+        "reddit": "signed in as u/lumora_bot",
+        "mastodon": "signed in as @lumora",
+        "bluesky": "signed in as lumora.bsky.social (did:plc:lumorabrand)",
+    }
+
+
+async def test_poster_check_fails_on_bad_token(mastodon_fake) -> None:
+    mastodon_fake.fail("/api/v1/accounts/verify_credentials", 401, {"error": "invalid"})
+    responder = poster("mastodon", mastodon_fake.base_url)
+    with pytest.raises(FatalError, match="refused"):
+        await responder.check()
+    await responder.close()
