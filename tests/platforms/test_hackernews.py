@@ -93,3 +93,12 @@ async def test_same_second_hits_are_not_repeated(hn_fake, clock) -> None:
     await source.close()
     assert run.ids == []
     assert len(hn_fake.api.calls(SEARCH)) == 2
+
+
+async def test_429_with_a_reset_in_the_past_still_waits(hn_fake, clock) -> None:
+    source, cursor = await _seeded(hn_fake, clock)
+    hn_fake.fail(SEARCH, 429, {"message": "slow down"}, headers={"Retry-After": "-30"})
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == []
+    assert clock.slept == [1.0]
