@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from mentiondesk import registry
+from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
@@ -34,6 +35,7 @@ app.add_typer(drafts_app, name="drafts")
 app.add_typer(cases_app, name="cases")
 register_outbox_commands(app)
 app.add_typer(sources_app, name="sources")
+app.add_typer(authors_app, name="authors")
 
 
 @app.callback()
