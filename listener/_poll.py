@@ -105,7 +105,11 @@ class Poller:
             _LOGGER.exception("source %s failed unexpectedly", name)
             return await self._back_off(exc)
         # The cursor is saved with the mentions it covers, in the same transaction.
-        await self._on_batch(name, batch)
+        try:
+            await self._on_batch(name, batch)
+        except Exception as exc:  # the store failed: the cursor did not move, so poll again
+            _LOGGER.error("source %s: storing a page failed (%s)", name, type(exc).__name__)
+            return await self._back_off(exc)
         self._backoff.reset()
         return batch
 

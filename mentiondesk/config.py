@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mentiondesk import registry
 from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
@@ -42,9 +42,9 @@ class PlaybooksSection(_Section):
 
 
 class OutboxSection(_Section):
-    batch_size: int = Field(default=50, ge=1, le=1000)
+    batch_size: int = Field(default=16, ge=1, le=256)  # claimed and delivered concurrently
     poll_seconds: float = Field(default=1.0, gt=0)
-    lease_seconds: float = Field(default=120.0, gt=0)
+    lease_seconds: float = Field(default=300.0, ge=90)  # > the 60 s a delivery may take
     base_backoff_seconds: float = Field(default=2.0, gt=0)
     max_backoff_seconds: float = Field(default=600.0, gt=0)
 
@@ -68,6 +68,13 @@ class RoutingSection(_Section):
     alert_routes: list[AlertRoute] = []
     ticket: str | None = "cases"
     post: dict[str, str] = {"default": "console"}
+
+    @field_validator("post")
+    @classmethod
+    def _post_has_default(cls, value: dict[str, str]) -> dict[str, str]:
+        if "default" not in value:
+            raise ValueError('add default = "NAME": the responder that posts for other platforms')
+        return value
 
 
 class DeskSection(_Section):

@@ -175,10 +175,17 @@ def _outbox_rows(
                 draft_text=draft[1] if draft else None,
                 rule=out.rule,
             )
-            key = f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
+            key = _outbox_key(out, d, _number(case_id))
             action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
             rows.append(outbox_row(action, case_id, now))
     return rows
+
+
+def _outbox_key(out: OutboxPlan, d: Decision, number: str | None) -> str:
+    """A ticket is one per case and desk (the same key `queue.escalate_case` uses)."""
+    if out.kind == "ticket" and number:
+        return f"ticket:{out.target}:case:{number}"
+    return f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
 
 
 def _number(case_id: int | None) -> str | None:

@@ -17,6 +17,7 @@ from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
 _LEASE = timedelta(minutes=5)
+PLAYBOOK_ERROR = "playbook-error"  # the rule name on cases opened because a rule failed
 OPT_OUT = "opt_out"  # the topic of "stop messaging me": the author goes on do-not-contact
 
 
@@ -60,7 +61,15 @@ class Processor:
         return done
 
     def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:
-        actions = self.playbook.decide(pending.mention, reading, history)
+        try:
+            actions = self.playbook.decide(pending.mention, reading, history)
+        except Exception as exc:  # a broken template must not stall every mention behind it
+            _LOGGER.error(
+                "mention %s: the playbook failed (%s); opened a case for a person",
+                pending.id,
+                type(exc).__name__,
+            )
+            actions = [Action(kind=ActionKind.OPEN_CASE, rule=PLAYBOOK_ERROR)]
         return self._decision(pending, reading, actions)
 
     def _decision(self, p: PendingMention, reading: Reading, actions: Sequence[Action]) -> Decision:
