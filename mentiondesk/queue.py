@@ -9,10 +9,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.decisions import DraftPlan, post_action
-from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.decisions import DraftPlan, outbox_row, post_action
+from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, NOTE, OUTBOX, READING, case_number
 
 
 class NotFound(LookupError):
@@ -223,3 +223,66 @@ def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Re
         classifier=r.classifier,
     )
     return mention, reading
+
+
+def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
+    """Replace the text of a pending draft; a decided draft raises StaleAction."""
+    if not text.strip():
+        raise ValueError("the reply text is empty")
+    with store.engine.begin() as conn:
+        draft = _draft(conn, draft_id)
+        changed = conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
+            .values(text=text)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"draft {draft_id} was already {draft.status}")
+
+
+def assign_case(store: Store, case_id: int, *, assignee: str | None) -> None:
+    """Give an open case to `assignee` (None: unassign)."""
+    with store.engine.begin() as conn:
+        _open_case(conn, case_id)
+        conn.execute(sa.update(CASE).where(CASE.c.id == case_id).values(assignee=assignee))
+
+
+def escalate_case(store: Store, case_id: int, *, target: str, by: str) -> bool:
+    """Queue a help-desk ticket for an open case; False when it was already escalated."""
+    now = _utcnow()
+    with store.engine.begin() as conn:
+        case = _open_case(conn, case_id)
+        mention, reading = _mention_and_reading(conn, case.mention_id)
+        context = CaseContext(
+            mention=mention, reading=reading, case_number=case_number(case_id), rule="desk"
+        )
+        key = f"ticket:{target}:{mention.platform}:{mention.external_id}:desk"
+        action = OutboxAction(
+            key=key, kind="ticket", target=target, context=context, extra={"escalated_by": by}
+        )
+        stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
+        done = conn.execute(stmt.returning(OUTBOX.c.id), [outbox_row(action, case_id, now)])
+        return bool(done.all())
+
+
+def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
+    """An internal note on a mention (and its case): never sent anywhere."""
+    if not text.strip():
+        raise ValueError("the note is empty")
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.id == mention_id)) is None:
+            raise NotFound(f"no mention {mention_id}")
+        case_id = conn.scalar(
+            sa.select(sa.func.max(CASE.c.id)).where(CASE.c.mention_id == mention_id)
+        )
+        values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
+        return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())
+
+
+def _open_case(conn: Connection, case_id: int) -> sa.Row[Any]:
+    case = conn.execute(sa.select(CASE).where(CASE.c.id == case_id)).first()
+    if case is None:
+        raise NotFound(f"no case {case_number(case_id)}")
+    if case.status != "open":
+        raise StaleAction(f"case {case_number(case_id)} is not open")
+    return case
