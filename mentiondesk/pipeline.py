@@ -199,3 +199,7 @@ class App:
     def database(self) -> Path | None:
         url = self.store.url
         return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+    def wake_outbox(self) -> None:
+        """Have the outbox worker look for due actions now (e.g. a reply just approved)."""
+        self._outbox_wake.set()
