@@ -27,6 +27,7 @@ class Filters:
     reason: str = ""
     assignee: str = ""
     source: str = ""
+    view: str = ""  # "" needs a reply; "all": every open case, answered ones too
 
     @classmethod
     def from_query(cls, query: Mapping[str, str]) -> Filters:
@@ -122,6 +123,8 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
     )
+    if f.view != "all":
+        query = query.where(_needs_reply())
     if f.assignee:
         query = query.where(
             CASE.c.assignee.is_(None) if f.assignee == "-" else CASE.c.assignee == f.assignee
@@ -131,6 +134,16 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     return [
         _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)) for r in rows
     ]
+
+
+def _needs_reply() -> Any:
+    """A pending draft waits, or nobody has answered and no approved reply is on its way."""
+
+    def drafts(status: str) -> Any:
+        return sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == status)
+
+    unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~drafts("approved"))
+    return sa.or_(drafts("pending"), unanswered)
 
 
 def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:

@@ -35,6 +35,8 @@ async def test_approve_sends_once_and_a_second_approval_is_stale(
     assert posts == 1
     answered = _scalar(store, sa.select(CASE.c.first_response_at).where(CASE.c.id == case))
     assert answered is not None  # delivered by the outbox: the first response is recorded
+    assert "Still no refund" not in await (await first.client.get("/queue")).text()
+    assert "Still no refund" in await (await first.client.get("/queue?view=all")).text()
 
 
 async def test_saved_edit_is_what_gets_approved(as_role: Login, store: Store) -> None:
