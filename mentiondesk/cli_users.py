@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk.cli_common import load, open_store
+from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, parse_case_number
 from mentiondesk.web.users import Role, add_user, list_users
 
@@ -42,11 +43,14 @@ def users_add(
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    store = open_store(load(ctx))
     try:
-        add_user(open_store(load(ctx)), name, role=parsed, password=password)
+        add_user(store, name, role=parsed, password=password)
     except ValueError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
+    finally:
+        store.dispose()
     out.print(f"User {escape(name)} added as {parsed.title}.")
 
 
@@ -56,7 +60,12 @@ def users_list(ctx: typer.Context) -> None:
     table = Table(title="Desk users")
     for column in ("name", "role", "active", "added"):
         table.add_column(column)
-    for user, active, added in list_users(open_store(load(ctx))):
+    store = open_store(load(ctx))
+    try:
+        users = list_users(store)
+    finally:
+        store.dispose()
+    for user, active, added in users:
         table.add_row(escape(user.name), user.role.title, "yes" if active else "no", f"{added:%F}")
     out.print(table)
 
@@ -73,12 +82,20 @@ def survey_record(
     if low is None or high is None or not low <= score <= high:
         err.print("--kind must be csat (score 1-5) or nps (score 0-10)")
         raise typer.Exit(2)
-    store = open_store(load(ctx))
     try:
         case_id = parse_case_number(case)
     except ValueError as exc:
         err.print(escape(str(exc)))
         raise typer.Exit(2) from None
+    store = open_store(load(ctx))
+    try:
+        _record_answer(store, case, case_id, kind, score)
+    finally:
+        store.dispose()
+    out.print(f"Recorded {kind} {score} for {escape(case)}.")
+
+
+def _record_answer(store: Store, case: str, case_id: int, kind: str, score: int) -> None:
     with store.engine.begin() as conn:
         if conn.scalar(sa.select(CASE.c.id).where(CASE.c.id == case_id)) is None:
             err.print(f"no case {escape(case)}")
@@ -90,4 +107,3 @@ def survey_record(
             "answered_at": datetime.now(UTC),
         }
         conn.execute(sa.insert(SURVEY).values(values))
-    out.print(f"Recorded {kind} {score} for {escape(case)}.")
