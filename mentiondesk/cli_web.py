@@ -32,7 +32,7 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     async def wake(_key: str) -> None:
         app.wake_outbox()  # the running outbox worker delivers the approved reply now
 
-    desk = create_app(config, app.store, playbook=app.processor.playbook, after_approve=wake)
+    desk = create_app(config, app.store, playbook=app.processor.playbook, on_queued=wake)
     try:
         runner = await serve(desk, section.host, section.port)
     except OSError as exc:

@@ -247,8 +247,8 @@ def assign_case(store: Store, case_id: int, *, assignee: str | None) -> None:
         conn.execute(sa.update(CASE).where(CASE.c.id == case_id).values(assignee=assignee))
 
 
-def escalate_case(store: Store, case_id: int, *, target: str, by: str) -> bool:
-    """Queue a help-desk ticket for an open case; False when it was already escalated."""
+def escalate_case(store: Store, case_id: int, *, target: str, by: str) -> str | None:
+    """Queue a help-desk ticket for an open case; return its key, None if already escalated."""
     now = _utcnow()
     with store.engine.begin() as conn:
         case = _open_case(conn, case_id)
@@ -262,7 +262,7 @@ def escalate_case(store: Store, case_id: int, *, target: str, by: str) -> bool:
         )
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
         done = conn.execute(stmt.returning(OUTBOX.c.id), [outbox_row(action, case_id, now)])
-        return bool(done.all())
+        return key if done.all() else None
 
 
 def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:

@@ -270,6 +270,10 @@ SURVEY = SQLModel.metadata.tables["survey"]
 
 # Indexes the desk's pages lean on (threads, dashboards over a period, history by author).
 sa.Index("ix_mention_thread", MENTION.c.thread_id)
+# Covers the dashboard's per-period counts (day, platform) without touching the table's rows.
+sa.Index("ix_mention_created_platform", MENTION.c.created_at, MENTION.c.platform)
+# Covers "won back" (first negative, last positive per author) and an author's history.
+sa.Index("ix_mention_author_created", MENTION.c.author_id, MENTION.c.created_at)
 sa.Index("ix_case_opened", CASE.c.opened_at)
 sa.Index("ix_outbox_created", OUTBOX.c.created_at)
 sa.Index("ix_draft_created", DRAFT.c.created_at)

@@ -45,10 +45,14 @@ def create_app(
     *,
     clock: Callable[[], datetime] = _utcnow,
     playbook: Playbook | None = None,
-    after_approve: Callable[[str], Awaitable[None]] | None = None,
+    on_queued: Callable[[str], Awaitable[None]] | None = None,
     session_ttl: timedelta = timedelta(hours=12),
 ) -> web.Application:
-    """The desk as an aiohttp application; mount more routes on it before serving."""
+    """The desk as an aiohttp application; mount more routes on it before serving.
+
+    `on_queued(key)` is awaited after the desk put an action in the outbox (an approved
+    reply, an escalation) so the caller can wake its outbox worker.
+    """
     if playbook is None:
         from mentiondesk.pipeline import build_playbook
 
@@ -69,7 +73,7 @@ def create_app(
         playbook=playbook,
         throttle=Throttle(clock),
         session_ttl=session_ttl,
-        after_approve=after_approve,
+        on_queued=on_queued,
     )
     app.router.add_static("/static", _HERE / "static", name="static")
     for module in (pages_login, pages_queue, pages_case, pages_dash, pages_admin):

@@ -72,7 +72,8 @@ class Desk:
     playbook: Playbook
     throttle: Throttle
     session_ttl: timedelta
-    after_approve: Callable[[str], Awaitable[None]] | None
+    on_queued: Callable[[str], Awaitable[None]] | None
+    facets: tuple[float, dict[str, list[str]]] | None = None  # (monotonic time, values)
 
     async def db(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a blocking store call off the event loop (the pipeline shares the loop)."""

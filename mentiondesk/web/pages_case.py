@@ -97,16 +97,16 @@ async def escalate(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound(text="No help desk is configured (routing.ticket).")
     who = session(request).user.name
     try:
-        fresh = await desk.db(queue.escalate_case, desk.store, case_id, target=target, by=who)
+        key = await desk.db(queue.escalate_case, desk.store, case_id, target=target, by=who)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
-    if not fresh:
+    if key is None:
         raise redirect(_back(case_id), "already-escalated")
     await desk.db(audit.record, desk.store, who, "escalate", case_id=case_id, detail=target)
-    if desk.after_approve is not None:
-        await desk.after_approve("")  # wakes the outbox: the ticket is due now
+    if desk.on_queued is not None:
+        await desk.on_queued(key)
     raise redirect(_back(case_id), "escalated")
 
 

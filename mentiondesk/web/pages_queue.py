@@ -14,7 +14,6 @@ from mentiondesk.web.users import Role
 
 _LOGGER = logging.getLogger(__name__)
 _FACETS_TTL = 30.0  # seconds: the filter menus need not be live to the second
-_facet_cache: dict[int, tuple[float, dict[str, list[str]]]] = {}
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -42,12 +41,10 @@ async def queue_page(request: web.Request) -> web.Response:
 
 async def _facets(request: web.Request) -> dict[str, list[str]]:
     desk = request.app[DESK]
-    key = id(desk)
-    cached = _facet_cache.get(key)
-    if cached and time.monotonic() - cached[0] < _FACETS_TTL:
-        return cached[1]
+    if desk.facets and time.monotonic() - desk.facets[0] < _FACETS_TTL:
+        return desk.facets[1]
     values = await desk.db(facets, desk.store)
-    _facet_cache[key] = (time.monotonic(), values)
+    desk.facets = (time.monotonic(), values)
     return values
 
 
@@ -80,8 +77,8 @@ async def approve(request: web.Request) -> web.StreamResponse:
         raise redirect(back, "empty") from None
     await desk.db(audit.record_draft, desk.store, who, "approve", draft_id)
     _LOGGER.info("draft %d approved by %s", draft_id, who)
-    if desk.after_approve is not None:
-        await desk.after_approve(key)
+    if desk.on_queued is not None:
+        await desk.on_queued(key)
     raise redirect(back, "approved")
 
 

@@ -149,7 +149,10 @@ class Throttle:
         self._failures: dict[str, deque[datetime]] = {}
 
     def blocked(self, key: str) -> bool:
-        return len(self._recent(key)) >= self._limit
+        if not self._recent(key):
+            del self._failures[key]  # forget clean keys: the table stays small
+            return False
+        return len(self._failures[key]) >= self._limit
 
     def fail(self, key: str) -> None:
         self._recent(key).append(self._clock())

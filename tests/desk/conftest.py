@@ -49,9 +49,9 @@ def desk_app(config: Config, store: Store) -> web.Application:
     worker = OutboxWorker(store, responders, config.settings.outbox)
 
     async def deliver(key: str) -> None:
-        await worker.drain(only_key=key or None)
+        await worker.drain(only_key=key)
 
-    return create_app(config, store, after_approve=deliver)
+    return create_app(config, store, on_queued=deliver)
 
 
 @pytest.fixture

@@ -87,6 +87,7 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
         actions = list(conn.scalars(sa.select(AUDIT.c.action).order_by(AUDIT.c.id)))
     assert (case_row.assignee, case_row.status) == ("agent", "resolved")
     assert len(tickets) == 1
+    assert case_row.ticket_ref == f"local:MD-{case:06d}"  # delivered to the local help desk
     assert actions == ["note", "assign", "escalate", "resolved"]
 
 
