@@ -15,6 +15,7 @@ from rich.console import Console
 
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, err, load, open_store
+from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
 from mentiondesk.cli_users import survey_app, users_app
@@ -34,6 +35,7 @@ app.add_typer(drafts_app, name="drafts")
 app.add_typer(cases_app, name="cases")
 app.add_typer(users_app, name="users")
 app.add_typer(survey_app, name="survey")
+register_outbox_commands(app)
 
 
 @app.callback()

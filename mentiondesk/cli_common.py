@@ -12,7 +12,7 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @contextmanager
@@ -23,7 +23,7 @@ def config_errors() -> Iterator[None]:
     except ConfigError as exc:
         err.print("[bold red]Configuration problem:[/]")
         for line in str(exc).splitlines():
-            err.print(f"  • {line}", markup=False, highlight=False)
+            err.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 

@@ -25,8 +25,8 @@ drafts_app = typer.Typer(
 cases_app = typer.Typer(
     help="Cases: list (most urgent and oldest first), close.", no_args_is_help=True
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _who() -> str:

@@ -48,8 +48,23 @@ class OutboxSection(_Section):
     max_backoff_seconds: float = Field(default=600.0, gt=0)
 
 
+class AlertRoute(_Section):
+    """Alerts matching every given condition go to `to` (first matching route wins)."""
+
+    name: str = Field(min_length=1)
+    to: list[str] = Field(min_length=1)
+    platform: list[str] = []
+    lang: list[str] = []
+    label: list[str] = []
+    reason: list[str] = []
+    rule: list[str] = []
+    min_frustration: int | None = Field(default=None, ge=0, le=3)
+    digest_minutes: float | None = Field(default=None, gt=0)  # collect, send one per period
+
+
 class RoutingSection(_Section):
     alert: list[str] = ["console"]
+    alert_routes: list[AlertRoute] = []
     ticket: str | None = "cases"
     post: dict[str, str] = {"default": "console"}
 
@@ -60,6 +75,10 @@ class DeskSection(_Section):
     port: int = Field(default=8080, ge=0, le=65535)
 
 
+class HelpdeskSection(_Section):
+    sync_seconds: float = Field(default=300.0, gt=0)  # how often solved tickets are polled
+
+
 class Settings(_Section):
     brand: BrandSection
     store: StoreSection = StoreSection()
@@ -68,6 +87,7 @@ class Settings(_Section):
     outbox: OutboxSection = OutboxSection()
     routing: RoutingSection = RoutingSection()
     desk: DeskSection = DeskSection()
+    helpdesk: HelpdeskSection = HelpdeskSection()
     sources: list[dict[str, Any]] = []
     responders: list[dict[str, Any]] = []
 
@@ -158,12 +178,19 @@ def _cross_references(config: Config) -> list[str]:
     wanted += [(f"routing.post.{p}", n) for p, n in routing.post.items()]
     if routing.ticket:
         wanted.append(("routing.ticket", routing.ticket))
+    for i, route in enumerate(routing.alert_routes):
+        wanted += [(f"routing.alert_routes[{i}].to", n) for n in route.to]
+    route_names = [r.name for r in routing.alert_routes]
+    problems_routes = [
+        f"routing.alert_routes: the name {n!r} is used twice; give each route a unique name"
+        for n in sorted({n for n in route_names if route_names.count(n) > 1})
+    ]
     problems = [
         f"{key}: no responder is named {name!r}; add a [[responders]] table with name = "
         f"{name!r} or use one of: {', '.join(sorted(n for n in names if n)) or '(none)'}"
         for key, name in wanted
         if name not in names
-    ]
+    ] + problems_routes
     classifier = config.settings.sentiment.classifier
     if classifier not in registry.kinds("classifiers"):
         problems.append(

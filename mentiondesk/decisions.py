@@ -59,15 +59,25 @@ def record(
     """Write `decisions`; skip a mention already decided (by another worker). Return the count."""
     if not decisions:
         return 0
+    now = _utcnow()
     with store.engine.begin() as conn:
         fresh = _mark_processed(conn, [d.mention_id for d in decisions])
-        todo = [d for d in decisions if d.mention_id in fresh]
-        if todo:
-            conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
-        outbox: list[dict[str, object]] = []
-        for decision in todo:
-            decision = _cap_auto_replies(conn, decision, auto_daily_cap)
-            outbox += _write_one(conn, decision, post_route)
+        todo = [
+            _cap_auto_replies(conn, d, auto_daily_cap) for d in decisions if d.mention_id in fresh
+        ]
+        if not todo:
+            return 0
+        conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
+        # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
+        cases = _insert_ids(conn, CASE, [_case_row(d, now) for d in todo if d.case_rule])
+        case_of = dict(zip([d.mention_id for d in todo if d.case_rule], cases, strict=True))
+        planned = [(d, p) for d in todo for p in d.drafts]
+        drafts = _insert_ids(
+            conn, DRAFT, [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
+        )
+        outbox = _outbox_rows(
+            todo, case_of, list(zip(planned, drafts, strict=True)), post_route, now
+        )
         if outbox:
             stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, outbox)
@@ -120,36 +130,52 @@ def _reading_row(d: Decision) -> dict[str, object]:
     }
 
 
-def _write_one(
-    conn: Connection, d: Decision, post_route: dict[str, str]
+def _insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:
+    if not rows:
+        return []
+    stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [int(i) for i in conn.execute(stmt, rows).scalars()]
+
+
+def _outbox_rows(
+    todo: list[Decision],
+    case_of: dict[int, int],
+    drafts: list[tuple[tuple[Decision, DraftPlan], int]],
+    post_route: dict[str, str],
+    now: datetime,
 ) -> list[dict[str, object]]:
-    now = _utcnow()
-    case_id = _open_case(conn, d, now) if d.case_rule else None
-    number = case_number(case_id) if case_id else None
+    """Alerts and tickets for each decision, plus posts for drafts a rule may auto-send."""
+    first_draft: dict[int, tuple[int, str]] = {}
     rows: list[dict[str, object]] = []
-    first_draft: tuple[int, str] | None = None
-    for plan in d.drafts:
-        draft_id = _insert_draft(conn, d, plan, case_id, now)
-        first_draft = first_draft or (draft_id, plan.text)
+    for (d, plan), draft_id in drafts:
+        first_draft.setdefault(d.mention_id, (draft_id, plan.text))
         if plan.auto:
+            number = _number(case_of.get(d.mention_id))
             rows.append(post_action(d.mention, d.reading, number, draft_id, plan, post_route, now))
-    for out in d.outbox:
-        context = CaseContext(
-            mention=d.mention,
-            reading=d.reading,
-            case_number=number,
-            draft_id=first_draft[0] if first_draft else None,
-            draft_text=first_draft[1] if first_draft else None,
-            rule=out.rule,
-        )
-        key = f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
-        action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
-        rows.append(outbox_row(action, case_id, now))
+    for d in todo:
+        case_id = case_of.get(d.mention_id)
+        draft = first_draft.get(d.mention_id)
+        for out in d.outbox:
+            context = CaseContext(
+                mention=d.mention,
+                reading=d.reading,
+                case_number=_number(case_id),
+                draft_id=draft[0] if draft else None,
+                draft_text=draft[1] if draft else None,
+                rule=out.rule,
+            )
+            key = f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
+            action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
+            rows.append(outbox_row(action, case_id, now))
     return rows
 
 
-def _open_case(conn: Connection, d: Decision, now: datetime) -> int:
-    values = {
+def _number(case_id: int | None) -> str | None:
+    return case_number(case_id) if case_id else None
+
+
+def _case_row(d: Decision, now: datetime) -> dict[str, object]:
+    return {
         "mention_id": d.mention_id,
         "author_id": d.author_id,
         "rule": d.case_rule,
@@ -158,13 +184,12 @@ def _open_case(conn: Connection, d: Decision, now: datetime) -> int:
         "assignee": d.assignee,
         "opened_at": now,
     }
-    return int(conn.execute(sa.insert(CASE).values(values).returning(CASE.c.id)).scalar_one())
 
 
-def _insert_draft(
-    conn: Connection, d: Decision, plan: DraftPlan, case_id: int | None, now: datetime
-) -> int:
-    values = {
+def _draft_row(
+    d: Decision, plan: DraftPlan, case_id: int | None, now: datetime
+) -> dict[str, object]:
+    return {
         "mention_id": d.mention_id,
         "case_id": case_id,
         "kind": plan.kind,
@@ -177,7 +202,6 @@ def _insert_draft(
         "decided_at": now if plan.auto else None,
         "decided_by": f"auto:{plan.rule}" if plan.auto else None,
     }
-    return int(conn.execute(sa.insert(DRAFT).values(values).returning(DRAFT.c.id)).scalar_one())
 
 
 def post_action(

@@ -17,9 +17,11 @@ from typing import Any
 from listener._poll import Poller
 from mentiondesk import registry
 from mentiondesk.config import Config
+from mentiondesk.digest import digest_sinks
 from mentiondesk.models import Batch, Classifier, Responder, Source
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.processing import Processor
+from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.store import Store
 from playbooks import Playbook, load_playbook
 
@@ -79,6 +81,7 @@ class App:
         self._outbox_wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self.pollers: list[Poller] = []
+        self._side_tasks: list[asyncio.Task[None]] = []  # help-desk sync, digests
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -92,6 +95,7 @@ class App:
         context = self.config.context
         self.sources = self._sources or [_build("sources", c, context) for c in self.config.sources]
         self.responders = dict(self._responders or build_responders(self.config))
+        self.responders.update(digest_sinks(self.config, self.store))
         self.outbox = OutboxWorker(self.store, self.responders, self.config.settings.outbox)
 
     async def run_once(self, *, on_progress: Progress | None = None) -> None:
@@ -115,11 +119,13 @@ class App:
             )
         )
         self._work.set()  # mentions left unprocessed by an earlier run
+        self._side_tasks = start_side_tasks(self)
 
     async def stop(self) -> None:
         """Stop in flow order: pollers finish their page, the processor its batches, the outbox
         drains. Each stage stops only after the one feeding it, so nothing is left half done."""
         self.stop_event.set()
+        await self._join(self._side_tasks)  # they watch stop_event; done before the outbox drains
         pollers, processor, outbox = self._tasks[:-2], self._tasks[-2], self._tasks[-1]
         await self._join(pollers)
         self._inputs_done.set()
@@ -195,11 +201,11 @@ class App:
                 await self.process_all()  # whatever the pollers stored while stopping
                 return
 
+    def wake_outbox(self) -> None:
+        """Tell the outbox worker new actions are due (digests, Slack buttons)."""
+        self._outbox_wake.set()
+
     @property
     def database(self) -> Path | None:
         url = self.store.url
         return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
-
-    def wake_outbox(self) -> None:
-        """Have the outbox worker look for due actions now (e.g. a reply just approved)."""
-        self._outbox_wake.set()

@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from datetime import timedelta
 
+from mentiondesk.alert_routing import alert_targets
 from mentiondesk.config import Config
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
 from mentiondesk.models import Action, ActionKind, Classifier, History, Label, Reading
@@ -64,7 +65,11 @@ class Processor:
             elif action.kind is ActionKind.ASSIGN:
                 assignee = action.to
             elif action.kind is ActionKind.ALERT:
-                targets = [action.to] if action.to else routing.alert
+                targets = (
+                    [action.to]
+                    if action.to
+                    else alert_targets(routing, p.mention, reading, action.rule)
+                )
                 outbox += [OutboxPlan("alert", t, action.rule) for t in targets]
             elif action.kind is ActionKind.ESCALATE:
                 case_rule = case_rule or action.rule  # a ticket always belongs to a case

@@ -240,29 +240,52 @@ def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
             raise StaleAction(f"draft {draft_id} was already {draft.status}")
 
 
-def assign_case(store: Store, case_id: int, *, assignee: str | None) -> None:
-    """Give an open case to `assignee` (None: unassign)."""
+# --- assign and escalate (Slack buttons, desk) ------------------------------------------
+
+
+def assign_case(store: Store, case_id: int, *, assignee: str) -> None:
+    """Give an open case to `assignee`; StaleAction when the case is no longer open."""
     with store.engine.begin() as conn:
-        _open_case(conn, case_id)
-        conn.execute(sa.update(CASE).where(CASE.c.id == case_id).values(assignee=assignee))
+        if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id)) is None:
+            raise NotFound(f"no case {case_number(case_id)}")
+        changed = conn.execute(
+            sa.update(CASE)
+            .where(CASE.c.id == case_id, CASE.c.status == "open")
+            .values(assignee=assignee)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"case {case_number(case_id)} is not open")
 
 
-def escalate_case(store: Store, case_id: int, *, target: str, by: str) -> str | None:
-    """Queue a help-desk ticket for an open case; return its key, None if already escalated."""
+def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
+    """Queue a help-desk ticket for an open case (once per case and desk); return its key."""
     now = _utcnow()
+    number = case_number(case_id)
     with store.engine.begin() as conn:
-        case = _open_case(conn, case_id)
+        case = conn.execute(sa.select(CASE).where(CASE.c.id == case_id)).first()
+        if case is None:
+            raise NotFound(f"no case {number}")
+        if case.status != "open":
+            raise StaleAction(f"case {number} is not open")
         mention, reading = _mention_and_reading(conn, case.mention_id)
+        draft = conn.execute(
+            sa.select(DRAFT.c.id, DRAFT.c.text)
+            .where(DRAFT.c.case_id == case_id)
+            .order_by(DRAFT.c.id)
+        ).first()
         context = CaseContext(
-            mention=mention, reading=reading, case_number=case_number(case_id), rule="desk"
+            mention=mention,
+            reading=reading,
+            case_number=number,
+            draft_id=draft.id if draft else None,
+            draft_text=draft.text if draft else None,
+            rule=f"escalated by {by}",
         )
-        key = f"ticket:{target}:{mention.platform}:{mention.external_id}:desk"
-        action = OutboxAction(
-            key=key, kind="ticket", target=target, context=context, extra={"escalated_by": by}
-        )
+        key = f"ticket:{target}:case:{number}"
+        action = OutboxAction(key=key, kind="ticket", target=target, context=context)
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
-        done = conn.execute(stmt.returning(OUTBOX.c.id), [outbox_row(action, case_id, now)])
-        return key if done.all() else None
+        conn.execute(stmt, [outbox_row(action, case_id, now)])
+    return key
 
 
 def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
@@ -277,12 +300,3 @@ def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
         )
         values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
         return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())
-
-
-def _open_case(conn: Connection, case_id: int) -> sa.Row[Any]:
-    case = conn.execute(sa.select(CASE).where(CASE.c.id == case_id)).first()
-    if case is None:
-        raise NotFound(f"no case {case_number(case_id)}")
-    if case.status != "open":
-        raise StaleAction(f"case {case_number(case_id)} is not open")
-    return case

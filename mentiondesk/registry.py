@@ -24,6 +24,13 @@ _BUILTIN: dict[Group, dict[str, str]] = {
     "responders": {
         "console": "responders.console:ConsoleResponder",
         "local": "responders.local:LocalHelpdeskResponder",
+        "slack": "responders.slack:SlackResponder",
+        "request_tracker": "responders.request_tracker:RequestTrackerResponder",
+        "zendesk": "responders.zendesk:ZendeskResponder",
+        "freshdesk": "responders.freshdesk:FreshdeskResponder",
+        "teams": "responders.teams:TeamsResponder",
+        "discord": "responders.discord:DiscordResponder",
+        "mattermost": "responders.mattermost:MattermostResponder",
     },
 }
 

@@ -79,8 +79,30 @@ class Store:
         A mention already stored (same platform and external id) is dropped here.
         """
         unique = list({(m.platform, m.external_id): m for m in mentions}.values())
+        try:
+            with self.engine.begin() as conn:
+                new = self._insert_mentions(conn, source, unique) if unique else 0
+                self._save_cursor(conn, source, cursor)
+        except sa.exc.DataError:
+            # One unstorable mention must not block its source forever: store the rest.
+            return self._ingest_one_by_one(source, unique, cursor)
+        return new
+
+    def _ingest_one_by_one(self, source: str, mentions: list[Mention], cursor: str | None) -> int:
+        new = 0
+        for mention in mentions:
+            try:
+                with self.engine.begin() as conn:
+                    new += self._insert_mentions(conn, source, [mention])
+            except sa.exc.DataError as exc:
+                _LOGGER.error(
+                    "source %s: mention %s:%s cannot be stored (%s); skipped",
+                    source,
+                    mention.platform,
+                    mention.external_id,
+                    type(exc.orig).__name__,
+                )
         with self.engine.begin() as conn:
-            new = self._insert_mentions(conn, source, unique) if unique else 0
             self._save_cursor(conn, source, cursor)
         return new
 
@@ -93,7 +115,7 @@ class Store:
                 "external_id": m.external_id,
                 "source": source,
                 "author_id": author_ids[(m.platform, m.author.id)],
-                "text": m.text,
+                "text": _storable(m.text),
                 "url": m.url,
                 "lang": m.lang,
                 "created_at": m.created_at,
@@ -205,12 +227,17 @@ class Store:
             return int(conn.scalar(query) or 0)
 
 
+def _storable(text: str) -> str:
+    """Text as received, but for NUL, which PostgreSQL cannot hold (shown as U+FFFD)."""
+    return text.replace("\x00", "\ufffd")
+
+
 def _author_row(platform: str, author: Author) -> dict[str, Any]:
     return {
         "platform": platform,
         "external_id": author.id,
-        "handle": author.handle,
-        "name": author.name,
+        "handle": _storable(author.handle),
+        "name": _storable(author.name),
         "followers": author.followers,
         "first_seen": _utcnow(),
     }

@@ -188,6 +188,23 @@ DELIVERY = SQLModel.metadata.tables["delivery"]
 CURSOR = SQLModel.metadata.tables["cursor"]
 
 
+class DigestItemRow(SQLModel, table=True):
+    """An alert collected for a digest route, waiting to be sent with the others of its period."""
+
+    __tablename__ = "digest_item"
+    __table_args__ = (sa.Index("ix_digest_waiting", "route", "flushed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=255, unique=True)  # the alert's outbox key: collected once
+    route: str = Field(max_length=128)
+    payload: str = Field(sa_type=sa.Text)  # JSON of the CaseContext
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+    flushed_at: datetime | None = Field(default=None, sa_type=_TS)
+
+
+DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]
+
+
 # --- the desk: people, their sessions and what they did -------------------------------
 
 

@@ -35,6 +35,11 @@ def _detector() -> LanguageDetector:
     )
 
 
+def warm_up() -> None:
+    """Load the language models now (about 2 s) rather than on the first mention."""
+    _detector()
+
+
 def clean(text: str) -> str:
     """Drop URLs, handles, hashtags and markup that say nothing about the language."""
     return _NOISE.sub(" ", text[:2000])

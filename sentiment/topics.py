@@ -36,8 +36,12 @@ _TOPIC_WORDS: Mapping[str, str] = {
     "account_login": r"log ?in|sign ?in|password|account|locked out|2fa|verification code|"
     r"\botp\b|senha|conta\b|bloquead|código|codigo|palavra-passe|iniciar sessão|"
     r"entrar na|autentica",
-    "spam": r"crypto|giveaway|airdrop|follow ?for ?follow|\bf4f\b|free money|dm me to earn|"
-    r"onlyfans|forex|click here|clique aqui|ganhe dinheiro|bit\.ly/\S*(?:free|promo|win)",
+    "spam": r"crypto|airdrop|giv(?:e|ing) ?away|giveaway|sorteio|passatempo|\bganh[ea]\b|"
+    r"earn [£$€]|\d ?(?:€|£|\$) ?(?:a|per|por) dia|/day from home|from home.{0,40}dm me|"
+    r"dm me|followers for|seguidores por|follow ?for ?follow|\bf4f\b|free money|"
+    r"confirm your .{0,30}account|canal oficial: ?(?:bit\.ly|tinyurl)|onlyfans|forex|"
+    r"(?:bit\.ly|tinyurl\.com|t\.ly|cutt\.ly)/\S*(?:free|promo|win|gratis|ganhar|oferta|passatempo)|"
+    r"promoç[ãa]o rel[âa]mpago.{0,80}bit\.ly",
 }
 _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
 

@@ -8,6 +8,7 @@ from typing import Literal
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from mentiondesk.models import Label, PluginConfig, PluginContext, Reading
+from sentiment import lang
 from sentiment._enrich import readings
 
 _MAX_CHARS = 5000  # VADER is linear in length; a 10 kB rant reads the same from its start
@@ -27,6 +28,7 @@ class VaderClassifier:
     def __init__(self, threshold: float = 0.05) -> None:
         self._analyzer = SentimentIntensityAnalyzer()
         self._threshold = threshold
+        lang.warm_up()
 
     @classmethod
     def from_config(cls, config: VaderClassifierConfig, context: PluginContext) -> VaderClassifier:

@@ -34,7 +34,6 @@ NOTICES = {
     "closed": ("ok", "Case closed."),
     "assigned": ("ok", "Case assigned."),
     "escalated": ("ok", "Escalated: a help-desk ticket is being opened."),
-    "already-escalated": ("warn", "This case was already escalated to the help desk."),
     "noted": ("ok", "Note added."),
     "corrected": ("ok", "Label corrected, thank you: it is kept for retraining."),
     "stale": (

@@ -76,7 +76,9 @@ def _back(case_id: int) -> str:
 async def assign(request: web.Request) -> web.StreamResponse:
     desk, case_id = request.app[DESK], int_param(request, "id")
     form = await request.post()
-    assignee = str(form.get("assignee", "")).strip()[:128] or None
+    assignee = str(form.get("assignee", "")).strip()[:128]
+    if not assignee:
+        raise redirect(_back(case_id), "empty")
     try:
         await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee)
     except queue.NotFound:
@@ -84,8 +86,7 @@ async def assign(request: web.Request) -> web.StreamResponse:
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
     who = session(request).user.name
-    detail = f"to {assignee}" if assignee else "unassigned"
-    await desk.db(audit.record, desk.store, who, "assign", case_id=case_id, detail=detail)
+    await desk.db(audit.record, desk.store, who, "assign", case_id=case_id, detail=assignee)
     raise redirect(_back(case_id), "assigned")
 
 
@@ -97,13 +98,11 @@ async def escalate(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound(text="No help desk is configured (routing.ticket).")
     who = session(request).user.name
     try:
-        key = await desk.db(queue.escalate_case, desk.store, case_id, target=target, by=who)
+        key = await desk.db(queue.escalate_case, desk.store, case_id, by=who, target=target)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
-    if key is None:
-        raise redirect(_back(case_id), "already-escalated")
     await desk.db(audit.record, desk.store, who, "escalate", case_id=case_id, detail=target)
     if desk.on_queued is not None:
         await desk.on_queued(key)

@@ -1,0 +1,168 @@
+"""Outbox throughput and exactly-once-in-effect under faults.
+
+N ticket actions go through the OutboxWorker to a local fake help desk (Zendesk wire:
+search by external_id, create with Idempotency-Key) that answers 1 % of requests with 500;
+midway the worker is killed (task cancelled mid-delivery, leases left behind) and a new one
+takes over. Prints deliveries/s, duplicates (tickets opened twice for one case; must be 0)
+and losses (actions never delivered; must be 0). Last line: `name=value …`.
+
+    .venv/bin/python bench/outbox.py --n 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mentiondesk.config import OutboxSection  # noqa: E402
+from mentiondesk.decisions import outbox_row  # noqa: E402
+from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading  # noqa: E402
+from mentiondesk.outbox import OutboxWorker  # noqa: E402
+from mentiondesk.store import Store  # noqa: E402
+from mentiondesk.tables import OUTBOX  # noqa: E402
+from responders.zendesk import ZendeskResponder  # noqa: E402
+
+
+class FlakyDesk:
+    """Zendesk-shaped fake: 1 % 500s; Idempotency-Key and external_id as Zendesk uses them."""
+
+    def __init__(self, fail_rate: float, seed: int) -> None:
+        self.random = random.Random(seed)
+        self.fail_rate = fail_rate
+        self.created: Counter[str] = Counter()  # external_id → tickets opened
+        self.by_external: dict[str, int] = {}
+        self.by_key: dict[str, int] = {}
+        self.injected = 0
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_get("/api/v2/tickets.json", self.search)
+        app.router.add_post("/api/v2/tickets.json", self.create)
+        return app
+
+    def _fail(self) -> bool:
+        if self.random.random() < self.fail_rate:
+            self.injected += 1
+            return True
+        return False
+
+    async def search(self, request: web.Request) -> web.Response:
+        if self._fail():
+            return web.json_response({"error": "InternalError"}, status=500)
+        ticket_id = self.by_external.get(request.query.get("external_id", ""))
+        tickets = [{"id": ticket_id}] if ticket_id else []
+        return web.json_response({"tickets": tickets, "count": len(tickets)})
+
+    async def create(self, request: web.Request) -> web.Response:
+        if self._fail():
+            return web.json_response({"error": "InternalError"}, status=500)
+        key = request.headers["Idempotency-Key"]
+        if key not in self.by_key:
+            external = (await request.json())["ticket"]["external_id"]
+            self.by_key[key] = self.by_external[external] = len(self.by_key) + 1
+            self.created[external] += 1
+        return web.json_response({"ticket": {"id": self.by_key[key]}}, status=201)
+
+
+def fill(store: Store, n: int) -> None:
+    now = datetime.now(UTC)
+    reading = Reading(label=Label.NEGATIVE, score=-0.7, lang="en", frustration=2)
+    rows = []
+    for i in range(n):
+        author = Author(id=f"a{i}", handle=f"user{i}", followers=i)
+        mention = Mention("x", f"m{i}", author, f"complaint #{i}", now, url=f"https://x.test/{i}")
+        context = CaseContext(mention=mention, reading=reading, case_number=f"MD-{i + 1:06d}")
+        action = OutboxAction(key=f"ticket:desk:{i}", kind="ticket", target="desk", context=context)
+        rows.append(outbox_row(action, None, now))
+    with store.engine.begin() as conn:
+        for start in range(0, n, 1000):
+            conn.execute(sa.insert(OUTBOX), rows[start : start + 1000])
+
+
+def done_count(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(sa.func.count()).where(OUTBOX.c.status == "done")) or 0)
+
+
+async def run_worker(
+    store: Store, desk: ZendeskResponder, settings: OutboxSection, *, until: int
+) -> None:
+    """Run a worker until `until` actions are done, then kill it (cancel, mid-flight)."""
+    worker = OutboxWorker(store, {"desk": desk}, settings)
+    stop, wake = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(worker.run(stop, wake))
+    # Polling the store is the point: the kill must come from outside the worker.
+    while await asyncio.to_thread(done_count, store) < until:  # noqa: ASYNC110
+        await asyncio.sleep(0.05)
+    task.cancel()  # a crash: no drain, leases stay until they expire
+    await asyncio.gather(task, return_exceptions=True)
+
+
+async def main(n: int, fail_rate: float) -> dict[str, float]:
+    fake = FlakyDesk(fail_rate, seed=7)
+    runner = web.AppRunner(fake.app(), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{tmp}/bench.db")
+        store.create_all()
+        fill(store, n)
+        settings = OutboxSection(
+            batch_size=100,
+            poll_seconds=0.02,
+            lease_seconds=2.0,
+            base_backoff_seconds=0.05,
+            max_backoff_seconds=0.5,
+        )
+        desk = ZendeskResponder("desk", base_url=f"http://127.0.0.1:{port}", email="b@x", token="t")
+        started = time.perf_counter()
+        await run_worker(store, desk, settings, until=n // 2)  # first worker, killed midway
+        await run_worker(store, desk, settings, until=n)  # the restarted one
+        elapsed = time.perf_counter() - started
+        done = done_count(store)
+        await desk.close()
+        store.dispose()
+    await runner.cleanup()
+    return {
+        "actions": n,
+        "delivered": done,
+        "deliveries_per_s": round(done / elapsed, 1),
+        "seconds": round(elapsed, 2),
+        "injected_500s": fake.injected,
+        "duplicates": sum(c - 1 for c in fake.created.values() if c > 1),
+        "losses": n - len(fake.created),
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="actions to deliver")
+    parser.add_argument(
+        "--fail-rate", type=float, default=0.01, help="share of requests answered 500"
+    )
+    args = parser.parse_args()
+    logging.getLogger("mentiondesk.outbox").setLevel(logging.ERROR)  # the 500s are expected
+    figures = asyncio.run(main(args.n, args.fail_rate))
+    f = figures
+    print(f"{f['delivered']} of {f['actions']} actions delivered in {f['seconds']} s")
+    print(
+        f"{f['deliveries_per_s']} deliveries/s; {f['injected_500s']} injected 500s; one worker kill"
+    )
+    print(f"duplicates: {f['duplicates']} (must be 0); losses: {f['losses']} (must be 0)")
+    print(" ".join(f"{k}={v}" for k, v in figures.items()))

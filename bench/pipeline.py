@@ -1,0 +1,138 @@
+"""Throughput of the whole flow on SQLite against raw VADER on the same texts.
+
+    python bench/pipeline.py --n 100000
+
+replay → store → classifier (VADER) → playbooks → outbox → a null sink. Prints
+mentions/s, the ratio to raw VADER, and peak RSS sampled as the run goes (flat memory
+means the samples stop growing once the first batches are in).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._synthetic import write_jsonl
+from mentiondesk.config import load_config
+from mentiondesk.models import OutboxAction, Receipt
+from mentiondesk.pipeline import App
+from mentiondesk.report import report
+from sentiment.vader import VaderClassifier
+
+CONFIG = """
+[brand]
+name = "Lumora"
+[store]
+url = "sqlite:///{db}"
+[sentiment]
+classifier = "vader"
+batch_size = 500
+[[sources]]
+kind = "replay"
+path = "{samples}"
+page_size = 2000
+[[responders]]
+kind = "console"
+name = "console"
+[[responders]]
+kind = "local"
+name = "cases"
+"""
+
+
+class NullSink:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.count = 0
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        self.count += 1
+        return Receipt(ref=action.key)
+
+    async def close(self) -> None:
+        return None
+
+
+def rss_mb() -> float:
+    """Current resident set size in MB (from /proc, so it can go down as well as up)."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def sample_rss(samples: list[float], stop: threading.Event) -> None:
+    while not stop.wait(0.5):
+        samples.append(rss_mb())
+
+
+def time_vader(texts: list[str]) -> float:
+    vader = VaderClassifier()
+    start = time.perf_counter()
+    for text in texts:
+        vader.polarity(text)
+    return len(texts) / (time.perf_counter() - start)
+
+
+async def time_pipeline(
+    folder: Path, n: int
+) -> tuple[float, dict[str, object], int, dict[str, float]]:
+    """The same stages as `App.run_once`, timed one by one."""
+    config_path = folder / "config.toml"
+    config_path.write_text(CONFIG.format(db=folder / "bench.db", samples=folder / "m.jsonl"))
+    sinks = {"console": NullSink("console"), "cases": NullSink("cases")}
+    async with App(load_config(config_path), responders=sinks) as app:  # type: ignore[arg-type]
+        stages: dict[str, float] = {}
+        start = time.perf_counter()
+        app.pollers = [app._poller(s, once=True) for s in app.sources]
+        await asyncio.gather(*(p.run() for p in app.pollers))
+        stages["ingest"] = time.perf_counter() - start
+        await app.process_all()
+        stages["read+decide"] = time.perf_counter() - start - stages["ingest"]
+        await app.outbox.drain()
+        elapsed = time.perf_counter() - start
+        stages["deliver"] = elapsed - stages["ingest"] - stages["read+decide"]
+        data = report(app.store)
+    return n / elapsed, data, sum(s.count for s in sinks.values()), stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="synthetic mentions (100000)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        texts = write_jsonl(folder / "m.jsonl", args.n)
+        vader_rate = time_vader(texts)
+        samples: list[float] = []
+        stop = threading.Event()
+        sampler = threading.Thread(target=sample_rss, args=(samples, stop), daemon=True)
+        sampler.start()
+        rate, data, delivered, stages = asyncio.run(time_pipeline(folder, args.n))
+        stop.set()
+        sampler.join()
+    quarters = [samples[int(len(samples) * q)] for q in (0.25, 0.5, 0.75)] if samples else []
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"mentions: {data['mentions']}  cases: {data['cases_total']}  "
+        f"drafts: {data['drafts_pending']}  outbox deliveries: {delivered}"
+    )
+    print(f"raw VADER:  {vader_rate:10.0f} texts/s")
+    print(f"pipeline:   {rate:10.0f} mentions/s   ratio vs VADER {rate / vader_rate:.2f}")
+    print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
+    print("RSS at 25/50/75% of the run (MB): " + " / ".join(f"{q:.0f}" for q in quarters))
+    print(
+        f"n={args.n} mentions_per_s={rate:.0f} vader_texts_per_s={vader_rate:.0f} "
+        f"ratio_vs_vader={rate / vader_rate:.2f} peak_rss_mb={peak:.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""`mentiondesk outbox …` and `mentiondesk responders check`: what waits to be sent, and why."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from mentiondesk import outbox_admin
+from mentiondesk.cli_common import config_errors, load, open_store
+from mentiondesk.models import Responder
+from mentiondesk.pipeline import build_responders
+
+outbox_app = typer.Typer(help="Actions waiting to be delivered: list, retry.", no_args_is_help=True)
+responders_app = typer.Typer(help="Chat, help-desk and posting sinks.", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add these command groups to the main CLI."""
+    app.add_typer(outbox_app, name="outbox")
+    app.add_typer(responders_app, name="responders")
+
+
+@outbox_app.command("list")
+def outbox_list(
+    ctx: typer.Context,
+    held: Annotated[
+        bool, typer.Option("--held", help="Only held actions (need a person).")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
+) -> None:
+    """Pending and held actions with their last error, the longest waiting first."""
+    statuses = ("held",) if held else ("pending", "held")
+    rows = outbox_admin.waiting(open_store(load(ctx)), statuses=statuses, limit=limit)
+    table = Table(title=f"{len(rows)} action(s) waiting")
+    for column in ("id", "status", "kind", "to", "tries", "next try (UTC)", "last error"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            "[red]held[/]" if r.status == "held" else r.status,
+            r.kind,
+            escape(r.target),
+            str(r.attempts),
+            r.next_attempt_at.strftime("%Y-%m-%d %H:%M:%S"),
+            escape(r.last_error or "—"),
+        )
+    out.print(table)
+
+
+@outbox_app.command("retry")
+def outbox_retry(
+    ctx: typer.Context, outbox_id: Annotated[int, typer.Argument(metavar="ID")]
+) -> None:
+    """Send a pending or held action again at the next outbox pass."""
+    if not outbox_admin.retry(open_store(load(ctx)), outbox_id):
+        err.print(f"no pending or held action with id {outbox_id}")
+        raise typer.Exit(1)
+    err.print(f"action {outbox_id} is due now; `mentiondesk run` sends it")
+
+
+@responders_app.command("check")
+def responders_check(ctx: typer.Context) -> None:
+    """Try each sink's URL and token (without posting) and say which one is wrong."""
+    config = load(ctx)
+    with config_errors():
+        responders = build_responders(config)
+    results = asyncio.run(_check_and_close(responders))
+    for r in results:
+        mark = {True: "[green]✓[/]", False: "[red]✗[/]", None: "[yellow]–[/]"}[r.ok]
+        out.print(f"{mark} {escape(r.name)}: {escape(r.detail)}")
+    if any(r.ok is False for r in results):
+        raise typer.Exit(1)
+
+
+async def _check_and_close(responders: dict[str, Responder]) -> list[outbox_admin.CheckResult]:
+    try:
+        return await outbox_admin.check_responders(responders)
+    finally:
+        for responder in responders.values():
+            await responder.close()

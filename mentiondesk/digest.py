@@ -1,0 +1,126 @@
+"""Digests: alerts of a digest route are collected in the database and sent as one message
+per period. Collecting and flushing are each one transaction, so a crash loses or repeats none."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from mentiondesk.alert_routing import digest_name
+from mentiondesk.config import AlertRoute, Config
+from mentiondesk.decisions import outbox_row
+from mentiondesk.models import CaseContext, OutboxAction, Receipt
+from mentiondesk.store import Store
+from mentiondesk.tables import DIGEST_ITEM, OUTBOX
+
+_LOGGER = logging.getLogger(__name__)
+_LISTED = 20  # lines in one digest message; the rest are counted
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class DigestSink:
+    """The outbox target `digest:<route>`: delivering an alert stores it for the next digest."""
+
+    def __init__(self, store: Store, route: AlertRoute) -> None:
+        self.name = digest_name(route)
+        self.store = store
+        self.route = route
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        await asyncio.to_thread(self._collect, action)
+        return Receipt(ref=self.name, detail="collected for the digest")
+
+    def _collect(self, action: OutboxAction) -> None:
+        row = {
+            "key": action.key,
+            "route": self.route.name,
+            "payload": json.dumps(action.context.to_dict(), ensure_ascii=False),
+            "created_at": _utcnow(),
+        }
+        with self.store.engine.begin() as conn:
+            stmt = self.store.insert(DIGEST_ITEM).on_conflict_do_nothing(index_elements=["key"])
+            conn.execute(stmt, [row])
+
+    async def close(self) -> None:
+        return None
+
+
+def digest_sinks(config: Config, store: Store) -> dict[str, DigestSink]:
+    routes = [r for r in config.settings.routing.alert_routes if r.digest_minutes]
+    return {digest_name(r): DigestSink(store, r) for r in routes}
+
+
+def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -> int:
+    """If the route's oldest waiting alert is a period old, queue one digest per sink.
+
+    Return how many alerts the digest holds (0 when nothing was due)."""
+    now = now or _utcnow()
+    period = timedelta(minutes=route.digest_minutes or 60)
+    waiting = sa.and_(DIGEST_ITEM.c.route == route.name, DIGEST_ITEM.c.flushed_at.is_(None))
+    with store.engine.begin() as conn:
+        rows = conn.execute(
+            sa.select(DIGEST_ITEM).where(waiting).order_by(DIGEST_ITEM.c.id).with_for_update()
+        ).all()
+        if not rows or rows[0].created_at > now - period:
+            return 0
+        contexts = [CaseContext.from_dict(json.loads(r.payload)) for r in rows]
+        text = summary(route, contexts, period)
+        for target in route.to:
+            key = f"digest:{route.name}:{rows[0].id}:{target}"  # same batch → same key
+            action = OutboxAction(
+                key=key,
+                kind="alert",
+                target=target,
+                context=contexts[0],
+                text=text,
+                extra={"digest": len(rows)},
+            )
+            stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
+            conn.execute(stmt, [outbox_row(action, None, now)])
+        ids = [r.id for r in rows]
+        conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(ids)).values(flushed_at=now))
+    _LOGGER.info("digest %s: %d alert(s) queued as one message", route.name, len(rows))
+    return len(rows)
+
+
+def summary(route: AlertRoute, contexts: list[CaseContext], period: timedelta) -> str:
+    """Plain text (each sink escapes it for its own format)."""
+    minutes = int(period.total_seconds() // 60)
+    lines = [f"{route.name}: {len(contexts)} mention(s) in the last {minutes} min"]
+    for ctx in contexts[:_LISTED]:
+        m = ctx.mention
+        text = " ".join(m.text.split())
+        snippet = text if len(text) <= 140 else text[:139] + "…"
+        lines.append(f"• @{m.author.handle} ({m.platform}, {ctx.reading.lang}): {snippet}")
+    if len(contexts) > _LISTED:
+        lines.append(f"… and {len(contexts) - _LISTED} more")
+    return "\n".join(lines)
+
+
+async def digest_loop(
+    store: Store,
+    routes: list[AlertRoute],
+    stop: asyncio.Event,
+    *,
+    wake: Callable[[], None],
+    seconds: float = 30.0,
+) -> None:
+    """Flush due digests every `seconds` until `stop`."""
+    while not stop.is_set():
+        for route in routes:
+            try:
+                if await asyncio.to_thread(flush_due, store, route):
+                    wake()
+            except Exception:
+                _LOGGER.exception("digest %s could not be flushed", route.name)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)

@@ -1,0 +1,81 @@
+"""Two-way link with help desks: a case whose ticket was solved there is resolved here."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Protocol, runtime_checkable
+
+import sqlalchemy as sa
+
+from mentiondesk import queue
+from mentiondesk.models import FatalError, RateLimited, Responder, TransientError
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DELIVERY, OUTBOX
+
+_LOGGER = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class SolvedSource(Protocol):
+    """A help-desk responder that can say which of our tickets were solved."""
+
+    async def solved(self, refs: Sequence[str]) -> set[str]: ...
+
+
+def open_tickets(store: Store) -> dict[str, dict[str, int]]:
+    """Open cases with a delivered ticket: responder name → {ticket ref → case id}."""
+    query = (
+        sa.select(DELIVERY.c.target, DELIVERY.c.ref, OUTBOX.c.case_id)
+        .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
+        .join(CASE, CASE.c.id == OUTBOX.c.case_id)
+        .where(DELIVERY.c.kind == "ticket", DELIVERY.c.ref.is_not(None), CASE.c.status == "open")
+    )
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    with store.engine.connect() as conn:
+        for target, ref, case_id in conn.execute(query):
+            found[target][str(ref)] = int(case_id)
+    return found
+
+
+async def sync_solved(store: Store, responders: Mapping[str, Responder]) -> int:
+    """Ask each help desk which of our open tickets it solved; resolve those cases."""
+    tickets = await asyncio.to_thread(open_tickets, store)
+    resolved = 0
+    for target, by_ref in tickets.items():
+        desk = responders.get(target)
+        if not isinstance(desk, SolvedSource):
+            continue
+        try:
+            solved = await desk.solved(sorted(by_ref))
+        except (RateLimited, TransientError, FatalError) as exc:
+            _LOGGER.warning("help-desk sync with %s failed: %s", target, exc)
+            continue
+        for ref in solved & by_ref.keys():
+            resolved += await asyncio.to_thread(_resolve, store, by_ref[ref], target)
+    return resolved
+
+
+def _resolve(store: Store, case_id: int, target: str) -> int:
+    try:
+        queue.close_case(store, case_id, by=f"helpdesk:{target}", status="resolved")
+    except (queue.NotFound, queue.StaleAction):
+        return 0  # someone closed it here meanwhile
+    _LOGGER.info("case %d resolved: its %s ticket was solved", case_id, target)
+    return 1
+
+
+async def sync_loop(
+    store: Store, responders: Mapping[str, Responder], stop: asyncio.Event, seconds: float
+) -> None:
+    """Run `sync_solved` every `seconds` until `stop`; the wait races the stop event."""
+    while not stop.is_set():
+        try:
+            await sync_solved(store, responders)
+        except Exception:
+            _LOGGER.exception("help-desk sync failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)

@@ -1,0 +1,80 @@
+"""What an operator sees of the outbox: what waits, why, and a way to send it again now."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from mentiondesk.models import Responder
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    id: int
+    key: str
+    kind: str
+    target: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+
+
+def waiting(
+    store: Store, *, statuses: tuple[str, ...] = ("pending", "held"), limit: int = 100
+) -> list[Waiting]:
+    """Actions not delivered yet, the longest waiting first."""
+    query = (
+        sa.select(OUTBOX)
+        .where(OUTBOX.c.status.in_(statuses))
+        .order_by(OUTBOX.c.created_at, OUTBOX.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        Waiting(
+            r.id, r.key, r.kind, r.target, r.status, r.attempts, r.next_attempt_at, r.last_error
+        )
+        for r in rows
+    ]
+
+
+def retry(store: Store, outbox_id: int) -> bool:
+    """Make a pending or held action due now (a held one is released); False if none such."""
+    with store.engine.begin() as conn:
+        changed = conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status.in_(("pending", "held")))
+            .values(status="pending", next_attempt_at=datetime.now(UTC), lease_until=None)
+        ).rowcount
+    return changed == 1
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    name: str
+    ok: bool | None  # None: this sink cannot be checked without sending something
+    detail: str
+
+
+async def check_responders(responders: Mapping[str, Responder]) -> list[CheckResult]:
+    """Ask every responder that can (`async check() -> str`) whether its URL and token work."""
+    results = await asyncio.gather(*(_check(n, r) for n, r in responders.items()))
+    return list(results)
+
+
+async def _check(name: str, responder: Responder) -> CheckResult:
+    check = getattr(responder, "check", None)
+    if check is None:
+        return CheckResult(name, None, "nothing to check without sending (URL is set)")
+    try:
+        return CheckResult(name, True, str(await check()))
+    except Exception as exc:
+        return CheckResult(name, False, f"{type(exc).__name__}: {exc}")

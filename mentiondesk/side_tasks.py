@@ -1,0 +1,26 @@
+"""Periodic work beside the flow: polling help desks for solved tickets (and digests)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from mentiondesk.digest import digest_loop
+from mentiondesk.helpdesk_sync import SolvedSource, sync_loop
+
+if TYPE_CHECKING:
+    from mentiondesk.pipeline import App
+
+
+def start_side_tasks(app: App) -> list[asyncio.Task[None]]:
+    """Start the periodic tasks the config asks for; they end when `app.stop_event` is set."""
+    tasks: list[asyncio.Task[None]] = []
+    if any(isinstance(r, SolvedSource) for r in app.responders.values()):
+        seconds = app.config.settings.helpdesk.sync_seconds
+        loop = sync_loop(app.store, app.responders, app.stop_event, seconds)
+        tasks.append(asyncio.create_task(loop, name="helpdesk-sync"))
+    routes = [r for r in app.config.settings.routing.alert_routes if r.digest_minutes]
+    if routes:
+        digests = digest_loop(app.store, routes, app.stop_event, wake=app.wake_outbox)
+        tasks.append(asyncio.create_task(digests, name="digests"))
+    return tasks

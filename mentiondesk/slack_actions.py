@@ -1,0 +1,144 @@
+"""The Slack interactivity endpoint, `POST /slack/actions`: verified clicks become queue actions.
+
+Slack signs every request (v0: HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the signing
+secret). A bad or stale signature, or one already seen, gets 401 and changes nothing. A good
+one is acknowledged at once (Slack wants an answer within 3 s); the work runs in a task we
+keep, then the card is updated with `chat.update` saying who did what, when.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qs
+
+from aiohttp import web
+
+from mentiondesk.config import Config
+from mentiondesk.models import Responder
+from mentiondesk.slack_work import SlackWork
+from mentiondesk.store import Store
+from responders.slack import SlackResponder
+
+_LOGGER = logging.getLogger(__name__)
+WINDOW_SECONDS = 300  # Slack's own rule: older requests may be replays
+
+
+def signature(secret: str, *, timestamp: str, body: bytes) -> str:
+    """The `X-Slack-Signature` value Slack sends for `body` at `timestamp`."""
+    base = b"v0:" + timestamp.encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class Verdict:
+    ok: bool
+    reason: str = ""
+    slack: SlackResponder | None = None
+
+
+class SlackActions:
+    """Verifies and acknowledges interactivity requests; the work runs in kept tasks."""
+
+    def __init__(
+        self,
+        slacks: list[SlackResponder],
+        work: SlackWork,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.slacks = slacks
+        self.work = work
+        self._clock = clock
+        self._seen: dict[str, float] = {}  # signature → when it stops being a possible replay
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    def verify(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
+        """Check freshness, the signature (constant-time) and that it was not seen before."""
+        now = self._clock()
+        if not timestamp.isdigit() or abs(now - int(timestamp)) > WINDOW_SECONDS:
+            return Verdict(False, "stale or missing timestamp")
+        match = next(
+            (
+                s
+                for s in self.slacks
+                if hmac.compare_digest(
+                    signature(s.signing_secret.get_secret_value(), timestamp=timestamp, body=body),
+                    sent,
+                )
+            ),
+            None,
+        )
+        if match is None:
+            return Verdict(False, "bad signature")
+        self._seen = {k: v for k, v in self._seen.items() if v > now}
+        if sent in self._seen:
+            return Verdict(False, "replayed request")
+        self._seen[sent] = int(timestamp) + WINDOW_SECONDS
+        return Verdict(True, slack=match)
+
+    async def handle(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        verdict = self.verify(
+            body=body,
+            timestamp=request.headers.get("X-Slack-Request-Timestamp", ""),
+            sent=request.headers.get("X-Slack-Signature", ""),
+        )
+        if not verdict.ok or verdict.slack is None:
+            _LOGGER.warning("slack actions: rejected request (%s)", verdict.reason)
+            return web.json_response({"error": "invalid request signature"}, status=401)
+        try:
+            payload = json.loads(parse_qs(body.decode())["payload"][0])
+        except (KeyError, IndexError, ValueError, UnicodeDecodeError):
+            return web.json_response({"error": "expected a form field named payload"}, status=400)
+        self._spawn(verdict.slack, payload)
+        return web.Response(status=200)
+
+    def _spawn(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
+        task = asyncio.create_task(self.work.run(slack, payload), name="slack-action")
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def drain(self, _app: web.Application | None = None) -> None:
+        """Wait for the actions in progress (the app's cleanup, and tests)."""
+        while self.tasks:
+            await asyncio.gather(*list(self.tasks), return_exceptions=True)
+
+
+SLACK_ACTIONS = web.AppKey("slack_actions", SlackActions)
+
+
+def add_slack_routes(
+    app: web.Application,
+    *,
+    store: Store,
+    config: Config,
+    responders: Mapping[str, Responder],
+    wake: Callable[[], None] | None = None,
+    clock: Callable[[], float] = time.time,
+) -> SlackActions | None:
+    """Mount `POST /slack/actions` when a Slack responder is configured; return its handler."""
+    slacks = [r for r in responders.values() if isinstance(r, SlackResponder)]
+    if not slacks:
+        return None
+    routing = config.settings.routing
+    work = SlackWork(
+        store, post_route=routing.post, ticket_target=routing.ticket, wake=wake, now=_now
+    )
+    actions = SlackActions(slacks, work, clock=clock)
+    app[SLACK_ACTIONS] = actions
+    app.router.add_post("/slack/actions", actions.handle)
+    app.on_cleanup.append(actions.drain)
+    return actions
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,162 @@
+"""What a verified Slack click does: approve, edit, reject, assign or escalate; then the card."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentiondesk import queue
+from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.store import Store
+from mentiondesk.tables import DRAFT, parse_case_number
+from responders.slack import SlackResponder
+from responders.slack_blocks import decided_blocks, edit_modal
+
+_LOGGER = logging.getLogger(__name__)
+_FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError)
+
+
+class SlackWork:
+    """Performs one interaction through mentiondesk.queue and reports back in Slack."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        post_route: dict[str, str],
+        ticket_target: str | None,
+        wake: Callable[[], None] | None,
+        now: Callable[[], datetime],
+    ) -> None:
+        self.store = store
+        self.post_route = post_route
+        self.ticket_target = ticket_target
+        self.wake = wake
+        self.now = now
+
+    async def run(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
+        """Dispatch on the payload type; never raise (this runs after the request was answered)."""
+        try:
+            if payload.get("type") == "block_actions":
+                await self._button(slack, payload)
+            elif payload.get("type") == "view_submission":
+                await self._edited(slack, payload)
+        except (FatalError, TransientError, RateLimited) as exc:
+            _LOGGER.error("slack action could not be reported back: %s", exc)
+        except Exception:
+            _LOGGER.exception("slack action failed")
+
+    async def _button(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
+        pressed = payload["actions"][0]
+        action_id = str(pressed["action_id"])
+        ids = json.loads(pressed.get("value") or "{}")
+        user = str(payload["user"]["id"])
+        by = f"slack:{payload['user'].get('username') or user}"
+        channel, ts = str(payload["channel"]["id"]), str(payload["container"]["message_ts"])
+        try:
+            if action_id == "edit":
+                await self._open_editor(slack, payload, ids, channel=channel, ts=ts)
+                return
+            verb = await asyncio.to_thread(self._perform, action_id, ids, by)
+        except _FAILED as exc:
+            await self._tell(slack, channel, user, f"Could not {action_id}: {exc}")
+            return
+        if action_id in ("approve", "escalate"):
+            self._wake()  # on the loop: asyncio events are not thread-safe
+        blocks = payload["message"].get("blocks", [])
+        await self._update(slack, channel, ts, blocks, verb=verb, pressed=action_id, user=user)
+
+    def _perform(self, action_id: str, ids: Mapping[str, Any], by: str) -> str:
+        """Run the queue function for `action_id` (in a thread); return what to show."""
+        if action_id == "approve":
+            queue.approve_draft(self.store, int(ids["draft"]), by=by, post_route=self.post_route)
+            return "Approved"
+        if action_id == "reject":
+            queue.reject_draft(self.store, int(ids["draft"]), by=by)
+            return "Rejected"
+        case_id = parse_case_number(str(ids["case"]))
+        if action_id == "assign":
+            queue.assign_case(self.store, case_id, assignee=by)
+            return "Assigned"
+        if action_id == "escalate":
+            if not self.ticket_target:
+                raise ValueError("no help desk is configured (routing.ticket)")
+            queue.escalate_case(self.store, case_id, by=by, target=self.ticket_target)
+            return f"Escalated to {self.ticket_target}"
+        raise ValueError(f"unknown action {action_id!r}")
+
+    async def _open_editor(
+        self,
+        slack: SlackResponder,
+        payload: Mapping[str, Any],
+        ids: Mapping[str, Any],
+        *,
+        channel: str,
+        ts: str,
+    ) -> None:
+        text = await asyncio.to_thread(self._draft_text, int(ids["draft"]))
+        meta = {"draft": ids["draft"], "case": ids.get("case"), "channel": channel, "ts": ts}
+        view = edit_modal(draft_text=text, metadata=meta)
+        await slack.call("views_open", trigger_id=payload["trigger_id"], view=view)
+
+    async def _edited(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
+        view = payload["view"]
+        meta = json.loads(view["private_metadata"])
+        text = str(view["state"]["values"]["reply"]["text"]["value"] or "")
+        user = str(payload["user"]["id"])
+        by = f"slack:{payload['user'].get('username') or user}"
+        channel, ts = str(meta["channel"]), str(meta["ts"])
+        try:
+            await asyncio.to_thread(
+                queue.approve_draft,
+                self.store,
+                int(meta["draft"]),
+                by=by,
+                post_route=self.post_route,
+                text=text,
+            )
+        except _FAILED as exc:
+            await self._tell(slack, channel, user, f"Could not approve the edit: {exc}")
+            return
+        self._wake()
+        history = await slack.call(
+            "conversations_history", channel=channel, latest=ts, inclusive=True, limit=1
+        )
+        messages = history.get("messages") or [{}]
+        blocks = messages[0].get("blocks", [])
+        verb = "Edited and approved"
+        await self._update(slack, channel, ts, blocks, verb=verb, pressed="edit", user=user)
+
+    async def _update(
+        self,
+        slack: SlackResponder,
+        channel: str,
+        ts: str,
+        blocks: list[dict[str, Any]],
+        *,
+        verb: str,
+        pressed: str,
+        user: str,
+    ) -> None:
+        new = decided_blocks(blocks, verb=verb, pressed=pressed, user=user, when=self.now())
+        await slack.update(channel, ts, blocks=new, text=verb)
+
+    async def _tell(self, slack: SlackResponder, channel: str, user: str, text: str) -> None:
+        await slack.call("chat_postEphemeral", channel=channel, user=user, text=text)
+
+    def _draft_text(self, draft_id: int) -> str:
+        with self.store.engine.connect() as conn:
+            text = conn.scalar(sa.select(DRAFT.c.text).where(DRAFT.c.id == draft_id))
+        if text is None:
+            raise queue.NotFound(f"no draft {draft_id}")
+        return str(text)
+
+    def _wake(self) -> None:
+        if self.wake is not None:
+            self.wake()

@@ -1,0 +1,75 @@
+"""What every help-desk ticket says: subject, the thread and reading, priority from frustration."""
+
+from __future__ import annotations
+
+from mentiondesk.models import FatalError, OutboxAction
+from responders._escape import html_text
+from responders._text import plain, reach
+
+# frustration 0-3 → each desk's own scale
+PRIORITY_WORDS = ("low", "normal", "high", "urgent")
+
+
+def case_of(action: OutboxAction) -> str:
+    """The case number a ticket is filed under; tickets without a case are a routing mistake."""
+    if action.kind != "ticket":
+        raise FatalError(f"a help desk takes tickets, not {action.kind}; fix the routing")
+    number = action.context.case_number
+    if not number:
+        raise FatalError("a ticket needs a case; add open_case before escalate in the rule")
+    return number
+
+
+def subject(action: OutboxAction) -> str:
+    ctx = action.context
+    m, r = ctx.mention, ctx.reading
+    what = r.reason or r.label.value
+    return plain(f"[{ctx.case_number}] {what} — @{m.author.handle} on {m.platform}", 250)
+
+
+def lines(action: OutboxAction) -> list[tuple[str, str]]:
+    """The first comment as (label, untrusted value) pairs; each desk escapes them its own way."""
+    ctx = action.context
+    m, r = ctx.mention, ctx.reading
+    rows = [
+        ("Case", ctx.case_number or ""),
+        ("Author", f"{m.author.name} (@{m.author.handle}, {reach(m.author.followers)} followers)"),
+        ("Platform", m.platform),
+        ("Link", m.url),
+        ("Posted", m.created_at.isoformat()),
+        ("Mention", m.text),
+        ("Reading", f"{r.label.value}, score {r.score:.2f}, language {r.lang}"),
+        ("Reason", r.reason or "-"),
+        ("Topics", ", ".join(r.topics) or "-"),
+        ("Frustration", f"{r.frustration}/3"),
+        ("Rule", ctx.rule),
+    ]
+    if ctx.draft_text:
+        rows.append(("Drafted reply", ctx.draft_text))
+    return rows
+
+
+def text_body(action: OutboxAction) -> str:
+    """Plain text: control characters removed, one field per line."""
+    return "\n".join(f"{label}: {plain(value, 8000)}" for label, value in lines(action))
+
+
+def html_body(action: OutboxAction) -> str:
+    """HTML: every value escaped, so markup in a mention is shown, never rendered."""
+    return "".join(f"<p><b>{label}:</b> {html_text(value)}</p>" for label, value in lines(action))
+
+
+def tags(action: OutboxAction) -> list[str]:
+    ctx = action.context
+    raw = ["mentiondesk", ctx.mention.platform, ctx.reading.label.value, *ctx.reading.topics]
+    if ctx.reading.reason:
+        raw.append(ctx.reading.reason)
+    return list(dict.fromkeys(_tag(t) for t in raw if _tag(t)))
+
+
+def _tag(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text.lower())[:40]
+
+
+def frustration(action: OutboxAction) -> int:
+    return max(0, min(3, action.context.reading.frustration))

@@ -1,0 +1,51 @@
+"""Turn HTTP answers from chat and help-desk APIs into the three shared error kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+import aiohttp
+
+from mentiondesk.models import FatalError, RateLimited, TransientError
+
+_FATAL = {400, 401, 403, 404, 405, 410, 413, 422}
+DEFAULT_TIMEOUT = aiohttp.ClientTimeout(total=30)
+
+
+def retry_after(headers: Mapping[str, str], default: float = 30.0) -> datetime:
+    """When a 429/503 says we may call again: `Retry-After` in seconds or as an HTTP date."""
+    now = datetime.now(UTC)
+    value = headers.get("Retry-After", "").strip()
+    if not value:
+        return now + timedelta(seconds=default)
+    try:
+        return now + timedelta(seconds=max(0.0, float(value)))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).astimezone(UTC)
+    except (TypeError, ValueError):
+        return now + timedelta(seconds=default)
+
+
+def check(status: int, headers: Mapping[str, str], what: str) -> None:
+    """Raise the error kind for a non-2xx `status` (what: the service, for the message)."""
+    if 200 <= status < 300:
+        return
+    if status == 429:
+        raise RateLimited(retry_after(headers), f"{what} answered 429")
+    if status in _FATAL:
+        raise FatalError(f"{what} answered {status}; check the URL, token and permissions")
+    raise TransientError(f"{what} answered {status}")
+
+
+def session(*, headers: Mapping[str, str] | None = None) -> aiohttp.ClientSession:
+    """A client session with our timeout; responders own theirs and close it in `close()`."""
+    return aiohttp.ClientSession(timeout=DEFAULT_TIMEOUT, headers=dict(headers or {}))
+
+
+def connection_error(exc: BaseException, what: str) -> TransientError:
+    """A connection-level failure (refused, reset, timeout) as a retryable error."""
+    return TransientError(f"{what} unreachable: {type(exc).__name__}")

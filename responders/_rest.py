@@ -1,0 +1,55 @@
+"""A small JSON-over-HTTP client for help desks and webhooks, with the shared error mapping."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import aiohttp
+
+from mentiondesk.models import TransientError
+from responders._http import check, connection_error, session
+
+
+def basic_auth(user: str, password: str) -> dict[str, str]:
+    """The Basic `Authorization` header (aiohttp's BasicAuth is deprecated)."""
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
+class RestClient:
+    """One lazily opened aiohttp session; every answer checked, JSON decoded."""
+
+    def __init__(
+        self,
+        base: str,
+        what: str,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.base = base
+        self.what = what
+        self._headers = dict(headers or {})
+        self._session: aiohttp.ClientSession | None = None
+
+    async def call(self, method: str, path: str, **kwargs: Any) -> Any:
+        """`method base+path`; the decoded JSON body (None when empty)."""
+        if self._session is None:
+            self._session = session(headers=self._headers)
+        try:
+            async with self._session.request(method, self.base + path, **kwargs) as response:
+                check(response.status, response.headers, self.what)
+                raw = await response.read()
+        except aiohttp.ClientError as exc:
+            raise connection_error(exc, self.what) from None
+        if not raw.strip() or response.content_type != "application/json":
+            return None
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise TransientError(f"{self.what} sent a body that is not JSON") from None
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()

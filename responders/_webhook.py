@@ -1,0 +1,50 @@
+"""Incoming-webhook sinks share this: a URL kept in an environment variable, one POST per alert."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import field_validator
+
+from mentiondesk.models import FatalError, OutboxAction, PluginConfig, secret_from_env
+from responders._rest import RestClient
+
+
+class WebhookConfig(PluginConfig):
+    """`url_env` names the variable holding the webhook URL (the URL itself is a secret)."""
+
+    url_env: str
+
+    @field_validator("url_env")
+    @classmethod
+    def _url_is_set(cls, variable: str) -> str:
+        url = secret_from_env(variable).get_secret_value()
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise ValueError(f"environment variable {variable} does not hold an http(s) URL")
+        return variable
+
+
+class WebhookSink:
+    """Base of the webhook responders: subclasses build the body for one alert."""
+
+    what = "webhook"
+
+    def __init__(self, name: str, *, url: str) -> None:
+        self.name = name
+        self.http = RestClient(url, self.what)
+
+    def body(self, action: OutboxAction) -> dict[str, Any]:
+        raise NotImplementedError
+
+    async def deliver_body(self, action: OutboxAction, **kwargs: Any) -> Any:
+        if action.kind != "alert":
+            raise FatalError(f"{self.what} takes alerts, not {action.kind}; fix the routing")
+        return await self.http.call("POST", "", json=self.body(action), **kwargs)
+
+    async def close(self) -> None:
+        await self.http.close()
+
+
+def webhook_url(config: WebhookConfig) -> str:
+    return secret_from_env(config.url_env).get_secret_value()

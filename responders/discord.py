@@ -1,0 +1,65 @@
+"""Discord incoming webhook: `content` ≤ 2000 characters, markdown escaped, no mention pings."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from mentiondesk.models import OutboxAction, PluginContext, Receipt
+from responders._escape import discord_markdown
+from responders._text import reach
+from responders._webhook import WebhookConfig, WebhookSink, webhook_url
+
+
+class DiscordResponderConfig(WebhookConfig):
+    kind: Literal["discord"] = "discord"
+    url_env: str = "DISCORD_WEBHOOK_URL"
+    username: str = "mentiondesk"
+
+
+class DiscordResponder(WebhookSink):
+    """Posts alerts with `allowed_mentions: {parse: []}`, so nothing in them pings anyone."""
+
+    Config = DiscordResponderConfig
+    what = "discord"
+
+    def __init__(self, name: str, *, url: str, username: str = "mentiondesk") -> None:
+        super().__init__(name, url=url)
+        self.username = username
+
+    @classmethod
+    def from_config(
+        cls, config: DiscordResponderConfig, context: PluginContext
+    ) -> DiscordResponder:
+        return cls(config.name or "discord", url=webhook_url(config), username=config.username)
+
+    def body(self, action: OutboxAction) -> dict[str, Any]:
+        return {
+            "content": content(action),
+            "username": self.username,
+            "allowed_mentions": {"parse": []},
+        }
+
+    async def check(self) -> str:
+        """Discord answers GET on a webhook URL with the webhook (nothing is posted)."""
+        answer = await self.http.call("GET", "")
+        return f"webhook {str((answer or {}).get('name', '?'))!r} found"
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        answer = await self.deliver_body(action, params={"wait": "true"})
+        return Receipt(ref=str((answer or {}).get("id") or "") or None, detail="posted to discord")
+
+
+def content(action: OutboxAction) -> str:
+    """The message text, cut so the whole stays within Discord's 2000 characters."""
+    if action.extra.get("digest"):
+        return discord_markdown(action.text or "", 2000)
+    ctx = action.context
+    m, r = ctx.mention, ctx.reading
+    head = (
+        f"**{discord_markdown(ctx.case_number or 'New mention', 20)}** · "
+        f"{discord_markdown(m.platform, 20)} · {r.label.value} · frustration {r.frustration}/3 · "
+        f"@{discord_markdown(m.author.handle, 60)} ({reach(m.author.followers)})\n"
+    )
+    draft = f"\nDraft: {discord_markdown(ctx.draft_text, 400)}" if ctx.draft_text else ""
+    room = 2000 - len(head) - len(draft) - 2
+    return f"{head}> {discord_markdown(m.text, room)}{draft}"

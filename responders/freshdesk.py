@@ -1,0 +1,102 @@
+"""Freshdesk: one ticket per case; the case number is a tag we search before creating
+(Freshdesk has no idempotency key), and optionally a custom field too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from pydantic import field_validator
+
+from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt, secret_from_env
+from responders import _helpdesk as desk
+from responders._rest import RestClient, basic_auth
+
+SOLVED = {4, 5}  # Resolved, Closed
+
+
+class FreshdeskResponderConfig(PluginConfig):
+    kind: Literal["freshdesk"] = "freshdesk"
+    base_url: str  # https://yourcompany.freshdesk.com
+    api_key_env: str = "FRESHDESK_API_KEY"
+    case_field: str | None = None  # e.g. "cf_case_number", a custom text field you created
+
+    @field_validator("api_key_env")
+    @classmethod
+    def _key_is_set(cls, variable: str) -> str:
+        secret_from_env(variable)
+        return variable
+
+
+class FreshdeskResponder:
+    """Opens tickets through the Freshdesk v2 API (Basic auth `api_key:X`)."""
+
+    Config = FreshdeskResponderConfig
+
+    def __init__(
+        self, name: str, *, base_url: str, api_key: str, case_field: str | None = None
+    ) -> None:
+        self.name = name
+        self.base = base_url.rstrip("/")
+        self.case_field = case_field
+        self.http = RestClient(
+            self.base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X")
+        )
+
+    @classmethod
+    def from_config(
+        cls, config: FreshdeskResponderConfig, context: PluginContext
+    ) -> FreshdeskResponder:
+        key = secret_from_env(config.api_key_env).get_secret_value()
+        return cls(
+            config.name or "freshdesk",
+            base_url=config.base_url,
+            api_key=key,
+            case_field=config.case_field,
+        )
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        number = desk.case_of(action)
+        query = f"\"tag:'{number}'\""
+        found = await self.http.call("GET", "search/tickets", params={"query": query})
+        results = (found or {}).get("results") or []
+        if results:
+            return self._receipt(results[0])
+        created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
+        return self._receipt(created)
+
+    def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
+        m = action.context.mention
+        ticket: dict[str, Any] = {
+            "subject": desk.subject(action),
+            "description": desk.html_body(action),
+            "name": (m.author.name or m.author.handle)[:250],
+            "unique_external_id": f"{m.platform}:{m.author.id}"[:250],
+            "status": 2,
+            "priority": desk.frustration(action) + 1,
+            "source": 2,
+            "tags": [number, *desk.tags(action)],
+        }
+        if self.case_field:
+            ticket["custom_fields"] = {self.case_field: number}
+        return ticket
+
+    def _receipt(self, ticket: dict[str, Any]) -> Receipt:
+        ref = str(ticket["id"])
+        return Receipt(ref=ref, url=f"{self.base}/a/tickets/{ref}")
+
+    async def solved(self, refs: Sequence[str]) -> set[str]:
+        done: set[str] = set()
+        for ref in refs:
+            if ref.isdigit():
+                ticket = await self.http.call("GET", f"tickets/{ref}")
+                if int((ticket or {}).get("status", 0)) in SOLVED:
+                    done.add(ref)
+        return done
+
+    async def check(self) -> str:
+        await self.http.call("GET", "agents/me")
+        return "api key valid"
+
+    async def close(self) -> None:
+        await self.http.close()

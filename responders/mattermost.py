@@ -1,0 +1,69 @@
+"""Mattermost incoming webhook: markdown escaped and every @-mention broken in untrusted text."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from mentiondesk.models import OutboxAction, PluginContext, Receipt
+from responders._escape import mattermost_markdown
+from responders._text import reach
+from responders._webhook import WebhookConfig, WebhookSink, webhook_url
+
+
+class MattermostResponderConfig(WebhookConfig):
+    kind: Literal["mattermost"] = "mattermost"
+    url_env: str = "MATTERMOST_WEBHOOK_URL"
+    channel: str | None = None
+    username: str = "mentiondesk"
+
+
+class MattermostResponder(WebhookSink):
+    """Posts alerts as Markdown text; `@channel`, `@all`, `@here` from a mention ping nobody."""
+
+    Config = MattermostResponderConfig
+    what = "mattermost"
+
+    def __init__(
+        self, name: str, *, url: str, channel: str | None = None, username: str = "mentiondesk"
+    ) -> None:
+        super().__init__(name, url=url)
+        self.channel = channel
+        self.username = username
+
+    @classmethod
+    def from_config(
+        cls, config: MattermostResponderConfig, context: PluginContext
+    ) -> MattermostResponder:
+        return cls(
+            config.name or "mattermost",
+            url=webhook_url(config),
+            channel=config.channel,
+            username=config.username,
+        )
+
+    def body(self, action: OutboxAction) -> dict[str, Any]:
+        body: dict[str, Any] = {"text": text(action), "username": self.username}
+        if self.channel:
+            body["channel"] = self.channel
+        return body
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        await self.deliver_body(action)
+        return Receipt(detail="posted to mattermost")
+
+
+def text(action: OutboxAction) -> str:
+    if action.extra.get("digest"):
+        return mattermost_markdown(action.text or "")
+    ctx = action.context
+    m, r = ctx.mention, ctx.reading
+    lines = [
+        f"**{mattermost_markdown(ctx.case_number or 'New mention', 20)}** · "
+        f"{mattermost_markdown(m.platform, 20)} · {r.label.value} · "
+        f"frustration {r.frustration}/3 · {mattermost_markdown(m.author.handle, 60)} "
+        f"({reach(m.author.followers)})",
+        "> " + mattermost_markdown(m.text, 3000),
+    ]
+    if ctx.draft_text:
+        lines.append("Draft: " + mattermost_markdown(ctx.draft_text, 800))
+    return "\n".join(lines)

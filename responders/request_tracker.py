@@ -1,0 +1,128 @@
+"""Request Tracker 5 through REST2: a ticket per case, found again by the case number in its
+subject (RT has no idempotency key), and a poll for the ones people resolved."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import aiohttp
+from pydantic import field_validator
+
+from mentiondesk.models import (
+    OutboxAction,
+    PluginConfig,
+    PluginContext,
+    Receipt,
+    TransientError,
+    secret_from_env,
+)
+from responders import _helpdesk as desk
+from responders._http import check, connection_error, session
+
+_LOGGER = logging.getLogger(__name__)
+SOLVED = ("resolved",)
+
+
+class RequestTrackerResponderConfig(PluginConfig):
+    kind: Literal["request_tracker"] = "request_tracker"
+    base_url: str  # e.g. https://rt.example.com/REST/2.0/
+    queue: str = "General"
+    token_env: str = "RT_TOKEN"
+
+    @field_validator("base_url")
+    @classmethod
+    def _rest2(cls, url: str) -> str:
+        if not url.rstrip("/").endswith("REST/2.0"):
+            raise ValueError(
+                f"{url!r} must end in REST/2.0/ (e.g. https://rt.example.com/REST/2.0/)"
+            )
+        return url.rstrip("/") + "/"
+
+    @field_validator("token_env")
+    @classmethod
+    def _token_is_set(cls, variable: str) -> str:
+        secret_from_env(variable)
+        return variable
+
+
+class RequestTrackerResponder:
+    """Opens one RT ticket per case; `solved()` says which of ours were resolved in RT."""
+
+    Config = RequestTrackerResponderConfig
+
+    def __init__(self, name: str, *, base_url: str, token: str, queue: str = "General") -> None:
+        self.name = name
+        self.base = base_url.rstrip("/") + "/"
+        self.web = self.base.removesuffix("REST/2.0/")
+        self.queue = queue
+        self._token = token
+        self._session: aiohttp.ClientSession | None = None
+
+    @classmethod
+    def from_config(
+        cls, config: RequestTrackerResponderConfig, context: PluginContext
+    ) -> RequestTrackerResponder:
+        token = secret_from_env(config.token_env).get_secret_value()
+        return cls(config.name or "rt", base_url=config.base_url, token=token, queue=config.queue)
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        number = desk.case_of(action)
+        found = await self._find(number)
+        if found is None:
+            body = {
+                "Queue": self.queue,
+                "Subject": desk.subject(action),
+                "Content": desk.text_body(action),
+                "ContentType": "text/plain",
+                "Priority": desk.frustration(action) * 25,
+            }
+            created = await self._call("POST", "ticket", json=body)
+            found = str(created["id"])
+            _LOGGER.info("rt ticket %s opened for %s", found, number)
+        return Receipt(ref=found, url=f"{self.web}Ticket/Display.html?id={found}")
+
+    async def solved(self, refs: Sequence[str]) -> set[str]:
+        """Which of these ticket ids are resolved in RT now."""
+        ids = [r for r in refs if r.isdigit()]
+        if not ids:
+            return set()
+        done: set[str] = set()
+        for start in range(0, len(ids), 50):  # keep each TicketSQL query short
+            chunk = " OR ".join(f"id = {i}" for i in ids[start : start + 50])
+            status = " OR ".join(f"Status = '{s}'" for s in SOLVED)
+            items = await self._search(f"({chunk}) AND ({status})")
+            done |= {str(item["id"]) for item in items}
+        return done
+
+    async def check(self) -> str:
+        """Say whether the URL and token work, for `mentiondesk responders check`."""
+        await self._call("GET", f"queue/{self.queue}")
+        return f"token valid; queue {self.queue!r} reachable"
+
+    async def _find(self, number: str) -> str | None:
+        items = await self._search(f"Subject LIKE '[{number}]' AND Queue = '{self.queue}'")
+        return str(items[0]["id"]) if items else None
+
+    async def _search(self, sql: str) -> list[dict[str, Any]]:
+        answer = await self._call("GET", "tickets", params={"query": sql, "per_page": "100"})
+        items: list[dict[str, Any]] = answer.get("items") or []
+        return items
+
+    async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        if self._session is None:
+            self._session = session(headers={"Authorization": f"token {self._token}"})
+        try:
+            async with self._session.request(method, self.base + path, **kwargs) as response:
+                check(response.status, response.headers, "request tracker")
+                data: dict[str, Any] = await response.json(content_type=None)
+                return data
+        except aiohttp.ClientError as exc:
+            raise connection_error(exc, "request tracker") from None
+        except ValueError:
+            raise TransientError("request tracker sent a body that is not JSON") from None
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()

@@ -1,0 +1,151 @@
+"""Block Kit for Slack alerts: the case card, its buttons, and the card after someone acted."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from mentiondesk.models import OutboxAction
+from responders._escape import slack_link, slack_mrkdwn
+from responders._text import plain, reach
+
+Block = dict[str, Any]
+
+BUTTONS: tuple[tuple[str, str, str | None], ...] = (
+    ("approve", "Approve", "primary"),
+    ("edit", "Edit", None),
+    ("reject", "Reject", "danger"),
+    ("assign", "Assign to me", None),
+    ("escalate", "Escalate", None),
+)
+ACTIONS_BLOCK = "md_actions"
+# What each button settles: those buttons disappear once it was pressed.
+SETTLES = {
+    "approve": {"approve", "edit", "reject"},
+    "edit": {"approve", "edit", "reject"},
+    "reject": {"approve", "edit", "reject"},
+    "escalate": {"escalate"},
+    "assign": {"assign"},
+}
+_SLACK_ID = re.compile(r"^[A-Z0-9]{2,20}$")
+
+
+def button_value(action: OutboxAction) -> str:
+    """The ids a button carries back: case number and draft id (no text, no secrets)."""
+    ctx = action.context
+    return json.dumps({"case": ctx.case_number, "draft": ctx.draft_id}, separators=(",", ":"))
+
+
+def alert_blocks(action: OutboxAction) -> list[Block]:
+    """The case card: who, what they said, how it reads, the drafted reply, the buttons."""
+    if action.extra.get("digest"):
+        return [_section(slack_mrkdwn(action.text or "", 2900))]
+    ctx = action.context
+    m, r = ctx.mention, ctx.reading
+    name = m.author.name or m.author.handle
+    author = f"*{slack_link(m.url, name)}* @{slack_mrkdwn(m.author.handle, 80)}"
+    author += f" · {reach(m.author.followers)} followers"
+    reading = [f"*{r.label.value}*", f"frustration {r.frustration}/3"]
+    if r.reason:
+        reading.insert(1, slack_mrkdwn(r.reason, 40))
+    facts = f"{slack_mrkdwn(m.platform, 32)} · {slack_mrkdwn(r.lang, 16)} · " + " · ".join(reading)
+    blocks: list[Block] = [
+        _section(f"{_case(action)} {author}"),
+        _section(">" + slack_mrkdwn(m.text, 2800).replace("\n", "\n>")),
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": facts}]},
+    ]
+    if ctx.draft_text:
+        blocks.append(_section("*Drafted reply:*\n" + slack_mrkdwn(ctx.draft_text, 2800)))
+    buttons = _buttons(action)
+    if buttons["elements"]:  # Slack rejects an actions block without elements
+        blocks.append(buttons)
+    return blocks
+
+
+def fallback_text(action: OutboxAction) -> str:
+    """The notification text (also mrkdwn, so escaped the same way)."""
+    ctx = action.context
+    who = slack_mrkdwn(ctx.mention.author.handle, 80)
+    return f"{ctx.case_number or 'New mention'}: {ctx.reading.label.value} mention by @{who}"
+
+
+def decided_blocks(
+    blocks: list[Block], *, verb: str, pressed: str, user: str, when: datetime
+) -> list[Block]:
+    """The card after an action: settled buttons removed, a line saying who did what, when."""
+    gone = SETTLES.get(pressed, set())
+    out: list[Block] = []
+    for block in blocks:
+        if block.get("block_id") == ACTIONS_BLOCK:
+            left = [e for e in block.get("elements", []) if e.get("action_id") not in gone]
+            if not left:
+                continue
+            block = {**block, "elements": left}
+        out.append(block)
+    stamp = when.strftime("%Y-%m-%d %H:%M UTC")
+    line = f"{slack_mrkdwn(verb, 200)} by {mention_user(user)} at {stamp}"
+    out.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
+    return out
+
+
+def mention_user(user_id: str) -> str:
+    """`<@U…>` for a real Slack user id (from the signed payload), else the escaped text."""
+    return f"<@{user_id}>" if _SLACK_ID.match(user_id) else slack_mrkdwn(user_id, 80)
+
+
+def edit_modal(*, draft_text: str, metadata: dict[str, Any]) -> Block:
+    """The modal the Edit button opens: the draft in a text box, ids in private_metadata."""
+    return {
+        "type": "modal",
+        "callback_id": "md_edit",
+        "private_metadata": json.dumps(metadata, separators=(",", ":")),
+        "title": {"type": "plain_text", "text": "Edit reply"},
+        "submit": {"type": "plain_text", "text": "Approve"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "reply",
+                "label": {"type": "plain_text", "text": "Reply"},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "text",
+                    "multiline": True,
+                    "initial_value": plain(draft_text, 3000),
+                },
+            }
+        ],
+    }
+
+
+def _case(action: OutboxAction) -> str:
+    number = action.context.case_number
+    return f"*{slack_mrkdwn(number, 32)}* ·" if number else "*New mention* ·"
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def _buttons(action: OutboxAction) -> Block:
+    value = button_value(action)
+    has_draft = action.context.draft_id is not None
+    has_case = action.context.case_number is not None
+    elements = []
+    for action_id, label, style in BUTTONS:
+        if (action_id in {"approve", "edit", "reject"} and not has_draft) or (
+            action_id in {"assign", "escalate"} and not has_case
+        ):
+            continue
+        button: Block = {
+            "type": "button",
+            "action_id": action_id,
+            "text": {"type": "plain_text", "text": label},
+            "value": value,
+        }
+        if style:
+            button["style"] = style
+        elements.append(button)
+    return {"type": "actions", "block_id": ACTIONS_BLOCK, "elements": elements}

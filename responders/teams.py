@@ -1,0 +1,86 @@
+"""Microsoft Teams (Workflows webhook): an Adaptive Card; untrusted text only in TextRuns.
+
+TextBlock renders Markdown, a RichTextBlock's TextRun does not, and with no `msteams.entities`
+an `<at>` tag mentions nobody: so mention text goes in TextRuns only, never in a TextBlock.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from mentiondesk.models import OutboxAction, PluginContext, Receipt
+from responders._text import plain, reach
+from responders._webhook import WebhookConfig, WebhookSink, webhook_url
+
+
+class TeamsResponderConfig(WebhookConfig):
+    kind: Literal["teams"] = "teams"
+    url_env: str = "TEAMS_WEBHOOK_URL"
+
+
+class TeamsResponder(WebhookSink):
+    """Posts an Adaptive Card message to a Teams Workflows (Power Automate) webhook."""
+
+    Config = TeamsResponderConfig
+    what = "teams"
+
+    @classmethod
+    def from_config(cls, config: TeamsResponderConfig, context: PluginContext) -> TeamsResponder:
+        return cls(config.name or "teams", url=webhook_url(config))
+
+    def body(self, action: OutboxAction) -> dict[str, Any]:
+        card = {
+            "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+            "type": "AdaptiveCard",
+            "version": "1.4",
+            "body": card_body(action),
+        }
+        content_type = "application/vnd.microsoft.card.adaptive"
+        return {
+            "type": "message",
+            "attachments": [{"contentType": content_type, "contentUrl": None, "content": card}],
+        }
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        await self.deliver_body(action)
+        return Receipt(detail="posted to teams")
+
+
+def card_body(action: OutboxAction) -> list[dict[str, Any]]:
+    if action.extra.get("digest"):
+        return [_runs(("Digest", True), (action.text or "", False))]
+    ctx = action.context
+    m, r = ctx.mention, ctx.reading
+    body = [
+        _runs((ctx.case_number or "New mention", True), (f" · {m.platform} · {r.lang}", False)),
+        _runs(
+            (m.author.name or m.author.handle, True),
+            (f" @{m.author.handle}", False),
+            (f" · {reach(m.author.followers)} followers", False),
+        ),
+        _runs((m.text, False)),
+        {
+            "type": "FactSet",
+            "facts": [
+                {"title": "Label", "value": r.label.value},
+                {"title": "Reason", "value": _safe_fact(r.reason or "-")},
+                {"title": "Frustration", "value": f"{r.frustration}/3"},
+            ],
+        },
+    ]
+    if ctx.draft_text:
+        body.append(_runs(("Drafted reply: ", True), (ctx.draft_text, False)))
+    return body
+
+
+def _runs(*parts: tuple[str, bool]) -> dict[str, Any]:
+    inlines = [
+        {"type": "TextRun", "text": plain(text, 3000), "weight": "Bolder" if bold else "Default"}
+        for text, bold in parts
+    ]
+    return {"type": "RichTextBlock", "inlines": inlines}
+
+
+def _safe_fact(value: str) -> str:
+    """FactSet values render Markdown: keep our own short words only."""
+    return "".join(c for c in plain(value, 40) if c.isalnum() or c in " -_")

@@ -1,0 +1,108 @@
+"""Zendesk: one ticket per case, `external_id` = our case number, `Idempotency-Key` = action key.
+
+A retry first looks the case number up (`external_id`), then creates with the idempotency
+key, so neither a crash nor an expired key opens a second ticket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from pydantic import field_validator
+
+from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt, secret_from_env
+from responders import _helpdesk as desk
+from responders._rest import RestClient, basic_auth
+
+SOLVED = {"solved", "closed"}
+
+
+class ZendeskResponderConfig(PluginConfig):
+    kind: Literal["zendesk"] = "zendesk"
+    base_url: str  # https://yourcompany.zendesk.com
+    email: str  # the agent the API token belongs to
+    token_env: str = "ZENDESK_TOKEN"
+    group_id: int | None = None
+
+    @field_validator("token_env")
+    @classmethod
+    def _token_is_set(cls, variable: str) -> str:
+        secret_from_env(variable)
+        return variable
+
+
+class ZendeskResponder:
+    """Opens tickets through the Zendesk tickets API; `solved()` feeds the two-way link."""
+
+    Config = ZendeskResponderConfig
+
+    def __init__(
+        self, name: str, *, base_url: str, email: str, token: str, group_id: int | None = None
+    ) -> None:
+        self.name = name
+        self.base = base_url.rstrip("/")
+        self.group_id = group_id
+        auth = basic_auth(f"{email}/token", token)
+        self.http = RestClient(self.base + "/api/v2/", "zendesk", headers=auth)
+
+    @classmethod
+    def from_config(
+        cls, config: ZendeskResponderConfig, context: PluginContext
+    ) -> ZendeskResponder:
+        token = secret_from_env(config.token_env).get_secret_value()
+        return cls(
+            config.name or "zendesk",
+            base_url=config.base_url,
+            email=config.email,
+            token=token,
+            group_id=config.group_id,
+        )
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        number = desk.case_of(action)
+        found = await self.http.call("GET", "tickets.json", params={"external_id": number})
+        tickets = (found or {}).get("tickets") or []
+        if tickets:
+            return self._receipt(tickets[0])
+        headers = {"Idempotency-Key": action.key}
+        created = await self.http.call(
+            "POST", "tickets.json", json={"ticket": self._ticket(action, number)}, headers=headers
+        )
+        return self._receipt(created["ticket"])
+
+    def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
+        m = action.context.mention
+        ticket: dict[str, Any] = {
+            "subject": desk.subject(action),
+            "comment": {"html_body": desk.html_body(action), "public": False},
+            "requester": {"name": f"{m.author.name or m.author.handle} (@{m.author.handle})"[:250]},
+            "external_id": number,
+            "tags": desk.tags(action),
+            "priority": desk.PRIORITY_WORDS[desk.frustration(action)],
+        }
+        if self.group_id is not None:
+            ticket["group_id"] = self.group_id
+        return ticket
+
+    def _receipt(self, ticket: dict[str, Any]) -> Receipt:
+        ref = str(ticket["id"])
+        return Receipt(ref=ref, url=f"{self.base}/agent/tickets/{ref}")
+
+    async def solved(self, refs: Sequence[str]) -> set[str]:
+        ids = [r for r in refs if r.isdigit()]
+        done: set[str] = set()
+        for start in range(0, len(ids), 100):  # show_many takes up to 100 ids
+            chunk = ",".join(ids[start : start + 100])
+            answer = await self.http.call("GET", "tickets/show_many.json", params={"ids": chunk})
+            done |= {
+                str(t["id"]) for t in (answer or {}).get("tickets", []) if t["status"] in SOLVED
+            }
+        return done
+
+    async def check(self) -> str:
+        answer = await self.http.call("GET", "users/me.json")
+        return f"token valid for {(answer or {}).get('user', {}).get('email', '?')}"
+
+    async def close(self) -> None:
+        await self.http.close()

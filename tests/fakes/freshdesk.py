@@ -1,0 +1,45 @@
+"""A fake Freshdesk v2 API: search by tag, create, show; Basic auth `api_key:X`."""
+
+from __future__ import annotations
+
+import base64
+import re
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes._base import FakeAPI
+
+API_KEY = "fd-key"
+
+
+class FreshdeskFake:
+    def __init__(self, api: FakeAPI) -> None:
+        self.api = api
+        self.tickets: dict[int, dict[str, Any]] = {}
+        api.route("GET", "/api/v2/search/tickets", self._search)
+        api.route("POST", "/api/v2/tickets", self._create)
+        for n in range(1, 6):
+            api.route("GET", f"/api/v2/tickets/{n}", self._show)
+
+    def _authorised(self, request: web.Request) -> bool:
+        expected = base64.b64encode(f"{API_KEY}:X".encode()).decode()
+        return request.headers.get("Authorization") == f"Basic {expected}"
+
+    async def _search(self, request: web.Request) -> web.Response:
+        match = re.fullmatch(r"\"tag:'([^']+)'\"", request.query.get("query", ""))
+        if match is None:
+            return web.json_response({"description": "Validation failed"}, status=400)
+        found = [t for t in self.tickets.values() if match.group(1) in t.get("tags", [])]
+        return web.json_response({"results": found, "total": len(found)})
+
+    async def _create(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"code": "invalid_credentials"}, status=401)
+        body = await request.json()
+        ticket_id = len(self.tickets) + 1
+        self.tickets[ticket_id] = {**body, "id": ticket_id}
+        return web.json_response(self.tickets[ticket_id], status=201)
+
+    async def _show(self, request: web.Request) -> web.Response:
+        return web.json_response(self.tickets[int(request.path.rsplit("/", 1)[1])])

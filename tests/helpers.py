@@ -1,0 +1,82 @@
+"""Builders shared by the tests: mentions, configs written to disk, apps on a temp store."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.models import Author, Mention
+
+BASE_TIME = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
+
+
+def mention(
+    n: int,
+    text: str = "hello @lumora",
+    *,
+    platform: str = "x",
+    author: str = "a1",
+    name: str = "Ana Souza",
+    followers: int = 10,
+    lang: str | None = None,
+) -> Mention:
+    """A mention with a predictable id and timestamp."""
+    return Mention(
+        platform=platform,
+        external_id=f"m{n}",
+        author=Author(id=author, handle=f"h_{author}", name=name, followers=followers),
+        text=text,
+        created_at=BASE_TIME + timedelta(minutes=n),
+        url=f"https://example.test/{n}",
+        lang=lang,
+    )
+
+
+def write_mentions(path: Path, mentions: list[Mention], extra_lines: list[str] = ()) -> Path:  # type: ignore[assignment]
+    lines = [json.dumps(m.to_dict(), ensure_ascii=False) for m in mentions]
+    path.write_text("\n".join([*lines, *extra_lines]) + "\n", encoding="utf-8")
+    return path
+
+
+CONFIG = """
+[brand]
+name = "Lumora"
+handles = ["@lumora"]
+
+[store]
+url = "{db_url}"
+
+[sentiment]
+classifier = "vader"
+batch_size = 50
+
+[[sources]]
+kind = "replay"
+name = "samples"
+path = "{samples}"
+page_size = {page_size}
+
+[[responders]]
+kind = "console"
+name = "console"
+
+[[responders]]
+kind = "local"
+name = "cases"
+"""
+
+
+def write_config(
+    tmp_path: Path, *, db_url: str, samples: Path, page_size: int = 50, extra: str = ""
+) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(CONFIG.format(db_url=db_url, samples=samples, page_size=page_size) + extra)
+    return path
+
+
+def config_for(tmp_path: Path, db_url: str, mentions: list[Mention], **kw: Any) -> Config:
+    samples = write_mentions(tmp_path / "mentions.jsonl", mentions)
+    return load_config(write_config(tmp_path, db_url=db_url, samples=samples, **kw))

@@ -1,0 +1,132 @@
+"""Zendesk and Freshdesk responders against fakes through aiohttp: idempotency, escaping, 429."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import pytest
+
+from mentiondesk.models import FatalError, RateLimited
+from responders.freshdesk import FreshdeskResponder
+from responders.zendesk import ZendeskResponder
+from tests.fakes import freshdesk as fd
+from tests.fakes import zendesk as zd
+from tests.fakes._base import FakeAPI
+from tests.responders._data import action
+
+TICKET = action(kind="ticket", target="desk")
+
+
+@pytest.fixture
+async def zendesk(fake_api: FakeAPI) -> AsyncIterator[tuple[ZendeskResponder, zd.ZendeskFake]]:
+    fake = zd.ZendeskFake(fake_api)
+    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
+    yield responder, fake
+    await responder.close()
+
+
+@pytest.fixture
+async def freshdesk(
+    fake_api: FakeAPI,
+) -> AsyncIterator[tuple[FreshdeskResponder, fd.FreshdeskFake]]:
+    fake = fd.FreshdeskFake(fake_api)
+    responder = FreshdeskResponder("fd", base_url=fake_api.base_url, api_key=fd.API_KEY)
+    yield responder, fake
+    await responder.close()
+
+
+async def test_zendesk_ticket_wire(zendesk: tuple[ZendeskResponder, zd.ZendeskFake]) -> None:
+    responder, fake = zendesk
+    receipt = await responder.deliver(TICKET)
+    assert receipt.url == f"{fake.api.base_url}/agent/tickets/1"
+    call = fake.api.calls("/api/v2/tickets.json", "POST")[0]
+    assert call.headers["Idempotency-Key"] == TICKET.key
+    ticket = call.json()["ticket"]
+    assert ticket["external_id"] == "MD-000007"
+    assert ticket["priority"] == "high"
+    assert ticket["tags"] == ["mentiondesk", "x", "negative", "delivery"]
+    assert ticket["requester"] == {"name": "Ann <b> (@angry_ann)"}
+    html = ticket["comment"]["html_body"]
+    assert (
+        "&lt;!channel&gt; &lt;@U123&gt; *buy* now &amp; &lt;https://evil.example|click&gt;" in html
+    )
+    assert "<p><b>Author:</b> Ann &lt;b&gt; (@angry_ann, 12.3k followers)</p>" in html
+
+
+async def test_zendesk_retry_finds_ticket_by_external_id(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+) -> None:
+    responder, fake = zendesk
+    first = await responder.deliver(TICKET)
+    again = await responder.deliver(TICKET)
+    assert again.ref == first.ref
+    assert len(fake.api.calls("/api/v2/tickets.json", "POST")) == 1
+
+
+async def test_zendesk_429_waits_for_retry_after(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+) -> None:
+    responder, fake = zendesk
+    fake.api.queue(
+        "GET",
+        "/api/v2/tickets.json",
+        429,
+        {"error": "TooManyRequests"},
+        headers={"Retry-After": "42"},
+    )
+    with pytest.raises(RateLimited) as info:
+        await responder.deliver(TICKET)
+    wait = (info.value.until - datetime.now(UTC)).total_seconds()
+    assert 30 < wait <= 42
+    assert (await responder.deliver(TICKET)).ref == "1"
+
+
+async def test_zendesk_bad_token_is_fatal(fake_api: FakeAPI) -> None:
+    zd.ZendeskFake(fake_api)
+    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token="nope")
+    with pytest.raises(FatalError, match="401"):
+        await responder.deliver(TICKET)
+    await responder.close()
+
+
+async def test_zendesk_solved(zendesk: tuple[ZendeskResponder, zd.ZendeskFake]) -> None:
+    responder, fake = zendesk
+    await responder.deliver(TICKET)
+    assert await responder.solved(["1"]) == set()
+    fake.tickets[1]["status"] = "solved"
+    assert await responder.solved(["1"]) == {"1"}
+
+
+async def test_freshdesk_tags_case_and_checks_before_create(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    first = await responder.deliver(TICKET)
+    again = await responder.deliver(TICKET)
+    assert first.ref == again.ref == "1"
+    created = fake.api.calls("/api/v2/tickets", "POST")
+    assert len(created) == 1
+    body = created[0].json()
+    assert body["tags"][0] == "MD-000007"
+    assert body["priority"] == 3
+    assert "&lt;!channel&gt;" in body["description"]
+    assert "<!channel>" not in created[0].body.decode()
+
+
+async def test_freshdesk_solved(freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake]) -> None:
+    responder, fake = freshdesk
+    await responder.deliver(TICKET)
+    fake.tickets[1]["status"] = 4
+    assert await responder.solved(["1"]) == {"1"}
+
+
+async def test_freshdesk_500_is_transient(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    from mentiondesk.models import TransientError
+
+    responder, fake = freshdesk
+    fake.api.queue("GET", "/api/v2/search/tickets", 500, {"code": "internal_error"})
+    with pytest.raises(TransientError, match="500"):
+        await responder.deliver(TICKET)

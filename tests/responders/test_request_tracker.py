@@ -1,0 +1,101 @@
+"""RequestTrackerResponder against a real RT 5 server; solved tickets resolve their cases."""
+
+from __future__ import annotations
+
+import base64
+import json
+import urllib.request
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.config import OutboxSection
+from mentiondesk.decisions import OutboxPlan
+from mentiondesk.helpdesk_sync import sync_solved
+from mentiondesk.models import FatalError
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE
+from responders.request_tracker import RequestTrackerResponder
+from tests.responders._data import action, seed
+from tests.rt_server import RTServer
+
+
+def rt_call(rt: RTServer, method: str, path: str, body: Any = None) -> Any:
+    auth = base64.b64encode(f"{rt.user}:{rt.password}".encode()).decode()
+    request = urllib.request.Request(
+        rt.base + path,
+        method=method,
+        data=json.dumps(body).encode() if body is not None else None,
+        headers={"Content-Type": "application/json", "Authorization": "Basic " + auth},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.load(answer)
+
+
+@pytest.fixture
+async def rt(rt_server: RTServer) -> AsyncIterator[RequestTrackerResponder]:
+    responder = RequestTrackerResponder("rt", base_url=rt_server.base, token=rt_server.token)
+    yield responder
+    await responder.close()
+
+
+async def test_ticket_carries_case_thread_and_reading(
+    rt: RequestTrackerResponder, rt_server: RTServer
+) -> None:
+    ticket = action(kind="ticket", target="rt").context
+    receipt = await rt.deliver(action(kind="ticket", target="rt"))
+    assert (
+        receipt.url
+        == f"{rt_server.base.removesuffix('REST/2.0/')}Ticket/Display.html?id={receipt.ref}"
+    )
+    data = rt_call(rt_server, "GET", f"ticket/{receipt.ref}")
+    assert data["Subject"] == "[MD-000007] delivery — @angry_ann on x"
+    assert data["Priority"] == str(2 * 25)  # frustration 2 of 3
+    assert data["Queue"]["id"] == "1"
+    assert ticket.case_number == "MD-000007"
+
+
+async def test_same_case_twice_opens_one_ticket(
+    rt: RequestTrackerResponder, rt_server: RTServer
+) -> None:
+    first = await rt.deliver(action(kind="ticket", target="rt"))
+    again = await rt.deliver(action(kind="ticket", target="rt"))
+    assert again.ref == first.ref
+    found = rt_call(
+        rt_server, "GET", "tickets?query=" + urllib.request.quote("Subject LIKE 'MD-000007'")
+    )
+    assert found["total"] == 1
+
+
+async def test_bad_token_is_fatal(rt_server: RTServer) -> None:
+    bad = RequestTrackerResponder("rt", base_url=rt_server.base, token="1-1-wrong")
+    try:
+        with pytest.raises(FatalError, match="401"):
+            await bad.deliver(action(kind="ticket", target="rt"))
+    finally:
+        await bad.close()
+
+
+async def test_resolving_in_rt_resolves_the_case(
+    rt: RequestTrackerResponder, rt_server: RTServer, tmp_path: Path
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seeded = seed(store, "rt-sync", plan=OutboxPlan("ticket", "rt", "urgent"))
+    worker = OutboxWorker(store, {"rt": rt}, OutboxSection())
+    assert await worker.drain() == 1
+    ref = _case(store, seeded.case_id)["ticket_ref"]
+    assert await sync_solved(store, {"rt": rt}) == 0  # still open in RT
+    rt_call(rt_server, "PUT", f"ticket/{ref}", {"Status": "resolved"})
+    assert await sync_solved(store, {"rt": rt}) == 1
+    assert _case(store, seeded.case_id)["status"] == "resolved"
+    store.dispose()
+
+
+def _case(store: Store, case_id: int) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(sa.select(CASE).where(CASE.c.id == case_id)).one()._mapping)

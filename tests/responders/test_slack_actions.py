@@ -1,0 +1,204 @@
+"""POST /slack/actions: signed requests only, acknowledged at once, card updated after."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+import sqlalchemy as sa
+from aiohttp import web
+from pydantic import SecretStr
+from slack_sdk.signature import SignatureVerifier
+
+from mentiondesk.config import load_config
+from mentiondesk.slack_actions import SlackActions, add_slack_routes
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DRAFT, OUTBOX
+from responders.slack import SlackResponder
+from tests.fakes._base import FakeAPI
+from tests.fakes.slack import SlackFake
+from tests.responders._data import Seeded, action, seed
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+CONFIG = """[brand]\nname = "Lumora"\n[[sources]]\nkind = "replay"\npath = "m.jsonl"
+[routing]\nalert = ["console"]\nticket = "cases"\n[[responders]]\nkind = "console"
+[[responders]]\nkind = "local"\nname = "cases"\n"""
+
+
+@dataclass
+class Desk:
+    url: str
+    store: Store
+    slack: SlackFake
+    actions: SlackActions
+    seeded: Seeded
+    ts: str
+
+
+@pytest.fixture
+async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
+    (tmp_path / "config.toml").write_text(CONFIG)
+    config = load_config(tmp_path / "config.toml")
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seeded = seed(store)
+    fake = SlackFake(fake_api)
+    slack = SlackResponder(
+        "slack",
+        token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr(SECRET),
+        channel="C0TEAM",
+        base_url=fake.base_url,
+    )
+    receipt = await slack.deliver(action())  # a card to press buttons on
+    app = web.Application()
+    actions = add_slack_routes(app, store=store, config=config, responders={"slack": slack})
+    assert actions is not None
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    ts = (receipt.ref or "").split(":")[1]
+    yield Desk(f"http://127.0.0.1:{port}/slack/actions", store, fake, actions, seeded, ts)
+    await runner.cleanup()
+    store.dispose()
+
+
+def click(d: Desk, action_id: str) -> dict[str, object]:
+    value = json.dumps({"case": d.seeded.number, "draft": d.seeded.draft_id})
+    return {
+        "type": "block_actions",
+        "user": {"id": "U42ANN", "username": "ann"},
+        "channel": {"id": "C0TEAM"},
+        "container": {"type": "message", "message_ts": d.ts},
+        "message": d.slack.messages[d.ts],
+        "trigger_id": "trig-1",
+        "actions": [{"action_id": action_id, "value": value, "type": "button"}],
+    }
+
+
+async def send(
+    d: Desk,
+    payload: dict[str, object],
+    *,
+    secret: str = SECRET,
+    age: int = 0,
+    tamper: Callable[[bytes], bytes] = lambda b: b,
+    body: bytes | None = None,
+) -> int:
+    raw = body or urlencode({"payload": json.dumps(payload)}).encode()
+    ts = str(int(time.time()) - age)
+    headers = {
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=ts, body=raw),
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(d.url, data=tamper(raw), headers=headers) as answer,
+    ):
+        status = answer.status
+    await d.actions.drain()
+    return status
+
+
+def draft_status(d: Desk) -> str:
+    with d.store.engine.connect() as conn:
+        return str(conn.scalar(sa.select(DRAFT.c.status).where(DRAFT.c.id == d.seeded.draft_id)))
+
+
+async def test_approve_queues_post_and_updates_card(desk: Desk) -> None:
+    assert await send(desk, click(desk, "approve")) == 200
+    assert draft_status(desk) == "approved"
+    update = desk.slack.api.calls("/api/chat.update")[0].json()
+    assert update["ts"] == desk.ts
+    said = json.dumps(update["blocks"][-1])
+    assert "Approved by <@U42ANN> at " in said
+    buttons = [e["action_id"] for e in update["blocks"][-2]["elements"]]
+    assert buttons == ["assign", "escalate"]
+
+
+async def test_wrong_secret_is_401_and_changes_nothing(desk: Desk) -> None:
+    assert await send(desk, click(desk, "approve"), secret="not-the-secret") == 401
+    assert draft_status(desk) == "pending"
+    assert desk.slack.api.calls("/api/chat.update") == []
+
+
+async def test_stale_timestamp_is_401(desk: Desk) -> None:
+    assert await send(desk, click(desk, "reject"), age=301) == 401
+    assert draft_status(desk) == "pending"
+
+
+async def test_tampered_body_is_401(desk: Desk) -> None:
+    status = await send(
+        desk, click(desk, "reject"), tamper=lambda b: b.replace(b"reject", b"approve")
+    )
+    assert status == 401
+    assert draft_status(desk) == "pending"
+
+
+async def test_replayed_request_is_401(desk: Desk) -> None:
+    raw = urlencode({"payload": json.dumps(click(desk, "assign"))}).encode()
+    ts = str(int(time.time()))
+    sig = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=raw)
+    headers = {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sig}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(desk.url, data=raw, headers=headers) as first:
+            assert first.status == 200
+        async with http.post(desk.url, data=raw, headers=headers) as again:
+            assert again.status == 401
+    await desk.actions.drain()
+    assert len(desk.slack.api.calls("/api/chat.update")) == 1
+
+
+async def test_reject_then_approve_reports_stale(desk: Desk) -> None:
+    await send(desk, click(desk, "reject"))
+    await send(desk, click(desk, "approve"))
+    assert draft_status(desk) == "rejected"
+    told = desk.slack.api.calls("/api/chat.postEphemeral")[0].json()
+    assert told["user"] == "U42ANN"
+    assert "already rejected" in told["text"]
+
+
+async def test_assign_to_me(desk: Desk) -> None:
+    await send(desk, click(desk, "assign"))
+    with desk.store.engine.connect() as conn:
+        assignee = conn.scalar(sa.select(CASE.c.assignee).where(CASE.c.id == desk.seeded.case_id))
+    assert assignee == "slack:ann"
+
+
+async def test_escalate_writes_ticket_outbox_row(desk: Desk) -> None:
+    await send(desk, click(desk, "escalate"))
+    with desk.store.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(OUTBOX.c.key, OUTBOX.c.target).where(OUTBOX.c.kind == "ticket")
+        ).all()
+    assert [tuple(r) for r in rows] == [(f"ticket:cases:case:{desk.seeded.number}", "cases")]
+    said = json.dumps(desk.slack.api.calls("/api/chat.update")[0].json()["blocks"][-1])
+    assert "Escalated to cases by <@U42ANN>" in said
+
+
+async def test_edit_opens_modal_and_submission_approves_new_text(desk: Desk) -> None:
+    await send(desk, click(desk, "edit"))
+    view = desk.slack.api.calls("/api/views.open")[0].json()["view"]
+    assert view["blocks"][0]["element"]["initial_value"] == "Sorry, DM us"
+    submission = {
+        "type": "view_submission",
+        "user": {"id": "U42ANN", "username": "ann"},
+        "view": {
+            "private_metadata": view["private_metadata"],
+            "state": {"values": {"reply": {"text": {"value": "Sorry Ann, please DM us"}}}},
+        },
+    }
+    assert await send(desk, submission) == 200
+    with desk.store.engine.connect() as conn:
+        text = conn.scalar(sa.select(DRAFT.c.text).where(DRAFT.c.id == desk.seeded.draft_id))
+    assert text == "Sorry Ann, please DM us"
+    assert "Edited and approved by <@U42ANN>" in json.dumps(desk.slack.messages[desk.ts]["blocks"])

@@ -1,0 +1,100 @@
+"""Teams, Discord and Mattermost webhooks: the escaped wire bodies, limits and errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mentiondesk.models import FatalError, RateLimited, TransientError
+from responders.discord import DiscordResponder
+from responders.mattermost import MattermostResponder
+from responders.teams import TeamsResponder
+from tests.fakes import webhooks
+from tests.fakes._base import FakeAPI
+from tests.responders._data import action
+
+ZWSP = "\u200b"
+
+
+@pytest.fixture
+def hooks(fake_api: FakeAPI) -> FakeAPI:
+    webhooks.install(fake_api)
+    return fake_api
+
+
+async def test_discord_escapes_and_pings_nobody(hooks: FakeAPI) -> None:
+    sink = DiscordResponder("discord", url=hooks.base_url + webhooks.DISCORD)
+    receipt = await sink.deliver(action())
+    await sink.close()
+    assert receipt.ref == "9001"
+    call = hooks.calls(webhooks.DISCORD)[0]
+    assert call.query["wait"] == "true"
+    body = call.json()
+    assert body["allowed_mentions"] == {"parse": []}
+    assert f"@{ZWSP}everyone" in body["content"]
+    assert (
+        r"\<!channel\> \<@U123\> \*buy\* now & \<https://evil.example\|click\>" in body["content"]
+    )
+
+
+async def test_discord_content_fits_2000(hooks: FakeAPI) -> None:
+    sink = DiscordResponder("discord", url=hooks.base_url + webhooks.DISCORD)
+    await sink.deliver(action("*" * 5000))
+    await sink.close()
+    content = hooks.calls(webhooks.DISCORD)[0].json()["content"]
+    assert len(content) <= 2000
+    assert content.endswith("…\nDraft: Sorry \\<@U999\\>, DM us & we fix it")
+
+
+async def test_mattermost_breaks_every_mention(hooks: FakeAPI) -> None:
+    sink = MattermostResponder("mm", url=hooks.base_url + webhooks.MATTERMOST, channel="support")
+    await sink.deliver(action("hey @channel @all @here @boss [x](http://e) **now**"))
+    await sink.close()
+    body = hooks.calls(webhooks.MATTERMOST)[0].json()
+    assert body["channel"] == "support"
+    quoted = body["text"].split("\n")[1]
+    broken = f"@{ZWSP}channel @{ZWSP}all @{ZWSP}here @{ZWSP}boss"
+    assert quoted == f"> hey {broken} \\[x\\]\\(http://e\\) \\*\\*now\\*\\*"
+
+
+async def test_teams_card_keeps_text_out_of_markdown(hooks: FakeAPI) -> None:
+    sink = TeamsResponder("teams", url=hooks.base_url + webhooks.TEAMS)
+    await sink.deliver(action("**click** [here](http://evil) <at>Everyone</at>"))
+    await sink.close()
+    body = hooks.calls(webhooks.TEAMS)[0].json()
+    attachment = body["attachments"][0]
+    assert body["type"] == "message"
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    card = attachment["content"]
+    assert card["type"] == "AdaptiveCard"
+    assert "msteams" not in card
+    texts = [b for b in card["body"] if b["type"] == "TextBlock"]
+    assert texts == []
+    runs = [i["text"] for b in card["body"] if b["type"] == "RichTextBlock" for i in b["inlines"]]
+    assert "**click** [here](http://evil) <at>Everyone</at>" in runs
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "error"),
+    [
+        (429, {"Retry-After": "7"}, RateLimited),
+        (500, {}, TransientError),
+        (404, {}, FatalError),
+    ],
+)
+async def test_webhook_errors(
+    hooks: FakeAPI, status: int, headers: dict[str, str], error: type[Exception]
+) -> None:
+    hooks.queue("POST", webhooks.MATTERMOST, status, {"message": "x"}, headers=headers)
+    sink = MattermostResponder("mm", url=hooks.base_url + webhooks.MATTERMOST)
+    with pytest.raises(error):
+        await sink.deliver(action())
+    await sink.close()
+
+
+async def test_webhooks_take_alerts_only(hooks: FakeAPI) -> None:
+    sink = TeamsResponder("teams", url=hooks.base_url + webhooks.TEAMS)
+    with pytest.raises(FatalError, match="takes alerts"):
+        await sink.deliver(action(kind="ticket"))
+    assert json.dumps(hooks.calls()) == "[]"

@@ -1,0 +1,112 @@
+"""The command line: exit codes, the run summary, drafts and cases, classify and report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mentiondesk.cli import app
+from tests.helpers import mention, write_config, write_mentions
+
+COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
+PRAISE = "@lumora thank you, the lamp is wonderful and delivery was great"
+runner = CliRunner()
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    samples = write_mentions(
+        tmp_path / "m.jsonl", [mention(1, COMPLAINT), mention(2, PRAISE, author="b")]
+    )
+    return write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
+
+
+def md(config: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, ["--config", str(config), *args], input=stdin)
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["run"],
+        ["drafts"],
+        ["drafts", "approve"],
+        ["cases"],
+        ["classify"],
+        ["report"],
+        ["check-config"],
+    ],
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_bad_config_exits_2_naming_key_and_fix(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[brand]\nname = "L"\n[desk]\nprot = 80\n')
+    code, output = md(path, "run", "--once")
+    assert code == 2 and "desk.prot: unknown key; did you mean 'port'?" in output
+
+
+def test_missing_config_file_exits_2(tmp_path: Path) -> None:
+    code, output = md(tmp_path / "nope.toml", "check-config")
+    assert code == 2 and "file not found" in output
+
+
+def test_check_config_accepts_a_good_file(config: Path) -> None:
+    code, output = md(config, "check-config")
+    assert code == 0 and "is valid" in output
+
+
+def test_run_once_prints_summary_and_is_idempotent(config: Path) -> None:
+    code, output = md(config, "run", "--once")
+    assert code == 0 and "Mentions read" in output and "[alert] MD-000001" in output
+    code, again = md(config, "run", "--once")
+    assert code == 0 and "[alert]" not in again
+    _, report = md(config, "report", "--format", "json")
+    data = json.loads(report)
+    assert (data["mentions"], data["cases_open"], data["drafts_pending"], data["alerts_sent"]) == (
+        2,
+        1,
+        2,
+        1,
+    )
+    assert set(data["by_label"]) == {"negative", "neutral", "positive"} and "by_topic" in data
+
+
+def test_approve_sends_once_and_counts_first_response(config: Path) -> None:
+    md(config, "run", "--once")
+    code, output = md(config, "drafts", "approve", "1", "--text", "Sorry Ana, DM us your order")
+    assert code == 0 and "[post] private message to x @h_a1" in output and "Reply sent." in output
+    code, output = md(config, "drafts", "approve", "1")
+    assert code == 1 and "already approved" in output
+    data = json.loads(md(config, "report", "--format", "json")[1])
+    assert data["replies_sent"] == 1 and data["first_response"]["count"] == 1
+
+
+def test_reject_and_close(config: Path) -> None:
+    md(config, "run", "--once")
+    assert md(config, "drafts", "reject", "2")[0] == 0
+    assert "1 rejected draft(s)" in md(config, "drafts", "list", "--status", "rejected")[1]
+    code, output = md(config, "cases", "list")
+    assert code == 0 and "MD-000001" in output
+    assert md(config, "cases", "close", "MD-000001")[0] == 0
+    assert md(config, "cases", "close", "MD-000001")[0] == 1
+    assert md(config, "cases", "close", "MD-999999")[0] == 1
+    assert "0 open case(s)" in md(config, "cases", "list")[1]
+
+
+def test_classify_writes_one_json_line_per_text_in_order(config: Path) -> None:
+    texts = [COMPLAINT, PRAISE, "", "🙂", "Que atendimento horrível, nunca mais compro na Lumora"]
+    code, output = md(config, "classify", stdin="\n".join(texts) + "\n")
+    lines = [json.loads(line) for line in output.splitlines()]
+    assert code == 0 and len(lines) == len(texts)
+    assert all(set(line) == {"label", "score", "lang"} for line in lines)
+    assert [lines[0]["label"], lines[1]["label"]] == ["negative", "positive"]
+    assert lines[2]["lang"] == "und" and lines[4]["lang"] == "pt"

@@ -1,0 +1,77 @@
+"""Config validation: a bad file names the key, the problem and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mentiondesk.config import load_config
+from mentiondesk.models import ConfigError
+from tests.helpers import write_config
+
+
+def _load(tmp_path: Path, text: str) -> ConfigError:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    return info.value
+
+
+def test_shipped_config_is_valid() -> None:
+    config = load_config(Path(__file__).parent.parent / "config.toml")
+    assert [s.kind for s in config.sources] == ["replay"]
+    assert {r.name for r in config.responders} == {"console", "cases"}
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
+    error = _load(tmp_path, '[brand]\nname = "L"\n[store]\nurll = "x"\n')
+    assert "store.urll: unknown key; did you mean 'url'?" in str(error)
+
+
+def test_wrong_type_names_key(tmp_path: Path) -> None:
+    error = _load(tmp_path, '[brand]\nname = "L"\n[sentiment]\nbatch_size = "many"\n')
+    assert "sentiment.batch_size" in str(error)
+
+
+def test_unknown_source_kind_lists_known_ones(tmp_path: Path) -> None:
+    error = _load(tmp_path, '[brand]\nname = "L"\n[[sources]]\nkind = "myspace"\n')
+    assert "sources[0].kind: 'myspace' is not a known kind; use one of:" in str(error)
+    assert "replay" in str(error)
+
+
+def test_plugin_section_unknown_key(tmp_path: Path) -> None:
+    samples = tmp_path / "m.jsonl"
+    path = write_config(tmp_path, db_url="sqlite:///x.db", samples=samples)
+    path.write_text(path.read_text().replace("page_size = 50", "page_size = 50\npage_sise = 3"))
+    with pytest.raises(ConfigError, match=r"sources\[0\]\.page_sise: unknown key"):
+        load_config(path)
+
+
+def test_routing_must_name_existing_responders(tmp_path: Path) -> None:
+    samples = tmp_path / "m.jsonl"
+    path = write_config(
+        tmp_path, db_url="sqlite:///x.db", samples=samples, extra='\n[routing]\nalert = ["slack"]\n'
+    )
+    with pytest.raises(ConfigError, match=r"routing\.alert: no responder is named 'slack'"):
+        load_config(path)
+
+
+def test_missing_brand_section(tmp_path: Path) -> None:
+    assert "brand: required key is missing; add it" in str(_load(tmp_path, "[store]\n"))
+
+
+def test_relative_sqlite_path_is_next_to_config(tmp_path: Path) -> None:
+    path = write_config(tmp_path, db_url="sqlite:///desk.db", samples=tmp_path / "m.jsonl")
+    assert load_config(path).store_url() == f"sqlite:///{tmp_path / 'desk.db'}"
+
+
+def test_secret_from_env_says_how_to_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentiondesk.models import secret_from_env
+
+    monkeypatch.delenv("MD_TEST_TOKEN", raising=False)
+    with pytest.raises(ValueError, match="MD_TEST_TOKEN is not set; export it"):
+        secret_from_env("MD_TEST_TOKEN")
+    monkeypatch.setenv("MD_TEST_TOKEN", "s3cret")
+    assert secret_from_env("MD_TEST_TOKEN").get_secret_value() == "s3cret"

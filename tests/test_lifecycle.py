@@ -1,0 +1,54 @@
+"""`mentiondesk run` as a process: catches up, keeps listening, stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.helpers import mention, write_config, write_mentions
+
+COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
+
+
+def _wait_for(proc: subprocess.Popen[str], text: str, seconds: float = 60) -> str:
+    seen = ""
+    deadline = time.monotonic() + seconds
+    assert proc.stderr is not None
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        seen += line
+        if text in line:
+            return seen
+    raise AssertionError(f"{text!r} never appeared; got:\n{seen}")
+
+
+def test_sigterm_finishes_and_a_restart_repeats_nothing(tmp_path: Path) -> None:
+    samples = write_mentions(
+        tmp_path / "m.jsonl", [mention(i, COMPLAINT, author=f"a{i}") for i in range(3)]
+    )
+    config = write_config(
+        tmp_path, db_url="sqlite:///desk.db", samples=samples, extra="\n[desk]\nenabled = false\n"
+    )
+    command = [sys.executable, "-m", "mentiondesk", "--config", str(config)]
+    proc = subprocess.Popen(
+        [*command, "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    _wait_for(proc, "Listening for new mentions")
+    with samples.open("a") as f:  # a mention arriving while it listens
+        f.write(json.dumps(mention(9, COMPLAINT, author="late").to_dict()) + "\n")
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Stopping" in err and out.count("[alert]") >= 3
+    again = subprocess.run([*command, "run", "--once"], capture_output=True, text=True, timeout=60)
+    report = json.loads(
+        subprocess.run(
+            [*command, "report", "-f", "json"], capture_output=True, text=True, timeout=60
+        ).stdout
+    )
+    assert report["mentions"] == 4 and report["alerts_sent"] == 4
+    assert out.count("[alert]") + again.stdout.count("[alert]") == 4

@@ -1,0 +1,139 @@
+"""The outbox: retries with backoff, holds on fatal errors, records each key once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.config import OutboxSection
+from mentiondesk.decisions import outbox_row
+from mentiondesk.models import (
+    CaseContext,
+    FatalError,
+    Label,
+    OutboxAction,
+    RateLimited,
+    Reading,
+    Receipt,
+    TransientError,
+)
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.store import Store
+from mentiondesk.tables import DELIVERY, OUTBOX
+from tests.helpers import mention
+
+
+class Flaky:
+    """Fails with the queued errors first, then succeeds; counts every call."""
+
+    def __init__(self, *errors: Exception) -> None:
+        self.name = "sink"
+        self.errors = list(errors)
+        self.calls: list[str] = []
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        self.calls.append(action.key)
+        if self.errors:
+            raise self.errors.pop(0)
+        return Receipt(ref=f"ok-{action.key}")
+
+    async def close(self) -> None:
+        return None
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    store = Store(db_url)
+    store.create_all()
+    yield store  # type: ignore[misc]
+    store.dispose()
+
+
+def _enqueue(store: Store, key: str, now: datetime) -> None:
+    context = CaseContext(mention=mention(1), reading=Reading(label=Label.NEGATIVE, score=0.9))
+    action = OutboxAction(key=key, kind="alert", target="sink", context=context)
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(OUTBOX), [outbox_row(action, None, now)])
+
+
+def _row(store: Store, key: str) -> sa.Row:  # type: ignore[type-arg]
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(OUTBOX).where(OUTBOX.c.key == key)).one()
+
+
+def _worker(store: Store, sink: Flaky, clock: Clock) -> OutboxWorker:
+    settings = OutboxSection(base_backoff_seconds=10, max_backoff_seconds=100)
+    return OutboxWorker(store, {"sink": sink}, settings, clock=clock)
+
+
+async def test_delivered_once_and_recorded(store: Store) -> None:
+    clock, sink = Clock(), Flaky()
+    _enqueue(store, "k1", clock.now)
+    worker = _worker(store, sink, clock)
+    assert await worker.drain() == 1 and await worker.drain() == 0
+    assert sink.calls == ["k1"] and _row(store, "k1").status == "done"
+    with store.engine.connect() as conn:
+        assert conn.scalar(sa.select(DELIVERY.c.ref)) == "ok-k1"
+
+
+async def test_transient_failure_waits_with_backoff_then_succeeds(store: Store) -> None:
+    clock, sink = Clock(), Flaky(TransientError("503"))
+    _enqueue(store, "k1", clock.now)
+    worker = _worker(store, sink, clock)
+    assert await worker.drain() == 0
+    row = _row(store, "k1")
+    assert row.status == "pending" and "503" in row.last_error
+    assert timedelta(seconds=5) <= row.next_attempt_at - clock.now <= timedelta(seconds=10)
+    assert await worker.drain() == 0 and sink.calls == ["k1"]  # not due yet
+    clock.now += timedelta(seconds=11)
+    assert await worker.drain() == 1 and sink.calls == ["k1", "k1"]
+
+
+async def test_rate_limit_is_honoured_to_the_second(store: Store) -> None:
+    clock = Clock()
+    sink = Flaky(RateLimited(clock.now + timedelta(seconds=42)))
+    _enqueue(store, "k1", clock.now)
+    worker = _worker(store, sink, clock)
+    await worker.drain()
+    assert _row(store, "k1").next_attempt_at == clock.now + timedelta(seconds=42)
+
+
+async def test_fatal_error_holds_the_action_visibly(store: Store) -> None:
+    clock, sink = Clock(), Flaky(FatalError("channel_not_found"))
+    _enqueue(store, "k1", clock.now)
+    await _worker(store, sink, clock).drain()
+    row = _row(store, "k1")
+    assert row.status == "held" and row.last_error == "channel_not_found"
+
+
+async def test_a_sink_that_stays_down_never_loses_the_action(store: Store) -> None:
+    clock = Clock()
+    sink = Flaky(*[ConnectionError("down")] * 6)
+    _enqueue(store, "k1", clock.now)
+    worker = _worker(store, sink, clock)
+    for _ in range(6):
+        await worker.drain()
+        clock.now += timedelta(seconds=200)
+    assert _row(store, "k1").attempts == 6 and _row(store, "k1").status == "pending"
+    assert await worker.drain() == 1
+
+
+async def test_an_expired_lease_is_claimed_again(store: Store, tmp_path: Path) -> None:
+    clock, sink = Clock(), Flaky()
+    _enqueue(store, "k1", clock.now)
+    worker = _worker(store, sink, clock)
+    assert len(worker._claim(None)) == 1  # a worker that died holding the lease
+    assert await worker.drain() == 0
+    clock.now += timedelta(seconds=121)
+    assert await worker.drain() == 1 and sink.calls == ["k1"]

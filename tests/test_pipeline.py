@@ -1,0 +1,144 @@
+"""The whole flow on both databases: replay → store → classifier → playbooks → outbox."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from mentiondesk.models import OutboxAction, Receipt
+from mentiondesk.pipeline import App
+from mentiondesk.report import report
+from mentiondesk.tables import CASE, DRAFT, OUTBOX
+from tests.helpers import config_for, mention
+
+COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
+PRAISE = "@lumora thank you, the lamp is wonderful and delivery was great"
+QUESTION = "@lumora does the X200 vacuum work with Alexa?"
+
+
+class Recorder:
+    """A responder that remembers what it delivered (the console's stand-in in tests)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.delivered: list[OutboxAction] = []
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        self.delivered.append(action)
+        return Receipt(ref=f"{self.name}-{len(self.delivered)}")
+
+    async def close(self) -> None:
+        return None
+
+
+def _app(config: object) -> tuple[App, Recorder, Recorder]:
+    chat, cases = Recorder("console"), Recorder("cases")
+    return App(config, responders={"console": chat, "cases": cases}), chat, cases  # type: ignore[arg-type]
+
+
+async def test_a_complaint_flows_to_a_case_an_alert_and_a_draft(
+    tmp_path: Path, db_url: str
+) -> None:
+    config = config_for(
+        tmp_path,
+        db_url,
+        [mention(1, COMPLAINT), mention(2, PRAISE, author="b"), mention(3, QUESTION, author="c")],
+    )
+    app, chat, _ = _app(config)
+    async with app:
+        await app.run_once()
+        data = report(app.store)
+    assert data["mentions"] == 3 and data["cases_open"] == 2 and data["drafts_pending"] == 2
+    assert data["alerts_sent"] == 1 and data["by_label"]["negative"] == 1
+    (alert,) = chat.delivered
+    assert alert.kind == "alert" and alert.context.case_number == "MD-000001"
+    assert alert.context.draft_text and "sorry" in alert.context.draft_text
+
+
+async def test_running_twice_adds_nothing(tmp_path: Path, db_url: str) -> None:
+    config = config_for(tmp_path, db_url, [mention(i, COMPLAINT, author=f"a{i}") for i in range(4)])
+    for _ in range(2):
+        app, chat, _ = _app(config)
+        async with app:
+            await app.run_once()
+            data = report(app.store)
+    assert chat.delivered == []  # second run: nothing new to alert about
+    assert (data["mentions"], data["cases_total"], data["drafts_pending"], data["alerts_sent"]) == (
+        4,
+        4,
+        4,
+        4,
+    )
+
+
+async def test_nothing_is_posted_before_approval(tmp_path: Path, db_url: str) -> None:
+    config = config_for(tmp_path, db_url, [mention(1, COMPLAINT), mention(2, PRAISE, author="b")])
+    app, chat, cases = _app(config)
+    async with app:
+        await app.run_once()
+        with app.store.engine.connect() as conn:
+            kinds = set(conn.scalars(sa.select(OUTBOX.c.kind)))
+    assert "post" not in kinds
+    assert all(a.kind != "post" for a in chat.delivered + cases.delivered)
+
+
+async def test_frustrated_complaint_is_escalated_to_the_help_desk(
+    tmp_path: Path, db_url: str
+) -> None:
+    angry = (
+        "@lumora THIRD time asking, still no refund. Awful, terrible service. "
+        "I am going to the regulator!!"
+    )
+    config = config_for(tmp_path, db_url, [mention(1, angry)])
+    app, _, cases = _app(config)
+    async with app:
+        await app.run_once()
+        with app.store.engine.connect() as conn:
+            ticket = conn.scalar(sa.select(CASE.c.ticket_ref))
+    assert [a.kind for a in cases.delivered] == ["ticket"]
+    assert ticket == "cases-1"
+
+
+async def test_hostile_mentions_do_not_break_the_flow(tmp_path: Path, db_url: str) -> None:
+    texts = [
+        "<script>alert(1)</script> awful @lumora",
+        "{{ 7*7 }} {% raw %}",
+        "\x00\x07 ctrl",
+        "terrible " * 1200,
+        "",
+        "🙂🙂🙂",
+    ]
+    config = config_for(
+        tmp_path, db_url, [mention(i, t, author=f"u{i}") for i, t in enumerate(texts)]
+    )
+    app, _, _ = _app(config)
+    async with app:
+        await app.run_once()
+        data = report(app.store)
+        with app.store.engine.connect() as conn:
+            drafts = list(conn.scalars(sa.select(DRAFT.c.text)))
+    assert data["mentions"] == len(texts) and sum(data["by_label"].values()) == len(texts)
+    assert not any("49" in d for d in drafts)
+
+
+async def test_stop_mid_run_then_restart_loses_and_repeats_nothing(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'lifecycle.db'}"
+    config = config_for(
+        tmp_path, db_url, [mention(i, COMPLAINT, author=f"a{i}") for i in range(30)], page_size=5
+    )
+    app, chat, _ = _app(config)
+    async with app:
+        await app.start()
+        await asyncio.sleep(0)  # let the pollers take their first page
+        await app.stop()
+        first = report(app.store)
+    app2, chat2, _ = _app(config)
+    async with app2:
+        await app2.run_once()
+        final = report(app2.store)
+    assert final["mentions"] == 30 and final["cases_total"] == 30 and final["alerts_sent"] == 30
+    keys = [a.key for a in chat.delivered + chat2.delivered]
+    assert len(keys) == len(set(keys)) == 30
+    assert first["mentions"] == first["cases_total"]  # what was ingested before stop was decided

@@ -1,0 +1,128 @@
+"""Playbook decisions are pure: table-driven cases over label, language, reach, topic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mentiondesk.models import ActionKind, Brand, ConfigError, History, Label, Reading
+from playbooks import load_playbook
+from playbooks.templates import Templates
+from tests.helpers import mention
+
+BRAND = Brand(name="Lumora")
+SHIPPED = load_playbook([], brand=BRAND)
+
+
+def _reading(
+    label: Label,
+    *,
+    lang: str = "en",
+    topics: tuple[str, ...] = (),
+    frustration: int = 0,
+    question: bool = False,
+    reason: str | None = None,
+) -> Reading:
+    return Reading(
+        label=label,
+        score=0.9,
+        lang=lang,
+        topics=topics,
+        reason=reason,
+        frustration=frustration,
+        is_question=question,
+    )
+
+
+@pytest.mark.parametrize(
+    ("reading", "expected"),
+    [
+        (_reading(Label.NEGATIVE, frustration=1), ["open_case", "alert", "draft_private"]),
+        (
+            _reading(Label.NEGATIVE, frustration=3),
+            ["open_case", "alert", "draft_private", "escalate"],
+        ),
+        (_reading(Label.POSITIVE), ["draft_public"]),
+        (_reading(Label.NEUTRAL, question=True), ["open_case"]),
+        (_reading(Label.NEUTRAL), []),
+        (_reading(Label.NEGATIVE, topics=("spam",)), []),
+    ],
+)
+def test_shipped_rules(reading: Reading, expected: list[str]) -> None:
+    actions = SHIPPED.decide(mention(1), reading, History())
+    assert [a.kind.value for a in actions] == expected
+
+
+def test_private_message_is_in_the_authors_language_and_personal() -> None:
+    history = History(past_cases=("MD-000007",), mentions_before=1)
+    pt = _reading(Label.NEGATIVE, lang="pt", reason="delivery", frustration=1)
+    (draft,) = [
+        a for a in SHIPPED.decide(mention(1), pt, history) if a.kind is ActionKind.DRAFT_PRIVATE
+    ]
+    assert draft.text is not None
+    assert (
+        draft.text.startswith("Olá Ana") and "entrega" in draft.text and "MD-000007" in draft.text
+    )
+
+
+def test_unknown_language_falls_back_to_default() -> None:
+    de = _reading(Label.POSITIVE, lang="de")
+    (draft,) = SHIPPED.decide(mention(1, name=""), de, History())
+    assert draft.text == "Thank you, h_a1! It made our day at Lumora."
+
+
+def test_template_syntax_in_a_mention_is_data(tmp_path: Path) -> None:
+    evil = mention(1, "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}", name="{{7*7}}")
+    (draft,) = SHIPPED.decide(evil, _reading(Label.POSITIVE), History())
+    assert draft.text == "Thank you, {{7*7}}! It made our day at Lumora."
+
+
+def test_templates_cannot_reach_python_internals(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "evil.j2").write_text("{{ name.__class__.__mro__[1].__subclasses__() }}")
+    templates = Templates([tmp_path])
+    from jinja2.exceptions import SecurityError
+
+    with pytest.raises(SecurityError):
+        templates.render("evil", "en", {"name": "x"})
+
+
+@pytest.mark.parametrize(
+    ("when", "reach", "lang", "fires"),
+    [
+        ("{ min_reach = 1000 }", 5000, "en", True),
+        ("{ min_reach = 1000 }", 50, "en", False),
+        ('{ lang = ["pt"], platform = ["x"] }', 5, "pt", True),
+        ('{ lang = ["pt"], platform = ["reddit"] }', 5, "pt", False),
+        ('{ topic = ["delivery"], min_score = 0.5 }', 5, "en", True),
+    ],
+)
+def test_rule_conditions(tmp_path: Path, when: str, reach: int, lang: str, fires: bool) -> None:
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        f'[[rules]]\nname = "r"\nwhen = {when}\nactions = [{{ type = "assign", to = "senior" }}]\n'
+    )
+    playbook = load_playbook([rules], brand=BRAND)
+    reading = _reading(Label.NEGATIVE, lang=lang, topics=("delivery",))
+    actions = playbook.decide(mention(1, followers=reach), reading, History())
+    assert bool(actions) is fires
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[rules]]\nname = "r"\nactions = [{ type = "draft_private" }]\n', "needs template"),
+        ('[[rules]]\nname = "r"\nactions = [{ type = "alert", auto = true }]\n', "auto = true"),
+        ('[[rules]]\nname = "r"\nwhen = { colour = ["red"] }\n', "colour"),
+        (
+            '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "nope" }]\n',
+            "en/nope.j2 not found",
+        ),
+    ],
+)
+def test_bad_rule_files_are_config_errors(tmp_path: Path, body: str, message: str) -> None:
+    rules = tmp_path / "r.toml"
+    rules.write_text(body)
+    with pytest.raises(ConfigError, match=message):
+        load_playbook([rules], brand=BRAND)

@@ -1,0 +1,56 @@
+"""The replay source: pages, cursor resume, malformed and half-written lines."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from listener.replay import ReplaySource
+from tests.helpers import mention, write_mentions
+
+
+async def test_pages_until_caught_up_and_resumes(tmp_path: Path) -> None:
+    path = write_mentions(tmp_path / "m.jsonl", [mention(i) for i in range(5)])
+    source = ReplaySource(path, page_size=2)
+    first = await source.poll(None)
+    assert [m.external_id for m in first.mentions] == ["m0", "m1"] and first.has_more
+    second = await source.poll(first.cursor)
+    third = await source.poll(second.cursor)
+    assert [m.external_id for m in third.mentions] == ["m4"] and not third.has_more
+    assert (await source.poll(third.cursor)).mentions == []
+
+
+async def test_malformed_line_is_skipped_with_file_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = write_mentions(tmp_path / "m.jsonl", [mention(1)], ['{"platform": "x"', "[1, 2]"])
+    with path.open("a") as f:
+        f.write(write_mentions(tmp_path / "n.jsonl", [mention(2)]).read_text())
+    with caplog.at_level(logging.WARNING):
+        batch = await ReplaySource(path).poll(None)
+    assert [m.external_id for m in batch.mentions] == ["m1", "m2"]
+    assert f"{path}:2: skipped a malformed mention" in caplog.text
+    assert f"{path}:3: skipped a malformed mention" in caplog.text
+
+
+async def test_half_written_last_line_waits_for_the_next_poll(tmp_path: Path) -> None:
+    path = write_mentions(tmp_path / "m.jsonl", [mention(1)])
+    full = write_mentions(tmp_path / "n.jsonl", [mention(2)]).read_text()
+    with path.open("a") as f:
+        f.write(full[:30])
+    source = ReplaySource(path)
+    batch = await source.poll(None)
+    assert [m.external_id for m in batch.mentions] == ["m1"] and not batch.has_more
+    with path.open("a") as f:
+        f.write(full[30:])
+    assert [m.external_id for m in (await source.poll(batch.cursor)).mentions] == ["m2"]
+
+
+async def test_shipped_samples_are_all_valid(caplog: pytest.LogCaptureFixture) -> None:
+    path = Path(__file__).parent.parent / "samples" / "mentions.jsonl"
+    with caplog.at_level(logging.WARNING):
+        batch = await ReplaySource(path, page_size=10_000).poll(None)
+    assert len(batch.mentions) >= 180 and "malformed" not in caplog.text
+    assert {m.platform for m in batch.mentions} >= {"x", "reddit", "mastodon", "bluesky"}

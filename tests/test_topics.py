@@ -1,0 +1,89 @@
+"""Keyword reading: topics, complaint reason, frustration, questions, spam — EN and PT."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentiment import lang, topics
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("my parcel never arrived, UPS lost it", "delivery"),
+        ("a encomenda está parada nos CTT há uma semana", "delivery"),
+        ("still no refund for the double charge", "refund_payment"),
+        ("o estorno no cartão não caiu", "refund_payment"),
+        ("the air fryer broke after a week", "product_quality"),
+        ("o aspirador parou de funcionar", "product_quality"),
+        ("your support never answers, the bot loops", "support"),
+        ("ninguém responde no atendimento", "support"),
+        ("the price went up overnight", "price"),
+        ("não consigo entrar na conta, a senha não funciona", "account_login"),
+        ("this is just bad", "other"),
+    ],
+)
+def test_reason(text: str, reason: str) -> None:
+    assert topics.reason(topics.topics(text)) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("the box was a bit dented", 1),
+        ("THIRD time writing to you, STILL NOTHING", 2),
+        ("já é a terceira vez que escrevo", 2),
+        ("vou abrir reclamação no Procon", 3),
+        ("vou pro Reclame Aqui", 3),
+        ("cancelling my Lumora+ today", 3),
+        ("wtf is this service", 3),
+        ("vou fazer queixa no livro de reclamações", 3),
+    ],
+)
+def test_frustration(text: str, level: int) -> None:
+    assert topics.frustration(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🎁 GIVEAWAY! Claim here bit.ly/free-x200 @lumora",
+        "Ganhe 300 € por dia a partir de casa!! bit.ly/ganhar",
+        "follow for follow f4f @lumora",
+        "Earn £500/day from home, DM me INFO",
+    ],
+)
+def test_spam(text: str) -> None:
+    assert "spam" in topics.topics(text)
+
+
+def test_genuine_complaint_is_not_spam() -> None:
+    assert "spam" not in topics.topics("@lumora my refund is late, order 123, please help")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@lumora does the X200 work with Alexa?", True),
+        ("vocês entregam em Manaus", True),
+        ("great lamp", False),
+    ],
+)
+def test_question(text: str, expected: bool) -> None:
+    assert topics.is_question(text) is expected
+
+
+def test_language_of_short_noisy_posts() -> None:
+    texts = [
+        "@lumora_br meu pedido não chegou até hoje https://t.co/x",
+        "@lumora my order is late",
+        "@lumora mi pedido no ha llegado todavía",
+        "https://t.co/abc @lumora",
+        "🙂🙂",
+        "",
+    ]
+    assert lang.detect(texts) == ["pt", "en", "es", "und", "und", "und"]
+
+
+def test_platform_language_hint_wins() -> None:
+    assert lang.detect(["ok ok ok"], ["pt-BR"]) == ["pt"]
