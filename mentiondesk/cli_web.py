@@ -10,6 +10,7 @@ from rich.markup import escape
 from mentiondesk.cli_common import err
 from mentiondesk.config import Config
 from mentiondesk.pipeline import App
+from mentiondesk.slack_actions import add_slack_routes
 from mentiondesk.web import create_app, serve
 from mentiondesk.web.users import Role, add_user, user_count
 
@@ -33,6 +34,10 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
         app.wake_outbox()  # the running outbox worker delivers the approved reply now
 
     desk = create_app(config, app.store, playbook=app.processor.playbook, on_queued=wake)
+    # Slack buttons post back to the same server (mounted only when Slack is configured).
+    add_slack_routes(
+        desk, store=app.store, config=config, responders=app.responders, wake=app.wake_outbox
+    )
     try:
         runner = await serve(desk, section.host, section.port)
     except OSError as exc:

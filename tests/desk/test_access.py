@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from mentiondesk.config import Config
@@ -145,3 +146,14 @@ async def test_login_redirects_only_to_local_paths(anon: Desk) -> None:
     form["next"] = "//evil.example/steal"
     response = await anon.client.post("/login", data=form, allow_redirects=False)
     assert response.headers["Location"] == "/queue"
+
+
+async def test_signed_callbacks_skip_the_csrf_check(config: Config, store: Store) -> None:
+    async def slack(request: web.Request) -> web.Response:
+        return web.Response(text="handled by its own signature check")
+
+    app = create_app(config, store)
+    app.router.add_post("/slack/actions", slack)
+    async with TestClient(TestServer(app)) as client:
+        response = await client.post("/slack/actions", data={"payload": "{}"})
+        assert await response.text() == "handled by its own signature check"
