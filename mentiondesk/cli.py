@@ -14,10 +14,12 @@ import typer
 from rich.console import Console
 
 from mentiondesk import registry
+from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
+from mentiondesk.cli_sources import sources_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import start_desk
 from mentiondesk.config import Config
@@ -36,6 +38,8 @@ app.add_typer(cases_app, name="cases")
 app.add_typer(users_app, name="users")
 app.add_typer(survey_app, name="survey")
 register_outbox_commands(app)
+app.add_typer(sources_app, name="sources")
+app.add_typer(authors_app, name="authors")
 
 
 @app.callback()

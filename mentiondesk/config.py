@@ -38,6 +38,7 @@ class PlaybooksSection(_Section):
     paths: list[str] = []  # empty: the playbooks shipped with mentiondesk
     templates: str | None = None  # None: the shipped templates
     default_lang: str = "en"
+    auto_reply_daily_cap: int = Field(default=1, ge=0)  # public auto-replies per author per day
 
 
 class OutboxSection(_Section):

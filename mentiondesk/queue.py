@@ -150,6 +150,8 @@ def approve_draft(
         if changed != 1:
             raise StaleAction(f"draft {draft_id} was already {draft.status}")
         mention, reading = _mention_and_reading(conn, draft.mention_id)
+        if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
+            raise StaleAction("the author asked not to be contacted; no private message is sent")
         plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
         number = case_number(draft.case_id) if draft.case_id else None
         row = post_action(mention, reading, number, draft_id, plan, post_route, now)
@@ -195,6 +197,11 @@ def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
     if row is None:
         raise NotFound(f"no draft {draft_id}")
     return row
+
+
+def _do_not_contact(conn: Connection, mention_id: int) -> bool:
+    author = sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id).scalar_subquery()
+    return bool(conn.scalar(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id == author)))
 
 
 def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Reading]:
@@ -286,6 +293,30 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
         conn.execute(stmt, [outbox_row(action, case_id, now)])
     return key
+
+
+def set_do_not_contact(store: Store, platform: str, handle: str, *, value: bool = True) -> int:
+    """Put an author (every account with that handle on the platform) on do-not-contact."""
+    with store.engine.begin() as conn:
+        changed = conn.execute(
+            sa.update(AUTHOR)
+            .where(AUTHOR.c.platform == platform, AUTHOR.c.handle == handle.lstrip("@"))
+            .values(do_not_contact=value)
+        ).rowcount
+    if not changed:
+        raise NotFound(f"no author {handle!r} on {platform}")
+    return int(changed)
+
+
+def do_not_contact_list(store: Store) -> list[tuple[str, str, str]]:
+    """(platform, handle, name) of every author who asked not to be contacted."""
+    query = (
+        sa.select(AUTHOR.c.platform, AUTHOR.c.handle, AUTHOR.c.name)
+        .where(AUTHOR.c.do_not_contact.is_(True))
+        .order_by(AUTHOR.c.platform, AUTHOR.c.handle)
+    )
+    with store.engine.connect() as conn:
+        return [(p, h, n) for p, h, n in conn.execute(query)]
 
 
 def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:

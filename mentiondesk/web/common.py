@@ -41,6 +41,7 @@ NOTICES = {
         "Someone else already acted on this (approved, rejected or closed it). "
         "Nothing was sent twice; here is how it stands now.",
     ),
+    "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
     "empty": ("error", "The text is empty: nothing was changed."),
     "user-added": ("ok", "User added."),
     "bad-user": ("error", "Could not add that user: check the name, role and password (8+)."),

@@ -71,8 +71,9 @@ async def approve(request: web.Request) -> web.StreamResponse:
         )
     except queue.NotFound:
         raise web.HTTPNotFound() from None
-    except queue.StaleAction:
-        raise redirect(back, "stale") from None
+    except queue.StaleAction as exc:
+        # The queue refuses private messages to authors who asked not to be contacted.
+        raise redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale") from None
     except ValueError:
         raise redirect(back, "empty") from None
     await desk.db(audit.record_draft, desk.store, who, "approve", draft_id)
