@@ -20,6 +20,8 @@ from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
 from mentiondesk.cli_sources import sources_app
+from mentiondesk.cli_users import survey_app, users_app
+from mentiondesk.cli_web import start_desk
 from mentiondesk.config import Config
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_classifier, build_playbook
@@ -33,6 +35,8 @@ app = typer.Typer(
 )
 app.add_typer(drafts_app, name="drafts")
 app.add_typer(cases_app, name="cases")
+app.add_typer(users_app, name="users")
+app.add_typer(survey_app, name="survey")
 register_outbox_commands(app)
 app.add_typer(sources_app, name="sources")
 app.add_typer(authors_app, name="authors")
@@ -101,10 +105,13 @@ async def _run(config: Config, *, once: bool) -> None:
         print_summary(Console(), report(desk.store), config)
         if once or desk.stop_event.is_set():
             return
+        web = await start_desk(config, desk) if config.settings.desk.enabled else None
         err.print("Listening for new mentions. Press Ctrl-C to stop.")
         await desk.start()
         await desk.stop_event.wait()
         err.print("Stopping: finishing the batch in hand and draining the outbox…")
+        if web is not None:
+            await web.cleanup()
         await desk.stop()
 
 

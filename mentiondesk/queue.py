@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.decisions import DraftPlan, outbox_row, post_action
 from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, NOTE, OUTBOX, READING, case_number
 
 
 class NotFound(LookupError):
@@ -232,6 +232,21 @@ def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Re
     return mention, reading
 
 
+def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
+    """Replace the text of a pending draft; a decided draft raises StaleAction."""
+    if not text.strip():
+        raise ValueError("the reply text is empty")
+    with store.engine.begin() as conn:
+        draft = _draft(conn, draft_id)
+        changed = conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
+            .values(text=text)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"draft {draft_id} was already {draft.status}")
+
+
 # --- assign and escalate (Slack buttons, desk) ------------------------------------------
 
 
@@ -302,3 +317,17 @@ def do_not_contact_list(store: Store) -> list[tuple[str, str, str]]:
     )
     with store.engine.connect() as conn:
         return [(p, h, n) for p, h, n in conn.execute(query)]
+
+
+def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
+    """An internal note on a mention (and its case): never sent anywhere."""
+    if not text.strip():
+        raise ValueError("the note is empty")
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.id == mention_id)) is None:
+            raise NotFound(f"no mention {mention_id}")
+        case_id = conn.scalar(
+            sa.select(sa.func.max(CASE.c.id)).where(CASE.c.mention_id == mention_id)
+        )
+        values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
+        return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())
