@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import queue
+from mentiondesk import contacts, queue
 from mentiondesk.cli_common import load, open_store
 
 authors_app = typer.Typer(
@@ -29,7 +29,7 @@ def do_not_contact(
 ) -> None:
     """Stop (or, with --undo, allow again) private messages to an author."""
     try:
-        queue.set_do_not_contact(open_store(load(ctx)), platform, handle, value=not undo)
+        contacts.set_do_not_contact(open_store(load(ctx)), platform, handle, value=not undo)
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
@@ -40,7 +40,7 @@ def do_not_contact(
 @authors_app.command("list")
 def list_authors(ctx: typer.Context) -> None:
     """Authors on the do-not-contact list."""
-    rows = queue.do_not_contact_list(open_store(load(ctx)))
+    rows = contacts.do_not_contact_list(open_store(load(ctx)))
     table = Table(title=f"{len(rows)} author(s) on the do-not-contact list")
     for column in ("platform", "handle", "name"):
         table.add_column(column)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,107 +24,6 @@ class StaleAction(RuntimeError):
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class DraftView:
-    id: int
-    kind: str
-    status: str
-    text: str
-    lang: str
-    case_number: str | None
-    platform: str
-    handle: str
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class CaseView:
-    id: int
-    number: str
-    status: str
-    priority: int
-    label: str
-    reason: str | None
-    frustration: int
-    platform: str
-    handle: str
-    followers: int
-    assignee: str | None
-    opened_at: datetime
-    first_response_at: datetime | None
-    ticket_ref: str | None
-
-
-def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> list[DraftView]:
-    """Drafts in `status`, oldest first."""
-    query = (
-        sa.select(DRAFT, MENTION.c.platform, AUTHOR.c.handle)
-        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
-        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
-        .where(DRAFT.c.status == status)
-        .order_by(DRAFT.c.created_at, DRAFT.c.id)
-        .limit(limit)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [
-        DraftView(
-            d.id,
-            d.kind,
-            d.status,
-            d.text,
-            d.lang,
-            case_number(d.case_id) if d.case_id else None,
-            d.platform,
-            d.handle,
-            d.created_at,
-        )
-        for d in rows
-    ]
-
-
-def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
-    """Cases in `status`: most urgent first, then the longest waiting."""
-    query = (
-        sa.select(
-            CASE,
-            READING.c.label,
-            READING.c.reason,
-            READING.c.frustration,
-            MENTION.c.platform,
-            AUTHOR.c.handle,
-            AUTHOR.c.followers,
-        )
-        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
-        .join(READING, READING.c.mention_id == CASE.c.mention_id)
-        .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
-        .where(CASE.c.status == status)
-        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
-        .limit(limit)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [
-        CaseView(
-            c.id,
-            case_number(c.id),
-            c.status,
-            c.priority,
-            c.label,
-            c.reason,
-            c.frustration,
-            c.platform,
-            c.handle,
-            c.followers,
-            c.assignee,
-            c.opened_at,
-            c.first_response_at,
-            c.ticket_ref,
-        )
-        for c in rows
-    ]
 
 
 def approve_draft(
@@ -293,30 +191,6 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
         conn.execute(stmt, [outbox_row(action, case_id, now)])
     return key
-
-
-def set_do_not_contact(store: Store, platform: str, handle: str, *, value: bool = True) -> int:
-    """Put an author (every account with that handle on the platform) on do-not-contact."""
-    with store.engine.begin() as conn:
-        changed = conn.execute(
-            sa.update(AUTHOR)
-            .where(AUTHOR.c.platform == platform, AUTHOR.c.handle == handle.lstrip("@"))
-            .values(do_not_contact=value)
-        ).rowcount
-    if not changed:
-        raise NotFound(f"no author {handle!r} on {platform}")
-    return int(changed)
-
-
-def do_not_contact_list(store: Store) -> list[tuple[str, str, str]]:
-    """(platform, handle, name) of every author who asked not to be contacted."""
-    query = (
-        sa.select(AUTHOR.c.platform, AUTHOR.c.handle, AUTHOR.c.name)
-        .where(AUTHOR.c.do_not_contact.is_(True))
-        .order_by(AUTHOR.c.platform, AUTHOR.c.handle)
-    )
-    with store.engine.connect() as conn:
-        return [(p, h, n) for p, h, n in conn.execute(query)]
 
 
 def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:

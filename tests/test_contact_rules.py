@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import queue
+from mentiondesk import contacts, queue, queue_views
 from mentiondesk.config import load_config
 from mentiondesk.pipeline import App
 from mentiondesk.tables import AUTHOR, DELIVERY, DRAFT
@@ -56,11 +56,11 @@ async def test_a_private_draft_for_a_blocked_author_cannot_be_approved(
 ) -> None:
     config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
     async with _run(config) as (app, _):
-        queue.set_do_not_contact(app.store, "x", "h_a1")
+        contacts.set_do_not_contact(app.store, "x", "h_a1")
         with pytest.raises(queue.StaleAction, match="asked not to be contacted"):
             queue.approve_draft(app.store, 1, by="t", post_route={"default": "console"})
-        assert queue.list_drafts(app.store)[0].status == "pending"
-        assert queue.do_not_contact_list(app.store) == [("x", "h_a1", "Ana Souza")]
+        assert queue_views.list_drafts(app.store)[0].status == "pending"
+        assert contacts.do_not_contact_list(app.store) == [("x", "h_a1", "Ana Souza")]
 
 
 async def test_auto_replies_are_posted_but_capped_per_author_per_day(
