@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mentiondesk import registry
@@ -205,8 +206,37 @@ def _cross_references(config: Config) -> list[str]:
             f"sentiment.classifier: {classifier!r} is not a known classifier; use one of: "
             + ", ".join(registry.kinds("classifiers"))
         )
+    else:
+        problems += _classifier_settings(config)
     if not config.sources:
         problems.append("sources: no source is configured; add a [[sources]] table")
+    return problems + _paths_and_urls(config)
+
+
+def _classifier_settings(config: Config) -> list[str]:
+    section = config.settings.sentiment
+    model = registry.load("classifiers", section.classifier).Config
+    try:
+        model.model_validate({"kind": section.classifier, **section.settings})
+    except ValidationError as exc:
+        return _problems(exc, model, prefix="sentiment.settings")
+    return []
+
+
+def _paths_and_urls(config: Config) -> list[str]:
+    problems = []
+    try:
+        url = sa.engine.make_url(config.store_url())
+    except sa.exc.ArgumentError:
+        url = None
+    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
+        problems.append(
+            f"store.url: {config.settings.store.url!r} is not a database URL mentiondesk "
+            "supports; use sqlite:///FILE.db or postgresql+psycopg://USER@HOST:5432/DB"
+        )
+    templates = config.settings.playbooks.templates
+    if templates and not (config.base_dir / templates).is_dir():
+        problems.append(f"playbooks.templates: folder {templates!r} not found next to the config")
     return problems
 
 

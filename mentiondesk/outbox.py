@@ -20,7 +20,7 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.decisions import action_from_payload
 from mentiondesk.models import FatalError, OutboxAction, RateLimited, Receipt, Responder
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DELIVERY, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, DELIVERY, OUTBOX
 
 _LOGGER = logging.getLogger(__name__)
 DELIVER_TIMEOUT = 60.0  # the outbox lease must outlast it (checked in OutboxSection)
@@ -94,6 +94,8 @@ class OutboxWorker:
         try:
             if responder is None:
                 raise FatalError(f"no responder named {action.target!r} is configured")
+            if action.private and await asyncio.to_thread(self._do_not_contact, action):
+                raise FatalError("the author asked not to be contacted; not sent")
             receipt = await asyncio.wait_for(responder.deliver(action), DELIVER_TIMEOUT)
         except RateLimited as exc:
             await asyncio.to_thread(self._retry_at, claimed, exc.until, str(exc), False)
@@ -149,6 +151,16 @@ class OutboxWorker:
             ).all()
         rows = sorted(rows, key=lambda r: int(r.id))
         return [Claimed(r.id, r.case_id, action_from_payload(r.payload, r.attempts)) for r in rows]
+
+    def _do_not_contact(self, action: OutboxAction) -> bool:
+        """Checked again at sending: the author may have opted out after approval."""
+        author = action.context.mention.author
+        query = sa.select(AUTHOR.c.do_not_contact).where(
+            AUTHOR.c.platform == action.context.mention.platform,
+            AUTHOR.c.external_id == author.id,
+        )
+        with self.store.engine.connect() as conn:
+            return bool(conn.scalar(query))
 
     def _record(self, claimed: Claimed, receipt: Receipt) -> None:
         action, now = claimed.action, self._clock()

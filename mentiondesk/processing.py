@@ -99,7 +99,7 @@ class Processor:
             elif action.kind is ActionKind.DRAFT_PRIVATE and (p.do_not_contact or opt_out):
                 _LOGGER.info("mention %s: author asked not to be contacted; no DM drafted", p.id)
             else:
-                drafts.append(self._draft(action, reading))
+                drafts.append(self._draft(action))
         return Decision(
             mention_id=p.id,
             author_id=p.author_id,
@@ -113,11 +113,9 @@ class Processor:
             opt_out=opt_out,
         )
 
-    def _draft(self, action: Action, reading: Reading) -> DraftPlan:
+    def _draft(self, action: Action) -> DraftPlan:
         kind = "private" if action.kind is ActionKind.DRAFT_PRIVATE else "public"
-        lang = (
-            reading.lang if reading.lang in ("en", "pt") else self.playbook.templates.default_lang
-        )
+        lang = action.lang or self.playbook.templates.default_lang
         return DraftPlan(
             kind=kind, text=action.text or "", lang=lang, rule=action.rule, auto=action.auto
         )

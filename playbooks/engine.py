@@ -66,12 +66,12 @@ class Playbook:
     def _action(
         self, rule: str, spec: Any, mention: Mention, reading: Reading, history: History
     ) -> Action:
-        text = None
+        text = lang = None
         if spec.type in _DRAFTS:
-            text, _ = self.templates.render(
+            text, lang = self.templates.render(
                 spec.template, reading.lang, self._context(mention, reading, history)
             )
-        return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto)
+        return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto, lang=lang)
 
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
         author = mention.author

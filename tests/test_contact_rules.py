@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from mentiondesk import contacts, queue, queue_views
 from mentiondesk.config import load_config
 from mentiondesk.pipeline import App
-from mentiondesk.tables import AUTHOR, DELIVERY, DRAFT
+from mentiondesk.tables import AUTHOR, DELIVERY, DRAFT, OUTBOX
 from tests.helpers import mention, write_config, write_mentions
 from tests.test_pipeline import COMPLAINT, PRAISE, Recorder
 
@@ -77,3 +77,16 @@ async def test_auto_replies_are_posted_but_capped_per_author_per_day(
             assert conn.scalar(sa.select(sa.func.count()).select_from(DELIVERY)) == 3
             statuses = list(conn.scalars(sa.select(DRAFT.c.status).order_by(DRAFT.c.id)))
     assert statuses == ["approved", "approved", "pending", "pending", "approved"]
+
+
+async def test_an_approved_dm_is_not_sent_after_the_author_opts_out(
+    tmp_path: Path, db_url: str
+) -> None:
+    config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
+    async with _run(config) as (app, chat):
+        key = queue.approve_draft(app.store, 1, by="t", post_route={"default": "console"})
+        contacts.set_do_not_contact(app.store, "x", "h_a1")
+        assert await app.outbox.drain(only_key=key) == 0
+        with app.store.engine.connect() as conn:
+            status = conn.scalar(sa.select(OUTBOX.c.status).where(OUTBOX.c.key == key))
+    assert status == "held" and not [a for a in chat.delivered if a.kind == "post"]

@@ -120,3 +120,35 @@ async def test_escalating_an_escalated_case_queues_no_second_ticket(tmp_path: Pa
                 sa.select(sa.func.count()).select_from(OUTBOX).where(OUTBOX.c.kind == "ticket")
             )
     assert tickets == 1
+
+
+def test_a_draft_is_labelled_with_the_language_it_was_written_in() -> None:
+    from mentiondesk.models import History
+
+    playbook = load_playbook([], brand=Brand(name="Lumora"))
+    spanish = Reading(label=Label.POSITIVE, score=0.9, lang="es")
+    (draft,) = playbook.decide(mention(1), spanish, History())
+    assert draft.lang == "en" and draft.text is not None and draft.text.startswith("Thank you")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('\n[store]\nurl = "mysql://x"\n', r"store\.url: 'mysql://x' is not a database URL"),
+        ('\n[playbooks]\ntemplates = "nope"\n', r"playbooks\.templates: folder 'nope' not found"),
+        (
+            '\n[sentiment]\nclassifier = "vader"\nsettings = { treshold = 0.1 }\n',
+            r"sentiment\.settings\.treshold: unknown key; did you mean 'threshold'",
+        ),
+    ],
+)
+def test_more_config_mistakes_are_caught_before_start(
+    tmp_path: Path, extra: str, message: str
+) -> None:
+    text = write_config(tmp_path, db_url="sqlite:///d.db", samples=tmp_path / "m.jsonl").read_text()
+    text = text.replace('[store]\nurl = "sqlite:///d.db"\n', "").replace(
+        '[sentiment]\nclassifier = "vader"\nbatch_size = 50\n', ""
+    )
+    (tmp_path / "config.toml").write_text(text + extra)
+    with pytest.raises(ConfigError, match=message):
+        load_config(tmp_path / "config.toml")

@@ -78,3 +78,4 @@ class Action:
     to: str | None = None
     text: str | None = None
     auto: bool = False
+    lang: str | None = None  # the language the draft was written in (after any fallback)
