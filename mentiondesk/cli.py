@@ -32,6 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    add_completion=False,
 )
 app.add_typer(drafts_app, name="drafts")
 app.add_typer(cases_app, name="cases")
