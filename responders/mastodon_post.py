@@ -7,7 +7,9 @@ retry after a crash gets the same status back instead of a second one.
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -34,6 +36,12 @@ from mentiondesk.models import (
 from responders._post import post_parts
 
 _LOGGER = logging.getLogger(__name__)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(html_text: str) -> str:
+    """Status HTML (or our plain text) as comparable words."""
+    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
 
 
 def _require_env(variable: str) -> str:
@@ -85,6 +93,9 @@ class MastodonPostResponder:
             handle = f"@{mention.author.handle}"
             if handle.lower() not in text.lower():
                 text = f"{handle} {text}"
+        if action.attempt > 1 and (earlier := await self._our_reply(mention.external_id, text)):
+            # Mastodon forgets idempotency keys after an hour; the thread remembers.
+            return Receipt(ref=str(earlier["id"]), url=earlier.get("url"), detail="already sent")
         status = await self._post(
             text,
             in_reply_to_id=mention.external_id,
@@ -92,6 +103,28 @@ class MastodonPostResponder:
             idempotency_key=action.key,
         )
         return Receipt(ref=str(status["id"]), url=status.get("url"), detail=visibility)
+
+    async def _our_reply(self, status_id: str, text: str) -> Any:
+        """Our own reply with this text under `status_id`, if an earlier attempt sent it."""
+        async with self._lock:
+            try:
+                me = await asyncio.to_thread(self.api.account_verify_credentials)
+                context = await asyncio.to_thread(self.api.status_context, status_id)
+            except (MastodonServerError, MastodonNetworkError) as exc:
+                raise TransientError(f"mastodon thread check: {type(exc).__name__}") from None
+            except MastodonAPIError:
+                return None  # the status is gone: nothing to find
+        wanted = _plain(text)
+        return next(
+            (
+                s
+                for s in context["descendants"]
+                if str(s["account"]["id"]) == str(me["id"])
+                and str(s.get("in_reply_to_id")) == str(status_id)
+                and wanted in _plain(s.get("content") or "")
+            ),
+            None,
+        )
 
     async def check(self) -> str:
         """Say whether the token works, for `mentiondesk responders check`."""

@@ -43,6 +43,7 @@ class MastodonFake(PlatformFake):
         self.search_hits: list[dict[str, Any]] = []
         self.posted: list[dict[str, Any]] = []
         self.by_key: dict[str, dict[str, Any]] = {}
+        self.forget_keys = False  # True: as if the hour Mastodon keeps keys has passed
         instance = {
             "version": "4.3.0",
             "uri": "social.test",
@@ -62,6 +63,14 @@ class MastodonFake(PlatformFake):
         self.handle("GET", f"/api/v1/timelines/tag/{tag}", self._tag)
         self.handle("POST", STATUSES, self._post)
 
+    def _context(self, sid: str) -> Any:
+        async def answer(request: web.Request) -> web.Response:
+            replies = [s for s in self.posted if s["in_reply_to_id"] == sid]
+            body = {"ancestors": [], "descendants": replies}
+            return web.json_response(body, headers=self._headers(request.path))
+
+        return answer
+
     def _json(self, body: Any) -> Any:
         async def answer(request: web.Request) -> web.Response:
             return web.json_response(body, headers=self._headers(request.path))
@@ -78,6 +87,7 @@ class MastodonFake(PlatformFake):
         followers: int = 42,
     ) -> dict[str, Any]:
         sid = str(next(self._ids))
+        self.handle("GET", f"{STATUSES}/{sid}/context", self._context(sid))
         return {
             "id": sid,
             "uri": f"https://remote.test/users/{author}/statuses/{sid}",
@@ -172,7 +182,7 @@ class MastodonFake(PlatformFake):
 
     async def _post(self, request: web.Request) -> web.Response:
         key = request.headers.get("Idempotency-Key")
-        if key and key in self.by_key:  # Mastodon keeps keys for an hour: same status back
+        if key and key in self.by_key and not self.forget_keys:  # kept for an hour
             return web.json_response(self.by_key[key], headers=self._headers(STATUSES))
         form = await request.post()
         status = self.status(

@@ -93,7 +93,8 @@ async def test_mastodon_reply_direct_and_idempotency_key(mastodon_fake) -> None:
     assert again.ref == mastodon_fake.posted[0]["id"]
     assert mastodon_fake.posted[1]["content"].startswith("<p>@dan@remote.test ")
     calls = mastodon_fake.api.calls("/api/v1/statuses")
-    assert [c.headers["Idempotency-Key"] for c in calls] == ["post:draft:1"] * 2 + ["k2"]
+    # the retry found our reply in the thread, so it sent nothing; each post carries its key
+    assert [c.headers["Idempotency-Key"] for c in calls] == ["post:draft:1", "k2"]
     assert calls[0].form()["in_reply_to_id"] == status["id"]
 
 
@@ -141,3 +142,20 @@ async def test_poster_check_fails_on_bad_token(mastodon_fake) -> None:
     with pytest.raises(FatalError, match="refused"):
         await responder.check()
     await responder.close()
+
+
+async def test_mastodon_retry_after_the_key_expired_finds_our_reply(mastodon_fake) -> None:
+    status = mastodon_fake.mention("@lumora broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    first = await responder.deliver(post_action("mastodon", status["id"]))
+    mastodon_fake.forget_keys = True  # more than an hour later
+    again = await responder.deliver(post_action("mastodon", status["id"], attempt=3))
+    assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
+    assert again.detail == "already sent"
+
+
+async def test_mastodon_retry_with_nothing_sent_before_posts(mastodon_fake) -> None:
+    status = mastodon_fake.mention("@lumora broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    await responder.deliver(post_action("mastodon", status["id"], attempt=2))
+    assert len(mastodon_fake.posted) == 1
