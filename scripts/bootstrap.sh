@@ -10,7 +10,7 @@ WANT="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
 if [ ! -x "$PY" ]; then
   echo "Setting up a virtual environment in .venv (first run only)…" >&2
   python3 -m venv "$VENV"
-  "$PY" -m pip install --quiet --upgrade pip >&2
+  "$PY" -m pip install --quiet --upgrade pip >"$VENV/install.log" 2>&1 || true
 fi
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
   echo "Installing mentiondesk ($1; about a minute the first time)…" >&2
