@@ -30,6 +30,7 @@ from mentiondesk.models import (
 from responders._post import may_have_sent, post_parts, same_text
 
 _LOGGER = logging.getLogger(__name__)
+_LOOKUP_PAGES = 10  # up to 1,000 of our own tweets since the mention
 DEFAULT_BASE = "https://api.twitter.com"
 
 
@@ -132,19 +133,26 @@ class XPostResponder:
                 if str(data.get("sender_id")) == me and same_text(text, data.get("text", "")):
                     return Receipt(ref=str(data["id"]), detail="direct message (found)")
             return None
-        answer = await self._call(
-            self.client.get_users_tweets,
-            me,
-            since_id=mention.external_id,
-            max_results=100,
-            tweet_fields=["referenced_tweets", "created_at"],
-        )
-        for tweet in answer.data or []:
-            replied = {r["id"] for r in tweet.data.get("referenced_tweets") or []}
-            if mention.external_id in replied and same_text(text, tweet.data["text"]):
-                url = f"https://x.com/i/status/{tweet.data['id']}"
-                return Receipt(ref=str(tweet.data["id"]), url=url, detail="reply (found)")
-        return None
+        token = None
+        for _ in range(_LOOKUP_PAGES):  # everything we tweeted since the mention, page by page
+            answer = await self._call(
+                self.client.get_users_tweets,
+                me,
+                since_id=mention.external_id,
+                max_results=100,
+                pagination_token=token,
+                tweet_fields=["referenced_tweets", "created_at"],
+            )
+            for tweet in answer.data or []:
+                replied = {r["id"] for r in tweet.data.get("referenced_tweets") or []}
+                if mention.external_id in replied and same_text(text, tweet.data["text"]):
+                    url = f"https://x.com/i/status/{tweet.data['id']}"
+                    return Receipt(ref=str(tweet.data["id"]), url=url, detail="reply (found)")
+            token = (answer.meta or {}).get("next_token")
+            if not token:
+                return None
+        # Sending blind could post twice: hold it for a person to check the thread.
+        raise FatalError("x: too many of our tweets since the mention to rule out an earlier reply")
 
     async def _my_id(self) -> str:
         if self._me is None:

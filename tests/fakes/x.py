@@ -176,10 +176,15 @@ class XFake(PlatformFake):
 
     async def _our_tweets(self, request: web.Request) -> web.Response:
         since = int(request.query.get("since_id", "0"))
+        size = int(request.query.get("max_results", "10"))
+        offset = int(request.query.get("pagination_token", "0"))
         mine = [t for t in reversed(self.posted) if int(t["id"]) > since]
-        body: dict[str, Any] = {"meta": {"result_count": len(mine)}}
-        if mine:
-            body["data"] = mine[:100]
+        page = mine[offset : offset + size]
+        body: dict[str, Any] = {"meta": {"result_count": len(page)}}
+        if page:
+            body["data"] = page
+        if offset + size < len(mine):
+            body["meta"]["next_token"] = str(offset + size)
         return web.json_response(body, headers=self._headers(request.path))
 
     async def _dm(self, request: web.Request) -> web.Response:

@@ -159,3 +159,16 @@ async def test_mastodon_retry_with_nothing_sent_before_posts(mastodon_fake) -> N
     responder = poster("mastodon", mastodon_fake.base_url)
     await responder.deliver(post_action("mastodon", status["id"], attempt=2))
     assert len(mastodon_fake.posted) == 1
+
+
+async def test_x_retry_finds_an_earlier_reply_behind_many_newer_tweets(x_fake) -> None:
+    tweet = x_fake.publish("@lumora broken lamp", author="bob")
+    responder = poster("x", x_fake.base_url)
+    first = await responder.deliver(post_action("x", tweet["id"]))
+    for n in range(150):  # a busy brand tweets a lot after replying
+        other = x_fake.publish(f"@lumora question {n}", author=f"u{n}")
+        await responder.deliver(post_action("x", other["id"], key=f"k{n}", text=f"Hi {n}!"))
+    again = await responder.deliver(post_action("x", tweet["id"], attempt=2))
+    await responder.close()
+    assert again.ref == first.ref and len(x_fake.posted) == 151
+    assert len(x_fake.api.calls(f"/2/users/{BRAND_ID}/tweets")) == 2  # two pages of 100
