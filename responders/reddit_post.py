@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ from mentiondesk.models import (
 from responders._post import may_have_sent, post_parts, same_text
 
 _LOGGER = logging.getLogger(__name__)
+_LOOKUP_PAGES = 10  # up to 1,000 of our own comments or messages since the mention
 _WAIT = re.compile(r"(\d+) (second|minute)")
 
 
@@ -119,21 +121,32 @@ class RedditPostResponder:
     async def _already_sent(self, action: OutboxAction, text: str) -> Receipt | None:
         mention = action.context.mention
         if action.private:
-            sent = await self._get("message/sent", {"limit": 100})
-            for child in sent["data"]["children"]:
-                data = child["data"]
+            async for data in self._ours("message/sent", mention.created_at):
                 to_them = str(data.get("dest", "")).lower() == mention.author.handle.lower()
                 if to_them and same_text(text, data.get("body", "")):
                     return Receipt(ref=data["name"], detail="private message (found)")
             return None
-        me = await self._my_name()
-        ours = await self._get(f"user/{me}/comments", {"limit": 100, "sort": "new"})
-        for child in ours["data"]["children"]:
-            data = child["data"]
+        async for data in self._ours(f"user/{await self._my_name()}/comments", mention.created_at):
             if data.get("parent_id") == mention.external_id and same_text(text, data["body"]):
                 url = f"https://www.reddit.com{data.get('permalink', '')}"
                 return Receipt(ref=data["name"], url=url, detail="comment reply (found)")
         return None
+
+    async def _ours(self, path: str, since: datetime) -> AsyncIterator[dict[str, Any]]:
+        """Our comments or messages, newest first, back to `since` (the mention's time)."""
+        after = None
+        for _ in range(_LOOKUP_PAGES):
+            params = {"limit": 100, "sort": "new", **({"after": after} if after else {})}
+            listing = (await self._get(path, params))["data"]
+            for child in listing["children"]:
+                if float(child["data"].get("created_utc", 0)) < since.timestamp():
+                    return  # older than the mention: an earlier reply cannot be further back
+                yield child["data"]
+            after = listing.get("after")
+            if not after:
+                return
+        # Sending blind could post twice: hold it for a person to check.
+        raise FatalError("reddit: too much of our activity to rule out an earlier reply")
 
     async def _my_name(self) -> str:
         if self._me is None:

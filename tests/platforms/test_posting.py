@@ -172,3 +172,19 @@ async def test_x_retry_finds_an_earlier_reply_behind_many_newer_tweets(x_fake) -
     await responder.close()
     assert again.ref == first.ref and len(x_fake.posted) == 151
     assert len(x_fake.api.calls(f"/2/users/{BRAND_ID}/tweets")) == 2  # two pages of 100
+
+
+async def test_reddit_retry_finds_an_earlier_reply_behind_many_newer_comments(reddit_fake) -> None:
+    item = reddit_fake.mention("u/lumora_bot help", author="erin")
+    responder = poster("reddit", reddit_fake.base_url)
+    reply = await responder.deliver(post_action("reddit", item["data"]["name"], handle="erin"))
+    ours = reddit_fake.comments[0]
+    for n in range(150):  # a busy brand comments a lot after replying (added straight to the fake)
+        data = {**ours["data"], "name": f"t1_busy{n}", "id": f"busy{n}", "parent_id": "t3_other"}
+        reddit_fake.comments.append({"kind": "t1", "data": data})
+    again = await responder.deliver(
+        post_action("reddit", item["data"]["name"], handle="erin", attempt=2)
+    )
+    await responder.close()
+    assert again.ref == reply.ref and len(reddit_fake.comments) == 151
+    assert len(reddit_fake.api.calls("/user/lumora_bot/comments")) == 2  # two pages of 100
