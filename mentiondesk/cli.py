@@ -18,6 +18,7 @@ from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
+from mentiondesk.cli_sentiment import register as register_sentiment_commands
 from mentiondesk.config import Config
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_classifier, build_playbook
@@ -32,6 +33,7 @@ app = typer.Typer(
 app.add_typer(drafts_app, name="drafts")
 app.add_typer(cases_app, name="cases")
 register_outbox_commands(app)
+register_sentiment_commands(app)
 
 
 @app.callback()
