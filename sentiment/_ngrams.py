@@ -35,6 +35,11 @@ def prepare(text: str) -> str:
     return _DIGITS.sub("0", _REPEATS.sub(r"\1\1", text))
 
 
+def addressed(text: str) -> bool:
+    """True when the post starts with a handle: it is written to someone, e.g. the brand."""
+    return text.lstrip().startswith("@")
+
+
 def grams(text: str) -> list[str]:
     """Word unigrams and bigrams, and 2-5 character n-grams inside word boundaries."""
     prepared = prepare(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mentiondesk.models import ConfigError, Label
@@ -59,11 +60,19 @@ def test_mismatched_files_are_refused(tmp_path: Path) -> None:
 
 
 def test_bias_search_lifts_negative_recall() -> None:
-    import numpy as np
-
     logits = np.array([[0.0, 0.5, 0.0], [0.0, 0.4, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32)
-    bias = training.tune_bias({"set": (logits, [0, 0, 1])})
-    assert ((logits + bias).argmax(axis=1) == [0, 0, 1]).all()
+    bias = training.tune_bias({"set": training.ValSet(logits, [0, 0, 1], [False] * 3)})
+    assert ((logits + bias[0]).argmax(axis=1) == [0, 0, 1]).all()
+    assert (bias[0] == bias[1]).all()  # too few addressed posts for a row of their own
+
+
+def test_addressed_posts_get_their_own_bias() -> None:
+    # Addressed posts lean negative (a complaint to the brand), the others do not.
+    logits = np.tile(np.array([0.0, 0.5, 0.0], dtype=np.float32), (400, 1))
+    gold = [0] * 200 + [1] * 200
+    addressed = [True] * 200 + [False] * 200
+    bias = training.tune_bias({"set": training.ValSet(logits, gold, addressed)})
+    assert bias[1][0] >= 0.5 > bias[0][0]
 
 
 def test_missing_model_names_the_rebuild_command(tmp_path: Path) -> None:
