@@ -58,6 +58,7 @@ class Poller:
         once_max_wait: float = 60.0,
         clock: Clock = _now,
         backoff: Backoff | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self.source = source
         self._load_cursor = load_cursor
@@ -67,6 +68,7 @@ class Poller:
         self._once_max_wait = once_max_wait
         self._clock = clock
         self._backoff = backoff or Backoff()
+        self._sleeper = sleep  # tests inject one that advances a fake clock
         self.blocked_until: datetime | None = None
         self.polls = 0
 
@@ -103,7 +105,11 @@ class Poller:
             _LOGGER.exception("source %s failed unexpectedly", name)
             return await self._back_off(exc)
         # The cursor is saved with the mentions it covers, in the same transaction.
-        await self._on_batch(name, batch)
+        try:
+            await self._on_batch(name, batch)
+        except Exception as exc:  # the store failed: the cursor did not move, so poll again
+            _LOGGER.error("source %s: storing a page failed (%s)", name, type(exc).__name__)
+            return await self._back_off(exc)
         self._backoff.reset()
         return batch
 
@@ -135,6 +141,9 @@ class Poller:
     async def _sleep(self, seconds: float) -> None:
         """Sleep, but wake at once when stop is requested (Ctrl-C never waits out a backoff)."""
         if seconds <= 0:
+            return
+        if self._sleeper is not None:
+            await self._sleeper(seconds)
             return
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop.wait(), timeout=seconds)

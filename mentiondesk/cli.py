@@ -14,11 +14,15 @@ import typer
 from rich.console import Console
 
 from mentiondesk import registry
+from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
+from mentiondesk.cli_sources import sources_app
+from mentiondesk.cli_users import survey_app, users_app
+from mentiondesk.cli_web import start_desk
 from mentiondesk.config import Config
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_classifier, build_playbook
@@ -29,10 +33,15 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    add_completion=False,
 )
 app.add_typer(drafts_app, name="drafts")
 app.add_typer(cases_app, name="cases")
+app.add_typer(users_app, name="users")
+app.add_typer(survey_app, name="survey")
 register_outbox_commands(app)
+app.add_typer(sources_app, name="sources")
+app.add_typer(authors_app, name="authors")
 register_sentiment_commands(app)
 
 
@@ -99,10 +108,13 @@ async def _run(config: Config, *, once: bool) -> None:
         print_summary(Console(), report(desk.store), config)
         if once or desk.stop_event.is_set():
             return
+        web = await start_desk(config, desk) if config.settings.desk.enabled else None
         err.print("Listening for new mentions. Press Ctrl-C to stop.")
         await desk.start()
         await desk.stop_event.wait()
         err.print("Stopping: finishing the batch in hand and draining the outbox…")
+        if web is not None:
+            await web.cleanup()
         await desk.stop()
 
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import queue
+from mentiondesk import queue, queue_views
 from mentiondesk.cli_common import load, open_store
 from mentiondesk.config import Config
 from mentiondesk.outbox import OutboxWorker
@@ -43,7 +43,7 @@ def drafts_list(
     limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
 ) -> None:
     """Drafts, oldest first."""
-    drafts = queue.list_drafts(open_store(load(ctx)), status=status, limit=limit)
+    drafts = queue_views.list_drafts(open_store(load(ctx)), status=status, limit=limit)
     table = Table(title=f"{len(drafts)} {status} draft(s)")
     for column in ("id", "kind", "case", "to", "lang", "text"):
         table.add_column(column)
@@ -98,7 +98,7 @@ def cases_list(
     limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
 ) -> None:
     """Cases, most urgent first, then the longest waiting."""
-    cases = queue.list_cases(open_store(load(ctx)), status=status, limit=limit)
+    cases = queue_views.list_cases(open_store(load(ctx)), status=status, limit=limit)
     table = Table(title=f"{len(cases)} {status} case(s)")
     for column in ("case", "priority", "reading", "frustration", "author", "opened", "ticket"):
         table.add_column(column)

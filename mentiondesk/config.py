@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mentiondesk import registry
 from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
@@ -38,12 +39,13 @@ class PlaybooksSection(_Section):
     paths: list[str] = []  # empty: the playbooks shipped with mentiondesk
     templates: str | None = None  # None: the shipped templates
     default_lang: str = "en"
+    auto_reply_daily_cap: int = Field(default=1, ge=0)  # public auto-replies per author per day
 
 
 class OutboxSection(_Section):
-    batch_size: int = Field(default=50, ge=1, le=1000)
+    batch_size: int = Field(default=16, ge=1, le=256)  # claimed and delivered concurrently
     poll_seconds: float = Field(default=1.0, gt=0)
-    lease_seconds: float = Field(default=120.0, gt=0)
+    lease_seconds: float = Field(default=300.0, ge=90)  # > the 60 s a delivery may take
     base_backoff_seconds: float = Field(default=2.0, gt=0)
     max_backoff_seconds: float = Field(default=600.0, gt=0)
 
@@ -67,6 +69,13 @@ class RoutingSection(_Section):
     alert_routes: list[AlertRoute] = []
     ticket: str | None = "cases"
     post: dict[str, str] = {"default": "console"}
+
+    @field_validator("post")
+    @classmethod
+    def _post_has_default(cls, value: dict[str, str]) -> dict[str, str]:
+        if "default" not in value:
+            raise ValueError('add default = "NAME": the responder that posts for other platforms')
+        return value
 
 
 class DeskSection(_Section):
@@ -197,8 +206,37 @@ def _cross_references(config: Config) -> list[str]:
             f"sentiment.classifier: {classifier!r} is not a known classifier; use one of: "
             + ", ".join(registry.kinds("classifiers"))
         )
+    else:
+        problems += _classifier_settings(config)
     if not config.sources:
         problems.append("sources: no source is configured; add a [[sources]] table")
+    return problems + _paths_and_urls(config)
+
+
+def _classifier_settings(config: Config) -> list[str]:
+    section = config.settings.sentiment
+    model = registry.load("classifiers", section.classifier).Config
+    try:
+        model.model_validate({"kind": section.classifier, **section.settings})
+    except ValidationError as exc:
+        return _problems(exc, model, prefix="sentiment.settings")
+    return []
+
+
+def _paths_and_urls(config: Config) -> list[str]:
+    problems = []
+    try:
+        url = sa.engine.make_url(config.store_url())
+    except sa.exc.ArgumentError:
+        url = None
+    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
+        problems.append(
+            f"store.url: {config.settings.store.url!r} is not a database URL mentiondesk "
+            "supports; use sqlite:///FILE.db or postgresql+psycopg://USER@HOST:5432/DB"
+        )
+    templates = config.settings.playbooks.templates
+    if templates and not (config.base_dir / templates).is_dir():
+        problems.append(f"playbooks.templates: folder {templates!r} not found next to the config")
     return problems
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, MENTION, OUTBOX, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
 
 AUTO_WINDOW = timedelta(days=1)
 
@@ -46,6 +46,7 @@ class Decision:
     assignee: str | None = None
     drafts: tuple[DraftPlan, ...] = ()
     outbox: tuple[OutboxPlan, ...] = ()
+    opt_out: bool = False  # the author asked us to stop: put them on do-not-contact
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -62,12 +63,19 @@ def record(
     now = _utcnow()
     with store.engine.begin() as conn:
         fresh = _mark_processed(conn, [d.mention_id for d in decisions])
+        sent: dict[int, int] = {}  # auto-replies per author: the database's plus this batch's
         todo = [
-            _cap_auto_replies(conn, d, auto_daily_cap) for d in decisions if d.mention_id in fresh
+            _cap_auto_replies(conn, d, auto_daily_cap, sent)
+            for d in decisions
+            if d.mention_id in fresh
         ]
         if not todo:
             return 0
         conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
+        if opted_out := {d.author_id for d in todo if d.opt_out}:
+            conn.execute(
+                sa.update(AUTHOR).where(AUTHOR.c.id.in_(opted_out)).values(do_not_contact=True)
+            )
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
         cases = _insert_ids(conn, CASE, [_case_row(d, now) for d in todo if d.case_rule])
         case_of = dict(zip([d.mention_id for d in todo if d.case_rule], cases, strict=True))
@@ -94,22 +102,25 @@ def _mark_processed(conn: Connection, ids: list[int]) -> set[int]:
     return set(flipped.scalars())
 
 
-def _cap_auto_replies(conn: Connection, d: Decision, cap: int) -> Decision:
+def _cap_auto_replies(conn: Connection, d: Decision, cap: int, sent: dict[int, int]) -> Decision:
     """Public auto-replies are capped per author per day; past the cap they wait for a person."""
     if not any(p.auto for p in d.drafts):
         return d
-    since = _utcnow() - AUTO_WINDOW
-    sent = conn.scalar(
-        sa.select(sa.func.count())
-        .select_from(DRAFT)
-        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
-        .where(
-            MENTION.c.author_id == d.author_id,
-            DRAFT.c.auto.is_(True),
-            DRAFT.c.created_at >= since,
+    if d.author_id not in sent:
+        since = _utcnow() - AUTO_WINDOW
+        count = conn.scalar(
+            sa.select(sa.func.count())
+            .select_from(DRAFT)
+            .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+            .where(
+                MENTION.c.author_id == d.author_id,
+                DRAFT.c.auto.is_(True),
+                DRAFT.c.created_at >= since,
+            )
         )
-    )
-    if int(sent or 0) < cap:
+        sent[d.author_id] = int(count or 0)
+    if sent[d.author_id] < cap:
+        sent[d.author_id] += 1
         return d
     return replace(d, drafts=tuple(replace(p, auto=False) for p in d.drafts))
 
@@ -164,10 +175,17 @@ def _outbox_rows(
                 draft_text=draft[1] if draft else None,
                 rule=out.rule,
             )
-            key = f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
+            key = _outbox_key(out, d, _number(case_id))
             action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
             rows.append(outbox_row(action, case_id, now))
     return rows
+
+
+def _outbox_key(out: OutboxPlan, d: Decision, number: str | None) -> str:
+    """A ticket is one per case and desk (the same key `queue.escalate_case` uses)."""
+    if out.kind == "ticket" and number:
+        return f"ticket:{out.target}:case:{number}"
+    return f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
 
 
 def _number(case_id: int | None) -> str | None:

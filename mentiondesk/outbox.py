@@ -20,11 +20,10 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.decisions import action_from_payload
 from mentiondesk.models import FatalError, OutboxAction, RateLimited, Receipt, Responder
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DELIVERY, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, DELIVERY, OUTBOX
 
 _LOGGER = logging.getLogger(__name__)
-_DELIVER_TIMEOUT = 60.0
-_CONCURRENCY = 8
+DELIVER_TIMEOUT = 60.0  # the outbox lease must outlast it (checked in OutboxSection)
 
 
 def _utcnow() -> datetime:
@@ -53,14 +52,22 @@ class OutboxWorker:
         self.responders = dict(responders)
         self.settings = settings
         self._clock = clock
-        self._gate = asyncio.Semaphore(_CONCURRENCY)
         self.delivered = 0
         self.failed = 0
 
     async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         """Deliver until `stop`; then drain what is due, so a clean stop leaves nothing behind."""
+        failures = 0
         while not stop.is_set():
-            if await self.deliver_due() == 0:
+            try:
+                claimed, _ = await self.deliver_due()
+                failures = 0
+            except Exception:  # the database went away: keep the worker alive, try again
+                failures += 1
+                _LOGGER.exception("outbox worker: database error; retrying")
+                await _wait_any(stop, wake, min(60.0, 2.0**failures))
+                continue
+            if claimed == 0:
                 wake.clear()
                 await _wait_any(stop, wake, self.settings.poll_seconds)
         await self.drain()
@@ -68,39 +75,44 @@ class OutboxWorker:
     async def drain(self, *, only_key: str | None = None) -> int:
         """Deliver every action due now (or just `only_key`); return how many were delivered."""
         total = 0
-        while (count := await self.deliver_due(only_key=only_key)) > 0:
-            total += count
-        return total
+        while True:
+            # Failed actions are rescheduled into the future, so this ends.
+            claimed, delivered = await self.deliver_due(only_key=only_key)
+            total += delivered
+            if claimed == 0:
+                return total
 
-    async def deliver_due(self, *, only_key: str | None = None) -> int:
+    async def deliver_due(self, *, only_key: str | None = None) -> tuple[int, int]:
+        """Claim one batch of due actions and deliver it: (claimed, delivered)."""
         claimed = await asyncio.to_thread(self._claim, only_key)
         results = await asyncio.gather(*(self._deliver(c) for c in claimed))
-        return sum(results)
+        return len(claimed), sum(results)
 
     async def _deliver(self, claimed: Claimed) -> int:
         action = claimed.action
         responder = self.responders.get(action.target)
-        async with self._gate:
-            try:
-                if responder is None:
-                    raise FatalError(f"no responder named {action.target!r} is configured")
-                receipt = await asyncio.wait_for(responder.deliver(action), _DELIVER_TIMEOUT)
-            except RateLimited as exc:
-                await asyncio.to_thread(self._retry_at, claimed, exc.until, str(exc), False)
-                return 0
-            except FatalError as exc:
-                _LOGGER.error("outbox %s held: %s", action.key, exc)
-                await asyncio.to_thread(self._retry_at, claimed, None, str(exc), True)
-                self.failed += 1
-                return 0
-            except Exception as exc:  # transient or unknown: retry with backoff, never drop
-                _LOGGER.warning(
-                    "outbox %s attempt %d failed: %s", action.key, action.attempt, _describe(exc)
-                )
-                when = self._clock() + timedelta(seconds=self._backoff(action.attempt))
-                await asyncio.to_thread(self._retry_at, claimed, when, _describe(exc), False)
-                self.failed += 1
-                return 0
+        try:
+            if responder is None:
+                raise FatalError(f"no responder named {action.target!r} is configured")
+            if action.private and await asyncio.to_thread(self._do_not_contact, action):
+                raise FatalError("the author asked not to be contacted; not sent")
+            receipt = await asyncio.wait_for(responder.deliver(action), DELIVER_TIMEOUT)
+        except RateLimited as exc:
+            await asyncio.to_thread(self._retry_at, claimed, exc.until, str(exc), False)
+            return 0
+        except FatalError as exc:
+            _LOGGER.error("outbox %s held: %s", action.key, exc)
+            await asyncio.to_thread(self._retry_at, claimed, None, str(exc), True)
+            self.failed += 1
+            return 0
+        except Exception as exc:  # transient or unknown: retry with backoff, never drop
+            _LOGGER.warning(
+                "outbox %s attempt %d failed: %s", action.key, action.attempt, _describe(exc)
+            )
+            when = self._clock() + timedelta(seconds=self._backoff(action.attempt))
+            await asyncio.to_thread(self._retry_at, claimed, when, _describe(exc), False)
+            self.failed += 1
+            return 0
         await asyncio.to_thread(self._record, claimed, receipt)
         self.delivered += 1
         _LOGGER.info("delivered %s via %s", action.key, action.target)
@@ -129,14 +141,26 @@ class OutboxWorker:
             ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
             if not ids:
                 return []
+            # The conditions again: on SQLite the SELECT above locks nothing, so a row another
+            # worker leased in between must not be taken twice.
             rows = conn.execute(
                 sa.update(OUTBOX)
-                .where(OUTBOX.c.id.in_(ids))
+                .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
                 .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
                 .returning(OUTBOX.c.id, OUTBOX.c.case_id, OUTBOX.c.payload, OUTBOX.c.attempts)
             ).all()
         rows = sorted(rows, key=lambda r: int(r.id))
         return [Claimed(r.id, r.case_id, action_from_payload(r.payload, r.attempts)) for r in rows]
+
+    def _do_not_contact(self, action: OutboxAction) -> bool:
+        """Checked again at sending: the author may have opted out after approval."""
+        author = action.context.mention.author
+        query = sa.select(AUTHOR.c.do_not_contact).where(
+            AUTHOR.c.platform == action.context.mention.platform,
+            AUTHOR.c.external_id == author.id,
+        )
+        with self.store.engine.connect() as conn:
+            return bool(conn.scalar(query))
 
     def _record(self, claimed: Claimed, receipt: Receipt) -> None:
         action, now = claimed.action, self._clock()

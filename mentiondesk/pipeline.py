@@ -196,10 +196,19 @@ class App:
         while True:
             await self._work.wait()
             self._work.clear()
-            await self.process_all()
+            await self._process_safely()
             if self._inputs_done.is_set():
-                await self.process_all()  # whatever the pollers stored while stopping
+                await self._process_safely()  # whatever the pollers stored while stopping
                 return
+
+    async def _process_safely(self) -> None:
+        """Process what is stored; a database error is logged and retried, never fatal."""
+        try:
+            await self.process_all()
+        except Exception:
+            _LOGGER.exception("processing failed; the mentions stay stored and are retried")
+            await asyncio.sleep(1.0)
+            self._work.set()
 
     def wake_outbox(self) -> None:
         """Tell the outbox worker new actions are due (digests, Slack buttons)."""

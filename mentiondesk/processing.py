@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from mentiondesk.alert_routing import alert_targets
@@ -16,6 +17,8 @@ from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
 _LEASE = timedelta(minutes=5)
+PLAYBOOK_ERROR = "playbook-error"  # the rule name on cases opened because a rule failed
+OPT_OUT = "opt_out"  # the topic of "stop messaging me": the author goes on do-not-contact
 
 
 class Processor:
@@ -40,21 +43,38 @@ class Processor:
             [p.mention.text for p in pending], [p.mention.lang for p in pending]
         )
         histories = self.store.histories([p.author_id for p in pending])
+        # Someone who asks us to stop in this batch gets no DM for any mention in it either.
+        stopped = {
+            p.author_id for p, r in zip(pending, readings, strict=True) if OPT_OUT in r.topics
+        }
+        pending = [
+            replace(p, do_not_contact=True) if p.author_id in stopped else p for p in pending
+        ]
         decisions = [
             self.decide(p, r, histories.get(p.author_id, History()))
             for p, r in zip(pending, readings, strict=True)
         ]
         routing = self.config.settings.routing
-        done = record(self.store, decisions, post_route=routing.post)
+        cap = self.config.settings.playbooks.auto_reply_daily_cap
+        done = record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
         self.processed += done
         return done
 
     def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:
-        actions = self.playbook.decide(pending.mention, reading, history)
+        try:
+            actions = self.playbook.decide(pending.mention, reading, history)
+        except Exception as exc:  # a broken template must not stall every mention behind it
+            _LOGGER.error(
+                "mention %s: the playbook failed (%s); opened a case for a person",
+                pending.id,
+                type(exc).__name__,
+            )
+            actions = [Action(kind=ActionKind.OPEN_CASE, rule=PLAYBOOK_ERROR)]
         return self._decision(pending, reading, actions)
 
     def _decision(self, p: PendingMention, reading: Reading, actions: Sequence[Action]) -> Decision:
         routing = self.config.settings.routing
+        opt_out = OPT_OUT in reading.topics
         case_rule: str | None = None
         assignee: str | None = None
         drafts: list[DraftPlan] = []
@@ -76,10 +96,10 @@ class Processor:
                 target = action.to or routing.ticket
                 if target:
                     outbox.append(OutboxPlan("ticket", target, action.rule))
-            elif action.kind is ActionKind.DRAFT_PRIVATE and p.do_not_contact:
+            elif action.kind is ActionKind.DRAFT_PRIVATE and (p.do_not_contact or opt_out):
                 _LOGGER.info("mention %s: author asked not to be contacted; no DM drafted", p.id)
             else:
-                drafts.append(self._draft(action, reading))
+                drafts.append(self._draft(action))
         return Decision(
             mention_id=p.id,
             author_id=p.author_id,
@@ -90,13 +110,12 @@ class Processor:
             assignee=assignee,
             drafts=tuple(drafts),
             outbox=tuple(outbox),
+            opt_out=opt_out,
         )
 
-    def _draft(self, action: Action, reading: Reading) -> DraftPlan:
+    def _draft(self, action: Action) -> DraftPlan:
         kind = "private" if action.kind is ActionKind.DRAFT_PRIVATE else "public"
-        lang = (
-            reading.lang if reading.lang in ("en", "pt") else self.playbook.templates.default_lang
-        )
+        lang = action.lang or self.playbook.templates.default_lang
         return DraftPlan(
             kind=kind, text=action.text or "", lang=lang, rule=action.rule, auto=action.auto
         )

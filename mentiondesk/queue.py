@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,7 +11,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.decisions import DraftPlan, outbox_row, post_action
 from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, NOTE, OUTBOX, READING, case_number
 
 
 class NotFound(LookupError):
@@ -25,107 +24,6 @@ class StaleAction(RuntimeError):
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class DraftView:
-    id: int
-    kind: str
-    status: str
-    text: str
-    lang: str
-    case_number: str | None
-    platform: str
-    handle: str
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class CaseView:
-    id: int
-    number: str
-    status: str
-    priority: int
-    label: str
-    reason: str | None
-    frustration: int
-    platform: str
-    handle: str
-    followers: int
-    assignee: str | None
-    opened_at: datetime
-    first_response_at: datetime | None
-    ticket_ref: str | None
-
-
-def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> list[DraftView]:
-    """Drafts in `status`, oldest first."""
-    query = (
-        sa.select(DRAFT, MENTION.c.platform, AUTHOR.c.handle)
-        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
-        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
-        .where(DRAFT.c.status == status)
-        .order_by(DRAFT.c.created_at, DRAFT.c.id)
-        .limit(limit)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [
-        DraftView(
-            d.id,
-            d.kind,
-            d.status,
-            d.text,
-            d.lang,
-            case_number(d.case_id) if d.case_id else None,
-            d.platform,
-            d.handle,
-            d.created_at,
-        )
-        for d in rows
-    ]
-
-
-def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
-    """Cases in `status`: most urgent first, then the longest waiting."""
-    query = (
-        sa.select(
-            CASE,
-            READING.c.label,
-            READING.c.reason,
-            READING.c.frustration,
-            MENTION.c.platform,
-            AUTHOR.c.handle,
-            AUTHOR.c.followers,
-        )
-        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
-        .join(READING, READING.c.mention_id == CASE.c.mention_id)
-        .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
-        .where(CASE.c.status == status)
-        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
-        .limit(limit)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [
-        CaseView(
-            c.id,
-            case_number(c.id),
-            c.status,
-            c.priority,
-            c.label,
-            c.reason,
-            c.frustration,
-            c.platform,
-            c.handle,
-            c.followers,
-            c.assignee,
-            c.opened_at,
-            c.first_response_at,
-            c.ticket_ref,
-        )
-        for c in rows
-    ]
 
 
 def approve_draft(
@@ -150,6 +48,8 @@ def approve_draft(
         if changed != 1:
             raise StaleAction(f"draft {draft_id} was already {draft.status}")
         mention, reading = _mention_and_reading(conn, draft.mention_id)
+        if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
+            raise StaleAction("the author asked not to be contacted; no private message is sent")
         plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
         number = case_number(draft.case_id) if draft.case_id else None
         row = post_action(mention, reading, number, draft_id, plan, post_route, now)
@@ -197,6 +97,11 @@ def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
     return row
 
 
+def _do_not_contact(conn: Connection, mention_id: int) -> bool:
+    author = sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id).scalar_subquery()
+    return bool(conn.scalar(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id == author)))
+
+
 def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Reading]:
     m = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).one()
     a = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == m.author_id)).one()
@@ -223,6 +128,21 @@ def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Re
         classifier=r.classifier,
     )
     return mention, reading
+
+
+def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
+    """Replace the text of a pending draft; a decided draft raises StaleAction."""
+    if not text.strip():
+        raise ValueError("the reply text is empty")
+    with store.engine.begin() as conn:
+        draft = _draft(conn, draft_id)
+        changed = conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
+            .values(text=text)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"draft {draft_id} was already {draft.status}")
 
 
 # --- assign and escalate (Slack buttons, desk) ------------------------------------------
@@ -271,3 +191,17 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
         conn.execute(stmt, [outbox_row(action, case_id, now)])
     return key
+
+
+def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
+    """An internal note on a mention (and its case): never sent anywhere."""
+    if not text.strip():
+        raise ValueError("the note is empty")
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.id == mention_id)) is None:
+            raise NotFound(f"no mention {mention_id}")
+        case_id = conn.scalar(
+            sa.select(sa.func.max(CASE.c.id)).where(CASE.c.mention_id == mention_id)
+        )
+        values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
+        return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())

@@ -17,6 +17,11 @@ Group = Literal["sources", "classifiers", "responders"]
 _BUILTIN: dict[Group, dict[str, str]] = {
     "sources": {
         "replay": "listener.replay:ReplaySource",
+        "x": "listener.x:XSource",
+        "reddit": "listener.reddit:RedditSource",
+        "mastodon": "listener.mastodon:MastodonSource",
+        "bluesky": "listener.bluesky:BlueskySource",
+        "hackernews": "listener.hackernews:HackerNewsSource",
     },
     "classifiers": {
         "vader": "sentiment.vader:VaderClassifier",
@@ -33,6 +38,10 @@ _BUILTIN: dict[Group, dict[str, str]] = {
         "teams": "responders.teams:TeamsResponder",
         "discord": "responders.discord:DiscordResponder",
         "mattermost": "responders.mattermost:MattermostResponder",
+        "x-post": "responders.x_post:XPostResponder",
+        "reddit-post": "responders.reddit_post:RedditPostResponder",
+        "mastodon-post": "responders.mastodon_post:MastodonPostResponder",
+        "bluesky-post": "responders.bluesky_post:BlueskyPostResponder",
     },
 }
 

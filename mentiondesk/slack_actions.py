@@ -64,7 +64,9 @@ class SlackActions:
     def verify(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
         """Check freshness, the signature (constant-time) and that it was not seen before."""
         now = self._clock()
-        if not timestamp.isdigit() or abs(now - int(timestamp)) > WINDOW_SECONDS:
+        if not (timestamp.isascii() and timestamp.isdigit() and sent.isascii()):
+            return Verdict(False, "stale or missing timestamp")  # hostile headers: no 500
+        if abs(now - int(timestamp)) > WINDOW_SECONDS:
             return Verdict(False, "stale or missing timestamp")
         match = next(
             (

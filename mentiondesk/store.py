@@ -179,8 +179,14 @@ class Store:
             ids = list(conn.scalars(pick))
             if not ids:
                 return []
-            conn.execute(
-                sa.update(MENTION).where(MENTION.c.id.in_(ids)).values(claimed_until=now + lease)
+            # The conditions again: on SQLite the SELECT locks nothing (no SKIP LOCKED).
+            ids = list(
+                conn.scalars(
+                    sa.update(MENTION)
+                    .where(MENTION.c.id.in_(ids), MENTION.c.processed.is_(False), free)
+                    .values(claimed_until=now + lease)
+                    .returning(MENTION.c.id)
+                )
             )
             rows = conn.execute(
                 sa.select(*_PENDING_COLUMNS)

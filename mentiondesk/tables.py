@@ -203,3 +203,94 @@ class DigestItemRow(SQLModel, table=True):
 
 
 DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]
+
+
+# --- the desk: people, their sessions and what they did -------------------------------
+
+
+class UserRow(SQLModel, table=True):
+    __tablename__ = "user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=64, unique=True)
+    role: str = Field(max_length=16)  # agent | manager | admin
+    password_hash: str = Field(max_length=256)
+    active: bool = True
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class WebSessionRow(SQLModel, table=True):
+    __tablename__ = "web_session"
+
+    id: str = Field(primary_key=True, max_length=64)  # sha256 of the cookie value
+    user_id: int = Field(foreign_key="user.id", index=True)
+    csrf: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+    expires_at: datetime = Field(sa_type=_TS, index=True)
+
+
+class CorrectionRow(SQLModel, table=True):
+    """A person's correction of a reading, kept for retraining (the desk and `relabel` write it)."""
+
+    __tablename__ = "correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    mention_id: int = Field(foreign_key="mention.id", index=True)
+    label: str = Field(max_length=16)
+    reason: str | None = Field(default=None, max_length=32)
+    corrected_by: str = Field(max_length=128)
+    corrected_at: datetime = Field(default_factory=now, sa_type=_TS)
+    previous_label: str | None = Field(default=None, max_length=16)
+
+
+class NoteRow(SQLModel, table=True):
+    __tablename__ = "note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    mention_id: int = Field(foreign_key="mention.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    author: str = Field(max_length=128)
+    text: str = Field(sa_type=sa.Text)
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class AuditRow(SQLModel, table=True):
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=now, sa_type=_TS)
+    actor: str = Field(max_length=128)
+    action: str = Field(max_length=32)
+    mention_id: int | None = Field(default=None, index=True)
+    case_id: int | None = Field(default=None, index=True)
+    draft_id: int | None = None
+    detail: str = Field(default="", max_length=512)
+
+
+class SurveyRow(SQLModel, table=True):
+    __tablename__ = "survey"
+    __table_args__ = (sa.Index("ix_survey_answered", "kind", "answered_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    kind: str = Field(max_length=8)  # csat (1-5) | nps (0-10)
+    score: int
+    answered_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+USER = SQLModel.metadata.tables["user"]
+WEB_SESSION = SQLModel.metadata.tables["web_session"]
+CORRECTION = SQLModel.metadata.tables["correction"]
+NOTE = SQLModel.metadata.tables["note"]
+AUDIT = SQLModel.metadata.tables["audit"]
+SURVEY = SQLModel.metadata.tables["survey"]
+
+# Indexes the desk's pages lean on (threads, dashboards over a period, history by author).
+sa.Index("ix_mention_thread", MENTION.c.thread_id)
+# Covers the dashboard's per-period counts (day, platform) without touching the table's rows.
+sa.Index("ix_mention_created_platform", MENTION.c.created_at, MENTION.c.platform)
+# Covers "won back" (first negative, last positive per author) and an author's history.
+sa.Index("ix_mention_author_created", MENTION.c.author_id, MENTION.c.created_at)
+sa.Index("ix_case_opened", CASE.c.opened_at)
+sa.Index("ix_outbox_created", OUTBOX.c.created_at)
+sa.Index("ix_draft_created", DRAFT.c.created_at)

@@ -4,16 +4,39 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from mentiondesk.models import Action, ActionKind, Brand, ConfigError, History, Mention, Reading
+from mentiondesk.models import (
+    Action,
+    ActionKind,
+    Author,
+    Brand,
+    ConfigError,
+    History,
+    Label,
+    Mention,
+    Reading,
+)
 from playbooks.rules import Rule, RuleFile
 from playbooks.templates import SHIPPED, Templates
 
 SHIPPED_RULES = Path(__file__).parent / "shipped"
+# What templates are rendered with at start-up, to find broken ones before a mention does.
+_SAMPLE = (
+    Mention(
+        platform="x",
+        external_id="0",
+        text="",
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+        author=Author(id="0", handle="sample", name="Sam Ple"),
+    ),
+    Reading(label=Label.NEGATIVE, score=1.0, lang="en", reason="delivery", frustration=2),
+    History(past_cases=("MD-000001",), mentions_before=1),
+)
 _DRAFTS = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
 
 
@@ -27,7 +50,7 @@ class Playbook:
         for rule in self.rules:
             for spec in rule.actions:
                 if spec.template:
-                    templates.check(spec.template)
+                    templates.check(spec.template, self._context(*_SAMPLE))
 
     def decide(self, mention: Mention, reading: Reading, history: History) -> list[Action]:
         """The actions for `mention`; pure: no I/O beyond reading cached templates."""
@@ -43,12 +66,12 @@ class Playbook:
     def _action(
         self, rule: str, spec: Any, mention: Mention, reading: Reading, history: History
     ) -> Action:
-        text = None
+        text = lang = None
         if spec.type in _DRAFTS:
-            text, _ = self.templates.render(
+            text, lang = self.templates.render(
                 spec.template, reading.lang, self._context(mention, reading, history)
             )
-        return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto)
+        return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto, lang=lang)
 
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
         author = mention.author

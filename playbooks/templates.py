@@ -28,16 +28,22 @@ class Templates:
         )
         self.default_lang = default_lang
 
-    def check(self, name: str) -> None:
-        """Compile `name` in the default language; raise ConfigError if missing or broken."""
-        try:
-            self._env.get_template(f"{self.default_lang}/{name}.j2")
-        except TemplateNotFound:
+    def check(self, name: str, sample: Mapping[str, Any]) -> None:
+        """Render `name` in every language with `sample`; ConfigError if missing or broken.
+
+        Rendering (not just compiling) catches a misspelt variable at start-up instead of
+        on the first mention that needs the template.
+        """
+        if f"{self.default_lang}/{name}.j2" not in self._env.list_templates():
             raise ConfigError(
                 f"template {self.default_lang}/{name}.j2 not found; add it to the templates folder"
-            ) from None
-        except TemplateError as exc:
-            raise ConfigError(f"template {self.default_lang}/{name}.j2: {exc}") from None
+            )
+        for path in self._env.list_templates():
+            if path.endswith(f"/{name}.j2"):
+                try:
+                    self._env.get_template(path).render(**sample)
+                except TemplateError as exc:
+                    raise ConfigError(f"template {path}: {exc}") from None
 
     def render(self, name: str, lang: str, context: Mapping[str, Any]) -> tuple[str, str]:
         """Render in `lang` when a translation exists, else the default; return (text, lang)."""

@@ -13,8 +13,12 @@ if [ ! -x "$PY" ]; then
   "$PY" -m pip install --quiet --upgrade pip >&2
 fi
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
-  echo "Installing mentiondesk ($1)…" >&2
-  # torch is pinned: only this version exists as a CPU build on the machines we target.
-  "$PY" -m pip install --quiet --disable-pip-version-check -e "$ROOT[$1]" >&2
+  echo "Installing mentiondesk ($1; about a minute the first time)…" >&2
+  # The build backend's notices are noise for a user; the log keeps them for a failure.
+  if ! "$PY" -m pip install --disable-pip-version-check -e "$ROOT[$1]" >"$VENV/install.log" 2>&1; then
+    tail -n 30 "$VENV/install.log" >&2
+    echo "Installing failed; the whole log is in $VENV/install.log" >&2
+    exit 1
+  fi
   echo "$WANT" > "$STAMP"
 fi

@@ -58,6 +58,7 @@ kind = "replay"
 name = "samples"
 path = "{samples}"
 page_size = {page_size}
+poll_seconds = {poll_seconds}
 
 [[responders]]
 kind = "console"
@@ -70,10 +71,19 @@ name = "cases"
 
 
 def write_config(
-    tmp_path: Path, *, db_url: str, samples: Path, page_size: int = 50, extra: str = ""
+    tmp_path: Path,
+    *,
+    db_url: str,
+    samples: Path,
+    page_size: int = 50,
+    poll_seconds: float = 5,
+    extra: str = "",
 ) -> Path:
     path = tmp_path / "config.toml"
-    path.write_text(CONFIG.format(db_url=db_url, samples=samples, page_size=page_size) + extra)
+    text = CONFIG.format(
+        db_url=db_url, samples=samples, page_size=page_size, poll_seconds=poll_seconds
+    )
+    path.write_text(text + extra)
     return path
 
 

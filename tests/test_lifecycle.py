@@ -8,18 +8,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 from tests.helpers import mention, write_config, write_mentions
 
 COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
 
 
-def _wait_for(proc: subprocess.Popen[str], text: str, seconds: float = 60) -> str:
+def _wait_for(stream: IO[str] | None, text: str, seconds: float = 60) -> str:
     seen = ""
     deadline = time.monotonic() + seconds
-    assert proc.stderr is not None
+    assert stream is not None
     while time.monotonic() < deadline:
-        line = proc.stderr.readline()
+        line = stream.readline()
         seen += line
         if text in line:
             return seen
@@ -31,19 +32,25 @@ def test_sigterm_finishes_and_a_restart_repeats_nothing(tmp_path: Path) -> None:
         tmp_path / "m.jsonl", [mention(i, COMPLAINT, author=f"a{i}") for i in range(3)]
     )
     config = write_config(
-        tmp_path, db_url="sqlite:///desk.db", samples=samples, extra="\n[desk]\nenabled = false\n"
+        tmp_path,
+        db_url="sqlite:///desk.db",
+        samples=samples,
+        poll_seconds=0.5,
+        extra="\n[desk]\nenabled = false\n",
     )
     command = [sys.executable, "-m", "mentiondesk", "--config", str(config)]
     proc = subprocess.Popen(
         [*command, "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    _wait_for(proc, "Listening for new mentions")
+    _wait_for(proc.stderr, "Listening for new mentions")
     with samples.open("a") as f:  # a mention arriving while it listens
         f.write(json.dumps(mention(9, COMPLAINT, author="late").to_dict()) + "\n")
+    early = _wait_for(proc.stdout, "@h_late")  # read and alerted live, within a poll
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=60)
+    out = early + out
     assert proc.returncode == 0, err
-    assert "Stopping" in err and out.count("[alert]") >= 3
+    assert "Stopping" in err and out.count("[alert]") == 4
     again = subprocess.run([*command, "run", "--once"], capture_output=True, text=True, timeout=60)
     report = json.loads(
         subprocess.run(

@@ -135,5 +135,5 @@ async def test_an_expired_lease_is_claimed_again(store: Store, tmp_path: Path) -
     worker = _worker(store, sink, clock)
     assert len(worker._claim(None)) == 1  # a worker that died holding the lease
     assert await worker.drain() == 0
-    clock.now += timedelta(seconds=121)
+    clock.now += timedelta(seconds=worker.settings.lease_seconds + 1)
     assert await worker.drain() == 1 and sink.calls == ["k1"]

@@ -1,0 +1,267 @@
+"""What the platform sources share: a per-endpoint pass over one cursor, rate-limit gates,
+duplicate suppression and error translation.
+
+A platform source reads one or more endpoints (X: search and mentions). Each `poll()`
+fetches one page from one endpoint; this module decides which, keeps every endpoint's
+paging state in one JSON cursor, and never calls an endpoint before its rate-limit
+`until`. The policy lives here once so every source behaves the same.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from mentiondesk.models import (
+    Batch,
+    FatalError,
+    Mention,
+    RateLimited,
+    SourceStatus,
+    TransientError,
+    secret_from_env,
+)
+
+_LOGGER = logging.getLogger(__name__)
+_SEEN_MAX = 1000  # recent external ids kept in the cursor: duplicate suppression across pages
+_VERSION = 1
+MIN_WAIT = 1.0  # the least a 429 makes us wait, whatever its reset header says
+SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a longer one is skipped
+
+Clock = Callable[[], datetime]
+State = dict[str, Any]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page from one endpoint: its mentions, the endpoint's next state, whether it has more."""
+
+    mentions: Sequence[Mention]
+    state: State
+    more: bool = False
+
+
+Fetch = Callable[[State], Awaitable[Page]]
+
+
+@dataclass(slots=True)
+class Gate:
+    """Rate-limit state of one endpoint: nothing is sent to it before `until`."""
+
+    until: datetime | None = None
+    limit: int | None = None
+    remaining: int | None = None
+    reset: datetime | None = None
+
+    def blocked(self, now: datetime) -> bool:
+        return self.until is not None and now < self.until
+
+    def describe(self) -> str:
+        parts = []
+        if self.remaining is not None:
+            parts.append(f"{self.remaining}/{self.limit if self.limit is not None else '?'} left")
+        if self.reset is not None:
+            parts.append(f"resets {self.reset:%H:%M:%S} UTC")
+        if self.until is not None:
+            parts.append(f"blocked until {self.until:%H:%M:%S} UTC")
+        return ", ".join(parts) or "no rate-limit headers seen"
+
+
+@dataclass
+class Endpoints:
+    """Runs passes over a source's endpoints; `poll()` fetches one page and returns a Batch."""
+
+    source: str
+    fetchers: Mapping[str, Fetch]
+    clock: Clock = utcnow
+    gates: dict[str, Gate] = field(default_factory=dict)
+    _broken: set[str] = field(default_factory=set)
+    _skipped: set[str] = field(default_factory=set)
+
+    def gate(self, endpoint: str) -> Gate:
+        return self.gates.setdefault(endpoint, Gate())
+
+    def observe(
+        self, endpoint: str, *, limit: int | None, remaining: int | None, reset: datetime | None
+    ) -> None:
+        """Record rate-limit headers; an exhausted window blocks the endpoint until its reset."""
+        gate = self.gate(endpoint)
+        gate.limit, gate.remaining, gate.reset = limit, remaining, reset
+        if remaining is not None and remaining <= 0 and reset is not None:
+            gate.until = max(reset, gate.until or reset)
+
+    async def poll(self, cursor: str | None) -> Batch:
+        state = _decode(cursor, list(self.fetchers))
+        now = self.clock()
+        due = self._due(state, now)
+        if not due:  # this pass is over: a new one starts over every endpoint
+            state["done"] = []
+            due = self._due(state, now)
+        if not due:
+            until = min(self.gate(e).until or now for e in self.fetchers)
+            raise RateLimited(until, f"{self.source}: every endpoint is rate limited")
+        ready = [e for e in due if not self.gate(e).blocked(now)]
+        if not ready:  # only short blocks are left: the poller waits them out
+            raise RateLimited(min(self.gate(e).until or now for e in due), self.source)
+        endpoint = ready[0]
+        page = await self._fetch(endpoint, state["ep"].get(endpoint) or {})
+        return self._advance(state, endpoint, page)
+
+    def _due(self, state: State, now: datetime) -> list[str]:
+        """Endpoints still to read in this pass; a long rate limit skips one (cursor kept)."""
+        due = []
+        for endpoint in self.fetchers:
+            gate = self.gate(endpoint)
+            if endpoint in state["done"]:
+                continue
+            if gate.until is not None and (gate.until - now).total_seconds() > SHORT_WAIT:
+                if endpoint not in self._skipped:
+                    self._skipped.add(endpoint)
+                    _LOGGER.warning(
+                        "source %s: endpoint %s is rate limited until %s; skipped, cursor kept",
+                        self.source,
+                        endpoint,
+                        gate.until.isoformat(),
+                    )
+                continue
+            self._skipped.discard(endpoint)
+            due.append(endpoint)
+        return due
+
+    async def _fetch(self, endpoint: str, ep_state: State) -> Page:
+        try:
+            page = await self.fetchers[endpoint](dict(ep_state))
+        except RateLimited as exc:
+            # A reset already past (clock skew, a stale header) must not turn into a tight loop.
+            until = max(exc.until, self.clock() + timedelta(seconds=MIN_WAIT))
+            self.gate(endpoint).until = until
+            raise RateLimited(until, f"{self.source} {endpoint}") from None
+        except TransientError as exc:
+            self._log_broken(endpoint, exc)
+            raise
+        if endpoint in self._broken:
+            self._broken.discard(endpoint)
+            _LOGGER.info("source %s: endpoint %s answers again", self.source, endpoint)
+        return page
+
+    def _log_broken(self, endpoint: str, exc: Exception) -> None:
+        # Logged once per outage, not once per retry: the poller logs each backoff already.
+        if endpoint not in self._broken:
+            self._broken.add(endpoint)
+            _LOGGER.warning("source %s: endpoint %s failed: %s", self.source, endpoint, exc)
+
+    def _advance(self, state: State, endpoint: str, page: Page) -> Batch:
+        seen: list[str] = state["seen"]
+        known = set(seen)
+        fresh: list[Mention] = []
+        for mention in page.mentions:
+            if mention.external_id not in known:
+                known.add(mention.external_id)
+                seen.append(mention.external_id)
+                fresh.append(mention)
+        state["seen"] = seen[-_SEEN_MAX:]
+        state["ep"][endpoint] = page.state
+        if not page.more:
+            state["done"] = [*state["done"], endpoint]
+        left = self._due(state, self.clock())
+        return Batch(mentions=fresh, cursor=json.dumps(state), has_more=bool(left))
+
+    def describe(self) -> str:
+        return "; ".join(f"{e}: {self.gate(e).describe()}" for e in self.fetchers)
+
+
+def _decode(cursor: str | None, endpoints: list[str]) -> State:
+    """The cursor's state; an unreadable or foreign cursor starts afresh (logged)."""
+    empty: State = {"v": _VERSION, "ep": {}, "done": [], "seen": []}
+    if not cursor:
+        return empty
+    try:
+        state = json.loads(cursor)
+        if not isinstance(state, dict) or state.get("v") != _VERSION:
+            raise ValueError("unknown cursor version")
+    except ValueError:
+        _LOGGER.warning("cursor %r is not ours; starting afresh", cursor[:40])
+        return empty
+    state["done"] = [e for e in state.get("done", []) if e in endpoints]
+    state.setdefault("ep", {})
+    state.setdefault("seen", [])
+    return state
+
+
+def reset_time(
+    value: str | None, *, relative: bool = False, now: Clock = utcnow
+) -> datetime | None:
+    """A rate-limit reset header as UTC: epoch seconds, seconds from now, or ISO 8601."""
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+        except ValueError:
+            return None
+    if relative:
+        return now() + timedelta(seconds=number)
+    return datetime.fromtimestamp(number, UTC)
+
+
+def header_int(headers: Mapping[str, str], name: str) -> int | None:
+    value = headers.get(name)
+    try:
+        return int(float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def id_key(value: str) -> tuple[int, str]:
+    """Sort key for numeric-string ids (X, Mastodon): by length, then lexically."""
+    return (len(value), value)
+
+
+def max_id(*values: str | None) -> str | None:
+    present = [v for v in values if v]
+    return max(present, key=id_key) if present else None
+
+
+def parse_time(value: Any) -> datetime:
+    """A platform timestamp (ISO string, epoch number or datetime) as aware UTC."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, UTC)
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).astimezone(UTC)
+
+
+def check_json(value: Any, endpoint: str, kind: type) -> Any:
+    """Raise TransientError when a 200 body is not the shape the endpoint promises."""
+    if not isinstance(value, kind):
+        raise TransientError(f"{endpoint}: unexpected body ({type(value).__name__})")
+    return value
+
+
+def require_env(variable: str) -> str:
+    """Validator for `…_env` keys: the named variable must be set (the error names the key)."""
+    secret_from_env(variable)
+    return variable
+
+
+async def run_check(
+    name: str, probe: Callable[[], Awaitable[str]], endpoints: Endpoints
+) -> SourceStatus:
+    """Run a source's probe and report it for `sources check`."""
+    try:
+        detail = await probe()
+    except RateLimited as exc:
+        return SourceStatus(name, True, f"credentials work, but {exc}", endpoints.describe())
+    except (FatalError, TransientError) as exc:
+        return SourceStatus(name, False, f"{type(exc).__name__}: {exc}", endpoints.describe())
+    return SourceStatus(name, True, detail, endpoints.describe())

@@ -1,0 +1,211 @@
+"""Bluesky through atproto's AsyncClient: searchPosts (latest first) and mention notifications."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any, Literal
+
+from atproto import AsyncClient
+from atproto_client import exceptions as atp
+from pydantic import Field, field_validator
+
+from listener._endpoints import (
+    Clock,
+    Endpoints,
+    Page,
+    State,
+    header_int,
+    parse_time,
+    require_env,
+    reset_time,
+    run_check,
+    utcnow,
+)
+from mentiondesk.models import (
+    Author,
+    Batch,
+    FatalError,
+    Mention,
+    PluginContext,
+    RateLimited,
+    SourceConfig,
+    SourceStatus,
+    TransientError,
+    secret_from_env,
+)
+
+_LOGGER = logging.getLogger(__name__)
+DEFAULT_BASE = "https://bsky.social"
+REASONS = ["mention", "reply", "quote"]
+
+
+class BlueskySourceConfig(SourceConfig):
+    kind: Literal["bluesky"] = "bluesky"
+    handle_env: str = Field(default="BLUESKY_HANDLE", validate_default=True)
+    app_password_env: str = Field(default="BLUESKY_APP_PASSWORD", validate_default=True)
+    page_size: int = Field(default=100, ge=1, le=100)
+
+    _env = field_validator("handle_env", "app_password_env")(require_env)
+
+
+class HeaderClient(AsyncClient):  # type: ignore[misc]
+    """atproto's AsyncClient, keeping the last answer's headers (rate-limit state)."""
+
+    last_headers: dict[str, str] = {}  # noqa: RUF012 - replaced per instance on every call
+
+    async def _invoke(self, invoke_type: Any, **kwargs: Any) -> Any:
+        response = await super()._invoke(invoke_type, **kwargs)
+        self.last_headers = dict(response.headers or {})
+        return response
+
+
+class BlueskySource:
+    """One page per poll of searchPosts (since + cursor) or notifications (down to a watermark)."""
+
+    Config = BlueskySourceConfig
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        handle: str,
+        password: str,
+        query: str,
+        base_url: str = DEFAULT_BASE,
+        poll_seconds: float = 60.0,
+        page_size: int = 100,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.name = name
+        self.poll_seconds = poll_seconds
+        self.client = HeaderClient(base_url=base_url)
+        self.handle = handle
+        self._password = password
+        self._logged_in = False
+        self.query = query
+        self.page_size = page_size
+        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
+        if query:
+            fetchers["search"] = self._search
+        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        self._clock = clock
+
+    @classmethod
+    def from_config(cls, config: BlueskySourceConfig, context: PluginContext) -> BlueskySource:
+        return cls(
+            name=config.name or "bluesky",
+            handle=secret_from_env(config.handle_env).get_secret_value(),
+            password=secret_from_env(config.app_password_env).get_secret_value(),
+            query=config.query if config.query is not None else context.brand.name,
+            base_url=config.base_url or DEFAULT_BASE,
+            poll_seconds=config.poll_seconds,
+            page_size=config.page_size,
+        )
+
+    async def poll(self, cursor: str | None) -> Batch:
+        return await self.endpoints.poll(cursor)
+
+    async def close(self) -> None:
+        await self.client.request.close()
+
+    async def check(self) -> SourceStatus:
+        async def probe() -> str:
+            await self._login()
+            return f"signed in as {self.handle}"
+
+        return await run_check(self.name, probe, self.endpoints)
+
+    # --- endpoints --------------------------------------------------------------------
+
+    async def _search(self, state: State) -> Page:
+        params: dict[str, Any] = {"q": self.query, "sort": "latest", "limit": self.page_size}
+        if state.get("since"):
+            params["since"] = state["since"]
+        if state.get("cursor"):
+            params["cursor"] = state["cursor"]
+        answer = await self._call("search", self.client.app.bsky.feed.search_posts, params)
+        posts = [p.model_dump(by_alias=True) for p in answer.posts]
+        newest = max([state.get("newest") or "", *(p["indexedAt"] for p in posts)]) or None
+        mentions = [_mention(p) for p in posts]
+        first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
+        if answer.cursor and posts and not first_run:
+            return Page(mentions, {**state, "cursor": answer.cursor, "newest": newest}, True)
+        return Page(mentions, {"since": newest or state.get("since")})
+
+    async def _mentions(self, state: State) -> Page:
+        params: dict[str, Any] = {"limit": self.page_size, "reasons": REASONS}
+        if state.get("cursor"):
+            params["cursor"] = state["cursor"]
+        notes = await self._call(
+            "mentions", self.client.app.bsky.notification.list_notifications, params
+        )
+        items = [n.model_dump(by_alias=True) for n in notes.notifications]
+        mark = state.get("wm") or ""
+        fresh = [n for n in items if n["reason"] in REASONS and n["indexedAt"] >= mark]
+        newest = max([state.get("newest") or mark, *(n["indexedAt"] for n in fresh)]) or None
+        mentions = [_mention(n) for n in fresh]
+        # Newest first and no `since`: page down until a known one (first run: one page only).
+        caught_up = not mark or len(fresh) < len(items) or not notes.cursor
+        if caught_up:
+            return Page(mentions, {"wm": newest})
+        return Page(mentions, {"wm": mark, "cursor": notes.cursor, "newest": newest}, True)
+
+    async def _login(self) -> None:
+        if not self._logged_in:
+            await self._call("session", self.client.login, self.handle, self._password)
+            self._logged_in = True
+
+    async def _call(self, endpoint: str, method: Any, *args: Any) -> Any:
+        if endpoint != "session":
+            await self._login()
+        try:
+            result = await method(*args)
+        except atp.RateLimitExceededError as exc:
+            until = exc.reset_at or self._clock() + timedelta(seconds=60)
+            raise RateLimited(until, f"bluesky {endpoint}") from None
+        except (atp.UnauthorizedError, atp.LoginRequiredError) as exc:
+            self._logged_in = False
+            raise FatalError(
+                f"bluesky {endpoint}: {exc}; check the handle and app password"
+            ) from None
+        except atp.BadRequestError as exc:
+            raise FatalError(f"bluesky {endpoint}: {exc}") from None
+        except (atp.AtProtocolError, ValueError) as exc:  # 5xx, network, a body that is not JSON
+            raise TransientError(f"bluesky {endpoint}: {type(exc).__name__}") from None
+        self._observe(endpoint)
+        return result
+
+    def _observe(self, endpoint: str) -> None:
+        headers = self.client.last_headers
+        self.endpoints.observe(
+            endpoint,
+            limit=header_int(headers, "ratelimit-limit"),
+            remaining=header_int(headers, "ratelimit-remaining"),
+            reset=reset_time(headers.get("ratelimit-reset")),
+        )
+
+
+def _mention(view: dict[str, Any]) -> Mention:
+    """A PostView or a Notification (both carry uri, author, record)."""
+    author, record = view["author"], view.get("record") or {}
+    reply = record.get("reply") or {}
+    rkey = view["uri"].rsplit("/", 1)[-1]
+    langs = record.get("langs") or []
+    return Mention(
+        platform="bluesky",
+        external_id=view["uri"],
+        author=Author(
+            id=author["did"],
+            handle=author["handle"],
+            name=author.get("displayName") or "",
+            followers=int(author.get("followersCount") or 0),
+        ),
+        text=record.get("text", ""),
+        created_at=parse_time(record.get("createdAt") or view["indexedAt"]),
+        url=f"https://bsky.app/profile/{author['handle']}/post/{rkey}",
+        lang=langs[0] if langs else None,
+        thread_id=(reply.get("root") or {}).get("uri"),
+        parent_id=(reply.get("parent") or {}).get("uri"),
+    )

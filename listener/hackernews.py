@@ -1,0 +1,208 @@
+"""Hacker News through the public Algolia API (`search_by_date`), stories and comments."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from datetime import timedelta
+from typing import Any, Literal
+
+import aiohttp
+from pydantic import Field
+
+from listener._endpoints import (
+    Clock,
+    Endpoints,
+    Page,
+    State,
+    check_json,
+    header_int,
+    parse_time,
+    reset_time,
+    run_check,
+    utcnow,
+)
+from mentiondesk.models import (
+    Author,
+    Batch,
+    FatalError,
+    Mention,
+    PluginContext,
+    RateLimited,
+    SourceConfig,
+    SourceStatus,
+    TransientError,
+)
+
+_LOGGER = logging.getLogger(__name__)
+DEFAULT_BASE = "https://hn.algolia.com"
+_TAG = re.compile(r"<[^>]+>")
+_PARAGRAPH = re.compile(r"<p>", re.IGNORECASE)
+
+
+class HackerNewsSourceConfig(SourceConfig):
+    kind: Literal["hackernews"] = "hackernews"
+    tags: str = "(story,comment)"
+    page_size: int = Field(default=100, ge=1, le=1000)
+    max_page_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+
+class HackerNewsSource:
+    """Newest first, paged by `page` in a pinned time window; cursor: the window's lower bound."""
+
+    Config = HackerNewsSourceConfig
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        query: str,
+        base_url: str = DEFAULT_BASE,
+        tags: str = "(story,comment)",
+        poll_seconds: float = 60.0,
+        page_size: int = 100,
+        max_page_bytes: int = 8 * 1024 * 1024,
+        timeout: float = 30.0,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.name = name
+        self.poll_seconds = poll_seconds
+        self.query = query
+        self.url = base_url.rstrip("/") + "/api/v1/search_by_date"
+        self.tags = tags
+        self.page_size = page_size
+        self.max_page_bytes = max_page_bytes
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._session: aiohttp.ClientSession | None = None
+        self.endpoints = Endpoints(name, {"search": self._search}, clock=clock)
+        self._clock = clock
+
+    @classmethod
+    def from_config(
+        cls, config: HackerNewsSourceConfig, context: PluginContext
+    ) -> HackerNewsSource:
+        return cls(
+            name=config.name or "hackernews",
+            # Algolia ANDs the words of a query, so the default is the brand's name alone.
+            query=config.query or context.brand.name,
+            base_url=config.base_url or DEFAULT_BASE,
+            tags=config.tags,
+            poll_seconds=config.poll_seconds,
+            page_size=config.page_size,
+            max_page_bytes=config.max_page_bytes,
+            timeout=config.timeout_seconds,
+        )
+
+    async def poll(self, cursor: str | None) -> Batch:
+        return await self.endpoints.poll(cursor)
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    async def check(self) -> SourceStatus:
+        async def probe() -> str:
+            body = await self._get({"query": self.query, "tags": self.tags, "hitsPerPage": 1})
+            return f"search answers ({body.get('nbHits', '?')} hits in all)"
+
+        return await run_check(self.name, probe, self.endpoints)
+
+    async def _search(self, state: State) -> Page:
+        since, page, upper = state.get("since"), int(state.get("page", 0)), state.get("upper")
+        filters = []
+        if since is not None:
+            filters.append(f"created_at_i>={since}")
+        if upper is not None:  # pin the window so new hits do not shift the later pages
+            filters.append(f"created_at_i<={upper}")
+        params: dict[str, Any] = {
+            "query": self.query,
+            "tags": self.tags,
+            "hitsPerPage": self.page_size,
+            "page": page,
+        }
+        if filters:
+            params["numericFilters"] = ",".join(filters)
+        body = await self._get(params)
+        hits = check_json(body.get("hits"), "search", list)
+        if upper is None:
+            upper = max((int(h.get("created_at_i", 0)) for h in hits), default=since)
+        mentions = [m for h in hits if (m := _mention(h)) is not None]
+        more = since is not None and page + 1 < int(body.get("nbPages", 0))
+        if more:
+            return Page(mentions, {"since": since, "page": page + 1, "upper": upper}, True)
+        return Page(mentions, {"since": upper})
+
+    async def _get(self, params: dict[str, Any]) -> dict[str, Any]:
+        if self._session is None:
+            self._session = aiohttp.ClientSession(timeout=self._timeout)
+        try:
+            async with self._session.get(self.url, params=params) as response:
+                self._observe(response.headers)
+                if response.status == 429:
+                    raise RateLimited(self._reset(response.headers), "hackernews search")
+                if response.status >= 500:
+                    raise TransientError(f"hackernews search: status {response.status}")
+                if response.status >= 400:
+                    raise FatalError(f"hackernews search: status {response.status}; check query")
+                raw = await self._read(response)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise TransientError(f"hackernews search: {type(exc).__name__}") from None
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            raise TransientError("hackernews search: malformed JSON") from None
+        return check_json(body, "search", dict)  # type: ignore[no-any-return]
+
+    async def _read(self, response: aiohttp.ClientResponse) -> bytes:
+        """The body, refusing one larger than `max_page_bytes` (a runaway page is retried)."""
+        chunks, size = [], 0
+        async for chunk in response.content.iter_chunked(64 * 1024):
+            size += len(chunk)
+            if size > self.max_page_bytes:
+                raise TransientError(f"hackernews search: page over {self.max_page_bytes} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _reset(self, headers: Any) -> Any:
+        until = reset_time(headers.get("Retry-After"), relative=True, now=self._clock)
+        return until or self._clock() + timedelta(seconds=60)
+
+    def _observe(self, headers: Any) -> None:
+        self.endpoints.observe(
+            "search",
+            limit=header_int(headers, "X-RateLimit-Limit"),
+            remaining=header_int(headers, "X-RateLimit-Remaining"),
+            reset=reset_time(headers.get("X-RateLimit-Reset")),
+        )
+
+
+def _text(value: str | None) -> str:
+    return html.unescape(_TAG.sub("", _PARAGRAPH.sub("\n\n", value or ""))).strip()
+
+
+def _mention(hit: dict[str, Any]) -> Mention | None:
+    author = hit.get("author")
+    if not author or not hit.get("objectID"):
+        return None  # deleted items come back without an author
+    is_story = "story" in (hit.get("_tags") or []) and hit.get("title")
+    if is_story:
+        text = "\n\n".join(p for p in (hit.get("title") or "", _text(hit.get("story_text"))) if p)
+        thread = str(hit["objectID"])
+    else:
+        text = _text(hit.get("comment_text"))
+        thread = str(hit.get("story_id") or hit["objectID"])
+    if not text:
+        return None
+    return Mention(
+        platform="hackernews",
+        external_id=str(hit["objectID"]),
+        author=Author(id=author, handle=author, name=author),
+        text=text,
+        created_at=parse_time(hit.get("created_at_i") or hit["created_at"]),
+        url=f"https://news.ycombinator.com/item?id={hit['objectID']}",
+        thread_id=thread,
+        parent_id=str(hit["parent_id"]) if hit.get("parent_id") else None,
+    )

@@ -1,0 +1,225 @@
+"""Mastodon through Mastodon.py (run off the loop): mention notifications, a hashtag or search."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import Any, Literal
+
+from mastodon import Mastodon
+from mastodon.errors import (
+    MastodonAPIError,
+    MastodonNetworkError,
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonServerError,
+    MastodonUnauthorizedError,
+)
+from pydantic import Field, field_validator
+
+from listener._endpoints import (
+    Clock,
+    Endpoints,
+    Page,
+    State,
+    check_json,
+    max_id,
+    parse_time,
+    require_env,
+    run_check,
+    utcnow,
+)
+from mentiondesk.models import (
+    Author,
+    Batch,
+    FatalError,
+    Mention,
+    PluginContext,
+    RateLimited,
+    SourceConfig,
+    SourceStatus,
+    TransientError,
+    secret_from_env,
+)
+
+_LOGGER = logging.getLogger(__name__)
+_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+class MastodonSourceConfig(SourceConfig):
+    kind: Literal["mastodon"] = "mastodon"
+    base_url: str = "https://mastodon.social"  # the instance the brand's account lives on
+    access_token_env: str = Field(default="MASTODON_ACCESS_TOKEN", validate_default=True)
+    page_size: int = Field(default=40, ge=1, le=80)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+    _env = field_validator("access_token_env")(require_env)
+
+
+def html_to_text(content: str) -> str:
+    """Mastodon sends HTML; people read text (line breaks kept, tags and entities gone)."""
+    return html.unescape(_TAG.sub("", _BREAK.sub("\n", content))).strip()
+
+
+class MastodonSource:
+    """Mentions via notifications (min_id paging forward), plus `#tag` timeline or search."""
+
+    Config = MastodonSourceConfig
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        api: Mastodon,
+        query: str,
+        poll_seconds: float = 60.0,
+        page_size: int = 40,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.name = name
+        self.poll_seconds = poll_seconds
+        self.api = api
+        self.query = query
+        self.page_size = page_size
+        self._lock = asyncio.Lock()  # Mastodon.py keeps rate-limit state: one call at a time
+        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
+        if query:
+            fetchers["search"] = self._search
+        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        self._clock = clock
+
+    @classmethod
+    def from_config(cls, config: MastodonSourceConfig, context: PluginContext) -> MastodonSource:
+        return cls(
+            name=config.name or "mastodon",
+            api=build_mastodon(
+                config.base_url,
+                secret_from_env(config.access_token_env).get_secret_value(),
+                timeout=config.timeout_seconds,
+            ),
+            query=config.query if config.query is not None else f"#{context.brand.name}",
+            poll_seconds=config.poll_seconds,
+            page_size=config.page_size,
+        )
+
+    async def poll(self, cursor: str | None) -> Batch:
+        return await self.endpoints.poll(cursor)
+
+    async def close(self) -> None:
+        session = getattr(self.api, "session", None)
+        if session is not None:
+            await asyncio.to_thread(session.close)
+
+    async def check(self) -> SourceStatus:
+        async def probe() -> str:
+            me = await self._call("account", self.api.account_verify_credentials)
+            return f"signed in as @{me['acct']}"
+
+        return await run_check(self.name, probe, self.endpoints)
+
+    # --- endpoints --------------------------------------------------------------------
+
+    async def _mentions(self, state: State) -> Page:
+        call = partial(self.api.notifications, types=["mention"], limit=self.page_size)
+        items = await self._call("mentions", call, min_id=state.get("min"))
+        check_json(items, "mentions", list)
+        statuses = [n["status"] for n in items if n.get("status")]  # None: deleted since
+        return self._page(state, [str(n["id"]) for n in items], statuses)
+
+    async def _search(self, state: State) -> Page:
+        if self.query.startswith("#") and " " not in self.query:
+            call = partial(self.api.timeline_hashtag, self.query[1:], limit=self.page_size)
+            statuses = await self._call("search", call, min_id=state.get("min"))
+        else:
+            call = partial(self.api.search_v2, self.query, resolve=False, result_type="statuses")
+            found = await self._call("search", call, min_id=state.get("min"))
+            statuses = check_json(found, "search", dict).get("statuses", [])
+        check_json(statuses, "search", list)
+        return self._page(state, [str(s["id"]) for s in statuses], statuses)
+
+    def _page(self, state: State, ids: list[str], statuses: list[Any]) -> Page:
+        """min_id pages forward: the newest id read is where the next page starts."""
+        newest = max_id(state.get("min"), *ids)
+        mentions = [_mention(s) for s in statuses]
+        more = state.get("min") is not None and len(ids) >= self.page_size
+        return Page(mentions, {"min": newest}, more)
+
+    async def _call(self, endpoint: str, method: Callable[..., Any], **kwargs: Any) -> Any:
+        kwargs = {k: v for k, v in kwargs.items() if v is not None}
+        async with self._lock:
+            try:
+                result = await asyncio.to_thread(method, **kwargs)
+            except MastodonRatelimitError:
+                raise RateLimited(self._reset(), f"mastodon {endpoint}") from None
+            except MastodonUnauthorizedError as exc:
+                raise FatalError(f"mastodon {endpoint}: {exc}; check the token") from None
+            except MastodonNotFoundError:
+                raise FatalError(f"mastodon {endpoint}: not found; check base_url") from None
+            except (MastodonServerError, MastodonNetworkError) as exc:
+                raise TransientError(f"mastodon {endpoint}: {type(exc).__name__}") from None
+            except MastodonAPIError as exc:
+                raise _api_error(endpoint, exc) from None
+            self._observe(endpoint)
+        return result
+
+    def _reset(self) -> datetime:
+        reset = self.api.ratelimit_reset
+        if reset and reset > datetime.now(UTC).timestamp():
+            return datetime.fromtimestamp(reset, UTC)
+        return self._clock() + timedelta(seconds=60)
+
+    def _observe(self, endpoint: str) -> None:
+        reset = self.api.ratelimit_reset
+        self.endpoints.observe(
+            endpoint,
+            limit=self.api.ratelimit_limit,
+            remaining=self.api.ratelimit_remaining,
+            reset=datetime.fromtimestamp(reset, UTC) if reset else None,
+        )
+
+
+def build_mastodon(base_url: str, token: str, *, timeout: float = 30.0) -> Mastodon:
+    """A Mastodon.py client that raises on rate limits instead of sleeping (the poller waits)."""
+    return Mastodon(
+        access_token=token,
+        api_base_url=base_url,
+        ratelimit_method="throw",
+        request_timeout=timeout,
+        version_check_mode="none",
+    )
+
+
+def _api_error(endpoint: str, exc: MastodonAPIError) -> Exception:
+    status = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
+    if status in (401, 403):
+        return FatalError(f"mastodon {endpoint}: {status}; check the token's scopes")
+    # Anything else (a body that is not JSON, a 4xx the server should not send) is retried.
+    return TransientError(f"mastodon {endpoint}: API error {status or 'malformed body'}")
+
+
+def _mention(status: Any) -> Mention:
+    account = status["account"]
+    text = html_to_text(status.get("content") or "")
+    if status.get("spoiler_text"):
+        text = f"{status['spoiler_text']}\n\n{text}"
+    return Mention(
+        platform="mastodon",
+        external_id=str(status["id"]),
+        author=Author(
+            id=str(account["id"]),
+            handle=str(account["acct"]),
+            name=str(account.get("display_name") or ""),
+            followers=int(account.get("followers_count") or 0),
+        ),
+        text=text,
+        created_at=parse_time(status["created_at"]),
+        url=str(status.get("url") or status.get("uri") or ""),
+        lang=status.get("language"),
+        parent_id=str(status["in_reply_to_id"]) if status.get("in_reply_to_id") else None,
+    )

@@ -1,0 +1,282 @@
+"""Reddit through asyncpraw: search in the configured subreddits, and inbox username mentions."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any, Literal
+
+import asyncpraw
+import asyncprawcore
+from asyncprawcore.sessions import FiniteRetryStrategy
+from pydantic import Field, field_validator, model_validator
+
+from listener._endpoints import (
+    Clock,
+    Endpoints,
+    Page,
+    State,
+    check_json,
+    parse_time,
+    require_env,
+    reset_time,
+    run_check,
+    utcnow,
+)
+from mentiondesk.models import (
+    Author,
+    Batch,
+    FatalError,
+    Mention,
+    PluginContext,
+    RateLimited,
+    SourceConfig,
+    SourceStatus,
+    TransientError,
+    secret_from_env,
+)
+
+_LOGGER = logging.getLogger(__name__)
+OAUTH_URL = "https://oauth.reddit.com"
+REDDIT_URL = "https://www.reddit.com"
+_GONE = {"[deleted]", "[removed]"}
+
+
+class RedditSourceConfig(SourceConfig):
+    kind: Literal["reddit"] = "reddit"
+    client_id_env: str = Field(default="REDDIT_CLIENT_ID", validate_default=True)
+    client_secret_env: str = Field(default="REDDIT_CLIENT_SECRET", validate_default=True)
+    username_env: str | None = None  # with password_env: read the inbox's username mentions
+    password_env: str | None = None
+    subreddits: tuple[str, ...] = ("all",)
+    auth_url: str | None = None  # where the OAuth token comes from; default: base_url or reddit
+    user_agent: str = "mentiondesk/0.1 (brand listening)"
+    page_size: int = Field(default=100, ge=1, le=100)
+
+    _env = field_validator("client_id_env", "client_secret_env")(require_env)
+
+    @field_validator("username_env", "password_env")
+    @classmethod
+    def _optional_env(cls, value: str | None) -> str | None:
+        return require_env(value) if value else None
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> RedditSourceConfig:
+        if bool(self.username_env) != bool(self.password_env):
+            raise ValueError(
+                "username_env and password_env go together (a script app reads the inbox); "
+                "set both or neither"
+            )
+        return self
+
+
+class _NoRetry(FiniteRetryStrategy):
+    """asyncprawcore retries with sleeps of its own; our poller owns retries and backoff."""
+
+    def __init__(self, retries: int = 0) -> None:
+        super().__init__(retries=0)
+
+    def _sleep_seconds(self) -> float | None:
+        return None
+
+
+async def _no_delay() -> None:
+    return None
+
+
+def build_reddit(
+    *,
+    client_id: str,
+    client_secret: str,
+    username: str | None,
+    password: str | None,
+    base_url: str | None,
+    auth_url: str | None,
+    user_agent: str,
+) -> asyncpraw.Reddit:
+    """An asyncpraw client pointed at `base_url`, whose own sleeps and retries are switched off."""
+    options: dict[str, Any] = {}
+    if username and password:
+        options = {"username": username, "password": password}
+    reddit = asyncpraw.Reddit(
+        client_id=client_id,
+        client_secret=client_secret,
+        user_agent=user_agent,
+        oauth_url=base_url or OAUTH_URL,
+        reddit_url=auth_url or base_url or REDDIT_URL,
+        check_for_updates=False,
+        **options,
+    )
+    cores: list[Any] = [c for c in (reddit._core, reddit._read_only_core) if c is not None]
+    for core in cores:
+        core._retry_strategy_class = _NoRetry
+        core._rate_limiter.delay = _no_delay  # a limit is raised to the poller, never slept out
+    return reddit
+
+
+class RedditSource:
+    """One page per poll of subreddit search or inbox mentions; cursor per listing."""
+
+    Config = RedditSourceConfig
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        reddit: asyncpraw.Reddit,
+        query: str,
+        subreddits: tuple[str, ...] | list[str],
+        inbox: bool,
+        poll_seconds: float = 60.0,
+        page_size: int = 100,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.name = name
+        self.poll_seconds = poll_seconds
+        self.reddit = reddit
+        self.query = query
+        self.search_path = f"r/{'+'.join(subreddits)}/search"
+        self.restrict = list(subreddits) != ["all"]
+        self.page_size = page_size
+        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
+        if query:
+            fetchers["search"] = self._fetch_search
+        if inbox:
+            fetchers["mentions"] = self._fetch_mentions
+        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        self._clock = clock
+
+    @classmethod
+    def from_config(cls, config: RedditSourceConfig, context: PluginContext) -> RedditSource:
+        def env(key: str | None) -> str | None:
+            return secret_from_env(key).get_secret_value() if key else None
+
+        username, password = env(config.username_env), env(config.password_env)
+        reddit = build_reddit(
+            client_id=env(config.client_id_env) or "",
+            client_secret=env(config.client_secret_env) or "",
+            username=username,
+            password=password,
+            base_url=config.base_url,
+            auth_url=config.auth_url,
+            user_agent=config.user_agent,
+        )
+        return cls(
+            name=config.name or "reddit",
+            reddit=reddit,
+            query=config.query or context.brand.default_query(),
+            subreddits=config.subreddits,
+            inbox=bool(username and password),
+            poll_seconds=config.poll_seconds,
+            page_size=config.page_size,
+        )
+
+    async def poll(self, cursor: str | None) -> Batch:
+        return await self.endpoints.poll(cursor)
+
+    async def close(self) -> None:
+        await self.reddit.close()
+
+    async def check(self) -> SourceStatus:
+        async def probe() -> str:
+            params = {"q": self.query, "sort": "new", "limit": 1}
+            await self._get("search", self.search_path, params)
+            return f"token and {self.search_path} work"
+
+        return await run_check(self.name, probe, self.endpoints)
+
+    # --- endpoints --------------------------------------------------------------------
+
+    async def _fetch_search(self, state: State) -> Page:
+        params: dict[str, Any] = {"q": self.query, "sort": "new", "t": "all"}
+        if self.restrict:
+            params["restrict_sr"] = "on"
+        return await self._listing("search", self.search_path, params, state)
+
+    async def _fetch_mentions(self, state: State) -> Page:
+        return await self._listing("mentions", "message/mentions", {}, state)
+
+    async def _listing(
+        self, endpoint: str, path: str, params: dict[str, Any], state: State
+    ) -> Page:
+        """Newest first: page back with `after` until an item older than the watermark."""
+        params = {**params, "limit": self.page_size}
+        if state.get("after"):
+            params["after"] = state["after"]
+        body = check_json(await self._get(endpoint, path, params), endpoint, dict)
+        data = check_json(body.get("data"), endpoint, dict)
+        children = check_json(data.get("children", []), endpoint, list)
+        mark = float(state.get("wm", 0.0))
+        items = [c for c in children if float(c["data"].get("created_utc", 0)) >= mark]
+        newest = max([state.get("newest", mark)] + [float(c["data"]["created_utc"]) for c in items])
+        mentions = [m for c in items if (m := _mention(c)) is not None]
+        caught_up = len(items) < len(children) or not data.get("after")
+        if caught_up:
+            return Page(mentions, {"wm": newest})
+        return Page(mentions, {"wm": mark, "after": data["after"], "newest": newest}, True)
+
+    async def _get(self, endpoint: str, path: str, params: dict[str, Any]) -> Any:
+        try:
+            body = await self.reddit.request(method="GET", path=path, params=params)
+        except asyncprawcore.TooManyRequests as exc:
+            raise RateLimited(self._reset_of(exc), f"reddit {endpoint}") from None
+        except (
+            asyncprawcore.OAuthException,
+            asyncprawcore.InvalidToken,
+            asyncprawcore.Forbidden,
+        ) as exc:
+            raise FatalError(f"reddit {endpoint}: {exc}; check the client id and secret") from None
+        except asyncprawcore.BadJSON:
+            raise TransientError(f"reddit {endpoint}: malformed JSON") from None
+        except (asyncprawcore.ServerError, asyncprawcore.RequestException) as exc:
+            raise TransientError(f"reddit {endpoint}: {exc}") from None
+        except asyncprawcore.ResponseException as exc:
+            status = exc.response.status
+            if status == 401:
+                raise FatalError(f"reddit {endpoint}: 401; check the credentials") from None
+            raise TransientError(f"reddit {endpoint}: status {status}") from None
+        self._observe(endpoint)
+        return body
+
+    def _observe(self, endpoint: str) -> None:
+        core: Any = self.reddit._core
+        limiter = core._rate_limiter
+        reset = None
+        if limiter.next_request_timestamp_ns is not None:
+            delta = (limiter.next_request_timestamp_ns - time.monotonic_ns()) / 1e9
+            reset = self._clock() + timedelta(seconds=max(0.0, delta))
+        self.endpoints.observe(endpoint, limit=None, remaining=limiter.remaining, reset=reset)
+
+    def _reset_of(self, exc: asyncprawcore.TooManyRequests) -> Any:
+        headers = exc.response.headers
+        value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
+        until = reset_time(value, relative=True, now=self._clock)
+        return until or self._clock() + timedelta(seconds=60)
+
+
+def _mention(child: dict[str, Any]) -> Mention | None:
+    kind, data = child.get("kind"), child.get("data", {})
+    author = data.get("author") or "[deleted]"
+    if author in _GONE:
+        return None
+    if kind == "t3":
+        text = "\n\n".join(p for p in (data.get("title", ""), data.get("selftext", "")) if p)
+        thread, parent = data["name"], None
+    else:
+        text = data.get("body", "")
+        thread, parent = data.get("link_id"), data.get("parent_id")
+    if text.strip() in _GONE:  # deleted or removed after it was listed
+        return None
+    link = data.get("permalink") or data.get("context") or ""
+    return Mention(
+        platform="reddit",
+        external_id=data["name"],
+        author=Author(id=data.get("author_fullname") or author, handle=author, name=author),
+        text=text,
+        created_at=parse_time(float(data["created_utc"])),
+        url=f"https://www.reddit.com{link}" if link.startswith("/") else link,
+        thread_id=thread,
+        parent_id=parent,
+    )

@@ -1,0 +1,269 @@
+"""X (Twitter) API v2 through tweepy's AsyncClient: recent search and the brand's mentions."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from types import SimpleNamespace
+from typing import Any, Literal
+
+import aiohttp
+import tweepy
+from pydantic import Field, field_validator
+from tweepy.asynchronous import AsyncClient
+from yarl import URL
+
+from listener._endpoints import (
+    Clock,
+    Endpoints,
+    Page,
+    State,
+    header_int,
+    max_id,
+    parse_time,
+    require_env,
+    reset_time,
+    run_check,
+    utcnow,
+)
+from mentiondesk.models import (
+    Author,
+    Batch,
+    FatalError,
+    Mention,
+    PluginContext,
+    RateLimited,
+    SourceConfig,
+    SourceStatus,
+    TransientError,
+    secret_from_env,
+)
+
+_LOGGER = logging.getLogger(__name__)
+DEFAULT_BASE = "https://api.twitter.com"
+_TWEET_FIELDS = ["created_at", "author_id", "conversation_id", "lang", "referenced_tweets"]
+_USER_FIELDS = ["name", "username", "public_metrics"]
+
+
+class XSourceConfig(SourceConfig):
+    kind: Literal["x"] = "x"
+    bearer_token_env: str = Field(default="X_BEARER_TOKEN", validate_default=True)
+    username: str | None = None  # whose mentions to read; default: the brand's first handle
+    mentions: bool = True
+    search: bool = True
+    page_size: int = Field(default=100, ge=10, le=100)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+    _env = field_validator("bearer_token_env")(require_env)
+
+
+class RewriteSession:
+    """An aiohttp session for tweepy that sends its hard-coded api.twitter.com calls to `base`.
+
+    It also keeps each answer's headers, since tweepy's Response does not carry them.
+    """
+
+    def __init__(self, base: str, *, timeout: float) -> None:
+        self._base = URL(base)
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._session: aiohttp.ClientSession | None = None
+        self.last: dict[str, str] = {}
+
+    def request(self, method: str, url: str | URL, **kwargs: Any) -> Any:
+        if self._session is None:  # made on the loop that uses it
+            trace = aiohttp.TraceConfig()
+            trace.on_request_end.append(self._on_end)
+            self._session = aiohttp.ClientSession(timeout=self._timeout, trace_configs=[trace])
+        target = URL(url, encoded=isinstance(url, URL))
+        target = target.with_scheme(self._base.scheme).with_host(self._base.host or "")
+        target = target.with_port(self._base.explicit_port)
+        return self._session.request(method, target, **kwargs)
+
+    async def _on_end(self, _session: Any, _ctx: SimpleNamespace, params: Any) -> None:
+        self.last = {k.lower(): v for k, v in params.response.headers.items()}
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+
+class XSource:
+    """Reads recent search and mentions, one page per poll; cursor: since_id and page tokens."""
+
+    Config = XSourceConfig
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        bearer_token: str,
+        query: str,
+        username: str | None,
+        base_url: str = DEFAULT_BASE,
+        poll_seconds: float = 60.0,
+        page_size: int = 100,
+        timeout: float = 30.0,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.name = name
+        self.poll_seconds = poll_seconds
+        self.query = query
+        self.username = username
+        self.page_size = page_size
+        self._http = RewriteSession(base_url, timeout=timeout)
+        self.client = AsyncClient(bearer_token=bearer_token, wait_on_rate_limit=False)
+        self.client.session = self._http
+        self._user_id: str | None = None
+        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
+        if query:
+            fetchers["search"] = self._fetch_search
+        if username:
+            fetchers["mentions"] = self._fetch_mentions
+        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        self._clock = clock
+
+    @classmethod
+    def from_config(cls, config: XSourceConfig, context: PluginContext) -> XSource:
+        handle = config.username or next(iter(context.brand.handles), None)
+        return cls(
+            name=config.name or "x",
+            bearer_token=secret_from_env(config.bearer_token_env).get_secret_value(),
+            query=(config.query or context.brand.default_query()) if config.search else "",
+            username=handle.lstrip("@") if handle and config.mentions else None,
+            base_url=config.base_url or DEFAULT_BASE,
+            poll_seconds=config.poll_seconds,
+            page_size=config.page_size,
+            timeout=config.timeout_seconds,
+        )
+
+    async def poll(self, cursor: str | None) -> Batch:
+        return await self.endpoints.poll(cursor)
+
+    async def close(self) -> None:
+        await self._http.close()
+
+    async def check(self) -> SourceStatus:
+        async def probe() -> str:
+            found = []
+            if self.username:
+                found.append(f"@{self.username} is user {await self._brand_id()}")
+            if self.query:
+                await self._call("search", self.client.search_recent_tweets, self.query)
+                found.append("search answers")
+            return "; ".join(found)
+
+        return await run_check(self.name, probe, self.endpoints)
+
+    # --- endpoints --------------------------------------------------------------------
+
+    async def _fetch_search(self, state: State) -> Page:
+        params = self._params(state, "next_token")
+        response = await self._call(
+            "search", self.client.search_recent_tweets, self.query, **params
+        )
+        return self._page(response, state)
+
+    async def _fetch_mentions(self, state: State) -> Page:
+        user_id = await self._brand_id()
+        params = self._params(state, "pagination_token")
+        response = await self._call("mentions", self.client.get_users_mentions, user_id, **params)
+        return self._page(response, state)
+
+    def _params(self, state: State, token_name: str) -> dict[str, Any]:
+        params: dict[str, Any] = {
+            "max_results": self.page_size,
+            "tweet_fields": _TWEET_FIELDS,
+            "expansions": ["author_id"],
+            "user_fields": _USER_FIELDS,
+        }
+        if state.get("since"):
+            params["since_id"] = state["since"]
+        if state.get("token"):
+            params[token_name] = state["token"]
+        return params
+
+    async def _brand_id(self) -> str:
+        if self._user_id is None:
+            response = await self._call("users", self.client.get_user, username=self.username)
+            if response.data is None:
+                raise FatalError(f"X user @{self.username} not found; fix `username`")
+            self._user_id = str(response.data.id)
+        return self._user_id
+
+    def _page(self, response: Any, state: State) -> Page:
+        meta = response.meta or {}
+        if response.data is None and not meta and response.errors:
+            raise TransientError(f"X answered 200 with errors: {_titles(response.errors)}")
+        users = {str(u.id): u.data for u in (response.includes or {}).get("users", [])}
+        mentions = [_mention(t.data, users) for t in response.data or []]
+        newest = max_id(state.get("newest"), meta.get("newest_id"))
+        if meta.get("next_token"):
+            return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)
+        return Page(mentions, {"since": max_id(state.get("since"), newest)})
+
+    async def _call(self, endpoint: str, method: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            response = await method(*args, user_auth=False, **kwargs)
+        except tweepy.TooManyRequests as exc:
+            raise RateLimited(self._reset_of(exc), f"x {endpoint}") from None
+        except (tweepy.Unauthorized, tweepy.Forbidden) as exc:
+            raise FatalError(f"x {endpoint}: {exc}; check the bearer token") from None
+        except tweepy.TwitterServerError as exc:
+            raise TransientError(f"x {endpoint}: {exc}") from None
+        except tweepy.HTTPException as exc:
+            raise FatalError(f"x {endpoint}: {exc}") from None
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise TransientError(f"x {endpoint}: {type(exc).__name__}") from None
+        except ValueError as exc:  # a body that is not JSON, or is cut short
+            raise TransientError(f"x {endpoint}: malformed JSON ({exc})") from None
+        self._observe(endpoint)
+        return response
+
+    def _observe(self, endpoint: str) -> None:
+        headers = self._http.last
+        self.endpoints.observe(
+            endpoint,
+            limit=header_int(headers, "x-rate-limit-limit"),
+            remaining=header_int(headers, "x-rate-limit-remaining"),
+            reset=reset_time(headers.get("x-rate-limit-reset")),
+        )
+
+    def _reset_of(self, exc: tweepy.TooManyRequests) -> Any:
+        reset = getattr(exc, "reset_time", None)
+        if reset:
+            return reset_time(str(reset))
+        return self._clock() + timedelta(seconds=60)
+
+
+def _titles(errors: list[Any]) -> str:
+    return json.dumps([e.get("title") or e.get("message") for e in errors])[:200]
+
+
+def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention:
+    user = users.get(str(tweet.get("author_id")), {})
+    handle = user.get("username", str(tweet.get("author_id", "")))
+    # An edit is a new tweet id; keying it by the original folds it into the mention we have.
+    history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
+    original = str(history[0])
+    parent = next(
+        (r["id"] for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"),
+        None,
+    )
+    return Mention(
+        platform="x",
+        external_id=original,
+        author=Author(
+            id=str(tweet.get("author_id", "")),
+            handle=handle,
+            name=user.get("name", ""),
+            followers=int((user.get("public_metrics") or {}).get("followers_count", 0)),
+        ),
+        text=tweet["text"],
+        created_at=parse_time(tweet["created_at"]),
+        url=f"https://x.com/{handle}/status/{tweet['id']}",
+        lang=tweet.get("lang"),
+        thread_id=tweet.get("conversation_id"),
+        parent_id=parent,
+    )

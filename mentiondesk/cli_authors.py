@@ -1,0 +1,49 @@
+"""`mentiondesk authors …`: the do-not-contact list (people who asked us to stop)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from mentiondesk import contacts, queue
+from mentiondesk.cli_common import load, open_store
+
+authors_app = typer.Typer(
+    help="Authors: the do-not-contact list (no private message is ever drafted or sent).",
+    no_args_is_help=True,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+@authors_app.command("do-not-contact")
+def do_not_contact(
+    ctx: typer.Context,
+    platform: Annotated[str, typer.Argument(help="x, reddit, mastodon, bluesky, …")],
+    handle: Annotated[str, typer.Argument(help="The author's handle, as in `cases list`.")],
+    undo: Annotated[bool, typer.Option("--undo", help="Take them off the list.")] = False,
+) -> None:
+    """Stop (or, with --undo, allow again) private messages to an author."""
+    try:
+        contacts.set_do_not_contact(open_store(load(ctx)), platform, handle, value=not undo)
+    except queue.NotFound as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    state = "may be contacted again" if undo else "is on the do-not-contact list"
+    out.print(f"{escape(handle)} on {platform} {state}.")
+
+
+@authors_app.command("list")
+def list_authors(ctx: typer.Context) -> None:
+    """Authors on the do-not-contact list."""
+    rows = contacts.do_not_contact_list(open_store(load(ctx)))
+    table = Table(title=f"{len(rows)} author(s) on the do-not-contact list")
+    for column in ("platform", "handle", "name"):
+        table.add_column(column)
+    for platform, handle, name in rows:
+        table.add_row(platform, escape(handle), escape(name))
+    out.print(table)

@@ -1,0 +1,69 @@
+"""`mentiondesk sources check`: does each configured source's login and endpoint work?"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mentiondesk import registry
+from mentiondesk.cli_common import config_errors, load
+from mentiondesk.config import Config
+from mentiondesk.models import SourceStatus
+
+sources_app = typer.Typer(help="Inspect the configured sources.", no_args_is_help=True)
+_CHECK_TIMEOUT = 30.0
+
+
+@sources_app.command("check")
+def check(ctx: typer.Context) -> None:
+    """For each source: do credentials and the endpoint work, and what is its rate-limit state."""
+    config = load(ctx)
+    with config_errors():
+        statuses = asyncio.run(check_all(config))
+    Console().print(_table(config, statuses))
+    if not all(s.ok for s in statuses):
+        raise typer.Exit(1)
+
+
+async def check_all(config: Config) -> list[SourceStatus]:
+    """Check every source concurrently; one that hangs or breaks is reported, not raised."""
+    return list(await asyncio.gather(*(_check_one(c, config) for c in config.sources)))
+
+
+async def _check_one(source_config: Any, config: Config) -> SourceStatus:
+    name = source_config.name or source_config.kind
+    try:
+        cls = registry.load("sources", source_config.kind)
+        source = cls.from_config(source_config, config.context)
+    except Exception as exc:  # a plugin that cannot even be built is what the operator must see
+        return SourceStatus(name, False, f"cannot build: {type(exc).__name__}: {exc}")
+    try:
+        probe = getattr(source, "check", None)
+        if probe is None:
+            return SourceStatus(name, True, "no check available for this kind")
+        status: SourceStatus = await asyncio.wait_for(probe(), _CHECK_TIMEOUT)
+        return status
+    except TimeoutError:
+        return SourceStatus(name, False, f"no answer within {_CHECK_TIMEOUT:.0f} s")
+    except Exception as exc:
+        return SourceStatus(name, False, f"{type(exc).__name__}: {exc}")
+    finally:
+        await source.close()
+
+
+def _table(config: Config, statuses: list[SourceStatus]) -> Table:
+    kinds = {(c.name or c.kind): c.kind for c in config.sources}
+    table = Table(title="Sources")
+    for column in ("source", "kind", "status", "detail", "rate limit"):
+        table.add_column(column)
+    for s in statuses:
+        mark = Text("ok", style="green") if s.ok else Text("FAIL", style="bold red")
+        table.add_row(
+            Text(s.name), Text(kinds.get(s.name, "?")), mark, Text(s.detail), Text(s.rate_limit)
+        )
+    return table

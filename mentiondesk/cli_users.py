@@ -1,0 +1,109 @@
+"""`mentiondesk users …` (desk logins) and `mentiondesk survey record …` (CSAT / NPS answers)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from typing import Annotated
+
+import sqlalchemy as sa
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from mentiondesk.cli_common import load, open_store
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, SURVEY, parse_case_number
+from mentiondesk.web.users import Role, add_user, list_users
+
+users_app = typer.Typer(help="People who log in to the desk: add, list.", no_args_is_help=True)
+survey_app = typer.Typer(help="Satisfaction answers (CSAT 1-5, NPS 0-10).", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+_RANGES = {"csat": (1, 5), "nps": (0, 10)}
+
+
+@users_app.command("add")
+def users_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[str, typer.Option(help="agent, manager or admin.")] = "agent",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Add a desk user; prompts for the password (stored as an argon2 hash)."""
+    try:
+        parsed = Role.parse(role)
+    except ValueError as exc:
+        err.print(escape(str(exc)))
+        raise typer.Exit(2) from None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    store = open_store(load(ctx))
+    try:
+        add_user(store, name, role=parsed, password=password)
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    finally:
+        store.dispose()
+    out.print(f"User {escape(name)} added as {parsed.title}.")
+
+
+@users_app.command("list")
+def users_list(ctx: typer.Context) -> None:
+    """Desk users and their roles."""
+    table = Table(title="Desk users")
+    for column in ("name", "role", "active", "added"):
+        table.add_column(column)
+    store = open_store(load(ctx))
+    try:
+        users = list_users(store)
+    finally:
+        store.dispose()
+    for user, active, added in users:
+        table.add_row(escape(user.name), user.role.title, "yes" if active else "no", f"{added:%F}")
+    out.print(table)
+
+
+@survey_app.command("record")
+def survey_record(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")],
+    kind: Annotated[str, typer.Option(help="csat (1-5) or nps (0-10).")],
+    score: Annotated[int, typer.Option(help="The answer.")],
+) -> None:
+    """Record one survey answer for a case; the dashboard's CSAT and NPS use them."""
+    low, high = _RANGES.get(kind, (None, None))
+    if low is None or high is None or not low <= score <= high:
+        err.print("--kind must be csat (score 1-5) or nps (score 0-10)")
+        raise typer.Exit(2)
+    try:
+        case_id = parse_case_number(case)
+    except ValueError as exc:
+        err.print(escape(str(exc)))
+        raise typer.Exit(2) from None
+    store = open_store(load(ctx))
+    try:
+        _record_answer(store, case, case_id, kind, score)
+    finally:
+        store.dispose()
+    out.print(f"Recorded {kind} {score} for {escape(case)}.")
+
+
+def _record_answer(store: Store, case: str, case_id: int, kind: str, score: int) -> None:
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(CASE.c.id).where(CASE.c.id == case_id)) is None:
+            err.print(f"no case {escape(case)}")
+            raise typer.Exit(1)
+        values = {
+            "case_id": case_id,
+            "kind": kind,
+            "score": score,
+            "answered_at": datetime.now(UTC),
+        }
+        conn.execute(sa.insert(SURVEY).values(values))

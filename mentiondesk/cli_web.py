@@ -1,0 +1,60 @@
+"""Start the desk inside `mentiondesk run`: serve it, say where, and make a first login."""
+
+from __future__ import annotations
+
+import secrets
+
+from aiohttp import web
+from rich.markup import escape
+
+from mentiondesk.cli_common import err
+from mentiondesk.config import Config
+from mentiondesk.pipeline import App
+from mentiondesk.slack_actions import add_slack_routes
+from mentiondesk.web import create_app, serve
+from mentiondesk.web.users import Role, add_user, user_count
+
+DEMO_USER = "demo"
+
+
+def ensure_first_user(app: App) -> str | None:
+    """With no users at all, create the admin `demo` with a fresh password and return it."""
+    if user_count(app.store) > 0:
+        return None
+    password = secrets.token_urlsafe(12)
+    add_user(app.store, DEMO_USER, role=Role.ADMIN, password=password)
+    return password
+
+
+async def start_desk(config: Config, app: App) -> web.AppRunner | None:
+    """Serve the desk on [desk] host/port; None (and a message) when the port is taken."""
+    section = config.settings.desk
+
+    async def wake(_key: str) -> None:
+        app.wake_outbox()  # the running outbox worker delivers the approved reply now
+
+    desk = create_app(config, app.store, playbook=app.processor.playbook, on_queued=wake)
+    # Slack buttons post back to the same server (mounted only when Slack is configured).
+    add_slack_routes(
+        desk, store=app.store, config=config, responders=app.responders, wake=app.wake_outbox
+    )
+    try:
+        runner = await serve(desk, section.host, section.port)
+    except OSError as exc:
+        err.print(
+            f"[red]The desk could not listen on {section.host}:{section.port} ({exc.strerror}).[/] "
+            "Set another port under [desk] in the config; listening goes on without the desk.",
+            highlight=False,
+        )
+        return None
+    host = "127.0.0.1" if section.host in ("0.0.0.0", "") else section.host
+    err.print(f"[bold]Desk:[/] http://{host}:{section.port}/", highlight=False)
+    password = ensure_first_user(app)
+    if password:
+        err.print(
+            f"  First login created: user [bold]{DEMO_USER}[/], password [bold]{escape(password)}"
+            "[/] (admin). Note it now: it is shown only once. Add people with "
+            "`mentiondesk users add NAME --role agent`.",
+            highlight=False,
+        )
+    return runner

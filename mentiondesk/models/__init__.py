@@ -1,0 +1,45 @@
+"""The value objects and plugin contracts every package meets through.
+
+Component packages (`listener`, `sentiment`, `playbooks`, `responders`) import only
+this module from `mentiondesk`. Everything here is frozen and does no I/O.
+"""
+
+from mentiondesk.models._delivery import CaseContext, OutboxAction, Receipt, Responder
+from mentiondesk.models._errors import ConfigError, FatalError, RateLimited, TransientError, utc
+from mentiondesk.models._mentions import Author, Batch, Mention, Source, SourceStatus
+from mentiondesk.models._plugins import (
+    Brand,
+    PluginConfig,
+    PluginContext,
+    SourceConfig,
+    secret_from_env,
+)
+from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
+
+__all__ = [
+    "Action",
+    "ActionKind",
+    "Author",
+    "Batch",
+    "Brand",
+    "CaseContext",
+    "Classifier",
+    "ConfigError",
+    "FatalError",
+    "History",
+    "Label",
+    "Mention",
+    "OutboxAction",
+    "PluginConfig",
+    "PluginContext",
+    "RateLimited",
+    "Reading",
+    "Receipt",
+    "Responder",
+    "Source",
+    "SourceConfig",
+    "SourceStatus",
+    "TransientError",
+    "secret_from_env",
+    "utc",
+]

@@ -1,0 +1,83 @@
+"""What waits in the outbox and the responder contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol, runtime_checkable
+
+from mentiondesk.models._mentions import Mention
+from mentiondesk.models._readings import Reading
+
+
+@dataclass(frozen=True, slots=True)
+class CaseContext:
+    """Everything a responder may show about a case, snapshotted when the action was made."""
+
+    mention: Mention
+    reading: Reading
+    case_number: str | None = None
+    draft_id: int | None = None
+    draft_text: str | None = None
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mention": self.mention.to_dict(),
+            "reading": self.reading.to_dict(),
+            "case_number": self.case_number,
+            "draft_id": self.draft_id,
+            "draft_text": self.draft_text,
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CaseContext:
+        return cls(
+            mention=Mention.from_dict(data["mention"]),
+            reading=Reading.from_dict(data["reading"]),
+            case_number=data.get("case_number"),
+            draft_id=data.get("draft_id"),
+            draft_text=data.get("draft_text"),
+            rule=data.get("rule", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxAction:
+    """An external effect waiting in the outbox; `key` makes delivering it idempotent.
+
+    `kind` is "alert" (team chat), "ticket" (help desk) or "post" (reply or private
+    message on the platform, only after approval or an explicit `auto` rule).
+    """
+
+    key: str
+    kind: str
+    target: str
+    context: CaseContext
+    text: str | None = None
+    private: bool = False
+    attempt: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_attempt(self, attempt: int) -> OutboxAction:
+        return replace(self, attempt=attempt)
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """Proof of a delivery: the remote reference (message ts, ticket id, post id)."""
+
+    ref: str | None = None
+    url: str | None = None
+    detail: str = ""
+
+
+@runtime_checkable
+class Responder(Protocol):
+    """Delivers outbox actions; must be idempotent by `action.key`."""
+
+    name: str
+
+    async def deliver(self, action: OutboxAction) -> Receipt: ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,89 @@
+"""Mentions as every source hands them over, and the source contract."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, Protocol, runtime_checkable
+
+from mentiondesk.models._errors import utc
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """The person behind a mention, as the platform knows them."""
+
+    id: str
+    handle: str
+    name: str = ""
+    followers: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A post that mentions the brand, normalised across platforms."""
+
+    platform: str
+    external_id: str
+    author: Author
+    text: str
+    created_at: datetime
+    url: str = ""
+    lang: str | None = None  # only when the platform says
+    thread_id: str | None = None
+    parent_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["created_at"] = utc(self.created_at).isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        """Build from the JSON form; raise ValueError/KeyError/TypeError on a malformed one."""
+        fields = dict(data)
+        for key in ("platform", "external_id", "text"):
+            if not isinstance(fields[key], str) or (key != "text" and not fields[key]):
+                raise ValueError(f"{key} must be a non-empty string")
+        author = dict(fields["author"])
+        if not isinstance(author.get("id"), str) or not isinstance(author.get("handle"), str):
+            raise ValueError("author.id and author.handle must be strings")
+        author["followers"] = int(author.get("followers") or 0)
+        fields["author"] = Author(**author)
+        created = fields["created_at"]
+        if isinstance(created, str):
+            created = datetime.fromisoformat(created.replace("Z", "+00:00"))
+        fields["created_at"] = utc(created)
+        return cls(**fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One page from a source: new mentions, the cursor after them, whether more wait."""
+
+    mentions: Sequence[Mention]
+    cursor: str | None
+    has_more: bool = False
+
+
+@runtime_checkable
+class Source(Protocol):
+    """Fetches one page of mentions newer than `cursor`; the poller owns the loop."""
+
+    name: str
+    poll_seconds: float
+
+    async def poll(self, cursor: str | None) -> Batch: ...
+
+    async def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStatus:
+    """What `mentiondesk sources check` shows for one source (sources may offer `check()`)."""
+
+    name: str
+    ok: bool
+    detail: str
+    rate_limit: str = ""

@@ -1,0 +1,112 @@
+"""What the queue shows: drafts oldest first, cases most urgent and longest waiting first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
+
+
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    id: int
+    kind: str
+    status: str
+    text: str
+    lang: str
+    case_number: str | None
+    platform: str
+    handle: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    id: int
+    number: str
+    status: str
+    priority: int
+    label: str
+    reason: str | None
+    frustration: int
+    platform: str
+    handle: str
+    followers: int
+    assignee: str | None
+    opened_at: datetime
+    first_response_at: datetime | None
+    ticket_ref: str | None
+
+
+def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> list[DraftView]:
+    """Drafts in `status`, oldest first."""
+    query = (
+        sa.select(DRAFT, MENTION.c.platform, AUTHOR.c.handle)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .where(DRAFT.c.status == status)
+        .order_by(DRAFT.c.created_at, DRAFT.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        DraftView(
+            d.id,
+            d.kind,
+            d.status,
+            d.text,
+            d.lang,
+            case_number(d.case_id) if d.case_id else None,
+            d.platform,
+            d.handle,
+            d.created_at,
+        )
+        for d in rows
+    ]
+
+
+def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
+    """Cases in `status`: most urgent first, then the longest waiting."""
+    query = (
+        sa.select(
+            CASE,
+            READING.c.label,
+            READING.c.reason,
+            READING.c.frustration,
+            MENTION.c.platform,
+            AUTHOR.c.handle,
+            AUTHOR.c.followers,
+        )
+        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
+        .join(READING, READING.c.mention_id == CASE.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
+        .where(CASE.c.status == status)
+        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        CaseView(
+            c.id,
+            case_number(c.id),
+            c.status,
+            c.priority,
+            c.label,
+            c.reason,
+            c.frustration,
+            c.platform,
+            c.handle,
+            c.followers,
+            c.assignee,
+            c.opened_at,
+            c.first_response_at,
+            c.ticket_ref,
+        )
+        for c in rows
+    ]

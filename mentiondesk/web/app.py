@@ -1,0 +1,143 @@
+"""The desk's aiohttp application: factory, middlewares (security headers, sessions, CSRF)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import jinja2
+from aiohttp import web
+
+from mentiondesk.config import Config
+from mentiondesk.store import Store
+from mentiondesk.web import pages_admin, pages_case, pages_dash, pages_login, pages_queue
+from mentiondesk.web.common import (
+    DESK,
+    LOGIN_COOKIE,
+    SESSION,
+    SESSION_COOKIE,
+    Desk,
+    Handler,
+    render_error,
+    template_globals,
+)
+from mentiondesk.web.users import Throttle, load_session, same_token
+from playbooks import Playbook
+
+_LOGGER = logging.getLogger(__name__)
+_HERE = Path(__file__).parent
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+# Routes that authenticate each request themselves (Slack signs its callbacks), not by cookie.
+CSRF_EXEMPT = ("/slack/actions",)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    config: Config,
+    store: Store,
+    *,
+    clock: Callable[[], datetime] = _utcnow,
+    playbook: Playbook | None = None,
+    on_queued: Callable[[str], Awaitable[None]] | None = None,
+    session_ttl: timedelta = timedelta(hours=12),
+) -> web.Application:
+    """The desk as an aiohttp application; mount more routes on it before serving.
+
+    `on_queued(key)` is awaited after the desk put an action in the outbox (an approved
+    reply, an escalation) so the caller can wake its outbox worker.
+    """
+    if playbook is None:
+        from mentiondesk.pipeline import build_playbook
+
+        playbook = build_playbook(config)
+    templates = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_HERE / "templates"),
+        autoescape=True,  # every template, whatever its extension: mention text is hostile
+        undefined=jinja2.StrictUndefined,
+    )
+    templates.globals.update(template_globals(clock))
+    middlewares = [_headers, _errors, _session, _csrf]
+    app = web.Application(middlewares=middlewares, client_max_size=256 * 1024)
+    app[DESK] = Desk(
+        config=config,
+        store=store,
+        clock=clock,
+        templates=templates,
+        playbook=playbook,
+        throttle=Throttle(clock),
+        session_ttl=session_ttl,
+        on_queued=on_queued,
+    )
+    app.router.add_static("/static", _HERE / "static", name="static")
+    for module in (pages_login, pages_queue, pages_case, pages_dash, pages_admin):
+        module.add_routes(app.router)
+    return app
+
+
+@web.middleware
+async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        _secure(exc)
+        raise
+    _secure(response)
+    return response
+
+
+def _secure(response: web.StreamResponse) -> None:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    if response.content_type in ("text/html", "text/csv"):
+        response.headers["Cache-Control"] = "no-store"
+
+
+@web.middleware
+async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Friendly pages for the errors people meet: not found, not allowed, expired form."""
+    try:
+        return await handler(request)
+    except (web.HTTPNotFound, web.HTTPForbidden, web.HTTPMethodNotAllowed) as exc:
+        # aiohttp fills .text with "404: Not Found" by default; show only our own messages.
+        text = exc.text or ""
+        mine = bool(text) and not text[:3].isdigit()
+        return render_error(request, exc.status, text if mine else "")
+
+
+@web.middleware
+async def _session(request: web.Request, handler: Handler) -> web.StreamResponse:
+    desk = request.app[DESK]
+    token = request.cookies.get(SESSION_COOKIE)
+    request[SESSION] = None
+    if token and not request.path.startswith("/static/"):
+        request[SESSION] = await desk.db(load_session, desk.store, token, now=desk.clock())
+    return await handler(request)
+
+
+@web.middleware
+async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every state-changing request carries the session's token (the login form its own)."""
+    if request.method in _UNSAFE and request.path not in CSRF_EXEMPT:
+        form = await request.post()
+        given = form.get("csrf") or request.headers.get("X-CSRF-Token")
+        given = given if isinstance(given, str) else None
+        session = request[SESSION]
+        if request.path == "/login":
+            expected = request.cookies.get(LOGIN_COOKIE, "")
+        else:
+            expected = session.csrf if session else ""
+        if not expected or not same_token(expected, given):
+            _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, request.path)
+            raise web.HTTPForbidden(text="This form has expired. Reload the page and try again.")
+    return await handler(request)

@@ -1,0 +1,121 @@
+"""Chart geometry for server-rendered SVG: Python computes the shapes, templates draw them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+WIDTH, HEIGHT = 720, 220
+PAD_LEFT, PAD_BOTTOM, PAD_TOP = 44, 24, 10
+_LABEL_Y = {"negative": 0.15, "neutral": 0.5, "positive": 0.85}
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    css: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    width: int
+    height: int
+    rects: list[Rect]
+    y_ticks: list[Tick]
+    x_ticks: list[Tick]
+    empty: bool
+
+
+def nice_max(value: int) -> int:
+    """A round axis maximum at or above `value` (1, 2, 5 × a power of ten)."""
+    if value <= 0:
+        return 1
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor >= value:
+                return step * factor
+        step *= 10
+
+
+def stacked_bars(
+    categories: Sequence[str], series: Mapping[str, Sequence[int]], *, width: int = WIDTH
+) -> Chart:
+    """One bar per category (e.g. a day), stacked by series (e.g. sentiment label)."""
+    totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
+    top = nice_max(max(totals, default=0))
+    plot_w, plot_h = width - PAD_LEFT - 8, HEIGHT - PAD_BOTTOM - PAD_TOP
+    slot = plot_w / max(len(categories), 1)
+    bar = max(slot * 0.75, 1.0)
+    rects: list[Rect] = []
+    for i, category in enumerate(categories):
+        base = float(HEIGHT - PAD_BOTTOM)
+        for name, values in series.items():
+            h = values[i] / top * plot_h
+            if h <= 0:
+                continue
+            base -= h
+            x = PAD_LEFT + i * slot + (slot - bar) / 2
+            rects.append(Rect(x, base, bar, h, name, f"{category} · {name}: {values[i]}"))
+    every = max(1, len(categories) // 8)
+    x_ticks = [
+        Tick(PAD_LEFT + (i + 0.5) * slot, HEIGHT - 6, c[5:] if len(c) == 10 else c)
+        for i, c in enumerate(categories)
+        if i % every == 0
+    ]
+    y_ticks = [
+        Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * f, f"{round(top * f):,}")
+        for f in (0, 0.5, 1)
+    ]
+    return Chart(width, HEIGHT, rects, y_ticks, x_ticks, not any(totals))
+
+
+@dataclass(frozen=True, slots=True)
+class HBar:
+    name: str
+    value: int
+    width: float  # 0..100, share of the largest
+    note: str = ""
+
+
+def hbars(items: Sequence[tuple[str, int]], notes: dict[str, str] | None = None) -> list[HBar]:
+    """Horizontal bars scaled to the largest value, for ranked lists."""
+    top = max((v for _, v in items), default=0) or 1
+    notes = notes or {}
+    return [HBar(name, value, value / top * 100, notes.get(name, "")) for name, value in items]
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+    css: str
+    title: str
+
+
+def timeline_points(rows: Sequence[Any], *, width: int = 300, height: int = 60) -> list[Point]:
+    """The author's sentiment over time: one dot per mention, low = negative, high = positive."""
+    if not rows:
+        return []
+    step = (width - 16) / max(len(rows) - 1, 1)
+    return [
+        Point(
+            8 + i * step,
+            height - 6 - _LABEL_Y.get(r.label, 0.5) * (height - 12),
+            r.label,
+            f"{r.created_at:%Y-%m-%d} · {r.platform} · {r.label}",
+        )
+        for i, r in enumerate(rows)
+    ]

@@ -1,0 +1,189 @@
+"""What every desk page shares: the desk's state, rendering, role checks, notices."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, ParamSpec, TypeVar
+from urllib.parse import quote
+
+import jinja2
+from aiohttp import web
+
+from mentiondesk.config import Config
+from mentiondesk.store import Store
+from mentiondesk.web.users import Role, Session, Throttle
+from playbooks import Playbook
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# Platform limits for a reply's length (characters); the editor counts against them.
+LIMITS = {"x": 280, "twitter": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
+DEFAULT_LIMIT = 10_000  # reddit, help desks and anything unknown
+
+# Fixed notice codes in the URL (never free text: nothing user-supplied is echoed back).
+NOTICES = {
+    "approved": ("ok", "Reply approved: it is on its way."),
+    "rejected": ("ok", "Draft rejected: nothing will be sent."),
+    "saved": ("ok", "Draft saved."),
+    "closed": ("ok", "Case closed."),
+    "assigned": ("ok", "Case assigned."),
+    "escalated": ("ok", "Escalated: a help-desk ticket is being opened."),
+    "noted": ("ok", "Note added."),
+    "corrected": ("ok", "Label corrected, thank you: it is kept for retraining."),
+    "stale": (
+        "warn",
+        "Someone else already acted on this (approved, rejected or closed it). "
+        "Nothing was sent twice; here is how it stands now.",
+    ),
+    "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
+    "empty": ("error", "The text is empty: nothing was changed."),
+    "user-added": ("ok", "User added."),
+    "bad-user": ("error", "Could not add that user: check the name, role and password (8+)."),
+}
+
+
+SESSION_COOKIE = "md_session"
+LOGIN_COOKIE = "md_login"
+
+
+def is_https(request: web.Request) -> bool:
+    """Behind a TLS-terminating proxy the scheme comes in X-Forwarded-Proto."""
+    return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
+
+
+def platform_limit(platform: str) -> int:
+    return LIMITS.get(platform, DEFAULT_LIMIT)
+
+
+@dataclass
+class Desk:
+    """The state the desk's handlers share (one per application)."""
+
+    config: Config
+    store: Store
+    clock: Callable[[], datetime]
+    templates: jinja2.Environment
+    playbook: Playbook
+    throttle: Throttle
+    session_ttl: timedelta
+    on_queued: Callable[[str], Awaitable[None]] | None
+    facets: tuple[float, dict[str, list[str]]] | None = None  # (monotonic time, values)
+
+    async def db(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a blocking store call off the event loop (the pipeline shares the loop)."""
+        return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+DESK = web.AppKey("desk", Desk)
+SESSION: web.RequestKey[Session | None] = web.RequestKey("session")
+
+
+def session(request: web.Request) -> Session:
+    current: Session | None = request[SESSION]
+    assert current is not None, "handlers behind require() always have a session"
+    return current
+
+
+def render(request: web.Request, name: str, status: int = 200, **context: Any) -> web.Response:
+    desk = request.app[DESK]
+    current: Session | None = request.get(SESSION)
+    notice = NOTICES.get(request.query.get("notice", ""))
+    text = desk.templates.get_template(name).render(
+        user=current.user if current else None,
+        csrf=current.csrf if current else "",
+        Role=Role,
+        brand=desk.config.brand.name,
+        path=request.path,
+        notice=notice,
+        now=desk.clock(),
+        **context,
+    )
+    return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+
+
+def render_error(request: web.Request, status: int, message: str) -> web.Response:
+    titles = {403: "Not allowed", 404: "Not found", 405: "Not allowed"}
+    default = {
+        403: "Your role does not give access to this page.",
+        404: "There is nothing here. The case or page may not exist.",
+    }
+    return render(
+        request,
+        "error.html",
+        status=status,
+        title=titles.get(status, "Error"),
+        message=message or default.get(status, ""),
+    )
+
+
+def require(role: Role) -> Callable[[Handler], Handler]:
+    """Server-side role check: no session → login page (GET) or 401; too low a role → 403."""
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def checked(request: web.Request) -> web.StreamResponse:
+            current: Session | None = request[SESSION]
+            if current is None:
+                if request.method == "GET":
+                    raise web.HTTPFound("/login?next=" + quote(request.path_qs, safe=""))
+                raise web.HTTPUnauthorized(text="log in first")
+            if current.user.role < role:
+                raise web.HTTPForbidden(text=f"This page needs the {role.title} role.")
+            return await handler(request)
+
+        checked.required_role = role  # type: ignore[attr-defined]
+        return checked
+
+    return wrap
+
+
+def int_param(request: web.Request, name: str) -> int:
+    """A numeric path parameter; anything else is a 404, not a 500."""
+    text = request.match_info[name]
+    if not text.isdigit() or len(text) > 12:
+        raise web.HTTPNotFound()
+    return int(text)
+
+
+def redirect(location: str, notice: str | None = None) -> web.HTTPSeeOther:
+    sep = "&" if "?" in location else "?"
+    return web.HTTPSeeOther(location + (f"{sep}notice={notice}" if notice else ""))
+
+
+def safe_next(value: str | None, default: str = "/queue") -> str:
+    """Only local paths: an open redirect after login would be a phishing aid."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return default
+    return value
+
+
+def duration(seconds: float | None) -> str:
+    """A wait as people say it: 45s, 12m, 3h 05m, 2d 4h."""
+    if seconds is None:
+        return "—"
+    s = max(int(seconds), 0)
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m"
+    if s < 86400:
+        return f"{s // 3600}h {s % 3600 // 60:02d}m"
+    return f"{s // 86400}d {s % 86400 // 3600}h"
+
+
+def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
+    from mentiondesk.tables import case_number
+
+    return {
+        "duration": duration,
+        "pct": lambda v: "—" if v is None else f"{v:.0f}%",
+        "when": lambda dt: dt.strftime("%Y-%m-%d %H:%M UTC") if dt else "—",
+        "waited": lambda since: duration((clock() - since).total_seconds()),
+        "case_number": case_number,
+    }

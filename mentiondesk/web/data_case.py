@@ -1,0 +1,163 @@
+"""A case page's data: the mention, its thread, reading, drafts, notes, audit and author history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.store import Store
+from mentiondesk.tables import (
+    AUDIT,
+    AUTHOR,
+    CASE,
+    CORRECTION,
+    DRAFT,
+    MENTION,
+    NOTE,
+    READING,
+)
+
+THREAD_LIMIT = 50
+HISTORY_LIMIT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    mention: Any
+    author: Any
+    reading: Any | None
+    correction: Any | None  # the latest person's label, if any
+    case: Any | None
+    drafts: list[Any]
+    thread: list[Any]
+    notes: list[Any]
+    audit: list[Any]
+    past_cases: list[Any]
+    past_replies: list[Any]
+    timeline: list[Any]  # (created_at, label, score, platform) of the author's mentions
+    linked_authors: list[Any]  # the same handle on other platforms
+
+    @property
+    def label(self) -> str | None:
+        if self.correction is not None:
+            return str(self.correction.label)
+        return str(self.reading.label) if self.reading is not None else None
+
+
+def case_mention(store: Store, case_id: int) -> int | None:
+    with store.engine.connect() as conn:
+        return conn.scalar(sa.select(CASE.c.mention_id).where(CASE.c.id == case_id))
+
+
+def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
+    """Everything the case page shows about one mention; None when it does not exist."""
+    with store.engine.connect() as conn:
+        mention = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).first()
+        if mention is None:
+            return None
+        author = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == mention.author_id)).one()
+        case = conn.execute(
+            sa.select(CASE).where(CASE.c.mention_id == mention_id).order_by(CASE.c.id.desc())
+        ).first()
+        authors = _linked(conn, author)
+        return CaseDetail(
+            mention=mention,
+            author=author,
+            reading=_one(conn, sa.select(READING).where(READING.c.mention_id == mention_id)),
+            correction=_one(
+                conn,
+                sa.select(CORRECTION)
+                .where(CORRECTION.c.mention_id == mention_id)
+                .order_by(CORRECTION.c.id.desc()),
+            ),
+            case=case,
+            drafts=_all(conn, sa.select(DRAFT).where(DRAFT.c.mention_id == mention_id)),
+            thread=_thread(conn, mention),
+            notes=_all(conn, sa.select(NOTE).where(NOTE.c.mention_id == mention_id)),
+            audit=_audit(conn, mention_id, case.id if case else None),
+            past_cases=_past_cases(conn, [a.id for a in authors], case.id if case else None),
+            past_replies=_past_replies(conn, [a.id for a in authors], mention_id),
+            timeline=_timeline(conn, [a.id for a in authors]),
+            linked_authors=[a for a in authors if a.id != author.id],
+        )
+
+
+def _one(conn: Connection, query: Any) -> Any | None:
+    return conn.execute(query.limit(1)).first()
+
+
+def _all(conn: Connection, query: Any) -> list[Any]:
+    return list(conn.execute(query.order_by(sa.text("id"))).all())
+
+
+def _thread(conn: Connection, mention: Any) -> list[Any]:
+    """Mentions in the same conversation (same platform and thread id), oldest first."""
+    if not mention.thread_id:
+        return []
+    query = (
+        sa.select(MENTION.c.id, MENTION.c.text, MENTION.c.created_at, AUTHOR.c.handle)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .where(MENTION.c.thread_id == mention.thread_id, MENTION.c.platform == mention.platform)
+        .order_by(MENTION.c.created_at, MENTION.c.id)
+        .limit(THREAD_LIMIT)
+    )
+    return list(conn.execute(query).all())
+
+
+def _linked(conn: Connection, author: Any) -> list[Any]:
+    """The author plus, on other platforms, authors with the same handle (a likely match)."""
+    handle = author.handle.lower().lstrip("@")
+    if not handle:
+        return [author]
+    query = sa.select(AUTHOR).where(
+        sa.func.lower(AUTHOR.c.handle).in_([handle, "@" + handle]),
+        AUTHOR.c.platform != author.platform,
+    )
+    return [author, *conn.execute(query.limit(10)).all()]
+
+
+def _past_cases(conn: Connection, author_ids: list[int], current: int | None) -> list[Any]:
+    query = (
+        sa.select(CASE.c.id, CASE.c.status, CASE.c.opened_at, CASE.c.rule, MENTION.c.platform)
+        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
+        .where(CASE.c.author_id.in_(author_ids))
+        .order_by(CASE.c.opened_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    return [r for r in conn.execute(query).all() if r.id != current]
+
+
+def _past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> list[Any]:
+    query = (
+        sa.select(DRAFT.c.text, DRAFT.c.decided_at, DRAFT.c.decided_by, MENTION.c.platform)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .where(
+            MENTION.c.author_id.in_(author_ids),
+            DRAFT.c.status == "approved",
+            DRAFT.c.mention_id != mention_id,
+        )
+        .order_by(DRAFT.c.decided_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    return list(conn.execute(query).all())
+
+
+def _timeline(conn: Connection, author_ids: list[int]) -> list[Any]:
+    query = (
+        sa.select(MENTION.c.created_at, READING.c.label, READING.c.score, MENTION.c.platform)
+        .join(READING, READING.c.mention_id == MENTION.c.id)
+        .where(MENTION.c.author_id.in_(author_ids))
+        .order_by(MENTION.c.created_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    return list(reversed(conn.execute(query).all()))
+
+
+def _audit(conn: Connection, mention_id: int, case_id: int | None) -> list[Any]:
+    where = AUDIT.c.mention_id == mention_id
+    if case_id is not None:
+        where = sa.or_(where, AUDIT.c.case_id == case_id)
+    return list(conn.execute(sa.select(AUDIT).where(where).order_by(AUDIT.c.id)).all())

@@ -1,0 +1,195 @@
+"""The dashboard's numbers, aggregated in SQL over a period (efficient on 100k+ mentions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.report import percentile
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR, CASE, MENTION, READING, SURVEY
+
+LABELS = ("negative", "neutral", "positive")
+PERIODS = (7, 30, 90)
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    days: int
+    since: datetime
+    by_day: dict[str, dict[str, int]]  # day → label → mentions
+    platforms: list[tuple[str, int]]
+    frt_count: int
+    frt_p50: float | None
+    frt_p90: float | None
+    cases_opened: int
+    cases_resolved: int
+    csat: float | None  # share of 4-5 answers, percent
+    csat_answers: int
+    nps: float | None  # promoters minus detractors, percent points
+    nps_answers: int
+    reasons: list[tuple[str, int, int]]  # reason, this period, previous period
+    won_back: list[tuple[str, str, datetime]]  # platform, handle, when they wrote positively
+    won_back_count: int
+
+    @property
+    def resolution_rate(self) -> float | None:
+        return self.cases_resolved / self.cases_opened * 100 if self.cases_opened else None
+
+    def days_list(self, today: date) -> list[str]:
+        return [(today - timedelta(days=i)).isoformat() for i in range(self.days - 1, -1, -1)]
+
+
+def day_of(conn: Connection, column: Any) -> Any:
+    """The UTC calendar day of a timestamp column as YYYY-MM-DD text, on either backend."""
+    if conn.dialect.name == "postgresql":
+        return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")
+    return sa.func.substr(column, 1, 10)  # SQLite keeps UTC timestamps as ISO text
+
+
+def seconds_between(conn: Connection, start: Any, end: Any) -> Any:
+    if conn.dialect.name == "postgresql":
+        return sa.extract("epoch", end - start)
+    return (sa.func.julianday(end) - sa.func.julianday(start)) * 86400.0
+
+
+def load_dashboard(store: Store, *, days: int, now: datetime) -> Dashboard:
+    since = now - timedelta(days=days)
+    with store.engine.connect() as conn:
+        waits = sorted(float(s) for s in conn.scalars(_frt_query(conn, since)))
+        statuses: dict[str, int] = dict(
+            conn.execute(
+                sa.select(CASE.c.status, sa.func.count())
+                .where(CASE.c.opened_at >= since)
+                .group_by(CASE.c.status)
+            ).all()
+        )
+        csat, csat_n, nps, nps_n = _surveys(conn, since)
+        won = _won_back(conn, since)
+        by_day: dict[str, dict[str, int]] = {}
+        platforms: dict[str, int] = {}
+        for day, platform, label, n in _counts(conn, since):
+            by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
+            platforms[platform] = platforms.get(platform, 0) + n
+        return Dashboard(
+            days=days,
+            since=since,
+            by_day=by_day,
+            platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
+            frt_count=len(waits),
+            frt_p50=percentile(waits, 50) if waits else None,
+            frt_p90=percentile(waits, 90) if waits else None,
+            cases_opened=int(sum(statuses.values())),
+            cases_resolved=int(statuses.get("resolved", 0) + statuses.get("closed", 0)),
+            csat=csat,
+            csat_answers=csat_n,
+            nps=nps,
+            nps_answers=nps_n,
+            reasons=_reasons(conn, since, now - since),
+            won_back=won[:10],
+            won_back_count=len(won),
+        )
+
+
+def _recent() -> Any:
+    return sa.select().select_from(MENTION).join(READING, READING.c.mention_id == MENTION.c.id)
+
+
+def _counts(conn: Connection, since: datetime) -> list[tuple[str, str, str, int]]:
+    """Mentions per day, platform and label since `since`: one pass for charts and CSV."""
+    day = day_of(conn, MENTION.c.created_at).label("day")
+    query = (
+        _recent()
+        .add_columns(day, MENTION.c.platform, READING.c.label, sa.func.count())
+        .where(MENTION.c.created_at >= since)
+        .group_by(day, MENTION.c.platform, READING.c.label)
+    )
+    return [(d, p, label, int(n)) for d, p, label, n in conn.execute(query)]
+
+
+def _frt_query(conn: Connection, since: datetime) -> Any:
+    wait = seconds_between(conn, CASE.c.opened_at, CASE.c.first_response_at)
+    return sa.select(wait).where(CASE.c.opened_at >= since, CASE.c.first_response_at.is_not(None))
+
+
+def _surveys(conn: Connection, since: datetime) -> tuple[float | None, int, float | None, int]:
+    rows = conn.execute(
+        sa.select(SURVEY.c.kind, SURVEY.c.score, sa.func.count())
+        .where(SURVEY.c.answered_at >= since)
+        .group_by(SURVEY.c.kind, SURVEY.c.score)
+    ).all()
+    csat = {int(s): int(n) for k, s, n in rows if k == "csat"}
+    nps = {int(s): int(n) for k, s, n in rows if k == "nps"}
+    csat_n, nps_n = sum(csat.values()), sum(nps.values())
+    happy = sum(n for s, n in csat.items() if s >= 4)
+    promoters = sum(n for s, n in nps.items() if s >= 9)
+    detractors = sum(n for s, n in nps.items() if s <= 6)
+    return (
+        happy / csat_n * 100 if csat_n else None,
+        csat_n,
+        (promoters - detractors) / nps_n * 100 if nps_n else None,
+        nps_n,
+    )
+
+
+def _reasons(conn: Connection, since: datetime, span: timedelta) -> list[tuple[str, int, int]]:
+    """Top complaint reasons this period, with the previous period's count for the trend."""
+    before = since - span
+    current = sa.case((MENTION.c.created_at >= since, 1), else_=0)
+    query = (
+        _recent()
+        .add_columns(READING.c.reason, sa.func.sum(current), sa.func.count())
+        .where(
+            MENTION.c.created_at >= before,
+            READING.c.label == "negative",
+            READING.c.reason.is_not(None),
+        )
+        .group_by(READING.c.reason)
+    )
+    rows = [(r, int(now or 0), int(total) - int(now or 0)) for r, now, total in conn.execute(query)]
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    return rows[:8]
+
+
+def _won_back(conn: Connection, since: datetime) -> list[tuple[str, str, datetime]]:
+    """Authors who wrote negatively and later, within the period, positively."""
+    neg = (
+        _recent()
+        .add_columns(MENTION.c.author_id, sa.func.min(MENTION.c.created_at).label("first"))
+        .where(READING.c.label == "negative")
+        .group_by(MENTION.c.author_id)
+        .subquery()
+    )
+    pos = (
+        _recent()
+        .add_columns(MENTION.c.author_id, sa.func.max(MENTION.c.created_at).label("last"))
+        .where(READING.c.label == "positive", MENTION.c.created_at >= since)
+        .group_by(MENTION.c.author_id)
+        .subquery()
+    )
+    query = (
+        sa.select(AUTHOR.c.platform, AUTHOR.c.handle, pos.c.last)
+        .join(pos, pos.c.author_id == AUTHOR.c.id)
+        .join(neg, neg.c.author_id == AUTHOR.c.id)
+        .where(neg.c.first < pos.c.last)
+        .order_by(pos.c.last.desc())
+    )
+    return [(p, h, last) for p, h, last in conn.execute(query)]
+
+
+def csv_rows(store: Store, *, days: int, now: datetime) -> list[list[str]]:
+    """Daily mentions per platform and label over the period, for a spreadsheet."""
+    with store.engine.connect() as conn:
+        counts = _counts(conn, now - timedelta(days=days))
+    table: dict[tuple[str, str], dict[str, int]] = {}
+    for d, platform, label, n in counts:
+        table.setdefault((d, platform), {})[label] = n
+    rows = [["day", "platform", *LABELS, "total"]]
+    for (d, platform), found in sorted(table.items()):
+        values = [found.get(label, 0) for label in LABELS]
+        rows.append([d, platform, *map(str, values), str(sum(values))])
+    return rows

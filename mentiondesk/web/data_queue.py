@@ -1,0 +1,262 @@
+"""The queue's data: open cases and pending drafts, most urgent and oldest first, filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
+
+EXCERPT = 280  # characters of the mention shown in the queue (the case page shows it all)
+# First-response targets: complaints are answered within the hour, everything else in four.
+SLA = {"negative": timedelta(hours=1)}
+DEFAULT_SLA = timedelta(hours=4)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    platform: str = ""
+    lang: str = ""
+    label: str = ""
+    reason: str = ""
+    assignee: str = ""
+    source: str = ""
+    view: str = ""  # "" needs a reply; "all": every open case, answered ones too
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str]) -> Filters:
+        return cls(**{f.name: query.get(f.name, "").strip()[:64] for f in fields(cls)})
+
+    def active(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    mention_id: int
+    case_id: int | None
+    draft_id: int | None
+    draft_kind: str | None
+    draft_text: str | None
+    platform: str
+    handle: str
+    name: str
+    followers: int
+    excerpt: str
+    lang: str
+    label: str
+    reason: str | None
+    frustration: int
+    priority: int
+    assignee: str | None
+    waiting_since: datetime
+    sla_seconds: int
+
+    @property
+    def number(self) -> str | None:
+        return case_number(self.case_id) if self.case_id else None
+
+    @property
+    def href(self) -> str:
+        return f"/cases/{self.case_id}" if self.case_id else f"/mentions/{self.mention_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueStats:
+    open_cases: int
+    pending_drafts: int
+    answered_24h: int
+    first_response_p50: float | None  # seconds, over cases answered in the last 24 hours
+
+
+def _columns() -> list[Any]:
+    return [
+        MENTION.c.id.label("mention_id"),
+        MENTION.c.platform,
+        sa.func.substr(MENTION.c.text, 1, EXCERPT + 1).label("excerpt"),
+        AUTHOR.c.handle,
+        AUTHOR.c.name,
+        AUTHOR.c.followers,
+        READING.c.lang,
+        READING.c.label,
+        READING.c.reason,
+        READING.c.frustration,
+    ]
+
+
+def _filtered(query: Any, f: Filters) -> Any:
+    where = {
+        "platform": MENTION.c.platform,
+        "lang": READING.c.lang,
+        "label": READING.c.label,
+        "reason": READING.c.reason,
+        "source": MENTION.c.source,
+    }
+    for key, value in f.active().items():
+        if key in where:
+            query = query.where(where[key] == value)
+    return query
+
+
+def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
+    draft = (
+        sa.select(DRAFT.c.id)
+        .where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == "pending")
+        .order_by(DRAFT.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(*_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee, CASE.c.opened_at)
+        .add_columns(draft.label("draft_id"))
+        .select_from(CASE)
+        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .join(READING, READING.c.mention_id == CASE.c.mention_id)
+        .where(CASE.c.status == "open")
+        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .limit(limit)
+    )
+    if f.view != "all":
+        query = query.where(_needs_reply())
+    if f.assignee:
+        query = query.where(
+            CASE.c.assignee.is_(None) if f.assignee == "-" else CASE.c.assignee == f.assignee
+        )
+    rows = conn.execute(_filtered(query, f)).all()
+    drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
+    return [
+        _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)) for r in rows
+    ]
+
+
+def _needs_reply() -> Any:
+    """A pending draft waits, or nobody has answered and no approved reply is on its way."""
+
+    def drafts(status: str) -> Any:
+        return sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == status)
+
+    unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~drafts("approved"))
+    return sa.or_(drafts("pending"), unanswered)
+
+
+def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
+    """Pending drafts outside any case (e.g. a thank-you for praise)."""
+    if f.assignee:
+        return []  # only cases are assigned
+    query = (
+        sa.select(*_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
+        .add_columns(DRAFT.c.created_at)
+        .select_from(DRAFT)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .join(READING, READING.c.mention_id == DRAFT.c.mention_id)
+        .where(DRAFT.c.status == "pending", DRAFT.c.case_id.is_(None))
+        .order_by(DRAFT.c.created_at, DRAFT.c.id)
+        .limit(limit)
+    )
+    rows = conn.execute(_filtered(query, f)).all()
+    return [_item(r, None, 0, None, r.created_at, (r.draft_id, r.kind, r.text)) for r in rows]
+
+
+def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, tuple[int, str, str]]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        sa.select(DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text).where(DRAFT.c.id.in_(ids))
+    ).all()
+    return {r.id: (r.id, r.kind, r.text) for r in rows}
+
+
+def _item(
+    r: Any,
+    case_id: int | None,
+    priority: int,
+    assignee: str | None,
+    since: datetime,
+    draft: tuple[int, str, str] | None,
+) -> QueueItem:
+    excerpt = r.excerpt if len(r.excerpt) <= EXCERPT else r.excerpt[:EXCERPT] + "…"
+    return QueueItem(
+        mention_id=r.mention_id,
+        case_id=case_id,
+        draft_id=draft[0] if draft else None,
+        draft_kind=draft[1] if draft else None,
+        draft_text=draft[2] if draft else None,
+        platform=r.platform,
+        handle=r.handle,
+        name=r.name,
+        followers=r.followers,
+        excerpt=excerpt,
+        lang=r.lang,
+        label=r.label,
+        reason=r.reason,
+        frustration=r.frustration,
+        priority=priority,
+        assignee=assignee,
+        waiting_since=since,
+        sla_seconds=int(SLA.get(r.label, DEFAULT_SLA).total_seconds()),
+    )
+
+
+def load_queue(store: Store, f: Filters, *, limit: int = 100) -> list[QueueItem]:
+    """Open cases first by priority (frustration and reach) then age; loose drafts by age."""
+    with store.engine.connect() as conn:
+        items = _cases(conn, f, limit) + _loose_drafts(conn, f, limit)
+    items.sort(key=lambda i: (-i.priority, -i.frustration, i.waiting_since))
+    return items[:limit]
+
+
+def load_stats(store: Store, *, now: datetime) -> QueueStats:
+    since = now - timedelta(hours=24)
+    with store.engine.connect() as conn:
+        open_cases = conn.scalar(
+            sa.select(sa.func.count()).select_from(CASE).where(CASE.c.status == "open")
+        )
+        pending = conn.scalar(
+            sa.select(sa.func.count()).select_from(DRAFT).where(DRAFT.c.status == "pending")
+        )
+        answered = conn.execute(
+            sa.select(CASE.c.opened_at, CASE.c.first_response_at).where(
+                CASE.c.first_response_at >= since
+            )
+        ).all()
+    waits = sorted((a - o).total_seconds() for o, a in answered)
+    p50 = waits[len(waits) // 2] if waits else None
+    return QueueStats(int(open_cases or 0), int(pending or 0), len(waits), p50)
+
+
+def facets(store: Store) -> dict[str, list[str]]:
+    """The values the filter menus offer, taken from what is waiting in the queue."""
+    open_mentions = sa.select(CASE.c.mention_id).where(CASE.c.status == "open")
+    pending = sa.select(DRAFT.c.mention_id).where(DRAFT.c.status == "pending")
+    ids = sa.union(open_mentions, pending).subquery()
+    query = (
+        sa.select(MENTION.c.platform, MENTION.c.source, READING.c.lang, READING.c.reason)
+        .join(ids, ids.c.mention_id == MENTION.c.id)
+        .join(READING, READING.c.mention_id == MENTION.c.id)
+        .distinct()
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+        assignees = conn.scalars(
+            sa.select(CASE.c.assignee)
+            .where(CASE.c.status == "open", CASE.c.assignee.is_not(None))
+            .distinct()
+        ).all()
+    names = ("platform", "source", "lang", "reason")
+    pick = {name: sorted({getattr(r, name) for r in rows} - {None, ""}) for name in names}
+    return {
+        "platform": pick.get("platform", []),
+        "source": pick.get("source", []),
+        "lang": pick.get("lang", []),
+        "reason": pick.get("reason", []),
+        "label": ["negative", "neutral", "positive"],
+        "assignee": sorted(a for a in assignees if a),
+    }

@@ -1,0 +1,159 @@
+"""The case page: one mention with its thread, reading, drafts, notes, history and actions."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from mentiondesk import audit, queue
+from mentiondesk.web.charts import timeline_points
+from mentiondesk.web.common import (
+    DESK,
+    int_param,
+    platform_limit,
+    redirect,
+    render,
+    require,
+    session,
+)
+from mentiondesk.web.data_case import case_mention, load_detail
+from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
+from mentiondesk.web.users import Role, list_users
+
+LABELS = ("negative", "neutral", "positive")
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/cases/{id}", case_page)
+    router.add_get("/mentions/{id}", mention_page)
+    router.add_post("/cases/{id}/assign", assign)
+    router.add_post("/cases/{id}/escalate", escalate)
+    router.add_post("/cases/{id}/close", close)
+    router.add_post("/mentions/{id}/notes", add_note)
+    router.add_post("/mentions/{id}/correct", correct)
+
+
+@require(Role.AGENT)
+async def case_page(request: web.Request) -> web.Response:
+    desk = request.app[DESK]
+    mention_id = await desk.db(case_mention, desk.store, int_param(request, "id"))
+    if mention_id is None:
+        raise web.HTTPNotFound(text="There is no such case. It may have been typed wrong.")
+    return await _render(request, mention_id)
+
+
+@require(Role.AGENT)
+async def mention_page(request: web.Request) -> web.Response:
+    return await _render(request, int_param(request, "id"))
+
+
+async def _render(request: web.Request, mention_id: int) -> web.Response:
+    desk = request.app[DESK]
+    detail = await desk.db(load_detail, desk.store, mention_id)
+    if detail is None:
+        raise web.HTTPNotFound(text="There is no such mention.")
+    people = []
+    if session(request).user.role >= Role.MANAGER:
+        people = [u for u, active, _ in await desk.db(list_users, desk.store) if active]
+    return render(
+        request,
+        "case.html",
+        d=detail,
+        labels=LABELS,
+        limit=platform_limit(detail.mention.platform),
+        people=people,
+        timeline=timeline_points(detail.timeline),
+        can_escalate=bool(desk.config.settings.routing.ticket),
+        back=request.path,
+        sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
+    )
+
+
+def _back(case_id: int) -> str:
+    return f"/cases/{case_id}"
+
+
+@require(Role.MANAGER)
+async def assign(request: web.Request) -> web.StreamResponse:
+    desk, case_id = request.app[DESK], int_param(request, "id")
+    form = await request.post()
+    assignee = str(form.get("assignee", "")).strip()[:128]
+    if not assignee:
+        raise redirect(_back(case_id), "empty")
+    try:
+        await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction:
+        raise redirect(_back(case_id), "stale") from None
+    who = session(request).user.name
+    await desk.db(audit.record, desk.store, who, "assign", case_id=case_id, detail=assignee)
+    raise redirect(_back(case_id), "assigned")
+
+
+@require(Role.AGENT)
+async def escalate(request: web.Request) -> web.StreamResponse:
+    desk, case_id = request.app[DESK], int_param(request, "id")
+    target = desk.config.settings.routing.ticket
+    if not target:
+        raise web.HTTPNotFound(text="No help desk is configured (routing.ticket).")
+    who = session(request).user.name
+    try:
+        key = await desk.db(queue.escalate_case, desk.store, case_id, by=who, target=target)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction:
+        raise redirect(_back(case_id), "stale") from None
+    await desk.db(audit.record, desk.store, who, "escalate", case_id=case_id, detail=target)
+    if desk.on_queued is not None:
+        await desk.on_queued(key)
+    raise redirect(_back(case_id), "escalated")
+
+
+@require(Role.AGENT)
+async def close(request: web.Request) -> web.StreamResponse:
+    desk, case_id = request.app[DESK], int_param(request, "id")
+    form = await request.post()
+    status = "resolved" if form.get("resolution") == "resolved" else "closed"
+    who = session(request).user.name
+    try:
+        await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction:
+        raise redirect(_back(case_id), "stale") from None
+    await desk.db(audit.record, desk.store, who, status, case_id=case_id)
+    raise redirect(_back(case_id), "closed")
+
+
+@require(Role.AGENT)
+async def add_note(request: web.Request) -> web.StreamResponse:
+    desk, mention_id = request.app[DESK], int_param(request, "id")
+    form = await request.post()
+    text = str(form.get("text", "")).replace("\r\n", "\n")[:5000]
+    back = f"/mentions/{mention_id}"
+    who = session(request).user.name
+    try:
+        await desk.db(queue.add_note, desk.store, mention_id, text=text, by=who)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except ValueError:
+        raise redirect(back, "empty") from None
+    await desk.db(audit.record, desk.store, who, "note", mention_id=mention_id)
+    raise redirect(back, "noted")
+
+
+@require(Role.AGENT)
+async def correct(request: web.Request) -> web.StreamResponse:
+    desk, mention_id = request.app[DESK], int_param(request, "id")
+    form = await request.post()
+    label = str(form.get("label", ""))
+    if label not in LABELS:
+        raise web.HTTPBadRequest(text="label must be negative, neutral or positive")
+    who = session(request).user.name
+    try:
+        previous = await desk.db(audit.correct_label, desk.store, mention_id, label=label, by=who)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    detail = f"{previous} → {label}"
+    await desk.db(audit.record, desk.store, who, "relabel", mention_id=mention_id, detail=detail)
+    raise redirect(f"/mentions/{mention_id}", "corrected")

@@ -1,0 +1,69 @@
+"""The dashboard (managers): sentiment over time, response times, satisfaction, reasons."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from aiohttp import web
+
+from mentiondesk.web.charts import hbars, stacked_bars
+from mentiondesk.web.common import DESK, render, require
+from mentiondesk.web.data_dash import LABELS, PERIODS, csv_rows, load_dashboard
+from mentiondesk.web.users import Role
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/dashboard", dashboard)
+    router.add_get("/dashboard.csv", dashboard_csv)
+
+
+def _days(request: web.Request) -> int:
+    text = request.query.get("days", "30")
+    return int(text) if text.isdigit() and int(text) in PERIODS else 30
+
+
+@require(Role.MANAGER)
+async def dashboard(request: web.Request) -> web.Response:
+    desk = request.app[DESK]
+    days, now = _days(request), desk.clock()
+    data = await desk.db(load_dashboard, desk.store, days=days, now=now)
+    categories = data.days_list(now.date())
+    series = {
+        label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
+    }
+    notes = {reason: _trend(now_n, before) for reason, now_n, before in data.reasons}
+    return render(
+        request,
+        "dashboard.html",
+        data=data,
+        periods=PERIODS,
+        sentiment=stacked_bars(categories, series),
+        platforms=hbars(data.platforms),
+        reasons=hbars([(r, n) for r, n, _ in data.reasons], notes),
+        total=sum(sum(v) for v in series.values()),
+    )
+
+
+def _trend(now: int, before: int) -> str:
+    if before == 0:
+        return "new" if now else ""
+    change = (now - before) / before * 100
+    return f"{change:+.0f}% vs previous period"
+
+
+@require(Role.MANAGER)
+async def dashboard_csv(request: web.Request) -> web.Response:
+    desk = request.app[DESK]
+    days = _days(request)
+    rows = await desk.db(csv_rows, desk.store, days=days, now=desk.clock())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        # A leading =, +, - or @ would run as a formula in a spreadsheet: neutralise it.
+        writer.writerow(["'" + c if c[:1] in "=+-@" else c for c in row])
+    return web.Response(
+        text=buffer.getvalue(),
+        content_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="mentiondesk-{days}d.csv"'},
+    )

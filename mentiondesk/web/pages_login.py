@@ -1,0 +1,84 @@
+"""Log in, log out, and the front door."""
+
+from __future__ import annotations
+
+import secrets
+
+from aiohttp import web
+
+from mentiondesk.web.common import (
+    DESK,
+    LOGIN_COOKIE,
+    SESSION,
+    SESSION_COOKIE,
+    is_https,
+    redirect,
+    render,
+    safe_next,
+)
+from mentiondesk.web.users import authenticate, close_session, open_session
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/", home)
+    router.add_get("/login", login_form)
+    router.add_post("/login", login)
+    router.add_post("/logout", logout)
+
+
+async def home(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/queue" if request[SESSION] else "/login")
+
+
+async def login_form(request: web.Request, *, error: str = "", status: int = 200) -> web.Response:
+    token = secrets.token_urlsafe(24)
+    response = render(
+        request,
+        "login.html",
+        status=status,
+        login_csrf=token,
+        error=error,
+        next=safe_next(request.query.get("next")),
+    )
+    response.set_cookie(
+        LOGIN_COOKIE, token, httponly=True, samesite="Lax", secure=is_https(request), path="/login"
+    )
+    return response
+
+
+async def login(request: web.Request) -> web.StreamResponse:
+    desk = request.app[DESK]
+    form = await request.post()
+    name, password = str(form.get("name", ""))[:64], str(form.get("password", ""))[:1024]
+    key = f"{request.remote}|{name.lower()}"
+    if desk.throttle.blocked(key):
+        return await login_form(
+            request, error="Too many failed attempts. Wait 15 minutes and try again.", status=429
+        )
+    user = await desk.db(authenticate, desk.store, name, password)
+    if user is None:
+        desk.throttle.fail(key)
+        return await login_form(request, error="Wrong name or password.", status=401)
+    desk.throttle.clear(key)
+    token = await desk.db(open_session, desk.store, user, now=desk.clock(), ttl=desk.session_ttl)
+    response = web.HTTPSeeOther(safe_next(str(form.get("next", ""))))
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="Lax",
+        secure=is_https(request),
+        max_age=int(desk.session_ttl.total_seconds()),
+        path="/",
+    )
+    raise response
+
+
+async def logout(request: web.Request) -> web.StreamResponse:
+    desk = request.app[DESK]
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        await desk.db(close_session, desk.store, token)
+    response = redirect("/login")
+    response.del_cookie(SESSION_COOKIE, path="/")
+    raise response

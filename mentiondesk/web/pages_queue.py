@@ -1,0 +1,116 @@
+"""The queue page and the draft actions (approve, reject, save) that the queue and case share."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from aiohttp import web
+
+from mentiondesk import audit, queue
+from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
+from mentiondesk.web.data_queue import Filters, facets, load_queue, load_stats
+from mentiondesk.web.users import Role
+
+_LOGGER = logging.getLogger(__name__)
+_FACETS_TTL = 30.0  # seconds: the filter menus need not be live to the second
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/queue", queue_page)
+    router.add_post("/drafts/{id}/approve", approve)
+    router.add_post("/drafts/{id}/reject", reject)
+    router.add_post("/drafts/{id}/save", save)
+
+
+@require(Role.AGENT)
+async def queue_page(request: web.Request) -> web.Response:
+    desk = request.app[DESK]
+    filters = Filters.from_query(request.query)
+    items = await desk.db(load_queue, desk.store, filters)
+    stats = await desk.db(load_stats, desk.store, now=desk.clock())
+    return render(
+        request,
+        "queue.html",
+        items=items,
+        stats=stats,
+        filters=filters,
+        facets=await _facets(request),
+    )
+
+
+async def _facets(request: web.Request) -> dict[str, list[str]]:
+    desk = request.app[DESK]
+    if desk.facets and time.monotonic() - desk.facets[0] < _FACETS_TTL:
+        return desk.facets[1]
+    values = await desk.db(facets, desk.store)
+    desk.facets = (time.monotonic(), values)
+    return values
+
+
+async def _form(request: web.Request) -> tuple[str | None, str]:
+    form = await request.post()
+    text = form.get("text")
+    back = safe_next(str(form.get("back", "")), "/queue")
+    return (text if isinstance(text, str) else None), back
+
+
+@require(Role.AGENT)
+async def approve(request: web.Request) -> web.StreamResponse:
+    desk, draft_id = request.app[DESK], int_param(request, "id")
+    text, back = await _form(request)
+    who = session(request).user.name
+    try:
+        key = await desk.db(
+            queue.approve_draft,
+            desk.store,
+            draft_id,
+            by=who,
+            post_route=desk.config.settings.routing.post,
+            text=text.replace("\r\n", "\n") if text is not None else None,
+        )
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction as exc:
+        # The queue refuses private messages to authors who asked not to be contacted.
+        raise redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale") from None
+    except ValueError:
+        raise redirect(back, "empty") from None
+    await desk.db(audit.record_draft, desk.store, who, "approve", draft_id)
+    _LOGGER.info("draft %d approved by %s", draft_id, who)
+    if desk.on_queued is not None:
+        await desk.on_queued(key)
+    raise redirect(back, "approved")
+
+
+@require(Role.AGENT)
+async def reject(request: web.Request) -> web.StreamResponse:
+    desk, draft_id = request.app[DESK], int_param(request, "id")
+    _, back = await _form(request)
+    who = session(request).user.name
+    try:
+        await desk.db(queue.reject_draft, desk.store, draft_id, by=who)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction:
+        raise redirect(back, "stale") from None
+    await desk.db(audit.record_draft, desk.store, who, "reject", draft_id)
+    raise redirect(back, "rejected")
+
+
+@require(Role.AGENT)
+async def save(request: web.Request) -> web.StreamResponse:
+    desk, draft_id = request.app[DESK], int_param(request, "id")
+    text, back = await _form(request)
+    who = session(request).user.name
+    try:
+        text = (text or "").replace("\r\n", "\n")
+        await desk.db(queue.edit_draft, desk.store, draft_id, text=text)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction:
+        raise redirect(back, "stale") from None
+    except ValueError:
+        raise redirect(back, "empty") from None
+    await desk.db(audit.record_draft, desk.store, who, "edit", draft_id)
+    raise redirect(back, "saved")

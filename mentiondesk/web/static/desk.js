@@ -1,0 +1,87 @@
+// mentiondesk desk: live timers, character counts, keyboard shortcuts, no double submits.
+// Loaded from /static (the Content-Security-Policy forbids inline script).
+(function () {
+  "use strict";
+
+  function duration(s) {
+    s = Math.max(0, Math.floor(s));
+    if (s < 60) return s + "s";
+    if (s < 3600) return Math.floor(s / 60) + "m";
+    if (s < 86400) {
+      var m = Math.floor((s % 3600) / 60);
+      return Math.floor(s / 3600) + "h " + (m < 10 ? "0" : "") + m + "m";
+    }
+    return Math.floor(s / 86400) + "d " + Math.floor((s % 86400) / 3600) + "h";
+  }
+
+  function tickTimers() {
+    var now = Date.now();
+    document.querySelectorAll(".timer[data-since]").forEach(function (el) {
+      var since = Date.parse(el.dataset.since);
+      if (isNaN(since)) return;
+      var waited = (now - since) / 1000, sla = Number(el.dataset.sla) || 3600;
+      el.textContent = duration(waited);
+      el.classList.toggle("overdue", waited >= sla);
+      el.classList.toggle("due-soon", waited < sla && waited >= sla * 0.75);
+    });
+  }
+
+  function countChars(area) {
+    var bar = area.form && area.form.querySelector(".count");
+    if (!bar) return;
+    var n = Array.from(area.value).length, limit = Number(area.dataset.limit);
+    bar.querySelector(".count-n").textContent = n;
+    bar.classList.toggle("over", n > limit);
+  }
+
+  function guardForms() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target, submitter = event.submitter;
+      var ask = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
+      if (ask && !window.confirm(ask)) { event.preventDefault(); return; }
+      if (form.dataset.sent) { event.preventDefault(); return; }  // no double post
+      form.dataset.sent = "1";
+      setTimeout(function () {
+        form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+      }, 0);
+    });
+  }
+
+  function queueKeys() {
+    var items = Array.from(document.querySelectorAll("#queue > .item"));
+    if (!items.length) return;
+    var index = 0;
+    function select(i) {
+      index = Math.max(0, Math.min(items.length - 1, i));
+      items.forEach(function (el, j) { el.classList.toggle("selected", j === index); });
+      items[index].scrollIntoView({ block: "nearest" });
+    }
+    select(0);
+    document.addEventListener("keydown", function (event) {
+      var tag = (event.target.tagName || "").toLowerCase();
+      if (tag === "input" || tag === "textarea" || tag === "select") return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      var item = items[index], form;
+      switch (event.key) {
+        case "j": select(index + 1); break;
+        case "k": select(index - 1); break;
+        case "o": case "Enter": window.location.assign(item.dataset.href); break;
+        case "a": form = item.querySelector("form.approve"); if (form) form.requestSubmit(); break;
+        case "r": form = item.querySelector("form.reject"); if (form) form.requestSubmit(); break;
+        default: return;
+      }
+      event.preventDefault();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    tickTimers();
+    setInterval(tickTimers, 1000);
+    document.querySelectorAll("textarea[data-limit]").forEach(function (area) {
+      countChars(area);
+      area.addEventListener("input", function () { countChars(area); });
+    });
+    guardForms();
+    queueKeys();
+  });
+})();

@@ -1,0 +1,168 @@
+"""Desk users: roles, argon2 password hashes, sessions in the database, login throttling."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import hmac
+import secrets
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
+from mentiondesk.store import Store
+from mentiondesk.tables import USER, WEB_SESSION
+
+_HASHER = PasswordHasher()
+# Verifying against this when the user does not exist keeps the timing the same.
+_DUMMY_HASH = _HASHER.hash("not a password")
+
+
+class Role(enum.IntEnum):
+    """Each role can do everything the roles below it can."""
+
+    AGENT = 1
+    MANAGER = 2
+    ADMIN = 3
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"{text!r} is not a role; use agent, manager or admin") from None
+
+    @property
+    def title(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    user: User
+    csrf: str
+    expires_at: datetime
+
+
+def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
+    """Create a user; raise ValueError on an empty name, short password or a taken name."""
+    name = name.strip()
+    if not name or len(name) > 64:
+        raise ValueError("the name must have 1 to 64 characters")
+    if len(password) < 8:
+        raise ValueError("the password must have at least 8 characters")
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(USER.c.id).where(USER.c.name == name)) is not None:
+            raise ValueError(f"a user named {name!r} already exists")
+        values = {"name": name, "role": role.title, "password_hash": _HASHER.hash(password)}
+        return int(conn.execute(sa.insert(USER).values(values).returning(USER.c.id)).scalar_one())
+
+
+def list_users(store: Store) -> list[tuple[User, bool, datetime]]:
+    """Every user with whether they are active and when they were added."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(USER).order_by(USER.c.name)).all()
+    return [(User(r.id, r.name, Role.parse(r.role)), r.active, r.created_at) for r in rows]
+
+
+def user_count(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(sa.func.count()).select_from(USER)) or 0)
+
+
+def authenticate(store: Store, name: str, password: str) -> User | None:
+    """The active user whose password this is, else None (same cost either way)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(USER).where(USER.c.name == name.strip())).first()
+    try:
+        _HASHER.verify(row.password_hash if row else _DUMMY_HASH, password)
+    except (VerifyMismatchError, InvalidHashError):
+        return None
+    if row is None or not row.active:
+        return None
+    return User(row.id, row.name, Role.parse(row.role))
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def open_session(store: Store, user: User, *, now: datetime, ttl: timedelta) -> str:
+    """Start a session; return the cookie value (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    values = {
+        "id": _digest(token),
+        "user_id": user.id,
+        "csrf": secrets.token_urlsafe(24),
+        "created_at": now,
+        "expires_at": now + ttl,
+    }
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.expires_at < now))
+        conn.execute(sa.insert(WEB_SESSION).values(values))
+    return token
+
+
+def load_session(store: Store, token: str, *, now: datetime) -> Session | None:
+    query = (
+        sa.select(WEB_SESSION.c.csrf, WEB_SESSION.c.expires_at, USER)
+        .join(USER, USER.c.id == WEB_SESSION.c.user_id)
+        .where(WEB_SESSION.c.id == _digest(token))
+    )
+    with store.engine.connect() as conn:
+        row = conn.execute(query).first()
+    if row is None or row.expires_at <= now or not row.active:
+        return None
+    return Session(User(row.id, row.name, Role.parse(row.role)), row.csrf, row.expires_at)
+
+
+def close_session(store: Store, token: str) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.id == _digest(token)))
+
+
+def same_token(expected: str, given: str | None) -> bool:
+    return bool(given) and hmac.compare_digest(expected.encode(), str(given).encode())
+
+
+class Throttle:
+    """At most `limit` failed logins per key (address and name) within `window`."""
+
+    def __init__(
+        self, clock: Callable[[], datetime], *, limit: int = 5, window: timedelta | None = None
+    ) -> None:
+        self._clock = clock
+        self._limit = limit
+        self._window = window or timedelta(minutes=15)
+        self._failures: dict[str, deque[datetime]] = {}
+
+    def blocked(self, key: str) -> bool:
+        if not self._recent(key):
+            del self._failures[key]  # forget clean keys: the table stays small
+            return False
+        return len(self._failures[key]) >= self._limit
+
+    def fail(self, key: str) -> None:
+        self._recent(key).append(self._clock())
+
+    def clear(self, key: str) -> None:
+        self._failures.pop(key, None)
+
+    def _recent(self, key: str) -> deque[datetime]:
+        since = self._clock() - self._window
+        failures = self._failures.setdefault(key, deque())
+        while failures and failures[0] < since:
+            failures.popleft()
+        return failures

@@ -1,0 +1,39 @@
+"""What the platform posters share: checks on the action and matching our own earlier sends."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from mentiondesk.models import FatalError, Mention, OutboxAction
+
+
+def post_parts(action: OutboxAction, platform: str) -> tuple[Mention, str]:
+    """The mention to answer and the text to send; FatalError when the action is not ours."""
+    mention = action.context.mention
+    if action.kind != "post":
+        raise FatalError(f"{platform} posting only takes post actions, not {action.kind}")
+    if mention.platform != platform:
+        raise FatalError(
+            f"a {mention.platform} mention was routed to the {platform} poster; "
+            f"fix [routing] post.{mention.platform}"
+        )
+    text = (action.text or "").strip()
+    if not text:
+        raise FatalError("the post has no text; edit the draft and approve it again")
+    return mention, text
+
+
+def same_text(ours: str, sent: str) -> bool:
+    """Whether a post we find on the platform is the one we meant (whitespace folded)."""
+    return " ".join(ours.split()) == " ".join(sent.split())
+
+
+def may_have_sent(action: OutboxAction) -> bool:
+    """The outbox counts an attempt before calling out; a later attempt may follow a crash after
+    the platform accepted the post, so only then is the platform asked first."""
+    return action.attempt > 1
+
+
+def utc_iso(when: datetime | None = None) -> str:
+    value = (when or datetime.now(UTC)).astimezone(UTC)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"

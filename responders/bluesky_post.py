@@ -1,0 +1,159 @@
+"""Posts approved replies on Bluesky through atproto (`com.atproto.repo.createRecord`).
+
+The record key is derived from the outbox key, so a retry after a crash collides with the
+record already written instead of posting twice; we then read that record back.
+Bluesky direct messages (chat.bsky) are not supported: a private action is held.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from atproto import AsyncClient
+from atproto_client import exceptions as atp
+from pydantic import Field, field_validator
+
+from mentiondesk.models import (
+    FatalError,
+    OutboxAction,
+    PluginConfig,
+    PluginContext,
+    RateLimited,
+    Receipt,
+    TransientError,
+    secret_from_env,
+)
+from responders._post import post_parts, utc_iso
+
+_LOGGER = logging.getLogger(__name__)
+_COLLECTION = "app.bsky.feed.post"
+_B32 = "234567abcdefghijklmnopqrstuvwxyz"  # atproto's base32-sortable alphabet
+
+
+def _require_env(variable: str) -> str:
+    secret_from_env(variable)
+    return variable
+
+
+class BlueskyPostResponderConfig(PluginConfig):
+    kind: Literal["bluesky-post"] = "bluesky-post"
+    base_url: str = "https://bsky.social"
+    handle_env: str = Field(default="BLUESKY_HANDLE", validate_default=True)
+    app_password_env: str = Field(default="BLUESKY_APP_PASSWORD", validate_default=True)
+
+    _env = field_validator("handle_env", "app_password_env")(_require_env)
+
+
+def record_key(key: str, when: datetime) -> str:
+    """A TID-shaped record key that is the same for the same outbox key (and mention time)."""
+    digest = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
+    micros = int(when.timestamp() * 1_000_000) + digest % 1_000_000
+    value = ((micros & ((1 << 53) - 1)) << 10) | ((digest >> 20) & 0x3FF)
+    chars = []
+    for _ in range(13):
+        chars.append(_B32[value & 31])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+class BlueskyPostResponder:
+    """A reply in the mention's thread, with a deterministic record key: posted once."""
+
+    Config = BlueskyPostResponderConfig
+
+    def __init__(
+        self, name: str = "bluesky-post", *, handle: str, password: str, base_url: str
+    ) -> None:
+        self.name = name
+        self.client = AsyncClient(base_url=base_url)
+        self._handle, self._password = handle, password
+        self._did: str | None = None
+
+    @classmethod
+    def from_config(
+        cls, config: BlueskyPostResponderConfig, context: PluginContext
+    ) -> BlueskyPostResponder:
+        return cls(
+            config.name or "bluesky-post",
+            handle=secret_from_env(config.handle_env).get_secret_value(),
+            password=secret_from_env(config.app_password_env).get_secret_value(),
+            base_url=config.base_url,
+        )
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        mention, text = post_parts(action, "bluesky")
+        if action.private:
+            raise FatalError(
+                "Bluesky private messages are not supported; reply publicly or contact "
+                "the author another way"
+            )
+        did = await self._login()
+        rkey = record_key(action.key, mention.created_at)
+        record = await self._record(mention.external_id, text, action.context.reading.lang)
+        data = {"repo": did, "collection": _COLLECTION, "rkey": rkey, "record": record}
+        try:
+            created = await self._call(self.client.com.atproto.repo.create_record, data)
+        except FatalError:
+            existing = await self._existing(did, rkey)
+            if existing is None:
+                raise
+            _LOGGER.info("outbox %s: record %s exists already; not posting again", action.key, rkey)
+            return existing
+        return Receipt(ref=created.uri, url=_web_url(self._handle, rkey), detail="reply")
+
+    async def check(self) -> str:
+        """Say whether the handle and app password work, for `mentiondesk responders check`."""
+        return f"signed in as {self._handle} ({await self._login()})"
+
+    async def close(self) -> None:
+        await self.client.request.close()
+
+    async def _record(self, uri: str, text: str, lang: str) -> dict[str, Any]:
+        found = await self._call(self.client.app.bsky.feed.get_posts, {"uris": [uri]})
+        if not found.posts:
+            raise FatalError("the post to answer is gone (deleted); nothing to reply to")
+        post = found.posts[0]
+        parent = {"uri": post.uri, "cid": post.cid}
+        reply = getattr(post.record, "reply", None)
+        root = {"uri": reply.root.uri, "cid": reply.root.cid} if reply else parent
+        record: dict[str, Any] = {
+            "$type": _COLLECTION,
+            "text": text,
+            "createdAt": utc_iso(),
+            "reply": {"root": root, "parent": parent},
+        }
+        if lang and lang != "und":
+            record["langs"] = [lang]
+        return record
+
+    async def _existing(self, did: str, rkey: str) -> Receipt | None:
+        params = {"repo": did, "collection": _COLLECTION, "rkey": rkey}
+        try:
+            found = await self._call(self.client.com.atproto.repo.get_record, params)
+        except FatalError:
+            return None
+        return Receipt(ref=found.uri, url=_web_url(self._handle, rkey), detail="reply (found)")
+
+    async def _login(self) -> str:
+        if self._did is None:
+            profile = await self._call(self.client.login, self._handle, self._password)
+            self._did = str(profile.did)
+        return self._did
+
+    async def _call(self, method: Any, *args: Any) -> Any:
+        try:
+            return await method(*args)
+        except atp.RateLimitExceededError as exc:
+            until = exc.reset_at or datetime.now(UTC) + timedelta(minutes=1)
+            raise RateLimited(until, "bluesky posting") from None
+        except (atp.UnauthorizedError, atp.BadRequestError, atp.LoginRequiredError) as exc:
+            raise FatalError(f"bluesky posting: {exc}") from None
+        except (atp.AtProtocolError, ValueError) as exc:
+            raise TransientError(f"bluesky posting: {type(exc).__name__}") from None
+
+
+def _web_url(handle: str, rkey: str) -> str:
+    return f"https://bsky.app/profile/{handle}/post/{rkey}"

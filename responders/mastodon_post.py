@@ -1,0 +1,163 @@
+"""Posts approved replies on Mastodon through Mastodon.py; private ones as `visibility=direct`.
+
+Mastodon keeps an `Idempotency-Key` for an hour: the outbox key is sent as that key, so a
+retry after a crash gets the same status back instead of a second one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from mastodon import Mastodon
+from mastodon.errors import (
+    MastodonAPIError,
+    MastodonNetworkError,
+    MastodonRatelimitError,
+    MastodonServerError,
+    MastodonUnauthorizedError,
+)
+from pydantic import Field, field_validator
+
+from mentiondesk.models import (
+    FatalError,
+    OutboxAction,
+    PluginConfig,
+    PluginContext,
+    RateLimited,
+    Receipt,
+    TransientError,
+    secret_from_env,
+)
+from responders._post import post_parts
+
+_LOGGER = logging.getLogger(__name__)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(html_text: str) -> str:
+    """Status HTML (or our plain text) as comparable words."""
+    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
+
+
+def _require_env(variable: str) -> str:
+    secret_from_env(variable)
+    return variable
+
+
+class MastodonPostResponderConfig(PluginConfig):
+    kind: Literal["mastodon-post"] = "mastodon-post"
+    base_url: str = "https://mastodon.social"
+    access_token_env: str = Field(default="MASTODON_ACCESS_TOKEN", validate_default=True)
+    visibility: Literal["public", "unlisted"] = "public"  # of public replies
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+    _env = field_validator("access_token_env")(_require_env)
+
+
+class MastodonPostResponder:
+    """Reply to the mention's status, or a direct status that mentions the author, once."""
+
+    Config = MastodonPostResponderConfig
+
+    def __init__(
+        self, name: str = "mastodon-post", *, api: Mastodon, visibility: str = "public"
+    ) -> None:
+        self.name = name
+        self.api = api
+        self.visibility = visibility
+        self._lock = asyncio.Lock()  # Mastodon.py keeps rate-limit state: one call at a time
+
+    @classmethod
+    def from_config(
+        cls, config: MastodonPostResponderConfig, context: PluginContext
+    ) -> MastodonPostResponder:
+        api = Mastodon(
+            access_token=secret_from_env(config.access_token_env).get_secret_value(),
+            api_base_url=config.base_url,
+            ratelimit_method="throw",
+            request_timeout=config.timeout_seconds,
+            version_check_mode="none",
+        )
+        return cls(config.name or "mastodon-post", api=api, visibility=config.visibility)
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        mention, text = post_parts(action, "mastodon")
+        visibility = self.visibility
+        if action.private:
+            visibility = "direct"  # a direct status reaches only the accounts it mentions
+            handle = f"@{mention.author.handle}"
+            if handle.lower() not in text.lower():
+                text = f"{handle} {text}"
+        if action.attempt > 1 and (earlier := await self._our_reply(mention.external_id, text)):
+            # Mastodon forgets idempotency keys after an hour; the thread remembers.
+            return Receipt(ref=str(earlier["id"]), url=earlier.get("url"), detail="already sent")
+        status = await self._post(
+            text,
+            in_reply_to_id=mention.external_id,
+            visibility=visibility,
+            idempotency_key=action.key,
+        )
+        return Receipt(ref=str(status["id"]), url=status.get("url"), detail=visibility)
+
+    async def _our_reply(self, status_id: str, text: str) -> Any:
+        """Our own reply with this text under `status_id`, if an earlier attempt sent it."""
+        async with self._lock:
+            try:
+                me = await asyncio.to_thread(self.api.account_verify_credentials)
+                context = await asyncio.to_thread(self.api.status_context, status_id)
+            except (MastodonServerError, MastodonNetworkError) as exc:
+                raise TransientError(f"mastodon thread check: {type(exc).__name__}") from None
+            except MastodonAPIError:
+                return None  # the status is gone: nothing to find
+        wanted = _plain(text)
+        return next(
+            (
+                s
+                for s in context["descendants"]
+                if str(s["account"]["id"]) == str(me["id"])
+                and str(s.get("in_reply_to_id")) == str(status_id)
+                and wanted in _plain(s.get("content") or "")
+            ),
+            None,
+        )
+
+    async def check(self) -> str:
+        """Say whether the token works, for `mentiondesk responders check`."""
+        async with self._lock:
+            try:
+                me = await asyncio.to_thread(self.api.account_verify_credentials)
+            except MastodonUnauthorizedError:
+                raise FatalError("mastodon: the access token is refused") from None
+        return f"signed in as @{me['acct']}"
+
+    async def close(self) -> None:
+        session = getattr(self.api, "session", None)
+        if session is not None:
+            await asyncio.to_thread(session.close)
+
+    async def _post(self, text: str, **kwargs: Any) -> Any:
+        async with self._lock:
+            try:
+                return await asyncio.to_thread(self.api.status_post, text, **kwargs)
+            except MastodonRatelimitError:
+                reset = self.api.ratelimit_reset
+                until = (
+                    datetime.fromtimestamp(reset, UTC)
+                    if reset
+                    else datetime.now(UTC) + timedelta(minutes=1)
+                )
+                raise RateLimited(until, "mastodon posting") from None
+            except MastodonUnauthorizedError as exc:
+                raise FatalError(f"mastodon posting: {exc}; check the token") from None
+            except (MastodonServerError, MastodonNetworkError) as exc:
+                raise TransientError(f"mastodon posting: {type(exc).__name__}") from None
+            except MastodonAPIError as exc:
+                status = exc.args[1] if len(exc.args) > 1 else None
+                if status in (403, 404, 422):
+                    raise FatalError(f"mastodon refused the post ({status})") from None
+                raise TransientError(f"mastodon posting: {status or 'bad answer'}") from None

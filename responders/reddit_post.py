@@ -1,0 +1,179 @@
+"""Posts approved comment replies and private messages on Reddit through asyncpraw.
+
+Reddit has no idempotency key. The outbox records each attempt before we call out, so a
+later attempt first looks through our own recent comments (or sent messages) for the
+same text in that thread, and returns it instead of sending again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+import asyncpraw
+import asyncprawcore
+from pydantic import Field, field_validator
+
+from mentiondesk.models import (
+    FatalError,
+    OutboxAction,
+    PluginConfig,
+    PluginContext,
+    RateLimited,
+    Receipt,
+    TransientError,
+    secret_from_env,
+)
+from responders._post import may_have_sent, post_parts, same_text
+
+_LOGGER = logging.getLogger(__name__)
+_WAIT = re.compile(r"(\d+) (second|minute)")
+
+
+def _require_env(variable: str) -> str:
+    secret_from_env(variable)
+    return variable
+
+
+class RedditPostResponderConfig(PluginConfig):
+    kind: Literal["reddit-post"] = "reddit-post"
+    base_url: str = "https://oauth.reddit.com"
+    auth_url: str = "https://www.reddit.com"
+    client_id_env: str = Field(default="REDDIT_CLIENT_ID", validate_default=True)
+    client_secret_env: str = Field(default="REDDIT_CLIENT_SECRET", validate_default=True)
+    username_env: str = Field(default="REDDIT_USERNAME", validate_default=True)
+    password_env: str = Field(default="REDDIT_PASSWORD", validate_default=True)
+    user_agent: str = "mentiondesk/0.1 (brand replies)"
+    message_subject: str = "About your post"
+
+    _env = field_validator("client_id_env", "client_secret_env", "username_env", "password_env")(
+        _require_env
+    )
+
+
+class RedditPostResponder:
+    """Comment reply to the mention (`api/comment`) or private message (`api/compose`), once."""
+
+    Config = RedditPostResponderConfig
+
+    def __init__(
+        self,
+        name: str = "reddit-post",
+        *,
+        reddit: asyncpraw.Reddit,
+        subject: str = "About your post",
+    ) -> None:
+        self.name = name
+        self.reddit = reddit
+        self.subject = subject
+        self._me: str | None = None
+
+    @classmethod
+    def from_config(
+        cls, config: RedditPostResponderConfig, context: PluginContext
+    ) -> RedditPostResponder:
+        def env(key: str) -> str:
+            return secret_from_env(key).get_secret_value()
+
+        reddit = asyncpraw.Reddit(
+            client_id=env(config.client_id_env),
+            client_secret=env(config.client_secret_env),
+            username=env(config.username_env),
+            password=env(config.password_env),
+            user_agent=config.user_agent,
+            oauth_url=config.base_url,
+            reddit_url=config.auth_url,
+            check_for_updates=False,
+        )
+        return cls(config.name or "reddit-post", reddit=reddit, subject=config.message_subject)
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        mention, text = post_parts(action, "reddit")
+        if may_have_sent(action):
+            found = await self._already_sent(action, text)
+            if found is not None:
+                _LOGGER.info(
+                    "outbox %s: found our earlier post %s; not sending again", action.key, found.ref
+                )
+                return found
+        if action.private:
+            data = {"subject": self.subject, "text": text, "to": mention.author.handle}
+            await self._json_call("api/compose/", data)
+            return Receipt(ref=f"message:{mention.author.handle}", detail="private message")
+        body = await self._json_call(
+            "api/comment/", {"thing_id": mention.external_id, "text": text}
+        )
+        thing = body["json"]["data"]["things"][0]["data"]
+        url = f"https://www.reddit.com{thing.get('permalink', '')}"
+        return Receipt(ref=thing["name"], url=url, detail="comment reply")
+
+    async def check(self) -> str:
+        """Say whether the app and account work, for `mentiondesk responders check`."""
+        return f"signed in as u/{await self._my_name()}"
+
+    async def close(self) -> None:
+        await self.reddit.close()
+
+    async def _already_sent(self, action: OutboxAction, text: str) -> Receipt | None:
+        mention = action.context.mention
+        if action.private:
+            sent = await self._get("message/sent", {"limit": 100})
+            for child in sent["data"]["children"]:
+                data = child["data"]
+                to_them = str(data.get("dest", "")).lower() == mention.author.handle.lower()
+                if to_them and same_text(text, data.get("body", "")):
+                    return Receipt(ref=data["name"], detail="private message (found)")
+            return None
+        me = await self._my_name()
+        ours = await self._get(f"user/{me}/comments", {"limit": 100, "sort": "new"})
+        for child in ours["data"]["children"]:
+            data = child["data"]
+            if data.get("parent_id") == mention.external_id and same_text(text, data["body"]):
+                url = f"https://www.reddit.com{data.get('permalink', '')}"
+                return Receipt(ref=data["name"], url=url, detail="comment reply (found)")
+        return None
+
+    async def _my_name(self) -> str:
+        if self._me is None:
+            self._me = str((await self._get("api/v1/me", {}))["name"])
+        return self._me
+
+    async def _get(self, path: str, params: dict[str, Any]) -> Any:
+        return await self._call("GET", path, params=params)
+
+    async def _json_call(self, path: str, data: dict[str, str]) -> Any:
+        body = await self._call("POST", path, data=data)
+        errors = (body or {}).get("json", {}).get("errors") or []
+        for error in errors:
+            if error and error[0] == "RATELIMIT":
+                raise RateLimited(_wait_of(str(error[1])), "reddit posting")
+        if errors:
+            raise FatalError(f"reddit refused the post: {[e[0] for e in errors]}")
+        return body
+
+    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            return await self.reddit.request(method=method, path=path, **kwargs)
+        except asyncprawcore.TooManyRequests as exc:
+            seconds = float(exc.response.headers.get("x-ratelimit-reset", "60"))
+            raise RateLimited(datetime.now(UTC) + timedelta(seconds=seconds), "reddit") from None
+        except (
+            asyncprawcore.OAuthException,
+            asyncprawcore.InvalidToken,
+            asyncprawcore.Forbidden,
+            asyncprawcore.NotFound,
+        ) as exc:
+            raise FatalError(f"reddit posting: {exc}") from None
+        except asyncprawcore.AsyncPrawcoreException as exc:
+            raise TransientError(f"reddit posting: {type(exc).__name__}") from None
+
+
+def _wait_of(message: str) -> datetime:
+    """Reddit's action limit says 'try again in 9 minutes' in the body, not in a header."""
+    found = _WAIT.search(message)
+    seconds = 60.0
+    if found:
+        seconds = float(found.group(1)) * (60 if found.group(2) == "minute" else 1)
+    return datetime.now(UTC) + timedelta(seconds=seconds)

@@ -1,0 +1,169 @@
+"""Posts approved replies and DMs on X through tweepy's AsyncClient (API v2, OAuth 2.0 user token).
+
+X has no idempotency key. The outbox records each attempt before we call out, so a later
+attempt first looks for our own reply (or DM) with the same text and returns it instead
+of sending again: exactly once in effect, even after a crash between send and record.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+import aiohttp
+import tweepy
+from pydantic import Field, field_validator
+from tweepy.asynchronous import AsyncClient
+from yarl import URL
+
+from mentiondesk.models import (
+    FatalError,
+    OutboxAction,
+    PluginConfig,
+    PluginContext,
+    RateLimited,
+    Receipt,
+    TransientError,
+    secret_from_env,
+)
+from responders._post import may_have_sent, post_parts, same_text
+
+_LOGGER = logging.getLogger(__name__)
+DEFAULT_BASE = "https://api.twitter.com"
+
+
+def _require_env(variable: str) -> str:
+    secret_from_env(variable)
+    return variable
+
+
+class XPostResponderConfig(PluginConfig):
+    kind: Literal["x-post"] = "x-post"
+    base_url: str = DEFAULT_BASE
+    user_token_env: str = Field(default="X_USER_TOKEN", validate_default=True)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+    _env = field_validator("user_token_env")(_require_env)
+
+
+class _Rewrite:
+    """Sends tweepy's hard-coded api.twitter.com requests to the configured base URL."""
+
+    def __init__(self, base: str, timeout: float) -> None:
+        self._base = URL(base)
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._session: aiohttp.ClientSession | None = None
+
+    def request(self, method: str, url: str | URL, **kwargs: Any) -> Any:
+        if self._session is None:  # made on the loop that uses it
+            self._session = aiohttp.ClientSession(timeout=self._timeout)
+        target = URL(url, encoded=isinstance(url, URL)).with_scheme(self._base.scheme)
+        target = target.with_host(self._base.host or "").with_port(self._base.explicit_port)
+        return self._session.request(method, target, **kwargs)
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+
+class XPostResponder:
+    """Public reply (`in_reply_to_tweet_id`) or DM to the author, once."""
+
+    Config = XPostResponderConfig
+
+    def __init__(
+        self, name: str = "x-post", *, token: str, base_url: str = DEFAULT_BASE, timeout: float = 30
+    ) -> None:
+        self.name = name
+        self._http = _Rewrite(base_url, timeout)
+        self.client = AsyncClient(bearer_token=token, wait_on_rate_limit=False)
+        self.client.session = self._http
+        self._me: str | None = None
+
+    @classmethod
+    def from_config(cls, config: XPostResponderConfig, context: PluginContext) -> XPostResponder:
+        token = secret_from_env(config.user_token_env).get_secret_value()
+        return cls(
+            config.name or "x-post",
+            token=token,
+            base_url=config.base_url,
+            timeout=config.timeout_seconds,
+        )
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        mention, text = post_parts(action, "x")
+        if may_have_sent(action):
+            found = await self._already_sent(action, text)
+            if found is not None:
+                _LOGGER.info(
+                    "outbox %s: found our earlier post %s; not sending again", action.key, found.ref
+                )
+                return found
+        if action.private:
+            answer = await self._call(
+                self.client.create_direct_message, participant_id=mention.author.id, text=text
+            )
+            return Receipt(ref=str(answer.data["dm_event_id"]), detail="direct message")
+        answer = await self._call(
+            self.client.create_tweet, text=text, in_reply_to_tweet_id=mention.external_id
+        )
+        tweet_id = str(answer.data["id"])
+        return Receipt(ref=tweet_id, url=f"https://x.com/i/status/{tweet_id}", detail="reply")
+
+    async def check(self) -> str:
+        """Say whether the user token works, for `mentiondesk responders check`."""
+        return f"token valid for X user {await self._my_id()}"
+
+    async def close(self) -> None:
+        await self._http.close()
+
+    async def _already_sent(self, action: OutboxAction, text: str) -> Receipt | None:
+        """Our own reply to this tweet (or DM to this author) with the same text, if any."""
+        mention, me = action.context.mention, await self._my_id()
+        if action.private:
+            answer = await self._call(
+                self.client.get_direct_message_events,
+                participant_id=mention.author.id,
+                dm_event_fields=["sender_id", "text", "created_at"],
+            )
+            for event in answer.data or []:
+                data = event.data
+                if str(data.get("sender_id")) == me and same_text(text, data.get("text", "")):
+                    return Receipt(ref=str(data["id"]), detail="direct message (found)")
+            return None
+        answer = await self._call(
+            self.client.get_users_tweets,
+            me,
+            since_id=mention.external_id,
+            max_results=100,
+            tweet_fields=["referenced_tweets", "created_at"],
+        )
+        for tweet in answer.data or []:
+            replied = {r["id"] for r in tweet.data.get("referenced_tweets") or []}
+            if mention.external_id in replied and same_text(text, tweet.data["text"]):
+                url = f"https://x.com/i/status/{tweet.data['id']}"
+                return Receipt(ref=str(tweet.data["id"]), url=url, detail="reply (found)")
+        return None
+
+    async def _my_id(self) -> str:
+        if self._me is None:
+            answer = await self._call(self.client.get_me)
+            self._me = str(answer.data["id"])
+        return self._me
+
+    async def _call(self, method: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await method(*args, user_auth=False, **kwargs)
+        except tweepy.TooManyRequests as exc:
+            reset = getattr(exc, "reset_time", None)
+            until = (
+                datetime.fromtimestamp(int(reset), UTC)
+                if reset
+                else datetime.now(UTC) + timedelta(minutes=1)
+            )
+            raise RateLimited(until, "x posting") from None
+        except (tweepy.Unauthorized, tweepy.Forbidden, tweepy.BadRequest) as exc:
+            raise FatalError(f"x posting: {exc}") from None
+        except (tweepy.HTTPException, aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            raise TransientError(f"x posting: {type(exc).__name__}") from None

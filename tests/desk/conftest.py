@@ -1,0 +1,109 @@
+"""Desk fixtures: a seeded store, the desk app on a test server, logged-in HTTP clients."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+from argon2 import PasswordHasher
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.pipeline import build_responders
+from mentiondesk.store import Store
+from mentiondesk.web import create_app, users
+from mentiondesk.web.users import Role, add_user
+from tests.desk.seed import PASSWORD, write_config
+
+_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fast argon2 parameters for tests (production keeps argon2-cffi's defaults)."""
+    monkeypatch.setattr(users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str) -> Config:
+    return load_config(write_config(tmp_path, db_url))
+
+
+@pytest.fixture
+def store(config: Config) -> Iterator[Store]:
+    store = Store(config.store_url())
+    store.create_all()
+    for role in Role:
+        add_user(store, role.title, role=role, password=PASSWORD)
+    yield store
+    store.dispose()
+
+
+def desk_app(config: Config, store: Store) -> web.Application:
+    """The desk with an outbox that delivers an approved reply at once (as the CLI does)."""
+    responders = build_responders(config)
+    worker = OutboxWorker(store, responders, config.settings.outbox)
+
+    async def deliver(key: str) -> None:
+        await worker.drain(only_key=key)
+
+    return create_app(config, store, on_queued=deliver)
+
+
+@pytest.fixture
+async def server(config: Config, store: Store) -> AsyncIterator[TestServer]:
+    async with TestServer(desk_app(config, store)) as server:
+        yield server
+
+
+class Desk:
+    """A logged-in (or anonymous) HTTP client that knows its CSRF token."""
+
+    def __init__(self, client: TestClient[web.Request, web.Application]) -> None:
+        self.client = client
+        self.csrf = ""
+
+    async def login(self, name: str, password: str = PASSWORD) -> int:
+        page = await (await self.client.get("/login")).text()
+        token = _CSRF.search(page)
+        assert token
+        form = {"csrf": token.group(1), "name": name, "password": password, "next": "/queue"}
+        response = await self.client.post("/login", data=form, allow_redirects=False)
+        if response.status == 303:
+            self.csrf = await self.token("/queue")
+        return response.status
+
+    async def token(self, path: str) -> str:
+        found = _CSRF.search(await (await self.client.get(path)).text())
+        return found.group(1) if found else ""
+
+    async def post(self, path: str, **form: str) -> web.StreamResponse:
+        data = {"csrf": self.csrf, **form}
+        return await self.client.post(path, data=data, allow_redirects=False)  # type: ignore[return-value]
+
+
+@pytest.fixture
+async def anon(server: TestServer) -> AsyncIterator[Desk]:
+    async with TestClient(server) as client:
+        yield Desk(client)
+
+
+@pytest.fixture
+async def as_role(server: TestServer) -> AsyncIterator[object]:
+    clients: list[TestClient[web.Request, web.Application]] = []
+
+    async def login(role: str) -> Desk:
+        client: TestClient[web.Request, web.Application] = TestClient(server)
+        await client.start_server()
+        clients.append(client)
+        desk = Desk(client)
+        assert await desk.login(role) == 303
+        return desk
+
+    yield login
+    for client in clients:
+        await client.close()

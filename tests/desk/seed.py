@@ -1,0 +1,104 @@
+"""Put mentions, readings, cases and drafts in a store through the real ingest and record paths."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from mentiondesk.decisions import Decision, DraftPlan, record
+from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DRAFT, MENTION
+
+PASSWORD = "correct horse battery"
+_IDS = itertools.count(1)
+
+
+def write_config(folder: Path, db_url: str) -> Path:
+    (folder / "empty.jsonl").write_text("", encoding="utf-8")
+    path = folder / "config.toml"
+    path.write_text(
+        f"""
+[brand]
+name = "Lumora"
+handles = ["@lumora"]
+
+[store]
+url = "{db_url}"
+
+[routing]
+alert = ["console"]
+ticket = "cases"
+post = {{ default = "console" }}
+
+[[sources]]
+kind = "replay"
+name = "samples"
+path = "empty.jsonl"
+
+[[responders]]
+kind = "console"
+name = "console"
+
+[[responders]]
+kind = "local"
+name = "cases"
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def add(
+    store: Store,
+    text: str,
+    *,
+    label: str = "negative",
+    platform: str = "x",
+    handle: str = "ana_b",
+    reason: str | None = "delivery",
+    frustration: int = 1,
+    priority: int = 1,
+    case: bool = True,
+    draft: str | None = "Sorry about that, {name}. Could you DM us your order number?",
+    draft_kind: str = "private",
+    thread_id: str | None = None,
+    ago: timedelta = timedelta(minutes=5),
+) -> tuple[int, int | None, int | None]:
+    """One mention with its reading, and optionally a case and a pending draft; return ids."""
+    n = next(_IDS)
+    author = Author(id=f"u-{handle}-{platform}", handle=handle, name=handle.title(), followers=120)
+    mention = Mention(
+        platform=platform,
+        external_id=f"m{n}",
+        author=author,
+        text=text,
+        created_at=datetime.now(UTC) - ago,
+        thread_id=thread_id,
+    )
+    store.ingest("seed", [mention], None)
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(MENTION.c.id, MENTION.c.author_id).where(MENTION.c.external_id == f"m{n}")
+        ).one()
+    reading = Reading(
+        label=Label(label), score=0.8, lang="en", reason=reason, frustration=frustration
+    )
+    plans = (DraftPlan(kind=draft_kind, text=draft, lang="en", rule="complaint"),) if draft else ()
+    decision = Decision(
+        mention_id=row.id,
+        author_id=row.author_id,
+        mention=mention,
+        reading=reading,
+        case_rule="complaint" if case else None,
+        priority=priority,
+        drafts=plans,
+    )
+    record(store, [decision], post_route={"default": "console"})
+    with store.engine.connect() as conn:
+        case_id = conn.scalar(sa.select(CASE.c.id).where(CASE.c.mention_id == row.id))
+        draft_id = conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.mention_id == row.id))
+    return row.id, case_id, draft_id

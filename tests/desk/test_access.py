@@ -1,0 +1,159 @@
+"""Access control over HTTP: every route checks the role server-side; CSRF; sessions; login."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from mentiondesk.config import Config
+from mentiondesk.store import Store
+from mentiondesk.web import create_app
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+PUBLIC = {"/", "/login", "/logout"}
+
+# (method, path template, the lowest role allowed)
+ROUTES = [
+    ("GET", "/queue", "agent"),
+    ("GET", "/cases/{case}", "agent"),
+    ("GET", "/mentions/{mention}", "agent"),
+    ("POST", "/drafts/{draft}/save", "agent"),
+    ("POST", "/mentions/{mention}/notes", "agent"),
+    ("POST", "/mentions/{mention}/correct", "agent"),
+    ("POST", "/cases/{case}/assign", "manager"),
+    ("GET", "/dashboard", "manager"),
+    ("GET", "/dashboard.csv", "manager"),
+    ("GET", "/playbooks", "manager"),
+    ("GET", "/people", "admin"),
+    ("POST", "/people", "admin"),
+]
+RANK = {"agent": 1, "manager": 2, "admin": 3}
+
+
+def test_every_route_declares_a_role(config: Config, store: Store) -> None:
+    app = create_app(config, store)
+    for route in app.router.routes():
+        info = route.resource.get_info() if route.resource else {}
+        path = info.get("path") or info.get("formatter") or ""
+        if path in PUBLIC or "prefix" in info or route.method == "HEAD":
+            continue
+        assert hasattr(route.handler, "required_role"), f"{route.method} {path} has no role check"
+
+
+def _fill(path: str, ids: dict[str, int]) -> str:
+    return path.format(**ids)
+
+
+@pytest.fixture
+def ids(store: Store) -> dict[str, int]:
+    mention, case, draft = add(store, "My parcel is lost")
+    assert case
+    assert draft
+    return {"mention": mention, "case": case, "draft": draft}
+
+
+@pytest.mark.parametrize(("method", "path", "lowest"), ROUTES)
+@pytest.mark.parametrize("role", ["agent", "manager", "admin"])
+async def test_role_is_checked(
+    as_role: Login, ids: dict[str, int], method: str, path: str, lowest: str, role: str
+) -> None:
+    desk = await as_role(role)
+    url = _fill(path, ids)
+    if method == "GET":
+        response = await desk.client.get(url, allow_redirects=False)
+    else:
+        form = {"text": "hi there", "label": "neutral", "assignee": "agent", "name": ""}
+        response = await desk.post(url, **form)
+    if RANK[role] < RANK[lowest]:
+        assert response.status == 403
+    else:
+        assert response.status in (200, 303), await response.text()
+
+
+@pytest.mark.parametrize(("method", "path", "lowest"), ROUTES)
+async def test_anonymous_is_sent_to_login(
+    anon: Desk, ids: dict[str, int], method: str, path: str, lowest: str
+) -> None:
+    url = _fill(path, ids)
+    if method == "GET":
+        response = await anon.client.get(url, allow_redirects=False)
+        assert response.status == 302
+        assert response.headers["Location"].startswith("/login?next=")
+    else:
+        response = await anon.client.post(url, data={"csrf": "x"}, allow_redirects=False)
+        assert response.status == 403
+
+
+async def test_post_without_csrf_token_is_refused(as_role: Login, ids: dict[str, int]) -> None:
+    desk = await as_role("admin")
+    url = f"/drafts/{ids['draft']}/approve"
+    response = await desk.client.post(url, data={"text": "x"}, allow_redirects=False)
+    assert response.status == 403
+    assert "form has expired" in await response.text()
+    wrong = await desk.client.post(url, data={"csrf": "forged"}, allow_redirects=False)
+    assert wrong.status == 403
+
+
+async def test_wrong_password_then_throttled(anon: Desk) -> None:
+    for _ in range(5):
+        assert await anon.login("agent", "wrong password") == 401
+    assert await anon.login("agent") == 429  # even the right password, for a while
+
+
+async def test_cookie_flags_and_security_headers(anon: Desk) -> None:
+    page = await (await anon.client.get("/login")).text()
+    token = page.split('name="csrf" value="')[1].split('"')[0]
+    form = {"csrf": token, "name": "agent", "password": "correct horse battery"}
+    response = await anon.client.post(
+        "/login", data=form, headers={"X-Forwarded-Proto": "https"}, allow_redirects=False
+    )
+    cookie = response.headers["Set-Cookie"]
+    for flag in ("HttpOnly", "SameSite=Lax", "Secure"):
+        assert flag in cookie
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+
+
+async def test_logout_ends_the_session(as_role: Login) -> None:
+    desk = await as_role("agent")
+    assert (await desk.post("/logout")).status == 303
+    response = await desk.client.get("/queue", allow_redirects=False)
+    assert response.status == 302
+
+
+async def test_session_expires(config: Config, store: Store) -> None:
+    now = [datetime.now(UTC)]
+    app = create_app(config, store, clock=lambda: now[0], session_ttl=timedelta(hours=1))
+    async with TestClient(TestServer(app)) as client:
+        desk = Desk(client)
+        assert await desk.login("agent") == 303
+        assert (await client.get("/queue", allow_redirects=False)).status == 200
+        now[0] += timedelta(hours=2)
+        assert (await client.get("/queue", allow_redirects=False)).status == 302
+
+
+async def test_login_redirects_only_to_local_paths(anon: Desk) -> None:
+    page = await (await anon.client.get("/login")).text()
+    token = page.split('name="csrf" value="')[1].split('"')[0]
+    form = {"csrf": token, "name": "agent", "password": "correct horse battery"}
+    form["next"] = "//evil.example/steal"
+    response = await anon.client.post("/login", data=form, allow_redirects=False)
+    assert response.headers["Location"] == "/queue"
+
+
+async def test_signed_callbacks_skip_the_csrf_check(config: Config, store: Store) -> None:
+    async def slack(request: web.Request) -> web.Response:
+        return web.Response(text="handled by its own signature check")
+
+    app = create_app(config, store)
+    app.router.add_post("/slack/actions", slack)
+    async with TestClient(TestServer(app)) as client:
+        response = await client.post("/slack/actions", data={"payload": "{}"})
+        assert await response.text() == "handled by its own signature check"

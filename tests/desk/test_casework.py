@@ -1,0 +1,135 @@
+"""Working cases over HTTP: approve (once), edit, correct, note, assign, escalate, close, 404s."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import sqlalchemy as sa
+
+from mentiondesk import contacts
+from mentiondesk.store import Store
+from mentiondesk.tables import AUDIT, CASE, CORRECTION, DRAFT, NOTE, OUTBOX
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+
+
+def _scalar(store: Store, query: sa.Select[tuple[object]]) -> object:
+    with store.engine.connect() as conn:
+        return conn.scalar(query)
+
+
+async def test_approve_sends_once_and_a_second_approval_is_stale(
+    as_role: Login, store: Store
+) -> None:
+    _, case, draft = add(store, "Still no refund")
+    first, second = await as_role("agent"), await as_role("manager")
+    await second.client.get(f"/cases/{case}")  # both have the form open
+    response = await first.post(f"/drafts/{draft}/approve", text="Sorry! DM us.", back="/queue")
+    assert response.headers["Location"] == "/queue?notice=approved"
+    late = await second.post(f"/drafts/{draft}/approve", text="Other text", back=f"/cases/{case}")
+    assert late.headers["Location"].endswith("notice=stale")
+    page = await (await second.client.get(late.headers["Location"])).text()
+    assert "Someone else already acted on this" in page
+    posts = _scalar(store, sa.select(sa.func.count()).where(OUTBOX.c.kind == "post"))
+    assert posts == 1
+    answered = _scalar(store, sa.select(CASE.c.first_response_at).where(CASE.c.id == case))
+    assert answered is not None  # delivered by the outbox: the first response is recorded
+    assert "Still no refund" not in await (await first.client.get("/queue")).text()
+    assert "Still no refund" in await (await first.client.get("/queue?view=all")).text()
+
+
+async def test_saved_edit_is_what_gets_approved(as_role: Login, store: Store) -> None:
+    _, _, draft = add(store, "Broken lamp")
+    desk = await as_role("agent")
+    await desk.post(f"/drafts/{draft}/save", text="Edited reply\r\nline two", back="/queue")
+    assert _scalar(store, sa.select(DRAFT.c.text).where(DRAFT.c.id == draft)) == (
+        "Edited reply\nline two"
+    )
+    assert (await desk.post(f"/drafts/{draft}/approve", back="/queue")).status == 303
+    payload = _scalar(store, sa.select(OUTBOX.c.payload).where(OUTBOX.c.kind == "post"))
+    assert "Edited reply" in str(payload)
+
+
+async def test_empty_reply_is_refused(as_role: Login, store: Store) -> None:
+    _, _, draft = add(store, "Broken lamp")
+    desk = await as_role("agent")
+    response = await desk.post(f"/drafts/{draft}/approve", text="   ", back="/queue")
+    assert response.headers["Location"].endswith("notice=empty")
+    assert _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == draft)) == "pending"
+
+
+async def test_correction_is_stored_for_retraining(as_role: Login, store: Store) -> None:
+    mention, _, _ = add(store, "Oh great, another delay", label="positive")
+    desk = await as_role("agent")
+    await desk.post(f"/mentions/{mention}/correct", label="negative")
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(CORRECTION)).one()
+    assert (row.mention_id, row.label, row.previous_label) == (mention, "negative", "positive")
+    assert row.corrected_by == "agent"
+    page = await (await desk.client.get(f"/mentions/{mention}")).text()
+    assert "corrected by agent" in page
+
+
+async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Store) -> None:
+    mention, case, _ = add(store, "Third time asking")
+    desk = await as_role("manager")
+    await desk.post(f"/mentions/{mention}/notes", text="Called the courier")
+    await desk.post(f"/cases/{case}/assign", assignee="agent")
+    await desk.post(f"/cases/{case}/escalate")
+    await desk.post(f"/cases/{case}/escalate")  # twice: still one ticket
+    await desk.post(f"/cases/{case}/close", resolution="resolved")
+    assert _scalar(store, sa.select(NOTE.c.text)) == "Called the courier"
+    with store.engine.connect() as conn:
+        case_row = conn.execute(sa.select(CASE).where(CASE.c.id == case)).one()
+        tickets = conn.execute(sa.select(OUTBOX).where(OUTBOX.c.kind == "ticket")).all()
+        actions = list(conn.scalars(sa.select(AUDIT.c.action).order_by(AUDIT.c.id)))
+    assert (case_row.assignee, case_row.status) == ("agent", "resolved")
+    assert len(tickets) == 1
+    assert case_row.ticket_ref == f"local:MD-{case:06d}"  # delivered to the local help desk
+    assert actions == ["note", "assign", "escalate", "escalate", "resolved"]
+
+
+async def test_unknown_case_is_a_404_page(as_role: Login) -> None:
+    desk = await as_role("agent")
+    for path in ("/cases/999999", "/mentions/999999", "/cases/abc", "/nowhere"):
+        response = await desk.client.get(path)
+        assert response.status == 404
+        assert "Back to the queue" in await response.text()
+    assert (await desk.post("/drafts/999999/approve")).status == 404
+
+
+async def test_hostile_text_is_escaped(as_role: Login, store: Store) -> None:
+    evil = '<img src=x onerror=alert(1)><script>alert("x")</script>'
+    mention, _, _ = add(store, evil, handle="<b>bold</b>", draft=evil)
+    desk = await as_role("agent")
+    for path in ("/queue", f"/mentions/{mention}"):
+        page = await (await desk.client.get(path)).text()
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page
+        assert "&lt;b&gt;bold&lt;/b&gt;" in page
+
+
+async def test_queue_filters(as_role: Login, store: Store) -> None:
+    add(store, "Lost parcel on x", platform="x", reason="delivery")
+    add(store, "Refund please on mastodon", platform="mastodon", reason="refund")
+    desk = await as_role("agent")
+    page = await (await desk.client.get("/queue?platform=mastodon")).text()
+    assert "Refund please" in page
+    assert "Lost parcel" not in page
+    page = await (await desk.client.get("/queue?reason=delivery")).text()
+    assert "Lost parcel" in page
+    assert "Refund please" not in page
+
+
+async def test_do_not_contact_author_gets_no_private_message(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "stop messaging me", handle="quiet_one")
+    contacts.set_do_not_contact(store, "x", "quiet_one")
+    desk = await as_role("agent")
+    response = await desk.post(f"/drafts/{draft}/approve", back=f"/cases/{case}")
+    assert response.headers["Location"].endswith("notice=dnc")
+    assert _scalar(store, sa.select(sa.func.count()).select_from(OUTBOX)) == 0
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "do not contact" in page

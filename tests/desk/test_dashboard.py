@@ -1,0 +1,101 @@
+"""Dashboard numbers, CSV export, playbooks page, people page; the users and survey commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from mentiondesk.cli import app as cli
+from mentiondesk.config import Config
+from mentiondesk.store import Store
+from mentiondesk.tables import SURVEY, USER
+from mentiondesk.web.users import authenticate
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+
+
+async def test_dashboard_shows_the_numbers(as_role: Login, store: Store) -> None:
+    add(store, "late again", handle="maria", ago=timedelta(days=3))
+    add(store, "love it now", handle="maria", label="positive", case=False, draft=None)
+    add(store, "refund?", platform="bluesky", reason="refund", case=False, draft=None)
+    with store.engine.begin() as conn:
+        rows = [("csat", 5), ("csat", 2), ("nps", 10), ("nps", 9), ("nps", 3), ("nps", 7)]
+        conn.execute(sa.insert(SURVEY), [{"kind": k, "score": s} for k, s in rows])
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/dashboard?days=7")).text()
+    assert 'id="dash-mentions">3<' in page
+    assert 'id="dash-csat">50%<' in page
+    assert 'id="dash-nps">+25<' in page  # 2 promoters, 1 detractor of 4
+    assert "1 author(s) who complained, then wrote positively" in page
+    assert "<svg" in page
+
+
+async def test_csv_export(as_role: Login, store: Store) -> None:
+    add(store, "late again", platform="mastodon")
+    desk = await as_role("manager")
+    response = await desk.client.get("/dashboard.csv?days=30")
+    assert response.content_type == "text/csv"
+    rows = list(csv.reader(io.StringIO(await response.text())))
+    assert rows[0] == ["day", "platform", "negative", "neutral", "positive", "total"]
+    assert rows[1][1:] == ["mastodon", "1", "0", "0", "1"]
+
+
+async def test_playbooks_page_counts_rule_firings(as_role: Login, store: Store) -> None:
+    add(store, "where is my order")  # seeded under the rule "complaint"
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/playbooks")).text()
+    complaint = page.split("<b>complaint</b>", 1)[1].split("</tr>", 1)[0]
+    assert "1 cases, 1 drafts" in complaint
+    assert "<b>urgent-complaint</b>" in page
+
+
+async def test_admin_adds_a_person(as_role: Login, store: Store) -> None:
+    desk = await as_role("admin")
+    response = await desk.post("/people", name="zoe", role="manager", password="a long secret")
+    assert response.headers["Location"].endswith("user-added")
+    user = authenticate(store, "zoe", "a long secret")
+    assert user is not None
+    assert user.role.title == "manager"
+    short = await desk.post("/people", name="yan", role="agent", password="short")
+    assert short.headers["Location"].endswith("bad-user")
+
+
+def test_users_add_from_stdin(config: Config, store: Store) -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--config",
+            str(config.path),
+            "users",
+            "add",
+            "sam",
+            "--role",
+            "manager",
+            "--password-stdin",
+        ],
+        input="s3cret-pass\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert authenticate(store, "sam", "s3cret-pass") is not None
+    with store.engine.connect() as conn:
+        stored = conn.scalar(sa.select(USER.c.password_hash).where(USER.c.name == "sam"))
+    assert str(stored).startswith("$argon2")
+
+
+def test_survey_record(config: Config, store: Store, tmp_path: Path) -> None:
+    _, case, _ = add(store, "meh")
+    args = ["--config", str(config.path), "survey", "record", f"MD-{case:06d}"]
+    ok = CliRunner().invoke(cli, [*args, "--kind", "csat", "--score", "4"])
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(cli, [*args, "--kind", "nps", "--score", "11"])
+    assert bad.exit_code == 2
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(SURVEY.c.kind, SURVEY.c.score)).all() == [("csat", 4)]

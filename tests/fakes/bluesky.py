@@ -1,0 +1,198 @@
+"""A fake Bluesky PDS/AppView: sessions, searchPosts, listNotifications, createRecord.
+
+XRPC JSON shapes from the atproto lexicons; `ratelimit-*` headers; `{"error", "message"}`
+bodies; a createRecord with an `rkey` that exists fails, as the PDS does.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import zlib
+from datetime import datetime, timedelta
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes.platform import PlatformFake
+
+DID = "did:plc:lumorabrand"
+HANDLE = "lumora.bsky.social"
+SEARCH = "/xrpc/app.bsky.feed.searchPosts"
+NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications"
+CREATE = "/xrpc/com.atproto.repo.createRecord"
+SESSION = "/xrpc/com.atproto.server.createSession"
+
+
+def _b64(data: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+
+def _iso(when: datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
+
+
+class BlueskyFake(PlatformFake):
+    """State: posts (search hits), notifications, and the records we created by rkey."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.window.seconds = 300
+        self._seq = itertools.count(1)
+        self.posts: list[dict[str, Any]] = []  # search hits, oldest first
+        self.notifications: list[dict[str, Any]] = []
+        self.records: dict[str, dict[str, Any]] = {}  # rkey -> {"uri","cid","value"}
+        self.posts_by_uri: dict[str, dict[str, Any]] = {}
+        self.handle("POST", SESSION, self._session)
+        self.handle("POST", "/xrpc/com.atproto.server.refreshSession", self._session)
+        self.handle("GET", "/xrpc/app.bsky.actor.getProfile", self._profile)
+        self.handle("GET", SEARCH, self._search)
+        self.handle("GET", NOTIFICATIONS, self._notifications)
+        self.handle("POST", CREATE, self._create)
+        self.handle("GET", "/xrpc/com.atproto.repo.getRecord", self._get_record)
+        self.handle("GET", "/xrpc/app.bsky.feed.getPosts", self._get_posts)
+
+    def jwt(self) -> str:
+        exp = int((datetime.now().astimezone() + timedelta(hours=2)).timestamp())
+        claims = {"sub": DID, "exp": exp, "iat": exp - 7200, "scope": "com.atproto.appPass"}
+        return f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(claims)}.c2ln"
+
+    def post(
+        self,
+        text: str,
+        *,
+        author: str = "fern",
+        reply_to: str | None = None,
+        lang: str | None = "en",
+    ) -> dict[str, Any]:
+        n = next(self._seq)
+        did = f"did:plc:{zlib.crc32(author.encode()):x}"
+        record: dict[str, Any] = {
+            "$type": "app.bsky.feed.post",
+            "text": text,
+            "createdAt": _iso(self.clock()),
+        }
+        if lang:
+            record["langs"] = [lang]
+        if reply_to:
+            ref = {"uri": reply_to, "cid": self.cid(reply_to)}
+            record["reply"] = {"root": ref, "parent": ref}
+        uri = f"at://{did}/app.bsky.feed.post/3l{n:011d}"
+        return {
+            "uri": uri,
+            "cid": self.cid(uri),
+            "record": record,
+            "indexedAt": _iso(self.clock()),
+            "author": {
+                "did": did,
+                "handle": f"{author}.bsky.social",
+                "displayName": author.title(),
+            },
+            "replyCount": 0,
+            "repostCount": 0,
+            "likeCount": 0,
+            "quoteCount": 0,
+        }
+
+    @staticmethod
+    def cid(uri: str) -> str:
+        return "bafyrei" + hashlib.sha256(uri.encode()).hexdigest()[:52]
+
+    def hit(self, text: str, **kw: Any) -> dict[str, Any]:
+        view = self.post(text, **kw)
+        self.posts.append(view)
+        self.posts_by_uri[view["uri"]] = view
+        return view
+
+    def mention(self, text: str, *, reason: str = "mention", **kw: Any) -> dict[str, Any]:
+        view = self.post(text, **kw)
+        self.posts_by_uri[view["uri"]] = view
+        self.notifications.append(
+            {
+                "uri": view["uri"],
+                "cid": view["cid"],
+                "author": view["author"],
+                "reason": reason,
+                "record": view["record"],
+                "isRead": False,
+                "indexedAt": view["indexedAt"],
+                "labels": [],
+            }
+        )
+        return view
+
+    def _headers(self, endpoint: str) -> dict[str, str]:
+        limit, remaining, reset = self.window.hit(endpoint)
+        return {
+            "ratelimit-limit": str(limit),
+            "ratelimit-remaining": str(remaining),
+            "ratelimit-reset": str(int(reset.timestamp())),
+            "ratelimit-policy": f"{limit};w=300",
+        }
+
+    def _reply(self, body: Any, path: str, status: int = 200) -> web.Response:
+        return web.json_response(body, status=status, headers=self._headers(path))
+
+    async def _session(self, request: web.Request) -> web.Response:
+        body = {
+            "accessJwt": self.jwt(),
+            "refreshJwt": self.jwt(),
+            "handle": HANDLE,
+            "did": DID,
+            "active": True,
+        }
+        return self._reply(body, request.path)
+
+    async def _profile(self, request: web.Request) -> web.Response:
+        body = {"did": DID, "handle": HANDLE, "displayName": "Lumora", "followersCount": 900}
+        return self._reply(body, request.path)
+
+    def _page(self, request: web.Request, items: list[dict[str, Any]]) -> tuple[list[Any], Any]:
+        limit = int(request.query.get("limit", "25"))
+        start = int(request.query.get("cursor", "0"))
+        newest_first = list(reversed(items))
+        page = newest_first[start : start + limit]
+        more = start + limit < len(newest_first)
+        return page, (str(start + limit) if more else None)
+
+    async def _search(self, request: web.Request) -> web.Response:
+        since = request.query.get("since")
+        items = [p for p in self.posts if not since or p["indexedAt"] >= since]
+        page, cursor = self._page(request, items)
+        body: dict[str, Any] = {"posts": page, "hitsTotal": len(items)}
+        if cursor:
+            body["cursor"] = cursor
+        return self._reply(body, request.path)
+
+    async def _notifications(self, request: web.Request) -> web.Response:
+        reasons = request.query.getall("reasons", [])
+        items = [n for n in self.notifications if not reasons or n["reason"] in reasons]
+        page, cursor = self._page(request, items)
+        body: dict[str, Any] = {"notifications": page, "seenAt": _iso(self.clock())}
+        if cursor:
+            body["cursor"] = cursor
+        return self._reply(body, request.path)
+
+    async def _create(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        rkey = body.get("rkey") or f"3m{next(self._seq):011d}"
+        if rkey in self.records:
+            error = {"error": "InvalidRequest", "message": f"Record already exists: {rkey}"}
+            return self._reply(error, CREATE, 400)
+        uri = f"at://{body['repo']}/{body['collection']}/{rkey}"
+        self.records[rkey] = {"uri": uri, "cid": self.cid(uri), "value": body["record"]}
+        return self._reply({"uri": uri, "cid": self.cid(uri)}, CREATE)
+
+    async def _get_record(self, request: web.Request) -> web.Response:
+        record = self.records.get(request.query["rkey"])
+        if record is None:
+            error = {"error": "RecordNotFound", "message": "Could not locate record"}
+            return self._reply(error, request.path, 400)
+        return self._reply(record, request.path)
+
+    async def _get_posts(self, request: web.Request) -> web.Response:
+        known = self.posts_by_uri
+        uris = request.query.getall("uris", [])
+        return self._reply({"posts": [known[u] for u in uris if u in known]}, request.path)

@@ -1,0 +1,103 @@
+"""A fake HN Algolia API: `search_by_date` with `numericFilters`, `page`, newest first."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes.platform import PlatformFake
+
+SEARCH = "/api/v1/search_by_date"
+_FILTER = re.compile(r"created_at_i(>=|>|<=|<)(\d+)")
+
+
+class HackerNewsFake(PlatformFake):
+    """State: stories and comments (hits), oldest first."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._ids = itertools.count(41_000_000)
+        self.hits: list[dict[str, Any]] = []
+        self.handle("GET", SEARCH, self._search)
+
+    def comment(
+        self,
+        text: str,
+        *,
+        author: str = "pg",
+        story: int = 40_000_000,
+        when: datetime | None = None,
+    ) -> dict[str, Any]:
+        created = when or self.clock()
+        oid = next(self._ids)
+        hit = {
+            "objectID": str(oid),
+            "created_at": created.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "created_at_i": int(created.timestamp()),
+            "author": author,
+            "comment_text": text,
+            "story_id": story,
+            "story_title": "Ask HN: lamps?",
+            "parent_id": story,
+            "story_url": None,
+            "points": None,
+            "num_comments": None,
+            "_tags": ["comment", f"author_{author}", f"story_{story}"],
+        }
+        self.hits.append(hit)
+        return hit
+
+    def story(
+        self,
+        title: str,
+        *,
+        author: str = "dang",
+        url: str = "https://lumora.test/",
+        when: datetime | None = None,
+    ) -> dict[str, Any]:
+        created = when or self.clock()
+        oid = next(self._ids)
+        hit = {
+            "objectID": str(oid),
+            "created_at": created.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "created_at_i": int(created.timestamp()),
+            "author": author,
+            "title": title,
+            "url": url,
+            "story_text": None,
+            "points": 1,
+            "num_comments": 0,
+            "_tags": ["story", f"author_{author}", f"story_{oid}"],
+        }
+        self.hits.append(hit)
+        return hit
+
+    async def _search(self, request: web.Request) -> web.Response:
+        q = request.query
+        per_page = int(q.get("hitsPerPage", "20"))
+        page = int(q.get("page", "0"))
+        items = list(reversed(self.hits))
+        for op, value in _FILTER.findall(q.get("numericFilters", "")):
+            items = [h for h in items if _compare(h["created_at_i"], op, int(value))]
+        chunk = items[page * per_page : (page + 1) * per_page]
+        pages = (len(items) + per_page - 1) // per_page
+        body = {
+            "hits": chunk,
+            "nbHits": len(items),
+            "page": page,
+            "nbPages": pages,
+            "hitsPerPage": per_page,
+            "exhaustiveNbHits": True,
+            "processingTimeMS": 1,
+            "query": q.get("query", ""),
+            "params": request.query_string,
+        }
+        return web.json_response(body)
+
+
+def _compare(left: int, op: str, right: int) -> bool:
+    return {">": left > right, ">=": left >= right, "<": left < right, "<=": left <= right}[op]

@@ -1,0 +1,199 @@
+"""A fake Mastodon server: mention notifications, search, hashtag timeline, posting statuses.
+
+Arrays newest first with a `Link` header (`max_id` next, `min_id` prev), `X-RateLimit-*`
+headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/statuses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes.platform import PlatformFake
+
+NOTIFICATIONS = "/api/v1/notifications"
+SEARCH = "/api/v2/search"
+STATUSES = "/api/v1/statuses"
+ME = {
+    "id": "1",
+    "username": "lumora",
+    "acct": "lumora",
+    "display_name": "Lumora",
+    "url": "https://social.test/@lumora",
+    "followers_count": 5000,
+}
+
+
+def _iso(when: datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+class MastodonFake(PlatformFake):
+    """State: statuses that mention us or match the search, and what we posted (by key)."""
+
+    def __init__(self, *args: Any, tag: str = "lumora", **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.window.seconds = 300
+        self._ids = itertools.count(110_000_000_000_000_000)
+        self.notifications: list[dict[str, Any]] = []  # oldest first
+        self.search_hits: list[dict[str, Any]] = []
+        self.posted: list[dict[str, Any]] = []
+        self.by_key: dict[str, dict[str, Any]] = {}
+        self.forget_keys = False  # True: as if the hour Mastodon keeps keys has passed
+        instance = {
+            "version": "4.3.0",
+            "uri": "social.test",
+            "title": "fake",
+            "api_versions": {"mastodon": 2},
+        }
+        for path in (
+            "/api/v1/instance",
+            "/api/v1/instance/",
+            "/api/v2/instance",
+            "/api/v2/instance/",
+        ):
+            self.handle("GET", path, self._json(instance))
+        self.handle("GET", "/api/v1/accounts/verify_credentials", self._json(ME))
+        self.handle("GET", NOTIFICATIONS, self._notifications)
+        self.handle("GET", SEARCH, self._search)
+        self.handle("GET", f"/api/v1/timelines/tag/{tag}", self._tag)
+        self.handle("POST", STATUSES, self._post)
+
+    def _context(self, sid: str) -> Any:
+        async def answer(request: web.Request) -> web.Response:
+            replies = [s for s in self.posted if s["in_reply_to_id"] == sid]
+            body = {"ancestors": [], "descendants": replies}
+            return web.json_response(body, headers=self._headers(request.path))
+
+        return answer
+
+    def _json(self, body: Any) -> Any:
+        async def answer(request: web.Request) -> web.Response:
+            return web.json_response(body, headers=self._headers(request.path))
+
+        return answer
+
+    def status(
+        self,
+        text: str,
+        *,
+        author: str = "carol",
+        lang: str | None = "en",
+        reply_to: str | None = None,
+        followers: int = 42,
+    ) -> dict[str, Any]:
+        sid = str(next(self._ids))
+        self.handle("GET", f"{STATUSES}/{sid}/context", self._context(sid))
+        return {
+            "id": sid,
+            "uri": f"https://remote.test/users/{author}/statuses/{sid}",
+            "url": f"https://remote.test/@{author}/{sid}",
+            "created_at": _iso(self.clock()),
+            "content": f"<p>{text}</p>",
+            "visibility": "public",
+            "spoiler_text": "",
+            "sensitive": False,
+            "language": lang,
+            "in_reply_to_id": reply_to,
+            "in_reply_to_account_id": None,
+            "edited_at": None,
+            "reblog": None,
+            "account": {
+                "id": str(zlib.crc32(author.encode())),
+                "username": author,
+                "acct": f"{author}@remote.test",
+                "display_name": author.title(),
+                "url": f"https://remote.test/@{author}",
+                "followers_count": followers,
+            },
+            "mentions": [{"id": "1", "username": "lumora", "acct": "lumora", "url": ME["url"]}],
+            "tags": [],
+            "emojis": [],
+            "media_attachments": [],
+        }
+
+    def mention(self, text: str, **kw: Any) -> dict[str, Any]:
+        status = self.status(text, **kw)
+        self.notifications.append(
+            {
+                "id": str(next(self._ids)),
+                "type": "mention",
+                "created_at": status["created_at"],
+                "account": status["account"],
+                "status": status,
+            }
+        )
+        return status
+
+    def hit(self, text: str, **kw: Any) -> dict[str, Any]:
+        status = self.status(text, **kw)
+        self.search_hits.append(status)
+        return status
+
+    def _headers(self, endpoint: str) -> dict[str, str]:
+        limit, remaining, reset = self.window.hit(endpoint)
+        return {
+            "X-RateLimit-Limit": str(limit),
+            "X-RateLimit-Remaining": str(remaining),
+            "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        }
+
+    def _window(self, request: web.Request, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Mastodon's id paging: max_id/since_id bound it, min_id gives the page just above."""
+        q = request.query
+        limit = int(q.get("limit", "40"))
+
+        def above(key: str) -> list[dict[str, Any]]:
+            return [i for i in items if int(i["id"]) > int(q[key])] if key in q else items
+
+        chosen = [
+            i for i in above("since_id") if "max_id" not in q or int(i["id"]) < int(q["max_id"])
+        ]
+        if "min_id" in q:
+            return list(reversed(above("min_id")[:limit]))
+        return list(reversed(chosen))[:limit]
+
+    def _paged(self, request: web.Request, page: list[dict[str, Any]]) -> web.Response:
+        headers = self._headers(request.path)
+        if page:
+            url = f"{self.base_url}{request.path}"
+            headers["Link"] = (
+                f'<{url}?max_id={page[-1]["id"]}>; rel="next", '
+                f'<{url}?min_id={page[0]["id"]}>; rel="prev"'
+            )
+        return web.json_response(page, headers=headers)
+
+    async def _notifications(self, request: web.Request) -> web.Response:
+        types = request.query.getall("types[]", [])
+        items = [n for n in self.notifications if not types or n["type"] in types]
+        return self._paged(request, self._window(request, items))
+
+    async def _tag(self, request: web.Request) -> web.Response:
+        return self._paged(request, self._window(request, self.search_hits))
+
+    async def _search(self, request: web.Request) -> web.Response:
+        statuses = self._window(request, self.search_hits)
+        body = {"accounts": [], "statuses": statuses, "hashtags": []}
+        return web.json_response(body, headers=self._headers(request.path))
+
+    async def _post(self, request: web.Request) -> web.Response:
+        key = request.headers.get("Idempotency-Key")
+        if key and key in self.by_key and not self.forget_keys:  # kept for an hour
+            return web.json_response(self.by_key[key], headers=self._headers(STATUSES))
+        form = await request.post()
+        status = self.status(
+            str(form["status"]),
+            author="lumora",
+            reply_to=str(form.get("in_reply_to_id") or "") or None,
+        )
+        status["content"] = f"<p>{form['status']}</p>"
+        status["visibility"] = str(form.get("visibility", "public"))
+        status["account"] = ME
+        self.posted.append(status)
+        if key:
+            self.by_key[key] = status
+        return web.json_response(status, headers=self._headers(STATUSES))

@@ -1,0 +1,207 @@
+"""A fake Reddit: OAuth token, subreddit search, inbox mentions, comment replies and messages.
+
+Listings are `{"kind": "Listing", "data": {"after", "before", "dist", "children": [...]}}`,
+newest first, paged with `after` (a fullname); every answer carries the three
+`x-ratelimit-*` headers (asyncprawcore reads all three or none).
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes.platform import PlatformFake
+
+ME = "lumora_bot"
+TOKEN = "/api/v1/access_token"
+MENTIONS = "/message/mentions"
+COMMENT = "/api/comment/"
+COMPOSE = "/api/compose/"
+
+
+def search_path(subreddits: str = "all") -> str:
+    return f"/r/{subreddits}/search"
+
+
+class RedditFake(PlatformFake):
+    """State: submissions and comments, what we commented and messaged."""
+
+    def __init__(self, *args: Any, subreddits: str = "all", **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.window.seconds = 600
+        self._ids = itertools.count(1000)
+        self.search_items: list[dict[str, Any]] = []  # oldest first
+        self.inbox: list[dict[str, Any]] = []
+        self.comments: list[dict[str, Any]] = []  # ours
+        self.messages: list[dict[str, Any]] = []  # ours
+        self.handle("POST", TOKEN, self._token)
+        self.handle("GET", search_path(subreddits), self._search)
+        self.handle("GET", MENTIONS, self._mentions)
+        self.handle("GET", "/api/v1/me", self._me)
+        self.handle("POST", COMMENT, self._comment)
+        self.handle("POST", COMPOSE, self._compose)
+        self.handle("GET", f"/user/{ME}/comments", self._our_comments)
+        self.handle("GET", "/message/sent", self._sent)
+
+    def _id(self) -> str:
+        return format(next(self._ids), "x") + "z"
+
+    def _created(self, when: datetime | None) -> float:
+        return (when or self.clock()).timestamp()
+
+    def submit(
+        self,
+        title: str,
+        *,
+        author: str = "alice",
+        body: str = "",
+        sub: str = "lumora",
+        created_at: datetime | None = None,
+    ) -> dict[str, Any]:
+        """A submission the search returns."""
+        sid = self._id()
+        item = {
+            "kind": "t3",
+            "data": {
+                "id": sid,
+                "name": f"t3_{sid}",
+                "title": title,
+                "selftext": body,
+                "author": author,
+                "author_fullname": f"t2_{author}",
+                "subreddit": sub,
+                "created_utc": self._created(created_at),
+                "num_comments": 0,
+                "permalink": f"/r/{sub}/comments/{sid}/x/",
+                "url": f"https://reddit.test/{sid}",
+            },
+        }
+        self.search_items.append(item)
+        return item
+
+    def mention(
+        self,
+        body: str,
+        *,
+        author: str = "bob",
+        link: str = "t3_abc",
+        created_at: datetime | None = None,
+    ) -> dict[str, Any]:
+        """A username mention in our inbox (a t1 comment)."""
+        cid = self._id()
+        item = {
+            "kind": "t1",
+            "data": {
+                "id": cid,
+                "name": f"t1_{cid}",
+                "body": body,
+                "author": author,
+                "author_fullname": f"t2_{author}",
+                "subreddit": "lumora",
+                "link_id": link,
+                "parent_id": link,
+                "created_utc": self._created(created_at),
+                "new": True,
+                "was_comment": True,
+                "type": "username_mention",
+                "subject": "username mention",
+                "context": f"/r/lumora/comments/{link[3:]}/x/{cid}/?context=3",
+            },
+        }
+        self.inbox.append(item)
+        return item
+
+    def _headers(self, endpoint: str) -> dict[str, str]:
+        limit, remaining, reset = self.window.hit(endpoint)
+        seconds = max(1, int((reset - self.clock()).total_seconds()))
+        return {
+            "x-ratelimit-used": str(limit - remaining),
+            "x-ratelimit-remaining": f"{float(remaining):.1f}",
+            "x-ratelimit-reset": str(seconds),
+        }
+
+    def _listing(self, request: web.Request, items: list[dict[str, Any]]) -> web.Response:
+        limit = int(request.query.get("limit", "25"))
+        newest_first = list(reversed(items))
+        after = request.query.get("after")
+        start = 0
+        if after:
+            names = [i["data"]["name"] for i in newest_first]
+            start = names.index(after) + 1 if after in names else len(names)
+        page = newest_first[start : start + limit]
+        more = start + limit < len(newest_first)
+        data = {
+            "after": page[-1]["data"]["name"] if page and more else None,
+            "before": None,
+            "dist": len(page),
+            "modhash": None,
+            "geo_filter": "",
+            "children": page,
+        }
+        return web.json_response(
+            {"kind": "Listing", "data": data}, headers=self._headers(request.path)
+        )
+
+    async def _token(self, request: web.Request) -> web.Response:
+        body = {
+            "access_token": "reddit-token",
+            "token_type": "bearer",
+            "expires_in": 86400,
+            "scope": "*",
+        }
+        return web.json_response(body)
+
+    async def _search(self, request: web.Request) -> web.Response:
+        return self._listing(request, self.search_items)
+
+    async def _mentions(self, request: web.Request) -> web.Response:
+        return self._listing(request, self.inbox)
+
+    async def _me(self, request: web.Request) -> web.Response:
+        return web.json_response({"name": ME, "id": "me1"}, headers=self._headers(request.path))
+
+    async def _comment(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        cid = self._id()
+        data = {
+            "id": cid,
+            "name": f"t1_{cid}",
+            "body": str(form["text"]),
+            "author": ME,
+            "parent_id": str(form["thing_id"]),
+            "link_id": str(form["thing_id"]),
+            "created_utc": self._created(None),
+            "permalink": f"/r/lumora/comments/x/y/{cid}/",
+            "subreddit": "lumora",
+        }
+        self.comments.append({"kind": "t1", "data": data})
+        body = {"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": data}]}}}
+        return web.json_response(body, headers=self._headers(COMMENT))
+
+    async def _compose(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        mid = self._id()
+        self.messages.append(
+            {
+                "kind": "t4",
+                "data": {
+                    "id": mid,
+                    "name": f"t4_{mid}",
+                    "author": ME,
+                    "dest": str(form["to"]),
+                    "subject": str(form["subject"]),
+                    "body": str(form["text"]),
+                    "created_utc": self._created(None),
+                },
+            }
+        )
+        return web.json_response({"json": {"errors": []}}, headers=self._headers(COMPOSE))
+
+    async def _our_comments(self, request: web.Request) -> web.Response:
+        return self._listing(request, self.comments)
+
+    async def _sent(self, request: web.Request) -> web.Response:
+        return self._listing(request, self.messages)

@@ -1,0 +1,71 @@
+"""Driving a source the way the poller does, with a fake clock: no real waiting."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from listener._poll import Backoff, Poller
+from mentiondesk.models import Batch, Mention, Source
+
+START = datetime.now(UTC).replace(microsecond=0)  # near real time: some clients compare to it
+
+
+class FakeClock:
+    """A clock the fakes and sources share; `sleep` advances it instead of waiting."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+        self.slept: list[float] = []
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.advance(seconds)
+        await asyncio.sleep(0)
+
+
+@dataclass
+class Run:
+    """What one `run --once` turn of a source stored: mentions, final cursor, page count."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    cursor: str | None = None
+    batches: int = 0
+
+    @property
+    def ids(self) -> list[str]:
+        return [m.external_id for m in self.mentions]
+
+
+async def once(source: Source, cursor: str | None = None, *, clock: FakeClock | None = None) -> Run:
+    """Poll `source` until caught up (the poller's once mode), collecting what it returned."""
+    clock = clock or FakeClock()
+    run = Run(cursor=cursor)
+
+    async def load(_: str) -> str | None:
+        return run.cursor
+
+    async def on_batch(_: str, batch: Batch) -> None:
+        run.mentions.extend(batch.mentions)
+        run.cursor = batch.cursor
+        run.batches += 1
+
+    poller = Poller(
+        source,
+        load_cursor=load,
+        on_batch=on_batch,
+        stop=asyncio.Event(),
+        once=True,
+        clock=clock,
+        sleep=clock.sleep,
+        backoff=Backoff(base=1.0, cap=8.0),
+    )
+    await poller.run()
+    return run

@@ -1,0 +1,121 @@
+"""BlueskySource through atproto against the fake PDS."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from listener.bluesky import BlueskySource
+from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, SESSION
+from tests.platforms.helpers import FakeClock, once
+
+
+def _source(fake, clock: FakeClock, query: str = "lumora", size: int = 5) -> BlueskySource:
+    return BlueskySource(
+        name="bluesky",
+        handle="lumora.bsky.social",
+        password="app-pw",
+        query=query,
+        base_url=fake.base_url,
+        page_size=size,
+        clock=clock,
+    )
+
+
+async def test_first_poll_logs_in_and_reads_both(bluesky_fake, clock) -> None:
+    hit = bluesky_fake.hit("lumora is nice", lang="pt")
+    note = bluesky_fake.mention("@lumora.bsky.social broken", author="gus", reply_to=hit["uri"])
+    source = _source(bluesky_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    by_id = {m.external_id: m for m in run.mentions}
+    assert set(by_id) == {hit["uri"], note["uri"]}
+    assert by_id[hit["uri"]].lang == "pt"
+    assert by_id[note["uri"]].parent_id == hit["uri"]
+    assert by_id[note["uri"]].author.handle == "gus.bsky.social"
+    assert bluesky_fake.api.calls(SESSION)[0].json()["identifier"] == "lumora.bsky.social"
+    assert bluesky_fake.api.calls(SEARCH)[0].query["sort"] == "latest"
+
+
+async def test_incremental_and_multi_page(bluesky_fake, clock) -> None:
+    bluesky_fake.hit("lumora 0")
+    bluesky_fake.mention("hey 0")
+    source = _source(bluesky_fake, clock)
+    run = await once(source, clock=clock)
+    clock.advance(5)
+    new = [bluesky_fake.hit(f"lumora {i}")["uri"] for i in range(12)]
+    new += [bluesky_fake.mention(f"hey {i}")["uri"] for i in range(7)]
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert sorted(again.ids) == sorted(new)
+    assert bluesky_fake.api.calls(SEARCH)[-1].query.get("since")
+    assert len(bluesky_fake.api.calls(NOTIFICATIONS)) == 1 + 2
+
+
+async def test_rate_limit_waits_until_reset(bluesky_fake, clock) -> None:
+    bluesky_fake.hit("lumora rl")
+    reset = clock() + timedelta(seconds=50)
+    headers = {
+        "ratelimit-limit": "3000",
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": str(int(reset.timestamp())),
+        "ratelimit-policy": "3000;w=300",
+    }
+    bluesky_fake.fail(
+        SEARCH, 429, {"error": "RateLimitExceeded", "message": "slow down"}, headers=headers
+    )
+    source = _source(bluesky_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert bluesky_fake.times(SEARCH)
+    assert all(t >= reset for t in bluesky_fake.times(SEARCH))
+
+
+async def test_errors_and_malformed_bodies_then_recovery(bluesky_fake, clock) -> None:
+    bluesky_fake.mention("still here")
+    bluesky_fake.fail(NOTIFICATIONS, 500, {"error": "InternalServerError", "message": "x"})
+    bluesky_fake.fail(NOTIFICATIONS, 200, body="<html>oops</html>", content_type="text/html")
+    bluesky_fake.fail(NOTIFICATIONS, 200, body='{"notifications": [{"ur')
+    bluesky_fake.fail(NOTIFICATIONS, 200, {"error": "InternalError", "message": "x"})
+    source = _source(bluesky_fake, clock, query="")
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
+
+
+async def test_restart_resume_without_duplicates(bluesky_fake, clock) -> None:
+    bluesky_fake.mention("seed")
+    source = _source(bluesky_fake, clock, query="")
+    seed = await once(source, clock=clock)
+    clock.advance(1)
+    new = [bluesky_fake.mention(f"m{i}")["uri"] for i in range(9)]
+    first = await source.poll(seed.cursor)
+    await source.close()
+    restarted = _source(bluesky_fake, clock, query="")
+    rest = await once(restarted, first.cursor, clock=clock)
+    await restarted.close()
+    got = [m.external_id for m in first.mentions] + rest.ids
+    assert sorted(got) == sorted(new)
+
+
+async def test_duplicate_between_search_and_notifications(bluesky_fake, clock) -> None:
+    view = bluesky_fake.mention("@lumora dup")
+    bluesky_fake.posts.append(view)
+    source = _source(bluesky_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert run.ids == [view["uri"]]
+
+
+async def test_bad_app_password_is_fatal(bluesky_fake, clock) -> None:
+    error = {"error": "AuthenticationRequired", "message": "Invalid identifier or password"}
+    bluesky_fake.fail(SESSION, 401, error, method="POST")
+    bluesky_fake.fail(SESSION, 401, error, method="POST")
+    source = _source(bluesky_fake, clock)
+    run = await once(source, clock=clock)
+    status = await source.check()
+    await source.close()
+    assert run.batches == 0
+    assert not status.ok
+    assert "app password" in status.detail

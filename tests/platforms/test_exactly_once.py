@@ -1,0 +1,92 @@
+"""A worker killed (SIGKILL) after the platform call and before the delivery is recorded:
+the restarted worker must not post again (exactly once in effect)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.config import OutboxSection
+from mentiondesk.decisions import outbox_row
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.store import Store
+from mentiondesk.tables import DELIVERY, OUTBOX
+from tests.platforms.posting import post_action, poster
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _target(platform: str, fakes: dict) -> tuple[str, dict, object]:
+    """Publish a mention on the fake; return its id, action options, and a count of our posts."""
+    fake = fakes[platform]
+    if platform == "x":
+        tweet = fake.publish("@lumora broken", author="bob")
+        return tweet["id"], {}, lambda: len(fake.posted)
+    if platform == "reddit":
+        item = fake.mention("u/lumora_bot broken", author="erin")
+        return item["data"]["name"], {"handle": "erin"}, lambda: len(fake.comments)
+    if platform == "mastodon":
+        return fake.mention("@lumora broken")["id"], {}, lambda: len(fake.posted)
+    return fake.mention("@lumora broken")["uri"], {}, lambda: len(fake.records)
+
+
+async def _run_child_until_posted(db_url: str, platform: str, base_url: str) -> str:
+    child = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.platforms.outbox_child",
+        db_url,
+        platform,
+        base_url,
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    try:
+        assert child.stdout is not None
+        async with asyncio.timeout(60):
+            line = (await child.stdout.readline()).decode()
+        assert line.startswith("READY-TO-RECORD"), line
+        return line.split()[1]
+    finally:
+        child.send_signal(signal.SIGKILL)
+        await child.wait()
+
+
+@pytest.mark.parametrize("platform", ["x", "reddit", "mastodon", "bluesky"])
+async def test_kill_between_post_and_record_posts_once(
+    platform, db_url, secrets, x_fake, reddit_fake, mastodon_fake, bluesky_fake
+) -> None:
+    fakes = {"x": x_fake, "reddit": reddit_fake, "mastodon": mastodon_fake, "bluesky": bluesky_fake}
+    external_id, options, posted = _target(platform, fakes)
+    store = Store(db_url)
+    store.create_all()
+    action = post_action(platform, external_id, **options)
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(OUTBOX).values(outbox_row(action, None, datetime.now(UTC))))
+
+    first_ref = await _run_child_until_posted(db_url, platform, fakes[platform].base_url)
+    assert posted() == 1
+    with store.engine.connect() as conn:
+        assert conn.scalar(sa.select(sa.func.count()).select_from(DELIVERY)) == 0
+
+    later = datetime.now(UTC) + timedelta(hours=1)  # the dead worker's lease has expired
+    responder = poster(platform, fakes[platform].base_url)
+    worker = OutboxWorker(
+        store, {f"{platform}-post": responder}, OutboxSection(), clock=lambda: later
+    )
+    delivered = await worker.drain()
+    await responder.close()
+    with store.engine.connect() as conn:
+        ref = conn.scalar(sa.select(DELIVERY.c.ref))
+        status = conn.scalar(sa.select(OUTBOX.c.status))
+    store.dispose()
+    assert (delivered, status, posted()) == (1, "done", 1)
+    assert ref == first_ref

@@ -1,0 +1,108 @@
+"""MastodonSource through Mastodon.py against the fake Mastodon server."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from listener.mastodon import MastodonSource, build_mastodon
+from tests.fakes.mastodon import NOTIFICATIONS
+from tests.platforms.helpers import FakeClock, once
+
+TAG = "/api/v1/timelines/tag/lumora"
+
+
+def _source(fake, clock: FakeClock, query: str = "#lumora", size: int = 5) -> MastodonSource:
+    api = build_mastodon(fake.base_url, "tok")
+    return MastodonSource(name="mastodon", api=api, query=query, page_size=size, clock=clock)
+
+
+async def test_first_poll_reads_mentions_and_hashtag(mastodon_fake, clock) -> None:
+    m = mastodon_fake.mention("@lumora the lamp &amp; cable <br>broke", author="dan", lang="de")
+    h = mastodon_fake.hit("love #lumora")
+    source = _source(mastodon_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    by_id = {x.external_id: x for x in run.mentions}
+    assert set(by_id) == {m["id"], h["id"]}
+    assert by_id[m["id"]].text == "@lumora the lamp & cable \nbroke"
+    assert (by_id[m["id"]].lang, by_id[m["id"]].author.handle) == ("de", "dan@remote.test")
+    call = mastodon_fake.api.calls(NOTIFICATIONS)[0]
+    assert call.query.getall("types[]") == ["mention"]
+    assert call.headers["Authorization"] == "Bearer tok"
+
+
+async def test_incremental_and_multi_page_with_min_id(mastodon_fake, clock) -> None:
+    mastodon_fake.mention("first")
+    source = _source(mastodon_fake, clock, query="")
+    run = await once(source, clock=clock)
+    new = [mastodon_fake.mention(f"n{i}")["id"] for i in range(12)]
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert sorted(again.ids) == sorted(new)
+    assert len(mastodon_fake.api.calls(NOTIFICATIONS)) == 1 + 3
+    assert "min_id" in mastodon_fake.api.calls(NOTIFICATIONS)[1].query
+
+
+async def test_rate_limit_waits_until_reset(mastodon_fake, clock) -> None:
+    mastodon_fake.mention("hello")
+    reset = clock() + timedelta(seconds=30)
+    headers = {
+        "X-RateLimit-Limit": "300",
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+    }
+    mastodon_fake.fail(NOTIFICATIONS, 429, {"error": "Too many requests"}, headers=headers)
+    source = _source(mastodon_fake, clock, query="")
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert all(t >= reset for t in mastodon_fake.times(NOTIFICATIONS))
+
+
+async def test_errors_and_malformed_bodies_then_recovery(mastodon_fake, clock) -> None:
+    mastodon_fake.hit("#lumora ok")
+    mastodon_fake.fail(TAG, 503, {"error": "unavailable"})
+    mastodon_fake.fail(TAG, 200, body="<html>maintenance</html>", content_type="text/html")
+    mastodon_fake.fail(TAG, 200, body='[{"id": "1", "cont')
+    mastodon_fake.fail(TAG, 200, {"error": "Record not found"})
+    source = _source(mastodon_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
+
+
+async def test_restart_resume_and_deleted_status(mastodon_fake, clock) -> None:
+    mastodon_fake.mention("seed")
+    source = _source(mastodon_fake, clock, query="")
+    seed = await once(source, clock=clock)
+    ids = [mastodon_fake.mention(f"m{i}")["id"] for i in range(8)]
+    mastodon_fake.notifications[-1]["status"] = None  # deleted after notifying
+    first = await source.poll(seed.cursor)
+    await source.close()
+    restarted = _source(mastodon_fake, clock, query="")
+    rest = await once(restarted, first.cursor, clock=clock)
+    await restarted.close()
+    got = [m.external_id for m in first.mentions] + rest.ids
+    assert sorted(got) == sorted(ids[:-1])
+
+
+async def test_duplicate_between_mentions_and_hashtag(mastodon_fake, clock) -> None:
+    status = mastodon_fake.mention("@lumora #lumora twice")
+    mastodon_fake.search_hits.append(status)
+    source = _source(mastodon_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert run.ids == [status["id"]]
+
+
+async def test_bad_token_is_fatal(mastodon_fake, clock) -> None:
+    mastodon_fake.fail(NOTIFICATIONS, 401, {"error": "The access token is invalid"})
+    mastodon_fake.fail("/api/v1/accounts/verify_credentials", 401, {"error": "invalid"})
+    source = _source(mastodon_fake, clock, query="")
+    run = await once(source, clock=clock)
+    status = await source.check()
+    await source.close()
+    assert run.batches == 0
+    assert not status.ok
+    assert "token" in status.detail

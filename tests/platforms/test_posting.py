@@ -1,0 +1,161 @@
+"""The four posting responders against the platform fakes: what got posted, and only once."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentiondesk.models import FatalError
+from tests.fakes.x import BRAND_ID
+from tests.platforms.posting import post_action, poster
+
+
+async def test_x_reply_and_dm(x_fake) -> None:
+    tweet = x_fake.publish("@lumora broken lamp", author="bob")
+    responder = poster("x", x_fake.base_url)
+    reply = await responder.deliver(post_action("x", tweet["id"]))
+    dm = await responder.deliver(
+        post_action("x", tweet["id"], author_id=tweet["author_id"], private=True, key="k2")
+    )
+    await responder.close()
+    assert x_fake.posted[0]["referenced_tweets"] == [{"type": "replied_to", "id": tweet["id"]}]
+    assert reply.ref == x_fake.posted[0]["id"]
+    assert x_fake.dms[0]["participant"] == tweet["author_id"]
+    assert dm.ref == x_fake.dms[0]["id"]
+    assert x_fake.api.calls("/2/tweets")[0].headers["Authorization"] == "Bearer user-token"
+
+
+async def test_x_retry_finds_earlier_reply_and_dm(x_fake) -> None:
+    tweet = x_fake.publish("@lumora broken lamp", author="bob")
+    responder = poster("x", x_fake.base_url)
+    first = await responder.deliver(post_action("x", tweet["id"]))
+    again = await responder.deliver(post_action("x", tweet["id"], attempt=2))
+    dm = post_action("x", tweet["id"], author_id=tweet["author_id"], private=True, key="k2")
+    sent = await responder.deliver(dm)
+    dm_again = await responder.deliver(
+        post_action(
+            "x", tweet["id"], author_id=tweet["author_id"], private=True, key="k2", attempt=3
+        )
+    )
+    await responder.close()
+    assert (len(x_fake.posted), len(x_fake.dms)) == (1, 1)
+    assert (again.ref, dm_again.ref) == (first.ref, sent.ref)
+    assert x_fake.api.calls(f"/2/users/{BRAND_ID}/tweets")
+
+
+async def test_x_retry_posts_when_nothing_was_sent(x_fake) -> None:
+    tweet = x_fake.publish("@lumora broken lamp", author="bob")
+    responder = poster("x", x_fake.base_url)
+    await responder.deliver(post_action("x", tweet["id"], attempt=2))
+    await responder.close()
+    assert len(x_fake.posted) == 1
+
+
+async def test_reddit_comment_and_message(reddit_fake) -> None:
+    item = reddit_fake.mention("u/lumora_bot help", author="erin")
+    name = item["data"]["name"]
+    responder = poster("reddit", reddit_fake.base_url)
+    reply = await responder.deliver(post_action("reddit", name, handle="erin"))
+    await responder.deliver(post_action("reddit", name, handle="erin", private=True, key="k2"))
+    again = await responder.deliver(post_action("reddit", name, handle="erin", attempt=2))
+    await responder.deliver(
+        post_action("reddit", name, handle="erin", private=True, key="k2", attempt=2)
+    )
+    await responder.close()
+    assert [c["data"]["parent_id"] for c in reddit_fake.comments] == [name]
+    assert [m["data"]["dest"] for m in reddit_fake.messages] == ["erin"]
+    assert again.ref == reply.ref == reddit_fake.comments[0]["data"]["name"]
+    form = reddit_fake.api.calls("/api/comment/")[0].form()
+    assert (form["thing_id"], form["api_type"]) == (name, "json")
+
+
+async def test_reddit_action_limit_becomes_rate_limited(reddit_fake) -> None:
+    from mentiondesk.models import RateLimited
+
+    error = {"json": {"errors": [["RATELIMIT", "try again in 9 minutes.", "ratelimit"]]}}
+    reddit_fake.fail("/api/comment/", 200, error, method="POST")
+    responder = poster("reddit", reddit_fake.base_url)
+    with pytest.raises(RateLimited):
+        await responder.deliver(post_action("reddit", "t1_x"))
+    await responder.close()
+    assert reddit_fake.comments == []
+
+
+async def test_mastodon_reply_direct_and_idempotency_key(mastodon_fake) -> None:
+    status = mastodon_fake.mention("@lumora broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    await responder.deliver(post_action("mastodon", status["id"]))
+    again = await responder.deliver(post_action("mastodon", status["id"], attempt=2))
+    await responder.deliver(
+        post_action("mastodon", status["id"], handle="dan@remote.test", private=True, key="k2")
+    )
+    await responder.close()
+    assert [p["visibility"] for p in mastodon_fake.posted] == ["public", "direct"]
+    assert again.ref == mastodon_fake.posted[0]["id"]
+    assert mastodon_fake.posted[1]["content"].startswith("<p>@dan@remote.test ")
+    calls = mastodon_fake.api.calls("/api/v1/statuses")
+    # the retry found our reply in the thread, so it sent nothing; each post carries its key
+    assert [c.headers["Idempotency-Key"] for c in calls] == ["post:draft:1", "k2"]
+    assert calls[0].form()["in_reply_to_id"] == status["id"]
+
+
+async def test_bluesky_reply_in_thread_once(bluesky_fake) -> None:
+    root = bluesky_fake.hit("lumora thread start")
+    child = bluesky_fake.mention("@lumora broke", reply_to=root["uri"])
+    responder = poster("bluesky", bluesky_fake.base_url)
+    first = await responder.deliver(post_action("bluesky", child["uri"]))
+    again = await responder.deliver(post_action("bluesky", child["uri"], attempt=2))
+    with pytest.raises(FatalError, match="private"):
+        await responder.deliver(post_action("bluesky", child["uri"], private=True, key="k2"))
+    await responder.close()
+    assert len(bluesky_fake.records) == 1
+    assert again.ref == first.ref
+    record = next(iter(bluesky_fake.records.values()))["value"]
+    assert record["reply"]["root"]["uri"] == root["uri"]
+    assert record["reply"]["parent"]["uri"] == child["uri"]
+
+
+async def test_post_to_wrong_platform_is_held(x_fake) -> None:
+    responder = poster("x", x_fake.base_url)
+    with pytest.raises(FatalError, match="routing"):
+        await responder.deliver(post_action("reddit", "t1_x"))
+    await responder.close()
+
+
+async def test_posters_check_their_credentials(x_fake, reddit_fake, mastodon_fake, bluesky_fake):
+    fakes = {"x": x_fake, "reddit": reddit_fake, "mastodon": mastodon_fake, "bluesky": bluesky_fake}
+    found = {}
+    for platform, fake in fakes.items():
+        responder = poster(platform, fake.base_url)
+        found[platform] = await responder.check()
+        await responder.close()
+    assert found == {
+        "x": f"token valid for X user {BRAND_ID}",
+        "reddit": "signed in as u/lumora_bot",
+        "mastodon": "signed in as @lumora",
+        "bluesky": "signed in as lumora.bsky.social (did:plc:lumorabrand)",
+    }
+
+
+async def test_poster_check_fails_on_bad_token(mastodon_fake) -> None:
+    mastodon_fake.fail("/api/v1/accounts/verify_credentials", 401, {"error": "invalid"})
+    responder = poster("mastodon", mastodon_fake.base_url)
+    with pytest.raises(FatalError, match="refused"):
+        await responder.check()
+    await responder.close()
+
+
+async def test_mastodon_retry_after_the_key_expired_finds_our_reply(mastodon_fake) -> None:
+    status = mastodon_fake.mention("@lumora broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    first = await responder.deliver(post_action("mastodon", status["id"]))
+    mastodon_fake.forget_keys = True  # more than an hour later
+    again = await responder.deliver(post_action("mastodon", status["id"], attempt=3))
+    assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
+    assert again.detail == "already sent"
+
+
+async def test_mastodon_retry_with_nothing_sent_before_posts(mastodon_fake) -> None:
+    status = mastodon_fake.mention("@lumora broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    await responder.deliver(post_action("mastodon", status["id"], attempt=2))
+    assert len(mastodon_fake.posted) == 1

@@ -1,0 +1,123 @@
+"""RedditSource through asyncpraw against the fake Reddit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from listener.reddit import RedditSource, build_reddit
+from tests.fakes.reddit import MENTIONS, TOKEN, search_path
+from tests.platforms.helpers import FakeClock, once
+
+SEARCH = search_path()
+
+
+def _source(fake, clock: FakeClock, *, inbox: bool = True, **kw) -> RedditSource:
+    reddit = build_reddit(
+        client_id="cid",
+        client_secret="secret",
+        username="lumora_bot" if inbox else None,
+        password="pw" if inbox else None,
+        base_url=fake.base_url,
+        auth_url=None,
+        user_agent="test/0.1",
+    )
+    options = {"query": "lumora", "subreddits": ["all"], "page_size": 10} | kw
+    return RedditSource(name="reddit", reddit=reddit, inbox=inbox, clock=clock, **options)
+
+
+async def test_first_poll_reads_search_and_inbox(reddit_fake, clock) -> None:
+    post = reddit_fake.submit("Lumora lamp broke", body="after two days", author="dave")
+    mention = reddit_fake.mention("u/lumora_bot help please", author="erin")
+    source = _source(reddit_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    by_id = {m.external_id: m for m in run.mentions}
+    assert set(by_id) == {post["data"]["name"], mention["data"]["name"]}
+    assert by_id[post["data"]["name"]].text == "Lumora lamp broke\n\nafter two days"
+    assert by_id[mention["data"]["name"]].thread_id == "t3_abc"
+    token = reddit_fake.api.calls(TOKEN)[0]
+    assert "grant_type=password" in token.body.decode()
+    assert reddit_fake.api.calls(SEARCH)[0].headers["Authorization"] == "bearer reddit-token"
+
+
+async def test_incremental_poll_returns_only_new(reddit_fake, clock) -> None:
+    reddit_fake.submit("lumora one")
+    source = _source(reddit_fake, clock, inbox=False)
+    run = await once(source, clock=clock)
+    clock.advance(30)
+    new = reddit_fake.submit("lumora two")
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert again.ids == [new["data"]["name"]]
+
+
+async def test_pages_with_after_until_caught_up(reddit_fake, clock) -> None:
+    for n in range(23):
+        clock.advance(1)
+        reddit_fake.submit(f"lumora {n}")
+    source = _source(reddit_fake, clock, inbox=False)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(set(run.ids)) == 23
+    assert reddit_fake.api.calls(SEARCH)[0].query.get("after") is None
+    assert len(reddit_fake.api.calls(SEARCH)) == 3
+
+
+async def test_rate_limit_waits_for_reset(reddit_fake, clock) -> None:
+    reddit_fake.mention("u/lumora_bot hi")
+    headers = {"x-ratelimit-used": "600", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "40"}
+    reddit_fake.fail(MENTIONS, 429, {"message": "Too Many Requests", "error": 429}, headers=headers)
+    reset = clock() + timedelta(seconds=40)
+    source = _source(reddit_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert reddit_fake.times(MENTIONS)
+    assert all(t >= reset for t in reddit_fake.times(MENTIONS))
+
+
+async def test_server_error_html_and_error_payload_then_recovery(reddit_fake, clock) -> None:
+    reddit_fake.submit("lumora fine")
+    reddit_fake.fail(SEARCH, 500, body="<html>500</html>", content_type="text/html")
+    reddit_fake.fail(SEARCH, 200, body="<html>cdn error</html>", content_type="text/html")
+    reddit_fake.fail(SEARCH, 200, body='{"kind": "Listing", "data": {"chil')
+    reddit_fake.fail(SEARCH, 200, {"error": 500, "message": "Internal Server Error"})
+    source = _source(reddit_fake, clock, inbox=False)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
+
+
+async def test_restart_resume_and_deleted_items(reddit_fake, clock) -> None:
+    for n in range(12):
+        clock.advance(1)
+        reddit_fake.submit(f"lumora {n}")
+    gone = reddit_fake.submit("lumora gone", author="[deleted]")
+    source = _source(reddit_fake, clock, inbox=False)
+    first = await source.poll(None)
+    await source.close()
+    restarted = _source(reddit_fake, clock, inbox=False)
+    rest = await once(restarted, first.cursor, clock=clock)
+    await restarted.close()
+    ids = [m.external_id for m in first.mentions] + rest.ids
+    assert len(ids) == len(set(ids)) == 12
+    assert gone["data"]["name"] not in ids
+
+
+async def test_duplicate_items_across_pages_suppressed(reddit_fake, clock) -> None:
+    post = reddit_fake.submit("lumora dup")
+    reddit_fake.search_items.append(post)  # the listing shifts: the same post twice
+    source = _source(reddit_fake, clock, inbox=False)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert run.ids == [post["data"]["name"]]
+
+
+async def test_bad_credentials_are_fatal(reddit_fake, clock) -> None:
+    reddit_fake.fail(TOKEN, 401, {"message": "Unauthorized", "error": 401}, method="POST")
+    source = _source(reddit_fake, clock, inbox=False)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert run.batches == 0
+    assert len(reddit_fake.api.calls(TOKEN)) == 1

@@ -1,0 +1,166 @@
+"""XSource through tweepy against the fake X API."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from listener.x import XSource
+from tests.fakes.x import MENTIONS, SEARCH, problem
+from tests.platforms.helpers import FakeClock, once
+
+
+def _source(fake, clock: FakeClock, **kw) -> XSource:
+    options = {"query": "lumora", "username": "lumora", "page_size": 10} | kw
+    return XSource(name="x", bearer_token="tok", base_url=fake.base_url, clock=clock, **options)
+
+
+async def test_first_poll_reads_search_and_mentions_with_authors(x_fake, clock) -> None:
+    x_fake.publish("@lumora my order is late", author="bob", followers=1200, search=False)
+    x_fake.publish("lumora lamps are great", author="carol", mention=False, lang="pt")
+    source = _source(x_fake, clock)
+    run = await once(source)
+    await source.close()
+    by_text = {m.text: m for m in run.mentions}
+    assert set(by_text) == {"@lumora my order is late", "lumora lamps are great"}
+    bob = by_text["@lumora my order is late"]
+    assert (bob.author.handle, bob.author.followers, bob.platform) == ("bob", 1200, "x")
+    assert by_text["lumora lamps are great"].lang == "pt"
+    assert x_fake.api.calls(SEARCH)[0].headers["Authorization"] == "Bearer tok"
+
+
+async def test_incremental_poll_sends_since_id_and_returns_only_new(x_fake, clock) -> None:
+    first = x_fake.publish("lumora one")
+    source = _source(x_fake, clock)
+    run = await once(source)
+    x_fake.publish("lumora two")
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert again.ids == [x_fake.tweets[-1]["id"]]
+    assert x_fake.api.calls(SEARCH)[-1].query["since_id"] == first["id"]
+
+
+async def test_pages_until_caught_up(x_fake, clock) -> None:
+    for n in range(25):
+        x_fake.publish(f"lumora {n}", mention=False)
+    source = _source(x_fake, clock, username=None)
+    run = await once(source)
+    await source.close()
+    assert len(run.ids) == 25
+    assert len(set(run.ids)) == 25
+    assert len(x_fake.api.calls(SEARCH)) == 3
+    assert "next_token" in x_fake.api.calls(SEARCH)[1].query
+
+
+async def test_rate_limit_is_honoured_per_endpoint(x_fake, clock) -> None:
+    x_fake.publish("@lumora hello")
+    reset = clock() + timedelta(seconds=45)
+    headers = {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(reset.timestamp()))}
+    x_fake.fail(MENTIONS, 429, problem(429, "Too Many Requests"), headers=headers)
+    source = _source(x_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert run.ids == [x_fake.tweets[0]["id"]]
+    assert all(when >= reset for when in x_fake.times(MENTIONS))  # nothing sent before reset
+    assert x_fake.times(MENTIONS), "the mentions endpoint was read again after the reset"
+
+
+async def test_long_rate_limit_skips_endpoint_and_keeps_cursor(x_fake, clock) -> None:
+    x_fake.publish("@lumora hello", search=False)
+    reset = clock() + timedelta(minutes=15)
+    headers = {"x-rate-limit-reset": str(int(reset.timestamp()))}
+    x_fake.fail(MENTIONS, 429, problem(429, "Too Many Requests"), headers=headers)
+    source = _source(x_fake, clock)
+    run = await once(source, clock=clock)
+    assert run.ids == []
+    assert x_fake.times(MENTIONS) == []
+    clock.advance(16 * 60)
+    later = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert later.ids == [x_fake.tweets[0]["id"]]
+
+
+async def test_server_error_then_recovery(x_fake, clock) -> None:
+    x_fake.publish("lumora up again", mention=False)
+    x_fake.fail(SEARCH, 503, problem(503, "Service Unavailable"))
+    source = _source(x_fake, clock, username=None)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert clock.slept, "backed off (on the fake clock) then recovered"
+
+
+async def test_malformed_bodies_are_retried_not_fatal(x_fake, clock) -> None:
+    x_fake.publish("lumora survives", mention=False)
+    x_fake.fail(SEARCH, 200, body="<html>oops</html>", content_type="text/html")
+    x_fake.fail(SEARCH, 200, body='{"data": [{"id": "1", "te', content_type="application/json")
+    x_fake.fail(SEARCH, 200, {"errors": [{"title": "Service Unavailable"}]})
+    x_fake.fail(SEARCH, 502, body="<html>bad gateway</html>", content_type="text/html")
+    source = _source(x_fake, clock, username=None)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    assert len(clock.slept) == 4
+
+
+async def test_bad_credentials_stop_the_source(x_fake, clock) -> None:
+    x_fake.fail(SEARCH, 401, problem(401, "Unauthorized"))
+    x_fake.fail(SEARCH, 401, problem(401, "Unauthorized"))
+    source = _source(x_fake, clock, username=None)
+    run = await once(source, clock=clock)
+    status = await source.check()
+    await source.close()
+    assert run.batches == 0
+    assert len(x_fake.api.calls(SEARCH)) == 2
+    assert not status.ok
+    assert "bearer token" in status.detail
+
+
+async def test_restart_resumes_mid_paging_without_duplicates(x_fake, clock) -> None:
+    for n in range(15):
+        x_fake.publish(f"lumora {n}", mention=False)
+    source = _source(x_fake, clock, username=None)
+    first_page = await source.poll(None)  # then the process dies
+    await source.close()
+    restarted = _source(x_fake, clock, username=None)
+    rest = await once(restarted, first_page.cursor, clock=clock)
+    await restarted.close()
+    ids = [m.external_id for m in first_page.mentions] + rest.ids
+    assert sorted(ids) == sorted(t["id"] for t in x_fake.tweets)
+
+
+async def test_duplicates_and_edits_are_suppressed(x_fake, clock) -> None:
+    tweet = x_fake.publish("@lumora hi")  # in search and in mentions
+    edited = x_fake.publish("@lumora hi (edited)")
+    edited["edit_history_tweet_ids"] = [tweet["id"], edited["id"]]
+    source = _source(x_fake, clock)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert run.ids == [tweet["id"]]
+    assert json.loads(run.cursor or "{}")["seen"] == [tweet["id"]]
+
+
+async def test_exhausted_window_blocks_endpoint_before_any_429(x_fake, clock) -> None:
+    x_fake.window.limit = 1  # the first answer says remaining 0, reset in 15 minutes
+    x_fake.publish("@lumora one")
+    source = _source(x_fake, clock)
+    run = await once(source, clock=clock)
+    clock.advance(60)
+    x_fake.publish("@lumora two")
+    later = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert len(x_fake.api.calls(SEARCH)) == 1  # not called again before its reset
+    assert len(x_fake.api.calls(MENTIONS)) == 1  # also exhausted after one call
+    assert later.ids == []
+    assert "blocked until" in source.endpoints.describe()
+
+
+async def test_tweet_deleted_between_pages_is_skipped(x_fake, clock) -> None:
+    tweets = [x_fake.publish(f"lumora {n}", mention=False) for n in range(15)]
+    source = _source(x_fake, clock, username=None)
+    first = await source.poll(None)
+    x_fake.delete(tweets[0]["id"])  # on the second page, deleted meanwhile
+    rest = await once(source, first.cursor, clock=clock)
+    await source.close()
+    ids = {m.external_id for m in first.mentions} | set(rest.ids)
+    assert ids == {t["id"] for t in tweets[1:]}
