@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -19,7 +21,7 @@ from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.config import Config
 from mentiondesk.corrections import corrected_examples, relabel
-from mentiondesk.models import Label
+from mentiondesk.models import ConfigError, Label
 from mentiondesk.pipeline import build_classifier
 from sentiment import training
 from sentiment.evaluation import CLASSES, Scores, read_labels, score
@@ -79,6 +81,10 @@ def eval_sentiment(
         str | None, typer.Option(help="Classifier instead of the configured one.")
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    setting: Annotated[
+        list[str] | None,
+        typer.Option(help="KEY=VALUE for the classifier, e.g. --setting model=./my-model."),
+    ] = None,
 ) -> None:
     """Accuracy, macro-F1, macro-recall, per-class recall and the confusion matrix."""
     if format not in _FORMATS:
@@ -93,9 +99,12 @@ def eval_sentiment(
     if len(texts) != len(gold):
         err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}")
         raise typer.Exit(2)
-    config = _with_classifier(load(ctx), classifier)
+    config = _with_classifier(load(ctx), classifier, _settings(setting or []))
     with config_errors():
-        model = build_classifier(config)
+        try:
+            model = build_classifier(config)
+        except ValidationError as exc:
+            raise ConfigError(f"sentiment.settings: {_first_error(exc)}") from None
     readings = model.classify(texts, [None] * len(texts))
     figures = score(gold, [CLASSES.index(r.label.value) for r in readings])
     if format == "json":
@@ -123,18 +132,41 @@ def relabel_command(
     err.print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")
 
 
-def _with_classifier(config: Config, classifier: str | None) -> Config:
-    if not classifier:
+def _settings(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            err.print(f"--setting {pair!r}: use KEY=VALUE")
+            raise typer.Exit(2)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']} (give it with --setting {where}=…)"
+
+
+def _with_classifier(config: Config, classifier: str | None, settings: dict[str, str]) -> Config:
+    if not classifier and not settings:
         return config
+    classifier = classifier or config.settings.sentiment.classifier
     if classifier not in registry.kinds("classifiers"):
         err.print(
             f"unknown classifier {classifier!r}; use one of: "
             f"{', '.join(registry.kinds('classifiers'))}"
         )
         raise typer.Exit(2)
-    section = config.settings.sentiment.model_copy(update={"classifier": classifier})
-    settings = config.settings.model_copy(update={"sentiment": section})
-    return Config(config.path, settings, config.sources, config.responders)
+    section = config.settings.sentiment.model_copy(
+        update={
+            "classifier": classifier,
+            "settings": {**config.settings.sentiment.settings, **settings},
+        }
+    )
+    root = config.settings.model_copy(update={"sentiment": section})
+    return dataclasses.replace(config, settings=root)
 
 
 def _print_scores(console: Console, name: str, figures: Scores) -> None:

@@ -83,3 +83,18 @@ def test_relabel_unknown_mention(config: Path) -> None:
     assert md(config, "run", "--once")[0] == 0
     assert md(config, "relabel", "99", "negative")[0] == 1
     assert md(config, "relabel", "1", "angry")[0] == 2
+
+
+def test_eval_sentiment_says_which_setting_is_missing(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    args = ["--text", str(text), "--labels", str(labels), "--classifier", "transformers"]
+    code, output = md(config, "eval-sentiment", *args)
+    assert code == 2 and "--setting model=" in output
+
+
+def test_eval_sentiment_passes_settings_to_the_classifier(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    args = ["--text", str(text), "--labels", str(labels), "--setting", "threshold=0.5"]
+    code, output = md(config, "eval-sentiment", *args, "--classifier", "vader", "-f", "json")
+    assert code == 0 and json.loads(output)["classifier"] == "vader"
+    assert md(config, "eval-sentiment", *args[:4], "--setting", "oops")[0] == 2
