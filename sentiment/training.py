@@ -49,7 +49,7 @@ class LanguageData:
     train: list[tuple[str, int, float]] = field(default_factory=list)  # text, label, weight
     val: dict[str, Labelled] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
-    origins: list[tuple[str, int]] = field(default_factory=list)  # folder of each train row
+    origins: list[str] = field(default_factory=list)  # the folder of each train row
 
 
 def read_split(folder: Path, split: str) -> Labelled | None:
@@ -78,7 +78,11 @@ def gather(
     seed: int,
     limit: int | None = None,
 ) -> dict[str, LanguageData]:
-    """Train and val data by language; `limit` caps each folder's train split (seeded)."""
+    """Train and val data by language; `limit` caps each folder's train split (seeded).
+
+    A correction joins the data of its mention's language; one in a language no folder has
+    is left out, since there is no model for it to teach.
+    """
     data: dict[str, LanguageData] = {}
     for folder in folders:
         train, val = read_split(folder, "train"), read_split(folder, "val")
@@ -92,7 +96,7 @@ def gather(
             if limit is not None and len(rows) > limit:
                 rows = random.Random(seed).sample(rows, limit)
             entry.train += [(text, label, 1.0) for text, label in rows]
-            entry.origins += [(str(folder), i) for i in range(len(rows))]
+            entry.origins += [str(folder)] * len(rows)
         if val is not None:
             entry.val[folder.name] = val
     _balance(data)
@@ -105,14 +109,14 @@ def gather(
 def _balance(data: dict[str, LanguageData]) -> None:
     """Up-weight small folders to MIN_FOLDER_SHARE of the largest one of their language."""
     for entry in data.values():
-        sizes = Counter(source for source, _ in entry.origins)
+        sizes = Counter(entry.origins)
         if not sizes:
             continue
         floor = MIN_FOLDER_SHARE * max(sizes.values())
         weights = {source: max(1.0, floor / size) for source, size in sizes.items()}
         entry.train = [
             (text, label, weight * weights[source])
-            for (text, label, weight), (source, _) in zip(entry.train, entry.origins, strict=True)
+            for (text, label, weight), source in zip(entry.train, entry.origins, strict=True)
         ]
 
 
