@@ -10,6 +10,7 @@ recall, and texts/s over all the sets read. The last line holds `name=value` fig
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import sys
 import time
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mentiondesk.models import Classifier
 from sentiment.evaluation import CLASSES, Scores, score
-from sentiment.training import read_split
+from sentiment.training import Labelled, read_split
 
 # (short name, folder under --data, the metric the issue sets a goal on, the goal)
 SETS = (
@@ -29,6 +30,9 @@ SETS = (
     ("airline", "airline-tweets", "macro_f1", 0.80),
 )
 NEGATIVE_RECALL_GOAL = 0.75
+# Brand mentions written for this project (tests/data, CC0): in-domain, no goal set.
+DESK_SETS = (("desk_en", "reasons_en.tsv"), ("desk_pt", "reasons_pt.tsv"))
+TESTS_DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 
 def build(name: str, model: str | None) -> Classifier:
@@ -48,13 +52,26 @@ def build(name: str, model: str | None) -> Classifier:
     return TransformersClassifier(model=model)
 
 
+def labelled_sets(data: Path) -> dict[str, Labelled]:
+    """The val splits found under `data`, then the in-domain desk sets."""
+    found = {}
+    for short, folder, _, _ in SETS:
+        split = read_split(data / folder, "val")
+        if split is not None:
+            found[short] = split
+    for short, name in DESK_SETS:
+        with (TESTS_DATA / name).open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        found[short] = Labelled(
+            [r["text"] for r in rows], [CLASSES.index(r["label"]) for r in rows]
+        )
+    return found
+
+
 def run(classifier: Classifier, data: Path, n: int | None) -> tuple[dict[str, Scores], float]:
     """Scores per set and texts/s over all of them."""
     results, seconds, count = {}, 0.0, 0
-    for short, folder, _, _ in SETS:
-        split = read_split(data / folder, "val")
-        if split is None:
-            continue
+    for short, split in labelled_sets(data).items():
         texts, gold = split.texts[:n], split.labels[:n]
         started = time.perf_counter()
         readings = classifier.classify(texts, [None] * len(texts))
@@ -72,7 +89,9 @@ def main() -> None:
     parser.add_argument("--classifiers", default="vader,ngram")
     parser.add_argument("--transformers-model", default=None)
     args = parser.parse_args()
-    header = "classifier   " + "".join(f"{s:>22}" for s, *_ in SETS) + "   texts/s"
+    desk = [short for short, _ in DESK_SETS]
+    header = "classifier   " + "".join(f"{s:>22}" for s, *_ in SETS)
+    header += "".join(f"{s:>10}" for s in desk) + "   texts/s"
     print(header)
     figures: list[str] = []
     for name in args.classifiers.split(","):
@@ -87,7 +106,12 @@ def main() -> None:
             label = "F1" if metric == "macro_f1" else "R"
             cells.append(f"{label} {value:.3f} neg {negative:.2f} {mark:>2}")
             figures += [f"{name}_{short}={value:.3f}", f"{name}_{short}_negrec={negative:.3f}"]
-        print(f"{name:<12} " + "".join(f"{c:>22}" for c in cells) + f"   {rate:7.0f}")
+        for short in desk:
+            cells.append(f"F1 {results[short].macro_f1:.3f}")
+            figures.append(f"{name}_{short}={results[short].macro_f1:.3f}")
+        widths = [22] * len(SETS) + [10] * len(desk)
+        row = "".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
+        print(f"{name:<12} {row}   {rate:7.0f}")
         figures.append(f"{name}_texts_per_s={rate:.0f}")
     print(
         "goals: "
