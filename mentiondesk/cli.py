@@ -19,6 +19,7 @@ from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
+from mentiondesk.cli_sentiment import register as register_sentiment_commands
 from mentiondesk.cli_sources import sources_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import start_desk
@@ -41,6 +42,7 @@ app.add_typer(survey_app, name="survey")
 register_outbox_commands(app)
 app.add_typer(sources_app, name="sources")
 app.add_typer(authors_app, name="authors")
+register_sentiment_commands(app)
 
 
 @app.callback()

@@ -25,6 +25,8 @@ _BUILTIN: dict[Group, dict[str, str]] = {
     },
     "classifiers": {
         "vader": "sentiment.vader:VaderClassifier",
+        "ngram": "sentiment.ngram:NgramClassifier",
+        "transformers": "sentiment.transformers_hf:TransformersClassifier",
     },
     "responders": {
         "console": "responders.console:ConsoleResponder",

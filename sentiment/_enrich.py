@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mentiondesk.models import Label, Reading
-from sentiment import lang, topics
+from sentiment import lang, reasons, topics
 
 
 def readings(
@@ -27,7 +27,7 @@ def readings(
                 score=round(float(score), 4),
                 lang=code,
                 topics=found,
-                reason=topics.reason(found) if negative else None,
+                reason=reasons.complaint_reason(text) if negative else None,
                 frustration=topics.frustration(text) if negative else 0,
                 is_question=topics.is_question(text),
                 classifier=classifier,

@@ -53,7 +53,9 @@ _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
 _THREAT = re.compile(
     r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|\bdeco\b|\basae\b|"
     r"regulator|trading standards|ombudsman|\bbbb\b|lawyer|sue\b|legal action|advogad|"
-    r"processar|justiça|cancel|never again|nunca mais|chargeback|switching to|vou trocar"
+    r"processar|justiça|cancel|never again|nunca mais|chargeback|switching to|vou trocar|"
+    r"small claims|\bcourt\b|tribunal|juizado|pequenas causas|standards authority|"
+    r"formal complaint|queixa formal|\bcnpd\b|\bofcom\b|\bfca\b|denunciar|inmetro"
 )
 _PROFANITY = re.compile(
     r"\bwtf\b|fuck|shit|\bcrap\b|bullshit|damn|\bporra\b|merda|caralho|\bpqp\b|\bfdp\b|"
@@ -63,6 +65,18 @@ _REPEAT = re.compile(
     r"again|third time|second time|\bstill\b|for (?:weeks|days)|de novo|outra vez|"
     r"terceira vez|segunda vez|ainda não|ainda nao|já liguei|ja liguei|há (?:dias|semanas)|"
     r"ha (?:dias|semanas)|continuo|mais uma vez"
+)
+# Anger without capitals: "?!", rhetorical questions, nobody answering, long waits, sarcasm.
+_EXASPERATED = re.compile(
+    r"\?!|!\s*$|where is my|is anyone|anyone there|alguém|nobody|no one|ninguém|ninguem|"
+    r"refuses|recusa|absurd|ridicul|brilliant\.|\bjunk\b|\blixo\b|\bzero\b|"
+    r"\b\d+ (?:days|weeks|dias|semanas)\b|a whole (?:week|month)|"
+    r"\b(?:two|three|four|five|duas|três|tres|quatro|cinco) (?:weeks|days|times|semanas|vezes)\b|"
+    r"de saco cheio|what is going on|o que está acontecendo|how\?"
+)
+_POLITE = re.compile(
+    r"^(?:hi|hello|hey|oi|olá|ola|bom dia|boa tarde)\b|could you|can you|please|por favor|"
+    r"podem|conseguem|poderiam|is that expected|isso é normal|teve algum motivo|is there a reason"
 )
 _QUESTION = re.compile(
     r"\?|^(?:how|does|do|can|is|are|where|when|what|which|will|como|onde|quando|qual|"
@@ -83,14 +97,14 @@ def reason(found_topics: tuple[str, ...]) -> str:
 
 
 def frustration(text: str) -> int:
-    """0-3: 1 annoyed; +1 shouting or repeated contact; 3 a churn/regulator threat or profanity."""
+    """0 calm, 1 annoyed, 2 angry (shouting, repeat contact, exasperation), 3 threat/profanity."""
     lowered = text.lower()
     if _THREAT.search(lowered) or _PROFANITY.search(lowered):
         return 3
-    level = 1
-    if _shouting(text) or _REPEAT.search(lowered):
-        level += 1
-    return level
+    if _shouting(text) or _REPEAT.search(lowered) or _EXASPERATED.search(lowered):
+        return 2
+    # A greeting or a polite request with no other sign of anger is a calm problem report.
+    return 0 if _POLITE.search(lowered) else 1
 
 
 def is_question(text: str) -> bool:

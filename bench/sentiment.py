@@ -1,0 +1,125 @@
+"""Quality of every classifier on every val set, and its texts/s, in one run.
+
+    python bench/sentiment.py --data ../shared/data --n 2000
+
+Each classifier reads each val set (language detection included, as in the pipeline); the
+table shows the issue's metric per set (macro-F1, or macro-recall for TweetEval), negative
+recall, and texts/s over all the sets read. The last line holds `name=value` figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mentiondesk.models import Classifier
+from sentiment.evaluation import CLASSES, Scores, score
+from sentiment.training import Labelled, read_split
+
+# (short name, folder under --data, the metric the issue sets a goal on, the goal)
+SETS = (
+    ("xlmt_pt", "xlmt-sentiment/portuguese", "macro_f1", 0.68),
+    ("b2w", "b2w-polarity", "macro_f1", 0.76),
+    ("tweeteval", "tweeteval-sentiment", "macro_recall", 0.70),
+    ("airline", "airline-tweets", "macro_f1", 0.80),
+)
+NEGATIVE_RECALL_GOAL = 0.75
+# Brand mentions written for this project (tests/data, CC0): in-domain, no goal set.
+DESK_SETS = (("desk_en", "reasons_en.tsv"), ("desk_pt", "reasons_pt.tsv"))
+TESTS_DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+
+
+def build(name: str, model: str | None) -> Classifier:
+    """A classifier by kind, built directly (no config file needed)."""
+    if name == "vader":
+        from sentiment.vader import VaderClassifier
+
+        return VaderClassifier()
+    if name == "ngram":
+        from sentiment.ngram import NgramClassifier
+
+        return NgramClassifier()
+    from sentiment.transformers_hf import TransformersClassifier
+
+    if not model:
+        raise SystemExit("--transformers-model is needed for the transformers classifier")
+    return TransformersClassifier(model=model)
+
+
+def labelled_sets(data: Path) -> dict[str, Labelled]:
+    """The val splits found under `data`, then the in-domain desk sets."""
+    found = {}
+    for short, folder, _, _ in SETS:
+        split = read_split(data / folder, "val")
+        if split is not None:
+            found[short] = split
+    for short, name in DESK_SETS:
+        with (TESTS_DATA / name).open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        found[short] = Labelled(
+            [r["text"] for r in rows], [CLASSES.index(r["label"]) for r in rows]
+        )
+    return found
+
+
+def run(classifier: Classifier, data: Path, n: int | None) -> tuple[dict[str, Scores], float]:
+    """Scores per set and texts/s over all of them."""
+    results, seconds, count = {}, 0.0, 0
+    for short, split in labelled_sets(data).items():
+        texts, gold = split.texts[:n], split.labels[:n]
+        started = time.perf_counter()
+        readings = classifier.classify(texts, [None] * len(texts))
+        seconds += time.perf_counter() - started
+        count += len(texts)
+        results[short] = score(gold, [CLASSES.index(r.label.value) for r in readings])
+    return results, count / seconds if seconds else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_data = os.environ.get("MENTIONDESK_DATA", "../shared/data")
+    parser.add_argument("--data", type=Path, default=Path(default_data))
+    parser.add_argument("--n", type=int, default=None, help="At most N texts per set.")
+    parser.add_argument("--classifiers", default="vader,ngram")
+    parser.add_argument("--transformers-model", default=None)
+    args = parser.parse_args()
+    desk = [short for short, _ in DESK_SETS]
+    header = "classifier   " + "".join(f"{s:>22}" for s, *_ in SETS)
+    header += "".join(f"{s:>10}" for s in desk) + "   texts/s"
+    print(header)
+    figures: list[str] = []
+    for name in args.classifiers.split(","):
+        results, rate = run(build(name, args.transformers_model), args.data, args.n)
+        cells = []
+        for short, _, metric, goal in SETS:
+            if short not in results:
+                cells.append(f"{'—':>22}")
+                continue
+            value, negative = getattr(results[short], metric), results[short].recall["negative"]
+            mark = "✓" if value >= goal and negative >= NEGATIVE_RECALL_GOAL else " "
+            label = "F1" if metric == "macro_f1" else "R"
+            cells.append(f"{label} {value:.3f} neg {negative:.2f} {mark:>2}")
+            figures += [f"{name}_{short}={value:.3f}", f"{name}_{short}_negrec={negative:.3f}"]
+        for short in desk:
+            cells.append(f"F1 {results[short].macro_f1:.3f}")
+            figures.append(f"{name}_{short}={results[short].macro_f1:.3f}")
+        widths = [22] * len(SETS) + [10] * len(desk)
+        row = "".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
+        print(f"{name:<12} {row}   {rate:7.0f}")
+        figures.append(f"{name}_texts_per_s={rate:.0f}")
+    print(
+        "goals: "
+        + ", ".join(f"{s} {m} ≥ {g}" for s, _, m, g in SETS)
+        + f"; negative recall ≥ {NEGATIVE_RECALL_GOAL}"
+    )
+    print(" ".join(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""Sentiment commands: train-sentiment, eval-sentiment, relabel."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from mentiondesk import registry
+from mentiondesk.cli_common import config_errors, err, load, open_store
+from mentiondesk.config import Config
+from mentiondesk.corrections import corrected_examples, relabel
+from mentiondesk.models import ConfigError, Label
+from mentiondesk.pipeline import build_classifier
+from sentiment import training
+from sentiment.evaluation import CLASSES, Scores, read_labels, score
+
+_FORMATS = ("text", "json")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the sentiment commands to the main CLI."""
+    app.command("train-sentiment")(train_sentiment)
+    app.command("eval-sentiment")(eval_sentiment)
+    app.command("relabel")(relabel_command)
+
+
+def train_sentiment(
+    ctx: typer.Context,
+    data: Annotated[list[Path], typer.Option("--data", help="Folders with train_/val_ files.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model (.npz).")],
+    more: Annotated[
+        list[Path] | None, typer.Argument(help="More folders: `--data A B C` reads all three.")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed: same data and seed, same file.")] = 13,
+    corrections: Annotated[
+        bool, typer.Option("--corrections", help="Also learn from agents' relabels in the store.")
+    ] = False,
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many train texts per folder (quick runs).")
+    ] = None,
+) -> None:
+    """Train the `ngram` sentiment model from labelled folders (shared/data layout)."""
+    fixes = corrected_examples(open_store(load(ctx))) if corrections else []
+    started = time.monotonic()
+    with _spinner() as say:
+        say("reading data")
+        try:
+            gathered = training.gather([*data, *(more or [])], fixes, seed=seed, limit=limit)
+            model = training.train(gathered, seed=seed, progress=say)
+        except (OSError, ValueError) as exc:
+            err.print(f"[red]cannot train:[/] {exc}")
+            raise typer.Exit(2) from None
+        say(f"writing {out}")
+        model.save(out)
+    languages = ", ".join(f"{c} ({len(d.train)} texts)" for c, d in gathered.items() if d.train)
+    err.print(
+        f"[green]✓[/] wrote {out}: {languages}; {len(fixes)} corrections; "
+        f"{time.monotonic() - started:.0f} s"
+    )
+
+
+def eval_sentiment(
+    ctx: typer.Context,
+    text: Annotated[Path, typer.Option("--text", help="Texts, one per line.")],
+    labels: Annotated[
+        Path, typer.Option("--labels", help="Labels (0/1/2 or names), one per line.")
+    ],
+    classifier: Annotated[
+        str | None, typer.Option(help="Classifier instead of the configured one.")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    setting: Annotated[
+        list[str] | None,
+        typer.Option(help="KEY=VALUE for the classifier, e.g. --setting model=./my-model."),
+    ] = None,
+) -> None:
+    """Accuracy, macro-F1, macro-recall, per-class recall and the confusion matrix."""
+    if format not in _FORMATS:
+        err.print("--format must be text or json")
+        raise typer.Exit(2)
+    try:
+        texts = text.read_text(encoding="utf-8").splitlines()
+        gold = read_labels(labels.read_text(encoding="utf-8").splitlines())
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]cannot read the labelled set:[/] {exc}")
+        raise typer.Exit(2) from None
+    if len(texts) != len(gold):
+        err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}")
+        raise typer.Exit(2)
+    config = _with_classifier(load(ctx), classifier, _settings(setting or []))
+    with config_errors():
+        try:
+            model = build_classifier(config)
+        except ValidationError as exc:
+            raise ConfigError(f"sentiment.settings: {_first_error(exc)}") from None
+    readings = model.classify(texts, [None] * len(texts))
+    figures = score(gold, [CLASSES.index(r.label.value) for r in readings])
+    if format == "json":
+        data = {"classifier": model.name, **figures.to_dict()}
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        _print_scores(Console(), model.name, figures)
+
+
+def relabel_command(
+    ctx: typer.Context,
+    mention_id: Annotated[int, typer.Argument(help="The mention's id (as in the store).")],
+    label: Annotated[str, typer.Argument(help="negative, neutral or positive.")],
+    by: Annotated[str, typer.Option(help="Who corrected it.")] = "",
+) -> None:
+    """Correct a mention's sentiment; train-sentiment --corrections learns from it."""
+    if label not in CLASSES:
+        err.print(f"label must be one of {', '.join(CLASSES)}")
+        raise typer.Exit(2)
+    try:
+        previous = relabel(open_store(load(ctx)), mention_id, Label(label), by=by)
+    except LookupError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    err.print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")
+
+
+def _settings(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            err.print(f"--setting {pair!r}: use KEY=VALUE")
+            raise typer.Exit(2)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']} (give it with --setting {where}=…)"
+
+
+def _with_classifier(config: Config, classifier: str | None, settings: dict[str, str]) -> Config:
+    if not classifier and not settings:
+        return config
+    classifier = classifier or config.settings.sentiment.classifier
+    if classifier not in registry.kinds("classifiers"):
+        err.print(
+            f"unknown classifier {classifier!r}; use one of: "
+            f"{', '.join(registry.kinds('classifiers'))}"
+        )
+        raise typer.Exit(2)
+    section = config.settings.sentiment.model_copy(
+        update={
+            "classifier": classifier,
+            "settings": {**config.settings.sentiment.settings, **settings},
+        }
+    )
+    root = config.settings.model_copy(update={"sentiment": section})
+    return dataclasses.replace(config, settings=root)
+
+
+def _print_scores(console: Console, name: str, figures: Scores) -> None:
+    console.print(f"classifier {name}: {figures.n} texts")
+    console.print(
+        f"accuracy {figures.accuracy:.3f}  macro-F1 {figures.macro_f1:.3f}  "
+        f"macro-recall {figures.macro_recall:.3f}"
+    )
+    table = Table("gold \\ predicted", *CLASSES, "recall")
+    for name_, row in zip(CLASSES, figures.confusion, strict=True):
+        table.add_row(name_, *map(str, row), f"{figures.recall[name_]:.3f}")
+    console.print(table)
+
+
+@contextmanager
+def _spinner() -> Iterator[Callable[[str], None]]:
+    """A rich spinner naming the current training step; plain lines when not on a terminal."""
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = bar.add_task("training", total=None)
+
+    def say(step: str) -> None:
+        bar.update(task, description=step)
+        if not err.is_terminal:
+            err.print(step, markup=False, highlight=False)
+
+    with bar:
+        yield say

@@ -1,0 +1,138 @@
+"""The trained `ngram` model: one logistic regression per language over hashed n-grams.
+
+Stored as a single `.npz` of plain arrays plus a JSON header (no pickle), so loading a file
+from the internet cannot run code.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from mentiondesk.models import ConfigError
+from sentiment import _ngrams
+
+FORMAT = "mentiondesk-ngram/2"
+DEFAULT_PATH = Path(__file__).parent / "models" / "ngram.npz"
+REBUILD = (
+    "mentiondesk train-sentiment --data ../shared/data/semeval2017-4a-en "
+    "../shared/data/airline-tweets ../shared/data/tweeteval-sentiment "
+    "../shared/data/b2w-polarity ../shared/data/xlmt-sentiment/portuguese "
+    "--out sentiment/models/ngram.npz --seed 13"
+)
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class LanguageModel:
+    """Weights for one language: idf, class weights (3 x DIM), intercept, calibration bias.
+
+    The bias has two rows: for posts addressed to someone (starting with a handle, as most
+    mentions of a brand do) and for the rest. Addressed posts are complaints far more often
+    (63% of the airline tweets, 16% of general tweets), so they need a different prior.
+    """
+
+    idf: Matrix
+    coef: Matrix
+    intercept: Matrix
+    bias: Matrix
+
+    def log_scores(self, texts: Sequence[str]) -> Matrix:
+        """Biased logits (n x 3) for negative, neutral, positive."""
+        out = np.empty((len(texts), 3), dtype=np.float32)
+        for row, text in enumerate(texts):
+            index, values = _ngrams.tfidf(_ngrams.counts(text), self.idf)
+            out[row] = self.coef[:, index] @ values
+        addressed = np.array([_ngrams.addressed(text) for text in texts], dtype=np.intp)
+        return out + self.intercept + self.bias[addressed]
+
+
+@dataclass(frozen=True)
+class NgramModel:
+    """Per-language models; texts in any other language get the average of all of them."""
+
+    languages: dict[str, LanguageModel]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, texts: Sequence[str], langs: Sequence[str]) -> Matrix:
+        """Class probabilities (n x 3), each text read by its language's model."""
+        out = np.zeros((len(texts), 3), dtype=np.float32)
+        for code, model in self.languages.items():
+            rows = [i for i, lang in enumerate(langs) if lang == code]
+            if rows:
+                out[rows] = _softmax(model.log_scores([texts[i] for i in rows]))
+        others = [i for i, lang in enumerate(langs) if lang not in self.languages]
+        if others:
+            picked = [texts[i] for i in others]
+            # Unknown language: no model is the right one, so average their opinions.
+            probs = [_softmax(m.log_scores(picked)) for m in self.languages.values()]
+            out[others] = np.mean(probs, axis=0)
+        return out
+
+    def save(self, path: Path) -> None:
+        """Write the model as compressed arrays plus a JSON header."""
+        arrays: dict[str, Any] = {"header": np.array(json.dumps(self._header(), sort_keys=True))}
+        for code, model in self.languages.items():
+            arrays[f"{code}.idf"] = model.idf.astype(np.float16)
+            arrays[f"{code}.coef"] = model.coef.astype(np.float16)
+            arrays[f"{code}.intercept"] = model.intercept
+            arrays[f"{code}.bias"] = model.bias
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            np.savez_compressed(handle, **arrays)
+
+    def _header(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "dim": _ngrams.DIM,
+            "languages": list(self.languages),
+            **self.meta,
+        }
+
+
+def load(path: Path) -> NgramModel:
+    """Read a model file; a missing or damaged one raises ConfigError naming the fix."""
+    if not path.is_file():
+        raise ConfigError(f"sentiment model {path} is missing; rebuild it with:\n{REBUILD}")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            header = json.loads(str(data["header"]))
+            _check_header(header)
+            languages = {code: _language(data, code) for code in header["languages"]}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
+        raise ConfigError(
+            f"sentiment model {path} is unreadable ({exc}); rebuild it with:\n{REBUILD}"
+        ) from exc
+    meta = {k: v for k, v in header.items() if k not in ("format", "dim", "languages")}
+    return NgramModel(languages, meta)
+
+
+def _check_header(header: dict[str, Any]) -> None:
+    if header.get("format") != FORMAT or header.get("dim") != _ngrams.DIM:
+        raise ValueError(f"format {header.get('format')!r}, expected {FORMAT!r}")
+
+
+def _language(data: Any, code: str) -> LanguageModel:
+    coef = np.asarray(data[f"{code}.coef"], dtype=np.float32)
+    bias = np.asarray(data[f"{code}.bias"], dtype=np.float32)
+    if coef.shape != (3, _ngrams.DIM) or bias.shape != (2, 3):
+        raise ValueError(f"{code}: coef {coef.shape}, bias {bias.shape}")
+    return LanguageModel(
+        idf=np.asarray(data[f"{code}.idf"], dtype=np.float32),
+        coef=coef,
+        intercept=np.asarray(data[f"{code}.intercept"], dtype=np.float32),
+        bias=bias,
+    )
+
+
+def _softmax(logits: Matrix) -> Matrix:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    result: Matrix = shifted / shifted.sum(axis=1, keepdims=True)
+    return result

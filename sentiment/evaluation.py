@@ -1,0 +1,66 @@
+"""Scores of a classifier against gold labels: accuracy, macro-F1/recall, confusion matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+
+CLASSES = ("negative", "neutral", "positive")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Figures for one labelled set; `confusion[gold][predicted]` counts texts."""
+
+    n: int
+    accuracy: float
+    macro_f1: float
+    macro_recall: float
+    recall: dict[str, float]
+    confusion: list[list[int]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def score(gold: Sequence[int], predicted: Sequence[int]) -> Scores:
+    """Scores of `predicted` class indices (0 negative, 1 neutral, 2 positive) against `gold`."""
+    if len(gold) != len(predicted):
+        raise ValueError(f"{len(gold)} labels but {len(predicted)} predictions")
+    confusion = np.zeros((3, 3), dtype=np.int64)
+    np.add.at(confusion, (np.asarray(gold, dtype=int), np.asarray(predicted, dtype=int)), 1)
+    true_pos = np.diag(confusion).astype(float)
+    recall = _ratio(true_pos, confusion.sum(axis=1))
+    precision = _ratio(true_pos, confusion.sum(axis=0))
+    f1 = _ratio(2 * precision * recall, precision + recall)
+    present = confusion.sum(axis=1) > 0  # macro averages over the classes the set has
+    return Scores(
+        n=len(gold),
+        accuracy=float(true_pos.sum() / max(len(gold), 1)),
+        macro_f1=float(f1[present].mean()) if present.any() else 0.0,
+        macro_recall=float(recall[present].mean()) if present.any() else 0.0,
+        recall={name: float(r) for name, r in zip(CLASSES, recall, strict=True)},
+        confusion=confusion.tolist(),
+    )
+
+
+def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    out: np.ndarray = np.divide(top, bottom, out=np.zeros_like(top, dtype=float), where=bottom > 0)
+    return out
+
+
+def read_labels(lines: Sequence[str]) -> list[int]:
+    """Gold labels from lines holding 0/1/2 or negative/neutral/positive."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        value = line.strip().lower()
+        if value in CLASSES:
+            out.append(CLASSES.index(value))
+        elif value in ("0", "1", "2"):
+            out.append(int(value))
+        else:
+            raise ValueError(f"line {number}: label {line.strip()!r} is not 0/1/2 or a class name")
+    return out

@@ -1,0 +1,52 @@
+"""`ngram`: the trained default classifier — per-language logistic regression on n-grams."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from mentiondesk.models import Label, PluginConfig, PluginContext, Reading
+from sentiment import lang
+from sentiment._enrich import readings
+from sentiment._ngram_model import DEFAULT_PATH, NgramModel, load
+
+LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
+
+
+class NgramClassifierConfig(PluginConfig):
+    kind: Literal["ngram"] = "ngram"
+    # A model trained by `mentiondesk train-sentiment`; relative paths are from the config
+    # file's folder. Empty: the model shipped with mentiondesk.
+    path: str | None = None
+
+
+class NgramClassifier:
+    """Reads EN and PT (and, more roughly, other languages) with the shipped trained model."""
+
+    Config = NgramClassifierConfig
+    name = "ngram"
+
+    def __init__(self, path: Path = DEFAULT_PATH) -> None:
+        # Loaded here, at start-up, so a missing or damaged file stops the program before
+        # any mention is read, with the command that rebuilds it.
+        self.model: NgramModel = load(path)
+        lang.warm_up()
+
+    @classmethod
+    def from_config(cls, config: NgramClassifierConfig, context: PluginContext) -> NgramClassifier:
+        path = context.base_dir / config.path if config.path else DEFAULT_PATH
+        return cls(path)
+
+    def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        detected = lang.detect(texts, langs)
+        probs = self.model.probabilities(texts, detected)
+        best = probs.argmax(axis=1)
+        polarity = [(LABELS[int(k)], float(p[k])) for k, p in zip(best, probs, strict=True)]
+        return readings(texts, detected, polarity, classifier=self.name)
+
+    def probabilities(self, texts: Sequence[str], langs: Sequence[str | None]) -> np.ndarray:
+        """Class probabilities (negative, neutral, positive) per text, for evaluation."""
+        return self.model.probabilities(texts, lang.detect(texts, langs))

@@ -1,0 +1,71 @@
+"""Complaint reason by weighted keyword evidence, in English and Portuguese (BR and PT).
+
+The topic tagger says what a post mentions; a reason must pick one thing complained about.
+"the refund hasn't arrived" mentions arriving but complains about a refund, so each reason has
+strong cues (weight 2) and weak ones (weight 1), and a tie goes to the more specific reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sentiment.topics import _TOPIC_WORDS
+
+# Order breaks ties: the specific reasons first, delivery (whose words are the most generic) last.
+_PRIORITY = ("account_login", "refund_payment", "price", "product_quality", "support", "delivery")
+
+_STRONG: dict[str, str] = {
+    "delivery": r"deliver|shipping|shipment|parcel|package|courier|tracking number|dispatch|"
+    r"warehouse|entreg|encomenda|correios|\bctt\b|loggi|rastreio|rastreamento|transportadora|"
+    r"cadê meu pedido|cade meu pedido|pedido (?:não|nao) chegou|never arrived|hasn'?t arrived",
+    "refund_payment": r"refund|charged|double charge|payment|paid|money back|chargeback|"
+    r"my money|gift card|reembols|estorn|cobrou|cobrad|cobran|cobrar|pagamento|paguei|\bpix\b|"
+    r"boleto|mb ?way|dinheiro|devolvi|took the money|balance",
+    "product_quality": r"broke|broken|defect|faulty|stopped working|doesn'?t work|quality|"
+    r"damaged|crack|overheat|flicker|creak|stuck|junk|melt|gone yellow|switching itself|"
+    r"quebr|defeito|parou de funcionar|avaria|estrag|qualidade|danificad|pisca|barulho|"
+    r"preso|amarel|derret|estuf|com defeito|trava",
+    "support": r"support|customer service|customer care|helpline|help centre|help center|"
+    r"ticket|callback|call ?back|heard back|no reply|no answer|no response|\bbot\b|on hold|"
+    r"hung up|agent|atendiment|suporte|\bsac\b|0800|ninguém responde|ninguem responde|"
+    r"sem resposta|atendente|retorno|apoio ao cliente|link de ajuda|protocolo",
+    "price": r"price|expensive|overpriced|\bfees?\b|costs?\b|went up|pay more|£ ?\d|\$ ?\d|"
+    r"preço|preco|caro\b|cara\b|taxa|custa|aumento|subiu|r\$ ?\d|€ ?\d|propaganda enganosa|"
+    r"black fraude|promo|desconto|cupom|frete grátis|frete gratis",
+    "account_login": r"log ?in|logs? me out|sign ?in|sign-in|password|account|locked out|2fa|"
+    r"two-factor|verification|\botp\b|senha|\bconta\b|desloga|bloquead|bloqueou|"
+    r"palavra-passe|iniciar sessão|duas etapas|verificação|invadiram|hacked|login",
+}
+_WEAK: dict[str, str] = {
+    "delivery": r"arriv|chegou|chegar|shipped|late\b|atrasad|prazo|frete|waiting for",
+    "refund_payment": r"return|cartão|cartao|card\b|pagar|fatura|factura",
+    "product_quality": r"not working|não funciona|nao funciona|keeps|sound|bateria|battery",
+    "support": r"email|e-mail|called|liguei|ninguém|ninguem|respond",
+    "price": r"expensive|valor|paga mais",
+    "account_login": r"\bapp\b|código|codigo",
+}
+# The topic tagger's own words count too, so a cue it knows is never ignored here.
+_STRONG_RE = {
+    reason: re.compile(f"{words}|{_TOPIC_WORDS[reason]}") for reason, words in _STRONG.items()
+}
+_WEAK_RE = {reason: re.compile(words) for reason, words in _WEAK.items()}
+REASONS = (*_PRIORITY, "other")
+
+
+def reason_scores(text: str) -> dict[str, int]:
+    """Evidence for each reason: 2 per strong cue, 1 per weak cue not inside a strong one."""
+    lowered = text[:5000].lower()
+    return {reason: _score(lowered, reason) for reason in _PRIORITY}
+
+
+def _score(lowered: str, reason: str) -> int:
+    strong = len(_STRONG_RE[reason].findall(lowered))
+    rest = _STRONG_RE[reason].sub(" ", lowered)  # "não chegou" must not count twice
+    return 2 * strong + len(_WEAK_RE[reason].findall(rest))
+
+
+def complaint_reason(text: str) -> str:
+    """The one thing a complaint is about, or `other` when no cue is found."""
+    scores = reason_scores(text)
+    best = max(_PRIORITY, key=lambda reason: scores[reason])  # max keeps the first on ties
+    return best if scores[best] > 0 else "other"

@@ -1,0 +1,156 @@
+"""`transformers`: any Hugging Face sequence-classification model, by hub name or local folder.
+
+Needs the `transformers` extra (torch, transformers). Nothing here downloads by itself: a hub
+name is fetched by the transformers library only when the user names one and has access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from mentiondesk.models import ConfigError, Label, PluginConfig, PluginContext, Reading
+from sentiment import lang
+from sentiment._enrich import readings
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Without a mapping, a model's labels are read by name, or by position for LABEL_0.. names.
+_BY_POSITION = {
+    2: (Label.NEGATIVE, Label.POSITIVE),
+    3: (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE),
+}
+_ORDER = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
+
+
+class TransformersClassifierConfig(PluginConfig):
+    kind: Literal["transformers"] = "transformers"
+    # e.g. "cardiffnlp/twitter-xlm-roberta-base-sentiment", or a folder with a saved model.
+    model: str = Field(min_length=1)
+    # The model's label names → negative / neutral / positive, when its own names say neither.
+    labels: dict[str, Label] = Field(default_factory=dict)
+    batch_size: int = Field(default=32, ge=1, le=1024)
+    max_length: int = Field(default=128, ge=8, le=4096)
+    threads: int | None = Field(default=None, ge=1)
+    # True: never reach the hub, the model must be in a local folder or the local cache.
+    local_files_only: bool = False
+
+
+class TransformersClassifier:
+    """Label = the class with the most probability, summed over the model's labels mapped to it."""
+
+    Config = TransformersClassifierConfig
+    name = "transformers"
+
+    def __init__(
+        self,
+        *,
+        model: str,
+        labels: dict[str, Label] | None = None,
+        batch_size: int = 32,
+        max_length: int = 128,
+        threads: int | None = None,
+        local_files_only: bool = False,
+    ) -> None:
+        torch, auto = _import_libraries()
+        if threads:
+            torch.set_num_threads(threads)
+        try:
+            self._tokenizer = auto.AutoTokenizer.from_pretrained(
+                model, local_files_only=local_files_only
+            )
+            self._model = auto.AutoModelForSequenceClassification.from_pretrained(
+                model, local_files_only=local_files_only
+            ).eval()
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"sentiment.settings.model: cannot load {model!r}: {exc}") from exc
+        self._torch = torch
+        self._columns = label_columns(self._model.config.id2label, labels or {})
+        self._batch_size, self._max_length = batch_size, max_length
+        lang.warm_up()
+
+    @classmethod
+    def from_config(
+        cls, config: TransformersClassifierConfig, context: PluginContext
+    ) -> TransformersClassifier:
+        local = context.base_dir / config.model
+        model = str(local) if local.is_dir() else config.model
+        return cls(
+            model=model,
+            labels=config.labels,
+            batch_size=config.batch_size,
+            max_length=config.max_length,
+            threads=config.threads,
+            local_files_only=config.local_files_only,
+        )
+
+    def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        polarity: list[tuple[Label, float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            probs = self.probabilities(texts[start : start + self._batch_size])
+            best = probs.argmax(axis=1)
+            polarity += [(_ORDER[int(k)], float(p[k])) for k, p in zip(best, probs, strict=True)]
+        return readings(texts, langs, polarity, classifier=self.name)
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """Probabilities of negative, neutral, positive for one batch of texts."""
+        import numpy as np
+
+        # A tokenizer is fed characters, not tokens: cap them so a 10 kB text costs no more
+        # than the max_length tokens the model reads anyway.
+        clipped = [text[: self._max_length * 8] for text in texts]
+        batch = self._tokenizer(
+            clipped,
+            padding=True,
+            truncation=True,
+            max_length=self._max_length,
+            return_tensors="pt",
+        )
+        with self._torch.inference_mode():
+            logits = self._model(**batch).logits
+        raw = self._torch.softmax(logits.float(), dim=-1).numpy()
+        out = np.zeros((len(texts), 3), dtype=np.float32)
+        for column, label in enumerate(self._columns):
+            out[:, _ORDER.index(label)] += raw[:, column]
+        return out
+
+
+def label_columns(id2label: dict[int, str], mapping: dict[str, Label]) -> list[Label]:
+    """Our label for each of the model's output columns; ConfigError when one is unknown."""
+    names = [str(id2label[i]) for i in sorted(id2label)]
+    out = []
+    for index, name in enumerate(names):
+        found = mapping.get(name) or _by_name(name) or _by_position(name, index, len(names))
+        if found is None:
+            raise ConfigError(
+                f"sentiment.settings.labels: the model's label {name!r} maps to no class; "
+                f"add it, e.g. labels = {{ {name!r} = 'negative' }}"
+            )
+        out.append(found)
+    return out
+
+
+def _by_name(name: str) -> Label | None:
+    lowered = name.lower()
+    return next((label for label in _ORDER if lowered.startswith(label.value[:3])), None)
+
+
+def _by_position(name: str, index: int, count: int) -> Label | None:
+    if name.upper() == f"LABEL_{index}" and count in _BY_POSITION:
+        return _BY_POSITION[count][index]
+    return None
+
+
+def _import_libraries() -> tuple[Any, Any]:
+    try:
+        import torch
+        import transformers
+    except ImportError as exc:
+        raise ConfigError(
+            "the transformers classifier needs torch and transformers: "
+            "pip install 'mentiondesk[transformers]'"
+        ) from exc
+    return torch, transformers

@@ -1,0 +1,100 @@
+"""train-sentiment, eval-sentiment and relabel on tiny data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mentiondesk.cli import app
+from tests.helpers import mention, write_config, write_mentions
+from tests.sentiment_data import EN, PT, write_folder
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    samples = write_mentions(
+        tmp_path / "m.jsonl", [mention(1, "@lumora the lamp is fine"), mention(2, "hello")]
+    )
+    return write_config(tmp_path, db_url=f"sqlite:///{tmp_path}/desk.db", samples=samples)
+
+
+def md(config: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["--config", str(config), *args])
+    return result.exit_code, result.output
+
+
+def _labelled(tmp_path: Path) -> tuple[Path, Path]:
+    text, labels = tmp_path / "t.txt", tmp_path / "l.txt"
+    text.write_text("I love it, thanks\nworst service ever, awful\nwhat time do you open\n")
+    labels.write_text("positive\n0\n1\n")
+    return text, labels
+
+
+def test_train_sentiment_writes_a_model(config: Path, tmp_path: Path) -> None:
+    en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
+    out = tmp_path / "model.npz"
+    code, output = md(config, "train-sentiment", "--data", str(en), str(pt), "--out", str(out))
+    assert code == 0 and out.is_file() and "en (27 texts), pt (27 texts)" in output
+
+
+def test_train_sentiment_refuses_a_folder_without_data(config: Path, tmp_path: Path) -> None:
+    code, output = md(config, "train-sentiment", "--data", str(tmp_path), "--out", "x.npz")
+    assert code == 2 and "no train_text.txt" in output
+
+
+def test_eval_sentiment_text(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    code, output = md(config, "eval-sentiment", "--text", str(text), "--labels", str(labels))
+    assert code == 0 and "macro-F1" in output and "gold \\ predicted" in output
+
+
+def test_eval_sentiment_json(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    args = ["--text", str(text), "--labels", str(labels), "--classifier", "ngram", "-f", "json"]
+    code, output = md(config, "eval-sentiment", *args)
+    data = json.loads(output)
+    assert code == 0 and data["classifier"] == "ngram" and data["n"] == 3
+    assert set(data) >= {"accuracy", "macro_f1", "macro_recall", "recall", "confusion"}
+
+
+def test_eval_sentiment_mismatched_files(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    labels.write_text("0\n")
+    code, output = md(config, "eval-sentiment", "--text", str(text), "--labels", str(labels))
+    assert code == 2 and "has 3 lines" in output
+
+
+def test_relabel_is_stored_and_feeds_training(config: Path, tmp_path: Path) -> None:
+    assert md(config, "run", "--once")[0] == 0
+    code, output = md(config, "relabel", "1", "negative", "--by", "carla")
+    assert code == 0 and "→ negative" in output
+    en = write_folder(tmp_path / "en", EN)
+    args = ["--data", str(en), "--out", str(tmp_path / "m.npz"), "--corrections"]
+    code, output = md(config, "train-sentiment", *args)
+    assert code == 0 and "1 corrections" in output
+
+
+def test_relabel_unknown_mention(config: Path) -> None:
+    assert md(config, "run", "--once")[0] == 0
+    assert md(config, "relabel", "99", "negative")[0] == 1
+    assert md(config, "relabel", "1", "angry")[0] == 2
+
+
+def test_eval_sentiment_says_which_setting_is_missing(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    args = ["--text", str(text), "--labels", str(labels), "--classifier", "transformers"]
+    code, output = md(config, "eval-sentiment", *args)
+    assert code == 2 and "--setting model=" in output
+
+
+def test_eval_sentiment_passes_settings_to_the_classifier(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    args = ["--text", str(text), "--labels", str(labels), "--setting", "threshold=0.5"]
+    code, output = md(config, "eval-sentiment", *args, "--classifier", "vader", "-f", "json")
+    assert code == 0 and json.loads(output)["classifier"] == "vader"
+    assert md(config, "eval-sentiment", *args[:4], "--setting", "oops")[0] == 2

@@ -1,0 +1,46 @@
+"""Every classifier gives a sensible reading for awkward input and never raises."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentiondesk.models import Classifier, Label
+from sentiment import lang
+from sentiment.ngram import NgramClassifier
+from sentiment.vader import VaderClassifier
+
+AWKWARD = {
+    "empty": "",
+    "spaces": "   \t ",
+    "emoji_only": "😡😡😡",
+    "long": "the delivery was late again. " * 400,  # about 11 kB
+    "mixed": "adorei the lamp mas a entrega was late",
+    "links_and_handles": "@lumora @ana https://t.co/x1 www.example.com",
+    "digits": "12345 678",
+    "control": "\x00\x1f\u200b",
+}
+
+
+@pytest.fixture(scope="module", params=["vader", "ngram"])
+def classifier(request: pytest.FixtureRequest) -> Classifier:
+    return VaderClassifier() if request.param == "vader" else NgramClassifier()
+
+
+@pytest.mark.parametrize("name", sorted(AWKWARD))
+def test_awkward_text_reads_sensibly(classifier: Classifier, name: str) -> None:
+    reading = classifier.classify([AWKWARD[name]], [None])[0]
+    assert isinstance(reading.label, Label) and 0.0 <= reading.score <= 1.0
+    assert 0 <= reading.frustration <= 3
+
+
+@pytest.mark.parametrize("name", ["empty", "spaces", "emoji_only", "links_and_handles", "digits"])
+def test_no_language_means_und(classifier: Classifier, name: str) -> None:
+    assert classifier.classify([AWKWARD[name]], [None])[0].lang == lang.UNDETERMINED
+
+
+def test_empty_text_is_neutral(classifier: Classifier) -> None:
+    assert classifier.classify([""], [None])[0].label is Label.NEUTRAL
+
+
+def test_empty_batch(classifier: Classifier) -> None:
+    assert classifier.classify([], []) == []

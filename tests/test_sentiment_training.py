@@ -1,0 +1,87 @@
+"""Training the ngram model on tiny folders: languages, determinism, corrections, bad files."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mentiondesk.models import ConfigError, Label
+from sentiment import _ngram_model, training
+from sentiment.ngram import NgramClassifier
+from tests.sentiment_data import EN, PT, write_folder
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> list[Path]:
+    return [write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)]
+
+
+def _train(folders: list[Path], out: Path, seed: int = 1) -> Path:
+    model = training.train(training.gather(folders, seed=seed), seed=seed)
+    model.save(out)
+    return out
+
+
+def test_one_model_per_detected_language(folders: list[Path], tmp_path: Path) -> None:
+    model = _ngram_model.load(_train(folders, tmp_path / "m.npz"))
+    assert set(model.languages) == {"en", "pt"}
+
+
+def test_same_data_and_seed_give_the_same_file(folders: list[Path], tmp_path: Path) -> None:
+    first = _train(folders, tmp_path / "a.npz").read_bytes()
+    second = _train(folders, tmp_path / "b.npz").read_bytes()
+    assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
+
+
+def test_trained_model_reads_its_training_texts(folders: list[Path], tmp_path: Path) -> None:
+    classifier = NgramClassifier(_train(folders, tmp_path / "m.npz"))
+    readings = classifier.classify(["worst support ever, still no refund"], [None])
+    assert readings[0].label is Label.NEGATIVE and readings[0].lang == "en"
+
+
+def test_corrections_are_learnt_with_more_weight(folders: list[Path]) -> None:
+    data = training.gather(folders, [("the lamp is fine I guess", 2, "en")], seed=1)
+    assert data["en"].train[-1] == ("the lamp is fine I guess", 2, training.CORRECTION_WEIGHT)
+
+
+def test_limit_caps_each_folder(folders: list[Path]) -> None:
+    data = training.gather(folders, seed=1, limit=5)
+    assert len(data["en"].train) == 5 and len(data["pt"].train) == 5
+
+
+def test_mismatched_files_are_refused(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "bad", EN)
+    (folder / "train_labels.txt").write_text("0\n1\n")
+    with pytest.raises(ValueError, match="texts and 2 labels"):
+        training.gather([folder], seed=1)
+
+
+def test_bias_search_lifts_negative_recall() -> None:
+    logits = np.array([[0.0, 0.5, 0.0], [0.0, 0.4, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32)
+    bias = training.tune_bias({"set": training.ValSet(logits, [0, 0, 1], [False] * 3)})
+    assert ((logits + bias[0]).argmax(axis=1) == [0, 0, 1]).all()
+    assert (bias[0] == bias[1]).all()  # too few addressed posts for a row of their own
+
+
+def test_addressed_posts_get_their_own_bias() -> None:
+    # Addressed posts lean negative (a complaint to the brand), the others do not.
+    logits = np.tile(np.array([0.0, 0.5, 0.0], dtype=np.float32), (400, 1))
+    gold = [0] * 200 + [1] * 200
+    addressed = [True] * 200 + [False] * 200
+    bias = training.tune_bias({"set": training.ValSet(logits, gold, addressed)})
+    assert bias[1][0] >= 0.5 > bias[0][0]
+
+
+def test_missing_model_names_the_rebuild_command(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="train-sentiment"):
+        NgramClassifier(tmp_path / "absent.npz")
+
+
+def test_corrupt_model_names_path_and_rebuild_command(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a zip file")
+    with pytest.raises(ConfigError, match=r"broken\.npz is unreadable.*\n.*train-sentiment"):
+        NgramClassifier(broken)

@@ -1,0 +1,98 @@
+"""The transformers classifier, on a tiny random BERT the test builds and saves itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mentiondesk.models import ConfigError, Label, PluginContext
+from sentiment.transformers_hf import (
+    TransformersClassifier,
+    TransformersClassifierConfig,
+    label_columns,
+)
+
+WORDS = ["love", "hate", "lamp", "parcel", "late", "great", "entrega", "ótimo", "the", "is"]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    folder = tmp_path_factory.mktemp("tiny-bert")
+    vocab = folder / "vocab.txt"
+    vocab.write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS]) + "\n")
+    BertTokenizerFast(vocab_file=str(vocab)).save_pretrained(folder)
+    torch.manual_seed(0)
+    config = BertConfig(
+        vocab_size=len(WORDS) + 5,
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=64,
+        num_labels=3,
+        id2label={0: "NEG", 1: "NEU", 2: "POS"},
+        label2id={"NEG": 0, "NEU": 1, "POS": 2},
+    )
+    BertForSequenceClassification(config).save_pretrained(folder)
+    return folder
+
+
+def _config(model: Path, **extra: object) -> TransformersClassifierConfig:
+    return TransformersClassifierConfig.model_validate(
+        {"model": model.name, "max_length": 32, "batch_size": 2, "threads": 1, **extra}
+    )
+
+
+def _build(model: Path, **extra: object) -> TransformersClassifier:
+    context = PluginContext(brand=None, base_dir=model.parent)  # type: ignore[arg-type]
+    return TransformersClassifier.from_config(_config(model, **extra), context)
+
+
+def test_loads_a_local_folder_through_the_config(tiny_model: Path) -> None:
+    readings = _build(tiny_model, local_files_only=True).classify(
+        ["I love the lamp", "the parcel is late", "entrega ótimo"], [None, None, "pt"]
+    )
+    assert len(readings) == 3 and all(isinstance(r.label, Label) for r in readings)
+    assert readings[2].lang == "pt" and {r.classifier for r in readings} == {"transformers"}
+
+
+def test_probabilities_sum_to_one(tiny_model: Path) -> None:
+    probs = _build(tiny_model).probabilities(["love", "hate"])
+    assert probs.shape == (2, 3) and abs(float(probs.sum()) - 2.0) < 1e-4
+
+
+def test_awkward_input_never_raises(tiny_model: Path) -> None:
+    texts = ["", "😡😡", "late " * 2000, "@lumora https://t.co/x"]
+    readings = _build(tiny_model).classify(texts, [None] * 4)
+    assert [r.lang for r in readings] == ["und", "und", "en", "und"]
+
+
+def test_label_mapping_from_config() -> None:
+    columns = label_columns(
+        {0: "1 star", 1: "3 stars", 2: "5 stars"},
+        {
+            "1 star": Label.NEGATIVE,
+            "3 stars": Label.NEUTRAL,
+            "5 stars": Label.POSITIVE,
+        },
+    )
+    assert columns == [Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE]
+
+
+def test_generic_label_names_are_read_by_position() -> None:
+    columns = label_columns({0: "LABEL_0", 1: "LABEL_1"}, {})
+    assert columns == [Label.NEGATIVE, Label.POSITIVE]
+
+
+def test_unknown_label_says_how_to_map_it() -> None:
+    with pytest.raises(ConfigError, match="labels = "):
+        label_columns({0: "joy", 1: "anger"}, {})
+
+
+def test_missing_model_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot load"):
+        TransformersClassifier(model=str(tmp_path / "nothing-here"), local_files_only=True)
