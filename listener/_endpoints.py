@@ -23,7 +23,6 @@ from mentiondesk.models import (
     RateLimited,
     SourceStatus,
     TransientError,
-    secret_from_env,
 )
 
 _LOGGER = logging.getLogger(__name__)
@@ -246,12 +245,6 @@ def check_json(value: Any, endpoint: str, kind: type) -> Any:
     if not isinstance(value, kind):
         raise TransientError(f"{endpoint}: unexpected body ({type(value).__name__})")
     return value
-
-
-def require_env(variable: str) -> str:
-    """Validator for `…_env` keys: the named variable must be set (the error names the key)."""
-    secret_from_env(variable)
-    return variable
 
 
 async def run_check(

@@ -18,7 +18,6 @@ from listener._endpoints import (
     State,
     header_int,
     parse_time,
-    require_env,
     reset_time,
     run_check,
     utcnow,
@@ -33,6 +32,7 @@ from mentiondesk.models import (
     SourceConfig,
     SourceStatus,
     TransientError,
+    require_env,
     secret_from_env,
 )
 

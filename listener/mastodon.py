@@ -30,7 +30,6 @@ from listener._endpoints import (
     check_json,
     max_id,
     parse_time,
-    require_env,
     run_check,
     utcnow,
 )
@@ -44,6 +43,7 @@ from mentiondesk.models import (
     SourceConfig,
     SourceStatus,
     TransientError,
+    require_env,
     secret_from_env,
 )
 

@@ -20,7 +20,6 @@ from listener._endpoints import (
     State,
     check_json,
     parse_time,
-    require_env,
     reset_time,
     run_check,
     utcnow,
@@ -35,6 +34,7 @@ from mentiondesk.models import (
     SourceConfig,
     SourceStatus,
     TransientError,
+    require_env,
     secret_from_env,
 )
 

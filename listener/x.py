@@ -23,7 +23,6 @@ from listener._endpoints import (
     header_int,
     max_id,
     parse_time,
-    require_env,
     reset_time,
     run_check,
     utcnow,
@@ -38,6 +37,7 @@ from mentiondesk.models import (
     SourceConfig,
     SourceStatus,
     TransientError,
+    require_env,
     secret_from_env,
 )
 

@@ -24,6 +24,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    require_env,
     secret_from_env,
 )
 from responders._post import post_parts, utc_iso
@@ -33,18 +34,13 @@ _COLLECTION = "app.bsky.feed.post"
 _B32 = "234567abcdefghijklmnopqrstuvwxyz"  # atproto's base32-sortable alphabet
 
 
-def _require_env(variable: str) -> str:
-    secret_from_env(variable)
-    return variable
-
-
 class BlueskyPostResponderConfig(PluginConfig):
     kind: Literal["bluesky-post"] = "bluesky-post"
     base_url: str = "https://bsky.social"
     handle_env: str = Field(default="BLUESKY_HANDLE", validate_default=True)
     app_password_env: str = Field(default="BLUESKY_APP_PASSWORD", validate_default=True)
 
-    _env = field_validator("handle_env", "app_password_env")(_require_env)
+    _env = field_validator("handle_env", "app_password_env")(require_env)
 
 
 def record_key(key: str, when: datetime) -> str:

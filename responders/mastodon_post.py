@@ -31,6 +31,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    require_env,
     secret_from_env,
 )
 from responders._post import post_parts
@@ -44,11 +45,6 @@ def _plain(html_text: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
 
 
-def _require_env(variable: str) -> str:
-    secret_from_env(variable)
-    return variable
-
-
 class MastodonPostResponderConfig(PluginConfig):
     kind: Literal["mastodon-post"] = "mastodon-post"
     base_url: str = "https://mastodon.social"
@@ -56,7 +52,7 @@ class MastodonPostResponderConfig(PluginConfig):
     visibility: Literal["public", "unlisted"] = "public"  # of public replies
     timeout_seconds: float = Field(default=30.0, gt=0)
 
-    _env = field_validator("access_token_env")(_require_env)
+    _env = field_validator("access_token_env")(require_env)
 
 
 class MastodonPostResponder:

@@ -25,6 +25,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    require_env,
     secret_from_env,
 )
 from responders._post import may_have_sent, post_parts, same_text
@@ -32,11 +33,6 @@ from responders._post import may_have_sent, post_parts, same_text
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own comments or messages since the mention
 _WAIT = re.compile(r"(\d+) (second|minute)")
-
-
-def _require_env(variable: str) -> str:
-    secret_from_env(variable)
-    return variable
 
 
 class RedditPostResponderConfig(PluginConfig):
@@ -51,7 +47,7 @@ class RedditPostResponderConfig(PluginConfig):
     message_subject: str = "About your post"
 
     _env = field_validator("client_id_env", "client_secret_env", "username_env", "password_env")(
-        _require_env
+        require_env
     )
 
 

@@ -25,6 +25,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    require_env,
     secret_from_env,
 )
 from responders._post import may_have_sent, post_parts, same_text
@@ -34,18 +35,13 @@ _LOOKUP_PAGES = 10  # up to 1,000 of our own tweets since the mention
 DEFAULT_BASE = "https://api.twitter.com"
 
 
-def _require_env(variable: str) -> str:
-    secret_from_env(variable)
-    return variable
-
-
 class XPostResponderConfig(PluginConfig):
     kind: Literal["x-post"] = "x-post"
     base_url: str = DEFAULT_BASE
     user_token_env: str = Field(default="X_USER_TOKEN", validate_default=True)
     timeout_seconds: float = Field(default=30.0, gt=0)
 
-    _env = field_validator("user_token_env")(_require_env)
+    _env = field_validator("user_token_env")(require_env)
 
 
 class _Rewrite:

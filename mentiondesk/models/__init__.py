@@ -12,6 +12,7 @@ from mentiondesk.models._plugins import (
     PluginConfig,
     PluginContext,
     SourceConfig,
+    require_env,
     secret_from_env,
 )
 from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
@@ -40,6 +41,7 @@ __all__ = [
     "SourceConfig",
     "SourceStatus",
     "TransientError",
+    "require_env",
     "secret_from_env",
     "utc",
 ]

@@ -47,6 +47,12 @@ class PluginContext:
     base_dir: Path
 
 
+def require_env(variable: str) -> str:
+    """Validator for `…_env` keys: the named variable must be set (the error names the key)."""
+    secret_from_env(variable)
+    return variable
+
+
 def secret_from_env(variable: str) -> SecretStr:
     """Read a secret named by a `…_env` key; raise ValueError saying how to fix it."""
     value = os.environ.get(variable)
