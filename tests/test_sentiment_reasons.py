@@ -1,8 +1,9 @@
 """Complaint reason and frustration measured on the labelled EN and PT sets in tests/data.
 
-The reason and frustration cues were written looking at the even rows only; the odd rows are the held-out
-half, and the figures for both halves are in sentiment/MODEL_CARD.md. The floors below sit
-just under the measured accuracy, so a change that makes the reading worse fails here.
+The reason and frustration cues were written looking at the even rows only; the odd rows
+are the held-out half, and the figures for both halves are in sentiment/MODEL_CARD.md. The
+floors below sit just under the measured accuracy, so a change that makes the reading worse
+fails here.
 """
 
 from __future__ import annotations
