@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from mentiondesk.corrections import relabel
 from mentiondesk.models import Label
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, CORRECTION, DRAFT, READING
+from mentiondesk.tables import AUDIT, DRAFT
 
 
 def record(
@@ -39,27 +40,11 @@ def record(
 def correct_label(
     store: Store, mention_id: int, *, label: str, by: str, reason: str | None = None
 ) -> str | None:
-    """Store a person's label for a mention; return the label it replaces (latest known)."""
-    Label(label)  # raises ValueError for anything but negative / neutral / positive
-    with store.engine.begin() as conn:
-        previous = conn.scalar(
-            sa.select(CORRECTION.c.label)
-            .where(CORRECTION.c.mention_id == mention_id)
-            .order_by(CORRECTION.c.id.desc())
-            .limit(1)
-        ) or conn.scalar(sa.select(READING.c.label).where(READING.c.mention_id == mention_id))
-        if previous is None:
-            raise NotFound(f"mention {mention_id} has no reading")
-        values = {
-            "mention_id": mention_id,
-            "label": label,
-            "reason": reason,
-            "corrected_by": by,
-            "corrected_at": datetime.now(UTC),
-            "previous_label": previous,
-        }
-        conn.execute(sa.insert(CORRECTION).values(values))
-    return str(previous)
+    """Store a person's label for a mention (for retraining too); return the label it replaces."""
+    try:
+        return relabel(store, mention_id, Label(label), by=by, reason=reason)
+    except LookupError:
+        raise NotFound(f"no mention {mention_id}") from None
 
 
 def record_draft(store: Store, actor: str, action: str, draft_id: int, detail: str = "") -> None:
