@@ -8,7 +8,14 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt, secret_from_env
+from mentiondesk.models import (
+    OutboxAction,
+    PluginConfig,
+    PluginContext,
+    Receipt,
+    require_env,
+    secret_from_env,
+)
 from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
 
@@ -21,11 +28,7 @@ class FreshdeskResponderConfig(PluginConfig):
     api_key_env: str = "FRESHDESK_API_KEY"
     case_field: str | None = None  # e.g. "cf_case_number", a custom text field you created
 
-    @field_validator("api_key_env")
-    @classmethod
-    def _key_is_set(cls, variable: str) -> str:
-        secret_from_env(variable)
-        return variable
+    _env = field_validator("api_key_env")(require_env)
 
 
 class FreshdeskResponder:

@@ -16,6 +16,7 @@ from mentiondesk.models import (
     PluginContext,
     Receipt,
     TransientError,
+    require_env,
     secret_from_env,
 )
 from responders import _helpdesk as desk
@@ -40,11 +41,7 @@ class RequestTrackerResponderConfig(PluginConfig):
             )
         return url.rstrip("/") + "/"
 
-    @field_validator("token_env")
-    @classmethod
-    def _token_is_set(cls, variable: str) -> str:
-        secret_from_env(variable)
-        return variable
+    _env = field_validator("token_env")(require_env)
 
 
 class RequestTrackerResponder:

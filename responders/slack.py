@@ -25,6 +25,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    require_env,
     secret_from_env,
 )
 from responders._http import retry_after
@@ -55,11 +56,7 @@ class SlackResponderConfig(PluginConfig):
     signing_secret_env: str = "SLACK_SIGNING_SECRET"
     max_429_retries: int = 2
 
-    @field_validator("bot_token_env", "signing_secret_env")
-    @classmethod
-    def _secret_is_set(cls, variable: str) -> str:
-        secret_from_env(variable)  # a missing variable fails validation, naming this key
-        return variable
+    _env = field_validator("bot_token_env", "signing_secret_env")(require_env)
 
 
 class SlackResponder:

@@ -11,7 +11,14 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt, secret_from_env
+from mentiondesk.models import (
+    OutboxAction,
+    PluginConfig,
+    PluginContext,
+    Receipt,
+    require_env,
+    secret_from_env,
+)
 from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
 
@@ -25,11 +32,7 @@ class ZendeskResponderConfig(PluginConfig):
     token_env: str = "ZENDESK_TOKEN"
     group_id: int | None = None
 
-    @field_validator("token_env")
-    @classmethod
-    def _token_is_set(cls, variable: str) -> str:
-        secret_from_env(variable)
-        return variable
+    _env = field_validator("token_env")(require_env)
 
 
 class ZendeskResponder:
