@@ -156,9 +156,13 @@ def _reasons(conn: Connection, since: datetime, span: timedelta) -> list[tuple[s
 
 
 def _won_back(conn: Connection, since: datetime) -> list[tuple[str, str, datetime]]:
-    """Authors who wrote negatively and later, within the period, positively."""
+    """Detractors (a complaint that became a case) who later, within the period, wrote positively.
+
+    Requiring the case leaves out spam and other negative posts nobody had to answer.
+    """
     neg = (
         _recent()
+        .join(CASE, CASE.c.mention_id == MENTION.c.id)
         .add_columns(MENTION.c.author_id, sa.func.min(MENTION.c.created_at).label("first"))
         .where(READING.c.label == "negative")
         .group_by(MENTION.c.author_id)

@@ -99,3 +99,17 @@ def test_survey_record(config: Config, store: Store, tmp_path: Path) -> None:
     assert bad.exit_code == 2
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(SURVEY.c.kind, SURVEY.c.score)).all() == [("csat", 4)]
+
+
+async def test_won_back_counts_only_detractors_we_had_a_case_for(
+    as_role: Login, store: Store
+) -> None:
+    add(store, "FREE vacuum giveaway!!", handle="spammer", case=False, draft=None,
+        ago=timedelta(days=2))  # fmt: skip
+    add(store, "great deals!!", handle="spammer", label="positive", case=False, draft=None)
+    add(store, "late again", handle="maria", ago=timedelta(days=2))
+    add(store, "arrived, thanks!", handle="maria", label="positive", case=False, draft=None)
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/dashboard?days=7")).text()
+    assert "1 author(s) who complained, then wrote positively" in page
+    assert ">maria<" in page and ">spammer<" not in page
