@@ -40,13 +40,9 @@ def approve_draft(
         final = text if text is not None else draft.text
         if not final.strip():
             raise ValueError("the reply text is empty")
-        changed = conn.execute(
-            sa.update(DRAFT)
-            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
-            .values(status="approved", text=final, decided_at=now, decided_by=by)
-        ).rowcount
-        if changed != 1:
-            raise StaleAction(f"draft {draft_id} was already {draft.status}")
+        _update_pending_draft(
+            conn, draft, status="approved", text=final, decided_at=now, decided_by=by
+        )
         mention, reading = _mention_and_reading(conn, draft.mention_id)
         if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
             raise StaleAction("the author asked not to be contacted; no private message is sent")
@@ -61,33 +57,39 @@ def approve_draft(
 def reject_draft(store: Store, draft_id: int, *, by: str) -> None:
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
-        changed = conn.execute(
-            sa.update(DRAFT)
-            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
-            .values(status="rejected", decided_at=_utcnow(), decided_by=by)
-        ).rowcount
-        if changed != 1:
-            raise StaleAction(f"draft {draft_id} was already {draft.status}")
+        _update_pending_draft(conn, draft, status="rejected", decided_at=_utcnow(), decided_by=by)
 
 
 def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> None:
     """Close (or resolve) an open case; its pending drafts are withdrawn with it."""
     now = _utcnow()
     with store.engine.begin() as conn:
-        if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id)) is None:
-            raise NotFound(f"no case {case_number(case_id)}")
-        changed = conn.execute(
-            sa.update(CASE)
-            .where(CASE.c.id == case_id, CASE.c.status == "open")
-            .values(status=status, closed_at=now)
-        ).rowcount
-        if changed != 1:
-            raise StaleAction(f"case {case_number(case_id)} is not open")
+        _update_open_case(conn, case_id, status=status, closed_at=now)
         conn.execute(
             sa.update(DRAFT)
             .where(DRAFT.c.case_id == case_id, DRAFT.c.status == "pending")
             .values(status="rejected", decided_at=now, decided_by=by)
         )
+
+
+def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -> None:
+    """Update a draft only while it is pending: whoever acts second gets StaleAction."""
+    changed = conn.execute(
+        sa.update(DRAFT).where(DRAFT.c.id == draft.id, DRAFT.c.status == "pending").values(values)
+    ).rowcount
+    if changed != 1:
+        raise StaleAction(f"draft {draft.id} was already {draft.status}")
+
+
+def _update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
+    """Update a case only while it is open; NotFound or StaleAction otherwise."""
+    if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id)) is None:
+        raise NotFound(f"no case {case_number(case_id)}")
+    changed = conn.execute(
+        sa.update(CASE).where(CASE.c.id == case_id, CASE.c.status == "open").values(values)
+    ).rowcount
+    if changed != 1:
+        raise StaleAction(f"case {case_number(case_id)} is not open")
 
 
 def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
@@ -135,14 +137,7 @@ def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
     if not text.strip():
         raise ValueError("the reply text is empty")
     with store.engine.begin() as conn:
-        draft = _draft(conn, draft_id)
-        changed = conn.execute(
-            sa.update(DRAFT)
-            .where(DRAFT.c.id == draft_id, DRAFT.c.status == "pending")
-            .values(text=text)
-        ).rowcount
-        if changed != 1:
-            raise StaleAction(f"draft {draft_id} was already {draft.status}")
+        _update_pending_draft(conn, _draft(conn, draft_id), text=text)
 
 
 # --- assign and escalate (Slack buttons, desk) ------------------------------------------
@@ -151,15 +146,7 @@ def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
 def assign_case(store: Store, case_id: int, *, assignee: str) -> None:
     """Give an open case to `assignee`; StaleAction when the case is no longer open."""
     with store.engine.begin() as conn:
-        if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id)) is None:
-            raise NotFound(f"no case {case_number(case_id)}")
-        changed = conn.execute(
-            sa.update(CASE)
-            .where(CASE.c.id == case_id, CASE.c.status == "open")
-            .values(assignee=assignee)
-        ).rowcount
-        if changed != 1:
-            raise StaleAction(f"case {case_number(case_id)} is not open")
+        _update_open_case(conn, case_id, assignee=assignee)
 
 
 def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
