@@ -45,6 +45,14 @@ def build(name: str, model: str | None) -> Classifier:
         from sentiment.ngram import NgramClassifier
 
         return NgramClassifier()
+    if name == "e5":
+        from sentiment.e5 import E5Classifier
+
+        return E5Classifier()
+    if name == "e5-all":  # the encoder reads every text: best quality, slowest
+        from sentiment.e5 import E5Classifier
+
+        return E5Classifier(skip_above=1.0)
     from sentiment.transformers_hf import TransformersClassifier
 
     if not model:
@@ -86,7 +94,7 @@ def main() -> None:
     default_data = os.environ.get("MENTIONDESK_DATA", "../shared/data")
     parser.add_argument("--data", type=Path, default=Path(default_data))
     parser.add_argument("--n", type=int, default=None, help="At most N texts per set.")
-    parser.add_argument("--classifiers", default="vader,ngram")
+    parser.add_argument("--classifiers", default="vader,ngram,e5")
     parser.add_argument("--transformers-model", default=None)
     args = parser.parse_args()
     desk = [short for short, _ in DESK_SETS]

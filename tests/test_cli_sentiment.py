@@ -98,3 +98,24 @@ def test_eval_sentiment_passes_settings_to_the_classifier(config: Path, tmp_path
     code, output = md(config, "eval-sentiment", *args, "--classifier", "vader", "-f", "json")
     assert code == 0 and json.loads(output)["classifier"] == "vader"
     assert md(config, "eval-sentiment", *args[:4], "--setting", "oops")[0] == 2
+
+
+def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_path: Path) -> None:
+    from sentiment import _e5_adapter
+
+    en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
+    out = tmp_path / "adapter.npz"
+    args = ["--kind", "e5", "--steps", "2", "--data", str(en), str(pt), "--out", str(out)]
+    code, output = md(config, "train-sentiment", *args)
+    assert code == 0 and "54 texts" in output, output
+    header = _e5_adapter.load(out)[1]
+    assert header["steps"] == 2 and 0.0 <= header["blend"] <= 1.0 and "skip_above" in header
+    text, labels = _labelled(tmp_path)
+    args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5"]
+    code, output = md(config, "eval-sentiment", *args, "--setting", f"adapter={out}", "-f", "json")
+    assert code == 0 and json.loads(output)["classifier"] == "e5" and json.loads(output)["n"] == 3
+
+
+def test_train_sentiment_refuses_an_unknown_kind(config: Path, tmp_path: Path) -> None:
+    code, output = md(config, "train-sentiment", "--kind", "bert", "--data", ".", "--out", "x")
+    assert code == 2 and "--kind must be ngram or e5" in output

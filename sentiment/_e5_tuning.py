@@ -1,0 +1,84 @@
+"""Choosing how the `e5` classifier blends with `ngram`, on val splits only.
+
+Three numbers are tuned: the n-gram confidence above which the encoder is skipped (set by the
+share of texts the encoder may read, which is what holds the throughput), the blend weight,
+and a class bias so that complaints are not missed (the issue's negative-recall goal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+import numpy as np
+
+from sentiment._e5_image import Matrix
+from sentiment.evaluation import score
+
+NEGATIVE_RECALL_FLOOR = 0.75
+_BLENDS = np.round(np.arange(0.0, 0.61, 0.1), 2)
+_NEGATIVE = np.round(np.arange(-0.5, 1.51, 0.1), 2)
+_POSITIVE = np.round(np.arange(-0.5, 0.51, 0.1), 2)
+
+
+@dataclass(frozen=True)
+class ValProbs:
+    """One val set read by both models, and its gold labels."""
+
+    ngram: Matrix
+    encoder: Matrix
+    gold: list[int]
+
+
+@dataclass(frozen=True)
+class Tuned:
+    skip_above: float
+    blend: float
+    bias: tuple[float, float, float]
+    objective: float
+
+
+def skip_threshold(sets: dict[str, ValProbs], encoder_share: float) -> float:
+    """The n-gram confidence below which `encoder_share` of the val texts fall."""
+    confidence = np.concatenate([v.ngram.max(axis=1) for v in sets.values()])
+    if encoder_share >= 1.0:
+        return 1.0
+    return float(np.quantile(confidence, encoder_share))
+
+
+def tune(sets: dict[str, ValProbs], encoder_share: float) -> Tuned:
+    """The blend and bias with the best summed objective over the val sets."""
+    threshold = skip_threshold(sets, encoder_share)
+    best = Tuned(threshold, 0.0, (0.0, 0.0, 0.0), -np.inf)
+    for blend in _BLENDS:
+        logs = {
+            name: np.log(np.clip(_mix(v, threshold, blend), 1e-9, 1.0)) for name, v in sets.items()
+        }
+        for negative, positive in product(_NEGATIVE, _POSITIVE):
+            bias = np.array([negative, 0.0, positive], dtype=np.float32)
+            value = sum(objective(v.gold, logs[n] + bias) for n, v in sets.items())
+            if value > best.objective + 1e-9:
+                best = Tuned(
+                    threshold, float(blend), (float(negative), 0.0, float(positive)), value
+                )
+    return best
+
+
+def blended(v: ValProbs, tuned: Tuned) -> Matrix:
+    """What the classifier will compute for this set with these settings (log scale)."""
+    out: Matrix = np.log(np.clip(_mix(v, tuned.skip_above, tuned.blend), 1e-9, 1.0))
+    return out + np.array(tuned.bias, dtype=np.float32)
+
+
+def objective(gold: list[int], scores: Matrix) -> float:
+    """F1 and recall both, with a penalty for complaints missed beyond the floor."""
+    figures = score(gold, list(scores.argmax(axis=1)))
+    shortfall = max(0.0, NEGATIVE_RECALL_FLOOR - figures.recall["negative"])
+    return (figures.macro_f1 + figures.macro_recall) / 2 - 2.0 * shortfall
+
+
+def _mix(v: ValProbs, threshold: float, blend: float) -> Matrix:
+    unsure = v.ngram.max(axis=1) < threshold
+    out = v.ngram.copy()
+    out[unsure] = blend * v.ngram[unsure] + (1.0 - blend) * v.encoder[unsure]
+    return out

