@@ -64,11 +64,11 @@ def train_sentiment(
     kind: Annotated[
         str,
         typer.Option(
-            help="ngram (a few minutes) or e5 (fine-tunes the encoder's adapter: about 25 min "
+            help="ngram (a few minutes) or e5 (fine-tunes the encoder's adapter: about 35 min "
             "on 2 cores, needs the transformers extra)."
         ),
     ] = "ngram",
-    steps: Annotated[int, typer.Option(help="e5: training steps of 32 texts.", min=1)] = 500,
+    steps: Annotated[int, typer.Option(help="e5: training steps of 32 texts.", min=1)] = 700,
 ) -> None:
     """Train a sentiment model from labelled folders (shared/data layout)."""
     if kind not in ("ngram", "e5"):
@@ -79,7 +79,7 @@ def train_sentiment(
         _train_e5([*data, *(more or [])], out, fixes, seed=seed, limit=limit, steps=steps)
         return
     started = time.monotonic()
-    with _spinner() as say:
+    with _progress(None) as (say, _):
         say("reading data")
         try:
             gathered = training.gather([*data, *(more or [])], fixes, seed=seed, limit=limit)
@@ -107,7 +107,7 @@ def _train_e5(
 ) -> None:
     started = time.monotonic()
     recipe = Recipe(steps=steps, seed=seed)
-    with _bar(steps) as (say, step):
+    with _progress(steps) as (say, step):
         try:
             rows = e5_training.examples(folders, fixes, seed=seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
@@ -232,37 +232,26 @@ def _print_scores(console: Console, name: str, figures: Scores) -> None:
     console.print(table)
 
 
+Say = Callable[[str], None]
+Step = Callable[[int, int, float], None]
+
+
 @contextmanager
-def _spinner() -> Iterator[Callable[[str], None]]:
-    """A rich spinner naming the current training step; plain lines when not on a terminal."""
-    bar = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
+def _progress(total: int | None) -> Iterator[tuple[Say, Step]]:
+    """A spinner (no total) or a bar over training steps, naming the current step.
+
+    Off a terminal (CI, a log file) it prints plain lines instead: each step named, and the
+    training loss every 50 steps.
+    """
+    columns = (
+        [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+        if total
+        else [SpinnerColumn(), TextColumn("{task.description}")]
     )
-    task = bar.add_task("training", total=None)
-
-    def say(step: str) -> None:
-        bar.update(task, description=step)
-        if not err.is_terminal:
-            err.print(step, markup=False, highlight=False)
-
-    with bar:
-        yield say
-
-
-@contextmanager
-def _bar(total: int) -> Iterator[tuple[Callable[[str], None], Callable[[int, int, float], None]]]:
-    """A progress bar over training steps, and a way to name the step around them."""
     bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
+        *columns,
         TimeElapsedColumn(),
-        TimeRemainingColumn(),
+        *([TimeRemainingColumn()] if total else []),
         console=err,
         transient=True,
         disable=not err.is_terminal,

@@ -18,9 +18,9 @@ DEFAULT_PATH = Path(__file__).parent / "models" / "e5-adapter.npz"
 REBUILD = (
     "mentiondesk train-sentiment --kind e5 --data ../shared/data/semeval2017-4a-en "
     "../shared/data/airline-tweets ../shared/data/b2w-polarity "
-    "../shared/data/xlmt-sentiment/portuguese ../shared/data/xlmt-sentiment/spanish "
-    "../shared/data/xlmt-sentiment/italian ../shared/data/xlmt-sentiment/french "
-    "../shared/data/tweeteval-sentiment --out sentiment/models/e5-adapter.npz --seed 13"
+    "../shared/data/xlmt-sentiment/portuguese ../shared/data/xlmt-sentiment/portuguese "
+    "../shared/data/tweeteval-sentiment --limit 2500 --steps 700 "
+    "--out sentiment/models/e5-adapter.npz --seed 13"
 )
 LINEAR = ("q", "k", "v", "ao", "fi", "fo")
 NORMS = ("aln", "oln")

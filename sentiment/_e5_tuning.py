@@ -16,7 +16,7 @@ from sentiment._e5_image import Matrix
 from sentiment.evaluation import score
 
 NEGATIVE_RECALL_FLOOR = 0.75
-_BLENDS = np.round(np.arange(0.0, 0.61, 0.1), 2)
+_BLENDS = np.round(np.arange(0.0, 0.91, 0.1), 2)
 _NEGATIVE = np.round(np.arange(-0.5, 1.51, 0.1), 2)
 _POSITIVE = np.round(np.arange(-0.5, 0.51, 0.1), 2)
 

@@ -101,7 +101,8 @@ class E5Classifier:
 
     def _blended(self, texts: Sequence[str], detected: Sequence[str]) -> Matrix:
         probs = self.ngram.probabilities(texts, detected)
-        unsure = [i for i, p in enumerate(probs) if p.max() < self.skip_above]
+        # A blank text says nothing for the encoder to read; the n-grams call it neutral.
+        unsure = [i for i, p in enumerate(probs) if p.max() < self.skip_above and texts[i].strip()]
         if unsure:
             read = self.encoder_probabilities([texts[i] for i in unsure])
             probs[unsure] = self.blend * probs[unsure] + (1.0 - self.blend) * read

@@ -6,6 +6,7 @@ import pytest
 
 from mentiondesk.models import Classifier, Label
 from sentiment import lang
+from sentiment.e5 import E5Classifier
 from sentiment.ngram import NgramClassifier
 from sentiment.vader import VaderClassifier
 
@@ -21,9 +22,14 @@ AWKWARD = {
 }
 
 
-@pytest.fixture(scope="module", params=["vader", "ngram"])
+@pytest.fixture(scope="module", params=["vader", "ngram", "e5", "e5-all"])
 def classifier(request: pytest.FixtureRequest) -> Classifier:
-    return VaderClassifier() if request.param == "vader" else NgramClassifier()
+    if request.param == "vader":
+        return VaderClassifier()
+    if request.param == "ngram":
+        return NgramClassifier()
+    # e5-all: the encoder reads every text, not only those the n-grams are unsure of.
+    return E5Classifier(skip_above=1.0 if request.param == "e5-all" else None)
 
 
 @pytest.mark.parametrize("name", sorted(AWKWARD))
