@@ -88,7 +88,8 @@ def test_adapter_round_trips_through_its_file(tmp_path: Path) -> None:
 
 
 def test_missing_adapter_names_the_rebuild_command(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"(?s)missing\.npz is missing.*train-sentiment --kind e5"):
+    rebuild = r"(?s)missing\.npz is missing.*train-sentiment --kind e5"
+    with pytest.raises(ConfigError, match=rebuild):
         _e5_adapter.load(tmp_path / "missing.npz")
 
 
