@@ -53,9 +53,7 @@ def fine_tune(
     for step, batch in enumerate(_batches(order, recipe, shuffle)):
         ids, mask = tokenizer.batch([text for text, _ in batch], recipe.max_tokens)
         gold = torch.tensor([label for _, label in batch])
-        loss = torch.nn.functional.cross_entropy(
-            model(torch.from_numpy(ids), torch.from_numpy(mask)), gold
-        )
+        loss = functional.cross_entropy(model(torch.from_numpy(ids), torch.from_numpy(mask)), gold)
         optimiser.zero_grad()
         loss.backward()  # type: ignore[no-untyped-call]
         optimiser.step()
@@ -68,10 +66,13 @@ def fine_tune(
 def _batches(
     order: list[tuple[str, int]], recipe: Recipe, shuffle: Callable[[list[Any]], None]
 ) -> list[list[tuple[str, int]]]:
+    """`recipe.steps` batches; each pass over the data is reshuffled, a short last batch dropped."""
+    if not order:
+        raise ValueError("no training texts")
+    size = min(recipe.batch_size, len(order))  # a handful of corrections still trains
     out: list[list[tuple[str, int]]] = []
     while len(out) < recipe.steps:
         shuffle(order)
-        size = recipe.batch_size
         out += [order[i : i + size] for i in range(0, len(order) - size + 1, size)]
     return out[: recipe.steps]
 

@@ -187,3 +187,11 @@ def test_classifier_with_encoder_skipped_reads_like_ngram(tmp_path: Path) -> Non
     assert [r.label for r in e5] == [r.label for r in ngram]
     assert [r.score for r in e5] == pytest.approx([r.score for r in ngram], abs=1e-3)
     assert {r.classifier for r in e5} == {"e5"}
+
+
+def test_fewer_texts_than_a_batch_still_train() -> None:
+    from sentiment._e5_training import fine_tune
+
+    recipe = Recipe(steps=2, batch_size=32, layers=1, rank=2)
+    adapter = fine_tune(encoder(), EN[:3], recipe)
+    assert adapter.layers == 1 and adapter.head[0].shape == (384, 3)
