@@ -26,6 +26,7 @@ _BUILTIN: dict[Group, dict[str, str]] = {
     "classifiers": {
         "vader": "sentiment.vader:VaderClassifier",
         "ngram": "sentiment.ngram:NgramClassifier",
+        "e5": "sentiment.e5:E5Classifier",
         "transformers": "sentiment.transformers_hf:TransformersClassifier",
     },
     "responders": {
