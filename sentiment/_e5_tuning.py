@@ -13,9 +13,8 @@ from itertools import product
 import numpy as np
 
 from sentiment._e5_image import Matrix
-from sentiment.evaluation import score
+from sentiment.evaluation import score, tuning_objective
 
-NEGATIVE_RECALL_FLOOR = 0.75
 _BLENDS = np.round(np.arange(0.0, 0.91, 0.1), 2)
 _NEGATIVE = np.round(np.arange(-0.5, 1.51, 0.1), 2)
 _POSITIVE = np.round(np.arange(-0.5, 0.51, 0.1), 2)
@@ -56,7 +55,10 @@ def tune(sets: dict[str, ValProbs], encoder_share: float) -> Tuned:
         }
         for negative, positive in product(_NEGATIVE, _POSITIVE):
             bias = np.array([negative, 0.0, positive], dtype=np.float32)
-            value = sum(objective(v.gold, logs[n] + bias) for n, v in sets.items())
+            value = sum(
+                tuning_objective(score(v.gold, list((logs[n] + bias).argmax(axis=1))))
+                for n, v in sets.items()
+            )
             if value > best.objective + 1e-9:
                 best = Tuned(
                     threshold, float(blend), (float(negative), 0.0, float(positive)), value
@@ -68,13 +70,6 @@ def blended(v: ValProbs, tuned: Tuned) -> Matrix:
     """What the classifier will compute for this set with these settings (log scale)."""
     out: Matrix = np.log(np.clip(_mix(v, tuned.skip_above, tuned.blend), 1e-9, 1.0))
     return out + np.array(tuned.bias, dtype=np.float32)
-
-
-def objective(gold: list[int], scores: Matrix) -> float:
-    """F1 and recall both, with a penalty for complaints missed beyond the floor."""
-    figures = score(gold, list(scores.argmax(axis=1)))
-    shortfall = max(0.0, NEGATIVE_RECALL_FLOOR - figures.recall["negative"])
-    return (figures.macro_f1 + figures.macro_recall) / 2 - 2.0 * shortfall
 
 
 def _mix(v: ValProbs, threshold: float, blend: float) -> Matrix:
