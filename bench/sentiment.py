@@ -49,7 +49,7 @@ def build(name: str, model: str | None) -> Classifier:
         from sentiment.e5 import E5Classifier
 
         return E5Classifier()
-    if name == "e5-all":  # the encoder reads every text: best quality, slowest
+    if name == "e5-all":  # the encoder reads every text, without the n-gram model's opinion
         from sentiment.e5 import E5Classifier
 
         return E5Classifier(skip_above=1.0)

@@ -6,7 +6,7 @@ import dataclasses
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -34,7 +34,8 @@ from mentiondesk.pipeline import build_classifier
 from sentiment import e5_training, training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import load as load_ngram
-from sentiment.e5_training import Recipe
+from sentiment.e5_training import Progress as StepProgress
+from sentiment.e5_training import Recipe, Say
 from sentiment.evaluation import CLASSES, Scores, read_labels, score
 
 _FORMATS = ("text", "json")
@@ -74,15 +75,16 @@ def train_sentiment(
     if kind not in ("ngram", "e5"):
         err.print("--kind must be ngram or e5")
         raise typer.Exit(2)
+    folders = [*data, *(more or [])]
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []
     if kind == "e5":
-        _train_e5([*data, *(more or [])], out, fixes, seed=seed, limit=limit, steps=steps)
+        _train_e5(folders, out, fixes, seed=seed, limit=limit, steps=steps)
         return
     started = time.monotonic()
     with _progress(None) as (say, _):
         say("reading data")
         try:
-            gathered = training.gather([*data, *(more or [])], fixes, seed=seed, limit=limit)
+            gathered = training.gather(folders, fixes, seed=seed, limit=limit)
             model = training.train(gathered, seed=seed, progress=say)
         except (OSError, ValueError) as exc:
             err.print(f"[red]cannot train:[/] {exc}")
@@ -232,12 +234,8 @@ def _print_scores(console: Console, name: str, figures: Scores) -> None:
     console.print(table)
 
 
-Say = Callable[[str], None]
-Step = Callable[[int, int, float], None]
-
-
 @contextmanager
-def _progress(total: int | None) -> Iterator[tuple[Say, Step]]:
+def _progress(total: int | None) -> Iterator[tuple[Say, StepProgress]]:
     """A spinner (no total) or a bar over training steps, naming the current step.
 
     Off a terminal (CI, a log file) it prints plain lines instead: each step named, and the

@@ -20,8 +20,8 @@ from sentiment.training import read_split
 
 # A correction is this desk's own mention, judged by its own agents: it counts three times.
 CORRECTION_REPEATS = 3
-# Share of texts the encoder reads in the shipped settings: at about 30 texts/s for the
-# encoder and 1,500 for the n-grams on two cores, 25 % keeps the blend above 100 texts/s.
+# Share of texts the encoder reads in the shipped settings: at 40-70 texts/s for the encoder
+# and about 1,500 for the n-grams on two cores, 25 % gives about 200 texts/s (floor: 100).
 ENCODER_SHARE = 0.25
 
 Say = Callable[[str], None]
@@ -86,7 +86,7 @@ def train(
     merged = _e5_net.merge(encoder, adapter)
     tokenizer = Tokenizer(merged.vocabulary)
     sets = {}
-    for folder in folders:
+    for folder in dict.fromkeys(folders):  # a folder named twice is tuned on once
         val = read_split(folder, "val")
         if val is not None:
             say(f"reading {folder.name} val with both models")
