@@ -14,14 +14,27 @@ from sentiment._e5_image import Matrix
 from sentiment._e5_net import Adapter
 
 FORMAT = "mentiondesk-e5-adapter/1"
-DEFAULT_PATH = Path(__file__).parent / "models" / "e5-adapter.npz"
-REBUILD = (
-    "mentiondesk train-sentiment --kind e5 --data ../shared/data/semeval2017-4a-en "
-    "../shared/data/airline-tweets ../shared/data/b2w-polarity "
-    "../shared/data/xlmt-sentiment/portuguese ../shared/data/xlmt-sentiment/portuguese "
-    "../shared/data/tweeteval-sentiment --limit 2500 --steps 700 "
-    "--out sentiment/models/e5-adapter.npz --seed 13"
-)
+MODELS = Path(__file__).parent / "models"
+DEFAULT_PATH = MODELS / "e5-adapter.npz"
+PORTUGUESE_PATH = MODELS / "e5-adapter-pt.npz"
+# The shipped adapters by language ("*": every language without its own).
+SHIPPED = {"pt": PORTUGUESE_PATH, "*": DEFAULT_PATH}
+_DATA = "../shared/data/"
+# The commands that made the shipped files (in the model card too).
+REBUILD = {
+    DEFAULT_PATH.name: (
+        f"mentiondesk train-sentiment --kind e5 --data {_DATA}semeval2017-4a-en "
+        f"{_DATA}airline-tweets {_DATA}b2w-polarity "
+        f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
+        f"{_DATA}tweeteval-sentiment --limit 2500 --steps 700 "
+        "--out sentiment/models/e5-adapter.npz --seed 13"
+    ),
+    PORTUGUESE_PATH.name: (
+        f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "
+        f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
+        "--limit 8000 --steps 1000 --out sentiment/models/e5-adapter-pt.npz --seed 13"
+    ),
+}
 LINEAR = ("q", "k", "v", "ao", "fi", "fo")
 NORMS = ("aln", "oln")
 
@@ -51,7 +64,7 @@ def save(adapter: Adapter, meta: dict[str, Any], path: Path) -> None:
 def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
     """The adapter and its header; a missing or damaged file raises ConfigError with the fix."""
     if not path.is_file():
-        raise ConfigError(f"sentiment: e5 adapter {path} is missing; rebuild it with:\n{REBUILD}")
+        raise ConfigError(f"sentiment: e5 adapter {path} is missing; {_fix(path)}")
     try:
         # Our own handle: np.load leaves its file open when the zip is damaged.
         with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
@@ -61,8 +74,19 @@ def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
             return _adapter(data, int(header["layers"])), header
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
         raise ConfigError(
-            f"sentiment: e5 adapter {path} is unreadable ({exc}); rebuild it with:\n{REBUILD}"
+            f"sentiment: e5 adapter {path} is unreadable ({exc}); {_fix(path)}"
         ) from exc
+
+
+def _fix(path: Path) -> str:
+    """How to make the file again: the shipped command, or the general form for one's own."""
+    shipped = REBUILD.get(path.name) if path.parent == MODELS else None
+    if shipped:
+        return f"rebuild it with:\n{shipped}"
+    return (
+        "train one with:\nmentiondesk train-sentiment --kind e5 --data FOLDER [FOLDER…] "
+        f"--out {path}\nor remove the setting to use the shipped adapter"
+    )
 
 
 def _adapter(data: Any, layers: int) -> Adapter:

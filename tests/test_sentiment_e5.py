@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from mentiondesk.models import ConfigError
+from mentiondesk.models import ConfigError, Label, PluginContext
 from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning
 from sentiment._e5_image import Encoder
 from sentiment._e5_tokens import Tokenizer
@@ -182,7 +183,7 @@ def test_classifier_with_encoder_skipped_reads_like_ngram(tmp_path: Path) -> Non
     path = tmp_path / "a.npz"
     _e5_adapter.save(_adapter(), {"blend": 0.0, "skip_above": 0.0}, path)
     texts = ["my parcel never arrived", "adorei a luminária", "what time do you open"]
-    e5 = E5Classifier(adapter=path).classify(texts, [None] * 3)
+    e5 = E5Classifier(adapters={"*": path}).classify(texts, [None] * 3)
     ngram = NgramClassifier().classify(texts, [None] * 3)
     assert [r.label for r in e5] == [r.label for r in ngram]
     assert [r.score for r in e5] == pytest.approx([r.score for r in ngram], abs=1e-3)
@@ -195,3 +196,61 @@ def test_fewer_texts_than_a_batch_still_train() -> None:
     recipe = Recipe(steps=2, batch_size=32, layers=1, rank=2)
     adapter = fine_tune(encoder(), EN[:3], recipe)
     assert adapter.layers == 1 and adapter.head[0].shape == (384, 3)
+
+
+def _leaning(label: int) -> _e5_net.Adapter:
+    """An adapter whose head reads every text as `label`, whatever it says."""
+    bias = np.full(3, -20.0, dtype=np.float32)
+    bias[label] = 20.0
+    return replace(_adapter(), head=(np.zeros((384, 3), dtype=np.float32), bias))
+
+
+# A Portuguese complaint and English praise: adapters leaning the other way show who read them.
+ROUTED = ["O atendimento de vocês é uma vergonha, quero meu dinheiro de volta", "Thanks so much!"]
+
+
+def test_each_language_is_read_by_its_own_adapter(tmp_path: Path) -> None:
+    from sentiment.e5 import E5Classifier
+
+    everything = {"blend": 0.0, "skip_above": 1.0}  # the encoder reads every text, alone
+    _e5_adapter.save(_leaning(2), everything, tmp_path / "pt.npz")
+    _e5_adapter.save(_leaning(0), everything, tmp_path / "other.npz")
+    e5 = E5Classifier(adapters={"pt": tmp_path / "pt.npz", "*": tmp_path / "other.npz"})
+    assert [r.label for r in e5.classify(ROUTED, ["pt", "en"])] == [
+        Label.POSITIVE,
+        Label.NEGATIVE,
+    ]
+
+
+def test_one_configured_adapter_reads_every_language(tmp_path: Path) -> None:
+    from sentiment.e5 import E5Classifier, E5ClassifierConfig
+
+    _e5_adapter.save(_leaning(1), {"blend": 0.0, "skip_above": 1.0}, tmp_path / "mine.npz")
+    context = PluginContext(brand=None, base_dir=tmp_path)  # type: ignore[arg-type]
+    e5 = E5Classifier.from_config(E5ClassifierConfig(adapter="mine.npz"), context)
+    assert [r.label for r in e5.classify(ROUTED, ["pt", "en"])] == [Label.NEUTRAL] * 2
+
+
+def test_a_missing_shipped_adapter_names_the_command_that_made_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_e5_adapter, "MODELS", tmp_path)
+    made_by = r"(?s)is missing; rebuild it with.*--limit 8000 .*--out sentiment/models/e5-adapter"
+    with pytest.raises(ConfigError, match=made_by):
+        _e5_adapter.load(tmp_path / "e5-adapter-pt.npz")
+
+
+def test_a_missing_adapter_of_ones_own_says_how_to_train_it(tmp_path: Path) -> None:
+    from sentiment.e5 import E5Classifier
+
+    with pytest.raises(ConfigError, match=r"(?s)gone\.npz is missing.*or remove the setting"):
+        E5Classifier(adapters={"pt": tmp_path / "gone.npz"})
+
+
+def test_an_adapter_for_a_language_not_written_as_a_code_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from sentiment.e5 import E5ClassifierConfig
+
+    with pytest.raises(ValidationError, match="two-letter language codes"):
+        E5ClassifierConfig(adapters={"portuguese": "pt.npz"})
