@@ -139,21 +139,21 @@ class E5Classifier:
 
     def _blended(self, texts: Sequence[str], detected: Sequence[str]) -> Matrix:
         probs = self.ngram.probabilities(texts, detected)
-        out = np.empty_like(probs)
         for code, rows in self._by_reader(detected).items():
-            reader = self.readers[code]
-            mixed = probs[rows]
-            # A blank text says nothing for the encoder to read; the n-grams call it neutral.
-            unsure = [
-                k
-                for k, i in enumerate(rows)
-                if mixed[k].max() < reader.skip_above and texts[i].strip()
-            ]
-            if unsure:
-                read = self.encoder_probabilities([texts[rows[k]] for k in unsure], code)
-                mixed[unsure] = reader.blend * mixed[unsure] + (1.0 - reader.blend) * read
-            out[rows] = _with_bias(mixed, reader.bias)
-        return out
+            probs[rows] = self._mixed(code, [texts[i] for i in rows], probs[rows])
+        return probs
+
+    def _mixed(self, code: str, texts: Sequence[str], probs: Matrix) -> Matrix:
+        """One adapter's texts: the encoder reads those the n-grams are unsure of; bias last."""
+        reader = self.readers[code]
+        # A blank text says nothing for the encoder to read; the n-grams call it neutral.
+        unsure = [
+            i for i, p in enumerate(probs) if p.max() < reader.skip_above and texts[i].strip()
+        ]
+        if unsure:
+            read = self.encoder_probabilities([texts[i] for i in unsure], code)
+            probs[unsure] = reader.blend * probs[unsure] + (1.0 - reader.blend) * read
+        return _with_bias(probs, reader.bias)
 
     def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = {}
