@@ -17,8 +17,10 @@ FORMAT = "mentiondesk-e5-adapter/1"
 MODELS = Path(__file__).parent / "models"
 DEFAULT_PATH = MODELS / "e5-adapter.npz"
 PORTUGUESE_PATH = MODELS / "e5-adapter-pt.npz"
-# The shipped adapters by language ("*": every language without its own).
-SHIPPED = {"pt": PORTUGUESE_PATH, "*": DEFAULT_PATH}
+# The key for every language without an adapter of its own.
+ANY_LANGUAGE = "*"
+# The shipped adapters by language.
+SHIPPED = {"pt": PORTUGUESE_PATH, ANY_LANGUAGE: DEFAULT_PATH}
 _DATA = "../shared/data/"
 # The commands that made the shipped files (in the model card too).
 REBUILD = {

@@ -28,8 +28,7 @@ from sentiment._ngram_model import NgramModel
 from sentiment._ngram_model import load as load_ngram
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
-# Used for every language without an adapter of its own.
-ANY_LANGUAGE = "*"
+ANY_LANGUAGE = _e5_adapter.ANY_LANGUAGE
 
 
 class E5ClassifierConfig(PluginConfig):
