@@ -93,10 +93,12 @@ class E5Classifier:
         if ANY_LANGUAGE not in paths:
             paths[ANY_LANGUAGE] = _e5_adapter.DEFAULT_PATH
         base = _e5_image.read(image or _e5_image.default_image())
-        self.readers = {
-            code: _reader(base, path, blend=blend, skip_above=skip_above)
-            for code, path in paths.items()
+        # Languages sharing a file share one merged copy of the encoder (≈85 MB each).
+        loaded = {
+            path: _reader(base, path, blend=blend, skip_above=skip_above)
+            for path in set(paths.values())
         }
+        self.readers = {code: loaded[path] for code, path in paths.items()}
         self.ngram: NgramModel = load_ngram(ngram)
         self.tokenizer = Tokenizer(base.vocabulary)
         self.batch_size = batch_size

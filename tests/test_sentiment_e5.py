@@ -231,6 +231,14 @@ def test_one_configured_adapter_reads_every_language(tmp_path: Path) -> None:
     assert [r.label for r in e5.classify(ROUTED, ["pt", "en"])] == [Label.NEUTRAL] * 2
 
 
+def test_languages_sharing_an_adapter_file_share_its_merged_encoder(tmp_path: Path) -> None:
+    from sentiment.e5 import E5Classifier
+
+    _e5_adapter.save(_adapter(), {}, tmp_path / "a.npz")
+    e5 = E5Classifier(adapters={"pt": tmp_path / "a.npz", "*": tmp_path / "a.npz"})
+    assert e5.readers["pt"] is e5.readers["*"]
+
+
 def test_a_missing_shipped_adapter_names_the_command_that_made_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
