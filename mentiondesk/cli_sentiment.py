@@ -70,6 +70,14 @@ def train_sentiment(
         ),
     ] = "ngram",
     steps: Annotated[int, typer.Option(help="e5: training steps of 32 texts.", min=1)] = 700,
+    tune_on: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--tune-on",
+            help="e5: folders whose val splits choose the blend (default: the --data folders); "
+            "repeat the option for each folder.",
+        ),
+    ] = None,
 ) -> None:
     """Train a sentiment model from labelled folders (shared/data layout)."""
     if kind not in ("ngram", "e5"):
@@ -78,7 +86,7 @@ def train_sentiment(
     folders = [*data, *(more or [])]
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []
     if kind == "e5":
-        _train_e5(folders, out, fixes, seed=seed, limit=limit, steps=steps)
+        _train_e5(folders, out, fixes, seed=seed, limit=limit, steps=steps, tune_on=tune_on or [])
         return
     started = time.monotonic()
     with _progress(None) as (say, _):
@@ -106,14 +114,19 @@ def _train_e5(
     seed: int,
     limit: int | None,
     steps: int,
+    tune_on: list[Path],
 ) -> None:
     started = time.monotonic()
     recipe = Recipe(steps=steps, seed=seed)
+    tuned = ", ".join(str(f) for f in dict.fromkeys(tune_on or folders))
+    err.print(f"the blend will be tuned on the val splits of: {tuned}")
     with _progress(steps) as (say, step):
         try:
             rows = e5_training.examples(folders, fixes, seed=seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
-            meta = e5_training.train(folders, rows, ngram, out, recipe=recipe, say=say, step=step)
+            meta = e5_training.train(
+                folders, rows, ngram, out, recipe=recipe, tune_on=tune_on, say=say, step=step
+            )
         except (OSError, ValueError, RuntimeError) as exc:
             err.print(f"[red]cannot train:[/] {exc}")
             raise typer.Exit(2) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,22 @@ def save(adapter: Adapter, meta: dict[str, Any], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         np.savez_compressed(handle, **arrays)
+
+
+def as_shipped(adapter: Adapter) -> Adapter:
+    """The adapter exactly as its file will hold it (low-rank factors rounded to float16).
+
+    Training tunes the blend on this, so that tuning an adapter again from its file gives
+    the same settings as the training run did.
+    """
+
+    def rounded(a: Matrix) -> Matrix:
+        return a.astype(np.float16).astype(np.float32)
+
+    low_rank = [
+        {n: (rounded(a), rounded(b)) for n, (a, b) in layer.items()} for layer in adapter.low_rank
+    ]
+    return replace(adapter, low_rank=low_rank)
 
 
 def load(path: Path) -> tuple[Adapter, dict[str, Any]]:

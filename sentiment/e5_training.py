@@ -75,14 +75,43 @@ def train(
     out: Path,
     *,
     recipe: Recipe,
+    tune_on: Sequence[Path] = (),
     encoder_share: float = ENCODER_SHARE,
     say: Say,
     step: Progress | None = None,
 ) -> dict[str, Any]:
-    """Fine-tune, tune the blend on the folders' val splits, write `out`; returns its header."""
+    """Fine-tune, tune the blend on val splits, write `out`; returns its header.
+
+    The blend is tuned on the val splits of `tune_on`, or of the training folders if empty.
+    """
     encoder = _e5_image.read(_e5_image.default_image())
     say(f"fine-tuning on {len(rows)} texts")
-    adapter = _fine_tune()(encoder, rows, recipe, step)
+    adapter = _e5_adapter.as_shipped(_fine_tune()(encoder, rows, recipe, step))
+    meta: dict[str, Any] = {
+        "seed": recipe.seed,
+        "steps": recipe.steps,
+        "rank": recipe.rank,
+        "texts": len(rows),
+        "sources": [f.name for f in folders],
+        "image": _e5_image.IMAGE_NAME,
+    }
+    meta |= tuned_settings(encoder, adapter, tune_on or folders, ngram, encoder_share, say)
+    _e5_adapter.save(adapter, meta, out)
+    return meta
+
+
+def tuned_settings(
+    encoder: _e5_image.Encoder,
+    adapter: _e5_net.Adapter,
+    folders: Sequence[Path],
+    ngram: NgramModel,
+    encoder_share: float,
+    say: Say,
+) -> dict[str, Any]:
+    """The header's skip_above, blend and bias, chosen on the folders' val splits.
+
+    Empty when no folder has a val split: the classifier then lets the encoder read alone.
+    """
     merged = _e5_net.merge(encoder, adapter)
     tokenizer = Tokenizer(merged.vocabulary)
     sets = {}
@@ -95,19 +124,15 @@ def train(
                 encoder=_e5_net.read(merged, adapter.head, tokenizer, val.texts),
                 gold=val.labels,
             )
-    tuned = _e5_tuning.tune(sets, encoder_share) if sets else None
-    meta: dict[str, Any] = {
-        "seed": recipe.seed,
-        "steps": recipe.steps,
-        "rank": recipe.rank,
-        "texts": len(rows),
-        "sources": [f.name for f in folders],
-        "image": _e5_image.IMAGE_NAME,
+    if not sets:
+        return {}
+    tuned = _e5_tuning.tune(sets, encoder_share)
+    return {
+        "tuned_on": list(sets),
+        "skip_above": tuned.skip_above,
+        "blend": tuned.blend,
+        "bias": list(tuned.bias),
     }
-    if tuned is not None:
-        meta |= {"skip_above": tuned.skip_above, "blend": tuned.blend, "bias": list(tuned.bias)}
-    _e5_adapter.save(adapter, meta, out)
-    return meta
 
 
 def _fine_tune() -> Callable[[Any, Sequence[tuple[str, int]], Recipe, Progress | None], Any]:

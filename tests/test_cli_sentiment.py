@@ -110,10 +110,22 @@ def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_
     assert code == 0 and "54 texts" in output, output
     header = _e5_adapter.load(out)[1]
     assert header["steps"] == 2 and 0.0 <= header["blend"] <= 1.0 and "skip_above" in header
+    assert header["tuned_on"] == ["en", "pt"]
     text, labels = _labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5"]
     code, output = md(config, "eval-sentiment", *args, "--setting", f"adapter={out}", "-f", "json")
     assert code == 0 and json.loads(output)["classifier"] == "e5" and json.loads(output)["n"] == 3
+
+
+def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: Path) -> None:
+    from sentiment import _e5_adapter
+
+    en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
+    out = tmp_path / "adapter.npz"
+    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(out)]
+    code, output = md(config, "train-sentiment", *args, "--tune-on", str(pt))
+    assert code == 0 and "27 texts" in output, output
+    assert _e5_adapter.load(out)[1]["tuned_on"] == ["pt"]
 
 
 def test_train_sentiment_refuses_an_unknown_kind(config: Path, tmp_path: Path) -> None:

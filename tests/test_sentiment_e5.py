@@ -88,6 +88,17 @@ def test_adapter_round_trips_through_its_file(tmp_path: Path) -> None:
     assert np.allclose(loaded.low_rank[1]["q"][0], adapter.low_rank[1]["q"][0], atol=1e-4)
 
 
+def test_tuning_reads_the_adapter_as_its_file_holds_it(tmp_path: Path) -> None:
+    trained = _adapter()
+    shipped = _e5_adapter.as_shipped(trained)
+    _e5_adapter.save(trained, {}, tmp_path / "a.npz")
+    loaded = _e5_adapter.load(tmp_path / "a.npz")[0]
+    for mine, theirs in zip(shipped.low_rank, loaded.low_rank, strict=True):
+        for name, (a, b) in mine.items():
+            assert np.array_equal(a, theirs[name][0]) and np.array_equal(b, theirs[name][1])
+    assert not np.array_equal(shipped.low_rank[0]["q"][0], trained.low_rank[0]["q"][0])
+
+
 def test_missing_adapter_names_the_rebuild_command(tmp_path: Path) -> None:
     rebuild = r"(?s)missing\.npz is missing.*train-sentiment --kind e5"
     with pytest.raises(ConfigError, match=rebuild):
