@@ -44,7 +44,10 @@ class Tokenizer:
 
     def batch(self, texts: Sequence[str], max_tokens: int = MAX_TOKENS) -> tuple[Ids, Mask]:
         """Padded ids and the attention mask (1 for real tokens) for a batch."""
-        encoded = [self.encode(t, max_tokens) for t in texts]
+        return self.padded([self.encode(t, max_tokens) for t in texts])
+
+    def padded(self, encoded: Sequence[list[int]]) -> tuple[Ids, Mask]:
+        """Already encoded texts as padded ids and their attention mask."""
         width = max(len(e) for e in encoded)
         ids = np.full((len(encoded), width), self.pad, dtype=np.int64)
         mask = np.zeros((len(encoded), width), dtype=np.float32)

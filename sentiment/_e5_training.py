@@ -9,8 +9,8 @@ reading afterwards needs only numpy.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 import torch
@@ -23,6 +23,10 @@ from sentiment._e5_tokens import Tokenizer
 from sentiment.e5_training import Progress, Recipe
 
 _LINEAR = ("q", "k", "v", "ao", "fi", "fo")
+# Batches are cut from pools of this many batches' worth of texts sorted by length, so each
+# pads to about its own texts' length: random batches of tweets and reviews pad to ~89 tokens
+# for texts of 35 on average, 2.5 times the work.
+_POOL = 50
 LowRanks = dict[str, tuple[Matrix, Matrix]]
 
 
@@ -47,11 +51,11 @@ def fine_tune(
     schedule = torch.optim.lr_scheduler.OneCycleLR(
         optimiser, max_lr=rates, total_steps=recipe.steps, pct_start=0.1
     )
-    order = list(examples)
-    shuffle = random.Random(recipe.seed).shuffle
+    # Each text is tokenised once; every pass reuses the ids.
+    encoded = [(tokenizer.encode(text, recipe.max_tokens), label) for text, label in examples]
     model.train()
-    for step, batch in enumerate(_batches(order, recipe, shuffle)):
-        ids, mask = tokenizer.batch([text for text, _ in batch], recipe.max_tokens)
+    for step, batch in enumerate(_batches(encoded, recipe, random.Random(recipe.seed))):
+        ids, mask = tokenizer.padded([tokens for tokens, _ in batch])
         gold = torch.tensor([label for _, label in batch])
         loss = functional.cross_entropy(model(torch.from_numpy(ids), torch.from_numpy(mask)), gold)
         optimiser.zero_grad()
@@ -64,16 +68,26 @@ def fine_tune(
 
 
 def _batches(
-    order: list[tuple[str, int]], recipe: Recipe, shuffle: Callable[[list[Any]], None]
-) -> list[list[tuple[str, int]]]:
-    """`recipe.steps` batches; each pass over the data is reshuffled, a short last batch dropped."""
-    if not order:
+    encoded: list[tuple[list[int], int]], recipe: Recipe, rng: random.Random
+) -> list[list[tuple[list[int], int]]]:
+    """`recipe.steps` batches of texts of similar length, in a seeded random order.
+
+    Each pass over the data is reshuffled, cut into pools sorted by length, and the pools into
+    batches (a short last batch is dropped); then the pass's batches are shuffled.
+    """
+    if not encoded:
         raise ValueError("no training texts")
-    size = min(recipe.batch_size, len(order))  # a handful of corrections still trains
-    out: list[list[tuple[str, int]]] = []
+    size = min(recipe.batch_size, len(encoded))  # a handful of corrections still trains
+    order = list(encoded)
+    out: list[list[tuple[list[int], int]]] = []
     while len(out) < recipe.steps:
-        shuffle(order)
-        out += [order[i : i + size] for i in range(0, len(order) - size + 1, size)]
+        rng.shuffle(order)
+        batches = []
+        for start in range(0, len(order), size * _POOL):
+            pool = sorted(order[start : start + size * _POOL], key=lambda row: len(row[0]))
+            batches += [pool[i : i + size] for i in range(0, len(pool) - size + 1, size)]
+        rng.shuffle(batches)
+        out += batches
     return out[: recipe.steps]
 
 

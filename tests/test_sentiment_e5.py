@@ -201,6 +201,20 @@ def test_classifier_with_encoder_skipped_reads_like_ngram(tmp_path: Path) -> Non
     assert {r.classifier for r in e5} == {"e5"}
 
 
+def test_batches_hold_texts_of_similar_length_in_a_seeded_order() -> None:
+    import random
+
+    from sentiment._e5_training import _batches
+
+    rows = [([1] * (5 if i % 2 else 80), i % 3) for i in range(640)]  # short and long, mixed
+    recipe = Recipe(steps=30, batch_size=32)
+    batches = _batches(rows, recipe, random.Random(1))
+    assert len(batches) == 30 and all(len(b) == 32 for b in batches)
+    assert all(len({len(tokens) for tokens, _ in b}) == 1 for b in batches)
+    assert batches == _batches(rows, recipe, random.Random(1))
+    assert batches != _batches(rows, recipe, random.Random(2))
+
+
 def test_fewer_texts_than_a_batch_still_train() -> None:
     from sentiment._e5_training import fine_tune
 
