@@ -30,12 +30,13 @@ REBUILD = {
         f"{_DATA}airline-tweets {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
         f"{_DATA}tweeteval-sentiment --limit 2500 --steps 700 "
-        "--out sentiment/models/e5-adapter.npz --seed 13"
+        "--batches random --out sentiment/models/e5-adapter.npz --seed 13"
     ),
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
-        "--limit 8000 --steps 1000 --out sentiment/models/e5-adapter-pt.npz --seed 13"
+        "--limit 8000 --steps 1000 --batches random "
+        "--out sentiment/models/e5-adapter-pt.npz --seed 13"
     ),
 }
 LINEAR = ("q", "k", "v", "ao", "fi", "fo")

@@ -67,28 +67,36 @@ def fine_tune(
     return model.export(recipe.layers)
 
 
-def _batches(
-    encoded: list[tuple[list[int], int]], recipe: Recipe, rng: random.Random
-) -> list[list[tuple[list[int], int]]]:
-    """`recipe.steps` batches of texts of similar length, in a seeded random order.
+Rows = list[tuple[list[int], int]]  # token ids and label per text
 
-    Each pass over the data is reshuffled, cut into pools sorted by length, and the pools into
-    batches (a short last batch is dropped); then the pass's batches are shuffled.
+
+def _batches(encoded: Rows, recipe: Recipe, rng: random.Random) -> list[Rows]:
+    """`recipe.steps` batches in a seeded random order; each pass over the data is reshuffled.
+
+    By length: each pass is cut into pools sorted by length, the pools into batches, and the
+    pass's batches are shuffled. A short last batch is dropped.
     """
     if not encoded:
         raise ValueError("no training texts")
     size = min(recipe.batch_size, len(encoded))  # a handful of corrections still trains
     order = list(encoded)
-    out: list[list[tuple[list[int], int]]] = []
+    out: list[Rows] = []
     while len(out) < recipe.steps:
         rng.shuffle(order)
-        batches = []
-        for start in range(0, len(order), size * _POOL):
-            pool = sorted(order[start : start + size * _POOL], key=lambda row: len(row[0]))
-            batches += [pool[i : i + size] for i in range(0, len(pool) - size + 1, size)]
+        if recipe.batches == "random":
+            out += _cut(order, size)
+            continue
+        pools = (
+            order[start : start + size * _POOL] for start in range(0, len(order), size * _POOL)
+        )
+        batches = [b for pool in pools for b in _cut(sorted(pool, key=lambda r: len(r[0])), size)]
         rng.shuffle(batches)
         out += batches
     return out[: recipe.steps]
+
+
+def _cut(rows: Rows, size: int) -> list[Rows]:
+    return [rows[i : i + size] for i in range(0, len(rows) - size + 1, size)]
 
 
 def _norm(hidden: int, eps: float, params: tuple[Matrix, Matrix]) -> nn.LayerNorm:

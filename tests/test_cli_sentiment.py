@@ -110,7 +110,7 @@ def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_
     assert code == 0 and "54 texts" in output, output
     header = _e5_adapter.load(out)[1]
     assert header["steps"] == 2 and 0.0 <= header["blend"] <= 1.0 and "skip_above" in header
-    assert header["tuned_on"] == ["en", "pt"]
+    assert header["tuned_on"] == ["en", "pt"] and header["batches"] == "by-length"
     text, labels = _labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5"]
     code, output = md(config, "eval-sentiment", *args, "--setting", f"adapter={out}", "-f", "json")
@@ -128,6 +128,9 @@ def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: P
     assert _e5_adapter.load(out)[1]["tuned_on"] == ["pt"]
 
 
-def test_train_sentiment_refuses_an_unknown_kind(config: Path, tmp_path: Path) -> None:
-    code, output = md(config, "train-sentiment", "--kind", "bert", "--data", ".", "--out", "x")
+def test_train_sentiment_refuses_an_unknown_kind_or_batching(config: Path, tmp_path: Path) -> None:
+    args = ["--data", ".", "--out", "x"]
+    code, output = md(config, "train-sentiment", "--kind", "bert", *args)
     assert code == 2 and "--kind must be ngram or e5" in output
+    code, output = md(config, "train-sentiment", "--kind", "e5", "--batches", "big", *args)
+    assert code == 2 and "--batches must be by-length or random" in output
