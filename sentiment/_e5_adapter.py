@@ -29,8 +29,8 @@ REBUILD = {
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}semeval2017-4a-en "
         f"{_DATA}airline-tweets {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
-        f"{_DATA}tweeteval-sentiment --limit 2500 --steps 700 "
-        "--batches random --out sentiment/models/e5-adapter.npz --seed 13"
+        f"{_DATA}xlmt-sentiment/portuguese {_DATA}tweeteval-sentiment --limit 8000 "
+        "--steps 2600 --out sentiment/models/e5-adapter.npz --seed 13"
     ),
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "
