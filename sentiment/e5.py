@@ -29,6 +29,7 @@ from sentiment._ngram_model import load as load_ngram
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 ANY_LANGUAGE = _e5_adapter.ANY_LANGUAGE
+NOTHING_SAID = np.array([0.0, 1.0, 0.0], dtype=np.float32)
 
 
 class E5ClassifierConfig(PluginConfig):
@@ -147,14 +148,16 @@ class E5Classifier:
     def _mixed(self, code: str, texts: Sequence[str], probs: Matrix) -> Matrix:
         """One adapter's texts: the encoder reads those the n-grams are unsure of; bias last."""
         reader = self.readers[code]
-        # A blank text says nothing for the encoder to read; the n-grams call it neutral.
-        unsure = [
-            i for i, p in enumerate(probs) if p.max() < reader.skip_above and texts[i].strip()
-        ]
+        blank = [i for i, text in enumerate(texts) if not text.strip()]
+        said = np.array([bool(text.strip()) for text in texts], dtype=bool)
+        unsure = [i for i, p in enumerate(probs) if p.max() < reader.skip_above and said[i]]
         if unsure:
             read = self.encoder_probabilities([texts[i] for i in unsure], code)
             probs[unsure] = reader.blend * probs[unsure] + (1.0 - reader.blend) * read
-        return _with_bias(probs, reader.bias)
+        out = _with_bias(probs, reader.bias)
+        # A blank text says nothing: neutral, whatever the bias leans to.
+        out[blank] = NOTHING_SAID
+        return out
 
     def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = {}
