@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated, cast, get_args
 
 import typer
 from pydantic import ValidationError
@@ -74,7 +74,7 @@ def train_sentiment(
         str,
         typer.Option(
             help="e5: by-length (texts of similar length batched together, about 3 times "
-            "faster) or random (how the shipped adapters were trained)."
+            "faster) or random (how the shipped Portuguese adapter was trained)."
         ),
     ] = "by-length",
     tune_on: Annotated[
@@ -90,8 +90,8 @@ def train_sentiment(
     if kind not in ("ngram", "e5"):
         err.print("--kind must be ngram or e5")
         raise typer.Exit(2)
-    if batches not in ("by-length", "random"):
-        err.print("--batches must be by-length or random")
+    if batches not in get_args(Batching):
+        err.print(f"--batches must be {' or '.join(get_args(Batching))}")
         raise typer.Exit(2)
     folders = [*data, *(more or [])]
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []

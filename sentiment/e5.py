@@ -148,7 +148,6 @@ class E5Classifier:
     def _mixed(self, code: str, texts: Sequence[str], probs: Matrix) -> Matrix:
         """One adapter's texts: the encoder reads those the n-grams are unsure of; bias last."""
         reader = self.readers[code]
-        blank = [i for i, text in enumerate(texts) if not text.strip()]
         said = np.array([bool(text.strip()) for text in texts], dtype=bool)
         unsure = [i for i, p in enumerate(probs) if p.max() < reader.skip_above and said[i]]
         if unsure:
@@ -156,7 +155,7 @@ class E5Classifier:
             probs[unsure] = reader.blend * probs[unsure] + (1.0 - reader.blend) * read
         out = _with_bias(probs, reader.bias)
         # A blank text says nothing: neutral, whatever the bias leans to.
-        out[blank] = NOTHING_SAID
+        out[~said] = NOTHING_SAID
         return out
 
     def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
