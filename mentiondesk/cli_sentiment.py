@@ -55,7 +55,9 @@ def train_sentiment(
     more: Annotated[
         list[Path] | None, typer.Argument(help="More folders: `--data A B C` reads all three.")
     ] = None,
-    seed: Annotated[int, typer.Option(help="Seed: same data and seed, same file.")] = 13,
+    seed: Annotated[
+        int, typer.Option(help="Seed: same data and seed, same file (on a like machine).")
+    ] = 13,
     corrections: Annotated[
         bool, typer.Option("--corrections", help="Also learn from agents' relabels in the store.")
     ] = False,

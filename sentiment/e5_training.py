@@ -2,7 +2,8 @@
 
 Train splits of every folder (each capped at `limit` texts, seeded) and agents' corrections
 teach the adapter; the val splits of the same folders then choose how it blends with the
-n-gram model. Same folders, seed and thread count: the same file.
+n-gram model. Same folders, seed and thread count, same libraries on a like CPU: the same
+file (the header records the versions).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning, lang
 from sentiment._e5_tokens import Tokenizer
 from sentiment._ngram_model import NgramModel
-from sentiment.training import read_split
+from sentiment.training import built_with, read_split
 
 # A correction is this desk's own mention, judged by its own agents: it counts three times.
 CORRECTION_REPEATS = 3
@@ -99,6 +100,7 @@ def train(
         "texts": len(rows),
         "sources": [f.name for f in folders],
         "image": _e5_image.IMAGE_NAME,
+        "built_with": built_with("numpy", "torch"),
     }
     meta |= tuned_settings(encoder, adapter, tune_on or folders, ngram, encoder_share, say)
     _e5_adapter.save(adapter, meta, out)

@@ -12,6 +12,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import metadata
 from itertools import product
 from pathlib import Path
 
@@ -211,8 +212,28 @@ def train(
         raise ValueError("no training texts found in the given folders")
     # Folder names, not paths: the same data read from another checkout gives the same file.
     names = {code: [Path(s).name for s in data[code].sources] for code in models}
-    meta = {"seed": seed, "sources": names}
+    meta = {
+        "seed": seed,
+        "sources": names,
+        "built_with": built_with("numpy", "scipy", "scikit-learn"),
+    }
     return NgramModel(models, meta)
+
+
+def built_with(*packages: str) -> dict[str, str]:
+    """Versions of the installed `packages` that shaped the weights, for the file's header.
+
+    A rebuild is byte-identical only with the same versions on a like CPU: the solvers' sums
+    run through BLAS kernels chosen per processor, so another machine gives weights that
+    differ in the last digits (and, after tuning on a 0.1 grid, a bias one step apart).
+    """
+    found = {}
+    for name in packages:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
 
 
 def _matrix(rows: Sequence[_ngrams.Features]) -> sparse.csr_matrix:

@@ -111,6 +111,7 @@ def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_
     header = _e5_adapter.load(out)[1]
     assert header["steps"] == 2 and 0.0 <= header["blend"] <= 1.0 and "skip_above" in header
     assert header["tuned_on"] == ["en", "pt"] and header["batches"] == "by-length"
+    assert set(header["built_with"]) == {"numpy", "torch"}
     text, labels = _labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5"]
     code, output = md(config, "eval-sentiment", *args, "--setting", f"adapter={out}", "-f", "json")

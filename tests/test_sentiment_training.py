@@ -36,6 +36,15 @@ def test_same_data_and_seed_give_the_same_file(folders: list[Path], tmp_path: Pa
     assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
 
 
+def test_header_records_the_library_versions(folders: list[Path], tmp_path: Path) -> None:
+    # A rebuild matches only with the same libraries: the file says which ones made it.
+    from importlib import metadata
+
+    meta = _ngram_model.load(_train(folders, tmp_path / "m.npz")).meta
+    assert meta["built_with"]["scikit-learn"] == metadata.version("scikit-learn")
+    assert set(meta["built_with"]) == {"numpy", "scipy", "scikit-learn"}
+
+
 def test_trained_model_reads_its_training_texts(folders: list[Path], tmp_path: Path) -> None:
     classifier = NgramClassifier(_train(folders, tmp_path / "m.npz"))
     readings = classifier.classify(["worst support ever, still no refund"], [None])
