@@ -223,9 +223,9 @@ def train(
 def built_with(*packages: str) -> dict[str, str]:
     """Versions of the installed `packages` that shaped the weights, for the file's header.
 
-    A rebuild is byte-identical only with the same versions on a like CPU: the solvers' sums
-    run through BLAS kernels chosen per processor, so another machine gives weights that
-    differ in the last digits (and, after tuning on a 0.1 grid, a bias one step apart).
+    A rebuild is byte-identical only with the same versions, and we measured it is not on
+    another machine either (BLAS kernels are chosen per processor): weights differed slightly
+    and, after tuning on a 0.1 grid, a bias came out one step apart.
     """
     found = {}
     for name in packages:
