@@ -87,6 +87,15 @@ def train_sentiment(
             "repeat the option for each folder.",
         ),
     ] = None,
+    encoder_share: Annotated[
+        float,
+        typer.Option(
+            help="e5: share of texts the encoder reads (those the n-grams are least sure of, "
+            "counted on the val splits): more reads better and slower.",
+            min=0.01,
+            max=1.0,
+        ),
+    ] = e5_training.ENCODER_SHARE,
 ) -> None:
     """Train a sentiment model from labelled folders (shared/data layout)."""
     if kind not in ("ngram", "e5"):
@@ -99,7 +108,15 @@ def train_sentiment(
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []
     if kind == "e5":
         recipe = Recipe(steps=steps, seed=seed, batches=cast(Batching, batches))
-        _train_e5(folders, out, fixes, recipe=recipe, limit=limit, tune_on=tune_on or [])
+        _train_e5(
+            folders,
+            out,
+            fixes,
+            recipe=recipe,
+            limit=limit,
+            tune_on=tune_on or [],
+            share=encoder_share,
+        )
         return
     started = time.monotonic()
     with _progress(None) as (say, _):
@@ -127,6 +144,7 @@ def _train_e5(
     recipe: Recipe,
     limit: int | None,
     tune_on: list[Path],
+    share: float,
 ) -> None:
     started = time.monotonic()
     tuned = ", ".join(str(f) for f in dict.fromkeys(tune_on or folders))
@@ -136,7 +154,15 @@ def _train_e5(
             rows = e5_training.examples(folders, fixes, seed=recipe.seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
             meta = e5_training.train(
-                folders, rows, ngram, out, recipe=recipe, tune_on=tune_on, say=say, step=step
+                folders,
+                rows,
+                ngram,
+                out,
+                recipe=recipe,
+                tune_on=tune_on,
+                encoder_share=share,
+                say=say,
+                step=step,
             )
         except (OSError, ValueError, RuntimeError) as exc:
             err.print(f"[red]cannot train:[/] {exc}")

@@ -30,7 +30,7 @@ REBUILD = {
         f"{_DATA}airline-tweets {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}tweeteval-sentiment --limit 8000 "
-        "--steps 2600 --out sentiment/models/e5-adapter.npz --seed 13"
+        "--steps 2600 --encoder-share 0.3 --out sentiment/models/e5-adapter.npz --seed 13"
     ),
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "

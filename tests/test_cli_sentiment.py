@@ -124,9 +124,14 @@ def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: P
     en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
     out = tmp_path / "adapter.npz"
     args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(out)]
-    code, output = md(config, "train-sentiment", *args, "--tune-on", str(pt))
+    code, output = md(
+        config, "train-sentiment", *args, "--tune-on", str(pt), "--encoder-share", "1"
+    )
     assert code == 0 and "27 texts" in output, output
-    assert _e5_adapter.load(out)[1]["tuned_on"] == ["pt"]
+    header = _e5_adapter.load(out)[1]
+    assert header["tuned_on"] == ["pt"]
+    # The encoder reads every text: no n-gram confidence is high enough to skip it.
+    assert header["encoder_share"] == 1.0 and header["skip_above"] == 1.0
 
 
 def test_train_sentiment_refuses_an_unknown_kind_or_batching(config: Path, tmp_path: Path) -> None:
