@@ -1,4 +1,4 @@
-"""Sentiment commands: train-sentiment, eval-sentiment, relabel."""
+"""Sentiment commands: train-sentiment, tune-sentiment, eval-sentiment, relabel."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from rich.table import Table
 
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, err, load, open_store
+from mentiondesk.cli_tuning import tune_sentiment
 from mentiondesk.config import Config
 from mentiondesk.corrections import corrected_examples, relabel
 from mentiondesk.models import ConfigError, Label
@@ -44,6 +45,7 @@ _FORMATS = ("text", "json")
 def register(app: typer.Typer) -> None:
     """Add the sentiment commands to the main CLI."""
     app.command("train-sentiment")(train_sentiment)
+    app.command("tune-sentiment")(tune_sentiment)
     app.command("eval-sentiment")(eval_sentiment)
     app.command("relabel")(relabel_command)
 

@@ -108,6 +108,29 @@ def train(
     return meta
 
 
+def retune(
+    adapter_path: Path,
+    out: Path,
+    folders: Sequence[Path],
+    ngram: NgramModel,
+    encoder_share: float,
+    say: Say,
+) -> dict[str, Any]:
+    """Tune a trained adapter's blend again (new n-gram model, share or val data); same weights.
+
+    Returns the header written to `out`. With no val split among `folders` nothing is written:
+    the old settings would be dropped for none.
+    """
+    adapter, header = _e5_adapter.load(adapter_path)
+    encoder = _e5_image.read(_e5_image.default_image())
+    tuned = tuned_settings(encoder, adapter, folders, ngram, encoder_share, say)
+    if not tuned:
+        raise ValueError("none of the folders has val_text.txt / val_labels.txt to tune on")
+    meta = {k: v for k, v in header.items() if k not in ("format", "layers")} | tuned
+    _e5_adapter.save(adapter, meta, out)
+    return meta
+
+
 def tuned_settings(
     encoder: _e5_image.Encoder,
     adapter: _e5_net.Adapter,

@@ -134,6 +134,29 @@ def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: P
     assert header["encoder_share"] == 1.0 and header["skip_above"] == 1.0
 
 
+def test_tune_sentiment_retunes_an_adapter_and_keeps_its_weights(
+    config: Path, tmp_path: Path
+) -> None:
+    import numpy as np
+
+    from sentiment import _e5_adapter
+
+    en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
+    trained, tuned = tmp_path / "adapter.npz", tmp_path / "tuned.npz"
+    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(trained)]
+    assert md(config, "train-sentiment", *args)[0] == 0
+    tune = ["--adapter", str(trained), "--tune-on", str(pt), "--out", str(tuned)]
+    code, output = md(config, "tune-sentiment", *tune, "--encoder-share", "1")
+    assert code == 0 and "wrote" in output, output
+    (before, old), (after, new) = _e5_adapter.load(trained), _e5_adapter.load(tuned)
+    assert old["tuned_on"] == ["en"] and old["skip_above"] < 1.0
+    assert new["tuned_on"] == ["pt"] and new["skip_above"] == 1.0 and new["steps"] == 1
+    assert np.array_equal(before.low_rank[0]["q"][0], after.low_rank[0]["q"][0])
+    no_val = write_folder(tmp_path / "no-val", EN, val=False)
+    code, output = md(config, "tune-sentiment", *tune[:2], "--tune-on", str(no_val), *tune[4:])
+    assert code == 2 and "none of the folders has val_text.txt" in output, output
+
+
 def test_train_sentiment_refuses_an_unknown_kind_or_batching(config: Path, tmp_path: Path) -> None:
     args = ["--data", ".", "--out", "x"]
     code, output = md(config, "train-sentiment", "--kind", "bert", *args)
