@@ -27,7 +27,7 @@ from rich.table import Table
 
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, err, load, open_store
-from mentiondesk.cli_tuning import tune_sentiment
+from mentiondesk.cli_tuning import tune_sentiment, tuned_summary
 from mentiondesk.config import Config
 from mentiondesk.corrections import corrected_examples, relabel
 from mentiondesk.models import ConfigError, Label
@@ -169,11 +169,9 @@ def _train_e5(
         except (OSError, ValueError, RuntimeError) as exc:
             err.print(f"[red]cannot train:[/] {exc}")
             raise typer.Exit(2) from None
-    err.print(
-        f"[green]✓[/] wrote {out}: {meta['texts']} texts, {len(fixes)} corrections; blend "
-        f"{meta.get('blend', 0):.1f}, encoder below n-gram confidence "
-        f"{meta.get('skip_above', 1):.2f}; {time.monotonic() - started:.0f} s"
-    )
+    counts = f"{meta['texts']} texts, {len(fixes)} corrections"
+    took = time.monotonic() - started
+    err.print(f"[green]✓[/] wrote {out}: {counts}; {tuned_summary(meta)}; {took:.0f} s")
 
 
 def eval_sentiment(

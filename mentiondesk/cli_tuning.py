@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -54,8 +54,14 @@ def tune_sentiment(
     except (OSError, ValueError, ConfigError) as exc:
         err.print(f"[red]cannot tune:[/] {exc}")
         raise typer.Exit(2) from None
-    err.print(
-        f"[green]✓[/] wrote {out}: the encoder reads texts below n-gram confidence "
-        f"{meta['skip_above']:.2f} ({encoder_share:.0%} of val), blend {meta['blend']:.1f}, "
-        f"bias {meta['bias']}; {time.monotonic() - started:.0f} s"
+    took = time.monotonic() - started
+    err.print(f"[green]✓[/] wrote {out}: {tuned_summary(meta)}; {took:.0f} s")
+
+
+def tuned_summary(meta: dict[str, Any]) -> str:
+    """What an adapter header's tuned settings mean, in one line."""
+    share = meta.get("encoder_share", e5_training.ENCODER_SHARE)
+    return (
+        f"the encoder reads texts below n-gram confidence {meta.get('skip_above', 1):.2f} "
+        f"({share:.0%} of val), blend {meta.get('blend', 0):.1f}, bias {meta.get('bias')}"
     )
