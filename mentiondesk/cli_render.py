@@ -7,11 +7,21 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from mentiondesk.config import Config
 from mentiondesk.pipeline import Progress as ProgressCallback
+from sentiment.e5_training import Progress as StepProgress
+from sentiment.e5_training import Say
 
 
 @contextmanager
@@ -35,6 +45,42 @@ def progress(console: Console, label: str) -> Iterator[ProgressCallback]:
 
     with bar:
         yield advance
+
+
+@contextmanager
+def training_progress(console: Console, total: int | None) -> Iterator[tuple[Say, StepProgress]]:
+    """A spinner (no total) or a bar over training steps, naming the current step.
+
+    Off a terminal (CI, a log file) it prints plain lines instead: each step named, and the
+    training loss every 50 steps.
+    """
+    columns = (
+        [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+        if total
+        else [SpinnerColumn(), TextColumn("{task.description}")]
+    )
+    bar = Progress(
+        *columns,
+        TimeElapsedColumn(),
+        *([TimeRemainingColumn()] if total else []),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task("preparing", total=total)
+
+    def say(step: str) -> None:
+        bar.update(task, description=step)
+        if not console.is_terminal:
+            console.print(step, markup=False, highlight=False)
+
+    def step(done: int, steps: int, loss: float) -> None:
+        bar.update(task, completed=done, description=f"fine-tuning, loss {loss:.2f}")
+        if not console.is_terminal and (done % 50 == 0 or done == steps):
+            console.print(f"step {done}/{steps}, loss {loss:.3f}", highlight=False)
+
+    with bar:
+        yield say, step
 
 
 def print_summary(console: Console, data: dict[str, Any], config: Config) -> None:

@@ -6,27 +6,17 @@ import dataclasses
 import json
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, cast, get_args
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, err, load, open_store
+from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_tuning import tune_sentiment, tuned_summary
 from mentiondesk.config import Config
 from mentiondesk.corrections import corrected_examples, relabel
@@ -35,8 +25,7 @@ from mentiondesk.pipeline import build_classifier
 from sentiment import e5_training, training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import load as load_ngram
-from sentiment.e5_training import Batching, Recipe, Say
-from sentiment.e5_training import Progress as StepProgress
+from sentiment.e5_training import Batching, Recipe
 from sentiment.evaluation import CLASSES, Scores, read_labels, score
 
 _FORMATS = ("text", "json")
@@ -121,7 +110,7 @@ def train_sentiment(
         )
         return
     started = time.monotonic()
-    with _progress(None) as (say, _):
+    with training_progress(err, None) as (say, _):
         say("reading data")
         try:
             gathered = training.gather(folders, fixes, seed=seed, limit=limit)
@@ -151,7 +140,7 @@ def _train_e5(
     started = time.monotonic()
     tuned = ", ".join(str(f) for f in dict.fromkeys(tune_on or folders))
     err.print(f"the blend will be tuned on the val splits of: {tuned}")
-    with _progress(recipe.steps) as (say, step):
+    with training_progress(err, recipe.steps) as (say, step):
         try:
             rows = e5_training.examples(folders, fixes, seed=recipe.seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
@@ -282,39 +271,3 @@ def _print_scores(console: Console, name: str, figures: Scores) -> None:
     for name_, row in zip(CLASSES, figures.confusion, strict=True):
         table.add_row(name_, *map(str, row), f"{figures.recall[name_]:.3f}")
     console.print(table)
-
-
-@contextmanager
-def _progress(total: int | None) -> Iterator[tuple[Say, StepProgress]]:
-    """A spinner (no total) or a bar over training steps, naming the current step.
-
-    Off a terminal (CI, a log file) it prints plain lines instead: each step named, and the
-    training loss every 50 steps.
-    """
-    columns = (
-        [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-        if total
-        else [SpinnerColumn(), TextColumn("{task.description}")]
-    )
-    bar = Progress(
-        *columns,
-        TimeElapsedColumn(),
-        *([TimeRemainingColumn()] if total else []),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-    task = bar.add_task("preparing", total=total)
-
-    def say(step: str) -> None:
-        bar.update(task, description=step)
-        if not err.is_terminal:
-            err.print(step, markup=False, highlight=False)
-
-    def step(done: int, steps: int, loss: float) -> None:
-        bar.update(task, completed=done, description=f"fine-tuning, loss {loss:.2f}")
-        if not err.is_terminal and (done % 50 == 0 or done == steps):
-            err.print(f"step {done}/{steps}, loss {loss:.3f}", highlight=False)
-
-    with bar:
-        yield say, step

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from mentiondesk.cli_common import err
+from mentiondesk.cli_render import training_progress
 from mentiondesk.models import ConfigError
 from sentiment import e5_training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
@@ -42,18 +43,13 @@ def tune_sentiment(
     The adapter's weights are copied unchanged.
     """
     started = time.monotonic()
-    try:
-        meta = e5_training.retune(
-            adapter,
-            out,
-            tune_on,
-            load_ngram(ngram or NGRAM_PATH),
-            encoder_share,
-            say=lambda step: err.print(step, markup=False, highlight=False),
-        )
-    except (OSError, ValueError, ConfigError) as exc:
-        err.print(f"[red]cannot tune:[/] {exc}")
-        raise typer.Exit(2) from None
+    with training_progress(err, None) as (say, _):
+        try:
+            blender = load_ngram(ngram or NGRAM_PATH)
+            meta = e5_training.retune(adapter, out, tune_on, blender, encoder_share, say)
+        except (OSError, ValueError, ConfigError) as exc:
+            err.print(f"[red]cannot tune:[/] {exc}")
+            raise typer.Exit(2) from None
     took = time.monotonic() - started
     err.print(f"[green]✓[/] wrote {out}: {tuned_summary(meta)}; {took:.0f} s")
 
