@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.cases import assign_cases, insert_ids
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING, case_number
+from mentiondesk.tables import AUTHOR, DRAFT, MENTION, OUTBOX, READING, case_number
 
 AUTO_WINDOW = timedelta(days=1)
 
@@ -77,10 +78,9 @@ def record(
                 sa.update(AUTHOR).where(AUTHOR.c.id.in_(opted_out)).values(do_not_contact=True)
             )
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
-        cases = _insert_ids(conn, CASE, [_case_row(d, now) for d in todo if d.case_rule])
-        case_of = dict(zip([d.mention_id for d in todo if d.case_rule], cases, strict=True))
+        case_of = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
         planned = [(d, p) for d in todo for p in d.drafts]
-        drafts = _insert_ids(
+        drafts = insert_ids(
             conn, DRAFT, [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         )
         outbox = _outbox_rows(
@@ -141,13 +141,6 @@ def _reading_row(d: Decision) -> dict[str, object]:
     }
 
 
-def _insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:
-    if not rows:
-        return []
-    stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return [int(i) for i in conn.execute(stmt, rows).scalars()]
-
-
 def _outbox_rows(
     todo: list[Decision],
     case_of: dict[int, int],
@@ -190,18 +183,6 @@ def _outbox_key(out: OutboxPlan, d: Decision, number: str | None) -> str:
 
 def _number(case_id: int | None) -> str | None:
     return case_number(case_id) if case_id else None
-
-
-def _case_row(d: Decision, now: datetime) -> dict[str, object]:
-    return {
-        "mention_id": d.mention_id,
-        "author_id": d.author_id,
-        "rule": d.case_rule,
-        "status": "open",
-        "priority": d.priority,
-        "assignee": d.assignee,
-        "opened_at": now,
-    }
 
 
 def _draft_row(

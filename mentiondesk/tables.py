@@ -107,6 +107,17 @@ class CaseRow(SQLModel, table=True):
         return case_number(self.id or 0)
 
 
+class FollowUpRow(SQLModel, table=True):
+    """A later mention by a case's author, joined to the open case instead of opening another."""
+
+    __tablename__ = "follow_up"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    mention_id: int = Field(foreign_key="mention.id", unique=True)
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
 def case_number(case_id: int) -> str:
     """The readable case number shown to people, e.g. MD-000123."""
     return f"MD-{case_id:06d}"
@@ -182,6 +193,7 @@ AUTHOR = SQLModel.metadata.tables["author"]
 MENTION = SQLModel.metadata.tables["mention"]
 READING = SQLModel.metadata.tables["reading"]
 CASE = SQLModel.metadata.tables["case"]
+FOLLOW_UP = SQLModel.metadata.tables["follow_up"]
 DRAFT = SQLModel.metadata.tables["draft"]
 OUTBOX = SQLModel.metadata.tables["outbox"]
 DELIVERY = SQLModel.metadata.tables["delivery"]

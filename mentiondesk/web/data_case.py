@@ -15,6 +15,7 @@ from mentiondesk.tables import (
     CASE,
     CORRECTION,
     DRAFT,
+    FOLLOW_UP,
     MENTION,
     NOTE,
     READING,
@@ -31,7 +32,8 @@ class CaseDetail:
     reading: Any | None
     correction: Any | None  # the latest person's label, if any
     case: Any | None
-    drafts: list[Any]
+    case_mentions: list[Any]  # the mention that opened the case, then its follow-ups
+    drafts: list[Any]  # this mention's and, in a case, every draft of the case
     thread: list[Any]
     notes: list[Any]
     audit: list[Any]
@@ -59,9 +61,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
         if mention is None:
             return None
         author = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == mention.author_id)).one()
-        case = conn.execute(
-            sa.select(CASE).where(CASE.c.mention_id == mention_id).order_by(CASE.c.id.desc())
-        ).first()
+        case = _case_of(conn, mention_id)
         authors = _linked(conn, author)
         return CaseDetail(
             mention=mention,
@@ -74,7 +74,8 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
                 .order_by(CORRECTION.c.id.desc()),
             ),
             case=case,
-            drafts=_all(conn, sa.select(DRAFT).where(DRAFT.c.mention_id == mention_id)),
+            case_mentions=_case_mentions(conn, case),
+            drafts=_drafts(conn, mention_id, case),
             thread=_thread(conn, mention),
             notes=_all(conn, sa.select(NOTE).where(NOTE.c.mention_id == mention_id)),
             audit=_audit(conn, mention_id, case.id if case else None),
@@ -83,6 +84,37 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             timeline=_timeline(conn, [a.id for a in authors]),
             linked_authors=[a for a in authors if a.id != author.id],
         )
+
+
+def _case_of(conn: Connection, mention_id: int) -> Any | None:
+    """The case this mention opened or, as a follow-up, joined."""
+    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
+    query = sa.select(CASE).where(
+        sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined.scalar_subquery()))
+    )
+    return conn.execute(query.order_by(CASE.c.id.desc())).first()
+
+
+def _case_mentions(conn: Connection, case: Any | None) -> list[Any]:
+    if case is None:
+        return []
+    follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
+    query = (
+        sa.select(MENTION.c.id, MENTION.c.text, MENTION.c.created_at, READING.c.label)
+        .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
+        .where(sa.or_(MENTION.c.id == case.mention_id, MENTION.c.id.in_(follow_ups)))
+        .order_by(MENTION.c.created_at, MENTION.c.id)
+        .limit(THREAD_LIMIT)
+    )
+    return list(conn.execute(query).all())
+
+
+def _drafts(conn: Connection, mention_id: int, case: Any | None) -> list[Any]:
+    """Drafts answering this mention and, in a case, its other mentions: one place to reply."""
+    where = DRAFT.c.mention_id == mention_id
+    if case is not None:
+        where = sa.or_(where, DRAFT.c.case_id == case.id)
+    return _all(conn, sa.select(DRAFT).where(where))
 
 
 def _one(conn: Connection, query: Any) -> Any | None:

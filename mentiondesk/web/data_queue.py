@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
 EXCERPT = 280  # characters of the mention shown in the queue (the case page shows it all)
 # First-response targets: complaints are answered within the hour, everything else in four.
@@ -57,6 +57,7 @@ class QueueItem:
     assignee: str | None
     waiting_since: datetime
     sla_seconds: int
+    follow_ups: int = 0  # later mentions by the author that joined this case
 
     @property
     def number(self) -> str | None:
@@ -112,9 +113,15 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .limit(1)
         .scalar_subquery()
     )
+    follow_ups = (
+        sa.select(sa.func.count())
+        .select_from(FOLLOW_UP)
+        .where(FOLLOW_UP.c.case_id == CASE.c.id)
+        .scalar_subquery()
+    )
     query = (
         sa.select(*_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee, CASE.c.opened_at)
-        .add_columns(draft.label("draft_id"))
+        .add_columns(draft.label("draft_id"), follow_ups.label("follow_ups"))
         .select_from(CASE)
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
@@ -132,18 +139,29 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     rows = conn.execute(_filtered(query, f)).all()
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     return [
-        _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)) for r in rows
+        replace(
+            _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)),
+            follow_ups=r.follow_ups,
+        )
+        for r in rows
     ]
 
 
 def _needs_reply() -> Any:
-    """A pending draft waits, or nobody has answered and no approved reply is on its way."""
+    """A pending draft waits, nobody has answered and no approved reply is on its way, or the
+    author wrote again after the last approved reply."""
 
     def drafts(status: str) -> Any:
         return sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == status)
 
     unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~drafts("approved"))
-    return sa.or_(drafts("pending"), unanswered)
+    answered_since = sa.exists().where(
+        DRAFT.c.case_id == CASE.c.id,
+        DRAFT.c.status == "approved",
+        DRAFT.c.decided_at >= FOLLOW_UP.c.created_at,
+    )
+    wrote_again = sa.exists().where(FOLLOW_UP.c.case_id == CASE.c.id, ~answered_since)
+    return sa.or_(drafts("pending"), unanswered, wrote_again)
 
 
 def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:

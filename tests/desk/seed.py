@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from mentiondesk.decisions import Decision, DraftPlan, record
 from mentiondesk.models import Author, Label, Mention, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, MENTION
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION
 
 PASSWORD = "correct horse battery"
 _IDS = itertools.count(1)
@@ -58,7 +58,7 @@ def add(
     *,
     label: str = "negative",
     platform: str = "x",
-    handle: str = "ana_b",
+    handle: str | None = None,
     reason: str | None = "delivery",
     frustration: int = 1,
     priority: int = 1,
@@ -68,8 +68,13 @@ def add(
     thread_id: str | None = None,
     ago: timedelta = timedelta(minutes=5),
 ) -> tuple[int, int | None, int | None]:
-    """One mention with its reading, and optionally a case and a pending draft; return ids."""
+    """One mention with its reading, and optionally a case and a pending draft; return ids.
+
+    Each call is by a new author unless `handle` is given: a second complaint by the same
+    author joins their open case as a follow-up (the case id returned is that case).
+    """
     n = next(_IDS)
+    handle = handle or f"ana_{n}"
     author = Author(id=f"u-{handle}-{platform}", handle=handle, name=handle.title(), followers=120)
     mention = Mention(
         platform=platform,
@@ -99,6 +104,11 @@ def add(
     )
     record(store, [decision], post_route={"default": "console"})
     with store.engine.connect() as conn:
-        case_id = conn.scalar(sa.select(CASE.c.id).where(CASE.c.mention_id == row.id))
+        joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == row.id)
+        case_id = conn.scalar(
+            sa.select(CASE.c.id).where(
+                sa.or_(CASE.c.mention_id == row.id, CASE.c.id.in_(joined.scalar_subquery()))
+            )
+        )
         draft_id = conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.mention_id == row.id))
     return row.id, case_id, draft_id

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 import sqlalchemy as sa
 
 from mentiondesk import contacts
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, CASE, CORRECTION, DRAFT, NOTE, OUTBOX
+from mentiondesk.tables import AUDIT, CASE, CORRECTION, DRAFT, NOTE, OUTBOX, case_number
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -133,3 +134,24 @@ async def test_do_not_contact_author_gets_no_private_message(as_role: Login, sto
     assert _scalar(store, sa.select(sa.func.count()).select_from(OUTBOX)) == 0
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert "do not contact" in page
+
+
+async def test_a_follow_up_joins_the_case_and_brings_it_back(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "Where is my parcel?", handle="rui", ago=timedelta(minutes=30))
+    desk = await as_role("agent")
+    await desk.post(f"/drafts/{draft}/approve", back="/queue")
+    assert "Where is my parcel?" not in await (await desk.client.get("/queue")).text()
+
+    follow_up, joined, no_draft = add(
+        store, "Still nothing?!", handle="rui", priority=20, draft=None
+    )
+    assert (joined, no_draft) == (case, None)
+    # Answered, but the author wrote again since: the case needs a reply again.
+    queue = await (await desk.client.get("/queue")).text()
+    assert "Where is my parcel?" in queue and "+1 follow-up" in queue
+    assert _scalar(store, sa.select(CASE.c.priority).where(CASE.c.id == case)) == 20
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "Still nothing?!" in page and "2 mentions by the author" in page
+    # The follow-up's own page is the same case, with the reply already sent in it.
+    page = await (await desk.client.get(f"/mentions/{follow_up}")).text()
+    assert case_number(case) in page and "another mention in this case" in page

@@ -1,0 +1,89 @@
+"""Which case a decided mention belongs to: its author's open case, or a new one.
+
+Someone who writes three times about one late parcel is one case for the desk — one place to
+answer, one ticket, one first-response clock — not three. So a mention whose rules ask for a
+case joins its author's open case as a follow-up (raising the case's priority if it is more
+urgent). A resolved or closed case is not reopened: the next complaint opens a new case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.tables import CASE, FOLLOW_UP
+
+if TYPE_CHECKING:
+    from mentiondesk.decisions import Decision
+
+
+def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> dict[int, int]:
+    """The case id of every mention in `todo` that asks for a case, opening cases as needed."""
+    wanting = [d for d in todo if d.case_rule]
+    open_case = _open_cases(conn, {d.author_id for d in wanting})
+    openers: dict[int, Decision] = {}  # author -> the first mention of this batch to open one
+    joiners: list[Decision] = []
+    for d in wanting:
+        if d.author_id in open_case or d.author_id in openers:
+            joiners.append(d)
+        else:
+            openers[d.author_id] = d
+    opened = insert_ids(conn, CASE, [_case_row(d, now) for d in openers.values()])
+    case_of = {d.mention_id: i for d, i in zip(openers.values(), opened, strict=True)}
+    open_case |= {author: case_of[d.mention_id] for author, d in openers.items()}
+    for d in joiners:
+        case_of[d.mention_id] = open_case[d.author_id]
+    if joiners:
+        rows = [{"case_id": case_of[d.mention_id], "mention_id": d.mention_id} for d in joiners]
+        conn.execute(sa.insert(FOLLOW_UP), [{**r, "created_at": now} for r in rows])
+        _raise_priority(conn, [(case_of[d.mention_id], d.priority) for d in joiners])
+    return case_of
+
+
+def insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:
+    """Insert `rows` in one statement; their new ids, in the rows' order."""
+    if not rows:
+        return []
+    stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [int(i) for i in conn.execute(stmt, rows).scalars()]
+
+
+def _open_cases(conn: Connection, author_ids: set[int]) -> dict[int, int]:
+    """Each author's most recent open case."""
+    if not author_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(CASE.c.author_id, sa.func.max(CASE.c.id))
+        .where(CASE.c.status == "open", CASE.c.author_id.in_(author_ids))
+        .group_by(CASE.c.author_id)
+    ).all()
+    return {int(author): int(case) for author, case in rows}
+
+
+def _raise_priority(conn: Connection, joined: list[tuple[int, int]]) -> None:
+    """A follow-up more urgent than its case lifts the case in the queue (never lowers it)."""
+    highest: dict[int, int] = {}
+    for case_id, priority in joined:
+        highest[case_id] = max(priority, highest.get(case_id, priority))
+    for case_id, priority in highest.items():
+        conn.execute(
+            sa.update(CASE)
+            .where(CASE.c.id == case_id, CASE.c.priority < priority)
+            .values(priority=priority)
+        )
+
+
+def _case_row(d: Decision, now: datetime) -> dict[str, object]:
+    return {
+        "mention_id": d.mention_id,
+        "author_id": d.author_id,
+        "rule": d.case_rule,
+        "status": "open",
+        "priority": d.priority,
+        "assignee": d.assignee,
+        "opened_at": now,
+    }

@@ -1,0 +1,83 @@
+"""A complaint by an author whose case is still open joins that case instead of opening one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentiondesk.models import Mention
+from mentiondesk.pipeline import App
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION
+from tests.helpers import config_for, mention
+from tests.test_pipeline import COMPLAINT, PRAISE, Recorder
+
+ANGRY = (
+    "@lumora THIRD time asking, still no refund. Awful, terrible service. Going to the regulator!!"
+)
+
+
+async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> Recorder:
+    """One pass of the pipeline over `mentions` (the store keeps what earlier passes did)."""
+    chat = Recorder("console")
+    app = App(
+        config_for(tmp_path, db_url, mentions),
+        responders={"console": chat, "cases": Recorder("cases")},
+    )
+    async with app:
+        await app.run_once()
+    return chat
+
+
+def _rows(query: sa.Select[Any], db_url: str) -> list[tuple[Any, ...]]:
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            # In insertion order: PostgreSQL may return updated rows in another.
+            return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
+    finally:
+        store.engine.dispose()
+
+
+async def test_a_second_complaint_joins_the_open_case(tmp_path: Path, db_url: str) -> None:
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    chat = await _run(
+        tmp_path, db_url, [*first, mention(2, ANGRY), mention(3, COMPLAINT, author="b")]
+    )
+
+    cases = _rows(sa.select(CASE.c.id, CASE.c.mention_id, CASE.c.priority), db_url)
+    assert [c[:2] for c in cases] == [(1, 1), (2, 3)]  # Ana's second complaint opened nothing
+    assert _rows(sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id), db_url) == [(1, 2)]
+    drafts = _rows(sa.select(DRAFT.c.mention_id, DRAFT.c.case_id), db_url)
+    assert (2, 1) in drafts  # the follow-up's reply is drafted inside Ana's case
+    # The angrier follow-up lifts the case: its priority is the follow-up's, above the first's.
+    assert cases[0][2] > cases[1][2]
+    alerted = {a.context.mention.external_id: a.context.case_number for a in chat.delivered}
+    assert alerted["m2"] == "MD-000001" and alerted["m3"] == "MD-000002"
+
+
+async def test_complaints_in_one_batch_make_one_case(tmp_path: Path, db_url: str) -> None:
+    batch = [mention(1, COMPLAINT), mention(2, COMPLAINT), mention(3, PRAISE)]
+    await _run(tmp_path, db_url, batch)
+    assert _rows(sa.select(CASE.c.mention_id), db_url) == [(1,)]
+    assert _rows(sa.select(FOLLOW_UP.c.mention_id), db_url) == [(2,)]
+
+
+async def test_a_resolved_case_is_not_reopened(tmp_path: Path, db_url: str) -> None:
+    await _run(tmp_path, db_url, [mention(1, COMPLAINT)])
+    store = Store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(CASE).values(status="resolved"))
+    store.engine.dispose()
+    await _run(tmp_path, db_url, [mention(1, COMPLAINT), mention(2, COMPLAINT)])
+    assert _rows(sa.select(CASE.c.mention_id, CASE.c.status), db_url) == [
+        (1, "resolved"),
+        (2, "open"),
+    ]
+    assert _rows(sa.select(FOLLOW_UP.c.id), db_url) == []
+    # Every mention was read and decided once, follow-up or not.
+    processed = sa.select(sa.func.count()).where(MENTION.c.processed)
+    assert _rows(processed, db_url) == [(2,)]
