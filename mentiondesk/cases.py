@@ -20,10 +20,13 @@ from mentiondesk.tables import CASE, FOLLOW_UP
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
 
+_LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the author id is the second)
+
 
 def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> dict[int, int]:
     """The case id of every mention in `todo` that asks for a case, opening cases as needed."""
     wanting = [d for d in todo if d.case_rule]
+    _lock_authors(conn, {d.author_id for d in wanting})
     open_case = _open_cases(conn, {d.author_id for d in wanting})
     openers: dict[int, Decision] = {}  # author -> the first mention of this batch to open one
     joiners: list[Decision] = []
@@ -50,6 +53,18 @@ def insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]])
         return []
     stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return [int(i) for i in conn.execute(stmt, rows).scalars()]
+
+
+def _lock_authors(conn: Connection, author_ids: set[int]) -> None:
+    """Two workers deciding mentions by one author at once must not both open a case.
+
+    On PostgreSQL each author is locked until the transaction ends, in id order (no deadlock);
+    the second worker then sees the first one's case. SQLite lets one writer in at a time.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    for author_id in sorted(author_ids):
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCKS, author_id)))
 
 
 def _open_cases(conn: Connection, author_ids: set[int]) -> dict[int, int]:

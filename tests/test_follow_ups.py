@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
-from mentiondesk.models import Mention
+from mentiondesk.cases import assign_cases
+from mentiondesk.decisions import Decision
+from mentiondesk.models import Label, Mention, Reading
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION
+from tests.desk.seed import add
 from tests.helpers import config_for, mention
 from tests.test_pipeline import COMPLAINT, PRAISE, Recorder
 
@@ -81,3 +88,39 @@ async def test_a_resolved_case_is_not_reopened(tmp_path: Path, db_url: str) -> N
     # Every mention was read and decided once, follow-up or not.
     processed = sa.select(sa.func.count()).where(MENTION.c.processed)
     assert _rows(processed, db_url) == [(2,)]
+
+
+# SQLite lets one writer in at a time: the race exists on PostgreSQL only.
+@pytest.mark.parametrize(
+    "db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_two_workers_deciding_one_author_at_once_open_one_case(db_url: str) -> None:
+    """The second worker waits for the first one's transaction, then joins its case."""
+    store = Store(db_url)
+    store.create_all()
+    mention_id, _, _ = add(store, "first", handle="rui", case=False, draft=None)
+    with store.engine.begin() as conn:
+        first = _decision(store, mention_id)
+        (opened,) = assign_cases(conn, [first], datetime.now(UTC)).values()
+        with ThreadPoolExecutor(1) as pool:
+            # The other worker records a complaint by the same author while this one is open.
+            second = pool.submit(add, store, "second", handle="rui")
+            time.sleep(0.3)
+            assert not second.done()  # waiting for the first worker's lock on the author
+            conn.commit()
+            _, joined, _ = second.result(timeout=30)
+    assert joined == opened
+    store.engine.dispose()
+
+
+def _decision(store: Store, mention_id: int) -> Decision:
+    with store.engine.connect() as conn:
+        author_id = conn.scalar(sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id))
+    reading = Reading(label=Label.NEGATIVE, score=0.9, lang="en")
+    return Decision(
+        mention_id=mention_id,
+        author_id=int(author_id or 0),
+        mention=mention(1),
+        reading=reading,
+        case_rule="complaint",
+    )
