@@ -100,13 +100,14 @@ def cases_list(
     """Cases, most urgent first, then the longest waiting."""
     cases = queue_views.list_cases(open_store(load(ctx)), status=status, limit=limit)
     table = Table(title=f"{len(cases)} {status} case(s)")
-    for column in ("case", "priority", "reading", "frustration", "author", "opened", "ticket"):
+    table.add_column("case", no_wrap=True)  # "MD-000012 +2": the case and its follow-ups
+    for column in ("priority", "reading", "frustration", "author", "opened", "ticket"):
         table.add_column(column)
     for c in cases:
         reading = c.label + (f"/{c.reason}" if c.reason else "")
         author = escape(f"{c.platform} {c.handle} ({c.followers})")
         table.add_row(
-            c.number,
+            c.number + (f" +{c.follow_ups}" if c.follow_ups else ""),
             str(c.priority),
             reading,
             str(c.frustration),

@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class CaseView:
     opened_at: datetime
     first_response_at: datetime | None
     ticket_ref: str | None
+    follow_ups: int  # later mentions by the author that joined the case
 
 
 def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> list[DraftView]:
@@ -72,6 +73,12 @@ def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> l
 
 def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
     """Cases in `status`: most urgent first, then the longest waiting."""
+    follow_ups = (
+        sa.select(sa.func.count())
+        .select_from(FOLLOW_UP)
+        .where(FOLLOW_UP.c.case_id == CASE.c.id)
+        .scalar_subquery()
+    )
     query = (
         sa.select(
             CASE,
@@ -81,6 +88,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             MENTION.c.platform,
             AUTHOR.c.handle,
             AUTHOR.c.followers,
+            follow_ups.label("follow_ups"),
         )
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
         .join(READING, READING.c.mention_id == CASE.c.mention_id)
@@ -107,6 +115,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             c.opened_at,
             c.first_response_at,
             c.ticket_ref,
+            c.follow_ups,
         )
         for c in rows
     ]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk import queue_views
 from mentiondesk.cases import assign_cases
 from mentiondesk.decisions import Decision
 from mentiondesk.models import Label, Mention, Reading
@@ -71,6 +72,10 @@ async def test_complaints_in_one_batch_make_one_case(tmp_path: Path, db_url: str
     await _run(tmp_path, db_url, batch)
     assert _rows(sa.select(CASE.c.mention_id), db_url) == [(1,)]
     assert _rows(sa.select(FOLLOW_UP.c.mention_id), db_url) == [(2,)]
+    store = Store(db_url)
+    (case,) = queue_views.list_cases(store)  # what `mentiondesk cases list` shows
+    assert (case.number, case.follow_ups) == ("MD-000001", 1)
+    store.engine.dispose()
 
 
 async def test_a_resolved_case_is_not_reopened(tmp_path: Path, db_url: str) -> None:
