@@ -89,9 +89,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
 def _case_of(conn: Connection, mention_id: int) -> Any | None:
     """The case this mention opened or, as a follow-up, joined."""
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
-    query = sa.select(CASE).where(
-        sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined.scalar_subquery()))
-    )
+    query = sa.select(CASE).where(sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined)))
     return conn.execute(query.order_by(CASE.c.id.desc())).first()
 
 

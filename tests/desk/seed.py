@@ -106,9 +106,7 @@ def add(
     with store.engine.connect() as conn:
         joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == row.id)
         case_id = conn.scalar(
-            sa.select(CASE.c.id).where(
-                sa.or_(CASE.c.mention_id == row.id, CASE.c.id.in_(joined.scalar_subquery()))
-            )
+            sa.select(CASE.c.id).where(sa.or_(CASE.c.mention_id == row.id, CASE.c.id.in_(joined)))
         )
         draft_id = conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.mention_id == row.id))
     return row.id, case_id, draft_id
