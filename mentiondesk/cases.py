@@ -47,6 +47,16 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> d
     return case_of
 
 
+def follow_up_count() -> sa.ScalarSelect[int]:
+    """How many follow-ups joined the case of the row it is selected with (a subquery on CASE)."""
+    return (
+        sa.select(sa.func.count())
+        .select_from(FOLLOW_UP)
+        .where(FOLLOW_UP.c.case_id == CASE.c.id)
+        .scalar_subquery()
+    )
+
+
 def insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:
     """Insert `rows` in one statement; their new ids, in the rows' order."""
     if not rows:

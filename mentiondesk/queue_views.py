@@ -7,8 +7,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from mentiondesk.cases import follow_up_count
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +74,6 @@ def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> l
 
 def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
     """Cases in `status`: most urgent first, then the longest waiting."""
-    follow_ups = (
-        sa.select(sa.func.count())
-        .select_from(FOLLOW_UP)
-        .where(FOLLOW_UP.c.case_id == CASE.c.id)
-        .scalar_subquery()
-    )
     query = (
         sa.select(
             CASE,
@@ -88,7 +83,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             MENTION.c.platform,
             AUTHOR.c.handle,
             AUTHOR.c.followers,
-            follow_ups.label("follow_ups"),
+            follow_up_count().label("follow_ups"),
         )
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
         .join(READING, READING.c.mention_id == CASE.c.mention_id)

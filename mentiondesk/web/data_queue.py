@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.cases import follow_up_count
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -113,15 +114,9 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .limit(1)
         .scalar_subquery()
     )
-    follow_ups = (
-        sa.select(sa.func.count())
-        .select_from(FOLLOW_UP)
-        .where(FOLLOW_UP.c.case_id == CASE.c.id)
-        .scalar_subquery()
-    )
     query = (
         sa.select(*_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee, CASE.c.opened_at)
-        .add_columns(draft.label("draft_id"), follow_ups.label("follow_ups"))
+        .add_columns(draft.label("draft_id"), follow_up_count().label("follow_ups"))
         .select_from(CASE)
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
@@ -139,10 +134,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     rows = conn.execute(_filtered(query, f)).all()
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     return [
-        replace(
-            _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)),
-            follow_ups=r.follow_ups,
-        )
+        _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id), r.follow_ups)
         for r in rows
     ]
 
@@ -199,6 +191,7 @@ def _item(
     assignee: str | None,
     since: datetime,
     draft: tuple[int, str, str] | None,
+    follow_ups: int = 0,
 ) -> QueueItem:
     excerpt = r.excerpt if len(r.excerpt) <= EXCERPT else r.excerpt[:EXCERPT] + "…"
     return QueueItem(
@@ -220,6 +213,7 @@ def _item(
         assignee=assignee,
         waiting_since=since,
         sla_seconds=int(SLA.get(r.label, DEFAULT_SLA).total_seconds()),
+        follow_ups=follow_ups,
     )
 
 
