@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.tables import CASE, FOLLOW_UP
+from mentiondesk.tables import CASE, FOLLOW_UP, OUTBOX
 
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
@@ -55,6 +55,21 @@ def follow_up_count() -> sa.ScalarSelect[int]:
         .where(FOLLOW_UP.c.case_id == CASE.c.id)
         .scalar_subquery()
     )
+
+
+def ticket_targets(conn: Connection, case_ids: set[int]) -> dict[int, set[str]]:
+    """The help desks each case has a ticket queued or filed with."""
+    if not case_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(OUTBOX.c.case_id, OUTBOX.c.target).where(
+            OUTBOX.c.kind == "ticket", OUTBOX.c.case_id.in_(case_ids)
+        )
+    )
+    found: dict[int, set[str]] = {}
+    for case_id, target in rows:
+        found.setdefault(int(case_id), set()).add(target)
+    return found
 
 
 def insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:

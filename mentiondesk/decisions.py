@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.cases import assign_cases, insert_ids
+from mentiondesk.cases import assign_cases, insert_ids, ticket_targets
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION, OUTBOX, READING, case_number
@@ -83,9 +83,9 @@ def record(
         drafts = insert_ids(
             conn, DRAFT, [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         )
-        outbox = _outbox_rows(
-            todo, case_of, list(zip(planned, drafts, strict=True)), post_route, now
-        )
+        tickets = ticket_targets(conn, set(case_of.values()))
+        pairs = list(zip(planned, drafts, strict=True))
+        outbox = _outbox_rows(todo, case_of, pairs, tickets, post_route, now)
         if outbox:
             stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, outbox)
@@ -145,10 +145,15 @@ def _outbox_rows(
     todo: list[Decision],
     case_of: dict[int, int],
     drafts: list[tuple[tuple[Decision, DraftPlan], int]],
+    tickets: dict[int, set[str]],
     post_route: dict[str, str],
     now: datetime,
 ) -> list[dict[str, object]]:
-    """Alerts and tickets for each decision, plus posts for drafts a rule may auto-send."""
+    """Alerts and tickets for each decision, plus posts for drafts a rule may auto-send.
+
+    `tickets` holds the help desks each case already has a ticket with: a follow-up is added
+    to those tickets as a comment instead of asking for a second ticket.
+    """
     first_draft: dict[int, tuple[int, str]] = {}
     rows: list[dict[str, object]] = []
     for (d, plan), draft_id in drafts:
@@ -158,8 +163,9 @@ def _outbox_rows(
             rows.append(post_action(d.mention, d.reading, number, draft_id, plan, post_route, now))
     for d in todo:
         case_id = case_of.get(d.mention_id)
+        ticketed = tickets.setdefault(case_id, set()) if case_id else set()
         draft = first_draft.get(d.mention_id)
-        for out in d.outbox:
+        for out in _with_comments(d, ticketed):
             context = CaseContext(
                 mention=d.mention,
                 reading=d.reading,
@@ -171,14 +177,31 @@ def _outbox_rows(
             key = _outbox_key(out, d, _number(case_id))
             action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
             rows.append(outbox_row(action, case_id, now))
+            if out.kind == "ticket":
+                ticketed.add(out.target)
     return rows
 
 
+def _with_comments(d: Decision, ticketed: set[str]) -> list[OutboxPlan]:
+    """`d`'s outbox plans, where a help desk that already has the case's ticket gets a comment."""
+    plans = [p for p in d.outbox if not (p.kind == "ticket" and p.target in ticketed)]
+    rule = d.case_rule or "follow-up"
+    return plans + [OutboxPlan("comment", target, rule) for target in sorted(ticketed)]
+
+
 def _outbox_key(out: OutboxPlan, d: Decision, number: str | None) -> str:
-    """A ticket is one per case and desk (the same key `queue.escalate_case` uses)."""
+    """A ticket is one per case and desk (the same key `queue.escalate_case` uses); a comment
+    one per mention and desk."""
     if out.kind == "ticket" and number:
         return f"ticket:{out.target}:case:{number}"
+    if out.kind == "comment":
+        return comment_key(out.target, number or "", d.mention)
     return f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
+
+
+def comment_key(target: str, number: str, mention: Mention) -> str:
+    """The outbox key of a follow-up added to case `number`'s ticket at `target`."""
+    return f"comment:{target}:case:{number}:{mention.platform}:{mention.external_id}"
 
 
 def _number(case_id: int | None) -> str | None:

@@ -8,10 +8,20 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.decisions import DraftPlan, outbox_row, post_action
+from mentiondesk.decisions import DraftPlan, comment_key, outbox_row, post_action
 from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, NOTE, OUTBOX, READING, case_number
+from mentiondesk.tables import (
+    AUTHOR,
+    CASE,
+    DRAFT,
+    FOLLOW_UP,
+    MENTION,
+    NOTE,
+    OUTBOX,
+    READING,
+    case_number,
+)
 
 
 class NotFound(LookupError):
@@ -175,9 +185,30 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         )
         key = f"ticket:{target}:case:{number}"
         action = OutboxAction(key=key, kind="ticket", target=target, context=context)
+        rows = [outbox_row(action, case_id, now), *_follow_up_comments(conn, case, target, now)]
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
-        conn.execute(stmt, [outbox_row(action, case_id, now)])
+        conn.execute(stmt, rows)
     return key
+
+
+def _follow_up_comments(
+    conn: Connection, case: sa.Row[Any], target: str, now: datetime
+) -> list[dict[str, object]]:
+    """The case's follow-ups so far, to be added to its new ticket as comments (in order)."""
+    number = case_number(case.id)
+    mention_ids = conn.execute(
+        sa.select(FOLLOW_UP.c.mention_id)
+        .where(FOLLOW_UP.c.case_id == case.id)
+        .order_by(FOLLOW_UP.c.id)
+    ).scalars()
+    rows = []
+    for mention_id in mention_ids:
+        mention, reading = _mention_and_reading(conn, mention_id)
+        context = CaseContext(mention=mention, reading=reading, case_number=number, rule=case.rule)
+        key = comment_key(target, number, mention)
+        action = OutboxAction(key=key, kind="comment", target=target, context=context)
+        rows.append(outbox_row(action, case.id, now))
+    return rows
 
 
 def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:

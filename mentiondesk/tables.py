@@ -155,7 +155,7 @@ class OutboxRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=255, unique=True)
-    kind: str = Field(max_length=16)  # alert | ticket | post
+    kind: str = Field(max_length=16)  # alert | ticket | comment | post
     target: str = Field(max_length=128)
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     payload: str = Field(sa_type=sa.Text)  # JSON of the OutboxAction

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mentiondesk.models import FatalError, OutboxAction
+from mentiondesk.models import FatalError, OutboxAction, TransientError
 from responders._escape import html_text
 from responders._text import plain, reach
 
@@ -11,13 +11,25 @@ PRIORITY_WORDS = ("low", "normal", "high", "urgent")
 
 
 def case_of(action: OutboxAction) -> str:
-    """The case number a ticket is filed under; tickets without a case are a routing mistake."""
-    if action.kind != "ticket":
+    """The case number a ticket (or a follow-up's comment on it) is filed under; tickets
+    without a case are a routing mistake."""
+    if action.kind not in ("ticket", "comment"):
         raise FatalError(f"a help desk takes tickets, not {action.kind}; fix the routing")
     number = action.context.case_number
     if not number:
         raise FatalError("a ticket needs a case; add open_case before escalate in the rule")
     return number
+
+
+def follow_up_mark(action: OutboxAction) -> str:
+    """What a follow-up's comment says first, and how a desk finds it again on a retry."""
+    m = action.context.mention
+    return plain(f"@{m.author.handle} on {m.platform}, post {m.external_id}", 250)
+
+
+def no_ticket_yet(number: str) -> TransientError:
+    """A follow-up came before its case's ticket was filed: it waits and tries again."""
+    return TransientError(f"no ticket for {number} yet; the follow-up waits for it")
 
 
 def subject(action: OutboxAction) -> str:
@@ -31,8 +43,9 @@ def lines(action: OutboxAction) -> list[tuple[str, str]]:
     """The first comment as (label, untrusted value) pairs; each desk escapes them its own way."""
     ctx = action.context
     m, r = ctx.mention, ctx.reading
+    first = ("Follow-up", follow_up_mark(action)) if action.kind == "comment" else None
     rows = [
-        ("Case", ctx.case_number or ""),
+        first or ("Case", ctx.case_number or ""),
         ("Author", f"{m.author.name} (@{m.author.handle}, {reach(m.author.followers)} followers)"),
         ("Platform", m.platform),
         ("Link", m.url),

@@ -63,10 +63,23 @@ class FreshdeskResponder:
         query = f"\"tag:'{number}'\""
         found = await self.http.call("GET", "search/tickets", params={"query": query})
         results = (found or {}).get("results") or []
+        if action.kind == "comment":
+            if not results:
+                raise desk.no_ticket_yet(number)
+            await self._note(results[0]["id"], action)
         if results:
             return self._receipt(results[0])
         created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
         return self._receipt(created)
+
+    async def _note(self, ticket_id: int, action: OutboxAction) -> None:
+        """Add a follow-up as a private note, unless a retry finds it there already."""
+        mark = desk.follow_up_mark(action)
+        seen = await self.http.call("GET", f"tickets/{ticket_id}/conversations")
+        if any(mark in c.get("body_text", "") for c in seen or []):
+            return
+        note = {"body": desk.html_body(action), "private": True}
+        await self.http.call("POST", f"tickets/{ticket_id}/notes", json=note)
 
     def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
         m = action.context.mention

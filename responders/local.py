@@ -30,11 +30,13 @@ class LocalHelpdeskResponder:
         return cls(config.name or "cases")
 
     async def deliver(self, action: OutboxAction) -> Receipt:
-        if action.kind != "ticket":
+        if action.kind not in ("ticket", "comment"):
             raise FatalError(f"the local help desk only takes tickets, not {action.kind}")
         number = action.context.case_number
         if not number:
             raise FatalError("a ticket needs a case; add open_case before escalate in the rule")
+        if action.kind == "comment":  # the case page lists its follow-ups already
+            return Receipt(ref=f"local:{number}", detail="follow-up shown on the local case")
         return Receipt(ref=f"local:{number}", detail="escalated in the local case list")
 
     async def close(self) -> None:

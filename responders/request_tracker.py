@@ -67,7 +67,11 @@ class RequestTrackerResponder:
     async def deliver(self, action: OutboxAction) -> Receipt:
         number = desk.case_of(action)
         found = await self._find(number)
-        if found is None:
+        if action.kind == "comment":
+            if found is None:
+                raise desk.no_ticket_yet(number)
+            await self._comment(found, action)
+        elif found is None:
             body = {
                 "Queue": self.queue,
                 "Subject": desk.subject(action),
@@ -79,6 +83,18 @@ class RequestTrackerResponder:
             found = str(created["id"])
             _LOGGER.info("rt ticket %s opened for %s", found, number)
         return Receipt(ref=found, url=f"{self.web}Ticket/Display.html?id={found}")
+
+    async def _comment(self, ticket: str, action: OutboxAction) -> None:
+        """Add a follow-up as a comment, unless a retry finds it there already (by subject)."""
+        mark = f"[{action.context.case_number}] follow-up: {desk.follow_up_mark(action)}"
+        # A case gets a handful of follow-ups, so its first 100 attachments hold any of ours.
+        params = {"fields": "Subject", "per_page": "100"}
+        seen = await self._call("GET", f"ticket/{ticket}/attachments", params=params)
+        if any(item.get("Subject") == mark for item in seen.get("items") or []):
+            return
+        body = {"Subject": mark, "Content": desk.text_body(action), "ContentType": "text/plain"}
+        await self._call("POST", f"ticket/{ticket}/comment", json=body)
+        _LOGGER.info("rt ticket %s: follow-up added to %s", ticket, action.context.case_number)
 
     async def solved(self, refs: Sequence[str]) -> set[str]:
         """Which of these ticket ids are resolved in RT now."""

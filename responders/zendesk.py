@@ -66,6 +66,10 @@ class ZendeskResponder:
         number = desk.case_of(action)
         found = await self.http.call("GET", "tickets.json", params={"external_id": number})
         tickets = (found or {}).get("tickets") or []
+        if action.kind == "comment":
+            if not tickets:
+                raise desk.no_ticket_yet(number)
+            await self._comment(tickets[0]["id"], action)
         if tickets:
             return self._receipt(tickets[0])
         headers = {"Idempotency-Key": action.key}
@@ -73,6 +77,16 @@ class ZendeskResponder:
             "POST", "tickets.json", json={"ticket": self._ticket(action, number)}, headers=headers
         )
         return self._receipt(created["ticket"])
+
+    async def _comment(self, ticket_id: int, action: OutboxAction) -> None:
+        """Add a follow-up as a private comment, unless a retry finds it there already."""
+        mark = desk.follow_up_mark(action)
+        seen = await self.http.call("GET", f"tickets/{ticket_id}/comments.json")
+        if any(mark in c.get("body", "") for c in (seen or {}).get("comments") or []):
+            return
+        comment = {"html_body": desk.html_body(action), "public": False}
+        body = {"ticket": {"comment": comment}}
+        await self.http.call("PUT", f"tickets/{ticket_id}.json", json=body)
 
     def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
         m = action.context.mention

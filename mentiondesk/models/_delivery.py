@@ -46,8 +46,9 @@ class CaseContext:
 class OutboxAction:
     """An external effect waiting in the outbox; `key` makes delivering it idempotent.
 
-    `kind` is "alert" (team chat), "ticket" (help desk) or "post" (reply or private
-    message on the platform, only after approval or an explicit `auto` rule).
+    `kind` is "alert" (team chat), "ticket" (help desk), "comment" (a follow-up added to
+    the case's ticket) or "post" (reply or private message on the platform, only after
+    approval or an explicit `auto` rule).
     """
 
     key: str

@@ -1,8 +1,10 @@
-"""A fake Freshdesk v2 API: search by tag, create, show; Basic auth `api_key:X`."""
+"""A fake Freshdesk v2 API: search by tag, create, show, notes and conversations; Basic auth
+`api_key:X`."""
 
 from __future__ import annotations
 
 import base64
+import html
 import re
 from typing import Any
 
@@ -19,8 +21,11 @@ class FreshdeskFake:
         self.tickets: dict[int, dict[str, Any]] = {}
         api.route("GET", "/api/v2/search/tickets", self._search)
         api.route("POST", "/api/v2/tickets", self._create)
+        self.conversations: dict[int, list[dict[str, Any]]] = {}
         for n in range(1, 6):
             api.route("GET", f"/api/v2/tickets/{n}", self._show)
+            api.route("GET", f"/api/v2/tickets/{n}/conversations", self._conversations)
+            api.route("POST", f"/api/v2/tickets/{n}/notes", self._add_note)
 
     def _authorised(self, request: web.Request) -> bool:
         expected = base64.b64encode(f"{API_KEY}:X".encode()).decode()
@@ -43,3 +48,26 @@ class FreshdeskFake:
 
     async def _show(self, request: web.Request) -> web.Response:
         return web.json_response(self.tickets[int(request.path.rsplit("/", 1)[1])])
+
+    async def _conversations(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"code": "invalid_credentials"}, status=401)
+        return web.json_response(self.conversations.get(int(request.path.split("/")[-2]), []))
+
+    async def _add_note(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"code": "invalid_credentials"}, status=401)
+        ticket_id = int(request.path.split("/")[-2])
+        body = await request.json()
+        thread = self.conversations.setdefault(ticket_id, [])
+        text = html.unescape(re.sub(r"<[^>]+>", " ", body["body"])).strip()
+        note = {
+            "id": len(thread) + 1,
+            "ticket_id": ticket_id,
+            "body": body["body"],
+            "body_text": text,
+            "private": body.get("private", True),
+            "incoming": False,
+        }
+        thread.append(note)
+        return web.json_response(note, status=201)

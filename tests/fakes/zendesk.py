@@ -1,8 +1,11 @@
-"""A fake Zendesk tickets API: create (with Idempotency-Key), search by external_id, show_many."""
+"""A fake Zendesk tickets API: create (with Idempotency-Key), search by external_id, show_many,
+and comments: list them, add one by updating the ticket."""
 
 from __future__ import annotations
 
 import base64
+import html
+import re
 from typing import Any
 
 from aiohttp import web
@@ -17,9 +20,13 @@ class ZendeskFake:
         self.api = api
         self.tickets: dict[int, dict[str, Any]] = {}
         self.by_key: dict[str, int] = {}
+        self.comments: dict[int, list[dict[str, Any]]] = {}
         api.route("GET", "/api/v2/tickets.json", self._search)
         api.route("POST", "/api/v2/tickets.json", self._create)
         api.route("GET", "/api/v2/tickets/show_many.json", self._show_many)
+        for n in range(1, 6):
+            api.route("GET", f"/api/v2/tickets/{n}/comments.json", self._list_comments)
+            api.route("PUT", f"/api/v2/tickets/{n}.json", self._update)
 
     def _authorised(self, request: web.Request) -> bool:
         expected = base64.b64encode(f"{EMAIL}/token:{TOKEN}".encode()).decode()
@@ -50,6 +57,7 @@ class ZendeskFake:
             "url": f"{self.api.base_url}/api/v2/tickets/{ticket_id}.json",
         }
         self.tickets[ticket_id] = ticket
+        self.comments[ticket_id] = [_comment(1, body["comment"])]
         if key:
             self.by_key[key] = ticket_id
         return web.json_response(
@@ -59,3 +67,33 @@ class ZendeskFake:
     async def _show_many(self, request: web.Request) -> web.Response:
         ids = [int(i) for i in request.query.get("ids", "").split(",") if i]
         return web.json_response({"tickets": [self.tickets[i] for i in ids if i in self.tickets]})
+
+    async def _list_comments(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"error": "Couldn't authenticate you"}, status=401)
+        found = self.comments.get(int(request.path.split("/")[-2]), [])
+        return web.json_response({"comments": found, "next_page": None, "count": len(found)})
+
+    async def _update(self, request: web.Request) -> web.Response:
+        """A comment is added by updating the ticket with a `comment` (Zendesk has no POST)."""
+        if not self._authorised(request):
+            return web.json_response({"error": "Couldn't authenticate you"}, status=401)
+        ticket_id = int(request.path.rsplit("/", 1)[1].removesuffix(".json"))
+        comment = (await request.json())["ticket"]["comment"]
+        thread = self.comments[ticket_id]
+        thread.append(_comment(len(thread) + 1, comment))
+        return web.json_response({"ticket": self.tickets[ticket_id], "audit": {"events": []}})
+
+
+def _comment(comment_id: int, given: dict[str, Any]) -> dict[str, Any]:
+    """A comment as Zendesk lists it: `body` is the plain text of `html_body`."""
+    markup = given.get("html_body") or html.escape(given.get("body", ""))
+    text = html.unescape(re.sub(r"<[^>]+>", " ", markup)).strip()
+    return {
+        "id": comment_id,
+        "type": "Comment",
+        "body": text,
+        "html_body": markup,
+        "plain_body": text,
+        "public": given.get("public", True),
+    }

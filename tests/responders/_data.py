@@ -46,6 +46,20 @@ def action(text: str = HOSTILE, *, kind: str = "alert", target: str = "slack") -
     )
 
 
+def follow_up(
+    target: str, text: str = "Still nothing <b>&</b> no answer", external_id: str = "m2"
+) -> OutboxAction:
+    """The author writing again on case MD-000007: a comment for its ticket at `target`."""
+    ctx = CaseContext(
+        mention=mention(text, external_id),
+        reading=reading(),
+        case_number="MD-000007",
+        rule="complaint",
+    )
+    key = f"comment:{target}:case:MD-000007:x:{external_id}"
+    return OutboxAction(key=key, kind="comment", target=target, context=ctx)
+
+
 @dataclass(frozen=True)
 class Seeded:
     case_id: int

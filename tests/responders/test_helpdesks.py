@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mentiondesk.models import FatalError, RateLimited
+from mentiondesk.models import FatalError, RateLimited, TransientError
 from responders.freshdesk import FreshdeskResponder
 from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
 from tests.fakes._base import FakeAPI
-from tests.responders._data import action
+from tests.responders._data import action, follow_up
 
 TICKET = action(kind="ticket", target="desk")
 
@@ -124,9 +124,40 @@ async def test_freshdesk_solved(freshdesk: tuple[FreshdeskResponder, fd.Freshdes
 async def test_freshdesk_500_is_transient(
     freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
 ) -> None:
-    from mentiondesk.models import TransientError
-
     responder, fake = freshdesk
     fake.api.queue("GET", "/api/v2/search/tickets", 500, {"code": "internal_error"})
     with pytest.raises(TransientError, match="500"):
         await responder.deliver(TICKET)
+
+
+async def test_zendesk_follow_up_is_a_private_comment_once(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+) -> None:
+    responder, fake = zendesk
+    comment = follow_up("zd")
+    with pytest.raises(TransientError, match="no ticket for MD-000007 yet"):
+        await responder.deliver(comment)  # it waits for the ticket
+    ticket = await responder.deliver(TICKET)
+    assert (await responder.deliver(comment)).ref == ticket.ref
+    await responder.deliver(comment)  # a retry after a lost answer finds it there
+    thread = fake.comments[1]
+    assert len(thread) == 2 and thread[1]["public"] is False
+    assert thread[1]["html_body"].startswith("<p><b>Follow-up:</b> @angry_ann on x, post m2</p>")
+    assert "Still nothing &lt;b&gt;&amp;&lt;/b&gt; no answer" in thread[1]["html_body"]
+    assert len(fake.api.calls("/api/v2/tickets.json", "POST")) == 1
+
+
+async def test_freshdesk_follow_up_is_a_private_note_once(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    comment = follow_up("fd")
+    with pytest.raises(TransientError, match="no ticket for MD-000007 yet"):
+        await responder.deliver(comment)
+    ticket = await responder.deliver(TICKET)
+    assert (await responder.deliver(comment)).ref == ticket.ref
+    await responder.deliver(comment)
+    (note,) = fake.conversations[1]
+    assert note["private"] is True
+    assert "Still nothing &lt;b&gt;&amp;&lt;/b&gt; no answer" in note["body"]
+    assert "<b>&</b>" not in note["body"]

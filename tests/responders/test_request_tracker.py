@@ -6,6 +6,7 @@ import base64
 import json
 import urllib.request
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,12 @@ import sqlalchemy as sa
 from mentiondesk.config import OutboxSection
 from mentiondesk.decisions import OutboxPlan
 from mentiondesk.helpdesk_sync import sync_solved
-from mentiondesk.models import FatalError
+from mentiondesk.models import FatalError, OutboxAction, TransientError
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from responders.request_tracker import RequestTrackerResponder
-from tests.responders._data import action, seed
+from tests.responders._data import action, follow_up, seed
 from tests.rt_server import RTServer
 
 
@@ -69,6 +70,34 @@ async def test_same_case_twice_opens_one_ticket(
         rt_server, "GET", "tickets?query=" + urllib.request.quote("Subject LIKE 'MD-000007'")
     )
     assert found["total"] == 1
+
+
+async def test_a_follow_up_is_one_comment_on_the_case_ticket(
+    rt: RequestTrackerResponder, rt_server: RTServer
+) -> None:
+    ticket = _on_case(action(kind="ticket", target="rt"), "MD-000070")
+    comment = _on_case(follow_up("rt"), "MD-000070")
+    with pytest.raises(TransientError, match="no ticket for MD-000070 yet"):
+        await rt.deliver(comment)  # it waits for the ticket
+    opened = await rt.deliver(ticket)
+    assert (await rt.deliver(comment)).ref == opened.ref
+    await rt.deliver(comment)  # a retry after a lost answer finds its comment by subject
+    path = f"ticket/{opened.ref}/history?fields=Type&per_page=100"
+    kinds = [t["Type"] for t in rt_call(rt_server, "GET", path)["items"]]
+    assert kinds.count("Comment") == 1
+    path = f"ticket/{opened.ref}/attachments?fields=Subject,Content&per_page=100"
+    (added,) = [
+        a
+        for a in rt_call(rt_server, "GET", path)["items"]
+        if a["Subject"] == "[MD-000070] follow-up: @angry_ann on x, post m2"
+    ]
+    assert added["Content"].startswith("Follow-up: @angry_ann on x, post m2\n")
+    # A text/plain comment: the mention's markup is shown as typed, never rendered.
+    assert "Mention: Still nothing <b>&</b> no answer" in added["Content"]
+
+
+def _on_case(a: OutboxAction, number: str) -> OutboxAction:
+    return replace(a, context=replace(a.context, case_number=number))
 
 
 async def test_bad_token_is_fatal(rt_server: RTServer) -> None:

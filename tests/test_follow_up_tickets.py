@@ -1,0 +1,72 @@
+"""A follow-up on a case with a help-desk ticket is added to that ticket, never a second one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from mentiondesk.models import Mention
+from mentiondesk.pipeline import App
+from mentiondesk.queue import escalate_case
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
+from tests.helpers import config_for, mention
+from tests.test_follow_ups import ANGRY
+from tests.test_pipeline import COMPLAINT, Recorder
+
+
+async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> Recorder:
+    """One pass of the pipeline; returns what the help desk ("cases") was handed."""
+    desk = Recorder("cases")
+    app = App(
+        config_for(tmp_path, db_url, mentions),
+        responders={"console": Recorder("console"), "cases": desk},
+    )
+    async with app:
+        await app.run_once()
+    return desk
+
+
+def _outbox(db_url: str) -> list[tuple[str, str]]:
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            query = sa.select(OUTBOX.c.kind, OUTBOX.c.key).where(OUTBOX.c.target == "cases")
+            return [(k, key) for k, key in conn.execute(query.order_by(OUTBOX.c.id))]
+    finally:
+        store.engine.dispose()
+
+
+async def test_follow_ups_on_an_escalated_case_become_ticket_comments(
+    tmp_path: Path, db_url: str
+) -> None:
+    first = [mention(1, ANGRY)]  # frustration 3: the rules escalate it
+    desk = await _run(tmp_path, db_url, first)
+    assert [(a.kind, a.context.case_number) for a in desk.delivered] == [("ticket", "MD-000001")]
+
+    # A calm follow-up (its rules ask for no ticket) and an angry one (its rules do).
+    desk = await _run(tmp_path, db_url, [*first, mention(2, COMPLAINT), mention(3, ANGRY)])
+    assert [(a.kind, a.context.mention.external_id) for a in desk.delivered] == [
+        ("comment", "m2"),
+        ("comment", "m3"),
+    ]
+    assert {a.context.case_number for a in desk.delivered} == {"MD-000001"}
+    assert [kind for kind, _ in _outbox(db_url)] == ["ticket", "comment", "comment"]
+
+
+async def test_a_case_escalated_later_brings_its_follow_ups(tmp_path: Path, db_url: str) -> None:
+    mentions = [mention(1, COMPLAINT), mention(2, COMPLAINT)]
+    desk = await _run(tmp_path, db_url, mentions)
+    assert desk.delivered == []  # plain complaints: no ticket yet
+
+    store = Store(db_url)
+    escalate_case(store, 1, by="ana", target="cases")
+    escalate_case(store, 1, by="ana", target="cases")  # a second click queues nothing more
+    store.engine.dispose()
+    desk = await _run(tmp_path, db_url, mentions)
+    assert [(a.kind, a.context.mention.external_id) for a in desk.delivered] == [
+        ("ticket", "m1"),
+        ("comment", "m2"),
+    ]
+    assert _outbox(db_url)[1] == ("comment", "comment:cases:case:MD-000001:x:m2")
