@@ -9,6 +9,7 @@ urgent). A resolved or closed case is not reopened: the next complaint opens a n
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -23,8 +24,16 @@ if TYPE_CHECKING:
 _LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the author id is the second)
 
 
-def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> dict[int, int]:
-    """The case id of every mention in `todo` that asks for a case, opening cases as needed."""
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Which case each mention of a batch belongs to, and which of them joined one as follow-ups."""
+
+    case_of: dict[int, int]  # mention id -> case id
+    follow_ups: frozenset[int]  # mention ids that joined a case another mention opened
+
+
+def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> Assignment:
+    """The case of every mention in `todo` that asks for a case, opening cases as needed."""
     wanting = [d for d in todo if d.case_rule]
     _lock_authors(conn, {d.author_id for d in wanting})
     open_case = _open_cases(conn, {d.author_id for d in wanting})
@@ -44,7 +53,7 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> d
         rows = [{"case_id": case_of[d.mention_id], "mention_id": d.mention_id} for d in joiners]
         conn.execute(sa.insert(FOLLOW_UP), [{**r, "created_at": now} for r in rows])
         _raise_priority(conn, [(case_of[d.mention_id], d.priority) for d in joiners])
-    return case_of
+    return Assignment(case_of, frozenset(d.mention_id for d in joiners))
 
 
 def follow_up_count() -> sa.ScalarSelect[int]:

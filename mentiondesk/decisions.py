@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.cases import assign_cases, insert_ids, ticket_targets
+from mentiondesk.cases import Assignment, assign_cases, insert_ids, ticket_targets
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION, OUTBOX, READING, case_number
@@ -78,14 +78,14 @@ def record(
                 sa.update(AUTHOR).where(AUTHOR.c.id.in_(opted_out)).values(do_not_contact=True)
             )
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
-        case_of = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
+        cases = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
         planned = [(d, p) for d in todo for p in d.drafts]
-        drafts = insert_ids(
-            conn, DRAFT, [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
-        )
+        case_of = cases.case_of
+        rows = [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
+        drafts = insert_ids(conn, DRAFT, rows)
         tickets = ticket_targets(conn, set(case_of.values()))
         pairs = list(zip(planned, drafts, strict=True))
-        outbox = _outbox_rows(todo, case_of, pairs, tickets, post_route, now)
+        outbox = _outbox_rows(todo, cases, pairs, tickets, post_route, now)
         if outbox:
             stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, outbox)
@@ -143,7 +143,7 @@ def _reading_row(d: Decision) -> dict[str, object]:
 
 def _outbox_rows(
     todo: list[Decision],
-    case_of: dict[int, int],
+    cases: Assignment,
     drafts: list[tuple[tuple[Decision, DraftPlan], int]],
     tickets: dict[int, set[str]],
     post_route: dict[str, str],
@@ -154,6 +154,7 @@ def _outbox_rows(
     `tickets` holds the help desks each case already has a ticket with: a follow-up is added
     to those tickets as a comment instead of asking for a second ticket.
     """
+    case_of = cases.case_of
     first_draft: dict[int, tuple[int, str]] = {}
     rows: list[dict[str, object]] = []
     for (d, plan), draft_id in drafts:
@@ -173,6 +174,7 @@ def _outbox_rows(
                 draft_id=draft[0] if draft else None,
                 draft_text=draft[1] if draft else None,
                 rule=out.rule,
+                follow_up=d.mention_id in cases.follow_ups,
             )
             key = _outbox_key(out, d, _number(case_id))
             action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)

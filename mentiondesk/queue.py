@@ -204,7 +204,9 @@ def _follow_up_comments(
     rows = []
     for mention_id in mention_ids:
         mention, reading = _mention_and_reading(conn, mention_id)
-        context = CaseContext(mention=mention, reading=reading, case_number=number, rule=case.rule)
+        context = CaseContext(
+            mention=mention, reading=reading, case_number=number, rule=case.rule, follow_up=True
+        )
         key = comment_key(target, number, mention)
         action = OutboxAction(key=key, kind="comment", target=target, context=context)
         rows.append(outbox_row(action, case.id, now))

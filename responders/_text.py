@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mentiondesk.models import CaseContext
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -22,3 +24,10 @@ def reach(followers: int) -> str:
     if followers >= 1_000:
         return f"{followers / 1_000:.1f}k"
     return str(followers)
+
+
+def case_title(ctx: CaseContext, none: str = "New mention") -> str:
+    """What an alert calls its case: "MD-000012", "MD-000012 follow-up" or `none`."""
+    if not ctx.case_number:
+        return none
+    return f"{ctx.case_number} follow-up" if ctx.follow_up else ctx.case_number

@@ -10,7 +10,7 @@ import sys
 from typing import Literal, TextIO
 
 from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt
-from responders._text import plain, reach
+from responders._text import case_title, plain, reach
 
 
 class ConsoleResponderConfig(PluginConfig):
@@ -53,7 +53,7 @@ class ConsoleResponder:
         if action.kind == "post":
             verb = "private message to" if action.private else "public reply to"
             return f"[post] {verb} {who}: {plain(action.text or '', self._width)}"
-        case = ctx.case_number or "no case"
+        case = case_title(ctx, none="no case")
         detail = f"{r.label.value}"
         if r.reason:
             detail += f"/{r.reason}"

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from mentiondesk.models import OutboxAction, PluginContext, Receipt
 from responders._escape import discord_markdown
-from responders._text import reach
+from responders._text import case_title, reach
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -56,7 +56,7 @@ def content(action: OutboxAction) -> str:
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     head = (
-        f"**{discord_markdown(ctx.case_number or 'New mention', 20)}** · "
+        f"**{discord_markdown(case_title(ctx), 40)}** · "
         f"{discord_markdown(m.platform, 20)} · {r.label.value} · frustration {r.frustration}/3 · "
         f"@{discord_markdown(m.author.handle, 60)} ({reach(m.author.followers)})\n"
     )

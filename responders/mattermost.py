@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from mentiondesk.models import OutboxAction, PluginContext, Receipt
 from responders._escape import mattermost_markdown
-from responders._text import reach
+from responders._text import case_title, reach
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -58,7 +58,7 @@ def text(action: OutboxAction) -> str:
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     lines = [
-        f"**{mattermost_markdown(ctx.case_number or 'New mention', 20)}** · "
+        f"**{mattermost_markdown(case_title(ctx), 40)}** · "
         f"{mattermost_markdown(m.platform, 20)} · {r.label.value} · "
         f"frustration {r.frustration}/3 · {mattermost_markdown(m.author.handle, 60)} "
         f"({reach(m.author.followers)})",

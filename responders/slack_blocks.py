@@ -9,7 +9,7 @@ from typing import Any
 
 from mentiondesk.models import OutboxAction
 from responders._escape import slack_link, slack_mrkdwn
-from responders._text import plain, reach
+from responders._text import case_title, plain, reach
 
 Block = dict[str, Any]
 
@@ -68,7 +68,7 @@ def fallback_text(action: OutboxAction) -> str:
     """The notification text (also mrkdwn, so escaped the same way)."""
     ctx = action.context
     who = slack_mrkdwn(ctx.mention.author.handle, 80)
-    return f"{ctx.case_number or 'New mention'}: {ctx.reading.label.value} mention by @{who}"
+    return f"{case_title(ctx)}: {ctx.reading.label.value} mention by @{who}"
 
 
 def decided_blocks(
@@ -121,8 +121,7 @@ def edit_modal(*, draft_text: str, metadata: dict[str, Any]) -> Block:
 
 
 def _case(action: OutboxAction) -> str:
-    number = action.context.case_number
-    return f"*{slack_mrkdwn(number, 32)}* ·" if number else "*New mention* ·"
+    return f"*{slack_mrkdwn(case_title(action.context), 32)}* ·"
 
 
 def _section(text: str) -> Block:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from mentiondesk.models import OutboxAction, PluginContext, Receipt
-from responders._text import plain, reach
+from responders._text import case_title, plain, reach
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -52,7 +52,7 @@ def card_body(action: OutboxAction) -> list[dict[str, Any]]:
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     body = [
-        _runs((ctx.case_number or "New mention", True), (f" · {m.platform} · {r.lang}", False)),
+        _runs((case_title(ctx), True), (f" · {m.platform} · {r.lang}", False)),
         _runs(
             (m.author.name or m.author.handle, True),
             (f" @{m.author.handle}", False),

@@ -16,12 +16,14 @@ from tests.test_follow_ups import ANGRY
 from tests.test_pipeline import COMPLAINT, Recorder
 
 
-async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> Recorder:
+async def _run(
+    tmp_path: Path, db_url: str, mentions: list[Mention], chat: Recorder | None = None
+) -> Recorder:
     """One pass of the pipeline; returns what the help desk ("cases") was handed."""
     desk = Recorder("cases")
     app = App(
         config_for(tmp_path, db_url, mentions),
-        responders={"console": Recorder("console"), "cases": desk},
+        responders={"console": chat or Recorder("console"), "cases": desk},
     )
     async with app:
         await app.run_once()
@@ -46,13 +48,18 @@ async def test_follow_ups_on_an_escalated_case_become_ticket_comments(
     assert [(a.kind, a.context.case_number) for a in desk.delivered] == [("ticket", "MD-000001")]
 
     # A calm follow-up (its rules ask for no ticket) and an angry one (its rules do).
-    desk = await _run(tmp_path, db_url, [*first, mention(2, COMPLAINT), mention(3, ANGRY)])
+    chat = Recorder("console")
+    desk = await _run(tmp_path, db_url, [*first, mention(2, COMPLAINT), mention(3, ANGRY)], chat)
     assert [(a.kind, a.context.mention.external_id) for a in desk.delivered] == [
         ("comment", "m2"),
         ("comment", "m3"),
     ]
     assert {a.context.case_number for a in desk.delivered} == {"MD-000001"}
     assert [kind for kind, _ in _outbox(db_url)] == ["ticket", "comment", "comment"]
+    # The team chat is told these are follow-ups on the case, not new cases.
+    assert {(a.context.case_number, a.context.follow_up) for a in chat.delivered} == {
+        ("MD-000001", True)
+    }
 
 
 async def test_a_case_escalated_later_brings_its_follow_ups(tmp_path: Path, db_url: str) -> None:

@@ -106,7 +106,7 @@ def test_two_workers_deciding_one_author_at_once_open_one_case(db_url: str) -> N
     mention_id, _, _ = add(store, "first", handle="rui", case=False, draft=None)
     with store.engine.begin() as conn:
         first = _decision(store, mention_id)
-        (opened,) = assign_cases(conn, [first], datetime.now(UTC)).values()
+        (opened,) = assign_cases(conn, [first], datetime.now(UTC)).case_of.values()
         with ThreadPoolExecutor(1) as pool:
             # The other worker records a complaint by the same author while this one is open.
             second = pool.submit(add, store, "second", handle="rui")

@@ -19,6 +19,7 @@ class CaseContext:
     draft_id: int | None = None
     draft_text: str | None = None
     rule: str = ""
+    follow_up: bool = False  # the author wrote again on an open case
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -28,6 +29,7 @@ class CaseContext:
             "draft_id": self.draft_id,
             "draft_text": self.draft_text,
             "rule": self.rule,
+            "follow_up": self.follow_up,
         }
 
     @classmethod
@@ -39,6 +41,7 @@ class CaseContext:
             draft_id=data.get("draft_id"),
             draft_text=data.get("draft_text"),
             rule=data.get("rule", ""),
+            follow_up=bool(data.get("follow_up", False)),
         )
 
 

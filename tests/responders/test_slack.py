@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,15 @@ async def test_card_shows_author_reading_case_and_draft(slack_fake: SlackFake) -
         assert part in text
     assert "x · en · *negative* · delivery · frustration 2/3" in text
     assert "Sorry &lt;@U999&gt;, DM us &amp; we fix it" in text
+
+
+async def test_a_follow_up_says_so(slack_fake: SlackFake) -> None:
+    alert = action()
+    again = replace(alert, context=replace(alert.context, follow_up=True))
+    await responder(slack_fake).deliver(again)
+    body = slack_fake.posted()[0]
+    assert body["text"].startswith("MD-000007 follow-up: negative mention")
+    assert "*MD-000007 follow-up* ·" in json.dumps(body["blocks"], ensure_ascii=False)
 
 
 async def test_buttons_carry_case_and_draft_ids(slack_fake: SlackFake) -> None:

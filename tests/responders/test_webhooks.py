@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -98,3 +99,20 @@ async def test_webhooks_take_alerts_only(hooks: FakeAPI) -> None:
     with pytest.raises(FatalError, match="takes alerts"):
         await sink.deliver(action(kind="ticket"))
     assert json.dumps(hooks.calls()) == "[]"
+
+
+async def test_follow_up_alerts_say_so(hooks: FakeAPI) -> None:
+    alert = action()
+    again = replace(alert, context=replace(alert.context, follow_up=True))
+    for sink in (
+        DiscordResponder("discord", url=hooks.base_url + webhooks.DISCORD),
+        MattermostResponder("mm", url=hooks.base_url + webhooks.MATTERMOST),
+        TeamsResponder("teams", url=hooks.base_url + webhooks.TEAMS),
+    ):
+        await sink.deliver(again)
+        await sink.close()
+    discord = hooks.calls(webhooks.DISCORD)[0].json()["content"]
+    assert discord.startswith(r"**MD\-000007 follow\-up** · x")
+    mattermost = hooks.calls(webhooks.MATTERMOST)[0].json()["text"]
+    assert mattermost.startswith(r"**MD\-000007 follow\-up** · x")
+    assert '"text": "MD-000007 follow-up"' in hooks.calls(webhooks.TEAMS)[0].body.decode()
