@@ -35,7 +35,7 @@ REBUILD = {
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
-        "--limit 8000 --steps 1000 --batches random "
+        f"{_DATA}xlmt-sentiment/portuguese --limit 20000 --steps 2400 "
         "--out sentiment/models/e5-adapter-pt.npz --seed 13"
     ),
 }

@@ -268,7 +268,9 @@ def test_a_missing_shipped_adapter_names_the_command_that_made_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(_e5_adapter, "MODELS", tmp_path)
-    made_by = r"(?s)is missing; rebuild it with.*--limit 8000 .*--out sentiment/models/e5-adapter"
+    made_by = (
+        r"(?s)is missing; rebuild it with.*--limit 20000 .*--out sentiment/models/e5-adapter-pt"
+    )
     with pytest.raises(ConfigError, match=made_by):
         _e5_adapter.load(tmp_path / "e5-adapter-pt.npz")
 
