@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/desk.py [--n 100000] [--requests 200] [--backends sqlite,postgresql]
 
-Fills a fresh store with N mentions (and N/5 cases) by bulk insert, serves the desk in-process,
-logs in as a manager and times GET /queue and GET /dashboard over HTTP. The PostgreSQL database
-is created at 127.0.0.1:5432 (user postgres) and dropped afterwards.
+Fills a fresh store with N mentions (N/5 cases, ≈0.6 follow-ups each) by bulk insert, serves
+the desk in-process, logs in as a manager and times GET /queue and GET /dashboard over HTTP.
+The PostgreSQL database is created at 127.0.0.1:5432 (user postgres) and dropped afterwards.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import asyncio
 import random
 import re
 import statistics
+import sys
 import tempfile
 import time
 import uuid
@@ -26,9 +27,12 @@ from typing import Any
 import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 
+# Run as `python bench/x.py`: the checkout's packages first (bench/sentiment.py is not them).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING
 from mentiondesk.web import create_app
 from mentiondesk.web.users import Role, add_user
 
@@ -61,7 +65,8 @@ def _insert(store: Store, table: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def fill(store: Store, n: int, now: datetime) -> None:
-    """N mentions from N/3 authors over 90 days, a reading each, N/5 cases with drafts."""
+    """N mentions from N/3 authors over 90 days, a reading each, N/5 cases with drafts and
+    follow-ups."""
     rnd = random.Random(7)
     n_authors, n_cases = max(n // 3, 1), n // 5
     authors = [
@@ -108,6 +113,21 @@ def fill(store: Store, n: int, now: datetime) -> None:
         )  # fmt: skip
     _insert(store, CASE, cases)
     _insert(store, DRAFT, drafts)
+    _insert(store, FOLLOW_UP, _follow_ups(rnd, cases, n))
+
+
+def _follow_ups(rnd: random.Random, cases: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """About 0.6 later mentions per case joined to it (the queue counts them per case)."""
+    used = {c["mention_id"] for c in cases}
+    rows = []
+    for c in cases:
+        for _ in range(rnd.choice([0, 0, 0, 1, 2])):
+            mention_id = rnd.randrange(n) + 1
+            if mention_id not in used:
+                used.add(mention_id)
+                joined = c["opened_at"] + timedelta(hours=1)
+                rows.append({"case_id": c["id"], "mention_id": mention_id, "created_at": joined})
+    return rows
 
 
 async def measure(store: Store, folder: Path, requests: int) -> dict[str, list[float]]:

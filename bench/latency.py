@@ -21,6 +21,9 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
+# Run as `python bench/x.py`: the checkout's packages first (bench/sentiment.py is not them).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from mentiondesk.config import load_config
 from mentiondesk.models import OutboxAction, Receipt
 from mentiondesk.pipeline import App
