@@ -147,8 +147,10 @@ def _needs_reply() -> Any:
         return sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == status)
 
     unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~drafts("approved"))
+    # Correlated to the follow-up's case (not to CASE: nested two levels down, SQLAlchemy would
+    # add a second, unrelated "case" to this subquery's FROM).
     answered_since = sa.exists().where(
-        DRAFT.c.case_id == CASE.c.id,
+        DRAFT.c.case_id == FOLLOW_UP.c.case_id,
         DRAFT.c.status == "approved",
         DRAFT.c.decided_at >= FOLLOW_UP.c.created_at,
     )

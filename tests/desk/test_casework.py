@@ -152,6 +152,10 @@ async def test_a_follow_up_joins_the_case_and_brings_it_back(as_role: Login, sto
     assert _scalar(store, sa.select(CASE.c.priority).where(CASE.c.id == case)) == 20
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert "Still nothing?!" in page and "2 mentions by the author" in page
+    # Another customer's reply, approved since, does not count as answering Rui.
+    _, _, other = add(store, "Broken screen", handle="bia")
+    await desk.post(f"/drafts/{other}/approve", back="/queue")
+    assert "Where is my parcel?" in await (await desk.client.get("/queue")).text()
     # The follow-up's own page is the same case, with the reply already sent in it.
     page = await (await desk.client.get(f"/mentions/{follow_up}")).text()
     assert case_number(case) in page and "another mention in this case" in page
