@@ -83,7 +83,8 @@ def record(
         case_of = cases.case_of
         rows = [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         drafts = insert_ids(conn, DRAFT, rows)
-        tickets = ticket_targets(conn, set(case_of.values()))
+        # Only a case opened before this batch can have a ticket already: its follow-ups' cases.
+        tickets = ticket_targets(conn, {case_of[m] for m in cases.follow_ups})
         pairs = list(zip(planned, drafts, strict=True))
         outbox = _outbox_rows(todo, cases, pairs, tickets, post_route, now)
         if outbox:
