@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mentiondesk.config import OutboxSection  # noqa: E402
-from mentiondesk.decisions import outbox_row  # noqa: E402
 from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading  # noqa: E402
 from mentiondesk.outbox import OutboxWorker  # noqa: E402
+from mentiondesk.outbox_payload import outbox_row  # noqa: E402
 from mentiondesk.store import Store  # noqa: E402
 from mentiondesk.tables import OUTBOX  # noqa: E402
 from responders.zendesk import ZendeskResponder  # noqa: E402

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -10,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.case_history import History, case_mentions, earlier
 from mentiondesk.cases import Assignment, assign_cases, insert_ids, ticket_targets
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
+from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION, OUTBOX, READING, case_number
 
@@ -85,8 +86,9 @@ def record(
         drafts = insert_ids(conn, DRAFT, rows)
         # Only a case opened before this batch can have a ticket already: its follow-ups' cases.
         tickets = ticket_targets(conn, {case_of[m] for m in cases.follow_ups})
+        history = case_mentions(conn, _ticketing_follow_ups(todo, cases, tickets))
         pairs = list(zip(planned, drafts, strict=True))
-        outbox = _outbox_rows(todo, cases, pairs, tickets, post_route, now)
+        outbox = _outbox_rows(todo, cases, pairs, tickets, history, post_route, now)
         if outbox:
             stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, outbox)
@@ -147,13 +149,15 @@ def _outbox_rows(
     cases: Assignment,
     drafts: list[tuple[tuple[Decision, DraftPlan], int]],
     tickets: dict[int, set[str]],
+    history: dict[int, History],
     post_route: dict[str, str],
     now: datetime,
 ) -> list[dict[str, object]]:
     """Alerts and tickets for each decision, plus posts for drafts a rule may auto-send.
 
     `tickets` holds the help desks each case already has a ticket with: a follow-up is added
-    to those tickets as a comment instead of asking for a second ticket.
+    to those tickets as a comment instead of asking for a second ticket. A ticket that a
+    follow-up opens carries what the author said before in the case, from `history`.
     """
     case_of = cases.case_of
     first_draft: dict[int, tuple[int, str]] = {}
@@ -176,6 +180,9 @@ def _outbox_rows(
                 draft_text=draft[1] if draft else None,
                 rule=out.rule,
                 follow_up=d.mention_id in cases.follow_ups,
+                earlier=earlier(history.get(case_id or 0, []), d.mention_id)
+                if out.kind == "ticket"
+                else (),
             )
             key = _outbox_key(out, d, _number(case_id))
             action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
@@ -183,6 +190,20 @@ def _outbox_rows(
             if out.kind == "ticket":
                 ticketed.add(out.target)
     return rows
+
+
+def _ticketing_follow_ups(
+    todo: list[Decision], cases: Assignment, tickets: dict[int, set[str]]
+) -> set[int]:
+    """Cases where a follow-up asks for a ticket that the case does not have yet."""
+    found = set()
+    for d in todo:
+        case_id = cases.case_of.get(d.mention_id)
+        if case_id and d.mention_id in cases.follow_ups:
+            had = tickets.get(case_id, set())
+            if any(p.kind == "ticket" and p.target not in had for p in d.outbox):
+                found.add(case_id)
+    return found
 
 
 def _with_comments(d: Decision, ticketed: set[str]) -> list[OutboxPlan]:
@@ -257,43 +278,6 @@ def post_action(
         private=plan.kind == "private",
     )
     return outbox_row(action, None, now)
-
-
-def outbox_row(action: OutboxAction, case_id: int | None, now: datetime) -> dict[str, object]:
-    payload = {
-        "key": action.key,
-        "kind": action.kind,
-        "target": action.target,
-        "context": action.context.to_dict(),
-        "text": action.text,
-        "private": action.private,
-        "extra": action.extra,
-    }
-    return {
-        "key": action.key,
-        "kind": action.kind,
-        "target": action.target,
-        "case_id": case_id,
-        "payload": json.dumps(payload, ensure_ascii=False),
-        "status": "pending",
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-    }
-
-
-def action_from_payload(payload: str, attempt: int) -> OutboxAction:
-    data = json.loads(payload)
-    return OutboxAction(
-        key=data["key"],
-        kind=data["kind"],
-        target=data["target"],
-        context=CaseContext.from_dict(data["context"]),
-        text=data.get("text"),
-        private=bool(data.get("private")),
-        attempt=attempt,
-        extra=data.get("extra") or {},
-    )
 
 
 def _utcnow() -> datetime:

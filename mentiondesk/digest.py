@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.config import AlertRoute, Config
-from mentiondesk.decisions import outbox_row
 from mentiondesk.models import CaseContext, OutboxAction, Receipt
+from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import DIGEST_ITEM, OUTBOX
 

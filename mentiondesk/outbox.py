@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.decisions import action_from_payload
 from mentiondesk.models import FatalError, OutboxAction, RateLimited, Receipt, Responder
+from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DELIVERY, OUTBOX
 

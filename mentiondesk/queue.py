@@ -8,8 +8,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.decisions import DraftPlan, comment_key, outbox_row, post_action
-from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
+from mentiondesk.case_history import author_of, mention_of
+from mentiondesk.decisions import DraftPlan, comment_key, post_action
+from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
+from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUTHOR,
@@ -118,17 +120,7 @@ def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Re
     m = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).one()
     a = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == m.author_id)).one()
     r = conn.execute(sa.select(READING).where(READING.c.mention_id == mention_id)).one()
-    mention = Mention(
-        platform=m.platform,
-        external_id=m.external_id,
-        text=m.text,
-        created_at=m.created_at,
-        url=m.url,
-        lang=m.lang,
-        thread_id=m.thread_id,
-        parent_id=m.parent_id,
-        author=Author(id=a.external_id, handle=a.handle, name=a.name, followers=a.followers),
-    )
+    mention = mention_of(m, author_of(a))
     reading = Reading(
         label=Label(r.label),
         score=r.score,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mentiondesk.models import FatalError, OutboxAction, TransientError
+from mentiondesk.models import FatalError, Mention, OutboxAction, TransientError
 from responders._escape import html_text
 from responders._text import plain, reach
 
@@ -59,7 +59,14 @@ def lines(action: OutboxAction) -> list[tuple[str, str]]:
     ]
     if ctx.draft_text:
         rows.append(("Drafted reply", ctx.draft_text))
+    # Oldest first, after the mention that asked for the ticket: the story so far.
+    rows += [("Earlier in the case", _earlier(e)) for e in ctx.earlier]
     return rows
+
+
+def _earlier(m: Mention) -> str:
+    when = m.created_at.strftime("%Y-%m-%d %H:%M UTC")
+    return f"{when}, {m.platform} post {m.external_id}: {m.text}"
 
 
 def text_body(action: OutboxAction) -> str:

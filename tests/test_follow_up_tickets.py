@@ -11,6 +11,7 @@ from mentiondesk.pipeline import App
 from mentiondesk.queue import escalate_case
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
+from responders._helpdesk import html_body, text_body
 from tests.helpers import config_for, mention
 from tests.test_follow_ups import ANGRY
 from tests.test_pipeline import COMPLAINT, Recorder
@@ -77,3 +78,24 @@ async def test_a_case_escalated_later_brings_its_follow_ups(tmp_path: Path, db_u
         ("comment", "m2"),
     ]
     assert _outbox(db_url)[1] == ("comment", "comment:cases:case:MD-000001:x:m2")
+
+
+async def test_a_ticket_opened_by_a_follow_up_tells_the_story_so_far(
+    tmp_path: Path, db_url: str
+) -> None:
+    first = mention(1, "<b>Lumora</b> " + COMPLAINT)  # plain complaint: a case, no ticket
+    mentions = [first, mention(2, COMPLAINT), mention(3, ANGRY)]
+    desk = await _run(tmp_path, db_url, mentions)
+    [ticket] = desk.delivered
+    assert (ticket.kind, ticket.context.mention.external_id) == ("ticket", "m3")
+    assert [m.external_id for m in ticket.context.earlier] == ["m1", "m2"]
+    # Every help desk's ticket shows them, oldest first, escaped like the mention itself.
+    html = html_body(ticket)
+    assert html.index("m1: &lt;b&gt;Lumora") < html.index("m2: ")
+    assert "<b>Lumora" not in html
+    assert "Earlier in the case: " in text_body(ticket)
+
+    # A later follow-up is a comment on that ticket and repeats nothing.
+    desk = await _run(tmp_path, db_url, [*mentions, mention(4, ANGRY)])
+    [comment] = desk.delivered
+    assert (comment.kind, comment.context.earlier) == ("comment", ())

@@ -9,7 +9,6 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.decisions import outbox_row
 from mentiondesk.models import (
     CaseContext,
     FatalError,
@@ -21,6 +20,7 @@ from mentiondesk.models import (
     TransientError,
 )
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, OUTBOX
 from tests.helpers import mention

@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection, load_config
-from mentiondesk.decisions import outbox_row
 from mentiondesk.models import Brand, CaseContext, ConfigError, Label, OutboxAction, Reading
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.pipeline import App
 from mentiondesk.queue import escalate_case
 from mentiondesk.report import report

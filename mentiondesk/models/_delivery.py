@@ -20,6 +20,9 @@ class CaseContext:
     draft_text: str | None = None
     rule: str = ""
     follow_up: bool = False  # the author wrote again on an open case
+    # What the author said before in this case, oldest first: a ticket that a follow-up
+    # opens carries them, so the help desk's agent sees the whole story.
+    earlier: tuple[Mention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -30,6 +33,7 @@ class CaseContext:
             "draft_text": self.draft_text,
             "rule": self.rule,
             "follow_up": self.follow_up,
+            "earlier": [m.to_dict() for m in self.earlier],
         }
 
     @classmethod
@@ -42,6 +46,7 @@ class CaseContext:
             draft_text=data.get("draft_text"),
             rule=data.get("rule", ""),
             follow_up=bool(data.get("follow_up", False)),
+            earlier=tuple(Mention.from_dict(m) for m in data.get("earlier") or ()),
         )
 
 

@@ -14,8 +14,8 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.decisions import outbox_row
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, OUTBOX
 from tests.platforms.posting import post_action, poster

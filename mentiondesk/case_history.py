@@ -1,0 +1,80 @@
+"""What an author said before in a case: a ticket that one of their follow-ups opens carries it.
+
+Without it, a help-desk agent would see only the angry third message ("STILL nothing!!") and
+not the late parcel it is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.models import Author, Mention
+from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION
+
+# Only the last few earlier mentions go into a ticket: enough for the story, not a transcript.
+MOST_EARLIER = 5
+
+# A case's mentions as (mention id, mention), oldest first.
+History = list[tuple[int, Mention]]
+
+
+def mention_of(m: Any, author: Author) -> Mention:
+    """A Mention from its MENTION row."""
+    return Mention(
+        platform=m.platform,
+        external_id=m.external_id,
+        text=m.text,
+        created_at=m.created_at,
+        url=m.url,
+        lang=m.lang,
+        thread_id=m.thread_id,
+        parent_id=m.parent_id,
+        author=author,
+    )
+
+
+def author_of(a: Any) -> Author:
+    """An Author from its AUTHOR row."""
+    return Author(id=a.external_id, handle=a.handle, name=a.name, followers=a.followers)
+
+
+def case_mentions(
+    conn: Connection, case_ids: Iterable[int]
+) -> dict[int, list[tuple[int, Mention]]]:
+    """Each case's (mention id, mention), oldest first: the one that opened it, then follow-ups."""
+    ids = set(case_ids)
+    if not ids:
+        return {}
+    opened = sa.select(CASE.c.id.label("case_id"), CASE.c.mention_id, sa.literal(0).label("n"))
+    joined = sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id, FOLLOW_UP.c.id.label("n"))
+    parts = sa.union_all(
+        opened.where(CASE.c.id.in_(ids)), joined.where(FOLLOW_UP.c.case_id.in_(ids))
+    ).subquery()
+    rows = conn.execute(
+        sa.select(parts.c.case_id, MENTION, *(c.label(f"a_{c.name}") for c in _AUTHOR_COLUMNS))
+        .join(MENTION, MENTION.c.id == parts.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .order_by(parts.c.case_id, parts.c.n)
+    )
+    found: dict[int, History] = {}
+    for row in rows:
+        author = Author(
+            id=row.a_external_id, handle=row.a_handle, name=row.a_name, followers=row.a_followers
+        )
+        found.setdefault(int(row.case_id), []).append((int(row.id), mention_of(row, author)))
+    return found
+
+
+_AUTHOR_COLUMNS = (AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.name, AUTHOR.c.followers)
+
+
+def earlier(history: History, mention_id: int) -> tuple[Mention, ...]:
+    """The case's mentions before `mention_id` (the last MOST_EARLIER of them)."""
+    ids = [i for i, _ in history]
+    if mention_id not in ids:
+        return ()
+    return tuple(m for _, m in history[: ids.index(mention_id)])[-MOST_EARLIER:]

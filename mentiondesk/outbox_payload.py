@@ -1,0 +1,45 @@
+"""How an outbox action is stored (one row, its payload JSON) and read back for delivery."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from mentiondesk.models import CaseContext, OutboxAction
+
+
+def outbox_row(action: OutboxAction, case_id: int | None, now: datetime) -> dict[str, object]:
+    payload = {
+        "key": action.key,
+        "kind": action.kind,
+        "target": action.target,
+        "context": action.context.to_dict(),
+        "text": action.text,
+        "private": action.private,
+        "extra": action.extra,
+    }
+    return {
+        "key": action.key,
+        "kind": action.kind,
+        "target": action.target,
+        "case_id": case_id,
+        "payload": json.dumps(payload, ensure_ascii=False),
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+
+
+def action_from_payload(payload: str, attempt: int) -> OutboxAction:
+    data = json.loads(payload)
+    return OutboxAction(
+        key=data["key"],
+        kind=data["kind"],
+        target=data["target"],
+        context=CaseContext.from_dict(data["context"]),
+        text=data.get("text"),
+        private=bool(data.get("private")),
+        attempt=attempt,
+        extra=data.get("extra") or {},
+    )
