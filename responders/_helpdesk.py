@@ -93,3 +93,10 @@ def _tag(text: str) -> str:
 
 def frustration(action: OutboxAction) -> int:
     return max(0, min(3, action.context.reading.frustration))
+
+
+def raised(action: OutboxAction, current: int) -> int | None:
+    """The follow-up's frustration (0-3) where it is above the ticket's `current` level, else
+    None: a ticket's priority rises with what the author writes next, and never falls."""
+    wanted = frustration(action)
+    return wanted if wanted > current else None

@@ -66,11 +66,20 @@ class FreshdeskResponder:
         if action.kind == "comment":
             if not results:
                 raise desk.no_ticket_yet(number)
+            await self._raise_priority(results[0], action)
             await self._note(results[0]["id"], action)
         if results:
             return self._receipt(results[0])
         created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
         return self._receipt(created)
+
+    async def _raise_priority(self, ticket: dict[str, Any], action: OutboxAction) -> None:
+        """A follow-up more urgent than the ticket raises it (Freshdesk's 1-4 is frustration + 1).
+
+        Done before the note, and only ever upwards, so a retry repeats nothing."""
+        level = desk.raised(action, int(ticket.get("priority") or 1) - 1)
+        if level is not None:
+            await self.http.call("PUT", f"tickets/{ticket['id']}", json={"priority": level + 1})
 
     async def _note(self, ticket_id: int, action: OutboxAction) -> None:
         """Add a follow-up as a private note, unless a retry finds it there already."""

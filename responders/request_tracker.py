@@ -70,6 +70,7 @@ class RequestTrackerResponder:
         if action.kind == "comment":
             if found is None:
                 raise desk.no_ticket_yet(number)
+            await self._raise_priority(found, action)
             await self._comment(found, action)
         elif found is None:
             body = {
@@ -83,6 +84,14 @@ class RequestTrackerResponder:
             found = str(created["id"])
             _LOGGER.info("rt ticket %s opened for %s", found, number)
         return Receipt(ref=found, url=f"{self.web}Ticket/Display.html?id={found}")
+
+    async def _raise_priority(self, ticket: str, action: OutboxAction) -> None:
+        """A follow-up more urgent than the ticket raises its Priority (RT's 0-99: 25 a level),
+        before the comment and only ever upwards, so a retry repeats nothing."""
+        shown = await self._call("GET", f"ticket/{ticket}")
+        level = desk.raised(action, int(shown.get("Priority") or 0) // 25)
+        if level is not None:
+            await self._call("PUT", f"ticket/{ticket}", json={"Priority": level * 25})
 
     async def _comment(self, ticket: str, action: OutboxAction) -> None:
         """Add a follow-up as a comment, unless a retry finds it there already (by subject)."""

@@ -69,7 +69,7 @@ class ZendeskResponder:
         if action.kind == "comment":
             if not tickets:
                 raise desk.no_ticket_yet(number)
-            await self._comment(tickets[0]["id"], action)
+            await self._comment(tickets[0], action)
         if tickets:
             return self._receipt(tickets[0])
         headers = {"Idempotency-Key": action.key}
@@ -78,15 +78,20 @@ class ZendeskResponder:
         )
         return self._receipt(created["ticket"])
 
-    async def _comment(self, ticket_id: int, action: OutboxAction) -> None:
-        """Add a follow-up as a private comment, unless a retry finds it there already."""
+    async def _comment(self, ticket: dict[str, Any], action: OutboxAction) -> None:
+        """Add a follow-up as a private comment (raising the ticket's priority if it is more
+        urgent, in the same update), unless a retry finds the comment there already."""
         mark = desk.follow_up_mark(action)
-        seen = await self.http.call("GET", f"tickets/{ticket_id}/comments.json")
+        seen = await self.http.call("GET", f"tickets/{ticket['id']}/comments.json")
         if any(mark in c.get("body", "") for c in (seen or {}).get("comments") or []):
             return
-        comment = {"html_body": desk.html_body(action), "public": False}
-        body = {"ticket": {"comment": comment}}
-        await self.http.call("PUT", f"tickets/{ticket_id}.json", json=body)
+        update: dict[str, Any] = {"comment": {"html_body": desk.html_body(action), "public": False}}
+        words = desk.PRIORITY_WORDS
+        current = ticket.get("priority")
+        level = desk.raised(action, words.index(current) if current in words else 0)
+        if level is not None:
+            update["priority"] = words[level]
+        await self.http.call("PUT", f"tickets/{ticket['id']}.json", json={"ticket": update})
 
     def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
         m = action.context.mention

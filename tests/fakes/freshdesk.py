@@ -1,4 +1,4 @@
-"""A fake Freshdesk v2 API: search by tag, create, show, notes and conversations; Basic auth
+"""A fake Freshdesk v2 API: search by tag, create, show, update, notes and conversations; Basic auth
 `api_key:X`."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class FreshdeskFake:
         self.conversations: dict[int, list[dict[str, Any]]] = {}
         for n in range(1, 6):
             api.route("GET", f"/api/v2/tickets/{n}", self._show)
+            api.route("PUT", f"/api/v2/tickets/{n}", self._update)
             api.route("GET", f"/api/v2/tickets/{n}/conversations", self._conversations)
             api.route("POST", f"/api/v2/tickets/{n}/notes", self._add_note)
 
@@ -48,6 +49,13 @@ class FreshdeskFake:
 
     async def _show(self, request: web.Request) -> web.Response:
         return web.json_response(self.tickets[int(request.path.rsplit("/", 1)[1])])
+
+    async def _update(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"code": "invalid_credentials"}, status=401)
+        ticket = self.tickets[int(request.path.rsplit("/", 1)[1])]
+        ticket.update(await request.json())
+        return web.json_response(ticket)
 
     async def _conversations(self, request: web.Request) -> web.Response:
         if not self._authorised(request):

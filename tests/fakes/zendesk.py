@@ -1,5 +1,5 @@
 """A fake Zendesk tickets API: create (with Idempotency-Key), search by external_id, show_many,
-and comments: list them, add one by updating the ticket."""
+and comments: list them, add one by updating the ticket (which may change its priority too)."""
 
 from __future__ import annotations
 
@@ -75,13 +75,16 @@ class ZendeskFake:
         return web.json_response({"comments": found, "next_page": None, "count": len(found)})
 
     async def _update(self, request: web.Request) -> web.Response:
-        """A comment is added by updating the ticket with a `comment` (Zendesk has no POST)."""
+        """A comment is added by updating the ticket with a `comment` (Zendesk has no POST);
+        other fields given (priority) are changed."""
         if not self._authorised(request):
             return web.json_response({"error": "Couldn't authenticate you"}, status=401)
         ticket_id = int(request.path.rsplit("/", 1)[1].removesuffix(".json"))
-        comment = (await request.json())["ticket"]["comment"]
-        thread = self.comments[ticket_id]
-        thread.append(_comment(len(thread) + 1, comment))
+        update = dict((await request.json())["ticket"])
+        if comment := update.pop("comment", None):
+            thread = self.comments[ticket_id]
+            thread.append(_comment(len(thread) + 1, comment))
+        self.tickets[ticket_id].update(update)
         return web.json_response({"ticket": self.tickets[ticket_id], "audit": {"events": []}})
 
 

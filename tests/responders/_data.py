@@ -47,12 +47,15 @@ def action(text: str = HOSTILE, *, kind: str = "alert", target: str = "slack") -
 
 
 def follow_up(
-    target: str, text: str = "Still nothing <b>&</b> no answer", external_id: str = "m2"
+    target: str,
+    text: str = "Still nothing <b>&</b> no answer",
+    external_id: str = "m2",
+    frustration: int = 2,
 ) -> OutboxAction:
     """The author writing again on case MD-000007: a comment for its ticket at `target`."""
     ctx = CaseContext(
         mention=mention(text, external_id),
-        reading=reading(),
+        reading=reading(frustration=frustration),
         case_number="MD-000007",
         rule="complaint",
     )

@@ -145,6 +145,19 @@ async def test_zendesk_follow_up_is_a_private_comment_once(
     assert thread[1]["html_body"].startswith("<p><b>Follow-up:</b> @angry_ann on x, post m2</p>")
     assert "Still nothing &lt;b&gt;&amp;&lt;/b&gt; no answer" in thread[1]["html_body"]
     assert len(fake.api.calls("/api/v2/tickets.json", "POST")) == 1
+    assert fake.tickets[1]["priority"] == "high"  # frustration 2, as the ticket already was
+
+
+async def test_zendesk_follow_up_raises_the_ticket_priority_never_lowers_it(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+) -> None:
+    responder, fake = zendesk
+    await responder.deliver(TICKET)  # frustration 2: high
+    await responder.deliver(follow_up("zd", "GOING TO PROCON", "m3", frustration=3))
+    assert fake.tickets[1]["priority"] == "urgent"
+    await responder.deliver(follow_up("zd", "ok, waiting", "m4", frustration=0))
+    assert fake.tickets[1]["priority"] == "urgent"
+    assert len(fake.comments[1]) == 3
 
 
 async def test_freshdesk_follow_up_is_a_private_note_once(
@@ -161,3 +174,20 @@ async def test_freshdesk_follow_up_is_a_private_note_once(
     assert note["private"] is True
     assert "Still nothing &lt;b&gt;&amp;&lt;/b&gt; no answer" in note["body"]
     assert "<b>&</b>" not in note["body"]
+    assert fake.tickets[1]["priority"] == 3  # frustration 2, as the ticket already was
+    assert fake.api.calls("/api/v2/tickets/1", "PUT") == []
+
+
+async def test_freshdesk_follow_up_raises_the_ticket_priority_never_lowers_it(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    await responder.deliver(TICKET)  # frustration 2: priority 3 (high)
+    angry = follow_up("fd", "GOING TO PROCON", "m3", frustration=3)
+    await responder.deliver(angry)
+    await responder.deliver(angry)  # a retry changes nothing more
+    assert fake.tickets[1]["priority"] == 4
+    assert len(fake.api.calls("/api/v2/tickets/1", "PUT")) == 1
+    await responder.deliver(follow_up("fd", "ok, waiting", "m4", frustration=0))
+    assert fake.tickets[1]["priority"] == 4
+    assert len(fake.conversations[1]) == 2

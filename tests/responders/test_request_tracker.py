@@ -96,6 +96,23 @@ async def test_a_follow_up_is_one_comment_on_the_case_ticket(
     assert "Mention: Still nothing <b>&</b> no answer" in added["Content"]
 
 
+async def test_a_more_urgent_follow_up_raises_the_ticket_priority(
+    rt: RequestTrackerResponder, rt_server: RTServer
+) -> None:
+    opened = await rt.deliver(_on_case(action(kind="ticket", target="rt"), "MD-000071"))
+    angry = _on_case(follow_up("rt", "GOING TO PROCON", "m3", frustration=3), "MD-000071")
+    calm = _on_case(follow_up("rt", "ok, waiting", "m4", frustration=0), "MD-000071")
+
+    def priority() -> int:
+        return int(rt_call(rt_server, "GET", f"ticket/{opened.ref}")["Priority"])
+
+    assert priority() == 50  # frustration 2
+    await rt.deliver(angry)
+    assert priority() == 75
+    await rt.deliver(calm)  # never lowered
+    assert priority() == 75
+
+
 def _on_case(a: OutboxAction, number: str) -> OutboxAction:
     return replace(a, context=replace(a.context, case_number=number))
 
