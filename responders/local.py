@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from mentiondesk.models import FatalError, OutboxAction, PluginConfig, PluginContext, Receipt
+from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt
+from responders import _helpdesk as desk
 
 
 class LocalHelpdeskResponderConfig(PluginConfig):
@@ -30,11 +31,7 @@ class LocalHelpdeskResponder:
         return cls(config.name or "cases")
 
     async def deliver(self, action: OutboxAction) -> Receipt:
-        if action.kind not in ("ticket", "comment"):
-            raise FatalError(f"the local help desk only takes tickets, not {action.kind}")
-        number = action.context.case_number
-        if not number:
-            raise FatalError("a ticket needs a case; add open_case before escalate in the rule")
+        number = desk.case_of(action)
         if action.kind == "comment":  # the case page lists its follow-ups already
             return Receipt(ref=f"local:{number}", detail="follow-up shown on the local case")
         return Receipt(ref=f"local:{number}", detail="escalated in the local case list")

@@ -1,14 +1,16 @@
-"""Zendesk and Freshdesk responders against fakes through aiohttp: idempotency, escaping, 429."""
+"""Zendesk and Freshdesk against fakes (idempotency, escaping, 429), and the local desk."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
 from mentiondesk.models import FatalError, RateLimited, TransientError
 from responders.freshdesk import FreshdeskResponder
+from responders.local import LocalHelpdeskResponder
 from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
@@ -191,3 +193,14 @@ async def test_freshdesk_follow_up_raises_the_ticket_priority_never_lowers_it(
     await responder.deliver(follow_up("fd", "ok, waiting", "m4", frustration=0))
     assert fake.tickets[1]["priority"] == 4
     assert len(fake.conversations[1]) == 2
+
+
+async def test_local_help_desk_takes_tickets_and_follow_ups_of_a_case() -> None:
+    local = LocalHelpdeskResponder()
+    assert (await local.deliver(TICKET)).ref == "local:MD-000007"
+    assert (await local.deliver(follow_up("cases"))).ref == "local:MD-000007"
+    with pytest.raises(FatalError, match="takes tickets, not alert; fix the routing"):
+        await local.deliver(action(kind="alert"))
+    caseless = replace(TICKET, context=replace(TICKET.context, case_number=None))
+    with pytest.raises(FatalError, match="add open_case before escalate"):
+        await local.deliver(caseless)
