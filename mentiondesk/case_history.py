@@ -21,6 +21,8 @@ MOST_EARLIER = 5
 # A case's mentions as (mention id, mention), oldest first.
 History = list[tuple[int, Mention]]
 
+_AUTHOR_COLUMNS = (AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.name, AUTHOR.c.followers)
+
 
 def mention_of(m: Any, author: Author) -> Mention:
     """A Mention from its MENTION row."""
@@ -42,10 +44,8 @@ def author_of(a: Any) -> Author:
     return Author(id=a.external_id, handle=a.handle, name=a.name, followers=a.followers)
 
 
-def case_mentions(
-    conn: Connection, case_ids: Iterable[int]
-) -> dict[int, list[tuple[int, Mention]]]:
-    """Each case's (mention id, mention), oldest first: the one that opened it, then follow-ups."""
+def case_mentions(conn: Connection, case_ids: Iterable[int]) -> dict[int, History]:
+    """Each case's mentions, oldest first: the one that opened it, then its follow-ups."""
     ids = set(case_ids)
     if not ids:
         return {}
@@ -67,9 +67,6 @@ def case_mentions(
         )
         found.setdefault(int(row.case_id), []).append((int(row.id), mention_of(row, author)))
     return found
-
-
-_AUTHOR_COLUMNS = (AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.name, AUTHOR.c.followers)
 
 
 def earlier(history: History, mention_id: int) -> tuple[Mention, ...]:
