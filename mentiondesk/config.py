@@ -30,7 +30,7 @@ class StoreSection(_Section):
 
 
 class SentimentSection(_Section):
-    classifier: str = "vader"
+    classifier: str = "e5"  # the trained default; vader is the fast English fallback
     batch_size: int = Field(default=256, ge=1, le=10_000)
     settings: dict[str, Any] = {}
 

@@ -25,6 +25,14 @@ def test_shipped_config_is_valid() -> None:
     assert {r.name for r in config.responders} == {"console", "cases"}
 
 
+def test_a_config_without_a_classifier_reads_with_the_trained_default(tmp_path: Path) -> None:
+    minimal = '[brand]\nname = "L"\n[[sources]]\nkind = "replay"\npath = "m.jsonl"\n'
+    minimal += '[[responders]]\nkind = "console"\n[[responders]]\nkind = "local"\nname = "cases"\n'
+    path = tmp_path / "config.toml"
+    path.write_text(minimal)
+    assert load_config(path).settings.sentiment.classifier == "e5"
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     error = _load(tmp_path, '[brand]\nname = "L"\n[store]\nurll = "x"\n')
     assert "store.urll: unknown key; did you mean 'url'?" in str(error)
