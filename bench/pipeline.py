@@ -1,8 +1,8 @@
 """Throughput of the whole flow on SQLite against raw VADER on the same texts.
 
-    python bench/pipeline.py --n 100000
+    python bench/pipeline.py --n 100000 [--classifier e5]
 
-replay → store → classifier (VADER) → playbooks → outbox → a null sink. Prints
+replay → store → classifier (VADER unless --classifier says) → playbooks → outbox → null sink.
 mentions/s, the ratio to raw VADER, and peak RSS sampled as the run goes (flat memory
 means the samples stop growing once the first batches are in).
 """
@@ -33,7 +33,7 @@ name = "Lumora"
 [store]
 url = "sqlite:///{db}"
 [sentiment]
-classifier = "vader"
+classifier = "{classifier}"
 batch_size = 500
 [[sources]]
 kind = "replay"
@@ -82,11 +82,12 @@ def time_vader(texts: list[str]) -> float:
 
 
 async def time_pipeline(
-    folder: Path, n: int
+    folder: Path, n: int, classifier: str
 ) -> tuple[float, dict[str, object], int, dict[str, float]]:
     """The same stages as `App.run_once`, timed one by one."""
     config_path = folder / "config.toml"
-    config_path.write_text(CONFIG.format(db=folder / "bench.db", samples=folder / "m.jsonl"))
+    text = CONFIG.format(db=folder / "bench.db", samples=folder / "m.jsonl", classifier=classifier)
+    config_path.write_text(text)
     sinks = {"console": NullSink("console"), "cases": NullSink("cases")}
     async with App(load_config(config_path), responders=sinks) as app:  # type: ignore[arg-type]
         stages: dict[str, float] = {}
@@ -106,6 +107,9 @@ async def time_pipeline(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="synthetic mentions (100000)")
+    parser.add_argument(
+        "--classifier", default="vader", help="vader (the scale goal's), ngram or e5 (default)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -115,7 +119,7 @@ def main() -> None:
         stop = threading.Event()
         sampler = threading.Thread(target=sample_rss, args=(samples, stop), daemon=True)
         sampler.start()
-        rate, data, delivered, stages = asyncio.run(time_pipeline(folder, args.n))
+        rate, data, delivered, stages = asyncio.run(time_pipeline(folder, args.n, args.classifier))
         stop.set()
         sampler.join()
     quarters = [samples[int(len(samples) * q)] for q in (0.25, 0.5, 0.75)] if samples else []
@@ -125,7 +129,10 @@ def main() -> None:
         f"drafts: {data['drafts_pending']}  outbox deliveries: {delivered}"
     )
     print(f"raw VADER:  {vader_rate:10.0f} texts/s")
-    print(f"pipeline:   {rate:10.0f} mentions/s   ratio vs VADER {rate / vader_rate:.2f}")
+    print(
+        f"pipeline ({args.classifier}): {rate:7.0f} mentions/s   "
+        f"ratio vs VADER {rate / vader_rate:.2f}"
+    )
     print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
     print("RSS at 25/50/75% of the run (MB): " + " / ".join(f"{q:.0f}" for q in quarters))
     print(
