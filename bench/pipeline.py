@@ -108,7 +108,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="synthetic mentions (100000)")
     parser.add_argument(
-        "--classifier", default="vader", help="vader (the scale goal's), ngram or e5 (default)"
+        "--classifier",
+        default="vader",
+        help="vader (the scale goal's, used when not given), ngram or e5 (mentiondesk's default)",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
