@@ -1,8 +1,9 @@
-"""Posts approved replies on Bluesky through atproto (`com.atproto.repo.createRecord`).
+"""Posts approved replies on Bluesky through atproto, private ones as chat messages.
 
-The record key is derived from the outbox key, so a retry after a crash collides with the
-record already written instead of posting twice; we then read that record back.
-Bluesky direct messages (chat.bsky) are not supported: a private action is held.
+A reply's record key is derived from the outbox key, so a retry after a crash collides with
+the record already written instead of posting twice; we then read that record back. Chat
+messages (`chat.bsky.convo`, through the PDS with the chat service's proxy header) take no
+client key: a retry first looks in the conversation for the message we sent.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
-from responders._post import post_parts, utc_iso
+from responders._post import may_have_sent, post_parts, same_text, utc_iso
 
 _LOGGER = logging.getLogger(__name__)
 _COLLECTION = "app.bsky.feed.post"
 _B32 = "234567abcdefghijklmnopqrstuvwxyz"  # atproto's base32-sortable alphabet
+_RECENT_MESSAGES = 50  # how far back a retry looks in the conversation for our message
 
 
 class BlueskyPostResponderConfig(PluginConfig):
@@ -67,6 +69,7 @@ class BlueskyPostResponder:
         self.client = AsyncClient(base_url=base_url)
         self._handle, self._password = handle, password
         self._did: str | None = None
+        self._chat: AsyncClient | None = None
 
     @classmethod
     def from_config(
@@ -82,10 +85,7 @@ class BlueskyPostResponder:
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, "bluesky")
         if action.private:
-            raise FatalError(
-                "Bluesky private messages are not supported; reply publicly or contact "
-                "the author another way"
-            )
+            return await self._message(action, mention.author.id, text)
         did = await self._login()
         rkey = record_key(action.key, mention.created_at)
         record = await self._record(mention.external_id, text, action.context.reading.lang)
@@ -102,10 +102,50 @@ class BlueskyPostResponder:
 
     async def check(self) -> str:
         """Say whether the handle and app password work, for `mentiondesk responders check`."""
-        return f"signed in as {self._handle} ({await self._login()})"
+        did = await self._login()
+        try:
+            await self._call((await self._chat_client()).chat.bsky.convo.list_convos, {"limit": 1})
+        except FatalError as exc:
+            return f"signed in as {self._handle} ({did}); private messages will be held: {exc}"
+        return f"signed in as {self._handle} ({did}); private messages allowed"
 
     async def close(self) -> None:
+        if self._chat is not None:  # the chat client has its own connection pool
+            await self._chat.request.close()
         await self.client.request.close()
+
+    async def _message(self, action: OutboxAction, author_did: str, text: str) -> Receipt:
+        """A chat message to the author, in the conversation Bluesky keeps for the two of us."""
+        chat = await self._chat_client()
+        found = await self._call(
+            chat.chat.bsky.convo.get_convo_for_members, {"members": [author_did]}
+        )
+        convo_id = found.convo.id
+        if may_have_sent(action):
+            earlier = await self._sent_message(chat, convo_id, text)
+            if earlier is not None:
+                _LOGGER.info("outbox %s: found our earlier message; not sending again", action.key)
+                return earlier
+        data = {"convo_id": convo_id, "message": {"text": text}}
+        sent = await self._call(chat.chat.bsky.convo.send_message, data)
+        return Receipt(ref=f"{convo_id}/{sent.id}", detail="direct message")
+
+    async def _sent_message(self, chat: AsyncClient, convo_id: str, text: str) -> Receipt | None:
+        params = {"convo_id": convo_id, "limit": _RECENT_MESSAGES}
+        page = await self._call(chat.chat.bsky.convo.get_messages, params)
+        for message in page.messages:  # deleted and system messages have no text
+            sender = getattr(getattr(message, "sender", None), "did", None)
+            if sender == self._did and same_text(text, getattr(message, "text", "")):
+                return Receipt(ref=f"{convo_id}/{message.id}", detail="direct message (found)")
+        return None
+
+    async def _chat_client(self) -> AsyncClient:
+        # Made after login: a clone keeps the base URL of the moment, and login may move it
+        # to the account's own PDS.
+        await self._login()
+        if self._chat is None:
+            self._chat = self.client.with_bsky_chat_proxy()
+        return self._chat
 
     async def _record(self, uri: str, text: str, lang: str) -> dict[str, Any]:
         found = await self._call(self.client.app.bsky.feed.get_posts, {"uris": [uri]})
@@ -146,9 +186,21 @@ class BlueskyPostResponder:
             until = exc.reset_at or datetime.now(UTC) + timedelta(minutes=1)
             raise RateLimited(until, "bluesky posting") from None
         except (atp.UnauthorizedError, atp.BadRequestError, atp.LoginRequiredError) as exc:
-            raise FatalError(f"bluesky posting: {exc}") from None
+            raise FatalError(f"bluesky posting: {exc}{_hint(str(exc))}") from None
         except (atp.AtProtocolError, ValueError) as exc:
             raise TransientError(f"bluesky posting: {type(exc).__name__}") from None
+
+
+def _hint(error: str) -> str:
+    """What an agent can do about the two refusals a chat message meets most."""
+    if "Bad token method" in error:
+        return (
+            " (the app password has no access to direct messages: create one with "
+            '"Allow access to your direct messages" ticked)'
+        )
+    if "recipient" in error:
+        return " (the author does not take direct messages from us: reply publicly instead)"
+    return ""
 
 
 def _web_url(handle: str, rkey: str) -> str:

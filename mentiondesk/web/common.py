@@ -24,6 +24,9 @@ T = TypeVar("T")
 
 # Platform limits for a reply's length (characters); the editor counts against them.
 LIMITS = {"x": 280, "twitter": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
+# Private messages have their own: X DMs 10,000, Bluesky chat 1,000; a Mastodon direct
+# message is a status like any other.
+PRIVATE_LIMITS = {"x": 10_000, "twitter": 10_000, "bluesky": 1_000}
 DEFAULT_LIMIT = 10_000  # reddit, help desks and anything unknown
 
 # Fixed notice codes in the URL (never free text: nothing user-supplied is echoed back).
@@ -57,7 +60,9 @@ def is_https(request: web.Request) -> bool:
     return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
 
 
-def platform_limit(platform: str) -> int:
+def platform_limit(platform: str, *, private: bool = False) -> int:
+    if private and platform in PRIVATE_LIMITS:
+        return PRIVATE_LIMITS[platform]
     return LIMITS.get(platform, DEFAULT_LIMIT)
 
 

@@ -59,7 +59,10 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
         "case.html",
         d=detail,
         labels=LABELS,
-        limit=platform_limit(detail.mention.platform),
+        limits={
+            kind: platform_limit(detail.mention.platform, private=kind == "private")
+            for kind in ("public", "private")
+        },
         people=people,
         timeline=timeline_points(detail.timeline),
         can_escalate=bool(desk.config.settings.routing.ticket),

@@ -159,3 +159,16 @@ async def test_a_follow_up_joins_the_case_and_brings_it_back(as_role: Login, sto
     # The follow-up's own page is the same case, with the reply already sent in it.
     page = await (await desk.client.get(f"/mentions/{follow_up}")).text()
     assert case_number(case) in page and "another mention in this case" in page
+
+
+async def test_reply_editor_counts_against_the_limit_of_its_kind(
+    as_role: Login, store: Store
+) -> None:
+    _, private_case, _ = add(store, "Parcel lost", platform="bluesky")
+    _, public_case, _ = add(store, "Parcel late", platform="bluesky", draft_kind="public")
+    desk = await as_role("agent")
+    private_page = await (await desk.client.get(f"/cases/{private_case}")).text()
+    public_page = await (await desk.client.get(f"/cases/{public_case}")).text()
+    # Bluesky chat takes 1,000 characters; a public post 300.
+    assert 'data-limit="1000"' in private_page and "/ 1,000 characters" in private_page
+    assert 'data-limit="300"' in public_page and 'data-limit="1000"' not in public_page

@@ -1,4 +1,4 @@
-"""A fake Bluesky PDS/AppView: sessions, searchPosts, listNotifications, createRecord.
+"""A fake Bluesky PDS/AppView: sessions, searchPosts, listNotifications, createRecord, chat.
 
 XRPC JSON shapes from the atproto lexicons; `ratelimit-*` headers; `{"error", "message"}`
 bodies; a createRecord with an `rkey` that exists fails, as the PDS does.
@@ -16,6 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.bluesky_chat import PRIVILEGED, ChatService
 from tests.fakes.platform import PlatformFake
 
 DID = "did:plc:lumorabrand"
@@ -45,6 +46,11 @@ class BlueskyFake(PlatformFake):
         self.notifications: list[dict[str, Any]] = []
         self.records: dict[str, dict[str, Any]] = {}  # rkey -> {"uri","cid","value"}
         self.posts_by_uri: dict[str, dict[str, Any]] = {}
+        # Whether our app password was created with "Allow access to your direct messages".
+        self.dm_access = True
+        self.chat = ChatService(DID, HANDLE, self._reply, self.clock)
+        for method, path, handler in self.chat.routes():
+            self.handle(method, path, handler)
         self.handle("POST", SESSION, self._session)
         self.handle("POST", "/xrpc/com.atproto.server.refreshSession", self._session)
         self.handle("GET", "/xrpc/app.bsky.actor.getProfile", self._profile)
@@ -56,7 +62,8 @@ class BlueskyFake(PlatformFake):
 
     def jwt(self) -> str:
         exp = int((datetime.now().astimezone() + timedelta(hours=2)).timestamp())
-        claims = {"sub": DID, "exp": exp, "iat": exp - 7200, "scope": "com.atproto.appPass"}
+        scope = PRIVILEGED if self.dm_access else "com.atproto.appPass"
+        claims = {"sub": DID, "exp": exp, "iat": exp - 7200, "scope": scope}
         return f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(claims)}.c2ln"
 
     def post(

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _target(platform: str, fakes: dict) -> tuple[str, dict, object]:
     """Publish a mention on the fake; return its id, action options, and a count of our posts."""
-    fake = fakes[platform]
+    fake = fakes[platform.removesuffix("-dm")]
     if platform == "x":
         tweet = fake.publish("@lumora broken", author="bob")
         return tweet["id"], {}, lambda: len(fake.posted)
@@ -34,6 +34,10 @@ def _target(platform: str, fakes: dict) -> tuple[str, dict, object]:
         return item["data"]["name"], {"handle": "erin"}, lambda: len(fake.comments)
     if platform == "mastodon":
         return fake.mention("@lumora broken")["id"], {}, lambda: len(fake.posted)
+    if platform == "bluesky-dm":
+        view = fake.mention("@lumora broken")
+        dm = {"author_id": view["author"]["did"], "private": True}
+        return view["uri"], dm, lambda: len(fake.chat.sent())
     return fake.mention("@lumora broken")["uri"], {}, lambda: len(fake.records)
 
 
@@ -60,12 +64,13 @@ async def _run_child_until_posted(db_url: str, platform: str, base_url: str) -> 
         await child.wait()
 
 
-@pytest.mark.parametrize("platform", ["x", "reddit", "mastodon", "bluesky"])
+@pytest.mark.parametrize("case", ["x", "reddit", "mastodon", "bluesky", "bluesky-dm"])
 async def test_kill_between_post_and_record_posts_once(
-    platform, db_url, secrets, x_fake, reddit_fake, mastodon_fake, bluesky_fake
+    case, db_url, secrets, x_fake, reddit_fake, mastodon_fake, bluesky_fake
 ) -> None:
     fakes = {"x": x_fake, "reddit": reddit_fake, "mastodon": mastodon_fake, "bluesky": bluesky_fake}
-    external_id, options, posted = _target(platform, fakes)
+    platform = case.removesuffix("-dm")
+    external_id, options, posted = _target(case, fakes)
     store = Store(db_url)
     store.create_all()
     action = post_action(platform, external_id, **options)

@@ -104,14 +104,61 @@ async def test_bluesky_reply_in_thread_once(bluesky_fake) -> None:
     responder = poster("bluesky", bluesky_fake.base_url)
     first = await responder.deliver(post_action("bluesky", child["uri"]))
     again = await responder.deliver(post_action("bluesky", child["uri"], attempt=2))
-    with pytest.raises(FatalError, match="private"):
-        await responder.deliver(post_action("bluesky", child["uri"], private=True, key="k2"))
     await responder.close()
     assert len(bluesky_fake.records) == 1
     assert again.ref == first.ref
     record = next(iter(bluesky_fake.records.values()))["value"]
     assert record["reply"]["root"]["uri"] == root["uri"]
     assert record["reply"]["parent"]["uri"] == child["uri"]
+
+
+def _dm(view: dict, **kw) -> object:
+    """A private action to the author of a Bluesky post view."""
+    return post_action("bluesky", view["uri"], author_id=view["author"]["did"], private=True, **kw)
+
+
+async def test_bluesky_direct_message_once(bluesky_fake) -> None:
+    post = bluesky_fake.mention("@lumora my order never came", author="fern")
+    responder = poster("bluesky", bluesky_fake.base_url)
+    first = await responder.deliver(_dm(post, key="k1"))
+    again = await responder.deliver(_dm(post, key="k1", attempt=2))
+    other = await responder.deliver(_dm(post, key="k2", text="Any news? We are on it."))
+    await responder.close()
+    chat = bluesky_fake.chat
+    assert [m["text"] for m in chat.sent()] == [
+        "Sorry about that, we sent a new lamp.",
+        "Any news? We are on it.",
+    ]
+    assert list(chat.convos) == [post["author"]["did"]]  # one conversation with the author
+    assert again.ref == first.ref and again.detail == "direct message (found)"
+    assert first.ref.endswith(chat.sent()[0]["id"]) and other.ref != first.ref
+    assert bluesky_fake.records == {}  # nothing was posted publicly
+    sends = bluesky_fake.api.calls("/xrpc/chat.bsky.convo.sendMessage")
+    assert {c.headers["atproto-proxy"] for c in sends} == {"did:web:api.bsky.chat#bsky_chat"}
+
+
+async def test_bluesky_retry_sends_when_the_message_is_not_there(bluesky_fake) -> None:
+    post = bluesky_fake.mention("@lumora refund?", author="gus")
+    responder = poster("bluesky", bluesky_fake.base_url)
+    receipt = await responder.deliver(_dm(post, attempt=2))
+    await responder.close()
+    assert len(bluesky_fake.chat.sent()) == 1 and receipt.detail == "direct message"
+
+
+async def test_bluesky_direct_message_refusals_say_what_to_do(bluesky_fake) -> None:
+    post = bluesky_fake.mention("@lumora still broken", author="hal")
+    bluesky_fake.chat.closed_to_us.add(post["author"]["did"])
+    responder = poster("bluesky", bluesky_fake.base_url)
+    with pytest.raises(FatalError, match=r"someone they follow.*reply publicly"):
+        await responder.deliver(_dm(post))
+    await responder.close()
+
+    bluesky_fake.dm_access = False  # an app password made without direct-message access
+    responder = poster("bluesky", bluesky_fake.base_url)
+    with pytest.raises(FatalError, match=r'Bad token method.*"Allow access to your direct'):
+        await responder.deliver(_dm(bluesky_fake.mention("@lumora hi", author="ivy")))
+    await responder.close()
+    assert bluesky_fake.chat.sent() == []
 
 
 async def test_post_to_wrong_platform_is_held(x_fake) -> None:
@@ -132,8 +179,18 @@ async def test_posters_check_their_credentials(x_fake, reddit_fake, mastodon_fak
         "x": f"token valid for X user {BRAND_ID}",
         "reddit": "signed in as u/lumora_bot",
         "mastodon": "signed in as @lumora",
-        "bluesky": "signed in as lumora.bsky.social (did:plc:lumorabrand)",
+        "bluesky": "signed in as lumora.bsky.social (did:plc:lumorabrand); "
+        "private messages allowed",
     }
+
+
+async def test_bluesky_check_says_when_private_messages_will_be_held(bluesky_fake) -> None:
+    bluesky_fake.dm_access = False
+    responder = poster("bluesky", bluesky_fake.base_url)
+    said = await responder.check()
+    await responder.close()
+    assert said.startswith("signed in as lumora.bsky.social (did:plc:lumorabrand); private")
+    assert "will be held" in said and "Allow access to your direct messages" in said
 
 
 async def test_poster_check_fails_on_bad_token(mastodon_fake) -> None:
