@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel
 
+from mentiondesk.case_history import mention_of
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
@@ -194,7 +195,7 @@ class Store:
                 .where(MENTION.c.id.in_(ids))
                 .order_by(MENTION.c.id)
             ).all()
-        return [_pending(row._mapping) for row in rows]
+        return [_pending(row) for row in rows]
 
     def histories(self, author_ids: Sequence[int]) -> dict[int, History]:
         """Past cases and mention counts of each author, for personalising and deciding."""
@@ -260,27 +261,13 @@ _PENDING_COLUMNS = (
 
 def _pending(row: Any) -> PendingMention:
     author = Author(
-        id=row["author_external_id"],
-        handle=row["handle"],
-        name=row["name"],
-        followers=row["followers"],
-    )
-    mention = Mention(
-        platform=row["platform"],
-        external_id=row["external_id"],
-        author=author,
-        text=row["text"],
-        created_at=row["created_at"],
-        url=row["url"],
-        lang=row["lang"],
-        thread_id=row["thread_id"],
-        parent_id=row["parent_id"],
+        id=row.author_external_id, handle=row.handle, name=row.name, followers=row.followers
     )
     return PendingMention(
-        id=row["id"],
-        author_id=row["author_id"],
-        mention=mention,
-        do_not_contact=row["do_not_contact"],
+        id=row.id,
+        author_id=row.author_id,
+        mention=mention_of(row, author),
+        do_not_contact=row.do_not_contact,
     )
 
 
