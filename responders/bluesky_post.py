@@ -198,7 +198,7 @@ def _hint(error: str) -> str:
             " (the app password has no access to direct messages: create one with "
             '"Allow access to your direct messages" ticked)'
         )
-    if "recipient" in error:
+    if "incoming messages" in error:  # "…only from someone they follow", "…disabled"
         return " (the author does not take direct messages from us: reply publicly instead)"
     return ""
 
