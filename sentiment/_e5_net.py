@@ -125,6 +125,7 @@ def _norm(x: Matrix, params: tuple[Matrix, Matrix], eps: float) -> Matrix:
 
 def _gelu(x: Matrix) -> Matrix:
     """The tanh form (within 1e-3 of erf-GELU, and what the adapter is trained with), in place."""
+    x = np.ascontiguousarray(x)  # a no-op for _linear's output; the flat view must write through
     flat = x.reshape(-1)
     scratch = np.empty(min(_CHUNK, flat.size), dtype=np.float32)
     for start in range(0, flat.size, _CHUNK):
