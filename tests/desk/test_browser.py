@@ -151,7 +151,7 @@ def test_keyboard_approves_the_selected_item(page: Page, world: tuple[str, Store
 
 def test_edit_a_draft_with_a_live_count(page: Page, world: tuple[str, Store]) -> None:
     url, store = world
-    _, case, _ = add(store, "Edit-me: broken lamp", platform="bluesky")
+    _, case, _ = add(store, "Edit-me: broken lamp", platform="bluesky", draft_kind="public")
     login(page, url, "agent")
     page.goto(f"{url}/cases/{case}")
     box = page.get_by_label("Reply text")
