@@ -63,6 +63,18 @@ def train_sentiment(
         ),
     ] = "ngram",
     steps: Annotated[int, typer.Option(help="e5: training steps of 32 texts.", min=1)] = 700,
+    start_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--start-from",
+            help="e5: go on training this adapter (.npz) instead of starting afresh: minutes "
+            "on a few thousand texts, e.g. your own labelled mentions beside a sample of the "
+            "original data.",
+        ),
+    ] = None,
+    learning_rate: Annotated[
+        float, typer.Option(help="e5: peak learning rate (lower to go on from an adapter).", min=0)
+    ] = 1e-3,
     batches: Annotated[
         str,
         typer.Option(
@@ -98,7 +110,9 @@ def train_sentiment(
     folders = [*data, *(more or [])]
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []
     if kind == "e5":
-        recipe = Recipe(steps=steps, seed=seed, batches=cast(Batching, batches))
+        recipe = Recipe(
+            steps=steps, seed=seed, batches=cast(Batching, batches), learning_rate=learning_rate
+        )
         _train_e5(
             folders,
             out,
@@ -107,6 +121,7 @@ def train_sentiment(
             limit=limit,
             tune_on=tune_on or [],
             share=encoder_share,
+            start_from=start_from,
         )
         return
     started = time.monotonic()
@@ -136,6 +151,7 @@ def _train_e5(
     limit: int | None,
     tune_on: list[Path],
     share: float,
+    start_from: Path | None,
 ) -> None:
     started = time.monotonic()
     tuned = ", ".join(str(f) for f in dict.fromkeys(tune_on or folders))
@@ -154,8 +170,9 @@ def _train_e5(
                 encoder_share=share,
                 say=say,
                 step=step,
+                start_from=start_from,
             )
-        except (OSError, ValueError, RuntimeError) as exc:
+        except (OSError, ValueError, RuntimeError, ConfigError) as exc:
             err.print(f"[red]cannot train:[/] {exc}")
             raise typer.Exit(2) from None
     counts = f"{meta['texts']} texts, {len(fixes)} corrections"

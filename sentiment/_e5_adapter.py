@@ -23,14 +23,24 @@ ANY_LANGUAGE = "*"
 # The shipped adapters by language.
 SHIPPED = {"pt": PORTUGUESE_PATH, ANY_LANGUAGE: DEFAULT_PATH}
 _DATA = "../shared/data/"
+_BRAND_EN = "sentiment/tuning/brand-mentions-en"
 # The commands that made the shipped files (in the model card too).
 REBUILD = {
+    # Two steps: the adapter on public data, then on our own English brand mentions.
     DEFAULT_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}semeval2017-4a-en "
         f"{_DATA}airline-tweets {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}tweeteval-sentiment --limit 8000 "
-        "--steps 2600 --encoder-share 0.3 --out sentiment/models/e5-adapter.npz --seed 13"
+        "--steps 2600 --encoder-share 0.3 --out e5-adapter-public.npz --seed 13\n"
+        "then:\n"
+        "mentiondesk train-sentiment --kind e5 --start-from e5-adapter-public.npz "
+        f"--data {_DATA}semeval2017-4a-en {_DATA}airline-tweets {_DATA}b2w-polarity "
+        f"{_DATA}xlmt-sentiment/portuguese {_BRAND_EN} {_BRAND_EN} {_BRAND_EN} "
+        f"--limit 750 --steps 300 --learning-rate 3e-4 --tune-on {_DATA}airline-tweets "
+        f"--tune-on {_DATA}b2w-polarity --tune-on {_DATA}xlmt-sentiment/portuguese "
+        f"--tune-on {_DATA}tweeteval-sentiment --encoder-share 0.35 "
+        "--out sentiment/models/e5-adapter.npz --seed 13"
     ),
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "

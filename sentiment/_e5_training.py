@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import cast
 
 import numpy as np
@@ -17,7 +18,7 @@ import torch
 from torch import Tensor, nn
 from torch.nn import functional
 
-from sentiment._e5_image import Encoder, Matrix
+from sentiment._e5_image import Encoder, Layer, Matrix
 from sentiment._e5_net import Adapter
 from sentiment._e5_tokens import Tokenizer
 from sentiment.e5_training import Progress, Recipe
@@ -35,13 +36,20 @@ def fine_tune(
     examples: Sequence[tuple[str, int]],
     recipe: Recipe,
     progress: Progress | None = None,
+    start: Adapter | None = None,
 ) -> Adapter:
-    """Train on (text, label) pairs, cycling through them in a seeded order."""
+    """Train on (text, label) pairs, cycling through them in a seeded order.
+
+    With `start`, training goes on from that adapter (its low-rank updates, biases, norms and
+    head) instead of from the bare encoder.
+    """
     torch.manual_seed(recipe.seed)
     # A fixed thread count keeps the sums in the same order: same seed, same adapter.
     torch.set_num_threads(2)
     tokenizer = Tokenizer(encoder.vocabulary)
-    model = _Model(encoder, recipe)
+    model = _Model(encoder if start is None else _with_start(encoder, start, recipe), recipe)
+    if start is not None:
+        model.load(start)
     head = list(model.head.parameters())
     rest = [p for name, p in model.named_parameters() if not name.startswith("head.")]
     rates = [recipe.learning_rate, 2 * recipe.learning_rate]
@@ -93,6 +101,21 @@ def _batches(encoded: Rows, recipe: Recipe, rng: random.Random) -> list[Rows]:
         rng.shuffle(batches)
         out += batches
     return out[: recipe.steps]
+
+
+def _with_start(encoder: Encoder, start: Adapter, recipe: Recipe) -> Encoder:
+    """The bare encoder with `start`'s biases and norms: its low-rank updates go on top."""
+    shape = (len(start.low_rank), next(iter(start.low_rank[0].values()))[0].shape[1])
+    if shape != (recipe.layers, recipe.rank):
+        raise ValueError(
+            f"the adapter to start from has {shape[0]} layers of rank {shape[1]}; "
+            f"training uses {recipe.layers} of rank {recipe.rank}"
+        )
+    layers = [
+        Layer(weights=layer.weights, biases=dict(biases), norms=dict(norms))
+        for layer, biases, norms in zip(encoder.layers, start.biases, start.norms, strict=False)
+    ]
+    return replace(encoder, layers=layers, embedding_norm=start.embedding_norm)
 
 
 def _cut(rows: Rows, size: int) -> list[Rows]:
@@ -179,6 +202,17 @@ class _Model(nn.Module):
         pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
         out: Tensor = self.head(self.dropout(pooled))
         return out
+
+    def load(self, start: Adapter) -> None:
+        """Take over `start`'s low-rank factors and head (its biases and norms: the encoder's)."""
+        with torch.no_grad():
+            for block, low_rank in zip(self.blocks, start.low_rank, strict=True):
+                for name, (a, b) in low_rank.items():
+                    part = cast(_LowRank, cast(_Block, block).linear[name])
+                    part.a.copy_(torch.from_numpy(a))
+                    part.b.copy_(torch.from_numpy(b))
+            self.head.weight.copy_(torch.from_numpy(start.head[0].T.copy()))
+            self.head.bias.copy_(torch.from_numpy(start.head[1]))
 
     def export(self, layers: int) -> Adapter:
         parts = [cast(_Block, block).export() for block in self.blocks]

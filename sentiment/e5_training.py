@@ -85,14 +85,17 @@ def train(
     encoder_share: float = ENCODER_SHARE,
     say: Say,
     step: Progress | None = None,
+    start_from: Path | None = None,
 ) -> dict[str, Any]:
     """Fine-tune, tune the blend on val splits, write `out`; returns its header.
 
     The blend is tuned on the val splits of `tune_on`, or of the training folders if empty.
+    With `start_from`, training goes on from that adapter file instead of from scratch.
     """
     encoder = _e5_image.read(_e5_image.default_image())
+    start = _e5_adapter.load(start_from)[0] if start_from else None
     say(f"fine-tuning on {len(rows)} texts")
-    adapter = _e5_adapter.as_shipped(_fine_tune()(encoder, rows, recipe, step))
+    adapter = _e5_adapter.as_shipped(_fine_tune()(encoder, rows, recipe, step, start))
     meta: dict[str, Any] = {
         "seed": recipe.seed,
         "steps": recipe.steps,
@@ -100,9 +103,12 @@ def train(
         "batches": recipe.batches,
         "texts": len(rows),
         "sources": [f.name for f in folders],
+        "learning_rate": recipe.learning_rate,
         "image": _e5_image.IMAGE_NAME,
         "built_with": built_with("numpy", "torch"),
     }
+    if start_from:
+        meta["started_from"] = start_from.name
     meta |= tuned_settings(encoder, adapter, tune_on or folders, ngram, encoder_share, say)
     _e5_adapter.save(adapter, meta, out)
     return meta
@@ -167,7 +173,7 @@ def tuned_settings(
     }
 
 
-def _fine_tune() -> Callable[[Any, Sequence[tuple[str, int]], Recipe, Progress | None], Any]:
+def _fine_tune() -> Callable[..., Any]:
     try:
         from sentiment._e5_training import fine_tune
     except ImportError as exc:

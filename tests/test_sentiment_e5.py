@@ -158,6 +158,22 @@ def test_fine_tuning_is_deterministic_for_a_seed() -> None:
     assert not np.array_equal(first.head[0], other.head[0])
 
 
+def test_fine_tuning_goes_on_from_an_adapter() -> None:
+    from sentiment._e5_training import fine_tune
+
+    start = _fine_tune(steps=20)
+    still = Recipe(steps=1, batch_size=9, layers=2, rank=4, learning_rate=0.0)
+    kept = fine_tune(encoder(), EN + PT, still, start=start)  # no step taken: start, unchanged
+    for ours, theirs in zip(kept.low_rank, start.low_rank, strict=True):
+        assert all(np.array_equal(ours[n][k], theirs[n][k]) for n in ours for k in (0, 1))
+    assert all(np.array_equal(a, b) for a, b in zip(kept.head, start.head, strict=True))
+    assert np.array_equal(kept.biases[1]["fi"], start.biases[1]["fi"])
+    moved = fine_tune(encoder(), EN + PT, replace(still, learning_rate=3e-3), start=start)
+    assert not np.array_equal(moved.head[0], start.head[0])
+    with pytest.raises(ValueError, match="rank 4; training uses 2 of rank 8"):
+        fine_tune(encoder(), EN + PT, replace(still, rank=8), start=start)
+
+
 def test_examples_cap_each_folder_and_repeat_corrections(tmp_path: Path) -> None:
     folders = [write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)]
     rows = examples(folders, [("entrega atrasada de novo", 0, "pt")], seed=1, limit=10)

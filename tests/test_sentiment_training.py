@@ -102,3 +102,11 @@ def test_the_shipped_brand_mention_tuning_set_reads_as_a_val_split() -> None:
     assert split is not None and len(split.texts) == len(split.labels) == 240
     assert sorted(set(split.labels)) == [0, 1, 2]
     assert all(text.strip() for text in split.texts)
+
+
+def test_the_shipped_english_brand_mention_training_set_reads_as_a_train_split() -> None:
+    folder = Path(__file__).resolve().parent.parent / "sentiment/tuning/brand-mentions-en"
+    split = training.read_split(folder, "train")
+    assert split is not None and len(split.texts) == len(split.labels) == 168
+    assert [split.labels.count(k) for k in (0, 1, 2)] == [65, 48, 55]
+    assert all(text.strip() and "lumora" not in text.lower() for text in split.texts)
