@@ -118,6 +118,24 @@ def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_
     assert code == 0 and json.loads(output)["classifier"] == "e5" and json.loads(output)["n"] == 3
 
 
+def test_train_sentiment_e5_goes_on_from_an_adapter(config: Path, tmp_path: Path) -> None:
+    from sentiment import _e5_adapter
+
+    shipped = Path(__file__).resolve().parent.parent / "sentiment/models/e5-adapter.npz"
+    en = write_folder(tmp_path / "en", EN)
+    out = tmp_path / "more.npz"
+    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(out)]
+    code, output = md(
+        config, "train-sentiment", *args, "--start-from", str(shipped), "--learning-rate", "1e-4"
+    )
+    assert code == 0 and "27 texts" in output, output
+    header = _e5_adapter.load(out)[1]
+    assert header["started_from"] == "e5-adapter.npz" and header["learning_rate"] == 1e-4
+    missing = tmp_path / "nope.npz"
+    code, output = md(config, "train-sentiment", *args, "--start-from", str(missing))
+    assert code == 2 and "nope.npz is missing" in output, output
+
+
 def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: Path) -> None:
     from sentiment import _e5_adapter
 
