@@ -118,33 +118,34 @@ def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_
     assert code == 0 and json.loads(output)["classifier"] == "e5" and json.loads(output)["n"] == 3
 
 
+def _train_one_step_on_en(config: Path, tmp_path: Path, *more: str) -> tuple[int, str, Path]:
+    """`train-sentiment --kind e5` for one step on the English texts; (code, output, file)."""
+    en, out = write_folder(tmp_path / "en", EN), tmp_path / "adapter.npz"
+    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(out), *more]
+    code, output = md(config, "train-sentiment", *args)
+    return code, output, out
+
+
 def test_train_sentiment_e5_goes_on_from_an_adapter(config: Path, tmp_path: Path) -> None:
     from sentiment import _e5_adapter
 
     shipped = Path(__file__).resolve().parent.parent / "sentiment/models/e5-adapter.npz"
-    en = write_folder(tmp_path / "en", EN)
-    out = tmp_path / "more.npz"
-    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(out)]
-    code, output = md(
-        config, "train-sentiment", *args, "--start-from", str(shipped), "--learning-rate", "1e-4"
-    )
+    more = ["--start-from", str(shipped), "--learning-rate", "1e-4"]
+    code, output, out = _train_one_step_on_en(config, tmp_path, *more)
     assert code == 0 and "27 texts" in output, output
     header = _e5_adapter.load(out)[1]
     assert header["started_from"] == "e5-adapter.npz" and header["learning_rate"] == 1e-4
     missing = tmp_path / "nope.npz"
-    code, output = md(config, "train-sentiment", *args, "--start-from", str(missing))
+    code, output, _ = _train_one_step_on_en(config, tmp_path, "--start-from", str(missing))
     assert code == 2 and "nope.npz is missing" in output, output
 
 
 def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: Path) -> None:
     from sentiment import _e5_adapter
 
-    en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
-    out = tmp_path / "adapter.npz"
-    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(out)]
-    code, output = md(
-        config, "train-sentiment", *args, "--tune-on", str(pt), "--encoder-share", "1"
-    )
+    pt = write_folder(tmp_path / "pt", PT)
+    more = ["--tune-on", str(pt), "--encoder-share", "1"]
+    code, output, out = _train_one_step_on_en(config, tmp_path, *more)
     assert code == 0 and "27 texts" in output, output
     header = _e5_adapter.load(out)[1]
     assert header["tuned_on"] == ["pt"]
