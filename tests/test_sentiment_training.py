@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from pathlib import Path
 
@@ -110,3 +111,16 @@ def test_the_shipped_english_brand_mention_training_set_reads_as_a_train_split()
     assert split is not None and len(split.texts) == len(split.labels) == 168
     assert [split.labels.count(k) for k in (0, 1, 2)] == [65, 48, 55]
     assert all(text.strip() and "lumora" not in text.lower() for text in split.texts)
+
+
+def test_the_shipped_portuguese_brand_mention_training_set_reads_as_a_train_split() -> None:
+    folder = Path(__file__).resolve().parent.parent / "sentiment/tuning/brand-mentions-pt-train"
+    split = training.read_split(folder, "train")
+    assert split is not None and len(split.texts) == len(split.labels) == 190
+    assert [split.labels.count(k) for k in (0, 1, 2)] == [70, 60, 60]
+    assert all(text.strip() and "lumora" not in text.lower() for text in split.texts)
+    # A training post that is also in the tuning or measurement set would flatter it.
+    tuning = (folder.parent / "brand-mentions-pt" / "val_text.txt").read_text(encoding="utf-8")
+    with (folder.parents[2] / "tests/data/reasons_pt.tsv").open(encoding="utf-8") as handle:
+        measured = {row["text"] for row in csv.DictReader(handle, delimiter="\t")}
+    assert not set(split.texts) & (set(tuning.splitlines()) | measured)
