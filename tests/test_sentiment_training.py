@@ -105,22 +105,27 @@ def test_the_shipped_brand_mention_tuning_set_reads_as_a_val_split() -> None:
     assert all(text.strip() for text in split.texts)
 
 
-def test_the_shipped_english_brand_mention_training_set_reads_as_a_train_split() -> None:
-    folder = Path(__file__).resolve().parent.parent / "sentiment/tuning/brand-mentions-en"
-    split = training.read_split(folder, "train")
-    assert split is not None and len(split.texts) == len(split.labels) == 168
-    assert [split.labels.count(k) for k in (0, 1, 2)] == [65, 48, 55]
+TUNING = Path(__file__).resolve().parent.parent / "sentiment/tuning"
+
+
+@pytest.mark.parametrize(
+    ("name", "counts"),
+    [("brand-mentions-en", [65, 48, 55]), ("brand-mentions-pt-train", [70, 60, 60])],
+)
+def test_the_shipped_brand_mention_training_sets_read_as_train_splits(
+    name: str, counts: list[int]
+) -> None:
+    split = training.read_split(TUNING / name, "train")
+    assert split is not None and len(split.texts) == len(split.labels) == sum(counts)
+    assert [split.labels.count(k) for k in (0, 1, 2)] == counts
     assert all(text.strip() and "lumora" not in text.lower() for text in split.texts)
 
 
-def test_the_shipped_portuguese_brand_mention_training_set_reads_as_a_train_split() -> None:
-    folder = Path(__file__).resolve().parent.parent / "sentiment/tuning/brand-mentions-pt-train"
-    split = training.read_split(folder, "train")
-    assert split is not None and len(split.texts) == len(split.labels) == 190
-    assert [split.labels.count(k) for k in (0, 1, 2)] == [70, 60, 60]
-    assert all(text.strip() and "lumora" not in text.lower() for text in split.texts)
+def test_no_portuguese_training_post_is_in_the_tuning_or_measurement_set() -> None:
     # A training post that is also in the tuning or measurement set would flatter it.
-    tuning = (folder.parent / "brand-mentions-pt" / "val_text.txt").read_text(encoding="utf-8")
-    with (folder.parents[2] / "tests/data/reasons_pt.tsv").open(encoding="utf-8") as handle:
+    split = training.read_split(TUNING / "brand-mentions-pt-train", "train")
+    assert split is not None
+    tuning = (TUNING / "brand-mentions-pt" / "val_text.txt").read_text(encoding="utf-8")
+    with (TUNING.parents[1] / "tests/data/reasons_pt.tsv").open(encoding="utf-8") as handle:
         measured = {row["text"] for row in csv.DictReader(handle, delimiter="\t")}
     assert not set(split.texts) & (set(tuning.splitlines()) | measured)
