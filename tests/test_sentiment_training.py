@@ -110,7 +110,11 @@ TUNING = Path(__file__).resolve().parent.parent / "sentiment/tuning"
 
 @pytest.mark.parametrize(
     ("name", "counts"),
-    [("brand-mentions-en", [65, 48, 55]), ("brand-mentions-pt-train", [70, 60, 60])],
+    [
+        ("brand-mentions-en", [65, 48, 55]),
+        ("brand-mentions-pt-train", [70, 60, 60]),
+        ("brand-mentions-pt-polite", [80, 20, 0]),
+    ],
 )
 def test_the_shipped_brand_mention_training_sets_read_as_train_splits(
     name: str, counts: list[int]
@@ -121,9 +125,10 @@ def test_the_shipped_brand_mention_training_sets_read_as_train_splits(
     assert all(text.strip() and "lumora" not in text.lower() for text in split.texts)
 
 
-def test_no_portuguese_training_post_is_in_the_tuning_or_measurement_set() -> None:
+@pytest.mark.parametrize("name", ["brand-mentions-pt-train", "brand-mentions-pt-polite"])
+def test_no_portuguese_training_post_is_in_the_tuning_or_measurement_set(name: str) -> None:
     # A training post that is also in the tuning or measurement set would flatter it.
-    split = training.read_split(TUNING / "brand-mentions-pt-train", "train")
+    split = training.read_split(TUNING / name, "train")
     assert split is not None
     tuning = (TUNING / "brand-mentions-pt" / "val_text.txt").read_text(encoding="utf-8")
     with (TUNING.parents[1] / "tests/data/reasons_pt.tsv").open(encoding="utf-8") as handle:
