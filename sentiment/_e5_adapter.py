@@ -24,6 +24,8 @@ ANY_LANGUAGE = "*"
 SHIPPED = {"pt": PORTUGUESE_PATH, ANY_LANGUAGE: DEFAULT_PATH}
 _DATA = "../shared/data/"
 _BRAND_EN = "sentiment/tuning/brand-mentions-en"
+_BRAND_PT = "sentiment/tuning/brand-mentions-pt-train"
+_POLITE_PT = "sentiment/tuning/brand-mentions-pt-polite"
 # The commands that made the shipped files (in the model card too).
 REBUILD = {
     # Two steps: the adapter on public data, then on our own English brand mentions.
@@ -42,11 +44,19 @@ REBUILD = {
         f"--tune-on {_DATA}tweeteval-sentiment --encoder-share 0.35 "
         "--out sentiment/models/e5-adapter.npz --seed 13"
     ),
+    # Two steps as well: reviews and tweets, then our own Portuguese brand mentions.
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
         f"{_DATA}xlmt-sentiment/portuguese --limit 20000 --steps 2400 "
-        "--out sentiment/models/e5-adapter-pt.npz --seed 13"
+        "--out e5-adapter-pt-public.npz --seed 13\n"
+        "then:\n"
+        "mentiondesk train-sentiment --kind e5 --start-from e5-adapter-pt-public.npz "
+        f"--data {_DATA}xlmt-sentiment/portuguese {_DATA}b2w-polarity "
+        f"{_BRAND_PT} {_BRAND_PT} {_BRAND_PT} {_POLITE_PT} {_POLITE_PT} {_POLITE_PT} "
+        "--limit 1500 --steps 300 --learning-rate 3e-4 "
+        f"--tune-on {_DATA}xlmt-sentiment/portuguese --tune-on {_DATA}b2w-polarity "
+        "--encoder-share 0.35 --out sentiment/models/e5-adapter-pt.npz --seed 13"
     ),
 }
 LINEAR = ("q", "k", "v", "ao", "fi", "fo")

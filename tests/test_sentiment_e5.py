@@ -285,7 +285,8 @@ def test_a_missing_shipped_adapter_names_the_command_that_made_it(
 ) -> None:
     monkeypatch.setattr(_e5_adapter, "MODELS", tmp_path)
     made_by = (
-        r"(?s)is missing; rebuild it with.*--limit 20000 .*--out sentiment/models/e5-adapter-pt"
+        r"(?s)is missing; rebuild it with.*--limit 20000 .*then:.*"
+        r"--start-from e5-adapter-pt-public\.npz .*--out sentiment/models/e5-adapter-pt"
     )
     with pytest.raises(ConfigError, match=made_by):
         _e5_adapter.load(tmp_path / "e5-adapter-pt.npz")
