@@ -97,15 +97,14 @@ def test_corrupt_model_names_path_and_rebuild_command(tmp_path: Path) -> None:
         NgramClassifier(broken)
 
 
+TUNING = Path(__file__).resolve().parent.parent / "sentiment/tuning"
+
+
 def test_the_shipped_brand_mention_tuning_set_reads_as_a_val_split() -> None:
-    folder = Path(__file__).resolve().parent.parent / "sentiment/tuning/brand-mentions-pt"
-    split = training.read_split(folder, "val")
+    split = training.read_split(TUNING / "brand-mentions-pt", "val")
     assert split is not None and len(split.texts) == len(split.labels) == 240
     assert sorted(set(split.labels)) == [0, 1, 2]
     assert all(text.strip() for text in split.texts)
-
-
-TUNING = Path(__file__).resolve().parent.parent / "sentiment/tuning"
 
 
 @pytest.mark.parametrize(
