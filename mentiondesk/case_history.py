@@ -21,7 +21,11 @@ MOST_EARLIER = 5
 # A case's mentions as (mention id, mention), oldest first.
 History = list[tuple[int, Mention]]
 
-_AUTHOR_COLUMNS = (AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.name, AUTHOR.c.followers)
+# An author's columns beside a MENTION row's own, whose names they share ("a_" + name).
+AUTHOR_BESIDE_MENTION = tuple(
+    c.label(f"a_{c.name}")
+    for c in (AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.name, AUTHOR.c.followers)
+)
 
 
 def mention_of(m: Any, author: Author) -> Mention:
@@ -39,9 +43,15 @@ def mention_of(m: Any, author: Author) -> Mention:
     )
 
 
-def author_of(a: Any) -> Author:
-    """An Author from its AUTHOR row."""
-    return Author(id=a.external_id, handle=a.handle, name=a.name, followers=a.followers)
+def author_of(row: Any, prefix: str = "") -> Author:
+    """An Author from its AUTHOR row, or from a joined row's columns named `prefix` + name."""
+
+    def get(name: str) -> Any:
+        return getattr(row, prefix + name)
+
+    return Author(
+        id=get("external_id"), handle=get("handle"), name=get("name"), followers=get("followers")
+    )
 
 
 def case_mentions(conn: Connection, case_ids: Iterable[int]) -> dict[int, History]:
@@ -55,17 +65,15 @@ def case_mentions(conn: Connection, case_ids: Iterable[int]) -> dict[int, Histor
         opened.where(CASE.c.id.in_(ids)), joined.where(FOLLOW_UP.c.case_id.in_(ids))
     ).subquery()
     rows = conn.execute(
-        sa.select(parts.c.case_id, MENTION, *(c.label(f"a_{c.name}") for c in _AUTHOR_COLUMNS))
+        sa.select(parts.c.case_id, MENTION, *AUTHOR_BESIDE_MENTION)
         .join(MENTION, MENTION.c.id == parts.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
         .order_by(parts.c.case_id, parts.c.n)
     )
     found: dict[int, History] = {}
     for row in rows:
-        author = Author(
-            id=row.a_external_id, handle=row.a_handle, name=row.a_name, followers=row.a_followers
-        )
-        found.setdefault(int(row.case_id), []).append((int(row.id), mention_of(row, author)))
+        mention = mention_of(row, author_of(row, "a_"))
+        found.setdefault(int(row.case_id), []).append((int(row.id), mention))
     return found
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel
 
-from mentiondesk.case_history import mention_of
+from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
@@ -254,19 +254,16 @@ _M, _A = MENTION.c, AUTHOR.c
 _PENDING_COLUMNS = (
     *(_M[n] for n in ("id", "author_id", "platform", "external_id", "text", "created_at", "url")),
     *(_M[n] for n in ("lang", "thread_id", "parent_id")),
-    _A.external_id.label("author_external_id"),
-    *(_A[n] for n in ("handle", "name", "followers", "do_not_contact")),
+    *AUTHOR_BESIDE_MENTION,
+    _A.do_not_contact,
 )
 
 
 def _pending(row: Any) -> PendingMention:
-    author = Author(
-        id=row.author_external_id, handle=row.handle, name=row.name, followers=row.followers
-    )
     return PendingMention(
         id=row.id,
         author_id=row.author_id,
-        mention=mention_of(row, author),
+        mention=mention_of(row, author_of(row, "a_")),
         do_not_contact=row.do_not_contact,
     )
 
