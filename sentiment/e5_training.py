@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning, lang
 from sentiment._e5_tokens import Tokenizer
@@ -29,6 +29,19 @@ ENCODER_SHARE = 0.25
 Batching = Literal["by-length", "random"]
 Say = Callable[[str], None]
 Progress = Callable[[int, int, float], None]  # step, total steps, recent loss
+
+
+class FineTune(Protocol):
+    """`_e5_training.fine_tune`'s signature, for callers that must not import torch early."""
+
+    def __call__(
+        self,
+        encoder: _e5_image.Encoder,
+        examples: Sequence[tuple[str, int]],
+        recipe: Recipe,
+        progress: Progress | None = None,
+        start: _e5_net.Adapter | None = None,
+    ) -> _e5_net.Adapter: ...
 
 
 @dataclass(frozen=True)
@@ -173,7 +186,7 @@ def tuned_settings(
     }
 
 
-def _fine_tune() -> Callable[..., Any]:
+def _fine_tune() -> FineTune:
     try:
         from sentiment._e5_training import fine_tune
     except ImportError as exc:
