@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from sentiment import lang
@@ -31,3 +35,26 @@ def test_nothing_to_tell_is_und(text: str) -> None:
 
 def test_platform_hint_wins() -> None:
     assert lang.detect(["obrigado"], ["pt-BR"]) == ["pt"]
+
+
+def test_bench_reports_our_brand_mentions(tmp_path: Path) -> None:
+    # No shared data in tmp_path: the benchmark measures the sets that ship with the tests.
+    script = Path(__file__).resolve().parent.parent / "bench" / "lang.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    figures = dict(item.split("=") for item in out.splitlines()[-1].split())
+    assert set(figures) == {
+        "desk_en_right",
+        "desk_en_as_pt",
+        "desk_pt_right",
+        "desk_pt_as_es",
+        "texts_per_s",
+    }
+    # Our own mentions are plain Portuguese and English: nearly every one must be told.
+    assert float(figures["desk_pt_right"]) >= 0.95
+    assert float(figures["desk_en_right"]) >= 0.95
+    assert float(figures["desk_pt_as_es"]) <= 0.02
