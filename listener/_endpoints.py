@@ -28,7 +28,6 @@ from mentiondesk.models import (
 _LOGGER = logging.getLogger(__name__)
 _SEEN_MAX = 1000  # recent external ids kept in the cursor: duplicate suppression across pages
 _VERSION = 1
-MIN_WAIT = 1.0  # the least a 429 makes us wait, whatever its reset header says
 SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a longer one is skipped
 
 Clock = Callable[[], datetime]
@@ -139,8 +138,7 @@ class Endpoints:
         try:
             page = await self.fetchers[endpoint](dict(ep_state))
         except RateLimited as exc:
-            # A reset already past (clock skew, a stale header) must not turn into a tight loop.
-            until = max(exc.until, self.clock() + timedelta(seconds=MIN_WAIT))
+            until = exc.wait_until(self.clock())
             self.gate(endpoint).until = until
             raise RateLimited(until, f"{self.source} {endpoint}") from None
         except TransientError as exc:

@@ -98,7 +98,8 @@ class OutboxWorker:
                 raise FatalError("the author asked not to be contacted; not sent")
             receipt = await asyncio.wait_for(responder.deliver(action), DELIVER_TIMEOUT)
         except RateLimited as exc:
-            await asyncio.to_thread(self._retry_at, claimed, exc.until, str(exc), False)
+            until = exc.wait_until(self._clock())
+            await asyncio.to_thread(self._retry_at, claimed, until, str(exc), False)
             return 0
         except FatalError as exc:
             _LOGGER.error("outbox %s held: %s", action.key, exc)

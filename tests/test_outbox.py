@@ -109,6 +109,16 @@ async def test_rate_limit_is_honoured_to_the_second(store: Store) -> None:
     assert _row(store, "k1").next_attempt_at == clock.now + timedelta(seconds=42)
 
 
+async def test_a_reset_already_past_still_waits_a_second(store: Store) -> None:
+    # Retry-After: 0, or a reset header behind our clock: no tight loop, and drain ends.
+    clock = Clock()
+    sink = Flaky(RateLimited(clock.now - timedelta(seconds=5)))
+    _enqueue(store, "k1", clock.now)
+    worker = _worker(store, sink, clock)
+    assert await worker.drain() == 0 and sink.calls == ["k1"]
+    assert _row(store, "k1").next_attempt_at == clock.now + timedelta(seconds=1)
+
+
 async def test_fatal_error_holds_the_action_visibly(store: Store) -> None:
     clock, sink = Clock(), Flaky(FatalError("channel_not_found"))
     _enqueue(store, "k1", clock.now)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+MIN_WAIT = 1.0  # the least a rate limit makes us wait, whatever its reset header says
 
 
 def utc(value: datetime) -> datetime:
@@ -22,6 +24,11 @@ class RateLimited(Exception):
     def __init__(self, until: datetime, detail: str = "") -> None:
         super().__init__(f"rate limited until {until.isoformat()} {detail}".strip())
         self.until = utc(until)
+
+    def wait_until(self, now: datetime) -> datetime:
+        """When to call again: `until`, but at least `MIN_WAIT` from `now`, so that a reset
+        already past (clock skew, `Retry-After: 0`) cannot turn into a tight loop."""
+        return max(self.until, now + timedelta(seconds=MIN_WAIT))
 
 
 class TransientError(Exception):
