@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -34,14 +35,14 @@ def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
             )
             for rule, n in conn.execute(query):
                 counts.setdefault(rule, Counter())[what] += int(n)
-        keys = conn.scalars(
-            sa.select(OUTBOX.c.key).where(
+        actions = conn.execute(
+            sa.select(OUTBOX.c.kind, OUTBOX.c.payload).where(
                 OUTBOX.c.created_at >= since, OUTBOX.c.kind.in_(["alert", "ticket"])
             )
         )
-        for key in keys:
-            # Alert and ticket keys end with the rule: kind:target:platform:external_id:rule
-            kind, rule = key.split(":", 1)[0], key.rsplit(":", 1)[-1]
+        for kind, payload in actions:
+            # The rule is in the action's context (a ticket's key names its case, not the rule).
+            rule = json.loads(payload)["context"]["rule"]
             counts.setdefault(rule, Counter())[f"{kind}s"] += 1
     return counts
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from mentiondesk.decisions import Decision, DraftPlan, record
+from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
 from mentiondesk.models import Author, Label, Mention, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION
@@ -67,6 +67,8 @@ def add(
     draft_kind: str = "private",
     thread_id: str | None = None,
     ago: timedelta = timedelta(minutes=5),
+    rule: str = "complaint",
+    outbox: tuple[OutboxPlan, ...] = (),
 ) -> tuple[int, int | None, int | None]:
     """One mention with its reading, and optionally a case and a pending draft; return ids.
 
@@ -92,15 +94,16 @@ def add(
     reading = Reading(
         label=Label(label), score=0.8, lang="en", reason=reason, frustration=frustration
     )
-    plans = (DraftPlan(kind=draft_kind, text=draft, lang="en", rule="complaint"),) if draft else ()
+    plans = (DraftPlan(kind=draft_kind, text=draft, lang="en", rule=rule),) if draft else ()
     decision = Decision(
         mention_id=row.id,
         author_id=row.author_id,
         mention=mention,
         reading=reading,
-        case_rule="complaint" if case else None,
+        case_rule=rule if case else None,
         priority=priority,
         drafts=plans,
+        outbox=outbox,
     )
     record(store, [decision], post_route={"default": "console"})
     with store.engine.connect() as conn:

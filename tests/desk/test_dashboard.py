@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
+from mentiondesk.decisions import OutboxPlan
 from mentiondesk.store import Store
 from mentiondesk.tables import SURVEY, USER
 from mentiondesk.web.users import authenticate
@@ -55,6 +56,21 @@ async def test_playbooks_page_counts_rule_firings(as_role: Login, store: Store) 
     complaint = page.split("<b>complaint</b>", 1)[1].split("</tr>", 1)[0]
     assert "1 cases, 1 drafts" in complaint
     assert "<b>urgent-complaint</b>" in page
+
+
+async def test_playbooks_page_counts_tickets_and_alerts_under_their_rule(
+    as_role: Login, store: Store
+) -> None:
+    # A ticket's outbox key names its case, not its rule: the count must still find the rule.
+    urgent = (
+        OutboxPlan("ticket", "cases", "urgent-complaint"),
+        OutboxPlan("alert", "console", "urgent-complaint"),
+    )
+    add(store, "third time asking, refund me", rule="urgent-complaint", outbox=urgent)
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/playbooks")).text()
+    urgent_row = page.split("<b>urgent-complaint</b>", 1)[1].split("</tr>", 1)[0]
+    assert "1 tickets" in urgent_row and "1 alerts" in urgent_row
 
 
 async def test_admin_adds_a_person(as_role: Login, store: Store) -> None:
