@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.tables import CASE, FOLLOW_UP, OUTBOX
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX
 
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
@@ -87,6 +87,28 @@ def insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]])
         return []
     stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return [int(i) for i in conn.execute(stmt, rows).scalars()]
+
+
+def withdraw_replaced_drafts(
+    conn: Connection, rows: list[dict[str, object]], ids: list[int], now: datetime
+) -> None:
+    """One private message per case waits for a person: a follow-up's new draft replaces
+    the case's earlier pending ones, so an agent cannot send the author the same apology twice."""
+    newest: dict[object, int] = {}
+    for row, draft_id in zip(rows, ids, strict=True):
+        if row["case_id"] and row["kind"] == "private" and row["status"] == "pending":
+            newest[row["case_id"]] = max(draft_id, newest.get(row["case_id"], 0))
+    for case_id, draft_id in newest.items():
+        conn.execute(
+            sa.update(DRAFT)
+            .where(
+                DRAFT.c.case_id == case_id,
+                DRAFT.c.kind == "private",
+                DRAFT.c.status == "pending",
+                DRAFT.c.id < draft_id,
+            )
+            .values(status="withdrawn", decided_at=now, decided_by=f"draft {draft_id}")
+        )
 
 
 def _lock_authors(conn: Connection, author_ids: set[int]) -> None:

@@ -39,7 +39,9 @@ def _who() -> str:
 @drafts_app.command("list")
 def drafts_list(
     ctx: typer.Context,
-    status: Annotated[str, typer.Option(help="pending, approved or rejected.")] = "pending",
+    status: Annotated[
+        str, typer.Option(help="pending, approved, rejected or withdrawn.")
+    ] = "pending",
     limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
 ) -> None:
     """Drafts, oldest first."""

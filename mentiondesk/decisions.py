@@ -10,7 +10,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_history import History, case_mentions, earlier
-from mentiondesk.cases import Assignment, assign_cases, insert_ids, ticket_targets
+from mentiondesk.cases import (
+    Assignment,
+    assign_cases,
+    insert_ids,
+    ticket_targets,
+    withdraw_replaced_drafts,
+)
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
@@ -84,6 +90,7 @@ def record(
         case_of = cases.case_of
         rows = [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         drafts = insert_ids(conn, DRAFT, rows)
+        withdraw_replaced_drafts(conn, rows, drafts, now)
         # Only a case opened before this batch can have a ticket already: its follow-ups' cases.
         tickets = ticket_targets(conn, {case_of[m] for m in cases.follow_ups})
         history = case_mentions(conn, _ticketing_follow_ups(todo, cases, tickets))

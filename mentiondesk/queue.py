@@ -80,7 +80,7 @@ def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -
         conn.execute(
             sa.update(DRAFT)
             .where(DRAFT.c.case_id == case_id, DRAFT.c.status == "pending")
-            .values(status="rejected", decided_at=now, decided_by=by)
+            .values(status="withdrawn", decided_at=now, decided_by=by)
         )
 
 

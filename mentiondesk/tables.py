@@ -143,7 +143,7 @@ class DraftRow(SQLModel, table=True):
     lang: str = Field(max_length=16)
     rule: str = Field(max_length=128)
     auto: bool = False
-    status: str = Field(default="pending", max_length=16)  # pending | approved | rejected
+    status: str = Field(default="pending", max_length=16)  # pending|approved|rejected|withdrawn
     created_at: datetime = Field(default_factory=now, sa_type=_TS)
     decided_at: datetime | None = Field(default=None, sa_type=_TS)
     decided_by: str | None = Field(default=None, max_length=128)

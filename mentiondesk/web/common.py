@@ -41,7 +41,8 @@ NOTICES = {
     "corrected": ("ok", "Label corrected, thank you: it is kept for retraining."),
     "stale": (
         "warn",
-        "Someone else already acted on this (approved, rejected or closed it). "
+        "Someone else already acted on this (approved, rejected or closed it), or a newer "
+        "draft replaced it. "
         "Nothing was sent twice; here is how it stands now.",
     ),
     "dnc": ("error", "This author asked not to be contacted: no private message is sent."),

@@ -21,6 +21,11 @@ def _scalar(store: Store, query: sa.Select[tuple[object]]) -> object:
         return conn.scalar(query)
 
 
+def _rows(store: Store, query: sa.Select[tuple[object, object]]) -> list[tuple[object, object]]:
+    with store.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
 async def test_approve_sends_once_and_a_second_approval_is_stale(
     as_role: Login, store: Store
 ) -> None:
@@ -159,6 +164,27 @@ async def test_a_follow_up_joins_the_case_and_brings_it_back(as_role: Login, sto
     # The follow-up's own page is the same case, with the reply already sent in it.
     page = await (await desk.client.get(f"/mentions/{follow_up}")).text()
     assert case_number(case) in page and "another mention in this case" in page
+
+
+async def test_a_follow_ups_draft_replaces_the_cases_pending_private_message(
+    as_role: Login, store: Store
+) -> None:
+    _, case, first = add(store, "Where is my parcel?", handle="lia")
+    _, joined, second = add(store, "Hello?? Still nothing", handle="lia")
+    assert joined == case
+    statuses = dict(
+        _rows(store, sa.select(DRAFT.c.id, DRAFT.c.status).where(DRAFT.c.case_id == case))
+    )
+    assert statuses == {first: "withdrawn", second: "pending"}
+    desk = await as_role("agent")
+    stale = await desk.post(f"/drafts/{first}/approve", back="/queue")
+    assert stale.headers["Location"].endswith("notice=stale")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert f"withdrawn by draft {second}" in page
+    await desk.post(f"/cases/{case}/close", resolution="closed")
+    withdrawn = _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == second))
+    assert withdrawn == "withdrawn"  # closing withdraws; nobody rejected it
+    assert _scalar(store, sa.select(sa.func.count()).where(OUTBOX.c.kind == "post")) == 0
 
 
 async def test_reply_editor_counts_against_the_limit_of_its_kind(
