@@ -15,6 +15,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
 EXCERPT = 280  # characters of the mention shown in the queue (the case page shows it all)
+PAGE = 100  # queue items shown at first; "show more" adds as many again
 # First-response targets: complaints are answered within the hour, everything else in four.
 SLA = {"negative": timedelta(hours=1)}
 DEFAULT_SLA = timedelta(hours=4)
@@ -106,6 +107,24 @@ def _filtered(query: Any, f: Filters) -> Any:
     return query
 
 
+def _case_query(f: Filters, *columns: Any) -> Any:
+    query = (
+        sa.select(*columns)
+        .select_from(CASE)
+        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .join(READING, READING.c.mention_id == CASE.c.mention_id)
+        .where(CASE.c.status == "open")
+    )
+    if f.view != "all":
+        query = query.where(_needs_reply())
+    if f.assignee:
+        query = query.where(
+            CASE.c.assignee.is_(None) if f.assignee == "-" else CASE.c.assignee == f.assignee
+        )
+    return _filtered(query, f)
+
+
 def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     draft = (
         sa.select(DRAFT.c.id)
@@ -115,23 +134,13 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .scalar_subquery()
     )
     query = (
-        sa.select(*_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee, CASE.c.opened_at)
-        .add_columns(draft.label("draft_id"), follow_up_count().label("follow_ups"))
-        .select_from(CASE)
-        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
-        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
-        .join(READING, READING.c.mention_id == CASE.c.mention_id)
-        .where(CASE.c.status == "open")
+        _case_query(f, *_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
+        .add_columns(CASE.c.opened_at, draft.label("draft_id"))
+        .add_columns(follow_up_count().label("follow_ups"))
         .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
     )
-    if f.view != "all":
-        query = query.where(_needs_reply())
-    if f.assignee:
-        query = query.where(
-            CASE.c.assignee.is_(None) if f.assignee == "-" else CASE.c.assignee == f.assignee
-        )
-    rows = conn.execute(_filtered(query, f)).all()
+    rows = conn.execute(query).all()
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     return [
         _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id), r.follow_ups)
@@ -158,22 +167,29 @@ def _needs_reply() -> Any:
     return sa.or_(drafts("pending"), unanswered, wrote_again)
 
 
-def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
+def _loose_query(f: Filters, *columns: Any) -> Any:
     """Pending drafts outside any case (e.g. a thank-you for praise)."""
-    if f.assignee:
-        return []  # only cases are assigned
     query = (
-        sa.select(*_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
-        .add_columns(DRAFT.c.created_at)
+        sa.select(*columns)
         .select_from(DRAFT)
         .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
         .join(READING, READING.c.mention_id == DRAFT.c.mention_id)
         .where(DRAFT.c.status == "pending", DRAFT.c.case_id.is_(None))
+    )
+    if f.assignee:
+        query = query.where(sa.false())  # only cases are assigned
+    return _filtered(query, f)
+
+
+def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
+    query = (
+        _loose_query(f, *_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
+        .add_columns(DRAFT.c.created_at)
         .order_by(DRAFT.c.created_at, DRAFT.c.id)
         .limit(limit)
     )
-    rows = conn.execute(_filtered(query, f)).all()
+    rows = conn.execute(query).all()
     return [_item(r, None, 0, None, r.created_at, (r.draft_id, r.kind, r.text)) for r in rows]
 
 
@@ -219,12 +235,15 @@ def _item(
     )
 
 
-def load_queue(store: Store, f: Filters, *, limit: int = 100) -> list[QueueItem]:
-    """Open cases first by priority (frustration and reach) then age; loose drafts by age."""
+def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[QueueItem], int]:
+    """The `limit` most urgent items — open cases by priority (frustration and reach) then
+    age, loose drafts by age — and how many are waiting in all, so nothing hides unsaid."""
+    count = sa.func.count()
     with store.engine.connect() as conn:
         items = _cases(conn, f, limit) + _loose_drafts(conn, f, limit)
+        total = conn.scalar(_case_query(f, count)) + conn.scalar(_loose_query(f, count))
     items.sort(key=lambda i: (-i.priority, -i.frustration, i.waiting_since))
-    return items[:limit]
+    return items[:limit], int(total)
 
 
 def load_stats(store: Store, *, now: datetime) -> QueueStats:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 import time
+from urllib.parse import urlencode
 
 from aiohttp import web
 
 from mentiondesk import audit, queue
 from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
-from mentiondesk.web.data_queue import Filters, facets, load_queue, load_stats
+from mentiondesk.web.data_queue import PAGE, Filters, facets, load_queue, load_stats
 from mentiondesk.web.users import Role
 
 _LOGGER = logging.getLogger(__name__)
 _FACETS_TTL = 30.0  # seconds: the filter menus need not be live to the second
+MAX_SHOWN = 1000  # a longer queue is worked through filters, not by scrolling
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -27,16 +29,26 @@ def add_routes(router: web.UrlDispatcher) -> None:
 async def queue_page(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     filters = Filters.from_query(request.query)
-    items = await desk.db(load_queue, desk.store, filters)
+    shown = _shown(request.query.get("show", ""))
+    items, total = await desk.db(load_queue, desk.store, filters, limit=shown)
     stats = await desk.db(load_stats, desk.store, now=desk.clock())
+    more = urlencode({**filters.active(), "show": shown + PAGE})
     return render(
         request,
         "queue.html",
         items=items,
+        total=total,
+        more_href=f"/queue?{more}",
         stats=stats,
         filters=filters,
         facets=await _facets(request),
     )
+
+
+def _shown(text: str) -> int:
+    """How many items to show: a page at first, more on request, never unbounded."""
+    wanted = int(text) if text.isdigit() and len(text) < 6 else PAGE
+    return min(max(wanted, PAGE), MAX_SHOWN)
 
 
 async def _facets(request: web.Request) -> dict[str, list[str]]:

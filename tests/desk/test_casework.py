@@ -118,6 +118,22 @@ async def test_hostile_text_is_escaped(as_role: Login, store: Store) -> None:
         assert "&lt;b&gt;bold&lt;/b&gt;" in page
 
 
+async def test_a_long_queue_says_what_it_does_not_show(as_role: Login, store: Store) -> None:
+    for n in range(101):
+        add(store, f"Complaint number {n}", platform="mastodon", priority=5)
+    thanks = "Thank you, {name}!"
+    add(store, "Love it", platform="mastodon", label="positive", case=False, draft=thanks)
+    desk = await as_role("agent")
+    page = await (await desk.client.get("/queue?platform=mastodon")).text()
+    assert page.count('<li class="item ') == 100 and "Love it" not in page
+    assert "Showing the 100 most urgent of 102 waiting." in page
+    more = page.split('<p class="more"', 1)[1].split('href="', 1)[1].split('"', 1)[0]
+    assert more == "/queue?platform=mastodon&amp;show=200"
+    page = await (await desk.client.get(more.replace("&amp;", "&"))).text()
+    assert page.count('<li class="item ') == 102 and "Love it" in page
+    assert 'class="more"' not in page
+
+
 async def test_queue_filters(as_role: Login, store: Store) -> None:
     add(store, "Lost parcel on x", platform="x", reason="delivery")
     add(store, "Refund please on mastodon", platform="mastodon", reason="refund")
