@@ -12,6 +12,7 @@ from mentiondesk.case_history import author_of, mention_of
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
 from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.outbox_payload import outbox_row
+from mentiondesk.reply_limits import reply_limit
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUTHOR,
@@ -34,6 +35,10 @@ class StaleAction(RuntimeError):
     """The draft or case changed since it was shown (someone else acted first)."""
 
 
+class ReplyTooLong(ValueError):
+    """The reply is longer than its platform accepts: it would only fail in the outbox."""
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -52,10 +57,15 @@ def approve_draft(
         final = text if text is not None else draft.text
         if not final.strip():
             raise ValueError("the reply text is empty")
+        mention, reading = _mention_and_reading(conn, draft.mention_id)
+        limit = reply_limit(mention.platform, private=draft.kind == "private")
+        if len(final) > limit:
+            raise ReplyTooLong(
+                f"the reply is {len(final)} characters; {mention.platform} allows {limit}"
+            )
         _update_pending_draft(
             conn, draft, status="approved", text=final, decided_at=now, decided_by=by
         )
-        mention, reading = _mention_and_reading(conn, draft.mention_id)
         if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
             raise StaleAction("the author asked not to be contacted; no private message is sent")
         plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)

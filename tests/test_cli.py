@@ -82,6 +82,8 @@ def test_run_once_prints_summary_and_is_idempotent(config: Path) -> None:
 
 def test_approve_sends_once_and_counts_first_response(config: Path) -> None:
     md(config, "run", "--once")
+    code, output = md(config, "drafts", "approve", "1", "--text", "x" * 10_001)
+    assert code == 1 and "the reply is 10001 characters; x allows 10000" in output
     code, output = md(config, "drafts", "approve", "1", "--text", "Sorry Ana, DM us your order")
     assert code == 0 and "[post] private message to x @h_a1" in output and "Reply sent." in output
     code, output = md(config, "drafts", "approve", "1")

@@ -22,13 +22,6 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 P = ParamSpec("P")
 T = TypeVar("T")
 
-# Platform limits for a reply's length (characters); the editor counts against them.
-LIMITS = {"x": 280, "twitter": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
-# Private messages have their own: X DMs 10,000, Bluesky chat 1,000; a Mastodon direct
-# message is a status like any other.
-PRIVATE_LIMITS = {"x": 10_000, "twitter": 10_000, "bluesky": 1_000}
-DEFAULT_LIMIT = 10_000  # reddit, help desks and anything unknown
-
 # Fixed notice codes in the URL (never free text: nothing user-supplied is echoed back).
 NOTICES = {
     "approved": ("ok", "Reply approved: it is on its way."),
@@ -47,6 +40,7 @@ NOTICES = {
     ),
     "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
     "empty": ("error", "The text is empty: nothing was changed."),
+    "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
     "user-added": ("ok", "User added."),
     "bad-user": ("error", "Could not add that user: check the name, role and password (8+)."),
 }
@@ -59,12 +53,6 @@ LOGIN_COOKIE = "md_login"
 def is_https(request: web.Request) -> bool:
     """Behind a TLS-terminating proxy the scheme comes in X-Forwarded-Proto."""
     return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
-
-
-def platform_limit(platform: str, *, private: bool = False) -> int:
-    if private and platform in PRIVATE_LIMITS:
-        return PRIVATE_LIMITS[platform]
-    return LIMITS.get(platform, DEFAULT_LIMIT)
 
 
 @dataclass

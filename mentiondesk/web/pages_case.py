@@ -5,11 +5,11 @@ from __future__ import annotations
 from aiohttp import web
 
 from mentiondesk import audit, queue
+from mentiondesk.reply_limits import reply_limit
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
     DESK,
     int_param,
-    platform_limit,
     redirect,
     render,
     require,
@@ -60,7 +60,7 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
         d=detail,
         labels=LABELS,
         limits={
-            kind: platform_limit(detail.mention.platform, private=kind == "private")
+            kind: reply_limit(detail.mention.platform, private=kind == "private")
             for kind in ("public", "private")
         },
         people=people,

@@ -86,6 +86,8 @@ async def approve(request: web.Request) -> web.StreamResponse:
     except queue.StaleAction as exc:
         # The queue refuses private messages to authors who asked not to be contacted.
         raise redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale") from None
+    except queue.ReplyTooLong:
+        raise redirect(back, "too-long") from None
     except ValueError:
         raise redirect(back, "empty") from None
     await desk.db(audit.record_draft, desk.store, who, "approve", draft_id)

@@ -203,6 +203,21 @@ async def test_a_follow_ups_draft_replaces_the_cases_pending_private_message(
     assert _scalar(store, sa.select(sa.func.count()).where(OUTBOX.c.kind == "post")) == 0
 
 
+async def test_a_reply_longer_than_the_platform_allows_is_refused(
+    as_role: Login, store: Store
+) -> None:
+    _, case, draft = add(store, "Parcel lost", platform="x", draft_kind="public")
+    desk = await as_role("agent")
+    response = await desk.post(f"/drafts/{draft}/approve", text="a" * 281, back=f"/cases/{case}")
+    assert response.headers["Location"].endswith("notice=too-long")
+    page = await (await desk.client.get(response.headers["Location"])).text()
+    assert "longer than the platform allows" in page
+    assert _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == draft)) == "pending"
+    assert _scalar(store, sa.select(sa.func.count()).where(OUTBOX.c.kind == "post")) == 0
+    ok = await desk.post(f"/drafts/{draft}/approve", text="a" * 280, back=f"/cases/{case}")
+    assert ok.headers["Location"].endswith("notice=approved")
+
+
 async def test_reply_editor_counts_against_the_limit_of_its_kind(
     as_role: Login, store: Store
 ) -> None:
