@@ -155,8 +155,8 @@ def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
 # --- assign and escalate (Slack buttons, desk) ------------------------------------------
 
 
-def assign_case(store: Store, case_id: int, *, assignee: str) -> None:
-    """Give an open case to `assignee`; StaleAction when the case is no longer open."""
+def assign_case(store: Store, case_id: int, *, assignee: str | None) -> None:
+    """Give an open case to `assignee` (None: to nobody); StaleAction when it is not open."""
     with store.engine.begin() as conn:
         _update_open_case(conn, case_id, assignee=assignee)
 

@@ -75,22 +75,28 @@ def _back(case_id: int) -> str:
     return f"/cases/{case_id}"
 
 
-@require(Role.MANAGER)
+@require(Role.AGENT)
 async def assign(request: web.Request) -> web.StreamResponse:
+    """Managers give a case to anyone active, or to nobody ("-"); an agent can take it."""
     desk, case_id = request.app[DESK], int_param(request, "id")
     form = await request.post()
-    assignee = str(form.get("assignee", "")).strip()[:128]
-    if not assignee:
-        raise redirect(_back(case_id), "empty")
+    me = session(request).user
+    wanted = str(form.get("assignee", "")).strip()[:128]
+    if me.role < Role.MANAGER and wanted != me.name:
+        raise web.HTTPForbidden(text="Agents can take a case; managers assign it to others.")
+    active = {u.name for u, is_active, _ in await desk.db(list_users, desk.store) if is_active}
+    if wanted != "-" and wanted not in active:
+        raise redirect(_back(case_id), "bad-assignee")
+    assignee = None if wanted == "-" else wanted
     try:
         await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
-    who = session(request).user.name
-    await desk.db(audit.record, desk.store, who, "assign", case_id=case_id, detail=assignee)
-    raise redirect(_back(case_id), "assigned")
+    detail = assignee or "nobody"
+    await desk.db(audit.record, desk.store, me.name, "assign", case_id=case_id, detail=detail)
+    raise redirect(_back(case_id), "assigned" if assignee else "unassigned")
 
 
 @require(Role.AGENT)
@@ -125,7 +131,7 @@ async def close(request: web.Request) -> web.StreamResponse:
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
     await desk.db(audit.record, desk.store, who, status, case_id=case_id)
-    raise redirect(_back(case_id), "closed")
+    raise redirect(_back(case_id), status)
 
 
 @require(Role.AGENT)

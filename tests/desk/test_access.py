@@ -26,7 +26,7 @@ ROUTES = [
     ("POST", "/drafts/{draft}/save", "agent"),
     ("POST", "/mentions/{mention}/notes", "agent"),
     ("POST", "/mentions/{mention}/correct", "agent"),
-    ("POST", "/cases/{case}/assign", "manager"),
+    ("POST", "/cases/{case}/assign", "manager"),  # to someone else: an agent may take it
     ("GET", "/dashboard", "manager"),
     ("GET", "/dashboard.csv", "manager"),
     ("GET", "/playbooks", "manager"),
@@ -68,7 +68,7 @@ async def test_role_is_checked(
     if method == "GET":
         response = await desk.client.get(url, allow_redirects=False)
     else:
-        form = {"text": "hi there", "label": "neutral", "assignee": "agent", "name": ""}
+        form = {"text": "hi there", "label": "neutral", "assignee": "manager", "name": ""}
         response = await desk.post(url, **form)
     if RANK[role] < RANK[lowest]:
         assert response.status == 403

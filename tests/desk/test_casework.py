@@ -85,6 +85,8 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     await desk.post(f"/cases/{case}/assign", assignee="agent")
     await desk.post(f"/cases/{case}/escalate")
     await desk.post(f"/cases/{case}/escalate")  # twice: still one ticket
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert f"local:MD-{case:06d}" in page and "Escalate to help desk" not in page  # it has one
     await desk.post(f"/cases/{case}/close", resolution="resolved")
     assert _scalar(store, sa.select(NOTE.c.text)) == "Called the courier"
     with store.engine.connect() as conn:
@@ -95,6 +97,29 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     assert len(tickets) == 1
     assert case_row.ticket_ref == f"local:MD-{case:06d}"  # delivered to the local help desk
     assert actions == ["note", "assign", "escalate", "escalate", "resolved"]
+    page = await (await desk.client.get(f"/cases/{case}?notice=resolved")).text()
+    assert "Case resolved" in page
+
+
+async def test_an_agent_takes_a_case_and_a_manager_unassigns_it(
+    as_role: Login, store: Store
+) -> None:
+    _, case, _ = add(store, "Parcel lost")
+    agent, manager = await as_role("agent"), await as_role("manager")
+    page = await (await agent.client.get(f"/cases/{case}")).text()
+    assert "Take this case" in page and "choose a person" not in page
+    assert (await agent.post(f"/cases/{case}/assign", assignee="agent")).status == 303
+    assert _scalar(store, sa.select(CASE.c.assignee).where(CASE.c.id == case)) == "agent"
+    page = await (await manager.client.get(f"/cases/{case}")).text()
+    assert "nobody (unassign)" in page
+    nobody = await manager.post(f"/cases/{case}/assign", assignee="-")
+    assert nobody.headers["Location"].endswith("notice=unassigned")
+    assert _scalar(store, sa.select(CASE.c.assignee).where(CASE.c.id == case)) is None
+    ghost = await manager.post(f"/cases/{case}/assign", assignee="ghost")
+    assert ghost.headers["Location"].endswith("notice=bad-assignee")
+    assert _scalar(store, sa.select(CASE.c.assignee).where(CASE.c.id == case)) is None
+    page = await (await manager.client.get(f"/cases/{case}")).text()
+    assert '<option value="" selected disabled>choose a person…</option>' in page
 
 
 async def test_unknown_case_is_a_404_page(as_role: Login) -> None:
