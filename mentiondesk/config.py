@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,9 @@ class StoreSection(_Section):
     url: str = "sqlite:///mentiondesk.db"
 
 
+_LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
+
+
 class SentimentSection(_Section):
     classifier: str = "e5"  # the trained default; vader is the fast English fallback
     batch_size: int = Field(default=256, ge=1, le=10_000)
@@ -40,6 +44,19 @@ class PlaybooksSection(_Section):
     templates: str | None = None  # None: the shipped templates
     default_lang: str = "en"
     auto_reply_daily_cap: int = Field(default=1, ge=0)  # public auto-replies per author per day
+    # Replies to a post that mentions this handle use this regional variant's templates,
+    # e.g. { "@lumora_pt" = "pt-PT" } (the shipped `pt` templates are Brazil's).
+    handle_locales: dict[str, str] = {}
+
+    @field_validator("handle_locales")
+    @classmethod
+    def _locales(cls, value: dict[str, str]) -> dict[str, str]:
+        for handle, locale in value.items():
+            if not _LOCALE.fullmatch(locale) or not handle.strip():
+                raise ValueError(
+                    f'{handle!r} = {locale!r}: write "@handle" = "language-REGION", e.g. "pt-PT"'
+                )
+        return value
 
 
 class OutboxSection(_Section):

@@ -47,7 +47,11 @@ def build_playbook(config: Config) -> Playbook:
         raise ConfigError(f"playbooks.paths: {section.paths} match no file; fix the patterns")
     templates = config.base_dir / section.templates if section.templates else None
     return load_playbook(
-        paths, brand=config.brand, template_dir=templates, default_lang=section.default_lang
+        paths,
+        brand=config.brand,
+        template_dir=templates,
+        default_lang=section.default_lang,
+        handle_locales=section.handle_locales,
     )
 
 

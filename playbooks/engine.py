@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,15 +39,28 @@ _SAMPLE = (
     History(past_cases=("MD-000001",), mentions_before=1),
 )
 _DRAFTS = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
+# A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
 
 
 class Playbook:
     """An ordered list of rules; every matching rule fires until one says `stop`."""
 
-    def __init__(self, rules: Sequence[Rule], templates: Templates, brand: Brand) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        templates: Templates,
+        brand: Brand,
+        handle_locales: Mapping[str, str] | None = None,
+    ) -> None:
         self.rules = list(rules)
         self.templates = templates
         self.brand = brand
+        # A post to "@lumora_pt" is answered in Portugal's Portuguese: handle → pattern, locale.
+        self._handle_locales = [
+            (re.compile(rf"(?<![\w@]){re.escape(h)}(?![\w.])", re.IGNORECASE), locale)
+            for h, locale in (handle_locales or {}).items()
+        ]
         for rule in self.rules:
             for spec in rule.actions:
                 if spec.template:
@@ -69,16 +83,30 @@ class Playbook:
         text = lang = None
         if spec.type in _DRAFTS:
             text, lang = self.templates.render(
-                spec.template, reading.lang, self._context(mention, reading, history)
+                spec.template,
+                self.locale(mention, reading),
+                self._context(mention, reading, history),
             )
         return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto, lang=lang)
 
+    def locale(self, mention: Mention, reading: Reading) -> str:
+        """The reply's language, with its region where the post tells it: the brand handle it
+        mentions (`[playbooks] handle_locales`), else the platform's tag ("pt-PT"); else the
+        language read, whose folder holds the shipped variant (Brazil's, for `pt`)."""
+        for pattern, locale in self._handle_locales:
+            if _language(locale) == reading.lang and pattern.search(mention.text):
+                return locale
+        tag = mention.lang or ""
+        if "-" in tag and _language(tag) == reading.lang:
+            language, region = tag.split("-", 1)
+            return f"{language.lower()}-{region.upper()}"
+        return reading.lang
+
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
         author = mention.author
-        first = (author.name or "").split()
         return {
             "brand": self.brand.name,
-            "name": first[0] if first else author.handle.lstrip("@"),
+            "name": greeting_name(author.name),
             "full_name": author.name or author.handle,
             "handle": author.handle,
             "platform": mention.platform,
@@ -88,6 +116,19 @@ class Playbook:
             "open_cases": list(history.open_cases),
             "returning": history.mentions_before > 0,
         }
+
+
+def _language(locale: str) -> str:
+    return locale.split("-", 1)[0].lower()
+
+
+def greeting_name(display_name: str | None) -> str:
+    """The first word of a display name that reads as a name ("🌸 Ana Souza" → "Ana"), or ""
+    when none does: a handle, "<img" or "@@@" in a greeting reads worse than no name at all."""
+    for word in (display_name or "").split():
+        if _NAME.fullmatch(word):
+            return word
+    return ""
 
 
 def _dedupe(actions: list[Action]) -> list[Action]:
@@ -109,6 +150,7 @@ def load_playbook(
     brand: Brand,
     template_dir: Path | None = None,
     default_lang: str = "en",
+    handle_locales: Mapping[str, str] | None = None,
 ) -> Playbook:
     """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
@@ -120,7 +162,8 @@ def load_playbook(
     if duplicates:
         raise ConfigError(f"playbooks: rule names must be unique; repeated: {duplicates}")
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
-    return Playbook(rules, Templates(folders, default_lang=default_lang), brand)
+    templates = Templates(folders, default_lang=default_lang)
+    return Playbook(rules, templates, brand, handle_locales)
 
 
 def _read(path: Path) -> list[Rule]:

@@ -1,4 +1,5 @@
-"""Reply templates: sandboxed Jinja2, one folder per language, falling back to the default."""
+"""Reply templates: sandboxed Jinja2, one folder per language or regional variant (`pt`,
+`pt-PT`), falling back to the language and then to the default."""
 
 from __future__ import annotations
 
@@ -46,8 +47,9 @@ class Templates:
                     raise ConfigError(f"template {path}: {exc}") from None
 
     def render(self, name: str, lang: str, context: Mapping[str, Any]) -> tuple[str, str]:
-        """Render in `lang` when a translation exists, else the default; return (text, lang)."""
-        for code in (lang, self.default_lang):
+        """Render in `lang` ("pt-PT": its own folder, else "pt") when a translation exists,
+        else the default; return (text, the folder used)."""
+        for code in (lang, lang.split("-")[0], self.default_lang):
             try:
                 template = self._env.get_template(f"{code}/{name}.j2")
             except TemplateNotFound:

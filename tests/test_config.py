@@ -43,6 +43,12 @@ def test_wrong_type_names_key(tmp_path: Path) -> None:
     assert "sentiment.batch_size" in str(error)
 
 
+def test_a_handle_locale_must_be_language_and_region(tmp_path: Path) -> None:
+    text = '[brand]\nname = "L"\n[playbooks]\nhandle_locales = { "@l_pt" = "portugal" }\n'
+    error = str(_load(tmp_path, text))
+    assert "playbooks.handle_locales" in error and 'e.g. "pt-PT"' in error
+
+
 def test_unknown_source_kind_lists_known_ones(tmp_path: Path) -> None:
     error = _load(tmp_path, '[brand]\nname = "L"\n[[sources]]\nkind = "myspace"\n')
     assert "sources[0].kind: 'myspace' is not a known kind; use one of:" in str(error)

@@ -8,6 +8,7 @@ import pytest
 
 from mentiondesk.models import ActionKind, Brand, ConfigError, History, Label, Reading
 from playbooks import load_playbook
+from playbooks.engine import Playbook, greeting_name
 from playbooks.templates import Templates
 from tests.helpers import mention
 
@@ -68,14 +69,70 @@ def test_private_message_is_in_the_authors_language_and_personal() -> None:
 
 def test_unknown_language_falls_back_to_default() -> None:
     de = _reading(Label.POSITIVE, lang="de")
-    (draft,) = SHIPPED.decide(mention(1, name=""), de, History())
-    assert draft.text == "Thank you, h_a1! It made our day at Lumora."
+    (draft,) = SHIPPED.decide(mention(1, name="Jürgen"), de, History())
+    assert draft.text == "Thank you, Jürgen! It made our day at Lumora."
+    assert draft.lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("Ana Souza", "Ana"),
+        ("🌸 Maria-João ✨", "Maria-João"),
+        ("O'Neil", "O'Neil"),
+        ("<img src=x>", ""),
+        ("{{7*7}}", ""),
+        ("steve_codes", ""),
+        ("", ""),
+        ("J", ""),
+    ],
+)
+def test_greeting_name_is_a_word_that_reads_as_a_name(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+def test_no_name_reads_as_a_plain_greeting() -> None:
+    (draft,) = SHIPPED.decide(mention(1, name="<img>"), _reading(Label.POSITIVE), History())
+    assert draft.text == "Thank you! It made our day at Lumora."
+    pt = _reading(Label.NEGATIVE, lang="pt", reason="support", frustration=1)
+    actions = SHIPPED.decide(mention(1, name="🌸"), pt, History())
+    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
+    assert dm.text is not None and dm.text.startswith("Olá, aqui é a equipe Lumora.")
+
+
+def _dm(playbook: Playbook, text: str, lang: str | None = None) -> tuple[str, str]:
+    pt = _reading(Label.NEGATIVE, lang="pt", reason="account_login", frustration=1)
+    actions = playbook.decide(mention(1, text, lang=lang), pt, History())
+    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
+    assert dm.text is not None and dm.lang is not None
+    return dm.text, dm.lang
+
+
+def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    text, lang = _dm(playbook, "@lumora não consigo entrar na conta")
+    assert lang == "pt" and "equipe" in text and "acessar" in text and "pedido" in text
+    text, lang = _dm(playbook, "@Lumora_PT não consigo entrar na conta")
+    assert lang == "pt-PT" and "equipa" in text and "aceder" in text and "encomenda" in text
+    # Another handle that merely starts the same way is not the Portuguese one.
+    assert _dm(playbook, "@lumora_pt2 não consigo entrar")[1] == "pt"
+    # The platform's own tag (Bluesky's langs, Mastodon's language) says the region too.
+    assert _dm(playbook, "não consigo entrar na conta", lang="pt-pt")[1] == "pt-PT"
+    assert _dm(playbook, "não consigo entrar na conta", lang="pt-BR")[1] == "pt"
+    # A handle mapped to Portugal does not turn an English post's reply Portuguese.
+    en = _reading(Label.NEGATIVE, reason="account_login", frustration=1)
+    actions = playbook.decide(mention(1, "@lumora_pt can't log in"), en, History())
+    assert {a.lang for a in actions if a.kind is ActionKind.DRAFT_PRIVATE} == {"en"}
 
 
 def test_template_syntax_in_a_mention_is_data(tmp_path: Path) -> None:
-    evil = mention(1, "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}", name="{{7*7}}")
+    evil = mention(1, "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}", name="Ana {{7*7}}")
     (draft,) = SHIPPED.decide(evil, _reading(Label.POSITIVE), History())
-    assert draft.text == "Thank you, {{7*7}}! It made our day at Lumora."
+    assert draft.text == "Thank you, Ana! It made our day at Lumora."
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "full.j2").write_text("Hi {{ full_name }}")
+    rendered, _ = Templates([tmp_path]).render("full", "en", {"full_name": "{{7*7}}"})
+    assert rendered == "Hi {{7*7}}"
 
 
 def test_templates_cannot_reach_python_internals(tmp_path: Path) -> None:
