@@ -159,16 +159,22 @@ class XSource:
     # --- endpoints --------------------------------------------------------------------
 
     async def _fetch_search(self, state: State) -> Page:
-        params = self._params(state, "next_token")
-        response = await self._call(
-            "search", self.client.search_recent_tweets, self.query, **params
-        )
-        return self._page(response, state)
+        return await self._read("search", self.client.search_recent_tweets, self.query, state)
 
     async def _fetch_mentions(self, state: State) -> Page:
         user_id = await self._brand_id()
-        params = self._params(state, "pagination_token")
-        response = await self._call("mentions", self.client.get_users_mentions, user_id, **params)
+        return await self._read("mentions", self.client.get_users_mentions, user_id, state)
+
+    async def _read(self, endpoint: str, method: Any, arg: str, state: State) -> Page:
+        token_name = "next_token" if endpoint == "search" else "pagination_token"
+        try:
+            response = await self._call(endpoint, method, arg, **self._params(state, token_name))
+        except _SinceTooOld:
+            # Recent search keeps seven days and refuses an older since_id: after a long
+            # outage, read everything it still has (the store drops what we already have).
+            _LOGGER.warning("x %s: saved position older than X keeps; reading from there", endpoint)
+            state = {}
+            response = await self._call(endpoint, method, arg, **self._params(state, token_name))
         return self._page(response, state)
 
     def _params(self, state: State, token_name: str) -> dict[str, Any]:
@@ -212,6 +218,10 @@ class XSource:
             raise FatalError(f"x {endpoint}: {exc}; check the bearer token") from None
         except tweepy.TwitterServerError as exc:
             raise TransientError(f"x {endpoint}: {exc}") from None
+        except tweepy.BadRequest as exc:
+            if "since_id" in kwargs and _names_parameter(exc, "since_id"):
+                raise _SinceTooOld() from None
+            raise FatalError(f"x {endpoint}: {exc}") from None
         except tweepy.HTTPException as exc:
             raise FatalError(f"x {endpoint}: {exc}") from None
         except (aiohttp.ClientError, TimeoutError) as exc:
@@ -235,6 +245,14 @@ class XSource:
         if reset:
             return reset_time(str(reset))
         return self._clock() + timedelta(seconds=60)
+
+
+class _SinceTooOld(Exception):
+    """X refused the saved since_id (recent search only goes back seven days)."""
+
+
+def _names_parameter(exc: tweepy.HTTPException, name: str) -> bool:
+    return any(name in (e.get("parameters") or {}) for e in exc.api_errors if isinstance(e, dict))
 
 
 def _titles(errors: list[Any]) -> str:

@@ -10,7 +10,7 @@ import base64
 import itertools
 import json
 import zlib
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -31,6 +31,16 @@ def _iso(when: datetime) -> str:
 
 def problem(status: int, title: str, detail: str = "") -> dict[str, Any]:
     return {"title": title, "detail": detail or title, "type": "about:blank", "status": status}
+
+
+def _invalid_since(since: str, week_ago: datetime) -> dict[str, Any]:
+    message = f"Invalid 'since_id':'{since}'. 'since_id' must be a tweet id created after "
+    return {
+        "errors": [{"parameters": {"since_id": [since]}, "message": message + _iso(week_ago)}],
+        "title": "Invalid Request",
+        "detail": "One or more parameters to your request was invalid.",
+        "type": "https://api.twitter.com/2/problems/invalid-request",
+    }
 
 
 class XFake(PlatformFake):
@@ -144,7 +154,18 @@ class XFake(PlatformFake):
         return web.json_response(body, headers=headers)
 
     async def _search(self, request: web.Request) -> web.Response:
-        return self._page(request, self.in_search, "next_token")
+        # Recent search covers seven days, and refuses a since_id from before them.
+        week_ago = self.clock() - timedelta(days=7)
+        since = request.query.get("since_id")
+        tweet = next((t for t in self.tweets if t["id"] == since), None)
+        if tweet and datetime.fromisoformat(tweet["created_at"]) < week_ago:
+            headers = self._headers(request.path)
+            body = _invalid_since(since or "", week_ago)
+            return web.json_response(body, status=400, headers=headers)
+        recent = {
+            t["id"] for t in self.tweets if datetime.fromisoformat(t["created_at"]) >= week_ago
+        }
+        return self._page(request, self.in_search & recent, "next_token")
 
     async def _mentions(self, request: web.Request) -> web.Response:
         return self._page(request, self.in_mentions, "pagination_token")

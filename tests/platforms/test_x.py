@@ -164,3 +164,21 @@ async def test_tweet_deleted_between_pages_is_skipped(x_fake, clock) -> None:
     await source.close()
     ids = {m.external_id for m in first.mentions} | set(rest.ids)
     assert ids == {t["id"] for t in tweets[1:]}
+
+
+async def test_a_since_id_older_than_search_keeps_restarts_from_its_oldest(x_fake, clock) -> None:
+    # Down for eight days: recent search refuses the saved since_id (400); the source reads
+    # what search still has instead of stopping for good, and mentions keep their position.
+    old = x_fake.publish("@lumora before the outage")
+    source = _source(x_fake, clock)
+    run = await once(source, clock=clock)
+    assert run.ids == [old["id"]]
+    clock.advance(8 * 86_400)
+    fresh = x_fake.publish("lumora after the outage", mention=False)
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert again.ids == [fresh["id"]]
+    refused, retried = x_fake.api.calls(SEARCH)[-2:]
+    assert refused.query["since_id"] == old["id"] and "since_id" not in retried.query
+    assert x_fake.api.calls(MENTIONS)[-1].query["since_id"] == old["id"]
+    assert json.loads(again.cursor)["ep"]["search"]["since"] == fresh["id"]
