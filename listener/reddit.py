@@ -10,7 +10,6 @@ from typing import Any, Literal
 
 import asyncpraw
 import asyncprawcore
-from asyncprawcore.sessions import FiniteRetryStrategy
 from pydantic import Field, field_validator, model_validator
 
 from listener._endpoints import (
@@ -37,10 +36,9 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.reddit import build_reddit
 
 _LOGGER = logging.getLogger(__name__)
-OAUTH_URL = "https://oauth.reddit.com"
-REDDIT_URL = "https://www.reddit.com"
 _GONE = {"[deleted]", "[removed]"}
 
 
@@ -70,50 +68,6 @@ class RedditSourceConfig(SourceConfig):
                 "set both or neither"
             )
         return self
-
-
-class _NoRetry(FiniteRetryStrategy):
-    """asyncprawcore retries with sleeps of its own; our poller owns retries and backoff."""
-
-    def __init__(self, retries: int = 0) -> None:
-        super().__init__(retries=0)
-
-    def _sleep_seconds(self) -> float | None:
-        return None
-
-
-async def _no_delay() -> None:
-    return None
-
-
-def build_reddit(
-    *,
-    client_id: str,
-    client_secret: str,
-    username: str | None,
-    password: str | None,
-    base_url: str | None,
-    auth_url: str | None,
-    user_agent: str,
-) -> asyncpraw.Reddit:
-    """An asyncpraw client pointed at `base_url`, whose own sleeps and retries are switched off."""
-    options: dict[str, Any] = {}
-    if username and password:
-        options = {"username": username, "password": password}
-    reddit = asyncpraw.Reddit(
-        client_id=client_id,
-        client_secret=client_secret,
-        user_agent=user_agent,
-        oauth_url=base_url or OAUTH_URL,
-        reddit_url=auth_url or base_url or REDDIT_URL,
-        check_for_updates=False,
-        **options,
-    )
-    cores: list[Any] = [c for c in (reddit._core, reddit._read_only_core) if c is not None]
-    for core in cores:
-        core._retry_strategy_class = _NoRetry
-        core._rate_limiter.delay = _no_delay  # a limit is raised to the poller, never slept out
-    return reddit
 
 
 class RedditSource:

@@ -28,6 +28,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.reddit import build_reddit
 from responders._post import may_have_sent, post_parts, same_text
 
 _LOGGER = logging.getLogger(__name__)
@@ -75,15 +76,16 @@ class RedditPostResponder:
         def env(key: str) -> str:
             return secret_from_env(key).get_secret_value()
 
-        reddit = asyncpraw.Reddit(
+        # Without asyncprawcore's own retries: a comment Reddit made but answered 502 for
+        # would be posted again before `deliver` on the next attempt could look it up.
+        reddit = build_reddit(
             client_id=env(config.client_id_env),
             client_secret=env(config.client_secret_env),
             username=env(config.username_env),
             password=env(config.password_env),
+            base_url=config.base_url,
+            auth_url=config.auth_url,
             user_agent=config.user_agent,
-            oauth_url=config.base_url,
-            reddit_url=config.auth_url,
-            check_for_updates=False,
         )
         return cls(config.name or "reddit-post", reddit=reddit, subject=config.message_subject)
 
@@ -168,9 +170,12 @@ class RedditPostResponder:
         except asyncprawcore.TooManyRequests as exc:
             seconds = float(exc.response.headers.get("x-ratelimit-reset", "60"))
             raise RateLimited(datetime.now(UTC) + timedelta(seconds=seconds), "reddit") from None
+        except asyncprawcore.InvalidToken:
+            # A token revoked or expired under us: asyncprawcore dropped it, and with its own
+            # retry off the next attempt signs in again (bad credentials fail there, fatally).
+            raise TransientError("reddit posting: the access token was refused") from None
         except (
             asyncprawcore.OAuthException,
-            asyncprawcore.InvalidToken,
             asyncprawcore.Forbidden,
             asyncprawcore.NotFound,
         ) as exc:

@@ -2,6 +2,8 @@
 
 Component packages (`listener`, `sentiment`, `playbooks`, `responders`) import only
 this module from `mentiondesk`. Everything here is frozen and does no I/O.
+`mentiondesk.models.reddit` (imported by name, not from here) builds the asyncpraw client
+the Reddit listener and poster share.
 """
 
 from mentiondesk.models._delivery import CaseContext, OutboxAction, Receipt, Responder

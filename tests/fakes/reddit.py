@@ -37,6 +37,7 @@ class RedditFake(PlatformFake):
         self.inbox: list[dict[str, Any]] = []
         self.comments: list[dict[str, Any]] = []  # ours
         self.messages: list[dict[str, Any]] = []  # ours
+        self.lost_answers: dict[str, list[int]] = {}  # path → statuses, see lose_answer()
         self.handle("POST", TOKEN, self._token)
         self.handle("GET", search_path(subreddits), self._search)
         self.handle("GET", MENTIONS, self._mentions)
@@ -114,6 +115,18 @@ class RedditFake(PlatformFake):
         self.inbox.append(item)
         return item
 
+    def lose_answer(self, path: str, status: int = 502) -> None:
+        """Carry out the next POST to `path`, then answer `status` instead of the result, as
+        when Reddit's gateway times out after the backend made the comment."""
+        self.lost_answers.setdefault(path, []).append(status)
+
+    def _lost(self, path: str) -> web.Response | None:
+        if not self.lost_answers.get(path):
+            return None
+        status = self.lost_answers[path].pop(0)
+        page = f"<html><body><h1>{status} Server Error</h1></body></html>"
+        return web.Response(status=status, text=page, content_type="text/html")
+
     def _headers(self, endpoint: str) -> dict[str, str]:
         limit, remaining, reset = self.window.hit(endpoint)
         seconds = max(1, int((reset - self.clock()).total_seconds()))
@@ -178,6 +191,8 @@ class RedditFake(PlatformFake):
             "subreddit": "lumora",
         }
         self.comments.append({"kind": "t1", "data": data})
+        if lost := self._lost(COMMENT):
+            return lost
         body = {"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": data}]}}}
         return web.json_response(body, headers=self._headers(COMMENT))
 
@@ -198,6 +213,8 @@ class RedditFake(PlatformFake):
                 },
             }
         )
+        if lost := self._lost(COMPOSE):
+            return lost
         return web.json_response({"json": {"errors": []}}, headers=self._headers(COMPOSE))
 
     async def _our_comments(self, request: web.Request) -> web.Response:

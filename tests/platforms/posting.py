@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import asyncpraw
 from mastodon import Mastodon
 
 from mentiondesk.models import Author, CaseContext, Label, Mention, OutboxAction, Reading
+from mentiondesk.models.reddit import build_reddit
 from responders.bluesky_post import BlueskyPostResponder
 from responders.mastodon_post import MastodonPostResponder
 from responders.reddit_post import RedditPostResponder
@@ -51,15 +51,14 @@ def poster(platform: str, base_url: str) -> Any:
     if platform == "x":
         return XPostResponder("x-post", token="user-token", base_url=base_url)
     if platform == "reddit":
-        reddit = asyncpraw.Reddit(
+        reddit = build_reddit(
             client_id="cid",
             client_secret="secret",
             username="lumora_bot",
             password="pw",
+            base_url=base_url,
+            auth_url=base_url,
             user_agent="test/0.1",
-            oauth_url=base_url,
-            reddit_url=base_url,
-            check_for_updates=False,
         )
         return RedditPostResponder("reddit-post", reddit=reddit)
     if platform == "mastodon":

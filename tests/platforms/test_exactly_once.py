@@ -14,10 +14,12 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
+from mentiondesk.models import Brand, PluginContext
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, OUTBOX
+from responders.reddit_post import RedditPostResponder, RedditPostResponderConfig
 from tests.platforms.posting import post_action, poster
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,3 +97,33 @@ async def test_kill_between_post_and_record_posts_once(
     store.dispose()
     assert (delivered, status, posted()) == (1, "done", 1)
     assert ref == first_ref
+
+
+async def test_reddit_comment_made_but_answered_502_is_posted_once(
+    db_url, secrets, reddit_fake, tmp_path
+) -> None:
+    # Built as `mentiondesk run` builds it, so asyncpraw's own retry policy is the shipped one.
+    config = RedditPostResponderConfig(base_url=reddit_fake.base_url, auth_url=reddit_fake.base_url)
+    responder = RedditPostResponder.from_config(config, PluginContext(Brand("Lumora"), tmp_path))
+    name = reddit_fake.mention("u/lumora_bot broken", author="erin")["data"]["name"]
+    reddit_fake.lose_answer("/api/comment/", 502)
+    store = Store(db_url)
+    store.create_all()
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        action = post_action("reddit", name, handle="erin")
+        conn.execute(sa.insert(OUTBOX).values(outbox_row(action, None, now)))
+    clock = [now]
+    worker = OutboxWorker(
+        store, {"reddit-post": responder}, OutboxSection(), clock=lambda: clock[0]
+    )
+    first = await worker.drain()  # the 502 is a transient failure: retried later
+    clock[0] = now + timedelta(hours=1)
+    second = await worker.drain()  # attempt 2 looks first and finds the comment
+    await responder.close()
+    with store.engine.connect() as conn:
+        ref = conn.scalar(sa.select(DELIVERY.c.ref))
+    store.dispose()
+    assert (first, second, len(reddit_fake.comments)) == (0, 1, 1)
+    assert len(reddit_fake.api.calls("/api/comment/")) == 1
+    assert ref == reddit_fake.comments[0]["data"]["name"]

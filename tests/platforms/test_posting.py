@@ -80,6 +80,23 @@ async def test_reddit_action_limit_becomes_rate_limited(reddit_fake) -> None:
     assert reddit_fake.comments == []
 
 
+async def test_reddit_refused_token_is_retried_with_a_new_one(reddit_fake) -> None:
+    from mentiondesk.models import TransientError
+
+    name = reddit_fake.mention("u/lumora_bot help", author="erin")["data"]["name"]
+    refused = {"www-authenticate": 'Bearer realm="reddit", error="invalid_token"'}
+    reddit_fake.fail(
+        "/api/comment/", 401, {"message": "Unauthorized"}, method="POST", headers=refused
+    )
+    responder = poster("reddit", reddit_fake.base_url)
+    with pytest.raises(TransientError, match="token"):
+        await responder.deliver(post_action("reddit", name, handle="erin"))
+    await responder.deliver(post_action("reddit", name, handle="erin", attempt=2))
+    await responder.close()
+    assert len(reddit_fake.comments) == 1
+    assert len(reddit_fake.api.calls("/api/v1/access_token")) == 2
+
+
 async def test_mastodon_reply_direct_and_idempotency_key(mastodon_fake) -> None:
     status = mastodon_fake.mention("@lumora broke", author="dan")
     responder = poster("mastodon", mastodon_fake.base_url)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from listener.reddit import RedditSource, build_reddit
+from listener.reddit import RedditSource
+from mentiondesk.models.reddit import build_reddit
 from tests.fakes.reddit import MENTIONS, TOKEN, search_path
 from tests.platforms.helpers import FakeClock, once
 
