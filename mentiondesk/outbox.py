@@ -148,10 +148,19 @@ class OutboxWorker:
                 sa.update(OUTBOX)
                 .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
                 .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
-                .returning(OUTBOX.c.id, OUTBOX.c.case_id, OUTBOX.c.payload, OUTBOX.c.attempts)
+                .returning(
+                    OUTBOX.c.id,
+                    OUTBOX.c.case_id,
+                    OUTBOX.c.payload,
+                    OUTBOX.c.attempts,
+                    OUTBOX.c.created_at,
+                )
             ).all()
         rows = sorted(rows, key=lambda r: int(r.id))
-        return [Claimed(r.id, r.case_id, action_from_payload(r.payload, r.attempts)) for r in rows]
+        return [
+            Claimed(r.id, r.case_id, action_from_payload(r.payload, r.attempts, r.created_at))
+            for r in rows
+        ]
 
     def _do_not_contact(self, action: OutboxAction) -> bool:
         """Checked again at sending: the author may have opted out after approval."""

@@ -31,7 +31,9 @@ def outbox_row(action: OutboxAction, case_id: int | None, now: datetime) -> dict
     }
 
 
-def action_from_payload(payload: str, attempt: int) -> OutboxAction:
+def action_from_payload(
+    payload: str, attempt: int, created_at: datetime | None = None
+) -> OutboxAction:
     data = json.loads(payload)
     return OutboxAction(
         key=data["key"],
@@ -42,4 +44,5 @@ def action_from_payload(payload: str, attempt: int) -> OutboxAction:
         private=bool(data.get("private")),
         attempt=attempt,
         extra=data.get("extra") or {},
+        created_at=created_at,
     )

@@ -2,19 +2,23 @@
 
 Button clicks come back to `/slack/actions` (mentiondesk/slack_actions.py), which verifies
 them with the signing secret and updates the card through `update()`.
+
+`chat.postMessage` has no idempotency key. Each card carries the outbox key in its message
+metadata, and a later attempt first looks for that key in the channel's history, so a card
+Slack posted but whose answer was lost (timeout, dropped connection, crash) is not posted
+twice. slack_sdk's own retries are off for the same reason, and a 429 goes back to the
+outbox, which waits out `Retry-After` (only the scheduler sleeps).
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
+import aiohttp
 from pydantic import SecretStr, field_validator
 from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
 from slack_sdk.web.async_client import AsyncWebClient
 
 from mentiondesk.models import (
@@ -29,9 +33,14 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from responders._http import retry_after
+from responders._post import may_have_sent
 from responders.slack_blocks import Block, alert_blocks, fallback_text
 
 _LOGGER = logging.getLogger(__name__)
+_EVENT = "mentiondesk_alert"  # the metadata event type our cards carry
+_LOOKUP_PAGES = 10  # of 200 messages: the channel's last 2,000 since the alert was queued
+# Our clock and Slack's may disagree; look this much further back than the action's creation.
+_SKEW = timedelta(minutes=5)
 # Errors retrying cannot fix: the operator must change the token, scopes or channel.
 _FATAL = {
     "invalid_auth",
@@ -54,9 +63,19 @@ class SlackResponderConfig(PluginConfig):
     channel: str
     bot_token_env: str = "SLACK_BOT_TOKEN"
     signing_secret_env: str = "SLACK_SIGNING_SECRET"
-    max_429_retries: int = 2
 
     _env = field_validator("bot_token_env", "signing_secret_env")(require_env)
+
+    @field_validator("channel")
+    @classmethod
+    def _channel_id(cls, value: str) -> str:
+        # A retry looks for its card with conversations.history, which takes only IDs.
+        if value.startswith("#") or value != value.upper() or " " in value:
+            raise ValueError(
+                f"{value!r} looks like a channel name; use the channel's ID (C…), shown at the "
+                "bottom of the channel's details in Slack"
+            )
+        return value
 
 
 class SlackResponder:
@@ -72,17 +91,14 @@ class SlackResponder:
         signing_secret: SecretStr,
         channel: str,
         base_url: str = "https://slack.com/api/",
-        max_429_retries: int = 2,
     ) -> None:
         self.name = name
         self.channel = channel
         self.signing_secret = signing_secret
-        handlers = [
-            AsyncConnectionErrorRetryHandler(),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=max_429_retries),
-        ]
+        # No retry handlers (the default one re-sends after a dropped connection): a second
+        # chat.postMessage would post a second card; the outbox retries after a look-up.
         self.client = AsyncWebClient(
-            token=token.get_secret_value(), base_url=base_url, retry_handlers=handlers
+            token=token.get_secret_value(), base_url=base_url, retry_handlers=[]
         )
 
     @classmethod
@@ -93,12 +109,16 @@ class SlackResponder:
             signing_secret=secret_from_env(config.signing_secret_env),
             channel=config.channel,
             base_url=config.base_url,
-            max_429_retries=config.max_429_retries,
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         if action.kind != "alert":
             raise FatalError(f"slack takes alerts, not {action.kind}; fix the routing")
+        if may_have_sent(action) and (found := await self._posted_before(action)):
+            _LOGGER.info(
+                "outbox %s: found our earlier card %s; not posting again", action.key, found
+            )
+            return Receipt(ref=found, detail="posted to slack (found)")
         answer = await self.call(
             "chat_postMessage",
             channel=self.channel,
@@ -106,9 +126,31 @@ class SlackResponder:
             blocks=alert_blocks(action),
             unfurl_links=False,
             unfurl_media=False,
-            metadata={"event_type": "mentiondesk_alert", "event_payload": {"key": action.key}},
+            metadata={"event_type": _EVENT, "event_payload": {"key": action.key}},
         )
         return Receipt(ref=f"{answer['channel']}:{answer['ts']}", detail="posted to slack")
+
+    async def _posted_before(self, action: OutboxAction) -> str | None:
+        """`channel:ts` of the card an earlier attempt posted for `action.key`, if any."""
+        since = action.created_at or action.context.mention.created_at
+        query: dict[str, Any] = {
+            "channel": self.channel,
+            "oldest": f"{(since - _SKEW).timestamp():.6f}",
+            "include_all_metadata": True,  # without it Slack leaves the metadata out
+            "limit": 200,
+        }
+        for _ in range(_LOOKUP_PAGES):
+            page = await self.call("conversations_history", **query)
+            for message in page.get("messages") or []:
+                meta = message.get("metadata") or {}
+                payload = meta.get("event_payload") or {}
+                if meta.get("event_type") == _EVENT and payload.get("key") == action.key:
+                    return f"{self.channel}:{message['ts']}"
+            query["cursor"] = (page.get("response_metadata") or {}).get("next_cursor")
+            if not query["cursor"]:
+                return None
+        # Posting blind could post twice: hold it for a person to check.
+        raise FatalError("slack: too many messages since the alert to rule out an earlier card")
 
     async def update(self, channel: str, ts: str, *, blocks: list[Block], text: str) -> None:
         """Replace a posted card (after someone acted on it)."""
@@ -122,7 +164,7 @@ class SlackResponder:
             raise _translate(exc, method) from None
         except SlackClientError as exc:
             raise TransientError(f"slack {method} failed: {type(exc).__name__}") from None
-        except OSError as exc:
+        except (OSError, aiohttp.ClientError, TimeoutError) as exc:
             raise TransientError(f"slack unreachable: {type(exc).__name__}") from None
         data: dict[str, Any] = response.data
         return data
@@ -140,8 +182,15 @@ def _translate(exc: SlackApiError, method: str) -> Exception:
     status = exc.response.status_code
     error = str(exc.response.get("error", "")) if isinstance(exc.response.data, dict) else ""
     if status == 429:
-        headers = {k: v[0] if isinstance(v, list) else v for k, v in exc.response.headers.items()}
-        return RateLimited(retry_after(headers), f"slack {method}")
+        return RateLimited(_retry_after(exc), f"slack {method}")
     if error in _FATAL or status in (401, 403, 404):
         return FatalError(f"slack {method}: {error or status}; check the token and channel")
     return TransientError(f"slack {method}: {error or status}")
+
+
+def _retry_after(exc: SlackApiError) -> datetime:
+    """When Slack lets us call again; the header is found in any case (HTTP/2 sends lower)."""
+    for name, value in exc.response.headers.items():
+        if name.lower() == "retry-after":
+            return retry_after({"Retry-After": str(value[0] if isinstance(value, list) else value)})
+    return retry_after({})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from mentiondesk.models._mentions import Mention
@@ -67,6 +68,10 @@ class OutboxAction:
     private: bool = False
     attempt: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
+    # When the outbox row was written (set when it is read back for delivery): nothing for
+    # this action can have been sent before it, so a look-up for an earlier attempt's post
+    # need not search further back.
+    created_at: datetime | None = None
 
     def with_attempt(self, attempt: int) -> OutboxAction:
         return replace(self, attempt=attempt)

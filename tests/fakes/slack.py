@@ -1,21 +1,38 @@
-"""A fake Slack Web API: chat.postMessage/update/postEphemeral, views.open, history, auth."""
+"""A fake Slack Web API: chat.postMessage/update/postEphemeral, views.open, history, auth.
+
+`conversations.history` answers as Slack does: newest first, `oldest`/`latest` bounds
+(exclusive unless `inclusive`), `limit` and a `response_metadata.next_cursor` while
+`has_more`; a message's `metadata` only with `include_all_metadata`; channel IDs only.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
 
 from tests.fakes._base import FakeAPI
 
+_TRUE = {"1", "true"}  # slack_sdk sends booleans in a query as "1"
+
 
 class SlackFake:
     """Stateful Slack: posted messages keep their blocks so updates and history see them."""
 
-    def __init__(self, api: FakeAPI, *, channel_id: str = "C0TEAM") -> None:
+    def __init__(
+        self,
+        api: FakeAPI,
+        *,
+        channel_id: str = "C0TEAM",
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.api = api
         self.channel_id = channel_id
-        self.messages: dict[str, dict[str, Any]] = {}  # ts → message
+        self.clock = clock
+        self.messages: dict[str, dict[str, Any]] = {}  # ts → message, oldest first
+        self.drop_answers = 0  # post the next N messages, then cut the connection unanswered
         self._next = 1
         for method, handler in {
             "chat.postMessage": self._post,
@@ -37,16 +54,30 @@ class SlackFake:
         return [c.json() for c in self.api.calls("/api/chat.postMessage") if c.body]
 
     async def _post(self, request: web.Request) -> web.Response:
-        if not (failure := _auth_failure(request)):
-            body = await request.json()
-            ts = f"1700000000.{self._next:06d}"
-            self._next += 1
-            message = {"ts": ts, "text": body.get("text"), "blocks": body.get("blocks", [])}
-            self.messages[ts] = message
-            return web.json_response(
-                {"ok": True, "channel": self.channel_id, "ts": ts, "message": message}
-            )
-        return failure
+        if failure := _auth_failure(request):
+            return failure
+        body = await request.json()
+        # A ts is the Unix time of the post; the counter keeps each one unique and ordered.
+        ts = f"{int(self.clock())}.{self._next:06d}"
+        self._next += 1
+        message = {
+            "type": "message",
+            "ts": ts,
+            "bot_id": "B0BOT",
+            "text": body.get("text"),
+            "blocks": body.get("blocks", []),
+        }
+        if body.get("metadata"):
+            message["metadata"] = body["metadata"]
+        self.messages[ts] = message
+        if self.drop_answers:
+            self.drop_answers -= 1
+            assert request.transport is not None
+            request.transport.abort()  # posted, but the client sees a dropped connection
+        public = {k: v for k, v in message.items() if k != "metadata"}
+        return web.json_response(
+            {"ok": True, "channel": self.channel_id, "ts": ts, "message": public}
+        )
 
     async def _update(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -56,8 +87,27 @@ class SlackFake:
         return web.json_response({"ok": True, "channel": body["channel"], "ts": body["ts"]})
 
     async def _history(self, request: web.Request) -> web.Response:
-        message = self.messages.get(request.query.get("latest", ""))
-        return web.json_response({"ok": True, "messages": [message] if message else []})
+        if failure := _auth_failure(request):
+            return failure
+        query = request.query
+        if query.get("channel") != self.channel_id:  # a #name is not found here either
+            return web.json_response({"ok": False, "error": "channel_not_found"})
+        inclusive = query.get("inclusive", "") in _TRUE
+        oldest, latest = float(query.get("oldest", "0")), float(query.get("latest", "inf"))
+        found = [
+            m
+            for ts, m in reversed(self.messages.items())
+            if (oldest <= float(ts) <= latest if inclusive else oldest < float(ts) < latest)
+        ]
+        start = int(query.get("cursor") or 0)
+        limit = min(int(query.get("limit", "100")), 999)
+        page = found[start : start + limit]
+        if query.get("include_all_metadata", "") not in _TRUE:
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = start + limit < len(found)
+        body: dict[str, Any] = {"ok": True, "messages": page, "has_more": more}
+        body["response_metadata"] = {"next_cursor": str(start + limit) if more else ""}
+        return web.json_response(body)
 
     async def _ok(self, request: web.Request) -> web.Response:
         return web.json_response({"ok": True})

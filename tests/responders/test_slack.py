@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from pydantic import SecretStr
 
+from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, RateLimited
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.store import Store
+from mentiondesk.tables import DELIVERY
 from responders.slack import SlackResponder
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
-from tests.responders._data import action
+from tests.responders._data import action, seed
 
 
 @pytest.fixture
@@ -22,23 +29,24 @@ def slack_fake(fake_api: FakeAPI) -> SlackFake:
     return SlackFake(fake_api)
 
 
-def responder(fake: SlackFake, retries: int = 2) -> SlackResponder:
+def responder(fake: SlackFake) -> SlackResponder:
     return SlackResponder(
         "slack",
         token=SecretStr("xoxb-test"),
         signing_secret=SecretStr("s3cret"),
-        channel="#support",
+        channel="C0TEAM",
         base_url=fake.base_url,
-        max_429_retries=retries,
     )
 
 
 async def test_posts_card_and_returns_channel_ts(slack_fake: SlackFake) -> None:
     receipt = await responder(slack_fake).deliver(action())
-    assert receipt.ref == "C0TEAM:1700000000.000001"
+    [ts] = slack_fake.messages
+    assert receipt.ref == f"C0TEAM:{ts}"
     call = slack_fake.api.calls("/api/chat.postMessage")[0]
     assert call.headers["Authorization"] == "Bearer xoxb-test"
-    assert call.json()["channel"] == "#support"
+    assert call.json()["channel"] == "C0TEAM"
+    assert call.json()["metadata"]["event_payload"] == {"key": action().key}
 
 
 async def test_mention_text_cannot_ping_or_link(slack_fake: SlackFake) -> None:
@@ -81,30 +89,55 @@ async def test_buttons_carry_case_and_draft_ids(slack_fake: SlackFake) -> None:
     }
 
 
-async def test_429_is_retried_after_retry_after(slack_fake: SlackFake) -> None:
-    slack_fake.api.queue(
-        "POST",
-        "/api/chat.postMessage",
-        429,
-        {"ok": False, "error": "ratelimited"},
-        headers={"Retry-After": "0"},
-    )
-    receipt = await responder(slack_fake).deliver(action())
-    assert receipt.ref == "C0TEAM:1700000000.000001"
-    assert len(slack_fake.api.calls("/api/chat.postMessage")) == 2
+async def test_429_goes_to_the_outbox_with_retry_after_unslept(
+    slack_fake: SlackFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slept: list[float] = []
 
+    async def sleep(seconds: float, *args: object) -> None:  # only the scheduler may sleep
+        slept.append(seconds)
 
-async def test_429_past_retries_becomes_rate_limited(slack_fake: SlackFake) -> None:
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    limited = {"ok": False, "error": "ratelimited"}
     slack_fake.api.queue(
-        "POST",
-        "/api/chat.postMessage",
-        429,
-        {"ok": False, "error": "ratelimited"},
-        headers={"Retry-After": "120"},
+        "POST", "/api/chat.postMessage", 429, limited, headers={"Retry-After": "120"}
     )
     with pytest.raises(RateLimited) as info:
-        await responder(slack_fake, retries=0).deliver(action())
-    assert info.value.until.timestamp() > time.time() + 100
+        await responder(slack_fake).deliver(action())
+    assert 115 < info.value.until.timestamp() - time.time() <= 120
+    assert [s for s in slept if s > 0] == []
+    assert (len(slack_fake.api.calls("/api/chat.postMessage")), slack_fake.messages) == (1, {})
+
+
+async def test_card_posted_but_answer_lost_is_found_not_posted_again(
+    slack_fake: SlackFake, tmp_path: Path
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seed(store)
+    slack_fake.drop_answers = 1
+    now = datetime.now(UTC)
+    clock = [now]
+    worker = OutboxWorker(
+        store, {"slack": responder(slack_fake)}, OutboxSection(), clock=lambda: clock[0]
+    )
+    first = await worker.drain()  # posted, but the connection dropped: a transient failure
+    clock[0] = now + timedelta(hours=1)
+    second = await worker.drain()  # attempt 2 finds the card by the key in its metadata
+    with store.engine.connect() as conn:
+        ref = conn.scalar(sa.select(DELIVERY.c.ref))
+    store.dispose()
+    [ts] = slack_fake.messages
+    assert (first, second, ref) == (0, 1, f"C0TEAM:{ts}")
+    history = slack_fake.api.calls("/api/conversations.history")[0].query
+    assert history["include_all_metadata"] == "1"
+    assert float(history["oldest"]) < now.timestamp()
+
+
+async def test_a_retry_posts_when_no_card_has_the_key(slack_fake: SlackFake) -> None:
+    await responder(slack_fake).deliver(replace(action(), key="another-alert"))
+    await responder(slack_fake).deliver(replace(action(), attempt=2, created_at=datetime.now(UTC)))
+    assert len(slack_fake.messages) == 2
 
 
 async def test_bad_token_is_fatal(slack_fake: SlackFake) -> None:
@@ -112,6 +145,18 @@ async def test_bad_token_is_fatal(slack_fake: SlackFake) -> None:
     bad.client.token = "xoxb-wrong"
     with pytest.raises(FatalError, match="invalid_auth"):
         await bad.deliver(action())
+
+
+def test_a_channel_name_is_refused_for_its_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    from responders.slack import SlackResponderConfig
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-x")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+    with pytest.raises(ValidationError, match="use the channel's ID"):
+        SlackResponderConfig(channel="#support")
+    assert SlackResponderConfig(channel="C0123456789").channel == "C0123456789"
 
 
 def test_missing_secret_fails_config_naming_the_key(
