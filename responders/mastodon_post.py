@@ -37,12 +37,26 @@ from mentiondesk.models import (
 from responders._post import post_parts
 
 _LOGGER = logging.getLogger(__name__)
+_BREAK = re.compile(r"<br\s*/?>|</p\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")  # @user@domain
 
 
-def _plain(html_text: str) -> str:
-    """Status HTML (or our plain text) as comparable words."""
-    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
+def _status_text(content: str) -> str:
+    """A status's HTML as the words it shows, comparable with `_comparable(our text)`.
+
+    Mastodon wraps mentions, hashtags and links in inline tags (`@<span>alice</span>`,
+    `<span class="invisible">https://</span>brand.example`): they must vanish without a
+    space, or the text never matches ours; a `<br>` or a paragraph's end is a line break.
+    (listener/mastodon.py reads mentions the same way; components do not share code.)
+    """
+    return _comparable(html.unescape(_TAG.sub("", _BREAK.sub("\n", content))))
+
+
+def _comparable(text: str) -> str:
+    """Whitespace folded, and `@user@domain` as `@user`: Mastodon shows a mention by its
+    username alone, so our "@dan@remote.test …" reads "@dan …" in the status."""
+    return " ".join(_REMOTE.sub(r"@\1", text).split())
 
 
 class MastodonPostResponderConfig(PluginConfig):
@@ -110,14 +124,14 @@ class MastodonPostResponder:
                 raise TransientError(f"mastodon thread check: {type(exc).__name__}") from None
             except MastodonAPIError:
                 return None  # the status is gone: nothing to find
-        wanted = _plain(text)
+        wanted = _comparable(text)
         return next(
             (
                 s
                 for s in context["descendants"]
                 if str(s["account"]["id"]) == str(me["id"])
                 and str(s.get("in_reply_to_id")) == str(status_id)
-                and wanted in _plain(s.get("content") or "")
+                and wanted in _status_text(s.get("content") or "")
             ),
             None,
         )

@@ -6,7 +6,9 @@ headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/s
 
 from __future__ import annotations
 
+import html
 import itertools
+import re
 import zlib
 from datetime import datetime
 from typing import Any
@@ -28,8 +30,48 @@ ME = {
 }
 
 
+_INLINE = re.compile(
+    r"(?P<url>https?://[^\s<]+)"
+    r"|(?<![\w@/])@(?P<user>\w+)(?:@(?P<domain>[\w.-]*\w))?"
+    r"|(?<![\w&])#(?P<tag>\w+)"
+)
+
+
 def _iso(when: datetime) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def render(text: str) -> str:
+    """Plain status text as Mastodon's TextFormatter renders it into `content`: escaped,
+    links, mentions and hashtags in its inline tags, paragraphs, and `<br />` for a newline."""
+
+    def inline(found: re.Match[str]) -> str:
+        if url := found["url"]:
+            scheme, rest = url.split("://", 1)
+            shown = f'<span class="">{rest}</span><span class="invisible"></span>'
+            if len(rest) > 30:  # the rest is hidden, an ellipsis drawn by CSS
+                shown = f'<span class="ellipsis">{rest[:30]}</span>'
+                shown += f'<span class="invisible">{rest[30:]}</span>'
+            return (
+                f'<a href="{url}" target="_blank" rel="nofollow noopener" translate="no">'
+                f'<span class="invisible">{scheme}://</span>{shown}</a>'
+            )
+        if user := found["user"]:  # shown by username alone, wherever the account lives
+            home = f"https://{found['domain'] or 'social.test'}/@{user}"
+            return (
+                f'<span class="h-card" translate="no"><a href="{home}" class="u-url mention">'
+                f"@<span>{user}</span></a></span>"
+            )
+        tag = found["tag"]
+        return (
+            f'<a href="https://social.test/tags/{tag.lower()}" class="mention hashtag" '
+            f'rel="tag">#<span>{tag}</span></a>'
+        )
+
+    escaped = html.escape(text.strip(), quote=True).replace("&#x27;", "&#39;")  # as Rails does
+    paragraphs = re.split(r"\n\s*\n", escaped)
+    body = (_INLINE.sub(inline, p).replace("\n", "<br />") for p in paragraphs)
+    return "".join(f"<p>{p}</p>" for p in body)
 
 
 class MastodonFake(PlatformFake):
@@ -190,7 +232,7 @@ class MastodonFake(PlatformFake):
             author="lumora",
             reply_to=str(form.get("in_reply_to_id") or "") or None,
         )
-        status["content"] = f"<p>{form['status']}</p>"
+        status["content"] = render(str(form["status"]))
         status["visibility"] = str(form.get("visibility", "public"))
         status["account"] = ME
         self.posted.append(status)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mentiondesk.models import FatalError
@@ -108,7 +110,10 @@ async def test_mastodon_reply_direct_and_idempotency_key(mastodon_fake) -> None:
     await responder.close()
     assert [p["visibility"] for p in mastodon_fake.posted] == ["public", "direct"]
     assert again.ref == mastodon_fake.posted[0]["id"]
-    assert mastodon_fake.posted[1]["content"].startswith("<p>@dan@remote.test ")
+    mention = '<a href="https://remote.test/@dan" class="u-url mention">@<span>dan</span></a>'
+    assert mastodon_fake.posted[1]["content"].startswith(
+        f'<p><span class="h-card" translate="no">{mention}'
+    )
     calls = mastodon_fake.api.calls("/api/v1/statuses")
     # the retry found our reply in the thread, so it sent nothing; each post carries its key
     assert [c.headers["Idempotency-Key"] for c in calls] == ["post:draft:1", "k2"]
@@ -226,6 +231,25 @@ async def test_mastodon_retry_after_the_key_expired_finds_our_reply(mastodon_fak
     again = await responder.deliver(post_action("mastodon", status["id"], attempt=3))
     assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
     assert again.detail == "already sent"
+
+
+@pytest.mark.parametrize("private", [False, True])
+async def test_mastodon_retry_finds_our_reply_as_mastodon_renders_it(mastodon_fake, private):
+    status = mastodon_fake.mention("@lumora broke", author="dan")
+    text = (
+        "@dan@remote.test So sorry, it's fixed <3 & more: "
+        "https://brand.example/help/orders/12345?a=1&b=2\n\nSee #LumoraCare\n– Ana"
+    )
+    action = post_action(
+        "mastodon", status["id"], handle="dan@remote.test", text=text, private=private
+    )
+    responder = poster("mastodon", mastodon_fake.base_url)
+    first = await responder.deliver(action)
+    mastodon_fake.forget_keys = True  # more than an hour later
+    again = await responder.deliver(replace(action, attempt=2))
+    await responder.close()
+    assert 'class="u-url mention">@<span>dan</span>' in mastodon_fake.posted[0]["content"]
+    assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
 
 
 async def test_mastodon_retry_with_nothing_sent_before_posts(mastodon_fake) -> None:
