@@ -28,6 +28,18 @@ def fit(pieces: list[str], limit: int) -> str:
     return "".join(out)
 
 
+def _break(pieces: list[str], mention: re.Pattern[str]) -> list[str]:
+    """Put a zero-width space after each `@` that starts a `mention`, inside the pieces, so
+    fit() counts it: added after the cut, a text full of "@here" ran past the limit."""
+    starts = {found.start() for found in mention.finditer("".join(pieces))}
+    out: list[str] = []
+    at = 0
+    for piece in pieces:  # an `@` is never escaped, so every match starts a piece
+        out.append(piece + _ZWSP if at in starts else piece)
+        at += len(piece)
+    return out
+
+
 def slack_mrkdwn(text: str, limit: int = 2900) -> str:
     """Slack mrkdwn: `&`, `<`, `>` escaped, so `<!channel>` or `<@U1>` in text pings no one."""
     return fit([_MRKDWN.get(ch, ch) for ch in plain(text)], limit)
@@ -44,13 +56,13 @@ def slack_link(url: str, label: str) -> str:
 def discord_markdown(text: str, limit: int = 2000) -> str:
     """Discord: markdown escaped, `@everyone`/`@here` broken with a zero-width space."""
     pieces = [_MARKDOWN.sub(r"\\\1", ch) for ch in plain(text)]
-    return _BROADCAST.sub("@" + _ZWSP, fit(pieces, limit))
+    return fit(_break(pieces, _BROADCAST), limit)
 
 
 def mattermost_markdown(text: str, limit: int = 4000) -> str:
     """Mattermost: markdown escaped, every @-mention broken (`@channel`, `@all`, `@here`, users)."""
     pieces = [_MARKDOWN.sub(r"\\\1", ch) for ch in plain(text)]
-    return _AT_NAME.sub("@" + _ZWSP, fit(pieces, limit))
+    return fit(_break(pieces, _AT_NAME), limit)
 
 
 def html_text(text: str, limit: int = 20_000) -> str:

@@ -48,6 +48,24 @@ async def test_discord_content_fits_2000(hooks: FakeAPI) -> None:
     assert content.endswith("…\nDraft: Sorry \\<@U999\\>, DM us & we fix it")
 
 
+async def test_discord_content_full_of_here_still_fits_2000(hooks: FakeAPI) -> None:
+    sink = DiscordResponder("discord", url=hooks.base_url + webhooks.DISCORD)
+    receipt = await sink.deliver(action("@here " * 400))  # the fake answers 400 past 2000
+    await sink.close()
+    content = hooks.calls(webhooks.DISCORD)[0].json()["content"]
+    assert receipt.ref == "9001"
+    assert len(content) <= 2000
+    assert "@here" not in content and content.count(f"@{ZWSP}here") > 250
+
+
+def test_mattermost_text_full_of_mentions_fits_its_limit() -> None:
+    from responders._escape import mattermost_markdown
+
+    text = mattermost_markdown("@a " * 2000, 4000)
+    assert len(text) <= 4000
+    assert text.startswith(f"@{ZWSP}a @{ZWSP}a") and text.endswith("…")
+
+
 async def test_mattermost_breaks_every_mention(hooks: FakeAPI) -> None:
     sink = MattermostResponder("mm", url=hooks.base_url + webhooks.MATTERMOST, channel="support")
     await sink.deliver(action("hey @channel @all @here @boss [x](http://e) **now**"))
