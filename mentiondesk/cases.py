@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.models import utc
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX
 
 if TYPE_CHECKING:
@@ -156,5 +157,7 @@ def _case_row(d: Decision, now: datetime) -> dict[str, object]:
         "status": "open",
         "priority": d.priority,
         "assignee": d.assignee,
-        "opened_at": now,
+        # The customer has waited since they posted, not since we read it: first-response
+        # time and the queue's "oldest first" count from the post (never from the future).
+        "opened_at": min(utc(d.mention.created_at), now),
     }

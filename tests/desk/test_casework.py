@@ -9,7 +9,16 @@ import sqlalchemy as sa
 
 from mentiondesk import contacts
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, CASE, CORRECTION, DRAFT, NOTE, OUTBOX, case_number
+from mentiondesk.tables import (
+    AUDIT,
+    CASE,
+    CORRECTION,
+    DRAFT,
+    MENTION,
+    NOTE,
+    OUTBOX,
+    case_number,
+)
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -184,6 +193,13 @@ async def test_do_not_contact_author_gets_no_private_message(as_role: Login, sto
 
 async def test_a_follow_up_joins_the_case_and_brings_it_back(as_role: Login, store: Store) -> None:
     _, case, draft = add(store, "Where is my parcel?", handle="rui", ago=timedelta(minutes=30))
+    with store.engine.connect() as conn:
+        opened, posted = conn.execute(
+            sa.select(CASE.c.opened_at, MENTION.c.created_at)
+            .join(MENTION, MENTION.c.id == CASE.c.mention_id)
+            .where(CASE.c.id == case)
+        ).one()
+    assert opened == posted  # Rui has waited since he posted, not since we read it
     desk = await as_role("agent")
     await desk.post(f"/drafts/{draft}/approve", back="/queue")
     assert "Where is my parcel?" not in await (await desk.client.get("/queue")).text()
