@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +23,9 @@ class ReplaySourceConfig(SourceConfig):
     path: Path
     page_size: int = Field(default=200, ge=1, le=10_000)
     poll_seconds: float = Field(default=5.0, gt=0)
+    # Replay as if the file's newest post were written when the replay began (the gaps
+    # between posts kept): a demo's week of mentions then reads as this week's.
+    shift_to_now: bool = False
 
 
 class ReplaySource:
@@ -28,12 +34,21 @@ class ReplaySource:
     Config = ReplaySourceConfig
 
     def __init__(
-        self, path: Path, *, name: str = "replay", page_size: int = 200, poll_seconds: float = 5.0
+        self,
+        path: Path,
+        *,
+        name: str = "replay",
+        page_size: int = 200,
+        poll_seconds: float = 5.0,
+        shift_to_now: bool = False,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.name = name
         self.path = path
         self.page_size = page_size
         self.poll_seconds = poll_seconds
+        self.shift_to_now = shift_to_now
+        self._clock = clock
 
     @classmethod
     def from_config(cls, config: ReplaySourceConfig, context: PluginContext) -> ReplaySource:
@@ -43,6 +58,7 @@ class ReplaySource:
             name=config.name or "replay",
             page_size=config.page_size,
             poll_seconds=config.poll_seconds,
+            shift_to_now=config.shift_to_now,
         )
 
     async def poll(self, cursor: str | None) -> Batch:
@@ -52,7 +68,9 @@ class ReplaySource:
         return None
 
     def _read_page(self, cursor: str | None) -> Batch:
-        offset, line_no = _parse_cursor(cursor)
+        offset, line_no, shift = _parse_cursor(cursor)
+        if self.shift_to_now and shift is None:
+            shift = self._shift()  # once, kept in the cursor: a restart keeps the same times
         mentions: list[Mention] = []
         caught_up = False
         with self.path.open("rb") as handle:
@@ -66,10 +84,23 @@ class ReplaySource:
                 line_no += 1
                 mention = self._parse(raw, line_no)
                 if mention is not None:
-                    mentions.append(mention)
+                    mentions.append(_shifted(mention, shift))
             handle.seek(offset)
             has_more = not caught_up and bool(handle.read(1))
-        return Batch(mentions=mentions, cursor=f"{offset}:{line_no}", has_more=has_more)
+        cursor = f"{offset}:{line_no}" + (f":{shift}" if shift is not None else "")
+        return Batch(mentions=mentions, cursor=cursor, has_more=has_more)
+
+    def _shift(self) -> int:
+        """Seconds from the file's newest post to now (0 for a file with none)."""
+        newest = None
+        with self.path.open("rb") as handle:
+            for raw in handle:
+                try:  # quietly: a malformed line is reported when it is read
+                    created = Mention.from_dict(json.loads(raw)).created_at
+                except (ValueError, KeyError, TypeError):
+                    continue
+                newest = created if newest is None else max(newest, created)
+        return int((self._clock() - newest).total_seconds()) if newest else 0
 
     def _parse(self, raw: bytes, line_no: int) -> Mention | None:
         if not raw.strip():
@@ -91,8 +122,15 @@ def _complete(raw: bytes) -> bool:
     return True
 
 
-def _parse_cursor(cursor: str | None) -> tuple[int, int]:
+def _shifted(mention: Mention, seconds: int | None) -> Mention:
+    if not seconds:
+        return mention
+    return replace(mention, created_at=mention.created_at + timedelta(seconds=seconds))
+
+
+def _parse_cursor(cursor: str | None) -> tuple[int, int, int | None]:
+    """`offset:line[:shift seconds]`."""
     if not cursor:
-        return 0, 0
-    offset, _, line = cursor.partition(":")
-    return int(offset), int(line or 0)
+        return 0, 0, None
+    offset, line, *shift = cursor.split(":")
+    return int(offset), int(line or 0), int(shift[0]) if shift else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,25 @@ async def test_pages_until_caught_up_and_resumes(tmp_path: Path) -> None:
     third = await source.poll(second.cursor)
     assert [m.external_id for m in third.mentions] == ["m4"] and not third.has_more
     assert (await source.poll(third.cursor)).mentions == []
+
+
+async def test_shift_to_now_moves_the_newest_post_to_the_start_keeping_the_gaps(
+    tmp_path: Path,
+) -> None:
+    posts = [mention(i) for i in (1, 5, 3)]  # one minute apart per number, out of order
+    path = write_mentions(tmp_path / "m.jsonl", posts, ["not json"])
+    start = posts[1].created_at + timedelta(days=20)
+    source = ReplaySource(path, page_size=2, shift_to_now=True, clock=lambda: start)
+    first = await source.poll(None)
+    rest = await ReplaySource(
+        path, shift_to_now=True, clock=lambda: start + timedelta(hours=1)
+    ).poll(
+        first.cursor  # a restart an hour later keeps the times of the first run
+    )
+    times = [m.created_at for m in first.mentions + rest.mentions]
+    assert times == [start - timedelta(minutes=4), start, start - timedelta(minutes=2)]
+    unshifted = await ReplaySource(path).poll(None)
+    assert [m.created_at for m in unshifted.mentions] == [p.created_at for p in posts]
 
 
 async def test_malformed_line_is_skipped_with_file_and_line(
