@@ -1,4 +1,5 @@
-"""The desk served from its own thread and event loop, for Playwright's (synchronous) browser."""
+"""The desk in Chromium: served from its own thread and event loop for Playwright's (synchronous)
+browser, a month of seeded mentions, logging in, screenshots."""
 
 from __future__ import annotations
 
@@ -7,10 +8,21 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import sqlalchemy as sa
 from aiohttp import web
+from playwright.sync_api import Page, expect
 
+from mentiondesk.store import Store
+from mentiondesk.tables import SURVEY
 from mentiondesk.web import serve
+from tests.desk.seed import PASSWORD, add
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "test-output" / "screenshots"
 
 
 def free_port() -> int:
@@ -34,3 +46,51 @@ def served(app: web.Application) -> Iterator[str]:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         loop.close()
+
+
+def backdrop(store: Store) -> None:
+    """A month of varied mentions so the pages look like a working day."""
+    texts = [
+        ("My order #4411 still hasn't arrived after 12 days. Nobody answers.", "negative"),
+        ("The lamp flickers since the update, any fix?", "neutral"),
+        ("Lumora support sorted my refund in 10 minutes. Impressed!", "positive"),
+        ("Charged twice for the same subscription. Want my money back.", "negative"),
+        ("¿Cuándo llega el envío? Llevo una semana esperando", "negative"),
+    ]
+    platforms = ["x", "bluesky", "mastodon", "reddit"]
+    reasons = ["delivery", "product", None, "billing", "delivery"]
+    for i in range(40):
+        text, label = texts[i % len(texts)]
+        add(
+            store,
+            text,
+            label=label,
+            platform=platforms[i % 4],
+            handle=f"user{i % 13}",
+            reason=reasons[i % len(reasons)] if label == "negative" else None,
+            frustration=i % 4 if label == "negative" else 0,
+            priority=i % 3,
+            case=label == "negative" and i % 2 == 0,
+            draft=None if i % 5 == 2 else "Hi {name}, sorry about this. Could you DM us?",
+            ago=timedelta(days=i % 28, hours=i % 7),
+        )
+    with store.engine.begin() as conn:
+        answers = [("csat", s) for s in (5, 4, 4, 2, 5)] + [("nps", s) for s in (10, 9, 6, 8)]
+        stamp = datetime.now(UTC) - timedelta(days=1)
+        conn.execute(
+            sa.insert(SURVEY), [{"kind": k, "score": s, "answered_at": stamp} for k, s in answers]
+        )
+
+
+def login(page: Page, url: str, name: str) -> None:
+    page.goto(f"{url}/queue")
+    expect(page).to_have_url(f"{url}/login?next=/queue")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{url}/queue")
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)

@@ -1,8 +1,11 @@
-"""Desk fixtures: a seeded store, the desk app on a test server, logged-in HTTP clients."""
+"""Desk fixtures: a seeded store, the desk app on a test server, logged-in HTTP clients, and
+Debian's Chromium with a desk served to it."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from argon2 import PasswordHasher
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from mentiondesk.config import Config, load_config
 from mentiondesk.outbox import OutboxWorker
@@ -17,6 +21,7 @@ from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
 from mentiondesk.web import create_app, users
 from mentiondesk.web.users import Role, add_user
+from tests.desk.browser import CHROMIUM, ROOT, backdrop, served
 from tests.desk.seed import PASSWORD, write_config
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -107,3 +112,43 @@ async def as_role(server: TestServer) -> AsyncIterator[object]:
     yield login
     for client in clients:
         await client.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium (installed with apt when missing), never a downloaded browser.
+
+    Playwright's sync API runs its own loop in this thread, so it is started and stopped
+    within each module that uses it: the async tests elsewhere need the thread's loop free.
+    """
+    if not os.path.exists(CHROMIUM):
+        subprocess.run([str(ROOT / "scripts" / "ensure_chromium.sh")], check=True)
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
+    """The desk with a month of mentions, served for the module's browser; its URL and store."""
+    folder = tmp_path_factory.mktemp("desk")
+    config = load_config(write_config(folder, f"sqlite:///{folder / 'desk.db'}"))
+    store = Store(config.store_url())
+    store.create_all()
+    for role in Role:
+        add_user(store, role.title, role=role, password=PASSWORD)
+    backdrop(store)
+    with served(desk_app(config, store)) as url:
+        yield url, store
+    store.dispose()

@@ -2,115 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from playwright.sync_api import Page, expect
 
-import pytest
-import sqlalchemy as sa
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-
-from mentiondesk.config import load_config
 from mentiondesk.store import Store
-from mentiondesk.tables import SURVEY
-from mentiondesk.web.users import Role, add_user
-from tests.desk.browser import served
-from tests.desk.conftest import desk_app
-from tests.desk.seed import PASSWORD, add, write_config
+from tests.desk.browser import login, shot
+from tests.desk.seed import add
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = ROOT / "test-output" / "screenshots"
 EVIL = '<img src=x onerror="window.pwned=1;alert(1)"><script>window.pwned=2;alert(2)</script>'
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium (installed with apt when missing), never a downloaded browser.
-
-    Playwright's sync API runs its own loop in this thread, so it is started and stopped
-    within this module: the async tests elsewhere need the thread's loop free.
-    """
-    if not os.path.exists(CHROMIUM):
-        subprocess.run([str(ROOT / "scripts" / "ensure_chromium.sh")], check=True)
-    playwright = sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield browser
-        browser.close()
-    finally:
-        playwright.stop()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
-    folder = tmp_path_factory.mktemp("desk")
-    config = load_config(write_config(folder, f"sqlite:///{folder / 'desk.db'}"))
-    store = Store(config.store_url())
-    store.create_all()
-    for role in Role:
-        add_user(store, role.title, role=role, password=PASSWORD)
-    _backdrop(store)
-    with served(desk_app(config, store)) as url:
-        yield url, store
-    store.dispose()
-
-
-def _backdrop(store: Store) -> None:
-    """A month of varied mentions so the pages look like a working day."""
-    texts = [
-        ("My order #4411 still hasn't arrived after 12 days. Nobody answers.", "negative"),
-        ("The lamp flickers since the update, any fix?", "neutral"),
-        ("Lumora support sorted my refund in 10 minutes. Impressed!", "positive"),
-        ("Charged twice for the same subscription. Want my money back.", "negative"),
-        ("¿Cuándo llega el envío? Llevo una semana esperando", "negative"),
-    ]
-    platforms = ["x", "bluesky", "mastodon", "reddit"]
-    reasons = ["delivery", "product", None, "billing", "delivery"]
-    for i in range(40):
-        text, label = texts[i % len(texts)]
-        add(
-            store,
-            text,
-            label=label,
-            platform=platforms[i % 4],
-            handle=f"user{i % 13}",
-            reason=reasons[i % len(reasons)] if label == "negative" else None,
-            frustration=i % 4 if label == "negative" else 0,
-            priority=i % 3,
-            case=label == "negative" and i % 2 == 0,
-            draft=None if i % 5 == 2 else "Hi {name}, sorry about this. Could you DM us?",
-            ago=timedelta(days=i % 28, hours=i % 7),
-        )
-    with store.engine.begin() as conn:
-        answers = [("csat", s) for s in (5, 4, 4, 2, 5)] + [("nps", s) for s in (10, 9, 6, 8)]
-        stamp = datetime.now(UTC) - timedelta(days=1)
-        conn.execute(
-            sa.insert(SURVEY), [{"kind": k, "score": s, "answered_at": stamp} for k, s in answers]
-        )
-
-
-def login(page: Page, url: str, name: str) -> None:
-    page.goto(f"{url}/queue")
-    expect(page).to_have_url(f"{url}/login?next=/queue")
-    page.get_by_label("Name").fill(name)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(f"{url}/queue")
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
 
 
 def test_log_in_and_see_the_queue(page: Page, world: tuple[str, Store]) -> None:
