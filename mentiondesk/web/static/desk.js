@@ -47,20 +47,34 @@
     });
   }
 
+  // A key pressed while a control has focus is that control's: Enter on the Filter button
+  // submits the filters and on a link follows it, it must not open the selected case.
+  var INTERACTIVE = "a[href], button, input, select, textarea, summary, label, iframe, " +
+    "[contenteditable], [role=button], [role=link], [role=menuitem], [role=tab], " +
+    "[role=checkbox], [role=textbox], [role=combobox], [tabindex]:not([tabindex='-1'])";
+
+  function ownsKeys(target) {
+    return target instanceof Element &&
+      (target.isContentEditable || target.closest(INTERACTIVE) !== null);
+  }
+
   function queueKeys() {
     var items = Array.from(document.querySelectorAll("#queue > .item"));
     if (!items.length) return;
     var index = 0;
     function select(i) {
       index = Math.max(0, Math.min(items.length - 1, i));
-      items.forEach(function (el, j) { el.classList.toggle("selected", j === index); });
+      items.forEach(function (el, j) {
+        el.classList.toggle("selected", j === index);
+        if (j === index) el.setAttribute("aria-current", "true");
+        else el.removeAttribute("aria-current");
+      });
       items[index].scrollIntoView({ block: "nearest" });
     }
     select(0);
     document.addEventListener("keydown", function (event) {
-      var tag = (event.target.tagName || "").toLowerCase();
-      if (tag === "input" || tag === "textarea" || tag === "select") return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
       var item = items[index], form;
       switch (event.key) {
         case "j": select(index + 1); break;
