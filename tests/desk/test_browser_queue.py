@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.browser import login
+from tests.desk.browser import login, shot
 from tests.desk.seed import add
 
 
@@ -49,3 +49,41 @@ def test_the_selected_row_is_marked_for_assistive_technology(
     page.keyboard.press("j")
     expect(rows.nth(1)).to_have_attribute("aria-current", "true")
     expect(page.locator("#queue > .item[aria-current]")).to_have_count(1)
+
+
+LONG_DRAFT = "A reply that goes on for a while, line after line. " * 14 + "Last words."
+
+
+def test_a_clipped_draft_says_so_and_a_click_shows_it_before_approving(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    add(store, "Short-draft complaint", priority=81, draft="Short")  # selected at first
+    add(store, "Long-draft complaint", priority=80, draft=LONG_DRAFT)
+    login(page, url, "agent")
+    row = page.locator("#queue > .item", has_text="Long-draft complaint")
+    draft = row.locator(".draft")
+    expect(draft).to_have_class(re.compile(r"\bclipped\b"))
+    assert "more" in draft.evaluate("e => getComputedStyle(e, '::after').content")
+    shot(page, "queue-clipped")
+    row.get_by_role("button", name="Approve").click()  # shows the whole draft, sends nothing
+    expect(row).to_have_attribute("aria-current", "true")
+    expect(draft).not_to_have_class(re.compile(r"\bclipped\b"))
+    assert draft.evaluate("e => e.scrollHeight <= e.clientHeight + 1") is True
+    expect(page.locator(".notice")).to_have_count(0)
+    row.get_by_role("button", name="Approve").click()
+    expect(page.locator(".notice")).to_contain_text("Reply approved")
+
+
+def test_the_selected_row_shows_its_whole_draft_for_the_approve_key(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    add(store, "Long-draft first in line", priority=100, draft=LONG_DRAFT)
+    login(page, url, "agent")
+    selected = page.locator("#queue > .item.selected")
+    expect(selected).to_contain_text("Long-draft first in line")
+    assert selected.locator(".draft").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+    expect(selected.locator(".draft")).to_contain_text("Last words.")
+    page.keyboard.press("a")
+    expect(page.locator(".notice")).to_contain_text("Reply approved")

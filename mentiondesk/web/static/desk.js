@@ -36,6 +36,7 @@
 
   function guardForms() {
     document.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) return;  // held back by another handler: not sent
       var form = event.target, submitter = event.submitter;
       var ask = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
       if (ask && !window.confirm(ask)) { event.preventDefault(); return; }
@@ -58,9 +59,23 @@
       (target.isContentEditable || target.closest(INTERACTIVE) !== null);
   }
 
+  function isClipped(el) {
+    return el.scrollHeight > el.clientHeight + 1;
+  }
+
+  // A post or draft cut off by the row's height says so (a fade and "… more", in CSS).
+  function markClipped(items) {
+    items.forEach(function (item) {
+      item.querySelectorAll(".text, .draft").forEach(function (el) {
+        el.classList.toggle("clipped", isClipped(el));
+      });
+    });
+  }
+
   function queueKeys() {
+    var queue = document.getElementById("queue");
     var items = Array.from(document.querySelectorAll("#queue > .item"));
-    if (!items.length) return;
+    if (!queue || !items.length) return;
     var index = 0;
     function select(i) {
       index = Math.max(0, Math.min(items.length - 1, i));
@@ -69,9 +84,23 @@
         if (j === index) el.setAttribute("aria-current", "true");
         else el.removeAttribute("aria-current");
       });
+      markClipped(items);  // the selected row shows all of its post and draft
       items[index].scrollIntoView({ block: "nearest" });
     }
     select(0);
+    window.addEventListener("resize", function () { markClipped(items); });
+    queue.addEventListener("click", function (event) {
+      var item = event.target.closest("#queue > .item");
+      if (item && !ownsKeys(event.target)) select(items.indexOf(item));
+    });
+    // Nobody approves a draft they could not read in full: approving one that is cut off
+    // (by click or key) selects its row, which shows all of it, and sends nothing yet.
+    queue.addEventListener("submit", function (event) {
+      var item = event.target.closest(".item"), draft = item && item.querySelector(".draft");
+      if (!event.target.matches("form.approve") || !draft || !isClipped(draft)) return;
+      event.preventDefault();
+      select(items.indexOf(item));
+    });
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
