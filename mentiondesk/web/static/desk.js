@@ -77,7 +77,7 @@
     var items = Array.from(document.querySelectorAll("#queue > .item"));
     if (!queue || !items.length) return;
     var index = 0;
-    function select(i) {
+    function select(i, scroll) {
       index = Math.max(0, Math.min(items.length - 1, i));
       items.forEach(function (el, j) {
         el.classList.toggle("selected", j === index);
@@ -85,13 +85,13 @@
         else el.removeAttribute("aria-current");
       });
       markClipped(items);  // the selected row shows all of its post and draft
-      items[index].scrollIntoView({ block: "nearest" });
+      if (scroll) items[index].scrollIntoView({ block: "nearest" });
     }
-    select(0);
+    select(0, false);  // the page opens where it is, at the top, not scrolled to the first row
     window.addEventListener("resize", function () { markClipped(items); });
     queue.addEventListener("click", function (event) {
       var item = event.target.closest("#queue > .item");
-      if (item && !ownsKeys(event.target)) select(items.indexOf(item));
+      if (item && !ownsKeys(event.target)) select(items.indexOf(item), false);
     });
     // Nobody approves a draft they could not read in full: approving one that is cut off
     // (by click or key) selects its row, which shows all of it, and sends nothing yet.
@@ -99,15 +99,15 @@
       var item = event.target.closest(".item"), draft = item && item.querySelector(".draft");
       if (!event.target.matches("form.approve") || !draft || !isClipped(draft)) return;
       event.preventDefault();
-      select(items.indexOf(item));
+      select(items.indexOf(item), true);
     });
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
       var item = items[index], form;
       switch (event.key) {
-        case "j": select(index + 1); break;
-        case "k": select(index - 1); break;
+        case "j": select(index + 1, true); break;
+        case "k": select(index - 1, true); break;
         case "o": case "Enter": window.location.assign(item.dataset.href); break;
         case "a": form = item.querySelector("form.approve"); if (form) form.requestSubmit(); break;
         case "r": form = item.querySelector("form.reject"); if (form) form.requestSubmit(); break;

@@ -1,0 +1,50 @@
+"""The desk on a phone (390 CSS pixels wide, in Chromium): nothing wider than the screen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from playwright.sync_api import Page, expect
+
+from mentiondesk.store import Store
+from tests.desk.browser import login, shot
+from tests.desk.seed import add
+
+WIDTH = 390  # the phone fixture's viewport
+LONG_HANDLE = "won_back_by_an_author_whose_handle_goes_on_and_on_" * 2
+
+
+def _right_edge(page: Page, selector: str) -> float:
+    return float(page.locator(selector).first.evaluate("e => e.getBoundingClientRect().right"))
+
+
+def test_every_page_fits_the_width_of_a_phone(phone: Page, world: tuple[str, Store]) -> None:
+    url, _ = world
+    login(phone, url, "admin")  # the admin's header is the fullest: four links and Log out
+    for path in ("/queue", "/dashboard", "/playbooks", "/people"):
+        phone.goto(url + path)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH, path
+        logout = phone.get_by_role("button", name="Log out").bounding_box()
+        bar = phone.locator("header.top").bounding_box()
+        assert logout and bar
+        assert logout["x"] + logout["width"] <= bar["x"] + bar["width"], path
+        assert logout["y"] + logout["height"] <= bar["y"] + bar["height"], path
+
+
+def test_the_won_back_table_stays_in_its_panel(phone: Page, world: tuple[str, Store]) -> None:
+    url, store = world
+    add(store, "late again", handle=LONG_HANDLE, ago=timedelta(days=3))
+    add(store, "love it now", handle=LONG_HANDLE, label="positive", case=False, draft=None)
+    login(phone, url, "manager")
+    phone.goto(f"{url}/dashboard")
+    expect(phone.locator(".won-back")).to_contain_text(LONG_HANDLE)
+    assert _right_edge(phone, ".won-back") <= _right_edge(phone, ".panel:has(.won-back)")
+    shot(phone, "phone-dashboard")
+
+
+def test_the_queue_opens_at_the_top(phone: Page, world: tuple[str, Store]) -> None:
+    url, _ = world
+    login(phone, url, "agent")
+    expect(phone.locator("#queue > .item").first).to_have_attribute("aria-current", "true")
+    assert phone.evaluate("window.scrollY") == 0
+    shot(phone, "phone-queue")
