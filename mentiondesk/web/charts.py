@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,7 +40,7 @@ class Chart:
 
 
 def nice_max(value: int) -> int:
-    """A round axis maximum at or above `value` (1, 2, 5 × a power of ten)."""
+    """A round number at or above `value` (1, 2, 5 × a power of ten)."""
     if value <= 0:
         return 1
     step = 1
@@ -50,12 +51,21 @@ def nice_max(value: int) -> int:
         step *= 10
 
 
+def axis_ticks(value: int, *, steps: int = 4) -> list[int]:
+    """Axis labels from 0 up to at or above `value`: at most `steps` equal round steps, so
+    every label is a distinct whole number (halving a top of 1 or 5 would not be)."""
+    step = nice_max(math.ceil(max(value, 1) / steps))
+    top = step * math.ceil(max(value, 1) / step)
+    return list(range(0, top + 1, step))
+
+
 def stacked_bars(
     categories: Sequence[str], series: Mapping[str, Sequence[int]], *, width: int = WIDTH
 ) -> Chart:
     """One bar per category (e.g. a day), stacked by series (e.g. sentiment label)."""
     totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
-    top = nice_max(max(totals, default=0))
+    ticks = axis_ticks(max(totals, default=0))
+    top = ticks[-1]
     plot_w, plot_h = width - PAD_LEFT - 8, HEIGHT - PAD_BOTTOM - PAD_TOP
     slot = plot_w / max(len(categories), 1)
     bar = max(slot * 0.75, 1.0)
@@ -75,10 +85,7 @@ def stacked_bars(
         for i, c in enumerate(categories)
         if i % every == 0
     ]
-    y_ticks = [
-        Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * f, f"{round(top * f):,}")
-        for f in (0, 0.5, 1)
-    ]
+    y_ticks = [Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * t / top, f"{t:,}") for t in ticks]
     return Chart(width, HEIGHT, rects, y_ticks, x_ticks, not any(totals))
 
 
