@@ -7,8 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+# The chart scales with its panel: on a 390 px phone a unit is under half a pixel, so the CSS
+# sizes its labels up there (desk.css) and hides the minor ones; the paddings leave them room.
 WIDTH, HEIGHT = 720, 220
-PAD_LEFT, PAD_BOTTOM, PAD_TOP = 44, 24, 10
+PAD_LEFT, PAD_BOTTOM, PAD_TOP = 60, 32, 16
+MAJOR_X_TICKS = 5  # beyond this many day labels, every other one is minor
 _LABEL_Y = {"negative": 0.15, "neutral": 0.5, "positive": 0.85}
 
 
@@ -27,6 +30,7 @@ class Tick:
     x: float
     y: float
     text: str
+    minor: bool = False  # left out where space is short (phones)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,7 @@ class Chart:
     y_ticks: list[Tick]
     x_ticks: list[Tick]
     empty: bool
+    left: int = PAD_LEFT  # where the plot starts, right of the y labels
 
 
 def nice_max(value: int) -> int:
@@ -57,6 +62,14 @@ def axis_ticks(value: int, *, steps: int = 4) -> list[int]:
     step = nice_max(math.ceil(max(value, 1) / steps))
     top = step * math.ceil(max(value, 1) / step)
     return list(range(0, top + 1, step))
+
+
+def short_count(n: int) -> str:
+    """A count as an axis label short enough for a phone: 950, 1.5k, 20k, 2M."""
+    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if n >= size:
+            return f"{n / size:g}{suffix}"
+    return str(n)
 
 
 def stacked_bars(
@@ -80,12 +93,15 @@ def stacked_bars(
             x = PAD_LEFT + i * slot + (slot - bar) / 2
             rects.append(Rect(x, base, bar, h, name, f"{category} · {name}: {values[i]}"))
     every = max(1, len(categories) // 8)
+    shown = [(i, c[5:] if len(c) == 10 else c) for i, c in enumerate(categories) if i % every == 0]
+    halve = len(shown) > MAJOR_X_TICKS
     x_ticks = [
-        Tick(PAD_LEFT + (i + 0.5) * slot, HEIGHT - 6, c[5:] if len(c) == 10 else c)
-        for i, c in enumerate(categories)
-        if i % every == 0
+        Tick(PAD_LEFT + (i + 0.5) * slot, HEIGHT - 6, text, minor=halve and n % 2 == 1)
+        for n, (i, text) in enumerate(shown)
     ]
-    y_ticks = [Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * t / top, f"{t:,}") for t in ticks]
+    y_ticks = [
+        Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * t / top, short_count(t)) for t in ticks
+    ]
     return Chart(width, HEIGHT, rects, y_ticks, x_ticks, not any(totals))
 
 

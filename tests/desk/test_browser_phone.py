@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
 from playwright.sync_api import Page, expect
@@ -48,3 +49,22 @@ def test_the_queue_opens_at_the_top(phone: Page, world: tuple[str, Store]) -> No
     expect(phone.locator("#queue > .item").first).to_have_attribute("aria-current", "true")
     assert phone.evaluate("window.scrollY") == 0
     shot(phone, "phone-queue")
+
+
+# Each label's size on screen in CSS pixels: an SVG label's font size times the SVG's scale.
+_LABEL_PX = """els => els.filter(e => getComputedStyle(e).display !== 'none').map(e =>
+    parseFloat(getComputedStyle(e).fontSize) * (e.getScreenCTM ? e.getScreenCTM().a : 1))"""
+_X_LABELS = """els => els.filter(e => getComputedStyle(e).display !== 'none')
+    .map(e => [e.getBoundingClientRect().left, e.getBoundingClientRect().right])"""
+
+
+def test_dashboard_labels_are_legible_on_a_phone(phone: Page, world: tuple[str, Store]) -> None:
+    url, _ = world
+    login(phone, url, "manager")
+    phone.goto(f"{url}/dashboard")
+    labels = phone.locator(".chart .tick, .hbars .hlabel, .hbars .hvalue")
+    sizes = labels.evaluate_all(_LABEL_PX)
+    assert len(sizes) > 10
+    assert min(sizes) >= 10, sizes
+    spans = sorted(phone.locator(".chart .tick[text-anchor=middle]").evaluate_all(_X_LABELS))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans  # none overlap

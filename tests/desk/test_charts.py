@@ -6,7 +6,15 @@ import itertools
 
 import pytest
 
-from mentiondesk.web.charts import HEIGHT, PAD_BOTTOM, PAD_TOP, axis_ticks, stacked_bars
+from mentiondesk.web.charts import (
+    HEIGHT,
+    MAJOR_X_TICKS,
+    PAD_BOTTOM,
+    PAD_TOP,
+    axis_ticks,
+    short_count,
+    stacked_bars,
+)
 
 
 def _labels(busiest: int) -> list[str]:
@@ -23,7 +31,7 @@ def _labels(busiest: int) -> list[str]:
         (5, ["0", "2", "4", "6"]),
         (9, ["0", "5", "10"]),
         (40, ["0", "10", "20", "30", "40"]),
-        (1234, ["0", "500", "1,000", "1,500"]),
+        (1234, ["0", "500", "1k", "1.5k"]),
     ],
 )
 def test_y_labels_are_round_steps(busiest: int, labels: list[str]) -> None:
@@ -44,3 +52,20 @@ def test_the_top_label_sits_at_the_top_of_the_plot() -> None:
     assert chart.y_ticks[0].y == HEIGHT - PAD_BOTTOM
     assert chart.y_ticks[-1].y == PAD_TOP
     assert min(r.y for r in chart.rects) == pytest.approx(PAD_TOP)  # 6 of 6: full height
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(0, "0"), (950, "950"), (1000, "1k"), (1500, "1.5k"), (20_000, "20k"), (2_000_000, "2M")],
+)
+def test_axis_counts_are_short_enough_for_a_phone(count: int, text: str) -> None:
+    assert short_count(count) == text
+
+
+@pytest.mark.parametrize("days", [7, 30, 90])
+def test_a_phone_shows_few_enough_day_labels_to_read(days: int) -> None:
+    categories = [f"2024-{1 + d // 28:02d}-{1 + d % 28:02d}" for d in range(days)]
+    chart = stacked_bars(categories, {"negative": [1] * days})
+    major = [t for t in chart.x_ticks if not t.minor]
+    assert 3 <= len(major) <= MAJOR_X_TICKS
+    assert major[0].text == "01-01"
