@@ -78,9 +78,15 @@ def create_app(
         on_queued=on_queued,
     )
     app.router.add_static("/static", _HERE / "static", name="static")
+    app.router.add_get("/favicon.ico", _favicon)
     for module in (pages_login, pages_queue, pages_case, pages_dash, pages_admin):
         module.add_routes(app.router)
     return app
+
+
+async def _favicon(request: web.Request) -> web.FileResponse:
+    """The desk's icon, for browsers and tools that ask /favicon.ico whatever a page links."""
+    return web.FileResponse(_HERE / "static" / "favicon.svg")
 
 
 @web.middleware

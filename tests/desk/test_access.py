@@ -16,7 +16,7 @@ from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
-PUBLIC = {"/", "/login", "/logout"}
+PUBLIC = {"/", "/login", "/logout", "/favicon.ico"}
 
 # (method, path template, the lowest role allowed)
 ROUTES = [
@@ -119,6 +119,14 @@ async def test_cookie_flags_and_security_headers(anon: Desk) -> None:
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
+
+
+async def test_the_icon_is_served_to_anyone(anon: Desk) -> None:
+    for path in ("/favicon.ico", "/static/favicon.svg"):
+        response = await anon.client.get(path, allow_redirects=False)
+        assert response.status == 200, path
+        assert response.content_type == "image/svg+xml"
+        assert (await response.text()).startswith("<svg")
 
 
 async def test_logout_ends_the_session(as_role: Login) -> None:

@@ -141,3 +141,20 @@ def test_manager_and_admin_pages(page: Page, world: tuple[str, Store]) -> None:
     page.goto(f"{url}/people")
     expect(page.locator("table")).to_contain_text("manager")
     shot(page, "people")
+
+
+def test_pages_load_without_console_errors_or_missing_files(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, _ = world
+    failures: list[str] = []
+    page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
+    page.on(
+        "response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
+    login(page, url, "admin")
+    for path in ("/queue", "/dashboard", "/playbooks", "/people"):
+        page.goto(url + path, wait_until="networkidle")
+    assert failures == []
+    icon = "fetch(document.querySelector('link[rel=icon]').href).then(r => r.status)"
+    assert page.evaluate(icon) == 200  # headless Chromium does not fetch it by itself
