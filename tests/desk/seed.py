@@ -61,6 +61,7 @@ def add(
     handle: str | None = None,
     reason: str | None = "delivery",
     frustration: int = 1,
+    topics: tuple[str, ...] = (),
     priority: int = 1,
     case: bool = True,
     draft: str | None = "Sorry about that, {name}. Could you DM us your order number?",
@@ -92,7 +93,12 @@ def add(
             sa.select(MENTION.c.id, MENTION.c.author_id).where(MENTION.c.external_id == f"m{n}")
         ).one()
     reading = Reading(
-        label=Label(label), score=0.8, lang="en", reason=reason, frustration=frustration
+        label=Label(label),
+        score=0.8,
+        lang="en",
+        reason=reason,
+        frustration=frustration,
+        topics=topics,
     )
     plans = (DraftPlan(kind=draft_kind, text=draft, lang="en", rule=rule),) if draft else ()
     decision = Decision(

@@ -1,0 +1,32 @@
+"""What the case page shows of a mention and its author, over HTTP."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+
+from mentiondesk.store import Store
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+
+
+async def _case_page(as_role: Login, mention: int) -> str:
+    desk = await as_role("agent")
+    return await (await desk.client.get(f"/mentions/{mention}")).text()
+
+
+async def test_topics_read_as_separate_words(as_role: Login, store: Store) -> None:
+    topics = ("delivery", "refund_payment", "support")
+    mention, _, _ = add(store, "Charged twice and still nothing here", topics=topics)
+    page = await _case_page(as_role, mention)
+    chips = re.findall(r'<span class="badge topic">([^<]*)</span>', page)
+    assert chips == ["delivery", "refund payment", "support"]
+    assert "refund_payment" not in page
+
+
+async def test_no_topics_read_as_a_dash(as_role: Login, store: Store) -> None:
+    mention, _, _ = add(store, "Where is it?")
+    page = await _case_page(as_role, mention)
+    assert '<dd class="topics">—</dd>' in page
