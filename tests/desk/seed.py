@@ -59,6 +59,7 @@ def add(
     label: str = "negative",
     platform: str = "x",
     handle: str | None = None,
+    name: str | None = None,
     reason: str | None = "delivery",
     frustration: int = 1,
     topics: tuple[str, ...] = (),
@@ -78,7 +79,9 @@ def add(
     """
     n = next(_IDS)
     handle = handle or f"ana_{n}"
-    author = Author(id=f"u-{handle}-{platform}", handle=handle, name=handle.title(), followers=120)
+    author = Author(
+        id=f"u-{handle}-{platform}", handle=handle, name=name or handle.title(), followers=120
+    )
     mention = Mention(
         platform=platform,
         external_id=f"m{n}",

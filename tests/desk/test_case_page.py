@@ -30,3 +30,19 @@ async def test_no_topics_read_as_a_dash(as_role: Login, store: Store) -> None:
     mention, _, _ = add(store, "Where is it?")
     page = await _case_page(as_role, mention)
     assert '<dd class="topics">—</dd>' in page
+
+
+async def test_a_name_that_repeats_the_handle_is_shown_once(as_role: Login, store: Store) -> None:
+    mention, _, _ = add(store, "Still waiting", handle="maria_s", name="@Maria_S")
+    page = await _case_page(as_role, mention)
+    line = page.split('class="author-line"', 1)[1].split("</div>", 1)[0]
+    assert line.lower().count("maria_s") == 1
+    assert 'class="author-name"' not in line
+
+
+async def test_a_different_name_is_shown_beside_the_handle(as_role: Login, store: Store) -> None:
+    mention, _, _ = add(store, "Still waiting", handle="ms", name="Maria Silva")
+    page = await _case_page(as_role, mention)
+    line = page.split('class="author-line"', 1)[1].split("</div>", 1)[0]
+    assert '<b dir="auto" class="author-name">Maria Silva</b>' in line
+    assert '<span class="handle" dir="auto">ms</span>' in line
