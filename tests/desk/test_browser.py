@@ -57,7 +57,9 @@ def test_edit_a_draft_with_a_live_count(page: Page, world: tuple[str, Store]) ->
     expect(page.locator(".count")).to_contain_text("49 / 300")  # the dash is one character
     box.fill("x" * 301)
     expect(page.locator(".count")).to_have_class("count over")
+    expect(page.get_by_role("button", name="Approve and send")).to_be_disabled()
     box.fill("Thanks for telling us — a new lamp is on its way.")
+    expect(page.get_by_role("button", name="Approve and send")).to_be_enabled()
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".notice")).to_contain_text("Draft saved")
     expect(page.get_by_label("Reply text")).to_have_value(

@@ -32,6 +32,12 @@
     var n = Array.from(area.value).length, limit = Number(area.dataset.limit);
     bar.querySelector(".count-n").textContent = n;
     bar.classList.toggle("over", n > limit);
+    // The platform would refuse it (and the desk does too): shorten first, saving still works.
+    var approve = area.form.querySelector("button[value=approve]");
+    if (approve) {
+      approve.disabled = n > limit;
+      approve.title = n > limit ? "Longer than the platform allows: shorten it first" : "";
+    }
   }
 
   function guardForms() {
