@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count
+from mentiondesk.report import percentile
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -261,7 +262,7 @@ def load_stats(store: Store, *, now: datetime) -> QueueStats:
             )
         ).all()
     waits = sorted((a - o).total_seconds() for o, a in answered)
-    p50 = waits[len(waits) // 2] if waits else None
+    p50 = percentile(waits, 50) if waits else None  # as the dashboard and report reckon it
     return QueueStats(int(open_cases or 0), int(pending or 0), len(waits), p50)
 
 

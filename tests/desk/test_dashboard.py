@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -15,7 +15,8 @@ from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
 from mentiondesk.decisions import OutboxPlan
 from mentiondesk.store import Store
-from mentiondesk.tables import SURVEY, USER
+from mentiondesk.tables import CASE, SURVEY, USER
+from mentiondesk.web.data_queue import load_stats
 from mentiondesk.web.users import authenticate
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
@@ -129,3 +130,17 @@ async def test_won_back_counts_only_detractors_we_had_a_case_for(
     page = await (await desk.client.get("/dashboard?days=7")).text()
     assert "1 author(s) who complained, then wrote positively" in page
     assert ">maria<" in page and ">spammer<" not in page
+
+
+def test_queue_median_first_response_is_the_dashboards(store: Store) -> None:
+    # Two answers, after 2 and 4 minutes: the median is 3, as the dashboard and report say.
+    for minutes in (2, 4):
+        _, case, _ = add(store, f"answered after {minutes} min", ago=timedelta(minutes=10))
+        with store.engine.begin() as conn:
+            opened = conn.scalar(sa.select(CASE.c.opened_at).where(CASE.c.id == case))
+            answered = opened + timedelta(minutes=minutes)
+            conn.execute(
+                sa.update(CASE).where(CASE.c.id == case).values(first_response_at=answered)
+            )
+    stats = load_stats(store, now=datetime.now(UTC))
+    assert (stats.answered_24h, stats.first_response_p50) == (2, 180.0)
