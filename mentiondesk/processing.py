@@ -56,8 +56,26 @@ class Processor:
         ]
         routing = self.config.settings.routing
         cap = self.config.settings.playbooks.auto_reply_daily_cap
-        done = record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
+        try:
+            done = record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
+        except Exception:
+            if len(decisions) == 1:
+                raise
+            # One mention the database refuses must not hold back the rest of its batch.
+            _LOGGER.exception("recording %d decisions failed; recording each alone", len(decisions))
+            done = self._record_each(decisions, routing.post, cap)
         self.processed += done
+        return done
+
+    def _record_each(self, decisions: list[Decision], post: dict[str, str], cap: int) -> int:
+        done = 0
+        for d in decisions:
+            try:
+                done += record(self.store, [d], post_route=post, auto_daily_cap=cap)
+            except Exception as exc:  # stays stored, claimed again when its lease lapses
+                _LOGGER.error(
+                    "mention %s could not be recorded: %s", d.mention_id, type(exc).__name__
+                )
         return done
 
     def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:

@@ -53,7 +53,7 @@ class ActionSpec(_Strict):
 
     type: ActionKind
     template: str | None = None
-    to: str | None = None
+    to: str | None = Field(default=None, min_length=1, max_length=64)  # a person or responder
     auto: bool = False
 
     @model_validator(mode="after")
@@ -73,7 +73,8 @@ class ActionSpec(_Strict):
 class Rule(_Strict):
     """A named rule: when it matches, its actions fire; `stop` ends evaluation."""
 
-    name: str = Field(min_length=1)
+    # A rule's name is stored with what it decided and goes into outbox keys: keep it short.
+    name: str = Field(min_length=1, max_length=64)
     description: str = ""
     when: When = When()
     actions: list[ActionSpec] = []

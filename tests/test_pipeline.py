@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from mentiondesk.models import OutboxAction, Receipt
+from mentiondesk.models import Label, OutboxAction, Reading, Receipt
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
@@ -142,3 +144,38 @@ async def test_stop_mid_run_then_restart_loses_and_repeats_nothing(tmp_path: Pat
     keys = [a.key for a in chat.delivered + chat2.delivered]
     assert len(keys) == len(set(keys)) == 30
     assert first["mentions"] == first["cases_total"]  # what was ingested before stop was decided
+
+
+class TooLongReason:
+    """A classifier plugin whose reason for one post overflows the database's column: the kind
+    of row PostgreSQL refuses (SQLite does not check lengths)."""
+
+    name = "too-long-reason"
+
+    def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        return [
+            Reading(
+                label=Label.NEGATIVE,
+                score=0.9,
+                lang="en",
+                reason="x" * 40 if "poison" in text else "delivery",
+                frustration=1,
+            )
+            for text in texts
+        ]
+
+
+@pytest.mark.postgres
+async def test_a_mention_the_database_refuses_does_not_hold_back_its_batch(
+    tmp_path: Path, pg_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    posts = [mention(1, "late parcel"), mention(2, "poison", author="b")]
+    posts.append(mention(3, "broken lamp", author="c"))
+    config = config_for(tmp_path, pg_url, posts)
+    sinks = {"console": Recorder("console"), "cases": Recorder("cases")}
+    app = App(config, classifier=TooLongReason(), responders=sinks)  # type: ignore[arg-type]
+    async with app:
+        await app.run_once()
+        data = report(app.store)
+    assert data["mentions"] == 3 and data["cases_open"] == 2  # the other two are decided
+    assert "could not be recorded: DataError" in caplog.text

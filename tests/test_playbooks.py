@@ -172,6 +172,7 @@ def test_rule_conditions(tmp_path: Path, when: str, reach: int, lang: str, fires
         ('[[rules]]\nname = "r"\nactions = [{ type = "draft_private" }]\n', "needs template"),
         ('[[rules]]\nname = "r"\nactions = [{ type = "alert", auto = true }]\n', "auto = true"),
         ('[[rules]]\nname = "r"\nwhen = { colour = ["red"] }\n', "colour"),
+        (f'[[rules]]\nname = "{"r" * 65}"\n', "rules.0.name: String should have at most 64"),
         (
             '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "nope" }]\n',
             "en/nope.j2 not found",

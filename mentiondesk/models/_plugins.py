@@ -15,7 +15,8 @@ class PluginConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: str
-    name: str | None = None
+    # Names go into outbox keys and table columns: short enough that a key always fits.
+    name: str | None = Field(default=None, min_length=1, max_length=64)
 
 
 class SourceConfig(PluginConfig):
