@@ -85,8 +85,13 @@ class OutboxWorker:
     async def deliver_due(self, *, only_key: str | None = None) -> tuple[int, int]:
         """Claim one batch of due actions and deliver it: (claimed, delivered)."""
         claimed = await asyncio.to_thread(self._claim, only_key)
-        results = await asyncio.gather(*(self._deliver(c) for c in claimed))
-        return len(claimed), sum(results)
+        # Every delivery runs to its end even when recording one fails (the database went
+        # away): none is left running unawaited while the caller shuts responders down.
+        results = await asyncio.gather(*(self._deliver(c) for c in claimed), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+        return len(claimed), sum(r for r in results if isinstance(r, int))
 
     async def _deliver(self, claimed: Claimed) -> int:
         action = claimed.action

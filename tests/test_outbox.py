@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -147,3 +148,39 @@ async def test_an_expired_lease_is_claimed_again(store: Store, tmp_path: Path) -
     assert await worker.drain() == 0
     clock.now += timedelta(seconds=worker.settings.lease_seconds + 1)
     assert await worker.drain() == 1 and sink.calls == ["k1"]
+
+
+class LongRefThenSlow:
+    """k1's receipt overflows the delivery table's ref column (PostgreSQL refuses it); k2's
+    delivery is still running when that happens."""
+
+    name = "sink"
+
+    def __init__(self) -> None:
+        self.finished: list[str] = []
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        if action.key == "k2":
+            await asyncio.sleep(0.2)
+        self.finished.append(action.key)
+        return Receipt(ref="r" * 300 if action.key == "k1" else "ok")
+
+    async def close(self) -> None:
+        return None
+
+
+@pytest.mark.postgres
+async def test_a_failed_record_leaves_no_delivery_running(pg_url: str) -> None:
+    store = Store(pg_url)
+    store.create_all()
+    try:
+        clock, sink = Clock(), LongRefThenSlow()
+        _enqueue(store, "k1", clock.now)
+        _enqueue(store, "k2", clock.now)
+        worker = OutboxWorker(store, {"sink": sink}, OutboxSection(), clock=clock)
+        with pytest.raises(sa.exc.DataError):
+            await worker.deliver_due()
+        assert sorted(sink.finished) == ["k1", "k2"]  # k2 ran to its end before the error
+        assert _row(store, "k2").status == "done"
+    finally:
+        store.dispose()
