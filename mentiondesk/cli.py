@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from mentiondesk import registry
 from mentiondesk.cli_authors import authors_app
+from mentiondesk.cli_classifier import load_classifier, with_classifier
 from mentiondesk.cli_common import config_errors, err, load, open_store
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
@@ -25,7 +25,7 @@ from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import start_desk
 from mentiondesk.config import Config
 from mentiondesk.models import Reading
-from mentiondesk.pipeline import App, build_classifier, build_playbook
+from mentiondesk.pipeline import App, build_playbook
 from mentiondesk.report import report
 
 app = typer.Typer(
@@ -130,19 +130,8 @@ def classify(
     ] = None,
 ) -> None:
     """Read texts and print one JSON line each: label, score, lang."""
-    config = load(ctx)
-    if classifier:
-        if classifier not in registry.kinds("classifiers"):
-            err.print(
-                f"unknown classifier {classifier!r}; use one of: "
-                f"{', '.join(registry.kinds('classifiers'))}"
-            )
-            raise typer.Exit(2)
-        section = config.settings.sentiment.model_copy(update={"classifier": classifier})
-        settings = config.settings.model_copy(update={"sentiment": section})
-        config = Config(config.path, settings, config.sources, config.responders)
-    with config_errors():
-        model = build_classifier(config)
+    config = with_classifier(load(ctx), classifier)
+    model = load_classifier(config)
     stream = input or sys.stdin
     batch: list[str] = []
     for line in stream:

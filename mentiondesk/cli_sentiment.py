@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 import time
@@ -10,18 +9,15 @@ from pathlib import Path
 from typing import Annotated, cast, get_args
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from mentiondesk import registry
-from mentiondesk.cli_common import config_errors, err, load, open_store
+from mentiondesk.cli_classifier import load_classifier, with_classifier
+from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_tuning import tune_sentiment, tuned_summary
-from mentiondesk.config import Config
 from mentiondesk.corrections import corrected_examples, relabel
 from mentiondesk.models import ConfigError, Label
-from mentiondesk.pipeline import build_classifier
 from sentiment import e5_training, training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import load as load_ngram
@@ -208,12 +204,8 @@ def eval_sentiment(
     if len(texts) != len(gold):
         err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}")
         raise typer.Exit(2)
-    config = _with_classifier(load(ctx), classifier, _settings(setting or []))
-    with config_errors():
-        try:
-            model = build_classifier(config)
-        except ValidationError as exc:
-            raise ConfigError(f"sentiment.settings: {_first_error(exc)}") from None
+    config = with_classifier(load(ctx), classifier, _settings(setting or []))
+    model = load_classifier(config)
     readings = model.classify(texts, [None] * len(texts))
     figures = score(gold, [CLASSES.index(r.label.value) for r in readings])
     if format == "json":
@@ -250,32 +242,6 @@ def _settings(pairs: list[str]) -> dict[str, str]:
             raise typer.Exit(2)
         out[key.strip()] = value.strip()
     return out
-
-
-def _first_error(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']} (give it with --setting {where}=…)"
-
-
-def _with_classifier(config: Config, classifier: str | None, settings: dict[str, str]) -> Config:
-    if not classifier and not settings:
-        return config
-    classifier = classifier or config.settings.sentiment.classifier
-    if classifier not in registry.kinds("classifiers"):
-        err.print(
-            f"unknown classifier {classifier!r}; use one of: "
-            f"{', '.join(registry.kinds('classifiers'))}"
-        )
-        raise typer.Exit(2)
-    section = config.settings.sentiment.model_copy(
-        update={
-            "classifier": classifier,
-            "settings": {**config.settings.sentiment.settings, **settings},
-        }
-    )
-    root = config.settings.model_copy(update={"sentiment": section})
-    return dataclasses.replace(config, settings=root)
 
 
 def _print_scores(console: Console, name: str, figures: Scores) -> None:

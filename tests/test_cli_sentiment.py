@@ -100,6 +100,26 @@ def test_eval_sentiment_passes_settings_to_the_classifier(config: Path, tmp_path
     assert md(config, "eval-sentiment", *args[:4], "--setting", "oops")[0] == 2
 
 
+def test_another_classifier_does_not_inherit_the_configured_ones_settings(
+    config: Path, tmp_path: Path
+) -> None:
+    text = config.read_text().replace(
+        'classifier = "vader"', 'classifier = "vader"\nsettings = { threshold = 0.5 }'
+    )
+    config.write_text(text)
+    result = runner.invoke(
+        app,
+        ["--config", str(config), "classify", "--classifier", "ngram"],
+        input="worst service ever\n",
+    )
+    assert result.exit_code == 0 and json.loads(result.output)["label"] == "negative"
+    texts, labels = _labelled(tmp_path)
+    args = ["--text", str(texts), "--labels", str(labels)]
+    assert md(config, "eval-sentiment", *args, "--classifier", "ngram")[0] == 0
+    code, output = md(config, "eval-sentiment", *args, "--setting", "colour=red")
+    assert code == 2 and "sentiment.settings.colour: not a setting of vader; remove it" in output
+
+
 def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_path: Path) -> None:
     from sentiment import _e5_adapter
 
