@@ -152,10 +152,17 @@ class Config:
 def load_config(path: Path) -> Config:
     """Read and validate `path`; raise ConfigError listing every problem found."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a byte-order mark (as some Windows editors save) is not TOML's business.
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(
             f"{path}: file not found; pass --config PATH or create it from the shipped config.toml"
+        ) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:  # a folder, no permission to read, …
+        raise ConfigError(
+            f"{path}: cannot be read ({exc.strerror}); pass a readable file"
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax at that line") from None

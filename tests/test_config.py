@@ -33,6 +33,31 @@ def test_a_config_without_a_classifier_reads_with_the_trained_default(tmp_path: 
     assert load_config(path).settings.sentiment.classifier == "e5"
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name = 'Lumória'".encode("latin-1"), "not UTF-8 text; save it as UTF-8"),
+        (b"\x00\xff\xfe binary", "not UTF-8 text"),
+        (None, r"cannot be read \(Is a directory\)"),
+    ],
+)
+def test_an_unreadable_file_is_named_not_a_traceback(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "config.toml"
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
+
+
+def test_a_byte_order_mark_is_not_a_toml_error(tmp_path: Path) -> None:
+    error = _load(tmp_path, "\ufeff[brand]\nname = 'L'\n")  # valid TOML after the mark
+    assert "not valid TOML" not in str(error) and "sources" in str(error)
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     error = _load(tmp_path, '[brand]\nname = "L"\n[store]\nurll = "x"\n')
     assert "store.urll: unknown key; did you mean 'url'?" in str(error)
