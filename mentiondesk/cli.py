@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 import signal
@@ -123,7 +124,14 @@ def classify(
     ctx: typer.Context,
     input: Annotated[
         typer.FileText,
-        typer.Option("--input", "-i", help="Texts, one per line (default: standard input)."),
+        typer.Option(
+            "--input",
+            "-i",
+            metavar="FILE",
+            encoding="utf-8",
+            errors="replace",  # a stray byte is read as U+FFFD, not a traceback
+            help="Texts, one per line, UTF-8 (default: standard input).",
+        ),
     ] = None,  # type: ignore[assignment]
     classifier: Annotated[
         str | None, typer.Option(help="Classifier to use instead of the configured one.")
@@ -132,7 +140,7 @@ def classify(
     """Read texts and print one JSON line each: label, score, lang."""
     config = with_classifier(load(ctx), classifier)
     model = load_classifier(config)
-    stream = input or sys.stdin
+    stream = input or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     batch: list[str] = []
     for line in stream:
         batch.append(line.rstrip("\n"))

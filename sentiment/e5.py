@@ -18,7 +18,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import Field, field_validator
 
-from mentiondesk.models import Label, PluginConfig, PluginContext, Reading
+from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import _e5_adapter, _e5_image, _e5_net, lang
 from sentiment._e5_image import Encoder, Matrix
 from sentiment._e5_tokens import Tokenizer
@@ -124,6 +124,7 @@ class E5Classifier:
         )
 
     def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        texts = [valid_text(t) for t in texts]  # half an emoji: U+FFFD, not a crash
         detected = lang.detect(texts, langs)
         probs = self._blended(texts, detected)
         best = probs.argmax(axis=1)

@@ -8,6 +8,8 @@ from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from mentiondesk.models import valid_text
+
 UNDETERMINED = "und"
 
 # The languages we tell apart. Spanish, Italian and French are here so that a Spanish
@@ -41,8 +43,9 @@ def warm_up() -> None:
 
 
 def clean(text: str) -> str:
-    """Drop URLs, handles, hashtags and markup that say nothing about the language."""
-    return _NOISE.sub(" ", text[:2000])
+    """Drop URLs, handles, hashtags and markup that say nothing about the language (and half
+    surrogate pairs, which the detector cannot take)."""
+    return _NOISE.sub(" ", valid_text(text[:2000]))
 
 
 def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Literal
 
 import numpy as np
 
-from mentiondesk.models import Label, PluginConfig, PluginContext, Reading
+from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH, NgramModel, load
@@ -41,6 +41,7 @@ class NgramClassifier:
         return cls(path)
 
     def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        texts = [valid_text(t) for t in texts]  # half an emoji: U+FFFD, not a crash
         detected = lang.detect(texts, langs)
         probs = self.model.probabilities(texts, detected)
         best = probs.argmax(axis=1)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from mentiondesk.models import ConfigError, Label, PluginConfig, PluginContext, Reading
+from mentiondesk.models import ConfigError, Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
 from sentiment._enrich import readings
 
@@ -88,6 +88,7 @@ class TransformersClassifier:
         )
 
     def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        texts = [valid_text(t) for t in texts]  # half an emoji: U+FFFD, not a crash
         polarity: list[tuple[Label, float]] = []
         for start in range(0, len(texts), self._batch_size):
             probs = self.probabilities(texts[start : start + self._batch_size])

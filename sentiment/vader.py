@@ -7,7 +7,7 @@ from typing import Literal
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from mentiondesk.models import Label, PluginConfig, PluginContext, Reading
+from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
 from sentiment._enrich import readings
 
@@ -43,4 +43,5 @@ class VaderClassifier:
         return Label.NEUTRAL, 1.0 - abs(compound)
 
     def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        texts = [valid_text(t) for t in texts]  # half an emoji: U+FFFD, not a crash
         return readings(texts, langs, [self.polarity(t) for t in texts], classifier=self.name)

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
+from sentiment.evaluation import CLASSES
 from tests.helpers import mention, write_config, write_mentions
 from tests.sentiment_data import EN, PT, write_folder
 
@@ -98,6 +99,17 @@ def test_eval_sentiment_passes_settings_to_the_classifier(config: Path, tmp_path
     code, output = md(config, "eval-sentiment", *args, "--classifier", "vader", "-f", "json")
     assert code == 0 and json.loads(output)["classifier"] == "vader"
     assert md(config, "eval-sentiment", *args[:4], "--setting", "oops")[0] == 2
+
+
+def test_classify_reads_bytes_that_are_not_utf8_without_a_traceback(
+    config: Path, tmp_path: Path
+) -> None:
+    stdin = runner.invoke(app, ["--config", str(config), "classify"], input=b"\xff\xfe late\n")
+    assert stdin.exit_code == 0 and json.loads(stdin.output)["label"] in CLASSES
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café frio, péssimo\n".encode("latin-1"))
+    code, output = md(config, "classify", "--input", str(latin))
+    assert code == 0 and json.loads(output)["label"] in CLASSES
 
 
 def test_another_classifier_does_not_inherit_the_configured_ones_settings(

@@ -74,3 +74,12 @@ async def test_shipped_samples_are_all_valid(caplog: pytest.LogCaptureFixture) -
         batch = await ReplaySource(path, page_size=10_000).poll(None)
     assert len(batch.mentions) >= 180 and "malformed" not in caplog.text
     assert {m.platform for m in batch.mentions} >= {"x", "reddit", "mastodon", "bluesky"}
+
+
+async def test_half_an_emoji_in_a_post_becomes_a_replacement_character(tmp_path: Path) -> None:
+    path = tmp_path / "m.jsonl"
+    line = write_mentions(tmp_path / "n.jsonl", [mention(1)]).read_text()
+    path.write_text(line.replace("hello @lumora", "hello \\ud83d @lumora"))  # JSON escape
+    (read,) = (await ReplaySource(path).poll(None)).mentions
+    assert read.text == "hello \ufffd @lumora"
+    read.text.encode("utf-8")  # storable, detectable, sendable

@@ -19,6 +19,8 @@ AWKWARD = {
     "links_and_handles": "@lumora @ana https://t.co/x1 www.example.com",
     "digits": "12345 678",
     "control": "\x00\x1f\u200b",
+    # A post cut inside an emoji: half a surrogate pair, which lingua cannot take.
+    "half_emoji": "the lamp arrived broken \ud83d and support never answered",
 }
 
 

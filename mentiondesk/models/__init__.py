@@ -8,7 +8,14 @@ the Reddit listener and poster share.
 
 from mentiondesk.models._delivery import CaseContext, OutboxAction, Receipt, Responder
 from mentiondesk.models._errors import ConfigError, FatalError, RateLimited, TransientError, utc
-from mentiondesk.models._mentions import Author, Batch, Mention, Source, SourceStatus
+from mentiondesk.models._mentions import (
+    Author,
+    Batch,
+    Mention,
+    Source,
+    SourceStatus,
+    valid_text,
+)
 from mentiondesk.models._plugins import (
     Brand,
     PluginConfig,
@@ -46,4 +53,5 @@ __all__ = [
     "require_env",
     "secret_from_env",
     "utc",
+    "valid_text",
 ]

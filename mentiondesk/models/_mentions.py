@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from mentiondesk.models._errors import utc
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
+
+
+def valid_text(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +26,9 @@ class Author:
     handle: str
     name: str = ""
     followers: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", valid_text(self.name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +44,11 @@ class Mention:
     lang: str | None = None  # only when the platform says
     thread_id: str | None = None
     parent_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # A post cut inside an emoji arrives with half a surrogate pair ("\ud83d"), which no
+        # database, language detector or chat API accepts: it becomes U+FFFD here, once.
+        object.__setattr__(self, "text", valid_text(self.text))
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
