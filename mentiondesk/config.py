@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mentiondesk import registry
+from mentiondesk.config_problems import problems_of
 from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
 
 
@@ -169,7 +169,7 @@ def load_config(path: Path) -> Config:
     try:
         settings = Settings.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_explain(path, exc, Settings)) from None
+        raise ConfigError("\n".join(f"{path}: {p}" for p in problems_of(exc, Settings))) from None
     problems: list[str] = []
     sources = _plugins(settings.sources, "sources", problems)
     responders = _plugins(settings.responders, "responders", problems)
@@ -194,7 +194,7 @@ def _plugins(tables: list[dict[str, Any]], group: registry.Group, problems: list
         try:
             config = model.model_validate(table)
         except ValidationError as exc:
-            problems.extend(_problems(exc, model, prefix=where))
+            problems.extend(problems_of(exc, model, prefix=where))
             continue
         name = config.name or (kind if kind not in seen else f"{kind}-{index}")
         if name in seen:
@@ -243,7 +243,7 @@ def _classifier_settings(config: Config) -> list[str]:
     try:
         model.model_validate({"kind": section.classifier, **section.settings})
     except ValidationError as exc:
-        return _problems(exc, model, prefix="sentiment.settings")
+        return problems_of(exc, model, prefix="sentiment.settings")
     return []
 
 
@@ -258,44 +258,11 @@ def _paths_and_urls(config: Config) -> list[str]:
             f"store.url: {config.settings.store.url!r} is not a database URL mentiondesk "
             "supports; use sqlite:///FILE.db or postgresql+psycopg://USER@HOST:5432/DB"
         )
+    elif url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        folder = Path(url.database).parent
+        if not folder.is_dir():
+            problems.append(f"store.url: folder {str(folder)!r} does not exist; create it first")
     templates = config.settings.playbooks.templates
     if templates and not (config.base_dir / templates).is_dir():
         problems.append(f"playbooks.templates: folder {templates!r} not found next to the config")
     return problems
-
-
-def _explain(path: Path, exc: ValidationError, model: type[BaseModel]) -> str:
-    return "\n".join(f"{path}: {p}" for p in _problems(exc, model))
-
-
-def _problems(exc: ValidationError, model: type[BaseModel], prefix: str = "") -> list[str]:
-    problems = []
-    for error in exc.errors():
-        key = ".".join(str(part) for part in error["loc"])
-        key = f"{prefix}.{key}" if prefix and key else prefix or key
-        problems.append(f"{key}: {_fix(error, model)}")
-    return problems
-
-
-def _fix(error: Any, model: type[BaseModel]) -> str:
-    kind, message = error["type"], error["msg"]
-    if kind == "extra_forbidden":
-        field = str(error["loc"][-1])
-        close = difflib.get_close_matches(field, _field_names(model, error["loc"]), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "remove it"
-        return f"unknown key; {hint}"
-    if kind == "missing":
-        return "required key is missing; add it"
-    if kind == "value_error":
-        return str(message).removeprefix("Value error, ")
-    return f"{message}; got {error.get('input')!r}"
-
-
-def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    current: Any = model
-    for part in loc[:-1]:
-        field = getattr(current, "model_fields", {}).get(part)
-        if field is None or not isinstance(field.annotation, type):
-            break
-        current = field.annotation
-    return list(getattr(current, "model_fields", {}))

@@ -58,6 +58,17 @@ def test_a_byte_order_mark_is_not_a_toml_error(tmp_path: Path) -> None:
     assert "not valid TOML" not in str(error) and "sources" in str(error)
 
 
+def test_a_sqlite_file_in_a_missing_folder_is_named(tmp_path: Path) -> None:
+    error = _load(tmp_path, '[brand]\nname = "L"\n[store]\nurl = "sqlite:///no/such/dir/x.db"\n')
+    assert f"store.url: folder '{tmp_path / 'no/such/dir'}' does not exist" in str(error)
+
+
+def test_a_typo_inside_a_list_of_tables_suggests_the_right_key(tmp_path: Path) -> None:
+    text = '[brand]\nname = "L"\n[[routing.alert_routes]]\nname = "u"\nto = ["c"]\n'
+    error = _load(tmp_path, text + "min_frustation = 3\n")
+    assert "min_frustation: unknown key; did you mean 'min_frustration'?" in str(error)
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     error = _load(tmp_path, '[brand]\nname = "L"\n[store]\nurll = "x"\n')
     assert "store.urll: unknown key; did you mean 'url'?" in str(error)
