@@ -13,7 +13,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from mentiondesk.models import Batch, Mention, PluginContext, SourceConfig
+from mentiondesk.models import (
+    Batch,
+    FatalError,
+    Mention,
+    PluginContext,
+    SourceConfig,
+    SourceStatus,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -62,7 +69,16 @@ class ReplaySource:
         )
 
     async def poll(self, cursor: str | None) -> Batch:
-        return await asyncio.to_thread(self._read_page, cursor)
+        try:
+            return await asyncio.to_thread(self._read_page, cursor)
+        except FileNotFoundError:
+            raise FatalError(f"replay file {self.path} not found; fix the source's path") from None
+
+    async def check(self) -> SourceStatus:
+        if not self.path.is_file():
+            return SourceStatus(self.name, False, f"file not found: {self.path}")
+        size = self.path.stat().st_size
+        return SourceStatus(self.name, True, f"{self.path.name}, {size:,} bytes")
 
     async def close(self) -> None:
         return None

@@ -262,6 +262,10 @@ def _paths_and_urls(config: Config) -> list[str]:
         folder = Path(url.database).parent
         if not folder.is_dir():
             problems.append(f"store.url: folder {str(folder)!r} does not exist; create it first")
+    for i, source in enumerate(config.sources):
+        path = getattr(source, "path", None)  # a source that reads a file (replay)
+        if isinstance(path, Path) and not (config.base_dir / path).is_file():
+            problems.append(f"sources[{i}].path: file {str(config.base_dir / path)!r} not found")
     templates = config.settings.playbooks.templates
     if templates and not (config.base_dir / templates).is_dir():
         problems.append(f"playbooks.templates: folder {templates!r} not found next to the config")

@@ -8,7 +8,7 @@ import pytest
 
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
-from tests.helpers import write_config
+from tests.helpers import write_config, write_mentions
 
 
 def _load(tmp_path: Path, text: str) -> ConfigError:
@@ -30,6 +30,7 @@ def test_a_config_without_a_classifier_reads_with_the_trained_default(tmp_path: 
     minimal += '[[responders]]\nkind = "console"\n[[responders]]\nkind = "local"\nname = "cases"\n'
     path = tmp_path / "config.toml"
     path.write_text(minimal)
+    (tmp_path / "m.jsonl").write_text("")
     assert load_config(path).settings.sentiment.classifier == "e5"
 
 
@@ -67,6 +68,13 @@ def test_a_typo_inside_a_list_of_tables_suggests_the_right_key(tmp_path: Path) -
     text = '[brand]\nname = "L"\n[[routing.alert_routes]]\nname = "u"\nto = ["c"]\n'
     error = _load(tmp_path, text + "min_frustation = 3\n")
     assert "min_frustation: unknown key; did you mean 'min_frustration'?" in str(error)
+
+
+def test_a_replay_file_that_is_not_there_is_named(tmp_path: Path) -> None:
+    error = _load(
+        tmp_path, '[brand]\nname = "L"\n[[sources]]\nkind = "replay"\npath = "gone.jsonl"\n'
+    )
+    assert f"sources[0].path: file '{tmp_path / 'gone.jsonl'}' not found" in str(error)
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
@@ -113,7 +121,8 @@ def test_missing_brand_section(tmp_path: Path) -> None:
 
 
 def test_relative_sqlite_path_is_next_to_config(tmp_path: Path) -> None:
-    path = write_config(tmp_path, db_url="sqlite:///desk.db", samples=tmp_path / "m.jsonl")
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    path = write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
     assert load_config(path).store_url() == f"sqlite:///{tmp_path / 'desk.db'}"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from listener.replay import ReplaySource
+from mentiondesk.models import FatalError
 from tests.helpers import mention, write_mentions
 
 
@@ -83,3 +84,13 @@ async def test_half_an_emoji_in_a_post_becomes_a_replacement_character(tmp_path:
     (read,) = (await ReplaySource(path).poll(None)).mentions
     assert read.text == "hello \ufffd @lumora"
     read.text.encode("utf-8")  # storable, detectable, sendable
+
+
+async def test_a_missing_file_stops_the_source_naming_it(tmp_path: Path) -> None:
+    source = ReplaySource(tmp_path / "gone.jsonl", name="samples")
+    status = await source.check()
+    assert not status.ok and status.detail == f"file not found: {tmp_path / 'gone.jsonl'}"
+    with pytest.raises(FatalError, match=r"gone\.jsonl not found"):
+        await source.poll(None)
+    write_mentions(tmp_path / "gone.jsonl", [mention(1)])
+    assert (await source.check()).ok

@@ -51,6 +51,7 @@ async def test_sink_down_waits_with_error_then_retry_delivers(
     assert row.attempts == 1
     assert row.last_error == "TransientError: mattermost unreachable: ClientConnectorError"
     (tmp_path / "config.toml").write_text(CONFIG)
+    (tmp_path / "m.jsonl").write_text("")
     monkeypatch.setenv("MD_TEST_MM_URL", "http://127.0.0.1:9/hooks/x")
     monkeypatch.setenv("COLUMNS", "200")
     shown = CliRunner().invoke(cli, ["-c", str(tmp_path / "config.toml"), "outbox", "list"])

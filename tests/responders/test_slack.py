@@ -191,6 +191,8 @@ def test_shipped_slack_block_switches_on(tmp_path: Path, monkeypatch: pytest.Mon
     on = shipped.replace(block, "\n".join(line[2:] for line in block.splitlines()) + "\n")
     on = on.replace('alert = ["console"]', 'alert = ["slack"]')
     (tmp_path / "config.toml").write_text(on)
+    (tmp_path / "samples").mkdir()
+    (tmp_path / "samples" / "mentions.jsonl").write_text("")
     config = load_config(tmp_path / "config.toml")
     slack = next(r for r in config.responders if r.kind == "slack")
     assert slack.model_dump()["channel"] == "C0123456789"

@@ -44,6 +44,7 @@ class Desk:
 @pytest.fixture
 async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
     (tmp_path / "config.toml").write_text(CONFIG)
+    (tmp_path / "m.jsonl").write_text("")
     config = load_config(tmp_path / "config.toml")
     store = Store(f"sqlite:///{tmp_path / 'store.db'}")
     store.create_all()
