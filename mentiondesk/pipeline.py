@@ -18,7 +18,7 @@ from listener._poll import Poller
 from mentiondesk import registry
 from mentiondesk.config import Config
 from mentiondesk.digest import digest_sinks
-from mentiondesk.models import Batch, Classifier, Responder, Source
+from mentiondesk.models import ActionKind, Batch, Classifier, ConfigError, Responder, Source
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
@@ -42,17 +42,34 @@ def build_playbook(config: Config) -> Playbook:
     section = config.settings.playbooks
     paths = [p for pattern in section.paths for p in sorted(config.base_dir.glob(pattern))]
     if section.paths and not paths:
-        from mentiondesk.models import ConfigError
-
         raise ConfigError(f"playbooks.paths: {section.paths} match no file; fix the patterns")
     templates = config.base_dir / section.templates if section.templates else None
-    return load_playbook(
+    playbook = load_playbook(
         paths,
         brand=config.brand,
         template_dir=templates,
         default_lang=section.default_lang,
         handle_locales=section.handle_locales,
     )
+    _check_targets(playbook, {r.name or r.kind for r in config.responders})
+    return playbook
+
+
+def _check_targets(playbook: Playbook, responders: set[str]) -> None:
+    """An alert or escalation sent `to` a responder that is not configured would be held,
+    every time: say so at start-up instead."""
+    sent = (ActionKind.ALERT, ActionKind.ESCALATE)
+    unknown = [
+        f"rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
+        for rule in playbook.rules
+        for spec in rule.actions
+        if spec.type in sent and spec.to and spec.to not in responders
+    ]
+    if unknown:
+        raise ConfigError(
+            f"playbooks: {'; '.join(unknown)}: no responder has that name; "
+            f"use one of {', '.join(sorted(responders))} or add a [[responders]] table"
+        )
 
 
 def _build(group: registry.Group, config: Any, context: Any) -> Any:

@@ -64,6 +64,20 @@ def test_check_config_accepts_a_good_file(config: Path) -> None:
     assert code == 0 and "is valid" in output
 
 
+def test_check_config_names_a_playbook_alert_to_an_unknown_responder(
+    config: Path, tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[rules]]\nname = "loud"\nwhen = { label = ["negative"] }\n'
+        'actions = [{ type = "alert", to = "slak" }]\n'
+    )
+    config.write_text(config.read_text() + '\n[playbooks]\npaths = ["rules.toml"]\n')
+    code, output = md(config, "check-config")
+    assert code == 2 and "rule 'loud': alert to = 'slak': no responder has that name" in output
+    assert "use one of cases, console" in output
+
+
 def test_run_once_prints_summary_and_is_idempotent(config: Path) -> None:
     code, output = md(config, "run", "--once")
     assert code == 0 and "Mentions read" in output and "[alert] MD-000001" in output
