@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_classifier import load_classifier, with_classifier
@@ -73,9 +74,11 @@ def check_config(ctx: typer.Context) -> None:
     with config_errors():
         playbook = build_playbook(config)
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
-    err.print(f"[green]✓[/] {config.path} is valid")
+    err.print(f"[green]✓[/] {escape(str(config.path))} is valid")
     err.print(f"  sources: {names}", markup=False)
-    err.print(f"  responders: {', '.join(r.name or r.kind for r in config.responders)}")
+    err.print(
+        f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
+    )
     err.print(
         f"  classifier: {config.settings.sentiment.classifier}; "
         f"playbook rules: {len(playbook.rules)}"

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -87,7 +88,7 @@ def print_summary(console: Console, data: dict[str, Any], config: Config) -> Non
     """The few lines a person reads after a run."""
     labels = data["by_label"]
     fr = data["first_response"]
-    console.print(f"[bold]{config.brand.name}[/] — mentiondesk summary")
+    console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
     console.print(f"  Mentions read        {data['mentions']:>6}")
     console.print(f"  Complaints           {labels['negative']:>6}")
     console.print(f"  Praise               {labels['positive']:>6}")

@@ -10,6 +10,7 @@ from typing import Annotated, cast, get_args
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk.cli_classifier import load_classifier, with_classifier
@@ -127,7 +128,7 @@ def train_sentiment(
             gathered = training.gather(folders, fixes, seed=seed, limit=limit)
             model = training.train(gathered, seed=seed, progress=say)
         except (OSError, ValueError) as exc:
-            err.print(f"[red]cannot train:[/] {exc}")
+            err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
         say(f"writing {out}")
         model.save(out)
@@ -151,7 +152,7 @@ def _train_e5(
 ) -> None:
     started = time.monotonic()
     tuned = ", ".join(str(f) for f in dict.fromkeys(tune_on or folders))
-    err.print(f"the blend will be tuned on the val splits of: {tuned}")
+    err.print(f"the blend will be tuned on the val splits of: {tuned}", markup=False)
     with training_progress(err, recipe.steps) as (say, step):
         try:
             rows = e5_training.examples(folders, fixes, seed=recipe.seed, limit=limit)
@@ -169,11 +170,13 @@ def _train_e5(
                 start_from=start_from,
             )
         except (OSError, ValueError, RuntimeError, ConfigError) as exc:
-            err.print(f"[red]cannot train:[/] {exc}")
+            err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
     counts = f"{meta['texts']} texts, {len(fixes)} corrections"
     took = time.monotonic() - started
-    err.print(f"[green]✓[/] wrote {out}: {counts}; {tuned_summary(meta)}; {took:.0f} s")
+    err.print(
+        f"[green]✓[/] wrote {escape(str(out))}: {counts}; {tuned_summary(meta)}; {took:.0f} s"
+    )
 
 
 def eval_sentiment(
@@ -199,10 +202,10 @@ def eval_sentiment(
         texts = text.read_text(encoding="utf-8").splitlines()
         gold = read_labels(labels.read_text(encoding="utf-8").splitlines())
     except (OSError, ValueError) as exc:
-        err.print(f"[red]cannot read the labelled set:[/] {exc}")
+        err.print(f"[red]cannot read the labelled set:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
     if len(texts) != len(gold):
-        err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}")
+        err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}", markup=False)
         raise typer.Exit(2)
     config = with_classifier(load(ctx), classifier, _settings(setting or []))
     model = load_classifier(config)
@@ -228,7 +231,7 @@ def relabel_command(
     try:
         previous = relabel(open_store(load(ctx)), mention_id, Label(label), by=by)
     except LookupError as exc:
-        err.print(f"[red]{exc}[/]")
+        err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     err.print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")
 

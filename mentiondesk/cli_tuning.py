@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from mentiondesk.cli_common import err
 from mentiondesk.cli_render import training_progress
@@ -48,10 +49,10 @@ def tune_sentiment(
             blender = load_ngram(ngram or NGRAM_PATH)
             meta = e5_training.retune(adapter, out, tune_on, blender, encoder_share, say)
         except (OSError, ValueError, ConfigError) as exc:
-            err.print(f"[red]cannot tune:[/] {exc}")
+            err.print(f"[red]cannot tune:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
     took = time.monotonic() - started
-    err.print(f"[green]✓[/] wrote {out}: {tuned_summary(meta)}; {took:.0f} s")
+    err.print(f"[green]✓[/] wrote {escape(str(out))}: {tuned_summary(meta)}; {took:.0f} s")
 
 
 def tuned_summary(meta: dict[str, Any]) -> str:

@@ -43,7 +43,7 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     except OSError as exc:
         err.print(
             f"[red]The desk could not listen on {section.host}:{section.port} ({exc.strerror}).[/] "
-            "Set another port under [desk] in the config; listening goes on without the desk.",
+            "Set another port under \\[desk] in the config; listening goes on without the desk.",
             highlight=False,
         )
         return None

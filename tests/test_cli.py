@@ -78,6 +78,18 @@ def test_check_config_names_a_playbook_alert_to_an_unknown_responder(
     assert "use one of cases, console" in output
 
 
+def test_brackets_in_names_and_paths_are_printed_as_written(tmp_path: Path) -> None:
+    folder = tmp_path / "br[x]"
+    folder.mkdir()
+    samples = write_mentions(folder / "m.jsonl", [mention(1, COMPLAINT)])
+    config = write_config(folder, db_url="sqlite:///desk.db", samples=samples)
+    config.write_text(config.read_text().replace('name = "Lumora"', 'name = "[b]Lum[/b]ora"'))
+    code, output = md(config, "check-config")
+    assert code == 0 and "br[x]" in output
+    code, output = md(config, "run", "--once")
+    assert code == 0 and "[b]Lum[/b]ora — mentiondesk summary" in output
+
+
 def test_run_once_prints_summary_and_is_idempotent(config: Path) -> None:
     code, output = md(config, "run", "--once")
     assert code == 0 and "Mentions read" in output and "[alert] MD-000001" in output

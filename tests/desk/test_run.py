@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+from mentiondesk.cli_web import start_desk
+from mentiondesk.config import load_config
+from mentiondesk.pipeline import App
 from tests.desk.browser import free_port
 from tests.desk.seed import write_config
 
@@ -49,3 +55,22 @@ def test_run_serves_the_desk_with_a_first_login(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
+
+
+async def test_a_taken_port_is_reported_with_the_section_to_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        path = write_config(tmp_path, f"sqlite:///{tmp_path / 'desk.db'}")
+        with path.open("a") as f:
+            f.write(
+                f'\n[sentiment]\nclassifier = "vader"\n[desk]\nhost = "127.0.0.1"\nport = {port}\n'
+            )
+        config = load_config(path)
+        async with App(config) as app:
+            assert await start_desk(config, app) is None
+    said = capsys.readouterr().err
+    assert f"could not listen on 127.0.0.1:{port}" in said and "under [desk] in the config" in said
