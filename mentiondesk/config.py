@@ -188,7 +188,8 @@ def _plugins(tables: list[dict[str, Any]], group: registry.Group, problems: list
         kind = table.get("kind")
         if not isinstance(kind, str) or kind not in registry.kinds(group):
             known = ", ".join(registry.kinds(group))
-            problems.append(f"{where}.kind: {kind!r} is not a known kind; use one of: {known}")
+            what = "is missing" if kind is None else f"{kind!r} is not a known kind"
+            problems.append(f"{where}.kind: {what}; use one of: {known}")
             continue
         model: type[PluginConfig] = registry.load(group, kind).Config
         try:
@@ -207,6 +208,8 @@ def _plugins(tables: list[dict[str, Any]], group: registry.Group, problems: list
 def _cross_references(config: Config) -> list[str]:
     routing = config.settings.routing
     names = {r.name for r in config.responders}
+    # A responder whose own table is wrong is reported there; naming it is not a second error.
+    declared = names | {t.get("name") or t.get("kind") for t in config.settings.responders}
     wanted = [("routing.alert", n) for n in routing.alert]
     wanted += [(f"routing.post.{p}", n) for p, n in routing.post.items()]
     if routing.ticket:
@@ -222,7 +225,7 @@ def _cross_references(config: Config) -> list[str]:
         f"{key}: no responder is named {name!r}; add a [[responders]] table with name = "
         f"{name!r} or use one of: {', '.join(sorted(n for n in names if n)) or '(none)'}"
         for key, name in wanted
-        if name not in names
+        if name not in declared
     ] + problems_routes
     classifier = config.settings.sentiment.classifier
     if classifier not in registry.kinds("classifiers"):
@@ -232,7 +235,7 @@ def _cross_references(config: Config) -> list[str]:
         )
     else:
         problems += _classifier_settings(config)
-    if not config.sources:
+    if not config.settings.sources:
         problems.append("sources: no source is configured; add a [[sources]] table")
     return problems + _paths_and_urls(config)
 

@@ -77,6 +77,20 @@ def test_a_replay_file_that_is_not_there_is_named(tmp_path: Path) -> None:
     assert f"sources[0].path: file '{tmp_path / 'gone.jsonl'}' not found" in str(error)
 
 
+def test_one_broken_table_is_one_error(tmp_path: Path) -> None:
+    text = (
+        '[brand]\nname = "L"\n[[sources]]\nkind = "twitter"\n[routing]\nalert = ["slack"]\n'
+        'post = { default = "cases" }\n[[responders]]\nkind = "slack"\ncolour = "red"\n'
+        '[[responders]]\nkind = "local"\nname = "cases"\n[[sources]]\npoll_seconds = 5\n'
+    )
+    lines = str(_load(tmp_path, text)).splitlines()
+    assert any("sources[0].kind: 'twitter' is not a known kind" in line for line in lines)
+    assert any("sources[1].kind: is missing; use one of:" in line for line in lines)
+    assert any("responders[0].colour: unknown key" in line for line in lines)
+    assert not [line for line in lines if "no source is configured" in line]
+    assert not [line for line in lines if "routing.alert: no responder is named" in line]
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     error = _load(tmp_path, '[brand]\nname = "L"\n[store]\nurll = "x"\n')
     assert "store.urll: unknown key; did you mean 'url'?" in str(error)
