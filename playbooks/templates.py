@@ -36,8 +36,11 @@ class Templates:
         on the first mention that needs the template.
         """
         if f"{self.default_lang}/{name}.j2" not in self._env.list_templates():
+            have = sorted({p.split("/")[0] for p in self._env.list_templates() if "/" in p})
             raise ConfigError(
-                f"template {self.default_lang}/{name}.j2 not found; add it to the templates folder"
+                f"template {self.default_lang}/{name}.j2 not found; add it to the templates "
+                f"folder, or set playbooks.default_lang to a language that has templates "
+                f"({', '.join(have)})"
             )
         for path in self._env.list_templates():
             if path.endswith(f"/{name}.j2"):

@@ -166,6 +166,11 @@ def test_rule_conditions(tmp_path: Path, when: str, reach: int, lang: str, fires
     assert bool(actions) is fires
 
 
+def test_a_default_language_without_templates_names_the_setting() -> None:
+    with pytest.raises(ConfigError, match=r"playbooks\.default_lang .* \(en, pt, pt-PT\)"):
+        load_playbook([], brand=BRAND, default_lang="tlh")
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
