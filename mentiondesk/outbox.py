@@ -54,6 +54,7 @@ class OutboxWorker:
         self._clock = clock
         self.delivered = 0
         self.failed = 0
+        self._failing: set[str] = set()  # responders whose last delivery failed
 
     async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         """Deliver until `stop`; then drain what is due, so a clean stop leaves nothing behind."""
@@ -112,17 +113,33 @@ class OutboxWorker:
             self.failed += 1
             return 0
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
-            _LOGGER.warning(
-                "outbox %s attempt %d failed: %s", action.key, action.attempt, _describe(exc)
-            )
+            self._log_failure(action, _describe(exc))
             when = self._clock() + timedelta(seconds=self._backoff(action.attempt))
             await asyncio.to_thread(self._retry_at, claimed, when, _describe(exc), False)
             self.failed += 1
             return 0
         await asyncio.to_thread(self._record, claimed, receipt)
         self.delivered += 1
+        if action.target in self._failing:
+            self._failing.discard(action.target)
+            _LOGGER.warning("responder %s delivers again", action.target)
         _LOGGER.info("delivered %s via %s", action.key, action.target)
         return 1
+
+    def _log_failure(self, action: OutboxAction, why: str) -> None:
+        """A warning when a responder starts failing, not one per action per attempt: a
+        chat that is down for an hour would otherwise bury the log (`outbox list` has each)."""
+        if action.target in self._failing:
+            _LOGGER.debug("outbox %s attempt %d failed: %s", action.key, action.attempt, why)
+            return
+        self._failing.add(action.target)
+        _LOGGER.warning(
+            "responder %s is failing (%s, on %s); retrying with backoff, "
+            "further failures until it recovers are logged at debug level",
+            action.target,
+            why,
+            action.key,
+        )
 
     def _backoff(self, attempt: int) -> float:
         ceiling = min(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -184,3 +185,19 @@ async def test_a_failed_record_leaves_no_delivery_running(pg_url: str) -> None:
         assert _row(store, "k2").status == "done"
     finally:
         store.dispose()
+
+
+async def test_a_responder_that_is_down_is_logged_once_until_it_recovers(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = Clock()
+    sink = Flaky(*[ConnectionError("down")] * 3)
+    for key in ("k1", "k2", "k3", "k4"):
+        _enqueue(store, key, clock.now)
+    worker = _worker(store, sink, clock)
+    with caplog.at_level(logging.WARNING, logger="mentiondesk.outbox"):
+        await worker.drain()  # three fail, the fourth goes through
+    warnings = [r.getMessage() for r in caplog.records]
+    assert len(warnings) == 2
+    assert warnings[0].startswith("responder sink is failing (ConnectionError: down, on k")
+    assert warnings[1] == "responder sink delivers again"
