@@ -29,6 +29,9 @@ _LOGGER = logging.getLogger(__name__)
 _SEEN_MAX = 1000  # recent external ids kept in the cursor: duplicate suppression across pages
 _VERSION = 1
 SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a longer one is skipped
+# Search indexes lag (Reddit's, Algolia's, Bluesky's): a post can appear after newer ones were
+# read. Sources that resume from a time read this far back again; the seen-list drops repeats.
+OVERLAP = timedelta(minutes=10)
 
 Clock = Callable[[], datetime]
 State = dict[str, Any]

@@ -12,6 +12,7 @@ from atproto_client import exceptions as atp
 from pydantic import Field, field_validator
 
 from listener._endpoints import (
+    OVERLAP,
     Clock,
     Endpoints,
     Page,
@@ -121,8 +122,9 @@ class BlueskySource:
 
     async def _search(self, state: State) -> Page:
         params: dict[str, Any] = {"q": self.query, "sort": "latest", "limit": self.page_size}
-        if state.get("since"):
-            params["since"] = state["since"]
+        if state.get("since"):  # from a little before the newest seen: late-indexed posts too
+            since = parse_time(state["since"]) - OVERLAP
+            params["since"] = since.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         if state.get("cursor"):
             params["cursor"] = state["cursor"]
         answer = await self._call("search", self.client.app.bsky.feed.search_posts, params)

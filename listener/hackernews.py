@@ -13,6 +13,7 @@ import aiohttp
 from pydantic import Field
 
 from listener._endpoints import (
+    OVERLAP,
     Clock,
     Endpoints,
     Page,
@@ -113,8 +114,8 @@ class HackerNewsSource:
     async def _search(self, state: State) -> Page:
         since, page, upper = state.get("since"), int(state.get("page", 0)), state.get("upper")
         filters = []
-        if since is not None:
-            filters.append(f"created_at_i>={since}")
+        if since is not None:  # from a little before the newest seen: late-indexed hits too
+            filters.append(f"created_at_i>={int(since - OVERLAP.total_seconds())}")
         if upper is not None:  # pin the window so new hits do not shift the later pages
             filters.append(f"created_at_i<={upper}")
         params: dict[str, Any] = {

@@ -13,6 +13,7 @@ import asyncprawcore
 from pydantic import Field, field_validator, model_validator
 
 from listener._endpoints import (
+    OVERLAP,
     Clock,
     Endpoints,
     Page,
@@ -163,7 +164,8 @@ class RedditSource:
         data = check_json(body.get("data"), endpoint, dict)
         children = check_json(data.get("children", []), endpoint, list)
         mark = float(state.get("wm", 0.0))
-        items = [c for c in children if float(c["data"].get("created_utc", 0)) >= mark]
+        since = mark - OVERLAP.total_seconds() if mark else 0.0  # late-indexed posts too
+        items = [c for c in children if float(c["data"].get("created_utc", 0)) >= since]
         newest = max([state.get("newest", mark)] + [float(c["data"]["created_utc"]) for c in items])
         mentions = [m for c in items if (m := _mention(c)) is not None]
         caught_up = len(items) < len(children) or not data.get("after")

@@ -73,13 +73,14 @@ class BlueskyFake(PlatformFake):
         author: str = "fern",
         reply_to: str | None = None,
         lang: str | None = "en",
+        created_at: datetime | None = None,  # earlier than now: a post indexed late
     ) -> dict[str, Any]:
         n = next(self._seq)
         did = f"did:plc:{zlib.crc32(author.encode()):x}"
         record: dict[str, Any] = {
             "$type": "app.bsky.feed.post",
             "text": text,
-            "createdAt": _iso(self.clock()),
+            "createdAt": _iso(created_at or self.clock()),
         }
         if lang:
             record["langs"] = [lang]
@@ -165,8 +166,13 @@ class BlueskyFake(PlatformFake):
         return page, (str(start + limit) if more else None)
 
     async def _search(self, request: web.Request) -> web.Response:
+        # searchPosts filters on sortAt, the earlier of createdAt and indexedAt.
         since = request.query.get("since")
-        items = [p for p in self.posts if not since or p["indexedAt"] >= since]
+        items = [
+            p
+            for p in self.posts
+            if not since or min(p["record"]["createdAt"], p["indexedAt"]) >= since
+        ]
         page, cursor = self._page(request, items)
         body: dict[str, Any] = {"posts": page, "hitsTotal": len(items)}
         if cursor:

@@ -119,3 +119,16 @@ async def test_bad_app_password_is_fatal(bluesky_fake, clock) -> None:
     assert run.batches == 0
     assert not status.ok
     assert "app password" in status.detail
+
+
+async def test_a_post_indexed_late_is_still_read(bluesky_fake, clock) -> None:
+    first = bluesky_fake.hit("lumora first")
+    source = _source(bluesky_fake, clock)
+    run = await once(source, clock=clock)
+    clock.advance(60)
+    # Written before the newest post we read, indexed only now: search lags.
+    late = bluesky_fake.hit("lumora late", created_at=clock() - timedelta(seconds=90))
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert again.ids == [late["uri"]]  # and the first one is not read twice
+    assert first["uri"] in run.ids

@@ -102,3 +102,12 @@ async def test_429_with_a_reset_in_the_past_still_waits(hn_fake, clock) -> None:
     await source.close()
     assert run.ids == []
     assert clock.slept == [1.0]
+
+
+async def test_a_hit_indexed_late_is_still_read(hn_fake, clock) -> None:
+    source, cursor = await _seeded(hn_fake, clock)
+    clock.advance(60)
+    late = hn_fake.comment("lumora, written earlier", when=clock() - timedelta(seconds=90))
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == [late["objectID"]]  # the seeded story is not read twice

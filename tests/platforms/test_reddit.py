@@ -122,3 +122,14 @@ async def test_bad_credentials_are_fatal(reddit_fake, clock) -> None:
     await source.close()
     assert run.batches == 0
     assert len(reddit_fake.api.calls(TOKEN)) == 1
+
+
+async def test_a_post_indexed_late_is_still_read(reddit_fake, clock) -> None:
+    reddit_fake.submit("lumora one")
+    source = _source(reddit_fake, clock, inbox=False)
+    run = await once(source, clock=clock)
+    clock.advance(60)
+    late = reddit_fake.submit("lumora late", created_at=clock() - timedelta(seconds=90))
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert again.ids == [late["data"]["name"]]  # "lumora one" is not read twice
