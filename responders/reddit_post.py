@@ -166,7 +166,10 @@ class RedditPostResponder:
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         try:
-            return await self.reddit.request(method=method, path=path, **kwargs)
+            # The session itself, not Reddit.request: on a 400 that wrapper reads the body of
+            # a response already closed, and an aiohttp error hides Reddit's refusal.
+            core: Any = self.reddit._core
+            return await core.request(method=method, path=path, **kwargs)
         except asyncprawcore.TooManyRequests as exc:
             seconds = float(exc.response.headers.get("x-ratelimit-reset", "60"))
             raise RateLimited(datetime.now(UTC) + timedelta(seconds=seconds), "reddit") from None
@@ -176,6 +179,7 @@ class RedditPostResponder:
             raise TransientError("reddit posting: the access token was refused") from None
         except (
             asyncprawcore.OAuthException,
+            asyncprawcore.BadRequest,  # a locked thread, a deleted parent: retrying cannot help
             asyncprawcore.Forbidden,
             asyncprawcore.NotFound,
         ) as exc:

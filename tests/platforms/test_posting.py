@@ -286,3 +286,15 @@ async def test_reddit_retry_finds_an_earlier_reply_behind_many_newer_comments(re
     await responder.close()
     assert again.ref == reply.ref and len(reddit_fake.comments) == 151
     assert len(reddit_fake.api.calls("/user/lumora_bot/comments")) == 2  # two pages of 100
+
+
+async def test_reddit_refusal_with_a_reason_is_held_not_retried(reddit_fake) -> None:
+    from mentiondesk.models import FatalError
+
+    error = {"json": {"errors": [["THREAD_LOCKED", "that thread is locked", "parent"]]}}
+    reddit_fake.fail("/api/comment/", 400, error, method="POST")
+    responder = poster("reddit", reddit_fake.base_url)
+    with pytest.raises(FatalError, match="received 400 HTTP response"):
+        await responder.deliver(post_action("reddit", "t1_x"))
+    await responder.close()
+    assert reddit_fake.comments == []
