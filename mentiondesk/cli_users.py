@@ -78,9 +78,13 @@ def survey_record(
     score: Annotated[int, typer.Option(help="The answer.")],
 ) -> None:
     """Record one survey answer for a case; the dashboard's CSAT and NPS use them."""
-    low, high = _RANGES.get(kind, (None, None))
-    if low is None or high is None or not low <= score <= high:
-        err.print("--kind must be csat (score 1-5) or nps (score 0-10)")
+    kind = kind.strip().lower()
+    if kind not in _RANGES:
+        err.print(f"--kind must be csat or nps, not {escape(repr(kind))}")
+        raise typer.Exit(2)
+    low, high = _RANGES[kind]
+    if not low <= score <= high:
+        err.print(f"--score for {kind} must be {low}-{high}, not {score}")
         raise typer.Exit(2)
     try:
         case_id = parse_case_number(case)

@@ -1,0 +1,53 @@
+"""CLI messages and help found in review: say what is wrong, name the real thing, read well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mentiondesk.cli import app
+from tests.helpers import mention, write_config, write_mentions
+
+COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
+PRAISE = "@lumora thank you, the lamp is wonderful and delivery was great"
+runner = CliRunner()
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    samples = write_mentions(
+        tmp_path / "m.jsonl", [mention(1, COMPLAINT), mention(2, PRAISE, author="b")]
+    )
+    return write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
+
+
+@pytest.fixture
+def ran(config: Path) -> Path:
+    """A config whose store holds one run: case MD-000001, drafts 1 and 2."""
+    assert md(config, "run", "--once")[0] == 0
+    return config
+
+
+def md(config: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, ["--config", str(config), *args], input=stdin)
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--kind", "csat", "--score", "6"], "--score for csat must be 1-5, not 6"),
+        (["--kind", "nps", "--score", "11"], "--score for nps must be 0-10, not 11"),
+        (["--kind", "ces", "--score", "3"], "--kind must be csat or nps, not 'ces'"),
+    ],
+)
+def test_survey_record_blames_the_wrong_option(ran: Path, args: list[str], message: str) -> None:
+    code, output = md(ran, "survey", "record", "MD-000001", *args)
+    assert code == 2 and message in output
+
+
+def test_survey_record_accepts_the_kind_in_any_case(ran: Path) -> None:
+    code, output = md(ran, "survey", "record", "md-1", "--kind", "CSAT", "--score", "5")
+    assert code == 0 and "Recorded csat 5" in output
