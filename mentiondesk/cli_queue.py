@@ -40,13 +40,15 @@ def _who() -> str:
 def drafts_list(
     ctx: typer.Context,
     status: Annotated[
-        str, typer.Option(help="pending, approved, rejected or withdrawn.")
+        queue_views.DraftStatus, typer.Option(help="Which drafts.", case_sensitive=False)
     ] = "pending",
-    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
+    limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
 ) -> None:
     """Drafts, oldest first."""
-    drafts = queue_views.list_drafts(open_store(load(ctx)), status=status, limit=limit)
-    table = Table(title=f"{len(drafts)} {status} draft(s)")
+    store = open_store(load(ctx))
+    drafts = queue_views.list_drafts(store, status=status, limit=limit)
+    total = queue_views.count_drafts(store, status=status)
+    table = Table(title=_title(len(drafts), total, f"{status} draft(s)"))
     for column in ("id", "kind", "case", "to", "lang", "text"):
         table.add_column(column)
     for d in drafts:
@@ -96,12 +98,16 @@ def drafts_reject(
 @cases_app.command("list")
 def cases_list(
     ctx: typer.Context,
-    status: Annotated[str, typer.Option(help="open, resolved or closed.")] = "open",
-    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
+    status: Annotated[
+        queue_views.CaseStatus, typer.Option(help="Which cases.", case_sensitive=False)
+    ] = "open",
+    limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
 ) -> None:
     """Cases, most urgent first, then the longest waiting."""
-    cases = queue_views.list_cases(open_store(load(ctx)), status=status, limit=limit)
-    table = Table(title=f"{len(cases)} {status} case(s)")
+    store = open_store(load(ctx))
+    cases = queue_views.list_cases(store, status=status, limit=limit)
+    total = queue_views.count_cases(store, status=status)
+    table = Table(title=_title(len(cases), total, f"{status} case(s)"))
     table.add_column("case", no_wrap=True)  # "MD-000012 +2": the case and its follow-ups
     for column in ("priority", "reading", "frustration", "author", "opened", "ticket"):
         table.add_column(column)
@@ -131,6 +137,11 @@ def cases_close(
         case_id = parse_case_number(case)
         queue.close_case(store, case_id, by=_who())
     out.print(f"Case {case} closed.")
+
+
+def _title(shown: int, total: int, what: str) -> str:
+    """'3 open case(s)', or 'showing 50 of 120 open case(s)' when --limit cut the list."""
+    return f"{total} {what}" if shown >= total else f"showing {shown} of {total} {what}"
 
 
 class _queue_errors:  # noqa: N801 - used as a lower-case context manager like contextlib's

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 import sqlalchemy as sa
 
 from mentiondesk.cases import follow_up_count
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
+
+DraftStatus = Literal["pending", "approved", "rejected", "withdrawn"]
+CaseStatus = Literal["open", "resolved", "closed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,20 @@ def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> l
         )
         for d in rows
     ]
+
+
+def count_drafts(store: Store, *, status: str = "pending") -> int:
+    """How many drafts are in `status` (a list is cut at its limit; this is the whole)."""
+    query = sa.select(sa.func.count()).select_from(DRAFT).where(DRAFT.c.status == status)
+    with store.engine.connect() as conn:
+        return int(conn.scalar(query) or 0)
+
+
+def count_cases(store: Store, *, status: str = "open") -> int:
+    """How many cases are in `status`."""
+    query = sa.select(sa.func.count()).select_from(CASE).where(CASE.c.status == status)
+    with store.engine.connect() as conn:
+        return int(conn.scalar(query) or 0)
 
 
 def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:

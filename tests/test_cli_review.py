@@ -51,3 +51,19 @@ def test_survey_record_blames_the_wrong_option(ran: Path, args: list[str], messa
 def test_survey_record_accepts_the_kind_in_any_case(ran: Path) -> None:
     code, output = md(ran, "survey", "record", "md-1", "--kind", "CSAT", "--score", "5")
     assert code == 0 and "Recorded csat 5" in output
+
+
+@pytest.mark.parametrize(
+    ("group", "status", "choices"),
+    [("drafts", "bogus", "'withdrawn'"), ("cases", "nope", "'resolved'")],
+)
+def test_list_refuses_an_unknown_status(ran: Path, group: str, status: str, choices: str) -> None:
+    code, output = md(ran, group, "list", "--status", status)
+    assert code == 2 and f"'{status}' is not one of" in output and choices in output
+
+
+def test_list_limit_is_at_least_one_and_the_title_says_it_was_cut(ran: Path) -> None:
+    assert md(ran, "drafts", "list", "--limit", "0")[0] == 2
+    assert "showing 1 of 2 pending draft(s)" in md(ran, "drafts", "list", "--limit", "1")[1]
+    assert "2 pending draft(s)" in md(ran, "drafts", "list", "--status", "PENDING")[1]
+    assert "1 open case(s)" in md(ran, "cases", "list", "--limit", "1")[1]
