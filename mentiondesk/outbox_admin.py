@@ -73,7 +73,9 @@ async def check_responders(responders: Mapping[str, Responder]) -> list[CheckRes
 async def _check(name: str, responder: Responder) -> CheckResult:
     check = getattr(responder, "check", None)
     if check is None:
-        return CheckResult(name, None, "nothing to check without sending (URL is set)")
+        # Each sink says why in its own words (a console has no URL; a webhook has no read).
+        note = getattr(responder, "check_note", "cannot be checked without sending something")
+        return CheckResult(name, None, str(note))
     try:
         return CheckResult(name, True, str(await check()))
     except Exception as exc:

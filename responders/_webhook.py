@@ -29,6 +29,9 @@ class WebhookSink:
     """Base of the webhook responders: subclasses build the body for one alert."""
 
     what = "webhook"
+    # What `responders check` says of a sink with no check(): the URL is set, but an
+    # incoming webhook has no read-only call that would prove it works.
+    check_note = "URL is set; an incoming webhook cannot be tried without posting to it"
 
     def __init__(self, name: str, *, url: str) -> None:
         self.name = name

@@ -23,6 +23,7 @@ class ConsoleResponder:
     """Prints alerts, tickets and posts; idempotent because the outbox records each key once."""
 
     Config = ConsoleResponderConfig
+    check_note = "prints to this terminal: nothing to check"  # said by `responders check`
 
     def __init__(
         self, name: str = "console", *, out: TextIO | None = None, width: int = 100

@@ -20,6 +20,7 @@ class LocalHelpdeskResponder:
     """Turns a ticket action into a local escalation reference: `local:MD-000123`."""
 
     Config = LocalHelpdeskResponderConfig
+    check_note = "escalations stay in the store: nothing to check"  # `responders check`
 
     def __init__(self, name: str = "cases") -> None:
         self.name = name

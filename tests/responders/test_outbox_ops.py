@@ -19,6 +19,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from responders.console import ConsoleResponder
 from responders.discord import DiscordResponder
+from responders.local import LocalHelpdeskResponder
 from responders.mattermost import MattermostResponder
 from responders.slack import SlackResponder
 from tests.fakes import webhooks
@@ -89,12 +90,14 @@ async def test_responders_check_says_which_is_wrong(fake_api: FakeAPI) -> None:
         for name, token in (("slack", "xoxb-test"), ("slack-pt", "xoxb-typo"))
     )
     hook = DiscordResponder("discord", url=fake_api.base_url + webhooks.DISCORD)
+    mm = MattermostResponder("mm", url=fake_api.base_url + webhooks.MATTERMOST)
     wrong_hook = DiscordResponder("discord-old", url=fake_api.base_url + "/api/webhooks/1/gone")
     fake_api.queue(
         "GET", "/api/webhooks/1/gone", 404, {"message": "Unknown Webhook", "code": 10015}
     )
     sinks = {"slack": good, "slack-pt": bad, "discord": hook, "discord-old": wrong_hook}
-    results = {r.name: r for r in await check_responders({**sinks, "console": ConsoleResponder()})}
+    quiet = {"console": ConsoleResponder(), "cases": LocalHelpdeskResponder(), "mm": mm}
+    results = {r.name: r for r in await check_responders({**sinks, **quiet})}
     assert results["slack"].ok is True
     assert results["slack-pt"].ok is False
     assert "invalid_auth" in results["slack-pt"].detail
@@ -102,8 +105,12 @@ async def test_responders_check_says_which_is_wrong(fake_api: FakeAPI) -> None:
     assert results["discord-old"].ok is False
     assert "404" in results["discord-old"].detail
     assert results["console"].ok is None
+    assert results["console"].detail == "prints to this terminal: nothing to check"
+    assert results["cases"].detail == "escalations stay in the store: nothing to check"
+    assert "URL is set" in results["mm"].detail and "without posting" in results["mm"].detail
     await hook.close()
     await wrong_hook.close()
+    await mm.close()
 
 
 async def test_429_makes_the_action_wait_for_retry_after(tmp_path: Path, fake_api: FakeAPI) -> None:
