@@ -38,7 +38,7 @@ def outbox_list(
     """Pending and held actions with their last error, the longest waiting first."""
     statuses = ("held",) if held else ("pending", "held")
     rows = outbox_admin.waiting(open_store(load(ctx)), statuses=statuses, limit=limit)
-    table = Table(title=f"{len(rows)} action(s) waiting")
+    table = Table(title=f"{len(rows)} held action(s)" if held else f"{len(rows)} action(s) waiting")
     for column in ("id", "status", "kind", "to", "tries", "next try (UTC)", "last error"):
         table.add_column(column, overflow="fold")
     for r in rows:

@@ -100,9 +100,11 @@ def print_summary(console: Console, data: dict[str, Any], config: Config) -> Non
     if fr:
         console.print(f"  First response p50   {_duration(fr['p50_seconds']):>6}")
     if data["outbox_waiting"] or data["outbox_held"]:
+        # Held actions need a person; point at the command that lists just them, with why.
+        see = "mentiondesk outbox list" + (" --held" if data["outbox_held"] else "")
         console.print(
             f"  [yellow]Outbox: {data['outbox_waiting']} waiting to retry, "
-            f"{data['outbox_held']} held (see the log)[/]"
+            f"{data['outbox_held']} held[/] → {see}"
         )
 
 

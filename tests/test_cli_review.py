@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
+from mentiondesk.config import load_config
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
 from tests.helpers import mention, write_config, write_mentions
 
 COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
@@ -67,3 +71,19 @@ def test_list_limit_is_at_least_one_and_the_title_says_it_was_cut(ran: Path) -> 
     assert "showing 1 of 2 pending draft(s)" in md(ran, "drafts", "list", "--limit", "1")[1]
     assert "2 pending draft(s)" in md(ran, "drafts", "list", "--status", "PENDING")[1]
     assert "1 open case(s)" in md(ran, "cases", "list", "--limit", "1")[1]
+
+
+def _hold_outbox(config: Path) -> None:
+    store = Store(load_config(config).store_url())
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == 1).values(status="held"))
+    store.dispose()
+
+
+def test_held_actions_point_to_outbox_list_held(ran: Path) -> None:
+    _hold_outbox(ran)
+    code, output = md(ran, "run", "--once")
+    assert code == 0 and "1 held → mentiondesk outbox list --held" in output
+    assert "see the log" not in output
+    assert "1 held action(s)" in md(ran, "outbox", "list", "--held")[1]
+    assert "action(s) waiting" in md(ran, "outbox", "list")[1]
