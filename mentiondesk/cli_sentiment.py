@@ -207,6 +207,9 @@ def eval_sentiment(
     if len(texts) != len(gold):
         err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}", markup=False)
         raise typer.Exit(2)
+    if not texts:  # a score of nothing reads as 'accuracy 0.000', as if the model were wrong
+        err.print(f"{text} and {labels} are empty: nothing to evaluate", markup=False)
+        raise typer.Exit(2)
     config = with_classifier(load(ctx), classifier, _settings(setting or []))
     model = load_classifier(config)
     readings = model.classify(texts, [None] * len(texts))

@@ -87,3 +87,13 @@ def test_held_actions_point_to_outbox_list_held(ran: Path) -> None:
     assert "see the log" not in output
     assert "1 held action(s)" in md(ran, "outbox", "list", "--held")[1]
     assert "action(s) waiting" in md(ran, "outbox", "list")[1]
+
+
+def test_eval_sentiment_on_empty_files_is_an_error_naming_them(
+    config: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "t.txt").write_text("")
+    (tmp_path / "l.txt").write_text("")
+    args = ["--text", str(tmp_path / "t.txt"), "--labels", str(tmp_path / "l.txt")]
+    code, output = md(config, "eval-sentiment", *args)
+    assert code == 2 and "l.txt are empty: nothing to evaluate" in output.replace("\n", "")
