@@ -16,7 +16,7 @@ from rich.table import Table
 from mentiondesk.cli_classifier import load_classifier, with_classifier
 from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_render import training_progress
-from mentiondesk.cli_tuning import tune_sentiment, tuned_summary
+from mentiondesk.cli_tuning import adapter_problem, tune_sentiment, tuned_summary
 from mentiondesk.corrections import corrected_examples, relabel
 from mentiondesk.models import ConfigError, Label
 from sentiment import e5_training, training
@@ -169,6 +169,9 @@ def _train_e5(
                 step=step,
                 start_from=start_from,
             )
+        except e5_training.NotAnAdapter as exc:
+            err.print(f"[red]cannot train:[/] {escape(adapter_problem(exc, '--start-from'))}")
+            raise typer.Exit(2) from None
         except (OSError, ValueError, RuntimeError, ConfigError) as exc:
             err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None

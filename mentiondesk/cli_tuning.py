@@ -48,11 +48,24 @@ def tune_sentiment(
         try:
             blender = load_ngram(ngram or NGRAM_PATH)
             meta = e5_training.retune(adapter, out, tune_on, blender, encoder_share, say)
+        except e5_training.NotAnAdapter as exc:
+            err.print(f"[red]cannot tune:[/] {escape(adapter_problem(exc, '--adapter'))}")
+            raise typer.Exit(2) from None
         except (OSError, ValueError, ConfigError) as exc:
             err.print(f"[red]cannot tune:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
     took = time.monotonic() - started
     err.print(f"[green]✓[/] wrote {escape(str(out))}: {tuned_summary(meta)}; {took:.0f} s")
+
+
+def adapter_problem(exc: e5_training.NotAnAdapter, option: str) -> str:
+    """What is wrong with the file given as `option`, and how to make an adapter file."""
+    # Not the classifier's 'train one … --out THAT_FILE or remove the setting': no setting is
+    # involved here, and --out the user's own file would overwrite it.
+    return (
+        f"{option} {exc}; make an adapter with: mentiondesk train-sentiment --kind e5 "
+        "--data FOLDER [FOLDER…] --out NEW.npz"
+    )
 
 
 def tuned_summary(meta: dict[str, Any]) -> str:

@@ -101,10 +101,18 @@ def as_shipped(adapter: Adapter) -> Adapter:
     return replace(adapter, low_rank=low_rank)
 
 
-def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
-    """The adapter and its header; a missing or damaged file raises ConfigError with the fix."""
+class NotAnAdapter(ValueError):
+    """A file given as an adapter is missing, or is not an adapter file (`detail` says why)."""
+
+    def __init__(self, path: Path, *, missing: bool, detail: str = "") -> None:
+        self.path, self.missing, self.detail = path, missing, detail
+        super().__init__(f"{path} is {'missing' if missing else 'not an e5 adapter file'}")
+
+
+def read(path: Path) -> tuple[Adapter, dict[str, Any]]:
+    """The adapter and its header; NotAnAdapter when the file is missing or not one."""
     if not path.is_file():
-        raise ConfigError(f"sentiment: e5 adapter {path} is missing; {_fix(path)}")
+        raise NotAnAdapter(path, missing=True)
     try:
         # Our own handle: np.load leaves its file open when the zip is damaged.
         with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
@@ -113,9 +121,16 @@ def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
                 raise ValueError(f"format {header.get('format')!r}, expected {FORMAT!r}")
             return _adapter(data, int(header["layers"])), header
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
-        raise ConfigError(
-            f"sentiment: e5 adapter {path} is unreadable ({exc}); {_fix(path)}"
-        ) from exc
+        raise NotAnAdapter(path, missing=False, detail=str(exc)) from exc
+
+
+def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
+    """`read` for the classifier's settings: a bad file raises ConfigError with the fix."""
+    try:
+        return read(path)
+    except NotAnAdapter as exc:
+        problem = "is missing" if exc.missing else f"is unreadable ({exc.detail})"
+        raise ConfigError(f"sentiment: e5 adapter {path} {problem}; {_fix(path)}") from exc
 
 
 def _fix(path: Path) -> str:

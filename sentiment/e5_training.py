@@ -25,6 +25,8 @@ CORRECTION_REPEATS = 3
 # two cores, the n-grams about 1,000, so this share is what holds the issue's floor of 100
 # texts/s. (The shipped shared adapter reads 30 %: mostly short English tweets.)
 ENCODER_SHARE = 0.25
+# Raised when a file given as an adapter (to go on from, or to re-tune) is missing or not one.
+NotAnAdapter = _e5_adapter.NotAnAdapter
 
 Batching = Literal["by-length", "random"]
 Say = Callable[[str], None]
@@ -106,7 +108,7 @@ def train(
     With `start_from`, training goes on from that adapter file instead of from scratch.
     """
     encoder = _e5_image.read(_e5_image.default_image())
-    start = _e5_adapter.load(start_from)[0] if start_from else None
+    start = _e5_adapter.read(start_from)[0] if start_from else None
     say(f"fine-tuning on {len(rows)} texts")
     adapter = _e5_adapter.as_shipped(_fine_tune()(encoder, rows, recipe, step, start))
     meta: dict[str, Any] = {
@@ -140,7 +142,7 @@ def retune(
     Returns the header written to `out`. With no val split among `folders` nothing is written:
     the old settings would be dropped for none.
     """
-    adapter, header = _e5_adapter.load(adapter_path)
+    adapter, header = _e5_adapter.read(adapter_path)
     encoder = _e5_image.read(_e5_image.default_image())
     tuned = tuned_settings(encoder, adapter, folders, ngram, encoder_share, say)
     if not tuned:

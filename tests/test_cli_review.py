@@ -97,3 +97,19 @@ def test_eval_sentiment_on_empty_files_is_an_error_naming_them(
     args = ["--text", str(tmp_path / "t.txt"), "--labels", str(tmp_path / "l.txt")]
     code, output = md(config, "eval-sentiment", *args)
     assert code == 2 and "l.txt are empty: nothing to evaluate" in output.replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [("nope.npz", None, "is missing"), ("notes.txt", "hello", "is not an e5 adapter file")],
+)
+def test_tune_sentiment_says_the_adapter_file_is_wrong_and_how_to_make_one(
+    config: Path, tmp_path: Path, name: str, content: str | None, problem: str
+) -> None:
+    if content is not None:
+        (tmp_path / name).write_text(content)
+    args = ["--adapter", str(tmp_path / name), "--tune-on", str(tmp_path), "--out", "o.npz"]
+    code, output = md(config, "tune-sentiment", *args)
+    output = output.replace("\n", "")
+    assert code == 2 and f"{name} {problem}" in output and "--out NEW.npz" in output
+    assert "setting" not in output and "pickle" not in output and f"--out {tmp_path}" not in output
