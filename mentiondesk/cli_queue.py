@@ -17,7 +17,7 @@ from mentiondesk.config import Config
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
-from mentiondesk.tables import parse_case_number
+from mentiondesk.tables import case_number, parse_case_number
 
 drafts_app = typer.Typer(
     help="Drafted replies waiting for a person: list, approve, reject.", no_args_is_help=True
@@ -136,7 +136,7 @@ def cases_close(
     with _queue_errors():
         case_id = parse_case_number(case)
         queue.close_case(store, case_id, by=_who())
-    out.print(f"Case {case} closed.")
+    out.print(f"Case {case_number(case_id)} closed.")
 
 
 def _title(shown: int, total: int, what: str) -> str:

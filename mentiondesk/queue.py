@@ -105,13 +105,15 @@ def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -
 
 def _update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
     """Update a case only while it is open; NotFound or StaleAction otherwise."""
-    if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id)) is None:
+    status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id))
+    if status is None:
         raise NotFound(f"no case {case_number(case_id)}")
     changed = conn.execute(
         sa.update(CASE).where(CASE.c.id == case_id, CASE.c.status == "open").values(values)
     ).rowcount
-    if changed != 1:
-        raise StaleAction(f"case {case_number(case_id)} is not open")
+    if changed != 1:  # say what it is now: 'already closed' or 'already resolved'
+        now = status if status != "open" else "no longer open"
+        raise StaleAction(f"case {case_number(case_id)} is already {now}")
 
 
 def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:

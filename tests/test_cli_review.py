@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from mentiondesk import queue
 from mentiondesk.cli import app
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
@@ -113,3 +114,18 @@ def test_tune_sentiment_says_the_adapter_file_is_wrong_and_how_to_make_one(
     output = output.replace("\n", "")
     assert code == 2 and f"{name} {problem}" in output and "--out NEW.npz" in output
     assert "setting" not in output and "pickle" not in output and f"--out {tmp_path}" not in output
+
+
+def test_cases_close_names_the_case_by_its_number_and_says_if_already_closed(ran: Path) -> None:
+    code, output = md(ran, "cases", "close", "md-1")
+    assert code == 0 and "Case MD-000001 closed." in output
+    code, output = md(ran, "cases", "close", "MD-000001")
+    assert code == 1 and "case MD-000001 is already closed" in output
+
+
+def test_cases_close_says_a_resolved_case_is_already_resolved(ran: Path) -> None:
+    store = Store(load_config(ran).store_url())
+    queue.close_case(store, 1, by="helpdesk:rt", status="resolved")
+    store.dispose()
+    code, output = md(ran, "cases", "close", "md-000001")
+    assert code == 1 and "case MD-000001 is already resolved" in output
