@@ -129,3 +129,14 @@ def test_cases_close_says_a_resolved_case_is_already_resolved(ran: Path) -> None
     store.dispose()
     code, output = md(ran, "cases", "close", "md-000001")
     assert code == 1 and "case MD-000001 is already resolved" in output
+
+
+def test_do_not_contact_matches_handles_in_any_case(ran: Path) -> None:
+    code, output = md(ran, "authors", "do-not-contact", "X", "@H_A1")
+    assert code == 0 and "is on the do-not-contact list" in output
+    assert "h_a1" in md(ran, "authors", "list")[1]
+
+
+def test_do_not_contact_on_an_unknown_platform_names_the_platforms(ran: Path) -> None:
+    code, output = md(ran, "authors", "do-not-contact", "twitter", "h_a1")
+    assert code == 1 and "no authors on 'twitter'; the store has authors on: x" in output
