@@ -56,13 +56,27 @@ def outbox_list(
 
 @outbox_app.command("retry")
 def outbox_retry(
-    ctx: typer.Context, outbox_id: Annotated[int, typer.Argument(metavar="ID")]
+    ctx: typer.Context,
+    outbox_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The action's id, as in `outbox list`.")
+    ],
 ) -> None:
-    """Send a pending or held action again at the next outbox pass."""
-    if not outbox_admin.retry(open_store(load(ctx)), outbox_id):
+    """Make a pending or held action due now (a held one is released).
+
+    It does not send it itself: a running `mentiondesk run` sends it at its next outbox pass
+    (every outbox.poll_seconds, 1 s by default); with none running, the next run does.
+    """
+    config = load(ctx)
+    if not outbox_admin.retry(open_store(config), outbox_id):
         err.print(f"no pending or held action with id {outbox_id}")
         raise typer.Exit(1)
-    err.print(f"action {outbox_id} is due now; `mentiondesk run` sends it")
+    every = config.settings.outbox.poll_seconds
+    err.print(
+        f"action {outbox_id} is due now: a running `mentiondesk run` sends it within {every:g} s; "
+        "with none running, the next `mentiondesk run` does",
+        markup=False,
+        highlight=False,
+    )
 
 
 @responders_app.command("check")

@@ -40,6 +40,13 @@ def md(config: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def help_of(*command: str) -> str:
+    """A command's --help, wide enough that no line wraps."""
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -140,3 +147,12 @@ def test_do_not_contact_matches_handles_in_any_case(ran: Path) -> None:
 def test_do_not_contact_on_an_unknown_platform_names_the_platforms(ran: Path) -> None:
     code, output = md(ran, "authors", "do-not-contact", "twitter", "h_a1")
     assert code == 1 and "no authors on 'twitter'; the store has authors on: x" in output
+
+
+def test_outbox_retry_says_who_sends_it_and_when(ran: Path) -> None:
+    _hold_outbox(ran)
+    code, output = md(ran, "outbox", "retry", "1")
+    assert code == 0 and "due now: a running `mentiondesk run` sends it within 1 s" in output
+    shown = help_of("outbox", "retry")
+    assert "as in `outbox list`" in shown and "next outbox pass" in shown
+    assert "Make a pending or held action due now" in shown
