@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from mentiondesk import cli_help
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_classifier import load_classifier, with_classifier
 from mentiondesk.cli_common import config_errors, err, load, open_store
@@ -30,6 +31,7 @@ from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
 from mentiondesk.report import report
 
+cli_help.install()  # conventional --help under typer 0.29 (no `--help <bool>`, no `{ID}`)
 app = typer.Typer(
     help="mentiondesk: listen for your brand's mentions, read them, and act on them.",
     no_args_is_help=True,
@@ -52,11 +54,23 @@ def _global(
     ctx: typer.Context,
     config: Annotated[
         Path,
-        typer.Option("--config", "-c", help="Config file to use.", envvar="MENTIONDESK_CONFIG"),
+        typer.Option(
+            "--config",
+            "-c",
+            help="Config file to use.",
+            envvar="MENTIONDESK_CONFIG",
+            metavar="<file>",
+        ),
     ] = Path("config.toml"),
     verbose: Annotated[
         int,
-        typer.Option("--verbose", "-v", count=True, help="More log detail (-v info, -vv debug)."),
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="More log detail (-v info, -vv debug).",
+            show_default=False,
+        ),
     ] = 0,
 ) -> None:
     """mentiondesk: listen for your brand's mentions, read them, and act on them."""
@@ -164,7 +178,9 @@ def _emit(readings: list[Reading]) -> None:
 @app.command("report")
 def report_command(
     ctx: typer.Context,
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
+    ] = "text",
 ) -> None:
     """The numbers: mentions, open cases, pending drafts, alerts, by label and topic."""
     if format not in ("text", "json"):

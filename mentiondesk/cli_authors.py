@@ -23,8 +23,12 @@ err = Console(stderr=True, soft_wrap=True)
 @authors_app.command("do-not-contact")
 def do_not_contact(
     ctx: typer.Context,
-    platform: Annotated[str, typer.Argument(help="x, reddit, mastodon, bluesky, …")],
-    handle: Annotated[str, typer.Argument(help="The author's handle, as in `cases list`.")],
+    platform: Annotated[
+        str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
+    ],
+    handle: Annotated[
+        str, typer.Argument(metavar="HANDLE", help="The author's handle, as in `cases list`.")
+    ],
     undo: Annotated[bool, typer.Option("--undo", help="Take them off the list.")] = False,
 ) -> None:
     """Stop (or, with --undo, allow again) private messages to an author."""

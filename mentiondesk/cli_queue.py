@@ -129,7 +129,7 @@ def cases_list(
 @cases_app.command("close")
 def cases_close(
     ctx: typer.Context,
-    case: Annotated[str, typer.Argument(metavar="ID", help="Case number, e.g. MD-000123.")],
+    case: Annotated[str, typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")],
 ) -> None:
     """Close a case; its pending drafts are withdrawn."""
     store = open_store(load(ctx))

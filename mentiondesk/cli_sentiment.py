@@ -38,10 +38,16 @@ def register(app: typer.Typer) -> None:
 
 def train_sentiment(
     ctx: typer.Context,
-    data: Annotated[list[Path], typer.Option("--data", help="Folders with train_/val_ files.")],
-    out: Annotated[Path, typer.Option("--out", help="Where to write the model (.npz).")],
+    data: Annotated[
+        list[Path],
+        typer.Option("--data", help="A folder with train_/val_ files.", metavar="<folder>"),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Where to write the model (.npz).", metavar="<file>")
+    ],
     more: Annotated[
-        list[Path] | None, typer.Argument(help="More folders: `--data A B C` reads all three.")
+        list[Path] | None,
+        typer.Argument(metavar="FOLDER", help="More folders: `--data A B C` reads all three."),
     ] = None,
     seed: Annotated[
         int, typer.Option(help="Seed: same data and seed, same file (on a like machine).")
@@ -56,7 +62,8 @@ def train_sentiment(
         str,
         typer.Option(
             help="ngram (a few minutes) or e5 (fine-tunes the encoder's adapter: about 35 min "
-            "on 2 cores, needs the transformers extra)."
+            "on 2 cores, needs the transformers extra).",
+            metavar="<ngram|e5>",
         ),
     ] = "ngram",
     steps: Annotated[int, typer.Option(help="e5: training steps of 32 texts.", min=1)] = 700,
@@ -64,6 +71,7 @@ def train_sentiment(
         Path | None,
         typer.Option(
             "--start-from",
+            metavar="<file>",
             help="e5: go on training this adapter (.npz) instead of starting afresh: minutes "
             "on a few thousand texts, e.g. your own labelled mentions beside a sample of the "
             "original data.",
@@ -76,13 +84,15 @@ def train_sentiment(
         str,
         typer.Option(
             help="e5: by-length (texts of similar length batched together, about 3 times "
-            "faster) or random (how the shipped Portuguese adapter was trained)."
+            "faster) or random (how the shipped Portuguese adapter was trained).",
+            metavar="<by-length|random>",
         ),
     ] = "by-length",
     tune_on: Annotated[
         list[Path] | None,
         typer.Option(
             "--tune-on",
+            metavar="<folder>",
             help="e5: folders whose val splits choose the blend (default: the --data folders); "
             "repeat the option for each folder.",
         ),
@@ -184,17 +194,24 @@ def _train_e5(
 
 def eval_sentiment(
     ctx: typer.Context,
-    text: Annotated[Path, typer.Option("--text", help="Texts, one per line.")],
+    text: Annotated[Path, typer.Option("--text", help="Texts, one per line.", metavar="<file>")],
     labels: Annotated[
-        Path, typer.Option("--labels", help="Labels (0/1/2 or names), one per line.")
+        Path,
+        typer.Option("--labels", help="Labels (0/1/2 or names), one per line.", metavar="<file>"),
     ],
     classifier: Annotated[
-        str | None, typer.Option(help="Classifier instead of the configured one.")
+        str | None,
+        typer.Option(help="Classifier instead of the configured one.", metavar="<name>"),
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
+    ] = "text",
     setting: Annotated[
         list[str] | None,
-        typer.Option(help="KEY=VALUE for the classifier, e.g. --setting model=./my-model."),
+        typer.Option(
+            help="A setting for the classifier, e.g. --setting model=./my-model; repeat for more.",
+            metavar="<key=value>",
+        ),
     ] = None,
 ) -> None:
     """Accuracy, macro-F1, macro-recall, per-class recall and the confusion matrix."""
@@ -226,8 +243,10 @@ def eval_sentiment(
 
 def relabel_command(
     ctx: typer.Context,
-    mention_id: Annotated[int, typer.Argument(help="The mention's id (as in the store).")],
-    label: Annotated[str, typer.Argument(help="negative, neutral or positive.")],
+    mention_id: Annotated[
+        int, typer.Argument(metavar="MENTION_ID", help="The mention's id (as in the store).")
+    ],
+    label: Annotated[str, typer.Argument(metavar="LABEL", help="negative, neutral or positive.")],
     by: Annotated[str, typer.Option(help="Who corrected it.")] = "",
 ) -> None:
     """Correct a mention's sentiment; train-sentiment --corrections learns from it."""

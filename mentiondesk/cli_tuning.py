@@ -18,12 +18,21 @@ from sentiment._ngram_model import load as load_ngram
 
 
 def tune_sentiment(
-    adapter: Annotated[Path, typer.Option("--adapter", help="The trained adapter (.npz).")],
+    adapter: Annotated[
+        Path, typer.Option("--adapter", help="The trained adapter (.npz).", metavar="<file>")
+    ],
     tune_on: Annotated[
         list[Path],
-        typer.Option("--tune-on", help="A folder with val_ files; repeat for each folder."),
+        typer.Option(
+            "--tune-on",
+            help="A folder with val_ files; repeat for each folder.",
+            metavar="<folder>",
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Where to write the re-tuned adapter.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Where to write the re-tuned adapter.", metavar="<file>"),
+    ],
     encoder_share: Annotated[
         float,
         typer.Option(
@@ -35,7 +44,9 @@ def tune_sentiment(
     ] = e5_training.ENCODER_SHARE,
     ngram: Annotated[
         Path | None,
-        typer.Option(help="The n-gram model it blends with (default: the shipped one)."),
+        typer.Option(
+            help="The n-gram model it blends with (default: the shipped one).", metavar="<file>"
+        ),
     ] = None,
 ) -> None:
     """Re-tune an e5 adapter's threshold, blend and bias on val splits (minutes, not an hour).

@@ -27,8 +27,10 @@ _RANGES = {"csat": (1, 5), "nps": (0, 10)}
 @users_app.command("add")
 def users_add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Option(help="agent, manager or admin.")] = "agent",
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Login name.")],
+    role: Annotated[
+        str, typer.Option(help="What they may do.", metavar="<agent|manager|admin>")
+    ] = "agent",
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
@@ -74,7 +76,9 @@ def users_list(ctx: typer.Context) -> None:
 def survey_record(
     ctx: typer.Context,
     case: Annotated[str, typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")],
-    kind: Annotated[str, typer.Option(help="csat (1-5) or nps (0-10).")],
+    kind: Annotated[
+        str, typer.Option(help="csat (score 1-5) or nps (score 0-10).", metavar="<csat|nps>")
+    ],
     score: Annotated[int, typer.Option(help="The answer.")],
 ) -> None:
     """Record one survey answer for a case; the dashboard's CSAT and NPS use them."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
+import typer.main
 from typer.testing import CliRunner
 
 from mentiondesk import queue
@@ -156,3 +159,27 @@ def test_outbox_retry_says_who_sends_it_and_when(ran: Path) -> None:
     shown = help_of("outbox", "retry")
     assert "as in `outbox list`" in shown and "next outbox pass" in shown
     assert "Make a pending or held action due now" in shown
+
+
+def _every_command() -> list[list[str]]:
+    def walk(command: Any, path: list[str]) -> list[list[str]]:
+        below = getattr(command, "commands", {})
+        return [path] + [p for name, c in below.items() for p in walk(c, [*path, name])]
+
+    return walk(typer.main.get_command(app), [])
+
+
+@pytest.mark.parametrize("command", _every_command(), ids=" ".join)
+def test_help_names_values_as_people_write_them(command: list[str]) -> None:
+    shown = help_of(*command)
+    usage = shown.split("Usage:")[1].splitlines()[0]
+    for typer_spelling in ("<bool>", "<str>", "FileText", "list[", "{", "}"):
+        assert typer_spelling not in shown, f"{typer_spelling} in {' '.join(command)} --help"
+    assert not re.search(r" [a-z_]+(\.\.\.)?$| [a-z_]+ ", usage.split("[OPTIONS]")[-1]), usage
+
+
+def test_help_spells_arguments_as_the_readme_does() -> None:
+    assert "Usage: root relabel [OPTIONS] MENTION_ID LABEL" in help_of("relabel")
+    assert "[OPTIONS] [FOLDER]..." in help_of("train-sentiment")
+    assert "<text|json>" in help_of("report") and "<file>" in help_of("classify")
+    assert re.search(r"--verbose\s+-v\s+More log detail", help_of())

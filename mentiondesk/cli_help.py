@@ -1,0 +1,63 @@
+"""How `--help` names values: conventional usage lines and value columns under typer 0.29.
+
+Typer 0.29 shows a type beside every option, flags included (`--help <bool>`, `-v <int>` on a
+counter), spells types as Python does (`<FileText>`, `<list[Path]>`, `<str>`) and wraps
+required arguments in braces (`{ID}`). Commands set metavars and choices where the words
+matter; the overrides below fix the rest in one place, so a new flag or file option reads
+right without anyone remembering to. `install()` applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, get_args
+
+from typer.core import TyperArgument, TyperOption
+
+_Shown = Callable[[Any, Any], str | None]
+_option_type: _Shown = TyperOption.display_type_rich
+_argument_type: _Shown = TyperArgument.display_type_rich
+
+
+def option_type(self: TyperOption, ctx: Any) -> str | None:
+    """An option's value column: its metavar, nothing for a flag or a counter, else in words."""
+    if self.metavar is not None:
+        return self.metavar
+    if self.is_flag or self.count:
+        return None  # `--once`, `--help` and `-vv` take no value
+    return _in_words(self, ctx, _option_type)
+
+
+def argument_type(self: TyperArgument, ctx: Any) -> str | None:
+    """An argument's value column (its metavar is its name, shown in the name column)."""
+    return _in_words(self, ctx, _argument_type)
+
+
+def _in_words(param: TyperOption | TyperArgument, ctx: Any, typer_says: _Shown) -> str | None:
+    described = param.type_descriptor
+    if described.is_file:
+        return "<file>"
+    if described.is_list and not described.is_choice:  # repeated: each use takes one value
+        return f"<{_word(get_args(described.annotation)[0])}>"
+    if described.annotation is str:
+        return "<text>"
+    return typer_says(param, ctx)
+
+
+def _word(annotation: Any) -> str:
+    return "text" if annotation is str else str(getattr(annotation, "__name__", "value")).lower()
+
+
+def argument_usage(self: TyperArgument, ctx: Any) -> list[str]:
+    """An argument in the usage line as NAME, [NAME] when optional, NAME... when repeated."""
+    name = self.display_name_raw
+    if not self.required:
+        name = f"[{name}]"
+    return [name + ("..." if self.nargs != 1 else "")]
+
+
+def install() -> None:
+    """Apply the overrides (again is harmless); the CLI does before any help is shown."""
+    TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign,assignment]
+    TyperArgument.get_usage_pieces = argument_usage  # type: ignore[method-assign]
