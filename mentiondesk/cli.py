@@ -106,11 +106,18 @@ def run(
         bool,
         typer.Option(
             "--once",
-            help="Poll every source once, process everything, drain the outbox, then exit.",
+            help="Poll every source once, process everything, drain the outbox, then exit "
+            "(the desk is not served).",
         ),
     ] = False,
 ) -> None:
-    """Listen, read and act: catch up with every source, print a summary, keep listening."""
+    r"""Listen, read and act: catch up with every source, print a summary, keep listening.
+
+    While it listens it serves the desk, the web page where people work the queue, on
+    \[desk] host and port (http://127.0.0.1:8080 unless set; enabled = false turns it off).
+    On the first run, with no users yet, it creates the admin login `demo` and prints its
+    password once; add people with `mentiondesk users add`.
+    """
     config = load(ctx)
     with config_errors():
         asyncio.run(_run(config, once=once))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 
 from mentiondesk import queue
 from mentiondesk.cli import app
-from mentiondesk.config import load_config
+from mentiondesk.config import DeskSection, load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from tests.helpers import mention, write_config, write_mentions
@@ -183,3 +184,17 @@ def test_help_spells_arguments_as_the_readme_does() -> None:
     assert "[OPTIONS] [FOLDER]..." in help_of("train-sentiment")
     assert "<text|json>" in help_of("report") and "<file>" in help_of("classify")
     assert re.search(r"--verbose\s+-v\s+More log detail", help_of())
+
+
+def test_run_help_says_it_serves_the_desk_and_makes_the_first_login() -> None:
+    shown = " ".join(help_of("run").split())
+    assert "serves the desk" in shown and "[desk] host and port" in shown
+    assert "creates the admin login `demo`" in shown
+
+
+def test_the_shipped_config_shows_the_desk_section_to_uncomment() -> None:
+    shipped = (Path(__file__).parent.parent / "config.toml").read_text(encoding="utf-8")
+    block = shipped[shipped.index("# [desk]") :].split("\n\n")[0]
+    uncommented = "\n".join(line.removeprefix("# ") for line in block.splitlines())
+    desk = DeskSection.model_validate(tomllib.loads(uncommented)["desk"])
+    assert (desk.host, desk.port, desk.enabled) == ("127.0.0.1", 8080, True)
