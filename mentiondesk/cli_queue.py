@@ -49,13 +49,14 @@ def drafts_list(
     drafts = queue_views.list_drafts(store, status=status, limit=limit)
     total = queue_views.count_drafts(store, status=status)
     table = Table(title=_title(len(drafts), total, f"{status} draft(s)"))
-    for column in ("id", "kind", "case", "to", "lang", "text"):
+    for column in ("id", "kind", "case", "mention", "to", "lang", "text"):
         table.add_column(column)
     for d in drafts:
         table.add_row(
             str(d.id),
             d.kind,
             d.case_number or "—",
+            str(d.mention_id),
             escape(f"{d.platform} {d.handle}"),
             d.lang,
             escape(d.text),
@@ -109,6 +110,7 @@ def cases_list(
     total = queue_views.count_cases(store, status=status)
     table = Table(title=_title(len(cases), total, f"{status} case(s)"))
     table.add_column("case", no_wrap=True)  # "MD-000012 +2": the case and its follow-ups
+    table.add_column("mention")  # its id, for `relabel` when the reading is wrong
     for column in ("priority", "reading", "frustration", "author", "opened", "ticket"):
         table.add_column(column)
     for c in cases:
@@ -116,6 +118,7 @@ def cases_list(
         author = escape(f"{c.platform} {c.handle} ({c.followers})")
         table.add_row(
             c.number + (f" +{c.follow_ups}" if c.follow_ups else ""),
+            str(c.mention_id),
             str(c.priority),
             reading,
             str(c.frustration),

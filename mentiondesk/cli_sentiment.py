@@ -244,7 +244,11 @@ def eval_sentiment(
 def relabel_command(
     ctx: typer.Context,
     mention_id: Annotated[
-        int, typer.Argument(metavar="MENTION_ID", help="The mention's id (as in the store).")
+        int,
+        typer.Argument(
+            metavar="MENTION_ID",
+            help="The mention's id: the mention column of `cases list` or `drafts list`.",
+        ),
     ],
     label: Annotated[str, typer.Argument(metavar="LABEL", help="negative, neutral or positive.")],
     by: Annotated[str, typer.Option(help="Who corrected it.")] = "",

@@ -27,6 +27,7 @@ class DraftView:
     platform: str
     handle: str
     created_at: datetime
+    mention_id: int  # what `relabel` takes
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class CaseView:
     first_response_at: datetime | None
     ticket_ref: str | None
     follow_ups: int  # later mentions by the author that joined the case
+    mention_id: int  # the mention that opened it: what `relabel` takes
 
 
 def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> list[DraftView]:
@@ -71,6 +73,7 @@ def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> l
             d.platform,
             d.handle,
             d.created_at,
+            d.mention_id,
         )
         for d in rows
     ]
@@ -129,6 +132,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             c.first_response_at,
             c.ticket_ref,
             c.follow_ups,
+            c.mention_id,
         )
         for c in rows
     ]
