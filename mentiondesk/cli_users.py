@@ -15,7 +15,7 @@ from rich.table import Table
 from mentiondesk.cli_common import load, open_store
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, parse_case_number
-from mentiondesk.web.users import Role, add_user, list_users
+from mentiondesk.web.users import Role, add_user, list_users, login_name
 
 users_app = typer.Typer(help="People who log in to the desk: add, list.", no_args_is_help=True)
 survey_app = typer.Typer(help="Satisfaction answers (CSAT 1-5, NPS 0-10).", no_args_is_help=True)
@@ -27,7 +27,9 @@ _RANGES = {"csat": (1, 5), "nps": (0, 10)}
 @users_app.command("add")
 def users_add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Login name.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Login name: one word, unique in any case.")
+    ],
     role: Annotated[
         str, typer.Option(help="What they may do.", metavar="<agent|manager|admin>")
     ] = "agent",
@@ -38,15 +40,16 @@ def users_add(
     """Add a desk user; prompts for the password (stored as an argon2 hash)."""
     try:
         parsed = Role.parse(role)
+        name = login_name(name)
     except ValueError as exc:
         err.print(escape(str(exc)))
         raise typer.Exit(2) from None
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    store = open_store(load(ctx))
+    store = open_store(load(ctx))  # a bad config fails before anyone types a password
     try:
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
         add_user(store, name, role=parsed, password=password)
     except ValueError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")

@@ -206,3 +206,21 @@ def test_drafts_and_cases_show_the_mention_id_that_relabel_takes(ran: Path) -> N
     assert "mention column of `cases list`" in help_of("relabel")
     code, output = md(ran, "relabel", "1", "positive")
     assert code == 0 and "mention 1: negative → positive" in output
+
+
+@pytest.mark.parametrize("name", ["ana smith", "ana\x07", "ana\tb"])
+def test_users_add_refuses_a_name_with_spaces_or_controls(config: Path, name: str) -> None:
+    code, output = md(config, "users", "add", name, "--password-stdin", stdin="a long secret\n")
+    assert code == 2 and "space or control character" in output
+
+
+def test_users_add_refuses_a_name_taken_in_another_case(config: Path) -> None:
+    secret = "a long secret\n"
+    assert md(config, "users", "add", "Ana", "--password-stdin", stdin=secret)[0] == 0
+    code, output = md(config, "users", "add", "ana", "--password-stdin", stdin=secret)
+    assert code == 1 and "a user named 'Ana' already exists" in output
+
+
+def test_users_add_reads_the_config_before_asking_for_the_password(tmp_path: Path) -> None:
+    code, output = md(tmp_path / "nope.toml", "users", "add", "ana", stdin="a long secret\n" * 2)
+    assert code == 2 and "file not found" in output and "Password" not in output

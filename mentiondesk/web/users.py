@@ -56,16 +56,27 @@ class Session:
     expires_at: datetime
 
 
-def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
-    """Create a user; raise ValueError on an empty name, short password or a taken name."""
+def login_name(name: str) -> str:
+    """The name as stored; ValueError unless it is 1-64 characters with no space or control."""
     name = name.strip()
     if not name or len(name) > 64:
         raise ValueError("the name must have 1 to 64 characters")
+    if any(ch.isspace() or not ch.isprintable() for ch in name):
+        raise ValueError(f"the name {name!r} has a space or control character; use one word")
+    return name
+
+
+def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
+    """Create a user; raise ValueError on a bad name, short password or a taken name."""
+    name = login_name(name)
     if len(password) < 8:
         raise ValueError("the password must have at least 8 characters")
     with store.engine.begin() as conn:
-        if conn.scalar(sa.select(USER.c.id).where(USER.c.name == name)) is not None:
-            raise ValueError(f"a user named {name!r} already exists")
+        # Taken in any case: 'Ana' and 'ana' would be two logins nobody can tell apart.
+        same = sa.func.lower(USER.c.name) == name.lower()
+        taken = conn.scalar(sa.select(USER.c.name).where(same))
+        if taken is not None:
+            raise ValueError(f"a user named {taken!r} already exists")
         values = {"name": name, "role": role.title, "password_hash": _HASHER.hash(password)}
         return int(conn.execute(sa.insert(USER).values(values).returning(USER.c.id)).scalar_one())
 
