@@ -151,7 +151,6 @@ def classify(
         typer.Option(
             "--input",
             "-i",
-            metavar="FILE",
             encoding="utf-8",
             errors="replace",  # a stray byte is read as U+FFFD, not a traceback
             help="Texts, one per line, UTF-8 (default: standard input).",

@@ -15,8 +15,9 @@ from typing import Any, get_args
 from typer.core import TyperArgument, TyperOption
 
 _Shown = Callable[[Any, Any], str | None]
-_option_type: _Shown = TyperOption.display_type_rich
-_argument_type: _Shown = TyperArgument.display_type_rich
+# Typer's own renderers, kept to fall back on; absent in another typer, nothing is patched.
+_option_type: _Shown | None = getattr(TyperOption, "display_type_rich", None)
+_argument_type: _Shown | None = getattr(TyperArgument, "display_type_rich", None)
 
 
 def option_type(self: TyperOption, ctx: Any) -> str | None:
@@ -33,7 +34,9 @@ def argument_type(self: TyperArgument, ctx: Any) -> str | None:
     return _in_words(self, ctx, _argument_type)
 
 
-def _in_words(param: TyperOption | TyperArgument, ctx: Any, typer_says: _Shown) -> str | None:
+def _in_words(
+    param: TyperOption | TyperArgument, ctx: Any, typer_says: _Shown | None
+) -> str | None:
     described = param.type_descriptor
     if described.is_file:
         return "<file>"
@@ -41,7 +44,7 @@ def _in_words(param: TyperOption | TyperArgument, ctx: Any, typer_says: _Shown) 
         return f"<{_word(get_args(described.annotation)[0])}>"
     if described.annotation is str:
         return "<text>"
-    return typer_says(param, ctx)
+    return typer_says(param, ctx) if typer_says else None
 
 
 def _word(annotation: Any) -> str:
@@ -57,7 +60,14 @@ def argument_usage(self: TyperArgument, ctx: Any) -> list[str]:
 
 
 def install() -> None:
-    """Apply the overrides (again is harmless); the CLI does before any help is shown."""
+    """Apply the overrides (again is harmless); the CLI does before any help is shown.
+
+    They lean on typer 0.29's internals (pinned in pyproject): under a typer without them,
+    help keeps typer's own look rather than the CLI failing to start."""
+    if _option_type is None or _argument_type is None:
+        return
+    if not hasattr(TyperArgument, "get_usage_pieces"):
+        return
     TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
     TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign,assignment]
     TyperArgument.get_usage_pieces = argument_usage  # type: ignore[method-assign]
