@@ -130,7 +130,7 @@ async def _run(config: Config, *, once: bool) -> None:
             loop.add_signal_handler(sig, desk.stop_event.set)
         with progress(err, "Reading mentions") as advance:
             await desk.run_once(on_progress=advance)
-        print_summary(Console(), report(desk.store), config)
+        print_summary(Console(), report(desk.store), config, new=desk.processor.processed)
         if once or desk.stop_event.is_set():
             return
         web = await start_desk(config, desk) if config.settings.desk.enabled else None

@@ -84,12 +84,13 @@ def training_progress(console: Console, total: int | None) -> Iterator[tuple[Say
         yield say, step
 
 
-def print_summary(console: Console, data: dict[str, Any], config: Config) -> None:
-    """The few lines a person reads after a run."""
+def print_summary(console: Console, data: dict[str, Any], config: Config, *, new: int) -> None:
+    """The few lines a person reads after a run: the store's totals, and how many of the
+    mentions this run read (a second run of the demo reads none)."""
     labels = data["by_label"]
     fr = data["first_response"]
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
-    console.print(f"  Mentions read        {data['mentions']:>6}")
+    console.print(f"  Mentions read        {data['mentions']:>6}   ({new} new in this run)")
     console.print(f"  Complaints           {labels['negative']:>6}")
     console.print(f"  Praise               {labels['positive']:>6}")
     console.print(f"  Neutral              {labels['neutral']:>6}")

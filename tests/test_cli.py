@@ -92,9 +92,11 @@ def test_brackets_in_names_and_paths_are_printed_as_written(tmp_path: Path) -> N
 
 def test_run_once_prints_summary_and_is_idempotent(config: Path) -> None:
     code, output = md(config, "run", "--once")
-    assert code == 0 and "Mentions read" in output and "[alert] MD-000001" in output
+    assert code == 0 and "[alert] MD-000001" in output
+    assert "Mentions read             2   (2 new in this run)" in output
     code, again = md(config, "run", "--once")
     assert code == 0 and "[alert]" not in again
+    assert "Mentions read             2   (0 new in this run)" in again
     _, report = md(config, "report", "--format", "json")
     data = json.loads(report)
     assert (data["mentions"], data["cases_open"], data["drafts_pending"], data["alerts_sent"]) == (
