@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mentiondesk.models import FatalError, Mention, OutboxAction, TransientError
 from responders._escape import html_text
 from responders._text import plain, reach
@@ -25,6 +27,19 @@ def follow_up_mark(action: OutboxAction) -> str:
     """What a follow-up's comment says first, and how a desk finds it again on a retry."""
     m = action.context.mention
     return plain(f"@{m.author.handle} on {m.platform}, post {m.external_id}", 250)
+
+
+def has_mark(text: str, mark: str) -> bool:
+    """Whether `text` carries `mark` whole: "post 123" is not found in "post 1234"."""
+    return re.search(re.escape(mark) + r"(?!\w)", text) is not None
+
+
+MAX_PAGES = 50  # of a ticket's comments read to find a follow-up: 5,000 comments
+
+
+def thread_too_long(ticket_id: int) -> FatalError:
+    """Past MAX_PAGES we cannot rule out an earlier comment: held for a person, not doubled."""
+    return FatalError(f"ticket {ticket_id} has too many comments to check for this follow-up")
 
 
 def no_ticket_yet(number: str) -> TransientError:

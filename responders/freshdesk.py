@@ -83,12 +83,21 @@ class FreshdeskResponder:
 
     async def _note(self, ticket_id: int, action: OutboxAction) -> None:
         """Add a follow-up as a private note, unless a retry finds it there already."""
-        mark = desk.follow_up_mark(action)
-        seen = await self.http.call("GET", f"tickets/{ticket_id}/conversations")
-        if any(mark in c.get("body_text", "") for c in seen or []):
+        if await self._has_note(ticket_id, desk.follow_up_mark(action)):
             return
         note = {"body": desk.html_body(action), "private": True}
         await self.http.call("POST", f"tickets/{ticket_id}/notes", json=note)
+
+    async def _has_note(self, ticket_id: int, mark: str) -> bool:
+        """Whether any conversation, on any page (Freshdesk gives 30 unless asked), is ours."""
+        for number in range(1, desk.MAX_PAGES + 1):
+            params = {"per_page": 100, "page": number}
+            page = await self.http.call("GET", f"tickets/{ticket_id}/conversations", params=params)
+            if any(desk.has_mark(c.get("body_text", ""), mark) for c in page or []):
+                return True
+            if len(page or []) < 100:
+                return False
+        raise desk.thread_too_long(ticket_id)
 
     def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
         m = action.context.mention

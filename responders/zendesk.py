@@ -81,9 +81,7 @@ class ZendeskResponder:
     async def _comment(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """Add a follow-up as a private comment (raising the ticket's priority if it is more
         urgent, in the same update), unless a retry finds the comment there already."""
-        mark = desk.follow_up_mark(action)
-        seen = await self.http.call("GET", f"tickets/{ticket['id']}/comments.json")
-        if any(mark in c.get("body", "") for c in (seen or {}).get("comments") or []):
+        if await self._has_comment(ticket["id"], desk.follow_up_mark(action)):
             return
         update: dict[str, Any] = {"comment": {"html_body": desk.html_body(action), "public": False}}
         words = desk.PRIORITY_WORDS
@@ -92,6 +90,20 @@ class ZendeskResponder:
         if level is not None:
             update["priority"] = words[level]
         await self.http.call("PUT", f"tickets/{ticket['id']}.json", json={"ticket": update})
+
+    async def _has_comment(self, ticket_id: int, mark: str) -> bool:
+        """Whether any comment, on any page of a long thread, is the follow-up's."""
+        params: dict[str, Any] = {"page[size]": 100}
+        for _ in range(desk.MAX_PAGES):
+            page = await self.http.call("GET", f"tickets/{ticket_id}/comments.json", params=params)
+            page = page or {}
+            if any(desk.has_mark(c.get("body", ""), mark) for c in page.get("comments") or []):
+                return True
+            meta = page.get("meta") or {}
+            if not meta.get("has_more"):
+                return False
+            params = {"page[size]": 100, "page[after]": meta["after_cursor"]}
+        raise desk.thread_too_long(ticket_id)
 
     def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
         m = action.context.mention

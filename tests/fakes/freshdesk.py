@@ -60,7 +60,11 @@ class FreshdeskFake:
     async def _conversations(self, request: web.Request) -> web.Response:
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
-        return web.json_response(self.conversations.get(int(request.path.split("/")[-2]), []))
+        found = self.conversations.get(int(request.path.split("/")[-2]), [])
+        # Freshdesk pages lists: 30 per page unless per_page (at most 100) says otherwise.
+        size = min(int(request.query.get("per_page", "30")), 100)
+        start = (int(request.query.get("page", "1")) - 1) * size
+        return web.json_response(found[start : start + size])
 
     async def _add_note(self, request: web.Request) -> web.Response:
         if not self._authorised(request):

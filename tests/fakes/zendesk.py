@@ -72,7 +72,13 @@ class ZendeskFake:
         if not self._authorised(request):
             return web.json_response({"error": "Couldn't authenticate you"}, status=401)
         found = self.comments.get(int(request.path.split("/")[-2]), [])
-        return web.json_response({"comments": found, "next_page": None, "count": len(found)})
+        # Cursor pagination (page[size], page[after]), as Zendesk pages a long thread.
+        size = int(request.query.get("page[size]", "100"))
+        start = int(request.query.get("page[after]", "0"))
+        page = found[start : start + size]
+        more = start + size < len(found)
+        meta = {"has_more": more, "after_cursor": str(start + size) if more else None}
+        return web.json_response({"comments": page, "meta": meta, "links": {}})
 
     async def _update(self, request: web.Request) -> web.Response:
         """A comment is added by updating the ticket with a `comment` (Zendesk has no POST);

@@ -204,3 +204,32 @@ async def test_local_help_desk_takes_tickets_and_follow_ups_of_a_case() -> None:
     caseless = replace(TICKET, context=replace(TICKET.context, case_number=None))
     with pytest.raises(FatalError, match="add open_case before escalate"):
         await local.deliver(caseless)
+
+
+async def test_zendesk_finds_its_follow_up_on_a_later_page_and_not_a_longer_id(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+) -> None:
+    responder, fake = zendesk
+    await responder.deliver(TICKET)
+    await responder.deliver(follow_up("zd", "about post 23", "m23"))
+    for n in range(150):  # agents talk it over: our follow-up is now on page one of two
+        fake.comments[1].append(zd._comment(100 + n, {"body": f"agent note {n}"}))
+    await responder.deliver(follow_up("zd", "about post 2", "m2"))  # "post m2" ≠ "post m23"
+    await responder.deliver(follow_up("zd", "about post 2", "m2"))  # a retry: found, page 2
+    marks = [c["body"] for c in fake.comments[1] if c["body"].startswith("Follow-up:")]
+    assert len(marks) == 2 and len(fake.comments[1]) == 153
+
+
+async def test_freshdesk_finds_its_note_past_the_first_thirty(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    await responder.deliver(TICKET)
+    comment = follow_up("fd")
+    await responder.deliver(comment)
+    thread = fake.conversations[1]
+    for n in range(140):
+        thread.append({**thread[0], "id": 100 + n, "body_text": f"agent note {n}"})
+    thread.append(thread.pop(0))  # ours is the newest now: on the second page of 100
+    await responder.deliver(comment)
+    assert sum(1 for c in fake.conversations[1] if "post m2" in c["body_text"]) == 1
