@@ -63,6 +63,8 @@ class FreshdeskResponder:
         query = f"\"tag:'{number}'\""
         found = await self.http.call("GET", "search/tickets", params={"query": query})
         results = (found or {}).get("results") or []
+        if not results and action.attempt > 1:
+            results = await self._listed(action, number)
         if action.kind == "comment":
             if not results:
                 raise desk.no_ticket_yet(number)
@@ -72,6 +74,14 @@ class FreshdeskResponder:
             return self._receipt(results[0])
         created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
         return self._receipt(created)
+
+    async def _listed(self, action: OutboxAction, number: str) -> list[dict[str, Any]]:
+        """The case's ticket from the author's ticket list: search is indexed minutes late,
+        so a retry soon after a create whose answer was lost would not find it there."""
+        requester = self._ticket(action, number)["unique_external_id"]
+        params = {"unique_external_id": requester, "order_by": "created_at", "per_page": 100}
+        listed = await self.http.call("GET", "tickets", params=params)
+        return [t for t in listed or [] if number in (t.get("tags") or [])]
 
     async def _raise_priority(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """A follow-up more urgent than the ticket raises it (Freshdesk's 1-4 is frustration + 1).

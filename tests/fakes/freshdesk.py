@@ -21,6 +21,8 @@ class FreshdeskFake:
         self.tickets: dict[int, dict[str, Any]] = {}
         api.route("GET", "/api/v2/search/tickets", self._search)
         api.route("POST", "/api/v2/tickets", self._create)
+        api.route("GET", "/api/v2/tickets", self._list)
+        self.unindexed: set[int] = set()  # created, not yet found by search (it lags)
         self.conversations: dict[int, list[dict[str, Any]]] = {}
         for n in range(1, 6):
             api.route("GET", f"/api/v2/tickets/{n}", self._show)
@@ -36,8 +38,20 @@ class FreshdeskFake:
         match = re.fullmatch(r"\"tag:'([^']+)'\"", request.query.get("query", ""))
         if match is None:
             return web.json_response({"description": "Validation failed"}, status=400)
-        found = [t for t in self.tickets.values() if match.group(1) in t.get("tags", [])]
+        found = [
+            t
+            for t in self.tickets.values()
+            if match.group(1) in t.get("tags", []) and t["id"] not in self.unindexed
+        ]
         return web.json_response({"results": found, "total": len(found)})
+
+    async def _list(self, request: web.Request) -> web.Response:
+        """Tickets newest first, filtered by the requester's unique_external_id (no lag)."""
+        if not self._authorised(request):
+            return web.json_response({"code": "invalid_credentials"}, status=401)
+        who = request.query.get("unique_external_id")
+        found = [t for t in self.tickets.values() if not who or t["unique_external_id"] == who]
+        return web.json_response(sorted(found, key=lambda t: -t["id"])[:100])
 
     async def _create(self, request: web.Request) -> web.Response:
         if not self._authorised(request):

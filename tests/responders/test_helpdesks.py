@@ -233,3 +233,13 @@ async def test_freshdesk_finds_its_note_past_the_first_thirty(
     thread.append(thread.pop(0))  # ours is the newest now: on the second page of 100
     await responder.deliver(comment)
     assert sum(1 for c in fake.conversations[1] if "post m2" in c["body_text"]) == 1
+
+
+async def test_freshdesk_retry_finds_a_ticket_search_has_not_indexed_yet(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    first = await responder.deliver(TICKET)  # created, but say its answer was lost
+    fake.unindexed.add(int(first.ref))  # and search does not show it for a few minutes
+    again = await responder.deliver(replace(TICKET, attempt=2))
+    assert again.ref == first.ref and len(fake.tickets) == 1
