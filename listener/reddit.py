@@ -178,11 +178,11 @@ class RedditSource:
             body = await self.reddit.request(method="GET", path=path, params=params)
         except asyncprawcore.TooManyRequests as exc:
             raise RateLimited(self._reset_of(exc), f"reddit {endpoint}") from None
-        except (
-            asyncprawcore.OAuthException,
-            asyncprawcore.InvalidToken,
-            asyncprawcore.Forbidden,
-        ) as exc:
+        except asyncprawcore.InvalidToken:
+            # Revoked or expired under us: asyncprawcore dropped it and, with its own retry
+            # off, the next try signs in again (bad credentials fail there, fatally).
+            raise TransientError(f"reddit {endpoint}: the access token was refused") from None
+        except (asyncprawcore.OAuthException, asyncprawcore.Forbidden) as exc:
             raise FatalError(f"reddit {endpoint}: {exc}; check the client id and secret") from None
         except asyncprawcore.BadJSON:
             raise TransientError(f"reddit {endpoint}: malformed JSON") from None

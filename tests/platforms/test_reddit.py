@@ -133,3 +133,14 @@ async def test_a_post_indexed_late_is_still_read(reddit_fake, clock) -> None:
     again = await once(source, run.cursor, clock=clock)
     await source.close()
     assert again.ids == [late["data"]["name"]]  # "lumora one" is not read twice
+
+
+async def test_a_refused_token_signs_in_again_instead_of_stopping(reddit_fake, clock) -> None:
+    post = reddit_fake.submit("lumora lamp flickers")
+    refused = {"www-authenticate": 'Bearer realm="reddit", error="invalid_token"'}
+    reddit_fake.fail(SEARCH, 401, {"message": "Unauthorized"}, headers=refused)
+    source = _source(reddit_fake, clock, inbox=False)
+    run = await once(source, clock=clock)
+    await source.close()
+    assert run.ids == [post["data"]["name"]]
+    assert len(reddit_fake.api.calls(TOKEN)) == 2  # signed in again after the 401
