@@ -57,7 +57,7 @@ def _global(
         typer.Option(
             "--config",
             "-c",
-            help="Config file to use.",
+            help="Config file to use (before the command: mentiondesk -c FILE report).",
             envvar="MENTIONDESK_CONFIG",
             metavar="<file>",
         ),
