@@ -11,6 +11,8 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.models import Author, Mention
 
 BASE_TIME = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
+COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
+PRAISE = "@lumora thank you, the lamp is wonderful and delivery was great"
 
 
 def mention(
@@ -90,3 +92,21 @@ def write_config(
 def config_for(tmp_path: Path, db_url: str, mentions: list[Mention], **kw: Any) -> Config:
     samples = write_mentions(tmp_path / "mentions.jsonl", mentions)
     return load_config(write_config(tmp_path, db_url=db_url, samples=samples, **kw))
+
+
+def complaint_and_praise(tmp_path: Path) -> Path:
+    """A config replaying one complaint (author a1) and one praise (author b), on SQLite."""
+    samples = write_mentions(
+        tmp_path / "m.jsonl", [mention(1, COMPLAINT), mention(2, PRAISE, author="b")]
+    )
+    return write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
+
+
+def run_cli(config: Path, *args: str, stdin: str | bytes | None = None) -> tuple[int, str]:
+    """`mentiondesk --config CONFIG ARGS…` in-process: (exit code, output)."""
+    from typer.testing import CliRunner
+
+    from mentiondesk.cli import app
+
+    result = CliRunner().invoke(app, ["--config", str(config), *args], input=stdin)
+    return result.exit_code, result.output

@@ -9,24 +9,25 @@ import pytest
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
-from tests.helpers import mention, write_config, write_mentions
+from tests.helpers import (
+    COMPLAINT,
+    PRAISE,
+    complaint_and_praise,
+    mention,
+    run_cli,
+    write_config,
+    write_mentions,
+)
 
-COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
-PRAISE = "@lumora thank you, the lamp is wonderful and delivery was great"
 runner = CliRunner()
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
-    samples = write_mentions(
-        tmp_path / "m.jsonl", [mention(1, COMPLAINT), mention(2, PRAISE, author="b")]
-    )
-    return write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
+    return complaint_and_praise(tmp_path)
 
 
-def md(config: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
-    result = runner.invoke(app, ["--config", str(config), *args], input=stdin)
-    return result.exit_code, result.output
+md = run_cli
 
 
 @pytest.mark.parametrize(

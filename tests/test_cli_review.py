@@ -17,19 +17,17 @@ from mentiondesk.cli import app
 from mentiondesk.config import DeskSection, load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
-from tests.helpers import mention, write_config, write_mentions
+from tests.helpers import (
+    complaint_and_praise,
+    run_cli,
+)
 
-COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
-PRAISE = "@lumora thank you, the lamp is wonderful and delivery was great"
 runner = CliRunner()
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
-    samples = write_mentions(
-        tmp_path / "m.jsonl", [mention(1, COMPLAINT), mention(2, PRAISE, author="b")]
-    )
-    return write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
+    return complaint_and_praise(tmp_path)
 
 
 @pytest.fixture
@@ -39,9 +37,7 @@ def ran(config: Path) -> Path:
     return config
 
 
-def md(config: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
-    result = runner.invoke(app, ["--config", str(config), *args], input=stdin)
-    return result.exit_code, result.output
+md = run_cli
 
 
 def help_of(*command: str) -> str:

@@ -10,9 +10,7 @@ import time
 from pathlib import Path
 from typing import IO
 
-from tests.helpers import mention, write_config, write_mentions
-
-COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
+from tests.helpers import COMPLAINT, mention, write_config, write_mentions
 
 
 def _wait_for(stream: IO[str] | None, text: str, seconds: float = 60) -> str:

@@ -13,10 +13,8 @@ from mentiondesk.models import Label, OutboxAction, Reading, Receipt
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
-from tests.helpers import config_for, mention
+from tests.helpers import COMPLAINT, PRAISE, config_for, mention
 
-COMPLAINT = "@lumora my parcel is lost and your support is awful. Terrible service, I am angry"
-PRAISE = "@lumora thank you, the lamp is wonderful and delivery was great"
 QUESTION = "@lumora does the X200 vacuum work with Alexa?"
 
 
