@@ -1,0 +1,124 @@
+"""The desk's languages: English and Brazilian Portuguese, chosen per request.
+
+Catalogs are keyed by the English text, so a string with no translation shows in English.
+Only the interface is translated: mention text, names, drafts and stored values are data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from aiohttp import web
+
+from mentiondesk.web import i18n_pt, i18n_pt_words
+
+LANG_COOKIE = "md_lang"
+DEFAULT = "en"
+LANGS = {"en": "EN", "pt-BR": "PT"}  # code → what the header's switch shows
+
+# What desk.js shows; it reads them from <body data-strings>, in the page's language.
+JS_STRINGS = {
+    "more": "… more",
+    "tooLong": "Longer than the platform allows: shorten it first",
+}
+
+
+@dataclass(frozen=True)
+class Locale:
+    """One language's texts and formats, as templates and handlers use them."""
+
+    lang: str
+    messages: Mapping[str, str] = field(default_factory=dict)
+    words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    thousands: str = ","
+    decimal_point: str = "."
+    date_format: str = "%Y-%m-%d"
+    day_format: str = "{month}-{day}"
+
+    def t(self, text: str, /, **values: object) -> str:
+        """`text` in this language (English when it has no translation), filled with values."""
+        translated = self.messages.get(text, text)
+        return translated.format(**values) if values else translated
+
+    def word(self, kind: str, value: str) -> str:
+        """A stored value (a label, a status, a reason…) as people read it; the value itself
+        when the catalog does not know it."""
+        return self.words.get(kind, {}).get(value, value)
+
+    def number(self, n: int) -> str:
+        """1,234 in English, 1.234 in Portuguese."""
+        return f"{n:,}".replace(",", self.thousands)
+
+    def decimal(self, value: float, places: int = 2) -> str:
+        return f"{value:.{places}f}".replace(".", self.decimal_point)
+
+    def date(self, dt: date) -> str:
+        return dt.strftime(self.date_format)
+
+    def when(self, dt: datetime | None) -> str:
+        """A moment on the desk: its date in this language and the time in UTC."""
+        return f"{self.date(dt)} {dt:%H:%M} UTC" if dt else "—"
+
+    def day(self, iso_day: str) -> str:
+        """A chart's day label from YYYY-MM-DD: 11-12 in English, 12/11 in Portuguese."""
+        if len(iso_day) != 10:
+            return iso_day
+        return self.day_format.format(month=iso_day[5:7], day=iso_day[8:10])
+
+    def template_context(self) -> dict[str, object]:
+        """What every template gets: `_` translates, the rest format in this language."""
+        return {
+            "lang": self.lang,
+            "langs": LANGS,
+            "_": self.t,
+            "word": self.word,
+            "number": self.number,
+            "decimal": self.decimal,
+            "when": self.when,
+            "js_strings": {key: self.t(text) for key, text in JS_STRINGS.items()},
+        }
+
+
+ENGLISH = Locale("en")
+PORTUGUESE = Locale(
+    "pt-BR",
+    messages=i18n_pt.MESSAGES,
+    words=i18n_pt_words.WORDS,
+    thousands=".",
+    decimal_point=",",
+    date_format="%d/%m/%Y",
+    day_format="{day}/{month}",
+)
+LOCALES = {"en": ENGLISH, "pt-BR": PORTUGUESE}
+
+
+def from_accept_language(header: str) -> str:
+    """The first supported language in the browser's list, by preference: pt* → pt-BR."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        if quality > 0:
+            ranked.append((-quality, position, tag.strip().lower()))
+    for _, _, tag in sorted(ranked):
+        primary = tag.split("-")[0]
+        if primary == "pt":
+            return "pt-BR"
+        if primary == "en":
+            return "en"
+    return DEFAULT
+
+
+def negotiate(request: web.Request) -> Locale:
+    """The switch's cookie if set, else the browser's Accept-Language, else English."""
+    chosen = request.cookies.get(LANG_COOKIE, "")
+    if chosen not in LOCALES:
+        chosen = from_accept_language(request.headers.get("Accept-Language", ""))
+    return LOCALES[chosen]

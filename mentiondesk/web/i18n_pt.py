@@ -1,0 +1,277 @@
+"""The desk in Brazilian Portuguese: English text → what a community manager in Brazil reads.
+
+A placeholder in braces ({n}, {brand}) must appear in the translation too; the tests check.
+"""
+
+from __future__ import annotations
+
+_LAYOUT = {
+    "{brand} desk": "Atendimento {brand}",
+    "desk": "atendimento",
+    "Queue": "Fila",
+    "Dashboard": "Painel",
+    "Playbooks": "Playbooks",
+    "People": "Pessoas",
+    "Language": "Idioma",
+    "Log out": "Sair",
+    "Back to the queue": "Voltar para a fila",
+    "Not allowed": "Sem permissão",
+    "Not found": "Não encontrado",
+    "Error": "Erro",
+    "Your role does not give access to this page.": "Seu papel não dá acesso a esta página.",
+    "There is nothing here. The case or page may not exist.": (
+        "Não há nada aqui. O caso ou a página pode não existir."
+    ),
+    "This form has expired. Reload the page and try again.": (
+        "Este formulário expirou. Recarregue a página e tente de novo."
+    ),
+    "This page needs the agent role.": "Esta página exige o papel de agente.",
+    "This page needs the manager role.": "Esta página exige o papel de gestor.",
+    "This page needs the admin role.": "Esta página exige o papel de administrador.",
+    "There is no such case. It may have been typed wrong.": (
+        "Esse caso não existe. Talvez o número tenha sido digitado errado."
+    ),
+    "There is no such mention.": "Essa menção não existe.",
+    "Agents can take a case; managers assign it to others.": (
+        "Agentes podem assumir um caso; gestores o atribuem a outras pessoas."
+    ),
+    "No help desk is configured (routing.ticket).": (
+        "Nenhum help desk está configurado (routing.ticket)."
+    ),
+    # desk.js
+    "… more": "… mais",
+    "Longer than the platform allows: shorten it first": (
+        "Maior do que a plataforma permite: encurte antes de enviar"
+    ),
+}
+
+_NOTICES = {
+    "Reply approved: it is on its way.": "Resposta aprovada: ela já está a caminho.",
+    "Draft rejected: nothing will be sent.": "Rascunho rejeitado: nada será enviado.",
+    "Draft saved.": "Rascunho salvo.",
+    "Case closed: its pending drafts are withdrawn.": (
+        "Caso encerrado: os rascunhos pendentes foram retirados."
+    ),
+    "Case resolved: its pending drafts are withdrawn.": (
+        "Caso resolvido: os rascunhos pendentes foram retirados."
+    ),
+    "Case assigned.": "Caso atribuído.",
+    "Case unassigned: it is nobody's now.": "Atribuição removida: o caso não é de ninguém agora.",
+    "There is no active desk user by that name: nothing changed.": (
+        "Não há usuário ativo com esse nome: nada foi alterado."
+    ),
+    "Escalated: a help-desk ticket is being opened.": (
+        "Escalado: um chamado está sendo aberto no help desk."
+    ),
+    "Note added.": "Nota adicionada.",
+    "Label corrected, thank you: it is kept for retraining.": (
+        "Classificação corrigida, obrigado: ela fica guardada para o retreino."
+    ),
+    "Someone else already acted on this (approved, rejected or closed it), or a newer "
+    "draft replaced it. Nothing was sent twice; here is how it stands now.": (
+        "Outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "
+        "novo substituiu este. Nada foi enviado duas vezes; veja como está agora."
+    ),
+    "This author asked not to be contacted: no private message is sent.": (
+        "Este autor pediu para não ser contatado: nenhuma mensagem privada é enviada."
+    ),
+    "The text is empty: nothing was changed.": "O texto está vazio: nada foi alterado.",
+    "The reply is longer than the platform allows: shorten it first.": (
+        "A resposta é maior do que a plataforma permite: encurte antes."
+    ),
+    "User added.": "Usuário adicionado.",
+    "Could not add that user: check the name, role and password (8+).": (
+        "Não foi possível adicionar: confira o nome, o papel e a senha (8 ou mais caracteres)."
+    ),
+}
+
+_LOGIN = {
+    "Log in": "Entrar",
+    "Log in to the {brand} desk": "Entrar no atendimento {brand}",
+    "Name": "Nome",
+    "Password": "Senha",
+    "Too many failed attempts. Wait 15 minutes and try again.": (
+        "Tentativas demais sem sucesso. Espere 15 minutos e tente de novo."
+    ),
+    "Wrong name or password.": "Nome ou senha incorretos.",
+}
+
+_QUEUE = {
+    "answered": "respondido",
+    "Waiting for a first response; target {minutes} min": (
+        "Aguardando a primeira resposta; meta de {minutes} min"
+    ),
+    "Queue at a glance": "A fila em resumo",
+    "open cases": "casos abertos",
+    "drafts to approve": "rascunhos para aprovar",
+    "answered in 24 h": "respondidos em 24 h",
+    "median first response (24 h)": "mediana da primeira resposta (24 h)",
+    "show": "mostrar",
+    "needs a reply": "precisa de resposta",
+    "all open cases": "todos os casos abertos",
+    "platform": "plataforma",
+    "language": "idioma",
+    "label": "sentimento",
+    "reason": "motivo",
+    "assignee": "responsável",
+    "brand / source": "marca / fonte",
+    "all": "todos",
+    "unassigned": "sem responsável",
+    "Filter": "Filtrar",
+    "Clear": "Limpar",
+    "move": "mover",
+    "open": "abrir",
+    "approve": "aprovar",
+    "reject": "rejeitar",
+    "Nothing is waiting.": "Nada na fila.",
+    "Try clearing the filters.": "Tente limpar os filtros.",
+    "Well done.": "Bom trabalho!",
+    "Draft": "Rascunho",
+    "{n} followers": "{n} seguidores",
+    "later mentions by the author, joined to this case": (
+        "menções posteriores do autor, reunidas neste caso"
+    ),
+    "+{n} follow-up": "+{n} nova menção",
+    "+{n} follow-ups": "+{n} novas menções",
+    "{kind} reply": "resposta {kind}",
+    "frustration 0-3": "frustração de 0 a 3",
+    "frustration {n}": "frustração {n}",
+    "Approve": "Aprovar",
+    "Reject": "Rejeitar",
+    "Reject this draft? Nothing will be sent.": "Rejeitar este rascunho? Nada será enviado.",
+    "Open": "Abrir",
+    "Showing the {shown} most urgent of {total} waiting.": (
+        "Mostrando os {shown} mais urgentes de {total} na fila."
+    ),
+    "Show more": "Mostrar mais",
+    "or narrow it with the filters above": "ou refine com os filtros acima",
+}
+
+_CASE = {
+    "Mention": "Menção",
+    "Mention {id}": "Menção {id}",
+    "do not contact": "não contatar",
+    "on {platform}": "no {platform}",
+    "view on {platform}": "ver no {platform}",
+    "In this case": "Neste caso",
+    "{n} mentions by the author, oldest first": "{n} menções do autor, das mais antigas",
+    "opened the case": "abriu o caso",
+    "follow-up": "nova menção",
+    "Thread": "Conversa",
+    "rule {rule}": "regra {rule}",
+    "answers": "responde a",
+    "another mention in this case": "outra menção deste caso",
+    "Reply text": "Texto da resposta",
+    "{limit} characters": "{limit} caracteres",
+    "Approve and send": "Aprovar e enviar",
+    "Save draft": "Salvar rascunho",
+    "{status} by {who}": "{status} por {who}",
+    "Internal notes": "Notas internas",
+    "never sent to the author": "nunca enviadas ao autor",
+    "Add a note for the team": "Escreva uma nota para a equipe",
+    "Note": "Nota",
+    "Add note": "Adicionar nota",
+    "Reading": "Leitura",
+    "corrected by {who} (was {label})": "corrigido por {who} (era {label})",
+    "Score": "Pontuação",
+    "Reason": "Motivo",
+    "Frustration": "Frustração",
+    "Topics": "Assuntos",
+    "Wrong? It is really": "Errado? Na verdade é",
+    "Not read yet.": "Ainda não lido.",
+    "Case": "Caso",
+    "Priority": "Prioridade",
+    "Rule": "Regra",
+    "Opened": "Aberto em",
+    "First response": "Primeira resposta",
+    "Assignee": "Responsável",
+    "nobody": "ninguém",
+    "Ticket": "Chamado",
+    "Assign to": "Atribuir a",
+    "choose a person…": "escolha uma pessoa…",
+    "nobody (unassign)": "ninguém (remover atribuição)",
+    "Assign": "Atribuir",
+    "Take this case": "Assumir este caso",
+    "Escalate to help desk": "Escalar para o help desk",
+    "Close this case? Its pending drafts are withdrawn.": (
+        "Encerrar este caso? Os rascunhos pendentes serão retirados."
+    ),
+    "Resolve": "Resolver",
+    "Close": "Encerrar",
+    "Author history": "Histórico do autor",
+    "Same handle on:": "Mesmo perfil em:",
+    "Sentiment over time": "Sentimento ao longo do tempo",
+    "Sentiment of their last {n} mention(s): high is positive.": (
+        "Sentimento das últimas {n} menções: no alto, elogio."
+    ),
+    "Past cases": "Casos anteriores",
+    "None.": "Nenhum.",
+    "Past replies": "Respostas anteriores",
+    "Audit trail": "Histórico de ações",
+    "Nobody has acted yet.": "Ninguém agiu ainda.",
+}
+
+_DASHBOARD = {
+    "No mentions in this period": "Nenhuma menção neste período",
+    "Nothing in this period.": "Nada neste período.",
+    "last {n} days": "últimos {n} dias",
+    "Period": "Período",
+    "{n} days": "{n} dias",
+    "Export CSV": "Exportar CSV",
+    "mentions": "menções",
+    "first response p50": "tempo de primeira resposta p50",
+    "first response p90 · {n} answered": "tempo de primeira resposta p90 · {n} respondidas",
+    "cases resolved · {resolved} of {opened}": "taxa de resolução · {resolved} de {opened}",
+    "CSAT (4–5 of 5) · {n} answers": "CSAT (4–5 de 5) · {n} respostas",
+    "NPS · {n} answers": "NPS · {n} respostas",
+    "Mentions by sentiment": "Menções por sentimento",
+    "Mentions per day by sentiment": "Menções por dia e sentimento",
+    "Top complaint reasons": "Problemas recorrentes",
+    "Complaint reasons": "Motivos de reclamação",
+    "Volume per platform": "Volume por plataforma",
+    "Mentions per platform": "Menções por plataforma",
+    "Won back": "Clientes reconquistados",
+    "{n} author(s) who complained, then wrote positively in this period": (
+        "{n} autor(es) que reclamaram e depois elogiaram neste período"
+    ),
+    "Author": "Autor",
+    "Platform": "Plataforma",
+    "Positive on": "Elogio em",
+    "Nobody yet in this period.": "Ninguém ainda neste período.",
+    "new": "novo",
+    "{change} vs previous period": "{change} vs. período anterior",
+}
+
+_ADMIN = {
+    "Role": "Papel",
+    "Status": "Situação",
+    "Added": "Incluído em",
+    "active": "ativo",
+    "disabled": "desativado",
+    "Agents work the queue; managers also see the dashboard and assign cases; admins also "
+    "manage people.": (
+        "Agentes trabalham a fila; gestores também veem o painel e atribuem casos; "
+        "administradores também gerenciam as pessoas."
+    ),
+    "Add a person": "Adicionar uma pessoa",
+    "Add": "Adicionar",
+    "active rules, in order; read-only": "regras ativas, em ordem; somente leitura",
+    "When": "Quando",
+    "Then": "Então",
+    "Fired in the last 7 days": "Disparos nos últimos 7 dias",
+    "stops here": "para aqui",
+    "yes": "sim",
+    "no": "não",
+    "always": "sempre",
+    "auto": "automático",
+}
+
+MESSAGES: dict[str, str] = {
+    **_LAYOUT,
+    **_NOTICES,
+    **_LOGIN,
+    **_QUEUE,
+    **_CASE,
+    **_DASHBOARD,
+    **_ADMIN,
+}

@@ -1,0 +1,47 @@
+"""Stored values as the desk shows them in Brazilian Portuguese, by kind of value.
+
+The database, the URLs and the forms keep the English values (`negative`, `resolved`); only
+what people read changes. A value missing here is shown as stored.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "label": {"negative": "Reclamação", "neutral": "Neutro", "positive": "Elogio"},
+    "status": {
+        "open": "aberto",
+        "resolved": "resolvido",
+        "closed": "encerrado",
+        "pending": "pendente",
+        "approved": "aprovado",
+        "rejected": "rejeitado",
+        "withdrawn": "retirado",
+    },
+    "kind": {"public": "pública", "private": "privada"},
+    # Complaint reasons and topics (sentiment.topics), one vocabulary.
+    "reason": {
+        "delivery": "entrega",
+        "refund_payment": "reembolso/pagamento",
+        "product_quality": "qualidade do produto",
+        "support": "atendimento",
+        "price": "preço",
+        "account_login": "conta/login",
+        "spam": "spam",
+        "opt_out": "descadastro",
+    },
+    "role": {"agent": "agente", "manager": "gestor", "admin": "administrador"},
+    # What the audit trail records someone did (mentiondesk.audit).
+    "action": {
+        "approve": "aprovou",
+        "reject": "rejeitou",
+        "edit": "editou",
+        "assign": "atribuiu",
+        "escalate": "escalou",
+        "resolved": "resolveu",
+        "closed": "encerrou",
+        "note": "anotou",
+        "relabel": "corrigiu a classificação",
+    },
+    # What a playbook rule made this week (pages_admin.fired_this_week).
+    "fired": {"cases": "casos", "drafts": "rascunhos", "alerts": "alertas", "tickets": "chamados"},
+}
