@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+
+from mentiondesk.web.i18n import ENGLISH, Locale
 
 # The chart scales with its panel: on a 390 px phone a unit is under half a pixel, so the CSS
 # sizes its labels up there (desk.css) and hides the minor ones; the paddings leave them room.
@@ -64,18 +67,15 @@ def axis_ticks(value: int, *, steps: int = 4) -> list[int]:
     return list(range(0, top + 1, step))
 
 
-def short_count(n: int) -> str:
-    """A count as an axis label short enough for a phone: 950, 1.5k, 20k, 2M."""
-    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
-        if n >= size:
-            return f"{n / size:g}{suffix}"
-    return str(n)
-
-
 def stacked_bars(
-    categories: Sequence[str], series: Mapping[str, Sequence[int]], *, width: int = WIDTH
+    categories: Sequence[str],
+    series: Mapping[str, Sequence[int]],
+    *,
+    width: int = WIDTH,
+    loc: Locale = ENGLISH,
 ) -> Chart:
-    """One bar per category (e.g. a day), stacked by series (e.g. sentiment label)."""
+    """One bar per category (a YYYY-MM-DD day), stacked by series (a sentiment label); the
+    labels and tooltips in `loc`'s language."""
     totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
     ticks = axis_ticks(max(totals, default=0))
     top = ticks[-1]
@@ -91,18 +91,28 @@ def stacked_bars(
                 continue
             base -= h
             x = PAD_LEFT + i * slot + (slot - bar) / 2
-            rects.append(Rect(x, base, bar, h, name, f"{category} · {name}: {values[i]}"))
+            title = f"{_day(loc, category)} · {loc.word('label', name)}: {loc.number(values[i])}"
+            rects.append(Rect(x, base, bar, h, name, title))
     every = max(1, len(categories) // 8)
-    shown = [(i, c[5:] if len(c) == 10 else c) for i, c in enumerate(categories) if i % every == 0]
+    shown = [(i, loc.day(c)) for i, c in enumerate(categories) if i % every == 0]
     halve = len(shown) > MAJOR_X_TICKS
     x_ticks = [
         Tick(PAD_LEFT + (i + 0.5) * slot, HEIGHT - 6, text, minor=halve and n % 2 == 1)
         for n, (i, text) in enumerate(shown)
     ]
     y_ticks = [
-        Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * t / top, short_count(t)) for t in ticks
+        Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * t / top, short_count(t, loc=loc))
+        for t in ticks
     ]
     return Chart(width, HEIGHT, rects, y_ticks, x_ticks, not any(totals))
+
+
+def short_count(n: int, *, loc: Locale = ENGLISH) -> str:
+    """A count as an axis label short enough for a phone: 950, 1.5k (1,5k in Portuguese), 2M."""
+    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if n >= size:
+            return f"{n / size:g}".replace(".", loc.decimal_point) + suffix
+    return str(n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +138,14 @@ class Point:
     title: str
 
 
-def timeline_points(rows: Sequence[Any], *, width: int = 300, height: int = 60) -> list[Point]:
+def _day(loc: Locale, iso_day: str) -> str:
+    """A full day in `loc`'s format (2026-11-12, 12/11/2026); other categories as they are."""
+    return loc.date(date.fromisoformat(iso_day)) if len(iso_day) == 10 else iso_day
+
+
+def timeline_points(
+    rows: Sequence[Any], *, width: int = 300, height: int = 60, loc: Locale = ENGLISH
+) -> list[Point]:
     """The author's sentiment over time: one dot per mention, low = negative, high = positive."""
     if not rows:
         return []
@@ -138,7 +155,7 @@ def timeline_points(rows: Sequence[Any], *, width: int = 300, height: int = 60) 
             8 + i * step,
             height - 6 - _LABEL_Y.get(r.label, 0.5) * (height - 12),
             r.label,
-            f"{r.created_at:%Y-%m-%d} · {r.platform} · {r.label}",
+            f"{loc.date(r.created_at)} · {r.platform} · {loc.word('label', r.label)}",
         )
         for i, r in enumerate(rows)
     ]

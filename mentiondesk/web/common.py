@@ -15,6 +15,7 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.store import Store
+from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.users import Role, Session, Throttle
 from playbooks import Playbook
 
@@ -97,25 +98,30 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
         Role=Role,
         brand=desk.config.brand.name,
         path=request.path,
+        path_qs=request.path_qs,
         notice=notice,
         now=desk.clock(),
+        **negotiate(request).template_context(),
         **context,
     )
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
 
 
 def render_error(request: web.Request, status: int, message: str) -> web.Response:
-    titles = {403: "Not allowed", 404: "Not found", 405: "Not allowed"}
+    """A friendly error page; `message` is one of the desk's own (English) texts, shown in
+    the reader's language."""
+    loc = negotiate(request)
+    titles = {403: loc.t("Not allowed"), 404: loc.t("Not found"), 405: loc.t("Not allowed")}
     default = {
-        403: "Your role does not give access to this page.",
-        404: "There is nothing here. The case or page may not exist.",
+        403: loc.t("Your role does not give access to this page."),
+        404: loc.t("There is nothing here. The case or page may not exist."),
     }
     return render(
         request,
         "error.html",
         status=status,
-        title=titles.get(status, "Error"),
-        message=message or default.get(status, ""),
+        title=titles.get(status, loc.t("Error")),
+        message=loc.t(message) if message else default.get(status, ""),
     )
 
 
@@ -180,7 +186,6 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     return {
         "duration": duration,
         "pct": lambda v: "—" if v is None else f"{v:.0f}%",
-        "when": lambda dt: dt.strftime("%Y-%m-%d %H:%M UTC") if dt else "—",
         "waited": lambda since: duration((clock() - since).total_seconds()),
         "case_number": case_number,
     }

@@ -17,6 +17,7 @@ from mentiondesk.web.common import (
 )
 from mentiondesk.web.data_case import case_mention, load_detail
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
+from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.users import Role, list_users
 
 LABELS = ("negative", "neutral", "positive")
@@ -64,7 +65,7 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
             for kind in ("public", "private")
         },
         people=people,
-        timeline=timeline_points(detail.timeline),
+        timeline=timeline_points(detail.timeline, loc=negotiate(request)),
         can_escalate=bool(desk.config.settings.routing.ticket),
         back=request.path,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),

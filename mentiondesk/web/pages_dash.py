@@ -10,6 +10,7 @@ from aiohttp import web
 from mentiondesk.web.charts import hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
 from mentiondesk.web.data_dash import LABELS, PERIODS, csv_rows, load_dashboard
+from mentiondesk.web.i18n import Locale, negotiate
 from mentiondesk.web.users import Role
 
 
@@ -25,31 +26,35 @@ def _days(request: web.Request) -> int:
 
 @require(Role.MANAGER)
 async def dashboard(request: web.Request) -> web.Response:
-    desk = request.app[DESK]
+    desk, loc = request.app[DESK], negotiate(request)
     days, now = _days(request), desk.clock()
     data = await desk.db(load_dashboard, desk.store, days=days, now=now)
     categories = data.days_list(now.date())
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
     }
-    notes = {reason: _trend(now_n, before) for reason, now_n, before in data.reasons}
+    notes = {
+        loc.word("reason", reason): _trend(loc, now_n, before)
+        for reason, now_n, before in data.reasons
+    }
+    reasons = [(loc.word("reason", r), n) for r, n, _ in data.reasons]
     return render(
         request,
         "dashboard.html",
         data=data,
         periods=PERIODS,
-        sentiment=stacked_bars(categories, series),
+        sentiment=stacked_bars(categories, series, loc=loc),
         platforms=hbars(data.platforms),
-        reasons=hbars([(r, n) for r, n, _ in data.reasons], notes),
+        reasons=hbars(reasons, notes),
         total=sum(sum(v) for v in series.values()),
     )
 
 
-def _trend(now: int, before: int) -> str:
+def _trend(loc: Locale, now: int, before: int) -> str:
     if before == 0:
-        return "new" if now else ""
+        return loc.t("new") if now else ""
     change = (now - before) / before * 100
-    return f"{change:+.0f}% vs previous period"
+    return loc.t("{change} vs previous period", change=f"{change:+.0f}%")
 
 
 @require(Role.MANAGER)

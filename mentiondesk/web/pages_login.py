@@ -16,6 +16,7 @@ from mentiondesk.web.common import (
     render,
     safe_next,
 )
+from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
 from mentiondesk.web.users import authenticate, close_session, open_session
 
 
@@ -24,6 +25,7 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/login", login_form)
     router.add_post("/login", login)
     router.add_post("/logout", logout)
+    router.add_get("/lang/{code}", switch_language)
 
 
 async def home(request: web.Request) -> web.StreamResponse:
@@ -52,13 +54,13 @@ async def login(request: web.Request) -> web.StreamResponse:
     name, password = str(form.get("name", ""))[:64], str(form.get("password", ""))[:1024]
     key = f"{request.remote}|{name.lower()}"
     if desk.throttle.blocked(key):
-        return await login_form(
-            request, error="Too many failed attempts. Wait 15 minutes and try again.", status=429
-        )
+        error = negotiate(request).t("Too many failed attempts. Wait 15 minutes and try again.")
+        return await login_form(request, error=error, status=429)
     user = await desk.db(authenticate, desk.store, name, password)
     if user is None:
         desk.throttle.fail(key)
-        return await login_form(request, error="Wrong name or password.", status=401)
+        error = negotiate(request).t("Wrong name or password.")
+        return await login_form(request, error=error, status=401)
     desk.throttle.clear(key)
     token = await desk.db(open_session, desk.store, user, now=desk.clock(), ttl=desk.session_ttl)
     response = web.HTTPSeeOther(safe_next(str(form.get("next", ""))))
@@ -81,4 +83,23 @@ async def logout(request: web.Request) -> web.StreamResponse:
         await desk.db(close_session, desk.store, token)
     response = redirect("/login")
     response.del_cookie(SESSION_COOKIE, path="/")
+    raise response
+
+
+async def switch_language(request: web.Request) -> web.StreamResponse:
+    """The header's EN | PT switch: remember the choice (it wins over the browser's
+    Accept-Language) and go back to the page it was made on."""
+    code = request.match_info["code"]
+    if code not in LOCALES:
+        raise web.HTTPNotFound()
+    response = web.HTTPSeeOther(safe_next(request.query.get("next")))
+    response.set_cookie(
+        LANG_COOKIE,
+        code,
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=is_https(request),
+        path="/",
+    )
     raise response

@@ -16,7 +16,7 @@ from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
-PUBLIC = {"/", "/login", "/logout", "/favicon.ico"}
+PUBLIC = {"/", "/login", "/logout", "/favicon.ico", "/lang/{code}"}  # the switch: login page too
 
 # (method, path template, the lowest role allowed)
 ROUTES = [

@@ -3,6 +3,14 @@
 (function () {
   "use strict";
 
+  // The page's words for what this script writes, in the page's language (base.html).
+  var STRINGS = { more: "… more", tooLong: "Longer than the platform allows: shorten it first" };
+  function loadStrings() {
+    try {
+      Object.assign(STRINGS, JSON.parse(document.body.dataset.strings || "{}"));
+    } catch (e) { /* a broken blob leaves the English words */ }
+  }
+
   function duration(s) {
     s = Math.max(0, Math.floor(s));
     if (s < 60) return s + "s";
@@ -36,7 +44,7 @@
     var approve = area.form.querySelector("button[value=approve]");
     if (approve) {
       approve.disabled = n > limit;
-      approve.title = n > limit ? "Longer than the platform allows: shorten it first" : "";
+      approve.title = n > limit ? STRINGS.tooLong : "";
     }
   }
 
@@ -73,7 +81,9 @@
   function markClipped(items) {
     items.forEach(function (item) {
       item.querySelectorAll(".text, .draft").forEach(function (el) {
-        el.classList.toggle("clipped", isClipped(el));
+        var clipped = isClipped(el);
+        el.classList.toggle("clipped", clipped);
+        if (clipped) el.dataset.more = STRINGS.more;
       });
     });
   }
@@ -124,6 +134,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    loadStrings();
     tickTimers();
     setInterval(tickTimers, 1000);
     document.querySelectorAll("textarea[data-limit]").forEach(function (area) {
