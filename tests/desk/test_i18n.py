@@ -1,0 +1,122 @@
+"""The desk in English and Brazilian Portuguese over HTTP: Accept-Language, the EN | PT switch."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from mentiondesk.store import Store
+from mentiondesk.web.i18n import from_accept_language
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+PT = {"Accept-Language": "pt-BR,pt;q=0.9,en;q=0.8"}
+
+# (page, who reads it, English text on it, its Portuguese)
+PAGES = [
+    ("/queue", "agent", "drafts to approve", "rascunhos para aprovar"),
+    ("/cases/{case}", "agent", "Approve and send", "Aprovar e enviar"),
+    ("/dashboard", "manager", "Top complaint reasons", "Problemas recorrentes"),
+    ("/playbooks", "manager", "Fired in the last 7 days", "Disparos nos últimos 7 dias"),
+    ("/people", "admin", "Add a person", "Adicionar uma pessoa"),
+]
+
+
+async def _page(desk: Desk, path: str, headers: dict[str, str] | None = None) -> str:
+    response = await desk.client.get(path, headers=headers or {})
+    assert response.status == 200, path
+    return await response.text()
+
+
+@pytest.mark.parametrize(("path", "role", "english", "portuguese"), PAGES)
+async def test_pages_follow_the_browser_language(
+    as_role: Login, store: Store, path: str, role: str, english: str, portuguese: str
+) -> None:
+    _, case, _ = add(store, "My parcel is lost")
+    desk = await as_role(role)
+    path = path.format(case=case)
+    pt, en = await _page(desk, path, PT), await _page(desk, path)
+    assert portuguese in pt and english not in pt
+    assert english in en and portuguese not in en
+    assert '<html lang="pt-BR">' in pt and '<html lang="en">' in en
+
+
+async def test_the_login_page_follows_the_browser_language(anon: Desk) -> None:
+    pt, en = await _page(anon, "/login", PT), await _page(anon, "/login")
+    assert "Entrar no atendimento Lumora" in pt and "Senha" in pt
+    assert "Log in to the Lumora desk" in en and "Password" in en
+
+
+async def test_the_switch_is_remembered_and_wins_over_the_browser(anon: Desk) -> None:
+    response = await anon.client.get("/lang/pt-BR?next=/login", allow_redirects=False)
+    assert response.status == 303
+    assert response.headers["Location"] == "/login"
+    assert response.cookies["md_lang"].value == "pt-BR"
+    assert "Entrar no atendimento" in await _page(anon, "/login", {"Accept-Language": "en"})
+    await anon.client.get("/lang/en", allow_redirects=False)
+    assert "Log in to the Lumora desk" in await _page(anon, "/login", PT)
+
+
+async def test_the_switch_stays_on_the_desk(anon: Desk) -> None:
+    away = await anon.client.get("/lang/en?next=//evil.example", allow_redirects=False)
+    assert away.headers["Location"] == "/queue"
+    assert (await anon.client.get("/lang/fr", allow_redirects=False)).status == 404
+
+
+async def test_the_header_offers_both_languages_from_any_page(anon: Desk) -> None:
+    page = await _page(anon, "/login?next=/dashboard", PT)
+    assert 'href="/lang/en?next=/login%3Fnext%3D/dashboard"' in page
+    assert 'href="/lang/pt-BR?next=/login%3Fnext%3D/dashboard"' in page
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        ("pt-BR", "pt-BR"),
+        ("pt-PT,pt;q=0.9", "pt-BR"),
+        ("fr-FR, pt;q=0.5, en;q=0.4", "pt-BR"),
+        ("en-US,pt-BR;q=0.8", "en"),
+        ("pt;q=0, en", "en"),
+        ("de", "en"),
+        ("", "en"),
+    ],
+)
+def test_accept_language_picks_portuguese_for_any_pt(header: str, lang: str) -> None:
+    assert from_accept_language(header) == lang
+
+
+async def test_portuguese_case_page_shows_data_as_written(as_role: Login, store: Store) -> None:
+    mention, _, _ = add(store, "<b>Meu pedido</b> negative", handle="Zé")
+    page = await _page(await as_role("agent"), f"/mentions/{mention}", PT)
+    assert "&lt;b&gt;Meu pedido&lt;/b&gt; negative" in page  # escaped, never translated
+    assert ">Reclamação</span>" in page and "Resolver" in page and "Encerrar" in page
+    assert 'value="positive" class="small">Elogio</button>' in page  # the value stays
+    assert "120 seguidores" in page and " UTC" in page and "ninguém" in page
+    for english in ("followers", "Approve", "Reject", "nobody", "Internal notes"):
+        assert english not in page, english
+
+
+async def test_portuguese_dates_and_numbers(as_role: Login, store: Store) -> None:
+    mention, _, _ = add(store, "Cadê meu pedido?", draft_kind="private")
+    desk = await as_role("agent")
+    pt, en = (
+        await _page(desk, f"/mentions/{mention}", PT),
+        await _page(desk, f"/mentions/{mention}"),
+    )
+    assert re.search(r"\d\d/\d\d/20\d\d \d\d:\d\d UTC", pt)
+    assert re.search(r"20\d\d-\d\d-\d\d \d\d:\d\d UTC", en)
+    assert re.search(r"/ \d{1,3}\.\d{3} caracteres", pt)  # a direct message's limit
+    assert re.search(r"/ \d{1,3},\d{3} characters", en)
+
+
+async def test_notices_and_error_pages_in_portuguese(as_role: Login) -> None:
+    desk = await as_role("agent")
+    assert "Resposta aprovada" in await _page(desk, "/queue?notice=approved", PT)
+    missing = await desk.client.get("/cases/999999", headers=PT)
+    assert missing.status == 404
+    assert "Esse caso não existe" in await missing.text()
+    forbidden = await desk.client.get("/dashboard", headers=PT)
+    assert "Esta página exige o papel de gestor." in await forbidden.text()

@@ -1,0 +1,127 @@
+"""The Portuguese catalog covers every text the desk shows; no template text escapes it."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import jinja2
+import pytest
+from jinja2 import nodes
+
+from mentiondesk.web import i18n
+from mentiondesk.web.common import NOTICES
+from mentiondesk.web.i18n import ENGLISH, JS_STRINGS, PORTUGUESE, Locale
+from mentiondesk.web.i18n_pt import MESSAGES
+from mentiondesk.web.i18n_pt_words import WORDS
+from mentiondesk.web.users import Role
+
+WEB = Path(i18n.__file__).parent
+TEMPLATES = sorted((WEB / "templates").glob("*.html"))
+# Attributes people read (or hear, with a screen reader).
+_SHOWN_ATTRS = re.compile(r'\b(?:title|aria-label|placeholder|data-confirm|alt)="([^"]*)"')
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def _template_texts() -> set[str]:
+    """Every constant string inside a `_(…)` call in the templates (both sides of an `if`)."""
+    env, found = jinja2.Environment(), set()
+    for path in TEMPLATES:
+        for call in env.parse(path.read_text()).find_all(nodes.Call):
+            if isinstance(call.node, nodes.Name) and call.node.name == "_" and call.args:
+                arg = call.args[0]
+                consts = [arg] if isinstance(arg, nodes.Const) else arg.find_all(nodes.Const)
+                found |= {c.value for c in consts if isinstance(c.value, str)}
+    return found
+
+
+def _python_texts() -> set[str]:
+    """Every constant string the desk's Python passes to `….t(…)`, and the messages of the
+    errors that the desk shows as a page (404, 403: `_errors` in app.py)."""
+    found = set()
+    for path in WEB.glob("*.py"):
+        for call in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
+                continue
+            if call.func.attr == "t" and call.args and isinstance(call.args[0], ast.Constant):
+                found.add(call.args[0].value)
+            if call.func.attr in ("HTTPNotFound", "HTTPForbidden"):
+                texts = [k.value for k in call.keywords if k.arg == "text"]
+                found |= {t.value for t in texts if isinstance(t, ast.Constant)}
+    return found
+
+
+def _shown_texts() -> set[str]:
+    notices = {text for _, text in NOTICES.values()}
+    roles = {f"This page needs the {role.title} role." for role in Role}
+    return _template_texts() | _python_texts() | notices | roles | set(JS_STRINGS.values())
+
+
+def test_the_scan_finds_the_desk_texts() -> None:
+    texts = _shown_texts()
+    assert {"Approve and send", "Wrong name or password.", "… more"} <= texts
+    assert "There is no such mention." in texts
+    assert len(texts) > 150
+
+
+def test_every_shown_text_has_a_portuguese_translation() -> None:
+    missing = sorted(_shown_texts() - MESSAGES.keys())
+    assert not missing, f"no pt-BR translation in mentiondesk/web/i18n_pt.py for: {missing}"
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_translations_keep_their_placeholders() -> None:
+    wrong = [en for en, pt in MESSAGES.items() if _fields(en) != _fields(pt)]
+    assert not wrong
+
+
+def test_no_stale_translations() -> None:
+    assert not sorted(MESSAGES.keys() - _shown_texts())
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+def test_templates_show_no_text_outside_the_catalog(path: Path) -> None:
+    source = _JINJA.sub(" ", path.read_text())
+    attrs = [value for value in _SHOWN_ATTRS.findall(source) if re.search(r"[A-Za-z]", value)]
+    assert not attrs, attrs
+    text = re.sub(r"<[^>]*>", " ", source)
+    words = set(re.findall(r"[A-Za-z]{2,}", text))
+    assert not words, f"{path.name}: wrap these in _(…): {sorted(words)}"
+
+
+def test_every_stored_value_shown_has_a_portuguese_word() -> None:
+    from mentiondesk.web.pages_case import LABELS
+    from sentiment.topics import _TOPIC_WORDS
+
+    expected = {
+        "label": set(LABELS),
+        "status": {"open", "resolved", "closed", "pending", "approved", "rejected", "withdrawn"},
+        "kind": {"public", "private"},
+        "reason": set(_TOPIC_WORDS),
+        "role": {role.title for role in Role},
+        "action": {"approve", "reject", "edit", "assign", "escalate", "resolved", "closed"}
+        | {"note", "relabel"},
+        "fired": {"cases", "drafts", "alerts", "tickets"},
+    }
+    for kind, values in expected.items():
+        assert values <= WORDS[kind].keys(), kind
+
+
+def test_a_missing_translation_falls_back_to_english() -> None:
+    half_done = Locale("pt-BR", messages={"Queue": "Fila"})
+    assert half_done.t("Queue") == "Fila"
+    assert half_done.t("Approve") == "Approve"
+    assert half_done.t("{n} followers", n=3) == "3 followers"
+    assert half_done.word("label", "negative") == "negative"
+    assert PORTUGUESE.word("label", "sarcastic") == "sarcastic"
+
+
+def test_formats_per_language() -> None:
+    assert (ENGLISH.number(1234567), PORTUGUESE.number(1234567)) == ("1,234,567", "1.234.567")
+    assert (ENGLISH.decimal(0.85), PORTUGUESE.decimal(0.85)) == ("0.85", "0,85")
+    assert (ENGLISH.day("2026-11-12"), PORTUGUESE.day("2026-11-12")) == ("11-12", "12/11")
