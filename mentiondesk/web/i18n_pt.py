@@ -202,7 +202,7 @@ _CASE = {
     "Same handle on:": "Mesmo perfil em:",
     "Sentiment over time": "Sentimento ao longo do tempo",
     "Sentiment of their last {n} mention(s): high is positive.": (
-        "Sentimento das últimas {n} menções: no alto, elogio."
+        "Sentimento nas menções recentes ({n}): quanto mais alto, mais positivo."
     ),
     "Past cases": "Casos anteriores",
     "None.": "Nenhum.",

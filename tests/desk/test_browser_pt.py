@@ -1,0 +1,70 @@
+"""The desk in Portuguese, in Chromium: the longer words still fit a phone, desk.js speaks it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from mentiondesk.store import Store
+from tests.desk.browser import shot
+from tests.desk.seed import PASSWORD, add
+
+TOO_LONG = "Maior do que a plataforma permite: encurte antes de enviar"
+LONG = "O pedido 5521 não chegou, o rastreio parou em Curitiba e ninguém responde no SAC. " * 4
+
+
+@pytest.fixture(params=[(390, 844), (1280, 900)], ids=["phone", "desktop"])
+def page_pt(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page whose browser asks for Brazilian Portuguese (Accept-Language: pt-BR)."""
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="pt-BR")
+    yield context.new_page()
+    context.close()
+
+
+def _login_pt(page: Page, url: str, name: str) -> None:
+    page.goto(f"{url}/queue")
+    expect(page.locator("html")).to_have_attribute("lang", "pt-BR")
+    page.get_by_label("Nome").fill(name)
+    page.get_by_label("Senha").fill(PASSWORD)
+    page.get_by_role("button", name="Entrar").click()
+    expect(page).to_have_url(f"{url}/queue")
+
+
+def _width(page: Page) -> int:
+    return page.viewport_size["width"] if page.viewport_size else 0
+
+
+def _fits(page: Page) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth") <= _width(page))
+
+
+def test_portuguese_queue_and_case_fit_the_screen(page_pt: Page, world: tuple[str, Store]) -> None:
+    url, store = world
+    add(store, LONG, priority=99, draft=LONG, ago=timedelta(minutes=1))  # first in the queue
+    _login_pt(page_pt, url, "admin")  # the fullest header
+    expect(page_pt.get_by_role("link", name="Fila")).to_be_visible()
+    assert _fits(page_pt)
+    shot(page_pt, f"pt-queue-{_width(page_pt)}")
+    page_pt.locator("#queue .item .case-link").first.click()
+    expect(page_pt.get_by_role("button", name="Aprovar e enviar").first).to_be_visible()
+    assert _fits(page_pt)
+    shot(page_pt, f"pt-case-{_width(page_pt)}")
+
+
+def test_desk_js_writes_portuguese(page_pt: Page, world: tuple[str, Store]) -> None:
+    url, store = world
+    mention, _, _ = add(store, LONG, platform="x", priority=0, draft_kind="public", draft="Oi!")
+    _login_pt(page_pt, url, "agent")
+    clipped = page_pt.locator(".item .text.clipped").first
+    expect(clipped).to_be_attached()
+    after = clipped.evaluate("e => getComputedStyle(e, '::after').content")
+    assert after == '"… mais"'
+    page_pt.goto(f"{url}/mentions/{mention}")
+    page_pt.get_by_label("Texto da resposta").fill("a" * 300)  # X allows 280
+    approve = page_pt.get_by_role("button", name="Aprovar e enviar")
+    expect(approve).to_be_disabled()
+    expect(approve).to_have_attribute("title", TOO_LONG)
