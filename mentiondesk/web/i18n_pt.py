@@ -259,7 +259,7 @@ _ADMIN = {
     "When": "Quando",
     "Then": "Então",
     "Fired in the last 7 days": "Disparos nos últimos 7 dias",
-    "stops here": "para aqui",
+    "stops here": "interrompe aqui",
     "yes": "sim",
     "no": "não",
     "always": "sempre",
