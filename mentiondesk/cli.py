@@ -126,8 +126,18 @@ def run(
 async def _run(config: Config, *, once: bool) -> None:
     async with App(config) as desk:
         loop = asyncio.get_running_loop()
+        grace = config.settings.outbox.stop_grace_seconds
+
+        def stop() -> None:
+            if not desk.stop_event.is_set():
+                err.print(
+                    "Stopping: finishing the batch in hand, then delivering what is due for up "
+                    f"to {grace:.0f} s; the rest waits, stored, for the next start…"
+                )
+            desk.stop_event.set()
+
         for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, desk.stop_event.set)
+            loop.add_signal_handler(sig, stop)
         with progress(err, "Reading mentions") as advance:
             await desk.run_once(on_progress=advance)
         print_summary(Console(), report(desk.store), config, new=desk.processor.processed)
@@ -137,7 +147,6 @@ async def _run(config: Config, *, once: bool) -> None:
         err.print("Listening for new mentions. Press Ctrl-C to stop.")
         await desk.start()
         await desk.stop_event.wait()
-        err.print("Stopping: finishing the batch in hand and draining the outbox…")
         if web is not None:
             await web.cleanup()
         await desk.stop()

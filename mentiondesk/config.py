@@ -65,6 +65,9 @@ class OutboxSection(_Section):
     lease_seconds: float = Field(default=300.0, ge=90)  # > the 60 s a delivery may take
     base_backoff_seconds: float = Field(default=2.0, gt=0)
     max_backoff_seconds: float = Field(default=600.0, gt=0)
+    # On Ctrl-C / SIGTERM, deliver what is due for at most this long, then exit (well
+    # inside systemd's 90 s stop timeout); the rest is delivered at the next start.
+    stop_grace_seconds: float = Field(default=20.0, ge=0)
 
 
 class AlertRoute(_Section):

@@ -8,6 +8,7 @@ the outbox; `shutdown()` closes everything in reverse order.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -26,6 +27,7 @@ from mentiondesk.store import Store
 from playbooks import Playbook, load_playbook
 
 _LOGGER = logging.getLogger(__name__)
+RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
 
 Progress = Callable[[int, int | None], None]  # (advance by, new total or None)
 
@@ -126,7 +128,10 @@ class App:
         if on_progress:
             on_progress(0, await asyncio.to_thread(self.store.pending_count))
         await self.process_all(on_progress)
-        await self.outbox.drain()
+        stopping = self.stop_event.is_set()  # Ctrl-C: deliver for a while, then go
+        await self.outbox.drain(
+            grace=self.config.settings.outbox.stop_grace_seconds if stopping else None
+        )
 
     async def start(self) -> None:
         self.pollers = [self._poller(s, once=False) for s in self.sources]
@@ -205,8 +210,13 @@ class App:
             self._work.set()
 
     async def process_all(self, on_progress: Progress | None = None) -> int:
+        """Process stored mentions batch by batch until none is left or a stop is asked for
+        (the batch in hand is finished; the rest stays stored for the next start)."""
         total = 0
-        while (done := await asyncio.to_thread(self.processor.process_batch)) > 0:
+        while (
+            not self.stop_event.is_set()
+            and (done := await asyncio.to_thread(self.processor.process_batch)) > 0
+        ):
             total += done
             self._outbox_wake.set()
             if on_progress:
@@ -215,7 +225,10 @@ class App:
 
     async def _process_loop(self) -> None:
         while True:
-            await self._work.wait()
+            # Also every RECHECK without news: a claim a dead worker left, or a mention that
+            # failed to record, is taken again once its lease lapses, not at the next post.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._work.wait(), RECHECK)
             self._work.clear()
             await self._process_safely()
             if self._inputs_done.is_set():

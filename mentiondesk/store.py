@@ -16,8 +16,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
+from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
@@ -44,7 +45,10 @@ class Store:
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
-        self.engine: Engine = sa.create_engine(url, echo=echo, **_engine_options(url))
+        # hide_parameters: a failed statement's values (mention text, drafts, password
+        # hashes) stay out of exception messages, and so out of the logs.
+        options = _engine_options(url)
+        self.engine: Engine = sa.create_engine(url, echo=echo, hide_parameters=True, **options)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
 
@@ -53,7 +57,7 @@ class Store:
         return self.engine.dialect.name
 
     def create_all(self) -> None:
-        SQLModel.metadata.create_all(self.engine)
+        schema.ensure(self.engine)
 
     def dispose(self) -> None:
         self.engine.dispose()

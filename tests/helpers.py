@@ -53,7 +53,7 @@ url = "{db_url}"
 
 [sentiment]
 classifier = "vader"
-batch_size = 50
+batch_size = {batch_size}
 
 [[sources]]
 kind = "replay"
@@ -80,10 +80,15 @@ def write_config(
     page_size: int = 50,
     poll_seconds: float = 5,
     extra: str = "",
+    batch_size: int = 50,
 ) -> Path:
     path = tmp_path / "config.toml"
     text = CONFIG.format(
-        db_url=db_url, samples=samples, page_size=page_size, poll_seconds=poll_seconds
+        db_url=db_url,
+        samples=samples,
+        page_size=page_size,
+        poll_seconds=poll_seconds,
+        batch_size=batch_size,
     )
     path.write_text(text + extra)
     return path

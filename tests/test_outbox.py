@@ -201,3 +201,13 @@ async def test_a_responder_that_is_down_is_logged_once_until_it_recovers(
     assert len(warnings) == 2
     assert warnings[0].startswith("responder sink is failing (ConnectionError: down, on k")
     assert warnings[1] == "responder sink delivers again"
+
+
+async def test_a_drain_with_its_grace_spent_leaves_the_rest_stored(store: Store) -> None:
+    clock, sink = Clock(), Flaky()
+    for key in ("k1", "k2"):
+        _enqueue(store, key, clock.now)
+    worker = _worker(store, sink, clock)
+    assert await worker.drain(grace=0) == 0 and sink.calls == []  # stopping: go now
+    assert _row(store, "k1").status == "pending"  # delivered at the next start
+    assert await worker.drain() == 2

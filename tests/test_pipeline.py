@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,38 @@ async def test_stop_mid_run_then_restart_loses_and_repeats_nothing(tmp_path: Pat
     keys = [a.key for a in chat.delivered + chat2.delivered]
     assert len(keys) == len(set(keys)) == 30
     assert first["mentions"] == first["cases_total"]  # what was ingested before stop was decided
+
+
+async def test_a_stop_during_catch_up_ends_after_the_batch_in_hand(tmp_path: Path) -> None:
+    posts = [mention(i, COMPLAINT, author=f"a{i}") for i in range(30)]
+    config = config_for(tmp_path, f"sqlite:///{tmp_path / 's.db'}", posts, batch_size=5)
+    app, _, _ = _app(config)
+    async with app:
+
+        def stop_after_the_first(done: int, _total: int | None) -> None:
+            if done:
+                app.stop_event.set()  # Ctrl-C while the first batch is read
+
+        await app.run_once(on_progress=stop_after_the_first)
+        data = report(app.store)
+    assert data["mentions"] == 30 and data["cases_total"] == 5  # the rest waits, stored
+
+
+async def test_a_claim_a_dead_worker_left_is_taken_when_its_lease_lapses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("mentiondesk.pipeline.RECHECK", 0.05)
+    config = config_for(tmp_path, f"sqlite:///{tmp_path / 's.db'}", [mention(1, COMPLAINT)])
+    app, _, _ = _app(config)
+    async with app:
+        await app.run_once()  # nothing is left: now a "dead worker" holds a new mention
+        app.store.ingest("other", [mention(2, COMPLAINT, author="b")], None)
+        assert len(app.store.claim_unprocessed(10, timedelta(seconds=0.3))) == 1
+        await app.start()  # no new mention will come to wake the processor
+        await asyncio.sleep(1.0)
+        await app.stop()
+        data = report(app.store)
+    assert data["cases_total"] == 2
 
 
 class TooLongReason:

@@ -1,0 +1,69 @@
+"""The schema: made once by workers starting together, upgraded where it can be, checked."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.models import ConfigError
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR
+
+
+def _store(url: str) -> Store:
+    store = Store(url)
+    store.create_all()
+    return store
+
+
+def test_an_index_added_since_is_created_and_a_missing_column_is_named(db_url: str) -> None:
+    store = _store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("DROP INDEX ix_mention_created_platform"))
+    store.create_all()  # an older database: the index a newer version added is made
+    names = {i["name"] for i in sa.inspect(store.engine).get_indexes("mention")}
+    assert "ix_mention_created_platform" in names
+    with store.engine.begin() as conn:
+        conn.execute(sa.text('ALTER TABLE "case" DROP COLUMN ticket_url'))
+    with pytest.raises(ConfigError, match=r"older mentiondesk and lacks case\.ticket_url"):
+        store.create_all()
+    store.dispose()
+
+
+@pytest.mark.postgres
+def test_workers_starting_together_on_a_new_database_make_the_schema_once(pg_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            _store(pg_url).dispose()
+        except BaseException as exc:  # collected for the assertion
+            errors.append(exc)
+
+    workers = [threading.Thread(target=start) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+
+
+@pytest.mark.postgres
+def test_a_database_that_is_not_there_is_named_without_its_password() -> None:
+    store = Store("postgresql+psycopg://postgres:s3cret@127.0.0.1:5499/nowhere")
+    with pytest.raises(ConfigError, match=r"store\.url: cannot open") as info:
+        store.create_all()
+    assert "s3cret" not in str(info.value) and "127.0.0.1:5499/nowhere" in str(info.value)
+
+
+def test_a_failed_statement_does_not_carry_its_values(db_url: str) -> None:
+    store = _store(db_url)
+    row = {"platform": "x", "external_id": "u1", "handle": "ana", "name": "secret name"}
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(AUTHOR), [row])
+    with pytest.raises(sa.exc.IntegrityError) as info, store.engine.begin() as conn:
+        conn.execute(sa.insert(AUTHOR), [row])
+    assert "secret name" not in str(info.value)
+    store.dispose()
