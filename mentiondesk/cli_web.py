@@ -22,7 +22,10 @@ def ensure_first_user(app: App) -> str | None:
     if user_count(app.store) > 0:
         return None
     password = secrets.token_urlsafe(12)
-    add_user(app.store, DEMO_USER, role=Role.ADMIN, password=password)
+    try:
+        add_user(app.store, DEMO_USER, role=Role.ADMIN, password=password)
+    except ValueError:  # a worker starting beside this one made it (and printed its password)
+        return None
     return password
 
 

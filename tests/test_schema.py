@@ -67,3 +67,22 @@ def test_a_failed_statement_does_not_carry_its_values(db_url: str) -> None:
         conn.execute(sa.insert(AUTHOR), [row])
     assert "secret name" not in str(info.value)
     store.dispose()
+
+
+@pytest.mark.postgres
+def test_workers_starting_together_make_one_first_login(pg_url: str) -> None:
+    from mentiondesk.cli_web import ensure_first_user
+
+    store = _store(pg_url)
+    app = type("App", (), {"store": store})()
+    passwords: list[str | None] = []
+    workers = [
+        threading.Thread(target=lambda: passwords.append(ensure_first_user(app)))  # type: ignore[arg-type]
+        for _ in range(4)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(passwords) == 4 and sum(p is not None for p in passwords) == 1
+    store.dispose()

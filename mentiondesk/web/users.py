@@ -78,7 +78,11 @@ def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
         if taken is not None:
             raise ValueError(f"a user named {taken!r} already exists")
         values = {"name": name, "role": role.title, "password_hash": _HASHER.hash(password)}
-        return int(conn.execute(sa.insert(USER).values(values).returning(USER.c.id)).scalar_one())
+        try:
+            insert = sa.insert(USER).values(values).returning(USER.c.id)
+            return int(conn.execute(insert).scalar_one())
+        except sa.exc.IntegrityError:  # another worker added the same name just now
+            raise ValueError(f"a user named {name!r} already exists") from None
 
 
 def list_users(store: Store) -> list[tuple[User, bool, datetime]]:
