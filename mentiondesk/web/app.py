@@ -12,7 +12,7 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.store import Store
-from mentiondesk.web import pages_admin, pages_case, pages_dash, pages_login, pages_queue
+from mentiondesk.web import health, pages_admin, pages_case, pages_dash, pages_login, pages_queue
 from mentiondesk.web.common import (
     DESK,
     LOGIN_COOKIE,
@@ -79,7 +79,7 @@ def create_app(
     )
     app.router.add_static("/static", _HERE / "static", name="static")
     app.router.add_get("/favicon.ico", _favicon)
-    for module in (pages_login, pages_queue, pages_case, pages_dash, pages_admin):
+    for module in (health, pages_login, pages_queue, pages_case, pages_dash, pages_admin):
         module.add_routes(app.router)
     return app
 

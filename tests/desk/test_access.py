@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
@@ -16,7 +17,14 @@ from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
-PUBLIC = {"/", "/login", "/logout", "/favicon.ico", "/lang/{code}"}  # the switch: login page too
+PUBLIC = {
+    "/",
+    "/login",
+    "/logout",
+    "/favicon.ico",
+    "/lang/{code}",
+    "/healthz",
+}  # the switch: login page too
 
 # (method, path template, the lowest role allowed)
 ROUTES = [
@@ -165,3 +173,15 @@ async def test_signed_callbacks_skip_the_csrf_check(config: Config, store: Store
     async with TestClient(TestServer(app)) as client:
         response = await client.post("/slack/actions", data={"payload": "{}"})
         assert await response.text() == "handled by its own signature check"
+
+
+async def test_health_needs_no_login_and_names_only_counts(anon: Desk, store: Store) -> None:
+    add(store, "My parcel is lost, Ana Souza here")
+    response = await anon.client.get("/healthz", allow_redirects=False)
+    assert response.status == 200
+    body = await response.json()
+    assert body == {"status": "ok", "unread_mentions": 0, "outbox_waiting": 0, "outbox_held": 0}
+    with store.engine.begin() as conn:  # the store breaks: a supervisor sees it at once
+        conn.execute(sa.text("ALTER TABLE outbox RENAME TO outbox_gone"))
+    broken = await anon.client.get("/healthz")
+    assert broken.status == 503 and (await broken.json())["status"] == "error"
