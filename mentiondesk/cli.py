@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mentiondesk import cli_help
+from mentiondesk import cli_help, schema
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_classifier import load_classifier, with_classifier
 from mentiondesk.cli_common import config_errors, err, load, open_store
@@ -30,6 +30,7 @@ from mentiondesk.config import Config
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
 from mentiondesk.report import report
+from mentiondesk.store import Store
 
 cli_help.install()  # conventional --help under typer 0.29 (no `--help <bool>`, no `{ID}`)
 app = typer.Typer(
@@ -87,8 +88,14 @@ def check_config(ctx: typer.Context) -> None:
     config = load(ctx)
     with config_errors():
         playbook = build_playbook(config)
+        store = Store(config.store_url())
+        try:
+            where = schema.check_reachable(store.engine)
+        finally:
+            store.dispose()
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
     err.print(f"[green]✓[/] {escape(str(config.path))} is valid")
+    err.print(f"  store: {where} (reachable)", markup=False)
     err.print(f"  sources: {names}", markup=False)
     err.print(
         f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False

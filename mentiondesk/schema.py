@@ -28,18 +28,32 @@ def ensure(engine: Engine) -> None:
                     index.create(conn, checkfirst=True)
             missing = _missing_columns(conn)
     except sa.exc.OperationalError as exc:
-        where = engine.url.render_as_string(hide_password=True)
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        raise ConfigError(
-            f"store.url: cannot open {where} ({reason}); check that the database is running "
-            "and the URL is right"
-        ) from None
+        raise _cannot_open(engine, exc) from None
     if missing:
         raise ConfigError(
             f"store.url: the database was made by an older mentiondesk and lacks "
             f"{', '.join(missing)}; add them (README, 'Upgrading') or point [store] url at a "
             "new database"
         )
+
+
+def check_reachable(engine: Engine) -> str:
+    """Connect once (creating nothing); the URL without its password, or ConfigError."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as exc:
+        raise _cannot_open(engine, exc) from None
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
+    where = engine.url.render_as_string(hide_password=True)
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    return ConfigError(
+        f"store.url: cannot open {where} ({reason}); check that the database is running "
+        "and the URL is right"
+    )
 
 
 def _missing_columns(conn: Connection) -> list[str]:

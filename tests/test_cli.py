@@ -62,7 +62,16 @@ def test_missing_config_file_exits_2(tmp_path: Path) -> None:
 
 def test_check_config_accepts_a_good_file(config: Path) -> None:
     code, output = md(config, "check-config")
-    assert code == 0 and "is valid" in output
+    assert code == 0 and "is valid" in output and "desk.db (reachable)" in output
+
+
+def test_check_config_and_run_name_a_store_they_cannot_open(config: Path) -> None:
+    url = "postgresql+psycopg://postgres:s3cret@127.0.0.1:5499/nowhere"
+    config.write_text(config.read_text().replace("sqlite:///desk.db", url))
+    for command in (["check-config"], ["run", "--once"]):
+        code, output = md(config, *command)
+        assert code == 2 and "store.url: cannot open" in output and "s3cret" not in output
+        assert "Traceback" not in output
 
 
 def test_check_config_names_a_playbook_alert_to_an_unknown_responder(
