@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,21 @@ async def test_sink_down_waits_with_error_then_retry_delivers(
         assert conn.scalar(sa.select(OUTBOX.c.status)) == "done"
     await down.close()
     await up.close()
+    store.dispose()
+
+
+def test_retry_keeps_the_lease_of_an_action_being_delivered(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seed(store, alert_to="mm")
+    soon = datetime.now(UTC) + timedelta(minutes=4)  # a live worker holds it
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(OUTBOX).values(lease_until=soon))
+        row_id = conn.scalar(sa.select(OUTBOX.c.id))
+    assert retry(store, row_id)
+    with store.engine.connect() as conn:
+        lease = conn.scalar(sa.select(OUTBOX.c.lease_until))
+    assert lease == soon  # not released under the worker delivering it
     store.dispose()
 
 
