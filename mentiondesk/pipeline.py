@@ -127,11 +127,17 @@ class App:
         await asyncio.gather(*(p.run() for p in self.pollers))
         if on_progress:
             on_progress(0, await asyncio.to_thread(self.store.pending_count))
-        await self.process_all(on_progress)
-        stopping = self.stop_event.is_set()  # Ctrl-C: deliver for a while, then go
-        await self.outbox.drain(
-            grace=self.config.settings.outbox.stop_grace_seconds if stopping else None
-        )
+        # Deliver while reading: after an outage the first complaint's alert goes out now,
+        # not after the whole backlog has been read.
+        processed = asyncio.Event()
+        outbox = asyncio.create_task(self.outbox.run(processed, self._outbox_wake), name="outbox")
+        try:
+            await self.process_all(on_progress)
+        finally:
+            processed.set()
+            await outbox  # drains what is due, for at most stop_grace_seconds
+        if not self.stop_event.is_set():  # not asked to stop: deliver everything
+            await self.outbox.drain()
 
     async def start(self) -> None:
         self.pollers = [self._poller(s, once=False) for s in self.sources]

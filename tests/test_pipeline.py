@@ -160,6 +160,23 @@ async def test_a_stop_during_catch_up_ends_after_the_batch_in_hand(tmp_path: Pat
     assert data["mentions"] == 30 and data["cases_total"] == 5  # the rest waits, stored
 
 
+async def test_alerts_go_out_while_a_backlog_is_still_being_read(tmp_path: Path) -> None:
+    posts = [mention(i, COMPLAINT, author=f"a{i}") for i in range(40)]
+    config = config_for(tmp_path, f"sqlite:///{tmp_path / 's.db'}", posts, batch_size=5)
+    app, chat, _ = _app(config)
+    read_when_sent: list[int] = []
+    deliver = chat.deliver
+
+    async def noting(action: OutboxAction) -> Receipt:
+        read_when_sent.append(app.processor.processed)
+        return await deliver(action)
+
+    chat.deliver = noting  # type: ignore[method-assign]
+    async with app:
+        await app.run_once()
+    assert len(read_when_sent) == 40 and min(read_when_sent) < 40  # not all after the backlog
+
+
 async def test_a_claim_a_dead_worker_left_is_taken_when_its_lease_lapses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
