@@ -25,7 +25,7 @@ from mentiondesk.cli_render import print_report, print_summary, progress
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
 from mentiondesk.cli_sources import sources_app
 from mentiondesk.cli_users import survey_app, users_app
-from mentiondesk.cli_web import start_desk
+from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
@@ -120,8 +120,9 @@ def run(
 ) -> None:
     r"""Listen, read and act: catch up with every source, print a summary, keep listening.
 
-    While it listens it serves the desk, the web page where people work the queue, on
-    \[desk] host and port (http://127.0.0.1:8080 unless set; enabled = false turns it off).
+    From the start, the catch-up included, it serves the desk, the web page where people
+    work the queue, on \[desk] host and port (http://127.0.0.1:8080 unless set;
+    enabled = false turns it off).
     On the first run, with no users yet, it creates the admin login `demo` and prints its
     password once; add people with `mentiondesk users add`.
     """
@@ -145,17 +146,24 @@ async def _run(config: Config, *, once: bool) -> None:
 
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop)
-        with progress(err, "Reading mentions") as advance:
-            await desk.run_once(on_progress=advance)
-        print_summary(Console(), report(desk.store), config, new=desk.processor.processed)
-        if once or desk.stop_event.is_set():
-            return
-        web = await start_desk(config, desk) if config.settings.desk.enabled else None
-        err.print("Listening for new mentions. Press Ctrl-C to stop.")
-        await desk.start()
-        await desk.stop_event.wait()
-        if web is not None:
-            await web.cleanup()
+        # The desk opens before the catch-up: after an outage people can work the first
+        # complaints while the backlog is still being read.
+        serve = config.settings.desk.enabled and not once
+        web = await start_desk(config, desk) if serve else None
+        try:
+            with progress(err, "Reading mentions") as advance:
+                await desk.run_once(on_progress=advance)
+            print_summary(Console(), report(desk.store), config, new=desk.processor.processed)
+            if once or desk.stop_event.is_set():
+                return
+            if web is not None:
+                announce_first_user(desk)
+            err.print("Listening for new mentions. Press Ctrl-C to stop.")
+            await desk.start()
+            await desk.stop_event.wait()
+        finally:
+            if web is not None:
+                await web.cleanup()
         await desk.stop()
 
 

@@ -52,6 +52,14 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
         return None
     host = "127.0.0.1" if section.host in ("0.0.0.0", "") else section.host
     err.print(f"[bold]Desk:[/] http://{host}:{section.port}/", highlight=False)
+    return runner
+
+
+def announce_first_user(app: App) -> None:
+    """Make the first login, if there is none, and print its password (once).
+
+    Called after the catch-up's summary, so the password is not scrolled away by the alerts
+    printed while the backlog is read."""
     password = ensure_first_user(app)
     if password:
         err.print(
@@ -60,4 +68,3 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
             "`mentiondesk users add NAME --role agent`.",
             highlight=False,
         )
-    return runner
