@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import logging
 import signal
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mentiondesk import cli_help, schema
+from mentiondesk import cli_help, logs, schema
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_classifier import load_classifier, with_classifier
 from mentiondesk.cli_common import config_errors, err, load, open_store
@@ -27,6 +26,7 @@ from mentiondesk.cli_sources import sources_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
+from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
 from mentiondesk.report import report
@@ -73,12 +73,18 @@ def _global(
             show_default=False,
         ),
     ] = 0,
+    log_format: Annotated[
+        LogFormat,
+        typer.Option(
+            "--log-format",
+            help="Logs as readable text, or one JSON object per line for a log collector.",
+            envvar="MENTIONDESK_LOG_FORMAT",
+            case_sensitive=False,
+        ),
+    ] = LogFormat.TEXT,
 ) -> None:
     """mentiondesk: listen for your brand's mentions, read them, and act on them."""
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logs.setup(verbose, log_format)
     ctx.obj = config
 
 

@@ -1,0 +1,66 @@
+"""Logs: readable text by default, one JSON object per line with `--log-format json`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mentiondesk.logs import JsonFormatter
+from tests.desk.seed import write_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _record(message: str, *, exc: bool = False) -> logging.LogRecord:
+    info = None
+    if exc:
+        try:
+            raise ValueError("bad page")
+        except ValueError:
+            info = sys.exc_info()
+    return logging.LogRecord("mentiondesk.outbox", logging.ERROR, __file__, 1, message, (), info)
+
+
+def test_a_record_is_one_json_line_with_its_traceback() -> None:
+    line = JsonFormatter().format(_record('action "a"\nb — ação', exc=True))
+    assert "\n" not in line  # a collector reads one record per line
+    entry = json.loads(line)
+    assert entry["level"] == "ERROR" and entry["logger"] == "mentiondesk.outbox"
+    assert entry["message"] == 'action "a"\nb — ação'
+    assert entry["time"].endswith("+00:00")
+    assert "ValueError: bad page" in entry["exception"]
+
+
+def _run(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> list[str]:
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'logs.db'}")
+    samples = (ROOT / "samples" / "mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "empty.jsonl").write_text("\n".join(samples[:3]) + "\n", encoding="utf-8")
+    with config.open("a", encoding="utf-8") as f:
+        f.write('\n[sentiment]\nclassifier = "vader"\n')
+    command = [sys.executable, "-m", "mentiondesk", "-c", str(config), *args, "run", "--once"]
+    done = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True
+    )
+    return done.stderr.splitlines()
+
+
+def test_run_logs_json_lines_when_asked(tmp_path: Path) -> None:
+    lines = _run(tmp_path, "--log-format", "json", "-v")
+    entries = [json.loads(line) for line in lines if line.startswith("{")]
+    assert any(e["logger"] == "mentiondesk.pipeline" and e["level"] == "INFO" for e in entries)
+    assert not [line for line in lines if " INFO mentiondesk." in line]  # no text records
+
+
+def test_the_environment_chooses_json_too(tmp_path: Path) -> None:
+    lines = _run(tmp_path, "-v", env={"MENTIONDESK_LOG_FORMAT": "JSON"})
+    assert any(json.loads(line)["level"] == "INFO" for line in lines if line.startswith("{"))
+
+
+def test_text_stays_the_default(tmp_path: Path) -> None:
+    lines = _run(tmp_path, "-v")
+    assert any(" INFO mentiondesk.pipeline: " in line for line in lines)
+    assert not [line for line in lines if line.startswith("{")]
