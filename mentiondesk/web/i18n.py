@@ -67,6 +67,12 @@ class Locale:
             return iso_day
         return self.day_format.format(month=iso_day[5:7], day=iso_day[8:10])
 
+    def logo_words(self) -> tuple[str, str]:
+        """The words before and after the brand in the header: ("", "desk") in English,
+        ("Atendimento", "") in Portuguese, where the word comes first."""
+        before, _, after = self.t("{brand} desk").partition("{brand}")
+        return before.strip(), after.strip()
+
     def template_context(self) -> dict[str, object]:
         """What every template gets: `_` translates, the rest format in this language."""
         return {
@@ -74,6 +80,7 @@ class Locale:
             "langs": LANGS,
             "_": self.t,
             "word": self.word,
+            "logo_words": self.logo_words(),
             "number": self.number,
             "decimal": self.decimal,
             "when": self.when,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 _LAYOUT = {
     "{brand} desk": "Atendimento {brand}",
-    "desk": "atendimento",
     "Queue": "Fila",
     "Dashboard": "Painel",
     "Playbooks": "Playbooks",

@@ -120,3 +120,11 @@ async def test_notices_and_error_pages_in_portuguese(as_role: Login) -> None:
     assert "Esse caso não existe" in await missing.text()
     forbidden = await desk.client.get("/dashboard", headers=PT)
     assert "Esta página exige o papel de gestor." in await forbidden.text()
+
+
+async def test_the_header_puts_the_brand_where_each_language_does(as_role: Login) -> None:
+    desk = await as_role("agent")
+    pt, en = await _page(desk, "/queue", PT), await _page(desk, "/queue")
+    logo = re.compile(r'<a class="logo" href="/queue">(.*?)</a>')
+    assert logo.findall(pt) == ["<span>Atendimento</span> Lumora"]  # not "Lumora atendimento"
+    assert logo.findall(en) == ["Lumora <span>desk</span>"]
