@@ -1,11 +1,14 @@
 """The store's schema: created once, even by several workers starting together, and checked.
 
-mentiondesk has no migrations yet. What a newer version adds is created when it can be
-(new tables, new indexes on existing tables); a column an older database lacks stops start-up
-with the columns named, instead of a crash half-way through delivering something.
+What a newer version adds is made at start-up when that is safe: new tables, new indexes,
+and new columns that are nullable or have a constant default (older rows get NULL or the
+default). Anything else an older database lacks (a column without a default, a new foreign
+key) stops start-up with the columns named, instead of a crash half-way through delivering.
 """
 
 from __future__ import annotations
+
+import logging
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -13,6 +16,7 @@ from sqlmodel import SQLModel
 
 from mentiondesk.models import ConfigError
 
+_LOGGER = logging.getLogger(__name__)
 _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, the others wait
 
 
@@ -23,10 +27,11 @@ def ensure(engine: Engine) -> None:
             if conn.dialect.name == "postgresql":
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
             SQLModel.metadata.create_all(conn)
+            missing = _add_missing_columns(conn)
             for table in SQLModel.metadata.sorted_tables:
                 for index in table.indexes:  # added to a table since it was created
-                    index.create(conn, checkfirst=True)
-            missing = _missing_columns(conn)
+                    if not {f"{table.name}.{c.name}" for c in index.columns} & set(missing):
+                        index.create(conn, checkfirst=True)
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
     if missing:
@@ -56,10 +61,39 @@ def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
     )
 
 
-def _missing_columns(conn: Connection) -> list[str]:
+def _add_missing_columns(conn: Connection) -> list[str]:
+    """Add the columns that can be added safely; name the ones that cannot."""
     inspector = sa.inspect(conn)
     missing = []
     for table in SQLModel.metadata.sorted_tables:
         have = {column["name"] for column in inspector.get_columns(table.name)}
-        missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in have]
+        for column in table.columns:
+            if column.name in have:
+                continue
+            statement = _add_column(conn, column)
+            if statement is None:
+                missing.append(f"{table.name}.{column.name}")
+                continue
+            conn.execute(sa.text(statement))
+            _LOGGER.warning("store: added column %s.%s for this version", table.name, column.name)
     return missing
+
+
+def _add_column(conn: Connection, column: sa.Column[object]) -> str | None:
+    """`ALTER TABLE … ADD COLUMN …` when older rows can take it as it is; else None."""
+    if column.primary_key or column.foreign_keys or column.unique:
+        return None  # constraints on existing rows: a person decides
+    default = column.default
+    constant = default is not None and default.is_scalar
+    if not column.nullable and not constant:
+        return None
+    quote = conn.dialect.identifier_preparer.quote
+    type_sql = column.type.compile(dialect=conn.dialect)
+    statement = (
+        f"ALTER TABLE {quote(str(column.table.name))} ADD COLUMN {quote(column.name)} {type_sql}"
+    )
+    if constant:
+        value = sa.literal(default.arg, type_=column.type)  # type: ignore[union-attr]
+        literal = value.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+        statement += f" DEFAULT {literal}"
+    return statement if column.nullable else f"{statement} NOT NULL"

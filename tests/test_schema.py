@@ -9,7 +9,8 @@ import sqlalchemy as sa
 
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR
+from mentiondesk.tables import AUTHOR, CASE
+from tests.desk.seed import add
 
 
 def _store(url: str) -> Store:
@@ -18,16 +19,58 @@ def _store(url: str) -> Store:
     return store
 
 
-def test_an_index_added_since_is_created_and_a_missing_column_is_named(db_url: str) -> None:
+def test_an_index_added_since_is_created(db_url: str) -> None:
     store = _store(db_url)
     with store.engine.begin() as conn:
         conn.execute(sa.text("DROP INDEX ix_mention_created_platform"))
     store.create_all()  # an older database: the index a newer version added is made
     names = {i["name"] for i in sa.inspect(store.engine).get_indexes("mention")}
     assert "ix_mention_created_platform" in names
+    store.dispose()
+
+
+def _older(store: Store, table: str, column: str) -> None:
+    """The database as a version before `column` was added: one row in every table."""
+    add(store, "My parcel is lost")
     with store.engine.begin() as conn:
-        conn.execute(sa.text('ALTER TABLE "case" DROP COLUMN ticket_url'))
-    with pytest.raises(ConfigError, match=r"older mentiondesk and lacks case\.ticket_url"):
+        conn.execute(sa.text(f'ALTER TABLE "{table}" DROP COLUMN {column}'))
+
+
+def test_a_new_nullable_column_is_added_and_older_rows_keep_their_data(db_url: str) -> None:
+    store = _store(db_url)
+    _older(store, "case", "ticket_url")
+    store.create_all()
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(CASE.c.rule, CASE.c.ticket_url)).all()
+    assert len(rows) == 1 and rows[0].rule and rows[0].ticket_url is None
+    store.dispose()
+
+
+def test_a_new_column_with_a_default_gives_older_rows_the_default(db_url: str) -> None:
+    store = _store(db_url)
+    _older(store, "author", "do_not_contact")
+    store.create_all()
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(AUTHOR.c.do_not_contact)).scalars().all() == [False]
+    # and it is NOT NULL, as in a new database
+    with pytest.raises(sa.exc.IntegrityError), store.engine.begin() as conn:
+        conn.execute(sa.update(AUTHOR).values(do_not_contact=None))
+    store.dispose()
+
+
+def test_a_column_that_cannot_be_added_safely_is_named(db_url: str) -> None:
+    store = _store(db_url)
+    _older(store, "author", "first_seen")  # NOT NULL, its default is "now": a person decides
+    with pytest.raises(ConfigError, match=r"older mentiondesk and lacks author\.first_seen"):
+        store.create_all()
+    store.dispose()
+
+
+@pytest.mark.postgres
+def test_an_index_on_a_column_still_missing_waits_for_the_column(pg_url: str) -> None:
+    store = _store(pg_url)
+    _older(store, "case", "opened_at")  # PostgreSQL drops its indexes with it
+    with pytest.raises(ConfigError, match=r"lacks case\.opened_at"):  # not an index error
         store.create_all()
     store.dispose()
 
