@@ -22,7 +22,7 @@ from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
 from mentiondesk.cli_render import print_report, print_summary, progress
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
-from mentiondesk.cli_sources import sources_app
+from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
@@ -123,18 +123,29 @@ def run(
             "(the desk is not served).",
         ),
     ] = False,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            "--sources",
+            help="Poll only these sources (names from \\[\\[sources]], comma-separated), to split "
+            "the listening between workers; 'none': poll nothing, only read, decide and "
+            "deliver.",
+            metavar="<names>",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     r"""Listen, read and act: catch up with every source, print a summary, keep listening.
 
-    From the start, the catch-up included, it serves the desk, the web page where people
-    work the queue, on \[desk] host and port (http://127.0.0.1:8080 unless set;
-    enabled = false turns it off).
-    On the first run, with no users yet, it creates the admin login `demo` and prints its
-    password once; add people with `mentiondesk users add`.
+    From the start, the catch-up included, it serves the desk (the web page where
+    people work the queue) on \[desk] host and port: http://127.0.0.1:8080 unless
+    set; enabled = false turns it off. On the first run, with no users yet, it
+    creates the admin login `demo` and prints its password once; add people with
+    `mentiondesk users add`.
     """
     config = load(ctx)
     with config_errors():
-        asyncio.run(_run(config, once=once))
+        asyncio.run(_run(polled_sources(config, sources), once=once))
 
 
 async def _run(config: Config, *, once: bool) -> None:

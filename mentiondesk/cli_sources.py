@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from typing import Any
 
 import typer
@@ -13,10 +14,31 @@ from rich.text import Text
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, load
 from mentiondesk.config import Config
-from mentiondesk.models import SourceStatus
+from mentiondesk.models import ConfigError, SourceStatus
 
 sources_app = typer.Typer(help="Inspect the configured sources.", no_args_is_help=True)
 _CHECK_TIMEOUT = 30.0
+
+
+NO_SOURCES = "none"
+
+
+def polled_sources(config: Config, names: str | None) -> Config:
+    """The config with only the sources `run --sources` names ("none": poll nothing; this
+    worker only reads, decides and delivers what others stored)."""
+    if names is None:
+        return config
+    wanted = [n.strip() for n in names.split(",") if n.strip()]
+    if wanted == [NO_SOURCES]:
+        return dataclasses.replace(config, sources=())
+    known = {(c.name or c.kind): c for c in config.sources}
+    unknown = [n for n in wanted if n not in known]
+    if unknown or not wanted:
+        raise ConfigError(
+            f"--sources: no source named {', '.join(unknown) or repr(names)} in the config; "
+            f"use names from its [[sources]] tables ({', '.join(known)}) or {NO_SOURCES!r}"
+        )
+    return dataclasses.replace(config, sources=tuple(known[n] for n in dict.fromkeys(wanted)))
 
 
 @sources_app.command("check")

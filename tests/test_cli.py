@@ -150,3 +150,16 @@ def test_classify_writes_one_json_line_per_text_in_order(config: Path) -> None:
     assert all(set(line) == {"label", "score", "lang"} for line in lines)
     assert [lines[0]["label"], lines[1]["label"]] == ["negative", "positive"]
     assert lines[2]["lang"] == "und" and lines[4]["lang"] == "pt"
+
+
+def test_run_sources_splits_the_listening_between_workers(config: Path) -> None:
+    code, output = md(config, "run", "--once", "--sources", "none")  # reads, decides, delivers
+    assert code == 0 and "Mentions read             0   (0 new in this run)" in output
+    code, output = md(config, "run", "--once", "--sources", "samples")
+    assert code == 0 and "Mentions read             2   (2 new in this run)" in output
+
+
+def test_run_sources_names_an_unknown_source_and_the_known_ones(config: Path) -> None:
+    code, output = md(config, "run", "--once", "--sources", "samples,twiter")
+    assert code == 2 and "--sources: no source named twiter" in output
+    assert "(samples) or 'none'" in output
