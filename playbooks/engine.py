@@ -106,7 +106,7 @@ class Playbook:
         author = mention.author
         return {
             "brand": self.brand.name,
-            "name": greeting_name(author.name),
+            "name": greeting_name(author.name, handle=author.handle),
             "full_name": author.name or author.handle,
             "handle": author.handle,
             "platform": mention.platform,
@@ -122,10 +122,17 @@ def _language(locale: str) -> str:
     return locale.split("-", 1)[0].lower()
 
 
-def greeting_name(display_name: str | None) -> str:
+def greeting_name(display_name: str | None, *, handle: str = "") -> str:
     """The first word of a display name that reads as a name ("🌸 Ana Souza" → "Ana"), or ""
-    when none does: a handle, "<img" or "@@@" in a greeting reads worse than no name at all."""
-    for word in (display_name or "").split():
+    when none does: a handle, "<img" or "@@@" in a greeting reads worse than no name at all.
+
+    Hacker News and Reddit have no display names, so their listeners give the username as
+    the name: a name that is the author's `handle` is a username ("Hi kdrum"), not a name.
+    """
+    name = (display_name or "").strip()
+    if handle and name.lstrip("@") == handle.strip().lstrip("@"):
+        return ""
+    for word in name.split():
         if _NAME.fullmatch(word):
             return word
     return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,29 @@ def test_unknown_language_falls_back_to_default() -> None:
 )
 def test_greeting_name_is_a_word_that_reads_as_a_name(name: str, greeting: str) -> None:
     assert greeting_name(name) == greeting
+
+
+@pytest.mark.parametrize(
+    ("name", "handle", "greeting"),
+    [
+        ("kdrum", "kdrum", ""),  # Hacker News and Reddit give the username as the name
+        ("@nickfromleeds", "nickfromleeds", ""),
+        ("Lena", "lena.bsky.social", "Lena"),  # a handle made of one's name keeps the name
+        ("Ana Souza", "ana", "Ana"),
+    ],
+)
+def test_a_username_given_as_the_name_is_not_a_greeting(
+    name: str, handle: str, greeting: str
+) -> None:
+    assert greeting_name(name, handle=handle) == greeting
+
+
+def test_hacker_news_authors_are_greeted_without_their_username() -> None:
+    hn = mention(1, platform="hackernews", author="kdrum", name="kdrum")
+    hn = replace(hn, author=replace(hn.author, handle="kdrum"))  # as listener/hackernews.py
+    actions = SHIPPED.decide(hn, _reading(Label.NEGATIVE, frustration=1), History())
+    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
+    assert dm.text is not None and dm.text.startswith("Hi, this is the Lumora team.")
 
 
 def test_no_name_reads_as_a_plain_greeting() -> None:
