@@ -22,7 +22,7 @@ from mentiondesk.models import (
     Mention,
     Reading,
 )
-from playbooks.rules import Rule, RuleFile
+from playbooks.rules import Rule, RuleFile, problems
 from playbooks.templates import SHIPPED, Templates
 
 SHIPPED_RULES = Path(__file__).parent / "shipped"
@@ -52,6 +52,7 @@ class Playbook:
         templates: Templates,
         brand: Brand,
         handle_locales: Mapping[str, str] | None = None,
+        origins: Mapping[str, tuple[Path, int]] | None = None,
     ) -> None:
         self.rules = list(rules)
         self.templates = templates
@@ -62,9 +63,20 @@ class Playbook:
             for h, locale in (handle_locales or {}).items()
         ]
         for rule in self.rules:
-            for spec in rule.actions:
-                if spec.template:
-                    templates.check(spec.template, self._context(*_SAMPLE))
+            self._check_templates(rule, (origins or {}).get(rule.name))
+
+    def _check_templates(self, rule: Rule, origin: tuple[Path, int] | None) -> None:
+        """Render each template `rule` drafts with; ConfigError naming the file, rule and key,
+        so a misspelt template name is found in a file of many rules."""
+        for index, spec in enumerate(rule.actions):
+            if not spec.template:
+                continue
+            try:
+                self.templates.check(spec.template, self._context(*_SAMPLE))
+            except ConfigError as exc:
+                path, number = origin or ("playbooks", self.rules.index(rule))
+                key = f"rules.{number}.actions.{index}.template (rule {rule.name!r})"
+                raise ConfigError(f"{path}: {key}: {exc}") from None
 
     def decide(self, mention: Mention, reading: Reading, history: History) -> list[Action]:
         """The actions for `mention`; pure: no I/O beyond reading cached templates."""
@@ -162,15 +174,18 @@ def load_playbook(
     """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
     rules: list[Rule] = []
+    origins: dict[str, tuple[Path, int]] = {}  # rule → its file and place there
     for path in files:
-        rules += _read(path)
+        read = _read(path)
+        rules += read
+        origins.update((rule.name, (path, number)) for number, rule in enumerate(read))
     names = [r.name for r in rules]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise ConfigError(f"playbooks: rule names must be unique; repeated: {duplicates}")
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
-    return Playbook(rules, templates, brand, handle_locales)
+    return Playbook(rules, templates, brand, handle_locales, origins)
 
 
 def _read(path: Path) -> list[Rule]:
@@ -182,7 +197,4 @@ def _read(path: Path) -> list[Rule]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-        )
-        raise ConfigError(f"{path}: {problems}") from None
+        raise ConfigError(f"{path}: {'; '.join(problems(exc, data))}") from None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -36,18 +37,35 @@ class Templates:
         on the first mention that needs the template.
         """
         if f"{self.default_lang}/{name}.j2" not in self._env.list_templates():
-            have = sorted({p.split("/")[0] for p in self._env.list_templates() if "/" in p})
-            raise ConfigError(
-                f"template {self.default_lang}/{name}.j2 not found; add it to the templates "
-                f"folder, or set playbooks.default_lang to a language that has templates "
-                f"({', '.join(have)})"
-            )
+            raise ConfigError(self._missing(name))
         for path in self._env.list_templates():
             if path.endswith(f"/{name}.j2"):
                 try:
                     self._env.get_template(path).render(**sample)
                 except TemplateError as exc:
                     raise ConfigError(f"template {path}: {exc}") from None
+
+    def _missing(self, name: str) -> str:
+        """Why `name` is missing and the fix: a misspelt name (the usual case), or a default
+        language that has no templates at all."""
+        lang = self.default_lang
+        paths = self._env.list_templates()
+        names = sorted({p.split("/", 1)[1].removesuffix(".j2") for p in paths if "/" in p})
+        known = sorted(
+            p.split("/", 1)[1].removesuffix(".j2") for p in paths if p.startswith(f"{lang}/")
+        )
+        if not known:
+            have = sorted({p.split("/")[0] for p in paths if "/" in p})
+            return (
+                f"template {lang}/{name}.j2 not found; add it to the templates folder, or set "
+                f"playbooks.default_lang to a language that has templates ({', '.join(have)})"
+            )
+        close = difflib.get_close_matches(name, names, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return (
+            f"template {name!r} not found ({lang}/{name}.j2); {hint}the templates are "
+            f"{', '.join(known)}; fix the name or add {lang}/{name}.j2 to the templates folder"
+        )
 
     def render(self, name: str, lang: str, context: Mapping[str, Any]) -> tuple[str, str]:
         """Render in `lang` ("pt-PT": its own folder, else "pt") when a translation exists,

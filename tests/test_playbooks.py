@@ -204,7 +204,25 @@ def test_a_default_language_without_templates_names_the_setting() -> None:
         (f'[[rules]]\nname = "{"r" * 65}"\n', "rules.0.name: String should have at most 64"),
         (
             '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "nope" }]\n',
-            "en/nope.j2 not found",
+            r"template 'nope' not found \(en/nope.j2\)",
+        ),
+        # The key, the rule by name, and the fix, as config.toml's own problems read.
+        (
+            '[[rules]]\nname = "complaint"\nwhen = { lable = ["negative"] }\n',
+            r"rules\.0\.when\.lable \(rule 'complaint'\): unknown key; did you mean 'label'\?",
+        ),
+        ('[[rule]]\nname = "r"\n', r"rule: unknown key; did you mean 'rules'\?"),
+        (
+            '[[rules]]\nname = "r"\nwhen = { label = ["negativ"] }\n',
+            r"rules\.0\.when\.label\.0 \(rule 'r'\): Input should be .*; got 'negativ'",
+        ),
+        (
+            '[[rules]]\nname = "a"\n[[rules]]\nname = "complaint"\n'
+            'actions = [{ type = "alert" },\n'
+            '  { type = "draft_private", template = "complaint_dmm" }]\n',
+            r"r\.toml: rules\.1\.actions\.1\.template \(rule 'complaint'\): template "
+            r"'complaint_dmm' not found .*did you mean 'complaint_dm'\? the templates are "
+            r"complaint_dm, thank_you",
         ),
     ],
 )
