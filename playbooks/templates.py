@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mentiondesk.models import ConfigError
@@ -41,9 +41,24 @@ class Templates:
         for path in self._env.list_templates():
             if path.endswith(f"/{name}.j2"):
                 try:
+                    self._check_variables(path, sample)
                     self._env.get_template(path).render(**sample)
                 except TemplateError as exc:
                     raise ConfigError(f"template {path}: {exc}") from None
+
+    def _check_variables(self, path: str, sample: Mapping[str, Any]) -> None:
+        """ConfigError when `path` names a variable the context lacks, in any branch.
+
+        Rendering the sample takes one branch of each `{% if %}`: a misspelt variable in
+        the `price` branch would pass start-up and then fail every price complaint's draft.
+        """
+        source, _, _ = self._env.loader.get_source(self._env, path)  # type: ignore[union-attr]
+        unknown = meta.find_undeclared_variables(self._env.parse(source)) - set(sample)
+        if unknown:
+            raise ConfigError(
+                f"template {path}: {', '.join(repr(v) for v in sorted(unknown))} is undefined; "
+                f"the variables are {', '.join(sorted(sample))}"
+            )
 
     def _missing(self, name: str) -> str:
         """Why `name` is missing and the fix: a misspelt name (the usual case), or a default

@@ -231,3 +231,14 @@ def test_bad_rule_files_are_config_errors(tmp_path: Path, body: str, message: st
     rules.write_text(body)
     with pytest.raises(ConfigError, match=message):
         load_playbook([rules], brand=BRAND)
+
+
+def test_a_misspelt_variable_in_any_branch_stops_start_up(tmp_path: Path) -> None:
+    # The start-up sample is a delivery complaint: only the price branch names `prise`.
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "complaint_dm.j2").write_text(
+        'Hi.{% if reason == "price" %} Sorry about {{ prise }}.{% endif %}'
+        "{% for case in past_cases %} {{ case }}{% endfor %}"
+    )
+    with pytest.raises(ConfigError, match=r"en/complaint_dm\.j2: 'prise' is undefined; the "):
+        load_playbook([], brand=BRAND, template_dir=tmp_path)
