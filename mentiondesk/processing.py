@@ -42,7 +42,6 @@ class Processor:
         readings = self.classifier.classify(
             [p.mention.text for p in pending], [p.mention.lang for p in pending]
         )
-        histories = self.store.histories([p.author_id for p in pending])
         # Someone who asks us to stop in this batch gets no DM for any mention in it either.
         stopped = {
             p.author_id for p, r in zip(pending, readings, strict=True) if OPT_OUT in r.topics
@@ -50,22 +49,32 @@ class Processor:
         pending = [
             replace(p, do_not_contact=True) if p.author_id in stopped else p for p in pending
         ]
-        decisions = [
-            self.decide(p, r, histories.get(p.author_id, History()))
-            for p, r in zip(pending, readings, strict=True)
-        ]
+        done = sum(
+            self._decide_and_record(part)
+            for part in by_author_turn(list(zip(pending, readings, strict=True)))
+        )
+        self.processed += done
+        return done
+
+    def _decide_and_record(self, part: Sequence[tuple[PendingMention, Reading]]) -> int:
+        """Decide and record mentions of distinct authors; return how many were recorded.
+
+        Histories are read here, after the previous part was recorded: an author's second
+        mention in a batch (a catch-up after an outage, the first run) then knows the case
+        the first one opened, as it would a minute later ("you won't need to repeat yourself").
+        """
+        histories = self.store.histories([p.author_id for p, _ in part])
+        decisions = [self.decide(p, r, histories.get(p.author_id, History())) for p, r in part]
         routing = self.config.settings.routing
         cap = self.config.settings.playbooks.auto_reply_daily_cap
         try:
-            done = record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
+            return record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
         except Exception:
             if len(decisions) == 1:
                 raise
             # One mention the database refuses must not hold back the rest of its batch.
             _LOGGER.exception("recording %d decisions failed; recording each alone", len(decisions))
-            done = self._record_each(decisions, routing.post, cap)
-        self.processed += done
-        return done
+            return self._record_each(decisions, routing.post, cap)
 
     def _record_each(self, decisions: list[Decision], post: dict[str, str], cap: int) -> int:
         done = 0
@@ -137,6 +146,24 @@ class Processor:
         return DraftPlan(
             kind=kind, text=action.text or "", lang=lang, rule=action.rule, auto=action.auto
         )
+
+
+def by_author_turn(
+    items: Sequence[tuple[PendingMention, Reading]],
+) -> list[list[tuple[PendingMention, Reading]]]:
+    """Each author's first mention in `items`, then each one's second, and so on: no part holds
+    two mentions of one author. Usually one part, as a batch rarely repeats an author; parts by
+    turn rather than cut at each repeat keep a catch-up to two or three transactions a batch
+    (a follow-up's case and draft numbers then come after the batch's first mentions')."""
+    parts: list[list[tuple[PendingMention, Reading]]] = []
+    turns: dict[int, int] = {}
+    for item in items:
+        turn = turns.get(item[0].author_id, 0)
+        turns[item[0].author_id] = turn + 1
+        if turn == len(parts):
+            parts.append([])
+        parts[turn].append(item)
+    return parts
 
 
 def priority(reading: Reading, followers: int) -> int:

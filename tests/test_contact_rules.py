@@ -75,7 +75,8 @@ async def test_auto_replies_are_posted_but_capped_per_author_per_day(
         assert sorted(a.context.mention.author.id for a in posts) == ["a1", "a1", "other"]
         with app.store.engine.connect() as conn:
             assert conn.scalar(sa.select(sa.func.count()).select_from(DELIVERY)) == 3
-            statuses = list(conn.scalars(sa.select(DRAFT.c.status).order_by(DRAFT.c.id)))
+            by_mention = sa.select(DRAFT.c.status).order_by(DRAFT.c.mention_id)
+            statuses = list(conn.scalars(by_mention))
     assert statuses == ["approved", "approved", "pending", "pending", "approved"]
 
 

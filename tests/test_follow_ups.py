@@ -49,6 +49,17 @@ def _rows(query: sa.Select[Any], db_url: str) -> list[tuple[Any, ...]]:
         store.engine.dispose()
 
 
+async def test_a_follow_up_in_the_same_batch_is_drafted_knowing_the_case(
+    tmp_path: Path, db_url: str
+) -> None:
+    # A catch-up (or the first run) reads both complaints in one batch: the second's reply
+    # must say what it would say had they come a minute apart, in two batches.
+    await _run(tmp_path, db_url, [mention(1, COMPLAINT), mention(2, ANGRY)])
+    drafts = _rows(sa.select(DRAFT.c.mention_id, DRAFT.c.case_id, DRAFT.c.text), db_url)
+    follow_up = next(text for m, case, text in drafts if m == 2 and case == 1)
+    assert "We can see your earlier case (MD-000001)" in follow_up
+
+
 async def test_a_second_complaint_joins_the_open_case(tmp_path: Path, db_url: str) -> None:
     first = [mention(1, COMPLAINT)]
     await _run(tmp_path, db_url, first)
