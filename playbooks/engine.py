@@ -103,10 +103,13 @@ class Playbook:
 
     def locale(self, mention: Mention, reading: Reading) -> str:
         """The reply's language, with its region where the post tells it: the brand handle it
-        mentions (`[playbooks] handle_locales`), else the platform's tag ("pt-PT"); else the
+        mentions (`[playbooks] handle_locales`; also when the post is too short to tell its
+        language, `und`), else the platform's tag ("pt-PT"); else the
         language read, whose folder holds the shipped variant (Brazil's, for `pt`)."""
+        # A post too short to tell its language ("@lumora_pt ???") is answered in the
+        # language of the handle it writes to, not in default_lang.
         for pattern, locale in self._handle_locales:
-            if _language(locale) == reading.lang and pattern.search(mention.text):
+            if reading.lang in (_language(locale), "und") and pattern.search(mention.text):
                 return locale
         tag = mention.lang or ""
         if "-" in tag and _language(tag) == reading.lang:

@@ -143,6 +143,12 @@ def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
     # The platform's own tag (Bluesky's langs, Mastodon's language) says the region too.
     assert _dm(playbook, "não consigo entrar na conta", lang="pt-pt")[1] == "pt-PT"
     assert _dm(playbook, "não consigo entrar na conta", lang="pt-BR")[1] == "pt"
+    # A post too short to tell its language is answered in its handle's.
+    und = _reading(Label.NEGATIVE, lang="und", frustration=1)
+    actions = playbook.decide(mention(1, "@lumora_pt ???"), und, History())
+    assert {a.lang for a in actions if a.kind is ActionKind.DRAFT_PRIVATE} == {"pt-PT"}
+    actions = playbook.decide(mention(1, "@lumora ???"), und, History())
+    assert {a.lang for a in actions if a.kind is ActionKind.DRAFT_PRIVATE} == {"en"}
     # A handle mapped to Portugal does not turn an English post's reply Portuguese.
     en = _reading(Label.NEGATIVE, reason="account_login", frustration=1)
     actions = playbook.decide(mention(1, "@lumora_pt can't log in"), en, History())
