@@ -248,3 +248,20 @@ def test_a_misspelt_variable_in_any_branch_stops_start_up(tmp_path: Path) -> Non
     )
     with pytest.raises(ConfigError, match=r"en/complaint_dm\.j2: 'prise' is undefined; the "):
         load_playbook([], brand=BRAND, template_dir=tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["en", "pt", "pt-PT"])
+def test_no_public_great_to_hear_from_you_again_while_their_complaint_is_open(lang: str) -> None:
+    # Mariana complained three times and her case is still open: a public "great to hear
+    # from you again" under her "it arrived, thanks" reads as if we had not noticed.
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    text = "@lumora_pt chegou, obrigada" if lang == "pt-PT" else "chegou, obrigada"
+    praise = _reading(Label.POSITIVE, lang=lang.split("-")[0])
+    waiting = History(past_cases=("MD-000010",), open_cases=("MD-000010",), mentions_before=3)
+    (draft,) = playbook.decide(mention(1, text), praise, waiting)
+    assert draft.text is not None and draft.lang == lang
+    assert not any(again in draft.text for again in ("again", "de novo", "voltar a ter"))
+    (draft,) = playbook.decide(mention(1, text), praise, History(mentions_before=3))
+    assert draft.text is not None and any(
+        again in draft.text for again in ("again", "de novo", "voltar a ter")
+    )
