@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -144,7 +145,9 @@ def greeting_name(display_name: str | None, *, handle: str = "") -> str:
     Hacker News and Reddit have no display names, so their listeners give the username as
     the name: a name that is the author's `handle` is a username ("Hi kdrum"), not a name.
     """
-    name = (display_name or "").strip()
+    # NFKC: "José" typed decomposed (e + U+0301, as macOS and some keyboards send it) would
+    # fail the letters-only match and greet the surname; "𝓐𝓷𝓪" (a styled font) reads "Ana".
+    name = unicodedata.normalize("NFKC", display_name or "").strip()
     if handle and name.lstrip("@") == handle.strip().lstrip("@"):
         return ""
     for word in name.split():

@@ -86,6 +86,8 @@ def test_unknown_language_falls_back_to_default() -> None:
         ("steve_codes", ""),
         ("", ""),
         ("J", ""),
+        ("Jose\u0301 Silva", "José"),  # decomposed é: the first name, not the surname
+        ("𝓐𝓷𝓪 Souza", "Ana"),  # a styled-font name greets in plain letters
     ],
 )
 def test_greeting_name_is_a_word_that_reads_as_a_name(name: str, greeting: str) -> None:
