@@ -23,6 +23,7 @@ from mentiondesk.models import (
     Mention,
     Reading,
 )
+from playbooks import variants
 from playbooks.rules import Rule, RuleFile, problems
 from playbooks.templates import SHIPPED, Templates
 
@@ -105,8 +106,9 @@ class Playbook:
     def locale(self, mention: Mention, reading: Reading) -> str:
         """The reply's language, with its region where the post tells it: the brand handle it
         mentions (`[playbooks] handle_locales`; also when the post is too short to tell its
-        language, `und`), else the platform's tag ("pt-PT"); else the
-        language read, whose folder holds the shipped variant (Brazil's, for `pt`)."""
+        language, `und`), else the platform's tag ("pt-PT"), else the author's own words or
+        server (`variants`: "telemóvel", "CTT", a .pt server); else the language read, whose
+        folder holds the shipped variant (Brazil's, for `pt`)."""
         # A post too short to tell its language ("@lumora_pt ???") is answered in the
         # language of the handle it writes to, not in default_lang.
         for pattern, locale in self._handle_locales:
@@ -116,6 +118,8 @@ class Playbook:
         if "-" in tag and _language(tag) == reading.lang:
             language, region = tag.split("-", 1)
             return f"{language.lower()}-{region.upper()}"
+        if reading.lang == "pt" and variants.european(mention.text, mention.author.handle):
+            return "pt-PT"
         return reading.lang
 
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:

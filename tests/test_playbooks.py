@@ -157,6 +157,33 @@ def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
     assert {a.lang for a in actions if a.kind is ActionKind.DRAFT_PRIVATE} == {"en"}
 
 
+@pytest.mark.parametrize(
+    ("text", "handle", "lang"),
+    [
+        ("A Lumora bloqueou-me a conta e o telemóvel não recebe o SMS", "h_a1", "pt-PT"),
+        ("estou a tentar entrar na conta há dois dias", "h_a1", "pt-PT"),
+        ("não consigo entrar na conta", "ana@masto.pt", "pt-PT"),  # a Portuguese server
+        ("não consigo entrar na conta", "ana.bsky.social", "pt"),
+        # Brazilian words win over a European one: a Brazilian asking about Portugal.
+        ("vcs entregam em Portugal? não consigo entrar na conta", "h_a1", "pt"),
+        ("o app tá dando erro no celular, não consigo entrar", "h_a1", "pt"),
+        ("continua dando erro, paguei R$ 20 em euros de taxa", "h_a1", "pt"),
+        ("não consigo entrar na conta", "ana@mastodon.com.br", "pt"),
+    ],
+)
+def test_european_portuguese_is_told_from_the_authors_words_or_server(
+    text: str, handle: str, lang: str
+) -> None:
+    playbook = load_playbook([], brand=BRAND)
+    pt = _reading(Label.NEGATIVE, lang="pt", reason="account_login", frustration=1)
+    post = mention(1, text)
+    post = replace(post, author=replace(post.author, handle=handle))
+    actions = playbook.decide(post, pt, History())
+    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
+    assert dm.lang == lang
+    assert dm.text is not None and ("equipa" in dm.text) == (lang == "pt-PT")
+
+
 def test_template_syntax_in_a_mention_is_data(tmp_path: Path) -> None:
     evil = mention(1, "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}", name="Ana {{7*7}}")
     (draft,) = SHIPPED.decide(evil, _reading(Label.POSITIVE), History())

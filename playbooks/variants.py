@@ -1,0 +1,60 @@
+"""Portugal's Portuguese or Brazil's? Told from words only one side uses, conservatively.
+
+Language detectors (lingua included) read both as `pt`. A reply in the wrong variant reads
+foreign ("equipe", "seu pedido" to someone in Lisbon), so the author's own words decide: a post
+with European words ("telemóvel", "portes", "CTT", "trocou-me", "estou a aguardar") and no
+Brazilian ones ("vc", "pra", "celular", "R$", "estou aguardando") is answered in pt-PT; an
+author on a .pt server or domain too. Anything in doubt stays Brazilian, the shipped default.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = r"(?<![\w@#]){}(?![\w])"
+
+# Words and spellings of Portugal that Brazilians do not use (or write otherwise).
+_EUROPEAN = re.compile(
+    _WORDS.format(
+        "(?:telemóve(?:l|is)|portes|ctt|mb ?way|multibanco|nif|auscultadores|candeeiros?|ecrãs?"
+        "|equipa|autocarros?|comboios?|frigorífico|pequeno-almoço|casa de banho|palavra-passe"
+        "|utilizador(?:es)?|registo|facto|contactos?|receção|avariad[oa]s?|avaria"
+        "|apoio ao cliente|livro de reclamações|deco|asae|tenho de|temos de|têm de|ao fim de"
+        "|aceites?|passatempos?"
+        "|portugal|lisboa|coimbra|açores|algarve|€|euros?)"
+    ),
+    re.IGNORECASE,
+)
+# Pronouns after the verb ("trocou-me", "deitei-a", "queixar-me"): Brazil puts them before.
+# "-se" is left out: Brazilian writing uses it too ("chama-se").
+_ENCLISIS = re.compile(r"(?<![\w-])\w{3,}-(?:me|te|lhe|lhes|nos|vos|a|o|as|os)(?![\w-])")
+# "estou a aguardar": Portugal's progressive; Brazil says "estou aguardando".
+_PROGRESSIVE = re.compile(
+    r"\b(?:estou|estás|está|estamos|estão|estava|estavam|ando|anda|andam) a \w+[aei]r\b",
+    re.IGNORECASE,
+)
+_BRAZILIAN = re.compile(
+    _WORDS.format(
+        "(?:vc|vcs|pra|pro|tá|tô|celular|r\\$|correios|cpf|cep|pix|boleto|frete|nota fiscal"
+        "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds)"
+    ),
+    re.IGNORECASE,
+)
+# "estou aguardando", "continua dando erro": Brazil's progressive.
+_GERUND = re.compile(
+    r"\b(?:estou|está|estamos|estão|estava|estavam|fico|fica|ficou|continua|vou|vai|ando|anda)"
+    r" \w+ndo\b",
+    re.IGNORECASE,
+)
+_EUROPEAN_DOMAIN = re.compile(r"\.pt$", re.IGNORECASE)
+_BRAZILIAN_DOMAIN = re.compile(r"\.br$", re.IGNORECASE)
+
+
+def european(text: str, handle: str = "") -> bool:
+    """True when the post (or the author's server) is from Portugal beyond reasonable doubt."""
+    if _BRAZILIAN_DOMAIN.search(handle) or "r$" in text.lower():
+        return False
+    if _EUROPEAN_DOMAIN.search(handle):
+        return True
+    european = any(p.search(text) for p in (_EUROPEAN, _ENCLISIS, _PROGRESSIVE))
+    return european and not (_BRAZILIAN.search(text) or _GERUND.search(text))
