@@ -137,9 +137,9 @@ def _dm(playbook: Playbook, text: str, lang: str | None = None) -> tuple[str, st
 def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
     playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
     text, lang = _dm(playbook, "@lumora não consigo entrar na conta")
-    assert lang == "pt" and "equipe" in text and "acessar" in text and "pedido" in text
+    assert lang == "pt" and "equipe" in text and "acessar" in text and "e-mail da sua" in text
     text, lang = _dm(playbook, "@Lumora_PT não consigo entrar na conta")
-    assert lang == "pt-PT" and "equipa" in text and "aceder" in text and "encomenda" in text
+    assert lang == "pt-PT" and "equipa" in text and "aceder" in text and "email da sua" in text
     # Another handle that merely starts the same way is not the Portuguese one.
     assert _dm(playbook, "@lumora_pt2 não consigo entrar")[1] == "pt"
     # The platform's own tag (Bluesky's langs, Mastodon's language) says the region too.
@@ -182,6 +182,35 @@ def test_european_portuguese_is_told_from_the_authors_words_or_server(
     (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
     assert dm.lang == lang
     assert dm.text is not None and ("equipa" in dm.text) == (lang == "pt-PT")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "asks"),
+    [
+        ("en", "my parcel is late", "order number"),
+        ("pt", "meu pedido atrasou", "número do seu pedido"),
+        ("pt-PT", "@lumora_pt a encomenda atrasou", "número da sua encomenda"),
+    ],
+)
+def test_a_follow_up_does_not_ask_again_for_what_the_case_has(
+    lang: str, text: str, asks: str
+) -> None:
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    reading = _reading(Label.NEGATIVE, lang=lang[:2], reason="delivery", frustration=1)
+    first, again = (
+        [a for a in playbook.decide(mention(1, text), reading, h) if a.text and a.lang]
+        for h in (History(), History(past_cases=("MD-000001",)))
+    )
+    assert asks in (first[0].text or "")
+    assert asks not in (again[0].text or "") and "MD-000001" in (again[0].text or "")
+
+
+def test_portuguese_thanks_do_not_assume_the_brand_is_feminine() -> None:
+    playbook = load_playbook([], brand=Brand(name="Bazar"), handle_locales={"@b_pt": "pt-PT"})
+    praise = _reading(Label.POSITIVE, lang="pt")
+    for text in ("amei o Bazar", "@b_pt adorei"):
+        (draft,) = [a for a in playbook.decide(mention(1, text), praise, History()) if a.text]
+        assert " na Bazar" not in (draft.text or "") and "Bazar" in (draft.text or "")
 
 
 def test_template_syntax_in_a_mention_is_data(tmp_path: Path) -> None:
