@@ -116,10 +116,24 @@ def _frt_query(conn: Connection, since: datetime) -> Any:
     return sa.select(wait).where(CASE.c.opened_at >= since, CASE.c.first_response_at.is_not(None))
 
 
+def _latest_answers(since: datetime) -> Any:
+    """The id of each case's latest answer of each kind in the period.
+
+    A customer counts once per case: an answer recorded twice, or changed later, must not
+    weigh double in CSAT or NPS. An answer with no case stands on its own (-id is unique).
+    """
+    respondent = sa.func.coalesce(SURVEY.c.case_id, -SURVEY.c.id)
+    return (
+        sa.select(sa.func.max(SURVEY.c.id))
+        .where(SURVEY.c.answered_at >= since)
+        .group_by(SURVEY.c.kind, respondent)
+    )
+
+
 def _surveys(conn: Connection, since: datetime) -> tuple[float | None, int, float | None, int]:
     rows = conn.execute(
         sa.select(SURVEY.c.kind, SURVEY.c.score, sa.func.count())
-        .where(SURVEY.c.answered_at >= since)
+        .where(SURVEY.c.id.in_(_latest_answers(since)))
         .group_by(SURVEY.c.kind, SURVEY.c.score)
     ).all()
     csat = {int(s): int(n) for k, s, n in rows if k == "csat"}

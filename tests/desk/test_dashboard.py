@@ -16,6 +16,7 @@ from mentiondesk.config import Config
 from mentiondesk.decisions import OutboxPlan
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, USER
+from mentiondesk.web.data_dash import load_dashboard
 from mentiondesk.web.data_queue import load_stats
 from mentiondesk.web.users import authenticate
 from tests.desk.conftest import Desk
@@ -144,3 +145,17 @@ def test_queue_median_first_response_is_the_dashboards(store: Store) -> None:
             )
     stats = load_stats(store, now=datetime.now(UTC))
     assert (stats.answered_24h, stats.first_response_p50) == (2, 180.0)
+
+
+def test_csat_and_nps_count_each_case_once(store: Store) -> None:
+    # Case A's answers were recorded twice (and its CSAT changed from 1 to 5); B answered once.
+    _, a, _ = add(store, "late again")
+    _, b, _ = add(store, "still late")
+    answers = [(a, "csat", 1), (a, "csat", 5), (b, "csat", 5)]
+    answers += [(a, "nps", 10), (a, "nps", 10), (b, "nps", 0)]
+    with store.engine.begin() as conn:
+        rows = [{"case_id": c, "kind": k, "score": s} for c, k, s in answers]
+        conn.execute(sa.insert(SURVEY), rows)
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert (data.csat_answers, data.csat) == (2, 100.0)  # A's latest answer, 5, and B's 5
+    assert (data.nps_answers, data.nps) == (2, 0.0)  # one promoter, one detractor
