@@ -100,6 +100,8 @@ def print_summary(console: Console, data: dict[str, Any], config: Config, *, new
     console.print(f"  Alerts sent          {data['alerts_sent']:>6}")
     if fr:
         console.print(f"  First response p50   {_duration(fr['p50_seconds']):>6}")
+    if data["first_response_waiting"]:
+        console.print(f"  Awaiting a reply     {data['first_response_waiting']:>6}")
     if data["outbox_waiting"] or data["outbox_held"]:
         # Held actions need a person; point at the command that lists just them, with why.
         see = "mentiondesk outbox list" + (" --held" if data["outbox_held"] else "")
@@ -133,6 +135,7 @@ def print_report(console: Console, data: dict[str, Any]) -> None:
     if fr:
         table.add_row("first response p50", _duration(fr["p50_seconds"]))
         table.add_row("first response p90", _duration(fr["p90_seconds"]))
+    table.add_row("first response waiting", str(data["first_response_waiting"]))
     console.print(table)
 
 

@@ -54,6 +54,11 @@ def report(store: Store) -> dict[str, Any]:
             "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
             "by_topic": dict(topics.most_common()),
             "first_response": _first_response(waits),
+            # Open cases nobody has answered yet have no response time, so the percentiles
+            # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
+            "first_response_waiting": count(
+                _count(CASE, sa.and_(CASE.c.status == "open", CASE.c.first_response_at.is_(None)))
+            ),
         }
 
 

@@ -24,6 +24,7 @@ class Dashboard:
     by_day: dict[str, dict[str, int]]  # day → label → mentions
     platforms: list[tuple[str, int]]
     frt_count: int
+    frt_waiting: int  # open cases of the period with no reply delivered yet
     frt_p50: float | None
     frt_p90: float | None
     cases_opened: int
@@ -61,6 +62,7 @@ def load_dashboard(store: Store, *, days: int, now: datetime) -> Dashboard:
     since = now - timedelta(days=days)
     with store.engine.connect() as conn:
         waits = sorted(float(s) for s in conn.scalars(_frt_query(conn, since)))
+        waiting = int(conn.scalar(_waiting_query(since)) or 0)
         statuses: dict[str, int] = dict(
             conn.execute(
                 sa.select(CASE.c.status, sa.func.count())
@@ -81,6 +83,7 @@ def load_dashboard(store: Store, *, days: int, now: datetime) -> Dashboard:
             by_day=by_day,
             platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
             frt_count=len(waits),
+            frt_waiting=waiting,
             frt_p50=percentile(waits, 50) if waits else None,
             frt_p90=percentile(waits, 90) if waits else None,
             cases_opened=int(sum(statuses.values())),
@@ -114,6 +117,20 @@ def _counts(conn: Connection, since: datetime) -> list[tuple[str, str, str, int]
 def _frt_query(conn: Connection, since: datetime) -> Any:
     wait = seconds_between(conn, CASE.c.opened_at, CASE.c.first_response_at)
     return sa.select(wait).where(CASE.c.opened_at >= since, CASE.c.first_response_at.is_not(None))
+
+
+def _waiting_query(since: datetime) -> Any:
+    """Open cases of the period still without a reply: the percentiles leave them out (they
+    have no response time yet), so they are counted beside them instead of vanishing."""
+    return (
+        sa.select(sa.func.count())
+        .select_from(CASE)
+        .where(
+            CASE.c.opened_at >= since,
+            CASE.c.status == "open",
+            CASE.c.first_response_at.is_(None),
+        )
+    )
 
 
 def _latest_answers(since: datetime) -> Any:

@@ -219,7 +219,9 @@ _DASHBOARD = {
     "Export CSV": "Exportar CSV",
     "mentions": "menções",
     "first response p50": "tempo de primeira resposta p50",
-    "first response p90 · {n} answered": "tempo de primeira resposta p90 · {n} respondidas",
+    "first response p90 · {n} answered · {w} waiting": (
+        "tempo de primeira resposta p90 · {n} respondidos · {w} aguardando"
+    ),
     "cases resolved · {resolved} of {opened}": "taxa de resolução · {resolved} de {opened}",
     "CSAT (4–5 of 5) · {n} answers": "CSAT (4–5 de 5) · {n} respostas",
     "NPS · {n} answers": "NPS · {n} respostas",

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
 from mentiondesk.decisions import OutboxPlan
+from mentiondesk.queue import close_case
+from mentiondesk.report import report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, USER
 from mentiondesk.web.data_dash import load_dashboard
@@ -159,3 +161,21 @@ def test_csat_and_nps_count_each_case_once(store: Store) -> None:
     data = load_dashboard(store, days=7, now=datetime.now(UTC))
     assert (data.csat_answers, data.csat) == (2, 100.0)  # A's latest answer, 5, and B's 5
     assert (data.nps_answers, data.nps) == (2, 0.0)  # one promoter, one detractor
+
+
+async def test_cases_still_waiting_for_a_reply_are_counted(as_role: Login, store: Store) -> None:
+    # One case answered after 2 minutes, two open and unanswered, one closed unanswered.
+    _, answered, _ = add(store, "answered", ago=timedelta(hours=1))
+    add(store, "waiting", ago=timedelta(hours=2))
+    add(store, "waiting too", ago=timedelta(hours=3))
+    _, dropped, _ = add(store, "closed unanswered", ago=timedelta(hours=4))
+    with store.engine.begin() as conn:
+        opened = conn.scalar(sa.select(CASE.c.opened_at).where(CASE.c.id == answered))
+        reply = opened + timedelta(minutes=2)
+        conn.execute(sa.update(CASE).where(CASE.c.id == answered).values(first_response_at=reply))
+    assert dropped is not None
+    close_case(store, dropped, by="manager")
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/dashboard?days=7")).text()
+    assert "first response p90 · 1 answered · 2 waiting" in page
+    assert report(store)["first_response_waiting"] == 2
