@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -41,8 +41,20 @@ class Dashboard:
     def resolution_rate(self) -> float | None:
         return self.cases_resolved / self.cases_opened * 100 if self.cases_opened else None
 
-    def days_list(self, today: date) -> list[str]:
-        return [(today - timedelta(days=i)).isoformat() for i in range(self.days - 1, -1, -1)]
+    def days_list(self) -> list[str]:
+        """The chart's UTC days, the first one's midnight being `since`, today last."""
+        first = self.since.date()
+        return [(first + timedelta(days=i)).isoformat() for i in range(self.days)]
+
+
+def period_start(now: datetime, days: int) -> datetime:
+    """Midnight (UTC) of the first of the `days` calendar days the chart shows, today last.
+
+    Every figure starts here, not at `now - days`: a rolling start would count the part of an
+    extra day the chart has no bar for, so the totals and the bars would disagree.
+    """
+    today = now.astimezone(UTC).date()
+    return datetime.combine(today - timedelta(days=days - 1), time.min, tzinfo=UTC)
 
 
 def day_of(conn: Connection, column: Any) -> Any:
@@ -59,7 +71,7 @@ def seconds_between(conn: Connection, start: Any, end: Any) -> Any:
 
 
 def load_dashboard(store: Store, *, days: int, now: datetime) -> Dashboard:
-    since = now - timedelta(days=days)
+    since = period_start(now, days)
     with store.engine.connect() as conn:
         waits = sorted(float(s) for s in conn.scalars(_frt_query(conn, since)))
         waiting = int(conn.scalar(_waiting_query(since)) or 0)
@@ -219,7 +231,7 @@ def _won_back(conn: Connection, since: datetime) -> list[tuple[str, str, datetim
 def csv_rows(store: Store, *, days: int, now: datetime) -> list[list[str]]:
     """Daily mentions per platform and label over the period, for a spreadsheet."""
     with store.engine.connect() as conn:
-        counts = _counts(conn, now - timedelta(days=days))
+        counts = _counts(conn, period_start(now, days))
     table: dict[tuple[str, str], dict[str, int]] = {}
     for d, platform, label, n in counts:
         table.setdefault((d, platform), {})[label] = n

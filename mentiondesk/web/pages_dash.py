@@ -29,7 +29,7 @@ async def dashboard(request: web.Request) -> web.Response:
     desk, loc = request.app[DESK], negotiate(request)
     days, now = _days(request), desk.clock()
     data = await desk.db(load_dashboard, desk.store, days=days, now=now)
-    categories = data.days_list(now.date())
+    categories = data.days_list()
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
     }

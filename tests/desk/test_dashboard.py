@@ -17,8 +17,8 @@ from mentiondesk.decisions import OutboxPlan
 from mentiondesk.queue import close_case
 from mentiondesk.report import report
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, SURVEY, USER
-from mentiondesk.web.data_dash import load_dashboard
+from mentiondesk.tables import CASE, MENTION, SURVEY, USER
+from mentiondesk.web.data_dash import csv_rows, load_dashboard
 from mentiondesk.web.data_queue import load_stats
 from mentiondesk.web.users import authenticate
 from tests.desk.conftest import Desk
@@ -179,3 +179,24 @@ async def test_cases_still_waiting_for_a_reply_are_counted(as_role: Login, store
     page = await (await desk.client.get("/dashboard?days=7")).text()
     assert "first response p90 · 1 answered · 2 waiting" in page
     assert report(store)["first_response_waiting"] == 2
+
+
+def test_every_figure_covers_the_days_the_chart_shows(store: Store) -> None:
+    # At 15:00 on the 12th the 7-day chart shows the 6th to the 12th. A mention from 18:00 on
+    # the 5th is within 7×24 h, but it has no bar: no other figure may count it either.
+    now = datetime(2026, 11, 12, 15, 0, tzinfo=UTC)
+    posted = [datetime(2026, 11, 5, 18, 0, tzinfo=UTC), datetime(2026, 11, 6, 9, 0, tzinfo=UTC)]
+    for at in posted:
+        mention, case, _ = add(store, "late again", draft=None)
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(created_at=at))
+            conn.execute(sa.update(CASE).where(CASE.c.id == case).values(opened_at=at))
+    data = load_dashboard(store, days=7, now=now)
+    days = data.days_list()
+    assert (days[0], days[-1]) == ("2026-11-06", "2026-11-12")
+    charted = sum(sum(data.by_day.get(day, {}).values()) for day in days)
+    assert charted == sum(n for _, n in data.platforms) == 1
+    assert data.cases_opened == 1
+    assert data.reasons == [("delivery", 1, 1)]  # the 5th falls in the previous period
+    rows = csv_rows(store, days=7, now=now)
+    assert [row[0] for row in rows[1:]] == ["2026-11-06"]
