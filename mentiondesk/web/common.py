@@ -180,12 +180,24 @@ def duration(seconds: float | None) -> str:
     return f"{s // 86400}d {s % 86400 // 3600}h"
 
 
+def percent(value: float | None) -> str:
+    """A share as a whole percent, except that rounding never reads as none or all: 1 happy
+    answer in 300 is "<1%", not "0%", and 249 cases resolved of 250 is ">99%", not "100%"."""
+    if value is None:
+        return "—"
+    if 0 < value < 1:
+        return "<1%"
+    if 99 < value < 100:
+        return ">99%"
+    return f"{value:.0f}%"
+
+
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     from mentiondesk.tables import case_number
 
     return {
         "duration": duration,
-        "pct": lambda v: "—" if v is None else f"{v:.0f}%",
+        "pct": percent,
         "waited": lambda since: duration((clock() - since).total_seconds()),
         "case_number": case_number,
     }

@@ -18,6 +18,7 @@ from mentiondesk.queue import close_case
 from mentiondesk.report import report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, MENTION, SURVEY, USER
+from mentiondesk.web.common import percent
 from mentiondesk.web.data_dash import csv_rows, load_dashboard
 from mentiondesk.web.data_queue import load_stats
 from mentiondesk.web.users import authenticate
@@ -200,3 +201,16 @@ def test_every_figure_covers_the_days_the_chart_shows(store: Store) -> None:
     assert data.reasons == [("delivery", 1, 1)]  # the 5th falls in the previous period
     rows = csv_rows(store, days=7, now=now)
     assert [row[0] for row in rows[1:]] == ["2026-11-06"]
+
+
+async def test_a_share_that_rounds_to_none_or_all_says_so(as_role: Login, store: Store) -> None:
+    # 1 satisfied customer in 200 is 0.5 %: "0%" would say nobody was.
+    with store.engine.begin() as conn:
+        rows = [{"kind": "csat", "score": 5 if i == 0 else 1} for i in range(200)]
+        conn.execute(sa.insert(SURVEY), rows)
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/dashboard?days=7")).text()
+    assert 'id="dash-csat">&lt;1%<' in page
+    assert [percent(v) for v in (None, 0, 0.5, 50.4, 99.5, 100)] == [
+        "—", "0%", "<1%", "50%", ">99%", "100%"
+    ]  # fmt: skip
