@@ -28,6 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
         "account_login": "conta/login",
         "spam": "spam",
         "opt_out": "descadastro",
+        "other": "outros",  # a complaint with no known cause (sentiment.reasons)
     },
     "role": {"agent": "agente", "manager": "gestor", "admin": "administrador"},
     # What the audit trail records someone did (mentiondesk.audit).

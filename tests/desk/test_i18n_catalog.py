@@ -96,13 +96,14 @@ def test_templates_show_no_text_outside_the_catalog(path: Path) -> None:
 
 def test_every_stored_value_shown_has_a_portuguese_word() -> None:
     from mentiondesk.web.pages_case import LABELS
+    from sentiment.reasons import REASONS
     from sentiment.topics import _TOPIC_WORDS
 
     expected = {
         "label": set(LABELS),
         "status": {"open", "resolved", "closed", "pending", "approved", "rejected", "withdrawn"},
         "kind": {"public", "private"},
-        "reason": set(_TOPIC_WORDS),
+        "reason": set(_TOPIC_WORDS) | set(REASONS),  # "other" is a reason, never a topic
         "role": {role.title for role in Role},
         "action": {"approve", "reject", "edit", "assign", "escalate", "resolved", "closed"}
         | {"note", "relabel"},
