@@ -183,15 +183,14 @@ def _reasons(conn: Connection, since: datetime, span: timedelta) -> list[tuple[s
     """Top complaint reasons this period, with the previous period's count for the trend."""
     before = since - span
     current = sa.case((MENTION.c.created_at >= since, 1), else_=0)
+    # A post a person relabelled as a complaint was read without a reason: it is still a
+    # complaint, of no known cause, so it counts as `other` rather than not at all.
+    reason = sa.func.coalesce(READING.c.reason, "other").label("reason")
     query = (
         _recent()
-        .add_columns(READING.c.reason, sa.func.sum(current), sa.func.count())
-        .where(
-            MENTION.c.created_at >= before,
-            READING.c.label == "negative",
-            READING.c.reason.is_not(None),
-        )
-        .group_by(READING.c.reason)
+        .add_columns(reason, sa.func.sum(current), sa.func.count())
+        .where(MENTION.c.created_at >= before, READING.c.label == "negative")
+        .group_by(reason)
     )
     rows = [(r, int(now or 0), int(total) - int(now or 0)) for r, now, total in conn.execute(query)]
     rows.sort(key=lambda r: (-r[1], r[0]))

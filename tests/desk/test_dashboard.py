@@ -13,7 +13,9 @@ from typer.testing import CliRunner
 
 from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
+from mentiondesk.corrections import relabel
 from mentiondesk.decisions import OutboxPlan
+from mentiondesk.models import Label
 from mentiondesk.queue import close_case
 from mentiondesk.report import report
 from mentiondesk.store import Store
@@ -214,3 +216,12 @@ async def test_a_share_that_rounds_to_none_or_all_says_so(as_role: Login, store:
     assert [percent(v) for v in (None, 0, 0.5, 50.4, 99.5, 100)] == [
         "—", "0%", "<1%", "50%", ">99%", "100%"
     ]  # fmt: skip
+
+
+def test_a_post_relabelled_as_a_complaint_counts_among_the_reasons(store: Store) -> None:
+    # Read as neutral (so without a reason), then corrected to negative by an agent.
+    mention, _, _ = add(store, "hmm, no sign of it", label="neutral", reason=None, case=False)
+    relabel(store, mention, Label.NEGATIVE, by="agent")
+    add(store, "late again")
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert sorted(data.reasons) == [("delivery", 1, 0), ("other", 1, 0)]
