@@ -15,6 +15,9 @@ from mentiondesk.tables import AUTHOR, CASE, MENTION, READING, SURVEY
 
 LABELS = ("negative", "neutral", "positive")
 PERIODS = (7, 30, 90)
+# Under this many answers a CSAT or NPS moves by whole tens of points on one customer's mood
+# (one answer in 10 is 10 points of CSAT and up to 20 of NPS): the desk says so beside it.
+SMALL_SAMPLE = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,14 @@ class Dashboard:
     reasons: list[tuple[str, int, int]]  # reason, this period, previous period
     won_back: list[tuple[str, str, datetime]]  # platform, handle, when they wrote positively
     won_back_count: int
+
+    @property
+    def csat_small(self) -> bool:
+        return 0 < self.csat_answers < SMALL_SAMPLE
+
+    @property
+    def nps_small(self) -> bool:
+        return 0 < self.nps_answers < SMALL_SAMPLE
 
     @property
     def resolution_rate(self) -> float | None:

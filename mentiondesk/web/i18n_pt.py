@@ -219,6 +219,7 @@ _DASHBOARD = {
     "Export CSV": "Exportar CSV",
     "mentions": "menções",
     "first response p50": "tempo de primeira resposta p50",
+    "small sample": "amostra pequena",
     "first response p90 · {n} answered · {w} waiting": (
         "tempo de primeira resposta p90 · {n} respondidos · {w} aguardando"
     ),

@@ -225,3 +225,15 @@ def test_a_post_relabelled_as_a_complaint_counts_among_the_reasons(store: Store)
     add(store, "late again")
     data = load_dashboard(store, days=7, now=datetime.now(UTC))
     assert sorted(data.reasons) == [("delivery", 1, 0), ("other", 1, 0)]
+
+
+async def test_a_score_from_few_answers_is_flagged(as_role: Login, store: Store) -> None:
+    # 2 CSAT answers: one more unhappy customer would move it 17 points. 30 NPS answers: fine.
+    with store.engine.begin() as conn:
+        rows = [{"kind": "csat", "score": 5}] * 2 + [{"kind": "nps", "score": 9}] * 30
+        conn.execute(sa.insert(SURVEY), rows)
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/dashboard?days=7")).text()
+    csat = page.split('id="dash-csat"', 1)[1].split("</div>", 1)[0]
+    nps = page.split('id="dash-nps"', 1)[1].split("</div>", 1)[0]
+    assert "small sample" in csat and "small sample" not in nps
