@@ -88,7 +88,16 @@ class Locale:
         }
 
 
-ENGLISH = Locale("en")
+# English shows stored values as stored, except the reasons whose keys are not words.
+ENGLISH_WORDS = {
+    "reason": {
+        "refund_payment": "refund/payment",
+        "product_quality": "product quality",
+        "account_login": "account/login",
+        "opt_out": "opt-out",
+    }
+}
+ENGLISH = Locale("en", words=ENGLISH_WORDS)
 PORTUGUESE = Locale(
     "pt-BR",
     messages=i18n_pt.MESSAGES,

@@ -128,3 +128,12 @@ async def test_the_header_puts_the_brand_where_each_language_does(as_role: Login
     logo = re.compile(r'<a class="logo" href="/queue">(.*?)</a>')
     assert logo.findall(pt) == ["<span>Atendimento</span> Lumora"]  # not "Lumora atendimento"
     assert logo.findall(en) == ["Lumora <span>desk</span>"]
+
+
+async def test_english_shows_reasons_as_words_not_keys(as_role: Login, store: Store) -> None:
+    add(store, "Charged twice", reason="refund_payment")
+    desk = await as_role("manager")
+    for path in ("/queue", "/dashboard"):
+        page = await _page(desk, path)
+        shown = re.sub(r"<[^>]*>", " ", page)  # the text people read, not form values
+        assert "refund/payment" in shown and "refund_payment" not in shown, path
