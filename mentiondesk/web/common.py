@@ -160,8 +160,15 @@ def redirect(location: str, notice: str | None = None) -> web.HTTPSeeOther:
 
 
 def safe_next(value: str | None, default: str = "/queue") -> str:
-    """Only local paths: an open redirect after login would be a phishing aid."""
+    """Only local paths: an open redirect after login would be a phishing aid.
+
+    Control characters are refused too: URL parsers (yarl building the Location header, and
+    browsers) drop tabs and newlines, so ?next=/%09/evil.example would leave as
+    "//evil.example", another site.
+    """
     if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return default
+    if any(ch < " " or ch == "\x7f" for ch in value):
         return default
     return value
 

@@ -164,6 +164,21 @@ async def test_login_redirects_only_to_local_paths(anon: Desk) -> None:
     assert response.headers["Location"] == "/queue"
 
 
+@pytest.mark.parametrize(
+    "away", ["/\t/evil.example/steal", "/\n/evil.example", "/\r\n/evil.example"]
+)
+async def test_login_refuses_next_paths_that_parsers_turn_into_another_site(
+    anon: Desk, away: str
+) -> None:
+    # yarl and browsers drop tabs and newlines: "/\t/evil.example" would be "//evil.example".
+    page = await (await anon.client.get("/login")).text()
+    token = page.split('name="csrf" value="')[1].split('"')[0]
+    form = {"csrf": token, "name": "agent", "password": "correct horse battery", "next": away}
+    response = await anon.client.post("/login", data=form, allow_redirects=False)
+    assert response.status == 303
+    assert response.headers["Location"] == "/queue"
+
+
 async def test_signed_callbacks_skip_the_csrf_check(config: Config, store: Store) -> None:
     async def slack(request: web.Request) -> web.Response:
         return web.Response(text="handled by its own signature check")

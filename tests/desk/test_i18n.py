@@ -66,6 +66,11 @@ async def test_the_switch_stays_on_the_desk(anon: Desk) -> None:
     assert (await anon.client.get("/lang/fr", allow_redirects=False)).status == 404
 
 
+async def test_the_switch_refuses_a_tab_that_would_make_it_leave_the_desk(anon: Desk) -> None:
+    away = await anon.client.get("/lang/en?next=/%09/evil.example", allow_redirects=False)
+    assert away.headers["Location"] == "/queue"
+
+
 async def test_the_header_offers_both_languages_from_any_page(anon: Desk) -> None:
     page = await _page(anon, "/login?next=/dashboard", PT)
     assert 'href="/lang/en?next=/login%3Fnext%3D/dashboard"' in page
