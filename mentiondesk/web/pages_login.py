@@ -51,7 +51,9 @@ async def login_form(request: web.Request, *, error: str = "", status: int = 200
 async def login(request: web.Request) -> web.StreamResponse:
     desk = request.app[DESK]
     form = await request.post()
-    name, password = str(form.get("name", ""))[:64], str(form.get("password", ""))[:1024]
+    # Stripped before keying the throttle: authenticate() strips the name too, so " ana" and
+    # "ana " would otherwise each get five fresh guesses at ana's password.
+    name, password = str(form.get("name", "")).strip()[:64], str(form.get("password", ""))[:1024]
     key = f"{request.remote}|{name.lower()}"
     if desk.throttle.blocked(key):
         error = negotiate(request).t("Too many failed attempts. Wait 15 minutes and try again.")

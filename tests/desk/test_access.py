@@ -114,6 +114,14 @@ async def test_wrong_password_then_throttled(anon: Desk) -> None:
     assert await anon.login("agent") == 429  # even the right password, for a while
 
 
+async def test_padding_the_name_gets_no_fresh_guesses(anon: Desk) -> None:
+    # The login strips the name, so " agent" is agent: it must count against the same limit.
+    for padded in ("agent", " agent", "agent ", "\tagent", "  agent  "):
+        assert await anon.login(padded, "wrong password") == 401
+    assert await anon.login(" agent ") == 429
+    assert await anon.login("agent") == 429
+
+
 async def test_cookie_flags_and_security_headers(anon: Desk) -> None:
     page = await (await anon.client.get("/login")).text()
     token = page.split('name="csrf" value="')[1].split('"')[0]
