@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from mentiondesk import registry
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
+from mentiondesk.schema import shown_url
 
 
 class _Section(BaseModel):
@@ -257,12 +258,13 @@ def _paths_and_urls(config: Config) -> list[str]:
     problems = []
     try:
         url = sa.engine.make_url(config.store_url())
-    except sa.exc.ArgumentError:
+    except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         url = None
     if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
         problems.append(
-            f"store.url: {config.settings.store.url!r} is not a database URL mentiondesk "
-            "supports; use sqlite:///FILE.db or postgresql+psycopg://USER@HOST:5432/DB"
+            f"store.url: {shown_url(config.settings.store.url)!r} is not a database "
+            "URL mentiondesk supports; use sqlite:///FILE.db or "
+            "postgresql+psycopg://USER@HOST:5432/DB"
         )
     elif url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         folder = Path(url.database).parent

@@ -9,6 +9,7 @@ key) stops start-up with the columns named, instead of a crash half-way through 
 from __future__ import annotations
 
 import logging
+import re
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -18,6 +19,9 @@ from mentiondesk.models import ConfigError
 
 _LOGGER = logging.getLogger(__name__)
 _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, the others wait
+# user:PASSWORD@ (up to the last @ before the path: a password may hold a raw @) and
+# libpq's ?password=… query parameter, which SQLAlchemy's hide_password leaves in.
+_PASSWORD = re.compile(r"(://[^/@:]*:)[^/]*@|([?&]password=)[^&]*", re.IGNORECASE)
 
 
 def ensure(engine: Engine) -> None:
@@ -42,6 +46,12 @@ def ensure(engine: Engine) -> None:
         )
 
 
+def shown_url(url: str) -> str:
+    """A store URL as it may be shown: messages go to terminals and the journal, and a URL
+    SQLAlchemy cannot parse (postgres://, a port typo) still carries the real password."""
+    return _PASSWORD.sub(lambda m: f"{m[1]}***@" if m[1] else f"{m[2]}***", url)
+
+
 def check_reachable(engine: Engine) -> str:
     """Connect once (creating nothing); the URL without its password, or ConfigError."""
     try:
@@ -49,11 +59,11 @@ def check_reachable(engine: Engine) -> str:
             conn.execute(sa.text("SELECT 1"))
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
-    return engine.url.render_as_string(hide_password=True)
+    return shown_url(engine.url.render_as_string(hide_password=True))
 
 
 def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
-    where = engine.url.render_as_string(hide_password=True)
+    where = shown_url(engine.url.render_as_string(hide_password=True))
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
     return ConfigError(
         f"store.url: cannot open {where} ({reason}); check that the database is running "

@@ -64,6 +64,20 @@ def test_a_sqlite_file_in_a_missing_folder_is_named(tmp_path: Path) -> None:
     assert f"store.url: folder '{tmp_path / 'no/such/dir'}' does not exist" in str(error)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgres://md:s3cret@db.example:5432/md",  # the Heroku spelling: not a known backend
+        "postgresql+psycopg://md:s3cret@db.example:54x2/md",  # a port typo: SQLAlchemy cannot parse
+        "mysql://md@db.example/md?password=s3cret",
+    ],
+)
+def test_an_unsupported_store_url_is_named_without_its_password(tmp_path: Path, url: str) -> None:
+    error = _load(tmp_path, f'[brand]\nname = "L"\n[store]\nurl = "{url}"\n')
+    assert "is not a database URL mentiondesk supports" in str(error)
+    assert "s3cret" not in str(error) and "db.example" in str(error)
+
+
 def test_a_typo_inside_a_list_of_tables_suggests_the_right_key(tmp_path: Path) -> None:
     text = '[brand]\nname = "L"\n[[routing.alert_routes]]\nname = "u"\nto = ["c"]\n'
     error = _load(tmp_path, text + "min_frustation = 3\n")

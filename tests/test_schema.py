@@ -101,6 +101,15 @@ def test_a_database_that_is_not_there_is_named_without_its_password() -> None:
     assert "s3cret" not in str(info.value) and "127.0.0.1:5499/nowhere" in str(info.value)
 
 
+@pytest.mark.postgres
+def test_a_password_in_the_query_string_is_not_named_either() -> None:
+    # libpq takes ?password=…, and SQLAlchemy's hide_password leaves the query as it is.
+    store = Store("postgresql+psycopg://postgres@127.0.0.1:5499/nowhere?password=s3cret")
+    with pytest.raises(ConfigError, match=r"store\.url: cannot open") as info:
+        store.create_all()
+    assert "s3cret" not in str(info.value) and "password=***" in str(info.value)
+
+
 def test_a_failed_statement_does_not_carry_its_values(db_url: str) -> None:
     store = _store(db_url)
     row = {"platform": "x", "external_id": "u1", "handle": "ana", "name": "secret name"}
