@@ -137,6 +137,14 @@ async def test_stale_timestamp_is_401(desk: Desk) -> None:
     assert draft_status(desk) == "pending"
 
 
+async def test_a_timestamp_too_long_for_int_is_401_not_500(desk: Desk) -> None:
+    raw = urlencode({"payload": json.dumps(click(desk, "reject"))}).encode()
+    headers = {"X-Slack-Request-Timestamp": "1" * 5000, "X-Slack-Signature": "v0=" + "0" * 64}
+    async with aiohttp.ClientSession() as http, http.post(desk.url, data=raw, headers=headers) as r:
+        assert r.status == 401
+    assert draft_status(desk) == "pending"
+
+
 async def test_tampered_body_is_401(desk: Desk) -> None:
     status = await send(
         desk, click(desk, "reject"), tamper=lambda b: b.replace(b"reject", b"approve")
