@@ -58,9 +58,11 @@ async def login(request: web.Request) -> web.StreamResponse:
     if desk.throttle.blocked(key):
         error = negotiate(request).t("Too many failed attempts. Wait 15 minutes and try again.")
         return await login_form(request, error=error, status=429)
+    # Counted before the (slow, awaited) check, cleared if it succeeds: counted after it,
+    # thirty guesses sent at once all passed blocked() before the first one failed.
+    desk.throttle.fail(key)
     user = await desk.db(authenticate, desk.store, name, password)
     if user is None:
-        desk.throttle.fail(key)
         error = negotiate(request).t("Wrong name or password.")
         return await login_form(request, error=error, status=401)
     desk.throttle.clear(key)

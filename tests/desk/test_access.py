@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +14,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from mentiondesk.config import Config
 from mentiondesk.store import Store
-from mentiondesk.web import create_app
+from mentiondesk.web import create_app, pages_login, users
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -120,6 +122,27 @@ async def test_padding_the_name_gets_no_fresh_guesses(anon: Desk) -> None:
         assert await anon.login(padded, "wrong password") == 401
     assert await anon.login(" agent ") == 429
     assert await anon.login("agent") == 429
+
+
+async def test_guesses_sent_at_once_are_throttled_too(
+    anon: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tried: list[str] = []
+
+    def slow(store: Store, name: str, password: str) -> users.User | None:
+        tried.append(password)
+        time.sleep(0.05)  # argon2's real cost: the guesses overlap while it runs
+        return users.authenticate(store, name, password)
+
+    monkeypatch.setattr(pages_login, "authenticate", slow)
+    page = await (await anon.client.get("/login")).text()
+    token = page.split('name="csrf" value="')[1].split('"')[0]
+    forms = [{"csrf": token, "name": "agent", "password": f"guess {i}"} for i in range(12)]
+    answers = await asyncio.gather(
+        *(anon.client.post("/login", data=form, allow_redirects=False) for form in forms)
+    )
+    assert sorted(a.status for a in answers) == [401] * 5 + [429] * 7
+    assert len(tried) == 5
 
 
 async def test_cookie_flags_and_security_headers(anon: Desk) -> None:
