@@ -23,6 +23,7 @@ from mentiondesk.web.common import (
     render_error,
     template_globals,
 )
+from mentiondesk.web.i18n import ZONE
 from mentiondesk.web.users import Throttle, load_session, same_token
 from playbooks import Playbook
 
@@ -77,6 +78,7 @@ def create_app(
         session_ttl=session_ttl,
         on_queued=on_queued,
     )
+    app[ZONE] = app[DESK].zone
     app.router.add_static("/static", _HERE / "static", name="static")
     app.router.add_get("/favicon.ico", _favicon)
     for module in (health, pages_login, pages_queue, pages_case, pages_dash, pages_admin):

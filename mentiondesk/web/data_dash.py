@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 
 import sqlalchemy as sa
@@ -53,26 +53,37 @@ class Dashboard:
         return self.cases_resolved / self.cases_opened * 100 if self.cases_opened else None
 
     def days_list(self) -> list[str]:
-        """The chart's UTC days, the first one's midnight being `since`, today last."""
+        """The chart's days in the desk's time zone, the first one's midnight being `since`,
+        today last."""
         first = self.since.date()
         return [(first + timedelta(days=i)).isoformat() for i in range(self.days)]
 
 
-def period_start(now: datetime, days: int) -> datetime:
-    """Midnight (UTC) of the first of the `days` calendar days the chart shows, today last.
+def period_start(now: datetime, days: int, zone: tzinfo = UTC) -> datetime:
+    """Midnight (in the desk's time zone) of the first of the `days` calendar days the chart
+    shows, today last.
 
     Every figure starts here, not at `now - days`: a rolling start would count the part of an
     extra day the chart has no bar for, so the totals and the bars would disagree.
     """
-    today = now.astimezone(UTC).date()
-    return datetime.combine(today - timedelta(days=days - 1), time.min, tzinfo=UTC)
+    today = now.astimezone(zone).date()
+    return datetime.combine(today - timedelta(days=days - 1), time.min, tzinfo=zone)
 
 
-def day_of(conn: Connection, column: Any) -> Any:
-    """The UTC calendar day of a timestamp column as YYYY-MM-DD text, on either backend."""
+def hour_of(conn: Connection, column: Any) -> Any:
+    """The UTC hour of a timestamp column as `YYYY-MM-DD HH` text, on either backend.
+
+    Days are made from hours in Python, in the desk's time zone: SQLite has no time zones.
+    """
     if conn.dialect.name == "postgresql":
-        return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")
-    return sa.func.substr(column, 1, 10)  # SQLite keeps UTC timestamps as ISO text
+        return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD HH24")
+    return sa.func.substr(column, 1, 13)  # SQLite keeps UTC timestamps as ISO text
+
+
+def local_day(utc_hour: str, zone: tzinfo) -> str:
+    """`YYYY-MM-DD HH` (UTC) as the calendar day it falls on in `zone`."""
+    start = datetime.strptime(utc_hour.replace("T", " "), "%Y-%m-%d %H").replace(tzinfo=UTC)
+    return start.astimezone(zone).date().isoformat()
 
 
 def seconds_between(conn: Connection, start: Any, end: Any) -> Any:
@@ -81,8 +92,8 @@ def seconds_between(conn: Connection, start: Any, end: Any) -> Any:
     return (sa.func.julianday(end) - sa.func.julianday(start)) * 86400.0
 
 
-def load_dashboard(store: Store, *, days: int, now: datetime) -> Dashboard:
-    since = period_start(now, days)
+def load_dashboard(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> Dashboard:
+    since = period_start(now, days, zone)
     with store.engine.connect() as conn:
         waits = sorted(float(s) for s in conn.scalars(_frt_query(conn, since)))
         waiting = int(conn.scalar(_waiting_query(since)) or 0)
@@ -97,7 +108,7 @@ def load_dashboard(store: Store, *, days: int, now: datetime) -> Dashboard:
         won = _won_back(conn, since)
         by_day: dict[str, dict[str, int]] = {}
         platforms: dict[str, int] = {}
-        for day, platform, label, n in _counts(conn, since):
+        for day, platform, label, n in _counts(conn, since, zone):
             by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
             platforms[platform] = platforms.get(platform, 0) + n
         return Dashboard(
@@ -125,16 +136,21 @@ def _recent() -> Any:
     return sa.select().select_from(MENTION).join(READING, READING.c.mention_id == MENTION.c.id)
 
 
-def _counts(conn: Connection, since: datetime) -> list[tuple[str, str, str, int]]:
-    """Mentions per day, platform and label since `since`: one pass for charts and CSV."""
-    day = day_of(conn, MENTION.c.created_at).label("day")
+def _counts(conn: Connection, since: datetime, zone: tzinfo) -> list[tuple[str, str, str, int]]:
+    """Mentions per day (in `zone`), platform and label since `since`: one pass for charts
+    and CSV."""
+    hour = hour_of(conn, MENTION.c.created_at).label("hour")
     query = (
         _recent()
-        .add_columns(day, MENTION.c.platform, READING.c.label, sa.func.count())
+        .add_columns(hour, MENTION.c.platform, READING.c.label, sa.func.count())
         .where(MENTION.c.created_at >= since)
-        .group_by(day, MENTION.c.platform, READING.c.label)
+        .group_by(hour, MENTION.c.platform, READING.c.label)
     )
-    return [(d, p, label, int(n)) for d, p, label, n in conn.execute(query)]
+    days: dict[tuple[str, str, str], int] = {}
+    for h, platform, label, n in conn.execute(query):
+        key = (local_day(h, zone), platform, label)
+        days[key] = days.get(key, 0) + int(n)
+    return [(d, p, label, n) for (d, p, label), n in days.items()]
 
 
 def _frt_query(conn: Connection, since: datetime) -> Any:
@@ -238,10 +254,10 @@ def _won_back(conn: Connection, since: datetime) -> list[tuple[str, str, datetim
     return [(p, h, last) for p, h, last in conn.execute(query)]
 
 
-def csv_rows(store: Store, *, days: int, now: datetime) -> list[list[str]]:
+def csv_rows(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> list[list[str]]:
     """Daily mentions per platform and label over the period, for a spreadsheet."""
     with store.engine.connect() as conn:
-        counts = _counts(conn, period_start(now, days))
+        counts = _counts(conn, period_start(now, days, zone), zone)
     table: dict[tuple[str, str], dict[str, int]] = {}
     for d, platform, label, n in counts:
         table.setdefault((d, platform), {})[label] = n

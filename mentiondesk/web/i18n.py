@@ -7,14 +7,15 @@ Only the interface is translated: mention text, names, drafts and stored values 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, tzinfo
 
 from aiohttp import web
 
 from mentiondesk.web import i18n_pt, i18n_pt_words
 
 LANG_COOKIE = "md_lang"
+ZONE = web.AppKey("zone", tzinfo)  # [desk] timezone, set by create_app
 DEFAULT = "en"
 LANGS = {"en": "EN", "pt-BR": "PT"}  # code → what the header's switch shows
 
@@ -36,6 +37,7 @@ class Locale:
     decimal_point: str = "."
     date_format: str = "%Y-%m-%d"
     day_format: str = "{month}-{day}"
+    zone: tzinfo = UTC  # [desk] timezone, set per desk by negotiate()
 
     def t(self, text: str, /, **values: object) -> str:
         """`text` in this language (English when it has no translation), filled with values."""
@@ -55,11 +57,17 @@ class Locale:
         return f"{value:.{places}f}".replace(".", self.decimal_point)
 
     def date(self, dt: date) -> str:
+        if isinstance(dt, datetime) and dt.tzinfo is not None:
+            dt = dt.astimezone(self.zone)  # the day it is where the team works
         return dt.strftime(self.date_format)
 
     def when(self, dt: datetime | None) -> str:
-        """A moment on the desk: its date in this language and the time in UTC."""
-        return f"{self.date(dt)} {dt:%H:%M} UTC" if dt else "—"
+        """A moment on the desk: its date in this language, the time in the desk's zone."""
+        if dt is None:
+            return "—"
+        local = dt.astimezone(self.zone)
+        zone = "UTC" if self.zone is UTC else local.strftime("%Z")
+        return f"{self.date(local)} {local:%H:%M} {zone}"
 
     def day(self, iso_day: str) -> str:
         """A chart's day label from YYYY-MM-DD: 11-12 in English, 12/11 in Portuguese."""
@@ -137,4 +145,4 @@ def negotiate(request: web.Request) -> Locale:
     chosen = request.cookies.get(LANG_COOKIE, "")
     if chosen not in LOCALES:
         chosen = from_accept_language(request.headers.get("Accept-Language", ""))
-    return LOCALES[chosen]
+    return replace(LOCALES[chosen], zone=request.app.get(ZONE, UTC))

@@ -28,7 +28,7 @@ def _days(request: web.Request) -> int:
 async def dashboard(request: web.Request) -> web.Response:
     desk, loc = request.app[DESK], negotiate(request)
     days, now = _days(request), desk.clock()
-    data = await desk.db(load_dashboard, desk.store, days=days, now=now)
+    data = await desk.db(load_dashboard, desk.store, days=days, now=now, zone=desk.zone)
     categories = data.days_list()
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
@@ -61,7 +61,7 @@ def _trend(loc: Locale, now: int, before: int) -> str:
 async def dashboard_csv(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     days = _days(request)
-    rows = await desk.db(csv_rows, desk.store, days=days, now=desk.clock())
+    rows = await desk.db(csv_rows, desk.store, days=days, now=desk.clock(), zone=desk.zone)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:

@@ -1,0 +1,77 @@
+"""[desk] timezone: the desk shows times and counts days where the team works."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, MENTION
+from mentiondesk.web.data_dash import csv_rows, load_dashboard
+from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
+from tests.desk.conftest import Desk
+from tests.desk.seed import add, write_config
+from tests.helpers import run_cli
+
+Login = Callable[[str], Awaitable[Desk]]
+SAO_PAULO = ZoneInfo("America/Sao_Paulo")  # UTC−3, no summer time since 2019
+
+
+def _posted(store: Store, at: datetime) -> None:
+    mention, case, _ = add(store, "late again", draft=None)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(created_at=at))
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(opened_at=at))
+
+
+def test_days_are_the_teams_days(store: Store) -> None:
+    # 12 Nov 12:00 in São Paulo. 01:00 UTC on the 12th is 22:00 on the 11th there; 02:00 UTC
+    # on the 6th is 23:00 on the 5th, before the 7-day chart's first day (the 6th).
+    now = datetime(2026, 11, 12, 15, 0, tzinfo=UTC)
+    for at in (datetime(2026, 11, 12, 1, 0, tzinfo=UTC), datetime(2026, 11, 6, 2, 0, tzinfo=UTC)):
+        _posted(store, at)
+    data = load_dashboard(store, days=7, now=now, zone=SAO_PAULO)
+    assert data.since == datetime(2026, 11, 6, 3, 0, tzinfo=UTC)  # midnight in São Paulo
+    assert data.days_list()[0] == "2026-11-06" and list(data.by_day) == ["2026-11-11"]
+    assert data.cases_opened == 1
+    assert [row[0] for row in csv_rows(store, days=7, now=now, zone=SAO_PAULO)[1:]] == [
+        "2026-11-11"
+    ]
+    in_utc = load_dashboard(store, days=7, now=now)  # the default: both are in, on UTC days
+    assert sorted(in_utc.by_day) == ["2026-11-06", "2026-11-12"]
+
+
+def test_times_read_in_the_desks_zone() -> None:
+    at = datetime(2026, 12, 1, 1, 30, tzinfo=UTC)
+    assert ENGLISH.when(at) == "2026-12-01 01:30 UTC"
+    assert replace(PORTUGUESE, zone=SAO_PAULO).when(at) == "30/11/2026 22:30 -03"
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str) -> Config:
+    """The desk fixtures' config, for a team in São Paulo."""
+    path = write_config(tmp_path, db_url)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
+    return load_config(path)
+
+
+async def test_the_case_page_shows_the_teams_time(as_role: Login, store: Store) -> None:
+    desk = await as_role("agent")
+    _posted(store, datetime(2026, 12, 1, 1, 30, tzinfo=UTC))
+    page = await (await desk.client.get("/cases/1")).text()
+    assert "2026-11-30 22:30 -03" in page and "01:30 UTC" not in page
+
+
+def test_an_unknown_zone_stops_start_up_naming_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[brand]\nname = "L"\n[desk]\ntimezone = "America/Sao_Pablo"\n')
+    code, output = run_cli(path, "check-config")
+    assert code == 2 and "desk.timezone" in output and '"America/Sao_Paulo"' in output
