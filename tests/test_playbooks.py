@@ -9,7 +9,7 @@ import pytest
 
 from mentiondesk.models import ActionKind, Brand, ConfigError, History, Label, Reading
 from playbooks import load_playbook
-from playbooks.engine import Playbook, greeting_name
+from playbooks.engine import greeting_name
 from playbooks.templates import Templates
 from tests.helpers import mention
 
@@ -126,93 +126,6 @@ def test_no_name_reads_as_a_plain_greeting() -> None:
     assert dm.text is not None and dm.text.startswith("Olá, aqui é a equipe Lumora.")
 
 
-def _dm(playbook: Playbook, text: str, lang: str | None = None) -> tuple[str, str]:
-    pt = _reading(Label.NEGATIVE, lang="pt", reason="account_login", frustration=1)
-    actions = playbook.decide(mention(1, text, lang=lang), pt, History())
-    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
-    assert dm.text is not None and dm.lang is not None
-    return dm.text, dm.lang
-
-
-def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
-    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
-    text, lang = _dm(playbook, "@lumora não consigo entrar na conta")
-    assert lang == "pt" and "equipe" in text and "acessar" in text and "e-mail da sua" in text
-    text, lang = _dm(playbook, "@Lumora_PT não consigo entrar na conta")
-    assert lang == "pt-PT" and "equipa" in text and "aceder" in text and "email da sua" in text
-    # Another handle that merely starts the same way is not the Portuguese one.
-    assert _dm(playbook, "@lumora_pt2 não consigo entrar")[1] == "pt"
-    # The platform's own tag (Bluesky's langs, Mastodon's language) says the region too.
-    assert _dm(playbook, "não consigo entrar na conta", lang="pt-pt")[1] == "pt-PT"
-    assert _dm(playbook, "não consigo entrar na conta", lang="pt-BR")[1] == "pt"
-    # A post too short to tell its language is answered in its handle's.
-    und = _reading(Label.NEGATIVE, lang="und", frustration=1)
-    actions = playbook.decide(mention(1, "@lumora_pt ???"), und, History())
-    assert {a.lang for a in actions if a.kind is ActionKind.DRAFT_PRIVATE} == {"pt-PT"}
-    actions = playbook.decide(mention(1, "@lumora ???"), und, History())
-    assert {a.lang for a in actions if a.kind is ActionKind.DRAFT_PRIVATE} == {"en"}
-    # A handle mapped to Portugal does not turn an English post's reply Portuguese.
-    en = _reading(Label.NEGATIVE, reason="account_login", frustration=1)
-    actions = playbook.decide(mention(1, "@lumora_pt can't log in"), en, History())
-    assert {a.lang for a in actions if a.kind is ActionKind.DRAFT_PRIVATE} == {"en"}
-
-
-@pytest.mark.parametrize(
-    ("text", "handle", "lang"),
-    [
-        ("A Lumora bloqueou-me a conta e o telemóvel não recebe o SMS", "h_a1", "pt-PT"),
-        ("estou a tentar entrar na conta há dois dias", "h_a1", "pt-PT"),
-        ("não consigo entrar na conta", "ana@masto.pt", "pt-PT"),  # a Portuguese server
-        ("não consigo entrar na conta", "ana.bsky.social", "pt"),
-        # Brazilian words win over a European one: a Brazilian asking about Portugal.
-        ("vcs entregam em Portugal? não consigo entrar na conta", "h_a1", "pt"),
-        ("o app tá dando erro no celular, não consigo entrar", "h_a1", "pt"),
-        ("continua dando erro, paguei R$ 20 em euros de taxa", "h_a1", "pt"),
-        ("não consigo entrar na conta", "ana@mastodon.com.br", "pt"),
-    ],
-)
-def test_european_portuguese_is_told_from_the_authors_words_or_server(
-    text: str, handle: str, lang: str
-) -> None:
-    playbook = load_playbook([], brand=BRAND)
-    pt = _reading(Label.NEGATIVE, lang="pt", reason="account_login", frustration=1)
-    post = mention(1, text)
-    post = replace(post, author=replace(post.author, handle=handle))
-    actions = playbook.decide(post, pt, History())
-    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
-    assert dm.lang == lang
-    assert dm.text is not None and ("equipa" in dm.text) == (lang == "pt-PT")
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "asks"),
-    [
-        ("en", "my parcel is late", "order number"),
-        ("pt", "meu pedido atrasou", "número do seu pedido"),
-        ("pt-PT", "@lumora_pt a encomenda atrasou", "número da sua encomenda"),
-    ],
-)
-def test_a_follow_up_does_not_ask_again_for_what_the_case_has(
-    lang: str, text: str, asks: str
-) -> None:
-    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
-    reading = _reading(Label.NEGATIVE, lang=lang[:2], reason="delivery", frustration=1)
-    first, again = (
-        [a for a in playbook.decide(mention(1, text), reading, h) if a.text and a.lang]
-        for h in (History(), History(past_cases=("MD-000001",)))
-    )
-    assert asks in (first[0].text or "")
-    assert asks not in (again[0].text or "") and "MD-000001" in (again[0].text or "")
-
-
-def test_portuguese_thanks_do_not_assume_the_brand_is_feminine() -> None:
-    playbook = load_playbook([], brand=Brand(name="Bazar"), handle_locales={"@b_pt": "pt-PT"})
-    praise = _reading(Label.POSITIVE, lang="pt")
-    for text in ("amei o Bazar", "@b_pt adorei"):
-        (draft,) = [a for a in playbook.decide(mention(1, text), praise, History()) if a.text]
-        assert " na Bazar" not in (draft.text or "") and "Bazar" in (draft.text or "")
-
-
 def test_template_syntax_in_a_mention_is_data(tmp_path: Path) -> None:
     evil = mention(1, "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}", name="Ana {{7*7}}")
     (draft,) = SHIPPED.decide(evil, _reading(Label.POSITIVE), History())
@@ -306,20 +219,3 @@ def test_a_misspelt_variable_in_any_branch_stops_start_up(tmp_path: Path) -> Non
     )
     with pytest.raises(ConfigError, match=r"en/complaint_dm\.j2: 'prise' is undefined; the "):
         load_playbook([], brand=BRAND, template_dir=tmp_path)
-
-
-@pytest.mark.parametrize("lang", ["en", "pt", "pt-PT"])
-def test_no_public_great_to_hear_from_you_again_while_their_complaint_is_open(lang: str) -> None:
-    # Mariana complained three times and her case is still open: a public "great to hear
-    # from you again" under her "it arrived, thanks" reads as if we had not noticed.
-    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
-    text = "@lumora_pt chegou, obrigada" if lang == "pt-PT" else "chegou, obrigada"
-    praise = _reading(Label.POSITIVE, lang=lang.split("-")[0])
-    waiting = History(past_cases=("MD-000010",), open_cases=("MD-000010",), mentions_before=3)
-    (draft,) = playbook.decide(mention(1, text), praise, waiting)
-    assert draft.text is not None and draft.lang == lang
-    assert not any(again in draft.text for again in ("again", "de novo", "voltar a ter"))
-    (draft,) = playbook.decide(mention(1, text), praise, History(mentions_before=3))
-    assert draft.text is not None and any(
-        again in draft.text for again in ("again", "de novo", "voltar a ter")
-    )
