@@ -113,6 +113,7 @@ def test_the_shipped_brand_mention_tuning_set_reads_as_a_val_split() -> None:
         ("brand-mentions-en", [65, 48, 55]),
         ("brand-mentions-pt-train", [70, 60, 60]),
         ("brand-mentions-pt-polite", [80, 20, 0]),
+        ("brand-mentions-pt-delays", [64, 0, 14]),
     ],
 )
 def test_the_shipped_brand_mention_training_sets_read_as_train_splits(
@@ -124,12 +125,19 @@ def test_the_shipped_brand_mention_training_sets_read_as_train_splits(
     assert all(text.strip() and "lumora" not in text.lower() for text in split.texts)
 
 
-@pytest.mark.parametrize("name", ["brand-mentions-pt-train", "brand-mentions-pt-polite"])
+@pytest.mark.parametrize(
+    "name", ["brand-mentions-pt-train", "brand-mentions-pt-polite", "brand-mentions-pt-delays"]
+)
 def test_no_portuguese_training_post_is_in_the_tuning_or_measurement_set(name: str) -> None:
     # A training post that is also in the tuning or measurement set would flatter it.
     split = training.read_split(TUNING / name, "train")
     assert split is not None
     tuning = (TUNING / "brand-mentions-pt" / "val_text.txt").read_text(encoding="utf-8")
-    with (TUNING.parents[1] / "tests/data/reasons_pt.tsv").open(encoding="utf-8") as handle:
-        measured = {row["text"] for row in csv.DictReader(handle, delimiter="\t")}
-    assert not set(split.texts) & (set(tuning.splitlines()) | measured)
+    measured: set[str] = set()
+    for measurement in ("reasons_pt.tsv", "delays_pt.tsv"):
+        with (TUNING.parents[1] / "tests/data" / measurement).open(encoding="utf-8") as handle:
+            measured |= {row["text"] for row in csv.DictReader(handle, delimiter="\t")}
+    assert len(measured) > 200
+    assert not {t.lower() for t in split.texts} & {
+        t.lower() for t in set(tuning.splitlines()) | measured
+    }
