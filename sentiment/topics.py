@@ -21,7 +21,7 @@ REASONS = (
 _TOPIC_WORDS: Mapping[str, str] = {
     "delivery": r"deliver|shipping|shipped|shipment|parcel|package|courier|tracking|arriv|"
     r"dispatch|ups\b|entreg|encomenda|correios|loggi|\bctt\b|rastreio|rastreamento|frete|"
-    r"transportadora|não chegou|nao chegou|chegou|envio|enviad",
+    r"transportadora|não chegou|nao chegou|chegou|envio|enviad|atras[oa]|extravi|\bdelayed\b",
     "refund_payment": r"refund|charged|charge\b|double charge|payment|paid|money back|"
     r"chargeback|invoice|reembols|estorn|cobran|cobrad|cobrar|pagamento|pagu|paguei|\bpix\b|"
     r"boleto|mb ?way|cartão|cartao|dinheiro de volta|devolu|fatura|factura",

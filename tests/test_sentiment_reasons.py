@@ -60,3 +60,10 @@ def test_frustration_within_one_level(language: str) -> None:
 )
 def test_specific_reason_wins_over_delivery_words(text: str, reason: str) -> None:
     assert reasons.complaint_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text", ["meu pedido atrasou de novo", "atrasaram meu pedido", "my order is delayed again"]
+)
+def test_a_late_order_is_a_delivery_complaint(text: str) -> None:
+    assert reasons.complaint_reason(text) == "delivery"
