@@ -59,6 +59,9 @@ class SlackWork:
         user = str(payload["user"]["id"])
         by = f"slack:{payload['user'].get('username') or user}"
         channel, ts = str(payload["channel"]["id"]), str(payload["container"]["message_ts"])
+        if not slack.may_act(user):
+            await self._refuse(slack, channel, user)
+            return
         try:
             if action_id == "edit":
                 await self._open_editor(slack, payload, ids, channel=channel, ts=ts)
@@ -112,6 +115,9 @@ class SlackWork:
         user = str(payload["user"]["id"])
         by = f"slack:{payload['user'].get('username') or user}"
         channel, ts = str(meta["channel"]), str(meta["ts"])
+        if not slack.may_act(user):
+            await self._refuse(slack, channel, user)
+            return
         try:
             await asyncio.to_thread(
                 queue.approve_draft,
@@ -146,6 +152,16 @@ class SlackWork:
     ) -> None:
         new = decided_blocks(blocks, verb=verb, pressed=pressed, user=user, when=self.now())
         await slack.update(channel, ts, blocks=new, text=verb)
+
+    async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
+        _LOGGER.warning("slack action refused: user %s is not among the approvers", user)
+        await self._tell(
+            slack,
+            channel,
+            user,
+            "Only the approvers listed for this Slack responder can act on these cards; "
+            f"ask an admin to add your member ID ({user}) to `approvers`.",
+        )
 
     async def _tell(self, slack: SlackResponder, channel: str, user: str, text: str) -> None:
         await slack.call("chat_postEphemeral", channel=channel, user=user, text=text)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import aiohttp
-from pydantic import SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -63,8 +63,23 @@ class SlackResponderConfig(PluginConfig):
     channel: str
     bot_token_env: str = "SLACK_BOT_TOKEN"
     signing_secret_env: str = "SLACK_SIGNING_SECRET"
+    # Slack user IDs (U…) who may approve, edit, reject, assign or escalate from a card:
+    # the buttons post replies on the platforms, and a channel can hold guests. Empty: anyone
+    # who can see the channel.
+    approvers: list[str] = Field(default_factory=list)
 
     _env = field_validator("bot_token_env", "signing_secret_env")(require_env)
+
+    @field_validator("approvers")
+    @classmethod
+    def _user_ids(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not (v[:1] in ("U", "W") and v.isalnum() and v.isupper())]
+        if bad:
+            raise ValueError(
+                f"{bad} are not Slack user IDs; use IDs such as U024BE7LH (a person's profile "
+                "→ ⋮ → Copy member ID)"
+            )
+        return value
 
     @field_validator("channel")
     @classmethod
@@ -91,9 +106,11 @@ class SlackResponder:
         signing_secret: SecretStr,
         channel: str,
         base_url: str = "https://slack.com/api/",
+        approvers: frozenset[str] = frozenset(),
     ) -> None:
         self.name = name
         self.channel = channel
+        self.approvers = approvers
         self.signing_secret = signing_secret
         # No retry handlers (the default one re-sends after a dropped connection): a second
         # chat.postMessage would post a second card; the outbox retries after a look-up.
@@ -109,7 +126,12 @@ class SlackResponder:
             signing_secret=secret_from_env(config.signing_secret_env),
             channel=config.channel,
             base_url=config.base_url,
+            approvers=frozenset(config.approvers),
         )
+
+    def may_act(self, user_id: str) -> bool:
+        """May this Slack user act on the cards (`approvers`; none listed: anyone)?"""
+        return not self.approvers or user_id in self.approvers
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         if action.kind != "alert":

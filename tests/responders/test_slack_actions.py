@@ -17,6 +17,7 @@ from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
 from mentiondesk.config import load_config
+from mentiondesk.models import ConfigError
 from mentiondesk.slack_actions import SlackActions, add_slack_routes
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
@@ -211,3 +212,40 @@ async def test_edit_opens_modal_and_submission_approves_new_text(desk: Desk) -> 
         text = conn.scalar(sa.select(DRAFT.c.text).where(DRAFT.c.id == desk.seeded.draft_id))
     assert text == "Sorry Ann, please DM us"
     assert "Edited and approved by <@U42ANN>" in json.dumps(desk.slack.messages[desk.ts]["blocks"])
+
+
+async def test_only_the_approvers_can_act_on_a_card(desk: Desk) -> None:
+    desk.actions.slacks[0].approvers = frozenset({"U0BOSS"})
+    for pressed in ("approve", "reject", "assign", "escalate", "edit"):
+        assert await send(desk, click(desk, pressed)) == 200  # acknowledged, then refused
+    submission = {
+        "type": "view_submission",
+        "user": {"id": "U42ANN", "username": "ann"},
+        "view": {
+            "private_metadata": json.dumps(
+                {"draft": desk.seeded.draft_id, "channel": "C0TEAM", "ts": desk.ts}
+            ),
+            "state": {"values": {"reply": {"text": {"value": "posted by a guest"}}}},
+        },
+    }
+    assert await send(desk, submission) == 200
+    assert draft_status(desk) == "pending"
+    assert not desk.slack.api.calls("/api/chat.update")
+    assert not desk.slack.api.calls("/api/views.open")
+    told = [c.json() for c in desk.slack.api.calls("/api/chat.postEphemeral")]
+    assert len(told) == 6 and all("U42ANN" in t["text"] for t in told)
+    with desk.store.engine.connect() as conn:
+        assert (
+            conn.scalar(sa.select(CASE.c.assignee).where(CASE.c.id == desk.seeded.case_id)) is None
+        )
+    desk.actions.slacks[0].approvers = frozenset({"U0BOSS", "U42ANN"})
+    assert await send(desk, click(desk, "approve"), age=2) == 200  # not taken for a replay
+    assert draft_status(desk) == "approved"
+
+
+def test_approvers_must_be_slack_user_ids(tmp_path: Path) -> None:
+    text = CONFIG + '[[responders]]\nkind = "slack"\nchannel = "C0TEAM"\napprovers = ["@ann"]\n'
+    (tmp_path / "config.toml").write_text(text)
+    (tmp_path / "m.jsonl").write_text("")
+    with pytest.raises(ConfigError, match=r"approvers.*not Slack user IDs"):
+        load_config(tmp_path / "config.toml")
