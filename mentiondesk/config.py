@@ -105,6 +105,9 @@ class DeskSection(_Section):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     timezone: str = "UTC"  # where the team works: times shown and days counted there
+    # Served behind a reverse proxy (nginx, Caddy…): login limits count the address it puts
+    # in X-Forwarded-For, not the proxy's own (which would lock a name for everyone).
+    behind_proxy: bool = False
 
     @field_validator("timezone")
     @classmethod

@@ -55,6 +55,18 @@ SESSION_COOKIE = "md_session"
 LOGIN_COOKIE = "md_login"
 
 
+def client_address(request: web.Request) -> str:
+    """Who is asking: behind a reverse proxy ([desk] behind_proxy), the address the proxy
+    appended to X-Forwarded-For (the right-most: the ones before it are the client's word);
+    otherwise the connection's peer. Without the setting the header is ignored, so it cannot
+    be forged to get fresh login guesses."""
+    if request.app[DESK].config.settings.desk.behind_proxy:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.remote or ""
+
+
 def is_https(request: web.Request) -> bool:
     """Behind a TLS-terminating proxy the scheme comes in X-Forwarded-Proto."""
     return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"

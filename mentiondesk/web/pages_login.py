@@ -11,6 +11,7 @@ from mentiondesk.web.common import (
     LOGIN_COOKIE,
     SESSION,
     SESSION_COOKIE,
+    client_address,
     is_https,
     redirect,
     render,
@@ -54,7 +55,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     # Stripped before keying the throttle: authenticate() strips the name too, so " ana" and
     # "ana " would otherwise each get five fresh guesses at ana's password.
     name, password = str(form.get("name", "")).strip()[:64], str(form.get("password", ""))[:1024]
-    key = f"{request.remote}|{name.lower()}"
+    key = f"{client_address(request)}|{name.lower()}"
     if desk.throttle.blocked(key):
         error = negotiate(request).t("Too many failed attempts. Wait 15 minutes and try again.")
         return await login_form(request, error=error, status=429)
