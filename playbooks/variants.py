@@ -56,5 +56,5 @@ def european(text: str, handle: str = "") -> bool:
         return False
     if _EUROPEAN_DOMAIN.search(handle):
         return True
-    european = any(p.search(text) for p in (_EUROPEAN, _ENCLISIS, _PROGRESSIVE))
-    return european and not (_BRAZILIAN.search(text) or _GERUND.search(text))
+    said = any(p.search(text) for p in (_EUROPEAN, _ENCLISIS, _PROGRESSIVE))
+    return said and not (_BRAZILIAN.search(text) or _GERUND.search(text))

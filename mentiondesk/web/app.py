@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
@@ -78,7 +79,7 @@ def create_app(
         session_ttl=session_ttl,
         on_queued=on_queued,
     )
-    app[ZONE] = app[DESK].zone
+    app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
     app.router.add_static("/static", _HERE / "static", name="static")
     app.router.add_get("/favicon.ico", _favicon)
     for module in (health, pages_login, pages_queue, pages_case, pages_dash, pages_admin):

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
@@ -85,11 +84,6 @@ class Desk:
     session_ttl: timedelta
     on_queued: Callable[[str], Awaitable[None]] | None
     facets: tuple[float, dict[str, list[str]]] | None = None  # (monotonic time, values)
-
-    @property
-    def zone(self) -> ZoneInfo:
-        """[desk] timezone: the zone times are shown in and days are counted in."""
-        return ZoneInfo(self.config.settings.desk.timezone)  # cached by zoneinfo
 
     async def db(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a blocking store call off the event loop (the pipeline shares the loop)."""

@@ -10,7 +10,7 @@ from aiohttp import web
 from mentiondesk.web.charts import hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
 from mentiondesk.web.data_dash import LABELS, PERIODS, csv_rows, load_dashboard
-from mentiondesk.web.i18n import Locale, negotiate
+from mentiondesk.web.i18n import ZONE, Locale, negotiate
 from mentiondesk.web.users import Role
 
 
@@ -28,7 +28,7 @@ def _days(request: web.Request) -> int:
 async def dashboard(request: web.Request) -> web.Response:
     desk, loc = request.app[DESK], negotiate(request)
     days, now = _days(request), desk.clock()
-    data = await desk.db(load_dashboard, desk.store, days=days, now=now, zone=desk.zone)
+    data = await desk.db(load_dashboard, desk.store, days=days, now=now, zone=request.app[ZONE])
     categories = data.days_list()
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
@@ -61,7 +61,7 @@ def _trend(loc: Locale, now: int, before: int) -> str:
 async def dashboard_csv(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     days = _days(request)
-    rows = await desk.db(csv_rows, desk.store, days=days, now=desk.clock(), zone=desk.zone)
+    rows = await desk.db(csv_rows, desk.store, days=days, now=desk.clock(), zone=request.app[ZONE])
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
