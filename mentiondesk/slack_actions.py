@@ -1,9 +1,11 @@
 """The Slack interactivity endpoint, `POST /slack/actions`: verified clicks become queue actions.
 
 Slack signs every request (v0: HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the signing
-secret). A bad or stale signature, or one already seen, gets 401 and changes nothing. A good
-one is acknowledged at once (Slack wants an answer within 3 s); the work runs in a task we
-keep, then the card is updated with `chat.update` saying who did what, when.
+secret). A bad or stale signature, or one already seen, gets 401 and changes nothing. "Seen" is
+kept in the store, not in the process: a request one worker accepted, or this one before a
+restart, is refused by all of them while it is fresh. A good one is acknowledged at once
+(Slack wants an answer within 3 s); the work runs in a task we keep, then the card is updated
+with `chat.update` saying who did what, when.
 """
 
 from __future__ import annotations
@@ -20,16 +22,19 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
 
+import sqlalchemy as sa
 from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.models import Responder
 from mentiondesk.slack_work import SlackWork
 from mentiondesk.store import Store
+from mentiondesk.tables import SLACK_SEEN
 from responders.slack import SlackResponder
 
 _LOGGER = logging.getLogger(__name__)
 WINDOW_SECONDS = 300  # Slack's own rule: older requests may be replays
+_PRUNE = 100  # expired rows deleted per accepted request: more than one, so they never pile up
 
 
 def signature(secret: str, *, timestamp: str, body: bytes) -> str:
@@ -58,11 +63,22 @@ class SlackActions:
         self.slacks = slacks
         self.work = work
         self._clock = clock
-        self._seen: dict[str, float] = {}  # signature → when it stops being a possible replay
         self.tasks: set[asyncio.Task[None]] = set()
 
-    def verify(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
-        """Check freshness, the signature (constant-time) and that it was not seen before."""
+    async def verify(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
+        """Check freshness, the signature (constant-time) and that no worker saw it before."""
+        verdict = self._signed(body=body, timestamp=timestamp, sent=sent)
+        if not verdict.ok:
+            return verdict
+        now = datetime.fromtimestamp(self._clock(), UTC)
+        stale_at = datetime.fromtimestamp(int(timestamp) + WINDOW_SECONDS, UTC)
+        first = await asyncio.to_thread(
+            first_sight, self.work.store, sent, stale_at=stale_at, now=now
+        )
+        return verdict if first else Verdict(False, "replayed request")
+
+    def _signed(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
+        """Fresh and signed with one of the responders' secrets (which one, in the verdict)."""
         now = self._clock()
         # Hostile headers get a 401, not a 500: int() refuses more than 4,300 digits, and a
         # real timestamp has 10 (12 leaves room until the year 33658).
@@ -84,15 +100,11 @@ class SlackActions:
         )
         if match is None:
             return Verdict(False, "bad signature")
-        self._seen = {k: v for k, v in self._seen.items() if v > now}
-        if sent in self._seen:
-            return Verdict(False, "replayed request")
-        self._seen[sent] = int(timestamp) + WINDOW_SECONDS
         return Verdict(True, slack=match)
 
     async def handle(self, request: web.Request) -> web.Response:
         body = await request.read()
-        verdict = self.verify(
+        verdict = await self.verify(
             body=body,
             timestamp=request.headers.get("X-Slack-Request-Timestamp", ""),
             sent=request.headers.get("X-Slack-Signature", ""),
@@ -143,6 +155,26 @@ def add_slack_routes(
     app.router.add_post("/slack/actions", actions.handle)
     app.on_cleanup.append(actions.drain)
     return actions
+
+
+def first_sight(store: Store, sent: str, *, stale_at: datetime, now: datetime) -> bool:
+    """Remember an accepted request's signature; False when a worker already had it.
+
+    The primary key makes the check and the write one atomic step across workers (the
+    second insert waits for the first and then does nothing). Rows past `stale_at` could only
+    match requests refused as stale anyway: a few are deleted on each call, skipping any a
+    concurrent worker is deleting, so the table holds about five minutes of clicks."""
+    expired = (
+        sa.select(SLACK_SEEN.c.signature)
+        .where(SLACK_SEEN.c.expires_at < now)
+        .limit(_PRUNE)
+        .with_for_update(skip_locked=True)
+    )
+    insert = store.insert(SLACK_SEEN).values(signature=sent, expires_at=stale_at)
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(SLACK_SEEN).where(SLACK_SEEN.c.signature.in_(expired)))
+        added = conn.execute(insert.on_conflict_do_nothing().returning(SLACK_SEEN.c.signature))
+        return added.first() is not None
 
 
 def _now() -> datetime:

@@ -188,6 +188,15 @@ class CursorRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=now, sa_type=_TS)
 
 
+class SlackSeenRow(SQLModel, table=True):
+    """A signed Slack request already accepted, by any worker: a replay until it goes stale."""
+
+    __tablename__ = "slack_seen"
+
+    signature: str = Field(primary_key=True, max_length=80)  # "v0=" + 64 hex: one per request
+    expires_at: datetime = Field(sa_type=_TS, index=True)  # its timestamp + Slack's 5 minutes
+
+
 # Core handles for the hot paths and for typed queries (column expressions, not ORM rows).
 AUTHOR = SQLModel.metadata.tables["author"]
 MENTION = SQLModel.metadata.tables["mention"]
@@ -198,6 +207,7 @@ DRAFT = SQLModel.metadata.tables["draft"]
 OUTBOX = SQLModel.metadata.tables["outbox"]
 DELIVERY = SQLModel.metadata.tables["delivery"]
 CURSOR = SQLModel.metadata.tables["cursor"]
+SLACK_SEEN = SQLModel.metadata.tables["slack_seen"]
 
 
 class DigestItemRow(SQLModel, table=True):
