@@ -108,6 +108,10 @@ class DeskSection(_Section):
     # Served behind a reverse proxy (nginx, Caddy…): login limits count the address it puts
     # in X-Forwarded-For, not the proxy's own (which would lock a name for everyone).
     behind_proxy: bool = False
+    # Password checks the desk runs per minute, whoever asks (each costs ~0.2 CPU-seconds):
+    # a flood of logins under made-up names cannot starve the pipeline. A team logging in
+    # together stays well under it; past it the login page asks to wait a minute.
+    login_attempts_per_minute: int = Field(default=30, ge=1, le=10_000)
 
     @field_validator("timezone")
     @classmethod

@@ -25,7 +25,7 @@ from mentiondesk.web.common import (
     template_globals,
 )
 from mentiondesk.web.i18n import ZONE
-from mentiondesk.web.users import Throttle, load_session, same_token
+from mentiondesk.web.users import LoginGate, Throttle, load_session, same_token
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ def create_app(
         templates=templates,
         playbook=playbook,
         throttle=Throttle(clock),
+        gate=LoginGate(clock, per_minute=config.settings.desk.login_attempts_per_minute),
         session_ttl=session_ttl,
         on_queued=on_queued,
     )

@@ -16,7 +16,7 @@ from aiohttp import web
 from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.web.i18n import negotiate
-from mentiondesk.web.users import Role, Session, Throttle
+from mentiondesk.web.users import LoginGate, Role, Session, Throttle
 from playbooks import Playbook
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -81,6 +81,7 @@ class Desk:
     templates: jinja2.Environment
     playbook: Playbook
     throttle: Throttle
+    gate: LoginGate
     session_ttl: timedelta
     on_queued: Callable[[str], Awaitable[None]] | None
     facets: tuple[float, dict[str, list[str]]] | None = None  # (monotonic time, values)

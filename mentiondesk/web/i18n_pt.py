@@ -93,6 +93,9 @@ _LOGIN = {
         "Tentativas demais sem sucesso. Espere 15 minutos e tente de novo."
     ),
     "Wrong name or password.": "Nome ou senha incorretos.",
+    "Too many sign-in attempts right now. Try again in a minute.": (
+        "Há muitas tentativas de entrar neste momento. Tente de novo daqui a um minuto."
+    ),
 }
 
 _QUEUE = {

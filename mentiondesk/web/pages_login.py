@@ -59,10 +59,17 @@ async def login(request: web.Request) -> web.StreamResponse:
     if desk.throttle.blocked(key):
         error = negotiate(request).t("Too many failed attempts. Wait 15 minutes and try again.")
         return await login_form(request, error=error, status=429)
+    wait = desk.gate.admit()  # after blocked(): a locked pair spends none of the budget
+    if wait:
+        error = negotiate(request).t("Too many sign-in attempts right now. Try again in a minute.")
+        response = await login_form(request, error=error, status=429)
+        response.headers["Retry-After"] = str(wait)
+        return response
     # Counted before the (slow, awaited) check, cleared if it succeeds: counted after it,
     # thirty guesses sent at once all passed blocked() before the first one failed.
     desk.throttle.fail(key)
-    user = await desk.db(authenticate, desk.store, name, password)
+    async with desk.gate.slot:
+        user = await desk.db(authenticate, desk.store, name, password)
     if user is None:
         error = negotiate(request).t("Wrong name or password.")
         return await login_form(request, error=error, status=401)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import hashlib
 import hmac
+import logging
+import math
 import secrets
 from collections import deque
 from collections.abc import Callable
@@ -18,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from mentiondesk.store import Store
 from mentiondesk.tables import USER, WEB_SESSION
 
+_LOGGER = logging.getLogger(__name__)
 _HASHER = PasswordHasher()
 # Verifying against this when the user does not exist keeps the timing the same.
 _DUMMY_HASH = _HASHER.hash("not a password")
@@ -181,3 +185,43 @@ class Throttle:
         while failures and failures[0] < since:
             failures.popleft()
         return failures
+
+
+class LoginGate:
+    """A cap on password checks for the whole desk, whatever the address and name.
+
+    Each argon2 check costs about 0.2 CPU-seconds and 64 MiB, and the per-name Throttle
+    never stops a flood of fresh names, so without it such a flood would starve the pipeline
+    that shares the process. At most `per_minute` checks are let in per minute (the rest are
+    told to come back: Retry-After), and `at_once` of them run together (the others wait
+    their turn: with the budget, a few seconds at most)."""
+
+    def __init__(
+        self, clock: Callable[[], datetime], *, per_minute: int = 30, at_once: int = 2
+    ) -> None:
+        self._clock = clock
+        self._per_minute = per_minute
+        self._admitted: deque[datetime] = deque()
+        self._told: datetime | None = None  # when the log last said the budget was spent
+        self.slot = asyncio.Semaphore(at_once)  # `async with gate.slot:` around the check
+
+    def admit(self) -> int:
+        """Count one check against the minute's budget: 0 when it may run, else the seconds
+        until one may."""
+        now = self._clock()
+        while self._admitted and self._admitted[0] <= now - _MINUTE:
+            self._admitted.popleft()
+        if len(self._admitted) < self._per_minute:
+            self._admitted.append(now)
+            return 0
+        if self._told is None or now - self._told > _MINUTE:  # once a minute, not per request
+            self._told = now
+            _LOGGER.warning(
+                "desk: %d sign-in attempts in the last minute; refusing more for now",
+                self._per_minute,
+            )
+        wait = (self._admitted[0] + _MINUTE - now).total_seconds()
+        return max(1, math.ceil(wait))
+
+
+_MINUTE = timedelta(minutes=1)
