@@ -20,7 +20,7 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, OutboxAction, RateLimited, Receipt, Responder
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DELIVERY, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, DELIVERY, DRAFT, OUTBOX
 
 _LOGGER = logging.getLogger(__name__)
 DELIVER_TIMEOUT = 60.0  # the outbox lease must outlast it (checked in OutboxSection)
@@ -236,7 +236,7 @@ class OutboxWorker:
             conn.execute(
                 sa.update(CASE).where(where).values(ticket_ref=receipt.ref, ticket_url=receipt.url)
             )
-        elif action.kind == "post":
+        elif action.kind == "post" and not _automatic(conn, action):
             conn.execute(
                 sa.update(CASE)
                 .where(where, CASE.c.first_response_at.is_(None))
@@ -251,6 +251,15 @@ class OutboxWorker:
             values["next_attempt_at"] = when
         with self.store.engine.begin() as conn:
             conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == claimed.id).values(values))
+
+
+def _automatic(conn: sa.Connection, action: OutboxAction) -> bool:
+    """A reply a playbook posted without approval: an acknowledgement, not an answer. The
+    customer still waits for a person, so it does not stop the first-response clock."""
+    draft_id = action.context.draft_id
+    if draft_id is None:
+        return False
+    return bool(conn.scalar(sa.select(DRAFT.c.auto).where(DRAFT.c.id == draft_id)))
 
 
 def _case_id(action: OutboxAction) -> int | None:
