@@ -13,6 +13,7 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.tables import CASE, DELIVERY, DRAFT
+from mentiondesk.web.data_queue import Filters, load_queue
 from tests.helpers import COMPLAINT, mention, write_config, write_mentions
 from tests.test_pipeline import Recorder
 
@@ -27,20 +28,30 @@ actions = [
   { type = "draft_private", template = "complaint_dm" },
 ]
 """
+# Only the acknowledgement: the case waits for a person to write the answer.
+ACKNOWLEDGE_ONLY = """
+[[rules]]
+name = "acknowledge"
+when = { label = ["negative"] }
+actions = [{ type = "open_case" }, { type = "draft_public", template = "thank_you", auto = true }]
+"""
 POST = {"default": "console"}
 
 
-def _config(tmp_path: Path, db_url: str) -> Config:
-    (tmp_path / "ack.toml").write_text(ACKNOWLEDGE)
+def _config(tmp_path: Path, db_url: str, rules: str) -> Config:
+    (tmp_path / "ack.toml").write_text(rules)
     samples = write_mentions(tmp_path / "m.jsonl", [mention(1, COMPLAINT)])
     extra = '\n[playbooks]\npaths = ["ack.toml"]\n'
     return load_config(write_config(tmp_path, db_url=db_url, samples=samples, extra=extra))
 
 
 @contextlib.asynccontextmanager
-async def _ran(tmp_path: Path, db_url: str) -> AsyncIterator[tuple[App, Recorder]]:
+async def _ran(
+    tmp_path: Path, db_url: str, rules: str = ACKNOWLEDGE
+) -> AsyncIterator[tuple[App, Recorder]]:
     chat = Recorder("console")
-    app = App(_config(tmp_path, db_url), responders={"console": chat, "cases": Recorder("cases")})
+    config = _config(tmp_path, db_url, rules)
+    app = App(config, responders={"console": chat, "cases": Recorder("cases")})
     async with app:
         await app.run_once()
         yield app, chat
@@ -72,3 +83,12 @@ async def test_the_first_reply_a_person_approved_stops_it(tmp_path: Path, db_url
         assert sent is not None and _first_response(app) == sent
         numbers = report(app.store)
         assert numbers["first_response"]["count"] == 1 and numbers["first_response_waiting"] == 0
+
+
+async def test_a_case_only_acknowledged_automatically_still_needs_a_reply(
+    tmp_path: Path, db_url: str
+) -> None:
+    async with _ran(tmp_path, db_url, ACKNOWLEDGE_ONLY) as (app, chat):
+        assert [a.kind for a in chat.delivered].count("post") == 1
+        items, total = load_queue(app.store, Filters())
+    assert [i.number for i in items] == ["MD-000001"] and total == 1

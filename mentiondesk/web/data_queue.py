@@ -151,21 +151,24 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
 
 def _needs_reply() -> Any:
     """A pending draft waits, nobody has answered and no approved reply is on its way, or the
-    author wrote again after the last approved reply."""
-
-    def drafts(status: str) -> Any:
-        return sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == status)
-
-    unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~drafts("approved"))
+    author wrote again after the last approved reply. A playbook's automatic reply answers
+    nobody: the case waits for a person (as its first-response clock does)."""
+    pending = sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == "pending")
+    approved = sa.exists().where(DRAFT.c.case_id == CASE.c.id, _by_a_person())
+    unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~approved)
     # Correlated to the follow-up's case (not to CASE: nested two levels down, SQLAlchemy would
     # add a second, unrelated "case" to this subquery's FROM).
     answered_since = sa.exists().where(
         DRAFT.c.case_id == FOLLOW_UP.c.case_id,
-        DRAFT.c.status == "approved",
+        _by_a_person(),
         DRAFT.c.decided_at >= FOLLOW_UP.c.created_at,
     )
     wrote_again = sa.exists().where(FOLLOW_UP.c.case_id == CASE.c.id, ~answered_since)
-    return sa.or_(drafts("pending"), unanswered, wrote_again)
+    return sa.or_(pending, unanswered, wrote_again)
+
+
+def _by_a_person() -> Any:
+    return sa.and_(DRAFT.c.status == "approved", DRAFT.c.auto.is_(False))
 
 
 def _loose_query(f: Filters, *columns: Any) -> Any:
