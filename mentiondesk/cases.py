@@ -3,7 +3,9 @@
 Someone who writes three times about one late parcel is one case for the desk — one place to
 answer, one ticket, one first-response clock — not three. So a mention whose rules ask for a
 case joins its author's open case as a follow-up (raising the case's priority if it is more
-urgent). A resolved or closed case is not reopened: the next complaint opens a new case.
+urgent). Praise joins it too, whatever the rules ask ("it arrived, thanks!" is news about the
+case), but never opens one. A resolved or closed case is not reopened: the next complaint opens
+a new case.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.models import utc
+from mentiondesk.models import Label, Reading, utc
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX
 
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
 
 _LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the author id is the second)
+# A draft's `decided_by` when praise withdrew it: "praise 42" (mention 42). Desk users' names
+# have no spaces, so it cannot be a person's name, like "draft 7" for a replaced draft.
+_PRAISE = "praise "
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +39,9 @@ class Assignment:
 
 
 def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> Assignment:
-    """The case of every mention in `todo` that asks for a case, opening cases as needed."""
-    wanting = [d for d in todo if d.case_rule]
+    """The case of every mention in `todo` that asks for a case, opening cases as needed, and
+    of praise by an author whose case is open."""
+    wanting = [d for d in todo if d.case_rule or is_praise(d.reading)]
     _lock_authors(conn, {d.author_id for d in wanting})
     open_case = _open_cases(conn, {d.author_id for d in wanting})
     openers: dict[int, Decision] = {}  # author -> the first mention of this batch to open one
@@ -43,7 +49,7 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
     for d in wanting:
         if d.author_id in open_case or d.author_id in openers:
             joiners.append(d)
-        else:
+        elif d.case_rule:
             openers[d.author_id] = d
     opened = insert_ids(conn, CASE, [_case_row(d, now) for d in openers.values()])
     case_of = {d.mention_id: i for d, i in zip(openers.values(), opened, strict=True)}
@@ -55,6 +61,50 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
         conn.execute(sa.insert(FOLLOW_UP), [{**r, "created_at": now} for r in rows])
         _raise_priority(conn, [(case_of[d.mention_id], d.priority) for d in joiners])
     return Assignment(case_of, frozenset(d.mention_id for d in joiners))
+
+
+def is_praise(reading: Reading) -> bool:
+    """Praise, not a question: from an author with an open case, maybe the problem is solved."""
+    return reading.label is Label.POSITIVE and not reading.is_question
+
+
+def praise_reason(mention_id: int) -> str:
+    """`decided_by` of a draft withdrawn because the author posted praise, mention `mention_id`."""
+    return f"{_PRAISE}{mention_id}"
+
+
+def withdrawn_for_praise(decided_by: str | None) -> int | None:
+    """The praise that withdrew a draft (its mention id), from the draft's `decided_by`."""
+    rest = (decided_by or "").removeprefix(_PRAISE)
+    return int(rest) if rest != decided_by and rest.isdigit() else None
+
+
+def withdraw_answered_by_praise(
+    conn: Connection, todo: Sequence[Decision], cases: Assignment, now: datetime
+) -> None:
+    """Praise that joins an open case ("it arrived, thanks!") may mean the problem is solved:
+    the case's pending drafts answering what the author said before it (the apology, "send us
+    your order number") are withdrawn naming the praise, so nobody sends them blindly. Whether
+    the case is resolved, a person decides."""
+    after: dict[int, tuple[int, set[int]]] = {}  # case -> (its last praise, mentions since)
+    for d in todo:
+        case_id = cases.case_of.get(d.mention_id)
+        if case_id is None:
+            continue
+        if d.mention_id in cases.follow_ups and is_praise(d.reading):
+            after[case_id] = (d.mention_id, {d.mention_id})
+        elif case_id in after:
+            after[case_id][1].add(d.mention_id)
+    for case_id, (praise, since) in after.items():
+        conn.execute(
+            sa.update(DRAFT)
+            .where(
+                DRAFT.c.case_id == case_id,
+                DRAFT.c.status == "pending",
+                DRAFT.c.mention_id.not_in(since),
+            )
+            .values(status="withdrawn", decided_at=now, decided_by=praise_reason(praise))
+        )
 
 
 def follow_up_count() -> sa.ScalarSelect[int]:

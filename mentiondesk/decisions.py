@@ -15,6 +15,7 @@ from mentiondesk.cases import (
     assign_cases,
     insert_ids,
     ticket_targets,
+    withdraw_answered_by_praise,
     withdraw_replaced_drafts,
 )
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
@@ -91,6 +92,7 @@ def record(
         rows = [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         drafts = insert_ids(conn, DRAFT, rows)
         withdraw_replaced_drafts(conn, rows, drafts, now)
+        withdraw_answered_by_praise(conn, todo, cases, now)
         # Only a case opened before this batch can have a ticket already: its follow-ups' cases.
         tickets = ticket_targets(conn, {case_of[m] for m in cases.follow_ups})
         history = case_mentions(conn, _ticketing_follow_ups(todo, cases, tickets))

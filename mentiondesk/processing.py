@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from mentiondesk.alert_routing import alert_targets
+from mentiondesk.cases import is_praise
 from mentiondesk.config import Config
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
 from mentiondesk.models import Action, ActionKind, Classifier, History, Label, Reading
@@ -97,7 +98,13 @@ class Processor:
                 type(exc).__name__,
             )
             actions = [Action(kind=ActionKind.OPEN_CASE, rule=PLAYBOOK_ERROR)]
-        return self._decision(pending, reading, actions)
+        decision = self._decision(pending, reading, actions)
+        if history.open_cases and is_praise(reading):
+            # Praise joins the author's open case (cases.assign_cases), where a person answers
+            # it knowing the case: a "made our day!" posted by itself beside it would not.
+            drafts = tuple(replace(d, auto=False) for d in decision.drafts)
+            return replace(decision, drafts=drafts)
+        return decision
 
     def _decision(self, p: PendingMention, reading: Reading, actions: Sequence[Action]) -> Decision:
         routing = self.config.settings.routing

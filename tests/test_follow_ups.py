@@ -82,10 +82,11 @@ async def test_complaints_in_one_batch_make_one_case(tmp_path: Path, db_url: str
     batch = [mention(1, COMPLAINT), mention(2, COMPLAINT), mention(3, PRAISE)]
     await _run(tmp_path, db_url, batch)
     assert _rows(sa.select(CASE.c.mention_id), db_url) == [(1,)]
-    assert _rows(sa.select(FOLLOW_UP.c.mention_id), db_url) == [(2,)]
+    # The praise opens no case of its own either: it joins Ana's, as news about it.
+    assert _rows(sa.select(FOLLOW_UP.c.mention_id), db_url) == [(2,), (3,)]
     store = Store(db_url)
     (case,) = queue_views.list_cases(store)  # what `mentiondesk cases list` shows
-    assert (case.number, case.follow_ups) == ("MD-000001", 1)
+    assert (case.number, case.follow_ups) == ("MD-000001", 2)
     store.engine.dispose()
 
 

@@ -1,0 +1,102 @@
+"""Praise from an author whose complaint is still open joins the case; the stale apology waits
+no more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentiondesk.cases import withdrawn_for_praise
+from mentiondesk.models import Mention
+from mentiondesk.pipeline import App
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DELIVERY, DRAFT, FOLLOW_UP
+from tests.helpers import COMPLAINT, PRAISE, config_for, mention
+from tests.test_pipeline import Recorder
+
+THANKS = "@lumora it arrived today, thank you so much, wonderful!"
+AUTO_THANKS = """
+[[rules]]
+name = "complaint"
+when = { label = ["negative"] }
+actions = [{ type = "open_case" }, { type = "draft_private", template = "complaint_dm" }]
+
+[[rules]]
+name = "auto-thanks"
+when = { label = ["positive"], question = false }
+actions = [{ type = "draft_public", template = "thank_you", auto = true }]
+"""
+
+
+async def _run(tmp_path: Path, db_url: str, mentions: list[Mention], **kw: Any) -> Recorder:
+    """One pass of the pipeline over `mentions` (the store keeps what earlier passes did)."""
+    chat = Recorder("console")
+    app = App(
+        config_for(tmp_path, db_url, mentions, **kw),
+        responders={"console": chat, "cases": Recorder("cases")},
+    )
+    async with app:
+        await app.run_once()
+    return chat
+
+
+def _rows(db_url: str, query: sa.Select[Any]) -> list[tuple[Any, ...]]:
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
+    finally:
+        store.engine.dispose()
+
+
+async def test_praise_joins_the_open_case_and_withdraws_the_pending_apology(
+    tmp_path: Path, db_url: str
+) -> None:
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    await _run(tmp_path, db_url, [*first, mention(2, THANKS)])
+    assert _rows(db_url, sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id)) == [(1, 2)]
+    drafts = sa.select(DRAFT.c.id, DRAFT.c.mention_id, DRAFT.c.case_id, DRAFT.c.kind)
+    rows = _rows(db_url, drafts.add_columns(DRAFT.c.status, DRAFT.c.decided_by))
+    (apology, thanks) = rows
+    assert apology[1:5] == (1, 1, "private", "withdrawn")
+    assert withdrawn_for_praise(apology[5]) == 2  # the desk names the praise that withdrew it
+    assert thanks[1:5] == (2, 1, "public", "pending")  # answered in the case, by a person
+    # A person decides whether it is solved: the case stays open.
+    assert _rows(db_url, sa.select(CASE.c.id, CASE.c.status)) == [(1, "open")]
+
+
+async def test_praise_without_an_open_case_is_handled_on_its_own(
+    tmp_path: Path, db_url: str
+) -> None:
+    await _run(tmp_path, db_url, [mention(1, COMPLAINT)])
+    store = Store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(CASE).values(status="resolved"))
+    store.engine.dispose()
+    await _run(
+        tmp_path,
+        db_url,
+        [mention(1, COMPLAINT), mention(2, THANKS), mention(3, PRAISE, author="b")],
+    )
+    assert _rows(db_url, sa.select(FOLLOW_UP.c.id)) == []
+    assert _rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]  # praise opens no case
+    thanks = sa.select(DRAFT.c.mention_id, DRAFT.c.case_id).where(DRAFT.c.kind == "public")
+    assert _rows(db_url, thanks) == [(2, None), (3, None)]
+
+
+async def test_an_automatic_thank_you_waits_for_a_person_while_the_case_is_open(
+    tmp_path: Path, db_url: str
+) -> None:
+    (tmp_path / "auto.toml").write_text(AUTO_THANKS)
+    extra = '\n[playbooks]\npaths = ["auto.toml"]\n'
+    first = [mention(1, COMPLAINT), mention(3, PRAISE, author="b")]
+    await _run(tmp_path, db_url, first, extra=extra)
+    chat = await _run(tmp_path, db_url, [*first, mention(2, THANKS)], extra=extra)
+    assert not [a for a in chat.delivered if a.kind == "post"]  # nothing posted by itself
+    thanks = sa.select(DRAFT.c.mention_id, DRAFT.c.status).where(DRAFT.c.kind == "public")
+    # Author b (stored second) has no case: their thank-you went out automatically.
+    assert _rows(db_url, thanks) == [(2, "approved"), (3, "pending")]
+    assert len(_rows(db_url, sa.select(DELIVERY.c.id).where(DELIVERY.c.kind == "post"))) == 1
