@@ -101,7 +101,7 @@ def test_portuguese_thanks_do_not_assume_the_brand_is_feminine() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "pt", "pt-PT"])
-def test_no_public_great_to_hear_from_you_again_while_their_complaint_is_open(lang: str) -> None:
+def test_praise_while_their_complaint_is_open_is_thanked_as_news_of_the_case(lang: str) -> None:
     # Mariana complained three times and her case is still open: a public "great to hear
     # from you again" under her "it arrived, thanks" reads as if we had not noticed.
     playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
@@ -111,6 +111,10 @@ def test_no_public_great_to_hear_from_you_again_while_their_complaint_is_open(la
     (draft,) = playbook.decide(mention(1, text), praise, waiting)
     assert draft.text is not None and draft.lang == lang
     assert not any(again in draft.text for again in ("again", "de novo", "voltar a ter"))
+    # It answers the news about her case, not a fan's compliment ("made our day").
+    assert any(news in draft.text for news in ("letting us know", "nos contar", "nos dizer"))
+    assert any(wait in draft.text for wait in ("patience", "paciência"))
+    assert not any(fan in draft.text for fan in ("made our day", "nosso dia"))
     (draft,) = playbook.decide(mention(1, text), praise, History(mentions_before=3))
     assert draft.text is not None and any(
         again in draft.text for again in ("again", "de novo", "voltar a ter")
