@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.models import Label, Reading, utc
-from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX, READING
 
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
@@ -66,6 +66,21 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
 def is_praise(reading: Reading) -> bool:
     """Praise, not a question: from an author with an open case, maybe the problem is solved."""
     return reading.label is Label.POSITIVE and not reading.is_question
+
+
+def praised_last() -> sa.Exists:
+    """Whether the latest follow-up of the case it is selected with (a subquery on CASE) is
+    praise: maybe the problem is solved, for a person to confirm by resolving the case."""
+    # Aliases: the queue's query has READING (the opening mention's) in its FROM already, and
+    # an unaliased table here would be correlated to it.
+    read, later = READING.alias("praise_reading"), FOLLOW_UP.alias("later_follow_up")
+    return sa.exists().where(
+        FOLLOW_UP.c.case_id == CASE.c.id,
+        read.c.mention_id == FOLLOW_UP.c.mention_id,
+        read.c.label == Label.POSITIVE.value,  # is_praise, in SQL
+        read.c.is_question.is_(False),
+        ~sa.exists().where(later.c.case_id == FOLLOW_UP.c.case_id, later.c.id > FOLLOW_UP.c.id),
+    )
 
 
 def praise_reason(mention_id: int) -> str:

@@ -213,6 +213,7 @@ def percent(value: float | None) -> str:
 
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
+    from mentiondesk.cases import withdrawn_for_praise
     from mentiondesk.tables import case_number
 
     return {
@@ -220,4 +221,5 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "pct": percent,
         "waited": lambda since: duration((clock() - since).total_seconds()),
         "case_number": case_number,
+        "withdrawn_for_praise": withdrawn_for_praise,
     }

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.cases import praised_last
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -41,6 +42,7 @@ class CaseDetail:
     past_replies: list[Any]
     timeline: list[Any]  # (created_at, label, score, platform) of the author's mentions
     linked_authors: list[Any]  # the same handle on other platforms
+    praised: bool = False  # the open case's latest follow-up is praise: solved, maybe
 
     @property
     def label(self) -> str | None:
@@ -83,6 +85,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             past_replies=_past_replies(conn, [a.id for a in authors], mention_id),
             timeline=_timeline(conn, [a.id for a in authors]),
             linked_authors=[a for a in authors if a.id != author.id],
+            praised=_praised(conn, case),
         )
 
 
@@ -91,6 +94,12 @@ def _case_of(conn: Connection, mention_id: int) -> Any | None:
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
     query = sa.select(CASE).where(sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined)))
     return conn.execute(query.order_by(CASE.c.id.desc())).first()
+
+
+def _praised(conn: Connection, case: Any | None) -> bool:
+    if case is None or case.status != "open":
+        return False
+    return bool(conn.scalar(sa.select(praised_last()).where(CASE.c.id == case.id)))
 
 
 def _case_mentions(conn: Connection, case: Any | None) -> list[Any]:

@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.cases import follow_up_count
+from mentiondesk.cases import follow_up_count, praised_last
 from mentiondesk.report import percentile
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
@@ -61,6 +61,7 @@ class QueueItem:
     waiting_since: datetime
     sla_seconds: int
     follow_ups: int = 0  # later mentions by the author that joined this case
+    praised: bool = False  # the latest of them is praise: solved, maybe
 
     @property
     def number(self) -> str | None:
@@ -137,15 +138,14 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     query = (
         _case_query(f, *_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
         .add_columns(CASE.c.opened_at, draft.label("draft_id"))
-        .add_columns(follow_up_count().label("follow_ups"))
+        .add_columns(follow_up_count().label("follow_ups"), praised_last().label("praised"))
         .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
     )
     rows = conn.execute(query).all()
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     return [
-        _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id), r.follow_ups)
-        for r in rows
+        _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)) for r in rows
     ]
 
 
@@ -213,7 +213,6 @@ def _item(
     assignee: str | None,
     since: datetime,
     draft: tuple[int, str, str] | None,
-    follow_ups: int = 0,
 ) -> QueueItem:
     excerpt = r.excerpt if len(r.excerpt) <= EXCERPT else r.excerpt[:EXCERPT] + "…"
     return QueueItem(
@@ -235,7 +234,8 @@ def _item(
         assignee=assignee,
         waiting_since=since,
         sla_seconds=int(SLA.get(r.label, DEFAULT_SLA).total_seconds()),
-        follow_ups=follow_ups,
+        follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
+        praised=bool(getattr(r, "praised", False)),
     )
 
 

@@ -135,6 +135,10 @@ _QUEUE = {
     ),
     "+{n} follow-up": "+{n} nova menção",
     "+{n} follow-ups": "+{n} novas menções",
+    "posted praise: resolved?": "elogiou: resolvido?",
+    "The latest mention in this case is praise: if the problem is solved, resolve the case.": (
+        "A menção mais recente deste caso é um elogio: se o problema foi resolvido, resolva o caso."
+    ),
     "{kind} reply": "resposta {kind}",
     "frustration 0-3": "frustração de 0 a 3",
     "frustration {n}": "frustração {n}",
@@ -168,6 +172,10 @@ _CASE = {
     "Approve and send": "Aprovar e enviar",
     "Save draft": "Salvar rascunho",
     "{status} by {who}": "{status} por {who}",
+    "Withdrawn: the author has since posted praise.": (
+        "Retirado: depois disso, o autor publicou um elogio."
+    ),
+    "See the praise": "Ver o elogio",
     "Internal notes": "Notas internas",
     "never sent to the author": "nunca enviadas ao autor",
     "Add a note for the team": "Escreva uma nota para a equipe",

@@ -160,3 +160,23 @@ def test_pages_load_without_console_errors_or_missing_files(
     assert failures == []
     icon = "fetch(document.querySelector('link[rel=icon]').href).then(r => r.status)"
     assert page.evaluate(icon) == 200  # headless Chromium does not fetch it by itself
+
+
+def test_praise_on_an_open_case_shows_in_the_queue_and_the_case(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, case, _ = add(store, "Praise-me: where is my lamp?", handle="lia_p", priority=60)
+    thanks = "Thanks for letting us know!"
+    add(store, "Praise-me: it arrived, thank you!", handle="lia_p", label="positive",
+        case=False, draft=thanks, draft_kind="public", rule="praise")  # fmt: skip
+    login(page, url, "agent")
+    row = page.locator(".item", has_text="Praise-me: where is my lamp?")
+    expect(row.locator(".badge.praised")).to_have_text("posted praise: resolved?")
+    shot(page, "queue-praise")
+    row.get_by_role("link", name="Open").click()
+    expect(page.locator(".praised-note")).to_contain_text("if the problem is solved, resolve")
+    withdrawn = page.locator(".draft-panel", has_text="Withdrawn: the author has since posted")
+    expect(withdrawn.get_by_role("link", name="See the praise")).to_be_visible()
+    shot(page, "case-praise")
+    assert page.url.endswith(f"/cases/{case}")
