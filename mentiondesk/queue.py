@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_history import author_of, mention_of
+from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
 from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.outbox_payload import outbox_row
@@ -80,6 +81,33 @@ def reject_draft(store: Store, draft_id: int, *, by: str) -> None:
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
         _update_pending_draft(conn, draft, status="rejected", decided_at=_utcnow(), decided_by=by)
+
+
+def restore_draft(store: Store, draft_id: int) -> None:
+    """Put back a draft that the author's praise withdrew, when the praise did not settle the
+    case (sarcasm read as praise, thanks for something else): it waits for approval again.
+
+    StaleAction unless praise withdrew it and its case is open, or when another private
+    message of the case waits: one at a time, as when a follow-up replaces one.
+    """
+    with store.engine.begin() as conn:
+        draft = _draft(conn, draft_id)
+        if draft.status != "withdrawn" or withdrawn_for_praise(draft.decided_by) is None:
+            raise StaleAction(f"draft {draft_id} is {draft.status}, not withdrawn by praise")
+        if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id)) != "open":
+            raise StaleAction(f"the case of draft {draft_id} is no longer open")
+        waiting = sa.select(DRAFT.c.id).where(
+            DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
+        )
+        if draft.kind == "private" and conn.scalar(waiting) is not None:
+            raise StaleAction(f"another private message of the case waits; draft {draft_id} not")
+        changed = conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id == draft_id, DRAFT.c.decided_by == draft.decided_by)
+            .values(status="pending", decided_at=None, decided_by=None)
+        ).rowcount
+        if changed != 1:
+            raise StaleAction(f"draft {draft_id} changed meanwhile")
 
 
 def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> None:

@@ -28,6 +28,7 @@ NOTICES = {
     "approved": ("ok", "Reply approved: it is on its way."),
     "rejected": ("ok", "Draft rejected: nothing will be sent."),
     "saved": ("ok", "Draft saved."),
+    "restored": ("ok", "Draft restored: it waits for approval again."),
     "closed": ("ok", "Case closed: its pending drafts are withdrawn."),
     "resolved": ("ok", "Case resolved: its pending drafts are withdrawn."),
     "assigned": ("ok", "Case assigned."),

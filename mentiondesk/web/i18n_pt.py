@@ -48,6 +48,9 @@ _NOTICES = {
     "Reply approved: it is on its way.": "Resposta aprovada: ela já está a caminho.",
     "Draft rejected: nothing will be sent.": "Rascunho rejeitado: nada será enviado.",
     "Draft saved.": "Rascunho salvo.",
+    "Draft restored: it waits for approval again.": (
+        "Rascunho restaurado: ele aguarda aprovação de novo."
+    ),
     "Case closed: its pending drafts are withdrawn.": (
         "Caso encerrado: os rascunhos pendentes foram retirados."
     ),
@@ -176,6 +179,10 @@ _CASE = {
         "Retirado: depois disso, o autor publicou um elogio."
     ),
     "See the praise": "Ver o elogio",
+    "Restore draft": "Restaurar rascunho",
+    "The praise did not settle it? This draft waits for approval again.": (
+        "O elogio não resolveu? Este rascunho volta a aguardar aprovação."
+    ),
     "Internal notes": "Notas internas",
     "never sent to the author": "nunca enviadas ao autor",
     "Add a note for the team": "Escreva uma nota para a equipe",

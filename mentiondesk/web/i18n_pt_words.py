@@ -42,6 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
         "closed": "encerrou",
         "note": "anotou",
         "relabel": "corrigiu a classificação",
+        "restore": "restaurou",
     },
     # What a playbook rule made this week (pages_admin.fired_this_week).
     "fired": {"cases": "casos", "drafts": "rascunhos", "alerts": "alertas", "tickets": "chamados"},

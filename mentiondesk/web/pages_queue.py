@@ -1,4 +1,5 @@
-"""The queue page and the draft actions (approve, reject, save) that the queue and case share."""
+"""The queue page and the draft actions (approve, reject, save, restore) that the queue and
+case share."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post("/drafts/{id}/approve", approve)
     router.add_post("/drafts/{id}/reject", reject)
     router.add_post("/drafts/{id}/save", save)
+    router.add_post("/drafts/{id}/restore", restore)
 
 
 @require(Role.AGENT)
@@ -128,3 +130,20 @@ async def save(request: web.Request) -> web.StreamResponse:
         raise redirect(back, "empty") from None
     await desk.db(audit.record_draft, desk.store, who, "edit", draft_id)
     raise redirect(back, "saved")
+
+
+@require(Role.AGENT)
+async def restore(request: web.Request) -> web.StreamResponse:
+    """A draft the author's praise withdrew waits for approval again (the praise settled
+    nothing)."""
+    desk, draft_id = request.app[DESK], int_param(request, "id")
+    _, back = await _form(request)
+    try:
+        await desk.db(queue.restore_draft, desk.store, draft_id)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction:
+        raise redirect(back, "stale") from None
+    who = session(request).user.name
+    await desk.db(audit.record_draft, desk.store, who, "restore", draft_id)
+    raise redirect(back, "restored")

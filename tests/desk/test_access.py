@@ -34,6 +34,7 @@ ROUTES = [
     ("GET", "/cases/{case}", "agent"),
     ("GET", "/mentions/{mention}", "agent"),
     ("POST", "/drafts/{draft}/save", "agent"),
+    ("POST", "/drafts/{draft}/restore", "agent"),
     ("POST", "/mentions/{mention}/notes", "agent"),
     ("POST", "/mentions/{mention}/correct", "agent"),
     ("POST", "/cases/{case}/assign", "manager"),  # to someone else: an agent may take it

@@ -55,3 +55,40 @@ async def test_the_hint_goes_when_the_author_complains_again_or_the_case_is_reso
     assert HINT in await (await desk.client.get(f"/cases/{other}")).text()
     await desk.post(f"/cases/{other}/close", resolution="resolved")
     assert HINT not in await (await desk.client.get(f"/cases/{other}")).text()
+
+
+async def test_a_draft_praise_withdrew_can_be_restored_while_the_case_is_open(
+    as_role: Login, store: Store
+) -> None:
+    # "Thanks for NOTHING, great service" read as praise: the apology is still needed.
+    _, case, apology = add(store, "Where is my parcel?", handle="ivo")
+    _praise(store, "ivo")
+    desk = await as_role("agent")
+    back = f"/cases/{case}"
+    restored = await desk.post(f"/drafts/{apology}/restore", back=back)
+    assert restored.headers["Location"] == f"{back}?notice=restored"
+    page = await (await desk.client.get(restored.headers["Location"])).text()
+    assert "Draft restored: it waits for approval again." in page
+    assert "<b>agent</b> restore" in page  # in the audit trail
+    assert "Restore draft" not in page  # it is pending: nothing left to restore
+    again = await desk.post(f"/drafts/{apology}/restore", back=back)
+    assert again.headers["Location"].endswith("notice=stale")
+    sent = await desk.post(f"/drafts/{apology}/approve", back=back)
+    assert sent.headers["Location"].endswith("notice=approved")
+
+
+async def test_only_praise_withdrawals_of_an_open_case_are_restored(
+    as_role: Login, store: Store
+) -> None:
+    _, case, first = add(store, "Where is my parcel?", handle="eva")
+    _, _, second = add(store, "Hello?? Still nothing", handle="eva")  # replaces the first
+    desk = await as_role("agent")
+    replaced = await desk.post(f"/drafts/{first}/restore", back=f"/cases/{case}")
+    assert replaced.headers["Location"].endswith("notice=stale")
+    _praise(store, "eva")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert page.count("Restore draft") == 1  # the second, which the praise withdrew
+    await desk.post(f"/cases/{case}/close", resolution="resolved")
+    closed = await desk.post(f"/drafts/{second}/restore", back=f"/cases/{case}")
+    assert closed.headers["Location"].endswith("notice=stale")
+    assert "Restore draft" not in await (await desk.client.get(f"/cases/{case}")).text()
