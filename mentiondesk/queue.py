@@ -128,6 +128,12 @@ def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -
         sa.update(DRAFT).where(DRAFT.c.id == draft.id, DRAFT.c.status == "pending").values(values)
     ).rowcount
     if changed != 1:
+        # Said wherever a person acted (desk, Slack, CLI): why the apology is not sent.
+        if withdrawn_for_praise(draft.decided_by) is not None:
+            raise StaleAction(
+                f"draft {draft.id} was withdrawn: the author has since posted praise; restore "
+                "it on the case page if the praise settled nothing"
+            )
         raise StaleAction(f"draft {draft.id} was already {draft.status}")
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
+from mentiondesk import queue
 from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.models import Mention
 from mentiondesk.pipeline import App
@@ -100,3 +102,18 @@ async def test_an_automatic_thank_you_waits_for_a_person_while_the_case_is_open(
     # Author b (stored second) has no case: their thank-you went out automatically.
     assert _rows(db_url, thanks) == [(2, "approved"), (3, "pending")]
     assert len(_rows(db_url, sa.select(DELIVERY.c.id).where(DELIVERY.c.kind == "post"))) == 1
+
+
+async def test_approving_the_withdrawn_apology_says_why_it_is_not_sent(
+    tmp_path: Path, db_url: str
+) -> None:
+    # From Slack or the CLI too, where the desk's note about the praise is not shown.
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    await _run(tmp_path, db_url, [*first, mention(2, THANKS)])
+    store = Store(db_url)
+    try:
+        with pytest.raises(queue.StaleAction, match="the author has since posted praise"):
+            queue.approve_draft(store, 1, by="ana", post_route={"default": "console"})
+    finally:
+        store.engine.dispose()
