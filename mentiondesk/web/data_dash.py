@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.report import percentile
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, MENTION, READING, SURVEY
+from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING, SURVEY
 
 LABELS = ("negative", "neutral", "positive")
 PERIODS = (7, 30, 90)
@@ -207,19 +207,28 @@ def _surveys(conn: Connection, since: datetime) -> tuple[float | None, int, floa
 
 
 def _reasons(conn: Connection, since: datetime, span: timedelta) -> list[tuple[str, int, int]]:
-    """Top complaint reasons this period, with the previous period's count for the trend."""
+    """Top complaint reasons this period, with the previous period's count for the trend.
+
+    Counted in cases, not mentions: an author who writes three times about one late order
+    (their follow-ups join their open case) is one delivery problem, not three.
+    """
     before = since - span
-    current = sa.case((MENTION.c.created_at >= since, 1), else_=0)
+    # A complaint no rule opened a case for has the author as its case: one per person, still.
+    case = sa.func.coalesce(CASE.c.id, FOLLOW_UP.c.case_id, -MENTION.c.author_id)
+    current = sa.case((MENTION.c.created_at >= since, case))
+    previous = sa.case((MENTION.c.created_at < since, case))
     # A post a person relabelled as a complaint was read without a reason: it is still a
     # complaint, of no known cause, so it counts as `other` rather than not at all.
     reason = sa.func.coalesce(READING.c.reason, "other").label("reason")
     query = (
         _recent()
-        .add_columns(reason, sa.func.sum(current), sa.func.count())
+        .outerjoin(CASE, CASE.c.mention_id == MENTION.c.id)
+        .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
+        .add_columns(reason, sa.func.count(current.distinct()), sa.func.count(previous.distinct()))
         .where(MENTION.c.created_at >= before, READING.c.label == "negative")
         .group_by(reason)
     )
-    rows = [(r, int(now or 0), int(total) - int(now or 0)) for r, now, total in conn.execute(query)]
+    rows = [(r, int(now), int(earlier)) for r, now, earlier in conn.execute(query)]
     rows.sort(key=lambda r: (-r[1], r[0]))
     return rows[:8]
 

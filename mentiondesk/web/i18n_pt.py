@@ -247,6 +247,7 @@ _DASHBOARD = {
     "Mentions by sentiment": "Menções por sentimento",
     "Mentions per day by sentiment": "Menções por dia e sentimento",
     "Top complaint reasons": "Problemas recorrentes",
+    "cases per reason": "casos por motivo",
     "Complaint reasons": "Motivos de reclamação",
     "Volume per platform": "Volume por plataforma",
     "Mentions per platform": "Menções por plataforma",

@@ -43,7 +43,7 @@ async def test_dashboard_shows_the_numbers(as_role: Login, store: Store) -> None
     assert 'id="dash-csat">50%<' in page
     assert 'id="dash-nps">+25<' in page  # 2 promoters, 1 detractor of 4
     assert "1 author(s) who complained, then wrote positively" in page
-    assert "<svg" in page
+    assert "<svg" in page and "cases per reason" in page
 
 
 async def test_csv_export(as_role: Login, store: Store) -> None:
@@ -237,3 +237,22 @@ async def test_a_score_from_few_answers_is_flagged(as_role: Login, store: Store)
     csat = page.split('id="dash-csat"', 1)[1].split("</div>", 1)[0]
     nps = page.split('id="dash-nps"', 1)[1].split("</div>", 1)[0]
     assert "small sample" in csat and "small sample" not in nps
+
+
+def test_complaint_reasons_count_cases_not_mentions(store: Store) -> None:
+    # Maria writes three times about one late order: her follow-ups join her case, so it is one
+    # delivery problem. Joe's is another; his follow-up about the refund adds one refund case.
+    for text in ("late again", "still nothing", "where is it??"):
+        add(store, text, handle="maria")
+    add(store, "parcel lost", handle="joe")
+    add(store, "and no refund either", handle="joe", reason="refund")
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert data.reasons == [("delivery", 2, 0), ("refund", 1, 0)]
+
+
+def test_complaints_without_a_case_count_once_per_author(store: Store) -> None:
+    # No rule opened a case (a post an agent relabelled, say): the author stands in for one.
+    for ago in (timedelta(days=9), timedelta(days=1), timedelta(hours=1)):
+        add(store, "hmm, no sign of it", handle="tom", reason=None, case=False, ago=ago)
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert data.reasons == [("other", 1, 1)]  # once this period, once in the previous one
