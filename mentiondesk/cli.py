@@ -17,10 +17,11 @@ from rich.markup import escape
 from mentiondesk import cli_help, logs, schema
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_classifier import load_classifier, with_classifier
-from mentiondesk.cli_common import config_errors, err, load, open_store
+from mentiondesk.cli_common import config_errors, err, load
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
-from mentiondesk.cli_render import print_report, print_summary, progress
+from mentiondesk.cli_render import print_summary, progress
+from mentiondesk.cli_report import register as register_report_command
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
 from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_users import survey_app, users_app
@@ -45,6 +46,7 @@ app.add_typer(cases_app, name="cases")
 app.add_typer(users_app, name="users")
 app.add_typer(survey_app, name="survey")
 register_outbox_commands(app)
+register_report_command(app)
 app.add_typer(sources_app, name="sources")
 app.add_typer(authors_app, name="authors")
 register_sentiment_commands(app)
@@ -220,24 +222,6 @@ def _emit(readings: list[Reading]) -> None:
         data = {"label": r.label.value, "score": r.score, "lang": r.lang}
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     sys.stdout.flush()
-
-
-@app.command("report")
-def report_command(
-    ctx: typer.Context,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
-    ] = "text",
-) -> None:
-    """The numbers: mentions, open cases, pending drafts, alerts, by label and topic."""
-    if format not in ("text", "json"):
-        err.print("--format must be text or json")
-        raise typer.Exit(2)
-    data = report(open_store(load(ctx)))
-    if format == "json":
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    else:
-        print_report(Console(), data)
 
 
 def main() -> None:

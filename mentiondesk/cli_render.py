@@ -1,4 +1,4 @@
-"""How the CLI shows things: the run summary, the report, progress bars."""
+"""How the CLI shows things: the run summary, progress bars, durations."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 
 from mentiondesk.config import Config
 from mentiondesk.pipeline import Progress as ProgressCallback
@@ -99,7 +98,7 @@ def print_summary(console: Console, data: dict[str, Any], config: Config, *, new
     console.print(f"  Drafts to approve    {data['drafts_pending']:>6}   → mentiondesk drafts list")
     console.print(f"  Alerts sent          {data['alerts_sent']:>6}")
     if fr:
-        console.print(f"  First response p50   {_duration(fr['p50_seconds']):>6}")
+        console.print(f"  First response p50   {duration(fr['p50_seconds']):>6}")
     if data["first_response_waiting"]:
         console.print(f"  Awaiting a reply     {data['first_response_waiting']:>6}")
     if data["outbox_waiting"] or data["outbox_held"]:
@@ -111,35 +110,10 @@ def print_summary(console: Console, data: dict[str, Any], config: Config, *, new
         )
 
 
-def print_report(console: Console, data: dict[str, Any]) -> None:
-    table = Table(title="mentiondesk report", show_header=False)
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    for key in (
-        "mentions",
-        "cases_open",
-        "cases_total",
-        "drafts_pending",
-        "alerts_sent",
-        "tickets_opened",
-        "replies_sent",
-        "outbox_waiting",
-        "outbox_held",
-    ):
-        table.add_row(key.replace("_", " "), str(data[key]))
-    for label, n in data["by_label"].items():
-        table.add_row(f"label: {label}", str(n))
-    for topic, n in data["by_topic"].items():
-        table.add_row(f"topic: {topic}", str(n))
-    fr = data["first_response"]
-    if fr:
-        table.add_row("first response p50", _duration(fr["p50_seconds"]))
-        table.add_row("first response p90", _duration(fr["p90_seconds"]))
-    table.add_row("first response waiting", str(data["first_response_waiting"]))
-    console.print(table)
-
-
-def _duration(seconds: float) -> str:
+def duration(seconds: float | None) -> str:
+    """A wait in the unit a person reads it in: 45s, 12m, 3.5h."""
+    if seconds is None:
+        return "—"
     if seconds < 90:
         return f"{seconds:.0f}s"
     if seconds < 5400:

@@ -107,7 +107,7 @@ def test_run_once_prints_summary_and_is_idempotent(config: Path) -> None:
     code, again = md(config, "run", "--once")
     assert code == 0 and "[alert]" not in again
     assert "Mentions read             2   (0 new in this run)" in again
-    _, report = md(config, "report", "--format", "json")
+    _, report = md(config, "report", "--format", "json", "--since", "2026-11-01")
     data = json.loads(report)
     assert (data["mentions"], data["cases_open"], data["drafts_pending"], data["alerts_sent"]) == (
         2,
@@ -126,7 +126,7 @@ def test_approve_sends_once_and_counts_first_response(config: Path) -> None:
     assert code == 0 and "[post] private message to x @h_a1" in output and "Reply sent." in output
     code, output = md(config, "drafts", "approve", "1")
     assert code == 1 and "already approved" in output
-    data = json.loads(md(config, "report", "--format", "json")[1])
+    data = json.loads(md(config, "report", "--format", "json", "--since", "2026-11-01")[1])
     assert data["replies_sent"] == 1 and data["first_response"]["count"] == 1
 
 

@@ -52,7 +52,10 @@ def test_sigterm_finishes_and_a_restart_repeats_nothing(tmp_path: Path) -> None:
     again = subprocess.run([*command, "run", "--once"], capture_output=True, text=True, timeout=60)
     report = json.loads(
         subprocess.run(
-            [*command, "report", "-f", "json"], capture_output=True, text=True, timeout=60
+            [*command, "report", "-f", "json", "--since", "2026-11-01"],
+            capture_output=True,
+            text=True,
+            timeout=60,
         ).stdout
     )
     assert report["mentions"] == 4 and report["alerts_sent"] == 4

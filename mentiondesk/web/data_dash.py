@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.report import percentile
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING, SURVEY
+from mentiondesk.web.period import Period, last_days, within
 
 LABELS = ("negative", "neutral", "positive")
 PERIODS = (7, 30, 90)
@@ -59,17 +59,6 @@ class Dashboard:
         return [(first + timedelta(days=i)).isoformat() for i in range(self.days)]
 
 
-def period_start(now: datetime, days: int, zone: tzinfo = UTC) -> datetime:
-    """Midnight (in the desk's time zone) of the first of the `days` calendar days the chart
-    shows, today last.
-
-    Every figure starts here, not at `now - days`: a rolling start would count the part of an
-    extra day the chart has no bar for, so the totals and the bars would disagree.
-    """
-    today = now.astimezone(zone).date()
-    return datetime.combine(today - timedelta(days=days - 1), time.min, tzinfo=zone)
-
-
 def hour_of(conn: Connection, column: Any) -> Any:
     """The UTC hour of a timestamp column as `YYYY-MM-DD HH` text, on either backend.
 
@@ -93,27 +82,32 @@ def seconds_between(conn: Connection, start: Any, end: Any) -> Any:
 
 
 def load_dashboard(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> Dashboard:
-    since = period_start(now, days, zone)
+    """The dashboard's figures over the `days` calendar days up to today."""
+    return load_period(store, last_days(now, days, zone), now=now, zone=zone)
+
+
+def load_period(store: Store, period: Period, *, now: datetime, zone: tzinfo = UTC) -> Dashboard:
+    """The dashboard's figures over any period (the report's --since and --days)."""
     with store.engine.connect() as conn:
-        waits = sorted(float(s) for s in conn.scalars(_frt_query(conn, since)))
-        waiting = int(conn.scalar(_waiting_query(since)) or 0)
+        waits = response_waits(conn, period)
+        waiting = awaiting_reply(conn, period)
         statuses: dict[str, int] = dict(
             conn.execute(
                 sa.select(CASE.c.status, sa.func.count())
-                .where(CASE.c.opened_at >= since)
+                .where(within(CASE.c.opened_at, period))
                 .group_by(CASE.c.status)
             ).all()
         )
-        csat, csat_n, nps, nps_n = _surveys(conn, since)
-        won = _won_back(conn, since)
+        csat, csat_n, nps, nps_n = _surveys(conn, period)
+        won = _won_back(conn, period)
         by_day: dict[str, dict[str, int]] = {}
         platforms: dict[str, int] = {}
-        for day, platform, label, n in _counts(conn, since, zone):
+        for day, platform, label, n in _counts(conn, period, zone):
             by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
             platforms[platform] = platforms.get(platform, 0) + n
         return Dashboard(
-            days=days,
-            since=since,
+            days=period.days,
+            since=period.since,
             by_day=by_day,
             platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
             frt_count=len(waits),
@@ -126,7 +120,7 @@ def load_dashboard(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC
             csat_answers=csat_n,
             nps=nps,
             nps_answers=nps_n,
-            reasons=_reasons(conn, since, now - since),
+            reasons=_reasons(conn, period, period.span(now)),
             won_back=won[:10],
             won_back_count=len(won),
         )
@@ -136,14 +130,14 @@ def _recent() -> Any:
     return sa.select().select_from(MENTION).join(READING, READING.c.mention_id == MENTION.c.id)
 
 
-def _counts(conn: Connection, since: datetime, zone: tzinfo) -> list[tuple[str, str, str, int]]:
-    """Mentions per day (in `zone`), platform and label since `since`: one pass for charts
+def _counts(conn: Connection, period: Period, zone: tzinfo) -> list[tuple[str, str, str, int]]:
+    """Mentions per day (in `zone`), platform and label in the period: one pass for charts
     and CSV."""
     hour = hour_of(conn, MENTION.c.created_at).label("hour")
     query = (
         _recent()
         .add_columns(hour, MENTION.c.platform, READING.c.label, sa.func.count())
-        .where(MENTION.c.created_at >= since)
+        .where(within(MENTION.c.created_at, period))
         .group_by(hour, MENTION.c.platform, READING.c.label)
     )
     days: dict[tuple[str, str, str], int] = {}
@@ -153,26 +147,42 @@ def _counts(conn: Connection, since: datetime, zone: tzinfo) -> list[tuple[str, 
     return [(d, p, label, n) for (d, p, label), n in days.items()]
 
 
-def _frt_query(conn: Connection, since: datetime) -> Any:
+def response_waits(conn: Connection, period: Period | None) -> list[float]:
+    """Seconds from opening to the first reply delivered of the period's answered cases
+    (None: all of them), shortest first."""
     wait = seconds_between(conn, CASE.c.opened_at, CASE.c.first_response_at)
-    return sa.select(wait).where(CASE.c.opened_at >= since, CASE.c.first_response_at.is_not(None))
+    query = sa.select(wait).where(
+        within(CASE.c.opened_at, period), CASE.c.first_response_at.is_not(None)
+    )
+    return sorted(float(s) for s in conn.scalars(query))
 
 
-def _waiting_query(since: datetime) -> Any:
+def awaiting_reply(conn: Connection, period: Period | None) -> int:
     """Open cases of the period still without a reply: the percentiles leave them out (they
     have no response time yet), so they are counted beside them instead of vanishing."""
-    return (
+    query = (
         sa.select(sa.func.count())
         .select_from(CASE)
         .where(
-            CASE.c.opened_at >= since,
+            within(CASE.c.opened_at, period),
             CASE.c.status == "open",
             CASE.c.first_response_at.is_(None),
         )
     )
+    return int(conn.scalar(query) or 0)
 
 
-def _latest_answers(since: datetime) -> Any:
+def percentile(ordered: list[float], pct: float) -> float:
+    """Linear-interpolated percentile of an already sorted list."""
+    if len(ordered) == 1:
+        return ordered[0]
+    rank = (len(ordered) - 1) * pct / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def _latest_answers(period: Period) -> Any:
     """The id of each case's latest answer of each kind in the period.
 
     A customer counts once per case: an answer recorded twice, or changed later, must not
@@ -181,15 +191,15 @@ def _latest_answers(since: datetime) -> Any:
     respondent = sa.func.coalesce(SURVEY.c.case_id, -SURVEY.c.id)
     return (
         sa.select(sa.func.max(SURVEY.c.id))
-        .where(SURVEY.c.answered_at >= since)
+        .where(within(SURVEY.c.answered_at, period))
         .group_by(SURVEY.c.kind, respondent)
     )
 
 
-def _surveys(conn: Connection, since: datetime) -> tuple[float | None, int, float | None, int]:
+def _surveys(conn: Connection, period: Period) -> tuple[float | None, int, float | None, int]:
     rows = conn.execute(
         sa.select(SURVEY.c.kind, SURVEY.c.score, sa.func.count())
-        .where(SURVEY.c.id.in_(_latest_answers(since)))
+        .where(SURVEY.c.id.in_(_latest_answers(period)))
         .group_by(SURVEY.c.kind, SURVEY.c.score)
     ).all()
     csat = {int(s): int(n) for k, s, n in rows if k == "csat"}
@@ -206,17 +216,18 @@ def _surveys(conn: Connection, since: datetime) -> tuple[float | None, int, floa
     )
 
 
-def _reasons(conn: Connection, since: datetime, span: timedelta) -> list[tuple[str, int, int]]:
+def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[str, int, int]]:
     """Top complaint reasons this period, with the previous period's count for the trend.
 
     Counted in cases, not mentions: an author who writes three times about one late order
     (their follow-ups join their open case) is one delivery problem, not three.
     """
-    before = since - span
+    posted = MENTION.c.created_at
+    earlier = sa.and_(posted >= period.since - span, posted < period.since)
     # A complaint no rule opened a case for has the author as its case: one per person, still.
     case = sa.func.coalesce(CASE.c.id, FOLLOW_UP.c.case_id, -MENTION.c.author_id)
-    current = sa.case((MENTION.c.created_at >= since, case))
-    previous = sa.case((MENTION.c.created_at < since, case))
+    current = sa.case((within(posted, period), case))
+    previous = sa.case((earlier, case))
     # A post a person relabelled as a complaint was read without a reason: it is still a
     # complaint, of no known cause, so it counts as `other` rather than not at all.
     reason = sa.func.coalesce(READING.c.reason, "other").label("reason")
@@ -225,15 +236,20 @@ def _reasons(conn: Connection, since: datetime, span: timedelta) -> list[tuple[s
         .outerjoin(CASE, CASE.c.mention_id == MENTION.c.id)
         .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
         .add_columns(reason, sa.func.count(current.distinct()), sa.func.count(previous.distinct()))
-        .where(MENTION.c.created_at >= before, READING.c.label == "negative")
+        .where(sa.or_(within(posted, period), earlier), READING.c.label == "negative")
         .group_by(reason)
     )
-    rows = [(r, int(now), int(earlier)) for r, now, earlier in conn.execute(query)]
+    rows = [(r, int(now), int(before)) for r, now, before in conn.execute(query)]
     rows.sort(key=lambda r: (-r[1], r[0]))
     return rows[:8]
 
 
-def _won_back(conn: Connection, since: datetime) -> list[tuple[str, str, datetime]]:
+def change(now: int, before: int) -> float | None:
+    """A reason's change from the previous period, percent; None when it had none then."""
+    return (now - before) / before * 100 if before else None
+
+
+def _won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]]:
     """Detractors (a complaint that became a case) who later, within the period, wrote positively.
 
     Requiring the case leaves out spam and other negative posts nobody had to answer.
@@ -249,7 +265,7 @@ def _won_back(conn: Connection, since: datetime) -> list[tuple[str, str, datetim
     pos = (
         _recent()
         .add_columns(MENTION.c.author_id, sa.func.max(MENTION.c.created_at).label("last"))
-        .where(READING.c.label == "positive", MENTION.c.created_at >= since)
+        .where(READING.c.label == "positive", within(MENTION.c.created_at, period))
         .group_by(MENTION.c.author_id)
         .subquery()
     )
@@ -266,7 +282,7 @@ def _won_back(conn: Connection, since: datetime) -> list[tuple[str, str, datetim
 def csv_rows(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> list[list[str]]:
     """Daily mentions per platform and label over the period, for a spreadsheet."""
     with store.engine.connect() as conn:
-        counts = _counts(conn, period_start(now, days, zone), zone)
+        counts = _counts(conn, last_days(now, days, zone), zone)
     table: dict[tuple[str, str], dict[str, int]] = {}
     for d, platform, label, n in counts:
         table.setdefault((d, platform), {})[label] = n

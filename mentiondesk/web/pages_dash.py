@@ -9,8 +9,9 @@ from aiohttp import web
 
 from mentiondesk.web.charts import hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
-from mentiondesk.web.data_dash import LABELS, PERIODS, csv_rows, load_dashboard
+from mentiondesk.web.data_dash import LABELS, PERIODS, change, csv_rows, load_dashboard
 from mentiondesk.web.i18n import ZONE, Locale, negotiate
+from mentiondesk.web.period import DEFAULT_DAYS
 from mentiondesk.web.users import Role
 
 
@@ -20,8 +21,8 @@ def add_routes(router: web.UrlDispatcher) -> None:
 
 
 def _days(request: web.Request) -> int:
-    text = request.query.get("days", "30")
-    return int(text) if text.isdigit() and int(text) in PERIODS else 30
+    text = request.query.get("days", "")
+    return int(text) if text.isdigit() and int(text) in PERIODS else DEFAULT_DAYS
 
 
 @require(Role.MANAGER)
@@ -51,10 +52,10 @@ async def dashboard(request: web.Request) -> web.Response:
 
 
 def _trend(loc: Locale, now: int, before: int) -> str:
-    if before == 0:
+    percent = change(now, before)
+    if percent is None:
         return loc.t("new") if now else ""
-    change = (now - before) / before * 100
-    return loc.t("{change} vs previous period", change=f"{change:+.0f}%")
+    return loc.t("{change} vs previous period", change=f"{percent:+.0f}%")
 
 
 @require(Role.MANAGER)

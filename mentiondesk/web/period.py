@@ -1,0 +1,79 @@
+"""The period a figure covers: whole calendar days in the desk's time zone, today the last."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+import sqlalchemy as sa
+
+DEFAULT_DAYS = 30  # the dashboard's period until a manager picks another
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """`days` calendar days, the first starting at `since` (its midnight in the desk's zone).
+
+    `until` is the midnight after the last day once that day is over; None while the period
+    runs to now, so a post stamped a little ahead of our clock still counts in it.
+    """
+
+    since: datetime
+    days: int
+    until: datetime | None = None
+
+    @property
+    def first_day(self) -> date:
+        return self.since.date()
+
+    @property
+    def last_day(self) -> date:
+        return self.first_day + timedelta(days=self.days - 1)
+
+    def span(self, now: datetime) -> timedelta:
+        """How long the period has lasted: the previous period, for trends, is as long."""
+        return (self.until or now) - self.since
+
+
+def period_start(now: datetime, days: int, zone: tzinfo = UTC) -> datetime:
+    """Midnight (in the desk's time zone) of the first of the `days` calendar days the chart
+    shows, today last.
+
+    Every figure starts here, not at `now - days`: a rolling start would count the part of an
+    extra day the chart has no bar for, so the totals and the bars would disagree.
+    """
+    today = now.astimezone(zone).date()
+    return datetime.combine(today - timedelta(days=days - 1), time.min, tzinfo=zone)
+
+
+def last_days(now: datetime, days: int, zone: tzinfo = UTC) -> Period:
+    """The `days` calendar days up to today, as the dashboard shows them."""
+    return Period(period_start(now, days, zone), days)
+
+
+def days_from(first: date, *, days: int | None, now: datetime, zone: tzinfo = UTC) -> Period:
+    """From the day `first` for `days` days, or up to today when `days` is None.
+
+    A period cannot reach past today: `days` beyond it are cut, and one that ends today runs
+    to now. Raises ValueError for a first day after today.
+    """
+    today = now.astimezone(zone).date()
+    if first > today:
+        raise ValueError(f"{first.isoformat()} is after today ({today.isoformat()})")
+    last = today if days is None else min(first + timedelta(days=days - 1), today)
+    end = None if last == today else _midnight(last + timedelta(days=1), zone)
+    return Period(_midnight(first, zone), (last - first).days + 1, end)
+
+
+def within(column: Any, period: Period | None) -> Any:
+    """The condition that a timestamp column falls in `period` (None: any time at all)."""
+    if period is None:
+        return sa.true()
+    if period.until is None:
+        return column >= period.since
+    return sa.and_(column >= period.since, column < period.until)
+
+
+def _midnight(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
