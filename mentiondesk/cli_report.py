@@ -1,4 +1,4 @@
-"""`mentiondesk report`: the desk's numbers over a period, the dashboard's calendar days."""
+"""`mentiondesk report`: the desk's numbers over a period, as the dashboard reckons them."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from rich.table import Table
 from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_render import duration
 from mentiondesk.report import period_report
+from mentiondesk.web.common import percent
+from mentiondesk.web.data_dash import change
+from mentiondesk.web.i18n import ENGLISH
 from mentiondesk.web.period import DEFAULT_DAYS, Period, days_from, last_days
 
 _WORK = {  # JSON key → what the row says
@@ -64,7 +67,7 @@ def report_command(
     ] = None,
 ) -> None:
     """The numbers for a period: mentions by label and topic, cases, drafts, alerts,
-    first-response time."""
+    first-response time, resolution rate, CSAT, NPS and recurring complaint reasons."""
     if format not in ("text", "json"):
         err.print("--format must be text or json")
         raise typer.Exit(2)
@@ -94,13 +97,13 @@ def _period(days: int | None, since: datetime | None, zone: tzinfo) -> Period:
 
 
 def print_report(console: Console, data: dict[str, Any], *, running: bool) -> None:
-    """The period, then what came in and the work it made."""
+    """The period, then what came in, the work it made, the service figures and the reasons."""
     p = data["period"]
     span = f"last {p['days']} days" if running else f"{p['first_day']} to {p['last_day']}"
     console.print(f"[bold]mentiondesk report[/] · {span}")
     days = f"{p['first_day']} – {p['last_day']}, {p['days']} day{'' if p['days'] == 1 else 's'}"
     console.print(f"{days} in {escape(p['timezone'])}", highlight=False)
-    console.print(_volume(data), _work(data))
+    console.print(_volume(data), _work(data), _service(data), _reasons(data))
 
 
 def _volume(data: dict[str, Any]) -> Table:
@@ -117,10 +120,37 @@ def _work(data: dict[str, Any]) -> Table:
     table = _table("Work")
     for key, what in _WORK.items():
         table.add_row(what, str(data[key]))
+    return table
+
+
+def _service(data: dict[str, Any]) -> Table:
+    table = _table("Service")
+    table.add_column("from", style="dim")
     fr = data["first_response"]
-    table.add_row("first response p50", duration(fr and fr["p50_seconds"]))
-    table.add_row("first response p90", duration(fr and fr["p90_seconds"]))
-    table.add_row("awaiting a reply", str(data["first_response_waiting"]))
+    answered = f"{fr['count']} answered" if fr else "none answered"
+    table.add_row("first response p50", duration(fr and fr["p50_seconds"]), answered)
+    table.add_row("first response p90", duration(fr and fr["p90_seconds"]), answered)
+    table.add_row("awaiting a reply", str(data["first_response_waiting"]), "open, unanswered")
+    resolved = f"{data['cases_resolved']} of {data['cases_total']} cases"
+    table.add_row("resolution rate", percent(data["resolution_rate"]), resolved)
+    csat, nps = data["csat"], data["nps"]
+    table.add_row("CSAT (4–5 of 5)", percent(csat["percent"]), _answers(csat))
+    score = "—" if nps["score"] is None else f"{nps['score']:+.0f}"
+    table.add_row("NPS", score, _answers(nps))
+    table.add_row("won back", str(data["won_back"]), "complained, then wrote positively")
+    return table
+
+
+def _reasons(data: dict[str, Any]) -> Table:
+    table = Table(title="Recurring complaint reasons (cases per reason)", title_justify="left")
+    for column in ("reason", "cases", "previous period", "change"):
+        table.add_column(column, justify="left" if column == "reason" else "right")
+    for row in data["complaint_reasons"]:
+        now, before = row["cases"], row["previous_period"]
+        reason = ENGLISH.word("reason", row["reason"])  # as the dashboard words it
+        table.add_row(escape(reason), str(now), str(before), _trend(now, before))
+    if not data["complaint_reasons"]:
+        table.add_row("no complaints in this period", "", "", "")
     return table
 
 
@@ -129,3 +159,16 @@ def _table(title: str) -> Table:
     table.add_column("what")
     table.add_column("count", justify="right")
     return table
+
+
+def _trend(now: int, before: int) -> str:
+    percent = change(now, before)
+    if percent is None:
+        return "new" if now else "—"
+    return f"{percent:+.0f}%"
+
+
+def _answers(score: dict[str, Any]) -> str:
+    n = score["answers"]
+    answers = f"{n} answer{'' if n == 1 else 's'}"
+    return answers + (" · small sample" if score["small_sample"] else "")

@@ -1,4 +1,5 @@
-"""The numbers: volume, readings, cases, drafts, alerts and first-response time."""
+"""The numbers: volume, readings, cases, drafts, alerts and first-response time; over a period,
+the dashboard's too (resolution rate, CSAT, NPS, recurring complaint reasons)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
-from mentiondesk.web.data_dash import awaiting_reply, percentile, response_waits
+from mentiondesk.web.data_dash import awaiting_reply, load_period, percentile, response_waits
 from mentiondesk.web.period import Period, within
 
 
@@ -68,7 +69,8 @@ def report(store: Store, period: Period | None = None) -> dict[str, Any]:
 
 
 def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) -> dict[str, Any]:
-    """`report` over a period, saying which."""
+    """`report` over a period, with the dashboard's figures for the same period; every key is
+    there every time (a figure with nothing to reckon it from is null)."""
     data: dict[str, Any] = {
         "period": {
             "first_day": period.first_day.isoformat(),
@@ -78,7 +80,31 @@ def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) 
         }
     }
     data.update(report(store, period))
+    dash = load_period(store, period, now=now, zone=zone)
+    data.update(
+        cases_resolved=dash.cases_resolved,
+        resolution_rate=_round(dash.resolution_rate),
+        csat={
+            "percent": _round(dash.csat),
+            "answers": dash.csat_answers,
+            "small_sample": dash.csat_small,
+        },
+        nps={
+            "score": _round(dash.nps),
+            "answers": dash.nps_answers,
+            "small_sample": dash.nps_small,
+        },
+        complaint_reasons=[
+            {"reason": reason, "cases": n, "previous_period": before}
+            for reason, n, before in dash.reasons
+        ],
+        won_back=dash.won_back_count,
+    )
     return data
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
 
 
 def _first_response(waits: list[float]) -> dict[str, float | int] | None:

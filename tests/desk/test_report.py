@@ -1,4 +1,4 @@
-"""`mentiondesk report` over a period: the dashboard's calendar days, on both stores."""
+"""`mentiondesk report` over a period: the dashboard's figures, from a terminal, on both stores."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
+from mentiondesk.queue import close_case
 from mentiondesk.store import Store
+from mentiondesk.tables import CASE, SURVEY
 from mentiondesk.web.period import days_from
 from tests.desk.seed import add
 
@@ -26,6 +29,46 @@ def _json(config: Config, *args: str) -> dict[str, Any]:
     assert code == 0, output
     data: dict[str, Any] = json.loads(output)
     return data
+
+
+def _answer(store: Store, case: int | None, minutes: int) -> None:
+    with store.engine.begin() as conn:
+        opened = conn.scalar(sa.select(CASE.c.opened_at).where(CASE.c.id == case))
+        reply = opened + timedelta(minutes=minutes)
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(first_response_at=reply))
+
+
+def _survey(store: Store, answers: list[tuple[str, int]]) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(SURVEY), [{"kind": k, "score": s} for k, s in answers])
+
+
+def _seed_a_month(store: Store) -> None:
+    """Three cases this month (one answered in 2 minutes and closed, one in 4, one waiting),
+    Maria's three posts about one late order among them, and five survey answers."""
+    _, closed, _ = add(store, "parcel lost", ago=timedelta(days=3))
+    _, answered, _ = add(store, "no refund yet", reason="refund_payment", ago=timedelta(days=2))
+    for text in ("late again", "still nothing", "where is it??"):
+        add(store, text, handle="maria", ago=timedelta(hours=5))
+    _answer(store, closed, 2)
+    _answer(store, answered, 4)
+    assert closed is not None
+    close_case(store, closed, by="manager")
+    _survey(store, [("csat", 5), ("csat", 2), ("nps", 10), ("nps", 9), ("nps", 3)])
+
+
+def test_report_gives_the_dashboards_numbers(config: Config, store: Store) -> None:
+    _seed_a_month(store)
+    data = _json(config)
+    assert data["first_response"]["count"] == 2 and data["first_response"]["p50_seconds"] == 180
+    assert data["first_response_waiting"] == 1  # Maria's case: nobody has answered it
+    assert (data["cases_total"], data["cases_resolved"], data["resolution_rate"]) == (3, 1, 33.3)
+    assert data["csat"] == {"percent": 50.0, "answers": 2, "small_sample": True}
+    assert data["nps"] == {"score": 33.3, "answers": 3, "small_sample": True}
+    assert data["complaint_reasons"] == [  # Maria's three posts are one delivery case
+        {"reason": "delivery", "cases": 2, "previous_period": 0},
+        {"reason": "refund_payment", "cases": 1, "previous_period": 0},
+    ]
 
 
 def test_report_covers_the_dashboards_last_30_days_unless_told(
@@ -55,6 +98,34 @@ def test_since_with_days_is_a_closed_window(config: Config, store: Store) -> Non
     data = _json(config, "--since", first.isoformat(), "--days", "5")
     assert (data["period"]["first_day"], data["period"]["days"]) == (first.isoformat(), 5)
     assert (data["mentions"], data["cases_total"], data["drafts_pending"]) == (1, 1, 0)
+    assert data["complaint_reasons"] == [{"reason": "delivery", "cases": 1, "previous_period": 1}]
+
+
+def test_report_keys_are_the_same_with_nothing_to_count(config: Config, store: Store) -> None:
+    empty = _json(config)
+    _seed_a_month(store)
+    assert list(empty) == list(_json(config))
+    assert empty["csat"] == {"percent": None, "answers": 0, "small_sample": False}
+    assert (empty["resolution_rate"], empty["first_response"], empty["complaint_reasons"]) == (
+        None,
+        None,
+        [],
+    )
+
+
+def test_report_text_names_the_period_and_the_figures(config: Config, store: Store) -> None:
+    _seed_a_month(store)
+    add(store, "meh", label="neutral", topics=("[red]odd[/red]",), case=False, draft=None)
+    code, output = _report(config, "--days", "7")
+    assert code == 0, output
+    text = " ".join(output.split())  # the tables' cells, whatever their widths
+    assert "mentiondesk report · last 7 days" in text and "cases opened │ 3 │" in text
+    assert "first response p50 │ 3m │ 2 answered" in text
+    assert "resolution rate │ 33% │ 1 of 3 cases" in text
+    assert "CSAT (4–5 of 5) │ 50% │ 2 answers · small sample" in text
+    assert "NPS │ +33 │ 3 answers · small sample" in text
+    assert "│ delivery │ 2 │ 0 │ new │" in text and "│ refund/payment │ 1 │" in text
+    assert "topic: [red]odd[/red]" in text  # printed as written, not as markup
 
 
 def test_a_first_day_after_today_is_refused(config: Config, store: Store) -> None:
