@@ -26,6 +26,12 @@ _DATA = "../shared/data/"
 _BRAND_EN = "sentiment/tuning/brand-mentions-en"
 _BRAND_PT = "sentiment/tuning/brand-mentions-pt-train"
 _POLITE_PT = "sentiment/tuning/brand-mentions-pt-polite"
+_DELAYS_PT = "sentiment/tuning/brand-mentions-pt-delays"
+_PT_BRANDS = f"{_BRAND_PT} {_BRAND_PT} {_BRAND_PT} {_POLITE_PT} {_POLITE_PT} {_POLITE_PT}"
+_PT_TUNE = (
+    f"--tune-on {_DATA}xlmt-sentiment/portuguese --tune-on {_DATA}b2w-polarity "
+    "--encoder-share 0.35"
+)
 # The commands that made the shipped files (in the model card too).
 REBUILD = {
     # Two steps: the adapter on public data, then on our own English brand mentions.
@@ -44,7 +50,7 @@ REBUILD = {
         f"--tune-on {_DATA}tweeteval-sentiment --encoder-share 0.35 "
         "--out sentiment/models/e5-adapter.npz --seed 13"
     ),
-    # Two steps as well: reviews and tweets, then our own Portuguese brand mentions.
+    # Three steps: reviews and tweets, our own Portuguese brand mentions, late deliveries.
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
@@ -52,11 +58,14 @@ REBUILD = {
         "--out e5-adapter-pt-public.npz --seed 13\n"
         "then:\n"
         "mentiondesk train-sentiment --kind e5 --start-from e5-adapter-pt-public.npz "
-        f"--data {_DATA}xlmt-sentiment/portuguese {_DATA}b2w-polarity "
-        f"{_BRAND_PT} {_BRAND_PT} {_BRAND_PT} {_POLITE_PT} {_POLITE_PT} {_POLITE_PT} "
-        "--limit 1500 --steps 300 --learning-rate 3e-4 "
-        f"--tune-on {_DATA}xlmt-sentiment/portuguese --tune-on {_DATA}b2w-polarity "
-        "--encoder-share 0.35 --out sentiment/models/e5-adapter-pt.npz --seed 13"
+        f"--data {_DATA}xlmt-sentiment/portuguese {_DATA}b2w-polarity {_PT_BRANDS} "
+        f"--limit 1500 --steps 300 --learning-rate 3e-4 {_PT_TUNE} "
+        "--out e5-adapter-pt-brands.npz --seed 13\n"
+        "then:\n"
+        "mentiondesk train-sentiment --kind e5 --start-from e5-adapter-pt-brands.npz "
+        f"--data {_DATA}xlmt-sentiment/portuguese {_DATA}b2w-polarity {_PT_BRANDS} "
+        f"{_DELAYS_PT} {_DELAYS_PT} {_DELAYS_PT} --limit 1500 --steps 200 "
+        f"--learning-rate 2e-4 {_PT_TUNE} --out sentiment/models/e5-adapter-pt.npz --seed 13"
     ),
 }
 LINEAR = ("q", "k", "v", "ao", "fi", "fo")

@@ -280,18 +280,6 @@ def test_languages_sharing_an_adapter_file_share_its_merged_encoder(tmp_path: Pa
     assert e5.readers["pt"] is e5.readers["*"]
 
 
-def test_a_missing_shipped_adapter_names_the_command_that_made_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_e5_adapter, "MODELS", tmp_path)
-    made_by = (
-        r"(?s)is missing; rebuild it with.*--limit 20000 .*then:.*"
-        r"--start-from e5-adapter-pt-public\.npz .*--out sentiment/models/e5-adapter-pt"
-    )
-    with pytest.raises(ConfigError, match=made_by):
-        _e5_adapter.load(tmp_path / "e5-adapter-pt.npz")
-
-
 def test_a_missing_adapter_of_ones_own_says_how_to_train_it(tmp_path: Path) -> None:
     from sentiment.e5 import E5Classifier
 
