@@ -3,9 +3,11 @@
 Someone who writes three times about one late parcel is one case for the desk — one place to
 answer, one ticket, one first-response clock — not three. So a mention whose rules ask for a
 case joins its author's open case as a follow-up (raising the case's priority if it is more
-urgent). Praise joins it too, whatever the rules ask ("it arrived, thanks!" is news about the
-case), but never opens one. A resolved or closed case is not reopened: the next complaint opens
-a new case.
+urgent). Anything else the author posts while the case is open joins it too, whatever the
+rules ask: praise ("it arrived, thanks!"), a question ("any news?") or plain news ("I sent the
+order number by DM") is about the case, and the person answering it must see it there. Only
+spam stands alone. None of them opens a case; a resolved or closed case is not reopened: the
+next complaint opens a new case.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the auth
 # A draft's `decided_by` when praise withdrew it: "praise 42" (mention 42). Desk users' names
 # have no spaces, so it cannot be a person's name, like "draft 7" for a replaced draft.
 _PRAISE = "praise "
+SPAM = "spam"  # the topic of giveaways and crypto pitches: never news about anyone's case
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +43,8 @@ class Assignment:
 
 def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> Assignment:
     """The case of every mention in `todo` that asks for a case, opening cases as needed, and
-    of praise by an author whose case is open."""
-    wanting = [d for d in todo if d.case_rule or is_praise(d.reading)]
+    of any other mention but spam by an author whose case is open."""
+    wanting = [d for d in todo if d.case_rule or follows_up(d.reading)]
     _lock_authors(conn, {d.author_id for d in wanting})
     open_case = _open_cases(conn, {d.author_id for d in wanting})
     openers: dict[int, Decision] = {}  # author -> the first mention of this batch to open one
@@ -61,6 +64,15 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
         conn.execute(sa.insert(FOLLOW_UP), [{**r, "created_at": now} for r in rows])
         _raise_priority(conn, [(case_of[d.mention_id], d.priority) for d in joiners])
     return Assignment(case_of, frozenset(d.mention_id for d in joiners))
+
+
+def follows_up(reading: Reading) -> bool:
+    """Whether a mention no rule opens a case for joins its author's open case: praise, and
+    any other post but spam ("any news?", "I sent the order number by DM"). Only praise
+    withdraws the case's drafts; a question or news just joins, and the case needs a reply
+    again, as after a complaint that joins (the queue's `_needs_reply`)."""
+    # Praise is checked first: it joined before neutral posts did, even when it read as spam.
+    return is_praise(reading) or SPAM not in reading.topics
 
 
 def is_praise(reading: Reading) -> bool:
