@@ -29,8 +29,7 @@ _POLITE_PT = "sentiment/tuning/brand-mentions-pt-polite"
 _DELAYS_PT = "sentiment/tuning/brand-mentions-pt-delays"
 _PT_BRANDS = f"{_BRAND_PT} {_BRAND_PT} {_BRAND_PT} {_POLITE_PT} {_POLITE_PT} {_POLITE_PT}"
 _PT_TUNE = (
-    f"--tune-on {_DATA}xlmt-sentiment/portuguese --tune-on {_DATA}b2w-polarity "
-    "--encoder-share 0.35"
+    f"--tune-on {_DATA}xlmt-sentiment/portuguese --tune-on {_DATA}b2w-polarity --encoder-share 0.35"
 )
 # The commands that made the shipped files (in the model card too).
 REBUILD = {
