@@ -67,12 +67,12 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
 
 
 def follows_up(reading: Reading) -> bool:
-    """Whether a mention no rule opens a case for joins its author's open case: praise, and
-    any other post but spam ("any news?", "I sent the order number by DM"). Only praise
-    withdraws the case's drafts; a question or news just joins, and the case needs a reply
-    again, as after a complaint that joins (the queue's `_needs_reply`)."""
-    # Praise is checked first: it joined before neutral posts did, even when it read as spam.
-    return is_praise(reading) or SPAM not in reading.topics
+    """Whether a mention no rule opens a case for joins its author's open case: any post but
+    spam (praise, "any news?", "I sent the order number by DM"). Only praise withdraws the
+    case's drafts; a question or news just joins, and the case needs a reply again, as after
+    a complaint that joins (the queue's `_needs_reply`)."""
+    # Glowing spam ("love this free airdrop!") would otherwise pass for "problem solved".
+    return SPAM not in reading.topics
 
 
 def is_praise(reading: Reading) -> bool:

@@ -21,6 +21,8 @@ from tests.test_pipeline import Recorder
 
 SENT_BY_DM = "@lumora já mandei o número do pedido por DM"  # neutral, not a question
 SPAM = "@lumora giveaway in my bio"
+# Spam that reads as praise: it must not pass for "the problem is solved".
+GLOWING_SPAM = "@lumora amazing! I love this free crypto airdrop, best gift ever, thank you!"
 # No rule for questions: a team's own playbook, where "any news?" matches nothing.
 COMPLAINTS_ONLY = """
 [[rules]]
@@ -109,12 +111,13 @@ async def test_a_neutral_post_without_an_open_case_stands_alone(
     assert _rows(db_url, sa.select(DRAFT.c.mention_id)) == [(1,)]
 
 
+@pytest.mark.parametrize("text", [SPAM, GLOWING_SPAM])
 async def test_spam_from_an_author_with_an_open_case_stands_alone(
-    tmp_path: Path, db_url: str
+    tmp_path: Path, db_url: str, text: str
 ) -> None:
     first = [mention(1, COMPLAINT)]
     await _run(tmp_path, db_url, first)
-    await _run(tmp_path, db_url, [*first, mention(2, SPAM)])
+    await _run(tmp_path, db_url, [*first, mention(2, text)])
     assert _follow_ups(db_url) == []
     assert _rows(db_url, sa.select(DRAFT.c.mention_id, DRAFT.c.status)) == [(1, "pending")]
 
