@@ -1,0 +1,90 @@
+"""The desk's tables: people, their sessions and what they did (the SQLModel metadata is
+shared with `tables`, which imports this module, so one `create_all` makes both)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from mentiondesk.table_types import TS as _TS
+from mentiondesk.table_types import now
+
+
+class UserRow(SQLModel, table=True):
+    __tablename__ = "user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=64, unique=True)
+    role: str = Field(max_length=16)  # agent | manager | admin
+    password_hash: str = Field(max_length=256)
+    active: bool = True
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class WebSessionRow(SQLModel, table=True):
+    __tablename__ = "web_session"
+
+    id: str = Field(primary_key=True, max_length=64)  # sha256 of the cookie value
+    user_id: int = Field(foreign_key="user.id", index=True)
+    csrf: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+    expires_at: datetime = Field(sa_type=_TS, index=True)
+
+
+class CorrectionRow(SQLModel, table=True):
+    """A person's correction of a reading, kept for retraining (the desk and `relabel` write it)."""
+
+    __tablename__ = "correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    mention_id: int = Field(foreign_key="mention.id", index=True)
+    label: str = Field(max_length=16)
+    reason: str | None = Field(default=None, max_length=32)
+    corrected_by: str = Field(max_length=128)
+    corrected_at: datetime = Field(default_factory=now, sa_type=_TS)
+    previous_label: str | None = Field(default=None, max_length=16)
+
+
+class NoteRow(SQLModel, table=True):
+    __tablename__ = "note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    mention_id: int = Field(foreign_key="mention.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    author: str = Field(max_length=128)
+    text: str = Field(sa_type=sa.Text)
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class AuditRow(SQLModel, table=True):
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=now, sa_type=_TS)
+    actor: str = Field(max_length=128)
+    action: str = Field(max_length=32)
+    mention_id: int | None = Field(default=None, index=True)
+    case_id: int | None = Field(default=None, index=True)
+    draft_id: int | None = None
+    detail: str = Field(default="", max_length=512)
+
+
+class SurveyRow(SQLModel, table=True):
+    __tablename__ = "survey"
+    __table_args__ = (sa.Index("ix_survey_answered", "kind", "answered_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    kind: str = Field(max_length=8)  # csat (1-5) | nps (0-10)
+    score: int
+    answered_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+USER = SQLModel.metadata.tables["user"]
+WEB_SESSION = SQLModel.metadata.tables["web_session"]
+CORRECTION = SQLModel.metadata.tables["correction"]
+NOTE = SQLModel.metadata.tables["note"]
+AUDIT = SQLModel.metadata.tables["audit"]
+SURVEY = SQLModel.metadata.tables["survey"]
