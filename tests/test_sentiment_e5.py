@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from mentiondesk.models import ConfigError, Label, PluginContext
-from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning
+from sentiment import _e5_adapter, _e5_image, _e5_net
 from sentiment._e5_image import Encoder
 from sentiment._e5_tokens import Tokenizer
 from sentiment.e5_training import Recipe, examples
@@ -178,29 +178,6 @@ def test_examples_cap_each_folder_and_repeat_corrections(tmp_path: Path) -> None
     folders = [write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)]
     rows = examples(folders, [("entrega atrasada de novo", 0, "pt")], seed=1, limit=10)
     assert len(rows) == 10 + 10 + 3 and rows[-1] == ("entrega atrasada de novo", 0)
-
-
-def _val(ngram: list[list[float]], encoder_probs: list[list[float]], gold: list[int]):
-    return _e5_tuning.ValProbs(
-        np.array(ngram, np.float32), np.array(encoder_probs, np.float32), gold
-    )
-
-
-def test_skip_threshold_sends_the_least_confident_share_to_the_encoder() -> None:
-    sets = {"a": _val([[0.9, 0.05, 0.05], [0.4, 0.3, 0.3]] * 2, [[1, 0, 0]] * 4, [0, 0, 0, 0])}
-    threshold = _e5_tuning.skip_threshold(sets, 0.5)
-    assert 0.4 <= threshold <= 0.9
-    assert _e5_tuning.skip_threshold(sets, 1.0) == 1.0
-
-
-def test_tuning_leans_on_the_model_that_is_right() -> None:
-    gold = [0, 1, 2] * 10
-    wrong = [[0.2, 0.5, 0.3] if y != 1 else [0.5, 0.2, 0.3] for y in gold]
-    right = [[0.8 if k == y else 0.1 for k in range(3)] for y in gold]
-    tuned = _e5_tuning.tune({"s": _val(wrong, right, gold)}, encoder_share=1.0)
-    assert tuned.blend < 0.5
-    figures = _e5_tuning.blended(_val(wrong, right, gold), tuned).argmax(axis=1)
-    assert list(figures) == gold
 
 
 def test_classifier_with_encoder_skipped_reads_like_ngram(tmp_path: Path) -> None:
