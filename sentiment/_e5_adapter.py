@@ -49,7 +49,8 @@ REBUILD = {
         f"--tune-on {_DATA}tweeteval-sentiment --encoder-share 0.35 "
         "--out sentiment/models/e5-adapter.npz --seed 13"
     ),
-    # Three steps: reviews and tweets, our own Portuguese brand mentions, late deliveries.
+    # Four steps: reviews and tweets, our own Portuguese brand mentions, late deliveries, then
+    # Spanish and Italian tweets beside all of that.
     PORTUGUESE_PATH.name: (
         f"mentiondesk train-sentiment --kind e5 --data {_DATA}b2w-polarity "
         f"{_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
@@ -64,7 +65,13 @@ REBUILD = {
         "mentiondesk train-sentiment --kind e5 --start-from e5-adapter-pt-brands.npz "
         f"--data {_DATA}xlmt-sentiment/portuguese {_DATA}b2w-polarity {_PT_BRANDS} "
         f"{_DELAYS_PT} {_DELAYS_PT} {_DELAYS_PT} --limit 1500 --steps 200 "
-        f"--learning-rate 2e-4 {_PT_TUNE} --out sentiment/models/e5-adapter-pt.npz --seed 13"
+        f"--learning-rate 2e-4 {_PT_TUNE} --out e5-adapter-pt-delays.npz --seed 13\n"
+        "then:\n"
+        "mentiondesk train-sentiment --kind e5 --start-from e5-adapter-pt-delays.npz "
+        f"--data {_DATA}xlmt-sentiment/portuguese {_DATA}xlmt-sentiment/portuguese "
+        f"{_DATA}xlmt-sentiment/spanish {_DATA}xlmt-sentiment/italian {_DATA}b2w-polarity "
+        f"{_PT_BRANDS} {_DELAYS_PT} {_DELAYS_PT} {_DELAYS_PT} --limit 1500 --steps 300 "
+        f"--learning-rate 3e-4 {_PT_TUNE} --out sentiment/models/e5-adapter-pt.npz --seed 13"
     ),
 }
 LINEAR = ("q", "k", "v", "ao", "fi", "fo")
