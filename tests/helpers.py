@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from mentiondesk.config import Config, load_config
 from mentiondesk.models import Author, Mention
 
@@ -115,3 +117,16 @@ def run_cli(config: Path, *args: str, stdin: str | bytes | None = None) -> tuple
 
     result = CliRunner().invoke(app, ["--config", str(config), *args], input=stdin)
     return result.exit_code, result.output
+
+
+def table_rows(db_url: str, query: sa.Select[Any]) -> list[tuple[Any, ...]]:
+    """The query's rows in the order of its first column (PostgreSQL may return updated rows
+    in another), through an engine of its own."""
+    from mentiondesk.store import Store
+
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
+    finally:
+        store.engine.dispose()

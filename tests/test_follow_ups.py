@@ -6,7 +6,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -19,7 +18,7 @@ from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION
 from tests.desk.seed import add
-from tests.helpers import config_for, mention
+from tests.helpers import config_for, mention, table_rows
 from tests.test_pipeline import COMPLAINT, PRAISE, Recorder
 
 ANGRY = (
@@ -39,23 +38,13 @@ async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> Recorder
     return chat
 
 
-def _rows(query: sa.Select[Any], db_url: str) -> list[tuple[Any, ...]]:
-    store = Store(db_url)
-    try:
-        with store.engine.connect() as conn:
-            # In insertion order: PostgreSQL may return updated rows in another.
-            return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
-    finally:
-        store.engine.dispose()
-
-
 async def test_a_follow_up_in_the_same_batch_is_drafted_knowing_the_case(
     tmp_path: Path, db_url: str
 ) -> None:
     # A catch-up (or the first run) reads both complaints in one batch: the second's reply
     # must say what it would say had they come a minute apart, in two batches.
     await _run(tmp_path, db_url, [mention(1, COMPLAINT), mention(2, ANGRY)])
-    drafts = _rows(sa.select(DRAFT.c.mention_id, DRAFT.c.case_id, DRAFT.c.text), db_url)
+    drafts = table_rows(db_url, sa.select(DRAFT.c.mention_id, DRAFT.c.case_id, DRAFT.c.text))
     follow_up = next(text for m, case, text in drafts if m == 2 and case == 1)
     assert "We can see your earlier case (MD-000001)" in follow_up
 
@@ -67,10 +56,10 @@ async def test_a_second_complaint_joins_the_open_case(tmp_path: Path, db_url: st
         tmp_path, db_url, [*first, mention(2, ANGRY), mention(3, COMPLAINT, author="b")]
     )
 
-    cases = _rows(sa.select(CASE.c.id, CASE.c.mention_id, CASE.c.priority), db_url)
+    cases = table_rows(db_url, sa.select(CASE.c.id, CASE.c.mention_id, CASE.c.priority))
     assert [c[:2] for c in cases] == [(1, 1), (2, 3)]  # Ana's second complaint opened nothing
-    assert _rows(sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id), db_url) == [(1, 2)]
-    drafts = _rows(sa.select(DRAFT.c.mention_id, DRAFT.c.case_id), db_url)
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id)) == [(1, 2)]
+    drafts = table_rows(db_url, sa.select(DRAFT.c.mention_id, DRAFT.c.case_id))
     assert (2, 1) in drafts  # the follow-up's reply is drafted inside Ana's case
     # The angrier follow-up lifts the case: its priority is the follow-up's, above the first's.
     assert cases[0][2] > cases[1][2]
@@ -81,9 +70,9 @@ async def test_a_second_complaint_joins_the_open_case(tmp_path: Path, db_url: st
 async def test_complaints_in_one_batch_make_one_case(tmp_path: Path, db_url: str) -> None:
     batch = [mention(1, COMPLAINT), mention(2, COMPLAINT), mention(3, PRAISE)]
     await _run(tmp_path, db_url, batch)
-    assert _rows(sa.select(CASE.c.mention_id), db_url) == [(1,)]
+    assert table_rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]
     # The praise opens no case of its own either: it joins Ana's, as news about it.
-    assert _rows(sa.select(FOLLOW_UP.c.mention_id), db_url) == [(2,), (3,)]
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.mention_id)) == [(2,), (3,)]
     store = Store(db_url)
     (case,) = queue_views.list_cases(store)  # what `mentiondesk cases list` shows
     assert (case.number, case.follow_ups) == ("MD-000001", 2)
@@ -97,14 +86,14 @@ async def test_a_resolved_case_is_not_reopened(tmp_path: Path, db_url: str) -> N
         conn.execute(sa.update(CASE).values(status="resolved"))
     store.engine.dispose()
     await _run(tmp_path, db_url, [mention(1, COMPLAINT), mention(2, COMPLAINT)])
-    assert _rows(sa.select(CASE.c.mention_id, CASE.c.status), db_url) == [
+    assert table_rows(db_url, sa.select(CASE.c.mention_id, CASE.c.status)) == [
         (1, "resolved"),
         (2, "open"),
     ]
-    assert _rows(sa.select(FOLLOW_UP.c.id), db_url) == []
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.id)) == []
     # Every mention was read and decided once, follow-up or not.
     processed = sa.select(sa.func.count()).where(MENTION.c.processed)
-    assert _rows(processed, db_url) == [(2,)]
+    assert table_rows(db_url, processed) == [(2,)]
 
 
 # SQLite lets one writer in at a time: the race exists on PostgreSQL only.

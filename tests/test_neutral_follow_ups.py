@@ -15,7 +15,7 @@ from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX
 from mentiondesk.web.data_queue import Filters, load_queue
-from tests.helpers import COMPLAINT, config_for, mention
+from tests.helpers import COMPLAINT, config_for, mention, table_rows
 from tests.test_follow_ups import ANGRY
 from tests.test_pipeline import Recorder
 
@@ -50,17 +50,8 @@ async def _run(
     return chat, desk
 
 
-def _rows(db_url: str, query: sa.Select[Any]) -> list[tuple[Any, ...]]:
-    store = Store(db_url)
-    try:
-        with store.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
-    finally:
-        store.engine.dispose()
-
-
 def _follow_ups(db_url: str) -> list[tuple[Any, ...]]:
-    return _rows(db_url, sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id))
+    return table_rows(db_url, sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id))
 
 
 @pytest.mark.parametrize(
@@ -75,10 +66,10 @@ async def test_a_neutral_post_joins_the_open_case_with_no_draft_or_alert(
     await _run(tmp_path, db_url, first, extra=EXTRA)
     chat, _ = await _run(tmp_path, db_url, [*first, mention(2, text)], extra=EXTRA)
     assert _follow_ups(db_url) == [(1, 2)]
-    assert _rows(db_url, sa.select(CASE.c.mention_id, CASE.c.status)) == [(1, "open")]
+    assert table_rows(db_url, sa.select(CASE.c.mention_id, CASE.c.status)) == [(1, "open")]
     # The apology still waits (only praise withdraws it); the post is answered in the case.
     drafts = sa.select(DRAFT.c.mention_id, DRAFT.c.status)
-    assert _rows(db_url, drafts) == [(1, "pending")]
+    assert table_rows(db_url, drafts) == [(1, "pending")]
     assert chat.delivered == []  # no alert for a rule that did not match
     store = Store(db_url)
     (case,) = queue_views.list_cases(store)
@@ -91,7 +82,7 @@ async def test_the_shipped_playbook_joins_news_too(tmp_path: Path, db_url: str) 
     await _run(tmp_path, db_url, first)
     chat, _ = await _run(tmp_path, db_url, [*first, mention(2, SENT_BY_DM)])
     assert _follow_ups(db_url) == [(1, 2)]
-    assert _rows(db_url, sa.select(DRAFT.c.mention_id)) == [(1,)]
+    assert table_rows(db_url, sa.select(DRAFT.c.mention_id)) == [(1,)]
     assert chat.delivered == []
 
 
@@ -107,8 +98,8 @@ async def test_a_neutral_post_without_an_open_case_stands_alone(
     later = [mention(2, SENT_BY_DM), mention(3, SENT_BY_DM, author="b")]
     await _run(tmp_path, db_url, [mention(1, COMPLAINT), *later])
     assert _follow_ups(db_url) == []
-    assert _rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]  # neither opened one
-    assert _rows(db_url, sa.select(DRAFT.c.mention_id)) == [(1,)]
+    assert table_rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]  # neither opened one
+    assert table_rows(db_url, sa.select(DRAFT.c.mention_id)) == [(1,)]
 
 
 @pytest.mark.parametrize("text", [SPAM, GLOWING_SPAM])
@@ -119,7 +110,7 @@ async def test_spam_from_an_author_with_an_open_case_stands_alone(
     await _run(tmp_path, db_url, first)
     await _run(tmp_path, db_url, [*first, mention(2, text)])
     assert _follow_ups(db_url) == []
-    assert _rows(db_url, sa.select(DRAFT.c.mention_id, DRAFT.c.status)) == [(1, "pending")]
+    assert table_rows(db_url, sa.select(DRAFT.c.mention_id, DRAFT.c.status)) == [(1, "pending")]
 
 
 async def test_a_neutral_follow_up_is_added_to_the_case_ticket(tmp_path: Path, db_url: str) -> None:
@@ -132,7 +123,7 @@ async def test_a_neutral_follow_up_is_added_to_the_case_ticket(tmp_path: Path, d
         True,
     )
     comments = sa.select(OUTBOX.c.key).where(OUTBOX.c.kind == "comment")
-    assert _rows(db_url, comments) == [("comment:cases:case:MD-000001:x:m2",)]
+    assert table_rows(db_url, comments) == [("comment:cases:case:MD-000001:x:m2",)]
 
 
 async def test_asking_for_news_puts_an_answered_case_back_in_needs_a_reply(
@@ -145,7 +136,7 @@ async def test_asking_for_news_puts_an_answered_case_back_in_needs_a_reply(
     try:
         queue.approve_draft(store, 1, by="ana", post_route={"default": "console"})
         await _run(tmp_path, db_url, first, extra=EXTRA)  # sends the reply: the first response
-        answered = _rows(db_url, sa.select(CASE.c.first_response_at))
+        answered = table_rows(db_url, sa.select(CASE.c.first_response_at))
         assert answered[0][0] is not None
         assert load_queue(store, Filters())[1] == 0  # answered: nothing needs a reply
         news = mention(2, "@lumora any news on my order?")
@@ -153,6 +144,6 @@ async def test_asking_for_news_puts_an_answered_case_back_in_needs_a_reply(
         items, total = load_queue(store, Filters())
         assert total == 1 and [(i.number, i.follow_ups) for i in items] == [("MD-000001", 1)]
         # The author waits again, but the case's first response was still the one sent.
-        assert _rows(db_url, sa.select(CASE.c.first_response_at)) == answered
+        assert table_rows(db_url, sa.select(CASE.c.first_response_at)) == answered
     finally:
         store.engine.dispose()

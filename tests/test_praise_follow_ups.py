@@ -15,7 +15,7 @@ from mentiondesk.models import Mention
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, FOLLOW_UP
-from tests.helpers import COMPLAINT, PRAISE, config_for, mention
+from tests.helpers import COMPLAINT, PRAISE, config_for, mention, table_rows
 from tests.test_pipeline import Recorder
 
 THANKS = "@lumora it arrived today, thank you so much, wonderful!"
@@ -44,30 +44,21 @@ async def _run(tmp_path: Path, db_url: str, mentions: list[Mention], **kw: Any) 
     return chat
 
 
-def _rows(db_url: str, query: sa.Select[Any]) -> list[tuple[Any, ...]]:
-    store = Store(db_url)
-    try:
-        with store.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
-    finally:
-        store.engine.dispose()
-
-
 async def test_praise_joins_the_open_case_and_withdraws_the_pending_apology(
     tmp_path: Path, db_url: str
 ) -> None:
     first = [mention(1, COMPLAINT)]
     await _run(tmp_path, db_url, first)
     await _run(tmp_path, db_url, [*first, mention(2, THANKS)])
-    assert _rows(db_url, sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id)) == [(1, 2)]
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.case_id, FOLLOW_UP.c.mention_id)) == [(1, 2)]
     drafts = sa.select(DRAFT.c.id, DRAFT.c.mention_id, DRAFT.c.case_id, DRAFT.c.kind)
-    rows = _rows(db_url, drafts.add_columns(DRAFT.c.status, DRAFT.c.decided_by))
+    rows = table_rows(db_url, drafts.add_columns(DRAFT.c.status, DRAFT.c.decided_by))
     (apology, thanks) = rows
     assert apology[1:5] == (1, 1, "private", "withdrawn")
     assert withdrawn_for_praise(apology[5]) == 2  # the desk names the praise that withdrew it
     assert thanks[1:5] == (2, 1, "public", "pending")  # answered in the case, by a person
     # A person decides whether it is solved: the case stays open.
-    assert _rows(db_url, sa.select(CASE.c.id, CASE.c.status)) == [(1, "open")]
+    assert table_rows(db_url, sa.select(CASE.c.id, CASE.c.status)) == [(1, "open")]
 
 
 async def test_praise_without_an_open_case_is_handled_on_its_own(
@@ -83,10 +74,10 @@ async def test_praise_without_an_open_case_is_handled_on_its_own(
         db_url,
         [mention(1, COMPLAINT), mention(2, THANKS), mention(3, PRAISE, author="b")],
     )
-    assert _rows(db_url, sa.select(FOLLOW_UP.c.id)) == []
-    assert _rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]  # praise opens no case
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.id)) == []
+    assert table_rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]  # praise opens no case
     thanks = sa.select(DRAFT.c.mention_id, DRAFT.c.case_id).where(DRAFT.c.kind == "public")
-    assert _rows(db_url, thanks) == [(2, None), (3, None)]
+    assert table_rows(db_url, thanks) == [(2, None), (3, None)]
 
 
 async def test_an_automatic_thank_you_waits_for_a_person_while_the_case_is_open(
@@ -100,8 +91,8 @@ async def test_an_automatic_thank_you_waits_for_a_person_while_the_case_is_open(
     assert not [a for a in chat.delivered if a.kind == "post"]  # nothing posted by itself
     thanks = sa.select(DRAFT.c.mention_id, DRAFT.c.status).where(DRAFT.c.kind == "public")
     # Author b (stored second) has no case: their thank-you went out automatically.
-    assert _rows(db_url, thanks) == [(2, "approved"), (3, "pending")]
-    assert len(_rows(db_url, sa.select(DELIVERY.c.id).where(DELIVERY.c.kind == "post"))) == 1
+    assert table_rows(db_url, thanks) == [(2, "approved"), (3, "pending")]
+    assert len(table_rows(db_url, sa.select(DELIVERY.c.id).where(DELIVERY.c.kind == "post"))) == 1
 
 
 async def test_approving_the_withdrawn_apology_says_why_it_is_not_sent(
