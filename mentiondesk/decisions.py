@@ -19,9 +19,10 @@ from mentiondesk.cases import (
     withdraw_replaced_drafts,
 )
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
+from mentiondesk.opt_outs import stopped_by_post
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, DRAFT, MENTION, OUTBOX, READING, case_number
+from mentiondesk.tables import DRAFT, MENTION, OUTBOX, READING, case_number
 
 AUTO_WINDOW = timedelta(days=1)
 
@@ -81,16 +82,14 @@ def record(
         if not todo:
             return 0
         conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
-        if opted_out := {d.author_id for d in todo if d.opt_out}:
-            conn.execute(
-                sa.update(AUTHOR).where(AUTHOR.c.id.in_(opted_out)).values(do_not_contact=True)
-            )
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
         cases = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
         planned = [(d, p) for d in todo for p in d.drafts]
         case_of = cases.case_of
         rows = [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         drafts = insert_ids(conn, DRAFT, rows)
+        # Before praise withdraws anything: an opt-out's withdrawal is for good, not restored.
+        stopped_by_post(conn, {d.author_id: d.mention_id for d in todo if d.opt_out}, now)
         withdraw_replaced_drafts(conn, rows, drafts, now)
         withdraw_answered_by_praise(conn, todo, cases, now)
         # Only a case opened before this batch can have a ticket already: its follow-ups' cases.

@@ -12,6 +12,7 @@ from mentiondesk.case_history import author_of, mention_of
 from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
 from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
+from mentiondesk.opt_outs import withdrawn_for_opt_out
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.reply_limits import reply_limit
 from mentiondesk.store import Store
@@ -26,6 +27,9 @@ from mentiondesk.tables import (
     READING,
     case_number,
 )
+
+# Why a private message is refused; the desk keys its "dnc" notice on "not to be contacted".
+_NO_CONTACT = "the author asked not to be contacted; no private message is sent"
 
 
 class NotFound(LookupError):
@@ -68,7 +72,7 @@ def approve_draft(
             conn, draft, status="approved", text=final, decided_at=now, decided_by=by
         )
         if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
-            raise StaleAction("the author asked not to be contacted; no private message is sent")
+            raise StaleAction(_NO_CONTACT)
         plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
         number = case_number(draft.case_id) if draft.case_id else None
         row = post_action(mention, reading, number, draft_id, plan, post_route, now)
@@ -128,12 +132,15 @@ def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -
         sa.update(DRAFT).where(DRAFT.c.id == draft.id, DRAFT.c.status == "pending").values(values)
     ).rowcount
     if changed != 1:
+        draft = _draft(conn, draft.id)  # as it is now: decided since it was read, maybe
         # Said wherever a person acted (desk, Slack, CLI): why the apology is not sent.
         if withdrawn_for_praise(draft.decided_by) is not None:
             raise StaleAction(
                 f"draft {draft.id} was withdrawn: the author has since posted praise; restore "
                 "it on the case page if the praise settled nothing"
             )
+        if withdrawn_for_opt_out(draft.decided_by) is not None:
+            raise StaleAction(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")
         raise StaleAction(f"draft {draft.id} was already {draft.status}")
 
 
