@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import contacts, queue
-from mentiondesk.cli_common import load, open_store
+from mentiondesk.cli_common import load, open_store, who
 
 authors_app = typer.Typer(
     help="Authors: the do-not-contact list (no private message is ever drafted or sent).",
@@ -31,20 +31,33 @@ def do_not_contact(
     ],
     undo: Annotated[bool, typer.Option("--undo", help="Take them off the list.")] = False,
 ) -> None:
-    """Stop (or, with --undo, allow again) private messages to an author."""
+    """Stop (or, with --undo, allow again) private messages to an author.
+
+    Their pending private drafts are withdrawn; --undo brings none of them back."""
+    store = open_store(load(ctx))
     try:
-        contacts.set_do_not_contact(open_store(load(ctx)), platform, handle, value=not undo)
+        listing = contacts.set_do_not_contact(store, platform, handle, by=who(), value=not undo)
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
-    state = "may be contacted again" if undo else "is on the do-not-contact list"
-    out.print(f"{escape(handle)} on {platform} {state}.")
+    finally:
+        store.dispose()
+    if undo:
+        out.print(f"{escape(handle)} on {escape(platform)} may be contacted again.")
+        return
+    out.print(f"{escape(handle)} on {escape(platform)} is on the do-not-contact list.")
+    if listing.withdrawn:
+        out.print(f"{listing.withdrawn} pending private draft(s) withdrawn.")
 
 
 @authors_app.command("list")
 def list_authors(ctx: typer.Context) -> None:
     """Authors on the do-not-contact list."""
-    rows = contacts.do_not_contact_list(open_store(load(ctx)))
+    store = open_store(load(ctx))
+    try:
+        rows = contacts.do_not_contact_list(store)
+    finally:
+        store.dispose()
     table = Table(title=f"{len(rows)} author(s) on the do-not-contact list")
     for column in ("platform", "handle", "name"):
         table.add_column(column)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -37,3 +38,11 @@ def open_store(config: Config) -> Store:
     store = Store(config.store_url())
     store.create_all()
     return store
+
+
+def who() -> str:
+    """Who acts from this terminal, as drafts and cases record it: "cli:ana"."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except OSError:
+        return "cli"

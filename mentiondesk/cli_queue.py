@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import getpass
 from typing import Annotated
 
 import typer
@@ -12,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import queue, queue_views
-from mentiondesk.cli_common import load, open_store
+from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.config import Config
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
@@ -27,13 +26,6 @@ cases_app = typer.Typer(
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
-
-
-def _who() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except OSError:
-        return "cli"
 
 
 @drafts_app.command("list")
@@ -76,7 +68,7 @@ def drafts_approve(
     store = open_store(config)
     with _queue_errors():
         key = queue.approve_draft(
-            store, draft_id, by=_who(), text=text, post_route=config.settings.routing.post
+            store, draft_id, by=who(), text=text, post_route=config.settings.routing.post
         )
     out.print(f"Draft {draft_id} approved.")
     if send:
@@ -92,7 +84,7 @@ def drafts_reject(
     """Reject a draft: nothing is sent."""
     store = open_store(load(ctx))
     with _queue_errors():
-        queue.reject_draft(store, draft_id, by=_who())
+        queue.reject_draft(store, draft_id, by=who())
     out.print(f"Draft {draft_id} rejected.")
 
 
@@ -138,7 +130,7 @@ def cases_close(
     store = open_store(load(ctx))
     with _queue_errors():
         case_id = parse_case_number(case)
-        queue.close_case(store, case_id, by=_who())
+        queue.close_case(store, case_id, by=who())
     out.print(f"Case {case_number(case_id)} closed.")
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 
+from mentiondesk.opt_outs import listed_by, withdraw_private_drafts
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR
@@ -13,22 +17,38 @@ from mentiondesk.tables import AUTHOR
 CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
 
 
-def set_do_not_contact(store: Store, platform: str, handle: str, *, value: bool = True) -> int:
-    """Put an author (every account with that handle on the platform) on do-not-contact."""
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What putting an author on (or off) the list changed."""
+
+    authors: int  # accounts with that handle on the platform
+    withdrawn: int  # their pending private drafts, withdrawn (none when taken off the list)
+
+
+def set_do_not_contact(
+    store: Store, platform: str, handle: str, *, by: str, value: bool = True
+) -> Listing:
+    """Put an author (every account with that handle on the platform) on do-not-contact, and
+    withdraw their pending private drafts naming `by`; with value=False take them off the list
+    (nothing withdrawn comes back: the next draft is a fresh one)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     if platform in CASELESS_HANDLES:
         same = sa.func.lower(AUTHOR.c.handle) == handle.lower()
     else:
         same = AUTHOR.c.handle == handle
     with store.engine.begin() as conn:
-        changed = conn.execute(
-            sa.update(AUTHOR)
-            .where(AUTHOR.c.platform == platform, same)
-            .values(do_not_contact=value)
-        ).rowcount
-        if not changed:
+        ids = list(
+            conn.scalars(
+                sa.update(AUTHOR)
+                .where(AUTHOR.c.platform == platform, same)
+                .values(do_not_contact=value)
+                .returning(AUTHOR.c.id)
+            )
+        )
+        if not ids:
             raise NotFound(_no_author(conn, platform, handle))
-    return int(changed)
+        withdrawn = withdraw_private_drafts(conn, ids, listed_by(by), _utcnow()) if value else 0
+    return Listing(len(ids), withdrawn)
 
 
 def _no_author(conn: sa.Connection, platform: str, handle: str) -> str:
@@ -50,3 +70,7 @@ def do_not_contact_list(store: Store) -> list[tuple[str, str, str]]:
     )
     with store.engine.connect() as conn:
         return [(p, h, n) for p, h, n in conn.execute(query)]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)

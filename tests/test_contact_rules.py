@@ -56,10 +56,12 @@ async def test_a_private_draft_for_a_blocked_author_cannot_be_approved(
 ) -> None:
     config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
     async with _run(config) as (app, _):
-        contacts.set_do_not_contact(app.store, "x", "h_a1")
+        listing = contacts.set_do_not_contact(app.store, "x", "h_a1", by="t")
+        assert (listing.authors, listing.withdrawn) == (1, 1)
         with pytest.raises(queue.StaleAction, match="asked not to be contacted"):
             queue.approve_draft(app.store, 1, by="t", post_route={"default": "console"})
-        assert queue_views.list_drafts(app.store)[0].status == "pending"
+        assert queue_views.list_drafts(app.store) == []  # withdrawn: out of the queue
+        assert queue_views.list_drafts(app.store, status="withdrawn")[0].id == 1
         assert contacts.do_not_contact_list(app.store) == [("x", "h_a1", "Ana Souza")]
 
 
@@ -86,7 +88,7 @@ async def test_an_approved_dm_is_not_sent_after_the_author_opts_out(
     config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
     async with _run(config) as (app, chat):
         key = queue.approve_draft(app.store, 1, by="t", post_route={"default": "console"})
-        contacts.set_do_not_contact(app.store, "x", "h_a1")
+        contacts.set_do_not_contact(app.store, "x", "h_a1", by="t")
         assert await app.outbox.drain(only_key=key) == 0
         with app.store.engine.connect() as conn:
             status = conn.scalar(sa.select(OUTBOX.c.status).where(OUTBOX.c.key == key))

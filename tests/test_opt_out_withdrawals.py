@@ -15,7 +15,7 @@ from mentiondesk.opt_outs import OptOut, withdrawn_for_opt_out
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT
-from tests.helpers import COMPLAINT, mention, write_config, write_mentions
+from tests.helpers import COMPLAINT, mention, run_cli, write_config, write_mentions
 from tests.test_pipeline import Recorder
 
 STOP = "@lumora still no parcel, this is awful. Stop messaging me"
@@ -81,5 +81,22 @@ async def test_asking_to_stop_withdraws_the_earlier_dm_and_keeps_the_public_repl
     pending = [d.id for d in queue_views.list_drafts(store)]
     store.engine.dispose()
     assert pending == [public[0], public_again[0]]
+    with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
+        _approve(db_url, apology[0])
+
+
+async def test_the_cli_withdraws_pending_dms_and_undo_restores_none(
+    tmp_path: Path, db_url: str
+) -> None:
+    config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
+    await _run(config)
+    code, output = run_cli(config, "authors", "do-not-contact", "x", "@h_a1")
+    assert code == 0 and "1 pending private draft(s) withdrawn." in output
+    apology, public = _drafts(db_url)
+    assert apology[2:4] == ("private", "withdrawn") and public[2:4] == ("public", "pending")
+    reason = withdrawn_for_opt_out(apology[4])
+    assert reason is not None and (reason.by or "").startswith("cli")  # who listed them
+    assert run_cli(config, "authors", "do-not-contact", "x", "h_a1", "--undo")[0] == 0
+    assert _drafts(db_url) == [apology, public]  # off the list: nothing comes back by itself
     with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
         _approve(db_url, apology[0])

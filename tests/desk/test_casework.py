@@ -182,7 +182,7 @@ async def test_queue_filters(as_role: Login, store: Store) -> None:
 
 async def test_do_not_contact_author_gets_no_private_message(as_role: Login, store: Store) -> None:
     _, case, draft = add(store, "stop messaging me", handle="quiet_one")
-    contacts.set_do_not_contact(store, "x", "quiet_one")
+    contacts.set_do_not_contact(store, "x", "quiet_one", by="admin")
     desk = await as_role("agent")
     response = await desk.post(f"/drafts/{draft}/approve", back=f"/cases/{case}")
     assert response.headers["Location"].endswith("notice=dnc")
