@@ -91,8 +91,9 @@ def restore_draft(store: Store, draft_id: int) -> None:
     """Put back a draft that the author's praise withdrew, when the praise did not settle the
     case (sarcasm read as praise, thanks for something else): it waits for approval again.
 
-    StaleAction unless praise withdrew it and its case is open, or when another private
-    message of the case waits: one at a time, as when a follow-up replaces one.
+    StaleAction unless praise withdrew it and its case is open, when another private message
+    of the case waits (one at a time, as when a follow-up replaces one), or when it is private
+    and the author has since asked not to be contacted.
     """
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
@@ -100,6 +101,8 @@ def restore_draft(store: Store, draft_id: int) -> None:
             raise StaleAction(f"draft {draft_id} is {draft.status}, not withdrawn by praise")
         if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id)) != "open":
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
+        if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
+            raise StaleAction(_NO_CONTACT)  # they asked us to stop since the praise
         waiting = sa.select(DRAFT.c.id).where(
             DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
         )

@@ -215,6 +215,7 @@ def percent(value: float | None) -> str:
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     from mentiondesk.cases import withdrawn_for_praise
+    from mentiondesk.opt_outs import withdrawn_for_opt_out
     from mentiondesk.tables import case_number
 
     return {
@@ -223,4 +224,5 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "waited": lambda since: duration((clock() - since).total_seconds()),
         "case_number": case_number,
         "withdrawn_for_praise": withdrawn_for_praise,
+        "withdrawn_for_opt_out": withdrawn_for_opt_out,
     }

@@ -179,6 +179,11 @@ _CASE = {
         "Retirado: depois disso, o autor publicou um elogio."
     ),
     "See the praise": "Ver o elogio",
+    "Withdrawn: the author asked not to be contacted.": (
+        "Retirado: o autor pediu para não ser contatado."
+    ),
+    "See their message": "Ver a mensagem",
+    "{who} put them on the do-not-contact list.": "{who} incluiu o autor na lista de não contatar.",
     "Restore draft": "Restaurar rascunho",
     "The praise did not settle it? This draft waits for approval again.": (
         "O elogio não resolveu? Este rascunho volta a aguardar aprovação."

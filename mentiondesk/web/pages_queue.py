@@ -86,8 +86,7 @@ async def approve(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction as exc:
-        # The queue refuses private messages to authors who asked not to be contacted.
-        raise redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale") from None
+        raise _refused(back, exc) from None
     except queue.ReplyTooLong:
         raise redirect(back, "too-long") from None
     except ValueError:
@@ -142,8 +141,14 @@ async def restore(request: web.Request) -> web.StreamResponse:
         await desk.db(queue.restore_draft, desk.store, draft_id)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
-    except queue.StaleAction:
-        raise redirect(back, "stale") from None
+    except queue.StaleAction as exc:
+        raise _refused(back, exc) from None
     who = session(request).user.name
     await desk.db(audit.record_draft, desk.store, who, "restore", draft_id)
     raise redirect(back, "restored")
+
+
+def _refused(back: str, exc: queue.StaleAction) -> web.HTTPException:
+    """Back to the page, saying why: the queue refuses private messages to authors who asked
+    not to be contacted ("dnc"); anything else changed since the page was shown ("stale")."""
+    return redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale")

@@ -71,6 +71,7 @@ def add(
     ago: timedelta = timedelta(minutes=5),
     rule: str = "complaint",
     outbox: tuple[OutboxPlan, ...] = (),
+    opt_out: bool = False,
 ) -> tuple[int, int | None, int | None]:
     """One mention with its reading, and optionally a case and a pending draft; return ids.
 
@@ -113,6 +114,7 @@ def add(
         priority=priority,
         drafts=plans,
         outbox=outbox,
+        opt_out=opt_out,  # "stop messaging me": processing drafts them no private message
     )
     record(store, [decision], post_route={"default": "console"})
     with store.engine.connect() as conn:

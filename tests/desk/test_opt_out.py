@@ -1,0 +1,72 @@
+"""An author who asked not to be contacted, in the desk: why their DM was withdrawn."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+
+from mentiondesk import contacts
+from mentiondesk.store import Store
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+PT = {"Accept-Language": "pt-BR"}
+REASON = "Withdrawn: the author asked not to be contacted."
+_DRAFTS_KPI = re.compile(r'id="kpi-drafts">(\d+)<')
+
+
+def _pending_count(queue_page: str) -> int:
+    found = _DRAFTS_KPI.search(queue_page)
+    assert found
+    return int(found.group(1))
+
+
+async def test_the_case_page_says_the_dm_went_because_the_author_asked_to_stop(
+    as_role: Login, store: Store
+) -> None:
+    _, case, apology = add(store, "Where is my parcel?", handle="lia")
+    _, _, public = add(store, "Hello??", handle="lia", draft="On it!", draft_kind="public")
+    desk = await as_role("agent")
+    assert _pending_count(await (await desk.client.get("/queue")).text()) == 2
+    stop, joined, _ = add(store, "stop messaging me", handle="lia", draft=None, opt_out=True)
+    assert joined == case
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert REASON in page and f'<a href="/mentions/{stop}">See their message</a>' in page
+    assert "Restore draft" not in page  # an opt-out is not undone with a click
+    queue = await (await desk.client.get("/queue")).text()
+    assert f'data-draft="{public}"' in queue and _pending_count(queue) == 1  # the public one
+    refused = await desk.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
+    assert refused.headers["Location"].endswith("notice=dnc")
+    restore = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
+    assert restore.headers["Location"].endswith("notice=stale")
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "Retirado: o autor pediu para não ser contatado." in pt and "Ver a mensagem" in pt
+
+
+async def test_the_case_page_names_who_put_the_author_on_the_list(
+    as_role: Login, store: Store
+) -> None:
+    _, case, _ = add(store, "Where is my parcel?", handle="rui")
+    listing = contacts.set_do_not_contact(store, "x", "rui", by="cli:<ops>")
+    assert listing.withdrawn == 1
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert REASON in page and "cli:&lt;ops&gt; put them on the do-not-contact list." in page
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "cli:&lt;ops&gt; incluiu o autor na lista de não contatar." in pt
+
+
+async def test_a_dm_praise_withdrew_is_not_offered_back_once_the_author_opts_out(
+    as_role: Login, store: Store
+) -> None:
+    _, case, apology = add(store, "Where is my parcel?", handle="ivo")
+    add(store, "it arrived, thank you!", handle="ivo", label="positive", case=False, draft=None)
+    desk = await as_role("agent")
+    assert "Restore draft" in await (await desk.client.get(f"/cases/{case}")).text()
+    contacts.set_do_not_contact(store, "x", "ivo", by="cli:ops")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "Withdrawn: the author has since posted praise." in page
+    assert "Restore draft" not in page
+    restore = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
+    assert restore.headers["Location"].endswith("notice=dnc")
