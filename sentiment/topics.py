@@ -38,13 +38,16 @@ _TOPIC_WORDS: Mapping[str, str] = {
     r"entrar na|autentica",
     "spam": r"crypto|airdrop|giv(?:e|ing) ?away|giveaway|sorteio|passatempo|\bganh[ea]\b|"
     r"earn [£$€]|\d ?(?:€|£|\$) ?(?:a|per|por) dia|/day from home|from home.{0,40}dm me|"
-    r"dm me|followers for|seguidores por|follow ?for ?follow|\bf4f\b|free money|"
+    # "dm me" is a pitch, but "don't DM me" asks us to stop (opt_out below).
+    r"(?<!n't )(?<!n’t )(?<!nt )(?<!not )dm me|"
+    r"followers for|seguidores por|follow ?for ?follow|\bf4f\b|free money|"
     r"confirm your .{0,30}account|canal oficial: ?(?:bit\.ly|tinyurl)|onlyfans|forex|"
     r"(?:bit\.ly|tinyurl\.com|t\.ly|cutt\.ly)/\S*(?:free|promo|win|gratis|ganhar|oferta|passatempo)|"
     r"promoç[ãa]o rel[âa]mpago.{0,80}bit\.ly|apply (?:now )?on (?:telegram|whatsapp)|"
     r"\b\d{2}% off\b.{0,60}\w+\.(?:xyz|top|click|shop)\b",
     # Someone asking us to stop writing to them: they go on the do-not-contact list.
-    "opt_out": r"stop (?:messaging|dm'?ing|contacting|texting) me|don'?t (?:dm|message|contact) me|"
+    "opt_out": r"stop (?:messaging|dm'?ing|contacting|texting) me|"
+    r"(?:don'?t|don’t|do not) (?:dm|message|contact) me|"
     r"unsubscribe me|leave me alone|não me (?:mandem|enviem|contactem)|parem de me "
     r"(?:mandar|enviar|contactar|ligar)|deixem-me em paz|não quero (?:receber|mais) mensage",
 }

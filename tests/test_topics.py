@@ -62,6 +62,14 @@ def test_genuine_complaint_is_not_spam() -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["@lumora don't DM me again", "please dont dm me, just fix it", "do not DM me @lumora"]
+)
+def test_asking_not_to_be_messaged_is_an_opt_out_not_spam(text: str) -> None:
+    found = topics.topics(text)
+    assert "opt_out" in found and "spam" not in found
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("@lumora does the X200 work with Alexa?", True),
