@@ -5,6 +5,8 @@ A placeholder in braces ({n}, {brand}) must appear in the translation too; the t
 
 from __future__ import annotations
 
+from mentiondesk.web.i18n_pt_case import CASE as _CASE
+
 _LAYOUT = {
     "{brand} desk": "Atendimento {brand}",
     "Queue": "Fila",
@@ -154,83 +156,6 @@ _QUEUE = {
     ),
     "Show more": "Mostrar mais",
     "or narrow it with the filters above": "ou refine com os filtros acima",
-}
-
-_CASE = {
-    "Mention": "Menção",
-    "Mention {id}": "Menção {id}",
-    "do not contact": "não contatar",
-    "on {platform}": "no {platform}",
-    "view on {platform}": "ver no {platform}",
-    "In this case": "Neste caso",
-    "{n} mentions by the author, oldest first": "{n} menções do autor, das mais antigas",
-    "opened the case": "abriu o caso",
-    "follow-up": "nova menção",
-    "Thread": "Conversa",
-    "rule {rule}": "regra {rule}",
-    "answers": "responde a",
-    "another mention in this case": "outra menção deste caso",
-    "Reply text": "Texto da resposta",
-    "{limit} characters": "{limit} caracteres",
-    "Approve and send": "Aprovar e enviar",
-    "Save draft": "Salvar rascunho",
-    "{status} by {who}": "{status} por {who}",
-    "Withdrawn: the author has since posted praise.": (
-        "Retirado: depois disso, o autor publicou um elogio."
-    ),
-    "See the praise": "Ver o elogio",
-    "Withdrawn: the author asked not to be contacted.": (
-        "Retirado: o autor pediu para não ser contatado."
-    ),
-    "See their message": "Ver a mensagem",
-    "{who} put them on the do-not-contact list.": "{who} incluiu o autor na lista de não contatar.",
-    "Restore draft": "Restaurar rascunho",
-    "The praise did not settle it? This draft waits for approval again.": (
-        "O elogio não resolveu? Este rascunho volta a aguardar aprovação."
-    ),
-    "Internal notes": "Notas internas",
-    "never sent to the author": "nunca enviadas ao autor",
-    "Add a note for the team": "Escreva uma nota para a equipe",
-    "Note": "Nota",
-    "Add note": "Adicionar nota",
-    "Reading": "Leitura",
-    "corrected by {who} (was {label})": "corrigido por {who} (era {label})",
-    "Score": "Pontuação",
-    "Reason": "Motivo",
-    "Frustration": "Frustração",
-    "Topics": "Assuntos",
-    "Wrong? It is really": "Errado? Na verdade é",
-    "Not read yet.": "Ainda não lido.",
-    "Case": "Caso",
-    "Priority": "Prioridade",
-    "Rule": "Regra",
-    "Opened": "Aberto em",
-    "First response": "Primeira resposta",
-    "Assignee": "Responsável",
-    "nobody": "ninguém",
-    "Ticket": "Chamado",
-    "Assign to": "Atribuir a",
-    "choose a person…": "escolha uma pessoa…",
-    "nobody (unassign)": "ninguém (remover atribuição)",
-    "Assign": "Atribuir",
-    "Take this case": "Assumir este caso",
-    "Escalate to help desk": "Escalar para o help desk",
-    "Close this case? Its pending drafts are withdrawn.": (
-        "Encerrar este caso? Os rascunhos pendentes serão retirados."
-    ),
-    "Resolve": "Resolver",
-    "Close": "Encerrar",
-    "Author history": "Histórico do autor",
-    "Same handle on:": "Mesmo perfil em:",
-    "Sentiment over time": "Sentimento ao longo do tempo",
-    "Sentiment of their last {n} mention(s): high is positive.": (
-        "Sentimento nas menções recentes ({n}): quanto mais alto, mais positivo."
-    ),
-    "Past cases": "Casos anteriores",
-    "None.": "Nenhum.",
-    "Past replies": "Respostas anteriores",
-    "Audit trail": "Histórico de ações",
-    "Nobody has acted yet.": "Ninguém agiu ainda.",
 }
 
 _DASHBOARD = {
