@@ -44,6 +44,14 @@ NOTICES = {
         "Nothing was sent twice; here is how it stands now.",
     ),
     "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
+    "dnc-listed": (
+        "ok",
+        "The author is on the do-not-contact list: their pending private drafts are withdrawn.",
+    ),
+    "dnc-unlisted": (
+        "ok",
+        "The author may be contacted again; withdrawn drafts stay withdrawn.",
+    ),
     "empty": ("error", "The text is empty: nothing was changed."),
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
     "user-added": ("ok", "User added."),

@@ -56,6 +56,20 @@ def case_mention(store: Store, case_id: int) -> int | None:
         return conn.scalar(sa.select(CASE.c.mention_id).where(CASE.c.id == case_id))
 
 
+def mention_author(store: Store, mention_id: int) -> tuple[str, str, int | None] | None:
+    """(platform, handle, case id or None) of a mention's author; None for no such mention."""
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(AUTHOR.c.platform, AUTHOR.c.handle)
+            .join(MENTION, MENTION.c.author_id == AUTHOR.c.id)
+            .where(MENTION.c.id == mention_id)
+        ).first()
+        if row is None:
+            return None
+        case = _case_of(conn, mention_id)
+        return row.platform, row.handle, case.id if case else None
+
+
 def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
     """Everything the case page shows about one mention; None when it does not exist."""
     with store.engine.connect() as conn:

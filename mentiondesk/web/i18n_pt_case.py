@@ -67,6 +67,16 @@ CASE = {
     "Resolve": "Resolver",
     "Close": "Encerrar",
     "Author history": "Histórico do autor",
+    "Stop private messages to this author? Their pending private drafts are withdrawn.": (
+        "Parar as mensagens privadas para este autor? Os rascunhos privados pendentes serão "
+        "retirados."
+    ),
+    "Do not contact this author": "Não contatar este autor",
+    "Allow private messages to this author again? Drafts already withdrawn stay withdrawn.": (
+        "Permitir de novo mensagens privadas para este autor? Os rascunhos já retirados "
+        "continuam retirados."
+    ),
+    "Allow contact again": "Permitir contato de novo",
     "Same handle on:": "Mesmo perfil em:",
     "Sentiment over time": "Sentimento ao longo do tempo",
     "Sentiment of their last {n} mention(s): high is positive.": (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from mentiondesk import audit, queue
+from mentiondesk import audit, contacts, queue
 from mentiondesk.reply_limits import reply_limit
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
@@ -13,9 +13,10 @@ from mentiondesk.web.common import (
     redirect,
     render,
     require,
+    safe_next,
     session,
 )
-from mentiondesk.web.data_case import case_mention, load_detail
+from mentiondesk.web.data_case import case_mention, load_detail, mention_author
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.users import Role, list_users
@@ -31,6 +32,8 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post("/cases/{id}/close", close)
     router.add_post("/mentions/{id}/notes", add_note)
     router.add_post("/mentions/{id}/correct", correct)
+    router.add_post("/mentions/{id}/do-not-contact", do_not_contact)
+    router.add_post("/mentions/{id}/allow-contact", allow_contact)
 
 
 @require(Role.AGENT)
@@ -167,3 +170,40 @@ async def correct(request: web.Request) -> web.StreamResponse:
     detail = f"{previous} → {label}"
     await desk.db(audit.record, desk.store, who, "relabel", mention_id=mention_id, detail=detail)
     raise redirect(f"/mentions/{mention_id}", "corrected")
+
+
+@require(Role.AGENT)
+async def do_not_contact(request: web.Request) -> web.StreamResponse:
+    """Any agent puts the mention's author on do-not-contact (they asked in a DM, a call, an
+    email): their pending private drafts are withdrawn at once, naming who listed them."""
+    return await _listing(request, listed=True)
+
+
+@require(Role.MANAGER)
+async def allow_contact(request: web.Request) -> web.StreamResponse:
+    """Managers take an author off the list, as they alone assign cases to others: it lets
+    private messages reach someone who asked us to stop. Nothing withdrawn comes back."""
+    return await _listing(request, listed=False)
+
+
+async def _listing(request: web.Request, *, listed: bool) -> web.StreamResponse:
+    desk, mention_id = request.app[DESK], int_param(request, "id")
+    form = await request.post()
+    back = safe_next(str(form.get("back", "")), f"/mentions/{mention_id}")
+    found = await desk.db(mention_author, desk.store, mention_id)
+    if found is None:
+        raise web.HTTPNotFound(text="There is no such mention.")
+    platform, handle, case_id = found
+    who = session(request).user.name
+    try:
+        await desk.db(
+            contacts.set_do_not_contact, desk.store, platform, handle, by=who, value=listed
+        )
+    except queue.NotFound:
+        raise web.HTTPNotFound(text="There is no such mention.") from None
+    action = "do-not-contact" if listed else "allow-contact"
+    detail = f"{platform} {handle}"
+    await desk.db(
+        audit.record, desk.store, who, action, mention_id=mention_id, case_id=case_id, detail=detail
+    )
+    raise redirect(back, "dnc-listed" if listed else "dnc-unlisted")

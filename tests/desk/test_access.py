@@ -37,6 +37,8 @@ ROUTES = [
     ("POST", "/drafts/{draft}/restore", "agent"),
     ("POST", "/mentions/{mention}/notes", "agent"),
     ("POST", "/mentions/{mention}/correct", "agent"),
+    ("POST", "/mentions/{mention}/do-not-contact", "agent"),
+    ("POST", "/mentions/{mention}/allow-contact", "manager"),  # lets DMs reach them again
     ("POST", "/cases/{case}/assign", "manager"),  # to someone else: an agent may take it
     ("GET", "/dashboard", "manager"),
     ("GET", "/dashboard.csv", "manager"),

@@ -106,7 +106,7 @@ def test_every_stored_value_shown_has_a_portuguese_word() -> None:
         "reason": set(_TOPIC_WORDS) | set(REASONS),  # "other" is a reason, never a topic
         "role": {role.title for role in Role},
         "action": {"approve", "reject", "edit", "assign", "escalate", "resolved", "closed"}
-        | {"note", "relabel", "restore"},
+        | {"note", "relabel", "restore", "do-not-contact", "allow-contact"},
         "fired": {"cases", "drafts", "alerts", "tickets"},
     }
     for kind, values in expected.items():

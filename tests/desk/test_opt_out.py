@@ -70,3 +70,61 @@ async def test_a_dm_praise_withdrew_is_not_offered_back_once_the_author_opts_out
     assert "Restore draft" not in page
     restore = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
     assert restore.headers["Location"].endswith("notice=dnc")
+
+
+BADGE = '<span class="badge label-negative">do not contact</span>'
+LIST_IT, ALLOW_IT = "Do not contact this author", "Allow contact again"
+
+
+async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
+    as_role: Login, store: Store
+) -> None:
+    mention, case, _ = add(store, "Where is my parcel?", handle="<b>lia")
+    add(store, "Hello??", handle="<b>lia", draft="On it!", draft_kind="public")
+    desk = await as_role("agent")
+    before = await (await desk.client.get(f"/cases/{case}")).text()
+    assert LIST_IT in before and BADGE not in before
+    done = await desk.post(f"/mentions/{mention}/do-not-contact", back=f"/cases/{case}")
+    assert done.headers["Location"] == f"/cases/{case}?notice=dnc-listed"
+    page = await (await desk.client.get(done.headers["Location"])).text()
+    assert "The author is on the do-not-contact list" in page and BADGE in page
+    assert REASON in page and "agent put them on the do-not-contact list." in page
+    assert '<b>agent</b> do-not-contact <span class="muted">x &lt;b&gt;lia</span>' in page
+    assert LIST_IT not in page and ALLOW_IT not in page  # taking them off is a manager's call
+    assert _pending_count(await (await desk.client.get("/queue")).text()) == 1  # the public one
+    assert contacts.do_not_contact_list(store) == [("x", "<b>lia", "<B>Lia")]
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "não contatar</span>" in pt and "agent incluiu o autor na lista de não contatar." in pt
+    assert "marcou como não contatar" in pt
+
+
+async def test_only_a_manager_allows_contact_again_and_nothing_withdrawn_comes_back(
+    as_role: Login, store: Store
+) -> None:
+    mention, case, apology = add(store, "Where is my parcel?", handle="rui")
+    agent = await as_role("agent")
+    await agent.post(f"/mentions/{mention}/do-not-contact", back=f"/cases/{case}")
+    refused = await agent.post(f"/mentions/{mention}/allow-contact", back=f"/cases/{case}")
+    assert refused.status == 403 and contacts.do_not_contact_list(store) != []
+    manager = await as_role("manager")
+    assert ALLOW_IT in await (await manager.client.get(f"/cases/{case}")).text()
+    done = await manager.post(f"/mentions/{mention}/allow-contact", back=f"/cases/{case}")
+    assert done.headers["Location"] == f"/cases/{case}?notice=dnc-unlisted"
+    page = await (await manager.client.get(done.headers["Location"])).text()
+    assert "The author may be contacted again; withdrawn drafts stay withdrawn." in page
+    assert BADGE not in page and LIST_IT in page and "<b>manager</b> allow-contact" in page
+    assert REASON in page and "Restore draft" not in page  # the apology stays withdrawn
+    assert contacts.do_not_contact_list(store) == []
+    again = await manager.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
+    assert again.headers["Location"].endswith("notice=dnc")  # withdrawn for that: not sent
+
+
+async def test_listing_without_the_form_token_changes_nothing(as_role: Login, store: Store) -> None:
+    mention, case, _ = add(store, "Where is my parcel?", handle="ivo")
+    desk = await as_role("manager")
+    forged = await desk.client.post(
+        f"/mentions/{mention}/do-not-contact", data={"back": f"/cases/{case}"}
+    )
+    assert forged.status == 403 and "This form has expired" in await forged.text()
+    assert contacts.do_not_contact_list(store) == []
+    assert _pending_count(await (await desk.client.get("/queue")).text()) == 1
