@@ -130,3 +130,17 @@ def table_rows(db_url: str, query: sa.Select[Any]) -> list[tuple[Any, ...]]:
             return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
     finally:
         store.engine.dispose()
+
+
+def resolve_every_case(db_url: str) -> None:
+    """Mark every case resolved, as a person closing them all would (a follow-up then has
+    no open case to join)."""
+    from mentiondesk.store import Store
+    from mentiondesk.tables import CASE
+
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(CASE).values(status="resolved"))
+    finally:
+        store.engine.dispose()

@@ -18,7 +18,7 @@ from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION
 from tests.desk.seed import add
-from tests.helpers import config_for, mention, table_rows
+from tests.helpers import config_for, mention, resolve_every_case, table_rows
 from tests.test_pipeline import COMPLAINT, PRAISE, Recorder
 
 ANGRY = (
@@ -81,10 +81,7 @@ async def test_complaints_in_one_batch_make_one_case(tmp_path: Path, db_url: str
 
 async def test_a_resolved_case_is_not_reopened(tmp_path: Path, db_url: str) -> None:
     await _run(tmp_path, db_url, [mention(1, COMPLAINT)])
-    store = Store(db_url)
-    with store.engine.begin() as conn:
-        conn.execute(sa.update(CASE).values(status="resolved"))
-    store.engine.dispose()
+    resolve_every_case(db_url)
     await _run(tmp_path, db_url, [mention(1, COMPLAINT), mention(2, COMPLAINT)])
     assert table_rows(db_url, sa.select(CASE.c.mention_id, CASE.c.status)) == [
         (1, "resolved"),

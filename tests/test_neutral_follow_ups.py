@@ -15,7 +15,7 @@ from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX
 from mentiondesk.web.data_queue import Filters, load_queue
-from tests.helpers import COMPLAINT, config_for, mention, table_rows
+from tests.helpers import COMPLAINT, config_for, mention, resolve_every_case, table_rows
 from tests.test_follow_ups import ANGRY
 from tests.test_pipeline import Recorder
 
@@ -90,10 +90,7 @@ async def test_a_neutral_post_without_an_open_case_stands_alone(
     tmp_path: Path, db_url: str
 ) -> None:
     await _run(tmp_path, db_url, [mention(1, COMPLAINT)])
-    store = Store(db_url)
-    with store.engine.begin() as conn:
-        conn.execute(sa.update(CASE).values(status="resolved"))
-    store.engine.dispose()
+    resolve_every_case(db_url)
     # Ana's case is resolved; b never had one.
     later = [mention(2, SENT_BY_DM), mention(3, SENT_BY_DM, author="b")]
     await _run(tmp_path, db_url, [mention(1, COMPLAINT), *later])

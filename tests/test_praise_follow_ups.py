@@ -15,7 +15,7 @@ from mentiondesk.models import Mention
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, FOLLOW_UP
-from tests.helpers import COMPLAINT, PRAISE, config_for, mention, table_rows
+from tests.helpers import COMPLAINT, PRAISE, config_for, mention, resolve_every_case, table_rows
 from tests.test_pipeline import Recorder
 
 THANKS = "@lumora it arrived today, thank you so much, wonderful!"
@@ -65,10 +65,7 @@ async def test_praise_without_an_open_case_is_handled_on_its_own(
     tmp_path: Path, db_url: str
 ) -> None:
     await _run(tmp_path, db_url, [mention(1, COMPLAINT)])
-    store = Store(db_url)
-    with store.engine.begin() as conn:
-        conn.execute(sa.update(CASE).values(status="resolved"))
-    store.engine.dispose()
+    resolve_every_case(db_url)
     await _run(
         tmp_path,
         db_url,
