@@ -15,11 +15,11 @@ from rich.table import Table
 
 from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_render import duration
+from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
 from mentiondesk.web.common import percent
 from mentiondesk.web.data_dash import change
 from mentiondesk.web.i18n import ENGLISH
-from mentiondesk.web.period import DEFAULT_DAYS, Period, days_from, last_days
 
 _WORK = {  # JSON key → what the row says
     "cases_total": "cases opened",

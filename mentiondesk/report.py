@@ -9,10 +9,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from mentiondesk.period import Period, within
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
 from mentiondesk.web.data_dash import awaiting_reply, load_period, percentile, response_waits
-from mentiondesk.web.period import Period, within
 
 
 def report(store: Store, period: Period | None = None) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.period import Period, last_days, within
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING, SURVEY
-from mentiondesk.web.period import Period, last_days, within
 
 LABELS = ("negative", "neutral", "positive")
 PERIODS = (7, 30, 90)

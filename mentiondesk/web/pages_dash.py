@@ -7,11 +7,11 @@ import io
 
 from aiohttp import web
 
+from mentiondesk.period import DEFAULT_DAYS
 from mentiondesk.web.charts import hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
 from mentiondesk.web.data_dash import LABELS, PERIODS, change, csv_rows, load_dashboard
 from mentiondesk.web.i18n import ZONE, Locale, negotiate
-from mentiondesk.web.period import DEFAULT_DAYS
 from mentiondesk.web.users import Role
 
 

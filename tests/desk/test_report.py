@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
+from mentiondesk.period import days_from
 from mentiondesk.queue import close_case
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY
-from mentiondesk.web.period import days_from
 from tests.desk.seed import add
 
 
