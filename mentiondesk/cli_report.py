@@ -15,10 +15,10 @@ from rich.table import Table
 
 from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_render import duration
+from mentiondesk.metrics import change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
 from mentiondesk.web.common import percent
-from mentiondesk.web.data_dash import change
 from mentiondesk.web.i18n import ENGLISH
 
 _WORK = {  # JSON key → what the row says

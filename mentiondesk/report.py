@@ -9,10 +9,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from mentiondesk.figures import load_period
+from mentiondesk.metrics import awaiting_reply, percentile, response_waits
 from mentiondesk.period import Period, within
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
-from mentiondesk.web.data_dash import awaiting_reply, load_period, percentile, response_waits
 
 
 def report(store: Store, period: Period | None = None) -> dict[str, Any]:

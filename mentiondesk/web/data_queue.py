@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count, praised_last
+from mentiondesk.metrics import percentile
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
-from mentiondesk.web.data_dash import percentile
 
 EXCERPT = 280  # characters of the mention shown in the queue (the case page shows it all)
 PAGE = 100  # queue items shown at first; "show more" adds as many again

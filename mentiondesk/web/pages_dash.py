@@ -7,10 +7,12 @@ import io
 
 from aiohttp import web
 
+from mentiondesk.figures import LABELS
+from mentiondesk.metrics import change
 from mentiondesk.period import DEFAULT_DAYS
 from mentiondesk.web.charts import hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
-from mentiondesk.web.data_dash import LABELS, PERIODS, change, csv_rows, load_dashboard
+from mentiondesk.web.data_dash import PERIODS, csv_rows, load_dashboard
 from mentiondesk.web.i18n import ZONE, Locale, negotiate
 from mentiondesk.web.users import Role
 

@@ -1,0 +1,59 @@
+"""The desk's service numbers that the dashboard, the queue and the report all reckon: first-
+response waits and their percentiles, cases still awaiting a reply, and period-on-period change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.period import Period, within
+from mentiondesk.tables import CASE
+
+
+def seconds_between(conn: Connection, start: Any, end: Any) -> Any:
+    """Seconds from one timestamp column to another, on either backend."""
+    if conn.dialect.name == "postgresql":
+        return sa.extract("epoch", end - start)
+    return (sa.func.julianday(end) - sa.func.julianday(start)) * 86400.0
+
+
+def response_waits(conn: Connection, period: Period | None) -> list[float]:
+    """Seconds from opening to the first reply delivered of the period's answered cases
+    (None: all of them), shortest first."""
+    wait = seconds_between(conn, CASE.c.opened_at, CASE.c.first_response_at)
+    query = sa.select(wait).where(
+        within(CASE.c.opened_at, period), CASE.c.first_response_at.is_not(None)
+    )
+    return sorted(float(s) for s in conn.scalars(query))
+
+
+def awaiting_reply(conn: Connection, period: Period | None) -> int:
+    """Open cases of the period still without a reply: the percentiles leave them out (they
+    have no response time yet), so they are counted beside them instead of vanishing."""
+    query = (
+        sa.select(sa.func.count())
+        .select_from(CASE)
+        .where(
+            within(CASE.c.opened_at, period),
+            CASE.c.status == "open",
+            CASE.c.first_response_at.is_(None),
+        )
+    )
+    return int(conn.scalar(query) or 0)
+
+
+def percentile(ordered: list[float], pct: float) -> float:
+    """Linear-interpolated percentile of an already sorted list."""
+    if len(ordered) == 1:
+        return ordered[0]
+    rank = (len(ordered) - 1) * pct / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def change(now: int, before: int) -> float | None:
+    """A reason's change from the previous period, percent; None when it had none then."""
+    return (now - before) / before * 100 if before else None
