@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.metrics import awaiting_reply, percentile, response_waits
+from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING, SURVEY
@@ -29,10 +29,7 @@ class Figures:
     since: datetime
     by_day: dict[str, dict[str, int]]  # day → label → mentions
     platforms: list[tuple[str, int]]
-    frt_count: int
-    frt_waiting: int  # open cases of the period with no reply delivered yet
-    frt_p50: float | None
-    frt_p90: float | None
+    first_response: FirstResponse
     cases_opened: int
     cases_resolved: int
     csat: float | None  # share of 4-5 answers, percent
@@ -79,43 +76,44 @@ def local_day(utc_hour: str, zone: tzinfo) -> str:
 
 
 def load_period(store: Store, period: Period, *, now: datetime, zone: tzinfo = UTC) -> Figures:
-    """The dashboard's figures over any period (the report's --since and --days)."""
+    """The dashboard's figures over any period."""
     with store.engine.connect() as conn:
-        waits = response_waits(conn, period)
-        waiting = awaiting_reply(conn, period)
-        statuses: dict[str, int] = dict(
-            conn.execute(
-                sa.select(CASE.c.status, sa.func.count())
-                .where(within(CASE.c.opened_at, period))
-                .group_by(CASE.c.status)
-            ).all()
-        )
-        csat, csat_n, nps, nps_n = _surveys(conn, period)
-        won = _won_back(conn, period)
-        by_day: dict[str, dict[str, int]] = {}
-        platforms: dict[str, int] = {}
-        for day, platform, label, n in mention_counts(conn, period, zone):
-            by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
-            platforms[platform] = platforms.get(platform, 0) + n
-        return Figures(
-            days=period.days,
-            since=period.since,
-            by_day=by_day,
-            platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
-            frt_count=len(waits),
-            frt_waiting=waiting,
-            frt_p50=percentile(waits, 50) if waits else None,
-            frt_p90=percentile(waits, 90) if waits else None,
-            cases_opened=int(sum(statuses.values())),
-            cases_resolved=int(statuses.get("resolved", 0) + statuses.get("closed", 0)),
-            csat=csat,
-            csat_answers=csat_n,
-            nps=nps,
-            nps_answers=nps_n,
-            reasons=_reasons(conn, period, period.span(now)),
-            won_back=won[:10],
-            won_back_count=len(won),
-        )
+        return period_figures(conn, period, now=now, zone=zone)
+
+
+def period_figures(conn: Connection, period: Period, *, now: datetime, zone: tzinfo) -> Figures:
+    """The figures over `period`, on a connection the caller may read more from (the report
+    does, for its counts, so it reckons first responses only once)."""
+    statuses: dict[str, int] = dict(
+        conn.execute(
+            sa.select(CASE.c.status, sa.func.count())
+            .where(within(CASE.c.opened_at, period))
+            .group_by(CASE.c.status)
+        ).all()
+    )
+    csat, csat_n, nps, nps_n = _surveys(conn, period)
+    won = _won_back(conn, period)
+    by_day: dict[str, dict[str, int]] = {}
+    platforms: dict[str, int] = {}
+    for day, platform, label, n in mention_counts(conn, period, zone):
+        by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
+        platforms[platform] = platforms.get(platform, 0) + n
+    return Figures(
+        days=period.days,
+        since=period.since,
+        by_day=by_day,
+        platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
+        first_response=first_response(conn, period),
+        cases_opened=int(sum(statuses.values())),
+        cases_resolved=int(statuses.get("resolved", 0) + statuses.get("closed", 0)),
+        csat=csat,
+        csat_answers=csat_n,
+        nps=nps,
+        nps_answers=nps_n,
+        reasons=_reasons(conn, period, period.span(now)),
+        won_back=won[:10],
+        won_back_count=len(won),
+    )
 
 
 def _recent() -> Any:

@@ -3,6 +3,7 @@ response waits and their percentiles, cases still awaiting a reply, and period-o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,6 +11,30 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.period import Period, within
 from mentiondesk.tables import CASE
+
+
+@dataclass(frozen=True, slots=True)
+class FirstResponse:
+    """Seconds from case opened to the first reply delivered, over the answered cases of a
+    period, and the open cases of it still waiting for one."""
+
+    count: int
+    waiting: int
+    p50: float | None
+    p90: float | None
+    mean: float | None
+
+
+def first_response(conn: Connection, period: Period | None) -> FirstResponse:
+    """The first-response figures of the cases opened in `period` (None: all of them)."""
+    waits = response_waits(conn, period)
+    return FirstResponse(
+        count=len(waits),
+        waiting=awaiting_reply(conn, period),
+        p50=percentile(waits, 50) if waits else None,
+        p90=percentile(waits, 90) if waits else None,
+        mean=sum(waits) / len(waits) if waits else None,
+    )
 
 
 def seconds_between(conn: Connection, start: Any, end: Any) -> Any:

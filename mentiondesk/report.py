@@ -8,9 +8,10 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
-from mentiondesk.figures import load_period
-from mentiondesk.metrics import awaiting_reply, percentile, response_waits
+from mentiondesk.figures import period_figures
+from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
@@ -23,50 +24,7 @@ def report(store: Store, period: Period | None = None) -> dict[str, Any]:
     The top-level keys are a stable contract.
     """
     with store.engine.connect() as conn:
-
-        def count(table: Any, stamp: Any, *conditions: Any) -> int:
-            query = sa.select(sa.func.count()).select_from(table)
-            return int(conn.scalar(query.where(within(stamp, period), *conditions)) or 0)
-
-        read = (
-            sa.select()
-            .select_from(READING)
-            .join(MENTION, MENTION.c.id == READING.c.mention_id)
-            .where(within(MENTION.c.created_at, period))
-        )
-        by_label: dict[str, int] = dict(
-            conn.execute(
-                read.add_columns(READING.c.label, sa.func.count()).group_by(READING.c.label)
-            ).all()
-        )
-        topics: Counter[str] = Counter()
-        for (joined,) in conn.execute(read.add_columns(READING.c.topics)):
-            topics.update(t for t in joined.split(",") if t)
-        deliveries: dict[str, int] = dict(
-            conn.execute(
-                sa.select(DELIVERY.c.kind, sa.func.count())
-                .where(within(DELIVERY.c.delivered_at, period))
-                .group_by(DELIVERY.c.kind)
-            ).all()
-        )
-        opened, queued = CASE.c.opened_at, OUTBOX.c.created_at
-        return {
-            "mentions": count(MENTION, MENTION.c.created_at),
-            "cases_open": count(CASE, opened, CASE.c.status == "open"),
-            "cases_total": count(CASE, opened),
-            "drafts_pending": count(DRAFT, DRAFT.c.created_at, DRAFT.c.status == "pending"),
-            "alerts_sent": int(deliveries.get("alert", 0)),
-            "tickets_opened": int(deliveries.get("ticket", 0)),
-            "replies_sent": int(deliveries.get("post", 0)),
-            "outbox_waiting": count(OUTBOX, queued, OUTBOX.c.status == "pending"),
-            "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
-            "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
-            "by_topic": dict(topics.most_common()),
-            "first_response": _first_response(response_waits(conn, period)),
-            # Open cases nobody has answered yet have no response time, so the percentiles
-            # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
-            "first_response_waiting": awaiting_reply(conn, period),
-        }
+        return _counts(conn, period, first_response(conn, period))
 
 
 def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) -> dict[str, Any]:
@@ -80,8 +38,10 @@ def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) 
             "timezone": str(zone),
         }
     }
-    data.update(report(store, period))
-    dash = load_period(store, period, now=now, zone=zone)
+    with store.engine.connect() as conn:
+        dash = period_figures(conn, period, now=now, zone=zone)
+        # The figures have reckoned the first responses already: the counts take theirs.
+        data.update(_counts(conn, period, dash.first_response))
     data.update(
         cases_resolved=dash.cases_resolved,
         resolution_rate=_round(dash.resolution_rate),
@@ -104,17 +64,65 @@ def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) 
     return data
 
 
+def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict[str, Any]:
+    """`report`'s figures over `period`, first responses as already reckoned (`frt`)."""
+
+    def count(table: Any, stamp: Any, *conditions: Any) -> int:
+        query = sa.select(sa.func.count()).select_from(table)
+        return int(conn.scalar(query.where(within(stamp, period), *conditions)) or 0)
+
+    read = (
+        sa.select()
+        .select_from(READING)
+        .join(MENTION, MENTION.c.id == READING.c.mention_id)
+        .where(within(MENTION.c.created_at, period))
+    )
+    by_label: dict[str, int] = dict(
+        conn.execute(
+            read.add_columns(READING.c.label, sa.func.count()).group_by(READING.c.label)
+        ).all()
+    )
+    topics: Counter[str] = Counter()
+    for (joined,) in conn.execute(read.add_columns(READING.c.topics)):
+        topics.update(t for t in joined.split(",") if t)
+    deliveries: dict[str, int] = dict(
+        conn.execute(
+            sa.select(DELIVERY.c.kind, sa.func.count())
+            .where(within(DELIVERY.c.delivered_at, period))
+            .group_by(DELIVERY.c.kind)
+        ).all()
+    )
+    opened, queued = CASE.c.opened_at, OUTBOX.c.created_at
+    return {
+        "mentions": count(MENTION, MENTION.c.created_at),
+        "cases_open": count(CASE, opened, CASE.c.status == "open"),
+        "cases_total": count(CASE, opened),
+        "drafts_pending": count(DRAFT, DRAFT.c.created_at, DRAFT.c.status == "pending"),
+        "alerts_sent": int(deliveries.get("alert", 0)),
+        "tickets_opened": int(deliveries.get("ticket", 0)),
+        "replies_sent": int(deliveries.get("post", 0)),
+        "outbox_waiting": count(OUTBOX, queued, OUTBOX.c.status == "pending"),
+        "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
+        "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
+        "by_topic": dict(topics.most_common()),
+        "first_response": _first_response(frt),
+        # Open cases nobody has answered yet have no response time, so the percentiles
+        # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
+        "first_response_waiting": frt.waiting,
+    }
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _first_response(waits: list[float]) -> dict[str, float | int] | None:
+def _first_response(frt: FirstResponse) -> dict[str, float | int | None] | None:
     """Seconds from case opened to the first reply delivered: count, p50, p90, mean."""
-    if not waits:
+    if not frt.count:
         return None
     return {
-        "count": len(waits),
-        "p50_seconds": round(percentile(waits, 50), 1),
-        "p90_seconds": round(percentile(waits, 90), 1),
-        "mean_seconds": round(sum(waits) / len(waits), 1),
+        "count": frt.count,
+        "p50_seconds": _round(frt.p50),
+        "p90_seconds": _round(frt.p90),
+        "mean_seconds": _round(frt.mean),
     }

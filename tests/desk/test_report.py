@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
-from mentiondesk.period import days_from
+from mentiondesk.period import days_from, last_days
 from mentiondesk.queue import close_case
+from mentiondesk.report import period_report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY
 from tests.desk.seed import add
@@ -152,3 +153,19 @@ def test_report_text_heads_with_its_days(config: Config, store: Store) -> None:
     assert code == 0, output
     assert f"mentiondesk report · {first} to {last}\n{first} – {last}, 10 days in UTC" in output
     assert "│ mentions │ 1 │" in " ".join(output.split())
+
+
+def test_a_period_report_reckons_first_responses_once(store: Store) -> None:
+    _seed_a_month(store)
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    now = datetime.now(UTC)
+    sa.event.listen(store.engine, "before_cursor_execute", record)
+    data = period_report(store, last_days(now, 30, UTC), now=now, zone=UTC)
+    sa.event.remove(store.engine, "before_cursor_execute", record)
+    # One query for the answered cases' waits, one for the cases still awaiting a reply.
+    assert sum("first_response_at" in s for s in statements) == 2
+    assert (data["first_response"]["count"], data["first_response_waiting"]) == (2, 1)
