@@ -18,8 +18,7 @@ from mentiondesk.cli_render import duration
 from mentiondesk.metrics import change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
-from mentiondesk.web.common import percent
-from mentiondesk.web.i18n import ENGLISH
+from mentiondesk.wording import english_word, percent
 
 _WORK = {  # JSON key → what the row says
     "cases_total": "cases opened",
@@ -147,7 +146,7 @@ def _reasons(data: dict[str, Any]) -> Table:
         table.add_column(column, justify="left" if column == "reason" else "right")
     for row in data["complaint_reasons"]:
         now, before = row["cases"], row["previous_period"]
-        reason = ENGLISH.word("reason", row["reason"])  # as the dashboard words it
+        reason = english_word("reason", row["reason"])  # as the dashboard words it
         table.add_row(escape(reason), str(now), str(before), _trend(now, before))
     if not data["complaint_reasons"]:
         table.add_row("no complaints in this period", "", "", "")

@@ -17,6 +17,7 @@ from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.users import LoginGate, Role, Session, Throttle
+from mentiondesk.wording import percent
 from playbooks import Playbook
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -207,18 +208,6 @@ def duration(seconds: float | None) -> str:
     if s < 86400:
         return f"{s // 3600}h {s % 3600 // 60:02d}m"
     return f"{s // 86400}d {s % 86400 // 3600}h"
-
-
-def percent(value: float | None) -> str:
-    """A share as a whole percent, except that rounding never reads as none or all: 1 happy
-    answer in 300 is "<1%", not "0%", and 249 cases resolved of 250 is ">99%", not "100%"."""
-    if value is None:
-        return "—"
-    if 0 < value < 1:
-        return "<1%"
-    if 99 < value < 100:
-        return ">99%"
-    return f"{value:.0f}%"
 
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, tzinfo
 from aiohttp import web
 
 from mentiondesk.web import i18n_pt, i18n_pt_words
+from mentiondesk.wording import ENGLISH_WORDS
 
 LANG_COOKIE = "md_lang"
 ZONE = web.AppKey("zone", tzinfo)  # [desk] timezone, set by create_app
@@ -96,15 +97,6 @@ class Locale:
         }
 
 
-# English shows stored values as stored, except the reasons whose keys are not words.
-ENGLISH_WORDS = {
-    "reason": {
-        "refund_payment": "refund/payment",
-        "product_quality": "product quality",
-        "account_login": "account/login",
-        "opt_out": "opt-out",
-    }
-}
 ENGLISH = Locale("en", words=ENGLISH_WORDS)
 PORTUGUESE = Locale(
     "pt-BR",

@@ -20,10 +20,10 @@ from mentiondesk.queue import close_case
 from mentiondesk.report import report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, MENTION, SURVEY, USER
-from mentiondesk.web.common import percent
 from mentiondesk.web.data_dash import csv_rows, load_dashboard
 from mentiondesk.web.data_queue import load_stats
 from mentiondesk.web.users import authenticate
+from mentiondesk.wording import percent
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 

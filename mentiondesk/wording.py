@@ -1,0 +1,30 @@
+"""How figures and stored values read in English, on the desk and in the CLI alike."""
+
+from __future__ import annotations
+
+# English shows stored values as stored, except the reasons whose keys are not words.
+ENGLISH_WORDS = {
+    "reason": {
+        "refund_payment": "refund/payment",
+        "product_quality": "product quality",
+        "account_login": "account/login",
+        "opt_out": "opt-out",
+    }
+}
+
+
+def english_word(kind: str, value: str) -> str:
+    """A stored value (a reason…) as an English reader reads it; the value itself otherwise."""
+    return ENGLISH_WORDS.get(kind, {}).get(value, value)
+
+
+def percent(value: float | None) -> str:
+    """A share as a whole percent, except that rounding never reads as none or all: 1 happy
+    answer in 300 is "<1%", not "0%", and 249 cases resolved of 250 is ">99%", not "100%"."""
+    if value is None:
+        return "—"
+    if 0 < value < 1:
+        return "<1%"
+    if 99 < value < 100:
+        return ">99%"
+    return f"{value:.0f}%"
