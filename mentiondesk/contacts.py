@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from mentiondesk.opt_outs import listed_by, withdraw_private_drafts
+from mentiondesk.opt_outs import listed_by, withdraw_for_listed, withdraw_private_drafts
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR
@@ -70,6 +70,15 @@ def do_not_contact_list(store: Store) -> list[tuple[str, str, str]]:
     )
     with store.engine.connect() as conn:
         return [(p, h, n) for p, h, n in conn.execute(query)]
+
+
+def withdraw_stale_drafts(store: Store) -> int:
+    """Withdraw the private drafts still waiting for authors on the list; return how many.
+
+    Run at start-up: drafts from before listing withdrew them would otherwise wait in the
+    queue for an approval that is refused (and a DM the outbox holds back)."""
+    with store.engine.begin() as conn:
+        return withdraw_for_listed(conn, _utcnow())
 
 
 def _utcnow() -> datetime:

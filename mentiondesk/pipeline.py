@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any
 
 from listener._poll import Poller
-from mentiondesk import registry
+from mentiondesk import contacts, registry
 from mentiondesk.config import Config
 from mentiondesk.digest import digest_sinks
 from mentiondesk.models import ActionKind, Batch, Classifier, ConfigError, Responder, Source
@@ -111,6 +111,9 @@ class App:
     async def initialize(self) -> None:
         self.store = Store(self.config.store_url())
         await asyncio.to_thread(self.store.create_all)
+        stale = await asyncio.to_thread(contacts.withdraw_stale_drafts, self.store)
+        if stale:
+            _LOGGER.warning("withdrew %d private draft(s) to do-not-contact authors", stale)
         classifier = self._classifier
         if classifier is None:
             classifier = await asyncio.to_thread(build_classifier, self.config)

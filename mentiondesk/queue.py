@@ -12,7 +12,7 @@ from mentiondesk.case_history import author_of, mention_of
 from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
 from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
-from mentiondesk.opt_outs import withdrawn_for_opt_out
+from mentiondesk.opt_outs import already_listed, withdrawn_for_opt_out
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.reply_limits import reply_limit
 from mentiondesk.store import Store
@@ -54,30 +54,51 @@ def approve_draft(
     """Approve a pending draft (optionally with new text) and queue its post; return the key.
 
     Approval and the outbox row commit together; a draft someone already decided raises
-    StaleAction, so two people approving at once never post twice.
+    StaleAction, so two people approving at once never post twice. A private draft to an
+    author on the do-not-contact list is withdrawn instead (it was left waiting when they
+    were listed) and StaleAction says why.
     """
     now = _utcnow()
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
-        final = text if text is not None else draft.text
-        if not final.strip():
-            raise ValueError("the reply text is empty")
-        mention, reading = _mention_and_reading(conn, draft.mention_id)
-        limit = reply_limit(mention.platform, private=draft.kind == "private")
-        if len(final) > limit:
-            raise ReplyTooLong(
-                f"the reply is {len(final)} characters; {mention.platform} allows {limit}"
+        refused = draft.kind == "private" and _do_not_contact(conn, draft.mention_id)
+        if refused:
+            _update_pending_draft(
+                conn, draft, status="withdrawn", decided_at=now, decided_by=already_listed()
             )
-        _update_pending_draft(
-            conn, draft, status="approved", text=final, decided_at=now, decided_by=by
+        else:
+            key = _approve(conn, store, draft, by=by, post_route=post_route, text=text, now=now)
+    if refused:  # after the commit: the withdrawal stays
+        raise StaleAction(f"draft {draft_id} was withdrawn: {_NO_CONTACT}")
+    return key
+
+
+def _approve(
+    conn: Connection,
+    store: Store,
+    draft: sa.Row[Any],
+    *,
+    by: str,
+    post_route: dict[str, str],
+    text: str | None,
+    now: datetime,
+) -> str:
+    """Mark a pending draft approved and insert its post into the outbox; return the key."""
+    final = text if text is not None else draft.text
+    if not final.strip():
+        raise ValueError("the reply text is empty")
+    mention, reading = _mention_and_reading(conn, draft.mention_id)
+    limit = reply_limit(mention.platform, private=draft.kind == "private")
+    if len(final) > limit:
+        raise ReplyTooLong(
+            f"the reply is {len(final)} characters; {mention.platform} allows {limit}"
         )
-        if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
-            raise StaleAction(_NO_CONTACT)
-        plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
-        number = case_number(draft.case_id) if draft.case_id else None
-        row = post_action(mention, reading, number, draft_id, plan, post_route, now)
-        row["case_id"] = draft.case_id
-        conn.execute(store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"]), [row])
+    _update_pending_draft(conn, draft, status="approved", text=final, decided_at=now, decided_by=by)
+    plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
+    number = case_number(draft.case_id) if draft.case_id else None
+    row = post_action(mention, reading, number, draft.id, plan, post_route, now)
+    row["case_id"] = draft.case_id
+    conn.execute(store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"]), [row])
     return str(row["key"])
 
 

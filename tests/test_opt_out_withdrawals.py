@@ -11,10 +11,10 @@ import sqlalchemy as sa
 from mentiondesk import queue, queue_views
 from mentiondesk.config import load_config
 from mentiondesk.models import Mention
-from mentiondesk.opt_outs import OptOut, withdrawn_for_opt_out
+from mentiondesk.opt_outs import OptOut, already_listed, withdrawn_for_opt_out
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT
+from mentiondesk.tables import AUTHOR, DRAFT
 from tests.helpers import COMPLAINT, mention, run_cli, write_config, write_mentions
 from tests.test_pipeline import Recorder
 
@@ -100,3 +100,37 @@ async def test_the_cli_withdraws_pending_dms_and_undo_restores_none(
     assert _drafts(db_url) == [apology, public]  # off the list: nothing comes back by itself
     with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
         _approve(db_url, apology[0])
+
+
+def _list_directly(db_url: str) -> None:
+    """Put every author on the list the way older versions did: nothing withdrawn."""
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(AUTHOR).values(do_not_contact=True))
+    finally:
+        store.engine.dispose()
+
+
+async def test_start_up_withdraws_dms_left_waiting_for_authors_already_listed(
+    tmp_path: Path, db_url: str
+) -> None:
+    config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
+    await _run(config)
+    _list_directly(db_url)
+    await _run(config)  # the next start
+    apology, public = _drafts(db_url)
+    assert apology[2:4] == ("private", "withdrawn") and public[2:4] == ("public", "pending")
+    assert withdrawn_for_opt_out(apology[4]) == OptOut()  # neither their post nor a person
+
+
+async def test_approving_a_dm_to_a_listed_author_withdraws_it(tmp_path: Path, db_url: str) -> None:
+    await _run(_config(tmp_path, db_url, [mention(1, COMPLAINT)]))
+    _list_directly(db_url)  # listed since start-up: the DM still waits
+    apology, public = _drafts(db_url)
+    with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
+        _approve(db_url, apology[0])
+    assert _drafts(db_url)[0][3:] == ("withdrawn", already_listed())  # no longer pending
+    with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
+        _approve(db_url, apology[0])  # asked again, it says the same
+    _approve(db_url, public[0])  # a public reply is still allowed

@@ -30,6 +30,7 @@ CASE = {
     ),
     "See their message": "Ver a mensagem",
     "{who} put them on the do-not-contact list.": "{who} incluiu o autor na lista de não contatar.",
+    "They were already on the do-not-contact list.": "O autor já estava na lista de não contatar.",
     "Restore draft": "Restaurar rascunho",
     "The praise did not settle it? This draft waits for approval again.": (
         "O elogio não resolveu? Este rascunho volta a aguardar aprovação."

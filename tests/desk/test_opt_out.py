@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 
+import sqlalchemy as sa
+
 from mentiondesk import contacts
 from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -55,6 +58,22 @@ async def test_the_case_page_names_who_put_the_author_on_the_list(
     assert REASON in page and "cli:&lt;ops&gt; put them on the do-not-contact list." in page
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "cli:&lt;ops&gt; incluiu o autor na lista de não contatar." in pt
+
+
+async def test_a_dm_left_waiting_for_a_listed_author_goes_when_someone_approves_it(
+    as_role: Login, store: Store
+) -> None:
+    _, case, apology = add(store, "Where is my parcel?", handle="eva")
+    with store.engine.begin() as conn:  # listed as older versions did: nothing withdrawn
+        conn.execute(sa.update(AUTHOR).values(do_not_contact=True))
+    desk = await as_role("agent")
+    refused = await desk.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
+    assert refused.headers["Location"].endswith("notice=dnc")
+    assert _pending_count(await (await desk.client.get("/queue")).text()) == 0
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert REASON in page and "They were already on the do-not-contact list." in page
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "O autor já estava na lista de não contatar." in pt
 
 
 async def test_a_dm_praise_withdrew_is_not_offered_back_once_the_author_opts_out(
