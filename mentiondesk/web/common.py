@@ -45,13 +45,17 @@ NOTICES = {
         "Nothing was sent twice; here is how it stands now.",
     ),
     "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
+    # The list goes by platform (one author row per platform account), so say so: the case
+    # page names the account (handle and platform) beside the button.
     "dnc-listed": (
         "ok",
-        "The author is on the do-not-contact list: their pending private drafts are withdrawn.",
+        "The author's account on this platform is on the do-not-contact list: its pending "
+        "private drafts are withdrawn.",
     ),
     "dnc-unlisted": (
         "ok",
-        "The author may be contacted again; withdrawn drafts stay withdrawn.",
+        "The author's account on this platform may be contacted again; withdrawn drafts stay "
+        "withdrawn.",
     ),
     "empty": ("error", "The text is empty: nothing was changed."),
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),

@@ -76,11 +76,15 @@ _NOTICES = {
         "Outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "
         "novo substituiu este. Nada foi enviado duas vezes; veja como está agora."
     ),
-    "The author is on the do-not-contact list: their pending private drafts are withdrawn.": (
-        "O autor está na lista de não contatar: os rascunhos privados pendentes foram retirados."
+    "The author's account on this platform is on the do-not-contact list: its pending "
+    "private drafts are withdrawn.": (
+        "A conta do autor nesta plataforma está na lista de não contatar: os rascunhos "
+        "privados pendentes foram retirados."
     ),
-    "The author may be contacted again; withdrawn drafts stay withdrawn.": (
-        "O autor pode ser contatado de novo; os rascunhos retirados continuam retirados."
+    "The author's account on this platform may be contacted again; withdrawn drafts stay "
+    "withdrawn.": (
+        "A conta do autor nesta plataforma pode ser contatada de novo; os rascunhos "
+        "retirados continuam retirados."
     ),
     "This author asked not to be contacted: no private message is sent.": (
         "Este autor pediu para não ser contatado: nenhuma mensagem privada é enviada."

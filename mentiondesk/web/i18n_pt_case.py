@@ -68,17 +68,27 @@ CASE = {
     "Resolve": "Resolver",
     "Close": "Encerrar",
     "Author history": "Histórico do autor",
-    "Stop private messages to this author? Their pending private drafts are withdrawn.": (
-        "Parar as mensagens privadas para este autor? Os rascunhos privados pendentes serão "
-        "retirados."
+    "Stop private messages to {handle} on {platform}? Their pending private drafts are "
+    "withdrawn.": (
+        "Parar as mensagens privadas para {handle} no {platform}? Os rascunhos privados "
+        "pendentes serão retirados."
     ),
-    "Do not contact this author": "Não contatar este autor",
-    "Allow private messages to this author again? Drafts already withdrawn stay withdrawn.": (
-        "Permitir de novo mensagens privadas para este autor? Os rascunhos já retirados "
-        "continuam retirados."
+    "Do not contact {handle} on {platform}": "Não contatar {handle} no {platform}",
+    "{handle} on {platform} is on the do-not-contact list.": (
+        "{handle} no {platform} está na lista de não contatar."
     ),
-    "Allow contact again": "Permitir contato de novo",
+    "Allow private messages to {handle} on {platform} again? Drafts already withdrawn stay "
+    "withdrawn.": (
+        "Permitir de novo mensagens privadas para {handle} no {platform}? Os rascunhos já "
+        "retirados continuam retirados."
+    ),
+    "Allow contact again with {handle} on {platform}": (
+        "Permitir contato de novo com {handle} no {platform}"
+    ),
     "Same handle on:": "Mesmo perfil em:",
+    "The do-not-contact list goes by platform: each account is listed on its own.": (
+        "A lista de não contatar é por plataforma: cada conta entra na lista separadamente."
+    ),
     "Sentiment over time": "Sentimento ao longo do tempo",
     "Sentiment of their last {n} mention(s): high is positive.": (
         "Sentimento nas menções recentes ({n}): quanto mais alto, mais positivo."

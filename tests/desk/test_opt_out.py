@@ -92,7 +92,7 @@ async def test_a_dm_praise_withdrew_is_not_offered_back_once_the_author_opts_out
 
 
 BADGE = '<span class="badge label-negative">do not contact</span>'
-LIST_IT, ALLOW_IT = "Do not contact this author", "Allow contact again"
+LIST_IT, ALLOW_IT = "Do not contact {} on x</button>", "Allow contact again with {} on x</button>"
 
 
 async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
@@ -102,14 +102,17 @@ async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
     add(store, "Hello??", handle="<b>lia", draft="On it!", draft_kind="public")
     desk = await as_role("agent")
     before = await (await desk.client.get(f"/cases/{case}")).text()
-    assert LIST_IT in before and BADGE not in before
+    assert LIST_IT.format("&lt;b&gt;lia") in before and BADGE not in before  # names the account
+    assert 'data-confirm="Stop private messages to &lt;b&gt;lia on x?' in before
     done = await desk.post(f"/mentions/{mention}/do-not-contact", back=f"/cases/{case}")
     assert done.headers["Location"] == f"/cases/{case}?notice=dnc-listed"
     page = await (await desk.client.get(done.headers["Location"])).text()
-    assert "The author is on the do-not-contact list" in page and BADGE in page
+    assert "account on this platform is on the do-not-contact list" in page and BADGE in page
+    assert "&lt;b&gt;lia on x is on the do-not-contact list." in page
     assert REASON in page and "agent put them on the do-not-contact list." in page
     assert '<b>agent</b> do-not-contact <span class="muted">x &lt;b&gt;lia</span>' in page
-    assert LIST_IT not in page and ALLOW_IT not in page  # taking them off is a manager's call
+    assert "Do not contact &lt;b&gt;lia" not in page
+    assert "Allow contact again" not in page  # taking them off is a manager's call
     assert _pending_count(await (await desk.client.get("/queue")).text()) == 1  # the public one
     assert contacts.do_not_contact_list(store) == [("x", "<b>lia", "<B>Lia")]
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
@@ -126,12 +129,13 @@ async def test_only_a_manager_allows_contact_again_and_nothing_withdrawn_comes_b
     refused = await agent.post(f"/mentions/{mention}/allow-contact", back=f"/cases/{case}")
     assert refused.status == 403 and contacts.do_not_contact_list(store) != []
     manager = await as_role("manager")
-    assert ALLOW_IT in await (await manager.client.get(f"/cases/{case}")).text()
+    assert ALLOW_IT.format("rui") in await (await manager.client.get(f"/cases/{case}")).text()
     done = await manager.post(f"/mentions/{mention}/allow-contact", back=f"/cases/{case}")
     assert done.headers["Location"] == f"/cases/{case}?notice=dnc-unlisted"
     page = await (await manager.client.get(done.headers["Location"])).text()
-    assert "The author may be contacted again; withdrawn drafts stay withdrawn." in page
-    assert BADGE not in page and LIST_IT in page and "<b>manager</b> allow-contact" in page
+    assert "on this platform may be contacted again; withdrawn drafts stay withdrawn." in page
+    assert BADGE not in page and LIST_IT.format("rui") in page
+    assert "<b>manager</b> allow-contact" in page
     assert REASON in page and "Restore draft" not in page  # the apology stays withdrawn
     assert contacts.do_not_contact_list(store) == []
     again = await manager.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
@@ -147,3 +151,22 @@ async def test_listing_without_the_form_token_changes_nothing(as_role: Login, st
     assert forged.status == 403 and "This form has expired" in await forged.text()
     assert contacts.do_not_contact_list(store) == []
     assert _pending_count(await (await desk.client.get("/queue")).text()) == 1
+
+
+async def test_the_button_names_the_account_listed_when_the_handle_is_on_other_platforms(
+    as_role: Login, store: Store
+) -> None:
+    on_x, case, _ = add(store, "Where is my parcel?", handle="lia")
+    _, elsewhere, _ = add(store, "Still waiting", handle="lia", platform="reddit")
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert LIST_IT.format("lia") in page and "Same handle on: reddit" in page
+    assert "The do-not-contact list goes by platform" in page
+    await desk.post(f"/mentions/{on_x}/do-not-contact", back=f"/cases/{case}")
+    assert contacts.do_not_contact_list(store) == [("x", "lia", "Lia")]  # reddit's stays off
+    there = await (await desk.client.get(f"/cases/{elsewhere}")).text()
+    assert "Do not contact lia on reddit</button>" in there
+    assert "Same handle on: x (do not contact)" in there
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "lia no x está na lista de não contatar." in pt
+    assert "Mesmo perfil em: reddit" in pt and "A lista de não contatar é por plataforma" in pt
