@@ -1,4 +1,5 @@
-"""Core (`mentiondesk/*.py`) does not import the web desk: the desk imports core's numbers."""
+"""The layers of DESIGN.md: core (`mentiondesk/*.py`) does not import the web desk, and the
+component packages import only `mentiondesk.models` from the glue package."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-CORE = Path(__file__).resolve().parents[1] / "mentiondesk"
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ROOT / "mentiondesk"
+COMPONENTS = ("listener", "sentiment", "playbooks", "responders")
 # The commands that start the desk or manage its logins are about the web desk itself.
 DESK_COMMANDS = {"cli_web.py", "cli_users.py"}
 
@@ -32,3 +35,22 @@ def test_core_does_not_import_the_web_desk(path: Path) -> None:
         m for m in _imports(path) if m == "mentiondesk.web" or m.startswith("mentiondesk.web.")
     )
     assert not web, f"{path.name} imports {web}"
+
+
+@pytest.mark.parametrize("package", COMPONENTS)
+def test_components_import_only_the_models_of_the_glue_package(package: str) -> None:
+    # A component that reached into the glue (store, config, pipeline) could not be reused or
+    # tested on its own; mentiondesk.models is the contract they share.
+    found = {
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for module in _imports(path)
+        if module.split(".")[0] == "mentiondesk" and not _is_models(module)
+    }
+    assert not found, sorted(found)
+
+
+def _is_models(module: str) -> bool:
+    return module in ("mentiondesk", "mentiondesk.models") or module.startswith(
+        "mentiondesk.models."
+    )
