@@ -41,10 +41,18 @@ async def queue_page(request: web.Request) -> web.Response:
         items=items,
         total=total,
         more_href=f"/queue?{more}",
+        back=_here(filters, shown),
         stats=stats,
         filters=filters,
         facets=await _facets(request),
     )
+
+
+def _here(filters: Filters, shown: int) -> str:
+    """This queue as filtered: where approving or rejecting a row comes back to, so working
+    through one platform's or one reason's items does not start over from the whole queue."""
+    kept = {**filters.active(), **({"show": str(shown)} if shown > PAGE else {})}
+    return f"/queue?{urlencode(kept)}" if kept else "/queue"
 
 
 def _shown(text: str) -> int:

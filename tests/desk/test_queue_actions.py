@@ -1,0 +1,37 @@
+"""Acting on queue rows: approving or rejecting one brings the agent back to the queue as they
+had filtered it, and each row waits since its post, as a case does."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Awaitable, Callable
+
+from mentiondesk.store import Store
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+_BACK = re.compile(r'name="back" value="([^"]*)"')
+
+
+async def test_approve_and_reject_keep_the_queues_filters(as_role: Login, store: Store) -> None:
+    _, _, first = add(store, "Refund please", platform="mastodon", reason="refund_payment")
+    _, _, second = add(store, "Still no refund", platform="mastodon", reason="refund_payment")
+    add(store, "Lost parcel", platform="x")
+    desk = await as_role("agent")
+    page = await (await desk.client.get("/queue?platform=mastodon&reason=refund_payment")).text()
+    backs = {html.unescape(b) for b in _BACK.findall(page)}
+    assert backs == {"/queue?platform=mastodon&reason=refund_payment"}
+    approved = await desk.post(f"/drafts/{first}/approve", back=backs.pop())
+    assert approved.headers["Location"] == (
+        "/queue?platform=mastodon&reason=refund_payment&notice=approved"
+    )
+    # Past the first page, the rows shown stay shown.
+    page = await (await desk.client.get("/queue?label=negative&show=200")).text()
+    back = html.unescape(_BACK.findall(page)[0])
+    assert back == "/queue?label=negative&show=200"
+    rejected = await desk.post(f"/drafts/{second}/reject", back=back)
+    assert rejected.headers["Location"] == "/queue?label=negative&show=200&notice=rejected"
+    # Unfiltered, the queue is just the queue.
+    assert set(_BACK.findall(await (await desk.client.get("/queue")).text())) == {"/queue"}
