@@ -189,8 +189,8 @@ def _loose_query(f: Filters, *columns: Any) -> Any:
 def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     query = (
         _loose_query(f, *_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
-        .add_columns(DRAFT.c.created_at)
-        .order_by(DRAFT.c.created_at, DRAFT.c.id)
+        .add_columns(MENTION.c.created_at)  # the author waits since posting, as in a case
+        .order_by(MENTION.c.created_at, DRAFT.c.id)
         .limit(limit)
     )
     rows = conn.execute(query).all()

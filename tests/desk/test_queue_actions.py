@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from mentiondesk.store import Store
 from tests.desk.conftest import Desk
@@ -35,3 +36,16 @@ async def test_approve_and_reject_keep_the_queues_filters(as_role: Login, store:
     assert rejected.headers["Location"] == "/queue?label=negative&show=200&notice=rejected"
     # Unfiltered, the queue is just the queue.
     assert set(_BACK.findall(await (await desk.client.get("/queue")).text())) == {"/queue"}
+
+
+async def test_a_thank_you_waits_since_the_praise_was_posted(as_role: Login, store: Store) -> None:
+    """A loose draft (no case) reads its wait from the post, like a case: a week-old praise
+    read after downtime is not "2m" old, nor queued behind this morning's."""
+    thanks = "Thank you, {name}!"
+    add(store, "Fresh praise", label="positive", case=False, draft=thanks, ago=timedelta(hours=1))
+    add(store, "Old praise", label="positive", case=False, draft=thanks, ago=timedelta(days=3))
+    desk = await as_role("agent")
+    page = await (await desk.client.get("/queue?label=positive")).text()
+    assert page.index("Old praise") < page.index("Fresh praise")
+    old_row = page.split("Old praise", 1)[1]
+    assert re.search(r'class="timer"[^>]*>3d 0h<', old_row.split("Fresh praise", 1)[0])
