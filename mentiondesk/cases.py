@@ -30,6 +30,7 @@ _LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the auth
 # A draft's `decided_by` when praise withdrew it: "praise 42" (mention 42). Desk users' names
 # have no spaces, so it cannot be a person's name, like "draft 7" for a replaced draft.
 _PRAISE = "praise "
+_REPLACED = "draft "  # "draft 7": a follow-up's newer draft (7) replaced this one
 SPAM = "spam"  # the topic of giveaways and crypto pitches: never news about anyone's case
 
 
@@ -167,6 +168,12 @@ def insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]])
     return [int(i) for i in conn.execute(stmt, rows).scalars()]
 
 
+def replaced_by(decided_by: str | None) -> int | None:
+    """The newer draft (its id) that replaced a withdrawn one, from the draft's `decided_by`."""
+    rest = (decided_by or "").removeprefix(_REPLACED)
+    return int(rest) if rest != decided_by and rest.isdigit() else None
+
+
 def withdraw_replaced_drafts(
     conn: Connection, rows: list[dict[str, object]], ids: list[int], now: datetime
 ) -> None:
@@ -185,7 +192,7 @@ def withdraw_replaced_drafts(
                 DRAFT.c.status == "pending",
                 DRAFT.c.id < draft_id,
             )
-            .values(status="withdrawn", decided_at=now, decided_by=f"draft {draft_id}")
+            .values(status="withdrawn", decided_at=now, decided_by=f"{_REPLACED}{draft_id}")
         )
 
 

@@ -135,7 +135,8 @@ def _drafts(conn: Connection, mention_id: int, case: Any | None) -> list[Any]:
     where = DRAFT.c.mention_id == mention_id
     if case is not None:
         where = sa.or_(where, DRAFT.c.case_id == case.id)
-    return _all(conn, sa.select(DRAFT).where(where))
+    # The one waiting for a person comes first, above the ones it replaced or that were sent.
+    return sorted(_all(conn, sa.select(DRAFT).where(where)), key=lambda d: d.status != "pending")
 
 
 def _one(conn: Connection, query: Any) -> Any | None:

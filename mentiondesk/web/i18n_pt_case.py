@@ -25,6 +25,10 @@ CASE = {
         "Retirado: depois disso, o autor publicou um elogio."
     ),
     "See the praise": "Ver o elogio",
+    "Replaced by a newer draft, written when the author posted again.": (
+        "Substituído por um rascunho mais novo, escrito quando o autor voltou a escrever."
+    ),
+    "See the newer draft": "Ver o rascunho mais novo",
     "Withdrawn: the author asked not to be contacted.": (
         "Retirado: o autor pediu para não ser contatado."
     ),

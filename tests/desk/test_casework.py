@@ -237,7 +237,13 @@ async def test_a_follow_ups_draft_replaces_the_cases_pending_private_message(
     stale = await desk.post(f"/drafts/{first}/approve", back="/queue")
     assert stale.headers["Location"].endswith("notice=stale")
     page = await (await desk.client.get(f"/cases/{case}")).text()
-    assert f"withdrawn by draft {second}" in page
+    # Said as people say it (not "withdrawn by draft 7"), linked, below the one to act on.
+    assert "Replaced by a newer draft" in page and f'href="#draft-{second}"' in page
+    assert "by draft" not in page
+    assert page.index(f'id="draft-{second}"') < page.index(f'id="draft-{first}"')
+    pt = {"Accept-Language": "pt-BR"}
+    page = await (await desk.client.get(f"/cases/{case}", headers=pt)).text()
+    assert "Substituído por um rascunho mais novo" in page and "por draft" not in page
     await desk.post(f"/cases/{case}/close", resolution="closed")
     withdrawn = _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == second))
     assert withdrawn == "withdrawn"  # closing withdraws; nobody rejected it
