@@ -69,6 +69,14 @@ CASE = {
     "Close this case? Its pending drafts are withdrawn.": (
         "Encerrar este caso? Os rascunhos pendentes serão retirados."
     ),
+    "Resolve this case? Its pending drafts are withdrawn.": (
+        "Resolver este caso? Os rascunhos pendentes serão retirados."
+    ),
+    "Resolve: the author's problem is solved. Close: nothing more to do, though not solved "
+    "(spam, a duplicate, no answer from the author).": (
+        "Resolver: o problema do autor foi resolvido. Encerrar: não há mais nada a fazer, "
+        "mas sem solução (spam, duplicado, o autor não respondeu)."
+    ),
     "Resolve": "Resolver",
     "Close": "Encerrar",
     "Author history": "Histórico do autor",

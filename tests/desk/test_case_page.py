@@ -46,3 +46,16 @@ async def test_a_different_name_is_shown_beside_the_handle(as_role: Login, store
     line = page.split('class="author-line"', 1)[1].split("</div>", 1)[0]
     assert '<b dir="auto" class="author-name">Maria Silva</b>' in line
     assert '<span class="handle" dir="auto">ms</span>' in line
+
+
+async def test_resolve_and_close_say_how_they_differ(as_role: Login, store: Store) -> None:
+    """Two buttons that both end a case: the page says which is which, and each asks about
+    itself (Resolve never asks "Close this case?")."""
+    mention, _, _ = add(store, "Where is it?")
+    page = await _case_page(as_role, mention)
+    hint = page.split('id="close-hint">', 1)[1].split("</p>", 1)[0]
+    assert "Resolve: the author&#39;s problem is solved." in hint and "Close: nothing more" in hint
+    resolve = re.search(r'<button[^>]*value="resolved"[^>]*>', page)
+    close = re.search(r'<button[^>]*value="closed"[^>]*>', page)
+    assert resolve and 'data-confirm="Resolve this case?' in resolve.group(0)
+    assert close and 'data-confirm="Close this case?' in close.group(0)
