@@ -221,10 +221,33 @@ _ADMIN = {
     "Then": "Então",
     "Fired in the last 7 days": "Disparos nos últimos 7 dias",
     "stops here": "interrompe aqui",
-    "yes": "sim",
-    "no": "não",
+    "Rules below this one are not tried for a mention it matches.": (
+        "As regras abaixo desta não são avaliadas para uma menção que ela captura."
+    ),
     "always": "sempre",
-    "auto": "automático",
+    "nothing more": "nada mais",
+    # A rule's conditions and actions in words (rule_words.py).
+    "sentiment: {v}": "sentimento: {v}",
+    "language: {v}": "idioma: {v}",
+    "platform: {v}": "plataforma: {v}",
+    "topic: {v}": "assunto: {v}",
+    "reason: {v}": "motivo: {v}",
+    "score at least {v}": "pontuação de pelo menos {v}",
+    "score at most {v}": "pontuação de no máximo {v}",
+    "at least {v} followers": "pelo menos {v} seguidores",
+    "at most {v} followers": "no máximo {v} seguidores",
+    "frustration {v} or more (of 3)": "frustração {v} ou mais (de 3)",
+    "is a question": "é uma pergunta",
+    "is not a question": "não é uma pergunta",
+    "author wrote before": "o autor já escreveu antes",
+    "author's first mention": "primeira menção do autor",
+    "open a case": "abrir um caso",
+    "assign to {to}": "atribuir a {to}",
+    "alert the team": "alertar a equipe",
+    "draft a private reply": "redigir uma resposta privada",
+    "draft a public reply": "redigir uma resposta pública",
+    "escalate to the help desk": "escalar para o help desk",
+    "(sent without approval)": "(enviada sem aprovação)",
 }
 
 MESSAGES: dict[str, str] = {

@@ -11,7 +11,9 @@ from aiohttp import web
 
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
+from mentiondesk.web import rule_words
 from mentiondesk.web.common import DESK, redirect, render, require
+from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.users import Role, add_user, list_users
 
 
@@ -51,7 +53,12 @@ def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
 async def playbooks(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     fired = await desk.db(fired_this_week, desk.store, now=desk.clock())
-    return render(request, "playbooks.html", rules=desk.playbook.rules, fired=fired)
+    loc = negotiate(request)
+    rules = [
+        (r, rule_words.conditions(r.when, loc), rule_words.actions(r.actions, loc))
+        for r in desk.playbook.rules
+    ]
+    return render(request, "playbooks.html", rules=rules, fired=fired)
 
 
 @require(Role.ADMIN)

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from mentiondesk.web import i18n
+from mentiondesk.web import i18n, rule_words
 from mentiondesk.web.common import NOTICES
 from mentiondesk.web.i18n import ENGLISH, JS_STRINGS, PORTUGUESE, Locale
 from mentiondesk.web.i18n_pt import MESSAGES
@@ -56,7 +56,8 @@ def _python_texts() -> set[str]:
 def _shown_texts() -> set[str]:
     notices = {text for _, text in NOTICES.values()}
     roles = {f"This page needs the {role.title} role." for role in Role}
-    return _template_texts() | _python_texts() | notices | roles | set(JS_STRINGS.values())
+    shown = _template_texts() | _python_texts() | notices | roles | set(JS_STRINGS.values())
+    return shown | rule_words.TEXTS  # the Playbooks page's phrases, looked up by key
 
 
 def test_the_scan_finds_the_desk_texts() -> None:

@@ -1,0 +1,92 @@
+"""A playbook rule as a manager reads it on the Playbooks page: conditions and actions in
+words, in the page's language, each with the playbook file's own text (`min_frustration = 3`,
+`draft_private`) kept beside it for whoever edits the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mentiondesk.models import ActionKind
+from mentiondesk.web.i18n import Locale
+from playbooks.rules import ActionSpec, When
+
+# Condition → its words; {v} is the value as people read it.
+_WHEN = {
+    "label": "sentiment: {v}",
+    "lang": "language: {v}",
+    "platform": "platform: {v}",
+    "topic": "topic: {v}",
+    "reason": "reason: {v}",
+    "min_score": "score at least {v}",
+    "max_score": "score at most {v}",
+    "min_reach": "at least {v} followers",
+    "max_reach": "at most {v} followers",
+    "min_frustration": "frustration {v} or more (of 3)",
+}
+# Yes/no conditions read as a phrase each way.
+_FLAGS = {
+    ("question", True): "is a question",
+    ("question", False): "is not a question",
+    ("returning_author", True): "author wrote before",
+    ("returning_author", False): "author's first mention",
+}
+_ACTIONS = {
+    ActionKind.OPEN_CASE: "open a case",
+    ActionKind.ASSIGN: "assign to {to}",
+    ActionKind.ALERT: "alert the team",
+    ActionKind.DRAFT_PRIVATE: "draft a private reply",
+    ActionKind.DRAFT_PUBLIC: "draft a public reply",
+    ActionKind.ESCALATE: "escalate to the help desk",
+}
+_WORD_KINDS = {"label": "label", "topic": "reason", "reason": "reason"}  # i18n word catalogs
+# Every text above, for the catalog check (the page passes them to `t` by key, not literally).
+TEXTS = frozenset([*_WHEN.values(), *_FLAGS.values(), *_ACTIONS.values()]) | {
+    "(sent without approval)"
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    text: str  # what the page shows
+    source: str  # the playbook file's own words, for its title
+
+
+def conditions(when: When, loc: Locale) -> list[Phrase]:
+    """Every condition a rule sets, in words; none means the rule always fires."""
+    found = []
+    for key, value in when.model_dump(exclude_none=True).items():
+        source = f"{key} = {_raw(value)}"
+        if isinstance(value, bool):
+            found.append(Phrase(loc.t(_FLAGS[key, value]), source))
+        else:
+            found.append(Phrase(loc.t(_WHEN[key], v=_value(key, value, loc)), source))
+    return found
+
+
+def actions(specs: list[ActionSpec], loc: Locale) -> list[Phrase]:
+    """What a rule does, in words: "draft a public reply (sent without approval) → x-post"."""
+    found = []
+    for a in specs:
+        text = loc.t(_ACTIONS[a.type], to=a.to or "")
+        if a.auto:
+            text += " " + loc.t("(sent without approval)")
+        if a.to and a.type is not ActionKind.ASSIGN:
+            text += f" → {a.to}"
+        source = a.type.value + (f" ({a.template})" if a.template else "")
+        found.append(Phrase(text, source))
+    return found
+
+
+def _value(key: str, value: object, loc: Locale) -> str:
+    if isinstance(value, list):
+        kind = _WORD_KINDS.get(key)
+        return ", ".join(loc.word(kind, str(v)) if kind else str(v) for v in value)
+    if isinstance(value, float):
+        return loc.decimal(value, 2)
+    return loc.number(value) if isinstance(value, int) else str(value)
+
+
+def _raw(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
