@@ -68,3 +68,21 @@ def test_dashboard_labels_are_legible_on_a_phone(phone: Page, world: tuple[str, 
     assert min(sizes) >= 10, sizes
     spans = sorted(phone.locator(".chart .tick[text-anchor=middle]").evaluate_all(_X_LABELS))
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans  # none overlap
+
+
+def test_every_rule_shows_what_it_does_on_a_phone(phone: Page, world: tuple[str, Store]) -> None:
+    """The Playbooks table stacks each rule's cells: "Then" and the week's count are on screen,
+    each under its heading, not past the right edge of a table scrolled sideways."""
+    url, _ = world
+    login(phone, url, "manager")
+    phone.goto(f"{url}/playbooks")
+    complaint = phone.locator("table.rules tr", has_text="urgent-complaint")
+    action = complaint.get_by_text("escalate to the help desk")
+    expect(action).to_be_visible()
+    fired = complaint.locator("td.fired")
+    for cell in (action, fired):
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= WIDTH
+    heading = fired.evaluate("e => getComputedStyle(e, '::before').content")
+    assert heading == '"Fired in the last 7 days"'
+    shot(phone, "phone-playbooks")
