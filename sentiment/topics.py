@@ -40,7 +40,13 @@ _TOPIC_WORDS: Mapping[str, str] = {
     r"earn [£$€]|\d ?(?:€|£|\$) ?(?:a|per|por) dia|/day from home|from home.{0,40}dm me|"
     # "dm me" is a pitch, but "don't DM me" asks us to stop (opt_out below).
     r"(?<!n't )(?<!n’t )(?<!nt )(?<!not )dm me|"
-    r"followers for|seguidores por|follow ?for ?follow|\bf4f\b|free money|"
+    r"followers for|seguidores por|free money|"
+    # Follow-for-follow bait; not "follow back up with support" nor "segue de volta para o CD".
+    r"follow ?(?:for|4) ?follow|\bf4f\b|follow ?back\b(?! (?:up|on|with|to|in)\b)|"
+    r"\bi(?:'ll| will)? follow (?:you|u) back|\bsigo ?(?:tod[oa]s ?)?de ?volta"
+    r"(?!\s+(?:para|pra|pro|à|ao|a|até|amanhã|hoje)\b)|\bme seg(?:ue|uem) de volta|"
+    r"\bsegue ?de ?volta(?=\s*[^\w\s.,?]|\s+(?:que|q|e) (?:eu )?sigo)|\bsigam? e (?:eu )?sigo\b|"
+    r"quem (?:me )?seguir,? (?:eu )?sigo|\bsdv\b|"
     r"confirm your .{0,30}account|canal oficial: ?(?:bit\.ly|tinyurl)|onlyfans|forex|"
     r"(?:bit\.ly|tinyurl\.com|t\.ly|cutt\.ly)/\S*(?:free|promo|win|gratis|ganhar|oferta|passatempo)|"
     r"promoç[ãa]o rel[âa]mpago.{0,80}bit\.ly|apply (?:now )?on (?:telegram|whatsapp)|"

@@ -11,6 +11,7 @@ from mentiondesk.models import ActionKind, Brand, ConfigError, History, Label, R
 from playbooks import load_playbook
 from playbooks.engine import greeting_name
 from playbooks.templates import Templates
+from sentiment import topics
 from tests.helpers import mention
 
 BRAND = Brand(name="Lumora")
@@ -219,3 +220,10 @@ def test_a_misspelt_variable_in_any_branch_stops_start_up(tmp_path: Path) -> Non
     )
     with pytest.raises(ConfigError, match=r"en/complaint_dm\.j2: 'prise' is undefined; the "):
         load_playbook([], brand=BRAND, template_dir=tmp_path)
+
+
+def test_follow_for_follow_bait_read_as_praise_gets_no_thank_you() -> None:
+    # The demo's "sigam … que eu sigo de volta" read as praise and was thanked in public.
+    text = "sigam @lumora_br e me sigam que eu sigo de volta!!! sdv garantido 💯"
+    bait = _reading(Label.POSITIVE, lang="pt", topics=topics.topics(text))
+    assert SHIPPED.decide(mention(1), bait, History()) == []

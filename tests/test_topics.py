@@ -62,6 +62,42 @@ def test_genuine_complaint_is_not_spam() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "sigam @lumora_br e me sigam que eu sigo de volta",  # read as praise, thanked in public
+        "I follow back 💯 #teamfollowback @lumora",
+        "I'll follow you back, promise @lumora",
+        "follow4follow @lumora",
+        "sigam e sigo @lumora_br",
+        "me segue de volta @lumora_br",
+        "segue de volta 🔁 @lumora_br",
+        "segue de volta que eu sigo",
+        "quem me seguir, eu sigo @lumora_br",
+        "sdv garantido #sdv @lumora_br",
+        "sigo todos de volta #sigodevolta",
+    ],
+)
+def test_follow_for_follow_bait_is_spam(text: str) -> None:
+    assert "spam" in topics.topics(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vou seguir a Lumora de volta depois do atendimento",
+        "@lumora_br a encomenda segue de volta para o remetente e ninguém me avisa",
+        "@lumora_br o pedido segue de volta?",
+        "segue de volta pro CD, que absurdo",
+        "sigo de volta para a loja amanhã para trocar o fone",
+        "@lumora I'll follow back up with support tomorrow",
+        "please follow up on my refund @lumora",
+    ],
+)
+def test_following_or_going_back_in_a_genuine_post_is_not_spam(text: str) -> None:
+    assert "spam" not in topics.topics(text)
+
+
+@pytest.mark.parametrize(
     "text", ["@lumora don't DM me again", "please dont dm me, just fix it", "do not DM me @lumora"]
 )
 def test_asking_not_to_be_messaged_is_an_opt_out_not_spam(text: str) -> None:
