@@ -248,6 +248,28 @@ _ADMIN = {
     "draft a public reply": "redigir uma resposta pública",
     "escalate to the help desk": "escalar para o help desk",
     "(sent without approval)": "(enviada sem aprovação)",
+    # What a rule did in the week, one and many (rule_words.count).
+    "{n} case": "{n} caso",
+    "{n} cases": "{n} casos",
+    "{n} draft": "{n} rascunho",
+    "{n} drafts": "{n} rascunhos",
+    "{n} alert": "{n} alerta",
+    "{n} alerts": "{n} alertas",
+    "{n} ticket": "{n} chamado",
+    "{n} tickets": "{n} chamados",
+    "{n} mention matched": "{n} menção correspondente",
+    "{n} mentions matched": "{n} menções correspondentes",
+    "not counted": "sem contagem",
+    "This rule records nothing (no case, draft or alert): these are the mentions of the last "
+    "7 days whose reading it matches.": (
+        "Esta regra não registra nada (nem caso, nem rascunho, nem alerta): estas são as "
+        "menções dos últimos 7 dias cuja leitura ela captura."
+    ),
+    "This rule records nothing, and whether it matched a mention depends on the author’s "
+    "earlier mentions, which cannot be checked again afterwards.": (
+        "Esta regra não registra nada, e se ela capturou uma menção depende das menções "
+        "anteriores do autor, que não dá para verificar de novo depois."
+    ),
 }
 
 MESSAGES: dict[str, str] = {

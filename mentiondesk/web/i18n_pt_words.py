@@ -46,6 +46,4 @@ WORDS: dict[str, dict[str, str]] = {
         "do-not-contact": "marcou como não contatar",
         "allow-contact": "permitiu o contato de novo",
     },
-    # What a playbook rule made this week (pages_admin.fired_this_week).
-    "fired": {"cases": "casos", "drafts": "rascunhos", "alerts": "alertas", "tickets": "chamados"},
 }

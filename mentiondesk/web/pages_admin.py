@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from datetime import datetime, timedelta
-
-import sqlalchemy as sa
 from aiohttp import web
 
-from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, OUTBOX
 from mentiondesk.web import rule_words
 from mentiondesk.web.common import DESK, redirect, render, require
+from mentiondesk.web.data_rules import fired_this_week, matched_this_week
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.users import Role, add_user, list_users
 
@@ -23,42 +17,23 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post("/people", add_person)
 
 
-def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
-    """Per rule: cases opened, drafts written and alerts/tickets queued in the last 7 days."""
-    since = now - timedelta(days=7)
-    counts: dict[str, Counter[str]] = {}
-    with store.engine.connect() as conn:
-        for table, what in ((CASE, "cases"), (DRAFT, "drafts")):
-            stamp = table.c.opened_at if table is CASE else table.c.created_at
-            query = (
-                sa.select(table.c.rule, sa.func.count())
-                .where(stamp >= since)
-                .group_by(table.c.rule)
-            )
-            for rule, n in conn.execute(query):
-                counts.setdefault(rule, Counter())[what] += int(n)
-        actions = conn.execute(
-            sa.select(OUTBOX.c.kind, OUTBOX.c.payload).where(
-                OUTBOX.c.created_at >= since, OUTBOX.c.kind.in_(["alert", "ticket"])
-            )
-        )
-        for kind, payload in actions:
-            # The rule is in the action's context (a ticket's key names its case, not the rule).
-            rule = json.loads(payload)["context"]["rule"]
-            counts.setdefault(rule, Counter())[f"{kind}s"] += 1
-    return counts
-
-
 @require(Role.MANAGER)
 async def playbooks(request: web.Request) -> web.Response:
     desk = request.app[DESK]
-    fired = await desk.db(fired_this_week, desk.store, now=desk.clock())
+    rules, now = desk.playbook.rules, desk.clock()
+    fired = await desk.db(fired_this_week, desk.store, now=now)
+    matched = await desk.db(matched_this_week, desk.store, rules, now=now)
     loc = negotiate(request)
-    rules = [
-        (r, rule_words.conditions(r.when, loc), rule_words.actions(r.actions, loc))
-        for r in desk.playbook.rules
+    rows = [
+        (
+            r,
+            rule_words.conditions(r.when, loc),
+            rule_words.actions(r.actions, loc),
+            rule_words.this_week(fired.get(r.name, {}), matched, r.name, loc),
+        )
+        for r in rules
     ]
-    return render(request, "playbooks.html", rules=rules, fired=fired)
+    return render(request, "playbooks.html", rules=rows, matched=matched)
 
 
 @require(Role.ADMIN)

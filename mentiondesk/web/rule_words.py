@@ -4,6 +4,7 @@ words, in the page's language, each with the playbook file's own text (`min_frus
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mentiondesk.models import ActionKind
@@ -39,10 +40,18 @@ _ACTIONS = {
     ActionKind.ESCALATE: "escalate to the help desk",
 }
 _WORD_KINDS = {"label": "label", "topic": "reason", "reason": "reason"}  # i18n word catalogs
-# Every text above, for the catalog check (the page passes them to `t` by key, not literally).
-TEXTS = frozenset([*_WHEN.values(), *_FLAGS.values(), *_ACTIONS.values()]) | {
-    "(sent without approval)"
+# What a rule made in the week (data_rules), or matched when it makes nothing: one, many.
+_COUNTS = {
+    "cases": ("{n} case", "{n} cases"),
+    "drafts": ("{n} draft", "{n} drafts"),
+    "alerts": ("{n} alert", "{n} alerts"),
+    "tickets": ("{n} ticket", "{n} tickets"),
+    "matched": ("{n} mention matched", "{n} mentions matched"),
 }
+# Every text above, for the catalog check (the page passes them to `t` by key, not literally).
+TEXTS = frozenset(
+    [*_WHEN.values(), *_FLAGS.values(), *_ACTIONS.values(), *sum(_COUNTS.values(), ())]
+) | {"(sent without approval)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,23 @@ def actions(specs: list[ActionSpec], loc: Locale) -> list[Phrase]:
         source = a.type.value + (f" ({a.template})" if a.template else "")
         found.append(Phrase(text, source))
     return found
+
+
+def this_week(
+    made: Mapping[str, int], matched: Mapping[str, int | None], rule: str, loc: Locale
+) -> list[str] | None:
+    """The week's count in words ("1 case, 2 drafts"); for a rule that makes nothing, the
+    mentions it matched; None when those cannot be counted (data_rules.matched_this_week)."""
+    if rule in matched:
+        n = matched[rule]
+        return None if n is None else [count("matched", n, loc)]
+    return [count(what, n, loc) for what, n in made.items()]
+
+
+def count(what: str, n: int, loc: Locale) -> str:
+    """ "1 case", "2 cases": English and Portuguese both take the singular for one only."""
+    one, many = _COUNTS[what]
+    return loc.t(one if n == 1 else many, n=loc.number(n))
 
 
 def _value(key: str, value: object, loc: Locale) -> str:

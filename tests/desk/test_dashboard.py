@@ -61,7 +61,7 @@ async def test_playbooks_page_counts_rule_firings(as_role: Login, store: Store) 
     desk = await as_role("manager")
     page = await (await desk.client.get("/playbooks")).text()
     complaint = page.split("<b>complaint</b>", 1)[1].split("</tr>", 1)[0]
-    assert "1 cases, 1 drafts" in complaint
+    assert "1 case, 1 draft" in complaint
     assert "<b>urgent-complaint</b>" in page
 
 
@@ -77,7 +77,8 @@ async def test_playbooks_page_counts_tickets_and_alerts_under_their_rule(
     desk = await as_role("manager")
     page = await (await desk.client.get("/playbooks")).text()
     urgent_row = page.split("<b>urgent-complaint</b>", 1)[1].split("</tr>", 1)[0]
-    assert "1 tickets" in urgent_row and "1 alerts" in urgent_row
+    assert "1 ticket" in urgent_row and "1 alert" in urgent_row
+    assert "1 tickets" not in urgent_row and "1 alerts" not in urgent_row
 
 
 async def test_admin_adds_a_person(as_role: Login, store: Store) -> None:

@@ -108,7 +108,6 @@ def test_every_stored_value_shown_has_a_portuguese_word() -> None:
         "role": {role.title for role in Role},
         "action": {"approve", "reject", "edit", "assign", "escalate", "resolved", "closed"}
         | {"note", "relabel", "restore", "do-not-contact", "allow-contact"},
-        "fired": {"cases", "drafts", "alerts", "tickets"},
     }
     for kind, values in expected.items():
         assert values <= WORDS[kind].keys(), kind

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 
-from mentiondesk.models import ActionKind
+import sqlalchemy as sa
+
+from mentiondesk.models import ActionKind, Label
+from mentiondesk.store import Store
+from mentiondesk.tables import READING
+from mentiondesk.web.data_rules import matched_this_week
 from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
 from mentiondesk.web.i18n_pt import MESSAGES
 from mentiondesk.web.rule_words import actions, conditions
-from playbooks.rules import ActionSpec, When
+from playbooks.rules import ActionSpec, Rule, When
 from tests.desk.conftest import Desk
+from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
 _BADGE = re.compile(r'<span class="badge" title="([^"]*)">([^<]*)</span>')
@@ -91,3 +98,51 @@ def test_every_condition_and_action_has_words_in_both_languages() -> None:
     assert not set(english) & set(portuguese)
     assert all(p.text != p.source for p in conditions(when, PORTUGUESE))
     assert "draft a public reply" in MESSAGES
+
+
+def _week(page: str, rule: str) -> str:
+    """A rule's "Fired in the last 7 days" cell."""
+    row = page.split(f"<b>{rule}</b>", 1)[1].split("</tr>", 1)[0]
+    return row.split('class="fired"', 1)[1].split("</td>", 1)[0]
+
+
+async def test_the_spam_rule_counts_the_mentions_it_matched(as_role: Login, store: Store) -> None:
+    # It makes no case, draft or alert: counting those showed 0 however much spam came in.
+    for text in ("sigam e sigo", "follow for follow"):
+        add(store, text, label="positive", topics=("spam",), case=False, draft=None)
+    old, _, _ = add(store, "an old giveaway", topics=("spam",), case=False, draft=None)
+    with store.engine.begin() as conn:  # read 8 days ago: out of the week
+        eight_days_ago = datetime.now(UTC) - timedelta(days=8)
+        conn.execute(
+            sa.update(READING).where(READING.c.mention_id == old).values(created_at=eight_days_ago)
+        )
+    add(store, "where is my order")  # a complaint: the spam rule does not match it
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/playbooks")).text()
+    assert ">2 mentions matched<" in _week(page, "spam")
+    assert _week(page, "complaint").strip().endswith(">1 case, 1 draft")
+    pt = {"Accept-Language": "pt-BR"}
+    page = await (await desk.client.get("/playbooks", headers=pt)).text()
+    assert "2 menções correspondentes" in _week(page, "spam")
+    assert "1 caso, 1 rascunho" in _week(page, "complaint")
+
+
+async def test_one_matched_mention_is_singular(as_role: Login, store: Store) -> None:
+    add(store, "f4f", topics=("spam",), case=False, draft=None)
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/playbooks")).text()
+    assert ">1 mention matched<" in _week(page, "spam")
+
+
+def test_a_silent_rule_that_depends_on_history_is_not_counted(store: Store) -> None:
+    """A rule's match on "author wrote before" cannot be told again from a stored reading:
+    neither can any silent rule below it that stops on it."""
+    add(store, "hello", label="neutral", case=False, draft=None)
+    rules = [
+        Rule(name="quiet", when=When(label=[Label.NEUTRAL])),
+        Rule(name="regulars", when=When(returning_author=True), stop=True),
+        Rule(name="below", when=When(label=[Label.NEUTRAL])),
+        Rule(name="acts", actions=[ActionSpec(type=ActionKind.OPEN_CASE)]),
+    ]
+    now = datetime.now(UTC)
+    assert matched_this_week(store, rules, now=now) == {"quiet": 1, "regulars": None, "below": None}

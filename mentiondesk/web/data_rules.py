@@ -1,0 +1,133 @@
+"""The Playbooks page's counts: what each rule made in the last 7 days, and for a rule that
+makes nothing (the shipped `spam` rule only stops the others), the mentions it matched."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from mentiondesk.models import Author, History, Label, Mention, Reading
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
+from playbooks.rules import Rule
+
+WEEK = timedelta(days=7)
+
+
+def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
+    """Per rule: cases opened, drafts written and alerts/tickets queued in the last 7 days."""
+    since = now - WEEK
+    counts: dict[str, Counter[str]] = {}
+    with store.engine.connect() as conn:
+        for table, what in ((CASE, "cases"), (DRAFT, "drafts")):
+            stamp = table.c.opened_at if table is CASE else table.c.created_at
+            query = (
+                sa.select(table.c.rule, sa.func.count())
+                .where(stamp >= since)
+                .group_by(table.c.rule)
+            )
+            for rule, n in conn.execute(query):
+                counts.setdefault(rule, Counter())[what] += int(n)
+        actions = conn.execute(
+            sa.select(OUTBOX.c.kind, OUTBOX.c.payload).where(
+                OUTBOX.c.created_at >= since, OUTBOX.c.kind.in_(["alert", "ticket"])
+            )
+        )
+        for kind, payload in actions:
+            # The rule is in the action's context (a ticket's key names its case, not the rule).
+            rule = json.loads(payload)["context"]["rule"]
+            counts.setdefault(rule, Counter())[f"{kind}s"] += 1
+    return counts
+
+
+def matched_this_week(
+    store: Store, rules: Sequence[Rule], *, now: datetime
+) -> dict[str, int | None]:
+    """Per rule with no actions: the mentions read in the last 7 days that reached it and
+    matched it, checked again on their stored reading. None where that cannot be told again:
+    the rule, or a stopping rule above it, looks at the author's earlier mentions."""
+    countable = _countable(rules)
+    counts = {name: 0 for name, ok in countable.items() if ok}
+    if counts:
+        with store.engine.connect() as conn:
+            for row in conn.execute(_readings_since(now - WEEK)):
+                mention, reading = _replayed(row)
+                for name in _reached_and_matched(rules, mention, reading):
+                    if name in counts:
+                        counts[name] += 1
+    return {name: counts.get(name) for name in countable}
+
+
+def _countable(rules: Sequence[Rule]) -> dict[str, bool]:
+    """Each rule with no actions → whether its matches can be counted again from readings."""
+    found, blocked = {}, False
+    for rule in rules:
+        if not rule.actions:
+            found[rule.name] = not blocked and not _needs_history(rule)
+        blocked = blocked or (rule.stop and _needs_history(rule))
+    return found
+
+
+def _needs_history(rule: Rule) -> bool:
+    return rule.when.returning_author is not None
+
+
+def _reached_and_matched(rules: Sequence[Rule], mention: Mention, reading: Reading) -> list[str]:
+    """The rules the playbook would have fired for this reading, in order, up to a stop."""
+    fired = []
+    for rule in rules:
+        if _needs_history(rule):
+            if rule.stop:
+                break  # nothing below it is counted (_countable)
+            continue
+        if rule.when.matches(mention, reading, History()):
+            fired.append(rule.name)
+            if rule.stop:
+                break
+    return fired
+
+
+def _readings_since(since: datetime) -> sa.Select[tuple[object, ...]]:
+    return (
+        sa.select(
+            READING.c.label,
+            READING.c.score,
+            READING.c.lang,
+            READING.c.topics,
+            READING.c.reason,
+            READING.c.frustration,
+            READING.c.is_question,
+            MENTION.c.platform,
+            AUTHOR.c.followers,
+        )
+        .join(MENTION, MENTION.c.id == READING.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .where(READING.c.created_at >= since)
+    )
+
+
+def _replayed(row: sa.Row[tuple[object, ...]]) -> tuple[Mention, Reading]:
+    """The mention and reading as far as a rule's conditions look at them (no text kept)."""
+    m = row._mapping
+    author = Author(id="", handle="", followers=int(m["followers"] or 0))
+    mention = Mention(
+        platform=str(m["platform"]),
+        external_id="",
+        author=author,
+        text="",
+        created_at=datetime.now(UTC),
+    )
+    reading = Reading(
+        label=Label(m["label"]),
+        score=float(m["score"]),
+        lang=str(m["lang"]),
+        topics=tuple(t for t in str(m["topics"] or "").split(",") if t),
+        reason=m["reason"],
+        frustration=int(m["frustration"]),
+        is_question=bool(m["is_question"]),
+    )
+    return mention, reading
