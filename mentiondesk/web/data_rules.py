@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from mentiondesk.models import Author, History, Label, Mention, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
-from playbooks.rules import Rule
+from playbooks.rules import Rule, When
 
 WEEK = timedelta(days=7)
 
@@ -53,8 +53,9 @@ def matched_this_week(
     countable = _countable(rules)
     counts = {name: 0 for name, ok in countable.items() if ok}
     if counts:
+        could_match = sa.or_(*(_could_match(r.when) for r in rules if r.name in counts))
         with store.engine.connect() as conn:
-            for row in conn.execute(_readings_since(now - WEEK)):
+            for row in conn.execute(_readings_since(now - WEEK).where(could_match)):
                 mention, reading = _replayed(row)
                 for name in _reached_and_matched(rules, mention, reading):
                     if name in counts:
@@ -89,6 +90,24 @@ def _reached_and_matched(rules: Sequence[Rule], mention: Mention, reading: Readi
             if rule.stop:
                 break
     return fired
+
+
+def _could_match(when: When) -> sa.ColumnElement[bool]:
+    """A superset, in SQL, of the readings `when` matches: a busy week holds tens of thousands
+    of readings, and only the few a rule could match (the spam rule: those tagged spam) need
+    checking again in Python."""
+    found: list[sa.ColumnElement[bool]] = []
+    for values, column in (
+        (when.label, READING.c.label),
+        (when.lang, READING.c.lang),
+        (when.platform, MENTION.c.platform),
+        (when.reason, READING.c.reason),
+    ):
+        if values is not None:
+            found.append(column.in_([str(v) for v in values]))
+    if when.topic is not None:  # topics are stored comma-joined: any of them appearing
+        found.append(sa.or_(*(READING.c.topics.contains(t, autoescape=True) for t in when.topic)))
+    return sa.and_(sa.true(), *found)
 
 
 def _readings_since(since: datetime) -> sa.Select[tuple[object, ...]]:
