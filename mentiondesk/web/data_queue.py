@@ -11,7 +11,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count, praised_last
-from mentiondesk.metrics import percentile
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -70,14 +69,6 @@ class QueueItem:
     @property
     def href(self) -> str:
         return f"/cases/{self.case_id}" if self.case_id else f"/mentions/{self.mention_id}"
-
-
-@dataclass(frozen=True, slots=True)
-class QueueStats:
-    open_cases: int
-    pending_drafts: int
-    answered_24h: int
-    first_response_p50: float | None  # seconds, over cases answered in the last 24 hours
 
 
 def _columns() -> list[Any]:
@@ -248,52 +239,3 @@ def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[Que
         total = conn.scalar(_case_query(f, count)) + conn.scalar(_loose_query(f, count))
     items.sort(key=lambda i: (-i.priority, -i.frustration, i.waiting_since))
     return items[:limit], int(total)
-
-
-def load_stats(store: Store, *, now: datetime) -> QueueStats:
-    since = now - timedelta(hours=24)
-    with store.engine.connect() as conn:
-        open_cases = conn.scalar(
-            sa.select(sa.func.count()).select_from(CASE).where(CASE.c.status == "open")
-        )
-        pending = conn.scalar(
-            sa.select(sa.func.count()).select_from(DRAFT).where(DRAFT.c.status == "pending")
-        )
-        answered = conn.execute(
-            sa.select(CASE.c.opened_at, CASE.c.first_response_at).where(
-                CASE.c.first_response_at >= since
-            )
-        ).all()
-    waits = sorted((a - o).total_seconds() for o, a in answered)
-    p50 = percentile(waits, 50) if waits else None  # as the dashboard and report reckon it
-    return QueueStats(int(open_cases or 0), int(pending or 0), len(waits), p50)
-
-
-def facets(store: Store) -> dict[str, list[str]]:
-    """The values the filter menus offer, taken from what is waiting in the queue."""
-    open_mentions = sa.select(CASE.c.mention_id).where(CASE.c.status == "open")
-    pending = sa.select(DRAFT.c.mention_id).where(DRAFT.c.status == "pending")
-    ids = sa.union(open_mentions, pending).subquery()
-    query = (
-        sa.select(MENTION.c.platform, MENTION.c.source, READING.c.lang, READING.c.reason)
-        .join(ids, ids.c.mention_id == MENTION.c.id)
-        .join(READING, READING.c.mention_id == MENTION.c.id)
-        .distinct()
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-        assignees = conn.scalars(
-            sa.select(CASE.c.assignee)
-            .where(CASE.c.status == "open", CASE.c.assignee.is_not(None))
-            .distinct()
-        ).all()
-    names = ("platform", "source", "lang", "reason")
-    pick = {name: sorted({getattr(r, name) for r in rows} - {None, ""}) for name in names}
-    return {
-        "platform": pick.get("platform", []),
-        "source": pick.get("source", []),
-        "lang": pick.get("lang", []),
-        "reason": pick.get("reason", []),
-        "label": ["negative", "neutral", "positive"],
-        "assignee": sorted(a for a in assignees if a),
-    }

@@ -11,7 +11,8 @@ from aiohttp import web
 
 from mentiondesk import audit, queue
 from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
-from mentiondesk.web.data_queue import PAGE, Filters, facets, load_queue, load_stats
+from mentiondesk.web.data_queue import PAGE, Filters, load_queue
+from mentiondesk.web.data_queue_stats import facets, load_stats
 from mentiondesk.web.users import Role
 
 _LOGGER = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from mentiondesk.report import report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, MENTION, SURVEY, USER
 from mentiondesk.web.data_dash import csv_rows, load_dashboard
-from mentiondesk.web.data_queue import load_stats
+from mentiondesk.web.data_queue_stats import load_stats
 from mentiondesk.web.users import authenticate
 from mentiondesk.wording import percent
 from tests.desk.conftest import Desk
