@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -59,7 +59,8 @@ class QueueItem:
     assignee: str | None
     waiting_since: datetime
     sla_seconds: int
-    follow_ups: int = 0  # later mentions by the author that joined this case
+    follow_ups: int = 0  # later mentions by the author that joined this case; the excerpt
+    # is then the latest of them
     praised: bool = False  # the latest of them is praise: solved, maybe
 
     @property
@@ -135,9 +136,36 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     )
     rows = conn.execute(query).all()
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
-    return [
+    latest = _latest_posts(conn, [r.id for r in rows if r.follow_ups])
+    items = [
         _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)) for r in rows
     ]
+    return [
+        replace(i, excerpt=_cut(latest[i.case_id])) if i.case_id in latest else i for i in items
+    ]
+
+
+def _latest_posts(conn: Connection, case_ids: list[int]) -> dict[int, str]:
+    """The author's latest follow-up per case: the word a person deciding on the draft needs
+    (it may say the problem is solved), rather than the complaint that opened the case."""
+    if not case_ids:
+        return {}
+    last = (
+        sa.select(FOLLOW_UP.c.case_id, sa.func.max(FOLLOW_UP.c.id).label("id"))
+        .where(FOLLOW_UP.c.case_id.in_(case_ids))
+        .group_by(FOLLOW_UP.c.case_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        sa.select(last.c.case_id, sa.func.substr(MENTION.c.text, 1, EXCERPT + 1))
+        .join(FOLLOW_UP, FOLLOW_UP.c.id == last.c.id)
+        .join(MENTION, MENTION.c.id == FOLLOW_UP.c.mention_id)
+    ).all()
+    return {int(case_id): text for case_id, text in rows}
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
 
 
 def _needs_reply() -> Any:
@@ -205,7 +233,6 @@ def _item(
     since: datetime,
     draft: tuple[int, str, str] | None,
 ) -> QueueItem:
-    excerpt = r.excerpt if len(r.excerpt) <= EXCERPT else r.excerpt[:EXCERPT] + "…"
     return QueueItem(
         mention_id=r.mention_id,
         case_id=case_id,
@@ -216,7 +243,7 @@ def _item(
         handle=r.handle,
         name=r.name,
         followers=r.followers,
-        excerpt=excerpt,
+        excerpt=_cut(r.excerpt),  # a case's latest follow-up replaces it (_cases)
         lang=r.lang,
         label=r.label,
         reason=r.reason,

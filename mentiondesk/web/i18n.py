@@ -45,6 +45,11 @@ class Locale:
         translated = self.messages.get(text, text)
         return translated.format(**values) if values else translated
 
+    def tn(self, one: str, many: str, n: int, /, **values: object) -> str:
+        """`one` or `many` by the count `n` (formatted as {n}), in this language: "1 case",
+        "2 cases"; both languages use the singular for exactly one, the plural for 0 too."""
+        return self.t(one if n == 1 else many, n=self.number(n), **values)
+
     def word(self, kind: str, value: str) -> str:
         """A stored value (a label, a status, a reason…) as people read it; the value itself
         when the catalog does not know it."""
@@ -88,6 +93,7 @@ class Locale:
             "lang": self.lang,
             "langs": LANGS,
             "_": self.t,
+            "_n": self.tn,
             "word": self.word,
             "logo_words": self.logo_words(),
             "number": self.number,

@@ -144,6 +144,11 @@ _QUEUE = {
     "Try clearing the filters.": "Tente limpar os filtros.",
     "Well done.": "Bom trabalho!",
     "Draft": "Rascunho",
+    "latest of {n} mentions": "a mais recente de {n} menções",
+    "The author wrote again: this is their latest mention. The case page shows them all.": (
+        "O autor escreveu de novo: esta é a menção mais recente. A página do caso mostra todas."
+    ),
+    "{n} follower": "{n} seguidor",
     "{n} followers": "{n} seguidores",
     "later mentions by the author, joined to this case": (
         "menções posteriores do autor, reunidas neste caso"
@@ -176,13 +181,28 @@ _DASHBOARD = {
     "{n} days": "{n} dias",
     "Export CSV": "Exportar CSV",
     "mentions": "menções",
-    "first response p50": "tempo de primeira resposta p50",
-    "small sample": "amostra pequena",
-    "first response p90 · {n} answered · {w} waiting": (
-        "tempo de primeira resposta p90 · {n} respondidos · {w} aguardando"
+    "first response: half of the cases within this": (
+        "primeira resposta: metade dos casos dentro deste tempo"
     ),
+    "The median (p50): half of the cases answered in this period got a first response within "
+    "this time, half took longer.": (
+        "A mediana (p50): metade dos casos respondidos neste período teve a primeira resposta "
+        "dentro deste tempo; a outra metade demorou mais."
+    ),
+    "9 in 10 within this": "9 em cada 10 dentro deste tempo",
+    "p90: 9 in 10 of the cases answered in this period got a first response within this time; "
+    "the slowest 1 in 10 took longer.": (
+        "p90: 9 em cada 10 casos respondidos neste período tiveram a primeira resposta dentro "
+        "deste tempo; o 1 em 10 mais lento demorou mais."
+    ),
+    "{n} case answered": "{n} caso respondido",
+    "{n} cases answered": "{n} casos respondidos",
+    "{n} waiting": "{n} aguardando",
+    "small sample": "amostra pequena",
     "cases resolved · {resolved} of {opened}": "taxa de resolução · {resolved} de {opened}",
+    "CSAT (4–5 of 5) · {n} answer": "CSAT (4–5 de 5) · {n} resposta",
     "CSAT (4–5 of 5) · {n} answers": "CSAT (4–5 de 5) · {n} respostas",
+    "NPS · {n} answer": "NPS · {n} resposta",
     "NPS · {n} answers": "NPS · {n} respostas",
     "Mentions by sentiment": "Menções por sentimento",
     "Mentions per day by sentiment": "Menções por dia e sentimento",
@@ -192,8 +212,11 @@ _DASHBOARD = {
     "Volume per platform": "Volume por plataforma",
     "Mentions per platform": "Menções por plataforma",
     "Won back": "Clientes reconquistados",
-    "{n} author(s) who complained, then wrote positively in this period": (
-        "{n} autor(es) que reclamaram e depois elogiaram neste período"
+    "{n} author who complained, then wrote positively in this period": (
+        "{n} autor que reclamou e depois elogiou neste período"
+    ),
+    "{n} authors who complained, then wrote positively in this period": (
+        "{n} autores que reclamaram e depois elogiaram neste período"
     ),
     "Author": "Autor",
     "Platform": "Plataforma",

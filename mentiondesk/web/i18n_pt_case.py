@@ -22,15 +22,15 @@ CASE = {
     "Save draft": "Salvar rascunho",
     "{status} by {who}": "{status} por {who}",
     "Withdrawn: the author has since posted praise.": (
-        "Retirado: depois disso, o autor publicou um elogio."
+        "Retirada: depois disso, o autor publicou um elogio."
     ),
     "See the praise": "Ver o elogio",
     "Replaced by a newer draft, written when the author posted again.": (
-        "Substituído por um rascunho mais novo, escrito quando o autor voltou a escrever."
+        "Substituída por um rascunho mais novo, escrito quando o autor voltou a escrever."
     ),
     "See the newer draft": "Ver o rascunho mais novo",
     "Withdrawn: the author asked not to be contacted.": (
-        "Retirado: o autor pediu para não ser contatado."
+        "Retirada: o autor pediu para não ser contatado."
     ),
     "See their message": "Ver a mensagem",
     "{who} put them on the do-not-contact list.": "{who} incluiu o autor na lista de não contatar.",
@@ -60,6 +60,15 @@ CASE = {
     "Assignee": "Responsável",
     "nobody": "ninguém",
     "Ticket": "Chamado",
+    "escalated: kept in this desk's own case list as {ref}": (
+        "escalado: fica na lista de casos deste atendimento como {ref}"
+    ),
+    "help desk ticket {ref}": "chamado {ref} no help desk",
+    "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
+    "tenfold of the author's followers (10, 100, 1,000…)": (
+        "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação, + 1 a cada "
+        "dez vezes mais seguidores do autor (10, 100, 1.000…)"
+    ),
     "Assign to": "Atribuir a",
     "choose a person…": "escolha uma pessoa…",
     "nobody (unassign)": "ninguém (remover atribuição)",
@@ -102,8 +111,11 @@ CASE = {
         "A lista de não contatar é por plataforma: cada conta entra na lista separadamente."
     ),
     "Sentiment over time": "Sentimento ao longo do tempo",
-    "Sentiment of their last {n} mention(s): high is positive.": (
-        "Sentimento nas menções recentes ({n}): quanto mais alto, mais positivo."
+    "Sentiment of their latest mention: high is positive.": (
+        "Sentimento da menção mais recente: quanto mais alto, mais positivo."
+    ),
+    "Sentiment of their last {n} mentions: high is positive.": (
+        "Sentimento das {n} menções mais recentes: quanto mais alto, mais positivo."
     ),
     "Past cases": "Casos anteriores",
     "None.": "Nenhum.",

@@ -17,6 +17,14 @@ WORDS: dict[str, dict[str, str]] = {
         "rejected": "rejeitado",
         "withdrawn": "retirado",
     },
+    # A draft's status beside its heading, "Resposta privada": a reply (resposta) is feminine,
+    # where a case (caso) and a draft (rascunho), which "status" serves, are masculine.
+    "reply_status": {
+        "pending": "pendente",
+        "approved": "aprovada",
+        "rejected": "rejeitada",
+        "withdrawn": "retirada",
+    },
     "kind": {"public": "pública", "private": "privada"},
     # Complaint reasons and topics (sentiment.topics), one vocabulary.
     "reason": {

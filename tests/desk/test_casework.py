@@ -95,7 +95,8 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     await desk.post(f"/cases/{case}/escalate")
     await desk.post(f"/cases/{case}/escalate")  # twice: still one ticket
     page = await (await desk.client.get(f"/cases/{case}")).text()
-    assert f"local:MD-{case:06d}" in page and "Escalate to help desk" not in page  # it has one
+    assert f"own case list as MD-{case:06d}<" in page and "local:" not in page  # it has one
+    assert "Escalate to help desk" not in page
     await desk.post(f"/cases/{case}/close", resolution="resolved")
     assert _scalar(store, sa.select(NOTE.c.text)) == "Called the courier"
     with store.engine.connect() as conn:
@@ -210,14 +211,15 @@ async def test_a_follow_up_joins_the_case_and_brings_it_back(as_role: Login, sto
     assert (joined, no_draft) == (case, None)
     # Answered, but the author wrote again since: the case needs a reply again.
     queue = await (await desk.client.get("/queue")).text()
-    assert "Where is my parcel?" in queue and "+1 follow-up" in queue
+    assert "Still nothing?!" in queue and "+1 follow-up" in queue  # the latest word, on top
+    assert "latest of 2 mentions" in queue
     assert _scalar(store, sa.select(CASE.c.priority).where(CASE.c.id == case)) == 20
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert "Still nothing?!" in page and "2 mentions by the author" in page
     # Another customer's reply, approved since, does not count as answering Rui.
     _, _, other = add(store, "Broken screen", handle="bia")
     await desk.post(f"/drafts/{other}/approve", back="/queue")
-    assert "Where is my parcel?" in await (await desk.client.get("/queue")).text()
+    assert "Still nothing?!" in await (await desk.client.get("/queue")).text()
     # The follow-up's own page is the same case, with the reply already sent in it.
     page = await (await desk.client.get(f"/mentions/{follow_up}")).text()
     assert case_number(case) in page and "another mention in this case" in page
@@ -243,7 +245,7 @@ async def test_a_follow_ups_draft_replaces_the_cases_pending_private_message(
     assert page.index(f'id="draft-{second}"') < page.index(f'id="draft-{first}"')
     pt = {"Accept-Language": "pt-BR"}
     page = await (await desk.client.get(f"/cases/{case}", headers=pt)).text()
-    assert "Substituído por um rascunho mais novo" in page and "por draft" not in page
+    assert "Substituída por um rascunho mais novo" in page and "por draft" not in page
     await desk.post(f"/cases/{case}/close", resolution="closed")
     withdrawn = _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == second))
     assert withdrawn == "withdrawn"  # closing withdraws; nobody rejected it

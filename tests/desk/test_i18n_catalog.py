@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from mentiondesk.web import i18n, rule_words
+from mentiondesk.web import i18n, pages_admin, rule_words
 from mentiondesk.web.common import NOTICES
 from mentiondesk.web.i18n import ENGLISH, JS_STRINGS, PORTUGUESE, Locale
 from mentiondesk.web.i18n_pt import MESSAGES
@@ -25,28 +25,35 @@ _SHOWN_ATTRS = re.compile(r'\b(?:title|aria-label|placeholder|data-confirm|alt)=
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
+# The translating calls in templates, and how many of their first arguments are texts:
+# `_(text)`, and `_n(one, many, n)` for a count.
+_CALLS = {"_": 1, "_n": 2}
+
+
 def _template_texts() -> set[str]:
-    """Every constant string inside a `_(…)` call in the templates (both sides of an `if`)."""
+    """Every constant string inside a `_(…)` or `_n(…)` call in the templates (both sides of
+    an `if`)."""
     env, found = jinja2.Environment(), set()
     for path in TEMPLATES:
         for call in env.parse(path.read_text()).find_all(nodes.Call):
-            if isinstance(call.node, nodes.Name) and call.node.name == "_" and call.args:
-                arg = call.args[0]
+            if not isinstance(call.node, nodes.Name) or call.node.name not in _CALLS:
+                continue
+            for arg in call.args[: _CALLS[call.node.name]]:
                 consts = [arg] if isinstance(arg, nodes.Const) else arg.find_all(nodes.Const)
                 found |= {c.value for c in consts if isinstance(c.value, str)}
     return found
 
 
 def _python_texts() -> set[str]:
-    """Every constant string the desk's Python passes to `….t(…)`, and the messages of the
-    errors that the desk shows as a page (404, 403: `_errors` in app.py)."""
+    """Every constant string the desk's Python passes to `….t(…)` or `….tn(…)`, and the
+    messages of the errors that the desk shows as a page (404, 403: `_errors` in app.py)."""
     found = set()
     for path in WEB.glob("*.py"):
         for call in ast.walk(ast.parse(path.read_text())):
             if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
                 continue
-            if call.func.attr == "t" and call.args and isinstance(call.args[0], ast.Constant):
-                found.add(call.args[0].value)
+            said = {"t": call.args[:1], "tn": call.args[:2]}.get(call.func.attr, [])
+            found |= {a.value for a in said if isinstance(a, ast.Constant)}
             if call.func.attr in ("HTTPNotFound", "HTTPForbidden"):
                 texts = [k.value for k in call.keywords if k.arg == "text"]
                 found |= {t.value for t in texts if isinstance(t, ast.Constant)}
@@ -57,7 +64,7 @@ def _shown_texts() -> set[str]:
     notices = {text for _, text in NOTICES.values()}
     roles = {f"This page needs the {role.title} role." for role in Role}
     shown = _template_texts() | _python_texts() | notices | roles | set(JS_STRINGS.values())
-    return shown | rule_words.TEXTS  # the Playbooks page's phrases, looked up by key
+    return shown | rule_words.TEXTS | pages_admin.TEXTS  # the Playbooks page's, by key
 
 
 def test_the_scan_finds_the_desk_texts() -> None:
@@ -103,6 +110,7 @@ def test_every_stored_value_shown_has_a_portuguese_word() -> None:
     expected = {
         "label": set(LABELS),
         "status": {"open", "resolved", "closed", "pending", "approved", "rejected", "withdrawn"},
+        "reply_status": {"pending", "approved", "rejected", "withdrawn"},
         "kind": {"public", "private"},
         "reason": set(_TOPIC_WORDS) | set(REASONS),  # "other" is a reason, never a topic
         "role": {role.title for role in Role},

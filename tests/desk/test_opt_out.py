@@ -44,7 +44,7 @@ async def test_the_case_page_says_the_dm_went_because_the_author_asked_to_stop(
     restore = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
     assert restore.headers["Location"].endswith("notice=stale")
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "Retirado: o autor pediu para não ser contatado." in pt and "Ver a mensagem" in pt
+    assert "Retirada: o autor pediu para não ser contatado." in pt and "Ver a mensagem" in pt
 
 
 async def test_the_case_page_names_who_put_the_author_on_the_list(

@@ -34,10 +34,11 @@ async def test_the_desk_says_why_the_apology_was_withdrawn(as_role: Login, store
     stale = await desk.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
     assert stale.headers["Location"].endswith("notice=stale")  # it cannot be sent blindly
     queue = await (await desk.client.get("/queue")).text()
-    assert BADGE in queue and "Where is my parcel?" in queue
+    assert BADGE in queue and "it arrived, thank you!" in queue  # the latest word, not the first
+    assert "Where is my parcel?" not in queue
     assert f'data-draft="{thanks}"' in queue  # the case's pending reply is the thank-you now
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "Retirado: depois disso, o autor publicou um elogio." in pt and "Ver o elogio" in pt
+    assert "Retirada: depois disso, o autor publicou um elogio." in pt and "Ver o elogio" in pt
     assert "elogiou: resolvido?" in await (await desk.client.get("/queue", headers=PT)).text()
 
 

@@ -1,0 +1,81 @@
+"""How the desk words what it shows: the author's latest word in the queue, counts in the
+singular or plural, pt-BR adjectives that agree with their noun, and figures explained."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import sqlalchemy as sa
+
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE
+from mentiondesk.web.data_queue import Filters, load_queue
+from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+PT = {"Accept-Language": "pt-BR"}
+FIRST, LATEST = "My codes never arrive", "update: the codes arrive now, solved"
+
+
+async def test_the_queue_shows_the_authors_latest_mention(as_role: Login, store: Store) -> None:
+    _, case, _ = add(store, FIRST, handle="caio")
+    _, joined, _ = add(store, LATEST, handle="caio", draft=None)
+    assert joined == case
+    items, _ = load_queue(store, Filters())
+    assert [(i.case_id, i.excerpt, i.follow_ups) for i in items] == [(case, LATEST, 1)]
+    desk = await as_role("agent")
+    page = await (await desk.client.get("/queue")).text()
+    assert LATEST in page and FIRST not in page  # the case page keeps the first one
+    assert "latest of 2 mentions" in page
+    pt = await (await desk.client.get("/queue", headers=PT)).text()
+    assert "a mais recente de 2 menções" in pt
+
+
+def test_counts_read_in_the_singular_or_plural() -> None:
+    cases = ("{n} case", "{n} cases")
+    assert [ENGLISH.tn(*cases, n) for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
+    assert [PORTUGUESE.tn(*cases, n) for n in (1, 1234)] == ["1 caso", "1.234 casos"]
+
+
+async def test_the_pages_count_one_in_the_singular(as_role: Login, store: Store) -> None:
+    _, case, _ = add(store, "late again", handle="rui")
+    desk = await as_role("manager")
+    rules = await (await desk.client.get("/playbooks")).text()
+    fired = rules.split("<b>complaint</b>", 1)[1].split("</tr>", 1)[0]
+    assert "1 case, 1 draft<" in fired and "1 cases" not in fired
+    pt = await (await desk.client.get("/playbooks", headers=PT)).text()
+    assert "1 caso, 1 rascunho<" in pt
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "Sentiment of their latest mention: high is positive." in page
+    assert "(s)" not in page and "1 followers" not in page
+
+
+async def test_a_reply_status_agrees_with_reply_in_portuguese(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "Where is my refund?")
+    desk = await as_role("agent")
+    await desk.post(f"/drafts/{draft}/reject", back=f"/cases/{case}")
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "Resposta privada" in pt
+    assert '<span class="status status-rejected">rejeitada</span>' in pt
+    assert "Rejeitada por agent" in pt or "rejeitada por agent" in pt
+    assert "rejeitado" not in pt.lower()
+    assert '<span class="status status-open">aberto</span>' in pt  # the case: masculine
+
+
+async def test_the_desks_figures_say_what_they_are(as_role: Login, store: Store) -> None:
+    _, case, _ = add(store, "third time asking")
+    with store.engine.begin() as conn:
+        ticket = {"ticket_ref": "ZD-77", "ticket_url": "https://help.example/tickets/77"}
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**ticket))
+    desk = await as_role("manager")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert '<a href="https://help.example/tickets/77" rel="noopener noreferrer">' in page
+    assert "help desk ticket ZD-77</a>" in page
+    assert "frustration (0–3) × 10, + 5 for a complaint" in page  # what Priority is made of
+    dash = await (await desk.client.get("/dashboard")).text()
+    assert "first response: half of the cases within this" in dash
+    assert "9 in 10 within this" in dash and "p90 ·" not in dash
+    pt = await (await desk.client.get("/dashboard", headers=PT)).text()
+    assert "metade dos casos dentro deste tempo" in pt
