@@ -171,8 +171,9 @@ def test_praise_on_an_open_case_shows_in_the_queue_and_the_case(
     add(store, "Praise-me: it arrived, thank you!", handle="lia_p", label="positive",
         case=False, draft=thanks, draft_kind="public", rule="praise")  # fmt: skip
     login(page, url, "agent")
-    row = page.locator(".item", has_text="Praise-me: where is my lamp?")
+    row = page.locator(".item", has_text="Praise-me: it arrived, thank you!")  # the latest word
     expect(row.locator(".badge.praised")).to_have_text("posted praise: resolved?")
+    expect(row.locator(".tag.latest")).to_have_text("latest of 2 mentions")
     shot(page, "queue-praise")
     row.get_by_role("link", name="Open").click()
     expect(page.locator(".praised-note")).to_contain_text("if the problem is solved, resolve")
