@@ -28,7 +28,9 @@ async def test_a_question_joins_the_case_and_brings_it_back(as_role: Login, stor
     assert (joined, draft) == (case, None)
     # Answered, but the author is waiting again: the case needs a reply again.
     queue = await (await desk.client.get("/queue")).text()
-    assert "Where is my parcel?" in queue and "+1 follow-up" in queue
+    assert "+1 follow-up" in queue and "Where is my parcel?" not in queue
+    # The author's latest word, escaped (mention text is hostile), is what the queue shows.
+    assert "&lt;b&gt;alguma novidade sobre meu pedido?&lt;/b&gt;" in queue and NEWS not in queue
     assert "+1 nova menção" in await (await desk.client.get("/queue", headers=PT)).text()
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert "2 mentions by the author" in page
