@@ -98,9 +98,8 @@ def this_week(
 
 
 def count(what: str, n: int, loc: Locale) -> str:
-    """ "1 case", "2 cases": English and Portuguese both take the singular for one only."""
-    one, many = _COUNTS[what]
-    return loc.t(one if n == 1 else many, n=loc.number(n))
+    """ "1 case", "2 cases", in the page's language."""
+    return loc.tn(*_COUNTS[what], n)
 
 
 def _value(key: str, value: object, loc: Locale) -> str:

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from mentiondesk.web import i18n, pages_admin, rule_words
+from mentiondesk.web import i18n, rule_words
 from mentiondesk.web.common import NOTICES
 from mentiondesk.web.i18n import ENGLISH, JS_STRINGS, PORTUGUESE, Locale
 from mentiondesk.web.i18n_pt import MESSAGES
@@ -64,7 +64,7 @@ def _shown_texts() -> set[str]:
     notices = {text for _, text in NOTICES.values()}
     roles = {f"This page needs the {role.title} role." for role in Role}
     shown = _template_texts() | _python_texts() | notices | roles | set(JS_STRINGS.values())
-    return shown | rule_words.TEXTS | pages_admin.TEXTS  # the Playbooks page's, by key
+    return shown | rule_words.TEXTS  # the Playbooks page's, by key
 
 
 def test_the_scan_finds_the_desk_texts() -> None:
