@@ -61,19 +61,21 @@ def approve_draft(
     now = _utcnow()
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
-        refused = draft.kind == "private" and _do_not_contact(conn, draft.mention_id)
+        refused = draft.kind == "private" and do_not_contact(conn, draft.mention_id)
         if refused:
             _update_pending_draft(
                 conn, draft, status="withdrawn", decided_at=now, decided_by=already_listed()
             )
         else:
-            key = _approve(conn, store, draft, by=by, post_route=post_route, text=text, now=now)
+            key = approve_pending(
+                conn, store, draft, by=by, post_route=post_route, text=text, now=now
+            )
     if refused:  # after the commit: the withdrawal stays
         raise StaleAction(f"draft {draft_id} was withdrawn: {_NO_CONTACT}")
     return key
 
 
-def _approve(
+def approve_pending(
     conn: Connection,
     store: Store,
     draft: sa.Row[Any],
@@ -122,7 +124,7 @@ def restore_draft(store: Store, draft_id: int) -> None:
             raise StaleAction(f"draft {draft_id} is {draft.status}, not withdrawn by praise")
         if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id)) != "open":
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
-        if draft.kind == "private" and _do_not_contact(conn, draft.mention_id):
+        if draft.kind == "private" and do_not_contact(conn, draft.mention_id):
             raise StaleAction(_NO_CONTACT)  # they asked us to stop since the praise
         waiting = sa.select(DRAFT.c.id).where(
             DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
@@ -188,7 +190,7 @@ def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
     return row
 
 
-def _do_not_contact(conn: Connection, mention_id: int) -> bool:
+def do_not_contact(conn: Connection, mention_id: int) -> bool:
     author = sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id).scalar_subquery()
     return bool(conn.scalar(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id == author)))
 

@@ -57,6 +57,8 @@ NOTICES = {
         "The author's account on this platform may be contacted again; withdrawn drafts stay "
         "withdrawn.",
     ),
+    "replied": ("ok", "Your reply is being sent."),
+    "no-private": ("error", "This platform has no private messages: send a public reply."),
     "empty": ("error", "The text is empty: nothing was changed."),
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
     "user-added": ("ok", "User added."),

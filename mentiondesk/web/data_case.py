@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import praised_last
+from mentiondesk.hand_reply import replies_so_far
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -54,6 +55,12 @@ class CaseDetail:
 def case_mention(store: Store, case_id: int) -> int | None:
     with store.engine.connect() as conn:
         return conn.scalar(sa.select(CASE.c.mention_id).where(CASE.c.id == case_id))
+
+
+def replies(store: Store, case_id: int) -> int:
+    """How many replies the case has had: the hand-written reply form says it saw them."""
+    with store.engine.connect() as conn:
+        return replies_so_far(conn, case_id)
 
 
 def mention_author(store: Store, mention_id: int) -> tuple[str, str, int | None] | None:

@@ -89,6 +89,10 @@ _NOTICES = {
     "This author asked not to be contacted: no private message is sent.": (
         "Este autor pediu para não ser contatado: nenhuma mensagem privada é enviada."
     ),
+    "Your reply is being sent.": "Sua resposta está sendo enviada.",
+    "This platform has no private messages: send a public reply.": (
+        "Esta plataforma não tem mensagens privadas: envie uma resposta pública."
+    ),
     "The text is empty: nothing was changed.": "O texto está vazio: nada foi alterado.",
     "The reply is longer than the platform allows: shorten it first.": (
         "A resposta é maior do que a plataforma permite: encurte antes."

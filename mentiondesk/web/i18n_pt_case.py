@@ -21,6 +21,19 @@ CASE = {
     "Approve and send": "Aprovar e enviar",
     "Save draft": "Salvar rascunho",
     "{status} by {who}": "{status} por {who}",
+    "written by hand": "escrita à mão",
+    "Write a reply": "Escrever uma resposta",
+    "sent as you submit it, under your name": "enviada assim que você envia, em seu nome",
+    "Send as": "Enviar como",
+    "public reply": "resposta pública",
+    "private message": "mensagem privada",
+    "No private message: the author asked not to be contacted.": (
+        "Sem mensagem privada: o autor pediu para não ser contatado."
+    ),
+    "No private messages on {platform}.": "O {platform} não tem mensagens privadas.",
+    "Your reply": "Sua resposta",
+    "Send this reply to the author now?": "Enviar esta resposta ao autor agora?",
+    "Send reply": "Enviar resposta",
     "Withdrawn: the author has since posted praise.": (
         "Retirada: depois disso, o autor publicou um elogio."
     ),

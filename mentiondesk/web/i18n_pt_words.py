@@ -42,6 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
     # What the audit trail records someone did (mentiondesk.audit).
     "action": {
         "approve": "aprovou",
+        "reply": "respondeu",
         "reject": "rejeitou",
         "edit": "editou",
         "assign": "atribuiu",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 
-from mentiondesk import audit, contacts, queue
+from mentiondesk import audit, contacts, hand_reply, queue
 from mentiondesk.reply_limits import reply_limit
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
@@ -16,12 +18,13 @@ from mentiondesk.web.common import (
     safe_next,
     session,
 )
-from mentiondesk.web.data_case import case_mention, load_detail, mention_author
+from mentiondesk.web.data_case import case_mention, load_detail, mention_author, replies
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.users import Role, list_users
 
 LABELS = ("negative", "neutral", "positive")
+_LOGGER = logging.getLogger(__name__)
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -31,6 +34,7 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post("/cases/{id}/escalate", escalate)
     router.add_post("/cases/{id}/close", close)
     router.add_post("/mentions/{id}/notes", add_note)
+    router.add_post("/mentions/{id}/reply", write_reply)
     router.add_post("/mentions/{id}/correct", correct)
     router.add_post("/mentions/{id}/do-not-contact", do_not_contact)
     router.add_post("/mentions/{id}/allow-contact", allow_contact)
@@ -68,6 +72,9 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
             for kind in ("public", "private")
         },
         people=people,
+        hand=hand_reply.HAND,
+        can_dm=hand_reply.allows_private(detail.mention.platform),
+        replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
         timeline=timeline_points(detail.timeline, loc=negotiate(request)),
         can_escalate=bool(desk.config.settings.routing.ticket),
         back=request.path,
@@ -153,6 +160,43 @@ async def add_note(request: web.Request) -> web.StreamResponse:
         raise redirect(back, "empty") from None
     await desk.db(audit.record, desk.store, who, "note", mention_id=mention_id)
     raise redirect(back, "noted")
+
+
+@require(Role.AGENT)
+async def write_reply(request: web.Request) -> web.StreamResponse:
+    """An agent answers the case themselves: their text is sent as an approved reply (the
+    same checks and outbox as approving a draft), not left in the queue for someone else."""
+    desk, mention_id = request.app[DESK], int_param(request, "id")
+    form = await request.post()
+    back = safe_next(str(form.get("back", "")), f"/mentions/{mention_id}")
+    seen = str(form.get("seen", ""))
+    who = session(request).user.name
+    try:
+        sent = await desk.db(
+            hand_reply.write_reply,
+            desk.store,
+            mention_id,
+            by=who,
+            kind=str(form.get("kind", "public")),
+            text=str(form.get("text", "")).replace("\r\n", "\n")[:20_000],
+            seen=int(seen) if seen.isdigit() and len(seen) < 9 else 0,
+            post_route=desk.config.settings.routing.post,
+        )
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except hand_reply.PrivateRefused as exc:
+        raise redirect(back, exc.reason) from None
+    except queue.StaleAction:
+        raise redirect(back, "stale") from None
+    except queue.ReplyTooLong:
+        raise redirect(back, "too-long") from None
+    except ValueError:
+        raise redirect(back, "empty") from None
+    await desk.db(audit.record_draft, desk.store, who, "reply", sent.draft_id)
+    _LOGGER.info("draft %d written and approved by %s", sent.draft_id, who)
+    if desk.on_queued is not None:
+        await desk.on_queued(sent.key)
+    raise redirect(back, "replied")
 
 
 @require(Role.AGENT)

@@ -36,6 +36,7 @@ ROUTES = [
     ("POST", "/drafts/{draft}/save", "agent"),
     ("POST", "/drafts/{draft}/restore", "agent"),
     ("POST", "/mentions/{mention}/notes", "agent"),
+    ("POST", "/mentions/{mention}/reply", "agent"),  # sent at once, as approving a draft
     ("POST", "/mentions/{mention}/correct", "agent"),
     ("POST", "/mentions/{mention}/do-not-contact", "agent"),
     ("POST", "/mentions/{mention}/allow-contact", "manager"),  # lets DMs reach them again

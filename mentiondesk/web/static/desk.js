@@ -141,6 +141,15 @@
       countChars(area);
       area.addEventListener("input", function () { countChars(area); });
     });
+    // A reply written by hand counts against the limit of the kind chosen for it.
+    document.querySelectorAll(".reply-kind input[data-kind-limit]").forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        var area = radio.form.querySelector("textarea[data-limit]");
+        area.dataset.limit = radio.dataset.kindLimit;
+        radio.form.querySelector(".count-limit").textContent = radio.dataset.limitText;
+        countChars(area);
+      });
+    });
     guardForms();
     queueKeys();
   });

@@ -1,0 +1,141 @@
+"""A reply a person writes themselves on the case page, sent as they submit it.
+
+Writing it yourself is sending it: the text becomes a draft written by that person and is
+approved in the same transaction, through the very path that approves a drafted reply
+(queue.approve_pending), so the reply-length limit, the outbox's exactly-once key, the
+first response and the audit all hold as for any approved draft. Nothing waits in the queue.
+
+Two people (or one double click) answering the same case at once must not send twice: the
+form carries how many replies the case had when it was shown, and a submit that finds more
+is refused as stale, after locking the case row so the count cannot change under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.queue import NotFound, StaleAction, approve_pending, do_not_contact
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
+
+# A hand-written draft's `rule`: no playbook rule wrote it. The case page says "written by hand".
+HAND = "by hand"
+KINDS = ("public", "private")
+# Platforms where a private message can be sent (the responders' `private` paths); Hacker
+# News and anything unknown has no private messages, so only a public reply is offered.
+PRIVATE_PLATFORMS = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
+
+
+class PrivateRefused(RuntimeError):
+    """No private message here: `reason` is "dnc" (the author asked not to be contacted)
+    or "no-private" (the platform has no private messages)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    draft_id: int
+    key: str  # the outbox row's key, to deliver it at once
+
+
+def allows_private(platform: str) -> bool:
+    return platform in PRIVATE_PLATFORMS
+
+
+def replies_so_far(conn: Connection, case_id: int) -> int:
+    """How many replies the case has had approved: the form's guard against sending twice."""
+    query = sa.select(sa.func.count()).where(
+        DRAFT.c.case_id == case_id, DRAFT.c.status == "approved"
+    )
+    return int(conn.scalar(query) or 0)
+
+
+def write_reply(
+    store: Store,
+    mention_id: int,
+    *,
+    by: str,
+    kind: str,
+    text: str,
+    seen: int,
+    post_route: dict[str, str],
+) -> Sent:
+    """Send `by`'s own reply to a mention of an open case; return its draft and outbox key.
+
+    ValueError for an unknown kind or empty text, queue.ReplyTooLong past the platform's
+    limit, PrivateRefused for a private message that may not go, StaleAction when the case
+    is no longer open or had more than `seen` replies (someone answered meanwhile).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be public or private, not {kind!r}")
+    if not text.strip():
+        raise ValueError("the reply text is empty")
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        mention, case_id = _open_case(conn, mention_id)
+        if kind == "private" and not allows_private(mention.platform):
+            raise PrivateRefused("no-private")
+        if kind == "private" and do_not_contact(conn, mention_id):
+            raise PrivateRefused("dnc")
+        if replies_so_far(conn, case_id) > seen:
+            raise StaleAction(f"case {case_number(case_id)} was answered meanwhile")
+        draft = _new_draft(conn, mention_id, case_id, kind=kind, text=text, now=now)
+        key = approve_pending(conn, store, draft, by=by, post_route=post_route, text=None, now=now)
+        _withdraw_waiting(conn, case_id, kind=kind, by=by, now=now)
+    return Sent(draft_id=draft.id, key=key)
+
+
+def _open_case(conn: Connection, mention_id: int) -> tuple[Any, int]:
+    """The mention and its open case, whose row is locked until the commit (an update with
+    no change: PostgreSQL holds the row, SQLite the database) so two submits queue up."""
+    mention = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).first()
+    if mention is None:
+        raise NotFound(f"no mention {mention_id}")
+    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
+    theirs = sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined))
+    case_id = conn.scalar(sa.select(sa.func.max(CASE.c.id)).where(theirs))
+    if case_id is None:
+        raise NotFound(f"mention {mention_id} has no case")
+    locked = conn.execute(
+        sa.update(CASE)
+        .where(CASE.c.id == case_id, CASE.c.status == "open")
+        .values(status=CASE.c.status)
+    ).rowcount
+    if locked != 1:
+        raise StaleAction(f"case {case_number(case_id)} is no longer open")
+    return mention, int(case_id)
+
+
+def _new_draft(
+    conn: Connection, mention_id: int, case_id: int, *, kind: str, text: str, now: datetime
+) -> sa.Row[Any]:
+    lang = conn.scalar(sa.select(READING.c.lang).where(READING.c.mention_id == mention_id))
+    values = {
+        "mention_id": mention_id,
+        "case_id": case_id,
+        "kind": kind,
+        "text": text,
+        "lang": (lang or "und")[:16],
+        "rule": HAND,
+        "created_at": now,
+    }
+    new_id = conn.execute(sa.insert(DRAFT).values(values).returning(DRAFT.c.id)).scalar_one()
+    return conn.execute(sa.select(DRAFT).where(DRAFT.c.id == new_id)).one()
+
+
+def _withdraw_waiting(conn: Connection, case_id: int, *, kind: str, by: str, now: datetime) -> None:
+    """A drafted reply of the same kind still waiting is answered by this one: withdrawn,
+    so approving it later cannot send the author a second reply."""
+    conn.execute(
+        sa.update(DRAFT)
+        .where(DRAFT.c.case_id == case_id, DRAFT.c.kind == kind, DRAFT.c.status == "pending")
+        .values(status="withdrawn", decided_at=now, decided_by=by)
+    )
