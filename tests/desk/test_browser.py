@@ -54,9 +54,11 @@ def test_edit_a_draft_with_a_live_count(page: Page, world: tuple[str, Store]) ->
     page.goto(f"{url}/cases/{case}")
     box = page.get_by_label("Reply text")
     box.fill("Thanks for telling us — a new lamp is on its way.")
-    expect(page.locator(".count")).to_contain_text("49 / 300")  # the dash is one character
+    expect(page.locator(".draft-panel .count")).to_contain_text(
+        "49 / 300"
+    )  # the dash is one character
     box.fill("x" * 301)
-    expect(page.locator(".count")).to_have_class("count over")
+    expect(page.locator(".draft-panel .count")).to_have_class("count over")
     expect(page.get_by_role("button", name="Approve and send")).to_be_disabled()
     box.fill("Thanks for telling us — a new lamp is on its way.")
     expect(page.get_by_role("button", name="Approve and send")).to_be_enabled()
@@ -181,3 +183,26 @@ def test_praise_on_an_open_case_shows_in_the_queue_and_the_case(
     expect(withdrawn.get_by_role("link", name="See the praise")).to_be_visible()
     shot(page, "case-praise")
     assert page.url.endswith(f"/cases/{case}")
+
+
+def test_write_a_reply_by_hand_counts_against_its_kind_and_sends(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, case, _ = add(store, "Hand-reply: lamp arrived broken", platform="bluesky", draft=None)
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    form = page.locator("#write-reply")
+    box = form.get_by_label("Your reply")
+    box.fill("x" * 301)  # over a public post's 300, within a chat message's 1,000
+    expect(form.locator(".count")).to_have_class("count over")
+    expect(form.get_by_role("button", name="Send reply")).to_be_disabled()
+    form.get_by_label("private message").check()
+    expect(form.locator(".count")).to_contain_text("301 / 1,000 characters")
+    expect(form.get_by_role("button", name="Send reply")).to_be_enabled()
+    box.fill("So sorry, Ana: a new lamp is on its way.")
+    page.once("dialog", lambda d: d.accept())  # "Send this reply to the author now?"
+    form.get_by_role("button", name="Send reply").click()
+    expect(page.locator(".notice")).to_contain_text("Your reply is being sent.")
+    expect(page.locator(".draft-panel .status")).to_have_text("approved")
+    expect(page.locator(".draft-panel")).to_contain_text("written by hand")
