@@ -5,6 +5,7 @@ A placeholder in braces ({n}, {brand}) must appear in the translation too; the t
 
 from __future__ import annotations
 
+from mentiondesk.web.i18n_pt_admin import ADMIN as _ADMIN
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
 
 _LAYOUT = {
@@ -228,75 +229,6 @@ _DASHBOARD = {
     "Nobody yet in this period.": "Ninguém ainda neste período.",
     "new": "novo",
     "{change} vs previous period": "{change} vs. período anterior",
-}
-
-_ADMIN = {
-    "Role": "Papel",
-    "Status": "Situação",
-    "Added": "Incluído em",
-    "active": "ativo",
-    "disabled": "desativado",
-    "Agents work the queue; managers also see the dashboard and assign cases; admins also "
-    "manage people.": (
-        "Agentes trabalham a fila; gestores também veem o painel e atribuem casos; "
-        "administradores também gerenciam as pessoas."
-    ),
-    "Add a person": "Adicionar uma pessoa",
-    "Add": "Adicionar",
-    "active rules, in order; read-only": "regras ativas, em ordem; somente leitura",
-    "When": "Quando",
-    "Then": "Então",
-    "Fired in the last 7 days": "Disparos nos últimos 7 dias",
-    "stops here": "interrompe aqui",
-    "Rules below this one are not tried for a mention it matches.": (
-        "As regras abaixo desta não são avaliadas para uma menção que ela captura."
-    ),
-    "always": "sempre",
-    "nothing more": "nada mais",
-    # A rule's conditions and actions in words (rule_words.py).
-    "sentiment: {v}": "sentimento: {v}",
-    "language: {v}": "idioma: {v}",
-    "platform: {v}": "plataforma: {v}",
-    "topic: {v}": "assunto: {v}",
-    "reason: {v}": "motivo: {v}",
-    "score at least {v}": "pontuação de pelo menos {v}",
-    "score at most {v}": "pontuação de no máximo {v}",
-    "at least {v} followers": "pelo menos {v} seguidores",
-    "at most {v} followers": "no máximo {v} seguidores",
-    "frustration {v} or more (of 3)": "frustração {v} ou mais (de 3)",
-    "is a question": "é uma pergunta",
-    "is not a question": "não é uma pergunta",
-    "author wrote before": "o autor já escreveu antes",
-    "author's first mention": "primeira menção do autor",
-    "open a case": "abrir um caso",
-    "assign to {to}": "atribuir a {to}",
-    "alert the team": "alertar a equipe",
-    "draft a private reply": "redigir uma resposta privada",
-    "draft a public reply": "redigir uma resposta pública",
-    "escalate to the help desk": "escalar para o help desk",
-    "(sent without approval)": "(enviada sem aprovação)",
-    # What a rule did in the week, one and many (rule_words.count).
-    "{n} case": "{n} caso",
-    "{n} cases": "{n} casos",
-    "{n} draft": "{n} rascunho",
-    "{n} drafts": "{n} rascunhos",
-    "{n} alert": "{n} alerta",
-    "{n} alerts": "{n} alertas",
-    "{n} ticket": "{n} chamado",
-    "{n} tickets": "{n} chamados",
-    "{n} mention matched": "{n} menção correspondente",
-    "{n} mentions matched": "{n} menções correspondentes",
-    "not counted": "sem contagem",
-    "This rule records nothing (no case, draft or alert): these are the mentions of the last "
-    "7 days whose reading it matches.": (
-        "Esta regra não registra nada (nem caso, nem rascunho, nem alerta): estas são as "
-        "menções dos últimos 7 dias cuja leitura ela captura."
-    ),
-    "This rule records nothing, and whether it matched a mention depends on the author’s "
-    "earlier mentions, which cannot be checked again afterwards.": (
-        "Esta regra não registra nada, e se ela capturou uma menção depende das menções "
-        "anteriores do autor, que não dá para verificar de novo depois."
-    ),
 }
 
 MESSAGES: dict[str, str] = {
