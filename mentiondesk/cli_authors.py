@@ -11,6 +11,7 @@ from rich.table import Table
 
 from mentiondesk import contacts, queue
 from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.wording import counted
 
 authors_app = typer.Typer(
     help="Authors: the do-not-contact list (no private message is ever drafted or sent).",
@@ -47,7 +48,7 @@ def do_not_contact(
         return
     out.print(f"{escape(handle)} on {escape(platform)} is on the do-not-contact list.")
     if listing.withdrawn:
-        out.print(f"{listing.withdrawn} pending private draft(s) withdrawn.")
+        out.print(f"{counted(listing.withdrawn, 'pending private draft')} withdrawn.")
 
 
 @authors_app.command("list")
@@ -58,7 +59,7 @@ def list_authors(ctx: typer.Context) -> None:
         rows = contacts.do_not_contact_list(store)
     finally:
         store.dispose()
-    table = Table(title=f"{len(rows)} author(s) on the do-not-contact list")
+    table = Table(title=f"{counted(len(rows), 'author')} on the do-not-contact list")
     for column in ("platform", "handle", "name"):
         table.add_column(column)
     for platform, handle, name in rows:

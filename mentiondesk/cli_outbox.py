@@ -14,6 +14,7 @@ from mentiondesk import outbox_admin
 from mentiondesk.cli_common import config_errors, load, open_store
 from mentiondesk.models import Responder
 from mentiondesk.pipeline import build_responders
+from mentiondesk.wording import counted
 
 outbox_app = typer.Typer(help="Actions waiting to be delivered: list, retry.", no_args_is_help=True)
 responders_app = typer.Typer(help="Chat, help-desk and posting sinks.", no_args_is_help=True)
@@ -38,7 +39,8 @@ def outbox_list(
     """Pending and held actions with their last error, the longest waiting first."""
     statuses = ("held",) if held else ("pending", "held")
     rows = outbox_admin.waiting(open_store(load(ctx)), statuses=statuses, limit=limit)
-    table = Table(title=f"{len(rows)} held action(s)" if held else f"{len(rows)} action(s) waiting")
+    title = counted(len(rows), "held action") if held else f"{counted(len(rows), 'action')} waiting"
+    table = Table(title=title)
     for column in ("id", "status", "kind", "to", "tries", "next try (UTC)", "last error"):
         table.add_column(column, overflow="fold")
     for r in rows:

@@ -17,6 +17,7 @@ from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
 from mentiondesk.tables import case_number, parse_case_number
+from mentiondesk.wording import counted
 
 drafts_app = typer.Typer(
     help="Drafted replies waiting for a person: list, approve, reject.", no_args_is_help=True
@@ -40,7 +41,7 @@ def drafts_list(
     store = open_store(load(ctx))
     drafts = queue_views.list_drafts(store, status=status, limit=limit)
     total = queue_views.count_drafts(store, status=status)
-    table = Table(title=_title(len(drafts), total, f"{status} draft(s)"))
+    table = Table(title=_title(len(drafts), total, f"{status} draft"))
     for column in ("id", "kind", "case", "mention", "to", "lang", "text"):
         table.add_column(column)
     for d in drafts:
@@ -100,7 +101,7 @@ def cases_list(
     store = open_store(load(ctx))
     cases = queue_views.list_cases(store, status=status, limit=limit)
     total = queue_views.count_cases(store, status=status)
-    table = Table(title=_title(len(cases), total, f"{status} case(s)"))
+    table = Table(title=_title(len(cases), total, f"{status} case"))
     table.add_column("case", no_wrap=True)  # "MD-000012 +2": the case and its follow-ups
     table.add_column("mention")  # its id, for `relabel` when the reading is wrong
     for column in ("priority", "reading", "frustration", "author", "opened", "ticket"):
@@ -135,8 +136,9 @@ def cases_close(
 
 
 def _title(shown: int, total: int, what: str) -> str:
-    """'3 open case(s)', or 'showing 50 of 120 open case(s)' when --limit cut the list."""
-    return f"{total} {what}" if shown >= total else f"showing {shown} of {total} {what}"
+    """'3 open cases', or 'showing 50 of 120 open cases' when --limit cut the list."""
+    everything = counted(total, what)
+    return everything if shown >= total else f"showing {shown:,} of {everything}"
 
 
 class _queue_errors:  # noqa: N801 - used as a lower-case context manager like contextlib's

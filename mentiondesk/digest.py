@@ -18,6 +18,7 @@ from mentiondesk.models import CaseContext, OutboxAction, Receipt
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import DIGEST_ITEM, OUTBOX
+from mentiondesk.wording import counted
 
 _LOGGER = logging.getLogger(__name__)
 _LISTED = 20  # lines in one digest message; the rest are counted
@@ -95,7 +96,7 @@ def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -
 def summary(route: AlertRoute, contexts: list[CaseContext], period: timedelta) -> str:
     """Plain text (each sink escapes it for its own format)."""
     minutes = int(period.total_seconds() // 60)
-    lines = [f"{route.name}: {len(contexts)} mention(s) in the last {minutes} min"]
+    lines = [f"{route.name}: {counted(len(contexts), 'mention')} in the last {minutes} min"]
     for ctx in contexts[:_LISTED]:
         m = ctx.mention
         text = " ".join(m.text.split())

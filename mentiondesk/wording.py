@@ -28,3 +28,9 @@ def percent(value: float | None) -> str:
     if 99 < value < 100:
         return ">99%"
     return f"{value:.0f}%"
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 open case", "3 open cases": the noun agrees with its count (`many` defaults to
+    `one` plus "s"), as the desk's Locale.tn does on the web."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"

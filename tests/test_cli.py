@@ -133,13 +133,13 @@ def test_approve_sends_once_and_counts_first_response(config: Path) -> None:
 def test_reject_and_close(config: Path) -> None:
     md(config, "run", "--once")
     assert md(config, "drafts", "reject", "2")[0] == 0
-    assert "1 rejected draft(s)" in md(config, "drafts", "list", "--status", "rejected")[1]
+    assert "1 rejected draft" in md(config, "drafts", "list", "--status", "rejected")[1]
     code, output = md(config, "cases", "list")
     assert code == 0 and "MD-000001" in output
     assert md(config, "cases", "close", "MD-000001")[0] == 0
     assert md(config, "cases", "close", "MD-000001")[0] == 1
     assert md(config, "cases", "close", "MD-999999")[0] == 1
-    assert "0 open case(s)" in md(config, "cases", "list")[1]
+    assert "0 open cases" in md(config, "cases", "list")[1]
 
 
 def test_classify_writes_one_json_line_per_text_in_order(config: Path) -> None:

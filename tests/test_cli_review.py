@@ -76,9 +76,9 @@ def test_list_refuses_an_unknown_status(ran: Path, group: str, status: str, choi
 
 def test_list_limit_is_at_least_one_and_the_title_says_it_was_cut(ran: Path) -> None:
     assert md(ran, "drafts", "list", "--limit", "0")[0] == 2
-    assert "showing 1 of 2 pending draft(s)" in md(ran, "drafts", "list", "--limit", "1")[1]
-    assert "2 pending draft(s)" in md(ran, "drafts", "list", "--status", "PENDING")[1]
-    assert "1 open case(s)" in md(ran, "cases", "list", "--limit", "1")[1]
+    assert "showing 1 of 2 pending drafts" in md(ran, "drafts", "list", "--limit", "1")[1]
+    assert "2 pending drafts" in md(ran, "drafts", "list", "--status", "PENDING")[1]
+    assert "1 open case" in md(ran, "cases", "list", "--limit", "1")[1]
 
 
 def _hold_outbox(config: Path) -> None:
@@ -93,8 +93,8 @@ def test_held_actions_point_to_outbox_list_held(ran: Path) -> None:
     code, output = md(ran, "run", "--once")
     assert code == 0 and "1 held → mentiondesk outbox list --held" in output
     assert "see the log" not in output
-    assert "1 held action(s)" in md(ran, "outbox", "list", "--held")[1]
-    assert "action(s) waiting" in md(ran, "outbox", "list")[1]
+    assert "1 held action" in md(ran, "outbox", "list", "--held")[1]
+    assert re.search(r"\b\d+ actions? waiting", md(ran, "outbox", "list")[1])
 
 
 def test_eval_sentiment_on_empty_files_is_an_error_naming_them(

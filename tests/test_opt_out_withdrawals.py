@@ -91,7 +91,7 @@ async def test_the_cli_withdraws_pending_dms_and_undo_restores_none(
     config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
     await _run(config)
     code, output = run_cli(config, "authors", "do-not-contact", "x", "@h_a1")
-    assert code == 0 and "1 pending private draft(s) withdrawn." in output
+    assert code == 0 and "1 pending private draft withdrawn." in output
     apology, public = _drafts(db_url)
     assert apology[2:4] == ("private", "withdrawn") and public[2:4] == ("public", "pending")
     reason = withdrawn_for_opt_out(apology[4])
