@@ -19,7 +19,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.queue import NotFound, StaleAction, approve_pending, do_not_contact
+from mentiondesk.opt_outs import do_not_contact
+from mentiondesk.queue import NotFound, StaleAction, approve_pending
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 

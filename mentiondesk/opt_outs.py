@@ -69,6 +69,12 @@ def withdrawn_for_opt_out(decided_by: str | None) -> OptOut | None:
     return OptOut(by=rest.removeprefix(_BY) or None)
 
 
+def do_not_contact(conn: Connection, mention_id: int) -> bool:
+    """Whether the author of mention `mention_id` is on the do-not-contact list."""
+    author = sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id).scalar_subquery()
+    return bool(conn.scalar(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id == author)))
+
+
 def withdraw_private_drafts(
     conn: Connection, author_ids: Collection[int], reason: str, now: datetime
 ) -> int:

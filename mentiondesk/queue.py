@@ -12,7 +12,7 @@ from mentiondesk.case_history import author_of, mention_of
 from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
 from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
-from mentiondesk.opt_outs import already_listed, withdrawn_for_opt_out
+from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.reply_limits import reply_limit
 from mentiondesk.store import Store
@@ -188,11 +188,6 @@ def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
     if row is None:
         raise NotFound(f"no draft {draft_id}")
     return row
-
-
-def do_not_contact(conn: Connection, mention_id: int) -> bool:
-    author = sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id).scalar_subquery()
-    return bool(conn.scalar(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id == author)))
 
 
 def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Reading]:
