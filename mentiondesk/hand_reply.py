@@ -21,15 +21,13 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.opt_outs import do_not_contact
 from mentiondesk.queue import NotFound, StaleAction, approve_pending
+from mentiondesk.reply_limits import has_private_messages
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
 # A hand-written draft's `rule`: no playbook rule wrote it. The case page says "written by hand".
 HAND = "by hand"
 KINDS = ("public", "private")
-# Platforms where a private message can be sent (the responders' `private` paths); Hacker
-# News and anything unknown has no private messages, so only a public reply is offered.
-PRIVATE_PLATFORMS = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
 
 
 class PrivateRefused(RuntimeError):
@@ -45,10 +43,6 @@ class PrivateRefused(RuntimeError):
 class Sent:
     draft_id: int
     key: str  # the outbox row's key, to deliver it at once
-
-
-def allows_private(platform: str) -> bool:
-    return platform in PRIVATE_PLATFORMS
 
 
 def replies_so_far(conn: Connection, case_id: int) -> int:
@@ -82,7 +76,7 @@ def write_reply(
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
         mention, case_id = _open_case(conn, mention_id)
-        if kind == "private" and not allows_private(mention.platform):
+        if kind == "private" and not has_private_messages(mention.platform):
             raise PrivateRefused("no-private")
         if kind == "private" and do_not_contact(conn, mention_id):
             raise PrivateRefused("dnc")

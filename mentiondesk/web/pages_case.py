@@ -7,7 +7,7 @@ import logging
 from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
-from mentiondesk.reply_limits import reply_limit
+from mentiondesk.reply_limits import has_private_messages, reply_limit
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
     DESK,
@@ -73,7 +73,7 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
         },
         people=people,
         hand=hand_reply.HAND,
-        can_dm=hand_reply.allows_private(detail.mention.platform),
+        can_dm=has_private_messages(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
         timeline=timeline_points(detail.timeline, loc=negotiate(request)),
         can_escalate=bool(desk.config.settings.routing.ticket),
