@@ -245,3 +245,14 @@ def _case_row(d: Decision, now: datetime) -> dict[str, object]:
         # time and the queue's "oldest first" count from the post (never from the future).
         "opened_at": min(utc(d.mention.created_at), now),
     }
+
+
+def lock_case(conn: Connection, case_id: int, *, while_open: bool = False) -> bool:
+    """Hold the case row until the commit, so people acting on one case at once take turns
+    (an update that changes nothing: PostgreSQL locks the row, SQLite the database).
+
+    With `while_open`, only an open case is locked; return whether the row was locked.
+    """
+    where = [CASE.c.id == case_id] + ([CASE.c.status == "open"] if while_open else [])
+    stmt = sa.update(CASE).where(*where).values(status=CASE.c.status)
+    return bool(conn.execute(stmt).rowcount == 1)

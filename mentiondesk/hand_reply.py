@@ -19,6 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.cases import lock_case
 from mentiondesk.opt_outs import do_not_contact
 from mentiondesk.queue import NotFound, StaleAction, approve_pending
 from mentiondesk.reply_limits import has_private_messages
@@ -89,8 +90,8 @@ def write_reply(
 
 
 def _open_case(conn: Connection, mention_id: int) -> tuple[Any, int]:
-    """The mention and its open case, whose row is locked until the commit (an update with
-    no change: PostgreSQL holds the row, SQLite the database) so two submits queue up."""
+    """The mention and its open case, whose row is locked until the commit, so two submits
+    (or a submit and an approval) queue up."""
     mention = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).first()
     if mention is None:
         raise NotFound(f"no mention {mention_id}")
@@ -99,12 +100,7 @@ def _open_case(conn: Connection, mention_id: int) -> tuple[Any, int]:
     case_id = conn.scalar(sa.select(sa.func.max(CASE.c.id)).where(theirs))
     if case_id is None:
         raise NotFound(f"mention {mention_id} has no case")
-    locked = conn.execute(
-        sa.update(CASE)
-        .where(CASE.c.id == case_id, CASE.c.status == "open")
-        .values(status=CASE.c.status)
-    ).rowcount
-    if locked != 1:
+    if not lock_case(conn, int(case_id), while_open=True):
         raise StaleAction(f"case {case_number(case_id)} is no longer open")
     return mention, int(case_id)
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_history import author_of, mention_of
-from mentiondesk.cases import withdrawn_for_praise
+from mentiondesk.cases import lock_case, withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
 from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
@@ -61,6 +61,9 @@ def approve_draft(
     now = _utcnow()
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
+        if draft.case_id is not None:  # take turns with a hand-written reply or a close
+            lock_case(conn, draft.case_id)
+            draft = _draft(conn, draft_id)  # as it is now that the case is ours
         refused = draft.kind == "private" and do_not_contact(conn, draft.mention_id)
         if refused:
             _update_pending_draft(
