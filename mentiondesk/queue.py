@@ -239,10 +239,11 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         if case.status != "open":
             raise StaleAction(f"case {number} is not open")
         mention, reading = _mention_and_reading(conn, case.mention_id)
+        # The reply the author got or is about to get, not one a person rejected.
         draft = conn.execute(
             sa.select(DRAFT.c.id, DRAFT.c.text)
-            .where(DRAFT.c.case_id == case_id)
-            .order_by(DRAFT.c.id)
+            .where(DRAFT.c.case_id == case_id, DRAFT.c.status.in_(("pending", "approved")))
+            .order_by(DRAFT.c.id.desc())
         ).first()
         context = CaseContext(
             mention=mention,

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from mentiondesk.models import Mention
+from mentiondesk.models import CaseContext, Mention
+from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.pipeline import App
-from mentiondesk.queue import escalate_case
+from mentiondesk.queue import escalate_case, reject_draft
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from responders._helpdesk import html_body, text_body
+from tests.desk.seed import add
 from tests.helpers import config_for, mention
 from tests.test_follow_ups import ANGRY
 from tests.test_pipeline import COMPLAINT, Recorder
@@ -99,3 +101,29 @@ async def test_a_ticket_opened_by_a_follow_up_tells_the_story_so_far(
     desk = await _run(tmp_path, db_url, [*mentions, mention(4, ANGRY)])
     [comment] = desk.delivered
     assert (comment.kind, comment.context.earlier) == ("comment", ())
+
+
+def test_a_ticket_never_carries_a_reply_a_person_rejected(db_url: str) -> None:
+    store = Store(db_url)
+    store.create_all()
+    try:
+        _, case, wrong = add(store, "My parcel is lost", handle="bia", draft="Sorry <wrong name>!")
+        assert case is not None and wrong is not None
+        reject_draft(store, wrong, by="ana")
+        key = escalate_case(store, case, by="ana", target="cases")
+        assert _ticket(store, key).draft_text is None  # nothing was or will be said
+        # A newer reply waiting for approval is the one the help desk should see.
+        _, _, better = add(store, "Still nothing!", handle="bia", draft="Sorry, Bia.")
+        with store.engine.begin() as conn:
+            conn.execute(sa.delete(OUTBOX))
+        key = escalate_case(store, case, by="ana", target="cases")
+        ticket = _ticket(store, key)
+        assert (ticket.draft_id, ticket.draft_text) == (better, "Sorry, Bia.")
+    finally:
+        store.dispose()
+
+
+def _ticket(store: Store, key: str) -> CaseContext:
+    with store.engine.connect() as conn:
+        payload = conn.scalar(sa.select(OUTBOX.c.payload).where(OUTBOX.c.key == key))
+    return action_from_payload(str(payload), 0).context
