@@ -59,20 +59,28 @@ class Figures:
         return [(first + timedelta(days=i)).isoformat() for i in range(self.days)]
 
 
-def hour_of(conn: Connection, column: Any) -> Any:
-    """The UTC hour of a timestamp column as `YYYY-MM-DD HH` text, on either backend.
+def quarter_of(conn: Connection, column: Any) -> Any:
+    """The UTC quarter hour of a timestamp column as `YYYY-MM-DD HH:MM` text, on either backend.
 
-    Days are made from hours in Python, in the desk's time zone: SQLite has no time zones.
+    Days are made from these in Python, in the desk's time zone (SQLite has no time zones);
+    quarters, not hours, because Kolkata, Adelaide or Kathmandu start their days on the half
+    or quarter hour.
     """
     if conn.dialect.name == "postgresql":
-        return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD HH24")
-    return sa.func.substr(column, 1, 13)  # SQLite keeps UTC timestamps as ISO text
+        utc = sa.func.timezone("UTC", column)
+        quarter = sa.func.floor(sa.extract("minute", utc) / 15) * 15
+        return sa.func.to_char(utc, "YYYY-MM-DD HH24:", type_=sa.Text) + sa.func.lpad(
+            sa.cast(quarter, sa.Integer).cast(sa.Text), 2, "0"
+        )
+    # SQLite keeps UTC timestamps as ISO text: "YYYY-MM-DD HH:MM:..."
+    minute = sa.cast(sa.func.substr(column, 15, 2), sa.Integer)
+    return sa.func.substr(column, 1, 14, type_=sa.Text) + sa.func.printf("%02d", minute // 15 * 15)
 
 
-def local_day(utc_hour: str, zone: tzinfo) -> str:
-    """`YYYY-MM-DD HH` (UTC) as the calendar day it falls on in `zone`."""
-    start = datetime.strptime(utc_hour.replace("T", " "), "%Y-%m-%d %H").replace(tzinfo=UTC)
-    return start.astimezone(zone).date().isoformat()
+def local_day(utc_quarter: str, zone: tzinfo) -> str:
+    """`YYYY-MM-DD HH:MM` (UTC) as the calendar day it falls on in `zone`."""
+    start = datetime.strptime(utc_quarter.replace("T", " "), "%Y-%m-%d %H:%M")
+    return start.replace(tzinfo=UTC).astimezone(zone).date().isoformat()
 
 
 def load_period(store: Store, period: Period, *, now: datetime, zone: tzinfo = UTC) -> Figures:
@@ -125,16 +133,16 @@ def mention_counts(
 ) -> list[tuple[str, str, str, int]]:
     """Mentions per day (in `zone`), platform and label in the period: one pass for charts
     and CSV."""
-    hour = hour_of(conn, MENTION.c.created_at).label("hour")
+    quarter = quarter_of(conn, MENTION.c.created_at).label("quarter")
     query = (
         _recent()
-        .add_columns(hour, MENTION.c.platform, READING.c.label, sa.func.count())
+        .add_columns(quarter, MENTION.c.platform, READING.c.label, sa.func.count())
         .where(within(MENTION.c.created_at, period))
-        .group_by(hour, MENTION.c.platform, READING.c.label)
+        .group_by(quarter, MENTION.c.platform, READING.c.label)
     )
     days: dict[tuple[str, str, str], int] = {}
-    for h, platform, label, n in conn.execute(query):
-        key = (local_day(h, zone), platform, label)
+    for q, platform, label, n in conn.execute(query):
+        key = (local_day(q, zone), platform, label)
         days[key] = days.get(key, 0) + int(n)
     return [(d, p, label, n) for (d, p, label), n in days.items()]
 

@@ -75,3 +75,20 @@ def test_an_unknown_zone_stops_start_up_naming_the_key(tmp_path: Path) -> None:
     path.write_text('[brand]\nname = "L"\n[desk]\ntimezone = "America/Sao_Pablo"\n')
     code, output = run_cli(path, "check-config")
     assert code == 2 and "desk.timezone" in output and '"America/Sao_Paulo"' in output
+
+
+def test_days_start_on_the_half_hour_where_the_team_works(store: Store) -> None:
+    # Kolkata is UTC+5:30: 18:20 UTC on the 11th is 23:50 there, 18:40 UTC is 00:10 on the 12th.
+    kolkata = ZoneInfo("Asia/Kolkata")
+    now = datetime(2026, 11, 12, 12, 0, tzinfo=UTC)
+    for at in (datetime(2026, 11, 11, 18, 20, tzinfo=UTC), datetime(2026, 11, 11, 18, 40)):
+        _posted(store, at.replace(tzinfo=UTC))
+    data = load_dashboard(store, days=7, now=now, zone=kolkata)
+    days = {day: sum(labels.values()) for day, labels in data.by_day.items()}
+    assert days == {"2026-11-11": 1, "2026-11-12": 1}
+    # Kathmandu is UTC+5:45: 18:14 UTC is 23:59 there, 18:15 UTC midnight.
+    _posted(store, datetime(2026, 11, 10, 18, 14, tzinfo=UTC))
+    _posted(store, datetime(2026, 11, 10, 18, 15, tzinfo=UTC))
+    data = load_dashboard(store, days=7, now=now, zone=ZoneInfo("Asia/Kathmandu"))
+    days = {day: sum(labels.values()) for day, labels in data.by_day.items()}
+    assert days == {"2026-11-10": 1, "2026-11-11": 1, "2026-11-12": 2}
