@@ -241,7 +241,7 @@ class App:
             self._work.clear()
             await self._process_safely()
             if self._inputs_done.is_set():
-                await self._process_safely()  # whatever the pollers stored while stopping
+                # Stopping: what the pollers stored last stays stored, processed at next start.
                 return
 
     async def _process_safely(self) -> None:
