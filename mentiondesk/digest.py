@@ -94,17 +94,24 @@ def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -
 
 
 def summary(route: AlertRoute, contexts: list[CaseContext], period: timedelta) -> str:
-    """Plain text (each sink escapes it for its own format)."""
+    """Plain text, one mention a line: no newline inside a line, so each sink can escape it
+    for its own format line by line and keep the lines."""
     minutes = int(period.total_seconds() // 60)
     lines = [f"{route.name}: {counted(len(contexts), 'mention')} in the last {minutes} min"]
     for ctx in contexts[:_LISTED]:
         m = ctx.mention
-        text = " ".join(m.text.split())
+        text = _one_line(m.text)
         snippet = text if len(text) <= 140 else text[:139] + "…"
-        lines.append(f"• @{m.author.handle} ({m.platform}, {ctx.reading.lang}): {snippet}")
+        who = _one_line(f"@{m.author.handle} ({m.platform}, {ctx.reading.lang})")
+        lines.append(f"• {who}: {snippet}")
     if len(contexts) > _LISTED:
         lines.append(f"… and {len(contexts) - _LISTED} more")
     return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """Whitespace folded: a newline in a mention (or a handle) cannot start a line of its own."""
+    return " ".join(text.split())
 
 
 async def digest_loop(

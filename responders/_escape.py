@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from responders._text import plain
 
@@ -40,9 +41,29 @@ def _break(pieces: list[str], mention: re.Pattern[str]) -> list[str]:
     return out
 
 
-def slack_mrkdwn(text: str, limit: int = 2900) -> str:
-    """Slack mrkdwn: `&`, `<`, `>` escaped, so `<!channel>` or `<@U1>` in text pings no one."""
-    return fit([_MRKDWN.get(ch, ch) for ch in plain(text)], limit)
+def _lines(text: str, escape: Callable[[str], list[str]]) -> list[str]:
+    """The pieces of each line escaped on its own, with real newlines between: whatever a line
+    holds (newlines inside it are folded by plain()) cannot reach into the next line."""
+    pieces: list[str] = []
+    for n, line in enumerate(text.split("\n")):
+        pieces.extend(["\n", *escape(line)] if n else escape(line))
+    return pieces
+
+
+def _slack_pieces(text: str) -> list[str]:
+    return [_MRKDWN.get(ch, ch) for ch in plain(text)]
+
+
+def _slack_line(text: str) -> list[str]:
+    """Also a zero-width space after each backtick: a ``` could open a code block that runs
+    on over the following lines (Slack mrkdwn has no escape for it)."""
+    return [piece + _ZWSP if piece == "`" else piece for piece in _slack_pieces(text)]
+
+
+def slack_mrkdwn(text: str, limit: int = 2900, *, lines: bool = False) -> str:
+    """Slack mrkdwn: `&`, `<`, `>` escaped, so `<!channel>` or `<@U1>` in text pings no one;
+    with `lines`, each line of `text` escaped on its own and kept a line."""
+    return fit(_lines(text, _slack_line) if lines else _slack_pieces(text), limit)
 
 
 def slack_link(url: str, label: str) -> str:
@@ -53,15 +74,21 @@ def slack_link(url: str, label: str) -> str:
     return f"<{safe}|{slack_mrkdwn(label, 200)}>"
 
 
-def discord_markdown(text: str, limit: int = 2000) -> str:
-    """Discord: markdown escaped, `@everyone`/`@here` broken with a zero-width space."""
-    pieces = [_MARKDOWN.sub(r"\\\1", ch) for ch in plain(text)]
+def _markdown_pieces(text: str) -> list[str]:
+    return [_MARKDOWN.sub(r"\\\1", ch) for ch in plain(text)]
+
+
+def discord_markdown(text: str, limit: int = 2000, *, lines: bool = False) -> str:
+    """Discord: markdown escaped, `@everyone`/`@here` broken with a zero-width space; with
+    `lines`, each line of `text` escaped on its own and kept a line."""
+    pieces = _lines(text, _markdown_pieces) if lines else _markdown_pieces(text)
     return fit(_break(pieces, _BROADCAST), limit)
 
 
-def mattermost_markdown(text: str, limit: int = 4000) -> str:
-    """Mattermost: markdown escaped, every @-mention broken (`@channel`, `@all`, `@here`, users)."""
-    pieces = [_MARKDOWN.sub(r"\\\1", ch) for ch in plain(text)]
+def mattermost_markdown(text: str, limit: int = 4000, *, lines: bool = False) -> str:
+    """Mattermost: markdown escaped, every @-mention broken (`@channel`, `@all`, `@here`, users);
+    with `lines`, each line of `text` escaped on its own and kept a line."""
+    pieces = _lines(text, _markdown_pieces) if lines else _markdown_pieces(text)
     return fit(_break(pieces, _AT_NAME), limit)
 
 

@@ -52,7 +52,7 @@ class DiscordResponder(WebhookSink):
 def content(action: OutboxAction) -> str:
     """The message text, cut so the whole stays within Discord's 2000 characters."""
     if action.extra.get("digest"):
-        return discord_markdown(action.text or "", 2000)
+        return discord_markdown(action.text or "", 2000, lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     head = (

@@ -54,7 +54,7 @@ class MattermostResponder(WebhookSink):
 
 def text(action: OutboxAction) -> str:
     if action.extra.get("digest"):
-        return mattermost_markdown(action.text or "")
+        return mattermost_markdown(action.text or "", lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     lines = [

@@ -41,7 +41,7 @@ def button_value(action: OutboxAction) -> str:
 def alert_blocks(action: OutboxAction) -> list[Block]:
     """The case card: who, what they said, how it reads, the drafted reply, the buttons."""
     if action.extra.get("digest"):
-        return [_section(slack_mrkdwn(action.text or "", 2900))]
+        return [_section(slack_mrkdwn(action.text or "", 2900, lines=True))]
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     name = m.author.name or m.author.handle

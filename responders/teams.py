@@ -48,7 +48,9 @@ class TeamsResponder(WebhookSink):
 
 def card_body(action: OutboxAction) -> list[dict[str, Any]]:
     if action.extra.get("digest"):
-        return [_runs(("Digest", True), (action.text or "", False))]
+        # One RichTextBlock a line: a TextRun shows no line breaks, so one item a block.
+        head, *items = (action.text or "").split("\n")
+        return [_runs((head, True)), *(_runs((item, False)) for item in items)]
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     body = [

@@ -1,0 +1,104 @@
+"""A digest reaches each chat one mention a line, through the real clients and the fakes;
+a mention's own newlines and markup stay inside its line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from pydantic import SecretStr
+
+from mentiondesk.config import AlertRoute
+from mentiondesk.digest import summary
+from mentiondesk.models import OutboxAction
+from responders.discord import DiscordResponder
+from responders.mattermost import MattermostResponder
+from responders.slack import SlackResponder
+from responders.teams import TeamsResponder
+from tests.fakes import webhooks
+from tests.fakes._base import FakeAPI
+from tests.fakes.slack import SlackFake
+from tests.responders._data import action
+
+ZWSP = "\u200b"
+# A newline that would fake a digest line of its own, a code fence, pings and markup.
+BREAKOUT = "nice\n• @boss (x, en): fake line\n```\n> quoted <!channel> <b>x</b> @everyone"
+ROUTE = AlertRoute(name="praise", to=["chat"], digest_minutes=60)
+
+
+def digest() -> OutboxAction:
+    first, second = action(BREAKOUT), action("love it *a* <@U1> `b`")
+    text = summary(ROUTE, [first.context, second.context], timedelta(minutes=60))
+    return replace(first, key="digest:praise:1:chat", text=text, extra={"digest": 2})
+
+
+def test_summary_is_one_mention_a_line() -> None:
+    lines = (digest().text or "").split("\n")
+    assert lines[0] == "praise: 2 mentions in the last 60 min"
+    assert lines[1].startswith("• @angry_ann (x, en): nice • @boss (x, en): fake line ``` > ")
+    assert lines[2] == "• @angry_ann (x, en): love it *a* <@U1> `b`"
+    assert len(lines) == 3
+
+
+def test_a_handle_with_a_newline_stays_on_its_line() -> None:
+    ctx = action("hi").context
+    author = replace(ctx.mention.author, handle="ann\n• @boss")
+    ctx = replace(ctx, mention=replace(ctx.mention, author=author))
+    lines = summary(ROUTE, [ctx], timedelta(minutes=60)).split("\n")
+    assert lines[1:] == ["• @ann • @boss (x, en): hi"]
+
+
+@pytest.fixture
+def hooks(fake_api: FakeAPI) -> FakeAPI:
+    webhooks.install(fake_api)
+    return fake_api
+
+
+async def test_slack_digest_keeps_its_lines(fake_api: FakeAPI) -> None:
+    fake = SlackFake(fake_api)
+    slack = SlackResponder(
+        "slack",
+        token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr("s3cret"),
+        channel="C0TEAM",
+        base_url=fake.base_url,
+    )
+    await slack.deliver(digest())
+    [block] = fake.posted()[0]["blocks"]
+    lines = block["text"]["text"].split("\n")
+    assert len(lines) == 3 and all(line.startswith("• @angry_ann") for line in lines[1:])
+    assert f"fake line `{ZWSP}`{ZWSP}`{ZWSP} &gt; quoted &lt;!channel&gt; &lt;b&gt;" in lines[1]
+    assert lines[2].endswith(f"love it *a* &lt;@U1&gt; `{ZWSP}b`{ZWSP}")
+
+
+async def test_discord_digest_keeps_its_lines(hooks: FakeAPI) -> None:
+    sink = DiscordResponder("discord", url=hooks.base_url + webhooks.DISCORD)
+    await sink.deliver(digest())
+    await sink.close()
+    lines = hooks.calls(webhooks.DISCORD)[0].json()["content"].split("\n")
+    assert len(lines) == 3 and all(line.startswith("• @angry\\_ann") for line in lines[1:])
+    assert "fake line \\`\\`\\` \\> quoted \\<!channel\\> \\<b\\>x" in lines[1]
+    assert lines[1].endswith(f"@{ZWSP}everyone")
+
+
+async def test_mattermost_digest_keeps_its_lines(hooks: FakeAPI) -> None:
+    sink = MattermostResponder("mm", url=hooks.base_url + webhooks.MATTERMOST)
+    await sink.deliver(digest())
+    await sink.close()
+    lines = hooks.calls(webhooks.MATTERMOST)[0].json()["text"].split("\n")
+    assert len(lines) == 3 and all(line.startswith(f"• @{ZWSP}angry\\_ann") for line in lines[1:])
+    assert f"@{ZWSP}boss \\(x, en\\): fake line \\`\\`\\` \\> quoted" in lines[1]
+    assert lines[2].endswith(f"\\*a\\* \\<@{ZWSP}U1\\> \\`b\\`")
+
+
+async def test_teams_digest_is_one_block_a_line(hooks: FakeAPI) -> None:
+    sink = TeamsResponder("teams", url=hooks.base_url + webhooks.TEAMS)
+    await sink.deliver(digest())
+    await sink.close()
+    card = hooks.calls(webhooks.TEAMS)[0].json()["attachments"][0]["content"]
+    blocks = [[run["text"] for run in block["inlines"]] for block in card["body"]]
+    assert blocks[0] == ["praise: 2 mentions in the last 60 min"]
+    assert [len(b) for b in blocks[1:]] == [1, 1]
+    assert blocks[1][0].startswith("• @angry_ann (x, en): nice • @boss (x, en): fake line ```")
+    assert {b["type"] for b in card["body"]} == {"RichTextBlock"}  # no Markdown TextBlock
