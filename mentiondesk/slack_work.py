@@ -16,7 +16,7 @@ from mentiondesk.models import FatalError, RateLimited, TransientError
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, parse_case_number
 from responders.slack import SlackResponder
-from responders.slack_blocks import decided_blocks, edit_modal
+from responders.slack_blocks import TOO_LONG_TO_EDIT, decided_blocks, edit_modal, fits_edit_box
 
 _LOGGER = logging.getLogger(__name__)
 _FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError)
@@ -104,6 +104,9 @@ class SlackWork:
         ts: str,
     ) -> None:
         text = await asyncio.to_thread(self._draft_text, int(ids["draft"]))
+        if not fits_edit_box(text):  # edited on the desk since the card was posted
+            await self._tell(slack, channel, str(payload["user"]["id"]), TOO_LONG_TO_EDIT)
+            return
         meta = {"draft": ids["draft"], "case": ids.get("case"), "channel": channel, "ts": ts}
         view = edit_modal(draft_text=text, metadata=meta)
         await slack.call("views_open", trigger_id=payload["trigger_id"], view=view)

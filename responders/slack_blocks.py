@@ -9,7 +9,7 @@ from typing import Any
 
 from mentiondesk.models import OutboxAction
 from responders._escape import slack_link, slack_mrkdwn
-from responders._text import case_title, plain, reach
+from responders._text import case_title, reach
 
 Block = dict[str, Any]
 
@@ -21,6 +21,7 @@ BUTTONS: tuple[tuple[str, str, str | None], ...] = (
     ("escalate", "Escalate", None),
 )
 ACTIONS_BLOCK = "md_actions"
+EDIT_NOTE_BLOCK = "md_edit_note"  # says why there is no Edit button; goes once Edit would
 # What each button settles: those buttons disappear once it was pressed.
 SETTLES = {
     "approve": {"approve", "edit", "reject"},
@@ -30,6 +31,13 @@ SETTLES = {
     "assign": {"assign"},
 }
 _SLACK_ID = re.compile(r"^[A-Z0-9]{2,20}$")
+# Slack's plain_text_input takes at most 3,000 characters: a longer draft is edited on the
+# desk, never cut to fit (the cut text would be what Approve posts).
+EDIT_LIMIT = 3000
+TOO_LONG_TO_EDIT = (
+    "This draft is longer than Slack's edit box takes (3,000 characters): "
+    "edit it on the desk, or approve it as it is."
+)
 
 
 def button_value(action: OutboxAction) -> str:
@@ -58,6 +66,8 @@ def alert_blocks(action: OutboxAction) -> list[Block]:
     ]
     if ctx.draft_text:
         blocks.append(_section("*Drafted reply:*\n" + slack_mrkdwn(ctx.draft_text, 2800)))
+        if not fits_edit_box(ctx.draft_text):
+            blocks.append({**_note(TOO_LONG_TO_EDIT), "block_id": EDIT_NOTE_BLOCK})
     buttons = _buttons(action)
     if buttons["elements"]:  # Slack rejects an actions block without elements
         blocks.append(buttons)
@@ -78,6 +88,8 @@ def decided_blocks(
     gone = SETTLES.get(pressed, set())
     out: list[Block] = []
     for block in blocks:
+        if block.get("block_id") == EDIT_NOTE_BLOCK and "edit" in gone:
+            continue
         if block.get("block_id") == ACTIONS_BLOCK:
             left = [e for e in block.get("elements", []) if e.get("action_id") not in gone]
             if not left:
@@ -95,8 +107,15 @@ def mention_user(user_id: str) -> str:
     return f"<@{user_id}>" if _SLACK_ID.match(user_id) else slack_mrkdwn(user_id, 80)
 
 
+def fits_edit_box(text: str) -> bool:
+    """Whether Slack's edit box takes the whole draft. Counted in UTF-16 units, as Slack's
+    clients count: an emoji is two."""
+    return len(text.encode("utf-16-le")) // 2 <= EDIT_LIMIT
+
+
 def edit_modal(*, draft_text: str, metadata: dict[str, Any]) -> Block:
-    """The modal the Edit button opens: the draft in a text box, ids in private_metadata."""
+    """The modal the Edit button opens: the draft, paragraphs and all, in a text box (plain
+    text: nothing to escape), ids in private_metadata. Only for a draft that fits_edit_box()."""
     return {
         "type": "modal",
         "callback_id": "md_edit",
@@ -113,7 +132,8 @@ def edit_modal(*, draft_text: str, metadata: dict[str, Any]) -> Block:
                     "type": "plain_text_input",
                     "action_id": "text",
                     "multiline": True,
-                    "initial_value": plain(draft_text, 3000),
+                    "initial_value": draft_text,
+                    "max_length": EDIT_LIMIT,
                 },
             }
         ],
@@ -128,14 +148,21 @@ def _section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
+def _note(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
 def _buttons(action: OutboxAction) -> Block:
     value = button_value(action)
     has_draft = action.context.draft_id is not None
+    editable = fits_edit_box(action.context.draft_text or "")
     has_case = action.context.case_number is not None
     elements = []
     for action_id, label, style in BUTTONS:
-        if (action_id in {"approve", "edit", "reject"} and not has_draft) or (
-            action_id in {"assign", "escalate"} and not has_case
+        if (
+            (action_id in {"approve", "edit", "reject"} and not has_draft)
+            or (action_id in {"assign", "escalate"} and not has_case)
+            or (action_id == "edit" and not editable)
         ):
             continue
         button: Block = {

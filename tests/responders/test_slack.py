@@ -19,6 +19,7 @@ from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY
 from responders.slack import SlackResponder
+from responders.slack_blocks import decided_blocks
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action, seed
@@ -87,6 +88,24 @@ async def test_buttons_carry_case_and_draft_ids(slack_fake: SlackFake) -> None:
     assert {json.dumps(json.loads(b["value"])) for b in buttons} == {
         json.dumps({"case": "MD-000007", "draft": 11})
     }
+
+
+async def test_a_draft_longer_than_the_edit_box_has_no_edit_button(slack_fake: SlackFake) -> None:
+    alert = action()
+    long = replace(alert, context=replace(alert.context, draft_text="😀" * 1501))  # 3,002 units
+    await responder(slack_fake).deliver(long)
+    blocks = slack_fake.posted()[0]["blocks"]
+    assert [b["action_id"] for b in blocks[-1]["elements"]] == [
+        "approve",
+        "reject",
+        "assign",
+        "escalate",
+    ]
+    assert "edit it on the desk" in blocks[-2]["elements"][0]["text"]
+    approved = decided_blocks(
+        blocks, verb="Approved", pressed="approve", user="U1", when=datetime.now(UTC)
+    )
+    assert "edit it on the desk" not in json.dumps(approved)  # the note goes with the button
 
 
 async def test_429_goes_to_the_outbox_with_retry_after_unslept(

@@ -214,6 +214,29 @@ async def test_edit_opens_modal_and_submission_approves_new_text(desk: Desk) -> 
     assert "Edited and approved by <@U42ANN>" in json.dumps(desk.slack.messages[desk.ts]["blocks"])
 
 
+def set_draft(d: Desk, text: str) -> None:
+    """The draft as the desk left it after an edit there."""
+    with d.store.engine.begin() as conn:
+        conn.execute(sa.update(DRAFT).where(DRAFT.c.id == d.seeded.draft_id).values(text=text))
+
+
+async def test_edit_box_holds_the_draft_as_written(desk: Desk) -> None:
+    written = "Hi Ann,\n\nsorry <b>& *that*</b>.\n\n" + "DM us. " * 420  # 2,973 characters
+    set_draft(desk, written)
+    await send(desk, click(desk, "edit"))
+    box = desk.slack.api.calls("/api/views.open")[0].json()["view"]["blocks"][0]["element"]
+    assert (box["initial_value"], box["max_length"]) == (written, 3000)
+
+
+async def test_a_draft_too_long_for_the_edit_box_is_not_cut(desk: Desk) -> None:
+    set_draft(desk, "A long Reddit answer.\n\n" + "More detail. " * 300)  # 3,923 characters
+    await send(desk, click(desk, "edit"))
+    assert not desk.slack.api.calls("/api/views.open")
+    told = desk.slack.api.calls("/api/chat.postEphemeral")[0].json()
+    assert "edit it on the desk" in told["text"]
+    assert draft_status(desk) == "pending"
+
+
 async def test_only_the_approvers_can_act_on_a_card(desk: Desk) -> None:
     desk.actions.slacks[0].approvers = frozenset({"U0BOSS"})
     for pressed in ("approve", "reject", "assign", "escalate", "edit"):
