@@ -77,10 +77,18 @@ def card_body(action: OutboxAction) -> list[dict[str, Any]]:
 
 def _runs(*parts: tuple[str, bool]) -> dict[str, Any]:
     inlines = [
-        {"type": "TextRun", "text": plain(text, 3000), "weight": "Bolder" if bold else "Default"}
+        {"type": "TextRun", "text": _spaced(text), "weight": "Bolder" if bold else "Default"}
         for text, bold in parts
     ]
     return {"type": "RichTextBlock", "inlines": inlines}
+
+
+def _spaced(text: str) -> str:
+    """plain() strips the spaces at the ends, but runs join with nothing between them: keep
+    one where there was one, or "Ann" and "@ann" read as "Ann@ann"."""
+    lead = " " if text[:1].isspace() else ""
+    tail = " " if text[-1:].isspace() else ""
+    return lead + plain(text, 3000) + tail
 
 
 def _safe_fact(value: str) -> str:

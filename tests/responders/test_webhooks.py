@@ -92,6 +92,12 @@ async def test_teams_card_keeps_text_out_of_markdown(hooks: FakeAPI) -> None:
     assert texts == []
     runs = [i["text"] for b in card["body"] if b["type"] == "RichTextBlock" for i in b["inlines"]]
     assert "**click** [here](http://evil) <at>Everyone</at>" in runs
+    # Runs join with nothing between them: the spaces between name, handle and reach stay.
+    author = next(
+        b for b in card["body"] if b["inlines"][0]["weight"] == "Bolder" and len(b["inlines"]) == 3
+    )
+    assert "".join(i["text"] for i in author["inlines"]).count(" @") == 1
+    assert " · " in "".join(i["text"] for i in author["inlines"])
 
 
 @pytest.mark.parametrize(
