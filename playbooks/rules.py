@@ -5,9 +5,18 @@ from __future__ import annotations
 import difflib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from mentiondesk.models import ActionKind, History, Label, Mention, Reading
+from playbooks import descriptions
+from playbooks.descriptions import Description
 
 
 class _Strict(BaseModel):
@@ -76,10 +85,20 @@ class Rule(_Strict):
 
     # A rule's name is stored with what it decided and goes into outbox keys: keep it short.
     name: str = Field(min_length=1, max_length=64)
-    description: str = ""
+    # What the rule is for, in words; a table of them by locale for a team of several languages.
+    description: Description = ""
     when: When = When()
     actions: list[ActionSpec] = []
     stop: bool = False
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _described(cls, value: object) -> Description:
+        return descriptions.checked(value)
+
+    def describe(self, locale: str) -> str:
+        """The description for a reader of `locale` ("pt-BR"), English when it has none."""
+        return descriptions.pick(self.description, locale)
 
 
 class RuleFile(_Strict):
