@@ -105,3 +105,9 @@ def test_a_bad_description_table_names_the_rule_and_the_fix(
 ) -> None:
     with pytest.raises(ConfigError, match=message):
         _load(tmp_path, toml)
+
+
+def test_the_shipped_rules_are_described_in_both_portuguese() -> None:
+    for rule in load_playbook([], brand=BRAND).rules:
+        texts = {rule.describe(locale) for locale in ("en", "pt-BR", "pt-PT")}
+        assert len(texts) == 3 and all(texts), rule.name

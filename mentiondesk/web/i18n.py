@@ -118,6 +118,29 @@ LOCALES = {"en": ENGLISH, "pt-BR": PORTUGUESE}
 
 def from_accept_language(header: str) -> str:
     """The first supported language in the browser's list, by preference: pt* → pt-BR."""
+    for tag in _ranked(header):
+        primary = tag.split("-")[0]
+        if primary == "pt":
+            return "pt-BR"
+        if primary == "en":
+            return "en"
+    return DEFAULT
+
+
+def regional(request: web.Request, loc: Locale) -> str:
+    """The page's language in the reader's own region where their browser names one, for
+    the texts a site writes per region (a playbook's rule descriptions): "pt-PT" for a
+    browser in Portugal, though the desk itself speaks Brazil's Portuguese to it."""
+    language = loc.lang.split("-")[0]
+    for tag in _ranked(request.headers.get("Accept-Language", "")):
+        primary, _, region = tag.partition("-")
+        if primary == language:
+            return f"{primary}-{region.upper()}" if len(region) == 2 else loc.lang
+    return loc.lang
+
+
+def _ranked(header: str) -> list[str]:
+    """An Accept-Language header's tags, lower-case, most preferred first; q=0 left out."""
     ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate(header.split(",")):
         tag, _, params = part.strip().partition(";")
@@ -129,13 +152,7 @@ def from_accept_language(header: str) -> str:
                 continue
         if quality > 0:
             ranked.append((-quality, position, tag.strip().lower()))
-    for _, _, tag in sorted(ranked):
-        primary = tag.split("-")[0]
-        if primary == "pt":
-            return "pt-BR"
-        if primary == "en":
-            return "en"
-    return DEFAULT
+    return [tag for _, _, tag in sorted(ranked)]
 
 
 def negotiate(request: web.Request) -> Locale:

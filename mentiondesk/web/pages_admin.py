@@ -7,7 +7,7 @@ from aiohttp import web
 from mentiondesk.web import rule_words
 from mentiondesk.web.common import DESK, redirect, render, require
 from mentiondesk.web.data_rules import fired_this_week, matched_this_week
-from mentiondesk.web.i18n import negotiate
+from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.users import Role, add_user, list_users
 
 
@@ -24,9 +24,11 @@ async def playbooks(request: web.Request) -> web.Response:
     fired = await desk.db(fired_this_week, desk.store, now=now)
     matched = await desk.db(matched_this_week, desk.store, rules, now=now)
     loc = negotiate(request)
+    reader = regional(request, loc)  # a playbook may describe its rules in pt-PT and pt-BR
     rows = [
         (
             r,
+            r.describe(reader),
             rule_words.conditions(r.when, loc),
             rule_words.actions(r.actions, loc),
             rule_words.this_week(fired.get(r.name, {}), matched, r.name, loc),
