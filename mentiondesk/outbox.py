@@ -10,20 +10,28 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.models import FatalError, OutboxAction, RateLimited, Receipt, Responder
+from mentiondesk.models import (
+    FatalError,
+    OutboxAction,
+    RateLimited,
+    Receipt,
+    Responder,
+    TransientError,
+)
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DELIVERY, DRAFT, OUTBOX
 
 _LOGGER = logging.getLogger(__name__)
 DELIVER_TIMEOUT = 60.0  # the outbox lease must outlast it (checked in OutboxSection)
+MIN_DELIVER_TIMEOUT = 5.0  # what a delivery started at the end of a stop's grace still gets
 
 
 def _utcnow() -> datetime:
@@ -84,26 +92,33 @@ class OutboxWorker:
         deadline = None if grace is None else loop.time() + grace
         total = 0
         while deadline is None or loop.time() < deadline:
+            # A delivery still unanswered when the grace ends is cut short (and retried at the
+            # next start, as any timeout is), so the stop keeps to its grace.
+            left = DELIVER_TIMEOUT if deadline is None else deadline - loop.time()
+            within = min(DELIVER_TIMEOUT, max(MIN_DELIVER_TIMEOUT, left))
             # Failed actions are rescheduled into the future, so this ends.
-            claimed, delivered = await self.deliver_due(only_key=only_key)
+            claimed, delivered = await self.deliver_due(only_key=only_key, answer_within=within)
             total += delivered
             if claimed == 0:
                 return total
         _LOGGER.warning("stopping with actions still due: they are delivered at the next start")
         return total
 
-    async def deliver_due(self, *, only_key: str | None = None) -> tuple[int, int]:
+    async def deliver_due(
+        self, *, only_key: str | None = None, answer_within: float = DELIVER_TIMEOUT
+    ) -> tuple[int, int]:
         """Claim one batch of due actions and deliver it: (claimed, delivered)."""
         claimed = await asyncio.to_thread(self._claim, only_key)
         # Every delivery runs to its end even when recording one fails (the database went
         # away): none is left running unawaited while the caller shuts responders down.
-        results = await asyncio.gather(*(self._deliver(c) for c in claimed), return_exceptions=True)
+        deliveries = (self._deliver(c, answer_within) for c in claimed)
+        results = await asyncio.gather(*deliveries, return_exceptions=True)
         for result in results:
             if isinstance(result, BaseException):
                 raise result
         return len(claimed), sum(r for r in results if isinstance(r, int))
 
-    async def _deliver(self, claimed: Claimed) -> int:
+    async def _deliver(self, claimed: Claimed, answer_within: float) -> int:
         action = claimed.action
         responder = self.responders.get(action.target)
         try:
@@ -111,7 +126,7 @@ class OutboxWorker:
                 raise FatalError(f"no responder named {action.target!r} is configured")
             if action.private and await asyncio.to_thread(self._do_not_contact, action):
                 raise FatalError("the author asked not to be contacted; not sent")
-            receipt = await asyncio.wait_for(responder.deliver(action), DELIVER_TIMEOUT)
+            receipt = await _answered(responder.deliver(action), answer_within)
         except RateLimited as exc:
             until = exc.wait_until(self._clock())
             await asyncio.to_thread(self._retry_at, claimed, until, str(exc), False)
@@ -265,6 +280,14 @@ def _automatic(conn: sa.Connection, action: OutboxAction) -> bool:
 def _case_id(action: OutboxAction) -> int | None:
     number = action.context.case_number
     return int(number.removeprefix("MD-")) if number else None
+
+
+async def _answered(delivery: Awaitable[Receipt], seconds: float) -> Receipt:
+    try:
+        return await asyncio.wait_for(delivery, seconds)
+    except TimeoutError:
+        cut = " (cut short to stop in time)" if seconds < DELIVER_TIMEOUT else ""
+        raise TransientError(f"no answer within {seconds:.0f} s{cut}") from None
 
 
 def _describe(exc: BaseException) -> str:

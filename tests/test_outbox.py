@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk import outbox
 from mentiondesk.config import OutboxSection
 from mentiondesk.models import (
     CaseContext,
@@ -20,6 +21,7 @@ from mentiondesk.models import (
     Reading,
     Receipt,
     TransientError,
+    utc,
 )
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_payload import outbox_row
@@ -211,3 +213,28 @@ async def test_a_drain_with_its_grace_spent_leaves_the_rest_stored(store: Store)
     assert await worker.drain(grace=0) == 0 and sink.calls == []  # stopping: go now
     assert _row(store, "k1").status == "pending"  # delivered at the next start
     assert await worker.drain() == 2
+
+
+class Hangs(Flaky):
+    """A platform that never answers."""
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        self.calls.append(action.key)
+        await asyncio.sleep(3600)
+        raise AssertionError("unreachable")
+
+
+async def test_a_stop_cuts_short_a_delivery_that_outlasts_its_grace(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A supervisor's stop timeout must hold: a delivery started near the end of the grace gets
+    # a few seconds, not the minute any other delivery gets, and is retried at the next start.
+    monkeypatch.setattr(outbox, "MIN_DELIVER_TIMEOUT", 0.2)
+    clock, sink = Clock(), Hangs()
+    _enqueue(store, "k1", clock.now)
+    worker = _worker(store, sink, clock)
+    delivered = await asyncio.wait_for(worker.drain(grace=0.1), 30)  # a hang guard only
+    row = _row(store, "k1")
+    assert (delivered, sink.calls, row.status) == (0, ["k1"], "pending")
+    assert "cut short to stop in time" in row.last_error
+    assert utc(row.next_attempt_at) > clock.now  # retried later, not dropped
