@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import queue, queue_views
+from mentiondesk import contacts, queue, queue_views
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.config import Config
 from mentiondesk.outbox import OutboxWorker
@@ -39,8 +39,12 @@ def drafts_list(
 ) -> None:
     """Drafts, oldest first."""
     store = open_store(load(ctx))
-    drafts = queue_views.list_drafts(store, status=status, limit=limit)
-    total = queue_views.count_drafts(store, status=status)
+    try:
+        _withdraw_stale(store)
+        drafts = queue_views.list_drafts(store, status=status, limit=limit)
+        total = queue_views.count_drafts(store, status=status)
+    finally:
+        store.dispose()
     table = Table(title=_title(len(drafts), total, f"{status} draft"))
     for column in ("id", "kind", "case", "mention", "to", "lang", "text"):
         table.add_column(column)
@@ -133,6 +137,19 @@ def cases_close(
         case_id = parse_case_number(case)
         queue.close_case(store, case_id, by=who())
     out.print(f"Case {case_number(case_id)} closed.")
+
+
+def _withdraw_stale(store: Store) -> None:
+    """Withdraw DMs waiting for authors already on the do-not-contact list (written as they
+    were listed, or left by an older release), as start-up does: the outbox would never send
+    them, so the list must not offer them."""
+    stale = contacts.withdraw_stale_drafts(store)
+    if stale:
+        err.print(
+            f"Withdrew {counted(stale, 'pending private draft')} to authors on the "
+            "do-not-contact list.",
+            highlight=False,
+        )
 
 
 def _title(shown: int, total: int, what: str) -> str:

@@ -134,3 +134,40 @@ async def test_approving_a_dm_to_a_listed_author_withdraws_it(tmp_path: Path, db
     with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
         _approve(db_url, apology[0])  # asked again, it says the same
     _approve(db_url, public[0])  # a public reply is still allowed
+
+
+def _dm_written_as_they_were_listed(db_url: str, like: int) -> int:
+    """A pending DM for draft `like`'s mention, inserted the way the race between listing an
+    author and drafting for them leaves it; its id."""
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            old = conn.execute(sa.select(DRAFT).where(DRAFT.c.id == like)).one()
+            values = {c: getattr(old, c) for c in ("mention_id", "case_id", "text", "lang", "rule")}
+            return int(
+                conn.scalar(
+                    sa.insert(DRAFT)
+                    .values(**values, kind="private", status="pending", created_at=old.created_at)
+                    .returning(DRAFT.c.id)
+                )
+            )
+    finally:
+        store.engine.dispose()
+
+
+async def test_drafts_list_never_offers_a_dm_to_a_listed_author(
+    tmp_path: Path, db_url: str
+) -> None:
+    config = _config(tmp_path, db_url, [mention(1, COMPLAINT)])
+    await _run(config)
+    assert run_cli(config, "authors", "do-not-contact", "x", "h_a1")[0] == 0
+    apology, public = _drafts(db_url)
+    late = _dm_written_as_they_were_listed(db_url, apology[0])
+    code, output = run_cli(config, "drafts", "list")
+    assert code == 0 and "Withdrew 1 pending private draft" in output
+    table = output.split("to authors on the do-not-contact list.\n")[1]
+    assert table.startswith("1 pending draft\n") and f"│ {public[0]}  │ public " in table
+    assert "private" not in table  # neither the late DM nor the one listing withdrew
+    assert _drafts(db_url)[2][:4] == (late, 1, "private", "withdrawn")
+    assert withdrawn_for_opt_out(_drafts(db_url)[2][4]) == OptOut()  # as start-up names it
+    assert public[3] == "pending" and _drafts(db_url)[1] == public
