@@ -5,7 +5,8 @@ secret). A bad or stale signature, or one already seen, gets 401 and changes not
 kept in the store, not in the process: a request one worker accepted, or this one before a
 restart, is refused by all of them while it is fresh. A good one is acknowledged at once
 (Slack wants an answer within 3 s); the work runs in a task we keep, then the card is updated
-with `chat.update` saying who did what, when.
+with `chat.update` saying who did what, when. When the store cannot be reached, a signed
+click still gets its 200 and the clicker is told nothing was changed (no bare Slack failure).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import hmac
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -27,8 +28,8 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.models import Responder
-from mentiondesk.slack_work import SlackWork
-from mentiondesk.store import Store
+from mentiondesk.slack_work import STORE_DOWN, SlackWork
+from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import SLACK_SEEN
 from responders.slack import SlackResponder
 
@@ -48,6 +49,7 @@ class Verdict:
     ok: bool
     reason: str = ""
     slack: SlackResponder | None = None
+    store_down: bool = False  # signed, but the store could not say whether it is a replay
 
 
 class SlackActions:
@@ -72,9 +74,14 @@ class SlackActions:
             return verdict
         now = datetime.fromtimestamp(self._clock(), UTC)
         stale_at = datetime.fromtimestamp(int(timestamp) + WINDOW_SECONDS, UTC)
-        first = await asyncio.to_thread(
-            first_sight, self.work.store, sent, stale_at=stale_at, now=now
-        )
+        try:
+            first = await asyncio.to_thread(
+                first_sight, self.work.store, sent, stale_at=stale_at, now=now
+            )
+        except UNREACHABLE as exc:
+            name = type(exc).__name__  # not its message: that may name the database's host
+            _LOGGER.warning("slack actions: the store is unreachable (%s); nothing done", name)
+            return Verdict(False, "store unreachable", slack=verdict.slack, store_down=True)
         return verdict if first else Verdict(False, "replayed request")
 
     def _signed(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
@@ -109,18 +116,30 @@ class SlackActions:
             timestamp=request.headers.get("X-Slack-Request-Timestamp", ""),
             sent=request.headers.get("X-Slack-Signature", ""),
         )
-        if not verdict.ok or verdict.slack is None:
+        if verdict.slack is None or not (verdict.ok or verdict.store_down):
             _LOGGER.warning("slack actions: rejected request (%s)", verdict.reason)
             return web.json_response({"error": "invalid request signature"}, status=401)
         try:
             payload = json.loads(parse_qs(body.decode())["payload"][0])
         except (KeyError, IndexError, ValueError, UnicodeDecodeError):
             return web.json_response({"error": "expected a form field named payload"}, status=400)
-        self._spawn(verdict.slack, payload)
+        if verdict.store_down:
+            return self._store_down(verdict.slack, payload)
+        self._keep(self.work.run(verdict.slack, payload))
         return web.Response(status=200)
 
-    def _spawn(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
-        task = asyncio.create_task(self.work.run(slack, payload), name="slack-action")
+    def _store_down(self, slack: SlackResponder, payload: Mapping[str, Any]) -> web.Response:
+        """Answer a signed click the store could not take with a 200 (anything else, Slack
+        shows as a bare failure) and say why: under the edit dialog's text, which stays open
+        with what they wrote; for a button, in a message only the clicker sees."""
+        if payload.get("type") == "view_submission":
+            errors = {"reply": STORE_DOWN}  # the dialog's text block (slack_blocks.edit_modal)
+            return web.json_response({"response_action": "errors", "errors": errors})
+        self._keep(self.work.tell_store_down(slack, payload))
+        return web.Response(status=200)
+
+    def _keep(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work, name="slack-action")
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 

@@ -13,13 +13,17 @@ import sqlalchemy as sa
 
 from mentiondesk import queue
 from mentiondesk.models import FatalError, RateLimited, TransientError
-from mentiondesk.store import Store
+from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import DRAFT, parse_case_number
 from responders.slack import SlackResponder
 from responders.slack_blocks import TOO_LONG_TO_EDIT, decided_blocks, edit_modal, fits_edit_box
 
 _LOGGER = logging.getLogger(__name__)
 _FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError)
+# What the clicker reads when the store is down: the click did nothing, and will not later.
+STORE_DOWN = (
+    "mentiondesk could not reach its database, so nothing was changed. Try again in a minute."
+)
 
 
 class SlackWork:
@@ -47,6 +51,11 @@ class SlackWork:
                 await self._button(slack, payload)
             elif payload.get("type") == "view_submission":
                 await self._edited(slack, payload)
+        except UNREACHABLE as exc:
+            # Its type only: the message may name the database's host, never the click's text.
+            name = type(exc).__name__
+            _LOGGER.warning("slack action not done: the store is unreachable (%s)", name)
+            await self.tell_store_down(slack, payload)
         except (FatalError, TransientError, RateLimited) as exc:
             _LOGGER.error("slack action could not be reported back: %s", exc)
         except Exception:
@@ -169,6 +178,17 @@ class SlackWork:
     async def _tell(self, slack: SlackResponder, channel: str, user: str, text: str) -> None:
         await slack.call("chat_postEphemeral", channel=channel, user=user, text=text)
 
+    async def tell_store_down(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
+        """Tell the clicker, in a message only they see, that the store could not be reached
+        and nothing changed (rather than nothing at all); never raise."""
+        clicker = _clicker(payload)
+        if clicker is None:
+            return
+        try:
+            await self._tell(slack, *clicker, STORE_DOWN)
+        except (FatalError, TransientError, RateLimited) as exc:
+            _LOGGER.error("slack action could not be reported back: %s", exc)
+
     def _draft_text(self, draft_id: int) -> str:
         with self.store.engine.connect() as conn:
             text = conn.scalar(sa.select(DRAFT.c.text).where(DRAFT.c.id == draft_id))
@@ -179,3 +199,16 @@ class SlackWork:
     def _wake(self) -> None:
         if self.wake is not None:
             self.wake()
+
+
+def _clicker(payload: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(channel, user) of a button click or an edit dialog's submission; None if not named."""
+    try:
+        user = str(payload["user"]["id"])
+        if payload.get("type") == "view_submission":
+            channel = str(json.loads(payload["view"]["private_metadata"])["channel"])
+        else:
+            channel = str(payload["channel"]["id"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return channel, user

@@ -24,6 +24,15 @@ from mentiondesk.models import Author, History, Mention
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
 _LOGGER = logging.getLogger(__name__)
+# What a statement raises when the database cannot be reached or used right now (down,
+# refusing connections, the connection dropped, no pooled connection free): its transaction
+# did nothing, and a person can only try again later. OperationalError is the DB-API's class
+# for such trouble (it also covers SQLite's "database is locked", which is the same to them).
+UNREACHABLE: tuple[type[sa.exc.SQLAlchemyError], ...] = (
+    sa.exc.OperationalError,
+    sa.exc.InterfaceError,
+    sa.exc.TimeoutError,
+)
 
 
 def _utcnow() -> datetime:
