@@ -12,7 +12,7 @@ import jinja2
 from aiohttp import web
 
 from mentiondesk.config import Config
-from mentiondesk.store import Store
+from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import health, pages_admin, pages_case, pages_dash, pages_login, pages_queue
 from mentiondesk.web.common import (
     DESK,
@@ -115,7 +115,8 @@ def _secure(response: web.StreamResponse) -> None:
 
 @web.middleware
 async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Friendly pages for the errors people meet: not found, not allowed, expired form."""
+    """Friendly pages for the errors people meet: not found, not allowed, expired form, and
+    the store out of reach (a 503 saying so, not a traceback's 500)."""
     try:
         return await handler(request)
     except (web.HTTPNotFound, web.HTTPForbidden, web.HTTPMethodNotAllowed) as exc:
@@ -123,6 +124,13 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         text = exc.text or ""
         mine = bool(text) and not text[:3].isdigit()
         return render_error(request, exc.status, text if mine else "")
+    except UNREACHABLE as exc:
+        # Its type only: the message may name the database's host and the statement.
+        name = type(exc).__name__
+        _LOGGER.error("%s %s: the store is unreachable (%s)", request.method, request.path, name)
+        response = render_error(request, 503, "")
+        response.headers["Retry-After"] = "60"
+        return response
 
 
 @web.middleware

@@ -140,10 +140,19 @@ def render_error(request: web.Request, status: int, message: str) -> web.Respons
     """A friendly error page; `message` is one of the desk's own (English) texts, shown in
     the reader's language."""
     loc = negotiate(request)
-    titles = {403: loc.t("Not allowed"), 404: loc.t("Not found"), 405: loc.t("Not allowed")}
+    titles = {
+        403: loc.t("Not allowed"),
+        404: loc.t("Not found"),
+        405: loc.t("Not allowed"),
+        503: loc.t("Database unreachable"),
+    }
     default = {
         403: loc.t("Your role does not give access to this page."),
         404: loc.t("There is nothing here. The case or page may not exist."),
+        503: loc.t(
+            "The desk can't reach its database right now; nothing you did was lost — "
+            "try again in a minute."
+        ),
     }
     return render(
         request,

@@ -30,6 +30,12 @@ _LAYOUT = {
     "This page needs the agent role.": "Esta página exige o papel de agente.",
     "This page needs the manager role.": "Esta página exige o papel de gestor.",
     "This page needs the admin role.": "Esta página exige o papel de administrador.",
+    "Database unreachable": "Banco de dados inacessível",
+    "The desk can't reach its database right now; nothing you did was lost — "
+    "try again in a minute.": (
+        "O atendimento não consegue acessar o banco de dados agora; nada do que você fez se "
+        "perdeu — tente de novo daqui a um minuto."
+    ),
     "There is no such case. It may have been typed wrong.": (
         "Esse caso não existe. Talvez o número tenha sido digitado errado."
     ),
