@@ -5,6 +5,11 @@ A platform source reads one or more endpoints (X: search and mentions). Each `po
 fetches one page from one endpoint; this module decides which, keeps every endpoint's
 paging state in one JSON cursor, and never calls an endpoint before its rate-limit
 `until`. The policy lives here once so every source behaves the same.
+
+An endpoint's first read (no state for it in the cursor yet) only finds where "now" is:
+like praw's `stream(skip_existing=True)`, what it returns is marked seen, not emitted, so
+switching a platform on does not turn its history into a flood of old alerts. Each fetcher
+reads a single page when its state is empty and records the newest time or id it saw.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ class Page:
     mentions: Sequence[Mention]
     state: State
     more: bool = False
+    skipped: Sequence[Mention] = ()  # read on an endpoint's first run: seen, never emitted
 
 
 Fetch = Callable[[State], Awaitable[Page]]
@@ -113,7 +119,10 @@ class Endpoints:
         if not ready:  # only short blocks are left: the poller waits them out
             raise RateLimited(min(self.gate(e).until or now for e in due), self.source)
         endpoint = ready[0]
+        first = endpoint not in state["ep"]
         page = await self._fetch(endpoint, state["ep"].get(endpoint) or {})
+        if first:
+            page = self._skip(endpoint, page)
         return self._advance(state, endpoint, page)
 
     def _due(self, state: State, now: datetime) -> list[str]:
@@ -158,6 +167,16 @@ class Endpoints:
             self._broken.add(endpoint)
             _LOGGER.warning("source %s: endpoint %s failed: %s", self.source, endpoint, exc)
 
+    def _skip(self, endpoint: str, page: Page) -> Page:
+        """First read: what is already there is marked seen (the overlap re-reads it), not new."""
+        _LOGGER.info(
+            "source %s: endpoint %s starts from now; %d existing posts skipped",
+            self.source,
+            endpoint,
+            len(page.mentions),
+        )
+        return Page([], page.state, page.more, skipped=page.mentions)
+
     def _advance(self, state: State, endpoint: str, page: Page) -> Batch:
         seen: list[str] = state["seen"]
         known = set(seen)
@@ -167,6 +186,7 @@ class Endpoints:
                 known.add(mention.external_id)
                 seen.append(mention.external_id)
                 fresh.append(mention)
+        seen.extend(m.external_id for m in page.skipped if m.external_id not in known)
         state["seen"] = seen[-_SEEN_MAX:]
         state["ep"][endpoint] = page.state
         if not page.more:

@@ -156,22 +156,33 @@ class RedditSource:
     async def _listing(
         self, endpoint: str, path: str, params: dict[str, Any], state: State
     ) -> Page:
-        """Newest first: page back with `after` until an item older than the watermark."""
+        """Newest first: page back with `after` until an item older than the watermark.
+
+        The first read (empty state) takes one page and sets the watermark to its newest
+        item's time: the endpoints skip that page, so no history is paged through.
+        """
         params = {**params, "limit": self.page_size}
         if state.get("after"):
             params["after"] = state["after"]
         body = check_json(await self._get(endpoint, path, params), endpoint, dict)
         data = check_json(body.get("data"), endpoint, dict)
         children = check_json(data.get("children", []), endpoint, list)
-        mark = float(state.get("wm", 0.0))
+        if not state:  # `floor`: nothing older than the first run's newest item is new later
+            # Reddit's own times, not our clock: a skewed clock must not hide new posts.
+            now = max((_created(c) for c in children), default=0.0)
+            mentions = [m for c in children if (m := _mention(c)) is not None]
+            return Page(mentions, {"wm": now, "floor": now})
+        mark, floor = float(state.get("wm", 0.0)), float(state.get("floor", 0.0))
         since = mark - OVERLAP.total_seconds() if mark else 0.0  # late-indexed posts too
-        items = [c for c in children if float(c["data"].get("created_utc", 0)) >= since]
-        newest = max([state.get("newest", mark)] + [float(c["data"]["created_utc"]) for c in items])
+        items = [c for c in children if _created(c) >= max(since, floor)]
+        newest = max([state.get("newest", mark)] + [_created(c) for c in items])
         mentions = [m for c in items if (m := _mention(c)) is not None]
+        kept = {"floor": floor} if floor > since else {}  # dropped once the overlap passes it
         caught_up = len(items) < len(children) or not data.get("after")
         if caught_up:
-            return Page(mentions, {"wm": newest})
-        return Page(mentions, {"wm": mark, "after": data["after"], "newest": newest}, True)
+            return Page(mentions, {"wm": newest, **kept})
+        more = {"wm": mark, "after": data["after"], "newest": newest, **kept}
+        return Page(mentions, more, True)
 
     async def _get(self, endpoint: str, path: str, params: dict[str, Any]) -> Any:
         try:
@@ -210,6 +221,10 @@ class RedditSource:
         value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
         until = reset_time(value, relative=True, now=self._clock)
         return until or self._clock() + timedelta(seconds=60)
+
+
+def _created(child: dict[str, Any]) -> float:
+    return float(child["data"].get("created_utc", 0))
 
 
 def _mention(child: dict[str, Any]) -> Mention | None:

@@ -167,6 +167,7 @@ class XSource:
 
     async def _read(self, endpoint: str, method: Any, arg: str, state: State) -> Page:
         token_name = "next_token" if endpoint == "search" else "pagination_token"
+        first = not state  # the first read finds the newest id only: no paging back in history
         try:
             response = await self._call(endpoint, method, arg, **self._params(state, token_name))
         except _SinceTooOld:
@@ -175,7 +176,7 @@ class XSource:
             _LOGGER.warning("x %s: saved position older than X keeps; reading from there", endpoint)
             state = {}
             response = await self._call(endpoint, method, arg, **self._params(state, token_name))
-        return self._page(response, state)
+        return self._page(response, state, first=first)
 
     def _params(self, state: State, token_name: str) -> dict[str, Any]:
         params: dict[str, Any] = {
@@ -198,14 +199,14 @@ class XSource:
             self._user_id = str(response.data.id)
         return self._user_id
 
-    def _page(self, response: Any, state: State) -> Page:
+    def _page(self, response: Any, state: State, *, first: bool) -> Page:
         meta = response.meta or {}
         if response.data is None and not meta and response.errors:
             raise TransientError(f"X answered 200 with errors: {_titles(response.errors)}")
         users = {str(u.id): u.data for u in (response.includes or {}).get("users", [])}
         mentions = [_mention(t.data, users) for t in response.data or []]
         newest = max_id(state.get("newest"), meta.get("newest_id"))
-        if meta.get("next_token"):
+        if meta.get("next_token") and not first:
             return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)
         return Page(mentions, {"since": max_id(state.get("since"), newest)})
 

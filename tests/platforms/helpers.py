@@ -69,3 +69,8 @@ async def once(source: Source, cursor: str | None = None, *, clock: FakeClock | 
     )
     await poller.run()
     return run
+
+
+async def started(source: Source, clock: FakeClock) -> str | None:
+    """The cursor after a source's first run on an empty fake: "now", before any test post."""
+    return (await once(source, clock=clock)).cursor

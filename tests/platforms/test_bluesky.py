@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from listener.bluesky import BlueskySource
 from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, SESSION
-from tests.platforms.helpers import FakeClock, once
+from tests.platforms.helpers import FakeClock, once, started
 
 
 def _source(fake, clock: FakeClock, query: str = "lumora", size: int = 5) -> BlueskySource:
@@ -22,10 +23,11 @@ def _source(fake, clock: FakeClock, query: str = "lumora", size: int = 5) -> Blu
 
 
 async def test_first_poll_logs_in_and_reads_both(bluesky_fake, clock) -> None:
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
     hit = bluesky_fake.hit("lumora is nice", lang="pt")
     note = bluesky_fake.mention("@lumora.bsky.social broken", author="gus", reply_to=hit["uri"])
-    source = _source(bluesky_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     by_id = {m.external_id: m for m in run.mentions}
     assert set(by_id) == {hit["uri"], note["uri"]}
@@ -52,6 +54,8 @@ async def test_incremental_and_multi_page(bluesky_fake, clock) -> None:
 
 
 async def test_rate_limit_waits_until_reset(bluesky_fake, clock) -> None:
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
     bluesky_fake.hit("lumora rl")
     reset = clock() + timedelta(seconds=50)
     headers = {
@@ -63,22 +67,22 @@ async def test_rate_limit_waits_until_reset(bluesky_fake, clock) -> None:
     bluesky_fake.fail(
         SEARCH, 429, {"error": "RateLimitExceeded", "message": "slow down"}, headers=headers
     )
-    source = _source(bluesky_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
-    assert bluesky_fake.times(SEARCH)
-    assert all(t >= reset for t in bluesky_fake.times(SEARCH))
+    assert bluesky_fake.times(SEARCH)[1:]
+    assert all(t >= reset for t in bluesky_fake.times(SEARCH)[1:])
 
 
 async def test_errors_and_malformed_bodies_then_recovery(bluesky_fake, clock) -> None:
+    source = _source(bluesky_fake, clock, query="")
+    cursor = await started(source, clock)
     bluesky_fake.mention("still here")
     bluesky_fake.fail(NOTIFICATIONS, 500, {"error": "InternalServerError", "message": "x"})
     bluesky_fake.fail(NOTIFICATIONS, 200, body="<html>oops</html>", content_type="text/html")
     bluesky_fake.fail(NOTIFICATIONS, 200, body='{"notifications": [{"ur')
     bluesky_fake.fail(NOTIFICATIONS, 200, {"error": "InternalError", "message": "x"})
-    source = _source(bluesky_fake, clock, query="")
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
     assert len(clock.slept) == 4
@@ -100,10 +104,11 @@ async def test_restart_resume_without_duplicates(bluesky_fake, clock) -> None:
 
 
 async def test_duplicate_between_search_and_notifications(bluesky_fake, clock) -> None:
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
     view = bluesky_fake.mention("@lumora dup")
     bluesky_fake.posts.append(view)
-    source = _source(bluesky_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [view["uri"]]
 
@@ -122,9 +127,10 @@ async def test_bad_app_password_is_fatal(bluesky_fake, clock) -> None:
 
 
 async def test_a_post_indexed_late_is_still_read(bluesky_fake, clock) -> None:
-    first = bluesky_fake.hit("lumora first")
     source = _source(bluesky_fake, clock)
-    run = await once(source, clock=clock)
+    cursor = await started(source, clock)
+    first = bluesky_fake.hit("lumora first")
+    run = await once(source, cursor, clock=clock)
     clock.advance(60)
     # Written before the newest post we read, indexed only now: search lags.
     late = bluesky_fake.hit("lumora late", created_at=clock() - timedelta(seconds=90))
@@ -132,3 +138,16 @@ async def test_a_post_indexed_late_is_still_read(bluesky_fake, clock) -> None:
     await source.close()
     assert again.ids == [late["uri"]]  # and the first one is not read twice
     assert first["uri"] in run.ids
+
+
+async def test_first_run_skips_history_then_reads_what_comes_next(bluesky_fake, clock) -> None:
+    bluesky_fake.hit("lumora old post")
+    bluesky_fake.mention("@lumora.bsky.social old mention")
+    source = _source(bluesky_fake, clock)
+    first = await once(source, clock=clock)
+    clock.advance(60)
+    new = bluesky_fake.mention("@lumora.bsky.social my lamp broke")
+    again = await once(source, first.cursor, clock=clock)
+    await source.close()
+    assert (first.ids, again.ids) == ([], [new["uri"]])
+    assert set(json.loads(first.cursor or "{}")["ep"]) == {"search", "mentions"}

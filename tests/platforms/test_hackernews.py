@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from listener.hackernews import HackerNewsSource
 from tests.fakes.hackernews import SEARCH
-from tests.platforms.helpers import FakeClock, once
+from tests.platforms.helpers import FakeClock, once, started
 
 
 def _source(fake, clock: FakeClock, size: int = 5, **kw) -> HackerNewsSource:
@@ -22,10 +23,11 @@ async def _seeded(fake, clock: FakeClock) -> tuple[HackerNewsSource, str | None]
 
 
 async def test_first_poll_stories_and_comments(hn_fake, clock) -> None:
+    source = _source(hn_fake, clock)
+    cursor = await started(source, clock)
     story = hn_fake.story("Lumora lamps on sale")
     comment = hn_fake.comment("<p>My lumora &gt; yours<p>second", author="tptacek")
-    source = _source(hn_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     by_id = {m.external_id: m for m in run.mentions}
     assert by_id[story["objectID"]].text == "Lumora lamps on sale"
@@ -111,3 +113,15 @@ async def test_a_hit_indexed_late_is_still_read(hn_fake, clock) -> None:
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [late["objectID"]]  # the seeded story is not read twice
+
+
+async def test_first_run_skips_history_then_reads_what_comes_next(hn_fake, clock) -> None:
+    hn_fake.story("Lumora lamps, years ago")
+    source = _source(hn_fake, clock)
+    first = await once(source, clock=clock)
+    clock.advance(60)
+    new = hn_fake.comment("lumora lamp broke")
+    again = await once(source, first.cursor, clock=clock)
+    await source.close()
+    assert (first.ids, again.ids) == ([], [new["objectID"]])
+    assert json.loads(first.cursor or "{}")["ep"]["search"]["since"] is not None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from listener.mastodon import MastodonSource, build_mastodon
 from tests.fakes.mastodon import NOTIFICATIONS
-from tests.platforms.helpers import FakeClock, once
+from tests.platforms.helpers import FakeClock, once, started
 
 TAG = "/api/v1/timelines/tag/lumora"
 
@@ -17,10 +18,11 @@ def _source(fake, clock: FakeClock, query: str = "#lumora", size: int = 5) -> Ma
 
 
 async def test_first_poll_reads_mentions_and_hashtag(mastodon_fake, clock) -> None:
+    source = _source(mastodon_fake, clock)
+    cursor = await started(source, clock)
     m = mastodon_fake.mention("@lumora the lamp &amp; cable <br>broke", author="dan", lang="de")
     h = mastodon_fake.hit("love #lumora")
-    source = _source(mastodon_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     by_id = {x.external_id: x for x in run.mentions}
     assert set(by_id) == {m["id"], h["id"]}
@@ -44,6 +46,8 @@ async def test_incremental_and_multi_page_with_min_id(mastodon_fake, clock) -> N
 
 
 async def test_rate_limit_waits_until_reset(mastodon_fake, clock) -> None:
+    source = _source(mastodon_fake, clock, query="")
+    cursor = await started(source, clock)
     mastodon_fake.mention("hello")
     reset = clock() + timedelta(seconds=30)
     headers = {
@@ -52,21 +56,21 @@ async def test_rate_limit_waits_until_reset(mastodon_fake, clock) -> None:
         "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
     }
     mastodon_fake.fail(NOTIFICATIONS, 429, {"error": "Too many requests"}, headers=headers)
-    source = _source(mastodon_fake, clock, query="")
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
-    assert all(t >= reset for t in mastodon_fake.times(NOTIFICATIONS))
+    assert all(t >= reset for t in mastodon_fake.times(NOTIFICATIONS)[1:])
 
 
 async def test_errors_and_malformed_bodies_then_recovery(mastodon_fake, clock) -> None:
+    source = _source(mastodon_fake, clock)
+    cursor = await started(source, clock)
     mastodon_fake.hit("#lumora ok")
     mastodon_fake.fail(TAG, 503, {"error": "unavailable"})
     mastodon_fake.fail(TAG, 200, body="<html>maintenance</html>", content_type="text/html")
     mastodon_fake.fail(TAG, 200, body='[{"id": "1", "cont')
     mastodon_fake.fail(TAG, 200, {"error": "Record not found"})
-    source = _source(mastodon_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
     assert len(clock.slept) == 4
@@ -88,10 +92,11 @@ async def test_restart_resume_and_deleted_status(mastodon_fake, clock) -> None:
 
 
 async def test_duplicate_between_mentions_and_hashtag(mastodon_fake, clock) -> None:
+    source = _source(mastodon_fake, clock)
+    cursor = await started(source, clock)
     status = mastodon_fake.mention("@lumora #lumora twice")
     mastodon_fake.search_hits.append(status)
-    source = _source(mastodon_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [status["id"]]
 
@@ -106,3 +111,15 @@ async def test_bad_token_is_fatal(mastodon_fake, clock) -> None:
     assert run.batches == 0
     assert not status.ok
     assert "token" in status.detail
+
+
+async def test_first_run_skips_history_then_reads_what_comes_next(mastodon_fake, clock) -> None:
+    for n in range(3):
+        mastodon_fake.mention(f"old {n}")
+    source = _source(mastodon_fake, clock, query="")
+    first = await once(source, clock=clock)
+    new = mastodon_fake.mention("my lamp broke")
+    again = await once(source, first.cursor, clock=clock)
+    await source.close()
+    assert (first.ids, again.ids) == ([], [new["id"]])
+    assert json.loads(first.cursor or "{}")["ep"]["mentions"]["min"]  # the newest notification

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from listener.reddit import RedditSource
 from mentiondesk.models.reddit import build_reddit
 from tests.fakes.reddit import MENTIONS, TOKEN, search_path
-from tests.platforms.helpers import FakeClock, once
+from tests.platforms.helpers import FakeClock, once, started
 
 SEARCH = search_path()
 
@@ -26,11 +27,41 @@ def _source(fake, clock: FakeClock, *, inbox: bool = True, **kw) -> RedditSource
     return RedditSource(name="reddit", reddit=reddit, inbox=inbox, clock=clock, **options)
 
 
-async def test_first_poll_reads_search_and_inbox(reddit_fake, clock) -> None:
+async def test_first_run_skips_what_is_already_there(reddit_fake, clock) -> None:
+    ago = [clock() - timedelta(seconds=n) for n in range(23, 0, -1)]  # beyond the first page
+    old = [reddit_fake.submit("lumora old", created_at=when) for when in ago]
+    old_mention = reddit_fake.mention("u/lumora_bot from last year")
+    source = _source(reddit_fake, clock)
+    first = await once(source, clock=clock)
+    clock.advance(30)
+    new = reddit_fake.mention("u/lumora_bot help please")
+    run = await once(source, first.cursor, clock=clock)
+    await source.close()
+    assert first.ids == []
+    assert run.ids == [new["data"]["name"]]
+    assert len(reddit_fake.api.calls(SEARCH)) == 2  # one page to find "now", no paging back
+    seen = json.loads(first.cursor or "{}")["seen"]
+    assert old_mention["data"]["name"] in seen and old[-1]["data"]["name"] in seen
+
+
+async def test_first_run_records_the_newest_time_as_the_watermark(reddit_fake, clock) -> None:
+    old = reddit_fake.submit("lumora long ago", created_at=clock() - timedelta(days=400))
+    source = _source(reddit_fake, clock, inbox=False)
+    first = await once(source, clock=clock)
+    new = reddit_fake.submit("lumora today")
+    again = await once(source, first.cursor, clock=clock)
+    await source.close()
+    when = old["data"]["created_utc"]
+    assert json.loads(first.cursor or "{}")["ep"]["search"] == {"wm": when, "floor": when}
+    assert again.ids == [new["data"]["name"]]
+
+
+async def test_a_poll_after_the_first_reads_search_and_inbox(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock)
+    cursor = await started(source, clock)
     post = reddit_fake.submit("Lumora lamp broke", body="after two days", author="dave")
     mention = reddit_fake.mention("u/lumora_bot help please", author="erin")
-    source = _source(reddit_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     by_id = {m.external_id: m for m in run.mentions}
     assert set(by_id) == {post["data"]["name"], mention["data"]["name"]}
@@ -53,50 +84,54 @@ async def test_incremental_poll_returns_only_new(reddit_fake, clock) -> None:
 
 
 async def test_pages_with_after_until_caught_up(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False)
+    cursor = await started(source, clock)
     for n in range(23):
         clock.advance(1)
         reddit_fake.submit(f"lumora {n}")
-    source = _source(reddit_fake, clock, inbox=False)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(set(run.ids)) == 23
-    assert reddit_fake.api.calls(SEARCH)[0].query.get("after") is None
-    assert len(reddit_fake.api.calls(SEARCH)) == 3
+    assert reddit_fake.api.calls(SEARCH)[1].query.get("after") is None
+    assert len(reddit_fake.api.calls(SEARCH)) == 4
 
 
 async def test_rate_limit_waits_for_reset(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock)
+    cursor = await started(source, clock)
     reddit_fake.mention("u/lumora_bot hi")
     headers = {"x-ratelimit-used": "600", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "40"}
     reddit_fake.fail(MENTIONS, 429, {"message": "Too Many Requests", "error": 429}, headers=headers)
     reset = clock() + timedelta(seconds=40)
-    source = _source(reddit_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
-    assert reddit_fake.times(MENTIONS)
-    assert all(t >= reset for t in reddit_fake.times(MENTIONS))
+    assert reddit_fake.times(MENTIONS)[1:]
+    assert all(t >= reset for t in reddit_fake.times(MENTIONS)[1:])
 
 
 async def test_server_error_html_and_error_payload_then_recovery(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False)
+    cursor = await started(source, clock)
     reddit_fake.submit("lumora fine")
     reddit_fake.fail(SEARCH, 500, body="<html>500</html>", content_type="text/html")
     reddit_fake.fail(SEARCH, 200, body="<html>cdn error</html>", content_type="text/html")
     reddit_fake.fail(SEARCH, 200, body='{"kind": "Listing", "data": {"chil')
     reddit_fake.fail(SEARCH, 200, {"error": 500, "message": "Internal Server Error"})
-    source = _source(reddit_fake, clock, inbox=False)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
     assert len(clock.slept) == 4
 
 
 async def test_restart_resume_and_deleted_items(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False)
+    cursor = await started(source, clock)
     for n in range(12):
         clock.advance(1)
         reddit_fake.submit(f"lumora {n}")
     gone = reddit_fake.submit("lumora gone", author="[deleted]")
-    source = _source(reddit_fake, clock, inbox=False)
-    first = await source.poll(None)
+    first = await source.poll(cursor)
     await source.close()
     restarted = _source(reddit_fake, clock, inbox=False)
     rest = await once(restarted, first.cursor, clock=clock)
@@ -107,10 +142,11 @@ async def test_restart_resume_and_deleted_items(reddit_fake, clock) -> None:
 
 
 async def test_duplicate_items_across_pages_suppressed(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False)
+    cursor = await started(source, clock)
     post = reddit_fake.submit("lumora dup")
     reddit_fake.search_items.append(post)  # the listing shifts: the same post twice
-    source = _source(reddit_fake, clock, inbox=False)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [post["data"]["name"]]
 
@@ -125,9 +161,11 @@ async def test_bad_credentials_are_fatal(reddit_fake, clock) -> None:
 
 
 async def test_a_post_indexed_late_is_still_read(reddit_fake, clock) -> None:
-    reddit_fake.submit("lumora one")
     source = _source(reddit_fake, clock, inbox=False)
-    run = await once(source, clock=clock)
+    cursor = await started(source, clock)
+    clock.advance(60)
+    reddit_fake.submit("lumora one")
+    run = await once(source, cursor, clock=clock)
     clock.advance(60)
     late = reddit_fake.submit("lumora late", created_at=clock() - timedelta(seconds=90))
     again = await once(source, run.cursor, clock=clock)
@@ -136,11 +174,12 @@ async def test_a_post_indexed_late_is_still_read(reddit_fake, clock) -> None:
 
 
 async def test_a_refused_token_signs_in_again_instead_of_stopping(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False)
+    cursor = await started(source, clock)
     post = reddit_fake.submit("lumora lamp flickers")
     refused = {"www-authenticate": 'Bearer realm="reddit", error="invalid_token"'}
     reddit_fake.fail(SEARCH, 401, {"message": "Unauthorized"}, headers=refused)
-    source = _source(reddit_fake, clock, inbox=False)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [post["data"]["name"]]
     assert len(reddit_fake.api.calls(TOKEN)) == 2  # signed in again after the 401

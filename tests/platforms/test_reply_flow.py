@@ -36,8 +36,11 @@ base_url = "{x_fake.base_url}"
 query = "lumora"
 """)
     config = load_config(config_path)
-    tweet = x_fake.publish("@lumora my lamp arrived broken, terrible, awful support", author="bob")
     async with App(config) as app:
+        await app.run_once()  # the first run finds where "now" is
+        tweet = x_fake.publish(
+            "@lumora my lamp arrived broken, terrible, awful support", author="bob"
+        )
         await app.run_once()
         with app.store.engine.connect() as conn:
             draft_id = conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.kind == "private"))

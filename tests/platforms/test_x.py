@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from listener.x import XSource
 from tests.fakes.x import MENTIONS, SEARCH, problem
-from tests.platforms.helpers import FakeClock, once
+from tests.platforms.helpers import FakeClock, once, started
 
 
 def _source(fake, clock: FakeClock, **kw) -> XSource:
@@ -16,10 +16,11 @@ def _source(fake, clock: FakeClock, **kw) -> XSource:
 
 
 async def test_first_poll_reads_search_and_mentions_with_authors(x_fake, clock) -> None:
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
     x_fake.publish("@lumora my order is late", author="bob", followers=1200, search=False)
     x_fake.publish("lumora lamps are great", author="carol", mention=False, lang="pt")
-    source = _source(x_fake, clock)
-    run = await once(source)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     by_text = {m.text: m for m in run.mentions}
     assert set(by_text) == {"@lumora my order is late", "lumora lamps are great"}
@@ -41,39 +42,42 @@ async def test_incremental_poll_sends_since_id_and_returns_only_new(x_fake, cloc
 
 
 async def test_pages_until_caught_up(x_fake, clock) -> None:
+    source = _source(x_fake, clock, username=None)
+    cursor = await started(source, clock)
     for n in range(25):
         x_fake.publish(f"lumora {n}", mention=False)
-    source = _source(x_fake, clock, username=None)
-    run = await once(source)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 25
     assert len(set(run.ids)) == 25
-    assert len(x_fake.api.calls(SEARCH)) == 3
-    assert "next_token" in x_fake.api.calls(SEARCH)[1].query
+    assert len(x_fake.api.calls(SEARCH)) == 1 + 3
+    assert "next_token" in x_fake.api.calls(SEARCH)[2].query
 
 
 async def test_rate_limit_is_honoured_per_endpoint(x_fake, clock) -> None:
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
     x_fake.publish("@lumora hello")
     reset = clock() + timedelta(seconds=45)
     headers = {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(reset.timestamp()))}
     x_fake.fail(MENTIONS, 429, problem(429, "Too Many Requests"), headers=headers)
-    source = _source(x_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [x_fake.tweets[0]["id"]]
-    assert all(when >= reset for when in x_fake.times(MENTIONS))  # nothing sent before reset
-    assert x_fake.times(MENTIONS), "the mentions endpoint was read again after the reset"
+    assert all(when >= reset for when in x_fake.times(MENTIONS)[1:])  # none before reset
+    assert x_fake.times(MENTIONS)[1:], "the mentions endpoint was read again after the reset"
 
 
 async def test_long_rate_limit_skips_endpoint_and_keeps_cursor(x_fake, clock) -> None:
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
     x_fake.publish("@lumora hello", search=False)
     reset = clock() + timedelta(minutes=15)
     headers = {"x-rate-limit-reset": str(int(reset.timestamp()))}
     x_fake.fail(MENTIONS, 429, problem(429, "Too Many Requests"), headers=headers)
-    source = _source(x_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     assert run.ids == []
-    assert x_fake.times(MENTIONS) == []
+    assert x_fake.times(MENTIONS)[1:] == []
     clock.advance(16 * 60)
     later = await once(source, run.cursor, clock=clock)
     await source.close()
@@ -81,23 +85,25 @@ async def test_long_rate_limit_skips_endpoint_and_keeps_cursor(x_fake, clock) ->
 
 
 async def test_server_error_then_recovery(x_fake, clock) -> None:
+    source = _source(x_fake, clock, username=None)
+    cursor = await started(source, clock)
     x_fake.publish("lumora up again", mention=False)
     x_fake.fail(SEARCH, 503, problem(503, "Service Unavailable"))
-    source = _source(x_fake, clock, username=None)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
     assert clock.slept, "backed off (on the fake clock) then recovered"
 
 
 async def test_malformed_bodies_are_retried_not_fatal(x_fake, clock) -> None:
+    source = _source(x_fake, clock, username=None)
+    cursor = await started(source, clock)
     x_fake.publish("lumora survives", mention=False)
     x_fake.fail(SEARCH, 200, body="<html>oops</html>", content_type="text/html")
     x_fake.fail(SEARCH, 200, body='{"data": [{"id": "1", "te', content_type="application/json")
     x_fake.fail(SEARCH, 200, {"errors": [{"title": "Service Unavailable"}]})
     x_fake.fail(SEARCH, 502, body="<html>bad gateway</html>", content_type="text/html")
-    source = _source(x_fake, clock, username=None)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1
     assert len(clock.slept) == 4
@@ -117,10 +123,11 @@ async def test_bad_credentials_stop_the_source(x_fake, clock) -> None:
 
 
 async def test_restart_resumes_mid_paging_without_duplicates(x_fake, clock) -> None:
+    source = _source(x_fake, clock, username=None)
+    cursor = await started(source, clock)
     for n in range(15):
         x_fake.publish(f"lumora {n}", mention=False)
-    source = _source(x_fake, clock, username=None)
-    first_page = await source.poll(None)  # then the process dies
+    first_page = await source.poll(cursor)  # then the process dies
     await source.close()
     restarted = _source(x_fake, clock, username=None)
     rest = await once(restarted, first_page.cursor, clock=clock)
@@ -130,11 +137,12 @@ async def test_restart_resumes_mid_paging_without_duplicates(x_fake, clock) -> N
 
 
 async def test_duplicates_and_edits_are_suppressed(x_fake, clock) -> None:
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
     tweet = x_fake.publish("@lumora hi")  # in search and in mentions
     edited = x_fake.publish("@lumora hi (edited)")
     edited["edit_history_tweet_ids"] = [tweet["id"], edited["id"]]
-    source = _source(x_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [tweet["id"]]
     assert json.loads(run.cursor or "{}")["seen"] == [tweet["id"]]
@@ -156,9 +164,10 @@ async def test_exhausted_window_blocks_endpoint_before_any_429(x_fake, clock) ->
 
 
 async def test_tweet_deleted_between_pages_is_skipped(x_fake, clock) -> None:
-    tweets = [x_fake.publish(f"lumora {n}", mention=False) for n in range(15)]
     source = _source(x_fake, clock, username=None)
-    first = await source.poll(None)
+    cursor = await started(source, clock)
+    tweets = [x_fake.publish(f"lumora {n}", mention=False) for n in range(15)]
+    first = await source.poll(cursor)
     x_fake.delete(tweets[0]["id"])  # on the second page, deleted meanwhile
     rest = await once(source, first.cursor, clock=clock)
     await source.close()
@@ -167,11 +176,12 @@ async def test_tweet_deleted_between_pages_is_skipped(x_fake, clock) -> None:
 
 
 async def test_a_since_id_older_than_search_keeps_restarts_from_its_oldest(x_fake, clock) -> None:
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
     # Down for eight days: recent search refuses the saved since_id (400); the source reads
     # what search still has instead of stopping for good, and mentions keep their position.
     old = x_fake.publish("@lumora before the outage")
-    source = _source(x_fake, clock)
-    run = await once(source, clock=clock)
+    run = await once(source, cursor, clock=clock)
     assert run.ids == [old["id"]]
     clock.advance(8 * 86_400)
     fresh = x_fake.publish("lumora after the outage", mention=False)
@@ -182,3 +192,15 @@ async def test_a_since_id_older_than_search_keeps_restarts_from_its_oldest(x_fak
     assert refused.query["since_id"] == old["id"] and "since_id" not in retried.query
     assert x_fake.api.calls(MENTIONS)[-1].query["since_id"] == old["id"]
     assert json.loads(again.cursor)["ep"]["search"]["since"] == fresh["id"]
+
+
+async def test_first_run_skips_history_then_reads_what_comes_next(x_fake, clock) -> None:
+    old = [x_fake.publish(f"@lumora old {n}") for n in range(25)]  # three pages back
+    source = _source(x_fake, clock)
+    first = await once(source, clock=clock)
+    new = x_fake.publish("@lumora my lamp broke", search=False)
+    again = await once(source, first.cursor, clock=clock)
+    await source.close()
+    assert (first.ids, again.ids) == ([], [new["id"]])
+    assert len(x_fake.api.calls(SEARCH)) == 2  # the first run did not page back
+    assert json.loads(first.cursor or "{}")["ep"]["mentions"] == {"since": old[-1]["id"]}
