@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from mentiondesk.models import FatalError, Mention, OutboxAction
 
@@ -32,6 +32,28 @@ def may_have_sent(action: OutboxAction) -> bool:
     """The outbox counts an attempt before calling out; a later attempt may follow a crash after
     the platform accepted the post, so only then is the platform asked first."""
     return action.attempt > 1
+
+
+# The outbox row is dated by our clock, a post by the platform's: they may disagree this much.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def sent_since(action: OutboxAction) -> datetime:
+    """The earliest a post from an attempt of `action` can be dated: not before its outbox row
+    was written (a stock text sent to this author weeks ago is another message, not ours)."""
+    return (action.created_at or action.context.mention.created_at) - CLOCK_SKEW
+
+
+def sent_for(action: OutboxAction, stamp: object) -> bool:
+    """Whether a post the platform dates `stamp` (ISO 8601) can come from an attempt of
+    `action`. An undated one cannot be told apart from an old one: not counted, so it is sent."""
+    if not isinstance(stamp, str):
+        return False
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)) >= sent_since(action)
 
 
 def utc_iso(when: datetime | None = None) -> str:

@@ -28,7 +28,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
-from responders._post import may_have_sent, post_parts, same_text, utc_iso
+from responders._post import may_have_sent, post_parts, same_text, sent_for, utc_iso
 
 _LOGGER = logging.getLogger(__name__)
 _COLLECTION = "app.bsky.feed.post"
@@ -122,7 +122,7 @@ class BlueskyPostResponder:
         )
         convo_id = found.convo.id
         if may_have_sent(action):
-            earlier = await self._sent_message(chat, convo_id, text)
+            earlier = await self._sent_message(chat, convo_id, action, text)
             if earlier is not None:
                 _LOGGER.info("outbox %s: found our earlier message; not sending again", action.key)
                 return earlier
@@ -130,12 +130,16 @@ class BlueskyPostResponder:
         sent = await self._call(chat.chat.bsky.convo.send_message, data)
         return Receipt(ref=f"{convo_id}/{sent.id}", detail="direct message")
 
-    async def _sent_message(self, chat: AsyncClient, convo_id: str, text: str) -> Receipt | None:
+    async def _sent_message(
+        self, chat: AsyncClient, convo_id: str, action: OutboxAction, text: str
+    ) -> Receipt | None:
+        """Our message with this text in the conversation, sent since the action was queued."""
         params = {"convo_id": convo_id, "limit": _RECENT_MESSAGES}
         page = await self._call(chat.chat.bsky.convo.get_messages, params)
         for message in page.messages:  # deleted and system messages have no text
             sender = getattr(getattr(message, "sender", None), "did", None)
-            if sender == self._did and same_text(text, getattr(message, "text", "")):
+            ours = sender == self._did and sent_for(action, getattr(message, "sent_at", None))
+            if ours and same_text(text, getattr(message, "text", "")):
                 return Receipt(ref=f"{convo_id}/{message.id}", detail="direct message (found)")
         return None
 

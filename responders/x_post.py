@@ -28,7 +28,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
-from responders._post import may_have_sent, post_parts, same_text
+from responders._post import may_have_sent, post_parts, same_text, sent_for
 
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own tweets since the mention
@@ -116,7 +116,8 @@ class XPostResponder:
         await self._http.close()
 
     async def _already_sent(self, action: OutboxAction, text: str) -> Receipt | None:
-        """Our own reply to this tweet (or DM to this author) with the same text, if any."""
+        """Our own reply to this tweet (or DM to this author, sent since the action was queued:
+        a stock text DMed before that is another message) with the same text, if any."""
         mention, me = action.context.mention, await self._my_id()
         if action.private:
             answer = await self._call(
@@ -126,7 +127,8 @@ class XPostResponder:
             )
             for event in answer.data or []:
                 data = event.data
-                if str(data.get("sender_id")) == me and same_text(text, data.get("text", "")):
+                ours = str(data.get("sender_id")) == me and sent_for(action, data.get("created_at"))
+                if ours and same_text(text, data.get("text", "")):
                     return Receipt(ref=str(data["id"]), detail="direct message (found)")
             return None
         token = None

@@ -12,6 +12,7 @@ import base64
 import itertools
 import json
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -68,6 +69,9 @@ class ChatService:
         member = request.query.getall("members")[0]
         if member in self.closed_to_us:
             return self._invalid(request, NOT_FOLLOWED)
+        return self._reply({"convo": self._convo_with(member)}, request.path, 200)
+
+    def _convo_with(self, member: str) -> dict[str, Any]:
         if member not in self.convos:
             convo_id = f"3k{next(self._seq):011d}"
             self.convos[member] = {
@@ -78,7 +82,22 @@ class ChatService:
                 "unreadCount": 0,
             }
             self.messages[convo_id] = []
-        return self._reply({"convo": self.convos[member]}, request.path, 200)
+        return self.convos[member]
+
+    def message(self, member: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
+        """A message from us to `member`, sent `at` (now by the fake clock)."""
+        convo = self.messages[self._convo_with(member)["id"]]
+        n = next(self._seq)
+        message = {
+            "$type": "chat.bsky.convo.defs#messageView",
+            "id": f"3m{n:011d}",
+            "rev": str(n),
+            "text": text,
+            "sender": {"did": self.brand["did"]},
+            "sentAt": (at or self._clock()).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+        }
+        convo.append(message)
+        return message
 
     async def _list(self, request: web.Request) -> web.Response:
         if refused := self._refused(request):
@@ -100,20 +119,10 @@ class ChatService:
         if refused := self._refused(request):
             return refused
         body = await request.json()
-        convo = self.messages.get(body["convoId"])
-        if convo is None:
+        member = next((m for m, c in self.convos.items() if c["id"] == body["convoId"]), None)
+        if member is None:
             return self._invalid(request, "Convo not found")
-        n = next(self._seq)
-        message = {
-            "$type": "chat.bsky.convo.defs#messageView",
-            "id": f"3m{n:011d}",
-            "rev": str(n),
-            "text": body["message"]["text"],
-            "sender": {"did": self.brand["did"]},
-            "sentAt": self._clock().strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-        }
-        convo.append(message)
-        return self._reply(message, request.path, 200)
+        return self._reply(self.message(member, body["message"]["text"]), request.path, 200)
 
 
 def _scope(request: web.Request) -> str:

@@ -43,6 +43,10 @@ def _invalid_since(since: str, week_ago: datetime) -> dict[str, Any]:
     }
 
 
+def _fields(request: web.Request, name: str) -> list[str]:
+    return request.query.get(name, "").split(",")
+
+
 class XFake(PlatformFake):
     """State: published tweets, users, what we posted and DMed."""
 
@@ -208,24 +212,32 @@ class XFake(PlatformFake):
             body["meta"]["next_token"] = str(offset + size)
         return web.json_response(body, headers=self._headers(request.path))
 
-    async def _dm(self, request: web.Request) -> web.Response:
-        participant = request.path.split("/")[4]
+    def dm_sent(self, participant: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
+        """A DM from us to `participant`, sent `at` (now by the fake clock)."""
         event = {
             "id": self.next_id(),
             "event_type": "MessageCreate",
-            "text": (await request.json())["text"],
+            "text": text,
             "sender_id": BRAND_ID,
             "dm_conversation_id": f"{BRAND_ID}-{participant}",
+            "created_at": _iso(at or self.clock()),
             "participant": participant,
         }
         self.dms.append(event)
+        return event
+
+    async def _dm(self, request: web.Request) -> web.Response:
+        participant = request.path.split("/")[4]
+        event = self.dm_sent(participant, (await request.json())["text"])
         data = {"dm_conversation_id": event["dm_conversation_id"], "dm_event_id": event["id"]}
         return web.json_response({"data": data}, status=201, headers=self._headers("dm"))
 
     async def _dm_events(self, request: web.Request) -> web.Response:
         participant = request.path.split("/")[4]
+        # Like X, `created_at` only when `dm_event.fields` asks for it.
+        hidden = {"participant"} | ({"created_at"} - set(_fields(request, "dm_event.fields")))
         events = [
-            {k: v for k, v in e.items() if k != "participant"}
+            {k: v for k, v in e.items() if k not in hidden}
             for e in reversed(self.dms)
             if e["participant"] == participant
         ]
