@@ -14,7 +14,7 @@ from mentiondesk.decisions import DraftPlan, comment_key, post_action
 from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
 from mentiondesk.outbox_payload import outbox_row
-from mentiondesk.reply_limits import reply_limit
+from mentiondesk.reply_limits import too_long
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUTHOR,
@@ -93,11 +93,11 @@ def approve_pending(
     if not final.strip():
         raise ValueError("the reply text is empty")
     mention, reading = _mention_and_reading(conn, draft.mention_id)
-    limit = reply_limit(mention.platform, private=draft.kind == "private")
-    if len(final) > limit:
-        raise ReplyTooLong(
-            f"the reply is {len(final)} characters; {mention.platform} allows {limit}"
-        )
+    refused = too_long(
+        mention.platform, final, private=draft.kind == "private", handle=mention.author.handle
+    )
+    if refused:
+        raise ReplyTooLong(refused)
     _update_pending_draft(conn, draft, status="approved", text=final, decided_at=now, decided_by=by)
     plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
     number = case_number(draft.case_id) if draft.case_id else None

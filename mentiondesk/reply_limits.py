@@ -1,8 +1,13 @@
-"""What a reply may be on each platform: how long (characters: the desk's editor counts
-against these, and approval refuses a reply the platform would refuse), and whether it can be
-a private message."""
+"""What a reply may be on each platform: how long (as the platform counts it: the desk's
+editor counts against these limits, and approval refuses a reply the platform would refuse),
+and whether it can be a private message."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
+
+from mentiondesk.models import direct_status_text
 
 PUBLIC = {"x": 280, "twitter": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
 # Private messages have their own: X DMs 10,000, Bluesky chat 1,000; a Mastodon direct
@@ -13,6 +18,24 @@ DEFAULT = 10_000  # reddit, help desks and anything unknown
 # News and anything unknown has none, so only a public reply is offered.
 PRIVATE_MESSAGES = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
 
+LINK = 23  # X (t.co) and Mastodon count every link as this many characters
+_TRAILING = ".,:;!?'\")]}"  # punctuation after a link is text, not part of it
+# A link with its scheme; or (X only) a bare domain, which X also shortens when it knows the
+# top-level domain: such a word counts as at least a link, never less than it is long.
+_LINK = re.compile(
+    r"(?P<scheme>https?://)\S+|(?<![\w@./:-])(?=(?:[\w-]+\.)+[a-z]{2,}(?![\w-]))\S+", re.I
+)
+_REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")  # @user@domain, counted as @user
+# twitter-text v3 (config/v3.json): these code points weigh 1, every other one 2.
+_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+# How a platform counts differently from the characters typed, for the refusal's message.
+COUNTING = {
+    "x": "links count as 23 characters, and most characters outside Latin scripts as 2",
+    "mastodon": "links count as 23 characters, and a private message starts with the @handle",
+}
+COUNTING["twitter"] = COUNTING["x"]
+
 
 def reply_limit(platform: str, *, private: bool = False) -> int:
     if private and platform in PRIVATE:
@@ -22,3 +45,64 @@ def reply_limit(platform: str, *, private: bool = False) -> int:
 
 def has_private_messages(platform: str) -> bool:
     return platform in PRIVATE_MESSAGES
+
+
+def reply_length(platform: str, text: str, *, private: bool = False, handle: str = "") -> int:
+    """How long `text` is as `platform` counts it once the responder sent it (stripped, with
+    what the responder adds), to hold against `reply_limit`."""
+    sent = text.strip()
+    if platform in ("x", "twitter") and not private:
+        return x_length(sent)
+    if platform == "mastodon":
+        return mastodon_length(direct_status_text(handle, sent) if private else sent)
+    return len(sent)  # code points: never fewer than Bluesky's graphemes
+
+
+def too_long(platform: str, text: str, *, private: bool, handle: str) -> str | None:
+    """Why the platform would refuse the reply as too long, as it counts it; None if it fits."""
+    limit = reply_limit(platform, private=private)
+    length = reply_length(platform, text, private=private, handle=handle)
+    if length <= limit:
+        return None
+    how = ""
+    if platform in COUNTING and length != len(text.strip()):
+        how = f" as {platform} counts it ({COUNTING[platform]})"
+    return f"the reply is {length} characters{how}; {platform} allows {limit}"
+
+
+def x_length(text: str) -> int:
+    """A tweet's weighted length (twitter-text v3): links 23, CJK and emoji 2 a code point
+    (an emoji sequence counts more here than on X: on the safe side)."""
+    total, rest = 0, []
+    for piece, link in _split_links(unicodedata.normalize("NFC", text), bare=True):
+        if link is None:
+            rest.append(piece)
+        else:
+            total += LINK if link else max(LINK, len(piece))
+    return total + sum(_x_weight(char) for char in "".join(rest))
+
+
+def mastodon_length(text: str) -> int:
+    """A status's length as Mastodon counts it: links 23, `@user@domain` as `@user`."""
+    pieces = _split_links(text, bare=False)
+    return sum(LINK if link else len(_REMOTE.sub(r"@\1", p)) for p, link in pieces)
+
+
+def _split_links(text: str, *, bare: bool) -> list[tuple[str, bool | None]]:
+    """`text` cut into (piece, None) for plain text and (link, has_scheme) for links."""
+    pieces: list[tuple[str, bool | None]] = []
+    at = 0
+    for found in _LINK.finditer(text):
+        if not found.group("scheme") and not bare:
+            continue
+        link = found.group().rstrip(_TRAILING)
+        pieces.append((text[at : found.start()], None))
+        pieces.append((link, bool(found.group("scheme"))))
+        at = found.start() + len(link)
+    pieces.append((text[at:], None))
+    return pieces
+
+
+def _x_weight(char: str) -> int:
+    point = ord(char)
+    return 1 if any(low <= point <= high for low, high in _X_LIGHT) else 2

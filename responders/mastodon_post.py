@@ -31,6 +31,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    direct_status_text,
     require_env,
     secret_from_env,
 )
@@ -99,10 +100,8 @@ class MastodonPostResponder:
         mention, text = post_parts(action, "mastodon")
         visibility = self.visibility
         if action.private:
-            visibility = "direct"  # a direct status reaches only the accounts it mentions
-            handle = f"@{mention.author.handle}"
-            if handle.lower() not in text.lower():
-                text = f"{handle} {text}"
+            visibility = "direct"
+            text = direct_status_text(mention.author.handle, text)
         if action.attempt > 1 and (earlier := await self._our_reply(mention.external_id, text)):
             # Mastodon forgets idempotency keys after an hour; the thread remembers.
             return Receipt(ref=str(earlier["id"]), url=earlier.get("url"), detail="already sent")

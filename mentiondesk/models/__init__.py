@@ -25,6 +25,7 @@ from mentiondesk.models._plugins import (
     secret_from_env,
 )
 from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
+from mentiondesk.models._replies import direct_status_text
 
 __all__ = [
     "Action",
@@ -50,6 +51,7 @@ __all__ = [
     "SourceConfig",
     "SourceStatus",
     "TransientError",
+    "direct_status_text",
     "require_env",
     "secret_from_env",
     "utc",

@@ -1,0 +1,93 @@
+"""Approval holds a reply against its platform's limit as the platform counts it: links as 23
+characters on X and Mastodon, and the @handle a Mastodon private message is sent with."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk import queue
+from mentiondesk.config import load_config
+from mentiondesk.pipeline import App
+from mentiondesk.reply_limits import mastodon_length, reply_length, x_length
+from mentiondesk.tables import DRAFT, OUTBOX
+from tests.helpers import COMPLAINT, mention, write_config, write_mentions
+from tests.test_pipeline import Recorder
+
+# A complaint gets a public reply and a private message, both waiting for a person.
+DRAFTS = """
+[[rules]]
+name = "answer"
+when = { label = ["negative"] }
+actions = [
+  { type = "open_case" },
+  { type = "draft_public", template = "thank_you" },
+  { type = "draft_private", template = "complaint_dm" },
+]
+"""
+POST = {"default": "console"}
+LONG_LINK = "https://brand.example/help/orders/" + "a" * 100
+
+
+@asynccontextmanager
+async def _desk(tmp_path: Path, db_url: str, platform: str) -> AsyncIterator[App]:
+    (tmp_path / "rules.toml").write_text(DRAFTS)
+    samples = write_mentions(tmp_path / "m.jsonl", [mention(1, COMPLAINT, platform=platform)])
+    extra = '\n[playbooks]\npaths = ["rules.toml"]\n'
+    config = load_config(write_config(tmp_path, db_url=db_url, samples=samples, extra=extra))
+    app = App(config, responders={"console": Recorder("console"), "cases": Recorder("cases")})
+    async with app:
+        await app.run_once()
+        yield app
+
+
+def _draft(app: App, kind: str) -> int:
+    with app.store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.kind == kind)) or 0)
+
+
+async def test_a_mastodon_private_reply_that_fits_only_without_the_handle_is_refused(
+    tmp_path: Path, db_url: str
+) -> None:
+    text = "x" * 497  # 500 with "@h_a1 " in front: 503 as sent
+    async with _desk(tmp_path, db_url, "mastodon") as app:
+        draft = _draft(app, "private")
+        with pytest.raises(queue.ReplyTooLong) as refused:
+            queue.approve_draft(app.store, draft, by="ana", post_route=POST, text=text)
+        with app.store.engine.connect() as conn:
+            queued = conn.scalar(sa.select(sa.func.count()).select_from(OUTBOX))
+            status = conn.scalar(sa.select(DRAFT.c.status).where(DRAFT.c.id == draft))
+    assert str(refused.value).startswith("the reply is 503 characters as mastodon counts it (")
+    assert str(refused.value).endswith("; mastodon allows 500")
+    assert (status, queued) == ("pending", 0)
+
+
+async def test_an_x_reply_with_a_long_link_that_fits_as_23_is_accepted(
+    tmp_path: Path, db_url: str
+) -> None:
+    text = "So sorry! Track it here: " + LONG_LINK + " " + "b" * 200
+    assert len(text) > 280 and x_length(text) == 25 + 23 + 1 + 200
+    async with _desk(tmp_path, db_url, "x") as app:
+        draft = _draft(app, "public")
+        key = queue.approve_draft(app.store, draft, by="ana", post_route=POST, text=text)
+        with app.store.engine.connect() as conn:
+            queued = conn.scalar(sa.select(OUTBOX.c.key).where(OUTBOX.c.key == key))
+            sent = conn.scalar(sa.select(DRAFT.c.text).where(DRAFT.c.id == draft))
+    assert queued == key and sent == text
+
+
+def test_how_each_platform_counts() -> None:
+    assert x_length("see https://x.co/a. " + "日本") == 4 + 23 + 2 + 4  # CJK weighs 2
+    assert x_length("visit lumora.com or 3.50") == 6 + 23 + 8  # a bare domain: at least 23
+    assert x_length("Olá, ação!") == 10  # Latin with accents weighs 1
+    assert mastodon_length("@dan@remote.test hi " + LONG_LINK + "!") == 8 + 23 + 1
+    assert reply_length("mastodon", " hi ", private=True, handle="dan@remote.test") == 7
+    assert (
+        reply_length("mastodon", "@DAN@remote.test hi", private=True, handle="dan@remote.test") == 7
+    )
+    assert reply_length("x", LONG_LINK, private=True) == len(LONG_LINK)  # a DM: characters
+    assert reply_length("bluesky", LONG_LINK) == len(LONG_LINK)
