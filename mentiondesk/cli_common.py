@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -38,6 +39,12 @@ def open_store(config: Config) -> Store:
     store = Store(config.store_url())
     store.create_all()
     return store
+
+
+def desk_zone(config: Config) -> ZoneInfo:
+    """Where the team works (`[desk] timezone`): the CLI shows times and counts days there,
+    as the desk does."""
+    return ZoneInfo(config.settings.desk.timezone)
 
 
 def who() -> str:

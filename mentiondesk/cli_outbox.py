@@ -34,13 +34,13 @@ def outbox_list(
     held: Annotated[
         bool, typer.Option("--held", help="Only held actions (need a person).")
     ] = False,
-    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
+    limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 100,
 ) -> None:
     """Pending and held actions with their last error, the longest waiting first."""
     statuses = ("held",) if held else ("pending", "held")
-    rows = outbox_admin.waiting(open_store(load(ctx)), statuses=statuses, limit=limit)
-    title = counted(len(rows), "held action") if held else f"{counted(len(rows), 'action')} waiting"
-    table = Table(title=title)
+    store = open_store(load(ctx))
+    rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
+    table = Table(title=_title(len(rows), outbox_admin.counts(store), held_only=held))
     for column in ("id", "status", "kind", "to", "tries", "next try (UTC)", "last error"):
         table.add_column(column, overflow="fold")
     for r in rows:
@@ -54,6 +54,17 @@ def outbox_list(
             escape(r.last_error or "—"),
         )
     out.print(table)
+
+
+def _title(shown: int, counts: dict[str, int], *, held_only: bool) -> str:
+    """'3 waiting, 1 held' (held ones are not retried until someone says so), or 'showing
+    100 of 150: …' when --limit cut the list."""
+    if held_only:
+        total, what = counts["held"], counted(counts["held"], "held action")
+    else:
+        total = counts["pending"] + counts["held"]
+        what = f"{counts['pending']:,} waiting, {counts['held']:,} held"
+    return what if shown >= total else f"showing {shown:,} of {total:,}: {what}"
 
 
 @outbox_app.command("retry")

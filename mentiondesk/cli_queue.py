@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import contacts, queue, queue_views
-from mentiondesk.cli_common import load, open_store, who
+from mentiondesk import contacts, outbox_admin, queue, queue_views
+from mentiondesk.cli_common import desk_zone, load, open_store, who
 from mentiondesk.config import Config
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
@@ -66,7 +66,13 @@ def drafts_approve(
     ctx: typer.Context,
     draft_id: Annotated[int, typer.Argument(metavar="ID", help="Draft id (see drafts list).")],
     text: Annotated[str | None, typer.Option(help="Replace the drafted text.")] = None,
-    send: Annotated[bool, typer.Option(help="Deliver it now (else the running desk will).")] = True,
+    send: Annotated[
+        bool,
+        typer.Option(
+            help="Deliver it now, from this shell (it needs the responders' secrets here); "
+            "with --no-send the outbox worker of `mentiondesk run` sends it.",
+        ),
+    ] = True,
 ) -> None:
     """Approve a draft; its reply is queued in the outbox and, by default, sent now."""
     config = load(ctx)
@@ -77,8 +83,9 @@ def drafts_approve(
         )
     out.print(f"Draft {draft_id} approved.")
     if send:
-        delivered = asyncio.run(_deliver(config, store, key))
-        out.print("Reply sent." if delivered else "Reply queued; it will be retried.")
+        asyncio.run(_deliver(config, store, key))
+    # What the outbox row says, not what this process hoped: a held reply waits for a person.
+    out.print(delivery_news(outbox_admin.find(store, key)), highlight=False)
 
 
 @drafts_app.command("reject")
@@ -102,13 +109,15 @@ def cases_list(
     limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
 ) -> None:
     """Cases, most urgent first, then the longest waiting."""
-    store = open_store(load(ctx))
+    config = load(ctx)
+    store = open_store(config)
     cases = queue_views.list_cases(store, status=status, limit=limit)
     total = queue_views.count_cases(store, status=status)
+    zone = desk_zone(config)
     table = Table(title=_title(len(cases), total, f"{status} case"))
     table.add_column("case", no_wrap=True)  # "MD-000012 +2": the case and its follow-ups
     table.add_column("mention")  # its id, for `relabel` when the reading is wrong
-    for column in ("priority", "reading", "frustration", "author", "opened", "ticket"):
+    for column in ("priority", "reading", "frustration", "author", f"opened ({zone})", "ticket"):
         table.add_column(column)
     for c in cases:
         reading = c.label + (f"/{c.reason}" if c.reason else "")
@@ -120,7 +129,7 @@ def cases_list(
             reading,
             str(c.frustration),
             author,
-            c.opened_at.strftime("%Y-%m-%d %H:%M"),
+            c.opened_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             c.ticket_ref or "",
         )
     out.print(table)
@@ -152,6 +161,26 @@ def _withdraw_stale(store: Store) -> None:
         )
 
 
+def delivery_news(action: outbox_admin.Waiting | None) -> str:
+    """Where an approved reply is now: sent, queued for `mentiondesk run`, or held and why."""
+    if action is None:  # not expected: approval and its outbox row commit together
+        return "Reply queued: `mentiondesk run` sends it."
+    if action.status == "done":
+        return "Reply sent."
+    why = escape((action.last_error or "").rstrip("."))
+    if action.status == "held":
+        return (
+            f"[yellow]Reply held, not sent:[/] {why}. It waits for a person: once that is "
+            f"fixed, run `mentiondesk outbox retry {action.id}`."
+        )
+    if why:  # a failed try or a rate limit: the outbox tries again with backoff
+        return (
+            f"[yellow]Reply not sent yet:[/] {why}. `mentiondesk run` tries again "
+            f"(`mentiondesk outbox list` shows when; it is action {action.id})."
+        )
+    return f"Reply queued as outbox action {action.id}: `mentiondesk run` sends it."
+
+
 def _title(shown: int, total: int, what: str) -> str:
     """'3 open cases', or 'showing 50 of 120 open cases' when --limit cut the list."""
     everything = counted(total, what)
@@ -168,12 +197,12 @@ class _queue_errors:  # noqa: N801 - used as a lower-case context manager like c
             raise typer.Exit(1)
 
 
-async def _deliver(config: Config, store: Store, key: str) -> bool:
+async def _deliver(config: Config, store: Store, key: str) -> None:
     """Deliver just the approved reply, through the same outbox path the desk uses."""
     responders = build_responders(config)
     try:
         worker = OutboxWorker(store, responders, config.settings.outbox)
-        return await worker.drain(only_key=key) > 0
+        await worker.drain(only_key=key)
     finally:
         for responder in responders.values():
             await responder.close()

@@ -6,14 +6,13 @@ import json
 import sys
 from datetime import UTC, datetime, tzinfo
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk.cli_common import err, load, open_store
+from mentiondesk.cli_common import desk_zone, err, load, open_store
 from mentiondesk.cli_render import duration
 from mentiondesk.metrics import change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
@@ -71,7 +70,7 @@ def report_command(
         err.print("--format must be text or json")
         raise typer.Exit(2)
     config = load(ctx)
-    zone = ZoneInfo(config.settings.desk.timezone)
+    zone = desk_zone(config)
     period = _period(days, since, zone)
     store = open_store(config)
     try:

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -38,12 +39,32 @@ def waiting(
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
-    return [
-        Waiting(
-            r.id, r.key, r.kind, r.target, r.status, r.attempts, r.next_attempt_at, r.last_error
-        )
-        for r in rows
-    ]
+    return [_waiting(r) for r in rows]
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How many actions are pending and how many held, however many a listing shows."""
+    query = (
+        sa.select(OUTBOX.c.status, sa.func.count())
+        .where(OUTBOX.c.status.in_(("pending", "held")))
+        .group_by(OUTBOX.c.status)
+    )
+    with store.engine.connect() as conn:
+        found = {status: int(n) for status, n in conn.execute(query).all()}
+    return {"pending": found.get("pending", 0), "held": found.get("held", 0)}
+
+
+def find(store: Store, key: str) -> Waiting | None:
+    """The action with this idempotency key, in whatever status (done once delivered)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(OUTBOX).where(OUTBOX.c.key == key)).first()
+    return None if row is None else _waiting(row)
+
+
+def _waiting(r: sa.Row[Any]) -> Waiting:
+    return Waiting(
+        r.id, r.key, r.kind, r.target, r.status, r.attempts, r.next_attempt_at, r.last_error
+    )
 
 
 def retry(store: Store, outbox_id: int) -> bool:

@@ -94,7 +94,7 @@ def test_held_actions_point_to_outbox_list_held(ran: Path) -> None:
     assert code == 0 and "1 held → mentiondesk outbox list --held" in output
     assert "see the log" not in output
     assert "1 held action" in md(ran, "outbox", "list", "--held")[1]
-    assert re.search(r"\b\d+ actions? waiting", md(ran, "outbox", "list")[1])
+    assert re.search(r"\b\d+ waiting, 1 held", md(ran, "outbox", "list")[1])
 
 
 def test_eval_sentiment_on_empty_files_is_an_error_naming_them(
