@@ -35,6 +35,7 @@ from mentiondesk.store import Store
 
 cli_help.install()  # conventional --help under typer 0.29 (no `--help <bool>`, no `{ID}`)
 app = typer.Typer(
+    cls=cli_help.InOrder,  # `run` first, then daily work, then admin and the model
     help="mentiondesk: listen for your brand's mentions, read them, and act on them.",
     no_args_is_help=True,
     rich_markup_mode="rich",

@@ -1,23 +1,76 @@
-"""How `--help` names values: conventional usage lines and value columns under typer 0.29.
+"""How `--help` reads: conventional usage lines, value columns, prose and order under typer 0.29.
 
 Typer 0.29 shows a type beside every option, flags included (`--help <bool>`, `-v <int>` on a
 counter), spells types as Python does (`<FileText>`, `<list[Path]>`, `<str>`) and wraps
 required arguments in braces (`{ID}`). Commands set metavars and choices where the words
 matter; the overrides below fix the rest in one place, so a new flag or file option reads
-right without anyone remembering to. `install()` applies them.
+right without anyone remembering to. Typer's rich mode also keeps a docstring's line breaks,
+so prose wrapped at 100 columns in the source broke mid-sentence in `--help`; paragraphs are
+joined as click joins them. `install()` applies them.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, get_args
 
-from typer.core import TyperArgument, TyperOption
+from typer import rich_utils
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 _Shown = Callable[[Any, Any], str | None]
 # Typer's own renderers, kept to fall back on; absent in another typer, nothing is patched.
 _option_type: _Shown | None = getattr(TyperOption, "display_type_rich", None)
 _argument_type: _Shown | None = getattr(TyperArgument, "display_type_rich", None)
+_join_paragraphs: Callable[..., str] | None = getattr(rich_utils, "_fix_linebreaks", None)
+_command_line: Callable[..., Any] | None = getattr(rich_utils, "_make_command_help", None)
+
+# `mentiondesk --help` in the order a new user needs the commands: start, daily work, then
+# admin and the sentiment model. A command not named here follows, as registered.
+ORDER = (
+    "run",
+    "check-config",
+    "drafts",
+    "cases",
+    "report",
+    "outbox",
+    "authors",
+    "survey",
+    "users",
+    "sources",
+    "responders",
+    "classify",
+    "relabel",
+    "train-sentiment",
+    "tune-sentiment",
+    "eval-sentiment",
+)
+
+
+class InOrder(TyperGroup):
+    """A command group that lists its commands in ORDER, not in the order modules added them."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        known = {name: i for i, name in enumerate(ORDER)}
+        return sorted(super().list_commands(ctx), key=lambda name: known.get(name, len(ORDER)))
+
+
+def unwrapped(text: str) -> str:
+    """A paragraph as one line, as click shows it (a paragraph starting with \\b keeps its
+    breaks, as in click)."""
+    return text if text.startswith("\b") else " ".join(text.split("\n"))
+
+
+def join_paragraphs(paragraphs: list[str], markup_mode: Any) -> str:
+    """A command's help after its first line: each paragraph unwrapped, blank lines between."""
+    return "\n\n".join(unwrapped(p) for p in paragraphs)
+
+
+def command_line(*, help_text: str, markup_mode: Any) -> Any:
+    """A command's line in its group's list: the first paragraph, unwrapped."""
+    first = inspect.cleandoc(help_text).split("\n\n")[0]
+    assert _command_line is not None  # install() patches only when typer has it
+    return _command_line(help_text=unwrapped(first), markup_mode=markup_mode)
 
 
 def option_type(self: TyperOption, ctx: Any) -> str | None:
@@ -64,10 +117,12 @@ def install() -> None:
 
     They lean on typer 0.29's internals (pinned in pyproject): under a typer without them,
     help keeps typer's own look rather than the CLI failing to start."""
-    if _option_type is None or _argument_type is None:
+    if _option_type is None or _argument_type is None or _command_line is None:
         return
-    if not hasattr(TyperArgument, "get_usage_pieces"):
+    if not hasattr(TyperArgument, "get_usage_pieces") or _join_paragraphs is None:
         return
     TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
     TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign,assignment]
     TyperArgument.get_usage_pieces = argument_usage  # type: ignore[method-assign]
+    rich_utils._fix_linebreaks = join_paragraphs
+    rich_utils._make_command_help = command_line

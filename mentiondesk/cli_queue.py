@@ -33,7 +33,13 @@ err = Console(stderr=True, soft_wrap=True)
 def drafts_list(
     ctx: typer.Context,
     status: Annotated[
-        queue_views.DraftStatus, typer.Option(help="Which drafts.", case_sensitive=False)
+        queue_views.DraftStatus,
+        typer.Option(
+            # The choices in words: as a metavar they wrap mid-word in a narrow terminal.
+            help="Which drafts: pending, approved, rejected or withdrawn.",
+            metavar="<status>",
+            case_sensitive=False,
+        ),
     ] = "pending",
     limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
 ) -> None:
@@ -104,7 +110,12 @@ def drafts_reject(
 def cases_list(
     ctx: typer.Context,
     status: Annotated[
-        queue_views.CaseStatus, typer.Option(help="Which cases.", case_sensitive=False)
+        queue_views.CaseStatus,
+        typer.Option(
+            help="Which cases: open, resolved or closed.",
+            metavar="<status>",
+            case_sensitive=False,
+        ),
     ] = "open",
     limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
 ) -> None:
