@@ -28,6 +28,7 @@ from listener._endpoints import (
     Page,
     State,
     check_json,
+    id_key,
     max_id,
     parse_time,
     run_check,
@@ -50,6 +51,8 @@ from mentiondesk.models import (
 _LOGGER = logging.getLogger(__name__)
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+SEARCH_LIMIT = 40  # /api/v2/search sends 20 statuses unless asked, 40 at most
+SEARCH_PAGES = 10  # pages one poll reads back through a burst (400 matches); past it, logged
 
 
 class MastodonSourceConfig(SourceConfig):
@@ -136,12 +139,41 @@ class MastodonSource:
         if self.query.startswith("#") and " " not in self.query:
             call = partial(self.api.timeline_hashtag, self.query[1:], limit=self.page_size)
             statuses = await self._call("search", call, min_id=state.get("min"))
+            check_json(statuses, "search", list)
+            return self._page(state, [str(s["id"]) for s in statuses], statuses)
+        return await self._search_text(state)
+
+    async def _search_text(self, state: State) -> Page:
+        """Search answers the newest matches after min_id, not the ones just above it (as
+        timelines do): while pages come back full, read on down (offset) to the saved id,
+        then move the cursor to the newest. The first run reads one page: it only finds now.
+        """
+        since, limit = state.get("min"), min(self.page_size, SEARCH_LIMIT)
+        found: dict[str, Any] = {}
+        for page in range(SEARCH_PAGES):
+            statuses = await self._search_page(since, limit, page * limit)
+            fresh = {str(s["id"]): s for s in statuses if str(s["id"]) not in found}
+            found.update(fresh)
+            # `not fresh`: a server that ignores offset sends the same page again.
+            if not state or len(statuses) < limit or not fresh:
+                break
         else:
-            call = partial(self.api.search_v2, self.query, resolve=False, result_type="statuses")
-            found = await self._call("search", call, min_id=state.get("min"))
-            statuses = check_json(found, "search", dict).get("statuses", [])
-        check_json(statuses, "search", list)
-        return self._page(state, [str(s["id"]) for s in statuses], statuses)
+            _LOGGER.warning(
+                "source %s: search found more than %d new matches since the last poll; "
+                "older ones are skipped (poll more often)",
+                self.name,
+                len(found),
+            )
+        oldest_first = sorted(found.values(), key=lambda s: id_key(str(s["id"])))
+        return Page([_mention(s) for s in oldest_first], {"min": max_id(since, *found)})
+
+    async def _search_page(self, since: str | None, limit: int, offset: int) -> list[Any]:
+        # Offset, not max_id: Mastodon 4.2+ turns max_id into "before <that second>", which
+        # would skip other matches posted in the same second.
+        call = partial(self.api.search_v2, self.query, resolve=False, result_type="statuses")
+        found = await self._call("search", call, min_id=since, limit=limit, offset=offset or None)
+        statuses = check_json(found, "search", dict).get("statuses", [])
+        return list(check_json(statuses, "search", list))
 
     def _page(self, state: State, ids: list[str], statuses: list[Any]) -> Page:
         """min_id pages forward: the newest id read is where the next page starts."""

@@ -1,6 +1,6 @@
 """A fake Mastodon server: mention notifications, search, hashtag timeline, posting statuses.
 
-Arrays newest first with a `Link` header (`max_id` next, `min_id` prev), `X-RateLimit-*`
+Timelines newest first with a `Link` header (`max_id` next, `min_id` prev), `X-RateLimit-*`
 headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/statuses.
 """
 
@@ -218,7 +218,15 @@ class MastodonFake(PlatformFake):
         return self._paged(request, self._window(request, self.search_hits))
 
     async def _search(self, request: web.Request) -> web.Response:
-        statuses = self._window(request, self.search_hits)
+        """Search is no timeline: the newest `limit` matches between min_id and max_id (not
+        the ones just above min_id), 20 unless asked, 40 at most; `offset` only with `type`."""
+        q = request.query
+        limit = min(int(q.get("limit", "20")), 40)
+        offset = int(q.get("offset", "0")) if q.get("type") else 0
+        low, high = int(q.get("min_id", "0")), int(q.get("max_id", str(1 << 64)))
+        newest = sorted(self.search_hits, key=lambda s: int(s["id"]), reverse=True)
+        matches = [s for s in newest if low < int(s["id"]) < high]
+        statuses = matches[offset : offset + limit]
         body = {"accounts": [], "statuses": statuses, "hashtags": []}
         return web.json_response(body, headers=self._headers(request.path))
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import timedelta
 
 from listener.mastodon import MastodonSource, build_mastodon
-from tests.fakes.mastodon import NOTIFICATIONS
+from tests.fakes.mastodon import NOTIFICATIONS, SEARCH
 from tests.platforms.helpers import FakeClock, once, started
 
 TAG = "/api/v1/timelines/tag/lumora"
@@ -123,3 +124,36 @@ async def test_first_run_skips_history_then_reads_what_comes_next(mastodon_fake,
     await source.close()
     assert (first.ids, again.ids) == ([], [new["id"]])
     assert json.loads(first.cursor or "{}")["ep"]["mentions"]["min"]  # the newest notification
+
+
+async def test_a_burst_of_search_hits_is_read_in_full_once_oldest_first(
+    mastodon_fake, clock
+) -> None:
+    source = _source(mastodon_fake, clock, query="lumora lamp", size=80)
+    cursor = await started(source, clock)
+    burst = [mastodon_fake.hit(f"lumora lamp {n}")["id"] for n in range(55)]
+    run = await once(source, cursor, clock=clock)
+    later = mastodon_fake.hit("lumora lamp again")["id"]
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert run.ids == burst  # more than a page (40) between polls: none lost, none twice
+    assert json.loads(run.cursor or "{}")["ep"]["search"]["min"] == burst[-1]
+    assert again.ids == [later]
+    calls = mastodon_fake.api.calls(SEARCH)
+    assert [c.query.get("limit") for c in calls] == ["40"] * 4  # search's most, not 80
+    assert [c.query.get("offset") for c in calls[1:3]] == [None, "40"]
+
+
+async def test_search_reads_at_most_ten_pages_a_poll_and_says_so(
+    mastodon_fake, clock, caplog
+) -> None:
+    source = _source(mastodon_fake, clock, query="lumora lamp", size=40)
+    cursor = await started(source, clock)
+    burst = [mastodon_fake.hit(f"lumora lamp {n}")["id"] for n in range(405)]
+    with caplog.at_level(logging.WARNING, logger="listener.mastodon"):
+        run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == burst[5:]  # the 400 newest; the 5 oldest are past the cap
+    assert json.loads(run.cursor or "{}")["ep"]["search"]["min"] == burst[-1]
+    assert len(mastodon_fake.api.calls(SEARCH)) == 1 + 10
+    assert "more than 400" in caplog.text
