@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mentiondesk import registry
 from mentiondesk.config_problems import problems_of
+from mentiondesk.config_routing import routing_problems
 from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
 from mentiondesk.schema import shown_url
 
@@ -231,27 +232,7 @@ def _plugins(tables: list[dict[str, Any]], group: registry.Group, problems: list
 
 
 def _cross_references(config: Config) -> list[str]:
-    routing = config.settings.routing
-    names = {r.name for r in config.responders}
-    # A responder whose own table is wrong is reported there; naming it is not a second error.
-    declared = names | {t.get("name") or t.get("kind") for t in config.settings.responders}
-    wanted = [("routing.alert", n) for n in routing.alert]
-    wanted += [(f"routing.post.{p}", n) for p, n in routing.post.items()]
-    if routing.ticket:
-        wanted.append(("routing.ticket", routing.ticket))
-    for i, route in enumerate(routing.alert_routes):
-        wanted += [(f"routing.alert_routes[{i}].to", n) for n in route.to]
-    route_names = [r.name for r in routing.alert_routes]
-    problems_routes = [
-        f"routing.alert_routes: the name {n!r} is used twice; give each route a unique name"
-        for n in sorted({n for n in route_names if route_names.count(n) > 1})
-    ]
-    problems = [
-        f"{key}: no responder is named {name!r}; add a [[responders]] table with name = "
-        f"{name!r} or use one of: {', '.join(sorted(n for n in names if n)) or '(none)'}"
-        for key, name in wanted
-        if name not in declared
-    ] + problems_routes
+    problems = routing_problems(config)
     classifier = config.settings.sentiment.classifier
     if classifier not in registry.kinds("classifiers"):
         problems.append(

@@ -18,6 +18,7 @@ from typing import Any
 from listener._poll import Poller
 from mentiondesk import contacts, registry
 from mentiondesk.config import Config
+from mentiondesk.config_routing import cannot
 from mentiondesk.digest import digest_sinks
 from mentiondesk.models import ActionKind, Batch, Classifier, ConfigError, Responder, Source
 from mentiondesk.outbox import OutboxWorker
@@ -53,25 +54,36 @@ def build_playbook(config: Config) -> Playbook:
         default_lang=section.default_lang,
         handle_locales=section.handle_locales,
     )
-    _check_targets(playbook, {r.name or r.kind for r in config.responders})
+    _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
     return playbook
 
 
-def _check_targets(playbook: Playbook, responders: set[str]) -> None:
-    """An alert or escalation sent `to` a responder that is not configured would be held,
-    every time: say so at start-up instead."""
-    sent = (ActionKind.ALERT, ActionKind.ESCALATE)
-    unknown = [
-        f"rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
-        for rule in playbook.rules
-        for spec in rule.actions
-        if spec.type in sent and spec.to and spec.to not in responders
-    ]
+# What a rule's `to` gets: an alert, or an escalation's ticket and the follow-ups' comments.
+_SENDS = {ActionKind.ALERT: "alert", ActionKind.ESCALATE: "ticket"}
+
+
+def _check_targets(playbook: Playbook, kinds: dict[str, str]) -> None:
+    """An alert or escalation sent `to` a responder that is not configured, or that cannot take
+    it, would be held every time: say so at start-up instead."""
+    unknown, unfit = [], []
+    for rule in playbook.rules:
+        for spec in rule.actions:
+            if spec.type not in _SENDS or not spec.to:
+                continue
+            where = f"rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
+            if spec.to not in kinds:
+                unknown.append(where)
+            elif why := cannot(kinds[spec.to], _SENDS[spec.type]):
+                fit = [n for n in sorted(kinds) if not cannot(kinds[n], _SENDS[spec.type])]
+                unfit.append(f"playbooks: {where}: {why}; use one of: {', '.join(fit) or '(none)'}")
     if unknown:
-        raise ConfigError(
+        unfit.insert(
+            0,
             f"playbooks: {'; '.join(unknown)}: no responder has that name; "
-            f"use one of {', '.join(sorted(responders))} or add a [[responders]] table"
+            f"use one of {', '.join(sorted(kinds))} or add a [[responders]] table",
         )
+    if unfit:
+        raise ConfigError("\n".join(unfit))
 
 
 def _build(group: registry.Group, config: Any, context: Any) -> Any:

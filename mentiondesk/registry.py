@@ -47,6 +47,13 @@ _BUILTIN: dict[Group, dict[str, str]] = {
 }
 
 
+# A platform source's kind is the platform its mentions carry (`x` → mention.platform "x");
+# these read mentions of other platforms (replay: whatever its file recorded).
+_NOT_PLATFORMS = frozenset({"replay"})
+# Names people still write for a platform, for "did you mean" hints only.
+FORMER_NAMES = {"twitter": "x"}
+
+
 @cache
 def _targets(group: Group) -> dict[str, str]:
     found = {ep.name: ep.value for ep in entry_points(group=f"mentiondesk.{group}")}
@@ -63,3 +70,8 @@ def load(group: Group, kind: str) -> Any:
     target = _targets(group)[kind]
     module_name, _, attribute = target.partition(":")
     return getattr(importlib.import_module(module_name), attribute)
+
+
+def platforms() -> list[str]:
+    """Every platform a registered source listens to (routing keys and conditions use them)."""
+    return [kind for kind in kinds("sources") if kind not in _NOT_PLATFORMS]

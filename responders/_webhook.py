@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from pydantic import field_validator
@@ -29,6 +29,7 @@ class WebhookSink:
     """Base of the webhook responders: subclasses build the body for one alert."""
 
     what = "webhook"
+    takes: ClassVar[frozenset[str]] = frozenset({"alert"})  # checked at start-up
     # What `responders check` says of a sink with no check(): the URL is set, but an
     # incoming webhook has no read-only call that would prove it works.
     check_note = "URL is set; an incoming webhook cannot be tried without posting to it"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from atproto import AsyncClient
 from atproto_client import exceptions as atp
@@ -61,6 +61,8 @@ class BlueskyPostResponder:
     """A reply in the mention's thread, with a deterministic record key: posted once."""
 
     Config = BlueskyPostResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    platform: ClassVar[str] = "bluesky"  # posts only for this platform's mentions
 
     def __init__(
         self, name: str = "bluesky-post", *, handle: str, password: str, base_url: str
@@ -83,7 +85,7 @@ class BlueskyPostResponder:
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
-        mention, text = post_parts(action, "bluesky")
+        mention, text = post_parts(action, self.platform)
         if action.private:
             return await self._message(action, mention.author.id, text)
         did = await self._login()

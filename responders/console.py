@@ -7,7 +7,7 @@ mention text stripped of control characters and terminal escapes.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TextIO
+from typing import ClassVar, Literal, TextIO
 
 from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt
 from responders._text import case_title, plain, reach
@@ -23,6 +23,8 @@ class ConsoleResponder:
     """Prints alerts, tickets and posts; idempotent because the outbox records each key once."""
 
     Config = ConsoleResponderConfig
+    # What the routing may send it (checked at start-up): a console prints anything.
+    takes: ClassVar[frozenset[str]] = frozenset({"alert", "ticket", "comment", "post"})
     check_note = "prints to this terminal: nothing to check"  # said by `responders check`
 
     def __init__(

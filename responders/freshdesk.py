@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import field_validator
 
@@ -35,6 +35,7 @@ class FreshdeskResponder:
     """Opens tickets through the Freshdesk v2 API (Basic auth `api_key:X`)."""
 
     Config = FreshdeskResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
 
     def __init__(
         self, name: str, *, base_url: str, api_key: str, case_field: str | None = None

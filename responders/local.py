@@ -6,7 +6,7 @@ the case), so the embedded default needs no external help-desk server.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt
 from responders import _helpdesk as desk
@@ -20,6 +20,7 @@ class LocalHelpdeskResponder:
     """Turns a ticket action into a local escalation reference: `local:MD-000123`."""
 
     Config = LocalHelpdeskResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
     check_note = "escalations stay in the store: nothing to check"  # `responders check`
 
     def __init__(self, name: str = "cases") -> None:

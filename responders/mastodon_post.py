@@ -11,7 +11,7 @@ import html
 import logging
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from mastodon import Mastodon
 from mastodon.errors import (
@@ -74,6 +74,8 @@ class MastodonPostResponder:
     """Reply to the mention's status, or a direct status that mentions the author, once."""
 
     Config = MastodonPostResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    platform: ClassVar[str] = "mastodon"  # posts only for this platform's mentions
 
     def __init__(
         self, name: str = "mastodon-post", *, api: Mastodon, visibility: str = "public"
@@ -97,7 +99,7 @@ class MastodonPostResponder:
         return cls(config.name or "mastodon-post", api=api, visibility=config.visibility)
 
     async def deliver(self, action: OutboxAction) -> Receipt:
-        mention, text = post_parts(action, "mastodon")
+        mention, text = post_parts(action, self.platform)
         visibility = self.visibility
         if action.private:
             visibility = "direct"

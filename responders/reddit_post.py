@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import asyncpraw
 import asyncprawcore
@@ -56,6 +56,8 @@ class RedditPostResponder:
     """Comment reply to the mention (`api/comment`) or private message (`api/compose`), once."""
 
     Config = RedditPostResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    platform: ClassVar[str] = "reddit"  # posts only for this platform's mentions
 
     def __init__(
         self,
@@ -90,7 +92,7 @@ class RedditPostResponder:
         return cls(config.name or "reddit-post", reddit=reddit, subject=config.message_subject)
 
     async def deliver(self, action: OutboxAction) -> Receipt:
-        mention, text = post_parts(action, "reddit")
+        mention, text = post_parts(action, self.platform)
         if may_have_sent(action):
             found = await self._already_sent(action, text)
             if found is not None:

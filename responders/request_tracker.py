@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import aiohttp
 from pydantic import field_validator
@@ -48,6 +48,7 @@ class RequestTrackerResponder:
     """Opens one RT ticket per case; `solved()` says which of ours were resolved in RT."""
 
     Config = RequestTrackerResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
 
     def __init__(self, name: str, *, base_url: str, token: str, queue: str = "General") -> None:
         self.name = name

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import aiohttp
 from pydantic import Field, SecretStr, field_validator
@@ -97,6 +97,7 @@ class SlackResponder:
     """Posts alert cards with `chat.postMessage`; the receipt ref is `channel:ts`."""
 
     Config = SlackResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"alert"})  # checked at start-up
 
     def __init__(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import aiohttp
 import tweepy
@@ -68,6 +68,8 @@ class XPostResponder:
     """Public reply (`in_reply_to_tweet_id`) or DM to the author, once."""
 
     Config = XPostResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    platform: ClassVar[str] = "x"  # posts only for this platform's mentions
 
     def __init__(
         self, name: str = "x-post", *, token: str, base_url: str = DEFAULT_BASE, timeout: float = 30
@@ -89,7 +91,7 @@ class XPostResponder:
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
-        mention, text = post_parts(action, "x")
+        mention, text = post_parts(action, self.platform)
         if may_have_sent(action):
             found = await self._already_sent(action, text)
             if found is not None:

@@ -7,7 +7,7 @@ key, so neither a crash nor an expired key opens a second ticket.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import field_validator
 
@@ -39,6 +39,7 @@ class ZendeskResponder:
     """Opens tickets through the Zendesk tickets API; `solved()` feeds the two-way link."""
 
     Config = ZendeskResponderConfig
+    takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
 
     def __init__(
         self, name: str, *, base_url: str, email: str, token: str, group_id: int | None = None

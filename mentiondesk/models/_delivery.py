@@ -88,7 +88,10 @@ class Receipt:
 
 @runtime_checkable
 class Responder(Protocol):
-    """Delivers outbox actions; must be idempotent by `action.key`."""
+    """Delivers outbox actions; must be idempotent by `action.key`.
+
+    A responder class may declare `takes` (the action kinds it delivers) and, for a poster,
+    `platform`: start-up then refuses a route that sends it anything else."""
 
     name: str
 

@@ -1,0 +1,128 @@
+"""`[routing]` checked against what exists when the config loads: responders by name and by what
+they take, the platforms a source listens to, the labels a classifier gives.
+
+A misspelt platform key silently sent every reply to `default` (a console records it
+delivered: no customer gets it); a help desk routed to a chat sink held every ticket. Both now
+stop start-up naming the key and the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from mentiondesk import registry
+from mentiondesk.models import Label
+
+if TYPE_CHECKING:
+    from mentiondesk.config import Config, RoutingSection
+
+# What a route sends: a help desk gets the case's ticket, then its follow-ups as comments.
+SENDS = {"alert": ("alert",), "ticket": ("ticket", "comment"), "post": ("post",)}
+LABELS = [label.value for label in Label]
+
+
+class Routed(NamedTuple):
+    key: str  # where the config names it, e.g. routing.post.x
+    name: str  # the responder
+    sends: str  # alert | ticket | post
+    platform: str | None = None  # a post route's platform
+
+
+def refusal(kind: str, action: str, platform: str | None = None) -> str | None:
+    """Why a responder of `kind` cannot take an `action` (for a `platform` mention), or None.
+
+    A plugin that declares no `takes` is trusted with anything: it says so when it delivers."""
+    cls = registry.load("responders", kind)
+    takes = getattr(cls, "takes", None)
+    if takes is not None and action not in takes:
+        return f"takes {', '.join(sorted(takes))}, not {action}"
+    posts_on = getattr(cls, "platform", None)
+    if action == "post" and platform and posts_on and posts_on != platform:
+        return f"posts only on {posts_on}, not {platform}"
+    return None
+
+
+def able(kinds: Mapping[str, str], action: str, platform: str | None = None) -> list[str]:
+    """The responders among `kinds` (name → kind) that can take `action`, sorted."""
+    return sorted(n for n, k in kinds.items() if refusal(k, action, platform) is None)
+
+
+def routing_problems(config: Config) -> list[str]:
+    """Every routing problem, one line each: `key: problem; fix`."""
+    routing = config.settings.routing
+    kinds = {r.name or r.kind: r.kind for r in config.responders}
+    # A responder whose own table is wrong is reported there; naming it is not a second error.
+    declared = set(kinds) | {t.get("name") or t.get("kind") for t in config.settings.responders}
+    routed = _routed(routing)
+    unknown = [
+        f"{r.key}: no responder is named {r.name!r}; add a [[responders]] table with name = "
+        f"{r.name!r} or use one of: {', '.join(sorted(kinds)) or '(none)'}"
+        for r in routed
+        if r.name not in declared
+    ]
+    return unknown + _wrong_kinds(routed, kinds) + _conditions(routing) + _duplicates(routing)
+
+
+def _routed(routing: RoutingSection) -> list[Routed]:
+    found = [Routed("routing.alert", n, "alert") for n in routing.alert]
+    for platform, name in routing.post.items():
+        known = platform if platform in registry.platforms() else None  # unknown: said apart
+        found.append(Routed(f"routing.post.{platform}", name, "post", known))
+    if routing.ticket:
+        found.append(Routed("routing.ticket", routing.ticket, "ticket"))
+    for i, route in enumerate(routing.alert_routes):
+        found += [Routed(f"routing.alert_routes[{i}].to", n, "alert") for n in route.to]
+    return found
+
+
+def _wrong_kinds(routed: list[Routed], kinds: Mapping[str, str]) -> list[str]:
+    """A route to a responder that cannot take what it sends would hold every such action."""
+    problems = []
+    for r in routed:
+        why = cannot(kinds[r.name], r.sends, r.platform) if r.name in kinds else None
+        if why:
+            fit = sorted(n for n, k in kinds.items() if not cannot(k, r.sends, r.platform))
+            use = f"use one of: {', '.join(fit)}" if fit else "add a [[responders]] table that can"
+            problems.append(f"{r.key}: {r.name!r} (kind {kinds[r.name]}) {why}; {use}")
+    return problems
+
+
+def cannot(kind: str, sends: str, platform: str | None = None) -> str | None:
+    """Why a responder of `kind` cannot take what a route that `sends` sends, or None."""
+    return next((w for a in SENDS[sends] if (w := refusal(kind, a, platform))), None)
+
+
+def _conditions(routing: RoutingSection) -> list[str]:
+    """Platform keys and route conditions that no mention could ever match."""
+    platforms = registry.platforms()
+    keys = [(f"routing.post.{p}", p) for p in routing.post if p != "default"]
+    problems = _unknown("platform", platforms, keys)
+    for i, route in enumerate(routing.alert_routes):
+        at = f"routing.alert_routes[{i}]"
+        problems += _unknown("platform", platforms, [(f"{at}.platform", p) for p in route.platform])
+        problems += _unknown("label", LABELS, [(f"{at}.label", v) for v in route.label])
+    return problems
+
+
+def _unknown(what: str, known: list[str], given: Iterable[tuple[str, str]]) -> list[str]:
+    return [
+        f"{key}: no {what} {value!r}; {_hint(value, known)}"
+        for key, value in given
+        if value not in known
+    ]
+
+
+def _hint(value: str, known: list[str]) -> str:
+    wanted = registry.FORMER_NAMES.get(value.lower(), value.lower())
+    close = difflib.get_close_matches(wanted, known, n=1)
+    return f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(known)}"
+
+
+def _duplicates(routing: RoutingSection) -> list[str]:
+    names = [r.name for r in routing.alert_routes]
+    return [
+        f"routing.alert_routes: the name {n!r} is used twice; give each route a unique name"
+        for n in sorted({n for n in names if names.count(n) > 1})
+    ]

@@ -1,0 +1,158 @@
+"""`[routing]` is checked when the config loads: platforms, labels and what each routed
+responder takes. A route that could never match, or whose actions would all be held, stops
+start-up naming its key and the fix."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mentiondesk import registry
+from mentiondesk.config import load_config
+from mentiondesk.models import ConfigError
+from tests.helpers import run_cli, write_config, write_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+# Besides the helpers' console and cases: a chat sink and a poster (their secrets are faked).
+SINKS = '\n[[responders]]\nkind = "slack"\nchannel = "C1"\n[[responders]]\nkind = "x-post"\n'
+
+
+@pytest.fixture(autouse=True)
+def _secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "X_USER_TOKEN"):
+        monkeypatch.setenv(variable, "test")
+
+
+def _config(tmp_path: Path, extra: str) -> Path:
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    return write_config(tmp_path, db_url="sqlite:///x.db", samples=samples, extra=SINKS + extra)
+
+
+def _problems(tmp_path: Path, extra: str) -> str:
+    with pytest.raises(ConfigError) as info:
+        load_config(_config(tmp_path, extra))
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("twitter", "did you mean 'x'?"),
+        ("X", "did you mean 'x'?"),
+        ("mastadon", "did you mean 'mastodon'?"),
+        ("tiktok", "use one of: bluesky, hackernews, mastodon, reddit, x"),
+    ],
+)
+def test_a_post_route_for_no_platform_stops_start_up(tmp_path: Path, key: str, hint: str) -> None:
+    # Before, the key was ignored: X replies went to `default` (a console) as if delivered.
+    problems = _problems(
+        tmp_path, f'[routing]\npost = {{ default = "console", {key} = "x-post" }}\n'
+    )
+    assert f"routing.post.{key}: no platform {key!r}; {hint}" in problems
+
+
+def test_an_alert_route_that_could_never_match_stops_start_up(tmp_path: Path) -> None:
+    route = '[[routing.alert_routes]]\nname = "r"\nto = ["slack"]\nplatform = ["x", "redit"]\n'
+    problems = _problems(tmp_path, route + 'label = ["negativ", "angry"]\n')
+    assert "[0].platform: no platform 'redit'; did you mean 'reddit'?" in problems
+    assert "routing.alert_routes[0].label: no label 'negativ'; did you mean 'negative'?" in problems
+    assert "label: no label 'angry'; use one of: negative, neutral, positive" in problems
+    assert "no platform 'x'" not in problems
+
+
+@pytest.mark.parametrize(
+    ("routing", "said"),
+    [
+        ('ticket = "slack"', "routing.ticket: 'slack' (kind slack) takes alert, not ticket; "),
+        ('alert = ["x-post"]', "routing.alert: 'x-post' (kind x-post) takes post, not alert; "),
+        (
+            'post = { default = "console", reddit = "x-post" }',
+            "routing.post.reddit: 'x-post' (kind x-post) posts only on x, not reddit; ",
+        ),
+        ('post = { default = "slack" }', "routing.post.default: 'slack' (kind slack) takes alert"),
+    ],
+)
+def test_a_route_to_a_responder_that_cannot_take_it_stops_start_up(
+    tmp_path: Path, routing: str, said: str
+) -> None:
+    # Before, it loaded and every such action was held with "fix the routing".
+    assert said in _problems(tmp_path, f"[routing]\n{routing}\n")
+
+
+def test_the_fix_lists_the_responders_that_can_take_it(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, '[routing]\nticket = "slack"\nalert = ["cases"]\n')
+    assert (
+        "routing.ticket: 'slack' (kind slack) takes alert, not ticket; use one of: cases, console"
+        in problems
+    )
+    said = "routing.alert: 'cases' (kind local) takes comment, ticket, not alert"
+    assert f"{said}; use one of: console, slack" in problems
+
+
+def test_routes_each_responder_can_take_load(tmp_path: Path) -> None:
+    routing = '[routing]\nalert = ["slack"]\nticket = "cases"\n'
+    routing += 'post = { default = "console", x = "x-post" }\n[[routing.alert_routes]]\n'
+    routing += 'name = "r"\nto = ["console"]\nplatform = ["x"]\nlabel = ["negative"]\n'
+    config = load_config(_config(tmp_path, routing))
+    assert config.settings.routing.post["x"] == "x-post"
+
+
+def test_a_playbook_escalating_to_a_chat_sink_stops_check_config(tmp_path: Path) -> None:
+    (tmp_path / "rules.toml").write_text(
+        '[[rules]]\nname = "angry"\nwhen = { label = ["negative"] }\n'
+        'actions = [{ type = "escalate", to = "slack" }]\n'
+    )
+    config = _config(tmp_path, '[playbooks]\npaths = ["rules.toml"]\n')
+    code, output = run_cli(config, "check-config")
+    assert code == 2, output
+    assert (
+        "rule 'angry': escalate to = 'slack': takes alert, not ticket; use one of: cases, console"
+        in " ".join(output.split())
+    )
+
+
+def test_each_platform_source_carries_its_kind_as_the_platform() -> None:
+    # registry.platforms() relies on it: a source's kind is the platform of its mentions.
+    for kind in registry.platforms():
+        module = registry._BUILTIN["sources"][kind].partition(":")[0]
+        text = (ROOT / (module.replace(".", "/") + ".py")).read_text()
+        assert f'platform="{kind}"' in text, module
+
+
+def test_the_readme_routing_samples_still_load(tmp_path: Path) -> None:
+    blocks = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    samples = [_routing_part(b) for b in blocks if "[routing" in b]
+    assert len(samples) >= 3
+    for i, sample in enumerate(samples):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        mentions = write_mentions(folder / "m.jsonl", [])
+        path = write_config(folder, db_url="sqlite:///x.db", samples=mentions)
+        path.write_text(path.read_text() + _consoles(tomllib.loads(sample)["routing"]) + sample)
+        assert load_config(path).settings.routing.model_dump(exclude_defaults=True), sample
+
+
+def _routing_part(block: str) -> str:
+    """The `[routing]` and `[[routing.…]]` tables of a README sample."""
+    kept, keep = [], False
+    for line in block.splitlines():
+        if line.startswith("["):
+            keep = line.lstrip("[").startswith("routing")
+        if keep:
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+def _consoles(routing: dict[str, Any]) -> str:
+    """A console (it takes anything) for each responder a sample names: its platform keys,
+    labels and conditions are what is checked."""
+    names = {*routing.get("alert", []), *routing.get("post", {}).values(), routing.get("ticket")}
+    names |= {n for route in routing.get("alert_routes", []) for n in route["to"]}
+    return "".join(
+        f'\n[[responders]]\nkind = "console"\nname = "{n}"\n'
+        for n in sorted(names - {None, "console", "cases"})
+    )
