@@ -12,6 +12,7 @@ from mentiondesk.config import Config
 from mentiondesk.pipeline import App
 from mentiondesk.slack_actions import add_slack_routes
 from mentiondesk.web import create_app, serve
+from mentiondesk.web.server import bound_port
 from mentiondesk.web.users import Role, add_user, user_count
 
 DEMO_USER = "demo"
@@ -51,7 +52,8 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
         )
         return None
     host = "127.0.0.1" if section.host in ("0.0.0.0", "") else section.host
-    err.print(f"[bold]Desk:[/] http://{host}:{section.port}/", highlight=False)
+    # The port bound, not the configured one: with port = 0 the system picks a free one.
+    err.print(f"[bold]Desk:[/] http://{host}:{bound_port(runner)}/", highlight=False)
     return runner
 
 

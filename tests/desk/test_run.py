@@ -79,3 +79,23 @@ async def test_a_taken_port_is_reported_with_the_section_to_change(
             assert await start_desk(config, app) is None
     said = capsys.readouterr().err
     assert f"could not listen on 127.0.0.1:{port}" in said and "under [desk] in the config" in said
+
+
+async def test_port_zero_prints_the_port_the_desk_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config(tmp_path, f"sqlite:///{tmp_path / 'desk.db'}")
+    with path.open("a") as f:
+        f.write('\n[sentiment]\nclassifier = "vader"\n[desk]\nhost = "127.0.0.1"\nport = 0\n')
+    config = load_config(path)
+    async with App(config) as app:
+        runner = await start_desk(config, app)
+        assert runner is not None
+        try:
+            said = capsys.readouterr().err
+            port = int(re.search(r"Desk: http://127\.0\.0\.1:(\d+)/", said)[1])  # type: ignore[index]
+            assert port != 0, said  # before: http://127.0.0.1:0/, where no browser gets in
+            with socket.create_connection(("127.0.0.1", port), timeout=5):
+                pass  # the desk listens there
+        finally:
+            await runner.cleanup()
