@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -11,9 +11,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import outbox_admin
+from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import config_errors, load, open_store
+from mentiondesk.config_routing import able, refusal
 from mentiondesk.models import Responder
 from mentiondesk.pipeline import build_responders
+from mentiondesk.store import Store
 from mentiondesk.wording import counted
 
 outbox_app = typer.Typer(help="Actions waiting to be delivered: list, retry.", no_args_is_help=True)
@@ -73,6 +76,14 @@ def outbox_retry(
     outbox_id: Annotated[
         int, typer.Argument(metavar="ID", help="The action's id, as in `outbox list`.")
     ],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="NAME",
+            help="Send a held action to this configured responder instead (one that can take it).",
+        ),
+    ] = None,
 ) -> None:
     """Make a pending or held action due now (a held one is released).
 
@@ -80,9 +91,24 @@ def outbox_retry(
     (every outbox.poll_seconds, 1 s by default); with none running, the next run does.
     """
     config = load(ctx)
-    if not outbox_admin.retry(open_store(config), outbox_id):
-        err.print(f"no pending or held action with id {outbox_id}")
-        raise typer.Exit(1)
+    store = open_store(config)
+    row = outbox_admin.stored(store, outbox_id)
+    if row is None or row.status not in ("pending", "held"):
+        _refuse(f"no pending or held action with id {outbox_id}")
+    kinds = {r.name or r.kind: r.kind for r in config.responders}
+    fit = able(kinds, row.kind, row.platform)
+    if to is not None:
+        _retarget(store, row, to, kinds, fit)
+    elif row.target not in {
+        *kinds,
+        *(digest_name(r) for r in config.settings.routing.alert_routes if r.digest_minutes),
+    }:
+        _refuse(
+            f"action {outbox_id} goes to {row.target!r}, which is no longer configured: retrying "
+            f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
+        )
+    elif not outbox_admin.retry(store, outbox_id):
+        _refuse(f"no pending or held action with id {outbox_id}")
     every = config.settings.outbox.poll_seconds
     err.print(
         f"action {outbox_id} is due now: a running `mentiondesk run` sends it within {every:g} s; "
@@ -90,6 +116,31 @@ def outbox_retry(
         markup=False,
         highlight=False,
     )
+
+
+def _retarget(
+    store: Store, row: outbox_admin.Stored, to: str, kinds: dict[str, str], fit: list[str]
+) -> None:
+    if to not in kinds:
+        _refuse(
+            f"no responder is named {to!r}; use one that can take this {row.kind}: {_names(fit)}"
+        )
+    if why := refusal(kinds[to], row.kind, row.platform):
+        _refuse(f"{to!r} (kind {kinds[to]}) {why}; use one of: {_names(fit)}")
+    try:
+        key = outbox_admin.retarget(store, row.id, to)
+    except outbox_admin.Refused as exc:
+        _refuse(str(exc))
+    err.print(f"action {row.id} now goes to {to} (key {key})", markup=False, highlight=False)
+
+
+def _names(fit: list[str]) -> str:
+    return ", ".join(fit) or "none is configured: add a [[responders]] table that can"
+
+
+def _refuse(message: str) -> NoReturn:
+    err.print(message, markup=False, highlight=False)
+    raise typer.Exit(1)
 
 
 @responders_app.command("check")

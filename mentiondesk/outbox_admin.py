@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 
 from mentiondesk.models import Responder
 from mentiondesk.store import Store
-from mentiondesk.tables import OUTBOX
+from mentiondesk.tables import DELIVERY, OUTBOX
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,89 @@ def retry(store: Store, outbox_id: int) -> bool:
             .values(status="pending", next_attempt_at=now, lease_until=lease)
         ).rowcount
     return changed == 1
+
+
+class Refused(Exception):
+    """An action that cannot be sent elsewhere; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One outbox row as `outbox retry` needs it: where it goes and what it carries."""
+
+    id: int
+    kind: str
+    target: str
+    status: str
+    platform: str  # of the mention it is about: a post needs a poster for that platform
+
+
+def stored(store: Store, outbox_id: int) -> Stored | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(OUTBOX).where(OUTBOX.c.id == outbox_id)).first()
+    if row is None:
+        return None
+    platform = json.loads(row.payload)["context"]["mention"]["platform"]
+    return Stored(row.id, row.kind, row.target, row.status, str(platform))
+
+
+def retarget(store: Store, outbox_id: int, to: str) -> str:
+    """Send a held action to responder `to` instead, due now; return its (new) key.
+
+    The key becomes the one the action would have had, had it been routed to `to` in the
+    first place (`ticket:zendesk:case:MD-000001`): the key's unique index then still allows
+    one ticket per case and desk, so a later escalation to `to` adds nothing, and if `to`
+    already has that key (queued or delivered) this refuses instead of sending twice. Nothing
+    can have reached `to` under the old key. A post's key names its draft, not its poster,
+    and is kept."""
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        row = conn.execute(
+            sa.select(OUTBOX).where(OUTBOX.c.id == outbox_id).with_for_update()
+        ).first()
+        if row is None or row.status != "held":
+            raise Refused(
+                f"action {outbox_id} is not held: only a held action can be sent elsewhere "
+                "(a pending one is still being tried where it was routed)"
+            )
+        key = retargeted_key(row.key, row.kind, row.target, to)
+        if key != row.key and _key_taken(conn, key):
+            raise Refused(
+                f"{to!r} already has this action (key {key}): it was queued or sent there; "
+                "there is nothing to send again"
+            )
+        payload = {**json.loads(row.payload), "key": key, "target": to}
+        conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id == outbox_id)
+            .values(
+                key=key,
+                target=to,
+                payload=json.dumps(payload, ensure_ascii=False),
+                status="pending",
+                next_attempt_at=now,
+                lease_until=None,
+            )
+        )
+    return key
+
+
+def retargeted_key(key: str, kind: str, old: str, new: str) -> str:
+    """`key` with target `old` replaced by `new`, in each form the outbox's keys take:
+    `KIND:TARGET:…` (alerts, tickets, comments), `digest:ROUTE:ID:TARGET`; else unchanged."""
+    if key.startswith(f"{kind}:{old}:"):
+        return f"{kind}:{new}:{key[len(kind) + len(old) + 2 :]}"
+    if key.startswith("digest:") and key.endswith(f":{old}"):
+        return key[: -len(old)] + new
+    return key
+
+
+def _key_taken(conn: sa.Connection, key: str) -> bool:
+    taken = sa.union_all(
+        sa.select(OUTBOX.c.id).where(OUTBOX.c.key == key),
+        sa.select(DELIVERY.c.id).where(DELIVERY.c.key == key),
+    )
+    return conn.execute(taken).first() is not None
 
 
 @dataclass(frozen=True, slots=True)
