@@ -51,7 +51,7 @@ from mentiondesk.models import (
 _LOGGER = logging.getLogger(__name__)
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-SEARCH_LIMIT = 40  # /api/v2/search sends 20 statuses unless asked, 40 at most
+SEARCH_LIMIT = 40  # /api/v2/search and hashtag timelines send 20 unless asked, 40 at most
 SEARCH_PAGES = 10  # pages one poll reads back through a burst (400 matches); past it, logged
 
 
@@ -133,14 +133,15 @@ class MastodonSource:
         items = await self._call("mentions", call, min_id=state.get("min"))
         check_json(items, "mentions", list)
         statuses = [n["status"] for n in items if n.get("status")]  # None: deleted since
-        return self._page(state, [str(n["id"]) for n in items], statuses)
+        return self._page(state, [str(n["id"]) for n in items], statuses, self.page_size)
 
     async def _search(self, state: State) -> Page:
         if self.query.startswith("#") and " " not in self.query:
-            call = partial(self.api.timeline_hashtag, self.query[1:], limit=self.page_size)
+            limit = min(self.page_size, SEARCH_LIMIT)  # notifications take 80, timelines 40
+            call = partial(self.api.timeline_hashtag, self.query[1:], limit=limit)
             statuses = await self._call("search", call, min_id=state.get("min"))
             check_json(statuses, "search", list)
-            return self._page(state, [str(s["id"]) for s in statuses], statuses)
+            return self._page(state, [str(s["id"]) for s in statuses], statuses, limit)
         return await self._search_text(state)
 
     async def _search_text(self, state: State) -> Page:
@@ -175,11 +176,12 @@ class MastodonSource:
         statuses = check_json(found, "search", dict).get("statuses", [])
         return list(check_json(statuses, "search", list))
 
-    def _page(self, state: State, ids: list[str], statuses: list[Any]) -> Page:
-        """min_id pages forward: the newest id read is where the next page starts."""
+    def _page(self, state: State, ids: list[str], statuses: list[Any], limit: int) -> Page:
+        """min_id pages forward: the newest id read is where the next page starts; a full
+        page (`limit` asked for) says there may be more."""
         newest = max_id(state.get("min"), *ids)
         mentions = [_mention(s) for s in statuses]
-        more = state.get("min") is not None and len(ids) >= self.page_size
+        more = state.get("min") is not None and len(ids) >= limit
         return Page(mentions, {"min": newest}, more)
 
     async def _call(self, endpoint: str, method: Callable[..., Any], **kwargs: Any) -> Any:

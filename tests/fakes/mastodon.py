@@ -184,10 +184,13 @@ class MastodonFake(PlatformFake):
             "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         }
 
-    def _window(self, request: web.Request, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Mastodon's id paging: max_id/since_id bound it, min_id gives the page just above."""
+    def _window(
+        self, request: web.Request, items: list[dict[str, Any]], most: int
+    ) -> list[dict[str, Any]]:
+        """Mastodon's id paging: max_id/since_id bound it, min_id gives the page just above;
+        `limit` is capped at the endpoint's `most` (notifications 80, timelines 40)."""
         q = request.query
-        limit = int(q.get("limit", "40"))
+        limit = min(int(q.get("limit", "20")), most)
 
         def above(key: str) -> list[dict[str, Any]]:
             return [i for i in items if int(i["id"]) > int(q[key])] if key in q else items
@@ -212,10 +215,10 @@ class MastodonFake(PlatformFake):
     async def _notifications(self, request: web.Request) -> web.Response:
         types = request.query.getall("types[]", [])
         items = [n for n in self.notifications if not types or n["type"] in types]
-        return self._paged(request, self._window(request, items))
+        return self._paged(request, self._window(request, items, 80))
 
     async def _tag(self, request: web.Request) -> web.Response:
-        return self._paged(request, self._window(request, self.search_hits))
+        return self._paged(request, self._window(request, self.search_hits, 40))
 
     async def _search(self, request: web.Request) -> web.Response:
         """Search is no timeline: the newest `limit` matches between min_id and max_id (not

@@ -157,3 +157,17 @@ async def test_search_reads_at_most_ten_pages_a_poll_and_says_so(
     assert json.loads(run.cursor or "{}")["ep"]["search"]["min"] == burst[-1]
     assert len(mastodon_fake.api.calls(SEARCH)) == 1 + 10
     assert "more than 400" in caplog.text
+
+
+async def test_a_hashtag_burst_pages_at_the_timelines_limit(mastodon_fake, clock) -> None:
+    # page_size may be 80 (what notifications take); a hashtag timeline sends 40 at most, so
+    # asking for 80 and waiting for a full page of 80 would leave the rest for later polls.
+    mastodon_fake.hit("#lumora before")  # the first poll's place in the timeline
+    source = _source(mastodon_fake, clock, size=80)
+    cursor = await started(source, clock)
+    hits = [mastodon_fake.hit(f"#lumora n{i}")["id"] for i in range(45)]
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert sorted(run.ids, key=int) == hits
+    tag_calls = [c for c in mastodon_fake.api.calls() if "/timelines/tag/" in c.path]
+    assert {c.query["limit"] for c in tag_calls} == {"40"}
