@@ -29,7 +29,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.reddit import build_reddit
-from responders._post import may_have_sent, post_parts, same_text
+from responders._post import may_have_sent, post_parts, same_text, sent_since
 
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own comments or messages since the mention
@@ -119,28 +119,31 @@ class RedditPostResponder:
         await self.reddit.close()
 
     async def _already_sent(self, action: OutboxAction, text: str) -> Receipt | None:
-        mention = action.context.mention
+        """Our own comment on this thing (or message to this author) with the same text, sent
+        since the action was queued: the same stock text sent before that is not ours."""
+        mention, since = action.context.mention, sent_since(action)
         if action.private:
-            async for data in self._ours("message/sent", mention.created_at):
+            async for data in self._ours("message/sent", since):
                 to_them = str(data.get("dest", "")).lower() == mention.author.handle.lower()
                 if to_them and same_text(text, data.get("body", "")):
                     return Receipt(ref=data["name"], detail="private message (found)")
             return None
-        async for data in self._ours(f"user/{await self._my_name()}/comments", mention.created_at):
+        async for data in self._ours(f"user/{await self._my_name()}/comments", since):
             if data.get("parent_id") == mention.external_id and same_text(text, data["body"]):
                 url = f"https://www.reddit.com{data.get('permalink', '')}"
                 return Receipt(ref=data["name"], url=url, detail="comment reply (found)")
         return None
 
     async def _ours(self, path: str, since: datetime) -> AsyncIterator[dict[str, Any]]:
-        """Our comments or messages, newest first, back to `since` (the mention's time)."""
+        """Our comments or messages, newest first, back to `since` (when the action was queued,
+        less the clock skew)."""
         after = None
         for _ in range(_LOOKUP_PAGES):
             params = {"limit": 100, "sort": "new", **({"after": after} if after else {})}
             listing = (await self._get(path, params))["data"]
             for child in listing["children"]:
                 if float(child["data"].get("created_utc", 0)) < since.timestamp():
-                    return  # older than the mention: an earlier reply cannot be further back
+                    return  # older than the action: an attempt of it cannot be further back
                 yield child["data"]
             after = listing.get("after")
             if not after:

@@ -118,8 +118,8 @@ class XPostResponder:
         await self._http.close()
 
     async def _already_sent(self, action: OutboxAction, text: str) -> Receipt | None:
-        """Our own reply to this tweet (or DM to this author, sent since the action was queued:
-        a stock text DMed before that is another message) with the same text, if any."""
+        """Our own reply to this tweet (or DM to this author) with the same text, sent since the
+        action was queued: the same stock text sent before that is another message, not ours."""
         mention, me = action.context.mention, await self._my_id()
         if action.private:
             answer = await self._call(
@@ -134,7 +134,7 @@ class XPostResponder:
                     return Receipt(ref=str(data["id"]), detail="direct message (found)")
             return None
         token = None
-        for _ in range(_LOOKUP_PAGES):  # everything we tweeted since the mention, page by page
+        for _ in range(_LOOKUP_PAGES):  # what we tweeted since the mention, newest first
             answer = await self._call(
                 self.client.get_users_tweets,
                 me,
@@ -144,6 +144,8 @@ class XPostResponder:
                 tweet_fields=["referenced_tweets", "created_at"],
             )
             for tweet in answer.data or []:
+                if not sent_for(action, tweet.data.get("created_at")):
+                    return None  # from before the action was queued: ours cannot be further back
                 replied = {r["id"] for r in tweet.data.get("referenced_tweets") or []}
                 if mention.external_id in replied and same_text(text, tweet.data["text"]):
                     url = f"https://x.com/i/status/{tweet.data['id']}"

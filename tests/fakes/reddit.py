@@ -176,21 +176,43 @@ class RedditFake(PlatformFake):
     async def _me(self, request: web.Request) -> web.Response:
         return web.json_response({"name": ME, "id": "me1"}, headers=self._headers(request.path))
 
-    async def _comment(self, request: web.Request) -> web.Response:
-        form = await request.post()
+    def commented(self, parent: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
+        """A comment of ours replying to `parent`, made `at` (now by the fake clock)."""
         cid = self._id()
         data = {
             "id": cid,
             "name": f"t1_{cid}",
-            "body": str(form["text"]),
+            "body": text,
             "author": ME,
-            "parent_id": str(form["thing_id"]),
-            "link_id": str(form["thing_id"]),
-            "created_utc": self._created(None),
+            "parent_id": parent,
+            "link_id": parent,
+            "created_utc": self._created(at),
             "permalink": f"/r/lumora/comments/x/y/{cid}/",
             "subreddit": "lumora",
         }
         self.comments.append({"kind": "t1", "data": data})
+        return data
+
+    def messaged(
+        self, to: str, text: str, *, subject: str = "About your post", at: datetime | None = None
+    ) -> dict[str, Any]:
+        """A private message of ours to `to`, sent `at` (now by the fake clock)."""
+        mid = self._id()
+        data = {
+            "id": mid,
+            "name": f"t4_{mid}",
+            "author": ME,
+            "dest": to,
+            "subject": subject,
+            "body": text,
+            "created_utc": self._created(at),
+        }
+        self.messages.append({"kind": "t4", "data": data})
+        return data
+
+    async def _comment(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        data = self.commented(str(form["thing_id"]), str(form["text"]))
         if lost := self._lost(COMMENT):
             return lost
         body = {"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": data}]}}}
@@ -198,21 +220,7 @@ class RedditFake(PlatformFake):
 
     async def _compose(self, request: web.Request) -> web.Response:
         form = await request.post()
-        mid = self._id()
-        self.messages.append(
-            {
-                "kind": "t4",
-                "data": {
-                    "id": mid,
-                    "name": f"t4_{mid}",
-                    "author": ME,
-                    "dest": str(form["to"]),
-                    "subject": str(form["subject"]),
-                    "body": str(form["text"]),
-                    "created_utc": self._created(None),
-                },
-            }
-        )
+        self.messaged(str(form["to"]), str(form["text"]), subject=str(form["subject"]))
         if lost := self._lost(COMPOSE):
             return lost
         return web.json_response({"json": {"errors": []}}, headers=self._headers(COMPOSE))

@@ -179,20 +179,27 @@ class XFake(PlatformFake):
 
     # --- posting --------------------------------------------------------------------------
 
-    async def _post(self, request: web.Request) -> web.Response:
-        body = await request.json()
+    def tweeted(
+        self, text: str, *, reply_to: str | None = None, at: datetime | None = None
+    ) -> dict[str, Any]:
+        """A tweet of ours (a reply to `reply_to`), posted `at` (now by the fake clock)."""
         tid = self.next_id()
         tweet = {
             "id": tid,
-            "text": body["text"],
+            "text": text,
             "author_id": BRAND_ID,
-            "created_at": _iso(self.clock()),
+            "created_at": _iso(at or self.clock()),
             "edit_history_tweet_ids": [tid],
         }
-        reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
         if reply_to:
             tweet["referenced_tweets"] = [{"type": "replied_to", "id": reply_to}]
         self.posted.append(tweet)
+        return tweet
+
+    async def _post(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
+        tid = self.tweeted(body["text"], reply_to=reply_to)["id"]
         return web.json_response(
             {"data": {"id": tid, "text": body["text"], "edit_history_tweet_ids": [tid]}},
             status=201,
@@ -203,7 +210,13 @@ class XFake(PlatformFake):
         since = int(request.query.get("since_id", "0"))
         size = int(request.query.get("max_results", "10"))
         offset = int(request.query.get("pagination_token", "0"))
-        mine = [t for t in reversed(self.posted) if int(t["id"]) > since]
+        # Like X, `created_at` only when `tweet.fields` asks for it.
+        hidden = {"created_at"} - set(_fields(request, "tweet.fields"))
+        mine = [
+            {k: v for k, v in t.items() if k not in hidden}
+            for t in reversed(self.posted)
+            if int(t["id"]) > since
+        ]
         page = mine[offset : offset + size]
         body: dict[str, Any] = {"meta": {"result_count": len(page)}}
         if page:
