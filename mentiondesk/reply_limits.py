@@ -47,13 +47,27 @@ def has_private_messages(platform: str) -> bool:
     return platform in PRIVATE_MESSAGES
 
 
+def counting_rule(platform: str, *, private: bool = False) -> str:
+    """How `reply_length` counts a reply of this kind, by the name the desk's live counter
+    (static/desk.js) knows it: "x" (weighted, links 23), "mastodon" (links 23) or "chars"."""
+    if platform in ("x", "twitter") and not private:
+        return "x"
+    return "mastodon" if platform == "mastodon" else "chars"
+
+
+def sent_prefix(platform: str, *, private: bool, handle: str) -> str:
+    """What the responder puts before the text unless the text already has it (the @handle
+    of a Mastodon private message), for the desk's live counter; "" for nothing."""
+    return direct_status_text(handle, "") if private and platform == "mastodon" else ""
+
+
 def reply_length(platform: str, text: str, *, private: bool = False, handle: str = "") -> int:
     """How long `text` is as `platform` counts it once the responder sent it (stripped, with
     what the responder adds), to hold against `reply_limit`."""
-    sent = text.strip()
-    if platform in ("x", "twitter") and not private:
+    sent, rule = text.strip(), counting_rule(platform, private=private)
+    if rule == "x":
         return x_length(sent)
-    if platform == "mastodon":
+    if rule == "mastodon":
         return mastodon_length(direct_status_text(handle, sent) if private else sent)
     return len(sent)  # code points: never fewer than Bluesky's graphemes
 

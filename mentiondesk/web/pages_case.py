@@ -7,7 +7,13 @@ import logging
 from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
-from mentiondesk.reply_limits import has_private_messages, reply_limit
+from mentiondesk.reply_limits import (
+    counting_rule,
+    has_private_messages,
+    reply_length,
+    reply_limit,
+    sent_prefix,
+)
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
     DESK,
@@ -71,6 +77,10 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
             kind: reply_limit(detail.mention.platform, private=kind == "private")
             for kind in ("public", "private")
         },
+        counting=_counting(detail.mention.platform, detail.author.handle),
+        length=lambda text, kind: reply_length(
+            detail.mention.platform, text, private=kind == "private", handle=detail.author.handle
+        ),
         people=people,
         hand=hand_reply.HAND,
         can_dm=has_private_messages(detail.mention.platform),
@@ -80,6 +90,18 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
         back=request.path,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
     )
+
+
+def _counting(platform: str, handle: str) -> dict[str, dict[str, str]]:
+    """Per reply kind, what the live counter (desk.js) needs to count as the server does: the
+    platform's rule, and what the responder puts before the text."""
+    return {
+        kind: {
+            "rule": counting_rule(platform, private=kind == "private"),
+            "prefix": sent_prefix(platform, private=kind == "private", handle=handle),
+        }
+        for kind in ("public", "private")
+    }
 
 
 def _back(case_id: int) -> str:

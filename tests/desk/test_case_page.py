@@ -59,3 +59,21 @@ async def test_resolve_and_close_say_how_they_differ(as_role: Login, store: Stor
     close = re.search(r'<button[^>]*value="closed"[^>]*>', page)
     assert resolve and 'data-confirm="Resolve this case?' in resolve.group(0)
     assert close and 'data-confirm="Close this case?' in close.group(0)
+
+
+async def test_the_reply_counter_is_told_how_the_platform_counts(
+    as_role: Login, store: Store
+) -> None:
+    """desk.js counts as approval does from data-rule and data-prefix; the count the page
+    opens with is the platform's too (a link as 23 on X; the @handle before a Mastodon DM)."""
+    link = "https://brand.example/" + "a" * 100
+    x_post, _, _ = add(store, "Where is it?", platform="x", draft_kind="public", draft=link)
+    x_page = await _case_page(as_role, x_post)
+    dm, _, _ = add(store, "Lamp broke", platform="mastodon", handle="carla_1234", draft="Hi")
+    dm_page = await _case_page(as_role, dm)
+    draft = re.compile(r'<textarea[^>]*rows="5"[^>]*data-rule="(\w+)" data-prefix="([^"]*)"')
+    assert draft.findall(x_page) == [("x", "")]
+    assert draft.findall(dm_page) == [("mastodon", "@carla_1234 ")]
+    assert '<b class="count-n">23</b>' in x_page and '<b class="count-n">14</b>' in dm_page
+    kinds = re.findall(r'value="(\w+)" data-kind-limit="\d+" data-kind-rule="(\w+)"', x_page)
+    assert kinds == [("public", "x"), ("private", "chars")]  # an X DM counts characters

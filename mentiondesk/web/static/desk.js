@@ -34,10 +34,44 @@
     });
   }
 
+  // A reply's length as its platform counts it, by the server's rules (reply_limits.py):
+  // data-rule "x" or "mastodon" counts a link as 23, "x" weighs a code point outside X's
+  // light ranges 2, and data-prefix is the @handle a Mastodon private message starts with.
+  var LINK = 23, TRAILING = /[.,:;!?'")\]}]+$/u;
+  // A link with its scheme, or (X only) a bare domain: reply_limits._LINK.
+  var LINKS = /(https?:\/\/)\S+|(?<![\p{L}\p{N}_@.\/:-])(?=(?:[\p{L}\p{N}_-]+\.)+[a-z]{2,}(?![\p{L}\p{N}_-]))\S+/giu;
+  var REMOTE = /(?<![\p{L}\p{N}_@])@([\p{L}\p{N}_]+)@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
+  var X_LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
+
+  function plainLength(text, rule) {
+    if (rule === "mastodon") return Array.from(text.replace(REMOTE, "@$1")).length;
+    return Array.from(text).reduce(function (sum, char) {
+      var point = char.codePointAt(0);
+      return sum + (X_LIGHT.some(function (r) { return point >= r[0] && point <= r[1]; }) ? 1 : 2);
+    }, 0);
+  }
+
+  function platformLength(text, rule, prefix) {
+    text = text.trim();
+    if (prefix && !text.toLowerCase().includes(prefix.trim().toLowerCase())) text = prefix + text;
+    if (rule !== "x" && rule !== "mastodon") return Array.from(text).length;
+    if (rule === "x") text = text.normalize("NFC");
+    var total = 0, at = 0;
+    for (var found of text.matchAll(LINKS)) {
+      if (!found[1] && rule !== "x") continue;  // a bare domain is a link on X only
+      var link = found[0].replace(TRAILING, "");  // punctuation after it is text
+      total += plainLength(text.slice(at, found.index), rule);
+      total += found[1] ? LINK : Math.max(LINK, Array.from(link).length);
+      at = found.index + link.length;
+    }
+    return total + plainLength(text.slice(at), rule);
+  }
+
   function countChars(area) {
     var bar = area.form && area.form.querySelector(".count");
     if (!bar) return;
-    var n = Array.from(area.value).length, limit = Number(area.dataset.limit);
+    var n = platformLength(area.value, area.dataset.rule, area.dataset.prefix || "");
+    var limit = Number(area.dataset.limit);
     bar.querySelector(".count-n").textContent = n;
     bar.classList.toggle("over", n > limit);
     // The platform would refuse it (and the desk does too): shorten first, saving still works.
@@ -146,6 +180,8 @@
       radio.addEventListener("change", function () {
         var area = radio.form.querySelector("textarea[data-limit]");
         area.dataset.limit = radio.dataset.kindLimit;
+        area.dataset.rule = radio.dataset.kindRule;
+        area.dataset.prefix = radio.dataset.kindPrefix;
         radio.form.querySelector(".count-limit").textContent = radio.dataset.limitText;
         countChars(area);
       });

@@ -1,0 +1,46 @@
+"""The live character counter in Chromium counts as the platform (and approval) does: a link
+as 23 on X, the @handle a Mastodon private message is sent with."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from mentiondesk.store import Store
+from tests.desk.browser import login
+from tests.desk.seed import add
+
+LONG_LINK = "https://brand.example/help/orders/" + "a" * 100  # 134 characters typed
+
+
+def test_an_x_reply_with_a_long_link_counts_it_as_23(page: Page, world: tuple[str, Store]) -> None:
+    url, store = world
+    _, case, _ = add(store, "Counter-x: where is my order", platform="x", draft_kind="public")
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    text = "So sorry! Track it here: " + LONG_LINK + " " + "b" * 140
+    assert len(text) == 300  # over X's 280 as typed; 25 + 23 + 1 + 140 as X counts it
+    page.get_by_label("Reply text").fill(text)
+    expect(page.locator(".draft-panel .count")).to_contain_text("189 / 280")
+    expect(page.locator(".draft-panel .count")).to_have_class("count")
+    expect(page.get_by_role("button", name="Approve and send")).to_be_enabled()
+
+
+def test_a_mastodon_private_message_counts_the_handle_it_starts_with(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    handle = "carla_1234"  # sent as "@carla_1234 " before the text: 12 more characters
+    _, case, _ = add(store, "Counter-m: lamp broke", platform="mastodon", handle=handle)
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    page.get_by_label("Reply text").fill("x" * 495)
+    expect(page.locator(".draft-panel .count")).to_contain_text("507 / 500")
+    expect(page.locator(".draft-panel .count")).to_have_class("count over")
+    expect(page.get_by_role("button", name="Approve and send")).to_be_disabled()
+    # Written by hand: a public reply goes without the handle, a private one with it.
+    form = page.locator("#write-reply")
+    form.get_by_label("Your reply").fill("x" * 495)
+    expect(form.locator(".count")).to_contain_text("495 / 500")
+    form.get_by_label("private message").check()
+    expect(form.locator(".count")).to_contain_text("507 / 500")
+    expect(form.get_by_role("button", name="Send reply")).to_be_disabled()
