@@ -9,7 +9,16 @@ ENGLISH_WORDS = {
         "product_quality": "product quality",
         "account_login": "account/login",
         "opt_out": "opt-out",
-    }
+    },
+    # Why the outbox holds an approved reply (held_replies.held_reason), in a desk's words.
+    "held": {
+        "setup": "the desk cannot send it there (a set-up problem)",
+        "opted-out": "the author asked not to be contacted",
+        "too-long": "too long for the platform",
+        "dms-closed": "the author does not take private messages from us",
+        "deleted": "the post it answers was deleted",
+        "refused": "the platform refused it",
+    },
 }
 
 

@@ -30,6 +30,15 @@ NOTICES = {
     "rejected": ("ok", "Draft rejected: nothing will be sent."),
     "saved": ("ok", "Draft saved."),
     "restored": ("ok", "Draft restored: it waits for approval again."),
+    "retried": (
+        "ok",
+        "Trying again: the reply is back in the outbox. If it is held again, the page says why.",
+    ),
+    "not-held": (
+        "warn",
+        "That reply is no longer held (it was sent, or someone already tried again): here is "
+        "how it stands now.",
+    ),
     "closed": ("ok", "Case closed: its pending drafts are withdrawn."),
     "resolved": ("ok", "Case resolved: its pending drafts are withdrawn."),
     "assigned": ("ok", "Case assigned."),

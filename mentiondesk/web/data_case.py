@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import praised_last
 from mentiondesk.hand_reply import replies_so_far
+from mentiondesk.held_replies import PostState, post_states
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -44,6 +45,7 @@ class CaseDetail:
     timeline: list[Any]  # (created_at, label, score, platform) of the author's mentions
     linked_authors: list[Any]  # the same handle on other platforms
     praised: bool = False  # the open case's latest follow-up is praise: solved, maybe
+    posts: dict[int, PostState] = field(default_factory=dict)  # approved drafts' outbox rows
 
     @property
     def label(self) -> str | None:
@@ -86,6 +88,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
         author = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == mention.author_id)).one()
         case = _case_of(conn, mention_id)
         authors = _linked(conn, author)
+        drafts = _drafts(conn, mention_id, case)
         return CaseDetail(
             mention=mention,
             author=author,
@@ -98,7 +101,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             ),
             case=case,
             case_mentions=_case_mentions(conn, case),
-            drafts=_drafts(conn, mention_id, case),
+            drafts=drafts,
             thread=_thread(conn, mention),
             notes=_all(conn, sa.select(NOTE).where(NOTE.c.mention_id == mention_id)),
             audit=_audit(conn, mention_id, case.id if case else None),
@@ -107,6 +110,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             timeline=_timeline(conn, [a.id for a in authors]),
             linked_authors=[a for a in authors if a.id != author.id],
             praised=_praised(conn, case),
+            posts=post_states(conn, [d.id for d in drafts if d.status == "approved"]),
         )
 
 

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count, praised_last
+from mentiondesk.held_replies import HeldReply, held_replies, reply_held
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -62,6 +63,7 @@ class QueueItem:
     follow_ups: int = 0  # later mentions by the author that joined this case; the excerpt
     # is then the latest of them
     praised: bool = False  # the latest of them is praise: solved, maybe
+    held: HeldReply | None = None  # the approved reply the outbox holds: never sent
 
     @property
     def number(self) -> str | None:
@@ -137,9 +139,11 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     rows = conn.execute(query).all()
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     latest = _latest_posts(conn, [r.id for r in rows if r.follow_ups])
+    held = held_replies(conn, [r.id for r in rows])
     items = [
         _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)) for r in rows
     ]
+    items = [replace(i, held=held[i.case_id]) if i.case_id in held else i for i in items]
     return [
         replace(i, excerpt=_cut(latest[i.case_id])) if i.case_id in latest else i for i in items
     ]
@@ -169,9 +173,10 @@ def _cut(text: str) -> str:
 
 
 def _needs_reply() -> Any:
-    """A pending draft waits, nobody has answered and no approved reply is on its way, or the
-    author wrote again after the last approved reply. A playbook's automatic reply answers
-    nobody: the case waits for a person (as its first-response clock does)."""
+    """A pending draft waits, nobody has answered and no approved reply is on its way, the
+    author wrote again after the last approved reply, or the outbox holds that reply (it was
+    never sent). A playbook's automatic reply answers nobody: the case waits for a person (as
+    its first-response clock does)."""
     pending = sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == "pending")
     approved = sa.exists().where(DRAFT.c.case_id == CASE.c.id, _by_a_person())
     unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~approved)
@@ -183,7 +188,7 @@ def _needs_reply() -> Any:
         DRAFT.c.decided_at >= FOLLOW_UP.c.created_at,
     )
     wrote_again = sa.exists().where(FOLLOW_UP.c.case_id == CASE.c.id, ~answered_since)
-    return sa.or_(pending, unanswered, wrote_again)
+    return sa.or_(pending, unanswered, wrote_again, reply_held(CASE.c.id))
 
 
 def _by_a_person() -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from mentiondesk.web.i18n_pt_admin import ADMIN as _ADMIN
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
+from mentiondesk.web.i18n_pt_held import HELD as _HELD
 
 _LAYOUT = {
     "{brand} desk": "Atendimento {brand}",
@@ -243,6 +244,7 @@ MESSAGES: dict[str, str] = {
     **_LOGIN,
     **_QUEUE,
     **_CASE,
+    **_HELD,
     **_DASHBOARD,
     **_ADMIN,
 }

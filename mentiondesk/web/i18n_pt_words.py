@@ -54,5 +54,15 @@ WORDS: dict[str, dict[str, str]] = {
         "restore": "restaurou",
         "do-not-contact": "marcou como não contatar",
         "allow-contact": "permitiu o contato de novo",
+        "retry": "tentou enviar de novo",
+    },
+    # Why the outbox holds an approved reply: "Não enviada: {motivo}."
+    "held": {
+        "setup": "o atendimento não consegue enviar para lá (problema de configuração)",
+        "opted-out": "o autor pediu para não ser contatado",
+        "too-long": "longa demais para a plataforma",
+        "dms-closed": "o autor não aceita mensagens privadas nossas",
+        "deleted": "a publicação respondida foi apagada",
+        "refused": "a plataforma recusou",
     },
 }

@@ -1,5 +1,5 @@
-"""The queue page and the draft actions (approve, reject, save, restore) that the queue and
-case share."""
+"""The queue page and the draft actions (approve, reject, save, restore, retry) that the queue
+and case share."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from mentiondesk import audit, contacts, queue
+from mentiondesk import audit, contacts, held_replies, queue
 from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
@@ -26,6 +26,7 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post("/drafts/{id}/reject", reject)
     router.add_post("/drafts/{id}/save", save)
     router.add_post("/drafts/{id}/restore", restore)
+    router.add_post("/drafts/{id}/retry", retry)
 
 
 @require(Role.AGENT)
@@ -166,6 +167,28 @@ async def restore(request: web.Request) -> web.StreamResponse:
     who = session(request).user.name
     await desk.db(audit.record_draft, desk.store, who, "restore", draft_id)
     raise redirect(back, "restored")
+
+
+@require(Role.AGENT)
+async def retry(request: web.Request) -> web.StreamResponse:
+    """Send a held approved reply again, as `mentiondesk outbox retry` does: for when its cause
+    is gone (a manager allowed contact again, the responder is configured, the platform was
+    down for it)."""
+    desk, draft_id = request.app[DESK], int_param(request, "id")
+    _, back = await _form(request)
+    try:
+        key, post = await desk.db(held_replies.retry_reply, desk.store, draft_id)
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.StaleAction:
+        raise redirect(back, "not-held") from None
+    who = session(request).user.name
+    detail = f"outbox {post.outbox_id}, held: {post.last_error or '?'}"
+    await desk.db(audit.record_draft, desk.store, who, "retry", draft_id, detail)
+    _LOGGER.info("draft %d: held reply sent again by %s", draft_id, who)
+    if desk.on_queued is not None:
+        await desk.on_queued(key)
+    raise redirect(back, "retried")
 
 
 def _refused(back: str, exc: queue.StaleAction) -> web.HTTPException:

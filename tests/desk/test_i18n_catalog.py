@@ -115,7 +115,8 @@ def test_every_stored_value_shown_has_a_portuguese_word() -> None:
         "reason": set(_TOPIC_WORDS) | set(REASONS),  # "other" is a reason, never a topic
         "role": {role.title for role in Role},
         "action": {"approve", "reject", "edit", "assign", "escalate", "resolved", "closed"}
-        | {"note", "relabel", "restore", "do-not-contact", "allow-contact"},
+        | {"note", "relabel", "restore", "do-not-contact", "allow-contact", "retry"},
+        "held": {"setup", "opted-out", "too-long", "dms-closed", "deleted", "refused"},
     }
     for kind, values in expected.items():
         assert values <= WORDS[kind].keys(), kind

@@ -1,0 +1,146 @@
+"""Approved replies the outbox holds: the author was never answered, so the desk shows them.
+
+An approved draft's post is the outbox row keyed "post:draft:<id>" (decisions.post_action).
+The outbox holds a row when sending cannot succeed by waiting (the author opted out since, the
+platform refused the text or the message, no responder by that name is configured): `outbox
+list` and /healthz count it, and here the queue and the case page show it where people work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk import outbox_admin
+from mentiondesk.queue import NotFound, StaleAction
+from mentiondesk.store import Store
+from mentiondesk.tables import DRAFT, OUTBOX
+
+# Why a row was held, as a desk page says it: the first reason whose words the error holds.
+# Set-up first: Bluesky's note on an app password without chat access mentions DMs too.
+_REASONS = (
+    ("setup", ("no responder named", "token", "unauthorized", "permission", "fix [routing]")),
+    ("opted-out", ("asked not to be contacted",)),
+    ("too-long", ("too long", "too_long", "longer than", "character limit", "graphemes")),
+    (
+        "dms-closed",
+        ("incoming messages", "direct messages", "cannot send messages", "not accepting"),
+    ),
+    ("deleted", ("gone (deleted)", "deleted")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PostState:
+    """Where an approved draft's post stands in the outbox."""
+
+    outbox_id: int
+    status: str  # pending | done | held
+    attempts: int
+    last_error: str | None
+
+    @property
+    def held(self) -> bool:
+        return self.status == "held"
+
+    @property
+    def reason(self) -> str:
+        return held_reason(self.last_error)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldReply:
+    """A case's latest reply approved by a person, which the outbox holds."""
+
+    draft_id: int
+    kind: str
+    post: PostState
+
+
+def held_reason(error: str | None) -> str:
+    """The kind of reason a row was held for: what a person can do depends on it."""
+    text = (error or "").lower()
+    for reason, words in _REASONS:
+        if any(w in text for w in words):
+            return reason
+    return "refused"
+
+
+def post_key(draft_id: Any) -> Any:
+    """The outbox key of a draft's post, as SQL (draft_id a column) or text (an int)."""
+    if isinstance(draft_id, int):
+        return f"post:draft:{draft_id}"
+    return sa.literal("post:draft:") + sa.cast(draft_id, sa.String)
+
+
+def _by_a_person(draft: Any) -> Any:
+    return sa.and_(draft.c.status == "approved", draft.c.auto.is_(False))
+
+
+def _held(draft: Any) -> Any:
+    return sa.exists().where(OUTBOX.c.key == post_key(draft.c.id), OUTBOX.c.status == "held")
+
+
+def reply_held(case_id: Any) -> Any:
+    """SQL: the latest reply a person approved in `case_id`'s case is held (no later reply
+    of theirs went or is on its way). An older held one that a later reply made moot is not."""
+    mine, later = DRAFT.alias("held_draft"), DRAFT.alias("later_draft")
+    after = sa.or_(
+        later.c.decided_at > mine.c.decided_at,
+        sa.and_(later.c.decided_at == mine.c.decided_at, later.c.id > mine.c.id),
+    )
+    sent_later = sa.exists().where(
+        later.c.case_id == mine.c.case_id, _by_a_person(later), after, ~_held(later)
+    )
+    return sa.exists().where(
+        mine.c.case_id == case_id, _by_a_person(mine), _held(mine), ~sent_later
+    )
+
+
+def post_states(conn: Connection, draft_ids: Iterable[int]) -> dict[int, PostState]:
+    """The outbox row of each approved draft's post, by draft id."""
+    ids = list(draft_ids)
+    if not ids:
+        return {}
+    rows = conn.execute(
+        sa.select(DRAFT.c.id.label("draft_id"), OUTBOX)
+        .join(OUTBOX, OUTBOX.c.key == post_key(DRAFT.c.id))
+        .where(DRAFT.c.id.in_(ids))
+    ).all()
+    return {r.draft_id: PostState(r.id, r.status, r.attempts, r.last_error) for r in rows}
+
+
+def held_replies(conn: Connection, case_ids: Iterable[int]) -> dict[int, HeldReply]:
+    """Each case's held latest reply by a person (as `reply_held` reckons it), by case id."""
+    ids = list(case_ids)
+    if not ids:
+        return {}
+    rows = conn.execute(
+        sa.select(DRAFT.c.id, DRAFT.c.case_id, DRAFT.c.kind)
+        .where(DRAFT.c.case_id.in_(ids), _by_a_person(DRAFT))
+        .order_by(DRAFT.c.decided_at, DRAFT.c.id)
+    ).all()
+    latest = {r.case_id: r for r in rows}  # ordered: the last one per case stays
+    posts = post_states(conn, [r.id for r in latest.values()])
+    return {
+        case_id: HeldReply(r.id, r.kind, posts[r.id])
+        for case_id, r in latest.items()
+        if r.id in posts and posts[r.id].held
+    }
+
+
+def retry_reply(store: Store, draft_id: int) -> tuple[str, PostState]:
+    """Send a held approved reply again (as `mentiondesk outbox retry` does): its row is due
+    now. Return its key and the row as it was held; NotFound for no such draft, StaleAction
+    when its post is not held (sent meanwhile, or someone already tried again)."""
+    with store.engine.connect() as conn:
+        if conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.id == draft_id)) is None:
+            raise NotFound(f"no draft {draft_id}")
+        post = post_states(conn, [draft_id]).get(draft_id)
+    if post is None or not post.held or not outbox_admin.retry(store, post.outbox_id):
+        raise StaleAction(f"the reply of draft {draft_id} is not held")
+    return post_key(draft_id), post

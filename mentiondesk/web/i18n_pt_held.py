@@ -1,0 +1,53 @@
+"""Approved replies the outbox holds (queue badge, case page, notices) in Brazilian Portuguese."""
+
+from __future__ import annotations
+
+HELD = {
+    "Reply not sent: held — {reason}": "Resposta não enviada: retida — {reason}",
+    "The approved reply was never sent: open the case to see why and try again.": (
+        "A resposta aprovada nunca foi enviada: abra o caso para ver o motivo e tentar de novo."
+    ),
+    "approved, not sent": "aprovada, não enviada",
+    "Not sent: {reason}.": "Não enviada: {reason}.",
+    "The author has not been answered.": "O autor ainda não recebeu resposta.",
+    "Trying again sends the same text: write a shorter reply below instead.": (
+        "Tentar de novo envia o mesmo texto: escreva abaixo uma resposta mais curta."
+    ),
+    "Write a public reply below instead: it reaches them where a private message cannot.": (
+        "Escreva abaixo uma resposta pública: ela chega aonde a mensagem privada não chega."
+    ),
+    "Send them no private message: write a public reply below if one is needed, or close "
+    "the case.": (
+        "Não envie mensagem privada: escreva abaixo uma resposta pública, se for preciso, ou "
+        "encerre o caso."
+    ),
+    "There is nothing to reply to: close the case, unless the author wrote again (answer "
+    "that mention).": (
+        "Não há o que responder: encerre o caso, a menos que o autor tenha escrito de novo "
+        "(responda a essa menção)."
+    ),
+    "Tell whoever runs the desk: the desk is not set up to send this. Try again once it is "
+    "fixed.": (
+        "Avise quem administra o atendimento: ele não está configurado para enviar isto. "
+        "Tente de novo depois da correção."
+    ),
+    "Try sending again; if it is held again, write a different reply below.": (
+        "Tente enviar de novo; se for retida outra vez, escreva abaixo outra resposta."
+    ),
+    "What the outbox recorded": "O que a fila de envio registrou",
+    "after {n} try": "após {n} tentativa",
+    "after {n} tries": "após {n} tentativas",
+    "Trying again would be held again while the author is on the do-not-contact list.": (
+        "Uma nova tentativa seria retida de novo enquanto o autor estiver na lista de não contatar."
+    ),
+    "Try sending again": "Tentar enviar de novo",
+    "Trying again: the reply is back in the outbox. If it is held again, the page says why.": (
+        "Tentando de novo: a resposta voltou para a fila de envio. Se for retida outra vez, a "
+        "página diz por quê."
+    ),
+    "That reply is no longer held (it was sent, or someone already tried again): here is how "
+    "it stands now.": (
+        "Essa resposta não está mais retida (foi enviada, ou alguém já tentou de novo): veja "
+        "como ela está agora."
+    ),
+}

@@ -1,0 +1,190 @@
+"""An approved reply the outbox holds was never sent: the queue and the case page say so and
+why, and "Try sending again" puts it back in the outbox (as `mentiondesk outbox retry`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+
+import pytest
+import sqlalchemy as sa
+from aiohttp.test_utils import TestClient, TestServer
+
+from mentiondesk import contacts, queue
+from mentiondesk.config import Config
+from mentiondesk.held_replies import held_reason
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.pipeline import build_responders
+from mentiondesk.store import Store
+from mentiondesk.tables import AUDIT, CASE, OUTBOX, case_number
+from mentiondesk.web import create_app
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+ROUTE = {"default": "console"}
+REFUSED = "x posting: 403 Forbidden\nYou cannot send messages to <b>this</b> user."
+BADGE = "Reply not sent: held"
+
+
+def _approve(store: Store, draft: int) -> str:
+    """Approve without delivering (no worker runs): the outbox row waits, pending."""
+    return queue.approve_draft(store, draft, by="agent", post_route=ROUTE)
+
+
+def _hold(store: Store, key: str, error: str = REFUSED) -> None:
+    """What the worker writes when a platform refuses a post for good."""
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.key == key)
+            .values(status="held", last_error=error, attempts=1)
+        )
+
+
+def _row(store: Store, key: str) -> sa.Row[tuple[object, ...]]:
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(OUTBOX).where(OUTBOX.c.key == key)).one()
+
+
+def _answered(store: Store, case: int) -> object:
+    with store.engine.connect() as conn:
+        return conn.scalar(sa.select(CASE.c.first_response_at).where(CASE.c.id == case))
+
+
+async def _get(desk: Desk, path: str) -> str:
+    return await (await desk.client.get(path)).text()
+
+
+async def test_a_reply_held_after_an_opt_out_shows_in_the_queue_and_case(
+    as_role: Login, store: Store, config: Config
+) -> None:
+    """The real worker holds a DM to an author who opted out after approval."""
+    _, case, draft = add(store, "Where is my order?", handle="rita")
+    assert case and draft
+    key = _approve(store, draft)
+    contacts.set_do_not_contact(store, "x", "rita", by="manager")
+    worker = OutboxWorker(store, build_responders(config), config.settings.outbox)
+    assert await worker.drain(only_key=key) == 0
+    assert _row(store, key).status == "held" and _answered(store, case) is None
+    desk = await as_role("agent")
+    row = (await _get(desk, "/queue")).split(f">{case_number(case)}<", 1)[1].split("</li>")[0]
+    assert "Reply not sent: held — the author asked not to be contacted" in row
+    pt = await desk.client.get("/queue", headers={"Accept-Language": "pt-BR"})
+    assert "Resposta não enviada: retida — o autor pediu para não ser contatado" in await pt.text()
+    page = await _get(desk, f"/cases/{case}")
+    assert (
+        "approved, not sent" in page and "Not sent: the author asked not to be contacted." in page
+    )
+    assert "the author asked not to be contacted; not sent" in page  # what the outbox recorded
+    assert "write a public reply below if one is needed" in page
+    assert f"/drafts/{draft}/retry" not in page  # it would only be held again
+
+
+async def test_try_sending_again_delivers_a_held_reply(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "Still no parcel")
+    assert case and draft
+    key = _approve(store, draft)
+    _hold(store, key)
+    desk = await as_role("agent")
+    page = await _get(desk, f"/cases/{case}")
+    assert "Not sent: the author does not take private messages from us." in page
+    assert "Write a public reply below instead" in page
+    assert "&lt;b&gt;this&lt;/b&gt;" in page and "<b>this</b>" not in page  # escaped
+    response = await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
+    assert response.headers["Location"] == f"/cases/{case}?notice=retried"
+    assert _row(store, key).status == "done"  # the desk's outbox delivered it at once
+    assert _answered(store, case) is not None  # delivered: the first response, now
+    with store.engine.connect() as conn:
+        audit = conn.execute(sa.select(AUDIT.c.action, AUDIT.c.detail)).all()
+    assert [a for a, _ in audit] == ["retry"] and "You cannot send messages" in audit[0][1]
+    assert BADGE not in await _get(desk, "/queue?view=all")
+    assert f">{case_number(case)}<" not in await _get(desk, "/queue")
+
+
+@pytest.fixture
+async def queued(config: Config, store: Store) -> AsyncIterator[tuple[Desk, list[str]]]:
+    """An agent on a desk whose outbox is not drained: what is queued stays as queued."""
+    keys: list[str] = []
+
+    async def record(key: str) -> None:
+        keys.append(key)
+
+    app = create_app(config, store, on_queued=record)
+    async with TestServer(app) as server, TestClient(server) as client:
+        desk = Desk(client)
+        assert await desk.login("agent") == 303
+        yield desk, keys
+
+
+async def test_try_sending_again_makes_the_held_reply_due_now(
+    queued: tuple[Desk, list[str]], store: Store
+) -> None:
+    desk, keys = queued
+    _, case, draft = add(store, "Refund?")
+    assert draft
+    key = _approve(store, draft)
+    _hold(store, key)
+    await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
+    row = _row(store, key)
+    assert row.status == "pending" and row.lease_until is None
+    assert row.next_attempt_at.replace(tzinfo=UTC) <= datetime.now(UTC)
+    assert keys == [key]
+
+
+async def test_try_sending_again_needs_the_csrf_token_and_a_login(
+    as_role: Login, anon: Desk, store: Store
+) -> None:
+    _, _, draft = add(store, "Broken on arrival")
+    key = _approve(store, draft or 0)
+    _hold(store, key)
+    desk = await as_role("agent")
+    forged = await desk.client.post(f"/drafts/{draft}/retry", data={"csrf": "forged"})
+    assert forged.status == 403
+    nobody = await anon.client.post(f"/drafts/{draft}/retry", data={"csrf": "x"})
+    assert nobody.status in (401, 403)
+    assert _row(store, key).status == "held"
+
+
+async def test_a_delivered_reply_shows_no_badge(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "Wrong size")
+    desk = await as_role("agent")
+    await desk.post(f"/drafts/{draft}/approve", back=f"/cases/{case}")
+    page = await _get(desk, f"/cases/{case}")
+    assert re.search(r'class="status status-approved">approved<', page)
+    assert "not sent" not in page and f"/drafts/{draft}/retry" not in page
+    assert BADGE not in await _get(desk, "/queue?view=all")
+    again = await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
+    assert again.headers["Location"] == f"/cases/{case}?notice=not-held"
+
+
+async def test_a_later_reply_that_went_makes_a_held_one_moot(as_role: Login, store: Store) -> None:
+    mention, case, draft = add(store, "Still nothing", draft_kind="public")
+    key = _approve(store, draft or 0)
+    _hold(store, key)
+    desk = await as_role("agent")
+    assert f">{case_number(case or 0)}<" in await _get(desk, "/queue")
+    reply = dict(kind="public", text="Sorry! Fixed now.", seen="1", back=f"/cases/{case}")
+    await desk.post(f"/mentions/{mention}/reply", **reply)
+    assert f">{case_number(case or 0)}<" not in await _get(desk, "/queue")
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        ("the author asked not to be contacted; not sent", "opted-out"),
+        ("no responder named 'x-main' is configured", "setup"),
+        (
+            "bluesky posting: Bad request (the author does not take direct messages from us)",
+            "dms-closed",
+        ),
+        ("bluesky posting: Bad token method (create one with direct messages ticked)", "setup"),
+        ("bluesky posting: Record/text must not be longer than 300 graphemes", "too-long"),
+        ("the post to answer is gone (deleted); nothing to reply to", "deleted"),
+        ("mastodon refused the post (422)", "refused"),
+        (None, "refused"),
+    ],
+)
+def test_held_reasons_read_from_the_responders_errors(error: str | None, reason: str) -> None:
+    assert held_reason(error) == reason
