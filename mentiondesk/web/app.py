@@ -151,6 +151,10 @@ async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         given = form.get("csrf") or request.headers.get("X-CSRF-Token")
         given = given if isinstance(given, str) else None
         session = request[SESSION]
+        if request.path == "/logout" and session is None:
+            # Nothing to protect: logging out a browser whose session ended (12 hours on, or
+            # its user deactivated) only clears the cookie, and should not say "expired".
+            return await handler(request)
         if request.path == "/login":
             expected = request.cookies.get(LOGIN_COOKIE, "")
         else:

@@ -190,6 +190,24 @@ async def test_session_expires(config: Config, store: Store) -> None:
         assert (await client.get("/queue", allow_redirects=False)).status == 302
 
 
+async def test_logging_out_after_the_session_ended_clears_the_cookie(
+    config: Config, store: Store
+) -> None:
+    now = [datetime.now(UTC)]
+    app = create_app(config, store, clock=lambda: now[0], session_ttl=timedelta(hours=12))
+    async with TestClient(TestServer(app)) as client:
+        desk = Desk(client)
+        assert await desk.login("agent") == 303
+        # With a live session, logging out still needs its token (no forced logouts).
+        assert (await client.post("/logout", allow_redirects=False)).status == 403
+        now[0] += timedelta(hours=13)  # the tab left open overnight, then "Log out"
+        response = await desk.post("/logout")
+        assert response.status == 303
+        assert response.headers["Location"] == "/login"
+        assert 'md_session=""' in response.headers["Set-Cookie"]
+        assert "md_session" not in client.session.cookie_jar.filter_cookies(client.make_url("/"))
+
+
 async def test_login_redirects_only_to_local_paths(anon: Desk) -> None:
     page = await (await anon.client.get("/login")).text()
     token = page.split('name="csrf" value="')[1].split('"')[0]
