@@ -12,8 +12,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.models import Author, Mention
-from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION
+from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING
 
 # Only the last few earlier mentions go into a ticket: enough for the story, not a transcript.
 MOST_EARLIER = 5
@@ -83,3 +83,22 @@ def earlier(history: History, mention_id: int) -> tuple[Mention, ...]:
     if mention_id not in ids:
         return ()
     return tuple(m for _, m in history[: ids.index(mention_id)])[-MOST_EARLIER:]
+
+
+def stored_mention(conn: Connection, mention_id: int) -> tuple[Mention, Reading]:
+    """A stored mention, its author and how it was read, as the models a responder gets."""
+    m = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).one()
+    a = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == m.author_id)).one()
+    r = conn.execute(sa.select(READING).where(READING.c.mention_id == mention_id)).one()
+    mention = mention_of(m, author_of(a))
+    reading = Reading(
+        label=Label(r.label),
+        score=r.score,
+        lang=r.lang,
+        topics=tuple(t for t in r.topics.split(",") if t),
+        reason=r.reason,
+        frustration=r.frustration,
+        is_question=r.is_question,
+        classifier=r.classifier,
+    )
+    return mention, reading

@@ -8,23 +8,21 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.case_history import author_of, mention_of
+from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import lock_case, withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
-from mentiondesk.models import CaseContext, Label, Mention, OutboxAction, Reading
+from mentiondesk.models import CaseContext, OutboxAction, text_digest
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.reply_limits import too_long
 from mentiondesk.store import Store
 from mentiondesk.tables import (
-    AUTHOR,
     CASE,
     DRAFT,
     FOLLOW_UP,
     MENTION,
     NOTE,
     OUTBOX,
-    READING,
     case_number,
 )
 
@@ -40,6 +38,10 @@ class StaleAction(RuntimeError):
     """The draft or case changed since it was shown (someone else acted first)."""
 
 
+class DraftEdited(StaleAction):
+    """The draft's text was edited since it was shown to the person approving it."""
+
+
 class ReplyTooLong(ValueError):
     """The reply is longer than its platform accepts: it would only fail in the outbox."""
 
@@ -49,14 +51,21 @@ def _utcnow() -> datetime:
 
 
 def approve_draft(
-    store: Store, draft_id: int, *, by: str, post_route: dict[str, str], text: str | None = None
+    store: Store,
+    draft_id: int,
+    *,
+    by: str,
+    post_route: dict[str, str],
+    text: str | None = None,
+    seen: str | None = None,
 ) -> str:
     """Approve a pending draft (optionally with new text) and queue its post; return the key.
 
     Approval and the outbox row commit together; a draft someone already decided raises
     StaleAction, so two people approving at once never post twice. A private draft to an
     author on the do-not-contact list is withdrawn instead (it was left waiting when they
-    were listed) and StaleAction says why.
+    were listed) and StaleAction says why. `seen` is the text_digest() of the text the
+    approver was shown (a one-click Approve): DraftEdited if someone edited it since.
     """
     now = _utcnow()
     with store.engine.begin() as conn:
@@ -70,6 +79,7 @@ def approve_draft(
                 conn, draft, status="withdrawn", decided_at=now, decided_by=already_listed()
             )
         else:
+            _check_seen(draft, seen)
             key = approve_pending(
                 conn, store, draft, by=by, post_route=post_route, text=text, now=now
             )
@@ -92,7 +102,7 @@ def approve_pending(
     final = text if text is not None else draft.text
     if not final.strip():
         raise ValueError("the reply text is empty")
-    mention, reading = _mention_and_reading(conn, draft.mention_id)
+    mention, reading = stored_mention(conn, draft.mention_id)
     refused = too_long(
         mention.platform, final, private=draft.kind == "private", handle=mention.author.handle
     )
@@ -105,6 +115,13 @@ def approve_pending(
     row["case_id"] = draft.case_id
     conn.execute(store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"]), [row])
     return str(row["key"])
+
+
+def _check_seen(draft: sa.Row[Any], seen: str | None) -> None:
+    if seen is not None and draft.status == "pending" and text_digest(draft.text) != seen:
+        raise DraftEdited(
+            f"draft {draft.id} was edited since it was shown: read it again before approving"
+        )
 
 
 def reject_draft(store: Store, draft_id: int, *, by: str) -> None:
@@ -161,16 +178,20 @@ def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -
         sa.update(DRAFT).where(DRAFT.c.id == draft.id, DRAFT.c.status == "pending").values(values)
     ).rowcount
     if changed != 1:
-        draft = _draft(conn, draft.id)  # as it is now: decided since it was read, maybe
-        # Said wherever a person acted (desk, Slack, CLI): why the apology is not sent.
-        if withdrawn_for_praise(draft.decided_by) is not None:
-            raise StaleAction(
-                f"draft {draft.id} was withdrawn: the author has since posted praise; restore "
-                "it on the case page if the praise settled nothing"
-            )
-        if withdrawn_for_opt_out(draft.decided_by) is not None:
-            raise StaleAction(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")
-        raise StaleAction(f"draft {draft.id} was already {draft.status}")
+        raise _decided(_draft(conn, draft.id))  # as it is now: decided since it was read
+
+
+def _decided(draft: sa.Row[Any]) -> StaleAction:
+    """Why a draft is no longer pending, said wherever a person acted (desk, Slack, CLI):
+    why the apology is not sent."""
+    if withdrawn_for_praise(draft.decided_by) is not None:
+        return StaleAction(
+            f"draft {draft.id} was withdrawn: the author has since posted praise; restore "
+            "it on the case page if the praise settled nothing"
+        )
+    if withdrawn_for_opt_out(draft.decided_by) is not None:
+        return StaleAction(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")
+    return StaleAction(f"draft {draft.id} was already {draft.status}")
 
 
 def _update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
@@ -191,24 +212,6 @@ def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
     if row is None:
         raise NotFound(f"no draft {draft_id}")
     return row
-
-
-def _mention_and_reading(conn: Connection, mention_id: int) -> tuple[Mention, Reading]:
-    m = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).one()
-    a = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == m.author_id)).one()
-    r = conn.execute(sa.select(READING).where(READING.c.mention_id == mention_id)).one()
-    mention = mention_of(m, author_of(a))
-    reading = Reading(
-        label=Label(r.label),
-        score=r.score,
-        lang=r.lang,
-        topics=tuple(t for t in r.topics.split(",") if t),
-        reason=r.reason,
-        frustration=r.frustration,
-        is_question=r.is_question,
-        classifier=r.classifier,
-    )
-    return mention, reading
 
 
 def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
@@ -238,7 +241,7 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
             raise NotFound(f"no case {number}")
         if case.status != "open":
             raise StaleAction(f"case {number} is not open")
-        mention, reading = _mention_and_reading(conn, case.mention_id)
+        mention, reading = stored_mention(conn, case.mention_id)
         # The reply the author got or is about to get, not one a person rejected.
         draft = conn.execute(
             sa.select(DRAFT.c.id, DRAFT.c.text)
@@ -273,7 +276,7 @@ def _follow_up_comments(
     ).scalars()
     rows = []
     for mention_id in mention_ids:
-        mention, reading = _mention_and_reading(conn, mention_id)
+        mention, reading = stored_mention(conn, mention_id)
         context = CaseContext(
             mention=mention, reading=reading, case_number=number, rule=case.rule, follow_up=True
         )

@@ -6,7 +6,13 @@ this module from `mentiondesk`. Everything here is frozen and does no I/O.
 the Reddit listener and poster share.
 """
 
-from mentiondesk.models._delivery import CaseContext, OutboxAction, Receipt, Responder
+from mentiondesk.models._delivery import (
+    CaseContext,
+    OutboxAction,
+    Receipt,
+    Responder,
+    text_digest,
+)
 from mentiondesk.models._errors import ConfigError, FatalError, RateLimited, TransientError, utc
 from mentiondesk.models._mentions import (
     Author,
@@ -54,6 +60,7 @@ __all__ = [
     "direct_status_text",
     "require_env",
     "secret_from_env",
+    "text_digest",
     "utc",
     "valid_text",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
@@ -49,6 +50,13 @@ class CaseContext:
             follow_up=bool(data.get("follow_up", False)),
             earlier=tuple(Mention.from_dict(m) for m in data.get("earlier") or ()),
         )
+
+
+def text_digest(text: str) -> str:
+    """A fingerprint of a draft's text as someone was shown it (a desk page, a Slack card):
+    approving with it is refused when the text has been edited since, so no edit goes out
+    unseen by the person who approved it."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

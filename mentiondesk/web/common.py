@@ -53,6 +53,11 @@ NOTICES = {
         "draft replaced it. "
         "Nothing was sent twice; here is how it stands now.",
     ),
+    "edited": (
+        "warn",
+        "Someone edited this draft after the page was shown: nothing was sent. Read it again "
+        "before approving.",
+    ),
     "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
     # The list goes by platform (one author row per platform account), so say so: the case
     # page names the account (handle and platform) beside the button.

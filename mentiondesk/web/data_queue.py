@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count, praised_last
 from mentiondesk.held_replies import HeldReply, held_replies, reply_held
+from mentiondesk.models import text_digest
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -68,6 +69,11 @@ class QueueItem:
     @property
     def number(self) -> str | None:
         return case_number(self.case_id) if self.case_id else None
+
+    @property
+    def draft_seen(self) -> str | None:
+        """The draft's fingerprint as this page shows it: one-click Approve carries it."""
+        return text_digest(self.draft_text) if self.draft_text is not None else None
 
     @property
     def href(self) -> str:

@@ -84,6 +84,11 @@ _NOTICES = {
         "Outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "
         "novo substituiu este. Nada foi enviado duas vezes; veja como está agora."
     ),
+    "Someone edited this draft after the page was shown: nothing was sent. Read it again "
+    "before approving.": (
+        "Alguém editou este rascunho depois que a página foi exibida: nada foi enviado. Leia "
+        "de novo antes de aprovar."
+    ),
     "The author's account on this platform is on the do-not-contact list: its pending "
     "private drafts are withdrawn.": (
         "A conta do autor nesta plataforma está na lista de não contatar: os rascunhos "

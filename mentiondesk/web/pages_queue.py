@@ -92,8 +92,11 @@ async def _form(request: web.Request) -> tuple[str | None, str]:
 
 @require(Role.AGENT)
 async def approve(request: web.Request) -> web.StreamResponse:
+    """Approve a draft: with the case page's text, or (the queue's one-click Approve) as the
+    page showed it, `seen` being its fingerprint: edited since, it is not sent unread."""
     desk, draft_id = request.app[DESK], int_param(request, "id")
     text, back = await _form(request)
+    seen = (await request.post()).get("seen")
     who = session(request).user.name
     try:
         key = await desk.db(
@@ -103,6 +106,7 @@ async def approve(request: web.Request) -> web.StreamResponse:
             by=who,
             post_route=desk.config.settings.routing.post,
             text=text.replace("\r\n", "\n") if text is not None else None,
+            seen=seen if isinstance(seen, str) else None,
         )
     except queue.NotFound:
         raise web.HTTPNotFound() from None
@@ -193,5 +197,8 @@ async def retry(request: web.Request) -> web.StreamResponse:
 
 def _refused(back: str, exc: queue.StaleAction) -> web.HTTPException:
     """Back to the page, saying why: the queue refuses private messages to authors who asked
-    not to be contacted ("dnc"); anything else changed since the page was shown ("stale")."""
+    not to be contacted ("dnc"), and a draft edited since the page showed it ("edited");
+    anything else changed since the page was shown ("stale")."""
+    if isinstance(exc, queue.DraftEdited):
+        return redirect(back, "edited")
     return redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale")

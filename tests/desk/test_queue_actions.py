@@ -8,7 +8,10 @@ import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
+import sqlalchemy as sa
+
 from mentiondesk.store import Store
+from mentiondesk.tables import DRAFT
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -49,3 +52,38 @@ async def test_a_thank_you_waits_since_the_praise_was_posted(as_role: Login, sto
     assert page.index("Old praise") < page.index("Fresh praise")
     old_row = page.split("Old praise", 1)[1]
     assert re.search(r'class="timer"[^>]*>3d 0h<', old_row.split("Fresh praise", 1)[0])
+
+
+_SEEN = re.compile(
+    r'"/drafts/(\d+)/approve" class="approve">\s*<input[^\n]*name="seen" value="(\w+)"'
+)
+
+
+async def test_one_click_approve_refuses_a_draft_edited_since_the_page_showed_it(
+    as_role: Login, store: Store
+) -> None:
+    _, _, draft = add(store, "Where is my parcel?", draft="Sorry, could you DM us?")
+    ana, bia = await as_role("agent"), await as_role("manager")
+    page = await (await ana.client.get("/queue")).text()
+    seen = dict(_SEEN.findall(page))[str(draft)]  # what the Approve button (and `a`) sends
+    # Bia edits the draft on its case page after Ana's queue was shown.
+    await bia.post(f"/drafts/{draft}/save", text="Sorry! Our courier lost it: refund sent.")
+    refused = await ana.post(f"/drafts/{draft}/approve", back="/queue", seen=seen)
+    assert refused.headers["Location"] == "/queue?notice=edited"
+    assert _draft(store, draft) == ("pending", "Sorry! Our courier lost it: refund sent.")
+    notice = await (await ana.client.get("/queue?notice=edited")).text()
+    assert "Someone edited this draft after the page was shown" in notice
+    # Shown again, the new text is what Approve sends.
+    page = await (await ana.client.get("/queue")).text()
+    seen = dict(_SEEN.findall(page))[str(draft)]
+    approved = await ana.post(f"/drafts/{draft}/approve", back="/queue", seen=seen)
+    assert approved.headers["Location"] == "/queue?notice=approved"
+    assert _draft(store, draft) == ("approved", "Sorry! Our courier lost it: refund sent.")
+
+
+def _draft(store: Store, draft_id: int) -> tuple[str, str]:
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(DRAFT.c.status, DRAFT.c.text).where(DRAFT.c.id == draft_id)
+        ).one()
+    return row.status, row.text
