@@ -86,8 +86,9 @@ class SlackWork:
 
     def _perform(self, action_id: str, ids: Mapping[str, Any], by: str) -> str:
         """Run the queue function for `action_id` (in a thread); return what to show."""
-        if action_id == "approve":
-            queue.approve_draft(self.store, int(ids["draft"]), by=by, post_route=self.post_route)
+        if action_id == "approve":  # the text the card showed ("seen"; a card from before has none)
+            draft, seen = int(ids["draft"]), ids.get("seen")
+            queue.approve_draft(self.store, draft, by=by, post_route=self.post_route, seen=seen)
             return "Approved"
         if action_id == "reject":
             queue.reject_draft(self.store, int(ids["draft"]), by=by)

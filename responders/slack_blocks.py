@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from mentiondesk.models import OutboxAction
+from mentiondesk.models import OutboxAction, text_digest
 from responders._escape import slack_link, slack_mrkdwn
 from responders._text import case_title, reach
 
@@ -21,6 +21,7 @@ BUTTONS: tuple[tuple[str, str, str | None], ...] = (
     ("escalate", "Escalate", None),
 )
 ACTIONS_BLOCK = "md_actions"
+EDIT_BLOCK = "reply"  # the Edit modal's text box: where Slack shows what is wrong with it
 EDIT_NOTE_BLOCK = "md_edit_note"  # says why there is no Edit button; goes once Edit would
 # What each button settles: those buttons disappear once it was pressed.
 SETTLES = {
@@ -41,9 +42,13 @@ TOO_LONG_TO_EDIT = (
 
 
 def button_value(action: OutboxAction) -> str:
-    """The ids a button carries back: case number and draft id (no text, no secrets)."""
+    """What a button carries back: case number, draft id and the text_digest() of the draft
+    the card shows (no text, no secrets), so Approve is refused once it was edited since."""
     ctx = action.context
-    return json.dumps({"case": ctx.case_number, "draft": ctx.draft_id}, separators=(",", ":"))
+    value: dict[str, Any] = {"case": ctx.case_number, "draft": ctx.draft_id}
+    if ctx.draft_text is not None:
+        value["seen"] = text_digest(ctx.draft_text)
+    return json.dumps(value, separators=(",", ":"))
 
 
 def alert_blocks(action: OutboxAction) -> list[Block]:
@@ -126,7 +131,7 @@ def edit_modal(*, draft_text: str, metadata: dict[str, Any]) -> Block:
         "blocks": [
             {
                 "type": "input",
-                "block_id": "reply",
+                "block_id": EDIT_BLOCK,
                 "label": {"type": "plain_text", "text": "Reply"},
                 "element": {
                     "type": "plain_text_input",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import time
 from dataclasses import replace
@@ -85,8 +86,10 @@ async def test_buttons_carry_case_and_draft_ids(slack_fake: SlackFake) -> None:
     await responder(slack_fake).deliver(action())
     buttons = slack_fake.posted()[0]["blocks"][-1]["elements"]
     assert [b["action_id"] for b in buttons] == ["approve", "edit", "reject", "assign", "escalate"]
+    # The draft as the card shows it, fingerprinted: Approve is refused if it is edited since.
+    seen = hashlib.sha256(b"Sorry <@U999>, DM us & we fix it").hexdigest()
     assert {json.dumps(json.loads(b["value"])) for b in buttons} == {
-        json.dumps({"case": "MD-000007", "draft": 11})
+        json.dumps({"case": "MD-000007", "draft": 11, "seen": seen})
     }
 
 
