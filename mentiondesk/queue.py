@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import lock_case, withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, comment_key, post_action
-from mentiondesk.models import CaseContext, OutboxAction, text_digest
+from mentiondesk.models import CaseContext, Mention, OutboxAction, text_digest
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.reply_limits import too_long
@@ -103,11 +103,7 @@ def approve_pending(
     if not final.strip():
         raise ValueError("the reply text is empty")
     mention, reading = stored_mention(conn, draft.mention_id)
-    refused = too_long(
-        mention.platform, final, private=draft.kind == "private", handle=mention.author.handle
-    )
-    if refused:
-        raise ReplyTooLong(refused)
+    _check_length(mention, draft, final)
     _update_pending_draft(conn, draft, status="approved", text=final, decided_at=now, decided_by=by)
     plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
     number = case_number(draft.case_id) if draft.case_id else None
@@ -115,6 +111,26 @@ def approve_pending(
     row["case_id"] = draft.case_id
     conn.execute(store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"]), [row])
     return str(row["key"])
+
+
+def check_approval(store: Store, draft_id: int, *, text: str) -> None:
+    """Raise what approve_draft(text=text) would for the text or a decided draft (ValueError,
+    ReplyTooLong, StaleAction, NotFound), approving nothing: a form that keeps the text can
+    say so while the person can still fix it (Slack's Edit box)."""
+    if not text.strip():
+        raise ValueError("the reply text is empty")
+    with store.engine.connect() as conn:
+        draft = _draft(conn, draft_id)
+        if draft.status != "pending":
+            raise _decided(draft)
+        _check_length(stored_mention(conn, draft.mention_id)[0], draft, text)
+
+
+def _check_length(mention: Mention, draft: sa.Row[Any], text: str) -> None:
+    """ReplyTooLong when the platform would refuse `text` as `draft`'s reply, as it counts."""
+    private = draft.kind == "private"
+    if problem := too_long(mention.platform, text, private=private, handle=mention.author.handle):
+        raise ReplyTooLong(problem)
 
 
 def _check_seen(draft: sa.Row[Any], seen: str | None) -> None:

@@ -5,7 +5,9 @@ secret). A bad or stale signature, or one already seen, gets 401 and changes not
 kept in the store, not in the process: a request one worker accepted, or this one before a
 restart, is refused by all of them while it is fresh. A good one is acknowledged at once
 (Slack wants an answer within 3 s); the work runs in a task we keep, then the card is updated
-with `chat.update` saying who did what, when. When the store cannot be reached, a signed
+with `chat.update` saying who did what, when. An Edit submission is checked first (empty, too
+long, the draft decided meanwhile): if it cannot be approved, the answer says why and Slack
+keeps the modal open with the person's text in it. When the store cannot be reached, a signed
 click still gets its 200 and the clicker is told nothing was changed (no bare Slack failure).
 """
 
@@ -32,6 +34,7 @@ from mentiondesk.slack_work import STORE_DOWN, SlackWork
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import SLACK_SEEN
 from responders.slack import SlackResponder
+from responders.slack_blocks import EDIT_BLOCK
 
 _LOGGER = logging.getLogger(__name__)
 WINDOW_SECONDS = 300  # Slack's own rule: older requests may be replays
@@ -125,6 +128,11 @@ class SlackActions:
             return web.json_response({"error": "expected a form field named payload"}, status=400)
         if verdict.store_down:
             return self._store_down(verdict.slack, payload)
+        if payload.get("type") == "view_submission":
+            problem = await self.work.edit_problem(verdict.slack, payload)
+            if problem:  # Slack keeps the modal open, the text in it, the problem under it
+                errors = {EDIT_BLOCK: problem}
+                return web.json_response({"response_action": "errors", "errors": errors})
         self._keep(self.work.run(verdict.slack, payload))
         return web.Response(status=200)
 
@@ -133,7 +141,7 @@ class SlackActions:
         shows as a bare failure) and say why: under the edit dialog's text, which stays open
         with what they wrote; for a button, in a message only the clicker sees."""
         if payload.get("type") == "view_submission":
-            errors = {"reply": STORE_DOWN}  # the dialog's text block (slack_blocks.edit_modal)
+            errors = {EDIT_BLOCK: STORE_DOWN}
             return web.json_response({"response_action": "errors", "errors": errors})
         self._keep(self.work.tell_store_down(slack, payload))
         return web.Response(status=200)

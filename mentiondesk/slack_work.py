@@ -16,7 +16,13 @@ from mentiondesk.models import FatalError, RateLimited, TransientError
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import DRAFT, parse_case_number
 from responders.slack import SlackResponder
-from responders.slack_blocks import TOO_LONG_TO_EDIT, decided_blocks, edit_modal, fits_edit_box
+from responders.slack_blocks import (
+    EDIT_BLOCK,
+    TOO_LONG_TO_EDIT,
+    decided_blocks,
+    edit_modal,
+    fits_edit_box,
+)
 
 _LOGGER = logging.getLogger(__name__)
 _FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError)
@@ -121,10 +127,26 @@ class SlackWork:
         view = edit_modal(draft_text=text, metadata=meta)
         await slack.call("views_open", trigger_id=payload["trigger_id"], view=view)
 
+    async def edit_problem(self, slack: SlackResponder, payload: Mapping[str, Any]) -> str | None:
+        """What keeps an Edit submission from being approved (empty, too long for the
+        platform, the draft decided meanwhile), checked while Slack waits for the answer, so
+        the modal can stay open with the text. None when it would go through, or when run()
+        has something else to say (not an approver) or to log (a malformed payload)."""
+        try:
+            meta, text = _submitted(payload)
+            draft, user = int(meta["draft"]), str(payload["user"]["id"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not slack.may_act(user):
+            return None
+        try:
+            await asyncio.to_thread(queue.check_approval, self.store, draft, text=text)
+        except (queue.NotFound, queue.StaleAction, ValueError) as exc:
+            return f"Could not approve: {exc}."
+        return None
+
     async def _edited(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
-        view = payload["view"]
-        meta = json.loads(view["private_metadata"])
-        text = str(view["state"]["values"]["reply"]["text"]["value"] or "")
+        meta, text = _submitted(payload)
         user = str(payload["user"]["id"])
         by = f"slack:{payload['user'].get('username') or user}"
         channel, ts = str(meta["channel"]), str(meta["ts"])
@@ -213,3 +235,10 @@ def _clicker(payload: Mapping[str, Any]) -> tuple[str, str] | None:
     except (KeyError, TypeError, ValueError):
         return None
     return channel, user
+
+
+def _submitted(payload: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
+    """An Edit submission's ids (the modal's private_metadata) and the text in its box."""
+    view = payload["view"]
+    meta = json.loads(view["private_metadata"])
+    return meta, str(view["state"]["values"][EDIT_BLOCK]["text"]["value"] or "")
