@@ -222,7 +222,7 @@ def _with_comments(d: Decision, ticketed: set[str]) -> list[OutboxPlan]:
 
 
 def _outbox_key(out: OutboxPlan, d: Decision, number: str | None) -> str:
-    """A ticket is one per case and desk (the same key `queue.escalate_case` uses); a comment
+    """A ticket is one per case and desk (the same key `casework.escalate_case` uses); a comment
     one per mention and desk."""
     if out.kind == "ticket" and number:
         return f"ticket:{out.target}:case:{number}"

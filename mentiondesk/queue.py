@@ -10,18 +10,14 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import lock_case, withdrawn_for_praise
-from mentiondesk.decisions import DraftPlan, comment_key, post_action
-from mentiondesk.models import CaseContext, Mention, OutboxAction, text_digest
+from mentiondesk.decisions import DraftPlan, post_action
+from mentiondesk.models import Mention, text_digest
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
-from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.reply_limits import too_long
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     CASE,
     DRAFT,
-    FOLLOW_UP,
-    MENTION,
-    NOTE,
     OUTBOX,
     case_number,
 )
@@ -238,79 +234,10 @@ def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
         _update_pending_draft(conn, _draft(conn, draft_id), text=text)
 
 
-# --- assign and escalate (Slack buttons, desk) ------------------------------------------
+# --- assign (Slack buttons, desk); escalating and notes are in casework.py --------------
 
 
 def assign_case(store: Store, case_id: int, *, assignee: str | None) -> None:
     """Give an open case to `assignee` (None: to nobody); StaleAction when it is not open."""
     with store.engine.begin() as conn:
         _update_open_case(conn, case_id, assignee=assignee)
-
-
-def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
-    """Queue a help-desk ticket for an open case (once per case and desk); return its key."""
-    now = _utcnow()
-    number = case_number(case_id)
-    with store.engine.begin() as conn:
-        case = conn.execute(sa.select(CASE).where(CASE.c.id == case_id)).first()
-        if case is None:
-            raise NotFound(f"no case {number}")
-        if case.status != "open":
-            raise StaleAction(f"case {number} is not open")
-        mention, reading = stored_mention(conn, case.mention_id)
-        # The reply the author got or is about to get, not one a person rejected.
-        draft = conn.execute(
-            sa.select(DRAFT.c.id, DRAFT.c.text)
-            .where(DRAFT.c.case_id == case_id, DRAFT.c.status.in_(("pending", "approved")))
-            .order_by(DRAFT.c.id.desc())
-        ).first()
-        context = CaseContext(
-            mention=mention,
-            reading=reading,
-            case_number=number,
-            draft_id=draft.id if draft else None,
-            draft_text=draft.text if draft else None,
-            rule=f"escalated by {by}",
-        )
-        key = f"ticket:{target}:case:{number}"
-        action = OutboxAction(key=key, kind="ticket", target=target, context=context)
-        rows = [outbox_row(action, case_id, now), *_follow_up_comments(conn, case, target, now)]
-        stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
-        conn.execute(stmt, rows)
-    return key
-
-
-def _follow_up_comments(
-    conn: Connection, case: sa.Row[Any], target: str, now: datetime
-) -> list[dict[str, object]]:
-    """The case's follow-ups so far, to be added to its new ticket as comments (in order)."""
-    number = case_number(case.id)
-    mention_ids = conn.execute(
-        sa.select(FOLLOW_UP.c.mention_id)
-        .where(FOLLOW_UP.c.case_id == case.id)
-        .order_by(FOLLOW_UP.c.id)
-    ).scalars()
-    rows = []
-    for mention_id in mention_ids:
-        mention, reading = stored_mention(conn, mention_id)
-        context = CaseContext(
-            mention=mention, reading=reading, case_number=number, rule=case.rule, follow_up=True
-        )
-        key = comment_key(target, number, mention)
-        action = OutboxAction(key=key, kind="comment", target=target, context=context)
-        rows.append(outbox_row(action, case.id, now))
-    return rows
-
-
-def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
-    """An internal note on a mention (and its case): never sent anywhere."""
-    if not text.strip():
-        raise ValueError("the note is empty")
-    with store.engine.begin() as conn:
-        if conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.id == mention_id)) is None:
-            raise NotFound(f"no mention {mention_id}")
-        case_id = conn.scalar(
-            sa.select(sa.func.max(CASE.c.id)).where(CASE.c.mention_id == mention_id)
-        )
-        values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
-        return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())

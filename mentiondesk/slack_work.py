@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from mentiondesk import queue
+from mentiondesk import casework, queue
 from mentiondesk.models import FatalError, RateLimited, TransientError
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import DRAFT, parse_case_number
@@ -106,7 +106,7 @@ class SlackWork:
         if action_id == "escalate":
             if not self.ticket_target:
                 raise ValueError("no help desk is configured (routing.ticket)")
-            queue.escalate_case(self.store, case_id, by=by, target=self.ticket_target)
+            casework.escalate_case(self.store, case_id, by=by, target=self.ticket_target)
             return f"Escalated to {self.ticket_target}"
         raise ValueError(f"unknown action {action_id!r}")
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from mentiondesk.casework import escalate_case
 from mentiondesk.models import CaseContext, Mention
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.pipeline import App
-from mentiondesk.queue import escalate_case, reject_draft
+from mentiondesk.queue import reject_draft
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from responders._helpdesk import html_body, text_body

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.casework import escalate_case
 from mentiondesk.config import OutboxSection, load_config
 from mentiondesk.models import Brand, CaseContext, ConfigError, Label, OutboxAction, Reading
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.pipeline import App
-from mentiondesk.queue import escalate_case
 from mentiondesk.report import report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, OUTBOX

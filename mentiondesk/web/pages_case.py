@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from mentiondesk import audit, contacts, hand_reply, queue
+from mentiondesk import audit, casework, contacts, hand_reply, queue
 from mentiondesk.reply_limits import (
     counting_rule,
     has_private_messages,
@@ -140,7 +140,7 @@ async def escalate(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound(text="No help desk is configured (routing.ticket).")
     who = session(request).user.name
     try:
-        key = await desk.db(queue.escalate_case, desk.store, case_id, by=who, target=target)
+        key = await desk.db(casework.escalate_case, desk.store, case_id, by=who, target=target)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:
@@ -175,7 +175,7 @@ async def add_note(request: web.Request) -> web.StreamResponse:
     back = f"/mentions/{mention_id}"
     who = session(request).user.name
     try:
-        await desk.db(queue.add_note, desk.store, mention_id, text=text, by=who)
+        await desk.db(casework.add_note, desk.store, mention_id, text=text, by=who)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except ValueError:

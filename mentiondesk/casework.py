@@ -1,0 +1,89 @@
+"""What people do with a case besides answering it: hand it to the help desk, leave a note.
+
+Shared by the desk and Slack's buttons, like queue.py.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.case_history import stored_mention
+from mentiondesk.decisions import comment_key
+from mentiondesk.models import CaseContext, OutboxAction
+from mentiondesk.outbox_payload import outbox_row
+from mentiondesk.queue import NotFound, StaleAction
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, case_number
+
+
+def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
+    """Queue a help-desk ticket for an open case (once per case and desk); return its key."""
+    now = datetime.now(UTC)
+    number = case_number(case_id)
+    with store.engine.begin() as conn:
+        case = conn.execute(sa.select(CASE).where(CASE.c.id == case_id)).first()
+        if case is None:
+            raise NotFound(f"no case {number}")
+        if case.status != "open":
+            raise StaleAction(f"case {number} is not open")
+        mention, reading = stored_mention(conn, case.mention_id)
+        # The reply the author got or is about to get, not one a person rejected.
+        draft = conn.execute(
+            sa.select(DRAFT.c.id, DRAFT.c.text)
+            .where(DRAFT.c.case_id == case_id, DRAFT.c.status.in_(("pending", "approved")))
+            .order_by(DRAFT.c.id.desc())
+        ).first()
+        context = CaseContext(
+            mention=mention,
+            reading=reading,
+            case_number=number,
+            draft_id=draft.id if draft else None,
+            draft_text=draft.text if draft else None,
+            rule=f"escalated by {by}",
+        )
+        key = f"ticket:{target}:case:{number}"
+        action = OutboxAction(key=key, kind="ticket", target=target, context=context)
+        rows = [outbox_row(action, case_id, now), *_follow_up_comments(conn, case, target, now)]
+        stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
+        conn.execute(stmt, rows)
+    return key
+
+
+def _follow_up_comments(
+    conn: Connection, case: sa.Row[Any], target: str, now: datetime
+) -> list[dict[str, object]]:
+    """The case's follow-ups so far, to be added to its new ticket as comments (in order)."""
+    number = case_number(case.id)
+    mention_ids = conn.execute(
+        sa.select(FOLLOW_UP.c.mention_id)
+        .where(FOLLOW_UP.c.case_id == case.id)
+        .order_by(FOLLOW_UP.c.id)
+    ).scalars()
+    rows = []
+    for mention_id in mention_ids:
+        mention, reading = stored_mention(conn, mention_id)
+        context = CaseContext(
+            mention=mention, reading=reading, case_number=number, rule=case.rule, follow_up=True
+        )
+        key = comment_key(target, number, mention)
+        action = OutboxAction(key=key, kind="comment", target=target, context=context)
+        rows.append(outbox_row(action, case.id, now))
+    return rows
+
+
+def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
+    """An internal note on a mention (and its case): never sent anywhere."""
+    if not text.strip():
+        raise ValueError("the note is empty")
+    with store.engine.begin() as conn:
+        if conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.id == mention_id)) is None:
+            raise NotFound(f"no mention {mention_id}")
+        case_id = conn.scalar(
+            sa.select(sa.func.max(CASE.c.id)).where(CASE.c.mention_id == mention_id)
+        )
+        values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
+        return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())
