@@ -11,35 +11,56 @@ import re
 
 from sentiment.topics import _TOPIC_WORDS
 
+# "my order", "o meu pedido", "a minha encomenda": what a missing-order phrase is about.
+_MY_EN = r"(?:(?:my|our|the|an?|any) )?"
+_ORDER_EN = r"(?:order|package|parcel|delivery|item|stuff|purchase)s?\b"
+_MY_PT = r"(?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|minhas|nosso|nossa) )?"
+_ORDER_PT = r"(?:pedido|encomenda|compra|pacote|produto|entrega)s?\b"
+
 # Order breaks ties: the specific reasons first, delivery (whose words are the most generic) last.
 _PRIORITY = ("account_login", "refund_payment", "price", "product_quality", "support", "delivery")
 
 _STRONG: dict[str, str] = {
     "delivery": r"deliver|shipping|shipment|parcel|package|courier|tracking number|dispatch|"
     r"warehouse|entreg|encomenda|correios|\bctt\b|loggi|rastreio|rastreamento|transportadora|"
-    r"cadê meu pedido|cade meu pedido|pedido (?:não|nao) chegou|never arrived|hasn'?t arrived",
+    r"never arrived|hasn'?t arrived|customs|in transit|alfândega|alfandega|aduan|"
+    r"em trânsito|em transito|"
+    # The order itself missing: "Cadê o meu pedido?", "I never received my order".
+    rf"\bcad[êe] {_MY_PT}{_ORDER_PT}|(?:não|nao|nunca) (?:recebi|recebemos) {_MY_PT}"
+    rf"{_ORDER_PT}|{_ORDER_PT} (?:ainda )?(?:não|nao|nunca) (?:chegou|veio|apareceu)|"
+    rf"(?:esperando|aguardando|à espera d[aoe]) {_MY_PT}{_ORDER_PT}|"
+    rf"where(?:'?s| is| are)? {_MY_EN}{_ORDER_EN}|(?:never|not|n'?t|yet to) (?:got|gotten|"
+    rf"received?|get) {_MY_EN}{_ORDER_EN}|waiting (?:for|on) {_MY_EN}{_ORDER_EN}|"
+    # Held somewhere on the way; a robot vacuum stuck under the sofa stays product_quality.
+    rf"{_ORDER_EN} (?:is |has been |got |was )?stuck|{_ORDER_PT} (?:está |esta |tá |ta |ficou )?"
+    r"(?:pres[oa]|parad[oa])|stuck (?:in|at) (?:the )?(?:depot|hub|warehouse|sorting|post office)|"
+    r"(?:pres[oa]|parad[oa]|retid[oa]) (?:na|no|nos|em) (?:receita|fiscaliza|centro de distrib|"
+    r"armaz[ée]m|triagem|ag[êe]ncia)",
     "refund_payment": r"refund|charged|double charge|payment|paid|money back|chargeback|"
     r"my money|gift card|reembols|estorn|cobrou|cobrad|cobran|cobrar|pagamento|paguei|\bpix\b|"
-    r"boleto|mb ?way|dinheiro|devolvi|took the money|balance",
+    r"boleto|mb ?way|dinheiro|devolvi|took the money|balance|cai[ru]? na (?:minha )?conta|"
+    r"conta (?:bancária|bancaria|corrente)",
     "product_quality": r"broke|broken|defect|faulty|stopped working|doesn'?t work|quality|"
-    r"damaged|crack|overheat|flicker|creak|stuck|junk|melt|gone yellow|switching itself|"
+    r"damaged|crack|overheat|flicker|creak|junk|melt|gone yellow|switching itself|"
     r"quebr|defeito|parou de funcionar|avaria|estrag|qualidade|danificad|pisca|barulho|"
-    r"preso|amarel|derret|estuf|com defeito|trava",
+    r"amarel|derret|estuf|com defeito|trava",
     "support": r"support|customer service|customer care|helpline|help centre|help center|"
     r"ticket|callback|call ?back|heard back|no reply|no answer|no response|\bbot\b|on hold|"
     r"hung up|agent|atendiment|suporte|\bsac\b|0800|ninguém responde|ninguem responde|"
     r"sem resposta|atendente|retorno|apoio ao cliente|link de ajuda|protocolo",
     "price": r"price|expensive|overpriced|\bfees?\b|costs?\b|went up|pay more|£ ?\d|\$ ?\d|"
-    r"preço|preco|caro\b|cara\b|taxa|custa|aumento|subiu|r\$ ?\d|€ ?\d|propaganda enganosa|"
+    r"preço|preco|caro\b|taxa|custa|aumento|subiu|r\$ ?\d|€ ?\d|propaganda enganosa|"
     r"black fraude|promo|desconto|cupom|frete grátis|frete gratis",
-    "account_login": r"log ?in|logs? me out|sign ?in|sign-in|password|account|locked out|2fa|"
-    r"two-factor|verification|\botp\b|senha|\bconta\b|desloga|bloquead|bloqueou|"
+    "account_login": r"log ?in|logs? me out|sign ?in|sign-in|password|locked out|2fa|"
+    r"two-factor|verification|\botp\b|senha|desloga|bloquead|bloqueou|"
     r"palavra-passe|iniciar sessão|duas etapas|verificação|invadiram|hacked|login",
 }
 _WEAK: dict[str, str] = {
     "delivery": r"arriv|chegou|chegar|shipped|late\b|atrasad|prazo|frete|waiting for",
     "refund_payment": r"return|cartão|cartao|card\b|pagar|fatura|factura",
-    "product_quality": r"not working|não funciona|nao funciona|keeps|sound|bateria|battery",
+    # A stuck button or a robot stuck under the sofa; a parcel stuck somewhere is delivery above.
+    "product_quality": r"not working|não funciona|nao funciona|keeps|sound|bateria|battery|"
+    r"stuck|pres[oa]\b",
     "support": r"email|e-mail|called|liguei|ninguém|ninguem|respond",
     "price": r"expensive|valor|paga mais",
     "account_login": r"\bapp\b|código|codigo",

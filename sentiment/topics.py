@@ -31,11 +31,19 @@ _TOPIC_WORDS: Mapping[str, str] = {
     "support": r"support|customer service|customer care|agent|no reply|no answer|no response|"
     r"\bbot\b|on hold|hung up|ignored|atendiment|suporte|\bsac\b|ninguém responde|"
     r"ninguem responde|sem resposta|atendente|apoio ao cliente|linha de apoio|ignora",
+    # "cara" alone is also "dude" and "face" ("Cara, meu pedido...", "na minha cara"): only as
+    # an adjective ("tá cara", "muito cara") is it a price.
     "price": r"price|expensive|overpriced|\bfees?\b|promo|discount|coupon|voucher|pricing|"
-    r"preço|preco|caro\b|cara\b|taxa|promoç|promoc|desconto|cupom|cupão|cupao|portes",
-    "account_login": r"log ?in|sign ?in|password|account|locked out|2fa|verification code|"
-    r"\botp\b|senha|conta\b|bloquead|código|codigo|palavra-passe|iniciar sessão|"
-    r"entrar na|autentica",
+    r"preço|preco|caro\b|caríssim|carissim|taxa|promoç|promoc|desconto|cupom|cupão|cupao|portes|"
+    r"\b(?:tá|ta|tão|tao|está|estão|é|são|sao|muito|mt|mto|bem|mais|super|meio|ficou|ficaram|"
+    r"achei|acho|demasiado|bastante) caras?\b(?! de pau)|\bcaras? demais",
+    # Nor is "conta" alone an account: "por conta do atraso" is "because of the delay", "a conta
+    # não fecha" that the sums don't add up; "on account of" is English for the same.
+    "account_login": r"log ?in|sign ?in|password|(?<!on )(?<!into )account|locked out|2fa|"
+    r"verification code|\botp\b|senha|bloquead|código|codigo|palavra-passe|iniciar sessão|"
+    r"entrar na|autentica|^conta\b|\bconta (?:bloquead|suspens|desativad|invadid|hackead|banid)|"
+    r"\b(?:minha|tua|sua|nossa|na|da|à|a|uma|nova) conta\b"
+    r"(?! (?:bancária|bancaria|corrente|não fecha|nao fecha|de (?:quantas|quantos|vezes)))",
     "spam": r"crypto|airdrop|giv(?:e|ing) ?away|giveaway|sorteio|passatempo|\bganh[ea]\b|"
     r"earn [£$€]|\d ?(?:€|£|\$) ?(?:a|per|por) dia|/day from home|from home.{0,40}dm me|"
     # "dm me" is a pitch, but "don't DM me" asks us to stop (opt_out below).
