@@ -67,13 +67,32 @@ _TOPIC_WORDS: Mapping[str, str] = {
 }
 _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
 
-_THREAT = re.compile(
+# A complaint to an outside body, a lawyer or a court.
+_OUTSIDE = (
     r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|\bdeco\b|\basae\b|"
-    r"regulator|trading standards|ombudsman|\bbbb\b|lawyer|sue\b|legal action|advogad|"
-    r"processar|justiça|cancel|never again|nunca mais|chargeback|switching to|vou trocar|"
-    r"small claims|\bcourt\b|tribunal|juizado|pequenas causas|standards authority|"
-    r"formal complaint|queixa formal|\bcnpd\b|\bofcom\b|\bfca\b|denunciar|inmetro"
+    r"regulator|trading standards|ombudsman|\bbbb\b|\bftc\b|consumer protection|lawyer|"
+    r"solicitor|attorney|lawsuit|\bsu(?:e|ing) (?:you|u|them|the company)\b|legal action|"
+    r"advogad|\b(?:vou|vamos|irei) processar\b|processar (?:vocês|voces|vcs|a empresa)|"
+    r"\bjustiça\b|chargeback|small claims|\bcourt\b|tribunal|juizado|pequenas causas|"
+    r"standards authority|formal (?:\w+ )?complaint|queixa formal|\bcnpd\b|\bofcom\b|\bfca\b|"
+    r"denunciar|inmetro"
 )
+# Leaving: cancelling the membership or account, closing it, buying elsewhere. Cancelling an
+# order is a request, not a threat.
+_LEAVING = (
+    r"never again|nunca mais|switching to|never (?:buying|shopping|ordering|buy|shop|order)\b|"
+    r"\bcancel(?:l?ing|l?ed)? (?:my |our |the )?(?:\w+ ?\+|account|subscription|membership|plan)|"
+    r"\b(?:i'?m|i am|we'?re|i'?ll|i will|going to|gonna) cancel(?:l?ing)?\b"
+    r"(?! (?:my |the |this |that |an? |our )?(?:orders?|purchase|return|request)\b)|"
+    r"\bclos(?:e|ing) (?:my|the|our) (?:\w+ )?account|\bdelet(?:e|ing) my (?:\w+ )?account|"
+    r"taking my (?:business|money) elsewhere|shop(?:ping)? (?:somewhere|elsewhere)|"
+    r"\bcancel\w* (?:o |a |minha |meu |a minha |o meu )?(?:\w+ ?\+|assinatura|conta\b|plano|tudo)|"
+    r"\b(?:fech|apag)(?:ar|ei|o|ando) (?:a |minha |a minha )?conta\b|"
+    r"\bexclu(?:ir|í) (?:minha )?conta\b|(?:vou|vamos) trocar de (?:marca|loja|operadora)|"
+    r"n[ãa]o (?:volto a comprar|compro mais)\b|compr\w+ (?:noutro|em outro) (?:lado|lugar|sítio)"
+)
+# Whole phrases only: "sue" inside "issue", "processar o reembolso" ask for nothing drastic.
+_THREAT = re.compile(f"{_OUTSIDE}|{_LEAVING}")
 _PROFANITY = re.compile(
     r"\bwtf\b|fuck|shit|\bcrap\b|bullshit|damn|\bporra\b|merda|caralho|\bpqp\b|\bfdp\b|"
     r"puta que|foda|bosta|\bcaraças\b|\bcarago\b"
@@ -91,13 +110,42 @@ _EXASPERATED = re.compile(
     r"\b(?:two|three|four|five|duas|três|tres|quatro|cinco) (?:weeks|days|times|semanas|vezes)\b|"
     r"de saco cheio|what is going on|o que está acontecendo|how\?"
 )
+# Anger said in words. Politeness ("please", "por favor") lowers the level only without these.
+_ANGRY = re.compile(
+    r"\bworst\b|unacceptable|disgrace|disgusting|appalling|pathetic|shameful|outrageous|"
+    r"garbage|useless|incompetent|péssim|pessim|vergonh|ridícul|inadmissível|inadmissivel|"
+    r"inaceitável|inaceitavel|porcaria|palhaçada|descaso"
+)
 _POLITE = re.compile(
     r"^(?:hi|hello|hey|oi|olá|ola|bom dia|boa tarde)\b|could you|can you|please|por favor|"
     r"podem|conseguem|poderiam|is that expected|isso é normal|teve algum motivo|is there a reason"
 )
-_QUESTION = re.compile(
-    r"\?|^(?:how|does|do|can|is|are|where|when|what|which|will|como|onde|quando|qual|"
-    r"vocês|voces|vcs|têm|tem|posso|existe|há)\b"
+# Links hold "?" ("youtu.be/x?si=…", "?utm_source="): a question mark there asks nothing.
+# A "?" that ends the sentence after a link still asks ("is this you: lumora.com/x?").
+_URL = re.compile(
+    r"(?:https?://|www\.)\S*[^\s?]|\b(?:[\w-]+\.)+[a-z]{2,}(?:/\S*[^\s?]|/|\?\S*[^\s?])"
+)
+_LEADING_HANDLES = re.compile(r"^(?:@\S+[\s,:]+)+")
+_SUBJECT = (
+    r"(?:you|u|ya|i|we|they|he|she|it|this|that|these|those|there|the|an?|my|your|our|their|"
+    r"any\w*|some\w*|\w*\d\w*)\b"
+)
+# Words that open a question only in an interrogative shape: "vocês entregam em Portugal" and
+# "do you ship to Canada" ask, "Vocês são demais", "Tem que ver", "Há dois dias que…" and
+# "Como eu amo isto" don't.
+_ASKING_START = re.compile(
+    rf"(?:do|does|did|can|could|is|are|will|would|should)(?!n?['’]t) {_SUBJECT}|"
+    r"(?:when|where|why|how)(?:['’]s| to\b| (?:(?:long|much|many|often|soon|far) )?"
+    r"(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b)|"
+    r"what(?! an?\b)\b|which\b|who\b|qual\b|quais\b|quant[oa]s?\b|existe\b|posso\b|"
+    r"(?:vocês|voces|vcs|você|voce|vc) (?:já |ainda |também |tambem |não |nao )?(?:entregam|"
+    r"enviam|mandam|aceitam|vendem|têm|tem|fazem|trabalham|parcelam|emitem|atendem|abrem|"
+    r"devolvem|trocam|vão|vao|sabem|podem|conseguem|dão|dao)\b|"
+    r"(?:tem|têm|há|ha) (?:como|algum|alguma|previsão|previsao|possibilidade|forma|maneira)\b|"
+    r"como (?:é que |e que )?(?:eu |se )?(?:faço|faz|fazer|posso|consigo|funciona|devo|"
+    r"proceder|troco|cancelo|peço|acompanho|rastreio|pago)\b|"
+    r"onde (?:fica|ficam|posso|consigo|compro|está|estão|encontro|vejo|é que)\b|"
+    r"quando (?:chega|vai|vão|começa|sai|abre|volta|é|será|fica|entregam|vocês|voces|vcs)\b"
 )
 
 
@@ -118,14 +166,21 @@ def frustration(text: str) -> int:
     lowered = text.lower()
     if _THREAT.search(lowered) or _PROFANITY.search(lowered):
         return 3
-    if _shouting(text) or _REPEAT.search(lowered) or _EXASPERATED.search(lowered):
+    if _shouting(text) or any(p.search(lowered) for p in (_REPEAT, _EXASPERATED, _ANGRY)):
         return 2
     # A greeting or a polite request with no other sign of anger is a calm problem report.
     return 0 if _POLITE.search(lowered) else 1
 
 
 def is_question(text: str) -> bool:
-    return bool(_QUESTION.search(text.strip().lower()))
+    """A question mark outside links, or a first sentence shaped like a question."""
+    plain = _URL.sub(" ", text.lower())
+    if "?" in plain:
+        return True
+    opening = _LEADING_HANDLES.sub("", plain.strip())
+    first = re.split(r"(?<=[.!])\s|\n", opening, maxsplit=1)[0].rstrip()
+    # "Can you believe how fast it came!" exclaims; it asks nothing.
+    return not first.endswith("!") and bool(_ASKING_START.match(first))
 
 
 def _shouting(text: str) -> bool:

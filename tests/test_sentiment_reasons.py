@@ -33,7 +33,7 @@ def test_reason_accuracy(language: str, half: int) -> None:
     assert right / len(rows) >= REASON_FLOORS[(language, half)]
 
 
-@pytest.mark.parametrize(("language", "floor"), [("en", 0.72), ("pt", 0.74)])
+@pytest.mark.parametrize(("language", "floor"), [("en", 0.83), ("pt", 0.79)])
 def test_frustration_exact_on_the_held_out_half(language: str, floor: float) -> None:
     rows = _complaints(language, 1)
     right = sum(topics.frustration(r["text"]) == int(r["frustration"]) for r in rows)
@@ -44,7 +44,7 @@ def test_frustration_exact_on_the_held_out_half(language: str, floor: float) -> 
 def test_frustration_within_one_level(language: str) -> None:
     rows = _complaints(language, 0) + _complaints(language, 1)
     close = sum(abs(topics.frustration(r["text"]) - int(r["frustration"])) <= 1 for r in rows)
-    assert close / len(rows) >= 0.9
+    assert close / len(rows) >= 0.94
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,135 @@
+"""Frustration and question cues: a request is not a threat, praise is not a question.
+
+Frustration 3 sends a complaint to the help desk (the shipped `urgent-complaint` rule) and a
+question keeps praise from being thanked, so each misread here reached a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mentiondesk.models import Brand, History, Label, Reading
+from playbooks import load_playbook
+from sentiment import topics
+from tests.helpers import mention
+
+SHIPPED = load_playbook([], brand=Brand(name="Lumora"))
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I have an issue with my order, can you help?", 0),  # "sue" inside "issue"
+        ("Quero cancelar meu pedido", 1),
+        ("My order was cancelled", 1),
+        ("Can I cancel my order please?", 0),
+        ("I'm cancelling the order, it's too late for the party", 1),
+        ("Queria cancelar a encomenda, por favor", 0),
+        ("ainda estão a processar o meu reembolso", 1),
+        ("a Lumora cancelou minha compra sem explicação", 1),
+        ("vou trocar o fone pela cor preta", 1),
+    ],
+)
+def test_a_request_to_cancel_or_an_issue_is_not_a_threat(text: str, level: int) -> None:
+    assert topics.frustration(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm cancelling my subscription",
+        "cancel my account, I'm done",
+        "switching to Amazon after this",
+        "never buying from you again",
+        "I will sue you",
+        "my lawyer will be in touch",
+        "reporting you to the BBB and the FTC",
+        "closing my account today",
+        "vou cancelar minha assinatura",
+        "vou trocar de operadora",
+        "nunca mais compro aqui",
+        "vou processar vocês",
+        "vou falar com meu advogado",
+        "reclamação na Anatel e no consumidor.gov",
+        "vou fechar a minha conta e não volto a comprar",  # pt-PT
+        "cancelling my Lumora+ today",
+    ],
+)
+def test_a_real_threat_to_leave_or_complain_is_level_3(text: str) -> None:
+    assert topics.frustration(text) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Worst customer service ever. Please refund me", 2),
+        ("Olá, péssimo atendimento… por favor", 2),
+        ("Can you explain why I was charged twice? Unacceptable", 2),
+        ("Hi, this is a disgrace. Please sort it out", 2),
+        ("Bom dia, isto é inadmissível. Podem verificar?", 2),  # pt-PT
+        ("por favor, que vergonha esse atendimento", 2),
+        ("oi, atendimento ridículo, por favor me respondam", 2),
+        ("Hi, could you check my refund please?", 0),  # no anger cue: politeness still calms
+    ],
+)
+def test_politeness_lowers_the_level_only_without_anger(text: str, level: int) -> None:
+    assert topics.frustration(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vocês são demais, amei o atendimento!",
+        "loved the lamp 😍 youtu.be/x?si=abc123",
+        "great lamp https://lumora.com/aura?utm_source=x",
+        "Tem que ver como ficou lindo o candeeiro",
+        "Como eu amo essa loja",
+        "Há dois dias que o candeeiro funciona na perfeição",  # pt-PT
+        "Do love this lamp",
+        "Can't wait for my new lamp",
+        "Can you believe how fast it came!",
+        "What a service",
+    ],
+)
+def test_praise_is_not_a_question(text: str) -> None:
+    assert not topics.is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vocês entregam em Portugal",
+        "do you ship to Canada",
+        "como faço para trocar",
+        "@lumora_br vocês aceitam Pix",
+        "tem como parcelar em 10x",
+        "how long does shipping take",
+        "is this your site lumora.com/promo?",
+        "A Lumora entrega na Madeira?",
+    ],
+)
+def test_a_real_question_is_still_a_question(text: str) -> None:
+    assert topics.is_question(text)
+
+
+def _reading(text: str, label: Label) -> Reading:
+    return Reading(
+        label=label,
+        score=0.9,
+        lang="pt",
+        topics=topics.topics(text),
+        frustration=topics.frustration(text),
+        is_question=topics.is_question(text),
+    )
+
+
+def test_praise_gets_its_thank_you() -> None:
+    praise = _reading("Vocês são demais, amei o atendimento!", Label.POSITIVE)
+    actions = SHIPPED.decide(mention(1), praise, History())
+    assert [a.kind.value for a in actions] == ["draft_public"]
+
+
+def test_an_order_cancellation_request_is_not_escalated() -> None:
+    request = _reading("Quero cancelar meu pedido", Label.NEGATIVE)
+    actions = SHIPPED.decide(mention(1), request, History())
+    assert "escalate" not in [a.kind.value for a in actions]
