@@ -33,6 +33,10 @@ UNREACHABLE: tuple[type[sa.exc.SQLAlchemyError], ...] = (
     sa.exc.InterfaceError,
     sa.exc.TimeoutError,
 )
+# How long a resolved case still counts as the author's "earlier case" in a reply: a case
+# resolved months ago (or closed as spam) says nothing about a new complaint, and a reply
+# that names it ("a person is on it") reads as if we knew what this one is about.
+RECENT_CASES = timedelta(days=30)
 
 
 def _utcnow() -> datetime:
@@ -211,13 +215,15 @@ class Store:
         return [_pending(row) for row in rows]
 
     def histories(self, author_ids: Sequence[int]) -> dict[int, History]:
-        """Past cases and mention counts of each author, for personalising and deciding."""
+        """Current cases (open, or resolved within RECENT_CASES; never closed ones, spam
+        included) and mention counts of each author, for personalising and deciding."""
         if not author_ids:
             return {}
+        recent = (CASE.c.status == "resolved") & (CASE.c.closed_at >= _utcnow() - RECENT_CASES)
         with self.engine.connect() as conn:
             cases = conn.execute(
                 sa.select(CASE.c.author_id, CASE.c.id, CASE.c.status)
-                .where(CASE.c.author_id.in_(set(author_ids)))
+                .where(CASE.c.author_id.in_(set(author_ids)), (CASE.c.status == "open") | recent)
                 .order_by(CASE.c.id)
             ).all()
             counts = conn.execute(

@@ -84,12 +84,39 @@ def test_a_follow_up_does_not_ask_again_for_what_the_case_has(
 ) -> None:
     playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
     reading = _reading(Label.NEGATIVE, lang=lang[:2], reason="delivery", frustration=1)
+    open_case = History(past_cases=("MD-000001",), open_cases=("MD-000001",))
     first, again = (
         [a for a in playbook.decide(mention(1, text), reading, h) if a.text and a.lang]
-        for h in (History(), History(past_cases=("MD-000001",)))
+        for h in (History(), open_case)
     )
     assert asks in (first[0].text or "")
     assert asks not in (again[0].text or "") and "MD-000001" in (again[0].text or "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "asks"),
+    [
+        ("en", "kettle arrived broken", "order number for this one"),
+        ("pt", "a chaleira chegou quebrada", "número do pedido desta vez"),
+        ("pt-PT", "@lumora_pt a chaleira chegou partida", "número da encomenda desta vez"),
+    ],
+)
+def test_a_new_complaint_after_a_resolved_case_still_asks_for_the_order(
+    lang: str, text: str, asks: str
+) -> None:
+    # Her last case was resolved last week: this complaint opens a new one, and the agent
+    # on it has nothing to go on without the order number.
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    reading = _reading(Label.NEGATIVE, lang=lang[:2], reason="product_quality", frustration=1)
+    resolved = History(past_cases=("MD-000001", "MD-000007"), mentions_before=4)
+    (dm,) = [
+        a
+        for a in playbook.decide(mention(1, text), reading, resolved)
+        if a.kind is ActionKind.DRAFT_PRIVATE
+    ]
+    assert dm.lang == lang and dm.text is not None
+    assert asks in dm.text and "MD-000001, MD-000007" in dm.text
+    assert not any(on in dm.text for on in ("is on it", "já está"))
 
 
 def test_portuguese_thanks_do_not_assume_the_brand_is_feminine() -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, MENTION
+from mentiondesk.tables import AUTHOR, CASE, MENTION
 from tests.helpers import mention
 
 
@@ -90,3 +90,25 @@ def test_an_unstorable_mention_does_not_block_its_source(store: Store) -> None:
     assert store.cursor("src") == "c2"
     with store.engine.connect() as conn:
         assert "m2" in set(conn.scalars(sa.select(MENTION.c.external_id)))
+
+
+def test_history_names_open_and_lately_resolved_cases_only(store: Store) -> None:
+    # A case resolved months ago, or closed as spam, says nothing about a new complaint: a
+    # reply naming it ("a person is on it") would not ask for the order number.
+    store.ingest("src", [mention(n) for n in range(1, 6)], None)
+    now = datetime.now(UTC)
+    cases = [
+        ("resolved", now - timedelta(days=200)),
+        ("closed", now - timedelta(days=1)),
+        ("resolved", now - timedelta(days=3)),
+        ("open", None),
+    ]
+    with store.engine.begin() as conn:
+        author = conn.scalar(sa.select(AUTHOR.c.id))
+        ids = conn.execute(sa.select(MENTION.c.id).order_by(MENTION.c.id)).scalars().all()
+        for mention_id, (status, closed_at) in zip(ids, cases, strict=False):
+            row = {"mention_id": mention_id, "author_id": author, "rule": "complaint"}
+            conn.execute(CASE.insert().values(**row, status=status, closed_at=closed_at))
+    history = store.histories([author])[author]
+    assert history.past_cases == ("MD-000003", "MD-000004")
+    assert history.open_cases == ("MD-000004",) and history.mentions_before == 0

@@ -54,7 +54,7 @@ class Classifier(Protocol):
 class History:
     """What we already know about an author when deciding on a new mention."""
 
-    past_cases: tuple[str, ...] = ()
+    past_cases: tuple[str, ...] = ()  # open ones and those resolved lately (the store's say)
     open_cases: tuple[str, ...] = ()
     mentions_before: int = 0
     negative_before: int = 0
