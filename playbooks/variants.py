@@ -2,9 +2,10 @@
 
 Language detectors (lingua included) read both as `pt`. A reply in the wrong variant reads
 foreign ("equipe", "seu pedido" to someone in Lisbon), so the author's own words decide: a post
-with European words ("telemóvel", "portes", "CTT", "trocou-me", "estou a aguardar") and no
-Brazilian ones ("vc", "pra", "celular", "R$", "estou aguardando") is answered in pt-PT; an
-author on a .pt server or domain too. Anything in doubt stays Brazilian, the shipped default.
+with European words ("telemóvel", "portes", "CTT", "o vosso", "à espera", "trocou-me", "estou
+a aguardar") and no Brazilian ones ("vc", "você", "pra", "celular", "R$", "estou aguardando")
+is answered in pt-PT; an author on a .pt server or domain too. Anything in doubt stays
+Brazilian, the shipped default.
 """
 
 from __future__ import annotations
@@ -20,14 +21,20 @@ _EUROPEAN = re.compile(
         "|equipa|autocarros?|comboios?|frigorífico|pequeno-almoço|casa de banho|palavra-passe"
         "|utilizador(?:es)?|registo|facto|contactos?|receção|avariad[oa]s?|avaria"
         "|apoio ao cliente|livro de reclamações|deco|asae|tenho de|temos de|têm de|ao fim de"
-        "|aceites?|passatempos?"
+        "|aceites?|passatempos?|à espera|voss[oa]s?"
         "|portugal|lisboa|coimbra|açores|algarve|€|euros?)"
     ),
     re.IGNORECASE,
 )
 # Pronouns after the verb ("trocou-me", "deitei-a", "queixar-me"): Brazil puts them before.
 # "-se" is left out: Brazilian writing uses it too ("chama-se").
-_ENCLISIS = re.compile(r"(?<![\w-])\w{3,}-(?:me|te|lhe|lhes|nos|vos|a|o|as|os)(?![\w-])")
+_ENCLISIS = re.compile(r"(?<![\w-])(\w{3,})-(?:me|te|lhe|lhes|nos|vos|a|o|as|os)(?![\w-])")
+# ...but for a request opening its clause ("Bom dia, envie-me por favor o código", "Digam-me"):
+# formal Brazilian never opens a clause with the pronoun, so writes it so too. Such a verb ends
+# in -e/-a (-em/-am, unlike "cobraram-me"); "trocou-me", "mudei-a", "sinto-me" still count.
+_REQUEST = re.compile(r"(?:[ae]|[^r][ae]m)$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[.,;:!?…()\"“”]|@\w+|\bpor favor|\bfavor)\s*$", re.IGNORECASE)
+_LOOK_BACK = 32  # characters before the verb that tell a clause start: keeps a long post linear
 # "estou a aguardar": Portugal's progressive; Brazil says "estou aguardando".
 _PROGRESSIVE = re.compile(
     r"\b(?:estou|estás|está|estamos|estão|estava|estavam|ando|anda|andam) a \w+[aei]r\b",
@@ -35,7 +42,7 @@ _PROGRESSIVE = re.compile(
 )
 _BRAZILIAN = re.compile(
     _WORDS.format(
-        "(?:vc|vcs|pra|pro|tá|tô|celular|r\\$|correios|cpf|cep|pix|boleto|frete|nota fiscal"
+        "(?:vc|vcs|você|pra|pro|tá|tô|celular|r\\$|correios|cpf|cep|pix|boleto|frete|nota fiscal"
         "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds)"
     ),
     re.IGNORECASE,
@@ -56,5 +63,16 @@ def european(text: str, handle: str = "") -> bool:
         return False
     if _EUROPEAN_DOMAIN.search(handle):
         return True
-    said = any(p.search(text) for p in (_EUROPEAN, _ENCLISIS, _PROGRESSIVE))
+    said = any(p.search(text) for p in (_EUROPEAN, _PROGRESSIVE)) or _enclisis(text)
     return said and not (_BRAZILIAN.search(text) or _GERUND.search(text))
+
+
+def _enclisis(text: str) -> bool:
+    """A pronoun after the verb ("a loja trocou-me"), other than a request opening a clause."""
+    return any(
+        not (
+            _REQUEST.search(m[1])
+            and _CLAUSE_START.search(text[max(0, m.start() - _LOOK_BACK) : m.start()])
+        )
+        for m in _ENCLISIS.finditer(text)
+    )

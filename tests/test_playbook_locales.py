@@ -56,6 +56,15 @@ def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
         ("o app tá dando erro no celular, não consigo entrar", "h_a1", "pt"),
         ("continua dando erro, paguei R$ 20 em euros de taxa", "h_a1", "pt"),
         ("não consigo entrar na conta", "ana@mastodon.com.br", "pt"),
+        # Portugal's "à espera", "o vosso": Brazil says "esperando", "o seu", "de vocês".
+        ("Estou à espera da minha encomenda há duas semanas", "h_a1", "pt-PT"),
+        ("O vosso serviço de entregas é uma vergonha", "h_a1", "pt-PT"),
+        ("Cobraram-me duas vezes e ninguém responde", "h_a1", "pt-PT"),
+        ("estou esperando a minha encomenda há duas semanas", "h_a1", "pt"),
+        ("Você pode ver o vosso sistema? continuo sem acesso", "h_a1", "pt"),
+        # A request opening its sentence takes the pronoun after it in formal Brazilian too.
+        ("Bom dia, envie-me por favor o código de rastreio", "h_a1", "pt"),
+        ("@lumora informe-me o prazo de entrega", "h_a1", "pt"),
     ],
 )
 def test_european_portuguese_is_told_from_the_authors_words_or_server(
