@@ -83,8 +83,9 @@ class Playbook:
     def decide(self, mention: Mention, reading: Reading, history: History) -> list[Action]:
         """The actions for `mention`; pure: no I/O beyond reading cached templates."""
         actions: list[Action] = []
+        locale = self.locale(mention, reading)
         for rule in self.rules:
-            if not rule.when.matches(mention, reading, history):
+            if not rule.when.matches(mention, reading, history, locale):
                 continue
             actions += [self._action(rule.name, s, mention, reading, history) for s in rule.actions]
             if rule.stop:

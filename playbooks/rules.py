@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from mentiondesk.models import ActionKind, History, Label, Mention, Reading
-from playbooks import descriptions
+from playbooks import descriptions, variants
 from playbooks.descriptions import Description
 
 
@@ -39,11 +39,17 @@ class When(_Strict):
     question: bool | None = None
     returning_author: bool | None = None
 
-    def matches(self, mention: Mention, reading: Reading, history: History) -> bool:
+    @field_validator("lang")
+    @classmethod
+    def _tags(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else [variants.tag(v) for v in value]
+
+    def matches(self, mention: Mention, reading: Reading, history: History, locale: str) -> bool:
+        """`locale` is the reply's, as the playbook decides it ("pt-PT"), for regional `lang`."""
         reach = mention.author.followers
         checks = (
             self.label is None or reading.label in self.label,
-            self.lang is None or reading.lang in self.lang,
+            self.lang is None or _speaks(self.lang, reading.lang, locale),
             self.platform is None or mention.platform in self.platform,
             self.topic is None or bool(set(self.topic) & set(reading.topics)),
             self.reason is None or reading.reason in self.reason,
@@ -56,6 +62,13 @@ class When(_Strict):
             self.returning_author is None or (history.mentions_before > 0) == self.returning_author,
         )
         return all(checks)
+
+
+def _speaks(langs: list[str], lang: str, locale: str) -> bool:
+    """A language ("pt") matches the language read; a region ("pt-PT", "pt-BR") matches the
+    reply's locale: the reading says only "pt", the locale tells Portugal's from Brazil's."""
+    region = variants.regional(locale)
+    return lang in langs or any("-" in v and v == region for v in langs)
 
 
 class ActionSpec(_Strict):

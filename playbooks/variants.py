@@ -53,6 +53,8 @@ _GERUND = re.compile(
     r" \w+ndo\b",
     re.IGNORECASE,
 )
+# The region a bare locale's replies are written for: `templates/pt/` is Brazil's.
+_DEFAULT_REGION = {"pt": "pt-BR"}
 _EUROPEAN_DOMAIN = re.compile(r"\.pt$", re.IGNORECASE)
 _BRAZILIAN_DOMAIN = re.compile(r"\.br$", re.IGNORECASE)
 
@@ -76,3 +78,14 @@ def _enclisis(text: str) -> bool:
         )
         for m in _ENCLISIS.finditer(text)
     )
+
+
+def tag(code: str) -> str:
+    """A language tag as locales are written: "PT_pt" → "pt-PT", "PT" → "pt"."""
+    language, _, region = code.strip().replace("_", "-").partition("-")
+    return f"{language.lower()}-{region.upper()}" if region else language.lower()
+
+
+def regional(locale: str) -> str:
+    """The locale with its region: "pt" (Brazil's, the shipped default) → "pt-BR"."""
+    return _DEFAULT_REGION.get(locale, locale)

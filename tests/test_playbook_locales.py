@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,31 @@ def test_praise_while_their_complaint_is_open_is_thanked_as_news_of_the_case(lan
     assert draft.text is not None and any(
         again in draft.text for again in ("again", "de novo", "voltar a ter")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "handle", "fired"),
+    [
+        ("estou a aguardar a encomenda há uma semana", "h_a1", ["pt", "portugal"]),
+        ("@lumora_pt cadê?", "h_a1", ["pt", "portugal"]),  # a handle answered in pt-PT
+        ("não consigo entrar na conta", "ana@masto.pt", ["pt", "portugal"]),
+        ("meu pedido atrasou de novo", "h_a1", ["pt", "brazil"]),  # Brazil's by default
+    ],
+)
+def test_a_rule_on_a_region_matches_the_replys_locale(
+    tmp_path: Path, text: str, handle: str, fired: list[str]
+) -> None:
+    # The reading says only "pt": a rule on "pt-PT" matched nothing before, silently.
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        "".join(
+            f'[[rules]]\nname = "{name}"\nwhen = {{ lang = ["{lang}"] }}\n'
+            f'actions = [{{ type = "assign", to = "{name}" }}]\n'
+            for name, lang in (("pt", "pt"), ("portugal", "PT_pt"), ("brazil", "pt-BR"))
+        )
+    )
+    playbook = load_playbook([rules], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    post = mention(1, text)
+    post = replace(post, author=replace(post.author, handle=handle))
+    actions = playbook.decide(post, _reading(Label.NEGATIVE, lang="pt"), History())
+    assert [a.to for a in actions] == fired

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -16,6 +16,8 @@ from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
 from playbooks.rules import Rule, When
 
 WEEK = timedelta(days=7)
+# The reply's locale for a mention (Playbook.locale), for rules on a region ("pt-PT").
+Locale = Callable[[Mention, Reading], str]
 
 
 def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
@@ -45,7 +47,7 @@ def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
 
 
 def matched_this_week(
-    store: Store, rules: Sequence[Rule], *, now: datetime
+    store: Store, rules: Sequence[Rule], *, now: datetime, locale: Locale
 ) -> dict[str, int | None]:
     """Per rule with no actions: the mentions read in the last 7 days that reached it and
     matched it, checked again on their stored reading. None where that cannot be told again:
@@ -57,7 +59,7 @@ def matched_this_week(
         with store.engine.connect() as conn:
             for row in conn.execute(_readings_since(now - WEEK).where(could_match)):
                 mention, reading = _replayed(row)
-                for name in _reached_and_matched(rules, mention, reading):
+                for name in _reached_and_matched(rules, mention, reading, locale):
                     if name in counts:
                         counts[name] += 1
     return {name: counts.get(name) for name in countable}
@@ -77,15 +79,17 @@ def _needs_history(rule: Rule) -> bool:
     return rule.when.returning_author is not None
 
 
-def _reached_and_matched(rules: Sequence[Rule], mention: Mention, reading: Reading) -> list[str]:
+def _reached_and_matched(
+    rules: Sequence[Rule], mention: Mention, reading: Reading, locale: Locale
+) -> list[str]:
     """The rules the playbook would have fired for this reading, in order, up to a stop."""
-    fired = []
+    fired, reply_locale = [], locale(mention, reading)
     for rule in rules:
         if _needs_history(rule):
             if rule.stop:
                 break  # nothing below it is counted (_countable)
             continue
-        if rule.when.matches(mention, reading, History()):
+        if rule.when.matches(mention, reading, History(), reply_locale):
             fired.append(rule.name)
             if rule.stop:
                 break
@@ -99,7 +103,7 @@ def _could_match(when: When) -> sa.ColumnElement[bool]:
     found: list[sa.ColumnElement[bool]] = []
     for values, column in (
         (when.label, READING.c.label),
-        (when.lang, READING.c.lang),
+        (_languages(when.lang), READING.c.lang),
         (when.platform, MENTION.c.platform),
         (when.reason, READING.c.reason),
     ):
@@ -108,6 +112,15 @@ def _could_match(when: When) -> sa.ColumnElement[bool]:
     if when.topic is not None:  # topics are stored comma-joined: any of them appearing
         found.append(sa.or_(*(READING.c.topics.contains(t, autoescape=True) for t in when.topic)))
     return sa.and_(sa.true(), *found)
+
+
+def _languages(langs: list[str] | None) -> list[str] | None:
+    """The languages read that `lang` could match: "pt-PT" is "pt" read, or "und" (too short
+    to tell) where the post writes to a handle answered in pt-PT."""
+    if langs is None:
+        return None
+    regional = any("-" in v for v in langs)
+    return sorted({v.split("-")[0] for v in langs} | ({"und"} if regional else set()))
 
 
 def _readings_since(since: datetime) -> sa.Select[tuple[object, ...]]:
@@ -121,6 +134,9 @@ def _readings_since(since: datetime) -> sa.Select[tuple[object, ...]]:
             READING.c.frustration,
             READING.c.is_question,
             MENTION.c.platform,
+            MENTION.c.text,
+            MENTION.c.lang.label("tag"),
+            AUTHOR.c.handle,
             AUTHOR.c.followers,
         )
         .join(MENTION, MENTION.c.id == READING.c.mention_id)
@@ -130,15 +146,17 @@ def _readings_since(since: datetime) -> sa.Select[tuple[object, ...]]:
 
 
 def _replayed(row: sa.Row[tuple[object, ...]]) -> tuple[Mention, Reading]:
-    """The mention and reading as far as a rule's conditions look at them (no text kept)."""
+    """The mention and reading as far as a rule's conditions, and the reply's locale (text,
+    the platform's language tag, the author's server), look at them."""
     m = row._mapping
-    author = Author(id="", handle="", followers=int(m["followers"] or 0))
+    author = Author(id="", handle=str(m["handle"]), followers=int(m["followers"] or 0))
     mention = Mention(
         platform=str(m["platform"]),
         external_id="",
         author=author,
-        text="",
+        text=str(m["text"]),
         created_at=datetime.now(UTC),
+        lang=m["tag"],
     )
     reading = Reading(
         label=Label(m["label"]),

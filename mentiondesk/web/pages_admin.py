@@ -22,7 +22,9 @@ async def playbooks(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     rules, now = desk.playbook.rules, desk.clock()
     fired = await desk.db(fired_this_week, desk.store, now=now)
-    matched = await desk.db(matched_this_week, desk.store, rules, now=now)
+    matched = await desk.db(
+        matched_this_week, desk.store, rules, now=now, locale=desk.playbook.locale
+    )
     loc = negotiate(request)
     reader = regional(request, loc)  # a playbook may describe its rules in pt-PT and pt-BR
     rows = [

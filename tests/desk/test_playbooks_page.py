@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
-from mentiondesk.models import ActionKind, Label
+from mentiondesk.models import ActionKind, Brand, Label
 from mentiondesk.store import Store
 from mentiondesk.tables import MENTION, READING
 from mentiondesk.web import data_rules
@@ -17,11 +17,13 @@ from mentiondesk.web.data_rules import matched_this_week
 from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
 from mentiondesk.web.i18n_pt import MESSAGES
 from mentiondesk.web.rule_words import actions, conditions
+from playbooks import load_playbook
 from playbooks.rules import ActionSpec, Rule, When
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
+_LOCALE = load_playbook([], brand=Brand(name="Lumora")).locale
 _BADGE = re.compile(r'<span class="badge" title="([^"]*)">([^<]*)</span>')
 
 
@@ -146,7 +148,11 @@ def test_a_silent_rule_that_depends_on_history_is_not_counted(store: Store) -> N
         Rule(name="acts", actions=[ActionSpec(type=ActionKind.OPEN_CASE)]),
     ]
     now = datetime.now(UTC)
-    assert matched_this_week(store, rules, now=now) == {"quiet": 1, "regulars": None, "below": None}
+    assert matched_this_week(store, rules, now=now, locale=_LOCALE) == {
+        "quiet": 1,
+        "regulars": None,
+        "below": None,
+    }
 
 
 def test_only_readings_a_silent_rule_could_match_are_checked_again(store: Store) -> None:
@@ -165,4 +171,19 @@ def test_only_readings_a_silent_rule_could_match_are_checked_again(store: Store)
     # "spammy" passes the SQL superset (topics are comma-joined text); the exact check drops it.
     assert (len(rows), everything) == (2, 5)
     rules = [Rule(name="quiet", when=when)]
-    assert matched_this_week(store, rules, now=datetime.now(UTC)) == {"quiet": 1}
+    assert matched_this_week(store, rules, now=datetime.now(UTC), locale=_LOCALE) == {"quiet": 1}
+
+
+def test_a_silent_rule_on_a_region_counts_the_mentions_answered_there(store: Store) -> None:
+    """A rule on "pt-PT" is checked on the reply's locale, told again from the stored text."""
+    portuguese = [add(store, t, case=False, draft=None)[0] for t in ("estou a aguardar", "cadê")]
+    add(store, "where is my order", case=False, draft=None)
+    with store.engine.begin() as conn:
+        conn.execute(READING.update().where(READING.c.mention_id.in_(portuguese)).values(lang="pt"))
+    rules = [
+        Rule(name="portugal", when=When(lang=["pt-PT"])),
+        Rule(name="brazil", when=When(lang=["pt-BR"])),
+        Rule(name="portuguese", when=When(lang=["pt"])),
+    ]
+    counts = matched_this_week(store, rules, now=datetime.now(UTC), locale=_LOCALE)
+    assert counts == {"portugal": 1, "brazil": 1, "portuguese": 2}
