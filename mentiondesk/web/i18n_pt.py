@@ -201,16 +201,16 @@ _DASHBOARD = {
     "first response: half of the cases within this": (
         "primeira resposta: metade dos casos dentro deste tempo"
     ),
-    "The median (p50): half of the cases answered in this period got a first response within "
-    "this time, half took longer.": (
-        "A mediana (p50): metade dos casos respondidos neste período teve a primeira resposta "
-        "dentro deste tempo; a outra metade demorou mais."
+    "The median (p50): of the cases opened in this period that have been answered, half got a "
+    "first response within this time, half took longer.": (
+        "A mediana (p50): dos casos abertos neste período que já foram respondidos, metade teve "
+        "a primeira resposta dentro deste tempo; a outra metade demorou mais."
     ),
     "9 in 10 within this": "9 em cada 10 dentro deste tempo",
-    "p90: 9 in 10 of the cases answered in this period got a first response within this time; "
-    "the slowest 1 in 10 took longer.": (
-        "p90: 9 em cada 10 casos respondidos neste período tiveram a primeira resposta dentro "
-        "deste tempo; o 1 em 10 mais lento demorou mais."
+    "p90: of the cases opened in this period that have been answered, 9 in 10 got a first "
+    "response within this time; the slowest 1 in 10 took longer.": (
+        "p90: dos casos abertos neste período que já foram respondidos, 9 em cada 10 tiveram a "
+        "primeira resposta dentro deste tempo; o 1 em 10 mais lento demorou mais."
     ),
     "{n} case answered": "{n} caso respondido",
     "{n} cases answered": "{n} casos respondidos",
