@@ -129,8 +129,12 @@ def _service(data: dict[str, Any]) -> Table:
     table.add_row("first response p50", duration(fr and fr["p50_seconds"]), answered)
     table.add_row("first response p90", duration(fr and fr["p90_seconds"]), answered)
     table.add_row("awaiting a reply", str(data["first_response_waiting"]), "open, unanswered")
-    resolved = f"{data['cases_resolved']} of {data['cases_total']} cases"
+    # Closed cases (spam, a duplicate, no answer) needed no resolution: out of the rate, beside it.
+    needed = data["cases_total"] - data["cases_closed"]
+    resolved = f"{data['cases_resolved']} of {needed} cases that needed one"
     table.add_row("resolution rate", percent(data["resolution_rate"]), resolved)
+    closed = "spam, duplicate, no answer; not in rate"
+    table.add_row("closed without resolution", str(data["cases_closed"]), closed)
     csat, nps = data["csat"], data["nps"]
     table.add_row("CSAT (4–5 of 5)", percent(csat["percent"]), _answers(csat))
     score = "—" if nps["score"] is None else f"{nps['score']:+.0f}"

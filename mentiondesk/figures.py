@@ -31,7 +31,8 @@ class Figures:
     platforms: list[tuple[str, int]]
     first_response: FirstResponse
     cases_opened: int
-    cases_resolved: int
+    cases_resolved: int  # the author's problem solved (Resolve)
+    cases_closed: int  # closed without resolution: spam, a duplicate, no answer (Close)
     csat: float | None  # share of 4-5 answers, percent
     csat_answers: int
     nps: float | None  # promoters minus detractors, percent points
@@ -49,8 +50,17 @@ class Figures:
         return 0 < self.nps_answers < SMALL_SAMPLE
 
     @property
+    def cases_to_resolve(self) -> int:
+        """The period's cases that needed a resolution: a case closed as spam, a duplicate or
+        unanswered had none to give, so it leaves the count (and is shown beside it)."""
+        return self.cases_opened - self.cases_closed
+
+    @property
     def resolution_rate(self) -> float | None:
-        return self.cases_resolved / self.cases_opened * 100 if self.cases_opened else None
+        """Percent of the cases that needed a resolution that got one; open ones still count
+        against it, as a case not yet resolved."""
+        needed = self.cases_to_resolve
+        return self.cases_resolved / needed * 100 if needed else None
 
     def days_list(self) -> list[str]:
         """The chart's days in the desk's time zone, the first one's midnight being `since`,
@@ -113,7 +123,8 @@ def period_figures(conn: Connection, period: Period, *, now: datetime, zone: tzi
         platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
         first_response=first_response(conn, period),
         cases_opened=int(sum(statuses.values())),
-        cases_resolved=int(statuses.get("resolved", 0) + statuses.get("closed", 0)),
+        cases_resolved=int(statuses.get("resolved", 0)),
+        cases_closed=int(statuses.get("closed", 0)),
         csat=csat,
         csat_answers=csat_n,
         nps=nps,

@@ -44,6 +44,7 @@ def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) 
         data.update(_counts(conn, period, dash.first_response))
     data.update(
         cases_resolved=dash.cases_resolved,
+        cases_closed=dash.cases_closed,
         resolution_rate=_round(dash.resolution_rate),
         csat={
             "percent": _round(dash.csat),

@@ -216,7 +216,17 @@ _DASHBOARD = {
     "{n} cases answered": "{n} casos respondidos",
     "{n} waiting": "{n} aguardando",
     "small sample": "amostra pequena",
-    "cases resolved · {resolved} of {opened}": "taxa de resolução · {resolved} de {opened}",
+    "cases resolved · {resolved} of {cases}": "casos resolvidos · {resolved} de {cases}",
+    "closed without resolution: {n}": "encerrados sem solução: {n}",
+    "Resolution rate: of the cases opened in this period that needed a resolution, the share "
+    "resolved (the problem solved). A case closed without resolution (spam, a duplicate, no "
+    "answer) needed none: it is left out of the rate and counted beside it. A case still open "
+    "counts as not resolved yet.": (
+        "Taxa de resolução: dos casos abertos neste período que precisavam de solução, a parcela "
+        "resolvida (o problema foi solucionado). Um caso encerrado sem solução (spam, duplicado, "
+        "sem resposta) não precisava de uma: fica fora da taxa e é contado ao lado. Um caso "
+        "ainda aberto conta como ainda não resolvido."
+    ),
     "CSAT (4–5 of 5) · {n} answer": "CSAT (4–5 de 5) · {n} resposta",
     "CSAT (4–5 of 5) · {n} answers": "CSAT (4–5 de 5) · {n} respostas",
     "NPS · {n} answer": "NPS · {n} resposta",

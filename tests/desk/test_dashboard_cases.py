@@ -1,5 +1,5 @@
-"""The dashboard's case figures say what they count: the first-response tooltips name the cases
-their percentiles cover."""
+"""The dashboard's case figures say what they count: resolved is not closed, and the
+first-response tooltips name the cases their percentiles cover."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from mentiondesk.queue import close_case
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
+from mentiondesk.web.data_dash import load_dashboard
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -17,8 +19,36 @@ Login = Callable[[str], Awaitable[Desk]]
 PT = {"Accept-Language": "pt-BR,pt;q=0.9,en;q=0.8"}
 
 
+def _cases(store: Store, *, resolved: int, closed: int, still_open: int) -> None:
+    for status, n in (("resolved", resolved), ("closed", closed), ("open", still_open)):
+        for _ in range(n):
+            _, case, _ = add(store, "late again")
+            if case is not None and status != "open":
+                close_case(store, case, by="manager", status=status)
+
+
 async def _dashboard(desk: Desk, headers: dict[str, str] | None = None) -> str:
     return await (await desk.client.get("/dashboard?days=7", headers=headers or {})).text()
+
+
+async def test_closed_cases_are_not_resolved_and_show_beside_the_rate(
+    as_role: Login, store: Store
+) -> None:
+    # One problem solved, one spam post closed, two still open: 1 of the 3 that needed one.
+    _cases(store, resolved=1, closed=1, still_open=2)
+    desk = await as_role("manager")
+    en, pt = await _dashboard(desk), await _dashboard(desk, PT)
+    assert 'id="dash-resolution">33%<' in en  # not 2 of 4, 50%, with the spam as resolved
+    assert "cases resolved · 1 of 3 · closed without resolution: 1" in en
+    assert "casos resolvidos · 1 de 3 · encerrados sem solução: 1" in pt
+    assert "is left out of the rate and counted beside it" in en
+    assert "fica fora da taxa e é contado ao lado" in pt
+
+
+def test_a_period_whose_cases_were_all_closed_has_no_rate(store: Store) -> None:
+    _cases(store, resolved=0, closed=2, still_open=0)
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert (data.cases_resolved, data.cases_closed, data.resolution_rate) == (0, 2, None)
 
 
 async def test_first_response_tooltips_name_the_cases_opened_in_the_period(

@@ -45,16 +45,18 @@ def _survey(store: Store, answers: list[tuple[str, int]]) -> None:
 
 
 def _seed_a_month(store: Store) -> None:
-    """Three cases this month (one answered in 2 minutes and closed, one in 4, one waiting),
-    Maria's three posts about one late order among them, and five survey answers."""
+    """Three cases this month (one answered in 2 minutes and closed without resolution, one in
+    4 and resolved, one waiting), Maria's three posts about one late order among them, and five
+    survey answers."""
     _, closed, _ = add(store, "parcel lost", ago=timedelta(days=3))
     _, answered, _ = add(store, "no refund yet", reason="refund_payment", ago=timedelta(days=2))
     for text in ("late again", "still nothing", "where is it??"):
         add(store, text, handle="maria", ago=timedelta(hours=5))
     _answer(store, closed, 2)
     _answer(store, answered, 4)
-    assert closed is not None
+    assert closed is not None and answered is not None
     close_case(store, closed, by="manager")
+    close_case(store, answered, by="manager", status="resolved")
     _survey(store, [("csat", 5), ("csat", 2), ("nps", 10), ("nps", 9), ("nps", 3)])
 
 
@@ -63,7 +65,9 @@ def test_report_gives_the_dashboards_numbers(config: Config, store: Store) -> No
     data = _json(config)
     assert data["first_response"]["count"] == 2 and data["first_response"]["p50_seconds"] == 180
     assert data["first_response_waiting"] == 1  # Maria's case: nobody has answered it
-    assert (data["cases_total"], data["cases_resolved"], data["resolution_rate"]) == (3, 1, 33.3)
+    # The closed case needed no resolution: 1 resolved of the 2 that did, the closed one beside.
+    cases = ("cases_total", "cases_resolved", "cases_closed", "resolution_rate")
+    assert tuple(data[k] for k in cases) == (3, 1, 1, 50.0)
     assert data["csat"] == {"percent": 50.0, "answers": 2, "small_sample": True}
     assert data["nps"] == {"score": 33.3, "answers": 3, "small_sample": True}
     assert data["complaint_reasons"] == [  # Maria's three posts are one delivery case
@@ -122,7 +126,8 @@ def test_report_text_names_the_period_and_the_figures(config: Config, store: Sto
     text = " ".join(output.split())  # the tables' cells, whatever their widths
     assert "mentiondesk report · last 7 days" in text and "cases opened │ 3 │" in text
     assert "first response p50 │ 3m │ 2 answered" in text
-    assert "resolution rate │ 33% │ 1 of 3 cases" in text
+    assert "resolution rate │ 50% │ 1 of 2 cases that needed one" in text
+    assert "closed without resolution │ 1 │ spam, duplicate, no answer; not in rate" in text
     assert "CSAT (4–5 of 5) │ 50% │ 2 answers · small sample" in text
     assert "NPS │ +33 │ 3 answers · small sample" in text
     assert "│ delivery │ 2 │ 0 │ new │" in text and "│ refund/payment │ 1 │" in text
