@@ -139,7 +139,8 @@ def _service(data: dict[str, Any]) -> Table:
     table.add_row("CSAT (4–5 of 5)", percent(csat["percent"]), _answers(csat))
     score = "—" if nps["score"] is None else f"{nps['score']:+.0f}"
     table.add_row("NPS", score, _answers(nps))
-    table.add_row("won back", str(data["won_back"]), "complained, then wrote positively")
+    won = "complained; praise since, no complaint"
+    table.add_row("won back", str(data["won_back"]), won)
     return table
 
 

@@ -221,9 +221,12 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
 
 
 def _won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]]:
-    """Detractors (a complaint that became a case) who later, within the period, wrote positively.
+    """Detractors (a complaint that became a case) whose last word in the period is praise: a
+    positive post after the complaint, and no negative one after it.
 
-    Requiring the case leaves out spam and other negative posts nobody had to answer.
+    Requiring the case leaves out spam and other negative posts nobody had to answer; requiring
+    no complaint after the praise leaves out whoever thanked us on the 3rd and was angry again
+    on the 10th.
     """
     neg = (
         _recent()
@@ -244,7 +247,20 @@ def _won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime
         sa.select(AUTHOR.c.platform, AUTHOR.c.handle, pos.c.last)
         .join(pos, pos.c.author_id == AUTHOR.c.id)
         .join(neg, neg.c.author_id == AUTHOR.c.id)
-        .where(neg.c.first < pos.c.last)
+        .where(neg.c.first < pos.c.last, ~_complained_after(period, pos.c.author_id, pos.c.last))
         .order_by(pos.c.last.desc())
     )
     return [(p, h, last) for p, h, last in conn.execute(query)]
+
+
+def _complained_after(period: Period, author: Any, since: Any) -> Any:
+    """Whether `author` posted anything negative after `since`, within the period: a follow-up
+    on an open case counts as much as a new complaint."""
+    later, reading = MENTION.alias("later"), READING.alias("later_reading")
+    return sa.exists().where(
+        reading.c.mention_id == later.c.id,
+        reading.c.label == "negative",
+        later.c.author_id == author,
+        later.c.created_at > since,
+        within(later.c.created_at, period),
+    )

@@ -239,12 +239,10 @@ _DASHBOARD = {
     "Volume per platform": "Volume por plataforma",
     "Mentions per platform": "Menções por plataforma",
     "Won back": "Clientes reconquistados",
-    "{n} author who complained, then wrote positively in this period": (
-        "{n} autor que reclamou e depois elogiou neste período"
-    ),
-    "{n} authors who complained, then wrote positively in this period": (
-        "{n} autores que reclamaram e depois elogiaram neste período"
-    ),
+    "{n} author who complained, then wrote positively in this period, and nothing negative "
+    "since": "{n} autor que reclamou e depois elogiou neste período, sem reclamar de novo",
+    "{n} authors who complained, then wrote positively in this period, and nothing negative "
+    "since": "{n} autores que reclamaram e depois elogiaram neste período, sem reclamar de novo",
     "Author": "Autor",
     "Platform": "Plataforma",
     "Positive on": "Elogio em",

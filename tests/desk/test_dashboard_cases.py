@@ -1,5 +1,5 @@
-"""The dashboard's case figures say what they count: resolved is not closed, and the
-first-response tooltips name the cases their percentiles cover."""
+"""The dashboard's case figures say what they count: resolved is not closed, won back is not
+angry again, and the first-response tooltips name the cases their percentiles cover."""
 
 from __future__ import annotations
 
@@ -49,6 +49,24 @@ def test_a_period_whose_cases_were_all_closed_has_no_rate(store: Store) -> None:
     _cases(store, resolved=0, closed=2, still_open=0)
     data = load_dashboard(store, days=7, now=datetime.now(UTC))
     assert (data.cases_resolved, data.cases_closed, data.resolution_rate) == (0, 2, None)
+
+
+async def test_whoever_complains_again_after_praise_is_not_won_back(
+    as_role: Login, store: Store
+) -> None:
+    # Maria complains, thanks us, then complains again on her open case; Joe's last word is
+    # praise, and Ana, angry again after her thanks, thanked us once more since.
+    for handle in ("maria", "joe", "ana"):
+        add(store, "late again", handle=handle, ago=timedelta(days=6))
+        add(store, "arrived, thanks!", handle=handle, label="positive", case=False, draft=None,
+            ago=timedelta(days=4))  # fmt: skip
+    add(store, "and now it is broken", handle="maria", ago=timedelta(days=1))
+    add(store, "broken too", handle="ana", ago=timedelta(days=2))
+    add(store, "replaced, thank you", handle="ana", label="positive", case=False, draft=None)
+    desk = await as_role("manager")
+    page = await _dashboard(desk)
+    assert "2 authors who complained, then wrote positively in this period, and nothing" in page
+    assert ">joe<" in page and ">ana<" in page and ">maria<" not in page
 
 
 async def test_first_response_tooltips_name_the_cases_opened_in_the_period(

@@ -174,3 +174,21 @@ def test_a_period_report_reckons_first_responses_once(store: Store) -> None:
     # One query for the answered cases' waits, one for the cases still awaiting a reply.
     assert sum("first_response_at" in s for s in statements) == 2
     assert (data["first_response"]["count"], data["first_response_waiting"]) == (2, 1)
+
+
+def test_won_back_is_whoever_did_not_complain_again_in_the_period(
+    config: Config, store: Store
+) -> None:
+    # From 12 to 8 days ago both complained, then thanked us; Maria complained again within
+    # those days, Joe only after them: what came after the period is not the period's.
+    for handle in ("maria", "joe"):
+        add(store, "late again", handle=handle, ago=timedelta(days=11))
+        add(store, "arrived, thanks!", handle=handle, label="positive", case=False, draft=None,
+            ago=timedelta(days=10))  # fmt: skip
+    add(store, "and now it is broken", handle="maria", ago=timedelta(days=9))
+    add(store, "and now it is broken", handle="joe", ago=timedelta(days=2))
+    first = datetime.now(UTC).date() - timedelta(days=12)
+    assert _json(config, "--since", first.isoformat(), "--days", "5")["won_back"] == 1
+    code, output = _report(config, "--since", first.isoformat(), "--days", "5")
+    assert code == 0, output
+    assert "won back │ 1 │ complained; praise since, no complaint" in " ".join(output.split())
