@@ -146,17 +146,29 @@ def cases_list(
     out.print(table)
 
 
+_CASE = typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")
+
+
+@cases_app.command("resolve")
+def cases_resolve(ctx: typer.Context, case: Annotated[str, _CASE]) -> None:
+    """Resolve a case: the problem is solved (it counts in the resolution rate); its pending
+    drafts are withdrawn."""
+    _end_case(ctx, case, "resolved")
+
+
 @cases_app.command("close")
-def cases_close(
-    ctx: typer.Context,
-    case: Annotated[str, typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")],
-) -> None:
-    """Close a case; its pending drafts are withdrawn."""
+def cases_close(ctx: typer.Context, case: Annotated[str, _CASE]) -> None:
+    """Close a case that needed no resolution (spam, a duplicate, no answer from the author):
+    it stays out of the resolution rate; its pending drafts are withdrawn."""
+    _end_case(ctx, case, "closed")
+
+
+def _end_case(ctx: typer.Context, case: str, status: str) -> None:
     store = open_store(load(ctx))
     with _queue_errors():
         case_id = parse_case_number(case)
-        queue.close_case(store, case_id, by=who())
-    out.print(f"Case {case_number(case_id)} closed.")
+        queue.close_case(store, case_id, by=who(), status=status)
+    out.print(f"Case {case_number(case_id)} {status}.")
 
 
 def _withdraw_stale(store: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -128,6 +129,15 @@ def test_cases_close_names_the_case_by_its_number_and_says_if_already_closed(ran
     assert code == 0 and "Case MD-000001 closed." in output
     code, output = md(ran, "cases", "close", "MD-000001")
     assert code == 1 and "case MD-000001 is already closed" in output
+
+
+def test_cases_resolve_counts_in_the_resolution_rate_and_close_does_not(ran: Path) -> None:
+    assert md(ran, "cases", "resolve", "md-1") == (0, "Case MD-000001 resolved.\n")
+    code, output = md(ran, "cases", "close", "MD-000001")
+    assert code == 1 and "case MD-000001 is already resolved" in output
+    code, output = md(ran, "report", "--format", "json", "--since", "2000-01-01")
+    numbers = json.loads(output)
+    assert (numbers["cases_resolved"], numbers["cases_closed"]) == (1, 0)
 
 
 def test_cases_close_says_a_resolved_case_is_already_resolved(ran: Path) -> None:
