@@ -94,16 +94,17 @@ def html_body(action: OutboxAction) -> str:
     return "".join(f"<p><b>{label}:</b> {html_text(value)}</p>" for label, value in lines(action))
 
 
-def tags(action: OutboxAction) -> list[str]:
+def tags(action: OutboxAction, longest: int = 40) -> list[str]:
+    """The ticket's tags, each cut to `longest` characters (a desk refuses longer ones)."""
     ctx = action.context
     raw = ["mentiondesk", ctx.mention.platform, ctx.reading.label.value, *ctx.reading.topics]
     if ctx.reading.reason:
         raw.append(ctx.reading.reason)
-    return list(dict.fromkeys(_tag(t) for t in raw if _tag(t)))
+    return list(dict.fromkeys(_tag(t, longest) for t in raw if _tag(t, longest)))
 
 
-def _tag(text: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text.lower())[:40]
+def _tag(text: str, longest: int) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text.lower())[:longest]
 
 
 def frustration(action: OutboxAction) -> int:

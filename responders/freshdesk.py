@@ -20,6 +20,7 @@ from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
 
 SOLVED = {4, 5}  # Resolved, Closed
+TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
 
 
 class FreshdeskResponderConfig(PluginConfig):
@@ -120,7 +121,7 @@ class FreshdeskResponder:
             "status": 2,
             "priority": desk.frustration(action) + 1,
             "source": 2,
-            "tags": [number, *desk.tags(action)],
+            "tags": [number, *desk.tags(action, TAG_LONGEST)],
         }
         if self.case_field:
             ticket["custom_fields"] = {self.case_field: number}

@@ -13,6 +13,13 @@ from aiohttp import web
 from tests.fakes._base import FakeAPI
 
 API_KEY = "fd-key"
+TAG_LONGEST = 32
+
+
+def invalid(field: str, message: str, code: str = "invalid_value") -> web.Response:
+    """Freshdesk's 400: `Validation failed` with one error per field."""
+    errors = [{"field": field, "message": message, "code": code}]
+    return web.json_response({"description": "Validation failed", "errors": errors}, status=400)
 
 
 class FreshdeskFake:
@@ -57,6 +64,10 @@ class FreshdeskFake:
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
         body = await request.json()
+        if any(len(tag) > TAG_LONGEST for tag in body.get("tags", [])):
+            return invalid(
+                "tags", "It should only contain elements that have maximum of 32 characters"
+            )
         ticket_id = len(self.tickets) + 1
         self.tickets[ticket_id] = {**body, "id": ticket_id}
         return web.json_response(self.tickets[ticket_id], status=201)

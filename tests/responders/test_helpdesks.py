@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.models import FatalError, OutboxAction, RateLimited, TransientError
 from responders.freshdesk import FreshdeskResponder
 from responders.local import LocalHelpdeskResponder
 from responders.zendesk import ZendeskResponder
@@ -243,3 +243,27 @@ async def test_freshdesk_retry_finds_a_ticket_search_has_not_indexed_yet(
     fake.unindexed.add(int(first.ref))  # and search does not show it for a few minutes
     again = await responder.deliver(replace(TICKET, attempt=2))
     assert again.ref == first.ref and len(fake.tickets) == 1
+
+
+def _long_topic() -> OutboxAction:
+    """A ticket whose reading names a topic longer than Freshdesk's 32-character tags."""
+    reading = replace(TICKET.context.reading, topics=("refund for the damaged delivery box",))
+    return replace(TICKET, context=replace(TICKET.context, reading=reading))
+
+
+async def test_freshdesk_tags_are_cut_to_its_32_characters(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    assert (await responder.deliver(_long_topic())).ref == "1"  # the fake refuses longer tags
+    tags = fake.tickets[1]["tags"]
+    assert "refund_for_the_damaged_delivery_" in tags
+    assert max(len(t) for t in tags) == 32
+
+
+async def test_zendesk_tags_keep_their_40_characters(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+) -> None:
+    responder, fake = zendesk
+    await responder.deliver(_long_topic())
+    assert "refund_for_the_damaged_delivery_box" in fake.tickets[1]["tags"]
