@@ -1,14 +1,22 @@
 """Freshdesk: one ticket per case; the case number is a tag we search before creating
-(Freshdesk has no idempotency key), and optionally a custom field too."""
+(Freshdesk has no idempotency key), and optionally a custom field too.
+
+The requester is an X author's `twitter_id`, anyone else's placeholder e-mail at
+`requester_domain`, or, on accounts with the unique contact identifier, `unique_external_id`
+("<platform>:<author id>") for everyone: Freshdesk refuses a ticket without one of them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import UTC, timedelta
 from typing import Any, ClassVar, Literal
 
 from pydantic import field_validator
 
 from mentiondesk.models import (
+    FatalError,
+    Mention,
     OutboxAction,
     PluginConfig,
     PluginContext,
@@ -28,8 +36,25 @@ class FreshdeskResponderConfig(PluginConfig):
     base_url: str  # https://yourcompany.freshdesk.com
     api_key_env: str = "FRESHDESK_API_KEY"
     case_field: str | None = None  # e.g. "cf_case_number", a custom text field you created
+    # Only accounts with Freshdesk's unique contact identifier take it; others answer 400.
+    unique_external_id: bool = False
+    # Authors off X become <platform>.<author id>@this domain (X authors: their twitter_id).
+    requester_domain: str | None = None
 
     _env = field_validator("api_key_env")(require_env)
+
+    @field_validator("requester_domain")
+    @classmethod
+    def _domain(cls, domain: str | None) -> str | None:
+        if domain is not None and not _DOMAIN.fullmatch(domain):
+            raise ValueError(
+                f"{domain!r} is not a domain; give one like social.example.com (authors "
+                "become reddit.t2_abc@social.example.com)"
+            )
+        return domain
+
+
+_DOMAIN = re.compile(r"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
 
 
 class FreshdeskResponder:
@@ -39,11 +64,20 @@ class FreshdeskResponder:
     takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
 
     def __init__(
-        self, name: str, *, base_url: str, api_key: str, case_field: str | None = None
+        self,
+        name: str,
+        *,
+        base_url: str,
+        api_key: str,
+        case_field: str | None = None,
+        unique_external_id: bool = False,
+        requester_domain: str | None = None,
     ) -> None:
         self.name = name
         self.base = base_url.rstrip("/")
         self.case_field = case_field
+        self.unique_external_id = unique_external_id
+        self.requester_domain = requester_domain
         self.http = RestClient(
             self.base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X")
         )
@@ -58,6 +92,8 @@ class FreshdeskResponder:
             base_url=config.base_url,
             api_key=key,
             case_field=config.case_field,
+            unique_external_id=config.unique_external_id,
+            requester_domain=config.requester_domain,
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
@@ -78,12 +114,21 @@ class FreshdeskResponder:
         return self._receipt(created)
 
     async def _listed(self, action: OutboxAction, number: str) -> list[dict[str, Any]]:
-        """The case's ticket from the author's ticket list: search is indexed minutes late,
-        so a retry soon after a create whose answer was lost would not find it there."""
-        requester = self._ticket(action, number)["unique_external_id"]
-        params = {"unique_external_id": requester, "order_by": "created_at", "per_page": 100}
-        listed = await self.http.call("GET", "tickets", params=params)
-        return [t for t in listed or [] if number in (t.get("tags") or [])]
+        """The case's ticket from the ticket list, newest first: search is indexed minutes
+        late, so a retry soon after a create whose answer was lost would not find it there."""
+        requester = self._requester(action.context.mention)
+        # The author's tickets where Freshdesk can list them (not by twitter_id), else recent ones.
+        mine: dict[str, str] = {
+            f: requester[f] for f in ("unique_external_id", "email") if f in requester
+        }
+        params: dict[str, str | int] = {"order_by": "created_at", "per_page": 100}
+        params |= mine or _since(action)
+        for page in range(1, desk.MAX_PAGES + 1):
+            listed = await self.http.call("GET", "tickets", params={**params, "page": page}) or []
+            found = [t for t in listed if number in (t.get("tags") or [])]
+            if found or len(listed) < 100:
+                return found
+        raise FatalError(f"too many recent tickets to rule out one for {number}; check by hand")
 
     async def _raise_priority(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """A follow-up more urgent than the ticket raises it (Freshdesk's 1-4 is frustration + 1).
@@ -116,8 +161,7 @@ class FreshdeskResponder:
         ticket: dict[str, Any] = {
             "subject": desk.subject(action),
             "description": desk.html_body(action),
-            "name": (m.author.name or m.author.handle)[:250],
-            "unique_external_id": f"{m.platform}:{m.author.id}"[:250],
+            **self._requester(m),
             "status": 2,
             "priority": desk.frustration(action) + 1,
             "source": 2,
@@ -126,6 +170,22 @@ class FreshdeskResponder:
         if self.case_field:
             ticket["custom_fields"] = {self.case_field: number}
         return ticket
+
+    def _requester(self, m: Mention) -> dict[str, str]:
+        """Who asks, in a field this account accepts (Freshdesk adds the contact if new)."""
+        who = {"name": (m.author.name or m.author.handle)[:250]}
+        if self.unique_external_id:
+            return who | {"unique_external_id": f"{m.platform}:{m.author.id}"[:250]}
+        if m.platform == "x":
+            return who | {"twitter_id": m.author.handle[:250]}
+        if self.requester_domain:
+            local = re.sub(r"[^a-z0-9._-]", "-", f"{m.platform}.{m.author.id}".lower())[:64]
+            return who | {"email": f"{local}@{self.requester_domain}"}
+        raise FatalError(
+            f"freshdesk needs a requester for a {m.platform} author: set requester_domain "
+            '(e.g. "social.example.com") or, if your account has unique contact '
+            "identifiers, unique_external_id = true in its [[responders]] table"
+        )
 
     def _receipt(self, ticket: dict[str, Any]) -> Receipt:
         ref = str(ticket["id"])
@@ -146,3 +206,11 @@ class FreshdeskResponder:
 
     async def close(self) -> None:
         await self.http.close()
+
+
+def _since(action: OutboxAction) -> dict[str, str]:
+    """Only tickets touched since the outbox row was written (a minute's leeway for clocks)."""
+    if action.created_at is None:
+        return {}
+    since = action.created_at.astimezone(UTC) - timedelta(minutes=1)
+    return {"updated_since": since.strftime("%Y-%m-%dT%H:%M:%SZ")}

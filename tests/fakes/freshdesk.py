@@ -1,11 +1,14 @@
-"""A fake Freshdesk v2 API: search by tag, create, show, update, notes and conversations; Basic auth
-`api_key:X`."""
+"""A fake Freshdesk v2 API: search by tag, create, list, show, update, notes and conversations;
+Basic auth `api_key:X`. Create refuses, as Freshdesk does, a ticket without a requester field, a
+tag over 32 characters and, unless the account has the unique contact identifier
+(`unique_external_ids`), `unique_external_id`."""
 
 from __future__ import annotations
 
 import base64
 import html
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
@@ -14,6 +17,8 @@ from tests.fakes._base import FakeAPI
 
 API_KEY = "fd-key"
 TAG_LONGEST = 32
+# A ticket needs one of these; Freshdesk adds the contact when it is new.
+IDENTITIES = ("requester_id", "email", "facebook_id", "phone", "twitter_id", "unique_external_id")
 
 
 def invalid(field: str, message: str, code: str = "invalid_value") -> web.Response:
@@ -23,9 +28,11 @@ def invalid(field: str, message: str, code: str = "invalid_value") -> web.Respon
 
 
 class FreshdeskFake:
-    def __init__(self, api: FakeAPI) -> None:
+    def __init__(self, api: FakeAPI, *, unique_external_ids: bool = False) -> None:
         self.api = api
+        self.unique_external_ids = unique_external_ids  # the account's contact identifier
         self.tickets: dict[int, dict[str, Any]] = {}
+        self.contacts: dict[tuple[str, str], int] = {}  # (identity field, value) → contact id
         api.route("GET", "/api/v2/search/tickets", self._search)
         api.route("POST", "/api/v2/tickets", self._create)
         api.route("GET", "/api/v2/tickets", self._list)
@@ -53,24 +60,67 @@ class FreshdeskFake:
         return web.json_response({"results": found, "total": len(found)})
 
     async def _list(self, request: web.Request) -> web.Response:
-        """Tickets newest first, filtered by the requester's unique_external_id (no lag)."""
+        """Tickets newest first, by requester (email or unique_external_id) or updated_since;
+        no lag, unlike search."""
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
-        who = request.query.get("unique_external_id")
-        found = [t for t in self.tickets.values() if not who or t["unique_external_id"] == who]
-        return web.json_response(sorted(found, key=lambda t: -t["id"])[:100])
+        query = request.query
+        if "unique_external_id" in query and not self.unique_external_ids:
+            return invalid(
+                "unique_external_id", "Unexpected/invalid field in request", "invalid_field"
+            )
+        found = sorted(self.tickets.values(), key=lambda t: -t["id"])
+        for field in ("email", "unique_external_id"):
+            if field in query:
+                who = self.contacts.get((field, query[field]))
+                found = [t for t in found if t["requester_id"] == who]
+        if "updated_since" in query:
+            found = [t for t in found if t["updated_at"] >= query["updated_since"]]
+        size = min(int(query.get("per_page", "30")), 100)
+        start = (int(query.get("page", "1")) - 1) * size
+        return web.json_response(found[start : start + size])
 
     async def _create(self, request: web.Request) -> web.Response:
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
         body = await request.json()
+        if refusal := self._refusal(body):
+            return refusal
+        ticket_id = len(self.tickets) + 1
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        requester = body.get("requester_id") or self._contact(body)
+        self.tickets[ticket_id] = {
+            **body,
+            "id": ticket_id,
+            "requester_id": requester,
+            "created_at": now,
+            "updated_at": now,
+        }
+        return web.json_response(self.tickets[ticket_id], status=201)
+
+    def _refusal(self, body: dict[str, Any]) -> web.Response | None:
+        """Freshdesk's 400 for a ticket it will not take, else None."""
+        if not any(body.get(field) for field in IDENTITIES):
+            fields = ", ".join(IDENTITIES)
+            return invalid(
+                "requester_id", f"Please fill at least 1 of {fields} fields", "missing_field"
+            )
+        if "unique_external_id" in body and not self.unique_external_ids:
+            return invalid(
+                "unique_external_id", "Unexpected/invalid field in request", "invalid_field"
+            )
+        if body.get("phone") and not body.get("email") and not body.get("name"):
+            return invalid("name", "It should be a/an String", "missing_field")
         if any(len(tag) > TAG_LONGEST for tag in body.get("tags", [])):
             return invalid(
                 "tags", "It should only contain elements that have maximum of 32 characters"
             )
-        ticket_id = len(self.tickets) + 1
-        self.tickets[ticket_id] = {**body, "id": ticket_id}
-        return web.json_response(self.tickets[ticket_id], status=201)
+        return None
+
+    def _contact(self, body: dict[str, Any]) -> int:
+        """The requester's contact id: found by the identity given, or added as Freshdesk does."""
+        field = next(f for f in IDENTITIES[1:] if body.get(f))
+        return self.contacts.setdefault((field, body[field]), len(self.contacts) + 1)
 
     async def _show(self, request: web.Request) -> web.Response:
         return web.json_response(self.tickets[int(request.path.rsplit("/", 1)[1])])

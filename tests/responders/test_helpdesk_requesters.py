@@ -1,0 +1,115 @@
+"""Who a help-desk ticket is from: a requester each desk accepts, found again on a retry."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pydantic import ValidationError
+
+from mentiondesk.models import FatalError, OutboxAction
+from responders.freshdesk import FreshdeskResponder
+from tests.fakes import freshdesk as fd
+from tests.fakes._base import FakeAPI
+from tests.responders._data import action
+
+TICKET = action(kind="ticket", target="desk")
+
+
+@pytest.fixture
+async def freshdesk(
+    fake_api: FakeAPI,
+) -> AsyncIterator[tuple[FreshdeskResponder, fd.FreshdeskFake]]:
+    fake = fd.FreshdeskFake(fake_api)  # an account without unique contact identifiers
+    responder = FreshdeskResponder("fd", base_url=fake_api.base_url, api_key=fd.API_KEY)
+    yield responder, fake
+    await responder.close()
+
+
+def _by(platform: str, *, written: datetime | None = None) -> OutboxAction:
+    """The complaint ticket, from an author on `platform`, its outbox row written at `written`."""
+    mention = replace(TICKET.context.mention, platform=platform)
+    return replace(TICKET, context=replace(TICKET.context, mention=mention), created_at=written)
+
+
+async def test_freshdesk_x_author_is_the_requester_by_twitter_id(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    await responder.deliver(TICKET)
+    body = fake.api.calls("/api/v2/tickets", "POST")[0].json()
+    assert body["twitter_id"] == "angry_ann" and body["name"] == "Ann <b>"
+    assert "unique_external_id" not in body and fake.tickets[1]["requester_id"] == 1
+
+
+async def test_freshdesk_unique_external_id_is_opt_in(fake_api: FakeAPI) -> None:
+    fd.FreshdeskFake(fake_api)  # the account lacks the unique contact identifier: 400
+    opted = FreshdeskResponder(
+        "fd", base_url=fake_api.base_url, api_key=fd.API_KEY, unique_external_id=True
+    )
+    with pytest.raises(FatalError, match="400"):
+        await opted.deliver(TICKET)
+    await opted.close()
+
+
+async def test_freshdesk_retry_lists_the_authors_tickets_by_unique_external_id(
+    fake_api: FakeAPI,
+) -> None:
+    fake = fd.FreshdeskFake(fake_api, unique_external_ids=True)
+    responder = FreshdeskResponder(
+        "fd", base_url=fake_api.base_url, api_key=fd.API_KEY, unique_external_id=True
+    )
+    first = await responder.deliver(TICKET)  # its answer lost, and search lags
+    fake.unindexed.add(int(first.ref))
+    assert (await responder.deliver(replace(TICKET, attempt=2))).ref == first.ref
+    assert fake.api.calls("/api/v2/tickets", "GET")[0].query["unique_external_id"] == "x:a1"
+    assert len(fake.tickets) == 1
+    await responder.close()
+
+
+async def test_freshdesk_other_authors_get_a_placeholder_email_found_again_on_retry(
+    fake_api: FakeAPI,
+) -> None:
+    fake = fd.FreshdeskFake(fake_api)
+    responder = FreshdeskResponder(
+        "fd", base_url=fake_api.base_url, api_key=fd.API_KEY, requester_domain="social.test"
+    )
+    first = await responder.deliver(_by("bluesky"))
+    assert fake.api.calls("/api/v2/tickets", "POST")[0].json()["email"] == "bluesky.a1@social.test"
+    fake.unindexed.add(int(first.ref))
+    assert (await responder.deliver(replace(_by("bluesky"), attempt=2))).ref == first.ref
+    assert fake.api.calls("/api/v2/tickets", "GET")[0].query["email"] == "bluesky.a1@social.test"
+    assert len(fake.tickets) == 1
+    await responder.close()
+
+
+async def test_freshdesk_retry_of_an_x_ticket_lists_tickets_updated_since_it_was_queued(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk  # twitter_id cannot filter the list: recent tickets instead
+    queued = datetime.now(UTC)
+    first = await responder.deliver(_by("x", written=queued))
+    fake.unindexed.add(int(first.ref))
+    again = await responder.deliver(replace(_by("x", written=queued), attempt=2))
+    assert again.ref == first.ref and len(fake.tickets) == 1
+    since = fake.api.calls("/api/v2/tickets", "GET")[0].query["updated_since"]
+    assert since == (queued - timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+async def test_freshdesk_without_a_requester_for_the_platform_names_the_keys(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    with pytest.raises(FatalError, match=r"set requester_domain .* unique_external_id = true"):
+        await responder.deliver(_by("reddit"))
+    assert fake.api.calls("/api/v2/tickets", "POST") == []
+
+
+def test_freshdesk_requester_domain_must_be_a_domain(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRESHDESK_API_KEY", "k")
+    with pytest.raises(ValidationError, match=r"requester_domain\n.*is not a domain"):
+        FreshdeskResponder.Config(base_url="https://x.freshdesk.com", requester_domain="a@b.c")
+    config = FreshdeskResponder.Config(base_url="https://x", requester_domain="social.test")
+    assert config.requester_domain == "social.test" and config.unique_external_id is False
