@@ -2,6 +2,10 @@
 
 A retry first looks the case number up (`external_id`), then creates with the idempotency
 key, so neither a crash nor an expired key opens a second ticket.
+
+The requester is the author as an end user found or made by `external_id`
+("<platform>:<author id>", POST users/create_or_update): Zendesk makes a new requester only
+with an e-mail, which social authors do not give us, and an upsert keeps one user per author.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import field_validator
 
 from mentiondesk.models import (
+    Mention,
     OutboxAction,
     PluginConfig,
     PluginContext,
@@ -73,11 +78,24 @@ class ZendeskResponder:
             await self._comment(tickets[0], action)
         if tickets:
             return self._receipt(tickets[0])
+        requester = await self._requester_id(action.context.mention)
+        ticket = self._ticket(action, number, requester)
         headers = {"Idempotency-Key": action.key}
         created = await self.http.call(
-            "POST", "tickets.json", json={"ticket": self._ticket(action, number)}, headers=headers
+            "POST", "tickets.json", json={"ticket": ticket}, headers=headers
         )
         return self._receipt(created["ticket"])
+
+    async def _requester_id(self, m: Mention) -> int:
+        """The author's end user, made or found (and renamed) by external_id: the same id on a
+        retry, so the idempotent create's payload does not change. No role is sent, so a user
+        already there keeps theirs."""
+        user = {
+            "name": f"{m.author.name or m.author.handle} (@{m.author.handle})"[:250],
+            "external_id": f"{m.platform}:{m.author.id}"[:255],
+        }
+        answer = await self.http.call("POST", "users/create_or_update.json", json={"user": user})
+        return int(answer["user"]["id"])
 
     async def _comment(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """Add a follow-up as a private comment (raising the ticket's priority if it is more
@@ -106,12 +124,11 @@ class ZendeskResponder:
             params = {"page[size]": 100, "page[after]": meta["after_cursor"]}
         raise desk.thread_too_long(ticket_id)
 
-    def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
-        m = action.context.mention
+    def _ticket(self, action: OutboxAction, number: str, requester: int) -> dict[str, Any]:
         ticket: dict[str, Any] = {
             "subject": desk.subject(action),
             "comment": {"html_body": desk.html_body(action), "public": False},
-            "requester": {"name": f"{m.author.name or m.author.handle} (@{m.author.handle})"[:250]},
+            "requester_id": requester,
             "external_id": number,
             "tags": desk.tags(action),
             "priority": desk.PRIORITY_WORDS[desk.frustration(action)],

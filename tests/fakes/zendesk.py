@@ -1,5 +1,7 @@
 """A fake Zendesk tickets API: create (with Idempotency-Key), search by external_id, show_many,
-and comments: list them, add one by updating the ticket (which may change its priority too)."""
+and comments: list them, add one by updating the ticket (which may change its priority too);
+users made or found by external_id (create_or_update). Create refuses, as Zendesk does, a new
+`requester` without an e-mail and a `requester_id` no user has."""
 
 from __future__ import annotations
 
@@ -13,6 +15,14 @@ from aiohttp import web
 from tests.fakes._base import FakeAPI
 
 EMAIL, TOKEN = "agent@lumora.test", "zd-token"
+AGENT_ID = 100  # the token's user: the requester of a ticket that names none
+
+
+def invalid(field: str, description: str) -> web.Response:
+    """Zendesk's 422 for a record it will not save."""
+    details = {field: [{"description": description, "error": "InvalidValue"}]}
+    body = {"error": "RecordInvalid", "description": "Record validation errors", "details": details}
+    return web.json_response(body, status=422)
 
 
 class ZendeskFake:
@@ -21,6 +31,8 @@ class ZendeskFake:
         self.tickets: dict[int, dict[str, Any]] = {}
         self.by_key: dict[str, int] = {}
         self.comments: dict[int, list[dict[str, Any]]] = {}
+        self.users: dict[int, dict[str, Any]] = {AGENT_ID: {"id": AGENT_ID, "email": EMAIL}}
+        api.route("POST", "/api/v2/users/create_or_update.json", self._upsert_user)
         api.route("GET", "/api/v2/tickets.json", self._search)
         api.route("POST", "/api/v2/tickets.json", self._create)
         api.route("GET", "/api/v2/tickets/show_many.json", self._show_many)
@@ -49,9 +61,15 @@ class ZendeskFake:
                 {"ticket": ticket}, status=201, headers={"x-idempotency-lookup": "hit"}
             )
         body = (await request.json())["ticket"]
+        requester = body.get("requester_id", AGENT_ID)
+        if "requester" in body and not body["requester"].get("email"):
+            return invalid("requester", "Requester: Email is required for a new requester")
+        if requester not in self.users:
+            return invalid("requester_id", "Requester: is invalid")
         ticket_id = len(self.tickets) + 1
         ticket = {
             **body,
+            "requester_id": requester,
             "id": ticket_id,
             "status": "new",
             "url": f"{self.api.base_url}/api/v2/tickets/{ticket_id}.json",
@@ -63,6 +81,21 @@ class ZendeskFake:
         return web.json_response(
             {"ticket": ticket}, status=201, headers={"x-idempotency-lookup": "miss"}
         )
+
+    async def _upsert_user(self, request: web.Request) -> web.Response:
+        """The user with this external_id, renamed (200), or a new end user (201)."""
+        if not self._authorised(request):
+            return web.json_response({"error": "Couldn't authenticate you"}, status=401)
+        given = (await request.json())["user"]
+        if not given.get("external_id") and not given.get("email"):
+            return invalid("email", "Email: cannot be blank")
+        for user in self.users.values():
+            if any(given.get(k) and user.get(k) == given[k] for k in ("external_id", "email")):
+                user.update(given)
+                return web.json_response({"user": user}, status=200)
+        user = {"role": "end-user", **given, "id": AGENT_ID + len(self.users)}
+        self.users[user["id"]] = user
+        return web.json_response({"user": user}, status=201)
 
     async def _show_many(self, request: web.Request) -> web.Response:
         ids = [int(i) for i in request.query.get("ids", "").split(",") if i]

@@ -11,7 +11,9 @@ from pydantic import ValidationError
 
 from mentiondesk.models import FatalError, OutboxAction
 from responders.freshdesk import FreshdeskResponder
+from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
+from tests.fakes import zendesk as zd
 from tests.fakes._base import FakeAPI
 from tests.responders._data import action
 
@@ -113,3 +115,34 @@ def test_freshdesk_requester_domain_must_be_a_domain(monkeypatch: pytest.MonkeyP
         FreshdeskResponder.Config(base_url="https://x.freshdesk.com", requester_domain="a@b.c")
     config = FreshdeskResponder.Config(base_url="https://x", requester_domain="social.test")
     assert config.requester_domain == "social.test" and config.unique_external_id is False
+
+
+def _case(number: str, key: str) -> OutboxAction:
+    """Another case (and outbox key) for the same author."""
+    return replace(TICKET, key=key, context=replace(TICKET.context, case_number=number))
+
+
+async def test_zendesk_author_is_one_end_user_by_external_id(fake_api: FakeAPI) -> None:
+    fake = zd.ZendeskFake(fake_api)  # refuses a new requester without an e-mail, as Zendesk
+    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
+    await responder.deliver(TICKET)
+    await responder.deliver(replace(TICKET, attempt=2))  # found by the case number: no upsert
+    await responder.deliver(_case("MD-000008", "ticket:zd:x:m9:complaint"))
+    assert [t["requester_id"] for t in fake.tickets.values()] == [101, 101]
+    ann = fake.users[101]
+    assert ann["external_id"] == "x:a1" and ann["role"] == "end-user" and len(fake.users) == 2
+    assert len(fake.api.calls("/api/v2/users/create_or_update.json", "POST")) == 2
+    await responder.close()
+
+
+async def test_zendesk_retry_of_a_lost_create_sends_the_same_ticket(fake_api: FakeAPI) -> None:
+    fake = zd.ZendeskFake(fake_api)
+    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
+    fake.api.queue("GET", "/api/v2/tickets.json", 200, {"tickets": [], "count": 0})
+    first = await responder.deliver(TICKET)
+    fake.api.queue("GET", "/api/v2/tickets.json", 200, {"tickets": [], "count": 0})  # say it lags
+    again = await responder.deliver(replace(TICKET, attempt=2))
+    sent = [c.json() for c in fake.api.calls("/api/v2/tickets.json", "POST")]
+    assert again.ref == first.ref and len(fake.tickets) == 1
+    assert sent[0] == sent[1]  # same requester_id: the Idempotency-Key replays the first answer
+    await responder.close()

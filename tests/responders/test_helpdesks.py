@@ -48,7 +48,9 @@ async def test_zendesk_ticket_wire(zendesk: tuple[ZendeskResponder, zd.ZendeskFa
     assert ticket["external_id"] == "MD-000007"
     assert ticket["priority"] == "high"
     assert ticket["tags"] == ["mentiondesk", "x", "negative", "delivery"]
-    assert ticket["requester"] == {"name": "Ann <b> (@angry_ann)"}
+    assert ticket["requester_id"] == 101 and "requester" not in ticket
+    user = fake.api.calls("/api/v2/users/create_or_update.json", "POST")[0].json()["user"]
+    assert user == {"name": "Ann <b> (@angry_ann)", "external_id": "x:a1"}
     html = ticket["comment"]["html_body"]
     assert (
         "&lt;!channel&gt; &lt;@U123&gt; *buy* now &amp; &lt;https://evil.example|click&gt;" in html
