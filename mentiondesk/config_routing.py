@@ -62,7 +62,21 @@ def routing_problems(config: Config) -> list[str]:
         for r in routed
         if r.name not in declared
     ]
-    return unknown + _wrong_kinds(routed, kinds) + _conditions(routing) + _duplicates(routing)
+    problems = unknown + _wrong_kinds(routed, kinds) + _conditions(routing) + _duplicates(routing)
+    return problems + _unready_for(config)
+
+
+def _unready_for(config: Config) -> list[str]:
+    """What a responder lacks for the platforms listened to (its config's `unready_for`): a
+    help desk that cannot name an author off X would hold every such ticket."""
+    kinds = {s.kind for s in config.sources}
+    # A replay file may hold any platform's posts.
+    platforms = set(registry.platforms()) if "replay" in kinds else kinds
+    problems = []
+    for i, responder in enumerate(config.responders):
+        unready = getattr(responder, "unready_for", None)
+        problems += [f"responders[{i}].{p}" for p in (unready(platforms) if unready else [])]
+    return problems
 
 
 def _routed(routing: RoutingSection) -> list[Routed]:

@@ -53,6 +53,18 @@ class FreshdeskResponderConfig(PluginConfig):
             )
         return domain
 
+    def unready_for(self, platforms: set[str]) -> list[str]:
+        """Start-up problems for these platforms: an author off X has no twitter_id, so
+        without either setting every such ticket would be held."""
+        if self.unique_external_id or self.requester_domain or not platforms - {"x"}:
+            return []
+        return [
+            "requester_domain: Freshdesk needs to know who a ticket is from, and authors on "
+            f"{', '.join(sorted(platforms - {'x'}))} have no twitter_id; set requester_domain = "
+            '"social.example.com" (they become reddit.t2_abc@social.example.com) or, if your '
+            "account has unique contact identifiers, unique_external_id = true"
+        ]
+
 
 _DOMAIN = re.compile(r"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
 

@@ -14,6 +14,7 @@ import pytest
 from mentiondesk import registry
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
+from responders.freshdesk import FreshdeskResponderConfig
 from tests.helpers import run_cli, write_config, write_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +157,18 @@ def _consoles(routing: dict[str, Any]) -> str:
         f'\n[[responders]]\nkind = "console"\nname = "{n}"\n'
         for n in sorted(names - {None, "console", "cases"})
     )
+
+
+def test_freshdesk_must_know_who_a_ticket_is_from_for_authors_off_x(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FRESHDESK_API_KEY", "test")
+    desk = '\n[[responders]]\nkind = "freshdesk"\nbase_url = "https://acme.freshdesk.com"\n'
+    problems = _problems(tmp_path, desk)  # the replay source may hold any platform's posts
+    assert "responders[" in problems and ".requester_domain: Freshdesk needs" in problems
+    assert "unique_external_id = true" in problems
+    load_config(_config(tmp_path, desk + 'requester_domain = "social.example.com"\n'))
+    load_config(_config(tmp_path, desk + "unique_external_id = true\n"))
+    # Listening on X alone, every author has a twitter_id: nothing is missing.
+    only_x = FreshdeskResponderConfig(base_url="https://acme.freshdesk.com")
+    assert only_x.unready_for({"x"}) == [] and only_x.unready_for({"x", "reddit"}) != []
