@@ -166,14 +166,29 @@ class XPostResponder:
         try:
             return await method(*args, user_auth=False, **kwargs)
         except tweepy.TooManyRequests as exc:
-            reset = getattr(exc, "reset_time", None)
-            until = (
-                datetime.fromtimestamp(int(reset), UTC)
-                if reset
-                else datetime.now(UTC) + timedelta(minutes=1)
-            )
-            raise RateLimited(until, "x posting") from None
+            raise RateLimited(*_limit_of(exc)) from None
         except (tweepy.Unauthorized, tweepy.Forbidden, tweepy.BadRequest) as exc:
             raise FatalError(f"x posting: {exc}") from None
         except (tweepy.HTTPException, aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise TransientError(f"x posting: {type(exc).__name__}") from None
+
+
+_DAILY = ("x-user-limit-24hour", "x-app-limit-24hour")
+
+
+def _limit_of(exc: tweepy.TooManyRequests) -> tuple[datetime, str]:
+    """When to call again: a spent 24-hour cap (user or app) ends at its own reset, which
+    tweepy's `reset_time` (the 15-minute window) does not say; retrying every 15 minutes
+    would only spend read quota on the look-up for an earlier reply."""
+    headers = getattr(exc.response, "headers", None) or {}
+    daily = [
+        int(headers[f"{cap}-reset"])
+        for cap in _DAILY
+        if headers.get(f"{cap}-remaining") == "0" and str(headers.get(f"{cap}-reset")).isdigit()
+    ]
+    if daily:
+        return datetime.fromtimestamp(max(daily), UTC), "x posting: 24-hour cap reached"
+    reset = getattr(exc, "reset_time", None)
+    if reset:
+        return datetime.fromtimestamp(int(reset), UTC), "x posting"
+    return datetime.now(UTC) + timedelta(minutes=1), "x posting"

@@ -15,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.platform import PlatformFake
+from tests.fakes.platform import PlatformFake, Window
 
 BRAND_ID = "1000"
 BRAND = {"id": BRAND_ID, "username": "lumora", "name": "Lumora", "public_metrics": {}}
@@ -59,6 +59,8 @@ class XFake(PlatformFake):
         self.users: dict[str, dict[str, Any]] = {BRAND_ID: BRAND}
         self.posted: list[dict[str, Any]] = []
         self.dms: list[dict[str, Any]] = []
+        self.daily: Window | None = None  # see cap_daily()
+        self.daily_scope = "user"
         self.handle("GET", SEARCH, self._search)
         self.handle("GET", MENTIONS, self._mentions)
         self.handle("GET", "/2/users/by/username/lumora", self._brand)
@@ -179,6 +181,25 @@ class XFake(PlatformFake):
 
     # --- posting --------------------------------------------------------------------------
 
+    def cap_daily(self, limit: int, *, scope: str = "user") -> None:
+        """Cap posts (and DMs, counted apart) at `limit` per 24 hours, like X's user or app
+        caps: answers carry `x-{scope}-limit-24hour-*`; one past the cap is a 429 whose
+        15-minute `x-rate-limit-*` window is not spent."""
+        self.daily = Window(self.clock, limit=limit, seconds=86400)
+        self.daily_scope = scope
+
+    def _write_headers(self, endpoint: str) -> tuple[dict[str, str], bool]:
+        """The answer's headers, and whether the daily cap refuses this write."""
+        headers = self._headers(endpoint)
+        if self.daily is None:
+            return headers, False
+        limit, remaining, reset = self.daily.hit(endpoint)
+        cap = f"x-{self.daily_scope}-limit-24hour"
+        headers[f"{cap}-limit"] = str(limit)
+        headers[f"{cap}-remaining"] = str(remaining)
+        headers[f"{cap}-reset"] = str(int(reset.timestamp()))
+        return headers, self.daily.used[endpoint] > limit
+
     def tweeted(
         self, text: str, *, reply_to: str | None = None, at: datetime | None = None
     ) -> dict[str, Any]:
@@ -198,12 +219,15 @@ class XFake(PlatformFake):
 
     async def _post(self, request: web.Request) -> web.Response:
         body = await request.json()
+        headers, refused = self._write_headers(POST)
+        if refused:
+            return web.json_response(problem(429, "Too Many Requests"), status=429, headers=headers)
         reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
         tid = self.tweeted(body["text"], reply_to=reply_to)["id"]
         return web.json_response(
             {"data": {"id": tid, "text": body["text"], "edit_history_tweet_ids": [tid]}},
             status=201,
-            headers=self._headers(POST),
+            headers=headers,
         )
 
     async def _our_tweets(self, request: web.Request) -> web.Response:
@@ -241,9 +265,12 @@ class XFake(PlatformFake):
 
     async def _dm(self, request: web.Request) -> web.Response:
         participant = request.path.split("/")[4]
+        headers, refused = self._write_headers("dm")
+        if refused:
+            return web.json_response(problem(429, "Too Many Requests"), status=429, headers=headers)
         event = self.dm_sent(participant, (await request.json())["text"])
         data = {"dm_conversation_id": event["dm_conversation_id"], "dm_event_id": event["id"]}
-        return web.json_response({"data": data}, status=201, headers=self._headers("dm"))
+        return web.json_response({"data": data}, status=201, headers=headers)
 
     async def _dm_events(self, request: web.Request) -> web.Response:
         participant = request.path.split("/")[4]
