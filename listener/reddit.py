@@ -237,7 +237,7 @@ def _mention(child: dict[str, Any]) -> Mention | None:
         thread, parent = data["name"], None
     else:
         text = data.get("body", "")
-        thread, parent = data.get("link_id"), data.get("parent_id")
+        thread, parent = data.get("link_id") or _thread_of(data), data.get("parent_id")
     if text.strip() in _GONE:  # deleted or removed after it was listed
         return None
     link = data.get("permalink") or data.get("context") or ""
@@ -251,3 +251,14 @@ def _mention(child: dict[str, Any]) -> Mention | None:
         thread_id=thread,
         parent_id=parent,
     )
+
+
+def _thread_of(data: dict[str, Any]) -> str | None:
+    """The submission of an inbox comment, which has no `link_id`: Reddit gives it only in
+    `context`, "/r/<sub>/comments/<submission>/<slug>/<comment>/?context=3" (as asyncpraw's
+    Comment._extract_submission_id reads it)."""
+    parts = str(data.get("context") or "").split("?")[0].split("/")
+    if "comments" not in parts:
+        return None
+    at = parts.index("comments") + 1
+    return f"t3_{parts[at]}" if at < len(parts) and parts[at] else None

@@ -91,7 +91,8 @@ class RedditFake(PlatformFake):
         link: str = "t3_abc",
         created_at: datetime | None = None,
     ) -> dict[str, Any]:
-        """A username mention in our inbox (a t1 comment)."""
+        """A username mention in our inbox: a t1 comment as the inbox lists one, with its
+        submission only in `context` (no `link_id`, no `permalink`)."""
         cid = self._id()
         item = {
             "kind": "t1",
@@ -102,7 +103,6 @@ class RedditFake(PlatformFake):
                 "author": author,
                 "author_fullname": f"t2_{author}",
                 "subreddit": "lumora",
-                "link_id": link,
                 "parent_id": link,
                 "created_utc": self._created(created_at),
                 "new": True,

@@ -183,3 +183,18 @@ async def test_a_refused_token_signs_in_again_instead_of_stopping(reddit_fake, c
     await source.close()
     assert run.ids == [post["data"]["name"]]
     assert len(reddit_fake.api.calls(TOKEN)) == 2  # signed in again after the 401
+
+
+async def test_an_inbox_mention_is_grouped_with_its_submission(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock)
+    cursor = await started(source, clock)
+    post = reddit_fake.submit("Lumora lamp broke", author="dave")
+    mention = reddit_fake.mention(
+        "u/lumora_bot same here", author="erin", link=post["data"]["name"]
+    )
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    by_id = {m.external_id: m for m in run.mentions}
+    assert "link_id" not in mention["data"]  # the inbox says the submission only in `context`
+    assert by_id[mention["data"]["name"]].thread_id == post["data"]["name"]
+    assert by_id[post["data"]["name"]].thread_id == post["data"]["name"]
