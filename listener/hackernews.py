@@ -130,11 +130,35 @@ class HackerNewsSource:
         hits = check_json(body.get("hits"), "search", list)
         if upper is None:
             upper = max((int(h.get("created_at_i", 0)) for h in hits), default=since)
+        top = state.get("top", upper)  # the window's newest second: the next poll starts there
         mentions = [m for h in hits if (m := _mention(h)) is not None]
-        more = since is not None and page + 1 < int(body.get("nbPages", 0))
-        if more:
-            return Page(mentions, {"since": since, "page": page + 1, "upper": upper}, True)
-        return Page(mentions, {"since": upper})
+        if since is None or upper is None:  # the first run reads one page: history is skipped
+            return Page(mentions, {"since": upper})
+        if page + 1 < int(body.get("nbPages", 0)):
+            return Page(
+                mentions, {"since": since, "page": page + 1, "upper": upper, "top": top}, True
+            )
+        below = self._rest_below(body, hits, page, int(upper))
+        if below is not None:
+            return Page(mentions, {"since": since, "page": 0, "upper": below, "top": top}, True)
+        return Page(mentions, {"since": top})
+
+    def _rest_below(
+        self, body: dict[str, Any], hits: list[Any], page: int, upper: int
+    ) -> int | None:
+        """Algolia pages through the first 1,000 hits of a query only (nbPages stops there;
+        algolia/hn-search#230). If it matched more, the rest are older than the oldest hit
+        read: the window goes on below it, from page 0 (a same-second repeat is dropped as seen).
+        """
+        read = page * self.page_size + len(hits)
+        if not hits or int(body.get("nbHits", 0)) <= read:
+            return None
+        oldest = min(int(h.get("created_at_i", 0)) for h in hits)
+        if oldest < upper:
+            return oldest
+        # Over a thousand hits in one second: no filter reaches past them; go on below it.
+        _LOGGER.warning("source %s: more hits in one second than Algolia pages", self.name)
+        return upper - 1
 
     async def _get(self, params: dict[str, Any]) -> dict[str, Any]:
         if self._session is None:

@@ -13,6 +13,7 @@ from tests.fakes.platform import PlatformFake
 
 SEARCH = "/api/v1/search_by_date"
 _FILTER = re.compile(r"created_at_i(>=|>|<=|<)(\d+)")
+PAGINATION_LIMIT = 1000  # Algolia's paginationLimitedTo (algolia/hn-search#230)
 
 
 class HackerNewsFake(PlatformFake):
@@ -83,8 +84,11 @@ class HackerNewsFake(PlatformFake):
         items = list(reversed(self.hits))
         for op, value in _FILTER.findall(q.get("numericFilters", "")):
             items = [h for h in items if _compare(h["created_at_i"], op, int(value))]
-        chunk = items[page * per_page : (page + 1) * per_page]
-        pages = (len(items) + per_page - 1) // per_page
+        if items and page * per_page >= PAGINATION_LIMIT:
+            return web.json_response(_past_the_limit(page, per_page))
+        reachable = items[:PAGINATION_LIMIT]  # like Algolia: nbHits counts all, pages stop
+        chunk = reachable[page * per_page : (page + 1) * per_page]
+        pages = (len(reachable) + per_page - 1) // per_page
         body = {
             "hits": chunk,
             "nbHits": len(items),
@@ -101,3 +105,15 @@ class HackerNewsFake(PlatformFake):
 
 def _compare(left: int, op: str, right: int) -> bool:
     return {">": left > right, ">=": left >= right, "<": left < right, "<=": left <= right}[op]
+
+
+def _past_the_limit(page: int, per_page: int) -> dict[str, Any]:
+    """Algolia's answer for a page past the first 1,000 hits (algolia/hn-search#230)."""
+    return {
+        "hits": [],
+        "nbHits": 0,
+        "page": page,
+        "nbPages": 0,
+        "hitsPerPage": per_page,
+        "message": f"you can only fetch the {PAGINATION_LIMIT} hits for this query",
+    }

@@ -125,3 +125,26 @@ async def test_first_run_skips_history_then_reads_what_comes_next(hn_fake, clock
     await source.close()
     assert (first.ids, again.ids) == ([], [new["objectID"]])
     assert json.loads(first.cursor or "{}")["ep"]["search"]["since"] is not None
+
+
+async def test_a_window_past_algolias_1000_hits_is_read_to_the_end(hn_fake, clock) -> None:
+    source, cursor = await _seeded(hn_fake, clock)
+    start = clock()
+    clock.advance(2000)
+    new = [
+        hn_fake.comment(f"lumora {i}", when=start + timedelta(seconds=i))["objectID"]
+        for i in range(1, 1051)
+    ]
+    source.page_size = 100
+    run = await once(source, cursor, clock=clock)
+    later = hn_fake.comment("lumora, the next day")
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    # The seeded story comes again (the store drops it): the cursor's seen-list keeps the
+    # last 1,000 ids, and the window's overlap reaches back to it.
+    assert sorted(run.ids) == sorted([*new, hn_fake.hits[0]["objectID"]])
+    # The newest 50-odd of the burst have left that list too: the next poll's overlap reads
+    # them again (the store drops them); what is new still comes.
+    assert later["objectID"] in again.ids and set(again.ids) <= {*new, later["objectID"]}
+    pages = [c.query["page"] for c in hn_fake.api.calls(SEARCH)[1:]]
+    assert pages[:11] == [str(n) for n in range(10)] + ["0"]  # Algolia stops at page 9
