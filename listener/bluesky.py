@@ -51,6 +51,24 @@ class BlueskySourceConfig(SourceConfig):
     _env = field_validator("handle_env", "app_password_env")(require_env)
 
 
+class _SessionEnded(Exception):
+    """The PDS refused our access token: the session is over, a new one will do."""
+
+
+def _session_ended(exc: atp.BadRequestError) -> str | None:
+    """`error: message` when a 400 says our token expired or was revoked, else None.
+
+    The PDS answers an expired or revoked token with 400 `ExpiredToken` (not 401), and a
+    token it cannot verify with `InvalidToken`; an `InvalidToken` "Bad token scope/method"
+    is about what the app password may do, which a new session does not change.
+    """
+    content = getattr(exc.response, "content", None)
+    error, message = getattr(content, "error", None), str(getattr(content, "message", ""))
+    if error == "ExpiredToken" or (error == "InvalidToken" and not message.startswith("Bad token")):
+        return f"{error}: {message}"
+    return None
+
+
 class HeaderClient(AsyncClient):  # type: ignore[misc]
     """atproto's AsyncClient, keeping the last answer's headers (rate-limit state)."""
 
@@ -163,7 +181,26 @@ class BlueskySource:
         if endpoint != "session":
             await self._login()
         try:
-            result = await method(*args)
+            result = await self._attempt(endpoint, method, *args)
+        except _SessionEnded as ended:
+            if endpoint == "session":  # a session just made was refused: the PDS's trouble
+                raise TransientError(f"bluesky {endpoint}: {ended}") from None
+            # The PDS ended our session (expired or revoked): sign in again, once, and retry.
+            _LOGGER.info(
+                "source %s: bluesky session ended (%s); signing in again", self.name, ended
+            )
+            self._logged_in = False
+            await self._login()
+            try:
+                result = await self._attempt(endpoint, method, *args)
+            except _SessionEnded as again:
+                raise TransientError(f"bluesky {endpoint}: {again}") from None
+        self._observe(endpoint)
+        return result
+
+    async def _attempt(self, endpoint: str, method: Any, *args: Any) -> Any:
+        try:
+            return await method(*args)
         except atp.RateLimitExceededError as exc:
             until = exc.reset_at or self._clock() + timedelta(seconds=60)
             raise RateLimited(until, f"bluesky {endpoint}") from None
@@ -173,11 +210,11 @@ class BlueskySource:
                 f"bluesky {endpoint}: {exc}; check the handle and app password"
             ) from None
         except atp.BadRequestError as exc:
+            if ended := _session_ended(exc):
+                raise _SessionEnded(ended) from None
             raise FatalError(f"bluesky {endpoint}: {exc}") from None
         except (atp.AtProtocolError, ValueError) as exc:  # 5xx, network, a body that is not JSON
             raise TransientError(f"bluesky {endpoint}: {type(exc).__name__}") from None
-        self._observe(endpoint)
-        return result
 
     def _observe(self, endpoint: str) -> None:
         headers = self.client.last_headers

@@ -181,20 +181,62 @@ class BlueskyPostResponder:
 
     async def _login(self) -> str:
         if self._did is None:
-            profile = await self._call(self.client.login, self._handle, self._password)
+            try:
+                profile = await self._attempt(self.client.login, self._handle, self._password)
+            except _SessionEnded as ended:  # a session just made was refused: the PDS's trouble
+                raise TransientError(f"bluesky sign-in: {ended}") from None
             self._did = str(profile.did)
         return self._did
 
     async def _call(self, method: Any, *args: Any) -> Any:
+        """Call; when the PDS says our session ended (expired, revoked), sign in again once."""
+        try:
+            return await self._attempt(method, *args)
+        except _SessionEnded as ended:
+            _LOGGER.info("bluesky session ended (%s); signing in again", ended)
+        self._did = None
+        await self._login()
+        try:
+            return await self._attempt(method, *args)
+        except _SessionEnded as again:
+            raise TransientError(f"bluesky posting: {again}") from None
+
+    async def _attempt(self, method: Any, *args: Any) -> Any:
         try:
             return await method(*args)
         except atp.RateLimitExceededError as exc:
             until = exc.reset_at or datetime.now(UTC) + timedelta(minutes=1)
             raise RateLimited(until, "bluesky posting") from None
-        except (atp.UnauthorizedError, atp.BadRequestError, atp.LoginRequiredError) as exc:
+        except atp.BadRequestError as exc:
+            if ended := _session_ended(exc):
+                raise _SessionEnded(ended) from None
+            raise FatalError(f"bluesky posting: {exc}{_hint(str(exc))}") from None
+        except (atp.UnauthorizedError, atp.LoginRequiredError) as exc:
             raise FatalError(f"bluesky posting: {exc}{_hint(str(exc))}") from None
         except (atp.AtProtocolError, ValueError) as exc:
             raise TransientError(f"bluesky posting: {type(exc).__name__}") from None
+
+
+class _SessionEnded(Exception):
+    """The PDS refused our access token: the session is over, a new one will do."""
+
+
+def _xrpc_error(exc: atp.RequestErrorBase) -> tuple[str, str]:
+    content = getattr(exc.response, "content", None)
+    return str(getattr(content, "error", "")), str(getattr(content, "message", ""))
+
+
+def _session_ended(exc: atp.BadRequestError) -> str | None:
+    """`error: message` when a 400 says our token expired or was revoked, else None.
+
+    The PDS answers an expired or revoked token with 400 `ExpiredToken` (not 401), and a
+    token it cannot verify with `InvalidToken`; an `InvalidToken` "Bad token scope/method"
+    is about what the app password may do, which a new session does not change.
+    """
+    error, message = _xrpc_error(exc)
+    if error == "ExpiredToken" or (error == "InvalidToken" and not message.startswith("Bad token")):
+        return f"{error}: {message}"
+    return None
 
 
 def _hint(error: str) -> str:

@@ -1,7 +1,13 @@
 """A fake Bluesky PDS/AppView: sessions, searchPosts, listNotifications, createRecord, chat.
 
 XRPC JSON shapes from the atproto lexicons; `ratelimit-*` headers; `{"error", "message"}`
-bodies; a createRecord with an `rkey` that exists fails, as the PDS does.
+bodies. As the PDS does: every call but createSession and refreshSession needs
+a live access token (an expired one is a 400 `ExpiredToken`, not a 401); a createRecord with
+an `rkey` that exists fails.
+
+Token lifetimes run on the fake's clock while the JWT's `exp` claim is wall time, so the
+client does not refresh on its own: the PDS's refusal is what a test sees, as when the PDS
+revoked the session or our clock runs behind its own.
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ SEARCH = "/xrpc/app.bsky.feed.searchPosts"
 NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications"
 CREATE = "/xrpc/com.atproto.repo.createRecord"
 SESSION = "/xrpc/com.atproto.server.createSession"
+REFRESH = "/xrpc/com.atproto.server.refreshSession"
+GET_RECORD = "/xrpc/com.atproto.repo.getRecord"
+_OPEN = {SESSION, REFRESH}  # served without an access token
 
 
 def _b64(data: dict[str, Any]) -> str:
@@ -42,6 +51,11 @@ class BlueskyFake(PlatformFake):
         super().__init__(*args, **kw)
         self.window.seconds = 300
         self._seq = itertools.count(1)
+        self._jti = itertools.count(1)
+        self.access_lifetime = timedelta(hours=2)  # the PDS's; on the fake's clock
+        self.refresh_lifetime = timedelta(days=90)
+        self.tokens: dict[str, tuple[str, datetime]] = {}  # jwt -> (scope kind, expires at)
+        self.revoked: set[str] = set()  # refresh tokens already exchanged
         self.posts: list[dict[str, Any]] = []  # search hits, oldest first
         self.notifications: list[dict[str, Any]] = []
         self.records: dict[str, dict[str, Any]] = {}  # rkey -> {"uri","cid","value"}
@@ -52,19 +66,43 @@ class BlueskyFake(PlatformFake):
         for method, path, handler in self.chat.routes():
             self.handle(method, path, handler)
         self.handle("POST", SESSION, self._session)
-        self.handle("POST", "/xrpc/com.atproto.server.refreshSession", self._session)
+        self.handle("POST", REFRESH, self._refresh)
         self.handle("GET", "/xrpc/app.bsky.actor.getProfile", self._profile)
         self.handle("GET", SEARCH, self._search)
         self.handle("GET", NOTIFICATIONS, self._notifications)
         self.handle("POST", CREATE, self._create)
-        self.handle("GET", "/xrpc/com.atproto.repo.getRecord", self._get_record)
+        self.handle("GET", GET_RECORD, self._get_record)
         self.handle("GET", "/xrpc/app.bsky.feed.getPosts", self._get_posts)
 
-    def jwt(self) -> str:
+    def handle(self, method: str, path: str, handler: Any) -> None:
+        """Route as the base does; all but the open methods check the access token first."""
+        if path in _OPEN:
+            super().handle(method, path, handler)
+            return
+
+        async def authed(request: web.Request) -> web.Response:
+            refused = self._refused(request, "access")
+            return refused or await handler(request)
+
+        super().handle(method, path, authed)
+
+    def jwt(self, kind: str = "access") -> str:
+        """A decodable token (unique per call) that the fake honours until its lifetime ends."""
         exp = int((datetime.now().astimezone() + timedelta(hours=2)).timestamp())
         scope = PRIVILEGED if self.dm_access else "com.atproto.appPass"
-        claims = {"sub": DID, "exp": exp, "iat": exp - 7200, "scope": scope}
-        return f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(claims)}.c2ln"
+        if kind == "refresh":
+            scope = "com.atproto.refresh"
+        claims = {
+            "sub": DID,
+            "exp": exp,
+            "iat": exp - 7200,
+            "scope": scope,
+            "jti": f"t{next(self._jti)}",
+        }
+        token = f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(claims)}.c2ln"
+        life = self.access_lifetime if kind == "access" else self.refresh_lifetime
+        self.tokens[token] = (kind, self.clock() + life)
+        return token
 
     def post(
         self,
@@ -143,15 +181,39 @@ class BlueskyFake(PlatformFake):
     def _reply(self, body: Any, path: str, status: int = 200) -> web.Response:
         return web.json_response(body, status=status, headers=self._headers(path))
 
+    def _refused(self, request: web.Request, kind: str) -> web.Response | None:
+        """The PDS's answer to a missing, unknown, revoked or expired token; None if live."""
+        auth = request.headers.get("Authorization", "")
+        if not auth.startswith("Bearer "):
+            body = {"error": "AuthenticationRequired", "message": "Authentication Required"}
+            return self._reply(body, request.path, 401)
+        token = auth.removeprefix("Bearer ")
+        known = self.tokens.get(token)
+        if known is None or known[0] != kind:
+            body = {"error": "InvalidToken", "message": "Token could not be verified"}
+        elif token in self.revoked:
+            body = {"error": "ExpiredToken", "message": "Token has been revoked"}
+        elif self.clock() >= known[1]:
+            body = {"error": "ExpiredToken", "message": "Token has expired"}
+        else:
+            return None
+        return self._reply(body, request.path, 400)
+
     async def _session(self, request: web.Request) -> web.Response:
         body = {
             "accessJwt": self.jwt(),
-            "refreshJwt": self.jwt(),
+            "refreshJwt": self.jwt("refresh"),
             "handle": HANDLE,
             "did": DID,
             "active": True,
         }
         return self._reply(body, request.path)
+
+    async def _refresh(self, request: web.Request) -> web.Response:
+        if refused := self._refused(request, "refresh"):
+            return refused
+        self.revoked.add(request.headers["Authorization"].removeprefix("Bearer "))
+        return await self._session(request)
 
     async def _profile(self, request: web.Request) -> web.Response:
         body = {"did": DID, "handle": HANDLE, "displayName": "Lumora", "followersCount": 900}
