@@ -1,7 +1,8 @@
 """Posts approved replies on Bluesky through atproto, private ones as chat messages.
 
-A reply's record key is derived from the outbox key, so a retry after a crash collides with
-the record already written instead of posting twice; we then read that record back. Chat
+A reply's record key is derived from the outbox key, so a retry that may follow a post the
+PDS accepted (a crash, a lost answer) reads that record first and posts only when it is not
+there: the PDS answers a second create with the same key with a bare 500. Chat
 messages (`chat.bsky.convo`, through the PDS with the chat service's proxy header) take no
 client key: a retry first looks in the conversation for the message we sent.
 """
@@ -90,16 +91,16 @@ class BlueskyPostResponder:
             return await self._message(action, mention.author.id, text)
         did = await self._login()
         rkey = record_key(action.key, mention.created_at)
+        if may_have_sent(action):
+            existing = await self._existing(did, rkey)
+            if existing is not None:
+                _LOGGER.info(
+                    "outbox %s: record %s exists already; not posting again", action.key, rkey
+                )
+                return existing
         record = await self._record(mention.external_id, text, action.context.reading.lang)
         data = {"repo": did, "collection": _COLLECTION, "rkey": rkey, "record": record}
-        try:
-            created = await self._call(self.client.com.atproto.repo.create_record, data)
-        except FatalError:
-            existing = await self._existing(did, rkey)
-            if existing is None:
-                raise
-            _LOGGER.info("outbox %s: record %s exists already; not posting again", action.key, rkey)
-            return existing
+        created = await self._call(self.client.com.atproto.repo.create_record, data)
         return Receipt(ref=created.uri, url=_web_url(self._handle, rkey), detail="reply")
 
     async def check(self) -> str:
@@ -172,12 +173,20 @@ class BlueskyPostResponder:
         return record
 
     async def _existing(self, did: str, rkey: str) -> Receipt | None:
+        """Our reply under this record key, if an earlier attempt made it; None if absent."""
         params = {"repo": did, "collection": _COLLECTION, "rkey": rkey}
-        try:
-            found = await self._call(self.client.com.atproto.repo.get_record, params)
-        except FatalError:
+        found = await self._call(self._get_record, params)
+        if found is None:
             return None
         return Receipt(ref=found.uri, url=_web_url(self._handle, rkey), detail="reply (found)")
+
+    async def _get_record(self, params: dict[str, str]) -> Any:
+        try:
+            return await self.client.com.atproto.repo.get_record(params)
+        except atp.BadRequestError as exc:
+            if _xrpc_error(exc)[0] == "RecordNotFound":
+                return None
+            raise
 
     async def _login(self) -> str:
         if self._did is None:

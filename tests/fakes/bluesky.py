@@ -2,8 +2,8 @@
 
 XRPC JSON shapes from the atproto lexicons; `ratelimit-*` headers; `{"error", "message"}`
 bodies. As the PDS does: every call but createSession and refreshSession needs
-a live access token (an expired one is a 400 `ExpiredToken`, not a 401); a createRecord with
-an `rkey` that exists fails.
+a live access token (an expired one is a 400 `ExpiredToken`, not a 401), and a createRecord
+with an `rkey` that exists is a 500 (bluesky-social/indigo#873).
 
 Token lifetimes run on the fake's clock while the JWT's `exp` claim is wall time, so the
 client does not refresh on its own: the PDS's refusal is what a test sees, as when the PDS
@@ -56,6 +56,7 @@ class BlueskyFake(PlatformFake):
         self.refresh_lifetime = timedelta(days=90)
         self.tokens: dict[str, tuple[str, datetime]] = {}  # jwt -> (scope kind, expires at)
         self.revoked: set[str] = set()  # refresh tokens already exchanged
+        self.lost_answers: dict[str, list[int]] = {}  # path -> statuses, see lose_answer()
         self.posts: list[dict[str, Any]] = []  # search hits, oldest first
         self.notifications: list[dict[str, Any]] = []
         self.records: dict[str, dict[str, Any]] = {}  # rkey -> {"uri","cid","value"}
@@ -103,6 +104,11 @@ class BlueskyFake(PlatformFake):
         life = self.access_lifetime if kind == "access" else self.refresh_lifetime
         self.tokens[token] = (kind, self.clock() + life)
         return token
+
+    def lose_answer(self, path: str, status: int = 502) -> None:
+        """Carry out the next POST to `path`, then answer `status` instead of the result, as
+        when a gateway times out after the PDS stored the record."""
+        self.lost_answers.setdefault(path, []).append(status)
 
     def post(
         self,
@@ -253,17 +259,21 @@ class BlueskyFake(PlatformFake):
     async def _create(self, request: web.Request) -> web.Response:
         body = await request.json()
         rkey = body.get("rkey") or f"3m{next(self._seq):011d}"
-        if rkey in self.records:
-            error = {"error": "InvalidRequest", "message": f"Record already exists: {rkey}"}
-            return self._reply(error, CREATE, 400)
+        if rkey in self.records:  # the repo refuses the write; the PDS does not say why
+            error = {"error": "InternalServerError", "message": "Internal Server Error"}
+            return self._reply(error, CREATE, 500)
         uri = f"at://{body['repo']}/{body['collection']}/{rkey}"
         self.records[rkey] = {"uri": uri, "cid": self.cid(uri), "value": body["record"]}
+        if self.lost_answers.get(CREATE):
+            status = self.lost_answers[CREATE].pop(0)
+            return web.Response(status=status, text=f"<html><h1>{status}</h1></html>")
         return self._reply({"uri": uri, "cid": self.cid(uri)}, CREATE)
 
     async def _get_record(self, request: web.Request) -> web.Response:
         record = self.records.get(request.query["rkey"])
         if record is None:
-            error = {"error": "RecordNotFound", "message": "Could not locate record"}
+            uri = f"at://{request.query['repo']}/{request.query['collection']}/{request.query['rkey']}"
+            error = {"error": "RecordNotFound", "message": f"Could not locate record: {uri}"}
             return self._reply(error, request.path, 400)
         return self._reply(record, request.path)
 

@@ -20,6 +20,7 @@ from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, OUTBOX
 from responders.reddit_post import RedditPostResponder, RedditPostResponderConfig
+from tests.fakes.bluesky import CREATE
 from tests.platforms.posting import post_action, poster
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,3 +128,30 @@ async def test_reddit_comment_made_but_answered_502_is_posted_once(
     assert (first, second, len(reddit_fake.comments)) == (0, 1, 1)
     assert len(reddit_fake.api.calls("/api/comment/")) == 1
     assert ref == reddit_fake.comments[0]["data"]["name"]
+
+
+async def test_bluesky_reply_stored_but_answered_502_is_posted_once(
+    db_url, secrets, bluesky_fake
+) -> None:
+    uri = bluesky_fake.mention("@lumora broken", author="fern")["uri"]
+    bluesky_fake.lose_answer(CREATE, 502)  # the PDS stored the reply; its answer was lost
+    responder = poster("bluesky", bluesky_fake.base_url)
+    store = Store(db_url)
+    store.create_all()
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(OUTBOX).values(outbox_row(post_action("bluesky", uri), None, now)))
+    clock = [now]
+    worker = OutboxWorker(
+        store, {"bluesky-post": responder}, OutboxSection(), clock=lambda: clock[0]
+    )
+    first = await worker.drain()  # the 502 is a transient failure: retried later
+    clock[0] = now + timedelta(hours=1)
+    second = await worker.drain()  # attempt 2 reads the record by its key before creating
+    await responder.close()
+    with store.engine.connect() as conn:
+        ref = conn.scalar(sa.select(DELIVERY.c.ref))
+    store.dispose()
+    assert (first, second, len(bluesky_fake.records)) == (0, 1, 1)
+    assert len(bluesky_fake.api.calls(CREATE)) == 1
+    assert ref == next(iter(bluesky_fake.records.values()))["uri"]
