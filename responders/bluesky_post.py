@@ -2,7 +2,8 @@
 
 A reply's record key is derived from the outbox key, so a retry that may follow a post the
 PDS accepted (a crash, a lost answer) reads that record first and posts only when it is not
-there: the PDS answers a second create with the same key with a bare 500. Chat
+there: the PDS answers a second create with the same key with a bare 500. Replies carry
+facets (links, #tags, @mentions resolved to DIDs), so they are clickable and notify. Chat
 messages (`chat.bsky.convo`, through the PDS with the chat service's proxy header) take no
 client key: a retry first looks in the conversation for the message we sent.
 """
@@ -16,6 +17,7 @@ from typing import Any, ClassVar, Literal
 
 from atproto import AsyncClient
 from atproto_client import exceptions as atp
+from atproto_client.models import get_model_as_dict
 from pydantic import Field, field_validator
 
 from mentiondesk.models import (
@@ -170,6 +172,11 @@ class BlueskyPostResponder:
         }
         if lang and lang != "und":
             record["langs"] = [lang]
+        # As the app does: byte-offset (UTF-8) facets for links and #tags, and for @handles
+        # that resolve to a DID (one that does not stays plain text).
+        facets = await self._call(self.client.detect_facets, text)
+        if facets:
+            record["facets"] = [get_model_as_dict(facet) for facet in facets]
         return record
 
     async def _existing(self, did: str, rkey: str) -> Receipt | None:

@@ -1,7 +1,7 @@
 """A fake Bluesky PDS/AppView: sessions, searchPosts, listNotifications, createRecord, chat.
 
 XRPC JSON shapes from the atproto lexicons; `ratelimit-*` headers; `{"error", "message"}`
-bodies. As the PDS does: every call but createSession and refreshSession needs
+bodies. As the PDS does: every call but createSession, refreshSession and resolveHandle needs
 a live access token (an expired one is a 400 `ExpiredToken`, not a 401), and a createRecord
 with an `rkey` that exists is a 500 (bluesky-social/indigo#873).
 
@@ -32,8 +32,9 @@ NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications"
 CREATE = "/xrpc/com.atproto.repo.createRecord"
 SESSION = "/xrpc/com.atproto.server.createSession"
 REFRESH = "/xrpc/com.atproto.server.refreshSession"
+RESOLVE = "/xrpc/com.atproto.identity.resolveHandle"
 GET_RECORD = "/xrpc/com.atproto.repo.getRecord"
-_OPEN = {SESSION, REFRESH}  # served without an access token
+_OPEN = {SESSION, REFRESH, RESOLVE}  # served without an access token
 
 
 def _b64(data: dict[str, Any]) -> str:
@@ -56,6 +57,7 @@ class BlueskyFake(PlatformFake):
         self.refresh_lifetime = timedelta(days=90)
         self.tokens: dict[str, tuple[str, datetime]] = {}  # jwt -> (scope kind, expires at)
         self.revoked: set[str] = set()  # refresh tokens already exchanged
+        self.handles: dict[str, str] = {HANDLE: DID}  # for resolveHandle
         self.lost_answers: dict[str, list[int]] = {}  # path -> statuses, see lose_answer()
         self.posts: list[dict[str, Any]] = []  # search hits, oldest first
         self.notifications: list[dict[str, Any]] = []
@@ -68,6 +70,7 @@ class BlueskyFake(PlatformFake):
             self.handle(method, path, handler)
         self.handle("POST", SESSION, self._session)
         self.handle("POST", REFRESH, self._refresh)
+        self.handle("GET", RESOLVE, self._resolve)
         self.handle("GET", "/xrpc/app.bsky.actor.getProfile", self._profile)
         self.handle("GET", SEARCH, self._search)
         self.handle("GET", NOTIFICATIONS, self._notifications)
@@ -121,6 +124,7 @@ class BlueskyFake(PlatformFake):
     ) -> dict[str, Any]:
         n = next(self._seq)
         did = f"did:plc:{zlib.crc32(author.encode()):x}"
+        self.handles[f"{author}.bsky.social"] = did
         record: dict[str, Any] = {
             "$type": "app.bsky.feed.post",
             "text": text,
@@ -220,6 +224,13 @@ class BlueskyFake(PlatformFake):
             return refused
         self.revoked.add(request.headers["Authorization"].removeprefix("Bearer "))
         return await self._session(request)
+
+    async def _resolve(self, request: web.Request) -> web.Response:
+        did = self.handles.get(request.query.get("handle", "").lower())
+        if did is None:
+            body = {"error": "InvalidRequest", "message": "Unable to resolve handle"}
+            return self._reply(body, request.path, 400)
+        return self._reply({"did": did}, request.path)
 
     async def _profile(self, request: web.Request) -> web.Response:
         body = {"did": DID, "handle": HANDLE, "displayName": "Lumora", "followersCount": 900}
