@@ -36,6 +36,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.bluesky import session_ended
 
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://bsky.social"
@@ -56,17 +57,9 @@ class _SessionEnded(Exception):
 
 
 def _session_ended(exc: atp.BadRequestError) -> str | None:
-    """`error: message` when a 400 says our token expired or was revoked, else None.
-
-    The PDS answers an expired or revoked token with 400 `ExpiredToken` (not 401), and a
-    token it cannot verify with `InvalidToken`; an `InvalidToken` "Bad token scope/method"
-    is about what the app password may do, which a new session does not change.
-    """
     content = getattr(exc.response, "content", None)
     error, message = getattr(content, "error", None), str(getattr(content, "message", ""))
-    if error == "ExpiredToken" or (error == "InvalidToken" and not message.startswith("Bad token")):
-        return f"{error}: {message}"
-    return None
+    return session_ended(error, message)
 
 
 class HeaderClient(AsyncClient):  # type: ignore[misc]

@@ -31,6 +31,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.bluesky import session_ended
 from responders._post import may_have_sent, post_parts, same_text, sent_for, utc_iso
 
 _LOGGER = logging.getLogger(__name__)
@@ -243,16 +244,7 @@ def _xrpc_error(exc: atp.RequestErrorBase) -> tuple[str, str]:
 
 
 def _session_ended(exc: atp.BadRequestError) -> str | None:
-    """`error: message` when a 400 says our token expired or was revoked, else None.
-
-    The PDS answers an expired or revoked token with 400 `ExpiredToken` (not 401), and a
-    token it cannot verify with `InvalidToken`; an `InvalidToken` "Bad token scope/method"
-    is about what the app password may do, which a new session does not change.
-    """
-    error, message = _xrpc_error(exc)
-    if error == "ExpiredToken" or (error == "InvalidToken" and not message.startswith("Bad token")):
-        return f"{error}: {message}"
-    return None
+    return session_ended(*_xrpc_error(exc))
 
 
 def _hint(error: str) -> str:
