@@ -21,6 +21,11 @@ HELD = {
         "Não envie mensagem privada: escreva abaixo uma resposta pública, se for preciso, ou "
         "encerre o caso."
     ),
+    "They are no longer on the do-not-contact list, so it no longer holds this reply back: "
+    "try sending it again.": (
+        "O autor saiu da lista de não contatar, então ela não retém mais esta resposta: tente "
+        "enviar de novo."
+    ),
     "There is nothing to reply to: close the case, unless the author wrote again (answer "
     "that mention).": (
         "Não há o que responder: encerre o caso, a menos que o autor tenha escrito de novo "

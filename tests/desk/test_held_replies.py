@@ -82,6 +82,35 @@ async def test_a_reply_held_after_an_opt_out_shows_in_the_queue_and_case(
     assert f"/drafts/{draft}/retry" not in page  # it would only be held again
 
 
+async def _held_for_opt_out(store: Store, config: Config, handle: str) -> tuple[int, int, int]:
+    """A DM the real worker held because its author opted out after approval; ids."""
+    mention, case, draft = add(store, "Where is my order?", handle=handle)
+    assert case and draft
+    key = _approve(store, draft)
+    contacts.set_do_not_contact(store, "x", handle, by="manager")
+    worker = OutboxWorker(store, build_responders(config), config.settings.outbox)
+    assert await worker.drain(only_key=key) == 0
+    return mention, case, draft
+
+
+async def test_once_contact_is_allowed_again_the_advice_offers_the_retry(
+    as_role: Login, store: Store, config: Config
+) -> None:
+    mention, case, draft = await _held_for_opt_out(store, config, "pri_moura")
+    desk = await as_role("manager")
+    await desk.post(f"/mentions/{mention}/allow-contact", back=f"/cases/{case}")
+    page = await _get(desk, f"/cases/{case}")
+    box = page.split('class="held-reply"', 1)[1].split("</div>", 1)[0]
+    assert "Send them no private message" not in box
+    assert "no longer on the do-not-contact list, so it no longer holds this reply back" in box
+    assert f"/drafts/{draft}/retry" in box
+    pt = await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt-BR"})
+    assert "saiu da lista de não contatar, então ela não retém mais" in await pt.text()
+    await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
+    assert _answered(store, case) is not None  # delivered: the case is answered
+    assert 'class="timer done">answered<' in await _get(desk, f"/cases/{case}")
+
+
 async def test_try_sending_again_delivers_a_held_reply(as_role: Login, store: Store) -> None:
     _, case, draft = add(store, "Still no parcel")
     assert case and draft
