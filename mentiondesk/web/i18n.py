@@ -55,6 +55,17 @@ class Locale:
         when the catalog does not know it."""
         return self.words.get(kind, {}).get(value, value)
 
+    def person(self, actor: str | None) -> str:
+        """Who acted, as people read it: a CLI user ("cli:root", as the CLI records them) is
+        "root (terminal)", so a trail does not read like a code."""
+        if not actor:
+            return "?"
+        if actor == "cli":
+            return self.t("someone at the terminal")
+        if actor.startswith("cli:"):
+            return self.t("{name} (terminal)", name=actor[4:])
+        return actor
+
     def number(self, n: int) -> str:
         """1,234 in English, 1.234 in Portuguese."""
         return f"{n:,}".replace(",", self.thousands)
@@ -95,6 +106,7 @@ class Locale:
             "_": self.t,
             "_n": self.tn,
             "word": self.word,
+            "person": self.person,
             "logo_words": self.logo_words(),
             "number": self.number,
             "decimal": self.decimal,

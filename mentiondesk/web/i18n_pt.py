@@ -6,6 +6,7 @@ A placeholder in braces ({n}, {brand}) must appear in the translation too; the t
 from __future__ import annotations
 
 from mentiondesk.web.i18n_pt_admin import ADMIN as _ADMIN
+from mentiondesk.web.i18n_pt_audit import AUDIT as _AUDIT
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 
@@ -258,6 +259,7 @@ MESSAGES: dict[str, str] = {
     **_QUEUE,
     **_CASE,
     **_HELD,
+    **_AUDIT,
     **_DASHBOARD,
     **_ADMIN,
 }

@@ -14,6 +14,7 @@ from mentiondesk.reply_limits import (
     reply_limit,
     sent_prefix,
 )
+from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
     DESK,
@@ -68,6 +69,7 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
     people = []
     if session(request).user.role >= Role.MANAGER:
         people = [u for u, active, _ in await desk.db(list_users, desk.store) if active]
+    loc = negotiate(request)
     return render(
         request,
         "case.html",
@@ -85,7 +87,8 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
         hand=hand_reply.HAND,
         can_dm=has_private_messages(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
-        timeline=timeline_points(detail.timeline, loc=negotiate(request)),
+        timeline=timeline_points(detail.timeline, loc=loc),
+        trail=[(a.at, audit_line(loc, a)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
         back=request.path,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),

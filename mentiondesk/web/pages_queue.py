@@ -187,7 +187,7 @@ async def retry(request: web.Request) -> web.StreamResponse:
     except queue.StaleAction:
         raise redirect(back, "not-held") from None
     who = session(request).user.name
-    detail = f"outbox {post.outbox_id}, held: {post.last_error or '?'}"
+    detail = audit.resent(post.last_error)
     await desk.db(audit.record_draft, desk.store, who, "retry", draft_id, detail)
     _LOGGER.info("draft %d: held reply sent again by %s", draft_id, who)
     if desk.on_queued is not None:

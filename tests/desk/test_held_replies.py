@@ -108,7 +108,12 @@ async def test_once_contact_is_allowed_again_the_advice_offers_the_retry(
     assert "saiu da lista de não contatar, então ela não retém mais" in await pt.text()
     await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
     assert _answered(store, case) is not None  # delivered: the case is answered
-    assert 'class="timer done">answered<' in await _get(desk, f"/cases/{case}")
+    page = await _get(desk, f"/cases/{case}")
+    assert 'class="timer done">answered<' in page
+    trail = page.split('class="audit"', 1)[1].split("</ol>", 1)[0]
+    assert "manager allowed @pri_moura on X to be contacted again" in trail
+    assert "manager sent the reply again after it was held: the author asked not to be" in trail
+    assert "; not sent" not in trail
 
 
 async def test_try_sending_again_delivers_a_held_reply(as_role: Login, store: Store) -> None:
@@ -128,6 +133,9 @@ async def test_try_sending_again_delivers_a_held_reply(as_role: Login, store: St
     with store.engine.connect() as conn:
         audit = conn.execute(sa.select(AUDIT.c.action, AUDIT.c.detail)).all()
     assert [a for a, _ in audit] == ["retry"] and "You cannot send messages" in audit[0][1]
+    assert audit[0][1].startswith("sent again after being held: ")  # what was done
+    trail = (await _get(desk, f"/cases/{case}")).split('class="audit"', 1)[1]
+    assert "agent sent the reply again after it was held: the author does not take" in trail
     assert BADGE not in await _get(desk, "/queue?view=all")
     assert f">{case_number(case)}<" not in await _get(desk, "/queue")
 

@@ -56,9 +56,9 @@ async def test_the_case_page_names_who_put_the_author_on_the_list(
     assert listing.withdrawn == 1
     desk = await as_role("agent")
     page = await (await desk.client.get(f"/cases/{case}")).text()
-    assert REASON in page and "cli:&lt;ops&gt; put them on the do-not-contact list." in page
+    assert REASON in page and "&lt;ops&gt; (terminal) put them on the do-not-contact list." in page
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "cli:&lt;ops&gt; incluiu o autor na lista de não contatar." in pt
+    assert "&lt;ops&gt; (pelo terminal) incluiu o autor na lista de não contatar." in pt
 
 
 async def test_a_dm_left_waiting_for_a_listed_author_goes_when_someone_approves_it(
@@ -147,14 +147,14 @@ async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
     assert "account on this platform is on the do-not-contact list" in page and BADGE in page
     assert "&lt;b&gt;lia on x is on the do-not-contact list." in page
     assert REASON in page and "agent put them on the do-not-contact list." in page
-    assert '<b>agent</b> do-not-contact <span class="muted">x &lt;b&gt;lia</span>' in page
+    assert "agent put @&lt;b&gt;lia on X on the do-not-contact list" in page
     assert "Do not contact &lt;b&gt;lia" not in page
     assert "Allow contact again" not in page  # taking them off is a manager's call
     assert _pending_count(await (await desk.client.get("/queue")).text()) == 1  # the public one
     assert contacts.do_not_contact_list(store) == [("x", "<b>lia", "<B>Lia")]
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "não contatar</span>" in pt and "agent incluiu o autor na lista de não contatar." in pt
-    assert "marcou como não contatar" in pt
+    assert "agent colocou @&lt;b&gt;lia no X na lista de não contatar" in pt
 
 
 async def test_only_a_manager_allows_contact_again_and_nothing_withdrawn_comes_back(
@@ -172,7 +172,7 @@ async def test_only_a_manager_allows_contact_again_and_nothing_withdrawn_comes_b
     page = await (await manager.client.get(done.headers["Location"])).text()
     assert "on this platform may be contacted again; withdrawn drafts stay withdrawn." in page
     assert BADGE not in page and LIST_IT.format("rui") in page
-    assert "<b>manager</b> allow-contact" in page
+    assert "manager allowed @rui on X to be contacted again" in page
     assert REASON in page and "Restore draft" not in page  # the apology stays withdrawn
     assert contacts.do_not_contact_list(store) == []
     again = await manager.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")

@@ -1,0 +1,117 @@
+"""The case page's audit trail in the reader's words: each entry a sentence, not a code.
+
+The audit table keeps actions as codes ("allow-contact") with a raw detail ("x pri_moura"),
+the same for the desk and the CLI; only what people read is worded, here, in their language.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mentiondesk.held_replies import held_reason
+from mentiondesk.web.i18n import Locale
+
+# How each platform writes its own name; one not listed is shown as stored.
+_PLATFORMS = {
+    "x": "X",
+    "twitter": "Twitter",
+    "reddit": "Reddit",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "threads": "Threads",
+}
+_AT_HANDLES = frozenset({"x", "twitter", "mastodon", "bluesky", "threads"})  # written "@name"
+_THROUGH = re.compile(r"^sent again through (\S+)")
+
+
+def audit_line(loc: Locale, entry: Any) -> str:
+    """One audit entry as a sentence: "demo allowed @pri_moura on X to be contacted again"."""
+    who, action, detail = loc.person(entry.actor), entry.action, entry.detail or ""
+    simple = _simple(loc, action, who)
+    if simple is not None:
+        return simple
+    if action == "assign":
+        return _assigned(loc, who, entry.actor, detail)
+    if action == "relabel":
+        return _relabelled(loc, who, detail)
+    if action in ("do-not-contact", "allow-contact"):
+        return _listed(loc, who, action == "do-not-contact", detail)
+    if action == "retry":
+        return _resent(loc, who, detail, reply=entry.draft_id is not None)
+    if action == "escalate":
+        return loc.t("{who} escalated the case to {target}", who=who, target=detail)
+    return " ".join(p for p in (who, loc.word("action", action), detail) if p)
+
+
+def _simple(loc: Locale, action: str, who: str) -> str | None:
+    """The actions whose detail says nothing more."""
+    texts = {
+        "approve": loc.t("{who} approved a reply", who=who),
+        "reply": loc.t("{who} wrote and sent a reply", who=who),
+        "reject": loc.t("{who} rejected a draft", who=who),
+        "edit": loc.t("{who} edited a draft", who=who),
+        "restore": loc.t("{who} restored a draft", who=who),
+        "resolved": loc.t("{who} resolved the case", who=who),
+        "closed": loc.t("{who} closed the case", who=who),
+        "note": loc.t("{who} added a note", who=who),
+    }
+    return texts.get(action)
+
+
+def _assigned(loc: Locale, who: str, actor: str, assignee: str) -> str:
+    if assignee in ("", "nobody"):
+        return loc.t("{who} left the case with nobody", who=who)
+    if assignee == actor:
+        return loc.t("{who} took the case", who=who)
+    return loc.t("{who} assigned the case to {assignee}", who=who, assignee=assignee)
+
+
+def _relabelled(loc: Locale, who: str, detail: str) -> str:
+    """Detail "negative → positive" (the label before may be "None": never read)."""
+    before, _, after = detail.partition(" → ")
+    new = loc.word("label", after or before).lower()
+    if not after or before in ("", "None"):
+        return loc.t("{who} corrected the reading to {new}", who=who, new=new)
+    old = loc.word("label", before).lower()
+    return loc.t("{who} corrected the reading from {old} to {new}", who=who, old=old, new=new)
+
+
+def _listed(loc: Locale, who: str, listed: bool, detail: str) -> str:
+    """Detail "PLATFORM HANDLE", as the desk and the CLI record it."""
+    platform, _, handle = detail.partition(" ")
+    named = {"who": who, "handle": _handle(platform, handle), "platform": _platform(platform)}
+    if listed:
+        return loc.t("{who} put {handle} on {platform} on the do-not-contact list", **named)
+    return loc.t("{who} allowed {handle} on {platform} to be contacted again", **named)
+
+
+def _resent(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
+    """Detail "sent again [through NAME] after being held: ERROR" (before, the row and its
+    error: "outbox 153, held: ERROR"), or "sent again" for an action that was not held."""
+    error = detail.partition("held: ")[2] if "held: " in detail else None
+    reason = loc.word("held", held_reason(error)) if error is not None else None
+    if reply:
+        text = (
+            loc.t("{who} sent the reply again after it was held: {reason}", who=who, reason=reason)
+            if reason
+            else loc.t("{who} sent the reply again", who=who)
+        )
+    elif reason:
+        text = loc.t(
+            "{who} sent a held action again (it was held: {reason})", who=who, reason=reason
+        )
+    else:
+        text = loc.t("{who} sent an action again", who=who)
+    through = _THROUGH.match(detail)
+    return loc.t("{text}, this time through {to}", text=text, to=through[1]) if through else text
+
+
+def _platform(platform: str) -> str:
+    return _PLATFORMS.get(platform, platform)
+
+
+def _handle(platform: str, handle: str) -> str:
+    if platform in _AT_HANDLES and handle and not handle.startswith("@"):
+        return "@" + handle
+    return handle

@@ -1,0 +1,39 @@
+"""The case page's audit trail (web/audit_lines.py) in Brazilian Portuguese."""
+
+from __future__ import annotations
+
+AUDIT = {
+    "someone at the terminal": "alguém pelo terminal",
+    "{name} (terminal)": "{name} (pelo terminal)",
+    "{who} approved a reply": "{who} aprovou uma resposta",
+    "{who} wrote and sent a reply": "{who} escreveu e enviou uma resposta",
+    "{who} rejected a draft": "{who} rejeitou um rascunho",
+    "{who} edited a draft": "{who} editou um rascunho",
+    "{who} restored a draft": "{who} restaurou um rascunho",
+    "{who} resolved the case": "{who} resolveu o caso",
+    "{who} closed the case": "{who} encerrou o caso",
+    "{who} added a note": "{who} adicionou uma nota",
+    "{who} escalated the case to {target}": "{who} escalou o caso para {target}",
+    "{who} left the case with nobody": "{who} deixou o caso sem responsável",
+    "{who} took the case": "{who} assumiu o caso",
+    "{who} assigned the case to {assignee}": "{who} atribuiu o caso a {assignee}",
+    "{who} corrected the reading to {new}": "{who} corrigiu a classificação para {new}",
+    "{who} corrected the reading from {old} to {new}": (
+        "{who} corrigiu a classificação de {old} para {new}"
+    ),
+    "{who} put {handle} on {platform} on the do-not-contact list": (
+        "{who} colocou {handle} no {platform} na lista de não contatar"
+    ),
+    "{who} allowed {handle} on {platform} to be contacted again": (
+        "{who} voltou a permitir contato com {handle} no {platform}"
+    ),
+    "{who} sent the reply again after it was held: {reason}": (
+        "{who} enviou de novo a resposta que estava retida: {reason}"
+    ),
+    "{who} sent the reply again": "{who} enviou a resposta de novo",
+    "{who} sent a held action again (it was held: {reason})": (
+        "{who} enviou de novo uma ação retida (motivo: {reason})"
+    ),
+    "{who} sent an action again": "{who} enviou uma ação de novo",
+    "{text}, this time through {to}": "{text}, desta vez por {to}",
+}

@@ -1,0 +1,98 @@
+"""The case page's audit trail reads as sentences in the reader's language, not codes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from types import SimpleNamespace
+
+import pytest
+
+from mentiondesk import audit
+from mentiondesk.store import Store
+from mentiondesk.web.audit_lines import audit_line
+from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+HELD = "the author asked not to be contacted; not sent"
+
+
+def _entry(action: str, detail: str = "", actor: str = "demo", draft: int | None = None) -> object:
+    return SimpleNamespace(actor=actor, action=action, detail=detail, draft_id=draft)
+
+
+@pytest.mark.parametrize(
+    ("entry", "english", "portuguese"),
+    [
+        (
+            _entry("allow-contact", "x pri_moura"),
+            "demo allowed @pri_moura on X to be contacted again",
+            "demo voltou a permitir contato com @pri_moura no X",
+        ),
+        (
+            _entry("do-not-contact", "x pri_moura", actor="cli:root"),
+            "root (terminal) put @pri_moura on X on the do-not-contact list",
+            "root (pelo terminal) colocou @pri_moura no X na lista de não contatar",
+        ),
+        (
+            _entry("retry", audit.resent(HELD), draft=7),
+            "demo sent the reply again after it was held: the author asked not to be contacted",
+            "demo enviou de novo a resposta que estava retida: o autor pediu para não ser "
+            "contatado",
+        ),
+        (  # as an older release recorded it
+            _entry("retry", f"outbox 153, held: {HELD}", draft=7),
+            "demo sent the reply again after it was held: the author asked not to be contacted",
+            "demo enviou de novo a resposta que estava retida: o autor pediu para não ser "
+            "contatado",
+        ),
+        (
+            _entry("approve", actor="cli:root", draft=7),
+            "root (terminal) approved a reply",
+            "root (pelo terminal) aprovou uma resposta",
+        ),
+        (
+            _entry("resolved", actor="cli:root"),
+            "root (terminal) resolved the case",
+            "root (pelo terminal) resolveu o caso",
+        ),
+        (
+            _entry("relabel", "negative → positive"),
+            "demo corrected the reading from negative to positive",
+            "demo corrigiu a classificação de reclamação para elogio",
+        ),
+        (
+            _entry("assign", "nobody"),
+            "demo left the case with nobody",
+            "demo deixou o caso sem responsável",
+        ),
+        (_entry("assign", "demo"), "demo took the case", "demo assumiu o caso"),
+    ],
+)
+def test_each_entry_is_a_sentence_in_the_readers_language(
+    entry: object, english: str, portuguese: str
+) -> None:
+    assert audit_line(ENGLISH, entry) == english
+    assert audit_line(PORTUGUESE, entry) == portuguese
+
+
+def test_a_retry_sent_elsewhere_says_where() -> None:
+    entry = _entry("retry", audit.resent("no responder named 'x-main'", to="x-backup"), draft=3)
+    line = audit_line(ENGLISH, entry)
+    assert line.startswith("demo sent the reply again after it was held: the desk cannot")
+    assert line.endswith(", this time through x-backup")
+
+
+async def test_the_case_page_shows_the_sentences_escaped(as_role: Login, store: Store) -> None:
+    mention, case, _ = add(store, "Nothing arrived", handle="pri_moura")
+    audit.record(store, "cli:root", "allow-contact", mention_id=mention, detail="x pri_moura")
+    audit.record(store, "<b>eve</b>", "note", mention_id=mention)
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    trail = page.split('class="audit"', 1)[1].split("</ol>", 1)[0]
+    assert "root (terminal) allowed @pri_moura on X to be contacted again" in trail
+    assert "&lt;b&gt;eve&lt;/b&gt; added a note" in trail and "<b>eve</b>" not in trail
+    assert "allow-contact" not in trail and "cli:root" not in trail
+    pt = await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt-BR"})
+    assert "root (pelo terminal) voltou a permitir contato com @pri_moura no X" in await pt.text()
