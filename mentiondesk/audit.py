@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
+from mentiondesk.contacts import Listing
 from mentiondesk.corrections import relabel
+from mentiondesk.held_replies import draft_of
 from mentiondesk.models import Label
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, DRAFT
+from mentiondesk.tables import AUDIT, AUTHOR, CASE, DRAFT, MENTION
 
 
 def record(
@@ -70,3 +73,65 @@ def resent(last_error: str | None, *, held: bool = True, to: str | None = None) 
     after being held: <why it was held>" (the desk's case page words it for its reader)."""
     done = "sent again" + (f" through {to}" if to else "")
     return f"{done} after being held: {last_error or '?'}" if held else done
+
+
+def record_resend(
+    store: Store,
+    actor: str,
+    *,
+    key: str,
+    case_id: int | None,
+    held: bool,
+    last_error: str | None,
+    to: str | None = None,
+) -> None:
+    """Audit sending an outbox action again (`outbox retry`): a reply's under its draft, so
+    its case page shows it, as the desk's "Try sending again" records it."""
+    detail = resent(last_error, held=held, to=to)
+    draft_id = draft_of(key)
+    if draft_id is not None:
+        record_draft(store, actor, "retry", draft_id, detail)
+    else:
+        record(store, actor, "retry", case_id=case_id, detail=detail)
+
+
+def record_listing(
+    store: Store,
+    actor: str,
+    listing: Listing,
+    *,
+    listed: bool,
+    mention_id: int | None = None,
+    case_id: int | None = None,
+) -> None:
+    """Audit putting an author on (or off) do-not-contact, detail "PLATFORM HANDLE" as stored,
+    under the mention it was done from or (from the CLI) the author's latest case or mention,
+    so their case page shows it."""
+    if not listing.author_ids:
+        return
+    with store.engine.connect() as conn:
+        author = conn.execute(
+            sa.select(AUTHOR.c.platform, AUTHOR.c.handle).where(
+                AUTHOR.c.id == listing.author_ids[0]
+            )
+        ).one()
+        if mention_id is None:
+            mention_id, case_id = _latest(conn, listing.author_ids)
+    action = "do-not-contact" if listed else "allow-contact"
+    detail = f"{author.platform} {author.handle}"
+    record(store, actor, action, mention_id=mention_id, case_id=case_id, detail=detail)
+
+
+def _latest(conn: Connection, author_ids: tuple[int, ...]) -> tuple[int | None, int | None]:
+    """(mention, case) of the authors' open case, else their latest case, else their latest
+    mention with no case."""
+    case = conn.execute(
+        sa.select(CASE.c.id, CASE.c.mention_id)
+        .where(CASE.c.author_id.in_(author_ids))
+        .order_by((CASE.c.status == "open").desc(), CASE.c.id.desc())
+        .limit(1)
+    ).first()
+    if case is not None:
+        return case.mention_id, case.id
+    latest = sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(author_ids))
+    return conn.scalar(latest.order_by(MENTION.c.id.desc()).limit(1)), None

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import contacts, queue
+from mentiondesk import audit, contacts, queue
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.wording import counted
 
@@ -36,8 +36,10 @@ def do_not_contact(
 
     Their pending private drafts are withdrawn; --undo brings none of them back."""
     store = open_store(load(ctx))
+    actor = who()
     try:
-        listing = contacts.set_do_not_contact(store, platform, handle, by=who(), value=not undo)
+        listing = contacts.set_do_not_contact(store, platform, handle, by=actor, value=not undo)
+        audit.record_listing(store, actor, listing, listed=not undo)
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None

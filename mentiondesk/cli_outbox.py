@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import outbox_admin
+from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
-from mentiondesk.cli_common import config_errors, load, open_store
+from mentiondesk.cli_common import config_errors, load, open_store, who
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.models import Responder
 from mentiondesk.pipeline import build_responders
@@ -109,6 +109,15 @@ def outbox_retry(
         )
     elif not outbox_admin.retry(store, outbox_id):
         _refuse(f"no pending or held action with id {outbox_id}")
+    audit.record_resend(
+        store,
+        who(),
+        key=row.key,
+        case_id=row.case_id,
+        held=row.status == "held",
+        last_error=row.last_error,
+        to=to,
+    )
     every = config.settings.outbox.poll_seconds
     err.print(
         f"action {outbox_id} is due now: a running `mentiondesk run` sends it within {every:g} s; "

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import contacts, outbox_admin, queue, queue_views
+from mentiondesk import audit, contacts, outbox_admin, queue, queue_views
 from mentiondesk.cli_common import desk_zone, load, open_store, who
 from mentiondesk.config import Config
 from mentiondesk.outbox import OutboxWorker
@@ -83,10 +83,12 @@ def drafts_approve(
     """Approve a draft; its reply is queued in the outbox and, by default, sent now."""
     config = load(ctx)
     store = open_store(config)
+    actor = who()
     with _queue_errors():
         key = queue.approve_draft(
-            store, draft_id, by=who(), text=text, post_route=config.settings.routing.post
+            store, draft_id, by=actor, text=text, post_route=config.settings.routing.post
         )
+    audit.record_draft(store, actor, "approve", draft_id)  # the case page's trail shows it
     out.print(f"Draft {draft_id} approved.")
     if send:
         asyncio.run(_deliver(config, store, key))
@@ -101,8 +103,10 @@ def drafts_reject(
 ) -> None:
     """Reject a draft: nothing is sent."""
     store = open_store(load(ctx))
+    actor = who()
     with _queue_errors():
-        queue.reject_draft(store, draft_id, by=who())
+        queue.reject_draft(store, draft_id, by=actor)
+    audit.record_draft(store, actor, "reject", draft_id)
     out.print(f"Draft {draft_id} rejected.")
 
 
@@ -165,9 +169,11 @@ def cases_close(ctx: typer.Context, case: Annotated[str, _CASE]) -> None:
 
 def _end_case(ctx: typer.Context, case: str, status: str) -> None:
     store = open_store(load(ctx))
+    actor = who()
     with _queue_errors():
         case_id = parse_case_number(case)
-        queue.close_case(store, case_id, by=who(), status=status)
+        queue.close_case(store, case_id, by=actor, status=status)
+    audit.record(store, actor, status, case_id=case_id)
     out.print(f"Case {case_number(case_id)} {status}.")
 
 

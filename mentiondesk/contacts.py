@@ -23,6 +23,7 @@ class Listing:
 
     authors: int  # accounts with that handle on the platform
     withdrawn: int  # their pending private drafts, withdrawn (none when taken off the list)
+    author_ids: tuple[int, ...] = ()  # those accounts: the audit trail records under theirs
 
 
 def set_do_not_contact(
@@ -48,7 +49,7 @@ def set_do_not_contact(
         if not ids:
             raise NotFound(_no_author(conn, platform, handle))
         withdrawn = withdraw_private_drafts(conn, ids, listed_by(by), _utcnow()) if value else 0
-    return Listing(len(ids), withdrawn)
+    return Listing(len(ids), withdrawn, tuple(ids))
 
 
 def _no_author(conn: sa.Connection, platform: str, handle: str) -> str:

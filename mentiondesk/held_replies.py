@@ -77,6 +77,12 @@ def post_key(draft_id: Any) -> Any:
     return sa.literal("post:draft:") + sa.cast(draft_id, sa.String)
 
 
+def draft_of(key: str) -> int | None:
+    """The draft whose post an outbox key is ("post:draft:12" → 12); None for any other."""
+    tail = key.removeprefix("post:draft:")
+    return int(tail) if tail != key and tail.isdigit() else None
+
+
 def _by_a_person(draft: Any) -> Any:
     return sa.and_(draft.c.status == "approved", draft.c.auto.is_(False))
 

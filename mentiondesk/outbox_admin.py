@@ -96,6 +96,9 @@ class Stored:
     target: str
     status: str
     platform: str  # of the mention it is about: a post needs a poster for that platform
+    key: str = ""
+    case_id: int | None = None
+    last_error: str | None = None  # why it was held: the audit trail says it
 
 
 def stored(store: Store, outbox_id: int) -> Stored | None:
@@ -104,7 +107,16 @@ def stored(store: Store, outbox_id: int) -> Stored | None:
     if row is None:
         return None
     platform = json.loads(row.payload)["context"]["mention"]["platform"]
-    return Stored(row.id, row.kind, row.target, row.status, str(platform))
+    return Stored(
+        row.id,
+        row.kind,
+        row.target,
+        row.status,
+        str(platform),
+        row.key,
+        row.case_id,
+        row.last_error,
+    )
 
 
 def retarget(store: Store, outbox_id: int, to: str) -> str:

@@ -104,7 +104,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             drafts=drafts,
             thread=_thread(conn, mention),
             notes=_all(conn, sa.select(NOTE).where(NOTE.c.mention_id == mention_id)),
-            audit=_audit(conn, mention_id, case.id if case else None),
+            audit=_audit(conn, mention_id, case.id if case else None, author.id),
             past_cases=_past_cases(conn, [a.id for a in authors], case.id if case else None),
             past_replies=_past_replies(conn, [a.id for a in authors], mention_id),
             timeline=_timeline(conn, [a.id for a in authors]),
@@ -221,8 +221,14 @@ def _timeline(conn: Connection, author_ids: list[int]) -> list[Any]:
     return list(reversed(conn.execute(query).all()))
 
 
-def _audit(conn: Connection, mention_id: int, case_id: int | None) -> list[Any]:
-    where = AUDIT.c.mention_id == mention_id
+def _audit(conn: Connection, mention_id: int, case_id: int | None, author_id: int) -> list[Any]:
+    """The mention's and its case's entries, and the author's do-not-contact changes made
+    from any of their mentions (the desk's or the CLI's): the list is about the person."""
+    theirs = sa.select(MENTION.c.id).where(MENTION.c.author_id == author_id)
+    listing = sa.and_(
+        AUDIT.c.action.in_(("do-not-contact", "allow-contact")), AUDIT.c.mention_id.in_(theirs)
+    )
+    where = sa.or_(AUDIT.c.mention_id == mention_id, listing)
     if case_id is not None:
         where = sa.or_(where, AUDIT.c.case_id == case_id)
     return list(conn.execute(sa.select(AUDIT).where(where).order_by(AUDIT.c.id)).all())

@@ -265,14 +265,18 @@ async def _listing(request: web.Request, *, listed: bool) -> web.StreamResponse:
     platform, handle, case_id = found
     who = session(request).user.name
     try:
-        await desk.db(
+        listing = await desk.db(
             contacts.set_do_not_contact, desk.store, platform, handle, by=who, value=listed
         )
     except queue.NotFound:
         raise web.HTTPNotFound(text="There is no such mention.") from None
-    action = "do-not-contact" if listed else "allow-contact"
-    detail = f"{platform} {handle}"
     await desk.db(
-        audit.record, desk.store, who, action, mention_id=mention_id, case_id=case_id, detail=detail
+        audit.record_listing,
+        desk.store,
+        who,
+        listing,
+        listed=listed,
+        mention_id=mention_id,
+        case_id=case_id,
     )
     raise redirect(back, "dnc-listed" if listed else "dnc-unlisted")

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from mentiondesk import audit
+from mentiondesk import audit, queue
 from mentiondesk.store import Store
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
@@ -96,3 +96,16 @@ async def test_the_case_page_shows_the_sentences_escaped(as_role: Login, store: 
     assert "allow-contact" not in trail and "cli:root" not in trail
     pt = await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt-BR"})
     assert "root (pelo terminal) voltou a permitir contato com @pri_moura no X" in await pt.text()
+
+
+async def test_a_listing_made_on_one_case_shows_on_the_authors_other(
+    as_role: Login, store: Store
+) -> None:
+    first, old, _ = add(store, "Lost parcel", handle="rui")
+    queue.close_case(store, old or 0, by="agent", status="resolved")
+    _, new, _ = add(store, "Lost again", handle="rui")
+    desk = await as_role("manager")
+    await desk.post(f"/mentions/{first}/do-not-contact", back=f"/cases/{old}")
+    assert new != old
+    page = await (await desk.client.get(f"/cases/{new}")).text()
+    assert "manager put @rui on X on the do-not-contact list" in page
