@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-# English shows stored values as stored, except the reasons whose keys are not words.
+# English shows stored values as stored, except where the key is not the word people use:
+# labels read as the desk's vocabulary (pt-BR's Reclamação/Neutro/Elogio), reasons as words.
 ENGLISH_WORDS = {
+    "label": {"negative": "complaint", "neutral": "neutral", "positive": "praise"},
     "reason": {
         "refund_payment": "refund/payment",
         "product_quality": "product quality",

@@ -146,7 +146,7 @@ _QUEUE = {
     "all open cases": "todos os casos abertos",
     "platform": "plataforma",
     "language": "idioma",
-    "label": "sentimento",
+    "sentiment": "sentimento",
     "reason": "motivo",
     "assignee": "responsável",
     "brand / source": "marca / fonte",
@@ -240,13 +240,15 @@ _DASHBOARD = {
     "Volume per platform": "Volume por plataforma",
     "Mentions per platform": "Menções por plataforma",
     "Won back": "Clientes reconquistados",
-    "{n} author who complained, then wrote positively in this period, and nothing negative "
-    "since": "{n} autor que reclamou e depois elogiou neste período, sem reclamar de novo",
-    "{n} authors who complained, then wrote positively in this period, and nothing negative "
-    "since": "{n} autores que reclamaram e depois elogiaram neste período, sem reclamar de novo",
+    "{n} author who complained, then posted praise in this period, and no complaint since": (
+        "{n} autor que reclamou e depois elogiou neste período, sem reclamar de novo"
+    ),
+    "{n} authors who complained, then posted praise in this period, and no complaint since": (
+        "{n} autores que reclamaram e depois elogiaram neste período, sem reclamar de novo"
+    ),
     "Author": "Autor",
     "Platform": "Plataforma",
-    "Positive on": "Elogio em",
+    "Praise on": "Elogio em",
     "Nobody yet in this period.": "Ninguém ainda neste período.",
     "new": "novo",
     "{change} vs previous period": "{change} vs. período anterior",

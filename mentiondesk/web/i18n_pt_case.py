@@ -63,7 +63,7 @@ CASE = {
     "Reason": "Motivo",
     "Frustration": "Frustração",
     "Topics": "Assuntos",
-    "Wrong? It is really": "Errado? Na verdade é",
+    "Wrong? Mark it as": "Errado? Marcar como",
     "Not read yet.": "Ainda não lido.",
     "Case": "Caso",
     "Priority": "Prioridade",
@@ -124,11 +124,11 @@ CASE = {
         "A lista de não contatar é por plataforma: cada conta entra na lista separadamente."
     ),
     "Sentiment over time": "Sentimento ao longo do tempo",
-    "Sentiment of their latest mention: high is positive.": (
-        "Sentimento da menção mais recente: quanto mais alto, mais positivo."
+    "Sentiment of their latest mention: praise high, complaints low.": (
+        "Sentimento da menção mais recente: elogios no alto, reclamações embaixo."
     ),
-    "Sentiment of their last {n} mentions: high is positive.": (
-        "Sentimento das {n} menções mais recentes: quanto mais alto, mais positivo."
+    "Sentiment of their last {n} mentions: praise high, complaints low.": (
+        "Sentimento das {n} menções mais recentes: elogios no alto, reclamações embaixo."
     ),
     "Past cases": "Casos anteriores",
     "None.": "Nenhum.",

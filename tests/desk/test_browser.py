@@ -75,10 +75,10 @@ def test_correct_a_label(page: Page, world: tuple[str, Store]) -> None:
     mention, _, _ = add(store, "Fix-me: oh great, ANOTHER delay", label="positive", case=False)
     login(page, url, "agent")
     page.goto(f"{url}/mentions/{mention}")
-    page.locator("form.correct").get_by_role("button", name="negative").click()
+    page.locator("form.correct").get_by_role("button", name="complaint").click()
     expect(page.locator(".notice")).to_contain_text("Label corrected")
-    expect(page.locator(".reading-line .badge")).to_have_text("negative")
-    expect(page.locator(".reading-line")).to_contain_text("corrected by agent (was positive)")
+    expect(page.locator(".reading-line .badge")).to_have_text("complaint")
+    expect(page.locator(".reading-line")).to_contain_text("corrected by agent (was praise)")
 
 
 def test_agent_is_refused_the_dashboard(page: Page, world: tuple[str, Store]) -> None:

@@ -42,7 +42,7 @@ async def test_dashboard_shows_the_numbers(as_role: Login, store: Store) -> None
     assert 'id="dash-mentions">3<' in page
     assert 'id="dash-csat">50%<' in page
     assert 'id="dash-nps">+25<' in page  # 2 promoters, 1 detractor of 4
-    assert "1 author who complained, then wrote positively" in page
+    assert "1 author who complained, then posted praise" in page
     assert "<svg" in page and "cases per reason" in page
 
 
@@ -135,7 +135,7 @@ async def test_won_back_counts_only_detractors_we_had_a_case_for(
     add(store, "arrived, thanks!", handle="maria", label="positive", case=False, draft=None)
     desk = await as_role("manager")
     page = await (await desk.client.get("/dashboard?days=7")).text()
-    assert "1 author who complained, then wrote positively" in page
+    assert "1 author who complained, then posted praise" in page
     assert ">maria<" in page and ">spammer<" not in page
 
 

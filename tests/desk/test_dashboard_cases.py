@@ -65,7 +65,7 @@ async def test_whoever_complains_again_after_praise_is_not_won_back(
     add(store, "replaced, thank you", handle="ana", label="positive", case=False, draft=None)
     desk = await as_role("manager")
     page = await _dashboard(desk)
-    assert "2 authors who complained, then wrote positively in this period, and nothing" in page
+    assert "2 authors who complained, then posted praise in this period, and no complaint" in page
     assert ">joe<" in page and ">ana<" in page and ">maria<" not in page
 
 

@@ -142,3 +142,25 @@ async def test_english_shows_reasons_as_words_not_keys(as_role: Login, store: St
         page = await _page(desk, path)
         shown = re.sub(r"<[^>]*>", " ", page)  # the text people read, not form values
         assert "refund/payment" in shown and "refund_payment" not in shown, path
+
+
+async def test_english_names_labels_as_portuguese_does(as_role: Login, store: Store) -> None:
+    """Complaint / neutral / praise, as pt-BR's Reclamação / Neutro / Elogio: not the stored
+    negative / positive, which stay in the form values and URLs."""
+    mention, _, _ = add(store, "Lost parcel", reason="delivery")
+    add(store, "Love it", handle="bia", label="positive", case=False, draft=None)
+    desk = await as_role("manager")
+    queue = await _page(desk, "/queue")
+    assert '<span class="badge label-negative">complaint</span>' in queue
+    assert '<option value="positive" >praise</option>' in queue and ">sentiment" in queue
+    case = await _page(desk, f"/mentions/{mention}")
+    assert "Wrong? Mark it as" in case
+    assert 'value="positive" class="small">praise</button>' in case
+    dash = await _page(desk, "/dashboard")
+    assert '<span class="swatch negative"></span>complaint' in dash
+    assert '<span class="swatch positive"></span>praise' in dash
+    for page in (queue, case, dash):
+        shown = re.sub(r"<[^>]*>", " ", page)
+        assert not re.search(r"\b(negative|positive)\b", shown)
+    pt = await _page(desk, f"/mentions/{mention}", PT)
+    assert "Errado? Marcar como" in pt and ">Elogio</button>" in pt
