@@ -14,7 +14,7 @@ _LAYOUT = {
     "{brand} desk": "Atendimento {brand}",
     "Queue": "Fila",
     "Dashboard": "Painel",
-    "Playbooks": "Playbooks",
+    "Playbooks": "Regras",  # the page lists rules; "playbook" is not a word the team uses
     "People": "Pessoas",
     "Language": "Idioma",
     "Log out": "Sair",

@@ -11,25 +11,26 @@ from mentiondesk.models import ActionKind
 from mentiondesk.web.i18n import Locale
 from playbooks.rules import ActionSpec, When
 
-# Condition → its words; {v} is the value as people read it.
+# Condition → a clause; {v} is the value as people read it, a list's values joined by "or".
+# The page joins the clauses with "and": "sentiment is neutral or praise" and "it is a question".
 _WHEN = {
-    "label": "sentiment: {v}",
-    "lang": "language: {v}",
-    "platform": "platform: {v}",
-    "topic": "topic: {v}",
-    "reason": "reason: {v}",
-    "min_score": "score at least {v}",
-    "max_score": "score at most {v}",
-    "min_reach": "at least {v} followers",
-    "max_reach": "at most {v} followers",
-    "min_frustration": "frustration {v} or more (of 3)",
+    "label": "sentiment is {v}",
+    "lang": "language is {v}",
+    "platform": "platform is {v}",
+    "topic": "topic is {v}",
+    "reason": "reason is {v}",
+    "min_score": "confidence is at least {v}",
+    "max_score": "confidence is at most {v}",
+    "min_reach": "the author has at least {v} followers",
+    "max_reach": "the author has at most {v} followers",
+    "min_frustration": "frustration is {v} or more (of 3)",
 }
-# Yes/no conditions read as a phrase each way.
+# Yes/no conditions read as a clause each way.
 _FLAGS = {
-    ("question", True): "is a question",
-    ("question", False): "is not a question",
-    ("returning_author", True): "author wrote before",
-    ("returning_author", False): "author's first mention",
+    ("question", True): "it is a question",
+    ("question", False): "it is not a question",
+    ("returning_author", True): "the author wrote before",
+    ("returning_author", False): "it is the author's first mention",
 }
 _ACTIONS = {
     ActionKind.OPEN_CASE: "open a case",
@@ -105,10 +106,18 @@ def count(what: str, n: int, loc: Locale) -> str:
 def _value(key: str, value: object, loc: Locale) -> str:
     if isinstance(value, list):
         kind = _WORD_KINDS.get(key)
-        return ", ".join(loc.word(kind, str(v)) if kind else str(v) for v in value)
+        # Lower-case: a label reads mid-clause ("é neutro ou elogio"), not as pt-BR's chip.
+        return _any([loc.word(kind, str(v)).lower() if kind else str(v) for v in value], loc)
     if isinstance(value, float):
         return loc.decimal(value, 2)
     return loc.number(value) if isinstance(value, int) else str(value)
+
+
+def _any(words: list[str], loc: Locale) -> str:
+    """ "a", "a or b", "a, b or c": the values a list condition matches any of."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {loc.t('or')} {words[-1]}"
 
 
 def _raw(value: object) -> str:

@@ -37,12 +37,20 @@ async def test_the_shipped_rules_read_in_words(as_role: Login) -> None:
     desk = await as_role("manager")
     page = await (await desk.client.get("/playbooks")).text()
     assert _row(page, "urgent-complaint") == {
-        "label = negative": "sentiment: negative",
-        "min_frustration = 3": "frustration 3 or more (of 3)",
+        "label = negative": "sentiment is complaint",
+        "min_frustration = 3": "frustration is 3 or more (of 3)",
         "escalate": "escalate to the help desk",
     }
     assert _row(page, "complaint")["draft_private (complaint_dm)"] == "draft a private reply"
-    assert _row(page, "praise")["question = false"] == "is not a question"
+    assert _row(page, "praise")["question = false"] == "it is not a question"
+    # Conditions join with "and", a list's values with "or": not "neutral, positive · is a
+    # question", which read as "positive is a question".
+    question = page.split("<b>question</b>", 1)[1].split("</tr>", 1)[0]
+    assert re.search(
+        r">sentiment is neutral or praise</span> <span class=\"joiner\">and</span> "
+        r"<span[^>]*>it is a question<",
+        question,
+    )
     assert "open_case</span>" not in page and ">label = " not in page
     spam = page.split("<b>spam</b>", 1)[1].split("</tr>", 1)[0]
     assert "nothing more" in spam  # a rule with no actions says so, not an empty cell
@@ -53,15 +61,18 @@ async def test_the_rules_read_in_portuguese(as_role: Login) -> None:
     pt = {"Accept-Language": "pt-BR"}
     page = await (await desk.client.get("/playbooks", headers=pt)).text()
     assert _row(page, "urgent-complaint") == {
-        "label = negative": "sentimento: Reclamação",
-        "min_frustration = 3": "frustração 3 ou mais (de 3)",
-        "escalate": "escalar para o help desk",
+        "label = negative": "o sentimento é reclamação",
+        "min_frustration = 3": "a frustração é 3 ou mais (de 3)",
+        "escalate": "encaminhar ao help desk",
     }
     assert _row(page, "question") == {
-        "label = neutral, positive": "sentimento: Neutro, Elogio",
+        "label = neutral, positive": "o sentimento é neutro ou elogio",
         "question = true": "é uma pergunta",
         "open_case": "abrir um caso",
     }
+    assert '<span class="joiner">e</span>' in page
+    assert "<title>Regras ·" in page or ">Regras</a>" in page  # the menu: not "Playbooks"
+    assert "Playbooks" not in re.sub(r"<[^>]*>", " ", page)
 
 
 def test_every_condition_and_action_has_words_in_both_languages() -> None:
@@ -89,15 +100,16 @@ def test_every_condition_and_action_has_words_in_both_languages() -> None:
         ActionSpec(type=ActionKind.ESCALATE),
     ]
     english = [p.text for p in conditions(when, ENGLISH) + actions(specs, ENGLISH)]
-    assert "at least 10,000 followers" in english and "topic: delivery" in english
+    assert "the author has at least 10,000 followers" in english
+    assert "topic is delivery" in english and "confidence is at least 0.50" in english
     assert "assign to ana" in english and "alert the team → slack" in english
     assert "draft a public reply (sent without approval)" in english
     portuguese = [p.text for p in conditions(when, PORTUGUESE) + actions(specs, PORTUGUESE)]
     assert (
-        "pelo menos 10.000 seguidores" in portuguese
-        and "pontuação de pelo menos 0,50" in portuguese
+        "a pessoa tem pelo menos 10.000 seguidores" in portuguese
+        and "a confiança é de pelo menos 0,50" in portuguese
     )
-    assert "motivo: reembolso/pagamento" in portuguese and "atribuir a ana" in portuguese
+    assert "o motivo é reembolso/pagamento" in portuguese and "atribuir a ana" in portuguese
     assert not set(english) & set(portuguese)
     assert all(p.text != p.source for p in conditions(when, PORTUGUESE))
     assert "draft a public reply" in MESSAGES
@@ -187,3 +199,12 @@ def test_a_silent_rule_on_a_region_counts_the_mentions_answered_there(store: Sto
     ]
     counts = matched_this_week(store, rules, now=datetime.now(UTC), locale=_LOCALE)
     assert counts == {"portugal": 1, "brazil": 1, "portuguese": 2}
+
+
+def test_a_list_condition_reads_as_any_of_its_values() -> None:
+    when = When(lang=["pt", "en", "es"], label=["negative"])
+    assert [p.text for p in conditions(when, ENGLISH)] == [
+        "sentiment is complaint",
+        "language is pt, en or es",
+    ]
+    assert [p.text for p in conditions(when, PORTUGUESE)][1] == "o idioma é pt, en ou es"
