@@ -74,7 +74,7 @@ _NOTICES = {
         "Não há usuário ativo com esse nome: nada foi alterado."
     ),
     "Escalated: a help-desk ticket is being opened.": (
-        "Escalado: um chamado está sendo aberto no help desk."
+        "Encaminhado: um chamado está sendo aberto no help desk."
     ),
     "Note added.": "Nota adicionada.",
     "Label corrected, thank you: it is kept for retraining.": (

@@ -13,7 +13,7 @@ CASE = {
     "opened the case": "abriu o caso",
     "follow-up": "nova menção",
     "Thread": "Conversa",
-    "rule {rule}": "regra {rule}",
+    "rule: {rule}": "regra: {rule}",
     "answers": "responde a",
     "another mention in this case": "outra menção deste caso",
     "Reply text": "Texto da resposta",
@@ -21,9 +21,10 @@ CASE = {
     "Approve and send": "Aprovar e enviar",
     "Save draft": "Salvar rascunho",
     "{status} by {who}": "{status} por {who}",
+    "{name} (terminal)": "{name} (pelo terminal)",
     "written by hand": "escrita à mão",
-    "Write a reply": "Escrever uma resposta",
-    "sent as you submit it, under your name": "enviada assim que você envia, em seu nome",
+    "Reply now": "Responder agora",
+    "(sent at once, in your name)": "(enviada na hora, em seu nome)",
     "Send as": "Enviar como",
     "public reply": "resposta pública",
     "private message": "mensagem privada",
@@ -57,9 +58,9 @@ CASE = {
     "Add a note for the team": "Escreva uma nota para a equipe",
     "Note": "Nota",
     "Add note": "Adicionar nota",
-    "Reading": "Leitura",
+    "Reading": "Análise",
     "corrected by {who} (was {label})": "corrigido por {who} (era {label})",
-    "Score": "Pontuação",
+    "Confidence": "Confiança",  # the classifier's probability for the label
     "Reason": "Motivo",
     "Frustration": "Frustração",
     "Topics": "Assuntos",
@@ -74,7 +75,7 @@ CASE = {
     "nobody": "ninguém",
     "Ticket": "Chamado",
     "escalated: kept in this desk's own case list as {ref}": (
-        "escalado: fica na lista de casos deste atendimento como {ref}"
+        "encaminhado: fica na lista de casos deste atendimento como {ref}"
     ),
     "help desk ticket {ref}": "chamado {ref} no help desk",
     "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
@@ -87,7 +88,7 @@ CASE = {
     "nobody (unassign)": "ninguém (remover atribuição)",
     "Assign": "Atribuir",
     "Take this case": "Assumir este caso",
-    "Escalate to help desk": "Escalar para o help desk",
+    "Escalate to help desk": "Encaminhar ao help desk",
     "Close this case? Its pending drafts are withdrawn.": (
         "Encerrar este caso? Os rascunhos pendentes serão retirados."
     ),
@@ -131,8 +132,9 @@ CASE = {
         "Sentimento das {n} menções mais recentes: elogios no alto, reclamações embaixo."
     ),
     "Past cases": "Casos anteriores",
-    "None.": "Nenhum.",
+    "No past cases.": "Nenhum caso anterior.",
     "Past replies": "Respostas anteriores",
+    "No past replies.": "Nenhuma resposta anterior.",
     "Audit trail": "Histórico de ações",
     "Nobody has acted yet.": "Ninguém agiu ainda.",
 }

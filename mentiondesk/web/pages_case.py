@@ -14,6 +14,7 @@ from mentiondesk.reply_limits import (
     reply_limit,
     sent_prefix,
 )
+from mentiondesk.web import rule_words
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
@@ -27,7 +28,7 @@ from mentiondesk.web.common import (
 )
 from mentiondesk.web.data_case import case_mention, load_detail, mention_author, replies
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
-from mentiondesk.web.i18n import negotiate
+from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.users import Role, list_users
 
 LABELS = ("negative", "neutral", "positive")
@@ -66,10 +67,9 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
     detail = await desk.db(load_detail, desk.store, mention_id)
     if detail is None:
         raise web.HTTPNotFound(text="There is no such mention.")
-    people = []
+    loc, people = negotiate(request), []
     if session(request).user.role >= Role.MANAGER:
         people = [u for u, active, _ in await desk.db(list_users, desk.store) if active]
-    loc = negotiate(request)
     return render(
         request,
         "case.html",
@@ -85,6 +85,8 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
         ),
         people=people,
         hand=hand_reply.HAND,
+        # The rule behind the case and each draft, in words: its name stays in a title.
+        rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
         timeline=timeline_points(detail.timeline, loc=loc),

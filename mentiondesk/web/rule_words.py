@@ -4,12 +4,12 @@ words, in the page's language, each with the playbook file's own text (`min_frus
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mentiondesk.models import ActionKind
 from mentiondesk.web.i18n import Locale
-from playbooks.rules import ActionSpec, When
+from playbooks.rules import ActionSpec, Rule, When
 
 # Condition → a clause; {v} is the value as people read it, a list's values joined by "or".
 # The page joins the clauses with "and": "sentiment is neutral or praise" and "it is a question".
@@ -85,6 +85,13 @@ def actions(specs: list[ActionSpec], loc: Locale) -> list[Phrase]:
         source = a.type.value + (f" ({a.template})" if a.template else "")
         found.append(Phrase(text, source))
     return found
+
+
+def described(rules: Sequence[Rule], locale: str) -> dict[str, str]:
+    """Each rule's description for a reader of `locale`, by rule name, where a page names the
+    rule behind a case or draft: "regra complaint" says little to a team reading Portuguese.
+    Without its full stop: it reads inside a line ("rule: …  · pt")."""
+    return {r.name: text.rstrip(".") for r in rules if (text := r.describe(locale))}
 
 
 def this_week(

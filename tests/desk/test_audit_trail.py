@@ -59,7 +59,7 @@ def _entry(action: str, detail: str = "", actor: str = "demo", draft: int | None
         ),
         (
             _entry("relabel", "negative → positive"),
-            "demo corrected the reading from negative to positive",
+            "demo corrected the reading from complaint to praise",
             "demo corrigiu a classificação de reclamação para elogio",
         ),
         (

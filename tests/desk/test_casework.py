@@ -97,6 +97,8 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert f"own case list as MD-{case:06d}<" in page and "local:" not in page  # it has one
     assert "Escalate to help desk" not in page
+    pt = await (await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt"})).text()
+    assert f"encaminhado: fica na lista de casos deste atendimento como MD-{case:06d}" in pt
     await desk.post(f"/cases/{case}/close", resolution="resolved")
     assert _scalar(store, sa.select(NOTE.c.text)) == "Called the courier"
     with store.engine.connect() as conn:

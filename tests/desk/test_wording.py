@@ -79,3 +79,31 @@ async def test_the_desks_figures_say_what_they_are(as_role: Login, store: Store)
     assert "9 in 10 within this" in dash and "p90 ·" not in dash
     pt = await (await desk.client.get("/dashboard", headers=PT)).text()
     assert "metade dos casos dentro deste tempo" in pt
+
+
+async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, store: Store) -> None:
+    """The reading box, the rule behind a draft, who decided it from the terminal, the hand
+    reply and the empty history say what they mean, in Portuguese a Brazilian team uses."""
+    from mentiondesk import queue
+
+    _, case, draft = add(store, "Where is my parcel?")
+    assert draft is not None
+    queue.reject_draft(store, draft, by="cli:root")
+    desk = await as_role("manager")
+    en = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "Rejected by root (terminal)" in en or "rejected by root (terminal)" in en
+    assert "cli:root" not in en
+    assert '<span title="complaint">rule: A detractor reaches an agent fast' in en
+    assert "Reply now <small" in en and "(sent at once, in your name)" in en
+    assert "Confidence</dt><dd>0.80" in en
+    assert "No past cases." in en and "No past replies." in en
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "rejeitada por root (pelo terminal)" in pt.lower()
+    assert "<h2>Análise</h2>" in pt and "Confiança</dt><dd>0,80" in pt
+    assert "regra: Detrator chega rápido a um atendente" in pt and "regra complaint" not in pt
+    assert '<dd title="complaint">Detrator chega rápido' in pt  # the case's rule, too
+    assert "Responder agora" in pt and "(enviada na hora, em seu nome)" in pt
+    assert "Nenhum caso anterior." in pt and "Nenhuma resposta anterior." in pt
+    assert "Encaminhar ao help desk</button>" in pt
+    for stale in ("Leitura", "Pontuação", "Escalar", "Escrever uma resposta", "Nenhum."):
+        assert stale not in pt, stale
