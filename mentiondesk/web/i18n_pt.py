@@ -1,6 +1,8 @@
 """The desk in Brazilian Portuguese: English text → what a community manager in Brazil reads.
 
 A placeholder in braces ({n}, {brand}) must appear in the translation too; the tests check.
+Whoever wrote a mention is "a pessoa" (contatada), never "o autor": the desk does not
+know their gender. "help desk" stays: Brazilian CX teams use the term as it is.
 """
 
 from __future__ import annotations
@@ -92,16 +94,16 @@ _NOTICES = {
     ),
     "The author's account on this platform is on the do-not-contact list: its pending "
     "private drafts are withdrawn.": (
-        "A conta do autor nesta plataforma está na lista de não contatar: os rascunhos "
+        "A conta desta pessoa nesta plataforma está na lista de não contatar: os rascunhos "
         "privados pendentes foram retirados."
     ),
     "The author's account on this platform may be contacted again; withdrawn drafts stay "
     "withdrawn.": (
-        "A conta do autor nesta plataforma pode ser contatada de novo; os rascunhos "
+        "A conta desta pessoa nesta plataforma pode ser contatada de novo; os rascunhos "
         "retirados continuam retirados."
     ),
     "This author asked not to be contacted: no private message is sent.": (
-        "Este autor pediu para não ser contatado: nenhuma mensagem privada é enviada."
+        "Esta pessoa pediu para não ser contatada: nenhuma mensagem privada é enviada."
     ),
     "Your reply is being sent.": "Sua resposta está sendo enviada.",
     "This platform has no private messages: send a public reply.": (
@@ -164,12 +166,12 @@ _QUEUE = {
     "Draft": "Rascunho",
     "latest of {n} mentions": "a mais recente de {n} menções",
     "The author wrote again: this is their latest mention. The case page shows them all.": (
-        "O autor escreveu de novo: esta é a menção mais recente. A página do caso mostra todas."
+        "A pessoa escreveu de novo: esta é a menção mais recente. A página do caso mostra todas."
     ),
     "{n} follower": "{n} seguidor",
     "{n} followers": "{n} seguidores",
     "later mentions by the author, joined to this case": (
-        "menções posteriores do autor, reunidas neste caso"
+        "menções posteriores da mesma pessoa, reunidas neste caso"
     ),
     "+{n} follow-up": "+{n} nova menção",
     "+{n} follow-ups": "+{n} novas menções",
@@ -241,12 +243,12 @@ _DASHBOARD = {
     "Mentions per platform": "Menções por plataforma",
     "Won back": "Clientes reconquistados",
     "{n} author who complained, then posted praise in this period, and no complaint since": (
-        "{n} autor que reclamou e depois elogiou neste período, sem reclamar de novo"
+        "{n} pessoa que reclamou e depois elogiou neste período, sem reclamar de novo"
     ),
     "{n} authors who complained, then posted praise in this period, and no complaint since": (
-        "{n} autores que reclamaram e depois elogiaram neste período, sem reclamar de novo"
+        "{n} pessoas que reclamaram e depois elogiaram neste período, sem reclamar de novo"
     ),
-    "Author": "Autor",
+    "Author": "Perfil",  # the column shows a handle; "autor" would assume a gender
     "Platform": "Plataforma",
     "Praise on": "Elogio em",
     "Nobody yet in this period.": "Ninguém ainda neste período.",

@@ -69,6 +69,6 @@ ADMIN = {
     "This rule records nothing, and whether it matched a mention depends on the author’s "
     "earlier mentions, which cannot be checked again afterwards.": (
         "Esta regra não registra nada, e se ela capturou uma menção depende das menções "
-        "anteriores do autor, que não dá para verificar de novo depois."
+        "anteriores da pessoa, que não dá para verificar de novo depois."
     ),
 }

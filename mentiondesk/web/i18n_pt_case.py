@@ -9,7 +9,7 @@ CASE = {
     "on {platform}": "no {platform}",
     "view on {platform}": "ver no {platform}",
     "In this case": "Neste caso",
-    "{n} mentions by the author, oldest first": "{n} menções do autor, das mais antigas",
+    "{n} mentions by the author, oldest first": "{n} menções da pessoa, das mais antigas",
     "opened the case": "abriu o caso",
     "follow-up": "nova menção",
     "Thread": "Conversa",
@@ -29,32 +29,34 @@ CASE = {
     "public reply": "resposta pública",
     "private message": "mensagem privada",
     "No private message: the author asked not to be contacted.": (
-        "Sem mensagem privada: o autor pediu para não ser contatado."
+        "Sem mensagem privada: a pessoa pediu para não ser contatada."
     ),
     "No private messages on {platform}.": "O {platform} não tem mensagens privadas.",
     "Your reply": "Sua resposta",
-    "Send this reply to the author now?": "Enviar esta resposta ao autor agora?",
+    "Send this reply to the author now?": "Enviar esta resposta à pessoa agora?",
     "Send reply": "Enviar resposta",
     "Withdrawn: the author has since posted praise.": (
-        "Retirada: depois disso, o autor publicou um elogio."
+        "Retirada: depois disso, a pessoa publicou um elogio."
     ),
     "See the praise": "Ver o elogio",
     "Replaced by a newer draft, written when the author posted again.": (
-        "Substituída por um rascunho mais novo, escrito quando o autor voltou a escrever."
+        "Substituída por um rascunho mais novo, escrito quando a pessoa voltou a escrever."
     ),
     "See the newer draft": "Ver o rascunho mais novo",
     "Withdrawn: the author asked not to be contacted.": (
-        "Retirada: o autor pediu para não ser contatado."
+        "Retirada: a pessoa pediu para não ser contatada."
     ),
     "See their message": "Ver a mensagem",
-    "{who} put them on the do-not-contact list.": "{who} incluiu o autor na lista de não contatar.",
-    "They were already on the do-not-contact list.": "O autor já estava na lista de não contatar.",
+    "{who} put them on the do-not-contact list.": (
+        "{who} incluiu a pessoa na lista de não contatar."
+    ),
+    "They were already on the do-not-contact list.": "A pessoa já estava na lista de não contatar.",
     "Restore draft": "Restaurar rascunho",
     "The praise did not settle it? This draft waits for approval again.": (
         "O elogio não resolveu? Este rascunho volta a aguardar aprovação."
     ),
     "Internal notes": "Notas internas",
-    "never sent to the author": "nunca enviadas ao autor",
+    "never sent to the author": "nunca enviadas à pessoa",
     "Add a note for the team": "Escreva uma nota para a equipe",
     "Note": "Nota",
     "Add note": "Adicionar nota",
@@ -81,7 +83,7 @@ CASE = {
     "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
     "tenfold of the author's followers (10, 100, 1,000…)": (
         "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação, + 1 a cada "
-        "dez vezes mais seguidores do autor (10, 100, 1.000…)"
+        "dez vezes mais seguidores do perfil (10, 100, 1.000…)"
     ),
     "Assign to": "Atribuir a",
     "choose a person…": "escolha uma pessoa…",
@@ -97,12 +99,12 @@ CASE = {
     ),
     "Resolve: the author's problem is solved. Close: nothing more to do, though not solved "
     "(spam, a duplicate, no answer from the author).": (
-        "Resolver: o problema do autor foi resolvido. Encerrar: não há mais nada a fazer, "
-        "mas sem solução (spam, duplicado, o autor não respondeu)."
+        "Resolver: o problema da pessoa foi resolvido. Encerrar: não há mais nada a fazer, "
+        "mas sem solução (spam, duplicado, a pessoa não respondeu)."
     ),
     "Resolve": "Resolver",
     "Close": "Encerrar",
-    "Author history": "Histórico do autor",
+    "Author history": "Histórico da pessoa",
     "Stop private messages to {handle} on {platform}? Their pending private drafts are "
     "withdrawn.": (
         "Parar as mensagens privadas para {handle} no {platform}? Os rascunhos privados "

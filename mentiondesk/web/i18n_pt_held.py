@@ -9,7 +9,7 @@ HELD = {
     ),
     "approved, not sent": "aprovada, não enviada",
     "Not sent: {reason}.": "Não enviada: {reason}.",
-    "The author has not been answered.": "O autor ainda não recebeu resposta.",
+    "The author has not been answered.": "A pessoa ainda não recebeu resposta.",
     "Trying again sends the same text: write a shorter reply below instead.": (
         "Tentar de novo envia o mesmo texto: escreva abaixo uma resposta mais curta."
     ),
@@ -23,12 +23,12 @@ HELD = {
     ),
     "They are no longer on the do-not-contact list, so it no longer holds this reply back: "
     "try sending it again.": (
-        "O autor saiu da lista de não contatar, então ela não retém mais esta resposta: tente "
+        "A pessoa saiu da lista de não contatar, que não retém mais esta resposta: tente "
         "enviar de novo."
     ),
     "There is nothing to reply to: close the case, unless the author wrote again (answer "
     "that mention).": (
-        "Não há o que responder: encerre o caso, a menos que o autor tenha escrito de novo "
+        "Não há o que responder: encerre o caso, a menos que a pessoa tenha escrito de novo "
         "(responda a essa menção)."
     ),
     "Tell whoever runs the desk: the desk is not set up to send this. Try again once it is "
@@ -43,7 +43,8 @@ HELD = {
     "after {n} try": "após {n} tentativa",
     "after {n} tries": "após {n} tentativas",
     "Trying again would be held again while the author is on the do-not-contact list.": (
-        "Uma nova tentativa seria retida de novo enquanto o autor estiver na lista de não contatar."
+        "Uma nova tentativa seria retida de novo enquanto a pessoa estiver na lista de não "
+        "contatar."
     ),
     "Try sending again": "Tentar enviar de novo",
     "Trying again: the reply is back in the outbox. If it is held again, the page says why.": (

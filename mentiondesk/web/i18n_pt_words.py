@@ -59,9 +59,9 @@ WORDS: dict[str, dict[str, str]] = {
     # Why the outbox holds an approved reply: "Não enviada: {motivo}."
     "held": {
         "setup": "o atendimento não consegue enviar para lá (problema de configuração)",
-        "opted-out": "o autor pediu para não ser contatado",
+        "opted-out": "a pessoa pediu para não ser contatada",
         "too-long": "longa demais para a plataforma",
-        "dms-closed": "o autor não aceita mensagens privadas nossas",
+        "dms-closed": "a pessoa não aceita mensagens privadas nossas",
         "deleted": "a publicação respondida foi apagada",
         "refused": "a plataforma recusou",
     },

@@ -38,14 +38,14 @@ def _entry(action: str, detail: str = "", actor: str = "demo", draft: int | None
         (
             _entry("retry", audit.resent(HELD), draft=7),
             "demo sent the reply again after it was held: the author asked not to be contacted",
-            "demo enviou de novo a resposta que estava retida: o autor pediu para não ser "
-            "contatado",
+            "demo enviou de novo a resposta que estava retida: a pessoa pediu para não ser "
+            "contatada",
         ),
         (  # as an older release recorded it
             _entry("retry", f"outbox 153, held: {HELD}", draft=7),
             "demo sent the reply again after it was held: the author asked not to be contacted",
-            "demo enviou de novo a resposta que estava retida: o autor pediu para não ser "
-            "contatado",
+            "demo enviou de novo a resposta que estava retida: a pessoa pediu para não ser "
+            "contatada",
         ),
         (
             _entry("approve", actor="cli:root", draft=7),

@@ -109,7 +109,7 @@ async def test_no_private_message_to_an_author_who_asked_not_to_be_contacted(
     assert _posts(store) == 0
     pt = {"Accept-Language": "pt-BR"}
     page = await (await desk.client.get(f"/cases/{case}", headers=pt)).text()
-    assert "Responder agora" in page and "o autor pediu para não ser contatado" in page
+    assert "Responder agora" in page and "a pessoa pediu para não ser contatada" in page
     public = await desk.post(f"/mentions/{mention}/reply", kind="public", text="Ok!", seen=seen)
     assert public.headers["Location"].endswith("notice=replied")  # a public reply may go
 

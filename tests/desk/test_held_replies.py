@@ -72,7 +72,7 @@ async def test_a_reply_held_after_an_opt_out_shows_in_the_queue_and_case(
     row = (await _get(desk, "/queue")).split(f">{case_number(case)}<", 1)[1].split("</li>")[0]
     assert "Reply not sent: held — the author asked not to be contacted" in row
     pt = await desk.client.get("/queue", headers={"Accept-Language": "pt-BR"})
-    assert "Resposta não enviada: retida — o autor pediu para não ser contatado" in await pt.text()
+    assert "Resposta não enviada: retida — a pessoa pediu para não ser contatada" in await pt.text()
     page = await _get(desk, f"/cases/{case}")
     assert (
         "approved, not sent" in page and "Not sent: the author asked not to be contacted." in page
@@ -105,7 +105,7 @@ async def test_once_contact_is_allowed_again_the_advice_offers_the_retry(
     assert "no longer on the do-not-contact list, so it no longer holds this reply back" in box
     assert f"/drafts/{draft}/retry" in box
     pt = await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt-BR"})
-    assert "saiu da lista de não contatar, então ela não retém mais" in await pt.text()
+    assert "A pessoa saiu da lista de não contatar, que não retém mais" in await pt.text()
     await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
     assert _answered(store, case) is not None  # delivered: the case is answered
     page = await _get(desk, f"/cases/{case}")

@@ -135,3 +135,12 @@ def test_formats_per_language() -> None:
     assert (ENGLISH.number(1234567), PORTUGUESE.number(1234567)) == ("1,234,567", "1.234.567")
     assert (ENGLISH.decimal(0.85), PORTUGUESE.decimal(0.85)) == ("0.85", "0,85")
     assert (ENGLISH.day("2026-11-12"), PORTUGUESE.day("2026-11-12")) == ("11-12", "12/11")
+
+
+def test_portuguese_never_assumes_the_authors_gender() -> None:
+    """The desk does not know who wrote a mention: "a pessoa pediu para não ser contatada",
+    never "o autor pediu para não ser contatado"."""
+    texts = [*MESSAGES.values(), *(w for words in WORDS.values() for w in words.values())]
+    gendered = re.compile(r"\b(?:o|ao|do|este|O|Este) autor(?:es)?\b|\bautor\b|contatado\b")
+    assert not [t for t in texts if gendered.search(t)]
+    assert PORTUGUESE.word("held", "opted-out") == "a pessoa pediu para não ser contatada"

@@ -45,7 +45,7 @@ async def test_the_case_page_says_the_dm_went_because_the_author_asked_to_stop(
     restore = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
     assert restore.headers["Location"].endswith("notice=stale")
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "Retirada: o autor pediu para não ser contatado." in pt and "Ver a mensagem" in pt
+    assert "Retirada: a pessoa pediu para não ser contatada." in pt and "Ver a mensagem" in pt
 
 
 async def test_the_case_page_names_who_put_the_author_on_the_list(
@@ -58,7 +58,7 @@ async def test_the_case_page_names_who_put_the_author_on_the_list(
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert REASON in page and "&lt;ops&gt; (terminal) put them on the do-not-contact list." in page
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "&lt;ops&gt; (pelo terminal) incluiu o autor na lista de não contatar." in pt
+    assert "&lt;ops&gt; (pelo terminal) incluiu a pessoa na lista de não contatar." in pt
 
 
 async def test_a_dm_left_waiting_for_a_listed_author_goes_when_someone_approves_it(
@@ -74,7 +74,7 @@ async def test_a_dm_left_waiting_for_a_listed_author_goes_when_someone_approves_
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert REASON in page and "They were already on the do-not-contact list." in page
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "O autor já estava na lista de não contatar." in pt
+    assert "A pessoa já estava na lista de não contatar." in pt
 
 
 def _dm_written_as_they_were_listed(store: Store, mention_id: int, case_id: int | None) -> int:
@@ -153,7 +153,7 @@ async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
     assert _pending_count(await (await desk.client.get("/queue")).text()) == 1  # the public one
     assert contacts.do_not_contact_list(store) == [("x", "<b>lia", "<B>Lia")]
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "não contatar</span>" in pt and "agent incluiu o autor na lista de não contatar." in pt
+    assert "não contatar</span>" in pt and "agent incluiu a pessoa na lista de não contatar." in pt
     assert "agent colocou @&lt;b&gt;lia no X na lista de não contatar" in pt
 
 

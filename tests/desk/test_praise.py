@@ -38,7 +38,7 @@ async def test_the_desk_says_why_the_apology_was_withdrawn(as_role: Login, store
     assert "Where is my parcel?" not in queue
     assert f'data-draft="{thanks}"' in queue  # the case's pending reply is the thank-you now
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "Retirada: depois disso, o autor publicou um elogio." in pt and "Ver o elogio" in pt
+    assert "Retirada: depois disso, a pessoa publicou um elogio." in pt and "Ver o elogio" in pt
     assert "elogiou: resolvido?" in await (await desk.client.get("/queue", headers=PT)).text()
 
 
