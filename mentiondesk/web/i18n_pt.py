@@ -201,15 +201,18 @@ _DASHBOARD = {
     "{n} days": "{n} dias",
     "Export CSV": "Exportar CSV",
     "mentions": "menções",
-    "first response: half of the cases within this": (
-        "primeira resposta: metade dos casos dentro deste tempo"
+    "Median first response": "Mediana da 1ª resposta",
+    "half of the answered cases got a reply within this time": (
+        "metade dos casos respondidos teve resposta dentro deste tempo"
     ),
+    "no case answered yet": "nenhum caso respondido ainda",
     "The median (p50): of the cases opened in this period that have been answered, half got a "
     "first response within this time, half took longer.": (
         "A mediana (p50): dos casos abertos neste período que já foram respondidos, metade teve "
         "a primeira resposta dentro deste tempo; a outra metade demorou mais."
     ),
-    "9 in 10 within this": "9 em cada 10 dentro deste tempo",
+    "90% answered within": "90% respondidos em até",
+    "only 1 in 10 answered cases took longer": "só 1 em cada 10 casos respondidos demorou mais",
     "p90: of the cases opened in this period that have been answered, 9 in 10 got a first "
     "response within this time; the slowest 1 in 10 took longer.": (
         "p90: dos casos abertos neste período que já foram respondidos, 9 em cada 10 tiveram a "

@@ -75,10 +75,20 @@ async def test_the_desks_figures_say_what_they_are(as_role: Login, store: Store)
     assert "help desk ticket ZD-77</a>" in page
     assert "frustration (0–3) × 10, + 5 for a complaint" in page  # what Priority is made of
     dash = await (await desk.client.get("/dashboard")).text()
-    assert "first response: half of the cases within this" in dash
-    assert "9 in 10 within this" in dash and "p90 ·" not in dash
+    # The first-response cards: a short title, what it means on screen (not only in a tooltip,
+    # which a phone never shows), and words rather than a dash while nothing is answered.
+    assert '<b id="dash-frt-p50" class="kpi-none">no case answered yet</b>' in dash
+    assert '<b id="dash-frt-p90" class="kpi-none">no case answered yet</b>' in dash
+    assert '<span>Median first response</span><small class="kpi-note">half of the answered' in dash
+    assert '<span>90% answered within</span><small class="kpi-note">only 1 in 10 answ' in dash
+    assert "p90 ·" not in dash
     pt = await (await desk.client.get("/dashboard", headers=PT)).text()
-    assert "metade dos casos dentro deste tempo" in pt
+    assert '<b id="dash-frt-p50" class="kpi-none">nenhum caso respondido ainda</b>' in pt
+    assert (
+        "<span>Mediana da 1ª resposta</span>" in pt and "<span>90% respondidos em até</span>" in pt
+    )
+    assert "metade dos casos respondidos teve resposta dentro deste tempo</small>" in pt
+    assert "só 1 em cada 10 casos respondidos demorou mais</small>" in pt
 
 
 async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, store: Store) -> None:
