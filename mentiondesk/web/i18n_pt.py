@@ -155,6 +155,7 @@ _QUEUE = {
     "all": "todos",
     "unassigned": "sem responsável",
     "Filter": "Filtrar",
+    "Filters": "Filtros",
     "Clear": "Limpar",
     "move": "mover",
     "open": "abrir",

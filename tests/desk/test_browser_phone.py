@@ -1,22 +1,37 @@
-"""The desk on a phone (390 CSS pixels wide, in Chromium): nothing wider than the screen."""
+"""The desk on a phone (390 CSS pixels wide, in Chromium): nothing wider than the screen, no
+name broken across lines, the first case on the first screen."""
 
 from __future__ import annotations
 
 import itertools
 from datetime import timedelta
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from mentiondesk.store import Store
 from tests.desk.browser import login, shot
 from tests.desk.seed import add
 
-WIDTH = 390  # the phone fixture's viewport
+WIDTH, HEIGHT = 390, 844  # the phone fixture's viewport
 LONG_HANDLE = "won_back_by_an_author_whose_handle_goes_on_and_on_" * 2
 
 
 def _right_edge(page: Page, selector: str) -> float:
     return float(page.locator(selector).first.evaluate("e => e.getBoundingClientRect().right"))
+
+
+# How many lines an element's text is laid out on: the distinct tops of its text's boxes.
+_LINES = """e => {
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), tops = new Set();
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const r = document.createRange(); r.selectNodeContents(n);
+        for (const b of r.getClientRects()) if (b.width > 0) tops.add(Math.round(b.top));
+    }
+    return tops.size; }"""
+
+
+def _lines(element: Locator) -> int:
+    return int(element.evaluate(_LINES))
 
 
 def test_every_page_fits_the_width_of_a_phone(phone: Page, world: tuple[str, Store]) -> None:
@@ -86,3 +101,81 @@ def test_every_rule_shows_what_it_does_on_a_phone(phone: Page, world: tuple[str,
     heading = fired.evaluate("e => getComputedStyle(e, '::before').content")
     assert heading == '"Fired in the last 7 days"'
     shot(phone, "phone-playbooks")
+
+
+def test_the_first_case_is_on_the_first_screen(phone: Page, world: tuple[str, Store]) -> None:
+    """Four counters and seven filters used to push it below the fold: the counters are small,
+    two to a row, and the filters fold behind "Filters", which a key opens."""
+    url, _ = world
+    login(phone, url, "agent")
+    first = phone.locator("#queue > .item").first.bounding_box()
+    assert first and first["y"] <= HEIGHT / 3, first
+    tops = phone.locator(".kpis .kpi").evaluate_all("els => els.map(e => e.offsetTop)")
+    assert len(tops) == 4 and len(set(tops)) == 2, tops  # two rows of two
+    platform = phone.locator("select[name=platform]")
+    expect(platform).to_be_hidden()
+    phone.get_by_text("Filters", exact=True).focus()
+    phone.keyboard.press("Enter")
+    expect(platform).to_be_visible()
+    expect(phone.locator("#queue > .item").first).to_have_attribute("aria-current", "true")
+    assert phone.url == f"{url}/queue"  # Enter opened the filters, not the selected case
+
+
+def test_the_filters_are_open_on_a_desktop(page: Page, world: tuple[str, Store]) -> None:
+    url, _ = world
+    login(page, url, "agent")
+    expect(page.locator("select[name=platform]")).to_be_visible()
+    expect(page.locator(".filter-box > summary")).to_be_hidden()
+    page.get_by_role("button", name="Filter").focus()
+    expect(page.get_by_role("button", name="Filter")).to_be_focused()
+
+
+def test_a_handle_is_never_broken_across_lines(phone: Page, world: tuple[str, Store]) -> None:
+    """ "gadgetgeeku / k" in the Won back table: a handle keeps to one line (a long one ends in
+    "…"), there, in the queue and on the case page."""
+    url, store = world
+    add(store, "late again", handle="gadgetgeekuk", ago=timedelta(days=2))
+    add(store, "sorted, thanks", handle="gadgetgeekuk", label="positive", case=False, draft=None)
+    long = "a_handle_long_enough_to_fill_the_screen_" * 2
+    _, case, _ = add(store, "late again", handle=long, priority=99, ago=timedelta(days=2))
+    add(store, "sorted now", handle=long, label="positive", case=False, draft=None)
+    login(phone, url, "manager")
+    phone.goto(f"{url}/dashboard")
+    cells = phone.locator(".won-back tbody td:first-child")
+    expect(cells.filter(has_text="gadgetgeekuk")).to_have_count(1)
+    assert cells.count() >= 2
+    assert all(_lines(cell) == 1 for cell in cells.all()), cells.all_inner_texts()
+    phone.goto(f"{url}/queue")
+    handle = phone.locator("#queue .handle", has_text=long)
+    assert _lines(handle) == 1
+    item = phone.locator("#queue > .item", has=phone.locator(".handle", has_text=long))
+    assert item.evaluate("e => e.getBoundingClientRect().right") <= WIDTH
+    phone.goto(f"{url}/cases/{case}")
+    assert _lines(phone.locator(".author-line .handle")) == 1
+
+
+def test_a_drafts_rule_keeps_to_one_line(phone: Page, world: tuple[str, Store]) -> None:
+    """ "rule / urgent-complaint · en" broke after "rule": the tag moves to a line of its own."""
+    url, store = world
+    _, case, _ = add(store, "third time asking", rule="urgent-complaint-escalation")
+    login(phone, url, "agent")
+    phone.goto(f"{url}/cases/{case}")
+    tag = phone.locator(".draft-panel h2 small")
+    expect(tag).to_have_text("rule: urgent-complaint-escalation · en")
+    assert _lines(tag) == 1
+
+
+def test_first_response_cards_explain_themselves_on_a_phone(
+    phone: Page, world: tuple[str, Store]
+) -> None:
+    """A tooltip never shows on a phone: what each first-response figure means is on screen."""
+    url, _ = world
+    login(phone, url, "manager")
+    phone.goto(f"{url}/dashboard")
+    for figure, note in (("p50", "half of the answered cases"), ("p90", "only 1 in 10")):
+        card = phone.locator(f".kpi:has(#dash-frt-{figure})")
+        explained = card.locator(".kpi-note", has_text=note)
+        expect(explained).to_be_visible()
+        box, inside = explained.bounding_box(), card.bounding_box()
+        assert box and inside and box["y"] + box["height"] <= inside["y"] + inside["height"]
+    shot(phone, "phone-dashboard-first-response")
