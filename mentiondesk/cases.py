@@ -12,10 +12,10 @@ next complaint opens a new case.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -30,6 +30,7 @@ _LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the auth
 # A draft's `decided_by` when praise withdrew it: "praise 42" (mention 42). Desk users' names
 # have no spaces, so it cannot be a person's name, like "draft 7" for a replaced draft.
 _PRAISE = "praise "
+_COMPLAINT = "complaint "  # "complaint 57": a complaint (mention 57) withdrew a thank-you
 _REPLACED = "draft "  # "draft 7": a follow-up's newer draft (7) replaced this one
 SPAM = "spam"  # the topic of giveaways and crypto pitches: never news about anyone's case
 
@@ -69,9 +70,9 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
 
 def follows_up(reading: Reading) -> bool:
     """Whether a mention no rule opens a case for joins its author's open case: any post but
-    spam (praise, "any news?", "I sent the order number by DM"). Only praise withdraws the
-    case's drafts; a question or news just joins, and the case needs a reply again, as after
-    a complaint that joins (the queue's `_needs_reply`)."""
+    spam (praise, "any news?", "I sent the order number by DM"). Praise withdraws the case's
+    drafts, a complaint its thank-yous; a question or news just joins, and the case needs a
+    reply again, as after a complaint that joins (the queue's `_needs_reply`)."""
     # Glowing spam ("love this free airdrop!") would otherwise pass for "problem solved".
     return SPAM not in reading.topics
 
@@ -114,25 +115,71 @@ def withdraw_answered_by_praise(
     the case's pending drafts answering what the author said before it (the apology, "send us
     your order number") are withdrawn naming the praise, so nobody sends them blindly. Whether
     the case is resolved, a person decides."""
-    after: dict[int, tuple[int, set[int]]] = {}  # case -> (its last praise, mentions since)
+    for case_id, (praise, since) in _last_of(todo, cases, is_praise).items():
+        _withdraw(conn, case_id, since, praise_reason(praise), now)
+
+
+def is_complaint(reading: Reading) -> bool:
+    """A negative reading: a follow-up that says something is (still) wrong."""
+    return reading.label is Label.NEGATIVE
+
+
+def complaint_reason(mention_id: int) -> str:
+    """`decided_by` of a thank-you withdrawn because the author complained, mention `mention_id`."""
+    return f"{_COMPLAINT}{mention_id}"
+
+
+def withdrawn_for_complaint(decided_by: str | None) -> int | None:
+    """The complaint that withdrew a thank-you (its mention id), from the draft's `decided_by`."""
+    rest = (decided_by or "").removeprefix(_COMPLAINT)
+    return int(rest) if rest != decided_by and rest.isdigit() else None
+
+
+def withdraw_answered_by_complaint(
+    conn: Connection, todo: Sequence[Decision], cases: Assignment, now: datetime
+) -> None:
+    """The mirror of praise: a complaint that joins a case ("why does the same lamp cost more
+    here?") makes the case's pending public thank-you for earlier praise wrong to send, so it
+    is withdrawn naming the complaint; nobody thanks a customer for a complaint in one click."""
+    praised = sa.select(READING.c.mention_id).where(
+        READING.c.label == Label.POSITIVE.value, READING.c.is_question.is_(False)
+    )
+    thanks = (DRAFT.c.kind == "public", DRAFT.c.mention_id.in_(praised))
+    for case_id, (complaint, since) in _last_of(todo, cases, is_complaint).items():
+        _withdraw(conn, case_id, since, complaint_reason(complaint), now, *thanks)
+
+
+def _last_of(
+    todo: Sequence[Decision], cases: Assignment, kind: Callable[[Reading], bool]
+) -> dict[int, tuple[int, set[int]]]:
+    """Per case, its last follow-up of this batch whose reading is of `kind`, and the mentions
+    of the batch from it on: their own drafts answer what came after it, and stay."""
+    after: dict[int, tuple[int, set[int]]] = {}
     for d in todo:
         case_id = cases.case_of.get(d.mention_id)
         if case_id is None:
             continue
-        if d.mention_id in cases.follow_ups and is_praise(d.reading):
+        if d.mention_id in cases.follow_ups and kind(d.reading):
             after[case_id] = (d.mention_id, {d.mention_id})
         elif case_id in after:
             after[case_id][1].add(d.mention_id)
-    for case_id, (praise, since) in after.items():
-        conn.execute(
-            sa.update(DRAFT)
-            .where(
-                DRAFT.c.case_id == case_id,
-                DRAFT.c.status == "pending",
-                DRAFT.c.mention_id.not_in(since),
-            )
-            .values(status="withdrawn", decided_at=now, decided_by=praise_reason(praise))
+    return after
+
+
+def _withdraw(
+    conn: Connection, case_id: int, since: set[int], why: str, now: datetime, *where: Any
+) -> None:
+    """Withdraw the case's pending drafts (matching `where`) answering mentions before `since`."""
+    conn.execute(
+        sa.update(DRAFT)
+        .where(
+            DRAFT.c.case_id == case_id,
+            DRAFT.c.status == "pending",
+            DRAFT.c.mention_id.not_in(since),
+            *where,
         )
+        .values(status="withdrawn", decided_at=now, decided_by=why)
+    )
 
 
 def follow_up_count() -> sa.ScalarSelect[int]:

@@ -15,6 +15,7 @@ from mentiondesk.cases import (
     assign_cases,
     insert_ids,
     ticket_targets,
+    withdraw_answered_by_complaint,
     withdraw_answered_by_praise,
     withdraw_replaced_drafts,
 )
@@ -92,6 +93,7 @@ def record(
         stopped_by_post(conn, {d.author_id: d.mention_id for d in todo if d.opt_out}, now)
         withdraw_replaced_drafts(conn, rows, drafts, now)
         withdraw_answered_by_praise(conn, todo, cases, now)
+        withdraw_answered_by_complaint(conn, todo, cases, now)  # no thank-you for a complaint
         # Only a case opened before this batch can have a ticket already: its follow-ups' cases.
         tickets = ticket_targets(conn, {case_of[m] for m in cases.follow_ups})
         history = case_mentions(conn, _ticketing_follow_ups(todo, cases, tickets))

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_history import stored_mention
-from mentiondesk.cases import lock_case, withdrawn_for_praise
+from mentiondesk.cases import lock_case, withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, post_action
 from mentiondesk.models import Mention, text_digest
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
@@ -144,16 +144,18 @@ def reject_draft(store: Store, draft_id: int, *, by: str) -> None:
 
 def restore_draft(store: Store, draft_id: int) -> None:
     """Put back a draft that the author's praise withdrew, when the praise did not settle the
-    case (sarcasm read as praise, thanks for something else): it waits for approval again.
+    case (sarcasm read as praise, thanks for something else), or a thank-you that a complaint
+    withdrew, when the complaint was about something else: it waits for approval again.
 
-    StaleAction unless praise withdrew it and its case is open, when another private message
-    of the case waits (one at a time, as when a follow-up replaces one), or when it is private
-    and the author has since asked not to be contacted.
+    StaleAction unless praise or a complaint withdrew it and its case is open, when another
+    private message of the case waits (one at a time, as when a follow-up replaces one), or
+    when it is private and the author has since asked not to be contacted.
     """
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
-        if draft.status != "withdrawn" or withdrawn_for_praise(draft.decided_by) is None:
-            raise StaleAction(f"draft {draft_id} is {draft.status}, not withdrawn by praise")
+        if draft.status != "withdrawn" or not _restorable(draft.decided_by):
+            why = f"draft {draft_id} is {draft.status}, not withdrawn by praise or a complaint"
+            raise StaleAction(why)
         if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id)) != "open":
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
         if draft.kind == "private" and do_not_contact(conn, draft.mention_id):
@@ -170,6 +172,11 @@ def restore_draft(store: Store, draft_id: int) -> None:
         ).rowcount
         if changed != 1:
             raise StaleAction(f"draft {draft_id} changed meanwhile")
+
+
+def _restorable(decided_by: str | None) -> bool:
+    """Withdrawn by a post a person may read otherwise: praise, or a complaint."""
+    return (withdrawn_for_praise(decided_by) or withdrawn_for_complaint(decided_by)) is not None
 
 
 def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> None:
@@ -200,6 +207,11 @@ def _decided(draft: sa.Row[Any]) -> StaleAction:
         return StaleAction(
             f"draft {draft.id} was withdrawn: the author has since posted praise; restore "
             "it on the case page if the praise settled nothing"
+        )
+    if withdrawn_for_complaint(draft.decided_by) is not None:
+        return StaleAction(
+            f"draft {draft.id} was withdrawn: the author has since complained; restore it on "
+            "the case page if the complaint is about something else"
         )
     if withdrawn_for_opt_out(draft.decided_by) is not None:
         return StaleAction(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")

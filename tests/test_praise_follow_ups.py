@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk import queue
-from mentiondesk.cases import withdrawn_for_praise
+from mentiondesk.cases import withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.models import Mention
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
@@ -105,3 +105,42 @@ async def test_approving_the_withdrawn_apology_says_why_it_is_not_sent(
             queue.approve_draft(store, 1, by="ana", post_route={"default": "console"})
     finally:
         store.engine.dispose()
+
+
+AGAIN = "@lumora and now the lamp is broken too. Terrible, awful service, I am angry"
+
+
+async def test_a_complaint_withdraws_the_pending_thank_you_for_earlier_praise(
+    tmp_path: Path, db_url: str
+) -> None:
+    # The mirror of the praise: one click must not thank someone for a complaint.
+    first = [mention(1, COMPLAINT), mention(2, THANKS)]
+    await _run(tmp_path, db_url, first)
+    await _run(tmp_path, db_url, [*first, mention(3, AGAIN)])
+    drafts = sa.select(DRAFT.c.mention_id, DRAFT.c.kind, DRAFT.c.status, DRAFT.c.decided_by)
+    rows = table_rows(db_url, drafts.order_by(DRAFT.c.id))
+    assert [r[:3] for r in rows] == [
+        (1, "private", "withdrawn"),  # the praise withdrew the first apology
+        (2, "public", "withdrawn"),  # the thank-you, which the complaint withdrew
+        (3, "private", "pending"),  # the complaint's own reply waits
+    ]
+    assert withdrawn_for_complaint(rows[1][3]) == 3 and withdrawn_for_praise(rows[1][3]) is None
+    store = Store(db_url)
+    try:
+        with pytest.raises(queue.StaleAction, match="the author has since complained"):
+            queue.approve_draft(store, 2, by="ana", post_route={"default": "console"})
+        queue.restore_draft(store, 2)  # the complaint was about something else: it waits again
+    finally:
+        store.engine.dispose()
+    assert table_rows(db_url, sa.select(DRAFT.c.status).where(DRAFT.c.id == 2)) == [("pending",)]
+
+
+async def test_praise_then_a_complaint_in_one_pass_leaves_no_thank_you_waiting(
+    tmp_path: Path, db_url: str
+) -> None:
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    await _run(tmp_path, db_url, [*first, mention(2, THANKS), mention(3, AGAIN)])
+    drafts = sa.select(DRAFT.c.mention_id, DRAFT.c.status, DRAFT.c.decided_by)
+    rows = table_rows(db_url, drafts.where(DRAFT.c.kind == "public"))
+    assert [(m, s, withdrawn_for_complaint(by)) for m, s, by in rows] == [(2, "withdrawn", 3)]

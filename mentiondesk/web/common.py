@@ -240,7 +240,7 @@ def duration(seconds: float | None) -> str:
 
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
-    from mentiondesk.cases import replaced_by, withdrawn_for_praise
+    from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
     from mentiondesk.opt_outs import withdrawn_for_opt_out
     from mentiondesk.tables import case_number
 
@@ -250,6 +250,7 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "waited": lambda since: duration((clock() - since).total_seconds()),
         "case_number": case_number,
         "withdrawn_for_praise": withdrawn_for_praise,
+        "withdrawn_for_complaint": withdrawn_for_complaint,
         "replaced_by": replaced_by,
         "withdrawn_for_opt_out": withdrawn_for_opt_out,
     }

@@ -39,6 +39,13 @@ CASE = {
         "Retirada: depois disso, a pessoa publicou um elogio."
     ),
     "See the praise": "Ver o elogio",
+    "Withdrawn: the author has since complained, so this thank-you no longer fits.": (
+        "Retirada: depois disso, o autor fez uma reclamação, e este agradecimento não cabe mais."
+    ),
+    "See the complaint": "Ver a reclamação",
+    "The complaint is about something else? This thank-you waits for approval again.": (
+        "A reclamação é sobre outra coisa? Este agradecimento volta a aguardar aprovação."
+    ),
     "Replaced by a newer draft, written when the author posted again.": (
         "Substituída por um rascunho mais novo, escrito quando a pessoa voltou a escrever."
     ),

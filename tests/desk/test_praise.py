@@ -93,3 +93,20 @@ async def test_only_praise_withdrawals_of_an_open_case_are_restored(
     closed = await desk.post(f"/drafts/{second}/restore", back=f"/cases/{case}")
     assert closed.headers["Location"].endswith("notice=stale")
     assert "Restore draft" not in await (await desk.client.get(f"/cases/{case}")).text()
+
+
+async def test_the_desk_says_a_complaint_withdrew_the_thank_you_and_restores_it(
+    as_role: Login, store: Store
+) -> None:
+    _, case, _ = add(store, "Where is my parcel?", handle="joao")
+    _, _, thanks = _praise(store, "joao")
+    complaint, _, _ = add(store, "why does the same lamp cost more here?", handle="joao")
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    said = "Withdrawn: the author has since complained, so this thank-you no longer fits."
+    assert said in page and f'<a href="/mentions/{complaint}">See the complaint</a>' in page
+    assert "The complaint is about something else? This thank-you waits" in page
+    pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
+    assert "Retirada: depois disso, o autor fez uma reclamação" in pt and "Ver a reclamação" in pt
+    restored = await desk.post(f"/drafts/{thanks}/restore", back=f"/cases/{case}")
+    assert restored.headers["Location"].endswith("notice=restored")
