@@ -15,8 +15,8 @@ from mentiondesk.held_replies import HeldReply, held_replies, reply_held
 from mentiondesk.models import text_digest
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
+from mentiondesk.web.data_queue_posts import EXCERPT, Post, cut, latest_mentions, posts, shown
 
-EXCERPT = 280  # characters of the mention shown in the queue (the case page shows it all)
 PAGE = 100  # queue items shown at first; "show more" adds as many again
 # First-response targets: complaints are answered within the hour, everything else in four.
 SLA = {"negative": timedelta(hours=1)}
@@ -52,7 +52,7 @@ class QueueItem:
     handle: str
     name: str
     followers: int
-    excerpt: str
+    excerpt: str  # the mention shown, and below its reading (label, reason, frustration, lang)
     lang: str
     label: str
     reason: str | None
@@ -62,9 +62,17 @@ class QueueItem:
     waiting_since: datetime
     sla_seconds: int
     follow_ups: int = 0  # later mentions by the author that joined this case; the excerpt
-    # is then the latest of them
+    # is then the one the draft answers, else the latest of them
     praised: bool = False  # the latest of them is praise: solved, maybe
     held: HeldReply | None = None  # the approved reply the outbox holds: never sent
+    newer: Post | None = None  # the author's latest post, newer than what the draft answers
+    rank_frustration: int = 0  # the case's first mention's: the queue's order, as before
+
+    @property
+    def approvable(self) -> bool:
+        """One-click Approve only when the approver sees what the draft answers and nothing
+        newer: otherwise they read the case first."""
+        return self.draft_id is not None and self.newer is None
 
     @property
     def number(self) -> str | None:
@@ -144,38 +152,32 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     )
     rows = conn.execute(query).all()
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
-    latest = _latest_posts(conn, [r.id for r in rows if r.follow_ups])
+    latest = latest_mentions(conn, [r.id for r in rows if r.follow_ups])
     held = held_replies(conn, [r.id for r in rows])
-    items = [
-        _item(r, r.id, r.priority, r.assignee, r.opened_at, drafts.get(r.draft_id)) for r in rows
-    ]
-    items = [replace(i, held=held[i.case_id]) if i.case_id in held else i for i in items]
-    return [
-        replace(i, excerpt=_cut(latest[i.case_id])) if i.case_id in latest else i for i in items
-    ]
+    answers = {r.id: drafts[r.draft_id][3] for r in rows if r.draft_id in drafts}
+    pairs = {r.id: shown(answers.get(r.id), latest.get(r.id)) for r in rows}
+    found = posts(conn, {m for pair in pairs.values() for m in pair if m is not None})
+    items = []
+    for r in rows:
+        own = drafts.get(r.draft_id)
+        item = _item(r, r.id, r.priority, r.assignee, r.opened_at, own[:3] if own else None)
+        show, newer = pairs[r.id]
+        items.append(_showing(item, found.get(show or 0), found.get(newer or 0), held.get(r.id)))
+    return items
 
 
-def _latest_posts(conn: Connection, case_ids: list[int]) -> dict[int, str]:
-    """The author's latest follow-up per case: the word a person deciding on the draft needs
-    (it may say the problem is solved), rather than the complaint that opened the case."""
-    if not case_ids:
-        return {}
-    last = (
-        sa.select(FOLLOW_UP.c.case_id, sa.func.max(FOLLOW_UP.c.id).label("id"))
-        .where(FOLLOW_UP.c.case_id.in_(case_ids))
-        .group_by(FOLLOW_UP.c.case_id)
-        .subquery()
-    )
-    rows = conn.execute(
-        sa.select(last.c.case_id, sa.func.substr(MENTION.c.text, 1, EXCERPT + 1))
-        .join(FOLLOW_UP, FOLLOW_UP.c.id == last.c.id)
-        .join(MENTION, MENTION.c.id == FOLLOW_UP.c.mention_id)
-    ).all()
-    return {int(case_id): text for case_id, text in rows}
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
+def _showing(item: QueueItem, post: Post | None, newer: Post | None, held: Any) -> QueueItem:
+    """`item` showing `post` (if not its first mention) with its reading, and `newer`."""
+    if post is not None:
+        item = replace(
+            item,
+            excerpt=post.excerpt,
+            label=post.label,
+            reason=post.reason,
+            frustration=post.frustration,
+            lang=post.lang,
+        )
+    return replace(item, newer=newer, held=held)
 
 
 def _needs_reply() -> Any:
@@ -227,13 +229,13 @@ def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     return [_item(r, None, 0, None, r.created_at, (r.draft_id, r.kind, r.text)) for r in rows]
 
 
-def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, tuple[int, str, str]]:
+def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, tuple[int, str, str, int]]:
+    """Each draft's id, kind, text, and the mention it answers."""
     if not ids:
         return {}
-    rows = conn.execute(
-        sa.select(DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text).where(DRAFT.c.id.in_(ids))
-    ).all()
-    return {r.id: (r.id, r.kind, r.text) for r in rows}
+    columns = (DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id)
+    rows = conn.execute(sa.select(*columns).where(DRAFT.c.id.in_(ids))).all()
+    return {r.id: (r.id, r.kind, r.text, r.mention_id) for r in rows}
 
 
 def _item(
@@ -254,7 +256,7 @@ def _item(
         handle=r.handle,
         name=r.name,
         followers=r.followers,
-        excerpt=_cut(r.excerpt),  # a case's latest follow-up replaces it (_cases)
+        excerpt=cut(r.excerpt),  # a case's other mention may replace it (_cases)
         lang=r.lang,
         label=r.label,
         reason=r.reason,
@@ -265,6 +267,7 @@ def _item(
         sla_seconds=int(SLA.get(r.label, DEFAULT_SLA).total_seconds()),
         follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
         praised=bool(getattr(r, "praised", False)),
+        rank_frustration=r.frustration,
     )
 
 
@@ -275,5 +278,5 @@ def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[Que
     with store.engine.connect() as conn:
         items = _cases(conn, f, limit) + _loose_drafts(conn, f, limit)
         total = conn.scalar(_case_query(f, count)) + conn.scalar(_loose_query(f, count))
-    items.sort(key=lambda i: (-i.priority, -i.frustration, i.waiting_since))
+    items.sort(key=lambda i: (-i.priority, -i.rank_frustration, i.waiting_since))
     return items[:limit], int(total)

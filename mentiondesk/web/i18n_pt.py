@@ -169,6 +169,15 @@ _QUEUE = {
     "The author wrote again: this is their latest mention. The case page shows them all.": (
         "A pessoa escreveu de novo: esta é a menção mais recente. A página do caso mostra todas."
     ),
+    "the draft answers": "o rascunho responde",
+    "The draft below answers this mention; the author has written since.": (
+        "O rascunho abaixo responde a esta menção; o autor escreveu de novo depois dela."
+    ),
+    "Newer from the author:": "Mais recente do autor:",
+    "Read the case before approving": "Leia o caso antes de aprovar",
+    "The author has written since the mention this draft answers.": (
+        "O autor escreveu de novo depois da menção que este rascunho responde."
+    ),
     "{n} follower": "{n} seguidor",
     "{n} followers": "{n} seguidores",
     "later mentions by the author, joined to this case": (

@@ -20,7 +20,8 @@ FIRST, LATEST = "My codes never arrive", "update: the codes arrive now, solved"
 
 
 async def test_the_queue_shows_the_authors_latest_mention(as_role: Login, store: Store) -> None:
-    _, case, _ = add(store, FIRST, handle="caio")
+    # No draft waits (a draft shows the mention it answers: tests/desk/test_queue_pairing.py).
+    _, case, _ = add(store, FIRST, handle="caio", draft=None)
     _, joined, _ = add(store, LATEST, handle="caio", draft=None)
     assert joined == case
     items, _ = load_queue(store, Filters())
