@@ -147,7 +147,8 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         _case_query(f, *_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
         .add_columns(CASE.c.opened_at, draft.label("draft_id"))
         .add_columns(follow_up_count().label("follow_ups"), praised_last().label("praised"))
-        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        # A held reply first: the author was never answered, so the case is late already.
+        .order_by(_held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
     )
     rows = conn.execute(query).all()
@@ -164,6 +165,10 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         show, newer = pairs[r.id]
         items.append(_showing(item, found.get(show or 0), found.get(newer or 0), held.get(r.id)))
     return items
+
+
+def _held_first() -> Any:
+    return sa.case((reply_held(CASE.c.id), 0), else_=1)
 
 
 def _showing(item: QueueItem, post: Post | None, newer: Post | None, held: Any) -> QueueItem:
@@ -272,11 +277,12 @@ def _item(
 
 
 def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[QueueItem], int]:
-    """The `limit` most urgent items — open cases by priority (frustration and reach) then
-    age, loose drafts by age — and how many are waiting in all, so nothing hides unsaid."""
+    """The `limit` most urgent items — open cases whose approved reply is held first (late by
+    definition), then by priority (frustration and reach) and age, loose drafts by age — and
+    how many are waiting in all, so nothing hides unsaid."""
     count = sa.func.count()
     with store.engine.connect() as conn:
         items = _cases(conn, f, limit) + _loose_drafts(conn, f, limit)
         total = conn.scalar(_case_query(f, count)) + conn.scalar(_loose_query(f, count))
-    items.sort(key=lambda i: (-i.priority, -i.rank_frustration, i.waiting_since))
+    items.sort(key=lambda i: (i.held is None, -i.priority, -i.rank_frustration, i.waiting_since))
     return items[:limit], int(total)

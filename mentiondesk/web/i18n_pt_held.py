@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 HELD = {
-    "Reply not sent: held — {reason}": "Resposta não enviada: retida — {reason}",
     "The approved reply was never sent: open the case to see why and try again.": (
         "A resposta aprovada nunca foi enviada: abra o caso para ver o motivo e tentar de novo."
     ),
-    "approved, not sent": "aprovada, não enviada",
+    "approved, not sent": "aprovada, não enviada",  # the queue's badge and the case page's status
     "Not sent: {reason}.": "Não enviada: {reason}.",
     "The author has not been answered.": "A pessoa ainda não recebeu resposta.",
     "Trying again sends the same text: write a shorter reply below instead.": (

@@ -19,13 +19,14 @@ from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, OUTBOX, case_number
 from mentiondesk.web import create_app
+from mentiondesk.web.data_queue import Filters, load_queue
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
 ROUTE = {"default": "console"}
 REFUSED = "x posting: 403 Forbidden\nYou cannot send messages to <b>this</b> user."
-BADGE = "Reply not sent: held"
+BADGE = "approved, not sent —"  # the case page's status says the same
 
 
 def _approve(store: Store, draft: int) -> str:
@@ -70,9 +71,9 @@ async def test_a_reply_held_after_an_opt_out_shows_in_the_queue_and_case(
     assert _row(store, key).status == "held" and _answered(store, case) is None
     desk = await as_role("agent")
     row = (await _get(desk, "/queue")).split(f">{case_number(case)}<", 1)[1].split("</li>")[0]
-    assert "Reply not sent: held — the author asked not to be contacted" in row
+    assert "approved, not sent — the author asked not to be contacted" in row
     pt = await desk.client.get("/queue", headers={"Accept-Language": "pt-BR"})
-    assert "Resposta não enviada: retida — a pessoa pediu para não ser contatada" in await pt.text()
+    assert "aprovada, não enviada — a pessoa pediu para não ser contatada" in await pt.text()
     page = await _get(desk, f"/cases/{case}")
     assert (
         "approved, not sent" in page and "Not sent: the author asked not to be contacted." in page
@@ -205,6 +206,20 @@ async def test_a_later_reply_that_went_makes_a_held_one_moot(as_role: Login, sto
     reply = dict(kind="public", text="Sorry! Fixed now.", seen="1", back=f"/cases/{case}")
     await desk.post(f"/mentions/{mention}/reply", **reply)
     assert f">{case_number(case or 0)}<" not in await _get(desk, "/queue")
+
+
+async def test_a_case_whose_reply_is_held_comes_first_in_the_queue(
+    as_role: Login, store: Store
+) -> None:
+    _, urgent, _ = add(store, "Screen cracked on arrival!!", handle="ugo", priority=90)
+    _, late, draft = add(store, "Where is my order?", handle="lu", priority=10)
+    assert late and draft
+    _hold(store, _approve(store, draft))
+    # Held replies first in the database's order too: a page of one still shows it.
+    assert [i.case_id for i in load_queue(store, Filters(), limit=1)[0]] == [late]
+    assert [i.case_id for i in load_queue(store, Filters())[0]] == [late, urgent]
+    page = await _get(await as_role("agent"), "/queue")
+    assert page.index(f">{case_number(late)}<") < page.index(f">{case_number(urgent)}<")
 
 
 @pytest.mark.parametrize(
