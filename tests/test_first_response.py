@@ -90,5 +90,5 @@ async def test_a_case_only_acknowledged_automatically_still_needs_a_reply(
 ) -> None:
     async with _ran(tmp_path, db_url, ACKNOWLEDGE_ONLY) as (app, chat):
         assert [a.kind for a in chat.delivered].count("post") == 1
-        items, total = load_queue(app.store, Filters())
-    assert [i.number for i in items] == ["MD-000001"] and total == 1
+        items, waiting = load_queue(app.store, Filters())
+    assert [i.number for i in items] == ["MD-000001"] and waiting.total == 1

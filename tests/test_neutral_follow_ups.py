@@ -135,11 +135,13 @@ async def test_asking_for_news_puts_an_answered_case_back_in_needs_a_reply(
         await _run(tmp_path, db_url, first, extra=EXTRA)  # sends the reply: the first response
         answered = table_rows(db_url, sa.select(CASE.c.first_response_at))
         assert answered[0][0] is not None
-        assert load_queue(store, Filters())[1] == 0  # answered: nothing needs a reply
+        assert load_queue(store, Filters())[1].total == 0  # answered: nothing needs a reply
         news = mention(2, "@lumora any news on my order?")
         await _run(tmp_path, db_url, [*first, news], extra=EXTRA)
-        items, total = load_queue(store, Filters())
-        assert total == 1 and [(i.number, i.follow_ups) for i in items] == [("MD-000001", 1)]
+        items, waiting = load_queue(store, Filters())
+        assert waiting.total == 1 and [(i.number, i.follow_ups) for i in items] == [
+            ("MD-000001", 1)
+        ]
         # The author waits again, but the case's first response was still the one sent.
         assert table_rows(db_url, sa.select(CASE.c.first_response_at)) == answered
     finally:

@@ -276,13 +276,26 @@ def _item(
     )
 
 
-def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[QueueItem], int]:
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """How many items wait in all, by kind: the header's "open cases" and "drafts to approve"
+    count other things (every open case; every pending draft, a case's too)."""
+
+    cases: int
+    drafts: int  # pending drafts outside any case (a thank-you for praise)
+
+    @property
+    def total(self) -> int:
+        return self.cases + self.drafts
+
+
+def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[QueueItem], Waiting]:
     """The `limit` most urgent items — open cases whose approved reply is held first (late by
     definition), then by priority (frustration and reach) and age, loose drafts by age — and
     how many are waiting in all, so nothing hides unsaid."""
     count = sa.func.count()
     with store.engine.connect() as conn:
         items = _cases(conn, f, limit) + _loose_drafts(conn, f, limit)
-        total = conn.scalar(_case_query(f, count)) + conn.scalar(_loose_query(f, count))
+        cases, drafts = conn.scalar(_case_query(f, count)), conn.scalar(_loose_query(f, count))
     items.sort(key=lambda i: (i.held is None, -i.priority, -i.rank_frustration, i.waiting_since))
-    return items[:limit], int(total)
+    return items[:limit], Waiting(int(cases or 0), int(drafts or 0))

@@ -196,8 +196,15 @@ _QUEUE = {
     "Reject": "Rejeitar",
     "Reject this draft? Nothing will be sent.": "Rejeitar este rascunho? Nada será enviado.",
     "Open": "Abrir",
-    "Showing the {shown} most urgent of {total} waiting.": (
-        "Mostrando os {shown} mais urgentes de {total} na fila."
+    "Showing the {shown} most urgent of {total} waiting: {what}.": (
+        "Mostrando os {shown} mais urgentes de {total} na fila: {what}."
+    ),
+    "{cases} and {drafts}": "{cases} e {drafts}",
+    "{n} draft without a case": "{n} rascunho sem caso",
+    "{n} drafts without a case": "{n} rascunhos sem caso",
+    "Open cases, and drafts answering mentions outside any case (thank-yous for praise).": (
+        "Casos abertos e rascunhos que respondem a menções fora de qualquer caso "
+        "(agradecimentos por elogios)."
     ),
     "Show more": "Mostrar mais",
     "or narrow it with the filters above": "ou refine com os filtros acima",

@@ -35,14 +35,14 @@ async def queue_page(request: web.Request) -> web.Response:
     filters = Filters.from_query(request.query)
     shown = _shown(request.query.get("show", ""))
     await _withdraw_stale(request)
-    items, total = await desk.db(load_queue, desk.store, filters, limit=shown)
+    items, waiting = await desk.db(load_queue, desk.store, filters, limit=shown)
     stats = await desk.db(load_stats, desk.store, now=desk.clock())
     more = urlencode({**filters.active(), "show": shown + PAGE})
     return render(
         request,
         "queue.html",
         items=items,
-        total=total,
+        waiting=waiting,
         more_href=f"/queue?{more}",
         back=_here(filters, shown),
         stats=stats,

@@ -23,6 +23,7 @@ from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
+PT_BR = {"Accept-Language": "pt-BR"}
 
 
 def _scalar(store: Store, query: sa.Select[tuple[object]]) -> object:
@@ -163,7 +164,12 @@ async def test_a_long_queue_says_what_it_does_not_show(as_role: Login, store: St
     desk = await as_role("agent")
     page = await (await desk.client.get("/queue?platform=mastodon")).text()
     assert page.count('<li class="item ') == 100 and "Love it" not in page
-    assert "Showing the 100 most urgent of 102 waiting." in page
+    # What the total counts, since the header's "open cases" and "drafts" count other things.
+    assert (
+        "Showing the 100 most urgent of 102 waiting: 101 cases and 1 draft without a case." in page
+    )
+    pt = await (await desk.client.get("/queue?platform=mastodon", headers=PT_BR)).text()
+    assert "Mostrando os 100 mais urgentes de 102 na fila: 101 casos e 1 rascunho sem caso." in pt
     more = page.split('<p class="more"', 1)[1].split('href="', 1)[1].split('"', 1)[0]
     assert more == "/queue?platform=mastodon&amp;show=200"
     page = await (await desk.client.get(more.replace("&amp;", "&"))).text()
