@@ -25,6 +25,11 @@ _LANGUAGES = (
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|&\w+;|<[^>]{0,200}>", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _MIN_LETTERS = 3
+# Under this many letters lingua's guesses among the other languages are mostly noise
+# ("obg", "amei" read as German, "valeu" as French, "lol" as Italian): `und` lets the
+# author's handle and platform decide the reply's language instead.
+_MIN_LETTERS_OTHER = 10
+_MAIN = ("en", "pt")
 
 
 @cache
@@ -61,8 +66,14 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
     result = [_normalise(h) if h and _usable(h) else UNDETERMINED for h in hints]
     for index, language in zip(todo, found, strict=True):
         if language is not None:
-            result[index] = language.iso_code_639_1.name.lower()
+            result[index] = _trusted(language.iso_code_639_1.name.lower(), cleaned[index])
     return result
+
+
+def _trusted(code: str, cleaned: str) -> str:
+    if code in _MAIN or len(_LETTERS.findall(cleaned)) >= _MIN_LETTERS_OTHER:
+        return code
+    return UNDETERMINED
 
 
 def _usable(hint: str | None) -> bool:
