@@ -10,7 +10,14 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from mentiondesk import registry
 from mentiondesk.config_problems import problems_of
@@ -71,6 +78,17 @@ class OutboxSection(_Section):
     # On Ctrl-C / SIGTERM, deliver what is due for at most this long, then exit (well
     # inside systemd's 90 s stop timeout); the rest is delivered at the next start.
     stop_grace_seconds: float = Field(default=20.0, ge=0)
+
+    @model_validator(mode="after")
+    def _backoff_order(self) -> OutboxSection:
+        # A cap below the first wait would make every retry wait the cap: say so instead.
+        if self.max_backoff_seconds < self.base_backoff_seconds:
+            raise ValueError(
+                f"max_backoff_seconds ({self.max_backoff_seconds:g}) is below "
+                f"base_backoff_seconds ({self.base_backoff_seconds:g}); make the maximum at "
+                "least the base"
+            )
+        return self
 
 
 class AlertRoute(_Section):

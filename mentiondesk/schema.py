@@ -19,9 +19,10 @@ from mentiondesk.models import ConfigError
 
 _LOGGER = logging.getLogger(__name__)
 _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, the others wait
-# user:PASSWORD@ (up to the last @ before the path: a password may hold a raw @) and
+# user:PASSWORD@ up to the last @ (a password may hold a raw @ or /: "pa/ss" would leak
+# "ss" if the path's / ended it; masking too much beats showing part of a password), and
 # libpq's ?password=… query parameter, which SQLAlchemy's hide_password leaves in.
-_PASSWORD = re.compile(r"(://[^/@:]*:)[^/]*@|([?&]password=)[^&]*", re.IGNORECASE)
+_PASSWORD = re.compile(r"(://[^/@:]*:).*@|([?&]password=)[^&]*", re.IGNORECASE)
 
 
 def ensure(engine: Engine) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from mentiondesk.models import OutboxAction, PluginContext, Receipt
+from mentiondesk.models import OutboxAction, PluginContext, Receipt, env_key
 from responders._escape import discord_markdown
 from responders._text import case_title, reach
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
@@ -12,7 +12,7 @@ from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 class DiscordResponderConfig(WebhookConfig):
     kind: Literal["discord"] = "discord"
-    url_env: str = "DISCORD_WEBHOOK_URL"
+    url_env: str = env_key("DISCORD_WEBHOOK_URL")
     username: str = "mentiondesk"
 
 

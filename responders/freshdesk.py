@@ -21,6 +21,7 @@ from mentiondesk.models import (
     PluginConfig,
     PluginContext,
     Receipt,
+    env_key,
     require_env,
     secret_from_env,
 )
@@ -34,7 +35,7 @@ TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
 class FreshdeskResponderConfig(PluginConfig):
     kind: Literal["freshdesk"] = "freshdesk"
     base_url: str  # https://yourcompany.freshdesk.com
-    api_key_env: str = "FRESHDESK_API_KEY"
+    api_key_env: str = env_key("FRESHDESK_API_KEY")
     case_field: str | None = None  # e.g. "cf_case_number", a custom text field you created
     # Only accounts with Freshdesk's unique contact identifier take it; others answer 400.
     unique_external_id: bool = False

@@ -16,6 +16,7 @@ from mentiondesk.models import (
     PluginContext,
     Receipt,
     TransientError,
+    env_key,
     require_env,
     secret_from_env,
 )
@@ -30,7 +31,7 @@ class RequestTrackerResponderConfig(PluginConfig):
     kind: Literal["request_tracker"] = "request_tracker"
     base_url: str  # e.g. https://rt.example.com/REST/2.0/
     queue: str = "General"
-    token_env: str = "RT_TOKEN"
+    token_env: str = env_key("RT_TOKEN")
 
     @field_validator("base_url")
     @classmethod

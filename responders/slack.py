@@ -29,6 +29,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    env_key,
     require_env,
     secret_from_env,
 )
@@ -61,8 +62,8 @@ class SlackResponderConfig(PluginConfig):
     kind: Literal["slack"] = "slack"
     base_url: str = "https://slack.com/api/"
     channel: str
-    bot_token_env: str = "SLACK_BOT_TOKEN"
-    signing_secret_env: str = "SLACK_SIGNING_SECRET"
+    bot_token_env: str = env_key("SLACK_BOT_TOKEN")
+    signing_secret_env: str = env_key("SLACK_SIGNING_SECRET")
     # Slack user IDs (U…) who may approve, edit, reject, assign or escalate from a card:
     # the buttons post replies on the platforms, and a channel can hold guests. Empty: anyone
     # who can see the channel.

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from mentiondesk.models import OutboxAction, PluginContext, Receipt
+from mentiondesk.models import OutboxAction, PluginContext, Receipt, env_key
 from responders._text import case_title, plain, reach
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
 class TeamsResponderConfig(WebhookConfig):
     kind: Literal["teams"] = "teams"
-    url_env: str = "TEAMS_WEBHOOK_URL"
+    url_env: str = env_key("TEAMS_WEBHOOK_URL")
 
 
 class TeamsResponder(WebhookSink):

@@ -21,6 +21,7 @@ from mentiondesk.models import (
     PluginConfig,
     PluginContext,
     Receipt,
+    env_key,
     require_env,
     secret_from_env,
 )
@@ -34,7 +35,7 @@ class ZendeskResponderConfig(PluginConfig):
     kind: Literal["zendesk"] = "zendesk"
     base_url: str  # https://yourcompany.zendesk.com
     email: str  # the agent the API token belongs to
-    token_env: str = "ZENDESK_TOKEN"
+    token_env: str = env_key("ZENDESK_TOKEN")
     group_id: int | None = None
 
     _env = field_validator("token_env")(require_env)

@@ -27,6 +27,8 @@ from mentiondesk.models._plugins import (
     PluginConfig,
     PluginContext,
     SourceConfig,
+    env_key,
+    http_url,
     require_env,
     secret_from_env,
 )
@@ -58,6 +60,8 @@ __all__ = [
     "SourceStatus",
     "TransientError",
     "direct_status_text",
+    "env_key",
+    "http_url",
     "require_env",
     "secret_from_env",
     "text_digest",

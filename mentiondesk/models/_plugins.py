@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class PluginConfig(BaseModel):
@@ -17,6 +22,13 @@ class PluginConfig(BaseModel):
     kind: str
     # Names go into outbox keys and table columns: short enough that a key always fits.
     name: str | None = Field(default=None, min_length=1, max_length=64)
+
+    # Any plugin's `base_url` / `auth_url`: "mastodon.social" (no scheme) would otherwise
+    # pass the check and fail as a network error on every poll, forever.
+    @field_validator("base_url", "auth_url", check_fields=False)
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        return http_url(value) if value is not None else None
 
 
 class SourceConfig(PluginConfig):
@@ -48,6 +60,23 @@ class PluginContext:
     base_dir: Path
 
 
+def env_key(variable: str) -> Any:
+    """The default of a `…_env` key, checked like a written one: a missing secret fails the
+    config naming the key, not the first use with a traceback."""
+    return Field(default=variable, validate_default=True)
+
+
+def http_url(value: str) -> str:
+    """`value` if it is an http(s) URL with a host; ValueError with an example otherwise."""
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return value
+    example = f"https://{value}" if "://" not in value and value.strip() else "https://host.example"
+    raise ValueError(
+        f"{value!r} is not an http(s) URL with a host; write it in full, e.g. {example}"
+    )
+
+
 def require_env(variable: str) -> str:
     """Validator for `…_env` keys: the named variable must be set (the error names the key)."""
     secret_from_env(variable)
@@ -56,6 +85,12 @@ def require_env(variable: str) -> str:
 
 def secret_from_env(variable: str) -> SecretStr:
     """Read a secret named by a `…_env` key; raise ValueError saying how to fix it."""
+    if not _VARIABLE.fullmatch(variable):
+        # Never echoed: what is pasted here is usually the token itself.
+        raise ValueError(
+            "this looks like the secret itself: put it in an environment variable and name "
+            "the variable here"
+        )
     value = os.environ.get(variable)
     if not value:
         raise ValueError(
