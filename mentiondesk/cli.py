@@ -72,7 +72,8 @@ def _global(
             "--verbose",
             "-v",
             count=True,
-            help="More log detail (-v info, -vv debug).",
+            help="More log detail (-v info, -vv debug for mentiondesk's own logs; libraries "
+            "stay at info: their debug output holds tokens and post text).",
             show_default=False,
         ),
     ] = 0,

@@ -36,8 +36,15 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+# mentiondesk's own packages: only these go to DEBUG with -vv.
+OWN = ("mentiondesk", "listener", "responders", "sentiment", "playbooks")
+
+
 def setup(verbose: int, log_format: LogFormat) -> None:
-    """Root logging to stderr at WARNING, INFO (-v) or DEBUG (-vv)."""
+    """Logging to stderr at WARNING, INFO (-v) or DEBUG (-vv, mentiondesk's own loggers only).
+
+    Libraries stay at INFO even with -vv: their debug output holds secrets and post text
+    (tweepy logs request headers with the bearer token, asyncprawcore the reply bodies)."""
     handler = logging.StreamHandler(sys.stderr)
     if log_format is LogFormat.JSON:
         handler.setFormatter(JsonFormatter())
@@ -45,4 +52,6 @@ def setup(verbose: int, log_format: LogFormat) -> None:
         handler.setFormatter(logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel([logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)])
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    for name in OWN:  # NOTSET: follow the root, as at -v or less
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose >= 2 else logging.NOTSET)

@@ -7,9 +7,13 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from mentiondesk.logs import JsonFormatter
+import pytest
+
+from mentiondesk import logs
+from mentiondesk.logs import JsonFormatter, LogFormat
 from tests.desk.seed import write_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +68,47 @@ def test_text_stays_the_default(tmp_path: Path) -> None:
     lines = _run(tmp_path, "-v")
     assert any(" INFO mentiondesk.pipeline: " in line for line in lines)
     assert not [line for line in lines if line.startswith("{")]
+
+
+@pytest.fixture
+def _restore_levels() -> Iterator[None]:
+    root = logging.getLogger()
+    saved = root.level, root.handlers[:]
+    yield
+    root.setLevel(saved[0])
+    root.handlers[:] = saved[1]
+    for name in logs.OWN:
+        logging.getLogger(name).setLevel(logging.NOTSET)
+
+
+@pytest.mark.usefixtures("_restore_levels")
+@pytest.mark.parametrize(
+    "library",
+    [
+        "tweepy.client",
+        "asyncprawcore",
+        "asyncpraw",
+        "urllib3",
+        "httpx",
+        "httpcore",
+        "aiohttp.client",
+        "requests",
+        "mastodon",
+        "atproto",
+        "slack_sdk.web",
+    ],
+)
+def test_debug_is_for_our_loggers_only_libraries_log_tokens(library: str) -> None:
+    logs.setup(2, LogFormat.TEXT)
+    # tweepy logs request headers (the bearer token) at DEBUG, asyncprawcore reply bodies.
+    assert not logging.getLogger(library).isEnabledFor(logging.DEBUG)
+    assert logging.getLogger(library).isEnabledFor(logging.INFO)
+    for own in ("mentiondesk.outbox", "listener.x", "responders.slack", "sentiment.e5"):
+        assert logging.getLogger(own).isEnabledFor(logging.DEBUG)
+
+
+@pytest.mark.usefixtures("_restore_levels")
+def test_without_vv_our_loggers_follow_the_root_again() -> None:
+    logs.setup(2, LogFormat.TEXT)
+    logs.setup(0, LogFormat.TEXT)  # a second command in the same process
+    assert not logging.getLogger("mentiondesk.outbox").isEnabledFor(logging.INFO)
