@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import logging
 import signal
 import sys
 from pathlib import Path
@@ -27,11 +28,14 @@ from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
+from mentiondesk.config_routing import unposted
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
 from mentiondesk.report import report
 from mentiondesk.store import Store
+
+_LOGGER = logging.getLogger(__name__)
 
 cli_help.install()  # conventional --help under typer 0.29 (no `--help <bool>`, no `{ID}`)
 app = typer.Typer(
@@ -114,6 +118,8 @@ def check_config(ctx: typer.Context) -> None:
         f"  classifier: {config.settings.sentiment.classifier}; "
         f"playbook rules: {len(playbook.rules)}"
     )
+    for warning in unposted(config):
+        err.print(f"[yellow]![/] warning: {escape(warning)}")
 
 
 @app.command()
@@ -148,6 +154,8 @@ def run(
     `mentiondesk users add`.
     """
     config = load(ctx)
+    for warning in unposted(config):  # every worker: one with --sources none still delivers
+        _LOGGER.warning("%s", warning)
     with config_errors():
         asyncio.run(_run(polled_sources(config, sources), once=once))
 

@@ -140,3 +140,37 @@ def _duplicates(routing: RoutingSection) -> list[str]:
         f"routing.alert_routes: the name {n!r} is used twice; give each route a unique name"
         for n in sorted({n for n in names if names.count(n) > 1})
     ]
+
+
+def unposted(config: Config) -> list[str]:
+    """Platforms listened to whose approved replies go to the console: it records each one
+    delivered and no customer gets it. A warning, not a refusal: a team may evaluate the desk
+    before it has posting rights."""
+    routing = config.settings.routing.post
+    kinds = {r.name or r.kind: r.kind for r in config.responders}
+    warnings = []
+    for platform in sorted({s.kind for s in config.sources} & set(registry.platforms())):
+        key = platform if platform in routing else "default"
+        name = routing[key]
+        poster = _poster_of(platform) if kinds.get(name) == "console" else None
+        if poster:
+            warnings.append(
+                f"routing.post.{key}: approved replies to {platform} mentions go to {name!r} "
+                f"(kind console), which only prints them: no one on {platform} gets them; "
+                f'route {platform} to its poster, e.g. {platform} = "{poster}" under [routing] '
+                f'post, with a [[responders]] table of kind = "{poster}" (not refused: a team '
+                "may evaluate without posting rights)"
+            )
+    return warnings
+
+
+def _poster_of(platform: str) -> str | None:
+    """The responder kind that posts on `platform`, or None (Hacker News: no poster)."""
+    return next(
+        (
+            kind
+            for kind in registry.kinds("responders")
+            if getattr(registry.load("responders", kind), "platform", None) == platform
+        ),
+        None,
+    )

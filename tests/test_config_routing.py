@@ -172,3 +172,23 @@ def test_freshdesk_must_know_who_a_ticket_is_from_for_authors_off_x(
     # Listening on X alone, every author has a twitter_id: nothing is missing.
     only_x = FreshdeskResponderConfig(base_url="https://acme.freshdesk.com")
     assert only_x.unready_for({"x"}) == [] and only_x.unready_for({"x", "reddit"}) != []
+
+
+X_SOURCE = '\n[[sources]]\nkind = "x"\nbase_url = "http://127.0.0.1:9"\n'
+
+
+def test_a_platform_whose_replies_go_to_the_console_is_warned_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("X_BEARER_TOKEN", "test")
+    config = _config(tmp_path, X_SOURCE)
+    code, output = run_cli(config, "check-config")
+    assert code == 0 and "is valid" in output
+    assert "warning: routing.post.default: approved replies to x mentions go to 'console'" in output
+    assert 'e.g. x = "x-post"' in output and "not refused" in output
+    code, output = run_cli(config, "run", "--once", "--sources", "none")
+    assert code == 0 and "WARNING mentiondesk.cli: routing.post.default:" in output
+    # Routed to its poster, or a replay source only (the demo): nothing to warn of.
+    routed = X_SOURCE + '[routing]\npost = { default = "console", x = "x-post" }\n'
+    assert "warning:" not in run_cli(_config(tmp_path, routed), "check-config")[1]
+    assert "warning:" not in run_cli(_config(tmp_path, ""), "check-config")[1]  # replay only
