@@ -171,12 +171,12 @@ _QUEUE = {
     ),
     "the draft answers": "o rascunho responde",
     "The draft below answers this mention; the author has written since.": (
-        "O rascunho abaixo responde a esta menção; o autor escreveu de novo depois dela."
+        "O rascunho abaixo responde a esta menção; a pessoa escreveu de novo depois dela."
     ),
-    "Newer from the author:": "Mais recente do autor:",
+    "Newer from the author:": "Mais recente da pessoa:",
     "Read the case before approving": "Leia o caso antes de aprovar",
     "The author has written since the mention this draft answers.": (
-        "O autor escreveu de novo depois da menção que este rascunho responde."
+        "A pessoa escreveu de novo depois da menção que este rascunho responde."
     ),
     "{n} follower": "{n} seguidor",
     "{n} followers": "{n} seguidores",

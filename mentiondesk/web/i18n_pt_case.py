@@ -40,7 +40,7 @@ CASE = {
     ),
     "See the praise": "Ver o elogio",
     "Withdrawn: the author has since complained, so this thank-you no longer fits.": (
-        "Retirada: depois disso, o autor fez uma reclamação, e este agradecimento não cabe mais."
+        "Retirada: depois disso, a pessoa fez uma reclamação, e este agradecimento não cabe mais."
     ),
     "See the complaint": "Ver a reclamação",
     "The complaint is about something else? This thank-you waits for approval again.": (

@@ -107,6 +107,6 @@ async def test_the_desk_says_a_complaint_withdrew_the_thank_you_and_restores_it(
     assert said in page and f'<a href="/mentions/{complaint}">See the complaint</a>' in page
     assert "The complaint is about something else? This thank-you waits" in page
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "Retirada: depois disso, o autor fez uma reclamação" in pt and "Ver a reclamação" in pt
+    assert "Retirada: depois disso, a pessoa fez uma reclamação" in pt and "Ver a reclamação" in pt
     restored = await desk.post(f"/drafts/{thanks}/restore", back=f"/cases/{case}")
     assert restored.headers["Location"].endswith("notice=restored")

@@ -38,7 +38,7 @@ async def test_a_draft_for_an_older_mention_shows_it_and_the_newer_one_without_a
     assert "Read the case before approving</a>" in row
     assert f"/drafts/{apology}/reject" in row
     pt = _row(await (await desk.client.get("/queue", headers=PT)).text(), case)
-    assert "Mais recente do autor:" in pt and "Leia o caso antes de aprovar" in pt
+    assert "Mais recente da pessoa:" in pt and "Leia o caso antes de aprovar" in pt
     assert "o rascunho responde" in pt
 
 
