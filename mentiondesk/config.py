@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import sqlalchemy as sa
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -22,8 +21,8 @@ from pydantic import (
 from mentiondesk import registry
 from mentiondesk.config_problems import problems_of
 from mentiondesk.config_routing import routing_problems
+from mentiondesk.config_store import StoreSection, store_problems, store_url
 from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
-from mentiondesk.schema import shown_url
 
 
 class _Section(BaseModel):
@@ -34,10 +33,6 @@ class BrandSection(_Section):
     name: str = Field(min_length=1)
     handles: list[str] = []
     keywords: list[str] = []
-
-
-class StoreSection(_Section):
-    url: str = "sqlite:///mentiondesk.db"
 
 
 _LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
@@ -185,12 +180,9 @@ class Config:
         return PluginContext(brand=self.brand, base_dir=self.base_dir)
 
     def store_url(self) -> str:
-        """The store URL with a relative SQLite path taken from the config file's folder."""
-        url = self.settings.store.url
-        prefix = "sqlite:///"
-        if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
-            return prefix + str((self.base_dir / url[len(prefix) :]).resolve())
-        return url
+        """The store URL (from `url_env` if set) with a relative SQLite path taken from the
+        config file's folder."""
+        return store_url(self.settings.store, self.base_dir)
 
 
 def load_config(path: Path) -> Config:
@@ -275,21 +267,7 @@ def _classifier_settings(config: Config) -> list[str]:
 
 
 def _paths_and_urls(config: Config) -> list[str]:
-    problems = []
-    try:
-        url = sa.engine.make_url(config.store_url())
-    except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
-        url = None
-    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
-        problems.append(
-            f"store.url: {shown_url(config.settings.store.url)!r} is not a database "
-            "URL mentiondesk supports; use sqlite:///FILE.db or "
-            "postgresql+psycopg://USER@HOST:5432/DB"
-        )
-    elif url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        folder = Path(url.database).parent
-        if not folder.is_dir():
-            problems.append(f"store.url: folder {str(folder)!r} does not exist; create it first")
+    problems = store_problems(config.settings.store, config.store_url())
     for i, source in enumerate(config.sources):
         path = getattr(source, "path", None)  # a source that reads a file (replay)
         if isinstance(path, Path) and not (config.base_dir / path).is_file():

@@ -1,0 +1,89 @@
+"""`[store]`: where the database is, written in the file or named by an environment variable
+(a PostgreSQL URL carries its password), and whether mentiondesk can open it with what it
+installs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from mentiondesk.models import secret_from_env
+from mentiondesk.schema import shown_url
+
+DEFAULT_URL = "sqlite:///mentiondesk.db"
+# What mentiondesk installs: SQLite's driver ships with Python, PostgreSQL's is psycopg 3.
+# SQLAlchemy 2.0 reads a bare postgresql:// as psycopg2, which is not installed.
+_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
+_SUPPORTED = "use sqlite:///FILE.db, postgresql://USER@HOST:5432/DB or postgresql+psycopg://…"
+
+
+class StoreSection(BaseModel):
+    """`url`, or `url_env` naming the variable that holds it (not both; neither: SQLite)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str | None = None
+    url_env: str | None = None
+
+    @field_validator("url_env")
+    @classmethod
+    def _url_is_set(cls, variable: str | None) -> str | None:
+        if variable is not None:
+            secret_from_env(variable)  # unset: the error names the variable and this key
+        return variable
+
+    @model_validator(mode="after")
+    def _one_of(self) -> StoreSection:
+        if self.url is not None and self.url_env is not None:
+            raise ValueError("set url or url_env, not both (url_env keeps the password out)")
+        return self
+
+    @property
+    def key(self) -> str:
+        """The key a problem with the URL is reported under."""
+        return "store.url_env" if self.url_env else "store.url"
+
+    def raw_url(self) -> str:
+        if self.url_env:
+            return os.environ.get(self.url_env, "")
+        return self.url if self.url is not None else DEFAULT_URL
+
+
+def store_url(section: StoreSection, base_dir: Path) -> str:
+    """The URL to open: a relative SQLite path taken from `base_dir`, and a bare
+    postgresql:// given the driver mentiondesk installs."""
+    url = section.raw_url()
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+        return prefix + str((base_dir / url[len(prefix) :]).resolve())
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def store_problems(section: StoreSection, url: str) -> list[str]:
+    """What stops mentiondesk opening `url`, said under the key that gave it."""
+    key, shown = section.key, shown_url(section.raw_url())
+    if section.url_env:
+        shown = f"{shown} (from {section.url_env})"
+    try:
+        parsed = sa.engine.make_url(url)
+    except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
+        return [f"{key}: {shown!r} is not a database URL mentiondesk supports; {_SUPPORTED}"]
+    backend = parsed.get_backend_name()
+    if backend not in _DRIVERS:
+        return [f"{key}: {shown!r} is not a database URL mentiondesk supports; {_SUPPORTED}"]
+    driver = parsed.get_driver_name()
+    if driver != _DRIVERS[backend]:
+        return [
+            f"{key}: {shown!r} asks for the driver {driver!r}, which mentiondesk does not "
+            f"install; write {backend}+{_DRIVERS[backend]}:// (or {backend}://) instead"
+        ]
+    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            return [f"{key}: folder {str(folder)!r} does not exist; create it first"]
+    return []

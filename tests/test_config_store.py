@@ -1,0 +1,92 @@
+"""`[store]`: the URL from an environment variable (its password stays out of the file), and
+only the drivers mentiondesk installs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mentiondesk.config import load_config
+from mentiondesk.models import ConfigError
+from tests.conftest import PG_ADMIN_URL
+from tests.helpers import run_cli, write_config, write_mentions
+
+_URL_LINE = 'url = "sqlite:///desk.db"'
+
+
+def _config(tmp_path: Path, store: str) -> Path:
+    """The test config with its `[store]` url line replaced by `store`."""
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    path = write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
+    path.write_text(path.read_text().replace(_URL_LINE, store))
+    return path
+
+
+def test_url_env_names_the_variable_holding_the_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MD_STORE_URL", "postgresql+psycopg://md:s3cret@127.0.0.1:5432/md")
+    config = load_config(_config(tmp_path, 'url_env = "MD_STORE_URL"'))
+    assert config.store_url() == "postgresql+psycopg://md:s3cret@127.0.0.1:5432/md"
+
+
+def test_an_unset_url_env_names_the_key_and_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MD_STORE_URL", raising=False)
+    with pytest.raises(ConfigError, match=r"store\.url_env: environment variable MD_STORE_URL"):
+        load_config(_config(tmp_path, 'url_env = "MD_STORE_URL"'))
+
+
+def test_url_and_url_env_together_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MD_STORE_URL", "sqlite:///other.db")
+    with pytest.raises(ConfigError, match=r"store: set url or url_env, not both"):
+        load_config(_config(tmp_path, f'{_URL_LINE}\nurl_env = "MD_STORE_URL"'))
+
+
+def test_a_relative_sqlite_path_from_url_env_is_next_to_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MD_STORE_URL", "sqlite:///desk.db")
+    config = load_config(_config(tmp_path, 'url_env = "MD_STORE_URL"'))
+    assert config.store_url() == f"sqlite:///{tmp_path / 'desk.db'}"
+
+
+def test_a_bare_postgresql_url_opens_with_psycopg_3(tmp_path: Path) -> None:
+    # SQLAlchemy 2.0 reads postgresql:// as psycopg2, which mentiondesk does not install.
+    config = load_config(_config(tmp_path, 'url = "postgresql://md@127.0.0.1:5432/md"'))
+    assert config.store_url() == "postgresql+psycopg://md@127.0.0.1:5432/md"
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql+psycopg2://md:s3cret@db:5432/md", "postgresql+asyncpg://md@db/md"]
+)
+def test_a_driver_not_installed_is_refused_with_the_fix(tmp_path: Path, url: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(_config(tmp_path, f'url = "{url}"'))
+    assert "store.url: " in str(info.value) and "which mentiondesk does not install" in str(
+        info.value
+    )
+    assert "write postgresql+psycopg://" in str(info.value) and "s3cret" not in str(info.value)
+
+
+def test_a_driver_not_installed_in_url_env_names_url_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MD_STORE_URL", "postgresql+psycopg2://md:s3cret@db:5432/md")
+    code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
+    assert code == 2 and "store.url_env: " in output and "(from MD_STORE_URL)" in output
+    assert "s3cret" not in output
+
+
+@pytest.mark.postgres
+def test_check_config_reaches_postgresql_through_url_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://", 1)
+    monkeypatch.setenv("MD_STORE_URL", bare)
+    code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
+    assert code == 0 and "(reachable)" in output, output
