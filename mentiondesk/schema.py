@@ -23,6 +23,7 @@ _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, th
 # "ss" if the path's / ended it; masking too much beats showing part of a password), and
 # libpq's ?password=… query parameter, which SQLAlchemy's hide_password leaves in.
 _PASSWORD = re.compile(r"(://[^/@:]*:).*@|([?&]password=)[^&]*", re.IGNORECASE)
+_INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on schema public
 
 
 def ensure(engine: Engine) -> None:
@@ -39,6 +40,10 @@ def ensure(engine: Engine) -> None:
                         index.create(conn, checkfirst=True)
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
+    except sa.exc.ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+            raise
+        raise _cannot_create(engine, exc) from None
     if missing:
         raise ConfigError(
             f"store.url: the database was made by an older mentiondesk and lacks "
@@ -70,6 +75,25 @@ def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
         f"store.url: cannot open {where} ({reason}); check that the database is running "
         "and the URL is right"
     )
+
+
+def _cannot_create(engine: Engine, exc: sa.exc.ProgrammingError) -> ConfigError:
+    user = engine.url.username or _current_user(engine)
+    reason = str(exc.orig).strip().splitlines()[0]
+    return ConfigError(
+        f"store.url: the database user {user} cannot create tables in schema public "
+        f"({reason}): GRANT CREATE ON SCHEMA public TO {user}; or run mentiondesk once as "
+        "the database's owner, which makes the tables"
+    )
+
+
+def _current_user(engine: Engine) -> str:
+    """Who the server says we are (a URL without a user name logs in as the OS user)."""
+    try:
+        with engine.connect() as conn:
+            return str(conn.scalar(sa.text("SELECT current_user")))
+    except sa.exc.SQLAlchemyError:
+        return "<user>"
 
 
 def _add_missing_columns(conn: Connection) -> list[str]:

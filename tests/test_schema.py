@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import uuid
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -137,4 +139,39 @@ def test_workers_starting_together_make_one_first_login(pg_url: str) -> None:
     for worker in workers:
         worker.join()
     assert len(passwords) == 4 and sum(p is not None for p in passwords) == 1
+    store.dispose()
+
+
+@pytest.fixture
+def role_without_create() -> Iterator[str]:
+    """A database whose login role may connect but not create in schema public (the default
+    on PostgreSQL 15+, made explicit for older servers); dropped after."""
+    from tests.conftest import PG_ADMIN_URL
+
+    name = f"md_nocreate_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE ROLE {name} LOGIN"))
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    inside = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with inside.connect() as conn:
+        conn.execute(sa.text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+    inside.dispose()
+    try:
+        yield url.replace("postgres@", f"{name}@", 1)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            conn.execute(sa.text(f"DROP ROLE IF EXISTS {name}"))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_a_user_who_cannot_create_tables_is_told_the_grant(role_without_create: str) -> None:
+    store = Store(role_without_create)
+    user = sa.engine.make_url(role_without_create).username
+    with pytest.raises(ConfigError, match="cannot create tables in schema public") as info:
+        store.create_all()
+    assert f"GRANT CREATE ON SCHEMA public TO {user};" in str(info.value)
     store.dispose()
