@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -12,12 +15,23 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk.cli_common import load, open_store
+from mentiondesk import audit
+from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, parse_case_number
-from mentiondesk.web.users import Role, add_user, list_users, login_name
+from mentiondesk.web.users import (
+    Role,
+    add_user,
+    list_users,
+    login_name,
+    set_active,
+    set_password,
+)
 
-users_app = typer.Typer(help="People who log in to the desk: add, list.", no_args_is_help=True)
+users_app = typer.Typer(
+    help="People who log in to the desk: add, list, disable, enable, passwd.",
+    no_args_is_help=True,
+)
 survey_app = typer.Typer(help="Satisfaction answers (CSAT 1-5, NPS 0-10).", no_args_is_help=True)
 out = Console()
 err = Console(stderr=True)
@@ -46,10 +60,7 @@ def users_add(
         raise typer.Exit(2) from None
     store = open_store(load(ctx))  # a bad config fails before anyone types a password
     try:
-        if password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = _read_password(password_stdin)
         add_user(store, name, role=parsed, password=password)
     except ValueError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
@@ -73,6 +84,70 @@ def users_list(ctx: typer.Context) -> None:
     for user, active, added in users:
         table.add_row(escape(user.name), user.role.title, "yes" if active else "no", f"{added:%F}")
     out.print(table)
+
+
+_NAME = typer.Argument(metavar="NAME", help="Their login name (any case).")
+
+
+@users_app.command("disable")
+def users_disable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
+    """Stop a user logging in; their open desk sessions end at once."""
+    with _changing(ctx) as store:
+        stored = set_active(store, name, active=False)
+        audit.record(store, who(), "user-disable", detail=stored)
+    out.print(f"User {escape(stored)} disabled: they cannot log in, and are logged out now.")
+
+
+@users_app.command("enable")
+def users_enable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
+    """Let a disabled user log in again (with the password they had)."""
+    with _changing(ctx) as store:
+        stored = set_active(store, name, active=True)
+        audit.record(store, who(), "user-enable", detail=stored)
+    out.print(f"User {escape(stored)} may log in again.")
+
+
+@users_app.command("passwd")
+def users_passwd(
+    ctx: typer.Context,
+    name: Annotated[str, _NAME],
+    random: Annotated[
+        bool, typer.Option("--random", help="Make a random password and print it once.")
+    ] = False,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Set a user's password (prompts twice); their open desk sessions end."""
+    if random and password_stdin:
+        err.print("--random and --password-stdin: give one or the other")
+        raise typer.Exit(2)
+    with _changing(ctx) as store:  # a bad config fails before anyone types a password
+        password = secrets.token_urlsafe(12) if random else _read_password(password_stdin)
+        stored = set_password(store, name, password)
+        audit.record(store, who(), "user-password", detail=stored)
+    out.print(f"Password of {escape(stored)} changed; their desk sessions have ended.")
+    if random:
+        out.print(f"New password: {escape(password)} (shown only once)", highlight=False)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+@contextmanager
+def _changing(ctx: typer.Context) -> Iterator[Store]:
+    """The store, for one change to a user: no such user or a bad password exits 1."""
+    store = open_store(load(ctx))
+    try:
+        yield store
+    except (LookupError, ValueError) as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    finally:
+        store.dispose()
 
 
 @survey_app.command("record")

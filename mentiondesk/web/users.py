@@ -73,8 +73,7 @@ def login_name(name: str) -> str:
 def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
     """Create a user; raise ValueError on a bad name, short password or a taken name."""
     name = login_name(name)
-    if len(password) < 8:
-        raise ValueError("the password must have at least 8 characters")
+    check_password(password)
     with store.engine.begin() as conn:
         # Taken in any case: 'Ana' and 'ana' would be two logins nobody can tell apart.
         same = sa.func.lower(USER.c.name) == name.lower()
@@ -87,6 +86,44 @@ def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
             return int(conn.execute(insert).scalar_one())
         except sa.exc.IntegrityError:  # another worker added the same name just now
             raise ValueError(f"a user named {name!r} already exists") from None
+
+
+def check_password(password: str) -> None:
+    """ValueError unless the password is long enough to be worth hashing."""
+    if len(password) < 8:
+        raise ValueError("the password must have at least 8 characters")
+
+
+def set_active(store: Store, name: str, *, active: bool) -> str:
+    """Let a user log in again, or stop them (their sessions end now: a desk tab left open
+    is logged out at its next click); the name as stored, or LookupError."""
+    with store.engine.begin() as conn:
+        user_id, stored = _find(conn, name)
+        conn.execute(sa.update(USER).where(USER.c.id == user_id).values(active=active))
+        if not active:
+            conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
+    return stored
+
+
+def set_password(store: Store, name: str, password: str) -> str:
+    """Replace a user's password and end their sessions (whoever knew the old one is
+    logged out too); the name as stored, or LookupError / ValueError."""
+    check_password(password)
+    hashed = _HASHER.hash(password)
+    with store.engine.begin() as conn:
+        user_id, stored = _find(conn, name)
+        conn.execute(sa.update(USER).where(USER.c.id == user_id).values(password_hash=hashed))
+        conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
+    return stored
+
+
+def _find(conn: sa.Connection, name: str) -> tuple[int, str]:
+    # Names are unique in any case (add_user), so "ana" finds 'Ana' and nobody else.
+    same = sa.func.lower(USER.c.name) == name.strip().lower()
+    row = conn.execute(sa.select(USER.c.id, USER.c.name).where(same)).first()
+    if row is None:
+        raise LookupError(f"no user named {name.strip()!r}; `mentiondesk users list` shows them")
+    return int(row.id), str(row.name)
 
 
 def list_users(store: Store) -> list[tuple[User, bool, datetime]]:

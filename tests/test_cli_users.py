@@ -1,0 +1,99 @@
+"""`mentiondesk users disable / enable / passwd`: a person leaves, or forgets a password,
+without anyone editing the database."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk import cli_common
+from mentiondesk.config import load_config
+from mentiondesk.store import Store
+from mentiondesk.tables import AUDIT
+from mentiondesk.web.users import authenticate, load_session, open_session
+from tests.helpers import complaint_and_praise, run_cli
+
+OLD, NEW = "an old secret", "a new secret"
+_NOW = datetime.now(UTC)
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A desk with one agent, "Ana", added from the terminal by "root"."""
+    monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
+    path = complaint_and_praise(tmp_path)
+    assert run_cli(path, "users", "add", "Ana", "--password-stdin", stdin=OLD + "\n")[0] == 0
+    return path
+
+
+@pytest.fixture
+def store(config: Path) -> Iterator[Store]:
+    store = Store(load_config(config).store_url())
+    yield store
+    store.dispose()
+
+
+def _session(store: Store) -> str:
+    """Ana logged in on the desk: her session's cookie value."""
+    user = authenticate(store, "Ana", OLD)
+    assert user is not None
+    return open_session(store, user, now=_NOW, ttl=timedelta(hours=8))
+
+
+def _audit(store: Store) -> list[tuple[str, str, str]]:
+    with store.engine.connect() as conn:
+        query = sa.select(AUDIT.c.actor, AUDIT.c.action, AUDIT.c.detail).order_by(AUDIT.c.id)
+        return [(r.actor, r.action, r.detail) for r in conn.execute(query)]
+
+
+def test_disable_logs_them_out_now_and_enable_lets_them_back(config: Path, store: Store) -> None:
+    token = _session(store)
+    code, output = run_cli(config, "users", "disable", "ana")  # any case
+    assert code == 0 and "User Ana disabled" in output
+    assert load_session(store, token, now=_NOW) is None and authenticate(store, "Ana", OLD) is None
+    assert "│ Ana  │ agent │ no " in run_cli(config, "users", "list")[1]
+    assert run_cli(config, "users", "enable", "Ana")[0] == 0
+    assert authenticate(store, "Ana", OLD) is not None
+    assert load_session(store, token, now=_NOW) is None  # the ended session stays ended
+    assert [a[1:] for a in _audit(store)] == [("user-disable", "Ana"), ("user-enable", "Ana")]
+    assert {a[0] for a in _audit(store)} == {"cli:root"}
+
+
+def test_disable_ends_the_session_row_not_only_its_use(config: Path, store: Store) -> None:
+    _session(store)
+    run_cli(config, "users", "disable", "Ana")
+    with store.engine.connect() as conn:
+        assert conn.scalar(sa.text("SELECT count(*) FROM web_session")) == 0
+
+
+def test_passwd_prompts_twice_and_ends_their_sessions(config: Path, store: Store) -> None:
+    token = _session(store)
+    code, output = run_cli(config, "users", "passwd", "Ana", stdin=f"{NEW}\n{NEW}\n")
+    assert code == 0 and output.count("Password") >= 2 and "sessions have ended" in output
+    assert authenticate(store, "Ana", OLD) is None and authenticate(store, "Ana", NEW) is not None
+    assert load_session(store, token, now=_NOW) is None
+    assert _audit(store) == [("cli:root", "user-password", "Ana")]
+
+
+def test_passwd_random_prints_a_new_password_once(config: Path, store: Store) -> None:
+    code, output = run_cli(config, "users", "passwd", "Ana", "--random")
+    found = re.search(r"New password: (\S+) \(shown only once\)", output)
+    assert code == 0 and found, output
+    assert authenticate(store, "Ana", found[1]) is not None
+
+
+def test_passwd_refuses_a_short_password_and_keeps_the_old(config: Path, store: Store) -> None:
+    code, output = run_cli(config, "users", "passwd", "Ana", "--password-stdin", stdin="short\n")
+    assert code == 1 and "at least 8 characters" in output
+    assert authenticate(store, "Ana", OLD) is not None and _audit(store) == []
+
+
+@pytest.mark.parametrize("command", ["disable", "enable", "passwd"])
+def test_an_unknown_user_is_named(config: Path, command: str) -> None:
+    code, output = run_cli(config, "users", command, "bob", stdin=f"{NEW}\n{NEW}\n")
+    assert code == 1 and "no user named 'bob'" in output
