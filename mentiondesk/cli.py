@@ -186,7 +186,7 @@ async def _run(config: Config, *, once: bool) -> None:
             if once or desk.stop_event.is_set():
                 return
             if web is not None:
-                announce_first_user(desk)
+                announce_first_user(desk, on_terminal=err.file.isatty())
             err.print("Listening for new mentions. Press Ctrl-C to stop.")
             await desk.start()
             await desk.stop_event.wait()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 from aiohttp import web
@@ -15,6 +16,7 @@ from mentiondesk.web import create_app, serve
 from mentiondesk.web.server import bound_port
 from mentiondesk.web.users import Role, add_user, user_count
 
+_LOGGER = logging.getLogger(__name__)
 DEMO_USER = "demo"
 
 
@@ -57,11 +59,21 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     return runner
 
 
-def announce_first_user(app: App) -> None:
+def announce_first_user(app: App, *, on_terminal: bool) -> None:
     """Make the first login, if there is none, and print its password (once).
 
-    Called after the catch-up's summary, so the password is not scrolled away by the alerts
-    printed while the backlog is read."""
+    Only to a terminal: under systemd or a pipe, standard error is kept in the journal or a
+    log file, where a password would stay for anyone who can read them. There no login is
+    made, and the log says how to make one. Called after the catch-up's summary, so the
+    password is not scrolled away by the alerts printed while the backlog is read."""
+    if not on_terminal:
+        if user_count(app.store) == 0:
+            _LOGGER.warning(
+                "desk: no one can log in yet, and no first admin was created (standard error "
+                "is not a terminal: its password would stay in the log); create one with "
+                "`mentiondesk users add NAME --role admin`"
+            )
+        return
     password = ensure_first_user(app)
     if password:
         err.print(

@@ -4,6 +4,7 @@ stops cleanly."""
 from __future__ import annotations
 
 import os
+import pty
 import re
 import signal
 import socket
@@ -12,40 +13,43 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 import pytest
 
-from mentiondesk.cli_web import start_desk
+from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import load_config
 from mentiondesk.pipeline import App
+from mentiondesk.web.users import user_count
 from tests.desk.browser import free_port
 from tests.desk.seed import write_config
 
 
-def _read_until(proc: subprocess.Popen[str], text: str, timeout: float = 60) -> str:
+def _read_until(stream: IO[str], text: str, timeout: float = 60) -> str:
     seen, deadline = "", time.monotonic() + timeout
-    assert proc.stdout is not None
     while time.monotonic() < deadline:
-        line = proc.stdout.readline()
+        line = stream.readline()
         seen += line
         if text in line:
             return seen
     raise AssertionError(f"{text!r} never appeared; got:\n{seen}")
 
 
-def test_run_serves_the_desk_with_a_first_login(tmp_path: Path) -> None:
+def test_run_in_a_terminal_serves_the_desk_with_a_first_login(tmp_path: Path) -> None:
     port = free_port()
     config = write_config(tmp_path, "sqlite:///desk.db")
     with config.open("a", encoding="utf-8") as f:
         f.write(f'\n[desk]\nhost = "127.0.0.1"\nport = {port}\n')
     command = [sys.executable, "-m", "mentiondesk", "--config", str(config), "run"]
-    env = {**os.environ, "COLUMNS": "200"}  # one line per message: easy to read back
-    env["PYTHONUNBUFFERED"] = "1"  # stdout and stderr interleave in the order printed
-    proc = subprocess.Popen(
-        command, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True, env=env
-    )
+    # One line per message, plain text: easy to read back. stdout and stderr share one
+    # terminal, as in the demo, so they interleave in the order printed.
+    env = {**os.environ, "COLUMNS": "200", "TERM": "dumb", "PYTHONUNBUFFERED": "1"}
+    main, side = pty.openpty()
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=side, stderr=side, env=env)
+    os.close(side)
+    terminal = os.fdopen(main, "r", encoding="utf-8", errors="replace")
     try:
-        seen = _read_until(proc, "Listening for new mentions")
+        seen = _read_until(terminal, "Listening for new mentions")
         found = re.search(r"user demo, password (\S+) \(admin\)", seen)
         assert found, seen
         # The desk opens before the catch-up (people can work while a backlog is read); the
@@ -58,8 +62,22 @@ def test_run_serves_the_desk_with_a_first_login(tmp_path: Path) -> None:
             assert "Log in to the Lumora desk" in page.read().decode()
     finally:
         proc.send_signal(signal.SIGTERM)
-        rest, _ = proc.communicate(timeout=60)
-    assert proc.returncode == 0, rest
+        assert proc.wait(timeout=60) == 0
+        terminal.close()
+
+
+async def test_without_a_terminal_no_password_is_made_and_the_log_says_how(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    path = write_config(tmp_path, f"sqlite:///{tmp_path / 'desk.db'}")
+    with path.open("a") as f:
+        f.write('\n[sentiment]\nclassifier = "vader"\n')
+    async with App(load_config(path)) as app:
+        announce_first_user(app, on_terminal=False)  # under systemd: stderr is the journal
+        assert user_count(app.store) == 0
+    assert "password" not in capsys.readouterr().err
+    assert "no first admin was created" in caplog.text
+    assert "mentiondesk users add NAME --role admin" in caplog.text
 
 
 async def test_a_taken_port_is_reported_with_the_section_to_change(
