@@ -9,12 +9,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import audit, contacts, queue
+from mentiondesk import audit, contacts, erasure, queue
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.wording import counted
 
 authors_app = typer.Typer(
-    help="Authors: the do-not-contact list (no private message is ever drafted or sent).",
+    help="Authors: the do-not-contact list (no private message is ever drafted or sent), and "
+    "erasing an author's data on request.",
     no_args_is_help=True,
 )
 out = Console(soft_wrap=True)
@@ -67,3 +68,38 @@ def list_authors(ctx: typer.Context) -> None:
     for platform, handle, name in rows:
         table.add_row(platform, escape(handle), escape(name))
     out.print(table)
+
+
+@authors_app.command("forget")
+def forget(
+    ctx: typer.Context,
+    platform: Annotated[
+        str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
+    ],
+    handle: Annotated[
+        str, typer.Argument(metavar="HANDLE", help="The author's handle, as in `cases list`.")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", help="Erase without asking.")] = False,
+) -> None:
+    """Erase everything stored about an author, on their request (LGPD, GDPR).
+
+    Their mentions, cases, drafts, notes, corrections and replies not yet sent are deleted;
+    the audit trail keeps that an erasure happened, not whose. If they asked not to be
+    contacted, only a fingerprint of their account is kept so that they stay on the list.
+    Backups are not touched: see README, 'Personal data'."""
+    store = open_store(load(ctx))
+    try:
+        plan = erasure.erase(store, platform, handle, by=who(), dry_run=True)
+        out.print(f"Erasing {escape(handle)} on {escape(platform)} deletes: {plan.summary()}.")
+        if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
+            err.print("Nothing erased.")
+            raise typer.Exit(1)
+        done = erasure.erase(store, platform, handle, by=who())
+    except queue.NotFound as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    finally:
+        store.dispose()
+    out.print(f"Erased: {done.summary()}.")
+    if done.listed:
+        out.print("They stay on the do-not-contact list (as a fingerprint of their account).")

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from mentiondesk.forgotten import unlist_forgotten
 from mentiondesk.opt_outs import listed_by, withdraw_for_listed, withdraw_private_drafts
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
@@ -33,26 +34,34 @@ def set_do_not_contact(
     withdraw their pending private drafts naming `by`; with value=False take them off the list
     (nothing withdrawn comes back: the next draft is a fresh one)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
-    if platform in CASELESS_HANDLES:
-        same = sa.func.lower(AUTHOR.c.handle) == handle.lower()
-    else:
-        same = AUTHOR.c.handle == handle
     with store.engine.begin() as conn:
         ids = list(
             conn.scalars(
                 sa.update(AUTHOR)
-                .where(AUTHOR.c.platform == platform, same)
+                .where(same_author(platform, handle))
                 .values(do_not_contact=value)
                 .returning(AUTHOR.c.id)
             )
         )
         if not ids:
-            raise NotFound(_no_author(conn, platform, handle))
+            raise NotFound(no_author(conn, platform, handle))
+        if not value:  # an erased author who came back: the kept fingerprint must not relist them
+            unlist_forgotten(conn, ids)
         withdrawn = withdraw_private_drafts(conn, ids, listed_by(by), _utcnow()) if value else 0
     return Listing(len(ids), withdrawn, tuple(ids))
 
 
-def _no_author(conn: sa.Connection, platform: str, handle: str) -> str:
+def same_author(platform: str, handle: str) -> sa.ColumnElement[bool]:
+    """SQL: an author row is `handle` (no @) on `platform` (lower case), as that platform
+    compares handles."""
+    if platform in CASELESS_HANDLES:
+        same = sa.func.lower(AUTHOR.c.handle) == handle.lower()
+    else:
+        same = AUTHOR.c.handle == handle
+    return sa.and_(AUTHOR.c.platform == platform, same)
+
+
+def no_author(conn: sa.Connection, platform: str, handle: str) -> str:
     """Why nobody matched: an unknown platform (say which the store has) or handle."""
     known = list(conn.scalars(sa.select(AUTHOR.c.platform).distinct().order_by(AUTHOR.c.platform)))
     if platform in known:

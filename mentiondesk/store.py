@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
+from mentiondesk.forgotten import relist_forgotten
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
@@ -169,7 +170,9 @@ class Store:
                 keys.in_(list(authors))
             )
         )
-        return {(p, e): i for p, e, i in found}
+        ids = {(p, e): i for p, e, i in found}
+        relist_forgotten(conn, ids)  # an erased author who had opted out stays opted out
+        return ids
 
     def _save_cursor(self, conn: Connection, source: str, cursor: str | None) -> None:
         stmt = self.insert(CURSOR).values(source=source, value=cursor, updated_at=_utcnow())

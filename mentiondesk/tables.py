@@ -175,6 +175,16 @@ class SlackSeenRow(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=_TS, index=True)  # its timestamp + Slack's 5 minutes
 
 
+class ForgottenRow(SQLModel, table=True):
+    """An erased author who had asked not to be contacted, as a fingerprint only (sha256 of
+    platform and account id): if they post again they are back on the list, nothing more."""
+
+    __tablename__ = "forgotten"
+
+    digest: str = Field(primary_key=True, max_length=64)
+    erased_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
 # Core handles for the hot paths and for typed queries (column expressions, not ORM rows).
 AUTHOR = SQLModel.metadata.tables["author"]
 MENTION = SQLModel.metadata.tables["mention"]
@@ -186,6 +196,7 @@ OUTBOX = SQLModel.metadata.tables["outbox"]
 DELIVERY = SQLModel.metadata.tables["delivery"]
 CURSOR = SQLModel.metadata.tables["cursor"]
 SLACK_SEEN = SQLModel.metadata.tables["slack_seen"]
+FORGOTTEN = SQLModel.metadata.tables["forgotten"]
 
 
 class DigestItemRow(SQLModel, table=True):

@@ -1,0 +1,178 @@
+"""Erasing an author on request (LGPD, GDPR): everything stored about them, in one go.
+
+Their mentions go, with everything hanging off them (readings, corrections, follow-ups,
+notes, drafts, surveys, the cases those mentions opened), their actions waiting in the
+outbox (a reply must not be sent after they asked to be forgotten) and their author row.
+Delivered actions keep their row with the copy of the case blanked. Audit lines about them
+stay (who did what, when) with their links and details dropped; one line records that an
+erasure happened, without naming whom. If they were on do-not-contact, only a fingerprint
+of the account is kept so that they stay on it (mentiondesk.forgotten).
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.contacts import no_author, same_author
+from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
+from mentiondesk.forgotten import keep_forgotten
+from mentiondesk.queue import NotFound
+from mentiondesk.store import Store
+from mentiondesk.tables import (
+    AUDIT,
+    AUTHOR,
+    CASE,
+    CORRECTION,
+    DRAFT,
+    FOLLOW_UP,
+    MENTION,
+    NOTE,
+    READING,
+    SURVEY,
+)
+from mentiondesk.wording import counted
+
+ACTION = "erase"  # the audit action of an erasure
+_LISTING = ("do-not-contact", "allow-contact")  # audit actions whose detail is "PLATFORM HANDLE"
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    """What erasing an author removes (or removed)."""
+
+    mentions: int = 0
+    cases: int = 0
+    drafts: int = 0
+    outbox: int = 0  # actions not yet delivered, deleted
+    delivered: int = 0  # delivered actions whose copy of the case was blanked
+    notes: int = 0
+    corrections: int = 0
+    follow_ups: int = 0
+    surveys: int = 0
+    digest_items: int = 0
+    audit: int = 0  # audit lines stripped of their links and details
+    listed: bool = False  # on do-not-contact: a fingerprint keeps them there
+
+    def summary(self) -> str:
+        """One line of counts, naming nobody: shown before confirming, and audited."""
+        words = (
+            "mention",
+            "case",
+            "draft",
+            "outbox action",
+            "delivered action",
+            "note",
+            "correction",
+            "follow-up",
+            "survey answer",
+            "digest alert",
+            "audit line",
+        )
+        counts = astuple(self)[: len(words)]
+        return ", ".join(counted(n, w) for n, w in zip(counts, words, strict=True))
+
+
+def erase(store: Store, platform: str, handle: str, *, by: str, dry_run: bool = False) -> Erasure:
+    """Erase every account with `handle` on `platform` (NotFound when none); with dry_run,
+    only count what would go (the same statements, rolled back)."""
+    platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
+    with store.engine.connect() as conn:
+        transaction = conn.begin()
+        try:
+            done = _erase(conn, platform, handle, by=by)
+        except BaseException:
+            transaction.rollback()
+            raise
+        if dry_run:
+            transaction.rollback()
+        else:
+            transaction.commit()
+    return done
+
+
+def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
+    authors = conn.execute(
+        sa.select(AUTHOR.c.id, AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.do_not_contact)
+        .where(same_author(platform, handle))
+        .with_for_update()
+    ).all()
+    if not authors:
+        raise NotFound(no_author(conn, platform, handle))
+    author_ids = [a.id for a in authors]
+    mentions = _ids(conn, sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(author_ids)))
+    mine = sa.or_(CASE.c.mention_id.in_(mentions), CASE.c.author_id.in_(author_ids))
+    cases = _ids(conn, sa.select(CASE.c.id).where(mine))
+    drafts = _ids(
+        conn,
+        sa.select(DRAFT.c.id).where(
+            sa.or_(DRAFT.c.mention_id.in_(mentions), DRAFT.c.case_id.in_(cases))
+        ),
+    )
+    whose = Whose(
+        accounts=frozenset((platform, a.external_id) for a in authors),
+        handles=frozenset(a.handle for a in authors) | {handle},
+        case_ids=frozenset(cases),
+        draft_ids=frozenset(drafts),
+    )
+    outbox, delivered = erase_outbox(conn, whose)
+    audit = _anonymise_audit(conn, platform, whose, mentions)
+    erasure = Erasure(
+        mentions=len(mentions),
+        cases=len(cases),
+        drafts=_delete(conn, DRAFT, DRAFT.c.id.in_(drafts)),
+        outbox=outbox,
+        delivered=delivered,
+        notes=_delete(
+            conn, NOTE, sa.or_(NOTE.c.mention_id.in_(mentions), NOTE.c.case_id.in_(cases))
+        ),
+        corrections=_delete(conn, CORRECTION, CORRECTION.c.mention_id.in_(mentions)),
+        follow_ups=_delete(
+            conn,
+            FOLLOW_UP,
+            sa.or_(FOLLOW_UP.c.mention_id.in_(mentions), FOLLOW_UP.c.case_id.in_(cases)),
+        ),
+        surveys=_delete(conn, SURVEY, SURVEY.c.case_id.in_(cases)),
+        digest_items=erase_digest_items(conn, whose),
+        audit=audit,
+        listed=any(a.do_not_contact for a in authors),
+    )
+    _delete(conn, READING, READING.c.mention_id.in_(mentions))
+    _delete(conn, CASE, CASE.c.id.in_(cases))
+    _delete(conn, MENTION, MENTION.c.id.in_(mentions))
+    _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
+    if erasure.listed:
+        keep_forgotten(conn, [(platform, a.external_id) for a in authors if a.do_not_contact])
+    detail = f"an author's data was erased on request: {erasure.summary()}"
+    conn.execute(
+        sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail[:512])
+    )
+    return erasure
+
+
+def _anonymise_audit(conn: Connection, platform: str, whose: Whose, mentions: list[int]) -> int:
+    """Keep who did what and when on their mentions, cases and drafts, but not about whom."""
+    details = [f"{platform} {h}".lower() for h in whose.handles]
+    about = sa.or_(
+        AUDIT.c.mention_id.in_(mentions),
+        AUDIT.c.case_id.in_(whose.case_ids),
+        AUDIT.c.draft_id.in_(whose.draft_ids),
+        sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(details)),
+    )
+    result = conn.execute(
+        sa.update(AUDIT)
+        .where(about)
+        .values(mention_id=None, case_id=None, draft_id=None, detail=ERASED)
+    )
+    return int(result.rowcount or 0)
+
+
+def _ids(conn: Connection, query: sa.Select[tuple[int]]) -> list[int]:
+    return list(conn.scalars(query))
+
+
+def _delete(conn: Connection, table: sa.Table, where: sa.ColumnElement[bool]) -> int:
+    return int(conn.execute(sa.delete(table).where(where)).rowcount or 0)

@@ -1,0 +1,133 @@
+"""An erased author's traces in JSON payloads: outbox actions and digest items.
+
+Actions carry a copy of the case (the mention's text, the author's handle and name). One not
+yet delivered is deleted: a reply must not go to someone who asked to be forgotten. One
+delivered keeps its row (the delivery happened) with that copy blanked. A digest gathers
+several authors' mentions in one text: only the erased author's lines are blanked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.held_replies import post_key
+from mentiondesk.tables import DELIVERY, DIGEST_ITEM, OUTBOX
+
+ERASED = "(erased on request)"
+
+
+@dataclass(frozen=True, slots=True)
+class Whose:
+    """Whose traces to find: their (platform, account id) pairs, handles, cases and drafts."""
+
+    accounts: frozenset[tuple[str, str]]
+    handles: frozenset[str]
+    case_ids: frozenset[int]
+    draft_ids: frozenset[int]
+
+    def named_in(self, column: Any) -> Any:
+        """SQL: `column` may name them (a handle inside; checked exactly in Python)."""
+        return sa.or_(*(column.ilike(f"%{_like(h)}%", escape="\\") for h in self.handles))
+
+    def about(self, context: Any) -> bool:
+        """Whether a stored CaseContext (as JSON) is about one of their mentions."""
+        mention = context.get("mention") if isinstance(context, dict) else None
+        if not isinstance(mention, dict) or not isinstance(mention.get("author"), dict):
+            return False
+        return (mention.get("platform"), mention["author"].get("id")) in self.accounts
+
+
+def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
+    """Delete their undelivered actions, blank their delivered ones and their lines in
+    digests; (deleted, blanked)."""
+    keys = [post_key(d) for d in whose.draft_ids]
+    near = sa.or_(
+        OUTBOX.c.case_id.in_(whose.case_ids),
+        OUTBOX.c.key.in_(keys),
+        sa.and_(OUTBOX.c.case_id.is_(None), whose.named_in(OUTBOX.c.payload)),
+    )
+    rows = conn.execute(
+        sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.status, OUTBOX.c.case_id, OUTBOX.c.payload)
+        .where(near)
+        .order_by(OUTBOX.c.id)
+    ).all()
+    deleted = blanked = 0
+    for row in rows:
+        data = _json(row.payload)
+        theirs = (
+            row.case_id in whose.case_ids or row.key in keys or whose.about(data.get("context"))
+        )
+        if theirs and row.status != "done":
+            conn.execute(sa.delete(DELIVERY).where(DELIVERY.c.outbox_id == row.id))
+            conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id == row.id))
+            deleted += 1
+        elif theirs:
+            data = {**data, "context": _blank_context(data.get("context")), "text": ""}
+            _update(conn, row.id, data, case_id=None, last_error=None)
+            blanked += 1
+        elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
+            text = _without_lines(data["text"], whose.handles)
+            if text != data["text"]:
+                _update(conn, row.id, {**data, "text": text}, case_id=row.case_id)
+    return deleted, blanked
+
+
+def erase_digest_items(conn: Connection, whose: Whose) -> int:
+    """Delete the alerts about them collected for a digest (sent or not); how many."""
+    rows = conn.execute(
+        sa.select(DIGEST_ITEM.c.id, DIGEST_ITEM.c.payload).where(
+            whose.named_in(DIGEST_ITEM.c.payload)
+        )
+    ).all()
+    ids = [r.id for r in rows if whose.about(_json(r.payload))]
+    if ids:
+        conn.execute(sa.delete(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(ids)))
+    return len(ids)
+
+
+def _update(conn: Connection, outbox_id: int, data: dict[str, Any], **values: Any) -> None:
+    payload = json.dumps(data, ensure_ascii=False)
+    conn.execute(
+        sa.update(OUTBOX).where(OUTBOX.c.id == outbox_id).values(payload=payload, **values)
+    )
+
+
+def _blank_context(context: Any) -> Any:
+    """The context with nothing of the author left, still readable as a CaseContext."""
+    if not isinstance(context, dict) or not isinstance(context.get("mention"), dict):
+        return context
+    mention = {
+        **context["mention"],
+        "external_id": "erased",
+        "text": "",
+        "url": "",
+        "thread_id": None,
+        "parent_id": None,
+        "author": {"id": "erased", "handle": "", "name": "", "followers": 0},
+    }
+    return {**context, "mention": mention, "draft_text": None, "earlier": []}
+
+
+def _without_lines(text: str, handles: Collection[str]) -> str:
+    """A digest's text with each line about one of `handles` ("• @handle (…): …") blanked."""
+    starts = tuple(f"• @{h.lower()} (" for h in handles)
+    lines = [f"• {ERASED}" if ln.lower().startswith(starts) else ln for ln in text.split("\n")]
+    return "\n".join(lines)
+
+
+def _json(payload: str) -> dict[str, Any]:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
