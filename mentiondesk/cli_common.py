@@ -36,7 +36,9 @@ def load(ctx: typer.Context) -> Config:
 
 
 def open_store(config: Config) -> Store:
-    store = Store(config.store_url())
+    """The store for one command: unpooled, so each query's connection closes with it and
+    none is left open when the command ends (a command runs in-process in tests too)."""
+    store = Store(config.store_url(), pooled=False)
     store.create_all()
     return store
 

@@ -25,18 +25,14 @@ from mentiondesk.models import Author, History, Mention
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
 _LOGGER = logging.getLogger(__name__)
-# What a statement raises when the database cannot be reached or used right now (down,
-# refusing connections, the connection dropped, no pooled connection free): its transaction
-# did nothing, and a person can only try again later. OperationalError is the DB-API's class
-# for such trouble (it also covers SQLite's "database is locked", which is the same to them).
+# What a statement raises when the database cannot be reached or used right now (down, the
+# connection dropped, no pooled connection free, SQLite "database is locked"): its
+# transaction did nothing, and a person can only try again later.
 UNREACHABLE: tuple[type[sa.exc.SQLAlchemyError], ...] = (
-    sa.exc.OperationalError,
-    sa.exc.InterfaceError,
-    sa.exc.TimeoutError,
-)
-# How long a resolved case still counts as the author's "earlier case" in a reply: a case
-# resolved months ago (or closed as spam) says nothing about a new complaint, and a reply
-# that names it ("a person is on it") reads as if we knew what this one is about.
+    sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError
+)  # fmt: skip
+# How long a resolved case still counts as the author's "earlier case" in a reply: one
+# resolved months ago (or closed as spam) says nothing about a new complaint.
 RECENT_CASES = timedelta(days=30)
 
 
@@ -57,11 +53,11 @@ class PendingMention:
 class Store:
     """Owns the engine; schema creation, cursors, ingest and the processing claim."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, pooled: bool = True) -> None:
         self.url = url
         # hide_parameters: a failed statement's values (mention text, drafts, password
         # hashes) stay out of exception messages, and so out of the logs.
-        options = _engine_options(url)
+        options = _engine_options(url, pooled)
         self.engine: Engine = sa.create_engine(url, echo=echo, hide_parameters=True, **options)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -290,11 +286,13 @@ def _pending(row: Any) -> PendingMention:
     )
 
 
-def _engine_options(url: str) -> dict[str, Any]:
-    if url.startswith("sqlite"):
-        # One connection per thread; the pipeline serialises writes through one executor.
-        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
-    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
+def _engine_options(url: str, pooled: bool) -> dict[str, Any]:
+    # SQLite: one connection per thread; the pipeline serialises writes through one executor.
+    sqlite = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    options = sqlite if url.startswith("sqlite") else {}
+    if not pooled:  # a CLI command: each connection closes when its query is done
+        return {**options, "poolclass": sa.pool.NullPool}
+    return options or {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
