@@ -6,6 +6,8 @@ name is fetched by the transformers library only when the user names one and has
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,6 +26,20 @@ _BY_POSITION = {
     3: (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE),
 }
 _ORDER = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
+# RoBERTa-style models number positions from padding_idx + 1: the first pad_token_id + 1
+# position embeddings are never a token's (XLM-R: 514 in the config, 512 tokens).
+_OFFSET_POSITIONS = {
+    "camembert",
+    "data2vec-text",
+    "ibert",
+    "longformer",
+    "mpnet",
+    "roberta",
+    "roberta-prelayernorm",
+    "xlm-roberta",
+    "xlm-roberta-xl",
+}
+log = logging.getLogger(__name__)
 
 
 class TransformersClassifierConfig(PluginConfig):
@@ -69,7 +85,8 @@ class TransformersClassifier:
             raise ConfigError(f"sentiment.settings.model: cannot load {model!r}: {exc}") from exc
         self._torch = torch
         self._columns = label_columns(self._model.config.id2label, labels or {})
-        self._batch_size, self._max_length = batch_size, max_length
+        self._batch_size = batch_size
+        self.max_length = _capped(max_length, self._tokenizer, self._model.config)
         lang.warm_up()
 
     @classmethod
@@ -77,6 +94,9 @@ class TransformersClassifier:
         cls, config: TransformersClassifierConfig, context: PluginContext
     ) -> TransformersClassifier:
         local = context.base_dir / config.model
+        if not local.is_dir() and _looks_like_path(config.model):
+            # Else the hub answers for it: "Repo id must use alphanumeric chars…".
+            raise ConfigError(f"sentiment.settings.model: no such folder {str(local)!r}")
         model = str(local) if local.is_dir() else config.model
         return cls(
             model=model,
@@ -102,12 +122,12 @@ class TransformersClassifier:
 
         # A tokenizer is fed characters, not tokens: cap them so a 10 kB text costs no more
         # than the max_length tokens the model reads anyway.
-        clipped = [text[: self._max_length * 8] for text in texts]
+        clipped = [text[: self.max_length * 8] for text in texts]
         batch = self._tokenizer(
             clipped,
             padding=True,
             truncation=True,
-            max_length=self._max_length,
+            max_length=self.max_length,
             return_tensors="pt",
         )
         with self._torch.inference_mode():
@@ -117,6 +137,36 @@ class TransformersClassifier:
         for column, label in enumerate(self._columns):
             out[:, _ORDER.index(label)] += raw[:, column]
         return out
+
+
+def _looks_like_path(model: str) -> bool:
+    """A folder, not a hub name: hub names are `org/name`, so one "/" alone says nothing."""
+    windows = os.sep != "/" and os.sep in model
+    return model.startswith((".", "/", "~")) or model.count("/") > 1 or windows
+
+
+def _capped(max_length: int, tokenizer: Any, config: Any) -> int:
+    """`max_length`, or fewer: the tokens the model has positions for.
+
+    Capped rather than refused: the setting is a ceiling on what is read, and its default
+    (128) must not stop a model with fewer positions from loading.
+    """
+    limit = int(min(tokenizer.model_max_length, 1 << 30))
+    positions = getattr(config, "max_position_embeddings", None)
+    if isinstance(positions, int):
+        reserved = 0
+        if getattr(config, "model_type", "") in _OFFSET_POSITIONS:
+            reserved = int(getattr(config, "pad_token_id", None) or 0) + 1
+        limit = min(limit, positions - reserved)
+    if max_length > limit:
+        log.warning(
+            "sentiment.settings.max_length %d: the model reads at most %d tokens; using %d",
+            max_length,
+            limit,
+            limit,
+        )
+        return limit
+    return max_length
 
 
 def label_columns(id2label: dict[int, str], mapping: dict[str, Label]) -> list[Label]:

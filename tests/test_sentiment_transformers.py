@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -10,6 +11,7 @@ from mentiondesk.models import ConfigError, Label, PluginContext
 from sentiment.transformers_hf import (
     TransformersClassifier,
     TransformersClassifierConfig,
+    _capped,
     label_columns,
 )
 
@@ -96,3 +98,38 @@ def test_unknown_label_says_how_to_map_it() -> None:
 def test_missing_model_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot load"):
         TransformersClassifier(model=str(tmp_path / "nothing-here"), local_files_only=True)
+
+
+def test_max_length_beyond_the_models_positions_is_capped(tiny_model: Path) -> None:
+    # 128 tokens asked of a model with 64 positions: a long line crashed at read time.
+    classifier = _build(tiny_model, max_length=128)
+    assert classifier.max_length == 64
+    readings = classifier.classify(["late " * 200, "love"], [None, None])
+    assert len(readings) == 2
+
+
+def test_roberta_style_models_keep_their_reserved_positions() -> None:
+    # XLM-R's config says 514 positions, but tokens start after padding_idx (1): 512 usable.
+    tokenizer = SimpleNamespace(model_max_length=10**30)
+    roberta = SimpleNamespace(model_type="xlm-roberta", max_position_embeddings=514, pad_token_id=1)
+    assert _capped(1024, tokenizer, roberta) == 512
+    assert _capped(128, tokenizer, roberta) == 128
+    assert _capped(600, SimpleNamespace(model_max_length=256), roberta) == 256
+
+
+@pytest.mark.parametrize("model", ["./nope", "/no/such/model", "models/mine/nope"])
+def test_a_missing_local_folder_says_so(tmp_path: Path, model: str) -> None:
+    context = PluginContext(brand=None, base_dir=tmp_path)  # type: ignore[arg-type]
+    config = TransformersClassifierConfig.model_validate({"model": model})
+    with pytest.raises(ConfigError, match="no such folder") as caught:
+        TransformersClassifier.from_config(config, context)
+    assert "Repo id" not in str(caught.value)
+
+
+def test_a_hub_name_is_not_taken_for_a_folder(tmp_path: Path) -> None:
+    context = PluginContext(brand=None, base_dir=tmp_path)  # type: ignore[arg-type]
+    config = TransformersClassifierConfig.model_validate(
+        {"model": "no-such-org/no-such-model", "local_files_only": True}
+    )
+    with pytest.raises(ConfigError, match="cannot load 'no-such-org/no-such-model'"):
+        TransformersClassifier.from_config(config, context)
