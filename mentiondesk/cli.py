@@ -17,7 +17,12 @@ from rich.markup import escape
 
 from mentiondesk import cli_help, logs, schema
 from mentiondesk.cli_authors import authors_app
-from mentiondesk.cli_classifier import load_classifier, with_classifier
+from mentiondesk.cli_classifier import (
+    SettingOption,
+    load_classifier,
+    parse_settings,
+    with_classifier,
+)
 from mentiondesk.cli_common import config_errors, err, load
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import cases_app, drafts_app
@@ -212,9 +217,10 @@ def classify(
     classifier: Annotated[
         str | None, typer.Option(help="Classifier to use instead of the configured one.")
     ] = None,
+    setting: SettingOption = None,
 ) -> None:
     """Read texts and print one JSON line each: label, score, lang."""
-    config = with_classifier(load(ctx), classifier)
+    config = with_classifier(load(ctx), classifier, parse_settings(setting))
     model = load_classifier(config)
     stream = input or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     batch: list[str] = []

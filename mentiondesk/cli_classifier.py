@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import tomllib
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -13,9 +16,41 @@ from mentiondesk.config import Config
 from mentiondesk.models import Classifier, ConfigError
 from mentiondesk.pipeline import build_classifier
 
+# The --setting option of every command that reads with a classifier.
+SettingOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--setting",
+        help="A setting for the classifier, e.g. --setting model=./my-model or "
+        '--setting \'labels={"1 star"="negative"}\' (a TOML value); repeat for more.',
+        metavar="<key=value>",
+    ),
+]
+
+
+def parse_settings(pairs: list[str] | None) -> dict[str, Any]:
+    """`KEY=VALUE` pairs; each value read as TOML (numbers, true, {…}), else as plain text."""
+    out = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            err.print(f"--setting {pair!r}: use KEY=VALUE", markup=False)
+            raise typer.Exit(2)
+        out[key.strip()] = _value(value.strip())
+    return out
+
+
+def _value(text: str) -> Any:
+    try:
+        value = tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text  # ./my-model, e5: no quotes needed
+    # A bare 2024-01-01 is a TOML date, but no classifier setting is one.
+    return text if isinstance(value, datetime.date | datetime.time) else value
+
 
 def with_classifier(
-    config: Config, classifier: str | None, settings: dict[str, str] | None = None
+    config: Config, classifier: str | None, settings: dict[str, Any] | None = None
 ) -> Config:
     """`config` reading with `classifier` (None: the configured one) plus `settings`.
 

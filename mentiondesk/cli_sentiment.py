@@ -13,7 +13,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk.cli_classifier import load_classifier, with_classifier
+from mentiondesk.cli_classifier import (
+    SettingOption,
+    load_classifier,
+    parse_settings,
+    with_classifier,
+)
 from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_tuning import adapter_problem, tune_sentiment, tuned_summary
@@ -207,13 +212,7 @@ def eval_sentiment(
     format: Annotated[
         str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
     ] = "text",
-    setting: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="A setting for the classifier, e.g. --setting model=./my-model; repeat for more.",
-            metavar="<key=value>",
-        ),
-    ] = None,
+    setting: SettingOption = None,
 ) -> None:
     """Accuracy, macro-F1, macro-recall, per-class recall and the confusion matrix."""
     if format not in _FORMATS:
@@ -231,7 +230,7 @@ def eval_sentiment(
     if not texts:  # a score of nothing reads as 'accuracy 0.000', as if the model were wrong
         err.print(f"{text} and {labels} are empty: nothing to evaluate", markup=False)
         raise typer.Exit(2)
-    config = with_classifier(load(ctx), classifier, _settings(setting or []))
+    config = with_classifier(load(ctx), classifier, parse_settings(setting))
     model = load_classifier(config)
     readings = model.classify(texts, [None] * len(texts))
     figures = score(gold, [CLASSES.index(r.label.value) for r in readings])
@@ -264,17 +263,6 @@ def relabel_command(
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     err.print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")
-
-
-def _settings(pairs: list[str]) -> dict[str, str]:
-    out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            err.print(f"--setting {pair!r}: use KEY=VALUE")
-            raise typer.Exit(2)
-        out[key.strip()] = value.strip()
-    return out
 
 
 def _print_scores(console: Console, name: str, figures: Scores) -> None:

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
+from mentiondesk.cli_classifier import parse_settings
 from sentiment.evaluation import CLASSES
 from tests.helpers import mention, write_config, write_mentions
 from tests.sentiment_data import EN, PT, write_folder
@@ -214,3 +215,42 @@ def test_train_sentiment_refuses_an_unknown_kind_or_batching(config: Path, tmp_p
     assert code == 2 and "--kind must be ngram or e5" in output
     code, output = md(config, "train-sentiment", "--kind", "e5", "--batches", "big", *args)
     assert code == 2 and "--batches must be by-length or random" in output
+
+
+def test_classify_takes_settings_as_its_error_says(config: Path, tmp_path: Path) -> None:
+    # classify told people to give a missing setting with --setting, which it did not have.
+    args = ["--classifier", "transformers"]
+    code, output = md(config, "classify", *args, "--input", str(_labelled(tmp_path)[0]))
+    assert code == 2 and "--setting model=" in output
+    code, output = md(config, "classify", *args, "--setting", "model=./nope")
+    assert code == 2 and "no such folder" in output, output
+    code, output = md(config, "classify", "--classifier", "vader", "--setting", "colour=red")
+    assert code == 2 and "not a setting of vader" in output
+
+
+def test_settings_are_toml_values_or_plain_text() -> None:
+    settings = parse_settings(
+        [
+            "labels={ '1 star' = 'negative', '5 stars' = 'positive' }",
+            "skip_above=0.9",
+            "local_files_only=true",
+            "model=./my-model",
+            "adapter=models/pt.npz",
+            "when=2024-01-01",
+        ]
+    )
+    assert settings == {
+        "labels": {"1 star": "negative", "5 stars": "positive"},
+        "skip_above": 0.9,
+        "local_files_only": True,
+        "model": "./my-model",
+        "adapter": "models/pt.npz",
+        "when": "2024-01-01",
+    }
+
+
+def test_a_mapping_setting_reaches_the_classifier(config: Path, tmp_path: Path) -> None:
+    text, labels = _labelled(tmp_path)
+    args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5", "-f", "json"]
+    code, output = md(config, "eval-sentiment", *args, "--setting", "adapters={ pt = 'nope.npz' }")
+    assert code == 2 and "nope.npz is missing" in output, output
