@@ -21,8 +21,9 @@ SettingOption = Annotated[
     list[str] | None,
     typer.Option(
         "--setting",
-        help="A setting for the classifier, e.g. --setting model=./my-model or "
-        '--setting \'labels={"1 star"="negative"}\' (a TOML value); repeat for more.',
+        help="A setting for the classifier, e.g. --setting model=./my-model or --setting "
+        "max_length=256; a value is read as TOML (numbers, true, inline tables), else as "
+        "plain text; repeat for more.",
         metavar="<key=value>",
     ),
 ]
