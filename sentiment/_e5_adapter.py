@@ -13,6 +13,7 @@ import numpy as np
 from mentiondesk.models import ConfigError
 from sentiment._e5_image import Matrix
 from sentiment._e5_net import Adapter
+from sentiment._ngram_model import npz_problem
 
 FORMAT = "mentiondesk-e5-adapter/1"
 MODELS = Path(__file__).parent / "models"
@@ -117,17 +118,25 @@ def as_shipped(adapter: Adapter) -> Adapter:
 
 
 class NotAnAdapter(ValueError):
-    """A file given as an adapter is missing, or is not an adapter file (`detail` says why)."""
+    """A file given as an adapter is missing, or is not an adapter file (`detail` says why).
 
-    def __init__(self, path: Path, *, missing: bool, detail: str = "") -> None:
-        self.path, self.missing, self.detail = path, missing, detail
-        super().__init__(f"{path} is {'missing' if missing else 'not an e5 adapter file'}")
+    `problem` is set when the path is no model file at all: "is a directory", "is missing"…
+    """
+
+    def __init__(self, path: Path, *, problem: str = "", detail: str = "") -> None:
+        self.path, self.problem, self.detail = path, problem, detail
+        if problem in ("is missing", "is a directory"):
+            said = problem
+        else:  # not a zip at all, or a zip without an adapter in it
+            said = "is not an e5 adapter file" + (" (not an .npz)" if problem else "")
+        super().__init__(f"{path} {said}")
 
 
 def read(path: Path) -> tuple[Adapter, dict[str, Any]]:
     """The adapter and its header; NotAnAdapter when the file is missing or not one."""
-    if not path.is_file():
-        raise NotAnAdapter(path, missing=True)
+    problem = npz_problem(path)
+    if problem:
+        raise NotAnAdapter(path, problem=problem)
     try:
         # Our own handle: np.load leaves its file open when the zip is damaged.
         with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
@@ -136,7 +145,7 @@ def read(path: Path) -> tuple[Adapter, dict[str, Any]]:
                 raise ValueError(f"format {header.get('format')!r}, expected {FORMAT!r}")
             return _adapter(data, int(header["layers"])), header
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
-        raise NotAnAdapter(path, missing=False, detail=str(exc)) from exc
+        raise NotAnAdapter(path, detail=str(exc)) from exc
 
 
 def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
@@ -144,7 +153,7 @@ def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
     try:
         return read(path)
     except NotAnAdapter as exc:
-        problem = "is missing" if exc.missing else f"is unreadable ({exc.detail})"
+        problem = exc.problem or f"is unreadable ({exc.detail})"
         raise ConfigError(f"sentiment: e5 adapter {path} {problem}; {_fix(path)}") from exc
 
 

@@ -21,12 +21,13 @@ from sentiment import _ngrams
 
 FORMAT = "mentiondesk-ngram/2"
 DEFAULT_PATH = Path(__file__).parent / "models" / "ngram.npz"
-REBUILD = (
+_RECIPE = (
     "mentiondesk train-sentiment --data ../shared/data/semeval2017-4a-en "
     "../shared/data/airline-tweets ../shared/data/tweeteval-sentiment "
     "../shared/data/b2w-polarity ../shared/data/xlmt-sentiment/portuguese "
-    "--out sentiment/models/ngram.npz --seed 13"
+    "--out {out} --seed 13"
 )
+REBUILD = _RECIPE.format(out="sentiment/models/ngram.npz")
 Matrix = npt.NDArray[np.float32]
 
 
@@ -97,18 +98,38 @@ class NgramModel:
         }
 
 
+def rebuild(path: Path) -> str:
+    """The command that makes the model again, writing it where it is looked for."""
+    return REBUILD if path == DEFAULT_PATH else _RECIPE.format(out=path)
+
+
+def npz_problem(path: Path) -> str | None:
+    """What makes `path` no model file at all ("is missing", …), None when it may be one."""
+    if path.is_dir():
+        return "is a directory"
+    if not path.is_file():
+        return "is missing"
+    # np.load takes anything else for a pickle and says to allow pickles: the wrong advice.
+    # A zip's first bytes without its end (a cut download) is a damaged one: "unreadable".
+    with path.open("rb") as handle:
+        started = handle.read(4) == b"PK\x03\x04"
+    return None if started or zipfile.is_zipfile(path) else "is not an .npz file"
+
+
 def load(path: Path) -> NgramModel:
     """Read a model file; a missing or damaged one raises ConfigError naming the fix."""
-    if not path.is_file():
-        raise ConfigError(f"sentiment model {path} is missing; rebuild it with:\n{REBUILD}")
+    problem = npz_problem(path)
+    if problem:
+        raise ConfigError(f"sentiment model {path} {problem}; rebuild it with:\n{rebuild(path)}")
     try:
-        with np.load(path, allow_pickle=False) as data:
+        # Our own handle: np.load leaves its file open when the zip is damaged.
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
             header = json.loads(str(data["header"]))
             _check_header(header)
             languages = {code: _language(data, code) for code in header["languages"]}
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
         raise ConfigError(
-            f"sentiment model {path} is unreadable ({exc}); rebuild it with:\n{REBUILD}"
+            f"sentiment model {path} is unreadable ({exc}); rebuild it with:\n{rebuild(path)}"
         ) from exc
     meta = {k: v for k, v in header.items() if k not in ("format", "dim", "languages")}
     return NgramModel(languages, meta)

@@ -111,6 +111,15 @@ def test_damaged_adapter_names_the_rebuild_command(tmp_path: Path) -> None:
         _e5_adapter.load(tmp_path / "bad.npz")
 
 
+def test_an_adapter_that_is_no_zip_or_a_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.npz").write_text("hello")
+    with pytest.raises(ConfigError, match=r"(?s)notes\.npz is not an \.npz file; train") as caught:
+        _e5_adapter.load(tmp_path / "notes.npz")
+    assert "pickle" not in str(caught.value)
+    with pytest.raises(ConfigError, match=r"is a directory; train one"):
+        _e5_adapter.load(tmp_path)
+
+
 def test_damaged_image_names_the_reinstall(tmp_path: Path) -> None:
     (tmp_path / "e5.bin").write_bytes(b"E5S1" + b"\x00" * 20)
     with pytest.raises(ConfigError, match=r"e5\.bin are unreadable.*pip install --force-reinstall"):
