@@ -28,7 +28,7 @@ from sentiment import e5_training, training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import load as load_ngram
 from sentiment.e5_training import Batching, Recipe
-from sentiment.evaluation import CLASSES, Scores, read_labels, score
+from sentiment.evaluation import CLASSES, Scores, read_labels, read_lines, score
 
 _FORMATS = ("text", "json")
 
@@ -219,8 +219,8 @@ def eval_sentiment(
         err.print("--format must be text or json")
         raise typer.Exit(2)
     try:
-        texts = text.read_text(encoding="utf-8").splitlines()
-        gold = read_labels(labels.read_text(encoding="utf-8").splitlines())
+        texts = read_lines(text)
+        gold = read_labels(read_lines(labels))
     except (OSError, ValueError) as exc:
         err.print(f"[red]cannot read the labelled set:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -64,6 +65,19 @@ def tuning_objective(figures: Scores) -> float:
 def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
     out: np.ndarray = np.divide(top, bottom, out=np.zeros_like(top, dtype=float), where=bottom > 0)
     return out
+
+
+def read_lines(path: Path) -> list[str]:
+    """A file's texts, one per line, split on "\n" only (a trailing "\r" dropped).
+
+    str.splitlines also splits on U+2028, U+0085 and form feeds, and read_text on a lone
+    "\r", all of which tweets contain: a text would become two and every label after it
+    would belong to the wrong text.
+    """
+    lines = path.read_bytes().decode("utf-8").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
 
 
 def read_labels(lines: Sequence[str]) -> list[int]:

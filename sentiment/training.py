@@ -21,7 +21,7 @@ from scipy import sparse
 
 from sentiment import _ngrams, lang
 from sentiment._ngram_model import LanguageModel, Matrix, NgramModel
-from sentiment.evaluation import score, tuning_objective
+from sentiment.evaluation import read_lines, score, tuning_objective
 
 Progress = Callable[[str], None]
 # Corrections come from this desk's own mentions: they count more than a public tweet.
@@ -56,7 +56,7 @@ def read_split(folder: Path, split: str) -> Labelled | None:
     texts_path, labels_path = folder / f"{split}_text.txt", folder / f"{split}_labels.txt"
     if not (texts_path.is_file() and labels_path.is_file()):
         return None
-    texts = texts_path.read_text(encoding="utf-8").splitlines()
+    texts = read_lines(texts_path)
     labels = [int(x) for x in labels_path.read_text(encoding="utf-8").split()]
     if len(texts) != len(labels) or not set(labels) <= {0, 1, 2}:
         raise ValueError(f"{folder}: {split} has {len(texts)} texts and {len(labels)} labels")

@@ -254,3 +254,15 @@ def test_a_mapping_setting_reaches_the_classifier(config: Path, tmp_path: Path) 
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5", "-f", "json"]
     code, output = md(config, "eval-sentiment", *args, "--setting", "adapters={ pt = 'nope.npz' }")
     assert code == 2 and "nope.npz is missing" in output, output
+
+
+def test_eval_sentiment_splits_texts_on_newlines_only(config: Path, tmp_path: Path) -> None:
+    # U+2028, U+0085, a form feed or a lone \r inside a tweet made one text two, and the
+    # counts no longer matched the labels.
+    text, labels = tmp_path / "t.txt", tmp_path / "l.txt"
+    text.write_bytes("love it\u2028thanks\r\nawful\x0cservice\u0085really\nok\rthen\n".encode())
+    labels.write_text("positive\r\nnegative\n1\n")
+    args = ["--text", str(text), "--labels", str(labels), "--classifier", "vader", "-f", "json"]
+    code, output = md(config, "eval-sentiment", *args)
+    assert code == 0, output
+    assert json.loads(output)["n"] == 3

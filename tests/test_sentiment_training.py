@@ -159,3 +159,11 @@ def test_no_portuguese_training_post_is_in_the_tuning_or_measurement_set(name: s
     assert not {t.lower() for t in split.texts} & {
         t.lower() for t in set(tuning.splitlines()) | measured
     }
+
+
+def test_a_split_is_read_one_text_per_newline(tmp_path: Path) -> None:
+    (tmp_path / "train_text.txt").write_bytes("a\u2028b\r\nc\x0cd\u0085e\nf\rg\n".encode())
+    (tmp_path / "train_labels.txt").write_text("0\n1\n2\n")
+    split = training.read_split(tmp_path, "train")
+    assert split is not None
+    assert split.texts == ["a\u2028b", "c\x0cd\u0085e", "f\rg"] and split.labels == [0, 1, 2]
