@@ -149,10 +149,16 @@ def train_sentiment(
         say(f"writing {out}")
         model.save(out)
     languages = ", ".join(f"{c} ({len(d.train)} texts)" for c, d in gathered.items() if d.train)
-    err.print(
-        f"[green]✓[/] wrote {out}: {languages}; {len(fixes)} corrections; "
-        f"{time.monotonic() - started:.0f} s"
-    )
+    used = _corrections_used(sum(d.corrections for d in gathered.values()), len(fixes))
+    took = time.monotonic() - started
+    err.print(f"[green]✓[/] wrote {escape(str(out))}: {languages}; {used}; {took:.0f} s")
+
+
+def _corrections_used(used: int, given: int) -> str:
+    """How many relabels were learnt: one in a language no folder has teaches no model."""
+    left = given - used
+    elsewhere = f" ({left} in languages with no model of their own)" if left else ""
+    return f"used {used} of {given} corrections{elsewhere}"
 
 
 def _train_e5(
@@ -273,5 +279,6 @@ def _print_scores(console: Console, name: str, figures: Scores) -> None:
     )
     table = Table("gold \\ predicted", *CLASSES, "recall")
     for name_, row in zip(CLASSES, figures.confusion, strict=True):
-        table.add_row(name_, *map(str, row), f"{figures.recall[name_]:.3f}")
+        recall = figures.class_recall(name_)
+        table.add_row(name_, *map(str, row), "—" if recall is None else f"{recall:.3f}")
     console.print(table)

@@ -24,7 +24,15 @@ class Scores:
     confusion: list[list[int]]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """As JSON: a class the gold labels lack has no recall (null), as macro-recall skips it."""
+        out = asdict(self)
+        out["recall"] = {name: self.class_recall(name) for name in CLASSES}
+        return out
+
+    def class_recall(self, name: str) -> float | None:
+        """Recall of class `name`; None when no gold label is of it (0.000 would read as missed)."""
+        present = sum(self.confusion[CLASSES.index(name)]) > 0
+        return self.recall[name] if present else None
 
 
 def score(gold: Sequence[int], predicted: Sequence[int]) -> Scores:

@@ -49,6 +49,7 @@ class LanguageData:
     val: dict[str, Labelled] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)  # the folder of each train row
+    corrections: int = 0  # agents' relabels among the train rows
 
 
 def read_split(folder: Path, split: str) -> Labelled | None:
@@ -102,6 +103,7 @@ def gather(
     for text, label, code in corrections:
         if code in data:
             data[code].train.append((text, label, CORRECTION_WEIGHT))
+            data[code].corrections += 1
     return data
 
 

@@ -78,7 +78,7 @@ def test_relabel_is_stored_and_feeds_training(config: Path, tmp_path: Path) -> N
     en = write_folder(tmp_path / "en", EN)
     args = ["--data", str(en), "--out", str(tmp_path / "m.npz"), "--corrections"]
     code, output = md(config, "train-sentiment", *args)
-    assert code == 0 and "1 corrections" in output
+    assert code == 0 and "used 1 of 1 corrections;" in output
 
 
 def test_relabel_unknown_mention(config: Path) -> None:
@@ -266,3 +266,33 @@ def test_eval_sentiment_splits_texts_on_newlines_only(config: Path, tmp_path: Pa
     code, output = md(config, "eval-sentiment", *args)
     assert code == 0, output
     assert json.loads(output)["n"] == 3
+
+
+def test_train_sentiment_says_which_corrections_it_could_not_use(
+    config: Path, tmp_path: Path
+) -> None:
+    # 'hello' has no language of its own (und): no model learns from its relabel.
+    assert md(config, "run", "--once")[0] == 0
+    assert md(config, "relabel", "1", "negative")[0] == 0
+    assert md(config, "relabel", "2", "positive")[0] == 0
+    en = write_folder(tmp_path / "en", EN)
+    args = ["--data", str(en), "--out", str(tmp_path / "m.npz"), "--corrections"]
+    code, output = md(config, "train-sentiment", *args)
+    said = " ".join(output.split())
+    assert (
+        code == 0 and "used 1 of 2 corrections (1 in languages with no model of their own)" in said
+    )
+
+
+def test_eval_sentiment_gives_no_recall_for_a_class_the_labels_lack(
+    config: Path, tmp_path: Path
+) -> None:
+    text, labels = _labelled(tmp_path)
+    labels.write_text("positive\n0\n0\n")  # no neutral text
+    args = ["--text", str(text), "--labels", str(labels), "--classifier", "vader"]
+    code, output = md(config, "eval-sentiment", *args, "-f", "json")
+    recall = json.loads(output)["recall"]
+    assert code == 0 and recall["neutral"] is None and recall["negative"] is not None
+    code, output = md(config, "eval-sentiment", *args)
+    row = next(line for line in output.splitlines() if line.lstrip("│ ").startswith("neutral"))
+    assert code == 0 and "—" in row and "0.000" not in row
