@@ -39,8 +39,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS_DATA = ROOT / "tests" / "data"
 
 
+# e5-all: the encoder reads every text, without the n-gram model's opinion.
+KINDS = ("vader", "ngram", "e5", "e5-all", "transformers")
+
+
 def build(name: str, model: str | None) -> Classifier:
     """A classifier by kind, built directly (no config file needed)."""
+    if name not in KINDS:
+        raise SystemExit(f"no classifier {name!r}; use one of: {', '.join(KINDS)}")
     if name == "vader":
         from sentiment.vader import VaderClassifier
 
@@ -53,7 +59,7 @@ def build(name: str, model: str | None) -> Classifier:
         from sentiment.e5 import E5Classifier
 
         return E5Classifier()
-    if name == "e5-all":  # the encoder reads every text, without the n-gram model's opinion
+    if name == "e5-all":
         from sentiment.e5 import E5Classifier
 
         return E5Classifier(skip_above=1.0)
@@ -118,12 +124,16 @@ def main() -> None:
     parser.add_argument("--classifiers", default="vader,ngram,e5")
     parser.add_argument("--transformers-model", default=None)
     args = parser.parse_args()
+    names = args.classifiers.split(",")
+    unknown = [name for name in names if name not in KINDS]
+    if unknown:  # before any classifier has spent minutes reading
+        parser.error(f"no classifier {unknown[0]!r}; use one of: {', '.join(KINDS)}")
     desk = [short for short, _ in DESK_SETS] + [DEMO]
     header = "classifier   " + "".join(f"{s:>22}" for s, *_ in SETS)
     header += "".join(f"{s:>10}" for s in desk) + "   texts/s"
     print(header)
     figures: list[str] = []
-    for name in args.classifiers.split(","):
+    for name in names:
         results, rate = run(build(name, args.transformers_model), args.data, args.n)
         cells = []
         for short, _, metric, goal in SETS:

@@ -133,6 +133,7 @@ class E5Classifier:
 
     def probabilities(self, texts: Sequence[str], langs: Sequence[str | None]) -> Matrix:
         """Class probabilities (negative, neutral, positive) per text, for evaluation."""
+        texts = [valid_text(t) for t in texts]  # as classify: half an emoji is no crash
         return self._blended(texts, lang.detect(texts, langs))
 
     def encoder_probabilities(self, texts: Sequence[str], code: str = ANY_LANGUAGE) -> Matrix:

@@ -50,4 +50,5 @@ class NgramClassifier:
 
     def probabilities(self, texts: Sequence[str], langs: Sequence[str | None]) -> np.ndarray:
         """Class probabilities (negative, neutral, positive) per text, for evaluation."""
+        texts = [valid_text(t) for t in texts]  # as classify: half an emoji is no crash
         return self.model.probabilities(texts, lang.detect(texts, langs))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from mentiondesk.models import Classifier, Label
@@ -52,3 +56,24 @@ def test_empty_text_is_neutral(classifier: Classifier) -> None:
 
 def test_empty_batch(classifier: Classifier) -> None:
     assert classifier.classify([], []) == []
+
+
+def test_probabilities_take_half_an_emoji_as_classify_does(classifier: Classifier) -> None:
+    # Evaluation and tuning read probabilities() directly, which skipped the cleaning.
+    if not isinstance(classifier, NgramClassifier | E5Classifier):
+        pytest.skip("vader has no probabilities()")
+    probs = classifier.probabilities([AWKWARD["half_emoji"], "fine"], [None, None])
+    assert probs.shape == (2, 3) and abs(float(probs.sum()) - 2.0) < 1e-4
+
+
+@pytest.mark.parametrize("names", ["ngarm", "vader,ngarm"])
+def test_bench_names_a_misspelt_classifier(names: str) -> None:
+    script = Path(__file__).resolve().parent.parent / "bench" / "sentiment.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--classifiers", names],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "no classifier 'ngarm'; use one of: vader, ngram" in done.stderr
+    assert "--transformers-model" not in done.stderr.splitlines()[-1]
