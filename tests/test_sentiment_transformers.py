@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -133,3 +135,22 @@ def test_a_hub_name_is_not_taken_for_a_folder(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="cannot load 'no-such-org/no-such-model'"):
         TransformersClassifier.from_config(config, context)
+
+
+def test_the_readme_toml_samples_parse_and_the_transformers_one_loads() -> None:
+    # `settings.labels = …` after an inline `settings = {…}` was a TOML error, and the
+    # star mapping left "2 stars" and "4 stars" without a class.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    parsed = [tomllib.loads(b) for b in re.findall(r"```toml\n(.*?)```", readme, re.S)]
+    samples = [
+        p["sentiment"] for p in parsed if p.get("sentiment", {}).get("classifier") == "transformers"
+    ]
+    assert samples, "README shows no transformers sample"
+    for sample in samples:
+        config = TransformersClassifierConfig.model_validate(sample["settings"])
+        stars = {i: f"{i + 1} star{'s' if i else ''}" for i in range(5)}
+        assert label_columns(stars, config.labels)[1:4] == [
+            Label.NEGATIVE,
+            Label.NEUTRAL,
+            Label.POSITIVE,
+        ]
