@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import uuid
@@ -30,6 +31,21 @@ def _network_guard(monkeypatch: pytest.MonkeyPatch) -> None:
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_found() -> Iterator[None]:
+    """An in-process CLI run (run_cli) sets up logging for a terminal: its stderr handler and
+    levels would outlive the test and echo into later ones. Undo what `logs.setup` leaves."""
+    from mentiondesk import logs
+
+    root = logging.getLogger()
+    level = root.level
+    yield
+    root.handlers[:] = [h for h in root.handlers if type(h) is not logging.StreamHandler]
+    root.setLevel(level)
+    for name in logs.OWN:
+        logging.getLogger(name).setLevel(logging.NOTSET)
 
 
 @pytest.fixture

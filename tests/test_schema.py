@@ -150,16 +150,17 @@ def role_without_create() -> Iterator[str]:
 
     name = f"md_nocreate_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f"CREATE ROLE {name} LOGIN"))
-        conn.execute(sa.text(f"CREATE DATABASE {name}"))
     url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    inside = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    with inside.connect() as conn:
-        conn.execute(sa.text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
-    inside.dispose()
     try:
-        yield url.replace("postgres@", f"{name}@", 1)
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"CREATE ROLE {name} LOGIN"))
+            conn.execute(sa.text(f"CREATE DATABASE {name}"))
+        inside = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with inside.connect() as conn:
+            conn.execute(sa.text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+        inside.dispose()
+        login = sa.engine.make_url(url).set(username=name, password=None)
+        yield login.render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
             conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

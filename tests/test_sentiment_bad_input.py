@@ -58,11 +58,12 @@ def test_empty_batch(classifier: Classifier) -> None:
     assert classifier.classify([], []) == []
 
 
-def test_probabilities_take_half_an_emoji_as_classify_does(classifier: Classifier) -> None:
+@pytest.mark.parametrize("reader", [NgramClassifier, E5Classifier])  # vader has none
+def test_probabilities_take_half_an_emoji_as_classify_does(
+    reader: type[NgramClassifier | E5Classifier],
+) -> None:
     # Evaluation and tuning read probabilities() directly, which skipped the cleaning.
-    if not isinstance(classifier, NgramClassifier | E5Classifier):
-        pytest.skip("vader has no probabilities()")
-    probs = classifier.probabilities([AWKWARD["half_emoji"], "fine"], [None, None])
+    probs = reader().probabilities([AWKWARD["half_emoji"], "fine"], [None, None])
     assert probs.shape == (2, 3) and abs(float(probs.sum()) - 2.0) < 1e-4
 
 
