@@ -109,16 +109,17 @@ def approve_pending(
     return str(row["key"])
 
 
-def check_approval(store: Store, draft_id: int, *, text: str) -> None:
-    """Raise what approve_draft(text=text) would for the text or a decided draft (ValueError,
-    ReplyTooLong, StaleAction, NotFound), approving nothing: a form that keeps the text can
-    say so while the person can still fix it (Slack's Edit box)."""
+def check_approval(store: Store, draft_id: int, *, text: str, seen: str | None = None) -> None:
+    """Raise what approve_draft(text=text, seen=seen) would for the text or a decided or
+    since-edited draft (ValueError, ReplyTooLong, StaleAction, NotFound), approving nothing:
+    a form that keeps the text can say so while the person can still fix it (Slack's Edit)."""
     if not text.strip():
         raise ValueError("the reply text is empty")
     with store.engine.connect() as conn:
         draft = _draft(conn, draft_id)
         if draft.status != "pending":
             raise _decided(draft)
+        _check_seen(draft, seen)
         _check_length(stored_mention(conn, draft.mention_id)[0], draft, text)
 
 

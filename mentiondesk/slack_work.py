@@ -7,12 +7,13 @@ import json
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
 
 from mentiondesk import casework, queue
-from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.models import FatalError, RateLimited, TransientError, text_digest
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import DRAFT, parse_case_number
 from responders.slack import SlackResponder
@@ -124,6 +125,7 @@ class SlackWork:
             await self._tell(slack, channel, str(payload["user"]["id"]), TOO_LONG_TO_EDIT)
             return
         meta = {"draft": ids["draft"], "case": ids.get("case"), "channel": channel, "ts": ts}
+        meta["seen"] = text_digest(text)  # an edit saved on the desk meanwhile is not overwritten
         view = edit_modal(draft_text=text, metadata=meta)
         await slack.call("views_open", trigger_id=payload["trigger_id"], view=view)
 
@@ -139,10 +141,14 @@ class SlackWork:
             return None
         if not slack.may_act(user):
             return None
+        check = partial(queue.check_approval, self.store, draft, text=text, seen=meta.get("seen"))
         try:
-            await asyncio.to_thread(queue.check_approval, self.store, draft, text=text)
+            await asyncio.to_thread(check)
         except (queue.NotFound, queue.StaleAction, ValueError) as exc:
             return f"Could not approve: {exc}."
+        except UNREACHABLE as exc:  # under the text, which stays: nothing was changed
+            _LOGGER.warning("slack edit: the store is unreachable (%s)", type(exc).__name__)
+            return STORE_DOWN
         return None
 
     async def _edited(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
@@ -161,6 +167,7 @@ class SlackWork:
                 by=by,
                 post_route=self.post_route,
                 text=text,
+                seen=meta.get("seen"),
             )
         except _FAILED as exc:
             await self._tell(slack, channel, user, f"Could not approve the edit: {exc}")

@@ -119,3 +119,16 @@ async def test_approve_refuses_a_draft_edited_since_the_card_was_posted(desk: De
     # A card showing the draft as it is approves it.
     assert await send(desk, approve_on_card(desk, "Sorry Ann, refund sent!")) == 200
     assert (draft_status(desk), draft_text(desk)) == ("approved", "Sorry Ann, refund sent!")
+
+
+async def test_an_edit_saved_on_the_desk_while_the_modal_is_open_is_not_overwritten(
+    desk: Desk,
+) -> None:
+    meta = await opened(desk)
+    set_draft(desk, "Hi Ann, a colleague's better wording")  # saved on the desk meanwhile
+    status, body = await submit(desk, "Sorry, DM us the order number", meta=meta)
+    assert status == 200 and "was edited since it was shown" in errors(body)["reply"]
+    assert (draft_status(desk), draft_text(desk)) == (
+        "pending",
+        "Hi Ann, a colleague's better wording",
+    )
