@@ -11,6 +11,7 @@ from rich.table import Table
 
 from mentiondesk import audit, contacts, erasure, queue
 from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.erasure_payloads import BeingSent
 from mentiondesk.wording import counted
 
 authors_app = typer.Typer(
@@ -95,7 +96,7 @@ def forget(
             err.print("Nothing erased.")
             raise typer.Exit(1)
         done = erasure.erase(store, platform, handle, by=who())
-    except queue.NotFound as exc:
+    except (queue.NotFound, BeingSent) as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     finally:

@@ -11,15 +11,21 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.held_replies import post_key
+from mentiondesk.models import utc
 from mentiondesk.tables import DELIVERY, DIGEST_ITEM, OUTBOX
 
 ERASED = "(erased on request)"
+
+
+class BeingSent(RuntimeError):
+    """An action for the author is being delivered at this moment: erase after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +60,15 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
     )
     rows = conn.execute(
         sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.status, OUTBOX.c.case_id, OUTBOX.c.payload)
+        .add_columns(OUTBOX.c.lease_until)
         .where(near)
         .order_by(OUTBOX.c.id)
+        .with_for_update()
     ).all()
+    now = datetime.now(UTC)
+    if any(r.status == "pending" and r.lease_until and utc(r.lease_until) > now for r in rows):
+        # A worker is sending one now: deleting the row would not stop the send.
+        raise BeingSent("a reply to them is being sent right now; run this again in a minute")
     deleted = blanked = 0
     for row in rows:
         data = _json(row.payload)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,19 @@ def test_an_erased_author_on_do_not_contact_stays_on_it(
     write_mentions(tmp_path / "m.jsonl", [*POSTS, *again, mention(6, "@lumora one more")])
     assert run_cli(desk, "run", "--once")[0] == 0
     assert _rows(db_url, listed)[0] == ("h_a1", False)
+
+
+def test_forget_waits_while_a_reply_to_them_is_being_sent(desk: Path, db_url: str) -> None:
+    assert run_cli(desk, "drafts", "approve", "3", "--no-send")[0] == 0
+    store = Store(db_url)
+    try:  # a worker has claimed the reply and is sending it right now
+        with store.engine.begin() as conn:
+            leased = datetime.now(UTC) + timedelta(minutes=5)
+            conn.execute(
+                sa.update(OUTBOX).where(OUTBOX.c.status == "pending").values(lease_until=leased)
+            )
+    finally:
+        store.dispose()
+    code, output = run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")
+    assert code == 1 and "being sent right now" in output
+    assert len(_rows(db_url, sa.select(MENTION.c.id))) == 3  # nothing erased
