@@ -102,47 +102,48 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
     ).all()
     if not authors:
         raise NotFound(no_author(conn, platform, handle))
-    author_ids = [a.id for a in authors]
-    mentions = _ids(conn, sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(author_ids)))
+    author_ids = [a.id for a in authors]  # accounts with that handle: a few
+    # Subqueries, not lists of ids: a prolific author's thousands of mentions would pass
+    # SQLite's bound-parameter limit (999 on older builds).
+    mentions = sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(author_ids))
     mine = sa.or_(CASE.c.mention_id.in_(mentions), CASE.c.author_id.in_(author_ids))
-    cases = _ids(conn, sa.select(CASE.c.id).where(mine))
-    drafts = _ids(
-        conn,
-        sa.select(DRAFT.c.id).where(
-            sa.or_(DRAFT.c.mention_id.in_(mentions), DRAFT.c.case_id.in_(cases))
-        ),
+    cases = sa.select(CASE.c.id).where(mine)
+    drafts = sa.select(DRAFT.c.id).where(
+        sa.or_(DRAFT.c.mention_id.in_(mentions), DRAFT.c.case_id.in_(cases))
     )
     whose = Whose(
         accounts=frozenset((platform, a.external_id) for a in authors),
         handles=frozenset(a.handle for a in authors) | {handle},
-        case_ids=frozenset(cases),
-        draft_ids=frozenset(drafts),
+        cases=cases,
+        drafts=drafts,
     )
     outbox, delivered = erase_outbox(conn, whose)
     audit = _anonymise_audit(conn, platform, whose, mentions)
+    drafts_gone = _delete(conn, DRAFT, DRAFT.c.id.in_(drafts))
+    notes = _delete(conn, NOTE, sa.or_(NOTE.c.mention_id.in_(mentions), NOTE.c.case_id.in_(cases)))
+    corrections = _delete(conn, CORRECTION, CORRECTION.c.mention_id.in_(mentions))
+    follow_ups = _delete(
+        conn,
+        FOLLOW_UP,
+        sa.or_(FOLLOW_UP.c.mention_id.in_(mentions), FOLLOW_UP.c.case_id.in_(cases)),
+    )
+    surveys = _delete(conn, SURVEY, SURVEY.c.case_id.in_(cases))
+    _delete(conn, READING, READING.c.mention_id.in_(mentions))
+    cases_gone = _delete(conn, CASE, mine)  # last of what the subqueries above read
     erasure = Erasure(
-        mentions=len(mentions),
-        cases=len(cases),
-        drafts=_delete(conn, DRAFT, DRAFT.c.id.in_(drafts)),
+        mentions=_delete(conn, MENTION, MENTION.c.author_id.in_(author_ids)),
+        cases=cases_gone,
+        drafts=drafts_gone,
         outbox=outbox,
         delivered=delivered,
-        notes=_delete(
-            conn, NOTE, sa.or_(NOTE.c.mention_id.in_(mentions), NOTE.c.case_id.in_(cases))
-        ),
-        corrections=_delete(conn, CORRECTION, CORRECTION.c.mention_id.in_(mentions)),
-        follow_ups=_delete(
-            conn,
-            FOLLOW_UP,
-            sa.or_(FOLLOW_UP.c.mention_id.in_(mentions), FOLLOW_UP.c.case_id.in_(cases)),
-        ),
-        surveys=_delete(conn, SURVEY, SURVEY.c.case_id.in_(cases)),
+        notes=notes,
+        corrections=corrections,
+        follow_ups=follow_ups,
+        surveys=surveys,
         digest_items=erase_digest_items(conn, whose),
         audit=audit,
         listed=any(a.do_not_contact for a in authors),
     )
-    _delete(conn, READING, READING.c.mention_id.in_(mentions))
-    _delete(conn, CASE, CASE.c.id.in_(cases))
-    _delete(conn, MENTION, MENTION.c.id.in_(mentions))
     _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
     if erasure.listed:
         keep_forgotten(conn, [(platform, a.external_id) for a in authors if a.do_not_contact])
@@ -153,13 +154,15 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
     return erasure
 
 
-def _anonymise_audit(conn: Connection, platform: str, whose: Whose, mentions: list[int]) -> int:
+def _anonymise_audit(
+    conn: Connection, platform: str, whose: Whose, mentions: sa.Select[tuple[int]]
+) -> int:
     """Keep who did what and when on their mentions, cases and drafts, but not about whom."""
     details = [f"{platform} {h}".lower() for h in whose.handles]
     about = sa.or_(
         AUDIT.c.mention_id.in_(mentions),
-        AUDIT.c.case_id.in_(whose.case_ids),
-        AUDIT.c.draft_id.in_(whose.draft_ids),
+        AUDIT.c.case_id.in_(whose.cases),
+        AUDIT.c.draft_id.in_(whose.drafts),
         sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(details)),
     )
     result = conn.execute(
@@ -168,10 +171,6 @@ def _anonymise_audit(conn: Connection, platform: str, whose: Whose, mentions: li
         .values(mention_id=None, case_id=None, draft_id=None, detail=ERASED)
     )
     return int(result.rowcount or 0)
-
-
-def _ids(conn: Connection, query: sa.Select[tuple[int]]) -> list[int]:
-    return list(conn.scalars(query))
 
 
 def _delete(conn: Connection, table: sa.Table, where: sa.ColumnElement[bool]) -> int:

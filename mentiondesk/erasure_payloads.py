@@ -19,9 +19,10 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.held_replies import post_key
 from mentiondesk.models import utc
-from mentiondesk.tables import DELIVERY, DIGEST_ITEM, OUTBOX
+from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, OUTBOX
 
 ERASED = "(erased on request)"
+_BATCH = 500  # ids per DELETE, well under SQLite's 999 bound parameters
 
 
 class BeingSent(RuntimeError):
@@ -30,12 +31,14 @@ class BeingSent(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Whose:
-    """Whose traces to find: their (platform, account id) pairs, handles, cases and drafts."""
+    """Whose traces to find: their (platform, account id) pairs, handles, and the ids of
+    their cases and drafts as subqueries (a list of thousands would pass SQLite's limit on
+    bound parameters)."""
 
     accounts: frozenset[tuple[str, str]]
     handles: frozenset[str]
-    case_ids: frozenset[int]
-    draft_ids: frozenset[int]
+    cases: sa.Select[tuple[int]]
+    drafts: sa.Select[tuple[int]]
 
     def named_in(self, column: Any) -> Any:
         """SQL: `column` may name them (a handle inside; checked exactly in Python)."""
@@ -52,15 +55,12 @@ class Whose:
 def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
     """Delete their undelivered actions, blank their delivered ones and their lines in
     digests; (deleted, blanked)."""
-    keys = [post_key(d) for d in whose.draft_ids]
-    near = sa.or_(
-        OUTBOX.c.case_id.in_(whose.case_ids),
-        OUTBOX.c.key.in_(keys),
-        sa.and_(OUTBOX.c.case_id.is_(None), whose.named_in(OUTBOX.c.payload)),
-    )
+    keys = sa.select(post_key(DRAFT.c.id)).where(DRAFT.c.id.in_(whose.drafts))
+    mine = sa.or_(OUTBOX.c.case_id.in_(whose.cases), OUTBOX.c.key.in_(keys))
+    near = sa.or_(mine, sa.and_(OUTBOX.c.case_id.is_(None), whose.named_in(OUTBOX.c.payload)))
     rows = conn.execute(
         sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.status, OUTBOX.c.case_id, OUTBOX.c.payload)
-        .add_columns(OUTBOX.c.lease_until)
+        .add_columns(OUTBOX.c.lease_until, sa.case((mine, True), else_=False).label("mine"))
         .where(near)
         .order_by(OUTBOX.c.id)
         .with_for_update()
@@ -72,9 +72,7 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
     deleted = blanked = 0
     for row in rows:
         data = _json(row.payload)
-        theirs = (
-            row.case_id in whose.case_ids or row.key in keys or whose.about(data.get("context"))
-        )
+        theirs = bool(row.mine) or whose.about(data.get("context"))
         if theirs and row.status != "done":
             conn.execute(sa.delete(DELIVERY).where(DELIVERY.c.outbox_id == row.id))
             conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id == row.id))
@@ -98,8 +96,9 @@ def erase_digest_items(conn: Connection, whose: Whose) -> int:
         )
     ).all()
     ids = [r.id for r in rows if whose.about(_json(r.payload))]
-    if ids:
-        conn.execute(sa.delete(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(ids)))
+    for start in range(0, len(ids), _BATCH):  # a prolific author's alerts: thousands
+        batch = ids[start : start + _BATCH]
+        conn.execute(sa.delete(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(batch)))
     return len(ids)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -131,3 +133,38 @@ def test_forget_waits_while_a_reply_to_them_is_being_sent(desk: Path, db_url: st
     code, output = run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")
     assert code == 1 and "being sent right now" in output
     assert len(_rows(db_url, sa.select(MENTION.c.id))) == 3  # nothing erased
+
+
+@pytest.fixture
+def old_sqlite_limit() -> Iterator[None]:
+    """Every SQLite connection binds at most 999 parameters, as older builds do."""
+
+    def limit(dbapi_conn: Any, _record: Any) -> None:
+        if isinstance(dbapi_conn, sqlite3.Connection):
+            dbapi_conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+
+    sa.event.listen(sa.engine.Engine, "connect", limit)
+    yield
+    sa.event.remove(sa.engine.Engine, "connect", limit)
+
+
+@pytest.mark.usefixtures("old_sqlite_limit")
+def test_forget_erases_a_prolific_author(desk: Path, db_url: str) -> None:
+    many = 1_200
+    store = Store(db_url)
+    try:  # far more mentions than SQLite binds parameters
+        with store.engine.begin() as conn:
+            ana = conn.scalar(sa.select(AUTHOR.c.id).where(AUTHOR.c.handle == "h_a1"))
+            start = datetime(2024, 1, 1, tzinfo=UTC)
+            rows = [
+                {"platform": "x", "external_id": f"bulk{n}", "source": "bulk", "author_id": ana}
+                | {"text": f"post {n}", "created_at": start, "processed": True}
+                for n in range(many)
+            ]
+            conn.execute(sa.insert(MENTION), rows)
+    finally:
+        store.dispose()
+    code, output = run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")
+    assert code == 0, output
+    assert f"Erased: {many + 2:,} mentions, 1 case, 2 drafts" in output
+    assert _rows(db_url, sa.select(MENTION.c.text)) == [(PRAISE,)]
