@@ -9,7 +9,6 @@ several authors' mentions in one text: only the erased author's lines are blanke
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -82,7 +81,7 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
             _update(conn, row.id, data, case_id=None, last_error=None)
             blanked += 1
         elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
-            text = _without_lines(data["text"], whose.handles)
+            text = _without_lines(data["text"], whose)
             if text != data["text"]:
                 _update(conn, row.id, {**data, "text": text}, case_id=row.case_id)
     return deleted, blanked
@@ -125,9 +124,11 @@ def _blank_context(context: Any) -> Any:
     return {**context, "mention": mention, "draft_text": None, "earlier": []}
 
 
-def _without_lines(text: str, handles: Collection[str]) -> str:
-    """A digest's text with each line about one of `handles` ("• @handle (…): …") blanked."""
-    starts = tuple(f"• @{h.lower()} (" for h in handles)
+def _without_lines(text: str, whose: Whose) -> str:
+    """A digest's text with each line about them ("• @handle (platform, lang): …", as
+    digest.summary writes it) blanked; the same handle on another platform is someone else."""
+    platforms = {platform for platform, _ in whose.accounts}
+    starts = tuple(f"• @{h.lower()} ({p}, " for h in whose.handles for p in platforms)
     lines = [f"• {ERASED}" if ln.lower().startswith(starts) else ln for ln in text.split("\n")]
     return "\n".join(lines)
 

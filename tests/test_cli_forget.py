@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -168,3 +169,19 @@ def test_forget_erases_a_prolific_author(desk: Path, db_url: str) -> None:
     assert code == 0, output
     assert f"Erased: {many + 2:,} mentions, 1 case, 2 drafts" in output
     assert _rows(db_url, sa.select(MENTION.c.text)) == [(PRAISE,)]
+
+
+def test_forget_blanks_their_digest_lines_not_a_namesake_elsewhere(desk: Path, db_url: str) -> None:
+    lines = ["praise: 2 mentions", "• @h_a1 (x, pt): oi", "• @h_a1 (mastodon, en): hi"]
+    payload = {"key": "digest:praise:1:chat", "text": "\n".join(lines)}
+    row = {"key": "digest:praise:1:chat", "kind": "alert", "target": "chat", "status": "done"}
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(sa.insert(OUTBOX).values({**row, "payload": json.dumps(payload)}))
+    finally:
+        store.dispose()
+    assert run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")[0] == 0
+    digest = sa.select(OUTBOX.c.payload).where(OUTBOX.c.key == row["key"])
+    text = json.loads(_rows(db_url, digest)[0][0])["text"]
+    assert text.split("\n") == [lines[0], "• (erased on request)", lines[2]]
