@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+import typer
 from sqlmodel import SQLModel
 
 from mentiondesk import cli_common
@@ -185,3 +186,27 @@ def test_forget_blanks_their_digest_lines_not_a_namesake_elsewhere(desk: Path, d
     digest = sa.select(OUTBOX.c.payload).where(OUTBOX.c.key == row["key"])
     text = json.loads(_rows(db_url, digest)[0][0])["text"]
     assert text.split("\n") == [lines[0], "• (erased on request)", lines[2]]
+
+
+def test_forget_says_when_what_it_erased_differs_from_the_plan(
+    desk: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def confirm_as_a_post_arrives(*_args: Any, **_kwargs: Any) -> bool:
+        store = Store(db_url)
+        try:  # her new post is stored while the operator reads the counts
+            with store.engine.begin() as conn:
+                ana = conn.scalar(sa.select(AUTHOR.c.id).where(AUTHOR.c.handle == "h_a1"))
+                post = {"platform": "x", "external_id": "late", "source": "s", "author_id": ana}
+                at = datetime.now(UTC)
+                conn.execute(sa.insert(MENTION).values({**post, "text": "hi", "created_at": at}))
+        finally:
+            store.dispose()
+        return True
+
+    monkeypatch.setattr(typer, "confirm", confirm_as_a_post_arrives)
+    code, output = run_cli(desk, "authors", "forget", "x", "h_a1")
+    assert code == 0, output
+    assert "deletes: 2 mentions" in output and "Erased: 3 mentions" in output
+    assert "differs from the counts above" in output
+    code, output = run_cli(desk, "authors", "forget", "x", "h_b", "--yes")
+    assert code == 0 and "differs" not in output
