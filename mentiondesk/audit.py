@@ -27,6 +27,30 @@ def record(
     detail: str = "",
 ) -> None:
     """Append one line to the audit trail."""
+    with store.engine.begin() as conn:
+        write(
+            conn,
+            actor,
+            action,
+            mention_id=mention_id,
+            case_id=case_id,
+            draft_id=draft_id,
+            detail=detail,
+        )
+
+
+def write(
+    conn: Connection,
+    actor: str,
+    action: str,
+    *,
+    mention_id: int | None = None,
+    case_id: int | None = None,
+    draft_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Append one line to the audit trail in the caller's transaction: with the change it
+    records, or not at all."""
     values = {
         "at": datetime.now(UTC),
         "actor": actor,
@@ -36,8 +60,7 @@ def record(
         "draft_id": draft_id,
         "detail": detail[:512],
     }
-    with store.engine.begin() as conn:
-        conn.execute(sa.insert(AUDIT).values(values))
+    conn.execute(sa.insert(AUDIT).values(values))
 
 
 def correct_label(

@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import audit
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, parse_case_number
@@ -93,8 +92,7 @@ _NAME = typer.Argument(metavar="NAME", help="Their login name (any case).")
 def users_disable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
     """Stop a user logging in; their open desk sessions end at once."""
     with _changing(ctx) as store:
-        stored = set_active(store, name, active=False)
-        audit.record(store, who(), "user-disable", detail=stored)
+        stored = set_active(store, name, active=False, by=who())
     out.print(f"User {escape(stored)} disabled: they cannot log in, and are logged out now.")
 
 
@@ -102,8 +100,7 @@ def users_disable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
 def users_enable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
     """Let a disabled user log in again (with the password they had)."""
     with _changing(ctx) as store:
-        stored = set_active(store, name, active=True)
-        audit.record(store, who(), "user-enable", detail=stored)
+        stored = set_active(store, name, active=True, by=who())
     out.print(f"User {escape(stored)} may log in again.")
 
 
@@ -124,8 +121,7 @@ def users_passwd(
         raise typer.Exit(2)
     with _changing(ctx) as store:  # a bad config fails before anyone types a password
         password = secrets.token_urlsafe(12) if random else _read_password(password_stdin)
-        stored = set_password(store, name, password)
-        audit.record(store, who(), "user-password", detail=stored)
+        stored = set_password(store, name, password, by=who())
     out.print(f"Password of {escape(stored)} changed; their desk sessions have ended.")
     if random:
         out.print(f"New password: {escape(password)} (shown only once)", highlight=False)

@@ -97,3 +97,16 @@ def test_passwd_refuses_a_short_password_and_keeps_the_old(config: Path, store: 
 def test_an_unknown_user_is_named(config: Path, command: str) -> None:
     code, output = run_cli(config, "users", command, "bob", stdin=f"{NEW}\n{NEW}\n")
     assert code == 1 and "no user named 'bob'" in output
+
+
+def test_a_change_the_audit_trail_cannot_record_is_not_made(config: Path, store: Store) -> None:
+    with store.engine.begin() as conn:  # the audit insert fails, as a full disk would
+        conn.execute(
+            sa.text(
+                "CREATE TRIGGER audit_down BEFORE INSERT ON audit "
+                "BEGIN SELECT RAISE(ABORT, 'audit down'); END"
+            )
+        )
+    assert run_cli(config, "users", "disable", "Ana")[0] != 0
+    assert run_cli(config, "users", "passwd", "Ana", "--password-stdin", stdin=NEW + "\n")[0] != 0
+    assert authenticate(store, "Ana", OLD) is not None  # still active, password unchanged

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
+from mentiondesk import audit
 from mentiondesk.store import Store
 from mentiondesk.tables import USER, WEB_SESSION
 
@@ -94,26 +95,30 @@ def check_password(password: str) -> None:
         raise ValueError("the password must have at least 8 characters")
 
 
-def set_active(store: Store, name: str, *, active: bool) -> str:
+def set_active(store: Store, name: str, *, active: bool, by: str) -> str:
     """Let a user log in again, or stop them (their sessions end now: a desk tab left open
-    is logged out at its next click); the name as stored, or LookupError."""
+    is logged out at its next click), audited as done `by` in the same transaction; the
+    name as stored, or LookupError."""
     with store.engine.begin() as conn:
         user_id, stored = _find(conn, name)
         conn.execute(sa.update(USER).where(USER.c.id == user_id).values(active=active))
         if not active:
             conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
+        audit.write(conn, by, "user-enable" if active else "user-disable", detail=stored)
     return stored
 
 
-def set_password(store: Store, name: str, password: str) -> str:
+def set_password(store: Store, name: str, password: str, *, by: str) -> str:
     """Replace a user's password and end their sessions (whoever knew the old one is
-    logged out too); the name as stored, or LookupError / ValueError."""
+    logged out too), audited as done `by` in the same transaction; the name as stored, or
+    LookupError / ValueError."""
     check_password(password)
     hashed = _HASHER.hash(password)
     with store.engine.begin() as conn:
         user_id, stored = _find(conn, name)
         conn.execute(sa.update(USER).where(USER.c.id == user_id).values(password_hash=hashed))
         conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
+        audit.write(conn, by, "user-password", detail=stored)
     return stored
 
 
