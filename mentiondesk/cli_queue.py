@@ -23,7 +23,7 @@ drafts_app = typer.Typer(
     help="Drafted replies waiting for a person: list, approve, reject.", no_args_is_help=True
 )
 cases_app = typer.Typer(
-    help="Cases: list (most urgent and oldest first), close.", no_args_is_help=True
+    help="Cases: list (most urgent and oldest first), resolve, close.", no_args_is_help=True
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
