@@ -21,7 +21,7 @@ from mentiondesk.cases import (
 )
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.opt_outs import stopped_by_post
-from mentiondesk.outbox_payload import outbox_row
+from mentiondesk.outbox_payload import outbox_row, post_key
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, MENTION, OUTBOX, READING, case_number
 
@@ -280,7 +280,7 @@ def post_action(
         rule=plan.rule,
     )
     action = OutboxAction(
-        key=f"post:draft:{draft_id}",
+        key=post_key(draft_id),
         kind="post",
         target=target,
         context=context,

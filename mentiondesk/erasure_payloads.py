@@ -16,8 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.held_replies import post_key
 from mentiondesk.models import utc
+from mentiondesk.outbox_payload import post_key
 from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, OUTBOX
 
 ERASED = "(erased on request)"

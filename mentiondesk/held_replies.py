@@ -1,6 +1,6 @@
 """Approved replies the outbox holds: the author was never answered, so the desk shows them.
 
-An approved draft's post is the outbox row keyed "post:draft:<id>" (decisions.post_action).
+An approved draft's post is the outbox row keyed "post:draft:<id>" (outbox_payload.post_key).
 The outbox holds a row when sending cannot succeed by waiting (the author opted out since, the
 platform refused the text or the message, no responder by that name is configured): `outbox
 list` and /healthz count it, and here the queue and the case page show it where people work.
@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk import outbox_admin
+from mentiondesk.outbox_payload import post_key
 from mentiondesk.queue import NotFound, StaleAction
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, OUTBOX
@@ -68,13 +69,6 @@ def held_reason(error: str | None) -> str:
         if any(w in text for w in words):
             return reason
     return "refused"
-
-
-def post_key(draft_id: Any) -> Any:
-    """The outbox key of a draft's post, as SQL (draft_id a column) or text (an int)."""
-    if isinstance(draft_id, int):
-        return f"post:draft:{draft_id}"
-    return sa.literal("post:draft:") + sa.cast(draft_id, sa.String)
 
 
 def draft_of(key: str) -> int | None:

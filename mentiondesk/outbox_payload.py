@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
 
 from mentiondesk.models import CaseContext, OutboxAction
 
@@ -46,3 +49,10 @@ def action_from_payload(
         extra=data.get("extra") or {},
         created_at=created_at,
     )
+
+
+def post_key(draft_id: Any) -> Any:
+    """The outbox key of a draft's post, as SQL (draft_id a column) or text (an int)."""
+    if isinstance(draft_id, int):
+        return f"post:draft:{draft_id}"
+    return sa.literal("post:draft:") + sa.cast(draft_id, sa.String)
