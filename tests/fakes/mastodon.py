@@ -2,6 +2,9 @@
 
 Timelines newest first with a `Link` header (`max_id` next, `min_id` prev), `X-RateLimit-*`
 headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/statuses.
+Ids as Mastodon makes them (db/schema.rb): a status's is a snowflake of its time (milliseconds
+<< 16, lib/mastodon/snowflake.rb; a status from another server gets its `published` time's), a
+notification's a plain serial number.
 """
 
 from __future__ import annotations
@@ -80,7 +83,8 @@ class MastodonFake(PlatformFake):
     def __init__(self, *args: Any, tag: str = "lumora", **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.window.seconds = 300
-        self._ids = itertools.count(110_000_000_000_000_000)
+        self._serial = itertools.count(34_975_000)  # notifications: a bigserial
+        self._sequence = itertools.count()  # a status id's low 16 bits, unique within a ms
         self.notifications: list[dict[str, Any]] = []  # oldest first
         self.search_hits: list[dict[str, Any]] = []
         self.posted: list[dict[str, Any]] = []
@@ -127,14 +131,16 @@ class MastodonFake(PlatformFake):
         lang: str | None = "en",
         reply_to: str | None = None,
         followers: int = 42,
+        created_at: datetime | None = None,  # earlier than now: federated to us late
     ) -> dict[str, Any]:
-        sid = str(next(self._ids))
+        when = created_at or self.clock()
+        sid = str((int(when.timestamp() * 1000) << 16) | (next(self._sequence) & 0xFFFF))
         self.handle("GET", f"{STATUSES}/{sid}/context", self._context(sid))
         return {
             "id": sid,
             "uri": f"https://remote.test/users/{author}/statuses/{sid}",
             "url": f"https://remote.test/@{author}/{sid}",
-            "created_at": _iso(self.clock()),
+            "created_at": _iso(when),
             "content": f"<p>{text}</p>",
             "visibility": "public",
             "spoiler_text": "",
@@ -162,7 +168,7 @@ class MastodonFake(PlatformFake):
         status = self.status(text, **kw)
         self.notifications.append(
             {
-                "id": str(next(self._ids)),
+                "id": str(next(self._serial)),
                 "type": "mention",
                 "created_at": status["created_at"],
                 "account": status["account"],

@@ -9,14 +9,14 @@ from datetime import UTC, datetime, timedelta
 from listener._poll import Backoff, Poller
 from mentiondesk.models import Batch, Mention, Source
 
-START = datetime.now(UTC).replace(microsecond=0)  # near real time: some clients compare to it
-
 
 class FakeClock:
     """A clock the fakes and sources share; `sleep` advances it instead of waiting."""
 
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
+    def __init__(self, start: datetime | None = None) -> None:
+        # Real time when the test starts (not when the module was imported): some clients, and
+        # the App's sources on the wall clock, compare it with theirs (within OVERLAP).
+        self.now = start or datetime.now(UTC).replace(microsecond=0)
         self.slept: list[float] = []
 
     def __call__(self) -> datetime:
