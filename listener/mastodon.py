@@ -23,6 +23,7 @@ from mastodon.errors import (
 from pydantic import Field, field_validator
 
 from listener._endpoints import (
+    OVERLAP,
     Clock,
     Endpoints,
     Page,
@@ -133,7 +134,10 @@ class MastodonSource:
         items = await self._call("mentions", call, min_id=state.get("min"))
         check_json(items, "mentions", list)
         statuses = [n["status"] for n in items if n.get("status")]  # None: deleted since
-        return self._page(state, [str(n["id"]) for n in items], statuses, self.page_size)
+        # Notification ids are a plain serial, not snowflakes (db/schema.rb): none can be made
+        # from a time. A first read that found none makes "before the first" (0) its position.
+        ids = [str(n["id"]) for n in items]
+        return self._page(state, ids, statuses, self.page_size, empty="0")
 
     async def _search(self, state: State) -> Page:
         if self.query.startswith("#") and " " not in self.query:
@@ -141,7 +145,8 @@ class MastodonSource:
             call = partial(self.api.timeline_hashtag, self.query[1:], limit=limit)
             statuses = await self._call("search", call, min_id=state.get("min"))
             check_json(statuses, "search", list)
-            return self._page(state, [str(s["id"]) for s in statuses], statuses, limit)
+            ids = [str(s["id"]) for s in statuses]
+            return self._page(state, ids, statuses, limit, empty=self._now_id())
         return await self._search_text(state)
 
     async def _search_text(self, state: State) -> Page:
@@ -166,7 +171,8 @@ class MastodonSource:
                 len(found),
             )
         oldest_first = sorted(found.values(), key=lambda s: id_key(str(s["id"])))
-        return Page([_mention(s) for s in oldest_first], {"min": max_id(since, *found)})
+        newest = max_id(since, *found) or self._now_id()
+        return Page([_mention(s) for s in oldest_first], {"min": newest})
 
     async def _search_page(self, since: str | None, limit: int, offset: int) -> list[Any]:
         # Offset, not max_id: Mastodon 4.2+ turns max_id into "before <that second>", which
@@ -176,13 +182,21 @@ class MastodonSource:
         statuses = check_json(found, "search", dict).get("statuses", [])
         return list(check_json(statuses, "search", list))
 
-    def _page(self, state: State, ids: list[str], statuses: list[Any], limit: int) -> Page:
-        """min_id pages forward: the newest id read is where the next page starts; a full
-        page (`limit` asked for) says there may be more."""
-        newest = max_id(state.get("min"), *ids)
+    def _page(
+        self, state: State, ids: list[str], statuses: list[Any], limit: int, *, empty: str
+    ) -> Page:
+        """min_id pages forward: the newest id read is where the next page starts (`empty`
+        when none was ever read); a full page (`limit` asked for) says there may be more."""
+        newest = max_id(state.get("min"), *ids) or empty
         mentions = [_mention(s) for s in statuses]
         more = state.get("min") is not None and len(ids) >= limit
         return Page(mentions, {"min": newest}, more)
+
+    def _now_id(self) -> str:
+        """The status id of "now": status ids are snowflakes, milliseconds << 16 (Mastodon's
+        lib/mastodon/snowflake.rb; Mastodon.py makes them so from a datetime). OVERLAP back:
+        for a clock ahead of the server's, and posts federated late carry their own time."""
+        return str(int((self._clock() - OVERLAP).timestamp() * 1000) << 16)
 
     async def _call(self, endpoint: str, method: Callable[..., Any], **kwargs: Any) -> Any:
         kwargs = {k: v for k, v in kwargs.items() if v is not None}

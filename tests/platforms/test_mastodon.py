@@ -11,6 +11,7 @@ from tests.fakes.mastodon import NOTIFICATIONS, SEARCH
 from tests.platforms.helpers import FakeClock, once, started
 
 TAG = "/api/v1/timelines/tag/lumora"
+HOUR = timedelta(hours=1)
 
 
 def _source(fake, clock: FakeClock, query: str = "#lumora", size: int = 5) -> MastodonSource:
@@ -171,3 +172,29 @@ async def test_a_hashtag_burst_pages_at_the_timelines_limit(mastodon_fake, clock
     assert sorted(run.ids, key=int) == hits
     tag_calls = [c for c in mastodon_fake.api.calls() if "/timelines/tag/" in c.path]
     assert {c.query["limit"] for c in tag_calls} == {"40"}
+
+
+async def test_an_empty_first_read_still_pages_through_the_next_burst(mastodon_fake, clock) -> None:
+    source = _source(mastodon_fake, clock)  # mentions and #lumora, pages of 5
+    cursor = await started(source, clock)  # a quiet brand: the first read finds nothing
+    clock.advance(30)
+    federated_late = mastodon_fake.hit("#lumora an hour ago", created_at=clock() - HOUR)
+    mentions = [mastodon_fake.mention(f"@lumora m{n}")["id"] for n in range(12)]
+    hits = [mastodon_fake.hit(f"#lumora h{n}")["id"] for n in range(12)]
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert sorted(run.ids) == sorted(mentions + hits)  # none missed, none twice
+    assert federated_late["id"] not in run.ids  # its id says it was posted before "now"
+
+
+async def test_an_empty_first_search_reads_from_now_not_from_the_start(
+    mastodon_fake, clock
+) -> None:
+    source = _source(mastodon_fake, clock, query="lumora lamp", size=40)
+    cursor = await started(source, clock)
+    clock.advance(30)
+    mastodon_fake.hit("lumora lamp, an old post found late", created_at=clock() - HOUR)
+    burst = [mastodon_fake.hit(f"lumora lamp {n}")["id"] for n in range(45)]
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == burst
