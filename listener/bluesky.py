@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from atproto import AsyncClient
@@ -134,8 +134,7 @@ class BlueskySource:
     async def _search(self, state: State) -> Page:
         params: dict[str, Any] = {"q": self.query, "sort": "latest", "limit": self.page_size}
         if state.get("since"):  # from a little before the newest seen: late-indexed posts too
-            since = parse_time(state["since"]) - OVERLAP
-            params["since"] = since.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+            params["since"] = _iso(parse_time(state["since"]) - OVERLAP)
         if state.get("cursor"):
             params["cursor"] = state["cursor"]
         answer = await self._call("search", self.client.app.bsky.feed.search_posts, params)
@@ -145,7 +144,8 @@ class BlueskySource:
         first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
         if answer.cursor and posts and not first_run:
             return Page(mentions, {**state, "cursor": answer.cursor, "newest": newest}, True)
-        return Page(mentions, {"since": newest or state.get("since")})
+        # Nothing found yet: now is where the next read starts (it goes OVERLAP back from it).
+        return Page(mentions, {"since": newest or state.get("since") or _iso(self._clock())})
 
     async def _mentions(self, state: State) -> Page:
         params: dict[str, Any] = {"limit": self.page_size, "reasons": REASONS}
@@ -161,8 +161,8 @@ class BlueskySource:
         mentions = [_mention(n) for n in fresh]
         # Newest first and no `since`: page down until a known one (first run: one page only).
         caught_up = not mark or len(fresh) < len(items) or not notes.cursor
-        if caught_up:
-            return Page(mentions, {"wm": newest})
+        if caught_up:  # none ever found: now, OVERLAP back for a clock ahead of Bluesky's
+            return Page(mentions, {"wm": newest or _iso(self._clock() - OVERLAP)})
         return Page(mentions, {"wm": mark, "cursor": notes.cursor, "newest": newest}, True)
 
     async def _login(self) -> None:
@@ -217,6 +217,11 @@ class BlueskySource:
             remaining=header_int(headers, "ratelimit-remaining"),
             reset=reset_time(headers.get("ratelimit-reset")),
         )
+
+
+def _iso(when: datetime) -> str:
+    """A time as Bluesky writes one (indexedAt): milliseconds, Z."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def _mention(view: dict[str, Any]) -> Mention:

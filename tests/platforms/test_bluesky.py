@@ -9,6 +9,8 @@ from listener.bluesky import BlueskySource
 from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, SESSION
 from tests.platforms.helpers import FakeClock, once, started
 
+HOUR = timedelta(hours=1)
+
 
 def _source(fake, clock: FakeClock, query: str = "lumora", size: int = 5) -> BlueskySource:
     return BlueskySource(
@@ -151,3 +153,16 @@ async def test_first_run_skips_history_then_reads_what_comes_next(bluesky_fake, 
     await source.close()
     assert (first.ids, again.ids) == ([], [new["uri"]])
     assert set(json.loads(first.cursor or "{}")["ep"]) == {"search", "mentions"}
+
+
+async def test_an_empty_first_read_still_pages_through_the_next_burst(bluesky_fake, clock) -> None:
+    source = _source(bluesky_fake, clock)  # search and mentions, pages of 5
+    cursor = await started(source, clock)  # a quiet brand: the first read finds nothing
+    clock.advance(30)
+    backdated = bluesky_fake.hit("lumora, dated an hour ago", created_at=clock() - HOUR)
+    hits = [bluesky_fake.hit(f"lumora {n}")["uri"] for n in range(12)]
+    notes = [bluesky_fake.mention(f"@lumora.bsky.social {n}")["uri"] for n in range(12)]
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert sorted(run.ids) == sorted(hits + notes)  # none missed, none twice
+    assert backdated["uri"] not in run.ids  # searchPosts dates it before "now"
