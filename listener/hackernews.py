@@ -133,7 +133,9 @@ class HackerNewsSource:
         top = state.get("top", upper)  # the window's newest second: the next poll starts there
         mentions = [m for h in hits if (m := _mention(h)) is not None]
         if since is None or upper is None:  # the first run reads one page: history is skipped
-            return Page(mentions, {"since": upper})
+            # Nothing found: now is the lower bound (the next read goes OVERLAP back from it).
+            now = int(self._clock().timestamp())
+            return Page(mentions, {"since": upper if upper is not None else now})
         if page + 1 < int(body.get("nbPages", 0)):
             return Page(
                 mentions, {"since": since, "page": page + 1, "upper": upper, "top": top}, True

@@ -148,3 +148,15 @@ async def test_a_window_past_algolias_1000_hits_is_read_to_the_end(hn_fake, cloc
     assert later["objectID"] in again.ids and set(again.ids) <= {*new, later["objectID"]}
     pages = [c.query["page"] for c in hn_fake.api.calls(SEARCH)[1:]]
     assert pages[:11] == [str(n) for n in range(10)] + ["0"]  # Algolia stops at page 9
+
+
+async def test_an_empty_first_read_still_pages_through_the_next_burst(hn_fake, clock) -> None:
+    source = _source(hn_fake, clock)  # pages of 5
+    cursor = await started(source, clock)  # a quiet brand: the first read finds nothing
+    clock.advance(30)
+    late = hn_fake.comment("lumora, an hour old, indexed now", when=clock() - timedelta(hours=1))
+    new = [hn_fake.comment(f"lumora {n}")["objectID"] for n in range(12)]
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert sorted(run.ids) == sorted(new)  # none missed, none twice
+    assert late["objectID"] not in run.ids  # created_at_i says it was before "now"
