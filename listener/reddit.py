@@ -159,7 +159,8 @@ class RedditSource:
         """Newest first: page back with `after` until an item older than the watermark.
 
         The first read (empty state) takes one page and sets the watermark to its newest
-        item's time: the endpoints skip that page, so no history is paged through.
+        item's time (to our clock's when the page is empty): the endpoints skip that page, so
+        no history is paged through.
         """
         params = {**params, "limit": self.page_size}
         if state.get("after"):
@@ -168,9 +169,11 @@ class RedditSource:
         data = check_json(body.get("data"), endpoint, dict)
         children = check_json(data.get("children", []), endpoint, list)
         if not state:  # `floor`: nothing older than the first run's newest item is new later
-            # Reddit's own times, not our clock: a skewed clock must not hide new posts.
-            now = max((_created(c) for c in children), default=0.0)
             mentions = [m for c in children if (m := _mention(c)) is not None]
+            if not children:  # none to date by: our clock, and the next read goes OVERLAP back
+                return Page(mentions, {"wm": self._clock().timestamp()})
+            # Reddit's own times, not our clock: a skewed clock must not hide new posts.
+            now = max(_created(c) for c in children)
             return Page(mentions, {"wm": now, "floor": now})
         mark, floor = float(state.get("wm", 0.0)), float(state.get("floor", 0.0))
         since = mark - OVERLAP.total_seconds() if mark else 0.0  # late-indexed posts too

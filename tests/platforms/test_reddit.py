@@ -11,6 +11,7 @@ from tests.fakes.reddit import MENTIONS, TOKEN, search_path
 from tests.platforms.helpers import FakeClock, once, started
 
 SEARCH = search_path()
+HOUR = timedelta(hours=1)
 
 
 def _source(fake, clock: FakeClock, *, inbox: bool = True, **kw) -> RedditSource:
@@ -198,3 +199,16 @@ async def test_an_inbox_mention_is_grouped_with_its_submission(reddit_fake, cloc
     assert "link_id" not in mention["data"]  # the inbox says the submission only in `context`
     assert by_id[mention["data"]["name"]].thread_id == post["data"]["name"]
     assert by_id[post["data"]["name"]].thread_id == post["data"]["name"]
+
+
+async def test_an_empty_first_read_still_reads_from_now(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock)  # search and inbox, pages of 10
+    cursor = await started(source, clock)  # a quiet brand: the first read finds nothing
+    clock.advance(30)
+    late = reddit_fake.submit("lumora, an hour old, indexed now", created_at=clock() - HOUR)
+    posts = [reddit_fake.submit(f"lumora {n}")["data"]["name"] for n in range(23)]
+    notes = [reddit_fake.mention(f"u/lumora_bot {n}")["data"]["name"] for n in range(12)]
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert sorted(run.ids) == sorted(posts + notes)  # none missed, none twice
+    assert late["data"]["name"] not in run.ids  # older than the first read: history
