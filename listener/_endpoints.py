@@ -9,7 +9,10 @@ paging state in one JSON cursor, and never calls an endpoint before its rate-lim
 An endpoint's first read (no state for it in the cursor yet) only finds where "now" is:
 like praw's `stream(skip_existing=True)`, what it returns is marked seen, not emitted, so
 switching a platform on does not turn its history into a flood of old alerts. Each fetcher
-reads a single page when its state is empty and records the newest time or id it saw.
+reads a single page when its state is empty and records the newest time or id it saw; when
+that page is empty (a quiet brand) it records "now" in the platform's terms, from the source's
+clock, so the next poll still pages through everything posted since (a time or a snowflake
+id, OVERLAP back for a clock ahead of the platform's; Mastodon's serial notification ids: 0).
 """
 
 from __future__ import annotations
