@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -61,6 +62,17 @@ def write(
         "detail": detail[:512],
     }
     conn.execute(sa.insert(AUDIT).values(values))
+
+
+# What is done to a desk login (the People page and `mentiondesk users`), detail its name.
+LOGIN_ACTIONS = ("user-disable", "user-enable", "user-password")
+
+
+def latest(store: Store, actions: tuple[str, ...], *, limit: int = 10) -> list[sa.Row[Any]]:
+    """The latest audit lines of these actions, newest first."""
+    query = sa.select(AUDIT).where(AUDIT.c.action.in_(actions))
+    with store.engine.connect() as conn:
+        return list(conn.execute(query.order_by(AUDIT.c.id.desc()).limit(limit)).all())
 
 
 def correct_label(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from mentiondesk.web.users import (
     add_user,
     list_users,
     login_name,
+    random_password,
     set_active,
     set_password,
 )
@@ -120,7 +120,7 @@ def users_passwd(
         err.print("--random and --password-stdin: give one or the other")
         raise typer.Exit(2)
     with _changing(ctx) as store:  # a bad config fails before anyone types a password
-        password = secrets.token_urlsafe(12) if random else _read_password(password_stdin)
+        password = random_password() if random else _read_password(password_stdin)
         stored = set_password(store, name, password, by=who())
     out.print(f"Password of {escape(stored)} changed; their desk sessions have ended.")
     if random:

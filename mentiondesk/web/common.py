@@ -77,6 +77,22 @@ NOTICES = {
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
     "user-added": ("ok", "User added."),
     "bad-user": ("error", "Could not add that user: check the name, role and password (8+)."),
+    "user-disabled": (
+        "ok",
+        "User disabled: they cannot log in, and their open desk tabs are logged out now.",
+    ),
+    "user-enabled": ("ok", "User enabled: they may log in again with the password they had."),
+    "no-user": ("error", "There is no desk user by that name: nothing changed."),
+    "not-yourself": ("error", "You cannot disable your own login: nothing changed."),
+    "last-admin": (
+        "error",
+        "That is the last active admin: no one would be left to manage people. Nothing changed.",
+    ),
+    "own-password": (
+        "error",
+        "Change your own password at the terminal (mentiondesk users passwd): here it would "
+        "log you out. Nothing changed.",
+    ),
 }
 
 

@@ -14,6 +14,54 @@ ADMIN = {
         "administradores também gerenciam as pessoas."
     ),
     "Add a person": "Adicionar uma pessoa",
+    "(you)": "(você)",
+    "Disable": "Desativar",
+    "Enable": "Reativar",
+    "Reset password": "Gerar nova senha",
+    "Disable {name}? They cannot log in, and their open desk tabs are logged out now.": (
+        "Desativar {name}? Não vai conseguir entrar, e as abas abertas do atendimento são "
+        "desconectadas agora."
+    ),
+    "Give {name} a new password? The one they have stops working, and their open desk tabs "
+    "are logged out.": (
+        "Gerar uma nova senha para {name}? A senha atual deixa de funcionar, e as abas abertas "
+        "do atendimento são desconectadas."
+    ),
+    "New password for {name}": "Nova senha de {name}",
+    "Shown only this once: give it to them privately now. Their open desk tabs are logged "
+    "out; they log in with this password.": (
+        "Exibida só desta vez: repasse agora, em particular. As abas abertas do atendimento "
+        "foram desconectadas; o acesso passa a ser com esta senha."
+    ),
+    "Someone leaves: Disable stops their login at once, and their open desk tabs are logged "
+    "out at their next click.": (
+        "Alguém saiu da equipe: Desativar corta o acesso na hora, e as abas abertas do "
+        "atendimento são desconectadas no próximo clique."
+    ),
+    "Recent changes to logins": "Mudanças recentes nos acessos",
+    # What the People page's buttons say they did (common.NOTICES).
+    "User disabled: they cannot log in, and their open desk tabs are logged out now.": (
+        "Usuário desativado: não consegue mais entrar, e as abas abertas do atendimento "
+        "foram desconectadas agora."
+    ),
+    "User enabled: they may log in again with the password they had.": (
+        "Usuário reativado: pode entrar de novo com a senha que já tinha."
+    ),
+    "There is no desk user by that name: nothing changed.": (
+        "Não há usuário do atendimento com esse nome: nada foi alterado."
+    ),
+    "You cannot disable your own login: nothing changed.": (
+        "Você não pode desativar o seu próprio acesso: nada foi alterado."
+    ),
+    "That is the last active admin: no one would be left to manage people. Nothing changed.": (
+        "Esse é o último administrador ativo: ninguém mais poderia gerenciar as pessoas. "
+        "Nada foi alterado."
+    ),
+    "Change your own password at the terminal (mentiondesk users passwd): here it would "
+    "log you out. Nothing changed.": (
+        "Troque a sua própria senha pelo terminal (mentiondesk users passwd): aqui ela "
+        "desconectaria você. Nada foi alterado."
+    ),
     "Add": "Adicionar",
     "active rules, in order; read-only": "ativas, na ordem em que são avaliadas; somente leitura",
     "When": "Quando",

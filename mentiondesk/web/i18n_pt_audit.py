@@ -36,4 +36,8 @@ AUDIT = {
     ),
     "{who} sent an action again": "{who} enviou uma ação de novo",
     "{text}, this time through {to}": "{text}, desta vez por {to}",
+    # The People page's recent changes to logins.
+    "{who} disabled the login of {name}": "{who} desativou o acesso de {name}",
+    "{who} enabled the login of {name} again": "{who} reativou o acesso de {name}",
+    "{who} gave {name} a new password": "{who} definiu uma nova senha para {name}",
 }

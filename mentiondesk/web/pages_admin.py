@@ -1,20 +1,34 @@
-"""Playbooks (read-only, with how often each rule fired this week) and People (admins)."""
+"""Playbooks (read-only, with how often each rule fired this week) and People (admins: add,
+disable, enable, a new password)."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
+from mentiondesk.audit import LOGIN_ACTIONS, latest
 from mentiondesk.web import rule_words
-from mentiondesk.web.common import DESK, redirect, render, require
+from mentiondesk.web.audit_lines import audit_line
+from mentiondesk.web.common import DESK, redirect, render, require, session
 from mentiondesk.web.data_rules import fired_this_week, matched_this_week
 from mentiondesk.web.i18n import negotiate, regional
-from mentiondesk.web.users import Role, add_user, list_users
+from mentiondesk.web.users import (
+    Refused,
+    Role,
+    add_user,
+    list_users,
+    random_password,
+    set_active,
+    set_password,
+)
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/playbooks", playbooks)
     router.add_get("/people", people)
     router.add_post("/people", add_person)
+    router.add_post("/people/disable", disable_person)
+    router.add_post("/people/enable", enable_person)
+    router.add_post("/people/password", reset_password)
 
 
 @require(Role.MANAGER)
@@ -42,9 +56,26 @@ async def playbooks(request: web.Request) -> web.Response:
 
 @require(Role.ADMIN)
 async def people(request: web.Request) -> web.Response:
+    return await _people_page(request)
+
+
+async def _people_page(
+    request: web.Request, new_password: tuple[str, str] | None = None
+) -> web.Response:
+    """The page; `new_password` (name, password) is shown on it this once."""
     desk = request.app[DESK]
     users = await desk.db(list_users, desk.store)
-    return render(request, "people.html", users=users, roles=list(Role))
+    changes = await desk.db(latest, desk.store, LOGIN_ACTIONS)
+    loc = negotiate(request)
+    lines = [(entry.at, audit_line(loc, entry)) for entry in changes]
+    return render(
+        request,
+        "people.html",
+        users=users,
+        roles=list(Role),
+        changes=lines,
+        new_password=new_password,
+    )
 
 
 @require(Role.ADMIN)
@@ -63,3 +94,43 @@ async def add_person(request: web.Request) -> web.StreamResponse:
     except ValueError:
         raise redirect("/people", "bad-user") from None
     raise redirect("/people", "user-added")
+
+
+@require(Role.ADMIN)
+async def disable_person(request: web.Request) -> web.StreamResponse:
+    """Someone leaves: no more logins, and their open tabs are logged out at the next click."""
+    await _set_active(request, active=False)
+    raise redirect("/people", "user-disabled")
+
+
+@require(Role.ADMIN)
+async def enable_person(request: web.Request) -> web.StreamResponse:
+    await _set_active(request, active=True)
+    raise redirect("/people", "user-enabled")
+
+
+async def _set_active(request: web.Request, *, active: bool) -> None:
+    desk, me = request.app[DESK], session(request).user
+    name = str((await request.post()).get("name", ""))
+    try:
+        await desk.db(set_active, desk.store, name, active=active, by=me.name, acting=me.id)
+    except LookupError:
+        raise redirect("/people", "no-user") from None
+    except Refused as exc:
+        raise redirect("/people", exc.reason) from None
+
+
+@require(Role.ADMIN)
+async def reset_password(request: web.Request) -> web.StreamResponse:
+    """A new random password, shown to the admin in this answer only: never in a URL (a
+    redirect would put it in the history and the access log) and never logged."""
+    desk, me = request.app[DESK], session(request).user
+    name = str((await request.post()).get("name", ""))
+    if name.strip().lower() == me.name.lower():  # it would log them out mid-way
+        raise redirect("/people", "own-password")
+    password = random_password()
+    try:
+        stored = await desk.db(set_password, desk.store, name, password, by=me.name)
+    except LookupError:
+        raise redirect("/people", "no-user") from None
+    return await _people_page(request, new_password=(stored, password))

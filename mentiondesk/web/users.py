@@ -95,12 +95,29 @@ def check_password(password: str) -> None:
         raise ValueError("the password must have at least 8 characters")
 
 
-def set_active(store: Store, name: str, *, active: bool, by: str) -> str:
+class Refused(ValueError):
+    """A change the desk will not make; `reason` is the notice the desk shows for it."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def random_password() -> str:
+    """A new password for someone else to type once: 16 URL-safe characters (96 bits)."""
+    return secrets.token_urlsafe(12)
+
+
+def set_active(store: Store, name: str, *, active: bool, by: str, acting: int | None = None) -> str:
     """Let a user log in again, or stop them (their sessions end now: a desk tab left open
     is logged out at its next click), audited as done `by` in the same transaction; the
-    name as stored, or LookupError."""
+    name as stored, or LookupError. From the desk, `acting` is the admin's user id: they may
+    not disable themselves or the last active admin (Refused); the terminal may, as it is
+    also the way back."""
     with store.engine.begin() as conn:
         user_id, stored = _find(conn, name)
+        if acting is not None and not active:
+            _keep_an_admin(conn, user_id, acting)
         conn.execute(sa.update(USER).where(USER.c.id == user_id).values(active=active))
         if not active:
             conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
@@ -120,6 +137,22 @@ def set_password(store: Store, name: str, password: str, *, by: str) -> str:
         conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
         audit.write(conn, by, "user-password", detail=stored)
     return stored
+
+
+def _keep_an_admin(conn: sa.Connection, user_id: int, acting: int) -> None:
+    if user_id == acting:
+        raise Refused("not-yourself", "you cannot disable your own login")
+    # Locking the active admins' rows orders two admins disabling each other at once: the
+    # second waits for the first, then finds itself disabled and the other one the last.
+    admins = set(
+        conn.scalars(
+            sa.select(USER.c.id)
+            .where(USER.c.role == Role.ADMIN.title, USER.c.active)
+            .with_for_update()
+        )
+    )
+    if not admins - {user_id}:
+        raise Refused("last-admin", "that is the last active admin")
 
 
 def _find(conn: sa.Connection, name: str) -> tuple[int, str]:

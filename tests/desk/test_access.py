@@ -46,6 +46,9 @@ ROUTES = [
     ("GET", "/playbooks", "manager"),
     ("GET", "/people", "admin"),
     ("POST", "/people", "admin"),
+    ("POST", "/people/disable", "admin"),
+    ("POST", "/people/enable", "admin"),
+    ("POST", "/people/password", "admin"),
 ]
 RANK = {"agent": 1, "manager": 2, "admin": 3}
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from mentiondesk.store import Store
+from mentiondesk.web.users import Role, add_user
 from tests.desk.browser import login, shot
-from tests.desk.seed import add
+from tests.desk.seed import PASSWORD, add
 
 EVIL = '<img src=x onerror="window.pwned=1;alert(1)"><script>window.pwned=2;alert(2)</script>'
 
@@ -145,6 +146,36 @@ def test_manager_and_admin_pages(page: Page, world: tuple[str, Store]) -> None:
     page.goto(f"{url}/people")
     expect(page.locator("table")).to_contain_text("manager")
     shot(page, "people")
+
+
+def test_an_admin_disables_a_person_whose_open_tab_is_logged_out(
+    page: Page, browser: Browser, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    add_user(store, "leaver", role=Role.AGENT, password=PASSWORD)
+    theirs = browser.new_context().new_page()
+    login(theirs, url, "leaver")
+    login(page, url, "admin")
+    page.goto(f"{url}/people")
+    row = page.locator("tr", has_text="leaver")
+    page.once("dialog", lambda d: d.accept())  # "Disable leaver? They cannot log in, …"
+    row.get_by_role("button", name="Disable").click()
+    expect(page.locator(".notice")).to_contain_text("User disabled")
+    expect(row.locator("td").nth(2)).to_have_text("disabled")
+    expect(page.locator(".login-changes")).to_contain_text("admin disabled the login of leaver")
+    shot(page, "people-disabled")
+    theirs.reload()  # their tab's next click: the login page
+    expect(theirs).to_have_url(f"{url}/login?next=/queue")
+    page.once("dialog", lambda d: d.accept())
+    row.get_by_role("button", name="Reset password").click()
+    secret = page.locator("code.new-password").inner_text()
+    page.locator("tr", has_text="leaver").get_by_role("button", name="Enable").click()
+    expect(page.locator(".notice")).to_contain_text("User enabled")
+    theirs.get_by_label("Name").fill("leaver")
+    theirs.get_by_label("Password").fill(secret)
+    theirs.get_by_role("button", name="Log in").click()
+    expect(theirs).to_have_url(f"{url}/queue")
+    theirs.context.close()
 
 
 def test_pages_load_without_console_errors_or_missing_files(
