@@ -137,9 +137,12 @@ def _check_seen(draft: sa.Row[Any], seen: str | None) -> None:
         )
 
 
-def reject_draft(store: Store, draft_id: int, *, by: str) -> None:
+def reject_draft(store: Store, draft_id: int, *, by: str, seen: str | None = None) -> None:
+    """Reject a pending draft; with `seen` (as for approve_draft), DraftEdited if someone
+    edited it since: a colleague's improved text is not thrown away unread."""
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
+        _check_seen(draft, seen)
         _update_pending_draft(conn, draft, status="rejected", decided_at=_utcnow(), decided_by=by)
 
 
@@ -193,12 +196,19 @@ def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -
 
 
 def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -> None:
-    """Update a draft only while it is pending: whoever acts second gets StaleAction."""
+    """Update a draft only while it is pending and its text is as read: whoever acts second
+    gets StaleAction, or DraftEdited when a Save landed between the read and this update (the
+    text checked against what the person was shown is the text decided on)."""
     changed = conn.execute(
-        sa.update(DRAFT).where(DRAFT.c.id == draft.id, DRAFT.c.status == "pending").values(values)
+        sa.update(DRAFT)
+        .where(DRAFT.c.id == draft.id, DRAFT.c.status == "pending", DRAFT.c.text == draft.text)
+        .values(values)
     ).rowcount
     if changed != 1:
-        raise _decided(_draft(conn, draft.id))  # as it is now: decided since it was read
+        now = _draft(conn, draft.id)  # as it is now: decided, or edited, since it was read
+        if now.status == "pending":
+            raise DraftEdited(f"draft {draft.id} was edited meanwhile: read it again")
+        raise _decided(now)
 
 
 def _decided(draft: sa.Row[Any]) -> StaleAction:
@@ -239,12 +249,16 @@ def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
     return row
 
 
-def edit_draft(store: Store, draft_id: int, *, text: str) -> None:
-    """Replace the text of a pending draft; a decided draft raises StaleAction."""
+def edit_draft(store: Store, draft_id: int, *, text: str, seen: str | None = None) -> None:
+    """Replace the text of a pending draft; a decided draft raises StaleAction and, with
+    `seen` (as for approve_draft), one edited since it was shown DraftEdited: a save never
+    silently replaces a colleague's."""
     if not text.strip():
         raise ValueError("the reply text is empty")
     with store.engine.begin() as conn:
-        _update_pending_draft(conn, _draft(conn, draft_id), text=text)
+        draft = _draft(conn, draft_id)
+        _check_seen(draft, seen)
+        _update_pending_draft(conn, draft, text=text)
 
 
 # --- assign (Slack buttons, desk); escalating and notes are in casework.py --------------

@@ -58,6 +58,12 @@ NOTICES = {
         "Someone edited this draft after the page was shown: nothing was sent. Read it again "
         "before approving.",
     ),
+    # Not a redirect's: the case page shown again as it refused (pages_edited), with both texts.
+    "edited-kept": (
+        "warn",
+        "Someone edited a draft after you opened this page: nothing was changed. Their text "
+        "and yours are both below.",
+    ),
     "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
     # The list goes by platform (one author row per platform account), so say so: the case
     # page names the account (handle and platform) beside the button.
@@ -148,21 +154,22 @@ def session(request: web.Request) -> Session:
 
 
 def render(request: web.Request, name: str, status: int = 200, **context: Any) -> web.Response:
+    """Render a page; `context` may set `path`, `path_qs` and `notice` itself (a page shown
+    in answer to a POST: the page it stands for, and why it is shown again)."""
     desk = request.app[DESK]
     current: Session | None = request.get(SESSION)
-    notice = NOTICES.get(request.query.get("notice", ""))
-    text = desk.templates.get_template(name).render(
-        user=current.user if current else None,
-        csrf=current.csrf if current else "",
-        Role=Role,
-        brand=desk.config.brand.name,
-        path=request.path,
-        path_qs=request.path_qs,
-        notice=notice,
-        now=desk.clock(),
+    values: dict[str, Any] = {
+        "user": current.user if current else None,
+        "csrf": current.csrf if current else "",
+        "Role": Role,
+        "brand": desk.config.brand.name,
+        "path": request.path,
+        "path_qs": request.path_qs,
+        "notice": NOTICES.get(request.query.get("notice", "")),
+        "now": desk.clock(),
         **negotiate(request).template_context(),
-        **context,
-    )
+    }
+    text = desk.templates.get_template(name).render({**values, **context})
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
 
 
@@ -257,6 +264,7 @@ def duration(seconds: float | None) -> str:
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
+    from mentiondesk.models import text_digest
     from mentiondesk.opt_outs import withdrawn_for_opt_out
     from mentiondesk.tables import case_number
 
@@ -269,4 +277,7 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "withdrawn_for_complaint": withdrawn_for_complaint,
         "replaced_by": replaced_by,
         "withdrawn_for_opt_out": withdrawn_for_opt_out,
+        # A draft's text as the page shows it: its form carries this, so no later edit is
+        # overwritten or decided unread (queue.approve_draft's `seen`).
+        "fingerprint": text_digest,
     }

@@ -59,6 +59,18 @@ def case_mention(store: Store, case_id: int) -> int | None:
         return conn.scalar(sa.select(CASE.c.mention_id).where(CASE.c.id == case_id))
 
 
+def draft_mention(store: Store, draft_id: int) -> int | None:
+    """The mention a draft answers: whose page shows it."""
+    with store.engine.connect() as conn:
+        return conn.scalar(sa.select(DRAFT.c.mention_id).where(DRAFT.c.id == draft_id))
+
+
+def last_edit(audit: list[Any], draft_id: int) -> Any | None:
+    """The latest saved edit of a draft in a page's audit trail (who and when), if any."""
+    edits = (a for a in reversed(audit) if a.action == "edit" and a.draft_id == draft_id)
+    return next(edits, None)
+
+
 def replies(store: Store, case_id: int) -> int:
     """How many replies the case has had: the hand-written reply form says it saw them."""
     with store.engine.connect() as conn:

@@ -92,6 +92,11 @@ _NOTICES = {
         "Alguém editou este rascunho depois que a página foi exibida: nada foi enviado. Leia "
         "de novo antes de aprovar."
     ),
+    "Someone edited a draft after you opened this page: nothing was changed. Their text and "
+    "yours are both below.": (
+        "Alguém editou um rascunho depois que você abriu esta página: nada foi alterado. O "
+        "texto dessa pessoa e o seu estão abaixo."
+    ),
     "The author's account on this platform is on the do-not-contact list: its pending "
     "private drafts are withdrawn.": (
         "A conta desta pessoa nesta plataforma está na lista de não contatar: os rascunhos "

@@ -20,6 +20,19 @@ CASE = {
     "{limit} characters": "{limit} caracteres",
     "Approve and send": "Aprovar e enviar",
     "Save draft": "Salvar rascunho",
+    # A colleague saved the draft after this page was loaded: the action was refused.
+    "{who} edited this draft after you opened the page ({when}): nothing was changed.": (
+        "{who} editou este rascunho depois que você abriu a página ({when}): nada foi alterado."
+    ),
+    "Someone edited this draft after you opened the page: nothing was changed.": (
+        "Alguém editou este rascunho depois que você abriu a página: nada foi alterado."
+    ),
+    "Their text, as it is now:": "O texto dessa pessoa, como está agora:",
+    "Your text is still in the box below: approve or save it to use yours instead, or copy "
+    "theirs in.": (
+        "Seu texto continua na caixa abaixo: aprove ou salve para usar o seu, ou copie o "
+        "texto da outra pessoa para a caixa."
+    ),
     "{status} by {who}": "{status} por {who}",
     "{name} (terminal)": "{name} (pelo terminal)",
     "written by hand": "escrita à mão",

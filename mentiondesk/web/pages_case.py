@@ -19,6 +19,7 @@ from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
     DESK,
+    NOTICES,
     int_param,
     redirect,
     render,
@@ -26,7 +27,13 @@ from mentiondesk.web.common import (
     safe_next,
     session,
 )
-from mentiondesk.web.data_case import case_mention, load_detail, mention_author, replies
+from mentiondesk.web.data_case import (
+    case_mention,
+    last_edit,
+    load_detail,
+    mention_author,
+    replies,
+)
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.users import Role, list_users
@@ -63,17 +70,37 @@ async def mention_page(request: web.Request) -> web.Response:
 
 
 async def _render(request: web.Request, mention_id: int) -> web.Response:
+    return await render_case(request, mention_id)
+
+
+async def render_case(
+    request: web.Request,
+    mention_id: int,
+    *,
+    status: int = 200,
+    here: str | None = None,
+    kept: dict[int, str] | None = None,
+) -> web.Response:
+    """The page of `mention_id`, standing for the page at `here` (its own path by default);
+    `kept` by draft id: text the person typed that an action refused, kept in its box."""
     desk = request.app[DESK]
     detail = await desk.db(load_detail, desk.store, mention_id)
     if detail is None:
         raise web.HTTPNotFound(text="There is no such mention.")
+    kept, here = kept or {}, here or request.path
+    # Shown in answer to a refused POST: the page it stands for (the language switch returns
+    # there), saying why it is shown again.
+    again = {"path": here, "path_qs": here, "notice": NOTICES["edited-kept"]} if kept else {}
     loc, people = negotiate(request), []
     if session(request).user.role >= Role.MANAGER:
         people = [u for u, active, _ in await desk.db(list_users, desk.store) if active]
     return render(
         request,
         "case.html",
+        status,
         d=detail,
+        kept=kept,
+        edits={draft: last_edit(detail.audit, draft) for draft in kept},
         labels=LABELS,
         limits={
             kind: reply_limit(detail.mention.platform, private=kind == "private")
@@ -92,8 +119,9 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
         timeline=timeline_points(detail.timeline, loc=loc),
         trail=[(a.at, audit_line(loc, a)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
-        back=request.path,
+        back=here,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
+        **again,
     )
 
 

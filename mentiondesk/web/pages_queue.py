@@ -13,6 +13,7 @@ from mentiondesk import audit, contacts, held_replies, queue
 from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
+from mentiondesk.web.pages_edited import edited_since
 from mentiondesk.web.users import Role
 
 _LOGGER = logging.getLogger(__name__)
@@ -87,16 +88,32 @@ async def _form(request: web.Request) -> tuple[str | None, str]:
     form = await request.post()
     text = form.get("text")
     back = safe_next(str(form.get("back", "")), "/queue")
-    return (text if isinstance(text, str) else None), back
+    return (text.replace("\r\n", "\n") if isinstance(text, str) else None), back
+
+
+async def _seen(request: web.Request) -> str | None:
+    """The fingerprint of the draft's text as the page showed it (queue.approve_draft)."""
+    seen = (await request.post()).get("seen")
+    return seen if isinstance(seen, str) else None
+
+
+async def _edited(
+    request: web.Request, draft_id: int, text: str | None, back: str
+) -> web.StreamResponse:
+    """A draft edited since the page showed it: the case page again with the person's text
+    kept beside the colleague's; the queue (no text of its own) says so."""
+    if text is None:
+        raise redirect(back, "edited")
+    return await edited_since(request, draft_id, typed=text, back=back)
 
 
 @require(Role.AGENT)
 async def approve(request: web.Request) -> web.StreamResponse:
     """Approve a draft: with the case page's text, or (the queue's one-click Approve) as the
-    page showed it, `seen` being its fingerprint: edited since, it is not sent unread."""
+    page showed it. `seen` is the fingerprint of the draft as the page showed it: edited
+    since, nothing is sent unread and no colleague's edit is overwritten."""
     desk, draft_id = request.app[DESK], int_param(request, "id")
     text, back = await _form(request)
-    seen = (await request.post()).get("seen")
     who = session(request).user.name
     try:
         key = await desk.db(
@@ -105,11 +122,13 @@ async def approve(request: web.Request) -> web.StreamResponse:
             draft_id,
             by=who,
             post_route=desk.config.settings.routing.post,
-            text=text.replace("\r\n", "\n") if text is not None else None,
-            seen=seen if isinstance(seen, str) else None,
+            text=text,
+            seen=await _seen(request),
         )
     except queue.NotFound:
         raise web.HTTPNotFound() from None
+    except queue.DraftEdited:
+        return await _edited(request, draft_id, text, back)
     except queue.StaleAction as exc:
         raise _refused(back, exc) from None
     except queue.ReplyTooLong:
@@ -126,12 +145,14 @@ async def approve(request: web.Request) -> web.StreamResponse:
 @require(Role.AGENT)
 async def reject(request: web.Request) -> web.StreamResponse:
     desk, draft_id = request.app[DESK], int_param(request, "id")
-    _, back = await _form(request)
+    text, back = await _form(request)
     who = session(request).user.name
     try:
-        await desk.db(queue.reject_draft, desk.store, draft_id, by=who)
+        await desk.db(queue.reject_draft, desk.store, draft_id, by=who, seen=await _seen(request))
     except queue.NotFound:
         raise web.HTTPNotFound() from None
+    except queue.DraftEdited:
+        return await _edited(request, draft_id, text, back)
     except queue.StaleAction:
         raise redirect(back, "stale") from None
     await desk.db(audit.record_draft, desk.store, who, "reject", draft_id)
@@ -144,10 +165,12 @@ async def save(request: web.Request) -> web.StreamResponse:
     text, back = await _form(request)
     who = session(request).user.name
     try:
-        text = (text or "").replace("\r\n", "\n")
-        await desk.db(queue.edit_draft, desk.store, draft_id, text=text)
+        seen = await _seen(request)
+        await desk.db(queue.edit_draft, desk.store, draft_id, text=text or "", seen=seen)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
+    except queue.DraftEdited:
+        return await _edited(request, draft_id, text, back)
     except queue.StaleAction:
         raise redirect(back, "stale") from None
     except ValueError:
@@ -197,8 +220,6 @@ async def retry(request: web.Request) -> web.StreamResponse:
 
 def _refused(back: str, exc: queue.StaleAction) -> web.HTTPException:
     """Back to the page, saying why: the queue refuses private messages to authors who asked
-    not to be contacted ("dnc"), and a draft edited since the page showed it ("edited");
-    anything else changed since the page was shown ("stale")."""
-    if isinstance(exc, queue.DraftEdited):
-        return redirect(back, "edited")
+    not to be contacted ("dnc"); anything else changed since the page was shown ("stale").
+    A draft edited since is `_edited`'s."""
     return redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale")

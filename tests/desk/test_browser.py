@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page, expect
 
+from mentiondesk import audit, queue
 from mentiondesk.store import Store
 from mentiondesk.web.users import Role, add_user
 from tests.desk.browser import login, shot
@@ -237,3 +238,26 @@ def test_write_a_reply_by_hand_counts_against_its_kind_and_sends(
     expect(page.locator(".notice")).to_contain_text("Your reply is being sent.")
     expect(page.locator(".draft-panel .status")).to_have_text("approved")
     expect(page.locator(".draft-panel")).to_contain_text("written by hand")
+
+
+def test_approving_over_a_colleagues_later_edit_keeps_both_texts(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, case, draft = add(store, "Edited-since: lamp broke", platform="bluesky", draft_kind="public")
+    assert draft is not None
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    mine, theirs = "Mine: a new lamp ships today.", "Theirs: refund sent, sorry!"
+    page.get_by_label("Reply text").fill(mine)
+    queue.edit_draft(store, draft, text=theirs)  # a colleague saves while this page is open
+    audit.record_draft(store, "manager", "edit", draft)
+    page.get_by_role("button", name="Approve and send").click()
+    expect(page.locator(".edited-since")).to_contain_text("manager edited this draft")
+    expect(page.locator(".edited-since .theirs")).to_have_text(theirs)
+    expect(page.get_by_label("Reply text")).to_have_value(mine)
+    expect(page.locator(".draft-panel .count")).to_contain_text(f"{len(mine)} / 300")
+    shot(page, "case-edited-since")
+    page.get_by_role("button", name="Approve and send").click()  # knowing both texts now
+    expect(page.locator(".notice")).to_contain_text("Reply approved")
+    expect(page.locator(f"#draft-{draft} .sent")).to_have_text(mine)
