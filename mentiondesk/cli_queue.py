@@ -13,11 +13,12 @@ from rich.table import Table
 from mentiondesk import audit, contacts, outbox_admin, queue, queue_views
 from mentiondesk.cli_common import desk_zone, load, open_store, who
 from mentiondesk.config import Config
+from mentiondesk.held_replies import HeldReply
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
 from mentiondesk.tables import case_number, parse_case_number
-from mentiondesk.wording import counted
+from mentiondesk.wording import counted, english_word
 
 drafts_app = typer.Typer(
     help="Drafted replies waiting for a person: list, approve, reject.", no_args_is_help=True
@@ -43,14 +44,18 @@ def drafts_list(
     ] = "pending",
     limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
 ) -> None:
-    """Drafts, oldest first."""
+    """Drafts, oldest first; above the pending ones, approved replies the outbox holds."""
     store = open_store(load(ctx))
     try:
         _withdraw_stale(store)
         drafts = queue_views.list_drafts(store, status=status, limit=limit)
         total = queue_views.count_drafts(store, status=status)
+        # The approval queue starts where the desk's does: with the authors never answered.
+        held = queue_views.list_held(store, limit=limit) if status == "pending" else []
     finally:
         store.dispose()
+    if held:
+        out.print(_held_table(held), "")
     table = Table(title=_title(len(drafts), total, f"{status} draft"))
     for column in ("id", "kind", "case", "mention", "to", "lang", "text"):
         table.add_column(column)
@@ -65,6 +70,36 @@ def drafts_list(
             escape(d.text),
         )
     out.print(table)
+
+
+def _held_table(held: list[queue_views.HeldView]) -> Table:
+    what = counted(len(held), "approved reply held, not sent", "approved replies held, not sent")
+    table = Table(title=f"{what} (the authors were not answered)")
+    for column in ("id", "kind", "case", "to", "why", "once fixed"):
+        table.add_column(column)
+    for h in held:
+        d, post = h.draft, h.reply.post
+        to = escape(f"{d.platform} {d.handle}")
+        why = english_word("held", post.reason)
+        table.add_row(str(d.id), d.kind, d.case_number or "—", to, why, _retry(post.outbox_id))
+    return table
+
+
+def _retry(outbox_id: int) -> str:
+    return f"mentiondesk outbox retry {outbox_id}"
+
+
+def _held_words(held: HeldReply) -> str:
+    """A case's held reply as the desk's badge says it."""
+    return f"approved, not sent: {english_word('held', held.post.reason)}"
+
+
+def _held_advice(cases: list[queue_views.CaseView]) -> None:
+    """Under the table: the command that sends each held reply again (the desk's button)."""
+    for c in cases:
+        if c.held:
+            again = _retry(c.held.post.outbox_id)
+            out.print(f"{c.number}: once fixed, `{again}` sends its reply again.", highlight=False)
 
 
 @drafts_app.command("approve")
@@ -123,17 +158,22 @@ def cases_list(
     ] = "open",
     limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
 ) -> None:
-    """Cases, most urgent first, then the longest waiting."""
+    """Cases whose approved reply the outbox holds first (as the desk's queue), then the most
+    urgent, then the longest waiting."""
     config = load(ctx)
     store = open_store(config)
     cases = queue_views.list_cases(store, status=status, limit=limit)
     total = queue_views.count_cases(store, status=status)
     zone = desk_zone(config)
-    table = Table(title=_title(len(cases), total, f"{status} case"))
+    held = sum(1 for c in cases if c.held)
+    also = f" · {held:,} with an approved reply the outbox holds" if held else ""
+    table = Table(title=_title(len(cases), total, f"{status} case") + also)
     table.add_column("case", no_wrap=True)  # "MD-000012 +2": the case and its follow-ups
     table.add_column("mention")  # its id, for `relabel` when the reading is wrong
     for column in ("priority", "reading", "frustration", "author", f"opened ({zone})", "ticket"):
         table.add_column(column)
+    if held:  # why the first rows come first
+        table.add_column("reply")
     for c in cases:
         reading = c.label + (f"/{c.reason}" if c.reason else "")
         author = escape(f"{c.platform} {c.handle} ({c.followers})")
@@ -146,8 +186,10 @@ def cases_list(
             author,
             c.opened_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             c.ticket_ref or "",
+            *([_held_words(c.held) if c.held else ""] if held else []),
         )
     out.print(table)
+    _held_advice(cases)
 
 
 _CASE = typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")

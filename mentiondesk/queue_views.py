@@ -1,14 +1,18 @@
-"""What the queue shows: drafts oldest first, cases most urgent and longest waiting first."""
+"""What the queue shows: drafts oldest first; cases whose approved reply the outbox holds,
+then the most urgent and longest waiting; the held replies themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count
+from mentiondesk.held_replies import HeldReply, held_replies, reply_held
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 
@@ -48,20 +52,42 @@ class CaseView:
     ticket_ref: str | None
     follow_ups: int  # later mentions by the author that joined the case
     mention_id: int  # the mention that opened it: what `relabel` takes
+    held: HeldReply | None = None  # its latest approved reply, which the outbox holds
+
+
+@dataclass(frozen=True, slots=True)
+class HeldView:
+    """An open case's approved reply that the outbox holds: its author was never answered."""
+
+    draft: DraftView
+    reply: HeldReply
 
 
 def list_drafts(store: Store, *, status: str = "pending", limit: int = 100) -> list[DraftView]:
     """Drafts in `status`, oldest first."""
     query = (
-        sa.select(DRAFT, MENTION.c.platform, AUTHOR.c.handle)
-        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
-        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        _draft_query()
         .where(DRAFT.c.status == status)
         .order_by(DRAFT.c.created_at, DRAFT.c.id)
         .limit(limit)
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
+        return _views(conn.execute(query).all())
+
+
+def _draft_query() -> sa.Select[Any]:
+    return (
+        sa.select(DRAFT, MENTION.c.platform, AUTHOR.c.handle)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+    )
+
+
+def _draft_views(conn: Connection, ids: list[int]) -> list[DraftView]:
+    return _views(conn.execute(_draft_query().where(DRAFT.c.id.in_(ids))).all()) if ids else []
+
+
+def _views(rows: Sequence[sa.Row[Any]]) -> list[DraftView]:
     return [
         DraftView(
             d.id,
@@ -94,7 +120,9 @@ def count_cases(store: Store, *, status: str = "open") -> int:
 
 
 def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
-    """Cases in `status`: most urgent first, then the longest waiting."""
+    """Cases in `status`: those whose approved reply the outbox holds first (their authors
+    were never answered, as the desk's queue puts them), then the most urgent, then the
+    longest waiting."""
     query = (
         sa.select(
             CASE,
@@ -110,11 +138,12 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
         .join(READING, READING.c.mention_id == CASE.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
         .where(CASE.c.status == status)
-        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .order_by(_held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
+        held = held_replies(conn, [c.id for c in rows])
     return [
         CaseView(
             c.id,
@@ -133,6 +162,28 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             c.ticket_ref,
             c.follow_ups,
             c.mention_id,
+            held.get(c.id),
         )
         for c in rows
     ]
+
+
+def _held_first() -> sa.ColumnElement[int]:
+    return sa.case((reply_held(CASE.c.id), 0), else_=1)
+
+
+def list_held(store: Store, *, limit: int = 100) -> list[HeldView]:
+    """Open cases' approved replies the outbox holds (the desk queue's first rows), the most
+    urgent case first."""
+    query = (
+        sa.select(CASE.c.id)
+        .where(CASE.c.status == "open", reply_held(CASE.c.id))
+        .order_by(CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        cases = list(conn.scalars(query).all())
+        held = held_replies(conn, cases)
+        drafts = {d.id: d for d in _draft_views(conn, [h.draft_id for h in held.values()])}
+    replies = [held[case] for case in cases if case in held]  # in the cases' order
+    return [HeldView(drafts[h.draft_id], h) for h in replies if h.draft_id in drafts]
