@@ -21,12 +21,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.models import Label, Reading, utc
+from mentiondesk.opt_outs import lock_authors
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX, READING
 
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
 
-_LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the author id is the second)
 # A draft's `decided_by` when praise withdrew it: "praise 42" (mention 42). Desk users' names
 # have no spaces, so it cannot be a person's name, like "draft 7" for a replaced draft.
 _PRAISE = "praise "
@@ -47,7 +47,10 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
     """The case of every mention in `todo` that asks for a case, opening cases as needed, and
     of any other mention but spam by an author whose case is open."""
     wanting = [d for d in todo if d.case_rule or follows_up(d.reading)]
-    _lock_authors(conn, {d.author_id for d in wanting})
+    # Two workers deciding mentions by one author at once must not both open a case: the
+    # second waits for the first one's commit, then sees its case. (`record` has taken these
+    # locks already, with all of its batch's in one pass; taking them again changes nothing.)
+    lock_authors(conn, {d.author_id for d in wanting})
     open_case = _open_cases(conn, {d.author_id for d in wanting})
     openers: dict[int, Decision] = {}  # author -> the first mention of this batch to open one
     joiners: list[Decision] = []
@@ -241,18 +244,6 @@ def withdraw_replaced_drafts(
             )
             .values(status="withdrawn", decided_at=now, decided_by=f"{_REPLACED}{draft_id}")
         )
-
-
-def _lock_authors(conn: Connection, author_ids: set[int]) -> None:
-    """Two workers deciding mentions by one author at once must not both open a case.
-
-    On PostgreSQL each author is locked until the transaction ends, in id order (no deadlock);
-    the second worker then sees the first one's case. SQLite lets one writer in at a time.
-    """
-    if conn.dialect.name != "postgresql":
-        return
-    for author_id in sorted(author_ids):
-        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCKS, author_id)))
 
 
 def _open_cases(conn: Connection, author_ids: set[int]) -> dict[int, int]:

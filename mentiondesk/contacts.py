@@ -8,7 +8,12 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from mentiondesk.forgotten import unlist_forgotten
-from mentiondesk.opt_outs import listed_by, withdraw_for_listed, withdraw_private_drafts
+from mentiondesk.opt_outs import (
+    listed_by,
+    lock_authors,
+    withdraw_for_listed,
+    withdraw_private_drafts,
+)
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR
@@ -35,16 +40,13 @@ def set_do_not_contact(
     (nothing withdrawn comes back: the next draft is a fresh one)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     with store.engine.begin() as conn:
-        ids = list(
-            conn.scalars(
-                sa.update(AUTHOR)
-                .where(same_author(platform, handle))
-                .values(do_not_contact=value)
-                .returning(AUTHOR.c.id)
-            )
-        )
+        ids = sorted(conn.scalars(sa.select(AUTHOR.c.id).where(same_author(platform, handle))))
         if not ids:
             raise NotFound(no_author(conn, platform, handle))
+        # Drafts being written for them finish first (the withdrawal below then sees them);
+        # drafts written after this commit see the list (decisions.record).
+        lock_authors(conn, ids)
+        conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id.in_(ids)).values(do_not_contact=value))
         if not value:  # an erased author who came back: the kept fingerprint must not relist them
             unlist_forgotten(conn, ids)
         withdrawn = withdraw_private_drafts(conn, ids, listed_by(by), _utcnow()) if value else 0
@@ -85,8 +87,9 @@ def do_not_contact_list(store: Store) -> list[tuple[str, str, str]]:
 def withdraw_stale_drafts(store: Store) -> int:
     """Withdraw the private drafts still waiting for authors on the list; return how many.
 
-    Run at start-up: drafts from before listing withdrew them would otherwise wait in the
-    queue for an approval that is refused (and a DM the outbox holds back)."""
+    Run at start-up: drafts an older release left (it wrote them without checking the list
+    under the author's lock, or listed without withdrawing) would otherwise wait in the queue
+    for an approval that is refused (and a DM the outbox holds back)."""
     with store.engine.begin() as conn:
         return withdraw_for_listed(conn, _utcnow())
 

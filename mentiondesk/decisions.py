@@ -20,7 +20,7 @@ from mentiondesk.cases import (
     withdraw_replaced_drafts,
 )
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
-from mentiondesk.opt_outs import stopped_by_post
+from mentiondesk.opt_outs import listed_among, stopped_by_post, without_dms
 from mentiondesk.outbox_payload import outbox_row, post_key
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, MENTION, OUTBOX, READING, case_number
@@ -74,14 +74,14 @@ def record(
     now = _utcnow()
     with store.engine.begin() as conn:
         fresh = _mark_processed(conn, [d.mention_id for d in decisions])
-        sent: dict[int, int] = {}  # auto-replies per author: the database's plus this batch's
-        todo = [
-            _cap_auto_replies(conn, d, auto_daily_cap, sent)
-            for d in decisions
-            if d.mention_id in fresh
-        ]
-        if not todo:
+        mine = [d for d in decisions if d.mention_id in fresh]
+        if not mine:
             return 0
+        # The list as it is now, not at the claim, under the locks that listing takes too: a
+        # listing that came first means no DM; a later one waits, then withdraws those written.
+        listed = listed_among(conn, {d.author_id for d in mine})
+        sent: dict[int, int] = {}  # auto-replies per author: the database's plus this batch's
+        todo = [_cap_auto_replies(conn, without_dms(d, listed), auto_daily_cap, sent) for d in mine]
         conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
         cases = assign_cases(conn, todo, now)  # a follow-up joins its author's open case

@@ -6,16 +6,21 @@ their own post or by a person), their pending private drafts are withdrawn, nami
 drafts stay (a public reply is still allowed). Taking them off the list restores nothing, and
 nothing offers to: unlike praise, an opt-out is not a misreading to undo with a click.
 
-Drafts that still wait for someone already on the list (listed before this withdrawal
-existed, or while the draft was being written) are withdrawn at start-up and when a person
-tries to approve one: the send path refuses them anyway, so they must not wait in the queue.
+Listing an author and writing or restoring a private draft for them take turns under the
+author's lock (`lock_authors`): the writer checks the list under it, so either the listing
+comes first and no DM is written, or the listing waits for the commit and withdraws the DM.
+Drafts that still wait for someone already on the list (written by an older release, which
+checked the list without that lock, or listed by hand in the database) are withdrawn at
+start-up and when a person tries to approve one: the send path refuses them anyway.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -23,6 +28,12 @@ from sqlalchemy.sql.expression import ColumnElement
 
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION
 
+if TYPE_CHECKING:
+    from mentiondesk.decisions import Decision
+
+_LOGGER = logging.getLogger(__name__)
+
+_LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the author id is the second)
 # A draft's `decided_by` when an opt-out withdrew it: "opt-out 42" (the author's own post,
 # mention 42) or "opt-out by cli:ana" (who put them on the list). Desk users' names have no
 # spaces, so neither can be a person's name, like "praise 42" or "draft 7". "opt-out listed":
@@ -69,9 +80,53 @@ def withdrawn_for_opt_out(decided_by: str | None) -> OptOut | None:
     return OptOut(by=rest.removeprefix(_BY) or None)
 
 
-def do_not_contact(conn: Connection, mention_id: int) -> bool:
-    """Whether the author of mention `mention_id` is on the do-not-contact list."""
-    author = sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id).scalar_subquery()
+def lock_authors(conn: Connection, author_ids: Collection[int]) -> None:
+    """Hold these authors until the commit: transactions that write drafts or cases for one
+    author, or put them on (or off) the list, take turns.
+
+    On PostgreSQL an advisory lock per author, in id order (no deadlock); nothing else takes
+    it, so ingesting their new posts goes on meanwhile. SQLite lets one writer in at a time:
+    an update that changes nothing takes that lock now, so what is read next stays current.
+    """
+    ids = sorted(set(author_ids))
+    if not ids:
+        return
+    if conn.dialect.name == "postgresql":
+        for author_id in ids:
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCKS, author_id)))
+    else:
+        same = AUTHOR.c.do_not_contact
+        conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id.in_(ids)).values(do_not_contact=same))
+
+
+def listed_among(conn: Connection, author_ids: Collection[int]) -> set[int]:
+    """Those of `author_ids` on the do-not-contact list, read under their locks (held until
+    the commit): a listing can then neither come in between nor miss what is written next."""
+    lock_authors(conn, author_ids)
+    if not author_ids:
+        return set()
+    query = sa.select(AUTHOR.c.id).where(
+        AUTHOR.c.id.in_(set(author_ids)), AUTHOR.c.do_not_contact.is_(True)
+    )
+    return set(conn.scalars(query))
+
+
+def without_dms(d: Decision, listed: Collection[int]) -> Decision:
+    """`d` without its private drafts if its author is among `listed` (since the claim)."""
+    if d.author_id not in listed or not any(p.kind == "private" for p in d.drafts):
+        return d
+    _LOGGER.info("mention %s: author asked not to be contacted; no DM drafted", d.mention_id)
+    return replace(d, drafts=tuple(p for p in d.drafts if p.kind != "private"))
+
+
+def do_not_contact(conn: Connection, mention_id: int, *, hold: bool = False) -> bool:
+    """Whether the author of mention `mention_id` is on the do-not-contact list; with `hold`,
+    under the author's lock until the commit, for a caller about to write a private draft."""
+    author = conn.scalar(sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id))
+    if author is None:
+        return False
+    if hold:
+        lock_authors(conn, [author])
     return bool(conn.scalar(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id == author)))
 
 
@@ -86,7 +141,7 @@ def withdraw_private_drafts(
 
 def withdraw_for_listed(conn: Connection, now: datetime) -> int:
     """Withdraw every pending private draft whose author is already on the list (at start-up:
-    drafts from before withdrawal existed, or written as their author was listed)."""
+    drafts an older release left waiting)."""
     listed = sa.select(AUTHOR.c.id).where(AUTHOR.c.do_not_contact.is_(True))
     return _withdraw(conn, MENTION.c.author_id.in_(listed), already_listed(), now)
 

@@ -162,7 +162,8 @@ def restore_draft(store: Store, draft_id: int) -> None:
             raise StaleAction(why)
         if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id)) != "open":
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
-        if draft.kind == "private" and do_not_contact(conn, draft.mention_id):
+        # Under the author's lock: a listing now waits for this commit, then withdraws it.
+        if draft.kind == "private" and do_not_contact(conn, draft.mention_id, hold=True):
             raise StaleAction(_NO_CONTACT)  # they asked us to stop since the praise
         waiting = sa.select(DRAFT.c.id).where(
             DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
