@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 _LOGGER = logging.getLogger(__name__)
 
 _LOCKS = 0x6D64  # "md": the first key of mentiondesk's advisory locks (the author id is the second)
+# One statement for a batch's authors: a sorted subquery is not flattened, so the locks are
+# taken in id order (two writers never deadlock).
+_LOCK_EACH = sa.text(
+    "SELECT count(pg_advisory_xact_lock(:key, id))"
+    " FROM (SELECT unnest(CAST(:ids AS integer[])) AS id ORDER BY id) AS sorted"
+)
 # A draft's `decided_by` when an opt-out withdrew it: "opt-out 42" (the author's own post,
 # mention 42) or "opt-out by cli:ana" (who put them on the list). Desk users' names have no
 # spaces, so neither can be a person's name, like "praise 42" or "draft 7". "opt-out listed":
@@ -84,16 +90,15 @@ def lock_authors(conn: Connection, author_ids: Collection[int]) -> None:
     """Hold these authors until the commit: transactions that write drafts or cases for one
     author, or put them on (or off) the list, take turns.
 
-    On PostgreSQL an advisory lock per author, in id order (no deadlock); nothing else takes
-    it, so ingesting their new posts goes on meanwhile. SQLite lets one writer in at a time:
-    an update that changes nothing takes that lock now, so what is read next stays current.
+    On PostgreSQL an advisory lock per author; nothing else takes it, so ingesting their new
+    posts goes on meanwhile. SQLite lets one writer in at a time: an update that changes
+    nothing takes that lock now, so what is read next stays current until the commit.
     """
     ids = sorted(set(author_ids))
     if not ids:
         return
     if conn.dialect.name == "postgresql":
-        for author_id in ids:
-            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCKS, author_id)))
+        conn.execute(_LOCK_EACH, {"key": _LOCKS, "ids": ids})
     else:
         same = AUTHOR.c.do_not_contact
         conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id.in_(ids)).values(do_not_contact=same))
