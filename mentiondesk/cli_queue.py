@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import audit, contacts, outbox_admin, queue, queue_views
+from mentiondesk import audit, outbox_admin, queue, queue_views
 from mentiondesk.cli_common import desk_zone, load, open_store, who
 from mentiondesk.config import Config
 from mentiondesk.held_replies import HeldReply
@@ -47,7 +47,6 @@ def drafts_list(
     """Drafts, oldest first; above the pending ones, approved replies the outbox holds."""
     store = open_store(load(ctx))
     try:
-        _withdraw_stale(store)
         drafts = queue_views.list_drafts(store, status=status, limit=limit)
         total = queue_views.count_drafts(store, status=status)
         # The approval queue starts where the desk's does: with the authors never answered.
@@ -217,19 +216,6 @@ def _end_case(ctx: typer.Context, case: str, status: str) -> None:
         queue.close_case(store, case_id, by=actor, status=status)
     audit.record(store, actor, status, case_id=case_id)
     out.print(f"Case {case_number(case_id)} {status}.")
-
-
-def _withdraw_stale(store: Store) -> None:
-    """Withdraw DMs waiting for authors already on the do-not-contact list (written as they
-    were listed, or left by an older release), as start-up does: the outbox would never send
-    them, so the list must not offer them."""
-    stale = contacts.withdraw_stale_drafts(store)
-    if stale:
-        err.print(
-            f"Withdrew {counted(stale, 'pending private draft')} to authors on the "
-            "do-not-contact list.",
-            highlight=False,
-        )
 
 
 def delivery_news(action: outbox_admin.Waiting | None) -> str:

@@ -123,6 +123,8 @@ class App:
     async def initialize(self) -> None:
         self.store = Store(self.config.store_url())
         await asyncio.to_thread(self.store.create_all)
+        # Drafts are checked against the list as they are written, under the lock listing
+        # takes; this sweep is for the DMs an older release left waiting for listed authors.
         stale = await asyncio.to_thread(contacts.withdraw_stale_drafts, self.store)
         if stale:
             _LOGGER.warning("withdrew %d private draft(s) to do-not-contact authors", stale)

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from mentiondesk import audit, contacts, held_replies, queue
+from mentiondesk import audit, held_replies, queue
 from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
@@ -35,7 +35,6 @@ async def queue_page(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     filters = Filters.from_query(request.query)
     shown = _shown(request.query.get("show", ""))
-    await _withdraw_stale(request)
     items, waiting = await desk.db(load_queue, desk.store, filters, limit=shown)
     stats = await desk.db(load_stats, desk.store, now=desk.clock())
     more = urlencode({**filters.active(), "show": shown + PAGE})
@@ -50,16 +49,6 @@ async def queue_page(request: web.Request) -> web.Response:
         filters=filters,
         facets=await _facets(request),
     )
-
-
-async def _withdraw_stale(request: web.Request) -> None:
-    """Withdraw DMs waiting for authors already on the do-not-contact list (written as they
-    were listed, or left by an older release), as start-up does, so the queue never offers a
-    draft that can never be sent. One UPDATE over the pending drafts (ix_draft_status)."""
-    desk = request.app[DESK]
-    stale = await desk.db(contacts.withdraw_stale_drafts, desk.store)
-    if stale:
-        _LOGGER.warning("withdrew %d private draft(s) to do-not-contact authors", stale)
 
 
 def _here(filters: Filters, shown: int) -> str:

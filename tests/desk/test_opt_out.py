@@ -8,11 +8,12 @@ from collections.abc import Awaitable, Callable
 import sqlalchemy as sa
 
 from mentiondesk import contacts
-from mentiondesk.opt_outs import already_listed
+from mentiondesk.decisions import record
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, DRAFT
+from mentiondesk.tables import AUTHOR
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
+from tests.test_dnc_turns import decided
 
 Login = Callable[[str], Awaitable[Desk]]
 PT = {"Accept-Language": "pt-BR"}
@@ -77,40 +78,18 @@ async def test_a_dm_left_waiting_for_a_listed_author_goes_when_someone_approves_
     assert "A pessoa já estava na lista de não contatar." in pt
 
 
-def _dm_written_as_they_were_listed(store: Store, mention_id: int, case_id: int | None) -> int:
-    """A pending DM inserted the way the race between listing its author and drafting for
-    them leaves it (nothing withdraws it); its id."""
-    values = {"mention_id": mention_id, "case_id": case_id, "lang": "en", "rule": "complaint"}
-    with store.engine.begin() as conn:
-        return int(
-            conn.scalar(
-                sa.insert(DRAFT)
-                .values(**values, kind="private", text="Sorry, DM us", created_at=sa.func.now())
-                .returning(DRAFT.c.id)
-            )
-        )
-
-
-def _status(store: Store, draft_id: int) -> tuple[str, str | None]:
-    with store.engine.connect() as conn:
-        row = conn.execute(
-            sa.select(DRAFT.c.status, DRAFT.c.decided_by).where(DRAFT.c.id == draft_id)
-        ).one()
-    return row.status, row.decided_by
-
-
-async def test_the_queue_never_offers_a_dm_written_as_its_author_was_listed(
+async def test_a_complaint_decided_as_its_author_was_listed_gets_no_dm(
     as_role: Login, store: Store
 ) -> None:
-    mention, case, _ = add(store, "Where is my parcel?", handle="noa")
+    decision = decided(store, "noa", "m-noa")  # claimed and decided before the listing
     contacts.set_do_not_contact(store, "x", "noa", by="cli:ops")
-    late = _dm_written_as_they_were_listed(store, mention, case)
-    _, _, public = add(store, "Hello??", handle="noa", draft="On it!", draft_kind="public")
+    assert record(store, [decision], post_route={"default": "console"}) == 1
     desk = await as_role("agent")
+    page = await (await desk.client.get(f"/mentions/{decision.mention_id}")).text()
+    assert "DM us your order" not in page and "On it!" in page  # only the public reply
+    assert "No private message: the author asked not to be contacted." in page
     queue = await (await desk.client.get("/queue")).text()
-    assert f'data-draft="{late}"' not in queue and f'data-draft="{public}"' in queue
-    assert _pending_count(queue) == 1  # the public reply still waits
-    assert _status(store, late) == ("withdrawn", already_listed())  # as start-up names it
+    assert _pending_count(queue) == 1 and "DM us your order" not in queue
 
 
 async def test_a_dm_praise_withdrew_is_not_offered_back_once_the_author_opts_out(
