@@ -1,13 +1,17 @@
-"""Who did what on the desk, and people's corrections of readings (kept for retraining)."""
+"""Who did what on the desk, and people's corrections of readings (kept for retraining).
+
+Approving, rejecting, editing, assigning and escalating record themselves (queue.py,
+casework.py, through audit_trail.write), wherever a person did them; the rest is recorded
+here by the desk's and the CLI's handlers."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import write
 from mentiondesk.contacts import Listing
 from mentiondesk.corrections import relabel
 from mentiondesk.held_replies import draft_of
@@ -38,30 +42,6 @@ def record(
             draft_id=draft_id,
             detail=detail,
         )
-
-
-def write(
-    conn: Connection,
-    actor: str,
-    action: str,
-    *,
-    mention_id: int | None = None,
-    case_id: int | None = None,
-    draft_id: int | None = None,
-    detail: str = "",
-) -> None:
-    """Append one line to the audit trail in the caller's transaction: with the change it
-    records, or not at all."""
-    values = {
-        "at": datetime.now(UTC),
-        "actor": actor,
-        "action": action,
-        "mention_id": mention_id,
-        "case_id": case_id,
-        "draft_id": draft_id,
-        "detail": detail[:512],
-    }
-    conn.execute(sa.insert(AUDIT).values(values))
 
 
 # What is done to a desk login (the People page and `mentiondesk users`), detail its name.

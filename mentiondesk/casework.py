@@ -1,6 +1,7 @@
 """What people do with a case besides answering it: hand it to the help desk, leave a note.
 
-Shared by the desk and Slack's buttons, like queue.py.
+Shared by the desk and Slack's buttons, like queue.py; escalating writes its audit line in
+its own transaction, as queue.py's actions do.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import write as audit
 from mentiondesk.case_history import stored_mention
 from mentiondesk.decisions import comment_key
 from mentiondesk.models import CaseContext, OutboxAction
@@ -50,6 +52,7 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         rows = [outbox_row(action, case_id, now), *_follow_up_comments(conn, case, target, now)]
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
         conn.execute(stmt, rows)
+        audit(conn, by, "escalate", case_id=case_id, detail=target)
     return key
 
 

@@ -122,7 +122,6 @@ def drafts_approve(
         key = queue.approve_draft(
             store, draft_id, by=actor, text=text, post_route=config.settings.routing.post
         )
-    audit.record_draft(store, actor, "approve", draft_id)  # the case page's trail shows it
     out.print(f"Draft {draft_id} approved.")
     if send:
         asyncio.run(_deliver(config, store, key))
@@ -140,7 +139,6 @@ def drafts_reject(
     actor = who()
     with _queue_errors():
         queue.reject_draft(store, draft_id, by=actor)
-    audit.record_draft(store, actor, "reject", draft_id)
     out.print(f"Draft {draft_id} rejected.")
 
 

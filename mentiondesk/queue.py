@@ -1,4 +1,6 @@
-"""What people do with drafts and cases: list, approve, reject, close. Shared by CLI and desk."""
+"""What people do with drafts and cases: list, approve, reject, close. Shared by the CLI, the
+desk and Slack's buttons; approving, rejecting, editing and assigning write their audit line
+in their own transaction, so each is on the case's trail once, whoever did it from where."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import write as audit
 from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import lock_case, withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.decisions import DraftPlan, post_action
@@ -79,6 +82,8 @@ def approve_draft(
             key = approve_pending(
                 conn, store, draft, by=by, post_route=post_route, text=text, now=now
             )
+            edited = text is not None and text != draft.text  # what went out is not as drafted
+            _audit_draft(conn, by, "approve", draft, detail="edited" if edited else "")
     if refused:  # after the commit: the withdrawal stays
         raise StaleAction(f"draft {draft_id} was withdrawn: {_NO_CONTACT}")
     return key
@@ -144,6 +149,7 @@ def reject_draft(store: Store, draft_id: int, *, by: str, seen: str | None = Non
         draft = _draft(conn, draft_id)
         _check_seen(draft, seen)
         _update_pending_draft(conn, draft, status="rejected", decided_at=_utcnow(), decided_by=by)
+        _audit_draft(conn, by, "reject", draft)
 
 
 def restore_draft(store: Store, draft_id: int) -> None:
@@ -250,7 +256,7 @@ def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:
     return row
 
 
-def edit_draft(store: Store, draft_id: int, *, text: str, seen: str | None = None) -> None:
+def edit_draft(store: Store, draft_id: int, *, text: str, by: str, seen: str | None = None) -> None:
     """Replace the text of a pending draft; a decided draft raises StaleAction and, with
     `seen` (as for approve_draft), one edited since it was shown DraftEdited: a save never
     silently replaces a colleague's."""
@@ -260,12 +266,23 @@ def edit_draft(store: Store, draft_id: int, *, text: str, seen: str | None = Non
         draft = _draft(conn, draft_id)
         _check_seen(draft, seen)
         _update_pending_draft(conn, draft, text=text)
+        _audit_draft(conn, by, "edit", draft)
+
+
+def _audit_draft(
+    conn: Connection, by: str, action: str, draft: sa.Row[Any], detail: str = ""
+) -> None:
+    """The audit line of an action on a draft, under its mention and case (the case page's)."""
+    ids = {"mention_id": draft.mention_id, "case_id": draft.case_id, "draft_id": draft.id}
+    audit(conn, by, action, **ids, detail=detail)
 
 
 # --- assign (Slack buttons, desk); escalating and notes are in casework.py --------------
 
 
-def assign_case(store: Store, case_id: int, *, assignee: str | None) -> None:
-    """Give an open case to `assignee` (None: to nobody); StaleAction when it is not open."""
+def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:
+    """Give an open case to `assignee` (None: to nobody), as `by`; StaleAction when it is not
+    open."""
     with store.engine.begin() as conn:
         _update_open_case(conn, case_id, assignee=assignee)
+        audit(conn, by, "assign", case_id=case_id, detail=assignee or "nobody")

@@ -73,7 +73,7 @@ class SlackWork:
         action_id = str(pressed["action_id"])
         ids = json.loads(pressed.get("value") or "{}")
         user = str(payload["user"]["id"])
-        by = f"slack:{payload['user'].get('username') or user}"
+        by = slack_actor(payload["user"])
         channel, ts = str(payload["channel"]["id"]), str(payload["container"]["message_ts"])
         if not slack.may_act(user):
             await self._refuse(slack, channel, user)
@@ -102,7 +102,7 @@ class SlackWork:
             return "Rejected"
         case_id = parse_case_number(str(ids["case"]))
         if action_id == "assign":
-            queue.assign_case(self.store, case_id, assignee=by)
+            queue.assign_case(self.store, case_id, assignee=by, by=by)
             return "Assigned"
         if action_id == "escalate":
             if not self.ticket_target:
@@ -154,7 +154,7 @@ class SlackWork:
     async def _edited(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
         meta, text = _submitted(payload)
         user = str(payload["user"]["id"])
-        by = f"slack:{payload['user'].get('username') or user}"
+        by = slack_actor(payload["user"])
         channel, ts = str(meta["channel"]), str(meta["ts"])
         if not slack.may_act(user):
             await self._refuse(slack, channel, user)
@@ -229,6 +229,15 @@ class SlackWork:
     def _wake(self) -> None:
         if self.wake is not None:
             self.wake()
+
+
+def slack_actor(user: Mapping[str, Any]) -> str:
+    """Who clicked, as the draft, the case and the audit trail record them: "slack:" and the
+    member ID, which stays when people rename themselves, then their username as it is now,
+    for the reader: "slack:U42ANN (ann)"."""
+    name = str(user.get("username") or user.get("name") or "")[:64]
+    actor = f"slack:{user['id']}"
+    return f"{actor} ({name})" if name else actor
 
 
 def _clicker(payload: Mapping[str, Any]) -> tuple[str, str] | None:

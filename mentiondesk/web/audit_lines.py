@@ -28,6 +28,8 @@ _THROUGH = re.compile(r"^sent again through (\S+)")
 def audit_line(loc: Locale, entry: Any) -> str:
     """One audit entry as a sentence: "demo allowed @pri_moura on X to be contacted again"."""
     who, action, detail = loc.person(entry.actor), entry.action, entry.detail or ""
+    if action == "approve" and detail == "edited":  # sent in other words than drafted
+        return loc.t("{who} edited and approved a reply", who=who)
     simple = _simple(loc, action, who)
     if simple is not None:
         return simple
@@ -76,7 +78,8 @@ def _assigned(loc: Locale, who: str, actor: str, assignee: str) -> str:
         return loc.t("{who} left the case with nobody", who=who)
     if assignee == actor:
         return loc.t("{who} took the case", who=who)
-    return loc.t("{who} assigned the case to {assignee}", who=who, assignee=assignee)
+    named = loc.person(assignee)  # a Slack user's member ID reads as who they are
+    return loc.t("{who} assigned the case to {assignee}", who=who, assignee=named)
 
 
 def _relabelled(loc: Locale, who: str, detail: str) -> str:

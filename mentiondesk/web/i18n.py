@@ -57,13 +57,19 @@ class Locale:
 
     def person(self, actor: str | None) -> str:
         """Who acted, as people read it: a CLI user ("cli:root", as the CLI records them) is
-        "root (terminal)", so a trail does not read like a code."""
+        "root (terminal)", a Slack user ("slack:U42ANN (ann)", member ID and username) is
+        "Slack user ann (U42ANN)", so a trail does not read like a code."""
         if not actor:
             return "?"
         if actor == "cli":
             return self.t("someone at the terminal")
         if actor.startswith("cli:"):
             return self.t("{name} (terminal)", name=actor[4:])
+        if actor.startswith("slack:"):
+            member, _, name = actor[6:].partition(" (")
+            if name.endswith(")"):
+                return self.t("Slack user {name} ({id})", name=name[:-1], id=member)
+            return self.t("Slack user {name}", name=member)  # an older release's, or no name
         return actor
 
     def number(self, n: int) -> str:

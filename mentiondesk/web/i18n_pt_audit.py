@@ -5,7 +5,10 @@ from __future__ import annotations
 AUDIT = {
     "someone at the terminal": "alguém pelo terminal",
     "{name} (terminal)": "{name} (pelo terminal)",
+    "Slack user {name} ({id})": "{name} ({id}, pelo Slack)",
+    "Slack user {name}": "{name} (pelo Slack)",
     "{who} approved a reply": "{who} aprovou uma resposta",
+    "{who} edited and approved a reply": "{who} editou e aprovou uma resposta",
     "{who} wrote and sent a reply": "{who} escreveu e enviou uma resposta",
     "{who} rejected a draft": "{who} rejeitou um rascunho",
     "{who} edited a draft": "{who} editou um rascunho",

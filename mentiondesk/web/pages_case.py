@@ -155,13 +155,11 @@ async def assign(request: web.Request) -> web.StreamResponse:
         raise redirect(_back(case_id), "bad-assignee")
     assignee = None if wanted == "-" else wanted
     try:
-        await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee)
+        await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
-    detail = assignee or "nobody"
-    await desk.db(audit.record, desk.store, me.name, "assign", case_id=case_id, detail=detail)
     raise redirect(_back(case_id), "assigned" if assignee else "unassigned")
 
 
@@ -178,7 +176,6 @@ async def escalate(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
-    await desk.db(audit.record, desk.store, who, "escalate", case_id=case_id, detail=target)
     if desk.on_queued is not None:
         await desk.on_queued(key)
     raise redirect(_back(case_id), "escalated")

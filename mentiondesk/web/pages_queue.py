@@ -124,7 +124,6 @@ async def approve(request: web.Request) -> web.StreamResponse:
         raise redirect(back, "too-long") from None
     except ValueError:
         raise redirect(back, "empty") from None
-    await desk.db(audit.record_draft, desk.store, who, "approve", draft_id)
     _LOGGER.info("draft %d approved by %s", draft_id, who)
     if desk.on_queued is not None:
         await desk.on_queued(key)
@@ -144,7 +143,6 @@ async def reject(request: web.Request) -> web.StreamResponse:
         return await _edited(request, draft_id, text, back)
     except queue.StaleAction:
         raise redirect(back, "stale") from None
-    await desk.db(audit.record_draft, desk.store, who, "reject", draft_id)
     raise redirect(back, "rejected")
 
 
@@ -154,8 +152,9 @@ async def save(request: web.Request) -> web.StreamResponse:
     text, back = await _form(request)
     who = session(request).user.name
     try:
+        text = (text or "").replace("\r\n", "\n")
         seen = await _seen(request)
-        await desk.db(queue.edit_draft, desk.store, draft_id, text=text or "", seen=seen)
+        await desk.db(queue.edit_draft, desk.store, draft_id, text=text, by=who, seen=seen)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
@@ -164,7 +163,6 @@ async def save(request: web.Request) -> web.StreamResponse:
         raise redirect(back, "stale") from None
     except ValueError:
         raise redirect(back, "empty") from None
-    await desk.db(audit.record_draft, desk.store, who, "edit", draft_id)
     raise redirect(back, "saved")
 
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
-from mentiondesk import audit
+from mentiondesk import audit_trail
 from mentiondesk.store import Store
 from mentiondesk.tables import USER, WEB_SESSION
 
@@ -121,7 +121,7 @@ def set_active(store: Store, name: str, *, active: bool, by: str, acting: int | 
         conn.execute(sa.update(USER).where(USER.c.id == user_id).values(active=active))
         if not active:
             conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
-        audit.write(conn, by, "user-enable" if active else "user-disable", detail=stored)
+        audit_trail.write(conn, by, "user-enable" if active else "user-disable", detail=stored)
     return stored
 
 
@@ -135,7 +135,7 @@ def set_password(store: Store, name: str, password: str, *, by: str) -> str:
         user_id, stored = _find(conn, name)
         conn.execute(sa.update(USER).where(USER.c.id == user_id).values(password_hash=hashed))
         conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
-        audit.write(conn, by, "user-password", detail=stored)
+        audit_trail.write(conn, by, "user-password", detail=stored)
     return stored
 
 

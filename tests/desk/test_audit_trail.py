@@ -6,9 +6,11 @@ from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 
 import pytest
+import sqlalchemy as sa
 
 from mentiondesk import audit, queue
 from mentiondesk.store import Store
+from mentiondesk.tables import AUDIT
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
 from tests.desk.conftest import Desk
@@ -68,6 +70,31 @@ def _entry(action: str, detail: str = "", actor: str = "demo", draft: int | None
             "demo deixou o caso sem responsável",
         ),
         (_entry("assign", "demo"), "demo took the case", "demo assumiu o caso"),
+        (
+            _entry("approve", actor="slack:U42ANN (ann)", draft=7),
+            "Slack user ann (U42ANN) approved a reply",
+            "ann (U42ANN, pelo Slack) aprovou uma resposta",
+        ),
+        (
+            _entry("approve", "edited", actor="demo", draft=7),
+            "demo edited and approved a reply",
+            "demo editou e aprovou uma resposta",
+        ),
+        (
+            _entry("assign", "slack:U42ANN (ann)", actor="slack:U42ANN (ann)"),
+            "Slack user ann (U42ANN) took the case",
+            "ann (U42ANN, pelo Slack) assumiu o caso",
+        ),
+        (
+            _entry("assign", "slack:U42ANN (ann)"),
+            "demo assigned the case to Slack user ann (U42ANN)",
+            "demo atribuiu o caso a ann (U42ANN, pelo Slack)",
+        ),
+        (  # as an older release recorded a Slack user, by username alone
+            _entry("reject", actor="slack:ann", draft=7),
+            "Slack user ann rejected a draft",
+            "ann (pelo Slack) rejeitou um rascunho",
+        ),
     ],
 )
 def test_each_entry_is_a_sentence_in_the_readers_language(
@@ -109,3 +136,27 @@ async def test_a_listing_made_on_one_case_shows_on_the_authors_other(
     assert new != old
     page = await (await desk.client.get(f"/cases/{new}")).text()
     assert "manager put @rui on X on the do-not-contact list" in page
+
+
+def _trail(store: Store) -> list[tuple[object, ...]]:
+    with store.engine.connect() as conn:
+        query = sa.select(AUDIT.c.actor, AUDIT.c.action, AUDIT.c.case_id, AUDIT.c.draft_id)
+        return [tuple(r) for r in conn.execute(query.order_by(AUDIT.c.id))]
+
+
+async def test_each_desk_action_is_audited_once(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "Parcel lost")
+    _, other_case, other = add(store, "Parcel lost too")
+    desk = await as_role("manager")
+    await desk.post(f"/drafts/{draft}/save", text="Sorry! Please DM us.", back="/queue")
+    await desk.post(f"/drafts/{draft}/approve", back="/queue")
+    await desk.post(f"/drafts/{other}/reject", back="/queue")
+    await desk.post(f"/cases/{other_case}/assign", assignee="agent")
+    assert _trail(store) == [
+        ("manager", "edit", case, draft),
+        ("manager", "approve", case, draft),
+        ("manager", "reject", other_case, other),
+        ("manager", "assign", other_case, None),
+    ]
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert page.count("manager approved a reply") == 1

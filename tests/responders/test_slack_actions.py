@@ -181,7 +181,7 @@ async def test_assign_to_me(desk: Desk) -> None:
     await send(desk, click(desk, "assign"))
     with desk.store.engine.connect() as conn:
         assignee = conn.scalar(sa.select(CASE.c.assignee).where(CASE.c.id == desk.seeded.case_id))
-    assert assignee == "slack:ann"
+    assert assignee == "slack:U42ANN (ann)"  # the member ID, the username beside it
 
 
 async def test_escalate_writes_ticket_outbox_row(desk: Desk) -> None:

@@ -1,0 +1,39 @@
+"""Writing one line of the audit trail, in the transaction of the change it records.
+
+Its own module, with no imports from the glue, so that queue.py and casework.py (which
+audit.py itself imports) can record their actions where they make them: the desk, the CLI
+and Slack's buttons then all leave exactly one line, or none when the change fails.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.tables import AUDIT
+
+
+def write(
+    conn: Connection,
+    actor: str,
+    action: str,
+    *,
+    mention_id: int | None = None,
+    case_id: int | None = None,
+    draft_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Append one line to the audit trail in the caller's transaction: with the change it
+    records, or not at all."""
+    values = {
+        "at": datetime.now(UTC),
+        "actor": actor[:128],
+        "action": action,
+        "mention_id": mention_id,
+        "case_id": case_id,
+        "draft_id": draft_id,
+        "detail": detail[:512],
+    }
+    conn.execute(sa.insert(AUDIT).values(values))
