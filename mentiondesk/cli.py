@@ -30,6 +30,7 @@ from mentiondesk.cli_render import print_summary, progress
 from mentiondesk.cli_report import register as register_report_command
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
 from mentiondesk.cli_sources import polled_sources, sources_app
+from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
@@ -59,6 +60,7 @@ register_outbox_commands(app)
 register_report_command(app)
 app.add_typer(sources_app, name="sources")
 app.add_typer(authors_app, name="authors")
+app.add_typer(store_app, name="store")
 register_sentiment_commands(app)
 
 

@@ -35,6 +35,7 @@ ORDER = (
     "report",
     "outbox",
     "authors",
+    "store",
     "survey",
     "users",
     "sources",

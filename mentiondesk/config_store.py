@@ -14,6 +14,7 @@ from mentiondesk.models import secret_from_env
 from mentiondesk.schema import shown_url
 
 DEFAULT_URL = "sqlite:///mentiondesk.db"
+MIN_RETAIN_DAYS = 30  # the least `retain_days` takes
 # What mentiondesk installs: SQLite's driver ships with Python, PostgreSQL's is psycopg 3.
 # SQLAlchemy 2.0 reads a bare postgresql:// as psycopg2, which is not installed.
 _DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
@@ -27,6 +28,26 @@ class StoreSection(BaseModel):
 
     url: str | None = None
     url_env: str | None = None
+    # Personal data of finished cases erased after this many days (mentiondesk.retention);
+    # None keeps everything.
+    retain_days: int | None = None
+
+    @field_validator("retain_days", mode="before")
+    @classmethod
+    def _whole_days(cls, days: object) -> object:
+        if days is None:
+            return None
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise ValueError(
+                f"{days!r} is not a number of days; write a whole number such as 365, or "
+                "remove the key to keep everything"
+            )
+        if days < MIN_RETAIN_DAYS:
+            raise ValueError(
+                f"{days} days is too short to work a case and look back on it; keep at least "
+                f"{MIN_RETAIN_DAYS} (e.g. 365), or remove the key to keep everything"
+            )
+        return days
 
     @field_validator("url_env")
     @classmethod

@@ -70,15 +70,14 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
         raise BeingSent("a reply to them is being sent right now; run this again in a minute")
     deleted = blanked = 0
     for row in rows:
-        data = _json(row.payload)
+        data = payload_json(row.payload)
         theirs = bool(row.mine) or whose.about(data.get("context"))
         if theirs and row.status != "done":
             conn.execute(sa.delete(DELIVERY).where(DELIVERY.c.outbox_id == row.id))
             conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id == row.id))
             deleted += 1
         elif theirs:
-            data = {**data, "context": _blank_context(data.get("context")), "text": ""}
-            _update(conn, row.id, data, case_id=None, last_error=None)
+            _update(conn, row.id, without_copy(data), case_id=None, last_error=None)
             blanked += 1
         elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
             text = _without_lines(data["text"], whose)
@@ -94,7 +93,7 @@ def erase_digest_items(conn: Connection, whose: Whose) -> int:
             whose.named_in(DIGEST_ITEM.c.payload)
         )
     ).all()
-    ids = [r.id for r in rows if whose.about(_json(r.payload))]
+    ids = [r.id for r in rows if whose.about(payload_json(r.payload))]
     for start in range(0, len(ids), _BATCH):  # a prolific author's alerts: thousands
         batch = ids[start : start + _BATCH]
         conn.execute(sa.delete(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(batch)))
@@ -108,7 +107,13 @@ def _update(conn: Connection, outbox_id: int, data: dict[str, Any], **values: An
     )
 
 
-def _blank_context(context: Any) -> Any:
+def without_copy(data: dict[str, Any]) -> dict[str, Any]:
+    """An action's payload with no copy of the case and no text (a digest's lines included),
+    still readable as an action."""
+    return {**data, "context": blank_context(data.get("context")), "text": ""}
+
+
+def blank_context(context: Any) -> Any:
     """The context with nothing of the author left, still readable as a CaseContext."""
     if not isinstance(context, dict) or not isinstance(context.get("mention"), dict):
         return context
@@ -133,7 +138,7 @@ def _without_lines(text: str, whose: Whose) -> str:
     return "\n".join(lines)
 
 
-def _json(payload: str) -> dict[str, Any]:
+def payload_json(payload: str) -> dict[str, Any]:
     try:
         data = json.loads(payload)
     except ValueError:

@@ -130,7 +130,7 @@ def period_figures(conn: Connection, period: Period, *, now: datetime, zone: tzi
         nps=nps,
         nps_answers=nps_n,
         reasons=_reasons(conn, period, period.span(now)),
-        won_back=won[:10],
+        won_back=[w for w in won if w[1]][:10],  # a handle blanked by the retention: counted only
         won_back_count=len(won),
     )
 

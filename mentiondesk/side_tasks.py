@@ -1,4 +1,5 @@
-"""Periodic work beside the flow: polling help desks for solved tickets (and digests)."""
+"""Periodic work beside the flow: polling help desks for solved tickets, digests, and the
+daily retention."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from mentiondesk.digest import digest_loop
 from mentiondesk.helpdesk_sync import SolvedSource, sync_loop
+from mentiondesk.retention import retention_loop
 
 if TYPE_CHECKING:
     from mentiondesk.pipeline import App
@@ -23,4 +25,8 @@ def start_side_tasks(app: App) -> list[asyncio.Task[None]]:
     if routes:
         digests = digest_loop(app.store, routes, app.stop_event, wake=app.wake_outbox)
         tasks.append(asyncio.create_task(digests, name="digests"))
+    days = app.config.settings.store.retain_days
+    if days is not None:
+        retention = retention_loop(app.store, days, app.stop_event)
+        tasks.append(asyncio.create_task(retention, name="retention"))
     return tasks

@@ -1,0 +1,62 @@
+"""`mentiondesk store purge`: the retention (`[store] retain_days`) run now, or counted."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mentiondesk import retention
+from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.config_store import MIN_RETAIN_DAYS
+
+store_app = typer.Typer(
+    help="The store: erase personal data older than \\[store] retain_days (LGPD, GDPR).",
+    no_args_is_help=True,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+@store_app.command("purge")
+def purge(
+    ctx: typer.Context,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Count what would be erased; erase nothing.")
+    ] = False,
+    days: Annotated[
+        int | None,
+        typer.Option(
+            "--days",
+            min=MIN_RETAIN_DAYS,
+            help="Keep this many days instead of \\[store] retain_days.",
+            metavar="<n>",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Erase the personal data of finished work older than \\[store] retain_days, now.
+
+    Cases resolved or closed before then keep their times, status and survey scores (the
+    figures count them) but lose the posts' text, links and authors, the drafts' text, notes,
+    corrections and audit details; so do older posts that opened no case. An open case, a
+    draft waiting for a person or a reply not yet delivered is never touched. The service
+    does the same once a day when retain_days is set. See README, 'Personal data'."""
+    config = load(ctx)
+    keep = days if days is not None else config.settings.store.retain_days
+    if keep is None:
+        err.print(
+            "\\[store] retain_days is not set, so everything is kept; set it (at least "
+            f"{MIN_RETAIN_DAYS}) or pass --days N."
+        )
+        raise typer.Exit(1)
+    store = open_store(config)
+    try:
+        done = retention.purge(store, keep, by=who(), dry_run=dry_run)
+    finally:
+        store.dispose()
+    if dry_run:
+        out.print(f"Older than {keep} days, a purge would erase: {done.summary()}.")
+    else:
+        out.print(f"Older than {keep} days, erased: {done.summary()}.")

@@ -1,0 +1,178 @@
+"""Retention (`[store] retain_days`, LGPD and GDPR's storage limitation): personal data of
+finished work is erased once it is older than the days kept.
+
+Finished work only: cases resolved or closed more than N days ago, and posts older than N days
+that opened no case. Never an open case, a draft waiting for a person, or an outbox action not
+yet delivered (held, pending or being sent): those wait for a later run. What names or quotes
+someone is blanked (post text, link and id, drafts' text, the copy of the case in delivered
+actions, audit details) or deleted (notes, corrections, alerts already sent in a digest);
+an author's row is blanked once none of their posts is kept. What the figures count stays:
+cases with their times, status and rule, readings (label, reason, language), follow-ups and
+survey scores, so last year's dashboard reads as it did.
+
+It works in batches of a few hundred rows, each its own transaction, so a first run over a
+big backlog holds no long lock; a batch interrupted is redone by the next run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import astuple, dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk import retention_rows as rows
+from mentiondesk.store import Store
+from mentiondesk.tables import AUDIT, AUTHOR, CASE, DIGEST_ITEM, MENTION, OUTBOX
+from mentiondesk.wording import counted
+
+ACTION = "purge"  # the audit action of a retention run that erased something
+SYSTEM = "retention"  # who the audit says ran it, when the service did
+
+_BATCH = 200  # rows per transaction: its ids stay well under SQLite's 999 bound parameters
+_DAY = 24 * 3600.0
+_LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Purge:
+    """What a retention run blanks or deletes (or would)."""
+
+    cases: int = 0  # cases whose posts and texts were blanked (the row stays)
+    mentions: int = 0  # posts blanked (text, link, platform id)
+    drafts: int = 0  # drafts' text blanked
+    outbox: int = 0  # delivered actions whose copy of the case was blanked
+    notes: int = 0  # deleted
+    corrections: int = 0  # deleted
+    digest_items: int = 0  # alerts already sent in a digest, deleted
+    audit: int = 0  # audit details blanked
+    authors: int = 0  # author rows blanked
+
+    def summary(self) -> str:
+        """One line of counts, naming nobody: printed, logged and audited."""
+        words = (
+            "case",
+            "mention",
+            "draft",
+            "delivered action",
+            "note",
+            "correction",
+            "digest alert",
+            "audit line",
+            "author",
+        )
+        return ", ".join(counted(n, w) for n, w in zip(astuple(self), words, strict=True))
+
+    def __bool__(self) -> bool:
+        return any(astuple(self))
+
+
+_Act = Callable[[Connection, list[int]], dict[str, int]]
+_Stop = Callable[[], bool]
+
+
+def purge(
+    store: Store,
+    days: int,
+    *,
+    by: str,
+    now: datetime | None = None,
+    dry_run: bool = False,
+    batch: int = _BATCH,
+    stopping: _Stop = lambda: False,
+) -> Purge:
+    """Erase what is older than `days` days (see the module); with dry_run, only count it
+    (each batch rolled back). An audit line records a run that erased anything. `stopping`
+    is asked between batches: the service stops without waiting for a whole backlog."""
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+    counts: Counter[str] = Counter()
+    for table, ready, act in _steps(cutoff):
+        for conn, ids in _batches(store, table, ready, batch, dry_run=dry_run, until=stopping):
+            counts.update(act(conn, ids))
+    done = Purge(**counts)
+    if done and not dry_run:
+        detail = f"older than {days} days, retention erased: {done.summary()}"
+        with store.engine.begin() as conn:
+            values = {"at": datetime.now(UTC), "actor": by, "action": ACTION, "detail": detail}
+            conn.execute(sa.insert(AUDIT).values(values))
+    return done
+
+
+def _steps(cutoff: datetime) -> list[tuple[sa.Table, Any, _Act]]:
+    """Each kind of row in turn; authors last, once their posts are blanked."""
+    return [
+        (CASE, rows.case_ready(cutoff), _cases),
+        (MENTION, rows.loose_ready(cutoff), _loose),
+        (OUTBOX, rows.loose_actions(cutoff), _actions),
+        (DIGEST_ITEM, rows.sent_digest_items(cutoff), _digest_items),
+        (AUTHOR, rows.author_ready(cutoff), _authors),
+    ]
+
+
+def _batches(
+    store: Store, table: sa.Table, ready: Any, size: int, *, dry_run: bool, until: _Stop
+) -> Iterator[tuple[Connection, list[int]]]:
+    """Up to `size` ids of `table` at a time, in id order, each batch in a transaction of its
+    own (locked on PostgreSQL; rolled back on a dry run). Paging on the id, not re-asking
+    from the start, also ends a dry run, where nothing changes."""
+    last = 0
+    while not until():
+        with store.engine.connect() as conn:
+            transaction = conn.begin()
+            try:
+                query = sa.select(table.c.id).where(ready, table.c.id > last)
+                ids = list(conn.scalars(query.order_by(table.c.id).limit(size).with_for_update()))
+                if ids:
+                    yield conn, ids
+            except BaseException:
+                transaction.rollback()
+                raise
+            if dry_run:
+                transaction.rollback()
+            else:
+                transaction.commit()
+        if len(ids) < size:
+            return
+        last = ids[-1]
+
+
+def _cases(conn: Connection, ids: list[int]) -> dict[str, int]:
+    return {"cases": len(ids), **rows.blank_mentions(conn, ids, rows.mentions_of(ids))}
+
+
+def _loose(conn: Connection, ids: list[int]) -> dict[str, int]:
+    return rows.blank_mentions(conn, [], ids)
+
+
+def _actions(conn: Connection, ids: list[int]) -> dict[str, int]:
+    return {"outbox": rows.blank_actions(conn, OUTBOX.c.id.in_(ids))}
+
+
+def _digest_items(conn: Connection, ids: list[int]) -> dict[str, int]:
+    return {"digest_items": rows.delete_digest_items(conn, ids)}
+
+
+def _authors(conn: Connection, ids: list[int]) -> dict[str, int]:
+    return {"authors": rows.blank_authors(conn, ids)}
+
+
+async def retention_loop(
+    store: Store, days: int, stop: asyncio.Event, seconds: float = _DAY
+) -> None:
+    """Run the retention at start and then once a day until `stop`; counts only in the log."""
+    while not stop.is_set():
+        try:
+            done = await asyncio.to_thread(purge, store, days, by=SYSTEM, stopping=stop.is_set)
+            if done:
+                _LOGGER.info("retention (%d days) erased: %s", days, done.summary())
+        except Exception:
+            _LOGGER.exception("retention could not run; it tries again tomorrow")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)

@@ -1,0 +1,212 @@
+"""What the retention may erase (as SQL conditions) and how one batch of it is erased.
+
+Finished work only: a case resolved or closed before the cutoff, or a post no case holds
+posted before it, and then only when no draft of it waits for a person and no outbox action
+of it is still to be delivered (held, pending or being sent). The conditions are subqueries,
+never lists of ids, so a big store passes no bound-parameter limit; a batch then names at
+most a few hundred rows.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.erasure_payloads import payload_json, without_copy
+from mentiondesk.forgotten import keep_forgotten
+from mentiondesk.outbox_payload import post_key
+from mentiondesk.tables import (
+    AUDIT,
+    AUTHOR,
+    CASE,
+    CORRECTION,
+    DIGEST_ITEM,
+    DRAFT,
+    FOLLOW_UP,
+    MENTION,
+    NOTE,
+    OUTBOX,
+)
+
+PURGED = "(erased after the retention period)"
+_MARK = "purged:"  # a blanked mention's or author's external id: "purged:" + its row id
+_LISTING = ("do-not-contact", "allow-contact")  # audit actions whose detail is "PLATFORM HANDLE"
+
+
+def purged(column: Any) -> Any:
+    """SQL: a mention's or author's external id says it was already blanked."""
+    return column.like(f"{_MARK}%")
+
+
+def _marked(table: sa.Table) -> Any:
+    return sa.literal(_MARK) + sa.cast(table.c.id, sa.String)
+
+
+# Each condition takes the table it is about (the table itself, or an alias when nested) and
+# reads the others through fresh aliases: SQLAlchemy would otherwise correlate a nested
+# subquery's table with the same table of an enclosing query.
+
+
+def _blocked(drafts: Any, d: Any) -> Any:
+    """SQL: among drafts `d` matching `drafts` one waits for a person, or its reply is not
+    delivered yet."""
+    o = OUTBOX.alias()
+    undelivered = sa.exists().where(o.c.key == post_key(d.c.id), o.c.status != "done")
+    return sa.exists().where(drafts, sa.or_(d.c.status == "pending", undelivered))
+
+
+def case_ready(cutoff: datetime, c: Any = CASE) -> Any:
+    """SQL on a case: finished before `cutoff`, nothing of it waiting, not blanked yet."""
+    m, d, f, o = MENTION.alias(), DRAFT.alias(), FOLLOW_UP.alias(), OUTBOX.alias()
+    follow_up = sa.exists().where(f.c.case_id == c.c.id, f.c.mention_id == d.c.mention_id)
+    theirs = sa.or_(d.c.case_id == c.c.id, d.c.mention_id == c.c.mention_id, follow_up)
+    return sa.and_(
+        c.c.status.in_(("resolved", "closed")),
+        c.c.closed_at < cutoff,
+        sa.exists().where(m.c.id == c.c.mention_id, ~purged(m.c.external_id)),
+        ~_blocked(theirs, d),
+        ~sa.exists().where(o.c.case_id == c.c.id, o.c.status != "done"),
+    )
+
+
+def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
+    """SQL on a mention: a post no case holds, read and posted before `cutoff`, nothing of it
+    waiting, not blanked yet."""
+    c, f, d = CASE.alias(), FOLLOW_UP.alias(), DRAFT.alias()
+    return sa.and_(
+        m.c.created_at < cutoff,
+        m.c.processed.is_(True),
+        ~purged(m.c.external_id),
+        ~sa.exists().where(c.c.mention_id == m.c.id),
+        ~sa.exists().where(f.c.mention_id == m.c.id),
+        ~_blocked(d.c.mention_id == m.c.id, d),
+    )
+
+
+def mention_ready(cutoff: datetime, m: Any = MENTION) -> Any:
+    """SQL on a mention: the retention blanks it now (its case's, or a loose post)."""
+    c, c2, f = CASE.alias(), CASE.alias(), FOLLOW_UP.alias()
+    opened = sa.exists().where(c.c.mention_id == m.c.id, case_ready(cutoff, c))
+    followed = sa.exists().where(
+        f.c.mention_id == m.c.id, f.c.case_id == c2.c.id, case_ready(cutoff, c2)
+    )
+    return sa.or_(opened, followed, loose_ready(cutoff, m))
+
+
+def author_ready(cutoff: datetime) -> Any:
+    """SQL on AUTHOR: every post of theirs is blanked, or is blanked now; not blanked yet."""
+    m = MENTION.alias()
+    kept = sa.and_(~purged(m.c.external_id), ~mention_ready(cutoff, m))
+    return sa.and_(
+        ~purged(AUTHOR.c.external_id),
+        ~sa.exists().where(m.c.author_id == AUTHOR.c.id, kept),
+    )
+
+
+def mentions_of(case_ids: list[int]) -> Any:
+    """SQL: the posts of these cases, the one that opened each and its follow-ups (a
+    subquery: a long-running case may have more follow-ups than SQLite binds parameters)."""
+    openers = sa.select(CASE.c.mention_id).where(CASE.c.id.in_(case_ids))
+    return openers.union(sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id.in_(case_ids)))
+
+
+def blank_mentions(conn: Connection, case_ids: list[int], mention_ids: Any) -> dict[str, int]:
+    """Blank these posts and everything written about them (`case_ids`: their cases); the
+    counts by kind. Readings, cases, follow-ups and survey answers stay: they hold no text
+    and the figures count them."""
+    drafts = sa.or_(DRAFT.c.mention_id.in_(mention_ids), DRAFT.c.case_id.in_(case_ids))
+    keys = sa.select(post_key(DRAFT.c.id)).where(drafts)
+    actions = sa.or_(OUTBOX.c.case_id.in_(case_ids), OUTBOX.c.key.in_(keys))
+    detail = sa.or_(
+        AUDIT.c.case_id.in_(case_ids),
+        AUDIT.c.mention_id.in_(mention_ids),
+        AUDIT.c.draft_id.in_(sa.select(DRAFT.c.id).where(drafts)),
+    )
+    return {
+        "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status == "done")),
+        "audit": _update(
+            conn, AUDIT, sa.and_(detail, AUDIT.c.detail.not_in(("", PURGED))), detail=PURGED
+        ),
+        "drafts": _update(conn, DRAFT, sa.and_(drafts, DRAFT.c.text != ""), text=""),
+        "notes": _delete(
+            conn, NOTE, sa.or_(NOTE.c.mention_id.in_(mention_ids), NOTE.c.case_id.in_(case_ids))
+        ),
+        "corrections": _delete(conn, CORRECTION, CORRECTION.c.mention_id.in_(mention_ids)),
+        "mentions": _update(
+            conn,
+            MENTION,
+            MENTION.c.id.in_(mention_ids),
+            text="",
+            url="",
+            thread_id=None,
+            parent_id=None,
+            external_id=_marked(MENTION),
+        ),
+    }
+
+
+def blank_actions(conn: Connection, where: Any) -> int:
+    """Blank the copy of the case in these delivered actions; `last_error` (empty once an
+    action is delivered) marks them done."""
+    rows = conn.execute(
+        sa.select(OUTBOX.c.id, OUTBOX.c.payload).where(
+            where, OUTBOX.c.last_error.is_distinct_from(PURGED)
+        )
+    ).all()
+    for row in rows:
+        payload = json.dumps(without_copy(payload_json(row.payload)), ensure_ascii=False)
+        conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id == row.id)
+            .values(payload=payload, last_error=PURGED)
+        )
+    return len(rows)
+
+
+def loose_actions(cutoff: datetime) -> Any:
+    """SQL on OUTBOX: delivered before `cutoff`, of no case and no draft (alerts on posts
+    that opened none, digests), not blanked yet. A reply goes with its draft's post or case."""
+    return sa.and_(
+        OUTBOX.c.case_id.is_(None),
+        ~OUTBOX.c.key.startswith(post_key(0).removesuffix("0"), autoescape=True),
+        OUTBOX.c.status == "done",
+        OUTBOX.c.created_at < cutoff,
+        OUTBOX.c.last_error.is_distinct_from(PURGED),
+    )
+
+
+def sent_digest_items(cutoff: datetime) -> Any:
+    """SQL on DIGEST_ITEM: alerts collected before `cutoff` and already sent in a digest."""
+    return sa.and_(DIGEST_ITEM.c.created_at < cutoff, DIGEST_ITEM.c.flushed_at.is_not(None))
+
+
+def delete_digest_items(conn: Connection, ids: list[int]) -> int:
+    return _delete(conn, DIGEST_ITEM, DIGEST_ITEM.c.id.in_(ids))
+
+
+def blank_authors(conn: Connection, author_ids: list[int]) -> int:
+    """Blank these authors' rows (their posts already are); one who asked not to be contacted
+    stays on the list as a fingerprint, as an erased author does."""
+    rows = conn.execute(
+        sa.select(
+            AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.do_not_contact
+        ).where(AUTHOR.c.id.in_(author_ids))
+    ).all()
+    keep_forgotten(conn, [(r.platform, r.external_id) for r in rows if r.do_not_contact])
+    named = [f"{r.platform} {r.handle}".lower() for r in rows]
+    listing = sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(named))
+    _update(conn, AUDIT, listing, detail=PURGED)
+    values = {"handle": "", "name": "", "followers": 0, "do_not_contact": False}
+    return _update(conn, AUTHOR, AUTHOR.c.id.in_(author_ids), external_id=_marked(AUTHOR), **values)
+
+
+def _update(conn: Connection, table: sa.Table, where: Any, **values: Any) -> int:
+    return int(conn.execute(sa.update(table).where(where).values(**values)).rowcount or 0)
+
+
+def _delete(conn: Connection, table: sa.Table, where: Any) -> int:
+    return int(conn.execute(sa.delete(table).where(where)).rowcount or 0)
