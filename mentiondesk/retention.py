@@ -5,10 +5,10 @@ Finished work only: cases resolved or closed more than N days ago, and posts old
 that opened no case. Never an open case, a draft waiting for a person, or an outbox action not
 yet delivered (held, pending or being sent): those wait for a later run. What names or quotes
 someone is blanked (post text, link and id, drafts' text, the copy of the case in delivered
-actions, audit details) or deleted (notes, corrections, alerts already sent in a digest);
-an author's row is blanked once none of their posts is kept. What the figures count stays:
-cases with their times, status and rule, readings (label, reason, language), follow-ups and
-survey scores, so last year's dashboard reads as it did.
+actions) or deleted (notes, corrections, alerts already sent in a digest); an author's row is
+blanked once none of their posts is kept, and with it the handle in the audit's do-not-contact
+lines. What the figures count stays: cases with their times, status and rule, readings (label,
+reason, language), follow-ups and survey scores, so last year's dashboard reads as it did.
 
 It works in batches of a few hundred rows, each its own transaction, so a first run over a
 big backlog holds no long lock; a batch interrupted is redone by the next run.
@@ -52,7 +52,7 @@ class Purge:
     notes: int = 0  # deleted
     corrections: int = 0  # deleted
     digest_items: int = 0  # alerts already sent in a digest, deleted
-    audit: int = 0  # audit details blanked
+    audit: int = 0  # do-not-contact audit lines whose handle was blanked
     authors: int = 0  # author rows blanked
 
     def summary(self) -> str:
@@ -160,7 +160,8 @@ def _digest_items(conn: Connection, ids: list[int]) -> dict[str, int]:
 
 
 def _authors(conn: Connection, ids: list[int]) -> dict[str, int]:
-    return {"authors": rows.blank_authors(conn, ids)}
+    audit, authors = rows.blank_authors(conn, ids)
+    return {"audit": audit, "authors": authors}
 
 
 async def retention_loop(

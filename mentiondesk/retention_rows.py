@@ -121,16 +121,8 @@ def blank_mentions(conn: Connection, case_ids: list[int], mention_ids: Any) -> d
     drafts = sa.or_(DRAFT.c.mention_id.in_(mention_ids), DRAFT.c.case_id.in_(case_ids))
     keys = sa.select(post_key(DRAFT.c.id)).where(drafts)
     actions = sa.or_(OUTBOX.c.case_id.in_(case_ids), OUTBOX.c.key.in_(keys))
-    detail = sa.or_(
-        AUDIT.c.case_id.in_(case_ids),
-        AUDIT.c.mention_id.in_(mention_ids),
-        AUDIT.c.draft_id.in_(sa.select(DRAFT.c.id).where(drafts)),
-    )
     return {
         "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status == "done")),
-        "audit": _update(
-            conn, AUDIT, sa.and_(detail, AUDIT.c.detail.not_in(("", PURGED))), detail=PURGED
-        ),
         "drafts": _update(conn, DRAFT, sa.and_(drafts, DRAFT.c.text != ""), text=""),
         "notes": _delete(
             conn, NOTE, sa.or_(NOTE.c.mention_id.in_(mention_ids), NOTE.c.case_id.in_(case_ids))
@@ -188,20 +180,25 @@ def delete_digest_items(conn: Connection, ids: list[int]) -> int:
     return _delete(conn, DIGEST_ITEM, DIGEST_ITEM.c.id.in_(ids))
 
 
-def blank_authors(conn: Connection, author_ids: list[int]) -> int:
-    """Blank these authors' rows (their posts already are); one who asked not to be contacted
-    stays on the list as a fingerprint, as an erased author does."""
+def blank_authors(conn: Connection, author_ids: list[int]) -> tuple[int, int]:
+    """Blank these authors' rows (their posts already are) and the handle in the audit's
+    lines listing them for do-not-contact; (audit lines, authors). One who asked not to be
+    contacted stays on the list as a fingerprint, as an erased author does."""
     rows = conn.execute(
         sa.select(
             AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.do_not_contact
         ).where(AUTHOR.c.id.in_(author_ids))
     ).all()
     keep_forgotten(conn, [(r.platform, r.external_id) for r in rows if r.do_not_contact])
-    named = [f"{r.platform} {r.handle}".lower() for r in rows]
-    listing = sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(named))
-    _update(conn, AUDIT, listing, detail=PURGED)
+    listings = 0
+    for platform in {r.platform for r in rows}:  # the audit keeps the platform, not the handle
+        named = [f"{platform} {r.handle}".lower() for r in rows if r.platform == platform]
+        about = sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(named))
+        listings += _update(conn, AUDIT, about, detail=platform)
     values = {"handle": "", "name": "", "followers": 0, "do_not_contact": False}
-    return _update(conn, AUTHOR, AUTHOR.c.id.in_(author_ids), external_id=_marked(AUTHOR), **values)
+    return listings, _update(
+        conn, AUTHOR, AUTHOR.c.id.in_(author_ids), external_id=_marked(AUTHOR), **values
+    )
 
 
 def _update(conn: Connection, table: sa.Table, where: Any, **values: Any) -> int:

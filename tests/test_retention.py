@@ -270,3 +270,22 @@ def test_won_back_keeps_its_count_without_the_handle(
     assert [w[:2] for w in before.won_back] == [("x", "h_a1")] and after.won_back == []
     assert after.won_back_count == before.won_back_count == 1
     assert after.by_day == before.by_day and after.reasons == before.reasons
+
+
+def test_a_listed_author_stays_listed_without_their_handle(
+    desk: Path, db_url: str, tmp_path: Path
+) -> None:
+    assert run_cli(desk, "authors", "do-not-contact", "x", "h_a1")[0] == 0
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    code, output = run_cli(desk, "store", "purge")
+    assert code == 0 and "1 audit line, 1 author" in " ".join(output.split())
+    listing = sa.select(AUDIT.c.action, AUDIT.c.case_id, AUDIT.c.detail)
+    assert _rows(db_url, listing.where(AUDIT.c.action == "do-not-contact")) == [
+        ("do-not-contact", 1, "x")  # still on her case's trail, naming nobody
+    ]
+    assert _holding(db_url, "h_a1") == []
+    write_mentions(tmp_path / "m.jsonl", [*POSTS, mention(4, "@lumora hello again")])
+    assert run_cli(desk, "run", "--once")[0] == 0
+    back = sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.handle == "h_a1")
+    assert _rows(db_url, back) == [(True,)]  # her fingerprint put her back on the list

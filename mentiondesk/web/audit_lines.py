@@ -93,9 +93,14 @@ def _relabelled(loc: Locale, who: str, detail: str) -> str:
 
 
 def _listed(loc: Locale, who: str, listed: bool, detail: str) -> str:
-    """Detail "PLATFORM HANDLE", as the desk and the CLI record it."""
+    """Detail "PLATFORM HANDLE", as the desk and the CLI record it; "PLATFORM" alone once the
+    retention blanked the author."""
     platform, _, handle = detail.partition(" ")
     named = {"who": who, "handle": _handle(platform, handle), "platform": _platform(platform)}
+    if not handle:
+        if listed:
+            return loc.t("{who} put the person on {platform} on the do-not-contact list", **named)
+        return loc.t("{who} allowed the person on {platform} to be contacted again", **named)
     if listed:
         return loc.t("{who} put {handle} on {platform} on the do-not-contact list", **named)
     return loc.t("{who} allowed {handle} on {platform} to be contacted again", **named)

@@ -30,6 +30,12 @@ AUDIT = {
     "{who} allowed {handle} on {platform} to be contacted again": (
         "{who} voltou a permitir contato com {handle} no {platform}"
     ),
+    "{who} put the person on {platform} on the do-not-contact list": (
+        "{who} colocou a pessoa no {platform} na lista de não contatar"
+    ),
+    "{who} allowed the person on {platform} to be contacted again": (
+        "{who} voltou a permitir contato com a pessoa no {platform}"
+    ),
     "{who} sent the reply again after it was held: {reason}": (
         "{who} enviou de novo a resposta que estava retida: {reason}"
     ),

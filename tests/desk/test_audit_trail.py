@@ -37,6 +37,16 @@ def _entry(action: str, detail: str = "", actor: str = "demo", draft: int | None
             "root (terminal) put @pri_moura on X on the do-not-contact list",
             "root (pelo terminal) colocou @pri_moura no X na lista de não contatar",
         ),
+        (  # the retention blanked the author: their handle is gone from the line
+            _entry("do-not-contact", "x"),
+            "demo put the person on X on the do-not-contact list",
+            "demo colocou a pessoa no X na lista de não contatar",
+        ),
+        (
+            _entry("allow-contact", "mastodon"),
+            "demo allowed the person on Mastodon to be contacted again",
+            "demo voltou a permitir contato com a pessoa no Mastodon",
+        ),
         (
             _entry("retry", audit.resent(HELD), draft=7),
             "demo sent the reply again after it was held: the author asked not to be contacted",
