@@ -21,6 +21,7 @@ from mentiondesk.config import load_config
 from mentiondesk.figures import load_period
 from mentiondesk.models import ConfigError
 from mentiondesk.period import Period
+from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -289,3 +290,11 @@ def test_a_listed_author_stays_listed_without_their_handle(
     assert run_cli(desk, "run", "--once")[0] == 0
     back = sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.handle == "h_a1")
     assert _rows(db_url, back) == [(True,)]  # her fingerprint put her back on the list
+
+
+async def test_the_running_service_starts_the_retention(desk: Path) -> None:
+    async with App(load_config(desk)) as app:
+        await app.run_once()
+        await app.start()
+        assert "retention" in [t.get_name() for t in app._side_tasks]
+        await app.stop()
