@@ -10,6 +10,7 @@ from rich.console import Console
 from mentiondesk import retention
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.config_store import MIN_RETAIN_DAYS
+from mentiondesk.wording import counted
 
 store_app = typer.Typer(
     help="The store: erase personal data older than \\[store] retain_days (LGPD, GDPR).",
@@ -54,9 +55,15 @@ def purge(
     store = open_store(config)
     try:
         done = retention.purge(store, keep, by=who(), dry_run=dry_run)
+        kept = retention.waiting(store, keep)
     finally:
         store.dispose()
     if dry_run:
         out.print(f"Older than {keep} days, a purge would erase: {done.summary()}.")
     else:
         out.print(f"Older than {keep} days, erased: {done.summary()}.")
+    if kept:
+        out.print(
+            f"Kept for now: {counted(kept, 'finished case')} with a draft or reply still waiting "
+            "(see `drafts list` and `outbox list --held`); a later purge erases them once done."
+        )

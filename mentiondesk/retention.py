@@ -105,6 +105,15 @@ def purge(
     return done
 
 
+def waiting(store: Store, days: int, *, now: datetime | None = None) -> int:
+    """Cases finished more than `days` days ago that the retention keeps for now: a draft or
+    an action of theirs still waits (pending, or held until a person deals with it)."""
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+    query = sa.select(sa.func.count()).select_from(CASE).where(rows.case_waiting(cutoff))
+    with store.engine.connect() as conn:
+        return int(conn.scalar(query) or 0)
+
+
 def _steps(cutoff: datetime) -> list[tuple[sa.Table, Any, _Act]]:
     """Each kind of row in turn; authors last, once their posts are blanked."""
     return [

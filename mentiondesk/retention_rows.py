@@ -73,6 +73,18 @@ def case_ready(cutoff: datetime, c: Any = CASE) -> Any:
     )
 
 
+def case_waiting(cutoff: datetime) -> Any:
+    """SQL on CASE: finished before `cutoff` and not blanked yet, but kept for a draft or an
+    action of it still waiting (a reply held for good keeps it until someone deals with it)."""
+    m = MENTION.alias()
+    return sa.and_(
+        CASE.c.status.in_(("resolved", "closed")),
+        CASE.c.closed_at < cutoff,
+        sa.exists().where(m.c.id == CASE.c.mention_id, ~purged(m.c.external_id)),
+        ~case_ready(cutoff),
+    )
+
+
 def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
     """SQL on a mention: a post no case holds, read and posted before `cutoff`, nothing of it
     waiting, not blanked yet."""
