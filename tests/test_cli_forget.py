@@ -55,11 +55,12 @@ def _rows(db_url: str, query: sa.Select[Any]) -> list[Any]:
 
 
 def _holding(db_url: str, text: str) -> list[str]:
-    """Every table.column of the store whose text holds `text`."""
+    """Every table.column of the store whose text holds `text`: short ones too (SQLModel's
+    AutoString is a TypeDecorator over String, not a String: its `impl` says so)."""
     found = []
     for table in SQLModel.metadata.sorted_tables:
         for column in table.columns:
-            text_column = isinstance(column.type, sa.String)
+            text_column = isinstance(getattr(column.type, "impl", column.type), sa.String)
             if text_column and _rows(db_url, sa.select(column).where(column.contains(text))):
                 found.append(f"{table.name}.{column.name}")
     return found
