@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
+from multidict import MultiDictProxy
 
 from mentiondesk.config import Config
 from mentiondesk.store import UNREACHABLE, Store
@@ -21,6 +22,7 @@ from mentiondesk.web.common import (
     SESSION_COOKIE,
     Desk,
     Handler,
+    is_https,
     render_error,
     template_globals,
 )
@@ -98,13 +100,17 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     try:
         response = await handler(request)
     except web.HTTPException as exc:
-        _secure(exc)
+        _secure(request, exc)
         raise
-    _secure(response)
+    _secure(request, response)
     return response
 
 
-def _secure(response: web.StreamResponse) -> None:
+def _secure(request: web.Request, response: web.StreamResponse) -> None:
+    # Not aiohttp's "Python/3.11 aiohttp/3.x": versions only help someone pick an exploit.
+    response.headers["Server"] = "mentiondesk"
+    if is_https(request):  # browsers ignore it over plain HTTP; a proxy may serve both
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
@@ -127,7 +133,8 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     except UNREACHABLE as exc:
         # Its type only: the message may name the database's host and the statement.
         name = type(exc).__name__
-        _LOGGER.error("%s %s: the store is unreachable (%s)", request.method, request.path, name)
+        # The path with %r: decoded, a "%0A" in it would start a forged line of the log.
+        _LOGGER.error("%s %r: the store is unreachable (%s)", request.method, request.path, name)
         response = render_error(request, 503, "")
         response.headers["Retry-After"] = "60"
         return response
@@ -147,7 +154,7 @@ async def _session(request: web.Request, handler: Handler) -> web.StreamResponse
 async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Every state-changing request carries the session's token (the login form its own)."""
     if request.method in _UNSAFE and request.path not in CSRF_EXEMPT:
-        form = await request.post()
+        form = await _form(request)
         given = form.get("csrf") or request.headers.get("X-CSRF-Token")
         given = given if isinstance(given, str) else None
         session = request[SESSION]
@@ -160,6 +167,16 @@ async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         else:
             expected = session.csrf if session else ""
         if not expected or not same_token(expected, given):
-            _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, request.path)
+            _LOGGER.info("refused %s %r: missing or wrong CSRF token", request.method, request.path)
             raise web.HTTPForbidden(text="This form has expired. Reload the page and try again.")
     return await handler(request)
+
+
+async def _form(request: web.Request) -> MultiDictProxy[str | bytes | bytearray | web.FileField]:
+    """The posted form; a 400 (not a traceback's 500) when its charset is unknown or its
+    bytes are not in it: nobody's browser sends that."""
+    try:
+        return await request.post()
+    except (LookupError, UnicodeDecodeError):
+        _LOGGER.info("refused %s %r: a form the desk cannot read", request.method, request.path)
+        raise web.HTTPBadRequest(text="This form could not be read.") from None
