@@ -60,7 +60,7 @@ def users_add(
     store = open_store(load(ctx))  # a bad config fails before anyone types a password
     try:
         password = _read_password(password_stdin)
-        add_user(store, name, role=parsed, password=password)
+        add_user(store, name, role=parsed, password=password, by=who())
     except ValueError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None

@@ -8,7 +8,7 @@ import secrets
 from aiohttp import web
 from rich.markup import escape
 
-from mentiondesk.cli_common import err
+from mentiondesk.cli_common import err, who
 from mentiondesk.config import Config
 from mentiondesk.pipeline import App
 from mentiondesk.slack_actions import add_slack_routes
@@ -26,7 +26,7 @@ def ensure_first_user(app: App) -> str | None:
         return None
     password = secrets.token_urlsafe(12)
     try:
-        add_user(app.store, DEMO_USER, role=Role.ADMIN, password=password)
+        add_user(app.store, DEMO_USER, role=Role.ADMIN, password=password, by=who())
     except ValueError:  # a worker starting beside this one made it (and printed its password)
         return None
     return password

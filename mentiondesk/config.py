@@ -126,6 +126,10 @@ class DeskSection(_Section):
     # a flood of logins under made-up names cannot starve the pipeline. A team logging in
     # together stays well under it; past it the login page asks to wait a minute.
     login_attempts_per_minute: int = Field(default=30, ge=1, le=10_000)
+    # Logins a minute from one address, refused before they spend the desk's budget above:
+    # one address cannot keep everyone else out. An office behind one NAT address that
+    # logs in all at once may need more.
+    login_attempts_per_address: int = Field(default=10, ge=1, le=10_000)
 
     @field_validator("timezone")
     @classmethod

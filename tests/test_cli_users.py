@@ -14,7 +14,8 @@ import sqlalchemy as sa
 from mentiondesk import cli_common
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT
+from mentiondesk.tables import AUDIT, USER
+from mentiondesk.web import users
 from mentiondesk.web.users import authenticate, load_session, open_session
 from tests.helpers import complaint_and_praise, run_cli
 
@@ -60,7 +61,7 @@ def test_disable_logs_them_out_now_and_enable_lets_them_back(config: Path, store
     assert run_cli(config, "users", "enable", "Ana")[0] == 0
     assert authenticate(store, "Ana", OLD) is not None
     assert load_session(store, token, now=_NOW) is None  # the ended session stays ended
-    assert [a[1:] for a in _audit(store)] == [("user-disable", "Ana"), ("user-enable", "Ana")]
+    assert [a[1:] for a in _audit(store)[1:]] == [("user-disable", "Ana"), ("user-enable", "Ana")]
     assert {a[0] for a in _audit(store)} == {"cli:root"}
 
 
@@ -77,7 +78,7 @@ def test_passwd_prompts_twice_and_ends_their_sessions(config: Path, store: Store
     assert code == 0 and output.count("Password") >= 2 and "sessions have ended" in output
     assert authenticate(store, "Ana", OLD) is None and authenticate(store, "Ana", NEW) is not None
     assert load_session(store, token, now=_NOW) is None
-    assert _audit(store) == [("cli:root", "user-password", "Ana")]
+    assert _audit(store)[1:] == [("cli:root", "user-password", "Ana")]
 
 
 def test_passwd_random_prints_a_new_password_once(config: Path, store: Store) -> None:
@@ -88,9 +89,35 @@ def test_passwd_random_prints_a_new_password_once(config: Path, store: Store) ->
 
 
 def test_passwd_refuses_a_short_password_and_keeps_the_old(config: Path, store: Store) -> None:
-    code, output = run_cli(config, "users", "passwd", "Ana", "--password-stdin", stdin="short\n")
-    assert code == 1 and "at least 8 characters" in output
-    assert authenticate(store, "Ana", OLD) is not None and _audit(store) == []
+    eleven = "x" * 11
+    code, output = run_cli(config, "users", "passwd", "Ana", "--password-stdin", stdin=eleven)
+    assert code == 1 and "at least 12 characters (it has 11)" in output
+    assert authenticate(store, "Ana", OLD) is not None and len(_audit(store)) == 1
+
+
+def test_a_password_the_login_form_would_cut_is_refused(config: Path, store: Store) -> None:
+    """The login form reads 1,024 characters: a longer password could never log in."""
+    code, output = run_cli(config, "users", "add", "Bea", "--password-stdin", stdin="x" * 1025)
+    assert code == 1 and "at most 1,024 characters (it has 1,025)" in output
+    assert run_cli(config, "users", "add", "Bea", "--password-stdin", stdin="x" * 1024)[0] == 0
+    assert authenticate(store, "Bea", "x" * 1024) is not None
+
+
+def test_adding_a_user_is_audited_without_the_password(config: Path, store: Store) -> None:
+    assert _audit(store) == [("cli:root", "user-add", "Ana agent")]
+    assert (
+        run_cli(config, "users", "add", "Bob", "--role", "admin", "--password-stdin", stdin=NEW)[0]
+        == 0
+    )
+    assert _audit(store)[1] == ("cli:root", "user-add", "Bob admin")
+    assert not [a for a in _audit(store) if NEW in "".join(a) or OLD in "".join(a)]
+
+
+def test_a_shorter_password_set_before_the_minimum_still_logs_in(store: Store) -> None:
+    short = "eight ch"  # the minimum was 8 before it became 12
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(USER).values(password_hash=users._HASHER.hash(short)))
+    assert authenticate(store, "Ana", short) is not None
 
 
 @pytest.mark.parametrize("command", ["disable", "enable", "passwd"])
@@ -110,3 +137,5 @@ def test_a_change_the_audit_trail_cannot_record_is_not_made(config: Path, store:
     assert run_cli(config, "users", "disable", "Ana")[0] != 0
     assert run_cli(config, "users", "passwd", "Ana", "--password-stdin", stdin=NEW + "\n")[0] != 0
     assert authenticate(store, "Ana", OLD) is not None  # still active, password unchanged
+    assert run_cli(config, "users", "add", "Bob", "--password-stdin", stdin=NEW + "\n")[0] != 0
+    assert authenticate(store, "Bob", NEW) is None  # not added unrecorded

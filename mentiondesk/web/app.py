@@ -27,7 +27,8 @@ from mentiondesk.web.common import (
     template_globals,
 )
 from mentiondesk.web.i18n import ZONE
-from mentiondesk.web.users import LoginGate, Throttle, load_session, same_token
+from mentiondesk.web.login_limits import LoginLimits
+from mentiondesk.web.users import load_session, same_token
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
@@ -77,8 +78,11 @@ def create_app(
         clock=clock,
         templates=templates,
         playbook=playbook,
-        throttle=Throttle(clock),
-        gate=LoginGate(clock, per_minute=config.settings.desk.login_attempts_per_minute),
+        limits=LoginLimits(
+            clock,
+            per_minute=config.settings.desk.login_attempts_per_minute,
+            per_address=config.settings.desk.login_attempts_per_address,
+        ),
         session_ttl=session_ttl,
         on_queued=on_queued,
     )

@@ -16,7 +16,8 @@ from aiohttp import web
 from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.web.i18n import negotiate
-from mentiondesk.web.users import LoginGate, Role, Session, Throttle
+from mentiondesk.web.login_limits import LoginLimits
+from mentiondesk.web.users import Role, Session
 from mentiondesk.wording import percent
 from playbooks import Playbook
 
@@ -82,7 +83,10 @@ NOTICES = {
     "empty": ("error", "The text is empty: nothing was changed."),
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
     "user-added": ("ok", "User added."),
-    "bad-user": ("error", "Could not add that user: check the name, role and password (8+)."),
+    "bad-user": (
+        "error",
+        "Could not add that user: check the name, role and password (12 to 1,024 characters).",
+    ),
     "user-disabled": (
         "ok",
         "User disabled: they cannot log in, and their open desk tabs are logged out now.",
@@ -132,8 +136,7 @@ class Desk:
     clock: Callable[[], datetime]
     templates: jinja2.Environment
     playbook: Playbook
-    throttle: Throttle
-    gate: LoginGate
+    limits: LoginLimits
     session_ttl: timedelta
     on_queued: Callable[[str], Awaitable[None]] | None
     facets: tuple[float, dict[str, list[str]]] | None = None  # (monotonic time, values)

@@ -119,8 +119,8 @@ _NOTICES = {
         "A resposta é maior do que a plataforma permite: encurte antes."
     ),
     "User added.": "Usuário adicionado.",
-    "Could not add that user: check the name, role and password (8+).": (
-        "Não foi possível adicionar: confira o nome, o papel e a senha (8 ou mais caracteres)."
+    "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
+        "Não foi possível adicionar: confira o nome, o papel e a senha (de 12 a 1.024 caracteres)."
     ),
 }
 
@@ -135,6 +135,14 @@ _LOGIN = {
     "Wrong name or password.": "Nome ou senha incorretos.",
     "Too many sign-in attempts right now. Try again in a minute.": (
         "Há muitas tentativas de entrar neste momento. Tente de novo daqui a um minuto."
+    ),
+    "Too many sign-in attempts from your address. Try again in a minute.": (
+        "Muitas tentativas de entrar a partir do seu endereço. Tente de novo daqui a um minuto."
+    ),
+    "Too many failed sign-ins to this name. Wait an hour and try again, or ask an admin to "
+    "check the account.": (
+        "Tentativas demais sem sucesso com este nome. Espere uma hora e tente de novo, ou peça "
+        "à administração do atendimento para verificar a conta."
     ),
 }
 

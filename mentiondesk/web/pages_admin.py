@@ -90,6 +90,7 @@ async def add_person(request: web.Request) -> web.StreamResponse:
             str(form.get("name", "")),
             role=role,
             password=str(form.get("password", "")),
+            by=session(request).user.name,
         )
     except ValueError:
         raise redirect("/people", "bad-user") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 from aiohttp import web
@@ -19,6 +20,8 @@ from mentiondesk.web.common import (
 )
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
 from mentiondesk.web.users import authenticate, close_session, open_session
+
+_LOGGER = logging.getLogger(__name__)
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -52,28 +55,26 @@ async def login_form(request: web.Request, *, error: str = "", status: int = 200
 async def login(request: web.Request) -> web.StreamResponse:
     desk = request.app[DESK]
     form = await request.post()
-    # Stripped before keying the throttle: authenticate() strips the name too, so " ana" and
-    # "ana " would otherwise each get five fresh guesses at ana's password.
+    # Stripped before counting: authenticate() strips the name too, so " ana" and "ana "
+    # would otherwise each get fresh guesses at ana's password.
     name, password = str(form.get("name", "")).strip()[:64], str(form.get("password", ""))[:1024]
-    key = f"{client_address(request)}|{name.lower()}"
-    if desk.throttle.blocked(key):
-        error = negotiate(request).t("Too many failed attempts. Wait 15 minutes and try again.")
-        return await login_form(request, error=error, status=429)
-    wait = desk.gate.admit()  # after blocked(): a locked pair spends none of the budget
-    if wait:
-        error = negotiate(request).t("Too many sign-in attempts right now. Try again in a minute.")
+    address = client_address(request)
+    refused = desk.limits.refusal(address, name)
+    if refused:
+        error = negotiate(request).t(refused.message)
         response = await login_form(request, error=error, status=429)
-        response.headers["Retry-After"] = str(wait)
+        if refused.retry_after:
+            response.headers["Retry-After"] = str(refused.retry_after)
         return response
-    # Counted before the (slow, awaited) check, cleared if it succeeds: counted after it,
-    # thirty guesses sent at once all passed blocked() before the first one failed.
-    desk.throttle.fail(key)
-    async with desk.gate.slot:
+    async with desk.limits.gate.slot:
         user = await desk.db(authenticate, desk.store, name, password)
     if user is None:
+        # The name with %r: typed by anyone, it could hold a line break. Never the password.
+        _LOGGER.warning("desk: failed sign-in as %r from %s", name, address)
         error = negotiate(request).t("Wrong name or password.")
         return await login_form(request, error=error, status=401)
-    desk.throttle.clear(key)
+    desk.limits.passed(address, name)
+    _LOGGER.info("desk: %s signed in from %s", user.name, address)
     token = await desk.db(open_session, desk.store, user, now=desk.clock(), ttl=desk.session_ttl)
     response = web.HTTPSeeOther(safe_next(str(form.get("next", ""))))
     response.set_cookie(

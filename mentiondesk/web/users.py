@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import hashlib
 import hmac
 import logging
-import math
 import secrets
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -71,8 +67,9 @@ def login_name(name: str) -> str:
     return name
 
 
-def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
-    """Create a user; raise ValueError on a bad name, short password or a taken name."""
+def add_user(store: Store, name: str, *, role: Role, password: str, by: str) -> int:
+    """Create a user, audited as done `by` in the same transaction (name and role, never the
+    password); raise ValueError on a bad name, a password out of bounds or a taken name."""
     name = login_name(name)
     check_password(password)
     with store.engine.begin() as conn:
@@ -84,15 +81,30 @@ def add_user(store: Store, name: str, *, role: Role, password: str) -> int:
         values = {"name": name, "role": role.title, "password_hash": _HASHER.hash(password)}
         try:
             insert = sa.insert(USER).values(values).returning(USER.c.id)
-            return int(conn.execute(insert).scalar_one())
+            user_id = int(conn.execute(insert).scalar_one())
         except sa.exc.IntegrityError:  # another worker added the same name just now
             raise ValueError(f"a user named {name!r} already exists") from None
+        audit.write(conn, by, "user-add", detail=f"{name} {role.title}")
+        return user_id
+
+
+PASSWORD_MIN, PASSWORD_MAX = 12, 1024
 
 
 def check_password(password: str) -> None:
-    """ValueError unless the password is long enough to be worth hashing."""
-    if len(password) < 8:
-        raise ValueError("the password must have at least 8 characters")
+    """ValueError unless the password has 12 to 1,024 characters: shorter ones fall to
+    guessing; the login form reads no more than 1,024, so a longer one could never log in.
+    (Passwords set before the minimum was 12 still log in: only new ones are checked.)"""
+    if len(password) < PASSWORD_MIN:
+        raise ValueError(
+            f"the password must have at least {PASSWORD_MIN} characters "
+            f"(it has {len(password)}); a few words make a good one"
+        )
+    if len(password) > PASSWORD_MAX:
+        raise ValueError(
+            f"the password must have at most {PASSWORD_MAX:,} characters (it has "
+            f"{len(password):,}): the login form reads no more"
+        )
 
 
 class Refused(ValueError):
@@ -229,74 +241,3 @@ def close_session(store: Store, token: str) -> None:
 
 def same_token(expected: str, given: str | None) -> bool:
     return bool(given) and hmac.compare_digest(expected.encode(), str(given).encode())
-
-
-class Throttle:
-    """At most `limit` failed logins per key (address and name) within `window`."""
-
-    def __init__(
-        self, clock: Callable[[], datetime], *, limit: int = 5, window: timedelta | None = None
-    ) -> None:
-        self._clock = clock
-        self._limit = limit
-        self._window = window or timedelta(minutes=15)
-        self._failures: dict[str, deque[datetime]] = {}
-
-    def blocked(self, key: str) -> bool:
-        if not self._recent(key):
-            del self._failures[key]  # forget clean keys: the table stays small
-            return False
-        return len(self._failures[key]) >= self._limit
-
-    def fail(self, key: str) -> None:
-        self._recent(key).append(self._clock())
-
-    def clear(self, key: str) -> None:
-        self._failures.pop(key, None)
-
-    def _recent(self, key: str) -> deque[datetime]:
-        since = self._clock() - self._window
-        failures = self._failures.setdefault(key, deque())
-        while failures and failures[0] < since:
-            failures.popleft()
-        return failures
-
-
-class LoginGate:
-    """A cap on password checks for the whole desk, whatever the address and name.
-
-    Each argon2 check costs about 0.2 CPU-seconds and 64 MiB, and the per-name Throttle
-    never stops a flood of fresh names, so without it such a flood would starve the pipeline
-    that shares the process. At most `per_minute` checks are let in per minute (the rest are
-    told to come back: Retry-After), and `at_once` of them run together (the others wait
-    their turn: with the budget, a few seconds at most)."""
-
-    def __init__(
-        self, clock: Callable[[], datetime], *, per_minute: int = 30, at_once: int = 2
-    ) -> None:
-        self._clock = clock
-        self._per_minute = per_minute
-        self._admitted: deque[datetime] = deque()
-        self._told: datetime | None = None  # when the log last said the budget was spent
-        self.slot = asyncio.Semaphore(at_once)  # `async with gate.slot:` around the check
-
-    def admit(self) -> int:
-        """Count one check against the minute's budget: 0 when it may run, else the seconds
-        until one may."""
-        now = self._clock()
-        while self._admitted and self._admitted[0] <= now - _MINUTE:
-            self._admitted.popleft()
-        if len(self._admitted) < self._per_minute:
-            self._admitted.append(now)
-            return 0
-        if self._told is None or now - self._told > _MINUTE:  # once a minute, not per request
-            self._told = now
-            _LOGGER.warning(
-                "desk: %d sign-in attempts in the last minute; refusing more for now",
-                self._per_minute,
-            )
-        wait = (self._admitted[0] + _MINUTE - now).total_seconds()
-        return max(1, math.ceil(wait))
-
-
-_MINUTE = timedelta(minutes=1)

@@ -43,7 +43,7 @@ def store(config: Config) -> Iterator[Store]:
     store = Store(config.store_url())
     store.create_all()
     for role in Role:
-        add_user(store, role.title, role=role, password=PASSWORD)
+        add_user(store, role.title, role=role, password=PASSWORD, by="test")
     yield store
     store.dispose()
 
@@ -155,7 +155,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store
     store = Store(config.store_url())
     store.create_all()
     for role in Role:
-        add_user(store, role.title, role=role, password=PASSWORD)
+        add_user(store, role.title, role=role, password=PASSWORD, by="test")
     backdrop(store)
     with served(desk_app(config, store)) as url:
         yield url, store

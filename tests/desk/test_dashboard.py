@@ -105,10 +105,10 @@ def test_users_add_from_stdin(config: Config, store: Store) -> None:
             "manager",
             "--password-stdin",
         ],
-        input="s3cret-pass\n",
+        input="s3cret-passwd\n",
     )
     assert result.exit_code == 0, result.output
-    assert authenticate(store, "sam", "s3cret-pass") is not None
+    assert authenticate(store, "sam", "s3cret-passwd") is not None
     with store.engine.connect() as conn:
         stored = conn.scalar(sa.select(USER.c.password_hash).where(USER.c.name == "sam"))
     assert str(stored).startswith("$argon2")

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from mentiondesk.web import i18n, rule_words
+from mentiondesk.web import i18n, login_limits, rule_words
 from mentiondesk.web.common import NOTICES
 from mentiondesk.web.i18n import ENGLISH, JS_STRINGS, PORTUGUESE, Locale
 from mentiondesk.web.i18n_pt import MESSAGES
@@ -64,6 +64,7 @@ def _shown_texts() -> set[str]:
     notices = {text for _, text in NOTICES.values()}
     roles = {f"This page needs the {role.title} role." for role in Role}
     shown = _template_texts() | _python_texts() | notices | roles | set(JS_STRINGS.values())
+    shown |= set(login_limits.REFUSALS)  # passed to t() by name
     return shown | rule_words.TEXTS  # the Playbooks page's, by key
 
 

@@ -1,0 +1,139 @@
+"""Login limits per address and per name: one address cannot spend the desk's budget and keep
+everyone out, guesses spread over many addresses lock the name, logins are logged, and the
+limits' tables do not grow without end."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from mentiondesk.config import load_config
+from mentiondesk.store import Store
+from mentiondesk.tables import AUDIT
+from mentiondesk.web import create_app
+from mentiondesk.web.login_limits import Throttle
+from tests.desk.conftest import Desk
+from tests.desk.seed import PASSWORD, write_config
+
+Client = TestClient[web.Request, web.Application]
+PT = {"Accept-Language": "pt-BR"}
+_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def client(tmp_path: Path, db_url: str, store: Store, clock: Clock) -> AsyncIterator[Client]:
+    """Behind a proxy (the address is X-Forwarded-For's last), 12 checks a minute in all."""
+    path = write_config(tmp_path, db_url)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n[desk]\nbehind_proxy = true\nlogin_attempts_per_minute = 12\n")
+    app = create_app(load_config(path), store, clock=clock)
+    async with TestServer(app) as server, TestClient(server) as client:
+        yield client
+
+
+async def _login(client: Client, name: str, password: str, address: str) -> tuple[int, str]:
+    page = await (await client.get("/login")).text()
+    token = _CSRF.search(page)
+    assert token
+    form = {"csrf": token.group(1), "name": name, "password": password}
+    headers = {"X-Forwarded-For": address, **PT}
+    async with client.post("/login", data=form, headers=headers, allow_redirects=False) as r:
+        client.session.cookie_jar.clear()  # each attempt a stranger
+        return r.status, await r.text()
+
+
+async def test_one_address_cannot_keep_everyone_else_out(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="mentiondesk")
+    tried = [await _login(client, f"nobody{n}", "guess", "203.0.113.66") for n in range(30)]
+    assert [status for status, _ in tried] == [401] * 10 + [429] * 20
+    assert "a partir do seu endereço" in tried[-1][1]
+    # The refused twenty spent none of the desk's twelve: the admin, elsewhere, gets in.
+    assert (await _login(client, "admin", PASSWORD, "192.0.2.88"))[0] == 303
+    tripped = [r for r in caplog.records if "in a minute from 203.0.113.66" in r.getMessage()]
+    assert len(tripped) == 1 and tripped[0].levelno == logging.WARNING
+
+
+async def test_guesses_from_many_addresses_lock_the_name(
+    client: Client, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="mentiondesk")
+    for n in range(20):
+        clock.now += timedelta(seconds=10)  # within the desk's budget, within the hour
+        assert (await _login(client, "admin", f"guess {n}", f"198.51.100.{n}"))[0] == 401
+    status, page = await _login(client, "admin", PASSWORD, "192.0.2.7")  # even the right one
+    assert status == 429 and "Espere uma hora" in page
+    assert (await _login(client, "manager", PASSWORD, "192.0.2.7"))[0] == 303  # others may
+    messages = [(r.levelno, r.getMessage()) for r in caplog.records]
+    assert (logging.WARNING, "desk: failed sign-in as 'admin' from 198.51.100.3") in messages
+    assert any("20 failed sign-ins to 'admin'" in m for level, m in messages if level >= 30)
+    assert (logging.INFO, "desk: manager signed in from 192.0.2.7") in messages
+    assert not [m for _, m in messages if "guess" in m or PASSWORD in m]  # never a password
+    clock.now += timedelta(hours=1, seconds=1)
+    assert (await _login(client, "admin", PASSWORD, "192.0.2.7"))[0] == 303
+
+
+async def test_a_right_password_forgets_the_names_failures(client: Client, clock: Clock) -> None:
+    for n in range(19):
+        clock.now += timedelta(seconds=10)
+        assert (await _login(client, "agent", "guess", f"198.51.100.{n}"))[0] == 401
+    assert (await _login(client, "agent", PASSWORD, "192.0.2.7"))[0] == 303
+    clock.now += timedelta(seconds=10)
+    assert (await _login(client, "agent", "typo", "192.0.2.7"))[0] == 401  # one, not twenty
+    assert (await _login(client, "agent", PASSWORD, "192.0.2.7"))[0] == 303
+
+
+def test_keys_with_nothing_recent_are_swept(clock: Clock) -> None:
+    throttle = Throttle(clock, limit=5, window=timedelta(minutes=1))
+    for n in range(1000):  # made-up names, never asked about again
+        throttle.fail(f"203.0.113.9|nobody{n}")
+    assert len(throttle) == 1000
+    clock.now += timedelta(minutes=2)
+    throttle.fail("192.0.2.1|ana")
+    assert len(throttle) == 1
+
+
+async def test_adding_a_person_on_the_desk_is_audited(as_role: object, store: Store) -> None:
+    desk: Desk = await as_role("admin")  # type: ignore[operator]
+    added = await desk.post("/people", name="zoe", role="manager", password="a long secret")
+    assert added.headers["Location"].endswith("user-added")
+    short = await desk.post("/people", name="yan", role="agent", password="eleven char")
+    assert short.headers["Location"].endswith("bad-user")
+    with store.engine.connect() as conn:
+        rows = conn.execute(AUDIT.select().where(AUDIT.c.action == "user-add")).all()
+    found = [(r.actor, r.detail) for r in rows if r.actor != "test"]
+    assert found == [("admin", "zoe manager")]
+    assert not [r for r in rows if "secret" in str(r)]
+
+
+async def test_the_per_address_limit_is_set_in_the_config(
+    tmp_path: Path, db_url: str, store: Store
+) -> None:
+    path = write_config(tmp_path, db_url)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n[desk]\nlogin_attempts_per_address = 2\n")
+    app = create_app(load_config(path), store)
+    async with TestServer(app) as server, TestClient(server) as client:
+        tried = [await _login(client, f"nobody{n}", "guess", "ignored") for n in range(3)]
+    assert [status for status, _ in tried] == [401, 401, 429]
