@@ -34,7 +34,7 @@ from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
-from mentiondesk.config_routing import unposted
+from mentiondesk.config_routing import open_approvals, unposted
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
@@ -125,7 +125,7 @@ def check_config(ctx: typer.Context) -> None:
         f"  classifier: {config.settings.sentiment.classifier}; "
         f"playbook rules: {len(playbook.rules)}"
     )
-    for warning in unposted(config):
+    for warning in unposted(config) + open_approvals(config):
         err.print(f"[yellow]![/] warning: {escape(warning)}")
 
 
@@ -161,7 +161,8 @@ def run(
     `mentiondesk users add`.
     """
     config = load(ctx)
-    for warning in unposted(config):  # every worker: one with --sources none still delivers
+    # Every worker: one with --sources none still delivers.
+    for warning in unposted(config) + open_approvals(config):
         _LOGGER.warning("%s", warning)
     with config_errors():
         asyncio.run(_run(polled_sources(config, sources), once=once))

@@ -174,3 +174,22 @@ def _poster_of(platform: str) -> str | None:
         ),
         None,
     )
+
+
+def open_approvals(config: Config) -> list[str]:
+    """Slack responders with no `approvers`: anyone who can see the channel (guests too) may
+    press Approve, and the reply goes out to the customer. A warning, not a refusal: a small
+    team's private channel may be meant that way."""
+    warnings = []
+    for responder in config.responders:
+        if responder.kind != "slack" or getattr(responder, "approvers", None):
+            continue
+        name, channel = responder.name or responder.kind, getattr(responder, "channel", "?")
+        warnings.append(
+            f"responders: the slack responder {name!r} (channel {channel}) has no approvers, "
+            "so anyone who can see the channel can approve, edit or send replies from its "
+            'cards; list who may, e.g. approvers = ["U024BE7LH"] (member IDs: a profile → ⋮ → '
+            "Copy member ID) in its [[responders]] table (not refused: a private channel may "
+            "be meant for everyone in it)"
+        )
+    return warnings

@@ -19,7 +19,10 @@ from tests.helpers import run_cli, write_config, write_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 # Besides the helpers' console and cases: a chat sink and a poster (their secrets are faked).
-SINKS = '\n[[responders]]\nkind = "slack"\nchannel = "C1"\n[[responders]]\nkind = "x-post"\n'
+SINKS = (
+    '\n[[responders]]\nkind = "slack"\nchannel = "C1"\napprovers = ["U1"]\n'
+    '[[responders]]\nkind = "x-post"\n'
+)
 
 
 @pytest.fixture(autouse=True)
@@ -192,3 +195,17 @@ def test_a_platform_whose_replies_go_to_the_console_is_warned_not_refused(
     routed = X_SOURCE + '[routing]\npost = { default = "console", x = "x-post" }\n'
     assert "warning:" not in run_cli(_config(tmp_path, routed), "check-config")[1]
     assert "warning:" not in run_cli(_config(tmp_path, ""), "check-config")[1]  # replay only
+
+
+def test_a_slack_responder_anyone_in_the_channel_may_approve_from_is_warned(
+    tmp_path: Path,
+) -> None:
+    open_slack = SINKS.replace('approvers = ["U1"]\n', "")
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    config = write_config(tmp_path, db_url="sqlite:///x.db", samples=samples, extra=open_slack)
+    code, output = run_cli(config, "check-config")
+    assert code == 0 and "is valid" in output
+    assert "warning: responders: the slack responder 'slack' (channel C1) has no" in output
+    assert 'approvers = ["U024BE7LH"]' in output
+    code, output = run_cli(config, "run", "--once", "--sources", "none")
+    assert code == 0 and "WARNING mentiondesk.cli: responders: the slack responder" in output
