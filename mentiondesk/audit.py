@@ -45,7 +45,7 @@ def record(
 
 
 # What is done to a desk login (the People page and `mentiondesk users`), detail its name.
-LOGIN_ACTIONS = ("user-disable", "user-enable", "user-password")
+LOGIN_ACTIONS = ("user-add", "user-disable", "user-enable", "user-password")
 
 
 def latest(store: Store, actions: tuple[str, ...], *, limit: int = 10) -> list[sa.Row[Any]]:

@@ -41,10 +41,10 @@ def audit_line(loc: Locale, entry: Any) -> str:
         return _listed(loc, who, action == "do-not-contact", detail)
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
-    if action.startswith("user-"):
-        return _login(loc, action, who, detail)
     if action == "escalate":
         return loc.t("{who} escalated the case to {target}", who=who, target=detail)
+    if action.startswith("user-"):
+        return _user(loc, who, action, detail)
     return " ".join(p for p in (who, loc.word("action", action), detail) if p)
 
 
@@ -63,14 +63,22 @@ def _simple(loc: Locale, action: str, who: str) -> str | None:
     return texts.get(action)
 
 
-def _login(loc: Locale, action: str, who: str, name: str) -> str:
-    """What was done to a desk login, detail its name (the People page's recent changes)."""
+def _user(loc: Locale, who: str, action: str, detail: str) -> str:
+    """Desk logins: detail "NAME" ("NAME ROLE" when added; never a password)."""
+    added, _, role = detail.rpartition(" ")
+    name = detail
     texts = {
+        "user-add": loc.t(
+            "{who} added {name} to the desk as {role}",
+            who=who,
+            name=added,
+            role=loc.word("role", role),
+        ),
         "user-disable": loc.t("{who} disabled the login of {name}", who=who, name=name),
-        "user-enable": loc.t("{who} enabled the login of {name} again", who=who, name=name),
-        "user-password": loc.t("{who} gave {name} a new password", who=who, name=name),
+        "user-enable": loc.t("{who} let {name} log in again", who=who, name=name),
+        "user-password": loc.t("{who} changed the password of {name}", who=who, name=name),
     }
-    return texts.get(action) or " ".join(p for p in (who, action, name) if p)
+    return texts.get(action) or " ".join(p for p in (who, action, detail) if p)
 
 
 def _assigned(loc: Locale, who: str, actor: str, assignee: str) -> str:

@@ -17,6 +17,12 @@ AUDIT = {
     "{who} closed the case": "{who} encerrou o caso",
     "{who} added a note": "{who} adicionou uma nota",
     "{who} escalated the case to {target}": "{who} escalou o caso para {target}",
+    "{who} added {name} to the desk as {role}": (
+        "{who} deu acesso ao atendimento a {name} como {role}"
+    ),
+    "{who} disabled the login of {name}": "{who} desativou o acesso de {name}",
+    "{who} let {name} log in again": "{who} reativou o acesso de {name}",
+    "{who} changed the password of {name}": "{who} trocou a senha de {name}",
     "{who} left the case with nobody": "{who} deixou o caso sem responsável",
     "{who} took the case": "{who} assumiu o caso",
     "{who} assigned the case to {assignee}": "{who} atribuiu o caso a {assignee}",
@@ -46,7 +52,4 @@ AUDIT = {
     "{who} sent an action again": "{who} enviou uma ação de novo",
     "{text}, this time through {to}": "{text}, desta vez por {to}",
     # The People page's recent changes to logins.
-    "{who} disabled the login of {name}": "{who} desativou o acesso de {name}",
-    "{who} enabled the login of {name} again": "{who} reativou o acesso de {name}",
-    "{who} gave {name} a new password": "{who} definiu uma nova senha para {name}",
 }

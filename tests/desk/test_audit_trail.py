@@ -105,6 +105,26 @@ def _entry(action: str, detail: str = "", actor: str = "demo", draft: int | None
             "Slack user ann rejected a draft",
             "ann (pelo Slack) rejeitou um rascunho",
         ),
+        (
+            _entry("user-add", "Ana manager", actor="cli:root"),
+            "root (terminal) added Ana to the desk as manager",
+            "root (pelo terminal) deu acesso ao atendimento a Ana como gestor",
+        ),
+        (
+            _entry("user-disable", "Ana"),
+            "demo disabled the login of Ana",
+            "demo desativou o acesso de Ana",
+        ),
+        (
+            _entry("user-enable", "Ana"),
+            "demo let Ana log in again",
+            "demo reativou o acesso de Ana",
+        ),
+        (
+            _entry("user-password", "Ana"),
+            "demo changed the password of Ana",
+            "demo trocou a senha de Ana",
+        ),
     ],
 )
 def test_each_entry_is_a_sentence_in_the_readers_language(
