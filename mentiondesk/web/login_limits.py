@@ -75,7 +75,13 @@ class LoginLimits:
             return Refusal(DESK_BUSY, retry_after=wait)
         # Counted before the (slow, awaited) check, cleared if it succeeds: counted after it,
         # thirty guesses sent at once all passed blocked() before the first one failed.
-        self.by_pair.fail(pair)
+        if self.by_pair.fail(pair):
+            _LOGGER.warning(
+                "desk: %d failed sign-ins to %r from %s; that pair is locked for 15 minutes",
+                self.by_pair.limit,
+                name,
+                address,
+            )
         if self.by_name.fail(who):
             _LOGGER.warning(
                 "desk: %d failed sign-ins to %r in an hour, the last from %s; refusing that "

@@ -151,7 +151,10 @@ def phone(browser: Browser) -> Iterator[Page]:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     """The desk with a month of mentions, served for the module's browser; its URL and store."""
     folder = tmp_path_factory.mktemp("desk")
-    config = load_config(write_config(folder, f"sqlite:///{folder / 'desk.db'}"))
+    path = write_config(folder, f"sqlite:///{folder / 'desk.db'}")
+    with path.open("a", encoding="utf-8") as handle:  # every login of the module, one address
+        handle.write("\n[desk]\nlogin_attempts_per_address = 1000\n")
+    config = load_config(path)
     store = Store(config.store_url())
     store.create_all()
     for role in Role:

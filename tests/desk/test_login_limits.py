@@ -137,3 +137,15 @@ async def test_the_per_address_limit_is_set_in_the_config(
     async with TestServer(app) as server, TestClient(server) as client:
         tried = [await _login(client, f"nobody{n}", "guess", "ignored") for n in range(3)]
     assert [status for status, _ in tried] == [401, 401, 429]
+
+
+async def test_a_locked_pair_is_logged_once(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="mentiondesk")
+    statuses = [(await _login(client, "agent", "guess", "203.0.113.5"))[0] for _ in range(7)]
+    assert statuses == [401] * 5 + [429] * 2
+    locked = [r for r in caplog.records if "that pair is locked" in r.getMessage()]
+    assert [r.getMessage() for r in locked] == [
+        "desk: 5 failed sign-ins to 'agent' from 203.0.113.5; that pair is locked for 15 minutes"
+    ]
