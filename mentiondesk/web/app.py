@@ -137,8 +137,8 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     except UNREACHABLE as exc:
         # Its type only: the message may name the database's host and the statement.
         name = type(exc).__name__
-        # The path with %r: decoded, a "%0A" in it would start a forged line of the log.
-        _LOGGER.error("%s %r: the store is unreachable (%s)", request.method, request.path, name)
+        path = _logged(request)
+        _LOGGER.error("%s %s: the store is unreachable (%s)", request.method, path, name)
         response = render_error(request, 503, "")
         response.headers["Retry-After"] = "60"
         return response
@@ -171,7 +171,8 @@ async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         else:
             expected = session.csrf if session else ""
         if not expected or not same_token(expected, given):
-            _LOGGER.info("refused %s %r: missing or wrong CSRF token", request.method, request.path)
+            path = _logged(request)
+            _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, path)
             raise web.HTTPForbidden(text="This form has expired. Reload the page and try again.")
     return await handler(request)
 
@@ -182,5 +183,11 @@ async def _form(request: web.Request) -> MultiDictProxy[str | bytes | bytearray 
     try:
         return await request.post()
     except (LookupError, UnicodeDecodeError):
-        _LOGGER.info("refused %s %r: a form the desk cannot read", request.method, request.path)
+        _LOGGER.info("refused %s %s: a form the desk cannot read", request.method, _logged(request))
         raise web.HTTPBadRequest(text="This form could not be read.") from None
+
+
+def _logged(request: web.Request) -> str:
+    """The path as the request line sent it, still percent-encoded: decoded, a "%0A" in it
+    would start a forged line of the log."""
+    return request.rel_url.raw_path

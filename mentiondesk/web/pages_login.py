@@ -19,7 +19,7 @@ from mentiondesk.web.common import (
     safe_next,
 )
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
-from mentiondesk.web.users import authenticate, close_session, open_session
+from mentiondesk.web.users import PASSWORD_MAX, authenticate, close_session, open_session
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -57,7 +57,8 @@ async def login(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     # Stripped before counting: authenticate() strips the name too, so " ana" and "ana "
     # would otherwise each get fresh guesses at ana's password.
-    name, password = str(form.get("name", "")).strip()[:64], str(form.get("password", ""))[:1024]
+    name = str(form.get("name", "")).strip()[:64]
+    password = str(form.get("password", ""))[:PASSWORD_MAX]  # no password is set longer
     address = client_address(request)
     refused = desk.limits.refusal(address, name)
     if refused:
