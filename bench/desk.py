@@ -132,7 +132,7 @@ def _follow_ups(rnd: random.Random, cases: list[dict[str, Any]], n: int) -> list
 
 async def measure(store: Store, folder: Path, requests: int) -> dict[str, list[float]]:
     config = load_config(folder / "config.toml")
-    add_user(store, "bench", role=Role.MANAGER, password="bench-password")
+    add_user(store, "bench", role=Role.MANAGER, password="bench-password", by="bench")
     app = create_app(config, store)
     times: dict[str, list[float]] = {"queue": [], "dashboard": []}
     async with TestClient(TestServer(app)) as client:
