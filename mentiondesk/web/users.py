@@ -84,7 +84,7 @@ def add_user(store: Store, name: str, *, role: Role, password: str, by: str) -> 
             user_id = int(conn.execute(insert).scalar_one())
         except sa.exc.IntegrityError:  # another worker added the same name just now
             raise ValueError(f"a user named {name!r} already exists") from None
-        audit.write(conn, by, "user-add", detail=f"{name} {role.title}")
+        audit_trail.write(conn, by, "user-add", detail=f"{name} {role.title}")
         return user_id
 
 

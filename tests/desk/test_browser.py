@@ -153,7 +153,7 @@ def test_an_admin_disables_a_person_whose_open_tab_is_logged_out(
     page: Page, browser: Browser, world: tuple[str, Store]
 ) -> None:
     url, store = world
-    add_user(store, "leaver", role=Role.AGENT, password=PASSWORD)
+    add_user(store, "leaver", role=Role.AGENT, password=PASSWORD, by="test")
     theirs = browser.new_context().new_page()
     login(theirs, url, "leaver")
     login(page, url, "admin")

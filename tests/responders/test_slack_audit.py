@@ -28,13 +28,14 @@ ANN = "slack:U42ANN (ann)"  # the member ID acts; the username, which can change
 def trail(d: Desk) -> list[tuple[object, ...]]:
     with d.store.engine.connect() as conn:
         query = sa.select(AUDIT.c.actor, AUDIT.c.action, AUDIT.c.case_id, AUDIT.c.draft_id)
+        query = query.where(AUDIT.c.action != "user-add")  # the fixture's own users
         return [tuple(r) for r in conn.execute(query.order_by(AUDIT.c.id))]
 
 
 async def case_pages(d: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The case's page on the desk, read by a manager, in English and in Portuguese."""
     monkeypatch.setattr(users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
-    add_user(d.store, "manager", role=Role.MANAGER, password=PASSWORD)
+    add_user(d.store, "manager", role=Role.MANAGER, password=PASSWORD, by="test")
     app = create_app(load_config(tmp_path / "config.toml"), d.store)
     async with TestServer(app) as server, TestClient(server) as client:
         assert await Browser(client).login("manager") == 303
