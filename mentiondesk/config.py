@@ -19,6 +19,8 @@ from pydantic import (
 )
 
 from mentiondesk import registry
+from mentiondesk.business_hours import BusinessHours
+from mentiondesk.config_hours import BusinessHoursSection
 from mentiondesk.config_problems import problems_of
 from mentiondesk.config_routing import routing_problems
 from mentiondesk.config_store import StoreSection, store_problems, store_url
@@ -130,6 +132,9 @@ class DeskSection(_Section):
     # one address cannot keep everyone else out. An office behind one NAT address that
     # logs in all at once may need more.
     login_attempts_per_address: int = Field(default=10, ge=1, le=10_000)
+    # The team's working week: first-response time is also shown counted in it. None: the
+    # clock only.
+    business_hours: BusinessHoursSection | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -182,6 +187,12 @@ class Config:
     @property
     def context(self) -> PluginContext:
         return PluginContext(brand=self.brand, base_dir=self.base_dir)
+
+    @property
+    def business_hours(self) -> BusinessHours | None:
+        """`[desk] business_hours` in `[desk] timezone`; None where the desk has none."""
+        desk = self.settings.desk
+        return desk.business_hours.calendar(desk.timezone) if desk.business_hours else None
 
     def store_url(self) -> str:
         """The store URL (from `url_env` if set) with a relative SQLite path taken from the

@@ -1,0 +1,120 @@
+"""Business hours: the team's working week, and how much of it lies between two moments.
+
+First-response time on the clock counts a complaint posted Friday 19:00 and answered Monday
+09:30 as 62 hours; in business hours (Mon–Fri 09:00–18:00) it is 30 minutes, the time the
+team actually had. Pure: no database, no config; the config section builds a BusinessHours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+ENGLISH_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MIDNIGHT = 24 * 60  # "24:00": a close at the end of the day
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessHours:
+    """Open `opens` to `closes` (minutes after local midnight) on `days` (0 = Monday) in
+    `zone`, except on `holidays` (local dates)."""
+
+    days: frozenset[int]
+    opens: int
+    closes: int
+    zone: tzinfo
+    holidays: frozenset[date] = frozenset()
+
+    def is_open_on(self, day: date) -> bool:
+        return day.weekday() in self.days and day not in self.holidays
+
+    def window(self, day: date) -> tuple[datetime, datetime]:
+        """The day's opening hours as UTC instants. Each end is placed by the zone's rules
+        for that very day, so a summer-time change moves the window with the clocks."""
+        return _instant(day, self.opens, self.zone), _instant(day, self.closes, self.zone)
+
+    def seconds_between(self, start: datetime, end: datetime) -> float:
+        """Seconds of opening hours from `start` to `end` (aware datetimes; naive ones are
+        read as UTC, as the store keeps them). One step per local day: a wait of months
+        costs months of days, not seconds. A reply stamped before the case opened (clocks
+        of two machines) counts as 0."""
+        start, end = _utc(start), _utc(end)
+        if end <= start:
+            return 0.0
+        total = 0.0
+        day, last = start.astimezone(self.zone).date(), end.astimezone(self.zone).date()
+        while day <= last:
+            if self.is_open_on(day):
+                opens, closes = self.window(day)
+                overlap = (min(end, closes) - max(start, opens)).total_seconds()
+                total += max(overlap, 0.0)
+            day += timedelta(days=1)
+        return total
+
+    def describe(self, day_names: Sequence[str] = ENGLISH_DAYS) -> str:
+        """The calendar as people write it: "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00",
+        "Mon, Wed, Fri 09:00–13:00" (`day_names`: Monday first, in the reader's language)."""
+        runs = [
+            f"{day_names[a]}–{day_names[b]}" if a != b else day_names[a]
+            for a, b in _runs(self.days)
+        ]
+        return f"{', '.join(runs)} {clock_text(self.opens)}–{clock_text(self.closes)}"
+
+
+def _instant(day: date, minutes: int, zone: tzinfo) -> datetime:
+    """`minutes` after local midnight of `day` as a UTC instant ("24:00" is the next day's
+    midnight). A time the clocks skipped (São Paulo's midnight on the day summer time began)
+    reads with the offset before the change, so it lands on the first moment after the jump."""
+    if minutes == MIDNIGHT:
+        day, minutes = day + timedelta(days=1), 0
+    local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
+    return local.astimezone(UTC)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _runs(days: frozenset[int]) -> list[tuple[int, int]]:
+    """`days` as runs of consecutive weekdays, wrapping past Sunday ("Sun–Thu" is one run):
+    each run starts at a day whose previous day is not in it, Monday first."""
+    if len(days) == 7:
+        return [(0, 6)]
+    runs = []
+    for first in sorted(d for d in days if (d - 1) % 7 not in days):
+        last = first
+        while (last + 1) % 7 in days:
+            last = (last + 1) % 7
+        runs.append((first, last))
+    return runs
+
+
+def parse_days(text: str) -> frozenset[int]:
+    """ "mon-fri", "mon-fri,sat", "sun-thu", "mon,wed,fri" → weekday numbers (0 = Monday).
+    Raises ValueError naming the part it cannot read."""
+    days: set[int] = set()
+    for part in text.lower().replace(" ", "").split(","):
+        first, sep, last = part.partition("-")
+        if first not in DAY_NAMES or (sep and last not in DAY_NAMES):
+            raise ValueError(part)
+        a = DAY_NAMES.index(first)
+        b = DAY_NAMES.index(last) if last else a
+        days.update((a + i) % 7 for i in range((b - a) % 7 + 1))
+    return frozenset(days)
+
+
+def parse_clock(text: str) -> int:
+    """ "09:00" → minutes after midnight; "24:00" is the end of the day. ValueError else."""
+    hours, sep, minutes = text.strip().partition(":")
+    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(text)
+    total = int(hours) * 60 + int(minutes)
+    if int(minutes) > 59 or total > MIDNIGHT:
+        raise ValueError(text)
+    return total
+
+
+def clock_text(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -1,0 +1,163 @@
+"""Business seconds between two moments: weekends, holidays, summer time, long waits."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mentiondesk.business_hours import BusinessHours, parse_clock, parse_days
+
+SAO_PAULO = ZoneInfo("America/Sao_Paulo")  # summer time until 2019: UTC−2 Nov–Feb
+LISBON = ZoneInfo("Europe/Lisbon")  # WET/WEST, the change at 01:00 UTC
+HOUR = 3600.0
+
+
+def _hours(
+    zone: ZoneInfo = SAO_PAULO, days: str = "mon-fri", opens: str = "09:00", closes: str = "18:00"
+) -> BusinessHours:
+    return BusinessHours(parse_days(days), parse_clock(opens), parse_clock(closes), zone)
+
+
+def _at(zone: ZoneInfo, *parts: int) -> datetime:
+    return datetime(*parts, tzinfo=zone)  # type: ignore[misc]
+
+
+def test_friday_evening_to_monday_morning_is_half_an_hour() -> None:
+    # Friday 27 Nov 2026 19:00 to Monday 30 Nov 09:30 in São Paulo: 62.5 h on the clock.
+    hours = _hours()
+    opened, answered = _at(SAO_PAULO, 2026, 11, 27, 19), _at(SAO_PAULO, 2026, 11, 30, 9, 30)
+    assert (answered - opened).total_seconds() == 62.5 * HOUR
+    assert hours.seconds_between(opened.astimezone(UTC), answered.astimezone(UTC)) == 1800
+
+
+@pytest.mark.parametrize(
+    ("opened", "answered", "business"),
+    [
+        ((2026, 11, 30, 10), (2026, 11, 30, 10, 45), 0.75 * HOUR),  # within one day's hours
+        ((2026, 11, 30, 7), (2026, 11, 30, 9, 15), 0.25 * HOUR),  # opened before opening
+        ((2026, 11, 30, 17), (2026, 11, 30, 22), 1 * HOUR),  # answered after closing
+        ((2026, 11, 30, 19), (2026, 11, 30, 23), 0.0),  # all of it after hours
+        ((2026, 11, 30, 19), (2026, 12, 1, 8, 59), 0.0),  # overnight, answered before opening
+        ((2026, 11, 28, 10), (2026, 11, 29, 16), 0.0),  # Saturday to Sunday
+        ((2026, 11, 28, 10), (2026, 11, 30, 10), 1 * HOUR),  # Saturday to Monday
+        ((2026, 11, 30, 17), (2026, 12, 2, 10), 11 * HOUR),  # 1 + 9 + 1 over three days
+        ((2026, 11, 30, 9), (2026, 12, 28, 9), 4 * 5 * 9 * HOUR),  # four whole weeks
+    ],
+)
+def test_business_seconds(
+    opened: tuple[int, ...], answered: tuple[int, ...], business: float
+) -> None:
+    hours = _hours()
+    assert hours.seconds_between(_at(SAO_PAULO, *opened), _at(SAO_PAULO, *answered)) == business
+
+
+def test_holidays_and_days_off_count_nothing() -> None:
+    # Christmas 2026 is a Friday: a case of Thursday 17:00 answered Monday 09:30 had 1.5 h.
+    christmas = replace(_hours(), holidays=frozenset({date(2026, 12, 25)}))
+    opened, answered = _at(SAO_PAULO, 2026, 12, 24, 17), _at(SAO_PAULO, 2026, 12, 28, 9, 30)
+    assert christmas.seconds_between(opened, answered) == 1.5 * HOUR
+    assert _hours().seconds_between(opened, answered) == 10.5 * HOUR  # no holiday: Friday too
+    # A desk open on Saturdays counts Saturday; one open Sunday to Thursday counts neither.
+    saturday, monday = _at(SAO_PAULO, 2026, 11, 28, 12), _at(SAO_PAULO, 2026, 11, 30, 10)
+    assert _hours(days="mon-sat").seconds_between(saturday, monday) == 7 * HOUR
+    friday, sunday = _at(SAO_PAULO, 2026, 11, 27, 12), _at(SAO_PAULO, 2026, 11, 29, 10)
+    assert _hours(days="sun-thu").seconds_between(friday, sunday) == 1 * HOUR
+
+
+def test_a_reply_stamped_before_the_case_counts_nothing() -> None:
+    later, earlier = _at(SAO_PAULO, 2026, 11, 30, 12), _at(SAO_PAULO, 2026, 11, 30, 11)
+    assert _hours().seconds_between(later, earlier) == 0.0
+
+
+def test_opening_hours_follow_the_clocks_across_a_summer_time_change() -> None:
+    # Lisbon moved to summer time on Sunday 29 Mar 2026: Friday 17:30 is 17:30 UTC, Monday
+    # 09:30 is 08:30 UTC. Half an hour each day; a fixed UTC offset would lose Monday's.
+    opened, answered = datetime(2026, 3, 27, 17, 30, tzinfo=UTC), datetime(2026, 3, 30, 8, 30)
+    assert _hours(LISBON).seconds_between(opened, answered.replace(tzinfo=UTC)) == HOUR
+    # São Paulo began summer time at midnight on Sunday 4 Nov 2018 (that midnight never came):
+    # the day had 23 hours, and a desk open all day counts 23 of them.
+    always = _hours(SAO_PAULO, "mon-sun", "00:00", "24:00")
+    day = always.window(date(2018, 11, 4))
+    assert (day[1] - day[0]).total_seconds() == 23 * HOUR
+    # It ended on 17 Feb 2019, the clocks going from midnight back to 23:00 on Saturday the
+    # 16th: that Saturday had 25 hours.
+    day = always.window(date(2019, 2, 16))
+    assert (day[1] - day[0]).total_seconds() == 25 * HOUR
+
+
+@pytest.mark.parametrize("zone", [SAO_PAULO, LISBON], ids=str)
+def test_a_desk_open_all_the_time_counts_clock_time(zone: ZoneInfo) -> None:
+    """Over random spans of up to ten weeks across 2018-2019's summer-time changes."""
+    always = _hours(zone, "mon-sun", "00:00", "24:00")
+    rng = random.Random(7)
+    for _ in range(300):
+        start = datetime(2018, 9, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(700_000))
+        end = start + timedelta(minutes=rng.randrange(100_000))
+        assert always.seconds_between(start, end) == (end - start).total_seconds()
+
+
+def _minute_by_minute(hours: BusinessHours, start: datetime, end: datetime) -> float:
+    """The slow, obvious count: every minute whose local time is open."""
+    seconds, at = 0.0, start
+    while at < end:
+        local = at.astimezone(hours.zone)
+        minute = local.hour * 60 + local.minute
+        if hours.is_open_on(local.date()) and hours.opens <= minute < hours.closes:
+            seconds += 60
+        at += timedelta(minutes=1)
+    return seconds
+
+
+@pytest.mark.parametrize("zone", [SAO_PAULO, LISBON], ids=str)
+def test_the_count_agrees_with_counting_minute_by_minute(zone: ZoneInfo) -> None:
+    hours = BusinessHours(
+        days=parse_days("mon-fri,sat"),
+        opens=parse_clock("08:30"),
+        closes=parse_clock("17:45"),
+        zone=zone,
+        holidays=frozenset({date(2018, 11, 2), date(2018, 11, 15), date(2019, 3, 31)}),
+    )
+    rng = random.Random(11)
+    starts = [datetime(2018, 10, 27), datetime(2019, 2, 14), datetime(2019, 3, 28)]
+    for _ in range(40):
+        start = rng.choice(starts).replace(tzinfo=UTC) + timedelta(minutes=rng.randrange(10_000))
+        end = start + timedelta(minutes=rng.randrange(12_000))
+        assert hours.seconds_between(start, end) == _minute_by_minute(hours, start, end)
+
+
+def test_naive_moments_are_utc_as_the_store_keeps_them() -> None:
+    hours = _hours(LISBON)  # WET in December: local time is UTC
+    naive = hours.seconds_between(datetime(2026, 12, 1, 8), datetime(2026, 12, 1, 10))
+    assert naive == HOUR
+
+
+def test_days_read_as_people_write_them() -> None:
+    assert parse_days("mon-fri") == frozenset(range(5))
+    assert parse_days("Sun-Thu") == frozenset({6, 0, 1, 2, 3})
+    assert parse_days("mon, wed,fri") == frozenset({0, 2, 4})
+    assert parse_days("mon-fri,sat") == frozenset(range(6))
+    for bad in ("mon-fry", "mon;fri", "weekdays", "mon-"):
+        with pytest.raises(ValueError, match=re.escape(bad)):
+            parse_days(bad)
+    with pytest.raises(ValueError, match=r"^$"):
+        parse_days("")
+    assert (parse_clock("09:00"), parse_clock("7:30"), parse_clock("24:00")) == (540, 450, 1440)
+    for bad in ("9", "09:60", "24:01", "09h00", "-1:00", "09:0"):
+        with pytest.raises(ValueError, match=re.escape(bad)):
+            parse_clock(bad)
+
+
+def test_the_calendar_describes_itself() -> None:
+    assert _hours().describe() == "Mon–Fri 09:00–18:00"
+    assert _hours(days="sun-thu", opens="08:00", closes="17:00").describe() == (
+        "Sun–Thu 08:00–17:00"
+    )
+    assert _hours(days="mon,wed,fri,sat").describe() == "Mon, Wed, Fri–Sat 09:00–18:00"
+    assert _hours(days="sat-fri").describe() == "Mon–Sun 09:00–18:00"
+    portuguese = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
+    assert _hours(days="mon-sat").describe(portuguese) == "seg–sáb 09:00–18:00"
