@@ -7,7 +7,7 @@ team actually had. Pure: no database, no config; the config section builds a Bus
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -37,21 +37,38 @@ class BusinessHours:
 
     def seconds_between(self, start: datetime, end: datetime) -> float:
         """Seconds of opening hours from `start` to `end` (aware datetimes; naive ones are
-        read as UTC, as the store keeps them). One step per local day: a wait of months
-        costs months of days, not seconds. A reply stamped before the case opened (clocks
-        of two machines) counts as 0."""
-        start, end = _utc(start), _utc(end)
-        if end <= start:
-            return 0.0
-        total = 0.0
-        day, last = start.astimezone(self.zone).date(), end.astimezone(self.zone).date()
-        while day <= last:
-            if self.is_open_on(day):
-                opens, closes = self.window(day)
-                overlap = (min(end, closes) - max(start, opens)).total_seconds()
-                total += max(overlap, 0.0)
-            day += timedelta(days=1)
-        return total
+        read as UTC, as the store keeps them). A reply stamped before the case opened
+        (clocks of two machines) counts as 0."""
+        return self.waits([(start, end)])[0]
+
+    def waits(self, spans: Iterable[tuple[datetime, datetime]]) -> list[float]:
+        """`seconds_between` of many spans at once. Each local day from the first span's start
+        to the last one's end is counted once, whole days adding up as they go, so a span
+        costs two lookups however long it is: a dashboard's thousands of cases cost their
+        period's days, and a wait of months costs months of days, not seconds."""
+        moments = [_utc(m) for span in spans for m in span]  # start, end, start, end…
+        if not moments:
+            return []
+        days = [m.astimezone(self.zone).date() for m in moments]
+        first, last = min(days), max(days)
+        # Per local day from `first`: its opening hours (None: closed), and the seconds open
+        # on the days before it.
+        windows: list[tuple[datetime, datetime] | None] = []
+        before = [0.0]
+        for i in range((last - first).days + 1):
+            day = first + timedelta(days=i)
+            window = self.window(day) if self.is_open_on(day) else None
+            windows.append(window)
+            whole = (window[1] - window[0]).total_seconds() if window else 0.0
+            before.append(before[-1] + whole)
+        since_first = []  # seconds open from `first`'s midnight to each moment
+        for moment, day in zip(moments, days, strict=True):
+            i = (day - first).days
+            window = windows[i]
+            inside = 0.0 if window is None else _clamped(moment, *window)
+            since_first.append(before[i] + inside)
+        starts, ends = since_first[0::2], since_first[1::2]
+        return [max(end - start, 0.0) for start, end in zip(starts, ends, strict=True)]
 
     def describe(self, day_names: Sequence[str] = ENGLISH_DAYS) -> str:
         """The calendar as people write it: "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00",
@@ -71,6 +88,11 @@ def _instant(day: date, minutes: int, zone: tzinfo) -> datetime:
         day, minutes = day + timedelta(days=1), 0
     local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
     return local.astimezone(UTC)
+
+
+def _clamped(moment: datetime, opens: datetime, closes: datetime) -> float:
+    """Seconds of the window [opens, closes) before `moment`."""
+    return (min(max(moment, opens), closes) - opens).total_seconds()
 
 
 def _utc(moment: datetime) -> datetime:

@@ -190,7 +190,8 @@ async def _run(config: Config, *, once: bool) -> None:
         try:
             with progress(err, "Reading mentions") as advance:
                 await desk.run_once(on_progress=advance)
-            print_summary(Console(), report(desk.store), config, new=desk.processor.processed)
+            numbers = report(desk.store, hours=config.business_hours)
+            print_summary(Console(), numbers, config, new=desk.processor.processed)
             if once or desk.stop_event.is_set():
                 return
             if web is not None:

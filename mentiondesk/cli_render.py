@@ -99,6 +99,9 @@ def print_summary(console: Console, data: dict[str, Any], config: Config, *, new
     console.print(f"  Alerts sent          {data['alerts_sent']:>6}")
     if fr:
         console.print(f"  First response p50   {duration(fr['p50_seconds']):>6}")
+    if fr and (biz := data["first_response_business_hours"]):
+        hours = escape(data["business_hours"])
+        console.print(f"    in business hours  {duration(biz['p50_seconds']):>6}   ({hours})")
     if data["first_response_waiting"]:
         console.print(f"  Awaiting a reply     {data['first_response_waiting']:>6}")
     if data["outbox_waiting"] or data["outbox_held"]:

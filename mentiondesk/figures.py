@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.business_hours import BusinessHours
 from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
 from mentiondesk.store import Store
@@ -93,15 +94,30 @@ def local_day(utc_quarter: str, zone: tzinfo) -> str:
     return start.replace(tzinfo=UTC).astimezone(zone).date().isoformat()
 
 
-def load_period(store: Store, period: Period, *, now: datetime, zone: tzinfo = UTC) -> Figures:
+def load_period(
+    store: Store,
+    period: Period,
+    *,
+    now: datetime,
+    zone: tzinfo = UTC,
+    hours: BusinessHours | None = None,
+) -> Figures:
     """The dashboard's figures over any period."""
     with store.engine.connect() as conn:
-        return period_figures(conn, period, now=now, zone=zone)
+        return period_figures(conn, period, now=now, zone=zone, hours=hours)
 
 
-def period_figures(conn: Connection, period: Period, *, now: datetime, zone: tzinfo) -> Figures:
+def period_figures(
+    conn: Connection,
+    period: Period,
+    *,
+    now: datetime,
+    zone: tzinfo,
+    hours: BusinessHours | None = None,
+) -> Figures:
     """The figures over `period`, on a connection the caller may read more from (the report
-    does, for its counts, so it reckons first responses only once)."""
+    does, for its counts, so it reckons first responses only once); first responses in
+    business hours too when `hours` is given."""
     statuses: dict[str, int] = dict(
         conn.execute(
             sa.select(CASE.c.status, sa.func.count())
@@ -121,7 +137,7 @@ def period_figures(conn: Connection, period: Period, *, now: datetime, zone: tzi
         since=period.since,
         by_day=by_day,
         platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
-        first_response=first_response(conn, period),
+        first_response=first_response(conn, period, hours),
         cases_opened=int(sum(statuses.values())),
         cases_resolved=int(statuses.get("resolved", 0)),
         cases_closed=int(statuses.get("closed", 0)),

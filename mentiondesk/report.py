@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.business_hours import BusinessHours
 from mentiondesk.figures import period_figures
 from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
@@ -17,17 +18,26 @@ from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
 
 
-def report(store: Store, period: Period | None = None) -> dict[str, Any]:
+def report(
+    store: Store, period: Period | None = None, hours: BusinessHours | None = None
+) -> dict[str, Any]:
     """Counts of what began in `period` (a mention posted, a case opened, a draft written, an
     action queued or delivered), or in the whole store when it is None (the run summary).
 
     The top-level keys are a stable contract.
     """
     with store.engine.connect() as conn:
-        return _counts(conn, period, first_response(conn, period))
+        return _counts(conn, period, first_response(conn, period, hours))
 
 
-def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) -> dict[str, Any]:
+def period_report(
+    store: Store,
+    period: Period,
+    *,
+    now: datetime,
+    zone: tzinfo,
+    hours: BusinessHours | None = None,
+) -> dict[str, Any]:
     """`report` over a period, with the dashboard's figures for the same period; every key is
     there every time (a figure with nothing to reckon it from is null)."""
     data: dict[str, Any] = {
@@ -39,7 +49,7 @@ def period_report(store: Store, period: Period, *, now: datetime, zone: tzinfo) 
         }
     }
     with store.engine.connect() as conn:
-        dash = period_figures(conn, period, now=now, zone=zone)
+        dash = period_figures(conn, period, now=now, zone=zone, hours=hours)
         # The figures have reckoned the first responses already: the counts take theirs.
         data.update(_counts(conn, period, dash.first_response))
     data.update(
@@ -107,6 +117,9 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
         "by_topic": dict(topics.most_common()),
         "first_response": _first_response(frt),
+        # The same waits counted in [desk] business_hours (null where it is not set).
+        "business_hours": frt.hours.describe() if frt.hours else None,
+        "first_response_business_hours": _first_response(frt.business),
         # Open cases nobody has answered yet have no response time, so the percentiles
         # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
         "first_response_waiting": frt.waiting,
@@ -117,9 +130,9 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _first_response(frt: FirstResponse) -> dict[str, float | int | None] | None:
+def _first_response(frt: FirstResponse | None) -> dict[str, float | int | None] | None:
     """Seconds from case opened to the first reply delivered: count, p50, p90, mean."""
-    if not frt.count:
+    if frt is None or not frt.count:
         return None
     return {
         "count": frt.count,

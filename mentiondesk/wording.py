@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mentiondesk.business_hours import DAY_NAMES, ENGLISH_DAYS
+
 # English shows stored values as stored, except where the key is not the word people use:
 # labels read as the desk's vocabulary (pt-BR's Reclamação/Neutro/Elogio), reasons as words.
 ENGLISH_WORDS = {
@@ -12,6 +14,8 @@ ENGLISH_WORDS = {
         "account_login": "account/login",
         "opt_out": "opt-out",
     },
+    # [desk] business_hours days, as the desk and the report write a working week.
+    "weekday": dict(zip(DAY_NAMES, ENGLISH_DAYS, strict=True)),
     # Why the outbox holds an approved reply (held_replies.held_reason), in a desk's words.
     "held": {
         "setup": "the desk cannot send it there (a set-up problem)",

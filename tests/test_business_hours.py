@@ -72,6 +72,22 @@ def test_holidays_and_days_off_count_nothing() -> None:
 def test_a_reply_stamped_before_the_case_counts_nothing() -> None:
     later, earlier = _at(SAO_PAULO, 2026, 11, 30, 12), _at(SAO_PAULO, 2026, 11, 30, 11)
     assert _hours().seconds_between(later, earlier) == 0.0
+    days_before = _at(SAO_PAULO, 2026, 11, 25, 12)
+    assert _hours().waits([(later, days_before), (days_before, later)]) == [
+        0.0,
+        27 * HOUR,
+    ]  # Wed 6 + Thu 9 + Fri 9 + Mon 3
+
+
+def test_many_waits_at_once_are_each_counted_alone() -> None:
+    hours = replace(_hours(LISBON, "mon-sat"), holidays=frozenset({date(2026, 3, 31)}))
+    rng = random.Random(3)
+    spans = []
+    for _ in range(200):
+        start = datetime(2026, 3, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(60_000))
+        spans.append((start, start + timedelta(minutes=rng.randrange(-600, 20_000))))
+    assert hours.waits(spans) == [hours.seconds_between(a, b) for a, b in spans]
+    assert hours.waits([]) == []
 
 
 def test_opening_hours_follow_the_clocks_across_a_summer_time_change() -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from mentiondesk.config import load_config
+from mentiondesk.config import DeskSection, load_config
 from tests.helpers import run_cli, write_config, write_mentions
 
 
@@ -51,3 +52,13 @@ def test_a_bad_value_stops_start_up_naming_the_key(tmp_path: Path, value: str, s
     code, output = run_cli(_config(tmp_path, f"business_hours = {value}"), "check-config")
     assert code == 2, output
     assert "desk.business_hours" in output and says in output
+
+
+def test_the_shipped_config_shows_them_ready_to_uncomment() -> None:
+    shipped = (Path(__file__).parent.parent / "config.toml").read_text(encoding="utf-8")
+    block = shipped[shipped.index("# [desk]") :].split("\n\n")[0]
+    uncommented = "\n".join(line.removeprefix("# ") for line in block.splitlines())
+    desk = DeskSection.model_validate(tomllib.loads(uncommented)["desk"])
+    assert desk.business_hours is not None
+    hours = desk.business_hours.calendar(desk.timezone)
+    assert hours.describe() == "Mon–Fri 09:00–18:00" and date(2026, 12, 25) in hours.holidays

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
+from mentiondesk.business_hours import BusinessHours
 from mentiondesk.figures import LABELS, Figures, load_period, mention_counts
 from mentiondesk.period import last_days
 from mentiondesk.store import Store
@@ -11,9 +12,17 @@ from mentiondesk.store import Store
 PERIODS = (7, 30, 90)
 
 
-def load_dashboard(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> Figures:
-    """The dashboard's figures over the `days` calendar days up to today."""
-    return load_period(store, last_days(now, days, zone), now=now, zone=zone)
+def load_dashboard(
+    store: Store,
+    *,
+    days: int,
+    now: datetime,
+    zone: tzinfo = UTC,
+    hours: BusinessHours | None = None,
+) -> Figures:
+    """The dashboard's figures over the `days` calendar days up to today; first responses in
+    business hours too when the desk has them (`hours`)."""
+    return load_period(store, last_days(now, days, zone), now=now, zone=zone, hours=hours)
 
 
 def csv_rows(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> list[list[str]]:

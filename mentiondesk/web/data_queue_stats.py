@@ -3,11 +3,12 @@ menus offer. Apart from the queue's items: these count everything open, unfilter
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from mentiondesk.business_hours import BusinessHours
 from mentiondesk.metrics import percentile
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, MENTION, READING
@@ -19,9 +20,12 @@ class QueueStats:
     pending_drafts: int
     answered_24h: int
     first_response_p50: float | None  # seconds, over cases answered in the last 24 hours
+    # The same median counted in [desk] business_hours, where the desk has them.
+    first_response_p50_business: float | None = None
+    hours: BusinessHours | None = None
 
 
-def load_stats(store: Store, *, now: datetime) -> QueueStats:
+def load_stats(store: Store, *, now: datetime, hours: BusinessHours | None = None) -> QueueStats:
     since = now - timedelta(hours=24)
     with store.engine.connect() as conn:
         open_cases = conn.scalar(
@@ -37,7 +41,11 @@ def load_stats(store: Store, *, now: datetime) -> QueueStats:
         ).all()
     waits = sorted((a - o).total_seconds() for o, a in answered)
     p50 = percentile(waits, 50) if waits else None  # as the dashboard and report reckon it
-    return QueueStats(int(open_cases or 0), int(pending or 0), len(waits), p50)
+    stats = QueueStats(int(open_cases or 0), int(pending or 0), len(waits), p50)
+    if hours is None or not answered:
+        return replace(stats, hours=hours)
+    business = sorted(hours.waits(answered))
+    return replace(stats, first_response_p50_business=percentile(business, 50), hours=hours)
 
 
 def facets(store: Store) -> dict[str, list[str]]:

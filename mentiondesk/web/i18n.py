@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, tzinfo
 
 from aiohttp import web
 
+from mentiondesk.business_hours import DAY_NAMES, BusinessHours
 from mentiondesk.web import i18n_pt, i18n_pt_words
 from mentiondesk.wording import ENGLISH_WORDS
 
@@ -98,6 +99,10 @@ class Locale:
             return iso_day
         return self.day_format.format(month=iso_day[5:7], day=iso_day[8:10])
 
+    def hours(self, calendar: BusinessHours) -> str:
+        """A working week as this language writes it: "Mon–Fri 09:00–18:00", "seg–sex …"."""
+        return calendar.describe([self.word("weekday", day) for day in DAY_NAMES])
+
     def logo_words(self) -> tuple[str, str]:
         """The words before and after the brand in the header: ("", "desk") in English,
         ("Atendimento", "") in Portuguese, where the word comes first."""
@@ -117,6 +122,7 @@ class Locale:
             "number": self.number,
             "decimal": self.decimal,
             "when": self.when,
+            "hours": self.hours,
             "js_strings": {key: self.t(text) for key, text in JS_STRINGS.items()},
         }
 

@@ -156,6 +156,8 @@ _QUEUE = {
     "drafts to approve": "rascunhos para aprovar",
     "answered in 24 h": "respondidos em 24 h",
     "median first response (24 h)": "mediana da primeira resposta (24 h)",
+    # FRT counted in [desk] business_hours: "tempo em horário comercial" is the trade's term.
+    "in business hours ({hours})": "em horário comercial ({hours})",
     "show": "mostrar",
     "needs a reply": "precisa de resposta",
     "all open cases": "todos os casos abertos",

@@ -26,6 +26,16 @@ WORDS: dict[str, dict[str, str]] = {
         "withdrawn": "retirada",
     },
     "kind": {"public": "pública", "private": "privada"},
+    # [desk] business_hours days, abbreviated as a Brazilian team writes its hours: seg–sex.
+    "weekday": {
+        "mon": "seg",
+        "tue": "ter",
+        "wed": "qua",
+        "thu": "qui",
+        "fri": "sex",
+        "sat": "sáb",
+        "sun": "dom",
+    },
     # Complaint reasons and topics (sentiment.topics), one vocabulary.
     "reason": {
         "delivery": "entrega",

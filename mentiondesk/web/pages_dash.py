@@ -31,7 +31,14 @@ def _days(request: web.Request) -> int:
 async def dashboard(request: web.Request) -> web.Response:
     desk, loc = request.app[DESK], negotiate(request)
     days, now = _days(request), desk.clock()
-    data = await desk.db(load_dashboard, desk.store, days=days, now=now, zone=request.app[ZONE])
+    data = await desk.db(
+        load_dashboard,
+        desk.store,
+        days=days,
+        now=now,
+        zone=request.app[ZONE],
+        hours=desk.config.business_hours,
+    )
     categories = data.days_list()
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS

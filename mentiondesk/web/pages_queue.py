@@ -36,7 +36,8 @@ async def queue_page(request: web.Request) -> web.Response:
     filters = Filters.from_query(request.query)
     shown = _shown(request.query.get("show", ""))
     items, waiting = await desk.db(load_queue, desk.store, filters, limit=shown)
-    stats = await desk.db(load_stats, desk.store, now=desk.clock())
+    hours = desk.config.business_hours
+    stats = await desk.db(load_stats, desk.store, now=desk.clock(), hours=hours)
     more = urlencode({**filters.active(), "show": shown + PAGE})
     return render(
         request,

@@ -1,0 +1,154 @@
+"""First-response time in business hours beside the clock's: dashboard, queue, report."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+from aiohttp.test_utils import TestClient, TestServer
+from rich.console import Console
+
+from mentiondesk.cli_render import print_summary
+from mentiondesk.config import Config, load_config
+from mentiondesk.period import days_from
+from mentiondesk.report import period_report, report
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, MENTION
+from mentiondesk.web import create_app
+from mentiondesk.web.data_dash import load_dashboard
+from tests.desk.conftest import Desk
+from tests.desk.seed import add, write_config
+from tests.helpers import run_cli
+
+Login = Callable[[str], Awaitable[Desk]]
+SAO_PAULO = ZoneInfo("America/Sao_Paulo")
+# Monday 23 Nov 2026, 11:00 in São Paulo; Friday the 20th was a holiday (Consciência Negra).
+NOW = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
+HOURS = """
+[desk]
+timezone = "America/Sao_Paulo"
+business_hours = { days = "mon-fri", open = "09:00", close = "18:00", holidays = ["2026-11-20"] }
+"""
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str) -> Config:
+    path = write_config(tmp_path, db_url)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(HOURS)
+    return load_config(path)
+
+
+@pytest.fixture
+async def server(config: Config, store: Store) -> AsyncIterator[TestServer]:
+    async with TestServer(create_app(config, store, clock=lambda: NOW)) as server:
+        yield server
+
+
+def _local(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=SAO_PAULO).astimezone(UTC)  # type: ignore[misc]
+
+
+def _case(store: Store, opened: datetime, answered: datetime | None) -> None:
+    mention, case, _ = add(store, "late again", draft=None)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(created_at=opened))
+        values = {"opened_at": opened, "first_response_at": answered}
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
+
+
+def _seed(store: Store) -> None:
+    """Four answered cases and one waiting. On the clock / in business hours:
+    Tue 10:00 → 11:00: 1 h / 1 h; Fri 19:00 → Mon 09:30: 62.5 h / 30 min; Thu 17:00 before
+    the Friday holiday → Mon 09:30: 88.5 h / 1.5 h; Mon 10:00 → 10:20: 20 min / 20 min."""
+    _case(store, _local(2026, 11, 10, 10), _local(2026, 11, 10, 11))
+    _case(store, _local(2026, 11, 13, 19), _local(2026, 11, 16, 9, 30))
+    _case(store, _local(2026, 11, 19, 17), _local(2026, 11, 23, 9, 30))
+    _case(store, _local(2026, 11, 23, 10), _local(2026, 11, 23, 10, 20))
+    _case(store, _local(2026, 11, 21, 10), None)
+
+
+def _period() -> Any:
+    return days_from(date(2026, 11, 9), days=15, now=NOW, zone=SAO_PAULO)
+
+
+def test_the_report_counts_both(config: Config, store: Store) -> None:
+    _seed(store)
+    data = period_report(store, _period(), now=NOW, zone=SAO_PAULO, hours=config.business_hours)
+    assert data["first_response"]["p50_seconds"] == (3600 + 225_000) / 2  # the clock's
+    assert data["business_hours"] == "Mon–Fri 09:00–18:00"
+    assert data["first_response_business_hours"] == {
+        "count": 4,
+        "p50_seconds": 2700.0,  # (30 min + 1 h) / 2
+        "p90_seconds": 4860.0,  # 1 h + 0.7 × 30 min
+        "mean_seconds": 3000.0,
+    }
+    # Without [desk] business_hours the keys are there, and null.
+    plain = period_report(store, _period(), now=NOW, zone=SAO_PAULO)
+    assert plain["business_hours"] is None and plain["first_response_business_hours"] is None
+    assert list(plain) == list(data)
+
+
+def test_the_report_command_prints_both(config: Config, store: Store) -> None:
+    _seed(store)
+    code, output = run_cli(config.path, "report", "--since", "2026-11-09", "--days", "15")
+    assert code == 0, output
+    rows = {line.split("│")[1].strip(): line for line in output.splitlines() if "│" in line}
+    assert "31.8h" in rows["first response p50"]  # 114,300 s on the clock
+    assert "45m" in rows["p50 in business hours"]
+    assert "first response, Mon–Fri 09:00–18:00" in rows["p90 in business hours"]
+    assert "81m" in rows["p90 in business hours"]
+
+
+def test_the_run_summary_adds_the_median_in_business_hours(config: Config, store: Store) -> None:
+    _seed(store)
+    console = Console(record=True, width=100)
+    print_summary(console, report(store, hours=config.business_hours), config, new=0)
+    assert "in business hours     45m   (Mon–Fri 09:00–18:00)" in console.export_text()
+    console = Console(record=True, width=100)
+    print_summary(console, report(store), config, new=0)
+    assert "business hours" not in console.export_text()
+
+
+async def test_the_dashboard_shows_both(as_role: Login, store: Store) -> None:
+    _seed(store)
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/dashboard?days=30")).text()
+    assert 'id="dash-frt-p50">1d 7h<' in page and 'id="dash-frt-p50-business">45m<' in page
+    assert 'id="dash-frt-p90">3d 8h<' in page and 'id="dash-frt-p90-business">1h 21m<' in page
+    assert "in business hours (Mon–Fri 09:00–18:00)" in page
+    headers = {"Accept-Language": "pt-BR"}
+    page = await (await desk.client.get("/dashboard?days=30", headers=headers)).text()
+    assert "em horário comercial (seg–sex 09:00–18:00)" in page
+    assert "business hours" not in page
+
+
+async def test_the_queue_shows_both(as_role: Login, store: Store) -> None:
+    _seed(store)  # answered in the last 24 h: 88.5 h / 1.5 h, and 20 min / 20 min
+    desk = await as_role("agent")
+    page = await (await desk.client.get("/queue")).text()
+    assert 'id="kpi-frt">1d 20h<' in page and 'id="kpi-frt-business">55m<' in page
+    assert "in business hours (Mon–Fri 09:00–18:00)" in page
+
+
+async def test_without_business_hours_the_desk_shows_the_clock_only(
+    config: Config, store: Store
+) -> None:
+    _seed(store)
+    desk = config.settings.desk.model_copy(update={"business_hours": None})
+    plain = dataclasses.replace(config, settings=config.settings.model_copy(update={"desk": desk}))
+    data = load_dashboard(store, days=30, now=NOW, zone=SAO_PAULO, hours=plain.business_hours)
+    assert data.first_response.business is None
+    assert round(data.first_response.p50 or 0) == 114_300  # the clock's, as before
+    app = create_app(plain, store, clock=lambda: NOW)
+    async with TestServer(app) as server, TestClient(server) as client:
+        assert await Desk(client).login("manager") == 303
+        for path in ("/dashboard?days=30", "/queue"):
+            page = await (await client.get(path)).text()
+            assert "business hours" not in page and "-business" not in page
