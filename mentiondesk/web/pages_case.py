@@ -121,6 +121,7 @@ async def render_case(
         can_escalate=bool(desk.config.settings.routing.ticket),
         back=here,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
+        business=desk.config.business_hours,  # the first response in them too, where set
         **again,
     )
 

@@ -55,12 +55,13 @@ def _local(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=SAO_PAULO).astimezone(UTC)  # type: ignore[misc]
 
 
-def _case(store: Store, opened: datetime, answered: datetime | None) -> None:
+def _case(store: Store, opened: datetime, answered: datetime | None) -> int | None:
     mention, case, _ = add(store, "late again", draft=None)
     with store.engine.begin() as conn:
         conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(created_at=opened))
         values = {"opened_at": opened, "first_response_at": answered}
         conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
+    return case
 
 
 def _seed(store: Store) -> None:
@@ -137,6 +138,14 @@ async def test_the_queue_shows_both(as_role: Login, store: Store) -> None:
     assert "in business hours (Mon–Fri 09:00–18:00)" in page
 
 
+async def test_the_case_page_shows_both(as_role: Login, store: Store) -> None:
+    case = _case(store, _local(2026, 11, 13, 19), _local(2026, 11, 16, 9, 30))
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "2d 14h · <span" in page  # 62.5 h on the clock
+    assert 'id="case-frt-business">30m</span> in business hours (Mon–Fri 09:00–18:00)' in page
+
+
 async def test_without_business_hours_the_desk_shows_the_clock_only(
     config: Config, store: Store
 ) -> None:
@@ -149,6 +158,8 @@ async def test_without_business_hours_the_desk_shows_the_clock_only(
     app = create_app(plain, store, clock=lambda: NOW)
     async with TestServer(app) as server, TestClient(server) as client:
         assert await Desk(client).login("manager") == 303
-        for path in ("/dashboard?days=30", "/queue"):
-            page = await (await client.get(path)).text()
-            assert "business hours" not in page and "-business" not in page
+        for path in ("/dashboard?days=30", "/queue", "/cases/2"):
+            response = await client.get(path)
+            page = await response.text()
+            assert response.status == 200 and "business hours" not in page, path
+            assert "-business" not in page
