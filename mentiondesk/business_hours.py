@@ -7,6 +7,7 @@ team actually had. Pure: no database, no config; the config section builds a Bus
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -42,33 +43,44 @@ class BusinessHours:
         return self.waits([(start, end)])[0]
 
     def waits(self, spans: Iterable[tuple[datetime, datetime]]) -> list[float]:
-        """`seconds_between` of many spans at once. Each local day from the first span's start
-        to the last one's end is counted once, whole days adding up as they go, so a span
-        costs two lookups however long it is: a dashboard's thousands of cases cost their
-        period's days, and a wait of months costs months of days, not seconds."""
-        moments = [_utc(m) for span in spans for m in span]  # start, end, start, end…
-        if not moments:
+        """`seconds_between` of many spans at once."""
+        return self.stamp_waits((_stamp(a), _stamp(b)) for a, b in spans)
+
+    def stamp_waits(self, spans: Iterable[tuple[float, float]]) -> list[float]:
+        """`waits` of spans given as POSIX timestamps (as a query can give them, sparing the
+        parsing of thousands of datetimes). Each local day from the earliest moment to the
+        latest is placed once, whole days adding up as they go, so a span costs a binary
+        search however long it is: a dashboard's thousands of cases cost their period's
+        days, and a wait of months costs months of days, not seconds."""
+        stamps = [float(s) for span in spans for s in span]  # start, end, start, end…
+        if not stamps:
             return []
-        days = [m.astimezone(self.zone).date() for m in moments]
-        first, last = min(days), max(days)
-        # Per local day from `first`: its opening hours (None: closed), and the seconds open
-        # on the days before it.
-        windows: list[tuple[datetime, datetime] | None] = []
+        first, last = (self._local_day(s) for s in (min(stamps), max(stamps)))
+        # Per local day from `first`: its midnight, its opening hours (a closed day's are
+        # empty) and the seconds open on the days before it, all as POSIX timestamps.
+        midnights: list[float] = []
+        windows: list[tuple[float, float]] = []
         before = [0.0]
         for i in range((last - first).days + 1):
             day = first + timedelta(days=i)
-            window = self.window(day) if self.is_open_on(day) else None
+            midnight = _instant(day, 0, self.zone).timestamp()
+            window = (midnight, midnight)
+            if self.is_open_on(day):
+                open_at, close_at = self.window(day)
+                window = (open_at.timestamp(), close_at.timestamp())
+            midnights.append(midnight)
             windows.append(window)
-            whole = (window[1] - window[0]).total_seconds() if window else 0.0
-            before.append(before[-1] + whole)
+            before.append(before[-1] + window[1] - window[0])
         since_first = []  # seconds open from `first`'s midnight to each moment
-        for moment, day in zip(moments, days, strict=True):
-            i = (day - first).days
-            window = windows[i]
-            inside = 0.0 if window is None else _clamped(moment, *window)
-            since_first.append(before[i] + inside)
+        for stamp in stamps:
+            i = max(bisect_right(midnights, stamp) - 1, 0)  # the moment's local day
+            opens, closes = windows[i]
+            since_first.append(before[i] + min(max(stamp, opens), closes) - opens)
         starts, ends = since_first[0::2], since_first[1::2]
         return [max(end - start, 0.0) for start, end in zip(starts, ends, strict=True)]
+
+    def _local_day(self, stamp: float) -> date:
+        return datetime.fromtimestamp(stamp, self.zone).date()
 
     def describe(self, day_names: Sequence[str] = ENGLISH_DAYS) -> str:
         """The calendar as people write it: "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00",
@@ -90,13 +102,9 @@ def _instant(day: date, minutes: int, zone: tzinfo) -> datetime:
     return local.astimezone(UTC)
 
 
-def _clamped(moment: datetime, opens: datetime, closes: datetime) -> float:
-    """Seconds of the window [opens, closes) before `moment`."""
-    return (min(max(moment, opens), closes) - opens).total_seconds()
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+def _stamp(moment: datetime) -> float:
+    """A POSIX timestamp; a naive datetime is UTC, as the store keeps them."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 def _runs(days: frozenset[int]) -> list[tuple[int, int]]:
