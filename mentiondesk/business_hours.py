@@ -1,7 +1,7 @@
 """Business hours: the team's working week, and how much of it lies between two moments.
 
 First-response time on the clock counts a complaint posted Friday 19:00 and answered Monday
-09:30 as 62 hours; in business hours (Mon–Fri 09:00–18:00) it is 30 minutes, the time the
+09:30 as 62.5 hours; in business hours (Mon–Fri 09:00–18:00) it is 30 minutes, the time the
 team actually had. Pure: no database, no config; the config section builds a BusinessHours.
 """
 
