@@ -1,10 +1,12 @@
-"""Throughput of the whole flow on SQLite against raw VADER on the same texts.
+"""Throughput of the whole flow (SQLite unless told) against raw VADER on the same texts.
 
-    python bench/pipeline.py --n 100000 [--classifier e5]
+    python bench/pipeline.py --n 100000 [--classifier e5] [--postgres | --store-url URL]
 
 replay → store → classifier (VADER unless --classifier says) → playbooks → outbox → null sink.
 mentions/s, the ratio to raw VADER, and peak RSS sampled as the run goes (flat memory
-means the samples stop growing once the first batches are in).
+means the samples stop growing once the first batches are in). `--postgres` runs on a
+throw-away database made on 127.0.0.1 as user postgres and dropped after; `--store-url` on
+a database you give (it should be empty: its rows would be counted).
 """
 
 from __future__ import annotations
@@ -16,7 +18,12 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+
+import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -27,11 +34,12 @@ from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from sentiment.vader import VaderClassifier
 
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 CONFIG = """
 [brand]
 name = "Lumora"
 [store]
-url = "sqlite:///{db}"
+url = "{db}"
 [sentiment]
 classifier = "{classifier}"
 batch_size = 500
@@ -61,6 +69,21 @@ class NullSink:
         return None
 
 
+@contextmanager
+def throwaway_postgres() -> Iterator[str]:
+    """A fresh PostgreSQL database, dropped after (as the tests' fixtures make theirs)."""
+    name = f"mentiondesk_bench_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def rss_mb() -> float:
     """Current resident set size in MB (from /proc, so it can go down as well as up)."""
     with open("/proc/self/statm") as statm:
@@ -82,14 +105,14 @@ def time_vader(texts: list[str]) -> float:
 
 
 async def time_pipeline(
-    folder: Path, n: int, classifier: str
+    folder: Path, n: int, classifier: str, url: str
 ) -> tuple[float, dict[str, object], int, dict[str, float]]:
     """The same stages as `App.run_once`, timed one by one."""
     config_path = folder / "config.toml"
-    text = CONFIG.format(db=folder / "bench.db", samples=folder / "m.jsonl", classifier=classifier)
+    text = CONFIG.format(db=url, samples=folder / "m.jsonl", classifier=classifier)
     config_path.write_text(text)
     sinks = {"console": NullSink("console"), "cases": NullSink("cases")}
-    async with App(load_config(config_path), responders=sinks) as app:  # type: ignore[arg-type]
+    async with App(load_config(config_path), responders=sinks) as app:
         stages: dict[str, float] = {}
         start = time.perf_counter()
         app.pollers = [app._poller(s, once=True) for s in app.sources]
@@ -112,16 +135,27 @@ def main() -> None:
         default="vader",
         help="vader (the scale goal's, used when not given), ngram or e5 (mentiondesk's default)",
     )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--store-url", help="an empty database to run on (a SQLite file if not given)"
+    )
+    where.add_argument(
+        "--postgres", action="store_true", help="a throw-away database on 127.0.0.1, user postgres"
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         folder = Path(tmp)
+        url = args.store_url or f"sqlite:///{folder / 'bench.db'}"
+        if args.postgres:
+            url = stack.enter_context(throwaway_postgres())
         texts = write_jsonl(folder / "m.jsonl", args.n)
         vader_rate = time_vader(texts)
         samples: list[float] = []
         stop = threading.Event()
         sampler = threading.Thread(target=sample_rss, args=(samples, stop), daemon=True)
         sampler.start()
-        rate, data, delivered, stages = asyncio.run(time_pipeline(folder, args.n, args.classifier))
+        run = time_pipeline(folder, args.n, args.classifier, url)
+        rate, data, delivered, stages = asyncio.run(run)
         stop.set()
         sampler.join()
     quarters = [samples[int(len(samples) * q)] for q in (0.25, 0.5, 0.75)] if samples else []
@@ -138,6 +172,7 @@ def main() -> None:
     print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
     print("RSS at 25/50/75% of the run (MB): " + " / ".join(f"{q:.0f}" for q in quarters))
     print(
+        f"store={sa.make_url(url).get_backend_name()} "
         f"n={args.n} mentions_per_s={rate:.0f} vader_texts_per_s={vader_rate:.0f} "
         f"ratio_vs_vader={rate / vader_rate:.2f} peak_rss_mb={peak:.0f}"
     )
