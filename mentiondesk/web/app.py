@@ -14,7 +14,15 @@ from multidict import MultiDictProxy
 
 from mentiondesk.config import Config
 from mentiondesk.store import UNREACHABLE, Store
-from mentiondesk.web import health, pages_admin, pages_case, pages_dash, pages_login, pages_queue
+from mentiondesk.web import (
+    health,
+    pages_admin,
+    pages_case,
+    pages_casework,
+    pages_dash,
+    pages_login,
+    pages_queue,
+)
 from mentiondesk.web.common import (
     DESK,
     LOGIN_COOKIE,
@@ -89,7 +97,8 @@ def create_app(
     app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
     app.router.add_static("/static", _HERE / "static", name="static")
     app.router.add_get("/favicon.ico", _favicon)
-    for module in (health, pages_login, pages_queue, pages_case, pages_dash, pages_admin):
+    pages = (health, pages_login, pages_queue, pages_case, pages_casework, pages_dash, pages_admin)
+    for module in pages:
         module.add_routes(app.router)
     return app
 

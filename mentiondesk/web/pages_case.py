@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from mentiondesk import audit, casework, contacts, hand_reply, queue
+from mentiondesk import audit, contacts, hand_reply, queue
 from mentiondesk.reply_limits import (
     counting_rule,
     has_private_messages,
@@ -45,10 +45,6 @@ _LOGGER = logging.getLogger(__name__)
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/cases/{id}", case_page)
     router.add_get("/mentions/{id}", mention_page)
-    router.add_post("/cases/{id}/assign", assign)
-    router.add_post("/cases/{id}/escalate", escalate)
-    router.add_post("/cases/{id}/close", close)
-    router.add_post("/mentions/{id}/notes", add_note)
     router.add_post("/mentions/{id}/reply", write_reply)
     router.add_post("/mentions/{id}/correct", correct)
     router.add_post("/mentions/{id}/do-not-contact", do_not_contact)
@@ -136,83 +132,6 @@ def _counting(platform: str, handle: str) -> dict[str, dict[str, str]]:
         }
         for kind in ("public", "private")
     }
-
-
-def _back(case_id: int) -> str:
-    return f"/cases/{case_id}"
-
-
-@require(Role.AGENT)
-async def assign(request: web.Request) -> web.StreamResponse:
-    """Managers give a case to anyone active, or to nobody ("-"); an agent can take it."""
-    desk, case_id = request.app[DESK], int_param(request, "id")
-    form = await request.post()
-    me = session(request).user
-    wanted = str(form.get("assignee", "")).strip()[:128]
-    if me.role < Role.MANAGER and wanted != me.name:
-        raise web.HTTPForbidden(text="Agents can take a case; managers assign it to others.")
-    active = {u.name for u, is_active, _ in await desk.db(list_users, desk.store) if is_active}
-    if wanted != "-" and wanted not in active:
-        raise redirect(_back(case_id), "bad-assignee")
-    assignee = None if wanted == "-" else wanted
-    try:
-        await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
-    except queue.NotFound:
-        raise web.HTTPNotFound() from None
-    except queue.StaleAction:
-        raise redirect(_back(case_id), "stale") from None
-    raise redirect(_back(case_id), "assigned" if assignee else "unassigned")
-
-
-@require(Role.AGENT)
-async def escalate(request: web.Request) -> web.StreamResponse:
-    desk, case_id = request.app[DESK], int_param(request, "id")
-    target = desk.config.settings.routing.ticket
-    if not target:
-        raise web.HTTPNotFound(text="No help desk is configured (routing.ticket).")
-    who = session(request).user.name
-    try:
-        key = await desk.db(casework.escalate_case, desk.store, case_id, by=who, target=target)
-    except queue.NotFound:
-        raise web.HTTPNotFound() from None
-    except queue.StaleAction:
-        raise redirect(_back(case_id), "stale") from None
-    if desk.on_queued is not None:
-        await desk.on_queued(key)
-    raise redirect(_back(case_id), "escalated")
-
-
-@require(Role.AGENT)
-async def close(request: web.Request) -> web.StreamResponse:
-    desk, case_id = request.app[DESK], int_param(request, "id")
-    form = await request.post()
-    status = "resolved" if form.get("resolution") == "resolved" else "closed"
-    who = session(request).user.name
-    try:
-        await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
-    except queue.NotFound:
-        raise web.HTTPNotFound() from None
-    except queue.StaleAction:
-        raise redirect(_back(case_id), "stale") from None
-    await desk.db(audit.record, desk.store, who, status, case_id=case_id)
-    raise redirect(_back(case_id), status)
-
-
-@require(Role.AGENT)
-async def add_note(request: web.Request) -> web.StreamResponse:
-    desk, mention_id = request.app[DESK], int_param(request, "id")
-    form = await request.post()
-    text = str(form.get("text", "")).replace("\r\n", "\n")[:5000]
-    back = f"/mentions/{mention_id}"
-    who = session(request).user.name
-    try:
-        await desk.db(casework.add_note, desk.store, mention_id, text=text, by=who)
-    except queue.NotFound:
-        raise web.HTTPNotFound() from None
-    except ValueError:
-        raise redirect(back, "empty") from None
-    await desk.db(audit.record, desk.store, who, "note", mention_id=mention_id)
-    raise redirect(back, "noted")
 
 
 @require(Role.AGENT)
