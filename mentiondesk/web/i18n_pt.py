@@ -139,10 +139,11 @@ _LOGIN = {
     "Too many sign-in attempts from your address. Try again in a minute.": (
         "Muitas tentativas de entrar a partir do seu endereço. Tente de novo daqui a um minuto."
     ),
-    "Too many failed sign-ins to this name. Wait an hour and try again, or ask an admin to "
-    "check the account.": (
+    "Too many failed sign-ins to this name. Wait an hour and try again, or ask an admin "
+    'for a new password ("Reset password" on the People page): that ends the lock.': (
         "Tentativas demais sem sucesso com este nome. Espere uma hora e tente de novo, ou peça "
-        "à administração do atendimento para verificar a conta."
+        'à administração do atendimento uma nova senha ("Gerar nova senha" na página Pessoas): '
+        "isso acaba com o bloqueio."
     ),
 }
 

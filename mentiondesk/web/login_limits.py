@@ -29,8 +29,8 @@ class Refusal:
 ADDRESS_BUSY = "Too many sign-in attempts from your address. Try again in a minute."
 PAIR_LOCKED = "Too many failed attempts. Wait 15 minutes and try again."
 NAME_LOCKED = (
-    "Too many failed sign-ins to this name. Wait an hour and try again, "
-    "or ask an admin to check the account."
+    "Too many failed sign-ins to this name. Wait an hour and try again, or ask an admin "
+    'for a new password ("Reset password" on the People page): that ends the lock.'
 )
 DESK_BUSY = "Too many sign-in attempts right now. Try again in a minute."
 REFUSALS = (ADDRESS_BUSY, PAIR_LOCKED, NAME_LOCKED, DESK_BUSY)  # the catalog's test reads them
@@ -43,7 +43,8 @@ class LoginLimits:
       address spends the desk's whole minute and nobody else can log in);
     - per address and name: 5 failures lock the pair for 15 minutes;
     - per name, from any address: 20 failures an hour lock the name for the hour (guesses
-      spread over many addresses; the real person is locked out too, and told so);
+      spread over many addresses; the real person is locked out too, and told so, until an
+      admin gives them a new password or enables them on the People page: `forgive`);
     - the desk's gate: `per_minute` checks a minute in all (argon2's cost)."""
 
     def __init__(
@@ -97,8 +98,18 @@ class LoginLimits:
         self.by_pair.clear(_pair(address, name))
         self.by_name.clear(name.lower())
 
+    def forgive(self, name: str) -> None:
+        """An admin vouched for the person (a new password, enabled again): forget the
+        name's failures and those of every address with it, or the lock would outlast the
+        password the guesses were aimed at."""
+        who = name.strip().lower()
+        self.by_name.clear(who)
+        self.by_pair.clear_where(lambda key: key.partition("|")[2] == who)
+
 
 def _pair(address: str, name: str) -> str:
+    # An address (an IP: the peer's, or the one the proxy appended) has no "|" in it, so the
+    # name is what follows the first one.
     return f"{address}|{name.lower()}"
 
 
@@ -129,6 +140,10 @@ class Throttle:
 
     def clear(self, key: str) -> None:
         self._failures.pop(key, None)
+
+    def clear_where(self, match: Callable[[str], bool]) -> None:
+        for key in [k for k in self._failures if match(k)]:
+            del self._failures[key]
 
     def __len__(self) -> int:
         return len(self._failures)

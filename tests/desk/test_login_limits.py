@@ -18,7 +18,7 @@ from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT
 from mentiondesk.web import create_app
-from mentiondesk.web.login_limits import Throttle
+from mentiondesk.web.login_limits import LoginLimits, Throttle
 from tests.desk.conftest import Desk
 from tests.desk.seed import PASSWORD, write_config
 
@@ -102,6 +102,53 @@ async def test_a_right_password_forgets_the_names_failures(client: Client, clock
     clock.now += timedelta(seconds=10)
     assert (await _login(client, "agent", "typo", "192.0.2.7"))[0] == 401  # one, not twenty
     assert (await _login(client, "agent", PASSWORD, "192.0.2.7"))[0] == 303
+
+
+async def _lock_agent(client: Client, clock: Clock) -> None:
+    """20 guesses at agent's password from four addresses: the name and each pair locked."""
+    for n in range(20):
+        clock.now += timedelta(seconds=10)
+        assert (await _login(client, "agent", f"guess {n}", f"198.51.100.{n % 4}"))[0] == 401
+    status, page = await _login(client, "agent", PASSWORD, "192.0.2.7")
+    assert status == 429 and "Gerar nova senha" in page  # the message says what helps
+    assert (await _login(client, "agent", PASSWORD, "198.51.100.1"))[0] == 429
+
+
+async def _as_admin(client: Client, path: str, name: str) -> tuple[str, str]:
+    """An admin's click on the People page of the same desk (the limits are its own): where
+    it leads and the page it answers."""
+    admin = Desk(client)
+    assert await admin.login("admin") == 303
+    async with client.post(path, data={"csrf": admin.csrf, "name": name}) as response:
+        answer = response.url.path_qs, await response.text()
+    client.session.cookie_jar.clear()
+    return answer
+
+
+async def test_an_admins_new_password_ends_the_names_lock(client: Client, clock: Clock) -> None:
+    await _lock_agent(client, clock)
+    _, page = await _as_admin(client, "/people/password", "Agent")
+    new = re.findall(r'<code class="new-password">([^<]+)</code>', page)
+    assert len(new) == 1
+    assert (await _login(client, "agent", new[0], "192.0.2.7"))[0] == 303
+    assert (await _login(client, "agent", new[0], "198.51.100.1"))[0] == 303  # its pair too
+
+
+async def test_enabling_a_person_ends_the_names_lock(client: Client, clock: Clock) -> None:
+    await _lock_agent(client, clock)
+    assert (await _as_admin(client, "/people/enable", "agent"))[0].endswith("user-enabled")
+    assert (await _login(client, "agent", PASSWORD, "198.51.100.2"))[0] == 303
+
+
+def test_forgiving_a_name_leaves_other_names_locked(clock: Clock) -> None:
+    limits = LoginLimits(clock, per_minute=100, per_address=100)
+    for name in ("agent", "x|agent", "agents"):
+        for _ in range(5):
+            assert limits.refusal("203.0.113.9", name) is None
+    limits.forgive("Agent")
+    assert limits.refusal("203.0.113.9", "agent") is None
+    assert limits.refusal("203.0.113.9", "x|agent") is not None
+    assert limits.refusal("203.0.113.9", "agents") is not None
 
 
 def test_keys_with_nothing_recent_are_swept(clock: Clock) -> None:
