@@ -22,8 +22,13 @@ from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, case_number
 
 
+class AlreadyEscalated(StaleAction):
+    """The case has its ticket for this help desk already: nothing was queued or audited."""
+
+
 def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
-    """Queue a help-desk ticket for an open case (once per case and desk); return its key."""
+    """Queue a help-desk ticket for an open case (once per case and desk); return its key.
+    AlreadyEscalated when it has one: a second click audits nothing, as it sends nothing."""
     now = datetime.now(UTC)
     number = case_number(case_id)
     with store.engine.begin() as conn:
@@ -49,9 +54,14 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         )
         key = f"ticket:{target}:case:{number}"
         action = OutboxAction(key=key, kind="ticket", target=target, context=context)
-        rows = [outbox_row(action, case_id, now), *_follow_up_comments(conn, case, target, now)]
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
-        conn.execute(stmt, rows)
+        # The ticket first, alone, so RETURNING tells whether this click queued it.
+        queued = conn.execute(stmt.returning(OUTBOX.c.key), outbox_row(action, case_id, now))
+        if queued.first() is None:
+            raise AlreadyEscalated(f"case {number} was already escalated to {target}")
+        comments = _follow_up_comments(conn, case, target, now)
+        if comments:
+            conn.execute(stmt, comments)
         audit(conn, by, "escalate", case_id=case_id, detail=target)
     return key
 

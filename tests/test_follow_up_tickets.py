@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from mentiondesk.casework import escalate_case
+from mentiondesk.casework import AlreadyEscalated, escalate_case
 from mentiondesk.models import CaseContext, Mention
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.pipeline import App
@@ -73,7 +74,8 @@ async def test_a_case_escalated_later_brings_its_follow_ups(tmp_path: Path, db_u
 
     store = Store(db_url)
     escalate_case(store, 1, by="ana", target="cases")
-    escalate_case(store, 1, by="ana", target="cases")  # a second click queues nothing more
+    with pytest.raises(AlreadyEscalated, match="already escalated to cases"):
+        escalate_case(store, 1, by="ana", target="cases")  # a second click queues nothing more
     store.engine.dispose()
     desk = await _run(tmp_path, db_url, mentions)
     assert [(a.kind, a.context.mention.external_id) for a in desk.delivered] == [

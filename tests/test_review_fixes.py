@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk.casework import escalate_case
+from mentiondesk.casework import AlreadyEscalated, escalate_case
 from mentiondesk.config import OutboxSection, load_config
 from mentiondesk.models import Brand, CaseContext, ConfigError, Label, OutboxAction, Reading
 from mentiondesk.outbox import OutboxWorker
@@ -17,7 +17,7 @@ from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, OUTBOX
+from mentiondesk.tables import AUDIT, CASE, OUTBOX
 from playbooks import load_playbook
 from tests.helpers import mention, write_config, write_mentions
 from tests.test_pipeline import COMPLAINT, Recorder
@@ -114,12 +114,16 @@ async def test_escalating_an_escalated_case_queues_no_second_ticket(tmp_path: Pa
     app = App(config, responders={"console": Recorder("console"), "cases": Recorder("cases")})
     async with app:
         await app.run_once()
-        escalate_case(app.store, 1, by="tester", target="cases")
+        with pytest.raises(AlreadyEscalated):  # the rules did: the person is told, not audited
+            escalate_case(app.store, 1, by="tester", target="cases")
         with app.store.engine.connect() as conn:
             tickets = conn.scalar(
                 sa.select(sa.func.count()).select_from(OUTBOX).where(OUTBOX.c.kind == "ticket")
             )
-    assert tickets == 1
+            escalations = conn.scalar(
+                sa.select(sa.func.count()).where(AUDIT.c.action == "escalate")
+            )
+    assert (tickets, escalations) == (1, 0)
 
 
 def test_a_draft_is_labelled_with_the_language_it_was_written_in() -> None:

@@ -46,6 +46,10 @@ NOTICES = {
     "unassigned": ("ok", "Case unassigned: it is nobody's now."),
     "bad-assignee": ("error", "There is no active desk user by that name: nothing changed."),
     "escalated": ("ok", "Escalated: a help-desk ticket is being opened."),
+    "already-escalated": (
+        "warn",
+        "This case was already escalated: nothing new was sent to the help desk.",
+    ),
     "noted": ("ok", "Note added."),
     "corrected": ("ok", "Label corrected, thank you: it is kept for retraining."),
     "stale": (

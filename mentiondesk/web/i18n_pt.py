@@ -78,6 +78,9 @@ _NOTICES = {
     "Escalated: a help-desk ticket is being opened.": (
         "Encaminhado: um chamado está sendo aberto no help desk."
     ),
+    "This case was already escalated: nothing new was sent to the help desk.": (
+        "Este caso já tinha sido encaminhado: nada de novo foi enviado ao help desk."
+    ),
     "Note added.": "Nota adicionada.",
     "Label corrected, thank you: it is kept for retraining.": (
         "Classificação corrigida, obrigado: ela fica guardada para o retreino."

@@ -51,6 +51,8 @@ async def escalate(request: web.Request) -> web.StreamResponse:
     who = session(request).user.name
     try:
         key = await desk.db(casework.escalate_case, desk.store, case_id, by=who, target=target)
+    except casework.AlreadyEscalated:  # before StaleAction, which it is
+        raise redirect(_back(case_id), "already-escalated") from None
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:

@@ -94,7 +94,14 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     await desk.post(f"/mentions/{mention}/notes", text="Called the courier")
     await desk.post(f"/cases/{case}/assign", assignee="agent")
     await desk.post(f"/cases/{case}/escalate")
-    await desk.post(f"/cases/{case}/escalate")  # twice: still one ticket
+    again = await desk.post(f"/cases/{case}/escalate")  # twice: one ticket, one audit line
+    assert again.headers["Location"] == f"/cases/{case}?notice=already-escalated"
+    told = await (await desk.client.get(again.headers["Location"])).text()
+    assert "This case was already escalated: nothing new was sent to the help desk." in told
+    pt_told = await (
+        await desk.client.get(again.headers["Location"], headers={"Accept-Language": "pt-BR"})
+    ).text()
+    assert "Este caso já tinha sido encaminhado" in pt_told
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert f"own case list as MD-{case:06d}<" in page and "local:" not in page  # it has one
     assert "Escalate to help desk" not in page
@@ -113,7 +120,7 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     assert (case_row.assignee, case_row.status) == ("agent", "resolved")
     assert len(tickets) == 1
     assert case_row.ticket_ref == f"local:MD-{case:06d}"  # delivered to the local help desk
-    assert actions == ["note", "assign", "escalate", "escalate", "resolved"]
+    assert actions == ["note", "assign", "escalate", "resolved"]
     page = await (await desk.client.get(f"/cases/{case}?notice=resolved")).text()
     assert "Case resolved" in page
 

@@ -20,7 +20,7 @@ from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
 from mentiondesk.slack_actions import SlackActions, add_slack_routes
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, OUTBOX
+from mentiondesk.tables import AUDIT, CASE, DRAFT, OUTBOX
 from responders.slack import SlackResponder
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
@@ -193,6 +193,16 @@ async def test_escalate_writes_ticket_outbox_row(desk: Desk) -> None:
     assert [tuple(r) for r in rows] == [(f"ticket:cases:case:{desk.seeded.number}", "cases")]
     said = json.dumps(desk.slack.api.calls("/api/chat.update")[0].json()["blocks"][-1])
     assert "Escalated to cases by <@U42ANN>" in said
+
+
+async def test_a_second_escalate_says_so_and_audits_nothing(desk: Desk) -> None:
+    await send(desk, click(desk, "escalate"))
+    await send(desk, click(desk, "escalate"))  # a second card, or a click before the update
+    told = desk.slack.api.calls("/api/chat.postEphemeral")[0].json()
+    assert told["user"] == "U42ANN" and "already escalated" in told["text"]
+    with desk.store.engine.connect() as conn:
+        lines = conn.scalar(sa.select(sa.func.count()).where(AUDIT.c.action == "escalate"))
+    assert lines == 1
 
 
 async def test_edit_opens_modal_and_submission_approves_new_text(desk: Desk) -> None:
