@@ -42,7 +42,7 @@ def purge(
     Cases resolved or closed before then keep their times, status and survey scores (the
     figures count them) but lose the posts' text, links and authors, the drafts' text, notes,
     corrections and audit details; so do older posts that opened no case. An open case, a
-    draft waiting for a person or a reply not yet delivered is never touched. The service
+    draft waiting for a person or a reply or alert not yet delivered is never touched. The service
     does the same once a day when retain_days is set. See README, 'Personal data'."""
     config = load(ctx)
     keep = days if days is not None else config.settings.store.retain_days
@@ -62,8 +62,17 @@ def purge(
         out.print(f"Older than {keep} days, a purge would erase: {done.summary()}.")
     else:
         out.print(f"Older than {keep} days, erased: {done.summary()}.")
-    if kept:
+    if any(kept):
         out.print(
-            f"Kept for now: {counted(kept, 'finished case')} with a draft or reply still waiting "
-            "(see `drafts list` and `outbox list --held`); a later purge erases them once done."
+            f"Kept for now: {_kept(*kept)} (see `drafts list` and `outbox list --held`); "
+            "a later purge erases them once done."
         )
+
+
+def _kept(cases: int, posts: int) -> str:
+    parts = (
+        [f"{counted(cases, 'finished case')} with a draft or reply still waiting"] if cases else []
+    )
+    if posts:
+        parts.append(f"{counted(posts, 'post')} with an alert about it not yet delivered")
+    return ", ".join(parts)

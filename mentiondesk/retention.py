@@ -105,13 +105,15 @@ def purge(
     return done
 
 
-def waiting(store: Store, days: int, *, now: datetime | None = None) -> int:
-    """Cases finished more than `days` days ago that the retention keeps for now: a draft or
-    an action of theirs still waits (pending, or held until a person deals with it)."""
+def waiting(store: Store, days: int, *, now: datetime | None = None) -> tuple[int, int]:
+    """What the retention keeps for now, finished and older than `days` days: (cases with a
+    draft or an action still waiting, pending or held until a person deals with it; posts
+    that opened no case with an alert about them not yet delivered)."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
-    query = sa.select(sa.func.count()).select_from(CASE).where(rows.case_waiting(cutoff))
+    cases = sa.select(sa.func.count()).select_from(CASE).where(rows.case_waiting(cutoff))
+    posts = sa.select(sa.func.count()).select_from(MENTION).where(rows.loose_waiting(cutoff))
     with store.engine.connect() as conn:
-        return int(conn.scalar(query) or 0)
+        return int(conn.scalar(cases) or 0), int(conn.scalar(posts) or 0)
 
 
 def _steps(cutoff: datetime) -> list[tuple[sa.Table, Any, _Act]]:

@@ -85,18 +85,46 @@ def case_waiting(cutoff: datetime) -> Any:
     )
 
 
-def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
-    """SQL on a mention: a post no case holds, read and posted before `cutoff`, nothing of it
-    waiting, not blanked yet."""
-    c, f, d = CASE.alias(), FOLLOW_UP.alias(), DRAFT.alias()
+def _loose(cutoff: datetime, m: Any) -> Any:
+    """SQL on a mention: a post no case holds, read and posted before `cutoff`, not blanked."""
+    c, f = CASE.alias(), FOLLOW_UP.alias()
     return sa.and_(
         m.c.created_at < cutoff,
         m.c.processed.is_(True),
         ~purged(m.c.external_id),
         ~sa.exists().where(c.c.mention_id == m.c.id),
         ~sa.exists().where(f.c.mention_id == m.c.id),
-        ~_blocked(d.c.mention_id == m.c.id, d),
     )
+
+
+def _like_escaped(text: Any) -> Any:
+    """SQL: `text` with LIKE's wildcards and its escape character escaped (by a backslash)."""
+    for char in ("\\", "%", "_"):
+        text = sa.func.replace(text, char, "\\" + char)
+    return text
+
+
+def _alert_waiting(m: Any) -> Any:
+    """SQL on a mention: an action keyed on the post (`kind:target:platform:id:rule`, as
+    decisions writes an alert's key) is not delivered yet. An alert on a post that opened no
+    case has no case and no draft: its key is the only link. Only pending and held rows are
+    read (the outbox's status index), however many were delivered."""
+    o = OUTBOX.alias()
+    post = sa.literal("%:") + m.c.platform + ":" + _like_escaped(m.c.external_id) + ":%"
+    return sa.exists().where(o.c.status.in_(("pending", "held")), o.c.key.like(post, escape="\\"))
+
+
+def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
+    """SQL on a mention: a post no case holds, read and posted before `cutoff`, nothing of it
+    waiting (a draft, an alert not yet delivered), not blanked yet."""
+    d = DRAFT.alias()
+    return sa.and_(_loose(cutoff, m), ~_blocked(d.c.mention_id == m.c.id, d), ~_alert_waiting(m))
+
+
+def loose_waiting(cutoff: datetime) -> Any:
+    """SQL on MENTION: a post no case holds, old enough, kept for an alert about it that is
+    not delivered yet (held until someone deals with it, or pending)."""
+    return sa.and_(_loose(cutoff, MENTION), _alert_waiting(MENTION))
 
 
 def mention_ready(cutoff: datetime, m: Any = MENTION) -> Any:

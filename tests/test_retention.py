@@ -7,6 +7,7 @@ import asyncio
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from sqlmodel import SQLModel
 from mentiondesk import cli_common, retention
 from mentiondesk.config import load_config
 from mentiondesk.figures import load_period
-from mentiondesk.models import ConfigError
+from mentiondesk.models import ConfigError, Mention
 from mentiondesk.period import Period
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
@@ -37,9 +38,15 @@ from mentiondesk.tables import (
 )
 from tests.helpers import COMPLAINT, PRAISE, mention, run_cli, write_config, write_mentions
 
+
+def post(n: int, text: str, **author: str) -> Mention:
+    """tests.helpers' mention, posted an hour ago: a post older than retain_days is not read."""
+    return replace(mention(n, text, **author), created_at=datetime.now(UTC) - timedelta(hours=1))
+
+
 LATER = "@lumora still waiting for my refund, awful"
 ANA = (COMPLAINT, LATER, "h_a1", "Ana Souza", "Hi Ana", "example.test/1")
-POSTS = [mention(1, COMPLAINT), mention(2, PRAISE, author="b", name="Bia Lima"), mention(3, LATER)]
+POSTS = [post(1, COMPLAINT), post(2, PRAISE, author="b", name="Bia Lima"), post(3, LATER)]
 AGE = timedelta(days=100)  # how far back the tests move everything: past a 30-day retention
 
 
@@ -257,7 +264,7 @@ def test_won_back_keeps_its_count_without_the_handle(
 ) -> None:
     """Ana complained (MD-000001, resolved), then praised us: won back, before and after."""
     assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
-    write_mentions(tmp_path / "m.jsonl", [*POSTS, mention(4, PRAISE)])
+    write_mentions(tmp_path / "m.jsonl", [*POSTS, post(4, PRAISE)])
     assert run_cli(desk, "run", "--once")[0] == 0
     with _connect(db_url) as conn:  # a person dealt with every draft
         conn.execute(sa.update(DRAFT).where(DRAFT.c.status == "pending").values(status="rejected"))
@@ -289,7 +296,7 @@ def test_a_listed_author_stays_listed_without_their_handle(
         ("do-not-contact", 1, "x")  # still on her case's trail, naming nobody
     ]
     assert _holding(db_url, "h_a1") == []
-    write_mentions(tmp_path / "m.jsonl", [*POSTS, mention(4, "@lumora hello again")])
+    write_mentions(tmp_path / "m.jsonl", [*POSTS, post(4, "@lumora hello again")])
     assert run_cli(desk, "run", "--once")[0] == 0
     back = sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.handle == "h_a1")
     assert _rows(db_url, back) == [(True,)]  # her fingerprint put her back on the list
