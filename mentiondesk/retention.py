@@ -140,8 +140,8 @@ def _batches(
             try:
                 query = sa.select(table.c.id).where(ready, table.c.id > last)
                 ids = list(conn.scalars(query.order_by(table.c.id).limit(size).with_for_update()))
-                if ids:
-                    yield conn, ids
+                if ids and (still := _still(conn, table, ready, ids)):
+                    yield conn, still
             except BaseException:
                 transaction.rollback()
                 raise
@@ -152,6 +152,15 @@ def _batches(
         if len(ids) < size:
             return
         last = ids[-1]
+
+
+def _still(conn: Connection, table: sa.Table, ready: Any, ids: list[int]) -> list[int]:
+    """Those of the locked `ids` still ready. On PostgreSQL a row locked by someone else is
+    waited for and then re-checked alone: the conditions' subqueries keep the statement's
+    snapshot, so an author whose new post was being stored would pass as having none kept.
+    A new statement takes a new snapshot (READ COMMITTED) and sees that post."""
+    query = sa.select(table.c.id).where(ready, table.c.id.in_(ids)).order_by(table.c.id)
+    return list(conn.scalars(query))
 
 
 def _cases(conn: Connection, ids: list[int]) -> dict[str, int]:

@@ -3,10 +3,15 @@ platform ids in outbox keys, and old posts read again."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
+from mentiondesk import retention
+from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION, OUTBOX
 from tests import test_retention as base
 from tests.helpers import run_cli
@@ -38,3 +43,49 @@ def test_an_alert_not_yet_delivered_keeps_a_post_that_opened_no_case(
     assert "1 mention" in output and "Kept for now" not in output
     assert _holding(db_url, "Bia Lima") == _holding(db_url, base.PRAISE) == []
     assert _rows(db_url, sa.select(AUTHOR.c.handle).where(AUTHOR.c.id == 2)) == [("",)]
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_post_stored_while_the_purge_runs_keeps_its_author(desk: Path, db_url: str) -> None:
+    """Ana's case is purged while her new post is being stored: the ingest holds her author
+    row (upserted) until it commits; the purge waits for it, then must see her new post."""
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    store = Store(db_url)
+    done: list[retention.Purge | BaseException] = []
+
+    def purge() -> None:
+        try:
+            done.append(retention.purge(store, 30, by="t"))
+        except BaseException as exc:  # the assertion below reports it
+            done.append(exc)
+
+    purging = threading.Thread(target=purge, daemon=True)
+    try:
+        with store.engine.connect() as ingest:
+            storing = ingest.begin()
+            store._insert_mentions(ingest, "replay", [base.post(9, "@lumora hello again")])
+            purging.start()
+            _wait_for_a_lock(store)
+            storing.commit()
+        purging.join(timeout=120)  # a guard against a hang, not a measure
+    finally:
+        store.dispose()
+    assert not purging.is_alive() and isinstance(done[0], retention.Purge), done
+    assert done[0].mentions == 2 and done[0].authors == 0
+    fresh = sa.select(AUTHOR.c.handle).join(MENTION, MENTION.c.author_id == AUTHOR.c.id)
+    assert _rows(db_url, fresh.where(MENTION.c.external_id == "m9")) == [("h_a1",)]
+
+
+def _wait_for_a_lock(store: Store) -> None:
+    """Until another session of this database waits for a row lock (the purge, for Ana's)."""
+    waiting = sa.text(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    for _ in range(2_400):  # a guard against a hang: two minutes
+        with store.engine.connect() as conn:
+            if conn.scalar(waiting):
+                return
+        time.sleep(0.05)
+    raise AssertionError("the purge never waited for the author row")
