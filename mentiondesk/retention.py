@@ -4,11 +4,12 @@ finished work is erased once it is older than the days kept.
 Finished work only: cases resolved or closed more than N days ago, and posts older than N days
 that opened no case. Never an open case, a draft waiting for a person, or an outbox action not
 yet delivered (held, pending or being sent): those wait for a later run. What names or quotes
-someone is blanked (post text, link and id, drafts' text, the copy of the case in delivered
-actions) or deleted (notes, corrections, alerts already sent in a digest); an author's row is
-blanked once none of their posts is kept, and with it the handle in the audit's do-not-contact
-lines. What the figures count stays: cases with their times, status and rule, readings (label,
-reason, language), follow-ups and survey scores, so last year's dashboard reads as it did.
+someone is blanked (post text, link and id, the id in outbox keys too, drafts' text, the copy
+of the case in delivered actions) or deleted (notes, corrections, alerts already sent in a
+digest); an author's row is blanked once none of their posts is kept, and with it the handle in
+the audit's do-not-contact lines. What the figures count stays: cases with their times, status
+and rule, readings (label, reason, language), follow-ups and survey scores, so last year's
+dashboard reads as it did.
 
 It works in batches of a few hundred rows, each its own transaction, so a first run over a
 big backlog holds no long lock; a batch interrupted is redone by the next run.

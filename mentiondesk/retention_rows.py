@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.erasure_payloads import payload_json, without_copy
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.outbox_payload import post_key
+from mentiondesk.retention_keys import rekey
 from mentiondesk.tables import (
     AUDIT,
     AUTHOR,
@@ -161,6 +162,7 @@ def blank_mentions(conn: Connection, case_ids: list[int], mention_ids: Any) -> d
     drafts = sa.or_(DRAFT.c.mention_id.in_(mention_ids), DRAFT.c.case_id.in_(case_ids))
     keys = sa.select(post_key(DRAFT.c.id)).where(drafts)
     actions = sa.or_(OUTBOX.c.case_id.in_(case_ids), OUTBOX.c.key.in_(keys))
+    rekey(conn, mention_ids)  # first: it finds the posts by the platform ids it renames
     return {
         "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status == "done")),
         "drafts": _update(conn, DRAFT, sa.and_(drafts, DRAFT.c.text != ""), text=""),

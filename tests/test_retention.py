@@ -45,7 +45,7 @@ def post(n: int, text: str, **author: str) -> Mention:
 
 
 LATER = "@lumora still waiting for my refund, awful"
-ANA = (COMPLAINT, LATER, "h_a1", "Ana Souza", "Hi Ana", "example.test/1")
+ANA = (COMPLAINT, LATER, "h_a1", "Ana Souza", "Hi Ana", "example.test/1", "m1", "m3")
 POSTS = [post(1, COMPLAINT), post(2, PRAISE, author="b", name="Bia Lima"), post(3, LATER)]
 AGE = timedelta(days=100)  # how far back the tests move everything: past a 30-day retention
 

@@ -43,6 +43,11 @@ def test_an_alert_not_yet_delivered_keeps_a_post_that_opened_no_case(
     assert "1 mention" in output and "Kept for now" not in output
     assert _holding(db_url, "Bia Lima") == _holding(db_url, base.PRAISE) == []
     assert _rows(db_url, sa.select(AUTHOR.c.handle).where(AUTHOR.c.id == 2)) == [("",)]
+    keys = _rows(db_url, sa.select(OUTBOX.c.key).where(OUTBOX.c.target == "slack"))
+    assert sorted(k for (k,) in keys) == [
+        "alert:slack:x:m_:praise",
+        "alert:slack:x:purged:2:praise",
+    ]
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
