@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any
 
 from listener._poll import Poller
-from mentiondesk import contacts, registry
+from mentiondesk import contacts, registry, retention
 from mentiondesk.config import Config
 from mentiondesk.config_routing import cannot
 from mentiondesk.digest import digest_sinks
@@ -227,7 +227,16 @@ class App:
         return await asyncio.to_thread(self.store.cursor, name)
 
     async def _on_batch(self, name: str, batch: Batch) -> None:
-        new = await asyncio.to_thread(self.store.ingest, name, batch.mentions, batch.cursor)
+        days = self.config.settings.store.retain_days
+        mentions = retention.recent(batch.mentions, days)
+        if skipped := len(batch.mentions) - len(mentions):  # counts only: no text in the log
+            _LOGGER.info(
+                "source %s: %d mention(s) older than retain_days (%s days) skipped",
+                name,
+                skipped,
+                days,
+            )
+        new = await asyncio.to_thread(self.store.ingest, name, mentions, batch.cursor)
         if new:
             _LOGGER.info("source %s: %d new mention(s)", name, new)
             self._work.set()

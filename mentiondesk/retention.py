@@ -21,7 +21,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -30,6 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk import retention_rows as rows
+from mentiondesk.models import Mention, utc
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, AUTHOR, CASE, DIGEST_ITEM, MENTION, OUTBOX
 from mentiondesk.wording import counted
@@ -115,6 +116,16 @@ def waiting(store: Store, days: int, *, now: datetime | None = None) -> tuple[in
     posts = sa.select(sa.func.count()).select_from(MENTION).where(rows.loose_waiting(cutoff))
     with store.engine.connect() as conn:
         return int(conn.scalar(cases) or 0), int(conn.scalar(posts) or 0)
+
+
+def recent(mentions: Sequence[Mention], days: int | None) -> list[Mention]:
+    """The posts a retention of `days` days (None: none) lets in. One older would be erased
+    at the next run anyway, and one already purged, read again (a backfill, a replay), would
+    be taken for new: its platform id, which tells posts apart, was blanked."""
+    if days is None:
+        return list(mentions)
+    cutoff = datetime.now(UTC) - timedelta(days=days)
+    return [m for m in mentions if utc(m.created_at) >= cutoff]
 
 
 def _steps(cutoff: datetime) -> list[tuple[sa.Table, Any, _Act]]:

@@ -3,8 +3,11 @@ platform ids in outbox keys, and old posts read again."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,9 +15,9 @@ import sqlalchemy as sa
 
 from mentiondesk import retention
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, DRAFT, MENTION, OUTBOX
+from mentiondesk.tables import AUTHOR, CURSOR, DRAFT, MENTION, OUTBOX
 from tests import test_retention as base
-from tests.helpers import run_cli
+from tests.helpers import run_cli, write_mentions
 
 desk = base.desk  # the fixture: Ana's case MD-000001, Bia's praise with draft 2 pending
 _age, _connect, _holding, _rows = base._age, base._connect, base._holding, base._rows
@@ -94,3 +97,42 @@ def _wait_for_a_lock(store: Store) -> None:
                 return
         time.sleep(0.05)
     raise AssertionError("the purge never waited for the author row")
+
+
+def test_a_post_older_than_retain_days_is_not_read(desk: Path, db_url: str, tmp_path: Path) -> None:
+    """Ana's case purged, her posts are read again (a replay, a listener's backfill): their
+    platform ids were blanked, so only their age tells them apart from new posts."""
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    assert "1 case, 2 mentions" in " ".join(run_cli(desk, "store", "purge")[1].split())
+    old = datetime.now(UTC) - base.AGE
+    again = [replace(m, created_at=old) for m in base.POSTS]
+    write_mentions(tmp_path / "m.jsonl", [*again, base.post(4, "@lumora hello again")])
+    with _connect(db_url) as conn:  # the source reads its file from the start again
+        conn.execute(sa.delete(CURSOR))
+    log = logging.getLogger("mentiondesk.pipeline")
+    lines: list[str] = []
+    heard = _Heard(lines)
+    log.addHandler(heard)  # on the logger itself: the CLI sets the root's handlers
+    level = log.level
+    log.setLevel(logging.INFO)
+    try:
+        assert run_cli(desk, "run", "--once")[0] == 0
+    finally:
+        log.removeHandler(heard)
+        log.setLevel(level)
+    stored = _rows(db_url, sa.select(MENTION.c.external_id).order_by(MENTION.c.id))
+    assert [e for (e,) in stored] == ["purged:1", "m2", "purged:3", "m4"]
+    assert _holding(db_url, base.COMPLAINT) == []
+    assert [line for line in lines if "older than" in line] == [
+        "source samples: 3 mention(s) older than retain_days (30 days) skipped"
+    ]
+
+
+class _Heard(logging.Handler):
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
