@@ -74,5 +74,5 @@ def _kept(cases: int, posts: int) -> str:
         [f"{counted(cases, 'finished case')} with a draft or reply still waiting"] if cases else []
     )
     if posts:
-        parts.append(f"{counted(posts, 'post')} with an alert about it not yet delivered")
+        parts.append(f"{counted(posts, 'post')} with an alert not yet delivered")
     return ", ".join(parts)

@@ -36,7 +36,7 @@ def test_an_alert_not_yet_delivered_keeps_a_post_that_opened_no_case(
         conn.execute(sa.insert(OUTBOX).values(key="alert:slack:x:m_:praise", **alert))
     _age(db_url)
     output = " ".join(run_cli(desk, "store", "purge")[1].split())
-    assert "Kept for now: 1 post with an alert about it not yet delivered" in output
+    assert "Kept for now: 1 post with an alert not yet delivered" in output
     assert _rows(db_url, sa.select(MENTION.c.external_id).where(MENTION.c.id == 2)) == [("m2",)]
     assert _holding(db_url, "Bia Lima") == ["author.name"]
     assert _holding(db_url, base.PRAISE) != []
