@@ -69,6 +69,16 @@ NOTICES = {
         "Someone edited a draft after you opened this page: nothing was changed. Their text "
         "and yours are both below.",
     ),
+    # Also the case page shown again: a draft decided meanwhile, or a Reply now refused.
+    "decided-kept": (
+        "warn",
+        "Someone decided this draft after you opened this page: nothing was sent or saved. "
+        "Your text is below, to copy.",
+    ),
+    "reply-kept": (
+        "warn",
+        "Your reply was not sent: the case changed after you opened this page. Your text is below.",
+    ),
     "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
     # The list goes by platform (one author row per platform account), so say so: the case
     # page names the account (handle and platform) beside the button.

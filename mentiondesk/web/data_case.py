@@ -71,6 +71,18 @@ def last_edit(audit: list[Any], draft_id: int) -> Any | None:
     return next(edits, None)
 
 
+def last_end(audit: list[Any]) -> Any | None:
+    """Who closed or resolved the case, and when, from a page's audit trail, if it says."""
+    ends = (a for a in reversed(audit) if a.action in ("closed", "resolved"))
+    return next(ends, None)
+
+
+def last_reply(drafts: list[Any]) -> Any | None:
+    """The case's latest approved reply (drafted or by hand): who sent it and when."""
+    sent = [d for d in drafts if d.status == "approved" and d.decided_at is not None]
+    return max(sent, key=lambda d: d.decided_at, default=None)
+
+
 def replies(store: Store, case_id: int) -> int:
     """How many replies the case has had: the hand-written reply form says it saw them."""
     with store.engine.connect() as conn:

@@ -30,6 +30,8 @@ from mentiondesk.web.common import (
 from mentiondesk.web.data_case import (
     case_mention,
     last_edit,
+    last_end,
+    last_reply,
     load_detail,
     mention_author,
     replies,
@@ -76,9 +78,13 @@ async def render_case(
     status: int = 200,
     here: str | None = None,
     kept: dict[int, str] | None = None,
+    reply: tuple[str, str] | None = None,
+    why: str = "edited-kept",
 ) -> web.Response:
     """The page of `mention_id`, standing for the page at `here` (its own path by default);
-    `kept` by draft id: text the person typed that an action refused, kept in its box."""
+    `kept` by draft id: text the person typed that an action refused, kept in its box;
+    `reply`: the (kind, text) of a refused Reply now, kept in its; `why`: the notice saying
+    why the page is shown again."""
     desk = request.app[DESK]
     detail = await desk.db(load_detail, desk.store, mention_id)
     if detail is None:
@@ -86,7 +92,7 @@ async def render_case(
     kept, here = kept or {}, here or request.path
     # Shown in answer to a refused POST: the page it stands for (the language switch returns
     # there), saying why it is shown again.
-    again = {"path": here, "path_qs": here, "notice": NOTICES["edited-kept"]} if kept else {}
+    again = {"path": here, "path_qs": here, "notice": NOTICES[why]} if kept or reply else {}
     loc, people = negotiate(request), []
     if session(request).user.role >= Role.MANAGER:
         people = [u for u, active, _ in await desk.db(list_users, desk.store) if active]
@@ -97,6 +103,9 @@ async def render_case(
         d=detail,
         kept=kept,
         edits={draft: last_edit(detail.audit, draft) for draft in kept},
+        reply=reply,
+        # Who answered or ended the case since a refused Reply now's page was loaded.
+        since=(last_reply(detail.drafts), last_end(detail.audit)) if reply else (None, None),
         labels=LABELS,
         limits={
             kind: reply_limit(detail.mention.platform, private=kind == "private")
@@ -142,15 +151,16 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     back = safe_next(str(form.get("back", "")), f"/mentions/{mention_id}")
     seen = str(form.get("seen", ""))
-    who = session(request).user.name
+    who, kind = session(request).user.name, str(form.get("kind", "public"))
+    text = str(form.get("text", "")).replace("\r\n", "\n")[:20_000]
     try:
         sent = await desk.db(
             hand_reply.write_reply,
             desk.store,
             mention_id,
             by=who,
-            kind=str(form.get("kind", "public")),
-            text=str(form.get("text", "")).replace("\r\n", "\n")[:20_000],
+            kind=kind,
+            text=text,
             seen=int(seen) if seen.isdigit() and len(seen) < 9 else 0,
             post_route=desk.config.settings.routing.post,
         )
@@ -158,8 +168,11 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except hand_reply.PrivateRefused as exc:
         raise redirect(back, exc.reason) from None
-    except queue.StaleAction:
-        raise redirect(back, "stale") from None
+    except queue.StaleAction:  # answered or closed meanwhile: say so, keep what was typed
+        reply = (kind if kind in hand_reply.KINDS else "public", text)
+        return await render_case(
+            request, mention_id, status=409, here=back, reply=reply, why="reply-kept"
+        )
     except queue.ReplyTooLong:
         raise redirect(back, "too-long") from None
     except ValueError:

@@ -1,6 +1,7 @@
 """The case page shown again when its Approve, Save or Reject met a draft that a colleague
 edited after the page was loaded: nothing changes, their text is shown and the person's own
-stays in the box, so neither edit is lost or sent unread."""
+stays in the box, so neither edit is lost or sent unread. Approve or Save on a draft a
+colleague approved or rejected meanwhile shows it decided, the person's text kept to copy."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ _PAGE = re.compile(r"/(cases|mentions)/(\d{1,12})")
 
 
 async def edited_since(
-    request: web.Request, draft_id: int, *, typed: str, back: str
+    request: web.Request, draft_id: int, *, typed: str, back: str, why: str = "edited-kept"
 ) -> web.Response:
     """409: the page at `back` (a case's or a mention's) as it is now, `typed` kept in the
     draft's box; its form now carries the fingerprint of the colleague's text, so approving
@@ -24,7 +25,9 @@ async def edited_since(
     mention_id = await _mention_of(request, back, draft_id)
     if mention_id is None:
         raise web.HTTPNotFound(text="There is no such mention.")
-    return await render_case(request, mention_id, status=409, here=back, kept={draft_id: typed})
+    return await render_case(
+        request, mention_id, status=409, here=back, kept={draft_id: typed}, why=why
+    )
 
 
 async def _mention_of(request: web.Request, back: str, draft_id: int) -> int | None:

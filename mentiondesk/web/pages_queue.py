@@ -97,6 +97,16 @@ async def _edited(
     return await edited_since(request, draft_id, typed=text, back=back)
 
 
+async def _decided(
+    request: web.Request, draft_id: int, text: str | None, back: str, exc: queue.StaleAction
+) -> web.StreamResponse:
+    """A draft someone decided since the page showed it: the case page again, saying who and
+    when, the person's typed text in a box to copy; the queue (no text of its own) says so."""
+    if text is None or "not to be contacted" in str(exc):
+        raise _refused(back, exc)
+    return await edited_since(request, draft_id, typed=text, back=back, why="decided-kept")
+
+
 @require(Role.AGENT)
 async def approve(request: web.Request) -> web.StreamResponse:
     """Approve a draft: with the case page's text, or (the queue's one-click Approve) as the
@@ -120,7 +130,7 @@ async def approve(request: web.Request) -> web.StreamResponse:
     except queue.DraftEdited:
         return await _edited(request, draft_id, text, back)
     except queue.StaleAction as exc:
-        raise _refused(back, exc) from None
+        return await _decided(request, draft_id, text, back, exc)
     except queue.ReplyTooLong:
         raise redirect(back, "too-long") from None
     except ValueError:
@@ -160,8 +170,8 @@ async def save(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
         return await _edited(request, draft_id, text, back)
-    except queue.StaleAction:
-        raise redirect(back, "stale") from None
+    except queue.StaleAction as exc:
+        return await _decided(request, draft_id, text, back, exc)
     except ValueError:
         raise redirect(back, "empty") from None
     raise redirect(back, "saved")

@@ -45,8 +45,13 @@ async def test_approve_sends_once_and_a_second_approval_is_stale(
     response = await first.post(f"/drafts/{draft}/approve", text="Sorry! DM us.", back="/queue")
     assert response.headers["Location"] == "/queue?notice=approved"
     late = await second.post(f"/drafts/{draft}/approve", text="Other text", back=f"/cases/{case}")
-    assert late.headers["Location"].endswith("notice=stale")
-    page = await (await second.client.get(late.headers["Location"])).text()
+    assert late.status == 409  # the case page again: who approved it, and the text kept
+    page = await late.text()
+    assert "agent approved this draft after you opened the page" in page
+    assert "Other text</textarea>" in page
+    queued = await second.post(f"/drafts/{draft}/approve", back="/queue")  # one click: no text
+    assert queued.headers["Location"].endswith("notice=stale")
+    page = await (await second.client.get(queued.headers["Location"])).text()
     assert "Someone else already acted on this" in page
     posts = _scalar(store, sa.select(sa.func.count()).where(OUTBOX.c.kind == "post"))
     assert posts == 1

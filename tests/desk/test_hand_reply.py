@@ -47,7 +47,9 @@ async def test_after_rejecting_the_only_draft_the_agent_answers_and_it_is_sent_o
     assert response.headers["Location"] == f"/cases/{case}?notice=replied"
     # A double click, or a second agent with the same form open: nothing is sent twice.
     again = await desk.post(f"/mentions/{mention}/reply", **reply)
-    assert again.headers["Location"].endswith("notice=stale")
+    assert (
+        again.status == 409 and "agent sent a reply after you opened the page" in await again.text()
+    )
     assert _posts(store) == 1
     payload = str(_scalar(store, sa.select(OUTBOX.c.payload).where(OUTBOX.c.kind == "post")))
     assert '"private": true' in payload
@@ -132,7 +134,7 @@ async def test_a_closed_case_offers_no_reply_and_refuses_one(as_role: Login, sto
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert 'action="/mentions/' + str(mention) + '/reply"' not in page
     late = await desk.post(f"/mentions/{mention}/reply", kind="public", text="Hi", seen=seen)
-    assert late.headers["Location"].endswith("notice=stale")
+    assert late.status == 409 and "agent closed this case" in await late.text()
     assert _posts(store) == 0
 
 
