@@ -60,8 +60,8 @@ NOTICES = {
     ),
     "edited": (
         "warn",
-        "Someone edited this draft after the page was shown: nothing was sent. Read it again "
-        "before approving.",
+        "Someone edited this draft after the page was shown: nothing was sent or rejected. "
+        "Read it again before deciding.",
     ),
     # Not a redirect's: the case page shown again as it refused (pages_edited), with both texts.
     "edited-kept": (

@@ -80,7 +80,8 @@ class QueueItem:
 
     @property
     def draft_seen(self) -> str | None:
-        """The draft's fingerprint as this page shows it: one-click Approve carries it."""
+        """The draft's fingerprint as this page shows it: one-click Approve and Reject
+        carry it."""
         return text_digest(self.draft_text) if self.draft_text is not None else None
 
     @property

@@ -90,10 +90,10 @@ _NOTICES = {
         "Outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "
         "novo substituiu este. Nada foi enviado duas vezes; veja como está agora."
     ),
-    "Someone edited this draft after the page was shown: nothing was sent. Read it again "
-    "before approving.": (
-        "Alguém editou este rascunho depois que a página foi exibida: nada foi enviado. Leia "
-        "de novo antes de aprovar."
+    "Someone edited this draft after the page was shown: nothing was sent or rejected. "
+    "Read it again before deciding.": (
+        "Alguém editou este rascunho depois que a página foi exibida: nada foi enviado nem "
+        "rejeitado. Leia de novo antes de decidir."
     ),
     "Someone edited a draft after you opened this page: nothing was changed. Their text and "
     "yours are both below.": (

@@ -87,3 +87,27 @@ def _draft(store: Store, draft_id: int) -> tuple[str, str]:
             sa.select(DRAFT.c.status, DRAFT.c.text).where(DRAFT.c.id == draft_id)
         ).one()
     return row.status, row.text
+
+
+_REJECT_SEEN = re.compile(
+    r'"/drafts/(\d+)/reject" class="reject"[^>]*>\s*<input[^\n]*name="seen" value="(\w+)"'
+)
+
+
+async def test_one_click_reject_refuses_a_draft_edited_since_the_page_showed_it(
+    as_role: Login, store: Store
+) -> None:
+    _, _, draft = add(store, "Where is my parcel?", draft="Sorry, could you DM us?")
+    ana, bia = await as_role("agent"), await as_role("manager")
+    page = await (await ana.client.get("/queue")).text()
+    seen = dict(_REJECT_SEEN.findall(page))[str(draft)]  # what the Reject button (and `r`) sends
+    await bia.post(f"/drafts/{draft}/save", text="Sorry! Our courier lost it: refund sent.")
+    refused = await ana.post(f"/drafts/{draft}/reject", back="/queue", seen=seen)
+    assert refused.headers["Location"] == "/queue?notice=edited"
+    assert _draft(store, draft) == ("pending", "Sorry! Our courier lost it: refund sent.")
+    # Shown again, the improved text is what Reject now knowingly throws away.
+    page = await (await ana.client.get("/queue")).text()
+    seen = dict(_REJECT_SEEN.findall(page))[str(draft)]
+    rejected = await ana.post(f"/drafts/{draft}/reject", back="/queue", seen=seen)
+    assert rejected.headers["Location"] == "/queue?notice=rejected"
+    assert _draft(store, draft)[0] == "rejected"
