@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_common import desk_zone, load, open_store, who
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, parse_case_number
 from mentiondesk.web.users import (
@@ -71,17 +71,21 @@ def users_add(
 
 @users_app.command("list")
 def users_list(ctx: typer.Context) -> None:
-    """Desk users and their roles."""
+    """Desk users, their roles and when each last logged in to the desk."""
+    config = load(ctx)
+    zone = desk_zone(config)
     table = Table(title="Desk users")
-    for column in ("name", "role", "active", "added"):
+    for column in ("name", "role", "active", "added", f"last login ({zone})"):
         table.add_column(column)
-    store = open_store(load(ctx))
+    store = open_store(config)
     try:
         users = list_users(store)
     finally:
         store.dispose()
-    for user, active, added in users:
-        table.add_row(escape(user.name), user.role.title, "yes" if active else "no", f"{added:%F}")
+    for user, active, added, last in users:
+        seen = f"{last.astimezone(zone):%F %H:%M}" if last else "never"
+        row = (escape(user.name), user.role.title, "yes" if active else "no", f"{added:%F}", seen)
+        table.add_row(*row)
     out.print(table)
 
 

@@ -21,6 +21,7 @@ class UserRow(SQLModel, table=True):
     password_hash: str = Field(max_length=256)
     active: bool = True
     created_at: datetime = Field(default_factory=now, sa_type=_TS)
+    last_login_at: datetime | None = Field(default=None, sa_type=_TS)  # None: never logged in
 
 
 class WebSessionRow(SQLModel, table=True):

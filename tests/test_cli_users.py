@@ -139,3 +139,16 @@ def test_a_change_the_audit_trail_cannot_record_is_not_made(config: Path, store:
     assert authenticate(store, "Ana", OLD) is not None  # still active, password unchanged
     assert run_cli(config, "users", "add", "Bob", "--password-stdin", stdin=NEW + "\n")[0] != 0
     assert authenticate(store, "Bob", NEW) is None  # not added unrecorded
+
+
+def test_list_shows_each_last_login_in_the_desks_zone(config: Path, store: Store) -> None:
+    code, listed = run_cli(config, "users", "list")
+    assert code == 0 and "last login" in listed and "never" in listed
+    with config.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
+    user = authenticate(store, "Ana", OLD)
+    assert user is not None
+    at = datetime(2026, 12, 1, 1, 30, tzinfo=UTC)
+    open_session(store, user, now=at, ttl=timedelta(hours=8))
+    listed = run_cli(config, "users", "list")[1]
+    assert "2026-11-30 22:30" in listed and "never" not in listed

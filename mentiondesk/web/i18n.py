@@ -93,6 +93,18 @@ class Locale:
         zone = "UTC" if self.zone is UTC else local.strftime("%Z")
         return f"{self.date(local)} {local:%H:%M} {zone}"
 
+    def ago(self, dt: datetime, now: datetime) -> str:
+        """How long before `now`, as people say it: "just now", "3 days ago" (whole units)."""
+        # Literal texts in each call, so the catalog's check finds them.
+        seconds = int((now - dt).total_seconds())
+        if seconds >= 86400:
+            return self.tn("{n} day ago", "{n} days ago", seconds // 86400)
+        if seconds >= 3600:
+            return self.tn("{n} hour ago", "{n} hours ago", seconds // 3600)
+        if seconds >= 60:
+            return self.tn("{n} minute ago", "{n} minutes ago", seconds // 60)
+        return self.t("just now")  # a clock a little behind the one that wrote it too
+
     def day(self, iso_day: str) -> str:
         """A chart's day label from YYYY-MM-DD: 11-12 in English, 12/11 in Portuguese."""
         if len(iso_day) != 10:

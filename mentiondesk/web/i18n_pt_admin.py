@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 ADMIN = {
+    "Last login": "Último acesso",
+    "never": "nunca",
+    "just now": "agora mesmo",
+    "{n} minute ago": "há {n} minuto",
+    "{n} minutes ago": "há {n} minutos",
+    "{n} hour ago": "há {n} hora",
+    "{n} hours ago": "há {n} horas",
+    "{n} day ago": "há {n} dia",
+    "{n} days ago": "há {n} dias",
     "Role": "Papel",
     "Status": "Situação",
     "Added": "Incluído em",

@@ -1,5 +1,5 @@
 """Playbooks (read-only, with how often each rule fired this week) and People (admins: add,
-disable, enable, a new password)."""
+disable, enable, a new password; when each last logged in)."""
 
 from __future__ import annotations
 
@@ -66,12 +66,14 @@ async def _people_page(
     desk = request.app[DESK]
     users = await desk.db(list_users, desk.store)
     changes = await desk.db(latest, desk.store, LOGIN_ACTIONS)
-    loc = negotiate(request)
+    loc, now = negotiate(request), desk.clock()
+    # Each person with how long ago they last logged in ("3 days ago"), or None: never.
+    rows = [(*row, loc.ago(row[3], now) if row[3] else None) for row in users]
     lines = [(entry.at, audit_line(loc, entry)) for entry in changes]
     return render(
         request,
         "people.html",
-        users=users,
+        users=rows,
         roles=list(Role),
         changes=lines,
         new_password=new_password,

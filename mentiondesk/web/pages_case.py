@@ -95,7 +95,7 @@ async def render_case(
     again = {"path": here, "path_qs": here, "notice": NOTICES[why]} if kept or reply else {}
     loc, people = negotiate(request), []
     if session(request).user.role >= Role.MANAGER:
-        people = [u for u, active, _ in await desk.db(list_users, desk.store) if active]
+        people = [u for u, active, _, _ in await desk.db(list_users, desk.store) if active]
     return render(
         request,
         "case.html",

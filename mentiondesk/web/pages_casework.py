@@ -29,7 +29,7 @@ async def assign(request: web.Request) -> web.StreamResponse:
     wanted = str(form.get("assignee", "")).strip()[:128]
     if me.role < Role.MANAGER and wanted != me.name:
         raise web.HTTPForbidden(text="Agents can take a case; managers assign it to others.")
-    active = {u.name for u, is_active, _ in await desk.db(list_users, desk.store) if is_active}
+    active = {u.name for u, is_active, _, _ in await desk.db(list_users, desk.store) if is_active}
     if wanted != "-" and wanted not in active:
         raise redirect(_back(case_id), "bad-assignee")
     assignee = None if wanted == "-" else wanted

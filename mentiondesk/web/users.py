@@ -176,11 +176,15 @@ def _find(conn: sa.Connection, name: str) -> tuple[int, str]:
     return int(row.id), str(row.name)
 
 
-def list_users(store: Store) -> list[tuple[User, bool, datetime]]:
-    """Every user with whether they are active and when they were added."""
+def list_users(store: Store) -> list[tuple[User, bool, datetime, datetime | None]]:
+    """Every user with whether they are active, when they were added and when they last
+    logged in to the desk (None: never, or not since this was recorded)."""
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(USER).order_by(USER.c.name)).all()
-    return [(User(r.id, r.name, Role.parse(r.role)), r.active, r.created_at) for r in rows]
+    return [
+        (User(r.id, r.name, Role.parse(r.role)), r.active, r.created_at, r.last_login_at)
+        for r in rows
+    ]
 
 
 def user_count(store: Store) -> int:
@@ -206,7 +210,8 @@ def _digest(token: str) -> str:
 
 
 def open_session(store: Store, user: User, *, now: datetime, ttl: timedelta) -> str:
-    """Start a session; return the cookie value (only its hash is stored)."""
+    """Start a session and note the login on the user; return the cookie value (only its
+    hash is stored)."""
     token = secrets.token_urlsafe(32)
     values = {
         "id": _digest(token),
@@ -218,6 +223,7 @@ def open_session(store: Store, user: User, *, now: datetime, ttl: timedelta) -> 
     with store.engine.begin() as conn:
         conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.expires_at < now))
         conn.execute(sa.insert(WEB_SESSION).values(values))
+        conn.execute(sa.update(USER).where(USER.c.id == user.id).values(last_login_at=now))
     return token
 
 
