@@ -27,6 +27,10 @@ T = TypeVar("T")
 
 # Fixed notice codes in the URL (never free text: nothing user-supplied is echoed back).
 NOTICES = {
+    "logged-out-everywhere": (
+        "ok",
+        "You are logged out everywhere: every desk session of yours has ended.",
+    ),
     "approved": ("ok", "Reply approved: it is on its way."),
     "rejected": ("ok", "Draft rejected: nothing will be sent."),
     "saved": ("ok", "Draft saved."),

@@ -1,4 +1,5 @@
-"""The Playbooks and People pages (managers and admins) in Brazilian Portuguese."""
+"""The Playbooks and People pages (managers and admins) and one's own sessions (the header's
+"Log out everywhere") in Brazilian Portuguese."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ ADMIN = {
     "{n} hours ago": "há {n} horas",
     "{n} day ago": "há {n} dia",
     "{n} days ago": "há {n} dias",
+    "Log out everywhere": "Sair de todas as sessões",
+    "End every desk session of yours, on every browser and device, this one too?": (
+        "Encerrar todas as suas sessões do atendimento, em todos os navegadores e aparelhos, "
+        "inclusive esta?"
+    ),
+    "You are logged out everywhere: every desk session of yours has ended.": (
+        "Você saiu de todas as sessões: todas as suas sessões do atendimento foram encerradas."
+    ),
     "Role": "Papel",
     "Status": "Situação",
     "Added": "Incluído em",

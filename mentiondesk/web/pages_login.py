@@ -16,10 +16,19 @@ from mentiondesk.web.common import (
     is_https,
     redirect,
     render,
+    require,
     safe_next,
+    session,
 )
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
-from mentiondesk.web.users import PASSWORD_MAX, authenticate, close_session, open_session
+from mentiondesk.web.users import (
+    PASSWORD_MAX,
+    Role,
+    authenticate,
+    close_session,
+    end_sessions,
+    open_session,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -29,6 +38,7 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/login", login_form)
     router.add_post("/login", login)
     router.add_post("/logout", logout)
+    router.add_post("/logout/everywhere", logout_everywhere)
     router.add_get("/lang/{code}", switch_language)
 
 
@@ -96,6 +106,19 @@ async def logout(request: web.Request) -> web.StreamResponse:
     if token:
         await desk.db(close_session, desk.store, token)
     response = redirect("/login")
+    response.del_cookie(SESSION_COOKIE, path="/")
+    raise response
+
+
+@require(Role.AGENT)
+async def logout_everywhere(request: web.Request) -> web.StreamResponse:
+    """End every session of this person (a phone left logged in, a shared computer), this
+    one too. Not audited: the trail records changes to other people's logins and to cases;
+    logging out is one's own, like logging in, so it is logged as that is."""
+    desk, current = request.app[DESK], session(request)
+    ended = await desk.db(end_sessions, desk.store, current.user)
+    _LOGGER.info("desk: %s logged out everywhere (%d sessions)", current.user.name, ended)
+    response = redirect("/login", "logged-out-everywhere")
     response.del_cookie(SESSION_COOKIE, path="/")
     raise response
 

@@ -245,5 +245,12 @@ def close_session(store: Store, token: str) -> None:
         conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.id == _digest(token)))
 
 
+def end_sessions(store: Store, user: User) -> int:
+    """End every session of this user, on every browser: how many there were."""
+    with store.engine.begin() as conn:
+        ended = conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user.id))
+    return int(ended.rowcount or 0)
+
+
 def same_token(expected: str, given: str | None) -> bool:
     return bool(given) and hmac.compare_digest(expected.encode(), str(given).encode())

@@ -49,6 +49,7 @@ ROUTES = [
     ("POST", "/people/disable", "admin"),
     ("POST", "/people/enable", "admin"),
     ("POST", "/people/password", "admin"),
+    ("POST", "/logout/everywhere", "agent"),
 ]
 RANK = {"agent": 1, "manager": 2, "admin": 3}
 

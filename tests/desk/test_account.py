@@ -1,15 +1,18 @@
-"""The People page says when each person last logged in."""
+"""One's own logins: the People page says when each person last logged in, and anyone can
+log out everywhere (every session of theirs ends, this one too)."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import USER
+from mentiondesk.tables import USER, WEB_SESSION
 from mentiondesk.web.i18n import ENGLISH
 from mentiondesk.web.users import Role, add_user, list_users
 from tests.desk.conftest import Desk
@@ -58,6 +61,40 @@ async def test_the_people_page_says_it_in_portuguese(as_role: Login, store: Stor
     rows = _rows(page)
     assert "há 2 horas" in rows["agent"]
     assert ">nunca<" in rows["manager"] and "Último acesso" in page
+    assert "Sair de todas as sessões" in page  # the header's button
+
+
+async def test_log_out_everywhere_ends_every_session_of_theirs(
+    as_role: Login, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    laptop, phone, other = await as_role("agent"), await as_role("agent"), await as_role("manager")
+    page = await (await laptop.client.get("/queue")).text()
+    assert 'formaction="/logout/everywhere"' in page  # in the header, next to Log out
+    response = await laptop.post("/logout/everywhere")
+    assert (
+        response.status == 303
+        and response.headers["Location"] == "/login?notice=logged-out-everywhere"
+    )
+    for desk in (laptop, phone):  # the phone still sends its cookie: it is refused
+        assert (await desk.client.get("/queue", allow_redirects=False)).status == 302
+    with store.engine.connect() as conn:
+        count = sa.select(sa.func.count()).select_from(WEB_SESSION).join(USER)
+        assert conn.scalar(count.where(USER.c.name == "agent")) == 0
+    assert (await other.client.get("/queue", allow_redirects=False)).status == 200
+    assert "desk: agent logged out everywhere (2 sessions)" in caplog.text
+    login = await (await laptop.client.get("/login?notice=logged-out-everywhere")).text()
+    assert "You are logged out everywhere" in login
+
+
+async def test_log_out_everywhere_needs_the_token(as_role: Login) -> None:
+    laptop, phone = await as_role("agent"), await as_role("agent")
+    response = await laptop.client.post("/logout/everywhere", allow_redirects=False)
+    assert response.status == 403  # a link on another site cannot log anyone out
+    for desk in (laptop, phone):
+        assert (await desk.client.get("/queue", allow_redirects=False)).status == 200
+    assert (await phone.post("/logout/everywhere")).status == 303
+    assert (await laptop.client.get("/queue", allow_redirects=False)).status == 302
 
 
 def test_an_older_store_gains_the_column(db_url: str) -> None:
