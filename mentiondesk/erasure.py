@@ -21,6 +21,7 @@ from mentiondesk.contacts import no_author, same_author
 from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.queue import NotFound
+from mentiondesk.rehearsal import rehearsed
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -80,18 +81,8 @@ def erase(store: Store, platform: str, handle: str, *, by: str, dry_run: bool = 
     """Erase every account with `handle` on `platform` (NotFound when none); with dry_run,
     only count what would go (the same statements, rolled back)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
-    with store.engine.connect() as conn:
-        transaction = conn.begin()
-        try:
-            done = _erase(conn, platform, handle, by=by)
-        except BaseException:
-            transaction.rollback()
-            raise
-        if dry_run:
-            transaction.rollback()
-        else:
-            transaction.commit()
-    return done
+    with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
+        return _erase(conn, platform, handle, by=by)
 
 
 def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:

@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk import retention_rows as rows
 from mentiondesk.models import Mention, utc
+from mentiondesk.rehearsal import rehearsed
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, AUTHOR, CASE, DIGEST_ITEM, MENTION, OUTBOX
 from mentiondesk.wording import counted
@@ -147,20 +148,11 @@ def _batches(
     from the start, also ends a dry run, where nothing changes."""
     last = 0
     while not until():
-        with store.engine.connect() as conn:
-            transaction = conn.begin()
-            try:
-                query = sa.select(table.c.id).where(ready, table.c.id > last)
-                ids = list(conn.scalars(query.order_by(table.c.id).limit(size).with_for_update()))
-                if ids and (still := _still(conn, table, ready, ids)):
-                    yield conn, still
-            except BaseException:
-                transaction.rollback()
-                raise
-            if dry_run:
-                transaction.rollback()
-            else:
-                transaction.commit()
+        with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
+            query = sa.select(table.c.id).where(ready, table.c.id > last)
+            ids = list(conn.scalars(query.order_by(table.c.id).limit(size).with_for_update()))
+            if ids and (still := _still(conn, table, ready, ids)):
+                yield conn, still
         if len(ids) < size:
             return
         last = ids[-1]
