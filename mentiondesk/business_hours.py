@@ -2,7 +2,9 @@
 
 First-response time on the clock counts a complaint posted Friday 19:00 and answered Monday
 09:30 as 62.5 hours; in business hours (Mon–Fri 09:00–18:00) it is 30 minutes, the time the
-team actually had. Pure: no database, no config; the config section builds a BusinessHours.
+team actually had. Each weekday has at most one shift, and a shift that closes at or before
+it opens (20:00–02:00) runs past midnight. Pure: no database, no config; the config section
+builds a BusinessHours.
 """
 
 from __future__ import annotations
@@ -12,29 +14,51 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
-ENGLISH_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MIDNIGHT = 24 * 60  # "24:00": a close at the end of the day
+from mentiondesk.business_week import ENGLISH_DAYS, MIDNIGHT, Shift, Week, describe_week
 
 
 @dataclass(frozen=True, slots=True)
 class BusinessHours:
-    """Open `opens` to `closes` (minutes after local midnight) on `days` (0 = Monday) in
-    `zone`, except on `holidays` (local dates)."""
+    """Each weekday's shift in `week` (Monday first; None: closed), in `zone`, except that a
+    shift that opens on one of `holidays` (local dates) does not run. The hours after
+    midnight of an overnight shift belong to the day it opened: a holiday on Tuesday cancels
+    Tuesday's 20:00–02:00, not the end of Monday's."""
 
-    days: frozenset[int]
-    opens: int
-    closes: int
+    week: Week
     zone: tzinfo
     holidays: frozenset[date] = frozenset()
 
+    @classmethod
+    def weekly(
+        cls,
+        days: frozenset[int],
+        opens: int,
+        closes: int,
+        zone: tzinfo,
+        holidays: frozenset[date] = frozenset(),
+    ) -> BusinessHours:
+        """The same shift on each of `days` (0 = Monday): `days`, `open`, `close` in config."""
+        week = tuple((opens, closes) if day in days else None for day in range(7))
+        return cls(week, zone, holidays)
+
+    def shift_on(self, day: date) -> Shift | None:
+        """The shift that opens on `day`; None on a day off or a holiday."""
+        return None if day in self.holidays else self.week[day.weekday()]
+
     def is_open_on(self, day: date) -> bool:
-        return day.weekday() in self.days and day not in self.holidays
+        return self.shift_on(day) is not None
 
     def window(self, day: date) -> tuple[datetime, datetime]:
-        """The day's opening hours as UTC instants. Each end is placed by the zone's rules
-        for that very day, so a summer-time change moves the window with the clocks."""
-        return _instant(day, self.opens, self.zone), _instant(day, self.closes, self.zone)
+        """The weekday's shift on `day` as UTC instants (ValueError on a day without one).
+        Each end is placed by the zone's rules for its very day, so a summer-time change
+        moves the window with the clocks, and a night the clocks skip an hour of is an
+        hour shorter."""
+        shift = self.week[day.weekday()]
+        if shift is None:
+            raise ValueError(f"no shift opens on {day:%A}")
+        opens, closes = shift
+        last = day + timedelta(days=1) if closes <= opens else day
+        return _instant(day, opens, self.zone), _instant(last, closes, self.zone)
 
     def seconds_between(self, start: datetime, end: datetime) -> float:
         """Seconds of opening hours from `start` to `end` (aware datetimes; naive ones are
@@ -48,103 +72,82 @@ class BusinessHours:
 
     def stamp_waits(self, spans: Iterable[tuple[float, float]]) -> list[float]:
         """`waits` of spans given as POSIX timestamps (as a query can give them, sparing the
-        parsing of thousands of datetimes). Each local day from the earliest moment to the
-        latest is placed once, whole days adding up as they go, so a span costs a binary
-        search however long it is: a dashboard's thousands of cases cost their period's
-        days, and a wait of months costs months of days, not seconds."""
+        parsing of thousands of datetimes). Each shift from the earliest moment to the latest
+        is placed once, whole shifts adding up as they go, so a span costs a binary search
+        however long it is: a dashboard's thousands of cases cost their period's days, and
+        a wait of months costs months of days, not seconds."""
         stamps = [float(s) for span in spans for s in span]  # start, end, start, end…
         if not stamps:
             return []
-        first, last = (self._local_day(s) for s in (min(stamps), max(stamps)))
-        # Per local day from `first`: its midnight, its opening hours (a closed day's are
-        # empty) and the seconds open on the days before it, all as POSIX timestamps.
-        midnights: list[float] = []
-        windows: list[tuple[float, float]] = []
-        before = [0.0]
-        for i in range((last - first).days + 1):
-            day = first + timedelta(days=i)
-            midnight = _instant(day, 0, self.zone).timestamp()
-            window = (midnight, midnight)
-            if self.is_open_on(day):
-                open_at, close_at = self.window(day)
-                window = (open_at.timestamp(), close_at.timestamp())
-            midnights.append(midnight)
-            windows.append(window)
-            before.append(before[-1] + window[1] - window[0])
+        # From the day before the earliest moment: its shift may run past midnight into it.
+        first = self._local_day(min(stamps)) - timedelta(days=1)
+        opens, closes, before = self._shifts(first, self._local_day(max(stamps)))
         since_first = []  # seconds open from `first`'s midnight to each moment
         for stamp in stamps:
-            i = max(bisect_right(midnights, stamp) - 1, 0)  # the moment's local day
-            opens, closes = windows[i]
-            since_first.append(before[i] + min(max(stamp, opens), closes) - opens)
+            i = bisect_right(opens, stamp) - 1  # the last shift opened by then
+            since_first.append(before[i] + min(stamp, closes[i]) - opens[i] if i >= 0 else 0.0)
         starts, ends = since_first[0::2], since_first[1::2]
         return [max(end - start, 0.0) for start, end in zip(starts, ends, strict=True)]
+
+    def _shifts(self, first: date, last: date) -> tuple[list[float], list[float], list[float]]:
+        """The shifts opening from `first` to `last` as POSIX timestamps, in order: when
+        each opens, when it closes, and the seconds open in the shifts before it. A shift
+        starts no earlier than the one before it ended, so no second is counted twice even
+        where the clocks' changes (or two overlapping shifts) would have it."""
+        opens: list[float] = []
+        closes: list[float] = []
+        before: list[float] = []
+        total, end = 0.0, float("-inf")
+        for i in range((last - first).days + 1):
+            day = first + timedelta(days=i)
+            if self.is_open_on(day):
+                open_at, close_at = (moment.timestamp() for moment in self.window(day))
+                open_at = max(open_at, end)
+                end = max(close_at, open_at)
+                opens.append(open_at)
+                closes.append(end)
+                before.append(total)
+                total += end - open_at
+        return opens, closes, before
 
     def _local_day(self, stamp: float) -> date:
         return datetime.fromtimestamp(stamp, self.zone).date()
 
     def describe(self, day_names: Sequence[str] = ENGLISH_DAYS) -> str:
-        """The calendar as people write it: "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00",
-        "Mon, Wed, Fri 09:00–13:00" (`day_names`: Monday first, in the reader's language)."""
-        runs = [
-            f"{day_names[a]}–{day_names[b]}" if a != b else day_names[a]
-            for a, b in _runs(self.days)
-        ]
-        return f"{', '.join(runs)} {clock_text(self.opens)}–{clock_text(self.closes)}"
+        """The week as people write it: "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00",
+        "Mon–Fri 08:00–18:00, Sat 09:00–13:00", "Mon–Fri 20:00–02:00" (`day_names`: Monday
+        first, in the reader's language)."""
+        return describe_week(self.week, day_names)
 
 
 def _instant(day: date, minutes: int, zone: tzinfo) -> datetime:
     """`minutes` after local midnight of `day` as a UTC instant ("24:00" is the next day's
-    midnight). A time the clocks skipped (São Paulo's midnight on the day summer time began)
-    reads with the offset before the change, so it lands on the first moment after the jump."""
+    midnight). A time the clocks repeat is its first occurrence; a time they skip (São
+    Paulo's midnight on the day summer time began, Lisbon's 01:30 on the last Sunday of
+    March) is reached when they jump over it."""
     if minutes == MIDNIGHT:
         day, minutes = day + timedelta(days=1), 0
     local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
-    return local.astimezone(UTC)
+    at = local.astimezone(UTC)  # fold=0: a skipped time reads with the offset before the jump
+    if at.astimezone(zone).replace(tzinfo=None) == local.replace(tzinfo=None):
+        return at
+    return _jump(local.replace(fold=1).astimezone(UTC), at, zone)
+
+
+def _jump(before: datetime, after: datetime, zone: tzinfo) -> datetime:
+    """The moment the clocks jumped, between `before` (on the old offset) and `after` (on
+    the new): found to the second, as no zone jumps twice within a few hours."""
+    low, high = int(before.timestamp()), int(after.timestamp())
+    new_offset = after.astimezone(zone).utcoffset()
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, zone).utcoffset() == new_offset:
+            high = middle
+        else:
+            low = middle
+    return datetime.fromtimestamp(high, UTC)
 
 
 def _stamp(moment: datetime) -> float:
     """A POSIX timestamp; a naive datetime is UTC, as the store keeps them."""
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
-
-
-def _runs(days: frozenset[int]) -> list[tuple[int, int]]:
-    """`days` as runs of consecutive weekdays, wrapping past Sunday ("Sun–Thu" is one run):
-    each run starts at a day whose previous day is not in it, Monday first."""
-    if len(days) == 7:
-        return [(0, 6)]
-    runs = []
-    for first in sorted(d for d in days if (d - 1) % 7 not in days):
-        last = first
-        while (last + 1) % 7 in days:
-            last = (last + 1) % 7
-        runs.append((first, last))
-    return runs
-
-
-def parse_days(text: str) -> frozenset[int]:
-    """ "mon-fri", "mon-fri,sat", "sun-thu", "mon,wed,fri" → weekday numbers (0 = Monday).
-    Raises ValueError naming the part it cannot read."""
-    days: set[int] = set()
-    for part in text.lower().replace(" ", "").split(","):
-        first, sep, last = part.partition("-")
-        if first not in DAY_NAMES or (sep and last not in DAY_NAMES):
-            raise ValueError(part)
-        a = DAY_NAMES.index(first)
-        b = DAY_NAMES.index(last) if last else a
-        days.update((a + i) % 7 for i in range((b - a) % 7 + 1))
-    return frozenset(days)
-
-
-def parse_clock(text: str) -> int:
-    """ "09:00" → minutes after midnight; "24:00" is the end of the day. ValueError else."""
-    hours, sep, minutes = text.strip().partition(":")
-    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
-        raise ValueError(text)
-    total = int(hours) * 60 + int(minutes)
-    if int(minutes) > 59 or total > MIDNIGHT:
-        raise ValueError(text)
-    return total
-
-
-def clock_text(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -8,30 +8,38 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from mentiondesk.business_hours import BusinessHours, clock_text, parse_clock, parse_days
+from mentiondesk.business_hours import BusinessHours
+from mentiondesk.business_week import (
+    DAY_NAMES,
+    Week,
+    clock_text,
+    parse_clock,
+    parse_days,
+    parse_shift,
+)
+
+DAYS_HELP = '"mon-fri", "mon-sat", "sun-thu" or "mon,wed,fri" (mon tue wed thu fri sat sun)'
+HOURS_EXAMPLE = 'hours = { "mon-fri" = "08:00-18:00", sat = "09:00-13:00" }'
 
 
 class BusinessHoursSection(BaseModel):
-    """e.g. `business_hours = { days = "mon-fri", open = "09:00", close = "18:00" }`, in
-    `[desk] timezone`; `holidays` are whole local days off."""
+    """The same hours each open day, `business_hours = { days = "mon-fri", open = "09:00",
+    close = "18:00" }`, or a shift per day, `business_hours = { hours = { "mon-fri" =
+    "08:00-18:00", sat = "09:00-13:00" } }`; in `[desk] timezone`. A close earlier than the
+    open runs past midnight (20:00-02:00); `holidays` are whole local days off."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    days: str = "mon-fri"
-    open: str
-    close: str
+    days: str | None = None  # "mon-fri" where open/close are given without it
+    open: str | None = None
+    close: str | None = None
+    hours: dict[str, str] | None = None
     holidays: list[date] = []
 
     @field_validator("days")
     @classmethod
     def _days(cls, value: str) -> str:
-        try:
-            parse_days(value)
-        except ValueError as exc:
-            raise ValueError(
-                f"cannot read {str(exc)!r}; write the days as "
-                '"mon-fri", "mon-sat", "sun-thu" or "mon,wed,fri" (mon tue wed thu fri sat sun)'
-            ) from None
+        _days_of(value)
         return value
 
     @field_validator("open", "close", mode="before")
@@ -46,6 +54,14 @@ class BusinessHoursSection(BaseModel):
                 f'{value!r} is not a time of day; write it as "HH:MM", e.g. "09:00" '
                 '(close may be "24:00", the end of the day)'
             ) from None
+        return value
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> Any:
+        if not isinstance(value, dict) or not value:
+            raise ValueError(f"write a shift per day, e.g. {HOURS_EXAMPLE}")
+        _week_of(value)
         return value
 
     @field_validator("holidays", mode="before")
@@ -65,20 +81,85 @@ class BusinessHoursSection(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _open_before_close(self) -> BusinessHoursSection:
-        if parse_clock(self.open) >= parse_clock(self.close):
+    def _one_form(self) -> BusinessHoursSection:
+        plain = [key for key in ("days", "open", "close") if getattr(self, key) is not None]
+        if self.hours is not None and plain:
             raise ValueError(
-                f"close ({self.close}) must be after open ({self.open}) on the same day; "
-                'a desk open past midnight is not supported: close at "24:00" instead'
+                f"{', '.join(plain)} and hours both set; write the week one way: either days, "
+                f"open and close (the same hours each day) or {HOURS_EXAMPLE}"
+            )
+        if self.hours is None and (self.open is None or self.close is None):
+            missing = "open" if self.open is None else "close"
+            raise ValueError(
+                f"{missing}: required key is missing; add it "
+                f'(open = "09:00", close = "18:00"), or write a shift per day: {HOURS_EXAMPLE}'
+            )
+        if self.hours is None and parse_clock(self.open or "") == parse_clock(self.close or ""):
+            raise ValueError(
+                f"open and close are both {self.open}; a shift needs a length (a close "
+                'earlier than the open runs past midnight; a whole day is "00:00" to "24:00")'
             )
         return self
 
+    def week(self) -> Week:
+        """Each weekday's shift, Monday first, from whichever form the section is in."""
+        if self.hours is not None:
+            return _week_of(self.hours)
+        days = _days_of(self.days or "mon-fri")
+        shift = parse_clock(self.open or ""), parse_clock(self.close or "")  # set: checked at load
+        return tuple(shift if day in days else None for day in range(7))
+
     def calendar(self, zone: str) -> BusinessHours:
         """The calendar in `zone` ([desk] timezone), ready to count with."""
-        return BusinessHours(
-            days=parse_days(self.days),
-            opens=parse_clock(self.open),
-            closes=parse_clock(self.close),
-            zone=ZoneInfo(zone),
-            holidays=frozenset(self.holidays),
-        )
+        return BusinessHours(self.week(), ZoneInfo(zone), frozenset(self.holidays))
+
+
+def _days_of(text: str) -> frozenset[int]:
+    try:
+        return parse_days(text)
+    except ValueError as exc:
+        raise ValueError(f"cannot read {str(exc)!r}; write the days as {DAYS_HELP}") from None
+
+
+def _week_of(hours: dict[str, Any]) -> Week:
+    """`hours = { "mon-fri" = "08:00-18:00", sat = "09:00-13:00" }` as a Week; ValueError
+    naming the day or shift it cannot read, a day given twice, or a night shift that runs
+    into the next day's."""
+    week: list[tuple[int, int] | None] = [None] * 7
+    named: dict[int, str] = {}
+    for days, text in hours.items():
+        shift = _shift_of(days, text)
+        for day in _days_of(days):
+            if day in named:
+                raise ValueError(
+                    f"{DAY_NAMES[day]} is in both {named[day]!r} and {days!r}; give each day "
+                    "one shift (one key)"
+                )
+            named[day], week[day] = days, shift
+    _no_overlap(week)
+    return tuple(week)
+
+
+def _shift_of(days: str, text: Any) -> tuple[int, int]:
+    try:
+        return parse_shift(str(text))
+    except ValueError:
+        raise ValueError(
+            f'{days!r}: {text!r} is not a shift; write it as "HH:MM-HH:MM", e.g. "08:00-18:00" '
+            '(a close earlier than the open runs past midnight: "20:00-02:00"; a whole day is '
+            '"00:00-24:00")'
+        ) from None
+
+
+def _no_overlap(week: list[tuple[int, int] | None]) -> None:
+    """A night shift must end before the next day's shift opens: two shifts at once are
+    almost surely a typo (20:00-08:00 meant to be 20:00-02:00)."""
+    for day, shift in enumerate(week):
+        after = week[(day + 1) % 7]
+        if shift and after and shift[1] <= shift[0] and shift[1] > after[0]:
+            tonight, tomorrow = DAY_NAMES[day], DAY_NAMES[(day + 1) % 7]
+            raise ValueError(
+                f"{tonight}'s shift runs to {clock_text(shift[1])} on {tomorrow}, after "
+                f"{tomorrow}'s shift opens at {clock_text(after[0])}; end {tonight}'s by "
+                f"then or open {tomorrow}'s at {clock_text(shift[1])} or later"
+            )

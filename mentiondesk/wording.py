@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mentiondesk.business_hours import DAY_NAMES, ENGLISH_DAYS
+from mentiondesk.business_week import DAY_NAMES, ENGLISH_DAYS
 
 # English shows stored values as stored, except where the key is not the word people use:
 # labels read as the desk's vocabulary (pt-BR's Reclamação/Neutro/Elogio), reasons as words.

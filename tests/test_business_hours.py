@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mentiondesk.business_hours import BusinessHours, parse_clock, parse_days
+from mentiondesk.business_hours import BusinessHours
+from mentiondesk.business_week import MIDNIGHT, Week, parse_clock, parse_days, parse_shift
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")  # summer time until 2019: UTC−2 Nov–Feb
 LISBON = ZoneInfo("Europe/Lisbon")  # WET/WEST, the change at 01:00 UTC
@@ -20,7 +21,7 @@ HOUR = 3600.0
 def _hours(
     zone: ZoneInfo = SAO_PAULO, days: str = "mon-fri", opens: str = "09:00", closes: str = "18:00"
 ) -> BusinessHours:
-    return BusinessHours(parse_days(days), parse_clock(opens), parse_clock(closes), zone)
+    return BusinessHours.weekly(parse_days(days), parse_clock(opens), parse_clock(closes), zone)
 
 
 def _at(zone: ZoneInfo, *parts: int) -> datetime:
@@ -118,29 +119,55 @@ def test_a_desk_open_all_the_time_counts_clock_time(zone: ZoneInfo) -> None:
 
 
 def _minute_by_minute(hours: BusinessHours, start: datetime, end: datetime) -> float:
-    """The slow, obvious count: every minute whose local time is open."""
-    seconds, at = 0.0, start
+    """The slow, obvious count: every minute in a shift by the local clock. The clock read
+    is the latest it has shown (from a few hours before `start`), so a shift that opens or
+    closes in an hour the clocks repeat does so the first time, and one in an hour they
+    skip, when they jump past it."""
+    seconds, at, shown = 0.0, start - timedelta(hours=3), datetime.min
     while at < end:
-        local = at.astimezone(hours.zone)
-        minute = local.hour * 60 + local.minute
-        if hours.is_open_on(local.date()) and hours.opens <= minute < hours.closes:
+        shown = max(shown, at.astimezone(hours.zone).replace(tzinfo=None))
+        if at >= start and _in_a_shift(hours, shown):
             seconds += 60
         at += timedelta(minutes=1)
     return seconds
 
 
+def _in_a_shift(hours: BusinessHours, shown: datetime) -> bool:
+    minute = shown.hour * 60 + shown.minute
+    today, yesterday = hours.shift_on(shown.date()), hours.shift_on(shown.date() - timedelta(1))
+    if today and today[0] <= minute < (today[1] if today[1] > today[0] else MIDNIGHT):
+        return True
+    return bool(yesterday and yesterday[1] <= yesterday[0] and minute < yesterday[1])
+
+
+def _week(**shifts: str) -> Week:
+    return tuple(parse_shift(shifts[day]) if day in shifts else None for day in DAYS)
+
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKS = {
+    "mon-sat 08:30-17:45": _week(**dict.fromkeys(DAYS[:6], "08:30-17:45")),
+    "per day": _week(**dict.fromkeys(DAYS[:5], "08:00-18:00"), sat="09:00-13:00"),
+    # Night shifts crossing both zones' changes, Saturday's ending (and Sunday's opening) in
+    # Lisbon's skipped hour in March and its repeated one in October; São Paulo's ran at
+    # midnight, through Saturday night's shifts.
+    "overnight": _week(
+        **dict.fromkeys(DAYS[:5], "20:00-02:00"), sat="23:30-01:30", sun="01:30-06:00"
+    ),
+    # São Paulo skipped 00:00-01:00 on Sunday 4 Nov 2018: a shift ending, one opening there.
+    "at midnight": _week(fri="18:00-00:30", sat="20:00-00:30", sun="00:45-08:00"),
+}
+
+
+@pytest.mark.parametrize("week", WEEKS.values(), ids=WEEKS.keys())
 @pytest.mark.parametrize("zone", [SAO_PAULO, LISBON], ids=str)
-def test_the_count_agrees_with_counting_minute_by_minute(zone: ZoneInfo) -> None:
+def test_the_count_agrees_with_counting_minute_by_minute(zone: ZoneInfo, week: Week) -> None:
     hours = BusinessHours(
-        days=parse_days("mon-fri,sat"),
-        opens=parse_clock("08:30"),
-        closes=parse_clock("17:45"),
-        zone=zone,
-        holidays=frozenset({date(2018, 11, 2), date(2018, 11, 15), date(2019, 3, 31)}),
+        week, zone, holidays=frozenset({date(2018, 11, 2), date(2018, 11, 15), date(2019, 3, 31)})
     )
     rng = random.Random(11)
     starts = [datetime(2018, 10, 27), datetime(2019, 2, 14), datetime(2019, 3, 28)]
-    for _ in range(40):
+    for _ in range(30):
         start = rng.choice(starts).replace(tzinfo=UTC) + timedelta(minutes=rng.randrange(10_000))
         end = start + timedelta(minutes=rng.randrange(12_000))
         assert hours.seconds_between(start, end) == _minute_by_minute(hours, start, end)

@@ -32,8 +32,48 @@ def test_business_hours_read_in_the_desks_zone(tmp_path: Path) -> None:
     assert hours.holidays == frozenset({date(2026, 12, 25), date(2027, 1, 1)})
 
 
+def test_a_shift_per_day_and_past_midnight(tmp_path: Path) -> None:
+    path = _config(
+        tmp_path,
+        'timezone = "America/Sao_Paulo"\n'
+        "[desk.business_hours]\n"
+        'hours = { "mon-fri" = "08:00-18:00", sat = "09:00–13:00", sun = "20:00-02:00" }\n'
+        'holidays = ["2026-11-20"]\n',
+    )
+    hours = load_config(path).business_hours
+    assert hours is not None and hours.holidays == frozenset({date(2026, 11, 20)})
+    assert hours.describe() == "Mon–Fri 08:00–18:00, Sat 09:00–13:00, Sun 20:00–02:00"
+    # The same hours every day may run past midnight too.
+    night = _config(tmp_path, 'business_hours = { open = "20:00", close = "02:00" }')
+    assert (hours := load_config(night).business_hours) is not None
+    assert hours.describe() == "Mon–Fri 20:00–02:00"
+
+
 def test_without_them_the_desk_counts_the_clock_only(tmp_path: Path) -> None:
     assert load_config(_config(tmp_path, 'timezone = "UTC"')).business_hours is None
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ('{ hours = { "mon-fry" = "08:00-18:00" } }', "cannot read 'mon-fry'"),
+        ('{ hours = { "mon-fri" = "8-18" } }', 'write it as "HH:MM-HH:MM"'),
+        ('{ hours = { "mon-fri" = "08:00-08:00" } }', "'08:00-08:00' is not a shift"),
+        ('{ hours = { "mon-fri" = "08:00-18:00", fri = "08:00-12:00" } }', "fri is in both"),
+        (
+            '{ hours = { fri = "20:00-10:00", sat = "09:00-13:00" } }',
+            "after sat's shift opens at 09:00",
+        ),
+        ("{ hours = {} }", "write a shift per day"),
+        ('{ hours = "mon-fri 08:00-18:00" }', "write a shift per day"),
+        ('{ days = "mon-fri", hours = { sat = "09:00-13:00" } }', "days and hours both set"),
+        ('{ open = "09:00", close = "18:00", hours = { sat = "09:00-13:00" } }', "write the week"),
+    ],
+)
+def test_a_bad_shift_per_day_stops_start_up(tmp_path: Path, value: str, says: str) -> None:
+    code, output = run_cli(_config(tmp_path, f"business_hours = {value}"), "check-config")
+    assert code == 2, output
+    assert "desk.business_hours" in output and says in output
 
 
 @pytest.mark.parametrize(
@@ -42,7 +82,7 @@ def test_without_them_the_desk_counts_the_clock_only(tmp_path: Path) -> None:
         ('{ days = "mon-fry", open = "09:00", close = "18:00" }', '"mon-fri", "mon-sat"'),
         ('{ open = "9h", close = "18:00" }', 'write it as "HH:MM"'),
         ('{ open = "09:00", close = "25:00" }', 'write it as "HH:MM"'),
-        ('{ open = "22:00", close = "06:00" }', "must be after open"),
+        ('{ open = "09:00", close = "9:00" }', "a shift needs a length"),
         ('{ open = "09:00", close = "18:00", holidays = ["25/12/2026"] }', '"YYYY-MM-DD"'),
         ('{ open = "09:00", close = "18:00", holiday = ["2026-12-25"] }', "'holidays'"),
         ('{ open = "09:00" }', "required key is missing"),

@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime, tzinfo
 
 from aiohttp import web
 
-from mentiondesk.business_hours import DAY_NAMES, BusinessHours
+from mentiondesk.business_hours import BusinessHours
+from mentiondesk.business_week import DAY_NAMES
 from mentiondesk.web import i18n_pt, i18n_pt_words
 from mentiondesk.wording import ENGLISH_WORDS
 
@@ -112,7 +113,8 @@ class Locale:
         return self.day_format.format(month=iso_day[5:7], day=iso_day[8:10])
 
     def hours(self, calendar: BusinessHours) -> str:
-        """A working week as this language writes it: "Mon–Fri 09:00–18:00", "seg–sex …"."""
+        """A working week as this language writes it: "Mon–Fri 08:00–18:00, Sat 09:00–13:00",
+        "seg–sex 08:00–18:00, sáb 09:00–13:00"; a night shift "Mon–Fri 20:00–02:00"."""
         return calendar.describe([self.word("weekday", day) for day in DAY_NAMES])
 
     def logo_words(self) -> tuple[str, str]:
