@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ HOURS = """
 timezone = "America/Sao_Paulo"
 business_hours = { days = "mon-fri", open = "09:00", close = "18:00", holidays = ["2026-11-20"] }
 """
+PER_DAY = 'hours = { "mon-fri" = "08:00-18:00", sat = "09:00-13:00" }'
 
 
 @pytest.fixture
@@ -115,6 +117,24 @@ def test_the_run_summary_adds_the_median_in_business_hours(config: Config, store
     console = Console(record=True, width=100)
     print_summary(console, report(store), config, new=0)
     assert "business hours" not in console.export_text()
+
+
+def test_a_shift_per_day_reads_in_the_report_and_the_summary(
+    tmp_path: Path, db_url: str, store: Store
+) -> None:
+    path = write_config(tmp_path, db_url)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(HOURS.replace('days = "mon-fri", open = "09:00", close = "18:00"', PER_DAY))
+    _seed(store)  # Saturday's four hours count now: 5.5 h and 6.5 h, not 30 and 90 min
+    args = ("report", "--since", "2026-11-09", "--days", "15", "--format", "json")
+    code, output = run_cli(path, *args)
+    data = json.loads(output)
+    assert code == 0 and data["business_hours"] == "Mon–Fri 08:00–18:00, Sat 09:00–13:00"
+    assert data["first_response_business_hours"]["p50_seconds"] == (3600 + 19_800) / 2
+    console = Console(record=True, width=100)
+    hours = load_config(path).business_hours
+    print_summary(console, report(store, hours=hours), load_config(path), new=0)
+    assert "(Mon–Fri 08:00–18:00, Sat 09:00–13:00)" in console.export_text()
 
 
 async def test_the_dashboard_shows_both(as_role: Login, store: Store) -> None:
