@@ -17,20 +17,27 @@ Week = tuple[Shift | None, ...]  # one entry per weekday, Monday first; None: cl
 
 def describe_week(week: Week, day_names: Sequence[str] = ENGLISH_DAYS) -> str:
     """ "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00", "Mon, Wed 09:00–18:00, Sat
-    09:00–13:00": the days of each distinct shift, in the week's order. The week starts on
-    Monday, or on the day that begins a run of open days through Sunday into Monday."""
-    open_days = frozenset(day for day, shift in enumerate(week) if shift)
-    start = next((a for a, b in _runs(open_days) if 0 in _span(a, b)), 0)
+    09:00–13:00": the days of each distinct shift, in the week's order, Monday first but for
+    a run through Sunday into Monday, which comes first ("Sun–Thu …, Fri …")."""
     groups: dict[Shift, list[int]] = {}
-    for day in sorted(range(7), key=lambda day: (day - start) % 7):
-        if (shift := week[day]) is not None:
+    for day, shift in enumerate(week):
+        if shift is not None:
             groups.setdefault(shift, []).append(day)
+    runs = {shift: sorted(_runs(frozenset(days)), key=_run_order) for shift, days in groups.items()}
     parts = []
-    for (opens, closes), days in groups.items():
-        runs = sorted(_runs(frozenset(days)), key=lambda run: (run[0] - start) % 7)
-        names = [f"{day_names[a]}–{day_names[b]}" if a != b else day_names[a] for a, b in runs]
+    for (opens, closes), shift_runs in sorted(
+        runs.items(), key=lambda item: _run_order(item[1][0])
+    ):
+        names = [
+            f"{day_names[a]}–{day_names[b]}" if a != b else day_names[a] for a, b in shift_runs
+        ]
         parts.append(f"{', '.join(names)} {clock_text(opens)}–{clock_text(closes)}")
     return ", ".join(parts)
+
+
+def _run_order(run: tuple[int, int]) -> int:
+    first, last = run
+    return -1 if first > last else first  # a run wrapping past Sunday starts the week
 
 
 def _span(first: int, last: int) -> list[int]:

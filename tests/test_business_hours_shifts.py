@@ -113,7 +113,12 @@ def test_shifts_read_as_people_write_them() -> None:
             "Mon, Thu–Fri 09:00–18:00, Tue–Wed 09:00–13:00",
             "seg, qui–sex 09:00–18:00, ter–qua 09:00–13:00",
         ),
-        (  # a week that begins on Sunday starts there
+        (  # Sunday last, unless a run of days goes on into Monday
+            _week(mon_fri="08:00-18:00", sun="10:00-14:00"),
+            "Mon–Fri 08:00–18:00, Sun 10:00–14:00",
+            "seg–sex 08:00–18:00, dom 10:00–14:00",
+        ),
+        (
             _week(sun="08:00-17:00", mon_thu="08:00-17:00", fri="08:00-12:00"),
             "Sun–Thu 08:00–17:00, Fri 08:00–12:00",
             "dom–qui 08:00–17:00, sex 08:00–12:00",
