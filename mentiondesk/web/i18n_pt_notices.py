@@ -1,0 +1,74 @@
+"""The notices a desk action leaves on the next page (approved, saved, escalated…) in
+Brazilian Portuguese; kept apart from i18n_pt.py so each catalog module stays short."""
+
+from __future__ import annotations
+
+NOTICES = {
+    "Reply approved: it is on its way.": "Resposta aprovada: ela já está a caminho.",
+    "Draft rejected: nothing will be sent.": "Rascunho rejeitado: nada será enviado.",
+    "Draft saved.": "Rascunho salvo.",
+    "Draft restored: it waits for approval again.": (
+        "Rascunho restaurado: ele aguarda aprovação de novo."
+    ),
+    "Case closed: its pending drafts are withdrawn.": (
+        "Caso encerrado: os rascunhos pendentes foram retirados."
+    ),
+    "Case resolved: its pending drafts are withdrawn.": (
+        "Caso resolvido: os rascunhos pendentes foram retirados."
+    ),
+    "Case assigned.": "Caso atribuído.",
+    "Case unassigned: it is nobody's now.": "Atribuição removida: o caso não é de ninguém agora.",
+    "There is no active desk user by that name: nothing changed.": (
+        "Não há usuário ativo com esse nome: nada foi alterado."
+    ),
+    "Escalated: a help-desk ticket is being opened.": (
+        "Encaminhado: um chamado está sendo aberto no help desk."
+    ),
+    "This case was already escalated: nothing new was sent to the help desk.": (
+        "Este caso já tinha sido encaminhado: nada de novo foi enviado ao help desk."
+    ),
+    "Note added.": "Nota adicionada.",
+    "Label corrected, thank you: it is kept for retraining.": (
+        "Classificação corrigida, obrigado: ela fica guardada para o retreino."
+    ),
+    "Someone else already acted on this (approved, rejected or closed it), or a newer "
+    "draft replaced it. Nothing was sent twice; here is how it stands now.": (
+        "Outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "
+        "novo substituiu este. Nada foi enviado duas vezes; veja como está agora."
+    ),
+    "Someone edited this draft after the page was shown: nothing was sent or rejected. "
+    "Read it again before deciding.": (
+        "Alguém editou este rascunho depois que a página foi exibida: nada foi enviado nem "
+        "rejeitado. Leia de novo antes de decidir."
+    ),
+    "Someone edited a draft after you opened this page: nothing was changed. Their text and "
+    "yours are both below.": (
+        "Alguém editou um rascunho depois que você abriu esta página: nada foi alterado. O "
+        "texto dessa pessoa e o seu estão abaixo."
+    ),
+    "The author's account on this platform is on the do-not-contact list: its pending "
+    "private drafts are withdrawn.": (
+        "A conta desta pessoa nesta plataforma está na lista de não contatar: os rascunhos "
+        "privados pendentes foram retirados."
+    ),
+    "The author's account on this platform may be contacted again; withdrawn drafts stay "
+    "withdrawn.": (
+        "A conta desta pessoa nesta plataforma pode ser contatada de novo; os rascunhos "
+        "retirados continuam retirados."
+    ),
+    "This author asked not to be contacted: no private message is sent.": (
+        "Esta pessoa pediu para não ser contatada: nenhuma mensagem privada é enviada."
+    ),
+    "Your reply is being sent.": "Sua resposta está sendo enviada.",
+    "This platform has no private messages: send a public reply.": (
+        "Esta plataforma não tem mensagens privadas: envie uma resposta pública."
+    ),
+    "The text is empty: nothing was changed.": "O texto está vazio: nada foi alterado.",
+    "The reply is longer than the platform allows: shorten it first.": (
+        "A resposta é maior do que a plataforma permite: encurte antes."
+    ),
+    "User added.": "Usuário adicionado.",
+    "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
+        "Não foi possível adicionar: confira o nome, o papel e a senha (de 12 a 1.024 caracteres)."
+    ),
+}
