@@ -1,7 +1,8 @@
-"""The desk's languages: English and Brazilian Portuguese, chosen per request.
+"""The desk's languages: English, Brazilian and European Portuguese, chosen per request.
 
 Catalogs are keyed by the English text, so a string with no translation shows in English.
 Only the interface is translated: mention text, names, drafts and stored values are data.
+European Portuguese is Brazil's catalogs with i18n_pt_pt's few differences laid over them.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from aiohttp import web
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import DAY_NAMES
-from mentiondesk.web import i18n_pt, i18n_pt_words
+from mentiondesk.web import i18n_pt, i18n_pt_pt, i18n_pt_words
 from mentiondesk.wording import ENGLISH_WORDS
 
 LANG_COOKIE = "md_lang"
 ZONE = web.AppKey("zone", tzinfo)  # [desk] timezone, set by create_app
 DEFAULT = "en"
-LANGS = {"en": "EN", "pt-BR": "PT"}  # code → what the header's switch shows
+LANGS = {"en": "EN", "pt-BR": "PT-BR", "pt-PT": "PT-PT"}  # code → what the header's switch shows
+# Portuguese regions whose CLDR parent locale is pt-PT (Angola, Mozambique…): they read
+# Portugal's norm. Any other region, or none ("pt"), gets pt-BR, as before pt-PT existed.
+_EUROPEAN_NORM = {"pt", "ao", "ch", "cv", "gq", "gw", "lu", "mo", "mz", "st", "tl"}
 
 # What desk.js shows; it reads them from <body data-strings>, in the page's language.
 JS_STRINGS = {
@@ -38,6 +42,7 @@ class Locale:
     words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     thousands: str = ","
     decimal_point: str = "."
+    min_grouping: int = 1  # CLDR minimumGroupingDigits: 2 for pt-PT, which writes 1234 ungrouped
     date_format: str = "%Y-%m-%d"
     day_format: str = "{month}-{day}"
     zone: tzinfo = UTC  # [desk] timezone, set per desk by negotiate()
@@ -75,7 +80,9 @@ class Locale:
         return actor
 
     def number(self, n: int) -> str:
-        """1,234 in English, 1.234 in Portuguese."""
+        """1,234 in English, 1.234 in Brazil, 1234 and 12 345 (no-break space) in Portugal."""
+        if len(str(abs(n))) < 3 + self.min_grouping:
+            return str(n)
         return f"{n:,}".replace(",", self.thousands)
 
     def decimal(self, value: float, places: int = 2) -> str:
@@ -151,25 +158,42 @@ PORTUGUESE = Locale(
     date_format="%d/%m/%Y",
     day_format="{day}/{month}",
 )
-LOCALES = {"en": ENGLISH, "pt-BR": PORTUGUESE}
+EUROPEAN_PORTUGUESE = replace(
+    PORTUGUESE,
+    lang="pt-PT",
+    messages={**i18n_pt.MESSAGES, **i18n_pt_pt.MESSAGES},
+    words={
+        kind: {**words, **i18n_pt_pt.WORDS.get(kind, {})}
+        for kind, words in i18n_pt_words.WORDS.items()
+    },
+    thousands="\u00a0",  # CLDR's pt-PT group separator; dates and decimals are Brazil's
+    min_grouping=2,
+)
+LOCALES = {"en": ENGLISH, "pt-BR": PORTUGUESE, "pt-PT": EUROPEAN_PORTUGUESE}
 
 
 def from_accept_language(header: str) -> str:
-    """The first supported language in the browser's list, by preference: pt* → pt-BR."""
+    """The first supported language in the browser's list, by preference: pt-PT (and the
+    regions CLDR parents to it: pt-AO, pt-MZ…) → pt-PT; any other pt, bare "pt" too → pt-BR."""
     for tag in _ranked(header):
-        primary = tag.split("-")[0]
+        primary, *rest = tag.split("-")
         if primary == "pt":
-            return "pt-BR"
+            region = next((part for part in rest if len(part) == 2), "")  # past a script
+            return "pt-PT" if region in _EUROPEAN_NORM else "pt-BR"
         if primary == "en":
             return "en"
     return DEFAULT
 
 
 def regional(request: web.Request, loc: Locale) -> str:
-    """The page's language in the reader's own region where their browser names one, for
-    the texts a site writes per region (a playbook's rule descriptions): "pt-PT" for a
-    browser in Portugal, though the desk itself speaks Brazil's Portuguese to it."""
-    language = loc.lang.split("-")[0]
+    """The page's language in the reader's own region, for the texts a site writes per
+    region (a playbook's rule descriptions). A regional desk language (pt-BR, pt-PT) is that
+    region already, chosen by the switch or the browser: the descriptions match the desk's
+    words. Otherwise the browser's region for the page's language: "en-GB" for an English
+    desk."""
+    if "-" in loc.lang:
+        return loc.lang
+    language = loc.lang
     for tag in _ranked(request.headers.get("Accept-Language", "")):
         primary, _, region = tag.partition("-")
         if primary == language:

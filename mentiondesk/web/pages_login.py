@@ -124,7 +124,7 @@ async def logout_everywhere(request: web.Request) -> web.StreamResponse:
 
 
 async def switch_language(request: web.Request) -> web.StreamResponse:
-    """The header's EN | PT switch: remember the choice (it wins over the browser's
+    """The header's EN | PT-BR | PT-PT switch: remember the choice (it wins over the browser's
     Accept-Language) and go back to the page it was made on."""
     code = request.match_info["code"]
     if code not in LOCALES:

@@ -68,3 +68,25 @@ def test_desk_js_writes_portuguese(page_pt: Page, world: tuple[str, Store]) -> N
     approve = page_pt.get_by_role("button", name="Aprovar e enviar")
     expect(approve).to_be_disabled()
     expect(approve).to_have_attribute("title", TOO_LONG)
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_european_portuguese_fits_the_screen(
+    browser: Browser, world: tuple[str, Store], width: int
+) -> None:
+    """pt-PT's words run longer ("Gerar nova palavra-passe"), the switch has three languages."""
+    url, store = world
+    mention, _, _ = add(store, LONG, draft=LONG)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="pt-PT")
+    page = context.new_page()
+    page.goto(f"{url}/queue")
+    expect(page.locator("html")).to_have_attribute("lang", "pt-PT")
+    page.get_by_label("Nome").fill("admin")
+    page.get_by_label("Palavra-passe").fill(PASSWORD)
+    page.get_by_role("button", name="Iniciar sessão").click()
+    for path in ("/queue", f"/mentions/{mention}", "/people"):
+        page.goto(f"{url}{path}")
+        expect(page.get_by_role("link", name="PT-PT")).to_have_attribute("aria-current", "true")
+        assert _fits(page), path
+    shot(page, f"pt-pt-people-{width}")
+    context.close()

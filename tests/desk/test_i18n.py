@@ -1,4 +1,5 @@
-"""The desk in English and Brazilian Portuguese over HTTP: Accept-Language, the EN | PT switch."""
+"""The desk in English and Brazilian Portuguese over HTTP: Accept-Language, the language
+switch (pt-PT's own pages: test_i18n_pt_pt.py)."""
 
 from __future__ import annotations
 
@@ -71,17 +72,26 @@ async def test_the_switch_refuses_a_tab_that_would_make_it_leave_the_desk(anon: 
     assert away.headers["Location"] == "/queue"
 
 
-async def test_the_header_offers_both_languages_from_any_page(anon: Desk) -> None:
+async def test_the_header_offers_every_language_from_any_page(anon: Desk) -> None:
     page = await _page(anon, "/login?next=/dashboard", PT)
     assert 'href="/lang/en?next=/login%3Fnext%3D/dashboard"' in page
     assert 'href="/lang/pt-BR?next=/login%3Fnext%3D/dashboard"' in page
+    assert 'href="/lang/pt-PT?next=/login%3Fnext%3D/dashboard"' in page
+    assert ">PT-BR</a>" in page and ">PT-PT</a>" in page
 
 
 @pytest.mark.parametrize(
     ("header", "lang"),
     [
         ("pt-BR", "pt-BR"),
-        ("pt-PT,pt;q=0.9", "pt-BR"),
+        ("pt-PT,pt;q=0.9", "pt-PT"),
+        ("pt-pt", "pt-PT"),
+        ("pt-AO", "pt-PT"),  # CLDR parents Angola's, Mozambique's… Portuguese to pt-PT
+        ("pt-MZ,en;q=0.5", "pt-PT"),
+        ("pt-Latn-PT", "pt-PT"),
+        ("pt", "pt-BR"),  # no region: the desk's Portuguese before pt-PT, kept
+        ("pt-US", "pt-BR"),
+        ("en-GB,pt-PT;q=0.9", "en"),
         ("fr-FR, pt;q=0.5, en;q=0.4", "pt-BR"),
         ("en-US,pt-BR;q=0.8", "en"),
         ("pt;q=0, en", "en"),
@@ -89,7 +99,7 @@ async def test_the_header_offers_both_languages_from_any_page(anon: Desk) -> Non
         ("", "en"),
     ],
 )
-def test_accept_language_picks_portuguese_for_any_pt(header: str, lang: str) -> None:
+def test_accept_language_picks_the_portuguese_of_the_region(header: str, lang: str) -> None:
     assert from_accept_language(header) == lang
 
 

@@ -1,19 +1,21 @@
-"""The Portuguese catalog covers every text the desk shows; no template text escapes it."""
+"""The Portuguese catalog covers every text the desk shows; no template text escapes it.
+European Portuguese's overrides (i18n_pt_pt) are held to the same keys and placeholders."""
 
 from __future__ import annotations
 
 import ast
 import re
 import string
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
 import pytest
 from jinja2 import nodes
 
-from mentiondesk.web import i18n, login_limits, rule_words
+from mentiondesk.web import i18n, i18n_pt_pt, login_limits, rule_words
 from mentiondesk.web.common import NOTICES
-from mentiondesk.web.i18n import ENGLISH, JS_STRINGS, PORTUGUESE, Locale
+from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, JS_STRINGS, PORTUGUESE, Locale
 from mentiondesk.web.i18n_pt import MESSAGES
 from mentiondesk.web.i18n_pt_words import WORDS
 from mentiondesk.web.users import Role
@@ -84,13 +86,31 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def test_translations_keep_their_placeholders() -> None:
-    wrong = [en for en, pt in MESSAGES.items() if _fields(en) != _fields(pt)]
+@pytest.mark.parametrize("catalog", [MESSAGES, i18n_pt_pt.MESSAGES], ids=["pt-BR", "pt-PT"])
+def test_translations_keep_their_placeholders(catalog: dict[str, str]) -> None:
+    wrong = [en for en, pt in catalog.items() if _fields(en) != _fields(pt)]
     assert not wrong
 
 
-def test_no_stale_translations() -> None:
-    assert not sorted(MESSAGES.keys() - _shown_texts())
+@pytest.mark.parametrize("catalog", [MESSAGES, i18n_pt_pt.MESSAGES], ids=["pt-BR", "pt-PT"])
+def test_no_stale_translations(catalog: dict[str, str]) -> None:
+    """Each key is an English text the desk shows: an override of a text reworded in
+    English since would never be read."""
+    assert not sorted(catalog.keys() - _shown_texts())
+
+
+def test_european_portuguese_overrides_only_what_differs() -> None:
+    same = [en for en, pt in i18n_pt_pt.MESSAGES.items() if MESSAGES.get(en) == pt]
+    assert not same, f"these read as in pt-BR already: {same}"
+    for kind, words in i18n_pt_pt.WORDS.items():
+        assert words.keys() <= WORDS[kind].keys(), kind
+        assert not [v for v, w in words.items() if WORDS[kind][v] == w], kind
+
+
+def test_european_portuguese_covers_every_shown_text() -> None:
+    """pt-PT is pt-BR with the overrides laid over it: a text it lacks would show in English."""
+    missing = sorted(_shown_texts() - EUROPEAN_PORTUGUESE.messages.keys())
+    assert not missing
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
@@ -136,12 +156,27 @@ def test_formats_per_language() -> None:
     assert (ENGLISH.number(1234567), PORTUGUESE.number(1234567)) == ("1,234,567", "1.234.567")
     assert (ENGLISH.decimal(0.85), PORTUGUESE.decimal(0.85)) == ("0.85", "0,85")
     assert (ENGLISH.day("2026-11-12"), PORTUGUESE.day("2026-11-12")) == ("11-12", "12/11")
+    assert (ENGLISH.number(1234), PORTUGUESE.number(1234)) == ("1,234", "1.234")
+
+
+def test_european_portuguese_formats_follow_cldr() -> None:
+    """CLDR's pt-PT: a no-break space between groups, none below five digits; the rest as
+    Brazil writes it."""
+    pt = EUROPEAN_PORTUGUESE
+    assert (pt.number(999), pt.number(1024), pt.number(-1024)) == ("999", "1024", "-1024")
+    assert (pt.number(12345), pt.number(1234567)) == ("12\u00a0345", "1\u00a0234\u00a0567")
+    assert (pt.decimal(0.85), pt.day("2026-11-12")) == ("0,85", "12/11")
+    assert pt.date(datetime(2026, 11, 12, tzinfo=UTC)) == "12/11/2026"
 
 
 def test_portuguese_never_assumes_the_authors_gender() -> None:
     """The desk does not know who wrote a mention: "a pessoa pediu para não ser contatada",
     never "o autor pediu para não ser contatado"."""
     texts = [*MESSAGES.values(), *(w for words in WORDS.values() for w in words.values())]
-    gendered = re.compile(r"\b(?:o|ao|do|este|O|Este) autor(?:es)?\b|\bautor\b|contatado\b")
+    texts += [
+        *i18n_pt_pt.MESSAGES.values(),
+        *(w for d in i18n_pt_pt.WORDS.values() for w in d.values()),
+    ]
+    gendered = re.compile(r"\b(?:o|ao|do|este|O|Este) autor(?:es)?\b|\bautor\b|contac?tado\b")
     assert not [t for t in texts if gendered.search(t)]
     assert PORTUGUESE.word("held", "opted-out") == "a pessoa pediu para não ser contatada"

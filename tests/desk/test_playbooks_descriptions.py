@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
 from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.web import create_app
-from mentiondesk.web.i18n import PORTUGUESE, Locale, regional
+from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE, regional
 from playbooks import load_playbook
 from tests.desk.conftest import Desk
 
@@ -36,11 +36,21 @@ async def test_the_shipped_rules_are_described_in_the_readers_language(as_role: 
 
 
 async def test_a_browser_in_portugal_reads_portugals_portuguese(as_role: Login) -> None:
-    # The desk itself speaks Brazil's Portuguese to it; the playbook has Portugal's words.
     desk = await as_role("manager")
     portugal = await _page(desk, **{"Accept-Language": "pt-PT,pt;q=0.9"})
     assert _COMPLAINT_PT in portugal and _COMPLAINT_BR not in portugal
-    assert '<html lang="pt-BR">' in portugal
+    assert '<html lang="pt-PT">' in portugal
+
+
+async def test_the_descriptions_follow_the_switch_not_the_browser(as_role: Login) -> None:
+    """Someone in Portugal who picked PT-BR reads Brazil's words throughout, and back."""
+    desk = await as_role("manager")
+    await desk.client.get("/lang/pt-BR", allow_redirects=False)
+    brazil = await _page(desk, **{"Accept-Language": "pt-PT"})
+    assert _COMPLAINT_BR in brazil and _COMPLAINT_PT not in brazil
+    await desk.client.get("/lang/pt-PT", allow_redirects=False)
+    portugal = await _page(desk, **{"Accept-Language": "pt-BR"})
+    assert _COMPLAINT_PT in portugal and _COMPLAINT_BR not in portugal
 
 
 async def test_the_english_switch_wins_over_a_portuguese_browser(as_role: Login) -> None:
@@ -50,20 +60,26 @@ async def test_the_english_switch_wins_over_a_portuguese_browser(as_role: Login)
     assert _COMPLAINT_EN in page and _COMPLAINT_PT not in page
 
 
+@pytest.mark.parametrize("header", ["pt-PT,pt;q=0.9", "pt-br", "pt-AO", "pt", ""])
+def test_a_regional_desk_language_is_the_readers_region(header: str) -> None:
+    """pt-BR and pt-PT are regions already (the switch's or the browser's choice)."""
+    request = make_mocked_request("GET", "/playbooks", headers={"Accept-Language": header})
+    assert regional(request, PORTUGUESE) == "pt-BR"
+    assert regional(request, EUROPEAN_PORTUGUESE) == "pt-PT"
+
+
 @pytest.mark.parametrize(
     ("header", "locale"),
     [
-        ("pt-PT,pt;q=0.9", "pt-PT"),
-        ("pt-br", "pt-BR"),
-        ("pt", "pt-BR"),  # no region: the desk's own
-        ("en;q=0.9,pt-pt;q=0.5", "pt-PT"),  # the page's language's tag, wherever it is
-        ("", "pt-BR"),
+        ("en-GB,en;q=0.9", "en-GB"),
+        ("pt-PT;q=0.9,en-au;q=0.5", "en-AU"),  # the page's language's tag, wherever it is
+        ("en", "en"),
+        ("", "en"),
     ],
 )
 def test_the_readers_region_comes_from_the_browser(header: str, locale: str) -> None:
     request = make_mocked_request("GET", "/playbooks", headers={"Accept-Language": header})
-    assert regional(request, PORTUGUESE) == locale
-    assert regional(request, Locale("en")) == "en"
+    assert regional(request, ENGLISH) == locale
 
 
 @pytest.fixture

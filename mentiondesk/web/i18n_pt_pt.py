@@ -1,0 +1,192 @@
+"""What the desk says differently in European Portuguese (pt-PT): only the texts whose
+pt-BR wording (i18n_pt*.py) a reader in Portugal takes for Brazil's; i18n.py lays these over
+the pt-BR catalogs, so a text not here reads as in pt-BR.
+
+The differences: vocabulary (utilizador, palavra-passe, equipa, guardar, separador, ticket),
+spelling as Portugal writes it under AO90 (contactar, contacto, registar), "a + infinitive"
+for the gerund ("a ser enviada"), the article before a possessive ("A sua resposta") and no
+"você" where the sentence reads without it ("depois de a página ser aberta"). Numbers in the
+texts follow CLDR for pt-PT (1024, not 1.024). tests/desk/test_i18n_pt_pt.py keeps a list of
+Brazil-only words that no text may show through this locale.
+"""
+
+from __future__ import annotations
+
+from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
+
+MESSAGES: dict[str, str] = {
+    **_CASE,
+    # layout
+    "Back to the queue": "Voltar à fila",
+    "Your role does not give access to this page.": "O seu papel não dá acesso a esta página.",
+    "Database unreachable": "Base de dados inacessível",
+    "The desk can't reach its database right now; nothing you did was lost — try again in a "
+    "minute.": (
+        "O atendimento não consegue aceder à base de dados neste momento; nada do que fez se "
+        "perdeu — tente de novo daqui a um minuto."
+    ),
+    "There is no such case. It may have been typed wrong.": (
+        "Esse caso não existe. Talvez o número tenha sido mal escrito."
+    ),
+    # notices (i18n_pt_notices)
+    "Reply approved: it is on its way.": "Resposta aprovada: já está a caminho.",
+    "Draft saved.": "Rascunho guardado.",
+    "Draft restored: it waits for approval again.": (
+        "Rascunho restaurado: volta a aguardar aprovação."
+    ),
+    "There is no active desk user by that name: nothing changed.": (
+        "Não há nenhum utilizador ativo com esse nome: nada foi alterado."
+    ),
+    "Escalated: a help-desk ticket is being opened.": (
+        "Encaminhado: está a ser aberto um ticket no help desk."
+    ),
+    "Label corrected, thank you: it is kept for retraining.": (
+        "Classificação corrigida, obrigado: fica guardada para o retreino."
+    ),
+    "Someone edited this draft after the page was shown: nothing was sent or rejected. Read it "
+    "again before deciding.": (
+        "Alguém editou este rascunho depois de a página ser mostrada: nada foi enviado nem "
+        "rejeitado. Leia-o de novo antes de decidir."
+    ),
+    "Someone edited a draft after you opened this page: nothing was changed. Their text and yours "
+    "are both below.": (
+        "Alguém editou um rascunho depois de esta página ser aberta: nada foi alterado. O texto "
+        "dessa pessoa e o seu estão abaixo."
+    ),
+    "The author's account on this platform is on the do-not-contact list: its pending private "
+    "drafts are withdrawn.": (
+        "A conta desta pessoa nesta plataforma está na lista de não contactar: os rascunhos "
+        "privados pendentes foram retirados."
+    ),
+    "The author's account on this platform may be contacted again; withdrawn drafts stay "
+    "withdrawn.": (
+        "A conta desta pessoa nesta plataforma pode ser contactada de novo; os rascunhos retirados"
+        " continuam retirados."
+    ),
+    "This author asked not to be contacted: no private message is sent.": (
+        "Esta pessoa pediu para não ser contactada: nenhuma mensagem privada é enviada."
+    ),
+    "Your reply is being sent.": "A sua resposta está a ser enviada.",
+    "The reply is longer than the platform allows: shorten it first.": (
+        "A resposta é maior do que a plataforma permite: encurte-a primeiro."
+    ),
+    "User added.": "Utilizador adicionado.",
+    "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
+        "Não foi possível adicionar: verifique o nome, o papel e a palavra-passe (de 12 a 1024 "
+        "caracteres)."
+    ),
+    # login
+    "Log in": "Iniciar sessão",
+    "Log in to the {brand} desk": "Iniciar sessão no atendimento {brand}",
+    "Password": "Palavra-passe",
+    "Too many failed attempts. Wait 15 minutes and try again.": (
+        "Demasiadas tentativas falhadas. Aguarde 15 minutos e tente de novo."
+    ),
+    "Wrong name or password.": "Nome ou palavra-passe incorretos.",
+    "Too many sign-in attempts right now. Try again in a minute.": (
+        "Há demasiadas tentativas de iniciar sessão neste momento. Tente de novo daqui a um minuto."
+    ),
+    "Too many sign-in attempts from your address. Try again in a minute.": (
+        "Demasiadas tentativas de iniciar sessão a partir do seu endereço. Tente de novo daqui a "
+        "um minuto."
+    ),
+    "Too many failed sign-ins to this name. Wait an hour and try again, or ask an admin for a new "
+    'password ("Reset password" on the People page): that ends the lock.': (
+        "Demasiadas tentativas falhadas com este nome. Aguarde uma hora e tente de novo, ou peça à"
+        ' administração do atendimento uma nova palavra-passe ("Gerar nova palavra-passe" na '
+        "página Pessoas): isso termina o bloqueio."
+    ),
+    # queue
+    "Waiting for a first response; target {minutes} min": (
+        "À espera da primeira resposta; meta de {minutes} min"
+    ),
+    "in business hours ({hours})": "em horário de expediente ({hours})",
+    "Showing the {shown} most urgent of {total} waiting: {what}.": (
+        "A mostrar os {shown} mais urgentes de {total} na fila: {what}."
+    ),
+    # dashboard
+    "90% answered within": "90% respondidos no máximo em",  # "em até" is Brazil's
+    "{n} waiting": "{n} à espera",
+    # people and playbooks (i18n_pt_admin)
+    "End every desk session of yours, on every browser and device, this one too?": (
+        "Terminar todas as suas sessões do atendimento, em todos os browsers e dispositivos, "
+        "incluindo esta?"
+    ),
+    "You are logged out everywhere: every desk session of yours has ended.": (
+        "Saiu de todas as sessões: todas as suas sessões do atendimento foram terminadas."
+    ),
+    "Status": "Estado",
+    "Agents work the queue; managers also see the dashboard and assign cases; admins also manage "
+    "people.": (
+        "Os agentes tratam da fila; os gestores também veem o painel e atribuem casos; os "
+        "administradores também gerem as pessoas."
+    ),
+    "(you)": "(a sua conta)",
+    "Reset password": "Gerar nova palavra-passe",
+    "Disable {name}? They cannot log in, and their open desk tabs are logged out now.": (
+        "Desativar {name}? Deixa de conseguir entrar, e a sessão termina já nos separadores "
+        "abertos do atendimento."
+    ),
+    "Give {name} a new password? The one they have stops working, and their open desk tabs are "
+    "logged out.": (
+        "Gerar uma nova palavra-passe para {name}? A palavra-passe atual deixa de funcionar, e a "
+        "sessão termina nos separadores abertos do atendimento."
+    ),
+    "New password for {name}": "Nova palavra-passe de {name}",
+    "Shown only this once: give it to them privately now. Their open desk tabs are logged out; "
+    "they log in with this password.": (
+        "Mostrada só desta vez: transmita-a agora, em privado. A sessão terminou nos separadores "
+        "abertos do atendimento; o acesso passa a ser com esta palavra-passe."
+    ),
+    "Someone leaves: Disable stops their login at once, and their open desk tabs are logged out at"
+    " their next click.": (
+        "Alguém saiu da equipa: Desativar corta o acesso de imediato, e a sessão termina nos "
+        "separadores abertos do atendimento ao próximo clique."
+    ),
+    "User disabled: they cannot log in, and their open desk tabs are logged out now.": (
+        "Utilizador desativado: já não consegue entrar, e a sessão terminou agora nos separadores "
+        "abertos do atendimento."
+    ),
+    "User enabled: they may log in again with the password they had.": (
+        "Utilizador reativado: pode entrar de novo com a palavra-passe que já tinha."
+    ),
+    "There is no desk user by that name: nothing changed.": (
+        "Não há nenhum utilizador do atendimento com esse nome: nada foi alterado."
+    ),
+    "You cannot disable your own login: nothing changed.": (
+        "Não pode desativar o seu próprio acesso: nada foi alterado."
+    ),
+    "That is the last active admin: no one would be left to manage people. Nothing changed.": (
+        "Esse é o último administrador ativo: mais ninguém poderia gerir as pessoas. Nada foi "
+        "alterado."
+    ),
+    "Change your own password at the terminal (mentiondesk users passwd): here it would log you "
+    "out. Nothing changed.": (
+        "Mude a sua própria palavra-passe no terminal (mentiondesk users passwd): aqui terminaria "
+        "a sua sessão. Nada foi alterado."
+    ),
+    "active rules, in order; read-only": "ativas, na ordem em que são avaliadas; só de leitura",
+    "alert the team": "alertar a equipa",
+    "{n} ticket": "{n} ticket",
+    "{n} tickets": "{n} tickets",
+    "This rule records nothing (no case, draft or alert): these are the mentions of the last 7 "
+    "days whose reading it matches.": (
+        "Esta regra não regista nada (nem caso, nem rascunho, nem alerta): estas são as menções "
+        "dos últimos 7 dias cuja leitura ela captura."
+    ),
+    "This rule records nothing, and whether it matched a mention depends on the author’s earlier "
+    "mentions, which cannot be checked again afterwards.": (
+        "Esta regra não regista nada, e se capturou uma menção depende das menções anteriores da "
+        "pessoa, que não é possível verificar de novo depois."
+    ),
+}
+
+# Stored values (i18n_pt_words.WORDS) that read differently, by kind.
+WORDS: dict[str, dict[str, str]] = {
+    "reason": {"opt_out": "cancelamento de subscrição"},
+    "action": {
+        "do-not-contact": "marcou como não contactar",
+        "allow-contact": "permitiu o contacto de novo",
+    },
+    "held": {"opted-out": "a pessoa pediu para não ser contactada"},
+}

@@ -1,0 +1,160 @@
+"""The case page, held replies and the audit trail where European Portuguese words them
+differently from pt-BR (see i18n_pt_pt.py): their own file, as in pt-BR."""
+
+from __future__ import annotations
+
+CASE = {
+    # the case page (i18n_pt_case)
+    "do not contact": "não contactar",
+    "Save draft": "Guardar rascunho",
+    "{who} edited this draft after you opened the page ({when}): nothing was changed.": (
+        "{who} editou este rascunho depois de a página ser aberta ({when}): nada foi alterado."
+    ),
+    "Someone edited this draft after you opened the page: nothing was changed.": (
+        "Alguém editou este rascunho depois de a página ser aberta: nada foi alterado."
+    ),
+    "Someone decided this draft after you opened this page: nothing was sent or saved. Your text "
+    "is below, to copy.": (
+        "Alguém decidiu sobre este rascunho depois de esta página ser aberta: nada foi enviado nem"
+        " guardado. O seu texto está abaixo, para copiar."
+    ),
+    "Your reply was not sent: the case changed after you opened this page. Your text is below.": (
+        "A sua resposta não foi enviada: o caso mudou depois de esta página ser aberta. O seu "
+        "texto está abaixo."
+    ),
+    "{who} approved this draft after you opened the page ({when}): your text was not sent or "
+    "saved.": (
+        "{who} aprovou este rascunho depois de a página ser aberta ({when}): o seu texto não foi "
+        "enviado nem guardado."
+    ),
+    "{who} rejected this draft after you opened the page ({when}): your text was not sent or "
+    "saved.": (
+        "{who} rejeitou este rascunho depois de a página ser aberta ({when}): o seu texto não foi "
+        "enviado nem guardado."
+    ),
+    "This draft was withdrawn after you opened the page: your text was not sent or saved.": (
+        "Este rascunho foi retirado depois de a página ser aberta: o seu texto não foi enviado nem"
+        " guardado."
+    ),
+    "Your text, to copy (or to send with Reply now, if the case still needs it):": (
+        "O seu texto, para copiar (ou enviar em Responder agora, se o caso ainda precisar):"
+    ),
+    "Your text, not sent": "O seu texto, não enviado",
+    "{who} sent a reply after you opened the page ({when}): your reply was not sent.": (
+        "{who} enviou uma resposta depois de a página ser aberta ({when}): a sua não foi enviada."
+    ),
+    "Someone answered this case after you opened the page: your reply was not sent.": (
+        "Alguém respondeu a este caso depois de a página ser aberta: a sua resposta não foi "
+        "enviada."
+    ),
+    "Read their reply above. Your text is still in the box below: send it if it still fits.": (
+        "Leia a resposta dessa pessoa acima. O seu texto continua na caixa abaixo: envie-o se "
+        "ainda fizer sentido."
+    ),
+    "{who} closed this case after you opened the page ({when}): your reply was not sent.": (
+        "{who} encerrou este caso depois de a página ser aberta ({when}): a sua resposta não foi "
+        "enviada."
+    ),
+    "{who} resolved this case after you opened the page ({when}): your reply was not sent.": (
+        "{who} resolveu este caso depois de a página ser aberta ({when}): a sua resposta não foi "
+        "enviada."
+    ),
+    "This case is no longer open: your reply was not sent.": (
+        "Este caso já não está aberto: a sua resposta não foi enviada."
+    ),
+    "Your text, to copy:": "O seu texto, para copiar:",
+    "Your text is still in the box below: approve or save it to use yours instead, or copy theirs "
+    "in.": (
+        "O seu texto continua na caixa abaixo: aprove ou guarde para usar o seu, ou copie o texto "
+        "da outra pessoa para a caixa."
+    ),
+    "(sent at once, in your name)": "(enviada de imediato, em seu nome)",
+    "No private message: the author asked not to be contacted.": (
+        "Sem mensagem privada: a pessoa pediu para não ser contactada."
+    ),
+    "Your reply": "A sua resposta",
+    "Withdrawn: the author has since complained, so this thank-you no longer fits.": (
+        "Retirada: depois disso, a pessoa fez uma reclamação, e este agradecimento já não faz "
+        "sentido."
+    ),
+    "Withdrawn: the author asked not to be contacted.": (
+        "Retirada: a pessoa pediu para não ser contactada."
+    ),
+    "{who} put them on the do-not-contact list.": (
+        "{who} incluiu a pessoa na lista de não contactar."
+    ),
+    "They were already on the do-not-contact list.": (
+        "A pessoa já estava na lista de não contactar."
+    ),
+    "Add a note for the team": "Escreva uma nota para a equipa",
+    "Ticket": "Ticket",
+    "help desk ticket {ref}": "ticket {ref} no help desk",
+    "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
+    "tenfold of the author's followers (10, 100, 1,000…)": (
+        "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação, + 1 por cada"
+        " dez vezes mais seguidores do perfil (10, 100, 1000…)"
+    ),
+    "Do not contact {handle} on {platform}": "Não contactar {handle} no {platform}",
+    "{handle} on {platform} is on the do-not-contact list.": (
+        "{handle} no {platform} está na lista de não contactar."
+    ),
+    "Allow contact again with {handle} on {platform}": (
+        "Permitir contacto de novo com {handle} no {platform}"
+    ),
+    "The do-not-contact list goes by platform: each account is listed on its own.": (
+        "A lista de não contactar é por plataforma: cada conta entra na lista separadamente."
+    ),
+    "Sentiment of their latest mention: praise high, complaints low.": (
+        "Sentimento da menção mais recente: elogios em cima, reclamações em baixo."
+    ),
+    "Sentiment of their last {n} mentions: praise high, complaints low.": (
+        "Sentimento das {n} menções mais recentes: elogios em cima, reclamações em baixo."
+    ),
+    # held replies (i18n_pt_held)
+    "Write a public reply below instead: it reaches them where a private message cannot.": (
+        "Escreva abaixo uma resposta pública: chega onde a mensagem privada não chega."
+    ),
+    "They are no longer on the do-not-contact list, so it no longer holds this reply back: try "
+    "sending it again.": (
+        "A pessoa saiu da lista de não contactar, que já não retém esta resposta: tente enviar de "
+        "novo."
+    ),
+    "There is nothing to reply to: close the case, unless the author wrote again (answer "
+    "that mention).": (
+        "Não há nada a que responder: encerre o caso, a menos que a pessoa tenha escrito de "
+        "novo (responda a essa menção)."
+    ),
+    "Tell whoever runs the desk: the desk is not set up to send this. Try again once it is "
+    "fixed.": (
+        "Avise quem administra o atendimento: não está configurado para enviar isto. Tente de "
+        "novo depois da correção."
+    ),
+    "What the outbox recorded": "O que a fila de envio registou",
+    "Trying again would be held again while the author is on the do-not-contact list.": (
+        "Uma nova tentativa seria retida de novo enquanto a pessoa estiver na lista de não "
+        "contactar."
+    ),
+    "Trying again: the reply is back in the outbox. If it is held again, the page says why.": (
+        "A tentar de novo: a resposta voltou à fila de envio. Se for retida outra vez, a página "
+        "diz porquê."
+    ),
+    "That reply is no longer held (it was sent, or someone already tried again): here is how it "
+    "stands now.": (
+        "Essa resposta já não está retida (foi enviada, ou alguém já tentou de novo): veja como "
+        "está agora."
+    ),
+    # audit trail (i18n_pt_audit)
+    "{who} changed the password of {name}": "{who} mudou a palavra-passe de {name}",
+    "{who} put {handle} on {platform} on the do-not-contact list": (
+        "{who} colocou {handle} no {platform} na lista de não contactar"
+    ),
+    "{who} allowed {handle} on {platform} to be contacted again": (
+        "{who} voltou a permitir contacto com {handle} no {platform}"
+    ),
+    "{who} put the person on {platform} on the do-not-contact list": (
+        "{who} colocou a pessoa no {platform} na lista de não contactar"
+    ),
+    "{who} allowed the person on {platform} to be contacted again": (
+        "{who} voltou a permitir contacto com a pessoa no {platform}"
+    ),
+}
