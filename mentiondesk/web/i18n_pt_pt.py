@@ -25,6 +25,9 @@ MESSAGES: dict[str, str] = {
         "O atendimento não consegue aceder à base de dados neste momento; nada do que fez se "
         "perdeu — tente de novo daqui a um minuto."
     ),
+    "Agents can take a case; managers assign it to others.": (
+        "Os agentes podem assumir um caso; os gestores atribuem-no a outras pessoas."
+    ),
     "There is no such case. It may have been typed wrong.": (
         "Esse caso não existe. Talvez o número tenha sido mal escrito."
     ),
@@ -105,6 +108,7 @@ MESSAGES: dict[str, str] = {
         "A mostrar os {shown} mais urgentes de {total} na fila: {what}."
     ),
     # dashboard
+    "Median first response": "Mediana da 1.ª resposta",  # Portugal's ordinal has the dot
     "90% answered within": "90% respondidos no máximo em",  # "em até" is Brazil's
     "{n} waiting": "{n} à espera",
     # people and playbooks (i18n_pt_admin)
