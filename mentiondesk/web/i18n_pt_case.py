@@ -67,6 +67,9 @@ CASE = {
         "Leia a resposta dessa pessoa acima. Seu texto continua na caixa abaixo: envie se "
         "ainda fizer sentido."
     ),
+    "Your reply was not sent: your text is still in the box below.": (
+        "Sua resposta não foi enviada: seu texto continua na caixa abaixo."
+    ),
     "{who} closed this case after you opened the page ({when}): your reply was not sent.": (
         "{who} encerrou este caso depois que você abriu a página ({when}): sua resposta não "
         "foi enviada."

@@ -121,6 +121,7 @@ async def render_case(
         rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
+        refused=why if reply else None,  # which notice key refused the Reply now
         timeline=timeline_points(detail.timeline, loc=loc),
         trail=[(a.at, audit_line(loc, a)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
@@ -153,6 +154,8 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     seen = str(form.get("seen", ""))
     who, kind = session(request).user.name, str(form.get("kind", "public"))
     text = str(form.get("text", "")).replace("\r\n", "\n")[:20_000]
+    if kind not in hand_reply.KINDS:  # only a forged form: the page offers no other
+        raise web.HTTPBadRequest(text="kind must be public or private")
     try:
         sent = await desk.db(
             hand_reply.write_reply,
@@ -167,21 +170,32 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except hand_reply.PrivateRefused as exc:
-        raise redirect(back, exc.reason) from None
-    except queue.StaleAction:  # answered or closed meanwhile: say so, keep what was typed
-        reply = (kind if kind in hand_reply.KINDS else "public", text)
-        return await render_case(
-            request, mention_id, status=409, here=back, reply=reply, why="reply-kept"
-        )
+        return await _reply_refused(request, mention_id, (kind, text), back=back, why=exc.reason)
+    except queue.StaleAction:  # answered or closed meanwhile: say so
+        return await _reply_refused(request, mention_id, (kind, text), back=back, why="reply-kept")
     except queue.ReplyTooLong:
-        raise redirect(back, "too-long") from None
+        return await _reply_refused(request, mention_id, (kind, text), back=back, why="too-long")
     except ValueError:
-        raise redirect(back, "empty") from None
+        return await _reply_refused(request, mention_id, (kind, text), back=back, why="empty")
     await desk.db(audit.record_draft, desk.store, who, "reply", sent.draft_id)
     _LOGGER.info("draft %d written and approved by %s", sent.draft_id, who)
     if desk.on_queued is not None:
         await desk.on_queued(sent.key)
     raise redirect(back, "replied")
+
+
+# A refusal the page's state explains (answered, closed, the author listed since it was
+# loaded) conflicts with it: 409; one the text or choice itself explains: 422.
+_REFUSED_STATUS = {"reply-kept": 409, "dnc": 409}
+
+
+async def _reply_refused(
+    request: web.Request, mention_id: int, reply: tuple[str, str], *, back: str, why: str
+) -> web.Response:
+    """A refused Reply now: the page again, saying why, the typed text kept in its box
+    (a redirect would lose it)."""
+    status = _REFUSED_STATUS.get(why, 422)
+    return await render_case(request, mention_id, status=status, here=back, reply=reply, why=why)
 
 
 @require(Role.AGENT)
