@@ -70,9 +70,9 @@ def purge(
 
 
 def _kept(cases: int, posts: int) -> str:
-    parts = (
-        [f"{counted(cases, 'finished case')} with a draft or reply still waiting"] if cases else []
-    )
+    parts = []
+    if cases:
+        parts.append(f"{counted(cases, 'finished case')} with a draft, reply or alert waiting")
     if posts:
         parts.append(f"{counted(posts, 'post')} with an alert not yet delivered")
     return ", ".join(parts)

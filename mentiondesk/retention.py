@@ -3,7 +3,8 @@ finished work is erased once it is older than the days kept.
 
 Finished work only: cases resolved or closed more than N days ago, and posts older than N days
 that opened no case. Never an open case, a draft waiting for a person, or an outbox action not
-yet delivered (held, pending or being sent): those wait for a later run. What names or quotes
+yet delivered (held, pending or being sent; an alert in a chat digest not sent yet too): those
+wait for a later run. What names or quotes
 someone is blanked (post text, link and id, the id in outbox keys too, drafts' text, the copy
 of the case in delivered actions) or deleted (notes, corrections, alerts already sent in a
 digest); an author's row is blanked once none of their posts is kept, and with it the handle in
@@ -110,8 +111,9 @@ def purge(
 
 def waiting(store: Store, days: int, *, now: datetime | None = None) -> tuple[int, int]:
     """What the retention keeps for now, finished and older than `days` days: (cases with a
-    draft or an action still waiting, pending or held until a person deals with it; posts
-    that opened no case with an alert about them not yet delivered)."""
+    draft or an action still waiting, pending or held until a person deals with it, or an
+    alert in an unsent digest; posts that opened no case with an alert about them not yet
+    delivered, a digest's included)."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
     cases = sa.select(sa.func.count()).select_from(CASE).where(rows.case_waiting(cutoff))
     posts = sa.select(sa.func.count()).select_from(MENTION).where(rows.loose_waiting(cutoff))

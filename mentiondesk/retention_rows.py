@@ -1,10 +1,10 @@
 """What the retention may erase (as SQL conditions) and how one batch of it is erased.
 
 Finished work only: a case resolved or closed before the cutoff, or a post no case holds
-posted before it, and then only when no draft of it waits for a person and no outbox action
-of it is still to be delivered (held, pending or being sent). The conditions are subqueries,
-never lists of ids, so a big store passes no bound-parameter limit; a batch then names at
-most a few hundred rows.
+posted before it, and then only when no draft of it waits for a person, no outbox action
+of it is still to be delivered (held, pending or being sent) and no alert about it waits in
+a digest not sent yet. The conditions are subqueries, never lists of ids, so a big store
+passes no bound-parameter limit; a batch then names at most a few hundred rows.
 """
 
 from __future__ import annotations
@@ -71,7 +71,17 @@ def case_ready(cutoff: datetime, c: Any = CASE) -> Any:
         sa.exists().where(m.c.id == c.c.mention_id, ~purged(m.c.external_id)),
         ~_blocked(theirs, d),
         ~sa.exists().where(o.c.case_id == c.c.id, o.c.status != "done"),
+        ~_case_digest_waiting(c),
     )
+
+
+def _case_digest_waiting(c: Any) -> Any:
+    """SQL on a case: an alert about its post or a follow-up waits in a digest not sent yet.
+    Its outbox action is done (the digest took it), so the case_id test above misses it."""
+    m, m2, f = MENTION.alias(), MENTION.alias(), FOLLOW_UP.alias()
+    opener = sa.exists().where(m.c.id == c.c.mention_id, _digest_waiting(m))
+    followed = f.c.case_id == c.c.id, m2.c.id == f.c.mention_id, _digest_waiting(m2)
+    return sa.or_(opener, sa.exists().where(*followed))
 
 
 def case_waiting(cutoff: datetime) -> Any:
@@ -105,14 +115,38 @@ def _like_escaped(text: Any) -> Any:
     return text
 
 
+def _keyed_on(m: Any) -> Any:
+    """SQL: the LIKE pattern of a key naming post `m` (`kind:target:platform:id:rule`, as
+    decisions writes an alert's key)."""
+    return sa.literal("%:") + m.c.platform + ":" + _like_escaped(m.c.external_id) + ":%"
+
+
 def _alert_waiting(m: Any) -> Any:
-    """SQL on a mention: an action keyed on the post (`kind:target:platform:id:rule`, as
-    decisions writes an alert's key) is not delivered yet. An alert on a post that opened no
-    case has no case and no draft: its key is the only link. Only pending and held rows are
-    read (the outbox's status index), however many were delivered."""
+    """SQL on a mention: an action keyed on the post is not delivered yet, or waits in a
+    digest. An alert on a post that opened no case has no case and no draft: its key is the
+    only link. Only pending and held rows are read (the outbox's status index), however many
+    were delivered."""
     o = OUTBOX.alias()
-    post = sa.literal("%:") + m.c.platform + ":" + _like_escaped(m.c.external_id) + ":%"
-    return sa.exists().where(o.c.status.in_(("pending", "held")), o.c.key.like(post, escape="\\"))
+    undelivered = o.c.status.in_(("pending", "held")), o.c.key.like(_keyed_on(m), escape="\\")
+    return sa.or_(sa.exists().where(*undelivered), _digest_waiting(m))
+
+
+def _digest_waiting(m: Any) -> Any:
+    """SQL on a mention: an alert about the post waits in a digest not sent yet. Its outbox
+    action is done (the digest sink took it), but the digest, which quotes the post, is still
+    to go: collected and not flushed, or flushed into a digest action not yet delivered. The
+    item's key (the alert's) names the post."""
+    i, o = DIGEST_ITEM.alias(), OUTBOX.alias()
+    about = i.c.key.like(_keyed_on(m), escape="\\")
+    # flush_due queues a route's digest as `digest:ROUTE:…`, created at the instant it marks
+    # the items flushed: that instant is the link.
+    digest = sa.literal("digest:") + _like_escaped(i.c.route) + ":%"
+    queued = sa.exists().where(
+        o.c.status.in_(("pending", "held")),
+        o.c.created_at == i.c.flushed_at,
+        o.c.key.like(digest, escape="\\"),
+    )
+    return sa.exists().where(about, sa.or_(i.c.flushed_at.is_(None), queued))
 
 
 def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
@@ -124,7 +158,7 @@ def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
 
 def loose_waiting(cutoff: datetime) -> Any:
     """SQL on MENTION: a post no case holds, old enough, kept for an alert about it that is
-    not delivered yet (held until someone deals with it, or pending)."""
+    not delivered yet (held until someone deals with it, pending, or in an unsent digest)."""
     return sa.and_(_loose(cutoff, MENTION), _alert_waiting(MENTION))
 
 

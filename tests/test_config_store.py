@@ -1,5 +1,5 @@
-"""`[store]`: the URL from an environment variable (its password stays out of the file), and
-only the drivers mentiondesk installs."""
+"""`[store]`: the URL from an environment variable (its password stays out of the file), only
+the drivers mentiondesk installs, and `retain_days` checked (the retention: test_retention)."""
 
 from __future__ import annotations
 
@@ -90,3 +90,28 @@ def test_check_config_reaches_postgresql_through_url_env(
     monkeypatch.setenv("MD_STORE_URL", bare)
     code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
     assert code == 0 and "(reachable)" in output, output
+
+
+def test_purge_without_retain_days_says_how_to_set_it(tmp_path: Path) -> None:
+    config = _config(tmp_path, _URL_LINE)
+    code, output = run_cli(config, "store", "purge")
+    assert code == 1 and "[store] retain_days is not set" in output
+    assert run_cli(config, "store", "purge", "--days", "7")[0] == 2  # at least 30
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("7", "store.retain_days: 7 days is too short"),
+        ('"365"', "store.retain_days: '365' is not a number of days; write a whole number"),
+        ("true", "store.retain_days: True is not a number of days"),
+    ],
+)
+def test_retain_days_is_checked_at_load(tmp_path: Path, value: str, says: str) -> None:
+    config = _config(tmp_path, _URL_LINE)
+    config.write_text(config.read_text().replace("[store]\n", f"[store]\nretain_days = {value}\n"))
+    with pytest.raises(ConfigError, match="retain_days") as caught:
+        load_config(config)
+    assert says in str(caught.value) and "remove the key to keep everything" in str(caught.value)
+    config.write_text(config.read_text().replace(f"retain_days = {value}", "retain_days = 30"))
+    assert load_config(config).settings.store.retain_days == 30

@@ -20,7 +20,7 @@ from sqlmodel import SQLModel
 from mentiondesk import cli_common, retention
 from mentiondesk.config import load_config
 from mentiondesk.figures import load_period
-from mentiondesk.models import ConfigError, Mention
+from mentiondesk.models import Mention
 from mentiondesk.period import Period
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
@@ -159,7 +159,7 @@ def test_a_reply_not_yet_delivered_keeps_its_case(desk: Path, db_url: str) -> No
     _age(db_url)
     output = " ".join(run_cli(desk, "store", "purge")[1].split())
     assert "erased: 0 cases" in output
-    assert "Kept for now: 1 finished case with a draft or reply still waiting" in output
+    assert "Kept for now: 1 finished case with a draft, reply or alert waiting" in output
     assert _holding(db_url, "Hi Ana") == ["draft.text", "outbox.payload"]
     with _connect(db_url) as conn:  # delivered at last
         conn.execute(sa.update(OUTBOX).values(status="done"))
@@ -182,33 +182,6 @@ def test_dry_run_counts_what_a_purge_erases_and_erases_nothing(desk: Path, db_ur
     done = " ".join(run_cli(desk, "store", "purge")[1].split()).split("erased: ")[1]
     assert done == plan
     assert _holding(db_url, PRAISE) == _holding(db_url, "h_b") == []
-
-
-def test_purge_without_retain_days_says_how_to_set_it(tmp_path: Path) -> None:
-    samples = write_mentions(tmp_path / "m.jsonl", POSTS)
-    config = write_config(tmp_path, db_url="sqlite:///s.db", samples=samples)
-    code, output = run_cli(config, "store", "purge")
-    assert code == 1 and "[store] retain_days is not set" in output
-    assert run_cli(config, "store", "purge", "--days", "7")[0] == 2  # at least 30
-
-
-@pytest.mark.parametrize(
-    ("value", "says"),
-    [
-        ("7", "store.retain_days: 7 days is too short"),
-        ('"365"', "store.retain_days: '365' is not a number of days; write a whole number"),
-        ("true", "store.retain_days: True is not a number of days"),
-    ],
-)
-def test_retain_days_is_checked_at_load(tmp_path: Path, value: str, says: str) -> None:
-    samples = write_mentions(tmp_path / "m.jsonl", POSTS)
-    config = write_config(tmp_path, db_url="sqlite:///s.db", samples=samples)
-    config.write_text(config.read_text().replace("[store]\n", f"[store]\nretain_days = {value}\n"))
-    with pytest.raises(ConfigError, match="retain_days") as caught:
-        load_config(config)
-    assert says in str(caught.value) and "remove the key to keep everything" in str(caught.value)
-    config.write_text(config.read_text().replace(f"retain_days = {value}", "retain_days = 30"))
-    assert load_config(config).settings.store.retain_days == 30
 
 
 def test_a_backlog_goes_in_batches(desk: Path, db_url: str) -> None:
