@@ -7,6 +7,8 @@ import os
 import re
 import subprocess
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ from tests.desk.browser import CHROMIUM, ROOT, backdrop, served
 from tests.desk.seed import PASSWORD, write_config
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+Client = TestClient[web.Request, web.Application]
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +39,40 @@ def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
     return load_config(write_config(tmp_path, db_url))
+
+
+class Clock:
+    """The desk's clock, moved by the test (login limits count within a minute, an hour)."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def write_desk_config(tmp_path: Path, db_url: str, desk: str) -> Path:
+    """The test config with `desk` (TOML lines) as its `[desk]` section."""
+    path = write_config(tmp_path, db_url)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n[desk]\n{desk}\n")
+    return path
+
+
+@asynccontextmanager
+async def desk_client(
+    tmp_path: Path, db_url: str, store: Store, desk: str, *, clock: Clock | None = None
+) -> AsyncIterator[Client]:
+    """An anonymous client of the desk configured with `desk` lines under `[desk]`."""
+    config = load_config(write_desk_config(tmp_path, db_url, desk))
+    app = create_app(config, store, clock=clock) if clock else create_app(config, store)
+    async with TestServer(app) as server, TestClient(server) as client:
+        yield client
 
 
 @pytest.fixture
@@ -151,10 +188,9 @@ def phone(browser: Browser) -> Iterator[Page]:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     """The desk with a month of mentions, served for the module's browser; its URL and store."""
     folder = tmp_path_factory.mktemp("desk")
-    path = write_config(folder, f"sqlite:///{folder / 'desk.db'}")
-    with path.open("a", encoding="utf-8") as handle:  # every login of the module, one address
-        handle.write("\n[desk]\nlogin_attempts_per_address = 1000\n")
-    config = load_config(path)
+    # Every login of the module comes from one address.
+    desk = "login_attempts_per_address = 1000"
+    config = load_config(write_desk_config(folder, f"sqlite:///{folder / 'desk.db'}", desk))
     store = Store(config.store_url())
     store.create_all()
     for role in Role:

@@ -7,43 +7,26 @@ import asyncio
 import threading
 import time
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
-from mentiondesk.web import create_app, pages_login, users
-from tests.desk.conftest import Desk
-from tests.desk.seed import PASSWORD, write_config
+from mentiondesk.web import pages_login, users
+from tests.desk.conftest import Clock, Desk, desk_client, write_desk_config
+from tests.desk.seed import PASSWORD
 
 PT = {"Accept-Language": "pt-PT,pt;q=0.9"}
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
 async def capped(tmp_path: Path, db_url: str, store: Store, clock: Clock) -> AsyncIterator[Desk]:
     """The desk with a budget of three password checks a minute."""
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("\n[desk]\nlogin_attempts_per_minute = 3\n")
-    app = create_app(load_config(path), store, clock=clock)
-    async with TestServer(app) as server, TestClient(server) as client:
+    budget = "login_attempts_per_minute = 3"
+    async with desk_client(tmp_path, db_url, store, budget, clock=clock) as client:
         yield Desk(client)
 
 
@@ -101,8 +84,7 @@ async def test_no_more_than_two_checks_run_at_once(
 
 
 def test_the_budget_must_be_a_positive_number(tmp_path: Path) -> None:
-    path = write_config(tmp_path, f"sqlite:///{tmp_path / 'store.db'}")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("\n[desk]\nlogin_attempts_per_minute = 0\n")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    path = write_desk_config(tmp_path, url, "login_attempts_per_minute = 0")
     with pytest.raises(ConfigError, match="login_attempts_per_minute"):
         load_config(path)

@@ -7,47 +7,26 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
 
-from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT
-from mentiondesk.web import create_app
 from mentiondesk.web.login_limits import LoginLimits, Throttle
-from tests.desk.conftest import Desk
-from tests.desk.seed import PASSWORD, write_config
+from tests.desk.conftest import Client, Clock, Desk, desk_client
+from tests.desk.seed import PASSWORD
 
-Client = TestClient[web.Request, web.Application]
 PT = {"Accept-Language": "pt-BR"}
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
 async def client(tmp_path: Path, db_url: str, store: Store, clock: Clock) -> AsyncIterator[Client]:
     """Behind a proxy (the address is X-Forwarded-For's last), 12 checks a minute in all."""
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("\n[desk]\nbehind_proxy = true\nlogin_attempts_per_minute = 12\n")
-    app = create_app(load_config(path), store, clock=clock)
-    async with TestServer(app) as server, TestClient(server) as client:
+    desk = "behind_proxy = true\nlogin_attempts_per_minute = 12"
+    async with desk_client(tmp_path, db_url, store, desk, clock=clock) as client:
         yield client
 
 
@@ -177,11 +156,7 @@ async def test_adding_a_person_on_the_desk_is_audited(as_role: object, store: St
 async def test_the_per_address_limit_is_set_in_the_config(
     tmp_path: Path, db_url: str, store: Store
 ) -> None:
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("\n[desk]\nlogin_attempts_per_address = 2\n")
-    app = create_app(load_config(path), store)
-    async with TestServer(app) as server, TestClient(server) as client:
+    async with desk_client(tmp_path, db_url, store, "login_attempts_per_address = 2") as client:
         tried = [await _login(client, f"nobody{n}", "guess", "ignored") for n in range(3)]
     assert [status for status, _ in tried] == [401, 401, 429]
 

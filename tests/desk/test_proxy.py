@@ -12,18 +12,16 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from mentiondesk.config import Config, load_config
 from mentiondesk.store import Store
-from tests.desk.conftest import desk_app
-from tests.desk.seed import PASSWORD, write_config
+from tests.desk.conftest import desk_app, write_desk_config
+from tests.desk.seed import PASSWORD
 
 Client = TestClient[web.Request, web.Application]
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 def _config(tmp_path: Path, db_url: str, *, behind_proxy: bool) -> Config:
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n[desk]\nbehind_proxy = {str(behind_proxy).lower()}\n")
-    return load_config(path)
+    desk = f"behind_proxy = {str(behind_proxy).lower()}"
+    return load_config(write_desk_config(tmp_path, db_url, desk))
 
 
 async def _login(client: Client, password: str, forwarded_for: str) -> int:
