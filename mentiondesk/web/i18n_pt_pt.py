@@ -70,6 +70,9 @@ MESSAGES: dict[str, str] = {
         "Esta pessoa pediu para não ser contactada: nenhuma mensagem privada é enviada."
     ),
     "Your reply is being sent.": "A sua resposta está a ser enviada.",
+    "Your reply was not sent: your text is still in the box below.": (
+        "A sua resposta não foi enviada: o seu texto continua na caixa abaixo."
+    ),
     "The reply is longer than the platform allows: shorten it first.": (
         "A resposta é maior do que a plataforma permite: encurte-a primeiro."
     ),
