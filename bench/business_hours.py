@@ -4,9 +4,10 @@
 
 Fills bench/desk.py's store (N mentions over 90 days, N/5 cases), then times the 30- and
 90-day first-response figures (metrics.first_response) with and without a Mon–Fri
-09:00–18:00 calendar in São Paulo, and with a shift per day ("Mon–Fri 08:00–18:00, Sat
-09:00–13:00, Sun 20:00–02:00"), alternating them so that a busy machine slows all alike;
-prints the medians.
+09:00–18:00 calendar in São Paulo, with a shift per day ("Mon–Fri 08:00–18:00, Sat
+09:00–13:00, Sun 20:00–02:00"), and with split shifts ("Mon–Fri 08:00–12:00 and
+13:00–18:00, Sat 09:00–13:00 and 14:00–16:00"), alternating them so that a busy machine
+slows all alike; prints the medians.
 """
 
 from __future__ import annotations
@@ -35,8 +36,12 @@ HOURS = BusinessHours.weekly(
     parse_days("mon-fri"), parse_clock("09:00"), parse_clock("18:00"), ZONE
 )
 # A shift per day, Sunday's past midnight: the same one pass over the days, so the same cost.
-DAY, SATURDAY, NIGHT = (parse_shift(s) for s in ("08:00-18:00", "09:00-13:00", "20:00-02:00"))
+DAY, SATURDAY, NIGHT = ((parse_shift(s),) for s in ("08:00-18:00", "09:00-13:00", "20:00-02:00"))
 SHIFTS = BusinessHours((DAY, DAY, DAY, DAY, DAY, SATURDAY, NIGHT), ZONE)
+# Split shifts: twice the windows to place, the same one pass and one binary search a moment.
+LUNCH = tuple(parse_shift(s) for s in ("08:00-12:00", "13:00-18:00"))
+SPLIT_SATURDAY = tuple(parse_shift(s) for s in ("09:00-13:00", "14:00-16:00"))
+SPLIT = BusinessHours((LUNCH, LUNCH, LUNCH, LUNCH, LUNCH, SPLIT_SATURDAY, ()), ZONE)
 
 
 def run(backend: str, n: int, rounds: int) -> None:
@@ -49,9 +54,10 @@ def run(backend: str, n: int, rounds: int) -> None:
             for days in (30, 90):
                 period = last_days(now, days, ZONE)
                 answered = first_response(conn, period).count
-                times: dict[str, list[float]] = {"clock only": [], "mon-fri": [], "per day": []}
+                names = ("clock only", "mon-fri", "per day", "split")
+                times: dict[str, list[float]] = {name: [] for name in names}
                 for _ in range(rounds):
-                    for name, hours in zip(times, (None, HOURS, SHIFTS), strict=True):
+                    for name, hours in zip(times, (None, HOURS, SHIFTS, SPLIT), strict=True):
                         start = time.perf_counter()
                         first_response(conn, period, hours)
                         times[name].append(time.perf_counter() - start)

@@ -2,9 +2,9 @@
 
 First-response time on the clock counts a complaint posted Friday 19:00 and answered Monday
 09:30 as 62.5 hours; in business hours (Mon–Fri 09:00–18:00) it is 30 minutes, the time the
-team actually had. Each weekday has at most one shift, and a shift that closes at or before
-it opens (20:00–02:00) runs past midnight. Pure: no database, no config; the config section
-builds a BusinessHours.
+team actually had. A weekday may have several shifts (08:00–12:00 and 13:00–18:00, a lunch
+break between), and a shift that closes at or before it opens (20:00–02:00) runs past
+midnight. Pure: no database, no config; the config section builds a BusinessHours.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from mentiondesk.business_week import ENGLISH_DAYS, MIDNIGHT, Shift, Week, describe_week
+from mentiondesk.business_week import ENGLISH_DAYS, MIDNIGHT, Day, Shift, Week, describe_week
 
 
 @dataclass(frozen=True, slots=True)
 class BusinessHours:
-    """Each weekday's shift in `week` (Monday first; None: closed), in `zone`, except that a
-    shift that opens on one of `holidays` (local dates) does not run. The hours after
+    """Each weekday's shifts in `week` (Monday first; none: closed), in `zone`, except that
+    the shifts that open on one of `holidays` (local dates) do not run. The hours after
     midnight of an overnight shift belong to the day it opened: a holiday on Tuesday cancels
     Tuesday's 20:00–02:00, not the end of Monday's."""
 
@@ -38,24 +38,24 @@ class BusinessHours:
         holidays: frozenset[date] = frozenset(),
     ) -> BusinessHours:
         """The same shift on each of `days` (0 = Monday): `days`, `open`, `close` in config."""
-        week = tuple((opens, closes) if day in days else None for day in range(7))
+        week = tuple(((opens, closes),) if day in days else () for day in range(7))
         return cls(week, zone, holidays)
 
-    def shift_on(self, day: date) -> Shift | None:
-        """The shift that opens on `day`; None on a day off or a holiday."""
-        return None if day in self.holidays else self.week[day.weekday()]
+    def shifts_on(self, day: date) -> Day:
+        """The shifts that open on `day`, in order; none on a day off or a holiday."""
+        return () if day in self.holidays else self.week[day.weekday()]
 
     def is_open_on(self, day: date) -> bool:
-        return self.shift_on(day) is not None
+        return bool(self.shifts_on(day))
 
-    def window(self, day: date) -> tuple[datetime, datetime]:
-        """The weekday's shift on `day` as UTC instants (ValueError on a day without one).
-        Each end is placed by the zone's rules for its very day, so a summer-time change
-        moves the window with the clocks, and a night the clocks skip an hour of is an
-        hour shorter."""
-        shift = self.week[day.weekday()]
-        if shift is None:
-            raise ValueError(f"no shift opens on {day:%A}")
+    def windows(self, day: date) -> list[tuple[datetime, datetime]]:
+        """The weekday's shifts on `day` (holiday or not) as UTC instants, in order. Each
+        end is placed by the zone's rules for its very day, so a summer-time change moves
+        the windows with the clocks, and a night the clocks skip an hour of is an hour
+        shorter."""
+        return [self._window(day, shift) for shift in self.week[day.weekday()]]
+
+    def _window(self, day: date, shift: Shift) -> tuple[datetime, datetime]:
         opens, closes = shift
         last = day + timedelta(days=1) if closes <= opens else day
         return _instant(day, opens, self.zone), _instant(last, closes, self.zone)
@@ -73,35 +73,36 @@ class BusinessHours:
     def stamp_waits(self, spans: Iterable[tuple[float, float]]) -> list[float]:
         """`waits` of spans given as POSIX timestamps (as a query can give them, sparing the
         parsing of thousands of datetimes). Each shift from the earliest moment to the latest
-        is placed once, whole shifts adding up as they go, so a span costs a binary search
+        is placed once as a window, whole windows adding up as they go (a split day is two
+        windows, not a day with a hole to subtract), so a span costs a binary search
         however long it is: a dashboard's thousands of cases cost their period's days, and
         a wait of months costs months of days, not seconds."""
         stamps = [float(s) for span in spans for s in span]  # start, end, start, end…
         if not stamps:
             return []
-        # From the day before the earliest moment: its shift may run past midnight into it.
+        # From the day before the earliest moment: its night shift may run into it.
         first = self._local_day(min(stamps)) - timedelta(days=1)
-        opens, closes, before = self._shifts(first, self._local_day(max(stamps)))
+        opens, closes, before = self._placed(first, self._local_day(max(stamps)))
         since_first = []  # seconds open from `first`'s midnight to each moment
         for stamp in stamps:
-            i = bisect_right(opens, stamp) - 1  # the last shift opened by then
+            i = bisect_right(opens, stamp) - 1  # the last window opened by then
             since_first.append(before[i] + min(stamp, closes[i]) - opens[i] if i >= 0 else 0.0)
         starts, ends = since_first[0::2], since_first[1::2]
         return [max(end - start, 0.0) for start, end in zip(starts, ends, strict=True)]
 
-    def _shifts(self, first: date, last: date) -> tuple[list[float], list[float], list[float]]:
-        """The shifts opening from `first` to `last` as POSIX timestamps, in order: when
-        each opens, when it closes, and the seconds open in the shifts before it. A shift
-        starts no earlier than the one before it ended, so no second is counted twice even
-        where the clocks' changes (or two overlapping shifts) would have it."""
+    def _placed(self, first: date, last: date) -> tuple[list[float], list[float], list[float]]:
+        """The windows of the shifts opening from `first` to `last` as POSIX timestamps, in
+        order: when each opens, when it closes, and the seconds open in the windows before
+        it. A window starts no earlier than the one before it ended, so no second is counted
+        twice even where the clocks' changes (or two overlapping shifts) would have it."""
         opens: list[float] = []
         closes: list[float] = []
         before: list[float] = []
         total, end = 0.0, float("-inf")
         for i in range((last - first).days + 1):
             day = first + timedelta(days=i)
-            if self.is_open_on(day):
-                open_at, close_at = (moment.timestamp() for moment in self.window(day))
+            for shift in self.shifts_on(day):
+                open_at, close_at = (moment.timestamp() for moment in self._window(day, shift))
                 open_at = max(open_at, end)
                 end = max(close_at, open_at)
                 opens.append(open_at)
@@ -113,11 +114,11 @@ class BusinessHours:
     def _local_day(self, stamp: float) -> date:
         return datetime.fromtimestamp(stamp, self.zone).date()
 
-    def describe(self, day_names: Sequence[str] = ENGLISH_DAYS) -> str:
+    def describe(self, day_names: Sequence[str] = ENGLISH_DAYS, joiner: str = "and") -> str:
         """The week as people write it: "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00",
-        "Mon–Fri 08:00–18:00, Sat 09:00–13:00", "Mon–Fri 20:00–02:00" (`day_names`: Monday
-        first, in the reader's language)."""
-        return describe_week(self.week, day_names)
+        "Mon–Fri 08:00–12:00 and 13:00–18:00, Sat 09:00–13:00", "Mon–Fri 20:00–02:00"
+        (`day_names`: Monday first, and `joiner`, in the reader's language)."""
+        return describe_week(self.week, day_names, joiner)
 
 
 def _instant(day: date, minutes: int, zone: tzinfo) -> datetime:

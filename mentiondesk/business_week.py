@@ -1,5 +1,6 @@
 """The working week as people write it: days ("mon-fri"), clocks ("09:00"), shifts
-("20:00-02:00"), and back ("Mon–Fri 08:00–18:00, Sat 09:00–13:00"). Pure text."""
+("20:00-02:00"), and back ("Mon–Fri 08:00–12:00 and 13:00–18:00, Sat 09:00–13:00"). Pure
+text."""
 
 from __future__ import annotations
 
@@ -12,26 +13,30 @@ MIDNIGHT = 24 * 60  # "24:00": a close at the end of the day
 # (opens, closes) in minutes after local midnight; a close at or before the open is on the
 # next day (20:00–02:00).
 Shift = tuple[int, int]
-Week = tuple[Shift | None, ...]  # one entry per weekday, Monday first; None: closed
+# A weekday's shifts, in the order they open (a lunch break splits 08:00–12:00 and
+# 13:00–18:00); a night shift is the day's last. Empty: closed.
+Day = tuple[Shift, ...]
+Week = tuple[Day, ...]  # one entry per weekday, Monday first
 
 
-def describe_week(week: Week, day_names: Sequence[str] = ENGLISH_DAYS) -> str:
+def describe_week(week: Week, day_names: Sequence[str] = ENGLISH_DAYS, joiner: str = "and") -> str:
     """ "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00", "Mon, Wed 09:00–18:00, Sat
-    09:00–13:00": the days of each distinct shift, in the week's order, Monday first but for
-    a run through Sunday into Monday, which comes first ("Sun–Thu …, Fri …")."""
-    groups: dict[Shift, list[int]] = {}
-    for day, shift in enumerate(week):
-        if shift is not None:
-            groups.setdefault(shift, []).append(day)
-    runs = {shift: sorted(_runs(frozenset(days)), key=_run_order) for shift, days in groups.items()}
+    09:00–13:00", "Mon–Fri 08:00–12:00 and 13:00–18:00": the days of each distinct set of
+    shifts, in the week's order, Monday first but for a run through Sunday into Monday, which
+    comes first ("Sun–Thu …, Fri …"); a day's shifts joined by `joiner` ("e" in Portuguese),
+    as a comma already parts the days."""
+    groups: dict[Day, list[int]] = {}
+    for weekday, shifts in enumerate(week):
+        if shifts:
+            groups.setdefault(shifts, []).append(weekday)
+    runs = {
+        shifts: sorted(_runs(frozenset(days)), key=_run_order) for shifts, days in groups.items()
+    }
     parts = []
-    for (opens, closes), shift_runs in sorted(
-        runs.items(), key=lambda item: _run_order(item[1][0])
-    ):
-        names = [
-            f"{day_names[a]}–{day_names[b]}" if a != b else day_names[a] for a, b in shift_runs
-        ]
-        parts.append(f"{', '.join(names)} {clock_text(opens)}–{clock_text(closes)}")
+    for shifts, day_runs in sorted(runs.items(), key=lambda item: _run_order(item[1][0])):
+        names = [f"{day_names[a]}–{day_names[b]}" if a != b else day_names[a] for a, b in day_runs]
+        times = f" {joiner} ".join(f"{clock_text(a)}–{clock_text(b)}" for a, b in shifts)
+        parts.append(f"{', '.join(names)} {times}")
     return ", ".join(parts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import (
     DAY_NAMES,
+    Day,
     Week,
     clock_text,
     parse_clock,
@@ -20,20 +22,22 @@ from mentiondesk.business_week import (
 
 DAYS_HELP = '"mon-fri", "mon-sat", "sun-thu" or "mon,wed,fri" (mon tue wed thu fri sat sun)'
 HOURS_EXAMPLE = 'hours = { "mon-fri" = "08:00-18:00", sat = "09:00-13:00" }'
+SPLIT_EXAMPLE = '"mon-fri" = ["08:00-12:00", "13:00-18:00"]'
 
 
 class BusinessHoursSection(BaseModel):
     """The same hours each open day, `business_hours = { days = "mon-fri", open = "09:00",
     close = "18:00" }`, or a shift per day, `business_hours = { hours = { "mon-fri" =
-    "08:00-18:00", sat = "09:00-13:00" } }`; in `[desk] timezone`. A close earlier than the
-    open runs past midnight (20:00-02:00); `holidays` are whole local days off."""
+    "08:00-18:00", sat = "09:00-13:00" } }`, a list for a day of several (`"mon-fri" =
+    ["08:00-12:00", "13:00-18:00"]`); in `[desk] timezone`. A close earlier than the open
+    runs past midnight (20:00-02:00); `holidays` are whole local days off."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     days: str | None = None  # "mon-fri" where open/close are given without it
     open: str | None = None
     close: str | None = None
-    hours: dict[str, str] | None = None
+    hours: dict[str, str | list[str]] | None = None
     holidays: list[date] = []
 
     @field_validator("days")
@@ -102,12 +106,12 @@ class BusinessHoursSection(BaseModel):
         return self
 
     def week(self) -> Week:
-        """Each weekday's shift, Monday first, from whichever form the section is in."""
+        """Each weekday's shifts, Monday first, from whichever form the section is in."""
         if self.hours is not None:
             return _week_of(self.hours)
         days = _days_of(self.days or "mon-fri")
         shift = parse_clock(self.open or ""), parse_clock(self.close or "")  # set: checked at load
-        return tuple(shift if day in days else None for day in range(7))
+        return tuple((shift,) if day in days else () for day in range(7))
 
     def calendar(self, zone: str) -> BusinessHours:
         """The calendar in `zone` ([desk] timezone), ready to count with."""
@@ -122,22 +126,43 @@ def _days_of(text: str) -> frozenset[int]:
 
 
 def _week_of(hours: dict[str, Any]) -> Week:
-    """`hours = { "mon-fri" = "08:00-18:00", sat = "09:00-13:00" }` as a Week; ValueError
-    naming the day or shift it cannot read, a day given twice, or a night shift that runs
-    into the next day's."""
-    week: list[tuple[int, int] | None] = [None] * 7
+    """`hours = { "mon-fri" = ["08:00-12:00", "13:00-18:00"], sat = "09:00-13:00" }` as a
+    Week; ValueError naming the day or shift it cannot read, a day given twice, or shifts
+    that overlap: two of one day, or a night shift and the next day's first."""
+    week: list[Day] = [()] * 7
     named: dict[int, str] = {}
-    for days, text in hours.items():
-        shift = _shift_of(days, text)
+    for days, value in hours.items():
+        shifts = _day_of(days, value)
         for day in _days_of(days):
             if day in named:
                 raise ValueError(
                     f"{DAY_NAMES[day]} is in both {named[day]!r} and {days!r}; give each day "
-                    "one shift (one key)"
+                    f"one key, its shifts in a list: {SPLIT_EXAMPLE}"
                 )
-            named[day], week[day] = days, shift
+            named[day], week[day] = days, shifts
     _no_overlap(week)
     return tuple(week)
+
+
+def _day_of(days: str, value: Any) -> Day:
+    """One key's shifts, in the order they open: a string is one shift, a list several
+    (a split shift). ValueError where they overlap, naming the key."""
+    texts = value if isinstance(value, list) else [value]
+    if not texts:
+        raise ValueError(f"{days!r}: no shift in the list; give one or more: {SPLIT_EXAMPLE}")
+    shifts = sorted(_shift_of(days, text) for text in texts)
+    for earlier, later in pairwise(shifts):
+        if earlier[1] <= earlier[0]:  # a night shift: only the day's last may run past midnight
+            raise ValueError(
+                f"{days!r}: {_text(earlier)} runs past midnight, over {_text(later)}; a night "
+                f"shift must be the day's last: end it by {clock_text(later[0])} or drop one"
+            )
+        if earlier[1] > later[0]:
+            raise ValueError(
+                f"{days!r}: {_text(earlier)} and {_text(later)} overlap; end the first by "
+                f"{clock_text(later[0])} or open the second at {clock_text(earlier[1])} or later"
+            )
+    return tuple(shifts)
 
 
 def _shift_of(days: str, text: Any) -> tuple[int, int]:
@@ -147,19 +172,26 @@ def _shift_of(days: str, text: Any) -> tuple[int, int]:
         raise ValueError(
             f'{days!r}: {text!r} is not a shift; write it as "HH:MM-HH:MM", e.g. "08:00-18:00" '
             '(a close earlier than the open runs past midnight: "20:00-02:00"; a whole day is '
-            '"00:00-24:00")'
+            f'"00:00-24:00"; a day of several shifts is a list: {SPLIT_EXAMPLE})'
         ) from None
 
 
-def _no_overlap(week: list[tuple[int, int] | None]) -> None:
-    """A night shift must end before the next day's shift opens: two shifts at once are
-    almost surely a typo (20:00-08:00 meant to be 20:00-02:00)."""
-    for day, shift in enumerate(week):
+def _no_overlap(week: list[Day]) -> None:
+    """A night shift must end before the next day's first shift opens: two shifts at once
+    are almost surely a typo (20:00-08:00 meant to be 20:00-02:00)."""
+    for day, shifts in enumerate(week):
         after = week[(day + 1) % 7]
-        if shift and after and shift[1] <= shift[0] and shift[1] > after[0]:
+        if not (shifts and after):
+            continue
+        (opens, closes), first = shifts[-1], after[0]
+        if closes <= opens and closes > first[0]:
             tonight, tomorrow = DAY_NAMES[day], DAY_NAMES[(day + 1) % 7]
             raise ValueError(
-                f"{tonight}'s shift runs to {clock_text(shift[1])} on {tomorrow}, after "
-                f"{tomorrow}'s shift opens at {clock_text(after[0])}; end {tonight}'s by "
-                f"then or open {tomorrow}'s at {clock_text(shift[1])} or later"
+                f"{tonight}'s shift {_text(shifts[-1])} runs to {clock_text(closes)} on "
+                f"{tomorrow}, after {tomorrow}'s shift opens at {clock_text(first[0])}; end "
+                f"{tonight}'s by then or open {tomorrow}'s at {clock_text(closes)} or later"
             )
+
+
+def _text(shift: tuple[int, int]) -> str:
+    return f'"{clock_text(shift[0])}-{clock_text(shift[1])}"'

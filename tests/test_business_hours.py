@@ -99,11 +99,11 @@ def test_opening_hours_follow_the_clocks_across_a_summer_time_change() -> None:
     # São Paulo began summer time at midnight on Sunday 4 Nov 2018 (that midnight never came):
     # the day had 23 hours, and a desk open all day counts 23 of them.
     always = _hours(SAO_PAULO, "mon-sun", "00:00", "24:00")
-    day = always.window(date(2018, 11, 4))
+    (day,) = always.windows(date(2018, 11, 4))
     assert (day[1] - day[0]).total_seconds() == 23 * HOUR
     # It ended on 17 Feb 2019, the clocks going from midnight back to 23:00 on Saturday the
     # 16th: that Saturday had 25 hours.
-    day = always.window(date(2019, 2, 16))
+    (day,) = always.windows(date(2019, 2, 16))
     assert (day[1] - day[0]).total_seconds() == 25 * HOUR
 
 
@@ -134,14 +134,16 @@ def _minute_by_minute(hours: BusinessHours, start: datetime, end: datetime) -> f
 
 def _in_a_shift(hours: BusinessHours, shown: datetime) -> bool:
     minute = shown.hour * 60 + shown.minute
-    today, yesterday = hours.shift_on(shown.date()), hours.shift_on(shown.date() - timedelta(1))
-    if today and today[0] <= minute < (today[1] if today[1] > today[0] else MIDNIGHT):
+    today, yesterday = hours.shifts_on(shown.date()), hours.shifts_on(shown.date() - timedelta(1))
+    if any(o <= minute < (c if c > o else MIDNIGHT) for o, c in today):
         return True
-    return bool(yesterday and yesterday[1] <= yesterday[0] and minute < yesterday[1])
+    return any(c <= o and minute < c for o, c in yesterday)
 
 
-def _week(**shifts: str) -> Week:
-    return tuple(parse_shift(shifts[day]) if day in shifts else None for day in DAYS)
+def _week(**shifts: str | list[str]) -> Week:
+    """_week(mon="08:00-18:00", sat=["09:00-12:00", "13:00-15:00"]): a list is a split day."""
+    days = {day: [text] if isinstance(text, str) else text for day, text in shifts.items()}
+    return tuple(tuple(parse_shift(text) for text in days.get(day, [])) for day in DAYS)
 
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -156,6 +158,20 @@ WEEKS = {
     ),
     # São Paulo skipped 00:00-01:00 on Sunday 4 Nov 2018: a shift ending, one opening there.
     "at midnight": _week(fri="18:00-00:30", sat="20:00-00:30", sun="00:45-08:00"),
+    # A lunch break, and Saturday's and Sunday's split shifts opening and closing in (and
+    # around) the hour São Paulo skipped on 4 Nov 2018 and Lisbon repeated on 28 Oct 2018.
+    "split": _week(
+        **{key: ["08:00-12:00", "13:00-18:00"] for key in DAYS[:5]},
+        sat=["09:00-13:00", "22:00-00:30"],
+        sun=["00:40-01:10", "01:20-03:00", "10:00-12:00"],
+    ),
+    # A day shift and a night shift each weekday; Saturday's second runs over Lisbon's skipped
+    # hour on 31 Mar 2019 (its close lands on the jump) and São Paulo's on 4 Nov 2018.
+    "split nights": _week(
+        **{key: ["06:00-09:00", "20:00-02:00"] for key in DAYS[:5]},
+        sat=["10:00-14:00", "23:30-01:30"],
+        sun=["14:00-15:00"],
+    ),
 }
 
 

@@ -1,4 +1,5 @@
-"""A shift per weekday, and night shifts past midnight: counted, and written as people do."""
+"""Shifts per weekday, split ones and night shifts past midnight: counted, and written as
+people do."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.business_week import DAY_NAMES, Week, parse_shift
+from mentiondesk.business_week import DAY_NAMES, Day, Week, parse_shift
 from mentiondesk.web.i18n import LOCALES
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
@@ -18,18 +19,21 @@ LISBON = ZoneInfo("Europe/Lisbon")
 HOUR = 3600.0
 
 
-def _week(**shifts: str) -> Week:
-    """_week(mon_fri="08:00-18:00", sat="09:00-13:00")"""
-    week: list[tuple[int, int] | None] = [None] * 7
-    for days, text in shifts.items():
+def _week(**shifts: str | list[str]) -> Week:
+    """_week(mon_fri="08:00-18:00", sat="09:00-13:00"); a list is a day's split shifts."""
+    week: list[Day] = [()] * 7
+    for days, texts in shifts.items():
         first, _, last = days.partition("_")
         for day in range(DAY_NAMES.index(first), DAY_NAMES.index(last or first) + 1):
-            week[day] = parse_shift(text)
+            week[day] = tuple(
+                parse_shift(t) for t in ([texts] if isinstance(texts, str) else texts)
+            )
     return tuple(week)
 
 
 BRAZIL = BusinessHours(_week(mon_fri="08:00-18:00", sat="09:00-13:00"), SAO_PAULO)
 NIGHTS = BusinessHours(_week(mon_fri="20:00-02:00"), SAO_PAULO)
+LUNCH = BusinessHours(_week(mon_fri=["08:00-12:00", "13:00-18:00"], sat="09:00-13:00"), SAO_PAULO)
 
 
 def _sp(*parts: int) -> datetime:
@@ -66,6 +70,34 @@ def test_a_night_shift_runs_past_midnight(
     assert NIGHTS.seconds_between(_sp(*opened), _sp(*answered)) == business
 
 
+@pytest.mark.parametrize(
+    ("opened", "answered", "business"),
+    [
+        ((2026, 11, 30, 11), (2026, 11, 30, 14), 2 * HOUR),  # 11–12, lunch, 13–14
+        ((2026, 11, 30, 12, 15), (2026, 11, 30, 12, 45), 0.0),  # within the lunch break
+        ((2026, 11, 30, 8), (2026, 12, 1, 8), 9 * HOUR),  # a whole split day
+        ((2026, 11, 27, 17), (2026, 11, 30, 8, 30), 5.5 * HOUR),  # Fri 1 + Sat 4 + Mon 0.5
+    ],
+)
+def test_a_lunch_break_is_not_business_time(
+    opened: tuple[int, ...], answered: tuple[int, ...], business: float
+) -> None:
+    assert LUNCH.seconds_between(_sp(*opened), _sp(*answered)) == business
+
+
+def test_split_shifts_follow_the_clocks_across_a_summer_time_change() -> None:
+    # Saturday 18:00–20:00 and 23:00–03:00 in Lisbon: the night one loses the hour skipped
+    # on 29 Mar 2026 and gains the one repeated on 25 Oct, the evening one keeps its two.
+    split = BusinessHours(_week(sat=["18:00-20:00", "23:00-03:00"]), LISBON)
+    lengths = [
+        [(close - opens).total_seconds() / HOUR for opens, close in split.windows(day)]
+        for day in (date(2026, 3, 28), date(2026, 10, 24))
+    ]
+    assert lengths == [[2, 3], [2, 5]]
+    saturday, monday = datetime(2026, 3, 28, tzinfo=UTC), datetime(2026, 3, 30, tzinfo=UTC)
+    assert split.seconds_between(saturday, monday) == 5 * HOUR
+
+
 def test_a_holiday_cancels_the_shift_that_opens_on_it() -> None:
     # Tuesday 1 Dec 2026 off: Monday's night still runs to 02:00 on Tuesday, Tuesday's does
     # not open at 20:00; Wednesday's does.
@@ -80,14 +112,17 @@ def test_a_night_shift_follows_the_clocks_across_a_summer_time_change() -> None:
     # Lisbon skips 01:00–02:00 on Sunday 29 Mar 2026 and repeats it on 25 Oct: Saturday's
     # 20:00–02:00 lasts 5 hours, then 7, by the clock on the wall.
     saturdays = BusinessHours(_week(sat="20:00-02:00"), LISBON)
-    march, october = saturdays.window(date(2026, 3, 28)), saturdays.window(date(2026, 10, 24))
+    (march,), (october,) = (
+        saturdays.windows(date(2026, 3, 28)),
+        saturdays.windows(date(2026, 10, 24)),
+    )
     assert (march[1] - march[0]).total_seconds() == 5 * HOUR
     assert (october[1] - october[0]).total_seconds() == 7 * HOUR
     assert saturdays.seconds_between(datetime(2026, 3, 28, tzinfo=UTC), march[1]) == 5 * HOUR
     assert saturdays.seconds_between(october[0], datetime(2026, 10, 26, tzinfo=UTC)) == 7 * HOUR
     # A close in the skipped hour comes when the clocks jump over it: 01:00 UTC.
     to_half_past = BusinessHours(_week(sat="20:00-01:30"), LISBON)
-    assert to_half_past.window(date(2026, 3, 28))[1] == datetime(2026, 3, 29, 1, tzinfo=UTC)
+    assert to_half_past.windows(date(2026, 3, 28))[0][1] == datetime(2026, 3, 29, 1, tzinfo=UTC)
 
 
 def test_shifts_read_as_people_write_them() -> None:
@@ -108,6 +143,21 @@ def test_shifts_read_as_people_write_them() -> None:
             "seg–sex 08:00–18:00, sáb 09:00–13:00",
         ),
         (_week(mon_fri="20:00-02:00"), "Mon–Fri 20:00–02:00", "seg–sex 20:00–02:00"),
+        (
+            _week(mon_fri=["08:00-12:00", "13:00-18:00"], sat="09:00-13:00"),
+            "Mon–Fri 08:00–12:00 and 13:00–18:00, Sat 09:00–13:00",
+            "seg–sex 08:00–12:00 e 13:00–18:00, sáb 09:00–13:00",
+        ),
+        (  # the days of one split, apart from a day of its first shift only
+            _week(mon_thu=["08:00-12:00", "13:00-18:00"], fri="08:00-12:00"),
+            "Mon–Thu 08:00–12:00 and 13:00–18:00, Fri 08:00–12:00",
+            "seg–qui 08:00–12:00 e 13:00–18:00, sex 08:00–12:00",
+        ),
+        (
+            _week(mon_fri=["06:00-09:00", "20:00-02:00"]),
+            "Mon–Fri 06:00–09:00 and 20:00–02:00",
+            "seg–sex 06:00–09:00 e 20:00–02:00",
+        ),
         (
             _week(mon="09:00-18:00", tue_wed="09:00-13:00", thu_fri="09:00-18:00"),
             "Mon, Thu–Fri 09:00–18:00, Tue–Wed 09:00–13:00",

@@ -49,6 +49,21 @@ def test_a_shift_per_day_and_past_midnight(tmp_path: Path) -> None:
     assert hours.describe() == "Mon–Fri 20:00–02:00"
 
 
+def test_split_shifts_a_list_per_day(tmp_path: Path) -> None:
+    path = _config(
+        tmp_path,
+        'timezone = "America/Sao_Paulo"\n'
+        "[desk.business_hours]\n"
+        'hours = { "mon-fri" = ["13:00-18:00", "08:00-12:00"], sat = ["09:00-13:00"], '
+        'sun = ["10:00-12:00", "20:00-02:00"] }\n',
+    )
+    hours = load_config(path).business_hours
+    assert hours is not None and hours.week[0] == ((480, 720), (780, 1080))  # in their order
+    assert hours.describe() == (
+        "Mon–Fri 08:00–12:00 and 13:00–18:00, Sat 09:00–13:00, Sun 10:00–12:00 and 20:00–02:00"
+    )
+
+
 def test_without_them_the_desk_counts_the_clock_only(tmp_path: Path) -> None:
     assert load_config(_config(tmp_path, 'timezone = "UTC"')).business_hours is None
 
@@ -62,8 +77,28 @@ def test_without_them_the_desk_counts_the_clock_only(tmp_path: Path) -> None:
         ('{ hours = { "mon-fri" = "08:00-18:00", fri = "08:00-12:00" } }', "fri is in both"),
         (
             '{ hours = { fri = "20:00-10:00", sat = "09:00-13:00" } }',
-            "after sat's shift opens at 09:00",
+            """fri's shift "20:00-10:00" runs to 10:00 on sat, after sat's shift opens at 09:00""",
         ),
+        (  # a split day's shifts one after another
+            '{ hours = { "mon-fri" = ["08:00-13:00", "12:00-18:00"] } }',
+            """'mon-fri': "08:00-13:00" and "12:00-18:00" overlap; end the first by 12:00 or """
+            "open the second at 13:00 or later",
+        ),
+        ('{ hours = { sat = ["09:00-13:00", "09:00-13:00"] } }', "'sat': \"09:00-13:00\" and"),
+        (
+            '{ hours = { "mon-fri" = ["20:00-02:00", "22:00-23:00"] } }',
+            """'mon-fri': "20:00-02:00" runs past midnight, over "22:00-23:00"; a night shift """
+            "must be the day's last",
+        ),
+        (  # Friday's night shift into Saturday's first, however its day is split
+            '{ hours = { fri = ["08:00-12:00", "20:00-10:00"], sat = ["09:00-13:00", '
+            '"14:00-16:00"] } }',
+            """fri's shift "20:00-10:00" runs to 10:00 on sat, after sat's shift opens at 09:00""",
+        ),
+        ('{ hours = { "mon-fri" = [] } }', "'mon-fri': no shift in the list"),
+        ('{ hours = { "mon-fri" = ["08:00-12:00", "13-18"] } }', "'13-18' is not a shift"),
+        ('{ hours = { "mon-fri" = ["08:00-12:00", 13] } }', "13 is not a shift"),
+        ('{ hours = { "mon-fri" = "08:00-18:00", fri = "08:00-12:00" } }', "its shifts in a list"),
         ("{ hours = {} }", "write a shift per day"),
         ('{ hours = "mon-fri 08:00-18:00" }', "write a shift per day"),
         ('{ days = "mon-fri", hours = { sat = "09:00-13:00" } }', "days and hours both set"),

@@ -121,8 +121,10 @@ class Locale:
 
     def hours(self, calendar: BusinessHours) -> str:
         """A working week as this language writes it: "Mon–Fri 08:00–18:00, Sat 09:00–13:00",
-        "seg–sex 08:00–18:00, sáb 09:00–13:00"; a night shift "Mon–Fri 20:00–02:00"."""
-        return calendar.describe([self.word("weekday", day) for day in DAY_NAMES])
+        "seg–sex 08:00–12:00 e 13:00–18:00, sáb 09:00–13:00"; a night shift "Mon–Fri
+        20:00–02:00"."""
+        days = [self.word("weekday", day) for day in DAY_NAMES]
+        return calendar.describe(days, joiner=self.t("and"))
 
     def logo_words(self) -> tuple[str, str]:
         """The words before and after the brand in the header: ("", "desk") in English,

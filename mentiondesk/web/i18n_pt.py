@@ -93,6 +93,7 @@ _QUEUE = {
     "median first response (24 h)": "mediana da primeira resposta (24 h)",
     # FRT counted in [desk] business_hours: "tempo em horário comercial" is the trade's term.
     "in business hours ({hours})": "em horário comercial ({hours})",
+    "and": "e",  # between a day's shifts: "seg–sex 08:00–12:00 e 13:00–18:00"
     "show": "mostrar",
     "needs a reply": "precisa de resposta",
     "all open cases": "todos os casos abertos",
