@@ -137,3 +137,12 @@ def test_the_shipped_config_shows_them_ready_to_uncomment() -> None:
     assert desk.business_hours is not None
     hours = desk.business_hours.calendar(desk.timezone)
     assert hours.describe() == "Mon–Fri 09:00–18:00" and date(2026, 12, 25) in hours.holidays
+
+
+def test_the_readmes_split_shift_example_reads_as_it_says() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme[readme.index("A day of several shifts") :].split("```toml\n")[1]
+    desk = DeskSection.model_validate(tomllib.loads(example.split("```")[0])["desk"])
+    assert desk.business_hours is not None
+    hours = desk.business_hours.calendar(desk.timezone)
+    assert hours.describe() == "Mon–Fri 08:00–12:00 and 13:00–18:00, Sat 09:00–13:00"
