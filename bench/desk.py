@@ -83,7 +83,8 @@ def fill(store: Store, n: int, now: datetime) -> None:
         for i in range(n_authors)
     ]  # fmt: skip
     _insert(store, AUTHOR, authors)
-    mentions, readings = [], []
+    mentions: list[dict[str, Any]] = []
+    readings: list[dict[str, Any]] = []
     for i in range(n):
         author = authors[rnd.randrange(n_authors)]
         created = now - timedelta(minutes=rnd.randint(0, 90 * 24 * 60))
