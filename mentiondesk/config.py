@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from mentiondesk import registry
+from mentiondesk import registry, saved_replies
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_hours import BusinessHoursSection
 from mentiondesk.config_problems import problems_of
@@ -135,6 +135,8 @@ class DeskSection(_Section):
     # The team's working week: first-response time is also shown counted in it. None: the
     # clock only.
     business_hours: BusinessHoursSection | None = None
+    # The team's saved replies (a TOML file next to this one), offered on the case page.
+    saved_replies: str | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -290,4 +292,8 @@ def _paths_and_urls(config: Config) -> list[str]:
     templates = config.settings.playbooks.templates
     if templates and not (config.base_dir / templates).is_dir():
         problems.append(f"playbooks.templates: folder {templates!r} not found next to the config")
+    try:  # loaded again by the desk; read here so check-config and start-up name its errors
+        saved_replies.from_config(config.base_dir, config.settings.desk.saved_replies)
+    except ConfigError as exc:
+        problems += str(exc).splitlines()
     return problems

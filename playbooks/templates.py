@@ -8,7 +8,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, meta
+from jinja2 import (
+    BaseLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    meta,
+)
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mentiondesk.models import ConfigError
@@ -16,18 +23,26 @@ from mentiondesk.models import ConfigError
 SHIPPED = Path(__file__).parent / "templates"
 
 
+def sandbox(loader: BaseLoader | None = None) -> ImmutableSandboxedEnvironment:
+    """The environment reply texts render in (playbook templates, the desk's saved replies).
+
+    Immutable sandbox: a text cannot reach Python internals or mutate its inputs; mention
+    data is passed as values, never as template source.
+    """
+    return ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=False,  # plain text: every channel escapes it for its own format
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 class Templates:
     """Renders `<lang>/<name>.j2`; mention data is passed as values, never as template source."""
 
     def __init__(self, folders: list[Path], *, default_lang: str = "en") -> None:
-        # Immutable sandbox: templates cannot reach Python internals or mutate their inputs.
-        self._env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader([str(f) for f in folders]),
-            undefined=StrictUndefined,
-            autoescape=False,  # plain text: every channel escapes it for its own format
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self._env = sandbox(FileSystemLoader([str(f) for f in folders]))
         self.default_lang = default_lang
 
     def check(self, name: str, sample: Mapping[str, Any]) -> None:

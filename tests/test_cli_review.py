@@ -200,7 +200,7 @@ def test_run_help_says_it_serves_the_desk_and_makes_the_first_login() -> None:
 
 def test_the_shipped_config_shows_the_desk_section_to_uncomment() -> None:
     shipped = (Path(__file__).parent.parent / "config.toml").read_text(encoding="utf-8")
-    block = shipped[shipped.index("# [desk]") :].split("\n\n")[0]
+    block = shipped[shipped.index("\n[desk]") :].split("\n\n")[0]
     uncommented = "\n".join(line.removeprefix("# ") for line in block.splitlines())
     desk = DeskSection.model_validate(tomllib.loads(uncommented)["desk"])
     assert (desk.host, desk.port, desk.enabled) == ("127.0.0.1", 8080, True)

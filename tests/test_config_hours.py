@@ -131,7 +131,7 @@ def test_a_bad_value_stops_start_up_naming_the_key(tmp_path: Path, value: str, s
 
 def test_the_shipped_config_shows_them_ready_to_uncomment() -> None:
     shipped = (Path(__file__).parent.parent / "config.toml").read_text(encoding="utf-8")
-    block = shipped[shipped.index("# [desk]") :].split("\n\n")[0]
+    block = shipped[shipped.index("\n[desk]") :].split("\n\n")[0]
     uncommented = "\n".join(line.removeprefix("# ") for line in block.splitlines())
     desk = DeskSection.model_validate(tomllib.loads(uncommented)["desk"])
     assert desk.business_hours is not None

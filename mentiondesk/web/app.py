@@ -12,6 +12,7 @@ import jinja2
 from aiohttp import web
 from multidict import MultiDictProxy
 
+from mentiondesk import saved_replies
 from mentiondesk.config import Config
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import (
@@ -36,6 +37,7 @@ from mentiondesk.web.common import (
 )
 from mentiondesk.web.i18n import ZONE
 from mentiondesk.web.login_limits import LoginLimits
+from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.users import load_session, same_token
 from playbooks import Playbook
 
@@ -95,6 +97,8 @@ def create_app(
         on_queued=on_queued,
     )
     app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
+    # Read at start-up (edits to the file show after a restart); None: no picker.
+    app[SAVED] = saved_replies.from_config(config.base_dir, config.settings.desk.saved_replies)
     app.router.add_static("/static", _HERE / "static", name="static")
     app.router.add_get("/favicon.ico", _favicon)
     pages = (health, pages_login, pages_queue, pages_case, pages_casework, pages_dash, pages_admin)

@@ -214,4 +214,10 @@ CASE = {
     "No past replies.": "Nenhuma resposta anterior.",
     "Audit trail": "Histórico de ações",
     "Nobody has acted yet.": "Ninguém agiu ainda.",
+    # The saved-reply picker ([desk] saved_replies): the team's ready texts.
+    "Saved reply": "Resposta pronta",
+    "choose a saved reply…": "escolha uma resposta pronta…",
+    "In the case’s language ({lang})": "No idioma do caso ({lang})",
+    "Other languages": "Outros idiomas",
+    "Put in the box": "Colocar na caixa",
 }

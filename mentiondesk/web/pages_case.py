@@ -38,6 +38,7 @@ from mentiondesk.web.data_case import (
 )
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate, regional
+from mentiondesk.web.saved_picker import picker_context
 from mentiondesk.web.users import Role, list_users
 
 LABELS = ("negative", "neutral", "positive")
@@ -128,6 +129,7 @@ async def render_case(
         back=here,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
         business=desk.config.business_hours,  # the first response in them too, where set
+        **picker_context(request, detail),
         **again,
     )
 

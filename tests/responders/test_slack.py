@@ -207,7 +207,8 @@ def test_shipped_slack_block_switches_on(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-x")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
-    shipped = (Path(__file__).parents[2] / "config.toml").read_text()
+    shipped_dir = Path(__file__).parents[2]
+    shipped = (shipped_dir / "config.toml").read_text()
     start = shipped.index('# kind = "slack"') - len("# [[responders]]\n")
     block = shipped[start : shipped.index("#\n", start)]
     on = shipped.replace(block, "\n".join(line[2:] for line in block.splitlines()) + "\n")
@@ -215,6 +216,7 @@ def test_shipped_slack_block_switches_on(tmp_path: Path, monkeypatch: pytest.Mon
     (tmp_path / "config.toml").write_text(on)
     (tmp_path / "samples").mkdir()
     (tmp_path / "samples" / "mentions.jsonl").write_text("")
+    (tmp_path / "saved_replies.toml").write_text((shipped_dir / "saved_replies.toml").read_text())
     config = load_config(tmp_path / "config.toml")
     slack = next(r for r in config.responders if r.kind == "slack")
     assert slack.model_dump()["channel"] == "C0123456789"

@@ -96,6 +96,24 @@
     });
   }
 
+  // A saved reply goes into its box at once, with no page load (the form's GET is the
+  // fallback without JavaScript); nothing is sent: the agent edits and sends as usual.
+  function savedPickers() {
+    document.querySelectorAll("form.saved-picker").forEach(function (form) {
+      var select = form.querySelector("select");
+      function fill(event) {
+        if (event) event.preventDefault();
+        var option = select.selectedOptions[0], area = document.querySelector(form.dataset.box);
+        if (!option || !option.value || !area) return;
+        area.value = option.dataset.text;  // a value, never markup
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+        area.focus();
+      }
+      select.addEventListener("change", function () { fill(null); });
+      form.addEventListener("submit", fill);
+    });
+  }
+
   // A key pressed while a control has focus is that control's: Enter on the Filter button
   // submits the filters and on a link follows it, it must not open the selected case.
   var INTERACTIVE = "a[href], button, input, select, textarea, summary, label, iframe, " +
@@ -186,6 +204,7 @@
         countChars(area);
       });
     });
+    savedPickers();
     guardForms();
     queueKeys();
   });

@@ -1,0 +1,161 @@
+"""Saved replies (`[desk] saved_replies`): the team's ready texts, written in a TOML file and
+personalised for a case with the playbook templates' syntax and sandbox (`{{ name }}`)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Template, TemplateError, meta
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from mentiondesk.config_problems import problems_of
+from mentiondesk.models import ConfigError
+from playbooks.templates import sandbox
+
+# What a saved reply may say about the case; a sample of each checks the texts at start-up.
+SAMPLE: dict[str, str] = {
+    "agent": "ana",  # the desk user who picks it
+    "brand": "Lumora",
+    "case": "MD-000001",
+    "full_name": "Sam Ple",  # the display name as the platform gives it
+    "handle": "@sample",
+    "name": "Sam",  # the first word that reads as a name, else "" (as in playbook drafts)
+    "platform": "x",
+}
+_LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
+_ENV = sandbox()
+
+
+class SavedReply(BaseModel):
+    """One ready text: `id` (in links), `title` (in the picker), `lang`, `text`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
+    title: str = Field(min_length=1, max_length=120)
+    lang: str
+    text: str = Field(min_length=1, max_length=5000)
+
+    @field_validator("lang")
+    @classmethod
+    def _lang(cls, value: str) -> str:
+        if not _LANG.fullmatch(value):
+            raise ValueError(
+                f'{value!r}: write a language ("en", "pt") or language-REGION ("pt-BR", "pt-PT")'
+            )
+        return value
+
+
+class SavedRepliesFile(BaseModel):
+    """The file: a list of `[[replies]]` tables."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    replies: list[SavedReply] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A saved reply as the picker offers it: personalised for one case."""
+
+    id: str
+    title: str
+    lang: str
+    text: str
+    fits: bool  # in the case's language (listed first)
+
+
+@dataclass(frozen=True)
+class SavedReplies:
+    """The validated replies, compiled once; `for_case` fills them in for one case."""
+
+    replies: tuple[SavedReply, ...]
+    compiled: Mapping[str, Template]
+
+    def for_case(self, lang: str, values: Mapping[str, str]) -> list[Filled]:
+        """Every reply filled with `values`: those in `lang`'s language first (an exact or a
+        region-less match before another region's), the rest after, each in file order."""
+        case_base = _base(lang)
+
+        def rank(item: tuple[int, SavedReply]) -> tuple[int, int, int]:
+            index, reply = item
+            exact = reply.lang in (lang, case_base)
+            return (_base(reply.lang) != case_base, not exact, index)
+
+        ordered = sorted(enumerate(self.replies), key=rank)
+        return [
+            Filled(
+                r.id,
+                r.title,
+                r.lang,
+                self.compiled[r.id].render(**values).strip(),
+                _base(r.lang) == case_base,
+            )
+            for _, r in ordered
+        ]
+
+
+def _base(lang: str) -> str:
+    return lang.split("-", 1)[0].lower()
+
+
+def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedReplies:
+    """Read and check `path`; ConfigError naming the key, the entry, the problem and the fix."""
+    where = f"{key}: {path}"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{where}: file not found; fix the path (relative to the config file) or remove "
+            "the setting"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{where}: cannot be read ({exc}); save it as UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML ({exc}); fix the syntax at that line") from None
+    try:
+        replies = SavedRepliesFile.model_validate(data).replies
+    except ValidationError as exc:
+        lines = problems_of(exc, SavedRepliesFile)
+        raise ConfigError("\n".join(f"{where}: {p}" for p in lines)) from None
+    problems = _duplicates(replies)
+    compiled = {}
+    for index, reply in enumerate(replies):
+        try:
+            compiled[reply.id] = _compile(reply.text)
+        except ValueError as exc:
+            problems.append(f"replies.{index}.text (id {reply.id!r}): {exc}")
+    if problems:
+        raise ConfigError("\n".join(f"{where}: {p}" for p in problems))
+    return SavedReplies(tuple(replies), compiled)
+
+
+def _duplicates(replies: list[SavedReply]) -> list[str]:
+    ids = [r.id for r in replies]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    return [f"replies: ids must be unique; repeated: {repeated}; rename one"] if repeated else []
+
+
+def _compile(text: str) -> Template:
+    """The text as a template; ValueError for a syntax error or an unknown placeholder (in
+    any branch of an `{% if %}`, not only the one the sample takes)."""
+    try:
+        unknown = meta.find_undeclared_variables(_ENV.parse(text)) - set(SAMPLE)
+        if unknown:
+            names = ", ".join(repr(v) for v in sorted(unknown))
+            known = ", ".join("{{ " + v + " }}" for v in sorted(SAMPLE))
+            raise ValueError(f"{names} is not a placeholder; use one of {known}")
+        template = _ENV.from_string(text)
+        template.render(**SAMPLE)
+    except TemplateError as exc:
+        raise ValueError(f"{exc}; fix the template syntax ({{{{ name }}}})") from None
+    return template
+
+
+def from_config(base_dir: Path, setting: str | None) -> SavedReplies | None:
+    """`[desk] saved_replies`, relative to the config file's folder; None when not set."""
+    return load_saved_replies(base_dir / setting) if setting else None

@@ -1,0 +1,82 @@
+"""The case page's saved-reply picker: the team's ready texts filled in for the case, those in
+its language first. Picking sends nothing: the text goes into a box (desk.js at once; without
+JavaScript, `?saved=ID&into=reply|DRAFT` shows the page with it there)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.saved_replies import Filled, SavedReplies
+from mentiondesk.tables import case_number
+from mentiondesk.web.common import DESK, session
+from mentiondesk.web.data_case import CaseDetail
+from playbooks import Playbook
+from playbooks.engine import greeting_name
+
+SAVED: web.AppKey[SavedReplies | None] = web.AppKey("saved_replies", SavedReplies)
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The saved reply chosen through the link: its text, and the box it goes into."""
+
+    into: str  # "reply" (Reply now) or a pending draft's id
+    text: str
+
+
+def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, Any]:
+    """What case.html's picker needs: `saved` (empty: no picker), `saved_lang`, `picked`."""
+    replies = request.app[SAVED]
+    if replies is None:
+        return {"saved": [], "saved_lang": "", "picked": None}
+    lang = case_locale(request.app[DESK].playbook, detail)
+    filled = replies.for_case(lang, _values(request, detail))
+    return {"saved": filled, "saved_lang": lang, "picked": _picked(request, detail, filled)}
+
+
+def _values(request: web.Request, detail: CaseDetail) -> dict[str, str]:
+    """The placeholders' values. The author's are hostile: they stay plain text, which the
+    page's autoescape escapes in the box (nothing here is marked safe)."""
+    author, mention = detail.author, detail.mention
+    return {
+        "agent": session(request).user.name,
+        "brand": request.app[DESK].config.brand.name,
+        "case": case_number(detail.case.id) if detail.case else "",
+        "full_name": author.name or author.handle,
+        "handle": author.handle,
+        "name": greeting_name(author.name, handle=author.handle),
+        "platform": mention.platform,
+    }
+
+
+def _picked(request: web.Request, detail: CaseDetail, filled: list[Filled]) -> Picked | None:
+    """The reply `?saved=` names, for a box the page shows; None for anything else."""
+    chosen = next((f for f in filled if f.id == request.query.get("saved")), None)
+    into = request.query.get("into", "reply")
+    pending = {str(d.id) for d in detail.drafts if d.status == "pending"}
+    if chosen is None or (into != "reply" and into not in pending):
+        return None
+    return Picked(into, chosen.text)
+
+
+def case_locale(playbook: Playbook, detail: CaseDetail) -> str:
+    """The case's language as the playbook drafts in it ("pt-PT" for a post to @lumora_pt),
+    from the reading; "und" when the mention is not read yet."""
+    if detail.reading is None:
+        return "und"
+    row, author = detail.mention, detail.author
+    mention = Mention(
+        platform=row.platform,
+        external_id=row.external_id,
+        author=Author(id=author.external_id, handle=author.handle, name=author.name or ""),
+        text=row.text or "",
+        created_at=row.created_at,
+        lang=row.lang,
+    )
+    return playbook.locale(
+        mention, Reading(label=Label.NEUTRAL, score=0.0, lang=detail.reading.lang)
+    )

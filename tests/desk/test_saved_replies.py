@@ -1,0 +1,137 @@
+"""Saved replies ([desk] saved_replies): checked at start-up, offered on the case page in the
+case's language first, and put in a reply box filled in for the case, escaped, sending nothing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.models import ConfigError
+from mentiondesk.store import Store
+from mentiondesk.tables import DRAFT, OUTBOX, READING
+from tests.desk.conftest import Desk
+from tests.desk.seed import add, write_config
+
+Login = Callable[[str], Awaitable[Desk]]
+SAVED = """
+[[replies]]
+id = "wait"
+title = "Sorry for the wait"
+lang = "en"
+text = "Sorry for the wait, {{ full_name }} ({{ case }}): can you DM us your order number?"
+
+[[replies]]
+id = "espera"
+title = "Desculpe a demora"
+lang = "pt-BR"
+text = "Desculpe a demora{% if name %}, {{ name }}{% endif %}! Manda o número do pedido?"
+"""
+_OPTIONS = re.compile(r'<option value="([a-z-]+)" data-text')
+
+
+@pytest.fixture
+def saved_text() -> str | None:
+    return SAVED
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str, saved_text: str | None) -> Config:
+    """The desk's test config, with the saved replies above (none when `saved_text` is None)."""
+    path = write_config(tmp_path, db_url)
+    if saved_text is not None:
+        (tmp_path / "saved.toml").write_text(saved_text, encoding="utf-8")
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
+    return load_config(path)
+
+
+def _counts(store: Store) -> tuple[object, ...]:
+    with store.engine.connect() as conn:
+        count = sa.select(sa.func.count())
+        return tuple(conn.scalar(count.select_from(table)) for table in (OUTBOX, DRAFT))
+
+
+def _in_portuguese(store: Store, mention: int) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(READING.update().where(READING.c.mention_id == mention).values(lang="pt"))
+
+
+async def test_the_picker_lists_the_case_language_first(as_role: Login, store: Store) -> None:
+    _, case_en, _ = add(store, "Where is my lamp?")
+    portuguese, case_pt, _ = add(store, "Cadê meu pedido?")
+    _in_portuguese(store, portuguese)
+    desk = await as_role("agent")
+    page_en = await (await desk.client.get(f"/cases/{case_en}")).text()
+    page_pt = await (await desk.client.get(f"/cases/{case_pt}")).text()
+    assert _OPTIONS.findall(page_en)[:2] == ["wait", "espera"]
+    assert _OPTIONS.findall(page_pt)[:2] == ["espera", "wait"]
+    assert "In the case’s language (pt)" in page_pt and "Other languages" in page_pt
+
+
+async def test_picking_fills_the_reply_box_escaped_and_sends_nothing(
+    as_role: Login, store: Store
+) -> None:
+    _, case, _ = add(store, "Late again", name="<script>x</script>")
+    desk = await as_role("agent")
+    before = _counts(store)
+    page = await (await desk.client.get(f"/cases/{case}?saved=wait&into=reply")).text()
+    box = re.search(r'aria-label="Your reply">([^<]*)</textarea>', page)
+    assert box is not None
+    number = f"MD-{case:06d}"
+    assert box.group(1) == (
+        f"Sorry for the wait, &lt;script&gt;x&lt;/script&gt; ({number}): can you DM us your "
+        "order number?"
+    )
+    assert "<script>x</script>" not in page  # nor in the options' data-text
+    assert _counts(store) == before  # no outbox row, no draft: picking is not sending
+
+
+async def test_picking_for_a_draft_fills_that_draft_s_box(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "Broken lamp", name="Bia Lima", draft="Old draft text")
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}?saved=espera&into={draft}")).text()
+    box = re.search(r'aria-label="Reply text">([^<]*)</textarea>', page)
+    assert box is not None and box.group(1) == "Desculpe a demora, Bia! Manda o número do pedido?"
+    assert "Old draft text" not in page.split('aria-label="Reply text">')[1].split("</")[0]
+
+
+@pytest.mark.parametrize("saved_text", [None])
+async def test_without_the_setting_the_page_has_no_picker(as_role: Login, store: Store) -> None:
+    _, case, _ = add(store, "Any news?")
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}?saved=wait&into=reply")).text()
+    assert "saved-picker" not in page and "Sorry for the wait" not in page
+
+
+_ENTRY = 'id = "wait"\ntitle = "Wait"\nlang = "en"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ nme }}}}"', "replies.0.text (id 'wait'): 'nme' is"),
+        (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ nme }}}}"', "use one of {{ agent }}, {{ brand }}"),
+        ('[[replies]]\nid = "wait"\nlang = "en"\ntext = "Hi"', "replies.0.title: required key"),
+        (f'[[replies]]\n{_ENTRY}text = "Hi {{% if %}}"', "fix the template syntax"),
+        ('[[replies]]\nid = "w"\ntitle = "W"\nlang = "portuguese"\ntext = "Oi"', "pt-BR"),
+        (f'[[replies]]\n{_ENTRY}text = "A"\n[[replies]]\n{_ENTRY}text = "B"', "repeated: ['wait']"),
+        ("[[replies]\n", "not valid TOML"),
+        (None, "file not found; fix the path (relative to the config file)"),
+    ],
+)
+def test_a_bad_saved_replies_file_stops_start_up_naming_the_entry(
+    tmp_path: Path, text: str | None, says: str
+) -> None:
+    path = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
+    if text is not None:
+        (tmp_path / "saved.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert f"{path}: desk.saved_replies: " in str(caught.value) and says in str(caught.value)
