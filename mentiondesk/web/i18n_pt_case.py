@@ -70,6 +70,9 @@ CASE = {
     "Your reply was not sent: your text is still in the box below.": (
         "Sua resposta não foi enviada: seu texto continua na caixa abaixo."
     ),
+    "Nothing was sent or saved: your text is still in the box below.": (
+        "Nada foi enviado nem salvo: seu texto continua na caixa abaixo."
+    ),
     "{who} closed this case after you opened the page ({when}): your reply was not sent.": (
         "{who} encerrou este caso depois que você abriu a página ({when}): sua resposta não "
         "foi enviada."

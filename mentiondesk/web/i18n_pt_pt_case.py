@@ -110,6 +110,9 @@ CASE = {
     "Sentiment of their last {n} mentions: praise high, complaints low.": (
         "Sentimento das {n} menções mais recentes: elogios em cima, reclamações em baixo."
     ),
+    "Nothing was sent or saved: your text is still in the box below.": (
+        "Nada foi enviado nem guardado: o seu texto continua na caixa abaixo."
+    ),
     # held replies (i18n_pt_held)
     "Write a public reply below instead: it reaches them where a private message cannot.": (
         "Escreva abaixo uma resposta pública: chega onde a mensagem privada não chega."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from aiohttp import web
 
@@ -122,7 +123,7 @@ async def render_case(
         rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
-        refused=why if reply else None,  # which notice key refused the Reply now
+        refused=why if kept or reply else None,  # which notice key refused the action
         timeline=timeline_points(detail.timeline, loc=loc),
         trail=[(a.at, audit_line(loc, a)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
@@ -158,6 +159,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     text = str(form.get("text", "")).replace("\r\n", "\n")[:20_000]
     if kind not in hand_reply.KINDS:  # only a forged form: the page offers no other
         raise web.HTTPBadRequest(text="kind must be public or private")
+    kept = partial(refused_page, request, mention_id, back=back, reply=(kind, text))
     try:
         sent = await desk.db(
             hand_reply.write_reply,
@@ -172,13 +174,13 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except hand_reply.PrivateRefused as exc:
-        return await _reply_refused(request, mention_id, (kind, text), back=back, why=exc.reason)
+        return await kept(why=exc.reason)
     except queue.StaleAction:  # answered or closed meanwhile: say so
-        return await _reply_refused(request, mention_id, (kind, text), back=back, why="reply-kept")
+        return await kept(why="reply-kept")
     except queue.ReplyTooLong:
-        return await _reply_refused(request, mention_id, (kind, text), back=back, why="too-long")
+        return await kept(why="too-long")
     except ValueError:
-        return await _reply_refused(request, mention_id, (kind, text), back=back, why="empty")
+        return await kept(why="empty")
     await desk.db(audit.record_draft, desk.store, who, "reply", sent.draft_id)
     _LOGGER.info("draft %d written and approved by %s", sent.draft_id, who)
     if desk.on_queued is not None:
@@ -186,18 +188,27 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     raise redirect(back, "replied")
 
 
-# A refusal the page's state explains (answered, closed, the author listed since it was
-# loaded) conflicts with it: 409; one the text or choice itself explains: 422.
-_REFUSED_STATUS = {"reply-kept": 409, "dnc": 409}
+# A refusal the page's state explains (answered, closed, a draft edited or decided, the
+# author listed since it was loaded) conflicts with it: 409; one the text or choice itself
+# explains: 422.
+_REFUSED_STATUS = {"reply-kept": 409, "dnc": 409, "edited-kept": 409, "decided-kept": 409}
 
 
-async def _reply_refused(
-    request: web.Request, mention_id: int, reply: tuple[str, str], *, back: str, why: str
+async def refused_page(
+    request: web.Request,
+    mention_id: int,
+    *,
+    back: str,
+    why: str,
+    reply: tuple[str, str] | None = None,
+    kept: dict[int, str] | None = None,
 ) -> web.Response:
-    """A refused Reply now: the page again, saying why, the typed text kept in its box
-    (a redirect would lose it)."""
+    """A refused Reply now (`reply`) or draft action (`kept`): the page again, saying why, the
+    typed text kept in its box (a redirect would lose it)."""
     status = _REFUSED_STATUS.get(why, 422)
-    return await render_case(request, mention_id, status=status, here=back, reply=reply, why=why)
+    return await render_case(
+        request, mention_id, status=status, here=back, kept=kept, reply=reply, why=why
+    )
 
 
 @require(Role.AGENT)

@@ -1,6 +1,7 @@
-"""The case page shown again when its Approve, Save or Reject met a draft that a colleague
-edited after the page was loaded: nothing changes, their text is shown and the person's own
-stays in the box, so neither edit is lost or sent unread. Approve or Save on a draft a
+"""The case page shown again when its Approve, Save or Reject was refused, the person's text
+kept in the draft's box so no edit is lost: a draft a colleague edited after the page was
+loaded (their text shown too, so neither edit is sent unread), a text too long or empty, or
+a private draft to an author on the do-not-contact list. Approve or Save on a draft a
 colleague approved or rejected meanwhile shows it decided, the person's text kept to copy."""
 
 from __future__ import annotations
@@ -11,23 +12,22 @@ from aiohttp import web
 
 from mentiondesk.web.common import DESK
 from mentiondesk.web.data_case import case_mention, draft_mention
-from mentiondesk.web.pages_case import render_case
+from mentiondesk.web.pages_case import refused_page
 
 _PAGE = re.compile(r"/(cases|mentions)/(\d{1,12})")
 
 
-async def edited_since(
-    request: web.Request, draft_id: int, *, typed: str, back: str, why: str = "edited-kept"
+async def draft_refused(
+    request: web.Request, draft_id: int, *, typed: str, back: str, why: str
 ) -> web.Response:
-    """409: the page at `back` (a case's or a mention's) as it is now, `typed` kept in the
-    draft's box; its form now carries the fingerprint of the colleague's text, so approving
-    again sends what the person chooses, knowing both."""
+    """The page at `back` (a case's or a mention's) as it is now, saying `why` (a notice
+    key), `typed` kept in the draft's box; after an edit since, its form carries the
+    fingerprint of the colleague's text, so approving again sends what the person chooses,
+    knowing both."""
     mention_id = await _mention_of(request, back, draft_id)
     if mention_id is None:
         raise web.HTTPNotFound(text="There is no such mention.")
-    return await render_case(
-        request, mention_id, status=409, here=back, kept={draft_id: typed}, why=why
-    )
+    return await refused_page(request, mention_id, back=back, why=why, kept={draft_id: typed})
 
 
 async def _mention_of(request: web.Request, back: str, draft_id: int) -> int | None:

@@ -13,7 +13,7 @@ from mentiondesk import audit, held_replies, queue
 from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
-from mentiondesk.web.pages_edited import edited_since
+from mentiondesk.web.pages_edited import draft_refused
 from mentiondesk.web.users import Role
 
 _LOGGER = logging.getLogger(__name__)
@@ -87,24 +87,26 @@ async def _seen(request: web.Request) -> str | None:
     return seen if isinstance(seen, str) else None
 
 
-async def _edited(
-    request: web.Request, draft_id: int, text: str | None, back: str
+# What the queue's one-click forms (no text of their own to keep) are told instead.
+_QUEUE_SAYS = {"edited-kept": "edited", "decided-kept": "stale"}
+
+
+async def _kept(
+    request: web.Request, draft_id: int, text: str | None, back: str, why: str
 ) -> web.StreamResponse:
-    """A draft edited since the page showed it: the case page again with the person's text
-    kept beside the colleague's; the queue (no text of its own) says so."""
+    """A refused Approve, Save or Reject from the case page: the page again, saying why (who
+    edited or decided the draft since, the text too long or empty, the author not to be
+    contacted), the person's text kept in the draft's box, as a refused Reply now keeps its
+    own; the queue's one click has no text to lose and is sent back saying why."""
     if text is None:
-        raise redirect(back, "edited")
-    return await edited_since(request, draft_id, typed=text, back=back)
+        raise redirect(back, _QUEUE_SAYS.get(why, why))
+    return await draft_refused(request, draft_id, typed=text, back=back, why=why)
 
 
-async def _decided(
-    request: web.Request, draft_id: int, text: str | None, back: str, exc: queue.StaleAction
-) -> web.StreamResponse:
-    """A draft someone decided since the page showed it: the case page again, saying who and
-    when, the person's typed text in a box to copy; the queue (no text of its own) says so."""
-    if text is None or "not to be contacted" in str(exc):
-        raise _refused(back, exc)
-    return await edited_since(request, draft_id, typed=text, back=back, why="decided-kept")
+def _why_decided(exc: queue.StaleAction) -> str:
+    """The notice for a draft no longer pending: one withdrawn as the author asked not to be
+    contacted ("dnc"), or decided by someone since the page was shown."""
+    return "dnc" if "not to be contacted" in str(exc) else "decided-kept"
 
 
 @require(Role.AGENT)
@@ -128,13 +130,13 @@ async def approve(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
-        return await _edited(request, draft_id, text, back)
+        return await _kept(request, draft_id, text, back, "edited-kept")
     except queue.StaleAction as exc:
-        return await _decided(request, draft_id, text, back, exc)
+        return await _kept(request, draft_id, text, back, _why_decided(exc))
     except queue.ReplyTooLong:
-        raise redirect(back, "too-long") from None
+        return await _kept(request, draft_id, text, back, "too-long")
     except ValueError:
-        raise redirect(back, "empty") from None
+        return await _kept(request, draft_id, text, back, "empty")
     _LOGGER.info("draft %d approved by %s", draft_id, who)
     if desk.on_queued is not None:
         await desk.on_queued(key)
@@ -151,7 +153,7 @@ async def reject(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
-        return await _edited(request, draft_id, text, back)
+        return await _kept(request, draft_id, text, back, "edited-kept")
     except queue.StaleAction:
         raise redirect(back, "stale") from None
     raise redirect(back, "rejected")
@@ -169,11 +171,11 @@ async def save(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
-        return await _edited(request, draft_id, text, back)
+        return await _kept(request, draft_id, text, back, "edited-kept")
     except queue.StaleAction as exc:
-        return await _decided(request, draft_id, text, back, exc)
+        return await _kept(request, draft_id, text, back, _why_decided(exc))
     except ValueError:
-        raise redirect(back, "empty") from None
+        return await _kept(request, draft_id, text, back, "empty")
     raise redirect(back, "saved")
 
 
@@ -218,6 +220,6 @@ async def retry(request: web.Request) -> web.StreamResponse:
 
 def _refused(back: str, exc: queue.StaleAction) -> web.HTTPException:
     """Back to the page, saying why: the queue refuses private messages to authors who asked
-    not to be contacted ("dnc"); anything else changed since the page was shown ("stale").
-    A draft edited since is `_edited`'s."""
-    return redirect(back, "dnc" if "not to be contacted" in str(exc) else "stale")
+    not to be contacted ("dnc"); anything else changed since the page was shown ("stale")."""
+    why = _why_decided(exc)
+    return redirect(back, _QUEUE_SAYS.get(why, why))
