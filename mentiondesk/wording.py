@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from mentiondesk.business_week import DAY_NAMES, ENGLISH_DAYS
 
+# How each platform writes its own name, in every language (Locale.word("platform", …) and
+# the audit trail): stored codes are lower case ("x", "hackernews"); one not listed is shown
+# as stored.
+PLATFORM_NAMES = {
+    "x": "X",
+    "twitter": "Twitter",
+    "reddit": "Reddit",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "threads": "Threads",
+    "hackernews": "Hacker News",
+}
+
 # English shows stored values as stored, except where the key is not the word people use:
 # labels read as the desk's vocabulary (pt-BR's Reclamação/Neutro/Elogio), reasons as words.
 ENGLISH_WORDS = {
@@ -24,6 +37,19 @@ ENGLISH_WORDS = {
         "dms-closed": "the author does not take private messages from us",
         "deleted": "the post it answers was deleted",
         "refused": "the platform refused it",
+    },
+    "platform": PLATFORM_NAMES,
+    # A reading's language (sentiment.lang: "und" when unsure) or a draft's, with its region.
+    "lang": {
+        "en": "English",
+        "pt": "Portuguese",
+        "pt-PT": "Portuguese (Portugal)",
+        "pt-BR": "Portuguese (Brazil)",
+        "es": "Spanish",
+        "fr": "French",
+        "it": "Italian",
+        "de": "German",
+        "und": "unknown",
     },
 }
 

@@ -7,26 +7,20 @@ the same for the desk and the CLI; only what people read is worded, here, in the
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from mentiondesk.held_replies import held_reason
 from mentiondesk.web.i18n import Locale
 
-# How each platform writes its own name; one not listed is shown as stored.
-_PLATFORMS = {
-    "x": "X",
-    "twitter": "Twitter",
-    "reddit": "Reddit",
-    "mastodon": "Mastodon",
-    "bluesky": "Bluesky",
-    "threads": "Threads",
-}
 _AT_HANDLES = frozenset({"x", "twitter", "mastodon", "bluesky", "threads"})  # written "@name"
 _THROUGH = re.compile(r"^sent again through (\S+)")
 
 
-def audit_line(loc: Locale, entry: Any) -> str:
-    """One audit entry as a sentence: "demo allowed @pri_moura on X to be contacted again"."""
+def audit_line(loc: Locale, entry: Any, *, local: Collection[str] = ()) -> str:
+    """One audit entry as a sentence: "demo allowed @pri_moura on X to be contacted again".
+    `local`: the names of the desk's own case lists (responder kind `local`), which an
+    escalation names as such, not by the responder's name."""
     who, action, detail = loc.person(entry.actor), entry.action, entry.detail or ""
     if action == "approve" and detail == "edited":  # sent in other words than drafted
         return loc.t("{who} edited and approved a reply", who=who)
@@ -42,7 +36,7 @@ def audit_line(loc: Locale, entry: Any) -> str:
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
     if action == "escalate":
-        return loc.t("{who} escalated the case to {target}", who=who, target=detail)
+        return _escalated(loc, who, detail, local=detail in local)
     if action.startswith("user-"):
         return _user(loc, who, action, detail)
     return " ".join(p for p in (who, loc.word("action", action), detail) if p)
@@ -61,6 +55,13 @@ def _simple(loc: Locale, action: str, who: str) -> str | None:
         "note": loc.t("{who} added a note", who=who),
     }
     return texts.get(action)
+
+
+def _escalated(loc: Locale, who: str, target: str, *, local: bool) -> str:
+    """Detail: the responder's name ("cases"), an internal name nobody reads as a place."""
+    if local:
+        return loc.t("{who} escalated the case to the desk's case list", who=who)
+    return loc.t("{who} escalated the case to the help desk ({target})", who=who, target=target)
 
 
 def _user(loc: Locale, who: str, action: str, detail: str) -> str:
@@ -104,7 +105,11 @@ def _listed(loc: Locale, who: str, listed: bool, detail: str) -> str:
     """Detail "PLATFORM HANDLE", as the desk and the CLI record it; "PLATFORM" alone once the
     retention blanked the author."""
     platform, _, handle = detail.partition(" ")
-    named = {"who": who, "handle": _handle(platform, handle), "platform": _platform(platform)}
+    named = {
+        "who": who,
+        "handle": _handle(platform, handle),
+        "platform": loc.word("platform", platform),
+    }
     if not handle:
         if listed:
             return loc.t("{who} put the person on {platform} on the do-not-contact list", **named)
@@ -133,10 +138,6 @@ def _resent(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
         text = loc.t("{who} sent an action again", who=who)
     through = _THROUGH.match(detail)
     return loc.t("{text}, this time through {to}", text=text, to=through[1]) if through else text
-
-
-def _platform(platform: str) -> str:
-    return _PLATFORMS.get(platform, platform)
 
 
 def _handle(platform: str, handle: str) -> str:

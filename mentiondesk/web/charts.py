@@ -155,7 +155,13 @@ def timeline_points(
             8 + i * step,
             height - 6 - _LABEL_Y.get(r.label, 0.5) * (height - 12),
             r.label,
-            f"{loc.date(r.created_at)} · {r.platform} · {loc.word('label', r.label)}",
+            " · ".join(
+                (
+                    loc.date(r.created_at),
+                    loc.word("platform", r.platform),
+                    loc.word("label", r.label),
+                )
+            ),
         )
         for i, r in enumerate(rows)
     ]

@@ -156,7 +156,9 @@ def _case_mentions(conn: Connection, case: Any | None) -> list[Any]:
         return []
     follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
     query = (
-        sa.select(MENTION.c.id, MENTION.c.text, MENTION.c.created_at, READING.c.label)
+        sa.select(
+            MENTION.c.id, MENTION.c.text, MENTION.c.created_at, READING.c.label, READING.c.lang
+        )
         .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
         .where(sa.or_(MENTION.c.id == case.mention_id, MENTION.c.id.in_(follow_ups)))
         .order_by(MENTION.c.created_at, MENTION.c.id)
@@ -187,8 +189,11 @@ def _thread(conn: Connection, mention: Any) -> list[Any]:
     if not mention.thread_id:
         return []
     query = (
-        sa.select(MENTION.c.id, MENTION.c.text, MENTION.c.created_at, AUTHOR.c.handle)
+        sa.select(
+            MENTION.c.id, MENTION.c.text, MENTION.c.created_at, AUTHOR.c.handle, READING.c.lang
+        )
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .outerjoin(READING, READING.c.mention_id == MENTION.c.id)  # each post in its language
         .where(MENTION.c.thread_id == mention.thread_id, MENTION.c.platform == mention.platform)
         .order_by(MENTION.c.created_at, MENTION.c.id)
         .limit(THREAD_LIMIT)

@@ -16,7 +16,12 @@ AUDIT = {
     "{who} resolved the case": "{who} resolveu o caso",
     "{who} closed the case": "{who} encerrou o caso",
     "{who} added a note": "{who} adicionou uma nota",
-    "{who} escalated the case to {target}": "{who} escalou o caso para {target}",
+    "{who} escalated the case to the desk's case list": (
+        "{who} encaminhou o caso para a lista de casos do atendimento"
+    ),
+    "{who} escalated the case to the help desk ({target})": (
+        "{who} encaminhou o caso ao help desk ({target})"
+    ),
     "{who} added {name} to the desk as {role}": (
         "{who} deu acesso ao atendimento a {name} como {role}"
     ),

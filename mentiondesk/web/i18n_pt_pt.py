@@ -196,4 +196,5 @@ WORDS: dict[str, dict[str, str]] = {
         "allow-contact": "permitiu o contacto de novo",
     },
     "held": {"opted-out": "a pessoa pediu para não ser contactada"},
+    "lang": {"pt-PT": "português europeu", "pt-BR": "português do Brasil"},
 }

@@ -6,6 +6,8 @@ what people read changes. A value missing here is shown as stored.
 
 from __future__ import annotations
 
+from mentiondesk.wording import PLATFORM_NAMES
+
 WORDS: dict[str, dict[str, str]] = {
     "label": {"negative": "Reclamação", "neutral": "Neutro", "positive": "Elogio"},
     "status": {
@@ -56,7 +58,7 @@ WORDS: dict[str, dict[str, str]] = {
         "reject": "rejeitou",
         "edit": "editou",
         "assign": "atribuiu",
-        "escalate": "escalou",
+        "escalate": "encaminhou",
         "resolved": "resolveu",
         "closed": "encerrou",
         "note": "anotou",
@@ -74,5 +76,18 @@ WORDS: dict[str, dict[str, str]] = {
         "dms-closed": "a pessoa não aceita mensagens privadas nossas",
         "deleted": "a publicação respondida foi apagada",
         "refused": "a plataforma recusou",
+    },
+    "platform": PLATFORM_NAMES,  # each platform's own name, in every language
+    # A reading's language ("und": the detector was unsure) or a draft's, with its region.
+    "lang": {
+        "en": "inglês",
+        "pt": "português",
+        "pt-PT": "português (Portugal)",
+        "pt-BR": "português (Brasil)",
+        "es": "espanhol",
+        "fr": "francês",
+        "it": "italiano",
+        "de": "alemão",
+        "und": "não identificado",
     },
 }

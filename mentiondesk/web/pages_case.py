@@ -96,6 +96,8 @@ async def render_case(
     # there), saying why it is shown again.
     again = {"path": here, "path_qs": here, "notice": NOTICES[why]} if kept or reply else {}
     loc, people = negotiate(request), []
+    # The desk's own case lists, which the trail names as such, not by the responder's name.
+    lists = {r.name or r.kind for r in desk.config.responders if r.kind == "local"}
     if session(request).user.role >= Role.MANAGER:
         people = [u for u, active, _, _ in await desk.db(list_users, desk.store) if active]
     return render(
@@ -125,7 +127,7 @@ async def render_case(
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
         refused=why if kept or reply else None,  # which notice key refused the action
         timeline=timeline_points(detail.timeline, loc=loc),
-        trail=[(a.at, audit_line(loc, a)) for a in detail.audit],
+        trail=[(a.at, audit_line(loc, a, local=lists)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
         back=here,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),

@@ -54,7 +54,7 @@ async def dashboard(request: web.Request) -> web.Response:
         data=data,
         periods=PERIODS,
         sentiment=stacked_bars(categories, series, loc=loc),
-        platforms=hbars(data.platforms),
+        platforms=hbars([(loc.word("platform", p), n) for p, n in data.platforms]),
         reasons=hbars(reasons, notes),
         total=sum(sum(v) for v in series.values()),
     )

@@ -156,13 +156,14 @@ def test_a_handle_is_never_broken_across_lines(phone: Page, world: tuple[str, St
 
 
 def test_a_drafts_rule_keeps_to_one_line(phone: Page, world: tuple[str, Store]) -> None:
-    """ "rule / urgent-complaint · en" broke after "rule": the tag moves to a line of its own."""
+    """ "rule / urgent-complaint · en" broke after "rule": the tag moves to a line of its own
+    (the language now in words)."""
     url, store = world
     _, case, _ = add(store, "third time asking", rule="urgent-complaint-escalation")
     login(phone, url, "agent")
     phone.goto(f"{url}/cases/{case}")
     tag = phone.locator(".draft-panel h2 small")
-    expect(tag).to_have_text("rule: urgent-complaint-escalation · en")
+    expect(tag).to_have_text("rule: urgent-complaint-escalation · English")
     assert _lines(tag) == 1
 
 

@@ -108,7 +108,7 @@ async def test_a_dm_praise_withdrew_is_not_offered_back_once_the_author_opts_out
 
 
 BADGE = '<span class="badge label-negative">do not contact</span>'
-LIST_IT, ALLOW_IT = "Do not contact {} on x</button>", "Allow contact again with {} on x</button>"
+LIST_IT, ALLOW_IT = "Do not contact {} on X</button>", "Allow contact again with {} on X</button>"
 
 
 async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
@@ -119,12 +119,12 @@ async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
     desk = await as_role("agent")
     before = await (await desk.client.get(f"/cases/{case}")).text()
     assert LIST_IT.format("&lt;b&gt;lia") in before and BADGE not in before  # names the account
-    assert 'data-confirm="Stop private messages to &lt;b&gt;lia on x?' in before
+    assert 'data-confirm="Stop private messages to &lt;b&gt;lia on X?' in before
     done = await desk.post(f"/mentions/{mention}/do-not-contact", back=f"/cases/{case}")
     assert done.headers["Location"] == f"/cases/{case}?notice=dnc-listed"
     page = await (await desk.client.get(done.headers["Location"])).text()
     assert "account on this platform is on the do-not-contact list" in page and BADGE in page
-    assert "&lt;b&gt;lia on x is on the do-not-contact list." in page
+    assert "&lt;b&gt;lia on X is on the do-not-contact list." in page
     assert REASON in page and "agent put them on the do-not-contact list." in page
     assert "agent put @&lt;b&gt;lia on X on the do-not-contact list" in page
     assert "Do not contact &lt;b&gt;lia" not in page
@@ -176,13 +176,13 @@ async def test_the_button_names_the_account_listed_when_the_handle_is_on_other_p
     _, elsewhere, _ = add(store, "Still waiting", handle="lia", platform="reddit")
     desk = await as_role("agent")
     page = await (await desk.client.get(f"/cases/{case}")).text()
-    assert LIST_IT.format("lia") in page and "Same handle on: reddit" in page
+    assert LIST_IT.format("lia") in page and "Same handle on: Reddit" in page
     assert "The do-not-contact list goes by platform" in page
     await desk.post(f"/mentions/{on_x}/do-not-contact", back=f"/cases/{case}")
     assert contacts.do_not_contact_list(store) == [("x", "lia", "Lia")]  # reddit's stays off
     there = await (await desk.client.get(f"/cases/{elsewhere}")).text()
-    assert "Do not contact lia on reddit</button>" in there
-    assert "Same handle on: x (do not contact)" in there
+    assert "Do not contact lia on Reddit</button>" in there
+    assert "Same handle on: X (do not contact)" in there
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
-    assert "lia no x está na lista de não contatar." in pt
-    assert "Mesmo perfil em: reddit" in pt and "A lista de não contatar é por plataforma" in pt
+    assert "lia no X está na lista de não contatar." in pt
+    assert "Mesmo perfil em: Reddit" in pt and "A lista de não contatar é por plataforma" in pt

@@ -70,7 +70,7 @@ async def test_the_picker_lists_the_case_language_first(as_role: Login, store: S
     page_pt = await (await desk.client.get(f"/cases/{case_pt}")).text()
     assert _OPTIONS.findall(page_en)[:2] == ["wait", "espera"]
     assert _OPTIONS.findall(page_pt)[:2] == ["espera", "wait"]
-    assert "In the case’s language (pt)" in page_pt and "Other languages" in page_pt
+    assert "In the case’s language (Portuguese)" in page_pt and "Other languages" in page_pt
 
 
 async def test_picking_fills_the_reply_box_escaped_and_sends_nothing(

@@ -104,7 +104,7 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     en = await (await desk.client.get(f"/cases/{case}")).text()
     assert "Rejected by root (terminal)" in en or "rejected by root (terminal)" in en
     assert "cli:root" not in en
-    assert '<span title="complaint">rule: A detractor reaches an agent fast' in en
+    assert '<span title="rule: complaint">rule: A detractor reaches an agent fast' in en
     assert "Reply now <small" in en and "(sent at once, in your name)" in en
     assert "Confidence</dt><dd>0.80" in en
     assert "No past cases." in en and "No past replies." in en
@@ -112,7 +112,7 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     assert "rejeitada por root (pelo terminal)" in pt.lower()
     assert "<h2>Análise</h2>" in pt and "Confiança</dt><dd>0,80" in pt
     assert "regra: Detrator chega rápido a um atendente" in pt and "regra complaint" not in pt
-    assert '<dd title="complaint">Detrator chega rápido' in pt  # the case's rule, too
+    assert '<dd title="regra: complaint">Detrator chega rápido' in pt  # the case's rule, too
     assert "Responder agora" in pt and "(enviada na hora, em seu nome)" in pt
     assert "Nenhum caso anterior." in pt and "Nenhuma resposta anterior." in pt
     assert "Encaminhar ao help desk</button>" in pt

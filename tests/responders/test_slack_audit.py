@@ -66,7 +66,14 @@ async def edit_and_submit(d: Desk, text: str) -> None:
         ("approve", "approve", True, "approved a reply", "aprovou uma resposta"),
         ("reject", "reject", True, "rejected a draft", "rejeitou um rascunho"),
         ("assign", "assign", False, "took the case", "assumiu o caso"),
-        ("escalate", "escalate", False, "escalated the case to cases", "escalou o caso para"),
+        # "cases" is the desk's own case list (kind local): named as such, not by its name.
+        (
+            "escalate",
+            "escalate",
+            False,
+            "escalated the case to the desk&#39;s case list",
+            "encaminhou o caso para a lista de casos do atendimento",
+        ),
     ],
 )
 async def test_each_button_is_audited_once_and_shown_on_the_case_page(
