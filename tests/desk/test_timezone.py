@@ -51,7 +51,30 @@ def test_days_are_the_teams_days(store: Store) -> None:
 def test_times_read_in_the_desks_zone() -> None:
     at = datetime(2026, 12, 1, 1, 30, tzinfo=UTC)
     assert ENGLISH.when(at) == "2026-12-01 01:30 UTC"
-    assert replace(PORTUGUESE, zone=SAO_PAULO).when(at) == "30/11/2026 22:30 -03"
+    assert replace(PORTUGUESE, zone=SAO_PAULO).when(at) == "30/11/2026 22:30 UTC\u22123"
+
+
+@pytest.mark.parametrize(
+    ("zone", "winter", "summer"),
+    [
+        # tzdata has no abbreviation for these, only "-03", "-01", "+00", "+0530", "+0545".
+        ("America/Sao_Paulo", "UTC\u22123", "UTC\u22123"),
+        ("Atlantic/Azores", "UTC\u22121", "UTC"),
+        ("Asia/Colombo", "UTC+5:30", "UTC+5:30"),
+        ("Asia/Kathmandu", "UTC+5:45", "UTC+5:45"),
+        # Real abbreviations stay.
+        ("Europe/Lisbon", "WET", "WEST"),
+        ("Europe/London", "GMT", "BST"),
+        ("America/New_York", "EST", "EDT"),
+        ("Asia/Kolkata", "IST", "IST"),
+    ],
+)
+def test_a_zone_without_an_abbreviation_reads_as_an_offset(
+    zone: str, winter: str, summer: str
+) -> None:
+    desk = replace(PORTUGUESE, zone=ZoneInfo(zone))
+    assert desk.when(datetime(2026, 1, 15, 12, 0, tzinfo=UTC)).endswith(f" {winter}")
+    assert desk.when(datetime(2026, 7, 15, 12, 0, tzinfo=UTC)).endswith(f" {summer}")
 
 
 @pytest.fixture
@@ -67,7 +90,8 @@ async def test_the_case_page_shows_the_teams_time(as_role: Login, store: Store) 
     desk = await as_role("agent")
     _posted(store, datetime(2026, 12, 1, 1, 30, tzinfo=UTC))
     page = await (await desk.client.get("/cases/1")).text()
-    assert "2026-11-30 22:30 -03" in page and "01:30 UTC" not in page
+    assert "2026-11-30 22:30 UTC\u22123" in page and "01:30 UTC" not in page
+    assert " -03" not in page
 
 
 def test_an_unknown_zone_stops_start_up_naming_the_key(tmp_path: Path) -> None:
