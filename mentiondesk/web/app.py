@@ -50,6 +50,8 @@ CSP = (
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 # Routes that authenticate each request themselves (Slack signs its callbacks), not by cookie.
 CSRF_EXEMPT = ("/slack/actions",)
+# Routes for machines, which answer errors in their own format (JSON), not as a page.
+_OWN_FORMAT = ("/healthz", *CSRF_EXEMPT)
 
 
 def _utcnow() -> datetime:
@@ -138,8 +140,11 @@ def _secure(request: web.Request, response: web.StreamResponse) -> None:
 
 @web.middleware
 async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Friendly pages for the errors people meet: not found, not allowed, expired form, and
-    the store out of reach (a 503 saying so, not a traceback's 500)."""
+    """Friendly pages, in the reader's language, for the errors people meet: a form the desk
+    cannot read or too long, not found, not allowed, expired form, the store out of reach (a
+    503 saying so) and any other failure (a 500 saying so, not aiohttp's English text)."""
+    if request.path in _OWN_FORMAT:
+        return await handler(request)
     try:
         return await handler(request)
     except (web.HTTPNotFound, web.HTTPForbidden, web.HTTPMethodNotAllowed) as exc:
@@ -147,6 +152,12 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         text = exc.text or ""
         mine = bool(text) and not text[:3].isdigit()
         return render_error(request, exc.status, text if mine else "")
+    except (web.HTTPBadRequest, web.HTTPRequestEntityTooLarge) as exc:
+        # Their texts ("Maximum request body size 262144 exceeded.", a forged form's field)
+        # are for developers: the page's own says what to do.
+        return render_error(request, exc.status, "")
+    except web.HTTPException:
+        raise  # redirects, 401s: as they are
     except UNREACHABLE as exc:
         # Its type only: the message may name the database's host and the statement.
         name = type(exc).__name__
@@ -155,6 +166,10 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         response = render_error(request, 503, "")
         response.headers["Retry-After"] = "60"
         return response
+    except Exception:
+        # The traceback, as aiohttp logged it before; the request's body is not in it.
+        _LOGGER.exception("%s %s: failed", request.method, _logged(request))
+        return render_error(request, 500, "")
 
 
 @web.middleware
@@ -186,6 +201,7 @@ async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not expected or not same_token(expected, given):
             path = _logged(request)
             _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, path)
+            # common.FORM_EXPIRED: its page gets the "Form expired" title.
             raise web.HTTPForbidden(text="This form has expired. Reload the page and try again.")
     return await handler(request)
 
@@ -197,7 +213,7 @@ async def _form(request: web.Request) -> MultiDictProxy[str | bytes | bytearray 
         return await request.post()
     except (LookupError, UnicodeDecodeError):
         _LOGGER.info("refused %s %s: a form the desk cannot read", request.method, _logged(request))
-        raise web.HTTPBadRequest(text="This form could not be read.") from None
+        raise web.HTTPBadRequest() from None  # the error page says what to do
 
 
 def _logged(request: web.Request) -> str:

@@ -25,6 +25,25 @@ _LAYOUT = {
     "Not allowed": "Sem permissão",
     "Not found": "Não encontrado",
     "Error": "Erro",
+    "Page not available": "Página indisponível",
+    "This address only takes the desk's forms. Go back to the case or the queue.": (
+        "Este endereço só recebe formulários do atendimento. Volte ao caso ou à fila."
+    ),
+    "Form expired": "Formulário expirado",
+    "Form not read": "Formulário não lido",
+    "This form could not be read. Reload the page and try again.": (
+        "Não foi possível ler este formulário. Recarregue a página e tente de novo."
+    ),
+    "Too long": "Grande demais",
+    "What you sent is too long: shorten it and try again.": (
+        "O texto enviado é grande demais: encurte e tente de novo."
+    ),
+    "Something went wrong": "Algo deu errado",
+    "Something went wrong on our side. Reload the page; if it keeps happening, tell whoever "
+    "runs the desk.": (
+        "Algo deu errado do nosso lado. Recarregue a página; se continuar acontecendo, avise "
+        "quem administra o atendimento."
+    ),
     "Your role does not give access to this page.": "Seu papel não dá acesso a esta página.",
     "There is nothing here. The case or page may not exist.": (
         "Não há nada aqui. O caso ou a página pode não existir."

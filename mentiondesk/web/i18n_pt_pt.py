@@ -18,6 +18,16 @@ MESSAGES: dict[str, str] = {
     **_CASE,
     # layout
     "Back to the queue": "Voltar à fila",
+    "Too long": "Demasiado grande",
+    "What you sent is too long: shorten it and try again.": (
+        "O texto enviado é demasiado grande: encurte-o e tente de novo."
+    ),
+    "Something went wrong": "Algo correu mal",
+    "Something went wrong on our side. Reload the page; if it keeps happening, tell whoever "
+    "runs the desk.": (
+        "Algo correu mal do nosso lado. Recarregue a página; se continuar a acontecer, avise "
+        "quem gere o atendimento."
+    ),
     "Your role does not give access to this page.": "O seu papel não dá acesso a esta página.",
     "Database unreachable": "Base de dados inacessível",
     "The desk can't reach its database right now; nothing you did was lost — try again in a "

@@ -114,7 +114,7 @@ def test_post_without_csrf_token_is_refused(page: Page, world: tuple[str, Store]
     page.goto(f"{url}/cases/{case}")
     page.evaluate("document.querySelector('.draft-form input[name=csrf]').remove()")
     page.get_by_role("button", name="Approve and send").click()
-    expect(page.locator("h1")).to_have_text("Not allowed")
+    expect(page.locator("h1")).to_have_text("Form expired")
     expect(page.locator("main")).to_contain_text("This form has expired")
     page.goto(f"{url}/cases/{case}")
     expect(page.locator(".draft-panel .status")).to_have_text("pending")

@@ -1,0 +1,126 @@
+"""Errors that used to come out as aiohttp's plain English text (a form the desk cannot read,
+a body too long, a failure in a handler) are the desk's error page in the reader's language,
+with their status; the 405 of a form's address and the expired form say what happened.
+/healthz keeps its own format."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+import pytest
+from aiohttp import ClientResponse
+
+from mentiondesk import queue
+from mentiondesk.store import Store
+from mentiondesk.web import health
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+PT_BR = {"Accept-Language": "pt-BR"}
+PT_PT = {"Accept-Language": "pt-PT"}
+FORM = "application/x-www-form-urlencoded"
+
+
+async def _page(response: ClientResponse, status: int) -> str:
+    assert response.status == status
+    assert response.content_type == "text/html"
+    text = await response.text()
+    assert 'href="/queue"' in text  # the error page's way back
+    return text
+
+
+async def test_an_unreadable_form_is_the_error_page(anon: Desk) -> None:
+    headers = {"Content-Type": f"{FORM}; charset=bogus-x", **PT_BR}
+    response = await anon.client.post("/login", data=b"csrf=x", headers=headers)
+    page = await _page(response, 400)
+    assert "Não foi possível ler este formulário. Recarregue a página e tente de novo." in page
+    english = await anon.client.post(
+        "/login", data=b"csrf=x", headers=headers | {"Accept-Language": "en"}
+    )
+    assert "This form could not be read. Reload the page and try again." in await english.text()
+
+
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [
+        ("/mentions/{id}/reply", {"kind": "telepathy", "text": "hi"}),
+        ("/mentions/{id}/correct", {"label": "sarcastic"}),
+    ],
+)
+async def test_a_forged_choice_is_the_error_page(
+    as_role: Login, store: Store, path: str, form: dict[str, str]
+) -> None:
+    agent = await as_role("agent")
+    mention, _, _ = add(store, "Forged: where is my order")
+    data = {"csrf": agent.csrf, **form}
+    response = await agent.client.post(path.format(id=mention), data=data, headers=PT_BR)
+    page = await _page(response, 400)
+    assert "Não foi possível ler este formulário" in page
+    assert " must be " not in page
+
+
+async def test_a_body_too_long_is_the_error_page(as_role: Login, store: Store) -> None:
+    agent = await as_role("agent")
+    mention, _, _ = add(store, "Huge: where is my order")
+    data = {"csrf": agent.csrf, "kind": "public", "text": "x" * 300_000}
+    for headers, said in [
+        (PT_BR, "O texto enviado é grande demais: encurte e tente de novo."),
+        (PT_PT, "O texto enviado é demasiado grande: encurte-o e tente de novo."),
+    ]:
+        response = await agent.client.post(f"/mentions/{mention}/reply", data=data, headers=headers)
+        page = await _page(response, 413)
+        assert said in page and "Maximum request body size" not in page
+
+
+async def test_a_failure_is_a_500_page_and_logged_without_the_text(
+    as_role: Login, store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the store's code broke")
+
+    monkeypatch.setattr(queue, "edit_draft", broken)
+    caplog.set_level(logging.ERROR, logger="mentiondesk")
+    agent = await as_role("agent")
+    _, _, draft = add(store, "Broken: where is my order")
+    form = {"csrf": agent.csrf, "text": "PRIVATE-REPLY-TEXT", "back": "/queue"}
+    response = await agent.client.post(f"/drafts/{draft}/save", data=form, headers=PT_PT)
+    page = await _page(response, 500)
+    assert "Algo correu mal do nosso lado. Recarregue a página" in page
+    assert "Server got itself in trouble" not in page and "RuntimeError" not in page
+    failed = [r for r in caplog.records if r.exc_info and r.name.startswith("mentiondesk")]
+    assert failed and f"/drafts/{draft}/save" in failed[0].getMessage()
+    assert "PRIVATE-REPLY-TEXT" not in caplog.text
+
+
+async def test_healthz_keeps_its_own_format(anon: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(health, "backlog", broken)
+    response = await anon.client.get("/healthz")
+    assert response.status == 500 and response.content_type != "text/html"
+
+
+async def test_a_forms_address_opened_in_the_address_bar(as_role: Login, store: Store) -> None:
+    agent = await as_role("agent")
+    mention, _, _ = add(store, "Enter: where is my order")
+    response = await agent.client.get(f"/mentions/{mention}/reply", headers=PT_BR)
+    page = await _page(response, 405)
+    assert "<h1>Página indisponível</h1>" in page and "Sem permissão" not in page
+    assert "Este endereço só recebe formulários do atendimento. Volte ao caso ou à fila." in page
+    english = await agent.client.get(
+        f"/mentions/{mention}/reply", headers={"Accept-Language": "en"}
+    )
+    text = await english.text()
+    assert "<h1>Page not available</h1>" in text
+    assert "This address only takes the desk&#39;s forms. Go back to the case or the queue." in text
+
+
+async def test_an_expired_form_says_so_in_its_title(anon: Desk) -> None:
+    for headers in (PT_BR, PT_PT):
+        response = await anon.client.post("/login", data={"csrf": "stale"}, headers=headers)
+        page = await _page(response, 403)
+        assert "<h1>Formulário expirado</h1>" in page and "Sem permissão" not in page
+        assert "Este formulário expirou." in page
