@@ -284,20 +284,6 @@ def safe_next(value: str | None, default: str = "/queue") -> str:
     return value
 
 
-def duration(seconds: float | None) -> str:
-    """A wait as people say it: 45s, 12m, 3h 05m, 2d 4h."""
-    if seconds is None:
-        return "—"
-    s = max(int(seconds), 0)
-    if s < 60:
-        return f"{s}s"
-    if s < 3600:
-        return f"{s // 60}m"
-    if s < 86400:
-        return f"{s // 3600}h {s % 3600 // 60:02d}m"
-    return f"{s // 86400}d {s % 86400 // 3600}h"
-
-
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
     from mentiondesk.models import text_digest
@@ -305,9 +291,9 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     from mentiondesk.tables import case_number
 
     return {
-        "duration": duration,
         "pct": percent,
-        "waited": lambda since: duration((clock() - since).total_seconds()),
+        # Seconds: the page writes them with its language's `duration`.
+        "waited": lambda since: (clock() - since).total_seconds(),
         "case_number": case_number,
         "withdrawn_for_praise": withdrawn_for_praise,
         "withdrawn_for_complaint": withdrawn_for_complaint,

@@ -30,6 +30,11 @@ _EUROPEAN_NORM = {"pt", "ao", "ch", "cv", "gq", "gw", "lu", "mo", "mz", "st", "t
 JS_STRINGS = {
     "more": "… more",
     "tooLong": "Longer than the platform allows: shorten it first",
+    # A wait's units (Locale.duration, desk.js's live timers): "3h 05m", "3 h 05 min".
+    "seconds": "{s}s",
+    "minutes": "{m}m",
+    "hours": "{h}h {m}m",
+    "days": "{d}d {h}h",
 }
 
 
@@ -101,6 +106,20 @@ class Locale:
         zone = "UTC" if self.zone is UTC else _zone_name(local)
         return f"{self.date(local)} {local:%H:%M} {zone}"
 
+    def duration(self, seconds: float | None) -> str:
+        """A wait as people say it, in this language's units: 45s, 12m, 3h 05m, 2d 4h in
+        English, 45 s, 12 min, 3 h 05 min, 2 d 4 h in Portuguese."""
+        if seconds is None:
+            return "—"
+        s = max(int(seconds), 0)
+        if s < 60:
+            return self.t(JS_STRINGS["seconds"], s=s)
+        if s < 3600:
+            return self.t(JS_STRINGS["minutes"], m=s // 60)
+        if s < 86400:
+            return self.t(JS_STRINGS["hours"], h=s // 3600, m=f"{s % 3600 // 60:02d}")
+        return self.t(JS_STRINGS["days"], d=s // 86400, h=s % 86400 // 3600)
+
     def ago(self, dt: datetime, now: datetime) -> str:
         """How long before `now`, as people say it: "just now", "3 days ago" (whole units)."""
         # Literal texts in each call, so the catalog's check finds them.
@@ -145,6 +164,7 @@ class Locale:
             "number": self.number,
             "decimal": self.decimal,
             "when": self.when,
+            "duration": self.duration,
             "hours": self.hours,
             "js_strings": {key: self.t(text) for key, text in JS_STRINGS.items()},
         }

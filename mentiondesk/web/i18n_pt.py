@@ -44,6 +44,10 @@ _LAYOUT = {
         "Algo deu errado do nosso lado. Recarregue a página; se continuar acontecendo, avise "
         "quem administra o atendimento."
     ),
+    "{s}s": "{s} s",  # a wait's units, as the timers write them
+    "{m}m": "{m} min",
+    "{h}h {m}m": "{h} h {m} min",
+    "{d}d {h}h": "{d} d {h} h",
     "Your role does not give access to this page.": "Seu papel não dá acesso a esta página.",
     "There is nothing here. The case or page may not exist.": (
         "Não há nada aqui. O caso ou a página pode não existir."

@@ -1,13 +1,17 @@
 """The live character counter in Chromium counts as the platform (and approval) does: a link
-as 23 on X, the @handle a Mastodon private message is sent with."""
+as 23 on X, the @handle a Mastodon private message is sent with; it and the live timers
+write numbers and units in the page's language."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import re
+from datetime import timedelta
+
+from playwright.sync_api import Browser, Page, expect
 
 from mentiondesk.store import Store
 from tests.desk.browser import login
-from tests.desk.seed import add
+from tests.desk.seed import PASSWORD, add
 
 LONG_LINK = "https://brand.example/help/orders/" + "a" * 100  # 134 characters typed
 
@@ -44,3 +48,27 @@ def test_a_mastodon_private_message_counts_the_handle_it_starts_with(
     form.get_by_label("private message").check()
     expect(form.locator(".count")).to_contain_text("507 / 500")
     expect(form.get_by_role("button", name="Send reply")).to_be_disabled()
+
+
+def test_the_count_and_the_wait_are_written_in_the_pages_language(
+    browser: Browser, world: tuple[str, Store]
+) -> None:
+    """pt-BR groups the live count as it does the limit beside it, and the timer desk.js
+    rewrites each second keeps Portugal's and Brazil's units: "3 h 05 min", not "3h 05m"."""
+    url, store = world
+    _, case, _ = add(
+        store, "Counter-pt: pedido", platform="reddit", ago=timedelta(hours=3, minutes=5)
+    )
+    context = browser.new_context(locale="pt-BR")
+    page = context.new_page()
+    page.goto(f"{url}/login")
+    page.get_by_label("Nome").fill("agent")
+    page.get_by_label("Senha").fill(PASSWORD)
+    page.get_by_role("button", name="Entrar").click()
+    page.goto(f"{url}/cases/{case}")
+    page.get_by_label("Texto da resposta").fill("x" * 1234)
+    expect(page.locator(".draft-panel .count")).to_have_text("1.234 / 10.000 caracteres")
+    timer = page.locator(".timer[data-since]").first
+    page.evaluate("document.querySelector('.timer[data-since]').textContent = ''")
+    expect(timer).to_have_text(re.compile(r"^3 h 0[5-6] min$"))  # rewritten by desk.js
+    context.close()

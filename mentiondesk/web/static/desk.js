@@ -4,22 +4,33 @@
   "use strict";
 
   // The page's words for what this script writes, in the page's language (base.html).
-  var STRINGS = { more: "… more", tooLong: "Longer than the platform allows: shorten it first" };
+  var STRINGS = {
+    more: "… more", tooLong: "Longer than the platform allows: shorten it first",
+    seconds: "{s}s", minutes: "{m}m", hours: "{h}h {m}m", days: "{d}d {h}h"
+  };
   function loadStrings() {
     try {
       Object.assign(STRINGS, JSON.parse(document.body.dataset.strings || "{}"));
     } catch (e) { /* a broken blob leaves the English words */ }
   }
 
+  // A text's {name} fields filled from `values` (the catalog's placeholders, i18n.py).
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return name in values ? String(values[name]) : all;
+    });
+  }
+
+  // As the server writes it (Locale.duration), in the page's units: "3h 05m", "3 h 05 min".
   function duration(s) {
     s = Math.max(0, Math.floor(s));
-    if (s < 60) return s + "s";
-    if (s < 3600) return Math.floor(s / 60) + "m";
+    if (s < 60) return fill(STRINGS.seconds, { s: s });
+    if (s < 3600) return fill(STRINGS.minutes, { m: Math.floor(s / 60) });
     if (s < 86400) {
       var m = Math.floor((s % 3600) / 60);
-      return Math.floor(s / 3600) + "h " + (m < 10 ? "0" : "") + m + "m";
+      return fill(STRINGS.hours, { h: Math.floor(s / 3600), m: (m < 10 ? "0" : "") + m });
     }
-    return Math.floor(s / 86400) + "d " + Math.floor((s % 86400) / 3600) + "h";
+    return fill(STRINGS.days, { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) });
   }
 
   function tickTimers() {
@@ -72,7 +83,8 @@
     if (!bar) return;
     var n = platformLength(area.value, area.dataset.rule, area.dataset.prefix || "");
     var limit = Number(area.dataset.limit);
-    bar.querySelector(".count-n").textContent = n;
+    // Grouped as the page's language writes numbers, like the limit beside it: 1.234 / 10.000.
+    bar.querySelector(".count-n").textContent = n.toLocaleString(document.documentElement.lang);
     bar.classList.toggle("over", n > limit);
     // The platform would refuse it (and the desk does too): shorten first, saving still works.
     var approve = area.form.querySelector("button[value=approve]");
