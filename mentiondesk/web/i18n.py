@@ -132,6 +132,16 @@ class Locale:
             return self.tn("{n} minute ago", "{n} minutes ago", seconds // 60)
         return self.t("just now")  # a clock a little behind the one that wrote it too
 
+    def target(self, seconds: int) -> str:
+        """A response-time target as a team sets it: "4 h", "45 min", "1 h 30 min" (a 4-hour
+        target read as "240 min" makes people do the sum)."""
+        hours, minutes = divmod(seconds // 60, 60)
+        if not hours:
+            return self.t("{n} min", n=self.number(minutes))
+        if not minutes:
+            return self.t("{n} h", n=self.number(hours))
+        return self.t("{h} h {m} min", h=self.number(hours), m=minutes)
+
     def day(self, iso_day: str) -> str:
         """A chart's day label from YYYY-MM-DD: 11-12 in English, 12/11 in Portuguese."""
         if len(iso_day) != 10:
@@ -166,6 +176,7 @@ class Locale:
             "when": self.when,
             "duration": self.duration,
             "hours": self.hours,
+            "sla_target": self.target,
             "js_strings": {key: self.t(text) for key, text in JS_STRINGS.items()},
         }
 

@@ -106,13 +106,21 @@ _LOGIN = {
 
 _QUEUE = {
     "answered": "respondido",
-    "Waiting for a first response; target {minutes} min": (
-        "Aguardando a primeira resposta; meta de {minutes} min"
+    "Waiting for a first response; target {target}": (
+        "Aguardando a primeira resposta; meta de {target}"
     ),
+    # The target in {target}: Locale.target
+    "{n} min": "{n} min",
+    "{n} h": "{n} h",
+    "{h} h {m} min": "{h} h {m} min",
     "Queue at a glance": "A fila em resumo",
-    "open cases": "casos abertos",
+    # The KPIs' words after their count: "1 caso aberto", "2 casos abertos".
+    "case open": "caso aberto",
+    "cases open": "casos abertos",
+    "draft to approve": "rascunho para aprovar",
     "drafts to approve": "rascunhos para aprovar",
-    "answered in 24 h": "respondidos em 24 h",
+    "case answered in 24 h": "caso respondido em 24 h",
+    "cases answered in 24 h": "casos respondidos em 24 h",
     "median first response (24 h)": "mediana da primeira resposta (24 h)",
     # FRT counted in [desk] business_hours: "tempo em horário comercial" is the trade's term.
     "in business hours ({hours})": "em horário comercial ({hours})",
@@ -191,6 +199,7 @@ _DASHBOARD = {
     "Period": "Período",
     "{n} days": "{n} dias",
     "Export CSV": "Exportar CSV",
+    "mention": "menção",
     "mentions": "menções",
     "Median first response": "Mediana da 1ª resposta",
     "half of the answered cases got a reply within this time": (

@@ -113,8 +113,8 @@ MESSAGES: dict[str, str] = {
         "página Pessoas): isso termina o bloqueio."
     ),
     # queue
-    "Waiting for a first response; target {minutes} min": (
-        "À espera da primeira resposta; meta de {minutes} min"
+    "Waiting for a first response; target {target}": (
+        "À espera da primeira resposta; meta de {target}"
     ),
     "in business hours ({hours})": "em horário de expediente ({hours})",
     "Showing the {shown} most urgent of {total} waiting: {what}.": (

@@ -18,7 +18,7 @@ PT = {"Accept-Language": "pt-BR,pt;q=0.9,en;q=0.8"}
 
 # (page, who reads it, English text on it, its Portuguese)
 PAGES = [
-    ("/queue", "agent", "drafts to approve", "rascunhos para aprovar"),
+    ("/queue", "agent", "draft to approve", "rascunho para aprovar"),  # one draft
     ("/cases/{case}", "agent", "Approve and send", "Aprovar e enviar"),
     ("/dashboard", "manager", "Top complaint reasons", "Problemas recorrentes"),
     ("/playbooks", "manager", "Fired in the last 7 days", "Disparos nos últimos 7 dias"),
