@@ -77,7 +77,7 @@ _LAYOUT = {
     # desk.js
     "… more": "… mais",
     "Longer than the platform allows: shorten it first": (
-        "Maior do que a plataforma permite: encurte antes de enviar"
+        "Mais longa do que a plataforma permite: encurte antes de enviar"
     ),
 }
 
@@ -158,7 +158,7 @@ _QUEUE = {
     "Newer from the author:": "Mais recente da pessoa:",
     "Read the case before approving": "Leia o caso antes de aprovar",
     "The author has written since the mention this draft answers.": (
-        "A pessoa escreveu de novo depois da menção que este rascunho responde."
+        "A pessoa escreveu de novo depois da menção à qual este rascunho responde."
     ),
     "{n} follower": "{n} seguidor",
     "{n} followers": "{n} seguidores",
@@ -228,10 +228,10 @@ _DASHBOARD = {
     "resolved (the problem solved). A case closed without resolution (spam, a duplicate, no "
     "answer) needed none: it is left out of the rate and counted beside it. A case still open "
     "counts as not resolved yet.": (
-        "Taxa de resolução: dos casos abertos neste período que precisavam de solução, a parcela "
-        "resolvida (o problema foi solucionado). Um caso encerrado sem solução (spam, duplicado, "
-        "sem resposta) não precisava de uma: fica fora da taxa e é contado ao lado. Um caso "
-        "ainda aberto conta como ainda não resolvido."
+        "Taxa de resolução: dos casos abertos neste período que precisavam de solução, a "
+        "proporção resolvida (o problema foi solucionado). Um caso encerrado sem solução (spam, "
+        "duplicado, sem resposta) não precisava de uma: fica fora da taxa e é contado ao lado. Um "
+        "caso ainda aberto conta como ainda não resolvido."
     ),
     "CSAT (4–5 of 5) · {n} answer": "CSAT (4–5 de 5) · {n} resposta",
     "CSAT (4–5 of 5) · {n} answers": "CSAT (4–5 de 5) · {n} respostas",

@@ -28,7 +28,7 @@ ADMIN = {
     "disabled": "desativado",
     "Agents work the queue; managers also see the dashboard and assign cases; admins also "
     "manage people.": (
-        "Agentes trabalham a fila; gestores também veem o painel e atribuem casos; "
+        "Agentes cuidam da fila; gestores também veem o painel e atribuem casos; "
         "administradores também gerenciam as pessoas."
     ),
     "Add a person": "Adicionar uma pessoa",

@@ -9,7 +9,9 @@ CASE = {
     "on {platform}": "no {platform}",
     "view on {platform}": "ver no {platform}",
     "In this case": "Neste caso",
-    "{n} mentions by the author, oldest first": "{n} menções da pessoa, das mais antigas",
+    "{n} mentions by the author, oldest first": (
+        "{n} menções da pessoa, da mais antiga à mais recente"
+    ),
     "opened the case": "abriu o caso",
     "follow-up": "nova menção",
     "Thread": "Conversa",

@@ -13,7 +13,7 @@ HELD = {
         "Tentar de novo envia o mesmo texto: escreva abaixo uma resposta mais curta."
     ),
     "Write a public reply below instead: it reaches them where a private message cannot.": (
-        "Escreva abaixo uma resposta pública: ela chega aonde a mensagem privada não chega."
+        "Escreva abaixo uma resposta pública, que chega aonde a mensagem privada não chega."
     ),
     "Send them no private message: write a public reply below if one is needed, or close "
     "the case.": (
@@ -32,8 +32,8 @@ HELD = {
     ),
     "Tell whoever runs the desk: the desk is not set up to send this. Try again once it is "
     "fixed.": (
-        "Avise quem administra o atendimento: ele não está configurado para enviar isto. "
-        "Tente de novo depois da correção."
+        "Avise quem administra o atendimento: a configuração não permite enviar isto. Tente "
+        "de novo depois da correção."
     ),
     "Try sending again; if it is held again, write a different reply below.": (
         "Tente enviar de novo; se for retida outra vez, escreva abaixo outra resposta."

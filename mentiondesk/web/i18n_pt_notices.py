@@ -4,11 +4,11 @@ Brazilian Portuguese; kept apart from i18n_pt.py so each catalog module stays sh
 from __future__ import annotations
 
 NOTICES = {
-    "Reply approved: it is on its way.": "Resposta aprovada: ela já está a caminho.",
+    "Reply approved: it is on its way.": "Resposta aprovada: já está a caminho.",
     "Draft rejected: nothing will be sent.": "Rascunho rejeitado: nada será enviado.",
     "Draft saved.": "Rascunho salvo.",
     "Draft restored: it waits for approval again.": (
-        "Rascunho restaurado: ele aguarda aprovação de novo."
+        "Rascunho restaurado: voltou a aguardar aprovação."
     ),
     "Case closed: its pending drafts are withdrawn.": (
         "Caso encerrado: os rascunhos pendentes foram retirados."
@@ -29,7 +29,7 @@ NOTICES = {
     ),
     "Note added.": "Nota adicionada.",
     "Label corrected, thank you: it is kept for retraining.": (
-        "Classificação corrigida, obrigado: ela fica guardada para o retreino."
+        "Classificação corrigida, obrigado: a correção fica guardada para o retreino."
     ),
     "Someone else already acted on this (approved, rejected or closed it), or a newer "
     "draft replaced it. Nothing was sent twice; here is how it stands now.": (
@@ -65,7 +65,7 @@ NOTICES = {
     ),
     "The text is empty: nothing was changed.": "O texto está vazio: nada foi alterado.",
     "The reply is longer than the platform allows: shorten it first.": (
-        "A resposta é maior do que a plataforma permite: encurte antes."
+        "A resposta é mais longa do que a plataforma permite: encurte antes de enviar."
     ),
     "User added.": "Usuário adicionado.",
     "Could not add that user: check the name, role and password (12 to 1,024 characters).": (

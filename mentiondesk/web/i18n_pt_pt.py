@@ -42,7 +42,6 @@ MESSAGES: dict[str, str] = {
         "Esse caso não existe. Talvez o número tenha sido mal escrito."
     ),
     # notices (i18n_pt_notices)
-    "Reply approved: it is on its way.": "Resposta aprovada: já está a caminho.",
     "Draft saved.": "Rascunho guardado.",
     "Draft restored: it waits for approval again.": (
         "Rascunho restaurado: volta a aguardar aprovação."
@@ -52,9 +51,6 @@ MESSAGES: dict[str, str] = {
     ),
     "Escalated: a help-desk ticket is being opened.": (
         "Encaminhado: está a ser aberto um ticket no help desk."
-    ),
-    "Label corrected, thank you: it is kept for retraining.": (
-        "Classificação corrigida, obrigado: fica guardada para o retreino."
     ),
     "Someone edited this draft after the page was shown: nothing was sent or rejected. Read it "
     "again before deciding.": (
@@ -84,7 +80,11 @@ MESSAGES: dict[str, str] = {
         "A sua resposta não foi enviada: o seu texto continua na caixa abaixo."
     ),
     "The reply is longer than the platform allows: shorten it first.": (
-        "A resposta é maior do que a plataforma permite: encurte-a primeiro."
+        "A resposta é mais longa do que a plataforma permite: encurte-a primeiro."
+    ),
+    # desk.js, the Approve button's tooltip
+    "Longer than the platform allows: shorten it first": (
+        "Mais longa do que a plataforma permite: encurte-a antes de enviar"
     ),
     "User added.": "Utilizador adicionado.",
     "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
@@ -119,6 +119,9 @@ MESSAGES: dict[str, str] = {
     "in business hours ({hours})": "em horário de expediente ({hours})",
     "Showing the {shown} most urgent of {total} waiting: {what}.": (
         "A mostrar os {shown} mais urgentes de {total} na fila: {what}."
+    ),
+    "The author has written since the mention this draft answers.": (
+        "A pessoa escreveu de novo depois da menção a que este rascunho responde."
     ),
     # dashboard
     "Median first response": "Mediana da 1.ª resposta",  # Portugal's ordinal has the dot
@@ -205,6 +208,9 @@ WORDS: dict[str, dict[str, str]] = {
         "do-not-contact": "marcou como não contactar",
         "allow-contact": "permitiu o contacto de novo",
     },
-    "held": {"opted-out": "a pessoa pediu para não ser contactada"},
+    "held": {
+        "opted-out": "a pessoa pediu para não ser contactada",
+        "too-long": "demasiado longa para a plataforma",  # "longa demais" is Brazil's
+    },
     "lang": {"pt-PT": "português europeu", "pt-BR": "português do Brasil"},
 }

@@ -127,11 +127,6 @@ CASE = {
         "Não há nada a que responder: encerre o caso, a menos que a pessoa tenha escrito de "
         "novo (responda a essa menção)."
     ),
-    "Tell whoever runs the desk: the desk is not set up to send this. Try again once it is "
-    "fixed.": (
-        "Avise quem administra o atendimento: não está configurado para enviar isto. Tente de "
-        "novo depois da correção."
-    ),
     "What the outbox recorded": "O que a fila de envio registou",
     "Trying again would be held again while the author is on the do-not-contact list.": (
         "Uma nova tentativa seria retida de novo enquanto a pessoa estiver na lista de não "

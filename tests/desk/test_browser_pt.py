@@ -12,7 +12,7 @@ from mentiondesk.store import Store
 from tests.desk.browser import shot
 from tests.desk.seed import PASSWORD, add
 
-TOO_LONG = "Maior do que a plataforma permite: encurte antes de enviar"
+TOO_LONG = "Mais longa do que a plataforma permite: encurte antes de enviar"
 LONG = "O pedido 5521 não chegou, o rastreio parou em Curitiba e ninguém responde no SAC. " * 4
 
 

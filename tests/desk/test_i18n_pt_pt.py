@@ -41,6 +41,7 @@ BRAZIL_ONLY = [
     r"digitad\w*",  # escrito, introduzido
     r"embaixo",  # em baixo
     r"em até",
+    r"(?<![oa]s )demais",  # demasiado ("os demais", the others, is Portugal's too)
     r"não (?:está|estão|cabe|retém|consegue) mais",  # já não …
     r"não há o que",  # não há nada a que
     r"você",  # left out, or "o seu"
