@@ -3,6 +3,8 @@ Portugal's Portuguese, else English; a description is the site's text, escaped a
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -14,12 +16,23 @@ from mentiondesk.store import Store
 from mentiondesk.web import create_app
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE, regional
 from playbooks import load_playbook
+from playbooks.engine import SHIPPED_RULES
 from tests.desk.conftest import Desk
 
 Login = Callable[[str], Awaitable[Desk]]
 _COMPLAINT_EN = "A detractor reaches an agent fast, with a private message drafted in their"
-_COMPLAINT_BR = "Detrator chega rápido a um atendente, com uma mensagem privada escrita no idioma"
-_COMPLAINT_PT = "Um detrator chega depressa a um operador, com uma mensagem privada redigida"
+_COMPLAINT_BR = "Uma reclamação chega rápido a alguém da equipe, com uma mensagem privada no"
+_COMPLAINT_PT = "Uma reclamação chega depressa a alguém da equipa, com uma mensagem privada na"
+
+
+def test_the_shipped_portuguese_descriptions_never_assume_the_customers_gender() -> None:
+    """The desk does not know who wrote a mention: "no idioma da pessoa", never "dele"."""
+    rules = tomllib.loads((SHIPPED_RULES / "default.toml").read_text(encoding="utf-8"))["rules"]
+    texts = [rule["description"][locale] for rule in rules for locale in ("pt-BR", "pt-PT")]
+    assert not [t for t in texts if re.search(r"\b(?:del[ae]s?|detrator)\b", t, re.IGNORECASE)]
+    spam = next(rule["description"] for rule in rules if rule["name"] == "spam")
+    assert spam["pt-BR"] == "Spam e sorteios: são lidos e guardados, e nada mais."
+    assert spam["pt-PT"] == "Spam e passatempos: são lidos e guardados, e nada mais."
 
 
 async def _page(desk: Desk, **headers: str) -> str:

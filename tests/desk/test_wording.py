@@ -111,8 +111,8 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "rejeitada por root (pelo terminal)" in pt.lower()
     assert "<h2>Análise</h2>" in pt and "Confiança</dt><dd>0,80" in pt
-    assert "regra: Detrator chega rápido a um atendente" in pt and "regra complaint" not in pt
-    assert '<dd title="regra: complaint">Detrator chega rápido' in pt  # the case's rule, too
+    assert "regra: Uma reclamação chega rápido a alguém" in pt and "regra complaint" not in pt
+    assert '<dd title="regra: complaint">Uma reclamação chega rápido' in pt  # the case's rule, too
     assert "Responder agora" in pt and "(enviada na hora, em seu nome)" in pt
     assert "Nenhum caso anterior." in pt and "Nenhuma resposta anterior." in pt
     assert "Encaminhar ao help desk</button>" in pt
