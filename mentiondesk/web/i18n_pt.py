@@ -200,6 +200,13 @@ _DASHBOARD = {
     "{n} days": "{n} dias",
     "Export CSV": "Exportar CSV",
     "mention": "menção",
+    # A day's bar in "Mentions by sentiment", as its tooltip counts it (charts._label_count).
+    "{n} complaint": "{n} reclamação",
+    "{n} complaints": "{n} reclamações",
+    "{n} neutral mention": "{n} menção neutra",
+    "{n} neutral mentions": "{n} menções neutras",
+    "{n} mention of praise": "{n} elogio",
+    "{n} mentions of praise": "{n} elogios",
     "mentions": "menções",
     "Median first response": "Mediana da 1ª resposta",
     "half of the answered cases got a reply within this time": (

@@ -15,6 +15,7 @@ from mentiondesk.web.charts import (
     short_count,
     stacked_bars,
 )
+from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE
 
 
 def _labels(busiest: int) -> list[str]:
@@ -69,3 +70,25 @@ def test_a_phone_shows_few_enough_day_labels_to_read(days: int) -> None:
     major = [t for t in chart.x_ticks if not t.minor]
     assert 3 <= len(major) <= MAJOR_X_TICKS
     assert major[0].text == "01-01"
+
+
+def test_a_bars_tooltip_counts_its_mentions_in_words() -> None:
+    """The count agrees with its noun, in every language: "19 reclamações", "1 elogio"."""
+    series = {"negative": [19], "neutral": [1], "positive": [1]}
+    titles = {
+        loc.lang: [r.title for r in stacked_bars(["2024-05-01"], series, loc=loc).rects]
+        for loc in (ENGLISH, PORTUGUESE, EUROPEAN_PORTUGUESE)
+    }
+    assert titles["en"] == [
+        "2024-05-01 · 19 complaints",
+        "2024-05-01 · 1 neutral mention",
+        "2024-05-01 · 1 mention of praise",
+    ]
+    brazil = [
+        "01/05/2024 · 19 reclamações",
+        "01/05/2024 · 1 menção neutra",
+        "01/05/2024 · 1 elogio",
+    ]
+    assert titles["pt-BR"] == titles["pt-PT"] == brazil
+    one = stacked_bars(["2024-05-01"], {"negative": [1], "positive": [2]}, loc=PORTUGUESE)
+    assert [r.title.split(" · ")[1] for r in one.rects] == ["1 reclamação", "2 elogios"]

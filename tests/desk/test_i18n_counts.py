@@ -106,3 +106,14 @@ async def test_the_waiting_timer_names_its_target_in_hours(
     page = await _page(await as_role("agent"), "/queue", lang)
     assert f'title="{said.format("4 h")}"' in page and f'title="{said.format("1 h")}"' in page
     assert "240 min" not in page
+
+
+async def test_the_sentiment_filter_reads_lower_case_like_its_neighbours(
+    as_role: Login, store: Store
+) -> None:
+    """Its options read as the others do ("entrega"): "reclamação", not the badge's "Reclamação"."""
+    add(store, "My parcel is lost")
+    page = await _page(await as_role("agent"), "/queue", "pt-BR")
+    assert '<option value="negative" >reclamação</option>' in page
+    assert '<option value="delivery" >entrega</option>' in page
+    assert ">Reclamação</span>" in page  # the badge keeps its capital
