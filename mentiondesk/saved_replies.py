@@ -110,8 +110,8 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(
-            f"{where}: file not found; fix the path (relative to the config file) or remove "
-            "the setting"
+            f"{where}: file not found; copy the shipped saved_replies.toml there, fix the path "
+            "(relative to the config file) or delete the setting"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot be read ({exc}); save it as UTF-8 text") from None

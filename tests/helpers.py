@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+import tomllib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config, DeskSection, load_config
 from mentiondesk.models import Author, Mention
 
 BASE_TIME = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
@@ -144,3 +146,13 @@ def resolve_every_case(db_url: str) -> None:
             conn.execute(sa.update(CASE).values(status="resolved"))
     finally:
         store.engine.dispose()
+
+
+def shipped_desk() -> DeskSection:
+    """The shipped config.toml's [desk] with every commented-out key switched on (a line
+    that starts with one of its keys; the explanation lines stay comments)."""
+    shipped = (Path(__file__).parent.parent / "config.toml").read_text(encoding="utf-8")
+    block = shipped[shipped.index("\n[desk]") :].split("\n\n")[0]
+    key = re.compile(rf"^# (?=({'|'.join(DeskSection.model_fields)}) = )")
+    uncommented = "\n".join(key.sub("", line, count=1) for line in block.splitlines())
+    return DeskSection.model_validate(tomllib.loads(uncommented)["desk"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,13 @@ from typer.testing import CliRunner
 
 from mentiondesk import queue
 from mentiondesk.cli import app
-from mentiondesk.config import DeskSection, load_config
+from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from tests.helpers import (
     complaint_and_praise,
     run_cli,
+    shipped_desk,
 )
 
 runner = CliRunner()
@@ -199,10 +199,7 @@ def test_run_help_says_it_serves_the_desk_and_makes_the_first_login() -> None:
 
 
 def test_the_shipped_config_shows_the_desk_section_to_uncomment() -> None:
-    shipped = (Path(__file__).parent.parent / "config.toml").read_text(encoding="utf-8")
-    block = shipped[shipped.index("\n[desk]") :].split("\n\n")[0]
-    uncommented = "\n".join(line.removeprefix("# ") for line in block.splitlines())
-    desk = DeskSection.model_validate(tomllib.loads(uncommented)["desk"])
+    desk = shipped_desk()
     assert (desk.host, desk.port, desk.enabled) == ("127.0.0.1", 8080, True)
 
 

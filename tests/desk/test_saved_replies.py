@@ -121,7 +121,7 @@ _ENTRY = 'id = "wait"\ntitle = "Wait"\nlang = "en"\n'
         ('[[replies]]\nid = "w"\ntitle = "W"\nlang = "portuguese"\ntext = "Oi"', "pt-BR"),
         (f'[[replies]]\n{_ENTRY}text = "A"\n[[replies]]\n{_ENTRY}text = "B"', "repeated: ['wait']"),
         ("[[replies]\n", "not valid TOML"),
-        (None, "file not found; fix the path (relative to the config file)"),
+        (None, "file not found; copy the shipped saved_replies.toml there, fix the path"),
     ],
 )
 def test_a_bad_saved_replies_file_stops_start_up_naming_the_entry(
