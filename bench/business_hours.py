@@ -26,14 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.desk import database, fill
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.business_week import parse_clock, parse_days, parse_shift
+from mentiondesk.business_week import parse_clock, parse_days, parse_shift, same_shift_week
 from mentiondesk.metrics import first_response
 from mentiondesk.period import last_days
 from mentiondesk.store import Store
 
 ZONE = ZoneInfo("America/Sao_Paulo")
-HOURS = BusinessHours.weekly(
-    parse_days("mon-fri"), parse_clock("09:00"), parse_clock("18:00"), ZONE
+HOURS = BusinessHours(
+    same_shift_week(parse_days("mon-fri"), (parse_clock("09:00"), parse_clock("18:00"))), ZONE
 )
 # A shift per day, Sunday's past midnight: the same one pass over the days, so the same cost.
 DAY, SATURDAY, NIGHT = ((parse_shift(s),) for s in ("08:00-18:00", "09:00-13:00", "20:00-02:00"))

@@ -28,34 +28,14 @@ class BusinessHours:
     zone: tzinfo
     holidays: frozenset[date] = frozenset()
 
-    @classmethod
-    def weekly(
-        cls,
-        days: frozenset[int],
-        opens: int,
-        closes: int,
-        zone: tzinfo,
-        holidays: frozenset[date] = frozenset(),
-    ) -> BusinessHours:
-        """The same shift on each of `days` (0 = Monday): `days`, `open`, `close` in config."""
-        week = tuple(((opens, closes),) if day in days else () for day in range(7))
-        return cls(week, zone, holidays)
-
     def shifts_on(self, day: date) -> Day:
         """The shifts that open on `day`, in order; none on a day off or a holiday."""
         return () if day in self.holidays else self.week[day.weekday()]
 
-    def is_open_on(self, day: date) -> bool:
-        return bool(self.shifts_on(day))
-
-    def windows(self, day: date) -> list[tuple[datetime, datetime]]:
-        """The weekday's shifts on `day` (holiday or not) as UTC instants, in order. Each
-        end is placed by the zone's rules for its very day, so a summer-time change moves
-        the windows with the clocks, and a night the clocks skip an hour of is an hour
-        shorter."""
-        return [self._window(day, shift) for shift in self.week[day.weekday()]]
-
-    def _window(self, day: date, shift: Shift) -> tuple[datetime, datetime]:
+    def window(self, day: date, shift: Shift) -> tuple[datetime, datetime]:
+        """`shift` opening on `day` as UTC instants. Each end is placed by the zone's rules
+        for its very day, so a summer-time change moves the window with the clocks, and a
+        night the clocks skip an hour of is an hour shorter."""
         opens, closes = shift
         last = day + timedelta(days=1) if closes <= opens else day
         return _instant(day, opens, self.zone), _instant(last, closes, self.zone)
@@ -102,7 +82,7 @@ class BusinessHours:
         for i in range((last - first).days + 1):
             day = first + timedelta(days=i)
             for shift in self.shifts_on(day):
-                open_at, close_at = (moment.timestamp() for moment in self._window(day, shift))
+                open_at, close_at = (moment.timestamp() for moment in self.window(day, shift))
                 open_at = max(open_at, end)
                 end = max(close_at, open_at)
                 opens.append(open_at)

@@ -19,6 +19,11 @@ Day = tuple[Shift, ...]
 Week = tuple[Day, ...]  # one entry per weekday, Monday first
 
 
+def same_shift_week(days: frozenset[int], shift: Shift) -> Week:
+    """`shift` on each of `days` (0 = Monday), the others closed: `days`, `open`, `close`."""
+    return tuple((shift,) if day in days else () for day in range(7))
+
+
 def describe_week(week: Week, day_names: Sequence[str] = ENGLISH_DAYS, joiner: str = "and") -> str:
     """ "Mon–Fri 09:00–18:00", "Sun–Thu 08:00–17:00", "Mon, Wed 09:00–18:00, Sat
     09:00–13:00", "Mon–Fri 08:00–12:00 and 13:00–18:00": the days of each distinct set of

@@ -13,11 +13,13 @@ from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import (
     DAY_NAMES,
     Day,
+    Shift,
     Week,
     clock_text,
     parse_clock,
     parse_days,
     parse_shift,
+    same_shift_week,
 )
 
 DAYS_HELP = '"mon-fri", "mon-sat", "sun-thu" or "mon,wed,fri" (mon tue wed thu fri sat sun)'
@@ -109,9 +111,8 @@ class BusinessHoursSection(BaseModel):
         """Each weekday's shifts, Monday first, from whichever form the section is in."""
         if self.hours is not None:
             return _week_of(self.hours)
-        days = _days_of(self.days or "mon-fri")
         shift = parse_clock(self.open or ""), parse_clock(self.close or "")  # set: checked at load
-        return tuple((shift,) if day in days else () for day in range(7))
+        return same_shift_week(_days_of(self.days or "mon-fri"), shift)
 
     def calendar(self, zone: str) -> BusinessHours:
         """The calendar in `zone` ([desk] timezone), ready to count with."""
@@ -165,7 +166,7 @@ def _day_of(days: str, value: Any) -> Day:
     return tuple(shifts)
 
 
-def _shift_of(days: str, text: Any) -> tuple[int, int]:
+def _shift_of(days: str, text: Any) -> Shift:
     try:
         return parse_shift(str(text))
     except ValueError:
@@ -193,5 +194,5 @@ def _no_overlap(week: list[Day]) -> None:
             )
 
 
-def _text(shift: tuple[int, int]) -> str:
+def _text(shift: Shift) -> str:
     return f'"{clock_text(shift[0])}-{clock_text(shift[1])}"'

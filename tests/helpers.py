@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
+from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config import Config, DeskSection, load_config
 from mentiondesk.models import Author, Mention
 
@@ -156,3 +157,8 @@ def shipped_desk() -> DeskSection:
     key = re.compile(rf"^# (?=({'|'.join(DeskSection.model_fields)}) = )")
     uncommented = "\n".join(key.sub("", line, count=1) for line in block.splitlines())
     return DeskSection.model_validate(tomllib.loads(uncommented)["desk"])
+
+
+def windows(hours: BusinessHours, day: date) -> list[tuple[datetime, datetime]]:
+    """The weekday's shifts opening on `day` (holiday or not) as UTC instants, in order."""
+    return [hours.window(day, shift) for shift in hours.week[day.weekday()]]

@@ -11,7 +11,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.business_week import MIDNIGHT, Week, parse_clock, parse_days, parse_shift
+from mentiondesk.business_week import (
+    MIDNIGHT,
+    Week,
+    parse_clock,
+    parse_days,
+    parse_shift,
+    same_shift_week,
+)
+from tests.helpers import windows
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")  # summer time until 2019: UTC−2 Nov–Feb
 LISBON = ZoneInfo("Europe/Lisbon")  # WET/WEST, the change at 01:00 UTC
@@ -21,7 +29,8 @@ HOUR = 3600.0
 def _hours(
     zone: ZoneInfo = SAO_PAULO, days: str = "mon-fri", opens: str = "09:00", closes: str = "18:00"
 ) -> BusinessHours:
-    return BusinessHours.weekly(parse_days(days), parse_clock(opens), parse_clock(closes), zone)
+    shift = parse_clock(opens), parse_clock(closes)
+    return BusinessHours(same_shift_week(parse_days(days), shift), zone)
 
 
 def _at(zone: ZoneInfo, *parts: int) -> datetime:
@@ -99,11 +108,11 @@ def test_opening_hours_follow_the_clocks_across_a_summer_time_change() -> None:
     # São Paulo began summer time at midnight on Sunday 4 Nov 2018 (that midnight never came):
     # the day had 23 hours, and a desk open all day counts 23 of them.
     always = _hours(SAO_PAULO, "mon-sun", "00:00", "24:00")
-    (day,) = always.windows(date(2018, 11, 4))
+    (day,) = windows(always, date(2018, 11, 4))
     assert (day[1] - day[0]).total_seconds() == 23 * HOUR
     # It ended on 17 Feb 2019, the clocks going from midnight back to 23:00 on Saturday the
     # 16th: that Saturday had 25 hours.
-    (day,) = always.windows(date(2019, 2, 16))
+    (day,) = windows(always, date(2019, 2, 16))
     assert (day[1] - day[0]).total_seconds() == 25 * HOUR
 
 

@@ -13,6 +13,7 @@ import pytest
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import DAY_NAMES, Day, Week, parse_shift
 from mentiondesk.web.i18n import LOCALES
+from tests.helpers import windows
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 LISBON = ZoneInfo("Europe/Lisbon")
@@ -90,7 +91,7 @@ def test_split_shifts_follow_the_clocks_across_a_summer_time_change() -> None:
     # on 29 Mar 2026 and gains the one repeated on 25 Oct, the evening one keeps its two.
     split = BusinessHours(_week(sat=["18:00-20:00", "23:00-03:00"]), LISBON)
     lengths = [
-        [(close - opens).total_seconds() / HOUR for opens, close in split.windows(day)]
+        [(close - opens).total_seconds() / HOUR for opens, close in windows(split, day)]
         for day in (date(2026, 3, 28), date(2026, 10, 24))
     ]
     assert lengths == [[2, 3], [2, 5]]
@@ -105,7 +106,7 @@ def test_a_holiday_cancels_the_shift_that_opens_on_it() -> None:
     opened, answered = _sp(2026, 11, 30, 23), _sp(2026, 12, 2, 21)
     assert NIGHTS.seconds_between(opened, answered) == (3 + 6 + 1) * HOUR
     assert off.seconds_between(opened, answered) == (3 + 1) * HOUR
-    assert not off.is_open_on(date(2026, 12, 1)) and off.is_open_on(date(2026, 11, 30))
+    assert not off.shifts_on(date(2026, 12, 1)) and off.shifts_on(date(2026, 11, 30))
 
 
 def test_a_night_shift_follows_the_clocks_across_a_summer_time_change() -> None:
@@ -113,8 +114,8 @@ def test_a_night_shift_follows_the_clocks_across_a_summer_time_change() -> None:
     # 20:00–02:00 lasts 5 hours, then 7, by the clock on the wall.
     saturdays = BusinessHours(_week(sat="20:00-02:00"), LISBON)
     (march,), (october,) = (
-        saturdays.windows(date(2026, 3, 28)),
-        saturdays.windows(date(2026, 10, 24)),
+        windows(saturdays, date(2026, 3, 28)),
+        windows(saturdays, date(2026, 10, 24)),
     )
     assert (march[1] - march[0]).total_seconds() == 5 * HOUR
     assert (october[1] - october[0]).total_seconds() == 7 * HOUR
@@ -122,7 +123,7 @@ def test_a_night_shift_follows_the_clocks_across_a_summer_time_change() -> None:
     assert saturdays.seconds_between(october[0], datetime(2026, 10, 26, tzinfo=UTC)) == 7 * HOUR
     # A close in the skipped hour comes when the clocks jump over it: 01:00 UTC.
     to_half_past = BusinessHours(_week(sat="20:00-01:30"), LISBON)
-    assert to_half_past.windows(date(2026, 3, 28))[0][1] == datetime(2026, 3, 29, 1, tzinfo=UTC)
+    assert windows(to_half_past, date(2026, 3, 28))[0][1] == datetime(2026, 3, 29, 1, tzinfo=UTC)
 
 
 def test_shifts_read_as_people_write_them() -> None:
