@@ -14,17 +14,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError
+from playbooks.placeholders import SAMPLE_MENTION, mention_values
 from playbooks.templates import sandbox
 
-# What a saved reply may say about the case; a sample of each checks the texts at start-up.
+# What a saved reply may say about the case: what a playbook draft says about the author and
+# brand (`name`, `full_name`, `handle`, `platform`, `brand`), and the desk's own; a sample of
+# each checks the texts at start-up.
 SAMPLE: dict[str, str] = {
+    **mention_values(SAMPLE_MENTION, brand="Lumora"),
     "agent": "ana",  # the desk user who picks it
-    "brand": "Lumora",
     "case": "MD-000001",
-    "full_name": "Sam Ple",  # the display name as the platform gives it
-    "handle": "@sample",
-    "name": "Sam",  # the first word that reads as a name, else "" (as in playbook drafts)
-    "platform": "x",
 }
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 _ENV = sandbox()

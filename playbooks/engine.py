@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,6 @@ from pydantic import ValidationError
 from mentiondesk.models import (
     Action,
     ActionKind,
-    Author,
     Brand,
     ConfigError,
     History,
@@ -24,25 +21,18 @@ from mentiondesk.models import (
     Reading,
 )
 from playbooks import variants
+from playbooks.placeholders import SAMPLE_MENTION, mention_values
 from playbooks.rules import Rule, RuleFile, problems
 from playbooks.templates import SHIPPED, Templates
 
 SHIPPED_RULES = Path(__file__).parent / "shipped"
 # What templates are rendered with at start-up, to find broken ones before a mention does.
 _SAMPLE = (
-    Mention(
-        platform="x",
-        external_id="0",
-        text="",
-        created_at=datetime(2026, 1, 1, tzinfo=UTC),
-        author=Author(id="0", handle="sample", name="Sam Ple"),
-    ),
+    SAMPLE_MENTION,
     Reading(label=Label.NEGATIVE, score=1.0, lang="en", reason="delivery", frustration=2),
     History(past_cases=("MD-000001",), mentions_before=1),
 )
 _DRAFTS = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
-# A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
-_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
 
 
 class Playbook:
@@ -83,7 +73,7 @@ class Playbook:
     def decide(self, mention: Mention, reading: Reading, history: History) -> list[Action]:
         """The actions for `mention`; pure: no I/O beyond reading cached templates."""
         actions: list[Action] = []
-        locale = self.locale(mention, reading)
+        locale = self.locale(mention, reading.lang)
         for rule in self.rules:
             if not rule.when.matches(mention, reading, history, locale):
                 continue
@@ -99,38 +89,34 @@ class Playbook:
         if spec.type in _DRAFTS:
             text, lang = self.templates.render(
                 spec.template,
-                self.locale(mention, reading),
+                self.locale(mention, reading.lang),
                 self._context(mention, reading, history),
             )
         return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto, lang=lang)
 
-    def locale(self, mention: Mention, reading: Reading) -> str:
-        """The reply's language, with its region where the post tells it: the brand handle it
-        mentions (`[playbooks] handle_locales`; also when the post is too short to tell its
-        language, `und`), else the platform's tag ("pt-PT"), else the author's own words or
-        server (`variants`: "telemóvel", "CTT", a .pt server); else the language read, whose
-        folder holds the shipped variant (Brazil's, for `pt`)."""
+    def locale(self, mention: Mention, lang: str) -> str:
+        """The language of a reply to `mention`, whose reading says `lang` ("pt", "und"),
+        with its region where the post tells it: the brand handle it mentions (`[playbooks]
+        handle_locales`; also when the post is too short to tell its language, `und`), else
+        the platform's tag ("pt-PT"), else the author's own words or server (`variants`:
+        "telemóvel", "CTT", a .pt server); else `lang`, whose folder holds the shipped
+        variant (Brazil's, for `pt`)."""
         # A post too short to tell its language ("@lumora_pt ???") is answered in the
         # language of the handle it writes to, not in default_lang.
         for pattern, locale in self._handle_locales:
-            if reading.lang in (_language(locale), "und") and pattern.search(mention.text):
+            if lang in (_language(locale), "und") and pattern.search(mention.text):
                 return locale
         tag = mention.lang or ""
-        if "-" in tag and _language(tag) == reading.lang:
+        if "-" in tag and _language(tag) == lang:
             language, region = tag.split("-", 1)
             return f"{language.lower()}-{region.upper()}"
-        if reading.lang == "pt" and variants.european(mention.text, mention.author.handle):
+        if lang == "pt" and variants.european(mention.text, mention.author.handle):
             return "pt-PT"
-        return reading.lang
+        return lang
 
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
-        author = mention.author
         return {
-            "brand": self.brand.name,
-            "name": greeting_name(author.name, handle=author.handle),
-            "full_name": author.name or author.handle,
-            "handle": author.handle,
-            "platform": mention.platform,
+            **mention_values(mention, brand=self.brand.name),
             "reason": reading.reason,
             "frustration": reading.frustration,
             "past_cases": list(history.past_cases),
@@ -141,24 +127,6 @@ class Playbook:
 
 def _language(locale: str) -> str:
     return locale.split("-", 1)[0].lower()
-
-
-def greeting_name(display_name: str | None, *, handle: str = "") -> str:
-    """The first word of a display name that reads as a name ("🌸 Ana Souza" → "Ana"), or ""
-    when none does: a handle, "<img" or "@@@" in a greeting reads worse than no name at all.
-
-    Hacker News and Reddit have no display names, so their listeners give the username as
-    the name: a name that is the author's `handle` is a username ("Hi kdrum"), not a name.
-    """
-    # NFKC: "José" typed decomposed (e + U+0301, as macOS and some keyboards send it) would
-    # fail the letters-only match and greet the surname; "𝓐𝓷𝓪" (a styled font) reads "Ana".
-    name = unicodedata.normalize("NFKC", display_name or "").strip()
-    if handle and name.lstrip("@") == handle.strip().lstrip("@"):
-        return ""
-    for word in name.split():
-        if _NAME.fullmatch(word):
-            return word
-    return ""
 
 
 def _dedupe(actions: list[Action]) -> list[Action]:

@@ -184,3 +184,11 @@ def test_a_rule_on_a_region_matches_the_replys_locale(
     post = replace(post, author=replace(post.author, handle=handle))
     actions = playbook.decide(post, _reading(Label.NEGATIVE, lang="pt"), History())
     assert [a.to for a in actions] == fired
+
+
+def test_the_locale_takes_the_mention_and_the_language_read() -> None:
+    # The desk's saved-reply picker asks it for a stored case, with only the reading's lang.
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    assert playbook.locale(mention(1, "@lumora_pt ???"), "und") == "pt-PT"
+    assert playbook.locale(mention(1, "não consigo entrar", lang="pt-pt"), "pt") == "pt-PT"
+    assert playbook.locale(mention(1, "não consigo entrar"), "pt") == "pt"

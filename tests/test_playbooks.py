@@ -9,7 +9,7 @@ import pytest
 
 from mentiondesk.models import ActionKind, Brand, ConfigError, History, Label, Reading
 from playbooks import load_playbook
-from playbooks.engine import greeting_name
+from playbooks.placeholders import greeting_name
 from playbooks.templates import Templates
 from sentiment import topics
 from tests.helpers import mention

@@ -16,8 +16,9 @@ from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
 from playbooks.rules import Rule, When
 
 WEEK = timedelta(days=7)
-# The reply's locale for a mention (Playbook.locale), for rules on a region ("pt-PT").
-Locale = Callable[[Mention, Reading], str]
+# The reply's locale for a mention read in a language (Playbook.locale), for rules on a
+# region ("pt-PT").
+Locale = Callable[[Mention, str], str]
 
 
 def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
@@ -83,7 +84,7 @@ def _reached_and_matched(
     rules: Sequence[Rule], mention: Mention, reading: Reading, locale: Locale
 ) -> list[str]:
     """The rules the playbook would have fired for this reading, in order, up to a stop."""
-    fired, reply_locale = [], locale(mention, reading)
+    fired, reply_locale = [], locale(mention, reading.lang)
     for rule in rules:
         if _needs_history(rule):
             if rule.stop:

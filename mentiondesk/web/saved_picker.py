@@ -9,13 +9,14 @@ from typing import Any
 
 from aiohttp import web
 
-from mentiondesk.models import Author, Label, Mention, Reading
+from mentiondesk.case_history import author_of, mention_of
+from mentiondesk.models import Mention
 from mentiondesk.saved_replies import Filled, SavedReplies
 from mentiondesk.tables import case_number
 from mentiondesk.web.common import DESK, session
 from mentiondesk.web.data_case import CaseDetail
 from playbooks import Playbook
-from playbooks.engine import greeting_name
+from playbooks.placeholders import mention_values
 
 SAVED: web.AppKey[SavedReplies | None] = web.AppKey("saved_replies", SavedReplies)
 
@@ -33,23 +34,20 @@ def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, Any]:
     replies = request.app[SAVED]
     if replies is None:
         return {"saved": [], "saved_lang": "", "picked": None}
-    lang = case_locale(request.app[DESK].playbook, detail)
-    filled = replies.for_case(lang, _values(request, detail))
+    mention = mention_of(detail.mention, author_of(detail.author))
+    lang = _case_locale(request.app[DESK].playbook, mention, detail)
+    filled = replies.for_case(lang, _values(request, mention, detail))
     return {"saved": filled, "saved_lang": lang, "picked": _picked(request, detail, filled)}
 
 
-def _values(request: web.Request, detail: CaseDetail) -> dict[str, str]:
+def _values(request: web.Request, mention: Mention, detail: CaseDetail) -> dict[str, str]:
     """The placeholders' values. The author's are hostile: they stay plain text, which the
     page's autoescape escapes in the box (nothing here is marked safe)."""
-    author, mention = detail.author, detail.mention
+    brand = request.app[DESK].config.brand.name
     return {
+        **mention_values(mention, brand=brand),
         "agent": session(request).user.name,
-        "brand": request.app[DESK].config.brand.name,
         "case": case_number(detail.case.id) if detail.case else "",
-        "full_name": author.name or author.handle,
-        "handle": author.handle,
-        "name": greeting_name(author.name, handle=author.handle),
-        "platform": mention.platform,
     }
 
 
@@ -63,20 +61,9 @@ def _picked(request: web.Request, detail: CaseDetail, filled: list[Filled]) -> P
     return Picked(into, chosen.text)
 
 
-def case_locale(playbook: Playbook, detail: CaseDetail) -> str:
+def _case_locale(playbook: Playbook, mention: Mention, detail: CaseDetail) -> str:
     """The case's language as the playbook drafts in it ("pt-PT" for a post to @lumora_pt),
     from the reading; "und" when the mention is not read yet."""
     if detail.reading is None:
         return "und"
-    row, author = detail.mention, detail.author
-    mention = Mention(
-        platform=row.platform,
-        external_id=row.external_id,
-        author=Author(id=author.external_id, handle=author.handle, name=author.name or ""),
-        text=row.text or "",
-        created_at=row.created_at,
-        lang=row.lang,
-    )
-    return playbook.locale(
-        mention, Reading(label=Label.NEUTRAL, score=0.0, lang=detail.reading.lang)
-    )
+    return playbook.locale(mention, detail.reading.lang)

@@ -1,0 +1,53 @@
+"""What a reply may say about its mention's author and brand (`{{ name }}`, `{{ handle }}`…):
+the same values in playbook drafts and in the desk's saved replies."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+from mentiondesk.models import Author, Mention
+
+# A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
+# What drafts' templates and saved replies are rendered for at start-up, to find broken ones
+# before a mention does.
+SAMPLE_MENTION = Mention(
+    platform="x",
+    external_id="0",
+    text="",
+    created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    author=Author(id="0", handle="sample", name="Sam Ple"),
+)
+
+
+def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:
+    """`brand`, `name`, `full_name`, `handle` and `platform` for a reply to `mention`. The
+    author's are hostile plain text: whatever renders them escapes them."""
+    author = mention.author
+    return {
+        "brand": brand,
+        "name": greeting_name(author.name, handle=author.handle),
+        "full_name": author.name or author.handle,
+        "handle": author.handle,
+        "platform": mention.platform,
+    }
+
+
+def greeting_name(display_name: str | None, *, handle: str = "") -> str:
+    """The first word of a display name that reads as a name ("🌸 Ana Souza" → "Ana"), or ""
+    when none does: a handle, "<img" or "@@@" in a greeting reads worse than no name at all.
+
+    Hacker News and Reddit have no display names, so their listeners give the username as
+    the name: a name that is the author's `handle` is a username ("Hi kdrum"), not a name.
+    """
+    # NFKC: "José" typed decomposed (e + U+0301, as macOS and some keyboards send it) would
+    # fail the letters-only match and greet the surname; "𝓐𝓷𝓪" (a styled font) reads "Ana".
+    name = unicodedata.normalize("NFKC", display_name or "").strip()
+    if handle and name.lstrip("@") == handle.strip().lstrip("@"):
+        return ""
+    for word in name.split():
+        if _NAME.fullmatch(word):
+            return word
+    return ""
