@@ -113,7 +113,7 @@
   function savedPickers() {
     document.querySelectorAll("form.saved-picker").forEach(function (form) {
       var select = form.querySelector("select");
-      function fill(event) {
+      function putInBox(event) {
         if (event) event.preventDefault();
         var option = select.selectedOptions[0], area = document.querySelector(form.dataset.box);
         if (!option || !option.value || !area) return;
@@ -121,8 +121,8 @@
         area.dispatchEvent(new Event("input", { bubbles: true }));
         area.focus();
       }
-      select.addEventListener("change", function () { fill(null); });
-      form.addEventListener("submit", fill);
+      select.addEventListener("change", function () { putInBox(null); });
+      form.addEventListener("submit", putInBox);
     });
   }
 
