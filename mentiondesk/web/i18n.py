@@ -59,7 +59,8 @@ class Locale:
 
     def tn(self, one: str, many: str, n: int, /, **values: object) -> str:
         """`one` or `many` by the count `n` (formatted as {n}), in this language: "1 case",
-        "2 cases"; both languages use the singular for exactly one, the plural for 0 too."""
+        "2 cases"; every language the desk speaks (en, pt-BR, pt-PT) uses the singular for
+        exactly one, the plural for 0 too."""
         return self.t(one if n == 1 else many, n=self.number(n), **values)
 
     def word(self, kind: str, value: str) -> str:

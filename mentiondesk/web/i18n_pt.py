@@ -1,4 +1,5 @@
 """The desk in Brazilian Portuguese: English text → what a community manager in Brazil reads.
+Also the base of pt-PT (i18n_pt_pt.py is laid over it): a change here reaches Portugal too.
 
 A placeholder in braces ({n}, {brand}) must appear in the translation too; the tests check.
 Whoever wrote a mention is "a pessoa" (contatada), never "o autor": the desk does not

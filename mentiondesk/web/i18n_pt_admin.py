@@ -1,5 +1,6 @@
 """The Playbooks and People pages (managers and admins) and one's own sessions (the header's
-"Log out everywhere") in Brazilian Portuguese."""
+"Log out everywhere") in Brazilian Portuguese; also the base of pt-PT (i18n_pt_pt.py is laid
+over it), so a change here reaches Portugal too."""
 
 from __future__ import annotations
 

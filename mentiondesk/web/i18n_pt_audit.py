@@ -1,4 +1,5 @@
-"""The case page's audit trail (web/audit_lines.py) in Brazilian Portuguese."""
+"""The case page's audit trail (web/audit_lines.py) in Brazilian Portuguese; also the base of
+pt-PT (i18n_pt_pt.py is laid over it), so a change here reaches Portugal too."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The case page in Brazilian Portuguese (its own file: the page says the most)."""
+"""The case page in Brazilian Portuguese (its own file: the page says the most); also the
+base of pt-PT (i18n_pt_pt_case.py is laid over it), so a change here reaches Portugal too."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Approved replies the outbox holds (queue badge, case page, notices) in Brazilian Portuguese."""
+"""Approved replies the outbox holds (queue badge, case page, notices) in Brazilian Portuguese;
+also the base of pt-PT (i18n_pt_pt.py is laid over it), so a change here reaches Portugal too."""
 
 from __future__ import annotations
 

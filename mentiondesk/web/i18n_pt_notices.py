@@ -1,5 +1,6 @@
 """The notices a desk action leaves on the next page (approved, saved, escalated…) in
-Brazilian Portuguese; kept apart from i18n_pt.py so each catalog module stays short."""
+Brazilian Portuguese; kept apart from i18n_pt.py so each catalog module stays short. Also
+the base of pt-PT (i18n_pt_pt.py is laid over it), so a change here reaches Portugal too."""
 
 from __future__ import annotations
 

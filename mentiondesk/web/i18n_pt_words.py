@@ -1,4 +1,5 @@
-"""Stored values as the desk shows them in Brazilian Portuguese, by kind of value.
+"""Stored values as the desk shows them in Brazilian Portuguese, by kind of value; also the
+base of pt-PT (i18n_pt_pt.py is laid over it), so a change here reaches Portugal too.
 
 The database, the URLs and the forms keep the English values (`negative`, `resolved`); only
 what people read changes. A value missing here is shown as stored.
