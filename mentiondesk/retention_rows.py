@@ -134,10 +134,15 @@ def _alert_waiting(m: Any) -> Any:
 def _digest_waiting(m: Any) -> Any:
     """SQL on a mention: an alert about the post waits in a digest not sent yet. Its outbox
     action is done (the digest sink took it), but the digest, which quotes the post, is still
-    to go: collected and not flushed, or flushed into a digest action not yet delivered. The
-    item's key (the alert's) names the post."""
-    i, o = DIGEST_ITEM.alias(), OUTBOX.alias()
-    about = i.c.key.like(_keyed_on(m), escape="\\")
+    to go. The item's key (the alert's) names the post."""
+    i = DIGEST_ITEM.alias()
+    return sa.exists().where(i.c.key.like(_keyed_on(m), escape="\\"), _unsent(i))
+
+
+def _unsent(i: Any) -> Any:
+    """SQL on a digest item: its digest is not delivered yet. Collected and not flushed, or
+    flushed into a digest whose outbox action (one per chat) is still pending or held."""
+    o = OUTBOX.alias()
     # flush_due queues a route's digest as `digest:ROUTE:…`, created at the instant it marks
     # the items flushed: that instant is the link.
     digest = sa.literal("digest:") + _like_escaped(i.c.route) + ":%"
@@ -146,7 +151,7 @@ def _digest_waiting(m: Any) -> Any:
         o.c.created_at == i.c.flushed_at,
         o.c.key.like(digest, escape="\\"),
     )
-    return sa.exists().where(about, sa.or_(i.c.flushed_at.is_(None), queued))
+    return sa.or_(i.c.flushed_at.is_(None), queued)
 
 
 def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
@@ -248,8 +253,9 @@ def loose_actions(cutoff: datetime) -> Any:
 
 
 def sent_digest_items(cutoff: datetime) -> Any:
-    """SQL on DIGEST_ITEM: alerts collected before `cutoff` and already sent in a digest."""
-    return sa.and_(DIGEST_ITEM.c.created_at < cutoff, DIGEST_ITEM.c.flushed_at.is_not(None))
+    """SQL on DIGEST_ITEM: alerts collected before `cutoff` whose digest was delivered (one
+    flushed into a digest still queued keeps its post, found through it, until it is sent)."""
+    return sa.and_(DIGEST_ITEM.c.created_at < cutoff, ~_unsent(DIGEST_ITEM))
 
 
 def delete_digest_items(conn: Connection, ids: list[int]) -> int:

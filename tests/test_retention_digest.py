@@ -1,6 +1,7 @@
-"""The retention and chat digests: an alert collected for a digest not sent yet keeps the
-post it quotes (and its case, and its author), as an alert still in the outbox does; once the
-digest is sent, the next purge erases them. On both backends."""
+"""The retention and chat digests: an alert collected for a digest not sent yet, or flushed
+into one still queued, keeps the post it quotes (and its case, and its author) for as many
+purges as it takes, as an alert still in the outbox does; once the digest is delivered, the
+next purge erases them and the digest's items. On both backends."""
 
 from __future__ import annotations
 
@@ -85,6 +86,7 @@ def test_an_unsent_digest_alert_keeps_its_case(desk: Path, db_url: str, waiting:
     assert "author.name" in _holding(db_url, "Ana Souza")
     _flush(desk, db_url)  # queued, not delivered: the digest still quotes the posts
     assert "erased: 0 cases, 0 mentions" in _purge(desk)
+    assert "erased: 0 cases, 0 mentions" in _purge(desk)  # its items too, however many runs
     _deliver_digests(db_url)
     plan = _purge(desk, "--dry-run").split("would erase: ")[1]
     assert plan.startswith("1 case, 2 mentions")
