@@ -75,8 +75,9 @@ def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -
             return 0
         contexts = [CaseContext.from_dict(json.loads(r.payload)) for r in rows]
         text = summary(route, contexts, period)
+        batch = f"digest:{route.name}:{rows[0].id}"  # same batch → same key
         for target in route.to:
-            key = f"digest:{route.name}:{rows[0].id}:{target}"  # same batch → same key
+            key = f"{batch}:{target}"
             action = OutboxAction(
                 key=key,
                 kind="alert",
@@ -88,7 +89,8 @@ def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -
             stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, [outbox_row(action, None, now)])
         ids = [r.id for r in rows]
-        conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(ids)).values(flushed_at=now))
+        flushed = {"flushed_at": now, "digest_key": batch}  # the link the retention follows
+        conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(ids)).values(flushed))
     _LOGGER.info("digest %s: %d alert(s) queued as one message", route.name, len(rows))
     return len(rows)
 

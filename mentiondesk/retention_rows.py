@@ -143,14 +143,16 @@ def _unsent(i: Any) -> Any:
     """SQL on a digest item: its digest is not delivered yet. Collected and not flushed, or
     flushed into a digest whose outbox action (one per chat) is still pending or held."""
     o = OUTBOX.alias()
-    # flush_due queues a route's digest as `digest:ROUTE:…`, created at the instant it marks
-    # the items flushed: that instant is the link.
+    named = o.c.key.like(_like_escaped(i.c.digest_key) + ":%", escape="\\")
+    # Flushed before items named their digest: flush_due queued the route's digest
+    # (`digest:ROUTE:…`) at the instant it marked them flushed, so that instant links them.
     digest = sa.literal("digest:") + _like_escaped(i.c.route) + ":%"
-    queued = sa.exists().where(
-        o.c.status.in_(("pending", "held")),
+    timed = sa.and_(
+        i.c.digest_key.is_(None),
         o.c.created_at == i.c.flushed_at,
         o.c.key.like(digest, escape="\\"),
     )
+    queued = sa.exists().where(o.c.status.in_(("pending", "held")), sa.or_(named, timed))
     return sa.or_(i.c.flushed_at.is_(None), queued)
 
 

@@ -211,6 +211,10 @@ class DigestItemRow(SQLModel, table=True):
     payload: str = Field(sa_type=sa.Text)  # JSON of the CaseContext
     created_at: datetime = Field(default_factory=now, sa_type=_TS)
     flushed_at: datetime | None = Field(default=None, sa_type=_TS)
+    # The digest it went in: its outbox actions, one per chat, are keyed `DIGEST_KEY:TARGET`
+    # (a retarget changes only the target). NULL until flushed, and for items flushed by a
+    # version that did not write it.
+    digest_key: str | None = Field(default=None, max_length=255)
 
 
 DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]

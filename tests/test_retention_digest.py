@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import cli_common
+from mentiondesk import cli_common, outbox_admin
 from mentiondesk.config import load_config
 from mentiondesk.digest import flush_due
 from mentiondesk.store import Store
@@ -115,3 +115,42 @@ def test_an_unsent_digest_alert_keeps_a_post_that_opened_no_case(desk: Path, db_
     output = _purge(desk)
     assert "1 mention" in output and "Kept for now" not in output
     assert _holding(db_url, "Bia Lima") == _holding(db_url, base.PRAISE) == []
+
+
+def _kept_until_delivered(desk: Path, db_url: str) -> None:
+    """MD-000001, resolved and old, its alerts flushed into a queued digest: kept through two
+    purges, erased (with the digest's items) once the digest is delivered."""
+    for _ in range(2):
+        assert "erased: 0 cases, 0 mentions" in _purge(desk)
+    assert len(_rows(db_url, sa.select(DIGEST_ITEM.c.id))) == 2
+    _deliver_digests(db_url)
+    assert _purge(desk).split("erased: ")[1].startswith("1 case, 2 mentions")
+    assert _rows(db_url, sa.select(DIGEST_ITEM.c.id)) == []
+
+
+def test_an_item_finds_its_digest_by_key_not_by_time(desk: Path, db_url: str) -> None:
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    _flush(desk, db_url)
+    with _connect(db_url) as conn:  # an action queued apart from the flush (a duplicate kept
+        digest = OUTBOX.c.key.startswith("digest:")  # the earlier one), then sent elsewhere
+        earlier = {"created_at": datetime.now(UTC) - base.AGE, "status": "held"}
+        conn.execute(sa.update(OUTBOX).where(digest).values(earlier))
+        (held,) = conn.scalars(sa.select(OUTBOX.c.id).where(digest)).all()
+    store = Store(db_url)
+    try:
+        assert outbox_admin.retarget(store, held, "slack").endswith(":slack")
+    finally:
+        store.dispose()
+    _kept_until_delivered(desk, db_url)
+
+
+def test_an_item_flushed_before_it_named_its_digest_finds_it_by_time(
+    desk: Path, db_url: str
+) -> None:
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    _flush(desk, db_url)
+    with _connect(db_url) as conn:  # as an older version flushed them
+        conn.execute(sa.update(DIGEST_ITEM).values(digest_key=None))
+    _kept_until_delivered(desk, db_url)

@@ -85,6 +85,10 @@ async def test_praise_digest_sends_one_message_per_period(store: Store) -> None:
         assert (
             conn.scalar(sa.select(sa.func.count()).where(DIGEST_ITEM.c.flushed_at.is_(None))) == 0
         )
+        # each item names the digest it went in: the retention follows that to its actions
+        linked = conn.scalars(sa.select(DIGEST_ITEM.c.digest_key).distinct()).all()
+        assert linked == ["digest:praise:1"]
+        assert conn.scalars(sa.select(OUTBOX.c.key)).all() == ["digest:praise:1:console"]
     store.dispose()
 
 
