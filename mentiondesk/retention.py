@@ -3,10 +3,10 @@ finished work is erased once it is older than the days kept.
 
 Finished work only: cases resolved or closed more than N days ago, and posts older than N days
 that opened no case. Never an open case, a draft waiting for a person, or an outbox action not
-yet delivered (held, pending or being sent; an alert in a chat digest not sent yet too): those
-wait for a later run. What names or quotes
+yet delivered (held, pending or being sent; an alert in a chat digest not delivered yet too,
+collected or queued): those wait for a later run. What names or quotes
 someone is blanked (post text, link and id, the id in outbox keys too, drafts' text, the copy
-of the case in delivered actions) or deleted (notes, corrections, alerts already sent in a
+of the case in delivered actions) or deleted (notes, corrections, the alerts of a delivered
 digest); an author's row is blanked once none of their posts is kept, and with it the handle in
 the audit's do-not-contact lines. What the figures count stays: cases with their times, status
 and rule, readings (label, reason, language), follow-ups and survey scores, so last year's
@@ -55,7 +55,7 @@ class Purge:
     outbox: int = 0  # delivered actions whose copy of the case was blanked
     notes: int = 0  # deleted
     corrections: int = 0  # deleted
-    digest_items: int = 0  # alerts already sent in a digest, deleted
+    digest_items: int = 0  # alerts of a delivered digest, deleted
     audit: int = 0  # do-not-contact audit lines whose handle was blanked
     authors: int = 0  # author rows blanked
 
