@@ -32,9 +32,9 @@ from mentiondesk.web.common import (
     Desk,
     Handler,
     is_https,
-    render_error,
     template_globals,
 )
+from mentiondesk.web.errors import FormExpired, render_error, render_expired
 from mentiondesk.web.i18n import ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
@@ -147,6 +147,8 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         return await handler(request)
     try:
         return await handler(request)
+    except FormExpired:  # before HTTPForbidden, which it is: its page has its own title
+        return render_expired(request)
     except (web.HTTPNotFound, web.HTTPForbidden, web.HTTPMethodNotAllowed) as exc:
         # aiohttp fills .text with "404: Not Found" by default; show only our own messages.
         text = exc.text or ""
@@ -201,8 +203,7 @@ async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not expected or not same_token(expected, given):
             path = _logged(request)
             _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, path)
-            # common.FORM_EXPIRED: its page gets the "Form expired" title.
-            raise web.HTTPForbidden(text="This form has expired. Reload the page and try again.")
+            raise FormExpired()
     return await handler(request)
 
 

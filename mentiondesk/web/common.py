@@ -1,4 +1,5 @@
-"""What every desk page shares: the desk's state, rendering, role checks, notices."""
+"""What every desk page shares: the desk's state, rendering, role checks, notices (its error
+pages are errors.py's)."""
 
 from __future__ import annotations
 
@@ -192,48 +193,6 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
     }
     text = desk.templates.get_template(name).render({**values, **context})
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
-
-
-# The expired-form 403 (app.py's _csrf): its own title, not "Not allowed".
-FORM_EXPIRED = "This form has expired. Reload the page and try again."
-
-
-def render_error(request: web.Request, status: int, message: str) -> web.Response:
-    """A friendly error page; `message` is one of the desk's own (English) texts, shown in
-    the reader's language; "" for the status's own."""
-    loc = negotiate(request)
-    titles = {
-        400: loc.t("Form not read"),
-        403: loc.t("Form expired") if message == FORM_EXPIRED else loc.t("Not allowed"),
-        404: loc.t("Not found"),
-        # A GET on a form's address (Enter in the address bar after a refused reply).
-        405: loc.t("Page not available"),
-        413: loc.t("Too long"),
-        500: loc.t("Something went wrong"),
-        503: loc.t("Database unreachable"),
-    }
-    default = {
-        400: loc.t("This form could not be read. Reload the page and try again."),
-        403: loc.t("Your role does not give access to this page."),
-        404: loc.t("There is nothing here. The case or page may not exist."),
-        405: loc.t("This address only takes the desk's forms. Go back to the case or the queue."),
-        413: loc.t("What you sent is too long: shorten it and try again."),
-        500: loc.t(
-            "Something went wrong on our side. Reload the page; if it keeps happening, tell "
-            "whoever runs the desk."
-        ),
-        503: loc.t(
-            "The desk can't reach its database right now; nothing you did was lost — "
-            "try again in a minute."
-        ),
-    }
-    return render(
-        request,
-        "error.html",
-        status=status,
-        title=titles.get(status, loc.t("Error")),
-        message=loc.t(message) if message else default.get(status, ""),
-    )
 
 
 def require(role: Role) -> Callable[[Handler], Handler]:

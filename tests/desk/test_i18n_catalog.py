@@ -15,6 +15,7 @@ from jinja2 import nodes
 
 from mentiondesk.web import i18n, i18n_pt_pt, login_limits, rule_words
 from mentiondesk.web.common import NOTICES
+from mentiondesk.web.errors import FORM_EXPIRED
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, JS_STRINGS, PORTUGUESE, Locale
 from mentiondesk.web.i18n_pt import MESSAGES
 from mentiondesk.web.i18n_pt_words import WORDS
@@ -48,18 +49,38 @@ def _template_texts() -> set[str]:
 
 def _python_texts() -> set[str]:
     """Every constant string the desk's Python passes to `….t(…)` or `….tn(…)`, and the
-    messages of the errors that the desk shows as a page (404, 403: `_errors` in app.py)."""
+    messages of the errors that the desk shows as a page (404, 403: `_errors` in app.py);
+    written in full, or by the name of a text its module sets (errors.FORM_EXPIRED)."""
     found = set()
     for path in WEB.glob("*.py"):
-        for call in ast.walk(ast.parse(path.read_text())):
+        tree = ast.parse(path.read_text())
+        named = _module_texts(tree)
+        for call in ast.walk(tree):
             if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
                 continue
             said = {"t": call.args[:1], "tn": call.args[:2]}.get(call.func.attr, [])
-            found |= {a.value for a in said if isinstance(a, ast.Constant)}
             if call.func.attr in ("HTTPNotFound", "HTTPForbidden"):
-                texts = [k.value for k in call.keywords if k.arg == "text"]
-                found |= {t.value for t in texts if isinstance(t, ast.Constant)}
+                said = [k.value for k in call.keywords if k.arg == "text"]
+            found |= {text for a in said if (text := _text(a, named)) is not None}
     return found
+
+
+def _module_texts(tree: ast.Module) -> dict[str, str]:
+    """The module's own texts by name: `NAME = "…"` at its top level."""
+    return {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        if isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+
+
+def _text(arg: ast.expr, named: dict[str, str]) -> str | None:
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value
+    return named.get(arg.id) if isinstance(arg, ast.Name) else None
 
 
 def _shown_texts() -> set[str]:
@@ -74,6 +95,7 @@ def test_the_scan_finds_the_desk_texts() -> None:
     texts = _shown_texts()
     assert {"Approve and send", "Wrong name or password.", "… more"} <= texts
     assert "There is no such mention." in texts
+    assert FORM_EXPIRED in texts  # passed to t() by its name
     assert len(texts) > 150
 
 

@@ -1,0 +1,70 @@
+"""The desk's error pages: a status's own title and text in the reader's language, or one of
+the desk's own (English) messages translated, and the expired form's page."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from mentiondesk.web.common import render
+from mentiondesk.web.i18n import Locale, negotiate
+
+FORM_EXPIRED = "This form has expired. Reload the page and try again."
+
+
+class FormExpired(web.HTTPForbidden):
+    """A state-changing request without the session's CSRF token (app.py's _csrf): a 403 whose
+    page is titled "Form expired", not "Not allowed", whatever its message says."""
+
+    def __init__(self) -> None:
+        super().__init__(text=FORM_EXPIRED)
+
+
+def render_error(request: web.Request, status: int, message: str) -> web.Response:
+    """A friendly error page; `message` is one of the desk's own (English) texts, shown in
+    the reader's language; "" for the status's own."""
+    loc = negotiate(request)
+    text = loc.t(message) if message else _default_text(loc, status)
+    return _page(request, status, title=_title(loc, status), message=text)
+
+
+def render_expired(request: web.Request) -> web.Response:
+    """The page of a FormExpired: its own title, as the exception's type (not its text) says."""
+    loc = negotiate(request)
+    return _page(request, 403, title=loc.t("Form expired"), message=loc.t(FORM_EXPIRED))
+
+
+def _page(request: web.Request, status: int, *, title: str, message: str) -> web.Response:
+    return render(request, "error.html", status=status, title=title, message=message)
+
+
+def _title(loc: Locale, status: int) -> str:
+    titles = {
+        400: loc.t("Form not read"),
+        403: loc.t("Not allowed"),
+        404: loc.t("Not found"),
+        # A GET on a form's address (Enter in the address bar after a refused reply).
+        405: loc.t("Page not available"),
+        413: loc.t("Too long"),
+        500: loc.t("Something went wrong"),
+        503: loc.t("Database unreachable"),
+    }
+    return titles.get(status, loc.t("Error"))
+
+
+def _default_text(loc: Locale, status: int) -> str:
+    default = {
+        400: loc.t("This form could not be read. Reload the page and try again."),
+        403: loc.t("Your role does not give access to this page."),
+        404: loc.t("There is nothing here. The case or page may not exist."),
+        405: loc.t("This address only takes the desk's forms. Go back to the case or the queue."),
+        413: loc.t("What you sent is too long: shorten it and try again."),
+        500: loc.t(
+            "Something went wrong on our side. Reload the page; if it keeps happening, tell "
+            "whoever runs the desk."
+        ),
+        503: loc.t(
+            "The desk can't reach its database right now; nothing you did was lost — "
+            "try again in a minute."
+        ),
+    }
+    return default.get(status, "")
