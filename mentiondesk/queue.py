@@ -25,7 +25,7 @@ from mentiondesk.tables import (
     case_number,
 )
 
-# Why a private message is refused; the desk keys its "dnc" notice on "not to be contacted".
+# Why a private message is refused (DoNotContact's text, for the CLI and the logs).
 _NO_CONTACT = "the author asked not to be contacted; no private message is sent"
 
 
@@ -35,6 +35,11 @@ class NotFound(LookupError):
 
 class StaleAction(RuntimeError):
     """The draft or case changed since it was shown (someone else acted first)."""
+
+
+class DoNotContact(StaleAction):
+    """The draft is private and its author asked not to be contacted: it was withdrawn, or
+    may not be restored. Its own type, so the desk says so without reading the message."""
 
 
 class DraftEdited(StaleAction):
@@ -85,7 +90,7 @@ def approve_draft(
             edited = text is not None and text != draft.text  # what went out is not as drafted
             _audit_draft(conn, by, "approve", draft, detail="edited" if edited else "")
     if refused:  # after the commit: the withdrawal stays
-        raise StaleAction(f"draft {draft_id} was withdrawn: {_NO_CONTACT}")
+        raise DoNotContact(f"draft {draft_id} was withdrawn: {_NO_CONTACT}")
     return key
 
 
@@ -170,7 +175,7 @@ def restore_draft(store: Store, draft_id: int) -> None:
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
         # Under the author's lock: a listing now waits for this commit, then withdraws it.
         if draft.kind == "private" and do_not_contact(conn, draft.mention_id, hold=True):
-            raise StaleAction(_NO_CONTACT)  # they asked us to stop since the praise
+            raise DoNotContact(_NO_CONTACT)  # they asked us to stop since the praise
         waiting = sa.select(DRAFT.c.id).where(
             DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
         )
@@ -232,7 +237,7 @@ def _decided(draft: sa.Row[Any]) -> StaleAction:
             "the case page if the complaint is about something else"
         )
     if withdrawn_for_opt_out(draft.decided_by) is not None:
-        return StaleAction(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")
+        return DoNotContact(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")
     return StaleAction(f"draft {draft.id} was already {draft.status}")
 
 

@@ -81,7 +81,7 @@ async def test_asking_to_stop_withdraws_the_earlier_dm_and_keeps_the_public_repl
     pending = [d.id for d in queue_views.list_drafts(store)]
     store.engine.dispose()
     assert pending == [public[0], public_again[0]]
-    with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
+    with pytest.raises(queue.DoNotContact, match="withdrawn: the author asked not to be contacted"):
         _approve(db_url, apology[0])
 
 
@@ -98,7 +98,7 @@ async def test_the_cli_withdraws_pending_dms_and_undo_restores_none(
     assert reason is not None and (reason.by or "").startswith("cli")  # who listed them
     assert run_cli(config, "authors", "do-not-contact", "x", "h_a1", "--undo")[0] == 0
     assert _drafts(db_url) == [apology, public]  # off the list: nothing comes back by itself
-    with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
+    with pytest.raises(queue.DoNotContact, match="withdrawn: the author asked not to be contacted"):
         _approve(db_url, apology[0])
 
 
@@ -128,9 +128,9 @@ async def test_approving_a_dm_to_a_listed_author_withdraws_it(tmp_path: Path, db
     await _run(_config(tmp_path, db_url, [mention(1, COMPLAINT)]))
     _list_directly(db_url)  # listed since start-up: the DM still waits
     apology, public = _drafts(db_url)
-    with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
+    with pytest.raises(queue.DoNotContact, match="withdrawn: the author asked not to be contacted"):
         _approve(db_url, apology[0])
     assert _drafts(db_url)[0][3:] == ("withdrawn", already_listed())  # no longer pending
-    with pytest.raises(queue.StaleAction, match="withdrawn: the author asked not to be contacted"):
+    with pytest.raises(queue.DoNotContact, match="withdrawn: the author asked not to be contacted"):
         _approve(db_url, apology[0])  # asked again, it says the same
     _approve(db_url, public[0])  # a public reply is still allowed

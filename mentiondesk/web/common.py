@@ -26,6 +26,13 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 P = ParamSpec("P")
 T = TypeVar("T")
 
+# The notice keys a refused action's page is shown with (pages_case, pages_queue); case.html
+# compares the same strings to choose what it says beside the kept text.
+EDITED_KEPT = "edited-kept"
+DECIDED_KEPT = "decided-kept"
+REPLY_KEPT = "reply-kept"
+DNC = "dnc"
+
 # Fixed notice codes in the URL (never free text: nothing user-supplied is echoed back).
 NOTICES = {
     "logged-out-everywhere": (
@@ -69,22 +76,22 @@ NOTICES = {
         "Read it again before deciding.",
     ),
     # Not a redirect's: the case page shown again as it refused (pages_edited), with both texts.
-    "edited-kept": (
+    EDITED_KEPT: (
         "warn",
         "Someone edited a draft after you opened this page: nothing was changed. Their text "
         "and yours are both below.",
     ),
     # Also the case page shown again: a draft decided meanwhile, or a Reply now refused.
-    "decided-kept": (
+    DECIDED_KEPT: (
         "warn",
         "Someone decided this draft after you opened this page: nothing was sent or saved. "
         "Your text is below, to copy.",
     ),
-    "reply-kept": (
+    REPLY_KEPT: (
         "warn",
         "Your reply was not sent: the case changed after you opened this page. Your text is below.",
     ),
-    "dnc": ("error", "This author asked not to be contacted: no private message is sent."),
+    DNC: ("error", "This author asked not to be contacted: no private message is sent."),
     # The list goes by platform (one author row per platform account), so say so: the case
     # page names the account (handle and platform) beside the button.
     "dnc-listed": (

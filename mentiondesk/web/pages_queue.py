@@ -10,7 +10,18 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from mentiondesk import audit, held_replies, queue
-from mentiondesk.web.common import DESK, int_param, redirect, render, require, safe_next, session
+from mentiondesk.web.common import (
+    DECIDED_KEPT,
+    DESK,
+    DNC,
+    EDITED_KEPT,
+    int_param,
+    redirect,
+    render,
+    require,
+    safe_next,
+    session,
+)
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
 from mentiondesk.web.pages_edited import draft_refused
@@ -88,11 +99,11 @@ async def _seen(request: web.Request) -> str | None:
 
 
 # What the queue's one-click forms (no text of their own to keep) are told instead.
-_QUEUE_SAYS = {"edited-kept": "edited", "decided-kept": "stale"}
+_QUEUE_SAYS = {EDITED_KEPT: "edited", DECIDED_KEPT: "stale"}
 
 
 async def _kept(
-    request: web.Request, draft_id: int, text: str | None, back: str, why: str
+    request: web.Request, draft_id: int, *, text: str | None, back: str, why: str
 ) -> web.StreamResponse:
     """A refused Approve, Save or Reject from the case page: the page again, saying why (who
     edited or decided the draft since, the text too long or empty, the author not to be
@@ -101,12 +112,6 @@ async def _kept(
     if text is None:
         raise redirect(back, _QUEUE_SAYS.get(why, why))
     return await draft_refused(request, draft_id, typed=text, back=back, why=why)
-
-
-def _why_decided(exc: queue.StaleAction) -> str:
-    """The notice for a draft no longer pending: one withdrawn as the author asked not to be
-    contacted ("dnc"), or decided by someone since the page was shown."""
-    return "dnc" if "not to be contacted" in str(exc) else "decided-kept"
 
 
 @require(Role.AGENT)
@@ -130,13 +135,15 @@ async def approve(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
-        return await _kept(request, draft_id, text, back, "edited-kept")
-    except queue.StaleAction as exc:
-        return await _kept(request, draft_id, text, back, _why_decided(exc))
+        return await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT)
+    except queue.DoNotContact:  # withdrawn as the author asked, since the page was shown
+        return await _kept(request, draft_id, text=text, back=back, why=DNC)
+    except queue.StaleAction:  # decided by someone since
+        return await _kept(request, draft_id, text=text, back=back, why=DECIDED_KEPT)
     except queue.ReplyTooLong:
-        return await _kept(request, draft_id, text, back, "too-long")
+        return await _kept(request, draft_id, text=text, back=back, why="too-long")
     except ValueError:
-        return await _kept(request, draft_id, text, back, "empty")
+        return await _kept(request, draft_id, text=text, back=back, why="empty")
     _LOGGER.info("draft %d approved by %s", draft_id, who)
     if desk.on_queued is not None:
         await desk.on_queued(key)
@@ -153,7 +160,7 @@ async def reject(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
-        return await _kept(request, draft_id, text, back, "edited-kept")
+        return await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT)
     except queue.StaleAction:
         raise redirect(back, "stale") from None
     raise redirect(back, "rejected")
@@ -171,11 +178,13 @@ async def save(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
-        return await _kept(request, draft_id, text, back, "edited-kept")
-    except queue.StaleAction as exc:
-        return await _kept(request, draft_id, text, back, _why_decided(exc))
+        return await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT)
+    except queue.DoNotContact:  # withdrawn as the author asked, since the page was shown
+        return await _kept(request, draft_id, text=text, back=back, why=DNC)
+    except queue.StaleAction:  # decided by someone since
+        return await _kept(request, draft_id, text=text, back=back, why=DECIDED_KEPT)
     except ValueError:
-        return await _kept(request, draft_id, text, back, "empty")
+        return await _kept(request, draft_id, text=text, back=back, why="empty")
     raise redirect(back, "saved")
 
 
@@ -189,8 +198,10 @@ async def restore(request: web.Request) -> web.StreamResponse:
         await desk.db(queue.restore_draft, desk.store, draft_id)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
-    except queue.StaleAction as exc:
-        raise _refused(back, exc) from None
+    except queue.DoNotContact:  # they asked us to stop since the praise
+        raise redirect(back, DNC) from None
+    except queue.StaleAction:  # anything else changed since the page was shown
+        raise redirect(back, "stale") from None
     who = session(request).user.name
     await desk.db(audit.record_draft, desk.store, who, "restore", draft_id)
     raise redirect(back, "restored")
@@ -216,10 +227,3 @@ async def retry(request: web.Request) -> web.StreamResponse:
     if desk.on_queued is not None:
         await desk.on_queued(key)
     raise redirect(back, "retried")
-
-
-def _refused(back: str, exc: queue.StaleAction) -> web.HTTPException:
-    """Back to the page, saying why: the queue refuses private messages to authors who asked
-    not to be contacted ("dnc"); anything else changed since the page was shown ("stale")."""
-    why = _why_decided(exc)
-    return redirect(back, _QUEUE_SAYS.get(why, why))
