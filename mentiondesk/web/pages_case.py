@@ -20,7 +20,7 @@ from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
     DESK,
-    NOTICES,
+    REPLY_KEPT,
     int_param,
     redirect,
     render,
@@ -30,15 +30,13 @@ from mentiondesk.web.common import (
 )
 from mentiondesk.web.data_case import (
     case_mention,
-    last_edit,
-    last_end,
-    last_reply,
     load_detail,
     mention_author,
     replies,
 )
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate, regional
+from mentiondesk.web.refusal import NOT_REFUSED, Refusal
 from mentiondesk.web.saved_picker import picker_context
 from mentiondesk.web.users import Role, list_users
 
@@ -74,27 +72,13 @@ async def _render(request: web.Request, mention_id: int) -> web.Response:
 
 
 async def render_case(
-    request: web.Request,
-    mention_id: int,
-    *,
-    status: int = 200,
-    here: str | None = None,
-    kept: dict[int, str] | None = None,
-    reply: tuple[str, str] | None = None,
-    why: str = "edited-kept",
+    request: web.Request, mention_id: int, *, refusal: Refusal | None = None
 ) -> web.Response:
-    """The page of `mention_id`, standing for the page at `here` (its own path by default);
-    `kept` by draft id: text the person typed that an action refused, kept in its box;
-    `reply`: the (kind, text) of a refused Reply now, kept in its; `why`: the notice saying
-    why the page is shown again."""
+    """The page of `mention_id`; with a `refusal`, shown again in answer to a refused POST."""
     desk = request.app[DESK]
     detail = await desk.db(load_detail, desk.store, mention_id)
     if detail is None:
         raise web.HTTPNotFound(text="There is no such mention.")
-    kept, here = kept or {}, here or request.path
-    # Shown in answer to a refused POST: the page it stands for (the language switch returns
-    # there), saying why it is shown again.
-    again = {"path": here, "path_qs": here, "notice": NOTICES[why]} if kept or reply else {}
     loc, people = negotiate(request), []
     # The desk's own case lists, which the trail names as such, not by the responder's name.
     lists = {r.name or r.kind for r in desk.config.responders if r.kind == "local"}
@@ -103,13 +87,8 @@ async def render_case(
     return render(
         request,
         "case.html",
-        status,
+        refusal.status if refusal else 200,
         d=detail,
-        kept=kept,
-        edits={draft: last_edit(detail.audit, draft) for draft in kept},
-        reply=reply,
-        # Who answered or ended the case since a refused Reply now's page was loaded.
-        since=(last_reply(detail.drafts), last_end(detail.audit)) if reply else (None, None),
         labels=LABELS,
         limits={
             kind: reply_limit(detail.mention.platform, private=kind == "private")
@@ -125,15 +104,14 @@ async def render_case(
         rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
-        refused=why if kept or reply else None,  # which notice key refused the action
         timeline=timeline_points(detail.timeline, loc=loc),
         trail=[(a.at, audit_line(loc, a, local=lists)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
-        back=here,
+        back=refusal.here if refusal else request.path,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
         business=desk.config.business_hours,  # the first response in them too, where set
         **picker_context(request, detail),
-        **again,
+        **(refusal.context(detail) if refusal else NOT_REFUSED),
     )
 
 
@@ -178,7 +156,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     except hand_reply.PrivateRefused as exc:
         return await kept(why=exc.reason)
     except queue.StaleAction:  # answered or closed meanwhile: say so
-        return await kept(why="reply-kept")
+        return await kept(why=REPLY_KEPT)
     except queue.ReplyTooLong:
         return await kept(why="too-long")
     except ValueError:
@@ -188,12 +166,6 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     if desk.on_queued is not None:
         await desk.on_queued(sent.key)
     raise redirect(back, "replied")
-
-
-# A refusal the page's state explains (answered, closed, a draft edited or decided, the
-# author listed since it was loaded) conflicts with it: 409; one the text or choice itself
-# explains: 422.
-_REFUSED_STATUS = {"reply-kept": 409, "dnc": 409, "edited-kept": 409, "decided-kept": 409}
 
 
 async def refused_page(
@@ -207,10 +179,8 @@ async def refused_page(
 ) -> web.Response:
     """A refused Reply now (`reply`) or draft action (`kept`): the page again, saying why, the
     typed text kept in its box (a redirect would lose it)."""
-    status = _REFUSED_STATUS.get(why, 422)
-    return await render_case(
-        request, mention_id, status=status, here=back, kept=kept, reply=reply, why=why
-    )
+    refusal = Refusal(why=why, here=back, kept=kept or {}, reply=reply)
+    return await render_case(request, mention_id, refusal=refusal)
 
 
 @require(Role.AGENT)
