@@ -138,7 +138,8 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     who, kind = session(request).user.name, str(form.get("kind", "public"))
     text = str(form.get("text", "")).replace("\r\n", "\n")[:20_000]
     if kind not in hand_reply.KINDS:  # only a forged form: the page offers no other
-        raise web.HTTPBadRequest(text="kind must be public or private")
+        _LOGGER.info("refused a reply to mention %d: no such reply kind", mention_id)
+        raise web.HTTPBadRequest()  # the error page says what to do
     kept = partial(refused_page, request, mention_id, back=back, reply=(kind, text))
     try:
         sent = await desk.db(
@@ -189,7 +190,8 @@ async def correct(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     label = str(form.get("label", ""))
     if label not in LABELS:
-        raise web.HTTPBadRequest(text="label must be negative, neutral or positive")
+        _LOGGER.info("refused a relabel of mention %d: no such label", mention_id)
+        raise web.HTTPBadRequest()  # the error page says what to do
     who = session(request).user.name
     try:
         previous = await desk.db(audit.correct_label, desk.store, mention_id, label=label, by=who)

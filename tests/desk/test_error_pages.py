@@ -43,15 +43,29 @@ async def test_an_unreadable_form_is_the_error_page(anon: Desk) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "form"),
+    ("path", "form", "logged"),
     [
-        ("/mentions/{id}/reply", {"kind": "telepathy", "text": "hi"}),
-        ("/mentions/{id}/correct", {"label": "sarcastic"}),
+        (
+            "/mentions/{id}/reply",
+            {"kind": "telepathy", "text": "hi"},
+            "refused a reply to mention {id}: no such reply kind",
+        ),
+        (
+            "/mentions/{id}/correct",
+            {"label": "sarcastic"},
+            "refused a relabel of mention {id}: no such label",
+        ),
     ],
 )
 async def test_a_forged_choice_is_the_error_page(
-    as_role: Login, store: Store, path: str, form: dict[str, str]
+    as_role: Login,
+    store: Store,
+    caplog: pytest.LogCaptureFixture,
+    path: str,
+    form: dict[str, str],
+    logged: str,
 ) -> None:
+    caplog.set_level(logging.INFO, logger="mentiondesk")
     agent = await as_role("agent")
     mention, _, _ = add(store, "Forged: where is my order")
     data = {"csrf": agent.csrf, **form}
@@ -59,6 +73,10 @@ async def test_a_forged_choice_is_the_error_page(
     page = await _page(response, 400)
     assert "Não foi possível ler este formulário" in page
     assert " must be " not in page
+    # The page no longer carries a developer's text: the log says what was refused, not the
+    # choice sent (nor any text).
+    lines = [r.getMessage() for r in caplog.records if r.name.endswith("pages_case")]
+    assert lines == [logged.format(id=mention)]
 
 
 async def test_a_body_too_long_is_the_error_page(as_role: Login, store: Store) -> None:
