@@ -102,7 +102,7 @@ async def test_no_private_message_where_the_platform_has_none(as_role: Login, st
     mention, case, _ = add(store, "HN thread complaint", platform="hackernews", draft=None)
     desk = await as_role("agent")
     page, seen = await _form(desk, case)
-    assert 'value="private"' not in page and "No private messages on hackernews." in page
+    assert 'value="private"' not in page and "No private messages on Hacker News." in page
     refused = await desk.post(f"/mentions/{mention}/reply", kind="private", text="Hi", seen=seen)
     assert refused.status == 422 and _posts(store) == 0
 
