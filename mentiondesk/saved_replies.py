@@ -3,6 +3,7 @@ personalised for a case with the playbook templates' syntax and sandbox (`{{ nam
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from collections.abc import Mapping
@@ -14,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError
-from playbooks.placeholders import SAMPLE_MENTION, mention_values
+from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
 from playbooks.templates import sandbox
 
+_LOGGER = logging.getLogger(__name__)
 # What a saved reply may say about the case: what a playbook draft says about the author and
 # brand (`name`, `full_name`, `handle`, `platform`, `brand`), and the desk's own; a sample of
 # each checks the texts at start-up.
@@ -25,6 +27,11 @@ SAMPLE: dict[str, str] = {
     "agent": "ana",  # the desk user who picks it
     "case": "MD-000001",
 }
+# The same for an author with no readable name (name "", full_name "@@@"): a text that only
+# renders for named authors is refused at start-up, not found on a case page.
+NAMELESS: dict[str, str] = {**SAMPLE, **mention_values(SAMPLE_NAMELESS, brand="Lumora")}
+# What rendering a text can raise besides TemplateError (`{{ 1 / name|length }}`).
+_RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 _ENV = sandbox()
 
@@ -86,16 +93,25 @@ class SavedReplies:
             return (_base(reply.lang) != case_base, not exact, index)
 
         ordered = sorted(enumerate(self.replies), key=rank)
+        filled = ((r, self._fill(r.id, values)) for _, r in ordered)
         return [
-            Filled(
-                r.id,
-                r.title,
-                r.lang,
-                self.compiled[r.id].render(**values).strip(),
-                _base(r.lang) == case_base,
-            )
-            for _, r in ordered
+            Filled(r.id, r.title, r.lang, text, _base(r.lang) == case_base)
+            for r, text in filled
+            if text is not None
         ]
+
+    def _fill(self, reply_id: str, values: Mapping[str, str]) -> str | None:
+        """The reply filled in; None (and a log line naming only its id: the values are the
+        author's) when it cannot be for this case: the picker leaves it out, the page shows."""
+        try:
+            return self.compiled[reply_id].render(**values).strip()
+        except _RENDER_ERRORS as exc:
+            _LOGGER.warning(
+                "saved reply %r left out of a case's picker: it cannot be filled in (%s)",
+                reply_id,
+                type(exc).__name__,
+            )
+            return None
 
 
 def _base(lang: str) -> str:
@@ -140,18 +156,30 @@ def _duplicates(replies: list[SavedReply]) -> list[str]:
 
 
 def _compile(text: str) -> Template:
-    """The text as a template; ValueError for a syntax error or an unknown placeholder (in
-    any branch of an `{% if %}`, not only the one the sample takes)."""
+    """The text as a template; ValueError for a syntax error, an unknown placeholder (in any
+    branch of an `{% if %}`, not only the one the sample takes), or a text that cannot be
+    filled in for the sample author or for one with no readable name."""
     try:
-        unknown = meta.find_undeclared_variables(_ENV.parse(text)) - set(SAMPLE)
-        if unknown:
-            names = ", ".join(repr(v) for v in sorted(unknown))
-            known = ", ".join("{{ " + v + " }}" for v in sorted(SAMPLE))
-            raise ValueError(f"{names} is not a placeholder; use one of {known}")
         template = _ENV.from_string(text)
-        template.render(**SAMPLE)
+        unknown = meta.find_undeclared_variables(_ENV.parse(text)) - set(SAMPLE)
     except TemplateError as exc:
         raise ValueError(f"{exc}; fix the template syntax ({{{{ name }}}})") from None
+    if unknown:
+        names = ", ".join(repr(v) for v in sorted(unknown))
+        known = ", ".join("{{ " + v + " }}" for v in sorted(SAMPLE))
+        raise ValueError(f"{names} is not a placeholder; use one of {known}")
+    try:
+        template.render(**SAMPLE)
+    except _RENDER_ERRORS as exc:
+        raise ValueError(f"{exc}; fix the template syntax ({{{{ name }}}})") from None
+    try:
+        template.render(**NAMELESS)
+    except _RENDER_ERRORS as exc:
+        raise ValueError(
+            f'cannot be filled in for an author with no readable name ({{{{ name }}}} is "" '
+            f'and {{{{ full_name }}}} one word, e.g. "@@@"): {exc}; use {{{{ name }}}} only '
+            "inside {% if name %}…{% endif %}, and {{ full_name }} whole"
+        ) from None
     return template
 
 

@@ -3,19 +3,7 @@
 from __future__ import annotations
 
 from mentiondesk.business_week import DAY_NAMES, ENGLISH_DAYS
-
-# How each platform writes its own name, in every language (Locale.word("platform", …) and
-# the audit trail): stored codes are lower case ("x", "hackernews"); one not listed is shown
-# as stored.
-PLATFORM_NAMES = {
-    "x": "X",
-    "twitter": "Twitter",
-    "reddit": "Reddit",
-    "mastodon": "Mastodon",
-    "bluesky": "Bluesky",
-    "threads": "Threads",
-    "hackernews": "Hacker News",
-}
+from mentiondesk.models import PLATFORM_NAMES
 
 # English shows stored values as stored, except where the key is not the word people use:
 # labels read as the desk's vocabulary (pt-BR's Reclamação/Neutro/Elogio), reasons as words.

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
-from mentiondesk.models import Author, Mention
+from mentiondesk.models import PLATFORM_NAMES, Author, Mention
 
 # A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
@@ -20,18 +20,29 @@ SAMPLE_MENTION = Mention(
     created_at=datetime(2026, 1, 1, tzinfo=UTC),
     author=Author(id="0", handle="sample", name="Sam Ple"),
 )
+# And for an author whose display name reads as no name ("@@@", common on Hacker News and
+# Reddit): `name` is "" and `full_name` one word, so `{{ name[0] }}` or
+# `{{ full_name.split()[1] }}` fail at start-up, not on that author's case.
+SAMPLE_NAMELESS = Mention(
+    platform="hackernews",
+    external_id="0",
+    text="",
+    created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    author=Author(id="0", handle="sample", name="@@@"),
+)
 
 
 def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:
     """`brand`, `name`, `full_name`, `handle` and `platform` for a reply to `mention`. The
-    author's are hostile plain text: whatever renders them escapes them."""
+    author's are hostile plain text: whatever renders them escapes them. `platform` is the
+    name people read ("Hacker News"), as the desk shows it, not the stored code."""
     author = mention.author
     return {
         "brand": brand,
         "name": greeting_name(author.name, handle=author.handle),
         "full_name": author.name or author.handle,
         "handle": author.handle,
-        "platform": mention.platform,
+        "platform": PLATFORM_NAMES.get(mention.platform, mention.platform),
     }
 
 

@@ -127,6 +127,19 @@ def test_no_name_reads_as_a_plain_greeting() -> None:
     assert dm.text is not None and dm.text.startswith("Olá, aqui é a equipe Lumora.")
 
 
+def test_a_draft_names_the_platform_as_people_read_it(tmp_path: Path) -> None:
+    # `{{ platform }}` reads as the desk shows it ("Hacker News"), as in a saved reply.
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "where.j2").write_text("Thanks for the post on {{ platform }}!")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[rules]]\nname = "w"\nactions = [{ type = "draft_public", template = "where" }]'
+    )
+    book = load_playbook([rules], brand=BRAND, template_dir=tmp_path)
+    (draft,) = book.decide(mention(1, platform="hackernews"), _reading(Label.POSITIVE), History())
+    assert draft.text == "Thanks for the post on Hacker News!"
+
+
 def test_template_syntax_in_a_mention_is_data(tmp_path: Path) -> None:
     evil = mention(1, "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}", name="Ana {{7*7}}")
     (draft,) = SHIPPED.decide(evil, _reading(Label.POSITIVE), History())

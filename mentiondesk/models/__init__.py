@@ -15,6 +15,7 @@ from mentiondesk.models._delivery import (
 )
 from mentiondesk.models._errors import ConfigError, FatalError, RateLimited, TransientError, utc
 from mentiondesk.models._mentions import (
+    PLATFORM_NAMES,
     Author,
     Batch,
     Mention,
@@ -36,6 +37,7 @@ from mentiondesk.models._readings import Action, ActionKind, Classifier, History
 from mentiondesk.models._replies import direct_status_text
 
 __all__ = [
+    "PLATFORM_NAMES",
     "Action",
     "ActionKind",
     "Author",

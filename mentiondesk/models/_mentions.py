@@ -10,6 +10,18 @@ from typing import Any, Protocol, runtime_checkable
 
 from mentiondesk.models._errors import utc
 
+# How each platform writes its own name, in every language (the desk, the audit trail, a
+# reply's `{{ platform }}`): stored codes are lower case ("x", "hackernews"); one not listed
+# is shown as stored.
+PLATFORM_NAMES = {
+    "x": "X",
+    "twitter": "Twitter",
+    "reddit": "Reddit",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "threads": "Threads",
+    "hackernews": "Hacker News",
+}
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
 
 

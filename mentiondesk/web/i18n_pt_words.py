@@ -7,7 +7,7 @@ what people read changes. A value missing here is shown as stored.
 
 from __future__ import annotations
 
-from mentiondesk.wording import PLATFORM_NAMES
+from mentiondesk.models import PLATFORM_NAMES
 
 WORDS: dict[str, dict[str, str]] = {
     "label": {"negative": "Reclamação", "neutral": "Neutro", "positive": "Elogio"},

@@ -108,7 +108,45 @@ async def test_without_the_setting_the_page_has_no_picker(as_role: Login, store:
     assert "saved-picker" not in page and "Sorry for the wait" not in page
 
 
+# Passes both start-up samples (their handle is "sample"), not a real nameless author.
+_ONLY_SAMPLES = """
+[[replies]]
+id = "broken"
+title = "Broken"
+lang = "en"
+text = "Hi{% if handle != 'sample' %} {{ name|first }}{% endif %}"
+"""
+
+
+@pytest.mark.parametrize("saved_text", [SAVED + _ONLY_SAMPLES])
+async def test_a_reply_that_cannot_be_filled_in_is_left_out_not_a_500(
+    as_role: Login, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    _, case, _ = add(store, "Late", name="@@@")  # no readable name: {{ name }} is ""
+    desk = await as_role("agent")
+    response = await desk.client.get(f"/cases/{case}")
+    page = await response.text()
+    assert response.status == 200 and _OPTIONS.findall(page)[:2] == ["wait", "espera"]
+    assert 'value="broken"' not in page
+    logged = [r.getMessage() for r in caplog.records if "saved reply" in r.getMessage()]
+    assert logged and "'broken'" in logged[0] and "@@@" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "saved_text",
+    [SAVED.replace("demora{%", "demora no {{ platform }}{%")],
+)
+async def test_platform_is_the_name_the_desk_shows(as_role: Login, store: Store) -> None:
+    portuguese, case, _ = add(store, "Cadê?", platform="hackernews", name="Bia Lima")
+    _in_portuguese(store, portuguese)
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}?saved=espera&into=reply")).text()
+    assert "Desculpe a demora no Hacker News, Bia!" in page
+    assert "no hackernews" not in page
+
+
 _ENTRY = 'id = "wait"\ntitle = "Wait"\nlang = "en"\n'
+_NAMELESS = "cannot be filled in for an author with no readable name"
 
 
 @pytest.mark.parametrize(
@@ -118,6 +156,11 @@ _ENTRY = 'id = "wait"\ntitle = "Wait"\nlang = "en"\n'
         (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ nme }}}}"', "use one of {{ agent }}, {{ brand }}"),
         ('[[replies]]\nid = "wait"\nlang = "en"\ntext = "Hi"', "replies.0.title: required key"),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{% if %}}"', "fix the template syntax"),
+        (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ name|first }}}}"', f"(id 'wait'): {_NAMELESS}"),
+        (
+            f'[[replies]]\n{_ENTRY}text = "Hi {{{{ full_name.split()[1] }}}}"',
+            "use {{ name }} only inside {% if name %}…{% endif %}, and {{ full_name }} whole",
+        ),
         ('[[replies]]\nid = "w"\ntitle = "W"\nlang = "portuguese"\ntext = "Oi"', "pt-BR"),
         (f'[[replies]]\n{_ENTRY}text = "A"\n[[replies]]\n{_ENTRY}text = "B"', "repeated: ['wait']"),
         ("[[replies]\n", "not valid TOML"),
