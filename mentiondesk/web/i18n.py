@@ -30,6 +30,8 @@ _EUROPEAN_NORM = {"pt", "ao", "ch", "cv", "gq", "gw", "lu", "mo", "mz", "st", "t
 JS_STRINGS = {
     "more": "… more",
     "tooLong": "Longer than the platform allows: shorten it first",
+    # Asked before a saved reply replaces text the agent wrote in the box.
+    "replaceTyped": "Replace the text you wrote with this saved reply?",
     # A wait's units (Locale.duration, desk.js's live timers): "3h 05m", "3 h 05 min".
     "seconds": "{s}s",
     "minutes": "{m}m",

@@ -226,4 +226,8 @@ CASE = {
     "In the case’s language ({lang})": "No idioma do caso ({lang})",
     "Other languages": "Outros idiomas",
     "Put in the box": "Colocar na caixa",
+    # desk.js, before a saved reply replaces text the agent wrote
+    "Replace the text you wrote with this saved reply?": (
+        "Substituir o texto que você escreveu por esta resposta pronta?"
+    ),
 }

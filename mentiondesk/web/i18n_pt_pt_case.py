@@ -113,6 +113,10 @@ CASE = {
     "Nothing was sent or saved: your text is still in the box below.": (
         "Nada foi enviado nem guardado: o seu texto continua na caixa abaixo."
     ),
+    # desk.js, before a saved reply replaces text the agent wrote
+    "Replace the text you wrote with this saved reply?": (
+        "Substituir o texto que escreveu por esta resposta pronta?"
+    ),
     # held replies (i18n_pt_held)
     "Write a public reply below instead: it reaches them where a private message cannot.": (
         "Escreva abaixo uma resposta pública: chega onde a mensagem privada não chega."

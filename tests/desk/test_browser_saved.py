@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
@@ -55,3 +55,83 @@ def test_picking_fills_the_reply_box_without_a_page_load(
     expect(form.locator(".count-n")).to_have_text(str(len(text)))
     assert page.evaluate("window.stillHere") is True
     assert page.url == f"{url}/cases/{case}"
+
+
+def _typed_then_picked(page: Page, url: str, store: Store, answer: str) -> tuple[str, list[str]]:
+    """Type into the Reply now box, pick the saved reply, answer the question; the box after
+    it and the questions asked."""
+    _, case, _ = add(store, "Any news?", name="Bia Lima", draft=None)
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    asked: list[str] = []
+
+    def reply(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if answer == "accept" else dialog.dismiss()
+
+    page.on("dialog", reply)
+    form = page.locator("#write-reply")
+    form.get_by_label("Your reply").fill("My own words")
+    form.get_by_label("Saved reply").select_option("wait")
+    return form.get_by_label("Your reply").input_value(), asked
+
+
+def test_picking_over_typed_text_asks_and_no_keeps_it(
+    page: Page, saved_world: tuple[str, Store]
+) -> None:
+    url, store = saved_world
+    box, asked = _typed_then_picked(page, url, store, "dismiss")
+    assert asked == ["Replace the text you wrote with this saved reply?"]
+    assert box == "My own words"
+
+
+def test_picking_over_typed_text_asks_and_yes_replaces_it_undoably(
+    page: Page, saved_world: tuple[str, Store]
+) -> None:
+    url, store = saved_world
+    box, asked = _typed_then_picked(page, url, store, "accept")
+    assert (
+        len(asked) == 1 and box == "Sorry for the wait, Bia Lima: can you DM us your order number?"
+    )
+    area = page.locator("#write-reply").get_by_label("Your reply")
+    area.press("Control+z")  # inserted as typing is: undo brings the agent's text back
+    expect(area).to_have_value("My own words")
+
+
+def test_arrowing_through_the_list_waits_for_enter(
+    page: Page, saved_world: tuple[str, Store]
+) -> None:
+    url, store = saved_world
+    _, case, _ = add(store, "Hello?", name="Bia Lima", draft=None)
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    form = page.locator("#write-reply")
+    picker = form.get_by_label("Saved reply")
+    picker.focus()
+    picker.press("ArrowDown")
+    expect(picker).to_have_value("wait")
+    expect(form.get_by_label("Your reply")).to_have_value("")
+    picker.press("Enter")
+    expect(form.get_by_label("Your reply")).to_have_value(
+        "Sorry for the wait, Bia Lima: can you DM us your order number?"
+    )
+    assert asked == [] and page.url == f"{url}/cases/{case}"
+
+
+def test_a_draft_as_stored_is_replaced_without_asking(
+    page: Page, saved_world: tuple[str, Store]
+) -> None:
+    url, store = saved_world
+    _, case, draft = add(store, "Broken", name="Bia Lima", draft="Stored draft text")
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    section = page.locator(f"#draft-{draft}")
+    section.get_by_label("Saved reply").select_option("wait")
+    expect(section.get_by_label("Reply text")).to_have_value(
+        "Sorry for the wait, Bia Lima: can you DM us your order number?"
+    )
+    assert asked == []  # the stored draft is not lost: nothing to ask

@@ -6,6 +6,7 @@
   // The page's words for what this script writes, in the page's language (base.html).
   var STRINGS = {
     more: "… more", tooLong: "Longer than the platform allows: shorten it first",
+    replaceTyped: "Replace the text you wrote with this saved reply?",
     seconds: "{s}s", minutes: "{m}m", hours: "{h}h {m}m", days: "{d}d {h}h"
   };
   function loadStrings() {
@@ -108,20 +109,53 @@
     });
   }
 
-  // A saved reply goes into its box at once, with no page load (the form's GET is the
-  // fallback without JavaScript); nothing is sent: the agent edits and sends as usual.
+  function sameText(a, b) {
+    return a.replace(/\r\n?/g, "\n").trim() === b.replace(/\r\n?/g, "\n").trim();
+  }
+
+  // Text the agent wrote: not empty, not the draft as stored, not a saved reply as picked.
+  function ownText(area, select) {
+    if (!area.value.trim() || sameText(area.value, area.dataset.stored || "")) return false;
+    return !Array.from(select.options).some(function (o) {
+      return o.value && sameText(area.value, o.dataset.text);
+    });
+  }
+
+  // Replaced as if typed, so Ctrl+Z brings the old text back; setRangeText where the
+  // browser has no insertText (no undo there, but never markup: a value).
+  function replaceText(area, text) {
+    area.focus();
+    area.select();
+    if (!document.execCommand("insertText", false, text) || !sameText(area.value, text)) {
+      area.setRangeText(text, 0, area.value.length, "end");
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
+  // A saved reply goes into its box with no page load (the form's GET is the fallback
+  // without JavaScript); nothing is sent: the agent edits and sends as usual. A pick with the
+  // mouse acts at once; arrowing through the list acts only on Enter or the button, and text
+  // the agent wrote is replaced only once they say yes (typed text is never lost silently).
   function savedPickers() {
     document.querySelectorAll("form.saved-picker").forEach(function (form) {
-      var select = form.querySelector("select");
+      var select = form.querySelector("select"), keyed = false;
       function putInBox(event) {
         if (event) event.preventDefault();
         var option = select.selectedOptions[0], area = document.querySelector(form.dataset.box);
         if (!option || !option.value || !area) return;
-        area.value = option.dataset.text;  // a value, never markup
-        area.dispatchEvent(new Event("input", { bubbles: true }));
+        if (!sameText(area.value, option.dataset.text)) {
+          if (ownText(area, select) && !window.confirm(STRINGS.replaceTyped)) return;
+          replaceText(area, option.dataset.text);
+        }
         area.focus();
       }
-      select.addEventListener("change", function () { putInBox(null); });
+      select.addEventListener("pointerdown", function () { keyed = false; });
+      select.addEventListener("keydown", function (event) {
+        if (event.key === "Tab") return;
+        keyed = event.key !== "Enter";
+        if (event.key === "Enter") { event.preventDefault(); form.requestSubmit(); }
+      });
+      select.addEventListener("change", function () { if (!keyed) putInBox(null); });
       form.addEventListener("submit", putInBox);
     });
   }
