@@ -41,8 +41,11 @@ class DigestSink:
         return Receipt(ref=self.name, detail="collected for the digest")
 
     def _collect(self, action: OutboxAction) -> None:
+        post = action.context.mention
         row = {
             "key": action.key,
+            "platform": post.platform,  # the retention's indexed link to the post
+            "external_id": post.external_id,
             "route": self.route.name,
             "payload": json.dumps(action.context.to_dict(), ensure_ascii=False),
             "created_at": _utcnow(),

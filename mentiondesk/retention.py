@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk import retention_rows as rows
 from mentiondesk.models import Mention, utc
 from mentiondesk.rehearsal import rehearsed
+from mentiondesk.retention_digest import backfill
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, AUTHOR, CASE, DIGEST_ITEM, MENTION, OUTBOX
 from mentiondesk.wording import counted
@@ -96,6 +97,7 @@ def purge(
     (each batch rolled back). An audit line records a run that erased anything. `stopping`
     is asked between batches: the service stops without waiting for a whole backlog."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+    backfill(store)  # older digest items name their post: the look-up is then by index
     counts: Counter[str] = Counter()
     for table, ready, act in _steps(cutoff):
         for conn, ids in _batches(store, table, ready, batch, dry_run=dry_run, until=stopping):
@@ -115,6 +117,7 @@ def waiting(store: Store, days: int, *, now: datetime | None = None) -> tuple[in
     alert in an unsent digest; posts that opened no case with an alert about them not yet
     delivered, a digest's included)."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+    backfill(store)
     cases = sa.select(sa.func.count()).select_from(CASE).where(rows.case_waiting(cutoff))
     posts = sa.select(sa.func.count()).select_from(MENTION).where(rows.loose_waiting(cutoff))
     with store.engine.connect() as conn:

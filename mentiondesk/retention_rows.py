@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.erasure_payloads import payload_json, without_copy
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.outbox_payload import post_key
+from mentiondesk.retention_digest import digest_waiting, keyed_on, unsent
 from mentiondesk.retention_keys import rekey
 from mentiondesk.tables import (
     AUDIT,
@@ -79,8 +80,8 @@ def _case_digest_waiting(c: Any) -> Any:
     """SQL on a case: an alert about its post or a follow-up waits in a digest not sent yet.
     Its outbox action is done (the digest took it), so the case_id test above misses it."""
     m, m2, f = MENTION.alias(), MENTION.alias(), FOLLOW_UP.alias()
-    opener = sa.exists().where(m.c.id == c.c.mention_id, _digest_waiting(m))
-    followed = f.c.case_id == c.c.id, m2.c.id == f.c.mention_id, _digest_waiting(m2)
+    opener = sa.exists().where(m.c.id == c.c.mention_id, digest_waiting(m))
+    followed = f.c.case_id == c.c.id, m2.c.id == f.c.mention_id, digest_waiting(m2)
     return sa.or_(opener, sa.exists().where(*followed))
 
 
@@ -108,52 +109,14 @@ def _loose(cutoff: datetime, m: Any) -> Any:
     )
 
 
-def _like_escaped(text: Any) -> Any:
-    """SQL: `text` with LIKE's wildcards and its escape character escaped (by a backslash)."""
-    for char in ("\\", "%", "_"):
-        text = sa.func.replace(text, char, "\\" + char)
-    return text
-
-
-def _keyed_on(m: Any) -> Any:
-    """SQL: the LIKE pattern of a key naming post `m` (`kind:target:platform:id:rule`, as
-    decisions writes an alert's key)."""
-    return sa.literal("%:") + m.c.platform + ":" + _like_escaped(m.c.external_id) + ":%"
-
-
 def _alert_waiting(m: Any) -> Any:
     """SQL on a mention: an action keyed on the post is not delivered yet, or waits in a
     digest. An alert on a post that opened no case has no case and no draft: its key is the
     only link. Only pending and held rows are read (the outbox's status index), however many
     were delivered."""
     o = OUTBOX.alias()
-    undelivered = o.c.status.in_(("pending", "held")), o.c.key.like(_keyed_on(m), escape="\\")
-    return sa.or_(sa.exists().where(*undelivered), _digest_waiting(m))
-
-
-def _digest_waiting(m: Any) -> Any:
-    """SQL on a mention: an alert about the post waits in a digest not sent yet. Its outbox
-    action is done (the digest sink took it), but the digest, which quotes the post, is still
-    to go. The item's key (the alert's) names the post."""
-    i = DIGEST_ITEM.alias()
-    return sa.exists().where(i.c.key.like(_keyed_on(m), escape="\\"), _unsent(i))
-
-
-def _unsent(i: Any) -> Any:
-    """SQL on a digest item: its digest is not delivered yet. Collected and not flushed, or
-    flushed into a digest whose outbox action (one per chat) is still pending or held."""
-    o = OUTBOX.alias()
-    named = o.c.key.like(_like_escaped(i.c.digest_key) + ":%", escape="\\")
-    # Flushed before items named their digest: flush_due queued the route's digest
-    # (`digest:ROUTE:…`) at the instant it marked them flushed, so that instant links them.
-    digest = sa.literal("digest:") + _like_escaped(i.c.route) + ":%"
-    timed = sa.and_(
-        i.c.digest_key.is_(None),
-        o.c.created_at == i.c.flushed_at,
-        o.c.key.like(digest, escape="\\"),
-    )
-    queued = sa.exists().where(o.c.status.in_(("pending", "held")), sa.or_(named, timed))
-    return sa.or_(i.c.flushed_at.is_(None), queued)
+    undelivered = o.c.status.in_(("pending", "held")), o.c.key.like(keyed_on(m), escape="\\")
+    return sa.or_(sa.exists().where(*undelivered), digest_waiting(m))
 
 
 def loose_ready(cutoff: datetime, m: Any = MENTION) -> Any:
@@ -257,7 +220,7 @@ def loose_actions(cutoff: datetime) -> Any:
 def sent_digest_items(cutoff: datetime) -> Any:
     """SQL on DIGEST_ITEM: alerts collected before `cutoff` whose digest was delivered (one
     flushed into a digest still queued keeps its post, found through it, until it is sent)."""
-    return sa.and_(DIGEST_ITEM.c.created_at < cutoff, ~_unsent(DIGEST_ITEM))
+    return sa.and_(DIGEST_ITEM.c.created_at < cutoff, ~unsent(DIGEST_ITEM))
 
 
 def delete_digest_items(conn: Connection, ids: list[int]) -> int:

@@ -203,7 +203,10 @@ class DigestItemRow(SQLModel, table=True):
     """An alert collected for a digest route, waiting to be sent with the others of its period."""
 
     __tablename__ = "digest_item"
-    __table_args__ = (sa.Index("ix_digest_waiting", "route", "flushed_at"),)
+    __table_args__ = (
+        sa.Index("ix_digest_waiting", "route", "flushed_at"),
+        sa.Index("ix_digest_post", "platform", "external_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=255, unique=True)  # the alert's outbox key: collected once
@@ -215,6 +218,11 @@ class DigestItemRow(SQLModel, table=True):
     # (a retarget changes only the target). NULL until flushed, and for items flushed by a
     # version that did not write it.
     digest_key: str | None = Field(default=None, max_length=255)
+    # The post the alert quotes, as the mention row names it: the retention keeps that post
+    # while the item is unsent, found through the index. NULL for items collected by a
+    # version that did not write them (the retention then reads the key).
+    platform: str | None = Field(default=None, max_length=32)
+    external_id: str | None = Field(default=None, max_length=128)
 
 
 DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]

@@ -154,3 +154,32 @@ def test_an_item_flushed_before_it_named_its_digest_finds_it_by_time(
     with _connect(db_url) as conn:  # as an older version flushed them
         conn.execute(sa.update(DIGEST_ITEM).values(digest_key=None))
     _kept_until_delivered(desk, db_url)
+
+
+def _posts_named(db_url: str) -> list[tuple[str | None, str | None]]:
+    query = sa.select(DIGEST_ITEM.c.platform, DIGEST_ITEM.c.external_id)
+    return sorted(_rows(db_url, query.order_by(DIGEST_ITEM.c.id)), key=str)
+
+
+def test_an_item_keeps_its_post_through_the_columns_naming_it(desk: Path, db_url: str) -> None:
+    assert _posts_named(db_url) == [("x", "m1"), ("x", "m3")]  # as the sink collected them
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    with _connect(db_url) as conn:  # keys naming no post: only the columns link them
+        conn.execute(sa.delete(DIGEST_ITEM).where(DIGEST_ITEM.c.external_id == "m3"))
+        conn.execute(sa.update(DIGEST_ITEM).values(key="digest-item-" + DIGEST_ITEM.c.route))
+    _age(db_url)
+    assert "erased: 0 cases, 0 mentions" in _purge(desk)
+    assert "mention.text" in _holding(db_url, base.COMPLAINT)
+
+
+def test_an_item_collected_before_the_columns_gets_them_from_its_payload(
+    desk: Path, db_url: str
+) -> None:
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    with _connect(db_url) as conn:  # as an older version collected them
+        conn.execute(sa.update(DIGEST_ITEM).values(platform=None, external_id=None))
+    _age(db_url)
+    assert "would erase: 0 cases, 0 mentions" in _purge(desk, "--dry-run")
+    assert _posts_named(db_url) == [("x", "m1"), ("x", "m3")]
+    _flush(desk, db_url)
+    _kept_until_delivered(desk, db_url)

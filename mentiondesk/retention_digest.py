@@ -1,0 +1,93 @@
+"""Retention conditions on chat digests: an alert waiting in a digest not sent yet keeps the
+post it quotes.
+
+An item collected by this version names its post in indexed columns (platform, external id),
+so each post costs one index look-up, however many items are kept. Items collected before
+those columns get them from their payload (the alert's case, which names the post) at the
+start of a retention run, once; only an item whose payload names no post is still matched
+by its key (LIKE, read for every post), and no version writes such items.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentiondesk.store import Store
+from mentiondesk.tables import DIGEST_ITEM, OUTBOX
+
+_BATCH = 500  # items filled per transaction
+
+
+def backfill(store: Store) -> int:
+    """Name the post on items collected before the columns, from their payload; how many.
+    It copies what the row already holds, so a dry run does it too."""
+    filled, last = 0, 0
+    while True:
+        with store.engine.begin() as conn:
+            older = sa.and_(DIGEST_ITEM.c.platform.is_(None), DIGEST_ITEM.c.id > last)
+            query = sa.select(DIGEST_ITEM.c.id, DIGEST_ITEM.c.payload).where(older)
+            batch = conn.execute(query.order_by(DIGEST_ITEM.c.id).limit(_BATCH)).all()
+            for row in batch:
+                post = _post(row.payload)
+                if post:
+                    named = {"platform": post[0], "external_id": post[1]}
+                    conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id == row.id), named)
+                    filled += 1
+        if len(batch) < _BATCH:
+            return filled
+        last = batch[-1].id
+
+
+def _post(payload: str) -> tuple[str, str] | None:
+    """(platform, external id) of the post a digest item's payload (a CaseContext) quotes."""
+    try:
+        mention = json.loads(payload)["mention"]
+        platform, external_id = mention["platform"], mention["external_id"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    ok = isinstance(platform, str) and isinstance(external_id, str)
+    return (platform, external_id) if ok and platform and external_id else None
+
+
+def like_escaped(text: Any) -> Any:
+    """SQL: `text` with LIKE's wildcards and its escape character escaped (by a backslash)."""
+    for char in ("\\", "%", "_"):
+        text = sa.func.replace(text, char, "\\" + char)
+    return text
+
+
+def keyed_on(m: Any) -> Any:
+    """SQL: the LIKE pattern of a key naming post `m` (`kind:target:platform:id:rule`, as
+    decisions writes an alert's key)."""
+    return sa.literal("%:") + m.c.platform + ":" + like_escaped(m.c.external_id) + ":%"
+
+
+def digest_waiting(m: Any) -> Any:
+    """SQL on a mention: an alert about the post waits in a digest not sent yet. Its outbox
+    action is done (the digest sink took it), but the digest, which quotes the post, is still
+    to go."""
+    i, old = DIGEST_ITEM.alias(), DIGEST_ITEM.alias()
+    post = i.c.platform == m.c.platform, i.c.external_id == m.c.external_id
+    # An item naming no post (see backfill): the alert's key names it.
+    keyed = old.c.platform.is_(None), old.c.key.like(keyed_on(m), escape="\\"), unsent(old)
+    return sa.or_(sa.exists().where(*post, unsent(i)), sa.exists().where(*keyed))
+
+
+def unsent(i: Any) -> Any:
+    """SQL on a digest item: its digest is not delivered yet. Collected and not flushed, or
+    flushed into a digest whose outbox action (one per chat) is still pending or held."""
+    o = OUTBOX.alias()
+    named = o.c.key.like(like_escaped(i.c.digest_key) + ":%", escape="\\")
+    # Flushed before items named their digest: flush_due queued the route's digest
+    # (`digest:ROUTE:…`) at the instant it marked them flushed, so that instant links them.
+    digest = sa.literal("digest:") + like_escaped(i.c.route) + ":%"
+    timed = sa.and_(
+        i.c.digest_key.is_(None),
+        o.c.created_at == i.c.flushed_at,
+        o.c.key.like(digest, escape="\\"),
+    )
+    queued = sa.exists().where(o.c.status.in_(("pending", "held")), sa.or_(named, timed))
+    return sa.or_(i.c.flushed_at.is_(None), queued)
