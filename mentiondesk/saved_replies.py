@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
-from playbooks.templates import sandbox
+from playbooks.templates import RENDER_ERRORS, check_samples, sandbox
 
 _LOGGER = logging.getLogger(__name__)
 # What a saved reply may say about the case: what a playbook draft says about the author and
@@ -30,8 +30,6 @@ SAMPLE: dict[str, str] = {
 # The same for an author with no readable name (name "", full_name "@@@"): a text that only
 # renders for named authors is refused at start-up, not found on a case page.
 NAMELESS: dict[str, str] = {**SAMPLE, **mention_values(SAMPLE_NAMELESS, brand="Lumora")}
-# What rendering a text can raise besides TemplateError (`{{ 1 / name|length }}`).
-_RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 _ENV = sandbox()
 
@@ -105,7 +103,7 @@ class SavedReplies:
         author's) when it cannot be for this case: the picker leaves it out, the page shows."""
         try:
             return self.compiled[reply_id].render(**values).strip()
-        except _RENDER_ERRORS as exc:
+        except RENDER_ERRORS as exc:
             _LOGGER.warning(
                 "saved reply %r left out of a case's picker: it cannot be filled in (%s)",
                 reply_id,
@@ -168,18 +166,7 @@ def _compile(text: str) -> Template:
         names = ", ".join(repr(v) for v in sorted(unknown))
         known = ", ".join("{{ " + v + " }}" for v in sorted(SAMPLE))
         raise ValueError(f"{names} is not a placeholder; use one of {known}")
-    try:
-        template.render(**SAMPLE)
-    except _RENDER_ERRORS as exc:
-        raise ValueError(f"{exc}; fix the template syntax ({{{{ name }}}})") from None
-    try:
-        template.render(**NAMELESS)
-    except _RENDER_ERRORS as exc:
-        raise ValueError(
-            f'cannot be filled in for an author with no readable name ({{{{ name }}}} is "" '
-            f'and {{{{ full_name }}}} one word, e.g. "@@@"): {exc}; use {{{{ name }}}} only '
-            "inside {% if name %}…{% endif %}, and {{ full_name }} whole"
-        ) from None
+    check_samples(template, SAMPLE, NAMELESS)
     return template
 
 

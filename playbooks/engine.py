@@ -21,7 +21,7 @@ from mentiondesk.models import (
     Reading,
 )
 from playbooks import variants
-from playbooks.placeholders import SAMPLE_MENTION, mention_values
+from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
 from playbooks.rules import Rule, RuleFile, problems
 from playbooks.templates import SHIPPED, Templates
 
@@ -32,6 +32,8 @@ _SAMPLE = (
     Reading(label=Label.NEGATIVE, score=1.0, lang="en", reason="delivery", frustration=2),
     History(past_cases=("MD-000001",), mentions_before=1),
 )
+# And for an author with no readable name, whose drafts must not fail either.
+_NAMELESS = (SAMPLE_NAMELESS, *_SAMPLE[1:])
 _DRAFTS = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
 
 
@@ -64,7 +66,9 @@ class Playbook:
             if not spec.template:
                 continue
             try:
-                self.templates.check(spec.template, self._context(*_SAMPLE))
+                self.templates.check(
+                    spec.template, self._context(*_SAMPLE), self._context(*_NAMELESS)
+                )
             except ConfigError as exc:
                 path, number = origin or ("playbooks", self.rules.index(rule))
                 key = f"rules.{number}.actions.{index}.template (rule {rule.name!r})"

@@ -12,6 +12,7 @@ from jinja2 import (
     BaseLoader,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateNotFound,
     meta,
@@ -21,6 +22,29 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from mentiondesk.models import ConfigError
 
 SHIPPED = Path(__file__).parent / "templates"
+# What rendering a reply text can raise besides TemplateError: the sandbox lets plain Python
+# errors through (`{{ 1 / name|length }}`, `{{ full_name.split()[1] }}`).
+RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
+
+
+def check_samples(
+    template: Template, sample: Mapping[str, Any], nameless: Mapping[str, Any]
+) -> None:
+    """Render `template` for the sample author and for one with no readable name (`name` "",
+    `full_name` one word: "@@@", common on Hacker News and Reddit); ValueError saying which
+    failed and the fix. Playbook templates and saved replies share it, and so the wording."""
+    try:
+        template.render(**sample)
+    except RENDER_ERRORS as exc:
+        raise ValueError(f"{exc}; fix the template syntax ({{{{ name }}}})") from None
+    try:
+        template.render(**nameless)
+    except RENDER_ERRORS as exc:
+        raise ValueError(
+            f'cannot be filled in for an author with no readable name ({{{{ name }}}} is "" '
+            f'and {{{{ full_name }}}} one word, e.g. "@@@"): {exc}; use {{{{ name }}}} only '
+            "inside {% if name %}…{% endif %}, and {{ full_name }} whole"
+        ) from None
 
 
 def sandbox(loader: BaseLoader | None = None) -> ImmutableSandboxedEnvironment:
@@ -45,8 +69,9 @@ class Templates:
         self._env = sandbox(FileSystemLoader([str(f) for f in folders]))
         self.default_lang = default_lang
 
-    def check(self, name: str, sample: Mapping[str, Any]) -> None:
-        """Render `name` in every language with `sample`; ConfigError if missing or broken.
+    def check(self, name: str, sample: Mapping[str, Any], nameless: Mapping[str, Any]) -> None:
+        """Render `name` in every language with `sample` and with `nameless` (an author with
+        no readable name); ConfigError naming the file if missing or broken.
 
         Rendering (not just compiling) catches a misspelt variable at start-up instead of
         on the first mention that needs the template.
@@ -57,8 +82,8 @@ class Templates:
             if path.endswith(f"/{name}.j2"):
                 try:
                     self._check_variables(path, sample)
-                    self._env.get_template(path).render(**sample)
-                except TemplateError as exc:
+                    check_samples(self._env.get_template(path), sample, nameless)
+                except (TemplateError, ValueError) as exc:
                     raise ConfigError(f"template {path}: {exc}") from None
 
     def _check_variables(self, path: str, sample: Mapping[str, Any]) -> None:

@@ -90,6 +90,32 @@ async def test_a_template_failing_at_run_time_opens_a_case_instead(tmp_path: Pat
     assert rules == ["playbook-error"]
 
 
+def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "hi.j2").write_text("Hi {{ full_name.split()[1] }}")
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "hi" }]\n'
+    )
+    message = (
+        r"r\.toml: rules\.0\.actions\.0\.template \(rule 'r'\): template en/hi\.j2: cannot be "
+        r"filled in for an author with no readable name .*use \{\{ name \}\} only inside"
+    )
+    with pytest.raises(ConfigError, match=message):
+        load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path)
+
+
+def test_a_template_raising_a_python_error_stops_start_up(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "hi.j2").write_text("Hi {{ 1 // (frustration - 2) }}")  # the sample's 2
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "hi" }]\n'
+    )
+    with pytest.raises(ConfigError, match=r"template en/hi\.j2: integer division or modulo"):
+        load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path)
+
+
 def test_routing_post_needs_a_default(tmp_path: Path) -> None:
     path = write_config(
         tmp_path,
