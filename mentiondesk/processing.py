@@ -91,7 +91,7 @@ class Processor:
     def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:
         try:
             actions = self.playbook.decide(pending.mention, reading, history)
-        except Exception as exc:  # a broken template must not stall every mention behind it
+        except Exception as exc:  # nothing unforeseen may stall the mentions behind it
             _LOGGER.error(
                 "mention %s: the playbook failed (%s); opened a case for a person",
                 pending.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -23,8 +24,9 @@ from mentiondesk.models import (
 from playbooks import variants
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
 from playbooks.rules import Rule, RuleFile, problems
-from playbooks.templates import SHIPPED, Templates
+from playbooks.templates import RENDER_ERRORS, SHIPPED, Templates
 
+_LOGGER = logging.getLogger(__name__)
 SHIPPED_RULES = Path(__file__).parent / "shipped"
 # What templates are rendered with at start-up, to find broken ones before a mention does.
 _SAMPLE = (
@@ -75,27 +77,46 @@ class Playbook:
                 raise ConfigError(f"{path}: {key}: {exc}") from None
 
     def decide(self, mention: Mention, reading: Reading, history: History) -> list[Action]:
-        """The actions for `mention`; pure: no I/O beyond reading cached templates."""
+        """The actions for `mention`; pure: no I/O beyond reading cached templates (and a
+        warning for a draft skipped)."""
         actions: list[Action] = []
+        # A rule whose draft was skipped opens a case for a person, after any a rule opens.
+        fallback: list[Action] = []
         locale = self.locale(mention, reading.lang)
         for rule in self.rules:
             if not rule.when.matches(mention, reading, history, locale):
                 continue
-            actions += [self._action(rule.name, s, mention, reading, history) for s in rule.actions]
+            done = [self._action(rule.name, s, mention, reading, history) for s in rule.actions]
+            actions += [a for a in done if a is not None]
+            if None in done:
+                fallback.append(Action(kind=ActionKind.OPEN_CASE, rule=rule.name))
             if rule.stop:
                 break
-        return _dedupe(actions)
+        return _dedupe(actions + fallback)
 
     def _action(
         self, rule: str, spec: Any, mention: Mention, reading: Reading, history: History
-    ) -> Action:
+    ) -> Action | None:
+        """The action `spec` says; None for a draft its template cannot write for this author
+        (both start-up samples passed, this mention's values did not)."""
         text = lang = None
         if spec.type in _DRAFTS:
-            text, lang = self.templates.render(
-                spec.template,
-                self.locale(mention, reading.lang),
-                self._context(mention, reading, history),
-            )
+            try:
+                text, lang = self.templates.render(
+                    spec.template,
+                    self.locale(mention, reading.lang),
+                    self._context(mention, reading, history),
+                )
+            except RENDER_ERRORS as exc:
+                # Names only: the values that broke it are the author's.
+                _LOGGER.warning(
+                    "rule %r: template %r cannot be filled in for a mention (%s); draft skipped, "
+                    "a case opened for a person",
+                    rule,
+                    spec.template,
+                    type(exc).__name__,
+                )
+                return None
         return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto, lang=lang)
 
     def locale(self, mention: Mention, lang: str) -> str:

@@ -17,7 +17,7 @@ from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, CASE, OUTBOX
+from mentiondesk.tables import AUDIT, CASE, DRAFT, OUTBOX
 from playbooks import load_playbook
 from tests.helpers import mention, write_config, write_mentions
 from tests.test_pipeline import COMPLAINT, Recorder
@@ -69,7 +69,9 @@ def test_a_broken_translation_fails_at_start_up(tmp_path: Path) -> None:
         load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path)
 
 
-async def test_a_template_failing_at_run_time_opens_a_case_instead(tmp_path: Path) -> None:
+async def test_a_draft_only_rule_whose_template_fails_opens_a_case_instead(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "tpl" / "en").mkdir(parents=True)
     (tmp_path / "tpl" / "en" / "odd.j2").write_text("{{ 10 // (frustration - 1) }}")
     (tmp_path / "r.toml").write_text(
@@ -87,7 +89,48 @@ async def test_a_template_failing_at_run_time_opens_a_case_instead(tmp_path: Pat
         with app.store.engine.connect() as conn:
             rules = list(conn.scalars(sa.select(CASE.c.rule)))
         assert report(app.store)["mentions"] == 1
-    assert rules == ["playbook-error"]
+    assert rules == ["r"]  # the draft is skipped; a person still sees the mention
+
+
+# Passes both start-up samples ("Sam": 3 letters; no name: 0) and fails for a 4-letter name.
+_FOUR_LETTERS = "Hi{% if 1 // (name|length - 4) %} there{% endif %}"
+_RULES = """
+[[rules]]
+name = "complaints"
+when = { label = ["negative"] }
+actions = [
+  { type = "open_case" },
+  { type = "alert", to = "console" },
+  { type = "escalate", to = "cases" },
+  { type = "draft_private", template = "odd" },
+]
+"""
+
+
+async def test_a_template_failing_at_run_time_skips_only_its_draft(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "tpl" / "en").mkdir(parents=True)
+    (tmp_path / "tpl" / "en" / "odd.j2").write_text(_FOUR_LETTERS)
+    (tmp_path / "r.toml").write_text(_RULES)
+    lara = mention(1, COMPLAINT, name="Lara Souza")
+    samples = write_mentions(tmp_path / "m.jsonl", [lara, mention(2, COMPLAINT, author="a2")])
+    extra = '\n[playbooks]\npaths = ["r.toml"]\ntemplates = "tpl"\n'
+    path = write_config(tmp_path, db_url="sqlite:///d.db", samples=samples, extra=extra)
+    chat, cases = Recorder("console"), Recorder("cases")
+    async with App(load_config(path), responders={"console": chat, "cases": cases}) as app:
+        await app.run_once()
+        with app.store.engine.connect() as conn:
+            case_rules = list(conn.scalars(sa.select(CASE.c.rule)))
+            drafts = list(conn.scalars(sa.select(DRAFT.c.text)))
+        assert report(app.store)["mentions"] == 2
+    assert case_rules == ["complaints", "complaints"]
+    assert [a.kind for a in chat.delivered] == ["alert", "alert"]
+    assert [a.kind for a in cases.delivered] == ["ticket", "ticket"]
+    assert drafts == ["Hi there"]  # Ana's only: Lara's was skipped
+    (line,) = [r.getMessage() for r in caplog.records if "draft skipped" in r.getMessage()]
+    assert "'complaints'" in line and "'odd'" in line
+    assert "Lara" not in caplog.text and "parcel" not in caplog.text
 
 
 def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path) -> None:
