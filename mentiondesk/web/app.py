@@ -153,7 +153,10 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         # aiohttp fills .text with "404: Not Found" by default; show only our own messages.
         text = exc.text or ""
         mine = bool(text) and not text[:3].isdigit()
-        return render_error(request, exc.status, text if mine else "")
+        response = render_error(request, exc.status, text if mine else "")
+        if "Allow" in exc.headers:  # a 405 names the methods the address takes (RFC 9110)
+            response.headers["Allow"] = exc.headers["Allow"]
+        return response
     except (web.HTTPBadRequest, web.HTTPRequestEntityTooLarge) as exc:
         # Their texts ("Maximum request body size 262144 exceeded.", a forged form's field)
         # are for developers: the page's own says what to do.

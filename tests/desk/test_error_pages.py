@@ -142,3 +142,21 @@ async def test_an_expired_form_says_so_in_its_title(anon: Desk) -> None:
         page = await _page(response, 403)
         assert "<h1>Formulário expirado</h1>" in page and "Sem permissão" not in page
         assert "Este formulário expirou." in page
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("OPTIONS", "/queue", {"GET", "HEAD"}),
+        ("OPTIONS", "/mentions/{id}/reply", {"POST"}),
+        ("GET", "/mentions/{id}/reply", {"POST"}),
+    ],
+)
+async def test_a_405_names_the_methods_it_takes(
+    as_role: Login, store: Store, method: str, path: str, allowed: set[str]
+) -> None:
+    agent = await as_role("agent")
+    mention, _, _ = add(store, "Allow: where is my order")
+    response = await agent.client.request(method, path.format(id=mention), headers=PT_BR)
+    await _page(response, 405)
+    assert set(response.headers["Allow"].split(",")) == allowed
