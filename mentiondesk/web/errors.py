@@ -1,13 +1,19 @@
 """The desk's error pages: a status's own title and text in the reader's language, or one of
-the desk's own (English) messages translated, and the expired form's page."""
+the desk's own (English) messages translated, and the expired form's page; plain text with
+the same status when the page itself cannot be rendered (a broken template)."""
 
 from __future__ import annotations
 
+import logging
+from http import HTTPStatus
+
 from aiohttp import web
 
+from mentiondesk.store import UNREACHABLE
 from mentiondesk.web.common import render
 from mentiondesk.web.i18n import Locale, negotiate
 
+_LOGGER = logging.getLogger(__name__)
 FORM_EXPIRED = "This form has expired. Reload the page and try again."
 
 
@@ -22,19 +28,46 @@ class FormExpired(web.HTTPForbidden):
 def render_error(request: web.Request, status: int, message: str) -> web.Response:
     """A friendly error page; `message` is one of the desk's own (English) texts, shown in
     the reader's language; "" for the status's own."""
-    loc = negotiate(request)
-    text = loc.t(message) if message else _default_text(loc, status)
-    return _page(request, status, title=_title(loc, status), message=text)
+    try:
+        loc = negotiate(request)
+        text = loc.t(message) if message else _default_text(loc, status)
+        title = _title(loc, status)
+    except Exception as exc:  # the status's own words, in English, then
+        return _plain(request, status, exc)
+    return _page(request, status, title=title, message=text)
 
 
 def render_expired(request: web.Request) -> web.Response:
     """The page of a FormExpired: its own title, as the exception's type (not its text) says."""
-    loc = negotiate(request)
-    return _page(request, 403, title=loc.t("Form expired"), message=loc.t(FORM_EXPIRED))
+    try:
+        loc = negotiate(request)
+        title, text = loc.t("Form expired"), loc.t(FORM_EXPIRED)
+    except Exception as exc:
+        return _plain(request, 403, exc, f"Form expired\n\n{FORM_EXPIRED}")
+    return _page(request, 403, title=title, message=text)
 
 
 def _page(request: web.Request, status: int, *, title: str, message: str) -> web.Response:
-    return render(request, "error.html", status=status, title=title, message=message)
+    try:
+        return render(request, "error.html", status=status, title=title, message=message)
+    except Exception as exc:  # a broken template: the same words, without it
+        return _plain(request, status, exc, f"{title}\n\n{message}".strip())
+
+
+def _plain(request: web.Request, status: int, exc: Exception, body: str = "") -> web.Response:
+    """The page when the error page itself failed: plain text with the status, not aiohttp's
+    bare "Server got itself in trouble", which would skip the desk's security headers."""
+    # The store's message may name its host and the statement: its type only, then.
+    trace = not isinstance(exc, UNREACHABLE)
+    path = request.rel_url.raw_path  # still percent-encoded: no forged log lines
+    name = type(exc).__name__
+    _LOGGER.error(
+        "%s %s: the %d page failed (%s)", request.method, path, status, name, exc_info=trace
+    )
+    text = body or f"{status} {HTTPStatus(status).phrase}"
+    response = web.Response(text=text + "\n", status=status, content_type="text/plain")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _title(loc: Locale, status: int) -> str:

@@ -9,11 +9,12 @@ import logging
 from collections.abc import Awaitable, Callable
 
 import pytest
+import sqlalchemy as sa
 from aiohttp import ClientResponse
 
 from mentiondesk import queue
 from mentiondesk.store import Store
-from mentiondesk.web import health
+from mentiondesk.web import errors, health
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -160,3 +161,69 @@ async def test_a_405_names_the_methods_it_takes(
     response = await agent.client.request(method, path.format(id=mention), headers=PT_BR)
     await _page(response, 405)
     assert set(response.headers["Allow"].split(",")) == allowed
+
+
+SECURITY = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options")
+
+
+@pytest.mark.parametrize(
+    ("broken", "said"),
+    [
+        ("render", "Algo deu errado\n\nAlgo deu errado do nosso lado."),  # the template
+        ("negotiate", "500 Internal Server Error"),  # even the reader's language
+    ],
+)
+async def test_an_error_page_that_fails_is_plain_text_with_the_headers(
+    as_role: Login,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    broken: str,
+    said: str,
+) -> None:
+    def fails(*args: object, **kwargs: object) -> None:
+        raise RuntimeError(f"{broken} broke")
+
+    agent = await as_role("agent")
+    _, _, draft = add(store, "Twice broken: where is my order")
+    monkeypatch.setattr(queue, "edit_draft", fails)
+    monkeypatch.setattr(errors, broken, fails)
+    caplog.set_level(logging.ERROR, logger="mentiondesk")
+    form = {"csrf": agent.csrf, "text": "PRIVATE-REPLY-TEXT", "back": "/queue"}
+    response = await agent.client.post(f"/drafts/{draft}/save", data=form, headers=PT_BR)
+    assert response.status == 500 and response.content_type == "text/plain"
+    body = await response.text()
+    assert body.startswith(said) and "Server got itself in trouble" not in body
+    assert all(response.headers[name] for name in SECURITY)
+    assert response.headers["Cache-Control"] == "no-store"
+    page_failed = [r for r in caplog.records if r.name == errors.__name__]
+    assert len(page_failed) == 1 and "the 500 page failed" in page_failed[0].getMessage()
+    assert "PRIVATE-REPLY-TEXT" not in caplog.text
+
+
+async def test_a_405_page_that_fails_keeps_its_status_and_allow(
+    anon: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("template broke")
+
+    monkeypatch.setattr(errors, "render", fails)
+    response = await anon.client.options("/queue", headers=PT_BR)
+    assert response.status == 405 and response.content_type == "text/plain"
+    assert (await response.text()).startswith("Página indisponível\n\nEste endereço só recebe")
+    assert response.headers["Allow"] and response.headers["Content-Security-Policy"]
+
+
+async def test_a_page_failing_on_the_store_logs_its_type_only(
+    anon: Desk, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def unreachable(*args: object, **kwargs: object) -> None:
+        raise sa.exc.OperationalError("SELECT 1", {}, Exception("db.internal:5432 refused"))
+
+    monkeypatch.setattr(errors, "render", unreachable)
+    caplog.set_level(logging.ERROR, logger="mentiondesk")
+    response = await anon.client.get("/nowhere", headers=PT_BR)
+    assert response.status == 404 and response.headers["Content-Security-Policy"]
+    [record] = [r for r in caplog.records if r.name == errors.__name__]
+    assert not record.exc_info and "(OperationalError)" in record.getMessage()
+    assert "db.internal" not in caplog.text
