@@ -25,9 +25,10 @@ from mentiondesk.models import (
     Responder,
     TransientError,
 )
+from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DELIVERY, DRAFT, OUTBOX
+from mentiondesk.tables import AUTHOR, DELIVERY, OUTBOX
 
 _LOGGER = logging.getLogger(__name__)
 DELIVER_TIMEOUT = 60.0  # the outbox lease must outlast it (checked in OutboxSection)
@@ -237,26 +238,7 @@ class OutboxWorker:
                 .where(OUTBOX.c.id == claimed.id)
                 .values(status="done", lease_until=None, last_error=None)
             )
-            self._touch_case(conn, claimed, receipt, now)
-
-    def _touch_case(
-        self, conn: sa.Connection, claimed: Claimed, receipt: Receipt, now: datetime
-    ) -> None:
-        action = claimed.action
-        case_id = claimed.case_id or _case_id(action)
-        if case_id is None:
-            return
-        where = CASE.c.id == case_id
-        if action.kind == "ticket":
-            conn.execute(
-                sa.update(CASE).where(where).values(ticket_ref=receipt.ref, ticket_url=receipt.url)
-            )
-        elif action.kind == "post" and not _automatic(conn, action):
-            conn.execute(
-                sa.update(CASE)
-                .where(where, CASE.c.first_response_at.is_(None))
-                .values(first_response_at=now)
-            )
+            touch_case(conn, claimed.action, receipt, case_id=claimed.case_id, now=now)
 
     def _retry_at(self, claimed: Claimed, when: datetime | None, error: str, hold: bool) -> None:
         values: dict[str, object] = {"lease_until": None, "last_error": error[:2000]}
@@ -266,20 +248,6 @@ class OutboxWorker:
             values["next_attempt_at"] = when
         with self.store.engine.begin() as conn:
             conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == claimed.id).values(values))
-
-
-def _automatic(conn: sa.Connection, action: OutboxAction) -> bool:
-    """A reply a playbook posted without approval: an acknowledgement, not an answer. The
-    customer still waits for a person, so it does not stop the first-response clock."""
-    draft_id = action.context.draft_id
-    if draft_id is None:
-        return False
-    return bool(conn.scalar(sa.select(DRAFT.c.auto).where(DRAFT.c.id == draft_id)))
-
-
-def _case_id(action: OutboxAction) -> int | None:
-    number = action.context.case_number
-    return int(number.removeprefix("MD-")) if number else None
 
 
 async def _answered(delivery: Awaitable[Receipt], seconds: float) -> Receipt:

@@ -1,0 +1,52 @@
+"""What a delivered action changes on its case: a ticket's reference, or the first response.
+
+Runs inside the outbox's recording transaction, so the case moves with the delivery row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from mentiondesk.models import OutboxAction, Receipt
+from mentiondesk.tables import CASE, DRAFT
+
+
+def touch_case(
+    conn: sa.Connection,
+    action: OutboxAction,
+    receipt: Receipt,
+    *,
+    case_id: int | None,
+    now: datetime,
+) -> None:
+    """Note `receipt` on the action's case (`case_id`, else the one its context names)."""
+    case_id = case_id or _case_id(action)
+    if case_id is None:
+        return
+    where = CASE.c.id == case_id
+    if action.kind == "ticket":
+        conn.execute(
+            sa.update(CASE).where(where).values(ticket_ref=receipt.ref, ticket_url=receipt.url)
+        )
+    elif action.kind == "post" and not _automatic(conn, action):
+        conn.execute(
+            sa.update(CASE)
+            .where(where, CASE.c.first_response_at.is_(None))
+            .values(first_response_at=now)
+        )
+
+
+def _automatic(conn: sa.Connection, action: OutboxAction) -> bool:
+    """A reply a playbook posted without approval: an acknowledgement, not an answer. The
+    customer still waits for a person, so it does not stop the first-response clock."""
+    draft_id = action.context.draft_id
+    if draft_id is None:
+        return False
+    return bool(conn.scalar(sa.select(DRAFT.c.auto).where(DRAFT.c.id == draft_id)))
+
+
+def _case_id(action: OutboxAction) -> int | None:
+    number = action.context.case_number
+    return int(number.removeprefix("MD-")) if number else None
