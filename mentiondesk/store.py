@@ -22,6 +22,7 @@ from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
 from mentiondesk.forgotten import relist_forgotten
 from mentiondesk.models import Author, History, Mention
+from mentiondesk.store_engine import make_engine
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
 _LOGGER = logging.getLogger(__name__)
@@ -55,12 +56,7 @@ class Store:
 
     def __init__(self, url: str, *, echo: bool = False, pooled: bool = True) -> None:
         self.url = url
-        # hide_parameters: a failed statement's values (mention text, drafts, password
-        # hashes) stay out of exception messages, and so out of the logs.
-        options = _engine_options(url, pooled)
-        self.engine: Engine = sa.create_engine(url, echo=echo, hide_parameters=True, **options)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.engine: Engine = make_engine(url, echo=echo, pooled=pooled)
 
     @property
     def dialect(self) -> str:
@@ -284,20 +280,3 @@ def _pending(row: Any) -> PendingMention:
         mention=mention_of(row, author_of(row, "a_")),
         do_not_contact=row.do_not_contact,
     )
-
-
-def _engine_options(url: str, pooled: bool) -> dict[str, Any]:
-    # SQLite: one connection per thread; the pipeline serialises writes through one executor.
-    sqlite = {"connect_args": {"check_same_thread": False, "timeout": 30}}
-    options = sqlite if url.startswith("sqlite") else {}
-    if not pooled:  # a CLI command: each connection closes when its query is done
-        return {**options, "poolclass": sa.pool.NullPool}
-    return options or {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()

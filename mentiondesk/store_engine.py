@@ -1,0 +1,36 @@
+"""How a database URL becomes the store's engine: pooling per backend and SQLite's pragmas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+
+def make_engine(url: str, *, echo: bool = False, pooled: bool = True) -> Engine:
+    """An engine for `url`; `pooled=False` for a CLI command, whose connections close at once."""
+    # hide_parameters: a failed statement's values (mention text, drafts, password
+    # hashes) stay out of exception messages, and so out of the logs.
+    options = _engine_options(url, pooled)
+    engine = sa.create_engine(url, echo=echo, hide_parameters=True, **options)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _engine_options(url: str, pooled: bool) -> dict[str, Any]:
+    # SQLite: one connection per thread; the pipeline serialises writes through one executor.
+    sqlite = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    options = sqlite if url.startswith("sqlite") else {}
+    if not pooled:  # a CLI command: each connection closes when its query is done
+        return {**options, "poolclass": sa.pool.NullPool}
+    return options or {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
