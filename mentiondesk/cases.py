@@ -75,7 +75,7 @@ def follows_up(reading: Reading) -> bool:
     """Whether a mention no rule opens a case for joins its author's open case: any post but
     spam (praise, "any news?", "I sent the order number by DM"). Praise withdraws the case's
     drafts, a complaint its thank-yous; a question or news just joins, and the case needs a
-    reply again, as after a complaint that joins (the queue's `_needs_reply`)."""
+    reply again, as after a complaint that joins (the queue's `needs_reply`)."""
     # Glowing spam ("love this free airdrop!") would otherwise pass for "problem solved".
     return SPAM not in reading.topics
 

@@ -14,7 +14,8 @@ from mentiondesk.cases import follow_up_count, praised_last
 from mentiondesk.held_replies import HeldReply, held_replies, reply_held
 from mentiondesk.models import text_digest
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
+from mentiondesk.web.data_queue_needs_reply import needs_reply
 from mentiondesk.web.data_queue_posts import EXCERPT, Post, cut, latest_mentions, posts, shown
 
 PAGE = 100  # queue items shown at first; "show more" adds as many again
@@ -128,7 +129,7 @@ def _case_query(f: Filters, *columns: Any) -> Any:
         .where(CASE.c.status == "open")
     )
     if f.view != "all":
-        query = query.where(_needs_reply())
+        query = query.where(needs_reply())
     if f.assignee:
         query = query.where(
             CASE.c.assignee.is_(None) if f.assignee == "-" else CASE.c.assignee == f.assignee
@@ -184,29 +185,6 @@ def _showing(item: QueueItem, post: Post | None, newer: Post | None, held: Any) 
             lang=post.lang,
         )
     return replace(item, newer=newer, held=held)
-
-
-def _needs_reply() -> Any:
-    """A pending draft waits, nobody has answered and no approved reply is on its way, the
-    author wrote again after the last approved reply, or the outbox holds that reply (it was
-    never sent). A playbook's automatic reply answers nobody: the case waits for a person (as
-    its first-response clock does)."""
-    pending = sa.exists().where(DRAFT.c.case_id == CASE.c.id, DRAFT.c.status == "pending")
-    approved = sa.exists().where(DRAFT.c.case_id == CASE.c.id, _by_a_person())
-    unanswered = sa.and_(CASE.c.first_response_at.is_(None), ~approved)
-    # Correlated to the follow-up's case (not to CASE: nested two levels down, SQLAlchemy would
-    # add a second, unrelated "case" to this subquery's FROM).
-    answered_since = sa.exists().where(
-        DRAFT.c.case_id == FOLLOW_UP.c.case_id,
-        _by_a_person(),
-        DRAFT.c.decided_at >= FOLLOW_UP.c.created_at,
-    )
-    wrote_again = sa.exists().where(FOLLOW_UP.c.case_id == CASE.c.id, ~answered_since)
-    return sa.or_(pending, unanswered, wrote_again, reply_held(CASE.c.id))
-
-
-def _by_a_person() -> Any:
-    return sa.and_(DRAFT.c.status == "approved", DRAFT.c.auto.is_(False))
 
 
 def _loose_query(f: Filters, *columns: Any) -> Any:
