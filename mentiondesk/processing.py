@@ -90,7 +90,7 @@ class Processor:
 
     def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:
         try:
-            actions = self.playbook.decide(pending.mention, reading, history)
+            actions = self.playbook.decide(pending.mention, reading, history, mention_id=pending.id)
         except Exception as exc:  # nothing unforeseen may stall the mentions behind it
             _LOGGER.error(
                 "mention %s: the playbook failed (%s); opened a case for a person",

@@ -6,6 +6,7 @@ import logging
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -76,47 +77,59 @@ class Playbook:
                 key = f"rules.{number}.actions.{index}.template (rule {rule.name!r})"
                 raise ConfigError(f"{path}: {key}: {exc}") from None
 
-    def decide(self, mention: Mention, reading: Reading, history: History) -> list[Action]:
+    def decide(
+        self, mention: Mention, reading: Reading, history: History, *, mention_id: object = "?"
+    ) -> list[Action]:
         """The actions for `mention`; pure: no I/O beyond reading cached templates (and a
-        warning for a draft skipped)."""
-        actions: list[Action] = []
+        warning naming `mention_id`, the stored mention's id, for a draft skipped)."""
+        planned: list[Action | _Skipped] = []
         # A rule whose draft was skipped opens a case for a person, after any a rule opens.
         fallback: list[Action] = []
         locale = self.locale(mention, reading.lang)
         for rule in self.rules:
             if not rule.when.matches(mention, reading, history, locale):
                 continue
-            done = [self._action(rule.name, s, mention, reading, history) for s in rule.actions]
-            actions += [a for a in done if a is not None]
-            if None in done:
+            done = [
+                self._action(rule.name, s, mention, reading, history, mention_id)
+                for s in rule.actions
+            ]
+            planned += done
+            if any(isinstance(a, _Skipped) for a in done):
                 fallback.append(Action(kind=ActionKind.OPEN_CASE, rule=rule.name))
             if rule.stop:
                 break
-        return _dedupe(actions + fallback)
+        return _dedupe([*planned, *fallback])
 
     def _action(
-        self, rule: str, spec: Any, mention: Mention, reading: Reading, history: History
-    ) -> Action | None:
-        """The action `spec` says; None for a draft its template cannot write for this author
-        (both start-up samples passed, this mention's values did not)."""
-        text = lang = None
-        if spec.type in _DRAFTS:
-            try:
-                text, lang = self.templates.render(
-                    spec.template,
-                    self.locale(mention, reading.lang),
-                    self._context(mention, reading, history),
-                )
-            except RENDER_ERRORS as exc:
-                # Names only: the values that broke it are the author's.
-                _LOGGER.warning(
-                    "rule %r: template %r cannot be filled in for a mention (%s); draft skipped, "
-                    "a case opened for a person",
-                    rule,
-                    spec.template,
-                    type(exc).__name__,
-                )
-                return None
+        self,
+        rule: str,
+        spec: Any,
+        mention: Mention,
+        reading: Reading,
+        history: History,
+        mention_id: object,
+    ) -> Action | _Skipped:
+        """The action `spec` says; _Skipped for a draft its template cannot write for this
+        author (both start-up samples passed, this mention's values did not)."""
+        if spec.type not in _DRAFTS:
+            return Action(kind=spec.type, rule=rule, to=spec.to, auto=spec.auto)
+        locale = self.locale(mention, reading.lang)
+        context = self._context(mention, reading, history)
+        # Only the template's own rendering is caught: a bug in the locale or the context
+        # must not pass for an author's odd name and quietly become a case.
+        try:
+            text, lang = self.templates.render(spec.template, locale, context)
+        except RENDER_ERRORS as exc:
+            # The id and names only: the values that broke it are the author's.
+            _LOGGER.warning(
+                "mention %s: rule %r: template %r cannot be filled in (%s); draft skipped, "
+                "the mention waits in a case for a person",
+                mention_id,
+                rule,
+                spec.template,
+                type(exc).__name__,
+            )
+            return _Skipped(spec.type)
         return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto, lang=lang)
 
     def locale(self, mention: Mention, lang: str) -> str:
@@ -154,16 +167,27 @@ def _language(locale: str) -> str:
     return locale.split("-", 1)[0].lower()
 
 
-def _dedupe(actions: list[Action]) -> list[Action]:
-    """One case and one draft of each kind per mention, whatever rules overlap."""
+@dataclass(frozen=True)
+class _Skipped:
+    """A draft its template could not write. It keeps its kind's place in `_dedupe`, so no
+    later rule's draft of that kind (perhaps `auto = true`) goes out in its place: the
+    earlier rule's draft won, and the mention now waits for a person instead."""
+
+    kind: ActionKind
+
+
+def _dedupe(planned: list[Action | _Skipped]) -> list[Action]:
+    """One case and one draft of each kind per mention, whatever rules overlap; a skipped
+    draft counts as its kind's one."""
     seen: set[tuple[ActionKind, str | None]] = set()
     unique = []
-    for action in actions:
+    for action in planned:
         single = action.kind in (ActionKind.OPEN_CASE, *_DRAFTS)
-        key = (action.kind, None if single else action.to)
+        key = (action.kind, None if single or isinstance(action, _Skipped) else action.to)
         if key not in seen:
             seen.add(key)
-            unique.append(action)
+            if isinstance(action, Action):
+                unique.append(action)
     return unique
 
 

@@ -17,7 +17,7 @@ from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, CASE, DRAFT, OUTBOX
+from mentiondesk.tables import AUDIT, CASE, DRAFT, MENTION, OUTBOX
 from playbooks import load_playbook
 from tests.helpers import mention, write_config, write_mentions
 from tests.test_pipeline import COMPLAINT, Recorder
@@ -123,6 +123,7 @@ async def test_a_template_failing_at_run_time_skips_only_its_draft(
         with app.store.engine.connect() as conn:
             case_rules = list(conn.scalars(sa.select(CASE.c.rule)))
             drafts = list(conn.scalars(sa.select(DRAFT.c.text)))
+            laras = conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.external_id == "m1"))
         assert report(app.store)["mentions"] == 2
     assert case_rules == ["complaints", "complaints"]
     assert [a.kind for a in chat.delivered] == ["alert", "alert"]
@@ -130,6 +131,7 @@ async def test_a_template_failing_at_run_time_skips_only_its_draft(
     assert drafts == ["Hi there"]  # Ana's only: Lara's was skipped
     (line,) = [r.getMessage() for r in caplog.records if "draft skipped" in r.getMessage()]
     assert "'complaints'" in line and "'odd'" in line
+    assert line.startswith(f"mention {laras}: ")  # the operator can find it
     assert "Lara" not in caplog.text and "parcel" not in caplog.text
 
 
