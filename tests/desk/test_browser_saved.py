@@ -135,3 +135,47 @@ def test_a_draft_as_stored_is_replaced_without_asking(
         "Sorry for the wait, Bia Lima: can you DM us your order number?"
     )
     assert asked == []  # the stored draft is not lost: nothing to ask
+
+
+def _chosen_in_opened_list(page: Page, url: str, store: Store, opener: str, typed: str) -> Page:
+    """On a new case, type into the Reply now box, open the picker's list with a key and
+    choose the saved reply in it with ArrowDown and Enter (keys the popup takes)."""
+    _, case, _ = add(store, "Hello?", name="Bia Lima", draft=None)
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    form = page.locator("#write-reply")
+    if typed:
+        form.get_by_label("Your reply").fill(typed)
+    picker = form.get_by_label("Saved reply")
+    picker.focus()
+    picker.press(opener)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(picker).to_have_value("wait")
+    return page
+
+
+@pytest.mark.parametrize("opener", ["Alt+ArrowDown", "F4", "Space"])
+def test_choosing_in_a_list_opened_by_key_fills_the_box(
+    page: Page, saved_world: tuple[str, Store], opener: str
+) -> None:
+    url, store = saved_world
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    _chosen_in_opened_list(page, url, store, opener, typed="")
+    expect(page.locator("#write-reply").get_by_label("Your reply")).to_have_value(
+        "Sorry for the wait, Bia Lima: can you DM us your order number?"
+    )
+    assert asked == []
+
+
+def test_choosing_in_an_opened_list_over_typed_text_still_asks(
+    page: Page, saved_world: tuple[str, Store]
+) -> None:
+    url, store = saved_world
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    with page.expect_event("dialog"):
+        _chosen_in_opened_list(page, url, store, "F4", typed="My own words")
+    expect(page.locator("#write-reply").get_by_label("Your reply")).to_have_value("My own words")
+    assert asked == ["Replace the text you wrote with this saved reply?"]

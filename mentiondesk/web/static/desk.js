@@ -132,10 +132,20 @@
     }
   }
 
+  // Keys that move the choice of a closed select (arrows, Home/End, pages, type-ahead).
+  // Not Space, F4 or Alt/Meta+arrows: those open the list, and a choice made inside it
+  // is deliberate; its keys (Enter too) go to the popup and never reach the select.
+  function movesClosedSelect(event) {
+    if (event.altKey || event.metaKey) return false;
+    if (/^(Arrow(Up|Down|Left|Right)|Home|End|PageUp|PageDown)$/.test(event.key)) return true;
+    return event.key.length === 1 && event.key !== " " && !event.ctrlKey;
+  }
+
   // A saved reply goes into its box with no page load (the form's GET is the fallback
   // without JavaScript); nothing is sent: the agent edits and sends as usual. A pick with the
-  // mouse acts at once; arrowing through the list acts only on Enter or the button, and text
-  // the agent wrote is replaced only once they say yes (typed text is never lost silently).
+  // mouse or inside the opened list acts at once; arrowing through the closed select acts
+  // only on Enter or the button, and text the agent wrote is replaced only once they say yes
+  // (typed text is never lost silently).
   function savedPickers() {
     document.querySelectorAll("form.saved-picker").forEach(function (form) {
       var select = form.querySelector("select"), keyed = false;
@@ -152,7 +162,7 @@
       select.addEventListener("pointerdown", function () { keyed = false; });
       select.addEventListener("keydown", function (event) {
         if (event.key === "Tab") return;
-        keyed = event.key !== "Enter";
+        keyed = movesClosedSelect(event);
         if (event.key === "Enter") { event.preventDefault(); form.requestSubmit(); }
       });
       select.addEventListener("change", function () { if (!keyed) putInBox(null); });
