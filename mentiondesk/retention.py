@@ -137,8 +137,8 @@ def recent(mentions: Sequence[Mention], days: int | None) -> list[Mention]:
 def _steps(cutoff: datetime) -> list[tuple[sa.Table, Any, _Act]]:
     """Each kind of row in turn; authors last, once their posts are blanked."""
     return [
-        (CASE, rows.case_ready(cutoff), _cases),
-        (MENTION, rows.loose_ready(cutoff), _loose),
+        (CASE, rows.case_ready(cutoff), lambda conn, ids: _cases(conn, ids, cutoff)),
+        (MENTION, rows.loose_ready(cutoff), lambda conn, ids: _loose(conn, ids, cutoff)),
         (OUTBOX, rows.loose_actions(cutoff), _actions),
         (DIGEST_ITEM, rows.sent_digest_items(cutoff), _digest_items),
         (AUTHOR, rows.author_ready(cutoff), _authors),
@@ -172,12 +172,12 @@ def _still(conn: Connection, table: sa.Table, ready: Any, ids: list[int]) -> lis
     return list(conn.scalars(query))
 
 
-def _cases(conn: Connection, ids: list[int]) -> dict[str, int]:
-    return {"cases": len(ids), **rows.blank_mentions(conn, ids, rows.mentions_of(ids))}
+def _cases(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]:
+    return {"cases": len(ids), **rows.blank_mentions(conn, ids, rows.mentions_of(ids), cutoff)}
 
 
-def _loose(conn: Connection, ids: list[int]) -> dict[str, int]:
-    return rows.blank_mentions(conn, [], ids)
+def _loose(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]:
+    return rows.blank_mentions(conn, [], ids, cutoff)
 
 
 def _actions(conn: Connection, ids: list[int]) -> dict[str, int]:

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import DIGEST_ITEM, OUTBOX
+from mentiondesk.tables import DIGEST_ITEM, MENTION, OUTBOX
 
 _BATCH = 500  # items filled per transaction
 
@@ -50,6 +50,13 @@ def _post(payload: str) -> tuple[str, str] | None:
         return None
     ok = isinstance(platform, str) and isinstance(external_id, str)
     return (platform, external_id) if ok and platform and external_id else None
+
+
+def naming(mentions: Any) -> Any:
+    """SQL on DIGEST_ITEM: the item quotes one of these posts (`mentions`: their ids, a list
+    or a subquery), found by index. Run before the posts are erased or renamed."""
+    posts = sa.select(MENTION.c.platform, MENTION.c.external_id).where(MENTION.c.id.in_(mentions))
+    return sa.tuple_(DIGEST_ITEM.c.platform, DIGEST_ITEM.c.external_id).in_(posts)
 
 
 def like_escaped(text: Any) -> Any:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.erasure_payloads import payload_json, without_copy
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.outbox_payload import post_key
-from mentiondesk.retention_digest import digest_waiting, keyed_on, unsent
+from mentiondesk.retention_digest import digest_waiting, keyed_on, naming, unsent
 from mentiondesk.retention_keys import rekey
 from mentiondesk.tables import (
     AUDIT,
@@ -159,15 +159,23 @@ def mentions_of(case_ids: list[int]) -> Any:
     return openers.union(sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id.in_(case_ids)))
 
 
-def blank_mentions(conn: Connection, case_ids: list[int], mention_ids: Any) -> dict[str, int]:
-    """Blank these posts and everything written about them (`case_ids`: their cases); the
-    counts by kind. Readings, cases, follow-ups and survey answers stay: they hold no text
-    and the figures count them."""
+def blank_mentions(
+    conn: Connection, case_ids: list[int], mention_ids: Any, cutoff: datetime
+) -> dict[str, int]:
+    """Blank these posts and everything written about them (`case_ids`: their cases), their
+    alerts collected for digests deleted; the counts by kind. Readings, cases, follow-ups
+    and survey answers stay: they hold no text and the figures count them."""
     drafts = sa.or_(DRAFT.c.mention_id.in_(mention_ids), DRAFT.c.case_id.in_(case_ids))
     keys = sa.select(post_key(DRAFT.c.id)).where(drafts)
     actions = sa.or_(OUTBOX.c.case_id.in_(case_ids), OUTBOX.c.key.in_(keys))
+    # Their alerts in digests quote the text and the handle: a post is only ready once its
+    # digests are delivered, so they go now, before rekey renames the ids that find them.
+    # Those collected before `cutoff` are sent_digest_items' (a dry run would count twice).
+    recent = sa.and_(naming(mention_ids), DIGEST_ITEM.c.created_at >= cutoff)
+    items = _delete(conn, DIGEST_ITEM, recent)
     rekey(conn, mention_ids)  # first: it finds the posts by the platform ids it renames
     return {
+        "digest_items": items,
         "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status == "done")),
         "drafts": _update(conn, DRAFT, sa.and_(drafts, DRAFT.c.text != ""), text=""),
         "notes": _delete(

@@ -183,3 +183,16 @@ def test_an_item_collected_before_the_columns_gets_them_from_its_payload(
     assert _posts_named(db_url) == [("x", "m1"), ("x", "m3")]
     _flush(desk, db_url)
     _kept_until_delivered(desk, db_url)
+
+
+def test_a_blanked_post_takes_its_digest_alerts_with_it(desk: Path, db_url: str) -> None:
+    # The digest went out recently, its items collected recently: their own age would keep
+    # them (the post's text and its author's handle) after the post is blanked.
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    with _connect(db_url) as conn:
+        now = datetime.now(UTC)
+        conn.execute(sa.update(DIGEST_ITEM).values(created_at=now, flushed_at=now))
+    assert _purge(desk).split("erased: ")[1].startswith("1 case, 2 mentions")
+    assert _rows(db_url, sa.select(DIGEST_ITEM.c.id)) == []
+    assert _holding(db_url, "h_a1") == _holding(db_url, base.COMPLAINT) == []
