@@ -11,17 +11,24 @@ of the account is kept so that they stay on it (mentiondesk.forgotten).
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.contacts import no_author, same_author
-from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
+from mentiondesk.erasure_payloads import (
+    ERASED,
+    Whose,
+    erase_digest_items,
+    erase_outbox,
+    handles_then,
+)
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
+from mentiondesk.retention_digest import backfill
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -81,6 +88,7 @@ def erase(store: Store, platform: str, handle: str, *, by: str, dry_run: bool = 
     """Erase every account with `handle` on `platform` (NotFound when none); with dry_run,
     only count what would go (the same statements, rolled back)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
+    backfill(store)  # older digest items name their post: found by it, however renamed
     with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
         return _erase(conn, platform, handle, by=by)
 
@@ -105,10 +113,13 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
     whose = Whose(
         accounts=frozenset((platform, a.external_id) for a in authors),
         handles=frozenset(a.handle for a in authors) | {handle},
+        mentions=mentions,
         cases=cases,
         drafts=drafts,
     )
+    whose = replace(whose, handles=whose.handles | handles_then(conn, whose))
     outbox, delivered = erase_outbox(conn, whose)
+    digest_items = erase_digest_items(conn, whose)  # found by their posts: before those go
     audit = _anonymise_audit(conn, platform, whose, mentions)
     drafts_gone = _delete(conn, DRAFT, DRAFT.c.id.in_(drafts))
     notes = _delete(conn, NOTE, sa.or_(NOTE.c.mention_id.in_(mentions), NOTE.c.case_id.in_(cases)))
@@ -131,7 +142,7 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
         corrections=corrections,
         follow_ups=follow_ups,
         surveys=surveys,
-        digest_items=erase_digest_items(conn, whose),
+        digest_items=digest_items,
         audit=audit,
         listed=any(a.do_not_contact for a in authors),
     )

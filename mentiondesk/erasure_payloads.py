@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.models import utc
 from mentiondesk.outbox_payload import post_key
+from mentiondesk.retention_digest import naming
 from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, OUTBOX
 
 ERASED = "(erased on request)"
@@ -30,12 +31,13 @@ class BeingSent(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Whose:
-    """Whose traces to find: their (platform, account id) pairs, handles, and the ids of
-    their cases and drafts as subqueries (a list of thousands would pass SQLite's limit on
-    bound parameters)."""
+    """Whose traces to find: their (platform, account id) pairs, handles (now and when their
+    alerts were collected), and the ids of their mentions, cases and drafts as subqueries (a
+    list of thousands would pass SQLite's limit on bound parameters)."""
 
     accounts: frozenset[tuple[str, str]]
     handles: frozenset[str]
+    mentions: sa.Select[tuple[int]]
     cases: sa.Select[tuple[int]]
     drafts: sa.Select[tuple[int]]
 
@@ -86,8 +88,19 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
     return deleted, blanked
 
 
+def handles_then(conn: Connection, whose: Whose) -> frozenset[str]:
+    """The handles they had when their alerts were collected for digests: a digest's lines
+    name them so, and a later post may have renamed them since. Before the mentions go."""
+    query = sa.select(DIGEST_ITEM.c.payload).where(naming(whose.mentions))
+    contexts = [payload_json(payload) for (payload,) in conn.execute(query)]
+    handles = (c["mention"]["author"].get("handle") for c in contexts if whose.about(c))
+    return frozenset(h for h in handles if isinstance(h, str) and h)  # "" would match all
+
+
 def erase_digest_items(conn: Connection, whose: Whose) -> int:
-    """Delete the alerts about them collected for a digest (sent or not); how many."""
+    """Delete the alerts about them collected for a digest (sent or not); how many. Found by
+    their posts (before the mentions go), or, an item naming no post, by its payload."""
+    gone = int(conn.execute(sa.delete(DIGEST_ITEM).where(naming(whose.mentions))).rowcount or 0)
     rows = conn.execute(
         sa.select(DIGEST_ITEM.c.id, DIGEST_ITEM.c.payload).where(
             whose.named_in(DIGEST_ITEM.c.payload)
@@ -97,7 +110,7 @@ def erase_digest_items(conn: Connection, whose: Whose) -> int:
     for start in range(0, len(ids), _BATCH):  # a prolific author's alerts: thousands
         batch = ids[start : start + _BATCH]
         conn.execute(sa.delete(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(batch)))
-    return len(ids)
+    return gone + len(ids)
 
 
 def _update(conn: Connection, outbox_id: int, data: dict[str, Any], **values: Any) -> None:
@@ -131,7 +144,9 @@ def blank_context(context: Any) -> Any:
 
 def _without_lines(text: str, whose: Whose) -> str:
     """A digest's text with each line about them ("• @handle (platform, lang): …", as
-    digest.summary writes it) blanked; the same handle on another platform is someone else."""
+    digest.summary writes it) blanked; the same handle on another platform is someone else.
+    Their handles include those their digest items had (handles_then): renamed since, the
+    lines still name them as they were."""
     platforms = {platform for platform, _ in whose.accounts}
     starts = tuple(f"• @{h.lower()} ({p}, " for h in whose.handles for p in platforms)
     lines = [f"• {ERASED}" if ln.lower().startswith(starts) else ln for ln in text.split("\n")]
