@@ -90,7 +90,7 @@ class Playbook:
             if not rule.when.matches(mention, reading, history, locale):
                 continue
             done = [
-                self._action(rule.name, s, mention, reading, history, mention_id)
+                self._action(rule.name, s, mention, reading, history, locale, mention_id)
                 for s in rule.actions
             ]
             planned += done
@@ -107,15 +107,15 @@ class Playbook:
         mention: Mention,
         reading: Reading,
         history: History,
+        locale: str,
         mention_id: object,
     ) -> Action | _Skipped:
         """The action `spec` says; _Skipped for a draft its template cannot write for this
         author (both start-up samples passed, this mention's values did not)."""
         if spec.type not in _DRAFTS:
             return Action(kind=spec.type, rule=rule, to=spec.to, auto=spec.auto)
-        locale = self.locale(mention, reading.lang)
         context = self._context(mention, reading, history)
-        # Only the template's own rendering is caught: a bug in the locale or the context
+        # Only the template's own rendering is caught: a bug in the context
         # must not pass for an author's odd name and quietly become a case.
         try:
             text, lang = self.templates.render(spec.template, locale, context)
