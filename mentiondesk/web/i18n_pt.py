@@ -200,6 +200,9 @@ _DASHBOARD = {
     "Period": "Período",
     "{n} days": "{n} dias",
     "Export CSV": "Exportar CSV",
+    # The export's column headers in pt-BR and pt-PT, beside "plataforma" and the labels.
+    "day": "dia",
+    "total": "total",
     "mention": "menção",
     # A day's bar in "Mentions by sentiment", as its tooltip counts it (charts._label_count).
     "{n} complaint": "{n} reclamação",

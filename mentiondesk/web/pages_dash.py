@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from aiohttp import web
 
 from mentiondesk.figures import LABELS
@@ -12,8 +9,9 @@ from mentiondesk.metrics import change
 from mentiondesk.period import DEFAULT_DAYS
 from mentiondesk.web.charts import hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
+from mentiondesk.web.csv_export import DATA, data_csv, spreadsheet_csv
 from mentiondesk.web.data_dash import PERIODS, csv_rows, load_dashboard
-from mentiondesk.web.i18n import ZONE, Locale, negotiate
+from mentiondesk.web.i18n import DEFAULT, ZONE, Locale, negotiate
 from mentiondesk.web.users import Role
 
 
@@ -69,16 +67,15 @@ def _trend(loc: Locale, now: int, before: int) -> str:
 
 @require(Role.MANAGER)
 async def dashboard_csv(request: web.Request) -> web.Response:
-    desk = request.app[DESK]
+    """The period's daily mentions per platform and label, in the page's language for its
+    spreadsheets; English, or any language with ?format=data, in the stable data format."""
+    desk, loc = request.app[DESK], negotiate(request)
     days = _days(request)
     rows = await desk.db(csv_rows, desk.store, days=days, now=desk.clock(), zone=request.app[ZONE])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        # A leading =, +, - or @ would run as a formula in a spreadsheet: neutralise it.
-        writer.writerow(["'" + c if c[:1] in "=+-@" else c for c in row])
+    as_data = request.query.get("format") == DATA or loc.lang == DEFAULT
     return web.Response(
-        text=buffer.getvalue(),
+        text=data_csv(rows) if as_data else spreadsheet_csv(rows, loc),
         content_type="text/csv",
+        charset="utf-8",
         headers={"Content-Disposition": f'attachment; filename="mentiondesk-{days}d.csv"'},
     )

@@ -1,9 +1,8 @@
-"""Dashboard numbers, CSV export, playbooks page, people page; the users and survey commands."""
+"""Dashboard numbers, playbooks page, people page; the users and survey commands (the CSV
+export: test_dashboard_csv.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -44,16 +43,6 @@ async def test_dashboard_shows_the_numbers(as_role: Login, store: Store) -> None
     assert 'id="dash-nps">+25<' in page  # 2 promoters, 1 detractor of 4
     assert "1 author who complained, then posted praise" in page
     assert "<svg" in page and "cases per reason" in page
-
-
-async def test_csv_export(as_role: Login, store: Store) -> None:
-    add(store, "late again", platform="mastodon")
-    desk = await as_role("manager")
-    response = await desk.client.get("/dashboard.csv?days=30")
-    assert response.content_type == "text/csv"
-    rows = list(csv.reader(io.StringIO(await response.text())))
-    assert rows[0] == ["day", "platform", "negative", "neutral", "positive", "total"]
-    assert rows[1][1:] == ["mastodon", "1", "0", "0", "1"]
 
 
 async def test_playbooks_page_counts_rule_firings(as_role: Login, store: Store) -> None:

@@ -1,0 +1,46 @@
+"""The dashboard's CSV export: as a spreadsheet in the page's language opens it, or in the
+stable format scripts read (English headers, platform codes, commas)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from mentiondesk.figures import LABELS
+from mentiondesk.web.i18n import Locale
+
+DATA = "data"  # ?format=data: the stable format, whatever the page's language
+# Without a byte-order mark Excel reads a CSV in the system's ANSI code page: "Reclamação"
+# would open as "ReclamaÃ§Ã£o".
+_BOM = "\ufeff"
+# A cell starting with one of these runs as a formula in some spreadsheet (a tab or a
+# carriage return in those that skip leading blanks first): a quote in front makes it text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def data_csv(rows: list[list[str]]) -> str:
+    """csv_rows's rows as they are, comma-separated: what scripts have always read."""
+    return _write(rows, delimiter=",")
+
+
+def spreadsheet_csv(rows: list[list[str]], loc: Locale) -> str:
+    """csv_rows's rows for a Portuguese spreadsheet: ";" separated (the list separator of
+    Excel and LibreOffice in pt-BR and pt-PT, which open a comma CSV as one column), a BOM,
+    headers and platform names in the page's language. Days stay ISO (YYYY-MM-DD) and counts
+    ungrouped: every locale's spreadsheet reads those as dates and numbers."""
+    header = [
+        loc.t("day"),
+        loc.t("platform"),
+        *(loc.word("label", label) for label in LABELS),
+        loc.t("total"),
+    ]
+    body = [[day, loc.word("platform", code), *counts] for day, code, *counts in rows[1:]]
+    return _BOM + _write([header, *body], delimiter=";")
+
+
+def _write(rows: list[list[str]], *, delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    for row in rows:
+        writer.writerow(["'" + c if c.startswith(_FORMULA_STARTS) else c for c in row])
+    return buffer.getvalue()
