@@ -232,13 +232,14 @@ DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]
 from mentiondesk.tables_desk import (  # noqa: E402
     AUDIT,
     CORRECTION,
+    LOGIN_COUNT,
     NOTE,
     SURVEY,
     USER,
     WEB_SESSION,
 )
 
-__all__ = ["AUDIT", "CORRECTION", "NOTE", "SURVEY", "USER", "WEB_SESSION"]
+__all__ = ["AUDIT", "CORRECTION", "LOGIN_COUNT", "NOTE", "SURVEY", "USER", "WEB_SESSION"]
 
 # Indexes the desk's pages lean on (threads, dashboards over a period, history by author).
 sa.Index("ix_mention_thread", MENTION.c.thread_id)

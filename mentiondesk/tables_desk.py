@@ -83,9 +83,28 @@ class SurveyRow(SQLModel, table=True):
     answered_at: datetime = Field(default_factory=now, sa_type=_TS)
 
 
+class LoginCountRow(SQLModel, table=True):
+    """One event a login limit counts (web/login_counts): kept here, not in a desk process,
+    so every worker on the database shares the counts and a restart keeps them. Deleted once
+    older than the longest window (an hour)."""
+
+    __tablename__ = "login_count"
+    __table_args__ = (
+        sa.Index("ix_login_count_address", "kind", "address", "name", "at"),
+        sa.Index("ix_login_count_name", "kind", "name", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=8)  # address (an attempt) | pair, name (a failure)
+    address: str = Field(default="", max_length=64)  # "" on a name's failure
+    name: str = Field(default="", max_length=64)  # lower-cased; "" on an address's attempt
+    at: datetime = Field(sa_type=_TS, index=True)  # the prune deletes by it
+
+
 USER = SQLModel.metadata.tables["user"]
 WEB_SESSION = SQLModel.metadata.tables["web_session"]
 CORRECTION = SQLModel.metadata.tables["correction"]
 NOTE = SQLModel.metadata.tables["note"]
 AUDIT = SQLModel.metadata.tables["audit"]
 SURVEY = SQLModel.metadata.tables["survey"]
+LOGIN_COUNT = SQLModel.metadata.tables["login_count"]

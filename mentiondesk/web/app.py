@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -98,6 +100,7 @@ def create_app(
         session_ttl=session_ttl,
         on_queued=on_queued,
     )
+    app.cleanup_ctx.append(_pruning_logins)
     app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
     # Read at start-up (edits to the file show after a restart); None: no picker.
     app[SAVED] = saved_replies.from_config(config.base_dir, config.settings.desk.saved_replies)
@@ -107,6 +110,15 @@ def create_app(
     for module in pages:
         module.add_routes(app.router)
     return app
+
+
+async def _pruning_logins(app: web.Application) -> AsyncIterator[None]:
+    desk = app[DESK]
+    task = asyncio.create_task(desk.limits.keep_pruning(desk), name="desk:login-counts")
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 async def _favicon(request: web.Request) -> web.FileResponse:

@@ -11,10 +11,19 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from mentiondesk.store import Store
+from mentiondesk.web import login_counts
+from mentiondesk.web.login_counts import ADDRESS, NAME, PAIR, Counter
+
+if TYPE_CHECKING:
+    from mentiondesk.web.common import Desk
 
 _LOGGER = logging.getLogger(__name__)
 _MINUTE = timedelta(minutes=1)
-NAME_FAILURES, NAME_WINDOW = 20, timedelta(hours=1)
+PAIR_FAILURES, PAIR_WINDOW = 5, timedelta(minutes=15)
+NAME_FAILURES, NAME_WINDOW = 20, login_counts.KEPT  # the longest window: the prune keeps it
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,130 +53,133 @@ class LoginLimits:
     - per address and name: 5 failures lock the pair for 15 minutes;
     - per name, from any address: 20 failures an hour lock the name for the hour (guesses
       spread over many addresses; the real person is locked out too, and told so, until an
-      admin gives them a new password or enables them on the People page: `forgive`);
-    - the desk's gate: `per_minute` checks a minute in all (argon2's cost)."""
+      admin gives them a new password or enables them: web.users does `forgive`);
+    - the desk's gate: `per_minute` checks a minute in all (argon2's cost).
+
+    The first three count in the store (login_counts), shared by every worker on it; the
+    gate guards this process's CPU, so it counts here."""
 
     def __init__(
         self, clock: Callable[[], datetime], *, per_minute: int = 30, per_address: int = 10
     ) -> None:
-        self.by_address = Throttle(clock, limit=per_address, window=_MINUTE)
-        self.by_pair = Throttle(clock)
-        self.by_name = Throttle(clock, limit=NAME_FAILURES, window=NAME_WINDOW)
+        self._clock = clock
+        self.per_address = per_address
         self.gate = LoginGate(clock, per_minute=per_minute)
+        self._pruned: datetime | None = None
 
-    def refusal(self, address: str, name: str) -> Refusal | None:
+    async def refusal(self, desk: Desk, address: str, name: str) -> Refusal | None:
         """None when this attempt may have its password checked (it is then counted as a
         failure until `passed`), else why not."""
-        if self.by_address.blocked(address):
-            return Refusal(ADDRESS_BUSY, retry_after=60)
-        if self.by_address.fail(address):
-            _LOGGER.warning(
-                "desk: %d sign-in attempts in a minute from %s; refusing more from it for now",
-                self.by_address.limit,
-                address,
-            )
-        pair, who = _pair(address, name), name.lower()
-        if self.by_pair.blocked(pair):
-            return Refusal(PAIR_LOCKED)
-        if self.by_name.blocked(who):
-            return Refusal(NAME_LOCKED)
+        now = self._clock()
+        await self.prune(desk, now)
+        login = _Login(address, name, now)
+        refused = await desk.db(self._arrive, desk.store, login)
+        if refused:
+            return refused
         wait = self.gate.admit()  # after the locks: a locked name spends none of the budget
         if wait:
             return Refusal(DESK_BUSY, retry_after=wait)
         # Counted before the (slow, awaited) check, cleared if it succeeds: counted after it,
-        # thirty guesses sent at once all passed blocked() before the first one failed.
-        if self.by_pair.fail(pair):
+        # thirty guesses sent at once all passed the locks before the first one failed.
+        refused = await desk.db(self._try, desk.store, login)
+        if refused:
+            self.gate.refund()  # a guess sent with it counted first: this one is no check
+        return refused
+
+    async def passed(self, desk: Desk, address: str, name: str) -> None:
+        """The password was right: forget the failures counted against the name."""
+        await desk.db(login_counts.passed, desk.store, address, name)
+
+    async def prune(self, desk: Desk, now: datetime) -> None:
+        """At most once a minute, delete the counts older than every window."""
+        if self._pruned is not None and now - self._pruned < _MINUTE:
+            return
+        self._pruned = now
+        await desk.db(login_counts.prune, desk.store, now)
+
+    async def keep_pruning(self, desk: Desk) -> None:
+        """Prune once a minute while the desk serves, logins or not: the counts hold
+        addresses and typed names, kept an hour at most."""
+        while True:
+            try:
+                await self.prune(desk, self._clock())
+            except Exception as exc:  # the store away for now: the next minute tries again
+                _LOGGER.warning("desk: old login counts not deleted yet (%s)", type(exc).__name__)
+            await asyncio.sleep(60)
+
+    def _arrive(self, store: Store, login: _Login) -> Refusal | None:
+        """Count the attempt from the address, then look at the locks."""
+        row = login_counts.add(store, [login.by_address], login.now)
+        attempts, pair, name = login_counts.recent(
+            store,
+            [
+                (login.by_address, login.now - _MINUTE),
+                (login.pair, login.now - PAIR_WINDOW),
+                (login.by_name, login.now - NAME_WINDOW),
+            ],
+        )
+        if attempts > self.per_address:  # refused: not counted, or it would never end
+            login_counts.remove(store, row)
+            return Refusal(ADDRESS_BUSY, retry_after=60)
+        if attempts == self.per_address:
+            _LOGGER.warning(
+                "desk: %d sign-in attempts in a minute from %s; refusing more from it for now",
+                self.per_address,
+                login.address,
+            )
+        if pair >= PAIR_FAILURES:
+            return Refusal(PAIR_LOCKED)
+        if name >= NAME_FAILURES:
+            return Refusal(NAME_LOCKED)
+        return None
+
+    def _try(self, store: Store, login: _Login) -> Refusal | None:
+        """Count a failure against the pair and the name; refused when guesses sent at the
+        same moment (here or on another worker) were counted up to the limit first."""
+        rows = login_counts.add(store, [login.pair, login.by_name], login.now)
+        pair, name = login_counts.recent(
+            store, [(login.pair, login.now - PAIR_WINDOW), (login.by_name, login.now - NAME_WINDOW)]
+        )
+        if pair > PAIR_FAILURES or name > NAME_FAILURES:
+            login_counts.remove(store, rows)
+            return Refusal(PAIR_LOCKED if pair > PAIR_FAILURES else NAME_LOCKED)
+        if pair == PAIR_FAILURES:
             _LOGGER.warning(
                 "desk: %d failed sign-ins to %r from %s; that pair is locked for 15 minutes",
-                self.by_pair.limit,
-                name,
-                address,
+                PAIR_FAILURES,
+                login.name,
+                login.address,
             )
-        if self.by_name.fail(who):
+        if name == NAME_FAILURES:
             _LOGGER.warning(
                 "desk: %d failed sign-ins to %r in an hour, the last from %s; refusing that "
                 "name for now",
                 NAME_FAILURES,
-                name,
-                address,
+                login.name,
+                login.address,
             )
         return None
 
-    def passed(self, address: str, name: str) -> None:
-        """The password was right: forget the failures counted against the name."""
-        self.by_pair.clear(_pair(address, name))
-        self.by_name.clear(name.lower())
 
-    def forgive(self, name: str) -> None:
-        """An admin vouched for the person (a new password, enabled again): forget the
-        name's failures and those of every address with it, or the lock would outlast the
-        password the guesses were aimed at."""
-        who = name.strip().lower()
-        self.by_name.clear(who)
-        self.by_pair.clear_where(lambda key: key.partition("|")[2] == who)
+@dataclass(frozen=True, slots=True)
+class _Login:
+    """One login attempt, and the counters it is counted on."""
 
+    address: str
+    name: str
+    now: datetime
 
-def _pair(address: str, name: str) -> str:
-    # An address (an IP: the peer's, or the one the proxy appended) has no "|" in it, so the
-    # name is what follows the first one.
-    return f"{address}|{name.lower()}"
+    @property
+    def by_address(self) -> Counter:
+        return Counter.of(ADDRESS, address=self.address)
 
+    @property
+    def pair(self) -> Counter:
+        return Counter.of(PAIR, address=self.address, name=self.name)
 
-class Throttle:
-    """At most `limit` events (failed logins, attempts) per key within `window`."""
-
-    def __init__(
-        self, clock: Callable[[], datetime], *, limit: int = 5, window: timedelta | None = None
-    ) -> None:
-        self._clock = clock
-        self.limit = limit
-        self._window = window or timedelta(minutes=15)
-        self._failures: dict[str, deque[datetime]] = {}
-        self._swept = clock()
-
-    def blocked(self, key: str) -> bool:
-        if not self._recent(key):
-            del self._failures[key]  # forget clean keys: the table stays small
-            return False
-        return len(self._failures[key]) >= self.limit
-
-    def fail(self, key: str) -> bool:
-        """Count one event; True when it is the one that reaches the limit (log it once)."""
-        self._sweep()
-        failures = self._recent(key)
-        failures.append(self._clock())
-        return len(failures) == self.limit
-
-    def clear(self, key: str) -> None:
-        self._failures.pop(key, None)
-
-    def clear_where(self, match: Callable[[str], bool]) -> None:
-        for key in [k for k in self._failures if match(k)]:
-            del self._failures[key]
-
-    def __len__(self) -> int:
-        return len(self._failures)
-
-    def _recent(self, key: str) -> deque[datetime]:
-        since = self._clock() - self._window
-        failures = self._failures.setdefault(key, deque())
-        while failures and failures[0] < since:
-            failures.popleft()
-        return failures
-
-    def _sweep(self) -> None:
-        """Once a window, forget the keys with nothing in it: a key never asked about again
-        (a made-up name, an address gone) would otherwise stay for good, and a flood of them
-        would grow the table without end."""
-        now = self._clock()
-        if now - self._swept < self._window:
-            return
-        self._swept = now
-        stale = [
-            k for k, times in self._failures.items() if not times or times[-1] < now - self._window
-        ]
-        for key in stale:
-            del self._failures[key]
+    @property
+    def by_name(self) -> Counter:
+        return Counter.of(NAME, name=self.name)
 
 
 class LoginGate:
@@ -205,3 +217,8 @@ class LoginGate:
             )
         wait = (self._admitted[0] + _MINUTE - now).total_seconds()
         return max(1, math.ceil(wait))
+
+    def refund(self) -> None:
+        """Give back one check admitted that did not run after all."""
+        if self._admitted:
+            self._admitted.pop()

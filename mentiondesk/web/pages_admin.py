@@ -116,15 +116,11 @@ async def _set_active(request: web.Request, *, active: bool) -> None:
     desk, me = request.app[DESK], session(request).user
     name = str((await request.post()).get("name", ""))
     try:
-        stored = await desk.db(
-            set_active, desk.store, name, active=active, by=me.name, acting=me.id
-        )
+        await desk.db(set_active, desk.store, name, active=active, by=me.name, acting=me.id)
     except LookupError:
         raise redirect("/people", "no-user") from None
     except Refused as exc:
         raise redirect("/people", exc.reason) from None
-    if active:  # an admin vouches for them: a lock left by guesses would keep them out
-        desk.limits.forgive(stored)
 
 
 @require(Role.ADMIN)
@@ -140,7 +136,4 @@ async def reset_password(request: web.Request) -> web.StreamResponse:
         stored = await desk.db(set_password, desk.store, name, password, by=me.name)
     except LookupError:
         raise redirect("/people", "no-user") from None
-    # The lock's counts live in this process (login_limits): the terminal's reset cannot
-    # reach them, this page's can. The guesses were at a password that no longer works.
-    desk.limits.forgive(stored)
     return await _people_page(request, new_password=(stored, password))

@@ -70,7 +70,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     name = str(form.get("name", "")).strip()[:64]
     password = str(form.get("password", ""))[:PASSWORD_MAX]  # no password is set longer
     address = client_address(request)
-    refused = desk.limits.refusal(address, name)
+    refused = await desk.limits.refusal(desk, address, name)
     if refused:
         error = negotiate(request).t(refused.message)
         response = await login_form(request, error=error, status=429)
@@ -84,7 +84,7 @@ async def login(request: web.Request) -> web.StreamResponse:
         _LOGGER.warning("desk: failed sign-in as %r from %s", name, address)
         error = negotiate(request).t("Wrong name or password.")
         return await login_form(request, error=error, status=401)
-    desk.limits.passed(address, name)
+    await desk.limits.passed(desk, address, name)
     _LOGGER.info("desk: %s signed in from %s", user.name, address)
     token = await desk.db(open_session, desk.store, user, now=desk.clock(), ttl=desk.session_ttl)
     response = web.HTTPSeeOther(safe_next(str(form.get("next", ""))))

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from mentiondesk import audit_trail
 from mentiondesk.store import Store
 from mentiondesk.tables import USER, WEB_SESSION
+from mentiondesk.web import login_counts
 
 _LOGGER = logging.getLogger(__name__)
 _HASHER = PasswordHasher()
@@ -121,32 +122,36 @@ def random_password() -> str:
 
 
 def set_active(store: Store, name: str, *, active: bool, by: str, acting: int | None = None) -> str:
-    """Let a user log in again, or stop them (their sessions end now: a desk tab left open
-    is logged out at its next click), audited as done `by` in the same transaction; the
-    name as stored, or LookupError. From the desk, `acting` is the admin's user id: they may
-    not disable themselves or the last active admin (Refused); the terminal may, as it is
-    also the way back."""
+    """Let a user log in again (ending a lock left by guesses at their name), or stop them
+    (their sessions end now: a desk tab left open is logged out at its next click), audited
+    as done `by` in the same transaction; the name as stored, or LookupError. From the desk,
+    `acting` is the admin's user id: they may not disable themselves or the last active
+    admin (Refused); the terminal may, as it is also the way back."""
     with store.engine.begin() as conn:
         user_id, stored = _find(conn, name)
         if acting is not None and not active:
             _keep_an_admin(conn, user_id, acting)
         conn.execute(sa.update(USER).where(USER.c.id == user_id).values(active=active))
-        if not active:
+        if active:  # an admin vouches for them: a lock left by guesses would keep them out
+            login_counts.forgive(conn, stored)
+        else:
             conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
         audit_trail.write(conn, by, "user-enable" if active else "user-disable", detail=stored)
     return stored
 
 
 def set_password(store: Store, name: str, password: str, *, by: str) -> str:
-    """Replace a user's password and end their sessions (whoever knew the old one is
-    logged out too), audited as done `by` in the same transaction; the name as stored, or
-    LookupError / ValueError."""
+    """Replace a user's password, end their sessions (whoever knew the old one is logged out
+    too) and their name's login lock, audited as done `by` in the same transaction; the name
+    as stored, or LookupError / ValueError."""
     check_password(password)
     hashed = _HASHER.hash(password)
     with store.engine.begin() as conn:
         user_id, stored = _find(conn, name)
         conn.execute(sa.update(USER).where(USER.c.id == user_id).values(password_hash=hashed))
         conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
+        # The guesses that locked the name were at a password that no longer works.
+        login_counts.forgive(conn, stored)
         audit_trail.write(conn, by, "user-password", detail=stored)
     return stored
 

@@ -1,0 +1,100 @@
+"""The login limits' counts, kept in the store (the `login_count` table) rather than in a desk
+process: every worker on one database shares them, a restart keeps them, and a new password
+or an enabled login (from the desk or the terminal) ends a name's lock for all of them.
+
+One row per counted event: an attempt from an address (ADDRESS), a failure of a name from an
+address (PAIR), a failure of a name from anywhere (NAME). Rows older than the longest window
+are deleted by `prune`, so a flood of made-up names leaves at most an hour of rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from mentiondesk.store import Store
+from mentiondesk.tables import LOGIN_COUNT
+
+ADDRESS, PAIR, NAME = "address", "pair", "name"
+KEPT = timedelta(hours=1)  # the longest window a limit counts in
+_C = LOGIN_COUNT.c
+
+
+def login_key(name: str) -> str:
+    """A name as the limits count it: stripped, in any case (authenticate() strips it too,
+    and " Ana" and "ana" must not each get fresh guesses)."""
+    return name.strip().lower()[:64]
+
+
+@dataclass(frozen=True, slots=True)
+class Counter:
+    """What one limit counts for one login: its kind, and the address and name it is for."""
+
+    kind: str
+    address: str = ""
+    name: str = ""
+
+    @classmethod
+    def of(cls, kind: str, *, address: str = "", name: str = "") -> Counter:
+        return cls(kind, address[:64], login_key(name))
+
+    def rows(self) -> sa.ColumnElement[bool]:
+        return sa.and_(_C.kind == self.kind, _C.address == self.address, _C.name == self.name)
+
+
+def add(store: Store, counters: Sequence[Counter], now: datetime) -> list[int]:
+    """Count one event on each counter, committed before anyone counts (insert, then count:
+    of two workers counting at once, the later always sees the other's row); the rows' ids."""
+    with store.engine.begin() as conn:
+        return [int(conn.execute(_insert(c, now).returning(_C.id)).scalar_one()) for c in counters]
+
+
+def _insert(counter: Counter, now: datetime) -> sa.Insert:
+    values = {"kind": counter.kind, "address": counter.address, "name": counter.name, "at": now}
+    return sa.insert(LOGIN_COUNT).values(values)
+
+
+def recent(store: Store, counted: Sequence[tuple[Counter, datetime]]) -> list[int]:
+    """How many events each counter has had since its time."""
+    with store.engine.connect() as conn:
+        return [
+            int(conn.scalar(sa.select(sa.func.count()).where(c.rows(), _C.at >= since)) or 0)
+            for c, since in counted
+        ]
+
+
+def remove(store: Store, ids: Sequence[int]) -> None:
+    """Take back events counted for a login that was refused after all."""
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(LOGIN_COUNT).where(_C.id.in_(ids)))
+
+
+def forgive(conn: sa.Connection, name: str, address: str | None = None) -> None:
+    """Forget the failures counted against a name, and those of the name from `address` (a
+    right password there) or from every address (None: an admin vouched for the person)."""
+    key = login_key(name)
+    conn.execute(sa.delete(LOGIN_COUNT).where(_C.kind == NAME, _C.name == key))
+    pairs = sa.and_(_C.kind == PAIR, _C.name == key)
+    if address is not None:
+        pairs = sa.and_(pairs, _C.address == address[:64])
+    conn.execute(sa.delete(LOGIN_COUNT).where(pairs))
+
+
+def passed(store: Store, address: str, name: str) -> None:
+    with store.engine.begin() as conn:
+        forgive(conn, name, address)
+
+
+def prune(store: Store, now: datetime) -> int:
+    """Delete the events no limit counts any more (a made-up name, an address gone, which
+    nothing else would ever delete); how many."""
+    with store.engine.begin() as conn:
+        gone = conn.execute(sa.delete(LOGIN_COUNT).where(_C.at < now - KEPT))
+    return int(gone.rowcount or 0)
+
+
+def count_rows(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(sa.func.count()).select_from(LOGIN_COUNT)) or 0)
