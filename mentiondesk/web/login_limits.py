@@ -53,7 +53,7 @@ class LoginLimits:
     - per address and name: 5 failures lock the pair for 15 minutes;
     - per name, from any address: 20 failures an hour lock the name for the hour (guesses
       spread over many addresses; the real person is locked out too, and told so, until an
-      admin gives them a new password or enables them: web.users does `forgive`);
+      admin or the terminal gives them a new password or enables them: web.users);
     - the desk's gate: `per_minute` checks a minute in all (argon2's cost).
 
     The first three count in the store (login_counts), shared by every worker on it; the
