@@ -1,12 +1,14 @@
-"""Saved replies (`[desk] saved_replies`): the team's ready texts, written in a TOML file and
-personalised for a case with the playbook templates' syntax and sandbox (`{{ name }}`)."""
+"""Saved replies: the team's ready texts, written in a TOML file (`[desk] saved_replies`) or
+made in the desk (saved_desk.py), checked alike here and personalised for a case with the
+playbook templates' syntax and sandbox (`{{ name }}`)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
-from playbooks.templates import RENDER_ERRORS, check_samples, sandbox
+from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples, sandbox
 
 _LOGGER = logging.getLogger(__name__)
 # What a saved reply may say about the case: what a playbook draft says about the author and
@@ -52,6 +54,17 @@ class SavedReply(BaseModel):
                 f'{value!r}: write a language ("en", "pt") or language-REGION ("pt-BR", "pt-PT")'
             )
         return value
+
+
+class ReplyRefused(ValueError):
+    """Why one saved reply is refused, in the loader's words; `kind` lets the desk's editor
+    say it in the page's language: a field's rule ("id", "title", "lang", "text"), or the
+    text's "syntax", "unknown" placeholder, "nameless" or "sample" author that cannot be
+    filled in; `detail` is what it names (the placeholders, the template's error)."""
+
+    def __init__(self, message: str, *, kind: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.detail = kind, detail
 
 
 class SavedRepliesFile(BaseModel):
@@ -147,27 +160,70 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
     return SavedReplies(tuple(replies), compiled)
 
 
+def check_reply(values: Mapping[str, str]) -> tuple[SavedReply, Template]:
+    """One reply as the desk's editor sends it (id, title, lang, text), checked exactly as
+    the file's entries are; ReplyRefused for its first problem."""
+    try:
+        reply = SavedReply.model_validate(dict(values))
+    except ValidationError as exc:
+        loc = exc.errors()[0]["loc"]
+        raise ReplyRefused(problems_of(exc, SavedReply)[0], kind=str(loc[0])) from None
+    return reply, _compile(reply.text)
+
+
+def with_desk(file: SavedReplies | None, made: Iterable[Mapping[str, str]]) -> SavedReplies | None:
+    """The file's replies, then those made in the desk, for the picker; None when there are
+    none. A desk reply whose id the file now uses, or that no longer passes the check (a
+    newer release's), is left out: the Saved replies page shows it."""
+    replies = list(file.replies) if file else []
+    compiled = dict(file.compiled) if file else {}
+    for values in made:
+        if values["id"] in compiled:
+            continue
+        try:
+            reply, compiled[values["id"]] = check_reply(values)
+        except ValueError as exc:
+            _LOGGER.warning("saved reply %r left out of the picker: %s", values["id"], exc)
+            continue
+        replies.append(reply)
+    return SavedReplies(tuple(replies), compiled) if replies else None
+
+
 def _duplicates(replies: list[SavedReply]) -> list[str]:
     ids = [r.id for r in replies]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     return [f"replies: ids must be unique; repeated: {repeated}; rename one"] if repeated else []
 
 
+# Cached: the case page checks the desk's replies on each view (the same few texts), and a
+# template, once compiled, renders from any thread.
+@functools.lru_cache(maxsize=512)
 def _compile(text: str) -> Template:
-    """The text as a template; ValueError for a syntax error, an unknown placeholder (in any
-    branch of an `{% if %}`, not only the one the sample takes), or a text that cannot be
-    filled in for the sample author or for one with no readable name."""
+    """The text as a template; ReplyRefused for a syntax error, an unknown placeholder (in
+    any branch of an `{% if %}`, not only the one the sample takes), or a text that cannot
+    be filled in for the sample author or for one with no readable name."""
     try:
         template = _ENV.from_string(text)
         unknown = meta.find_undeclared_variables(_ENV.parse(text)) - set(SAMPLE)
     except TemplateError as exc:
-        raise ValueError(f"{exc}; fix the template syntax ({{{{ name }}}})") from None
+        message = f"{exc}; fix the template syntax ({{{{ name }}}})"
+        raise ReplyRefused(message, kind="syntax", detail=str(exc)) from None
     if unknown:
         names = ", ".join(repr(v) for v in sorted(unknown))
-        known = ", ".join("{{ " + v + " }}" for v in sorted(SAMPLE))
-        raise ValueError(f"{names} is not a placeholder; use one of {known}")
-    check_samples(template, SAMPLE, NAMELESS)
+        message = f"{names} is not a placeholder; use one of {placeholders()}"
+        raise ReplyRefused(message, kind="unknown", detail=names)
+    try:
+        check_samples(template, SAMPLE, NAMELESS)
+    except NamelessAuthor as exc:
+        raise ReplyRefused(str(exc), kind="nameless") from None
+    except ValueError as exc:
+        raise ReplyRefused(str(exc), kind="sample", detail=str(exc).split(";")[0]) from None
     return template
+
+
+def placeholders() -> str:
+    """The placeholders a text may use, as the editor's refusals and hints list them."""
+    return ", ".join("{{ " + v + " }}" for v in sorted(SAMPLE))
 
 
 def from_config(base_dir: Path, setting: str | None) -> SavedReplies | None:

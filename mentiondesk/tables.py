@@ -234,12 +234,22 @@ from mentiondesk.tables_desk import (  # noqa: E402
     CORRECTION,
     LOGIN_COUNT,
     NOTE,
+    SAVED_REPLY,
     SURVEY,
     USER,
     WEB_SESSION,
 )
 
-__all__ = ["AUDIT", "CORRECTION", "LOGIN_COUNT", "NOTE", "SURVEY", "USER", "WEB_SESSION"]
+__all__ = [
+    "AUDIT",
+    "CORRECTION",
+    "LOGIN_COUNT",
+    "NOTE",
+    "SAVED_REPLY",
+    "SURVEY",
+    "USER",
+    "WEB_SESSION",
+]
 
 # Indexes the desk's pages lean on (threads, dashboards over a period, history by author).
 sa.Index("ix_mention_thread", MENTION.c.thread_id)

@@ -1,5 +1,6 @@
-"""The desk's tables: people, their sessions and what they did (the SQLModel metadata is
-shared with `tables`, which imports this module, so one `create_all` makes both)."""
+"""The desk's tables: people, their sessions, what they did, the saved replies they made
+(the SQLModel metadata is shared with `tables`, which imports this module, so one
+`create_all` makes both)."""
 
 from __future__ import annotations
 
@@ -101,6 +102,19 @@ class LoginCountRow(SQLModel, table=True):
     at: datetime = Field(sa_type=_TS, index=True)  # the prune deletes by it
 
 
+class SavedReplyRow(SQLModel, table=True):
+    """A saved reply made in the desk (those of `[desk] saved_replies` stay in their file)."""
+
+    __tablename__ = "saved_reply"
+
+    id: str = Field(primary_key=True, max_length=64)  # as the file's ids: in links, unique
+    title: str = Field(max_length=120)
+    lang: str = Field(max_length=16)
+    text: str = Field(sa_type=sa.Text)
+    updated_at: datetime = Field(default_factory=now, sa_type=_TS)
+    updated_by: str = Field(max_length=128)
+
+
 USER = SQLModel.metadata.tables["user"]
 WEB_SESSION = SQLModel.metadata.tables["web_session"]
 CORRECTION = SQLModel.metadata.tables["correction"]
@@ -108,3 +122,4 @@ NOTE = SQLModel.metadata.tables["note"]
 AUDIT = SQLModel.metadata.tables["audit"]
 SURVEY = SQLModel.metadata.tables["survey"]
 LOGIN_COUNT = SQLModel.metadata.tables["login_count"]
+SAVED_REPLY = SQLModel.metadata.tables["saved_reply"]

@@ -27,6 +27,11 @@ SHIPPED = Path(__file__).parent / "templates"
 RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
 
 
+class NamelessAuthor(ValueError):
+    """A text that renders for the sample author but not for one with no readable name (the
+    desk's saved-reply editor words this failure on its own)."""
+
+
 def check_samples(
     template: Template, sample: Mapping[str, Any], nameless: Mapping[str, Any]
 ) -> None:
@@ -40,7 +45,7 @@ def check_samples(
     try:
         template.render(**nameless)
     except RENDER_ERRORS as exc:
-        raise ValueError(
+        raise NamelessAuthor(
             f'cannot be filled in for an author with no readable name ({{{{ name }}}} is "" '
             f'and {{{{ full_name }}}} one word, e.g. "@@@"): {exc}; use {{{{ name }}}} only '
             "inside {% if name %}…{% endif %}, and {{ full_name }} whole"

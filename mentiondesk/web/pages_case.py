@@ -110,7 +110,7 @@ async def render_case(
         back=refusal.here if refusal else request.path,
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
         business=desk.config.business_hours,  # the first response in them too, where set
-        **picker_context(request, detail),
+        **(await picker_context(request, detail)),
         **(refusal.context(detail) if refusal else NOT_REFUSED),
     )
 

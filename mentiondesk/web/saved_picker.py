@@ -1,6 +1,8 @@
 """The case page's saved-reply picker: the team's ready texts filled in for the case, those in
-its language first. Picking sends nothing: the text goes into a box (desk.js at once; without
-JavaScript, `?saved=ID&into=reply|DRAFT` shows the page with it there)."""
+its language first, the file's before those made in the desk (read from the store on each
+view, so a reply a manager just saved shows on every worker). Picking sends nothing: the
+text goes into a box (desk.js at once; without JavaScript, `?saved=ID&into=reply|DRAFT`
+shows the page with it there)."""
 
 from __future__ import annotations
 
@@ -11,13 +13,15 @@ from aiohttp import web
 
 from mentiondesk.case_history import author_of, mention_of
 from mentiondesk.models import Mention
-from mentiondesk.saved_replies import Filled, SavedReplies
+from mentiondesk.saved_desk import stored_replies
+from mentiondesk.saved_replies import Filled, SavedReplies, with_desk
 from mentiondesk.tables import case_number
 from mentiondesk.web.common import DESK, session
 from mentiondesk.web.data_case import CaseDetail
 from playbooks import Playbook
 from playbooks.placeholders import mention_values
 
+# The file's replies, read at start-up; None: no file.
 SAVED: web.AppKey[SavedReplies | None] = web.AppKey("saved_replies", SavedReplies)
 
 
@@ -29,13 +33,15 @@ class Picked:
     text: str
 
 
-def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, Any]:
+async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, Any]:
     """What case.html's picker needs: `saved` (empty: no picker), `saved_lang`, `picked`."""
-    replies = request.app[SAVED]
+    desk = request.app[DESK]
+    made = await desk.db(stored_replies, desk.store)
+    replies = with_desk(request.app[SAVED], [r.values() for r in made])
     if replies is None:
         return {"saved": [], "saved_lang": "", "picked": None}
     mention = mention_of(detail.mention, author_of(detail.author))
-    lang = _case_locale(request.app[DESK].playbook, mention, detail)
+    lang = _case_locale(desk.playbook, mention, detail)
     filled = replies.for_case(lang, _values(request, mention, detail))
     return {"saved": filled, "saved_lang": lang, "picked": _picked(request, detail, filled)}
 
