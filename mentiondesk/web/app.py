@@ -25,6 +25,7 @@ from mentiondesk.web import (
     pages_dash,
     pages_login,
     pages_queue,
+    pages_saved,
 )
 from mentiondesk.web.common import (
     DESK,
@@ -102,11 +103,21 @@ def create_app(
     )
     app.cleanup_ctx.append(_pruning_logins)
     app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
-    # Read at start-up (edits to the file show after a restart); None: no picker.
+    # The file's, read at start-up (edits to it show after a restart); None: no file. Those
+    # made in the desk are read from the store on each case page.
     app[SAVED] = saved_replies.from_config(config.base_dir, config.settings.desk.saved_replies)
     app.router.add_static("/static", _HERE / "static", name="static")
     app.router.add_get("/favicon.ico", _favicon)
-    pages = (health, pages_login, pages_queue, pages_case, pages_casework, pages_dash, pages_admin)
+    pages = (
+        health,
+        pages_login,
+        pages_queue,
+        pages_case,
+        pages_casework,
+        pages_dash,
+        pages_admin,
+        pages_saved,
+    )
     for module in pages:
         module.add_routes(app.router)
     return app

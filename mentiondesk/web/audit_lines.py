@@ -39,6 +39,8 @@ def audit_line(loc: Locale, entry: Any, *, local: Collection[str] = ()) -> str:
         return _escalated(loc, who, detail, local=detail in local)
     if action.startswith("user-"):
         return _user(loc, who, action, detail)
+    if action.startswith("saved-reply-"):
+        return _saved(loc, who, action, detail)
     return " ".join(p for p in (who, loc.word("action", action), detail) if p)
 
 
@@ -78,6 +80,18 @@ def _user(loc: Locale, who: str, action: str, detail: str) -> str:
         "user-disable": loc.t("{who} disabled the login of {name}", who=who, name=name),
         "user-enable": loc.t("{who} let {name} log in again", who=who, name=name),
         "user-password": loc.t("{who} changed the password of {name}", who=who, name=name),
+    }
+    return texts.get(action) or " ".join(p for p in (who, action, detail) if p)
+
+
+def _saved(loc: Locale, who: str, action: str, detail: str) -> str:
+    """Saved replies made in the desk: detail "ID TITLE" (the title as saved then)."""
+    reply_id, _, title = detail.partition(" ")
+    named = {"who": who, "title": title, "id": reply_id}
+    texts = {
+        "saved-reply-add": loc.t("{who} added the saved reply “{title}” ({id})", **named),
+        "saved-reply-edit": loc.t("{who} changed the saved reply “{title}” ({id})", **named),
+        "saved-reply-delete": loc.t("{who} deleted the saved reply “{title}” ({id})", **named),
     }
     return texts.get(action) or " ".join(p for p in (who, action, detail) if p)
 

@@ -124,6 +124,13 @@ NOTICES = {
         "error",
         "That is the last active admin: no one would be left to manage people. Nothing changed.",
     ),
+    "saved-reply-added": ("ok", "Saved reply added: the case pages offer it now."),
+    "saved-reply-edited": ("ok", "Saved reply changed: the case pages offer the new text now."),
+    "saved-reply-deleted": ("ok", "Saved reply deleted: the case pages no longer offer it."),
+    "saved-reply-gone": (
+        "warn",
+        "Someone deleted that saved reply after you opened the page: nothing else changed.",
+    ),
     "own-password": (
         "error",
         "Change your own password at the terminal (mentiondesk users passwd): here it would "

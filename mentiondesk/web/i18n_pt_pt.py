@@ -13,9 +13,11 @@ Brazil-only words that no text may show through this locale.
 from __future__ import annotations
 
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
+from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 
 MESSAGES: dict[str, str] = {
     **_CASE,
+    **_SAVED,
     # layout
     "Back to the queue": "Voltar à fila",
     "Too long": "Demasiado grande",

@@ -12,7 +12,9 @@ import sqlalchemy as sa
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from mentiondesk import saved_desk
 from mentiondesk.config import Config
+from mentiondesk.saved_replies import SavedReply
 from mentiondesk.store import Store
 from mentiondesk.web import create_app, pages_login, users
 from tests.desk.conftest import Desk
@@ -49,6 +51,12 @@ ROUTES = [
     ("POST", "/people/disable", "admin"),
     ("POST", "/people/enable", "admin"),
     ("POST", "/people/password", "admin"),
+    ("GET", "/saved-replies", "manager"),
+    ("POST", "/saved-replies", "manager"),  # adds the form's reply ("new-one")
+    ("GET", "/saved-replies/{saved}", "manager"),
+    ("POST", "/saved-replies/{saved}", "manager"),
+    ("GET", "/saved-replies/{saved}/delete", "manager"),
+    ("POST", "/saved-replies/{saved}/delete", "manager"),
     ("POST", "/logout/everywhere", "agent"),
 ]
 RANK = {"agent": 1, "manager": 2, "admin": 3}
@@ -64,22 +72,29 @@ def test_every_route_declares_a_role(config: Config, store: Store) -> None:
         assert hasattr(route.handler, "required_role"), f"{route.method} {path} has no role check"
 
 
-def _fill(path: str, ids: dict[str, int]) -> str:
+def _fill(path: str, ids: dict[str, int | str]) -> str:
     return path.format(**ids)
 
 
 @pytest.fixture
-def ids(store: Store) -> dict[str, int]:
+def ids(store: Store) -> dict[str, int | str]:
+    """What the routes name: a mention, its case and draft, a saved reply made in the desk
+    and its version (the edit and delete forms carry it)."""
     mention, case, draft = add(store, "My parcel is lost")
     assert case
     assert draft
-    return {"mention": mention, "case": case, "draft": draft}
+    reply = SavedReply(id="thanks", title="Thanks", lang="en", text="Thanks, {{ agent }}")
+    saved_desk.add_reply(store, reply, by="test", reserved=())
+    stored = saved_desk.stored_reply(store, "thanks")
+    assert stored
+    ids: dict[str, int | str] = {"mention": mention, "case": case, "draft": draft}
+    return {**ids, "saved": stored.id, "seen": stored.version}
 
 
 @pytest.mark.parametrize(("method", "path", "lowest"), ROUTES)
 @pytest.mark.parametrize("role", ["agent", "manager", "admin"])
 async def test_role_is_checked(
-    as_role: Login, ids: dict[str, int], method: str, path: str, lowest: str, role: str
+    as_role: Login, ids: dict[str, int | str], method: str, path: str, lowest: str, role: str
 ) -> None:
     desk = await as_role(role)
     url = _fill(path, ids)
@@ -87,6 +102,8 @@ async def test_role_is_checked(
         response = await desk.client.get(url, allow_redirects=False)
     else:
         form = {"text": "hi there", "label": "neutral", "assignee": "manager", "name": ""}
+        if path.startswith("/saved-replies"):  # the reply as the page showed it
+            form |= {"id": "new-one", "title": "Hi", "lang": "en", "seen": str(ids["seen"])}
         response = await desk.post(url, **form)
     if RANK[role] < RANK[lowest]:
         assert response.status == 403
@@ -96,7 +113,7 @@ async def test_role_is_checked(
 
 @pytest.mark.parametrize(("method", "path", "lowest"), ROUTES)
 async def test_anonymous_is_sent_to_login(
-    anon: Desk, ids: dict[str, int], method: str, path: str, lowest: str
+    anon: Desk, ids: dict[str, int | str], method: str, path: str, lowest: str
 ) -> None:
     url = _fill(path, ids)
     if method == "GET":
@@ -108,7 +125,9 @@ async def test_anonymous_is_sent_to_login(
         assert response.status == 403
 
 
-async def test_post_without_csrf_token_is_refused(as_role: Login, ids: dict[str, int]) -> None:
+async def test_post_without_csrf_token_is_refused(
+    as_role: Login, ids: dict[str, int | str]
+) -> None:
     desk = await as_role("admin")
     url = f"/drafts/{ids['draft']}/approve"
     response = await desk.client.post(url, data={"text": "x"}, allow_redirects=False)

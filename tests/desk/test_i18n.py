@@ -23,6 +23,7 @@ PAGES = [
     ("/dashboard", "manager", "Top complaint reasons", "Problemas recorrentes"),
     ("/playbooks", "manager", "Fired in the last 7 days", "Disparos nos últimos 7 dias"),
     ("/people", "admin", "Add a person", "Adicionar uma pessoa"),
+    ("/saved-replies", "manager", "Add a saved reply", "Adicionar uma resposta pronta"),
 ]
 
 

@@ -1,0 +1,68 @@
+"""The Saved replies page in European Portuguese, where Portugal words it differently from
+i18n_pt_saved.py (guardar, eliminar, ficheiro, equipa, "já não", no "você")."""
+
+from __future__ import annotations
+
+SAVED = {
+    "Delete": "Eliminar",
+    "Delete…": "Eliminar…",
+    "Save": "Guardar",
+    "From {file}": "Do ficheiro {file}",
+    "Read-only here: to change these, edit the file (they are offered first, and show changes "
+    "after a restart).": (
+        "Só de leitura aqui: para as alterar, edite o ficheiro (são oferecidas primeiro, e as "
+        "alterações aparecem depois de reiniciar)."
+    ),
+    "No file of saved replies is set ([desk] saved_replies): a team can also ship its set in a "
+    "file, kept in git.": (
+        "Nenhum ficheiro de respostas prontas configurado ([desk] saved_replies): uma equipa "
+        "também pode manter o seu conjunto num ficheiro, versionado no git."
+    ),
+    "not offered: it no longer passes the check; edit it": (
+        "não oferecida: já não passa na verificação; edite-a"
+    ),
+    "Someone changed this saved reply after you opened this page: nothing was deleted. Read it "
+    "again below.": (
+        "Alguém alterou esta resposta pronta depois de a página ser aberta: nada foi eliminado. "
+        "Leia-a de novo abaixo."
+    ),
+    "Someone changed this saved reply after you opened this page: nothing was saved. Their "
+    "version is below, your text is still in the form: save again to replace theirs.": (
+        "Alguém alterou esta resposta pronta depois de a página ser aberta: nada foi guardado. "
+        "A versão dessa pessoa está abaixo e o seu texto continua no formulário: guarde de novo "
+        "para a substituir."
+    ),
+    "Someone deleted this saved reply after you opened this page: nothing was saved. Your text "
+    "is still in the form: add it again to keep it.": (
+        "Alguém eliminou esta resposta pronta depois de a página ser aberta: nada foi guardado. "
+        "O seu texto continua no formulário: adicione-a de novo para a manter."
+    ),
+    "Nothing was saved: your text is still in the form.": (
+        "Nada foi guardado: o seu texto continua no formulário."
+    ),
+    "Delete the saved reply {title}?": "Eliminar a resposta pronta {title}?",
+    "The case pages stop offering it at once; what was sent with it stays sent.": (
+        "As páginas de caso deixam de a oferecer de imediato; o que já foi enviado com ela "
+        "continua enviado."
+    ),
+    "The id {id} belongs to a saved reply in {file}, which only that file can change: choose "
+    "another id.": (
+        "O id {id} é de uma resposta pronta em {file}, que só esse ficheiro pode alterar: "
+        "escolha outro id."
+    ),
+    "The text is not a valid template ({error}): check the braces around its placeholders.": (
+        "O texto não é um modelo válido ({error}): verifique as chavetas à volta dos campos."
+    ),
+    "The text cannot be filled in ({error}): check its placeholders.": (
+        "O texto não pode ser preenchido ({error}): verifique os campos."
+    ),
+    "Saved reply deleted: the case pages no longer offer it.": (
+        "Resposta pronta eliminada: as páginas de caso já não a oferecem."
+    ),
+    "Someone deleted that saved reply after you opened the page: nothing else changed.": (
+        "Alguém eliminou essa resposta pronta depois de a página ser aberta: nada mais mudou."
+    ),
+    "{who} deleted the saved reply “{title}” ({id})": (
+        "{who} eliminou a resposta pronta “{title}” ({id})"
+    ),
+}

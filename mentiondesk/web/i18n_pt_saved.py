@@ -1,0 +1,136 @@
+"""The Saved replies page (managers), its notices and audit lines, in Brazilian Portuguese;
+also the base of pt-PT (i18n_pt_pt_saved.py lays Portugal's words over it). The picker's
+"Resposta pronta" is the name here too."""
+
+from __future__ import annotations
+
+SAVED = {
+    "Saved replies": "Respostas prontas",
+    "the texts the case page’s picker offers": "os textos que o seletor da página do caso oferece",
+    "Made in the desk": "Criadas no atendimento",
+    "Title": "Título",
+    "Text": "Texto",
+    "Changed": "Última alteração",
+    "Edit": "Editar",
+    "Delete": "Excluir",
+    "Delete…": "Excluir…",
+    "Cancel": "Cancelar",
+    "Save": "Salvar",
+    "None yet: add one with the form.": "Nenhuma ainda: adicione uma com o formulário.",
+    "From {file}": "Do arquivo {file}",
+    "from {file}": "de {file}",
+    "Read-only here: to change these, edit the file (they are offered first, and show changes "
+    "after a restart).": (
+        "Somente leitura aqui: para alterá-las, edite o arquivo (elas são oferecidas primeiro, e "
+        "as alterações aparecem depois de reiniciar)."
+    ),
+    "No file of saved replies is set ([desk] saved_replies): a team can also ship its set in a "
+    "file, kept in git.": (
+        "Nenhum arquivo de respostas prontas configurado ([desk] saved_replies): uma equipe "
+        "também pode manter o seu conjunto num arquivo, versionado no git."
+    ),
+    "not offered: {file} has a reply with this id": (
+        "não oferecida: {file} tem uma resposta com este id"
+    ),
+    "not offered: it no longer passes the check; edit it": (
+        "não oferecida: não passa mais na verificação; edite-a"
+    ),
+    "Someone changed this saved reply after you opened this page: nothing was deleted. Read it "
+    "again below.": (
+        "Alguém alterou esta resposta pronta depois que você abriu esta página: nada foi "
+        "excluído. Leia-a de novo abaixo."
+    ),
+    "Someone changed this saved reply after you opened this page: nothing was saved. Their "
+    "version is below, your text is still in the form: save again to replace theirs.": (
+        "Alguém alterou esta resposta pronta depois que você abriu esta página: nada foi salvo. "
+        "A versão dessa pessoa está abaixo e o seu texto continua no formulário: salve de novo "
+        "para substituí-la."
+    ),
+    "Their version ({who}, {when}):": "Versão de {who} ({when}):",
+    "Someone deleted this saved reply after you opened this page: nothing was saved. Your text "
+    "is still in the form: add it again to keep it.": (
+        "Alguém excluiu esta resposta pronta depois que você abriu esta página: nada foi salvo. "
+        "O seu texto continua no formulário: adicione-a de novo para mantê-la."
+    ),
+    "Nothing was saved: your text is still in the form.": (
+        "Nada foi salvo: o seu texto continua no formulário."
+    ),
+    "Delete the saved reply {title}?": "Excluir a resposta pronta {title}?",
+    "The case pages stop offering it at once; what was sent with it stays sent.": (
+        "As páginas de caso deixam de oferecê-la na hora; o que já foi enviado com ela continua "
+        "enviado."
+    ),
+    "Edit the saved reply {id}": "Editar a resposta pronta {id}",
+    "Add a saved reply": "Adicionar uma resposta pronta",
+    "Id (in links; lower-case letters, digits, - and _)": (
+        "Id (vai nos links; letras minúsculas, algarismos, - e _)"
+    ),
+    "Title (what the picker shows)": "Título (o que o seletor mostra)",
+    "Language (en, pt, pt-BR, pt-PT…)": "Idioma (en, pt, pt-BR, pt-PT…)",
+    "Placeholders, filled in for the case: {list}. Use {name} only inside {if_name}: some "
+    "authors have no readable name.": (
+        "Campos, preenchidos para o caso: {list}. Use {name} só dentro de {if_name}: nem toda "
+        "pessoa tem um nome legível."
+    ),
+    "Recent changes to saved replies": "Alterações recentes nas respostas prontas",
+    # Why a save was refused: the checks of the file's entries, worded for the page.
+    "The id {id} belongs to a saved reply in {file}, which only that file can change: choose "
+    "another id.": (
+        "O id {id} é de uma resposta pronta em {file}, que só esse arquivo pode alterar: escolha "
+        "outro id."
+    ),
+    "There is already a saved reply with the id {id}: choose another id, or edit that one.": (
+        "Já existe uma resposta pronta com o id {id}: escolha outro id ou edite essa."
+    ),
+    "There is no saved reply with that id made in the desk.": (
+        "Não há resposta pronta criada no atendimento com esse id."
+    ),
+    "Write an id of 1 to 64 lower-case letters, digits, - and _, a letter or digit first (it "
+    "goes in links).": (
+        "Escreva um id de 1 a 64 letras minúsculas, algarismos, - e _, com uma letra ou um "
+        "algarismo primeiro (vai nos links)."
+    ),
+    "Write a title of 1 to {n} characters.": "Escreva um título de 1 a {n} caracteres.",
+    "Write the language as en or pt, or with its region: pt-BR, pt-PT.": (
+        "Escreva o idioma como en ou pt, ou com a região: pt-BR, pt-PT."
+    ),
+    "Write a text of 1 to {n} characters.": "Escreva um texto de 1 a {n} caracteres.",
+    "The text is not a valid template ({error}): check the braces around its placeholders.": (
+        "O texto não é um modelo válido ({error}): confira as chaves em volta dos campos."
+    ),
+    "{names}: not a placeholder. Use one of {known}.": (
+        "{names}: não é um campo. Use um destes: {known}."
+    ),
+    "The text cannot be filled in for an author with no readable name (no first name, a full "
+    "name of one word such as “@@@”): use {name} only inside {if_name}, and {full_name} whole.": (
+        "O texto não pode ser preenchido para uma pessoa sem nome legível (sem primeiro nome, "
+        "nome completo de uma só palavra, como “@@@”): use {name} só dentro de {if_name}, e "
+        "{full_name} inteiro."
+    ),
+    "The text cannot be filled in ({error}): check its placeholders.": (
+        "O texto não pode ser preenchido ({error}): confira os campos."
+    ),
+    # Notices after a change.
+    "Saved reply added: the case pages offer it now.": (
+        "Resposta pronta adicionada: as páginas de caso já a oferecem."
+    ),
+    "Saved reply changed: the case pages offer the new text now.": (
+        "Resposta pronta alterada: as páginas de caso já oferecem o novo texto."
+    ),
+    "Saved reply deleted: the case pages no longer offer it.": (
+        "Resposta pronta excluída: as páginas de caso não a oferecem mais."
+    ),
+    "Someone deleted that saved reply after you opened the page: nothing else changed.": (
+        "Alguém excluiu essa resposta pronta depois que você abriu a página: nada mais mudou."
+    ),
+    # The audit trail (the page's recent changes).
+    "{who} added the saved reply “{title}” ({id})": (
+        "{who} adicionou a resposta pronta “{title}” ({id})"
+    ),
+    "{who} changed the saved reply “{title}” ({id})": (
+        "{who} alterou a resposta pronta “{title}” ({id})"
+    ),
+    "{who} deleted the saved reply “{title}” ({id})": (
+        "{who} excluiu a resposta pronta “{title}” ({id})"
+    ),
+}

@@ -1,0 +1,211 @@
+"""Saved replies (managers): the file's, read-only, and those made in the desk, which a manager
+adds, edits and deletes here without a restart. A save is checked exactly as the file is; a
+refused one shows the form again with the typed text and the reason. An edit or delete acts
+only on the version the page showed: a colleague's change since is never overwritten unread."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from mentiondesk import saved_desk
+from mentiondesk.audit import latest
+from mentiondesk.saved_desk import Changed, StoredReply, Taken
+from mentiondesk.saved_replies import ReplyRefused, check_reply, placeholders
+from mentiondesk.web.audit_lines import audit_line
+from mentiondesk.web.common import DESK, redirect, render, require, session
+from mentiondesk.web.i18n import negotiate
+from mentiondesk.web.saved_picker import SAVED
+from mentiondesk.web.saved_words import refused_reason
+from mentiondesk.web.users import Role
+
+PAGE = "/saved-replies"
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_FIELDS = ("id", "title", "lang", "text")
+
+
+@dataclass(frozen=True)
+class Form:
+    """The page's form: adding (`seen` ""), editing or confirming the delete of a reply as it
+    stood (`seen`: its version then), with the values to show (as stored, or as typed)."""
+
+    mode: str  # "add" | "edit" | "delete"
+    values: dict[str, str] = field(default_factory=dict)
+    seen: str = ""
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get(PAGE, page)
+    router.add_post(PAGE, add)
+    router.add_get(PAGE + "/{id}", edit_form)
+    router.add_post(PAGE + "/{id}", edit)
+    router.add_get(PAGE + "/{id}/delete", delete_form)
+    router.add_post(PAGE + "/{id}/delete", delete)
+
+
+@require(Role.MANAGER)
+async def page(request: web.Request) -> web.Response:
+    return await _page(request, Form("add", {"lang": _lang(request)}))
+
+
+@require(Role.MANAGER)
+async def edit_form(request: web.Request) -> web.Response:
+    reply = await _stored(request)
+    return await _page(request, Form("edit", reply.values(), reply.version))
+
+
+@require(Role.MANAGER)
+async def delete_form(request: web.Request) -> web.Response:
+    """The confirmation step (a page of its own, so it works without JavaScript)."""
+    reply = await _stored(request)
+    return await _page(request, Form("delete", reply.values(), reply.version))
+
+
+@require(Role.MANAGER)
+async def add(request: web.Request) -> web.StreamResponse:
+    desk, typed = request.app[DESK], await _typed(request)
+    try:
+        reply, _ = check_reply(typed)
+        reserved = _file_ids(request)
+        who = session(request).user.name
+        await desk.db(saved_desk.add_reply, desk.store, reply, by=who, reserved=reserved)
+    except (ReplyRefused, Taken) as exc:
+        return await _refused(request, Form("add", typed), exc)
+    raise redirect(PAGE, "saved-reply-added")
+
+
+@require(Role.MANAGER)
+async def edit(request: web.Request) -> web.StreamResponse:
+    desk, reply_id = request.app[DESK], _reply_id(request)
+    typed = {**await _typed(request), "id": reply_id}  # the id stays: links name it
+    seen = await _seen(request)
+    try:
+        reply, _ = check_reply(typed)
+        who = session(request).user.name
+        await desk.db(saved_desk.edit_reply, desk.store, reply, seen=seen, by=who)
+    except ReplyRefused as exc:
+        return await _refused(request, Form("edit", typed, seen), exc)
+    except Changed as exc:
+        # Theirs shown beside the kept text; saving again (their version now) replaces it.
+        mode, now = ("edit", exc.now.version) if exc.now else ("add", "")
+        form = Form(mode, typed, now)
+        return await _page(request, form, status=409, theirs=exc.now, changed=True)
+    raise redirect(PAGE, "saved-reply-edited")
+
+
+@require(Role.MANAGER)
+async def delete(request: web.Request) -> web.StreamResponse:
+    desk, reply_id = request.app[DESK], _reply_id(request)
+    seen = await _seen(request)
+    try:
+        who = session(request).user.name
+        await desk.db(saved_desk.delete_reply, desk.store, reply_id, seen=seen, by=who)
+    except Changed as exc:
+        if exc.now is None:
+            raise redirect(PAGE, "saved-reply-gone") from None
+        form = Form("delete", exc.now.values(), exc.now.version)
+        return await _page(request, form, status=409, changed=True)
+    raise redirect(PAGE, "saved-reply-deleted")
+
+
+async def _page(
+    request: web.Request,
+    form: Form,
+    *,
+    status: int = 200,
+    refused: str | None = None,
+    theirs: StoredReply | None = None,
+    changed: bool = False,
+) -> web.Response:
+    """The page: the file's replies, the desk's, the form, the latest changes."""
+    desk, loc = request.app[DESK], negotiate(request)
+    made = await desk.db(saved_desk.stored_replies, desk.store)
+    changes = await desk.db(latest, desk.store, saved_desk.ACTIONS)
+    file = request.app[SAVED]
+    file_ids = _file_ids(request)
+    return render(
+        request,
+        "saved.html",
+        status,
+        file_name=_file_name(request),
+        file_replies=file.replies if file else (),
+        made=[(r, _left_out(r, file_ids)) for r in made],
+        form=form,
+        refused=refused,
+        theirs=theirs,
+        changed=changed,
+        changes=[(entry.at, audit_line(loc, entry)) for entry in changes],
+        hint=loc.t(
+            "Placeholders, filled in for the case: {list}. Use {name} only inside {if_name}: "
+            "some authors have no readable name.",
+            list=placeholders(),
+            name="{{ name }}",
+            if_name="{% if name %}…{% endif %}",
+        ),
+        path=PAGE if form.mode == "add" else request.path,
+        path_qs=PAGE if form.mode == "add" else request.path,
+    )
+
+
+async def _refused(request: web.Request, form: Form, exc: ReplyRefused | Taken) -> web.Response:
+    """The form again, as typed, with the reason in the page's language (422)."""
+    file = _file_name(request)
+    reason = refused_reason(negotiate(request), exc, reply_id=form.values["id"], file=file)
+    return await _page(request, form, status=422, refused=reason)
+
+
+def _left_out(reply: StoredReply, file_ids: frozenset[str]) -> str | None:
+    """Why the picker leaves a desk-made reply out: "file" (the file took its id since), or
+    "check" (it no longer passes the check, after an upgrade); None: offered."""
+    if reply.id in file_ids:
+        return "file"
+    try:
+        check_reply(reply.values())
+    except ValueError:
+        return "check"
+    return None
+
+
+async def _typed(request: web.Request) -> dict[str, str]:
+    """The form's fields as typed (ends of lines as the file has them; a title's and an
+    id's spaces at the ends dropped: nobody means them)."""
+    form = await request.post()
+    values = {name: str(form.get(name, "")) for name in _FIELDS}
+    values["text"] = values["text"].replace("\r\n", "\n")
+    return {k: v if k == "text" else v.strip() for k, v in values.items()}
+
+
+async def _seen(request: web.Request) -> str:
+    return str((await request.post()).get("seen", ""))
+
+
+async def _stored(request: web.Request) -> StoredReply:
+    desk = request.app[DESK]
+    reply = await desk.db(saved_desk.stored_reply, desk.store, _reply_id(request))
+    if reply is None:
+        raise web.HTTPNotFound(text="There is no saved reply with that id made in the desk.")
+    return reply
+
+
+def _reply_id(request: web.Request) -> str:
+    reply_id = request.match_info["id"]
+    if not _ID.fullmatch(reply_id):
+        raise web.HTTPNotFound(text="There is no saved reply with that id made in the desk.")
+    return reply_id
+
+
+def _file_ids(request: web.Request) -> frozenset[str]:
+    file = request.app[SAVED]
+    return frozenset(file.compiled) if file else frozenset()
+
+
+def _file_name(request: web.Request) -> str:
+    """The file as the config names it (`[desk] saved_replies`): what to edit there."""
+    return request.app[DESK].config.settings.desk.saved_replies or "saved_replies.toml"
+
+
+def _lang(request: web.Request) -> str:
+    """A new reply's language to start with: the page's."""
+    return negotiate(request).lang

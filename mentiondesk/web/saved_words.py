@@ -1,0 +1,70 @@
+"""Why the Saved replies page refused a reply, in the reader's language: the file loader's
+checks (saved_replies.check_reply) name the problem by kind, and the page says it here. A
+template's own error (Jinja's "unexpected '}'") stays as Jinja wrote it."""
+
+from __future__ import annotations
+
+from mentiondesk.saved_desk import Taken
+from mentiondesk.saved_replies import ReplyRefused, placeholders
+from mentiondesk.web.i18n import Locale
+
+_IF_NAME = "{% if name %}…{% endif %}"
+
+
+def refused_reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> str:
+    """One sentence saying what is wrong and what to do; `file`: the saved-replies file."""
+    if isinstance(exc, Taken):
+        if exc.by_file:
+            return loc.t(
+                "The id {id} belongs to a saved reply in {file}, which only that file can "
+                "change: choose another id.",
+                id=reply_id,
+                file=file,
+            )
+        return loc.t(
+            "There is already a saved reply with the id {id}: choose another id, or edit that one.",
+            id=reply_id,
+        )
+    return _text_reason(loc, exc) or _field_reason(loc, exc.kind)
+
+
+def _field_reason(loc: Locale, kind: str) -> str:
+    if kind == "id":
+        return loc.t(
+            "Write an id of 1 to 64 lower-case letters, digits, - and _, a letter or digit "
+            "first (it goes in links)."
+        )
+    if kind == "title":
+        return loc.t("Write a title of 1 to {n} characters.", n=loc.number(120))
+    if kind == "lang":
+        return loc.t("Write the language as en or pt, or with its region: pt-BR, pt-PT.")
+    return loc.t("Write a text of 1 to {n} characters.", n=loc.number(5000))
+
+
+def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
+    """A text that is no template, names an unknown placeholder, or cannot be filled in."""
+    if exc.kind == "syntax":
+        return loc.t(
+            "The text is not a valid template ({error}): check the braces around its placeholders.",
+            error=exc.detail,
+        )
+    if exc.kind == "unknown":
+        return loc.t(
+            "{names}: not a placeholder. Use one of {known}.",
+            names=exc.detail,
+            known=placeholders(),
+        )
+    if exc.kind == "nameless":
+        return loc.t(
+            "The text cannot be filled in for an author with no readable name (no first "
+            "name, a full name of one word such as “@@@”): use {name} only inside {if_name}, "
+            "and {full_name} whole.",
+            name="{{ name }}",
+            if_name=_IF_NAME,
+            full_name="{{ full_name }}",
+        )
+    if exc.kind == "sample":
+        return loc.t(
+            "The text cannot be filled in ({error}): check its placeholders.", error=exc.detail
+        )
+    return None
