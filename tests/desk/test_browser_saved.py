@@ -35,6 +35,7 @@ def saved_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     store = Store(config.store_url())
     store.create_all()
     add_user(store, "agent", role=Role.AGENT, password=PASSWORD, by="test")
+    add_user(store, "manager", role=Role.MANAGER, password=PASSWORD, by="test")
     with served(desk_app(config, store)) as url:
         yield url, store
     store.dispose()
@@ -179,3 +180,21 @@ def test_choosing_in_an_opened_list_over_typed_text_still_asks(
         _chosen_in_opened_list(page, url, store, "F4", typed="My own words")
     expect(page.locator("#write-reply").get_by_label("Your reply")).to_have_value("My own words")
     assert asked == ["Replace the text you wrote with this saved reply?"]
+
+
+def test_a_reply_a_manager_adds_is_offered_at_once(
+    page: Page, saved_world: tuple[str, Store]
+) -> None:
+    url, store = saved_world
+    _, case, _ = add(store, "Hello?", name="Bia Lima", draft=None)
+    login(page, url, "manager")
+    page.get_by_role("link", name="Saved replies").click()
+    page.get_by_label("Id (in links").fill("thanks")
+    page.get_by_label("Title (what the picker shows)").fill("Thanks")
+    page.get_by_label("Text", exact=True).fill("Thanks, {{ full_name }}!")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.locator(".notice")).to_contain_text("Saved reply added")
+    page.goto(f"{url}/cases/{case}")
+    form = page.locator("#write-reply")
+    form.get_by_label("Saved reply").select_option("thanks")
+    expect(form.get_by_label("Your reply")).to_have_value("Thanks, Bia Lima!")
