@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from mentiondesk import saved_desk
 from mentiondesk.config import Config, load_config
+from mentiondesk.saved_replies import SavedReply
 from mentiondesk.store import Store
 from mentiondesk.web import create_app
 from tests.desk.conftest import Desk
@@ -192,3 +194,15 @@ async def test_the_page_in_portugals_portuguese(as_role: Login) -> None:
     page = await response.text()
     assert "Guardar" in page and "Eliminar…" in page and "Do ficheiro saved.toml" in page
     assert not _BRAZIL_ONLY.search(re.sub(r"<[^>]*>", " ", page))
+
+
+async def test_an_id_the_file_took_later_is_the_file_s(as_role: Login, store: Store) -> None:
+    """A desk reply made before the file had its id: the picker offers the file's, once."""
+    _, case, _ = add(store, "Hello?")
+    reply = SavedReply(id="wait", title="Old wait", lang="en", text="Desk text")
+    saved_desk.add_reply(store, reply, by="earlier", reserved=())
+    manager = await as_role("manager")
+    listed = await (await manager.client.get("/saved-replies")).text()
+    assert "not offered: saved.toml has a reply with this id" in listed
+    page = await _case_page(manager, case)
+    assert page.count('<option value="wait"') == 2 and "Desk text" not in page  # 2 boxes
