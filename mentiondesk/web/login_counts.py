@@ -8,7 +8,7 @@ are deleted by `prune`, so a flood of made-up names leaves at most an hour of ro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -44,11 +44,40 @@ class Counter:
         return sa.and_(_C.kind == self.kind, _C.address == self.address, _C.name == self.name)
 
 
-def add(store: Store, counters: Sequence[Counter], now: datetime) -> list[int]:
-    """Count one event on each counter, committed before anyone counts (insert, then count:
-    of two workers counting at once, the later always sees the other's row); the rows' ids."""
+# A key per login limit's subject (an address, a name), so counting one never waits on another.
+_LOCK = sa.text("SELECT pg_advisory_xact_lock(28012, hashtext(:subject))")  # 28012: "md"
+
+
+def count_or_refuse(
+    store: Store,
+    subject: str,
+    counted: Sequence[tuple[Counter, datetime]],
+    now: datetime,
+    over: Callable[[list[int]], bool],
+) -> list[int]:
+    """Count one event now on each counter and return how many each has had since its time,
+    taking the events back when `over(counts)` (a refused login spends nothing). One
+    transaction, which logins to the same `subject` take in turn (PostgreSQL: an advisory
+    lock; SQLite: the write lock the first insert takes), so of guesses sent at once exactly
+    the limit's number find themselves under it."""
     with store.engine.begin() as conn:
-        return [int(conn.execute(_insert(c, now).returning(_C.id)).scalar_one()) for c in counters]
+        ids, counts = _count(conn, subject, counted, now)
+        if over(counts):
+            conn.execute(sa.delete(LOGIN_COUNT).where(_C.id.in_(ids)))
+        return counts
+
+
+def _count(
+    conn: sa.Connection, subject: str, counted: Sequence[tuple[Counter, datetime]], now: datetime
+) -> tuple[list[int], list[int]]:
+    if conn.dialect.name == "postgresql":
+        conn.execute(_LOCK, {"subject": subject})
+    ids = [int(conn.execute(_insert(c, now).returning(_C.id)).scalar_one()) for c, _ in counted]
+    counts = [
+        int(conn.scalar(sa.select(sa.func.count()).where(c.rows(), _C.at >= since)) or 0)
+        for c, since in counted
+    ]
+    return ids, counts
 
 
 def _insert(counter: Counter, now: datetime) -> sa.Insert:
@@ -63,12 +92,6 @@ def recent(store: Store, counted: Sequence[tuple[Counter, datetime]]) -> list[in
             int(conn.scalar(sa.select(sa.func.count()).where(c.rows(), _C.at >= since)) or 0)
             for c, since in counted
         ]
-
-
-def remove(store: Store, ids: Sequence[int]) -> None:
-    """Take back events counted for a login that was refused after all."""
-    with store.engine.begin() as conn:
-        conn.execute(sa.delete(LOGIN_COUNT).where(_C.id.in_(ids)))
 
 
 def forgive(conn: sa.Connection, name: str, address: str | None = None) -> None:

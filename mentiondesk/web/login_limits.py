@@ -109,17 +109,14 @@ class LoginLimits:
 
     def _arrive(self, store: Store, login: _Login) -> Refusal | None:
         """Count the attempt from the address, then look at the locks."""
-        row = login_counts.add(store, [login.by_address], login.now)
-        attempts, pair, name = login_counts.recent(
+        (attempts,) = login_counts.count_or_refuse(
             store,
-            [
-                (login.by_address, login.now - _MINUTE),
-                (login.pair, login.now - PAIR_WINDOW),
-                (login.by_name, login.now - NAME_WINDOW),
-            ],
+            f"address {login.address}",
+            [(login.by_address, login.now - _MINUTE)],
+            login.now,
+            over=lambda counts: counts[0] > self.per_address,  # not counted: it would never end
         )
-        if attempts > self.per_address:  # refused: not counted, or it would never end
-            login_counts.remove(store, row)
+        if attempts > self.per_address:
             return Refusal(ADDRESS_BUSY, retry_after=60)
         if attempts == self.per_address:
             _LOGGER.warning(
@@ -127,6 +124,9 @@ class LoginLimits:
                 self.per_address,
                 login.address,
             )
+        pair, name = login_counts.recent(
+            store, [(login.pair, login.now - PAIR_WINDOW), (login.by_name, login.now - NAME_WINDOW)]
+        )
         if pair >= PAIR_FAILURES:
             return Refusal(PAIR_LOCKED)
         if name >= NAME_FAILURES:
@@ -136,12 +136,14 @@ class LoginLimits:
     def _try(self, store: Store, login: _Login) -> Refusal | None:
         """Count a failure against the pair and the name; refused when guesses sent at the
         same moment (here or on another worker) were counted up to the limit first."""
-        rows = login_counts.add(store, [login.pair, login.by_name], login.now)
-        pair, name = login_counts.recent(
-            store, [(login.pair, login.now - PAIR_WINDOW), (login.by_name, login.now - NAME_WINDOW)]
+        pair, name = login_counts.count_or_refuse(
+            store,
+            f"name {login_counts.login_key(login.name)}",
+            [(login.pair, login.now - PAIR_WINDOW), (login.by_name, login.now - NAME_WINDOW)],
+            login.now,
+            over=lambda counts: counts[0] > PAIR_FAILURES or counts[1] > NAME_FAILURES,
         )
         if pair > PAIR_FAILURES or name > NAME_FAILURES:
-            login_counts.remove(store, rows)
             return Refusal(PAIR_LOCKED if pair > PAIR_FAILURES else NAME_LOCKED)
         if pair == PAIR_FAILURES:
             _LOGGER.warning(
