@@ -89,6 +89,33 @@ def write_reply(
     return Sent(draft_id=draft.id, key=key)
 
 
+def hand_replies(conn: Connection, case_ids: list[int]) -> dict[int, list[Any]]:
+    """Each case's replies written by hand (kind, decided_by, decided_at), oldest first."""
+    if not case_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(DRAFT.c.case_id, DRAFT.c.kind, DRAFT.c.decided_by, DRAFT.c.decided_at)
+        .where(DRAFT.c.case_id.in_(case_ids), DRAFT.c.rule == HAND, DRAFT.c.status == "approved")
+        .order_by(DRAFT.c.decided_at, DRAFT.c.id)
+    ).all()
+    found: dict[int, list[Any]] = {}
+    for row in rows:
+        found.setdefault(int(row.case_id), []).append(row)
+    return found
+
+
+def answered_otherwise(replies: list[Any], draft: Any) -> Any | None:
+    """The latest reply of the other kind written by hand after the pending `draft` was: the
+    draft may still be right to send (a private follow-up to a public answer), so it stays;
+    the desk asks before it goes. None when there is none."""
+    later = [
+        r
+        for r in replies
+        if r.kind != draft.kind and r.decided_at is not None and r.decided_at >= draft.created_at
+    ]
+    return later[-1] if later else None
+
+
 def _open_case(conn: Connection, mention_id: int) -> tuple[Any, int]:
     """The mention and its open case, whose row is locked until the commit, so two submits
     (or a submit and an approval) queue up."""

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count, praised_last
+from mentiondesk.hand_reply import answered_otherwise, hand_replies
 from mentiondesk.held_replies import HeldReply, held_replies, reply_held
 from mentiondesk.models import text_digest
 from mentiondesk.store import Store
@@ -68,6 +69,10 @@ class QueueItem:
     held: HeldReply | None = None  # the approved reply the outbox holds: never sent
     newer: Post | None = None  # the author's latest post, newer than what the draft answers
     rank_frustration: int = 0  # the case's first mention's: the queue's order, as before
+    answered_at: datetime | None = None  # the case's first response: its timer stops
+    # A person's own reply of the other kind sent since the draft was written (kind, by, at):
+    # the draft may still be right to send, so the queue asks rather than withdrawing it.
+    hand_reply: Any | None = None
 
     @property
     def approvable(self) -> bool:
@@ -147,7 +152,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     )
     query = (
         _case_query(f, *_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
-        .add_columns(CASE.c.opened_at, draft.label("draft_id"))
+        .add_columns(CASE.c.opened_at, CASE.c.first_response_at, draft.label("draft_id"))
         .add_columns(follow_up_count().label("follow_ups"), praised_last().label("praised"))
         # A held reply first: the author was never answered, so the case is late already.
         .order_by(_held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
@@ -157,13 +162,16 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     latest = latest_mentions(conn, [r.id for r in rows if r.follow_ups])
     held = held_replies(conn, [r.id for r in rows])
-    answers = {r.id: drafts[r.draft_id][3] for r in rows if r.draft_id in drafts}
+    by_hand = hand_replies(conn, [r.id for r in rows if r.draft_id])
+    answers = {r.id: drafts[r.draft_id].mention_id for r in rows if r.draft_id in drafts}
     pairs = {r.id: shown(answers.get(r.id), latest.get(r.id)) for r in rows}
     found = posts(conn, {m for pair in pairs.values() for m in pair if m is not None})
     items = []
     for r in rows:
         own = drafts.get(r.draft_id)
         item = _item(r, r.id, r.priority, r.assignee, r.opened_at, own[:3] if own else None)
+        hand = answered_otherwise(by_hand.get(r.id, []), own) if own else None
+        item = replace(item, answered_at=r.first_response_at, hand_reply=hand)
         show, newer = pairs[r.id]
         items.append(_showing(item, found.get(show or 0), found.get(newer or 0), held.get(r.id)))
     return items
@@ -213,13 +221,13 @@ def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     return [_item(r, None, 0, None, r.created_at, (r.draft_id, r.kind, r.text)) for r in rows]
 
 
-def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, tuple[int, str, str, int]]:
-    """Each draft's id, kind, text, and the mention it answers."""
+def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, Any]:
+    """Each draft's id, kind, text (in that order), the mention it answers and when written."""
     if not ids:
         return {}
-    columns = (DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id)
+    columns = (DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id, DRAFT.c.created_at)
     rows = conn.execute(sa.select(*columns).where(DRAFT.c.id.in_(ids))).all()
-    return {r.id: (r.id, r.kind, r.text, r.mention_id) for r in rows}
+    return {r.id: r for r in rows}
 
 
 def _item(

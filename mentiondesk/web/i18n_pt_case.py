@@ -230,4 +230,17 @@ CASE = {
     "Replace the text you wrote with this saved reply?": (
         "Substituir o texto que você escreveu por esta resposta pronta?"
     ),
+    # A pending draft of the other kind after someone's own reply: asked, not withdrawn.
+    "You replied publicly at {when}: still send this private message?": (
+        "Você respondeu publicamente em {when}: enviar esta mensagem privada mesmo assim?"
+    ),
+    "{who} replied publicly at {when}: still send this private message?": (
+        "{who} respondeu publicamente em {when}: enviar esta mensagem privada mesmo assim?"
+    ),
+    "You sent a private message at {when}: still send this public reply?": (
+        "Você enviou uma mensagem privada em {when}: enviar esta resposta pública mesmo assim?"
+    ),
+    "{who} sent a private message at {when}: still send this public reply?": (
+        "{who} enviou uma mensagem privada em {when}: enviar esta resposta pública mesmo assim?"
+    ),
 }

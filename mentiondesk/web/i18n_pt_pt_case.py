@@ -159,4 +159,11 @@ CASE = {
     "{who} allowed the person on {platform} to be contacted again": (
         "{who} voltou a permitir contacto com a pessoa no {platform}"
     ),
+    # without "você"
+    "You replied publicly at {when}: still send this private message?": (
+        "Respondeu publicamente em {when}: enviar esta mensagem privada mesmo assim?"
+    ),
+    "You sent a private message at {when}: still send this public reply?": (
+        "Enviou uma mensagem privada em {when}: enviar esta resposta pública mesmo assim?"
+    ),
 }

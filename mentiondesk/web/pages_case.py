@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from typing import Any
 
 from aiohttp import web
 
@@ -100,6 +101,7 @@ async def render_case(
         ),
         people=people,
         hand=hand_reply.HAND,
+        replied_since=_replied_since(detail.drafts),
         # The rule behind the case and each draft, in words: its name stays in a title.
         rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
@@ -113,6 +115,14 @@ async def render_case(
         **(await picker_context(request, detail)),
         **(refusal.context(detail) if refusal else NOT_REFUSED),
     )
+
+
+def _replied_since(drafts: list[Any]) -> dict[int, Any]:
+    """Each pending draft's hand-written reply of the other kind sent since it was written."""
+    by_hand = [d for d in drafts if d.rule == hand_reply.HAND and d.status == "approved"]
+    waiting = [d for d in drafts if d.status == "pending"]
+    found = {d.id: hand_reply.answered_otherwise(by_hand, d) for d in waiting}
+    return {draft_id: reply for draft_id, reply in found.items() if reply is not None}
 
 
 def _counting(platform: str, handle: str) -> dict[str, dict[str, str]]:
