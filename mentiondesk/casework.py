@@ -17,7 +17,7 @@ from mentiondesk.case_history import stored_mention
 from mentiondesk.decisions import comment_key
 from mentiondesk.models import CaseContext, OutboxAction
 from mentiondesk.outbox_payload import outbox_row
-from mentiondesk.queue import NotFound, StaleAction
+from mentiondesk.queue import CaseEnded, NotFound, StaleAction
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, case_number
 
@@ -36,7 +36,7 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         if case is None:
             raise NotFound(f"no case {number}")
         if case.status != "open":
-            raise StaleAction(f"case {number} is not open")
+            raise CaseEnded(case_id, case.status)
         mention, reading = stored_mention(conn, case.mention_id)
         # The reply the author got or is about to get, not one a person rejected.
         draft = conn.execute(

@@ -37,6 +37,16 @@ class StaleAction(RuntimeError):
     """The draft or case changed since it was shown (someone else acted first)."""
 
 
+class CaseEnded(StaleAction):
+    """The case is resolved or closed already (`status`): a second Resolve, from the same
+    page or a colleague's, changes nothing, and the desk says how the case stands rather
+    than that someone else acted."""
+
+    def __init__(self, case_id: int, status: str) -> None:
+        super().__init__(f"case {case_number(case_id)} is already {status}")
+        self.status = status
+
+
 class DoNotContact(StaleAction):
     """The draft is private and its author asked not to be contacted: it was withdrawn, or
     may not be restored. Its own type, so the desk says so without reading the message."""
@@ -250,8 +260,8 @@ def _update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
         sa.update(CASE).where(CASE.c.id == case_id, CASE.c.status == "open").values(values)
     ).rowcount
     if changed != 1:  # say what it is now: 'already closed' or 'already resolved'
-        now = status if status != "open" else "no longer open"
-        raise StaleAction(f"case {case_number(case_id)} is already {now}")
+        now = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id))
+        raise CaseEnded(case_id, str(now if now != "open" else status))
 
 
 def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:

@@ -54,6 +54,9 @@ NOTICES = {
     ),
     "closed": ("ok", "Case closed: its pending drafts are withdrawn."),
     "resolved": ("ok", "Case resolved: its pending drafts are withdrawn."),
+    # A second Resolve or Close (a double click, a stale tab, a colleague first): no blame.
+    "already-resolved": ("warn", "This case is already resolved: nothing changed."),
+    "already-closed": ("warn", "This case is already closed: nothing changed."),
     "assigned": ("ok", "Case assigned."),
     "unassigned": ("ok", "Case unassigned: it is nobody's now."),
     "bad-assignee": ("error", "There is no active desk user by that name: nothing changed."),

@@ -25,6 +25,8 @@ NOTICES = {
     "Escalated: a help-desk ticket is being opened.": (
         "Encaminhado: um chamado está sendo aberto no help desk."
     ),
+    "This case is already resolved: nothing changed.": "Este caso já está resolvido: nada mudou.",
+    "This case is already closed: nothing changed.": "Este caso já está encerrado: nada mudou.",
     "This case was already escalated: nothing new was sent to the help desk.": (
         "Este caso já tinha sido encaminhado: nada de novo foi enviado ao help desk."
     ),

@@ -20,6 +20,11 @@ def _back(case_id: int) -> str:
     return f"/cases/{case_id}"
 
 
+def _ended(exc: queue.CaseEnded) -> str:
+    """The notice for an action on a case already resolved or closed: how it stands."""
+    return "already-resolved" if exc.status == "resolved" else "already-closed"
+
+
 @require(Role.AGENT)
 async def assign(request: web.Request) -> web.StreamResponse:
     """Managers give a case to anyone active, or to nobody ("-"); an agent can take it."""
@@ -37,6 +42,8 @@ async def assign(request: web.Request) -> web.StreamResponse:
         await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
+    except queue.CaseEnded as exc:  # before StaleAction, which it is
+        raise redirect(_back(case_id), _ended(exc)) from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
     raise redirect(_back(case_id), "assigned" if assignee else "unassigned")
@@ -55,6 +62,8 @@ async def escalate(request: web.Request) -> web.StreamResponse:
         raise redirect(_back(case_id), "already-escalated") from None
     except queue.NotFound:
         raise web.HTTPNotFound() from None
+    except queue.CaseEnded as exc:  # before StaleAction, which it is
+        raise redirect(_back(case_id), _ended(exc)) from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
     if desk.on_queued is not None:
@@ -72,6 +81,8 @@ async def close(request: web.Request) -> web.StreamResponse:
         await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
+    except queue.CaseEnded as exc:  # before StaleAction, which it is
+        raise redirect(_back(case_id), _ended(exc)) from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
     await desk.db(audit.record, desk.store, who, status, case_id=case_id)
