@@ -41,6 +41,7 @@ def test_keyboard_approves_the_selected_item(page: Page, world: tuple[str, Store
     url, store = world
     add(store, "Keyboard-first complaint", priority=99, draft="Keyboard reply")
     login(page, url, "agent")
+    page.keyboard.press("j")  # nothing is selected until a row is chosen
     expect(page.locator("#queue > .item.selected")).to_contain_text("Keyboard-first complaint")
     page.keyboard.press("j")
     page.keyboard.press("k")

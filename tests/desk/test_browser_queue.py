@@ -45,6 +45,8 @@ def test_the_selected_row_is_marked_for_assistive_technology(
     url, _ = world
     login(page, url, "agent")
     rows = page.locator("#queue > .item")
+    expect(page.locator("#queue > .item[aria-current]")).to_have_count(0)
+    page.keyboard.press("j")
     expect(rows.nth(0)).to_have_attribute("aria-current", "true")
     page.keyboard.press("j")
     expect(rows.nth(1)).to_have_attribute("aria-current", "true")
@@ -58,7 +60,7 @@ def test_a_clipped_draft_says_so_and_a_click_shows_it_before_approving(
     page: Page, world: tuple[str, Store]
 ) -> None:
     url, store = world
-    add(store, "Short-draft complaint", priority=81, draft="Short")  # selected at first
+    add(store, "Short-draft complaint", priority=81, draft="Short")  # first in line
     add(store, "Long-draft complaint", priority=80, draft=LONG_DRAFT)
     login(page, url, "agent")
     row = page.locator("#queue > .item", has_text="Long-draft complaint")
@@ -81,9 +83,32 @@ def test_the_selected_row_shows_its_whole_draft_for_the_approve_key(
     url, store = world
     add(store, "Long-draft first in line", priority=100, draft=LONG_DRAFT)
     login(page, url, "agent")
+    page.keyboard.press("j")
     selected = page.locator("#queue > .item.selected")
     expect(selected).to_contain_text("Long-draft first in line")
     assert selected.locator(".draft").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
     expect(selected.locator(".draft")).to_contain_text("Last words.")
+    page.keyboard.press("a")
+    expect(page.locator(".notice")).to_contain_text("Reply approved")
+
+
+def test_a_key_right_after_the_page_loads_approves_or_rejects_nothing(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    """A stray `a` or `r` before anyone chose a row sends no reply: nothing is selected yet."""
+    url, store = world
+    add(store, "Stray-key complaint", priority=120, draft="Not by accident")
+    login(page, url, "agent")
+    expect(page.locator("#queue > .item.selected")).to_have_count(0)
+    page.keyboard.press("a")
+    page.keyboard.press("r")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # give a wrongly handled key the time to submit or navigate
+    expect(page).to_have_url(f"{url}/queue")
+    expect(page.locator(".notice")).to_have_count(0)
+    row = page.locator("#queue > .item", has_text="Stray-key complaint")
+    expect(row.get_by_role("button", name="Approve")).to_have_count(1)
+    page.keyboard.press("k")  # a deliberate choice: the first row, then `a` approves it
+    expect(row).to_have_attribute("aria-current", "true")
     page.keyboard.press("a")
     expect(page.locator(".notice")).to_contain_text("Reply approved")

@@ -200,7 +200,9 @@
     var queue = document.getElementById("queue");
     var items = Array.from(document.querySelectorAll("#queue > .item"));
     if (!queue || !items.length) return;
-    var index = 0;
+    // Nothing is selected until the person chooses a row (j/k, a click, focus in it): a
+    // stray `a` or `r` right after the page loads approves or rejects nothing.
+    var index = -1;
     function select(i, scroll) {
       index = Math.max(0, Math.min(items.length - 1, i));
       items.forEach(function (el, j) {
@@ -211,11 +213,18 @@
       markClipped(items);  // the selected row shows all of its post and draft
       if (scroll) items[index].scrollIntoView({ block: "nearest" });
     }
-    select(0, false);  // the page opens where it is, at the top, not scrolled to the first row
+    markClipped(items);  // the page opens where it is, at the top, no row selected
     window.addEventListener("resize", function () { markClipped(items); });
     queue.addEventListener("click", function (event) {
       var item = event.target.closest("#queue > .item");
       if (item && !ownsKeys(event.target)) select(items.indexOf(item), false);
+    });
+    // Tabbing to a row's case link chooses the row too; not its buttons, whose click the
+    // submit check below must see with the row as it was (a clipped draft is shown first).
+    queue.addEventListener("focusin", function (event) {
+      var item = event.target.closest("#queue > .item");
+      if (!item || !(event.target === item || event.target.matches(".case-link"))) return;
+      if (items.indexOf(item) !== index) select(items.indexOf(item), false);
     });
     // Nobody approves a draft they could not read in full: approving one that is cut off
     // (by click or key) selects its row, which shows all of it, and sends nothing yet.
@@ -229,9 +238,10 @@
       if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
       var item = items[index], form;
+      if (!item && event.key !== "j" && event.key !== "k") return;  // no row chosen yet
       switch (event.key) {
         case "j": select(index + 1, true); break;
-        case "k": select(index - 1, true); break;
+        case "k": select(index < 0 ? 0 : index - 1, true); break;
         case "o": case "Enter": window.location.assign(item.dataset.href); break;
         case "a": form = item.querySelector("form.approve"); if (form) form.requestSubmit(); break;
         case "r": form = item.querySelector("form.reject"); if (form) form.requestSubmit(); break;
