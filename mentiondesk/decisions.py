@@ -87,7 +87,7 @@ def record(
         cases = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
         planned = [(d, p) for d in todo for p in d.drafts]
         case_of = cases.case_of
-        rows = [_draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
+        rows = [draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         drafts = insert_ids(conn, DRAFT, rows)
         # Before praise withdraws anything: an opt-out's withdrawal is for good, not restored.
         stopped_by_post(conn, {d.author_id: d.mention_id for d in todo if d.opt_out}, now)
@@ -242,9 +242,10 @@ def _number(case_id: int | None) -> str | None:
     return case_number(case_id) if case_id else None
 
 
-def _draft_row(
+def draft_row(
     d: Decision, plan: DraftPlan, case_id: int | None, now: datetime
 ) -> dict[str, object]:
+    """The draft table's row for `plan` (approved at once if it is `auto`)."""
     return {
         "mention_id": d.mention_id,
         "case_id": case_id,

@@ -148,11 +148,17 @@ class Processor:
         )
 
     def _draft(self, action: Action) -> DraftPlan:
-        kind = "private" if action.kind is ActionKind.DRAFT_PRIVATE else "public"
-        lang = action.lang or self.playbook.templates.default_lang
-        return DraftPlan(
-            kind=kind, text=action.text or "", lang=lang, rule=action.rule, auto=action.auto
-        )
+        return draft_plan(action, self.playbook.templates.default_lang)
+
+
+def draft_plan(action: Action, default_lang: str) -> DraftPlan:
+    """The draft a playbook's draft action asks for (also when a corrected reading is decided
+    again: corrected_drafts)."""
+    kind = "private" if action.kind is ActionKind.DRAFT_PRIVATE else "public"
+    lang = action.lang or default_lang
+    return DraftPlan(
+        kind=kind, text=action.text or "", lang=lang, rule=action.rule, auto=action.auto
+    )
 
 
 def by_author_turn(

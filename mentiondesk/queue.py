@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import lock_case, withdrawn_for_complaint, withdrawn_for_praise
+from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.decisions import DraftPlan, post_action
 from mentiondesk.models import Mention, text_digest
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
@@ -170,9 +171,11 @@ def reject_draft(store: Store, draft_id: int, *, by: str, seen: str | None = Non
 def restore_draft(store: Store, draft_id: int) -> None:
     """Put back a draft that the author's praise withdrew, when the praise did not settle the
     case (sarcasm read as praise, thanks for something else), or a thank-you that a complaint
-    withdrew, when the complaint was about something else: it waits for approval again.
+    withdrew, when the complaint was about something else, or a draft a corrected reading
+    withdrew, when it fits after all: it waits for approval again.
 
-    StaleAction unless praise or a complaint withdrew it and its case is open, when another
+    StaleAction unless praise, a complaint or a correction withdrew it and its case (if it has
+    one) is open, when another
     private message of the case waits (one at a time, as when a follow-up replaces one), or
     when it is private and the author has since asked not to be contacted.
     """
@@ -181,7 +184,8 @@ def restore_draft(store: Store, draft_id: int) -> None:
         if draft.status != "withdrawn" or not _restorable(draft.decided_by):
             why = f"draft {draft_id} is {draft.status}, not withdrawn by praise or a complaint"
             raise StaleAction(why)
-        if conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id)) != "open":
+        status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id))
+        if draft.case_id is not None and status != "open":
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
         # Under the author's lock: a listing now waits for this commit, then withdraws it.
         if draft.kind == "private" and do_not_contact(conn, draft.mention_id, hold=True):
@@ -201,8 +205,10 @@ def restore_draft(store: Store, draft_id: int) -> None:
 
 
 def _restorable(decided_by: str | None) -> bool:
-    """Withdrawn by a post a person may read otherwise: praise, or a complaint."""
-    return (withdrawn_for_praise(decided_by) or withdrawn_for_complaint(decided_by)) is not None
+    """Withdrawn by a post a person may read otherwise (praise, a complaint), or by a
+    correction of the reading."""
+    found = (withdrawn_for_praise, withdrawn_for_complaint, withdrawn_for_correction)
+    return any(why(decided_by) is not None for why in found)
 
 
 def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> None:
@@ -245,6 +251,11 @@ def _decided(draft: sa.Row[Any]) -> StaleAction:
         return StaleAction(
             f"draft {draft.id} was withdrawn: the author has since complained; restore it on "
             "the case page if the complaint is about something else"
+        )
+    if withdrawn_for_correction(draft.decided_by) is not None:
+        return StaleAction(
+            f"draft {draft.id} was withdrawn: the reading was corrected; restore it on the "
+            "case page if it still fits"
         )
     if withdrawn_for_opt_out(draft.decided_by) is not None:
         return DoNotContact(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")

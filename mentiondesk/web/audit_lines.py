@@ -55,6 +55,14 @@ def _simple(loc: Locale, action: str, who: str) -> str | None:
         "resolved": loc.t("{who} resolved the case", who=who),
         "closed": loc.t("{who} closed the case", who=who),
         "note": loc.t("{who} added a note", who=who),
+        # A correction's drafts (corrected_drafts): one line each, after its "relabel".
+        "withdraw": loc.t(
+            "{who} corrected the reading: a draft written for the old one was withdrawn",
+            who=who,
+        ),
+        "redraft": loc.t(
+            "{who} corrected the reading: the playbook wrote a draft for the new one", who=who
+        ),
     }
     return texts.get(action)
 

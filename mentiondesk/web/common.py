@@ -67,6 +67,18 @@ NOTICES = {
     ),
     "noted": ("ok", "Note added."),
     "corrected": ("ok", "Label corrected, thank you: it is kept for retraining."),
+    # A correction the drafts followed (corrected_drafts): what it did to them, in a word.
+    "redrafted": (
+        "ok",
+        "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
+        "reading are withdrawn, and the new reading's drafts wait below for approval.",
+    ),
+    "corrected-write": (
+        "ok",
+        "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
+        "reading are withdrawn and the new reading calls for none: write a reply with Reply "
+        "now if it needs one.",
+    ),
     "stale": (
         "warn",
         "Someone else already acted on this (approved, rejected or closed it), or a newer "
@@ -262,6 +274,7 @@ def safe_next(value: str | None, default: str = "/queue") -> str:
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
+    from mentiondesk.corrections import withdrawn_for_correction
     from mentiondesk.models import text_digest
     from mentiondesk.opt_outs import withdrawn_for_opt_out
     from mentiondesk.tables import case_number
@@ -273,6 +286,7 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "case_number": case_number,
         "withdrawn_for_praise": withdrawn_for_praise,
         "withdrawn_for_complaint": withdrawn_for_complaint,
+        "withdrawn_for_correction": withdrawn_for_correction,
         "replaced_by": replaced_by,
         "withdrawn_for_opt_out": withdrawn_for_opt_out,
         # A draft's text as the page shows it: its form carries this, so no later edit is

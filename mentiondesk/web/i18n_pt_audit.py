@@ -58,4 +58,11 @@ AUDIT = {
     "{who} sent an action again": "{who} enviou uma ação de novo",
     "{text}, this time through {to}": "{text}, desta vez por {to}",
     # The People page's recent changes to logins.
+    # A correction's drafts (corrected_drafts).
+    "{who} corrected the reading: a draft written for the old one was withdrawn": (
+        "{who} corrigiu a classificação: um rascunho escrito para a anterior foi retirado"
+    ),
+    "{who} corrected the reading: the playbook wrote a draft for the new one": (
+        "{who} corrigiu a classificação: as regras escreveram um rascunho para a nova"
+    ),
 }

@@ -243,4 +243,11 @@ CASE = {
     "{who} sent a private message at {when}: still send this public reply?": (
         "{who} enviou uma mensagem privada em {when}: enviar esta resposta pública mesmo assim?"
     ),
+    # A draft a correction of the reading withdrew (corrected_drafts).
+    "Withdrawn: the reading was corrected, and this draft was written for the old one.": (
+        "Retirada: a classificação foi corrigida, e este rascunho foi escrito para a anterior."
+    ),
+    "Still fits the corrected reading? This draft waits for approval again.": (
+        "Ainda cabe com a classificação corrigida? Este rascunho volta a aguardar aprovação."
+    ),
 }

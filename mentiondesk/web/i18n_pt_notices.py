@@ -34,6 +34,19 @@ NOTICES = {
     "Label corrected, thank you: it is kept for retraining.": (
         "Classificação corrigida, obrigado: a correção fica guardada para o retreino."
     ),
+    "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
+    "reading are withdrawn, and the new reading's drafts wait below for approval.": (
+        "Classificação corrigida, obrigado: a correção fica guardada para o retreino. Os "
+        "rascunhos escritos para a classificação anterior foram retirados, e os da nova "
+        "aguardam aprovação abaixo."
+    ),
+    "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
+    "reading are withdrawn and the new reading calls for none: write a reply with Reply "
+    "now if it needs one.": (
+        "Classificação corrigida, obrigado: a correção fica guardada para o retreino. Os "
+        "rascunhos escritos para a classificação anterior foram retirados, e a nova não pede "
+        "nenhum: escreva uma resposta em Responder agora, se o caso precisar."
+    ),
     "Someone else already acted on this (approved, rejected or closed it), or a newer "
     "draft replaced it. Nothing was sent twice; here is how it stands now.": (
         "Outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "

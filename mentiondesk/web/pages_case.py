@@ -9,6 +9,8 @@ from typing import Any
 from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
+from mentiondesk.corrected_drafts import correct_reading
+from mentiondesk.models import Label
 from mentiondesk.reply_limits import (
     counting_rule,
     has_private_messages,
@@ -196,6 +198,8 @@ async def refused_page(
 
 @require(Role.AGENT)
 async def correct(request: web.Request) -> web.StreamResponse:
+    """A person's label for the mention, kept for retraining; its pending drafts follow it
+    (corrected_drafts: those for the old reading withdrawn, the new reading's written)."""
     desk, mention_id = request.app[DESK], int_param(request, "id")
     form = await request.post()
     label = str(form.get("label", ""))
@@ -204,12 +208,13 @@ async def correct(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest()  # the error page says what to do
     who = session(request).user.name
     try:
-        previous = await desk.db(audit.correct_label, desk.store, mention_id, label=label, by=who)
-    except queue.NotFound:
+        done = await desk.db(
+            correct_reading, desk.store, desk.playbook, mention_id, Label(label), by=who
+        )
+    except LookupError:
         raise web.HTTPNotFound() from None
-    detail = f"{previous} → {label}"
-    await desk.db(audit.record, desk.store, who, "relabel", mention_id=mention_id, detail=detail)
-    raise redirect(f"/mentions/{mention_id}", "corrected")
+    notice = "redrafted" if done.written else "corrected-write" if done.withdrawn else "corrected"
+    raise redirect(f"/mentions/{mention_id}", notice)
 
 
 @require(Role.AGENT)

@@ -1,0 +1,205 @@
+"""When a person corrects how a mention reads, its drafts follow the corrected reading.
+
+The pending drafts the playbook wrote for the old reading (an apology for what was praise) are
+withdrawn naming the correction, to be restored on the case page if one still fits; the
+playbook decides again on the corrected reading, and the drafts it now asks for are written
+as the pipeline writes them (decisions.draft_row, do-not-contact read under the author's
+lock), a pending draft of the same rule and kind staying as it is (a person may have edited
+it). A draft of another case's rule or kind is written beside it.
+
+A correction never sends anything by itself. A rule's `auto` reply waits for approval
+instead: it would be posted unread, maybe hours after the post, on a click about a label.
+Alerts and tickets are not sent: the mention's own rules sent theirs when it came in, and a
+correction is no news for the team. The case the new reading asks for is opened (or the
+author's open case joined) when the mention has none, so the drafts wait where people look.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.audit_trail import write as audit
+from mentiondesk.case_history import stored_mention
+from mentiondesk.cases import assign_cases, insert_ids, lock_case
+from mentiondesk.corrections import corrected_reason, record_correction
+from mentiondesk.decisions import Decision, DraftPlan, draft_row
+from mentiondesk.models import Action, ActionKind, History, Label
+from mentiondesk.opt_outs import listed_among, without_dms
+from mentiondesk.processing import OPT_OUT, draft_plan, priority
+from mentiondesk.store import RECENT_CASES, Store
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, case_number
+from playbooks import Playbook
+
+_LOGGER = logging.getLogger(__name__)
+_DRAFTS = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
+_CASES = (ActionKind.OPEN_CASE, ActionKind.ESCALATE)  # an escalation's case, not its ticket
+WITHDRAWN = "reading corrected"  # the audit detail of a draft the correction withdrew
+
+
+@dataclass(frozen=True, slots=True)
+class Redrafted:
+    """What a correction did: the label it replaced, the drafts withdrawn and written."""
+
+    previous: str | None
+    withdrawn: tuple[int, ...] = ()
+    written: tuple[int, ...] = ()
+
+
+def correct_reading(
+    store: Store, playbook: Playbook, mention_id: int, label: Label, *, by: str
+) -> Redrafted:
+    """Record `by`'s label for the mention (kept for retraining, audited) and make its pending
+    drafts follow it, in one transaction. LookupError for no such mention."""
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        author_id = conn.scalar(sa.select(MENTION.c.author_id).where(MENTION.c.id == mention_id))
+        if author_id is None:
+            raise LookupError(f"no mention with id {mention_id}")
+        # The author's lock first, as the pipeline takes it: their next mention, or a listing,
+        # waits for this commit, and the list is read as it is now.
+        listed = listed_among(conn, {author_id})
+        previous, correction = record_correction(conn, mention_id, label, by=by)
+        detail = f"{previous} → {label.value}"
+        audit(conn, by, "relabel", mention_id=mention_id, detail=detail)
+        case = _case_of(conn, mention_id)
+        if previous == label.value or (case is not None and case.status != "open"):
+            return Redrafted(previous)  # nothing read otherwise; an ended case has none waiting
+        if case is not None:
+            lock_case(conn, case.id)  # take turns with an approval or a Reply now
+        decision = _decide(conn, playbook, mention_id, int(author_id), listed)
+        withdrawn, kept = _withdraw_old(conn, mention_id, decision.drafts, correction, now)
+        case_id = case.id if case is not None else _open_case(conn, decision, now)
+        written = _write_new(conn, decision, kept, case_id, now)
+        for draft_id in withdrawn:
+            ids = {"mention_id": mention_id, "case_id": case_id, "draft_id": draft_id}
+            audit(conn, by, "withdraw", **ids, detail=WITHDRAWN)
+        for draft_id in written:
+            audit(conn, by, "redraft", mention_id=mention_id, case_id=case_id, draft_id=draft_id)
+    return Redrafted(previous, withdrawn, written)
+
+
+def _case_of(conn: Connection, mention_id: int) -> Any | None:
+    """The case the mention opened or, as a follow-up, joined (its latest)."""
+    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
+    theirs = sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined))
+    return conn.execute(sa.select(CASE).where(theirs).order_by(CASE.c.id.desc())).first()
+
+
+def _decide(
+    conn: Connection, playbook: Playbook, mention_id: int, author_id: int, listed: set[int]
+) -> Decision:
+    """The playbook's decision on the corrected reading: its drafts (none `auto`; no private
+    one to an author on the list or who asked to stop in this post) and the case it wants."""
+    mention, reading = stored_mention(conn, mention_id)  # the reading carries the new label
+    history = _history_before(conn, author_id, mention_id)
+    try:
+        actions = playbook.decide(mention, reading, history, mention_id=mention_id)
+    except Exception as exc:  # the correction stands; a person writes the reply
+        _LOGGER.error(
+            "mention %s: the playbook failed on the corrected reading (%s); no new drafts",
+            mention_id,
+            type(exc).__name__,
+        )
+        actions = []
+    drafts = _plans(actions, playbook.templates.default_lang)
+    if OPT_OUT in reading.topics:
+        drafts = tuple(p for p in drafts if p.kind != "private")
+    decision = Decision(
+        mention_id=mention_id,
+        author_id=author_id,
+        mention=mention,
+        reading=reading,
+        case_rule=next((a.rule for a in actions if a.kind in _CASES), None),
+        priority=priority(reading, mention.author.followers),
+        drafts=drafts,
+    )
+    return without_dms(decision, listed)
+
+
+def _plans(actions: list[Action], default_lang: str) -> tuple[DraftPlan, ...]:
+    """The drafts asked for, each waiting for a person (see the module's docstring)."""
+    drafts = (draft_plan(a, default_lang) for a in actions if a.kind in _DRAFTS)
+    return tuple(replace(p, auto=False) for p in drafts)
+
+
+def _history_before(conn: Connection, author_id: int, mention_id: int) -> History:
+    """The author's history as the pipeline knew it when the mention came in: cases earlier
+    mentions opened (open, or resolved lately) and how many mentions came before it."""
+    recent = (CASE.c.status == "resolved") & (CASE.c.closed_at >= datetime.now(UTC) - RECENT_CASES)
+    cases = conn.execute(
+        sa.select(CASE.c.id, CASE.c.status)
+        .where(CASE.c.author_id == author_id, CASE.c.mention_id < mention_id)
+        .where((CASE.c.status == "open") | recent)
+        .order_by(CASE.c.id)
+    ).all()
+    before = conn.scalar(
+        sa.select(sa.func.count()).where(
+            MENTION.c.author_id == author_id,
+            MENTION.c.processed.is_(True),
+            MENTION.c.id < mention_id,
+        )
+    )
+    return History(
+        past_cases=tuple(case_number(c.id) for c in cases),
+        open_cases=tuple(case_number(c.id) for c in cases if c.status == "open"),
+        mentions_before=int(before or 0),
+    )
+
+
+def _withdraw_old(
+    conn: Connection, mention_id: int, plans: tuple[DraftPlan, ...], correction: int, now: datetime
+) -> tuple[tuple[int, ...], set[tuple[str, str]]]:
+    """Withdraw the mention's pending drafts the new decision does not ask for (by rule and
+    kind); return their ids and the (kind, rule) of those kept."""
+    wanted = {(p.kind, p.rule) for p in plans}
+    pending = conn.execute(
+        sa.select(DRAFT.c.id, DRAFT.c.kind, DRAFT.c.rule).where(
+            DRAFT.c.mention_id == mention_id, DRAFT.c.status == "pending"
+        )
+    ).all()
+    kept = {(d.kind, d.rule) for d in pending if (d.kind, d.rule) in wanted}
+    gone = [d.id for d in pending if (d.kind, d.rule) not in wanted]
+    if gone:
+        conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id.in_(gone), DRAFT.c.status == "pending")
+            .values(status="withdrawn", decided_at=now, decided_by=corrected_reason(correction))
+        )
+    return tuple(sorted(gone)), kept
+
+
+def _open_case(conn: Connection, decision: Decision, now: datetime) -> int | None:
+    """The case the new reading asks for, for a mention that has none: opened, or the
+    author's open case joined (cases.assign_cases, as for a mention coming in)."""
+    if decision.case_rule is None:
+        return None
+    return assign_cases(conn, [decision], now).case_of.get(decision.mention_id)
+
+
+def _write_new(
+    conn: Connection,
+    decision: Decision,
+    kept: set[tuple[str, str]],
+    case_id: int | None,
+    now: datetime,
+) -> tuple[int, ...]:
+    """Write the drafts asked for that no pending draft already is. One private message of
+    a case waits at a time: while another mention's waits, none is added beside it."""
+    plans = [p for p in decision.drafts if (p.kind, p.rule) not in kept]
+    if case_id is not None and _private_waits(conn, case_id):
+        plans = [p for p in plans if p.kind != "private"]
+    rows = [draft_row(decision, p, case_id, now) for p in plans]
+    return tuple(insert_ids(conn, DRAFT, rows))
+
+
+def _private_waits(conn: Connection, case_id: int) -> bool:
+    query = sa.select(DRAFT.c.id).where(
+        DRAFT.c.case_id == case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
+    )
+    return conn.scalar(query.limit(1)) is not None

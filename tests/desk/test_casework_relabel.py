@@ -1,0 +1,118 @@
+"""Correcting a reading on the case page: the drafts written for the old reading are withdrawn
+(restorable), the playbook's drafts for the new one wait for approval; nothing is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from mentiondesk import contacts
+from mentiondesk.corrected_drafts import correct_reading
+from mentiondesk.models import Brand, Label
+from mentiondesk.store import Store
+from mentiondesk.tables import AUDIT, CASE, DRAFT, OUTBOX
+from playbooks import load_playbook
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+APOLOGY = "We're sorry about your delivery. Could you DM us your order number?"
+
+
+def _drafts(store: Store, mention: int) -> list[tuple[object, ...]]:
+    query = (
+        sa.select(DRAFT.c.kind, DRAFT.c.rule, DRAFT.c.status, DRAFT.c.auto, DRAFT.c.case_id)
+        .where(DRAFT.c.mention_id == mention)
+        .order_by(DRAFT.c.id)
+    )
+    with store.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def _count(store: Store, table: sa.Table) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+
+
+async def test_praise_read_as_a_complaint_gets_a_thank_you_instead_of_the_apology(
+    as_role: Login, store: Store
+) -> None:
+    mention, case, apology = add(store, "Genuinely impressed @lumora", draft=APOLOGY)
+    sent = _count(store, OUTBOX)
+    desk = await as_role("agent")
+    done = await desk.post(f"/mentions/{mention}/correct", label="positive")
+    assert done.headers["Location"] == f"/mentions/{mention}?notice=redrafted"
+    assert _drafts(store, mention) == [
+        ("private", "complaint", "withdrawn", False, case),
+        ("public", "praise", "pending", False, case),  # the shipped praise rule's thank-you
+    ]
+    assert _count(store, OUTBOX) == sent  # no alert, ticket or reply went anywhere
+    page = await (await desk.client.get(done.headers["Location"])).text()
+    assert "Withdrawn: the reading was corrected, and this draft was written for the old one." in (
+        page
+    )
+    assert "the new reading&#39;s drafts wait below for approval" in page
+    assert "agent corrected the reading: a draft written for the old one was withdrawn" in page
+    assert "agent corrected the reading: the playbook wrote a draft for the new one" in page
+    restored = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
+    assert restored.headers["Location"].endswith("notice=restored")
+    assert _drafts(store, mention)[0][2] == "pending"
+
+
+async def test_a_reading_nothing_is_drafted_for_asks_for_a_reply_by_hand(
+    as_role: Login, store: Store
+) -> None:
+    mention, case, _ = add(store, "The lamp is a lamp", draft=APOLOGY)
+    desk = await as_role("agent")
+    stale = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "Approve and send" in stale
+    done = await desk.post(f"/mentions/{mention}/correct", label="neutral")
+    assert done.headers["Location"].endswith("notice=corrected-write")
+    assert [d[2] for d in _drafts(store, mention)] == ["withdrawn"]
+    pt = {"Accept-Language": "pt-BR"}
+    page = await (await desk.client.get(done.headers["Location"], headers=pt)).text()
+    assert "escreva uma resposta em Responder agora" in page
+    assert "a classificação foi corrigida" in page
+    again = await desk.post(f"/mentions/{mention}/correct", label="neutral")  # same label
+    assert again.headers["Location"].endswith("notice=corrected")
+    with store.engine.connect() as conn:
+        lines = conn.scalars(sa.select(AUDIT.c.action).where(AUDIT.c.mention_id == mention))
+        assert sorted(lines) == ["relabel", "relabel", "withdraw"]
+
+
+async def test_a_complaint_read_as_praise_opens_a_case_without_a_dm_to_a_listed_author(
+    as_role: Login, store: Store
+) -> None:
+    mention, case, _ = add(
+        store, "Oh great, another delay", label="positive", handle="wry", case=False,
+        draft="Thank you!", draft_kind="public", rule="praise",
+    )  # fmt: skip
+    assert case is None
+    contacts.set_do_not_contact(store, "x", "wry", by="admin")
+    desk = await as_role("agent")
+    done = await desk.post(f"/mentions/{mention}/correct", label="negative")
+    assert done.headers["Location"].endswith("notice=corrected-write")
+    with store.engine.connect() as conn:
+        rules = conn.scalars(sa.select(CASE.c.rule).where(CASE.c.mention_id == mention)).all()
+    assert rules == ["complaint"]  # the case the new reading asks for, for a person
+    assert _drafts(store, mention) == [("public", "praise", "withdrawn", False, None)]
+    assert _count(store, OUTBOX) == 0  # the complaint rule's alert is not sent from here
+
+
+def test_an_auto_reply_the_new_reading_calls_for_waits_for_a_person(
+    store: Store, tmp_path: Path
+) -> None:
+    rules = tmp_path / "auto.toml"
+    rules.write_text(
+        '[[rules]]\nname = "thanks"\nwhen = { label = ["positive"] }\n'
+        'actions = [{ type = "draft_public", template = "thank_you", auto = true }]\n',
+        encoding="utf-8",
+    )
+    playbook = load_playbook([rules], brand=Brand(name="Lumora"))
+    mention, case, _ = add(store, "Loved it, honestly", draft=APOLOGY)
+    done = correct_reading(store, playbook, mention, Label.POSITIVE, by="agent")
+    assert (done.previous, len(done.withdrawn), len(done.written)) == ("negative", 1, 1)
+    assert _drafts(store, mention)[1] == ("public", "thanks", "pending", False, case)
+    assert _count(store, OUTBOX) == 0
