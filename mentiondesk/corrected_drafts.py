@@ -68,8 +68,11 @@ def correct_reading(
         detail = f"{previous} → {label.value}"
         audit(conn, by, "relabel", mention_id=mention_id, detail=detail)
         case = _case_of(conn, mention_id)
-        if previous == label.value or (case is not None and case.status != "open"):
-            return Redrafted(previous)  # nothing read otherwise; an ended case has none waiting
+        # Nothing read otherwise; an ended case has no draft waiting; an unread mention has
+        # none yet (the pipeline decides it when it reads it).
+        unchanged = previous is None or previous == label.value
+        if unchanged or (case is not None and case.status != "open"):
+            return Redrafted(previous)
         if case is not None:
             lock_case(conn, case.id)  # take turns with an approval or a Reply now
         decision = _decide(conn, playbook, mention_id, int(author_id), listed)

@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from mentiondesk import contacts
-from mentiondesk.corrected_drafts import correct_reading
-from mentiondesk.models import Brand, Label
+from mentiondesk.corrected_drafts import Redrafted, correct_reading
+from mentiondesk.models import Author, Brand, Label, Mention
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, CASE, DRAFT, OUTBOX
+from mentiondesk.tables import AUDIT, CASE, DRAFT, MENTION, OUTBOX
 from playbooks import load_playbook
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
@@ -116,3 +117,18 @@ def test_an_auto_reply_the_new_reading_calls_for_waits_for_a_person(
     assert (done.previous, len(done.withdrawn), len(done.written)) == ("negative", 1, 1)
     assert _drafts(store, mention)[1] == ("public", "thanks", "pending", False, case)
     assert _count(store, OUTBOX) == 0
+
+
+def test_a_mention_not_read_yet_is_only_relabelled(store: Store) -> None:
+    author = Author(id="u-new", handle="new", name="New", followers=1)
+    fresh = Mention(
+        platform="x", external_id="unread-1", author=author, text="hi", created_at=datetime.now(UTC)
+    )
+    store.ingest("seed", [fresh], None)
+    with store.engine.connect() as conn:
+        mention = int(
+            conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.external_id == "unread-1"))
+        )
+    playbook = load_playbook([], brand=Brand(name="Lumora"))
+    done = correct_reading(store, playbook, mention, Label.NEGATIVE, by="agent")
+    assert done == Redrafted(None) and _drafts(store, mention) == []
