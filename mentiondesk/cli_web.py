@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import secrets
+import socket
 
 from aiohttp import web
 from rich.markup import escape
@@ -47,16 +49,30 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     try:
         runner = await serve(desk, section.host, section.port)
     except OSError as exc:
-        err.print(
-            f"[red]The desk could not listen on {section.host}:{section.port} ({exc.strerror}).[/] "
-            "Set another port under \\[desk] in the config; listening goes on without the desk.",
-            highlight=False,
-        )
+        err.print(f"[red]{escape(_not_listening(section.host, section.port, exc))}[/]")
         return None
     host = "127.0.0.1" if section.host in ("0.0.0.0", "") else section.host
     # The port bound, not the configured one: with port = 0 the system picks a free one.
-    err.print(f"[bold]Desk:[/] http://{host}:{bound_port(runner)}/", highlight=False)
+    err.print(f"[bold]Desk:[/] http://{_address(host, bound_port(runner))}/", highlight=False)
     return runner
+
+
+def _not_listening(host: str, port: int, exc: OSError) -> str:
+    """Why the desk is not served, naming what to change: the host where it is not an
+    address of this machine, the port otherwise (taken, or below 1024 without the right)."""
+    where = f"The desk could not listen on {_address(host, port)} ({exc.strerror})."
+    goes_on = "; listening goes on without the desk."
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"{where} {host!r} is not a name or address of this machine: set [desk] host to "
+            f'one (e.g. "127.0.0.1", or "0.0.0.0" for every interface){goes_on}'
+        )
+    return f"{where} Set another port under [desk] in the config{goes_on}"
+
+
+def _address(host: str, port: int) -> str:
+    """host:port as a URL writes it (an IPv6 address in brackets)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def announce_first_user(app: App, *, on_terminal: bool) -> None:

@@ -7,7 +7,6 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -20,7 +19,7 @@ from pydantic import (
 
 from mentiondesk import registry, saved_replies
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.config_hours import BusinessHoursSection
+from mentiondesk.config_desk import DeskSection
 from mentiondesk.config_problems import problems_of
 from mentiondesk.config_routing import routing_problems
 from mentiondesk.config_store import StoreSection, store_problems, store_url
@@ -113,41 +112,6 @@ class RoutingSection(_Section):
     def _post_has_default(cls, value: dict[str, str]) -> dict[str, str]:
         if "default" not in value:
             raise ValueError('add default = "NAME": the responder that posts for other platforms')
-        return value
-
-
-class DeskSection(_Section):
-    enabled: bool = True
-    host: str = "127.0.0.1"
-    port: int = Field(default=8080, ge=0, le=65535)
-    timezone: str = "UTC"  # where the team works: times shown and days counted there
-    # Served behind a reverse proxy (nginx, Caddy…): login limits count the address it puts
-    # in X-Forwarded-For, not the proxy's own (which would lock a name for everyone).
-    behind_proxy: bool = False
-    # Password checks the desk runs per minute, whoever asks (each costs ~0.2 CPU-seconds):
-    # a flood of logins under made-up names cannot starve the pipeline. A team logging in
-    # together stays well under it; past it the login page asks to wait a minute.
-    login_attempts_per_minute: int = Field(default=30, ge=1, le=10_000)
-    # Logins a minute from one address, refused before they spend the desk's budget above:
-    # one address cannot keep everyone else out. An office behind one NAT address that
-    # logs in all at once may need more.
-    login_attempts_per_address: int = Field(default=10, ge=1, le=10_000)
-    # The team's working week: first-response time is also shown counted in it. None: the
-    # clock only.
-    business_hours: BusinessHoursSection | None = None
-    # The team's saved replies (a TOML file next to this one), offered on the case page.
-    saved_replies: str | None = None
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r}; use an IANA name such as "
-                '"America/Sao_Paulo", "Europe/Lisbon" or "UTC"'
-            ) from None
         return value
 
 

@@ -1,0 +1,92 @@
+"""`[desk]`: where the desk listens, the team's time zone and working week, its login limits."""
+
+from __future__ import annotations
+
+import ipaddress
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from mentiondesk.config_hours import BusinessHoursSection
+
+_ZONE_EXAMPLES = '"America/Sao_Paulo", "Europe/Lisbon" or "UTC"'
+
+
+class DeskSection(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    timezone: str = "UTC"  # where the team works: times shown and days counted there
+    # Served behind a reverse proxy (nginx, Caddy…): login limits count the address it puts
+    # in X-Forwarded-For, not the proxy's own (which would lock a name for everyone).
+    behind_proxy: bool = False
+    # Password checks the desk runs per minute, whoever asks (each costs ~0.2 CPU-seconds):
+    # a flood of logins under made-up names cannot starve the pipeline. A team logging in
+    # together stays well under it; past it the login page asks to wait a minute.
+    login_attempts_per_minute: int = Field(default=30, ge=1, le=10_000)
+    # Logins a minute from one address, refused before they spend the desk's budget above:
+    # one address cannot keep everyone else out. An office behind one NAT address that
+    # logs in all at once may need more.
+    login_attempts_per_address: int = Field(default=10, ge=1, le=10_000)
+    # The team's working week: first-response time is also shown counted in it. None: the
+    # clock only.
+    business_hours: BusinessHoursSection | None = None
+    # The team's saved replies (a TOML file next to this one), offered on the case page.
+    saved_replies: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        return known_zone(value)
+
+    @field_validator("host")
+    @classmethod
+    def _bare_host(cls, value: str) -> str:
+        return bare_host(value)
+
+
+def known_zone(value: str) -> str:
+    """`value` if it names a time zone; ValueError with examples otherwise."""
+    try:
+        ZoneInfo(value)
+    # OSError: a region's folder in the zone database ("America"), or one not readable.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        region = " is a region, not a zone" if value and "/" not in value else ""
+        raise ValueError(
+            f"unknown time zone {value!r}{region}; use an IANA name such as {_ZONE_EXAMPLES}"
+        ) from None
+    return value
+
+
+def bare_host(value: str) -> str:
+    """`value` if it is a host name or IP address alone (an IPv6 one without brackets);
+    ValueError saying what to write otherwise: a port or scheme here would only fail at
+    `run`, when the desk cannot listen."""
+    host = value.strip()
+    if not host:
+        problem = "is empty"
+    elif "://" in host or "/" in host:
+        problem = "is a URL; write the host alone"
+    elif host.startswith("["):
+        problem = 'has brackets; write an IPv6 address without them, e.g. "::1"'
+    elif host.count(":") == 1:
+        problem = "has a port; write the host alone and the port as port = …"
+    elif ":" in host and not _ipv6(host):
+        problem = "is not an IPv6 address"
+    elif host != value or any(c.isspace() for c in host):
+        problem = "has spaces"
+    else:
+        return value
+    raise ValueError(
+        f'{value!r} {problem} (e.g. host = "127.0.0.1", "0.0.0.0" for every interface, or "::1")'
+    )
+
+
+def _ipv6(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host)
+    except ValueError:
+        return False
+    return True

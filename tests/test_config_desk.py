@@ -1,0 +1,75 @@
+"""`[desk]` host and timezone: a wrong one is a config error naming the key and the fix,
+not a traceback at load nor a desk that silently never listens."""
+
+from __future__ import annotations
+
+import errno
+import socket
+from pathlib import Path
+
+import pytest
+
+from mentiondesk.cli_web import start_desk
+from mentiondesk.config import load_config
+from mentiondesk.models import ConfigError
+from mentiondesk.pipeline import App
+from tests.helpers import run_cli, write_config, write_mentions
+
+
+def _config(tmp_path: Path, desk: str) -> Path:
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    return write_config(tmp_path, db_url="sqlite:///x.db", samples=samples, extra=f"\n{desk}\n")
+
+
+@pytest.mark.parametrize("zone", ["America", "Europe", "Brazil", "Etc"])
+def test_a_region_as_timezone_is_a_config_error(tmp_path: Path, zone: str) -> None:
+    code, output = run_cli(_config(tmp_path, f'[desk]\ntimezone = "{zone}"'), "cases", "list")
+    assert code == 2, output
+    assert f"desk.timezone: unknown time zone '{zone}' is a region" in output
+    assert "America/Sao_Paulo" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("host", "problem"),
+    [
+        ("localhost:8080", "has a port"),
+        ("http://localhost", "is a URL"),
+        ("", "is empty"),
+        ("[::1]", "has brackets"),
+        ("fe80::zz", "is not an IPv6 address"),
+        (" localhost", "has spaces"),
+    ],
+)
+def test_a_host_with_a_port_or_scheme_is_refused_at_load(
+    tmp_path: Path, host: str, problem: str
+) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(_config(tmp_path, f'[desk]\nhost = "{host}"'))
+    assert f"desk.host: {host!r} {problem}" in str(info.value)
+
+
+@pytest.mark.parametrize("host", ["::1", "::", "0.0.0.0", "localhost", "desk.example.com"])
+def test_a_bare_host_or_ipv6_address_is_accepted(tmp_path: Path, host: str) -> None:
+    assert load_config(_config(tmp_path, f'[desk]\nhost = "{host}"')).settings.desk.host == host
+
+
+async def test_a_host_not_of_this_machine_is_named_when_the_desk_cannot_listen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 192.0.2.1 is reserved for documentation: no machine has it, so binding fails at once.
+    path = _config(tmp_path, '[desk]\nhost = "192.0.2.1"\nport = 0')
+    config = load_config(path)
+    async with App(config) as app:
+        assert await start_desk(config, app) is None
+    said = capsys.readouterr().err
+    assert "'192.0.2.1' is not a name or address of this machine: set [desk] host" in said
+    assert "another port" not in said
+
+
+def test_an_unknown_host_name_is_named_not_the_port() -> None:
+    from mentiondesk.cli_web import _not_listening
+
+    said = _not_listening("desk.invalid", 8080, socket.gaierror(-2, "Name or service not known"))
+    assert "'desk.invalid' is not a name or address" in said and "port" not in said
+    taken = _not_listening("::1", 8080, OSError(errno.EADDRINUSE, "Address already in use"))
+    assert "[::1]:8080" in taken and "Set another port" in taken
