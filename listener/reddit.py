@@ -61,14 +61,18 @@ class RedditSourceConfig(SourceConfig):
     def _optional_env(cls, value: str | None) -> str | None:
         return require_env(value) if value else None
 
-    @model_validator(mode="after")
-    def _both_or_neither(self) -> RedditSourceConfig:
-        if bool(self.username_env) != bool(self.password_env):
+    # Before the fields: said first, not after the operator has exported a variable.
+    @model_validator(mode="before")
+    @classmethod
+    def _both_or_neither(cls, data: Any) -> Any:
+        if isinstance(data, dict) and bool(data.get("username_env")) != bool(
+            data.get("password_env")
+        ):
             raise ValueError(
                 "username_env and password_env go together (a script app reads the inbox); "
                 "set both or neither"
             )
-        return self
+        return data
 
 
 class RedditSource:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
@@ -49,18 +50,21 @@ class StoreSection(BaseModel):
             )
         return days
 
+    # Before the fields: the conflict is said first, not after the variable is exported.
+    @model_validator(mode="before")
+    @classmethod
+    def _one_of(cls, data: Any) -> Any:
+        both = isinstance(data, dict) and None not in (data.get("url"), data.get("url_env"))
+        if both:
+            raise ValueError("set url or url_env, not both (url_env keeps the password out)")
+        return data
+
     @field_validator("url_env")
     @classmethod
     def _url_is_set(cls, variable: str | None) -> str | None:
         if variable is not None:
             secret_from_env(variable)  # unset: the error names the variable and this key
         return variable
-
-    @model_validator(mode="after")
-    def _one_of(self) -> StoreSection:
-        if self.url is not None and self.url_env is not None:
-            raise ValueError("set url or url_env, not both (url_env keeps the password out)")
-        return self
 
     @property
     def key(self) -> str:

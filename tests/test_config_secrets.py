@@ -124,3 +124,16 @@ def test_a_backoff_cap_below_the_base_is_refused_naming_both(tmp_path: Path) -> 
     extra = "\n[outbox]\nbase_backoff_seconds = 30\nmax_backoff_seconds = 10\n"
     problems = _problems(tmp_path, extra)
     assert "outbox: max_backoff_seconds (10) is below base_backoff_seconds (30)" in problems
+
+
+def test_an_inbox_username_without_its_password_is_said_before_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REDDIT_CLIENT_ID", "i")
+    monkeypatch.setenv("REDDIT_CLIENT_SECRET", "s")
+    monkeypatch.delenv("MD_REDDIT_USER", raising=False)
+    problems = _problems(
+        tmp_path, '\n[[sources]]\nkind = "reddit"\nusername_env = "MD_REDDIT_USER"\n'
+    )
+    assert "username_env and password_env go together" in problems
+    assert "MD_REDDIT_USER is not set" not in problems

@@ -47,6 +47,16 @@ def test_url_and_url_env_together_are_refused(
         load_config(_config(tmp_path, f'{_URL_LINE}\nurl_env = "MD_STORE_URL"'))
 
 
+def test_url_and_an_unset_url_env_are_refused_for_the_conflict_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MD_STORE_URL", raising=False)
+    with pytest.raises(ConfigError) as info:
+        load_config(_config(tmp_path, f'{_URL_LINE}\nurl_env = "MD_STORE_URL"'))
+    assert "store: set url or url_env, not both" in str(info.value)
+    assert "MD_STORE_URL is not set" not in str(info.value)  # exporting it would not help
+
+
 def test_a_relative_sqlite_path_from_url_env_is_next_to_the_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
