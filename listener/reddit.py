@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 import asyncpraw
 import asyncprawcore
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from listener._endpoints import (
     OVERLAP,
@@ -58,8 +58,8 @@ class RedditSourceConfig(SourceConfig):
 
     @field_validator("username_env", "password_env")
     @classmethod
-    def _optional_env(cls, value: str | None) -> str | None:
-        return require_env(value) if value else None
+    def _optional_env(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return require_env(value, info) if value else None
 
     # Before the fields: said first, not after the operator has exported a variable.
     @model_validator(mode="before")

@@ -106,7 +106,7 @@ def _global(
 @app.command("check-config")
 def check_config(ctx: typer.Context) -> None:
     """Validate the config file and say what is wrong, if anything."""
-    config = load(ctx)
+    config = load(ctx, secrets=True)
     with config_errors():
         playbook = build_playbook(config)
         store = Store(config.store_url())
@@ -160,7 +160,7 @@ def run(
     creates the admin login `demo` and prints its password once; add people with
     `mentiondesk users add`.
     """
-    config = load(ctx)
+    config = load(ctx, secrets=True)
     # Every worker: one with --sources none still delivers.
     for warning in unposted(config) + open_approvals(config):
         _LOGGER.warning("%s", warning)

@@ -29,10 +29,14 @@ def config_errors() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
-def load(ctx: typer.Context) -> Config:
-    """The config named by the global --config option (inherited by every sub-command)."""
+def load(ctx: typer.Context, *, secrets: bool = False) -> Config:
+    """The config named by the global --config option (inherited by every sub-command).
+
+    Only commands that talk to the platforms or chats pass `secrets=True`: the others (users,
+    cases, reports…) must work where the tokens are not exported, e.g. as the first
+    `users add` on a server whose secrets are in a root-only file."""
     with config_errors():
-        return load_config(ctx.obj)
+        return load_config(ctx.obj, secrets=secrets)
 
 
 def open_store(config: Config) -> Store:

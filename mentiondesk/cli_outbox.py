@@ -155,7 +155,7 @@ def _refuse(message: str) -> NoReturn:
 @responders_app.command("check")
 def responders_check(ctx: typer.Context) -> None:
     """Try each sink's URL and token (without posting) and say which one is wrong."""
-    config = load(ctx)
+    config = load(ctx, secrets=True)
     with config_errors():
         responders = build_responders(config)
     results = asyncio.run(_check_and_close(responders))

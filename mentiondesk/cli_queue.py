@@ -115,7 +115,7 @@ def drafts_approve(
     ] = True,
 ) -> None:
     """Approve a draft; its reply is queued in the outbox and, by default, sent now."""
-    config = load(ctx)
+    config = load(ctx, secrets=send)  # --send delivers: it needs the tokens
     store = open_store(config)
     actor = who()
     with _queue_errors():

@@ -44,7 +44,7 @@ def polled_sources(config: Config, names: str | None) -> Config:
 @sources_app.command("check")
 def check(ctx: typer.Context) -> None:
     """For each source: do credentials and the endpoint work, and what is its rate-limit state."""
-    config = load(ctx)
+    config = load(ctx, secrets=True)
     with config_errors():
         statuses = asyncio.run(check_all(config))
     Console().print(_table(config, statuses))

@@ -23,7 +23,14 @@ from mentiondesk.config_desk import DeskSection
 from mentiondesk.config_problems import problems_of
 from mentiondesk.config_routing import routing_problems
 from mentiondesk.config_store import StoreSection, store_problems, store_url
-from mentiondesk.models import Brand, ConfigError, PluginConfig, PluginContext, SourceConfig
+from mentiondesk.models import (
+    SECRETS,
+    Brand,
+    ConfigError,
+    PluginConfig,
+    PluginContext,
+    SourceConfig,
+)
 
 
 class _Section(BaseModel):
@@ -166,8 +173,12 @@ class Config:
         return store_url(self.settings.store, self.base_dir)
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate `path`; raise ConfigError listing every problem found."""
+def load_config(path: Path, *, secrets: bool = True) -> Config:
+    """Read and validate `path`; raise ConfigError listing every problem found.
+
+    `secrets=False` leaves the sources' and responders' `…_env` variables unread (their
+    names are still checked): for commands that only use the store, run where the
+    platforms' tokens are not exported. The store's own URL variable is always read."""
     try:
         # utf-8-sig: a byte-order mark (as some Windows editors save) is not TOML's business.
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
@@ -188,8 +199,9 @@ def load_config(path: Path) -> Config:
     except ValidationError as exc:
         raise ConfigError("\n".join(f"{path}: {p}" for p in problems_of(exc, Settings))) from None
     problems: list[str] = []
-    sources = _plugins(settings.sources, "sources", problems)
-    responders = _plugins(settings.responders, "responders", problems)
+    context = {SECRETS: secrets}
+    sources = _plugins(settings.sources, "sources", problems, context)
+    responders = _plugins(settings.responders, "responders", problems, context)
     config = Config(path, settings, tuple(sources), tuple(responders))
     problems += _cross_references(config)
     if problems:
@@ -197,7 +209,12 @@ def load_config(path: Path) -> Config:
     return config
 
 
-def _plugins(tables: list[dict[str, Any]], group: registry.Group, problems: list[str]) -> list[Any]:
+def _plugins(
+    tables: list[dict[str, Any]],
+    group: registry.Group,
+    problems: list[str],
+    context: dict[str, bool],
+) -> list[Any]:
     built: list[Any] = []
     seen: set[str] = set()
     for index, table in enumerate(tables):
@@ -210,7 +227,7 @@ def _plugins(tables: list[dict[str, Any]], group: registry.Group, problems: list
             continue
         model: type[PluginConfig] = registry.load(group, kind).Config
         try:
-            config = model.model_validate(table)
+            config = model.model_validate(table, context=context)
         except ValidationError as exc:
             problems.extend(problems_of(exc, model, prefix=where))
             continue

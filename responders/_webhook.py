@@ -5,9 +5,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from pydantic import field_validator
+from pydantic import ValidationInfo, field_validator
 
-from mentiondesk.models import FatalError, OutboxAction, PluginConfig, secret_from_env
+from mentiondesk.models import (
+    FatalError,
+    OutboxAction,
+    PluginConfig,
+    require_env,
+    secret_from_env,
+    secrets_wanted,
+)
 from responders._rest import RestClient
 
 
@@ -18,7 +25,9 @@ class WebhookConfig(PluginConfig):
 
     @field_validator("url_env")
     @classmethod
-    def _url_is_set(cls, variable: str) -> str:
+    def _url_is_set(cls, variable: str, info: ValidationInfo) -> str:
+        if not secrets_wanted(info):
+            return require_env(variable, info)
         url = secret_from_env(variable).get_secret_value()
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
             raise ValueError(f"environment variable {variable} does not hold an http(s) URL")

@@ -24,6 +24,7 @@ from mentiondesk.models._mentions import (
     valid_text,
 )
 from mentiondesk.models._plugins import (
+    SECRETS,
     Brand,
     PluginConfig,
     PluginContext,
@@ -32,12 +33,14 @@ from mentiondesk.models._plugins import (
     http_url,
     require_env,
     secret_from_env,
+    secrets_wanted,
 )
 from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
 from mentiondesk.models._replies import direct_status_text
 
 __all__ = [
     "PLATFORM_NAMES",
+    "SECRETS",
     "Action",
     "ActionKind",
     "Author",
@@ -66,6 +69,7 @@ __all__ = [
     "http_url",
     "require_env",
     "secret_from_env",
+    "secrets_wanted",
     "text_digest",
     "utc",
     "valid_text",

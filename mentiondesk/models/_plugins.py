@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationInfo, field_validator
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# The validation-context key that, set to False, leaves `…_env` variables unread: a command
+# that only uses the store must not need the platforms' tokens (kept in a root-only file).
+SECRETS = "secrets"
 
 
 class PluginConfig(BaseModel):
@@ -77,21 +80,36 @@ def http_url(value: str) -> str:
     )
 
 
-def require_env(variable: str) -> str:
-    """Validator for `…_env` keys: the named variable must be set (the error names the key)."""
-    secret_from_env(variable)
+def secrets_wanted(info: ValidationInfo) -> bool:
+    """Whether this validation reads secrets: not where the context says `secrets=False`."""
+    context = info.context
+    return not isinstance(context, dict) or context.get(SECRETS) is not False
+
+
+def require_env(variable: str, info: ValidationInfo) -> str:
+    """Validator for `…_env` keys: the named variable must be set (the error names the key),
+    unless the validation leaves secrets unread; its name is checked either way."""
+    if secrets_wanted(info):
+        secret_from_env(variable)
+    else:
+        variable_name(variable)
     return variable
 
 
-def secret_from_env(variable: str) -> SecretStr:
-    """Read a secret named by a `…_env` key; raise ValueError saying how to fix it."""
+def variable_name(variable: str) -> str:
+    """`variable` if it can name an environment variable; ValueError otherwise."""
     if not _VARIABLE.fullmatch(variable):
         # Never echoed: what is pasted here is usually the token itself.
         raise ValueError(
             "this looks like the secret itself: put it in an environment variable and name "
             "the variable here"
         )
-    value = os.environ.get(variable)
+    return variable
+
+
+def secret_from_env(variable: str) -> SecretStr:
+    """Read a secret named by a `…_env` key; raise ValueError saying how to fix it."""
+    value = os.environ.get(variable_name(variable))
     if not value:
         raise ValueError(
             f"environment variable {variable} is not set; export it before starting "
