@@ -18,6 +18,11 @@ from typing import Any, get_args
 from typer import rich_utils
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
+try:  # typer 0.29 vendors click: its parser raises its own copy's exceptions
+    from typer._click.exceptions import NoSuchOption
+except ImportError:  # pragma: no cover - a typer on click itself
+    from click.exceptions import NoSuchOption  # type: ignore[assignment]
+
 _Shown = Callable[[Any, Any], str | None]
 # Typer's own renderers, kept to fall back on; absent in another typer, nothing is patched.
 _option_type: _Shown | None = getattr(TyperOption, "display_type_rich", None)
@@ -48,12 +53,37 @@ ORDER = (
 )
 
 
+# mentiondesk's own options (click takes them only before the command) and what they take.
+GLOBAL_OPTIONS = {"--config": " FILE", "-c": " FILE", "--log-format": " json", "--verbose": ""}
+GLOBAL_OPTIONS["-v"] = ""
+
+
 class InOrder(TyperGroup):
-    """A command group that lists its commands in ORDER, not in the order modules added them."""
+    """A command group that lists its commands in ORDER, not in the order modules added them,
+    and says where its own options go when one is given after a command."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         known = {name: i for i, name in enumerate(ORDER)}
         return sorted(super().list_commands(ctx), key=lambda name: known.get(name, len(ORDER)))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NoSuchOption as exc:
+            if exc.option_name in GLOBAL_OPTIONS and exc.ctx is not None:
+                exc.message += f" after the command; {misplaced(exc.option_name, exc.ctx)}"
+                exc.possibilities = None  # a command's own look-alike is not what was meant
+            raise
+
+
+def misplaced(option: str, ctx: Any) -> str:
+    """Where `option`, one of mentiondesk's own, goes: before the command `ctx` runs."""
+    root = ctx.find_root().info_name or "mentiondesk"  # or "python -m mentiondesk"
+    command = ctx.command_path.removeprefix(root).strip()
+    where = f"put it before the command: {root} {option}{GLOBAL_OPTIONS[option]} {command}"
+    if option in ("--config", "-c"):
+        return f"{where} (or set MENTIONDESK_CONFIG)"
+    return where
 
 
 def unwrapped(text: str) -> str:

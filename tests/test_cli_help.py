@@ -77,3 +77,20 @@ def test_train_sentiment_times_are_the_readme_measured_ones() -> None:
     assert "2,600 and 2,400 steps took about 57 and 39 min" in shown
     assert "--steps 2600" in README and "# ≈57 min" in README
     assert "--steps 2400" in README and "# ≈39 min" in README
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["report", "--config", "x.toml"],
+            "put it before the command: mentiondesk --config FILE report",
+        ),
+        (["users", "add", "ana", "-c", "x.toml"], "mentiondesk -c FILE users add"),
+        (["cases", "list", "-vv"], "put it before the command: mentiondesk -v cases list"),
+    ],
+)
+def test_a_global_option_after_the_command_says_where_it_goes(args: list[str], said: str) -> None:
+    result = CliRunner().invoke(app, args, prog_name="mentiondesk")
+    assert result.exit_code == 2
+    assert said in " ".join(result.output.replace("│", " ").split()), result.output  # unboxed
