@@ -35,6 +35,7 @@ from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
 from mentiondesk.config_routing import open_approvals, unposted
+from mentiondesk.config_store import new_sqlite_file
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
@@ -109,14 +110,10 @@ def check_config(ctx: typer.Context) -> None:
     config = load(ctx, secrets=True)
     with config_errors():
         playbook = build_playbook(config)
-        store = Store(config.store_url())
-        try:
-            where = schema.check_reachable(store.engine)
-        finally:
-            store.dispose()
+        store_state = _store_state(config)
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
     err.print(f"[green]✓[/] {escape(str(config.path))} is valid")
-    err.print(f"  store: {where} (reachable)", markup=False)
+    err.print(f"  store: {store_state}", markup=False)
     err.print(f"  sources: {names}", markup=False)
     err.print(
         f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
@@ -127,6 +124,19 @@ def check_config(ctx: typer.Context) -> None:
     )
     for warning in unposted(config) + open_approvals(config):
         err.print(f"[yellow]![/] warning: {escape(warning)}")
+
+
+def _store_state(config: Config) -> str:
+    """Whether the store opens, or where the first run will create it: connecting to a
+    SQLite file that is not there would create it, empty (a typo'd path looking fine)."""
+    new = new_sqlite_file(config.settings.store, config.store_url())
+    if new is not None:
+        return f"a new, empty store will be created at {new} on first run"
+    store = Store(config.store_url())
+    try:
+        return f"{schema.check_reachable(store.engine)} (reachable)"
+    finally:
+        store.dispose()
 
 
 @app.command()

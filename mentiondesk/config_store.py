@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from mentiondesk.models import secret_from_env
+from mentiondesk.models import ConfigError, secret_from_env
 from mentiondesk.schema import shown_url
 
 DEFAULT_URL = "sqlite:///mentiondesk.db"
@@ -112,3 +112,21 @@ def store_problems(section: StoreSection, url: str) -> list[str]:
         if not folder.is_dir():
             return [f"{key}: folder {str(folder)!r} does not exist; create it first"]
     return []
+
+
+def new_sqlite_file(section: StoreSection, url: str) -> Path | None:
+    """The SQLite file `url` names where it does not exist yet (None otherwise), so that
+    check-config creates nothing for a typo'd path; ConfigError where its folder is not
+    writable, as the first run could not create it there."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    if path.exists():
+        return None
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ConfigError(
+            f"{section.key}: folder {str(path.parent)!r} is not writable by this user, so the "
+            f"store {path.name!r} cannot be created there; fix its permissions or pick another"
+        )
+    return path

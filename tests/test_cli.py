@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,26 @@ def test_missing_config_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_check_config_accepts_a_good_file(config: Path) -> None:
+    assert md(config, "cases", "list")[0] == 0  # makes the store
     code, output = md(config, "check-config")
     assert code == 0 and "is valid" in output and "desk.db (reachable)" in output
+
+
+def test_check_config_creates_no_store_for_a_new_sqlite_path(config: Path) -> None:
+    config.write_text(config.read_text().replace("sqlite:///desk.db", "sqlite:///dsk.db"))
+    code, output = md(config, "check-config")
+    assert code == 0, output
+    new = config.parent / "dsk.db"
+    assert f"a new, empty store will be created at {new} on first run" in output
+    assert not new.exists() and "reachable" not in output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
+def test_check_config_refuses_a_new_sqlite_path_in_a_read_only_folder(config: Path) -> None:
+    (config.parent / "ro").mkdir(mode=0o555)
+    config.write_text(config.read_text().replace("sqlite:///desk.db", "sqlite:///ro/desk.db"))
+    code, output = md(config, "check-config")
+    assert code == 2 and "store.url: folder" in output and "is not writable" in output
 
 
 def test_check_config_and_run_name_a_store_they_cannot_open(config: Path) -> None:
