@@ -12,7 +12,7 @@ from rich.table import Table
 
 from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
-from mentiondesk.cli_common import config_errors, load, open_store, who
+from mentiondesk.cli_common import config_errors, desk_zone, load, open_store, who
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.models import Responder
 from mentiondesk.pipeline import build_responders
@@ -41,10 +41,11 @@ def outbox_list(
 ) -> None:
     """Pending and held actions with their last error, the longest waiting first."""
     statuses = ("held",) if held else ("pending", "held")
-    store = open_store(load(ctx))
+    config = load(ctx)
+    store, zone = open_store(config), desk_zone(config)
     rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
     table = Table(title=_title(len(rows), outbox_admin.counts(store), held_only=held))
-    for column in ("id", "status", "kind", "to", "tries", "next try (UTC)", "last error"):
+    for column in ("id", "status", "kind", "to", "tries", f"next try ({zone})", "last error"):
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(
@@ -53,7 +54,7 @@ def outbox_list(
             r.kind,
             escape(r.target),
             str(r.attempts),
-            r.next_attempt_at.strftime("%Y-%m-%d %H:%M:%S"),
+            r.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
             escape(r.last_error or "—"),
         )
     out.print(table)

@@ -75,7 +75,7 @@ def users_list(ctx: typer.Context) -> None:
     config = load(ctx)
     zone = desk_zone(config)
     table = Table(title="Desk users")
-    for column in ("name", "role", "active", "added", f"last login ({zone})"):
+    for column in ("name", "role", "active", f"added ({zone})", f"last login ({zone})"):
         table.add_column(column)
     store = open_store(config)
     try:
@@ -84,8 +84,8 @@ def users_list(ctx: typer.Context) -> None:
         store.dispose()
     for user, active, added, last in users:
         seen = f"{last.astimezone(zone):%F %H:%M}" if last else "never"
-        row = (escape(user.name), user.role.title, "yes" if active else "no", f"{added:%F}", seen)
-        table.add_row(*row)
+        added_on = f"{added.astimezone(zone):%F}"  # the team's day, not UTC's
+        table.add_row(escape(user.name), user.role.title, "yes" if active else "no", added_on, seen)
     out.print(table)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,20 @@ def _hold_outbox(config: Path) -> None:
     with store.engine.begin() as conn:
         conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == 1).values(status="held"))
     store.dispose()
+
+
+def test_outbox_list_shows_the_next_try_in_the_desks_zone(ran: Path) -> None:
+    _hold_outbox(ran)
+    store = Store(load_config(ran).store_url())
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.update(OUTBOX).values(next_attempt_at=datetime(2026, 12, 1, 1, 30, tzinfo=UTC))
+        )
+    store.dispose()
+    with ran.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
+    listed = md(ran, "outbox", "list", "--held")[1]
+    assert "2026-11-30" in listed and "22:30:00" in listed and "UTC" not in listed, listed
 
 
 def test_held_actions_point_to_outbox_list_held(ran: Path) -> None:

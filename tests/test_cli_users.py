@@ -152,3 +152,12 @@ def test_list_shows_each_last_login_in_the_desks_zone(config: Path, store: Store
     open_session(store, user, now=at, ttl=timedelta(hours=8))
     listed = run_cli(config, "users", "list")[1]
     assert "2026-11-30 22:30" in listed and "never" not in listed
+
+
+def test_list_shows_the_day_each_was_added_in_the_desks_zone(config: Path, store: Store) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(USER).values(created_at=datetime(2026, 12, 1, 1, 30, tzinfo=UTC)))
+    with config.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
+    listed = run_cli(config, "users", "list")[1]
+    assert "2026-11-30" in listed and "2026-12-01" not in listed, listed
