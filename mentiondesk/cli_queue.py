@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -161,32 +163,42 @@ def cases_list(
     store = open_store(config)
     cases = queue_views.list_cases(store, status=status, limit=limit)
     total = queue_views.count_cases(store, status=status)
-    zone = desk_zone(config)
     held = sum(1 for c in cases if c.held)
     also = f" · {held:,} with an approved reply the outbox holds" if held else ""
-    table = Table(title=_title(len(cases), total, f"{status} case") + also)
-    table.add_column("case", no_wrap=True)  # "MD-000012 +2": the case and its follow-ups
-    table.add_column("mention")  # its id, for `relabel` when the reading is wrong
-    for column in ("priority", "reading", "frustration", "author", f"opened ({zone})", "ticket"):
-        table.add_column(column)
-    if held:  # why the first rows come first
-        table.add_column("reply")
+    zone = desk_zone(config)
+    title = f"{_title(len(cases), total, f'{status} case')}{also} · times in {zone}"
+    out.print(_cases_table(cases, zone, title))
+    _held_advice(cases)
+
+
+def _cases_table(cases: list[queue_views.CaseView], zone: ZoneInfo, title: str) -> Table:
+    """Readable at 80 columns: no side borders, what belongs together in one cell (a case's
+    opening mention and ticket under its number), parts on lines of their own, and a long
+    word folded rather than cut to "negat…"."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, collapse_padding=True)
+    held = any(c.held for c in cases)
+    # The mention is the opening one: its id is what `relabel` takes when its reading is wrong.
+    # Fixed widths but the author's (the longest, and least needed): it is the one folded.
+    headers = {"case": 16, "priority": 8, "reading": 14, "frust. (max)": 6, "author": None}
+    for header, width in {**headers, "opened": 10, **({"reply": None} if held else {})}.items():
+        table.add_column(header, overflow="fold", width=width)
     for c in cases:
-        reading = c.label + (f"/{c.reason}" if c.reason else "")
-        author = escape(f"{c.platform} {c.handle} ({c.followers})")
         table.add_row(
-            c.number + (f" +{c.follow_ups}" if c.follow_ups else ""),
-            str(c.mention_id),
+            "\n".join(_case_lines(c)),
             str(c.priority),
-            reading,
+            c.label + (f"/\n{c.reason}" if c.reason else ""),
             str(c.frustration),
-            author,
-            c.opened_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-            c.ticket_ref or "",
+            escape(f"{c.platform} {c.handle}\n{c.followers:,} followers"),
+            c.opened_at.astimezone(zone).strftime("%Y-%m-%d\n%H:%M"),
             *([_held_words(c.held) if c.held else ""] if held else []),
         )
-    out.print(table)
-    _held_advice(cases)
+    return table
+
+
+def _case_lines(c: queue_views.CaseView) -> list[str]:
+    """The case and its follow-ups ("MD-000012 +2"), its opening mention, its ticket."""
+    number = c.number + (f" +{c.follow_ups}" if c.follow_ups else "")
+    return [number, f"mention {c.mention_id}", *([escape(c.ticket_ref)] if c.ticket_ref else [])]
 
 
 _CASE = typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.cases import follow_up_count
 from mentiondesk.held_replies import HeldReply, held_replies, reply_held
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
 DraftStatus = Literal["pending", "approved", "rejected", "withdrawn"]
 CaseStatus = Literal["open", "resolved", "closed"]
@@ -42,7 +42,7 @@ class CaseView:
     priority: int
     label: str
     reason: str | None
-    frustration: int
+    frustration: int  # the highest of its mentions': a follow-up raises it, as it does priority
     platform: str
     handle: str
     followers: int
@@ -119,6 +119,19 @@ def count_cases(store: Store, *, status: str = "open") -> int:
         return int(conn.scalar(query) or 0)
 
 
+def _follow_ups_frustration() -> sa.ScalarSelect[int]:
+    """The highest frustration among the follow-ups of the case it is selected with (None
+    without any): read from an alias, as the query joins READING for the opening mention."""
+    later = READING.alias("later_reading")
+    return (
+        sa.select(sa.func.max(later.c.frustration))
+        .select_from(FOLLOW_UP)
+        .join(later, later.c.mention_id == FOLLOW_UP.c.mention_id)
+        .where(FOLLOW_UP.c.case_id == CASE.c.id)
+        .scalar_subquery()
+    )
+
+
 def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
     """Cases in `status`: those whose approved reply the outbox holds first (their authors
     were never answered, as the desk's queue puts them), then the most urgent, then the
@@ -133,6 +146,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             AUTHOR.c.handle,
             AUTHOR.c.followers,
             follow_up_count().label("follow_ups"),
+            _follow_ups_frustration().label("later_frustration"),
         )
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
         .join(READING, READING.c.mention_id == CASE.c.mention_id)
@@ -152,7 +166,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             c.priority,
             c.label,
             c.reason,
-            c.frustration,
+            max(c.frustration, c.later_frustration or 0),
             c.platform,
             c.handle,
             c.followers,
