@@ -253,7 +253,8 @@ def relabel_command(
         int,
         typer.Argument(
             metavar="MENTION_ID",
-            help="The mention's id: the mention column of `cases list` or `drafts list`.",
+            help='The mention\'s id: "mention N" under the case in `cases list`, or the mention '
+            "column of `drafts list`.",
         ),
     ],
     label: Annotated[str, typer.Argument(metavar="LABEL", help="negative, neutral or positive.")],
