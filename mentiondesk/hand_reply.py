@@ -20,9 +20,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import lock_case
+from mentiondesk.models import has_private_messages
 from mentiondesk.opt_outs import do_not_contact
 from mentiondesk.queue import NotFound, StaleAction, approve_pending
-from mentiondesk.reply_limits import has_private_messages
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 

@@ -1,6 +1,6 @@
 """What a reply may be on each platform: how long (as the platform counts it: the desk's
 editor counts against these limits, and approval refuses a reply the platform would refuse),
-and whether it can be a private message."""
+by kind (whether a platform has private messages is mentiondesk.models')."""
 
 from __future__ import annotations
 
@@ -14,9 +14,6 @@ PUBLIC = {"x": 280, "twitter": 280, "bluesky": 300, "mastodon": 500, "threads": 
 # message is a status like any other.
 PRIVATE = {"x": 10_000, "twitter": 10_000, "bluesky": 1_000}
 DEFAULT = 10_000  # reddit, help desks and anything unknown
-# Platforms where a private message can be sent (the responders' `private` paths); Hacker
-# News and anything unknown has none, so only a public reply is offered.
-PRIVATE_MESSAGES = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
 
 LINK = 23  # X (t.co) and Mastodon count every link as this many characters
 _TRAILING = ".,:;!?'\")]}"  # punctuation after a link is text, not part of it
@@ -41,10 +38,6 @@ def reply_limit(platform: str, *, private: bool = False) -> int:
     if private and platform in PRIVATE:
         return PRIVATE[platform]
     return PUBLIC.get(platform, DEFAULT)
-
-
-def has_private_messages(platform: str) -> bool:
-    return platform in PRIVATE_MESSAGES
 
 
 def counting_rule(platform: str, *, private: bool = False) -> str:

@@ -21,6 +21,7 @@ from mentiondesk.models import (
     Label,
     Mention,
     Reading,
+    has_private_messages,
 )
 from playbooks import variants
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
@@ -111,9 +112,20 @@ class Playbook:
         mention_id: object,
     ) -> Action | _Skipped:
         """The action `spec` says; _Skipped for a draft its template cannot write for this
-        author (both start-up samples passed, this mention's values did not)."""
+        author (both start-up samples passed, this mention's values did not), or a private
+        message on a platform that has none (Hacker News)."""
         if spec.type not in _DRAFTS:
             return Action(kind=spec.type, rule=rule, to=spec.to, auto=spec.auto)
+        if spec.type is ActionKind.DRAFT_PRIVATE and not has_private_messages(mention.platform):
+            # Info, not a warning: the platform is as it is, nothing is broken to fix.
+            _LOGGER.info(
+                "mention %s: rule %r: %s has no private messages; draft skipped, the mention "
+                "waits in a case for a person",
+                mention_id,
+                rule,
+                mention.platform,
+            )
+            return _Skipped(spec.type)
         context = self._context(mention, reading, history)
         # Only the template's own rendering is caught: a bug in the context
         # must not pass for an author's odd name and quietly become a case.

@@ -113,9 +113,9 @@ def test_a_username_given_as_the_name_is_not_a_greeting(
 def test_hacker_news_authors_are_greeted_without_their_username() -> None:
     hn = mention(1, platform="hackernews", author="kdrum", name="kdrum")
     hn = replace(hn, author=replace(hn.author, handle="kdrum"))  # as listener/hackernews.py
-    actions = SHIPPED.decide(hn, _reading(Label.NEGATIVE, frustration=1), History())
-    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
-    assert dm.text is not None and dm.text.startswith("Hi, this is the Lumora team.")
+    # Praise: Hacker News has no private messages, so a complaint gets no draft at all.
+    (thanks,) = SHIPPED.decide(hn, _reading(Label.POSITIVE), History())
+    assert thanks.text == "Thank you! It made our day at Lumora."
 
 
 def test_no_name_reads_as_a_plain_greeting() -> None:

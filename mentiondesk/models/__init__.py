@@ -16,11 +16,15 @@ from mentiondesk.models._delivery import (
 from mentiondesk.models._errors import ConfigError, FatalError, RateLimited, TransientError, utc
 from mentiondesk.models._mentions import (
     PLATFORM_NAMES,
+    PRIVATE_MESSAGES,
+    READ_ONLY,
     Author,
     Batch,
     Mention,
     Source,
     SourceStatus,
+    can_post,
+    has_private_messages,
     valid_text,
 )
 from mentiondesk.models._plugins import (
@@ -40,6 +44,8 @@ from mentiondesk.models._replies import direct_status_text
 
 __all__ = [
     "PLATFORM_NAMES",
+    "PRIVATE_MESSAGES",
+    "READ_ONLY",
     "SECRETS",
     "Action",
     "ActionKind",
@@ -64,8 +70,10 @@ __all__ = [
     "SourceConfig",
     "SourceStatus",
     "TransientError",
+    "can_post",
     "direct_status_text",
     "env_key",
+    "has_private_messages",
     "http_url",
     "require_env",
     "secret_from_env",

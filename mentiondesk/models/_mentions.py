@@ -22,7 +22,23 @@ PLATFORM_NAMES = {
     "threads": "Threads",
     "hackernews": "Hacker News",
 }
+# What each platform's API lets mentiondesk do, for the playbook (no private draft where none
+# can be sent) and the desk. Private messages: the responders' `private` paths; Hacker News and
+# anything unknown has none. Hacker News's API is read-only: a person replies on the site and
+# marks the draft as posted; an unknown platform is trusted to its post route.
+PRIVATE_MESSAGES = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
+READ_ONLY = frozenset({"hackernews"})
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
+
+
+def has_private_messages(platform: str) -> bool:
+    """Whether a private message can be sent to an author on `platform`."""
+    return platform in PRIVATE_MESSAGES
+
+
+def can_post(platform: str) -> bool:
+    """Whether mentiondesk can post a reply on `platform` (not Hacker News: read-only)."""
+    return platform not in READ_ONLY
 
 
 def valid_text(text: str) -> str:

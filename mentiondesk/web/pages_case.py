@@ -10,10 +10,9 @@ from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
 from mentiondesk.corrected_drafts import correct_reading
-from mentiondesk.models import Label
+from mentiondesk.models import Label, has_private_messages
 from mentiondesk.reply_limits import (
     counting_rule,
-    has_private_messages,
     reply_length,
     reply_limit,
     sent_prefix,
