@@ -122,6 +122,9 @@ def record_listing(
     """Audit putting an author on (or off) do-not-contact, detail "PLATFORM HANDLE" as stored,
     under the mention it was done from or (from the CLI) the author's latest case or mention,
     so their case page shows it."""
+    action = "do-not-contact" if listed else "allow-contact"
+    if listing.unseen:  # nobody to file it under: the trail keeps it on its own
+        record(store, actor, action, detail=listing.unseen)
     if not listing.author_ids:
         return
     with store.engine.connect() as conn:
@@ -132,7 +135,6 @@ def record_listing(
         ).one()
         if mention_id is None:
             mention_id, case_id = _latest(conn, listing.author_ids)
-    action = "do-not-contact" if listed else "allow-contact"
     detail = f"{author.platform} {author.handle}"
     record(store, actor, action, mention_id=mention_id, case_id=case_id, detail=detail)
 

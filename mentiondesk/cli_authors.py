@@ -36,7 +36,8 @@ def do_not_contact(
 ) -> None:
     """Stop (or, with --undo, allow again) private messages to an author.
 
-    Their pending private drafts are withdrawn; --undo brings none of them back."""
+    Their pending private drafts are withdrawn; --undo brings none of them back. A handle not
+    seen yet is listed for when its author first posts."""
     store = open_store(load(ctx))
     actor = who()
     try:
@@ -49,6 +50,12 @@ def do_not_contact(
         store.dispose()
     if undo:
         out.print(f"{escape(handle)} on {escape(platform)} may be contacted again.")
+        return
+    if listing.unseen:
+        out.print(
+            f"{escape(handle)} on {escape(platform)}: not seen yet; listed: no private message "
+            "will be drafted when they post."
+        )
         return
     out.print(f"{escape(handle)} on {escape(platform)} is on the do-not-contact list.")
     if listing.withdrawn:

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from mentiondesk.forgotten import unlist_forgotten
+from mentiondesk import registry
+from mentiondesk.forgotten import drop_handle, keep_handle, unlist_forgotten
+from mentiondesk.models import CASELESS_HANDLES
 from mentiondesk.opt_outs import (
     listed_by,
     lock_authors,
@@ -18,10 +20,6 @@ from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR
 
-# Platforms whose handles ignore case (@Night_Owl_Tom is @night_owl_tom); elsewhere (Hacker
-# News) a handle is matched exactly.
-CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
-
 
 @dataclass(frozen=True, slots=True)
 class Listing:
@@ -30,6 +28,8 @@ class Listing:
     authors: int  # accounts with that handle on the platform
     withdrawn: int  # their pending private drafts, withdrawn (none when taken off the list)
     author_ids: tuple[int, ...] = ()  # those accounts: the audit trail records under theirs
+    # "PLATFORM HANDLE" of a handle nobody has seen yet (listed for their first post), else "".
+    unseen: str = ""
 
 
 def set_do_not_contact(
@@ -42,7 +42,7 @@ def set_do_not_contact(
     with store.engine.begin() as conn:
         ids = sorted(conn.scalars(sa.select(AUTHOR.c.id).where(same_author(platform, handle))))
         if not ids:
-            raise NotFound(no_author(conn, platform, handle))
+            return _unseen(conn, platform, handle, value=value)
         # Drafts being written for them finish first (the withdrawal below then sees them);
         # drafts written after this commit see the list (decisions.record).
         lock_authors(conn, ids)
@@ -51,6 +51,20 @@ def set_do_not_contact(
             unlist_forgotten(conn, ids)
         withdrawn = withdraw_private_drafts(conn, ids, listed_by(by), _utcnow()) if value else 0
     return Listing(len(ids), withdrawn, tuple(ids))
+
+
+def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> Listing:
+    """List (or unlist) a handle on a platform a source listens to that nobody has posted from
+    yet: someone who asked in an email or a call before their first mention. NotFound for
+    another platform ("twitter": stored by older releases, listened to as "x"), an empty
+    handle, or unlisting a handle that was not listed."""
+    if platform not in registry.platforms() or not handle:
+        raise NotFound(no_author(conn, platform, handle))
+    if value:
+        keep_handle(conn, platform, handle)
+    elif not drop_handle(conn, platform, handle):
+        raise NotFound(no_author(conn, platform, handle))
+    return Listing(0, 0, unseen=f"{platform} {handle}")
 
 
 def same_author(platform: str, handle: str) -> sa.ColumnElement[bool]:

@@ -158,12 +158,13 @@ class Store:
         conn.execute(stmt, [_author_row(p, a) for (p, _), a in authors.items()])
         keys = sa.tuple_(AUTHOR.c.platform, AUTHOR.c.external_id)
         found = conn.execute(
-            sa.select(AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.id).where(
+            sa.select(AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.id, AUTHOR.c.handle).where(
                 keys.in_(list(authors))
             )
-        )
-        ids = {(p, e): i for p, e, i in found}
-        relist_forgotten(conn, ids)  # an erased author who had opted out stays opted out
+        ).all()
+        ids = {(p, e): i for p, e, i, _ in found}
+        # An erased author who had opted out stays opted out; a handle listed unseen is listed.
+        relist_forgotten(conn, ids, {i: (p, h) for p, _, i, h in found})
         return ids
 
     def _save_cursor(self, conn: Connection, source: str, cursor: str | None) -> None:

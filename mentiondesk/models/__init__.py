@@ -15,6 +15,7 @@ from mentiondesk.models._delivery import (
 )
 from mentiondesk.models._errors import ConfigError, FatalError, RateLimited, TransientError, utc
 from mentiondesk.models._mentions import (
+    CASELESS_HANDLES,
     PLATFORM_NAMES,
     PRIVATE_MESSAGES,
     READ_ONLY,
@@ -43,6 +44,7 @@ from mentiondesk.models._readings import Action, ActionKind, Classifier, History
 from mentiondesk.models._replies import direct_status_text
 
 __all__ = [
+    "CASELESS_HANDLES",
     "PLATFORM_NAMES",
     "PRIVATE_MESSAGES",
     "READ_ONLY",

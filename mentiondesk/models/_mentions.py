@@ -28,6 +28,9 @@ PLATFORM_NAMES = {
 # marks the draft as posted; an unknown platform is trusted to its post route.
 PRIVATE_MESSAGES = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
 READ_ONLY = frozenset({"hackernews"})
+# Platforms whose handles ignore case (@Night_Owl_Tom is @night_owl_tom); elsewhere (Hacker
+# News) a handle is matched exactly.
+CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
 
 
