@@ -1,4 +1,5 @@
-"""What people do with a case besides answering it: hand it to the help desk, leave a note.
+"""What people do with a case besides answering it: assign it, hand it to the help desk,
+leave a note.
 
 Shared by the desk and Slack's buttons, like queue.py; escalating writes its audit line in
 its own transaction, as queue.py's actions do.
@@ -17,7 +18,7 @@ from mentiondesk.case_history import stored_mention
 from mentiondesk.decisions import comment_key
 from mentiondesk.models import CaseContext, OutboxAction
 from mentiondesk.outbox_payload import outbox_row
-from mentiondesk.queue import CaseEnded, NotFound, StaleAction
+from mentiondesk.queue import CaseEnded, NotFound, StaleAction, update_open_case
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, case_number
 
@@ -100,3 +101,11 @@ def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
         )
         values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
         return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())
+
+
+def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:
+    """Give an open case to `assignee` (None: to nobody), as `by`; StaleAction when it is not
+    open."""
+    with store.engine.begin() as conn:
+        update_open_case(conn, case_id, assignee=assignee)
+        audit(conn, by, "assign", case_id=case_id, detail=assignee or "nobody")

@@ -15,6 +15,7 @@ from rich.table import Table
 from mentiondesk import audit, outbox_admin, queue, queue_views
 from mentiondesk.cli_common import desk_zone, load, open_store, who
 from mentiondesk.config import Config
+from mentiondesk.hand_posting import PostByHand
 from mentiondesk.held_replies import HeldReply
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
@@ -129,6 +130,28 @@ def drafts_approve(
         asyncio.run(_deliver(config, store, key))
     # What the outbox row says, not what this process hoped: a held reply waits for a person.
     out.print(delivery_news(outbox_admin.find(store, key)), highlight=False)
+
+
+@drafts_app.command("posted")
+def drafts_posted(
+    ctx: typer.Context,
+    draft_id: Annotated[int, typer.Argument(metavar="ID", help="Draft id (see drafts list).")],
+    text: Annotated[str | None, typer.Option(help="The text as you posted it.")] = None,
+) -> None:
+    """Mark a draft as posted by you, on a platform mentiondesk cannot post to (Hacker News):
+    the case counts as answered; nothing is sent."""
+    config = load(ctx)
+    store = open_store(config)
+    with _queue_errors():
+        queue.approve_draft(
+            store,
+            draft_id,
+            by=who(),
+            text=text,
+            post_route=config.settings.routing.post,
+            by_hand=True,
+        )
+    out.print(f"Draft {draft_id} marked as posted: its case counts as answered.")
 
 
 @drafts_app.command("reject")
@@ -259,7 +282,7 @@ class _queue_errors:  # noqa: N801 - used as a lower-case context manager like c
         return None
 
     def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
-        if isinstance(exc, queue.NotFound | queue.StaleAction | ValueError):
+        if isinstance(exc, queue.NotFound | queue.StaleAction | ValueError | PostByHand):
             err.print(f"[red]{escape(str(exc))}[/]")
             raise typer.Exit(1)
 

@@ -4,6 +4,8 @@ Writing it yourself is sending it: the text becomes a draft written by that pers
 approved in the same transaction, through the very path that approves a drafted reply
 (queue.approve_pending), so the reply-length limit, the outbox's exactly-once key, the
 first response and the audit all hold as for any approved draft. Nothing waits in the queue.
+On a platform mentiondesk cannot post to (Hacker News), the person posted it there and the
+form records it: approved by hand (hand_posting), the case answered, nothing sent.
 
 Two people (or one double click) answering the same case at once must not send twice: the
 form carries how many replies the case had when it was shown, and a submit that finds more
@@ -20,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import lock_case
-from mentiondesk.models import has_private_messages
+from mentiondesk.models import can_post, has_private_messages
 from mentiondesk.opt_outs import do_not_contact
 from mentiondesk.queue import NotFound, StaleAction, approve_pending
 from mentiondesk.store import Store
@@ -43,7 +45,7 @@ class PrivateRefused(RuntimeError):
 @dataclass(frozen=True, slots=True)
 class Sent:
     draft_id: int
-    key: str  # the outbox row's key, to deliver it at once
+    key: str  # the outbox row's key, to deliver it at once; "" when posted by hand
 
 
 def replies_so_far(conn: Connection, case_id: int) -> int:
@@ -84,7 +86,10 @@ def write_reply(
         if replies_so_far(conn, case_id) > seen:
             raise StaleAction(f"case {case_number(case_id)} was answered meanwhile")
         draft = _new_draft(conn, mention_id, case_id, kind=kind, text=text, now=now)
-        key = approve_pending(conn, store, draft, by=by, post_route=post_route, text=None, now=now)
+        by_hand = not can_post(mention.platform)
+        key = approve_pending(
+            conn, store, draft, by=by, post_route=post_route, text=None, now=now, by_hand=by_hand
+        )
         _withdraw_waiting(conn, case_id, kind=kind, by=by, now=now)
     return Sent(draft_id=draft.id, key=key)
 

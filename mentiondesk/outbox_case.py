@@ -31,11 +31,19 @@ def touch_case(
             sa.update(CASE).where(where).values(ticket_ref=receipt.ref, ticket_url=receipt.url)
         )
     elif action.kind == "post" and not _automatic(conn, action):
-        conn.execute(
-            sa.update(CASE)
-            .where(where, CASE.c.first_response_at.is_(None))
-            .values(first_response_at=now)
-        )
+        answered(conn, case_id, now)
+
+
+def answered(conn: sa.Connection, case_id: int | None, now: datetime) -> None:
+    """A person's reply reached the author at `now`: the case's first response, unless it
+    had one (a reply delivered, or posted by hand where mentiondesk cannot post)."""
+    if case_id is None:
+        return
+    conn.execute(
+        sa.update(CASE)
+        .where(CASE.c.id == case_id, CASE.c.first_response_at.is_(None))
+        .values(first_response_at=now)
+    )
 
 
 def _automatic(conn: sa.Connection, action: OutboxAction) -> bool:

@@ -15,8 +15,10 @@ from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import lock_case, withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.decisions import DraftPlan, post_action
+from mentiondesk.hand_posting import check_platform
 from mentiondesk.models import Mention, text_digest
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
+from mentiondesk.outbox_case import answered
 from mentiondesk.reply_limits import too_long
 from mentiondesk.store import Store
 from mentiondesk.tables import (
@@ -73,8 +75,11 @@ def approve_draft(
     post_route: dict[str, str],
     text: str | None = None,
     seen: str | None = None,
+    by_hand: bool = False,
 ) -> str:
     """Approve a pending draft (optionally with new text) and queue its post; return the key.
+    With `by_hand`, `by` posted it on a platform that cannot be posted to (Mark as posted):
+    it is recorded as delivered, nothing is queued and the key is "".
 
     Approval and the outbox row commit together; a draft someone already decided raises
     StaleAction, so two people approving at once never post twice. A private draft to an
@@ -96,10 +101,18 @@ def approve_draft(
         else:
             _check_seen(draft, seen)
             key = approve_pending(
-                conn, store, draft, by=by, post_route=post_route, text=text, now=now
+                conn,
+                store,
+                draft,
+                by=by,
+                post_route=post_route,
+                text=text,
+                now=now,
+                by_hand=by_hand,
             )
             edited = text is not None and text != draft.text  # what went out is not as drafted
-            _audit_draft(conn, by, "approve", draft, detail="edited" if edited else "")
+            action = "posted" if by_hand else "approve"
+            _audit_draft(conn, by, action, draft, detail="edited" if edited else "")
     if refused:  # after the commit: the withdrawal stays
         raise DoNotContact(f"draft {draft_id} was withdrawn: {_NO_CONTACT}")
     return key
@@ -114,14 +127,19 @@ def approve_pending(
     post_route: dict[str, str],
     text: str | None,
     now: datetime,
+    by_hand: bool = False,
 ) -> str:
-    """Mark a pending draft approved and insert its post into the outbox; return the key."""
+    """Mark a pending draft approved and insert its post into the outbox; return the key. With
+    `by_hand`, `by` posted it themselves: the case is answered now, and the key is ""."""
     final = text if text is not None else draft.text
     if not final.strip():
         raise ValueError("the reply text is empty")
     mention, reading = stored_mention(conn, draft.mention_id)
-    _check_length(mention, draft, final)
+    _check_reply(mention, draft, final, by_hand=by_hand)
     _update_pending_draft(conn, draft, status="approved", text=final, decided_at=now, decided_by=by)
+    if by_hand:  # the reply is on the platform already: nothing for the outbox to send
+        answered(conn, draft.case_id, now)
+        return ""
     plan = DraftPlan(kind=draft.kind, text=final, lang=draft.lang, rule=draft.rule)
     number = case_number(draft.case_id) if draft.case_id else None
     row = post_action(mention, reading, number, draft.id, plan, post_route, now)
@@ -141,12 +159,14 @@ def check_approval(store: Store, draft_id: int, *, text: str, seen: str | None =
         if draft.status != "pending":
             raise _decided(draft)
         _check_seen(draft, seen)
-        _check_length(stored_mention(conn, draft.mention_id)[0], draft, text)
+        _check_reply(stored_mention(conn, draft.mention_id)[0], draft, text, by_hand=False)
 
 
-def _check_length(mention: Mention, draft: sa.Row[Any], text: str) -> None:
-    """ReplyTooLong when the platform would refuse `text` as `draft`'s reply, as it counts."""
+def _check_reply(mention: Mention, draft: sa.Row[Any], text: str, *, by_hand: bool) -> None:
+    """hand_posting.PostByHand when the platform cannot take `draft` this way; ReplyTooLong
+    when it would refuse `text` as `draft`'s reply, as it counts."""
     private = draft.kind == "private"
+    check_platform(mention, private=private, by_hand=by_hand)
     if problem := too_long(mention.platform, text, private=private, handle=mention.author.handle):
         raise ReplyTooLong(problem)
 
@@ -215,7 +235,7 @@ def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -
     """Close (or resolve) an open case; its pending drafts are withdrawn with it."""
     now = _utcnow()
     with store.engine.begin() as conn:
-        _update_open_case(conn, case_id, status=status, closed_at=now)
+        update_open_case(conn, case_id, status=status, closed_at=now)
         conn.execute(
             sa.update(DRAFT)
             .where(DRAFT.c.case_id == case_id, DRAFT.c.status == "pending")
@@ -262,7 +282,7 @@ def _decided(draft: sa.Row[Any]) -> StaleAction:
     return StaleAction(f"draft {draft.id} was already {draft.status}")
 
 
-def _update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
+def update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
     """Update a case only while it is open; NotFound or StaleAction otherwise."""
     status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id))
     if status is None:
@@ -301,14 +321,3 @@ def _audit_draft(
     """The audit line of an action on a draft, under its mention and case (the case page's)."""
     ids = {"mention_id": draft.mention_id, "case_id": draft.case_id, "draft_id": draft.id}
     audit(conn, by, action, **ids, detail=detail)
-
-
-# --- assign (Slack buttons, desk); escalating and notes are in casework.py --------------
-
-
-def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:
-    """Give an open case to `assignee` (None: to nobody), as `by`; StaleAction when it is not
-    open."""
-    with store.engine.begin() as conn:
-        _update_open_case(conn, case_id, assignee=assignee)
-        audit(conn, by, "assign", case_id=case_id, detail=assignee or "nobody")

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk import casework, queue
+from mentiondesk.hand_posting import PostByHand
 from mentiondesk.models import FatalError, RateLimited, TransientError, text_digest
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import DRAFT, parse_case_number
@@ -26,7 +27,7 @@ from responders.slack_blocks import (
 )
 
 _LOGGER = logging.getLogger(__name__)
-_FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError)
+_FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError, PostByHand)
 # What the clicker reads when the store is down: the click did nothing, and will not later.
 STORE_DOWN = (
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute."
@@ -102,7 +103,7 @@ class SlackWork:
             return "Rejected"
         case_id = parse_case_number(str(ids["case"]))
         if action_id == "assign":
-            queue.assign_case(self.store, case_id, assignee=by, by=by)
+            casework.assign_case(self.store, case_id, assignee=by, by=by)
             return "Assigned"
         if action_id == "escalate":
             if not self.ticket_target:
@@ -144,7 +145,7 @@ class SlackWork:
         check = partial(queue.check_approval, self.store, draft, text=text, seen=meta.get("seen"))
         try:
             await asyncio.to_thread(check)
-        except (queue.NotFound, queue.StaleAction, ValueError) as exc:
+        except (queue.NotFound, queue.StaleAction, ValueError, PostByHand) as exc:
             return f"Could not approve: {exc}."
         except UNREACHABLE as exc:  # under the text, which stays: nothing was changed
             _LOGGER.warning("slack edit: the store is unreachable (%s)", type(exc).__name__)

@@ -21,6 +21,7 @@ from mentiondesk.models import (
     Label,
     Mention,
     Reading,
+    can_post,
     has_private_messages,
 )
 from playbooks import variants
@@ -142,7 +143,9 @@ class Playbook:
                 type(exc).__name__,
             )
             return _Skipped(spec.type)
-        return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=spec.auto, lang=lang)
+        # Where nothing can be posted (Hacker News), an automatic reply waits for a person.
+        auto = spec.auto and can_post(mention.platform)
+        return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=auto, lang=lang)
 
     def locale(self, mention: Mention, lang: str) -> str:
         """The language of a reply to `mention`, whose reading says `lang` ("pt", "und"),

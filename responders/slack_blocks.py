@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from mentiondesk.models import OutboxAction, text_digest
+from mentiondesk.models import PLATFORM_NAMES, OutboxAction, can_post, text_digest
 from responders._escape import slack_link, slack_mrkdwn
 from responders._text import case_title, reach
 
@@ -71,7 +71,9 @@ def alert_blocks(action: OutboxAction) -> list[Block]:
     ]
     if ctx.draft_text:
         blocks.append(_section("*Drafted reply:*\n" + slack_mrkdwn(ctx.draft_text, 2800)))
-        if not fits_edit_box(ctx.draft_text):
+        if not can_post(m.platform):  # no Approve or Edit: a person posts it there
+            blocks.append(_note(_by_hand(m.platform)))
+        elif not fits_edit_box(ctx.draft_text):
             blocks.append({**_note(TOO_LONG_TO_EDIT), "block_id": EDIT_NOTE_BLOCK})
     buttons = _buttons(action)
     if buttons["elements"]:  # Slack rejects an actions block without elements
@@ -153,6 +155,14 @@ def _section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
+def _by_hand(platform: str) -> str:
+    name = PLATFORM_NAMES.get(platform, platform)
+    return (
+        f"{name} cannot be posted to from mentiondesk: reply there yourself, then press "
+        "*Mark as posted* on the case page in the desk."
+    )
+
+
 def _note(text: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
@@ -160,6 +170,7 @@ def _note(text: str) -> Block:
 def _buttons(action: OutboxAction) -> Block:
     value = button_value(action)
     has_draft = action.context.draft_id is not None
+    postable = can_post(action.context.mention.platform)
     editable = fits_edit_box(action.context.draft_text or "")
     has_case = action.context.case_number is not None
     elements = []
@@ -168,6 +179,7 @@ def _buttons(action: OutboxAction) -> Block:
             (action_id in {"approve", "edit", "reject"} and not has_draft)
             or (action_id in {"assign", "escalate"} and not has_case)
             or (action_id == "edit" and not editable)
+            or (action_id in {"approve", "edit"} and not postable)
         ):
             continue
         button: Block = {

@@ -43,3 +43,16 @@ def test_a_rule_whose_only_action_was_the_dm_opens_a_case(
     (line,) = [r.getMessage() for r in caplog.records if "draft skipped" in r.getMessage()]
     assert line.startswith("mention 7: rule 'dm-only': hackernews has no private messages")
     assert "Lara" not in caplog.text
+
+
+def test_an_automatic_reply_on_hacker_news_waits_for_a_person(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "ok.j2").write_text("Thanks")
+    auto = '{ type = "draft_public", template = "ok", auto = true }'
+    rules = f'[[rules]]\nname = "auto"\nactions = [{auto}]\n'
+    (tmp_path / "r.toml").write_text(rules)
+    playbook = load_playbook([tmp_path / "r.toml"], brand=Brand(name="L"), template_dir=tmp_path)
+    positive = Reading(label=Label.POSITIVE, score=0.9, lang="en")
+    (on_hn,) = playbook.decide(mention(1, platform="hackernews"), positive, History())
+    (on_x,) = playbook.decide(mention(1), positive, History())
+    assert (on_hn.auto, on_x.auto) == (False, True)  # nothing could post it there

@@ -24,6 +24,8 @@ def audit_line(loc: Locale, entry: Any, *, local: Collection[str] = ()) -> str:
     who, action, detail = loc.person(entry.actor), entry.action, entry.detail or ""
     if action == "approve" and detail == "edited":  # sent in other words than drafted
         return loc.t("{who} edited and approved a reply", who=who)
+    if action == "posted" and detail == "edited":
+        return loc.t("{who} edited a reply and marked it as posted by hand", who=who)
     simple = _simple(loc, action, who)
     if simple is not None:
         return simple
@@ -49,6 +51,8 @@ def _simple(loc: Locale, action: str, who: str) -> str | None:
     texts = {
         "approve": loc.t("{who} approved a reply", who=who),
         "reply": loc.t("{who} wrote and sent a reply", who=who),
+        "posted": loc.t("{who} marked a reply as posted by hand", who=who),
+        "posted-reply": loc.t("{who} wrote a reply posted by hand", who=who),
         "reject": loc.t("{who} rejected a draft", who=who),
         "edit": loc.t("{who} edited a draft", who=who),
         "restore": loc.t("{who} restored a draft", who=who),

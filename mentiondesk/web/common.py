@@ -121,6 +121,13 @@ NOTICES = {
     ),
     "replied": ("ok", "Your reply is being sent."),
     "no-private": ("error", "This platform has no private messages: send a public reply."),
+    "posted": ("ok", "Marked as posted: the case counts as answered, and nothing is sent."),
+    "by-hand": (
+        "error",
+        "Replies to this platform cannot be sent from here: post it there yourself, then press "
+        "Mark as posted. Nothing was sent.",
+    ),
+    "postable": ("error", "Replies to this platform are sent from here: use Approve instead."),
     "empty": ("error", "The text is empty: nothing was changed."),
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
     "user-added": ("ok", "User added."),
@@ -275,7 +282,7 @@ def safe_next(value: str | None, default: str = "/queue") -> str:
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
     from mentiondesk.corrections import withdrawn_for_correction
-    from mentiondesk.models import text_digest
+    from mentiondesk.models import can_post, text_digest
     from mentiondesk.opt_outs import withdrawn_for_opt_out
     from mentiondesk.tables import case_number
 
@@ -292,4 +299,5 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         # A draft's text as the page shows it: its form carries this, so no later edit is
         # overwritten or decided unread (queue.approve_draft's `seen`).
         "fingerprint": text_digest,
+        "can_post": can_post,  # Hacker News: the queue offers no one-click Approve
     }

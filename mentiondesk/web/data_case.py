@@ -157,7 +157,12 @@ def _case_mentions(conn: Connection, case: Any | None) -> list[Any]:
     follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
     query = (
         sa.select(
-            MENTION.c.id, MENTION.c.text, MENTION.c.created_at, READING.c.label, READING.c.lang
+            MENTION.c.id,
+            MENTION.c.text,
+            MENTION.c.created_at,
+            MENTION.c.url,
+            READING.c.label,
+            READING.c.lang,
         )
         .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
         .where(sa.or_(MENTION.c.id == case.mention_id, MENTION.c.id.in_(follow_ups)))

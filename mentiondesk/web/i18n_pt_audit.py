@@ -11,6 +11,11 @@ AUDIT = {
     "{who} approved a reply": "{who} aprovou uma resposta",
     "{who} edited and approved a reply": "{who} editou e aprovou uma resposta",
     "{who} wrote and sent a reply": "{who} escreveu e enviou uma resposta",
+    "{who} marked a reply as posted by hand": "{who} marcou uma resposta como publicada à mão",
+    "{who} edited a reply and marked it as posted by hand": (
+        "{who} editou uma resposta e a marcou como publicada à mão"
+    ),
+    "{who} wrote a reply posted by hand": "{who} registrou uma resposta publicada à mão",
     "{who} rejected a draft": "{who} rejeitou um rascunho",
     "{who} edited a draft": "{who} editou um rascunho",
     "{who} restored a draft": "{who} restaurou um rascunho",

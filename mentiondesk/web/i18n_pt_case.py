@@ -250,4 +250,26 @@ CASE = {
     "Still fits the corrected reading? This draft waits for approval again.": (
         "Ainda cabe com a classificação corrigida? Este rascunho volta a aguardar aprovação."
     ),
+    # Hacker News: read-only, so a reply is posted there by a person and marked as posted.
+    "{platform} has no private messages: reject this draft and reply publicly.": (
+        "O {platform} não tem mensagens privadas: rejeite este rascunho e responda em público."
+    ),
+    "{platform} cannot be posted to from here: copy the text, reply on {platform}, then press "
+    "Mark as posted.": (
+        "Não dá para publicar no {platform} daqui: copie o texto, responda no {platform} e "
+        "depois clique em Marcar como publicada."
+    ),
+    "Open the post on {platform}": "Abrir a publicação no {platform}",
+    "Did you post this reply on {platform}? It is recorded as your answer; nothing is sent "
+    "from here.": (
+        "Você publicou esta resposta no {platform}? Ela fica registrada como sua resposta; "
+        "nada é enviado daqui."
+    ),
+    "Mark as posted": "Marcar como publicada",
+    "Posted on {platform} by hand by {who}": "Publicada à mão no {platform} por {who}",
+    "posted by hand": "publicada à mão",
+    "(post it on {platform} yourself, then record it here)": (
+        "(publique no {platform} e depois registre aqui)"
+    ),
+    "Post by hand": "Publicar à mão",
 }

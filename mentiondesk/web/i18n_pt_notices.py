@@ -87,4 +87,16 @@ NOTICES = {
     "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
         "Não foi possível adicionar: confira o nome, o papel e a senha (de 12 a 1.024 caracteres)."
     ),
+    # Hacker News: read-only, so a reply is posted there by a person and marked as posted.
+    "Marked as posted: the case counts as answered, and nothing is sent.": (
+        "Marcada como publicada: o caso conta como respondido, e nada é enviado."
+    ),
+    "Replies to this platform cannot be sent from here: post it there yourself, then press "
+    "Mark as posted. Nothing was sent.": (
+        "Respostas para esta plataforma não podem ser enviadas daqui: publique a resposta lá "
+        "e depois clique em Marcar como publicada. Nada foi enviado."
+    ),
+    "Replies to this platform are sent from here: use Approve instead.": (
+        "Respostas para esta plataforma são enviadas daqui: use Aprovar."
+    ),
 }

@@ -166,4 +166,27 @@ CASE = {
     "You sent a private message at {when}: still send this public reply?": (
         "Enviou uma mensagem privada em {when}: enviar esta resposta pública mesmo assim?"
     ),
+    # Hacker News: read-only, so a reply is posted there by a person and marked as posted.
+    "{platform} cannot be posted to from here: copy the text, reply on {platform}, then press "
+    "Mark as posted.": (
+        "Não é possível publicar no {platform} a partir daqui: copie o texto, responda no "
+        "{platform} e depois carregue em Marcar como publicada."
+    ),
+    "Did you post this reply on {platform}? It is recorded as your answer; nothing is sent "
+    "from here.": (
+        "Publicou esta resposta no {platform}? Fica registada como a sua resposta; nada é "
+        "enviado daqui."
+    ),
+    "(post it on {platform} yourself, then record it here)": (
+        "(publique no {platform} e depois registe aqui)"
+    ),
+    "Replies to this platform cannot be sent from here: post it there yourself, then press "
+    "Mark as posted. Nothing was sent.": (
+        "As respostas para esta plataforma não podem ser enviadas daqui: publique a resposta "
+        "lá e depois carregue em Marcar como publicada. Nada foi enviado."
+    ),
+    "{who} edited a reply and marked it as posted by hand": (
+        "{who} editou uma resposta e marcou-a como publicada à mão"
+    ),
+    "{who} wrote a reply posted by hand": "{who} registou uma resposta publicada à mão",
 }

@@ -56,6 +56,8 @@ WORDS: dict[str, dict[str, str]] = {
     "action": {
         "approve": "aprovou",
         "reply": "respondeu",
+        "posted": "publicou à mão",
+        "posted-reply": "publicou à mão",
         "reject": "rejeitou",
         "edit": "editou",
         "assign": "atribuiu",

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
 from mentiondesk.corrected_drafts import correct_reading
-from mentiondesk.models import Label, has_private_messages
+from mentiondesk.models import Label, can_post, has_private_messages
 from mentiondesk.reply_limits import (
     counting_rule,
     reply_length,
@@ -106,6 +106,8 @@ async def render_case(
         # The rule behind the case and each draft, in words: its name stays in a title.
         rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
+        # Hacker News: a person posts there, then marks the draft (or their reply) as posted.
+        by_hand=not can_post(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
         timeline=timeline_points(detail.timeline, loc=loc),
         trail=[(a.at, audit_line(loc, a, local=lists)) for a in detail.audit],
@@ -173,11 +175,13 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
         return await kept(why="too-long")
     except ValueError:
         return await kept(why="empty")
-    await desk.db(audit.record_draft, desk.store, who, "reply", sent.draft_id)
+    # No key: posted on the platform by hand (Hacker News), nothing for the outbox to send.
+    action = "reply" if sent.key else "posted-reply"
+    await desk.db(audit.record_draft, desk.store, who, action, sent.draft_id)
     _LOGGER.info("draft %d written and approved by %s", sent.draft_id, who)
-    if desk.on_queued is not None:
+    if desk.on_queued is not None and sent.key:
         await desk.on_queued(sent.key)
-    raise redirect(back, "replied")
+    raise redirect(back, "replied" if sent.key else "posted")
 
 
 async def refused_page(

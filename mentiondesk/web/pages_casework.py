@@ -39,7 +39,7 @@ async def assign(request: web.Request) -> web.StreamResponse:
         raise redirect(_back(case_id), "bad-assignee")
     assignee = None if wanted == "-" else wanted
     try:
-        await desk.db(queue.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
+        await desk.db(casework.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.CaseEnded as exc:  # before StaleAction, which it is

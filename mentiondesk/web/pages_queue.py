@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from mentiondesk import audit, held_replies, queue
+from mentiondesk.hand_posting import PostByHand
 from mentiondesk.web.common import (
     DECIDED_KEPT,
     DESK,
@@ -35,6 +36,7 @@ MAX_SHOWN = 1000  # a longer queue is worked through filters, not by scrolling
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/queue", queue_page)
     router.add_post("/drafts/{id}/approve", approve)
+    router.add_post("/drafts/{id}/posted", posted)
     router.add_post("/drafts/{id}/reject", reject)
     router.add_post("/drafts/{id}/save", save)
     router.add_post("/drafts/{id}/restore", restore)
@@ -119,6 +121,17 @@ async def approve(request: web.Request) -> web.StreamResponse:
     """Approve a draft: with the case page's text, or (the queue's one-click Approve) as the
     page showed it. `seen` is the fingerprint of the draft as the page showed it: edited
     since, nothing is sent unread and no colleague's edit is overwritten."""
+    return await _approve(request, by_hand=False)
+
+
+@require(Role.AGENT)
+async def posted(request: web.Request) -> web.StreamResponse:
+    """Mark as posted: the agent posted the draft themselves where mentiondesk cannot post
+    (Hacker News); it is approved in their name, as they posted it, and nothing is sent."""
+    return await _approve(request, by_hand=True)
+
+
+async def _approve(request: web.Request, *, by_hand: bool) -> web.StreamResponse:
     desk, draft_id = request.app[DESK], int_param(request, "id")
     text, back = await _form(request)
     who = session(request).user.name
@@ -131,7 +144,10 @@ async def approve(request: web.Request) -> web.StreamResponse:
             post_route=desk.config.settings.routing.post,
             text=text,
             seen=await _seen(request),
+            by_hand=by_hand,
         )
+    except PostByHand as exc:  # Approve where only a person can post, or the other way round
+        return await _kept(request, draft_id, text=text, back=back, why=exc.reason)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
@@ -144,10 +160,10 @@ async def approve(request: web.Request) -> web.StreamResponse:
         return await _kept(request, draft_id, text=text, back=back, why="too-long")
     except ValueError:
         return await _kept(request, draft_id, text=text, back=back, why="empty")
-    _LOGGER.info("draft %d approved by %s", draft_id, who)
-    if desk.on_queued is not None:
+    _LOGGER.info("draft %d %s by %s", draft_id, "marked posted" if by_hand else "approved", who)
+    if desk.on_queued is not None and key:
         await desk.on_queued(key)
-    raise redirect(back, "approved")
+    raise redirect(back, "posted" if by_hand else "approved")
 
 
 @require(Role.AGENT)

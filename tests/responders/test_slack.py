@@ -93,6 +93,15 @@ async def test_buttons_carry_case_and_draft_ids(slack_fake: SlackFake) -> None:
     }
 
 
+async def test_a_hacker_news_draft_has_no_approve_or_edit_button(slack_fake: SlackFake) -> None:
+    alert = action()
+    hn = replace(alert.context.mention, platform="hackernews")
+    await responder(slack_fake).deliver(replace(alert, context=replace(alert.context, mention=hn)))
+    blocks = slack_fake.posted()[0]["blocks"]
+    assert [b["action_id"] for b in blocks[-1]["elements"]] == ["reject", "assign", "escalate"]
+    assert "Hacker News cannot be posted to from mentiondesk" in json.dumps(blocks[-2])
+
+
 async def test_a_draft_longer_than_the_edit_box_has_no_edit_button(slack_fake: SlackFake) -> None:
     alert = action()
     long = replace(alert, context=replace(alert.context, draft_text="😀" * 1501))  # 3,002 units
