@@ -34,7 +34,7 @@ from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
-from mentiondesk.config_routing import open_approvals, unposted
+from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
 from mentiondesk.config_store import new_sqlite_file
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
@@ -124,6 +124,8 @@ def check_config(ctx: typer.Context) -> None:
     )
     for warning in unposted(config) + open_approvals(config):
         err.print(f"[yellow]![/] warning: {escape(warning)}")
+    for note in posted_by_hand(config):
+        err.print(f"  note: {escape(note)}")
 
 
 def _store_state(config: Config) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from mentiondesk import registry
-from mentiondesk.models import Label
+from mentiondesk.models import PLATFORM_NAMES, Label, can_post
 
 if TYPE_CHECKING:
     from mentiondesk.config import Config, RoutingSection
@@ -162,6 +162,18 @@ def unposted(config: Config) -> list[str]:
                 "may evaluate without posting rights)"
             )
     return warnings
+
+
+def posted_by_hand(config: Config) -> list[str]:
+    """A note (not a warning: nothing to fix) for the read-only platforms listened to: no
+    responder can post there, so their replies are posted by a person and marked in the desk."""
+    listened = sorted({s.kind for s in config.sources if not can_post(s.kind)})
+    return [
+        f"{PLATFORM_NAMES.get(p, p)} replies are posted by hand from the desk: its API is "
+        "read-only, so an agent copies the reply, posts it on the site and presses Mark as "
+        "posted (Approve is refused for them; no private messages are drafted there)"
+        for p in listened
+    ]
 
 
 def _poster_of(platform: str) -> str | None:

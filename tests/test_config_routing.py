@@ -209,3 +209,15 @@ def test_a_slack_responder_anyone_in_the_channel_may_approve_from_is_warned(
     assert 'approvers = ["U024BE7LH"]' in output
     code, output = run_cli(config, "run", "--once", "--sources", "none")
     assert code == 0 and "WARNING mentiondesk.cli: responders: the slack responder" in output
+
+
+def test_a_hacker_news_source_is_noted_once_as_posted_by_hand(tmp_path: Path) -> None:
+    two = (
+        '\n[[sources]]\nkind = "hackernews"\n'
+        + '\n[[sources]]\nkind = "hackernews"\nname = "hn2"\n'
+    )
+    code, output = run_cli(_config(tmp_path, two), "check-config")
+    assert code == 0 and "is valid" in output and "warning:" not in output
+    assert output.count("note: Hacker News replies are posted by hand from the desk") == 1
+    assert "Mark as posted" in output
+    assert "note:" not in run_cli(_config(tmp_path, ""), "check-config")[1]  # replay only
