@@ -20,7 +20,7 @@ from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
 from mentiondesk.slack_actions import SlackActions, add_slack_routes
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, CASE, DRAFT, OUTBOX
+from mentiondesk.tables import AUDIT, CASE, DRAFT, MENTION, OUTBOX
 from responders.slack import SlackResponder
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
@@ -282,3 +282,14 @@ def test_approvers_must_be_slack_user_ids(tmp_path: Path) -> None:
     (tmp_path / "m.jsonl").write_text("")
     with pytest.raises(ConfigError, match=r"approvers.*not Slack user IDs"):
         load_config(tmp_path / "config.toml")
+
+
+async def test_approve_on_hacker_news_is_refused_saying_to_post_by_hand(desk: Desk) -> None:
+    with desk.store.engine.begin() as conn:  # a card from before: it still has Approve
+        conn.execute(sa.update(MENTION).values(platform="hackernews"))
+        conn.execute(sa.update(DRAFT).values(kind="public"))
+    assert await send(desk, click(desk, "approve")) == 200
+    assert draft_status(desk) == "pending"
+    told = desk.slack.api.calls("/api/chat.postEphemeral")[0].json()
+    assert "Hacker News cannot be posted to from mentiondesk" in told["text"]
+    assert "Mark as posted" in told["text"]
