@@ -19,6 +19,15 @@ from mentiondesk.hand_posting import check_platform
 from mentiondesk.models import Mention, text_digest
 from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
 from mentiondesk.outbox_case import answered
+
+# The refusals, known to callers as queue.NotFound and so on.
+from mentiondesk.queue_errors import NO_CONTACT
+from mentiondesk.queue_errors import CaseEnded as CaseEnded
+from mentiondesk.queue_errors import DoNotContact as DoNotContact
+from mentiondesk.queue_errors import DraftEdited as DraftEdited
+from mentiondesk.queue_errors import NotFound as NotFound
+from mentiondesk.queue_errors import ReplyTooLong as ReplyTooLong
+from mentiondesk.queue_errors import StaleAction as StaleAction
 from mentiondesk.reply_limits import too_long
 from mentiondesk.store import Store
 from mentiondesk.tables import (
@@ -27,40 +36,6 @@ from mentiondesk.tables import (
     OUTBOX,
     case_number,
 )
-
-# Why a private message is refused (DoNotContact's text, for the CLI and the logs).
-_NO_CONTACT = "the author asked not to be contacted; no private message is sent"
-
-
-class NotFound(LookupError):
-    """No such draft or case."""
-
-
-class StaleAction(RuntimeError):
-    """The draft or case changed since it was shown (someone else acted first)."""
-
-
-class CaseEnded(StaleAction):
-    """The case is resolved or closed already (`status`): a second Resolve, from the same
-    page or a colleague's, changes nothing, and the desk says how the case stands rather
-    than that someone else acted."""
-
-    def __init__(self, case_id: int, status: str) -> None:
-        super().__init__(f"case {case_number(case_id)} is already {status}")
-        self.status = status
-
-
-class DoNotContact(StaleAction):
-    """The draft is private and its author asked not to be contacted: it was withdrawn, or
-    may not be restored. Its own type, so the desk says so without reading the message."""
-
-
-class DraftEdited(StaleAction):
-    """The draft's text was edited since it was shown to the person approving it."""
-
-
-class ReplyTooLong(ValueError):
-    """The reply is longer than its platform accepts: it would only fail in the outbox."""
 
 
 def _utcnow() -> datetime:
@@ -114,7 +89,7 @@ def approve_draft(
             action = "posted" if by_hand else "approve"
             _audit_draft(conn, by, action, draft, detail="edited" if edited else "")
     if refused:  # after the commit: the withdrawal stays
-        raise DoNotContact(f"draft {draft_id} was withdrawn: {_NO_CONTACT}")
+        raise DoNotContact(f"draft {draft_id} was withdrawn: {NO_CONTACT}")
     return key
 
 
@@ -209,7 +184,7 @@ def restore_draft(store: Store, draft_id: int) -> None:
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
         # Under the author's lock: a listing now waits for this commit, then withdraws it.
         if draft.kind == "private" and do_not_contact(conn, draft.mention_id, hold=True):
-            raise DoNotContact(_NO_CONTACT)  # they asked us to stop since the praise
+            raise DoNotContact(NO_CONTACT)  # they asked us to stop since the praise
         waiting = sa.select(DRAFT.c.id).where(
             DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
         )
@@ -278,7 +253,7 @@ def _decided(draft: sa.Row[Any]) -> StaleAction:
             "case page if it still fits"
         )
     if withdrawn_for_opt_out(draft.decided_by) is not None:
-        return DoNotContact(f"draft {draft.id} was withdrawn: {_NO_CONTACT}")
+        return DoNotContact(f"draft {draft.id} was withdrawn: {NO_CONTACT}")
     return StaleAction(f"draft {draft.id} was already {draft.status}")
 
 

@@ -35,12 +35,12 @@ from mentiondesk.web.common import (
     Desk,
     Handler,
     is_https,
-    template_globals,
 )
 from mentiondesk.web.errors import FormExpired, render_error, render_expired
 from mentiondesk.web.i18n import ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
+from mentiondesk.web.template_globals import template_globals
 from mentiondesk.web.users import load_session, same_token
 from playbooks import Playbook
 

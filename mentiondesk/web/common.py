@@ -19,7 +19,6 @@ from mentiondesk.store import Store
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.users import Role, Session
-from mentiondesk.wording import percent
 from playbooks import Playbook
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -277,27 +276,3 @@ def safe_next(value: str | None, default: str = "/queue") -> str:
     if any(ch < " " or ch == "\x7f" for ch in value):
         return default
     return value
-
-
-def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
-    from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
-    from mentiondesk.corrections import withdrawn_for_correction
-    from mentiondesk.models import can_post, text_digest
-    from mentiondesk.opt_outs import withdrawn_for_opt_out
-    from mentiondesk.tables import case_number
-
-    return {
-        "pct": percent,
-        # Seconds: the page writes them with its language's `duration`.
-        "waited": lambda since: (clock() - since).total_seconds(),
-        "case_number": case_number,
-        "withdrawn_for_praise": withdrawn_for_praise,
-        "withdrawn_for_complaint": withdrawn_for_complaint,
-        "withdrawn_for_correction": withdrawn_for_correction,
-        "replaced_by": replaced_by,
-        "withdrawn_for_opt_out": withdrawn_for_opt_out,
-        # A draft's text as the page shows it: its form carries this, so no later edit is
-        # overwritten or decided unread (queue.approve_draft's `seen`).
-        "fingerprint": text_digest,
-        "can_post": can_post,  # Hacker News: the queue offers no one-click Approve
-    }

@@ -1,0 +1,32 @@
+"""The functions and values every desk template may call, besides the page's own context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
+from mentiondesk.corrections import withdrawn_for_correction
+from mentiondesk.models import can_post, text_digest
+from mentiondesk.opt_outs import withdrawn_for_opt_out
+from mentiondesk.tables import case_number
+from mentiondesk.wording import percent
+
+
+def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
+    return {
+        "pct": percent,
+        # Seconds: the page writes them with its language's `duration`.
+        "waited": lambda since: (clock() - since).total_seconds(),
+        "case_number": case_number,
+        "withdrawn_for_praise": withdrawn_for_praise,
+        "withdrawn_for_complaint": withdrawn_for_complaint,
+        "withdrawn_for_correction": withdrawn_for_correction,
+        "replaced_by": replaced_by,
+        "withdrawn_for_opt_out": withdrawn_for_opt_out,
+        # A draft's text as the page shows it: its form carries this, so no later edit is
+        # overwritten or decided unread (queue.approve_draft's `seen`).
+        "fingerprint": text_digest,
+        "can_post": can_post,  # Hacker News: the queue offers no one-click Approve
+    }
