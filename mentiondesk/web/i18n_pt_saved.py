@@ -18,7 +18,6 @@ SAVED = {
     "Save": "Salvar",
     "None yet: add one with the form.": "Nenhuma ainda: adicione uma com o formulário.",
     "From {file}": "Do arquivo {file}",
-    "from {file}": "de {file}",
     "Read-only here: to change these, edit the file (they are offered first, and show changes "
     "after a restart).": (
         "Somente leitura aqui: para alterá-las, edite o arquivo (elas são oferecidas primeiro, e "
