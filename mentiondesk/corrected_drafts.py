@@ -70,11 +70,12 @@ def correct_reading(
         case = _case_of(conn, mention_id)
         # Nothing read otherwise; an ended case has no draft waiting; an unread mention has
         # none yet (the pipeline decides it when it reads it).
-        unchanged = previous is None or previous == label.value
-        if unchanged or (case is not None and case.status != "open"):
+        if previous is None or previous == label.value:
             return Redrafted(previous)
-        if case is not None:
-            lock_case(conn, case.id)  # take turns with an approval or a Reply now
+        # Take turns with an approval, a Reply now or a Close; the status is read under the
+        # lock: a case a colleague closed a moment ago gets no new draft.
+        if case is not None and not lock_case(conn, case.id, while_open=True):
+            return Redrafted(previous)
         decision = _decide(conn, playbook, mention_id, int(author_id), listed)
         withdrawn, kept = _withdraw_old(conn, mention_id, decision.drafts, correction, now)
         case_id = case.id if case is not None else _open_case(conn, decision, now)

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from mentiondesk import contacts
@@ -132,3 +133,40 @@ def test_a_mention_not_read_yet_is_only_relabelled(store: Store) -> None:
     playbook = load_playbook([], brand=Brand(name="Lumora"))
     done = correct_reading(store, playbook, mention, Label.NEGATIVE, by="agent")
     assert done == Redrafted(None) and _drafts(store, mention) == []
+
+
+def test_a_case_a_colleague_closes_meanwhile_gets_no_new_draft(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """PostgreSQL only: SQLite's write lock serialises the whole correction, so no Close can
+    commit between its reading the case and locking it (found in review)."""
+    from mentiondesk import corrected_drafts, queue
+
+    store = Store(pg_url)
+    store.create_all()
+    try:
+        mention, case, _ = add(store, "Genuinely impressed @lumora", draft=APOLOGY)
+        real = corrected_drafts.lock_case
+
+        def close_first(conn: sa.Connection, case_id: int, **kw: bool) -> bool:
+            queue.close_case(store, case_id, by="manager")  # commits just before the lock
+            return real(conn, case_id, **kw)
+
+        monkeypatch.setattr(corrected_drafts, "lock_case", close_first)
+        rules = tmp_path / "thanks.toml"
+        rules.write_text(
+            '[[rules]]\nname = "thanks"\nwhen = { label = ["positive"] }\n'
+            'actions = [{ type = "draft_public", template = "thank_you" }]\n',
+            encoding="utf-8",
+        )
+        playbook = load_playbook([rules], brand=Brand(name="Lumora"))
+        done = correct_reading(store, playbook, mention, Label.POSITIVE, by="agent")
+        with store.engine.connect() as conn:
+            status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case))
+            pending = conn.scalars(
+                sa.select(DRAFT.c.id).where(DRAFT.c.case_id == case, DRAFT.c.status == "pending")
+            ).all()
+        assert (status, pending, done.written) == ("closed", [], ())
+        assert done.previous == "negative"  # the correction itself stands
+    finally:
+        store.dispose()
