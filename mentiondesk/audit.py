@@ -45,6 +45,8 @@ def record(
 
 
 # What is done to a desk login (the People page and `mentiondesk users`), detail its name.
+# A do-not-contact listing of a handle nobody has posted from yet, as the trail words it.
+UNSEEN = "a handle not seen yet"
 LOGIN_ACTIONS = ("user-add", "user-disable", "user-enable", "user-password")
 
 
@@ -123,8 +125,9 @@ def record_listing(
     under the mention it was done from or (from the CLI) the author's latest case or mention,
     so their case page shows it."""
     action = "do-not-contact" if listed else "allow-contact"
-    if listing.unseen:  # nobody to file it under: the trail keeps it on its own
-        record(store, actor, action, detail=listing.unseen)
+    if listing.unseen:  # nobody to file it under: the trail keeps it on its own, unnamed (no
+        # author row, so neither `authors forget` nor a purge would ever blank a handle here)
+        record(store, actor, action, detail=f"{listing.unseen}: {UNSEEN}")
     if not listing.author_ids:
         return
     with store.engine.connect() as conn:

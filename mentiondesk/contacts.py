@@ -28,7 +28,7 @@ class Listing:
     authors: int  # accounts with that handle on the platform
     withdrawn: int  # their pending private drafts, withdrawn (none when taken off the list)
     author_ids: tuple[int, ...] = ()  # those accounts: the audit trail records under theirs
-    # "PLATFORM HANDLE" of a handle nobody has seen yet (listed for their first post), else "".
+    # The platform of a handle nobody has seen yet (listed for their first post), else "".
     unseen: str = ""
 
 
@@ -64,7 +64,7 @@ def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> 
         keep_handle(conn, platform, handle)
     elif not drop_handle(conn, platform, handle):
         raise NotFound(no_author(conn, platform, handle))
-    return Listing(0, 0, unseen=f"{platform} {handle}")
+    return Listing(0, 0, unseen=platform)
 
 
 def same_author(platform: str, handle: str) -> sa.ColumnElement[bool]:

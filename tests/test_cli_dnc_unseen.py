@@ -53,7 +53,8 @@ def test_a_handle_listed_unseen_gets_no_dm_when_they_first_complain(
     listed = sa.select(AUTHOR.c.handle).where(AUTHOR.c.do_not_contact.is_(True))
     assert table_rows(db_url, listed) == [("nobody_yet",)]
     trail = sa.select(AUDIT.c.actor, AUDIT.c.action, AUDIT.c.detail)
-    assert ("cli:root", "do-not-contact", "x NoBody_Yet") in table_rows(db_url, trail)
+    assert ("cli:root", "do-not-contact", "x: a handle not seen yet") in table_rows(db_url, trail)
+    assert not [d for *_, d in table_rows(db_url, trail) if "nobody" in (d or "").lower()]
 
 
 def test_hacker_news_handles_are_matched_exactly(config: Path, tmp_path: Path, db_url: str) -> None:
