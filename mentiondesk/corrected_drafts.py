@@ -193,9 +193,18 @@ def _write_new(
     case_id: int | None,
     now: datetime,
 ) -> tuple[int, ...]:
-    """Write the drafts asked for that no pending draft already is. One private message of
-    a case waits at a time: while another mention's waits, none is added beside it."""
-    plans = [p for p in decision.drafts if (p.kind, p.rule) not in kept]
+    """Write the drafts asked for that no pending draft already is, nor an approved one of
+    their kind (the mention was answered that way, maybe a moment before the correction took
+    its turn). One private message of a case waits at a time: while another mention's waits,
+    none is added beside it."""
+    answered = set(
+        conn.scalars(
+            sa.select(DRAFT.c.kind).where(
+                DRAFT.c.mention_id == decision.mention_id, DRAFT.c.status == "approved"
+            )
+        )
+    )
+    plans = [p for p in decision.drafts if (p.kind, p.rule) not in kept and p.kind not in answered]
     if case_id is not None and _private_waits(conn, case_id):
         plans = [p for p in plans if p.kind != "private"]
     rows = [draft_row(decision, p, case_id, now) for p in plans]

@@ -170,3 +170,25 @@ def test_a_case_a_colleague_closes_meanwhile_gets_no_new_draft(
         assert done.previous == "negative"  # the correction itself stands
     finally:
         store.dispose()
+
+
+def test_a_mention_answered_publicly_gets_no_second_public_reply(
+    store: Store, tmp_path: Path
+) -> None:
+    """The approval took its turn first (found in review): the apology went out in public, so
+    the corrected reading's public thank-you would be a second public answer."""
+    from mentiondesk import queue
+
+    rules = tmp_path / "thanks.toml"
+    rules.write_text(
+        '[[rules]]\nname = "thanks"\nwhen = { label = ["positive"] }\n'
+        'actions = [{ type = "draft_public", template = "thank_you" }]\n',
+        encoding="utf-8",
+    )
+    playbook = load_playbook([rules], brand=Brand(name="Lumora"))
+    mention, _, draft = add(store, "Loved it, honestly", draft=APOLOGY, draft_kind="public")
+    assert draft is not None
+    queue.approve_draft(store, draft, by="agent", post_route={"default": "console"})
+    done = correct_reading(store, playbook, mention, Label.POSITIVE, by="agent")
+    assert (done.previous, done.withdrawn, done.written) == ("negative", (), ())
+    assert [d[2] for d in _drafts(store, mention)] == ["approved"]
