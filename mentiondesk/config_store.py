@@ -124,6 +124,11 @@ def new_sqlite_file(section: StoreSection, url: str) -> Path | None:
     path = Path(parsed.database)
     if path.exists():
         return None
+    if not path.parent.is_dir():
+        raise ConfigError(
+            f"{section.key}: folder {str(path.parent)!r} does not exist, so the store "
+            f"{path.name!r} cannot be created there; create the folder or pick another"
+        )
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise ConfigError(
             f"{section.key}: folder {str(path.parent)!r} is not writable by this user, so the "

@@ -76,10 +76,21 @@ def test_check_config_creates_no_store_for_a_new_sqlite_path(config: Path) -> No
     assert not new.exists() and "reachable" not in output
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
-def test_check_config_refuses_a_new_sqlite_path_in_a_read_only_folder(config: Path) -> None:
+def test_check_config_refuses_a_new_sqlite_path_in_a_folder_not_there(config: Path) -> None:
+    config.write_text(config.read_text().replace("sqlite:///desk.db", "sqlite:///gone/desk.db"))
+    code, output = md(config, "check-config")
+    assert code == 2 and "store.url: folder" in output and "does not exist" in output
+    assert not (config.parent / "gone").exists()
+
+
+def test_check_config_refuses_a_new_sqlite_path_in_a_read_only_folder(
+    config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (config.parent / "ro").mkdir(mode=0o555)
     config.write_text(config.read_text().replace("sqlite:///desk.db", "sqlite:///ro/desk.db"))
+    if os.access(config.parent / "ro", os.W_OK):  # root writes anywhere: be another user
+        real = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode: real(p, mode) and Path(p).name != "ro")
     code, output = md(config, "check-config")
     assert code == 2 and "store.url: folder" in output and "is not writable" in output
 
