@@ -60,11 +60,22 @@ def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> 
     handle, or unlisting a handle that was not listed."""
     if platform not in registry.platforms() or not handle:
         raise NotFound(no_author(conn, platform, handle))
+    forms = _handle_forms(platform, handle)
     if value:
-        keep_handle(conn, platform, handle)
-    elif not drop_handle(conn, platform, handle):
+        for form in forms:
+            keep_handle(conn, platform, form)
+    elif not [form for form in forms if drop_handle(conn, platform, form)]:
         raise NotFound(no_author(conn, platform, handle))
     return Listing(0, 0, unseen=platform)
+
+
+def _handle_forms(platform: str, handle: str) -> tuple[str, ...]:
+    """The forms an unseen handle may take once seen. A Mastodon instance names its own
+    accounts without their server ("ana", not "ana@our.server"), and the CLI cannot know which
+    instance a source listens on: "ana@server" keeps "ana" too (at worst someone of that name
+    on the listening instance gets no private message)."""
+    user, at, _server = handle.partition("@")
+    return (handle, user) if platform == "mastodon" and at and user else (handle,)
 
 
 def same_author(platform: str, handle: str) -> sa.ColumnElement[bool]:

@@ -76,3 +76,16 @@ def test_undo_and_mistakes(config: Path, tmp_path: Path, db_url: str) -> None:
     assert code == 1 and "no author 'never_listed' on x" in output
     code, output = run_cli(config, "authors", "do-not-contact", "twiter", "someone")
     assert code == 1 and "no authors on 'twiter'" in output
+
+
+def test_a_mastodon_handle_with_its_server_matches_the_listening_instances_own_form(
+    config: Path, tmp_path: Path, db_url: str
+) -> None:
+    """An instance names its own accounts without the server: "ana", not "ana@our.server"."""
+    assert run_cli(config, "authors", "do-not-contact", "mastodon", "@ana@our.server")[0] == 0
+    _post(tmp_path, _by(2, "ana", platform="mastodon"))
+    assert run_cli(config, "run", "--once")[0] == 0
+    listed = sa.select(AUTHOR.c.handle).where(AUTHOR.c.do_not_contact.is_(True))
+    assert table_rows(db_url, listed) == [("ana",)]
+    code, _ = run_cli(config, "authors", "do-not-contact", "mastodon", "bo@x.social", "--undo")
+    assert code == 1  # never listed: said so, as for any other handle
