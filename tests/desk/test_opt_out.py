@@ -186,3 +186,18 @@ async def test_the_button_names_the_account_listed_when_the_handle_is_on_other_p
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "lia no X está na lista de não contatar." in pt
     assert "Mesmo perfil em: Reddit" in pt and "A lista de não contatar é por plataforma" in pt
+
+
+async def test_no_do_not_contact_button_where_there_are_no_private_messages(
+    as_role: Login, store: Store
+) -> None:
+    """The list stops private messages; Hacker News has none, so the button would do nothing."""
+    _, on_x, _ = add(store, "Where is my parcel?", handle="kai", draft=None)
+    _, on_hn, _ = add(
+        store, "Where is my parcel?", platform="hackernews", handle="kai2", draft=None
+    )
+    desk = await as_role("agent")
+    x_page = await (await desk.client.get(f"/cases/{on_x}")).text()
+    hn_page = await (await desk.client.get(f"/cases/{on_hn}")).text()
+    assert "/do-not-contact" in x_page and "Do not contact kai on X" in x_page
+    assert "/do-not-contact" not in hn_page and "Do not contact" not in hn_page
