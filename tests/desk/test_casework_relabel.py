@@ -15,7 +15,7 @@ from mentiondesk.corrected_drafts import Redrafted, correct_reading
 from mentiondesk.models import Author, Brand, Label, Mention
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, DRAFT, MENTION, OUTBOX
-from playbooks import load_playbook
+from playbooks import Playbook, load_playbook
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -36,6 +36,18 @@ def _drafts(store: Store, mention: int) -> list[tuple[object, ...]]:
 def _count(store: Store, table: sa.Table) -> int:
     with store.engine.connect() as conn:
         return int(conn.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+
+
+def _thanks(tmp_path: Path, *, auto: bool = False) -> Playbook:
+    """A playbook whose only rule drafts a public thank-you for praise."""
+    rules = tmp_path / "thanks.toml"
+    rules.write_text(
+        '[[rules]]\nname = "thanks"\nwhen = { label = ["positive"] }\n'
+        'actions = [{ type = "draft_public", template = "thank_you", '
+        f"auto = {str(auto).lower()} }}]\n",
+        encoding="utf-8",
+    )
+    return load_playbook([rules], brand=Brand(name="Lumora"))
 
 
 async def test_praise_read_as_a_complaint_gets_a_thank_you_instead_of_the_apology(
@@ -106,13 +118,7 @@ async def test_a_complaint_read_as_praise_opens_a_case_without_a_dm_to_a_listed_
 def test_an_auto_reply_the_new_reading_calls_for_waits_for_a_person(
     store: Store, tmp_path: Path
 ) -> None:
-    rules = tmp_path / "auto.toml"
-    rules.write_text(
-        '[[rules]]\nname = "thanks"\nwhen = { label = ["positive"] }\n'
-        'actions = [{ type = "draft_public", template = "thank_you", auto = true }]\n',
-        encoding="utf-8",
-    )
-    playbook = load_playbook([rules], brand=Brand(name="Lumora"))
+    playbook = _thanks(tmp_path, auto=True)
     mention, case, _ = add(store, "Loved it, honestly", draft=APOLOGY)
     done = correct_reading(store, playbook, mention, Label.POSITIVE, by="agent")
     assert (done.previous, len(done.withdrawn), len(done.written)) == ("negative", 1, 1)
@@ -153,13 +159,7 @@ def test_a_case_a_colleague_closes_meanwhile_gets_no_new_draft(
             return real(conn, case_id, **kw)
 
         monkeypatch.setattr(corrected_drafts, "lock_case", close_first)
-        rules = tmp_path / "thanks.toml"
-        rules.write_text(
-            '[[rules]]\nname = "thanks"\nwhen = { label = ["positive"] }\n'
-            'actions = [{ type = "draft_public", template = "thank_you" }]\n',
-            encoding="utf-8",
-        )
-        playbook = load_playbook([rules], brand=Brand(name="Lumora"))
+        playbook = _thanks(tmp_path)
         done = correct_reading(store, playbook, mention, Label.POSITIVE, by="agent")
         with store.engine.connect() as conn:
             status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case))
@@ -179,13 +179,7 @@ def test_a_mention_answered_publicly_gets_no_second_public_reply(
     the corrected reading's public thank-you would be a second public answer."""
     from mentiondesk import queue
 
-    rules = tmp_path / "thanks.toml"
-    rules.write_text(
-        '[[rules]]\nname = "thanks"\nwhen = { label = ["positive"] }\n'
-        'actions = [{ type = "draft_public", template = "thank_you" }]\n',
-        encoding="utf-8",
-    )
-    playbook = load_playbook([rules], brand=Brand(name="Lumora"))
+    playbook = _thanks(tmp_path)
     mention, _, draft = add(store, "Loved it, honestly", draft=APOLOGY, draft_kind="public")
     assert draft is not None
     queue.approve_draft(store, draft, by="agent", post_route={"default": "console"})
