@@ -59,7 +59,7 @@ def test_two_claimers_never_take_the_same_outbox_row(tmp_path: Path) -> None:
 def test_a_broken_translation_fails_at_start_up(tmp_path: Path) -> None:
     for lang in ("en", "pt"):
         (tmp_path / lang).mkdir()
-        (tmp_path / lang / "thanks.j2").write_text("Thanks {{ name }}")
+        (tmp_path / lang / "thanks.j2").write_text("Thanks{% if name %} {{ name }}{% endif %}")
     (tmp_path / "pt" / "thanks.j2").write_text("Obrigado {{ nome }}")
     rules = tmp_path / "r.toml"
     rules.write_text(
@@ -135,9 +135,11 @@ async def test_a_template_failing_at_run_time_skips_only_its_draft(
     assert "Lara" not in caplog.text and "parcel" not in caplog.text
 
 
-def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path) -> None:
+# An empty {{ name }} outside {% if name %} renders without an error, "Hi , thanks": refused too.
+@pytest.mark.parametrize("text", ["Hi {{ full_name.split()[1] }}", "Hi {{ name }}, thanks"])
+def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path, text: str) -> None:
     (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "hi.j2").write_text("Hi {{ full_name.split()[1] }}")
+    (tmp_path / "en" / "hi.j2").write_text(text)
     rules = tmp_path / "r.toml"
     rules.write_text(
         '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "hi" }]\n'
@@ -148,6 +150,19 @@ def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path)
     )
     with pytest.raises(ConfigError, match=message):
         load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi {{ name or 'there' }}", "Hi {{ name|default('there', true) }}, thanks"]
+)
+def test_a_template_that_never_writes_an_empty_name_loads(tmp_path: Path, text: str) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "hi.j2").write_text(text)
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "hi" }]\n'
+    )
+    assert load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path).rules
 
 
 def test_a_template_raising_a_python_error_stops_start_up(tmp_path: Path) -> None:

@@ -91,6 +91,7 @@ async def test_every_change_is_on_the_audit_trail(as_role: Login) -> None:
         ({"id": "Bad Id"}, "Write an id of 1 to 64 lower-case letters"),
         ({"text": "Hi {{ nme }}"}, "&#39;nme&#39;: not a placeholder. Use one of {{ agent }}"),
         ({"text": "Hi {{ name|first }}"}, "cannot be filled in for an author with no readable"),
+        ({"text": "Hi {{ name }}, thanks"}, "cannot be filled in for an author with no readable"),
         ({"text": "Hi {% if %}"}, "The text is not a valid template"),
         ({"title": " "}, "Write a title of 1 to 120 characters."),
         ({"id": "wait"}, "The id wait belongs to a saved reply in saved.toml"),

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from mentiondesk.config import Config, load_config
 from mentiondesk.models import ConfigError
+from mentiondesk.saved_replies import NAMELESS, check_reply
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, OUTBOX, READING
 from tests.desk.conftest import Desk
@@ -157,6 +158,9 @@ _NAMELESS = "cannot be filled in for an author with no readable name"
         ('[[replies]]\nid = "wait"\nlang = "en"\ntext = "Hi"', "replies.0.title: required key"),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{% if %}}"', "fix the template syntax"),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ name|first }}}}"', f"(id 'wait'): {_NAMELESS}"),
+        # An empty name renders without an error, as "Hi , thanks": refused all the same.
+        (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ name }}}}, thanks"', f"(id 'wait'): {_NAMELESS}"),
+        (f"[[replies]]\n{_ENTRY}text = \"Hi {{{{ name|default('you') }}}}\"", _NAMELESS),
         (
             f'[[replies]]\n{_ENTRY}text = "Hi {{{{ full_name.split()[1] }}}}"',
             "use {{ name }} only inside {% if name %}…{% endif %}, and {{ full_name }} whole",
@@ -178,3 +182,18 @@ def test_a_bad_saved_replies_file_stops_start_up_naming_the_entry(
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert f"{path}: desk.saved_replies: " in str(caught.value) and says in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "nameless"),
+    [
+        ("Hi{% if name %} {{ name }}{% endif %}, thanks", "Hi, thanks"),
+        ("Hi {{ name or 'there' }}, thanks", "Hi there, thanks"),
+        ("Hi {{ name|default('there', true) }}, thanks", "Hi there, thanks"),
+        ("Hi{% if name|length > 0 and name != '' %} {{ name }}{% endif %}!", "Hi!"),
+    ],
+)
+def test_a_text_that_never_writes_an_empty_name_is_accepted(text: str, nameless: str) -> None:
+    _, template = check_reply({"id": "hi", "title": "Hi", "lang": "en", "text": text})
+    assert template.render(**NAMELESS) == nameless
+    assert template.render(**{**NAMELESS, "name": "Ana"}).startswith("Hi Ana")
