@@ -50,11 +50,11 @@ SAVED = {
         "O id {id} é de uma resposta pronta em {file}, que só esse ficheiro pode alterar: "
         "escolha outro id."
     ),
-    "The text is not a valid template ({error}): check the braces around its placeholders.": (
-        "O texto não é um modelo válido ({error}): verifique as chavetas à volta dos campos."
+    "The text is not a valid template: check the braces around its placeholders.": (
+        "O texto não é um modelo válido: verifique as chavetas à volta dos campos."
     ),
-    "The text cannot be filled in ({error}): check its placeholders.": (
-        "O texto não pode ser preenchido ({error}): verifique os campos."
+    "The text cannot be filled in: check its placeholders.": (
+        "O texto não pode ser preenchido: verifique os campos."
     ),
     "Saved reply deleted: the case pages no longer offer it.": (
         "Resposta pronta eliminada: as páginas de caso já não a oferecem."

@@ -94,9 +94,10 @@ SAVED = {
         "Escreva o idioma como en ou pt, ou com a região: pt-BR, pt-PT."
     ),
     "Write a text of 1 to {n} characters.": "Escreva um texto de 1 a {n} caracteres.",
-    "The text is not a valid template ({error}): check the braces around its placeholders.": (
-        "O texto não é um modelo válido ({error}): confira as chaves em volta dos campos."
+    "The text is not a valid template: check the braces around its placeholders.": (
+        "O texto não é um modelo válido: confira as chaves em volta dos campos."
     ),
+    "Technical detail: {detail}": "Detalhe técnico: {detail}",
     "{names}: not a placeholder. Use one of {known}.": (
         "{names}: não é um campo. Use um destes: {known}."
     ),
@@ -106,8 +107,8 @@ SAVED = {
         "nome completo de uma só palavra, como “@@@”): use {name} só dentro de {if_name}, e "
         "{full_name} inteiro."
     ),
-    "The text cannot be filled in ({error}): check its placeholders.": (
-        "O texto não pode ser preenchido ({error}): confira os campos."
+    "The text cannot be filled in: check its placeholders.": (
+        "O texto não pode ser preenchido: confira os campos."
     ),
     # Notices after a change.
     "Saved reply added: the case pages offer it now.": (

@@ -18,7 +18,7 @@ from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, session
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.saved_picker import SAVED
-from mentiondesk.web.saved_words import refused_reason
+from mentiondesk.web.saved_words import Refusal, refused_reason
 from mentiondesk.web.users import Role
 
 PAGE = "/saved-replies"
@@ -115,7 +115,7 @@ async def _page(
     form: Form,
     *,
     status: int = 200,
-    refused: str | None = None,
+    refused: Refusal | None = None,
     theirs: StoredReply | None = None,
     changed: bool = False,
 ) -> web.Response:

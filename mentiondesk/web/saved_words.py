@@ -1,18 +1,37 @@
 """Why the Saved replies page refused a reply, in the reader's language: the file loader's
 checks (saved_replies.check_reply) name the problem by kind, and the page says it here. A
-template's own error (Jinja's "unexpected '}'") stays as Jinja wrote it."""
+template's own error (Jinja's "unexpected '}'") stays as Jinja wrote it, apart from the
+translated sentence: the page shows it on a line of its own as the technical detail."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from mentiondesk.saved_desk import Taken
 from mentiondesk.saved_replies import ReplyRefused, placeholders
 from mentiondesk.web.i18n import Locale
 
 _IF_NAME = "{% if name %}…{% endif %}"
+# The kinds whose detail is the template's own error (Jinja's English), not the user's words.
+_TECHNICAL = ("syntax", "sample")
 
 
-def refused_reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> str:
-    """One sentence saying what is wrong and what to do; `file`: the saved-replies file."""
+class Refusal(NamedTuple):
+    """What the page says: `reason`, one sentence in the page's language; `detail`, the
+    template's own error in English (Jinja's), shown apart from it; "" when none."""
+
+    reason: str
+    detail: str = ""
+
+
+def refused_reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> Refusal:
+    """What is wrong and what to do; `file`: the saved-replies file."""
+    reason = _reason(loc, exc, reply_id=reply_id, file=file)
+    detail = exc.detail if isinstance(exc, ReplyRefused) and exc.kind in _TECHNICAL else ""
+    return Refusal(reason, detail)
+
+
+def _reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> str:
     if isinstance(exc, Taken):
         if exc.by_file:
             return loc.t(
@@ -44,10 +63,7 @@ def _field_reason(loc: Locale, kind: str) -> str:
 def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
     """A text that is no template, names an unknown placeholder, or cannot be filled in."""
     if exc.kind == "syntax":
-        return loc.t(
-            "The text is not a valid template ({error}): check the braces around its placeholders.",
-            error=exc.detail,
-        )
+        return loc.t("The text is not a valid template: check the braces around its placeholders.")
     if exc.kind == "unknown":
         return loc.t(
             "{names}: not a placeholder. Use one of {known}.",
@@ -64,7 +80,5 @@ def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
             full_name="{{ full_name }}",
         )
     if exc.kind == "sample":
-        return loc.t(
-            "The text cannot be filled in ({error}): check its placeholders.", error=exc.detail
-        )
+        return loc.t("The text cannot be filled in: check its placeholders.")
     return None

@@ -123,6 +123,28 @@ async def test_a_refusal_is_worded_in_the_page_s_language(as_role: Login) -> Non
     assert "Nada foi salvo: o seu texto continua no formulário." in page
 
 
+@pytest.mark.parametrize(
+    ("headers", "sentence", "detail"),
+    [
+        ({}, "The text is not a valid template: check the braces around", "Technical detail"),
+        (PT_BR, "O texto não é um modelo válido: confira as chaves em volta", "Detalhe técnico"),
+        (PT_PT, "O texto não é um modelo válido: verifique as chavetas", "Detalhe técnico"),
+    ],
+)
+async def test_a_template_s_own_error_is_a_detail_apart_from_the_sentence(
+    as_role: Login, headers: dict[str, str], sentence: str, detail: str
+) -> None:
+    manager = await as_role("manager")
+    typed = {**ORDER, "text": "Oi {% if %}"}
+    data = {"csrf": manager.csrf, **typed}
+    response = await manager.client.post("/saved-replies", data=data, headers=headers)
+    notice = html.unescape((await response.text()).split("saved-refused")[1].split("</div>")[0])
+    reason = re.search(r"<b>([^<]*)</b>", notice)
+    assert response.status == 422 and reason and reason.group(1).startswith(sentence)
+    assert "Expected an expression" not in reason.group(1)  # Jinja's English: not in it
+    assert f'<p class="small">{detail}: Expected an expression, got' in notice
+
+
 async def test_an_id_made_in_the_desk_cannot_be_added_twice(as_role: Login) -> None:
     manager = await as_role("manager")
     assert (await manager.post("/saved-replies", **ORDER, text="One")).status == 303
