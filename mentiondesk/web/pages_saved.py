@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from aiohttp import web
 
@@ -202,8 +203,11 @@ def _file_ids(request: web.Request) -> frozenset[str]:
 
 
 def _file_name(request: web.Request) -> str:
-    """The file as the config names it (`[desk] saved_replies`): what to edit there."""
-    return request.app[DESK].config.settings.desk.saved_replies or "saved_replies.toml"
+    """The file as the config names it (`[desk] saved_replies`, relative to the config):
+    what to edit there. An absolute path shows only its name: the server's folders are not
+    the page's business."""
+    setting = request.app[DESK].config.settings.desk.saved_replies or "saved_replies.toml"
+    return PurePath(setting).name if PurePath(setting).is_absolute() else setting
 
 
 def _lang(request: web.Request) -> str:

@@ -32,12 +32,14 @@ ORDER_TEXT = "Hi {{ full_name }}, {{ case }}: your order number?"
 
 
 @pytest.fixture
-def config(tmp_path: Path, db_url: str) -> Config:
-    """The desk with the saved-reply file of test_saved_replies ("wait", "espera")."""
+def config(request: pytest.FixtureRequest, tmp_path: Path, db_url: str) -> Config:
+    """The desk with the saved-reply file of test_saved_replies ("wait", "espera"), named
+    relative to the config (or, parametrized "absolute", by its absolute path)."""
     path = write_config(tmp_path, db_url)
     (tmp_path / "saved.toml").write_text(SAVED, encoding="utf-8")
+    where = tmp_path / "saved.toml" if getattr(request, "param", "") == "absolute" else "saved.toml"
     with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
+        handle.write(f'\n[desk]\nsaved_replies = "{where}"\n')
     return load_config(path)
 
 
@@ -217,6 +219,12 @@ async def test_the_page_in_portugals_portuguese(as_role: Login) -> None:
     page = await response.text()
     assert "Guardar" in page and "Eliminar…" in page and "Do ficheiro saved.toml" in page
     assert not _BRAZIL_ONLY.search(re.sub(r"<[^>]*>", " ", page))
+
+
+@pytest.mark.parametrize("config", ["absolute"], indirect=True)
+async def test_an_absolute_path_shows_only_the_file_s_name(as_role: Login, tmp_path: Path) -> None:
+    page = await (await (await as_role("manager")).client.get("/saved-replies")).text()
+    assert "From saved.toml" in page and str(tmp_path) not in page
 
 
 async def test_an_id_the_file_took_later_is_the_file_s(as_role: Login, store: Store) -> None:
