@@ -34,6 +34,7 @@ class StoredReply:
     text: str
     updated_at: datetime
     updated_by: str
+    kind: str = ""  # "public", "private": offered by those boxes only; "": both
 
     @property
     def version(self) -> str:
@@ -44,7 +45,13 @@ class StoredReply:
 
     def values(self) -> dict[str, str]:
         """As saved_replies.check_reply and the picker take it."""
-        return {"id": self.id, "title": self.title, "lang": self.lang, "text": self.text}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "lang": self.lang,
+            "text": self.text,
+            "kind": self.kind,
+        }
 
 
 class Taken(ValueError):
@@ -81,7 +88,7 @@ def add_reply(store: Store, reply: SavedReply, *, by: str, reserved: Collection[
     """Store a new reply; Taken when the file (`reserved`: its ids) or the desk has its id."""
     if reply.id in reserved:
         raise Taken(reply.id, by_file=True)
-    values = {**reply.model_dump(), "updated_at": datetime.now(UTC), "updated_by": by}
+    values = _row(reply, by)
     try:
         with store.engine.begin() as conn:
             conn.execute(sa.insert(SAVED_REPLY).values(values))
@@ -95,7 +102,7 @@ def edit_reply(store: Store, reply: SavedReply, *, seen: str, by: str) -> None:
     version then); Changed otherwise."""
     with store.engine.begin() as conn:
         now = _unchanged(conn, reply.id, seen)
-        values = {**reply.model_dump(), "updated_at": datetime.now(UTC), "updated_by": by}
+        values = _row(reply, by)
         if not conn.execute(_same(now).values(values)).rowcount:
             raise Changed(_find(conn, reply.id))  # a colleague saved between the two
         write(conn, by, EDITED, detail=f"{reply.id} {reply.title}")
@@ -108,6 +115,17 @@ def delete_reply(store: Store, reply_id: str, *, seen: str, by: str) -> None:
         if not conn.execute(sa.delete(SAVED_REPLY).where(*_as_read(now))).rowcount:
             raise Changed(_find(conn, reply_id))
         write(conn, by, DELETED, detail=f"{now.id} {now.title}")
+
+
+def _row(reply: SavedReply, by: str) -> dict[str, Any]:
+    """The row's values; a reply for both kinds is stored with kind "" (NOT NULL: the
+    column is added to an older database with that default)."""
+    return {
+        **reply.model_dump(),
+        "kind": reply.kind or "",
+        "updated_at": datetime.now(UTC),
+        "updated_by": by,
+    }
 
 
 def _unchanged(conn: Connection, reply_id: str, seen: str) -> StoredReply:
@@ -133,4 +151,6 @@ def _find(conn: Connection, reply_id: str) -> StoredReply | None:
 
 
 def _stored(row: Any) -> StoredReply:
-    return StoredReply(row.id, row.title, row.lang, row.text, row.updated_at, row.updated_by)
+    return StoredReply(
+        row.id, row.title, row.lang, row.text, row.updated_at, row.updated_by, row.kind
+    )

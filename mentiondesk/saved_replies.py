@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from jinja2 import Template, TemplateError, meta
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -37,7 +38,8 @@ _ENV = sandbox()
 
 
 class SavedReply(BaseModel):
-    """One ready text: `id` (in links), `title` (in the picker), `lang`, `text`."""
+    """One ready text: `id` (in links), `title` (in the picker), `lang`, `text`, and `kind`:
+    offered by public reply boxes only, by private-message ones only, or (None) by both."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -45,6 +47,8 @@ class SavedReply(BaseModel):
     title: str = Field(min_length=1, max_length=120)
     lang: str
     text: str = Field(min_length=1, max_length=5000)
+    # "…send us your order number by DM" reads oddly inside a private message.
+    kind: Literal["public", "private"] | None = None
 
     @field_validator("lang")
     @classmethod
@@ -55,11 +59,20 @@ class SavedReply(BaseModel):
             )
         return value
 
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        if value not in ("public", "private", None):
+            raise ValueError(
+                f'{value!r}: write "public" or "private", or leave kind out for both kinds of reply'
+            )
+        return value
+
 
 class ReplyRefused(ValueError):
     """Why one saved reply is refused, in the loader's words; `kind` lets the desk's editor
-    say it in the page's language: a field's rule ("id", "title", "lang", "text"), or the
-    text's "syntax", "unknown" placeholder, "nameless" or "sample" author that cannot be
+    say it in the page's language: a field's rule ("id", "title", "lang", "text", "kind"), or
+    the text's "syntax", "unknown" placeholder, "nameless" or "sample" author that cannot be
     filled in; `detail` is what it names (the placeholders, the template's error)."""
 
     def __init__(self, message: str, *, kind: str, detail: str = "") -> None:
@@ -84,6 +97,7 @@ class Filled:
     lang: str
     text: str
     fits: bool  # in the case's language (listed first)
+    kind: str | None = None  # "public", "private": offered by those boxes only; None: both
 
 
 @dataclass(frozen=True)
@@ -106,7 +120,7 @@ class SavedReplies:
         ordered = sorted(enumerate(self.replies), key=rank)
         filled = ((r, self._fill(r.id, values)) for _, r in ordered)
         return [
-            Filled(r.id, r.title, r.lang, text, _base(r.lang) == case_base)
+            Filled(r.id, r.title, r.lang, text, _base(r.lang) == case_base, r.kind)
             for r, text in filled
             if text is not None
         ]
@@ -161,10 +175,10 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
 
 
 def check_reply(values: Mapping[str, str]) -> tuple[SavedReply, Template]:
-    """One reply as the desk's editor sends it (id, title, lang, text), checked exactly as
-    the file's entries are; ReplyRefused for its first problem."""
+    """One reply as the desk's editor sends it (id, title, lang, text, kind: "" for both),
+    checked exactly as the file's entries are; ReplyRefused for its first problem."""
     try:
-        reply = SavedReply.model_validate(dict(values))
+        reply = SavedReply.model_validate({k: v for k, v in values.items() if v or k != "kind"})
     except ValidationError as exc:
         loc = exc.errors()[0]["loc"]
         raise ReplyRefused(problems_of(exc, SavedReply)[0], kind=str(loc[0])) from None

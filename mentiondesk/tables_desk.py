@@ -113,6 +113,7 @@ class SavedReplyRow(SQLModel, table=True):
     text: str = Field(sa_type=sa.Text)
     updated_at: datetime = Field(default_factory=now, sa_type=_TS)
     updated_by: str = Field(max_length=128)
+    kind: str = Field(default="", max_length=8)  # public | private; "" both (an older row's)
 
 
 USER = SQLModel.metadata.tables["user"]

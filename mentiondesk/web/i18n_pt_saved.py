@@ -98,6 +98,14 @@ SAVED = {
         "O texto não é um modelo válido: confira as chaves em volta dos campos."
     ),
     "Technical detail: {detail}": "Detalhe técnico: {detail}",
+    # A saved reply's kind: offered by public reply boxes, private-message ones, or both.
+    "Offered for": "Oferecida para",
+    "Choose which replies offer it: public ones, private messages, or both.": (
+        "Escolha quais respostas a oferecem: as públicas, as mensagens privadas ou ambas."
+    ),
+    "public replies and private messages": "respostas públicas e mensagens privadas",
+    "public replies only": "só respostas públicas",
+    "private messages only": "só mensagens privadas",
     "{names}: not a placeholder. Use one of {known}.": (
         "{names}: não é um campo. Use um destes: {known}."
     ),

@@ -24,7 +24,7 @@ from mentiondesk.web.users import Role
 
 PAGE = "/saved-replies"
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
-_FIELDS = ("id", "title", "lang", "text")
+_FIELDS = ("id", "title", "lang", "text", "kind")
 
 
 @dataclass(frozen=True)

@@ -58,11 +58,14 @@ def _values(request: web.Request, mention: Mention, detail: CaseDetail) -> dict[
 
 
 def _picked(request: web.Request, detail: CaseDetail, filled: list[Filled]) -> Picked | None:
-    """The reply `?saved=` names, for a box the page shows; None for anything else."""
+    """The reply `?saved=` names, for a box the page shows and whose picker offers it (a
+    draft's box: a reply of the draft's kind or for both); None for anything else."""
     chosen = next((f for f in filled if f.id == request.query.get("saved")), None)
     into = request.query.get("into", "reply")
-    pending = {str(d.id) for d in detail.drafts if d.status == "pending"}
+    pending = {str(d.id): d.kind for d in detail.drafts if d.status == "pending"}
     if chosen is None or (into != "reply" and into not in pending):
+        return None
+    if into != "reply" and chosen.kind not in (None, pending[into]):
         return None
     return Picked(into, chosen.text)
 

@@ -57,6 +57,8 @@ def _field_reason(loc: Locale, kind: str) -> str:
         return loc.t("Write a title of 1 to {n} characters.", n=loc.number(120))
     if kind == "lang":
         return loc.t("Write the language as en or pt, or with its region: pt-BR, pt-PT.")
+    if kind == "kind":
+        return loc.t("Choose which replies offer it: public ones, private messages, or both.")
     return loc.t("Write a text of 1 to {n} characters.", n=loc.number(5000))
 
 

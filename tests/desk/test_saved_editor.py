@@ -10,11 +10,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 
 from mentiondesk import saved_desk
 from mentiondesk.config import Config, load_config
-from mentiondesk.saved_replies import SavedReply
+from mentiondesk.saved_replies import SavedReply, check_reply
 from mentiondesk.store import Store
 from mentiondesk.web import create_app
 from tests.desk.conftest import Desk
@@ -96,6 +97,7 @@ async def test_every_change_is_on_the_audit_trail(as_role: Login) -> None:
         ({"text": "Hi {{ name }}, thanks"}, "cannot be filled in for an author with no readable"),
         ({"text": "Hi {% if %}"}, "The text is not a valid template"),
         ({"title": " "}, "Write a title of 1 to 120 characters."),
+        ({"kind": "dm"}, "Choose which replies offer it: public ones, private messages"),
         ({"id": "wait"}, "The id wait belongs to a saved reply in saved.toml"),
     ],
 )
@@ -145,6 +147,28 @@ async def test_a_template_s_own_error_is_a_detail_apart_from_the_sentence(
     assert response.status == 422 and reason and reason.group(1).startswith(sentence)
     assert "Expected an expression" not in reason.group(1)  # Jinja's English: not in it
     assert f'<p class="small">{detail}: Expected an expression, got' in notice
+
+
+async def test_a_reply_for_private_messages_only_is_saved_and_shown_so(
+    as_role: Login, store: Store
+) -> None:
+    manager = await as_role("manager")
+    await manager.post("/saved-replies", **ORDER, text=ORDER_TEXT, kind="private")
+    assert [r.kind for r in saved_desk.stored_replies(store)] == ["private"]
+    listed = await (await manager.client.get("/saved-replies")).text()
+    assert "private messages only</small>" in listed
+    form = await (await manager.client.get("/saved-replies/order")).text()
+    assert '<option value="private" selected>' in form
+
+
+def test_an_older_database_s_replies_are_offered_to_both_kinds(store: Store) -> None:
+    reply = SavedReply(id="old", title="Old", lang="en", text="Hi")
+    saved_desk.add_reply(store, reply, by="earlier", reserved=())
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("ALTER TABLE saved_reply DROP COLUMN kind"))
+    store.create_all()  # the column is added, "" for the rows there
+    (old,) = saved_desk.stored_replies(store)
+    assert old.kind == "" and check_reply(old.values())[0].kind is None
 
 
 async def test_an_id_made_in_the_desk_cannot_be_added_twice(as_role: Login) -> None:

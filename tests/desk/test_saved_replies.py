@@ -133,6 +133,31 @@ async def test_a_reply_that_cannot_be_filled_in_is_left_out_not_a_500(
     assert logged and "'broken'" in logged[0] and "@@@" not in caplog.text
 
 
+_PUBLIC_WAIT = SAVED.replace('lang = "en"\n', 'lang = "en"\nkind = "public"\n', 1)
+
+
+def _pickers(page: str) -> dict[str, list[str]]:
+    """Each picker's box ("reply", or a draft's id) and the replies it offers."""
+    boxes = page.split('class="saved-picker"')[1:]
+    return {re.findall(r'name="into" value="([^"]+)"', b)[0]: _OPTIONS.findall(b) for b in boxes}
+
+
+@pytest.mark.parametrize("saved_text", [_PUBLIC_WAIT])
+async def test_a_public_only_reply_is_not_offered_inside_a_private_message(
+    as_role: Login, store: Store
+) -> None:
+    _, case, private = add(store, "Late", draft="Old draft text", draft_kind="private")
+    _, other_case, public = add(store, "Late too", draft_kind="public")
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert _pickers(page) == {str(private): ["espera"], "reply": ["wait", "espera"]}
+    assert "Sorry for the wait (English, public)</option>" in page  # Reply now: either way
+    public_page = await (await desk.client.get(f"/cases/{other_case}")).text()
+    assert _pickers(public_page)[str(public)] == ["wait", "espera"]
+    picked = await (await desk.client.get(f"/cases/{case}?saved=wait&into={private}")).text()
+    assert "Old draft text</textarea>" in picked  # nor without JavaScript
+
+
 @pytest.mark.parametrize(
     "saved_text",
     [SAVED.replace("demora{%", "demora no {{ platform }}{%")],
@@ -167,6 +192,10 @@ _NAMELESS = "cannot be filled in for an author with no readable name"
         ),
         ('[[replies]]\nid = "w"\ntitle = "W"\nlang = "portuguese"\ntext = "Oi"', "pt-BR"),
         (f'[[replies]]\n{_ENTRY}text = "A"\n[[replies]]\n{_ENTRY}text = "B"', "repeated: ['wait']"),
+        (
+            f'[[replies]]\n{_ENTRY}kind = "dm"\ntext = "Hi"',
+            "replies.0.kind: 'dm': write \"public\"",
+        ),
         ("[[replies]\n", "not valid TOML"),
         (None, "file not found; copy the shipped saved_replies.toml there, fix the path"),
     ],
