@@ -11,7 +11,8 @@ A correction never sends anything by itself. A rule's `auto` reply waits for app
 instead: it would be posted unread, maybe hours after the post, on a click about a label.
 Alerts and tickets are not sent: the mention's own rules sent theirs when it came in, and a
 correction is no news for the team. The case the new reading asks for is opened (or the
-author's open case joined) when the mention has none, so the drafts wait where people look.
+author's open case joined) when the mention has none, so the drafts wait where people look;
+an open case's priority is worked out again from its mentions' readings as they now are.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from mentiondesk.corrections import corrected_reason, record_correction
 from mentiondesk.decisions import Decision, DraftPlan, draft_row
 from mentiondesk.models import Action, ActionKind, History, Label
 from mentiondesk.opt_outs import listed_among, without_dms
-from mentiondesk.processing import OPT_OUT, draft_plan, priority
+from mentiondesk.processing import OPT_OUT, draft_plan, priority, urgency
 from mentiondesk.store import RECENT_CASES, Store
-from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ def correct_reading(
         # lock: a case a colleague closed a moment ago gets no new draft.
         if case is not None and not lock_case(conn, case.id, while_open=True):
             return Redrafted(previous)
+        if case is not None:
+            _reprioritise(conn, case.id)
         decision = _decide(conn, playbook, mention_id, int(author_id), listed)
         withdrawn, kept = _withdraw_old(conn, mention_id, decision.drafts, correction, now)
         case_id = case.id if case is not None else _open_case(conn, decision, now)
@@ -93,6 +96,23 @@ def _case_of(conn: Connection, mention_id: int) -> Any | None:
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
     theirs = sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined))
     return conn.execute(sa.select(CASE).where(theirs).order_by(CASE.c.id.desc())).first()
+
+
+def _reprioritise(conn: Connection, case_id: int) -> None:
+    """The case's priority as the pipeline gives it, on the readings as they are now: its
+    opening mention's, raised by a more urgent follow-up (cases.assign_cases). Praise read as
+    a complaint no longer ranks like one, and the other way round."""
+    joined = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case_id)
+    opener = sa.select(CASE.c.mention_id).where(CASE.c.id == case_id).scalar_subquery()
+    rows = conn.execute(
+        sa.select(READING.c.frustration, READING.c.label, AUTHOR.c.followers, MENTION.c.platform)
+        .join(MENTION, MENTION.c.id == READING.c.mention_id)
+        .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
+        .where(sa.or_(READING.c.mention_id == opener, READING.c.mention_id.in_(joined)))
+    ).all()
+    if rows:
+        highest = max(urgency(r.frustration, r.label, r.followers, r.platform) for r in rows)
+        conn.execute(sa.update(CASE).where(CASE.c.id == case_id).values(priority=highest))
 
 
 def _decide(
@@ -120,7 +140,7 @@ def _decide(
         mention=mention,
         reading=reading,
         case_rule=next((a.rule for a in actions if a.kind in _CASES), None),
-        priority=priority(reading, mention.author.followers),
+        priority=priority(reading, mention.author, mention.platform),
         drafts=drafts,
     )
     return without_dms(decision, listed)

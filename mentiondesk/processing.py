@@ -12,7 +12,16 @@ from mentiondesk.alert_routing import alert_targets
 from mentiondesk.cases import is_praise
 from mentiondesk.config import Config
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
-from mentiondesk.models import Action, ActionKind, Classifier, History, Label, Reading
+from mentiondesk.models import (
+    Action,
+    ActionKind,
+    Author,
+    Classifier,
+    History,
+    Label,
+    Reading,
+    has_followers,
+)
 from mentiondesk.store import PendingMention, Store
 from playbooks import Playbook
 
@@ -140,7 +149,7 @@ class Processor:
             mention=p.mention,
             reading=reading,
             case_rule=case_rule,
-            priority=priority(reading, p.mention.author.followers),
+            priority=priority(reading, p.mention.author, p.mention.platform),
             assignee=assignee,
             drafts=tuple(drafts),
             outbox=tuple(outbox),
@@ -179,8 +188,13 @@ def by_author_turn(
     return parts
 
 
-def priority(reading: Reading, followers: int) -> int:
+def priority(reading: Reading, author: Author, platform: str) -> int:
     """Queue urgency: frustration counts most, then a complaint, then the author's reach."""
-    reach = int(math.log10(followers + 1))  # 0 (nobody) … 6 (a million)
-    complaint = 5 if reading.label is Label.NEGATIVE else 0
-    return reading.frustration * 10 + complaint + reach
+    return urgency(reading.frustration, reading.label, author.followers, platform)
+
+
+def urgency(frustration: int, label: Label | str, followers: int, platform: str) -> int:
+    """priority() from a stored reading: no reach where the platform has no followers."""
+    reach = int(math.log10(followers + 1)) if has_followers(platform) else 0  # 0 … 6 (a million)
+    complaint = 5 if Label(label) is Label.NEGATIVE else 0
+    return frustration * 10 + complaint + reach

@@ -25,6 +25,7 @@ from mentiondesk.models._mentions import (
     Source,
     SourceStatus,
     can_post,
+    has_followers,
     has_private_messages,
     valid_text,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "can_post",
     "direct_status_text",
     "env_key",
+    "has_followers",
     "has_private_messages",
     "http_url",
     "require_env",

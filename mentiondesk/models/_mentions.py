@@ -28,6 +28,9 @@ PLATFORM_NAMES = {
 # marks the draft as posted; an unknown platform is trusted to its post route.
 PRIVATE_MESSAGES = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
 READ_ONLY = frozenset({"hackernews"})
+# Hacker News has no followers (its listener stores 0; karma is not reach): the desk shows no
+# follower count there and priority counts no reach.
+NO_FOLLOWERS = frozenset({"hackernews"})
 # Platforms whose handles ignore case (@Night_Owl_Tom is @night_owl_tom); elsewhere (Hacker
 # News) a handle is matched exactly.
 CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
@@ -37,6 +40,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not 
 def has_private_messages(platform: str) -> bool:
     """Whether a private message can be sent to an author on `platform`."""
     return platform in PRIVATE_MESSAGES
+
+
+def has_followers(platform: str) -> bool:
+    """Whether authors on `platform` have followers (not Hacker News)."""
+    return platform not in NO_FOLLOWERS
 
 
 def can_post(platform: str) -> bool:

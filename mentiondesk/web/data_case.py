@@ -46,6 +46,7 @@ class CaseDetail:
     linked_authors: list[Any]  # the same handle on other platforms
     praised: bool = False  # the open case's latest follow-up is praise: solved, maybe
     posts: dict[int, PostState] = field(default_factory=dict)  # approved drafts' outbox rows
+    opener_label: str | None = None  # the case's opening reading as a person corrected it
 
     @property
     def label(self) -> str | None:
@@ -135,6 +136,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             linked_authors=[a for a in authors if a.id != author.id],
             praised=_praised(conn, case),
             posts=post_states(conn, [d.id for d in drafts if d.status == "approved"]),
+            opener_label=_corrected_label(conn, case),
         )
 
 
@@ -143,6 +145,15 @@ def _case_of(conn: Connection, mention_id: int) -> Any | None:
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
     query = sa.select(CASE).where(sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined)))
     return conn.execute(query.order_by(CASE.c.id.desc())).first()
+
+
+def _corrected_label(conn: Connection, case: Any | None) -> str | None:
+    """The latest corrected label of the mention that opened the case: its rule was chosen
+    for the reading before the correction, which the page says."""
+    if case is None:
+        return None
+    query = sa.select(CORRECTION.c.label).where(CORRECTION.c.mention_id == case.mention_id)
+    return conn.scalar(query.order_by(CORRECTION.c.id.desc()).limit(1))
 
 
 def _praised(conn: Connection, case: Any | None) -> bool:

@@ -143,6 +143,7 @@ CASE = {
     "Add note": "Adicionar nota",
     "Reading": "Análise",
     "corrected by {who} (was {label})": "corrigido por {who} (era {label})",
+    "reading corrected to {label}": "análise corrigida para {label}",
     "Confidence": "Confiança",  # the classifier's probability for the label
     "Reason": "Motivo",
     "Frustration": "Frustração",
