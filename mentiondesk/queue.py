@@ -206,16 +206,17 @@ def _restorable(decided_by: str | None) -> bool:
     return any(why(decided_by) is not None for why in found)
 
 
-def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> None:
-    """Close (or resolve) an open case; its pending drafts are withdrawn with it."""
+def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> int:
+    """Close (or resolve) an open case; its pending drafts are withdrawn with it (how many)."""
     now = _utcnow()
     with store.engine.begin() as conn:
         update_open_case(conn, case_id, status=status, closed_at=now)
-        conn.execute(
+        withdrawn = conn.execute(
             sa.update(DRAFT)
             .where(DRAFT.c.case_id == case_id, DRAFT.c.status == "pending")
             .values(status="withdrawn", decided_at=now, decided_by=by)
-        )
+        ).rowcount
+    return int(withdrawn)
 
 
 def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -> None:

@@ -51,8 +51,8 @@ NOTICES = {
         "That reply is no longer held (it was sent, or someone already tried again): here is "
         "how it stands now.",
     ),
-    "closed": ("ok", "Case closed: its pending drafts are withdrawn."),
-    "resolved": ("ok", "Case resolved: its pending drafts are withdrawn."),
+    "closed": ("ok", "Case closed."),  # with drafts withdrawn, pages_case.ended_notice
+    "resolved": ("ok", "Case resolved."),
     # A second Resolve or Close (a double click, a stale tab, a colleague first): no blame.
     "already-resolved": ("warn", "This case is already resolved: nothing changed."),
     "already-closed": ("warn", "This case is already closed: nothing changed."),

@@ -173,11 +173,19 @@ CASE = {
     "Assign": "Atribuir",
     "Take this case": "Assumir este caso",
     "Escalate to help desk": "Encaminhar ao help desk",
-    "Close this case? Its pending drafts are withdrawn.": (
-        "Encerrar este caso? Os rascunhos pendentes serão retirados."
+    "Close this case?": "Encerrar este caso?",
+    "Resolve this case?": "Resolver este caso?",
+    "Close this case? Its pending draft is withdrawn.": (
+        "Encerrar este caso? O rascunho pendente será retirado."
     ),
-    "Resolve this case? Its pending drafts are withdrawn.": (
-        "Resolver este caso? Os rascunhos pendentes serão retirados."
+    "Close this case? Its {n} pending drafts are withdrawn.": (
+        "Encerrar este caso? Os {n} rascunhos pendentes serão retirados."
+    ),
+    "Resolve this case? Its pending draft is withdrawn.": (
+        "Resolver este caso? O rascunho pendente será retirado."
+    ),
+    "Resolve this case? Its {n} pending drafts are withdrawn.": (
+        "Resolver este caso? Os {n} rascunhos pendentes serão retirados."
     ),
     "Resolve: the author's problem is solved. Close: nothing more to do, though not solved "
     "(spam, a duplicate, no answer from the author).": (

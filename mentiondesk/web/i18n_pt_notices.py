@@ -11,11 +11,17 @@ NOTICES = {
     "Draft restored: it waits for approval again.": (
         "Rascunho restaurado: voltou a aguardar aprovação."
     ),
-    "Case closed: its pending drafts are withdrawn.": (
-        "Caso encerrado: os rascunhos pendentes foram retirados."
+    "Case closed.": "Caso encerrado.",
+    "Case resolved.": "Caso resolvido.",
+    "Case closed; {n} pending draft withdrawn.": "Caso encerrado; {n} rascunho pendente retirado.",
+    "Case closed; {n} pending drafts withdrawn.": (
+        "Caso encerrado; {n} rascunhos pendentes retirados."
     ),
-    "Case resolved: its pending drafts are withdrawn.": (
-        "Caso resolvido: os rascunhos pendentes foram retirados."
+    "Case resolved; {n} pending draft withdrawn.": (
+        "Caso resolvido; {n} rascunho pendente retirado."
+    ),
+    "Case resolved; {n} pending drafts withdrawn.": (
+        "Caso resolvido; {n} rascunhos pendentes retirados."
     ),
     "Case assigned.": "Caso atribuído.",
     "Case unassigned: it is nobody's now.": "Atribuição removida: o caso não é de ninguém agora.",

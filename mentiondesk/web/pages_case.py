@@ -116,8 +116,33 @@ async def render_case(
         sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
         business=desk.config.business_hours,  # the first response in them too, where set
         **(await picker_context(request, detail)),
-        **(refusal.context(detail) if refusal else NOT_REFUSED),
+        **(refusal.context(detail) if refusal else {**NOT_REFUSED, **ended_notice(request)}),
     )
+
+
+def ended_notice(request: web.Request) -> dict[str, Any]:
+    """After Resolve or Close that withdrew drafts, the notice counts them ("Case closed; 1
+    pending draft withdrawn."); without any, the plain NOTICES one ("Case closed.") stands."""
+    code, count = request.query.get("notice"), request.query.get("withdrawn", "")
+    if code not in ("closed", "resolved") or not (count.isascii() and count.isdigit()):
+        return {}
+    loc, n = negotiate(request), int(count)
+    if n == 0:
+        return {}
+    if code == "resolved":
+        text = loc.tn(
+            "Case resolved; {n} pending draft withdrawn.",
+            "Case resolved; {n} pending drafts withdrawn.",
+            n,
+        )
+    else:
+        text = loc.tn(
+            "Case closed; {n} pending draft withdrawn.",
+            "Case closed; {n} pending drafts withdrawn.",
+            n,
+        )
+    # Already in the page's language: base.html's _() leaves a text it has no entry for as is.
+    return {"notice": ("ok", text)}
 
 
 def _replied_since(drafts: list[Any]) -> dict[int, Any]:

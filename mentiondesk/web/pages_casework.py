@@ -78,7 +78,7 @@ async def close(request: web.Request) -> web.StreamResponse:
     status = "resolved" if form.get("resolution") == "resolved" else "closed"
     who = session(request).user.name
     try:
-        await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
+        withdrawn = await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.CaseEnded as exc:  # before StaleAction, which it is
@@ -86,7 +86,9 @@ async def close(request: web.Request) -> web.StreamResponse:
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
     await desk.db(audit.record, desk.store, who, status, case_id=case_id)
-    raise redirect(_back(case_id), status)
+    # The count, a number only, lets the page say "1 pending draft withdrawn" (or nothing).
+    where = f"{_back(case_id)}?withdrawn={withdrawn}" if withdrawn else _back(case_id)
+    raise redirect(where, status)
 
 
 @require(Role.AGENT)
