@@ -17,6 +17,7 @@ from mentiondesk.cli_common import desk_zone, load, open_store, who
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.held_replies import HeldReply
+from mentiondesk.models import has_followers
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
@@ -206,12 +207,13 @@ def _cases_table(cases: list[queue_views.CaseView], zone: ZoneInfo, title: str) 
     for header, width in {**headers, "opened": 10, **({"reply": None} if held else {})}.items():
         table.add_column(header, overflow="fold", width=width)
     for c in cases:
+        reach = has_followers(c.platform)  # not Hacker News: 0 stored, karma is not reach
         table.add_row(
             "\n".join(_case_lines(c)),
             str(c.priority),
             c.label + (f"/\n{c.reason}" if c.reason else ""),
             str(c.frustration),
-            escape(f"{c.platform} {c.handle}\n{c.followers:,} followers"),
+            escape(f"{c.platform} {c.handle}" + (f"\n{c.followers:,} followers" * reach)),
             c.opened_at.astimezone(zone).strftime("%Y-%m-%d\n%H:%M"),
             *([_held_words(c.held) if c.held else ""] if held else []),
         )

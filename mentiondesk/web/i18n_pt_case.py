@@ -167,6 +167,18 @@ CASE = {
         "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação, + 1 a cada "
         "dez vezes mais seguidores do perfil (10, 100, 1.000…)"
     ),
+    "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint ({platform} has "
+    "no followers: no reach is counted)": (
+        "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação "
+        "({platform} não tem seguidores: o alcance não conta)"
+    ),
+    "No draft: {platform} has no private messages — reply by hand with Reply now (Mark as "
+    "posted).": (
+        "Sem rascunho: {platform} não tem mensagens privadas — responda à mão em Responder agora "
+        "(Marcar como publicada)."
+    ),
+    "Copy": "Copiar",
+    "Copied": "Copiado",
     "Assign to": "Atribuir a",
     "choose a person…": "escolha uma pessoa…",
     "nobody (unassign)": "ninguém (remover atribuição)",

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
 from mentiondesk.corrected_drafts import correct_reading
-from mentiondesk.models import Label, can_post, has_private_messages
+from mentiondesk.models import ActionKind, Label, can_post, has_private_messages
 from mentiondesk.reply_limits import (
     counting_rule,
     reply_length,
@@ -106,6 +106,8 @@ async def render_case(
         # The rule behind the case and each draft, in words: its name stays in a title.
         rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
+        # Rules that draft a private message: skipped where there are none (Hacker News).
+        dm_rules={r.name for r in desk.playbook.rules if _drafts_private(r.actions)},
         # Hacker News: a person posts there, then marks the draft (or their reply) as posted.
         by_hand=not can_post(detail.mention.platform),
         replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
@@ -118,6 +120,10 @@ async def render_case(
         **(await picker_context(request, detail)),
         **(refusal.context(detail) if refusal else {**NOT_REFUSED, **ended_notice(request)}),
     )
+
+
+def _drafts_private(actions: list[Any]) -> bool:
+    return any(a.type is ActionKind.DRAFT_PRIVATE for a in actions)
 
 
 def ended_notice(request: web.Request) -> dict[str, Any]:

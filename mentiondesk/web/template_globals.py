@@ -8,7 +8,7 @@ from typing import Any
 
 from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.corrections import withdrawn_for_correction
-from mentiondesk.models import can_post, text_digest
+from mentiondesk.models import can_post, has_followers, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
 from mentiondesk.tables import case_number
 from mentiondesk.wording import percent
@@ -29,4 +29,5 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         # overwritten or decided unread (queue.approve_draft's `seen`).
         "fingerprint": text_digest,
         "can_post": can_post,  # Hacker News: the queue offers no one-click Approve
+        "has_followers": has_followers,  # not Hacker News: no follower count shown there
     }
