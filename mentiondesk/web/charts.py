@@ -12,6 +12,8 @@ from mentiondesk.web.i18n import ENGLISH, Locale
 
 # The chart scales with its panel: on a 390 px phone a unit is under half a pixel, so the CSS
 # sizes its labels up there (desk.css) and hides the minor ones; the paddings leave them room.
+# On a wide screen it grows to 1.1 units a pixel at most (desk.css's max-width): its 11-unit
+# labels stay the page's small text, not 20 px ones across a 1,300 px panel.
 WIDTH, HEIGHT = 720, 220
 PAD_LEFT, PAD_BOTTOM, PAD_TOP = 60, 32, 16
 MAJOR_X_TICKS = 5  # beyond this many day labels, every other one is minor
@@ -134,13 +136,19 @@ class HBar:
     value: int
     width: float  # 0..100, share of the largest
     note: str = ""
+    note_title: str = ""  # what the note means, as a tooltip
 
 
-def hbars(items: Sequence[tuple[str, int]], notes: dict[str, str] | None = None) -> list[HBar]:
-    """Horizontal bars scaled to the largest value, for ranked lists."""
+def hbars(
+    items: Sequence[tuple[str, int]], notes: dict[str, tuple[str, str]] | None = None
+) -> list[HBar]:
+    """Horizontal bars scaled to the largest value, for ranked lists; `notes`: (note, its
+    tooltip) by name."""
     top = max((v for _, v in items), default=0) or 1
     notes = notes or {}
-    return [HBar(name, value, value / top * 100, notes.get(name, "")) for name, value in items]
+    return [
+        HBar(name, value, value / top * 100, *notes.get(name, ("", ""))) for name, value in items
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -267,7 +267,14 @@ _DASHBOARD = {
     "Platform": "Plataforma",
     "Praise on": "Elogio em",
     "Nobody yet in this period.": "Ninguém ainda neste período.",
-    "new": "novo",
+    "new this period": "novo neste período",
+    "No case for this reason in the previous period of as many days.": (
+        "Nenhum caso por este motivo no período anterior, de mesma duração."
+    ),
+    "too few answers": "poucas respostas",
+    "A p90 is shown from {n} answered cases on.": (
+        "O p90 aparece a partir de {n} casos respondidos."
+    ),
     "{change} vs previous period": "{change} vs. período anterior",
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from mentiondesk.figures import LABELS
-from mentiondesk.metrics import change
+from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.period import DEFAULT_DAYS
 from mentiondesk.web.charts import hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
@@ -41,9 +41,12 @@ async def dashboard(request: web.Request) -> web.Response:
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
     }
+    # A fresh install has no previous period: every reason would be "new", which says nothing.
+    compared = any(before for _, _, before in data.reasons)
     notes = {
         loc.word("reason", reason): _trend(loc, now_n, before)
         for reason, now_n, before in data.reasons
+        if compared
     }
     reasons = [(loc.word("reason", r), n) for r, n, _ in data.reasons]
     return render(
@@ -55,14 +58,19 @@ async def dashboard(request: web.Request) -> web.Response:
         platforms=hbars([(loc.word("platform", p), n) for p, n in data.platforms]),
         reasons=hbars(reasons, notes),
         total=sum(sum(v) for v in series.values()),
+        p90_min=P90_MIN_ANSWERS,
     )
 
 
-def _trend(loc: Locale, now: int, before: int) -> str:
+def _trend(loc: Locale, now: int, before: int) -> tuple[str, str]:
+    """A reason's change on the previous period, and what it means (a tooltip)."""
     percent = change(now, before)
     if percent is None:
-        return loc.t("new") if now else ""
-    return loc.t("{change} vs previous period", change=f"{percent:+.0f}%")
+        if not now:
+            return "", ""
+        why = loc.t("No case for this reason in the previous period of as many days.")
+        return loc.t("new this period"), why
+    return loc.t("{change} vs previous period", change=f"{percent:+.0f}%"), ""
 
 
 @require(Role.MANAGER)

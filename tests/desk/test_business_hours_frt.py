@@ -142,7 +142,8 @@ async def test_the_dashboard_shows_both(as_role: Login, store: Store) -> None:
     desk = await as_role("manager")
     page = await (await desk.client.get("/dashboard?days=30")).text()
     assert 'id="dash-frt-p50">1d 7h<' in page and 'id="dash-frt-p50-business">45m<' in page
-    assert 'id="dash-frt-p90">3d 8h<' in page and 'id="dash-frt-p90-business">1h 21m<' in page
+    # Too few answered cases for a p90 (under 10): neither figure, the median's are enough.
+    assert 'id="dash-frt-p90">—<' in page and "dash-frt-p90-business" not in page
     assert "in business hours (Mon–Fri 09:00–18:00)" in page
     headers = {"Accept-Language": "pt-BR"}
     page = await (await desk.client.get("/dashboard?days=30", headers=headers)).text()

@@ -1,0 +1,77 @@
+"""The dashboard says only what its numbers can: no p90 of three answered cases, no "new"
+beside every reason when there is no previous period to compare with, and chart labels the
+size of the page's small text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from mentiondesk.report import report
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE
+from mentiondesk.web import charts
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+PT = {"Accept-Language": "pt-BR"}
+
+
+def _answered(store: Store, n: int) -> None:
+    """`n` cases, each answered 2 minutes after it opened."""
+    for i in range(n):
+        _, case, _ = add(store, f"late again {i}", ago=timedelta(hours=1))
+        with store.engine.begin() as conn:
+            opened = conn.scalar(sa.select(CASE.c.opened_at).where(CASE.c.id == case))
+            reply = opened + timedelta(minutes=2)
+            conn.execute(sa.update(CASE).where(CASE.c.id == case).values(first_response_at=reply))
+
+
+async def _dashboard(desk: Desk, **headers: str) -> str:
+    return await (await desk.client.get("/dashboard?days=7", headers=headers)).text()
+
+
+async def test_three_answered_cases_have_no_p90(as_role: Login, store: Store) -> None:
+    _answered(store, 3)
+    desk = await as_role("manager")
+    page = await _dashboard(desk)
+    assert '<b id="dash-frt-p90">—</b>' in page and ">too few answers</em>" in page
+    assert "3 cases answered" in page and re.search(r'id="dash-frt-p50">\d+m<', page)  # kept
+    assert ">poucas respostas</em>" in await _dashboard(desk, **PT)
+    assert report(store)["first_response"]["p90_seconds"] > 0  # the report keeps it
+
+
+async def test_ten_answered_cases_have_a_p90(as_role: Login, store: Store) -> None:
+    _answered(store, 10)
+    page = await _dashboard(await as_role("manager"))
+    assert re.search(r'<b id="dash-frt-p90">\d+m</b>', page) and "too few answers" not in page
+
+
+async def test_a_fresh_install_has_no_new_reasons(as_role: Login, store: Store) -> None:
+    add(store, "late again", reason="delivery")
+    page = await _dashboard(await as_role("manager"))
+    assert "· new" not in page and "new this period" not in page
+
+
+async def test_a_reason_new_since_the_previous_period_says_so(as_role: Login, store: Store) -> None:
+    add(store, "late again", reason="delivery", ago=timedelta(days=10))
+    add(store, "charged twice", reason="refund_payment")
+    desk = await as_role("manager")
+    page = await _dashboard(desk)
+    said = 'title="No case for this reason in the previous period of as many days.">new this'
+    assert said in page
+    assert ">novo neste período</span>" in await _dashboard(desk, **PT)
+
+
+def test_chart_labels_grow_no_larger_than_the_pages_small_text() -> None:
+    css = (Path(charts.__file__).parent / "static" / "desk.css").read_text(encoding="utf-8")
+    rule = re.search(r"^\.chart \{([^}]*)\}", css, re.M)
+    assert rule is not None
+    widest = int(re.search(r"max-width: (\d+)px", rule.group(1)).group(1))  # type: ignore[union-attr]
+    tick = 11  # `.chart .tick`, in chart units
+    assert tick * widest / charts.WIDTH <= 12.5  # the page's small text: 12 px
