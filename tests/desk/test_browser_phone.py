@@ -4,13 +4,18 @@ name broken across lines, the first case on the first screen."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from datetime import timedelta
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from mentiondesk.config import load_config
 from mentiondesk.store import Store
-from tests.desk.browser import login, shot
-from tests.desk.seed import add
+from mentiondesk.web.users import Role, add_user
+from tests.desk.browser import login, served, shot
+from tests.desk.conftest import desk_app
+from tests.desk.seed import PASSWORD, add, write_config
 
 WIDTH, HEIGHT = 390, 844  # the phone fixture's viewport
 LONG_HANDLE = "won_back_by_an_author_whose_handle_goes_on_and_on_" * 2
@@ -181,3 +186,53 @@ def test_first_response_cards_explain_themselves_on_a_phone(
         box, inside = explained.bounding_box(), card.bounding_box()
         assert box and inside and box["y"] + box["height"] <= inside["y"] + inside["height"]
     shot(phone, "phone-dashboard-first-response")
+
+
+# A title as long as a team writes them: the picker's select is as wide as its longest option.
+SAVED = """
+[[replies]]
+id = "order"
+title = "Ask for the order number and the delivery address"
+lang = "en"
+text = "Sorry for the wait: can you DM us your order number?"
+"""
+
+
+@pytest.fixture(scope="module")
+def saved_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
+    """A desk with a saved reply (the case page's pickers), served for the module's browser."""
+    folder = tmp_path_factory.mktemp("phone-saved")
+    path = write_config(folder, f"sqlite:///{folder / 'desk.db'}")
+    (folder / "saved.toml").write_text(SAVED, encoding="utf-8")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
+    config = load_config(path)
+    store = Store(config.store_url())
+    store.create_all()
+    add_user(store, "manager", role=Role.MANAGER, password=PASSWORD, by="test")
+    with served(desk_app(config, store)) as url:
+        yield url, store
+    store.dispose()
+
+
+def test_a_case_page_fits_the_width_of_a_phone(phone: Page, saved_world: tuple[str, Store]) -> None:
+    """The case page's one column is as wide as the screen, not as its widest content (a grid
+    track of 1fr grows to a long saved reply's title in the picker); its buttons wrap."""
+    url, store = saved_world
+    _, case, _ = add(store, "Where is my parcel, day twelve", ago=timedelta(days=3, hours=21))
+    login(phone, url, "manager")
+    phone.goto(f"{url}/cases/{case}")
+    expect(phone.get_by_label("Saved reply").first).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert _right_edge(phone, ".case-actions") <= WIDTH
+    assert _lines(phone.locator("h1 .timer")) == 1
+    shot(phone, "phone-case")
+
+
+def test_a_wait_keeps_to_one_line_in_the_phone_queue(phone: Page, world: tuple[str, Store]) -> None:
+    url, store = world
+    add(store, "Waiting for days now", priority=97, ago=timedelta(days=3, hours=21))
+    login(phone, url, "agent")
+    timer = phone.locator("#queue > .item", has_text="Waiting for days now").locator(".timer")
+    expect(timer).to_have_text("3d 21h")
+    assert _lines(timer) == 1
