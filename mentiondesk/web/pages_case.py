@@ -237,6 +237,7 @@ async def correct(request: web.Request) -> web.StreamResponse:
     desk, mention_id = request.app[DESK], int_param(request, "id")
     form = await request.post()
     label = str(form.get("label", ""))
+    back = safe_next(str(form.get("back", "")), f"/mentions/{mention_id}")  # /cases/N stays
     if label not in LABELS:
         _LOGGER.info("refused a relabel of mention %d: no such label", mention_id)
         raise web.HTTPBadRequest()  # the error page says what to do
@@ -248,7 +249,7 @@ async def correct(request: web.Request) -> web.StreamResponse:
     except LookupError:
         raise web.HTTPNotFound() from None
     notice = "redrafted" if done.written else "corrected-write" if done.withdrawn else "corrected"
-    raise redirect(f"/mentions/{mention_id}", notice)
+    raise redirect(back, notice)
 
 
 @require(Role.AGENT)

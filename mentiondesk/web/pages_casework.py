@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from mentiondesk import audit, casework, queue
-from mentiondesk.web.common import DESK, int_param, redirect, require, session
+from mentiondesk.web.common import DESK, int_param, redirect, require, safe_next, session
 from mentiondesk.web.users import Role, list_users
 
 
@@ -96,7 +96,8 @@ async def add_note(request: web.Request) -> web.StreamResponse:
     desk, mention_id = request.app[DESK], int_param(request, "id")
     form = await request.post()
     text = str(form.get("text", "")).replace("\r\n", "\n")[:5000]
-    back = f"/mentions/{mention_id}"
+    # Back to the page it was added on: /cases/N stays /cases/N, the same page's other address.
+    back = safe_next(str(form.get("back", "")), f"/mentions/{mention_id}")
     who = session(request).user.name
     try:
         await desk.db(casework.add_note, desk.store, mention_id, text=text, by=who)
