@@ -32,6 +32,9 @@ JS_STRINGS = {
     "tooLong": "Longer than the platform allows: shorten it first",
     # Asked before a saved reply replaces text the agent wrote in the box.
     "replaceTyped": "Replace the text you wrote with this saved reply?",
+    # Asked before a submit or a link leaves text typed in another box unsent (one question
+    # with the action's own, if it asks one).
+    "unsent": "You have text you have not sent or saved. Leave it and go on?",
     # A wait's units (Locale.duration, desk.js's live timers): "3h 05m", "3 h 05 min".
     "seconds": "{s}s",
     "minutes": "{m}m",

@@ -293,4 +293,8 @@ CASE = {
         "(publique no {platform} e depois registre aqui)"
     ),
     "Post by hand": "Publicar à mão",
+    # desk.js, before a submit or a link leaves text typed in another box unsent
+    "You have text you have not sent or saved. Leave it and go on?": (
+        "Há um texto que você ainda não enviou nem salvou. Deixar o texto e continuar?"
+    ),
 }

@@ -189,4 +189,8 @@ CASE = {
         "{who} editou uma resposta e marcou-a como publicada à mão"
     ),
     "{who} wrote a reply posted by hand": "{who} registou uma resposta publicada à mão",
+    # desk.js, before a submit or a link leaves text typed in another box unsent
+    "You have text you have not sent or saved. Leave it and go on?": (
+        "Há texto que ainda não enviou nem guardou. Deixá-lo e continuar?"
+    ),
 }

@@ -1,4 +1,5 @@
-// mentiondesk desk: live timers, character counts, keyboard shortcuts, no double submits.
+// mentiondesk desk: live timers, character counts, keyboard shortcuts, no double submits,
+// no typed text lost unasked.
 // Loaded from /static (the Content-Security-Policy forbids inline script).
 (function () {
   "use strict";
@@ -7,6 +8,7 @@
   var STRINGS = {
     more: "… more", tooLong: "Longer than the platform allows: shorten it first",
     replaceTyped: "Replace the text you wrote with this saved reply?",
+    unsent: "You have text you have not sent or saved. Leave it and go on?",
     seconds: "{s}s", minutes: "{m}m", hours: "{h}h {m}m", days: "{d}d {h}h"
   };
   function loadStrings() {
@@ -95,11 +97,49 @@
     }
   }
 
+  // Boxes a person types in; a text field outside them (none today) would be added here.
+  var TYPED = "textarea, input[type=text], input[type=search], input:not([type])";
+
+  // Text in a box that the page would lose: not what the box held as loaded, or for a
+  // draft's box (data-stored) not the draft as saved, so text kept after a refusal counts.
+  function unsent(el) {
+    var saved = "stored" in el.dataset ? el.dataset.stored : el.defaultValue;
+    return !el.disabled && !sameText(el.value, saved);
+  }
+
+  // Unsent text in any box but `form`'s own (which goes with it): leaving loses it.
+  function typedElsewhere(form) {
+    return Array.from(document.querySelectorAll(TYPED)).some(function (el) {
+      return (!form || el.form !== form) && unsent(el);
+    });
+  }
+
+  // One question for a submit: the action's own (data-confirm), and whether to drop unsent
+  // text elsewhere on the page (a note typed, then Resolve), in one dialog, never two.
+  function question(form, submitter) {
+    var asks = [(submitter && submitter.dataset.confirm) || form.dataset.confirm];
+    if (typedElsewhere(form)) asks.push(STRINGS.unsent);
+    return asks.filter(Boolean).join("\n\n");
+  }
+
+  // A link that loads another page in this tab (the language switch, the menu) with text
+  // typed on this one asks first; a new tab, a download or a #part of this page loses nothing.
+  function guardLinks() {
+    document.addEventListener("click", function (event) {
+      var link = event.target instanceof Element && event.target.closest("a[href]");
+      if (!link || event.defaultPrevented || event.button !== 0) return;
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return;
+      var to = new URL(link.href, window.location.href), here = window.location;
+      if (to.hash && to.pathname === here.pathname && to.search === here.search) return;
+      if (typedElsewhere(null) && !window.confirm(STRINGS.unsent)) event.preventDefault();
+    });
+  }
+
   function guardForms() {
     document.addEventListener("submit", function (event) {
       if (event.defaultPrevented) return;  // held back by another handler: not sent
-      var form = event.target, submitter = event.submitter;
-      var ask = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
+      var form = event.target, ask = question(form, event.submitter);
       if (ask && !window.confirm(ask)) { event.preventDefault(); return; }
       if (form.dataset.sent) { event.preventDefault(); return; }  // no double post
       form.dataset.sent = "1";
@@ -272,6 +312,7 @@
     });
     savedPickers();
     guardForms();
+    guardLinks();
     queueKeys();
   });
 })();
