@@ -1,5 +1,6 @@
 """Nothing typed is lost unasked (Chromium): a submit or a link that would drop text typed in
-another box asks first, with the action's own question in the same dialog."""
+another box asks first, with the action's own question in the same dialog; an Approve whose
+draft says someone already replied the other way asks before sending, by click or key."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import sqlalchemy as sa
 from playwright.sync_api import Dialog, Page, expect
 
 from mentiondesk.store import Store
-from mentiondesk.tables import NOTE
+from mentiondesk.tables import DRAFT, NOTE
 from tests.desk.browser import login
 from tests.desk.seed import add
 
 UNSENT = "You have text you have not sent or saved. Leave it and go on?"
+HINT = "still send this private message?"
 
 
 def _count(store: Store, table: sa.Table, *where: sa.ColumnElement[bool]) -> int:
@@ -67,3 +69,37 @@ def test_one_dialog_for_resolve_and_the_language_switch_asks_too(
     page.get_by_role("link", name="PT-BR", exact=True).click()
     expect(page.locator("html")).to_have_attribute("lang", "pt-BR")
     assert len(asked) == 2
+
+
+def _reply_publicly(page: Page, url: str, case: int | None) -> None:
+    page.goto(f"{url}/cases/{case}")
+    page.get_by_label("Your reply").fill("We are on it, sorry.")
+    page.once("dialog", lambda d: d.accept())  # "Send this reply to the author now?"
+    page.get_by_role("button", name="Send reply").click()
+    expect(page.locator(".notice")).to_contain_text("Your reply is being sent.")
+
+
+def test_the_approve_key_asks_when_the_row_says_someone_replied(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, case, draft = add(store, "Replied-then-approved complaint", priority=150)
+    login(page, url, "agent")
+    _reply_publicly(page, url, case)
+    page.goto(f"{url}/queue")
+    row = page.locator("#queue > .item", has_text="Replied-then-approved complaint")
+    expect(row.locator(".hand-replied")).to_contain_text(HINT)
+    asked = _dismissed(page)
+    page.keyboard.press("j")
+    expect(row).to_have_attribute("aria-current", "true")
+    page.keyboard.press("a")
+    page.wait_for_timeout(300)
+    assert len(asked) == 1 and asked[0].startswith("You replied publicly at ")
+    assert asked[0].endswith(HINT)
+    assert _count(store, DRAFT, DRAFT.c.id == draft, DRAFT.c.status == "pending") == 1
+    row.get_by_role("button", name="Approve").click()  # the button asks the same
+    page.goto(f"{url}/cases/{case}")
+    page.get_by_role("button", name="Approve and send").click()  # and the case page's
+    page.wait_for_timeout(300)
+    assert len(asked) == 3 and all(a.endswith(HINT) for a in asked)
+    assert _count(store, DRAFT, DRAFT.c.id == draft, DRAFT.c.status == "pending") == 1
