@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, ParamSpec, TypeVar
@@ -16,6 +16,7 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.store import Store
+from mentiondesk.tables import case_number
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.users import Role, Session
@@ -31,6 +32,13 @@ EDITED_KEPT = "edited-kept"
 DECIDED_KEPT = "decided-kept"
 REPLY_KEPT = "reply-kept"
 DNC = "dnc"
+
+# What a queue row's Approve or Reject says back on the queue, where the row is gone: the
+# case it was (`case=N` beside the notice, digits only), as "MD-000086: reply approved…".
+CASE_NOTICES = {
+    "approved": ("ok", "{case}: reply approved: it is on its way."),
+    "rejected": ("ok", "{case}: draft rejected: nothing will be sent."),
+}
 
 # Fixed notice codes in the URL (never free text: nothing user-supplied is echoed back).
 NOTICES = {
@@ -222,12 +230,20 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
         "brand": desk.config.brand.name,
         "path": request.path,
         "path_qs": request.path_qs,
-        "notice": NOTICES.get(request.query.get("notice", "")),
+        **_notice(request.query),
         "now": desk.clock(),
         **negotiate(request).template_context(),
     }
     text = desk.templates.get_template(name).render({**values, **context})
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+
+
+def _notice(query: Mapping[str, str]) -> dict[str, Any]:
+    """The page's notice, and the values its text is filled with (base.html)."""
+    key, case = query.get("notice", ""), query.get("case", "")
+    if key in CASE_NOTICES and case.isdigit() and len(case) <= 12:
+        return {"notice": CASE_NOTICES[key], "notice_values": {"case": case_number(int(case))}}
+    return {"notice": NOTICES.get(key), "notice_values": {}}
 
 
 def require(role: Role) -> Callable[[Handler], Handler]:
@@ -259,9 +275,15 @@ def int_param(request: web.Request, name: str) -> int:
     return int(text)
 
 
-def redirect(location: str, notice: str | None = None) -> web.HTTPSeeOther:
+def redirect(
+    location: str, notice: str | None = None, *, case: int | None = None
+) -> web.HTTPSeeOther:
+    """See `location`, saying `notice`; naming `case` where CASE_NOTICES has words for it."""
     sep = "&" if "?" in location else "?"
-    return web.HTTPSeeOther(location + (f"{sep}notice={notice}" if notice else ""))
+    said = f"{sep}notice={notice}" if notice else ""
+    if said and case is not None and notice in CASE_NOTICES:
+        said += f"&case={case}"
+    return web.HTTPSeeOther(location + said)
 
 
 def safe_next(value: str | None, default: str = "/queue") -> str:

@@ -66,6 +66,12 @@ def draft_mention(store: Store, draft_id: int) -> int | None:
         return conn.scalar(sa.select(DRAFT.c.mention_id).where(DRAFT.c.id == draft_id))
 
 
+def draft_case(store: Store, draft_id: int) -> int | None:
+    """The case a draft belongs to; none for a thank-you outside any case."""
+    with store.engine.connect() as conn:
+        return conn.scalar(sa.select(DRAFT.c.case_id).where(DRAFT.c.id == draft_id))
+
+
 def last_edit(audit: list[Any], draft_id: int) -> Any | None:
     """The latest saved edit of a draft in a page's audit trail (who and when), if any."""
     edits = (a for a in reversed(audit) if a.action == "edit" and a.draft_id == draft_id)

@@ -7,6 +7,11 @@ from __future__ import annotations
 NOTICES = {
     "Reply approved: it is on its way.": "Resposta aprovada: já está a caminho.",
     "Draft rejected: nothing will be sent.": "Rascunho rejeitado: nada será enviado.",
+    # The queue's, naming the case whose row is gone
+    "{case}: reply approved: it is on its way.": "{case}: resposta aprovada: já está a caminho.",
+    "{case}: draft rejected: nothing will be sent.": (
+        "{case}: rascunho rejeitado: nada será enviado."
+    ),
     "Draft saved.": "Rascunho salvo.",
     "Draft restored: it waits for approval again.": (
         "Rascunho restaurado: voltou a aguardar aprovação."

@@ -23,6 +23,7 @@ from mentiondesk.web.common import (
     safe_next,
     session,
 )
+from mentiondesk.web.data_case import draft_case
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
 from mentiondesk.web.pages_edited import draft_refused
@@ -116,6 +117,15 @@ async def _kept(
     return await draft_refused(request, draft_id, typed=text, back=back, why=why)
 
 
+async def _named(request: web.Request, back: str, draft_id: int) -> int | None:
+    """The draft's case, for the queue to name in its notice: the row is gone, and after a
+    key (`a`, `r`) nobody saw which it was. The case page is the case: no need there."""
+    if back.split("?", 1)[0] != "/queue":
+        return None
+    desk = request.app[DESK]
+    return await desk.db(draft_case, desk.store, draft_id)
+
+
 @require(Role.AGENT)
 async def approve(request: web.Request) -> web.StreamResponse:
     """Approve a draft: with the case page's text, or (the queue's one-click Approve) as the
@@ -163,7 +173,9 @@ async def _approve(request: web.Request, *, by_hand: bool) -> web.StreamResponse
     _LOGGER.info("draft %d %s by %s", draft_id, "marked posted" if by_hand else "approved", who)
     if desk.on_queued is not None and key:
         await desk.on_queued(key)
-    raise redirect(back, "posted" if by_hand else "approved")
+    raise redirect(
+        back, "posted" if by_hand else "approved", case=await _named(request, back, draft_id)
+    )
 
 
 @require(Role.AGENT)
@@ -179,7 +191,7 @@ async def reject(request: web.Request) -> web.StreamResponse:
         return await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT)
     except queue.StaleAction:
         raise redirect(back, "stale") from None
-    raise redirect(back, "rejected")
+    raise redirect(back, "rejected", case=await _named(request, back, draft_id))
 
 
 @require(Role.AGENT)

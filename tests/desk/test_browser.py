@@ -30,7 +30,7 @@ def test_approve_leaves_the_queue_and_moves_the_kpi(page: Page, world: tuple[str
     answered = int(page.locator("#kpi-answered").inner_text())
     row = page.locator(".item", has_text="Approve-me: parcel lost")
     row.get_by_role("button", name="Approve").click()
-    expect(page.locator(".notice")).to_contain_text("Reply approved")
+    expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
     expect(page.locator(".item", has_text="Approve-me: parcel lost")).to_have_count(0)
     expect(page.locator("#kpi-answered")).to_have_text(str(answered + 1))
     page.goto(f"{url}/cases/{case}")
@@ -46,7 +46,7 @@ def test_keyboard_approves_the_selected_item(page: Page, world: tuple[str, Store
     page.keyboard.press("j")
     page.keyboard.press("k")
     page.keyboard.press("a")
-    expect(page.locator(".notice")).to_contain_text("Reply approved")
+    expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
     expect(page.locator(".item", has_text="Keyboard-first complaint")).to_have_count(0)
 
 

@@ -74,7 +74,7 @@ def test_a_clipped_draft_says_so_and_a_click_shows_it_before_approving(
     assert draft.evaluate("e => e.scrollHeight <= e.clientHeight + 1") is True
     expect(page.locator(".notice")).to_have_count(0)
     row.get_by_role("button", name="Approve").click()
-    expect(page.locator(".notice")).to_contain_text("Reply approved")
+    expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
 
 
 def test_the_selected_row_shows_its_whole_draft_for_the_approve_key(
@@ -89,7 +89,7 @@ def test_the_selected_row_shows_its_whole_draft_for_the_approve_key(
     assert selected.locator(".draft").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
     expect(selected.locator(".draft")).to_contain_text("Last words.")
     page.keyboard.press("a")
-    expect(page.locator(".notice")).to_contain_text("Reply approved")
+    expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
 
 
 def test_a_key_right_after_the_page_loads_approves_or_rejects_nothing(
@@ -111,4 +111,26 @@ def test_a_key_right_after_the_page_loads_approves_or_rejects_nothing(
     page.keyboard.press("k")  # a deliberate choice: the first row, then `a` approves it
     expect(row).to_have_attribute("aria-current", "true")
     page.keyboard.press("a")
-    expect(page.locator(".notice")).to_contain_text("Reply approved")
+    expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
+
+
+def test_after_a_key_the_row_now_in_its_place_is_chosen(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    """`a` reloads the queue without the row: the notice names its case, and the row that
+    moved up into its place is chosen, so `j` goes on from there."""
+    url, store = world
+    _, first, _ = add(store, "Keyed-away complaint", priority=200, draft="One")
+    add(store, "Moved-up complaint", priority=199, draft="Two")
+    add(store, "Next-after complaint", priority=198, draft="Three")
+    login(page, url, "agent")
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    approved = f"MD-{first:06d}: reply approved: it is on its way."
+    expect(page.locator(".notice")).to_have_text(approved)
+    chosen = page.locator("#queue > .item[aria-current]")
+    expect(chosen).to_contain_text("Moved-up complaint")
+    page.keyboard.press("j")
+    expect(chosen).to_contain_text("Next-after complaint")
+    page.reload()  # the place was for the page after the key, not every later one
+    expect(chosen).to_have_count(0)

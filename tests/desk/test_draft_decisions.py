@@ -29,7 +29,7 @@ async def test_approve_sends_once_and_a_second_approval_is_stale(
     first, second = await as_role("agent"), await as_role("manager")
     await second.client.get(f"/cases/{case}")  # both have the form open
     response = await first.post(f"/drafts/{draft}/approve", text="Sorry! DM us.", back="/queue")
-    assert response.headers["Location"] == "/queue?notice=approved"
+    assert response.headers["Location"] == f"/queue?notice=approved&case={case}"
     late = await second.post(f"/drafts/{draft}/approve", text="Other text", back=f"/cases/{case}")
     assert late.status == 409  # the case page again: who approved it, and the text kept
     page = await late.text()

@@ -20,8 +20,8 @@ _BACK = re.compile(r'name="back" value="([^"]*)"')
 
 
 async def test_approve_and_reject_keep_the_queues_filters(as_role: Login, store: Store) -> None:
-    _, _, first = add(store, "Refund please", platform="mastodon", reason="refund_payment")
-    _, _, second = add(store, "Still no refund", platform="mastodon", reason="refund_payment")
+    _, case, first = add(store, "Refund please", platform="mastodon", reason="refund_payment")
+    _, other, second = add(store, "Still no refund", platform="mastodon", reason="refund_payment")
     add(store, "Lost parcel", platform="x")
     desk = await as_role("agent")
     page = await (await desk.client.get("/queue?platform=mastodon&reason=refund_payment")).text()
@@ -29,14 +29,16 @@ async def test_approve_and_reject_keep_the_queues_filters(as_role: Login, store:
     assert backs == {"/queue?platform=mastodon&reason=refund_payment"}
     approved = await desk.post(f"/drafts/{first}/approve", back=backs.pop())
     assert approved.headers["Location"] == (
-        "/queue?platform=mastodon&reason=refund_payment&notice=approved"
+        f"/queue?platform=mastodon&reason=refund_payment&notice=approved&case={case}"
     )
     # Past the first page, the rows shown stay shown.
     page = await (await desk.client.get("/queue?label=negative&show=200")).text()
     back = html.unescape(_BACK.findall(page)[0])
     assert back == "/queue?label=negative&show=200"
     rejected = await desk.post(f"/drafts/{second}/reject", back=back)
-    assert rejected.headers["Location"] == "/queue?label=negative&show=200&notice=rejected"
+    assert rejected.headers["Location"] == (
+        f"/queue?label=negative&show=200&notice=rejected&case={other}"
+    )
     # Unfiltered, the queue is just the queue.
     assert set(_BACK.findall(await (await desk.client.get("/queue")).text())) == {"/queue"}
 
@@ -62,7 +64,7 @@ _SEEN = re.compile(
 async def test_one_click_approve_refuses_a_draft_edited_since_the_page_showed_it(
     as_role: Login, store: Store
 ) -> None:
-    _, _, draft = add(store, "Where is my parcel?", draft="Sorry, could you DM us?")
+    _, case, draft = add(store, "Where is my parcel?", draft="Sorry, could you DM us?")
     ana, bia = await as_role("agent"), await as_role("manager")
     page = await (await ana.client.get("/queue")).text()
     seen = dict(_SEEN.findall(page))[str(draft)]  # what the Approve button (and `a`) sends
@@ -77,7 +79,7 @@ async def test_one_click_approve_refuses_a_draft_edited_since_the_page_showed_it
     page = await (await ana.client.get("/queue")).text()
     seen = dict(_SEEN.findall(page))[str(draft)]
     approved = await ana.post(f"/drafts/{draft}/approve", back="/queue", seen=seen)
-    assert approved.headers["Location"] == "/queue?notice=approved"
+    assert approved.headers["Location"] == f"/queue?notice=approved&case={case}"
     assert _draft(store, draft) == ("approved", "Sorry! Our courier lost it: refund sent.")
 
 
@@ -97,7 +99,7 @@ _REJECT_SEEN = re.compile(
 async def test_one_click_reject_refuses_a_draft_edited_since_the_page_showed_it(
     as_role: Login, store: Store
 ) -> None:
-    _, _, draft = add(store, "Where is my parcel?", draft="Sorry, could you DM us?")
+    _, case, draft = add(store, "Where is my parcel?", draft="Sorry, could you DM us?")
     ana, bia = await as_role("agent"), await as_role("manager")
     page = await (await ana.client.get("/queue")).text()
     seen = dict(_REJECT_SEEN.findall(page))[str(draft)]  # what the Reject button (and `r`) sends
@@ -109,5 +111,23 @@ async def test_one_click_reject_refuses_a_draft_edited_since_the_page_showed_it(
     page = await (await ana.client.get("/queue")).text()
     seen = dict(_REJECT_SEEN.findall(page))[str(draft)]
     rejected = await ana.post(f"/drafts/{draft}/reject", back="/queue", seen=seen)
-    assert rejected.headers["Location"] == "/queue?notice=rejected"
+    assert rejected.headers["Location"] == f"/queue?notice=rejected&case={case}"
     assert _draft(store, draft)[0] == "rejected"
+
+
+async def test_the_queues_notice_names_the_case_its_row_was(as_role: Login, store: Store) -> None:
+    """The row is gone when the queue comes back: the notice says which case it was; a
+    thank-you outside any case, and the case page, which is the case, say it as before."""
+    _, case, draft = add(store, "Which one was it?")
+    _, _, loose = add(store, "Lovely, thanks", label="positive", case=False, draft="Thank you!")
+    desk = await as_role("agent")
+    approved = await desk.post(f"/drafts/{draft}/approve", back="/queue")
+    page = await (await desk.client.get(approved.headers["Location"])).text()
+    assert f"MD-{case:06d}: reply approved: it is on its way." in page
+    pt = {"Accept-Language": "pt-BR"}
+    page = await (await desk.client.get(approved.headers["Location"], headers=pt)).text()
+    assert f"MD-{case:06d}: resposta aprovada: já está a caminho." in page
+    rejected = await desk.post(f"/drafts/{loose}/reject", back="/queue")
+    assert rejected.headers["Location"] == "/queue?notice=rejected"
+    forged = await (await desk.client.get("/queue?notice=approved&case=<b>")).text()
+    assert "Reply approved: it is on its way." in forged and "&lt;b&gt;" not in forged

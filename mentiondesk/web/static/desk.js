@@ -236,13 +236,31 @@
     });
   }
 
+  // After `a` or `r` the queue loads again without the row: the row now in its place is
+  // chosen, so `j` goes on from there. Kept for the next page of this tab only, briefly.
+  var PLACE = "mentiondesk.queuePlace";
+  function keepPlace(index) {
+    try {
+      var place = { path: location.pathname, at: index, t: Date.now() };
+      sessionStorage.setItem(PLACE, JSON.stringify(place));
+    } catch (e) { /* no storage: the page opens with no row chosen, as before */ }
+  }
+  function takePlace() {
+    try {
+      var kept = JSON.parse(sessionStorage.getItem(PLACE) || "null");
+      sessionStorage.removeItem(PLACE);
+      if (kept && kept.path === location.pathname && Date.now() - kept.t < 60000) return kept.at;
+    } catch (e) { /* a broken entry chooses nothing */ }
+    return -1;
+  }
+
   function queueKeys() {
     var queue = document.getElementById("queue");
     var items = Array.from(document.querySelectorAll("#queue > .item"));
     if (!queue || !items.length) return;
     // Nothing is selected until the person chooses a row (j/k, a click, focus in it): a
     // stray `a` or `r` right after the page loads approves or rejects nothing.
-    var index = -1;
+    var index = -1, keyed = null;
     function select(i, scroll) {
       index = Math.max(0, Math.min(items.length - 1, i));
       items.forEach(function (el, j) {
@@ -254,6 +272,8 @@
       if (scroll) items[index].scrollIntoView({ block: "nearest" });
     }
     markClipped(items);  // the page opens where it is, at the top, no row selected
+    var place = takePlace();  // unless a key acted on the row that was here
+    if (place >= 0) select(place, true);
     window.addEventListener("resize", function () { markClipped(items); });
     queue.addEventListener("click", function (event) {
       var item = event.target.closest("#queue > .item");
@@ -274,17 +294,27 @@
       event.preventDefault();
       select(items.indexOf(item), true);
     });
+    // After guardForms' listener: only a submit nobody held back (a question answered
+    // Cancel, a clipped draft shown first) leaves its place for the next page.
+    document.addEventListener("submit", function (event) {
+      if (event.target === keyed && !event.defaultPrevented) keepPlace(index);
+    });
+    function keySubmit(form) {
+      if (!form) return;
+      keyed = form;
+      try { form.requestSubmit(); } finally { keyed = null; }
+    }
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
-      var item = items[index], form;
+      var item = items[index];
       if (!item && event.key !== "j" && event.key !== "k") return;  // no row chosen yet
       switch (event.key) {
         case "j": select(index + 1, true); break;
         case "k": select(index < 0 ? 0 : index - 1, true); break;
         case "o": case "Enter": window.location.assign(item.dataset.href); break;
-        case "a": form = item.querySelector("form.approve"); if (form) form.requestSubmit(); break;
-        case "r": form = item.querySelector("form.reject"); if (form) form.requestSubmit(); break;
+        case "a": keySubmit(item.querySelector("form.approve")); break;
+        case "r": keySubmit(item.querySelector("form.reject")); break;
         default: return;
       }
       event.preventDefault();
