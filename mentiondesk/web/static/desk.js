@@ -97,8 +97,9 @@
     }
   }
 
-  // Boxes a person types in; a text field outside them (none today) would be added here.
-  var TYPED = "textarea, input[type=text], input[type=search], input:not([type])";
+  // Boxes a person writes in; not a login name, quicker typed again than asked about.
+  var TYPED = "textarea, input[type=text], input[type=search], " +
+    "input:not([type]):not([autocomplete=username])";
 
   // Text in a box that the page would lose: not what the box held as loaded, or for a
   // draft's box (data-stored) not the draft as saved, so text kept after a refusal counts.
