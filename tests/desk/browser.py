@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 from mentiondesk.store import Store
 from mentiondesk.tables import SURVEY
 from mentiondesk.web import serve
+from mentiondesk.web.users import Role, add_user
 from tests.desk.seed import PASSWORD, add
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,3 +95,27 @@ def login(page: Page, url: str, name: str) -> None:
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+
+
+@contextmanager
+def saved_replies_desk(folder: Path, saved_toml: str, *roles: Role) -> Iterator[tuple[str, Store]]:
+    """A desk whose `[desk] saved_replies` file holds `saved_toml`, with a login for each of
+    `roles` (named after the role), served for a browser; its URL and store."""
+    from mentiondesk.config import load_config
+    from tests.desk.conftest import desk_app  # here: the conftest imports this module
+    from tests.desk.seed import write_config
+
+    path = write_config(folder, f"sqlite:///{folder / 'desk.db'}")
+    (folder / "saved.toml").write_text(saved_toml, encoding="utf-8")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
+    config = load_config(path)
+    store = Store(config.store_url())
+    store.create_all()
+    for role in roles:
+        add_user(store, role.title, role=role, password=PASSWORD, by="test")
+    try:
+        with served(desk_app(config, store)) as url:
+            yield url, store
+    finally:
+        store.dispose()

@@ -10,12 +10,10 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from mentiondesk.config import load_config
 from mentiondesk.store import Store
-from mentiondesk.web.users import Role, add_user
-from tests.desk.browser import login, served, shot
-from tests.desk.conftest import desk_app
-from tests.desk.seed import PASSWORD, add, write_config
+from mentiondesk.web.users import Role
+from tests.desk.browser import login, saved_replies_desk, shot
+from tests.desk.seed import add
 
 WIDTH, HEIGHT = 390, 844  # the phone fixture's viewport
 LONG_HANDLE = "won_back_by_an_author_whose_handle_goes_on_and_on_" * 2
@@ -202,17 +200,8 @@ text = "Sorry for the wait: can you DM us your order number?"
 def saved_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     """A desk with a saved reply (the case page's pickers), served for the module's browser."""
     folder = tmp_path_factory.mktemp("phone-saved")
-    path = write_config(folder, f"sqlite:///{folder / 'desk.db'}")
-    (folder / "saved.toml").write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    config = load_config(path)
-    store = Store(config.store_url())
-    store.create_all()
-    add_user(store, "manager", role=Role.MANAGER, password=PASSWORD, by="test")
-    with served(desk_app(config, store)) as url:
-        yield url, store
-    store.dispose()
+    with saved_replies_desk(folder, SAVED, Role.MANAGER) as world:
+        yield world
 
 
 def test_a_case_page_fits_the_width_of_a_phone(phone: Page, saved_world: tuple[str, Store]) -> None:

@@ -7,12 +7,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from mentiondesk.config import load_config
 from mentiondesk.store import Store
-from mentiondesk.web.users import Role, add_user
-from tests.desk.browser import login, served
-from tests.desk.conftest import desk_app
-from tests.desk.seed import PASSWORD, add, write_config
+from mentiondesk.web.users import Role
+from tests.desk.browser import login, saved_replies_desk
+from tests.desk.seed import add
 
 SAVED = """
 [[replies]]
@@ -27,18 +25,8 @@ text = "Sorry for the wait, {{ full_name }}: can you DM us your order number?"
 def saved_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     """A desk with one saved reply, served for the module's browser; its URL and store."""
     folder = tmp_path_factory.mktemp("saved")
-    path = write_config(folder, f"sqlite:///{folder / 'desk.db'}")
-    (folder / "saved.toml").write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    config = load_config(path)
-    store = Store(config.store_url())
-    store.create_all()
-    add_user(store, "agent", role=Role.AGENT, password=PASSWORD, by="test")
-    add_user(store, "manager", role=Role.MANAGER, password=PASSWORD, by="test")
-    with served(desk_app(config, store)) as url:
-        yield url, store
-    store.dispose()
+    with saved_replies_desk(folder, SAVED, Role.AGENT, Role.MANAGER) as world:
+        yield world
 
 
 def test_picking_fills_the_reply_box_without_a_page_load(
