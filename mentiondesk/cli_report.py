@@ -157,7 +157,8 @@ def _reasons(data: dict[str, Any]) -> Table:
     for row in data["complaint_reasons"]:
         now, before = row["cases"], row["previous_period"]
         reason = english_word("reason", row["reason"])  # as the dashboard words it
-        table.add_row(escape(reason), str(now), str(before), _trend(now, before))
+        trend = _trend(now, before) if data["previous_period_had_complaints"] else "—"
+        table.add_row(escape(reason), str(now), str(before), trend)
     if not data["complaint_reasons"]:
         table.add_row("no complaints in this period", "", "", "")
     return table

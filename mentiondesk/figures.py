@@ -38,7 +38,10 @@ class Figures:
     csat_answers: int
     nps: float | None  # promoters minus detractors, percent points
     nps_answers: int
-    reasons: list[tuple[str, int, int]]  # reason, this period, previous period
+    reasons: list[tuple[str, int, int]]  # reason, this period, previous period (top 8)
+    # Any complaint at all in the previous period, of any reason (not only the 8 shown): with
+    # none there is nothing to compare with, and every reason would read as "new".
+    compared: bool
     won_back: list[tuple[str, str, datetime]]  # platform, handle, when they wrote positively
     won_back_count: int
 
@@ -132,6 +135,7 @@ def period_figures(
     for day, platform, label, n in mention_counts(conn, period, zone):
         by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
         platforms[platform] = platforms.get(platform, 0) + n
+    reasons = _reasons(conn, period, period.span(now))
     return Figures(
         days=period.days,
         since=period.since,
@@ -145,7 +149,8 @@ def period_figures(
         csat_answers=csat_n,
         nps=nps,
         nps_answers=nps_n,
-        reasons=_reasons(conn, period, period.span(now)),
+        reasons=reasons[:8],
+        compared=any(before for _, _, before in reasons),
         won_back=[w for w in won if w[1]][:10],  # a handle blanked by the retention: counted only
         won_back_count=len(won),
     )
@@ -209,7 +214,8 @@ def _surveys(conn: Connection, period: Period) -> tuple[float | None, int, float
 
 
 def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[str, int, int]]:
-    """Top complaint reasons this period, with the previous period's count for the trend.
+    """Complaint reasons this period, most cases first, with the previous period's count for
+    the trend.
 
     Counted in cases, not mentions: an author who writes three times about one late order
     (their follow-ups join their open case) is one delivery problem, not three.
@@ -233,7 +239,7 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
     )
     rows = [(r, int(now), int(before)) for r, now, before in conn.execute(query)]
     rows.sort(key=lambda r: (-r[1], r[0]))
-    return rows[:8]
+    return rows
 
 
 def _won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]]:

@@ -70,6 +70,8 @@ def period_report(
             {"reason": reason, "cases": n, "previous_period": before}
             for reason, n, before in dash.reasons
         ],
+        # False on a fresh install: no reason is "new" when nothing came before.
+        previous_period_had_complaints=dash.compared,
         won_back=dash.won_back_count,
     )
     return data

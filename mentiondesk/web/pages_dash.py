@@ -42,11 +42,10 @@ async def dashboard(request: web.Request) -> web.Response:
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
     }
     # A fresh install has no previous period: every reason would be "new", which says nothing.
-    compared = any(before for _, _, before in data.reasons)
     notes = {
         loc.word("reason", reason): _trend(loc, now_n, before)
         for reason, now_n, before in data.reasons
-        if compared
+        if data.compared
     }
     reasons = [(loc.word("reason", r), n) for r, n, _ in data.reasons]
     return render(

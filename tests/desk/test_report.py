@@ -130,8 +130,20 @@ def test_report_text_names_the_period_and_the_figures(config: Config, store: Sto
     assert "closed without resolution │ 1 │ spam, duplicate, no answer; not in rate" in text
     assert "CSAT (4–5 of 5) │ 50% │ 2 answers · small sample" in text
     assert "NPS │ +33 │ 3 answers · small sample" in text
-    assert "│ delivery │ 2 │ 0 │ new │" in text and "│ refund/payment │ 1 │" in text
+    # Nothing came before this week: no reason is "new", as on the dashboard.
+    assert "│ delivery │ 2 │ 0 │ — │" in text and "│ refund/payment │ 1 │" in text
     assert "topic: [red]odd[/red]" in text  # printed as written, not as markup
+
+
+def test_a_reason_is_new_only_beside_an_earlier_complaint(config: Config, store: Store) -> None:
+    add(store, "charged twice", reason="refund_payment", ago=timedelta(days=10))
+    add(store, "late again")
+    code, output = _report(config, "--days", "7")
+    text = " ".join(output.split())
+    assert code == 0 and "│ delivery │ 1 │ 0 │ new │" in text, output
+    assert "│ refund/payment │ 0 │ 1 │ -100% │" in text
+    assert _json(config, "--days", "7")["previous_period_had_complaints"] is True
+    assert _json(config, "--days", "3")["previous_period_had_complaints"] is False
 
 
 def test_a_first_day_after_today_is_refused(config: Config, store: Store) -> None:
