@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from mentiondesk.models import FatalError, Mention, OutboxAction, TransientError
+from mentiondesk.models import ENGLISH, FatalError, Mention, OutboxAction, TransientError, Wording
 from responders._escape import html_text
-from responders._text import plain, reach
+from responders._text import followers, plain
 
 # frustration 0-3 → each desk's own scale
 PRIORITY_WORDS = ("low", "normal", "high", "urgent")
@@ -23,10 +23,24 @@ def case_of(action: OutboxAction) -> str:
     return number
 
 
-def follow_up_mark(action: OutboxAction) -> str:
+def follow_up_mark(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """What a follow-up's comment says first, and how a desk finds it again on a retry."""
-    m = action.context.mention
-    return plain(f"@{m.author.handle} on {m.platform}, post {m.external_id}", 250)
+    m, w = action.context.mention, wording
+    return plain(
+        w.t(
+            "@{handle} on {platform}, post {id}",
+            handle=m.author.handle,
+            platform=w.word("platform", m.platform),
+            id=m.external_id,
+        ),
+        250,
+    )
+
+
+def follow_up_marks(action: OutboxAction, wording: Wording = ENGLISH) -> list[str]:
+    """The marks a retry looks for: this language's and English's, so a comment written
+    before `[routing] language` changed is found, not added twice."""
+    return list(dict.fromkeys([follow_up_mark(action, wording), follow_up_mark(action)]))
 
 
 def has_mark(text: str, mark: str) -> bool:
@@ -47,51 +61,69 @@ def no_ticket_yet(number: str) -> TransientError:
     return TransientError(f"no ticket for {number} yet; the follow-up waits for it")
 
 
-def subject(action: OutboxAction) -> str:
-    ctx = action.context
+def subject(action: OutboxAction, wording: Wording = ENGLISH) -> str:
+    """ "[MD-000123] …": Request Tracker finds a case's ticket by that prefix, in any language."""
+    ctx, w = action.context, wording
     m, r = ctx.mention, ctx.reading
-    what = r.reason or r.label.value
-    return plain(f"[{ctx.case_number}] {what} — @{m.author.handle} on {m.platform}", 250)
+    what = w.word("reason", r.reason) if r.reason else w.word("label", r.label.value)
+    about = w.t(
+        "{what} — @{handle} on {platform}",
+        what=what,
+        handle=m.author.handle,
+        platform=w.word("platform", m.platform),
+    )
+    return plain(f"[{ctx.case_number}] {about}", 250)
 
 
-def lines(action: OutboxAction) -> list[tuple[str, str]]:
-    """The first comment as (label, untrusted value) pairs; each desk escapes them its own way."""
-    ctx = action.context
+def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, str]]:
+    """The first comment as (label, untrusted value) pairs; each desk escapes them its own way
+    (the labels are ours, in `wording`'s language)."""
+    ctx, w = action.context, wording
     m, r = ctx.mention, ctx.reading
-    first = ("Follow-up", follow_up_mark(action)) if action.kind == "comment" else None
+    first = ("Follow-up", follow_up_mark(action, w)) if action.kind == "comment" else None
+    reading = w.t(
+        "{label}, score {score}, language {lang}",
+        label=w.word("label", r.label.value),
+        score=w.decimal(r.score),
+        lang=w.word("lang", r.lang),
+    )
+    topics = ", ".join(w.word("reason", t) for t in r.topics)
     rows = [
         first or ("Case", ctx.case_number or ""),
-        ("Author", f"{m.author.name} (@{m.author.handle}, {reach(m.author.followers)} followers)"),
-        ("Platform", m.platform),
+        ("Author", f"{m.author.name} (@{m.author.handle}, {followers(m.author.followers, w)})"),
+        ("Platform", w.word("platform", m.platform)),
         ("Link", m.url),
-        ("Posted", m.created_at.isoformat()),
+        ("Posted", w.posted(m.created_at)),
         ("Mention", m.text),
-        ("Reading", f"{r.label.value}, score {r.score:.2f}, language {r.lang}"),
-        ("Reason", r.reason or "-"),
-        ("Topics", ", ".join(r.topics) or "-"),
+        ("Reading", reading),
+        ("Reason", w.word("reason", r.reason) if r.reason else "-"),
+        ("Topics", topics or "-"),
         ("Frustration", f"{r.frustration}/3"),
         ("Rule", ctx.rule),
     ]
     if ctx.draft_text:
         rows.append(("Drafted reply", ctx.draft_text))
     # Oldest first, after the mention that asked for the ticket: the story so far.
-    rows += [("Earlier in the case", _earlier(e)) for e in ctx.earlier]
-    return rows
+    rows += [("Earlier in the case", _earlier(e, w)) for e in ctx.earlier]
+    return [(w.t(label), value) for label, value in rows]
 
 
-def _earlier(m: Mention) -> str:
-    when = m.created_at.strftime("%Y-%m-%d %H:%M UTC")
-    return f"{when}, {m.platform} post {m.external_id}: {m.text}"
+def _earlier(m: Mention, wording: Wording) -> str:
+    w = wording
+    where = w.t("{platform} post {id}", platform=w.word("platform", m.platform), id=m.external_id)
+    return f"{w.when(m.created_at)}, {where}: {m.text}"
 
 
-def text_body(action: OutboxAction) -> str:
+def text_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """Plain text: control characters removed, one field per line."""
-    return "\n".join(f"{label}: {plain(value, 8000)}" for label, value in lines(action))
+    rows = lines(action, wording)
+    return "\n".join(f"{label}: {plain(value, 8000)}" for label, value in rows)
 
 
-def html_body(action: OutboxAction) -> str:
+def html_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """HTML: every value escaped, so markup in a mention is shown, never rendered."""
-    return "".join(f"<p><b>{label}:</b> {html_text(value)}</p>" for label, value in lines(action))
+    rows = lines(action, wording)
+    return "".join(f"<p><b>{html_text(label)}:</b> {html_text(value)}</p>" for label, value in rows)
 
 
 def tags(action: OutboxAction, longest: int = 40) -> list[str]:

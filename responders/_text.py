@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mentiondesk.models import CaseContext
+from mentiondesk.models import ENGLISH, CaseContext, Wording
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
@@ -19,15 +19,19 @@ def plain(text: str, limit: int | None = None) -> str:
 
 def reach(followers: int) -> str:
     """Follower counts as people say them: 950, 1.2k, 3.4M."""
-    if followers >= 1_000_000:
-        return f"{followers / 1_000_000:.1f}M"
-    if followers >= 1_000:
-        return f"{followers / 1_000:.1f}k"
-    return str(followers)
+    return ENGLISH.reach(followers)
 
 
-def case_title(ctx: CaseContext, none: str = "New mention") -> str:
+def followers(n: int, wording: Wording = ENGLISH) -> str:
+    """ "12.3k followers" (English, as always), "12.300 seguidores", "1 seguidor"."""
+    one = n == 1 and "{n} follower" in wording.messages
+    return wording.t("{n} follower" if one else "{n} followers", n=wording.reach(n))
+
+
+def case_title(ctx: CaseContext, none: str = "New mention", wording: Wording = ENGLISH) -> str:
     """What an alert calls its case: "MD-000012", "MD-000012 follow-up" or `none`."""
     if not ctx.case_number:
-        return none
-    return f"{ctx.case_number} follow-up" if ctx.follow_up else ctx.case_number
+        return wording.t(none)
+    if ctx.follow_up:
+        return wording.t("{case} follow-up", case=ctx.case_number)
+    return ctx.case_number

@@ -8,9 +8,11 @@ from urllib.parse import urlsplit
 from pydantic import ValidationInfo, field_validator
 
 from mentiondesk.models import (
+    ENGLISH,
     FatalError,
     OutboxAction,
     PluginConfig,
+    Wording,
     require_env,
     secret_from_env,
     secrets_wanted,
@@ -43,8 +45,9 @@ class WebhookSink:
     # incoming webhook has no read-only call that would prove it works.
     check_note = "URL is set; an incoming webhook cannot be tried without posting to it"
 
-    def __init__(self, name: str, *, url: str) -> None:
+    def __init__(self, name: str, *, url: str, wording: Wording = ENGLISH) -> None:
         self.name = name
+        self.wording = wording  # [routing] language: what the alerts' words are in
         self.http = RestClient(url, self.what)
 
     def body(self, action: OutboxAction) -> dict[str, Any]:

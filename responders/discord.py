@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from mentiondesk.models import OutboxAction, PluginContext, Receipt, env_key
+from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
 from responders._escape import discord_markdown
-from responders._text import case_title, reach
+from responders._text import case_title
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -22,19 +22,31 @@ class DiscordResponder(WebhookSink):
     Config = DiscordResponderConfig
     what = "discord"
 
-    def __init__(self, name: str, *, url: str, username: str = "mentiondesk") -> None:
-        super().__init__(name, url=url)
+    def __init__(
+        self,
+        name: str,
+        *,
+        url: str,
+        username: str = "mentiondesk",
+        wording: Wording = ENGLISH,
+    ) -> None:
+        super().__init__(name, url=url, wording=wording)
         self.username = username
 
     @classmethod
     def from_config(
         cls, config: DiscordResponderConfig, context: PluginContext
     ) -> DiscordResponder:
-        return cls(config.name or "discord", url=webhook_url(config), username=config.username)
+        return cls(
+            config.name or "discord",
+            url=webhook_url(config),
+            username=config.username,
+            wording=context.wording,
+        )
 
     def body(self, action: OutboxAction) -> dict[str, Any]:
         return {
-            "content": content(action),
+            "content": content(action, self.wording),
             "username": self.username,
             "allowed_mentions": {"parse": []},
         }
@@ -49,17 +61,19 @@ class DiscordResponder(WebhookSink):
         return Receipt(ref=str((answer or {}).get("id") or "") or None, detail="posted to discord")
 
 
-def content(action: OutboxAction) -> str:
+def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The message text, cut so the whole stays within Discord's 2000 characters."""
+    w = wording
     if action.extra.get("digest"):
         return discord_markdown(action.text or "", 2000, lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     head = (
-        f"**{discord_markdown(case_title(ctx), 40)}** · "
-        f"{discord_markdown(m.platform, 20)} · {r.label.value} · frustration {r.frustration}/3 · "
-        f"@{discord_markdown(m.author.handle, 60)} ({reach(m.author.followers)})\n"
+        f"**{discord_markdown(case_title(ctx, wording=w), 40)}** · "
+        f"{discord_markdown(w.word('platform', m.platform), 20)} · "
+        f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
+        f"@{discord_markdown(m.author.handle, 60)} ({w.reach(m.author.followers)})\n"
     )
-    draft = f"\nDraft: {discord_markdown(ctx.draft_text, 400)}" if ctx.draft_text else ""
+    draft = f"\n{w.t('Draft:')} {discord_markdown(ctx.draft_text, 400)}" if ctx.draft_text else ""
     room = 2000 - len(head) - len(draft) - 2
     return f"{head}> {discord_markdown(m.text, room)}{draft}"

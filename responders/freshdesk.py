@@ -15,12 +15,14 @@ from typing import Any, ClassVar, Literal
 from pydantic import field_validator
 
 from mentiondesk.models import (
+    ENGLISH,
     FatalError,
     Mention,
     OutboxAction,
     PluginConfig,
     PluginContext,
     Receipt,
+    Wording,
     env_key,
     require_env,
     secret_from_env,
@@ -85,8 +87,10 @@ class FreshdeskResponder:
         case_field: str | None = None,
         unique_external_id: bool = False,
         requester_domain: str | None = None,
+        wording: Wording = ENGLISH,
     ) -> None:
         self.name = name
+        self.wording = wording  # [routing] language: the tickets' words
         self.base = base_url.rstrip("/")
         self.case_field = case_field
         self.unique_external_id = unique_external_id
@@ -107,6 +111,7 @@ class FreshdeskResponder:
             case_field=config.case_field,
             unique_external_id=config.unique_external_id,
             requester_domain=config.requester_domain,
+            wording=context.wording,
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
@@ -153,17 +158,18 @@ class FreshdeskResponder:
 
     async def _note(self, ticket_id: int, action: OutboxAction) -> None:
         """Add a follow-up as a private note, unless a retry finds it there already."""
-        if await self._has_note(ticket_id, desk.follow_up_mark(action)):
+        if await self._has_note(ticket_id, desk.follow_up_marks(action, self.wording)):
             return
-        note = {"body": desk.html_body(action), "private": True}
+        note = {"body": desk.html_body(action, self.wording), "private": True}
         await self.http.call("POST", f"tickets/{ticket_id}/notes", json=note)
 
-    async def _has_note(self, ticket_id: int, mark: str) -> bool:
+    async def _has_note(self, ticket_id: int, marks: list[str]) -> bool:
         """Whether any conversation, on any page (Freshdesk gives 30 unless asked), is ours."""
         for number in range(1, desk.MAX_PAGES + 1):
             params = {"per_page": 100, "page": number}
             page = await self.http.call("GET", f"tickets/{ticket_id}/conversations", params=params)
-            if any(desk.has_mark(c.get("body_text", ""), mark) for c in page or []):
+            texts = [c.get("body_text", "") for c in page or []]
+            if any(desk.has_mark(text, mark) for text in texts for mark in marks):
                 return True
             if len(page or []) < 100:
                 return False
@@ -172,8 +178,8 @@ class FreshdeskResponder:
     def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
         m = action.context.mention
         ticket: dict[str, Any] = {
-            "subject": desk.subject(action),
-            "description": desk.html_body(action),
+            "subject": desk.subject(action, self.wording),
+            "description": desk.html_body(action, self.wording),
             **self._requester(m),
             "status": 2,
             "priority": desk.frustration(action) + 1,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from mentiondesk.models import OutboxAction, PluginContext, Receipt, env_key
+from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
 from responders._escape import mattermost_markdown
-from responders._text import case_title, reach
+from responders._text import case_title
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -24,9 +24,15 @@ class MattermostResponder(WebhookSink):
     what = "mattermost"
 
     def __init__(
-        self, name: str, *, url: str, channel: str | None = None, username: str = "mentiondesk"
+        self,
+        name: str,
+        *,
+        url: str,
+        channel: str | None = None,
+        username: str = "mentiondesk",
+        wording: Wording = ENGLISH,
     ) -> None:
-        super().__init__(name, url=url)
+        super().__init__(name, url=url, wording=wording)
         self.channel = channel
         self.username = username
 
@@ -39,10 +45,11 @@ class MattermostResponder(WebhookSink):
             url=webhook_url(config),
             channel=config.channel,
             username=config.username,
+            wording=context.wording,
         )
 
     def body(self, action: OutboxAction) -> dict[str, Any]:
-        body: dict[str, Any] = {"text": text(action), "username": self.username}
+        body: dict[str, Any] = {"text": text(action, self.wording), "username": self.username}
         if self.channel:
             body["channel"] = self.channel
         return body
@@ -52,18 +59,19 @@ class MattermostResponder(WebhookSink):
         return Receipt(detail="posted to mattermost")
 
 
-def text(action: OutboxAction) -> str:
+def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
+    w = wording
     if action.extra.get("digest"):
         return mattermost_markdown(action.text or "", lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     lines = [
-        f"**{mattermost_markdown(case_title(ctx), 40)}** · "
-        f"{mattermost_markdown(m.platform, 20)} · {r.label.value} · "
-        f"frustration {r.frustration}/3 · {mattermost_markdown(m.author.handle, 60)} "
-        f"({reach(m.author.followers)})",
+        f"**{mattermost_markdown(case_title(ctx, wording=w), 40)}** · "
+        f"{mattermost_markdown(w.word('platform', m.platform), 20)} · "
+        f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
+        f"{mattermost_markdown(m.author.handle, 60)} ({w.reach(m.author.followers)})",
         "> " + mattermost_markdown(m.text, 3000),
     ]
     if ctx.draft_text:
-        lines.append("Draft: " + mattermost_markdown(ctx.draft_text, 800))
+        lines.append(w.t("Draft:") + " " + mattermost_markdown(ctx.draft_text, 800))
     return "\n".join(lines)

@@ -11,11 +11,13 @@ import aiohttp
 from pydantic import field_validator
 
 from mentiondesk.models import (
+    ENGLISH,
     OutboxAction,
     PluginConfig,
     PluginContext,
     Receipt,
     TransientError,
+    Wording,
     env_key,
     require_env,
     secret_from_env,
@@ -51,8 +53,17 @@ class RequestTrackerResponder:
     Config = RequestTrackerResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
 
-    def __init__(self, name: str, *, base_url: str, token: str, queue: str = "General") -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        base_url: str,
+        token: str,
+        queue: str = "General",
+        wording: Wording = ENGLISH,
+    ) -> None:
         self.name = name
+        self.wording = wording  # [routing] language: the tickets' words
         self.base = base_url.rstrip("/") + "/"
         self.web = self.base.removesuffix("REST/2.0/")
         self.queue = queue
@@ -64,7 +75,13 @@ class RequestTrackerResponder:
         cls, config: RequestTrackerResponderConfig, context: PluginContext
     ) -> RequestTrackerResponder:
         token = secret_from_env(config.token_env).get_secret_value()
-        return cls(config.name or "rt", base_url=config.base_url, token=token, queue=config.queue)
+        return cls(
+            config.name or "rt",
+            base_url=config.base_url,
+            token=token,
+            queue=config.queue,
+            wording=context.wording,
+        )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         number = desk.case_of(action)
@@ -77,8 +94,8 @@ class RequestTrackerResponder:
         elif found is None:
             body = {
                 "Queue": self.queue,
-                "Subject": desk.subject(action),
-                "Content": desk.text_body(action),
+                "Subject": desk.subject(action, self.wording),
+                "Content": desk.text_body(action, self.wording),
                 "ContentType": "text/plain",
                 "Priority": desk.frustration(action) * 25,
             }
@@ -97,13 +114,20 @@ class RequestTrackerResponder:
 
     async def _comment(self, ticket: str, action: OutboxAction) -> None:
         """Add a follow-up as a comment, unless a retry finds it there already (by subject)."""
-        mark = f"[{action.context.case_number}] follow-up: {desk.follow_up_mark(action)}"
+        number, w = action.context.case_number, self.wording
+        # This language's subject and English's: one written before [routing] language
+        # changed is found too, not added twice.
+        marks = [
+            f"[{number}] {w.t('follow-up:')} {desk.follow_up_mark(action, w)}",
+            f"[{number}] follow-up: {desk.follow_up_mark(action)}",
+        ]
         # A case gets a handful of follow-ups, so its first 100 attachments hold any of ours.
         params = {"fields": "Subject", "per_page": "100"}
         seen = await self._call("GET", f"ticket/{ticket}/attachments", params=params)
-        if any(item.get("Subject") == mark for item in seen.get("items") or []):
+        if any(item.get("Subject") in marks for item in seen.get("items") or []):
             return
-        body = {"Subject": mark, "Content": desk.text_body(action), "ContentType": "text/plain"}
+        content = desk.text_body(action, w)
+        body = {"Subject": marks[0], "Content": content, "ContentType": "text/plain"}
         await self._call("POST", f"ticket/{ticket}/comment", json=body)
         _LOGGER.info("rt ticket %s: follow-up added to %s", ticket, action.context.case_number)
 

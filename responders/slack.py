@@ -22,6 +22,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from mentiondesk.models import (
+    ENGLISH,
     FatalError,
     OutboxAction,
     PluginConfig,
@@ -29,6 +30,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    Wording,
     env_key,
     require_env,
     secret_from_env,
@@ -109,8 +111,10 @@ class SlackResponder:
         channel: str,
         base_url: str = "https://slack.com/api/",
         approvers: frozenset[str] = frozenset(),
+        wording: Wording = ENGLISH,
     ) -> None:
         self.name = name
+        self.wording = wording  # [routing] language: the cards' words, not their ids
         self.channel = channel
         self.approvers = approvers
         self.signing_secret = signing_secret
@@ -129,6 +133,7 @@ class SlackResponder:
             channel=config.channel,
             base_url=config.base_url,
             approvers=frozenset(config.approvers),
+            wording=context.wording,
         )
 
     def may_act(self, user_id: str) -> bool:
@@ -146,8 +151,8 @@ class SlackResponder:
         answer = await self.call(
             "chat_postMessage",
             channel=self.channel,
-            text=fallback_text(action),
-            blocks=alert_blocks(action),
+            text=fallback_text(action, self.wording),
+            blocks=alert_blocks(action, self.wording),
             unfurl_links=False,
             unfurl_media=False,
             metadata={"event_type": _EVENT, "event_payload": {"key": action.key}},

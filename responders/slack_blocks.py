@@ -7,9 +7,16 @@ import re
 from datetime import datetime
 from typing import Any
 
-from mentiondesk.models import PLATFORM_NAMES, OutboxAction, can_post, text_digest
+from mentiondesk.models import (
+    ENGLISH,
+    PLATFORM_NAMES,
+    OutboxAction,
+    Wording,
+    can_post,
+    text_digest,
+)
 from responders._escape import slack_link, slack_mrkdwn
-from responders._text import case_title, reach
+from responders._text import case_title, followers
 
 Block = dict[str, Any]
 
@@ -51,47 +58,62 @@ def button_value(action: OutboxAction) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
-def alert_blocks(action: OutboxAction) -> list[Block]:
-    """The case card: who, what they said, how it reads, the drafted reply, the buttons."""
+def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block]:
+    """The case card: who, what they said, how it reads, the drafted reply, the buttons.
+    Every word from `wording` (our own text, no markup to escape); mention data escaped."""
+    w = wording
     if action.extra.get("digest"):
         return [_section(slack_mrkdwn(action.text or "", 2900, lines=True))]
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     name = m.author.name or m.author.handle
     author = f"*{slack_link(m.url, name)}* @{slack_mrkdwn(m.author.handle, 80)}"
-    author += f" · {reach(m.author.followers)} followers"
-    reading = [f"*{r.label.value}*", f"frustration {r.frustration}/3"]
+    author += f" · {followers(m.author.followers, w)}"
+    reading = [f"*{w.word('label', r.label.value)}*", w.t("frustration {n}/3", n=r.frustration)]
     if r.reason:
-        reading.insert(1, slack_mrkdwn(r.reason, 40))
-    facts = f"{slack_mrkdwn(m.platform, 32)} · {slack_mrkdwn(r.lang, 16)} · " + " · ".join(reading)
+        reading.insert(1, slack_mrkdwn(w.word("reason", r.reason), 40))
+    platform, lang = w.word("platform", m.platform), w.word("lang", r.lang)
+    facts = f"{slack_mrkdwn(platform, 32)} · {slack_mrkdwn(lang, 32)} · " + " · ".join(reading)
     blocks: list[Block] = [
-        _section(f"{_case(action)} {author}"),
+        _section(f"{_case(action, w)} {author}"),
         _section(">" + slack_mrkdwn(m.text, 2800).replace("\n", "\n>")),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": facts}]},
     ]
     if ctx.draft_text:
-        blocks.append(_section("*Drafted reply:*\n" + slack_mrkdwn(ctx.draft_text, 2800)))
+        drafted = f"*{w.t('Drafted reply:')}*\n"
+        blocks.append(_section(drafted + slack_mrkdwn(ctx.draft_text, 2800)))
         if not can_post(m.platform):  # no Approve or Edit: a person posts it there
-            blocks.append(_note(_by_hand(m.platform)))
+            blocks.append(_note(_by_hand(m.platform, w)))
         elif not fits_edit_box(ctx.draft_text):
-            blocks.append({**_note(TOO_LONG_TO_EDIT), "block_id": EDIT_NOTE_BLOCK})
-    buttons = _buttons(action)
+            blocks.append({**_note(w.t(TOO_LONG_TO_EDIT)), "block_id": EDIT_NOTE_BLOCK})
+    buttons = _buttons(action, w)
     if buttons["elements"]:  # Slack rejects an actions block without elements
         blocks.append(buttons)
     return blocks
 
 
-def fallback_text(action: OutboxAction) -> str:
+def fallback_text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The notification text (also mrkdwn, so escaped the same way)."""
     ctx = action.context
-    who = slack_mrkdwn(ctx.mention.author.handle, 80)
-    return f"{case_title(ctx)}: {ctx.reading.label.value} mention by @{who}"
+    return wording.t(
+        "{case}: {label} mention by @{who}",
+        case=case_title(ctx, wording=wording),
+        label=wording.word("label", ctx.reading.label.value),
+        who=slack_mrkdwn(ctx.mention.author.handle, 80),
+    )
 
 
 def decided_blocks(
-    blocks: list[Block], *, verb: str, pressed: str, user: str, when: datetime
+    blocks: list[Block],
+    *,
+    verb: str,
+    pressed: str,
+    user: str,
+    when: datetime,
+    wording: Wording = ENGLISH,
 ) -> list[Block]:
-    """The card after an action: settled buttons removed, a line saying who did what, when."""
+    """The card after an action: settled buttons removed, a line saying who did what, when
+    (`verb` already in the card's language: the caller words it)."""
     gone = SETTLES.get(pressed, set())
     out: list[Block] = []
     for block in blocks:
@@ -103,8 +125,12 @@ def decided_blocks(
                 continue
             block = {**block, "elements": left}
         out.append(block)
-    stamp = when.strftime("%Y-%m-%d %H:%M UTC")
-    line = f"{slack_mrkdwn(verb, 200)} by {mention_user(user)} at {stamp}"
+    line = wording.t(
+        "{verb} by {user} at {when}",
+        verb=slack_mrkdwn(verb, 200),
+        user=mention_user(user),
+        when=wording.when(when),
+    )
     out.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
     return out
 
@@ -120,21 +146,21 @@ def fits_edit_box(text: str) -> bool:
     return len(text.encode("utf-16-le")) // 2 <= EDIT_LIMIT
 
 
-def edit_modal(*, draft_text: str, metadata: dict[str, Any]) -> Block:
+def edit_modal(*, draft_text: str, metadata: dict[str, Any], wording: Wording = ENGLISH) -> Block:
     """The modal the Edit button opens: the draft, paragraphs and all, in a text box (plain
     text: nothing to escape), ids in private_metadata. Only for a draft that fits_edit_box()."""
     return {
         "type": "modal",
         "callback_id": "md_edit",
         "private_metadata": json.dumps(metadata, separators=(",", ":")),
-        "title": {"type": "plain_text", "text": "Edit reply"},
-        "submit": {"type": "plain_text", "text": "Approve"},
-        "close": {"type": "plain_text", "text": "Cancel"},
+        "title": {"type": "plain_text", "text": wording.t("Edit reply")},
+        "submit": {"type": "plain_text", "text": wording.t("Approve")},
+        "close": {"type": "plain_text", "text": wording.t("Cancel")},
         "blocks": [
             {
                 "type": "input",
                 "block_id": EDIT_BLOCK,
-                "label": {"type": "plain_text", "text": "Reply"},
+                "label": {"type": "plain_text", "text": wording.t("Reply")},
                 "element": {
                     "type": "plain_text_input",
                     "action_id": "text",
@@ -147,19 +173,19 @@ def edit_modal(*, draft_text: str, metadata: dict[str, Any]) -> Block:
     }
 
 
-def _case(action: OutboxAction) -> str:
-    return f"*{slack_mrkdwn(case_title(action.context), 32)}* ·"
+def _case(action: OutboxAction, wording: Wording) -> str:
+    return f"*{slack_mrkdwn(case_title(action.context, wording=wording), 48)}* ·"
 
 
 def _section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
-def _by_hand(platform: str) -> str:
-    name = PLATFORM_NAMES.get(platform, platform)
-    return (
-        f"{name} cannot be posted to from mentiondesk: reply there yourself, then press "
-        "*Mark as posted* on the case page in the desk."
+def _by_hand(platform: str, wording: Wording) -> str:
+    return wording.t(
+        "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
+        "*Mark as posted* on the case page in the desk.",
+        platform=PLATFORM_NAMES.get(platform, platform),
     )
 
 
@@ -167,7 +193,8 @@ def _note(text: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
 
-def _buttons(action: OutboxAction) -> Block:
+def _buttons(action: OutboxAction, wording: Wording) -> Block:
+    """The card's buttons: only their visible text is worded; action ids and values stay."""
     value = button_value(action)
     has_draft = action.context.draft_id is not None
     postable = can_post(action.context.mention.platform)
@@ -185,7 +212,7 @@ def _buttons(action: OutboxAction) -> Block:
         button: Block = {
             "type": "button",
             "action_id": action_id,
-            "text": {"type": "plain_text", "text": label},
+            "text": {"type": "plain_text", "text": wording.t(label)},
             "value": value,
         }
         if style:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from mentiondesk.models import OutboxAction, PluginContext, Receipt, env_key
-from responders._text import case_title, plain, reach
+from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
+from responders._text import case_title, followers, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -26,14 +26,14 @@ class TeamsResponder(WebhookSink):
 
     @classmethod
     def from_config(cls, config: TeamsResponderConfig, context: PluginContext) -> TeamsResponder:
-        return cls(config.name or "teams", url=webhook_url(config))
+        return cls(config.name or "teams", url=webhook_url(config), wording=context.wording)
 
     def body(self, action: OutboxAction) -> dict[str, Any]:
         card = {
             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
             "type": "AdaptiveCard",
             "version": "1.4",
-            "body": card_body(action),
+            "body": card_body(action, self.wording),
         }
         content_type = "application/vnd.microsoft.card.adaptive"
         return {
@@ -46,7 +46,8 @@ class TeamsResponder(WebhookSink):
         return Receipt(detail="posted to teams")
 
 
-def card_body(action: OutboxAction) -> list[dict[str, Any]]:
+def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str, Any]]:
+    w = wording
     if action.extra.get("digest"):
         # One RichTextBlock a line: a TextRun shows no line breaks, so one item a block.
         head, *items = (action.text or "").split("\n")
@@ -54,24 +55,27 @@ def card_body(action: OutboxAction) -> list[dict[str, Any]]:
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     body = [
-        _runs((case_title(ctx), True), (f" · {m.platform} · {r.lang}", False)),
+        _runs(
+            (case_title(ctx, wording=w), True),
+            (f" · {w.word('platform', m.platform)} · {w.word('lang', r.lang)}", False),
+        ),
         _runs(
             (m.author.name or m.author.handle, True),
             (f" @{m.author.handle}", False),
-            (f" · {reach(m.author.followers)} followers", False),
+            (f" · {followers(m.author.followers, w)}", False),
         ),
         _runs((m.text, False)),
         {
             "type": "FactSet",
             "facts": [
-                {"title": "Label", "value": r.label.value},
-                {"title": "Reason", "value": _safe_fact(r.reason or "-")},
-                {"title": "Frustration", "value": f"{r.frustration}/3"},
+                {"title": w.t("Label"), "value": w.word("label", r.label.value)},
+                {"title": w.t("Reason"), "value": _safe_fact(w.word("reason", r.reason or "-"))},
+                {"title": w.t("Frustration"), "value": f"{r.frustration}/3"},
             ],
         },
     ]
     if ctx.draft_text:
-        body.append(_runs(("Drafted reply: ", True), (ctx.draft_text, False)))
+        body.append(_runs((w.t("Drafted reply: "), True), (ctx.draft_text, False)))
     return body
 
 
@@ -92,5 +96,6 @@ def _spaced(text: str) -> str:
 
 
 def _safe_fact(value: str) -> str:
-    """FactSet values render Markdown: keep our own short words only."""
-    return "".join(c for c in plain(value, 40) if c.isalnum() or c in " -_")
+    """FactSet values render Markdown: keep our own short words only (and the slash of a
+    Portuguese reason's name: "reembolso/pagamento")."""
+    return "".join(c for c in plain(value, 40) if c.isalnum() or c in " -_/")

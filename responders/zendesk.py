@@ -16,11 +16,13 @@ from typing import Any, ClassVar, Literal
 from pydantic import field_validator
 
 from mentiondesk.models import (
+    ENGLISH,
     Mention,
     OutboxAction,
     PluginConfig,
     PluginContext,
     Receipt,
+    Wording,
     env_key,
     require_env,
     secret_from_env,
@@ -48,9 +50,17 @@ class ZendeskResponder:
     takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
 
     def __init__(
-        self, name: str, *, base_url: str, email: str, token: str, group_id: int | None = None
+        self,
+        name: str,
+        *,
+        base_url: str,
+        email: str,
+        token: str,
+        group_id: int | None = None,
+        wording: Wording = ENGLISH,
     ) -> None:
         self.name = name
+        self.wording = wording  # [routing] language: the tickets' words
         self.base = base_url.rstrip("/")
         self.group_id = group_id
         auth = basic_auth(f"{email}/token", token)
@@ -67,6 +77,7 @@ class ZendeskResponder:
             email=config.email,
             token=token,
             group_id=config.group_id,
+            wording=context.wording,
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
@@ -101,9 +112,10 @@ class ZendeskResponder:
     async def _comment(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """Add a follow-up as a private comment (raising the ticket's priority if it is more
         urgent, in the same update), unless a retry finds the comment there already."""
-        if await self._has_comment(ticket["id"], desk.follow_up_mark(action)):
+        if await self._has_comment(ticket["id"], desk.follow_up_marks(action, self.wording)):
             return
-        update: dict[str, Any] = {"comment": {"html_body": desk.html_body(action), "public": False}}
+        body = desk.html_body(action, self.wording)
+        update: dict[str, Any] = {"comment": {"html_body": body, "public": False}}
         words = desk.PRIORITY_WORDS
         current = ticket.get("priority")
         level = desk.raised(action, words.index(current) if current in words else 0)
@@ -111,13 +123,14 @@ class ZendeskResponder:
             update["priority"] = words[level]
         await self.http.call("PUT", f"tickets/{ticket['id']}.json", json={"ticket": update})
 
-    async def _has_comment(self, ticket_id: int, mark: str) -> bool:
+    async def _has_comment(self, ticket_id: int, marks: list[str]) -> bool:
         """Whether any comment, on any page of a long thread, is the follow-up's."""
         params: dict[str, Any] = {"page[size]": 100}
         for _ in range(desk.MAX_PAGES):
             page = await self.http.call("GET", f"tickets/{ticket_id}/comments.json", params=params)
             page = page or {}
-            if any(desk.has_mark(c.get("body", ""), mark) for c in page.get("comments") or []):
+            bodies = [c.get("body", "") for c in page.get("comments") or []]
+            if any(desk.has_mark(b, mark) for b in bodies for mark in marks):
                 return True
             meta = page.get("meta") or {}
             if not meta.get("has_more"):
@@ -127,8 +140,8 @@ class ZendeskResponder:
 
     def _ticket(self, action: OutboxAction, number: str, requester: int) -> dict[str, Any]:
         ticket: dict[str, Any] = {
-            "subject": desk.subject(action),
-            "comment": {"html_body": desk.html_body(action), "public": False},
+            "subject": desk.subject(action, self.wording),
+            "comment": {"html_body": desk.html_body(action, self.wording), "public": False},
             "requester_id": requester,
             "external_id": number,
             "tags": desk.tags(action),

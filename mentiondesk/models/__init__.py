@@ -43,9 +43,11 @@ from mentiondesk.models._plugins import (
 )
 from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
 from mentiondesk.models._replies import direct_status_text
+from mentiondesk.models._wording import ENGLISH, Wording
 
 __all__ = [
     "CASELESS_HANDLES",
+    "ENGLISH",
     "PLATFORM_NAMES",
     "PRIVATE_MESSAGES",
     "READ_ONLY",
@@ -73,6 +75,7 @@ __all__ = [
     "SourceConfig",
     "SourceStatus",
     "TransientError",
+    "Wording",
     "can_post",
     "direct_status_text",
     "env_key",

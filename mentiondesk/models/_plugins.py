@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationInfo, field_validator
 
+from mentiondesk.models._wording import ENGLISH, Wording
+
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # The validation-context key that, set to False, leaves `…_env` variables unread: a command
 # that only uses the store must not need the platforms' tokens (kept in a root-only file).
@@ -61,6 +63,8 @@ class PluginContext:
 
     brand: Brand
     base_dir: Path
+    # How alerts and tickets are worded ([routing] language, [desk] timezone).
+    wording: Wording = ENGLISH
 
 
 def env_key(variable: str) -> Any:
