@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from mentiondesk import registry, saved_replies
+from mentiondesk.alert_wording import checked_language, wording_for
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_desk import DeskSection
 from mentiondesk.config_problems import problems_of
@@ -113,6 +114,13 @@ class RoutingSection(_Section):
     alert_routes: list[AlertRoute] = []
     ticket: str | None = "cases"
     post: dict[str, str] = {"default": "console"}
+    # What the team's chat alerts and help-desk tickets are written in: en, pt-BR, pt-PT.
+    language: str = "en"
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        return checked_language(value)
 
     @field_validator("post")
     @classmethod
@@ -159,7 +167,9 @@ class Config:
 
     @property
     def context(self) -> PluginContext:
-        return PluginContext(brand=self.brand, base_dir=self.base_dir)
+        s = self.settings
+        wording = wording_for(s.routing.language, s.desk.timezone)
+        return PluginContext(brand=self.brand, base_dir=self.base_dir, wording=wording)
 
     @property
     def business_hours(self) -> BusinessHours | None:

@@ -14,11 +14,10 @@ import sqlalchemy as sa
 
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.config import AlertRoute, Config
-from mentiondesk.models import CaseContext, OutboxAction, Receipt
+from mentiondesk.models import ENGLISH, CaseContext, OutboxAction, Receipt, Wording
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import DIGEST_ITEM, OUTBOX
-from mentiondesk.wording import counted
 
 _LOGGER = logging.getLogger(__name__)
 _LISTED = 20  # lines in one digest message; the rest are counted
@@ -63,8 +62,15 @@ def digest_sinks(config: Config, store: Store) -> dict[str, DigestSink]:
     return {digest_name(r): DigestSink(store, r) for r in routes}
 
 
-def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -> int:
-    """If the route's oldest waiting alert is a period old, queue one digest per sink.
+def flush_due(
+    store: Store,
+    route: AlertRoute,
+    *,
+    now: datetime | None = None,
+    wording: Wording = ENGLISH,
+) -> int:
+    """If the route's oldest waiting alert is a period old, queue one digest per sink, in
+    `wording`'s language ([routing] language).
 
     Return how many alerts the digest holds (0 when nothing was due)."""
     now = now or _utcnow()
@@ -77,7 +83,7 @@ def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -
         if not rows or rows[0].created_at > now - period:
             return 0
         contexts = [CaseContext.from_dict(json.loads(r.payload)) for r in rows]
-        text = summary(route, contexts, period)
+        text = summary(route, contexts, period, wording)
         batch = f"digest:{route.name}:{rows[0].id}"  # same batch → same key
         for target in route.to:
             key = f"{batch}:{target}"
@@ -98,19 +104,29 @@ def flush_due(store: Store, route: AlertRoute, *, now: datetime | None = None) -
     return len(rows)
 
 
-def summary(route: AlertRoute, contexts: list[CaseContext], period: timedelta) -> str:
+def summary(
+    route: AlertRoute,
+    contexts: list[CaseContext],
+    period: timedelta,
+    wording: Wording = ENGLISH,
+) -> str:
     """Plain text, one mention a line: no newline inside a line, so each sink can escape it
     for its own format line by line and keep the lines."""
     minutes = int(period.total_seconds() // 60)
-    lines = [f"{route.name}: {counted(len(contexts), 'mention')} in the last {minutes} min"]
+    w, n = wording, len(contexts)
+    head = "{route}: {n} mention in the last {minutes} min"
+    if n != 1:
+        head = "{route}: {n} mentions in the last {minutes} min"
+    lines = [w.t(head, route=route.name, n=w.number(n), minutes=minutes)]
     for ctx in contexts[:_LISTED]:
         m = ctx.mention
         text = _one_line(m.text)
         snippet = text if len(text) <= 140 else text[:139] + "…"
-        who = _one_line(f"@{m.author.handle} ({m.platform}, {ctx.reading.lang})")
+        where = f"{w.word('platform', m.platform)}, {w.word('lang', ctx.reading.lang)}"
+        who = _one_line(f"@{m.author.handle} ({where})")
         lines.append(f"• {who}: {snippet}")
     if len(contexts) > _LISTED:
-        lines.append(f"… and {len(contexts) - _LISTED} more")
+        lines.append(w.t("… and {n} more", n=w.number(len(contexts) - _LISTED)))
     return "\n".join(lines)
 
 
@@ -126,12 +142,13 @@ async def digest_loop(
     *,
     wake: Callable[[], None],
     seconds: float = 30.0,
+    wording: Wording = ENGLISH,
 ) -> None:
     """Flush due digests every `seconds` until `stop`."""
     while not stop.is_set():
         for route in routes:
             try:
-                if await asyncio.to_thread(flush_due, store, route):
+                if await asyncio.to_thread(flush_due, store, route, wording=wording):
                     wake()
             except Exception:
                 _LOGGER.exception("digest %s could not be flushed", route.name)

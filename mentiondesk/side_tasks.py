@@ -23,7 +23,10 @@ def start_side_tasks(app: App) -> list[asyncio.Task[None]]:
         tasks.append(asyncio.create_task(loop, name="helpdesk-sync"))
     routes = [r for r in app.config.settings.routing.alert_routes if r.digest_minutes]
     if routes:
-        digests = digest_loop(app.store, routes, app.stop_event, wake=app.wake_outbox)
+        wording = app.config.context.wording  # [routing] language
+        digests = digest_loop(
+            app.store, routes, app.stop_event, wake=app.wake_outbox, wording=wording
+        )
         tasks.append(asyncio.create_task(digests, name="digests"))
     days = app.config.settings.store.retain_days
     if days is not None:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from mentiondesk import casework, queue
 from mentiondesk.hand_posting import PostByHand
-from mentiondesk.models import FatalError, RateLimited, TransientError, text_digest
+from mentiondesk.models import FatalError, RateLimited, TransientError, Wording, text_digest
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import DRAFT, parse_case_number
 from responders.slack import SlackResponder
@@ -83,33 +83,36 @@ class SlackWork:
             if action_id == "edit":
                 await self._open_editor(slack, payload, ids, channel=channel, ts=ts)
                 return
-            verb = await asyncio.to_thread(self._perform, action_id, ids, by)
+            verb = await asyncio.to_thread(self._perform, action_id, ids, by, slack.wording)
         except _FAILED as exc:
-            await self._tell(slack, channel, user, f"Could not {action_id}: {exc}")
+            w = slack.wording
+            said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=exc)
+            await self._tell(slack, channel, user, said)
             return
         if action_id in ("approve", "escalate"):
             self._wake()  # on the loop: asyncio events are not thread-safe
         blocks = payload["message"].get("blocks", [])
         await self._update(slack, channel, ts, blocks, verb=verb, pressed=action_id, user=user)
 
-    def _perform(self, action_id: str, ids: Mapping[str, Any], by: str) -> str:
-        """Run the queue function for `action_id` (in a thread); return what to show."""
+    def _perform(self, action_id: str, ids: Mapping[str, Any], by: str, w: Wording) -> str:
+        """Run the queue function for `action_id` (in a thread); return what to show, in the
+        card's language `w`."""
         if action_id == "approve":  # the text the card showed ("seen"; a card from before has none)
             draft, seen = int(ids["draft"]), ids.get("seen")
             queue.approve_draft(self.store, draft, by=by, post_route=self.post_route, seen=seen)
-            return "Approved"
+            return w.t("Approved")
         if action_id == "reject":
             queue.reject_draft(self.store, int(ids["draft"]), by=by)
-            return "Rejected"
+            return w.t("Rejected")
         case_id = parse_case_number(str(ids["case"]))
         if action_id == "assign":
             casework.assign_case(self.store, case_id, assignee=by, by=by)
-            return "Assigned"
+            return w.t("Assigned")
         if action_id == "escalate":
             if not self.ticket_target:
                 raise ValueError("no help desk is configured (routing.ticket)")
             casework.escalate_case(self.store, case_id, by=by, target=self.ticket_target)
-            return f"Escalated to {self.ticket_target}"
+            return w.t("Escalated to {target}", target=self.ticket_target)
         raise ValueError(f"unknown action {action_id!r}")
 
     async def _open_editor(
@@ -123,11 +126,12 @@ class SlackWork:
     ) -> None:
         text = await asyncio.to_thread(self._draft_text, int(ids["draft"]))
         if not fits_edit_box(text):  # edited on the desk since the card was posted
-            await self._tell(slack, channel, str(payload["user"]["id"]), TOO_LONG_TO_EDIT)
+            said = slack.wording.t(TOO_LONG_TO_EDIT)
+            await self._tell(slack, channel, str(payload["user"]["id"]), said)
             return
         meta = {"draft": ids["draft"], "case": ids.get("case"), "channel": channel, "ts": ts}
         meta["seen"] = text_digest(text)  # an edit saved on the desk meanwhile is not overwritten
-        view = edit_modal(draft_text=text, metadata=meta)
+        view = edit_modal(draft_text=text, metadata=meta, wording=slack.wording)
         await slack.call("views_open", trigger_id=payload["trigger_id"], view=view)
 
     async def edit_problem(self, slack: SlackResponder, payload: Mapping[str, Any]) -> str | None:
@@ -146,10 +150,10 @@ class SlackWork:
         try:
             await asyncio.to_thread(check)
         except (queue.NotFound, queue.StaleAction, ValueError, PostByHand) as exc:
-            return f"Could not approve: {exc}."
+            return slack.wording.t("Could not approve: {reason}.", reason=exc)
         except UNREACHABLE as exc:  # under the text, which stays: nothing was changed
             _LOGGER.warning("slack edit: the store is unreachable (%s)", type(exc).__name__)
-            return STORE_DOWN
+            return slack.wording.t(STORE_DOWN)
         return None
 
     async def _edited(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
@@ -171,7 +175,8 @@ class SlackWork:
                 seen=meta.get("seen"),
             )
         except _FAILED as exc:
-            await self._tell(slack, channel, user, f"Could not approve the edit: {exc}")
+            said = slack.wording.t("Could not approve the edit: {reason}", reason=exc)
+            await self._tell(slack, channel, user, said)
             return
         self._wake()
         history = await slack.call(
@@ -179,7 +184,7 @@ class SlackWork:
         )
         messages = history.get("messages") or [{}]
         blocks = messages[0].get("blocks", [])
-        verb = "Edited and approved"
+        verb = slack.wording.t("Edited and approved")
         await self._update(slack, channel, ts, blocks, verb=verb, pressed="edit", user=user)
 
     async def _update(
@@ -193,18 +198,18 @@ class SlackWork:
         pressed: str,
         user: str,
     ) -> None:
-        new = decided_blocks(blocks, verb=verb, pressed=pressed, user=user, when=self.now())
+        when, w = self.now(), slack.wording
+        new = decided_blocks(blocks, verb=verb, pressed=pressed, user=user, when=when, wording=w)
         await slack.update(channel, ts, blocks=new, text=verb)
 
     async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
         _LOGGER.warning("slack action refused: user %s is not among the approvers", user)
-        await self._tell(
-            slack,
-            channel,
-            user,
+        said = slack.wording.t(
             "Only the approvers listed for this Slack responder can act on these cards; "
-            f"ask an admin to add your member ID ({user}) to `approvers`.",
+            "ask an admin to add your member ID ({user}) to `approvers`.",
+            user=user,
         )
+        await self._tell(slack, channel, user, said)
 
     async def _tell(self, slack: SlackResponder, channel: str, user: str, text: str) -> None:
         await slack.call("chat_postEphemeral", channel=channel, user=user, text=text)
@@ -216,7 +221,7 @@ class SlackWork:
         if clicker is None:
             return
         try:
-            await self._tell(slack, *clicker, STORE_DOWN)
+            await self._tell(slack, *clicker, slack.wording.t(STORE_DOWN))
         except (FatalError, TransientError, RateLimited) as exc:
             _LOGGER.error("slack action could not be reported back: %s", exc)
 

@@ -1,0 +1,155 @@
+"""Chat alerts and help-desk tickets in Brazilian and European Portuguese (`[routing]
+language`), keyed by the English text the responders and the Slack glue write.
+
+The words follow the desk's catalogues (mentiondesk/web/i18n_pt*.py: Reclamação, Análise,
+Perfil, Encaminhar, Assumir…), which the core may not import; tests/responders/
+test_alert_language.py checks that labels, reasons and languages read the same in both.
+pt-BR is gender-neutral (Perfil, not autor); pt-PT lists only what Portugal says otherwise.
+"""
+
+from __future__ import annotations
+
+from mentiondesk.models import PLATFORM_NAMES
+
+MESSAGES: dict[str, str] = {
+    # Slack card, Teams, Discord, Mattermost
+    "New mention": "Nova menção",
+    "{case} follow-up": "{case} (nova menção)",
+    "{n} follower": "{n} seguidor",
+    "{n} followers": "{n} seguidores",
+    "frustration {n}/3": "frustração {n}/3",
+    "Drafted reply:": "Rascunho de resposta:",
+    "Drafted reply: ": "Rascunho de resposta: ",
+    "Draft:": "Rascunho:",
+    "Label": "Classificação",
+    "{case}: {label} mention by @{who}": "{case}: menção de @{who} ({label})",
+    "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
+    "*Mark as posted* on the case page in the desk.": (
+        "Não é possível publicar no {platform} pelo mentiondesk: responda lá e depois clique "
+        "em *Marcar como publicada* na página do caso, no atendimento."
+    ),
+    "This draft is longer than Slack's edit box takes (3,000 characters): "
+    "edit it on the desk, or approve it as it is.": (
+        "Este rascunho é maior do que a caixa de edição do Slack aceita (3.000 caracteres): "
+        "edite no atendimento ou aprove como está."
+    ),
+    # The card's buttons and the Edit dialog (their ids and values never change)
+    "Approve": "Aprovar",
+    "Edit": "Editar",
+    "Reject": "Rejeitar",
+    "Assign to me": "Assumir",
+    "Escalate": "Encaminhar",
+    "Edit reply": "Editar resposta",
+    "Cancel": "Cancelar",
+    "Reply": "Resposta",
+    # The card after someone acted (mentiondesk/slack_work.py)
+    "{verb} by {user} at {when}": "{verb} por {user} em {when}",
+    "Approved": "Resposta aprovada",
+    "Rejected": "Rascunho rejeitado",
+    "Assigned": "Caso assumido",
+    "Escalated to {target}": "Encaminhado ao help desk ({target})",
+    "Edited and approved": "Resposta editada e aprovada",
+    "Could not approve: {reason}.": "Não foi possível aprovar: {reason}.",
+    "Could not {action}: {reason}": "Não foi possível {action}: {reason}",
+    "Could not approve the edit: {reason}": "Não foi possível aprovar a edição: {reason}",
+    "approve": "aprovar",
+    "reject": "rejeitar",
+    "assign": "assumir o caso",
+    "escalate": "encaminhar",
+    "edit": "editar",
+    "Only the approvers listed for this Slack responder can act on these cards; ask an admin "
+    "to add your member ID ({user}) to `approvers`.": (
+        "Só quem está em `approvers` deste responder do Slack pode agir nestes cartões; peça "
+        "a quem administra o mentiondesk para incluir o seu ID de membro ({user})."
+    ),
+    "mentiondesk could not reach its database, so nothing was changed. Try again in a minute.": (
+        "O mentiondesk não conseguiu acessar o banco de dados, então nada foi alterado. Tente "
+        "de novo daqui a um minuto."
+    ),
+    # Help-desk tickets (Zendesk, Freshdesk, Request Tracker)
+    "{what} — @{handle} on {platform}": "{what} — @{handle} no {platform}",
+    "@{handle} on {platform}, post {id}": "@{handle} no {platform}, publicação {id}",
+    "follow-up:": "nova menção:",
+    "Follow-up": "Nova menção",
+    "Case": "Caso",
+    "Author": "Perfil",
+    "Platform": "Plataforma",
+    "Link": "Link",
+    "Posted": "Publicada em",
+    "Mention": "Menção",
+    "Reading": "Análise",
+    "{label}, score {score}, language {lang}": "{label}, pontuação {score}, idioma: {lang}",
+    "Reason": "Motivo",
+    "Topics": "Assuntos",
+    "Frustration": "Frustração",
+    "Rule": "Regra",
+    "Drafted reply": "Rascunho de resposta",
+    "Earlier in the case": "Antes, no caso",
+    "{platform} post {id}": "publicação {id} no {platform}",
+    # The digest of an alert route (mentiondesk/digest.py)
+    "{route}: {n} mention in the last {minutes} min": (
+        "{route}: {n} menção nos últimos {minutes} min"
+    ),
+    "{route}: {n} mentions in the last {minutes} min": (
+        "{route}: {n} menções nos últimos {minutes} min"
+    ),
+    "… and {n} more": "… e mais {n}",
+}
+
+# Where Portugal words it otherwise: "carregue em", "aceder à base de dados", "Ligação",
+# 3000 without a separator (CLDR pt-PT), "tal como está".
+PT_PT_MESSAGES: dict[str, str] = {
+    "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
+    "*Mark as posted* on the case page in the desk.": (
+        "Não é possível publicar no {platform} a partir do mentiondesk: responda lá e depois "
+        "carregue em *Marcar como publicada* na página do caso, no atendimento."
+    ),
+    "This draft is longer than Slack's edit box takes (3,000 characters): "
+    "edit it on the desk, or approve it as it is.": (
+        "Este rascunho é maior do que a caixa de edição do Slack aceita (3000 caracteres): "
+        "edite-o no atendimento ou aprove-o tal como está."
+    ),
+    "Only the approvers listed for this Slack responder can act on these cards; ask an admin "
+    "to add your member ID ({user}) to `approvers`.": (
+        "Só quem está em `approvers` deste responder do Slack pode agir nestes cartões; peça "
+        "a quem administra o mentiondesk que inclua o seu ID de membro ({user})."
+    ),
+    "mentiondesk could not reach its database, so nothing was changed. Try again in a minute.": (
+        "O mentiondesk não conseguiu aceder à base de dados, por isso nada foi alterado. "
+        "Tente de novo daqui a um minuto."
+    ),
+    "Link": "Ligação",
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "label": {"negative": "Reclamação", "neutral": "Neutro", "positive": "Elogio"},
+    # Complaint reasons and topics, one vocabulary (as the desk's i18n_pt_words).
+    "reason": {
+        "delivery": "entrega",
+        "refund_payment": "reembolso/pagamento",
+        "product_quality": "qualidade do produto",
+        "support": "atendimento",
+        "price": "preço",
+        "account_login": "conta/login",
+        "spam": "spam",
+        "opt_out": "descadastro",
+        "other": "outros",
+    },
+    "platform": PLATFORM_NAMES,
+    "lang": {
+        "en": "inglês",
+        "pt": "português",
+        "pt-PT": "português (Portugal)",
+        "pt-BR": "português (Brasil)",
+        "es": "espanhol",
+        "fr": "francês",
+        "it": "italiano",
+        "de": "alemão",
+        "und": "não identificado",
+    },
+}
+
+PT_PT_WORDS: dict[str, dict[str, str]] = {
+    "reason": {"opt_out": "cancelamento de subscrição"},
+    "lang": {"pt-PT": "português europeu", "pt-BR": "português do Brasil"},
+}
