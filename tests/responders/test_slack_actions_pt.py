@@ -1,0 +1,76 @@
+"""A Portuguese team's Slack card after a click (`[routing] language = "pt-BR"`): the line
+saying who did what, when, in the desk's zone; what the buttons send back is unchanged."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from pydantic import SecretStr
+
+from mentiondesk.alert_wording import wording_for
+from mentiondesk.config import load_config
+from mentiondesk.slack_actions import add_slack_routes
+from mentiondesk.store import Store
+from responders.slack import SlackResponder
+from tests.fakes._base import FakeAPI
+from tests.fakes.slack import SlackFake
+from tests.responders._data import action, seed
+from tests.responders.test_slack_actions import CONFIG, SECRET, Desk, click, draft_status, send
+
+
+@pytest.fixture
+async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
+    (tmp_path / "config.toml").write_text(CONFIG)
+    (tmp_path / "m.jsonl").write_text("")
+    config = load_config(tmp_path / "config.toml")
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seeded = seed(store)
+    fake = SlackFake(fake_api)
+    slack = SlackResponder(
+        "slack",
+        token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr(SECRET),
+        channel="C0TEAM",
+        base_url=fake.base_url,
+        wording=wording_for("pt-BR", "America/Sao_Paulo"),
+    )
+    receipt = await slack.deliver(action())
+    app = web.Application()
+    actions = add_slack_routes(app, store=store, config=config, responders={"slack": slack})
+    assert actions is not None
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    ts = (receipt.ref or "").split(":")[1]
+    yield Desk(f"http://127.0.0.1:{port}/slack/actions", store, fake, actions, seeded, ts)
+    await runner.cleanup()
+    store.dispose()
+
+
+async def test_approve_from_a_portuguese_card(desk: Desk) -> None:
+    assert await send(desk, click(desk, "approve")) == 200
+    assert draft_status(desk) == "approved"  # the English action id did the work
+    update = desk.slack.api.calls("/api/chat.update")[0].json()
+    said = update["blocks"][-1]["elements"][0]["text"]
+    assert said.startswith("Resposta aprovada por <@U42ANN> em ")
+    assert said.endswith(" UTC\u22123")  # [desk]-style zone: São Paulo
+    assert update["text"] == "Resposta aprovada"
+    buttons = update["blocks"][-2]["elements"]
+    assert [(b["action_id"], b["text"]["text"]) for b in buttons] == [
+        ("assign", "Assumir"),
+        ("escalate", "Encaminhar"),
+    ]
+
+
+async def test_escalate_from_a_portuguese_card(desk: Desk) -> None:
+    assert await send(desk, click(desk, "escalate")) == 200
+    update = desk.slack.api.calls("/api/chat.update")[0].json()
+    said = json.dumps(update["blocks"][-1], ensure_ascii=False)
+    assert "Encaminhado ao help desk (cases) por <@U42ANN>" in said
