@@ -107,8 +107,8 @@ def test_a_follow_up_does_not_ask_again_for_what_the_case_has(
     ("lang", "text", "asks"),
     [
         ("en", "kettle arrived broken", "order number for this one"),
-        ("pt", "a chaleira chegou quebrada", "número do pedido desta vez"),
-        ("pt-PT", "@lumora_pt a chaleira chegou partida", "número da encomenda desta vez"),
+        ("pt", "a chaleira chegou quebrada", "mandar por aqui o número do pedido?"),
+        ("pt-PT", "@lumora_pt a chaleira chegou partida", "por aqui o número da encomenda?"),
     ],
 )
 def test_a_new_complaint_after_a_resolved_case_still_asks_for_the_order(
@@ -149,9 +149,9 @@ def test_praise_while_their_complaint_is_open_is_thanked_as_news_of_the_case(lan
     assert draft.text is not None and draft.lang == lang
     assert not any(again in draft.text for again in ("again", "de novo", "voltar a ter"))
     # It answers the news about her case, not a fan's compliment ("made our day").
-    assert any(news in draft.text for news in ("letting us know", "nos contar", "nos dizer"))
+    assert any(news in draft.text for news in ("letting us know", "nos contar", "nos avisar"))
     assert any(wait in draft.text for wait in ("patience", "paciência"))
-    assert not any(fan in draft.text for fan in ("made our day", "nosso dia"))
+    assert not any(fan in draft.text for fan in ("made our day", "nosso dia", "alegram-nos o dia"))
     (draft,) = playbook.decide(mention(1, text), praise, History(mentions_before=3))
     assert draft.text is not None and any(
         again in draft.text for again in ("again", "de novo", "voltar a ter")
@@ -192,3 +192,84 @@ def test_the_locale_takes_the_mention_and_the_language_read() -> None:
     assert playbook.locale(mention(1, "@lumora_pt ???"), "und") == "pt-PT"
     assert playbook.locale(mention(1, "não consigo entrar", lang="pt-pt"), "pt") == "pt-PT"
     assert playbook.locale(mention(1, "não consigo entrar"), "pt") == "pt"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "case_words"),
+    [
+        ("pt", "meu pedido atrasou", ("Seu atendimento (protocolo MD-000001)", "dele")),
+        ("pt-PT", "@lumora_pt a encomenda atrasou", ("pedido de apoio (referência MD-000001)",)),
+    ],
+)
+def test_portuguese_drafts_name_the_case_as_customers_know_it(
+    lang: str, text: str, case_words: tuple[str, ...]
+) -> None:
+    # "Já temos o seu histórico (MD-…)" read as a file on the customer, not their case.
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    reading = _reading(Label.NEGATIVE, lang="pt", reason="delivery", frustration=1)
+    one, two = (
+        next(a.text or "" for a in playbook.decide(mention(1, text), reading, h) if a.text)
+        for h in (
+            History(past_cases=("MD-000001",), open_cases=("MD-000001",)),
+            History(past_cases=("MD-1", "MD-2"), open_cases=("MD-1", "MD-2")),
+        )
+    )
+    assert all(w in one for w in case_words) and "histórico" not in one
+    assert ("protocolos MD-1, MD-2" if lang == "pt" else "referências MD-1, MD-2") in two
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "greets", "sorry", "asks"),
+    [
+        (
+            "pt",
+            "o preço subiu",
+            "Olá, Ana! Aqui é a equipe Lumora.",
+            "Sentimos muito pelo problema com o preço.",
+            "Se a compra já foi feita, pode mandar o número do pedido por aqui?",
+        ),
+        (
+            "pt-PT",
+            "@lumora_pt o preço subiu",
+            "Olá, Ana! Aqui é a equipa Lumora.",
+            "Lamentamos muito o problema com o preço.",
+            "Se já fez a encomenda, pode enviar-nos o número por aqui?",
+        ),
+    ],
+)
+def test_a_price_complaint_may_come_before_any_purchase(
+    lang: str, text: str, greets: str, sorry: str, asks: str
+) -> None:
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    reading = _reading(Label.NEGATIVE, lang="pt", reason="price", frustration=1)
+    (dm,) = [
+        a
+        for a in playbook.decide(mention(1, text, name="Ana Souza"), reading, History())
+        if a.kind is ActionKind.DRAFT_PRIVATE
+    ]
+    assert dm.lang == lang and dm.text == f"{greets} {sorry} {asks}" + (
+        " Uma pessoa da nossa equipe vai cuidar do seu caso."
+        if lang == "pt"
+        else " Uma pessoa da nossa equipa vai tratar do seu caso."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sorry"),
+    [
+        ("pt", "fui mal atendido", "pela sua experiência com o nosso atendimento."),
+        ("pt-PT", "@lumora_pt fui mal atendido", "a sua experiência com o nosso apoio ao cliente."),
+    ],
+)
+def test_a_support_complaint_is_not_assumed_to_be_about_the_wait(
+    lang: str, text: str, sorry: str
+) -> None:
+    # A rude answer is a support complaint too: "pela demora" told that customer they waited.
+    playbook = load_playbook([], brand=BRAND, handle_locales={"@lumora_pt": "pt-PT"})
+    reading = _reading(Label.NEGATIVE, lang="pt", reason="support", frustration=1)
+    (dm,) = [
+        a
+        for a in playbook.decide(mention(1, text), reading, History())
+        if a.kind is ActionKind.DRAFT_PRIVATE
+    ]
+    assert dm.lang == lang and sorry in (dm.text or "") and "demora" not in (dm.text or "")

@@ -65,7 +65,7 @@ def test_private_message_is_in_the_authors_language_and_personal() -> None:
     ]
     assert draft.text is not None
     assert (
-        draft.text.startswith("Olá Ana") and "entrega" in draft.text and "MD-000007" in draft.text
+        draft.text.startswith("Olá, Ana! Aqui é a equipe Lumora.") and "entrega" in draft.text and "MD-000007" in draft.text
     )
 
 
@@ -124,7 +124,7 @@ def test_no_name_reads_as_a_plain_greeting() -> None:
     pt = _reading(Label.NEGATIVE, lang="pt", reason="support", frustration=1)
     actions = SHIPPED.decide(mention(1, name="🌸"), pt, History())
     (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
-    assert dm.text is not None and dm.text.startswith("Olá, aqui é a equipe Lumora.")
+    assert dm.text is not None and dm.text.startswith("Olá! Aqui é a equipe Lumora.")
 
 
 def test_a_draft_names_the_platform_as_people_read_it(tmp_path: Path) -> None:
