@@ -47,8 +47,9 @@ def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:
 
 
 def greeting_name(display_name: str | None, *, handle: str = "") -> str:
-    """The first word of a display name that reads as a name ("🌸 Ana Souza" → "Ana"), or ""
-    when none does: a handle, "<img" or "@@@" in a greeting reads worse than no name at all.
+    """The first word of a display name that reads as a name ("🌸 Ana Souza" → "Ana", "thalita
+    m." → "Thalita"), or "" when none does: a handle, "<img" or "@@@" in a greeting reads
+    worse than no name at all.
 
     Hacker News and Reddit have no display names, so their listeners give the username as
     the name: a name that is the author's `handle` is a username ("Hi kdrum"), not a name.
@@ -60,5 +61,7 @@ def greeting_name(display_name: str | None, *, handle: str = "") -> str:
         return ""
     for word in name.split():
         if _NAME.fullmatch(word):
-            return word
+            # "thalita" is how many people type their name, not how a greeting writes it; a
+            # name with any capital is written as its owner spells it ("McDonald", "d'Ávila").
+            return word.capitalize() if word.islower() else word
     return ""

@@ -89,6 +89,11 @@ def test_unknown_language_falls_back_to_default() -> None:
         ("J", ""),
         ("Jose\u0301 Silva", "José"),  # decomposed é: the first name, not the surname
         ("𝓐𝓷𝓪 Souza", "Ana"),  # a styled-font name greets in plain letters
+        ("thalita", "Thalita"),  # typed all lowercase: a greeting writes it capitalised
+        ("maria-joão silva", "Maria-joão"),
+        ("McDonald", "McDonald"),  # any capital: written as its owner spells it
+        ("d'Ávila", "d'Ávila"),
+        ("ANA", "ANA"),
     ],
 )
 def test_greeting_name_is_a_word_that_reads_as_a_name(name: str, greeting: str) -> None:
