@@ -69,8 +69,8 @@ _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
 
 # A complaint to an outside body, a lawyer or a court.
 _OUTSIDE = (
-    r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|\bdeco\b|\basae\b|"
-    r"regulator|trading standards|ombudsman|\bbbb\b|\bftc\b|consumer protection|lawyer|"
+    r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|portal ?da ?queixa|\bdeco\b|"
+    r"\basae\b|regulator|trading standards|ombudsman|\bbbb\b|\bftc\b|consumer protection|lawyer|"
     r"solicitor|attorney|lawsuit|\bsu(?:e|ing) (?:you|u|them|the company)\b|legal action|"
     r"advogad|\b(?:vou|vamos|irei) processar\b|processar (?:vocês|voces|vcs|a empresa)|"
     r"\bjustiça\b|chargeback|small claims|\bcourt\b|tribunal|juizado|pequenas causas|"

@@ -51,6 +51,9 @@ def test_a_request_to_cancel_or_an_issue_is_not_a_threat(text: str, level: int) 
         "vou processar vocês",
         "vou falar com meu advogado",
         "reclamação na Anatel e no consumidor.gov",
+        "vou deixar isto no Portal da Queixa",  # pt-PT, as the escalation rule names it
+        "próximo passo: consumidor.gov.br",
+        "vou falar com a DECO",
         "vou fechar a minha conta e não volto a comprar",  # pt-PT
         "cancelling my Lumora+ today",
     ],

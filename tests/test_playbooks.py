@@ -65,7 +65,9 @@ def test_private_message_is_in_the_authors_language_and_personal() -> None:
     ]
     assert draft.text is not None
     assert (
-        draft.text.startswith("Olá, Ana! Aqui é a equipe Lumora.") and "entrega" in draft.text and "MD-000007" in draft.text
+        draft.text.startswith("Olá, Ana! Aqui é a equipe Lumora.")
+        and "entrega" in draft.text
+        and "MD-000007" in draft.text
     )
 
 

@@ -38,6 +38,9 @@ def test_reason(text: str, reason: str) -> None:
         ("cancelling my Lumora+ today", 3),
         ("wtf is this service", 3),
         ("vou fazer queixa no livro de reclamações", 3),
+        ("Portal da Queixa, cá vou eu. O sofá chegou rasgado", 3),
+        ("vou reclamar no consumidor.gov.br", 3),
+        ("já fiz queixa à DECO", 3),
     ],
 )
 def test_frustration(text: str, level: int) -> None:
