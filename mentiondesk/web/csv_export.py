@@ -28,11 +28,18 @@ def spreadsheet_csv(rows: list[list[str]], loc: Locale) -> str:
     Excel and LibreOffice in pt-BR and pt-PT, which open a comma CSV as one column), a BOM,
     headers and platform names in the page's language. Days stay ISO (YYYY-MM-DD) and counts
     ungrouped: every locale's spreadsheet reads those as dates and numbers."""
+    # Column headers of their own, not the desk's singular chips ("Reclamação", "Neutro"): a
+    # column counts complaints, neutral mentions, praise.
+    counted = {
+        "negative": loc.t("Complaints"),
+        "neutral": loc.t("Neutral mentions"),
+        "positive": loc.t("Praise"),
+    }
     header = [
-        loc.t("day"),
-        loc.t("platform"),
-        *(loc.word("label", label) for label in LABELS),
-        loc.t("total"),
+        loc.t("Day"),
+        loc.t("Platform"),
+        *(counted[label] for label in LABELS),
+        loc.t("Total"),
     ]
     body = [[day, loc.word("platform", code), *counts] for day, code, *counts in rows[1:]]
     return _BOM + _write([header, *body], delimiter=";")

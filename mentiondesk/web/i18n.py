@@ -53,6 +53,7 @@ class Locale:
     thousands: str = ","
     decimal_point: str = "."
     min_grouping: int = 1  # CLDR minimumGroupingDigits: 2 for pt-PT, which writes 1234 ungrouped
+    percent_format: str = "{n}%"  # CLDR: "12 %" in pt-PT, with a no-break space
     date_format: str = "%Y-%m-%d"
     day_format: str = "{month}-{day}"
     zone: tzinfo = UTC  # [desk] timezone, set per desk by negotiate()
@@ -95,6 +96,12 @@ class Locale:
         if len(str(abs(n))) < 3 + self.min_grouping:
             return str(n)
         return f"{n:,}".replace(",", self.thousands)
+
+    def signed_percent(self, value: float) -> str:
+        """A change as a signed whole percent: +2,600% in English, +2.600% in Brazil and
+        +2600 % in Portugal (CLDR's grouping and percent sign for each)."""
+        sign, whole = f"{value:+.0f}"[0], int(f"{abs(value):.0f}")
+        return sign + self.percent_format.format(n=self.number(whole))
 
     def decimal(self, value: float, places: int = 2) -> str:
         return f"{value:.{places}f}".replace(".", self.decimal_point)
@@ -223,6 +230,7 @@ EUROPEAN_PORTUGUESE = replace(
     },
     thousands="\u00a0",  # CLDR's pt-PT group separator; dates and decimals are Brazil's
     min_grouping=2,
+    percent_format="{n}\u00a0%",
 )
 LOCALES = {"en": ENGLISH, "pt-BR": PORTUGUESE, "pt-PT": EUROPEAN_PORTUGUESE}
 

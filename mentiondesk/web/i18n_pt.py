@@ -36,9 +36,9 @@ _LAYOUT = {
     "This form could not be read. Reload the page and try again.": (
         "Não foi possível ler este formulário. Recarregue a página e tente de novo."
     ),
-    "Too long": "Grande demais",
+    "Too long": "Texto longo demais",  # a form's text: the desk takes no files
     "What you sent is too long: shorten it and try again.": (
-        "O texto enviado é grande demais: encurte e tente de novo."
+        "O texto enviado é longo demais: encurte e tente de novo."
     ),
     "Something went wrong": "Algo deu errado",
     "Something went wrong on our side. Reload the page; if it keeps happening, tell whoever "
@@ -58,8 +58,8 @@ _LAYOUT = {
         "Este formulário expirou. Recarregue a página e tente de novo."
     ),
     "This page needs the agent role.": "Esta página exige o papel de agente.",
-    "This page needs the manager role.": "Esta página exige o papel de gestor.",
-    "This page needs the admin role.": "Esta página exige o papel de administrador.",
+    "This page needs the manager role.": "Esta página exige o papel de gestão.",
+    "This page needs the admin role.": "Esta página exige o papel de administração.",
     "Database unreachable": "Banco de dados inacessível",
     "The desk can't reach its database right now; nothing you did was lost — "
     "try again in a minute.": (
@@ -71,7 +71,7 @@ _LAYOUT = {
     ),
     "There is no such mention.": "Essa menção não existe.",
     "Agents can take a case; managers assign it to others.": (
-        "Agentes podem assumir um caso; gestores o atribuem a outras pessoas."
+        "Agentes podem assumir um caso; quem tem o papel de gestão o atribui a outras pessoas."
     ),
     "No help desk is configured (routing.ticket).": (
         "Nenhum help desk está configurado (routing.ticket)."
@@ -123,7 +123,7 @@ _QUEUE = {
     "drafts to approve": "rascunhos para aprovar",
     "case answered in 24 h": "caso respondido em 24 h",
     "cases answered in 24 h": "casos respondidos em 24 h",
-    "median first response (24 h)": "mediana da primeira resposta (24 h)",
+    "median first response (24 h)": "tempo de 1ª resposta (mediana, 24 h)",
     # FRT counted in [desk] business_hours: "tempo em horário comercial" is the trade's term.
     "in business hours ({hours})": "em horário comercial ({hours})",
     "and": "e",  # between a day's shifts: "seg–sex 08:00–12:00 e 13:00–18:00"
@@ -141,7 +141,7 @@ _QUEUE = {
     "Filter": "Filtrar",
     "Filters": "Filtros",
     "Clear": "Limpar",
-    "move": "mover",
+    "move": "navegar",
     "open": "abrir",
     "approve": "aprovar",
     "reject": "rejeitar",
@@ -201,9 +201,12 @@ _DASHBOARD = {
     "Period": "Período",
     "{n} days": "{n} dias",
     "Export CSV": "Exportar CSV",
-    # The export's column headers in pt-BR and pt-PT, beside "plataforma" and the labels.
-    "day": "dia",
-    "total": "total",
+    # The export's column headers in pt-BR and pt-PT (csv_export), beside "Plataforma".
+    "Day": "Dia",
+    "Complaints": "Reclamações",
+    "Neutral mentions": "Menções neutras",
+    "Praise": "Elogios",
+    "Total": "Total",
     "mention": "menção",
     # A day's bar in "Mentions by sentiment", as its tooltip counts it (charts._label_count).
     "{n} complaint": "{n} reclamação",
@@ -213,7 +216,7 @@ _DASHBOARD = {
     "{n} mention of praise": "{n} elogio",
     "{n} mentions of praise": "{n} elogios",
     "mentions": "menções",
-    "Median first response": "Mediana da 1ª resposta",
+    "Median first response": "Tempo de 1ª resposta (mediana)",
     "half of the answered cases got a reply within this time": (
         "metade dos casos respondidos teve resposta dentro deste tempo"
     ),
@@ -234,7 +237,7 @@ _DASHBOARD = {
     "{n} cases answered": "{n} casos respondidos",
     "{n} waiting": "{n} aguardando",
     "small sample": "amostra pequena",
-    "cases resolved · {resolved} of {cases}": "casos resolvidos · {resolved} de {cases}",
+    "cases resolved · {resolved} of {cases}": "taxa de resolução · {resolved} de {cases} casos",
     "closed without resolution: {n}": "encerrados sem solução: {n}",
     "Resolution rate: of the cases opened in this period that needed a resolution, the share "
     "resolved (the problem solved). A case closed without resolution (spam, a duplicate, no "
@@ -251,12 +254,12 @@ _DASHBOARD = {
     "NPS · {n} answers": "NPS · {n} respostas",
     "Mentions by sentiment": "Menções por sentimento",
     "Mentions per day by sentiment": "Menções por dia e sentimento",
-    "Top complaint reasons": "Problemas recorrentes",
+    "Top complaint reasons": "Principais motivos de reclamação",
     "cases per reason": "casos por motivo",
     "Complaint reasons": "Motivos de reclamação",
     "Volume per platform": "Volume por plataforma",
     "Mentions per platform": "Menções por plataforma",
-    "Won back": "Clientes reconquistados",
+    "Won back": "Reconquista de clientes",
     "{n} author who complained, then posted praise in this period, and no complaint since": (
         "{n} pessoa que reclamou e depois elogiou neste período, sem reclamar de novo"
     ),
@@ -269,7 +272,7 @@ _DASHBOARD = {
     "Nobody yet in this period.": "Ninguém ainda neste período.",
     "new this period": "novo neste período",
     "No case for this reason in the previous period of as many days.": (
-        "Nenhum caso por este motivo no período anterior, de mesma duração."
+        "Nenhum caso por este motivo no período anterior de igual duração."
     ),
     "too few answers": "poucas respostas",
     "A p90 is shown from {n} answered cases on.": (

@@ -29,8 +29,8 @@ ADMIN = {
     "disabled": "desativado",
     "Agents work the queue; managers also see the dashboard and assign cases; admins also "
     "manage people.": (
-        "Agentes cuidam da fila; gestores também veem o painel e atribuem casos; "
-        "administradores também gerenciam as pessoas."
+        "O papel de agente cuida da fila; o de gestão também vê o painel e atribui casos; o "
+        "de administração também gerencia as pessoas."
     ),
     "Add a person": "Adicionar uma pessoa",
     "(you)": "(você)",
@@ -38,8 +38,8 @@ ADMIN = {
     "Enable": "Reativar",
     "Reset password": "Gerar nova senha",
     "Disable {name}? They cannot log in, and their open desk tabs are logged out now.": (
-        "Desativar {name}? Não vai conseguir entrar, e as abas abertas do atendimento são "
-        "desconectadas agora."
+        "Desativar {name}? Essa pessoa não vai mais conseguir entrar, e as abas abertas do "
+        "atendimento são desconectadas agora."
     ),
     "Give {name} a new password? The one they have stops working, and their open desk tabs "
     "are logged out.": (
@@ -60,21 +60,21 @@ ADMIN = {
     "Recent changes to logins": "Mudanças recentes nos acessos",
     # What the People page's buttons say they did (common.NOTICES).
     "User disabled: they cannot log in, and their open desk tabs are logged out now.": (
-        "Usuário desativado: não consegue mais entrar, e as abas abertas do atendimento "
-        "foram desconectadas agora."
+        "Acesso desativado: a pessoa não consegue mais entrar, e as abas abertas do "
+        "atendimento foram desconectadas agora."
     ),
     "User enabled: they may log in again with the password they had.": (
-        "Usuário reativado: pode entrar de novo com a senha que já tinha."
+        "Acesso reativado: a pessoa pode entrar de novo com a senha que já tinha."
     ),
     "There is no desk user by that name: nothing changed.": (
-        "Não há usuário do atendimento com esse nome: nada foi alterado."
+        "Ninguém com esse nome tem acesso ao atendimento: nada foi alterado."
     ),
     "You cannot disable your own login: nothing changed.": (
         "Você não pode desativar o seu próprio acesso: nada foi alterado."
     ),
     "That is the last active admin: no one would be left to manage people. Nothing changed.": (
-        "Esse é o último administrador ativo: ninguém mais poderia gerenciar as pessoas. "
-        "Nada foi alterado."
+        "Essa é a última conta de administração ativa: ninguém mais poderia gerenciar as "
+        "pessoas. Nada foi alterado."
     ),
     "Change your own password at the terminal (mentiondesk users passwd): here it would "
     "log you out. Nothing changed.": (
@@ -102,7 +102,7 @@ ADMIN = {
     "confidence is at most {v}": "a confiança é de no máximo {v}",
     "the author has at least {v} followers": "a pessoa tem pelo menos {v} seguidores",
     "the author has at most {v} followers": "a pessoa tem no máximo {v} seguidores",
-    "frustration is {v} or more (of 3)": "a frustração é {v} ou mais (de 3)",
+    "frustration is {v} or more (of 3)": "a frustração é de pelo menos {v} (escala 0–3)",
     "it is a question": "é uma pergunta",
     "it is not a question": "não é uma pergunta",
     "the author wrote before": "a pessoa já escreveu antes",
@@ -112,7 +112,7 @@ ADMIN = {
     "open a case": "abrir um caso",
     "assign to {to}": "atribuir a {to}",
     "alert the team": "alertar a equipe",
-    "draft a private reply": "redigir uma resposta privada",
+    "draft a private reply": "redigir uma mensagem privada",
     "draft a public reply": "redigir uma resposta pública",
     "escalate to the help desk": "encaminhar ao help desk",
     "(sent without approval)": "(enviada sem aprovação)",

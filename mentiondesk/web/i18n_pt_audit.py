@@ -11,11 +11,13 @@ AUDIT = {
     "{who} approved a reply": "{who} aprovou uma resposta",
     "{who} edited and approved a reply": "{who} editou e aprovou uma resposta",
     "{who} wrote and sent a reply": "{who} escreveu e enviou uma resposta",
-    "{who} marked a reply as posted by hand": "{who} marcou uma resposta como publicada à mão",
-    "{who} edited a reply and marked it as posted by hand": (
-        "{who} editou uma resposta e a marcou como publicada à mão"
+    "{who} marked a reply as posted by hand": (
+        "{who} marcou uma resposta como publicada manualmente"
     ),
-    "{who} wrote a reply posted by hand": "{who} registrou uma resposta publicada à mão",
+    "{who} edited a reply and marked it as posted by hand": (
+        "{who} editou uma resposta e a marcou como publicada manualmente"
+    ),
+    "{who} wrote a reply posted by hand": ("{who} registrou uma resposta publicada manualmente"),
     "{who} rejected a draft": "{who} rejeitou um rascunho",
     "{who} edited a draft": "{who} editou um rascunho",
     "{who} restored a draft": "{who} restaurou um rascunho",
@@ -29,7 +31,7 @@ AUDIT = {
         "{who} encaminhou o caso ao help desk ({target})"
     ),
     "{who} added {name} to the desk as {role}": (
-        "{who} deu acesso ao atendimento a {name} como {role}"
+        "{who} deu a {name} acesso ao atendimento com o papel de {role}"
     ),
     "{who} disabled the login of {name}": "{who} desativou o acesso de {name}",
     "{who} let {name} log in again": "{who} reativou o acesso de {name}",

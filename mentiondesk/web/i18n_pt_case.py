@@ -96,7 +96,7 @@ CASE = {
     ),
     "{status} by {who}": "{status} por {who}",
     "{name} (terminal)": "{name} (pelo terminal)",
-    "written by hand": "escrita à mão",
+    "written by hand": "escrita pela equipe",
     "Reply now": "Responder agora",
     "(sent at once, in your name)": "(enviada na hora, em seu nome)",
     "Send as": "Enviar como",
@@ -114,16 +114,16 @@ CASE = {
     ),
     "See the praise": "Ver o elogio",
     "Withdrawn: the author has since complained, so this thank-you no longer fits.": (
-        "Retirada: depois disso, a pessoa fez uma reclamação, e este agradecimento não cabe mais."
+        "Retirada: depois a pessoa fez uma reclamação, e este agradecimento não faz mais sentido."
     ),
     "See the complaint": "Ver a reclamação",
     "The complaint is about something else? This thank-you waits for approval again.": (
         "A reclamação é sobre outra coisa? Este agradecimento volta a aguardar aprovação."
     ),
     "Replaced by a newer draft, written when the author posted again.": (
-        "Substituída por um rascunho mais novo, escrito quando a pessoa voltou a escrever."
+        "Substituída por um rascunho mais recente, escrito quando a pessoa voltou a escrever."
     ),
-    "See the newer draft": "Ver o rascunho mais novo",
+    "See the newer draft": "Ver o rascunho mais recente",
     "Withdrawn: the author asked not to be contacted.": (
         "Retirada: a pessoa pediu para não ser contatada."
     ),
@@ -141,14 +141,14 @@ CASE = {
     "Add a note for the team": "Escreva uma nota para a equipe",
     "Note": "Nota",
     "Add note": "Adicionar nota",
-    "Reading": "Análise",
-    "corrected by {who} (was {label})": "corrigido por {who} (era {label})",
-    "reading corrected to {label}": "análise corrigida para {label}",
+    "Reading": "Classificação",
+    "corrected by {who} (was {label})": "corrigida por {who} (era {label})",
+    "reading corrected to {label}": "classificação corrigida para {label}",
     "Confidence": "Confiança",  # the classifier's probability for the label
     "Reason": "Motivo",
     "Frustration": "Frustração",
     "Topics": "Assuntos",
-    "Wrong? Mark it as": "Errado? Marcar como",
+    "Wrong? Mark it as": "Classificação errada? Marcar como",
     "Not read yet.": "Ainda não lido.",
     "Case": "Caso",
     "Priority": "Prioridade",
@@ -174,8 +174,8 @@ CASE = {
     ),
     "No draft: {platform} has no private messages — reply by hand with Reply now (Mark as "
     "posted).": (
-        "Sem rascunho: {platform} não tem mensagens privadas — responda à mão em Responder agora "
-        "(Marcar como publicada)."
+        "Sem rascunho: {platform} não tem mensagens privadas — responda manualmente em Responder "
+        "agora (Marcar como publicada)."
     ),
     "Copy": "Copiar",
     "Copied": "Copiado",
@@ -269,7 +269,7 @@ CASE = {
         "Retirada: a classificação foi corrigida, e este rascunho foi escrito para a anterior."
     ),
     "Still fits the corrected reading? This draft waits for approval again.": (
-        "Ainda cabe com a classificação corrigida? Este rascunho volta a aguardar aprovação."
+        "Ainda faz sentido com a classificação corrigida? Este rascunho volta a aguardar aprovação."
     ),
     # Hacker News: read-only, so a reply is posted there by a person and marked as posted.
     "{platform} has no private messages: reject this draft and reply publicly.": (
@@ -287,12 +287,12 @@ CASE = {
         "nada é enviado daqui."
     ),
     "Mark as posted": "Marcar como publicada",
-    "Posted on {platform} by hand by {who}": "Publicada à mão no {platform} por {who}",
-    "posted by hand": "publicada à mão",
+    "Posted on {platform} by hand by {who}": "Publicada manualmente no {platform} por {who}",
+    "posted by hand": "publicada manualmente",
     "(post it on {platform} yourself, then record it here)": (
         "(publique no {platform} e depois registre aqui)"
     ),
-    "Post by hand": "Publicar à mão",
+    "Post by hand": "Publicar manualmente",
     # desk.js, before a submit or a link leaves text typed in another box unsent
     "You have text you have not sent or saved. Leave it and go on?": (
         "Há um texto que você ainda não enviou nem salvou. Deixar o texto e continuar?"

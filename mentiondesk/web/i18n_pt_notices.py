@@ -29,9 +29,9 @@ NOTICES = {
         "Caso resolvido; {n} rascunhos pendentes retirados."
     ),
     "Case assigned.": "Caso atribuído.",
-    "Case unassigned: it is nobody's now.": "Atribuição removida: o caso não é de ninguém agora.",
+    "Case unassigned: it is nobody's now.": "Atribuição removida: o caso está sem responsável.",
     "There is no active desk user by that name: nothing changed.": (
-        "Não há usuário ativo com esse nome: nada foi alterado."
+        "Ninguém com esse nome tem acesso ativo ao atendimento: nada foi alterado."
     ),
     "Escalated: a help-desk ticket is being opened.": (
         "Encaminhado: um chamado está sendo aberto no help desk."
@@ -43,25 +43,25 @@ NOTICES = {
     ),
     "Note added.": "Nota adicionada.",
     "Label corrected, thank you: it is kept for retraining.": (
-        "Classificação corrigida, obrigado: a correção fica guardada para o retreino."
+        "Classificação corrigida — agradecemos: a correção fica guardada para o retreino."
     ),
     "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
     "reading are withdrawn, and the new reading's drafts wait below for approval.": (
-        "Classificação corrigida, obrigado: a correção fica guardada para o retreino. Os "
+        "Classificação corrigida — agradecemos: a correção fica guardada para o retreino. Os "
         "rascunhos escritos para a classificação anterior foram retirados, e os da nova "
         "aguardam aprovação abaixo."
     ),
     "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
     "reading are withdrawn and the new reading calls for none: write a reply with Reply "
     "now if it needs one.": (
-        "Classificação corrigida, obrigado: a correção fica guardada para o retreino. Os "
+        "Classificação corrigida — agradecemos: a correção fica guardada para o retreino. Os "
         "rascunhos escritos para a classificação anterior foram retirados, e a nova não pede "
         "nenhum: escreva uma resposta em Responder agora, se o caso precisar."
     ),
     "Someone else already acted on this (approved, rejected or closed it), or a newer "
     "draft replaced it. Nothing was sent twice; here is how it stands now.": (
         "Outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "
-        "novo substituiu este. Nada foi enviado duas vezes; veja como está agora."
+        "recente substituiu este. Nada foi enviado duas vezes; veja como está agora."
     ),
     "Someone edited this draft after the page was shown: nothing was sent or rejected. "
     "Read it again before deciding.": (
@@ -94,7 +94,7 @@ NOTICES = {
     "The reply is longer than the platform allows: shorten it first.": (
         "A resposta é mais longa do que a plataforma permite: encurte antes de enviar."
     ),
-    "User added.": "Usuário adicionado.",
+    "User added.": "Pessoa adicionada.",
     "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
         "Não foi possível adicionar: confira o nome, o papel e a senha (de 12 a 1.024 caracteres)."
     ),

@@ -19,10 +19,11 @@ MESSAGES: dict[str, str] = {
     **_CASE,
     **_SAVED,
     # layout
+    "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",
-    "Too long": "Demasiado grande",
+    "Too long": "Texto demasiado longo",
     "What you sent is too long: shorten it and try again.": (
-        "O texto enviado é demasiado grande: encurte-o e tente de novo."
+        "O texto enviado é demasiado longo: encurte-o e tente de novo."
     ),
     "Something went wrong": "Algo correu mal",
     "Something went wrong on our side. Reload the page; if it keeps happening, tell whoever "
@@ -38,7 +39,7 @@ MESSAGES: dict[str, str] = {
         "perdeu — tente de novo daqui a um minuto."
     ),
     "Agents can take a case; managers assign it to others.": (
-        "Os agentes podem assumir um caso; os gestores atribuem-no a outras pessoas."
+        "Os agentes podem assumir um caso; quem tem o papel de gestão atribui-o a outras pessoas."
     ),
     "There is no such case. It may have been typed wrong.": (
         "Esse caso não existe. Talvez o número tenha sido mal escrito."
@@ -47,9 +48,6 @@ MESSAGES: dict[str, str] = {
     "Draft saved.": "Rascunho guardado.",
     "Draft restored: it waits for approval again.": (
         "Rascunho restaurado: volta a aguardar aprovação."
-    ),
-    "There is no active desk user by that name: nothing changed.": (
-        "Não há nenhum utilizador ativo com esse nome: nada foi alterado."
     ),
     "Escalated: a help-desk ticket is being opened.": (
         "Encaminhado: está a ser aberto um ticket no help desk."
@@ -88,7 +86,6 @@ MESSAGES: dict[str, str] = {
     "Longer than the platform allows: shorten it first": (
         "Mais longa do que a plataforma permite: encurte-a antes de enviar"
     ),
-    "User added.": "Utilizador adicionado.",
     "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
         "Não foi possível adicionar: verifique o nome, o papel e a palavra-passe (de 12 a 1024 "
         "caracteres)."
@@ -126,10 +123,12 @@ MESSAGES: dict[str, str] = {
         "A pessoa escreveu de novo depois da menção a que este rascunho responde."
     ),
     # dashboard
-    "Median first response": "Mediana da 1.ª resposta",  # Portugal's ordinal has the dot
+    "median first response (24 h)": "tempo da 1.ª resposta (mediana, 24 h)",
+    "Median first response": "Tempo da 1.ª resposta (mediana)",  # Portugal's ordinal has the dot
     "90% answered within": "90% respondidos no máximo em",  # "em até" is Brazil's
     "{n} waiting": "{n} à espera",
     # people and playbooks (i18n_pt_admin)
+    "Log out everywhere": "Terminar todas as sessões",
     "End every desk session of yours, on every browser and device, this one too?": (
         "Terminar todas as suas sessões do atendimento, em todos os browsers e dispositivos, "
         "incluindo esta?"
@@ -140,14 +139,14 @@ MESSAGES: dict[str, str] = {
     "Status": "Estado",
     "Agents work the queue; managers also see the dashboard and assign cases; admins also manage "
     "people.": (
-        "Os agentes tratam da fila; os gestores também veem o painel e atribuem casos; os "
-        "administradores também gerem as pessoas."
+        "O papel de agente trata da fila; o de gestão também vê o painel e atribui casos; o de "
+        "administração também gere as pessoas."
     ),
     "(you)": "(a sua conta)",
     "Reset password": "Gerar nova palavra-passe",
     "Disable {name}? They cannot log in, and their open desk tabs are logged out now.": (
-        "Desativar {name}? Deixa de conseguir entrar, e a sessão termina já nos separadores "
-        "abertos do atendimento."
+        "Desativar {name}? Essa pessoa deixa de conseguir entrar, e a sessão termina já nos "
+        "separadores abertos do atendimento."
     ),
     "Give {name} a new password? The one they have stops working, and their open desk tabs are "
     "logged out.": (
@@ -166,27 +165,26 @@ MESSAGES: dict[str, str] = {
         "separadores abertos do atendimento ao próximo clique."
     ),
     "User disabled: they cannot log in, and their open desk tabs are logged out now.": (
-        "Utilizador desativado: já não consegue entrar, e a sessão terminou agora nos separadores "
-        "abertos do atendimento."
+        "Acesso desativado: a pessoa já não consegue entrar, e a sessão terminou agora nos "
+        "separadores abertos do atendimento."
     ),
     "User enabled: they may log in again with the password they had.": (
-        "Utilizador reativado: pode entrar de novo com a palavra-passe que já tinha."
-    ),
-    "There is no desk user by that name: nothing changed.": (
-        "Não há nenhum utilizador do atendimento com esse nome: nada foi alterado."
+        "Acesso reativado: a pessoa pode entrar de novo com a palavra-passe que já tinha."
     ),
     "You cannot disable your own login: nothing changed.": (
         "Não pode desativar o seu próprio acesso: nada foi alterado."
     ),
     "That is the last active admin: no one would be left to manage people. Nothing changed.": (
-        "Esse é o último administrador ativo: mais ninguém poderia gerir as pessoas. Nada foi "
-        "alterado."
+        "Essa é a última conta de administração ativa: mais ninguém poderia gerir as pessoas. "
+        "Nada foi alterado."
     ),
     "Change your own password at the terminal (mentiondesk users passwd): here it would log you "
     "out. Nothing changed.": (
-        "Mude a sua própria palavra-passe no terminal (mentiondesk users passwd): aqui terminaria "
-        "a sua sessão. Nada foi alterado."
+        "Altere a sua própria palavra-passe no terminal (mentiondesk users passwd): aqui "
+        "terminaria a sua sessão. Nada foi alterado."
     ),
+    "Recent changes to logins": "Alterações recentes nos acessos",
+    "Added": "Adicionado em",
     "active rules, in order; read-only": "ativas, na ordem em que são avaliadas; só de leitura",
     "alert the team": "alertar a equipa",
     "{n} ticket": "{n} ticket",
@@ -205,7 +203,7 @@ MESSAGES: dict[str, str] = {
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.
 WORDS: dict[str, dict[str, str]] = {
-    "reason": {"opt_out": "cancelamento de subscrição"},
+    "reason": {"opt_out": "cancelamento de subscrição", "support": "apoio ao cliente"},
     "action": {
         "do-not-contact": "marcou como não contactar",
         "allow-contact": "permitiu o contacto de novo",

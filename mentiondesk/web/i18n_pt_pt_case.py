@@ -88,6 +88,7 @@ CASE = {
     ),
     "Add a note for the team": "Escreva uma nota para a equipa",
     "Ticket": "Ticket",
+    "written by hand": "escrita pela equipa",
     "help desk ticket {ref}": "ticket {ref} no help desk",
     "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
     "tenfold of the author's followers (10, 100, 1,000…)": (
@@ -146,7 +147,7 @@ CASE = {
         "está agora."
     ),
     # audit trail (i18n_pt_audit)
-    "{who} changed the password of {name}": "{who} mudou a palavra-passe de {name}",
+    "{who} changed the password of {name}": "{who} alterou a palavra-passe de {name}",
     "{who} put {handle} on {platform} on the do-not-contact list": (
         "{who} colocou {handle} no {platform} na lista de não contactar"
     ),
@@ -186,9 +187,9 @@ CASE = {
         "lá e depois carregue em Marcar como publicada. Nada foi enviado."
     ),
     "{who} edited a reply and marked it as posted by hand": (
-        "{who} editou uma resposta e marcou-a como publicada à mão"
+        "{who} editou uma resposta e marcou-a como publicada manualmente"
     ),
-    "{who} wrote a reply posted by hand": "{who} registou uma resposta publicada à mão",
+    "{who} wrote a reply posted by hand": ("{who} registou uma resposta publicada manualmente"),
     # desk.js, before a submit or a link leaves text typed in another box unsent
     "You have text you have not sent or saved. Leave it and go on?": (
         "Há texto que ainda não enviou nem guardou. Deixá-lo e continuar?"

@@ -51,13 +51,14 @@ WORDS: dict[str, dict[str, str]] = {
         "opt_out": "descadastro",
         "other": "outros",  # a complaint with no known cause (sentiment.reasons)
     },
-    "role": {"agent": "agente", "manager": "gestor", "admin": "administrador"},
+    # Roles as functions, not people ("gestor" would assume a gender): "o papel de gestão".
+    "role": {"agent": "agente", "manager": "gestão", "admin": "administração"},
     # What the audit trail records someone did (mentiondesk.audit).
     "action": {
         "approve": "aprovou",
         "reply": "respondeu",
-        "posted": "publicou à mão",
-        "posted-reply": "publicou à mão",
+        "posted": "publicou manualmente",
+        "posted-reply": "publicou manualmente",
         "reject": "rejeitou",
         "edit": "editou",
         "assign": "atribuiu",
@@ -76,7 +77,7 @@ WORDS: dict[str, dict[str, str]] = {
         "setup": "o atendimento não consegue enviar para lá (problema de configuração)",
         "opted-out": "a pessoa pediu para não ser contatada",
         "too-long": "longa demais para a plataforma",
-        "dms-closed": "a pessoa não aceita mensagens privadas nossas",
+        "dms-closed": "a pessoa não aceita mensagens privadas da marca",
         "deleted": "a publicação respondida foi apagada",
         "refused": "a plataforma recusou",
     },

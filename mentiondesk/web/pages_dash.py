@@ -69,7 +69,7 @@ def _trend(loc: Locale, now: int, before: int) -> tuple[str, str]:
             return "", ""
         why = loc.t("No case for this reason in the previous period of as many days.")
         return loc.t("new this period"), why
-    return loc.t("{change} vs previous period", change=f"{percent:+.0f}%"), ""
+    return loc.t("{change} vs previous period", change=loc.signed_percent(percent)), ""
 
 
 @require(Role.MANAGER)

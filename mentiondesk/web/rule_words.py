@@ -40,7 +40,14 @@ _ACTIONS = {
     ActionKind.DRAFT_PUBLIC: "draft a public reply",
     ActionKind.ESCALATE: "escalate to the help desk",
 }
-_WORD_KINDS = {"label": "label", "topic": "reason", "reason": "reason"}  # i18n word catalogs
+# i18n word catalogs: "o idioma é português (Portugal)", not "pt-PT"; "Hacker News", not the code.
+_WORD_KINDS = {
+    "label": "label",
+    "topic": "reason",
+    "reason": "reason",
+    "lang": "lang",
+    "platform": "platform",
+}
 # What a rule made in the week (data_rules), or matched when it makes nothing: one, many.
 _COUNTS = {
     "cases": ("{n} case", "{n} cases"),
@@ -113,8 +120,10 @@ def count(what: str, n: int, loc: Locale) -> str:
 def _value(key: str, value: object, loc: Locale) -> str:
     if isinstance(value, list):
         kind = _WORD_KINDS.get(key)
-        # Lower-case: a label reads mid-clause ("é neutro ou elogio"), not as pt-BR's chip.
-        return _any([loc.word(kind, str(v)).lower() if kind else str(v) for v in value], loc)
+        words = [loc.word(kind, str(v)) if kind else str(v) for v in value]
+        # Lower-case: a label reads mid-clause ("é neutro ou elogio"), not as pt-BR's chip; a
+        # platform's or a language's name keeps its capitals ("Hacker News", "English").
+        return _any([w.lower() for w in words] if key == "label" else words, loc)
     if isinstance(value, float):
         return loc.decimal(value, 2)
     return loc.number(value) if isinstance(value, int) else str(value)

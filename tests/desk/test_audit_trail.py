@@ -108,7 +108,7 @@ def _entry(action: str, detail: str = "", actor: str = "demo", draft: int | None
         (
             _entry("user-add", "Ana manager", actor="cli:root"),
             "root (terminal) added Ana to the desk as manager",
-            "root (pelo terminal) deu acesso ao atendimento a Ana como gestor",
+            "root (pelo terminal) deu a Ana acesso ao atendimento com o papel de gestão",
         ),
         (
             _entry("user-disable", "Ana"),

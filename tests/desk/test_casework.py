@@ -179,7 +179,7 @@ async def test_a_follow_ups_draft_replaces_the_cases_pending_private_message(
     assert page.index(f'id="draft-{second}"') < page.index(f'id="draft-{first}"')
     pt = {"Accept-Language": "pt-BR"}
     page = await (await desk.client.get(f"/cases/{case}", headers=pt)).text()
-    assert "Substituída por um rascunho mais novo" in page and "por draft" not in page
+    assert "Substituída por um rascunho mais recente" in page and "por draft" not in page
     await desk.post(f"/cases/{case}/close", resolution="closed")
     withdrawn = _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == second))
     assert withdrawn == "withdrawn"  # closing withdraws; nobody rejected it

@@ -50,7 +50,7 @@ async def test_a_complaint_read_as_praise_rises_up_the_queue(as_role: Login, sto
     assert _order(await (await desk.client.get("/queue")).text(), other, wry)[0] == wry
     pt = {"Accept-Language": "pt-BR"}
     page = await (await desk.client.get(f"/cases/{wry}", headers=pt)).text()
-    assert "análise corrigida para reclamação" in page
+    assert "classificação corrigida para reclamação" in page
 
 
 async def test_a_more_urgent_follow_up_still_holds_the_case_up(

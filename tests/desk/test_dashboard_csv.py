@@ -17,7 +17,7 @@ from tests.desk.seed import add
 Login = Callable[[str], Awaitable[Desk]]
 BOM = b"\xef\xbb\xbf"
 DATA_HEADER = ["day", "platform", "negative", "neutral", "positive", "total"]
-PT_HEADER = ["dia", "plataforma", "Reclamação", "Neutro", "Elogio", "total"]
+PT_HEADER = ["Dia", "Plataforma", "Reclamações", "Menções neutras", "Elogios", "Total"]
 
 
 async def _export(desk: Desk, query: str = "", lang: str = "") -> ClientResponse:

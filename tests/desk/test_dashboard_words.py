@@ -15,6 +15,7 @@ from mentiondesk.report import report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from mentiondesk.web import charts
+from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -75,3 +76,24 @@ def test_chart_labels_grow_no_larger_than_the_pages_small_text() -> None:
     widest = int(re.search(r"max-width: (\d+)px", rule.group(1)).group(1))  # type: ignore[union-attr]
     tick = 11  # `.chart .tick`, in chart units
     assert tick * widest / charts.WIDTH <= 12.5  # the page's small text: 12 px
+
+
+def test_a_reasons_change_is_written_as_each_locale_writes_a_percent() -> None:
+    # 1 case before, 27 now: "+2600%" read as a year in pt-BR; CLDR groups and spaces it.
+    assert ENGLISH.signed_percent(2600.0) == "+2,600%"
+    assert PORTUGUESE.signed_percent(2600.0) == "+2.600%"
+    assert EUROPEAN_PORTUGUESE.signed_percent(2600.0) == "+2600\u00a0%"
+    assert EUROPEAN_PORTUGUESE.signed_percent(-50.0) == "-50\u00a0%"
+    assert ENGLISH.signed_percent(0.0) == "+0%"
+
+
+async def test_a_reasons_change_on_the_page_is_in_the_pages_locale(
+    as_role: Login, store: Store
+) -> None:
+    add(store, "late again", reason="delivery", ago=timedelta(days=10))
+    for i in range(2):
+        add(store, f"still late {i}", reason="delivery")
+    desk = await as_role("manager")
+    assert "+100% vs previous period" in await _dashboard(desk)
+    portugal = await _dashboard(desk, **{"Accept-Language": "pt-PT"})
+    assert "+100\u00a0% vs. período anterior" in portugal

@@ -85,8 +85,8 @@ async def test_a_body_too_long_is_the_error_page(as_role: Login, store: Store) -
     mention, _, _ = add(store, "Huge: where is my order")
     data = {"csrf": agent.csrf, "kind": "public", "text": "x" * 300_000}
     for headers, said in [
-        (PT_BR, "O texto enviado é grande demais: encurte e tente de novo."),
-        (PT_PT, "O texto enviado é demasiado grande: encurte-o e tente de novo."),
+        (PT_BR, "O texto enviado é longo demais: encurte e tente de novo."),
+        (PT_PT, "O texto enviado é demasiado longo: encurte-o e tente de novo."),
     ]:
         response = await agent.client.post(f"/mentions/{mention}/reply", data=data, headers=headers)
         page = await _page(response, 413)

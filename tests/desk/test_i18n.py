@@ -20,7 +20,7 @@ PT = {"Accept-Language": "pt-BR,pt;q=0.9,en;q=0.8"}
 PAGES = [
     ("/queue", "agent", "draft to approve", "rascunho para aprovar"),  # one draft
     ("/cases/{case}", "agent", "Approve and send", "Aprovar e enviar"),
-    ("/dashboard", "manager", "Top complaint reasons", "Problemas recorrentes"),
+    ("/dashboard", "manager", "Top complaint reasons", "Principais motivos de reclamação"),
     ("/playbooks", "manager", "Fired in the last 7 days", "Disparos nos últimos 7 dias"),
     ("/people", "admin", "Add a person", "Adicionar uma pessoa"),
     ("/saved-replies", "manager", "Add a saved reply", "Adicionar uma resposta pronta"),
@@ -135,7 +135,7 @@ async def test_notices_and_error_pages_in_portuguese(as_role: Login) -> None:
     assert missing.status == 404
     assert "Esse caso não existe" in await missing.text()
     forbidden = await desk.client.get("/dashboard", headers=PT)
-    assert "Esta página exige o papel de gestor." in await forbidden.text()
+    assert "Esta página exige o papel de gestão." in await forbidden.text()
 
 
 async def test_the_header_puts_the_brand_where_each_language_does(as_role: Login) -> None:
@@ -174,4 +174,4 @@ async def test_english_names_labels_as_portuguese_does(as_role: Login, store: St
         shown = re.sub(r"<[^>]*>", " ", page)
         assert not re.search(r"\b(negative|positive)\b", shown)
     pt = await _page(desk, f"/mentions/{mention}", PT)
-    assert "Errado? Marcar como" in pt and ">Elogio</button>" in pt
+    assert "Classificação errada? Marcar como" in pt and ">Elogio</button>" in pt

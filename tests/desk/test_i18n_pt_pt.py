@@ -90,7 +90,10 @@ async def test_the_login_page_in_portugals_portuguese(anon: Desk) -> None:
 async def test_the_people_page_in_portugals_portuguese(as_role: Login) -> None:
     page = await _page(await as_role("admin"), "/people", PT_PT)
     assert '<html lang="pt-PT">' in page and "Adicionar uma pessoa" in page  # pt-BR's, shared
-    assert "Gerar nova palavra-passe" in page and "gerem as pessoas" in page
+    assert "Gerar nova palavra-passe" in page and "gere as pessoas" in page
+    # Portugal's words where Brazil's "Sair", "Mudanças", "Incluído em" showed through.
+    assert "Terminar sessão" in page and "Alterações recentes nos acessos" in page
+    assert "Adicionado em" in page and ">Sair<" not in page
     assert "(a sua conta)" in page and not _BRAZIL_ONLY.search(re.sub(r"<[^>]*>", " ", page))
 
 

@@ -189,4 +189,4 @@ async def test_the_page_speaks_portuguese(as_role: Login) -> None:
     page = await response.text()
     assert "Nova senha de agent" in page and "Desativar" in page
     listed = await (await admin.client.get("/people?notice=user-disabled")).text()
-    assert "Usuário desativado" in listed
+    assert "Acesso desativado: a pessoa não consegue mais entrar" in listed

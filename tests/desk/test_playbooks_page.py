@@ -62,7 +62,7 @@ async def test_the_rules_read_in_portuguese(as_role: Login) -> None:
     page = await (await desk.client.get("/playbooks", headers=pt)).text()
     assert _row(page, "urgent-complaint") == {
         "label = negative": "o sentimento é reclamação",
-        "min_frustration = 3": "a frustração é 3 ou mais (de 3)",
+        "min_frustration = 3": "a frustração é de pelo menos 3 (escala 0–3)",
         "escalate": "encaminhar ao help desk",
     }
     assert _row(page, "question") == {
@@ -205,6 +205,17 @@ def test_a_list_condition_reads_as_any_of_its_values() -> None:
     when = When(lang=["pt", "en", "es"], label=["negative"])
     assert [p.text for p in conditions(when, ENGLISH)] == [
         "sentiment is complaint",
-        "language is pt, en or es",
+        "language is Portuguese, English or Spanish",
     ]
-    assert [p.text for p in conditions(when, PORTUGUESE)][1] == "o idioma é pt, en ou es"
+    assert [p.text for p in conditions(when, PORTUGUESE)][1] == (
+        "o idioma é português, inglês ou espanhol"
+    )
+
+
+def test_a_language_or_platform_condition_reads_as_their_names() -> None:
+    # Not "o idioma é pt-PT" nor "a plataforma é hackernews": the codes are the file's.
+    when = When(lang=["pt-PT"], platform=["hackernews", "x"])
+    pt = [p.text for p in conditions(when, PORTUGUESE)]
+    assert pt == ["o idioma é português (Portugal)", "a plataforma é Hacker News ou X"]
+    assert [p.text for p in conditions(when, ENGLISH)][1] == "platform is Hacker News or X"
+    assert [p.source for p in conditions(when, PORTUGUESE)][1] == "platform = hackernews, x"

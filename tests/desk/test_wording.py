@@ -86,7 +86,8 @@ async def test_the_desks_figures_say_what_they_are(as_role: Login, store: Store)
     pt = await (await desk.client.get("/dashboard", headers=PT)).text()
     assert '<b id="dash-frt-p50" class="kpi-none">nenhum caso respondido ainda</b>' in pt
     assert (
-        "<span>Mediana da 1ª resposta</span>" in pt and "<span>90% respondidos em até</span>" in pt
+        "<span>Tempo de 1ª resposta (mediana)</span>" in pt
+        and "<span>90% respondidos em até</span>" in pt
     )
     assert "metade dos casos respondidos teve resposta dentro deste tempo</small>" in pt
     assert "só 1 em cada 10 casos respondidos demorou mais</small>" in pt
@@ -110,7 +111,7 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     assert "No past cases." in en and "No past replies." in en
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "rejeitada por root (pelo terminal)" in pt.lower()
-    assert "<h2>Análise</h2>" in pt and "Confiança</dt><dd>0,80" in pt
+    assert "<h2>Classificação</h2>" in pt and "Confiança</dt><dd>0,80" in pt
     assert "regra: Uma reclamação chega rápido a alguém" in pt and "regra complaint" not in pt
     assert '<dd title="regra: complaint">Uma reclamação chega rápido' in pt  # the case's rule, too
     assert "Responder agora" in pt and "(enviada na hora, em seu nome)" in pt
