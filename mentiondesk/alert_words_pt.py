@@ -1,7 +1,7 @@
 """Chat alerts and help-desk tickets in Brazilian and European Portuguese (`[routing]
 language`), keyed by the English text the responders and the Slack glue write.
 
-The words follow the desk's catalogues (mentiondesk/web/i18n_pt*.py: Reclamação, Análise,
+The words follow the desk's catalogues (mentiondesk/web/i18n_pt*.py: Reclamação, Classificação,
 Perfil, Encaminhar, Assumir…), which the core may not import; tests/responders/
 test_alert_language.py checks that labels, reasons and languages read the same in both.
 pt-BR is gender-neutral (Perfil, not autor); pt-PT lists only what Portugal says otherwise.
@@ -77,7 +77,7 @@ MESSAGES: dict[str, str] = {
     "Link": "Link",
     "Posted": "Publicada em",
     "Mention": "Menção",
-    "Reading": "Análise",
+    "Reading": "Classificação",
     "{label}, score {score}, language {lang}": "{label}, pontuação {score}, idioma: {lang}",
     "Reason": "Motivo",
     "Topics": "Assuntos",
@@ -150,6 +150,6 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 PT_PT_WORDS: dict[str, dict[str, str]] = {
-    "reason": {"opt_out": "cancelamento de subscrição"},
+    "reason": {"opt_out": "cancelamento de subscrição", "support": "apoio ao cliente"},
     "lang": {"pt-PT": "português europeu", "pt-BR": "português do Brasil"},
 }
