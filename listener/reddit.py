@@ -96,6 +96,7 @@ class RedditSource:
         self.poll_seconds = poll_seconds
         self.reddit = reddit
         self.query = query
+        self.subreddits = tuple(subreddits)
         self.search_path = f"r/{'+'.join(subreddits)}/search"
         self.restrict = list(subreddits) != ["all"]
         self.page_size = page_size
@@ -200,19 +201,51 @@ class RedditSource:
             # Revoked or expired under us: asyncprawcore dropped it and, with its own retry
             # off, the next try signs in again (bad credentials fail there, fatally).
             raise TransientError(f"reddit {endpoint}: the access token was refused") from None
-        except (asyncprawcore.OAuthException, asyncprawcore.Forbidden) as exc:
+        except asyncprawcore.OAuthException as exc:
             raise FatalError(f"reddit {endpoint}: {exc}; check the client id and secret") from None
         except asyncprawcore.BadJSON:
             raise TransientError(f"reddit {endpoint}: malformed JSON") from None
         except (asyncprawcore.ServerError, asyncprawcore.RequestException) as exc:
             raise TransientError(f"reddit {endpoint}: {exc}") from None
         except asyncprawcore.ResponseException as exc:
-            status = exc.response.status
-            if status == 401:
-                raise FatalError(f"reddit {endpoint}: 401; check the credentials") from None
-            raise TransientError(f"reddit {endpoint}: status {status}") from None
+            raise self._refused(endpoint, exc) from None
         self._observe(endpoint)
         return body
+
+    def _refused(self, endpoint: str, exc: asyncprawcore.ResponseException) -> Exception:
+        """What an error answer means. A subreddit that is misspelt, banned, private or
+        blocked stays so: retrying would back off forever without a word, so these stop."""
+        status, subs = exc.response.status, self.subs_named
+        if endpoint == "search":
+            if isinstance(exc, asyncprawcore.Redirect):  # Reddit sends an unknown r/X to
+                return FatalError(  # subreddit search; asyncprawcore does not follow it
+                    f"reddit search: {subs} does not exist (Reddit redirects to {exc.path}); "
+                    "check the spelling in the source's `subreddits`"
+                )
+            if status == 404:
+                return FatalError(
+                    f"reddit search: {subs} is banned or gone (404); "
+                    "take it out of the source's `subreddits`"
+                )
+            if status == 403:
+                return FatalError(
+                    f"reddit search: {subs} is private or quarantined (403); have the account "
+                    "approved (private) or opted in (quarantined), or take it out of `subreddits`"
+                )
+            if status == 451:
+                return FatalError(
+                    f"reddit search: {subs} is unavailable for legal reasons where this runs "
+                    "(451); take it out of the source's `subreddits`"
+                )
+        if status in (401, 403):
+            return FatalError(f"reddit {endpoint}: {status}; check the credentials and account")
+        return TransientError(f"reddit {endpoint}: status {status}")
+
+    @property
+    def subs_named(self) -> str:
+        """The configured subreddits as an operator wrote them: r/a, or "one of r/a, r/b"."""
+        subs = [f"r/{s}" for s in self.subreddits]
+        return subs[0] if len(subs) == 1 else "one of " + ", ".join(subs)
 
     def _observe(self, endpoint: str) -> None:
         core: Any = self.reddit._core

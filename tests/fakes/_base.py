@@ -8,6 +8,7 @@ cannot pass silently.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ class FakeAPI:
     def __init__(self) -> None:
         self._queued: dict[tuple[str, str], deque[Canned]] = defaultdict(deque)
         self._routes: dict[tuple[str, str], Handler] = {}
+        self._patterns: list[tuple[str, re.Pattern[str], Handler]] = []
         self.requests: list[Call] = []
         self.unexpected: list[str] = []
         self._runner: web.AppRunner | None = None
@@ -85,6 +87,10 @@ class FakeAPI:
     def route(self, method: str, path: str, handler: Handler) -> None:
         """Answer every `method path` (not served from the queue) with `handler`."""
         self._routes[(method.upper(), path)] = handler
+
+    def route_pattern(self, method: str, pattern: str, handler: Handler) -> None:
+        """Answer every `method` whose path fully matches `pattern` and no exact route."""
+        self._patterns.append((method.upper(), re.compile(pattern), handler))
 
     def calls(self, path: str | None = None, method: str | None = None) -> list[Call]:
         return [
@@ -127,5 +133,8 @@ class FakeAPI:
             return self._queued[key].popleft().response()
         if key in self._routes:
             return await self._routes[key](request)
+        for method, pattern, handler in self._patterns:
+            if method == request.method and pattern.fullmatch(request.path):
+                return await handler(request)
         self.unexpected.append(f"{request.method} {request.path}")
         return web.json_response({"error": "unexpected request in test"}, status=599)

@@ -3,11 +3,18 @@
 Listings are `{"kind": "Listing", "data": {"after", "before", "dist", "children": [...]}}`,
 newest first, paged with `after` (a fullname); every answer carries the three
 `x-ratelimit-*` headers (asyncprawcore reads all three or none).
+
+`/r/<subs>/search` answers as Reddit does for a subreddit that is not there: 302 to subreddit
+search for an unknown name, 404 `{"reason": "banned"}` for a banned one, 403
+`{"reason": "private"}` for a private one. It matches `q` minimally: terms joined by " OR ",
+each alternative's words all in the title or text (any case), and keeps to the named
+subreddits only with `restrict_sr=on`, as Reddit does.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import datetime
 from typing import Any
 
@@ -29,7 +36,7 @@ def search_path(subreddits: str = "all") -> str:
 class RedditFake(PlatformFake):
     """State: submissions and comments, what we commented and messaged."""
 
-    def __init__(self, *args: Any, subreddits: str = "all", **kw: Any) -> None:
+    def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.window.seconds = 600
         self._ids = itertools.count(1000)
@@ -38,8 +45,11 @@ class RedditFake(PlatformFake):
         self.comments: list[dict[str, Any]] = []  # ours
         self.messages: list[dict[str, Any]] = []  # ours
         self.lost_answers: dict[str, list[int]] = {}  # path → statuses, see lose_answer()
+        self.subreddits = {"all", "lumora"}  # those that exist, lower case, beside the banned
+        self.banned: set[str] = set()
+        self.private: set[str] = set()
         self.handle("POST", TOKEN, self._token)
-        self.handle("GET", search_path(subreddits), self._search)
+        self.api.route_pattern("GET", r"/r/[^/]+/search", self._search)
         self.handle("GET", MENTIONS, self._mentions)
         self.handle("GET", "/api/v1/me", self._me)
         self.handle("POST", COMMENT, self._comment)
@@ -168,7 +178,26 @@ class RedditFake(PlatformFake):
         return web.json_response(body)
 
     async def _search(self, request: web.Request) -> web.Response:
-        return self._listing(request, self.search_items)
+        self.request_times.append((request.path, self.clock()))
+        subs = request.path.split("/")[2].lower().split("+")
+        for sub in subs:
+            error = {"message": "Forbidden", "error": 403, "reason": "private"}
+            if sub in self.banned:
+                error = {"message": "Not Found", "error": 404, "reason": "banned"}
+            elif sub not in self.private:
+                if sub in self.subreddits or any(_sub(i) == sub for i in self.search_items):
+                    continue
+                where = f"/subreddits/search?q={sub}"  # what reddit.com answers r/<unknown>
+                return web.Response(status=302, headers={"location": where})
+            return web.json_response(error, status=error["error"])
+        everywhere = "all" in subs or request.query.get("restrict_sr") not in ("on", "1", "true")
+        query = request.query.get("q", "")
+        found = [
+            item
+            for item in self.search_items
+            if (everywhere or _sub(item) in subs) and _matches(query, item)
+        ]
+        return self._listing(request, found)
 
     async def _mentions(self, request: web.Request) -> web.Response:
         return self._listing(request, self.inbox)
@@ -230,3 +259,18 @@ class RedditFake(PlatformFake):
 
     async def _sent(self, request: web.Request) -> web.Response:
         return self._listing(request, self.messages)
+
+
+def _sub(item: dict[str, Any]) -> str:
+    return str(item["data"].get("subreddit", "")).lower()
+
+
+def _matches(query: str, item: dict[str, Any]) -> bool:
+    """Reddit's search, minimally: any " OR " alternative whose words all occur in the text."""
+    text = f"{item['data'].get('title', '')} {item['data'].get('selftext', '')}".lower()
+    alternatives = re.split(r"\s+OR\s+", query)
+    return any(
+        all(word.strip('"').lower() in text for word in alternative.split())
+        for alternative in alternatives
+        if alternative.strip()
+    )

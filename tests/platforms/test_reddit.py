@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
+
 from listener.reddit import RedditSource
+from mentiondesk.models import FatalError
 from mentiondesk.models.reddit import build_reddit
 from tests.fakes.reddit import MENTIONS, TOKEN, search_path
 from tests.platforms.helpers import FakeClock, once, started
@@ -212,3 +215,48 @@ async def test_an_empty_first_read_still_reads_from_now(reddit_fake, clock) -> N
     await source.close()
     assert sorted(run.ids) == sorted(posts + notes)  # none missed, none twice
     assert late["data"]["name"] not in run.ids  # older than the first read: history
+
+
+async def test_search_keeps_to_the_query_and_the_subreddits(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False, subreddits=["lumora"])
+    cursor = await started(source, clock)
+    reddit_fake.submit("lumora lamp elsewhere", sub="lamps")  # not in r/lumora
+    reddit_fake.submit("a lamp, no brand")
+    wanted = reddit_fake.submit("my LUMORA lamp")
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == [wanted["data"]["name"]]
+    call = reddit_fake.api.calls(search_path("lumora"))[-1]
+    assert call.query["q"] == "lumora" and call.query["restrict_sr"] == "on"
+
+
+@pytest.mark.parametrize(
+    ("sub", "said"),
+    [
+        ("lumoar", "r/lumoar does not exist (Reddit redirects to /subreddits/search)"),
+        ("spam", "r/spam is banned or gone (404)"),
+        ("secret", "r/secret is private or quarantined (403)"),
+    ],
+)
+async def test_a_subreddit_that_cannot_be_read_stops_the_source(
+    reddit_fake, clock, sub: str, said: str
+) -> None:
+    reddit_fake.banned.add("spam")
+    reddit_fake.private.add("secret")
+    source = _source(reddit_fake, clock, inbox=False, subreddits=[sub])
+    with pytest.raises(FatalError) as stopped:
+        await source.poll(None)
+    status = await source.check()
+    run = await once(source, clock=clock)  # the poller stops: no backing off and trying again
+    await source.close()
+    assert said in str(stopped.value) and "subreddits" in str(stopped.value)
+    assert not status.ok and said in status.detail
+    assert run.batches == 0 and clock.slept == []
+    assert len(reddit_fake.api.calls(search_path(sub))) == 3
+
+
+async def test_one_unknown_subreddit_among_several_is_named_with_them(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False, subreddits=["lumora", "lumoar"])
+    with pytest.raises(FatalError, match=r"one of r/lumora, r/lumoar does not exist"):
+        await source.poll(None)
+    await source.close()
