@@ -44,19 +44,16 @@ _EVENT = "mentiondesk_alert"  # the metadata event type our cards carry
 _LOOKUP_PAGES = 10  # of 200 messages: the channel's last 2,000 since the alert was queued
 # Our clock and Slack's may disagree; look this much further back than the action's creation.
 _SKEW = timedelta(minutes=5)
-# Errors retrying cannot fix: the operator must change the token, scopes or channel.
-_FATAL = {
-    "invalid_auth",
-    "not_authed",
-    "account_inactive",
-    "token_revoked",
-    "token_expired",
-    "missing_scope",
-    "channel_not_found",
-    "not_in_channel",
-    "is_archived",
-    "invalid_blocks",
-    "msg_too_long",
+# The error codes a later try can get past (Slack's docs put them on its side, or a request
+# cut short); every other `ok: false` needs the operator (token, scopes, channel, the card),
+# and retrying it forever would hide it: it is held, the code in the reason.
+_TRANSIENT = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+# What to do about the fatal codes operators meet at set-up.
+_TOKEN = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
+_FIXES = {
+    "not_in_channel": "invite the app to the channel (/invite @app)",
+    "channel_not_found": "check the channel ID; a private channel must invite the app first",
+    "is_archived": "the channel is archived; unarchive it or use another",
 }
 
 
@@ -208,13 +205,25 @@ class SlackResponder:
 
 
 def _translate(exc: SlackApiError, method: str) -> Exception:
-    status = exc.response.status_code
-    error = str(exc.response.get("error", "")) if isinstance(exc.response.data, dict) else ""
-    if status == 429:
+    answer = exc.response
+    # A body slack_sdk could not parse comes with aiohttp's response, which says `status`.
+    status: int = getattr(answer, "status_code", None) or getattr(answer, "status", None) or 0
+    data = getattr(answer, "data", None)
+    error = str(data.get("error") or "") if isinstance(data, dict) else ""
+    if status == 429 or error == "ratelimited":
         return RateLimited(_retry_after(exc), f"slack {method}")
-    if error in _FATAL or status in (401, 403, 404):
-        return FatalError(f"slack {method}: {error or status}; check the token and channel")
-    return TransientError(f"slack {method}: {error or status}")
+    if status >= 500 or error in _TRANSIENT:
+        return TransientError(f"slack {method}: {error or status}")
+    if not error and status < 400:  # no error code: an answer slack_sdk could not read
+        return TransientError(f"slack {method}: unreadable answer ({status})")
+    if error == "missing_scope":
+        needed = str(data.get("needed") or "?") if isinstance(data, dict) else "?"
+        fix = f"add the scope {needed} to the Slack app and reinstall it"
+    elif error in _TOKEN or (not error and status in (401, 403)):
+        fix = "check the bot token (xoxb-…) in the environment"
+    else:
+        fix = _FIXES.get(error, "Slack refused it; trying again will not help")
+    return FatalError(f"slack {method}: {error or status}; {fix}")
 
 
 def _retry_after(exc: SlackApiError) -> datetime:

@@ -1,0 +1,100 @@
+"""What SlackResponder makes of Slack's `ok: false` answers: only the few a later try can get
+past are retried; every other code is held for a person, the code in the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from pydantic import SecretStr
+
+from mentiondesk.config import OutboxSection
+from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
+from responders.slack import SlackResponder
+from tests.fakes._base import FakeAPI
+from tests.fakes.slack import SlackFake
+from tests.responders._data import action, seed
+
+POST = "/api/chat.postMessage"
+
+
+@pytest.fixture
+def slack_fake(fake_api: FakeAPI) -> SlackFake:
+    return SlackFake(fake_api)
+
+
+def responder(fake: SlackFake) -> SlackResponder:
+    return SlackResponder(
+        "slack",
+        token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr("s3cret"),
+        channel="C0TEAM",
+        base_url=fake.base_url,
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "kind"),
+    [
+        (200, "internal_error", TransientError),
+        (200, "fatal_error", TransientError),
+        (503, "service_unavailable", TransientError),
+        (200, "request_timeout", TransientError),
+        (502, None, TransientError),
+        (200, "ratelimited", RateLimited),
+        (200, "invalid_arguments", FatalError),  # not listed anywhere: held, not retried
+        (200, "restricted_action", FatalError),
+        (200, "team_access_not_granted", FatalError),
+        (200, "invalid_blocks", FatalError),
+    ],
+)
+async def test_only_transient_codes_are_retried(
+    slack_fake: SlackFake, status: int, error: str | None, kind: type[Exception]
+) -> None:
+    answer = {"ok": False, "error": error} if error else {"ok": False}
+    slack_fake.api.queue("POST", POST, status, answer)
+    with pytest.raises(kind) as info:
+        await responder(slack_fake).deliver(action())
+    assert type(info.value) is kind
+    assert kind is RateLimited or (error or str(status)) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ({"error": "not_in_channel"}, "not_in_channel; invite the app to the channel"),
+        ({"error": "channel_not_found"}, "channel_not_found; check the channel ID"),
+        ({"error": "invalid_auth"}, "invalid_auth; check the bot token"),
+        (
+            {"error": "missing_scope", "needed": "chat:write", "provided": "channels:history"},
+            "missing_scope; add the scope chat:write to the Slack app",
+        ),
+    ],
+)
+async def test_a_fatal_code_says_what_to_fix(
+    slack_fake: SlackFake, answer: dict[str, str], said: str
+) -> None:
+    slack_fake.api.queue("POST", POST, 200, {"ok": False, **answer})
+    with pytest.raises(FatalError, match=said):
+        await responder(slack_fake).deliver(action())
+
+
+async def test_an_unlisted_code_is_held_with_the_code_not_retried(
+    slack_fake: SlackFake, tmp_path: Path
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seed(store)
+    slack_fake.api.queue("POST", POST, 200, {"ok": False, "error": "invalid_arguments"})
+    worker = OutboxWorker(store, {"slack": responder(slack_fake)}, OutboxSection())
+    await worker.drain()
+    await worker.drain()
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(OUTBOX).where(OUTBOX.c.target == "slack")).one()
+    store.dispose()
+    assert row.status == "held" and "invalid_arguments" in row.last_error
+    assert len(slack_fake.api.calls(POST)) == 1 and slack_fake.messages == {}
