@@ -196,9 +196,12 @@ class SlackResponder:
         return data
 
     async def check(self) -> str:
-        """Say whether the token works (auth.test), for `mentiondesk responders check`."""
+        """Say whether the token works (auth.test) and can read the channel's history, which
+        a retried alert needs (a private channel takes groups:history), for `responders check`."""
         data = await self.call("auth_test")
-        return f"token valid for team {data.get('team', '?')} as {data.get('user', '?')}"
+        await self.call("conversations_history", channel=self.channel, limit=1)
+        who = f"team {data.get('team', '?')} as {data.get('user', '?')}"
+        return f"token valid for {who}; history of {self.channel} readable"
 
     async def close(self) -> None:
         return None

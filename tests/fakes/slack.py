@@ -3,6 +3,8 @@
 `conversations.history` answers as Slack does: newest first, `oldest`/`latest` bounds
 (exclusive unless `inclusive`), `limit` and a `response_metadata.next_cursor` while
 `has_more`; a message's `metadata` only with `include_all_metadata`; channel IDs only.
+Reading it takes `channels:history`, or `groups:history` when the channel is `private`;
+a token without it gets `missing_scope` with `needed` and `provided`, as from Slack.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class SlackFake:
         self.clock = clock
         self.messages: dict[str, dict[str, Any]] = {}  # ts → message, oldest first
         self.drop_answers = 0  # post the next N messages, then cut the connection unanswered
+        self.private = False  # a private channel: its history takes groups:history
+        self.scopes = {"chat:write", "channels:history", "groups:history"}  # the token's
         self._next = 1
         for method, handler in {
             "chat.postMessage": self._post,
@@ -92,6 +96,11 @@ class SlackFake:
         query = request.query
         if query.get("channel") != self.channel_id:  # a #name is not found here either
             return web.json_response({"ok": False, "error": "channel_not_found"})
+        needed = "groups:history" if self.private else "channels:history"
+        if needed not in self.scopes:
+            provided = ",".join(sorted(self.scopes))
+            missing = {"ok": False, "error": "missing_scope", "needed": needed}
+            return web.json_response(missing | {"provided": provided})
         inclusive = query.get("inclusive", "") in _TRUE
         oldest, latest = float(query.get("oldest", "0")), float(query.get("latest", "inf"))
         found = [

@@ -100,7 +100,7 @@ async def test_responders_check_says_which_is_wrong(fake_api: FakeAPI) -> None:
             name,
             token=SecretStr(token),
             signing_secret=SecretStr("s"),
-            channel="C1",
+            channel="C0TEAM",
             base_url=fake.base_url,
         )
         for name, token in (("slack", "xoxb-test"), ("slack-pt", "xoxb-typo"))

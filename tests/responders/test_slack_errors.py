@@ -3,6 +3,7 @@ past are retried; every other code is held for a person, the code in the reason.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,52 @@ async def test_an_unlisted_code_is_held_with_the_code_not_retried(
     store.dispose()
     assert row.status == "held" and "invalid_arguments" in row.last_error
     assert len(slack_fake.api.calls(POST)) == 1 and slack_fake.messages == {}
+
+
+async def test_check_reads_the_channel_history_a_retry_needs(slack_fake: SlackFake) -> None:
+    slack_fake.private = True
+    slack_fake.scopes.discard("groups:history")  # channels:history covers public channels only
+    with pytest.raises(FatalError, match="missing_scope; add the scope groups:history") as info:
+        await responder(slack_fake).check()
+    slack_fake.scopes.add("groups:history")
+    said = await responder(slack_fake).check()
+    [first, second] = slack_fake.api.calls("/api/conversations.history")
+    assert "conversations_history" in str(info.value)
+    assert "history of C0TEAM readable" in said
+    assert (
+        (first.query["channel"], first.query["limit"])
+        == ("C0TEAM", "1")
+        == (
+            second.query["channel"],
+            second.query["limit"],
+        )
+    )
+
+
+async def test_a_public_channel_needs_no_groups_scope(slack_fake: SlackFake) -> None:
+    slack_fake.scopes.discard("groups:history")
+    assert "readable" in await responder(slack_fake).check()
+
+
+async def test_a_retried_alert_in_a_private_channel_without_the_scope_is_held(
+    slack_fake: SlackFake, tmp_path: Path
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seed(store)
+    slack_fake.private = True
+    slack_fake.scopes.discard("groups:history")
+    slack_fake.drop_answers = 1  # posted, answer lost: the retry must look in the history
+    now = datetime.now(UTC)
+    clock = [now]
+    worker = OutboxWorker(
+        store, {"slack": responder(slack_fake)}, OutboxSection(), clock=lambda: clock[0]
+    )
+    await worker.drain()
+    clock[0] = now + timedelta(hours=1)
+    await worker.drain()
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(OUTBOX).where(OUTBOX.c.target == "slack")).one()
+    store.dispose()
+    assert row.status == "held" and "groups:history" in row.last_error
+    assert len(slack_fake.messages) == 1  # not posted blind a second time
