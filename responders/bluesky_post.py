@@ -162,6 +162,10 @@ class BlueskyPostResponder:
         if not found.posts:
             raise FatalError("the post to answer is gone (deleted); nothing to reply to")
         post = found.posts[0]
+        # The thread's author gated replies (a threadgate): the PDS takes the record, but
+        # the AppView hides it, so the reply would "succeed" unseen.
+        if getattr(post.viewer, "reply_disabled", None):
+            raise FatalError("the author limits replies to this thread: reply privately or by hand")
         parent = {"uri": post.uri, "cid": post.cid}
         reply = getattr(post.record, "reply", None)
         root = {"uri": reply.root.uri, "cid": reply.root.cid} if reply else parent

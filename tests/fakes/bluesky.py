@@ -63,6 +63,7 @@ class BlueskyFake(PlatformFake):
         self.notifications: list[dict[str, Any]] = []
         self.records: dict[str, dict[str, Any]] = {}  # rkey -> {"uri","cid","value"}
         self.posts_by_uri: dict[str, dict[str, Any]] = {}
+        self.gated: set[str] = set()  # thread roots whose threadgate shuts us out
         # Whether our app password was created with "Allow access to your direct messages".
         self.dm_access = True
         self.chat = ChatService(DID, HANDLE, self._reply, self.clock)
@@ -289,6 +290,15 @@ class BlueskyFake(PlatformFake):
         return self._reply(record, request.path)
 
     async def _get_posts(self, request: web.Request) -> web.Response:
+        """Post views with the `viewer` state the AppView adds for the signed-in account:
+        `replyDisabled` when the thread's root has a threadgate we do not pass."""
         known = self.posts_by_uri
-        uris = request.query.getall("uris", [])
-        return self._reply({"posts": [known[u] for u in uris if u in known]}, request.path)
+        views = [known[u] for u in request.query.getall("uris", []) if u in known]
+        posts = []
+        for view in views:
+            root = view["record"].get("reply", {}).get("root", {}).get("uri", view["uri"])
+            viewer: dict[str, Any] = {"threadMuted": False, "embeddingDisabled": False}
+            if root in self.gated:
+                viewer["replyDisabled"] = True
+            posts.append({**view, "viewer": viewer})
+        return self._reply({"posts": posts}, request.path)
