@@ -27,6 +27,7 @@ from mentiondesk.models._mentions import (
     can_post,
     has_followers,
     has_private_messages,
+    short_lang,
     valid_text,
 )
 from mentiondesk.models._plugins import (
@@ -85,6 +86,7 @@ __all__ = [
     "require_env",
     "secret_from_env",
     "secrets_wanted",
+    "short_lang",
     "text_digest",
     "utc",
     "valid_text",

@@ -57,6 +57,24 @@ def valid_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+LANG_MAX = 16  # the store's mention.lang column
+
+
+def short_lang(tag: str | None) -> str | None:
+    """A language tag that fits the store: as given when it does; else its leading subtags
+    (language, script, region) up to the first singleton ("x-", "u-": private use and
+    extensions) that fit ("en-x-aaaaaaaa-bbbbbbbb" is "en"); None if not even the first."""
+    tag = (tag or "").strip()
+    if len(tag) <= LANG_MAX:
+        return tag or None
+    kept = ""
+    for part in re.split("[-_]", tag):
+        if len(part) <= 1 or len(kept) + len(part) + bool(kept) > LANG_MAX:
+            break
+        kept = f"{kept}-{part}" if kept else part
+    return kept or None
+
+
 @dataclass(frozen=True, slots=True)
 class Author:
     """The person behind a mention, as the platform knows them."""
@@ -88,6 +106,8 @@ class Mention:
         # A post cut inside an emoji arrives with half a surrogate pair ("\ud83d"), which no
         # database, language detector or chat API accepts: it becomes U+FFFD here, once.
         object.__setattr__(self, "text", valid_text(self.text))
+        # A tag longer than the column (Bluesky's `langs` are free text) would cost the mention.
+        object.__setattr__(self, "lang", short_lang(self.lang))
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import sqlalchemy as sa
+
 from listener.bluesky import BlueskySource
+from mentiondesk.models import short_lang
+from mentiondesk.store import Store
+from mentiondesk.tables import MENTION
 from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, SESSION
 from tests.platforms.helpers import FakeClock, once, started
 
@@ -166,3 +171,31 @@ async def test_an_empty_first_read_still_pages_through_the_next_burst(bluesky_fa
     await source.close()
     assert sorted(run.ids) == sorted(hits + notes)  # none missed, none twice
     assert backdated["uri"] not in run.ids  # searchPosts dates it before "now"
+
+
+async def test_an_over_long_language_tag_keeps_its_primary_subtags(
+    bluesky_fake, clock, pg_url: str
+) -> None:
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
+    long = bluesky_fake.hit("lumora, tagged at length", lang="en-x-aaaaaaaa-bbbbbbbb")
+    brazil = bluesky_fake.hit("lumora quebrou", lang="pt-BR")
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    store = Store(pg_url)  # PostgreSQL holds mention.lang to 16 characters
+    store.create_all()
+    stored = store.ingest("bluesky", run.mentions, run.cursor)
+    with store.engine.connect() as conn:
+        langs = dict(conn.execute(sa.select(MENTION.c.external_id, MENTION.c.lang)).all())
+    store.dispose()
+    assert stored == 2
+    assert langs == {long["uri"]: "en", brazil["uri"]: "pt-BR"}
+
+
+def test_short_lang_keeps_whole_subtags_that_fit() -> None:
+    assert short_lang("zh-Hant-TW") == "zh-Hant-TW"
+    assert short_lang("sr-Latn-RS-u-nu-latn") == "sr-Latn-RS"
+    assert short_lang("de-DE-1996-x-something") == "de-DE-1996"
+    assert short_lang("en-GB-oxendict-x-long") == "en-GB-oxendict"
+    assert short_lang("abcdefghijklmnopqrstu") is None
+    assert short_lang("  ") is None and short_lang(None) is None
