@@ -139,13 +139,19 @@ class BlueskySource:
             params["cursor"] = state["cursor"]
         answer = await self._call("search", self.client.app.bsky.feed.search_posts, params)
         posts = [p.model_dump(by_alias=True) for p in answer.posts]
-        newest = max([state.get("newest") or "", *(p["indexedAt"] for p in posts)]) or None
+        # `since` filters on sortAt, the earlier of createdAt and indexedAt: the anchor is
+        # the newest sortAt seen, so a post whose createdAt lags its indexing is still found.
+        newest = _latest(state.get("newest"), *(_sort_at(p) for p in posts))
         mentions = [_mention(p) for p in posts]
         first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
         if answer.cursor and posts and not first_run:
-            return Page(mentions, {**state, "cursor": answer.cursor, "newest": newest}, True)
+            return Page(
+                mentions, {**state, "cursor": answer.cursor, "newest": _iso_or(newest)}, True
+            )
+        # Never back: one backdated post must not send the next read through years of posts.
         # Nothing found yet: now is where the next read starts (it goes OVERLAP back from it).
-        return Page(mentions, {"since": newest or state.get("since") or _iso(self._clock())})
+        since = _latest(state.get("since"), newest) or self._clock()
+        return Page(mentions, {"since": _iso(since)})
 
     async def _mentions(self, state: State) -> Page:
         params: dict[str, Any] = {"limit": self.page_size, "reasons": REASONS}
@@ -155,15 +161,20 @@ class BlueskySource:
             "mentions", self.client.app.bsky.notification.list_notifications, params
         )
         items = [n.model_dump(by_alias=True) for n in notes.notifications]
-        mark = state.get("wm") or ""
-        fresh = [n for n in items if n["reason"] in REASONS and n["indexedAt"] >= mark]
-        newest = max([state.get("newest") or mark, *(n["indexedAt"] for n in fresh)]) or None
+        mark = parse_time(state["wm"]) if state.get("wm") else None
+        fresh = [
+            n
+            for n in items
+            if n["reason"] in REASONS and (mark is None or parse_time(n["indexedAt"]) >= mark)
+        ]
+        newest = _latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
         mentions = [_mention(n) for n in fresh]
         # Newest first and no `since`: page down until a known one (first run: one page only).
         caught_up = not mark or len(fresh) < len(items) or not notes.cursor
         if caught_up:  # none ever found: now, OVERLAP back for a clock ahead of Bluesky's
-            return Page(mentions, {"wm": newest or _iso(self._clock() - OVERLAP)})
-        return Page(mentions, {"wm": mark, "cursor": notes.cursor, "newest": newest}, True)
+            return Page(mentions, {"wm": _iso(newest or self._clock() - OVERLAP)})
+        more = {"wm": _iso_or(mark), "cursor": notes.cursor, "newest": _iso_or(newest)}
+        return Page(mentions, more, True)
 
     async def _login(self) -> None:
         if not self._logged_in:
@@ -222,6 +233,25 @@ class BlueskySource:
 def _iso(when: datetime) -> str:
     """A time as Bluesky writes one (indexedAt): milliseconds, Z."""
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def _iso_or(when: datetime | None) -> str | None:
+    return _iso(when) if when else None
+
+
+def _latest(*times: str | datetime | None) -> datetime | None:
+    """The latest of these times, parsed: as strings "…:00Z" sorts after "…:00.500Z"."""
+    return max((parse_time(t) for t in times if t), default=None)
+
+
+def _sort_at(view: dict[str, Any]) -> datetime:
+    """What searchPosts' `since` filters on: the earlier of createdAt (the author's app
+    writes it) and indexedAt, the latter alone when createdAt is not a time."""
+    indexed = parse_time(view["indexedAt"])
+    try:
+        return min(indexed, parse_time((view.get("record") or {}).get("createdAt")))
+    except (TypeError, ValueError):
+        return indexed
 
 
 def _mention(view: dict[str, Any]) -> Mention:

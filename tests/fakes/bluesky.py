@@ -45,6 +45,14 @@ def _iso(when: datetime) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
 
 
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _sort_at(view: dict[str, Any]) -> datetime:
+    return min(_time(view["record"]["createdAt"]), _time(view["indexedAt"]))
+
+
 class BlueskyFake(PlatformFake):
     """State: posts (search hits), notifications, and the records we created by rkey."""
 
@@ -246,13 +254,11 @@ class BlueskyFake(PlatformFake):
         return page, (str(start + limit) if more else None)
 
     async def _search(self, request: web.Request) -> web.Response:
-        # searchPosts filters on sortAt, the earlier of createdAt and indexedAt.
+        # searchPosts filters on sortAt, the earlier of createdAt and indexedAt, as times
+        # (a createdAt may have no milliseconds, or an offset), and `latest` sorts by it.
         since = request.query.get("since")
-        items = [
-            p
-            for p in self.posts
-            if not since or min(p["record"]["createdAt"], p["indexedAt"]) >= since
-        ]
+        items = [p for p in self.posts if not since or _sort_at(p) >= _time(since)]
+        items.sort(key=_sort_at)  # oldest first, as `_page` expects; stable for equal times
         page, cursor = self._page(request, items)
         body: dict[str, Any] = {"posts": page, "hitsTotal": len(items)}
         if cursor:

@@ -15,6 +15,7 @@ from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, SESSION
 from tests.platforms.helpers import FakeClock, once, started
 
 HOUR = timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
 
 
 def _source(fake, clock: FakeClock, query: str = "lumora", size: int = 5) -> BlueskySource:
@@ -199,3 +200,38 @@ def test_short_lang_keeps_whole_subtags_that_fit() -> None:
     assert short_lang("en-GB-oxendict-x-long") == "en-GB-oxendict"
     assert short_lang("abcdefghijklmnopqrstu") is None
     assert short_lang("  ") is None and short_lang(None) is None
+
+
+async def test_a_post_written_long_before_it_was_indexed_is_not_skipped(
+    bluesky_fake, clock
+) -> None:
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
+    start = clock()
+    clock.advance(30 * 60)
+    # An indexer backlog: both written well before they became searchable, the second one
+    # after we read the first. searchPosts dates each by createdAt (its sortAt), not by
+    # indexedAt: a `since` taken from the first's indexedAt would leave out the second.
+    lagging = bluesky_fake.hit("lumora one", created_at=start + 15 * MINUTE)
+    run = await once(source, cursor, clock=clock)
+    clock.advance(60)
+    later = bluesky_fake.hit("lumora two", created_at=start + 17 * MINUTE)
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert run.ids == [lagging["uri"]]
+    assert again.ids == [later["uri"]]  # the first is read again only to be dropped: seen
+
+
+async def test_times_are_compared_as_times_not_strings(bluesky_fake, clock) -> None:
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
+    clock.advance(30 * 60)
+    at = clock().replace(microsecond=0) - 5 * MINUTE
+    whole = bluesky_fake.hit("lumora, written on the second", created_at=at)
+    whole["record"]["createdAt"] = at.strftime("%Y-%m-%dT%H:%M:%SZ")  # no milliseconds
+    bluesky_fake.hit("lumora, half a second later", created_at=at + timedelta(milliseconds=500))
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    since = json.loads(run.cursor or "{}")["ep"]["search"]["since"]
+    assert len(run.ids) == 2
+    assert since == at.strftime("%Y-%m-%dT%H:%M:%S.500Z")  # "…:00Z" sorts later as a string
