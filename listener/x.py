@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -22,16 +22,14 @@ from listener._endpoints import (
     State,
     header_int,
     max_id,
-    parse_time,
     reset_time,
     run_check,
     utcnow,
 )
+from listener._x_posts import TWEET_FIELDS, default_query, mentions_of
 from mentiondesk.models import (
-    Author,
     Batch,
     FatalError,
-    Mention,
     PluginContext,
     RateLimited,
     SourceConfig,
@@ -43,7 +41,10 @@ from mentiondesk.models import (
 
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://api.twitter.com"
-_TWEET_FIELDS = ["created_at", "author_id", "conversation_id", "lang", "referenced_tweets"]
+# A 429 with this problem type is the project's monthly post cap, not the 15-minute window
+# (whose headers still show requests left): it lasts until the cap resets or the plan changes.
+USAGE_CAPPED = "https://api.twitter.com/2/problems/usage-capped"
+CAPPED_RETRY = timedelta(hours=1)
 _USER_FIELDS = ["name", "username", "public_metrics"]
 
 
@@ -116,6 +117,7 @@ class XSource:
         self.client = AsyncClient(bearer_token=bearer_token, wait_on_rate_limit=False)
         self.client.session = self._http
         self._user_id: str | None = None
+        self._capped = False  # the monthly usage cap refused us (logged once until it lifts)
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
         if query:
             fetchers["search"] = self._fetch_search
@@ -130,7 +132,9 @@ class XSource:
         return cls(
             name=config.name or "x",
             bearer_token=secret_from_env(config.bearer_token_env).get_secret_value(),
-            query=(config.query or context.brand.default_query()) if config.search else "",
+            query=(config.query or default_query(context.brand.default_query()))
+            if config.search
+            else "",
             username=handle.lstrip("@") if handle and config.mentions else None,
             base_url=config.base_url or DEFAULT_BASE,
             poll_seconds=config.poll_seconds,
@@ -176,12 +180,12 @@ class XSource:
             _LOGGER.warning("x %s: saved position older than X keeps; reading from there", endpoint)
             state = {}
             response = await self._call(endpoint, method, arg, **self._params(state, token_name))
-        return self._page(response, state, first=first)
+        return self._page(endpoint, response, state, first=first)
 
     def _params(self, state: State, token_name: str) -> dict[str, Any]:
         params: dict[str, Any] = {
             "max_results": self.page_size,
-            "tweet_fields": _TWEET_FIELDS,
+            "tweet_fields": TWEET_FIELDS,
             "expansions": ["author_id"],
             "user_fields": _USER_FIELDS,
         }
@@ -199,12 +203,12 @@ class XSource:
             self._user_id = str(response.data.id)
         return self._user_id
 
-    def _page(self, response: Any, state: State, *, first: bool) -> Page:
+    def _page(self, endpoint: str, response: Any, state: State, *, first: bool) -> Page:
         meta = response.meta or {}
         if response.data is None and not meta and response.errors:
             raise TransientError(f"X answered 200 with errors: {_titles(response.errors)}")
         users = {str(u.id): u.data for u in (response.includes or {}).get("users", [])}
-        mentions = [_mention(t.data, users) for t in response.data or []]
+        mentions = mentions_of([t.data for t in response.data or []], users, endpoint)
         newest = max_id(state.get("newest"), meta.get("newest_id"))
         if meta.get("next_token") and not first:
             return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)
@@ -214,6 +218,8 @@ class XSource:
         try:
             response = await method(*args, user_auth=False, **kwargs)
         except tweepy.TooManyRequests as exc:
+            if await _usage_capped(exc):
+                raise RateLimited(self._capped_until(), f"x {endpoint}: usage cap") from None
             raise RateLimited(self._reset_of(exc), f"x {endpoint}") from None
         except (tweepy.Unauthorized, tweepy.Forbidden) as exc:
             raise FatalError(f"x {endpoint}: {exc}; check the bearer token") from None
@@ -230,7 +236,23 @@ class XSource:
         except ValueError as exc:  # a body that is not JSON, or is cut short
             raise TransientError(f"x {endpoint}: malformed JSON ({exc})") from None
         self._observe(endpoint)
+        if self._capped:
+            self._capped = False
+            _LOGGER.warning(
+                "source %s: X answers again; the monthly usage cap is lifted", self.name
+            )
         return response
+
+    def _capped_until(self) -> datetime:
+        if not self._capped:
+            self._capped = True
+            _LOGGER.error(
+                "source %s: X refuses reads with 429 usage-capped: the X project's monthly "
+                "post cap is spent, so no mentions arrive from X until it resets (see the "
+                "developer portal) or the plan is raised; trying again every hour",
+                self.name,
+            )
+        return self._clock() + CAPPED_RETRY
 
     def _observe(self, endpoint: str) -> None:
         headers = self._http.last
@@ -248,6 +270,17 @@ class XSource:
         return self._clock() + timedelta(seconds=60)
 
 
+async def _usage_capped(exc: tweepy.HTTPException) -> bool:
+    """Whether X's 429 is the monthly usage cap: only the body says (its problem type)."""
+    try:  # tweepy has read the body already; json() parses it again
+        body = await exc.response.json()
+    except (ValueError, AttributeError, aiohttp.ClientError):
+        return False
+    if not isinstance(body, dict):
+        return False
+    return body.get("type") == USAGE_CAPPED or body.get("title") == "UsageCapExceeded"
+
+
 class _SinceTooOld(Exception):
     """X refused the saved since_id (recent search only goes back seven days)."""
 
@@ -258,31 +291,3 @@ def _names_parameter(exc: tweepy.HTTPException, name: str) -> bool:
 
 def _titles(errors: list[Any]) -> str:
     return json.dumps([e.get("title") or e.get("message") for e in errors])[:200]
-
-
-def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention:
-    user = users.get(str(tweet.get("author_id")), {})
-    handle = user.get("username", str(tweet.get("author_id", "")))
-    # An edit is a new tweet id; keying it by the original folds it into the mention we have.
-    history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
-    original = str(history[0])
-    parent = next(
-        (r["id"] for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"),
-        None,
-    )
-    return Mention(
-        platform="x",
-        external_id=original,
-        author=Author(
-            id=str(tweet.get("author_id", "")),
-            handle=handle,
-            name=user.get("name", ""),
-            followers=int((user.get("public_metrics") or {}).get("followers_count", 0)),
-        ),
-        text=tweet["text"],
-        created_at=parse_time(tweet["created_at"]),
-        url=f"https://x.com/{handle}/status/{tweet['id']}",
-        lang=tweet.get("lang"),
-        thread_id=tweet.get("conversation_id"),
-        parent_id=parent,
-    )
