@@ -7,7 +7,9 @@ of sending again: exactly once in effect, even after a crash between send and re
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, Literal
 
@@ -19,6 +21,7 @@ from yarl import URL
 
 from mentiondesk.models import (
     FatalError,
+    Mention,
     OutboxAction,
     PluginConfig,
     PluginContext,
@@ -33,6 +36,9 @@ from responders._post import may_have_sent, post_parts, same_text, sent_for
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own tweets since the mention
 DEFAULT_BASE = "https://api.twitter.com"
+USAGE_CAPPED = "https://api.twitter.com/2/problems/usage-capped"  # the monthly cap's 429
+CAPPED_RETRY = timedelta(hours=1)
+_STATUS = re.compile(r"/status/(\d+)$")
 
 
 class XPostResponderConfig(PluginConfig):
@@ -79,6 +85,7 @@ class XPostResponder:
         self.client = AsyncClient(bearer_token=token, wait_on_rate_limit=False)
         self.client.session = self._http
         self._me: str | None = None
+        self._capped = False  # the monthly usage cap refused us (logged once)
 
     @classmethod
     def from_config(cls, config: XPostResponderConfig, context: PluginContext) -> XPostResponder:
@@ -105,7 +112,7 @@ class XPostResponder:
             )
             return Receipt(ref=str(answer.data["dm_event_id"]), detail="direct message")
         answer = await self._call(
-            self.client.create_tweet, text=text, in_reply_to_tweet_id=mention.external_id
+            self.client.create_tweet, text=text, in_reply_to_tweet_id=reply_target(mention)
         )
         tweet_id = str(answer.data["id"])
         return Receipt(ref=tweet_id, url=f"https://x.com/i/status/{tweet_id}", detail="reply")
@@ -130,9 +137,10 @@ class XPostResponder:
             for event in answer.data or []:
                 data = event.data
                 ours = str(data.get("sender_id")) == me and sent_for(action, data.get("created_at"))
-                if ours and same_text(text, data.get("text", "")):
+                if ours and _same(text, data.get("text", "")):
                     return Receipt(ref=str(data["id"]), detail="direct message (found)")
             return None
+        targets = {mention.external_id, reply_target(mention)}
         token = None
         for _ in range(_LOOKUP_PAGES):  # what we tweeted since the mention, newest first
             answer = await self._call(
@@ -147,7 +155,7 @@ class XPostResponder:
                 if not sent_for(action, tweet.data.get("created_at")):
                     return None  # from before the action was queued: ours cannot be further back
                 replied = {r["id"] for r in tweet.data.get("referenced_tweets") or []}
-                if mention.external_id in replied and same_text(text, tweet.data["text"]):
+                if targets & replied and _same(text, tweet.data["text"]):
                     url = f"https://x.com/i/status/{tweet.data['id']}"
                     return Receipt(ref=str(tweet.data["id"]), url=url, detail="reply (found)")
             token = (answer.meta or {}).get("next_token")
@@ -164,13 +172,57 @@ class XPostResponder:
 
     async def _call(self, method: Any, *args: Any, **kwargs: Any) -> Any:
         try:
-            return await method(*args, user_auth=False, **kwargs)
+            answer = await method(*args, user_auth=False, **kwargs)
         except tweepy.TooManyRequests as exc:
+            if await _usage_capped(exc):
+                raise RateLimited(self._capped_until(), "x posting: monthly usage cap") from None
             raise RateLimited(*_limit_of(exc)) from None
         except (tweepy.Unauthorized, tweepy.Forbidden, tweepy.BadRequest) as exc:
             raise FatalError(f"x posting: {exc}") from None
         except (tweepy.HTTPException, aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise TransientError(f"x posting: {type(exc).__name__}") from None
+        if self._capped:
+            self._capped = False
+            _LOGGER.warning(
+                "responder %s: X answers again; the monthly usage cap is lifted", self.name
+            )
+        return answer
+
+    def _capped_until(self) -> datetime:
+        # Logged once until X answers again: each waiting action's retry is in `outbox list`.
+        if not self._capped:
+            self._capped = True
+            _LOGGER.error(
+                "responder %s: X answers 429 usage-capped: the X project's monthly cap is "
+                "spent, so replies and DMs wait until it resets (see the developer portal) or "
+                "the plan is raised; trying again every hour",
+                self.name,
+            )
+        return datetime.now(UTC) + CAPPED_RETRY
+
+
+def reply_target(mention: Mention) -> str:
+    """The post to answer: the version the listener read (its URL's id; an edit is a new
+    id, the mention keeps the first), else the mention's own id."""
+    found = _STATUS.search(mention.url)
+    return found.group(1) if found else mention.external_id
+
+
+def _same(ours: str, sent: str) -> bool:
+    """Whether X's copy of a post is ours: X sends `&`, `<` and `>` as HTML entities
+    (`Tea &amp; cake`); a copy sent as written matches too."""
+    return same_text(ours, html.unescape(sent)) or same_text(ours, sent)
+
+
+async def _usage_capped(exc: tweepy.HTTPException) -> bool:
+    """Whether X's 429 is the monthly usage cap: only the body says (its problem type)."""
+    try:  # tweepy has read the body already; json() parses it again
+        body = await exc.response.json()
+    except (ValueError, AttributeError, aiohttp.ClientError):
+        return False
+    if not isinstance(body, dict):
+        return False
+    return body.get("type") == USAGE_CAPPED or body.get("title") == "UsageCapExceeded"
 
 
 _DAILY = ("x-user-limit-24hour", "x-app-limit-24hour")
