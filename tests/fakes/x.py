@@ -1,7 +1,11 @@
 """A fake X API v2: recent search, user mentions, users, posting replies and DMs.
 
 Shapes follow docs.x.com: string ids, `data`/`includes.users`/`meta` with `next_token`,
-`x-rate-limit-*` headers on every answer, problem-format error bodies.
+`x-rate-limit-*` headers on every answer, problem-format error bodies. Like X (x_wire.py):
+text is served entity-escaped, a post over 280 characters is cut unless `note_tweet` is
+asked for, search drops retweets only for `-is:retweet`, a post over 280 is refused (400),
+so is the same text again in reply to the same post within a day (403 duplicate content),
+and a spent monthly cap (`cap_usage`) answers 429 usage-capped everywhere.
 """
 
 from __future__ import annotations
@@ -16,38 +20,31 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakes.platform import PlatformFake, Window
+from tests.fakes.x_dms import DirectMessages
+from tests.fakes.x_wire import (
+    BRAND_ID,
+    USAGE_CAPPED,
+    fields,
+    invalid_since,
+    is_retweet,
+    iso,
+    problem,
+    refusal,
+    retweet_text,
+    served,
+    written,
+)
 
-BRAND_ID = "1000"
 BRAND = {"id": BRAND_ID, "username": "lumora", "name": "Lumora", "public_metrics": {}}
 SEARCH = "/2/tweets/search/recent"
 MENTIONS = f"/2/users/{BRAND_ID}/mentions"
 POST = "/2/tweets"
 OUR_TWEETS = f"/2/users/{BRAND_ID}/tweets"
 
-
-def _iso(when: datetime) -> str:
-    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
+DUPLICATE_WINDOW = timedelta(hours=24)  # X does not say how far back it looks: a day here
 
 
-def problem(status: int, title: str, detail: str = "") -> dict[str, Any]:
-    return {"title": title, "detail": detail or title, "type": "about:blank", "status": status}
-
-
-def _invalid_since(since: str, week_ago: datetime) -> dict[str, Any]:
-    message = f"Invalid 'since_id':'{since}'. 'since_id' must be a tweet id created after "
-    return {
-        "errors": [{"parameters": {"since_id": [since]}, "message": message + _iso(week_ago)}],
-        "title": "Invalid Request",
-        "detail": "One or more parameters to your request was invalid.",
-        "type": "https://api.twitter.com/2/problems/invalid-request",
-    }
-
-
-def _fields(request: web.Request, name: str) -> list[str]:
-    return request.query.get(name, "").split(",")
-
-
-class XFake(PlatformFake):
+class XFake(DirectMessages, PlatformFake):
     """State: published tweets, users, what we posted and DMed."""
 
     def __init__(self, *args: Any, **kw: Any) -> None:
@@ -61,12 +58,28 @@ class XFake(PlatformFake):
         self.dms: list[dict[str, Any]] = []
         self.daily: Window | None = None  # see cap_daily()
         self.daily_scope = "user"
+        self.usage_capped = False  # see cap_usage()
         self.handle("GET", SEARCH, self._search)
         self.handle("GET", MENTIONS, self._mentions)
         self.handle("GET", "/2/users/by/username/lumora", self._brand)
         self.handle("GET", "/2/users/me", self._brand)
         self.handle("POST", POST, self._post)
         self.handle("GET", OUR_TWEETS, self._our_tweets)
+
+    def handle(self, method: str, path: str, handler: Any) -> None:
+        async def capped(request: web.Request) -> web.StreamResponse:
+            if not self.usage_capped:
+                response: web.StreamResponse = await handler(request)
+                return response
+            # The monthly cap: the 15-minute window is not what refuses (requests left).
+            headers = self._headers(request.path)
+            return web.json_response(USAGE_CAPPED, status=429, headers=headers)
+
+        super().handle(method, path, capped)
+
+    def cap_usage(self, capped: bool = True) -> None:
+        """The X project's monthly cap is spent (or, with False, reset): every call 429s."""
+        self.usage_capped = capped
 
     def next_id(self) -> str:
         return str(next(self._ids))
@@ -82,8 +95,11 @@ class XFake(PlatformFake):
         lang: str = "en",
         tweet_id: str | None = None,
         created_at: datetime | None = None,
+        retweet_of: dict[str, Any] | None = None,
+        quote_of: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """A tweet by `author` that the search and/or mentions endpoints return."""
+        """A tweet by `author` that the search and/or mentions endpoints return (a retweet or
+        quote of another with `retweet_of`/`quote_of`; over 280 characters, a long post)."""
         user_id = str(zlib.crc32(author.encode()) + 10)
         self.users[user_id] = {
             "id": user_id,
@@ -92,15 +108,18 @@ class XFake(PlatformFake):
             "public_metrics": {"followers_count": followers, "following_count": 1},
         }
         tid = tweet_id or self.next_id()
-        tweet = {
+        tweet: dict[str, Any] = {
             "id": tid,
-            "text": text,
             "author_id": user_id,
-            "created_at": _iso(created_at or self.clock()),
+            "created_at": iso(created_at or self.clock()),
             "conversation_id": tid,
             "lang": lang,
             "edit_history_tweet_ids": [tid],
         }
+        written(text, tweet)
+        for kind, other in (("retweeted", retweet_of), ("quoted", quote_of)):
+            if other is not None:
+                tweet["referenced_tweets"] = [{"type": kind, "id": other["id"]}]
         self.tweets.append(tweet)
         if search:
             self.in_search.add(tid)
@@ -111,6 +130,27 @@ class XFake(PlatformFake):
             self.handle("POST", dm_path, self._dm)
             self.handle("GET", f"/2/dm_conversations/with/{user_id}/dm_events", self._dm_events)
         return tweet
+
+    def retweet(self, tweet: dict[str, Any], *, by: str = "dave", **kw: Any) -> dict[str, Any]:
+        """`by` retweets `tweet`: a post of its own, "RT @author: …", found by search and (it
+        carries the @mention) in the brand's mentions."""
+        handle = self.users[tweet["author_id"]]["username"]
+        text = retweet_text(handle, tweet.get("_whole", tweet["text"]))
+        return self.publish(text, author=by, retweet_of=tweet, **kw)
+
+    def edit(self, tweet: dict[str, Any], text: str) -> dict[str, Any]:
+        """The author edits `tweet`: a new post id, the history oldest first; the endpoints
+        serve the latest version only."""
+        history = [*tweet["edit_history_tweet_ids"]]
+        new = {**tweet, "id": self.next_id(), "edit_history_tweet_ids": history}
+        new["edit_history_tweet_ids"].append(new["id"])
+        written(text, new)
+        self.tweets.append(new)
+        for ids in (self.in_search, self.in_mentions):
+            if tweet["id"] in ids:
+                ids.discard(tweet["id"])
+                ids.add(new["id"])
+        return new
 
     def delete(self, tweet_id: str) -> None:
         self.tweets = [t for t in self.tweets if t["id"] != tweet_id]
@@ -127,6 +167,8 @@ class XFake(PlatformFake):
 
     def _page(self, request: web.Request, ids: set[str], token_name: str) -> web.Response:
         q = request.query
+        if "-is:retweet" in q.get("query", ""):
+            ids = {t["id"] for t in self.tweets if t["id"] in ids and not is_retweet(t)}
         since = int(q.get("since_id", "0"))
         size = int(q.get("max_results", "10"))
         token = q.get(token_name)
@@ -152,8 +194,9 @@ class XFake(PlatformFake):
             nxt = {"off": state["off"] + size, "upper": upper}
             meta["next_token"] = base64.b64encode(json.dumps(nxt).encode()).decode()
         authors = {t["author_id"] for t in page}
+        asked = fields(request, "tweet.fields")
         body = {
-            "data": page,
+            "data": [served(t, asked) for t in page],
             "includes": {"users": [self.users[a] for a in sorted(authors)]},
             "meta": meta,
         }
@@ -166,7 +209,7 @@ class XFake(PlatformFake):
         tweet = next((t for t in self.tweets if t["id"] == since), None)
         if tweet and datetime.fromisoformat(tweet["created_at"]) < week_ago:
             headers = self._headers(request.path)
-            body = _invalid_since(since or "", week_ago)
+            body = invalid_since(since or "", week_ago)
             return web.json_response(body, status=400, headers=headers)
         recent = {
             t["id"] for t in self.tweets if datetime.fromisoformat(t["created_at"]) >= week_ago
@@ -209,7 +252,7 @@ class XFake(PlatformFake):
             "id": tid,
             "text": text,
             "author_id": BRAND_ID,
-            "created_at": _iso(at or self.clock()),
+            "created_at": iso(at or self.clock()),
             "edit_history_tweet_ids": [tid],
         }
         if reply_to:
@@ -223,21 +266,22 @@ class XFake(PlatformFake):
         if refused:
             return web.json_response(problem(429, "Too Many Requests"), status=429, headers=headers)
         reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
-        tid = self.tweeted(body["text"], reply_to=reply_to)["id"]
-        return web.json_response(
-            {"data": {"id": tid, "text": body["text"], "edit_history_tweet_ids": [tid]}},
-            status=201,
-            headers=headers,
-        )
+        since = iso(self.clock() - DUPLICATE_WINDOW)
+        if no := refusal(body["text"], reply_to, self.posted, since):
+            return web.json_response(no, status=no["status"], headers=headers)
+        tweet = self.tweeted(body["text"], reply_to=reply_to)
+        data = {k: tweet[k] for k in ("id", "edit_history_tweet_ids")}
+        data["text"] = served(tweet, [])["text"]
+        return web.json_response({"data": data}, status=201, headers=headers)
 
     async def _our_tweets(self, request: web.Request) -> web.Response:
         since = int(request.query.get("since_id", "0"))
         size = int(request.query.get("max_results", "10"))
         offset = int(request.query.get("pagination_token", "0"))
         # Like X, `created_at` only when `tweet.fields` asks for it.
-        hidden = {"created_at"} - set(_fields(request, "tweet.fields"))
+        hidden = {"created_at"} - set(fields(request, "tweet.fields"))
         mine = [
-            {k: v for k, v in t.items() if k not in hidden}
+            {k: v for k, v in served(t, []).items() if k not in hidden}
             for t in reversed(self.posted)
             if int(t["id"]) > since
         ]
@@ -248,40 +292,3 @@ class XFake(PlatformFake):
         if offset + size < len(mine):
             body["meta"]["next_token"] = str(offset + size)
         return web.json_response(body, headers=self._headers(request.path))
-
-    def dm_sent(self, participant: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
-        """A DM from us to `participant`, sent `at` (now by the fake clock)."""
-        event = {
-            "id": self.next_id(),
-            "event_type": "MessageCreate",
-            "text": text,
-            "sender_id": BRAND_ID,
-            "dm_conversation_id": f"{BRAND_ID}-{participant}",
-            "created_at": _iso(at or self.clock()),
-            "participant": participant,
-        }
-        self.dms.append(event)
-        return event
-
-    async def _dm(self, request: web.Request) -> web.Response:
-        participant = request.path.split("/")[4]
-        headers, refused = self._write_headers("dm")
-        if refused:
-            return web.json_response(problem(429, "Too Many Requests"), status=429, headers=headers)
-        event = self.dm_sent(participant, (await request.json())["text"])
-        data = {"dm_conversation_id": event["dm_conversation_id"], "dm_event_id": event["id"]}
-        return web.json_response({"data": data}, status=201, headers=headers)
-
-    async def _dm_events(self, request: web.Request) -> web.Response:
-        participant = request.path.split("/")[4]
-        # Like X, `created_at` only when `dm_event.fields` asks for it.
-        hidden = {"participant"} | ({"created_at"} - set(_fields(request, "dm_event.fields")))
-        events = [
-            {k: v for k, v in e.items() if k not in hidden}
-            for e in reversed(self.dms)
-            if e["participant"] == participant
-        ]
-        body: dict[str, Any] = {"meta": {"result_count": len(events)}}
-        if events:
-            body["data"] = events
-        return web.json_response(body, headers=self._headers("dm_events"))

@@ -1,0 +1,57 @@
+"""The fake X's direct messages: sending one to a participant, and reading the conversation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes.x_wire import BRAND_ID, fields, iso, problem
+
+
+class DirectMessages:
+    """Mixed into XFake, whose clock, ids, headers and daily cap it uses."""
+
+    dms: list[dict[str, Any]]
+    clock: Any
+    next_id: Any
+    _headers: Any
+    _write_headers: Any
+
+    def dm_sent(self, participant: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
+        """A DM from us to `participant`, sent `at` (now by the fake clock)."""
+        event = {
+            "id": self.next_id(),
+            "event_type": "MessageCreate",
+            "text": text,
+            "sender_id": BRAND_ID,
+            "dm_conversation_id": f"{BRAND_ID}-{participant}",
+            "created_at": iso(at or self.clock()),
+            "participant": participant,
+        }
+        self.dms.append(event)
+        return event
+
+    async def _dm(self, request: web.Request) -> web.Response:
+        participant = request.path.split("/")[4]
+        headers, refused = self._write_headers("dm")
+        if refused:
+            return web.json_response(problem(429, "Too Many Requests"), status=429, headers=headers)
+        event = self.dm_sent(participant, (await request.json())["text"])
+        data = {"dm_conversation_id": event["dm_conversation_id"], "dm_event_id": event["id"]}
+        return web.json_response({"data": data}, status=201, headers=headers)
+
+    async def _dm_events(self, request: web.Request) -> web.Response:
+        participant = request.path.split("/")[4]
+        # Like X, `created_at` only when `dm_event.fields` asks for it.
+        hidden = {"participant"} | ({"created_at"} - set(fields(request, "dm_event.fields")))
+        events = [
+            {k: v for k, v in e.items() if k not in hidden}
+            for e in reversed(self.dms)
+            if e["participant"] == participant
+        ]
+        body: dict[str, Any] = {"meta": {"result_count": len(events)}}
+        if events:
+            body["data"] = events
+        return web.json_response(body, headers=self._headers("dm_events"))

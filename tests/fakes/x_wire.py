@@ -1,0 +1,122 @@
+"""How X's API v2 writes posts and refusals, for the fake X (tests/fakes/x.py).
+
+Sources: docs.x.com (edit posts, build a query, rate limits), twarc PR #702 (`note_tweet`
+only when `tweet.fields` asks; `text` cut short), xdevplatform/samples#202 (text cut at 270),
+xdevplatform/xdk#25 (the usage-capped body, while `x-rate-limit-remaining` still shows
+requests left), akrherz/iembot#163 (the duplicate-content 403), tweepy users' reports of
+"400 Bad Request Your Tweet text is too long" and of `&amp;`/`&lt;`/`&gt;` in `text`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from typing import Any
+
+BRAND_ID = "1000"  # the brand's own account
+LIMIT = 280  # weighted characters in a post (twitter-text v3)
+CUT = 270  # where `text` stops for a longer post; the whole is in note_tweet.text
+_LINK = re.compile(r"https?://\S+")
+_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))  # code points weighing 1
+
+
+def fields(request: Any, name: str) -> list[str]:
+    """The comma-separated `name` fields a request asks for (`tweet.fields`)."""
+    return str(request.query.get(name, "")).split(",")
+
+
+def iso(when: datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
+
+
+def problem(status: int, title: str, detail: str = "") -> dict[str, Any]:
+    return {"title": title, "detail": detail or title, "type": "about:blank", "status": status}
+
+
+TOO_LONG = problem(
+    400,
+    "Bad Request",
+    "Your Tweet text is too long. For more information on how Twitter determines text "
+    "length see https://github.com/twitter/twitter-text.",
+)
+DUPLICATE = problem(
+    403, "Forbidden", "You are not allowed to create a Tweet with duplicate content."
+)
+USAGE_CAPPED = {
+    "account_id": "1234",
+    "product_name": "standard-basic",
+    "title": "UsageCapExceeded",
+    "period": "Monthly",
+    "scope": "Product",
+    "detail": "Usage cap exceeded: Monthly product cap",
+    "type": "https://api.twitter.com/2/problems/usage-capped",
+}
+
+
+def weighted_length(text: str) -> int:
+    """A post's length as X counts it: links 23, code points outside the light ranges 2."""
+    text = unicodedata.normalize("NFC", text)
+    rest = _LINK.sub("", text)
+    weights = (1 if any(lo <= ord(c) <= hi for lo, hi in _LIGHT) else 2 for c in rest)
+    return 23 * len(_LINK.findall(text)) + sum(weights)
+
+
+def escaped(text: str) -> str:
+    """`text` as X sends it: `&`, `<` and `>` as HTML entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def written(text: str, tweet: dict[str, Any]) -> None:
+    """Set `tweet`'s text the way X stores a post: over 280, `text` is cut and the whole is
+    kept for `note_tweet` (the fake's private `_whole`)."""
+    tweet.pop("_whole", None)
+    if weighted_length(text) > LIMIT:
+        tweet["_whole"] = text
+        text = text[:CUT] + "…"
+    tweet["text"] = text
+
+
+def served(tweet: dict[str, Any], fields: list[str]) -> dict[str, Any]:
+    """`tweet` as an answer carries it: entity-escaped, `note_tweet` only when asked for."""
+    out = {k: v for k, v in tweet.items() if not k.startswith("_")}
+    out["text"] = escaped(tweet["text"])
+    if "_whole" in tweet and "note_tweet" in fields:
+        out["note_tweet"] = {"text": escaped(tweet["_whole"])}
+    return out
+
+
+def retweet_text(handle: str, text: str) -> str:
+    """What a retweet's own `text` says: "RT @author: " and the start of the post."""
+    whole = f"RT @{handle}: {text}"
+    return whole if len(whole) <= 140 else whole[:139] + "…"
+
+
+def invalid_since(since: str, week_ago: datetime) -> dict[str, Any]:
+    message = f"Invalid 'since_id':'{since}'. 'since_id' must be a tweet id created after "
+    return {
+        "errors": [{"parameters": {"since_id": [since]}, "message": message + iso(week_ago)}],
+        "title": "Invalid Request",
+        "detail": "One or more parameters to your request was invalid.",
+        "type": "https://api.twitter.com/2/problems/invalid-request",
+    }
+
+
+def is_retweet(tweet: dict[str, Any]) -> bool:
+    return any(r["type"] == "retweeted" for r in tweet.get("referenced_tweets") or [])
+
+
+def refusal(
+    text: str, reply_to: str | None, ours: list[dict[str, Any]], since: str
+) -> dict[str, Any] | None:
+    """X's refusal of a post: over 280, or the text of one of `ours` (posted `since`) again,
+    in reply to the same post. (Whether X also refuses it in reply to another post, it does
+    not say: the fake does not.)"""
+    if weighted_length(text) > LIMIT:
+        return TOO_LONG
+    target = [reply_to] if reply_to else []
+    for tweet in ours:
+        refs = [r["id"] for r in tweet.get("referenced_tweets") or []]
+        if tweet["text"] == text and refs == target and tweet["created_at"] >= since:
+            return DUPLICATE
+    return None
