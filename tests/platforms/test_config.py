@@ -78,7 +78,7 @@ def test_unknown_key_is_refused(tmp_path, secrets) -> None:
 async def test_brand_gives_the_default_query(tmp_path, secrets) -> None:
     config = load_config(_write(tmp_path, "x", ""))
     source = _build("sources", config.sources[0], config.context)
-    assert source.query == "Lumora OR @lumora OR Lumora+"
+    assert source.query == "(Lumora OR @lumora OR Lumora+) -is:retweet"  # X: no retweets
     assert source.username == "lumora"
     await source.close()
 
