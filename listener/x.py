@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from types import SimpleNamespace
 from typing import Any, Literal
 
 import aiohttp
 import tweepy
 from pydantic import Field, field_validator
 from tweepy.asynchronous import AsyncClient
-from yarl import URL
 
 from listener._endpoints import (
     Clock,
@@ -22,14 +19,26 @@ from listener._endpoints import (
     State,
     header_int,
     max_id,
+    parse_time,
     reset_time,
     run_check,
     utcnow,
 )
-from listener._x_posts import TWEET_FIELDS, default_query, mentions_of
+from listener._x_wire import (
+    TWEET_FIELDS,
+    RewriteSession,
+    default_query,
+    full_text,
+    is_retweet,
+    names_parameter,
+    titles,
+    usage_capped,
+)
 from mentiondesk.models import (
+    Author,
     Batch,
     FatalError,
+    Mention,
     PluginContext,
     RateLimited,
     SourceConfig,
@@ -41,10 +50,7 @@ from mentiondesk.models import (
 
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://api.twitter.com"
-# A 429 with this problem type is the project's monthly post cap, not the 15-minute window
-# (whose headers still show requests left): it lasts until the cap resets or the plan changes.
-USAGE_CAPPED = "https://api.twitter.com/2/problems/usage-capped"
-CAPPED_RETRY = timedelta(hours=1)
+CAPPED_RETRY = timedelta(hours=1)  # between tries while the monthly usage cap is spent
 _USER_FIELDS = ["name", "username", "public_metrics"]
 
 
@@ -58,36 +64,6 @@ class XSourceConfig(SourceConfig):
     timeout_seconds: float = Field(default=30.0, gt=0)
 
     _env = field_validator("bearer_token_env")(require_env)
-
-
-class RewriteSession:
-    """An aiohttp session for tweepy that sends its hard-coded api.twitter.com calls to `base`.
-
-    It also keeps each answer's headers, since tweepy's Response does not carry them.
-    """
-
-    def __init__(self, base: str, *, timeout: float) -> None:
-        self._base = URL(base)
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._session: aiohttp.ClientSession | None = None
-        self.last: dict[str, str] = {}
-
-    def request(self, method: str, url: str | URL, **kwargs: Any) -> Any:
-        if self._session is None:  # made on the loop that uses it
-            trace = aiohttp.TraceConfig()
-            trace.on_request_end.append(self._on_end)
-            self._session = aiohttp.ClientSession(timeout=self._timeout, trace_configs=[trace])
-        target = URL(url, encoded=isinstance(url, URL))
-        target = target.with_scheme(self._base.scheme).with_host(self._base.host or "")
-        target = target.with_port(self._base.explicit_port)
-        return self._session.request(method, target, **kwargs)
-
-    async def _on_end(self, _session: Any, _ctx: SimpleNamespace, params: Any) -> None:
-        self.last = {k.lower(): v for k, v in params.response.headers.items()}
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
 
 
 class XSource:
@@ -206,9 +182,9 @@ class XSource:
     def _page(self, endpoint: str, response: Any, state: State, *, first: bool) -> Page:
         meta = response.meta or {}
         if response.data is None and not meta and response.errors:
-            raise TransientError(f"X answered 200 with errors: {_titles(response.errors)}")
+            raise TransientError(f"X answered 200 with errors: {titles(response.errors)}")
         users = {str(u.id): u.data for u in (response.includes or {}).get("users", [])}
-        mentions = mentions_of([t.data for t in response.data or []], users, endpoint)
+        mentions = _mentions_of([t.data for t in response.data or []], users, endpoint)
         newest = max_id(state.get("newest"), meta.get("newest_id"))
         if meta.get("next_token") and not first:
             return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)
@@ -218,7 +194,7 @@ class XSource:
         try:
             response = await method(*args, user_auth=False, **kwargs)
         except tweepy.TooManyRequests as exc:
-            if await _usage_capped(exc):
+            if await usage_capped(exc):
                 raise RateLimited(self._capped_until(), f"x {endpoint}: usage cap") from None
             raise RateLimited(self._reset_of(exc), f"x {endpoint}") from None
         except (tweepy.Unauthorized, tweepy.Forbidden) as exc:
@@ -226,7 +202,7 @@ class XSource:
         except tweepy.TwitterServerError as exc:
             raise TransientError(f"x {endpoint}: {exc}") from None
         except tweepy.BadRequest as exc:
-            if "since_id" in kwargs and _names_parameter(exc, "since_id"):
+            if "since_id" in kwargs and names_parameter(exc, "since_id"):
                 raise _SinceTooOld() from None
             raise FatalError(f"x {endpoint}: {exc}") from None
         except tweepy.HTTPException as exc:
@@ -270,24 +246,47 @@ class XSource:
         return self._clock() + timedelta(seconds=60)
 
 
-async def _usage_capped(exc: tweepy.HTTPException) -> bool:
-    """Whether X's 429 is the monthly usage cap: only the body says (its problem type)."""
-    try:  # tweepy has read the body already; json() parses it again
-        body = await exc.response.json()
-    except (ValueError, AttributeError, aiohttp.ClientError):
-        return False
-    if not isinstance(body, dict):
-        return False
-    return body.get("type") == USAGE_CAPPED or body.get("title") == "UsageCapExceeded"
-
-
 class _SinceTooOld(Exception):
     """X refused the saved since_id (recent search only goes back seven days)."""
 
 
-def _names_parameter(exc: tweepy.HTTPException, name: str) -> bool:
-    return any(name in (e.get("parameters") or {}) for e in exc.api_errors if isinstance(e, dict))
+def _mentions_of(
+    tweets: list[dict[str, Any]], users: dict[str, dict[str, Any]], endpoint: str
+) -> list[Mention]:
+    """The page's posts as mentions; retweets are left out: a retweet is someone passing on a
+    post (its text an "RT @…:" cut of it), not their own words. Quote posts are their own."""
+    kept = [t for t in tweets if not is_retweet(t)]
+    if len(kept) < len(tweets):
+        _LOGGER.debug(
+            "x %s: %d retweets of %d posts skipped", endpoint, len(tweets) - len(kept), len(tweets)
+        )
+    return [_mention(t, users) for t in kept]
 
 
-def _titles(errors: list[Any]) -> str:
-    return json.dumps([e.get("title") or e.get("message") for e in errors])[:200]
+def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention:
+    user = users.get(str(tweet.get("author_id")), {})
+    handle = user.get("username", str(tweet.get("author_id", "")))
+    # Each edit is a new post id, listed oldest first; X serves the latest. The first id keys
+    # the mention (an edit is not a second mention); the URL links the version read, which
+    # the X responder replies to.
+    history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
+    parent = next(
+        (r["id"] for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"),
+        None,
+    )
+    return Mention(
+        platform="x",
+        external_id=str(history[0]),
+        author=Author(
+            id=str(tweet.get("author_id", "")),
+            handle=handle,
+            name=user.get("name", ""),
+            followers=int((user.get("public_metrics") or {}).get("followers_count", 0)),
+        ),
+        text=full_text(tweet),
+        created_at=parse_time(tweet["created_at"]),
+        url=f"https://x.com/{handle}/status/{tweet['id']}",
+        lang=tweet.get("lang"),
+        thread_id=tweet.get("conversation_id"),
+        parent_id=parent,
+    )
