@@ -54,7 +54,14 @@ class Brand:
 
     def default_query(self) -> str:
         terms = [self.name, *self.handles, *self.keywords]
-        return " OR ".join(dict.fromkeys(t for t in terms if t))
+        return " OR ".join(dict.fromkeys(_phrase(t) for t in terms if t.strip()))
+
+
+def _phrase(term: str) -> str:
+    """A term of several words searched as that phrase: X's and Reddit's search read bare
+    `Lumora Home` as both words anywhere in the post (AND), so it is quoted."""
+    term = term.strip()
+    return f'"{term.replace(chr(34), "")}"' if any(c.isspace() for c in term) else term
 
 
 @dataclass(frozen=True, slots=True)

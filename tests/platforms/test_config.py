@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mentiondesk.config import load_config
-from mentiondesk.models import ConfigError
+from mentiondesk.models import Brand, ConfigError
 from mentiondesk.pipeline import _build
 
 BASE = """
@@ -81,6 +81,11 @@ async def test_brand_gives_the_default_query(tmp_path, secrets) -> None:
     assert source.query == "(Lumora OR @lumora OR Lumora+) -is:retweet"  # X: no retweets
     assert source.username == "lumora"
     await source.close()
+
+
+def test_a_brand_name_of_several_words_is_searched_as_a_phrase() -> None:
+    brand = Brand(name="Lumora Home", handles=("@lumora",), keywords=("robot vac", "Lumora+"))
+    assert brand.default_query() == '"Lumora Home" OR @lumora OR "robot vac" OR Lumora+'
 
 
 def test_shipped_platform_examples_are_valid(tmp_path, secrets) -> None:
