@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError
+from mentiondesk.saved_syntax import NotAllowed, check_small
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
 from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples, sandbox
 
@@ -35,6 +36,9 @@ SAMPLE: dict[str, str] = {
 NAMELESS: dict[str, str] = {**SAMPLE, **mention_values(SAMPLE_NAMELESS, brand="Lumora")}
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 _ENV = sandbox()
+# The longest text a reply may fill in to (its own limit, with room for the placeholders'
+# values); a longer one is left out of the picker.
+MAX_FILLED = 10_000
 
 
 class SavedReply(BaseModel):
@@ -72,8 +76,9 @@ class SavedReply(BaseModel):
 class ReplyRefused(ValueError):
     """Why one saved reply is refused, in the loader's words; `kind` lets the desk's editor
     say it in the page's language: a field's rule ("id", "title", "lang", "text", "kind"), or
-    the text's "syntax", "unknown" placeholder, "nameless" or "sample" author that cannot be
-    filled in; `detail` is what it names (the placeholders, the template's error)."""
+    the text's "syntax", a "construct" saved replies do not allow, an "unknown" placeholder,
+    "nameless" or "sample" author that cannot be filled in; `detail` is what it names (the
+    placeholders, the construct as written, the template's error)."""
 
     def __init__(self, message: str, *, kind: str, detail: str = "") -> None:
         super().__init__(message)
@@ -129,7 +134,7 @@ class SavedReplies:
         """The reply filled in; None (and a log line naming only its id: the values are the
         author's) when it cannot be for this case: the picker leaves it out, the page shows."""
         try:
-            return self.compiled[reply_id].render(**values).strip()
+            text = self.compiled[reply_id].render(**values).strip()
         except RENDER_ERRORS as exc:
             _LOGGER.warning(
                 "saved reply %r left out of a case's picker: it cannot be filled in (%s)",
@@ -137,6 +142,14 @@ class SavedReplies:
                 type(exc).__name__,
             )
             return None
+        if len(text) > MAX_FILLED:
+            _LOGGER.warning(
+                "saved reply %r left out of a case's picker: filled in, it is over %d characters",
+                reply_id,
+                MAX_FILLED,
+            )
+            return None
+        return text
 
 
 def _base(lang: str) -> str:
@@ -213,15 +226,22 @@ def _duplicates(replies: list[SavedReply]) -> list[str]:
 # template, once compiled, renders from any thread.
 @functools.lru_cache(maxsize=512)
 def _compile(text: str) -> Template:
-    """The text as a template; ReplyRefused for a syntax error, an unknown placeholder (in
-    any branch of an `{% if %}`, not only the one the sample takes), or a text that cannot
-    be filled in for the sample author or for one with no readable name."""
+    """The text as a template; ReplyRefused for a syntax error, a construct outside the
+    saved replies' small language (saved_syntax: checked on the parsed text, before anything
+    is compiled or rendered), an unknown placeholder (in any branch of an `{% if %}`, not
+    only the one the sample takes), or a text that cannot be filled in for the sample author
+    or for one with no readable name."""
     try:
-        template = _ENV.from_string(text)
-        unknown = meta.find_undeclared_variables(_ENV.parse(text)) - set(SAMPLE)
-    except TemplateError as exc:
-        message = f"{exc}; fix the template syntax ({{{{ name }}}})"
-        raise ReplyRefused(message, kind="syntax", detail=str(exc)) from None
+        tree = _ENV.parse(text)
+        check_small(tree)
+        template = _ENV.from_string(tree)
+        unknown = meta.find_undeclared_variables(tree) - set(SAMPLE)
+    except NotAllowed as exc:
+        raise ReplyRefused(str(exc), kind="construct", detail=exc.what) from None
+    except (TemplateError, RecursionError) as exc:
+        error = str(exc) if isinstance(exc, TemplateError) else "too deeply nested"
+        message = f"{error}; fix the template syntax ({{{{ name }}}})"
+        raise ReplyRefused(message, kind="syntax", detail=error) from None
     if unknown:
         names = ", ".join(repr(v) for v in sorted(unknown))
         message = f"{names} is not a placeholder; use one of {placeholders()}"

@@ -17,6 +17,8 @@ from jinja2 import (
     TemplateNotFound,
     meta,
 )
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mentiondesk.models import ConfigError
@@ -25,6 +27,9 @@ SHIPPED = Path(__file__).parent / "templates"
 # What rendering a reply text can raise besides TemplateError: the sandbox lets plain Python
 # errors through (`{{ 1 / name|length }}`, `{{ full_name.split()[1] }}`).
 RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
+# The most characters (or items) a `*` may make, and the most bits an integer `*` or `**` may
+# make: `{{ "x" * 10**9 }}` would otherwise take the process's memory and the event loop's time.
+MAX_PRODUCT = 100_000
 
 
 class NamelessAuthor(ValueError):
@@ -77,13 +82,43 @@ def check_samples(
         ) from None
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with `*` and `**` checked before they run (Jinja's documented
+    way: intercepted operators are also never folded into constants at compile time, so a
+    huge one is not even built by compiling the text)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if _product_size(operator, left, right) > MAX_PRODUCT:
+            raise SecurityError(
+                f"the result of {operator} would be too large (over {MAX_PRODUCT:,} characters, "
+                "items or bits)"
+            )
+        return super().call_binop(context, operator, left, right)
+
+
+def _product_size(operator: str, left: Any, right: Any) -> int:
+    """How large `left operator right` would be: a sequence's length times the count, an
+    integer's bits; 0 for what stays small (floats overflow with an error of their own)."""
+    if isinstance(left, int) and isinstance(right, int):
+        bits = abs(left).bit_length()
+        return bits * max(right, 0) if operator == "**" else bits + abs(right).bit_length()
+    if operator == "**":
+        return 0
+    for seq, count in ((left, right), (right, left)):
+        if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
+            return len(seq) * count
+    return 0
+
+
 def sandbox(loader: BaseLoader | None = None) -> ImmutableSandboxedEnvironment:
     """The environment reply texts render in (playbook templates, the desk's saved replies).
 
-    Immutable sandbox: a text cannot reach Python internals or mutate its inputs; mention
-    data is passed as values, never as template source.
+    Immutable sandbox: a text cannot reach Python internals, mutate its inputs or make a huge
+    `*`/`**` result; mention data is passed as values, never as template source.
     """
-    return ImmutableSandboxedEnvironment(
+    return _Sandbox(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=False,  # plain text: every channel escapes it for its own format

@@ -141,4 +141,10 @@ SAVED = {
     "{who} deleted the saved reply “{title}” ({id})": (
         "{who} excluiu a resposta pronta “{title}” ({id})"
     ),
+    # The text uses a construct outside the saved replies' small language (saved_syntax).
+    "The text uses {what}, which saved replies do not allow: write placeholders, {if_else} "
+    "and the filters {filters}.": (
+        "O texto usa {what}, que as respostas prontas não permitem: use campos, {if_else} e os "
+        "filtros {filters}."
+    ),
 }

@@ -5,16 +5,18 @@ only on the version the page showed: a colleague's change since is never overwri
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from aiohttp import web
+from jinja2 import Template
 
 from mentiondesk import saved_desk
 from mentiondesk.audit import latest
 from mentiondesk.saved_desk import Changed, StoredReply, Taken
-from mentiondesk.saved_replies import ReplyRefused, check_reply, placeholders
+from mentiondesk.saved_replies import ReplyRefused, SavedReply, check_reply, placeholders
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, session
 from mentiondesk.web.i18n import negotiate
@@ -68,7 +70,7 @@ async def delete_form(request: web.Request) -> web.Response:
 async def add(request: web.Request) -> web.StreamResponse:
     desk, typed = request.app[DESK], await _typed(request)
     try:
-        reply, _ = check_reply(typed)
+        reply, _ = await _checked(typed)
         reserved = _file_ids(request)
         who = session(request).user.name
         await desk.db(saved_desk.add_reply, desk.store, reply, by=who, reserved=reserved)
@@ -83,7 +85,7 @@ async def edit(request: web.Request) -> web.StreamResponse:
     typed = {**await _typed(request), "id": reply_id}  # the id stays: links name it
     seen = await _seen(request)
     try:
-        reply, _ = check_reply(typed)
+        reply, _ = await _checked(typed)
         who = session(request).user.name
         await desk.db(saved_desk.edit_reply, desk.store, reply, seen=seen, by=who)
     except ReplyRefused as exc:
@@ -126,13 +128,14 @@ async def _page(
     changes = await desk.db(latest, desk.store, saved_desk.ACTIONS)
     file = request.app[SAVED]
     file_ids = _file_ids(request)
+    left_out = await asyncio.to_thread(lambda: [_left_out(r, file_ids) for r in made])
     return render(
         request,
         "saved.html",
         status,
         file_name=_file_name(request),
         file_replies=file.replies if file else (),
-        made=[(r, _left_out(r, file_ids)) for r in made],
+        made=list(zip(made, left_out, strict=True)),
         form=form,
         refused=refused,
         theirs=theirs,
@@ -155,6 +158,12 @@ async def _refused(request: web.Request, form: Form, exc: ReplyRefused | Taken) 
     file = _file_name(request)
     reason = refused_reason(negotiate(request), exc, reply_id=form.values["id"], file=file)
     return await _page(request, form, status=422, refused=reason)
+
+
+async def _checked(typed: dict[str, str]) -> tuple[SavedReply, Template]:
+    """check_reply off the event loop: it compiles and renders the text (bounded by its small
+    language, yet not the loop's work while the pipeline and Slack's 3-second acks share it)."""
+    return await asyncio.to_thread(check_reply, typed)
 
 
 def _left_out(reply: StoredReply, file_ids: frozenset[str]) -> str | None:

@@ -6,6 +6,7 @@ shows the page with it there)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,13 +38,25 @@ async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, 
     """What case.html's picker needs: `saved` (empty: no picker), `saved_lang`, `picked`."""
     desk = request.app[DESK]
     made = await desk.db(stored_replies, desk.store)
-    replies = with_desk(request.app[SAVED], [r.values() for r in made])
-    if replies is None:
-        return {"saved": [], "saved_lang": "", "picked": None}
     mention = mention_of(detail.mention, author_of(detail.author))
     lang = _case_locale(desk.playbook, mention, detail)
-    filled = replies.for_case(lang, _values(request, mention, detail))
+    values = _values(request, mention, detail)
+    # Checking the desk's replies and filling them in runs off the event loop, which the
+    # pipeline, the outbox and Slack's 3-second acks share.
+    filled = await asyncio.to_thread(
+        _filled, request.app[SAVED], [r.values() for r in made], lang, values
+    )
+    if filled is None:
+        return {"saved": [], "saved_lang": "", "picked": None}
     return {"saved": filled, "saved_lang": lang, "picked": _picked(request, detail, filled)}
+
+
+def _filled(
+    file: SavedReplies | None, made: list[dict[str, str]], lang: str, values: dict[str, str]
+) -> list[Filled] | None:
+    """The replies filled in for the case; None when there are none (no picker)."""
+    replies = with_desk(file, made)
+    return None if replies is None else replies.for_case(lang, values)
 
 
 def _values(request: web.Request, mention: Mention, detail: CaseDetail) -> dict[str, str]:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from mentiondesk.saved_desk import Taken
 from mentiondesk.saved_replies import ReplyRefused, placeholders
+from mentiondesk.saved_syntax import IF_ELSE, filter_list
 from mentiondesk.web.i18n import Locale
 
 _IF_NAME = "{% if name %}…{% endif %}"
@@ -66,6 +67,14 @@ def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
     """A text that is no template, names an unknown placeholder, or cannot be filled in."""
     if exc.kind == "syntax":
         return loc.t("The text is not a valid template: check the braces around its placeholders.")
+    if exc.kind == "construct":
+        return loc.t(
+            "The text uses {what}, which saved replies do not allow: write placeholders, "
+            "{if_else} and the filters {filters}.",
+            what=exc.detail,
+            if_else=IF_ELSE,
+            filters=filter_list(),
+        )
     if exc.kind == "unknown":
         return loc.t(
             "{names}: not a placeholder. Use one of {known}.",

@@ -188,7 +188,7 @@ _NAMELESS = "cannot be filled in for an author with no readable name"
         (f"[[replies]]\n{_ENTRY}text = \"Hi {{{{ name|default('you') }}}}\"", _NAMELESS),
         (
             f'[[replies]]\n{_ENTRY}text = "Hi {{{{ full_name.split()[1] }}}}"',
-            "use {{ name }} only inside {% if name %}…{% endif %}, and {{ full_name }} whole",
+            "(id 'wait'): x[…] is not allowed in a saved reply; use placeholders, {% if %}",
         ),
         ('[[replies]]\nid = "w"\ntitle = "W"\nlang = "portuguese"\ntext = "Oi"', "pt-BR"),
         (f'[[replies]]\n{_ENTRY}text = "A"\n[[replies]]\n{_ENTRY}text = "B"', "repeated: ['wait']"),
