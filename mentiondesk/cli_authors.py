@@ -11,6 +11,7 @@ from rich.table import Table
 
 from mentiondesk import audit, contacts, erasure, queue
 from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_text import shown
 from mentiondesk.erasure_payloads import BeingSent
 from mentiondesk.wording import counted
 
@@ -49,15 +50,15 @@ def do_not_contact(
     finally:
         store.dispose()
     if undo:
-        out.print(f"{escape(handle)} on {escape(platform)} may be contacted again.")
+        out.print(f"{shown(handle)} on {shown(platform)} may be contacted again.")
         return
     if listing.unseen:
         out.print(
-            f"{escape(handle)} on {escape(platform)}: not seen yet; listed: no private message "
+            f"{shown(handle)} on {shown(platform)}: not seen yet; listed: no private message "
             "will be drafted when they post."
         )
         return
-    out.print(f"{escape(handle)} on {escape(platform)} is on the do-not-contact list.")
+    out.print(f"{shown(handle)} on {shown(platform)} is on the do-not-contact list.")
     if listing.withdrawn:
         out.print(f"{counted(listing.withdrawn, 'pending private draft')} withdrawn.")
 
@@ -74,7 +75,7 @@ def list_authors(ctx: typer.Context) -> None:
     for column in ("platform", "handle", "name"):
         table.add_column(column)
     for platform, handle, name in rows:
-        table.add_row(platform, escape(handle), escape(name))
+        table.add_row(shown(platform), shown(handle), shown(name))
     out.print(table)
 
 
@@ -98,7 +99,7 @@ def forget(
     store = open_store(load(ctx))
     try:
         plan = erasure.erase(store, platform, handle, by=who(), dry_run=True)
-        out.print(f"Erasing {escape(handle)} on {escape(platform)} deletes: {plan.summary()}.")
+        out.print(f"Erasing {shown(handle)} on {shown(platform)} deletes: {plan.summary()}.")
         if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
             err.print("Nothing erased.")
             raise typer.Exit(1)

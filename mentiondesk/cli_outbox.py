@@ -7,12 +7,12 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import config_errors, desk_zone, load, open_store, who
+from mentiondesk.cli_text import shown
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.models import Responder
 from mentiondesk.pipeline import build_responders
@@ -52,10 +52,10 @@ def outbox_list(
             str(r.id),
             "[red]held[/]" if r.status == "held" else r.status,
             r.kind,
-            escape(r.target),
+            shown(r.target),
             str(r.attempts),
             r.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
-            escape(r.last_error or "—"),
+            shown(r.last_error or "—"),
         )
     out.print(table)
 
@@ -162,7 +162,7 @@ def responders_check(ctx: typer.Context) -> None:
     results = asyncio.run(_check_and_close(responders))
     for r in results:
         mark = {True: "[green]✓[/]", False: "[red]✗[/]", None: "[yellow]–[/]"}[r.ok]
-        out.print(f"{mark} {escape(r.name)}: {escape(r.detail)}")
+        out.print(f"{mark} {shown(r.name)}: {shown(r.detail)}")
     if any(r.ok is False for r in results):
         raise typer.Exit(1)
 

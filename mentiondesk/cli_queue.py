@@ -14,6 +14,7 @@ from rich.table import Table
 
 from mentiondesk import audit, outbox_admin, queue, queue_views
 from mentiondesk.cli_common import desk_zone, load, open_store, who
+from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.held_replies import HeldReply
@@ -68,9 +69,9 @@ def drafts_list(
             d.kind,
             d.case_number or "—",
             str(d.mention_id),
-            escape(f"{d.platform} {d.handle}"),
+            shown(f"{d.platform} {d.handle}"),
             d.lang,
-            escape(d.text),
+            shown(d.text),
         )
     out.print(table)
 
@@ -82,7 +83,7 @@ def _held_table(held: list[queue_views.HeldView]) -> Table:
         table.add_column(column)
     for h in held:
         d, post = h.draft, h.reply.post
-        to = escape(f"{d.platform} {d.handle}")
+        to = shown(f"{d.platform} {d.handle}")
         why = english_word("held", post.reason)
         table.add_row(str(d.id), d.kind, d.case_number or "—", to, why, _retry(post.outbox_id))
     return table
@@ -213,7 +214,7 @@ def _cases_table(cases: list[queue_views.CaseView], zone: ZoneInfo, title: str) 
             str(c.priority),
             c.label + (f"/\n{c.reason}" if c.reason else ""),
             str(c.frustration),
-            escape(f"{c.platform} {c.handle}" + (f"\n{c.followers:,} followers" * reach)),
+            shown(f"{c.platform} {c.handle}") + (f"\n{c.followers:,} followers" * reach),
             c.opened_at.astimezone(zone).strftime("%Y-%m-%d\n%H:%M"),
             *([_held_words(c.held) if c.held else ""] if held else []),
         )
@@ -223,7 +224,7 @@ def _cases_table(cases: list[queue_views.CaseView], zone: ZoneInfo, title: str) 
 def _case_lines(c: queue_views.CaseView) -> list[str]:
     """The case and its follow-ups ("MD-000012 +2"), its opening mention, its ticket."""
     number = c.number + (f" +{c.follow_ups}" if c.follow_ups else "")
-    return [number, f"mention {c.mention_id}", *([escape(c.ticket_ref)] if c.ticket_ref else [])]
+    return [number, f"mention {c.mention_id}", *([shown(c.ticket_ref)] if c.ticket_ref else [])]
 
 
 _CASE = typer.Argument(metavar="CASE", help="Case number, e.g. MD-000123.")
@@ -259,7 +260,7 @@ def delivery_news(action: outbox_admin.Waiting | None) -> str:
         return "Reply queued: `mentiondesk run` sends it."
     if action.status == "done":
         return "Reply sent."
-    why = escape((action.last_error or "").rstrip("."))
+    why = shown((action.last_error or "").rstrip("."))
     if action.status == "held":
         return (
             f"[yellow]Reply held, not sent:[/] {why}. It waits for a person: once that is "

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, load
+from mentiondesk.cli_text import cli_safe
 from mentiondesk.config import Config
 from mentiondesk.models import ConfigError, SourceStatus
 
@@ -86,6 +87,10 @@ def _table(config: Config, statuses: list[SourceStatus]) -> Table:
     for s in statuses:
         mark = Text("ok", style="green") if s.ok else Text("FAIL", style="bold red")
         table.add_row(
-            Text(s.name), Text(kinds.get(s.name, "?")), mark, Text(s.detail), Text(s.rate_limit)
+            Text(s.name),
+            Text(kinds.get(s.name, "?")),
+            mark,
+            Text(cli_safe(s.detail)),  # a remote server's words
+            Text(cli_safe(s.rate_limit)),
         )
     return table
