@@ -35,6 +35,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._urls import status_url
 from mentiondesk.models import (
     Author,
     Batch,
@@ -172,7 +173,7 @@ class MastodonSource:
             )
         oldest_first = sorted(found.values(), key=lambda s: id_key(str(s["id"])))
         newest = max_id(since, *found) or self._now_id()
-        return Page([_mention(s) for s in oldest_first], {"min": newest})
+        return Page([_mention(s, self.api.api_base_url) for s in oldest_first], {"min": newest})
 
     async def _search_page(self, since: str | None, limit: int, offset: int) -> list[Any]:
         # Offset, not max_id: Mastodon 4.2+ turns max_id into "before <that second>", which
@@ -188,7 +189,7 @@ class MastodonSource:
         """min_id pages forward: the newest id read is where the next page starts (`empty`
         when none was ever read); a full page (`limit` asked for) says there may be more."""
         newest = max_id(state.get("min"), *ids) or empty
-        mentions = [_mention(s) for s in statuses]
+        mentions = [_mention(s, self.api.api_base_url) for s in statuses]
         more = state.get("min") is not None and len(ids) >= limit
         return Page(mentions, {"min": newest}, more)
 
@@ -251,7 +252,7 @@ def _api_error(endpoint: str, exc: MastodonAPIError) -> Exception:
     return TransientError(f"mastodon {endpoint}: API error {status or 'malformed body'}")
 
 
-def _mention(status: Any) -> Mention:
+def _mention(status: Any, base_url: str | None) -> Mention:
     account = status["account"]
     text = html_to_text(status.get("content") or "")
     if status.get("spoiler_text"):
@@ -267,7 +268,7 @@ def _mention(status: Any) -> Mention:
         ),
         text=text,
         created_at=parse_time(status["created_at"]),
-        url=str(status.get("url") or status.get("uri") or ""),
+        url=status_url(status, base_url),  # never a link of the remote server's choosing
         lang=status.get("language"),
         parent_id=str(status["in_reply_to_id"]) if status.get("in_reply_to_id") else None,
     )

@@ -70,8 +70,16 @@ def slack_link(url: str, label: str) -> str:
     """A `<url|label>` link, or just the escaped label when the URL is not plain http(s)."""
     safe = url.strip()
     if not safe.startswith(("https://", "http://")) or any(c in safe for c in "<>| \n"):
-        return slack_mrkdwn(label, 200)
-    return f"<{safe}|{slack_mrkdwn(label, 200)}>"
+        return _slack_label(label)
+    return f"<{safe}|{_slack_label(label)}>"
+
+
+def _slack_label(label: str) -> str:
+    """A name shown as a link's label (inside the card's `*bold*`): its `*`, `_`, `~` and
+    backticks each followed by a zero-width space, so "Zed* _free_ ~x~" can neither end the
+    bold nor start italics or a strike (Slack's mrkdwn has no escape character)."""
+    pieces = [p + _ZWSP if p in ("*", "_", "~", "`") else p for p in _slack_pieces(label)]
+    return fit(pieces, 200)
 
 
 def _markdown_pieces(text: str) -> list[str]:
