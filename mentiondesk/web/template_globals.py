@@ -30,4 +30,14 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "fingerprint": text_digest,
         "can_post": can_post,  # Hacker News: the queue offers no one-click Approve
         "has_followers": has_followers,  # not Hacker News: no follower count shown there
+        "safe_url": safe_url,
     }
+
+
+def safe_url(url: object) -> str:
+    """A stored URL (a post's, a ticket's) as a link's href: https only, "" for anything else
+    (`javascript:`, `data:`, plain http, a URL with spaces or controls), and then no link.
+    Posts' URLs come from the platforms, some from servers anyone runs (Mastodon)."""
+    if not isinstance(url, str) or not url.lower().startswith("https://"):
+        return ""
+    return "" if any(ch.isspace() or not ch.isprintable() for ch in url) else url

@@ -1,0 +1,53 @@
+"""A stored URL becomes a link on the case page only when it is https (safe_url): a post's
+URL comes from the platform, some from servers anyone runs, and `javascript:` in an href
+runs in the desk's origin when clicked."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, MENTION
+from mentiondesk.web.template_globals import safe_url
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+
+
+def _stored(store: Store, mention: int, case: int, url: str) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(url=url))
+        values = {"ticket_ref": "RT-7", "ticket_url": url}
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(document.cookie)", "JaVaScRiPt:x", "data:text/html,x", "http://x.test/1"],
+)
+async def test_a_url_that_is_not_https_is_no_link(as_role: Login, store: Store, url: str) -> None:
+    # Hacker News: the draft's "Open the post on Hacker News" link is offered too.
+    mention, case, _ = add(store, "Refund?", platform="hackernews", draft_kind="public")
+    assert case is not None
+    _stored(store, mention, case, url)
+    page = await (await (await as_role("agent")).client.get(f"/cases/{case}")).text()
+    assert url.split(":")[0] + ":" not in page.replace("https:", "")
+    assert "view on Hacker News" not in page and "Open the post on" not in page
+    assert '<dd class="ticket">help desk ticket RT-7</dd>' in page  # named, not linked
+
+
+async def test_an_https_url_is_each_link(as_role: Login, store: Store) -> None:
+    mention, case, _ = add(store, "Refund?", platform="hackernews", draft_kind="public")
+    assert case is not None
+    _stored(store, mention, case, "https://news.ycombinator.com/item?id=1")
+    page = await (await (await as_role("agent")).client.get(f"/cases/{case}")).text()
+    assert page.count('href="https://news.ycombinator.com/item?id=1"') == 3
+
+
+def test_safe_url_refuses_what_is_not_plain_https() -> None:
+    assert safe_url("HTTPS://a.test/x") == "HTTPS://a.test/x"
+    assert [safe_url(u) for u in (None, 7, "https://a.test/ x", "https://a.test/\x00")] == [""] * 4
