@@ -6,7 +6,8 @@ import re
 
 from mentiondesk.models import ENGLISH, CaseContext, Wording
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (U+009B is a terminal's CSI on its own) and the bidi overrides.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(text: str, limit: int | None = None) -> str:

@@ -29,6 +29,7 @@ from mentiondesk.models import (
 )
 from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
+from responders._text import plain
 
 SOLVED = {4, 5}  # Resolved, Closed
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
@@ -192,7 +193,7 @@ class FreshdeskResponder:
 
     def _requester(self, m: Mention) -> dict[str, str]:
         """Who asks, in a field this account accepts (Freshdesk adds the contact if new)."""
-        who = {"name": (m.author.name or m.author.handle)[:250]}
+        who = {"name": plain(m.author.name or m.author.handle, 250)}  # one line, no controls
         if self.unique_external_id:
             return who | {"unique_external_id": f"{m.platform}:{m.author.id}"[:250]}
         if m.platform == "x":

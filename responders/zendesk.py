@@ -29,6 +29,7 @@ from mentiondesk.models import (
 )
 from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
+from responders._text import plain
 
 SOLVED = {"solved", "closed"}
 
@@ -103,7 +104,8 @@ class ZendeskResponder:
         retry, so the idempotent create's payload does not change. No role is sent, so a user
         already there keeps theirs."""
         user = {
-            "name": f"{m.author.name or m.author.handle} (@{m.author.handle})"[:250],
+            # One line of text: a display name's line breaks and controls are the author's.
+            "name": plain(f"{m.author.name or m.author.handle} (@{m.author.handle})", 250),
             "external_id": f"{m.platform}:{m.author.id}"[:255],
         }
         answer = await self.http.call("POST", "users/create_or_update.json", json={"user": user})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -146,3 +147,30 @@ async def test_zendesk_retry_of_a_lost_create_sends_the_same_ticket(fake_api: Fa
     assert again.ref == first.ref and len(fake.tickets) == 1
     assert sent[0] == sent[1]  # same requester_id: the Idempotency-Key replays the first answer
     await responder.close()
+
+
+# A display name is the author's: line breaks, controls, bidi overrides, any length.
+_NAME = "Ann\nBcc: all@x.example\r\x1b[2J\x9b\u202eZ" + "n" * 300
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _named() -> OutboxAction:
+    author = replace(TICKET.context.mention.author, name=_NAME)
+    mention = replace(TICKET.context.mention, author=author)
+    return replace(TICKET, context=replace(TICKET.context, mention=mention))
+
+
+async def test_the_requester_s_name_is_one_plain_line(
+    fake_api: FakeAPI, freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake]
+) -> None:
+    responder, fake = freshdesk
+    await responder.deliver(_named())
+    zendesk = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
+    zd.ZendeskFake(fake_api)
+    await zendesk.deliver(_named())
+    await zendesk.close()
+    fd_name = fake.api.calls("/api/v2/tickets", "POST")[0].json()["name"]
+    user = fake_api.calls("/api/v2/users/create_or_update.json", "POST")[0].json()["user"]
+    for name in (fd_name, user["name"]):
+        assert not _CONTROLS.search(name) and len(name) <= 250, repr(name)
+        assert name.startswith("Ann Bcc: all@x.example [2J Z") and name.endswith("…")
