@@ -64,7 +64,13 @@ def _blocked(drafts: Any, d: Any) -> Any:
 def case_ready(cutoff: datetime, c: Any = CASE) -> Any:
     """SQL on a case: finished before `cutoff`, nothing of it waiting, not blanked yet."""
     m, d, f, o = MENTION.alias(), DRAFT.alias(), FOLLOW_UP.alias(), OUTBOX.alias()
-    follow_up = sa.exists().where(f.c.case_id == c.c.id, f.c.mention_id == d.c.mention_id)
+    # Correlated to the outer case explicitly: nested two deep, SQLAlchemy would otherwise
+    # give this EXISTS a FROM "case" of its own, and any case's waiting follow-up kept them all.
+    follow_up = (
+        sa.exists()
+        .where(f.c.case_id == c.c.id, f.c.mention_id == d.c.mention_id)
+        .correlate_except(f)
+    )
     theirs = sa.or_(d.c.case_id == c.c.id, d.c.mention_id == c.c.mention_id, follow_up)
     return sa.and_(
         c.c.status.in_(("resolved", "closed")),

@@ -7,16 +7,19 @@ import logging
 import threading
 import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk import retention
+from mentiondesk.queue import close_case
+from mentiondesk.retention_rows import purged
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CURSOR, DRAFT, MENTION, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, CURSOR, DRAFT, FOLLOW_UP, MENTION, OUTBOX
 from tests import test_retention as base
+from tests.desk.seed import add
 from tests.helpers import run_cli, write_mentions
 
 desk = base.desk  # the fixture: Ana's case MD-000001, Bia's praise with draft 2 pending
@@ -136,3 +139,24 @@ class _Heard(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(record.getMessage())
+
+
+def test_a_finished_case_is_erased_beside_another_cases_waiting_follow_up(db_url: str) -> None:
+    # Ana's open case has a follow-up whose draft waits for a person; Bia's case is closed with
+    # nothing of it waiting. Ana's follow-up must keep Ana's case only, not every case.
+    store = Store(db_url)
+    store.create_all()
+    try:
+        add(store, "late again", handle="ana", ago=timedelta(days=100))
+        add(store, "still nothing??", handle="ana", ago=timedelta(days=100))
+        _, bia, _ = add(store, "broken lamp", handle="bia", draft=None, ago=timedelta(days=100))
+        assert bia is not None
+        close_case(store, bia, by="manager")
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(CASE).values(closed_at=datetime.now(UTC) - timedelta(days=60)))
+        assert _rows(db_url, sa.select(FOLLOW_UP.c.case_id)) != []  # Ana's draft is on it
+        assert retention.purge(store, 30, by="test").cases == 1
+        blanked = sa.select(CASE.c.id).join(MENTION, MENTION.c.id == CASE.c.mention_id)
+        assert _rows(db_url, blanked.where(purged(MENTION.c.external_id))) == [(bia,)]
+    finally:
+        store.dispose()
