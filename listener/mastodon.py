@@ -37,6 +37,7 @@ from listener._endpoints import (
 )
 from listener._urls import status_url
 from mentiondesk.models import (
+    VISIBILITIES,
     Author,
     Batch,
     FatalError,
@@ -124,14 +125,26 @@ class MastodonSource:
     async def check(self) -> SourceStatus:
         async def probe() -> str:
             me = await self._call("account", self.api.account_verify_credentials)
-            return f"signed in as @{me['acct']}"
+            return f"signed in as @{me['acct']}{await self._policy()}"
 
         return await run_check(self.name, probe, self.endpoints)
+
+    async def _policy(self) -> str:
+        """The account's notification policy (Mastodon 4.3+): mentions it filters are read
+        all the same (include_filtered); ones it drops are never made, so never read."""
+        try:
+            policy = await self._call("policy", self.api.notifications_policy)
+        except (FatalError, TransientError, RateLimited):
+            return ""  # before 4.3, or a token without read:notifications: nothing to say
+        found = policy.items() if isinstance(policy, dict) else ()
+        parts = [f"{k[4:].replace('_', ' ')} {v}" for k, v in found if k.startswith("for_")]
+        dropped = " (dropped ones are never read)" if any(" drop" in p for p in parts) else ""
+        return f"; notification policy: {', '.join(parts)}{dropped}" if parts else ""
 
     # --- endpoints --------------------------------------------------------------------
 
     async def _mentions(self, state: State) -> Page:
-        call = partial(self.api.notifications, types=["mention"], limit=self.page_size)
+        call = partial(_notifications, self.api, limit=self.page_size)
         items = await self._call("mentions", call, min_id=state.get("min"))
         check_json(items, "mentions", list)
         statuses = [n["status"] for n in items if n.get("status")]  # None: deleted since
@@ -244,6 +257,18 @@ def build_mastodon(base_url: str, token: str, *, timeout: float = 30.0) -> Masto
     )
 
 
+def _notifications(api: Mastodon, **params: Any) -> Any:
+    """GET /api/v1/notifications?types[]=mention&include_filtered=true. Since Mastodon 4.3 the
+    account's notification policy filters some mentions (by default private mentions from
+    people it does not follow) out of this list unless include_filtered is sent, and
+    Mastodon.py 2.3's notifications() has no such parameter: its request path (paging, rate
+    limits and errors as for every call) is called with the parameters the server reads."""
+    query = {"types[]": ["mention"], "include_filtered": "true"}
+    query.update((k, str(v)) for k, v in params.items() if v is not None)
+    request = api._Mastodon__api_request  # type: ignore[attr-defined]
+    return request("GET", "/api/v1/notifications", query)
+
+
 def _api_error(endpoint: str, exc: MastodonAPIError) -> Exception:
     status = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
     if status in (401, 403):
@@ -271,4 +296,13 @@ def _mention(status: Any, base_url: str | None) -> Mention:
         url=status_url(status, base_url),  # never a link of the remote server's choosing
         lang=status.get("language"),
         parent_id=str(status["in_reply_to_id"]) if status.get("in_reply_to_id") else None,
+        visibility=_visibility(status.get("visibility")),
     )
+
+
+def _visibility(value: Any) -> str | None:
+    """Who may see the status. One this version does not know (a fork's "local", "list") is
+    taken as "direct": a reply is never posted wider than the post may have been seen."""
+    if not value:
+        return None
+    return str(value) if value in VISIBILITIES else "direct"

@@ -39,6 +39,7 @@ def mention_of(m: Any, author: Author) -> Mention:
         lang=m.lang,
         thread_id=m.thread_id,
         parent_id=m.parent_id,
+        visibility=m.visibility,
         author=author,
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mentiondesk.models import direct_status_text
+from mentiondesk.models import mastodon_reply_text
 
 PUBLIC = {"x": 280, "twitter": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
 # Private messages have their own: X DMs 10,000, Bluesky chat 1,000; a Mastodon direct
@@ -29,7 +29,7 @@ _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 # How a platform counts differently from the characters typed, for the refusal's message.
 COUNTING = {
     "x": "links count as 23 characters, and most characters outside Latin scripts as 2",
-    "mastodon": "links count as 23 characters, and a private message starts with the @handle",
+    "mastodon": "links count as 23 characters, and a reply starts with the author's @handle",
 }
 COUNTING["twitter"] = COUNTING["x"]
 
@@ -50,8 +50,9 @@ def counting_rule(platform: str, *, private: bool = False) -> str:
 
 def sent_prefix(platform: str, *, private: bool, handle: str) -> str:
     """What the responder puts before the text unless the text already has it (the @handle
-    of a Mastodon private message), for the desk's live counter; "" for nothing."""
-    return direct_status_text(handle, "") if private and platform == "mastodon" else ""
+    every Mastodon reply starts with, public or private), for the desk's live counter; ""
+    for nothing. `private` is kept for the callers: both kinds get the same."""
+    return mastodon_reply_text(handle, "") if platform == "mastodon" and handle else ""
 
 
 def reply_length(platform: str, text: str, *, private: bool = False, handle: str = "") -> int:
@@ -61,7 +62,7 @@ def reply_length(platform: str, text: str, *, private: bool = False, handle: str
     if rule == "x":
         return x_length(sent)
     if rule == "mastodon":
-        return mastodon_length(direct_status_text(handle, sent) if private else sent)
+        return mastodon_length(mastodon_reply_text(handle, sent) if handle else sent)
     return len(sent)  # code points: never fewer than Bluesky's graphemes
 
 

@@ -133,6 +133,7 @@ class Store:
                 "ingested_at": now,
                 "thread_id": m.thread_id,
                 "parent_id": m.parent_id,
+                "visibility": m.visibility,
                 "processed": False,
             }
             for m in mentions
@@ -268,7 +269,7 @@ def _author_row(platform: str, author: Author) -> dict[str, Any]:
 _M, _A = MENTION.c, AUTHOR.c
 _PENDING_COLUMNS = (
     *(_M[n] for n in ("id", "author_id", "platform", "external_id", "text", "created_at", "url")),
-    *(_M[n] for n in ("lang", "thread_id", "parent_id")),
+    *(_M[n] for n in ("lang", "thread_id", "parent_id", "visibility")),
     *AUTHOR_BESIDE_MENTION,
     _A.do_not_contact,
 )

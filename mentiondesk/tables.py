@@ -44,6 +44,9 @@ class MentionRow(SQLModel, table=True):
     ingested_at: datetime = Field(default_factory=now, sa_type=_TS)
     thread_id: str | None = Field(default=None, max_length=128)
     parent_id: str | None = Field(default=None, max_length=128)
+    # Mastodon's "public" … "direct"; NULL is public or unknown (every other platform).
+    # Nullable, so an older store gets it at start-up (schema.py).
+    visibility: str | None = Field(default=None, max_length=16)
     processed: bool = False
     claimed_until: datetime | None = Field(default=None, sa_type=_TS)
 

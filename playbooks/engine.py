@@ -23,6 +23,7 @@ from mentiondesk.models import (
     Reading,
     can_post,
     has_private_messages,
+    is_private_post,
 )
 from playbooks import variants
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
@@ -117,6 +118,11 @@ class Playbook:
         message on a platform that has none (Hacker News)."""
         if spec.type not in _DRAFTS:
             return Action(kind=spec.type, rule=rule, to=spec.to, auto=spec.auto)
+        if spec.type is ActionKind.DRAFT_PUBLIC and is_private_post(mention.visibility):
+            # A followers-only or direct post is no public conversation: its public reply
+            # is drafted as the private message it would be sent as (the desk shows it so,
+            # approval counts and checks it so), and a person approves it (no `auto`).
+            spec = spec.model_copy(update={"type": ActionKind.DRAFT_PRIVATE, "auto": False})
         if spec.type is ActionKind.DRAFT_PRIVATE and not has_private_messages(mention.platform):
             # Info, not a warning: the platform is as it is, nothing is broken to fix.
             _LOGGER.info(

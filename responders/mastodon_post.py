@@ -1,5 +1,9 @@
 """Posts approved replies on Mastodon through Mastodon.py; private ones as `visibility=direct`.
 
+Every reply starts with the author's @handle (Mastodon notifies only the accounts a status
+mentions) and is never seen more widely than the post it answers: a reply to a followers-only
+post is followers-only, to a direct one direct (as Mastodon.py's status_reply keeps the
+post's visibility).
 Mastodon keeps an `Idempotency-Key` for an hour: the outbox key is sent as that key, so a
 retry after a crash gets the same status back instead of a second one.
 """
@@ -31,7 +35,8 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
-    direct_status_text,
+    mastodon_reply_text,
+    narrower,
     require_env,
     secret_from_env,
 )
@@ -100,10 +105,8 @@ class MastodonPostResponder:
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, self.platform)
-        visibility = self.visibility
-        if action.private:
-            visibility = "direct"
-            text = direct_status_text(mention.author.handle, text)
+        visibility = narrower("direct" if action.private else self.visibility, mention.visibility)
+        text = mastodon_reply_text(mention.author.handle, text)
         if action.attempt > 1 and (earlier := await self._our_reply(mention.external_id, text)):
             # Mastodon forgets idempotency keys after an hour; the thread remembers.
             return Receipt(ref=str(earlier["id"]), url=earlier.get("url"), detail="already sent")
@@ -170,5 +173,9 @@ class MastodonPostResponder:
             except MastodonAPIError as exc:
                 status = exc.args[1] if len(exc.args) > 1 else None
                 if status in (403, 404, 422):
-                    raise FatalError(f"mastodon refused the post ({status})") from None
+                    # The server's reason ("Validation failed: Text character limit of 500
+                    # exceeded") says what to fix; it is Mastodon's wording, not the text.
+                    said = exc.args[3] if len(exc.args) > 3 and exc.args[3] else ""
+                    reason = f": {str(said)[:200]}" if said else ""
+                    raise FatalError(f"mastodon refused the post ({status}){reason}") from None
                 raise TransientError(f"mastodon posting: {status or 'bad answer'}") from None

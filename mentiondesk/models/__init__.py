@@ -19,6 +19,7 @@ from mentiondesk.models._mentions import (
     PLATFORM_NAMES,
     PRIVATE_MESSAGES,
     READ_ONLY,
+    VISIBILITIES,
     Author,
     Batch,
     Mention,
@@ -27,6 +28,8 @@ from mentiondesk.models._mentions import (
     can_post,
     has_followers,
     has_private_messages,
+    is_private_post,
+    narrower,
     short_lang,
     valid_text,
 )
@@ -43,7 +46,7 @@ from mentiondesk.models._plugins import (
     secrets_wanted,
 )
 from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
-from mentiondesk.models._replies import direct_status_text
+from mentiondesk.models._replies import mastodon_reply_text
 from mentiondesk.models._wording import ENGLISH, Wording
 
 __all__ = [
@@ -53,6 +56,7 @@ __all__ = [
     "PRIVATE_MESSAGES",
     "READ_ONLY",
     "SECRETS",
+    "VISIBILITIES",
     "Action",
     "ActionKind",
     "Author",
@@ -78,11 +82,13 @@ __all__ = [
     "TransientError",
     "Wording",
     "can_post",
-    "direct_status_text",
     "env_key",
     "has_followers",
     "has_private_messages",
     "http_url",
+    "is_private_post",
+    "mastodon_reply_text",
+    "narrower",
     "require_env",
     "secret_from_env",
     "secrets_wanted",

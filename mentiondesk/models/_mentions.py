@@ -34,6 +34,9 @@ NO_FOLLOWERS = frozenset({"hackernews"})
 # Platforms whose handles ignore case (@Night_Owl_Tom is @night_owl_tom); elsewhere (Hacker
 # News) a handle is matched exactly.
 CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
+# Who may see a post, narrowest last, as Mastodon names it: "private" is followers-only,
+# "direct" only the accounts it mentions. A reply is never seen more widely than its post.
+VISIBILITIES = ("public", "unlisted", "private", "direct")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
 
 
@@ -50,6 +53,19 @@ def has_followers(platform: str) -> bool:
 def can_post(platform: str) -> bool:
     """Whether mentiondesk can post a reply on `platform` (not Hacker News: read-only)."""
     return platform not in READ_ONLY
+
+
+def is_private_post(visibility: str | None) -> bool:
+    """Whether a post with this visibility is no public conversation (followers-only or
+    direct): None, as every platform but Mastodon stores it, is public or unknown."""
+    return visibility in ("private", "direct")
+
+
+def narrower(visibility: str, than: str | None) -> str:
+    """The narrower of two visibilities; `than` None (public or unknown) narrows nothing."""
+    if than not in VISIBILITIES:
+        return visibility
+    return max(visibility, than, key=VISIBILITIES.index)
 
 
 def valid_text(text: str) -> str:
@@ -101,6 +117,7 @@ class Mention:
     lang: str | None = None  # only when the platform says
     thread_id: str | None = None
     parent_id: str | None = None
+    visibility: str | None = None  # VISIBILITIES where the platform says (Mastodon); else None
 
     def __post_init__(self) -> None:
         # A post cut inside an emoji arrives with half a surrogate pair ("\ud83d"), which no

@@ -2,6 +2,10 @@
 
 Timelines newest first with a `Link` header (`max_id` next, `min_id` prev), `X-RateLimit-*`
 headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/statuses.
+As the real server: `content` is the text rendered to HTML (escaped, in `<p>`), a status has
+a visibility, notifications the account's policy filtered (4.3+) are left out unless
+`include_filtered` is truthy, and a status over 500 characters (links 23, `@user@domain` as
+`@user`) is refused with 422 and Mastodon's validation message.
 Ids as Mastodon makes them (db/schema.rb): a status's is a snowflake of its time (milliseconds
 << 16, lib/mastodon/snowflake.rb; a status from another server gets its `published` time's), a
 notification's a plain serial number.
@@ -23,6 +27,9 @@ from tests.fakes.platform import PlatformFake
 NOTIFICATIONS = "/api/v1/notifications"
 SEARCH = "/api/v2/search"
 STATUSES = "/api/v1/statuses"
+POLICY = "/api/v2/notifications/policy"
+LIMIT = 500  # the default instance's max_characters
+TOO_LONG = {"error": f"Validation failed: Text character limit of {LIMIT} exceeded"}
 ME = {
     "id": "1",
     "username": "lumora",
@@ -38,6 +45,17 @@ _INLINE = re.compile(
     r"|(?<![\w@/])@(?P<user>\w+)(?:@(?P<domain>[\w.-]*\w))?"
     r"|(?<![\w&])#(?P<tag>\w+)"
 )
+
+
+_LINK = re.compile(r"https?://\S+")
+_REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")
+_FALSE = ("", "0", "f", "false", "off")  # Rails's boolean casting of a query parameter
+
+
+def status_length(text: str) -> int:
+    """A status's length as StatusLengthValidator counts it (code points here, graphemes
+    there: the same for the texts the tests send)."""
+    return len(_REMOTE.sub(r"@\1", _LINK.sub("x" * 23, text)))
 
 
 def _iso(when: datetime) -> str:
@@ -90,6 +108,16 @@ class MastodonFake(PlatformFake):
         self.posted: list[dict[str, Any]] = []
         self.by_key: dict[str, dict[str, Any]] = {}
         self.forget_keys = False  # True: as if the hour Mastodon keeps keys has passed
+        self.filtered: set[str] = set()  # notification ids the account's policy filtered
+        # Mastodon 4.3's default policy: private mentions from strangers are filtered.
+        self.policy: dict[str, Any] = {
+            "for_not_following": "accept",
+            "for_not_followers": "accept",
+            "for_new_accounts": "accept",
+            "for_private_mentions": "filter",
+            "for_limited_accounts": "filter",
+            "summary": {"pending_requests_count": 0, "pending_notifications_count": 0},
+        }
         instance = {
             "version": "4.3.0",
             "uri": "social.test",
@@ -105,6 +133,7 @@ class MastodonFake(PlatformFake):
             self.handle("GET", path, self._json(instance))
         self.handle("GET", "/api/v1/accounts/verify_credentials", self._json(ME))
         self.handle("GET", NOTIFICATIONS, self._notifications)
+        self.handle("GET", POLICY, self._policy)
         self.handle("GET", SEARCH, self._search)
         self.handle("GET", f"/api/v1/timelines/tag/{tag}", self._tag)
         self.handle("POST", STATUSES, self._post)
@@ -132,6 +161,8 @@ class MastodonFake(PlatformFake):
         reply_to: str | None = None,
         followers: int = 42,
         created_at: datetime | None = None,  # earlier than now: federated to us late
+        visibility: str = "public",
+        content: str | None = None,  # HTML as is, instead of `text` rendered
     ) -> dict[str, Any]:
         when = created_at or self.clock()
         sid = str((int(when.timestamp() * 1000) << 16) | (next(self._sequence) & 0xFFFF))
@@ -141,8 +172,8 @@ class MastodonFake(PlatformFake):
             "uri": f"https://remote.test/users/{author}/statuses/{sid}",
             "url": f"https://remote.test/@{author}/{sid}",
             "created_at": _iso(when),
-            "content": f"<p>{text}</p>",
-            "visibility": "public",
+            "content": render(text) if content is None else content,
+            "visibility": visibility,
             "spoiler_text": "",
             "sensitive": False,
             "language": lang,
@@ -164,11 +195,16 @@ class MastodonFake(PlatformFake):
             "media_attachments": [],
         }
 
-    def mention(self, text: str, **kw: Any) -> dict[str, Any]:
+    def mention(self, text: str, *, filtered: bool = False, **kw: Any) -> dict[str, Any]:
+        """A status that mentions us and its notification; `filtered`: one the account's
+        notification policy filtered (shown only with include_filtered)."""
         status = self.status(text, **kw)
+        serial = str(next(self._serial))
+        if filtered:
+            self.filtered.add(serial)
         self.notifications.append(
             {
-                "id": str(next(self._serial)),
+                "id": serial,
                 "type": "mention",
                 "created_at": status["created_at"],
                 "account": status["account"],
@@ -220,8 +256,16 @@ class MastodonFake(PlatformFake):
 
     async def _notifications(self, request: web.Request) -> web.Response:
         types = request.query.getall("types[]", [])
-        items = [n for n in self.notifications if not types or n["type"] in types]
+        shown = request.query.get("include_filtered", "").lower() not in _FALSE
+        items = [
+            n
+            for n in self.notifications
+            if (not types or n["type"] in types) and (shown or n["id"] not in self.filtered)
+        ]
         return self._paged(request, self._window(request, items, 80))
+
+    async def _policy(self, request: web.Request) -> web.Response:
+        return web.json_response(self.policy, headers=self._headers(request.path))
 
     async def _tag(self, request: web.Request) -> web.Response:
         return self._paged(request, self._window(request, self.search_hits, 40))
@@ -244,12 +288,13 @@ class MastodonFake(PlatformFake):
         if key and key in self.by_key and not self.forget_keys:  # kept for an hour
             return web.json_response(self.by_key[key], headers=self._headers(STATUSES))
         form = await request.post()
+        if status_length(str(form["status"])) > LIMIT:
+            return web.json_response(TOO_LONG, status=422, headers=self._headers(STATUSES))
         status = self.status(
             str(form["status"]),
             author="lumora",
             reply_to=str(form.get("in_reply_to_id") or "") or None,
         )
-        status["content"] = render(str(form["status"]))
         status["visibility"] = str(form.get("visibility", "public"))
         status["account"] = ME
         self.posted.append(status)

@@ -22,13 +22,16 @@ def _source(fake, clock: FakeClock, query: str = "#lumora", size: int = 5) -> Ma
 async def test_first_poll_reads_mentions_and_hashtag(mastodon_fake, clock) -> None:
     source = _source(mastodon_fake, clock)
     cursor = await started(source, clock)
-    m = mastodon_fake.mention("@lumora the lamp &amp; cable <br>broke", author="dan", lang="de")
+    hostile = "@lumora the lamp & cable <script>alert('x')</script>\nbroke &amp; \"dead\""
+    m = mastodon_fake.mention(hostile, author="dan", lang="de")
     h = mastodon_fake.hit("love #lumora")
     run = await once(source, cursor, clock=clock)
     await source.close()
     by_id = {x.external_id: x for x in run.mentions}
     assert set(by_id) == {m["id"], h["id"]}
-    assert by_id[m["id"]].text == "@lumora the lamp & cable \nbroke"
+    # Mastodon sends the text escaped in its HTML; what people typed comes back as typed.
+    assert "&lt;script&gt;alert(&#39;x&#39;)" in m["content"] and "<br />" in m["content"]
+    assert by_id[m["id"]].text == hostile
     assert (by_id[m["id"]].lang, by_id[m["id"]].author.handle) == ("de", "dan@remote.test")
     call = mastodon_fake.api.calls(NOTIFICATIONS)[0]
     assert call.query.getall("types[]") == ["mention"]
