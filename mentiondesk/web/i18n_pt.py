@@ -13,6 +13,7 @@ from mentiondesk.web.i18n_pt_audit import AUDIT as _AUDIT
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
+from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
 
 _LAYOUT = {
@@ -292,4 +293,5 @@ MESSAGES: dict[str, str] = {
     **_DASHBOARD,
     **_ADMIN,
     **_SAVED,
+    **_PRIVATE,
 }

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
 from mentiondesk.corrected_drafts import correct_reading
-from mentiondesk.models import ActionKind, Label, can_post, has_private_messages
+from mentiondesk.models import ActionKind, Label, can_post, has_private_messages, is_private_post
 from mentiondesk.reply_limits import (
     counting_rule,
     reply_length,
@@ -106,6 +106,8 @@ async def render_case(
         # The rule behind the case and each draft, in words: its name stays in a title.
         rule_texts=rule_words.described(desk.playbook.rules, regional(request, loc)),
         can_dm=has_private_messages(detail.mention.platform),
+        # Followers-only or direct (Mastodon): a reply to it never goes out publicly.
+        private_post=is_private_post(detail.mention.visibility),
         # Rules that draft a private message: skipped where there are none (Hacker News).
         dm_rules={r.name for r in desk.playbook.rules if _drafts_private(r.actions)},
         # Hacker News: a person posts there, then marks the draft (or their reply) as posted.

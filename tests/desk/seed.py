@@ -72,6 +72,7 @@ def add(
     rule: str = "complaint",
     outbox: tuple[OutboxPlan, ...] = (),
     opt_out: bool = False,
+    visibility: str | None = None,
 ) -> tuple[int, int | None, int | None]:
     """One mention with its reading, and optionally a case and a pending draft; return ids.
 
@@ -90,6 +91,7 @@ def add(
         text=text,
         created_at=datetime.now(UTC) - ago,
         thread_id=thread_id,
+        visibility=visibility,
     )
     store.ingest("seed", [mention], None)
     with store.engine.connect() as conn:

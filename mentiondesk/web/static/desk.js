@@ -50,7 +50,7 @@
 
   // A reply's length as its platform counts it, by the server's rules (reply_limits.py):
   // data-rule "x" or "mastodon" counts a link as 23, "x" weighs a code point outside X's
-  // light ranges 2, and data-prefix is the @handle a Mastodon private message starts with.
+  // light ranges 2, and data-prefix is the @handle every Mastodon reply starts with.
   var LINK = 23, TRAILING = /[.,:;!?'")\]}]+$/u;
   // A link with its scheme, or (X only) a bare domain: reply_limits._LINK.
   var LINKS = /(https?:\/\/)\S+|(?<![\p{L}\p{N}_@.\/:-])(?=(?:[\p{L}\p{N}_-]+\.)+[a-z]{2,}(?![\p{L}\p{N}_-]))\S+/giu;

@@ -1,0 +1,21 @@
+"""pt-BR for what the case page says about a post that is not public (Mastodon's
+followers-only and direct posts); pt-PT reads it the same. "Publicação", as the other
+catalogs call a post; "a pessoa" wrote it, "contas" are whom it mentions."""
+
+from __future__ import annotations
+
+PRIVATE: dict[str, str] = {
+    "private post": "publicação privada",
+    "Only the accounts it mentions can see this post: a reply to it goes to the author alone.": (
+        "Só as contas mencionadas podem ver esta publicação: uma resposta a ela vai só para a "
+        "pessoa."
+    ),
+    "Only the author's followers and the accounts it mentions can see this post: a reply to "
+    "it is never public.": (
+        "Só quem segue a pessoa e as contas mencionadas podem ver esta publicação: uma resposta "
+        "a ela nunca é pública."
+    ),
+    "(not sent publicly: the post is private)": (
+        "(não é enviada em público: a publicação é privada)"
+    ),
+}
