@@ -137,7 +137,7 @@ class MastodonSource:
         except (FatalError, TransientError, RateLimited):
             return ""  # before 4.3, or a token without read:notifications: nothing to say
         found = policy.items() if isinstance(policy, dict) else ()
-        parts = [f"{k[4:].replace('_', ' ')} {v}" for k, v in found if k.startswith("for_")]
+        parts = [f"{k[4:].replace('_', ' ')} {v}" for k, v in found if k[:4] == "for_" and v]
         dropped = " (dropped ones are never read)" if any(" drop" in p for p in parts) else ""
         return f"; notification policy: {', '.join(parts)}{dropped}" if parts else ""
 

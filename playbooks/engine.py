@@ -92,9 +92,14 @@ class Playbook:
         for rule in self.rules:
             if not rule.when.matches(mention, reading, history, locale):
                 continue
+            specs = rule.actions
+            if is_private_post(mention.visibility):
+                # Its public reply becomes a private message: the rule's own goes first, so
+                # it is the one kept (_dedupe), written for a private conversation.
+                specs = sorted(specs, key=lambda s: s.type is ActionKind.DRAFT_PUBLIC)
             done = [
                 self._action(rule.name, s, mention, reading, history, locale, mention_id)
-                for s in rule.actions
+                for s in specs
             ]
             planned += done
             if any(isinstance(a, _Skipped) for a in done):

@@ -1,5 +1,5 @@
 """Approval holds a reply against its platform's limit as the platform counts it: links as 23
-characters on X and Mastodon, and the @handle a Mastodon private message is sent with."""
+characters on X and Mastodon, and the @handle every Mastodon reply is sent with."""
 
 from __future__ import annotations
 
@@ -50,12 +50,15 @@ def _draft(app: App, kind: str) -> int:
         return int(conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.kind == kind)) or 0)
 
 
-async def test_a_mastodon_private_reply_that_fits_only_without_the_handle_is_refused(
-    tmp_path: Path, db_url: str
+@pytest.mark.parametrize("kind", ["private", "public"])
+async def test_a_mastodon_reply_that_fits_only_without_the_handle_is_refused(
+    tmp_path: Path, db_url: str, kind: str
 ) -> None:
+    """Public replies too start with the author's @handle (Mastodon notifies only the
+    accounts a status mentions), so they are counted with it."""
     text = "x" * 497  # 500 with "@h_a1 " in front: 503 as sent
     async with _desk(tmp_path, db_url, "mastodon") as app:
-        draft = _draft(app, "private")
+        draft = _draft(app, kind)
         with pytest.raises(queue.ReplyTooLong) as refused:
             queue.approve_draft(app.store, draft, by="ana", post_route=POST, text=text)
         with app.store.engine.connect() as conn:
@@ -86,6 +89,7 @@ def test_how_each_platform_counts() -> None:
     assert x_length("Olá, ação!") == 10  # Latin with accents weighs 1
     assert mastodon_length("@dan@remote.test hi " + LONG_LINK + "!") == 8 + 23 + 1
     assert reply_length("mastodon", " hi ", private=True, handle="dan@remote.test") == 7
+    assert reply_length("mastodon", " hi ", handle="dan@remote.test") == 7  # public too
     assert (
         reply_length("mastodon", "@DAN@remote.test hi", private=True, handle="dan@remote.test") == 7
     )

@@ -5,14 +5,17 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE
+from mentiondesk.tables import AUTHOR, CASE, MENTION
 from tests.desk.seed import add
+from tests.helpers import mention
 
 
 def _store(url: str) -> Store:
@@ -45,6 +48,26 @@ def test_a_new_nullable_column_is_added_and_older_rows_keep_their_data(db_url: s
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(CASE.c.rule, CASE.c.ticket_url)).all()
     assert len(rows) == 1 and rows[0].rule and rows[0].ticket_url is None
+    store.dispose()
+
+
+def test_a_store_from_before_post_visibility_gets_it_and_keeps_what_it_is_given(
+    db_url: str,
+) -> None:
+    """mention.visibility (Mastodon's followers-only and direct posts) came later: an older
+    store gets the column at start-up, its mentions read as public (NULL), and a direct
+    post's visibility is kept for the playbook and the reply."""
+    store = _store(db_url)
+    _older(store, "mention", "visibility")
+    store.create_all()
+    direct = replace(mention(1, platform="mastodon"), visibility="direct")
+    store.ingest("mastodon", [direct, mention(2, platform="mastodon")], None)
+    with store.engine.connect() as conn:
+        kept = conn.execute(sa.select(MENTION.c.visibility).order_by(MENTION.c.id)).scalars()
+        assert kept.all() == [None, "direct", None]
+    claimed = store.claim_unprocessed(10, timedelta(minutes=1))
+    by_id = {p.mention.external_id: p.mention.visibility for p in claimed}
+    assert (by_id["m1"], by_id["m2"]) == ("direct", None)
     store.dispose()
 
 
