@@ -29,7 +29,7 @@ def test_an_x_reply_with_a_long_link_counts_it_as_23(page: Page, world: tuple[st
     expect(page.get_by_role("button", name="Approve and send")).to_be_enabled()
 
 
-def test_a_mastodon_private_message_counts_the_handle_it_starts_with(
+def test_a_mastodon_reply_counts_the_handle_it_starts_with(
     page: Page, world: tuple[str, Store]
 ) -> None:
     url, store = world
@@ -41,12 +41,17 @@ def test_a_mastodon_private_message_counts_the_handle_it_starts_with(
     expect(page.locator(".draft-panel .count")).to_contain_text("507 / 500")
     expect(page.locator(".draft-panel .count")).to_have_class("count over")
     expect(page.get_by_role("button", name="Approve and send")).to_be_disabled()
-    # Written by hand: a public reply goes without the handle, a private one with it.
+    # Written by hand: a public reply starts with the handle too (Mastodon notifies only
+    # the accounts a status mentions), and so does a private one.
     form = page.locator("#write-reply")
     form.get_by_label("Your reply").fill("x" * 495)
-    expect(form.locator(".count")).to_contain_text("495 / 500")
-    form.get_by_label("private message").check()
     expect(form.locator(".count")).to_contain_text("507 / 500")
+    form.get_by_label("Your reply").fill("x" * 488)
+    expect(form.locator(".count")).to_contain_text("500 / 500")
+    form.get_by_label("private message").check()
+    expect(form.locator(".count")).to_contain_text("500 / 500")
+    form.get_by_label("Your reply").fill("x" * 489)
+    expect(form.locator(".count")).to_contain_text("501 / 500")
     expect(form.get_by_role("button", name="Send reply")).to_be_disabled()
 
 
