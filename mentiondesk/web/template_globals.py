@@ -34,10 +34,13 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     }
 
 
-def safe_url(url: object) -> str:
+def safe_url(url: object, *, http: bool = False) -> str:
     """A stored URL (a post's, a ticket's) as a link's href: https only, "" for anything else
     (`javascript:`, `data:`, plain http, a URL with spaces or controls), and then no link.
-    Posts' URLs come from the platforms, some from servers anyone runs (Mastodon)."""
-    if not isinstance(url, str) or not url.lower().startswith("https://"):
+    Posts' URLs come from the platforms, some from servers anyone runs (Mastodon); a ticket's
+    is built on the help desk's configured base URL, which may be an intranet's plain http
+    (`http=True`)."""
+    schemes = ("https://", "http://") if http else ("https://",)
+    if not isinstance(url, str) or not url.lower().startswith(schemes):
         return ""
     return "" if any(ch.isspace() or not ch.isprintable() for ch in url) else url

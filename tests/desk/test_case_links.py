@@ -1,6 +1,6 @@
-"""A stored URL becomes a link on the case page only when it is https (safe_url): a post's
-URL comes from the platform, some from servers anyone runs, and `javascript:` in an href
-runs in the desk's origin when clicked."""
+"""A stored URL becomes a link on the case page only when it is https (safe_url; a ticket's
+may be plain http): a post's URL comes from the platform, some from servers anyone runs, and
+`javascript:` in an href runs in the desk's origin when clicked."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _stored(store: Store, mention: int, case: int, url: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(document.cookie)", "JaVaScRiPt:x", "data:text/html,x", "http://x.test/1"],
+    ["javascript:alert(document.cookie)", "JaVaScRiPt:x", "data:text/html,x"],
 )
 async def test_a_url_that_is_not_https_is_no_link(as_role: Login, store: Store, url: str) -> None:
     # Hacker News: the draft's "Open the post on Hacker News" link is offered too.
@@ -48,6 +48,22 @@ async def test_an_https_url_is_each_link(as_role: Login, store: Store) -> None:
     assert page.count('href="https://news.ycombinator.com/item?id=1"') == 3
 
 
+async def test_plain_http_links_a_ticket_but_not_a_post(as_role: Login, store: Store) -> None:
+    # A help desk on an intranet (Request Tracker at http://rt.internal) is the admin's own
+    # config; a post's plain-http URL comes from a stranger's server.
+    mention, case, _ = add(store, "Refund?", platform="hackernews", draft_kind="public")
+    assert case is not None
+    _stored(store, mention, case, "http://rt.internal/Ticket/Display.html?id=7")
+    page = await (await (await as_role("agent")).client.get(f"/cases/{case}")).text()
+    assert page.count('href="http://rt.internal/Ticket/Display.html?id=7"') == 1
+    assert "view on Hacker News" not in page and "Open the post on" not in page
+
+
 def test_safe_url_refuses_what_is_not_plain_https() -> None:
     assert safe_url("HTTPS://a.test/x") == "HTTPS://a.test/x"
     assert [safe_url(u) for u in (None, 7, "https://a.test/ x", "https://a.test/\x00")] == [""] * 4
+    assert (safe_url("http://a.test/1"), safe_url("http://a.test/1", http=True)) == (
+        "",
+        "http://a.test/1",
+    )
+    assert safe_url("javascript:x", http=True) == ""
