@@ -114,7 +114,8 @@ CASE = {
     ),
     "See the praise": "Ver o elogio",
     "Withdrawn: the author has since complained, so this thank-you no longer fits.": (
-        "Retirada: depois a pessoa fez uma reclamação, e este agradecimento não faz mais sentido."
+        "Retirada: depois disso, a pessoa fez uma reclamação, e este agradecimento não faz "
+        "mais sentido."
     ),
     "See the complaint": "Ver a reclamação",
     "The complaint is about something else? This thank-you waits for approval again.": (
