@@ -22,8 +22,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import lock_case
-from mentiondesk.models import can_post, has_private_messages
-from mentiondesk.opt_outs import do_not_contact
+from mentiondesk.models import can_post, has_private_messages, is_private_post
+from mentiondesk.opt_outs import dm_refused
 from mentiondesk.queue import NotFound, StaleAction, approve_pending
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
@@ -81,7 +81,9 @@ def write_reply(
         mention, case_id = _open_case(conn, mention_id)
         if kind == "private" and not has_private_messages(mention.platform):
             raise PrivateRefused("no-private")
-        if kind == "private" and do_not_contact(conn, mention_id):
+        # A public reply to a followers-only or direct post goes no wider than the post:
+        # a private message too, as far as do-not-contact goes (dm_refused).
+        if dm_refused(conn, mention_id, kind):
             raise PrivateRefused("dnc")
         if replies_so_far(conn, case_id) > seen:
             raise StaleAction(f"case {case_number(case_id)} was answered meanwhile")
@@ -90,7 +92,9 @@ def write_reply(
         key = approve_pending(
             conn, store, draft, by=by, post_route=post_route, text=None, now=now, by_hand=by_hand
         )
-        _withdraw_waiting(conn, case_id, kind=kind, by=by, now=now)
+        # On a non-public post every reply reaches the author alone: this one answers both.
+        kinds = KINDS if is_private_post(mention.visibility) else (kind,)
+        _withdraw_waiting(conn, case_id, kinds=kinds, by=by, now=now)
     return Sent(draft_id=draft.id, key=key)
 
 
@@ -154,11 +158,13 @@ def _new_draft(
     return conn.execute(sa.select(DRAFT).where(DRAFT.c.id == new_id)).one()
 
 
-def _withdraw_waiting(conn: Connection, case_id: int, *, kind: str, by: str, now: datetime) -> None:
-    """A drafted reply of the same kind still waiting is answered by this one: withdrawn,
+def _withdraw_waiting(
+    conn: Connection, case_id: int, *, kinds: tuple[str, ...], by: str, now: datetime
+) -> None:
+    """A drafted reply of these kinds still waiting is answered by this one: withdrawn,
     so approving it later cannot send the author a second reply."""
     conn.execute(
         sa.update(DRAFT)
-        .where(DRAFT.c.case_id == case_id, DRAFT.c.kind == kind, DRAFT.c.status == "pending")
+        .where(DRAFT.c.case_id == case_id, DRAFT.c.kind.in_(kinds), DRAFT.c.status == "pending")
         .values(status="withdrawn", decided_at=now, decided_by=by)
     )

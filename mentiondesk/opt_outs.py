@@ -3,8 +3,10 @@
 The apology drafted before someone wrote "stop messaging me" must not wait in the queue for an
 agent to edit and approve, only to be refused: the moment its author goes on the list (by
 their own post or by a person), their pending private drafts are withdrawn, naming why. Public
-drafts stay (a public reply is still allowed). Taking them off the list restores nothing, and
-nothing offers to: unlike praise, an opt-out is not a misreading to undo with a click.
+drafts stay (a public reply is still allowed), except those answering a followers-only or
+direct post: sent no wider than the post, they would reach the author alone too. Taking them
+off the list restores nothing, and nothing offers to: unlike praise, an opt-out is not a
+misreading to undo with a click.
 
 Listing an author and writing or restoring a private draft for them take turns under the
 author's lock (`lock_authors`): the writer checks the list under it, so either the listing
@@ -26,6 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.expression import ColumnElement
 
+from mentiondesk.models import PRIVATE_POSTS, is_private_post
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION
 
 if TYPE_CHECKING:
@@ -135,6 +138,18 @@ def do_not_contact(conn: Connection, mention_id: int, *, hold: bool = False) -> 
     return bool(conn.scalar(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id == author)))
 
 
+def dm_refused(conn: Connection, mention_id: int, kind: str, *, hold: bool = False) -> bool:
+    """Whether a reply of `kind` to mention `mention_id` would be a private message to an
+    author on the do-not-contact list: a private one, or a public one to a followers-only or
+    direct post (sent no wider than the post, as the playbook drafts it). `hold` as for
+    do_not_contact, taken only when the reply is private."""
+    if kind != "private":
+        visibility = conn.scalar(sa.select(MENTION.c.visibility).where(MENTION.c.id == mention_id))
+        if not is_private_post(visibility):
+            return False
+    return do_not_contact(conn, mention_id, hold=hold)
+
+
 def withdraw_private_drafts(
     conn: Connection, author_ids: Collection[int], reason: str, now: datetime
 ) -> int:
@@ -154,10 +169,12 @@ def withdraw_for_listed(conn: Connection, now: datetime) -> int:
 def _withdraw(conn: Connection, authors: ColumnElement[bool], reason: str, now: datetime) -> int:
     """Withdraw the pending private drafts answering mentions whose author matches `authors`."""
     theirs = sa.select(MENTION.c.id).where(authors)
+    # A public reply to a followers-only or direct post would reach them alone as well.
+    not_public = sa.select(MENTION.c.id).where(authors, MENTION.c.visibility.in_(PRIVATE_POSTS))
     withdrawn = conn.execute(
         sa.update(DRAFT)
         .where(
-            DRAFT.c.kind == "private",
+            sa.or_(DRAFT.c.kind == "private", DRAFT.c.mention_id.in_(not_public)),
             DRAFT.c.status == "pending",
             DRAFT.c.mention_id.in_(theirs),
         )

@@ -17,7 +17,7 @@ from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.decisions import DraftPlan, post_action
 from mentiondesk.hand_posting import check_platform
 from mentiondesk.models import Mention, text_digest
-from mentiondesk.opt_outs import already_listed, do_not_contact, withdrawn_for_opt_out
+from mentiondesk.opt_outs import already_listed, dm_refused, withdrawn_for_opt_out
 from mentiondesk.outbox_case import answered
 
 # The refusals, known to callers as queue.NotFound and so on.
@@ -68,7 +68,7 @@ def approve_draft(
         if draft.case_id is not None:  # take turns with a hand-written reply or a close
             lock_case(conn, draft.case_id)
             draft = _draft(conn, draft_id)  # as it is now that the case is ours
-        refused = draft.kind == "private" and do_not_contact(conn, draft.mention_id)
+        refused = dm_refused(conn, draft.mention_id, draft.kind)
         if refused:
             _update_pending_draft(
                 conn, draft, status="withdrawn", decided_at=now, decided_by=already_listed()
@@ -183,7 +183,7 @@ def restore_draft(store: Store, draft_id: int) -> None:
         if draft.case_id is not None and status != "open":
             raise StaleAction(f"the case of draft {draft_id} is no longer open")
         # Under the author's lock: a listing now waits for this commit, then withdraws it.
-        if draft.kind == "private" and do_not_contact(conn, draft.mention_id, hold=True):
+        if dm_refused(conn, draft.mention_id, draft.kind, hold=True):
             raise DoNotContact(NO_CONTACT)  # they asked us to stop since the praise
         waiting = sa.select(DRAFT.c.id).where(
             DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"

@@ -37,6 +37,7 @@ CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
 # Who may see a post, narrowest last, as Mastodon names it: "private" is followers-only,
 # "direct" only the accounts it mentions. A reply is never seen more widely than its post.
 VISIBILITIES = ("public", "unlisted", "private", "direct")
+PRIVATE_POSTS = ("private", "direct")  # followers-only or direct: no public conversation
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
 
 
@@ -58,7 +59,7 @@ def can_post(platform: str) -> bool:
 def is_private_post(visibility: str | None) -> bool:
     """Whether a post with this visibility is no public conversation (followers-only or
     direct): None, as every platform but Mastodon stores it, is public or unknown."""
-    return visibility in ("private", "direct")
+    return visibility in PRIVATE_POSTS
 
 
 def narrower(visibility: str, than: str | None) -> str:

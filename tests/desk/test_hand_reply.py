@@ -98,6 +98,21 @@ async def test_no_private_message_to_an_author_who_asked_not_to_be_contacted(
     assert public.headers["Location"].endswith("notice=replied")  # a public reply may go
 
 
+async def test_a_public_reply_to_a_listed_authors_direct_post_is_refused_as_a_dm(
+    as_role: Login, store: Store
+) -> None:
+    # Sent no wider than the post: a public reply to a direct post is a private message.
+    mention, case, _ = add(
+        store, "psst", platform="mastodon", handle="shy", draft=None, visibility="direct"
+    )
+    contacts.set_do_not_contact(store, "mastodon", "shy", by="admin")
+    desk = await as_role("agent")
+    _, seen = await _form(desk, case)
+    public = await desk.post(f"/mentions/{mention}/reply", kind="public", text="Ok!", seen=seen)
+    assert public.status == 409 and _posts(store) == 0
+    assert "asked not to be contacted: no private message is sent" in await public.text()
+
+
 async def test_no_private_message_where_the_platform_has_none(as_role: Login, store: Store) -> None:
     mention, case, _ = add(store, "HN thread complaint", platform="hackernews", draft=None)
     desk = await as_role("agent")
