@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from mentiondesk import queue
 from mentiondesk.config import load_config
+from mentiondesk.models import mastodon_reply_text
 from mentiondesk.pipeline import App
 from mentiondesk.reply_limits import mastodon_length, reply_length, x_length
 from mentiondesk.tables import DRAFT, OUTBOX
@@ -95,3 +96,38 @@ def test_how_each_platform_counts() -> None:
     )
     assert reply_length("x", LONG_LINK, private=True) == len(LONG_LINK)  # a DM: characters
     assert reply_length("bluesky", LONG_LINK) == len(LONG_LINK)
+
+
+@pytest.mark.parametrize(
+    ("handle", "text"),
+    [
+        ("ana", "Our colleague @ana_souza will follow up"),  # a longer handle: another account
+        ("ana", "Ask @ana.souza"),
+        ("ana", "Ask @ana@other.example"),  # ana on another server
+        ("bob", "Write to support@bob.example"),  # an address mentions no one
+        ("bob", "See https://social.example/@bob"),  # a link to a profile
+        ("dan@remote.test", "Ask @dan"),  # on our server, another account
+        ("dan@remote.test", "Ask @dan@remote.test.example"),
+    ],
+)
+def test_a_reply_that_only_seems_to_mention_the_author_gets_their_handle(
+    handle: str, text: str
+) -> None:
+    assert mastodon_reply_text(handle, text) == f"@{handle} {text}"
+    sent = mastodon_length(f"@{handle} {text}")  # the handle counted as Mastodon counts it
+    assert reply_length("mastodon", text, handle=handle) == sent > mastodon_length(text)
+
+
+@pytest.mark.parametrize(
+    ("handle", "text"),
+    [
+        ("ana", "@ana thanks!"),
+        ("ana", "Thanks, @ANA."),
+        ("ana", "(cc @ana)"),
+        ("ana", "hi @ana-"),
+        ("dan@remote.test", "Thanks @Dan@Remote.test!"),
+    ],
+)
+def test_a_reply_that_mentions_the_author_is_sent_as_written(handle: str, text: str) -> None:
+    assert mastodon_reply_text(handle, text) == text
+    assert reply_length("mastodon", text, handle=handle) == mastodon_length(text)

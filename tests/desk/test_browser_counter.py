@@ -1,6 +1,6 @@
 """The live character counter in Chromium counts as the platform (and approval) does: a link
-as 23 on X, the @handle a Mastodon private message is sent with; it and the live timers
-write numbers and units in the page's language."""
+as 23 on X, the @handle a Mastodon reply is sent with (unless it mentions them); it and the
+live timers write numbers and units in the page's language."""
 
 from __future__ import annotations
 
@@ -53,6 +53,11 @@ def test_a_mastodon_reply_counts_the_handle_it_starts_with(
     form.get_by_label("Your reply").fill("x" * 489)
     expect(form.locator(".count")).to_contain_text("501 / 500")
     expect(form.get_by_role("button", name="Send reply")).to_be_disabled()
+    # Only the handle itself mentions them (as the server reads it), not a longer one.
+    form.get_by_label("Your reply").fill("Ask @carla_12345")
+    expect(form.locator(".count")).to_contain_text("28 / 500")
+    form.get_by_label("Your reply").fill("Ask @Carla_1234")
+    expect(form.locator(".count")).to_contain_text("15 / 500")
 
 
 def test_the_count_and_the_wait_are_written_in_the_pages_language(

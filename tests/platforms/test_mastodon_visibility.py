@@ -137,3 +137,37 @@ async def test_a_status_over_500_characters_is_refused_and_held_as_too_long(
     )
     assert held_reason(str(refused.value)) == "too-long"
     assert mastodon_fake.posted == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our colleague @dan_souza will follow up",  # another account, whose handle starts alike
+        "Write to support@dan.example",  # an address, no mention at all
+        "Write to @dan@remote.test.example",  # someone on another server
+    ],
+)
+async def test_a_reply_that_only_seems_to_mention_the_author_is_sent_with_their_handle(
+    mastodon_fake, clock, text: str
+) -> None:
+    """Without the author's own @handle a direct reply reaches someone else or no one; the
+    look-up before a late retry still finds the reply as sent."""
+    _, mention = await _read(mastodon_fake, clock, visibility="direct")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    first = await responder.deliver(_answer(mention, text=text))
+    mastodon_fake.forget_keys = True
+    again = await responder.deliver(replace(_answer(mention, text=text), attempt=2))
+    await responder.close()
+    form = mastodon_fake.api.calls(STATUSES)[0].form()
+    assert form["status"] == f"@{DAN} {text}"
+    assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
+    assert again.detail == "already sent"
+
+
+async def test_a_reply_that_mentions_the_author_is_sent_as_written(mastodon_fake, clock) -> None:
+    _, mention = await _read(mastodon_fake, clock, visibility="direct")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    await responder.deliver(_answer(mention, text=f"Thanks, @{DAN.upper()}!"))
+    await responder.close()
+    form = mastodon_fake.api.calls(STATUSES)[0].form()
+    assert form["status"] == f"Thanks, @{DAN.upper()}!"

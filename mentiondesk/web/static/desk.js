@@ -65,9 +65,18 @@
     }, 0);
   }
 
+  // Whether `text` mentions the handle of `prefix` ("@ana "), as models.mentions reads it:
+  // "@ana_souza" and "support@ana.example" do not mention @ana.
+  function mentions(text, prefix) {
+    var handle = prefix.trim().replace(/[\\^$.*+?()[\]{}|\/]/g, "\\$&");
+    var word = "[\\p{L}\\p{N}_]";
+    var found = "(?<![\\p{L}\\p{N}_@/])" + handle + "(?![.-]*" + word + "|@" + word + ")";
+    return new RegExp(found, "iu").test(text);
+  }
+
   function platformLength(text, rule, prefix) {
     text = text.trim();
-    if (prefix && !text.toLowerCase().includes(prefix.trim().toLowerCase())) text = prefix + text;
+    if (prefix && !mentions(text, prefix)) text = prefix + text;
     if (rule !== "x" && rule !== "mastodon") return Array.from(text).length;
     if (rule === "x") text = text.normalize("NFC");
     var total = 0, at = 0;
