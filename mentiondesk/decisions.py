@@ -19,6 +19,7 @@ from mentiondesk.cases import (
     withdraw_answered_by_praise,
     withdraw_replaced_drafts,
 )
+from mentiondesk.converted_drafts import one_dm_per_case
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.opt_outs import listed_among, stopped_by_post, without_dms
 from mentiondesk.outbox_payload import outbox_row, post_key
@@ -35,6 +36,7 @@ class DraftPlan:
     lang: str
     rule: str
     auto: bool = False
+    instead_of_public: bool = False  # as models.Action's
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +87,8 @@ def record(
         conn.execute(sa.insert(READING), [_reading_row(d) for d in todo])
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
         cases = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
-        planned = [(d, p) for d in todo for p in d.drafts]
         case_of = cases.case_of
+        planned = one_dm_per_case(conn, [(d, p) for d in todo for p in d.drafts], case_of)
         rows = [draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         drafts = insert_ids(conn, DRAFT, rows)
         # Before praise withdraws anything: an opt-out's withdrawal is for good, not restored.

@@ -166,7 +166,12 @@ def draft_plan(action: Action, default_lang: str) -> DraftPlan:
     kind = "private" if action.kind is ActionKind.DRAFT_PRIVATE else "public"
     lang = action.lang or default_lang
     return DraftPlan(
-        kind=kind, text=action.text or "", lang=lang, rule=action.rule, auto=action.auto
+        kind=kind,
+        text=action.text or "",
+        lang=lang,
+        rule=action.rule,
+        auto=action.auto,
+        instead_of_public=action.instead_of_public,
     )
 
 

@@ -123,7 +123,8 @@ class Playbook:
         message on a platform that has none (Hacker News)."""
         if spec.type not in _DRAFTS:
             return Action(kind=spec.type, rule=rule, to=spec.to, auto=spec.auto)
-        if spec.type is ActionKind.DRAFT_PUBLIC and is_private_post(mention.visibility):
+        converted = spec.type is ActionKind.DRAFT_PUBLIC and is_private_post(mention.visibility)
+        if converted:
             # A followers-only or direct post is no public conversation: its public reply
             # is drafted as the private message it would be sent as (the desk shows it so,
             # approval counts and checks it so), and a person approves it (no `auto`).
@@ -156,7 +157,15 @@ class Playbook:
             return _Skipped(spec.type)
         # Where nothing can be posted (Hacker News), an automatic reply waits for a person.
         auto = spec.auto and can_post(mention.platform)
-        return Action(kind=spec.type, rule=rule, to=spec.to, text=text, auto=auto, lang=lang)
+        return Action(
+            kind=spec.type,
+            rule=rule,
+            to=spec.to,
+            text=text,
+            auto=auto,
+            lang=lang,
+            instead_of_public=converted,
+        )
 
     def locale(self, mention: Mention, lang: str) -> str:
         """The language of a reply to `mention`, whose reading says `lang` ("pt", "und"),

@@ -27,6 +27,7 @@ def test_a_thank_you_to_a_private_post_is_drafted_as_a_private_message(visibilit
     (public,) = SHIPPED.decide(_on_mastodon("public"), _PRAISE, History())
     assert (action.kind, action.rule) == (ActionKind.DRAFT_PRIVATE, public.rule)
     assert action.text == public.text  # the same template, sent where only they see it
+    assert action.instead_of_public and not public.instead_of_public
 
 
 @pytest.mark.parametrize("visibility", [None, "public", "unlisted"])
@@ -49,6 +50,7 @@ def test_a_rule_drafting_both_kinds_drafts_its_own_private_message(tmp_path: Pat
     playbook = load_playbook([tmp_path / "r.toml"], brand=Brand(name="L"), template_dir=tmp_path)
     (direct,) = playbook.decide(_on_mastodon("direct"), _COMPLAINT, History())
     public = playbook.decide(_on_mastodon("public"), _COMPLAINT, History())
+    assert not direct.instead_of_public  # the rule's own: it replaces as any private draft
     assert (direct.kind, direct.text, direct.auto) == (
         ActionKind.DRAFT_PRIVATE,
         "Sorry, tell us more here",

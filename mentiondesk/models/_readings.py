@@ -79,3 +79,6 @@ class Action:
     text: str | None = None
     auto: bool = False
     lang: str | None = None  # the language the draft was written in (after any fallback)
+    # A rule's public reply drafted as the private message it is sent as (the post is not
+    # public): it gives way to a private message the case already has waiting.
+    instead_of_public: bool = False

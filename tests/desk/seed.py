@@ -73,6 +73,7 @@ def add(
     outbox: tuple[OutboxPlan, ...] = (),
     opt_out: bool = False,
     visibility: str | None = None,
+    instead_of_public: bool = False,
 ) -> tuple[int, int | None, int | None]:
     """One mention with its reading, and optionally a case and a pending draft; return ids.
 
@@ -106,7 +107,8 @@ def add(
         frustration=frustration,
         topics=topics,
     )
-    plans = (DraftPlan(kind=draft_kind, text=draft, lang="en", rule=rule),) if draft else ()
+    plan = DraftPlan(draft_kind, draft or "", "en", rule, instead_of_public=instead_of_public)
+    plans = (plan,) if draft else ()
     decision = Decision(
         mention_id=row.id,
         author_id=row.author_id,
