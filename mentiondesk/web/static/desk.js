@@ -65,7 +65,7 @@
     }, 0);
   }
 
-  // Whether `text` mentions the handle of `prefix` ("@ana "), as models.mentions reads it:
+  // Whether `text` mentions the handle of `prefix` ("@ana "), as models/_replies.py reads it:
   // "@ana_souza" and "support@ana.example" do not mention @ana.
   function mentions(text, prefix) {
     var handle = prefix.trim().replace(/[\\^$.*+?()[\]{}|\/]/g, "\\$&");
