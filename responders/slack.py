@@ -47,7 +47,17 @@ _SKEW = timedelta(minutes=5)
 # The error codes a later try can get past (Slack's docs put them on its side, or a request
 # cut short); every other `ok: false` needs the operator (token, scopes, channel, the card),
 # and retrying it forever would hide it: it is held, the code in the reason.
-_TRANSIENT = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+# `team_added_to_org`: the workspace is moving into an Enterprise org; it passes.
+_TRANSIENT = {
+    "internal_error",
+    "fatal_error",
+    "service_unavailable",
+    "request_timeout",
+    "team_added_to_org",
+}
+# HTTP 429 says `ratelimited`; chat.postMessage's own per-channel limit answers 200 with
+# `rate_limited` ("posted too many messages"). Both wait, Retry-After or the default.
+_RATE_LIMITED = {"ratelimited", "rate_limited"}
 # What to do about the fatal codes operators meet at set-up.
 _TOKEN = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
 _FIXES = {
@@ -213,7 +223,7 @@ def _translate(exc: SlackApiError, method: str) -> Exception:
     status: int = getattr(answer, "status_code", None) or getattr(answer, "status", None) or 0
     data = getattr(answer, "data", None)
     error = str(data.get("error") or "") if isinstance(data, dict) else ""
-    if status == 429 or error == "ratelimited":
+    if status == 429 or error in _RATE_LIMITED:
         return RateLimited(_retry_after(exc), f"slack {method}")
     if status >= 500 or error in _TRANSIENT:
         return TransientError(f"slack {method}: {error or status}")

@@ -47,6 +47,8 @@ def responder(fake: SlackFake) -> SlackResponder:
         (200, "request_timeout", TransientError),
         (502, None, TransientError),
         (200, "ratelimited", RateLimited),
+        (200, "rate_limited", RateLimited),  # chat.postMessage's "too many messages"
+        (200, "team_added_to_org", TransientError),  # a workspace migration in progress
         (200, "invalid_arguments", FatalError),  # not listed anywhere: held, not retried
         (200, "restricted_action", FatalError),
         (200, "team_access_not_granted", FatalError),
@@ -62,6 +64,16 @@ async def test_only_transient_codes_are_retried(
         await responder(slack_fake).deliver(action())
     assert type(info.value) is kind
     assert kind is RateLimited or (error or str(status)) in str(info.value)
+
+
+async def test_too_many_messages_waits_the_default_without_retry_after(
+    slack_fake: SlackFake,
+) -> None:
+    slack_fake.api.queue("POST", POST, 200, {"ok": False, "error": "rate_limited"})
+    before = datetime.now(UTC)
+    with pytest.raises(RateLimited) as info:
+        await responder(slack_fake).deliver(action())
+    assert info.value.until >= before + timedelta(seconds=25)
 
 
 @pytest.mark.parametrize(
