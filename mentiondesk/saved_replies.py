@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError
-from mentiondesk.saved_syntax import NotAllowed, check_small
+from mentiondesk.saved_syntax import NotAllowed, TooDeep, check_small
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
 from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples, sandbox
 
@@ -76,9 +76,9 @@ class SavedReply(BaseModel):
 class ReplyRefused(ValueError):
     """Why one saved reply is refused, in the loader's words; `kind` lets the desk's editor
     say it in the page's language: a field's rule ("id", "title", "lang", "text", "kind"), or
-    the text's "syntax", a "construct" saved replies do not allow, an "unknown" placeholder,
-    "nameless" or "sample" author that cannot be filled in; `detail` is what it names (the
-    placeholders, the construct as written, the template's error)."""
+    the text's "syntax", a "construct" saved replies do not allow, a text "nested" too deeply,
+    an "unknown" placeholder, "nameless" or "sample" author that cannot be filled in; `detail`
+    is what it names (the placeholders, the construct as written, the template's error)."""
 
     def __init__(self, message: str, *, kind: str, detail: str = "") -> None:
         super().__init__(message)
@@ -238,8 +238,12 @@ def _compile(text: str) -> Template:
         unknown = meta.find_undeclared_variables(tree) - set(SAMPLE)
     except NotAllowed as exc:
         raise ReplyRefused(str(exc), kind="construct", detail=exc.what) from None
-    except (TemplateError, RecursionError) as exc:
-        error = str(exc) if isinstance(exc, TemplateError) else "too deeply nested"
+    except (TooDeep, RecursionError):  # Jinja's parser recurses: deeper still, it gives up
+        raise ReplyRefused(str(TooDeep()), kind="nested") from None
+    except (TemplateError, SyntaxError, MemoryError) as exc:
+        # SyntaxError, MemoryError: Python's compiler refusing the code Jinja made of it, a
+        # limit check_small missed; the text is refused, never a 500 or a traceback.
+        error = str(exc) if isinstance(exc, TemplateError | SyntaxError) else "too complex"
         message = f"{error}; fix the template syntax ({{{{ name }}}})"
         raise ReplyRefused(message, kind="syntax", detail=error) from None
     if unknown:

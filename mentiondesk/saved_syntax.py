@@ -55,6 +55,21 @@ _NAMES: dict[type[nodes.Node], str] = {
     nodes.Slice: "x[a:b]",
     nodes.Dict: "{…: …}",
 }
+# How deep a text may nest: ifs in ifs, `not`s, filters on filters, brackets. Each level
+# is a block or a bracket in the Python Jinja compiles the text to, and Python's compiler
+# gives up at 100 blocks or 200 brackets (a SyntaxError, not a Jinja error); no reply a
+# person writes comes near 20.
+MAX_DEPTH = 20
+# Nodes that add no level of their own to the compiled code: the text, leaves, wrappers.
+_FLAT: tuple[type[nodes.Node], ...] = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.Name,
+    nodes.Const,
+    nodes.Operand,
+    nodes.Keyword,
+)
 
 
 class NotAllowed(ValueError):
@@ -66,15 +81,30 @@ class NotAllowed(ValueError):
         self.what = what
 
 
+class TooDeep(ValueError):
+    """The text nests more than MAX_DEPTH levels."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"nested too deeply: ifs, not, filters and brackets at most {MAX_DEPTH} levels "
+            "deep; write the text flatter"
+        )
+
+
 def check_small(tree: nodes.Template) -> None:
-    """NotAllowed for the first construct outside the saved replies' language."""
-    stack: list[nodes.Node] = [tree]
+    """NotAllowed for the first construct outside the saved replies' language; TooDeep for a
+    text nested more than MAX_DEPTH levels."""
+    stack: list[tuple[nodes.Node, int]] = [(tree, 0)]
     while stack:  # not recursive: a deeply nested text cannot exhaust the stack here
-        node = stack.pop()
+        node, depth = stack.pop()
         refused = _refused(node)
         if refused:
             raise NotAllowed(refused)
-        stack.extend(reversed(list(node.iter_child_nodes())))  # in the order written
+        depth += not isinstance(node, _FLAT)
+        if depth > MAX_DEPTH:
+            raise TooDeep
+        children = [(child, depth) for child in node.iter_child_nodes()]
+        stack.extend(reversed(children))  # in the order written
 
 
 def _refused(node: nodes.Node) -> str | None:

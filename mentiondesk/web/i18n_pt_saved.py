@@ -147,4 +147,10 @@ SAVED = {
         "O texto usa {what}, que as respostas prontas não permitem: use campos, {if_else} e os "
         "filtros {filters}."
     ),
+    # The text nests deeper than saved_syntax.MAX_DEPTH.
+    "The text is nested too deeply: {if_else}, not, filters and brackets may go at most {n} "
+    "levels deep. Write it flatter.": (
+        "O texto tem aninhamento em excesso: {if_else}, not, filtros e parênteses podem ter "
+        "no máximo {n} níveis. Simplifique o texto."
+    ),
 }

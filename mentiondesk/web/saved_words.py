@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from mentiondesk.saved_desk import Taken
 from mentiondesk.saved_replies import ReplyRefused, placeholders
-from mentiondesk.saved_syntax import IF_ELSE, filter_list
+from mentiondesk.saved_syntax import IF_ELSE, MAX_DEPTH, filter_list
 from mentiondesk.web.i18n import Locale
 
 _IF_NAME = "{% if name %}…{% endif %}"
@@ -64,9 +64,17 @@ def _field_reason(loc: Locale, kind: str) -> str:
 
 
 def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
-    """A text that is no template, names an unknown placeholder, or cannot be filled in."""
+    """A text that is no template, nests too deeply, names an unknown placeholder, or cannot
+    be filled in."""
     if exc.kind == "syntax":
         return loc.t("The text is not a valid template: check the braces around its placeholders.")
+    if exc.kind == "nested":
+        return loc.t(
+            "The text is nested too deeply: {if_else}, not, filters and brackets may go at "
+            "most {n} levels deep. Write it flatter.",
+            if_else=IF_ELSE,
+            n=loc.number(MAX_DEPTH),
+        )
     if exc.kind == "construct":
         return loc.t(
             "The text uses {what}, which saved replies do not allow: write placeholders, "

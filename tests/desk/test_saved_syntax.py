@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mentiondesk import saved_desk
+from mentiondesk import saved_desk, saved_syntax
 from mentiondesk.config import Config, load_config
 from mentiondesk.models import ConfigError
 from mentiondesk.saved_replies import (
@@ -26,6 +26,7 @@ from mentiondesk.store import Store
 from tests.desk.conftest import Desk
 from tests.desk.seed import add, write_config
 from tests.desk.test_saved_replies import SAVED
+from tests.helpers import run_cli
 
 Login = Callable[[str], Awaitable[Desk]]
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,4 +134,68 @@ def test_a_text_too_long_once_filled_in_is_left_out() -> None:
 def test_a_deeply_nested_text_is_refused_not_a_crash() -> None:
     with pytest.raises(ReplyRefused) as caught:
         check_reply({**ORDER, "text": "{{ " + "not " * 1200 + "name }}"})
-    assert caught.value.kind == "syntax" and caught.value.detail == "too deeply nested"
+    assert caught.value.kind == "nested" and "nested too deeply" in str(caught.value)
+
+
+# Texts Jinja parses but Python's compiler refuses (100 blocks, 200 brackets deep).
+NESTED = [
+    "{% if name %}" * 100 + "x" + "{% endif %}" * 100,
+    "{{ " + "not " * 199 + "name }}",
+    "{{ name" + "|upper" * 199 + " }}",
+    "{{ " + "[" * 199 + "1" + "]" * 199 + " }}",
+]
+
+
+@pytest.mark.parametrize("text", NESTED)
+async def test_a_text_nested_too_deeply_is_refused_saying_so(
+    as_role: Login, store: Store, text: str
+) -> None:
+    manager = await as_role("manager")
+    response = await manager.post("/saved-replies", **ORDER, text=text)
+    page = html.unescape(await response.text())
+    assert response.status == 422
+    assert "The text is nested too deeply: {% if %}" in page and "at most 20 levels" in page
+    assert saved_desk.stored_replies(store) == []
+
+
+async def test_the_nesting_refusal_is_in_the_page_s_language(as_role: Login) -> None:
+    manager = await as_role("manager")
+    data = {"csrf": manager.csrf, **ORDER, "text": NESTED[0]}
+    headers = {"Accept-Language": "pt-BR"}
+    response = await manager.client.post("/saved-replies", data=data, headers=headers)
+    page = html.unescape(await response.text())
+    assert response.status == 422
+    assert "O texto tem aninhamento em excesso" in page and "no máximo 20 níveis" in page
+
+
+@pytest.mark.parametrize("text", NESTED)
+def test_a_file_nested_too_deeply_is_a_config_problem(
+    tmp_path: Path, db_url: str, text: str
+) -> None:
+    path = write_config(tmp_path, db_url)
+    entry = 'id = "w"\ntitle = "W"\nlang = "en"\n'
+    (tmp_path / "saved.toml").write_text(f"[[replies]]\n{entry}text = '{text}'\n", "utf-8")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
+    code, output = run_cli(path, "check-config")
+    assert code == 2 and "replies.0.text (id 'w'): nested too deeply" in output
+
+
+def test_twenty_levels_are_still_a_reply() -> None:
+    for text in [
+        "{% if brand %}" * 20 + "x" + "{% endif %}" * 20,
+        "{{ " + "not " * 20 + "brand }}",
+        "{{ brand" + "|upper" * 20 + " }}",
+    ]:
+        assert check_reply({**ORDER, "text": text})[1].render(SAMPLE)
+
+
+def test_what_python_s_compiler_refuses_is_a_syntax_refusal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the depth check (were its limit off), Python's own SyntaxError is a refusal."""
+    monkeypatch.setattr(saved_syntax, "MAX_DEPTH", 10_000)
+    for text in NESTED[:3]:  # the brackets exhaust Jinja's own recursion first: "nested"
+        with pytest.raises(ReplyRefused) as caught:
+            check_reply({**ORDER, "text": text})
+        assert caught.value.kind == "syntax" and "too many" in caught.value.detail
