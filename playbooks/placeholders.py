@@ -11,6 +11,8 @@ from mentiondesk.models import PLATFORM_NAMES, Author, Mention
 
 # A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
+# Where a part of a name starts: "ana-luísa" and "o'neill" are greeted "Ana-Luísa", "O'Neill".
+_PART_START = re.compile(r"(^|['’-])([^\W\d_])")
 # What drafts' templates and saved replies are rendered for at start-up, to find broken ones
 # before a mention does.
 SAMPLE_MENTION = Mention(
@@ -57,11 +59,19 @@ def greeting_name(display_name: str | None, *, handle: str = "") -> str:
     # NFKC: "José" typed decomposed (e + U+0301, as macOS and some keyboards send it) would
     # fail the letters-only match and greet the surname; "𝓐𝓷𝓪" (a styled font) reads "Ana".
     name = unicodedata.normalize("NFKC", display_name or "").strip()
-    if handle and name.lstrip("@") == handle.strip().lstrip("@"):
+    # In any case: "KDrum" for the handle "kdrum" is still the username.
+    if handle and name.lstrip("@").casefold() == handle.strip().lstrip("@").casefold():
         return ""
     for word in name.split():
         if _NAME.fullmatch(word):
             # "thalita" is how many people type their name, not how a greeting writes it; a
             # name with any capital is written as its owner spells it ("McDonald", "d'Ávila").
-            return word.capitalize() if word.islower() else word
+            return _PART_START.sub(_upper_one, word) if word.islower() else word
     return ""
+
+
+def _upper_one(start: re.Match[str]) -> str:
+    """A part's first letter in upper case, when that is one letter: not str.capitalize(),
+    which lower-cases the rest and makes "ß" "Ss" (a part so begun stays as written)."""
+    upper = start[2].upper()
+    return start[1] + (upper if len(upper) == 1 else start[2])

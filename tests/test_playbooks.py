@@ -92,7 +92,7 @@ def test_unknown_language_falls_back_to_default() -> None:
         ("Jose\u0301 Silva", "José"),  # decomposed é: the first name, not the surname
         ("𝓐𝓷𝓪 Souza", "Ana"),  # a styled-font name greets in plain letters
         ("thalita", "Thalita"),  # typed all lowercase: a greeting writes it capitalised
-        ("maria-joão silva", "Maria-joão"),
+        ("maria-joão silva", "Maria-João"),
         ("McDonald", "McDonald"),  # any capital: written as its owner spells it
         ("d'Ávila", "d'Ávila"),
         ("ANA", "ANA"),
@@ -103,12 +103,31 @@ def test_greeting_name_is_a_word_that_reads_as_a_name(name: str, greeting: str) 
 
 
 @pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("ßara", "ßara"),  # "ß".upper() is "SS": left as written, not "Ssara"
+        ("ǰan", "ǰan"),  # "ǰ".upper() is two characters (J + caron)
+        ("ijsbrand", "Ijsbrand"),  # one letter up, the rest as typed
+        ("ıldız", "Ildız"),  # Turkish dotless ı: its capital, the rest untouched
+        ("ana-luísa", "Ana-Luísa"),  # each part of a hyphenated name
+        ("o'neill", "O'Neill"),  # and after an apostrophe
+        ("o’neill", "O’Neill"),
+        ("jean-élie", "Jean-Élie"),
+    ],
+)
+def test_a_lowercase_name_gets_one_capital_per_part(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+@pytest.mark.parametrize(
     ("name", "handle", "greeting"),
     [
         ("kdrum", "kdrum", ""),  # Hacker News and Reddit give the username as the name
         ("@nickfromleeds", "nickfromleeds", ""),
         ("Lena", "lena.bsky.social", "Lena"),  # a handle made of one's name keeps the name
         ("Ana Souza", "ana", "Ana"),
+        ("KDrum", "kdrum", ""),  # the username in another case is still the username
+        ("Straße", "STRASSE", ""),
     ],
 )
 def test_a_username_given_as_the_name_is_not_a_greeting(
