@@ -27,8 +27,9 @@ SHIPPED = Path(__file__).parent / "templates"
 # What rendering a reply text can raise besides TemplateError: the sandbox lets plain Python
 # errors through (`{{ 1 / name|length }}`, `{{ full_name.split()[1] }}`).
 RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
-# The most characters (or items) a `*` may make, and the most bits an integer `*` or `**` may
-# make: `{{ "x" * 10**9 }}` would otherwise take the process's memory and the event loop's time.
+# The most characters (or a list's items plus the characters they hold) a `*` may make, and
+# the most bits an integer `*` or `**` may make: `{{ "x" * 10**9 }}` would otherwise take the
+# process's memory and the event loop's time.
 MAX_PRODUCT = 100_000
 
 
@@ -99,7 +100,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 
 def _product_size(operator: str, left: Any, right: Any) -> int:
-    """How large `left operator right` would be: a sequence's length times the count, an
+    """How large `left operator right` would be: a sequence's size times the count, an
     integer's bits; 0 for what stays small (floats overflow with an error of their own)."""
     if isinstance(left, int) and isinstance(right, int):
         bits = abs(left).bit_length()
@@ -108,8 +109,25 @@ def _product_size(operator: str, left: Any, right: Any) -> int:
         return 0
     for seq, count in ((left, right), (right, left)):
         if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
-            return len(seq) * count
+            return _size(seq) * count
     return 0
+
+
+def _size(value: str | bytes | list[Any] | tuple[Any, ...]) -> int:
+    """A string's length; a list's items plus what they hold once written out, since
+    `(["x" * 99999] * 99999)|join` is 99,999 items but ten billion characters. Walked without
+    recursion: a template's loop can nest lists deeper than Python's stack."""
+    total, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str | bytes):
+            total += len(item)
+        elif isinstance(item, list | tuple):
+            total += len(item)
+            stack.extend(item)
+        elif isinstance(item, int) and not isinstance(item, bool):
+            total += item.bit_length() // 3  # about its decimal digits, a few over
+    return total
 
 
 def sandbox(loader: BaseLoader | None = None) -> ImmutableSandboxedEnvironment:
