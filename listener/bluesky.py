@@ -250,8 +250,21 @@ def _sort_at(view: dict[str, Any]) -> datetime:
     indexed = parse_time(view["indexedAt"])
     try:
         return min(indexed, parse_time((view.get("record") or {}).get("createdAt")))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # Overflow: "9999-12-31T23:59:59-01:00"
         return indexed
+
+
+def _created_at(view: dict[str, Any]) -> datetime:
+    """When the author's app says the post was written; indexedAt when that is no time
+    (any app can write createdAt: "2024-02-30", a year past 9999 once in UTC), so one post
+    cannot fail its page."""
+    created = (view.get("record") or {}).get("createdAt")
+    if created:
+        try:
+            return parse_time(created)
+        except (TypeError, ValueError, OverflowError):
+            _LOGGER.info("bluesky post %s: createdAt is no time; indexedAt used", view["uri"])
+    return parse_time(view["indexedAt"])
 
 
 def _mention(view: dict[str, Any]) -> Mention:
@@ -270,7 +283,7 @@ def _mention(view: dict[str, Any]) -> Mention:
             followers=int(author.get("followersCount") or 0),
         ),
         text=record.get("text", ""),
-        created_at=parse_time(record.get("createdAt") or view["indexedAt"]),
+        created_at=_created_at(view),
         url=f"https://bsky.app/profile/{author['handle']}/post/{rkey}",
         lang=langs[0] if langs else None,
         thread_id=(reply.get("root") or {}).get("uri"),

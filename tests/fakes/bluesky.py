@@ -50,7 +50,11 @@ def _time(text: str) -> datetime:
 
 
 def _sort_at(view: dict[str, Any]) -> datetime:
-    return min(_time(view["record"]["createdAt"]), _time(view["indexedAt"]))
+    # indexedAt alone when createdAt is no time the index can hold ("9999-12-31T23:59:59-01:00").
+    try:
+        return min(_time(view["record"]["createdAt"]), _time(view["indexedAt"]))
+    except (ValueError, OverflowError):
+        return _time(view["indexedAt"])
 
 
 class BlueskyFake(PlatformFake):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+import logging
+from datetime import datetime, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from listener.bluesky import BlueskySource
@@ -235,3 +237,32 @@ async def test_times_are_compared_as_times_not_strings(bluesky_fake, clock) -> N
     since = json.loads(run.cursor or "{}")["ep"]["search"]["since"]
     assert len(run.ids) == 2
     assert since == at.strftime("%Y-%m-%dT%H:%M:%S.500Z")  # "…:00Z" sorts later as a string
+
+
+@pytest.mark.parametrize(
+    "created", ["9999-12-31T23:59:59-01:00", "2024-02-30T12:00:00Z", "yesterday"]
+)
+async def test_a_post_whose_created_at_is_no_time_keeps_its_page(
+    bluesky_fake, clock, caplog: pytest.LogCaptureFixture, created: str
+) -> None:
+    """Any app can write createdAt; one out of datetime's range (once in UTC) or no date at
+    all is dated by its indexing, and the posts around it are still read."""
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
+    clock.advance(60)
+    before = bluesky_fake.hit("lumora first")
+    odd = bluesky_fake.hit("lumora secret words")
+    odd["record"]["createdAt"] = created
+    note = bluesky_fake.mention("@lumora.bsky.social also secret", author="gus")
+    note["record"]["createdAt"] = created  # the notification shares the record
+    after = bluesky_fake.hit("lumora last")
+    with caplog.at_level(logging.INFO, logger="listener.bluesky"):
+        run = await once(source, cursor, clock=clock)
+    await source.close()
+    by_id = {m.external_id: m for m in run.mentions}
+    assert set(by_id) == {before["uri"], odd["uri"], note["uri"], after["uri"]}
+    for view in (odd, note):
+        assert by_id[view["uri"]].created_at == datetime.fromisoformat(view["indexedAt"])
+    logged = [r.getMessage() for r in caplog.records if "createdAt" in r.getMessage()]
+    assert any(odd["uri"] in line for line in logged)
+    assert not any("secret" in line for line in logged)
