@@ -15,7 +15,9 @@ PRIVATE: dict[str, str] = {
         "Só quem segue a pessoa e as contas mencionadas podem ver esta publicação: uma resposta "
         "a ela nunca é pública."
     ),
-    "(not sent publicly: the post is private)": (
-        "(não é enviada em público: a publicação é privada)"
-    ),
+    # A "public" reply to such a post keeps its visibility (responders narrow it): named by
+    # what happens, in the reply form and on the draft's heading alike.
+    "reply in the conversation": "resposta na conversa",
+    "Reply in the conversation": "Resposta na conversa",
+    "(only those who can see the post)": "(só quem vê a publicação)",
 }

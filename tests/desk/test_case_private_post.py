@@ -1,5 +1,6 @@
 """The case page of a Mastodon post that is not public (followers-only or direct): it says
-so, and a public reply to it says it is not sent publicly."""
+so, and a "public" reply to it is named by what happens: a reply in the conversation, seen only by
+those who can see the post (the responder narrows its visibility to the post's)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
 PT_BR = {"Accept-Language": "pt-BR,pt;q=0.9"}
-NOT_PUBLIC = "(not sent publicly: the post is private)"
+IN_CONVERSATION = "(only those who can see the post)"
 
 
 async def _page(as_role: Login, mention: int, headers: dict[str, str] | None = None) -> str:
@@ -47,9 +48,13 @@ async def test_a_direct_post_is_marked_private_and_its_public_reply_says_so(
         )
     ]
     draft_head = page.split('class="panel draft-panel"', 1)[1].split("</h2>", 1)[0]
-    assert NOT_PUBLIC in draft_head
+    assert "Reply in the conversation" in draft_head and IN_CONVERSATION in draft_head
+    assert "Public reply" not in draft_head
     hand = page.split('id="write-reply"', 1)[1].split("</fieldset>", 1)[0]
-    assert NOT_PUBLIC in hand
+    # The checked option says what it does: no "public reply" that is not public.
+    checked = hand.split('value="public"', 1)[1].split("</label>", 1)[0]
+    assert "checked" in checked and "reply in the conversation" in checked
+    assert IN_CONVERSATION in checked and "public reply" not in hand
     assert "&lt;b&gt;love&lt;/b&gt;" in page  # the post's text stays escaped
 
 
@@ -65,7 +70,9 @@ async def test_a_followers_only_post_is_marked_private_in_portuguese(
             "publicação privada",
         )
     ]
-    assert "(não é enviada em público: a publicação é privada)" in page
+    hand = page.split('id="write-reply"', 1)[1].split("</fieldset>", 1)[0]
+    assert "resposta na conversa" in hand and "(só quem vê a publicação)" in hand
+    assert "resposta pública" not in hand
 
 
 async def test_a_public_post_has_no_badge_and_its_public_reply_counts_the_handle(
@@ -81,7 +88,8 @@ async def test_a_public_post_has_no_badge_and_its_public_reply_counts_the_handle
         visibility="public",
     )
     page = await _page(as_role, mention)
-    assert _badge(page) == [] and NOT_PUBLIC not in page
+    assert _badge(page) == [] and IN_CONVERSATION not in page
+    assert "public reply" in page.split('id="write-reply"', 1)[1].split("</fieldset>", 1)[0]
     # Every Mastodon reply starts with the author's @handle, public ones too: counted.
     draft = re.compile(r'<textarea[^>]*rows="5"[^>]*data-rule="(\w+)" data-prefix="([^"]*)"')
     assert draft.findall(page) == [("mastodon", "@carla_1234 ")]
