@@ -107,6 +107,25 @@ def test_every_rule_shows_what_it_does_on_a_phone(phone: Page, world: tuple[str,
     shot(phone, "phone-playbooks")
 
 
+def test_every_person_and_their_buttons_show_on_a_phone(
+    phone: Page, world: tuple[str, Store]
+) -> None:
+    """People stacks each person's cells as Playbooks does: the last login and the Disable and
+    Reset password buttons are on screen, not past the edge of a table scrolled sideways."""
+    url, _ = world
+    login(phone, url, "admin")
+    phone.goto(f"{url}/people")
+    agent = phone.locator("table.people tbody tr", has_text="agent").first
+    buttons = [agent.get_by_role("button", name=n) for n in ("Disable", "Reset password")]
+    last = agent.locator("td[data-head]").last
+    for cell in (*buttons, last):
+        expect(cell).to_be_visible()
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= WIDTH
+    assert last.evaluate("e => getComputedStyle(e, '::before').content") == '"Last login"'
+    shot(phone, "phone-people")
+
+
 def test_the_first_case_is_on_the_first_screen(phone: Page, world: tuple[str, Store]) -> None:
     """Four counters and seven filters used to push it below the fold: the counters are small,
     two to a row, and the filters fold behind "Filters", which a key opens."""
