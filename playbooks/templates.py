@@ -78,8 +78,9 @@ def check_samples(
     except RENDER_ERRORS as exc:
         raise NamelessAuthor(
             f'cannot be filled in for an author with no readable name ({{{{ name }}}} is "" '
-            f'and {{{{ full_name }}}} one word, e.g. "@@@"): {exc}; use {{{{ name }}}} only '
-            "inside {% if name %}…{% endif %}, and {{ full_name }} whole"
+            f'and {{{{ full_name }}}} one word, e.g. "@@@"): {exc}; put {{{{ name }}}} inside '
+            '{% if name %}…{% endif %} or write {{ name or "there" }}, and use {{ full_name }} '
+            "as it is, without splitting it"
         ) from None
 
 

@@ -146,7 +146,8 @@ def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path,
     )
     message = (
         r"r\.toml: rules\.0\.actions\.0\.template \(rule 'r'\): template en/hi\.j2: cannot be "
-        r"filled in for an author with no readable name .*use \{\{ name \}\} only inside"
+        r"filled in for an author with no readable name .*put \{\{ name \}\} inside "
+        r"\{% if name %\}…\{% endif %\} or write \{\{ name or \"there\" \}\}"
     )
     with pytest.raises(ConfigError, match=message):
         load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path)

@@ -40,6 +40,11 @@ SAVED = {
     "Nothing was saved: your text is still in the form.": (
         "Nada foi guardado: o seu texto continua no formulário."
     ),
+    "Placeholders, filled in for the case: {list}. Use {name} only inside {if_name}: some "
+    "authors have no readable name.": (
+        "Campos, preenchidos para o caso: {list}. Use {name} só dentro de {if_name}: nem todas "
+        "as pessoas têm um nome legível."
+    ),
     "Delete the saved reply {title}?": "Eliminar a resposta pronta {title}?",
     "The case pages stop offering it at once; what was sent with it stays sent.": (
         "As páginas de caso deixam de a oferecer de imediato; o que já foi enviado com ela "

@@ -109,12 +109,14 @@ SAVED = {
     "{names}: not a placeholder. Use one of {known}.": (
         "{names}: não é um campo. Use um destes: {known}."
     ),
-    "The text cannot be filled in for an author with no readable name (no first name, a full "
-    "name of one word such as “@@@”): use {name} only inside {if_name}, and {full_name} whole.": (
-        "O texto não pode ser preenchido para uma pessoa sem nome legível (sem primeiro nome, "
-        "nome completo de uma só palavra, como “@@@”): use {name} só dentro de {if_name}, e "
-        "{full_name} inteiro."
+    "This text cannot be filled in for an author with no readable name (some have only "
+    "symbols, such as “@@@”). Put {name} inside {if_name}, or write {name_or}; use {full_name} "
+    "as it is, without splitting it.": (
+        "Este texto não pode ser preenchido para uma pessoa sem nome legível (há quem tenha só "
+        "símbolos, como “@@@”). Coloque {name} dentro de {if_name} ou escreva {name_or}; use "
+        "{full_name} como está, sem o dividir."
     ),
+    '{{ name or "there" }}': '{{ name or "cliente" }}',
     "The text cannot be filled in: check its placeholders.": (
         "O texto não pode ser preenchido: confira os campos."
     ),

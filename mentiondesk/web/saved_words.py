@@ -91,11 +91,13 @@ def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
         )
     if exc.kind == "nameless":
         return loc.t(
-            "The text cannot be filled in for an author with no readable name (no first "
-            "name, a full name of one word such as “@@@”): use {name} only inside {if_name}, "
-            "and {full_name} whole.",
+            "This text cannot be filled in for an author with no readable name (some have "
+            "only symbols, such as “@@@”). Put {name} inside {if_name}, or write {name_or}; "
+            "use {full_name} as it is, without splitting it.",
             name="{{ name }}",
             if_name=_IF_NAME,
+            # The fallback is a word of the reply's text: "Hi there", "Olá, cliente".
+            name_or=loc.t('{{ name or "there" }}'),
             full_name="{{ full_name }}",
         )
     if exc.kind == "sample":

@@ -45,6 +45,7 @@ BRAZIL_ONLY = [
     r"não (?:está|estão|cabe|retém|consegue) mais",  # já não …
     r"não há o que",  # não há nada a que
     r"você",  # left out, or "o seu"
+    r"tod[ao] (?:pessoa|dia|caso|mundo)",  # todas as pessoas, todos os dias, em todo o caso
     r"\d[ªº]",  # 1.ª
     r"(?:^|[.:;!?] )(?:Seu|Sua|Seus|Suas)",  # "A sua resposta", with the article
     # A progressive in the gerund: "a ser enviada", "a tentar", "à espera".

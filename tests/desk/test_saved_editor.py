@@ -93,8 +93,12 @@ async def test_every_change_is_on_the_audit_trail(as_role: Login) -> None:
     [
         ({"id": "Bad Id"}, "Write an id of 1 to 64 lower-case letters"),
         ({"text": "Hi {{ nme }}"}, "&#39;nme&#39;: not a placeholder. Use one of {{ agent }}"),
-        ({"text": "Hi {{ name|first }}"}, "cannot be filled in for an author with no readable"),
-        ({"text": "Hi {{ name }}, thanks"}, "cannot be filled in for an author with no readable"),
+        ({"text": "Hi {{ name|first }}"}, "This text cannot be filled in for an author with no"),
+        (
+            {"text": "Hi {{ name }}, thanks"},
+            "(some have only symbols, such as “@@@”). Put {{ name }} inside {% if name %}…{% "
+            "endif %}, or write {{ name or &#34;there&#34; }}; use {{ full_name }} as it is",
+        ),
         ({"text": "Hi {% if %}"}, "The text is not a valid template"),
         ({"title": " "}, "Write a title of 1 to 120 characters."),
         ({"kind": "dm"}, "Choose which replies offer it: public ones, private messages"),
@@ -123,7 +127,11 @@ async def test_a_refusal_is_worded_in_the_page_s_language(as_role: Login) -> Non
     )
     page = await response.text()
     assert response.status == 422
-    assert "não pode ser preenchido para uma pessoa sem nome legível" in page
+    assert (
+        "Este texto não pode ser preenchido para uma pessoa sem nome legível (há quem tenha só "
+        "símbolos, como “@@@”). Coloque {{ name }} dentro de {% if name %}…{% endif %} ou "
+        'escreva {{ name or "cliente" }}; use {{ full_name }} como está, sem o dividir.'
+    ) in html.unescape(page)
     assert "Nada foi salvo: o seu texto continua no formulário." in page
 
 
@@ -242,6 +250,7 @@ async def test_the_page_in_portugals_portuguese(as_role: Login) -> None:
     response = await manager.client.get("/saved-replies/order", headers=PT_PT)
     page = await response.text()
     assert "Guardar" in page and "Eliminar…" in page and "Do ficheiro saved.toml" in page
+    assert "nem todas as pessoas têm um nome legível" in page
     assert not _BRAZIL_ONLY.search(re.sub(r"<[^>]*>", " ", page))
 
 
