@@ -97,6 +97,17 @@ class Locale:
             return str(n)
         return f"{n:,}".replace(",", self.thousands)
 
+    def percent(self, value: float | None) -> str:
+        """A share as a whole percent, as wording.percent rounds it ("<1%", never "0%", for
+        1 in 300), with this language's percent sign: "12%", and "12 %" in Portugal."""
+        if value is None:
+            return "—"
+        if 0 < value < 1:
+            return "<" + self.percent_format.format(n=1)
+        if 99 < value < 100:
+            return ">" + self.percent_format.format(n=99)
+        return self.percent_format.format(n=self.number(int(f"{value:.0f}")))
+
     def signed_percent(self, value: float) -> str:
         """A change as a signed whole percent: +2,600% in English, +2.600% in Brazil and
         +2600 % in Portugal (CLDR's grouping and percent sign for each)."""
@@ -186,6 +197,7 @@ class Locale:
             "logo_words": self.logo_words(),
             "number": self.number,
             "decimal": self.decimal,
+            "pct": self.percent,
             "when": self.when,
             "duration": self.duration,
             "hours": self.hours,

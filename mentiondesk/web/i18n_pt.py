@@ -227,7 +227,7 @@ _DASHBOARD = {
         "A mediana (p50): dos casos abertos neste período que já foram respondidos, metade teve "
         "a primeira resposta dentro deste tempo; a outra metade demorou mais."
     ),
-    "90% answered within": "90% respondidos em até",
+    "{share} answered within": "{share} respondidos em até",
     "only 1 in 10 answered cases took longer": "só 1 em cada 10 casos respondidos demorou mais",
     "p90: of the cases opened in this period that have been answered, 9 in 10 got a first "
     "response within this time; the slowest 1 in 10 took longer.": (
@@ -279,7 +279,7 @@ _DASHBOARD = {
     "A p90 is shown from {n} answered cases on.": (
         "O p90 aparece a partir de {n} casos respondidos."
     ),
-    "{change} vs previous period": "{change} vs. período anterior",
+    "{change} vs previous period": "{change} em relação ao período anterior",
 }
 
 MESSAGES: dict[str, str] = {

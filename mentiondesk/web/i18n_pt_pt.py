@@ -125,7 +125,7 @@ MESSAGES: dict[str, str] = {
     # dashboard
     "median first response (24 h)": "tempo da 1.ª resposta (mediana, 24 h)",
     "Median first response": "Tempo da 1.ª resposta (mediana)",  # Portugal's ordinal has the dot
-    "90% answered within": "90% respondidos no máximo em",  # "em até" is Brazil's
+    "{share} answered within": "{share} respondidos no máximo em",  # "em até" is Brazil's
     "{n} waiting": "{n} à espera",
     # people and playbooks (i18n_pt_admin)
     "Log out everywhere": "Terminar todas as sessões",

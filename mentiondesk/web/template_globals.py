@@ -11,12 +11,10 @@ from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.models import can_post, has_followers, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
 from mentiondesk.tables import case_number
-from mentiondesk.wording import percent
 
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     return {
-        "pct": percent,
         # Seconds: the page writes them with its language's `duration`.
         "waited": lambda since: (clock() - since).total_seconds(),
         "case_number": case_number,

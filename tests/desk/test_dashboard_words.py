@@ -87,6 +87,33 @@ def test_a_reasons_change_is_written_as_each_locale_writes_a_percent() -> None:
     assert ENGLISH.signed_percent(0.0) == "+0%"
 
 
+def test_every_share_is_written_as_each_locale_writes_a_percent() -> None:
+    """One format for the cards' shares and the reasons' changes: Portugal's no-break space
+    before %, none in Brazil or English; rounding never reads as none or all."""
+    shares = (None, 0, 0.5, 50.4, 99.5, 100, 1234)
+    assert [ENGLISH.percent(v) for v in shares] == [
+        "—", "0%", "<1%", "50%", ">99%", "100%", "1,234%"
+    ]  # fmt: skip
+    assert [PORTUGUESE.percent(v) for v in shares[1:]] == [
+        "0%", "<1%", "50%", ">99%", "100%", "1.234%"
+    ]  # fmt: skip
+    assert [EUROPEAN_PORTUGUESE.percent(v) for v in shares[1:]] == [
+        "0\u00a0%", "<1\u00a0%", "50\u00a0%", ">99\u00a0%", "100\u00a0%", "1234\u00a0%"
+    ]  # fmt: skip
+
+
+async def test_the_cards_shares_are_in_the_pages_locale(as_role: Login, store: Store) -> None:
+    _answered(store, 1)
+    desk = await as_role("manager")
+    english, brazil = await _dashboard(desk), await _dashboard(desk, **PT)
+    portugal = await _dashboard(desk, **{"Accept-Language": "pt-PT"})
+    assert 'id="dash-resolution">0%<' in english and "<span>90% answered within</span>" in english
+    assert 'id="dash-resolution">0%<' in brazil and "<span>90% respondidos em até</span>" in brazil
+    assert 'id="dash-resolution">0\u00a0%<' in portugal
+    assert "<span>90\u00a0% respondidos no máximo em</span>" in portugal
+    assert not re.search(r"\d%", re.sub(r"<[^>]*>|\{%.*?%\}", " ", portugal))  # each one spaced
+
+
 async def test_a_reasons_change_on_the_page_is_in_the_pages_locale(
     as_role: Login, store: Store
 ) -> None:
@@ -96,4 +123,5 @@ async def test_a_reasons_change_on_the_page_is_in_the_pages_locale(
     desk = await as_role("manager")
     assert "+100% vs previous period" in await _dashboard(desk)
     portugal = await _dashboard(desk, **{"Accept-Language": "pt-PT"})
-    assert "+100\u00a0% vs. período anterior" in portugal
+    assert "+100\u00a0% em relação ao período anterior" in portugal
+    assert "+100% em relação ao período anterior" in await _dashboard(desk, **PT)
