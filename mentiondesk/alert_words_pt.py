@@ -139,8 +139,9 @@ WORDS: dict[str, dict[str, str]] = {
     "lang": {
         "en": "inglês",
         "pt": "português",
-        "pt-PT": "português (Portugal)",
-        "pt-BR": "português (Brasil)",
+        # Not "português (Brasil)": it goes inside parentheses ("Pedido (português do Brasil)").
+        "pt-PT": "português europeu",
+        "pt-BR": "português do Brasil",
         "es": "espanhol",
         "fr": "francês",
         "it": "italiano",
@@ -151,5 +152,4 @@ WORDS: dict[str, dict[str, str]] = {
 
 PT_PT_WORDS: dict[str, dict[str, str]] = {
     "reason": {"opt_out": "cancelamento de subscrição", "support": "apoio ao cliente"},
-    "lang": {"pt-PT": "português europeu", "pt-BR": "português do Brasil"},
 }

@@ -31,8 +31,9 @@ ENGLISH_WORDS = {
     "lang": {
         "en": "English",
         "pt": "Portuguese",
-        "pt-PT": "Portuguese (Portugal)",
-        "pt-BR": "Portuguese (Brazil)",
+        # Not "Portuguese (Brazil)": it goes inside parentheses ("Order (Brazilian Portuguese)").
+        "pt-PT": "European Portuguese",
+        "pt-BR": "Brazilian Portuguese",
         "es": "Spanish",
         "fr": "French",
         "it": "Italian",

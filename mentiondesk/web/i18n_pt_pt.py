@@ -212,5 +212,4 @@ WORDS: dict[str, dict[str, str]] = {
         "opted-out": "a pessoa pediu para não ser contactada",
         "too-long": "demasiado longa para a plataforma",  # "longa demais" is Brazil's
     },
-    "lang": {"pt-PT": "português europeu", "pt-BR": "português do Brasil"},
 }

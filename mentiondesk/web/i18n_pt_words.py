@@ -86,8 +86,9 @@ WORDS: dict[str, dict[str, str]] = {
     "lang": {
         "en": "inglês",
         "pt": "português",
-        "pt-PT": "português (Portugal)",
-        "pt-BR": "português (Brasil)",
+        # Not "português (Brasil)": it goes inside parentheses ("Pedido (português do Brasil)").
+        "pt-PT": "português europeu",
+        "pt-BR": "português do Brasil",
         "es": "espanhol",
         "fr": "francês",
         "it": "italiano",

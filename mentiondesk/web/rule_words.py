@@ -40,7 +40,7 @@ _ACTIONS = {
     ActionKind.DRAFT_PUBLIC: "draft a public reply",
     ActionKind.ESCALATE: "escalate to the help desk",
 }
-# i18n word catalogs: "o idioma é português (Portugal)", not "pt-PT"; "Hacker News", not the code.
+# i18n word catalogs: "o idioma é português europeu", not "pt-PT"; "Hacker News", not the code.
 _WORD_KINDS = {
     "label": "label",
     "topic": "reason",

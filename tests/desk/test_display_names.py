@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
+from mentiondesk.hand_reply import HAND
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, READING
 from mentiondesk.web.audit_lines import audit_line
@@ -43,13 +44,27 @@ async def test_the_case_page_names_the_platform_and_the_languages(
     assert "no X · " in pt and "Não contatar ines no X</button>" in pt
     assert " no x " not in pt and " no x<" not in pt
     assert "Idioma</dt><dd>português</dd>" in pt
-    assert "· português (Portugal)</span>" in pt  # the draft's language, beside its rule
+    assert "· português europeu</span>" in pt  # the draft's language, beside its rule
     assert 'title="regra: complaint"' in pt
     european = await _page(desk, f"/cases/{case}", PT_PT)
     assert "· português europeu</span>" in european
     en = await _page(desk, f"/cases/{case}")
     assert "on X · " in en and "Language</dt><dd>Portuguese</dd>" in en
-    assert "· Portuguese (Portugal)</span>" in en and 'title="rule: complaint"' in en
+    assert "· European Portuguese</span>" in en and 'title="rule: complaint"' in en
+
+
+async def test_both_variants_of_a_portuguese_draft_are_named(as_role: Login, store: Store) -> None:
+    """A rule's draft from templates/pt/ is Brazil's Portuguese, named as the pt-PT one is
+    European; one written by hand has only the post's language."""
+    brazil, case, _ = add(store, "Cadê meu pedido?", handle="bia")
+    _languages(store, brazil, "pt", "pt")
+    hand, by_hand, _ = add(store, "Cadê?", handle="rui", rule=HAND)
+    _languages(store, hand, "pt", "pt")
+    desk = await as_role("agent")
+    pt = await _page(desk, f"/cases/{case}", PT_BR)
+    assert "· português do Brasil</span>" in pt and "(português (" not in pt
+    assert "· Brazilian Portuguese</span>" in await _page(desk, f"/cases/{case}")
+    assert "· português</span>" in await _page(desk, f"/cases/{by_hand}", PT_BR)
 
 
 async def test_mention_and_draft_text_carry_their_language(as_role: Login, store: Store) -> None:

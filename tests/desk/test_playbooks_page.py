@@ -216,6 +216,6 @@ def test_a_language_or_platform_condition_reads_as_their_names() -> None:
     # Not "o idioma é pt-PT" nor "a plataforma é hackernews": the codes are the file's.
     when = When(lang=["pt-PT"], platform=["hackernews", "x"])
     pt = [p.text for p in conditions(when, PORTUGUESE)]
-    assert pt == ["o idioma é português (Portugal)", "a plataforma é Hacker News ou X"]
+    assert pt == ["o idioma é português europeu", "a plataforma é Hacker News ou X"]
     assert [p.text for p in conditions(when, ENGLISH)][1] == "platform is Hacker News or X"
     assert [p.source for p in conditions(when, PORTUGUESE)][1] == "platform = hackernews, x"

@@ -32,6 +32,7 @@ title = "Desculpe a demora"
 lang = "pt-BR"
 text = "Desculpe a demora{% if name %}, {{ name }}{% endif %}! Manda o número do pedido?"
 """
+PT_BR = {"Accept-Language": "pt-BR"}
 _OPTIONS = re.compile(r'<option value="([a-z-]+)" data-text')
 
 
@@ -72,6 +73,10 @@ async def test_the_picker_lists_the_case_language_first(as_role: Login, store: S
     assert _OPTIONS.findall(page_en)[:2] == ["wait", "espera"]
     assert _OPTIONS.findall(page_pt)[:2] == ["espera", "wait"]
     assert "In the case’s language (Portuguese)" in page_pt and "Other languages" in page_pt
+    # A regional language inside the title's parentheses: no second pair inside them.
+    assert "Desculpe a demora (Brazilian Portuguese" in page_en
+    brazil = await (await desk.client.get(f"/cases/{case_en}", headers=PT_BR)).text()
+    assert "Desculpe a demora (português do Brasil" in brazil and "(português (" not in brazil
 
 
 async def test_picking_fills_the_reply_box_escaped_and_sends_nothing(
