@@ -231,7 +231,7 @@ def test_portuguese_drafts_name_the_case_as_customers_know_it(
         (
             "pt-PT",
             "@lumora_pt o preço subiu",
-            "Olá, Ana! Aqui é a equipa Lumora.",
+            "Olá, Ana! Somos a equipa Lumora.",  # "Aqui é a equipa" reads as Brazil's
             "Lamentamos muito o problema com o preço.",
             "Se já fez a encomenda, pode enviar-nos o número por aqui?",
         ),

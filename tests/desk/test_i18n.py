@@ -175,3 +175,22 @@ async def test_english_names_labels_as_portuguese_does(as_role: Login, store: St
         assert not re.search(r"\b(negative|positive)\b", shown)
     pt = await _page(desk, f"/mentions/{mention}", PT)
     assert "Classificação errada? Marcar como" in pt and ">Elogio</button>" in pt
+
+
+@pytest.mark.parametrize(
+    ("headers", "shown"),
+    [
+        ({}, "manager · manager"),
+        (PT, "manager · gestão"),
+        ({"Accept-Language": "pt-PT"}, "manager · gestão"),
+    ],
+)
+async def test_the_header_sets_the_role_apart_from_the_name(
+    as_role: Login, headers: dict[str, str], shown: str
+) -> None:
+    """ "joana gestão" read as a department: the role follows a dot, in every language."""
+    page = await _page(await as_role("manager"), "/queue", headers)
+    who = re.search(r'<span class="user">(.*?)</span>\s*<input', page, re.S)
+    assert who
+    text = " ".join(re.sub(r"<[^>]*>", " ", who.group(1)).split())
+    assert text == shown
