@@ -23,9 +23,6 @@ TWEET_FIELDS = [
 ]
 QUERY_MAX = 512  # recent search's longest query on self-serve access (docs.x.com, build a query)
 NO_RETWEETS = "-is:retweet"
-# A 429 with this problem type is the project's monthly post cap, not the 15-minute window
-# (whose headers still show requests left): it lasts until the cap resets or the plan changes.
-USAGE_CAPPED = "https://api.twitter.com/2/problems/usage-capped"
 
 
 class RewriteSession:
@@ -75,17 +72,6 @@ def full_text(tweet: dict[str, Any]) -> str:
 
 def is_retweet(tweet: dict[str, Any]) -> bool:
     return any(r.get("type") == "retweeted" for r in tweet.get("referenced_tweets") or [])
-
-
-async def usage_capped(exc: tweepy.HTTPException) -> bool:
-    """Whether X's 429 is the monthly usage cap: only the body says (its problem type)."""
-    try:  # tweepy has read the body already; json() parses it again
-        body = await exc.response.json()
-    except (ValueError, AttributeError, aiohttp.ClientError):
-        return False
-    if not isinstance(body, dict):
-        return False
-    return body.get("type") == USAGE_CAPPED or body.get("title") == "UsageCapExceeded"
 
 
 def names_parameter(exc: tweepy.HTTPException, name: str) -> bool:

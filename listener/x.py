@@ -32,7 +32,6 @@ from listener._x_wire import (
     is_retweet,
     names_parameter,
     titles,
-    usage_capped,
 )
 from mentiondesk.models import (
     Author,
@@ -47,6 +46,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.x import usage_capped
 
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://api.twitter.com"

@@ -31,12 +31,12 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.x import usage_capped
 from responders._post import may_have_sent, post_parts, same_text, sent_for
 
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own tweets since the mention
 DEFAULT_BASE = "https://api.twitter.com"
-USAGE_CAPPED = "https://api.twitter.com/2/problems/usage-capped"  # the monthly cap's 429
 CAPPED_RETRY = timedelta(hours=1)
 _STATUS = re.compile(r"/status/(\d+)$")
 
@@ -174,7 +174,7 @@ class XPostResponder:
         try:
             answer = await method(*args, user_auth=False, **kwargs)
         except tweepy.TooManyRequests as exc:
-            if await _usage_capped(exc):
+            if await usage_capped(exc):
                 raise RateLimited(self._capped_until(), "x posting: monthly usage cap") from None
             raise RateLimited(*_limit_of(exc)) from None
         except (tweepy.Unauthorized, tweepy.Forbidden, tweepy.BadRequest) as exc:
@@ -212,17 +212,6 @@ def _same(ours: str, sent: str) -> bool:
     """Whether X's copy of a post is ours: X sends `&`, `<` and `>` as HTML entities
     (`Tea &amp; cake`); a copy sent as written matches too."""
     return same_text(ours, html.unescape(sent)) or same_text(ours, sent)
-
-
-async def _usage_capped(exc: tweepy.HTTPException) -> bool:
-    """Whether X's 429 is the monthly usage cap: only the body says (its problem type)."""
-    try:  # tweepy has read the body already; json() parses it again
-        body = await exc.response.json()
-    except (ValueError, AttributeError, aiohttp.ClientError):
-        return False
-    if not isinstance(body, dict):
-        return False
-    return body.get("type") == USAGE_CAPPED or body.get("title") == "UsageCapExceeded"
 
 
 _DAILY = ("x-user-limit-24hour", "x-app-limit-24hour")

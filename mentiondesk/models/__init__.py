@@ -48,7 +48,7 @@ from mentiondesk.models._plugins import (
 )
 from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
 from mentiondesk.models._replies import mastodon_reply_text
-from mentiondesk.models._wording import ENGLISH, Wording
+from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
 __all__ = [
     "CASELESS_HANDLES",
@@ -98,4 +98,5 @@ __all__ = [
     "text_digest",
     "utc",
     "valid_text",
+    "zone_name",
 ]

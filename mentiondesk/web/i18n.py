@@ -15,6 +15,7 @@ from aiohttp import web
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import DAY_NAMES
+from mentiondesk.models import zone_name
 from mentiondesk.web import i18n_pt, i18n_pt_pt, i18n_pt_words
 from mentiondesk.wording import ENGLISH_WORDS
 
@@ -127,7 +128,7 @@ class Locale:
         if dt is None:
             return "—"
         local = dt.astimezone(self.zone)
-        zone = "UTC" if self.zone is UTC else _zone_name(local)
+        zone = "UTC" if self.zone is UTC else zone_name(local)
         return f"{self.date(local)} {local:%H:%M} {zone}"
 
     def duration(self, seconds: float | None) -> str:
@@ -204,22 +205,6 @@ class Locale:
             "sla_target": self.target,
             "js_strings": {key: self.t(text) for key, text in JS_STRINGS.items()},
         }
-
-
-def _zone_name(local: datetime) -> str:
-    """The zone's abbreviation (WET, WEST, GMT, EST, IST); where tzdata has none, only a
-    number ("-03" for São Paulo, "-01" for the Azores), the offset as people read it:
-    UTC−3, UTC+5:30, UTC in the Azores' summer."""
-    name = local.strftime("%Z")
-    offset = local.utcoffset()
-    if not name.startswith(("+", "-")) or offset is None:
-        return name
-    minutes = int(offset.total_seconds()) // 60
-    if not minutes:
-        return "UTC"
-    hours, rest = divmod(abs(minutes), 60)
-    sign = "+" if minutes > 0 else "\u2212"  # a minus sign, not a hyphen
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 ENGLISH = Locale("en", words=ENGLISH_WORDS)
