@@ -2,8 +2,8 @@
 language`), keyed by the English text the responders and the Slack glue write.
 
 The words follow the desk's catalogues (mentiondesk/web/i18n_pt*.py: Reclamação, Classificação,
-Perfil, Encaminhar, Assumir…), which the core may not import; tests/responders/
-test_alert_language.py checks that labels, reasons and languages read the same in both.
+Perfil, Encaminhar, Assumir…), which the core may not import; the labels, reasons and
+languages below are the desk's own (its catalogues take them from here).
 pt-BR is gender-neutral (Perfil, not autor); pt-PT lists only what Portugal says otherwise.
 """
 

@@ -12,6 +12,7 @@ Brazil-only words that no text may show through this locale.
 
 from __future__ import annotations
 
+from mentiondesk.alert_words_pt import PT_PT_WORDS
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 
@@ -203,7 +204,7 @@ MESSAGES: dict[str, str] = {
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.
 WORDS: dict[str, dict[str, str]] = {
-    "reason": {"opt_out": "cancelamento de subscrição", "support": "apoio ao cliente"},
+    "reason": PT_PT_WORDS["reason"],  # as alerts and tickets say them
     "action": {
         "do-not-contact": "marcou como não contactar",
         "allow-contact": "permitiu o contacto de novo",

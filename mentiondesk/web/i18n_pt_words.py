@@ -3,14 +3,16 @@ base of pt-PT (i18n_pt_pt.py is laid over it), so a change here reaches Portugal
 
 The database, the URLs and the forms keep the English values (`negative`, `resolved`); only
 what people read changes. A value missing here is shown as stored.
+Labels, reasons and languages are mentiondesk.alert_words_pt's: alerts and tickets say them too.
 """
 
 from __future__ import annotations
 
+from mentiondesk.alert_words_pt import WORDS as SHARED
 from mentiondesk.models import PLATFORM_NAMES
 
 WORDS: dict[str, dict[str, str]] = {
-    "label": {"negative": "Reclamação", "neutral": "Neutro", "positive": "Elogio"},
+    "label": SHARED["label"],
     "status": {
         "open": "aberto",
         "resolved": "resolvido",
@@ -40,17 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
         "sun": "dom",
     },
     # Complaint reasons and topics (sentiment.topics), one vocabulary.
-    "reason": {
-        "delivery": "entrega",
-        "refund_payment": "reembolso/pagamento",
-        "product_quality": "qualidade do produto",
-        "support": "atendimento",
-        "price": "preço",
-        "account_login": "conta/login",
-        "spam": "spam",
-        "opt_out": "descadastro",
-        "other": "outros",  # a complaint with no known cause (sentiment.reasons)
-    },
+    "reason": SHARED["reason"],
     # Roles as functions, not people ("gestor" would assume a gender): "o papel de gestão".
     "role": {"agent": "agente", "manager": "gestão", "admin": "administração"},
     # What the audit trail records someone did (mentiondesk.audit).
@@ -83,16 +75,5 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "platform": PLATFORM_NAMES,  # each platform's own name, in every language
     # A reading's language ("und": the detector was unsure) or a draft's, with its region.
-    "lang": {
-        "en": "inglês",
-        "pt": "português",
-        # Not "português (Brasil)": it goes inside parentheses ("Pedido (português do Brasil)").
-        "pt-PT": "português europeu",
-        "pt-BR": "português do Brasil",
-        "es": "espanhol",
-        "fr": "francês",
-        "it": "italiano",
-        "de": "alemão",
-        "und": "não identificado",
-    },
+    "lang": SHARED["lang"],
 }
