@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mentiondesk.business_week import DAY_NAMES, ENGLISH_DAYS
 from mentiondesk.models import PLATFORM_NAMES
 
@@ -48,16 +50,17 @@ def english_word(kind: str, value: str) -> str:
     return ENGLISH_WORDS.get(kind, {}).get(value, value)
 
 
-def percent(value: float | None) -> str:
+def percent(value: float | None, form: str = "{n}%", number: Callable[[int], str] = str) -> str:
     """A share as a whole percent, except that rounding never reads as none or all: 1 happy
-    answer in 300 is "<1%", not "0%", and 249 cases resolved of 250 is ">99%", not "100%"."""
+    answer in 300 is "<1%", not "0%", and 249 cases resolved of 250 is ">99%", not "100%".
+    `form` and `number` write it in another language (the desk's Locale: "12 %" in Portugal)."""
     if value is None:
         return "—"
     if 0 < value < 1:
-        return "<1%"
+        return "<" + form.format(n=number(1))
     if 99 < value < 100:
-        return ">99%"
-    return f"{value:.0f}%"
+        return ">" + form.format(n=number(99))
+    return form.format(n=number(int(f"{value:.0f}")))
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:

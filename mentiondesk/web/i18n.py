@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, tzinfo
 
 from aiohttp import web
 
+from mentiondesk import wording
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import DAY_NAMES
 from mentiondesk.models import zone_name
@@ -99,15 +100,9 @@ class Locale:
         return f"{n:,}".replace(",", self.thousands)
 
     def percent(self, value: float | None) -> str:
-        """A share as a whole percent, as wording.percent rounds it ("<1%", never "0%", for
-        1 in 300), with this language's percent sign: "12%", and "12 %" in Portugal."""
-        if value is None:
-            return "—"
-        if 0 < value < 1:
-            return "<" + self.percent_format.format(n=1)
-        if 99 < value < 100:
-            return ">" + self.percent_format.format(n=99)
-        return self.percent_format.format(n=self.number(int(f"{value:.0f}")))
+        """A share as a whole percent, rounded as wording.percent rounds it ("<1%", never
+        "0%", for 1 in 300), with this language's percent sign: "12%", and "12 %" in Portugal."""
+        return wording.percent(value, self.percent_format, self.number)
 
     def signed_percent(self, value: float) -> str:
         """A change as a signed whole percent: +2,600% in English, +2.600% in Brazil and
