@@ -11,8 +11,26 @@ from mentiondesk.models import PLATFORM_NAMES, Author, Mention
 
 # A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Where a part of a name starts: "ana-luísa" and "o'neill" are greeted "Ana-Luísa", "O'Neill".
 _PART_START = re.compile(r"(^|['’-])([^\W\d_])")
+# A display name opening with one of these is a shop's or a hobby's, not a person's: "Cozinha
+# da Bel" greeted "Cozinha" reads worse than no name. Words for places and trades only, never
+# given names ("Bar", "Rosa" and "Hope" are people's too); compared without accents.
+_BUSINESS_OPENERS = _words(
+    "academia agencia atelie atelier bakery barbearia boutique brecho cafe cafeteria casa "
+    "clinica coffee confeitaria cozinha doceria editora emporio escola estudio farmacia "
+    "grupo hotel kitchen livraria loja mercado oficina padaria papelaria pastelaria "
+    "pizzaria pousada restaurante restaurant salao shop store studio the"
+)
+# Anywhere in a display name, a company's legal form says the same: "Lumora Lda", "Acme Inc."
+# ("S.A." is left out: without its dots it is "Sá", a surname).
+_LEGAL_FORMS = _words("eireli gmbh inc lda limited llc ltd ltda")
 # What drafts' templates and saved replies are rendered for at start-up, to find broken ones
 # before a mention does.
 SAMPLE_MENTION = Mention(
@@ -62,12 +80,29 @@ def greeting_name(display_name: str | None, *, handle: str = "") -> str:
     # In any case: "KDrum" for the handle "kdrum" is still the username.
     if handle and name.lstrip("@").casefold() == handle.strip().lstrip("@").casefold():
         return ""
+    if _is_business(name):
+        return ""
     for word in name.split():
         if _NAME.fullmatch(word):
             # "thalita" is how many people type their name, not how a greeting writes it; a
             # name with any capital is written as its owner spells it ("McDonald", "d'Ávila").
             return _PART_START.sub(_upper_one, word) if word.islower() else word
     return ""
+
+
+def _is_business(name: str) -> bool:
+    """Whether a display name is a shop's or a company's ("Cozinha da Bel", "Acme Ltda.")."""
+    words = [_plain(word) for word in name.split()]
+    words = [word for word in words if word]
+    if not words:
+        return False
+    return words[0] in _BUSINESS_OPENERS or any(word in _LEGAL_FORMS for word in words)
+
+
+def _plain(word: str) -> str:
+    """A word as the lists above hold it: letters only, no accents, case folded ("S.A." → "sa")."""
+    letters = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in letters if c.isalpha() and not unicodedata.combining(c))
 
 
 def _upper_one(start: re.Match[str]) -> str:

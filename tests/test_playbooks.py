@@ -136,6 +136,23 @@ def test_a_username_given_as_the_name_is_not_a_greeting(
     assert greeting_name(name, handle=handle) == greeting
 
 
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("Cozinha da Bel", ""),  # a shop's account: "Olá, Cozinha!" reads worse than "Olá!"
+        ("Coffee Geek", ""),
+        ("☕ Café do Zé", ""),  # accents and emoji do not hide the opener
+        ("Acme Inc.", ""),  # a legal form anywhere in the name
+        ("Lumora Portugal, Lda", ""),
+        ("Maria da Silva", "Maria"),  # the same shape as "Cozinha da Bel"
+        ("Ana Sá", "Ana"),  # "Sá" is a surname, not "S.A."
+        ("Rosa Mercado", "Rosa"),  # an opener's word later in the name is a surname
+    ],
+)
+def test_a_business_account_is_greeted_without_a_name(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
 def test_hacker_news_authors_are_greeted_without_their_username() -> None:
     hn = mention(1, platform="hackernews", author="kdrum", name="kdrum")
     hn = replace(hn, author=replace(hn.author, handle="kdrum"))  # as listener/hackernews.py
