@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from sentiment._reason_words import STRONG_WORDS, WEAK_WORDS, fold, strip_accents, words_pattern
 from sentiment.topics import _TOPIC_WORDS
 
 # "my order", "o meu pedido", "a minha encomenda": what a missing-order phrase is about.
@@ -18,7 +19,16 @@ _MY_PT = r"(?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|minhas|nosso|nossa) )?"
 _ORDER_PT = r"(?:pedido|encomenda|compra|pacote|produto|entrega)s?\b"
 
 # Order breaks ties: the specific reasons first, delivery (whose words are the most generic) last.
-_PRIORITY = ("account_login", "refund_payment", "price", "product_quality", "support", "delivery")
+# `other` scores only its own cues (a wrong item, packaging, marketing…) and is the fallback.
+_PRIORITY = (
+    "account_login",
+    "other",
+    "product_quality",
+    "refund_payment",
+    "price",
+    "support",
+    "delivery",
+)
 
 _STRONG: dict[str, str] = {
     "delivery": r"deliver|shipping|shipment|parcel|package|courier|tracking number|dispatch|"
@@ -48,8 +58,8 @@ _STRONG: dict[str, str] = {
     r"ticket|callback|call ?back|heard back|no reply|no answer|no response|\bbot\b|on hold|"
     r"hung up|agent|atendiment|suporte|\bsac\b|0800|ninguém responde|ninguem responde|"
     r"sem resposta|atendente|retorno|apoio ao cliente|link de ajuda|protocolo",
-    "price": r"price|expensive|overpriced|\bfees?\b|costs?\b|went up|pay more|£ ?\d|\$ ?\d|"
-    r"preço|preco|caro\b|taxa|custa|aumento|subiu|r\$ ?\d|€ ?\d|propaganda enganosa|"
+    "price": r"price|expensive|overpriced|\bfees?\b|costs?\b|went up|pay more|"
+    r"preço|preco|caro\b|taxa|custa|aumento|subiu|propaganda enganosa|"
     r"black fraude|promo|desconto|cupom|frete grátis|frete gratis",
     "account_login": r"log ?in|logs? me out|sign ?in|sign-in|password|locked out|2fa|"
     r"two-factor|verification|\botp\b|senha|desloga|bloquead|bloqueou|"
@@ -65,24 +75,48 @@ _WEAK: dict[str, str] = {
     "price": r"expensive|valor|paga mais",
     "account_login": r"\bapp\b|código|codigo",
 }
+
+
+def _compile(*patterns: str) -> re.Pattern[str]:
+    # Folded like the text, so a cue written "alfândega" or "alfandega" matches both.
+    return re.compile(strip_accents("|".join(p for p in patterns if p)))
+
+
 # The topic tagger's own words count too, so a cue it knows is never ignored here.
 _STRONG_RE = {
-    reason: re.compile(f"{words}|{_TOPIC_WORDS[reason]}") for reason, words in _STRONG.items()
+    reason: _compile(
+        _STRONG.get(reason, ""),
+        _TOPIC_WORDS.get(reason, ""),
+        words_pattern(STRONG_WORDS.get(reason, ())),
+    )
+    for reason in _PRIORITY
 }
-_WEAK_RE = {reason: re.compile(words) for reason, words in _WEAK.items()}
-REASONS = (*_PRIORITY, "other")
+_WEAK_RE = {
+    reason: _compile(_WEAK.get(reason, ""), words_pattern(WEAK_WORDS.get(reason, ())))
+    for reason in _PRIORITY
+}
+REASONS = (
+    "account_login",
+    "refund_payment",
+    "price",
+    "product_quality",
+    "support",
+    "delivery",
+    "other",
+)
 
 
 def reason_scores(text: str) -> dict[str, int]:
     """Evidence for each reason: 2 per strong cue, 1 per weak cue not inside a strong one."""
-    lowered = text[:5000].lower()
-    return {reason: _score(lowered, reason) for reason in _PRIORITY}
+    folded = fold(text[:5000])
+    return {reason: _score(folded, reason) for reason in _PRIORITY}
 
 
-def _score(lowered: str, reason: str) -> int:
-    strong = len(_STRONG_RE[reason].findall(lowered))
-    rest = _STRONG_RE[reason].sub(" ", lowered)  # "não chegou" must not count twice
-    return 2 * strong + len(_WEAK_RE[reason].findall(rest))
+def _score(folded: str, reason: str) -> int:
+    strong_re, weak_re = _STRONG_RE[reason], _WEAK_RE[reason]
+    strong = len(strong_re.findall(folded))
+    rest = strong_re.sub(" ", folded)  # "não chegou" must not count twice
+    return 2 * strong + (len(weak_re.findall(rest)) if weak_re.pattern else 0)
 
 
 def complaint_reason(text: str) -> str:

@@ -123,3 +123,40 @@ def test_cara_conta_and_stuck_read_by_their_context(text: str, reason: str) -> N
 )
 def test_the_topic_tags_skip_cara_and_por_conta(text: str, absent: str) -> None:
     assert absent not in topics.topics(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # The demo's SMS post: a code that never arrives is a login problem, not a parcel.
+        (
+            "A Lumora pede-me para confirmar o telemóvel por SMS e o SMS nunca chega. "
+            "Sem isso não consigo ver as encomendas.",
+            "account_login",
+        ),
+        ("o código de verificação nunca chega", "account_login"),
+        ("o codigo de verificacao nunca chega", "account_login"),  # no accents, same reading
+        ("O CÓDIGO DE VERIFICAÇÃO NUNCA CHEGA", "account_login"),
+        ("the app keeps logging me out", "account_login"),
+        ("cobrança duplicada no cartão, cadê o estorno do pedido?", "refund_payment"),
+        ("cobranca duplicada no cartao", "refund_payment"),
+        ("Lumora refunded $12 for a $120 item", "refund_payment"),  # amounts alone: no price
+        ("my promo code says invalid at checkout", "price"),
+        ("o frete só aparece no final da compra", "price"),
+        ("três aspiradores com defeito. quero meu dinheiro de volta", "product_quality"),
+        ("the earbuds keep disconnecting from my phone", "product_quality"),
+        ("o chat é um robô, preciso falar com uma pessoa", "support"),
+        ("sent a phone case for the wrong model", "other"),
+        ("unsubscribed from the marketing emails three times", "other"),
+        ("aprovou o pagamento e depois cancelou porque acabou o estoque", "other"),
+        ("your driver threw my parcel over the gate", "delivery"),
+    ],
+)
+def test_cues_from_the_seen_rows_and_the_demo(text: str, reason: str) -> None:
+    assert reasons.complaint_reason(text) == reason
+
+
+def test_word_cues_match_whole_words_only() -> None:
+    # "bug" is not inside "bugle", nor "dead" inside "deadline"; "leak*" takes any ending.
+    assert reasons.reason_scores("a bugle before the deadline")["product_quality"] == 0
+    assert reasons.reason_scores("it leaks, bugs everywhere")["product_quality"] == 4

@@ -1,0 +1,245 @@
+"""Complaint-reason cues as word lists, matched whole-word on accent-folded, lower-cased text.
+
+Written without accents ("codigo", "sessao"): the text is folded the same way, so "código",
+"codigo" and "CÓDIGO" all match. A trailing `*` takes any ending ("reembols*": reembolso,
+reembolsar…); a space takes any run of spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STRONG_WORDS: dict[str, tuple[str, ...]] = {
+    # The courier and the doorstep: "the driver threw my parcel over the gate".
+    "delivery": ("driver", "carteiro", "estafeta", "motorista", "doorstep", "porch"),
+    # A code or a session is about getting in: "the SMS code never arrives" is not a parcel.
+    "account_login": (
+        "sms",
+        "otp",
+        "2fa",
+        "two-factor",
+        "two factor",
+        "one-time code",
+        "login code",
+        "verification*",
+        "authenticat*",
+        "autenticac*",
+        "codigo de acesso",
+        "codigo de verificacao",
+        "codigo de seguranca",
+        "codigo por sms",
+        "password reset",
+        "reset* my password",
+        "reset link",
+        "redefinir a senha",
+        "redefinir senha",
+        "recuperar a senha",
+        "recuperar senha",
+        "palavra-passe",
+        "logged out",
+        "logging in",
+        "logging me out",
+        "log me in",
+        "log me out",
+        "signed out",
+        "sign me out",
+        "locked out",
+        "hacked",
+        "hackead*",
+        "invadid*",
+        "terminar a sessao",
+        "termina a sessao",
+        "entrar na conta",
+        "entrar na minha conta",
+        "acessar a conta",
+        "acessar minha conta",
+        "aceder a conta",
+        "recuperar a conta",
+        "recuperar minha conta",
+        "recover my account",
+    ),
+    "refund_payment": (
+        "charged twice",
+        "charged me twice",
+        "double charged",
+        "double charge*",
+        "cobranca duplicada",
+        "cobrancas duplicadas",
+        "cobrado 2x",
+        "cobrado duas vezes",
+        "cobrou duas vezes",
+        "cobraram duas vezes",
+        "declined",
+        "card declined",
+        "cartao recusado",
+        "money back",
+        "dinheiro de volta",
+        "estorn*",
+        "reembols*",
+        "comprovante",
+        "overdrawn",
+        "instalment*",
+        "installment*",
+        "parcela*",
+    ),
+    # A fee or a promo code is a price complaint even when it names shipping ("frete", "portes").
+    "price": (
+        "promo code",
+        "discount code",
+        "codigo promocional",
+        "cupom",
+        "cupao",
+        "voucher",
+        "price match",
+        "frete",
+        "portes",
+        "mensalidade",
+        "service fee",
+        "handling fee",
+        "hidden fee*",
+        "price rise",
+        "price increase",
+        "price hike",
+        "aumentou",
+        "cheaper",
+        "mais barat*",
+        "mais car*",
+        "black fraude",
+        "black friday",
+    ),
+    "product_quality": (
+        "firmware",
+        "bug",
+        "bugs",
+        "disconnect*",
+        "desconect*",
+        "peeling",
+        "descasc*",
+        "buzz*",
+        "leak*",
+        "vaza*",
+        "died",
+        "morreu",
+        "pifou",
+        "pifad*",
+        "fell apart",
+        "falling apart",
+        "shrank",
+        "shrunk",
+        "encolh*",
+        "scratched",
+        "riscad*",
+        "ripped",
+        "rasgad*",
+        "dud",
+        "duds",
+    ),
+    "support": (
+        "chatbot",
+        "chat bot",
+        "assistente virtual",
+        "auto-reply",
+        "automatic reply",
+        "resposta automatica",
+        "talk to a human",
+        "speak to a human",
+        "real person",
+        "falar com uma pessoa",
+        "falar com um humano",
+        "never heard back",
+        "no replies",
+        "zero replies",
+        "zero resposta",
+        "rude",
+        "grosso",
+        "grossa",
+        "malcriad*",
+        "mal educad*",
+        "em espera",
+        "call centre",
+        "call center",
+        "helpdesk",
+        "escalar",
+        "escalate*",
+    ),
+    # What the six reasons are not: a wrong item, packaging, marketing, stock, accessibility.
+    "other": (
+        "wrong item",
+        "wrong size",
+        "wrong colour",
+        "wrong color",
+        "wrong model",
+        "wrong product",
+        "modelo errado",
+        "tamanho errado",
+        "cor errada",
+        "produto errado",
+        "unsubscrib*",
+        "marketing",
+        "newsletter",
+        "spam",
+        "descadastr*",
+        "papelao",
+        "desperdicio",
+        "screen reader",
+        "accessib*",
+        "acessibilidade",
+        "out of stock",
+        "sem estoque",
+        "acabou o estoque",
+        "esgotad*",
+        "sem stock",
+        "privacy",
+        "privacidade",
+        "telemetry",
+        "telemetria",
+        "manual",
+        "nota fiscal",
+    ),
+}
+WEAK_WORDS: dict[str, tuple[str, ...]] = {
+    # "lost parcel, no refund": what was lost is the parcel.
+    "delivery": (
+        "lost",
+        "soaked",
+        "molhad*",
+        "crushed",
+        "amassad*",
+        "threw",
+        "thrown",
+        "jogou",
+        "jogaram",
+        "dumped",
+    ),
+    "product_quality": ("stopped", "parou de", "deixou de", "dead", "wifi", "wi-fi", "bluetooth"),
+    # A box too big or soaked may be a parcel complaint too.
+    "other": ("packaging", "embalage*"),
+    # A bare amount is as often a refund or a charge as a price.
+    "price": ("£*", "$*", "€*"),
+    "support": ("chat", "human", "humano", "apoio", "reply", "replies"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents: "Código" and "codigo" read alike."""
+    return strip_accents(text.lower())
+
+
+def strip_accents(text: str) -> str:
+    """The text without its accents ("não" is "nao"); a pattern's escapes keep their case."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words_pattern(cues: tuple[str, ...]) -> str:
+    """One alternation of whole-word cues; `*` at the end takes any ending."""
+    return "|".join(_cue_pattern(cue) for cue in cues)
+
+
+def _cue_pattern(cue: str) -> str:
+    stem = cue.removesuffix("*")
+    body = re.escape(stem).replace(r"\ ", r"\s+")
+    start = r"\b" if stem[0].isalnum() else ""
+    end = r"\w*" if cue.endswith("*") else (r"\b" if stem[-1].isalnum() else "")
+    return f"(?:{start}{body}{end})"
