@@ -97,17 +97,20 @@ _PROFANITY = re.compile(
     r"\bwtf\b|fuck|shit|\bcrap\b|bullshit|damn|\bporra\b|merda|caralho|\bpqp\b|\bfdp\b|"
     r"puta que|foda|bosta|\bcaraças\b|\bcarago\b"
 )
+# Writing again, not time gone by: "still" and "há dez dias" say how long, not how angry (the
+# level design's 2 is capitals, "!!!", repeated contact, sarcasm). "Could you send it again?"
+# asks for a resend.
 _REPEAT = re.compile(
-    r"again|third time|second time|\bstill\b|for (?:weeks|days)|de novo|outra vez|"
-    r"terceira vez|segunda vez|ainda não|ainda nao|já liguei|ja liguei|há (?:dias|semanas)|"
-    r"ha (?:dias|semanas)|continuo|mais uma vez"
+    r"(?<!send it )(?<!send )(?<!try )again|de novo|outra vez|mais uma vez|já liguei|ja liguei|"
+    r"\b(?:second|third|fourth|fifth) (?:time|email|message|call|chat|dm)s?\b|"
+    r"\b(?:segunda|terceira|quarta) (?:vez|mensagem|chamada)|"
+    r"\b(?:segundo|terceiro|quarto) (?:email|e-mail|contato|contacto)"
 )
-# Anger without capitals: "?!", rhetorical questions, nobody answering, long waits, sarcasm.
+# Anger without capitals: "?!", rhetorical questions, nobody answering, sarcasm.
 _EXASPERATED = re.compile(
     r"\?!|!\s*$|where is my|is anyone|anyone there|alguém|nobody|no one|ninguém|ninguem|"
     r"refuses|recusa|absurd|ridicul|brilliant\.|\bjunk\b|\blixo\b|\bzero\b|"
-    r"\b\d+ (?:days|weeks|dias|semanas)\b|a whole (?:week|month)|"
-    r"\b(?:two|three|four|five|duas|três|tres|quatro|cinco) (?:weeks|days|times|semanas|vezes)\b|"
+    r"\b(?:two|three|four|five|duas|três|tres|quatro|cinco) (?:times|vezes)\b|"
     r"de saco cheio|what is going on|o que está acontecendo|how\?"
 )
 # Anger said in words. Politeness ("please", "por favor") lowers the level only without these.

@@ -136,3 +136,22 @@ def test_an_order_cancellation_request_is_not_escalated() -> None:
     request = _reading("Quero cancelar meu pedido", Label.NEGATIVE)
     actions = SHIPPED.decide(mention(1), request, History())
     assert "escalate" not in [a.kind.value for a in actions]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # How long it has been is not how angry: the level design's 2 is shouting, "!!!",
+        # repeated contact and sarcasm.
+        ("Sent the lamp back ten days ago and the refund still says processing.", 1),
+        ("Devolvi a coluna há dez dias e o reembolso ainda não chegou.", 1),
+        ("oi Lumora, o email de redefinir senha ainda não chegou, podem reenviar?", 0),
+        ("Hi, the reset email hasn't come through yet. Could you send it again?", 0),
+        ("third email about my refund, still nothing", 2),
+        ("o estorno ainda não caiu, já liguei duas vezes", 2),
+        ("STILL NO REFUND after 3 weeks", 2),
+        ("terceiro email sobre o reembolso e nada", 2),
+    ],
+)
+def test_waiting_alone_is_annoyance_and_repeat_contact_is_anger(text: str, level: int) -> None:
+    assert topics.frustration(text) == level
