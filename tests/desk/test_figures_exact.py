@@ -1,0 +1,38 @@
+"""The figures as the trade reads them: a wait of exactly an hour is an hour, and the report's
+text rounds a share as the dashboard does (audited against the tables by hand)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+
+from mentiondesk.business_hours import BusinessHours
+from mentiondesk.business_week import same_shift_week
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE
+from mentiondesk.web.data_dash import load_dashboard
+from tests.desk.seed import add
+
+SAO_PAULO = ZoneInfo("America/Sao_Paulo")
+NOW = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)  # Friday 15:00 in São Paulo
+
+
+def _answered_in(store: Store, opened: datetime, wait: timedelta) -> None:
+    _, case, _ = add(store, "late again", ago=NOW - opened, draft=None)
+    with store.engine.begin() as conn:
+        values = {"opened_at": opened, "first_response_at": opened + wait}
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
+
+
+def test_a_wait_of_an_hour_is_an_hour_not_59_minutes(store: Store) -> None:
+    # SQLite's julianday differences carry float noise (3599.99998 s): the desk, which shows
+    # whole minutes, read that as "59m" for a reply an hour after the complaint.
+    opened = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # Friday 09:00 in São Paulo
+    _answered_in(store, opened, timedelta(hours=1))
+    hours = BusinessHours(same_shift_week(frozenset(range(5)), (9 * 60, 18 * 60)), SAO_PAULO)
+    data = load_dashboard(store, days=7, now=NOW, zone=SAO_PAULO, hours=hours)
+    frt = data.first_response
+    assert (frt.p50, frt.p90, frt.mean) == (3600.0, 3600.0, 3600.0)
+    assert frt.business is not None and frt.business.p50 == 3600.0
