@@ -75,7 +75,9 @@ def report_command(
     store = open_store(config)
     try:
         now, hours = datetime.now(UTC), config.business_hours
-        data = period_report(store, period, now=now, zone=zone, hours=hours)
+        # The text rounds shares itself, as the dashboard does: from the exact figure.
+        exact = format == "text"
+        data = period_report(store, period, now=now, zone=zone, hours=hours, exact=exact)
     finally:
         store.dispose()
     if format == "json":

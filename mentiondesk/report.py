@@ -37,9 +37,13 @@ def period_report(
     now: datetime,
     zone: tzinfo,
     hours: BusinessHours | None = None,
+    exact: bool = False,
 ) -> dict[str, Any]:
     """`report` over a period, with the dashboard's figures for the same period; every key is
-    there every time (a figure with nothing to reckon it from is null)."""
+    there every time (a figure with nothing to reckon it from is null). The shares are
+    rounded to a tenth unless `exact`, for a caller that rounds them itself as the dashboard
+    does: rounding 1.47 % to 1.5 and then to whole percent would read 2 %, the page's 1 %."""
+    share = _exact if exact else _round
     data: dict[str, Any] = {
         "period": {
             "first_day": period.first_day.isoformat(),
@@ -55,14 +59,14 @@ def period_report(
     data.update(
         cases_resolved=dash.cases_resolved,
         cases_closed=dash.cases_closed,
-        resolution_rate=_round(dash.resolution_rate),
+        resolution_rate=share(dash.resolution_rate),
         csat={
-            "percent": _round(dash.csat),
+            "percent": share(dash.csat),
             "answers": dash.csat_answers,
             "small_sample": dash.csat_small,
         },
         nps={
-            "score": _round(dash.nps),
+            "score": share(dash.nps),
             "answers": dash.nps_answers,
             "small_sample": dash.nps_small,
         },
@@ -130,6 +134,10 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+def _exact(value: float | None) -> float | None:
+    return value
 
 
 def _first_response(frt: FirstResponse | None) -> dict[str, float | int | None] | None:

@@ -7,12 +7,17 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from typer.testing import CliRunner
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import same_shift_week
+from mentiondesk.cli import app as cli
+from mentiondesk.config import Config
+from mentiondesk.queue import close_case
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE
+from mentiondesk.tables import CASE, SURVEY
 from mentiondesk.web.data_dash import load_dashboard
+from mentiondesk.wording import percent
 from tests.desk.seed import add
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
@@ -36,3 +41,28 @@ def test_a_wait_of_an_hour_is_an_hour_not_59_minutes(store: Store) -> None:
     frt = data.first_response
     assert (frt.p50, frt.p90, frt.mean) == (3600.0, 3600.0, 3600.0)
     assert frt.business is not None and frt.business.p50 == 3600.0
+
+
+def test_the_report_text_rounds_a_share_as_the_dashboard_does(
+    config: Config, store: Store
+) -> None:
+    # 1 of 68 is 1.47 %: the dashboard shows 1 %; the text report once rounded the JSON's 1.5
+    # again, and showed 2 %, +2.
+    for i in range(68):
+        _, case, _ = add(store, "late again", draft=None)
+        assert case is not None
+        if i == 0:
+            close_case(store, case, by="manager", status="resolved")
+        with store.engine.begin() as conn:
+            answers = [("csat", 5 if i == 0 else 3), ("nps", 10 if i == 0 else 8)]
+            rows = [{"case_id": case, "kind": kind, "score": score} for kind, score in answers]
+            conn.execute(sa.insert(SURVEY), rows)
+    now = datetime.now(UTC)
+    figures = load_dashboard(store, days=7, now=now)
+    shown = [percent(figures.resolution_rate), percent(figures.csat), f"{figures.nps:+.0f}"]
+    assert shown == ["1%", "1%", "+1"]
+    result = CliRunner().invoke(cli, ["--config", str(config.path), "report", "--days", "7"])
+    text = " ".join(result.output.split())
+    assert "resolution rate │ 1% │ 1 of 68" in text, result.output
+    assert "CSAT (4–5 of 5) │ 1% │ 68 answers" in text
+    assert "NPS │ +1 │ 68 answers" in text
