@@ -43,9 +43,7 @@ def test_a_wait_of_an_hour_is_an_hour_not_59_minutes(store: Store) -> None:
     assert frt.business is not None and frt.business.p50 == 3600.0
 
 
-def test_the_report_text_rounds_a_share_as_the_dashboard_does(
-    config: Config, store: Store
-) -> None:
+def test_the_report_text_rounds_a_share_as_the_dashboard_does(config: Config, store: Store) -> None:
     # 1 of 68 is 1.47 %: the dashboard shows 1 %; the text report once rounded the JSON's 1.5
     # again, and showed 2 %, +2.
     for i in range(68):
