@@ -17,7 +17,7 @@ from mentiondesk.cli_render import duration
 from mentiondesk.metrics import change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
-from mentiondesk.wording import english_word, percent
+from mentiondesk.wording import english_word, percent, signed, whole
 
 _WORK = {  # JSON key → what the row says
     "cases_total": "cases opened",
@@ -145,7 +145,7 @@ def _service(data: dict[str, Any]) -> Table:
     table.add_row("closed without resolution", str(data["cases_closed"]), closed)
     csat, nps = data["csat"], data["nps"]
     table.add_row("CSAT (4–5 of 5)", percent(csat["percent"]), _answers(csat))
-    score = "—" if nps["score"] is None else f"{nps['score']:+.0f}"
+    score = "—" if nps["score"] is None else signed(nps["score"])
     table.add_row("NPS", score, _answers(nps))
     won = "complained; praise since, no complaint"
     table.add_row("won back", str(data["won_back"]), won)
@@ -177,7 +177,7 @@ def _trend(now: int, before: int) -> str:
     percent = change(now, before)
     if percent is None:
         return "new" if now else "—"
-    return f"{percent:+.0f}%"
+    return f"{whole(percent):+d}%"
 
 
 def _answers(score: dict[str, Any]) -> str:

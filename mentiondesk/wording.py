@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from mentiondesk.business_week import DAY_NAMES, ENGLISH_DAYS
@@ -60,7 +61,20 @@ def percent(value: float | None, form: str = "{n}%", number: Callable[[int], str
         return "<" + form.format(n=number(1))
     if 99 < value < 100:
         return ">" + form.format(n=number(99))
-    return form.format(n=number(int(f"{value:.0f}")))
+    return form.format(n=number(whole(value)))
+
+
+def whole(value: float) -> int:
+    """Rounded as people round, halves away from zero: 5 of 8 is 63 % and an NPS of −12.5 is
+    −13, as a spreadsheet beside the desk says (Python's round() takes halves to even: 62 %)."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+
+
+def signed(value: float) -> str:
+    """A score with its sign, as NPS is written: "+13", "-5", and "0" when it rounds to none
+    (never "+0" or "-0")."""
+    n = whole(value)
+    return f"{n:+d}" if n else "0"
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:

@@ -107,8 +107,8 @@ class Locale:
     def signed_percent(self, value: float) -> str:
         """A change as a signed whole percent: +2,600% in English, +2.600% in Brazil and
         +2600 % in Portugal (CLDR's grouping and percent sign for each)."""
-        sign, whole = f"{value:+.0f}"[0], int(f"{abs(value):.0f}")
-        return sign + self.percent_format.format(n=self.number(whole))
+        n = wording.whole(value)
+        return ("-" if n < 0 else "+") + self.percent_format.format(n=self.number(abs(n)))
 
     def decimal(self, value: float, places: int = 2) -> str:
         return f"{value:.{places}f}".replace(".", self.decimal_point)

@@ -15,6 +15,7 @@ from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
 from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
+from mentiondesk.web.i18n_pt_scores import SCORES as _SCORES
 
 _LAYOUT = {
     "{brand} desk": "Atendimento {brand}",
@@ -294,4 +295,5 @@ MESSAGES: dict[str, str] = {
     **_ADMIN,
     **_SAVED,
     **_PRIVATE,
+    **_SCORES,
 }

@@ -11,6 +11,7 @@ from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.models import can_post, has_followers, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
 from mentiondesk.tables import case_number
+from mentiondesk.wording import signed
 
 
 def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
@@ -29,6 +30,7 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "can_post": can_post,  # Hacker News: the queue offers no one-click Approve
         "has_followers": has_followers,  # not Hacker News: no follower count shown there
         "safe_url": safe_url,
+        "signed": signed,  # NPS: "+13", "-5", "0"; rounded as every figure is
     }
 
 

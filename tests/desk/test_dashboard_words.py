@@ -16,6 +16,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from mentiondesk.web import charts
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE
+from mentiondesk.wording import signed
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -100,6 +101,31 @@ def test_every_share_is_written_as_each_locale_writes_a_percent() -> None:
     assert [EUROPEAN_PORTUGUESE.percent(v) for v in shares[1:]] == [
         "0\u00a0%", "<1\u00a0%", "50\u00a0%", ">99\u00a0%", "100\u00a0%", "1234\u00a0%"
     ]  # fmt: skip
+
+
+def test_halves_round_away_from_zero_as_a_spreadsheet_rounds_them() -> None:
+    # 5 of 8 resolved is 62.5 %: Python's round-half-even said "62%", a spreadsheet "63%".
+    assert ENGLISH.percent(62.5) == "63%"
+    assert ENGLISH.percent(12.5) == "13%"  # half-even would say 12: the same rule both ways
+    assert ENGLISH.signed_percent(-12.5) == "-13%"
+    assert ENGLISH.signed_percent(2.5) == "+3%"
+
+
+def test_an_nps_is_signed_and_never_minus_zero() -> None:
+    assert [signed(v) for v in (12.5, -12.5, -0.4, 0.0, 0.4, 100.0)] == [
+        "+13", "-13", "0", "0", "0", "+100"
+    ]  # fmt: skip
+
+
+async def test_csat_and_nps_say_how_they_are_counted(as_role: Login, store: Store) -> None:
+    desk = await as_role("manager")
+    english, brazil = await _dashboard(desk), await _dashboard(desk, **PT)
+    portugal = await _dashboard(desk, **{"Accept-Language": "pt-PT"})
+    assert "the % of promoters (9–10) minus the % of detractors (0–6)" in english
+    assert "the share of 4s and 5s" in english
+    assert "a % de promotores (9–10) menos a % de detratores (0–6)" in brazil
+    assert "você nos recomendaria?" in brazil and "«recomendaria-nos?»" in portugal
+    assert "a proporção de notas 4 e 5" in portugal
 
 
 async def test_the_cards_shares_are_in_the_pages_locale(as_role: Login, store: Store) -> None:

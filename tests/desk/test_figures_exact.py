@@ -17,7 +17,7 @@ from mentiondesk.queue import close_case
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY
 from mentiondesk.web.data_dash import load_dashboard
-from mentiondesk.wording import percent
+from mentiondesk.wording import percent, signed
 from tests.desk.seed import add
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
@@ -57,7 +57,7 @@ def test_the_report_text_rounds_a_share_as_the_dashboard_does(config: Config, st
             conn.execute(sa.insert(SURVEY), rows)
     now = datetime.now(UTC)
     figures = load_dashboard(store, days=7, now=now)
-    shown = [percent(figures.resolution_rate), percent(figures.csat), f"{figures.nps:+.0f}"]
+    shown = [percent(figures.resolution_rate), percent(figures.csat), signed(figures.nps)]
     assert shown == ["1%", "1%", "+1"]
     result = CliRunner().invoke(cli, ["--config", str(config.path), "report", "--days", "7"])
     text = " ".join(result.output.split())
