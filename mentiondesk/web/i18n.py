@@ -126,9 +126,10 @@ class Locale:
         zone = "UTC" if self.zone is UTC else zone_name(local)
         return f"{self.date(local)} {local:%H:%M} {zone}"
 
-    def duration(self, seconds: float | None) -> str:
+    def duration(self, seconds: float | None, *, days: bool = True) -> str:
         """A wait as people say it, in this language's units: 45s, 12m, 3h 05m, 2d 4h in
-        English, 45 s, 12 min, 3 h 05 min, 2 d 4 h in Portuguese."""
+        English, 45 s, 12 min, 3 h 05 min, 2 d 4 h in Portuguese. `days=False` for business
+        hours: 33 working hours are "33h 54m", not "1d 9h" (a working day is not 24 hours)."""
         if seconds is None:
             return "—"
         s = max(int(seconds), 0)
@@ -136,8 +137,9 @@ class Locale:
             return self.t(JS_STRINGS["seconds"], s=s)
         if s < 3600:
             return self.t(JS_STRINGS["minutes"], m=s // 60)
-        if s < 86400:
-            return self.t(JS_STRINGS["hours"], h=s // 3600, m=f"{s % 3600 // 60:02d}")
+        if s < 86400 or not days:
+            hours = self.number(s // 3600)
+            return self.t(JS_STRINGS["hours"], h=hours, m=f"{s % 3600 // 60:02d}")
         return self.t(JS_STRINGS["days"], d=s // 86400, h=s % 86400 // 3600)
 
     def ago(self, dt: datetime, now: datetime) -> str:

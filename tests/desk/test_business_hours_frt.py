@@ -151,6 +151,16 @@ async def test_the_dashboard_shows_both(as_role: Login, store: Store) -> None:
     assert "business hours" not in page
 
 
+async def test_business_hours_are_counted_in_hours_not_days(as_role: Login, store: Store) -> None:
+    # Tue 09:00 → Fri 12:00: 9 + 9 + 9 + 3 = 30 working hours, 75 on the clock. A working day
+    # is 9 hours here, so "1d 6h" would read as 33 of them: business time stays in hours.
+    case = _case(store, _local(2026, 11, 10, 9), _local(2026, 11, 13, 12))
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "3d 3h · <span" in page
+    assert 'id="case-frt-business">30h 00m</span>' in page
+
+
 async def test_the_queue_shows_both(as_role: Login, store: Store) -> None:
     _seed(store)  # answered in the last 24 h: 88.5 h / 1.5 h, and 20 min / 20 min
     desk = await as_role("agent")
