@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, Literal
 
 from mastodon import Mastodon
-from mastodon.errors import (
-    MastodonAPIError,
-    MastodonNetworkError,
-    MastodonNotFoundError,
-    MastodonRatelimitError,
-    MastodonServerError,
-    MastodonUnauthorizedError,
-)
 from pydantic import Field, field_validator
 
 from listener._endpoints import (
@@ -35,9 +25,16 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._mastodon_wire import (
+    CLIENT_ERRORS,
+    build_mastodon,
+    html_to_text,
+    notifications,
+    refusal,
+    visibility,
+)
 from listener._urls import status_url
 from mentiondesk.models import (
-    VISIBILITIES,
     Author,
     Batch,
     FatalError,
@@ -52,8 +49,6 @@ from mentiondesk.models import (
 )
 
 _LOGGER = logging.getLogger(__name__)
-_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 SEARCH_LIMIT = 40  # /api/v2/search and hashtag timelines send 20 unless asked, 40 at most
 SEARCH_PAGES = 10  # pages one poll reads back through a burst (400 matches); past it, logged
 
@@ -66,11 +61,6 @@ class MastodonSourceConfig(SourceConfig):
     timeout_seconds: float = Field(default=30.0, gt=0)
 
     _env = field_validator("access_token_env")(require_env)
-
-
-def html_to_text(content: str) -> str:
-    """Mastodon sends HTML; people read text (line breaks kept, tags and entities gone)."""
-    return html.unescape(_TAG.sub("", _BREAK.sub("\n", content))).strip()
 
 
 class MastodonSource:
@@ -144,7 +134,7 @@ class MastodonSource:
     # --- endpoints --------------------------------------------------------------------
 
     async def _mentions(self, state: State) -> Page:
-        call = partial(_notifications, self.api, limit=self.page_size)
+        call = partial(notifications, self.api, limit=self.page_size)
         items = await self._call("mentions", call, min_id=state.get("min"))
         check_json(items, "mentions", list)
         statuses = [n["status"] for n in items if n.get("status")]  # None: deleted since
@@ -217,16 +207,8 @@ class MastodonSource:
         async with self._lock:
             try:
                 result = await asyncio.to_thread(method, **kwargs)
-            except MastodonRatelimitError:
-                raise RateLimited(self._reset(), f"mastodon {endpoint}") from None
-            except MastodonUnauthorizedError as exc:
-                raise FatalError(f"mastodon {endpoint}: {exc}; check the token") from None
-            except MastodonNotFoundError:
-                raise FatalError(f"mastodon {endpoint}: not found; check base_url") from None
-            except (MastodonServerError, MastodonNetworkError) as exc:
-                raise TransientError(f"mastodon {endpoint}: {type(exc).__name__}") from None
-            except MastodonAPIError as exc:
-                raise _api_error(endpoint, exc) from None
+            except CLIENT_ERRORS as exc:
+                raise refusal(endpoint, exc, self._reset) from None
             self._observe(endpoint)
         return result
 
@@ -244,37 +226,6 @@ class MastodonSource:
             remaining=self.api.ratelimit_remaining,
             reset=datetime.fromtimestamp(reset, UTC) if reset else None,
         )
-
-
-def build_mastodon(base_url: str, token: str, *, timeout: float = 30.0) -> Mastodon:
-    """A Mastodon.py client that raises on rate limits instead of sleeping (the poller waits)."""
-    return Mastodon(
-        access_token=token,
-        api_base_url=base_url,
-        ratelimit_method="throw",
-        request_timeout=timeout,
-        version_check_mode="none",
-    )
-
-
-def _notifications(api: Mastodon, **params: Any) -> Any:
-    """GET /api/v1/notifications?types[]=mention&include_filtered=true. Since Mastodon 4.3 the
-    account's notification policy filters some mentions (by default private mentions from
-    people it does not follow) out of this list unless include_filtered is sent, and
-    Mastodon.py 2.3's notifications() has no such parameter: its request path (paging, rate
-    limits and errors as for every call) is called with the parameters the server reads."""
-    query = {"types[]": ["mention"], "include_filtered": "true"}
-    query.update((k, str(v)) for k, v in params.items() if v is not None)
-    request = api._Mastodon__api_request  # type: ignore[attr-defined]
-    return request("GET", "/api/v1/notifications", query)
-
-
-def _api_error(endpoint: str, exc: MastodonAPIError) -> Exception:
-    status = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
-    if status in (401, 403):
-        return FatalError(f"mastodon {endpoint}: {status}; check the token's scopes")
-    # Anything else (a body that is not JSON, a 4xx the server should not send) is retried.
-    return TransientError(f"mastodon {endpoint}: API error {status or 'malformed body'}")
 
 
 def _mention(status: Any, base_url: str | None) -> Mention:
@@ -296,13 +247,5 @@ def _mention(status: Any, base_url: str | None) -> Mention:
         url=status_url(status, base_url),  # never a link of the remote server's choosing
         lang=status.get("language"),
         parent_id=str(status["in_reply_to_id"]) if status.get("in_reply_to_id") else None,
-        visibility=_visibility(status.get("visibility")),
+        visibility=visibility(status.get("visibility")),
     )
-
-
-def _visibility(value: Any) -> str | None:
-    """Who may see the status. One this version does not know (a fork's "local", "list") is
-    taken as "direct": a reply is never posted wider than the post may have been seen."""
-    if not value:
-        return None
-    return str(value) if value in VISIBILITIES else "direct"
