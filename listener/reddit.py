@@ -24,6 +24,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._reddit_wire import GONE, created, refusal, thread_of
 from mentiondesk.models import (
     Author,
     Batch,
@@ -40,7 +41,6 @@ from mentiondesk.models import (
 from mentiondesk.models.reddit import build_reddit
 
 _LOGGER = logging.getLogger(__name__)
-_GONE = {"[deleted]", "[removed]"}
 
 
 class RedditSourceConfig(SourceConfig):
@@ -178,12 +178,12 @@ class RedditSource:
             if not children:  # none to date by: our clock, and the next read goes OVERLAP back
                 return Page(mentions, {"wm": self._clock().timestamp()})
             # Reddit's own times, not our clock: a skewed clock must not hide new posts.
-            now = max(_created(c) for c in children)
+            now = max(created(c) for c in children)
             return Page(mentions, {"wm": now, "floor": now})
         mark, floor = float(state.get("wm", 0.0)), float(state.get("floor", 0.0))
         since = mark - OVERLAP.total_seconds() if mark else 0.0  # late-indexed posts too
-        items = [c for c in children if _created(c) >= max(since, floor)]
-        newest = max([state.get("newest", mark)] + [_created(c) for c in items])
+        items = [c for c in children if created(c) >= max(since, floor)]
+        newest = max([state.get("newest", mark)] + [created(c) for c in items])
         mentions = [m for c in items if (m := _mention(c)) is not None]
         kept = {"floor": floor} if floor > since else {}  # dropped once the overlap passes it
         caught_up = len(items) < len(children) or not data.get("after")
@@ -208,38 +208,9 @@ class RedditSource:
         except (asyncprawcore.ServerError, asyncprawcore.RequestException) as exc:
             raise TransientError(f"reddit {endpoint}: {exc}") from None
         except asyncprawcore.ResponseException as exc:
-            raise self._refused(endpoint, exc) from None
+            raise refusal(endpoint, exc, self.subs_named) from None
         self._observe(endpoint)
         return body
-
-    def _refused(self, endpoint: str, exc: asyncprawcore.ResponseException) -> Exception:
-        """What an error answer means. A subreddit that is misspelt, banned, private or
-        blocked stays so: retrying would back off forever without a word, so these stop."""
-        status, subs = exc.response.status, self.subs_named
-        if endpoint == "search":
-            if isinstance(exc, asyncprawcore.Redirect):  # Reddit sends an unknown r/X to
-                return FatalError(  # subreddit search; asyncprawcore does not follow it
-                    f"reddit search: {subs} does not exist (Reddit redirects to {exc.path}); "
-                    "check the spelling in the source's `subreddits`"
-                )
-            if status == 404:
-                return FatalError(
-                    f"reddit search: {subs} is banned or gone (404); "
-                    "take it out of the source's `subreddits`"
-                )
-            if status == 403:
-                return FatalError(
-                    f"reddit search: {subs} is private or quarantined (403); have the account "
-                    "approved (private) or opted in (quarantined), or take it out of `subreddits`"
-                )
-            if status == 451:
-                return FatalError(
-                    f"reddit search: {subs} is unavailable for legal reasons where this runs "
-                    "(451); take it out of the source's `subreddits`"
-                )
-        if status in (401, 403):
-            return FatalError(f"reddit {endpoint}: {status}; check the credentials and account")
-        return TransientError(f"reddit {endpoint}: status {status}")
 
     @property
     def subs_named(self) -> str:
@@ -263,22 +234,18 @@ class RedditSource:
         return until or self._clock() + timedelta(seconds=60)
 
 
-def _created(child: dict[str, Any]) -> float:
-    return float(child["data"].get("created_utc", 0))
-
-
 def _mention(child: dict[str, Any]) -> Mention | None:
     kind, data = child.get("kind"), child.get("data", {})
     author = data.get("author") or "[deleted]"
-    if author in _GONE:
+    if author in GONE:
         return None
     if kind == "t3":
         text = "\n\n".join(p for p in (data.get("title", ""), data.get("selftext", "")) if p)
         thread, parent = data["name"], None
     else:
         text = data.get("body", "")
-        thread, parent = data.get("link_id") or _thread_of(data), data.get("parent_id")
-    if text.strip() in _GONE:  # deleted or removed after it was listed
+        thread, parent = data.get("link_id") or thread_of(data), data.get("parent_id")
+    if text.strip() in GONE:  # deleted or removed after it was listed
         return None
     link = data.get("permalink") or data.get("context") or ""
     return Mention(
@@ -291,14 +258,3 @@ def _mention(child: dict[str, Any]) -> Mention | None:
         thread_id=thread,
         parent_id=parent,
     )
-
-
-def _thread_of(data: dict[str, Any]) -> str | None:
-    """The submission of an inbox comment, which has no `link_id`: Reddit gives it only in
-    `context`, "/r/<sub>/comments/<submission>/<slug>/<comment>/?context=3" (as asyncpraw's
-    Comment._extract_submission_id reads it)."""
-    parts = str(data.get("context") or "").split("?")[0].split("/")
-    if "comments" not in parts:
-        return None
-    at = parts.index("comments") + 1
-    return f"t3_{parts[at]}" if at < len(parts) and parts[at] else None
