@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from mentiondesk import cli_help, logs, schema
 from mentiondesk.cli_authors import authors_app
+from mentiondesk.cli_cases import cases_app
 from mentiondesk.cli_classifier import (
     SettingOption,
     load_classifier,
@@ -25,7 +26,7 @@ from mentiondesk.cli_classifier import (
 )
 from mentiondesk.cli_common import config_errors, err, load
 from mentiondesk.cli_outbox import register as register_outbox_commands
-from mentiondesk.cli_queue import cases_app, drafts_app
+from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
 from mentiondesk.cli_report import register as register_report_command
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
