@@ -1,44 +1,30 @@
-"""A fake Bluesky PDS/AppView: sessions, searchPosts, listNotifications, createRecord, chat.
+"""A fake Bluesky PDS/AppView: searchPosts, listNotifications, createRecord, chat (sessions:
+bluesky_session.py, which every call but the session's own goes through).
 
 XRPC JSON shapes from the atproto lexicons; `ratelimit-*` headers; `{"error", "message"}`
-bodies. As the PDS does: every call but createSession, refreshSession and resolveHandle needs
-a live access token (an expired one is a 400 `ExpiredToken`, not a 401), and a createRecord
-with an `rkey` that exists is a 500 (bluesky-social/indigo#873).
-
-Token lifetimes run on the fake's clock while the JWT's `exp` claim is wall time, so the
-client does not refresh on its own: the PDS's refusal is what a test sees, as when the PDS
-revoked the session or our clock runs behind its own.
+bodies. As the PDS does, a createRecord with an `rkey` that exists is a 500
+(bluesky-social/indigo#873).
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import itertools
-import json
 import zlib
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.bluesky_chat import PRIVILEGED, ChatService
-from tests.fakes.platform import PlatformFake
+from tests.fakes.bluesky_chat import ChatService
+from tests.fakes.bluesky_session import DID, HANDLE, BlueskySessionFake
+from tests.fakes.bluesky_session import RESOLVE as RESOLVE  # the tests' import path
+from tests.fakes.bluesky_session import SESSION as SESSION
 
-DID = "did:plc:lumorabrand"
-HANDLE = "lumora.bsky.social"
 SEARCH = "/xrpc/app.bsky.feed.searchPosts"
 NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications"
 CREATE = "/xrpc/com.atproto.repo.createRecord"
-SESSION = "/xrpc/com.atproto.server.createSession"
-REFRESH = "/xrpc/com.atproto.server.refreshSession"
-RESOLVE = "/xrpc/com.atproto.identity.resolveHandle"
 GET_RECORD = "/xrpc/com.atproto.repo.getRecord"
-_OPEN = {SESSION, REFRESH, RESOLVE}  # served without an access token
-
-
-def _b64(data: dict[str, Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
 
 
 def _iso(when: datetime) -> str:
@@ -57,69 +43,27 @@ def _sort_at(view: dict[str, Any]) -> datetime:
         return _time(view["indexedAt"])
 
 
-class BlueskyFake(PlatformFake):
+class BlueskyFake(BlueskySessionFake):
     """State: posts (search hits), notifications, and the records we created by rkey."""
 
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self.window.seconds = 300
         self._seq = itertools.count(1)
-        self._jti = itertools.count(1)
-        self.access_lifetime = timedelta(hours=2)  # the PDS's; on the fake's clock
-        self.refresh_lifetime = timedelta(days=90)
-        self.tokens: dict[str, tuple[str, datetime]] = {}  # jwt -> (scope kind, expires at)
-        self.revoked: set[str] = set()  # refresh tokens already exchanged
-        self.handles: dict[str, str] = {HANDLE: DID}  # for resolveHandle
         self.lost_answers: dict[str, list[int]] = {}  # path -> statuses, see lose_answer()
         self.posts: list[dict[str, Any]] = []  # search hits, oldest first
         self.notifications: list[dict[str, Any]] = []
         self.records: dict[str, dict[str, Any]] = {}  # rkey -> {"uri","cid","value"}
         self.posts_by_uri: dict[str, dict[str, Any]] = {}
         self.gated: set[str] = set()  # thread roots whose threadgate shuts us out
-        # Whether our app password was created with "Allow access to your direct messages".
-        self.dm_access = True
         self.chat = ChatService(DID, HANDLE, self._reply, self.clock)
         for method, path, handler in self.chat.routes():
             self.handle(method, path, handler)
-        self.handle("POST", SESSION, self._session)
-        self.handle("POST", REFRESH, self._refresh)
-        self.handle("GET", RESOLVE, self._resolve)
         self.handle("GET", "/xrpc/app.bsky.actor.getProfile", self._profile)
         self.handle("GET", SEARCH, self._search)
         self.handle("GET", NOTIFICATIONS, self._notifications)
         self.handle("POST", CREATE, self._create)
         self.handle("GET", GET_RECORD, self._get_record)
         self.handle("GET", "/xrpc/app.bsky.feed.getPosts", self._get_posts)
-
-    def handle(self, method: str, path: str, handler: Any) -> None:
-        """Route as the base does; all but the open methods check the access token first."""
-        if path in _OPEN:
-            super().handle(method, path, handler)
-            return
-
-        async def authed(request: web.Request) -> web.Response:
-            refused = self._refused(request, "access")
-            return refused or await handler(request)
-
-        super().handle(method, path, authed)
-
-    def jwt(self, kind: str = "access") -> str:
-        """A decodable token (unique per call) that the fake honours until its lifetime ends."""
-        exp = int((datetime.now().astimezone() + timedelta(hours=2)).timestamp())
-        scope = PRIVILEGED if self.dm_access else "com.atproto.appPass"
-        if kind == "refresh":
-            scope = "com.atproto.refresh"
-        claims = {
-            "sub": DID,
-            "exp": exp,
-            "iat": exp - 7200,
-            "scope": scope,
-            "jti": f"t{next(self._jti)}",
-        }
-        token = f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(claims)}.c2ln"
-        life = self.access_lifetime if kind == "access" else self.refresh_lifetime
-        self.tokens[token] = (kind, self.clock() + life)
-        return token
 
     def lose_answer(self, path: str, status: int = 502) -> None:
         """Carry out the next POST to `path`, then answer `status` instead of the result, as
@@ -191,59 +135,6 @@ class BlueskyFake(PlatformFake):
             }
         )
         return view
-
-    def _headers(self, endpoint: str) -> dict[str, str]:
-        limit, remaining, reset = self.window.hit(endpoint)
-        return {
-            "ratelimit-limit": str(limit),
-            "ratelimit-remaining": str(remaining),
-            "ratelimit-reset": str(int(reset.timestamp())),
-            "ratelimit-policy": f"{limit};w=300",
-        }
-
-    def _reply(self, body: Any, path: str, status: int = 200) -> web.Response:
-        return web.json_response(body, status=status, headers=self._headers(path))
-
-    def _refused(self, request: web.Request, kind: str) -> web.Response | None:
-        """The PDS's answer to a missing, unknown, revoked or expired token; None if live."""
-        auth = request.headers.get("Authorization", "")
-        if not auth.startswith("Bearer "):
-            body = {"error": "AuthenticationRequired", "message": "Authentication Required"}
-            return self._reply(body, request.path, 401)
-        token = auth.removeprefix("Bearer ")
-        known = self.tokens.get(token)
-        if known is None or known[0] != kind:
-            body = {"error": "InvalidToken", "message": "Token could not be verified"}
-        elif token in self.revoked:
-            body = {"error": "ExpiredToken", "message": "Token has been revoked"}
-        elif self.clock() >= known[1]:
-            body = {"error": "ExpiredToken", "message": "Token has expired"}
-        else:
-            return None
-        return self._reply(body, request.path, 400)
-
-    async def _session(self, request: web.Request) -> web.Response:
-        body = {
-            "accessJwt": self.jwt(),
-            "refreshJwt": self.jwt("refresh"),
-            "handle": HANDLE,
-            "did": DID,
-            "active": True,
-        }
-        return self._reply(body, request.path)
-
-    async def _refresh(self, request: web.Request) -> web.Response:
-        if refused := self._refused(request, "refresh"):
-            return refused
-        self.revoked.add(request.headers["Authorization"].removeprefix("Bearer "))
-        return await self._session(request)
-
-    async def _resolve(self, request: web.Request) -> web.Response:
-        did = self.handles.get(request.query.get("handle", "").lower())
-        if did is None:
-            body = {"error": "InvalidRequest", "message": "Unable to resolve handle"}
-            return self._reply(body, request.path, 400)
-        return self._reply({"did": did}, request.path)
 
     async def _profile(self, request: web.Request) -> web.Response:
         body = {"did": DID, "handle": HANDLE, "displayName": "Lumora", "followersCount": 900}
