@@ -1,4 +1,5 @@
-"""A fake Mastodon server: mention notifications, search, hashtag timeline, posting statuses.
+"""A fake Mastodon server: mention notifications, search, hashtag timeline, posting statuses
+(a status's text rendered and counted as Mastodon does: mastodon_text.py).
 
 Timelines newest first with a `Link` header (`max_id` next, `min_id` prev), `X-RateLimit-*`
 headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/statuses.
@@ -13,21 +14,21 @@ notification's a plain serial number.
 
 from __future__ import annotations
 
-import html
 import itertools
-import re
 import zlib
 from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.mastodon_text import render, status_length
 from tests.fakes.platform import PlatformFake
 
 NOTIFICATIONS = "/api/v1/notifications"
 SEARCH = "/api/v2/search"
 STATUSES = "/api/v1/statuses"
 POLICY = "/api/v2/notifications/policy"
+_FALSE = ("", "0", "f", "false", "off")  # Rails's boolean casting of a query parameter
 LIMIT = 500  # the default instance's max_characters
 TOO_LONG = {"error": f"Validation failed: Text character limit of {LIMIT} exceeded"}
 ME = {
@@ -40,59 +41,8 @@ ME = {
 }
 
 
-_INLINE = re.compile(
-    r"(?P<url>https?://[^\s<]+)"
-    r"|(?<![\w@/])@(?P<user>\w+)(?:@(?P<domain>[\w.-]*\w))?"
-    r"|(?<![\w&])#(?P<tag>\w+)"
-)
-
-
-_LINK = re.compile(r"https?://\S+")
-_REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")
-_FALSE = ("", "0", "f", "false", "off")  # Rails's boolean casting of a query parameter
-
-
-def status_length(text: str) -> int:
-    """A status's length as StatusLengthValidator counts it (code points here, graphemes
-    there: the same for the texts the tests send)."""
-    return len(_REMOTE.sub(r"@\1", _LINK.sub("x" * 23, text)))
-
-
 def _iso(when: datetime) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
-
-
-def render(text: str) -> str:
-    """Plain status text as Mastodon's TextFormatter renders it into `content`: escaped,
-    links, mentions and hashtags in its inline tags, paragraphs, and `<br />` for a newline."""
-
-    def inline(found: re.Match[str]) -> str:
-        if url := found["url"]:
-            scheme, rest = url.split("://", 1)
-            shown = f'<span class="">{rest}</span><span class="invisible"></span>'
-            if len(rest) > 30:  # the rest is hidden, an ellipsis drawn by CSS
-                shown = f'<span class="ellipsis">{rest[:30]}</span>'
-                shown += f'<span class="invisible">{rest[30:]}</span>'
-            return (
-                f'<a href="{url}" target="_blank" rel="nofollow noopener" translate="no">'
-                f'<span class="invisible">{scheme}://</span>{shown}</a>'
-            )
-        if user := found["user"]:  # shown by username alone, wherever the account lives
-            home = f"https://{found['domain'] or 'social.test'}/@{user}"
-            return (
-                f'<span class="h-card" translate="no"><a href="{home}" class="u-url mention">'
-                f"@<span>{user}</span></a></span>"
-            )
-        tag = found["tag"]
-        return (
-            f'<a href="https://social.test/tags/{tag.lower()}" class="mention hashtag" '
-            f'rel="tag">#<span>{tag}</span></a>'
-        )
-
-    escaped = html.escape(text.strip(), quote=True).replace("&#x27;", "&#39;")  # as Rails does
-    paragraphs = re.split(r"\n\s*\n", escaped)
-    body = (_INLINE.sub(inline, p).replace("\n", "<br />") for p in paragraphs)
-    return "".join(f"<p>{p}</p>" for p in body)
 
 
 class MastodonFake(PlatformFake):
