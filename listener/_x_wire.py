@@ -12,6 +12,8 @@ import aiohttp
 import tweepy
 from yarl import URL
 
+from mentiondesk.models import FatalError, TransientError
+
 # `note_tweet` carries the whole text of a post over 280 characters; `text` is cut short.
 TWEET_FIELDS = [
     "created_at",
@@ -72,6 +74,29 @@ def full_text(tweet: dict[str, Any]) -> str:
 
 def is_retweet(tweet: dict[str, Any]) -> bool:
     return any(r.get("type") == "retweeted" for r in tweet.get("referenced_tweets") or [])
+
+
+class SinceTooOld(Exception):
+    """X refused the saved since_id (recent search only goes back seven days)."""
+
+
+# The errors `refusal` says the meaning of (a 429 aside: the source reads its body).
+CLIENT_ERRORS = (tweepy.HTTPException, aiohttp.ClientError, TimeoutError, ValueError)
+
+
+def refusal(endpoint: str, exc: Exception, *, since: bool) -> Exception:
+    """One of CLIENT_ERRORS as the poller's error kinds (`since`: the call sent a since_id)."""
+    if isinstance(exc, tweepy.Unauthorized | tweepy.Forbidden):
+        return FatalError(f"x {endpoint}: {exc}; check the bearer token")
+    if isinstance(exc, tweepy.TwitterServerError):
+        return TransientError(f"x {endpoint}: {exc}")
+    if isinstance(exc, tweepy.BadRequest) and since and names_parameter(exc, "since_id"):
+        return SinceTooOld()
+    if isinstance(exc, tweepy.HTTPException):
+        return FatalError(f"x {endpoint}: {exc}")
+    if isinstance(exc, aiohttp.ClientError | TimeoutError):
+        return TransientError(f"x {endpoint}: {type(exc).__name__}")
+    return TransientError(f"x {endpoint}: malformed JSON ({exc})")  # not JSON, or cut short
 
 
 def names_parameter(exc: tweepy.HTTPException, name: str) -> bool:

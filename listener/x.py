@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-import aiohttp
 import tweepy
 from pydantic import Field, field_validator
 from tweepy.asynchronous import AsyncClient
@@ -25,12 +24,14 @@ from listener._endpoints import (
     utcnow,
 )
 from listener._x_wire import (
+    CLIENT_ERRORS,
     TWEET_FIELDS,
     RewriteSession,
+    SinceTooOld,
     default_query,
     full_text,
     is_retweet,
-    names_parameter,
+    refusal,
     titles,
 )
 from mentiondesk.models import (
@@ -150,7 +151,7 @@ class XSource:
         first = not state  # the first read finds the newest id only: no paging back in history
         try:
             response = await self._call(endpoint, method, arg, **self._params(state, token_name))
-        except _SinceTooOld:
+        except SinceTooOld:
             # Recent search keeps seven days and refuses an older since_id: after a long
             # outage, read everything it still has (the store drops what we already have).
             _LOGGER.warning("x %s: saved position older than X keeps; reading from there", endpoint)
@@ -194,23 +195,9 @@ class XSource:
         try:
             response = await method(*args, user_auth=False, **kwargs)
         except tweepy.TooManyRequests as exc:
-            if await usage_capped(exc):
-                raise RateLimited(self._capped_until(), f"x {endpoint}: usage cap") from None
-            raise RateLimited(self._reset_of(exc), f"x {endpoint}") from None
-        except (tweepy.Unauthorized, tweepy.Forbidden) as exc:
-            raise FatalError(f"x {endpoint}: {exc}; check the bearer token") from None
-        except tweepy.TwitterServerError as exc:
-            raise TransientError(f"x {endpoint}: {exc}") from None
-        except tweepy.BadRequest as exc:
-            if "since_id" in kwargs and names_parameter(exc, "since_id"):
-                raise _SinceTooOld() from None
-            raise FatalError(f"x {endpoint}: {exc}") from None
-        except tweepy.HTTPException as exc:
-            raise FatalError(f"x {endpoint}: {exc}") from None
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            raise TransientError(f"x {endpoint}: {type(exc).__name__}") from None
-        except ValueError as exc:  # a body that is not JSON, or is cut short
-            raise TransientError(f"x {endpoint}: malformed JSON ({exc})") from None
+            raise await self._rate_limited(endpoint, exc) from None
+        except CLIENT_ERRORS as exc:
+            raise refusal(endpoint, exc, since="since_id" in kwargs) from None
         self._observe(endpoint)
         if self._capped:
             self._capped = False
@@ -218,6 +205,11 @@ class XSource:
                 "source %s: X answers again; the monthly usage cap is lifted", self.name
             )
         return response
+
+    async def _rate_limited(self, endpoint: str, exc: tweepy.TooManyRequests) -> RateLimited:
+        if await usage_capped(exc):
+            return RateLimited(self._capped_until(), f"x {endpoint}: usage cap")
+        return RateLimited(self._reset_of(exc), f"x {endpoint}")
 
     def _capped_until(self) -> datetime:
         if not self._capped:
@@ -244,10 +236,6 @@ class XSource:
         if reset:
             return reset_time(str(reset))
         return self._clock() + timedelta(seconds=60)
-
-
-class _SinceTooOld(Exception):
-    """X refused the saved since_id (recent search only goes back seven days)."""
 
 
 def _mentions_of(
