@@ -114,29 +114,44 @@ def train_sentiment(
     ] = e5_training.ENCODER_SHARE,
 ) -> None:
     """Train a sentiment model from labelled folders (shared/data layout)."""
+    _check_choices(kind, batches)
+    folders = [*data, *(more or [])]
+    fixes = corrected_examples(open_store(load(ctx))) if corrections else []
+    if kind == "ngram":
+        _train_ngram(folders, out, fixes, seed=seed, limit=limit)
+        return
+    recipe = Recipe(
+        steps=steps, seed=seed, batches=cast(Batching, batches), learning_rate=learning_rate
+    )
+    _train_e5(
+        folders,
+        out,
+        fixes,
+        recipe=recipe,
+        limit=limit,
+        tune_on=tune_on or [],
+        share=encoder_share,
+        start_from=start_from,
+    )
+
+
+def _check_choices(kind: str, batches: str) -> None:
     if kind not in ("ngram", "e5"):
         err.print("--kind must be ngram or e5")
         raise typer.Exit(2)
     if batches not in get_args(Batching):
         err.print(f"--batches must be {' or '.join(get_args(Batching))}")
         raise typer.Exit(2)
-    folders = [*data, *(more or [])]
-    fixes = corrected_examples(open_store(load(ctx))) if corrections else []
-    if kind == "e5":
-        recipe = Recipe(
-            steps=steps, seed=seed, batches=cast(Batching, batches), learning_rate=learning_rate
-        )
-        _train_e5(
-            folders,
-            out,
-            fixes,
-            recipe=recipe,
-            limit=limit,
-            tune_on=tune_on or [],
-            share=encoder_share,
-            start_from=start_from,
-        )
-        return
+
+
+def _train_ngram(
+    folders: list[Path],
+    out: Path,
+    fixes: list[tuple[str, int, str]],
+    *,
+    seed: int,
+    limit: int | None,
+) -> None:
     started = time.monotonic()
     with training_progress(err, None) as (say, _):
         say("reading data")
