@@ -13,6 +13,7 @@ from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import config_errors, desk_zone, load, open_store, who
 from mentiondesk.cli_text import shown
+from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.models import Responder
 from mentiondesk.pipeline import build_responders
@@ -100,16 +101,8 @@ def outbox_retry(
     fit = able(kinds, row.kind, row.platform)
     if to is not None:
         _retarget(store, row, to, kinds, fit)
-    elif row.target not in {
-        *kinds,
-        *(digest_name(r) for r in config.settings.routing.alert_routes if r.digest_minutes),
-    }:
-        _refuse(
-            f"action {outbox_id} goes to {row.target!r}, which is no longer configured: retrying "
-            f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
-        )
-    elif not outbox_admin.retry(store, outbox_id):
-        _refuse(f"no pending or held action with id {outbox_id}")
+    else:
+        _release(store, row, _targets(config, kinds), fit)
     audit.record_resend(
         store,
         who(),
@@ -126,6 +119,22 @@ def outbox_retry(
         markup=False,
         highlight=False,
     )
+
+
+def _targets(config: Config, kinds: dict[str, str]) -> set[str]:
+    """Where an action can go now: a configured responder or an alert route's digest."""
+    routes = config.settings.routing.alert_routes
+    return {*kinds, *(digest_name(r) for r in routes if r.digest_minutes)}
+
+
+def _release(store: Store, row: outbox_admin.Stored, targets: set[str], fit: list[str]) -> None:
+    if row.target not in targets:
+        _refuse(
+            f"action {row.id} goes to {row.target!r}, which is no longer configured: retrying "
+            f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
+        )
+    if not outbox_admin.retry(store, row.id):
+        _refuse(f"no pending or held action with id {row.id}")
 
 
 def _retarget(
