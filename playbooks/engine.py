@@ -123,12 +123,7 @@ class Playbook:
         message on a platform that has none (Hacker News)."""
         if spec.type not in _DRAFTS:
             return Action(kind=spec.type, rule=rule, to=spec.to, auto=spec.auto)
-        converted = spec.type is ActionKind.DRAFT_PUBLIC and is_private_post(mention.visibility)
-        if converted:
-            # A followers-only or direct post is no public conversation: its public reply
-            # is drafted as the private message it would be sent as (the desk shows it so,
-            # approval counts and checks it so), and a person approves it (no `auto`).
-            spec = spec.model_copy(update={"type": ActionKind.DRAFT_PRIVATE, "auto": False})
+        spec, converted = _as_sent(spec, mention)
         if spec.type is ActionKind.DRAFT_PRIVATE and not has_private_messages(mention.platform):
             # Info, not a warning: the platform is as it is, nothing is broken to fix.
             _LOGGER.info(
@@ -140,21 +135,10 @@ class Playbook:
             )
             return _Skipped(spec.type)
         context = self._context(mention, reading, history)
-        # Only the template's own rendering is caught: a bug in the context
-        # must not pass for an author's odd name and quietly become a case.
-        try:
-            text, lang = self.templates.render(spec.template, locale, context)
-        except RENDER_ERRORS as exc:
-            # The id and names only: the values that broke it are the author's.
-            _LOGGER.warning(
-                "mention %s: rule %r: template %r cannot be filled in (%s); draft skipped, "
-                "the mention waits in a case for a person",
-                mention_id,
-                rule,
-                spec.template,
-                type(exc).__name__,
-            )
+        written = self._write(rule, spec.template, locale, context, mention_id=mention_id)
+        if written is None:
             return _Skipped(spec.type)
+        text, lang = written
         # Where nothing can be posted (Hacker News), an automatic reply waits for a person.
         auto = spec.auto and can_post(mention.platform)
         return Action(
@@ -166,6 +150,32 @@ class Playbook:
             lang=lang,
             instead_of_public=converted,
         )
+
+    def _write(
+        self,
+        rule: str,
+        template: str,
+        locale: str,
+        context: Mapping[str, Any],
+        *,
+        mention_id: object,
+    ) -> tuple[str, str] | None:
+        """The draft's text and language; None (logged) where the template cannot be filled
+        in for this author. Only the template's own rendering is caught: a bug in the context
+        must not pass for an author's odd name and quietly become a case."""
+        try:
+            return self.templates.render(template, locale, context)
+        except RENDER_ERRORS as exc:
+            # The id and names only: the values that broke it are the author's.
+            _LOGGER.warning(
+                "mention %s: rule %r: template %r cannot be filled in (%s); draft skipped, "
+                "the mention waits in a case for a person",
+                mention_id,
+                rule,
+                template,
+                type(exc).__name__,
+            )
+            return None
 
     def locale(self, mention: Mention, lang: str) -> str:
         """The language of a reply to `mention`, whose reading says `lang` ("pt", "und"),
@@ -261,3 +271,13 @@ def _read(path: Path) -> list[Rule]:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except ValidationError as exc:
         raise ConfigError(f"{path}: {'; '.join(problems(exc, data))}") from None
+
+
+def _as_sent(spec: Any, mention: Mention) -> tuple[Any, bool]:
+    """The draft as it would be sent, and whether a public one became private: a
+    followers-only or direct post is no public conversation, so its public reply is drafted
+    as the private message it would be sent as (the desk shows it so, approval counts and
+    checks it so), and a person approves it (no `auto`)."""
+    if spec.type is ActionKind.DRAFT_PUBLIC and is_private_post(mention.visibility):
+        return spec.model_copy(update={"type": ActionKind.DRAFT_PRIVATE, "auto": False}), True
+    return spec, False
