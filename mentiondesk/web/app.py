@@ -57,6 +57,18 @@ CSRF_EXEMPT = ("/slack/actions",)
 _OWN_FORMAT = ("/healthz", *CSRF_EXEMPT)
 
 
+_PAGES = (
+    health,
+    pages_login,
+    pages_queue,
+    pages_case,
+    pages_casework,
+    pages_dash,
+    pages_admin,
+    pages_saved,
+)
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -79,19 +91,13 @@ def create_app(
         from mentiondesk.pipeline import build_playbook
 
         playbook = build_playbook(config)
-    templates = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_HERE / "templates"),
-        autoescape=True,  # every template, whatever its extension: mention text is hostile
-        undefined=jinja2.StrictUndefined,
-    )
-    templates.globals.update(template_globals(clock))
     middlewares = [_headers, _errors, _session, _csrf]
     app = web.Application(middlewares=middlewares, client_max_size=256 * 1024)
     app[DESK] = Desk(
         config=config,
         store=store,
         clock=clock,
-        templates=templates,
+        templates=_templates(clock),
         playbook=playbook,
         limits=LoginLimits(
             clock,
@@ -108,19 +114,19 @@ def create_app(
     app[SAVED] = saved_replies.from_config(config.base_dir, config.settings.desk.saved_replies)
     app.router.add_static("/static", _HERE / "static", name="static")
     app.router.add_get("/favicon.ico", _favicon)
-    pages = (
-        health,
-        pages_login,
-        pages_queue,
-        pages_case,
-        pages_casework,
-        pages_dash,
-        pages_admin,
-        pages_saved,
-    )
-    for module in pages:
+    for module in _PAGES:
         module.add_routes(app.router)
     return app
+
+
+def _templates(clock: Callable[[], datetime]) -> jinja2.Environment:
+    templates = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_HERE / "templates"),
+        autoescape=True,  # every template, whatever its extension: mention text is hostile
+        undefined=jinja2.StrictUndefined,
+    )
+    templates.globals.update(template_globals(clock))
+    return templates
 
 
 async def _pruning_logins(app: web.Application) -> AsyncIterator[None]:
