@@ -11,8 +11,10 @@ of the account is kept so that they stay on it (mentiondesk.forgotten).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -102,11 +104,25 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
     if not authors:
         raise NotFound(no_author(conn, platform, handle))
     author_ids = [a.id for a in authors]  # accounts with that handle: a few
+    whose = _whose(conn, platform, handle, authors)
+    listed = any(a.do_not_contact for a in authors)
+    erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed)
+    _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
+    if erasure.listed:
+        keep_forgotten(conn, [(platform, a.external_id) for a in authors if a.do_not_contact])
+    detail = f"an author's data was erased on request: {erasure.summary()}"
+    conn.execute(
+        sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail[:512])
+    )
+    return erasure
+
+
+def _whose(conn: Connection, platform: str, handle: str, authors: Sequence[Any]) -> Whose:
+    author_ids = [a.id for a in authors]
     # Subqueries, not lists of ids: a prolific author's thousands of mentions would pass
     # SQLite's bound-parameter limit (999 on older builds).
     mentions = sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(author_ids))
-    mine = sa.or_(CASE.c.mention_id.in_(mentions), CASE.c.author_id.in_(author_ids))
-    cases = sa.select(CASE.c.id).where(mine)
+    cases = sa.select(CASE.c.id).where(_cases_of(mentions, author_ids))
     drafts = sa.select(DRAFT.c.id).where(
         sa.or_(DRAFT.c.mention_id.in_(mentions), DRAFT.c.case_id.in_(cases))
     )
@@ -117,7 +133,20 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
         cases=cases,
         drafts=drafts,
     )
-    whose = replace(whose, handles=whose.handles | handles_then(conn, whose))
+    return replace(whose, handles=whose.handles | handles_then(conn, whose))
+
+
+def _cases_of(mentions: sa.Select[tuple[int]], author_ids: list[int]) -> Any:
+    """SQL: a case opened by one of their mentions or about them."""
+    return sa.or_(CASE.c.mention_id.in_(mentions), CASE.c.author_id.in_(author_ids))
+
+
+def _erase_traces(
+    conn: Connection, platform: str, whose: Whose, author_ids: list[int], *, listed: bool
+) -> Erasure:
+    """Everything of theirs but the author rows, in an order where each step still finds
+    what it reads (the subqueries read mentions and cases: those go last)."""
+    mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
     outbox, delivered = erase_outbox(conn, whose)
     digest_items = erase_digest_items(conn, whose)  # found by their posts: before those go
     audit = _anonymise_audit(conn, platform, whose, mentions)
@@ -131,8 +160,8 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
     )
     surveys = _delete(conn, SURVEY, SURVEY.c.case_id.in_(cases))
     _delete(conn, READING, READING.c.mention_id.in_(mentions))
-    cases_gone = _delete(conn, CASE, mine)  # last of what the subqueries above read
-    erasure = Erasure(
+    cases_gone = _delete(conn, CASE, _cases_of(mentions, author_ids))  # last of what they read
+    return Erasure(
         mentions=_delete(conn, MENTION, MENTION.c.author_id.in_(author_ids)),
         cases=cases_gone,
         drafts=drafts_gone,
@@ -144,16 +173,8 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
         surveys=surveys,
         digest_items=digest_items,
         audit=audit,
-        listed=any(a.do_not_contact for a in authors),
+        listed=listed,
     )
-    _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
-    if erasure.listed:
-        keep_forgotten(conn, [(platform, a.external_id) for a in authors if a.do_not_contact])
-    detail = f"an author's data was erased on request: {erasure.summary()}"
-    conn.execute(
-        sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail[:512])
-    )
-    return erasure
 
 
 def _anonymise_audit(
