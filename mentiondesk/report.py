@@ -4,6 +4,7 @@ the dashboard's too (resolution rate, CSAT, NPS, recurring complaint reasons).""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.figures import period_figures
+from mentiondesk.figures import Figures, period_figures
 from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
 from mentiondesk.store import Store
@@ -43,7 +44,6 @@ def period_report(
     there every time (a figure with nothing to reckon it from is null). The shares are
     rounded to a tenth unless `exact`, for a caller that rounds them itself as the dashboard
     does: rounding 1.47 % to 1.5 and then to whole percent would read 2 %, the page's 1 %."""
-    share = _exact if exact else _round
     data: dict[str, Any] = {
         "period": {
             "first_day": period.first_day.isoformat(),
@@ -56,29 +56,34 @@ def period_report(
         dash = period_figures(conn, period, now=now, zone=zone, hours=hours)
         # The figures have reckoned the first responses already: the counts take theirs.
         data.update(_counts(conn, period, dash.first_response))
-    data.update(
-        cases_resolved=dash.cases_resolved,
-        cases_closed=dash.cases_closed,
-        resolution_rate=share(dash.resolution_rate),
-        csat={
+    data.update(_figures(dash, _exact if exact else _round))
+    return data
+
+
+def _figures(dash: Figures, share: Callable[[float | None], float | None]) -> dict[str, Any]:
+    """The dashboard's figures in `period_report`'s keys (shares by `share`, samples flagged)."""
+    return {
+        "cases_resolved": dash.cases_resolved,
+        "cases_closed": dash.cases_closed,
+        "resolution_rate": share(dash.resolution_rate),
+        "csat": {
             "percent": share(dash.csat),
             "answers": dash.csat_answers,
             "small_sample": dash.csat_small,
         },
-        nps={
+        "nps": {
             "score": share(dash.nps),
             "answers": dash.nps_answers,
             "small_sample": dash.nps_small,
         },
-        complaint_reasons=[
+        "complaint_reasons": [
             {"reason": reason, "cases": n, "previous_period": before}
             for reason, n, before in dash.reasons
         ],
         # False on a fresh install: no reason is "new" when nothing came before.
-        previous_period_had_complaints=dash.compared,
-        won_back=dash.won_back_count,
-    )
-    return data
+        "previous_period_had_complaints": dash.compared,
+        "won_back": dash.won_back_count,
+    }
 
 
 def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict[str, Any]:
