@@ -156,20 +156,10 @@ async def _approve(request: web.Request, *, by_hand: bool) -> web.StreamResponse
             seen=await _seen(request),
             by_hand=by_hand,
         )
-    except PostByHand as exc:  # Approve where only a person can post, or the other way round
-        return await _kept(request, draft_id, text=text, back=back, why=exc.reason)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
-    except queue.DraftEdited:
-        return await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT)
-    except queue.DoNotContact:  # withdrawn as the author asked, since the page was shown
-        return await _kept(request, draft_id, text=text, back=back, why=DNC)
-    except queue.StaleAction:  # decided by someone since
-        return await _kept(request, draft_id, text=text, back=back, why=DECIDED_KEPT)
-    except queue.ReplyTooLong:
-        return await _kept(request, draft_id, text=text, back=back, why="too-long")
-    except ValueError:
-        return await _kept(request, draft_id, text=text, back=back, why="empty")
+    except (PostByHand, queue.StaleAction, ValueError) as exc:
+        return await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc))
     _LOGGER.info("draft %d %s by %s", draft_id, "marked posted" if by_hand else "approved", who)
     if desk.on_queued is not None and key:
         await desk.on_queued(key)
@@ -205,15 +195,22 @@ async def save(request: web.Request) -> web.StreamResponse:
         await desk.db(queue.edit_draft, desk.store, draft_id, text=text, by=who, seen=seen)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
-    except queue.DraftEdited:
-        return await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT)
-    except queue.DoNotContact:  # withdrawn as the author asked, since the page was shown
-        return await _kept(request, draft_id, text=text, back=back, why=DNC)
-    except queue.StaleAction:  # decided by someone since
-        return await _kept(request, draft_id, text=text, back=back, why=DECIDED_KEPT)
-    except ValueError:
-        return await _kept(request, draft_id, text=text, back=back, why="empty")
+    except (queue.StaleAction, ValueError) as exc:
+        return await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc))
     raise redirect(back, "saved")
+
+
+def _why_kept(exc: Exception) -> str:
+    """Why an approve or a save was refused, as the page shown again (the text kept) says."""
+    if isinstance(exc, PostByHand):  # Approve where only a person can post, or the other way
+        return exc.reason
+    if isinstance(exc, queue.DraftEdited):
+        return EDITED_KEPT
+    if isinstance(exc, queue.DoNotContact):  # withdrawn as the author asked, since shown
+        return DNC
+    if isinstance(exc, queue.StaleAction):  # decided by someone since
+        return DECIDED_KEPT
+    return "too-long" if isinstance(exc, queue.ReplyTooLong) else "empty"
 
 
 @require(Role.AGENT)
