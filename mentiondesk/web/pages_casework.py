@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from aiohttp import web
 
 from mentiondesk import audit, casework, queue
@@ -25,6 +28,20 @@ def _ended(exc: queue.CaseEnded) -> str:
     return "already-resolved" if exc.status == "resolved" else "already-closed"
 
 
+@contextmanager
+def _case_refusals(case_id: int) -> Iterator[None]:
+    """An action on a case that is gone (404), already ended (how it stands) or changed since
+    the page was shown (stale): back to the case page, saying so."""
+    try:
+        yield
+    except queue.NotFound:
+        raise web.HTTPNotFound() from None
+    except queue.CaseEnded as exc:  # before StaleAction, which it is
+        raise redirect(_back(case_id), _ended(exc)) from None
+    except queue.StaleAction:
+        raise redirect(_back(case_id), "stale") from None
+
+
 @require(Role.AGENT)
 async def assign(request: web.Request) -> web.StreamResponse:
     """Managers give a case to anyone active, or to nobody ("-"); an agent can take it."""
@@ -38,14 +55,8 @@ async def assign(request: web.Request) -> web.StreamResponse:
     if wanted != "-" and wanted not in active:
         raise redirect(_back(case_id), "bad-assignee")
     assignee = None if wanted == "-" else wanted
-    try:
+    with _case_refusals(case_id):
         await desk.db(casework.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
-    except queue.NotFound:
-        raise web.HTTPNotFound() from None
-    except queue.CaseEnded as exc:  # before StaleAction, which it is
-        raise redirect(_back(case_id), _ended(exc)) from None
-    except queue.StaleAction:
-        raise redirect(_back(case_id), "stale") from None
     raise redirect(_back(case_id), "assigned" if assignee else "unassigned")
 
 
@@ -56,16 +67,11 @@ async def escalate(request: web.Request) -> web.StreamResponse:
     if not target:
         raise web.HTTPNotFound(text="No help desk is configured (routing.ticket).")
     who = session(request).user.name
-    try:
-        key = await desk.db(casework.escalate_case, desk.store, case_id, by=who, target=target)
-    except casework.AlreadyEscalated:  # before StaleAction, which it is
-        raise redirect(_back(case_id), "already-escalated") from None
-    except queue.NotFound:
-        raise web.HTTPNotFound() from None
-    except queue.CaseEnded as exc:  # before StaleAction, which it is
-        raise redirect(_back(case_id), _ended(exc)) from None
-    except queue.StaleAction:
-        raise redirect(_back(case_id), "stale") from None
+    with _case_refusals(case_id):
+        try:
+            key = await desk.db(casework.escalate_case, desk.store, case_id, by=who, target=target)
+        except casework.AlreadyEscalated:  # a StaleAction: said before _case_refusals does
+            raise redirect(_back(case_id), "already-escalated") from None
     if desk.on_queued is not None:
         await desk.on_queued(key)
     raise redirect(_back(case_id), "escalated")
@@ -77,14 +83,8 @@ async def close(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     status = "resolved" if form.get("resolution") == "resolved" else "closed"
     who = session(request).user.name
-    try:
+    with _case_refusals(case_id):
         withdrawn = await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
-    except queue.NotFound:
-        raise web.HTTPNotFound() from None
-    except queue.CaseEnded as exc:  # before StaleAction, which it is
-        raise redirect(_back(case_id), _ended(exc)) from None
-    except queue.StaleAction:
-        raise redirect(_back(case_id), "stale") from None
     await desk.db(audit.record, desk.store, who, status, case_id=case_id)
     # The count, a number only, lets the page say "1 pending draft withdrawn" (or nothing).
     where = f"{_back(case_id)}?withdrawn={withdrawn}" if withdrawn else _back(case_id)
