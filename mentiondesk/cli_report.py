@@ -177,7 +177,8 @@ def _trend(now: int, before: int) -> str:
     percent = change(now, before)
     if percent is None:
         return "new" if now else "—"
-    return f"{whole(percent):+d}%"
+    n = whole(percent)
+    return f"{n:+d}%" if n else "0%"  # as the dashboard: no change is no sign
 
 
 def _answers(score: dict[str, Any]) -> str:

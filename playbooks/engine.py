@@ -27,7 +27,7 @@ from mentiondesk.models import (
 )
 from playbooks import variants
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
-from playbooks.rules import Rule, RuleFile, problems
+from playbooks.rules import ActionSpec, Rule, RuleFile, problems
 from playbooks.templates import RENDER_ERRORS, SHIPPED, Templates
 
 _LOGGER = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ class Playbook:
     def _action(
         self,
         rule: str,
-        spec: Any,
+        spec: ActionSpec,
         mention: Mention,
         reading: Reading,
         history: History,
@@ -135,6 +135,7 @@ class Playbook:
             )
             return _Skipped(spec.type)
         context = self._context(mention, reading, history)
+        assert spec.template is not None  # ActionSpec makes every draft name one
         written = self._write(rule, spec.template, locale, context, mention_id=mention_id)
         if written is None:
             return _Skipped(spec.type)
@@ -273,7 +274,7 @@ def _read(path: Path) -> list[Rule]:
         raise ConfigError(f"{path}: {'; '.join(problems(exc, data))}") from None
 
 
-def _as_sent(spec: Any, mention: Mention) -> tuple[Any, bool]:
+def _as_sent(spec: ActionSpec, mention: Mention) -> tuple[ActionSpec, bool]:
     """The draft as it would be sent, and whether a public one became private: a
     followers-only or direct post is no public conversation, so its public reply is drafted
     as the private message it would be sent as (the desk shows it so, approval counts and

@@ -26,7 +26,7 @@ _BUSINESS_OPENERS = _words(
     "academia agencia atelie atelier bakery barbearia boutique brecho cafe cafeteria casa "
     "clinica coffee confeitaria cozinha doceria editora emporio escola estudio farmacia "
     "grupo hotel kitchen livraria loja mercado oficina padaria papelaria pastelaria "
-    "pizzaria pousada restaurante restaurant salao shop store studio the"
+    "pizzaria pousada restaurante restaurant salao shop store studio"
 )
 # Anywhere in a display name, a company's legal form says the same: "Lumora Lda", "Acme Inc."
 # ("S.A." is left out: without its dots it is "Sá", a surname).
@@ -92,10 +92,13 @@ def greeting_name(display_name: str | None, *, handle: str = "") -> str:
 
 def _is_business(name: str) -> bool:
     """Whether a display name is a shop's or a company's ("Cozinha da Bel", "Acme Ltda.")."""
-    words = [_plain(word) for word in name.split()]
-    words = [word for word in words if word]
-    if not words:
+    said = [word for word in name.split() if _plain(word)]
+    if not said:
         return False
+    # "The Coffee Lab": English's article, as typed (folded, the Vietnamese name "Thế" is "the").
+    if said[0].casefold() == "the":
+        return True
+    words = [_plain(word) for word in said]
     return words[0] in _BUSINESS_OPENERS or any(word in _LEGAL_FORMS for word in words)
 
 

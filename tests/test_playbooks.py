@@ -147,6 +147,8 @@ def test_a_username_given_as_the_name_is_not_a_greeting(
         ("Maria da Silva", "Maria"),  # the same shape as "Cozinha da Bel"
         ("Ana Sá", "Ana"),  # "Sá" is a surname, not "S.A."
         ("Rosa Mercado", "Rosa"),  # an opener's word later in the name is a surname
+        ("The Coffee Lab", ""),
+        ("Thế Anh", "Thế"),  # a Vietnamese given name, not "the" once its accent is folded
     ],
 )
 def test_a_business_account_is_greeted_without_a_name(name: str, greeting: str) -> None:

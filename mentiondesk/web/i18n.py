@@ -108,7 +108,8 @@ class Locale:
         """A change as a signed whole percent: +2,600% in English, +2.600% in Brazil and
         +2600 % in Portugal (CLDR's grouping and percent sign for each)."""
         n = wording.whole(value)
-        return ("-" if n < 0 else "+") + self.percent_format.format(n=self.number(abs(n)))
+        sign = "-" if n < 0 else "+" if n else ""  # no change reads "0%", not "+0%"
+        return sign + self.percent_format.format(n=self.number(abs(n)))
 
     def decimal(self, value: float, places: int = 2) -> str:
         return f"{value:.{places}f}".replace(".", self.decimal_point)

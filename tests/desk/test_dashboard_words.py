@@ -85,7 +85,8 @@ def test_a_reasons_change_is_written_as_each_locale_writes_a_percent() -> None:
     assert PORTUGUESE.signed_percent(2600.0) == "+2.600%"
     assert EUROPEAN_PORTUGUESE.signed_percent(2600.0) == "+2600\u00a0%"
     assert EUROPEAN_PORTUGUESE.signed_percent(-50.0) == "-50\u00a0%"
-    assert ENGLISH.signed_percent(0.0) == "+0%"
+    assert ENGLISH.signed_percent(0.0) == "0%"  # no change has no sign
+    assert ENGLISH.signed_percent(-0.4) == "0%"
 
 
 def test_every_share_is_written_as_each_locale_writes_a_percent() -> None:
@@ -109,6 +110,9 @@ def test_halves_round_away_from_zero_as_a_spreadsheet_rounds_them() -> None:
     assert ENGLISH.percent(12.5) == "13%"  # half-even would say 12: the same rule both ways
     assert ENGLISH.signed_percent(-12.5) == "-13%"
     assert ENGLISH.signed_percent(2.5) == "+3%"
+    # Shares reckoned k / n * 100 land a hair under their half: 23 of 40 is 57.49999999999999.
+    assert ENGLISH.percent(23 / 40 * 100) == "58%"
+    assert signed(-23 / 40 * 100) == "-58"
 
 
 def test_an_nps_is_signed_and_never_minus_zero() -> None:
