@@ -138,4 +138,6 @@ ADMIN = {
         "Esta regra não registra nada, e se ela capturou uma menção depende das menções "
         "anteriores da pessoa, que não dá para verificar de novo depois."
     ),
+    # The header of the people table's buttons column, for screen readers (shown empty).
+    "Actions": "Ações",
 }
