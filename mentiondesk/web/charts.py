@@ -109,6 +109,17 @@ def stacked_bars(
     return Chart(width, HEIGHT, rects, y_ticks, x_ticks, not any(totals))
 
 
+def day_rows(
+    categories: Sequence[str], series: Mapping[str, Sequence[int]], *, loc: Locale = ENGLISH
+) -> list[tuple[str, list[str]]]:
+    """The stacked bars' figures as a table's rows (a day, then each series' count): the
+    chart's alternative for screen readers, and for eyes that cannot tell its colours apart."""
+    return [
+        (_day(loc, day), [loc.number(values[i]) for values in series.values()])
+        for i, day in enumerate(categories)
+    ]
+
+
 def _label_count(loc: Locale, label: str, n: int) -> str:
     """A day's mentions of one sentiment, as people count them: "19 complaints", "1 elogio"
     (not "Reclamação: 19", the badge's word beside a plural count)."""

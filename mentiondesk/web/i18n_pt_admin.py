@@ -140,4 +140,6 @@ ADMIN = {
     ),
     # The header of the people table's buttons column, for screen readers (shown empty).
     "Actions": "Ações",
+    # The dashboard chart's figures as a table (a folded one, under the chart).
+    "The figures, day by day": "Os números, dia a dia",
 }

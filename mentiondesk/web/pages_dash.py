@@ -7,7 +7,7 @@ from aiohttp import web
 from mentiondesk.figures import LABELS
 from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.period import DEFAULT_DAYS
-from mentiondesk.web.charts import hbars, stacked_bars
+from mentiondesk.web.charts import day_rows, hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
 from mentiondesk.web.csv_export import DATA, data_csv, spreadsheet_csv
 from mentiondesk.web.data_dash import PERIODS, csv_rows, load_dashboard
@@ -54,6 +54,7 @@ async def dashboard(request: web.Request) -> web.Response:
         data=data,
         periods=PERIODS,
         sentiment=stacked_bars(categories, series, loc=loc),
+        sentiment_rows=day_rows(categories, series, loc=loc),
         platforms=hbars([(loc.word("platform", p), n) for p, n in data.platforms]),
         reasons=hbars(reasons, notes),
         total=sum(sum(v) for v in series.values()),

@@ -3,10 +3,13 @@ name for every table column, a text alternative for the chart, errors tied to th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from html.parser import HTMLParser
 
+from mentiondesk.store import Store
 from tests.desk.conftest import Desk
+from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
 PT = {"Accept-Language": "pt-BR,pt;q=0.9"}
@@ -56,3 +59,18 @@ async def test_every_column_of_the_people_table_is_named(as_role: Login) -> None
     heads = texts(await _get(admin, "/people"), "th")
     assert heads[-1] == "Actions" and all(heads), heads
     assert texts(await _get(admin, "/people", PT), "th")[-1] == "Ações"
+
+
+async def test_the_sentiment_chart_has_its_figures_as_a_table(as_role: Login, store: Store) -> None:
+    manager = await as_role("manager")
+    assert "chart-figures" not in await _get(manager, "/dashboard")  # an empty chart says so
+    for text, label in [("Still no parcel", "negative"), ("Lamp is lovely", "positive")] * 2:
+        add(store, text, label=label)
+    page = await _get(manager, "/dashboard?days=7", PT)
+    figures = re.search(r'<details class="chart-figures">.*?</details>', page, re.S)
+    assert figures and texts(figures[0], "summary") == ["Os números, dia a dia"]
+    heads = texts(figures[0], "th")
+    assert heads[:4] == ["Dia", "Reclamações", "Menções neutras", "Elogios"]
+    assert len(heads) == 4 + 7  # a row for each day of the period, named by its date
+    cells = [int(n) for n in texts(figures[0], "td")]
+    assert [sum(cells[0::3]), sum(cells[1::3]), sum(cells[2::3])] == [2, 0, 2]
