@@ -74,3 +74,43 @@ async def test_the_sentiment_chart_has_its_figures_as_a_table(as_role: Login, st
     assert len(heads) == 4 + 7  # a row for each day of the period, named by its date
     cells = [int(n) for n in texts(figures[0], "td")]
     assert [sum(cells[0::3]), sum(cells[1::3]), sum(cells[2::3])] == [2, 0, 2]
+
+
+async def test_a_refused_draft_box_is_tied_to_the_notice_that_says_why(
+    as_role: Login, store: Store
+) -> None:
+    _, case, draft = add(store, "Parcel lost", draft="Sorry!", draft_kind="public")
+    agent = await as_role("agent")
+    page = await _get(agent, f"/cases/{case}")
+    assert "aria-invalid" not in page and "autofocus" not in page
+    seen = re.search(r'name="seen" value="(\w+)"', page)
+    assert seen
+    back = f"/cases/{case}"
+    response = await agent.post(f"/drafts/{draft}/approve", back=back, text="a" * 300, seen=seen[1])
+    assert response.status == 422
+    page = await response.text()  # type: ignore[attr-defined]
+    box = re.search(r'<textarea name="text" rows="5"[^>]*>', page)
+    assert box, "the draft's box is shown again"
+    notice = f"draft-{draft}-refused"
+    assert f'aria-describedby="{notice}" autofocus="" aria-invalid="true"' in box[0]
+    said = re.search(rf'<div [^>]*id="{notice}">(.*?)</div>', page, re.S)
+    assert said and "longer than the platform allows" in said[1]
+
+
+async def test_a_refused_reply_box_is_invalid_only_when_its_text_was_the_reason(
+    as_role: Login, store: Store
+) -> None:
+    mention, case, draft = add(store, "My order never came")
+    agent = await as_role("agent")
+    await agent.post(f"/drafts/{draft}/reject", back=f"/cases/{case}")
+    seen = re.search(r'name="seen" value="(\w*)"', await _get(agent, f"/cases/{case}"))
+    assert seen
+    reply = {"kind": "public", "seen": seen[1], "back": f"/cases/{case}"}
+    too_long = await agent.post(f"/mentions/{mention}/reply", text="a" * 300, **reply)
+    invalid = 'aria-describedby="reply-refused" autofocus="" aria-invalid="true"'
+    assert too_long.status == 422 and invalid in await too_long.text()  # type: ignore[attr-defined]
+    await agent.post(f"/mentions/{mention}/reply", text="On it!", **reply)
+    late = await agent.post(f"/mentions/{mention}/reply", text="Me too", **reply)
+    page = await late.text()  # type: ignore[attr-defined]
+    assert late.status == 409 and "after you opened the page" in page
+    assert 'aria-describedby="reply-refused" autofocus="">' in page  # a colleague was first
