@@ -142,4 +142,6 @@ ADMIN = {
     "Actions": "Ações",
     # The dashboard chart's figures as a table (a folded one, under the chart).
     "The figures, day by day": "Os números, dia a dia",
+    # The first link of every page, shown on focus: past the header to the page's own content.
+    "Skip to the content": "Pular para o conteúdo",
 }

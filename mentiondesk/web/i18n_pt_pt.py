@@ -202,6 +202,7 @@ MESSAGES: dict[str, str] = {
         "Esta regra não regista nada, e se capturou uma menção depende das menções anteriores da "
         "pessoa, que não é possível verificar de novo depois."
     ),
+    "Skip to the content": "Saltar para o conteúdo",  # "pular" is Brazil's
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

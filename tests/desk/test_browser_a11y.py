@@ -1,0 +1,22 @@
+"""The queue with a keyboard only and a screen reader in Chromium: a way past the header, focus
+that follows the row chosen with j/k, buttons that say whose row they act on."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from mentiondesk.store import Store
+from tests.desk.browser import login
+
+
+def test_the_first_tab_offers_a_way_past_the_header(page: Page, world: tuple[str, Store]) -> None:
+    url, _ = world
+    login(page, url, "agent")
+    skip = page.get_by_role("link", name="Skip to the content")
+    assert skip.bounding_box()["y"] < 0  # type: ignore[index]  # hidden until reached
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    assert skip.bounding_box()["y"] >= 0  # type: ignore[index]
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # from the content on: the filters, not the menu
+    expect(page.locator("main select[name=view]")).to_be_focused()
