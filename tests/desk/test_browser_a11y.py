@@ -3,6 +3,8 @@ that follows the row chosen with j/k, buttons that say whose row they act on."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
@@ -20,3 +22,17 @@ def test_the_first_tab_offers_a_way_past_the_header(page: Page, world: tuple[str
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")  # from the content on: the filters, not the menu
     expect(page.locator("main select[name=view]")).to_be_focused()
+
+
+def test_each_rows_buttons_say_whose_row_they_act_on(page: Page, world: tuple[str, Store]) -> None:
+    url, _ = world
+    login(page, url, "agent")
+    row = page.locator("#queue > .item").nth(2)
+    number = row.locator(".case-link").inner_text()
+    handle = row.locator(".handle").inner_text()
+    for button in ("Approve", "Reject"):
+        described = row.get_by_role("button", name=button)
+        expect(described).to_have_accessible_description(f"{number} {handle}")
+    expect(row.get_by_role("link", name="Open")).to_have_accessible_description(
+        re.compile(re.escape(handle))
+    )
