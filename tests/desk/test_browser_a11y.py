@@ -24,6 +24,22 @@ def test_the_first_tab_offers_a_way_past_the_header(page: Page, world: tuple[str
     expect(page.locator("main select[name=view]")).to_be_focused()
 
 
+def test_the_row_chosen_with_j_takes_focus_so_tab_goes_on_from_it(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, _ = world
+    login(page, url, "agent")
+    rows = page.locator("#queue > .item")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    expect(rows.nth(1)).to_be_focused()
+    page.keyboard.press("k")  # the keys still work from the focused row
+    expect(rows.nth(0)).to_be_focused()
+    expect(rows.nth(0)).to_have_attribute("aria-current", "true")
+    page.keyboard.press("Tab")
+    expect(rows.nth(0).locator(".case-link")).to_be_focused()
+
+
 def test_each_rows_buttons_say_whose_row_they_act_on(page: Page, world: tuple[str, Store]) -> None:
     url, _ = world
     login(page, url, "agent")

@@ -281,9 +281,15 @@
       markClipped(items);  // the selected row shows all of its post and draft
       if (scroll) items[index].scrollIntoView({ block: "nearest" });
     }
+    // A row chosen with the keys takes focus too: a screen reader reads it, and Tab goes
+    // on from it to its link and buttons, not from wherever focus was before.
+    function choose(i) {
+      select(i, true);
+      items[index].focus({ preventScroll: true });
+    }
     markClipped(items);  // the page opens where it is, at the top, no row selected
     var place = takePlace();  // unless a key acted on the row that was here
-    if (place >= 0) select(place, true);
+    if (place >= 0) choose(place);
     window.addEventListener("resize", function () { markClipped(items); });
     queue.addEventListener("click", function (event) {
       var item = event.target.closest("#queue > .item");
@@ -320,8 +326,8 @@
       var item = items[index];
       if (!item && event.key !== "j" && event.key !== "k") return;  // no row chosen yet
       switch (event.key) {
-        case "j": select(index + 1, true); break;
-        case "k": select(index < 0 ? 0 : index - 1, true); break;
+        case "j": choose(index + 1); break;
+        case "k": choose(index < 0 ? 0 : index - 1); break;
         case "o": case "Enter": window.location.assign(item.dataset.href); break;
         case "a": keySubmit(item.querySelector("form.approve")); break;
         case "r": keySubmit(item.querySelector("form.reject")); break;
