@@ -114,3 +114,14 @@ async def test_a_refused_reply_box_is_invalid_only_when_its_text_was_the_reason(
     page = await late.text()  # type: ignore[attr-defined]
     assert late.status == 409 and "after you opened the page" in page
     assert 'aria-describedby="reply-refused" autofocus="">' in page  # a colleague was first
+
+
+async def test_the_reading_correction_buttons_are_described_by_their_question(
+    as_role: Login, store: Store
+) -> None:
+    _, case, _ = add(store, "Parcel lost")
+    page = await _get(await as_role("agent"), f"/cases/{case}")
+    form = page.split('id="correct-as"', 1)[1].split("</form>", 1)[0]
+    assert texts(form, "button") == ["neutral", "praise"]
+    assert form.count('aria-describedby="correct-as"') == 2
+    assert re.search(r'id="correct-as">Wrong\? Mark it as<', page)
