@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
 from tests.desk.browser import login
+from tests.desk.seed import add
 
 
 def test_the_first_tab_offers_a_way_past_the_header(page: Page, world: tuple[str, Store]) -> None:
@@ -52,3 +53,22 @@ def test_each_rows_buttons_say_whose_row_they_act_on(page: Page, world: tuple[st
     expect(row.get_by_role("link", name="Open")).to_have_accessible_description(
         re.compile(re.escape(handle))
     )
+
+
+def test_going_over_the_limit_is_said_once_not_the_count_at_every_key(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, case, _ = add(store, "Count-me: broken lamp", platform="bluesky", draft_kind="public")
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    panel = page.locator(".draft-panel")
+    expect(panel.locator("[aria-live], [role=status]")).to_have_count(1)  # not the count
+    said = panel.get_by_role("status")
+    box = page.get_by_label("Reply text")
+    box.fill("Thanks!")
+    expect(said).to_have_text("")
+    box.fill("x" * 301)
+    expect(said).to_have_text("Longer than the platform allows: shorten it first")
+    box.fill("x" * 300)
+    expect(said).to_have_text("")

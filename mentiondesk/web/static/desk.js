@@ -98,6 +98,13 @@
     // Grouped as the page's language writes numbers, like the limit beside it: 1.234 / 10.000.
     bar.querySelector(".count-n").textContent = n.toLocaleString(document.documentElement.lang);
     bar.classList.toggle("over", n > limit);
+    // Said once as the text goes over the limit (and cleared back under it), not the count
+    // itself: a live count reads its figure out to a screen reader after every key.
+    var say = area.form.querySelector(".count-say"), over = String(n > limit);
+    if (say && say.dataset.over !== over) {
+      say.dataset.over = over;
+      say.textContent = n > limit ? STRINGS.tooLong : "";
+    }
     // The platform would refuse it (and the desk does too): shorten first, saving still works.
     var approve = area.form.querySelector("button[value=approve]");
     if (approve) {
