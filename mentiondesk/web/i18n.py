@@ -42,6 +42,9 @@ JS_STRINGS = {
     "minutes": "{m}m",
     "hours": "{h}h {m}m",
     "days": "{d}d {h}h",
+    # A live timer's urgency, for screen readers (its colour says it to the eye).
+    "overdue": "past the target",
+    "dueSoon": "close to the target",
 }
 
 

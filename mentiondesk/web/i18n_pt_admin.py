@@ -144,4 +144,7 @@ ADMIN = {
     "The figures, day by day": "Os números, dia a dia",
     # The first link of every page, shown on focus: past the header to the page's own content.
     "Skip to the content": "Pular para o conteúdo",
+    # A timer's urgency, read after its figure by screen readers (desk.js).
+    "past the target": "fora do prazo",
+    "close to the target": "perto do prazo",
 }

@@ -4,6 +4,7 @@ that follows the row chosen with j/k, buttons that say whose row they act on."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from playwright.sync_api import Page, expect
 
@@ -72,3 +73,17 @@ def test_going_over_the_limit_is_said_once_not_the_count_at_every_key(
     expect(said).to_have_text("Longer than the platform allows: shorten it first")
     box.fill("x" * 300)
     expect(said).to_have_text("")
+
+
+def test_a_waits_urgency_is_in_words_not_only_in_colour(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, late, _ = add(store, "Urgent-me: days late", ago=timedelta(days=2))
+    _, fresh, _ = add(store, "Urgent-me: just now", ago=timedelta(seconds=5))
+    login(page, url, "agent")
+    for case, words in [(late, "past the target"), (fresh, "")]:
+        page.goto(f"{url}/cases/{case}")
+        expect(page.locator("h1 .timer-urgency")).to_have_text(words)
+    page.goto(f"{url}/lang/pt-BR?next=/cases/{late}")
+    expect(page.locator("h1 .timer-urgency")).to_have_text("fora do prazo")

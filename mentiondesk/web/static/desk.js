@@ -9,7 +9,8 @@
     more: "… more", tooLong: "Longer than the platform allows: shorten it first",
     replaceTyped: "Replace the text you wrote with this saved reply?",
     unsent: "You have text you have not sent or saved. Leave it and go on?",
-    seconds: "{s}s", minutes: "{m}m", hours: "{h}h {m}m", days: "{d}d {h}h"
+    seconds: "{s}s", minutes: "{m}m", hours: "{h}h {m}m", days: "{d}d {h}h",
+    overdue: "past the target", dueSoon: "close to the target"
   };
   function loadStrings() {
     try {
@@ -42,9 +43,16 @@
       var since = Date.parse(el.dataset.since);
       if (isNaN(since)) return;
       var waited = (now - since) / 1000, sla = Number(el.dataset.sla) || 3600;
+      var overdue = waited >= sla, dueSoon = !overdue && waited >= sla * 0.75;
       el.textContent = duration(waited);
-      el.classList.toggle("overdue", waited >= sla);
-      el.classList.toggle("due-soon", waited < sla && waited >= sla * 0.75);
+      el.classList.toggle("overdue", overdue);
+      el.classList.toggle("due-soon", dueSoon);
+      // The urgency its colour shows, in words for a screen reader (_macros.html's timer).
+      var say = el.nextElementSibling, words = overdue ? STRINGS.overdue : "";
+      if (dueSoon) words = STRINGS.dueSoon;
+      if (say && say.matches(".timer-urgency") && say.textContent !== words) {
+        say.textContent = words;
+      }
     });
   }
 
