@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
+from mentiondesk.tables import CASE
 from tests.desk.browser import login
 from tests.desk.seed import add
 
@@ -87,3 +89,21 @@ def test_a_waits_urgency_is_in_words_not_only_in_colour(
         expect(page.locator("h1 .timer-urgency")).to_have_text(words)
     page.goto(f"{url}/lang/pt-BR?next=/cases/{late}")
     expect(page.locator("h1 .timer-urgency")).to_have_text("fora do prazo")
+
+
+def test_links_in_running_text_are_underlined_not_only_blue(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, first, _ = add(store, "Underline-me: where is it", handle="ulla", ago=timedelta(days=1))
+    with store.engine.begin() as conn:  # resolved: the next complaint opens a case of its own
+        conn.execute(sa.update(CASE).where(CASE.c.id == first).values(status="resolved"))
+    _, case, _ = add(store, "Underline-me again: still waiting", handle="ulla")
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    line = "e => getComputedStyle(e).textDecorationLine"
+    past = page.locator("ul.plain a", has_text="MD-")  # the author's earlier case, in a list
+    expect(past).to_have_count(1)
+    assert past.evaluate(line) == "underline"
+    assert page.locator(".crumbs a").evaluate(line) == "none"  # a menu's link, on its own
+    assert page.locator(".top nav a").first.evaluate(line) == "none"
