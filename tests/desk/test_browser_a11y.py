@@ -87,6 +87,8 @@ def test_a_waits_urgency_is_in_words_not_only_in_colour(
     for case, words in [(late, "past the target"), (fresh, "")]:
         page.goto(f"{url}/cases/{case}")
         expect(page.locator("h1 .timer-urgency")).to_have_text(words)
+        mark = "e => getComputedStyle(e, '::before').content"
+        assert (page.locator("h1 .timer").evaluate(mark) != "none") is (case == late)
     page.goto(f"{url}/lang/pt-BR?next=/cases/{late}")
     expect(page.locator("h1 .timer-urgency")).to_have_text("fora do prazo")
 
