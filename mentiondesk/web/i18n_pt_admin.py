@@ -147,4 +147,6 @@ ADMIN = {
     # A timer's urgency, read after its figure by screen readers (desk.js).
     "past the target": "fora do prazo",
     "close to the target": "perto do prazo",
+    # The queue's switch for j/k/o/a/r (off: keys type nothing into the page).
+    "One-key shortcuts": "Atalhos de uma tecla",
 }

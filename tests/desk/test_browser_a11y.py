@@ -44,6 +44,29 @@ def test_the_row_chosen_with_j_takes_focus_so_tab_goes_on_from_it(
     expect(rows.nth(0).locator(".case-link")).to_be_focused()
 
 
+def test_the_one_key_shortcuts_can_be_turned_off_and_stay_off(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, _ = world
+    login(page, url, "agent")
+    rows = page.locator("#queue > .item")
+    switch = page.get_by_label("One-key shortcuts")
+    expect(switch).to_be_checked()
+    switch.uncheck()
+    page.evaluate("document.activeElement.blur()")  # off the switch: keys go to the page
+    page.keyboard.press("j")
+    expect(page.locator("#queue > .item.selected")).to_have_count(0)
+    expect(page.locator(".filters .keys")).to_be_hidden()
+    page.reload()  # this browser remembers
+    expect(page.get_by_label("One-key shortcuts")).not_to_be_checked()
+    page.keyboard.press("j")
+    expect(page.locator("#queue > .item.selected")).to_have_count(0)
+    page.get_by_label("One-key shortcuts").check()
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("j")
+    expect(rows.nth(0)).to_be_focused()
+
+
 def test_each_rows_buttons_say_whose_row_they_act_on(page: Page, world: tuple[str, Store]) -> None:
     url, _ = world
     login(page, url, "agent")

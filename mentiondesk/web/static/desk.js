@@ -279,6 +279,26 @@
     return -1;
   }
 
+  // The one-key shortcuts can be turned off (WCAG 2.1.4: speech input and stray keys), for
+  // this browser; on by default, as the hint beside the filters says.
+  var KEYS_OFF = "mentiondesk.keysOff";
+  function keysOn() {
+    try { return localStorage.getItem(KEYS_OFF) !== "1"; } catch (e) { return true; }
+  }
+  function keysSwitch() {
+    var box = document.getElementById("keys-on");
+    if (!box) return;
+    box.checked = keysOn();
+    box.addEventListener("change", function () {
+      try {
+        if (box.checked) localStorage.removeItem(KEYS_OFF);
+        else localStorage.setItem(KEYS_OFF, "1");
+      } catch (e) { /* no storage: the switch holds for this page only */ }
+      document.body.classList.toggle("keys-off", !box.checked);
+    });
+    document.body.classList.toggle("keys-off", !box.checked);
+  }
+
   function queueKeys() {
     var queue = document.getElementById("queue");
     var items = Array.from(document.querySelectorAll("#queue > .item"));
@@ -337,6 +357,7 @@
     }
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
+      if (document.body.classList.contains("keys-off")) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
       var item = items[index];
       if (!item && event.key !== "j" && event.key !== "k") return;  // no row chosen yet
@@ -374,6 +395,7 @@
     savedPickers();
     guardForms();
     guardLinks();
+    keysSwitch();
     queueKeys();
   });
 })();
