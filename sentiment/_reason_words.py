@@ -15,7 +15,17 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
     "delivery": ("driver", "carteiro", "estafeta", "motorista", "doorstep", "porch"),
     # A code or a session is about getting in: "the SMS code never arrives" is not a parcel.
     "account_login": (
-        "sms",
+        # Not "sms" alone: "me mandaram um SMS dizendo que foi entregue" is about the parcel.
+        "sms code*",
+        "sms verification",
+        "verification sms",
+        "por sms",
+        "via sms",
+        "codigo sms",
+        "codigo via sms",
+        "sms de verificacao",
+        "sms de confirmacao",
+        "sms com o codigo",
         "otp",
         "2fa",
         "two-factor",
@@ -70,8 +80,7 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "cobrado duas vezes",
         "cobrou duas vezes",
         "cobraram duas vezes",
-        "declined",
-        "card declined",
+        "declin*",
         "cartao recusado",
         "money back",
         "dinheiro de volta",
@@ -83,7 +92,8 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "installment*",
         "parcela*",
     ),
-    # A fee or a promo code is a price complaint even when it names shipping ("frete", "portes").
+    # A fee or a promo code is a price complaint; shipping ("frete", "portes") is weak price
+    # evidence below, since "paguei frete expresso e demorou 12 dias" is about the delivery.
     "price": (
         "promo code",
         "discount code",
@@ -92,8 +102,6 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "cupao",
         "voucher",
         "price match",
-        "frete",
-        "portes",
         "mensalidade",
         "service fee",
         "handling fee",
@@ -176,9 +184,12 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "cor errada",
         "produto errado",
         "unsubscrib*",
-        "marketing",
-        "newsletter",
-        "spam",
+        "marketing emails",
+        "marketing e-mails",
+        "spam email*",
+        "spam e-mail*",
+        "e-mails de spam",
+        "emails de spam",
         "descadastr*",
         "papelao",
         "desperdicio",
@@ -194,8 +205,8 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "privacidade",
         "telemetry",
         "telemetria",
-        "manual",
-        "nota fiscal",
+        "no manual",
+        "sem manual",
     ),
 }
 WEAK_WORDS: dict[str, tuple[str, ...]] = {
@@ -216,7 +227,7 @@ WEAK_WORDS: dict[str, tuple[str, ...]] = {
     # A box too big or soaked may be a parcel complaint too.
     "other": ("packaging", "embalage*"),
     # A bare amount is as often a refund or a charge as a price.
-    "price": ("£*", "$*", "€*"),
+    "price": ("£*", "$*", "€*", "frete", "portes"),
     "support": ("chat", "human", "humano", "apoio", "reply", "replies"),
 }
 

@@ -18,16 +18,18 @@ _ORDER_EN = r"(?:order|package|parcel|delivery|item|stuff|purchase)s?\b"
 _MY_PT = r"(?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|minhas|nosso|nossa) )?"
 _ORDER_PT = r"(?:pedido|encomenda|compra|pacote|produto|entrega)s?\b"
 
-# Order breaks ties: the specific reasons first, delivery (whose words are the most generic) last.
-# `other` scores only its own cues (a wrong item, packaging, marketing…) and is the fallback.
+# Order breaks ties: the specific reasons first, delivery (whose words are the most generic) next
+# to last. `other` scores only its own cues (a wrong item, packaging, marketing…) and loses every
+# tie: "the refund confirmation went to my spam folder" is about the refund. A payment or a coupon
+# that "doesn't work" is the payment's or the price's problem, so both outrank product_quality.
 _PRIORITY = (
     "account_login",
-    "other",
-    "product_quality",
     "refund_payment",
     "price",
+    "product_quality",
     "support",
     "delivery",
+    "other",
 )
 
 _STRONG: dict[str, str] = {
@@ -60,7 +62,12 @@ _STRONG: dict[str, str] = {
     r"sem resposta|atendente|retorno|apoio ao cliente|link de ajuda|protocolo",
     "price": r"price|expensive|overpriced|\bfees?\b|costs?\b|went up|pay more|"
     r"preço|preco|caro\b|taxa|custa|aumento|subiu|propaganda enganosa|"
-    r"black fraude|promo|desconto|cupom|frete grátis|frete gratis",
+    r"black fraude|promo|desconto|cupom|frete grátis|frete gratis|"
+    # A charge shown only at the end is a hidden fee: "o frete só aparece no final da compra".
+    r"(?:só |so )?aparecem? (?:só |so )?no final|only (?:shows?|appears?) (?:up )?at (?:the )?"
+    r"(?:end|checkout)",
+    # A cancellation for want of stock: "aprovou o pagamento e cancelou porque acabou o estoque".
+    "other": r"cancel\w*(?= (?:\w+ ){0,4}(?:out of stock|sem esto|acabou o esto|esgot))",
     "account_login": r"log ?in|logs? me out|sign ?in|sign-in|password|locked out|2fa|"
     r"two-factor|verification|\botp\b|senha|desloga|bloquead|bloqueou|"
     r"palavra-passe|iniciar sessão|duas etapas|verificação|invadiram|hacked|login",
@@ -82,11 +89,19 @@ def _compile(*patterns: str) -> re.Pattern[str]:
     return re.compile(strip_accents("|".join(p for p in patterns if p)))
 
 
-# The topic tagger's own words count too, so a cue it knows is never ignored here.
+# Asking for the money back is the remedy, not the complaint: "três aspiradores com defeito,
+# quero meu dinheiro de volta" is about the vacuums. Such a demand is weak refund evidence.
+_REMEDY = re.compile(
+    r"\b(?:quero|queremos|i want|we want|give me|full) (?:(?:o|a|meu|minha|o meu|a minha|my|our|"
+    r"a) )?(?:dinheiro de volta|reembolso|estorno|refund|money back)\b"
+)
+# The topic tagger's own words count too, so a cue it knows is never ignored here, except
+# shipping costs: "portes" is weak price evidence, as "frete" is.
+_TOPIC_CUES = {**_TOPIC_WORDS, "price": _TOPIC_WORDS["price"].replace("portes|", "")}
 _STRONG_RE = {
     reason: _compile(
         _STRONG.get(reason, ""),
-        _TOPIC_WORDS.get(reason, ""),
+        _TOPIC_CUES.get(reason, ""),
         words_pattern(STRONG_WORDS.get(reason, ())),
     )
     for reason in _PRIORITY
@@ -109,7 +124,11 @@ REASONS = (
 def reason_scores(text: str) -> dict[str, int]:
     """Evidence for each reason: 2 per strong cue, 1 per weak cue not inside a strong one."""
     folded = fold(text[:5000])
-    return {reason: _score(folded, reason) for reason in _PRIORITY}
+    remedies = len(_REMEDY.findall(folded))
+    folded = _REMEDY.sub(" ", folded)
+    scores = {reason: _score(folded, reason) for reason in _PRIORITY}
+    scores["refund_payment"] += remedies
+    return scores
 
 
 def _score(folded: str, reason: str) -> int:

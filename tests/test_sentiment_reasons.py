@@ -175,3 +175,31 @@ def test_word_cues_match_whole_words_only() -> None:
     # "bug" is not inside "bugle", nor "dead" inside "deadline"; "leak*" takes any ending.
     assert reasons.reason_scores("a bugle before the deadline")["product_quality"] == 0
     assert reasons.reason_scores("it leaks, bugs everywhere")["product_quality"] == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A reviewer's own posts where the earlier rules were right and the rewrite was not.
+        ("The promo code from Lumora's newsletter doesn't apply at checkout", "price"),
+        ("A nota fiscal veio errada e não consigo pedir o estorno", "refund_payment"),
+        ("Had to fill a manual refund form and still nothing", "refund_payment"),
+        ("refund confirmation went to my spam folder", "refund_payment"),
+        ("I was charged twice and you keep sending me spam", "refund_payment"),
+        ("Lumora checkout keeps declining my card", "refund_payment"),
+        ("The discount code doesn't work at checkout", "price"),
+        ("Cupom não funciona no app", "price"),
+        ("O botão de reembolso não funciona", "refund_payment"),
+        ("paguei frete expresso e demorou 12 dias, quero o frete de volta", "delivery"),
+        (
+            "Me mandaram um SMS dizendo que o pedido foi entregue mas não recebi nada",
+            "delivery",
+        ),
+        ("The SMS code never arrives", "account_login"),
+        # `other` keeps its narrow cues.
+        ("the manual is only in Chinese, no manual in English", "other"),
+        ("stop sending me spam emails", "other"),
+    ],
+)
+def test_reviewer_posts_where_the_earlier_rules_were_right(text: str, reason: str) -> None:
+    assert reasons.complaint_reason(text) == reason
