@@ -98,11 +98,16 @@ _PROFANITY = re.compile(
     r"puta que|foda|bosta|\bcaraças\b|\bcarago\b"
 )
 # Writing again, not time gone by: "still" and "há dez dias" say how long, not how angry (the
-# level design's 2 is capitals, "!!!", repeated contact, sarcasm). "Could you send it again?"
-# asks for a resend.
+# level design's 2 is capitals, "!!!", repeated contact, sarcasm). "Could you send me the code
+# again?" asks for a resend (_RESEND is taken out first); "against" is not "again".
+_RESEND = re.compile(r"\bsend (?:me |us )?(?:it |the \w+ )?again\b|\btry again\b")
 _REPEAT = re.compile(
-    r"(?<!send it )(?<!send )(?<!try )again|de novo|outra vez|mais uma vez|já liguei|ja liguei|"
+    r"\bagain\b|de novo|outra vez|mais uma vez|já liguei|ja liguei|"
     r"\b(?:second|third|fourth|fifth) (?:time|email|message|call|chat|dm)s?\b|"
+    # Counted contact: "the 4th time I contact you", "3ª vez que ligo", "mandei 3 e-mails".
+    r"\b\d+(?:st|nd|rd|th) (?:time|email|message|call)s?\b|"
+    r"\b\d+ ?[ªº] (?:vez|mensagem|ligação|ligacao)|"
+    r"\b(?:mandei|enviei) \d+ (?:e-?mails|mensagens)\b|\bliguei \d+ vezes\b|"
     r"\b(?:segunda|terceira|quarta) (?:vez|mensagem|chamada)|"
     r"\b(?:segundo|terceiro|quarto) (?:email|e-mail|contato|contacto)"
 )
@@ -172,7 +177,9 @@ def frustration(text: str) -> int:
     lowered = text.lower()
     if _THREAT.search(lowered) or _PROFANITY.search(lowered):
         return 3
-    if _shouting(text) or any(p.search(lowered) for p in (_REPEAT, _EXASPERATED, _ANGRY)):
+    if _shouting(text) or _REPEAT.search(_RESEND.sub(" ", lowered)):
+        return 2
+    if any(p.search(lowered) for p in (_EXASPERATED, _ANGRY)):
         return 2
     # A greeting or a polite request with no other sign of anger is a calm problem report.
     return 0 if _POLITE.search(lowered) else 1

@@ -203,3 +203,18 @@ def test_word_cues_match_whole_words_only() -> None:
 )
 def test_reviewer_posts_where_the_earlier_rules_were_right(text: str, reason: str) -> None:
     assert reasons.complaint_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I am against this new fee", 1),  # "against" is not "again"
+        ("Can you send me the code again?", 0),  # asks for a resend
+        ("this is the 4th time I contact you about my order", 2),
+        ("Mandei 3 e-mails e nada", 2),
+        ("3ª vez que ligo por causa do pedido", 2),
+        ("liguei 5 vezes por causa do pedido", 2),
+    ],
+)
+def test_reviewer_posts_on_repeat_contact(text: str, level: int) -> None:
+    assert topics.frustration(text) == level
