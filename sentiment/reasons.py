@@ -110,15 +110,7 @@ _WEAK_RE = {
     reason: _compile(_WEAK.get(reason, ""), words_pattern(WEAK_WORDS.get(reason, ())))
     for reason in _PRIORITY
 }
-REASONS = (
-    "account_login",
-    "refund_payment",
-    "price",
-    "product_quality",
-    "support",
-    "delivery",
-    "other",
-)
+REASONS = _PRIORITY  # every reason a complaint can be given
 
 
 def reason_scores(text: str) -> dict[str, int]:

@@ -9,14 +9,11 @@ makes the reading worse fails here.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
+from bench.reasons import complaints
 from sentiment import reasons, topics
 
-DATA = Path(__file__).parent / "data"
 # set -> minimum (reason accuracy, frustration exact, frustration within one level)
 FLOORS = {
     "en_even": (0.96, 0.93, 0.98),
@@ -28,18 +25,9 @@ FLOORS = {
 }
 
 
-def _complaints(name: str) -> list[dict[str, str]]:
-    language, part = name.split("_")
-    file = f"reasons_blind_{language}.tsv" if part == "blind" else f"reasons_{language}.tsv"
-    with (DATA / file).open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    keep = {"even": 0, "odd": 1}.get(part)
-    return [r for i, r in enumerate(rows) if r["label"] == "negative" and keep in (None, i % 2)]
-
-
 def test_the_blind_sets_cover_every_reason_and_level() -> None:
     for language in ("en", "pt"):
-        rows = _complaints(f"{language}_blind")
+        rows = complaints(f"{language}_blind")
         assert len(rows) >= 60
         assert {r["reason"] for r in rows} == set(reasons.REASONS)
         assert {r["frustration"] for r in rows} == {"0", "1", "2", "3"}
@@ -47,14 +35,14 @@ def test_the_blind_sets_cover_every_reason_and_level() -> None:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_reason_accuracy(name: str) -> None:
-    rows = _complaints(name)
+    rows = complaints(name)
     right = sum(reasons.complaint_reason(r["text"]) == r["reason"] for r in rows)
     assert right / len(rows) >= FLOORS[name][0]
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_frustration_exact_and_within_one_level(name: str) -> None:
-    rows = _complaints(name)
+    rows = complaints(name)
     levels = [(topics.frustration(r["text"]), int(r["frustration"])) for r in rows]
     exact = sum(got == want for got, want in levels) / len(rows)
     close = sum(abs(got - want) <= 1 for got, want in levels) / len(rows)
