@@ -115,6 +115,14 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "mais car*",
         "black fraude",
         "black friday",
+        # "o frete é um roubo": the price is the complaint, whatever it is the price of.
+        "um roubo",
+        "roubalheira",
+        "extorsao",
+        "rip-off",
+        "ripoff",
+        "rip off",
+        "daylight robbery",
     ),
     "product_quality": (
         "firmware",

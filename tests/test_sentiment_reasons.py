@@ -194,6 +194,18 @@ def test_reviewer_posts_where_the_earlier_rules_were_right(text: str, reason: st
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "o frete é um roubo, 30 reais",  # weak "frete" alone read it as delivery
+        "portes de 9 euros numa caneca, uma roubalheira",
+        "£12 delivery on a £20 order is a rip-off",
+    ],
+)
+def test_a_rip_off_is_a_price_complaint_whatever_it_is_the_price_of(text: str) -> None:
+    assert reasons.complaint_reason(text) == "price"
+
+
+@pytest.mark.parametrize(
     ("text", "level"),
     [
         ("I am against this new fee", 1),  # "against" is not "again"
