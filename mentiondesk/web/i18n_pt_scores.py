@@ -6,25 +6,27 @@ from __future__ import annotations
 _ONCE = "Cada caso conta uma vez, com a resposta mais recente."
 
 SCORES: dict[str, str] = {
+    # A folded list of the cards' definitions under them (a title shows on hover only).
+    "What these figures mean": "O que estes números significam",
     "CSAT: of the satisfaction answers (1 to 5) given in this period, the share of 4s and 5s. "
     "Each case counts once, with its latest answer.": (
         "CSAT: das respostas de satisfação (de 1 a 5) dadas neste período, a proporção de notas "
         "4 e 5. " + _ONCE
     ),
     "NPS: of the answers to “would you recommend us?” (0 to 10) given in this period, the % "
-    "of promoters (9–10) minus the % of detractors (0–6), from −100 to +100. Each case counts "
+    "of promoters (9–10) minus the % of detractors (0–6), from -100 to +100. Each case counts "
     "once, with its latest answer.": (
         "NPS: das respostas a “você nos recomendaria?” (de 0 a 10) dadas neste período, a % de "
-        "promotores (9–10) menos a % de detratores (0–6), de −100 a +100. " + _ONCE
+        "promotores (9–10) menos a % de detratores (0–6), de -100 a +100. " + _ONCE
     ),
 }
 
 # Portugal asks without "você" and quotes with « ».
 SCORES_PT: dict[str, str] = {
     "NPS: of the answers to “would you recommend us?” (0 to 10) given in this period, the % "
-    "of promoters (9–10) minus the % of detractors (0–6), from −100 to +100. Each case counts "
+    "of promoters (9–10) minus the % of detractors (0–6), from -100 to +100. Each case counts "
     "once, with its latest answer.": (
         "NPS: das respostas a «recomendaria-nos?» (de 0 a 10) dadas neste período, a % de "
-        "promotores (9–10) menos a % de detratores (0–6), de −100 a +100. " + _ONCE
+        "promotores (9–10) menos a % de detratores (0–6), de -100 a +100. " + _ONCE
     ),
 }

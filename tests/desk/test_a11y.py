@@ -61,6 +61,30 @@ async def test_every_column_of_the_people_table_is_named(as_role: Login) -> None
     assert texts(await _get(admin, "/people", PT), "th")[-1] == "Ações"
 
 
+async def test_each_persons_buttons_say_whose_row_they_act_on(as_role: Login) -> None:
+    page = await _get(await as_role("admin"), "/people")
+    rows = re.findall(r'<td id="(person-\d+)">([^<]+)</td>(.*?)</tr>', page, re.S)
+    assert len(rows) >= 3
+    for cell, _name, rest in rows:
+        buttons = re.findall(r"<button[^>]*>", rest)
+        assert all(f'aria-describedby="{cell}"' in b for b in buttons), rest
+
+
+async def test_the_cards_definitions_are_on_the_page_not_only_on_hover(as_role: Login) -> None:
+    # A title shows on hover only: a phone or a keyboard never sees it.
+    manager = await as_role("manager")
+    page = await _get(manager, "/dashboard")
+    help_ = re.search(r'<details class="kpi-help">.*?</details>', page, re.S)
+    assert help_, "no definitions"
+    items = texts(help_[0], "li")
+    assert [i.split(":")[0].split(" (")[0] for i in items] == [
+        "The median", "p90", "Resolution rate", "CSAT", "NPS"
+    ]  # fmt: skip
+    assert "from -100 to +100" in items[-1]  # the figure's own minus sign
+    portugal = await _get(manager, "/dashboard", {"Accept-Language": "pt-PT"})
+    assert "«recomendaria-nos?»" in portugal and "O que estes números significam" in portugal
+
+
 async def test_the_sentiment_chart_has_its_figures_as_a_table(as_role: Login, store: Store) -> None:
     manager = await as_role("manager")
     assert "chart-figures" not in await _get(manager, "/dashboard")  # an empty chart says so

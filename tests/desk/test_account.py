@@ -26,7 +26,7 @@ def _last_login(store: Store, name: str) -> datetime | None:
 
 
 def _rows(page: str) -> dict[str, str]:
-    return {m[1]: m[0] for m in re.finditer(r"<tr><td>(\w+)</td>.*?</tr>", page, re.S)}
+    return {m[1]: m[0] for m in re.finditer(r"<tr><td[^>]*>(\w+)</td>.*?</tr>", page, re.S)}
 
 
 async def test_a_login_is_recorded_on_the_person(as_role: Login, store: Store) -> None:

@@ -24,6 +24,7 @@ def test_the_first_tab_offers_a_way_past_the_header(page: Page, world: tuple[str
     expect(skip).to_be_focused()
     assert skip.bounding_box()["y"] >= 0  # type: ignore[index]
     page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()  # Tab's start moves with it
     page.keyboard.press("Tab")  # from the content on: the filters, not the menu
     expect(page.locator("main select[name=view]")).to_be_focused()
 
@@ -65,6 +66,21 @@ def test_the_one_key_shortcuts_can_be_turned_off_and_stay_off(
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("j")
     expect(rows.nth(0)).to_be_focused()
+
+
+def test_the_shortcut_switch_stays_where_keys_may_still_be_used(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    # A desktop zoomed to 200 % is 640 CSS pixels wide: the hint goes, not the switch.
+    url, _ = world
+    page.set_viewport_size({"width": 640, "height": 900})
+    login(page, url, "agent")
+    page.locator(".filter-box > summary").click()  # narrow: the filters fold, the switch too
+    expect(page.get_by_label("One-key shortcuts")).to_be_visible()
+    expect(page.locator(".filters .keys")).to_be_hidden()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    switch, hint = (page.locator(s).bounding_box() for s in (".keys-switch", ".filters .keys"))
+    assert switch and hint and abs(switch["y"] - hint["y"]) < 8  # one line, side by side
 
 
 def test_each_rows_buttons_say_whose_row_they_act_on(page: Page, world: tuple[str, Store]) -> None:
@@ -130,5 +146,12 @@ def test_links_in_running_text_are_underlined_not_only_blue(
     past = page.locator("ul.plain a", has_text="MD-")  # the author's earlier case, in a list
     expect(past).to_have_count(1)
     assert past.evaluate(line) == "underline"
+    # Links in grey text (a case page's "view on X", a draft's "another mention") too.
+    page.evaluate(
+        """() => document.querySelector('main').insertAdjacentHTML('beforeend',
+        '<div class="author-line"><a id="t1" href="#">v</a></div>'
+        + '<small class="muted"><a id="t2" href="#">m</a></small>')"""
+    )
+    assert page.locator("#t1").evaluate(line) == page.locator("#t2").evaluate(line) == "underline"
     assert page.locator(".crumbs a").evaluate(line) == "none"  # a menu's link, on its own
     assert page.locator(".top nav a").first.evaluate(line) == "none"
