@@ -206,6 +206,22 @@ def test_a_rip_off_is_a_price_complaint_whatever_it_is_the_price_of(text: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A walkthrough of the demo: a scam's sums are no price, an SMS's delivery no parcel.
+        ('@lumora is hiring "product testers" at $45/hr, no experience needed!', "other"),
+        ("Earn £500/day from home, DM me", "other"),
+        ("caí num golpe de um perfil falso da Lumora, cobraram R$ 200", "other"),
+        ("this is a scam, you charged me twice", "refund_payment"),  # the charge is the problem
+        ("SMS delivery to some carriers has been flaky since the changes", "account_login"),
+        ("Postmortem: duplicate charges during the checkout incident", "refund_payment"),
+    ],
+)
+def test_scams_sms_delivery_and_duplicate_charges(text: str, reason: str) -> None:
+    assert reasons.complaint_reason(text) == reason
+
+
+@pytest.mark.parametrize(
     ("text", "level"),
     [
         ("I am against this new fee", 1),  # "against" is not "again"
