@@ -9,14 +9,13 @@ from datetime import UTC, datetime
 
 from mentiondesk.models import PLATFORM_NAMES, Author, Mention
 
-# A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
-_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
 # Where a part of a name starts: "ana-luísa" and "o'neill" are greeted "Ana-Luísa", "O'Neill".
 _PART_START = re.compile(r"(^|['’-])([^\W\d_])")
 # A display name opening with one of these is a shop's or a hobby's, not a person's: "Cozinha
