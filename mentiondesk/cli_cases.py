@@ -10,7 +10,7 @@ from rich import box
 from rich.table import Table
 
 from mentiondesk import audit, queue, queue_views
-from mentiondesk.cli_common import desk_zone, load, open_store, who
+from mentiondesk.cli_common import ShowAtMost, desk_zone, load, open_store, who
 from mentiondesk.cli_queue import listed_title, out, queue_errors, retry_command
 from mentiondesk.cli_text import shown
 from mentiondesk.held_replies import HeldReply
@@ -34,7 +34,7 @@ def cases_list(
             case_sensitive=False,
         ),
     ] = "open",
-    limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
+    limit: ShowAtMost = 50,
 ) -> None:
     """Cases whose approved reply the outbox holds first (as the desk's queue), then the most
     urgent, then the longest waiting."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import typer
@@ -15,6 +16,8 @@ from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
 
 err = Console(stderr=True, soft_wrap=True)
+# The `--limit` of every listing command (drafts, cases, outbox); each sets its own default.
+ShowAtMost = Annotated[int, typer.Option("--limit", help="Show at most this many.", min=1)]
 
 
 @contextmanager

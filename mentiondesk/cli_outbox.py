@@ -11,7 +11,7 @@ from rich.table import Table
 
 from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
-from mentiondesk.cli_common import config_errors, desk_zone, load, open_store, who
+from mentiondesk.cli_common import ShowAtMost, config_errors, desk_zone, load, open_store, who
 from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
@@ -38,7 +38,7 @@ def outbox_list(
     held: Annotated[
         bool, typer.Option("--held", help="Only held actions (need a person).")
     ] = False,
-    limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 100,
+    limit: ShowAtMost = 100,
 ) -> None:
     """Pending and held actions with their last error, the longest waiting first."""
     statuses = ("held",) if held else ("pending", "held")

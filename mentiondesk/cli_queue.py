@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import outbox_admin, queue, queue_views
-from mentiondesk.cli_common import err, load, open_store, who
+from mentiondesk.cli_common import ShowAtMost, err, load, open_store, who
 from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
@@ -39,7 +39,7 @@ def drafts_list(
             case_sensitive=False,
         ),
     ] = "pending",
-    limit: Annotated[int, typer.Option(help="Show at most this many.", min=1)] = 50,
+    limit: ShowAtMost = 50,
 ) -> None:
     """Drafts, oldest first; above the pending ones, approved replies the outbox holds."""
     store = open_store(load(ctx))
