@@ -193,6 +193,13 @@ def test_reviewer_posts_where_the_earlier_rules_were_right(text: str, reason: st
     assert reasons.complaint_reason(text) == reason
 
 
+def test_shipping_costs_are_weak_price_evidence_in_both_countries() -> None:
+    # The topic tagger's "portes" is taken out of the strong cues by editing its pattern: if
+    # that pattern changes shape, this says so.
+    for word in ("frete", "portes"):
+        assert reasons.reason_scores(f"os {word} da encomenda")["price"] == 1, word
+
+
 @pytest.mark.parametrize(
     "text",
     [

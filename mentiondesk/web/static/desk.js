@@ -48,8 +48,8 @@
       el.classList.toggle("overdue", overdue);
       el.classList.toggle("due-soon", dueSoon);
       // The urgency its colour shows, in words for a screen reader (_macros.html's timer).
-      var say = el.nextElementSibling, words = overdue ? STRINGS.overdue : "";
-      if (dueSoon) words = STRINGS.dueSoon;
+      var say = el.nextElementSibling;
+      var words = overdue ? STRINGS.overdue : dueSoon ? STRINGS.dueSoon : "";
       if (say && say.matches(".timer-urgency") && say.textContent !== words) {
         say.textContent = words;
       }
