@@ -3,7 +3,9 @@
     python bench/reasons.py [--misses SET]
 
 Sets: `en_even`/`pt_even` (the rows the cues were written from), `en_odd`/`pt_odd` (held out)
-and `en_blind`/`pt_blind` (written before the last change to the cues, never tuned on).
+and `en_blind`/`pt_blind` (written before the last change to the cues, never tuned on); then
+frustration on `threats_en`/`threats_pt`: advice to other customers ("vai no Procon") against
+the author's own threat ("vou no Procon"), where only the threat is level 3.
 `--misses en_even` lists the rows of one set read wrong, to study the seen rows only.
 """
 
@@ -22,13 +24,19 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 
 def complaints(name: str) -> list[dict[str, str]]:
-    """The negative rows of a set: `en_even`, `pt_odd`, `en_blind`…"""
+    """The negative rows of a set: `en_even`, `pt_odd`, `en_blind`…, or all of `threats_en`."""
+    if name.startswith("threats_"):
+        return _rows(f"{name}.tsv")
     language, part = name.split("_")
     file = f"reasons_blind_{language}.tsv" if part == "blind" else f"reasons_{language}.tsv"
-    with (DATA / file).open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    rows = _rows(file)
     keep = {"even": 0, "odd": 1}.get(part)
     return [r for i, r in enumerate(rows) if r["label"] == "negative" and keep in (None, i % 2)]
+
+
+def _rows(file: str) -> list[dict[str, str]]:
+    with (DATA / file).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
 
 
 def figures(rows: list[dict[str, str]]) -> tuple[float, float, float]:
@@ -41,15 +49,33 @@ def figures(rows: list[dict[str, str]]) -> tuple[float, float, float]:
     return right / n, exact / n, close / n
 
 
+def threat_figures(rows: list[dict[str, str]]) -> tuple[float, str, str]:
+    """Frustration exact; own threats read 3; advice below 3 read 3 (the false escalations)."""
+    levels = [(topics.frustration(r["text"]), int(r["frustration"]), r["kind"]) for r in rows]
+    exact = sum(got == want for got, want, _ in levels) / len(rows)
+    own = [got for got, _, kind in levels if kind == "own"]
+    advice = [got for got, want, kind in levels if kind == "advice" and want < 3]
+    return exact, f"{own.count(3)}/{len(own)}", f"{advice.count(3)}/{len(advice)}"
+
+
+def _print_misses(rows: list[dict[str, str]]) -> None:
+    for r in rows:
+        # The threat sets have no reason: their `kind` (advice or own) stands in its place.
+        want = (r.get("reason", r.get("kind", "")), int(r["frustration"]))
+        got = (
+            reasons.complaint_reason(r["text"]) if "reason" in r else want[0],
+            topics.frustration(r["text"]),
+        )
+        if got != want:
+            print(f"{want[0]}/{want[1]} read {got[0]}/{got[1]}: {r['text']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", help="list the rows of this set read wrong")
     args = parser.parse_args()
     if args.misses:
-        for r in complaints(args.misses):
-            got = (reasons.complaint_reason(r["text"]), topics.frustration(r["text"]))
-            if got != (r["reason"], int(r["frustration"])):
-                print(f"{r['reason']}/{r['frustration']} read {got[0]}/{got[1]}: {r['text']}")
+        _print_misses(complaints(args.misses))
         return
     print(f"{'set':10} {'n':>4} {'reason':>7} {'frust.':>7} {'within1':>7}")
     for language in ("en", "pt"):
@@ -58,6 +84,12 @@ def main() -> None:
             rows = complaints(name)
             reason, exact, close = figures(rows)
             print(f"{name:10} {len(rows):4} {reason:7.3f} {exact:7.3f} {close:7.3f}")
+    print(f"\n{'set':10} {'n':>4} {'frust.':>7} {'own->3':>7} {'advice->3':>9}")
+    for language in ("en", "pt"):
+        name = f"threats_{language}"
+        rows = complaints(name)
+        exact, own, advice = threat_figures(rows)
+        print(f"{name:10} {len(rows):4} {exact:7.3f} {own:>7} {advice:>9}")
 
 
 if __name__ == "__main__":
