@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from sentiment._threats import threatens
+
 REASONS = (
     "delivery",
     "refund_payment",
@@ -67,32 +69,6 @@ _TOPIC_WORDS: Mapping[str, str] = {
 }
 _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
 
-# A complaint to an outside body, a lawyer or a court.
-_OUTSIDE = (
-    r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|portal ?da ?queixa|\bdeco\b|"
-    r"\basae\b|regulator|trading standards|ombudsman|\bbbb\b|\bftc\b|consumer protection|lawyer|"
-    r"solicitor|attorney|lawsuit|\bsu(?:e|ing) (?:you|u|them|the company)\b|legal action|"
-    r"advogad|\b(?:vou|vamos|irei) processar\b|processar (?:vocês|voces|vcs|a empresa)|"
-    r"\bjustiça\b|chargeback|small claims|\bcourt\b|tribunal|juizado|pequenas causas|"
-    r"standards authority|formal (?:\w+ )?complaint|queixa formal|\bcnpd\b|\bofcom\b|\bfca\b|"
-    r"denunciar|inmetro"
-)
-# Leaving: cancelling the membership or account, closing it, buying elsewhere. Cancelling an
-# order is a request, not a threat.
-_LEAVING = (
-    r"never again|nunca mais|switching to|never (?:buying|shopping|ordering|buy|shop|order)\b|"
-    r"\bcancel(?:l?ing|l?ed)? (?:my |our |the )?(?:\w+ ?\+|account|subscription|membership|plan)|"
-    r"\b(?:i'?m|i am|we'?re|i'?ll|i will|going to|gonna) cancel(?:l?ing)?\b"
-    r"(?! (?:my |the |this |that |an? |our )?(?:orders?|purchase|return|request)\b)|"
-    r"\bclos(?:e|ing) (?:my|the|our) (?:\w+ )?account|\bdelet(?:e|ing) my (?:\w+ )?account|"
-    r"taking my (?:business|money) elsewhere|shop(?:ping)? (?:somewhere|elsewhere)|"
-    r"\bcancel\w* (?:o |a |minha |meu |a minha |o meu )?(?:\w+ ?\+|assinatura|conta\b|plano|tudo)|"
-    r"\b(?:fech|apag)(?:ar|ei|o|ando) (?:a |minha |a minha )?conta\b|"
-    r"\bexclu(?:ir|í) (?:minha )?conta\b|(?:vou|vamos) trocar de (?:marca|loja|operadora)|"
-    r"n[ãa]o (?:volto a comprar|compro mais)\b|compr\w+ (?:noutro|em outro) (?:lado|lugar|sítio)"
-)
-# Whole phrases only: "sue" inside "issue", "processar o reembolso" ask for nothing drastic.
-_THREAT = re.compile(f"{_OUTSIDE}|{_LEAVING}")
 _PROFANITY = re.compile(
     r"\bwtf\b|fuck|shit|\bcrap\b|bullshit|damn|\bporra\b|merda|caralho|\bpqp\b|\bfdp\b|"
     r"puta que|foda|bosta|\bcaraças\b|\bcarago\b"
@@ -175,7 +151,8 @@ def reason(found_topics: tuple[str, ...]) -> str:
 def frustration(text: str) -> int:
     """0 calm, 1 annoyed, 2 angry (shouting, repeat contact, exasperation), 3 threat/profanity."""
     lowered = text.lower()
-    if _THREAT.search(lowered) or _PROFANITY.search(lowered):
+    # Advice to another customer ("vai no Procon") is no threat: see _threats.
+    if threatens(lowered) or _PROFANITY.search(lowered):
         return 3
     if _shouting(text) or _REPEAT.search(_RESEND.sub(" ", lowered)):
         return 2

@@ -155,3 +155,47 @@ def test_an_order_cancellation_request_is_not_escalated() -> None:
 )
 def test_waiting_alone_is_annoyance_and_repeat_contact_is_anger(text: str, level: int) -> None:
     assert topics.frustration(text) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Advice to another customer names Procon or the BBB but threatens nothing: the rest of
+        # the post gives the level (here 1, annoyed: no politeness, no anger).
+        ("@kat_p you should file a chargeback, they ignored me too", 1),
+        ("just report them to trading standards", 1),
+        ("take Vendra to small claims, it is cheap", 1),
+        ("I'd go to the ombudsman if I were you", 1),
+        ("ask your bank for a chargeback, it took a week", 1),
+        ("cancel the Lumora+ trial before it renews", 1),
+        ("@leo_r abre reclamação no Procon que eles resolvem", 1),
+        ("tenta o consumidor.gov, é rápido", 1),
+        ("vc deveria ir no Procon", 1),
+        ("devias fazer queixa à DECO", 1),  # pt-PT
+        ("pede o Livro de Reclamações na loja", 1),  # pt-PT
+        ("olha a nota da Zuna no Reclame Aqui", 1),  # a rating, not a complaint
+        # The author's own step, in any tense, or a bare threat at the brand stays 3.
+        ("reporting Lumora to the BBB tonight", 3),
+        ("I'll see you in small claims", 3),
+        ("Report filed with the BBB", 3),  # a noun, not "report them"
+        ("refund me by Friday or it's small claims", 3),
+        ("Go ahead, keep ignoring me. My lawyer will be in touch", 3),
+        ("vou abrir reclamação no Reclame Aqui hoje", 3),
+        ("devolve o dinheiro ou vai pro Procon", 3),  # "vai pro" after "ou": where it goes
+        ("resolvam senão é Procon", 3),
+        ("registei queixa na ASAE", 3),  # pt-PT
+        ("pedi o Livro de Reclamações ao funcionário", 3),  # "pedi", not "pede"
+        ("consumidor.gov neles", 3),
+    ],
+)
+def test_advice_is_no_threat_but_the_authors_own_step_is(text: str, level: int) -> None:
+    assert topics.frustration(text) == level
+
+
+def test_advice_to_other_customers_is_not_escalated() -> None:
+    advice = _reading("vai no Procon, faz o chargeback que resolve", Label.NEGATIVE)
+    threat = _reading("vou no Procon amanhã", Label.NEGATIVE)
+    kinds = [
+        [a.kind.value for a in SHIPPED.decide(mention(1), r, History())] for r in (advice, threat)
+    ]
+    assert ["escalate" in k for k in kinds] == [False, True]

@@ -1,0 +1,144 @@
+"""Threats: the author's own step to an outside body or away from the brand, not advice.
+
+"vou no Procon" and "I'm reporting you to the BBB" threaten; "vai no Procon, faz o chargeback
+que resolve" and "you should report them to the BBB" tell another customer what to do, and the
+writer threatens nothing. Each threat phrase is read in its clause: the last advice or
+first-person cue before it decides. With neither, it stays a threat, since a missed threat
+costs more than an extra escalation. Patterns are matched on lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# A complaint to an outside body, a lawyer or a court.
+_OUTSIDE = (
+    r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|portal ?da ?queixa|\bdeco\b|"
+    r"\basae\b|regulator|trading standards|ombudsman|\bbbb\b|\bftc\b|consumer protection|lawyer|"
+    r"solicitor|attorney|lawsuit|\bsu(?:e|ing) (?:you|u|them|the company)\b|legal action|"
+    r"advogad|\b(?:vou|vamos|irei) processar\b|processar (?:vocês|voces|vcs|a empresa)|"
+    r"\bjustiça\b|chargeback|small claims|\bcourt\b|tribunal|juizado|pequenas causas|"
+    r"standards authority|formal (?:\w+ )?complaint|queixa formal|\bcnpd\b|\bofcom\b|\bfca\b|"
+    r"denunciar|inmetro"
+)
+# Leaving: cancelling the membership or account, closing it, buying elsewhere. Cancelling an
+# order is a request, not a threat.
+_LEAVING = (
+    r"never again|nunca mais|switching to|never (?:buying|shopping|ordering|buy|shop|order)\b|"
+    r"\bcancel(?:l?ing|l?ed)? (?:my |our |the )?(?:\w+ ?\+|account|subscription|membership|plan)|"
+    r"\b(?:i'?m|i am|we'?re|i'?ll|i will|going to|gonna) cancel(?:l?ing)?\b"
+    r"(?! (?:my |the |this |that |an? |our )?(?:orders?|purchase|return|request)\b)|"
+    r"\bclos(?:e|ing) (?:my|the|our) (?:\w+ )?account|\bdelet(?:e|ing) my (?:\w+ )?account|"
+    r"taking my (?:business|money) elsewhere|shop(?:ping)? (?:somewhere|elsewhere)|"
+    r"\bcancel\w* (?:o |a |minha |meu |a minha |o meu )?(?:\w+ ?\+|assinatura|conta\b|plano|tudo)|"
+    r"\b(?:fech|apag)(?:ar|ei|o|ando) (?:a |minha |a minha )?conta\b|"
+    r"\bexclu(?:ir|í) (?:minha )?conta\b|(?:vou|vamos) trocar de (?:marca|loja|operadora)|"
+    r"n[ãa]o (?:volto a comprar|compro mais)\b|compr\w+ (?:noutro|em outro) (?:lado|lugar|sítio)"
+)
+# Whole phrases only: "sue" inside "issue", "processar o reembolso" ask for nothing drastic.
+_THREAT = re.compile(f"{_OUTSIDE}|{_LEAVING}")
+
+# Where a clause ends: "se não resolverem hoje, vou ao Procon", "next stop: my lawyer".
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\s[-–—]\s")
+# Verbs that tell someone to act: "file a chargeback", "vai no Procon", "faz queixa". Not
+# "cancel my account" (a demand to the brand), nor "Reclame Aqui" (the site), nor "report
+# filed".
+_VERBS = (
+    r"(?:go (?:to|straight|after)|head to|file|report(?! (?:filed|submitted|sent|made))|"
+    r"take (?:them|it|\w+) to|get (?:a|an|your)|try|contact|call|complain|ask|tell|dispute|"
+    r"open a|do a|hit them|threaten|escalate|sue|lodge|submit|raise|write to|email|reach out|"
+    r"shop|switch|cancel(?! (?:my|our)\b)|"
+    r"vai (?:no|na|nos|nas|ao|à|aos|pro|pra|para|lá|la|direto|logo|até)|"
+    r"vá (?:ao|à|no|na|pro|pra|para)|fa[zç]a?m?|faca|abr[ae]m?|reclam(?:a|em|e(?! ?aqui))|"
+    r"regist(?:r)?[ae]m?|denunci[ae]m?|lig(?:a|ue|uem) (?:pro|pra|para|pa|ao|à)|procur[ae]m?|"
+    r"entr[ae]m? (?:no|na|em|com)|tent[ae]m?|experiment[ae]|recorr[ae]|conta(?:c)?t[ae]|"
+    r"fal[ae] com|mand[ae]|coloca|põe|poe|bota|acion[ae]|pede|peça|peca|apresent[ae]|"
+    r"escrev[ae]|us[ae]|lev[ae]|process[ae]m?|amea[çc][ae]|"
+    r"cancel[ae]m?(?! (?:a |o )?(?:minha|meu)\b)|compr[ae]m?|troc[ae]|cham[ae]|fujam|foge)\b"
+)
+# Telling someone to act at the start of a clause ("@ana vai no Procon", "just file a
+# chargeback"). Only there: "senão vai pro Reclame Aqui" says where the complaint goes, and
+# "I will file a chargeback" is the author's.
+_IMPERATIVE = re.compile(
+    r"^\s*(?:@\S+\s+)*(?:(?:just|honestly|seriously|then|and|so|also|definitely|simply|maybe|"
+    r"pls|só|simplesmente|então|entao|e|aí|ai|mas|mano|amiga|amigo|gente|tb|também|tambem|"
+    rf"olha|depois|primeiro)\s+)*{_VERBS}"
+)
+# Advice anywhere before the threat: "you should", "I'd recommend", "vc deveria", "devias".
+_ADVICE = re.compile(
+    r"\byou (?:should|could|can|need to|have to|might|may want|must|gotta)\b|"
+    r"\byou['’](?:ll|d) (?:want|need|better)\b|\byour (?:bank|card)\b|recommend|suggest|advis|"
+    r"\bif i were you\b|\bi(?:['’]d| would) (?!like|love|rather|have)|\bmy advice\b|\btip\b|"
+    r"\b(?:report|take|sue) them\b|\bif you (?!don|do not|can['’]?t|cannot|won['’]?t|refuse|"
+    r"keep|ignore|fail)|"
+    r"\b(?:você|voce|vc|tu) (?:deveria|devia|tem que|tem de)\b|\bdev(?:ia|eria)s?\b|\bdeves\b|"
+    r"\btens (?:de|que)\b|\bprecisas?\b|recomendo|aconselho|sugiro|\bindico\b|\bo melhor é\b|"
+    r"\bmelhor (?:é |e )?(?:abrir|ir|fazer|reclamar|regist|pedir|falar|ligar|procurar)|\bdica\b|"
+    r"\bse (?:eu )?fosse (?:você|voce|vc|tu|a ti)\b|\bno (?:seu|teu) lugar\b|"
+    r"\bse (?:você|voce|vc|tu) (?!não|nao)|\bse \w+aste\b|\bpodes\b|"
+    r"\bpode (?:abrir|ir|fazer|reclamar|regist|pedir|tentar|ligar|procurar)|"
+    r"\bv[ãa]o (?:no|na|nos|nas|ao|à|pro|pra|para)\b"
+)
+# The author's own step or threat: first person, a condition ("or", "senão") or "see you in".
+_OWN = re.compile(
+    r"\bi\b(?!['’]d)|\bi['’](?:m|ll|ve)\b|\b(?:im|ive|my|mine|we|our|gonna|otherwise|unless)\b|"
+    # "or" as a condition ("refund me or it's a chargeback"), not between two steps of advice
+    # ("dispute it with PayPal or file with the BBB").
+    rf"\b(?:or|ou)\b(?!\s+(?:just\s+|só\s+)?{_VERBS})|"
+    r"\bwe['’](?:re|ll|ve)\b|\bsee you\b|\bhear(?:ing)? from\b|\b(?:report|sue|take) you\b|"
+    r"\b(?:eu|meu|minha|meus|minhas|vou|vamos|irei|tô|tou|estou|fui|abri|fiz|pedi|escrevi|"
+    r"recorri|abro|faço|peço|mando|ligo|senão|senao|aguardem|esperar)\b|\bse n[ãa]o\b|"
+    r"\bpr[óo]ximo passo\b|\b\w{2,}ei\b|\b\w+[aeiô]mos\b"
+)
+# A rating, not a complaint: "a Noriq tem nota 4 no Reclame Aqui", "Noriq's BBB rating is an F".
+_RATING_BEFORE = re.compile(
+    r"\b(?:nota|reputação|reputacao|avaliação|avaliacao|rating|score) (?:\S+ ){0,3}"
+    r"(?:no|na|on|at|with) (?:the )?$"
+)
+_RATING_AFTER = re.compile(r"^(?:['’]s)? (?:rating|score|reviews?|page|profile)\b")
+_WINDOW = 200
+# Each threat phrase costs a clause's reading; a post is rarely advice that many times over.
+_MOST_READ = 30
+# "the FTC and the BBB", "no Procon e no Reclame Aqui": a second body shares the first's reading.
+_JOINED = re.compile(
+    r"\s*(?:and|or|e|ou|/|&|\+)?\s*(?:(?:the|a|o|no|na|nos|nas|ao|à|aos|pro|pra|com|to|with|"
+    r"in|at)\s+){0,2}"
+)
+
+
+def threatens(lowered: str) -> bool:
+    """Whether the author threatens to go to an outside body or to leave (not advice)."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(lowered)]
+    previous: tuple[int, bool] | None = None
+    for count, match in enumerate(_THREAT.finditer(lowered)):
+        if count == _MOST_READ:
+            return True  # dozens of threat words, all advice? Unsure: keep the threat
+        if previous and _JOINED.fullmatch(lowered, previous[0], match.start()):
+            own = previous[1]
+        else:
+            before = bisect_right(ends, match.start())  # clause ends up to the match
+            own = _own(lowered, match, ends[before - 1] if before else 0)
+        if own:
+            return True
+        previous = (match.end(), own)
+    return False
+
+
+def _own(lowered: str, match: re.Match[str], clause_start: int) -> bool:
+    # A tweet's clause is short; a longer run without punctuation is read from its last
+    # _WINDOW characters, so a post of thousands of threat words stays linear.
+    start = max(clause_start, match.start() - _WINDOW)
+    clause = lowered[start : match.end()]
+    own = _last_end(_OWN, clause)
+    imperative = _IMPERATIVE.match(clause) if start == clause_start else None
+    advice = max(_last_end(_ADVICE, clause), imperative.end() if imperative else 0)
+    if own or advice:
+        return own > advice
+    before = lowered[start : match.start()]
+    # Naming the site for its score is neither advice nor a threat.
+    return not (_RATING_BEFORE.search(before) or _RATING_AFTER.match(lowered[match.end() :]))
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    return max((m.end() for m in pattern.finditer(text)), default=0)
