@@ -62,7 +62,8 @@ _STRONG: dict[str, str] = {
     r"sem resposta|atendente|retorno|apoio ao cliente|link de ajuda|protocolo",
     "price": r"price|expensive|overpriced|\bfees?\b|costs?\b|went up|pay more|"
     r"preço|preco|caro\b|taxa|custa|aumento|subiu|propaganda enganosa|"
-    r"black fraude|promo|desconto|cupom|frete grátis|frete gratis|"
+    r"black fraude|promo|desconto|cupom|frete grátis|frete gratis|portes grátis|portes gratis|"
+    r"portes gratuitos|"
     # A charge shown only at the end is a hidden fee: "o frete só aparece no final da compra".
     r"(?:só |so )?aparecem? (?:só |so )?no final|only (?:shows?|appears?) (?:up )?at (?:the )?"
     r"(?:end|checkout)",
@@ -96,7 +97,8 @@ _REMEDY = re.compile(
     r"a) )?(?:dinheiro de volta|reembolso|estorno|refund|money back)\b"
 )
 # The topic tagger's own words count too, so a cue it knows is never ignored here, except
-# shipping costs: "portes" is weak price evidence, as "frete" is.
+# shipping costs as a price: "portes" is weak price evidence, as "frete" is (both are strong
+# delivery evidence, as delivery words of the tagger).
 _TOPIC_CUES = {**_TOPIC_WORDS, "price": _TOPIC_WORDS["price"].replace("portes|", "")}
 _STRONG_RE = {
     reason: _compile(

@@ -21,9 +21,12 @@ REASONS = (
 )
 
 _TOPIC_WORDS: Mapping[str, str] = {
+    # Shipping costs name the shipping: "frete" (pt-BR) and "portes" (pt-PT) are delivery
+    # words; "portes", only ever the charge, is a price word too.
     "delivery": r"deliver|shipping|shipped|shipment|parcel|package|courier|tracking|arriv|"
     r"dispatch|ups\b|entreg|encomenda|correios|loggi|\bctt\b|rastreio|rastreamento|frete|"
-    r"transportadora|não chegou|nao chegou|chegou|envio|enviad|atras[oa]|extravi|\bdelayed\b",
+    r"portes|transportadora|não chegou|nao chegou|chegou|envio|enviad|atras[oa]|extravi|"
+    r"\bdelayed\b",
     "refund_payment": r"refund|charged|charge\b|double charge|payment|paid|money back|"
     r"chargeback|invoice|reembols|estorn|cobran|cobrad|cobrar|pagamento|pagu|paguei|\bpix\b|"
     r"boleto|mb ?way|cartão|cartao|dinheiro de volta|devolu|fatura|factura",

@@ -201,6 +201,27 @@ def test_shipping_costs_are_weak_price_evidence_in_both_countries() -> None:
 
 
 @pytest.mark.parametrize(
+    ("frete", "portes", "reason"),
+    [
+        # Shipping costs are about the shipping: paid for it and it came late is a delivery
+        # complaint (the Portuguese post read refund_payment, "paguei" being its only cue).
+        (
+            "paguei frete e a encomenda demorou três semanas",
+            "paguei portes e a encomenda demorou três semanas",
+            "delivery",
+        ),
+        # Free shipping not given is a promo not honoured, as "frete grátis" is.
+        ("o frete grátis não foi aplicado", "os portes grátis não foram aplicados", "price"),
+    ],
+)
+def test_portes_reads_as_frete_does(frete: str, portes: str, reason: str) -> None:
+    read = (reasons.complaint_reason(frete), reasons.complaint_reason(portes))
+    assert read == (reason, reason)
+    # "portes" is only ever the charge, so it names a price as well as the shipping.
+    assert {"delivery", "price"} <= set(topics.topics(portes))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "o frete é um roubo, 30 reais",  # weak "frete" alone read it as delivery
