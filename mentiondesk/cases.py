@@ -118,7 +118,7 @@ def withdraw_answered_by_praise(
     the case's pending drafts answering what the author said before it (the apology, "send us
     your order number") are withdrawn naming the praise, so nobody sends them blindly. Whether
     the case is resolved, a person decides."""
-    for case_id, (praise, since) in _last_of(todo, cases, is_praise).items():
+    for case_id, (praise, since) in last_of(todo, cases, is_praise).items():
         _withdraw(conn, case_id, since, praise_reason(praise), now)
 
 
@@ -148,11 +148,11 @@ def withdraw_answered_by_complaint(
         READING.c.label == Label.POSITIVE.value, READING.c.is_question.is_(False)
     )
     thanks = (DRAFT.c.kind == "public", DRAFT.c.mention_id.in_(praised))
-    for case_id, (complaint, since) in _last_of(todo, cases, is_complaint).items():
+    for case_id, (complaint, since) in last_of(todo, cases, is_complaint).items():
         _withdraw(conn, case_id, since, complaint_reason(complaint), now, *thanks)
 
 
-def _last_of(
+def last_of(
     todo: Sequence[Decision], cases: Assignment, kind: Callable[[Reading], bool]
 ) -> dict[int, tuple[int, set[int]]]:
     """Per case, its last follow-up of this batch whose reading is of `kind`, and the mentions

@@ -3,11 +3,13 @@ is sent as (models.Action.instead_of_public), next to the case's one waiting pri
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.cases import Assignment, is_praise, last_of
 from mentiondesk.tables import DRAFT
 
 if TYPE_CHECKING:
@@ -16,29 +18,54 @@ if TYPE_CHECKING:
 Planned = list[tuple["Decision", "DraftPlan"]]
 
 
-def one_dm_per_case(conn: Connection, planned: Planned, case_of: dict[int, int]) -> Planned:
-    """`planned` without the converted public replies whose case has a private message
+def one_dm_per_case(conn: Connection, todo: Sequence[Decision], cases: Assignment) -> Planned:
+    """The drafts of `todo` but the converted public replies whose case has a private message
     waiting, or gets a rule's own in this batch: one private message per case waits, and the
     newer would replace it (cases.withdraw_replaced_drafts) though that one answers the case;
-    of two converted ones in a batch, the first stays."""
-    cases = {case_of.get(d.mention_id) for d, p in planned if p.instead_of_public} - {None}
-    if not cases:
+    of two converted ones in a batch, the first stays. A private message that praise in this
+    batch withdraws (cases.withdraw_answered_by_praise) holds no place: the praise's own
+    thank-you waits instead, or the author, who may have been helped, gets neither."""
+    planned = [(d, p) for d in todo for p in d.drafts]
+    case_of = cases.case_of
+    converted = {case_of.get(d.mention_id) for d, p in planned if p.instead_of_public} - {None}
+    if not converted:
         return planned
-    waiting = sa.select(DRAFT.c.case_id).where(
-        DRAFT.c.case_id.in_(cases), DRAFT.c.kind == "private", DRAFT.c.status == "pending"
-    )
-    own = {
-        case_of.get(d.mention_id)
-        for d, p in planned
-        if p.kind == "private" and not p.instead_of_public
-    }
-    taken = set(conn.scalars(waiting)) | own
+    praised = {case: since for case, (_, since) in last_of(todo, cases, is_praise).items()}
+
+    def stays(d: Decision) -> bool:  # not withdrawn by the batch's praise
+        case_id = case_of[d.mention_id]
+        return case_id not in praised or d.mention_id in praised[case_id]
+
+    # Every waiting one answers a mention before this batch: praise here withdraws it.
+    taken = set(conn.scalars(_waiting(converted - praised.keys())))
+    own = [(d, p) for d, p in planned if d.mention_id in case_of and not p.instead_of_public]
+    taken |= {case_of[d.mention_id] for d, p in own if p.kind == "private" and stays(d)}
     kept = []
     for d, p in planned:
         case_id = case_of.get(d.mention_id)
         if p.instead_of_public and case_id is not None:
             if case_id in taken:
                 continue
-            taken.add(case_id)
+            if stays(d):  # one the praise withdraws anyway takes no place
+                taken.add(case_id)
         kept.append((d, p))
     return kept
+
+
+def own_drafts(
+    planned: Planned, rows: list[dict[str, object]], ids: list[int]
+) -> tuple[list[dict[str, object]], list[int]]:
+    """The `rows` (and `ids`) of the drafts that are the rules' own, not converted: only those
+    replace a case's waiting private message. A converted one is there only where none is
+    left waiting, or where this batch's praise withdraws it, naming the praise."""
+    own = [i for i, (_, p) in enumerate(planned) if not p.instead_of_public]
+    return [rows[i] for i in own], [ids[i] for i in own]
+
+
+def _waiting(case_ids: set[int | None]) -> sa.Select[int | None]:
+    """The cases of `case_ids` that have a private message waiting for a person."""
+    return sa.select(DRAFT.c.case_id).where(_pending_dm(), DRAFT.c.case_id.in_(case_ids))
+
+
+def _pending_dm() -> sa.ColumnElement[bool]:
+    return sa.and_(DRAFT.c.kind == "private", DRAFT.c.status == "pending")

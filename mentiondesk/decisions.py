@@ -19,7 +19,7 @@ from mentiondesk.cases import (
     withdraw_answered_by_praise,
     withdraw_replaced_drafts,
 )
-from mentiondesk.converted_drafts import one_dm_per_case
+from mentiondesk.converted_drafts import one_dm_per_case, own_drafts
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.opt_outs import listed_among, stopped_by_post, without_dms
 from mentiondesk.outbox_payload import outbox_row, post_key
@@ -88,12 +88,12 @@ def record(
         # Batched inserts with RETURNING (in parameter order) keep a batch to a few statements.
         cases = assign_cases(conn, todo, now)  # a follow-up joins its author's open case
         case_of = cases.case_of
-        planned = one_dm_per_case(conn, [(d, p) for d in todo for p in d.drafts], case_of)
+        planned = one_dm_per_case(conn, todo, cases)
         rows = [draft_row(d, p, case_of.get(d.mention_id), now) for d, p in planned]
         drafts = insert_ids(conn, DRAFT, rows)
         # Before praise withdraws anything: an opt-out's withdrawal is for good, not restored.
         stopped_by_post(conn, {d.author_id: d.mention_id for d in todo if d.opt_out}, now)
-        withdraw_replaced_drafts(conn, rows, drafts, now)
+        withdraw_replaced_drafts(conn, *own_drafts(planned, rows, drafts), now)
         withdraw_answered_by_praise(conn, todo, cases, now)
         withdraw_answered_by_complaint(conn, todo, cases, now)  # no thank-you for a complaint
         # Only a case opened before this batch can have a ticket already: its follow-ups' cases.

@@ -5,13 +5,17 @@ is the case's answer; where none waits, it waits itself."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk import queue
+from mentiondesk.cases import withdrawn_for_praise
+from mentiondesk.decisions import Decision, DraftPlan, record
+from mentiondesk.models import Author, Label, Mention, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT
+from mentiondesk.tables import DRAFT, MENTION
 from tests.desk.seed import add
 
 
@@ -75,3 +79,26 @@ def test_a_converted_reply_waits_where_the_case_has_no_private_message(store: St
     # A rule's own private message replaces it, as it replaces any waiting one.
     assert [d[2] for d in _drafts(store, case)] == ["pending", "withdrawn", "pending"]
     assert own is not None
+
+
+def _decided(store: Store, n: int, label: str, plan: DraftPlan, case: str | None) -> Decision:
+    """Mention `n` of one Mastodon author, ingested, with its reading and draft, not recorded."""
+    author = Author(id="u-eli", handle="eli", name="Eli")
+    mention = Mention("mastodon", f"b{n}", author, "…", datetime.now(UTC), visibility="private")
+    store.ingest("seed", [mention], None)
+    query = sa.select(MENTION.c.id, MENTION.c.author_id).where(MENTION.c.external_id == f"b{n}")
+    with store.engine.connect() as conn:
+        row = conn.execute(query).one()
+    reading = Reading(label=Label(label), score=0.9, lang="en")
+    return Decision(row.id, row.author_id, mention, reading, case_rule=case, drafts=(plan,))
+
+
+def test_praise_recorded_with_the_complaint_gets_its_private_thank_you(store: Store) -> None:
+    # One record() of both (the pipeline records an author's mentions one per call).
+    apology = _decided(store, 1, "negative", DraftPlan("private", "Sorry!", "en", "c"), "c")
+    thanks = DraftPlan("private", "Thanks!", "en", "praise", instead_of_public=True)
+    record(store, [apology, _decided(store, 2, "positive", thanks, None)], post_route={})
+    assert [d[1:] for d in _drafts(store, 1)] == [("Sorry!", "withdrawn"), ("Thanks!", "pending")]
+    with store.engine.connect() as conn:  # by the praise, so "Restore draft" can bring it back
+        why = conn.scalar(sa.select(DRAFT.c.decided_by).where(DRAFT.c.text == "Sorry!"))
+    assert withdrawn_for_praise(why) == 2
