@@ -19,6 +19,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import case_number
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
+from mentiondesk.web.notices_people import PEOPLE_NOTICES
 from mentiondesk.web.users import Role, Session
 from playbooks import Playbook
 
@@ -89,8 +90,7 @@ NOTICES = {
     "stale": (
         "warn",
         "Someone else already acted on this (approved, rejected or closed it), or a newer "
-        "draft replaced it. "
-        "Nothing was sent twice; here is how it stands now.",
+        "draft replaced it. Nothing was sent twice; here is how it stands now.",
     ),
     "edited": (
         "warn",
@@ -137,34 +137,7 @@ NOTICES = {
     "postable": ("error", "Replies to this platform are sent from here: use Approve instead."),
     "empty": ("error", "The text is empty: nothing was changed."),
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
-    "user-added": ("ok", "User added."),
-    "bad-user": (
-        "error",
-        "Could not add that user: check the name, role and password (12 to 1,024 characters).",
-    ),
-    "user-disabled": (
-        "ok",
-        "User disabled: they cannot log in, and their open desk tabs are logged out now.",
-    ),
-    "user-enabled": ("ok", "User enabled: they may log in again with the password they had."),
-    "no-user": ("error", "There is no desk user by that name: nothing changed."),
-    "not-yourself": ("error", "You cannot disable your own login: nothing changed."),
-    "last-admin": (
-        "error",
-        "That is the last active admin: no one would be left to manage people. Nothing changed.",
-    ),
-    "saved-reply-added": ("ok", "Saved reply added: the case pages offer it now."),
-    "saved-reply-edited": ("ok", "Saved reply changed: the case pages offer the new text now."),
-    "saved-reply-deleted": ("ok", "Saved reply deleted: the case pages no longer offer it."),
-    "saved-reply-gone": (
-        "warn",
-        "Someone deleted that saved reply after you opened the page: nothing else changed.",
-    ),
-    "own-password": (
-        "error",
-        "Change your own password at the terminal (mentiondesk users passwd): here it would "
-        "log you out. Nothing changed.",
-    ),
+    **PEOPLE_NOTICES,  # what the People and Saved replies pages say
 }
 
 
