@@ -62,6 +62,13 @@ def own_drafts(
     return [rows[i] for i in own], [ids[i] for i in own]
 
 
+def waiting_dm(conn: Connection, case_id: int | None) -> int | None:
+    """The private message waiting for a person in case `case_id` (its draft id), if any."""
+    if case_id is None:  # drafts outside any case are no one case's: none waits "beside" it
+        return None
+    return conn.scalar(sa.select(DRAFT.c.id).where(_pending_dm(), DRAFT.c.case_id == case_id))
+
+
 def _waiting(case_ids: set[int | None]) -> sa.Select[int | None]:
     """The cases of `case_ids` that have a private message waiting for a person."""
     return sa.select(DRAFT.c.case_id).where(_pending_dm(), DRAFT.c.case_id.in_(case_ids))

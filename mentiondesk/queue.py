@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import lock_case, withdrawn_for_complaint, withdrawn_for_praise
+from mentiondesk.converted_drafts import waiting_dm
 from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.decisions import DraftPlan, post_action
 from mentiondesk.hand_posting import check_platform
@@ -23,6 +24,7 @@ from mentiondesk.outbox_case import answered
 # The refusals, known to callers as queue.NotFound and so on.
 from mentiondesk.queue_errors import NO_CONTACT
 from mentiondesk.queue_errors import CaseEnded as CaseEnded
+from mentiondesk.queue_errors import DmWaits as DmWaits
 from mentiondesk.queue_errors import DoNotContact as DoNotContact
 from mentiondesk.queue_errors import DraftEdited as DraftEdited
 from mentiondesk.queue_errors import NotFound as NotFound
@@ -170,9 +172,9 @@ def restore_draft(store: Store, draft_id: int) -> None:
     withdrew, when it fits after all: it waits for approval again.
 
     StaleAction unless praise, a complaint or a correction withdrew it and its case (if it has
-    one) is open, when another
-    private message of the case waits (one at a time, as when a follow-up replaces one), or
-    when it is private and the author has since asked not to be contacted.
+    one) is open; DmWaits when it is private and another private message of the case waits
+    (one at a time: the person rejects that one first); DoNotContact when it is private and
+    the author has since asked not to be contacted.
     """
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
@@ -185,11 +187,9 @@ def restore_draft(store: Store, draft_id: int) -> None:
         # Under the author's lock: a listing now waits for this commit, then withdraws it.
         if dm_refused(conn, draft.mention_id, draft.kind, hold=True):
             raise DoNotContact(NO_CONTACT)  # they asked us to stop since the praise
-        waiting = sa.select(DRAFT.c.id).where(
-            DRAFT.c.case_id == draft.case_id, DRAFT.c.kind == "private", DRAFT.c.status == "pending"
-        )
-        if draft.kind == "private" and conn.scalar(waiting) is not None:
-            raise StaleAction(f"another private message of the case waits; draft {draft_id} not")
+        waiting = waiting_dm(conn, draft.case_id) if draft.kind == "private" else None
+        if waiting is not None:
+            raise DmWaits(draft_id, waiting)
         changed = conn.execute(
             sa.update(DRAFT)
             .where(DRAFT.c.id == draft_id, DRAFT.c.decided_by == draft.decided_by)

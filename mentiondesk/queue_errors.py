@@ -38,3 +38,16 @@ class DraftEdited(StaleAction):
 
 class ReplyTooLong(ValueError):
     """The reply is longer than its platform accepts: it would only fail in the outbox."""
+
+
+class DmWaits(StaleAction):
+    """A private draft may not be restored while another private message of its case waits
+    (`waiting`): one waits per case, and which of the two goes is a person's choice, made by
+    rejecting the other, never by withdrawing it unseen."""
+
+    def __init__(self, draft_id: int, waiting: int) -> None:
+        super().__init__(
+            f"draft {waiting}, a private message to the author, waits in this case: reject it "
+            f"first to restore draft {draft_id} (one private message per case)"
+        )
+        self.waiting = waiting

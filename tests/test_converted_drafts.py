@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from mentiondesk import queue
 from mentiondesk.cases import withdrawn_for_praise
+from mentiondesk.corrections import corrected_reason
 from mentiondesk.decisions import Decision, DraftPlan, record
 from mentiondesk.models import Author, Label, Mention, Reading
 from mentiondesk.store import Store
@@ -79,6 +80,25 @@ def test_a_converted_reply_waits_where_the_case_has_no_private_message(store: St
     # A rule's own private message replaces it, as it replaces any waiting one.
     assert [d[2] for d in _drafts(store, case)] == ["pending", "withdrawn", "pending"]
     assert own is not None
+
+
+def _thanks_outside_a_case(store: Store, handle: str) -> int | None:
+    """Followers-only praise from an author with no case: its thank-you, drafted privately."""
+    return add(
+        store, "love it!", label="positive", platform="mastodon", handle=handle, case=False,
+        draft="Thanks!", visibility="private", instead_of_public=True, rule="praise",
+    )[2]  # fmt: skip
+
+
+def test_a_private_draft_outside_a_case_is_restored_whatever_others_wait(store: Store) -> None:
+    # Drafts of no case are no one case's: another author's waiting one is no reason to refuse.
+    first, _ = _thanks_outside_a_case(store, "cai"), _thanks_outside_a_case(store, "dora")
+    withdrawn = {"status": "withdrawn", "decided_by": corrected_reason(1)}  # a corrected reading
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(DRAFT).where(DRAFT.c.id == first).values(withdrawn))
+    assert first is not None
+    queue.restore_draft(store, first)
+    assert [d[2] for d in _drafts(store, None)] == ["pending", "pending"]
 
 
 def _decided(store: Store, n: int, label: str, plan: DraftPlan, case: str | None) -> Decision:

@@ -8,11 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
+from mentiondesk import queue
 from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.models import Author, Mention
 from mentiondesk.pipeline import App
+from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT
 from tests.helpers import COMPLAINT, config_for, mention, table_rows
 from tests.test_pipeline import Recorder
@@ -92,3 +95,18 @@ async def test_only_praise_makes_room_for_the_private_reply(tmp_path: Path, db_u
         (2, 2, "private", "pending"),  # author b asked a question: their apology still waits
         (3, 1, "private", "pending"),  # and no reply to the question beside it
     ]
+
+
+async def test_restoring_the_apology_while_the_thank_you_waits_is_refused(
+    tmp_path: Path, db_url: str
+) -> None:
+    await _run(tmp_path, db_url, [_complaint(), _followers_only(2, THANKS)])
+    store = Store(db_url)
+    try:
+        with pytest.raises(queue.DmWaits, match="draft 2, a private message to the author"):
+            queue.restore_draft(store, 1)
+        queue.reject_draft(store, 2, by="ana")  # the agent chooses the apology instead
+        queue.restore_draft(store, 1)
+    finally:
+        store.engine.dispose()
+    assert [r[3] for r in _drafts(db_url)] == ["pending", "rejected"]

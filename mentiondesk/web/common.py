@@ -114,6 +114,13 @@ NOTICES = {
         "Your reply was not sent: the case changed after you opened this page. Your text is below.",
     ),
     DNC: ("error", "This author asked not to be contacted: no private message is sent."),
+    # Restore draft, while another private message of the case waits (queue.DmWaits).
+    "dm-waits": (
+        "warn",
+        "Draft not restored: another private message to this author already waits in this "
+        "case, and only one can wait at a time. Reject that one first if this one should go "
+        "instead.",
+    ),
     # The list goes by platform (one author row per platform account), so say so: the case
     # page names the account (handle and platform) beside the button.
     "dnc-listed": (

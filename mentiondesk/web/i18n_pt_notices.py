@@ -110,4 +110,11 @@ NOTICES = {
     "Replies to this platform are sent from here: use Approve instead.": (
         "Respostas para esta plataforma são enviadas daqui: use Aprovar."
     ),
+    # Restore draft refused: the case's one private message waits already (queue.DmWaits).
+    "Draft not restored: another private message to this author already waits in this case, "
+    "and only one can wait at a time. Reject that one first if this one should go instead.": (
+        "Rascunho não restaurado: outra mensagem privada para esta pessoa já aguarda aprovação "
+        "neste caso, e só uma pode aguardar por vez. Se esta deve ir no lugar dela, rejeite "
+        "aquela primeiro."
+    ),
 }

@@ -203,6 +203,12 @@ MESSAGES: dict[str, str] = {
         "pessoa, que não é possível verificar de novo depois."
     ),
     "Skip to the content": "Saltar para o conteúdo",  # "pular" is Brazil's
+    "Draft not restored: another private message to this author already waits in this case, "
+    "and only one can wait at a time. Reject that one first if this one should go instead.": (
+        "Rascunho não restaurado: outra mensagem privada para esta pessoa já aguarda aprovação "
+        "neste caso, e só pode aguardar uma de cada vez. Se deve ir esta em vez dela, rejeite "
+        "primeiro a outra."
+    ),
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

@@ -225,6 +225,8 @@ async def restore(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except queue.DoNotContact:  # they asked us to stop since the praise
         raise redirect(back, DNC) from None
+    except queue.DmWaits:  # the case's one private message: the person picks by rejecting
+        raise redirect(back, "dm-waits") from None
     except queue.StaleAction:  # anything else changed since the page was shown
         raise redirect(back, "stale") from None
     who = session(request).user.name

@@ -110,3 +110,25 @@ async def test_the_desk_says_a_complaint_withdrew_the_thank_you_and_restores_it(
     assert "Retirada: depois disso, a pessoa fez uma reclamação" in pt and "Ver a reclamação" in pt
     restored = await desk.post(f"/drafts/{thanks}/restore", back=f"/cases/{case}")
     assert restored.headers["Location"].endswith("notice=restored")
+
+
+async def test_restoring_the_apology_beside_the_private_thank_you_says_to_pick_one(
+    as_role: Login, store: Store
+) -> None:
+    # Followers-only praise on Mastodon: its thank-you waits as the case's private message.
+    _, case, apology = add(store, "Where is my parcel?", handle="rita", platform="mastodon")
+    _, _, thanks = add(
+        store, "it arrived, thank you!", handle="rita", label="positive", case=False,
+        draft="Thanks!", platform="mastodon", visibility="private", instead_of_public=True,
+    )  # fmt: skip
+    desk = await as_role("agent")
+    back = f"/cases/{case}"
+    refused = await desk.post(f"/drafts/{apology}/restore", back=back)
+    assert refused.headers["Location"] == f"{back}?notice=dm-waits"
+    page = await (await desk.client.get(refused.headers["Location"])).text()
+    assert "Draft not restored: another private message to this author already waits" in page
+    pt = await (await desk.client.get(refused.headers["Location"], headers=PT)).text()
+    assert "Rascunho não restaurado: outra mensagem privada para esta pessoa" in pt
+    await desk.post(f"/drafts/{thanks}/reject", back=back)  # the agent picks the apology
+    restored = await desk.post(f"/drafts/{apology}/restore", back=back)
+    assert restored.headers["Location"].endswith("notice=restored")
