@@ -142,14 +142,15 @@ def withdraw_answered_by_complaint(
     conn: Connection, todo: Sequence[Decision], cases: Assignment, now: datetime
 ) -> None:
     """The mirror of praise: a complaint that joins a case ("why does the same lamp cost more
-    here?") makes the case's pending public thank-you for earlier praise wrong to send, so it
-    is withdrawn naming the complaint; nobody thanks a customer for a complaint in one click."""
+    here?") makes the case's pending thank-you for earlier praise wrong to send, so it is
+    withdrawn naming the complaint; nobody thanks a customer for a complaint in one click. Any
+    kind: a thank-you to a followers-only post waits as a private message (converted_drafts)."""
     praised = sa.select(READING.c.mention_id).where(
         READING.c.label == Label.POSITIVE.value, READING.c.is_question.is_(False)
     )
-    thanks = (DRAFT.c.kind == "public", DRAFT.c.mention_id.in_(praised))
+    thanks = DRAFT.c.mention_id.in_(praised)
     for case_id, (complaint, since) in last_of(todo, cases, is_complaint).items():
-        _withdraw(conn, case_id, since, complaint_reason(complaint), now, *thanks)
+        _withdraw(conn, case_id, since, complaint_reason(complaint), now, thanks)
 
 
 def last_of(

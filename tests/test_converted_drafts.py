@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk import queue
-from mentiondesk.cases import withdrawn_for_praise
+from mentiondesk.cases import withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.corrections import corrected_reason
 from mentiondesk.decisions import Decision, DraftPlan, record
 from mentiondesk.models import Author, Label, Mention, Reading
@@ -122,3 +122,19 @@ def test_praise_recorded_with_the_complaint_gets_its_private_thank_you(store: St
     with store.engine.connect() as conn:  # by the praise, so "Restore draft" can bring it back
         why = conn.scalar(sa.select(DRAFT.c.decided_by).where(DRAFT.c.text == "Sorry!"))
     assert withdrawn_for_praise(why) == 2
+
+
+def test_a_complaint_withdraws_the_private_thank_you_for_earlier_praise(store: Store) -> None:
+    # Its rule drafts no reply of its own, which would replace the thank-you anyway.
+    _, case, _ = add(store, "lamp broke", platform="mastodon", handle="gil", draft="Sorry!")
+    _, _, thanks = add(
+        store, "it works, thanks!", label="positive", platform="mastodon", handle="gil",
+        case=False, draft="Thanks!", visibility="private", instead_of_public=True,
+    )  # fmt: skip
+    complaint, _, _ = add(
+        store, "and now it broke again", platform="mastodon", handle="gil", draft=None
+    )
+    with store.engine.connect() as conn:
+        why = conn.scalar(sa.select(DRAFT.c.decided_by).where(DRAFT.c.id == thanks))
+    assert withdrawn_for_complaint(why) == complaint
+    assert [d[2] for d in _drafts(store, case)] == ["withdrawn", "withdrawn"]
