@@ -24,7 +24,7 @@ from mentiondesk.cli_classifier import (
     parse_settings,
     with_classifier,
 )
-from mentiondesk.cli_common import config_errors, err, load
+from mentiondesk.cli_common import config_errors, err, load, show_version
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
@@ -99,6 +99,15 @@ def _global(
             case_sensitive=False,
         ),
     ] = LogFormat.TEXT,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the installed mentiondesk's version and exit.",
+            callback=show_version,
+            is_eager=True,  # before --config is read: the version needs no config
+        ),
+    ] = False,
 ) -> None:
     """mentiondesk: listen for your brand's mentions, read them, and act on them."""
     logs.setup(verbose, log_format)

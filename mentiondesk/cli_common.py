@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import importlib.metadata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -62,3 +63,20 @@ def who() -> str:
         return f"cli:{getpass.getuser()}"
     except OSError:
         return "cli"
+
+
+def show_version(wanted: bool) -> None:
+    """`--version`: the installed distribution's version, as pip recorded it (not a constant
+    in the source, which a build could forget to bump), then exit before any config loads."""
+    if wanted:
+        typer.echo(f"mentiondesk {installed_version()}")
+        raise typer.Exit()
+
+
+def installed_version() -> str:
+    """The version pip installed, or a note where mentiondesk runs from a source tree that
+    was never installed (no distribution metadata to read)."""
+    try:
+        return importlib.metadata.version("mentiondesk")
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed: run `pip install .` to record a version)"

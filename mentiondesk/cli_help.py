@@ -56,6 +56,7 @@ ORDER = (
 # mentiondesk's own options (click takes them only before the command) and what they take.
 GLOBAL_OPTIONS = {"--config": " FILE", "-c": " FILE", "--log-format": " json", "--verbose": ""}
 GLOBAL_OPTIONS["-v"] = ""
+GLOBAL_OPTIONS["--version"] = ""
 
 
 class InOrder(TyperGroup):
@@ -79,6 +80,8 @@ class InOrder(TyperGroup):
 def misplaced(option: str, ctx: Any) -> str:
     """Where `option`, one of mentiondesk's own, goes: before the command `ctx` runs."""
     root = ctx.find_root().info_name or "mentiondesk"  # or "python -m mentiondesk"
+    if option == "--version":  # it runs no command: naming one would only mislead
+        return f"run it alone: {root} --version"
     command = ctx.command_path.removeprefix(root).strip()
     where = f"put it before the command: {root} {option}{GLOBAL_OPTIONS[option]} {command}"
     if option in ("--config", "-c"):
