@@ -1,4 +1,5 @@
-"""`[desk]`: where the desk listens, the team's time zone and working week, its login limits."""
+"""`[desk]`: where the desk listens, the team's time zone, language and working week, its login
+limits."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from mentiondesk.config_hours import BusinessHoursSection
 
 _ZONE_EXAMPLES = '"America/Sao_Paulo", "Europe/Lisbon" or "UTC"'
+# The languages the desk speaks (mentiondesk/web/i18n.py's LOCALES; a test keeps them equal).
+DESK_LANGUAGES = ("en", "pt-BR", "pt-PT")
 
 
 class DeskSection(BaseModel):
@@ -19,6 +22,9 @@ class DeskSection(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     timezone: str = "UTC"  # where the team works: times shown and days counted there
+    # The desk's language where a person has not picked one with its switch, before the
+    # browser's Accept-Language: a Brazilian team on English browsers. None: the browser's.
+    language: str | None = None
     # Served behind a reverse proxy (nginx, Caddy…): login limits count the address it puts
     # in X-Forwarded-For, not the proxy's own (which would lock a name for everyone).
     behind_proxy: bool = False
@@ -41,6 +47,11 @@ class DeskSection(BaseModel):
     def _known_zone(cls, value: str) -> str:
         return known_zone(value)
 
+    @field_validator("language")
+    @classmethod
+    def _desk_language(cls, value: str | None) -> str | None:
+        return None if value is None else desk_language(value)
+
     @field_validator("host")
     @classmethod
     def _bare_host(cls, value: str) -> str:
@@ -58,6 +69,15 @@ def known_zone(value: str) -> str:
             f"unknown time zone {value!r}{region}; use an IANA name such as {_ZONE_EXAMPLES}"
         ) from None
     return value
+
+
+def desk_language(value: str) -> str:
+    """`value` as the desk spells it ("pt-br" → "pt-BR"); ValueError naming the choices."""
+    for language in DESK_LANGUAGES:
+        if value.strip().lower() == language.lower():
+            return language
+    choices = ", ".join(f'"{language}"' for language in DESK_LANGUAGES)
+    raise ValueError(f"{value!r} is not a language the desk speaks; use one of {choices}")
 
 
 def bare_host(value: str) -> str:

@@ -37,7 +37,7 @@ from mentiondesk.web.common import (
     is_https,
 )
 from mentiondesk.web.errors import FormExpired, render_error, render_expired
-from mentiondesk.web.i18n import ZONE
+from mentiondesk.web.i18n import SITE_LANGUAGE, ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.template_globals import template_globals
@@ -109,6 +109,8 @@ def create_app(
     )
     app.cleanup_ctx.append(_pruning_logins)
     app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
+    if config.settings.desk.language:
+        app[SITE_LANGUAGE] = config.settings.desk.language
     # The file's, read at start-up (edits to it show after a restart); None: no file. Those
     # made in the desk are read from the store on each case page.
     app[SAVED] = saved_replies.from_config(config.base_dir, config.settings.desk.saved_replies)

@@ -22,6 +22,7 @@ from mentiondesk.wording import ENGLISH_WORDS
 
 LANG_COOKIE = "md_lang"
 ZONE = web.AppKey("zone", tzinfo)  # [desk] timezone, set by create_app
+SITE_LANGUAGE = web.AppKey("site_language", str)  # [desk] language, set by create_app if given
 DEFAULT = "en"
 LANGS = {"en": "EN", "pt-BR": "PT-BR", "pt-PT": "PT-PT"}  # code → what the header's switch shows
 # Portuguese regions whose CLDR parent locale is pt-PT (Angola, Mozambique…): they read
@@ -249,9 +250,9 @@ def from_accept_language(header: str) -> str:
 def regional(request: web.Request, loc: Locale) -> str:
     """The page's language in the reader's own region, for the texts a site writes per
     region (a playbook's rule descriptions). A regional desk language (pt-BR, pt-PT) is that
-    region already, chosen by the switch or the browser: the descriptions match the desk's
-    words. Otherwise the browser's region for the page's language: "en-GB" for an English
-    desk."""
+    region already, chosen by the switch, `[desk] language` or the browser: the descriptions
+    match the desk's words. Otherwise the browser's region for the page's language: "en-GB"
+    for an English desk."""
     if "-" in loc.lang:
         return loc.lang
     language = loc.lang
@@ -279,8 +280,12 @@ def _ranked(header: str) -> list[str]:
 
 
 def negotiate(request: web.Request) -> Locale:
-    """The switch's cookie if set, else the browser's Accept-Language, else English."""
+    """The switch's cookie if set (the person's own choice), else `[desk] language` (the
+    site's: a browser's default language is seldom chosen), else the browser's
+    Accept-Language, else English."""
     chosen = request.cookies.get(LANG_COOKIE, "")
     if chosen not in LOCALES:
-        chosen = from_accept_language(request.headers.get("Accept-Language", ""))
+        chosen = request.app.get(SITE_LANGUAGE) or from_accept_language(
+            request.headers.get("Accept-Language", "")
+        )
     return replace(LOCALES[chosen], zone=request.app.get(ZONE, UTC))
