@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import Field, field_validator
 
 from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
@@ -26,10 +27,12 @@ from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import NgramModel
 from sentiment._ngram_model import load as load_ngram
+from sentiment._praise_cues import has_praise_cue
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 ANY_LANGUAGE = _e5_adapter.ANY_LANGUAGE
 NOTHING_SAID = np.array([0.0, 1.0, 0.0], dtype=np.float32)
+PRAISE = LABELS.index(Label.POSITIVE)
 
 
 class E5ClassifierConfig(PluginConfig):
@@ -48,6 +51,10 @@ class E5ClassifierConfig(PluginConfig):
     # encoder, a quarter of the speed and, on our val sets, no better); empty: tuned value.
     skip_above: float | None = Field(default=None, ge=0.0, le=1.0)
     batch_size: int = Field(default=32, ge=1, le=1024)
+    # Texts holding an explicit praise cue ("impressed", "parabéns") that the n-gram model reads
+    # as no praise go to the encoder however sure it is (praise for a problem put right names
+    # the problem); false: the n-gram confidence alone decides.
+    praise_gate: bool = True
 
     @field_validator("adapters")
     @classmethod
@@ -87,6 +94,7 @@ class E5Classifier:
         skip_above: float | None = None,
         batch_size: int = 32,
         image: Path | None = None,
+        praise_gate: bool = True,
     ) -> None:
         # Everything is loaded here, at start-up, so a missing or damaged file stops the
         # program before any mention is read, naming the file and the fix.
@@ -103,6 +111,7 @@ class E5Classifier:
         self.ngram: NgramModel = load_ngram(ngram)
         self.tokenizer = Tokenizer(base.vocabulary)
         self.batch_size = batch_size
+        self.praise_gate = praise_gate
         lang.warm_up()
 
     @classmethod
@@ -121,6 +130,7 @@ class E5Classifier:
             blend=config.blend,
             skip_above=config.skip_above,
             batch_size=config.batch_size,
+            praise_gate=config.praise_gate,
         )
 
     def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
@@ -148,17 +158,35 @@ class E5Classifier:
         return probs
 
     def _mixed(self, code: str, texts: Sequence[str], probs: Matrix) -> Matrix:
-        """One adapter's texts: the encoder reads those the n-grams are unsure of; bias last."""
+        """One adapter's texts: the encoder reads those the n-grams are unsure of, and the
+        praise they are sure is none; bias last."""
         reader = self.readers[code]
         said = np.array([bool(text.strip()) for text in texts], dtype=bool)
         unsure = [i for i, p in enumerate(probs) if p.max() < reader.skip_above and said[i]]
-        if unsure:
-            read = self.encoder_probabilities([texts[i] for i in unsure], code)
-            probs[unsure] = reader.blend * probs[unsure] + (1.0 - reader.blend) * read
+        praised = self._praised(texts, probs, said, set(unsure))
+        if unsure or praised:
+            read = self.encoder_probabilities([texts[i] for i in unsure + praised], code)
+            mixed = reader.blend * probs[unsure] + (1.0 - reader.blend) * read[: len(unsure)]
+            probs[unsure] = mixed
+            # The encoder's reading alone: blended, the n-gram model's sure complaint would
+            # still win after the bias towards complaints (measured: it changed no label).
+            probs[praised] = read[len(unsure) :]
         out = _with_bias(probs, reader.bias)
         # A blank text says nothing: neutral, whatever the bias leans to.
         out[~said] = NOTHING_SAID
         return out
+
+    def _praised(
+        self, texts: Sequence[str], probs: Matrix, said: npt.NDArray[np.bool_], unsure: set[int]
+    ) -> list[int]:
+        """Texts the n-grams are sure are no praise, though they hold a praise cue."""
+        if not self.praise_gate:
+            return []
+        return [
+            i
+            for i, text in enumerate(texts)
+            if said[i] and i not in unsure and probs[i].argmax() != PRAISE and has_praise_cue(text)
+        ]
 
     def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = {}

@@ -1,0 +1,71 @@
+"""Explicit praise expressions (EN, pt-BR, pt-PT), for the `e5` cascade's praise gate.
+
+Praise for a problem put right names the problem ("refunded my duplicate charge the same day.
+Genuinely impressed"), so the n-gram model can be sure it is a complaint and the encoder,
+which reads such posts right, would never be asked. A post holding one of these expressions
+is sent to the encoder whatever the n-gram model's confidence. The list is written from
+general usage, not from any set we measure on; it only routes a text, the encoder decides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Matched on lower-cased text with accents removed, so "parabens" and "parabéns" both count.
+_EN = (
+    r"impressed",
+    r"shout ?-?outs?",
+    r"credit where (credit is |credit's |it's |its )?due",
+    r"kudos",
+    r"hats off",
+    r"props to",
+    r"thank you (so|very) much",
+    r"thanks (so|very) much",
+    r"(huge|big|many) thanks",
+    r"(amazing|great|excellent|fantastic|outstanding|brilliant|superb|top ?notch) "
+    r"(customer )?(service|support)",
+    r"above and beyond",
+    r"exceeded (my |all )?expectations",
+    r"blown away",
+    r"pleasantly surprised",
+    r"highly recommend",
+    r"(you|you guys|y'?all) rock",
+    r"lifesaver",
+    r"(5|five) stars",
+    r"10/10",
+)
+_PT = (
+    r"parabens",
+    r"nota (10|dez|mil|20)",
+    r"obrigad[oa]s? (pela|pelo|por)",
+    r"muito obrigad[oa]",
+    r"show de bola",
+    r"top demais",
+    r"recomendo",
+    r"impecavel",
+    r"(excelente|otimo|maravilhoso|incrivel) (atendimento|servico)",
+    r"atendimento (excelente|impecavel|nota|de primeira|top)",
+    r"(5|cinco) estrelas",
+    r"superou (as |minhas |todas as )?(minhas )?expectativas",
+    r"arrasaram",
+    r"mandaram (muito )?bem",
+    r"fiquei (muito )?impressionad[oa]",
+    r"tiro o chapeu",
+    r"sensacional",
+    r"espetacular",
+)
+# A negated cue ("not impressed", "não recomendo") is no praise: no reason to ask the encoder.
+_NOT = "".join(f"(?<!{word} )" for word in ("not", "never", "nao", "nunca", "jamais"))
+_CUES = re.compile(_NOT + r"\b(" + "|".join(_EN + _PT) + r")(?!\w)")
+
+
+def folded(text: str) -> str:
+    """Lower case without accents (tweets often drop them)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def has_praise_cue(text: str) -> bool:
+    """Whether the text holds an explicit praise expression from the list above."""
+    return _CUES.search(folded(text)) is not None

@@ -1,0 +1,103 @@
+"""The e5 cascade's praise gate: praise cues send sure "complaints" to the encoder."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mentiondesk.models import Label, PluginContext
+from sentiment import _e5_adapter, _e5_image, _e5_net
+from sentiment._praise_cues import has_praise_cue
+
+# Praise for a problem put right, which the n-gram model reads as a sure complaint.
+PUT_RIGHT = [
+    "Parcel lost at first, they refunded it the next day. Genuinely impressed",
+    "produto chegou quebrado, trocaram em 2 dias, nota 10",
+]
+PLAIN_COMPLAINT = "my parcel never arrived, terrible service"
+PLAIN_PRAISE = "Love it, amazing service, thank you so much!"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Genuinely impressed @lumora",
+        "shout-out to Ana in support",
+        "Credit where it's due: refund in a day",
+        "PARABÉNS pela entrega",
+        "parabens pela entrega",  # tweets drop accents
+        "obrigada pela ajuda",
+        "atendimento impecável",
+        "5 estrelas para o apoio ao cliente",
+    ],
+)
+def test_praise_expressions_are_cues(text: str) -> None:
+    assert has_praise_cue(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["not impressed at all", "Não recomendo", "a entrega atrasou de novo", "unimpressed"]
+)
+def test_negated_praise_and_complaints_are_no_cues(text: str) -> None:
+    assert not has_praise_cue(text)
+
+
+@cache
+def _base() -> _e5_image.Encoder:
+    return _e5_image.read(_e5_image.default_image())
+
+
+def _leaning_to(tmp: Path, label: int) -> Path:
+    """An adapter file whose encoder reads every text as `label` and, by confidence alone,
+    reads none (skip_above 0): only the gate can send it a text. Blend and bias as shipped."""
+    base = _base()
+    bias = np.full(3, -20.0, dtype=np.float32)
+    bias[label] = 20.0
+    adapter = _e5_net.Adapter(
+        layers=0,
+        low_rank=[],
+        biases=[],
+        norms=[],
+        embedding_norm=base.embedding_norm,
+        head=(np.zeros((384, 3), dtype=np.float32), bias),
+    )
+    path = tmp / f"leaning-{label}.npz"
+    _e5_adapter.save(adapter, {"blend": 0.5, "skip_above": 0.0, "bias": [0.4, 0.0, -0.2]}, path)
+    return path
+
+
+def _labels(tmp: Path, label: int, texts: list[str], *, gate: bool = True) -> list[Label]:
+    from sentiment.e5 import E5Classifier
+
+    e5 = E5Classifier(adapters={"*": _leaning_to(tmp, label)}, praise_gate=gate)
+    return [r.label for r in e5.classify(texts, [None] * len(texts))]
+
+
+def test_praise_cues_send_sure_complaints_to_the_encoder_alone(tmp_path: Path) -> None:
+    # Blended half and half, the n-gram model's sure complaint would win after the bias.
+    assert _labels(tmp_path, 2, PUT_RIGHT) == [Label.POSITIVE] * 2
+
+
+def test_without_the_gate_the_ngram_confidence_alone_decides(tmp_path: Path) -> None:
+    # (so the n-gram model is sure these are complaints: the gate is what turns them)
+    assert _labels(tmp_path, 2, PUT_RIGHT, gate=False) == [Label.NEGATIVE] * 2
+
+
+def test_texts_without_cues_or_already_read_as_praise_stay_with_the_ngrams(
+    tmp_path: Path,
+) -> None:
+    assert _labels(tmp_path, 2, [PLAIN_COMPLAINT]) == [Label.NEGATIVE]
+    assert _labels(tmp_path, 0, [PLAIN_PRAISE]) == [Label.POSITIVE]
+
+
+def test_the_setting_turns_the_gate_off(tmp_path: Path) -> None:
+    from sentiment.e5 import E5Classifier, E5ClassifierConfig
+
+    _leaning_to(tmp_path, 2)
+    context = PluginContext(brand=None, base_dir=tmp_path)  # type: ignore[arg-type]
+    config = E5ClassifierConfig(adapter="leaning-2.npz", praise_gate=False)
+    e5 = E5Classifier.from_config(config, context)
+    assert [r.label for r in e5.classify(PUT_RIGHT, [None] * 2)] == [Label.NEGATIVE] * 2
