@@ -235,6 +235,7 @@ DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]
 from mentiondesk.tables_desk import (  # noqa: E402
     AUDIT,
     CORRECTION,
+    KEPT_TEXT,
     LOGIN_COUNT,
     NOTE,
     SAVED_REPLY,
@@ -246,6 +247,7 @@ from mentiondesk.tables_desk import (  # noqa: E402
 __all__ = [
     "AUDIT",
     "CORRECTION",
+    "KEPT_TEXT",
     "LOGIN_COUNT",
     "NOTE",
     "SAVED_REPLY",

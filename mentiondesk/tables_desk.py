@@ -116,6 +116,22 @@ class SavedReplyRow(SQLModel, table=True):
     kind: str = Field(default="", max_length=8)  # public | private; "" both (an older row's)
 
 
+class KeptTextRow(SQLModel, table=True):
+    """What a person typed in a refused form of the case page (web/kept_texts), kept for the
+    page the refusal redirects to: in the store, not the URL (long, private) nor one worker's
+    memory. Gone with the session (logout, expiry) or the mention (erasure, retention)."""
+
+    __tablename__ = "kept_text"
+
+    id: str = Field(primary_key=True, max_length=32)  # the page's ?kept=, random
+    session_id: str = Field(
+        foreign_key="web_session.id", ondelete="CASCADE", index=True, max_length=64
+    )
+    mention_id: int = Field(foreign_key="mention.id", ondelete="CASCADE", index=True)
+    refusal: str = Field(sa_type=sa.Text)  # refusal.Refusal as JSON: why, where, the text
+    created_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
 USER = SQLModel.metadata.tables["user"]
 WEB_SESSION = SQLModel.metadata.tables["web_session"]
 CORRECTION = SQLModel.metadata.tables["correction"]
@@ -124,3 +140,4 @@ AUDIT = SQLModel.metadata.tables["audit"]
 SURVEY = SQLModel.metadata.tables["survey"]
 LOGIN_COUNT = SQLModel.metadata.tables["login_count"]
 SAVED_REPLY = SQLModel.metadata.tables["saved_reply"]
+KEPT_TEXT = SQLModel.metadata.tables["kept_text"]

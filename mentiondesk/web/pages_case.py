@@ -38,6 +38,7 @@ from mentiondesk.web.data_case import (
 )
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate, regional
+from mentiondesk.web.kept_texts import kept_refusal, refused_page
 from mentiondesk.web.refusal import NOT_REFUSED, Refusal
 from mentiondesk.web.saved_picker import picker_context
 from mentiondesk.web.users import Role, list_users
@@ -70,13 +71,14 @@ async def mention_page(request: web.Request) -> web.Response:
 
 
 async def _render(request: web.Request, mention_id: int) -> web.Response:
-    return await render_case(request, mention_id)
+    """The page; after a refused POST (its `?kept=`), with the notice and the text kept."""
+    return await render_case(request, mention_id, refusal=await kept_refusal(request, mention_id))
 
 
 async def render_case(
     request: web.Request, mention_id: int, *, refusal: Refusal | None = None
 ) -> web.Response:
-    """The page of `mention_id`; with a `refusal`, shown again in answer to a refused POST."""
+    """The page of `mention_id`; with a `refusal`, the one a refused POST redirected to."""
     desk = request.app[DESK]
     detail = await desk.db(load_detail, desk.store, mention_id)
     if detail is None:
@@ -89,7 +91,6 @@ async def render_case(
     return render(
         request,
         "case.html",
-        refusal.status if refusal else 200,
         d=detail,
         labels=LABELS,
         limits={
@@ -186,7 +187,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     if kind not in hand_reply.KINDS:  # only a forged form: the page offers no other
         _LOGGER.info("refused a reply to mention %d: no such reply kind", mention_id)
         raise web.HTTPBadRequest()  # the error page says what to do
-    kept = partial(refused_page, request, mention_id, back=back, reply=(kind, text))
+    refused = partial(refused_page, request, mention_id, back=back, reply=(kind, text))
     try:
         sent = await desk.db(
             hand_reply.write_reply,
@@ -201,13 +202,13 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except hand_reply.PrivateRefused as exc:
-        return await kept(why=exc.reason)
+        raise await refused(why=exc.reason) from None
     except queue.StaleAction:  # answered or closed meanwhile: say so
-        return await kept(why=REPLY_KEPT)
+        raise await refused(why=REPLY_KEPT) from None
     except queue.ReplyTooLong:
-        return await kept(why="too-long")
+        raise await refused(why="too-long") from None
     except ValueError:
-        return await kept(why="empty")
+        raise await refused(why="empty") from None
     # No key: posted on the platform by hand (Hacker News), nothing for the outbox to send.
     action = "reply" if sent.key else "posted-reply"
     await desk.db(audit.record_draft, desk.store, who, action, sent.draft_id)
@@ -215,21 +216,6 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     if desk.on_queued is not None and sent.key:
         await desk.on_queued(sent.key)
     raise redirect(back, "replied" if sent.key else "posted")
-
-
-async def refused_page(
-    request: web.Request,
-    mention_id: int,
-    *,
-    back: str,
-    why: str,
-    reply: tuple[str, str] | None = None,
-    kept: dict[int, str] | None = None,
-) -> web.Response:
-    """A refused Reply now (`reply`) or draft action (`kept`): the page again, saying why, the
-    typed text kept in its box (a redirect would lose it)."""
-    refusal = Refusal(why=why, here=back, kept=kept or {}, reply=reply)
-    return await render_case(request, mention_id, refusal=refusal)
 
 
 @require(Role.AGENT)

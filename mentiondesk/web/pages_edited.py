@@ -1,8 +1,9 @@
-"""The case page shown again when its Approve, Save or Reject was refused, the person's text
-kept in the draft's box so no edit is lost: a draft a colleague edited after the page was
-loaded (their text shown too, so neither edit is sent unread), a text too long or empty, or
-a private draft to an author on the do-not-contact list. Approve or Save on a draft a
-colleague approved or rejected meanwhile shows it decided, the person's text kept to copy."""
+"""Where a refused Approve, Save or Reject of the case page redirects (kept_texts): the page
+again, the person's text kept in the draft's box so no edit is lost: a draft a colleague
+edited after the page was loaded (their text shown too, so neither edit is sent unread), a
+text too long or empty, or a private draft to an author on the do-not-contact list. Approve
+or Save on a draft a colleague approved or rejected meanwhile shows it decided, the person's
+text kept to copy."""
 
 from __future__ import annotations
 
@@ -12,18 +13,18 @@ from aiohttp import web
 
 from mentiondesk.web.common import DESK
 from mentiondesk.web.data_case import case_mention, draft_mention
-from mentiondesk.web.pages_case import refused_page
+from mentiondesk.web.kept_texts import refused_page
 
 _PAGE = re.compile(r"/(cases|mentions)/(\d{1,12})")
 
 
 async def draft_refused(
     request: web.Request, draft_id: int, *, typed: str, back: str, why: str
-) -> web.Response:
-    """The page at `back` (a case's or a mention's) as it is now, saying `why` (a notice
-    key), `typed` kept in the draft's box; after an edit since, its form carries the
-    fingerprint of the colleague's text, so approving again sends what the person chooses,
-    knowing both."""
+) -> web.HTTPSeeOther:
+    """The redirect to the page at `back` (a case's or a mention's), which shows it as it is
+    then, saying `why` (a notice key), `typed` kept in the draft's box; after an edit since,
+    its form carries the fingerprint of the colleague's text, so approving again sends what
+    the person chooses, knowing both."""
     mention_id = await _mention_of(request, back, draft_id)
     if mention_id is None:
         raise web.HTTPNotFound(text="There is no such mention.")

@@ -107,13 +107,13 @@ _QUEUE_SAYS = {EDITED_KEPT: "edited", DECIDED_KEPT: "stale"}
 
 async def _kept(
     request: web.Request, draft_id: int, *, text: str | None, back: str, why: str
-) -> web.StreamResponse:
-    """A refused Approve, Save or Reject from the case page: the page again, saying why (who
-    edited or decided the draft since, the text too long or empty, the author not to be
-    contacted), the person's text kept in the draft's box, as a refused Reply now keeps its
-    own; the queue's one click has no text to lose and is sent back saying why."""
+) -> web.HTTPSeeOther:
+    """A refused Approve, Save or Reject from the case page: the redirect to the page again,
+    saying why (who edited or decided the draft since, the text too long or empty, the author
+    not to be contacted), the person's text kept in the draft's box, as a refused Reply now
+    keeps its own; the queue's one click has no text to lose and is sent back saying why."""
     if text is None:
-        raise redirect(back, _QUEUE_SAYS.get(why, why))
+        return redirect(back, _QUEUE_SAYS.get(why, why))
     return await draft_refused(request, draft_id, typed=text, back=back, why=why)
 
 
@@ -159,7 +159,7 @@ async def _approve(request: web.Request, *, by_hand: bool) -> web.StreamResponse
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except (PostByHand, queue.StaleAction, ValueError) as exc:
-        return await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc))
+        raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
     _LOGGER.info("draft %d %s by %s", draft_id, "marked posted" if by_hand else "approved", who)
     if desk.on_queued is not None and key:
         await desk.on_queued(key)
@@ -178,7 +178,7 @@ async def reject(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DraftEdited:
-        return await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT)
+        raise await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT) from None
     except queue.StaleAction:
         raise redirect(back, "stale") from None
     raise redirect(back, "rejected", case=await _named(request, back, draft_id))
@@ -196,7 +196,7 @@ async def save(request: web.Request) -> web.StreamResponse:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except (queue.StaleAction, ValueError) as exc:
-        return await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc))
+        raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
     raise redirect(back, "saved")
 
 

@@ -1,35 +1,30 @@
-"""A refused POST's case page: why it is shown again, with what status, and the text the
-person typed kept in its box (pages_case.refused_page)."""
+"""A refused POST's case page: why it is shown again, and the text the person typed kept in
+its box (kept_texts stores it for the page the refusal redirects to; pages_case shows it)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentiondesk.web.common import DECIDED_KEPT, DNC, EDITED_KEPT, NOTICES, REPLY_KEPT
+from mentiondesk.web.common import NOTICES
 from mentiondesk.web.data_case import CaseDetail, last_edit, last_end, last_reply
 
 
 @dataclass(frozen=True)
 class Refusal:
     """A refused POST's case page: `why` (a NOTICES key) it is shown again, the page `here`
-    it stands for (the language switch returns there), and what the person typed, kept in
-    its box: by draft id (`kept`), or a Reply now's (kind, text) (`reply`)."""
+    its forms return to, and what the person typed, kept in its box: by draft id (`kept`),
+    or a Reply now's (kind, text) (`reply`)."""
 
     why: str
     here: str
     kept: dict[int, str] = field(default_factory=dict)
     reply: tuple[str, str] | None = None
 
-    @property
-    def status(self) -> int:
-        return _REFUSED_STATUS.get(self.why, 422)
-
     def context(self, detail: CaseDetail) -> dict[str, Any]:
         """What case.html needs to say why and show the kept text beside what changed."""
         return {
-            "path": self.here,
-            "path_qs": self.here,
             "notice": NOTICES[self.why],
             "refused": self.why,
             "kept": self.kept,
@@ -41,11 +36,27 @@ class Refusal:
             else (None, None),
         }
 
+    def to_json(self) -> str:
+        return json.dumps(
+            {"why": self.why, "here": self.here, "kept": self.kept, "reply": self.reply}
+        )
 
-# A refusal the page's state explains (answered, closed, a draft edited or decided, the
-# author listed since it was loaded) conflicts with it: 409; one the text or choice itself
-# explains: 422.
-_REFUSED_STATUS = {REPLY_KEPT: 409, DNC: 409, EDITED_KEPT: 409, DECIDED_KEPT: 409}
+    @classmethod
+    def from_json(cls, text: str) -> Refusal | None:
+        """The refusal kept as `to_json` wrote it; None for what no desk wrote (a newer
+        release's notice, say): the page is then shown as a GET shows it."""
+        values = json.loads(text)
+        if values.get("why") not in NOTICES:
+            return None
+        reply = values.get("reply")
+        return cls(
+            why=values["why"],
+            here=str(values["here"]),
+            kept={int(draft): str(typed) for draft, typed in values["kept"].items()},
+            reply=(str(reply[0]), str(reply[1])) if reply else None,
+        )
+
+
 # The page as a GET shows it (render_case without a Refusal): nothing refused or kept.
 NOT_REFUSED: dict[str, Any] = {
     "refused": None,

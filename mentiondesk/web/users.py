@@ -56,6 +56,7 @@ class Session:
     user: User
     csrf: str
     expires_at: datetime
+    id: str  # web_session.id (the cookie's hash): what is kept for this session names it
 
 
 def login_name(name: str) -> str:
@@ -242,7 +243,8 @@ def load_session(store: Store, token: str, *, now: datetime) -> Session | None:
         row = conn.execute(query).first()
     if row is None or row.expires_at <= now or not row.active:
         return None
-    return Session(User(row.id, row.name, Role.parse(row.role)), row.csrf, row.expires_at)
+    user = User(row.id, row.name, Role.parse(row.role))
+    return Session(user, row.csrf, row.expires_at, _digest(token))
 
 
 def close_session(store: Store, token: str) -> None:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from aiohttp import web
+from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient, TestServer
 from argon2 import PasswordHasher
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -27,6 +27,7 @@ from tests.desk.browser import CHROMIUM, ROOT, backdrop, served
 from tests.desk.seed import PASSWORD, write_config
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+_KEPT_AT = re.compile(r"/(cases|mentions)/\d+\?kept=[\w-]{16,32}")
 Client = TestClient[web.Request, web.Application]
 
 
@@ -126,6 +127,17 @@ class Desk:
     async def post(self, path: str, **form: str) -> web.StreamResponse:
         data = {"csrf": self.csrf, **form}
         return await self.client.post(path, data=data, allow_redirects=False)  # type: ignore[return-value]
+
+    async def refused(self, path: str, **form: str) -> ClientResponse:
+        """Post a form of the case page that the desk refuses: it redirects (303, Post/Redirect/
+        Get) to the page, the text nowhere in the URL; return that page, which says why."""
+        response = await self.post(path, **form)
+        assert response.status == 303, "a refusal redirects to the page that says why"
+        location = response.headers["Location"]
+        assert _KEPT_AT.fullmatch(location), location  # a token: never the typed text
+        page = await self.client.get(location, allow_redirects=False)
+        assert page.status == 200
+        return page
 
 
 @pytest.fixture

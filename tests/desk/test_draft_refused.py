@@ -47,15 +47,13 @@ async def _seen(desk: Desk, case: int, draft: int) -> str:
     return found.group(1)
 
 
-async def _refused(
-    desk: Desk, store: Store, case: int, draft: int, status: int, **form: str
-) -> str:
-    """Post the draft form's `action` from the case page; return the page it answered with,
-    checking that nothing was queued."""
+async def _refused(desk: Desk, store: Store, case: int, draft: int, **form: str) -> str:
+    """Post the draft form's `action` from the case page; return the page its refusal
+    redirects to, checking that nothing was queued."""
     back, queued = f"/cases/{case}", _outbox(store)
     action = form.pop("action")
-    response = await desk.post(f"/drafts/{draft}/{action}", back=back, **form)
-    assert response.status == status, "refused with the page, not a redirect"
+    response = await desk.refused(f"/drafts/{draft}/{action}", back=back, **form)
+    assert response.url.path == back
     assert _outbox(store) == queued
     page = await response.text()
     assert f'name="back" value="{back}"' in page  # the form still returns to the case
@@ -82,7 +80,7 @@ async def test_a_refused_edit_stays_in_the_drafts_box(
     assert case and draft
     desk = await as_role("agent")
     seen = await _seen(desk, case, draft)
-    page = await _refused(desk, store, case, draft, 422, action=action, text=text, seen=seen)
+    page = await _refused(desk, store, case, draft, action=action, text=text, seen=seen)
     assert reason in page and KEPT in page
     assert _boxes(_DRAFT_BOX, page) == [text]
     assert "<b>x</b>" not in page  # hostile text is escaped, never markup
@@ -100,7 +98,7 @@ async def test_approving_a_dm_to_an_author_already_listed_keeps_the_edit(
         conn.execute(sa.update(AUTHOR).values(do_not_contact=True))
     desk = await as_role("agent")
     seen = await _seen(desk, case, draft)
-    page = await _refused(desk, store, case, draft, 409, action="approve", text=HOSTILE, seen=seen)
+    page = await _refused(desk, store, case, draft, action="approve", text=HOSTILE, seen=seen)
     assert DNC in page and "your text was not sent or saved" in page
     assert _boxes(_KEPT_BOX, page) == [HOSTILE] and "<b>x</b>" not in page
     assert _draft(store, draft) == ("withdrawn", DRAFTED)  # not approved, not overwritten
@@ -115,7 +113,7 @@ async def test_an_author_listed_since_the_page_was_loaded_keeps_the_edit(
     desk = await as_role("agent")
     seen = await _seen(desk, case, draft)
     contacts.set_do_not_contact(store, "x", "lia", by="admin")  # withdraws the DM
-    page = await _refused(desk, store, case, draft, 409, action=action, text=HOSTILE, seen=seen)
+    page = await _refused(desk, store, case, draft, action=action, text=HOSTILE, seen=seen)
     assert DNC in page
     assert _boxes(_KEPT_BOX, page) == [HOSTILE] and "<b>x</b>" not in page
     assert _draft(store, draft) == ("withdrawn", DRAFTED)
@@ -135,6 +133,6 @@ async def test_the_refusal_speaks_portuguese(
     assert case and draft
     desk = await as_role("agent")
     await desk.client.get(f"/lang/{lang}?next=/queue")
-    page = await _refused(desk, store, case, draft, 422, action="approve", text="a" * 300)
+    page = await _refused(desk, store, case, draft, action="approve", text="a" * 300)
     assert line in page and KEPT not in page
     assert _boxes(_DRAFT_BOX, page) == ["a" * 300]
