@@ -155,4 +155,6 @@ SAVED = {
         "O texto tem aninhamento em excesso: {if_else}, not, filtros e parênteses podem ter "
         "no máximo {n} níveis. Simplifique o texto."
     ),
+    # The field a refused save names (saved.html), as short as the form's label starts.
+    "Id": "Id",
 }

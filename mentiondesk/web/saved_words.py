@@ -15,21 +15,34 @@ from mentiondesk.web.i18n import Locale
 _IF_NAME = "{% if name %}…{% endif %}"
 # The kinds whose detail is the template's own error (Jinja's English), not the user's words.
 _TECHNICAL = ("syntax", "sample")
+# The form's fields a refusal can name (saved.html ties its notice to the one named); every
+# other kind is the text's (its template: syntax, placeholders, nesting, length).
+FIELDS = ("id", "title", "lang", "kind", "text")
 
 
 class Refusal(NamedTuple):
     """What the page says: `reason`, one sentence in the page's language; `detail`, the
-    template's own error in English (Jinja's), shown apart from it; "" when none."""
+    template's own error in English (Jinja's), shown apart from it; "" when none; `field`,
+    the form's field at fault (one of FIELDS), which the notice names and is tied to."""
 
     reason: str
     detail: str = ""
+    field: str = "text"
 
 
 def refused_reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> Refusal:
     """What is wrong and what to do; `file`: the saved-replies file."""
     reason = _reason(loc, exc, reply_id=reply_id, file=file)
     detail = exc.detail if isinstance(exc, ReplyRefused) and exc.kind in _TECHNICAL else ""
-    return Refusal(reason, detail)
+    return Refusal(reason, detail, refused_field(exc))
+
+
+def refused_field(exc: ReplyRefused | Taken) -> str:
+    """The field at fault: a taken id is the id's; a check names its field, or else it is
+    the text's (all that is left: a template that fails, a placeholder unknown)."""
+    if isinstance(exc, Taken):
+        return "id"
+    return exc.kind if exc.kind in FIELDS else "text"
 
 
 def _reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> str:
