@@ -2,8 +2,10 @@
 kept in the store (the `kept_text` table), tied to their session, and the refusal redirects
 (303) to the case page with `?kept=` naming it; that page shows the notice and the text in its
 box, as often as it is reloaded, and reloading it resends nothing. The text never goes in the
-URL (it may be long, and it is private); it goes with the session (logout, expiry) or with
-the mention (erasure, retention)."""
+URL (it may be long, and it is private). It goes once an action on that page succeeds (it
+has served: Back to the refusal's address then shows the page as it is, not an old refusal
+over a draft since approved), with the session (logout, expiry) or with the mention
+(erasure, retention)."""
 
 from __future__ import annotations
 
@@ -50,6 +52,14 @@ async def kept_refusal(request: web.Request, mention_id: int) -> Refusal | None:
     return await desk.db(kept, desk.store, session(request).id, token, mention_id)
 
 
+async def forget_kept(request: web.Request, back: str) -> None:
+    """An action on the page at `back` succeeded: what this session kept for it has served."""
+    mention_id = await _mention_at(request, back)
+    if mention_id is not None:  # None: the queue's one click, nothing kept there
+        desk = request.app[DESK]
+        await desk.db(forget, desk.store, session(request).id, mention_id)
+
+
 def keep(store: Store, session_id: str, mention_id: int, refusal: Refusal) -> str:
     """Keep `refusal` for the session; the token its page's URL names it by."""
     token = secrets.token_urlsafe(16)
@@ -72,14 +82,23 @@ def kept(store: Store, session_id: str, token: str, mention_id: int) -> Refusal 
     return Refusal.from_json(text) if text is not None else None
 
 
+def forget(store: Store, session_id: str, mention_id: int) -> None:
+    mine = sa.and_(KEPT_TEXT.c.session_id == session_id, KEPT_TEXT.c.mention_id == mention_id)
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(KEPT_TEXT).where(mine))
+
+
 async def _page(request: web.Request, back: str, mention_id: int) -> str:
     """The page the form was on (`back`: a case's or the mention's) where it shows
     `mention_id`; else the mention's own page, so the kept text is always shown."""
+    path = back.split("?", 1)[0]
+    return path if await _mention_at(request, path) == mention_id else f"/mentions/{mention_id}"
+
+
+async def _mention_at(request: web.Request, back: str) -> int | None:
+    """The mention the page at `back` shows (a case's, a mention's); None for another page."""
     found = _PAGE.fullmatch(back.split("?", 1)[0])
-    if found and found.group(1) == "mentions" and int(found.group(2)) == mention_id:
-        return found.group(0)
-    if found and found.group(1) == "cases":
-        desk = request.app[DESK]
-        if await desk.db(case_mention, desk.store, int(found.group(2))) == mention_id:
-            return found.group(0)
-    return f"/mentions/{mention_id}"
+    if found is None or found.group(1) == "mentions":
+        return int(found.group(2)) if found else None
+    desk = request.app[DESK]
+    return await desk.db(case_mention, desk.store, int(found.group(2)))

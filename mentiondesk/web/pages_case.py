@@ -38,7 +38,7 @@ from mentiondesk.web.data_case import (
 )
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate, regional
-from mentiondesk.web.kept_texts import kept_refusal, refused_page
+from mentiondesk.web.kept_texts import forget_kept, kept_refusal, refused_page
 from mentiondesk.web.refusal import NOT_REFUSED, Refusal
 from mentiondesk.web.saved_picker import picker_context
 from mentiondesk.web.users import Role, list_users
@@ -213,6 +213,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     action = "reply" if sent.key else "posted-reply"
     await desk.db(audit.record_draft, desk.store, who, action, sent.draft_id)
     _LOGGER.info("draft %d written and approved by %s", sent.draft_id, who)
+    await forget_kept(request, back)
     if desk.on_queued is not None and sent.key:
         await desk.on_queued(sent.key)
     raise redirect(back, "replied" if sent.key else "posted")

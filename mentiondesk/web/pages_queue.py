@@ -26,6 +26,7 @@ from mentiondesk.web.common import (
 from mentiondesk.web.data_case import draft_case
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
+from mentiondesk.web.kept_texts import forget_kept
 from mentiondesk.web.pages_edited import draft_refused
 from mentiondesk.web.users import Role
 
@@ -161,6 +162,7 @@ async def _approve(request: web.Request, *, by_hand: bool) -> web.StreamResponse
     except (PostByHand, queue.StaleAction, ValueError) as exc:
         raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
     _LOGGER.info("draft %d %s by %s", draft_id, "marked posted" if by_hand else "approved", who)
+    await forget_kept(request, back)
     if desk.on_queued is not None and key:
         await desk.on_queued(key)
     raise redirect(
@@ -181,6 +183,7 @@ async def reject(request: web.Request) -> web.StreamResponse:
         raise await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT) from None
     except queue.StaleAction:
         raise redirect(back, "stale") from None
+    await forget_kept(request, back)
     raise redirect(back, "rejected", case=await _named(request, back, draft_id))
 
 
@@ -197,6 +200,7 @@ async def save(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except (queue.StaleAction, ValueError) as exc:
         raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
+    await forget_kept(request, back)
     raise redirect(back, "saved")
 
 
