@@ -16,10 +16,10 @@ from tests.desk.seed import write_config
 from tests.desk.test_saved_replies import SAVED
 
 Login = Callable[[str], Awaitable[Desk]]
-TIED = 'aria-invalid="true" aria-describedby="saved-refused" autofocus=""'
+TIED = 'aria-invalid="true" aria-describedby="saved-refusal" autofocus=""'
 ORDER = {"id": "order", "title": "Order number", "lang": "en"}
 _TIED_FIELD = re.compile(r'<(?:input|select|textarea) name="(\w+)"[^>]*' + TIED)
-_NOTICE = re.compile(r'<div class="notice[^"]*" role="alert" id="saved-refused">.*?</div>', re.S)
+_NOTICE = re.compile(r'<div class="notice[^"]*" role="alert" id="saved-refusal">.*?</div>', re.S)
 
 
 @pytest.fixture
