@@ -36,7 +36,7 @@ from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk
 from mentiondesk.config import Config
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
-from mentiondesk.config_store import new_sqlite_file
+from mentiondesk.config_store import inline_password, new_sqlite_file
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App, build_playbook
@@ -123,7 +123,9 @@ def check_config(ctx: typer.Context) -> None:
         store_state = _store_state(config)
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
     err.print(f"[green]✓[/] {escape(str(config.path))} is valid")
-    err.print(f"  store: {store_state}", markup=False)
+    err.print(f"  store: {store_state[0]}", markup=False)
+    for note in store_state[1]:
+        err.print(f"  note: {note}", markup=False)
     err.print(f"  sources: {names}", markup=False)
     err.print(
         f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
@@ -132,23 +134,26 @@ def check_config(ctx: typer.Context) -> None:
         f"  classifier: {config.settings.sentiment.classifier}; "
         f"playbook rules: {len(playbook.rules)}"
     )
-    for warning in unposted(config) + open_approvals(config):
+    warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
+    for warning in warnings:
         err.print(f"[yellow]![/] warning: {escape(warning)}")
     for note in posted_by_hand(config):
         err.print(f"  note: {escape(note)}")
 
 
-def _store_state(config: Config) -> str:
-    """Whether the store opens, or where the first run will create it: connecting to a
-    SQLite file that is not there would create it, empty (a typo'd path looking fine)."""
+def _store_state(config: Config) -> tuple[str, list[str]]:
+    """Whether a start can use the store, and what it will make there; or where the first run
+    will create it: connecting to a SQLite file that is not there would create it, empty (a
+    typo'd path looking fine)."""
     new = new_sqlite_file(config.settings.store, config.store_url())
     if new is not None:
-        return f"a new, empty store will be created at {new} on first run"
-    store = Store(config.store_url())
+        return f"a new, empty store will be created at {new} on first run", []
+    store = Store(config.store_url(), pooled=False)
     try:
-        return f"{schema.check_reachable(store.engine)} (reachable)"
+        shown, notes = schema.check_ready(store.engine)
     finally:
         store.dispose()
+    return f"{shown} ({'reachable' if notes else 'reachable, ready'})", notes
 
 
 @app.command()

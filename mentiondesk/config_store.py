@@ -114,15 +114,33 @@ def store_problems(section: StoreSection, url: str) -> list[str]:
     return []
 
 
+def inline_password(section: StoreSection) -> list[str]:
+    """A warning where `[store] url` holds a password: whoever reads the config file (a
+    backup, a repository, a support ticket) has the database."""
+    try:
+        parsed = sa.engine.make_url(section.url or "")
+    except (sa.exc.ArgumentError, ValueError):
+        return []
+    if not (parsed.password or parsed.query.get("password")):
+        return []
+    return [
+        "store.url holds the database password, so anyone who reads the config file has it; "
+        'keep the URL in an environment variable instead: url_env = "MENTIONDESK_STORE_URL" '
+        "(README, 'Scale'), or leave the password out of the URL for PGPASSWORD or ~/.pgpass"
+    ]
+
+
 def new_sqlite_file(section: StoreSection, url: str) -> Path | None:
     """The SQLite file `url` names where it does not exist yet (None otherwise), so that
     check-config creates nothing for a typo'd path; ConfigError where its folder is not
-    writable, as the first run could not create it there."""
+    writable, as the first run could not create it there, or where the file is there but
+    this user cannot read and write it."""
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     path = Path(parsed.database)
     if path.exists():
+        _usable_sqlite_file(section, path)
         return None
     if not path.parent.is_dir():
         raise ConfigError(
@@ -135,3 +153,19 @@ def new_sqlite_file(section: StoreSection, url: str) -> Path | None:
             f"store {path.name!r} cannot be created there; fix its permissions or pick another"
         )
     return path
+
+
+def _usable_sqlite_file(section: StoreSection, path: Path) -> None:
+    """ConfigError where the file or its folder keeps a start from writing: SQLite opens a
+    read-only file without complaint and fails at the first write, and its write-ahead log
+    (`-wal`, `-shm`) is made beside the file."""
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise ConfigError(
+            f"{section.key}: the store {str(path)!r} is not readable and writable by this "
+            "user; fix its permissions (chown it to the user mentiondesk runs as)"
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ConfigError(
+            f"{section.key}: folder {str(path.parent)!r} is not writable by this user, so the "
+            f"store {path.name!r} cannot keep its write-ahead log beside it; fix its permissions"
+        )

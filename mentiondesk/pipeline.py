@@ -122,7 +122,11 @@ class App:
 
     async def initialize(self) -> None:
         self.store = Store(self.config.store_url())
-        await asyncio.to_thread(self.store.create_all)
+        try:
+            await asyncio.to_thread(self.store.create_all)
+        except BaseException:  # a refused start (the GRANT to run) leaves no connection open
+            self.store.dispose()
+            raise
         # Drafts are checked against the list as they are written, under the lock listing
         # takes; this sweep is for the DMs an older release left waiting for listed authors.
         stale = await asyncio.to_thread(contacts.withdraw_stale_drafts, self.store)

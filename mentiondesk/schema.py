@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 from mentiondesk.models import ConfigError
+from mentiondesk.schema_access import can_add, cannot_create, survey
 
 _LOGGER = logging.getLogger(__name__)
 _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, the others wait
@@ -32,6 +33,9 @@ def ensure(engine: Engine) -> None:
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+            denied = survey(conn).denied
+            if denied:  # tables of another role: the GRANT, not the first query's traceback
+                raise ConfigError("\n".join(denied))
             SQLModel.metadata.create_all(conn)
             missing = _add_missing_columns(conn)
             for table in SQLModel.metadata.sorted_tables:
@@ -45,11 +49,7 @@ def ensure(engine: Engine) -> None:
             raise
         raise _cannot_create(engine, exc) from None
     if missing:
-        raise ConfigError(
-            f"store.url: the database was made by an older mentiondesk and lacks "
-            f"{', '.join(missing)}; add them (README, 'Upgrading') or point [store] url at a "
-            "new database"
-        )
+        raise _lacking(missing)
 
 
 def shown_url(url: str) -> str:
@@ -58,14 +58,26 @@ def shown_url(url: str) -> str:
     return _PASSWORD.sub(lambda m: f"{m[1]}***@" if m[1] else f"{m[2]}***", url)
 
 
-def check_reachable(engine: Engine) -> str:
-    """Connect once (creating nothing); the URL without its password, or ConfigError."""
+def check_ready(engine: Engine) -> tuple[str, list[str]]:
+    """What a start needs, checked without changing anything: the URL without its password
+    and what the next start will make; ConfigError for what would stop it."""
     try:
         with engine.connect() as conn:
-            conn.execute(sa.text("SELECT 1"))
+            found = survey(conn)
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
-    return shown_url(engine.url.render_as_string(hide_password=True))
+    problems = found.denied + ([str(_lacking(found.lacking))] if found.lacking else [])
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return shown_url(engine.url.render_as_string(hide_password=True)), found.notes
+
+
+def _lacking(columns: list[str]) -> ConfigError:
+    return ConfigError(
+        f"store.url: the database was made by an older mentiondesk and lacks "
+        f"{', '.join(columns)}; add them (README, 'Upgrading') or point [store] url at a "
+        "new database"
+    )
 
 
 def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
@@ -80,11 +92,7 @@ def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
 def _cannot_create(engine: Engine, exc: sa.exc.ProgrammingError) -> ConfigError:
     user = engine.url.username or _current_user(engine)
     reason = str(exc.orig).strip().splitlines()[0]
-    return ConfigError(
-        f"store.url: the database user {user} cannot create tables in schema public "
-        f"({reason}): GRANT CREATE ON SCHEMA public TO {user}; or run mentiondesk once as "
-        "the database's owner, which makes the tables"
-    )
+    return ConfigError(f"{cannot_create(user)} ({reason})")
 
 
 def _current_user(engine: Engine) -> str:
@@ -116,12 +124,10 @@ def _add_missing_columns(conn: Connection) -> list[str]:
 
 def _add_column(conn: Connection, column: sa.Column[object]) -> str | None:
     """`ALTER TABLE … ADD COLUMN …` when older rows can take it as it is; else None."""
-    if column.primary_key or column.foreign_keys or column.unique:
-        return None  # constraints on existing rows: a person decides
+    if not can_add(column):
+        return None  # constraints on existing rows, or no value for them: a person decides
     default = column.default
     constant = default is not None and default.is_scalar
-    if not column.nullable and not constant:
-        return None
     quote = conn.dialect.identifier_preparer.quote
     type_sql = column.type.compile(dialect=conn.dialect)
     statement = (

@@ -64,7 +64,7 @@ def test_missing_config_file_exits_2(tmp_path: Path) -> None:
 def test_check_config_accepts_a_good_file(config: Path) -> None:
     assert md(config, "cases", "list")[0] == 0  # makes the store
     code, output = md(config, "check-config")
-    assert code == 0 and "is valid" in output and "desk.db (reachable)" in output
+    assert code == 0 and "is valid" in output and "desk.db (reachable, ready)" in output
 
 
 def test_check_config_creates_no_store_for_a_new_sqlite_path(config: Path) -> None:
