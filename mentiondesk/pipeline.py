@@ -22,6 +22,7 @@ from mentiondesk.config_routing import cannot
 from mentiondesk.digest import digest_sinks
 from mentiondesk.models import ActionKind, Batch, Classifier, ConfigError, Responder, Source
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.playbook_files import playbook_files
 from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.store import Store
@@ -43,9 +44,7 @@ def build_classifier(config: Config) -> Classifier:
 
 def build_playbook(config: Config) -> Playbook:
     section = config.settings.playbooks
-    paths = [p for pattern in section.paths for p in sorted(config.base_dir.glob(pattern))]
-    if section.paths and not paths:
-        raise ConfigError(f"playbooks.paths: {section.paths} match no file; fix the patterns")
+    paths = playbook_files(section.paths, config.base_dir)
     templates = config.base_dir / section.templates if section.templates else None
     playbook = load_playbook(
         paths,
