@@ -3,26 +3,46 @@ in, turned into the Wording the responders are built with (mentiondesk.models)."
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from mentiondesk import alert_words_pt as pt
 from mentiondesk.models import ENGLISH, Wording
 
 LANGUAGES = ("en", "pt-BR", "pt-PT")
+# `pt` alone is Brazil's, as the shipped `templates/pt/` folder is.
+_REGIONLESS = {"pt": "pt-BR"}
+_TAG = re.compile(r"([a-z]{2,3})(?:[-_]([a-z]{2}))?", re.IGNORECASE)
+SPELLINGS = '"en", "pt", "pt-BR" or "pt-PT"'
+
+
+def language_tag(value: str) -> str | None:
+    """`value` as a language tag is written ("PT-br", "pt_BR" → "pt-BR"; "EN" → "en"), as
+    `[routing] language` and `[playbooks] default_lang` both take it; None if it is none."""
+    match = _TAG.fullmatch(value.strip())
+    if match is None:
+        return None
+    language, region = match.groups()
+    return f"{language.lower()}-{region.upper()}" if region else language.lower()
 
 
 def checked_language(value: str) -> str:
-    """`value` if alerts can be written in it; ValueError naming the choices otherwise."""
-    if value in LANGUAGES:
-        return value
-    close = next((lang for lang in LANGUAGES if lang.lower() == value.strip().lower()), None)
-    if close:
-        hint = f'write it "{close}"'
-    elif value.lower().startswith("pt"):
-        hint = 'use "pt-BR" (Brazil) or "pt-PT" (Portugal)'
-    else:
-        hint = 'use "en" (the default), "pt-BR" or "pt-PT"'
-    raise ValueError(f"alerts and tickets cannot be written in {value!r}; {hint}")
+    """The language alerts are written in ("pt" is "pt-BR"); ValueError naming the choices
+    when there is none such."""
+    tag = language_tag(value)
+    tag = _REGIONLESS.get(tag or "", tag)
+    if tag in LANGUAGES:
+        return tag
+    raise ValueError(f"alerts and tickets cannot be written in {value!r}; use {SPELLINGS}")
+
+
+def template_language(value: str) -> str:
+    """`[playbooks] default_lang` as a tag (whether its templates exist is the playbook's
+    to say: a templates folder may add languages); ValueError if it is no tag at all."""
+    tag = language_tag(value)
+    if tag is None:
+        raise ValueError(f"{value!r} is not a language code; write one such as {SPELLINGS}")
+    return tag
 
 
 def wording_for(language: str, timezone: str) -> Wording:

@@ -6,9 +6,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -18,7 +19,7 @@ from pydantic import (
 )
 
 from mentiondesk import registry, saved_replies
-from mentiondesk.alert_wording import checked_language, wording_for
+from mentiondesk.alert_wording import checked_language, template_language, wording_for
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_desk import DeskSection
 from mentiondesk.config_problems import problems_of
@@ -56,7 +57,8 @@ class SentimentSection(_Section):
 class PlaybooksSection(_Section):
     paths: list[str] = []  # empty: the playbooks shipped with mentiondesk
     templates: str | None = None  # None: the shipped templates
-    default_lang: str = "en"
+    # en, pt (Brazil's, as pt-BR is), pt-PT, or a folder of your templates; any case.
+    default_lang: Annotated[str, AfterValidator(template_language)] = "en"
     auto_reply_daily_cap: int = Field(default=1, ge=0)  # public auto-replies per author per day
     # Replies to a post that mentions this handle use this regional variant's templates,
     # e.g. { "@lumora_pt" = "pt-PT" } (the shipped `pt` templates are Brazil's).

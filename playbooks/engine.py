@@ -259,6 +259,7 @@ def load_playbook(
         raise ConfigError(f"playbooks: rule names must be unique; repeated: {duplicates}")
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
+    templates.check_default_lang()
     return Playbook(rules, templates, brand, handle_locales, origins)
 
 

@@ -160,7 +160,7 @@ class Templates:
         Rendering (not just compiling) catches a misspelt variable at start-up instead of
         on the first mention that needs the template.
         """
-        if f"{self.default_lang}/{name}.j2" not in self._env.list_templates():
+        if self._folder(name, self.default_lang) is None:
             raise ConfigError(self._missing(name))
         for path in self._env.list_templates():
             if path.endswith(f"/{name}.j2"):
@@ -184,21 +184,41 @@ class Templates:
                 f"the variables are {', '.join(sorted(sample))}"
             )
 
-    def _missing(self, name: str) -> str:
-        """Why `name` is missing and the fix: a misspelt name (the usual case), or a default
-        language that has no templates at all."""
-        lang = self.default_lang
+    def check_default_lang(self) -> None:
+        """ConfigError naming `playbooks.default_lang` when no folder holds its templates:
+        the setting the operator wrote, not each rule's template that then cannot be found."""
         paths = self._env.list_templates()
+        have = sorted({p.split("/")[0] for p in paths if "/" in p})
+        if any(code in have for code in self._chain(self.default_lang)):
+            return
+        lang = self.default_lang
+        regional = sorted(f"{c}-BR" for c in have if c == "pt")  # pt/ is Brazil's
+        raise ConfigError(
+            f"playbooks.default_lang: no templates for {lang!r} (no {lang}/ folder in the "
+            f"templates); use one of: {', '.join(sorted(have + regional))}, or add a "
+            f"{lang}/ folder to playbooks.templates"
+        )
+
+    def _chain(self, lang: str) -> list[str]:
+        """The folders tried for `lang`, in order: its own, its language's ("pt-BR": pt/),
+        then the default language's, likewise."""
+        codes = (lang, lang.split("-")[0], self.default_lang, self.default_lang.split("-")[0])
+        return list(dict.fromkeys(codes))
+
+    def _folder(self, name: str, lang: str) -> str | None:
+        paths = self._env.list_templates()
+        return next((c for c in self._chain(lang) if f"{c}/{name}.j2" in paths), None)
+
+    def _missing(self, name: str) -> str:
+        """Why `name` is missing and the fix (the default language has a folder: a misspelt
+        name, the usual case)."""
+        paths = self._env.list_templates()
+        have = {p.split("/")[0] for p in paths if "/" in p}
+        lang = next((c for c in self._chain(self.default_lang) if c in have), self.default_lang)
         names = sorted({p.split("/", 1)[1].removesuffix(".j2") for p in paths if "/" in p})
         known = sorted(
             p.split("/", 1)[1].removesuffix(".j2") for p in paths if p.startswith(f"{lang}/")
         )
-        if not known:
-            have = sorted({p.split("/")[0] for p in paths if "/" in p})
-            return (
-                f"template {lang}/{name}.j2 not found; add it to the templates folder, or set "
-                f"playbooks.default_lang to a language that has templates ({', '.join(have)})"
-            )
         close = difflib.get_close_matches(name, names, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         return (
@@ -208,10 +228,10 @@ class Templates:
 
     def render(self, name: str, lang: str, context: Mapping[str, Any]) -> tuple[str, str]:
         """Render in `lang` ("pt-PT": its own folder, else "pt") when a translation exists,
-        else the default; return (text, the folder used)."""
-        for code in (lang, lang.split("-")[0], self.default_lang):
+        else the default ("pt-BR": pt/); return (text, the folder used)."""
+        for code in self._chain(lang):
             try:
-                template = self._env.get_template(f"{code}/{name}.j2")
+                template = self._env.get_template(f"{code}/{name}.j2")  # cached once loaded
             except TemplateNotFound:
                 continue
             # Templates are laid out for reading; a message is one paragraph.

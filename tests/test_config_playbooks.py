@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import complaint_and_praise, run_cli
+from mentiondesk.config import load_config
+from mentiondesk.models import ActionKind, Brand, History, Label, Reading
+from playbooks import load_playbook
+from tests.helpers import complaint_and_praise, mention, run_cli
 
 _RULE = (
     '[[rules]]\nname = "{name}"\nwhen = {{ label = ["negative"] }}\n'
@@ -66,3 +69,54 @@ def test_a_file_two_patterns_match_is_read_once(config: Path, tmp_path: Path) ->
     paths = f'paths = ["rules/*.toml", "{tmp_path}/rules/one.toml"]'
     code, output = run_cli(_with(config, paths), "check-config")
     assert code == 0 and "playbook rules: 2" in output
+
+
+@pytest.mark.parametrize(
+    ("written", "alerts"),
+    [
+        ("pt-BR", "pt-BR"),
+        ("pt", "pt-BR"),  # the shipped pt/ templates are Brazil's
+        ("PT-br", "pt-BR"),
+        ("pt_BR", "pt-BR"),
+        ("pt-PT", "pt-PT"),
+        ("EN", "en"),
+    ],
+)
+def test_both_language_settings_take_the_same_spellings(
+    config: Path, written: str, alerts: str
+) -> None:
+    _with(config, f'default_lang = "{written}"\n[routing]\nlanguage = "{written}"')
+    code, output = run_cli(config, "check-config")
+    assert code == 0, output
+    assert load_config(config).context.wording.lang == alerts
+
+
+def test_a_pt_br_default_language_drafts_from_the_pt_folder(tmp_path: Path) -> None:
+    playbook = load_playbook([], brand=Brand(name="Lumora"), default_lang="pt-BR")
+    unsure = Reading(label=Label.NEGATIVE, score=0.9, lang="und", frustration=1)
+    drafts = [a for a in playbook.decide(mention(1), unsure, History()) if a.text]
+    assert [(d.kind, d.lang) for d in drafts] == [(ActionKind.DRAFT_PRIVATE, "pt")]
+    assert drafts[0].text is not None and "equipe Lumora" in drafts[0].text
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        (
+            "br",
+            "playbooks.default_lang: no templates for 'br' (no br/ folder in the templates); "
+            "use one of: en, pt, pt-BR, pt-PT, or add a br/ folder to playbooks.templates",
+        ),
+        (
+            "Portuguese",
+            "playbooks.default_lang: 'Portuguese' is not a language code; write one "
+            'such as "en", "pt", "pt-BR" or "pt-PT"',
+        ),
+    ],
+)
+def test_a_default_language_without_templates_names_the_setting(
+    config: Path, written: str, problem: str
+) -> None:
+    code, output = run_cli(_with(config, f'default_lang = "{written}"'), "check-config")
+    assert code == 2 and problem in " ".join(output.split())
+    assert "default.toml" not in output and "rules.1.actions" not in output

@@ -227,7 +227,7 @@ def test_rule_conditions(tmp_path: Path, when: str, reach: int, lang: str, fires
 
 
 def test_a_default_language_without_templates_names_the_setting() -> None:
-    with pytest.raises(ConfigError, match=r"playbooks\.default_lang .* \(en, pt, pt-PT\)"):
+    with pytest.raises(ConfigError, match=r"^playbooks\.default_lang: .*: en, pt, pt-BR, pt-PT,"):
         load_playbook([], brand=BRAND, default_lang="tlh")
 
 

@@ -192,9 +192,8 @@ async def test_pt_br_freshdesk_follow_up_and_an_english_one_is_not_doubled(
 @pytest.mark.parametrize(
     ("value", "fix"),
     [
-        ("pt", 'use "pt-BR" (Brazil) or "pt-PT" (Portugal)'),
-        ("pt-br", 'write it "pt-BR"'),
-        ("fr", 'use "en" (the default), "pt-BR" or "pt-PT"'),
+        ("fr", 'use "en", "pt", "pt-BR" or "pt-PT"'),
+        ("português", 'use "en", "pt", "pt-BR" or "pt-PT"'),
     ],
 )
 def test_a_bad_language_stops_start_up(
