@@ -4,12 +4,14 @@ limits."""
 from __future__ import annotations
 
 import ipaddress
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from mentiondesk.config_hours import BusinessHoursSection
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # BRT, CEST: a name on a clock, not a zone's rules
 _ZONE_EXAMPLES = '"America/Sao_Paulo", "Europe/Lisbon" or "UTC"'
 # The languages the desk speaks (mentiondesk/web/i18n.py's LOCALES; a test keeps them equal).
 DESK_LANGUAGES = ("en", "pt-BR", "pt-PT")
@@ -64,6 +66,11 @@ def known_zone(value: str) -> str:
         ZoneInfo(value)
     # OSError: a region's folder in the zone database ("America"), or one not readable.
     except (ZoneInfoNotFoundError, ValueError, OSError):
+        if _ABBREVIATION.fullmatch(value):
+            raise ValueError(
+                f"{value!r} is an abbreviation, not a time zone; write a zone such as "
+                f"{_ZONE_EXAMPLES}"
+            ) from None
         region = " is a region, not a zone" if value and "/" not in value else ""
         raise ValueError(
             f"unknown time zone {value!r}{region}; use an IANA name such as {_ZONE_EXAMPLES}"

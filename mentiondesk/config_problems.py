@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import typing
 from typing import Any
 
@@ -15,11 +17,11 @@ def problems_of(exc: ValidationError, model: type[BaseModel], prefix: str = "") 
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
         key = f"{prefix}.{key}" if prefix and key else prefix or key
-        problems.append(f"{key}: {_fix(error, model)}")
+        problems.append(f"{key}: {_fix(error, model, prefix)}")
     return problems
 
 
-def _fix(error: Any, model: type[BaseModel]) -> str:
+def _fix(error: Any, model: type[BaseModel], prefix: str) -> str:
     kind, message = error["type"], error["msg"]
     if kind == "extra_forbidden":
         field = str(error["loc"][-1])
@@ -30,7 +32,66 @@ def _fix(error: Any, model: type[BaseModel]) -> str:
         return "required key is missing; add it"
     if kind == "value_error":
         return str(message).removeprefix("Value error, ")
-    return f"{message}; got {error.get('input')!r}"
+    if kind in _WRITE or kind in ("dict_type", "model_type"):
+        return _wrong_type(error, model, prefix)
+    # Pydantic's own text, less any class name ("instance of BusinessHoursSection"): an
+    # operator knows keys and TOML, not mentiondesk's internals.
+    return f"{_CLASS_NAME.sub('', str(message))}; got {error.get('input')!r}"
+
+
+# What to write, by pydantic's error type, for a value of the wrong type.
+_WRITE = {
+    "list_type": "a list",
+    "bool_parsing": "true or false (without quotes)",
+    "bool_type": "true or false (without quotes)",
+    "int_parsing": "a whole number (without quotes)",
+    "int_type": "a whole number (without quotes)",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number (without quotes)",
+    "float_type": "a number (without quotes)",
+    "string_type": "text in quotes",
+}
+_CLASS_NAME = re.compile(r"(?: or)? (?:an )?instance of \w+")
+
+
+def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
+    """`key: 'x' is text, not a list; write a list: key = ["x"]` and the like."""
+    value, kind = error.get("input"), error["type"]
+    given = f"{value!r} is {_kind_of(value)}"
+    # The table's TOML name: "responders[1]" is the last [[responders]] so far, "responders".
+    table = [p for p in re.sub(r"\[\d+\]", "", prefix).split(".") if p]
+    loc = table + [str(p) for p in error["loc"] if not isinstance(p, int)]
+    if kind == "list_type":
+        item = _toml(value) if isinstance(value, str | int | float) else "…"
+        return f"{given}, not a list; write a list: {loc[-1]} = [{item}]"
+    if kind in ("dict_type", "model_type"):
+        keys = _field_names(model, (*error["loc"], ""))
+        listed = f" ({', '.join(keys)})" if keys else ""
+        return (
+            f"{given}, not a table; write a table: [{'.'.join(loc)}] with its keys{listed} "
+            "on the lines below"
+        )
+    example = f": {loc[-1]} = {_toml(str(value))}" if kind == "string_type" else ""
+    return f"{given}; write {_WRITE[kind]}{example}"
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return "a table" if isinstance(value, dict) else "a value"
+
+
+def _toml(value: str | float) -> str:
+    """`value` as TOML writes it: text in double quotes (JSON's escapes are TOML's)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
 
 
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -1,0 +1,95 @@
+"""A value of the wrong type (text where a list, a table, true/false or a number goes) is
+named with what to write instead, in TOML, and no internal class name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli, write_config, write_mentions
+
+
+def _config(tmp_path: Path, old: str, new: str, extra: str = "") -> Path:
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    path = write_config(tmp_path, db_url="sqlite:///x.db", samples=samples, extra=extra)
+    path.write_text(path.read_text().replace(old, new, 1))
+    return path
+
+
+def _problem(path: Path) -> str:
+    code, output = run_cli(path, "check-config")
+    assert code == 2 and "Traceback" not in output, output
+    return " ".join(output.split())  # rich wraps long lines
+
+
+def test_text_where_a_list_goes_shows_the_list(tmp_path: Path) -> None:
+    path = _config(tmp_path, 'handles = ["@lumora"]', 'handles = "@lumora"')
+    assert (
+        "brand.handles: '@lumora' is text, not a list; write a list: handles = [\"@lumora\"]"
+        in _problem(path)
+    )
+
+
+def test_a_plugins_list_is_named_with_its_table(tmp_path: Path) -> None:
+    slack = (
+        '\n[[responders]]\nkind = "slack"\nchannel = "C0123456789"\n'
+        'bot_token_env = "MD_T"\nsigning_secret_env = "MD_S"\napprovers = "U024BE7LH"\n'
+    )
+    problem = _problem(_config(tmp_path, "", "", extra=slack))
+    assert (
+        "responders[2].approvers: 'U024BE7LH' is text, not a list; write a list: "
+        'approvers = ["U024BE7LH"]' in problem
+    )
+
+
+def test_text_where_a_table_goes_lists_its_keys(tmp_path: Path) -> None:
+    desk = '\n[desk]\nbusiness_hours = "seg-sex 08:00-18:00"\n'
+    problem = _problem(_config(tmp_path, "", "", extra=desk))
+    assert (
+        "desk.business_hours: 'seg-sex 08:00-18:00' is text, not a table; write a table: "
+        "[desk.business_hours] with its keys (days, open, close, hours, holidays) on the "
+        "lines below" in problem
+    )
+    assert "BusinessHoursSection" not in problem and "dictionary" not in problem
+
+
+def test_a_table_under_a_prefix_is_named_in_full(tmp_path: Path) -> None:
+    sentiment = '[sentiment]\nclassifier = "e5"\nsettings = { adapters = "pt.npz" }\n'
+    path = _config(tmp_path, '[sentiment]\nclassifier = "vader"\n', sentiment)
+    assert (
+        "sentiment.settings.adapters: 'pt.npz' is text, not a table; write a table: "
+        "[sentiment.settings.adapters] with its keys on the lines below" in _problem(path)
+    )
+
+
+@pytest.mark.parametrize(
+    ("desk", "problem"),
+    [
+        ('enabled = "sim"', "desk.enabled: 'sim' is text; write true or false (without quotes)"),
+        ('port = "oito"', "desk.port: 'oito' is text; write a whole number (without quotes)"),
+        ("port = 80.5", "desk.port: 80.5 is a number; write a whole number"),
+        ("timezone = 3", 'desk.timezone: 3 is a number; write text in quotes: timezone = "3"'),
+    ],
+)
+def test_a_scalar_of_the_wrong_type_says_what_to_write(
+    tmp_path: Path, desk: str, problem: str
+) -> None:
+    assert problem in _problem(_config(tmp_path, "", "", extra=f"\n[desk]\n{desk}\n"))
+
+
+def test_a_float_of_the_wrong_type_says_a_number(tmp_path: Path) -> None:
+    outbox = '\n[outbox]\npoll_seconds = "soon"\n'
+    assert "outbox.poll_seconds: 'soon' is text; write a number (without quotes)" in _problem(
+        _config(tmp_path, "", "", extra=outbox)
+    )
+
+
+@pytest.mark.parametrize("zone", ["BRT", "EDT", "WEST"])
+def test_a_zone_abbreviation_says_so(tmp_path: Path, zone: str) -> None:
+    problem = _problem(_config(tmp_path, "", "", extra=f'\n[desk]\ntimezone = "{zone}"\n'))
+    assert (
+        f"desk.timezone: {zone!r} is an abbreviation, not a time zone; write a zone such as"
+        in problem
+    )
+    assert "America/Sao_Paulo" in problem and "region" not in problem
