@@ -33,7 +33,7 @@ from mentiondesk.cli_sentiment import register as register_sentiment_commands
 from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
-from mentiondesk.cli_web import announce_first_user, start_desk
+from mentiondesk.cli_web import announce_first_user, start_desk, with_desk_port
 from mentiondesk.config import Config
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
 from mentiondesk.config_store import inline_password, new_sqlite_file
@@ -178,6 +178,19 @@ def run(
             show_default=False,
         ),
     ] = None,
+    desk_port: Annotated[
+        int | None,
+        typer.Option(
+            "--desk-port",
+            help="Serve the desk on this port instead of \\[desk] port: one each for several "
+            "workers on one machine.",
+            envvar="MENTIONDESK_DESK_PORT",
+            min=0,
+            max=65535,
+            metavar="<port>",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     r"""Listen, read and act: catch up with every source, print a summary, keep listening.
 
@@ -187,7 +200,7 @@ def run(
     creates the admin login `demo` and prints its password once; add people with
     `mentiondesk users add`.
     """
-    config = load(ctx, secrets=True)
+    config = with_desk_port(load(ctx, secrets=True), desk_port)
     # Every worker: one with --sources none still delivers.
     for warning in unposted(config) + open_approvals(config):
         _LOGGER.warning("%s", warning)

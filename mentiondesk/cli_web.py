@@ -6,6 +6,7 @@ import errno
 import logging
 import secrets
 import socket
+from dataclasses import replace
 
 from aiohttp import web
 from rich.markup import escape
@@ -57,6 +58,15 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     return runner
 
 
+def with_desk_port(config: Config, port: int | None) -> Config:
+    """`config` with the desk on `port` (`run --desk-port`, $MENTIONDESK_DESK_PORT), if given:
+    workers sharing one config file each need a port of their own."""
+    if port is None:
+        return config
+    desk = config.settings.desk.model_copy(update={"port": port})
+    return replace(config, settings=config.settings.model_copy(update={"desk": desk}))
+
+
 def _not_listening(host: str, port: int, exc: OSError) -> str:
     """Why the desk is not served, naming what to change: the host where it is not an
     address of this machine, the port otherwise (taken, or below 1024 without the right)."""
@@ -67,7 +77,10 @@ def _not_listening(host: str, port: int, exc: OSError) -> str:
             f"{where} {host!r} is not a name or address of this machine: set [desk] host to "
             f'one (e.g. "127.0.0.1", or "0.0.0.0" for every interface){goes_on}'
         )
-    return f"{where} Set another port under [desk] in the config{goes_on}"
+    return (
+        f"{where} Set another port with run --desk-port (or MENTIONDESK_DESK_PORT), or under "
+        f"[desk] in the config{goes_on}"
+    )
 
 
 def _address(host: str, port: int) -> str:

@@ -92,3 +92,22 @@ def test_a_language_the_desk_does_not_speak_is_a_config_error(
 def test_a_desk_language_is_read_in_any_case(tmp_path: Path, written: str, read: str) -> None:
     config = load_config(_config(tmp_path, f'[desk]\nlanguage = "{written}"'))
     assert config.settings.desk.language == read
+
+
+@pytest.mark.parametrize("value", ["70000", "oito"])
+def test_a_bad_desk_port_from_the_environment_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("MENTIONDESK_DESK_PORT", value)
+    code, output = run_cli(_config(tmp_path, ""), "run", "--once")
+    said = "".join(c for c in output if c not in "│╭╮╰╯─").split()
+    assert code == 2 and "'--desk-port' (env var: 'MENTIONDESK_DESK_PORT')" in " ".join(said)
+
+
+def test_the_desk_port_option_replaces_the_configs_only(tmp_path: Path) -> None:
+    from mentiondesk.cli_web import with_desk_port
+
+    config = load_config(_config(tmp_path, '[desk]\nport = 8097\ntimezone = "Europe/Lisbon"'))
+    moved = with_desk_port(config, 8098)
+    assert moved.settings.desk.port == 8098 and moved.settings.desk.timezone == "Europe/Lisbon"
+    assert config.settings.desk.port == 8097 and with_desk_port(config, None) is config

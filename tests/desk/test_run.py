@@ -97,6 +97,38 @@ async def test_a_taken_port_is_reported_with_the_section_to_change(
             assert await start_desk(config, app) is None
     said = capsys.readouterr().err
     assert f"could not listen on 127.0.0.1:{port}" in said and "under [desk] in the config" in said
+    assert "with run --desk-port (or MENTIONDESK_DESK_PORT)" in said
+
+
+def test_the_environment_gives_a_worker_its_own_desk_port(tmp_path: Path) -> None:
+    """Workers sharing one config file (a systemd template unit) each serve their own desk."""
+    with socket.socket() as taken:  # the config's port: another worker's desk has it
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        shared, own = taken.getsockname()[1], free_port()
+        config = write_config(tmp_path, "sqlite:///desk.db")
+        with config.open("a", encoding="utf-8") as f:
+            f.write(f'\n[desk]\nhost = "127.0.0.1"\nport = {shared}\n')
+        command = [sys.executable, "-m", "mentiondesk", "--config", str(config), "run"]
+        env = {**os.environ, "MENTIONDESK_DESK_PORT": str(own), "PYTHONUNBUFFERED": "1"}
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        try:
+            assert proc.stderr is not None
+            seen = _read_until(proc.stderr, "Listening for new mentions")
+            assert f"Desk: http://127.0.0.1:{own}/" in seen and "could not listen" not in seen
+            with urllib.request.urlopen(f"http://127.0.0.1:{own}/healthz", timeout=10) as page:
+                assert page.status == 200
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=60) == 0
+            proc.stderr.close()  # type: ignore[union-attr]
 
 
 async def test_port_zero_prints_the_port_the_desk_bound(
