@@ -35,6 +35,7 @@ from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
 from mentiondesk.cli_web import announce_first_user, start_desk, with_desk_port
 from mentiondesk.config import Config
+from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
 from mentiondesk.config_store import inline_password, new_sqlite_file
 from mentiondesk.logs import LogFormat
@@ -135,7 +136,7 @@ def check_config(ctx: typer.Context) -> None:
         f"playbook rules: {len(playbook.rules)}"
     )
     warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
-    for warning in warnings:
+    for warning in warnings + tokens_in_clear(config):
         err.print(f"[yellow]![/] warning: {escape(warning)}")
     for note in posted_by_hand(config):
         err.print(f"  note: {escape(note)}")
@@ -202,7 +203,7 @@ def run(
     """
     config = with_desk_port(load(ctx, secrets=True), desk_port)
     # Every worker: one with --sources none still delivers.
-    for warning in unposted(config) + open_approvals(config):
+    for warning in unposted(config) + open_approvals(config) + tokens_in_clear(config):
         _LOGGER.warning("%s", warning)
     with config_errors():
         asyncio.run(_run(polled_sources(config, sources), once=once))
