@@ -11,7 +11,7 @@ from mentiondesk.models import ENGLISH, Wording
 
 LANGUAGES = ("en", "pt-BR", "pt-PT")
 # `pt` alone is Brazil's, as the shipped `templates/pt/` folder is.
-_REGIONLESS = {"pt": "pt-BR"}
+REGIONLESS = {"pt": "pt-BR"}
 _TAG = re.compile(r"([a-z]{2,3})(?:[-_]([a-z]{2}))?", re.IGNORECASE)
 SPELLINGS = '"en", "pt", "pt-BR" or "pt-PT"'
 
@@ -30,7 +30,7 @@ def checked_language(value: str) -> str:
     """The language alerts are written in ("pt" is "pt-BR"); ValueError naming the choices
     when there is none such."""
     tag = language_tag(value)
-    tag = _REGIONLESS.get(tag or "", tag)
+    tag = REGIONLESS.get(tag or "", tag)
     if tag in LANGUAGES:
         return tag
     raise ValueError(f"alerts and tickets cannot be written in {value!r}; use {SPELLINGS}")
