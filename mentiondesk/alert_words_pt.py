@@ -94,6 +94,9 @@ MESSAGES: dict[str, str] = {
         "{route}: {n} menções nos últimos {minutes} min"
     ),
     "… and {n} more": "… e mais {n}",
+    # [desk] public_url: the case's page, linked from alerts and tickets
+    "Open in desk": "Abrir no atendimento",
+    "Case page": "Página do caso",
 }
 
 # Where Portugal words it otherwise: "carregue em", "aceder à base de dados", "Ligação",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -16,6 +17,11 @@ _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # BRT, CEST: a name on a clock, not a
 _ZONE_EXAMPLES = '"America/Sao_Paulo", "Europe/Lisbon" or "UTC"'
 # The languages the desk speaks (mentiondesk/web/i18n.py's LOCALES; a test keeps them equal).
 DESK_LANGUAGES = ("en", "pt-BR", "pt-PT")
+_URL_EXAMPLE = "https://desk.example.com"
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+# What a public_url may hold: it goes unescaped into Slack's <url|…>, Markdown's (…) and
+# HTML attributes, so no spaces, quotes, brackets of those syntaxes, or `|`.
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/%\[\]@!$&*+,;=]+")
 
 
 class DeskSection(BaseModel):
@@ -44,6 +50,14 @@ class DeskSection(BaseModel):
     business_hours: BusinessHoursSection | None = None
     # The team's saved replies (a TOML file next to this one), offered on the case page.
     saved_replies: str | None = None
+    # Where people open the desk, e.g. "https://desk.example.com": alerts and tickets then
+    # link to the case's page. None: they carry the case number only.
+    public_url: str | None = None
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        return None if value is None else public_url(value)
 
     @field_validator("timezone")
     @classmethod
@@ -87,6 +101,35 @@ def desk_language(value: str) -> str:
     if tag in DESK_LANGUAGES:
         return tag
     raise ValueError(f"{value!r} is not a language the desk speaks; use {SPELLINGS}")
+
+
+def public_url(value: str) -> str:
+    """`value` without its trailing `/` if it is an https URL with a host (http only for
+    this machine: a link sent to a team's chat must not send their login in clear);
+    ValueError saying what to write otherwise."""
+    url = value.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed IPv6 bracket: said as no host, not Python's words
+        parts = urlsplit("")
+    if not (parts.scheme and parts.hostname):
+        problem = "is not a URL with a host"
+    elif parts.scheme not in ("https", "http"):
+        problem = "is not an http(s) URL"
+    elif parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
+        problem = "is not https (http is only for localhost)"
+    elif parts.query or parts.fragment or parts.username or "?" in url or "#" in url:
+        problem = "has a query, fragment or user name"
+    elif not _URL_CHARS.fullmatch(url):
+        problem = "has spaces, quotes or brackets a link cannot carry"
+    else:
+        return url
+    raise ValueError(f'{value!r} {problem}; write the desk\'s address, e.g. "{_URL_EXAMPLE}"')
+
+
+def case_page(public: str | None, case_id: int | None) -> str | None:
+    """The case's page on the desk, or None without a public_url or a case."""
+    return f"{public}/cases/{case_id}" if public and case_id is not None else None
 
 
 def bare_host(value: str) -> str:

@@ -11,12 +11,14 @@ import asyncio
 import logging
 import random
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
+from mentiondesk.config_desk import case_page
 from mentiondesk.models import (
     FatalError,
     OutboxAction,
@@ -56,8 +58,10 @@ class OutboxWorker:
         settings: OutboxSection,
         *,
         clock: Callable[[], datetime] = _utcnow,
+        desk_url: str | None = None,
     ) -> None:
         self.store = store
+        self.desk_url = desk_url  # [desk] public_url: alerts and tickets link to the case
         self.responders = dict(responders)
         self.settings = settings
         self._clock = clock
@@ -204,10 +208,14 @@ class OutboxWorker:
                 )
             ).all()
         rows = sorted(rows, key=lambda r: int(r.id))
-        return [
-            Claimed(r.id, r.case_id, action_from_payload(r.payload, r.attempts, r.created_at))
-            for r in rows
-        ]
+        return [Claimed(r.id, r.case_id, self._linked(r)) for r in rows]
+
+    def _linked(self, row: sa.Row[Any]) -> OutboxAction:
+        """The stored action with its case's desk link: added here, at delivery, so an
+        alert queued before `public_url` was set (or the desk moved) links to where it is now."""
+        action = action_from_payload(row.payload, row.attempts, row.created_at)
+        url = case_page(self.desk_url, row.case_id)
+        return replace(action, context=replace(action.context, case_url=url)) if url else action
 
     def _do_not_contact(self, action: OutboxAction) -> bool:
         """Checked again at sending: the author may have opted out after approval."""

@@ -139,7 +139,10 @@ class App:
         self.sources = self._sources or [_build("sources", c, context) for c in self.config.sources]
         self.responders = dict(self._responders or build_responders(self.config))
         self.responders.update(digest_sinks(self.config, self.store))
-        self.outbox = OutboxWorker(self.store, self.responders, self.config.settings.outbox)
+        settings = self.config.settings
+        self.outbox = OutboxWorker(
+            self.store, self.responders, settings.outbox, desk_url=settings.desk.public_url
+        )
 
     async def run_once(self, *, on_progress: Progress | None = None) -> None:
         """Poll every source until caught up, process everything, drain the outbox."""

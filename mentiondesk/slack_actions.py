@@ -34,7 +34,7 @@ from mentiondesk.slack_work import STORE_DOWN, SlackWork
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import SLACK_SEEN
 from responders.slack import SlackResponder
-from responders.slack_blocks import EDIT_BLOCK
+from responders.slack_blocks import EDIT_BLOCK, OPEN_DESK
 
 _LOGGER = logging.getLogger(__name__)
 WINDOW_SECONDS = 300  # Slack's own rule: older requests may be replays
@@ -126,6 +126,8 @@ class SlackActions:
             payload = json.loads(parse_qs(body.decode())["payload"][0])
         except (KeyError, IndexError, ValueError, UnicodeDecodeError):
             return web.json_response({"error": "expected a form field named payload"}, status=400)
+        if _link_click(payload):  # Slack has opened the case's page; nothing to do here
+            return web.Response(status=200)
         if verdict.store_down:
             return self._store_down(verdict.slack, payload)
         if payload.get("type") == "view_submission":
@@ -202,6 +204,13 @@ def first_sight(store: Store, sent: str, *, stale_at: datetime, now: datetime) -
         conn.execute(sa.delete(SLACK_SEEN).where(SLACK_SEEN.c.signature.in_(expired)))
         added = conn.execute(insert.on_conflict_do_nothing().returning(SLACK_SEEN.c.signature))
         return added.first() is not None
+
+
+def _link_click(payload: Mapping[str, Any]) -> bool:
+    """Whether this is the card's "Open in desk" button: a URL button Slack still reports."""
+    actions = payload.get("actions") if payload.get("type") == "block_actions" else None
+    first = actions[0] if isinstance(actions, list) and actions else None
+    return isinstance(first, dict) and first.get("action_id") == OPEN_DESK
 
 
 def _now() -> datetime:

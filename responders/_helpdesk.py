@@ -90,6 +90,7 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
     topics = ", ".join(w.word("reason", t) for t in r.topics)
     rows = [
         first or ("Case", ctx.case_number or ""),
+        *([("Case page", ctx.case_url)] if ctx.case_url else []),
         ("Author", f"{m.author.name} (@{m.author.handle}, {followers(m.author.followers, w)})"),
         ("Platform", w.word("platform", m.platform)),
         ("Link", m.url),
@@ -121,9 +122,17 @@ def text_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
 
 
 def html_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
-    """HTML: every value escaped, so markup in a mention is shown, never rendered."""
-    rows = lines(action, wording)
-    return "".join(f"<p><b>{html_text(label)}:</b> {html_text(value)}</p>" for label, value in rows)
+    """HTML: every value escaped, so markup in a mention is shown, never rendered; the
+    case's page (our own URL, from the config) a link to click."""
+    page = action.context.case_url
+    return "".join(
+        f"<p><b>{html_text(label)}:</b> {_link(value) if value == page else html_text(value)}</p>"
+        for label, value in lines(action, wording)
+    )
+
+
+def _link(url: str) -> str:
+    return f'<a href="{html_text(url)}">{html_text(url)}</a>'
 
 
 def tags(action: OutboxAction, longest: int = 40) -> list[str]:

@@ -75,5 +75,7 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"@{discord_markdown(m.author.handle, 60)} ({w.reach(m.author.followers)})\n"
     )
     draft = f"\n{w.t('Draft:')} {discord_markdown(ctx.draft_text, 400)}" if ctx.draft_text else ""
-    room = 2000 - len(head) - len(draft) - 2
-    return f"{head}> {discord_markdown(m.text, room)}{draft}"
+    # <…> around the URL: a link without Discord's preview of the (login) page under it.
+    page = f"\n[{w.t('Open in desk')}](<{ctx.case_url}>)" if ctx.case_url else ""
+    room = 2000 - len(head) - len(draft) - len(page) - 2
+    return f"{head}> {discord_markdown(m.text, room)}{draft}{page}"

@@ -74,4 +74,6 @@ def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     ]
     if ctx.draft_text:
         lines.append(w.t("Draft:") + " " + mattermost_markdown(ctx.draft_text, 800))
+    if ctx.case_url:
+        lines.append(f"[{w.t('Open in desk')}]({ctx.case_url})")
     return "\n".join(lines)

@@ -28,6 +28,9 @@ BUTTONS: tuple[tuple[str, str, str | None], ...] = (
     ("escalate", "Escalate", None),
 )
 ACTIONS_BLOCK = "md_actions"
+# The URL button to the case's page: Slack opens the link and still sends the click to the
+# Request URL, which acknowledges it and does nothing else.
+OPEN_DESK = "open_desk"
 EDIT_BLOCK = "reply"  # the Edit modal's text box: where Slack shows what is wrong with it
 EDIT_NOTE_BLOCK = "md_edit_note"  # says why there is no Edit button; goes once Edit would
 # What each button settles: those buttons disappear once it was pressed.
@@ -189,6 +192,11 @@ def _by_hand(platform: str, wording: Wording) -> str:
     )
 
 
+def _open_desk(url: str, wording: Wording) -> Block:
+    text = {"type": "plain_text", "text": wording.t("Open in desk")}
+    return {"type": "button", "action_id": OPEN_DESK, "text": text, "url": url}
+
+
 def _note(text: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
@@ -218,4 +226,6 @@ def _buttons(action: OutboxAction, wording: Wording) -> Block:
         if style:
             button["style"] = style
         elements.append(button)
+    if action.context.case_url:
+        elements.append(_open_desk(action.context.case_url, wording))
     return {"type": "actions", "block_id": ACTIONS_BLOCK, "elements": elements}

@@ -34,6 +34,7 @@ class TeamsResponder(WebhookSink):
             "type": "AdaptiveCard",
             "version": "1.4",
             "body": card_body(action, self.wording),
+            "actions": card_actions(action, self.wording),
         }
         content_type = "application/vnd.microsoft.card.adaptive"
         return {
@@ -77,6 +78,14 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
     if ctx.draft_text:
         body.append(_runs((w.t("Drafted reply: "), True), (ctx.draft_text, False)))
     return body
+
+
+def card_actions(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str, Any]]:
+    """A button opening the case's page on the desk, where there is one."""
+    url = action.context.case_url
+    if not url or action.extra.get("digest"):
+        return []
+    return [{"type": "Action.OpenUrl", "title": wording.t("Open in desk"), "url": url}]
 
 
 def _runs(*parts: tuple[str, bool]) -> dict[str, Any]:

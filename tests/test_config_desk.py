@@ -112,3 +112,38 @@ def test_the_desk_port_option_replaces_the_configs_only(tmp_path: Path) -> None:
     moved = with_desk_port(config, 8098)
     assert moved.settings.desk.port == 8098 and moved.settings.desk.timezone == "Europe/Lisbon"
     assert config.settings.desk.port == 8097 and with_desk_port(config, None) is config
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://desk.example.com", "is not https (http is only for localhost)"),
+        ("desk.example.com", "is not a URL with a host"),
+        ("ftp://desk.example.com", "is not an http(s) URL"),
+        ("https://desk.example.com/?x=1", "has a query, fragment or user name"),
+        ('https://desk.example.com/a"b', "has spaces, quotes or brackets"),
+    ],
+)
+def test_a_public_url_not_https_is_refused_naming_the_key(
+    tmp_path: Path, url: str, problem: str
+) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(_config(tmp_path, f"[desk]\npublic_url = '{url}'"))
+    assert f"desk.public_url: {url!r} {problem}" in str(info.value)
+    assert "https://desk.example.com" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://desk.example.com/", "https://desk.example.com"),
+        ("https://example.com/desk", "https://example.com/desk"),
+        ("http://localhost:8080", "http://localhost:8080"),
+        ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
+    ],
+)
+def test_a_public_url_is_kept_without_its_trailing_slash(
+    tmp_path: Path, url: str, kept: str
+) -> None:
+    config = load_config(_config(tmp_path, f'[desk]\npublic_url = "{url}"'))
+    assert config.settings.desk.public_url == kept

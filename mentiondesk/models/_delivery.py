@@ -25,6 +25,9 @@ class CaseContext:
     # What the author said before in this case, oldest first: a ticket that a follow-up
     # opens carries them, so the help desk's agent sees the whole story.
     earlier: tuple[Mention, ...] = ()
+    # The case's page on the desk (`[desk] public_url`), set when the action is delivered:
+    # the chats and help desks link to it. None without a public_url or a case.
+    case_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +39,7 @@ class CaseContext:
             "rule": self.rule,
             "follow_up": self.follow_up,
             "earlier": [m.to_dict() for m in self.earlier],
+            "case_url": self.case_url,
         }
 
     @classmethod
@@ -49,6 +53,7 @@ class CaseContext:
             rule=data.get("rule", ""),
             follow_up=bool(data.get("follow_up", False)),
             earlier=tuple(Mention.from_dict(m) for m in data.get("earlier") or ()),
+            case_url=data.get("case_url"),
         )
 
 
