@@ -23,6 +23,7 @@ from mentiondesk.web import (
     pages_case,
     pages_casework,
     pages_dash,
+    pages_find,
     pages_login,
     pages_queue,
     pages_saved,
@@ -66,6 +67,7 @@ _PAGES = (
     pages_dash,
     pages_admin,
     pages_saved,
+    pages_find,
 )
 
 

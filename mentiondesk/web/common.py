@@ -145,6 +145,10 @@ NOTICES = {
     "empty": ("error", "The text is empty: nothing was changed."),
     "too-long": ("error", "The reply is longer than the platform allows: shorten it first."),
     **PEOPLE_NOTICES,  # what the People and Saved replies pages say
+    "no-such-case": (
+        "error",
+        "There is no case with that number. Case numbers look like MD-000019.",
+    ),
 }
 
 

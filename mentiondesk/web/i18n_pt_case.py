@@ -231,4 +231,11 @@ CASE = {
     "You have text you have not sent or saved. Leave it and go on?": (
         "Há um texto que você ainda não enviou nem salvou. Deixar o texto e continuar?"
     ),
+    # The queue's case-number box (web/pages_find.py): a number from a Slack card or a ticket
+    "case number": "número do caso",
+    "Go to case": "Ir para o caso",
+    "e.g. MD-000019": "ex.: MD-000019",
+    "There is no case with that number. Case numbers look like MD-000019.": (
+        "Não há nenhum caso com esse número. Os números de caso são como MD-000019."
+    ),
 }

@@ -39,6 +39,7 @@ from mentiondesk.web.data_case import (
 from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
 from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.kept_texts import forget_kept, kept_refusal, refused_page
+from mentiondesk.web.pages_find import case_in_path
 from mentiondesk.web.refusal import NOT_REFUSED, Refusal
 from mentiondesk.web.saved_picker import picker_context
 from mentiondesk.web.users import Role, list_users
@@ -59,9 +60,12 @@ def add_routes(router: web.UrlDispatcher) -> None:
 @require(Role.AGENT)
 async def case_page(request: web.Request) -> web.Response:
     desk = request.app[DESK]
-    mention_id = await desk.db(case_mention, desk.store, int_param(request, "id"))
+    case_id, as_number = case_in_path(request)
+    mention_id = await desk.db(case_mention, desk.store, case_id)
     if mention_id is None:
         raise web.HTTPNotFound(text="There is no such case. It may have been typed wrong.")
+    if as_number:  # /cases/MD-000019 from a card or ticket: the page has one address
+        raise web.HTTPFound(f"/cases/{case_id}")
     return await _render(request, mention_id)
 
 

@@ -1,0 +1,45 @@
+"""Case numbers as people write them (MD-000019, md-19, 19): the address /cases/MD-000019, as
+pasted from a Slack card or a ticket, and the queue's case-number box lead to the case's page."""
+
+from __future__ import annotations
+
+import re
+
+from aiohttp import web
+
+from mentiondesk.web.common import DESK, redirect, require
+from mentiondesk.web.data_case import case_mention
+from mentiondesk.web.users import Role
+
+# ASCII digits only: str.isdigit() takes "²" and "٣", which int() refuses or reads as 3.
+_NUMBER = re.compile(r"(?:MD-?)?(\d{1,12})", re.IGNORECASE | re.ASCII)
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/cases", find_case)
+
+
+def case_number_id(text: str) -> int | None:
+    """The case id in `text` written as a number ("MD-000019", "md-19", "19"), else None."""
+    found = _NUMBER.fullmatch(text.strip())
+    return int(found.group(1)) if found else None
+
+
+def case_in_path(request: web.Request) -> tuple[int, bool]:
+    """The case id in /cases/{id}, and whether it was written as a case number (that page
+    then redirects to /cases/N, its one address); anything else is the 404 it always was."""
+    text = request.match_info["id"]
+    case_id = case_number_id(text)
+    if case_id is None:
+        raise web.HTTPNotFound()
+    return case_id, not (text.isascii() and text.isdigit())
+
+
+@require(Role.AGENT)
+async def find_case(request: web.Request) -> web.Response:
+    """The queue's case-number box: the case's page, or the queue saying there is none."""
+    desk = request.app[DESK]
+    case_id = case_number_id(request.query.get("number", ""))
+    if case_id is None or await desk.db(case_mention, desk.store, case_id) is None:
+        raise redirect("/queue", "no-such-case")
+    raise web.HTTPFound(f"/cases/{case_id}")
