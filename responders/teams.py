@@ -29,13 +29,14 @@ class TeamsResponder(WebhookSink):
         return cls(config.name or "teams", url=webhook_url(config), wording=context.wording)
 
     def body(self, action: OutboxAction) -> dict[str, Any]:
-        card = {
+        card: dict[str, Any] = {
             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
             "type": "AdaptiveCard",
             "version": "1.4",
             "body": card_body(action, self.wording),
-            "actions": card_actions(action, self.wording),
         }
+        if actions := card_actions(action, self.wording):  # none: the card as it always was
+            card["actions"] = actions
         content_type = "application/vnd.microsoft.card.adaptive"
         return {
             "type": "message",

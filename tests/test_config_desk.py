@@ -147,3 +147,9 @@ def test_a_public_url_is_kept_without_its_trailing_slash(
 ) -> None:
     config = load_config(_config(tmp_path, f'[desk]\npublic_url = "{url}"'))
     assert config.settings.desk.public_url == kept
+
+
+async def test_the_running_app_links_alerts_to_the_public_url(tmp_path: Path) -> None:
+    config = load_config(_config(tmp_path, '[desk]\npublic_url = "https://desk.example.com/"'))
+    async with App(config) as app:
+        assert app.outbox.desk_url == "https://desk.example.com"

@@ -142,3 +142,11 @@ def test_the_link_survives_the_stored_payload() -> None:
     row = outbox_row(linked(), 7, datetime.now(UTC))
     assert action_from_payload(str(row["payload"]), 1).context.case_url == PAGE
     assert json.loads(str(row["payload"]))["context"]["case_url"] == PAGE
+
+
+async def test_without_a_link_the_teams_card_has_no_actions(fake_api: FakeAPI) -> None:
+    webhooks.install(fake_api)
+    teams = TeamsResponder("teams", url=fake_api.base_url + webhooks.TEAMS)
+    await teams.deliver(action(target="teams"))
+    await teams.close()
+    assert "actions" not in fake_api.calls(webhooks.TEAMS)[0].json()["attachments"][0]["content"]
