@@ -20,6 +20,7 @@ from responders import _helpdesk as desk_text
 from responders.discord import DiscordResponder
 from responders.freshdesk import FreshdeskResponder
 from responders.mattermost import MattermostResponder
+from responders.request_tracker import RequestTrackerResponder
 from responders.slack import SlackResponder
 from responders.teams import TeamsResponder
 from responders.zendesk import ZendeskResponder
@@ -30,8 +31,11 @@ from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action
 from tests.responders._data import seed as seed_case
+from tests.responders.test_request_tracker import rt as rt  # the fixture, re-exported
+from tests.responders.test_request_tracker import rt_call
 from tests.responders.test_slack_actions import Desk, click, draft_status, send
 from tests.responders.test_slack_actions import desk as desk  # the fixture, re-exported
+from tests.rt_server import RTServer
 
 PAGE = "https://desk.example.com/cases/7"
 # `&` is a character a URL may hold: each body must escape it its own way.
@@ -131,10 +135,18 @@ async def test_a_freshdesk_ticket_links_to_the_case_escaped(fake_api: FakeAPI) -
     assert 'href="https://desk.example.com/a&amp;b/cases/7"' in description
 
 
-def test_a_text_ticket_has_the_case_page_on_its_own_line() -> None:
-    # Request Tracker's body (its server is not installed everywhere the tests run).
-    body = desk_text.text_body(linked(kind="ticket", target="rt"))
-    assert f"Case: MD-000007\nCase page: {PAGE}\nAuthor:" in body
+async def test_a_request_tracker_ticket_has_the_case_page_on_its_own_line(
+    rt: RequestTrackerResponder, rt_server: RTServer
+) -> None:
+    ticket = linked(kind="ticket", target="rt")
+    ticket = replace(ticket, context=replace(ticket.context, case_number="MD-000071"))
+    opened = await rt.deliver(ticket)
+    path = f"ticket/{opened.ref}/attachments?fields=Content&per_page=100"
+    contents = [a["Content"] for a in rt_call(rt_server, "GET", path)["items"]]
+    assert any(f"Case: MD-000071\nCase page: {PAGE}\nAuthor:" in c for c in contents)
+
+
+def test_a_text_ticket_without_a_link_has_no_case_page_line() -> None:
     assert "Case page" not in desk_text.text_body(action(kind="ticket", target="rt"))
 
 
