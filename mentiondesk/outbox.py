@@ -27,6 +27,7 @@ from mentiondesk.models import (
     Responder,
     TransientError,
 )
+from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.store import Store
@@ -69,8 +70,13 @@ class OutboxWorker:
         self.failed = 0
         self._failing: set[str] = set()  # responders whose last delivery failed
 
-    async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
-        """Deliver until `stop`; then drain what is due, so a clean stop leaves nothing behind."""
+    async def run(
+        self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
+    ) -> None:
+        """Deliver until `stop`; then drain what is due, so a clean stop leaves nothing behind.
+
+        `stopping` says whether the process is stopping when `stop` comes (`stop` itself by
+        default); the catch-up's `stop` only means the backlog is read, and delivery goes on."""
         failures = 0
         while not stop.is_set():
             try:
@@ -84,14 +90,18 @@ class OutboxWorker:
             if claimed == 0:
                 wake.clear()
                 await _wait_any(stop, wake, self.settings.poll_seconds)
-        await self.drain(grace=self.settings.stop_grace_seconds)
+        quitting = (stopping or stop).is_set()
+        await self.drain(grace=self.settings.stop_grace_seconds, stopping=quitting)
 
-    async def drain(self, *, only_key: str | None = None, grace: float | None = None) -> int:
+    async def drain(
+        self, *, only_key: str | None = None, grace: float | None = None, stopping: bool = True
+    ) -> int:
         """Deliver every action due now (or just `only_key`); return how many were delivered.
 
         With `grace` (seconds), stop taking new batches once it is spent: a process asked to
         stop goes within a supervisor's timeout, and what is left waits, stored, for the next
-        start (a backlog of thousands would otherwise take minutes).
+        start (a backlog of thousands would otherwise take minutes). `stopping=False`: the
+        grace only bounds this pass, and the log says delivery goes on rather than stopping.
         """
         loop = asyncio.get_running_loop()
         deadline = None if grace is None else loop.time() + grace
@@ -106,8 +116,21 @@ class OutboxWorker:
             total += delivered
             if claimed == 0:
                 return total
-        _LOGGER.warning("stopping with actions still due: they are delivered at the next start")
+        await self._say_left(stopping=stopping)
         return total
+
+    async def _say_left(self, *, stopping: bool) -> None:
+        """What the grace left undelivered (due now, or waiting to retry after a failure)."""
+        left = (await asyncio.to_thread(counts, self.store))["pending"]
+        if not left:
+            return
+        if stopping:
+            _LOGGER.warning(
+                "stopping with %d action(s) not delivered: they wait, stored, for the next start",
+                left,
+            )
+        else:
+            _LOGGER.info("%d action(s) not delivered after catching up; delivery goes on", left)
 
     async def deliver_due(
         self, *, only_key: str | None = None, answer_within: float = DELIVER_TIMEOUT

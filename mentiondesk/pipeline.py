@@ -153,7 +153,9 @@ class App:
         # Deliver while reading: after an outage the first complaint's alert goes out now,
         # not after the whole backlog has been read.
         processed = asyncio.Event()
-        outbox = asyncio.create_task(self.outbox.run(processed, self._outbox_wake), name="outbox")
+        # The read backlog ends this pass, not the process: only a stop asked for says stopping.
+        delivering = self.outbox.run(processed, self._outbox_wake, stopping=self.stop_event)
+        outbox = asyncio.create_task(delivering, name="outbox")
         try:
             await self.process_all(on_progress)
         finally:

@@ -1,0 +1,39 @@
+"""What `run` tells the operator: the catch-up's outbox pass is no stop, and says so."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from mentiondesk.models import OutboxAction, Receipt, TransientError
+from mentiondesk.pipeline import App
+from tests.helpers import COMPLAINT, config_for, mention
+
+
+class Down:
+    """A sink that cannot be reached (a chat whose host does not resolve)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        raise TransientError(f"{self.name} unreachable: ClientConnectorDNSError")
+
+    async def close(self) -> None:
+        return None
+
+
+async def test_a_slow_catch_up_says_delivery_goes_on_not_stopping(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    grace = "[outbox]\nstop_grace_seconds = 0\n"
+    config = config_for(tmp_path, "sqlite:///run.db", [mention(1, COMPLAINT)], extra=grace)
+    sinks = {"console": Down("console"), "cases": Down("cases")}
+    with caplog.at_level(logging.INFO, logger="mentiondesk.outbox"):
+        async with App(config, responders=sinks) as app:  # type: ignore[arg-type]
+            await app.run_once()
+    said = [r.getMessage() for r in caplog.records]
+    assert not [s for s in said if "stopping" in s]
+    assert "1 action(s) not delivered after catching up; delivery goes on" in said
