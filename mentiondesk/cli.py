@@ -24,7 +24,7 @@ from mentiondesk.cli_classifier import (
     parse_settings,
     with_classifier,
 )
-from mentiondesk.cli_common import config_errors, err, load, show_version
+from mentiondesk.cli_common import config_errors, err, load, say, show_version
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
@@ -216,7 +216,7 @@ async def _run(config: Config, *, once: bool) -> None:
 
         def stop() -> None:
             if not desk.stop_event.is_set():
-                err.print(
+                say(
                     "Stopping: finishing the batch in hand, then delivering what is due for up "
                     f"to {grace:.0f} s; the rest waits, stored, for the next start…"
                 )
@@ -235,9 +235,9 @@ async def _run(config: Config, *, once: bool) -> None:
             print_summary(Console(), numbers, config, new=desk.processor.processed)
             if once or desk.stop_event.is_set():
                 return
-            if web is not None:
-                announce_first_user(desk, on_terminal=err.file.isatty())
-            err.print("Listening for new mentions. Press Ctrl-C to stop.")
+            if web is not None:  # JSON logs go to a collector: no password there
+                announce_first_user(desk, on_terminal=err.file.isatty() and not logs.json_logs())
+            say("Listening for new mentions. Press Ctrl-C to stop.")
             await desk.start()
             await desk.stop_event.wait()
         finally:

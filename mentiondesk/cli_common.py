@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import importlib.metadata
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -12,11 +13,26 @@ from zoneinfo import ZoneInfo
 import typer
 from rich.console import Console
 
+from mentiondesk import logs
 from mentiondesk.config import Config, load_config
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
 
 err = Console(stderr=True, soft_wrap=True)
+_CONSOLE = logging.getLogger(logs.CONSOLE)
+
+
+def say(text: str, *, styled: str | None = None, level: int = logging.INFO) -> None:
+    """A line for the person running `run`: printed to stderr (`styled`, with rich markup, if
+    given), or with --log-format json a log record, so stderr stays one JSON object a line."""
+    if logs.json_logs():
+        _CONSOLE.log(level, "%s", text)
+    elif styled is not None:
+        err.print(styled, highlight=False)
+    else:
+        err.print(text, markup=False, highlight=False)
+
+
 # The `--limit` of every listing command (drafts, cases, outbox); each sets its own default.
 ShowAtMost = Annotated[int, typer.Option("--limit", help="Show at most this many.", min=1)]
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from aiohttp import web
 from rich.markup import escape
 
-from mentiondesk.cli_common import err, who
+from mentiondesk.cli_common import err, say, who
 from mentiondesk.config import Config
 from mentiondesk.pipeline import App
 from mentiondesk.slack_actions import add_slack_routes
@@ -50,11 +50,13 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     try:
         runner = await serve(desk, section.host, section.port)
     except OSError as exc:
-        err.print(f"[red]{escape(_not_listening(section.host, section.port, exc))}[/]")
+        why = _not_listening(section.host, section.port, exc)
+        say(why, styled=f"[red]{escape(why)}[/]", level=logging.ERROR)
         return None
     host = "127.0.0.1" if section.host in ("0.0.0.0", "") else section.host
     # The port bound, not the configured one: with port = 0 the system picks a free one.
-    err.print(f"[bold]Desk:[/] http://{_address(host, bound_port(runner))}/", highlight=False)
+    url = f"http://{_address(host, bound_port(runner))}/"
+    say(f"Desk: {url}", styled=f"[bold]Desk:[/] {escape(url)}")
     return runner
 
 

@@ -38,6 +38,15 @@ class JsonFormatter(logging.Formatter):
 
 # mentiondesk's own packages: only these go to DEBUG with -vv.
 OWN = ("mentiondesk", "listener", "responders", "sentiment", "playbooks")
+# What `run` says to the person who started it (where the desk is, that it listens, that it
+# stops): printed as text, but a record of this logger with --log-format json, at INFO even
+# without -v, so a collector gets those too and nothing else on stderr.
+CONSOLE = "mentiondesk.console"
+
+
+def json_logs() -> bool:
+    """Whether logs go out as JSON lines (then stderr takes nothing else)."""
+    return any(isinstance(h.formatter, JsonFormatter) for h in logging.getLogger().handlers)
 
 
 def setup(verbose: int, log_format: LogFormat) -> None:
@@ -55,3 +64,4 @@ def setup(verbose: int, log_format: LogFormat) -> None:
     root.setLevel(logging.INFO if verbose else logging.WARNING)
     for name in OWN:  # NOTSET: follow the root, as at -v or less
         logging.getLogger(name).setLevel(logging.DEBUG if verbose >= 2 else logging.NOTSET)
+    logging.getLogger(CONSOLE).setLevel(logging.INFO)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +16,7 @@ import pytest
 
 from mentiondesk import logs
 from mentiondesk.logs import JsonFormatter, LogFormat
+from tests.desk.browser import free_port
 from tests.desk.seed import write_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,3 +115,43 @@ def test_without_vv_our_loggers_follow_the_root_again() -> None:
     logs.setup(2, LogFormat.TEXT)
     logs.setup(0, LogFormat.TEXT)  # a second command in the same process
     assert not logging.getLogger("mentiondesk.outbox").isEnabledFor(logging.INFO)
+
+
+def _serve_json(tmp_path: Path, port: int) -> list[str]:
+    """`--log-format json run` with the desk on `port`, stopped once it listens: its stderr."""
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'logs.db'}")
+    with config.open("a", encoding="utf-8") as f:
+        f.write(f'\n[sentiment]\nclassifier = "vader"\n[desk]\nhost = "127.0.0.1"\nport = {port}\n')
+    command = [sys.executable, "-m", "mentiondesk", "-c", str(config), "--log-format", "json"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    run = [*command, "run"]
+    with subprocess.Popen(
+        run, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+    ) as proc:
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:  # until it listens; the pipe's end is the hang guard's
+            lines.append(line.rstrip("\n"))
+            if "Listening for new mentions" in line:
+                proc.send_signal(signal.SIGTERM)
+                break
+        lines += proc.stderr.read().splitlines()
+        assert proc.wait(timeout=60) == 0
+    return lines
+
+
+def test_run_says_where_the_desk_is_and_that_it_stops_in_json_too(tmp_path: Path) -> None:
+    said = [json.loads(line)["message"] for line in _serve_json(tmp_path, free_port())]
+    assert [s for s in said if s.startswith("Desk: http://127.0.0.1:")]
+    assert "Listening for new mentions. Press Ctrl-C to stop." in said
+    assert [s for s in said if s.startswith("Stopping: finishing the batch in hand")]
+
+
+def test_a_desk_that_cannot_listen_is_a_json_error_record(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        lines = _serve_json(tmp_path, taken.getsockname()[1])
+    entries = [json.loads(line) for line in lines]  # every line, or json.loads fails
+    (refused,) = [e for e in entries if "could not listen" in e["message"]]
+    assert refused["level"] == "ERROR" and refused["logger"] == "mentiondesk.console"
