@@ -20,6 +20,7 @@ from rich.progress import (
 
 from mentiondesk.config import Config
 from mentiondesk.pipeline import Progress as ProgressCallback
+from mentiondesk.web.i18n import ENGLISH
 from sentiment.e5_training import Progress as StepProgress
 from sentiment.e5_training import Say
 
@@ -94,14 +95,15 @@ def print_summary(console: Console, data: dict[str, Any], config: Config, *, new
     console.print(f"  Praise               {labels['positive']:>6}")
     console.print(f"  Neutral              {labels['neutral']:>6}")
     console.print(f"  Cases opened         {data['cases_total']:>6}   ({data['cases_open']} open)")
-    console.print(f"  Escalated to desk    {data['tickets_opened']:>6}")
+    console.print(f"  Help-desk tickets    {_sent(data['tickets'])}")
     console.print(f"  Drafts to approve    {data['drafts_pending']:>6}   → mentiondesk drafts list")
-    console.print(f"  Alerts sent          {data['alerts_sent']:>6}")
+    console.print(f"  Alerts               {_sent(data['alerts'])}")
     if fr:
         console.print(f"  First response p50   {duration(fr['p50_seconds']):>6}")
     if fr and (biz := data["first_response_business_hours"]):
         hours = escape(data["business_hours"])
-        console.print(f"    in business hours  {duration(biz['p50_seconds']):>6}   ({hours})")
+        wait = duration(biz["p50_seconds"], days=False)  # a working day is not 24 hours
+        console.print(f"    in business hours  {wait:>6}   ({hours})")
     if data["first_response_waiting"]:
         console.print(f"  Awaiting a reply     {data['first_response_waiting']:>6}")
     if data["outbox_waiting"] or data["outbox_held"]:
@@ -113,12 +115,18 @@ def print_summary(console: Console, data: dict[str, Any], config: Config, *, new
         )
 
 
-def duration(seconds: float | None) -> str:
-    """A wait in the unit a person reads it in: 45s, 12m, 3.5h."""
-    if seconds is None:
-        return "—"
-    if seconds < 90:
-        return f"{seconds:.0f}s"
-    if seconds < 5400:
-        return f"{seconds / 60:.0f}m"
-    return f"{seconds / 3600:.1f}h"
+def _sent(kind: dict[str, int]) -> str:
+    """ "19   queued, 0 delivered, 19 waiting in the outbox": what went out, not just what
+    was decided, so a sink that is down does not read as nothing to send."""
+    parts = [f"{kind['queued']:>6}   queued", f"{kind['delivered']:,} delivered"]
+    if kind["waiting"]:
+        parts.append(f"{kind['waiting']:,} waiting in the outbox")
+    if kind["held"]:
+        parts.append(f"{kind['held']:,} held")
+    return ", ".join(parts)
+
+
+def duration(seconds: float | None, *, days: bool = True) -> str:
+    """A wait as the desk writes it in English (45s, 12m, 3h 05m, 6d 23h), so the terminal
+    and the desk's pages read the same; `days=False` for business hours."""
+    return ENGLISH.duration(seconds, days=days)

@@ -134,7 +134,7 @@ def _service(data: dict[str, Any]) -> Table:
     if data["business_hours"]:  # the same waits, counted in the team's working week
         biz, hours = data["first_response_business_hours"], escape(data["business_hours"])
         for pct in ("p50", "p90"):
-            wait = duration(biz and biz[f"{pct}_seconds"])
+            wait = duration(biz and biz[f"{pct}_seconds"], days=False)
             table.add_row(f"{pct} in business hours", wait, f"first response, {hours}")
     table.add_row("awaiting a reply", str(data["first_response_waiting"]), "open, unanswered")
     # Closed cases (spam, a duplicate, no answer) needed no resolution: out of the rate, beside it.

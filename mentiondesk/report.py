@@ -115,6 +115,14 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         ).all()
     )
     opened, queued = CASE.c.opened_at, OUTBOX.c.created_at
+    actions: dict[tuple[str, str], int] = {
+        (kind, status): int(n)
+        for kind, status, n in conn.execute(
+            sa.select(OUTBOX.c.kind, OUTBOX.c.status, sa.func.count())
+            .where(within(queued, period))
+            .group_by(OUTBOX.c.kind, OUTBOX.c.status)
+        ).all()
+    }
     return {
         "mentions": count(MENTION, MENTION.c.created_at),
         "cases_open": count(CASE, opened, CASE.c.status == "open"),
@@ -123,6 +131,10 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         "alerts_sent": int(deliveries.get("alert", 0)),
         "tickets_opened": int(deliveries.get("ticket", 0)),
         "replies_sent": int(deliveries.get("post", 0)),
+        # What was queued for each sink, and where it is: a sink that is down shows here as
+        # tickets waiting, where the deliveries above only say none went out.
+        "tickets": _outbox_kind(actions, "ticket"),
+        "alerts": _outbox_kind(actions, "alert"),
         "outbox_waiting": count(OUTBOX, queued, OUTBOX.c.status == "pending"),
         "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
         "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
@@ -134,6 +146,17 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         # Open cases nobody has answered yet have no response time, so the percentiles
         # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
         "first_response_waiting": frt.waiting,
+    }
+
+
+def _outbox_kind(actions: dict[tuple[str, str], int], kind: str) -> dict[str, int]:
+    """One kind's actions: queued in all, then delivered, waiting to be tried (again), held."""
+    mine = {status: n for (k, status), n in actions.items() if k == kind}
+    return {
+        "queued": sum(mine.values()),
+        "delivered": mine.get("done", 0),
+        "waiting": mine.get("pending", 0),
+        "held": mine.get("held", 0),
     }
 
 

@@ -103,17 +103,19 @@ def test_the_report_command_prints_both(config: Config, store: Store) -> None:
     code, output = run_cli(config.path, "report", "--since", "2026-11-09", "--days", "15")
     assert code == 0, output
     rows = {line.split("│")[1].strip(): line for line in output.splitlines() if "│" in line}
-    assert "31.8h" in rows["first response p50"]  # 114,300 s on the clock
+    assert "1d 7h" in rows["first response p50"]  # 114,300 s on the clock, as the desk says it
     assert "45m" in rows["p50 in business hours"]
     assert "first response, Mon–Fri 09:00–18:00" in rows["p90 in business hours"]
-    assert "81m" in rows["p90 in business hours"]
+    assert "1h 21m" in rows["p90 in business hours"]
 
 
 def test_the_run_summary_adds_the_median_in_business_hours(config: Config, store: Store) -> None:
     _seed(store)
     console = Console(record=True, width=100)
     print_summary(console, report(store, hours=config.business_hours), config, new=0)
-    assert "in business hours     45m   (Mon–Fri 09:00–18:00)" in console.export_text()
+    said = console.export_text()
+    assert "in business hours     45m   (Mon–Fri 09:00–18:00)" in said
+    assert "First response p50    1d 7h" in said  # as the dashboard's 1d 7h, not 31.8h
     console = Console(record=True, width=100)
     print_summary(console, report(store), config, new=0)
     assert "business hours" not in console.export_text()
