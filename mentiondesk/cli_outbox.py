@@ -46,7 +46,8 @@ def outbox_list(
     store, zone = open_store(config), desk_zone(config)
     rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
     table = Table(title=_title(len(rows), outbox_admin.counts(store), held_only=held))
-    for column in ("id", "status", "kind", "to", "tries", f"next try ({zone})", "last error"):
+    columns = ("id", "status", "kind", "to", "case", "mention", "tries", f"next try ({zone})")
+    for column in (*columns, "last error"):
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(
@@ -54,6 +55,8 @@ def outbox_list(
             "[red]held[/]" if r.status == "held" else r.status,
             r.kind,
             shown(r.target),
+            r.case or "—",
+            "—" if r.mention_id is None else str(r.mention_id),
             str(r.attempts),
             r.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
             shown(r.last_error or "—"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from mentiondesk.models import Responder
 from mentiondesk.store import Store
-from mentiondesk.tables import DELIVERY, OUTBOX
+from mentiondesk.tables import DELIVERY, MENTION, OUTBOX, case_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,8 @@ class Waiting:
     attempts: int
     next_attempt_at: datetime
     last_error: str | None
+    case: str | None = None  # MD-000019, where the action is for a case
+    mention_id: int | None = None  # the store's id, as the desk's /mentions/ID and the logs
 
 
 def waiting(
@@ -40,7 +42,35 @@ def waiting(
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
-    return [_waiting(r) for r in rows]
+        about = [_about(r.payload) for r in rows]
+        ids = _mention_ids(conn, {m for _, m in about if m})
+    return [
+        replace(_waiting(r), case=_case(r.case_id, number), mention_id=ids.get(m) if m else None)
+        for r, (number, m) in zip(rows, about, strict=True)
+    ]
+
+
+def _about(payload: str) -> tuple[str | None, tuple[str, str] | None]:
+    """The case number and the mention (platform, external id) an action's payload names;
+    None where it names none (a digest's)."""
+    context = json.loads(payload).get("context") or {}
+    mention = context.get("mention") or {}
+    platform, external = mention.get("platform"), mention.get("external_id")
+    return context.get("case_number"), (platform, external) if platform and external else None
+
+
+def _mention_ids(conn: sa.Connection, mentions: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The store's ids of these mentions (an erased one is no longer there)."""
+    if not mentions:
+        return {}
+    query = sa.select(MENTION.c.platform, MENTION.c.external_id, MENTION.c.id).where(
+        MENTION.c.external_id.in_({external for _, external in mentions})
+    )
+    return {(p, e): int(i) for p, e, i in conn.execute(query) if (p, e) in mentions}
+
+
+def _case(case_id: int | None, number: str | None) -> str | None:
+    return case_number(case_id) if case_id is not None else number
 
 
 def counts(store: Store) -> dict[str, int]:

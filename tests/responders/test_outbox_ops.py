@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_admin import check_responders, retry, waiting
 from mentiondesk.store import Store
-from mentiondesk.tables import OUTBOX
+from mentiondesk.tables import MENTION, OUTBOX
 from responders.console import ConsoleResponder
 from responders.discord import DiscordResponder
 from responders.local import LocalHelpdeskResponder
@@ -146,4 +147,23 @@ async def test_429_makes_the_action_wait_for_retry_after(tmp_path: Path, fake_ap
     assert 100 < wait <= 120
     assert "429" in (row.last_error or "")
     await sink.close()
+    store.dispose()
+
+
+async def test_outbox_list_names_the_case_and_the_mention(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.create_all()
+    seed(store, external_id="m7", alert_to="mm")
+    [row] = waiting(store)
+    with store.engine.connect() as conn:
+        mention_id = conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.external_id == "m7"))
+    assert (row.case, row.mention_id) == ("MD-000001", mention_id)
+    (tmp_path / "config.toml").write_text(CONFIG)
+    (tmp_path / "m.jsonl").write_text("")
+    monkeypatch.setenv("MD_TEST_MM_URL", "http://127.0.0.1:9/hooks/x")
+    monkeypatch.setenv("COLUMNS", "200")
+    shown = CliRunner().invoke(cli, ["-c", str(tmp_path / "config.toml"), "outbox", "list"])
+    assert re.search(rf"│ mm\s+│ MD-000001 │ {mention_id}\s+│", shown.output), shown.output
     store.dispose()
