@@ -84,6 +84,8 @@ class OutboxSection(_Section):
     # On Ctrl-C / SIGTERM, deliver what is due for at most this long, then exit (well
     # inside systemd's 90 s stop timeout); the rest is delivered at the next start.
     stop_grace_seconds: float = Field(default=20.0, ge=0)
+    # /healthz says "degraded" once an undelivered action has waited longer than this.
+    degraded_after_seconds: float = Field(default=900.0, gt=0)
 
     @model_validator(mode="after")
     def _backoff_order(self) -> OutboxSection:

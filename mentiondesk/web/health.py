@@ -1,11 +1,19 @@
 """`GET /healthz` for load balancers and supervisors: is the store reachable, and how much
-work is waiting. Public and cheap; it names no person, post or secret."""
+work is waiting. Public and cheap; it names no person, post or secret.
+
+"degraded" (still 200) when the oldest undelivered action has waited longer than `[outbox]
+degraded_after_seconds`: a chat or help desk that has been down all session is worth an
+uptime monitor's alarm, but not a load balancer pulling the desk, where people can still
+work the queue (a 503 stays for a store that fails: then nothing works)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import sqlalchemy as sa
 from aiohttp import web
 
+from mentiondesk.models import utc
 from mentiondesk.store import Store
 from mentiondesk.tables import MENTION, OUTBOX
 from mentiondesk.web.common import DESK
@@ -15,16 +23,21 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/healthz", healthz)
 
 
-def backlog(store: Store) -> dict[str, int]:
-    """Mentions not yet read, actions waiting to be delivered, actions held for a person."""
+def backlog(store: Store, now: datetime) -> dict[str, int | None]:
+    """Mentions not yet read, actions waiting to be delivered (and for how long the oldest
+    has waited, in whole seconds since it was queued), actions held for a person."""
     count = sa.select(sa.func.count())
+    pending = OUTBOX.c.status == "pending"
     with store.engine.connect() as conn:
         unread = conn.scalar(count.select_from(MENTION).where(MENTION.c.processed.is_(False)))
-        waiting = conn.scalar(count.select_from(OUTBOX).where(OUTBOX.c.status == "pending"))
+        waiting = conn.scalar(count.select_from(OUTBOX).where(pending))
+        oldest = conn.scalar(sa.select(sa.func.min(OUTBOX.c.created_at)).where(pending))
         held = conn.scalar(count.select_from(OUTBOX).where(OUTBOX.c.status == "held"))
+    waited = None if oldest is None else max(0, int((now - utc(oldest)).total_seconds()))
     return {
         "unread_mentions": unread or 0,
         "outbox_waiting": waiting or 0,
+        "outbox_oldest_waiting_seconds": waited,
         "outbox_held": held or 0,
     }
 
@@ -32,7 +45,9 @@ def backlog(store: Store) -> dict[str, int]:
 async def healthz(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     try:
-        figures = await desk.db(backlog, desk.store)
+        figures = await desk.db(backlog, desk.store, desk.clock())
     except sa.exc.SQLAlchemyError as exc:
         return web.json_response({"status": "error", "store": type(exc).__name__}, status=503)
-    return web.json_response({"status": "ok", **figures})
+    waited = figures["outbox_oldest_waiting_seconds"]
+    late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
+    return web.json_response({"status": "degraded" if late else "ok", **figures})

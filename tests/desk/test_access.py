@@ -274,7 +274,13 @@ async def test_health_needs_no_login_and_names_only_counts(anon: Desk, store: St
     response = await anon.client.get("/healthz", allow_redirects=False)
     assert response.status == 200
     body = await response.json()
-    assert body == {"status": "ok", "unread_mentions": 0, "outbox_waiting": 0, "outbox_held": 0}
+    assert body == {
+        "status": "ok",
+        "unread_mentions": 0,
+        "outbox_waiting": 0,
+        "outbox_oldest_waiting_seconds": None,
+        "outbox_held": 0,
+    }
     with store.engine.begin() as conn:  # the store breaks: a supervisor sees it at once
         conn.execute(sa.text("ALTER TABLE outbox RENAME TO outbox_gone"))
     broken = await anon.client.get("/healthz")
