@@ -105,6 +105,9 @@ class OutboxWorker:
         """
         loop = asyncio.get_running_loop()
         deadline = None if grace is None else loop.time() + grace
+        # Only what is due now: one that fails is due again in seconds, and taking it again
+        # kept a drain retrying a sink that is down until the backoff outgrew a pass (minutes).
+        started = self._clock()
         total = 0
         while deadline is None or loop.time() < deadline:
             # A delivery still unanswered when the grace ends is cut short (and retried at the
@@ -112,7 +115,9 @@ class OutboxWorker:
             left = DELIVER_TIMEOUT if deadline is None else deadline - loop.time()
             within = min(DELIVER_TIMEOUT, max(MIN_DELIVER_TIMEOUT, left))
             # Failed actions are rescheduled into the future, so this ends.
-            claimed, delivered = await self.deliver_due(only_key=only_key, answer_within=within)
+            claimed, delivered = await self.deliver_due(
+                only_key=only_key, answer_within=within, due_by=started
+            )
             total += delivered
             if claimed == 0:
                 return total
@@ -122,21 +127,21 @@ class OutboxWorker:
     async def _say_left(self, *, stopping: bool) -> None:
         """What the grace left undelivered (due now, or waiting to retry after a failure)."""
         left = (await asyncio.to_thread(counts, self.store))["pending"]
-        if not left:
-            return
-        if stopping:
-            _LOGGER.warning(
-                "stopping with %d action(s) not delivered: they wait, stored, for the next start",
-                left,
-            )
-        else:
+        if left and stopping:
+            _LOGGER.warning("stopping: %d action(s) undelivered, kept for the next start", left)
+        elif left:
             _LOGGER.info("%d action(s) not delivered after catching up; delivery goes on", left)
 
     async def deliver_due(
-        self, *, only_key: str | None = None, answer_within: float = DELIVER_TIMEOUT
+        self,
+        *,
+        only_key: str | None = None,
+        answer_within: float = DELIVER_TIMEOUT,
+        due_by: datetime | None = None,
     ) -> tuple[int, int]:
-        """Claim one batch of due actions and deliver it: (claimed, delivered)."""
-        claimed = await asyncio.to_thread(self._claim, only_key)
+        """Claim one batch of actions due (by `due_by`, or now) and deliver it: (claimed,
+        delivered)."""
+        claimed = await asyncio.to_thread(self._claim, only_key, due_by)
         # Every delivery runs to its end even when recording one fails (the database went
         # away): none is left running unawaited while the caller shuts responders down.
         deliveries = (self._deliver(c, answer_within) for c in claimed)
@@ -202,12 +207,12 @@ class OutboxWorker:
 
     # --- database side (run in a worker thread) -----------------------------------------
 
-    def _claim(self, only_key: str | None) -> list[Claimed]:
+    def _claim(self, only_key: str | None, due_by: datetime | None = None) -> list[Claimed]:
         now = self._clock()
         lease = now + timedelta(seconds=self.settings.lease_seconds)
         free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
         pick = sa.select(OUTBOX.c.id).where(
-            OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= now, free
+            OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= (due_by or now), free
         )
         if only_key is not None:
             pick = pick.where(OUTBOX.c.key == only_key)

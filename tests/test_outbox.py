@@ -238,3 +238,15 @@ async def test_a_stop_cuts_short_a_delivery_that_outlasts_its_grace(
     assert (delivered, sink.calls, row.status) == (0, ["k1"], "pending")
     assert "cut short to stop in time" in row.last_error
     assert utc(row.next_attempt_at) > clock.now  # retried later, not dropped
+
+
+async def test_a_drain_tries_each_action_once_not_until_the_sink_is_back(store: Store) -> None:
+    # A sink that is down: its actions are due again within milliseconds here (a run's
+    # first backoffs are seconds). A drain that took them again kept `run --once` retrying,
+    # a DNS look-up at a time, for a minute or more before it printed its summary.
+    sink = Flaky(*[ConnectionError("down")] * 5)
+    _enqueue(store, "k1", datetime.now(UTC))
+    settings = OutboxSection(base_backoff_seconds=0.001, max_backoff_seconds=0.001)
+    worker = OutboxWorker(store, {"sink": sink}, settings)
+    assert await worker.drain() == 0
+    assert sink.calls == ["k1"] and _row(store, "k1").status == "pending"
