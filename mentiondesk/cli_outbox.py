@@ -46,8 +46,8 @@ def outbox_list(
     store, zone = open_store(config), desk_zone(config)
     rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
     table = Table(title=_title(len(rows), outbox_admin.counts(store), held_only=held))
-    columns = ("id", "status", "kind", "to", "case", "mention", "tries", f"next try ({zone})")
-    for column in (*columns, "last error"):
+    columns = ("id", "status", "kind", "to", "for", "tries", f"next try ({zone})", "last error")
+    for column in columns:
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(
@@ -55,13 +55,19 @@ def outbox_list(
             "[red]held[/]" if r.status == "held" else r.status,
             r.kind,
             shown(r.target),
-            r.case or "—",
-            "—" if r.mention_id is None else str(r.mention_id),
+            _about(r),
             str(r.attempts),
             r.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
             shown(r.last_error or "—"),
         )
     out.print(table)
+
+
+def _about(row: outbox_admin.Waiting) -> str:
+    """The case and the mention an action is for, one a line (an 80-column terminal has no
+    room for a column each): "MD-000019" over "mention 42"; "—" for neither (a digest)."""
+    mention = None if row.mention_id is None else f"mention {row.mention_id}"
+    return "\n".join(x for x in (row.case, mention) if x) or "—"
 
 
 def _title(shown: int, counts: dict[str, int], *, held_only: bool) -> str:

@@ -165,5 +165,6 @@ async def test_outbox_list_names_the_case_and_the_mention(
     monkeypatch.setenv("MD_TEST_MM_URL", "http://127.0.0.1:9/hooks/x")
     monkeypatch.setenv("COLUMNS", "200")
     shown = CliRunner().invoke(cli, ["-c", str(tmp_path / "config.toml"), "outbox", "list"])
-    assert re.search(rf"│ mm\s+│ MD-000001 │ {mention_id}\s+│", shown.output), shown.output
+    assert re.search(r"│ mm\s+│ MD-000001\s+│", shown.output), shown.output
+    assert re.search(rf"│\s+│ mention {mention_id}\s+│", shown.output), shown.output
     store.dispose()
