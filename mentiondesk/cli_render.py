@@ -18,9 +18,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from mentiondesk import wording
 from mentiondesk.config import Config
 from mentiondesk.pipeline import Progress as ProgressCallback
-from mentiondesk.web.i18n import ENGLISH
 from sentiment.e5_training import Progress as StepProgress
 from sentiment.e5_training import Say
 
@@ -129,4 +129,4 @@ def _sent(kind: dict[str, int]) -> str:
 def duration(seconds: float | None, *, days: bool = True) -> str:
     """A wait as the desk writes it in English (45s, 12m, 3h 05m, 6d 23h), so the terminal
     and the desk's pages read the same; `days=False` for business hours."""
-    return ENGLISH.duration(seconds, days=days)
+    return wording.duration(seconds, days=days)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from mentiondesk.business_week import DAY_NAMES, ENGLISH_DAYS
 from mentiondesk.models import PLATFORM_NAMES
@@ -83,3 +83,29 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     """ "1 open case", "3 open cases": the noun agrees with its count (`many` defaults to
     `one` plus "s"), as the desk's Locale.tn does on the web."""
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+# A wait's units in English; the desk translates them (Locale.duration, desk.js's timers).
+DURATION_UNITS = {"seconds": "{s}s", "minutes": "{m}m", "hours": "{h}h {m}m", "days": "{d}d {h}h"}
+
+
+def duration(
+    seconds: float | None,
+    *,
+    days: bool = True,
+    units: Mapping[str, str] = DURATION_UNITS,
+    number: Callable[[int], str] = str,
+) -> str:
+    """A wait as people say it: 45s, 12m, 3h 05m, 2d 4h (`units` and `number` write it in
+    another language). `days=False` for business hours: 33 working hours are "33h 54m", not
+    "1d 9h" (a working day is not 24 hours)."""
+    if seconds is None:
+        return "—"
+    s = max(int(seconds), 0)
+    if s < 60:
+        return units["seconds"].format(s=s)
+    if s < 3600:
+        return units["minutes"].format(m=s // 60)
+    if s < 86400 or not days:
+        return units["hours"].format(h=number(s // 3600), m=f"{s % 3600 // 60:02d}")
+    return units["days"].format(d=s // 86400, h=s % 86400 // 3600)

@@ -39,10 +39,7 @@ JS_STRINGS = {
     # with the action's own, if it asks one).
     "unsent": "You have text you have not sent or saved. Leave it and go on?",
     # A wait's units (Locale.duration, desk.js's live timers): "3h 05m", "3 h 05 min".
-    "seconds": "{s}s",
-    "minutes": "{m}m",
-    "hours": "{h}h {m}m",
-    "days": "{d}d {h}h",
+    **wording.DURATION_UNITS,
     # A live timer's urgency, for screen readers (its colour says it to the eye).
     "overdue": "past the target",
     "dueSoon": "close to the target",
@@ -133,19 +130,10 @@ class Locale:
 
     def duration(self, seconds: float | None, *, days: bool = True) -> str:
         """A wait as people say it, in this language's units: 45s, 12m, 3h 05m, 2d 4h in
-        English, 45 s, 12 min, 3 h 05 min, 2 d 4 h in Portuguese. `days=False` for business
-        hours: 33 working hours are "33h 54m", not "1d 9h" (a working day is not 24 hours)."""
-        if seconds is None:
-            return "—"
-        s = max(int(seconds), 0)
-        if s < 60:
-            return self.t(JS_STRINGS["seconds"], s=s)
-        if s < 3600:
-            return self.t(JS_STRINGS["minutes"], m=s // 60)
-        if s < 86400 or not days:
-            hours = self.number(s // 3600)
-            return self.t(JS_STRINGS["hours"], h=hours, m=f"{s % 3600 // 60:02d}")
-        return self.t(JS_STRINGS["days"], d=s // 86400, h=s % 86400 // 3600)
+        English, 45 s, 12 min, 3 h 05 min, 2 d 4 h in Portuguese (wording.duration, which
+        the CLI uses too: the terminal and the desk write a wait alike)."""
+        units = {key: self.t(text) for key, text in wording.DURATION_UNITS.items()}
+        return wording.duration(seconds, days=days, units=units, number=self.number)
 
     def ago(self, dt: datetime, now: datetime) -> str:
         """How long before `now`, as people say it: "just now", "3 days ago" (whole units)."""
