@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -114,6 +114,8 @@ def public_url(value: str) -> str:
         parts = urlsplit("")
     if not (parts.scheme and parts.hostname):
         problem = "is not a URL with a host"
+    elif not _port_ok(parts):
+        problem = "has a port that is no number from 1 to 65535"
     elif parts.scheme not in ("https", "http"):
         problem = "is not an http(s) URL"
     elif parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
@@ -125,6 +127,16 @@ def public_url(value: str) -> str:
     else:
         return url
     raise ValueError(f'{value!r} {problem}; write the desk\'s address, e.g. "{_URL_EXAMPLE}"')
+
+
+def _port_ok(parts: SplitResult) -> bool:
+    """Whether the URL's port, if it names one, is a port: urlsplit keeps "desk:abc" or
+    "desk:" as written, and every link sent to the team would then lead nowhere."""
+    try:
+        port = parts.port  # ValueError: not a number, or above 65535
+    except ValueError:
+        return False
+    return port != 0 and (port is not None or not parts.netloc.endswith(":"))
 
 
 def case_page(public: str | None, case_id: int | None) -> str | None:

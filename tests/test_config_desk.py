@@ -122,6 +122,9 @@ def test_the_desk_port_option_replaces_the_configs_only(tmp_path: Path) -> None:
         ("ftp://desk.example.com", "is not an http(s) URL"),
         ("https://desk.example.com/?x=1", "has a query, fragment or user name"),
         ('https://desk.example.com/a"b', "has spaces, quotes or brackets"),
+        ("https://desk.example.com:abc", "has a port that is no number from 1 to 65535"),
+        ("https://desk.example.com:99999", "has a port that is no number from 1 to 65535"),
+        ("https://desk.example.com:/", "has a port that is no number from 1 to 65535"),
     ],
 )
 def test_a_public_url_not_https_is_refused_naming_the_key(
@@ -140,6 +143,7 @@ def test_a_public_url_not_https_is_refused_naming_the_key(
         ("https://example.com/desk", "https://example.com/desk"),
         ("http://localhost:8080", "http://localhost:8080"),
         ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
+        ("https://[::1]:8443", "https://[::1]:8443"),
     ],
 )
 def test_a_public_url_is_kept_without_its_trailing_slash(
