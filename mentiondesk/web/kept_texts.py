@@ -54,7 +54,7 @@ async def kept_refusal(request: web.Request, mention_id: int) -> Refusal | None:
 
 async def forget_kept(request: web.Request, back: str) -> None:
     """An action on the page at `back` succeeded: what this session kept for it has served."""
-    mention_id = await _mention_at(request, back)
+    mention_id = await mention_at(request, back)
     if mention_id is not None:  # None: the queue's one click, nothing kept there
         desk = request.app[DESK]
         await desk.db(forget, desk.store, session(request).id, mention_id)
@@ -92,10 +92,10 @@ async def _page(request: web.Request, back: str, mention_id: int) -> str:
     """The page the form was on (`back`: a case's or the mention's) where it shows
     `mention_id`; else the mention's own page, so the kept text is always shown."""
     path = back.split("?", 1)[0]
-    return path if await _mention_at(request, path) == mention_id else f"/mentions/{mention_id}"
+    return path if await mention_at(request, path) == mention_id else f"/mentions/{mention_id}"
 
 
-async def _mention_at(request: web.Request, back: str) -> int | None:
+async def mention_at(request: web.Request, back: str) -> int | None:
     """The mention the page at `back` shows (a case's, a mention's); None for another page."""
     found = _PAGE.fullmatch(back.split("?", 1)[0])
     if found is None or found.group(1) == "mentions":

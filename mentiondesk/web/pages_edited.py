@@ -7,15 +7,11 @@ text kept to copy."""
 
 from __future__ import annotations
 
-import re
-
 from aiohttp import web
 
 from mentiondesk.web.common import DESK
-from mentiondesk.web.data_case import case_mention, draft_mention
-from mentiondesk.web.kept_texts import refused_page
-
-_PAGE = re.compile(r"/(cases|mentions)/(\d{1,12})")
+from mentiondesk.web.data_case import draft_mention
+from mentiondesk.web.kept_texts import mention_at, refused_page
 
 
 async def draft_refused(
@@ -33,9 +29,8 @@ async def draft_refused(
 
 async def _mention_of(request: web.Request, back: str, draft_id: int) -> int | None:
     """The mention whose page `back` is; else (the queue, say) the one the draft answers."""
+    shown = await mention_at(request, back)
+    if shown is not None:
+        return shown
     desk = request.app[DESK]
-    found = _PAGE.fullmatch(back.split("?", 1)[0])
-    if found and found.group(1) == "mentions":
-        return int(found.group(2))
-    shown = await desk.db(case_mention, desk.store, int(found.group(2))) if found else None
-    return shown or await desk.db(draft_mention, desk.store, draft_id)
+    return await desk.db(draft_mention, desk.store, draft_id)
