@@ -29,11 +29,17 @@ def language_tag(value: str) -> str | None:
 def checked_language(value: str) -> str:
     """The language alerts are written in ("pt" is "pt-BR"); ValueError naming the choices
     when there is none such."""
+    tag = one_of(value, LANGUAGES)
+    if tag is None:
+        raise ValueError(f"alerts and tickets cannot be written in {value!r}; use {SPELLINGS}")
+    return tag
+
+
+def one_of(value: str, languages: tuple[str, ...]) -> str | None:
+    """`value` as `languages` spell it ("PT-br", "pt_BR", "pt" → "pt-BR"), if it is one."""
     tag = language_tag(value)
     tag = REGIONLESS.get(tag or "", tag)
-    if tag in LANGUAGES:
-        return tag
-    raise ValueError(f"alerts and tickets cannot be written in {value!r}; use {SPELLINGS}")
+    return tag if tag in languages else None
 
 
 def template_language(value: str) -> str:

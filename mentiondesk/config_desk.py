@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mentiondesk.alert_wording import REGIONLESS, SPELLINGS, language_tag
+from mentiondesk.alert_wording import SPELLINGS, one_of
 from mentiondesk.config_hours import BusinessHoursSection
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # BRT, CEST: a name on a clock, not a zone's rules
@@ -96,11 +96,10 @@ def known_zone(value: str) -> str:
 def desk_language(value: str) -> str:
     """`value` as the desk spells it ("pt-br", "pt_BR", "pt" → "pt-BR"), as `[routing]
     language` takes it; ValueError naming the choices."""
-    tag = language_tag(value)
-    tag = REGIONLESS.get(tag or "", tag)
-    if tag in DESK_LANGUAGES:
-        return tag
-    raise ValueError(f"{value!r} is not a language the desk speaks; use {SPELLINGS}")
+    tag = one_of(value, DESK_LANGUAGES)
+    if tag is None:
+        raise ValueError(f"{value!r} is not a language the desk speaks; use {SPELLINGS}")
+    return tag
 
 
 def public_url(value: str) -> str:
