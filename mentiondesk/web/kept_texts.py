@@ -2,10 +2,11 @@
 kept in the store (the `kept_text` table), tied to their session, and the refusal redirects
 (303) to the case page with `?kept=` naming it; that page shows the notice and the text in its
 box, as often as it is reloaded, and reloading it resends nothing. The text never goes in the
-URL (it may be long, and it is private). It goes once an action on that page succeeds (it
-has served: Back to the refusal's address then shows the page as it is, not an old refusal
-over a draft since approved), with the session (logout, expiry) or with the mention
-(erasure, retention)."""
+URL (it may be long, and it is private). It goes once an Approve, Save, Reject or Reply now
+on that page succeeds (it has served: Back to the refusal's address then shows the page as
+it is, not an old refusal over a draft since approved; another action, an assignment or a
+note, leaves it, the text still unsent), with the session (logout, expiry) or with the
+mention (erasure, retention)."""
 
 from __future__ import annotations
 
