@@ -17,9 +17,11 @@ def playbook_files(patterns: Sequence[str], base_dir: Path) -> list[Path]:
     problems: list[str] = []
     for pattern in patterns:
         # glob.glob, not Path.glob: it takes absolute patterns ("/etc/mentiondesk/*.toml")
-        # as well as relative ones (an absolute one joined to base_dir stays itself).
+        # as well as relative ones, read from base_dir as root_dir, so that a folder named
+        # "site[1]" is a name, not a pattern (an absolute match joined to it stays itself).
         where = str(base_dir / pattern)
-        found = [Path(f) for f in sorted(glob.glob(where, recursive=True, include_hidden=True))]
+        names = glob.glob(pattern, root_dir=base_dir, recursive=True, include_hidden=True)
+        found = [base_dir / name for name in sorted(names)]
         matched = [f for f in found if f.is_file()]
         if not matched:
             looked = "" if where == pattern else f" (looked for {where})"

@@ -9,6 +9,7 @@ import pytest
 
 from mentiondesk.config import load_config
 from mentiondesk.models import ActionKind, Brand, History, Label, Reading
+from mentiondesk.playbook_files import playbook_files
 from playbooks import load_playbook
 from tests.helpers import complaint_and_praise, mention, run_cli
 
@@ -69,6 +70,13 @@ def test_a_file_two_patterns_match_is_read_once(config: Path, tmp_path: Path) ->
     paths = f'paths = ["rules/*.toml", "{tmp_path}/rules/one.toml"]'
     code, output = run_cli(_with(config, paths), "check-config")
     assert code == 0 and "playbook rules: 2" in output
+
+
+def test_a_config_folder_named_like_a_pattern_is_a_folder(tmp_path: Path) -> None:
+    base = tmp_path / "site[1]"  # "[1]" would match a folder "site1", not this one
+    _rules(base / "rules", "one", "two")
+    found = playbook_files(["rules/*.toml"], base)
+    assert found == [base / "rules" / "one.toml", base / "rules" / "two.toml"]
 
 
 @pytest.mark.parametrize(
