@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 if TYPE_CHECKING:
     from mentiondesk.config import Config
@@ -29,6 +29,7 @@ def tokens_in_clear(config: Config) -> list[str]:
                 continue
             if urlsplit(url).scheme.lower() != "http" or _loopback(url):
                 continue
+            url = _shown(url)  # the warning goes to logs and terminals too
             warnings.append(
                 f"responders[{index}].{key}: {url!r} is plain http, so the {responder.kind} "
                 f"responder {responder.name or responder.kind!r} sends {' and '.join(secrets)} "
@@ -37,6 +38,15 @@ def tokens_in_clear(config: Config) -> list[str]:
                 "speak only http)"
             )
     return warnings
+
+
+def _shown(url: str) -> str:
+    """`url` with the password of its user part (`http://agent:…@desk`) starred."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
 def _loopback(url: str) -> bool:

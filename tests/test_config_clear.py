@@ -48,6 +48,14 @@ def test_a_chat_sink_names_the_token_it_sends_not_its_signing_secret(tmp_path: P
     assert "sends $SLACK_BOT_TOKEN in clear" in said and "SLACK_SIGNING_SECRET" not in said
 
 
+def test_a_password_in_the_url_is_not_repeated_in_the_warning(tmp_path: Path) -> None:
+    config = _config(tmp_path, "http://agent:hunter2@lumora.example.com")
+    for command in (["check-config"], ["run", "--once", "--sources", "none"]):
+        said = " ".join(run_cli(config, *command)[1].split())
+        assert "'http://agent:***@lumora.example.com' is plain http" in said
+        assert "hunter2" not in said
+
+
 @pytest.mark.parametrize(
     "url",
     [
