@@ -24,7 +24,7 @@ from mentiondesk.cli_classifier import (
     parse_settings,
     with_classifier,
 )
-from mentiondesk.cli_common import config_errors, err, load, say, show_version
+from mentiondesk.cli_common import VersionOption, config_errors, err, load, say
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
@@ -33,7 +33,7 @@ from mentiondesk.cli_sentiment import register as register_sentiment_commands
 from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
-from mentiondesk.cli_web import announce_first_user, start_desk, with_desk_port
+from mentiondesk.cli_web import DeskPortOption, announce_first_user, start_desk, with_desk_port
 from mentiondesk.config import Config
 from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
@@ -100,15 +100,7 @@ def _global(
             case_sensitive=False,
         ),
     ] = LogFormat.TEXT,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            help="Show the installed mentiondesk's version and exit.",
-            callback=show_version,
-            is_eager=True,  # before --config is read: the version needs no config
-        ),
-    ] = False,
+    version: VersionOption = False,
 ) -> None:
     """mentiondesk: listen for your brand's mentions, read them, and act on them."""
     logs.setup(verbose, log_format)
@@ -179,19 +171,7 @@ def run(
             show_default=False,
         ),
     ] = None,
-    desk_port: Annotated[
-        int | None,
-        typer.Option(
-            "--desk-port",
-            help="Serve the desk on this port instead of \\[desk] port: one each for several "
-            "workers on one machine.",
-            envvar="MENTIONDESK_DESK_PORT",
-            min=0,
-            max=65535,
-            metavar="<port>",
-            show_default=False,
-        ),
-    ] = None,
+    desk_port: DeskPortOption = None,
 ) -> None:
     r"""Listen, read and act: catch up with every source, print a summary, keep listening.
 

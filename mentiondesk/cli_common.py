@@ -90,6 +90,18 @@ def show_version(wanted: bool) -> None:
         raise typer.Exit()
 
 
+# The option, declared here beside what it does, so the callback's signature stays short.
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        help="Show the installed mentiondesk's version and exit.",
+        callback=show_version,
+        is_eager=True,  # before --config is read: the version needs no config
+    ),
+]
+
+
 def installed_version() -> str:
     """The version pip installed, or a note where mentiondesk runs from a source tree that
     was never installed (no distribution metadata to read)."""

@@ -7,7 +7,9 @@ import logging
 import secrets
 import socket
 from dataclasses import replace
+from typing import Annotated
 
+import typer
 from aiohttp import web
 from rich.markup import escape
 
@@ -58,6 +60,22 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     url = f"http://{_address(host, bound_port(runner))}/"
     say(f"Desk: {url}", styled=f"[bold]Desk:[/] {escape(url)}")
     return runner
+
+
+# `run --desk-port`, declared here beside with_desk_port, so run's signature stays short.
+DeskPortOption = Annotated[
+    int | None,
+    typer.Option(
+        "--desk-port",
+        help="Serve the desk on this port instead of \\[desk] port: one each for several "
+        "workers on one machine.",
+        envvar="MENTIONDESK_DESK_PORT",
+        min=0,
+        max=65535,
+        metavar="<port>",
+        show_default=False,
+    ),
+]
 
 
 def with_desk_port(config: Config, port: int | None) -> Config:
