@@ -124,9 +124,10 @@ def text_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
 def html_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """HTML: every value escaped, so markup in a mention is shown, never rendered; the
     case's page (our own URL, from the config) a link to click."""
-    page = action.context.case_url
+    # Told by its label, not its value: a mention whose text is the URL stays text.
+    page = wording.t("Case page") if action.context.case_url else None
     return "".join(
-        f"<p><b>{html_text(label)}:</b> {_link(value) if value == page else html_text(value)}</p>"
+        f"<p><b>{html_text(label)}:</b> {_link(value) if label == page else html_text(value)}</p>"
         for label, value in lines(action, wording)
     )
 

@@ -146,6 +146,15 @@ async def test_a_request_tracker_ticket_has_the_case_page_on_its_own_line(
     assert any(f"Case: MD-000071\nCase page: {PAGE}\nAuthor:" in c for c in contents)
 
 
+def test_a_mention_that_is_the_case_url_stays_text() -> None:
+    ticket = linked(kind="ticket", target="zd")
+    ticket = replace(
+        ticket, context=replace(ticket.context, mention=replace(ticket.context.mention, text=PAGE))
+    )
+    html = desk_text.html_body(ticket)
+    assert html.count("<a href=") == 1 and f"<b>Mention:</b> {PAGE}</p>" in html
+
+
 def test_a_text_ticket_without_a_link_has_no_case_page_line() -> None:
     assert "Case page" not in desk_text.text_body(action(kind="ticket", target="rt"))
 
