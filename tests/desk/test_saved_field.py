@@ -6,30 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import pytest
 
-from mentiondesk.config import Config, load_config
 from tests.desk.conftest import Desk
-from tests.desk.seed import write_config
-from tests.desk.test_saved_replies import SAVED
+from tests.desk.test_saved_syntax import config as config  # the fixture, re-exported
 
 Login = Callable[[str], Awaitable[Desk]]
 TIED = 'aria-invalid="true" aria-describedby="saved-refusal" autofocus=""'
 ORDER = {"id": "order", "title": "Order number", "lang": "en"}
 _TIED_FIELD = re.compile(r'<(?:input|select|textarea) name="(\w+)"[^>]*' + TIED)
 _NOTICE = re.compile(r'<div class="notice[^"]*" role="alert" id="saved-refusal">.*?</div>', re.S)
-
-
-@pytest.fixture
-def config(tmp_path: Path, db_url: str) -> Config:
-    """The desk with the saved-reply file of test_saved_replies (its ids: "wait", "espera")."""
-    path = write_config(tmp_path, db_url)
-    (tmp_path / "saved.toml").write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    return load_config(path)
 
 
 def _named(page: str, field: str, label: str) -> bool:
