@@ -29,6 +29,7 @@ from mentiondesk.tables import (
     DIGEST_ITEM,
     DRAFT,
     FOLLOW_UP,
+    KEPT_TEXT,
     MENTION,
     NOTE,
     OUTBOX,
@@ -180,6 +181,9 @@ def blank_mentions(
     recent = sa.and_(naming(mention_ids), DIGEST_ITEM.c.created_at >= cutoff)
     items = _delete(conn, DIGEST_ITEM, recent)
     rekey(conn, mention_ids)  # first: it finds the posts by the platform ids it renames
+    # A refused form's kept text (a reply to them) goes with its session, and the post is
+    # blanked, not deleted: no cascade takes it. Uncounted: it is a browser tab's, not data.
+    conn.execute(sa.delete(KEPT_TEXT).where(KEPT_TEXT.c.mention_id.in_(mention_ids)))
     return {
         "digest_items": items,
         "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status == "done")),

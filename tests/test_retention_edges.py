@@ -17,7 +17,10 @@ from mentiondesk import retention
 from mentiondesk.queue import close_case
 from mentiondesk.retention_rows import purged
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, CURSOR, DRAFT, FOLLOW_UP, MENTION, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, CURSOR, DRAFT, FOLLOW_UP, KEPT_TEXT, MENTION, OUTBOX
+from mentiondesk.web.kept_texts import keep
+from mentiondesk.web.refusal import Refusal
+from mentiondesk.web.users import Role, add_user, authenticate, load_session, open_session
 from tests import test_retention as base
 from tests.desk.seed import add
 from tests.helpers import run_cli, write_mentions
@@ -160,3 +163,26 @@ def test_a_finished_case_is_erased_beside_another_cases_waiting_follow_up(db_url
         assert _rows(db_url, blanked.where(purged(MENTION.c.external_id))) == [(bia,)]
     finally:
         store.dispose()
+
+
+def test_a_refused_reply_kept_for_a_session_goes_with_the_post(desk: Path, db_url: str) -> None:
+    # An agent's Reply now to Ana, refused and kept for their tab, names her: the post is
+    # blanked, not deleted, so no cascade takes it; the purge must.
+    store = Store(db_url)
+    try:
+        add_user(store, "rita", role=Role.AGENT, password="a long enough pass", by="test")
+        user = authenticate(store, "rita", "a long enough pass")
+        assert user is not None
+        now = datetime.now(UTC)
+        token = open_session(store, user, now=now, ttl=timedelta(days=365))
+        session = load_session(store, token, now=now)
+        assert session is not None
+        typed = Refusal(why="too-long", here="/cases/1", reply=("public", "Hi Ana Souza"))
+        keep(store, session.id, 1, typed)
+    finally:
+        store.dispose()
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    assert run_cli(desk, "store", "purge")[0] == 0
+    assert _rows(db_url, sa.select(KEPT_TEXT.c.id)) == []
+    assert _holding(db_url, "Ana Souza") == []
