@@ -43,9 +43,14 @@ def config_errors() -> Iterator[None]:
     try:
         yield
     except ConfigError as exc:
-        err.print("[bold red]Configuration problem:[/]")
-        for line in str(exc).splitlines():
-            err.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
+        problems = str(exc).splitlines()
+        if logs.json_logs():  # stderr stays one JSON object a line: a record per problem
+            for line in problems:
+                _CONSOLE.error("Configuration problem: %s", line)
+        else:
+            err.print("[bold red]Configuration problem:[/]")
+            for line in problems:
+                err.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 

@@ -155,3 +155,26 @@ def test_a_desk_that_cannot_listen_is_a_json_error_record(tmp_path: Path) -> Non
     entries = [json.loads(line) for line in lines]  # every line, or json.loads fails
     (refused,) = [e for e in entries if "could not listen" in e["message"]]
     assert refused["level"] == "ERROR" and refused["logger"] == "mentiondesk.console"
+
+
+def _config_problems(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A command on a config with two problems: its exit status and stderr."""
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'logs.db'}")
+    with config.open("a", encoding="utf-8") as f:
+        f.write("\n[outbox]\npoll_seconds = -1\nbogus = 1\n")
+    command = [sys.executable, "-m", "mentiondesk", "-c", str(config), *args, "outbox", "list"]
+    return subprocess.run(command, capture_output=True, text=True, env=dict(os.environ))
+
+
+def test_configuration_problems_are_json_error_records(tmp_path: Path) -> None:
+    done = _config_problems(tmp_path, "--log-format", "json")
+    entries = [json.loads(line) for line in done.stderr.splitlines()]  # every line is JSON
+    assert done.returncode == 2 and len(entries) == 2, done.stderr
+    assert {(e["level"], e["logger"]) for e in entries} == {("ERROR", "mentiondesk.console")}
+    assert "outbox.bogus: unknown key" in entries[1]["message"]
+    assert entries[0]["message"].startswith("Configuration problem: ")
+
+
+def test_configuration_problems_stay_a_list_in_text(tmp_path: Path) -> None:
+    done = _config_problems(tmp_path)
+    assert done.returncode == 2 and done.stderr.startswith("Configuration problem:\n  • ")
