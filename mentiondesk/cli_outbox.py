@@ -12,6 +12,7 @@ from rich.table import Table
 from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import ShowAtMost, config_errors, desk_zone, load, open_store, who
+from mentiondesk.cli_outbox_hold import add_commands
 from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
@@ -20,7 +21,9 @@ from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
 from mentiondesk.wording import counted
 
-outbox_app = typer.Typer(help="Actions waiting to be delivered: list, retry.", no_args_is_help=True)
+outbox_app = typer.Typer(
+    help="Actions waiting to be delivered: list, retry, hold, look-first.", no_args_is_help=True
+)
 responders_app = typer.Typer(help="Chat, help-desk and posting sinks.", no_args_is_help=True)
 out = Console()
 err = Console(stderr=True)
@@ -28,6 +31,7 @@ err = Console(stderr=True)
 
 def register(app: typer.Typer) -> None:
     """Add these command groups to the main CLI."""
+    add_commands(outbox_app)
     app.add_typer(outbox_app, name="outbox")
     app.add_typer(responders_app, name="responders")
 

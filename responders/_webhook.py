@@ -41,6 +41,9 @@ class WebhookSink:
 
     what = "webhook"
     takes: ClassVar[frozenset[str]] = frozenset({"alert"})  # checked at start-up
+    # An incoming webhook has no read: an alert sent before a crash or a restore cannot be
+    # found, so `outbox look-first` names these for a person to hold what went out.
+    finds_earlier_send: ClassVar[bool] = False
     # What `responders check` says of a sink with no check(): the URL is set, but an
     # incoming webhook has no read-only call that would prove it works.
     check_note = "URL is set; an incoming webhook cannot be tried without posting to it"

@@ -66,6 +66,7 @@ class BlueskyPostResponder:
 
     Config = BlueskyPostResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # its record key, or the message
     platform: ClassVar[str] = "bluesky"  # posts only for this platform's mentions
 
     def __init__(

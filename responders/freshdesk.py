@@ -78,6 +78,7 @@ class FreshdeskResponder:
 
     Config = FreshdeskResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # the case's ticket and the follow-up's mark
 
     def __init__(
         self,

@@ -21,6 +21,7 @@ class LocalHelpdeskResponder:
 
     Config = LocalHelpdeskResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # the case is in the store: nothing goes out
     check_note = "escalations stay in the store: nothing to check"  # `responders check`
 
     def __init__(self, name: str = "cases") -> None:

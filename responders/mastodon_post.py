@@ -80,6 +80,7 @@ class MastodonPostResponder:
 
     Config = MastodonPostResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # our reply with the same text
     platform: ClassVar[str] = "mastodon"  # posts only for this platform's mentions
 
     def __init__(

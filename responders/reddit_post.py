@@ -57,6 +57,7 @@ class RedditPostResponder:
 
     Config = RedditPostResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # our comment with the same text
     platform: ClassVar[str] = "reddit"  # posts only for this platform's mentions
 
     def __init__(

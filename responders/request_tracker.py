@@ -52,6 +52,7 @@ class RequestTrackerResponder:
 
     Config = RequestTrackerResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # the case's ticket and the follow-up's subject
 
     def __init__(
         self,

@@ -108,6 +108,7 @@ class SlackResponder:
 
     Config = SlackResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"alert"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # the key in its cards' metadata
 
     def __init__(
         self,

@@ -75,6 +75,7 @@ class XPostResponder:
 
     Config = XPostResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # our reply with the same text
     platform: ClassVar[str] = "x"  # posts only for this platform's mentions
 
     def __init__(

@@ -49,6 +49,7 @@ class ZendeskResponder:
 
     Config = ZendeskResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
+    finds_earlier_send: ClassVar[bool] = True  # the case's ticket and the follow-up's mark
 
     def __init__(
         self,

@@ -104,7 +104,9 @@ class Responder(Protocol):
     """Delivers outbox actions; must be idempotent by `action.key`.
 
     A responder class may declare `takes` (the action kinds it delivers) and, for a poster,
-    `platform`: start-up then refuses a route that sends it anything else."""
+    `platform`: start-up then refuses a route that sends it anything else; and
+    `finds_earlier_send = True` when, on an attempt after the first (`action.attempt > 1`),
+    it looks for what an earlier attempt sent before sending again (`outbox look-first`)."""
 
     name: str
 

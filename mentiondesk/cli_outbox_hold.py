@@ -1,0 +1,135 @@
+"""`mentiondesk outbox hold` and `outbox look-first`: what an operator does after restoring a
+backup, when actions delivered since it are pending again (README, "Backups")."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mentiondesk import outbox_hold, registry
+from mentiondesk.alert_routing import digest_name
+from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.config import Config
+from mentiondesk.wording import counted
+
+err = Console(stderr=True, soft_wrap=True)
+Ids = Annotated[
+    list[int] | None,
+    typer.Argument(metavar="ID", help="The actions' ids, as in `outbox list`.", show_default=False),
+]
+
+
+def add_commands(group: typer.Typer) -> None:
+    """Add `hold` and `look-first` to the `outbox` command group."""
+    group.command("hold")(outbox_hold_command)
+    group.command("look-first")(outbox_look_first)
+
+
+def outbox_hold_command(
+    ctx: typer.Context,
+    ids: Ids = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            metavar="TEXT",
+            help="Why, as `outbox list --held` shows it; by default “held by cli:YOU”.",
+        ),
+    ] = None,
+) -> None:
+    """Hold pending actions until a person releases them, one by one, with `outbox retry ID`.
+
+    An id that does not exist, was delivered or is held already is named and left as it is;
+    so is one a worker is sending at this moment (holding could not stop that send). The
+    others are held, and the exit status is 1 if any was left.
+    """
+    if not ids:
+        raise typer.BadParameter("give the id of at least one action", param_hint="ID")
+    config = load(ctx)
+    actor = who()
+    why = reason or f"held by {actor}"
+    done = outbox_hold.hold(open_store(config), _unique(ids), reason=why, actor=actor)
+    if done.changed:
+        _say(
+            f"held {counted(len(done.changed), 'action')} ({_ids(done.changed)}): "
+            "`outbox list --held` shows them; `outbox retry ID` releases one"
+        )
+    _refused(done.refused, "not held")
+
+
+def outbox_look_first(
+    ctx: typer.Context,
+    ids: Ids = None,
+    all_pending: Annotated[
+        bool, typer.Option("--all-pending", help="Every pending action, instead of IDs.")
+    ] = False,
+) -> None:
+    """Have pending actions look for an earlier send before sending, as after a crash.
+
+    Each counts as tried once, so at its next try a poster (X, Reddit, Bluesky, Mastodon) or
+    Slack first looks on the platform for what an earlier try sent, and sends only if it
+    finds nothing; help desks find a case's ticket by its number anyway. Run it after
+    restoring a backup, before starting: what was delivered since the backup is pending again.
+    Teams, Discord and Mattermost webhooks cannot look: the command names those actions, so
+    you hold the ones that went out with `outbox hold ID…`.
+    """
+    if all_pending == bool(ids):
+        raise typer.BadParameter("give action ids or --all-pending (one of the two)")
+    config = load(ctx)
+    done = outbox_hold.look_first(open_store(config), None if all_pending else _unique(ids or []))
+    _say(
+        f"marked as tried before: {counted(len(done.changed), 'pending action')} (a responder "
+        "that can look for an earlier send does so before sending)"
+    )
+    blind = _blind(config, done.targets)
+    for target, those in blind.items():
+        _say(f"  {target} cannot look: {_ids(those)}")
+    if blind:
+        _say("hold those that went out since the backup: mentiondesk outbox hold ID… --reason TEXT")
+    for outbox_id in done.under_way:
+        _say(
+            f"action {outbox_id} is being sent for the first time right now, without looking "
+            "first: check on the platform whether it had gone out already"
+        )
+    _refused(done.refused, "left")
+
+
+def _blind(config: Config, targets: dict[int, str]) -> dict[str, list[int]]:
+    """The actions, by where they go, whose sink cannot look for an earlier send: a webhook
+    chat, a plugin that does not say it can, or a responder no longer configured. A digest
+    route collects by key, so a second delivery adds nothing."""
+    kinds = {r.name or r.kind: r.kind for r in config.responders}
+    digests = {digest_name(r) for r in config.settings.routing.alert_routes if r.digest_minutes}
+    blind: dict[str, list[int]] = {}
+    for outbox_id, target in sorted(targets.items()):
+        kind = kinds.get(target)
+        if target in digests or (kind and _finds_earlier(kind)):
+            continue
+        named = f"{target} ({kind})" if kind else f"{target} (no longer configured)"
+        blind.setdefault(named, []).append(outbox_id)
+    return blind
+
+
+def _finds_earlier(kind: str) -> bool:
+    return bool(getattr(registry.load("responders", kind), "finds_earlier_send", False))
+
+
+def _refused(refused: dict[int, str], what: str) -> None:
+    for outbox_id, why in sorted(refused.items()):
+        _say(f"action {outbox_id} {what}: {why}")
+    if refused:
+        raise typer.Exit(1)
+
+
+def _unique(ids: list[int]) -> list[int]:
+    return list(dict.fromkeys(ids))
+
+
+def _ids(ids: list[int]) -> str:
+    return ", ".join(str(i) for i in ids)
+
+
+def _say(text: str) -> None:
+    err.print(text, markup=False, highlight=False)

@@ -1,0 +1,122 @@
+"""Holding actions and having them look first, by hand (`outbox hold`, `outbox look-first`):
+after a restore, what went out since the backup is pending again and must not go twice.
+
+Each is one transaction whose UPDATE repeats its conditions, as the worker's claim does, so
+a worker claiming at the same moment either takes an action first (and this leaves it) or
+finds it changed (and leaves it): never both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from mentiondesk.audit_trail import write
+from mentiondesk.held_replies import draft_of
+from mentiondesk.store import Store
+from mentiondesk.tables import DRAFT, OUTBOX
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What a command changed (ids, in order), and why it left each of the others."""
+
+    changed: list[int] = field(default_factory=list)
+    refused: dict[int, str] = field(default_factory=dict)
+    targets: dict[int, str] = field(default_factory=dict)  # changed id → where it goes
+    under_way: list[int] = field(default_factory=list)  # first tries being sent right now
+
+
+def hold(store: Store, ids: Sequence[int], *, reason: str, actor: str) -> Done:
+    """Hold these pending actions with `reason` (a person's `outbox retry` releases one),
+    audited in the same transaction; refuse the others, saying why, and change nothing there.
+
+    One a worker has leased is being sent right now: holding it could not stop that send,
+    so it is refused (as `retry` leaves a lease alone) rather than waited for."""
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        rows = conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", _free(now))
+            .values(status="held", last_error=reason[:2000], lease_until=None)
+            .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
+        ).all()
+        for row in rows:
+            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=reason)
+        refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}], now)
+    changed = sorted(int(r.id) for r in rows)
+    return Done(changed, refused, {int(r.id): str(r.target) for r in rows})
+
+
+def look_first(store: Store, ids: Sequence[int] | None) -> Done:
+    """Count a first attempt for these pending actions (every pending one with `ids` None),
+    as a crash after calling out leaves it: a responder that can (`finds_earlier_send`) then
+    looks for what an earlier send left before sending. An action tried before already does
+    (it is counted as changed, the same at its next try); the others are refused."""
+    now = datetime.now(UTC)
+    pending = OUTBOX.c.status == "pending"
+    chosen = pending if ids is None else sa.and_(pending, OUTBOX.c.id.in_(ids))
+    with store.engine.begin() as conn:
+        # attempts = 0 only: a worker's claim counts the attempt in its own UPDATE, so one
+        # leased now has attempts ≥ 1 and is left as that worker's (see `under_way`).
+        conn.execute(sa.update(OUTBOX).where(chosen, OUTBOX.c.attempts == 0).values(attempts=1))
+        query = sa.select(OUTBOX.c.id, OUTBOX.c.target, OUTBOX.c.attempts, OUTBOX.c.lease_until)
+        rows = conn.execute(query.where(chosen).order_by(OUTBOX.c.id)).all()
+        found = {int(r.id) for r in rows}
+        refused = {} if ids is None else _why_not(conn, [i for i in ids if i not in found], now)
+    # Leased at attempt 1: a worker took it before this ran and is sending it without
+    # looking first (whether it had gone out before shows only on the platform).
+    under_way = [int(r.id) for r in rows if r.attempts == 1 and _leased(r.lease_until, now)]
+    targets = {int(r.id): str(r.target) for r in rows}
+    return Done([int(r.id) for r in rows], refused, targets, under_way)
+
+
+def _leased(until: datetime | None, now: datetime) -> bool:
+    return until is not None and until > now  # read back as UTC (table_types)
+
+
+def _free(now: datetime) -> sa.ColumnElement[bool]:
+    """No worker holds a lease on it (a lapsed lease is a worker gone)."""
+    return sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until <= now)
+
+
+def _why_not(conn: sa.Connection, ids: Sequence[int], now: datetime) -> dict[int, str]:
+    """Why each of `ids` was left: it does not exist, was delivered, is held, or a worker is
+    sending it right now."""
+    query = sa.select(OUTBOX.c.id, OUTBOX.c.status, OUTBOX.c.lease_until)
+    rows = {int(r.id): r for r in conn.execute(query.where(OUTBOX.c.id.in_(ids))).all()}
+    why = {}
+    for i in ids:
+        row = rows.get(i)
+        if row is None:
+            why[i] = "no such action"
+        elif row.status == "done":
+            why[i] = "delivered already"
+        elif row.status == "held":
+            why[i] = "held already"
+        else:
+            why[i] = "a worker is sending it right now; see `outbox list` once it is done"
+    return why
+
+
+def _audit(conn: sa.Connection, actor: str, *, key: str, case_id: int | None, reason: str) -> None:
+    """A held reply under its draft (and so its case page), as `outbox retry` records one."""
+    draft_id = draft_of(key)
+    mention_id = None
+    if draft_id is not None:
+        row = conn.execute(
+            sa.select(DRAFT.c.mention_id, DRAFT.c.case_id).where(DRAFT.c.id == draft_id)
+        ).first()
+        mention_id, case_id = (row.mention_id, row.case_id) if row else (None, case_id)
+    write(
+        conn,
+        actor,
+        "hold",
+        mention_id=mention_id,
+        case_id=case_id,
+        draft_id=draft_id,
+        detail=reason,
+    )
