@@ -37,6 +37,10 @@ def audit_line(loc: Locale, entry: Any, *, local: Collection[str] = ()) -> str:
         return _listed(loc, who, action == "do-not-contact", detail)
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
+    if action == "hold":  # detail: the reason a person gave (`outbox hold --reason`)
+        if entry.draft_id is not None:
+            return loc.t("{who} held the reply back from sending: {reason}", who=who, reason=detail)
+        return loc.t("{who} held an action back from sending: {reason}", who=who, reason=detail)
     if action == "escalate":
         return _escalated(loc, who, detail, local=detail in local)
     if action.startswith("user-"):

@@ -72,4 +72,11 @@ AUDIT = {
     "{who} corrected the reading: the playbook wrote a draft for the new one": (
         "{who} corrigiu a classificação: as regras escreveram um rascunho para a nova"
     ),
+    # `outbox hold`: a person held a queued send, e.g. one sent before a restore.
+    "{who} held the reply back from sending: {reason}": (
+        "{who} reteve a resposta, sem enviar: {reason}"
+    ),
+    "{who} held an action back from sending: {reason}": (
+        "{who} reteve uma ação, sem enviar: {reason}"
+    ),
 }

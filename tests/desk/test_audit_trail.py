@@ -134,6 +134,20 @@ def test_each_entry_is_a_sentence_in_the_readers_language(
     assert audit_line(PORTUGUESE, entry) == portuguese
 
 
+@pytest.mark.parametrize(
+    ("draft", "english", "portuguese"),
+    [
+        (7, "held the reply back from sending", "reteve a resposta, sem enviar"),
+        (None, "held an action back from sending", "reteve uma ação, sem enviar"),
+    ],
+)
+def test_a_hold_says_why(draft: int | None, english: str, portuguese: str) -> None:
+    entry = _entry("hold", "sent before the restore", actor="cli:root", draft=draft)
+    assert audit_line(ENGLISH, entry) == f"root (terminal) {english}: sent before the restore"
+    said = audit_line(PORTUGUESE, entry)
+    assert said == f"root (pelo terminal) {portuguese}: sent before the restore"
+
+
 def test_a_retry_sent_elsewhere_says_where() -> None:
     entry = _entry("retry", audit.resent("no responder named 'x-main'", to="x-backup"), draft=3)
     line = audit_line(ENGLISH, entry)
