@@ -54,6 +54,13 @@ class CaseDetail:
             return str(self.correction.label)
         return str(self.reading.label) if self.reading is not None else None
 
+    @property
+    def opener_reading(self) -> str | None:
+        """The reading of the mention that opened the case, as the queue takes it for the
+        case's first-response target: the same deadline on each of the case's pages."""
+        opener = self.case.mention_id if self.case is not None else None
+        return next((cm.label for cm in self.case_mentions if cm.id == opener), None)
+
 
 def case_mention(store: Store, case_id: int) -> int | None:
     with store.engine.connect() as conn:

@@ -25,6 +25,11 @@ SLA = {"negative": timedelta(hours=1)}
 DEFAULT_SLA = timedelta(hours=4)
 
 
+def sla_seconds(label: str | None) -> int:
+    """The first-response target of a case read `label` (its opening mention's reading)."""
+    return int(SLA.get(label or "", DEFAULT_SLA).total_seconds())
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
     platform: str = ""
@@ -256,7 +261,7 @@ def _item(
         priority=priority,
         assignee=assignee,
         waiting_since=since,
-        sla_seconds=int(SLA.get(r.label, DEFAULT_SLA).total_seconds()),
+        sla_seconds=sla_seconds(r.label),
         follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
         praised=bool(getattr(r, "praised", False)),
         rank_frustration=r.frustration,

@@ -36,7 +36,7 @@ from mentiondesk.web.data_case import (
     mention_author,
     replies,
 )
-from mentiondesk.web.data_queue import DEFAULT_SLA, SLA
+from mentiondesk.web.data_queue import sla_seconds
 from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.kept_texts import forget_kept, kept_refusal, refused_page
 from mentiondesk.web.pages_find import case_in_path
@@ -122,7 +122,8 @@ async def render_case(
         trail=[(a.at, audit_line(loc, a, local=lists)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
         back=refusal.here if refusal else request.path,
-        sla=int(SLA.get(detail.label or "", DEFAULT_SLA).total_seconds()),
+        # The case's target, as the queue's: a follow-up's own page shows the same deadline.
+        sla=sla_seconds(detail.opener_reading),
         business=desk.config.business_hours,  # the first response in them too, where set
         **(await picker_context(request, detail)),
         **(refusal.context(detail) if refusal else {**NOT_REFUSED, **ended_notice(request)}),
