@@ -238,4 +238,10 @@ CASE = {
     "There is no case with that number. Case numbers look like MD-000019.": (
         "Não há nenhum caso com esse número. Os números de caso são como MD-000019."
     ),
+    # Restore draft, unavailable while the case's one private message waits (queue.DmWaits)
+    "Another private message to this author waits in this case; reject it first to restore "
+    "this one.": (
+        "Outra mensagem privada para esta pessoa aguarda aprovação neste caso; rejeite aquela "
+        "primeiro para restaurar esta."
+    ),
 }

@@ -194,4 +194,9 @@ CASE = {
     "You have text you have not sent or saved. Leave it and go on?": (
         "Há texto que ainda não enviou nem guardou. Deixá-lo e continuar?"
     ),
+    "Another private message to this author waits in this case; reject it first to restore "
+    "this one.": (
+        "Outra mensagem privada para esta pessoa aguarda aprovação neste caso; rejeite primeiro "
+        "a outra para restaurar esta."
+    ),
 }
