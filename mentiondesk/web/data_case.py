@@ -185,6 +185,7 @@ def _case_mentions(conn: Connection, case: Any | None) -> list[Any]:
             MENTION.c.text,
             MENTION.c.created_at,
             MENTION.c.url,
+            MENTION.c.visibility,  # a followers-only or direct one is marked so
             READING.c.label,
             READING.c.lang,
         )

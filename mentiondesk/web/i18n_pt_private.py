@@ -20,4 +20,11 @@ PRIVATE: dict[str, str] = {
     "reply in the conversation": "resposta na conversa",
     "Reply in the conversation": "Resposta na conversa",
     "(only those who can see the post)": "(só quem vê a publicação)",
+    # A rule's public reply to such a post, drafted as the private message it is sent as
+    "Sent as a private message: the post is followers-only.": (
+        "Enviada como mensagem privada: a publicação é só para quem segue a pessoa."
+    ),
+    "Sent as a private message: only the accounts the post mentions can see it.": (
+        "Enviada como mensagem privada: só as contas mencionadas na publicação podem vê-la."
+    ),
 }

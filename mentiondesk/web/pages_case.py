@@ -19,6 +19,7 @@ from mentiondesk.reply_limits import (
 )
 from mentiondesk.web import rule_words
 from mentiondesk.web.audit_lines import audit_line
+from mentiondesk.web.case_private import private_context
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
     DESK,
@@ -113,6 +114,7 @@ async def render_case(
         can_dm=has_private_messages(detail.mention.platform),
         # Followers-only or direct (Mastodon): a reply to it never goes out publicly.
         private_post=is_private_post(detail.mention.visibility),
+        **private_context(detail, desk.playbook.rules),  # the case's other such posts too
         # Rules that draft a private message: skipped where there are none (Hacker News).
         dm_rules={r.name for r in desk.playbook.rules if _drafts_private(r.actions)},
         # Hacker News: a person posts there, then marks the draft (or their reply) as posted.
