@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,11 +25,11 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     Responder,
-    TransientError,
 )
 from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_payload import action_from_payload
+from mentiondesk.outbox_waits import answered, describe, wait_any
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DELIVERY, OUTBOX
 
@@ -85,11 +85,11 @@ class OutboxWorker:
             except Exception:  # the database went away: keep the worker alive, try again
                 failures += 1
                 _LOGGER.exception("outbox worker: database error; retrying")
-                await _wait_any(stop, wake, min(60.0, 2.0**failures))
+                await wait_any(stop, wake, min(60.0, 2.0**failures))
                 continue
             if claimed == 0:
                 wake.clear()
-                await _wait_any(stop, wake, self.settings.poll_seconds)
+                await wait_any(stop, wake, self.settings.poll_seconds)
         quitting = (stopping or stop).is_set()
         await self.drain(grace=self.settings.stop_grace_seconds, stopping=quitting)
 
@@ -159,7 +159,7 @@ class OutboxWorker:
                 raise FatalError(f"no responder named {action.target!r} is configured")
             if action.private and await asyncio.to_thread(self._do_not_contact, action):
                 raise FatalError("the author asked not to be contacted; not sent")
-            receipt = await _answered(responder.deliver(action), answer_within)
+            receipt = await answered(responder.deliver(action), answer_within, full=DELIVER_TIMEOUT)
         except RateLimited as exc:
             until = exc.wait_until(self._clock())
             await asyncio.to_thread(self._retry_at, claimed, until, str(exc), False)
@@ -170,9 +170,9 @@ class OutboxWorker:
             self.failed += 1
             return 0
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
-            self._log_failure(action, _describe(exc))
+            self._log_failure(action, describe(exc))
             when = self._clock() + timedelta(seconds=self._backoff(action.attempt))
-            await asyncio.to_thread(self._retry_at, claimed, when, _describe(exc), False)
+            await asyncio.to_thread(self._retry_at, claimed, when, describe(exc), False)
             self.failed += 1
             return 0
         await asyncio.to_thread(self._record, claimed, receipt)
@@ -284,25 +284,3 @@ class OutboxWorker:
             values["next_attempt_at"] = when
         with self.store.engine.begin() as conn:
             conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == claimed.id).values(values))
-
-
-async def _answered(delivery: Awaitable[Receipt], seconds: float) -> Receipt:
-    try:
-        return await asyncio.wait_for(delivery, seconds)
-    except TimeoutError:
-        cut = " (cut short to stop in time)" if seconds < DELIVER_TIMEOUT else ""
-        raise TransientError(f"no answer within {seconds:.0f} s{cut}") from None
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:
-    waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
-    try:
-        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for waiter in waiters:
-            waiter.cancel()

@@ -1,0 +1,35 @@
+"""The outbox worker's waits: a delivery's answer within its time, the idle sleep between
+passes, and how a failure is written down."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+
+from mentiondesk.models import Receipt, TransientError
+
+
+async def answered(delivery: Awaitable[Receipt], seconds: float, *, full: float) -> Receipt:
+    """The delivery's receipt, or a TransientError (retried) when it takes over `seconds`;
+    under `full` (the usual timeout) it was cut short by a stop's grace, and says so."""
+    try:
+        return await asyncio.wait_for(delivery, seconds)
+    except TimeoutError:
+        cut = " (cut short to stop in time)" if seconds < full else ""
+        raise TransientError(f"no answer within {seconds:.0f} s{cut}") from None
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as a log line and an outbox row's last_error: its type, then its words."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+async def wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:
+    """Sleep `seconds`, or less if the worker is stopped or woken (new work queued)."""
+    waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
+    try:
+        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
