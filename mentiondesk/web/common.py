@@ -150,6 +150,8 @@ NOTICES = {
         "There is no case with that number. Case numbers look like MD-000019.",
     ),
 }
+# The same, quoting the number typed: a typo (MD-0019O) is seen without retyping it.
+NO_SUCH_NUMBER = ("error", "No case “{number}”: case numbers look like MD-000019 or 19.")
 
 
 SESSION_COOKIE = "md_session"
@@ -224,7 +226,9 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
 
 def _notice(query: Mapping[str, str]) -> dict[str, Any]:
     """The page's notice, and the values its text is filled with (base.html)."""
-    key, case = query.get("notice", ""), query.get("case", "")
+    key, case, typed = query.get("notice", ""), query.get("case", ""), query.get("number", "")
+    if key == "no-such-case" and typed.strip():  # what was typed, said back (pages_find)
+        return {"notice": NO_SUCH_NUMBER, "notice_values": {"number": typed.strip()[:40]}}
     if key in CASE_NOTICES and case.isdigit() and len(case) <= 12:
         return {"notice": CASE_NOTICES[key], "notice_values": {"case": case_number(int(case))}}
     return {"notice": NOTICES.get(key), "notice_values": {}}

@@ -244,4 +244,7 @@ CASE = {
         "Outra mensagem privada para esta pessoa aguarda aprovação neste caso; rejeite aquela "
         "primeiro para restaurar esta."
     ),
+    "No case “{number}”: case numbers look like MD-000019 or 19.": (
+        "Não há nenhum caso “{number}”: os números de caso são como MD-000019 ou 19."
+    ),
 }

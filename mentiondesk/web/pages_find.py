@@ -1,18 +1,23 @@
-"""Case numbers as people write them (MD-000019, md-19, 19): the address /cases/MD-000019, as
-pasted from a Slack card or a ticket, and the queue's case-number box lead to the case's page."""
+"""Case numbers as people write them (MD-000019, md-19, MD 19, #19, 19): the address
+/cases/MD-000019, as pasted from a Slack card or a ticket, and the queue's case-number box lead
+to the case's page."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from aiohttp import web
 
 from mentiondesk.web.common import DESK, redirect, require
 from mentiondesk.web.data_case import case_mention
+from mentiondesk.web.data_queue import Filters
 from mentiondesk.web.users import Role
 
 # ASCII digits only: str.isdigit() takes "²" and "٣", which int() refuses or reads as 3.
-_NUMBER = re.compile(r"(?:MD-?)?(\d{1,12})", re.IGNORECASE | re.ASCII)
+# "MD 19" and "#19" as tickets and chat write them; \s is ASCII space here (re.ASCII).
+_NUMBER = re.compile(r"(?:MD[-\s]?|#)?(\d{1,12})", re.IGNORECASE | re.ASCII)
+TYPED_MAX = 40  # what the queue's notice and box give back of a missed number
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -20,7 +25,7 @@ def add_routes(router: web.UrlDispatcher) -> None:
 
 
 def case_number_id(text: str) -> int | None:
-    """The case id in `text` written as a number ("MD-000019", "md-19", "19"), else None."""
+    """The case id in `text` written as a number ("MD-000019", "md-19", "#19"), else None."""
     found = _NUMBER.fullmatch(text.strip())
     return int(found.group(1)) if found else None
 
@@ -37,9 +42,12 @@ def case_in_path(request: web.Request) -> tuple[int, bool]:
 
 @require(Role.AGENT)
 async def find_case(request: web.Request) -> web.Response:
-    """The queue's case-number box: the case's page, or the queue saying there is none."""
+    """The queue's case-number box: the case's page, or the queue saying there is none, as
+    filtered before (the form carries the filters) and with the typed number back in the box."""
     desk = request.app[DESK]
-    case_id = case_number_id(request.query.get("number", ""))
+    typed = request.query.get("number", "")
+    case_id = case_number_id(typed)
     if case_id is None or await desk.db(case_mention, desk.store, case_id) is None:
-        raise redirect("/queue", "no-such-case")
+        kept = {**Filters.from_query(request.query).active(), "number": typed[:TYPED_MAX]}
+        raise redirect(f"/queue?{urlencode(kept)}", "no-such-case")
     raise web.HTTPFound(f"/cases/{case_id}")

@@ -74,7 +74,8 @@ async def test_a_number_of_no_case_says_so_on_the_queue(as_role: Login, typed: s
     desk = await as_role("agent")
     answer = await desk.client.get("/cases", params={"number": typed})
     assert answer.url.path == "/queue"
-    assert "There is no case with that number" in await answer.text()
+    said = f"No case “{typed}”: case numbers" if typed else "There is no case with that number"
+    assert said in await answer.text()
 
 
 async def test_the_box_speaks_portuguese(as_role: Login) -> None:
@@ -83,4 +84,6 @@ async def test_the_box_speaks_portuguese(as_role: Login) -> None:
     html = await (await desk.client.get("/queue")).text()
     assert "número do caso" in html and "Ir para o caso" in html
     answer = await desk.client.get("/cases", params={"number": "MD-999999"})
+    assert "Não há nenhum caso “MD-999999”" in await answer.text()
+    answer = await desk.client.get("/cases", params={"number": ""})
     assert "Não há nenhum caso com esse número" in await answer.text()

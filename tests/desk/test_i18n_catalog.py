@@ -14,7 +14,7 @@ import pytest
 from jinja2 import nodes
 
 from mentiondesk.web import i18n, i18n_pt_pt, login_limits, rule_words
-from mentiondesk.web.common import CASE_NOTICES, NOTICES
+from mentiondesk.web.common import CASE_NOTICES, NO_SUCH_NUMBER, NOTICES
 from mentiondesk.web.errors import FORM_EXPIRED
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, JS_STRINGS, PORTUGUESE, Locale
 from mentiondesk.web.i18n_pt import MESSAGES
@@ -84,7 +84,7 @@ def _text(arg: ast.expr, named: dict[str, str]) -> str | None:
 
 
 def _shown_texts() -> set[str]:
-    notices = {text for _, text in [*NOTICES.values(), *CASE_NOTICES.values()]}
+    notices = {text for _, text in [*NOTICES.values(), *CASE_NOTICES.values(), NO_SUCH_NUMBER]}
     roles = {f"This page needs the {role.title} role." for role in Role}
     shown = _template_texts() | _python_texts() | notices | roles | set(JS_STRINGS.values())
     shown |= set(login_limits.REFUSALS)  # passed to t() by name
