@@ -157,4 +157,29 @@ SAVED = {
     ),
     # The field a refused save names (saved.html), as short as the form's label starts.
     "Id": "Id",
+    # A template's common errors in plain words (saved_plain), and a placeholder in one brace.
+    "{tag} has no {if_tag} before it: open it with {if_name}, or delete it.": (
+        "{tag} não tem um {if_tag} antes: comece com {if_name} ou apague-o."
+    ),
+    "{tag} is not a tag saved replies know: they have {if_else} only.": (
+        "{tag} não existe nas respostas prontas: só existem {if_else}."
+    ),
+    "An {if_tag} is not closed: end it with {endif}.": (
+        "Um {if_tag} não foi fechado: termine-o com {endif}."
+    ),
+    "A {open} is not closed: write placeholders as {example}.": (
+        "Um {open} não foi fechado: escreva os campos como {example}."
+    ),
+    "A {open} or {tag} is not closed: write {example} and {if_name}, with two characters at "
+    "each end.": (
+        "Um {open} ou {tag} não foi fechado: escreva {example} e {if_name}, com dois caracteres "
+        "em cada ponta."
+    ),
+    "{written} would be sent as written: write placeholders as {right}.": (
+        "{written} seria enviado tal como está escrito: escreva os campos como {right}."
+    ),
+    "{written} would be sent as written: write placeholders as {example}, one of {known}.": (
+        "{written} seria enviado tal como está escrito: escreva os campos como {example}, com "
+        "um destes: {known}."
+    ),
 }

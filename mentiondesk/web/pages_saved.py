@@ -15,6 +15,7 @@ from jinja2 import Template
 
 from mentiondesk import saved_desk
 from mentiondesk.audit import latest
+from mentiondesk.saved_braces import refuse_single_braces
 from mentiondesk.saved_desk import Changed, StoredReply, Taken
 from mentiondesk.saved_replies import ReplyRefused, SavedReply, check_reply, placeholders
 from mentiondesk.web.audit_lines import audit_line
@@ -163,7 +164,16 @@ async def _refused(request: web.Request, form: Form, exc: ReplyRefused | Taken) 
 async def _checked(typed: dict[str, str]) -> tuple[SavedReply, Template]:
     """check_reply off the event loop: it compiles and renders the text (bounded by its small
     language, yet not the loop's work while the pipeline and Slack's 3-second acks share it)."""
-    return await asyncio.to_thread(check_reply, typed)
+    return await asyncio.to_thread(_check, typed)
+
+
+def _check(typed: dict[str, str]) -> tuple[SavedReply, Template]:
+    """The file's check, then the editor's own: a placeholder in single braces ("{name}") is
+    plain text to the template, sent as written. Not the file's: a file that loaded before
+    keeps loading (its texts are reviewed where it is edited)."""
+    checked = check_reply(typed)
+    refuse_single_braces(typed["text"])
+    return checked
 
 
 def _left_out(reply: StoredReply, file_ids: frozenset[str]) -> str | None:

@@ -1,7 +1,7 @@
 """Why the Saved replies page refused a reply, in the reader's language: the file loader's
-checks (saved_replies.check_reply) name the problem by kind, and the page says it here. A
-template's own error (Jinja's "unexpected '}'") stays as Jinja wrote it, apart from the
-translated sentence: the page shows it on a line of its own as the technical detail."""
+checks (saved_replies.check_reply) name the problem by kind, and the page says it here. The
+common template errors are said in plain words (saved_plain); any other keeps Jinja's own
+English apart from the translated sentence, on a line of its own as the technical detail."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from mentiondesk.saved_desk import Taken
 from mentiondesk.saved_replies import ReplyRefused, placeholders
 from mentiondesk.saved_syntax import IF_ELSE, MAX_DEPTH, filter_list
 from mentiondesk.web.i18n import Locale
+from mentiondesk.web.saved_plain import braces_reason, syntax_reason
 
 _IF_NAME = "{% if name %}…{% endif %}"
 # The kinds whose detail is the template's own error (Jinja's English), not the user's words.
@@ -32,9 +33,20 @@ class Refusal(NamedTuple):
 
 def refused_reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> Refusal:
     """What is wrong and what to do; `file`: the saved-replies file."""
-    reason = _reason(loc, exc, reply_id=reply_id, file=file)
-    detail = exc.detail if isinstance(exc, ReplyRefused) and exc.kind in _TECHNICAL else ""
+    plain = _plain(loc, exc)
+    reason = plain or _reason(loc, exc, reply_id=reply_id, file=file)
+    technical = isinstance(exc, ReplyRefused) and exc.kind in _TECHNICAL and not plain
+    detail = exc.detail if isinstance(exc, ReplyRefused) and technical else ""
     return Refusal(reason, detail, refused_field(exc))
+
+
+def _plain(loc: Locale, exc: ReplyRefused | Taken) -> str | None:
+    """A common template error, or a placeholder in single braces, in plain words."""
+    if isinstance(exc, Taken):
+        return None
+    if exc.kind == "braces":
+        return braces_reason(loc, exc.detail)
+    return syntax_reason(loc, exc.detail) if exc.kind == "syntax" else None
 
 
 def refused_field(exc: ReplyRefused | Taken) -> str:
