@@ -11,14 +11,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.audit_trail import write
+from mentiondesk.audit_trail import write, write_for_draft
 from mentiondesk.contacts import Listing
 from mentiondesk.corrections import relabel
 from mentiondesk.held_replies import draft_of
 from mentiondesk.models import Label
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, AUTHOR, CASE, DRAFT, MENTION
+from mentiondesk.tables import AUDIT, AUTHOR, CASE, MENTION
 
 
 def record(
@@ -69,20 +69,8 @@ def correct_label(
 
 def record_draft(store: Store, actor: str, action: str, draft_id: int, detail: str = "") -> None:
     """Audit an action on a draft under its mention and case, so the case page shows it."""
-    with store.engine.connect() as conn:
-        row = conn.execute(
-            sa.select(DRAFT.c.mention_id, DRAFT.c.case_id).where(DRAFT.c.id == draft_id)
-        ).first()
-    mention_id, case_id = (row.mention_id, row.case_id) if row else (None, None)
-    record(
-        store,
-        actor,
-        action,
-        mention_id=mention_id,
-        case_id=case_id,
-        draft_id=draft_id,
-        detail=detail,
-    )
+    with store.engine.begin() as conn:
+        write_for_draft(conn, actor, action, draft_id, detail=detail)
 
 
 def resent(last_error: str | None, *, held: bool = True, to: str | None = None) -> str:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.tables import AUDIT
+from mentiondesk.tables import AUDIT, DRAFT
 
 
 def write(
@@ -37,3 +37,29 @@ def write(
         "detail": detail[:512],
     }
     conn.execute(sa.insert(AUDIT).values(values))
+
+
+def write_for_draft(
+    conn: Connection,
+    actor: str,
+    action: str,
+    draft_id: int,
+    *,
+    case_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """One audit line about a draft, filed under its mention and case so that the case page
+    shows it; `case_id` stands in where the draft is gone (erased or purged since)."""
+    row = conn.execute(
+        sa.select(DRAFT.c.mention_id, DRAFT.c.case_id).where(DRAFT.c.id == draft_id)
+    ).first()
+    mention_id, case_id = (row.mention_id, row.case_id) if row else (None, case_id)
+    write(
+        conn,
+        actor,
+        action,
+        mention_id=mention_id,
+        case_id=case_id,
+        draft_id=draft_id,
+        detail=detail,
+    )

@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from mentiondesk.audit_trail import write
+from mentiondesk.audit_trail import write, write_for_draft
 from mentiondesk.held_replies import draft_of
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT, OUTBOX
+from mentiondesk.tables import OUTBOX
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,18 +105,7 @@ def _why_not(conn: sa.Connection, ids: Sequence[int], now: datetime) -> dict[int
 def _audit(conn: sa.Connection, actor: str, *, key: str, case_id: int | None, reason: str) -> None:
     """A held reply under its draft (and so its case page), as `outbox retry` records one."""
     draft_id = draft_of(key)
-    mention_id = None
-    if draft_id is not None:
-        row = conn.execute(
-            sa.select(DRAFT.c.mention_id, DRAFT.c.case_id).where(DRAFT.c.id == draft_id)
-        ).first()
-        mention_id, case_id = (row.mention_id, row.case_id) if row else (None, case_id)
-    write(
-        conn,
-        actor,
-        "hold",
-        mention_id=mention_id,
-        case_id=case_id,
-        draft_id=draft_id,
-        detail=reason,
-    )
+    if draft_id is None:
+        write(conn, actor, "hold", case_id=case_id, detail=reason)
+    else:
+        write_for_draft(conn, actor, "hold", draft_id, case_id=case_id, detail=reason)

@@ -8,27 +8,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import pytest
 
-from mentiondesk.config import Config, load_config
 from tests.desk.conftest import Desk
-from tests.desk.seed import write_config
 from tests.desk.test_saved_field import ORDER, TIED
-from tests.desk.test_saved_replies import SAVED
+from tests.desk.test_saved_syntax import config as config  # the fixture, re-exported
 
 Login = Callable[[str], Awaitable[Desk]]
 _TEXT_TIED = re.compile(r'<textarea name="text"[^>]*' + TIED)
-
-
-@pytest.fixture
-def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    (tmp_path / "saved.toml").write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    return load_config(path)
 
 
 async def _refused(desk: Desk, text: str, lang: str = "en") -> str:
