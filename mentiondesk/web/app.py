@@ -42,7 +42,7 @@ from mentiondesk.web.i18n import SITE_LANGUAGE, ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.template_globals import template_globals
-from mentiondesk.web.users import load_session, same_token
+from mentiondesk.web.users import dummy_hash, load_session, same_token
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
@@ -93,6 +93,7 @@ def create_app(
         from mentiondesk.pipeline import build_playbook
 
         playbook = build_playbook(config)
+    dummy_hash()  # made now, so that the first failed login takes as long as any other
     middlewares = [_headers, _errors, _session, _csrf]
     app = web.Application(middlewares=middlewares, client_max_size=256 * 1024)
     app[DESK] = Desk(

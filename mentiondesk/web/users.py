@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import hmac
 import logging
@@ -21,8 +22,14 @@ from mentiondesk.web import login_counts
 
 _LOGGER = logging.getLogger(__name__)
 _HASHER = PasswordHasher()
-# Verifying against this when the user does not exist keeps the timing the same.
-_DUMMY_HASH = _HASHER.hash("not a password")
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """What a login for a user who does not exist is verified against, so that it takes as
+    long as a wrong password. Made on first use, not at import: an argon2 hash takes most of
+    a second, which every CLI command paid; `create_app` makes it before the first login."""
+    return _HASHER.hash("not a password")
 
 
 class Role(enum.IntEnum):
@@ -203,7 +210,7 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(USER).where(USER.c.name == name.strip())).first()
     try:
-        _HASHER.verify(row.password_hash if row else _DUMMY_HASH, password)
+        _HASHER.verify(row.password_hash if row else dummy_hash(), password)
     except (VerifyMismatchError, InvalidHashError):
         return None
     if row is None or not row.active:
