@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import aiohttp
 
-from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.models import FatalError, RateLimited, TransientError, Unreachable
 
 _FATAL = {400, 401, 403, 404, 405, 410, 413, 422}
 DEFAULT_TIMEOUT = aiohttp.ClientTimeout(total=30)
@@ -46,6 +47,17 @@ def session(*, headers: Mapping[str, str] | None = None) -> aiohttp.ClientSessio
     return aiohttp.ClientSession(timeout=DEFAULT_TIMEOUT, headers=dict(headers or {}))
 
 
+# No connection opened: the name does not resolve, or the connection is refused or times out.
+_NOT_CONNECTED = (
+    aiohttp.ClientConnectorError,
+    aiohttp.ConnectionTimeoutError,
+    socket.gaierror,
+    ConnectionRefusedError,
+)
+
+
 def connection_error(exc: BaseException, what: str) -> TransientError:
-    """A connection-level failure (refused, reset, timeout) as a retryable error."""
-    return TransientError(f"{what} unreachable: {type(exc).__name__}")
+    """A connection-level failure (refused, reset, timeout) as a retryable error; Unreachable
+    when no connection opened at all, as the sink's other actions would fail alike."""
+    kind = Unreachable if isinstance(exc, _NOT_CONNECTED) else TransientError
+    return kind(f"{what} unreachable: {type(exc).__name__}")

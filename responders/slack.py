@@ -35,7 +35,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
-from responders._http import retry_after
+from responders._http import connection_error, retry_after
 from responders._post import may_have_sent
 from responders.slack_blocks import Block, alert_blocks, fallback_text
 
@@ -202,7 +202,7 @@ class SlackResponder:
         except SlackClientError as exc:
             raise TransientError(f"slack {method} failed: {type(exc).__name__}") from None
         except (OSError, aiohttp.ClientError, TimeoutError) as exc:
-            raise TransientError(f"slack unreachable: {type(exc).__name__}") from None
+            raise connection_error(exc, "slack") from None
         data: dict[str, Any] = response.data
         return data
 

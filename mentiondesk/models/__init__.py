@@ -13,7 +13,14 @@ from mentiondesk.models._delivery import (
     Responder,
     text_digest,
 )
-from mentiondesk.models._errors import ConfigError, FatalError, RateLimited, TransientError, utc
+from mentiondesk.models._errors import (
+    ConfigError,
+    FatalError,
+    RateLimited,
+    TransientError,
+    Unreachable,
+    utc,
+)
 from mentiondesk.models._mentions import (
     CASELESS_HANDLES,
     PLATFORM_NAMES,
@@ -82,6 +89,7 @@ __all__ = [
     "SourceConfig",
     "SourceStatus",
     "TransientError",
+    "Unreachable",
     "Wording",
     "can_post",
     "env_key",

@@ -35,5 +35,11 @@ class TransientError(Exception):
     """A failure worth retrying later (5xx, timeout, connection reset, bad JSON)."""
 
 
+class Unreachable(TransientError):
+    """The sink could not be reached at all (its name does not resolve, the connection is
+    refused or never opens): its other actions would fail the same way, so the outbox tries
+    one and puts the others off instead of waiting on each (a DNS look-up apiece)."""
+
+
 class FatalError(Exception):
     """A failure retrying cannot fix (bad credentials, unknown channel)."""

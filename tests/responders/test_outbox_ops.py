@@ -52,7 +52,7 @@ async def test_sink_down_waits_with_error_then_retry_delivers(
     [row] = waiting(store)
     assert row.status == "pending"
     assert row.attempts == 1
-    assert row.last_error == "TransientError: mattermost unreachable: ClientConnectorError"
+    assert row.last_error == "Unreachable: mattermost unreachable: ClientConnectorError"
     (tmp_path / "config.toml").write_text(CONFIG)
     (tmp_path / "m.jsonl").write_text("")
     monkeypatch.setenv("MD_TEST_MM_URL", "http://127.0.0.1:9/hooks/x")

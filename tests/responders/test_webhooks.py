@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.models import FatalError, RateLimited, TransientError, Unreachable
 from responders.discord import DiscordResponder
 from responders.mattermost import MattermostResponder
 from responders.teams import TeamsResponder
@@ -140,3 +140,25 @@ async def test_follow_up_alerts_say_so(hooks: FakeAPI) -> None:
     mattermost = hooks.calls(webhooks.MATTERMOST)[0].json()["text"]
     assert mattermost.startswith(r"**MD\-000007 follow\-up** · x")
     assert '"text": "MD-000007 follow-up"' in hooks.calls(webhooks.TEAMS)[0].body.decode()
+
+
+async def test_a_webhook_whose_name_does_not_resolve_is_unreachable() -> None:
+    # Unreachable, not just transient: the outbox then puts the sink's other actions off
+    # rather than waiting on a DNS look-up for each.
+    sink = DiscordResponder("discord", url="http://does-not-resolve.invalid" + webhooks.DISCORD)
+    try:
+        with pytest.raises(Unreachable, match="discord unreachable: ClientConnectorDNSError"):
+            await sink.deliver(action())
+    finally:
+        await sink.close()
+
+
+async def test_a_webhook_answering_503_is_transient_not_unreachable(hooks: FakeAPI) -> None:
+    hooks.queue("POST", webhooks.DISCORD, 503)
+    sink = DiscordResponder("discord", url=hooks.base_url + webhooks.DISCORD)
+    try:
+        with pytest.raises(TransientError) as raised:
+            await sink.deliver(action())
+    finally:
+        await sink.close()
+    assert not isinstance(raised.value, Unreachable)
