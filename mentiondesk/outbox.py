@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -25,11 +24,13 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     Responder,
+    Unreachable,
 )
 from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_payload import action_from_payload
-from mentiondesk.outbox_waits import answered, describe, wait_any
+from mentiondesk.outbox_retry import backoff, put_off, retry_at
+from mentiondesk.outbox_waits import answered, describe, every, wait_any
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DELIVERY, OUTBOX
 
@@ -47,6 +48,13 @@ class Claimed:
     id: int
     case_id: int | None
     action: OutboxAction
+
+
+@dataclass(frozen=True, slots=True)
+class Tried:
+    delivered: int
+    down_until: datetime | None = None  # the sink could not be reached: tried again then
+    why: str = ""
 
 
 class OutboxWorker:
@@ -142,16 +150,34 @@ class OutboxWorker:
         """Claim one batch of actions due (by `due_by`, or now) and deliver it: (claimed,
         delivered)."""
         claimed = await asyncio.to_thread(self._claim, only_key, due_by)
-        # Every delivery runs to its end even when recording one fails (the database went
-        # away): none is left running unawaited while the caller shuts responders down.
-        deliveries = (self._deliver(c, answer_within) for c in claimed)
-        results = await asyncio.gather(*deliveries, return_exceptions=True)
-        for result in results:
-            if isinstance(result, BaseException):
-                raise result
-        return len(claimed), sum(r for r in results if isinstance(r, int))
+        sinks: dict[str, list[Claimed]] = {}
+        for c in claimed:
+            sinks.setdefault(c.action.target, []).append(c)
+        sent = (
+            self._deliver_sink(c, answer_within, others=only_key is None) for c in sinks.values()
+        )
+        return len(claimed), sum(await every(sent))
 
-    async def _deliver(self, claimed: Claimed, answer_within: float) -> int:
+    async def _deliver_sink(self, claims: list[Claimed], within: float, *, others: bool) -> int:
+        """One sink's share of a batch: its first action, then the rest together, unless the
+        first found the sink unreachable; then the rest (and, with `others`, its actions not
+        in the batch) are put off untried, with one log line for them all."""
+        first, rest = await self._deliver(claims[0], within), claims[1:]
+        if first.down_until is None:
+            return first.delivered + sum(await every(self._sent(c, within) for c in rest))
+        target, until = claims[0].action.target, first.down_until
+        args = (self.store, target, [c.id for c in rest], until, first.why)
+        if waiting := await asyncio.to_thread(put_off, *args, now=self._clock(), others=others):
+            _LOGGER.info(
+                "responder %s: %d more action(s) not tried, due again at %s (%s)",
+                *(target, waiting, until.isoformat(timespec="seconds"), first.why),
+            )
+        return 0
+
+    async def _sent(self, claimed: Claimed, within: float) -> int:
+        return (await self._deliver(claimed, within)).delivered
+
+    async def _deliver(self, claimed: Claimed, answer_within: float) -> Tried:
         action = claimed.action
         responder = self.responders.get(action.target)
         try:
@@ -162,26 +188,26 @@ class OutboxWorker:
             receipt = await answered(responder.deliver(action), answer_within, full=DELIVER_TIMEOUT)
         except RateLimited as exc:
             until = exc.wait_until(self._clock())
-            await asyncio.to_thread(self._retry_at, claimed, until, str(exc), False)
-            return 0
+            await asyncio.to_thread(retry_at, self.store, claimed.id, until, str(exc), False)
+            return Tried(0)
         except FatalError as exc:
             _LOGGER.error("outbox %s held: %s", action.key, exc)
-            await asyncio.to_thread(self._retry_at, claimed, None, str(exc), True)
+            await asyncio.to_thread(retry_at, self.store, claimed.id, None, str(exc), True)
             self.failed += 1
-            return 0
+            return Tried(0)
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
             self._log_failure(action, describe(exc))
-            when = self._clock() + timedelta(seconds=self._backoff(action.attempt))
-            await asyncio.to_thread(self._retry_at, claimed, when, describe(exc), False)
+            when = self._clock() + timedelta(seconds=backoff(self.settings, action.attempt))
+            await asyncio.to_thread(retry_at, self.store, claimed.id, when, describe(exc), False)
             self.failed += 1
-            return 0
+            return Tried(0, when, describe(exc)) if isinstance(exc, Unreachable) else Tried(0)
         await asyncio.to_thread(self._record, claimed, receipt)
         self.delivered += 1
         if action.target in self._failing:
             self._failing.discard(action.target)
             _LOGGER.warning("responder %s delivers again", action.target)
         _LOGGER.info("delivered %s via %s", action.key, action.target)
-        return 1
+        return Tried(1)
 
     def _log_failure(self, action: OutboxAction, why: str) -> None:
         """A warning when a responder starts failing, not one per action per attempt: a
@@ -197,13 +223,6 @@ class OutboxWorker:
             why,
             action.key,
         )
-
-    def _backoff(self, attempt: int) -> float:
-        ceiling = min(
-            self.settings.max_backoff_seconds,
-            self.settings.base_backoff_seconds * 2 ** max(0, attempt - 1),
-        )
-        return random.uniform(ceiling / 2, ceiling)
 
     # --- database side (run in a worker thread) -----------------------------------------
 
@@ -275,12 +294,3 @@ class OutboxWorker:
                 .values(status="done", lease_until=None, last_error=None)
             )
             touch_case(conn, claimed.action, receipt, case_id=claimed.case_id, now=now)
-
-    def _retry_at(self, claimed: Claimed, when: datetime | None, error: str, hold: bool) -> None:
-        values: dict[str, object] = {"lease_until": None, "last_error": error[:2000]}
-        if hold:
-            values["status"] = "held"
-        if when is not None:
-            values["next_attempt_at"] = when
-        with self.store.engine.begin() as conn:
-            conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == claimed.id).values(values))

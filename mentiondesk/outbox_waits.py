@@ -1,10 +1,10 @@
-"""The outbox worker's waits: a delivery's answer within its time, the idle sleep between
-passes, and how a failure is written down."""
+"""The outbox worker's waits: a delivery's answer within its time, a batch's deliveries, the
+idle sleep between passes, and how a failure is written down."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 
 from mentiondesk.models import Receipt, TransientError
 
@@ -33,3 +33,14 @@ async def wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> 
     finally:
         for waiter in waiters:
             waiter.cancel()
+
+
+async def every(deliveries: Iterable[Awaitable[int]]) -> list[int]:
+    """What each delivery returned. Every one runs to its end even when recording one fails
+    (the database went away): none is left running unawaited while the caller shuts
+    responders down; the first failure is raised then."""
+    results = await asyncio.gather(*deliveries, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return [r for r in results if isinstance(r, int)]

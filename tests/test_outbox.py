@@ -64,9 +64,9 @@ def store(db_url: str) -> Store:
     store.dispose()
 
 
-def _enqueue(store: Store, key: str, now: datetime) -> None:
+def _enqueue(store: Store, key: str, now: datetime, target: str = "sink") -> None:
     context = CaseContext(mention=mention(1), reading=Reading(label=Label.NEGATIVE, score=0.9))
-    action = OutboxAction(key=key, kind="alert", target="sink", context=context)
+    action = OutboxAction(key=key, kind="alert", target=target, context=context)
     with store.engine.begin() as conn:
         conn.execute(sa.insert(OUTBOX), [outbox_row(action, None, now)])
 
@@ -155,7 +155,7 @@ async def test_an_expired_lease_is_claimed_again(store: Store, tmp_path: Path) -
 
 class LongRefThenSlow:
     """k1's receipt overflows the delivery table's ref column (PostgreSQL refuses it); k2's
-    delivery is still running when that happens."""
+    delivery (to another sink: one sink's first action goes alone) is still running then."""
 
     name = "sink"
 
@@ -179,8 +179,9 @@ async def test_a_failed_record_leaves_no_delivery_running(pg_url: str) -> None:
     try:
         clock, sink = Clock(), LongRefThenSlow()
         _enqueue(store, "k1", clock.now)
-        _enqueue(store, "k2", clock.now)
-        worker = OutboxWorker(store, {"sink": sink}, OutboxSection(), clock=clock)
+        _enqueue(store, "k2", clock.now, "other")
+        sinks = {"sink": sink, "other": sink}
+        worker = OutboxWorker(store, sinks, OutboxSection(), clock=clock)
         with pytest.raises(sa.exc.DataError):
             await worker.deliver_due()
         assert sorted(sink.finished) == ["k1", "k2"]  # k2 ran to its end before the error
