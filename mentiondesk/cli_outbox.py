@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from mentiondesk import audit, outbox_admin
-from mentiondesk.alert_routing import digest_name
-from mentiondesk.cli_common import ShowAtMost, config_errors, desk_zone, load, open_store, who
+from mentiondesk import outbox_admin
+from mentiondesk.cli_common import ShowAtMost, config_errors, desk_zone, load, open_store
 from mentiondesk.cli_outbox_hold import add_commands
-from mentiondesk.cli_text import shown
-from mentiondesk.config import Config
-from mentiondesk.config_routing import able, refusal
+from mentiondesk.cli_outbox_retry import outbox_retry
+from mentiondesk.cli_text import cli_safe, shown
 from mentiondesk.models import Responder
 from mentiondesk.pipeline import build_responders
-from mentiondesk.store import Store
 from mentiondesk.wording import counted
 
 outbox_app = typer.Typer(
@@ -32,6 +29,7 @@ err = Console(stderr=True)
 def register(app: typer.Typer) -> None:
     """Add these command groups to the main CLI."""
     add_commands(outbox_app)
+    outbox_app.command("retry")(outbox_retry)
     app.add_typer(outbox_app, name="outbox")
     app.add_typer(responders_app, name="responders")
 
@@ -49,9 +47,9 @@ def outbox_list(
     config = load(ctx)
     store, zone = open_store(config), desk_zone(config)
     rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
-    table = Table(title=_title(len(rows), outbox_admin.counts(store), held_only=held))
-    columns = ("id", "status", "kind", "to", "for", "tries", f"next try ({zone})", "last error")
-    for column in columns:
+    title = f"{_title(len(rows), outbox_admin.counts(store), held_only=held)} · times in {zone}"
+    table = Table(title=title)
+    for column in ("id", "status", "kind", "to", "for", "tries", "next try"):
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(
@@ -62,9 +60,26 @@ def outbox_list(
             _about(r),
             str(r.attempts),
             r.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
-            shown(r.last_error or "—"),
         )
     out.print(table)
+    _last_errors(rows)
+    if any(r.status == "held" for r in rows):
+        out.print(
+            "Release held ones once their cause is fixed: mentiondesk outbox retry ID… "
+            "(or --all-held)",
+            markup=False,
+            highlight=False,
+        )
+
+
+def _last_errors(rows: list[outbox_admin.Waiting]) -> None:
+    """Each action's last error on a line of its own under the table: in a column of their
+    own they were folded into slivers at 80 columns."""
+    failed = [r for r in rows if r.last_error]
+    if failed:
+        out.print("Last errors:", highlight=False)
+    for r in failed:
+        out.print(f"  {r.id}: {cli_safe(r.last_error or '')}", markup=False, highlight=False)
 
 
 def _about(row: outbox_admin.Waiting) -> str:
@@ -83,96 +98,6 @@ def _title(shown: int, counts: dict[str, int], *, held_only: bool) -> str:
         total = counts["pending"] + counts["held"]
         what = f"{counts['pending']:,} waiting, {counts['held']:,} held"
     return what if shown >= total else f"showing {shown:,} of {total:,}: {what}"
-
-
-@outbox_app.command("retry")
-def outbox_retry(
-    ctx: typer.Context,
-    outbox_id: Annotated[
-        int, typer.Argument(metavar="ID", help="The action's id, as in `outbox list`.")
-    ],
-    to: Annotated[
-        str | None,
-        typer.Option(
-            "--to",
-            metavar="NAME",
-            help="Send a held action to this configured responder instead (one that can take it).",
-        ),
-    ] = None,
-) -> None:
-    """Make a pending or held action due now (a held one is released).
-
-    It does not send it itself: a running `mentiondesk run` sends it at its next outbox pass
-    (every outbox.poll_seconds, 1 s by default); with none running, the next run does.
-    """
-    config = load(ctx)
-    store = open_store(config)
-    row = outbox_admin.stored(store, outbox_id)
-    if row is None or row.status not in ("pending", "held"):
-        _refuse(f"no pending or held action with id {outbox_id}")
-    kinds = {r.name or r.kind: r.kind for r in config.responders}
-    fit = able(kinds, row.kind, row.platform)
-    if to is not None:
-        _retarget(store, row, to, kinds, fit)
-    else:
-        _release(store, row, _targets(config, kinds), fit)
-    audit.record_resend(
-        store,
-        who(),
-        key=row.key,
-        case_id=row.case_id,
-        held=row.status == "held",
-        last_error=row.last_error,
-        to=to,
-    )
-    every = config.settings.outbox.poll_seconds
-    err.print(
-        f"action {outbox_id} is due now: a running `mentiondesk run` sends it within {every:g} s; "
-        "with none running, the next `mentiondesk run` does",
-        markup=False,
-        highlight=False,
-    )
-
-
-def _targets(config: Config, kinds: dict[str, str]) -> set[str]:
-    """Where an action can go now: a configured responder or an alert route's digest."""
-    routes = config.settings.routing.alert_routes
-    return {*kinds, *(digest_name(r) for r in routes if r.digest_minutes)}
-
-
-def _release(store: Store, row: outbox_admin.Stored, targets: set[str], fit: list[str]) -> None:
-    if row.target not in targets:
-        _refuse(
-            f"action {row.id} goes to {row.target!r}, which is no longer configured: retrying "
-            f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
-        )
-    if not outbox_admin.retry(store, row.id):
-        _refuse(f"no pending or held action with id {row.id}")
-
-
-def _retarget(
-    store: Store, row: outbox_admin.Stored, to: str, kinds: dict[str, str], fit: list[str]
-) -> None:
-    if to not in kinds:
-        _refuse(
-            f"no responder is named {to!r}; use one that can take this {row.kind}: {_names(fit)}"
-        )
-    if why := refusal(kinds[to], row.kind, row.platform):
-        _refuse(f"{to!r} (kind {kinds[to]}) {why}; use one of: {_names(fit)}")
-    try:
-        key = outbox_admin.retarget(store, row.id, to)
-    except outbox_admin.Refused as exc:
-        _refuse(str(exc))
-    err.print(f"action {row.id} now goes to {to} (key {key})", markup=False, highlight=False)
-
-
-def _names(fit: list[str]) -> str:
-    return ", ".join(fit) or "none is configured: add a [[responders]] table that can"
-
-
-def _refuse(message: str) -> NoReturn:
-    err.print(message, markup=False, highlight=False)
-    raise typer.Exit(1)
 
 
 @responders_app.command("check")

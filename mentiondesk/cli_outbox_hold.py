@@ -39,7 +39,7 @@ def outbox_hold_command(
         ),
     ] = None,
 ) -> None:
-    """Hold pending actions until a person releases them, one by one, with `outbox retry ID`.
+    """Hold pending actions until a person releases them with `outbox retry ID…`.
 
     An id that does not exist, was delivered or is held already is named and left as it is;
     so is one a worker is sending at this moment (holding could not stop that send). The
@@ -50,11 +50,11 @@ def outbox_hold_command(
     config = load(ctx)
     actor = who()
     why = reason or f"held by {actor}"
-    done = outbox_hold.hold(open_store(config), _unique(ids), reason=why, actor=actor)
+    done = outbox_hold.hold(open_store(config), unique(ids), reason=why, actor=actor)
     if done.changed:
-        _say(
+        say(
             f"held {counted(len(done.changed), 'action')} ({_ids(done.changed)}): "
-            "`outbox list --held` shows them; `outbox retry ID` releases one"
+            "`outbox list --held` shows them; `outbox retry ID…` releases them"
         )
     _refused(done.refused, "not held")
 
@@ -78,18 +78,18 @@ def outbox_look_first(
     if all_pending == bool(ids):
         raise typer.BadParameter("give action ids or --all-pending (one of the two)")
     config = load(ctx)
-    done = outbox_hold.look_first(open_store(config), None if all_pending else _unique(ids or []))
-    _say(
+    done = outbox_hold.look_first(open_store(config), None if all_pending else unique(ids or []))
+    say(
         f"marked as tried before: {counted(len(done.changed), 'pending action')} (a responder "
         "that can look for an earlier send does so before sending)"
     )
     blind = _blind(config, done.targets)
     for target, those in blind.items():
-        _say(f"  {target} cannot look: {_ids(those)}")
+        say(f"  {target} cannot look: {_ids(those)}")
     if blind:
-        _say("hold those that went out since the backup: mentiondesk outbox hold ID… --reason TEXT")
+        say("hold those that went out since the backup: mentiondesk outbox hold ID… --reason TEXT")
     for outbox_id in done.under_way:
-        _say(
+        say(
             f"action {outbox_id} is being sent for the first time right now, without looking "
             "first: check on the platform whether it had gone out already"
         )
@@ -118,12 +118,12 @@ def _finds_earlier(kind: str) -> bool:
 
 def _refused(refused: dict[int, str], what: str) -> None:
     for outbox_id, why in sorted(refused.items()):
-        _say(f"action {outbox_id} {what}: {why}")
+        say(f"action {outbox_id} {what}: {why}")
     if refused:
         raise typer.Exit(1)
 
 
-def _unique(ids: list[int]) -> list[int]:
+def unique(ids: list[int]) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
@@ -131,5 +131,5 @@ def _ids(ids: list[int]) -> str:
     return ", ".join(str(i) for i in ids)
 
 
-def _say(text: str) -> None:
+def say(text: str) -> None:
     err.print(text, markup=False, highlight=False)

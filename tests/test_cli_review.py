@@ -180,7 +180,7 @@ def test_outbox_retry_says_who_sends_it_and_when(ran: Path) -> None:
     assert code == 0 and "due now: a running `mentiondesk run` sends it within 1 s" in output
     shown = help_of("outbox", "retry")
     assert "as in `outbox list`" in shown and "next outbox pass" in shown
-    assert "Make a pending or held action due now" in shown
+    assert "Make pending or held actions due now" in shown
 
 
 def _every_command() -> list[list[str]]:

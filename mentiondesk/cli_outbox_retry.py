@@ -1,0 +1,136 @@
+"""`mentiondesk outbox retry`: release held actions, or send them elsewhere, several at once
+(after a revoked token held every ticket, an operator should not loop over ids)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mentiondesk import audit, outbox_admin
+from mentiondesk.alert_routing import digest_name
+from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_outbox_hold import Ids, say, unique
+from mentiondesk.config import Config
+from mentiondesk.config_routing import able, refusal
+from mentiondesk.store import Store
+from mentiondesk.wording import counted
+
+Refused = outbox_admin.Refused
+
+
+def outbox_retry(
+    ctx: typer.Context,
+    ids: Ids = None,
+    all_held: Annotated[
+        bool, typer.Option("--all-held", help="Every held action, instead of IDs.")
+    ] = False,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="NAME",
+            help="Send held actions to this configured responder instead (one that can take them).",
+        ),
+    ] = None,
+) -> None:
+    """Make pending or held actions due now (held ones are released).
+
+    It does not send them itself: a running `mentiondesk run` sends them at its next outbox
+    pass (every outbox.poll_seconds, 1 s by default); with none running, the next run does.
+    An action that cannot be retried is named with why and left as it is; the others are
+    retried, and the exit status is 1 if any was left.
+    """
+    if all_held == bool(ids):
+        raise typer.BadParameter("give action ids or --all-held (one of the two)")
+    config = load(ctx)
+    store = open_store(config)
+    chosen = unique(ids or []) or _held(store)
+    done: list[int] = []
+    refused: dict[int, str] = {}
+    for outbox_id in chosen:
+        try:
+            _retry(config, store, outbox_id, to)
+            done.append(outbox_id)
+        except Refused as exc:
+            refused[outbox_id] = str(exc)
+    _report(config, done, refused, asked=len(chosen))
+
+
+def _held(store: Store) -> list[int]:
+    return [r.id for r in outbox_admin.waiting(store, statuses=("held",), limit=1_000_000)]
+
+
+def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None:
+    """Release (or, with `to`, send elsewhere) one action and audit it; Refused says why not."""
+    row = outbox_admin.stored(store, outbox_id)
+    if row is None or row.status not in ("pending", "held"):
+        raise Refused(f"no pending or held action with id {outbox_id}")
+    kinds = {r.name or r.kind: r.kind for r in config.responders}
+    fit = able(kinds, row.kind, row.platform)
+    if to is not None:
+        _retarget(store, row, to, kinds, fit)
+    else:
+        _release(store, row, _targets(config, kinds), fit)
+    audit.record_resend(
+        store,
+        who(),
+        key=row.key,
+        case_id=row.case_id,
+        held=row.status == "held",
+        last_error=row.last_error,
+        to=to,
+    )
+
+
+def _report(config: Config, done: list[int], refused: dict[int, str], *, asked: int) -> None:
+    every = config.settings.outbox.poll_seconds
+    if not asked:
+        say("no action is held")
+    elif len(done) == 1:
+        say(
+            f"action {done[0]} is due now: a running `mentiondesk run` sends it within "
+            f"{every:g} s; with none running, the next `mentiondesk run` does"
+        )
+    elif done:
+        say(
+            f"{counted(len(done), 'action')} due now ({', '.join(map(str, done))}): a running "
+            f"`mentiondesk run` sends them within {every:g} s; with none running, the next does"
+        )
+    for outbox_id, why in sorted(refused.items()):
+        say(why if asked == 1 else f"action {outbox_id} left: {why}")
+    if refused:
+        raise typer.Exit(1)
+
+
+def _targets(config: Config, kinds: dict[str, str]) -> set[str]:
+    """Where an action can go now: a configured responder or an alert route's digest."""
+    routes = config.settings.routing.alert_routes
+    return {*kinds, *(digest_name(r) for r in routes if r.digest_minutes)}
+
+
+def _release(store: Store, row: outbox_admin.Stored, targets: set[str], fit: list[str]) -> None:
+    if row.target not in targets:
+        raise Refused(
+            f"action {row.id} goes to {row.target!r}, which is no longer configured: retrying "
+            f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
+        )
+    if not outbox_admin.retry(store, row.id):
+        raise Refused(f"no pending or held action with id {row.id}")
+
+
+def _retarget(
+    store: Store, row: outbox_admin.Stored, to: str, kinds: dict[str, str], fit: list[str]
+) -> None:
+    if to not in kinds:
+        raise Refused(
+            f"no responder is named {to!r}; use one that can take this {row.kind}: {_names(fit)}"
+        )
+    if why := refusal(kinds[to], row.kind, row.platform):
+        raise Refused(f"{to!r} (kind {kinds[to]}) {why}; use one of: {_names(fit)}")
+    key = outbox_admin.retarget(store, row.id, to)
+    say(f"action {row.id} now goes to {to} (key {key})")
+
+
+def _names(fit: list[str]) -> str:
+    return ", ".join(fit) or "none is configured: add a [[responders]] table that can"

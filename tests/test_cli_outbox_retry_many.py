@@ -1,0 +1,63 @@
+"""`outbox retry ID…` and `--all-held`: after a revoked token held every ticket, one command
+releases them all; one that cannot be retried is named and the others still are. And
+`outbox list` stays readable at 80 columns, its last errors on lines of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.config import load_config
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
+from tests.helpers import run_cli
+from tests.test_cli_outbox_retarget import _add, _row, _said
+from tests.test_cli_outbox_retarget import config as config  # the fixture, re-exported
+
+CHAT_KEY = "alert:mm:x:m{}:angry"
+
+
+def test_retry_releases_several_ids_and_names_the_one_it_leaves(config: Path) -> None:
+    first, second = (_add(config, CHAT_KEY.format(i), "alert", "mm") for i in (1, 2))
+    gone = _add(config, "ticket:zd:case:MD-000001", "ticket", "zd")  # its desk was removed
+    code, output = run_cli(config, "outbox", "retry", str(first), str(gone), str(second))
+    assert code == 1, output
+    said = _said(output)
+    assert f"2 actions due now ({first}, {second})" in said
+    assert f"action {gone} left: action {gone} goes to 'zd', which is no longer configured" in said
+    assert [_row(config, i)[0] for i in (first, second, gone)] == ["pending", "pending", "held"]
+
+
+def test_all_held_releases_every_held_action_and_only_those(config: Path) -> None:
+    held = [_add(config, CHAT_KEY.format(i), "alert", "mm") for i in (1, 2, 3)]
+    waiting = _add(config, CHAT_KEY.format(4), "alert", "mm", status="pending")
+    code, output = run_cli(config, "outbox", "retry", "--all-held")
+    assert code == 0 and f"3 actions due now ({', '.join(map(str, held))})" in _said(output)
+    assert {_row(config, i)[0] for i in held} == {"pending"}
+    assert run_cli(config, "outbox", "retry", "--all-held")[1].strip() == "no action is held"
+    assert _row(config, waiting)[0] == "pending"
+
+
+@pytest.mark.parametrize("args", [(), ("1", "--all-held")])
+def test_retry_takes_ids_or_all_held(config: Path, args: tuple[str, ...]) -> None:
+    code, output = run_cli(config, "outbox", "retry", *args)
+    assert code == 2 and "give action ids or --all-held" in _said(output), output
+
+
+def test_list_keeps_to_80_columns_with_errors_on_their_own_lines(
+    config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = _add(config, CHAT_KEY.format(1), "alert", "mm")
+    error = "FatalError: mm answered 401; check the URL, token and permissions of the webhook"
+    store = Store(load_config(config).store_url())
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == held).values(last_error=error))
+    store.dispose()
+    monkeypatch.setenv("COLUMNS", "80")
+    code, listed = run_cli(config, "outbox", "list", "--held")
+    assert code == 0, listed
+    assert max(len(line) for line in listed.splitlines()) <= 80, listed
+    assert f"  {held}: {error}"[:78] in listed  # whole words, not slivers of a narrow column
+    assert "mentiondesk outbox retry ID… (or --all-held)" in _said(listed)
