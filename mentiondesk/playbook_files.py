@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import glob
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 from mentiondesk.models import ConfigError
+
+_LOGGER = logging.getLogger(__name__)
 
 
 def playbook_files(patterns: Sequence[str], base_dir: Path) -> list[Path]:
@@ -32,4 +35,7 @@ def playbook_files(patterns: Sequence[str], base_dir: Path) -> list[Path]:
         files += [f for f in matched if f not in files]
     if problems:
         raise ConfigError("\n".join(problems))
+    # Read once, at start: an edit changes nothing until a restart, which this says.
+    named = ", ".join(str(f) for f in files) or "the shipped playbook"
+    _LOGGER.info("playbooks: rules read from %s (restart to apply changes)", named)
     return files

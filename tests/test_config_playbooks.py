@@ -79,6 +79,17 @@ def test_a_config_folder_named_like_a_pattern_is_a_folder(tmp_path: Path) -> Non
     assert found == [base / "rules" / "one.toml", base / "rules" / "two.toml"]
 
 
+def test_the_log_names_the_rule_files_read_and_that_edits_need_a_restart(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _rules(tmp_path / "rules", "one", "two")
+    with caplog.at_level("INFO", logger="mentiondesk.playbook_files"):
+        playbook_files(["rules/*.toml"], tmp_path)
+    said = caplog.messages[-1]
+    assert str(tmp_path / "rules" / "one.toml") in said and "two.toml" in said
+    assert "restart to apply changes" in said
+
+
 @pytest.mark.parametrize(
     ("written", "alerts"),
     [
