@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 import typer
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import audit, queue, queue_views
-from mentiondesk.cli_common import ShowAtMost, desk_zone, load, open_store, who
+from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
 from mentiondesk.cli_queue import listed_title, out, queue_errors, retry_command
 from mentiondesk.cli_text import shown
 from mentiondesk.held_replies import HeldReply
@@ -101,8 +102,12 @@ def cases_close(ctx: typer.Context, case: Annotated[str, _CASE]) -> None:
 def _end_case(ctx: typer.Context, case: str, status: str) -> None:
     store = open_store(load(ctx))
     actor = who()
-    with queue_errors():
+    try:
         case_id = parse_case_number(case)
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    with queue_errors():
         queue.close_case(store, case_id, by=actor, status=status)
     audit.record(store, actor, status, case_id=case_id)
     out.print(f"Case {case_number(case_id)} {status}.")

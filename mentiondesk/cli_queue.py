@@ -184,7 +184,8 @@ class queue_errors:  # noqa: N801 - used as a lower-case context manager like co
         return None
 
     def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
-        if isinstance(exc, queue.NotFound | queue.StaleAction | ValueError | PostByHand):
+        refused = queue.NotFound | queue.StaleAction | queue.EmptyReply | queue.ReplyTooLong
+        if isinstance(exc, refused | PostByHand):
             err.print(f"[red]{escape(str(exc))}[/]")
             raise typer.Exit(1)
 

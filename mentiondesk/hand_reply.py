@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.cases import lock_case
 from mentiondesk.models import can_post, has_private_messages, is_private_post
 from mentiondesk.opt_outs import dm_refused
-from mentiondesk.queue import NotFound, StaleAction, approve_pending
+from mentiondesk.queue import EmptyReply, NotFound, StaleAction, approve_pending
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -68,14 +68,15 @@ def write_reply(
 ) -> Sent:
     """Send `by`'s own reply to a mention of an open case; return its draft and outbox key.
 
-    ValueError for an unknown kind or empty text, queue.ReplyTooLong past the platform's
-    limit, PrivateRefused for a private message that may not go, StaleAction when the case
-    is no longer open or had more than `seen` replies (someone answered meanwhile).
+    ValueError for an unknown kind, queue.EmptyReply for empty text, queue.ReplyTooLong past
+    the platform's limit, PrivateRefused for a private message that may not go, StaleAction
+    when the case is no longer open or had more than `seen` replies (someone answered
+    meanwhile).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be public or private, not {kind!r}")
     if not text.strip():
-        raise ValueError("the reply text is empty")
+        raise EmptyReply("the reply text is empty")
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
         mention, case_id = _open_case(conn, mention_id)

@@ -27,17 +27,13 @@ from mentiondesk.queue_errors import CaseEnded as CaseEnded
 from mentiondesk.queue_errors import DmWaits as DmWaits
 from mentiondesk.queue_errors import DoNotContact as DoNotContact
 from mentiondesk.queue_errors import DraftEdited as DraftEdited
+from mentiondesk.queue_errors import EmptyReply as EmptyReply
 from mentiondesk.queue_errors import NotFound as NotFound
 from mentiondesk.queue_errors import ReplyTooLong as ReplyTooLong
 from mentiondesk.queue_errors import StaleAction as StaleAction
 from mentiondesk.reply_limits import too_long
 from mentiondesk.store import Store
-from mentiondesk.tables import (
-    CASE,
-    DRAFT,
-    OUTBOX,
-    case_number,
-)
+from mentiondesk.tables import CASE, DRAFT, OUTBOX, case_number
 
 
 def _utcnow() -> datetime:
@@ -110,7 +106,7 @@ def approve_pending(
     `by_hand`, `by` posted it themselves: the case is answered now, and the key is ""."""
     final = text if text is not None else draft.text
     if not final.strip():
-        raise ValueError("the reply text is empty")
+        raise EmptyReply("the reply text is empty")
     mention, reading = stored_mention(conn, draft.mention_id)
     _check_reply(mention, draft, final, by_hand=by_hand)
     _update_pending_draft(conn, draft, status="approved", text=final, decided_at=now, decided_by=by)
@@ -127,10 +123,10 @@ def approve_pending(
 
 def check_approval(store: Store, draft_id: int, *, text: str, seen: str | None = None) -> None:
     """Raise what approve_draft(text=text, seen=seen) would for the text or a decided or
-    since-edited draft (ValueError, ReplyTooLong, StaleAction, NotFound), approving nothing:
+    since-edited draft (EmptyReply, ReplyTooLong, StaleAction, NotFound), approving nothing:
     a form that keeps the text can say so while the person can still fix it (Slack's Edit)."""
     if not text.strip():
-        raise ValueError("the reply text is empty")
+        raise EmptyReply("the reply text is empty")
     with store.engine.connect() as conn:
         draft = _draft(conn, draft_id)
         if draft.status != "pending":
@@ -283,7 +279,7 @@ def edit_draft(store: Store, draft_id: int, *, text: str, by: str, seen: str | N
     `seen` (as for approve_draft), one edited since it was shown DraftEdited: a save never
     silently replaces a colleague's."""
     if not text.strip():
-        raise ValueError("the reply text is empty")
+        raise EmptyReply("the reply text is empty")
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
         _check_seen(draft, seen)

@@ -36,6 +36,12 @@ class DraftEdited(StaleAction):
     """The draft's text was edited since it was shown to the person approving it."""
 
 
+class EmptyReply(ValueError):
+    """The reply's text is empty or only blanks: nothing to send or save. Its own type, so
+    that a refusal to say as "the text is empty" is told from any other ValueError (a bug, a
+    malformed stored mention), which is no fault of the person's text."""
+
+
 class ReplyTooLong(ValueError):
     """The reply is longer than its platform accepts: it would only fail in the outbox."""
 

@@ -28,6 +28,14 @@ from responders.slack_blocks import (
 
 _LOGGER = logging.getLogger(__name__)
 _FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError, PostByHand)
+# Why an edit is not approved, said under its text; any other error is a bug, not the text's.
+_EDIT_REFUSED = (
+    queue.NotFound,
+    queue.StaleAction,
+    queue.EmptyReply,
+    queue.ReplyTooLong,
+    PostByHand,
+)
 # What the clicker reads when the store is down: the click did nothing, and will not later.
 STORE_DOWN = (
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute."
@@ -149,7 +157,7 @@ class SlackWork:
         check = partial(queue.check_approval, self.store, draft, text=text, seen=meta.get("seen"))
         try:
             await asyncio.to_thread(check)
-        except (queue.NotFound, queue.StaleAction, ValueError, PostByHand) as exc:
+        except _EDIT_REFUSED as exc:
             return slack.wording.t("Could not approve: {reason}.", reason=exc)
         except UNREACHABLE as exc:  # under the text, which stays: nothing was changed
             _LOGGER.warning("slack edit: the store is unreachable (%s)", type(exc).__name__)

@@ -214,7 +214,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
         raise await refused(why=REPLY_KEPT) from None
     except queue.ReplyTooLong:
         raise await refused(why="too-long") from None
-    except ValueError:
+    except queue.EmptyReply:  # any other ValueError is no fault of the text: the error page
         raise await refused(why="empty") from None
     # No key: posted on the platform by hand (Hacker News), nothing for the outbox to send.
     action = "reply" if sent.key else "posted-reply"

@@ -163,7 +163,9 @@ async def _approve(request: web.Request, *, by_hand: bool) -> web.StreamResponse
         )
     except queue.NotFound:
         raise web.HTTPNotFound() from None
-    except (PostByHand, queue.StaleAction, ValueError) as exc:
+    # Any other ValueError is no fault of the text (a bug, a malformed stored mention): the
+    # error page and the log, not "the text is empty".
+    except (PostByHand, queue.StaleAction, queue.EmptyReply, queue.ReplyTooLong) as exc:
         raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
     _LOGGER.info("draft %d %s by %s", draft_id, "marked posted" if by_hand else "approved", who)
     await forget_kept(request, back)
@@ -202,7 +204,7 @@ async def save(request: web.Request) -> web.StreamResponse:
         await desk.db(queue.edit_draft, desk.store, draft_id, text=text, by=who, seen=seen)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
-    except (queue.StaleAction, ValueError) as exc:
+    except (queue.StaleAction, queue.EmptyReply) as exc:
         raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
     await forget_kept(request, back)
     raise redirect(back, "saved")
@@ -218,7 +220,7 @@ def _why_kept(exc: Exception) -> str:
         return DNC
     if isinstance(exc, queue.StaleAction):  # decided by someone since
         return DECIDED_KEPT
-    return "too-long" if isinstance(exc, queue.ReplyTooLong) else "empty"
+    return "too-long" if isinstance(exc, queue.ReplyTooLong) else "empty"  # EmptyReply
 
 
 @require(Role.AGENT)
