@@ -1,8 +1,9 @@
 """Who did what on the desk, and people's corrections of readings (kept for retraining).
 
-Approving, rejecting, editing, assigning and escalating record themselves (queue.py,
-casework.py, through audit_trail.write), wherever a person did them; the rest is recorded
-here by the desk's and the CLI's handlers."""
+Approving, rejecting, editing, restoring, assigning and escalating record themselves
+(queue.py, casework.py, through audit_trail.write), as do a reply written by hand
+(hand_reply.py) and a held reply sent again from the desk (held_replies.py), wherever a person
+did them; the rest is recorded here by the desk's and the CLI's handlers."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import resent as resent  # the CLI's and the tests' audit.resent
 from mentiondesk.audit_trail import write, write_for_draft
 from mentiondesk.contacts import Listing
 from mentiondesk.corrections import relabel
@@ -71,13 +73,6 @@ def record_draft(store: Store, actor: str, action: str, draft_id: int, detail: s
     """Audit an action on a draft under its mention and case, so the case page shows it."""
     with store.engine.begin() as conn:
         write_for_draft(conn, actor, action, draft_id, detail=detail)
-
-
-def resent(last_error: str | None, *, held: bool = True, to: str | None = None) -> str:
-    """The detail of sending an outbox action again, saying what was done: "sent again
-    after being held: <why it was held>" (the desk's case page words it for its reader)."""
-    done = "sent again" + (f" through {to}" if to else "")
-    return f"{done} after being held: {last_error or '?'}" if held else done
 
 
 def record_resend(

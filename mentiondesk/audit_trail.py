@@ -63,3 +63,10 @@ def write_for_draft(
         draft_id=draft_id,
         detail=detail,
     )
+
+
+def resent(last_error: str | None, *, held: bool = True, to: str | None = None) -> str:
+    """The detail of sending an outbox action again, saying what was done: "sent again
+    after being held: <why it was held>" (the desk's case page words it for its reader)."""
+    done = "sent again" + (f" through {to}" if to else "")
+    return f"{done} after being held: {last_error or '?'}" if held else done

@@ -3,7 +3,8 @@
 Writing it yourself is sending it: the text becomes a draft written by that person and is
 approved in the same transaction, through the very path that approves a drafted reply
 (queue.approve_pending), so the reply-length limit, the outbox's exactly-once key, the
-first response and the audit all hold as for any approved draft. Nothing waits in the queue.
+first response and the audit line (written in that transaction) all hold as for any approved
+draft. Nothing waits in the queue.
 On a platform mentiondesk cannot post to (Hacker News), the person posted it there and the
 form records it: approved by hand (hand_posting), the case answered, nothing sent.
 
@@ -21,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import write_for_draft
 from mentiondesk.cases import lock_case
 from mentiondesk.models import can_post, has_private_messages, is_private_post
 from mentiondesk.opt_outs import dm_refused
@@ -96,6 +98,8 @@ def write_reply(
         # On a non-public post every reply reaches the author alone: this one answers both.
         kinds = KINDS if is_private_post(mention.visibility) else (kind,)
         _withdraw_waiting(conn, case_id, kinds=kinds, by=by, now=now)
+        # No key: posted on the platform by hand (Hacker News), nothing for the outbox to send.
+        write_for_draft(conn, by, "reply" if key else "posted-reply", draft.id)
     return Sent(draft_id=draft.id, key=key)
 
 

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk import outbox_admin
+from mentiondesk.audit_trail import resent, write_for_draft
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.queue import NotFound, StaleAction
 from mentiondesk.store import Store
@@ -133,14 +134,16 @@ def held_replies(conn: Connection, case_ids: Iterable[int]) -> dict[int, HeldRep
     }
 
 
-def retry_reply(store: Store, draft_id: int) -> tuple[str, PostState]:
+def retry_reply(store: Store, draft_id: int, *, by: str) -> tuple[str, PostState]:
     """Send a held approved reply again (as `mentiondesk outbox retry` does): its row is due
-    now. Return its key and the row as it was held; NotFound for no such draft, StaleAction
-    when its post is not held (sent meanwhile, or someone already tried again)."""
-    with store.engine.connect() as conn:
+    now, and `by`'s audit line says so in the same transaction. Return its key and the row as
+    it was held; NotFound for no such draft, StaleAction when its post is not held (sent
+    meanwhile, or someone already tried again)."""
+    with store.engine.begin() as conn:
         if conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.id == draft_id)) is None:
             raise NotFound(f"no draft {draft_id}")
         post = post_states(conn, [draft_id]).get(draft_id)
-    if post is None or not post.held or not outbox_admin.retry(store, post.outbox_id):
-        raise StaleAction(f"the reply of draft {draft_id} is not held")
+        if post is None or not post.held or not outbox_admin.release(conn, post.outbox_id):
+            raise StaleAction(f"the reply of draft {draft_id} is not held")
+        write_for_draft(conn, by, "retry", draft_id, detail=resent(post.last_error))
     return post_key(draft_id), post

@@ -100,16 +100,21 @@ def _waiting(r: sa.Row[Any]) -> Waiting:
 
 def retry(store: Store, outbox_id: int) -> bool:
     """Make a pending or held action due now (a held one is released); False if none such."""
+    with store.engine.begin() as conn:
+        return release(conn, outbox_id)
+
+
+def release(conn: sa.Connection, outbox_id: int) -> bool:
+    """retry() in the caller's transaction, so that its audit line commits with it."""
     now = datetime.now(UTC)
     # A lease still running means a worker is delivering it right now: releasing that would
     # let a second worker send it too. It keeps its lease and is retried when that lapses.
     lease = sa.case((OUTBOX.c.lease_until > now, OUTBOX.c.lease_until), else_=None)
-    with store.engine.begin() as conn:
-        changed = conn.execute(
-            sa.update(OUTBOX)
-            .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status.in_(("pending", "held")))
-            .values(status="pending", next_attempt_at=now, lease_until=lease)
-        ).rowcount
+    changed = conn.execute(
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status.in_(("pending", "held")))
+        .values(status="pending", next_attempt_at=now, lease_until=lease)
+    ).rowcount
     return changed == 1
 
 

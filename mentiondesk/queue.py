@@ -1,6 +1,7 @@
 """What people do with drafts and cases: list, approve, reject, close. Shared by the CLI, the
-desk and Slack's buttons; approving, rejecting, editing and assigning write their audit line
-in their own transaction, so each is on the case's trail once, whoever did it from where."""
+desk and Slack's buttons; approving, rejecting, editing, restoring and assigning write their
+audit line in their own transaction, so each is on the case's trail once, whoever did it from
+where."""
 
 from __future__ import annotations
 
@@ -161,11 +162,11 @@ def reject_draft(store: Store, draft_id: int, *, by: str, seen: str | None = Non
         _audit_draft(conn, by, "reject", draft)
 
 
-def restore_draft(store: Store, draft_id: int) -> None:
+def restore_draft(store: Store, draft_id: int, *, by: str) -> None:
     """Put back a draft that the author's praise withdrew, when the praise did not settle the
     case (sarcasm read as praise, thanks for something else), or a thank-you that a complaint
     withdrew, when the complaint was about something else, or a draft a corrected reading
-    withdrew, when it fits after all: it waits for approval again.
+    withdrew, when it fits after all: it waits for approval again, `by`'s audit line with it.
 
     StaleAction unless praise, a complaint or a correction withdrew it and its case (if it has
     one) is open; DmWaits when it is private and another private message of the case waits
@@ -193,6 +194,7 @@ def restore_draft(store: Store, draft_id: int) -> None:
         ).rowcount
         if changed != 1:
             raise StaleAction(f"draft {draft_id} changed meanwhile")
+        _audit_draft(conn, by, "restore", draft)
 
 
 def _restorable(decided_by: str | None) -> bool:

@@ -97,7 +97,7 @@ def test_a_private_draft_outside_a_case_is_restored_whatever_others_wait(store: 
     with store.engine.begin() as conn:
         conn.execute(sa.update(DRAFT).where(DRAFT.c.id == first).values(withdrawn))
     assert first is not None
-    queue.restore_draft(store, first)
+    queue.restore_draft(store, first, by="ana")
     assert [d[2] for d in _drafts(store, None)] == ["pending", "pending"]
 
 

@@ -104,9 +104,9 @@ async def test_restoring_the_apology_while_the_thank_you_waits_is_refused(
     store = Store(db_url)
     try:
         with pytest.raises(queue.DmWaits, match="draft 2, a private message to the author"):
-            queue.restore_draft(store, 1)
+            queue.restore_draft(store, 1, by="ana")
         queue.reject_draft(store, 2, by="ana")  # the agent chooses the apology instead
-        queue.restore_draft(store, 1)
+        queue.restore_draft(store, 1, by="ana")
     finally:
         store.engine.dispose()
     assert [r[3] for r in _drafts(db_url)] == ["pending", "rejected"]

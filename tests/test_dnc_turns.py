@@ -218,7 +218,7 @@ def test_a_dm_restored_as_its_author_is_listed_is_withdrawn_again(
     add(first, "it arrived, thank you!", handle="ivo", label="positive", case=False, draft=None)
     assert apology is not None
     with _paused_after(first.engine, "SELECT author.do_not_contact") as checked:
-        restorer, restored = _in_thread(lambda: queue.restore_draft(first, apology))
+        restorer, restored = _in_thread(lambda: queue.restore_draft(first, apology, by="ana"))
         _wait_for(lambda: checked.is_set() or not restorer.is_alive(), "never checked")
         assert checked.is_set(), restored
         lister, listed = _in_thread(

@@ -129,7 +129,9 @@ async def test_a_complaint_withdraws_the_pending_thank_you_for_earlier_praise(
     try:
         with pytest.raises(queue.StaleAction, match="the author has since complained"):
             queue.approve_draft(store, 2, by="ana", post_route={"default": "console"})
-        queue.restore_draft(store, 2)  # the complaint was about something else: it waits again
+        queue.restore_draft(
+            store, 2, by="ana"
+        )  # the complaint was about something else: it waits again
     finally:
         store.engine.dispose()
     assert table_rows(db_url, sa.select(DRAFT.c.status).where(DRAFT.c.id == 2)) == [("pending",)]

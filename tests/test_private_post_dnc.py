@@ -134,7 +134,7 @@ def test_restoring_a_public_draft_to_a_followers_only_post_of_a_listed_author_is
         )
     _listed_meanwhile(store, "eva")
     with pytest.raises(queue.DoNotContact):
-        queue.restore_draft(store, draft)
+        queue.restore_draft(store, draft, by="ana")
     assert _status(store, draft) == "withdrawn"
 
 

@@ -216,9 +216,6 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
         raise await refused(why="too-long") from None
     except queue.EmptyReply:  # any other ValueError is no fault of the text: the error page
         raise await refused(why="empty") from None
-    # No key: posted on the platform by hand (Hacker News), nothing for the outbox to send.
-    action = "reply" if sent.key else "posted-reply"
-    await desk.db(audit.record_draft, desk.store, who, action, sent.draft_id)
     _LOGGER.info("draft %d written and approved by %s", sent.draft_id, who)
     await forget_kept(request, back)
     if desk.on_queued is not None and sent.key:

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from mentiondesk import audit, held_replies, queue
+from mentiondesk import held_replies, queue
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.web.common import (
     DECIDED_KEPT,
@@ -230,7 +230,8 @@ async def restore(request: web.Request) -> web.StreamResponse:
     desk, draft_id = request.app[DESK], int_param(request, "id")
     _, back = await _form(request)
     try:
-        await desk.db(queue.restore_draft, desk.store, draft_id)
+        who = session(request).user.name
+        await desk.db(queue.restore_draft, desk.store, draft_id, by=who)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.DoNotContact:  # they asked us to stop since the praise
@@ -239,8 +240,6 @@ async def restore(request: web.Request) -> web.StreamResponse:
         raise redirect(back, "dm-waits") from None
     except queue.StaleAction:  # anything else changed since the page was shown
         raise redirect(back, "stale") from None
-    who = session(request).user.name
-    await desk.db(audit.record_draft, desk.store, who, "restore", draft_id)
     raise redirect(back, "restored")
 
 
@@ -251,15 +250,13 @@ async def retry(request: web.Request) -> web.StreamResponse:
     down for it)."""
     desk, draft_id = request.app[DESK], int_param(request, "id")
     _, back = await _form(request)
+    who = session(request).user.name
     try:
-        key, post = await desk.db(held_replies.retry_reply, desk.store, draft_id)
+        key, _ = await desk.db(held_replies.retry_reply, desk.store, draft_id, by=who)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.StaleAction:
         raise redirect(back, "not-held") from None
-    who = session(request).user.name
-    detail = audit.resent(post.last_error)
-    await desk.db(audit.record_draft, desk.store, who, "retry", draft_id, detail)
     _LOGGER.info("draft %d: held reply sent again by %s", draft_id, who)
     if desk.on_queued is not None:
         await desk.on_queued(key)
