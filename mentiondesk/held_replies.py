@@ -143,7 +143,13 @@ def retry_reply(store: Store, draft_id: int, *, by: str) -> tuple[str, PostState
         if conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.id == draft_id)) is None:
             raise NotFound(f"no draft {draft_id}")
         post = post_states(conn, [draft_id]).get(draft_id)
-        if post is None or not post.held or not outbox_admin.release(conn, post.outbox_id):
+        if post is None or not post.held or not _released(conn, post):
             raise StaleAction(f"the reply of draft {draft_id} is not held")
         write_for_draft(conn, by, "retry", draft_id, detail=resent(post.last_error))
     return post_key(draft_id), post
+
+
+def _released(conn: Connection, post: PostState) -> bool:
+    """Release the row only while it is still held: read as held is not enough, since a
+    colleague's retry may release it between that read and this update (two sends)."""
+    return outbox_admin.release(conn, post.outbox_id, statuses=("held",))

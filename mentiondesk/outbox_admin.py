@@ -98,13 +98,19 @@ def _waiting(r: sa.Row[Any]) -> Waiting:
     )
 
 
-def retry(store: Store, outbox_id: int) -> bool:
-    """Make a pending or held action due now (a held one is released); False if none such."""
+# What retry() makes due now by default: `outbox retry` also hurries a pending action.
+_RETRIED = ("pending", "held")
+
+
+def retry(store: Store, outbox_id: int, *, statuses: tuple[str, ...] = _RETRIED) -> bool:
+    """Make a pending or held action due now (a held one is released); False if none such,
+    or if it is in none of `statuses` by the time it is updated (("held",): someone else
+    released it meanwhile)."""
     with store.engine.begin() as conn:
-        return release(conn, outbox_id)
+        return release(conn, outbox_id, statuses=statuses)
 
 
-def release(conn: sa.Connection, outbox_id: int) -> bool:
+def release(conn: sa.Connection, outbox_id: int, *, statuses: tuple[str, ...] = _RETRIED) -> bool:
     """retry() in the caller's transaction, so that its audit line commits with it."""
     now = datetime.now(UTC)
     # A lease still running means a worker is delivering it right now: releasing that would
@@ -112,7 +118,7 @@ def release(conn: sa.Connection, outbox_id: int) -> bool:
     lease = sa.case((OUTBOX.c.lease_until > now, OUTBOX.c.lease_until), else_=None)
     changed = conn.execute(
         sa.update(OUTBOX)
-        .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status.in_(("pending", "held")))
+        .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status.in_(statuses))
         .values(status="pending", next_attempt_at=now, lease_until=lease)
     ).rowcount
     return changed == 1

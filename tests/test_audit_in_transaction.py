@@ -10,10 +10,13 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import hand_reply, held_replies, queue
+from mentiondesk import hand_reply, held_replies, outbox_admin, queue
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, DRAFT, OUTBOX
 from tests.desk.seed import add
+
+# The interleaving helpers of the do-not-contact races: pause a transaction, run one aside.
+from tests.test_dnc_turns import HANG, _in_thread, _paused_after, _wait_for
 
 ROUTE = {"default": "console"}
 
@@ -92,3 +95,39 @@ def test_a_held_reply_sent_again_writes_its_line(store: Store) -> None:
     with store.engine.connect() as conn:
         detail = conn.scalar(sa.select(AUDIT.c.detail).where(AUDIT.c.action == "retry"))
     assert detail == "sent again after being held: 403"
+
+
+def test_retry_only_held_leaves_a_pending_row_alone(store: Store) -> None:
+    _, _, draft = add(store, "Parcel lost", draft_kind="public")
+    assert draft
+    key = queue.approve_draft(store, draft, by="ana", post_route=ROUTE)
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(OUTBOX.c.id).where(OUTBOX.c.key == key)).scalar_one()
+    assert not outbox_admin.retry(store, row, statuses=("held",))
+    assert outbox_admin.retry(store, row)  # `outbox retry` still hurries a pending one
+
+
+@pytest.mark.postgres
+def test_two_simultaneous_retries_send_once(pg_url: str) -> None:
+    first, second = Store(pg_url), Store(pg_url)  # two desk workers
+    first.create_all()
+    try:
+        mention, case, draft = add(first, "Parcel lost", draft_kind="public")
+        assert case and draft
+        key = queue.approve_draft(first, draft, by="ana", post_route=ROUTE)
+        with first.engine.begin() as conn:
+            held = sa.update(OUTBOX).where(OUTBOX.c.key == key).values(status="held")
+            conn.execute(held)
+        # The first retry has read the row as held; the second goes through meanwhile.
+        with _paused_after(first.engine, "SELECT draft.id AS draft_id") as read:
+            retrier, retried = _in_thread(lambda: held_replies.retry_reply(first, draft, by="ana"))
+            _wait_for(lambda: read.is_set() or not retrier.is_alive(), "never read the row")
+            assert read.is_set(), retried
+            held_replies.retry_reply(second, draft, by="bo")
+        retrier.join(HANG)
+        assert len(retried) == 1 and isinstance(retried[0], queue.StaleAction), retried
+        assert _trail(second)[-1:] == [("bo", "retry", mention, case, draft)]
+        assert [a for _, a, *_ in _trail(second)].count("retry") == 1
+    finally:
+        first.dispose()
+        second.dispose()
