@@ -20,7 +20,7 @@ from mentiondesk.audit_trail import resent, write_for_draft
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.queue import NotFound, StaleAction
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT, OUTBOX
+from mentiondesk.tables import CASE, DRAFT, OUTBOX
 
 # Why a row was held, as a desk page says it: the first reason whose words the error holds.
 # Set-up first: Bluesky's note on an app password without chat access mentions DMs too.
@@ -78,11 +78,18 @@ def draft_of(key: str) -> int | None:
     return int(tail) if tail != key and tail.isdigit() else None
 
 
-def _by_a_person(draft: Any) -> Any:
+def by_a_person(draft: sa.FromClause) -> sa.ColumnElement[bool]:
+    """SQL: a row of `draft` (the draft table or an alias of it) is a reply a person approved,
+    not one a playbook sent by itself."""
     return sa.and_(draft.c.status == "approved", draft.c.auto.is_(False))
 
 
-def _held(draft: Any) -> Any:
+def held_first() -> sa.ColumnElement[int]:
+    """SQL ordering: cases whose reply the outbox holds before the rest (the queue's top)."""
+    return sa.case((reply_held(CASE.c.id), 0), else_=1)
+
+
+def _held(draft: sa.FromClause) -> sa.ColumnElement[bool]:
     return sa.exists().where(OUTBOX.c.key == post_key(draft.c.id), OUTBOX.c.status == "held")
 
 
@@ -95,11 +102,9 @@ def reply_held(case_id: Any) -> Any:
         sa.and_(later.c.decided_at == mine.c.decided_at, later.c.id > mine.c.id),
     )
     sent_later = sa.exists().where(
-        later.c.case_id == mine.c.case_id, _by_a_person(later), after, ~_held(later)
+        later.c.case_id == mine.c.case_id, by_a_person(later), after, ~_held(later)
     )
-    return sa.exists().where(
-        mine.c.case_id == case_id, _by_a_person(mine), _held(mine), ~sent_later
-    )
+    return sa.exists().where(mine.c.case_id == case_id, by_a_person(mine), _held(mine), ~sent_later)
 
 
 def post_states(conn: Connection, draft_ids: Iterable[int]) -> dict[int, PostState]:
@@ -122,7 +127,7 @@ def held_replies(conn: Connection, case_ids: Iterable[int]) -> dict[int, HeldRep
         return {}
     rows = conn.execute(
         sa.select(DRAFT.c.id, DRAFT.c.case_id, DRAFT.c.kind)
-        .where(DRAFT.c.case_id.in_(ids), _by_a_person(DRAFT))
+        .where(DRAFT.c.case_id.in_(ids), by_a_person(DRAFT))
         .order_by(DRAFT.c.decided_at, DRAFT.c.id)
     ).all()
     latest = {r.case_id: r for r in rows}  # ordered: the last one per case stays

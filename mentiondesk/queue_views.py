@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count
-from mentiondesk.held_replies import HeldReply, held_replies, reply_held
+from mentiondesk.held_replies import HeldReply, held_first, held_replies, reply_held
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -152,7 +152,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
         .join(READING, READING.c.mention_id == CASE.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
         .where(CASE.c.status == status)
-        .order_by(_held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .order_by(held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
     )
     with store.engine.connect() as conn:
@@ -180,10 +180,6 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
         )
         for c in rows
     ]
-
-
-def _held_first() -> sa.ColumnElement[int]:
-    return sa.case((reply_held(CASE.c.id), 0), else_=1)
 
 
 def list_held(store: Store, *, limit: int = 100) -> list[HeldView]:

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count, praised_last
 from mentiondesk.hand_reply import answered_otherwise, hand_replies
-from mentiondesk.held_replies import HeldReply, held_replies, reply_held
+from mentiondesk.held_replies import HeldReply, held_first, held_replies
 from mentiondesk.models import text_digest
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
@@ -160,7 +160,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .add_columns(CASE.c.opened_at, CASE.c.first_response_at, draft.label("draft_id"))
         .add_columns(follow_up_count().label("follow_ups"), praised_last().label("praised"))
         # A held reply first: the author was never answered, so the case is late already.
-        .order_by(_held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .order_by(held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
     )
     rows = conn.execute(query).all()
@@ -180,10 +180,6 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         show, newer = pairs[r.id]
         items.append(_showing(item, found.get(show or 0), found.get(newer or 0), held.get(r.id)))
     return items
-
-
-def _held_first() -> Any:
-    return sa.case((reply_held(CASE.c.id), 0), else_=1)
 
 
 def _showing(item: QueueItem, post: Post | None, newer: Post | None, held: Any) -> QueueItem:
