@@ -7,8 +7,7 @@ must be atomic (mentions + cursor, decision + outbox) happens in one transaction
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +15,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session
 
 from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
@@ -67,11 +65,6 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
 
     def insert(self, table: Any) -> Any:
         """A dialect insert that supports ON CONFLICT and RETURNING on both backends."""

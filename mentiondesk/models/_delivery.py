@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
@@ -85,9 +85,6 @@ class OutboxAction:
     # this action can have been sent before it, so a look-up for an earlier attempt's post
     # need not search further back.
     created_at: datetime | None = None
-
-    def with_attempt(self, attempt: int) -> OutboxAction:
-        return replace(self, attempt=attempt)
 
 
 @dataclass(frozen=True, slots=True)
