@@ -35,8 +35,10 @@ def check(status: int, headers: Mapping[str, str], what: str) -> None:
     """Raise the error kind for a non-2xx `status` (what: the service, for the message)."""
     if 200 <= status < 300:
         return
-    if status == 429:
-        raise RateLimited(retry_after(headers), f"{what} answered 429")
+    # A 503 that says when to come back (RFC 9110) is waited for as a 429 is; without
+    # Retry-After it is an outage like any 5xx, retried with the outbox's backoff.
+    if status == 429 or (status == 503 and headers.get("Retry-After", "").strip()):
+        raise RateLimited(retry_after(headers), f"{what} answered {status}")
     if status in _FATAL:
         raise FatalError(f"{what} answered {status}; check the URL, token and permissions")
     raise TransientError(f"{what} answered {status}")

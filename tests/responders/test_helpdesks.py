@@ -68,14 +68,15 @@ async def test_zendesk_retry_finds_ticket_by_external_id(
     assert len(fake.api.calls("/api/v2/tickets.json", "POST")) == 1
 
 
+@pytest.mark.parametrize("status", [429, 503])
 async def test_zendesk_429_waits_for_retry_after(
-    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake], status: int
 ) -> None:
     responder, fake = zendesk
     fake.api.queue(
         "GET",
         "/api/v2/tickets.json",
-        429,
+        status,
         {"error": "TooManyRequests"},
         headers={"Retry-After": "42"},
     )

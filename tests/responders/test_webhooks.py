@@ -104,6 +104,8 @@ async def test_teams_card_keeps_text_out_of_markdown(hooks: FakeAPI) -> None:
     ("status", "headers", "error"),
     [
         (429, {"Retry-After": "7"}, RateLimited),
+        (503, {"Retry-After": "7"}, RateLimited),  # down for maintenance, back in 7 s
+        (503, {}, TransientError),
         (500, {}, TransientError),
         (404, {}, FatalError),
     ],
