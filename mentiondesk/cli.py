@@ -1,4 +1,7 @@
-"""The `mentiondesk` command line. Only this module turns errors into exit codes."""
+"""The `mentiondesk` command line: the app and its top-level commands (the groups live in the
+cli_* modules). Each module turns its own errors into exit codes (typer.Exit): 2 for a
+configuration or usage problem, 1 for a refused or failed command; the unexpected is a
+traceback."""
 
 from __future__ import annotations
 

@@ -176,8 +176,8 @@ def restore_draft(store: Store, draft_id: int, *, by: str) -> None:
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
         if draft.status != "withdrawn" or not _restorable(draft.decided_by):
-            why = f"draft {draft_id} is {draft.status}, not withdrawn by praise or a complaint"
-            raise StaleAction(why)
+            why = "not withdrawn by praise, a complaint or a corrected reading"
+            raise StaleAction(f"draft {draft_id} is {draft.status}, {why}")
         status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id))
         if draft.case_id is not None and status != "open":
             raise StaleAction(f"the case of draft {draft_id} is no longer open")

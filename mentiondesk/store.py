@@ -1,7 +1,8 @@
 """The store: one database (SQLite or PostgreSQL) holding everything mentiondesk knows.
 
-Hot paths (ingest, claim, record) use SQLAlchemy Core in batches; every write that
-must be atomic (mentions + cursor, decision + outbox) happens in one transaction.
+Hot paths (ingest and claim here, recording decisions in decisions.py) use SQLAlchemy Core
+in batches; every write that must be atomic (mentions + cursor, decision + outbox) happens in
+one transaction.
 """
 
 from __future__ import annotations

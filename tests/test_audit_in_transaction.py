@@ -45,7 +45,8 @@ def _set(store: Store, draft: int, **values: object) -> None:
 def test_restoring_a_draft_writes_its_line(store: Store) -> None:
     mention, case, draft = add(store, "Parcel lost", draft_kind="public")
     assert case and draft
-    with pytest.raises(queue.StaleAction):  # pending: nothing to restore, nothing written
+    # Pending: nothing to restore, nothing written; the refusal names all three withdrawals.
+    with pytest.raises(queue.StaleAction, match="praise, a complaint or a corrected reading"):
         queue.restore_draft(store, draft, by="ana")
     assert _trail(store) == []
     _set(store, draft, status="withdrawn", decided_by=f"praise {mention}")
