@@ -95,7 +95,7 @@ class Poller:
             self.polls += 1
             batch = await self.source.poll(cursor)
         except RateLimited as exc:
-            return await self._wait_rate_limit(exc.until)
+            return await self._wait_rate_limit(exc)
         except FatalError as exc:
             _LOGGER.error("source %s stopped: %s", name, exc)
             return "fatal"
@@ -113,9 +113,13 @@ class Poller:
         self._backoff.reset()
         return batch
 
-    async def _wait_rate_limit(self, until: datetime) -> str:
+    async def _wait_rate_limit(self, exc: RateLimited) -> str:
+        # At least a second, as the outbox waits: a reset already past (clock skew,
+        # Retry-After: 0) would otherwise poll again at once, never yielding to the loop.
+        now = self._clock()
+        until = exc.wait_until(now)
         self.blocked_until = until
-        wait = max(0.0, (until - self._clock()).total_seconds())
+        wait = (until - now).total_seconds()
         if self._once and wait > self._once_max_wait:
             _LOGGER.warning(
                 "source %s is rate limited for %.0f s more; skipping it this run, cursor kept",
