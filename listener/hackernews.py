@@ -6,7 +6,7 @@ import html
 import json
 import logging
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import aiohttp
@@ -193,7 +193,7 @@ class HackerNewsSource:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    def _reset(self, headers: Any) -> Any:
+    def _reset(self, headers: Any) -> datetime:
         until = reset_time(headers.get("Retry-After"), relative=True, now=self._clock)
         return until or self._clock() + timedelta(seconds=60)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import asyncpraw
@@ -227,7 +227,7 @@ class RedditSource:
             reset = self._clock() + timedelta(seconds=max(0.0, delta))
         self.endpoints.observe(endpoint, limit=None, remaining=limiter.remaining, reset=reset)
 
-    def _reset_of(self, exc: asyncprawcore.TooManyRequests) -> Any:
+    def _reset_of(self, exc: asyncprawcore.TooManyRequests) -> datetime:
         headers = exc.response.headers
         value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
         until = reset_time(value, relative=True, now=self._clock)

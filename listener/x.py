@@ -231,11 +231,11 @@ class XSource:
             reset=reset_time(headers.get("x-rate-limit-reset")),
         )
 
-    def _reset_of(self, exc: tweepy.TooManyRequests) -> Any:
+    def _reset_of(self, exc: tweepy.TooManyRequests) -> datetime:
+        # tweepy leaves reset_time None when the 429 carries no x-rate-limit-reset header.
         reset = getattr(exc, "reset_time", None)
-        if reset:
-            return reset_time(str(reset))
-        return self._clock() + timedelta(seconds=60)
+        until = reset_time(str(reset)) if reset else None
+        return until or self._clock() + timedelta(seconds=60)
 
 
 def _mentions_of(

@@ -68,6 +68,20 @@ async def test_rate_limit_is_honoured_per_endpoint(x_fake, clock) -> None:
     assert x_fake.times(MENTIONS)[1:], "the mentions endpoint was read again after the reset"
 
 
+async def test_rate_limit_without_reset_header_waits_a_minute(x_fake, clock) -> None:
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
+    x_fake.publish("@lumora hello", search=False)
+    x_fake.fail(MENTIONS, 429, problem(429, "Too Many Requests"))  # no x-rate-limit-reset
+    refused_at = clock()
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == [x_fake.tweets[0]["id"]]
+    again = x_fake.times(MENTIONS)[1:]  # after the started() read (the refusal is not timed)
+    assert again, "the mentions endpoint was read again"
+    assert all(when >= refused_at + timedelta(seconds=60) for when in again)
+
+
 async def test_long_rate_limit_skips_endpoint_and_keeps_cursor(x_fake, clock) -> None:
     source = _source(x_fake, clock)
     cursor = await started(source, clock)
