@@ -43,7 +43,8 @@ from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
 from mentiondesk.config_store import inline_password, new_sqlite_file
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
-from mentiondesk.pipeline import App, build_playbook
+from mentiondesk.pipeline import App
+from mentiondesk.playbook_build import build_playbook
 from mentiondesk.report import report
 from mentiondesk.store import Store
 

@@ -18,15 +18,13 @@ from typing import Any
 from listener._poll import Poller
 from mentiondesk import contacts, registry, retention
 from mentiondesk.config import Config
-from mentiondesk.config_routing import cannot
 from mentiondesk.digest import digest_sinks
-from mentiondesk.models import ActionKind, Batch, Classifier, ConfigError, Responder, Source
+from mentiondesk.models import Batch, Classifier, Responder, Source
 from mentiondesk.outbox import OutboxWorker
-from mentiondesk.playbook_files import playbook_files
+from mentiondesk.playbook_build import build_playbook
 from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.store import Store
-from playbooks import Playbook, load_playbook
 
 _LOGGER = logging.getLogger(__name__)
 RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
@@ -40,49 +38,6 @@ def build_classifier(config: Config) -> Classifier:
     settings = cls.Config.model_validate({"kind": section.classifier, **section.settings})
     classifier: Classifier = cls.from_config(settings, config.context)
     return classifier
-
-
-def build_playbook(config: Config) -> Playbook:
-    section = config.settings.playbooks
-    paths = playbook_files(section.paths, config.base_dir)
-    templates = config.base_dir / section.templates if section.templates else None
-    playbook = load_playbook(
-        paths,
-        brand=config.brand,
-        template_dir=templates,
-        default_lang=section.default_lang,
-        handle_locales=section.handle_locales,
-    )
-    _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
-    return playbook
-
-
-# What a rule's `to` gets: an alert, or an escalation's ticket and the follow-ups' comments.
-_SENDS = {ActionKind.ALERT: "alert", ActionKind.ESCALATE: "ticket"}
-
-
-def _check_targets(playbook: Playbook, kinds: dict[str, str]) -> None:
-    """An alert or escalation sent `to` a responder that is not configured, or that cannot take
-    it, would be held every time: say so at start-up instead."""
-    unknown, unfit = [], []
-    for rule in playbook.rules:
-        for spec in rule.actions:
-            if spec.type not in _SENDS or not spec.to:
-                continue
-            where = f"rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
-            if spec.to not in kinds:
-                unknown.append(where)
-            elif why := cannot(kinds[spec.to], _SENDS[spec.type]):
-                fit = [n for n in sorted(kinds) if not cannot(kinds[n], _SENDS[spec.type])]
-                unfit.append(f"playbooks: {where}: {why}; use one of: {', '.join(fit) or '(none)'}")
-    if unknown:
-        unfit.insert(
-            0,
-            f"playbooks: {'; '.join(unknown)}: no responder has that name; "
-            f"use one of {', '.join(sorted(kinds))} or add a [[responders]] table",
-        )
-    if unfit:
-        raise ConfigError("\n".join(unfit))
 
 
 def _build(group: registry.Group, config: Any, context: Any) -> Any:
@@ -121,11 +76,19 @@ class App:
 
     async def initialize(self) -> None:
         self.store = Store(self.config.store_url())
+        # The App owns what it is handed as well as what it builds: a refused start (the GRANT
+        # to run, a bad playbook, a plugin that cannot be built) closes both, and the store.
+        self.sources = list(self._sources or [])
+        self.responders = dict(self._responders or {})
         try:
-            await asyncio.to_thread(self.store.create_all)
-        except BaseException:  # a refused start (the GRANT to run) leaves no connection open
-            self.store.dispose()
+            await self._open()
+        except BaseException:
+            with contextlib.suppress(Exception):  # the refusal is the error worth reporting
+                await self.shutdown()
             raise
+
+    async def _open(self) -> None:
+        await asyncio.to_thread(self.store.create_all)
         # Drafts are checked against the list as they are written, under the lock listing
         # takes; this sweep is for the DMs an older release left waiting for listed authors.
         stale = await asyncio.to_thread(contacts.withdraw_stale_drafts, self.store)
@@ -135,14 +98,24 @@ class App:
         if classifier is None:
             classifier = await asyncio.to_thread(build_classifier, self.config)
         self.processor = Processor(self.config, self.store, classifier, build_playbook(self.config))
-        context = self.config.context
-        self.sources = self._sources or [_build("sources", c, context) for c in self.config.sources]
-        self.responders = dict(self._responders or build_responders(self.config))
-        self.responders.update(digest_sinks(self.config, self.store))
+        self._build_plugins()
         settings = self.config.settings
         self.outbox = OutboxWorker(
             self.store, self.responders, settings.outbox, desk_url=settings.desk.public_url
         )
+
+    def _build_plugins(self) -> None:
+        """The sources and responders the config names, unless handed in: one by one into the
+        App's own, so that one failing to build leaves those before it to be closed."""
+        context = self.config.context
+        if not self._sources:
+            for source in self.config.sources:
+                self.sources.append(_build("sources", source, context))
+        if not self._responders:
+            for responder in self.config.responders:
+                name = responder.name or responder.kind
+                self.responders[name] = _build("responders", responder, context)
+        self.responders.update(digest_sinks(self.config, self.store))
 
     async def run_once(self, *, on_progress: Progress | None = None) -> None:
         """Poll every source until caught up, process everything, drain the outbox."""
@@ -199,12 +172,14 @@ class App:
                 _LOGGER.error("task %s ended with %r", task.get_name(), result)
 
     async def shutdown(self) -> None:
-        # Reverse order of initialize: plugins first, the database last.
-        for responder in self.responders.values():
-            await responder.close()
-        for source in self.sources:
-            await source.close()
-        self.store.dispose()
+        # Reverse order of initialize: plugins first, the database last (even if one fails).
+        try:
+            for responder in self.responders.values():
+                await responder.close()
+            for source in self.sources:
+                await source.close()
+        finally:
+            self.store.dispose()
 
     async def __aenter__(self) -> App:
         await self.initialize()

@@ -90,7 +90,7 @@ def create_app(
     reply, an escalation) so the caller can wake its outbox worker.
     """
     if playbook is None:
-        from mentiondesk.pipeline import build_playbook
+        from mentiondesk.playbook_build import build_playbook
 
         playbook = build_playbook(config)
     dummy_hash()  # made now, so that the first failed login takes as long as any other
