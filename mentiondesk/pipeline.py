@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -68,7 +68,10 @@ class App:
         self._outbox_stop = asyncio.Event()  # processor has finished: outbox may drain and end
         self._work = asyncio.Event()
         self._outbox_wake = asyncio.Event()
-        self._tasks: list[asyncio.Task[None]] = []
+        # Each stage's task by name: stop() ends them in flow order.
+        self._poll_tasks: list[asyncio.Task[None]] = []
+        self._processor_task: asyncio.Task[None] | None = None
+        self._outbox_task: asyncio.Task[None] | None = None
         self.pollers: list[Poller] = []
         self._side_tasks: list[asyncio.Task[None]] = []  # help-desk sync, digests
 
@@ -139,15 +142,12 @@ class App:
 
     async def start(self) -> None:
         self.pollers = [self._poller(s, once=False) for s in self.sources]
-        self._tasks = [
+        self._poll_tasks = [
             asyncio.create_task(p.run(), name=f"poll:{p.source.name}") for p in self.pollers
         ]
-        self._tasks.append(asyncio.create_task(self._process_loop(), name="processor"))
-        self._tasks.append(
-            asyncio.create_task(
-                self.outbox.run(self._outbox_stop, self._outbox_wake), name="outbox"
-            )
-        )
+        self._processor_task = asyncio.create_task(self._process_loop(), name="processor")
+        delivering = self.outbox.run(self._outbox_stop, self._outbox_wake)
+        self._outbox_task = asyncio.create_task(delivering, name="outbox")
         self._work.set()  # mentions left unprocessed by an earlier run
         self._side_tasks = start_side_tasks(self)
 
@@ -156,16 +156,16 @@ class App:
         drains. Each stage stops only after the one feeding it, so nothing is left half done."""
         self.stop_event.set()
         await self._join(self._side_tasks)  # they watch stop_event; done before the outbox drains
-        pollers, processor, outbox = self._tasks[:-2], self._tasks[-2], self._tasks[-1]
-        await self._join(pollers)
+        await self._join(self._poll_tasks)
         self._inputs_done.set()
         self._work.set()
-        await self._join([processor])
+        await self._join([self._processor_task])
         self._outbox_stop.set()
-        await self._join([outbox])
-        self._tasks = []
+        await self._join([self._outbox_task])
+        self._poll_tasks, self._processor_task, self._outbox_task = [], None, None
 
-    async def _join(self, tasks: list[asyncio.Task[None]]) -> None:
+    async def _join(self, started: Sequence[asyncio.Task[None] | None]) -> None:
+        tasks = [task for task in started if task is not None]
         results = await asyncio.gather(*tasks, return_exceptions=True)
         for task, result in zip(tasks, results, strict=True):
             if isinstance(result, BaseException):
@@ -191,7 +191,7 @@ class App:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._tasks:
+        if self._processor_task is not None:  # started and not stopped yet
             await self.stop()
         await self.shutdown()
 
