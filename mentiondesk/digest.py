@@ -4,11 +4,11 @@ per period. Collecting and flushing are each one transaction, so a crash loses o
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import sqlalchemy as sa
 
@@ -16,6 +16,7 @@ from mentiondesk.alert_routing import digest_name
 from mentiondesk.config import AlertRoute, Config
 from mentiondesk.models import ENGLISH, CaseContext, OutboxAction, Receipt, Wording
 from mentiondesk.outbox_payload import outbox_row
+from mentiondesk.periodic import attempt, every
 from mentiondesk.store import Store
 from mentiondesk.tables import DIGEST_ITEM, OUTBOX
 
@@ -144,13 +145,16 @@ async def digest_loop(
     seconds: float = 30.0,
     wording: Wording = ENGLISH,
 ) -> None:
-    """Flush due digests every `seconds` until `stop`."""
-    while not stop.is_set():
+    """Flush due digests every `seconds` until `stop`; each route on its own, so one that
+    fails does not hold back the others."""
+
+    async def flush(route: AlertRoute) -> None:
+        if await asyncio.to_thread(flush_due, store, route, wording=wording):
+            wake()
+
+    async def step() -> None:
         for route in routes:
-            try:
-                if await asyncio.to_thread(flush_due, store, route, wording=wording):
-                    wake()
-            except Exception:
-                _LOGGER.exception("digest %s could not be flushed", route.name)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), seconds)
+            failed = f"digest {route.name} could not be flushed"
+            await attempt(partial(flush, route), failed, log=_LOGGER)
+
+    await every(seconds, stop, step, "digests could not be flushed", log=_LOGGER)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Protocol, runtime_checkable
 
 import sqlalchemy as sa
 
 from mentiondesk import queue
 from mentiondesk.models import FatalError, RateLimited, Responder, TransientError
+from mentiondesk.periodic import every
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, OUTBOX
 
@@ -72,10 +73,5 @@ async def sync_loop(
     store: Store, responders: Mapping[str, Responder], stop: asyncio.Event, seconds: float
 ) -> None:
     """Run `sync_solved` every `seconds` until `stop`; the wait races the stop event."""
-    while not stop.is_set():
-        try:
-            await sync_solved(store, responders)
-        except Exception:
-            _LOGGER.exception("help-desk sync failed")
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), seconds)
+    step = partial(sync_solved, store, responders)
+    await every(seconds, stop, step, "help-desk sync failed", log=_LOGGER)

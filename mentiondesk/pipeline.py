@@ -21,6 +21,7 @@ from mentiondesk.config import Config
 from mentiondesk.digest import digest_sinks
 from mentiondesk.models import Batch, Classifier, Responder, Source
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.periodic import wait_or_stop
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
@@ -28,6 +29,7 @@ from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger(__name__)
 RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
+RETRY = 1.0  # seconds before processing is tried again after it failed
 
 Progress = Callable[[int, int | None], None]  # (advance by, new total or None)
 
@@ -256,7 +258,7 @@ class App:
             await self.process_all()
         except Exception:
             _LOGGER.exception("processing failed; the mentions stay stored and are retried")
-            await asyncio.sleep(1.0)
+            await wait_or_stop(self.stop_event, RETRY)  # a stop asked for does not wait it out
             self._work.set()
 
     def wake_outbox(self) -> None:

@@ -19,7 +19,6 @@ big backlog holds no long lock; a batch interrupted is redone by the next run.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +31,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk import retention_rows as rows
 from mentiondesk.models import Mention, utc
+from mentiondesk.periodic import every
 from mentiondesk.rehearsal import rehearsed
 from mentiondesk.retention_digest import backfill
 from mentiondesk.store import Store
@@ -197,12 +197,11 @@ async def retention_loop(
     store: Store, days: int, stop: asyncio.Event, seconds: float = _DAY
 ) -> None:
     """Run the retention at start and then once a day until `stop`; counts only in the log."""
-    while not stop.is_set():
-        try:
-            done = await asyncio.to_thread(purge, store, days, by=SYSTEM, stopping=stop.is_set)
-            if done:
-                _LOGGER.info("retention (%d days) erased: %s", days, done.summary())
-        except Exception:
-            _LOGGER.exception("retention could not run; it tries again tomorrow")
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), seconds)
+
+    async def step() -> None:
+        done = await asyncio.to_thread(purge, store, days, by=SYSTEM, stopping=stop.is_set)
+        if done:
+            _LOGGER.info("retention (%d days) erased: %s", days, done.summary())
+
+    failed = "retention could not run; it tries again tomorrow"
+    await every(seconds, stop, step, failed, log=_LOGGER)

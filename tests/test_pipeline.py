@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -227,3 +228,33 @@ async def test_a_mention_the_database_refuses_does_not_hold_back_its_batch(
         data = report(app.store)
     assert data["mentions"] == 3 and data["cases_open"] == 2  # the other two are decided
     assert "could not be recorded: DataError" in caplog.text
+
+
+class Unreadable:
+    """A classifier that cannot read (its model files gone): every batch fails to process."""
+
+    name = "unreadable"
+
+    def __init__(self) -> None:
+        self.tried = threading.Event()
+
+    def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
+        self.tried.set()
+        raise RuntimeError("model files missing")
+
+
+async def test_a_stop_ends_the_wait_before_processing_is_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("mentiondesk.pipeline.RETRY", 3600.0)  # a stop must not wait it out
+    config = config_for(tmp_path, f"sqlite:///{tmp_path / 's.db'}", [mention(1, COMPLAINT)])
+    classifier = Unreadable()
+    sinks = {"console": Recorder("console"), "cases": Recorder("cases")}
+    app = App(config, classifier=classifier, responders=sinks)  # type: ignore[arg-type]
+    await app.initialize()
+    try:
+        await app.start()
+        assert await asyncio.to_thread(classifier.tried.wait, 60)  # a guard, not a measure
+        await asyncio.wait_for(app.stop(), 60)  # a guard against the hang, not a measure
+    finally:
+        await app.shutdown()
