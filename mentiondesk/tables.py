@@ -235,6 +235,7 @@ DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]
 from mentiondesk.tables_desk import (  # noqa: E402
     AUDIT,
     CORRECTION,
+    FLASH,
     KEPT_TEXT,
     LOGIN_COUNT,
     NOTE,
@@ -247,6 +248,7 @@ from mentiondesk.tables_desk import (  # noqa: E402
 __all__ = [
     "AUDIT",
     "CORRECTION",
+    "FLASH",
     "KEPT_TEXT",
     "LOGIN_COUNT",
     "NOTE",

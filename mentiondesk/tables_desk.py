@@ -132,6 +132,22 @@ class KeptTextRow(SQLModel, table=True):
     created_at: datetime = Field(default_factory=now, sa_type=_TS)
 
 
+class FlashRow(SQLModel, table=True):
+    """What an action said, for the page its redirect lands on (web/flash): shown once, by the
+    next GET of `path` in this session, then deleted; not in the URL, where a reload, a
+    bookmark or the back button said it again and logs kept it. Gone with the session."""
+
+    __tablename__ = "flash"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: str = Field(
+        foreign_key="web_session.id", ondelete="CASCADE", index=True, max_length=64
+    )
+    path: str = Field(max_length=512)  # the redirect's path, without its query
+    said: str = Field(sa_type=sa.Text)  # JSON: the notice key and its values, or a form's
+    created_at: datetime = Field(sa_type=_TS)
+
+
 USER = SQLModel.metadata.tables["user"]
 WEB_SESSION = SQLModel.metadata.tables["web_session"]
 CORRECTION = SQLModel.metadata.tables["correction"]
@@ -141,3 +157,4 @@ SURVEY = SQLModel.metadata.tables["survey"]
 LOGIN_COUNT = SQLModel.metadata.tables["login_count"]
 SAVED_REPLY = SQLModel.metadata.tables["saved_reply"]
 KEPT_TEXT = SQLModel.metadata.tables["kept_text"]
+FLASH = SQLModel.metadata.tables["flash"]

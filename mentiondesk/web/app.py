@@ -18,6 +18,7 @@ from mentiondesk import saved_replies
 from mentiondesk.config import Config
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import (
+    flash,
     health,
     pages_admin,
     pages_case,
@@ -38,6 +39,7 @@ from mentiondesk.web.common import (
     is_https,
 )
 from mentiondesk.web.errors import FormExpired, render_error, render_expired
+from mentiondesk.web.flash import SAID, Said, landing
 from mentiondesk.web.i18n import SITE_LANGUAGE, ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
@@ -94,7 +96,7 @@ def create_app(
 
         playbook = build_playbook(config)
     dummy_hash()  # made now, so that the first failed login takes as long as any other
-    middlewares = [_headers, _errors, _session, _csrf]
+    middlewares = [_headers, _errors, _session, _flash, _csrf]
     app = web.Application(middlewares=middlewares, client_max_size=256 * 1024)
     app[DESK] = Desk(
         config=config,
@@ -219,6 +221,31 @@ async def _session(request: web.Request, handler: Handler) -> web.StreamResponse
     if token and not request.path.startswith("/static/"):
         request[SESSION] = await desk.db(load_session, desk.store, token, now=desk.clock())
     return await handler(request)
+
+
+@web.middleware
+async def _flash(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """What a redirect said (flash.Said), kept for its page's next GET in this session, which
+    takes it: shown once."""
+    desk, current = request.app[DESK], request[SESSION]
+    if current is not None and request.method == "GET":
+        now = desk.clock()
+        request[SAID] = await desk.db(flash.take, desk.store, current.id, request.path, now)
+    try:
+        response = await handler(request)
+    except Said as exc:
+        await _keep(request, exc)
+        raise
+    if isinstance(response, Said):
+        await _keep(request, response)
+    return response
+
+
+async def _keep(request: web.Request, said: Said) -> None:
+    desk, current = request.app[DESK], request[SESSION]
+    if current is not None and said.said:  # no session: nobody to say it to
+        where = landing(said.location)
+        await desk.db(flash.keep, desk.store, current.id, where, said.said, desk.clock())
 
 
 @web.middleware

@@ -17,6 +17,7 @@ from aiohttp import web
 from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.tables import case_number
+from mentiondesk.web.flash import SAID, Said
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.notices_people import PEOPLE_NOTICES
@@ -41,7 +42,8 @@ CASE_NOTICES = {
     "rejected": ("ok", "{case}: draft rejected: nothing will be sent."),
 }
 
-# Fixed notice codes in the URL (never free text: nothing user-supplied is echoed back).
+# Fixed notice codes, kept for the redirect's page (flash.py): a typed case number is the
+# only free text a notice quotes, and only to the session that typed it.
 NOTICES = {
     "logged-out-everywhere": (
         "ok",
@@ -216,7 +218,7 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
         "brand": desk.config.brand.name,
         "path": request.path,
         "path_qs": request.path_qs,
-        **_notice(request.query),
+        **_notice(said(request)),
         "now": desk.clock(),
         **negotiate(request).template_context(),
     }
@@ -224,9 +226,15 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
 
 
-def _notice(query: Mapping[str, str]) -> dict[str, Any]:
+def said(request: web.Request) -> Mapping[str, Any]:
+    """What this GET's page was told to say by the redirect that led here ({}: nothing)."""
+    told: Mapping[str, Any] = request.get(SAID, {})
+    return told
+
+
+def _notice(said: Mapping[str, Any]) -> dict[str, Any]:
     """The page's notice, and the values its text is filled with (base.html)."""
-    key, case, typed = query.get("notice", ""), query.get("case", ""), query.get("number", "")
+    key, case, typed = (str(said.get(name, "")) for name in ("notice", "case", "number"))
     if key == "no-such-case" and typed.strip():  # what was typed, said back (pages_find)
         return {"notice": NO_SUCH_NUMBER, "notice_values": {"number": typed.strip()[:40]}}
     if key in CASE_NOTICES and case.isdigit() and len(case) <= 12:
@@ -264,14 +272,15 @@ def int_param(request: web.Request, name: str) -> int:
 
 
 def redirect(
-    location: str, notice: str | None = None, *, case: int | None = None
-) -> web.HTTPSeeOther:
-    """See `location`, saying `notice`; naming `case` where CASE_NOTICES has words for it."""
-    sep = "&" if "?" in location else "?"
-    said = f"{sep}notice={notice}" if notice else ""
+    location: str, notice: str | None = None, *, case: int | None = None, **also: str | int
+) -> Said:
+    """See `location`, whose next GET in this session says `notice` once (flash.py), naming
+    `case` where CASE_NOTICES has words for it; `also`: `withdrawn` (a count of drafts, for
+    pages_case.ended_notice), `number` (the missed case number typed, pages_find)."""
+    said = {"notice": notice, **{k: str(v) for k, v in also.items()}} if notice else {}
     if said and case is not None and notice in CASE_NOTICES:
-        said += f"&case={case}"
-    return web.HTTPSeeOther(location + said)
+        said["case"] = str(case)
+    return Said(location, said)
 
 
 def safe_next(value: str | None, default: str = "/queue") -> str:

@@ -29,6 +29,7 @@ from mentiondesk.web.common import (
     render,
     require,
     safe_next,
+    said,
     session,
 )
 from mentiondesk.web.data_case import (
@@ -139,7 +140,7 @@ def _drafts_private(actions: list[Any]) -> bool:
 def ended_notice(request: web.Request) -> dict[str, Any]:
     """After Resolve or Close that withdrew drafts, the notice counts them ("Case closed; 1
     pending draft withdrawn."); without any, the plain NOTICES one ("Case closed.") stands."""
-    code, count = request.query.get("notice"), request.query.get("withdrawn", "")
+    code, count = said(request).get("notice"), str(said(request).get("withdrawn", ""))
     if code not in ("closed", "resolved") or not (count.isascii() and count.isdigit()):
         return {}
     loc, n = negotiate(request), int(count)

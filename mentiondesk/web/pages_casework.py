@@ -87,8 +87,7 @@ async def close(request: web.Request) -> web.StreamResponse:
         withdrawn = await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
     await desk.db(audit.record, desk.store, who, status, case_id=case_id)
     # The count, a number only, lets the page say "1 pending draft withdrawn" (or nothing).
-    where = f"{_back(case_id)}?withdrawn={withdrawn}" if withdrawn else _back(case_id)
-    raise redirect(where, status)
+    raise redirect(_back(case_id), status, withdrawn=withdrawn)
 
 
 @require(Role.AGENT)

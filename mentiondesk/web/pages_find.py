@@ -48,6 +48,7 @@ async def find_case(request: web.Request) -> web.Response:
     typed = request.query.get("number", "")
     case_id = case_number_id(typed)
     if case_id is None or await desk.db(case_mention, desk.store, case_id) is None:
-        kept = {**Filters.from_query(request.query).active(), "number": typed[:TYPED_MAX]}
-        raise redirect(f"/queue?{urlencode(kept)}", "no-such-case")
+        kept = urlencode(Filters.from_query(request.query).active())
+        where = f"/queue?{kept}" if kept else "/queue"
+        raise redirect(where, "no-such-case", number=typed[:TYPED_MAX])
     raise web.HTTPFound(f"/cases/{case_id}")

@@ -20,6 +20,7 @@ from mentiondesk.web.common import (
     safe_next,
     session,
 )
+from mentiondesk.web.flash import SAID
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
 from mentiondesk.web.users import (
     PASSWORD_MAX,
@@ -31,6 +32,8 @@ from mentiondesk.web.users import (
 )
 
 _LOGGER = logging.getLogger(__name__)
+_SAID_COOKIE = "md_said"
+_EVERYWHERE = "logged-out-everywhere"
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -48,6 +51,10 @@ async def home(request: web.Request) -> web.StreamResponse:
 
 async def login_form(request: web.Request, *, error: str = "", status: int = 200) -> web.Response:
     token = secrets.token_urlsafe(24)
+    # Logged out everywhere: said once (the cookie goes now), not by the URL (pages_login).
+    told = request.cookies.get(_SAID_COOKIE) == _EVERYWHERE and request.method == "GET"
+    if told:
+        request[SAID] = {"notice": _EVERYWHERE}
     response = render(
         request,
         "login.html",
@@ -59,6 +66,8 @@ async def login_form(request: web.Request, *, error: str = "", status: int = 200
     response.set_cookie(
         LOGIN_COOKIE, token, httponly=True, samesite="Lax", secure=is_https(request), path="/login"
     )
+    if told:
+        response.del_cookie(_SAID_COOKIE, path="/login")
     return response
 
 
@@ -118,8 +127,14 @@ async def logout_everywhere(request: web.Request) -> web.StreamResponse:
     desk, current = request.app[DESK], session(request)
     ended = await desk.db(end_sessions, desk.store, current.user)
     _LOGGER.info("desk: %s logged out everywhere (%d sessions)", current.user.name, ended)
-    response = redirect("/login", "logged-out-everywhere")
+    # No session is left to keep the notice with (flash.py): a cookie for the login page
+    # carries it, a fixed word only, taken by that page's next GET.
+    response = web.HTTPSeeOther("/login")
     response.del_cookie(SESSION_COOKIE, path="/")
+    secure = is_https(request)
+    response.set_cookie(
+        _SAID_COOKIE, _EVERYWHERE, httponly=True, samesite="Lax", secure=secure, path="/login"
+    )
     raise response
 
 

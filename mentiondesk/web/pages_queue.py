@@ -21,6 +21,7 @@ from mentiondesk.web.common import (
     render,
     require,
     safe_next,
+    said,
     session,
 )
 from mentiondesk.web.data_case import draft_case
@@ -55,7 +56,8 @@ async def queue_page(request: web.Request) -> web.Response:
     hours = desk.config.business_hours
     stats = await desk.db(load_stats, desk.store, now=desk.clock(), hours=hours)
     more = urlencode({**filters.active(), "show": shown + PAGE})
-    missed = request.query.get("notice") == "no-such-case"  # the case-number box's (pages_find)
+    told = said(request)
+    missed = told.get("notice") == "no-such-case"  # the case-number box's (pages_find)
     return render(
         request,
         "queue.html",
@@ -67,7 +69,7 @@ async def queue_page(request: web.Request) -> web.Response:
         filters=filters,
         facets=await _facets(request),
         missed=missed,
-        typed=request.query.get("number", "")[:TYPED_MAX] if missed else "",
+        typed=str(told.get("number", ""))[:TYPED_MAX] if missed else "",
     )
 
 

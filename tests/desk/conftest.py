@@ -3,6 +3,8 @@ Debian's Chromium with a desk served to it."""
 
 from __future__ import annotations
 
+import hashlib
+import html
 import os
 import re
 import subprocess
@@ -21,12 +23,14 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.pipeline import build_responders
 from mentiondesk.store import Store
-from mentiondesk.web import create_app, users
+from mentiondesk.web import create_app, flash, users
+from mentiondesk.web.common import CASE_NOTICES, NOTICES, SESSION_COOKIE
 from mentiondesk.web.users import Role, add_user
 from tests.desk.browser import CHROMIUM, ROOT, backdrop, served
 from tests.desk.seed import PASSWORD, write_config
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+_NOTICE = re.compile(r'<div class="notice notice-\w+" role="status" id="notice">(.*?)</div>', re.S)
 _KEPT_AT = re.compile(r"/(cases|mentions)/\d+\?kept=[\w-]{16,32}")
 Client = TestClient[web.Request, web.Application]
 
@@ -128,6 +132,39 @@ class Desk:
         data = {"csrf": self.csrf, **form}
         return await self.client.post(path, data=data, allow_redirects=False)  # type: ignore[return-value]
 
+    async def said(self, response: web.StreamResponse | ClientResponse) -> str:
+        """What the page a redirect (303) lands on says, once: its notice's key as the URL
+        carried it before (`approved&case=86`), "" for none. Follows the redirect, so the
+        notice is spent; asserts that the Location carries no notice."""
+        return notice_key(await self.landed(response))
+
+    async def landed(self, response: web.StreamResponse | ClientResponse) -> str:
+        """The page a redirect (303) lands on, with what it says once; asserts that the
+        Location carries no notice (flash.py keeps it in the store)."""
+        assert response.status == 303, response.status
+        location = response.headers["Location"]
+        assert "notice=" not in location and "case=" not in location, location
+        page = await self.client.get(location, allow_redirects=False)
+        assert page.status == 200, page.status
+        return await page.text()
+
+    async def follow(self, response: web.StreamResponse | ClientResponse) -> ClientResponse:
+        """The GET of the page a refusal redirects to (Post/Redirect/Get), nothing in its URL."""
+        assert response.status == 303, response.status
+        location = response.headers["Location"]
+        assert "?" not in location, location
+        return await self.client.get(location, allow_redirects=False)
+
+    async def told(
+        self, store: Store, path: str, headers: dict[str, str] | None = None, **said: str
+    ) -> str:
+        """The page at `path` as a redirect that said `said` (notice=…) lands on it: for the
+        words of notices no test action reaches easily."""
+        cookie = self.client.session.cookie_jar.filter_cookies(self.client.make_url("/"))
+        session_id = hashlib.sha256(cookie[SESSION_COOKIE].value.encode()).hexdigest()
+        flash.keep(store, session_id, path, said, datetime.now(UTC))
+        return await (await self.client.get(path, headers=headers)).text()
+
     async def refused(self, path: str, **form: str) -> ClientResponse:
         """Post a form of the case page that the desk refuses: it redirects (303, Post/Redirect/
         Get) to the page, the text nowhere in the URL; return that page, which says why."""
@@ -138,6 +175,28 @@ class Desk:
         page = await self.client.get(location, allow_redirects=False)
         assert page.status == 200
         return page
+
+
+def notice_key(page: str) -> str:
+    """The key of the (English) notice `page` shows: `approved&case=86` for a case's, as the
+    URL named it before notices were kept server-side; "" when it shows none."""
+    found = _NOTICE.search(page)
+    if found is None:
+        return ""
+    text = html.unescape(found.group(1))
+    for key, (_, words) in CASE_NOTICES.items():
+        named = re.fullmatch(re.escape(words).replace(r"\{case\}", r"MD-0*(\d+)"), text)
+        if named:
+            return f"{key}&case={named.group(1)}"
+    keys = [key for key, (_, words) in NOTICES.items() if words == text]
+    assert keys, f"no notice says {text!r}"
+    return keys[0]
+
+
+def notice_of(page: str, key: str) -> str:
+    """`page`, checked to show the notice `key` (notice_key's form)."""
+    assert notice_key(page) == key, notice_key(page)
+    return page
 
 
 @pytest.fixture

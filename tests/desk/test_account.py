@@ -72,10 +72,7 @@ async def test_log_out_everywhere_ends_every_session_of_theirs(
     page = await (await laptop.client.get("/queue")).text()
     assert 'formaction="/logout/everywhere"' in page  # in the header, next to Log out
     response = await laptop.post("/logout/everywhere")
-    assert (
-        response.status == 303
-        and response.headers["Location"] == "/login?notice=logged-out-everywhere"
-    )
+    assert response.status == 303 and response.headers["Location"] == "/login"
     for desk in (laptop, phone):  # the phone still sends its cookie: it is refused
         assert (await desk.client.get("/queue", allow_redirects=False)).status == 302
     with store.engine.connect() as conn:
@@ -83,8 +80,11 @@ async def test_log_out_everywhere_ends_every_session_of_theirs(
         assert conn.scalar(count.where(USER.c.name == "agent")) == 0
     assert (await other.client.get("/queue", allow_redirects=False)).status == 200
     assert "desk: agent logged out everywhere (2 sessions)" in caplog.text
-    login = await (await laptop.client.get("/login?notice=logged-out-everywhere")).text()
+    login = await laptop.landed(response)  # said once, by a cookie: no session is left
     assert "You are logged out everywhere" in login
+    again = await (await laptop.client.get("/login")).text()
+    assert "You are logged out everywhere" not in again
+    assert "logged out everywhere" not in await (await phone.client.get("/login")).text()
 
 
 async def test_log_out_everywhere_needs_the_token(as_role: Login) -> None:

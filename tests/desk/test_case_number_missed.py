@@ -32,7 +32,9 @@ async def test_a_miss_comes_back_to_the_filtered_queue(as_role: Login) -> None:
     assert location.path == "/queue"
     kept = parse_qs(location.query)
     assert kept["platform"] == ["mastodon"] and kept["label"] == ["negative"]
-    assert kept["notice"] == ["no-such-case"] and kept["number"] == ["424242"]
+    # Said once from the store (flash.py): neither the notice nor the number in the address.
+    assert "notice" not in kept and "number" not in kept
+    assert "No case “424242”" in await desk.landed(answer)
 
 
 async def test_a_miss_keeps_the_number_in_the_box_and_quotes_it(as_role: Login) -> None:

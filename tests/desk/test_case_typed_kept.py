@@ -66,7 +66,11 @@ async def test_reply_now_after_a_colleague_replied_keeps_the_typed_reply(
     again = _SEEN.search(page)
     assert again and again.group(1) == "1"  # the page showed their reply: it has been seen
     sent = await ana.post(f"/mentions/{mention}/reply", **{**mine, "seen": again.group(1)})
-    assert sent.headers["Location"] == f"{back}?notice=replied" and _posts(store) == 2
+    assert (
+        sent.headers["Location"] == f"{back}"
+        and await ana.said(sent) == "replied"
+        and _posts(store) == 2
+    )
 
 
 async def test_a_private_reply_refused_stays_a_private_reply(as_role: Login, store: Store) -> None:

@@ -19,7 +19,7 @@ from mentiondesk.tables import (
     OUTBOX,
     case_number,
 )
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, notice_of
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -54,19 +54,19 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     await desk.post(f"/cases/{case}/assign", assignee="agent")
     await desk.post(f"/cases/{case}/escalate")
     again = await desk.post(f"/cases/{case}/escalate")  # twice: one ticket, one audit line
-    assert again.headers["Location"] == f"/cases/{case}?notice=already-escalated"
-    told = await (await desk.client.get(again.headers["Location"])).text()
+    assert again.headers["Location"] == f"/cases/{case}"
+    told = notice_of(await desk.landed(again), "already-escalated")
     assert "This case was already escalated: nothing new was sent to the help desk." in told
-    pt_told = await (
-        await desk.client.get(again.headers["Location"], headers={"Accept-Language": "pt-BR"})
-    ).text()
+    pt = {"Accept-Language": "pt-BR"}
+    pt_told = await desk.told(store, again.headers["Location"], pt, notice="already-escalated")
     assert "Este caso já tinha sido encaminhado" in pt_told
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert f"own case list as MD-{case:06d}<" in page and "local:" not in page  # it has one
     assert "Escalate to help desk" not in page
     pt = await (await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt"})).text()
     assert f"encaminhado: fica na lista de casos deste atendimento como MD-{case:06d}" in pt
-    await desk.post(f"/cases/{case}/close", resolution="resolved")
+    resolved = await desk.post(f"/cases/{case}/close", resolution="resolved")
+    resolved_page = await desk.landed(resolved)
     assert _scalar(store, sa.select(NOTE.c.text)) == "Called the courier"
     with store.engine.connect() as conn:
         case_row = conn.execute(sa.select(CASE).where(CASE.c.id == case)).one()
@@ -80,8 +80,7 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     assert len(tickets) == 1
     assert case_row.ticket_ref == f"local:MD-{case:06d}"  # delivered to the local help desk
     assert actions == ["note", "assign", "escalate", "resolved"]
-    page = await (await desk.client.get(f"/cases/{case}?notice=resolved")).text()
-    assert "Case resolved" in page
+    assert "Case resolved" in resolved_page
 
 
 async def test_an_agent_takes_a_case_and_a_manager_unassigns_it(
@@ -96,10 +95,10 @@ async def test_an_agent_takes_a_case_and_a_manager_unassigns_it(
     page = await (await manager.client.get(f"/cases/{case}")).text()
     assert "nobody (unassign)" in page
     nobody = await manager.post(f"/cases/{case}/assign", assignee="-")
-    assert nobody.headers["Location"].endswith("notice=unassigned")
+    assert await manager.said(nobody) == "unassigned"
     assert _scalar(store, sa.select(CASE.c.assignee).where(CASE.c.id == case)) is None
     ghost = await manager.post(f"/cases/{case}/assign", assignee="ghost")
-    assert ghost.headers["Location"].endswith("notice=bad-assignee")
+    assert await manager.said(ghost) == "bad-assignee"
     assert _scalar(store, sa.select(CASE.c.assignee).where(CASE.c.id == case)) is None
     page = await (await manager.client.get(f"/cases/{case}")).text()
     assert '<option value="" selected disabled>choose a person…</option>' in page
@@ -171,7 +170,7 @@ async def test_a_follow_ups_draft_replaces_the_cases_pending_private_message(
     assert statuses == {first: "withdrawn", second: "pending"}
     desk = await as_role("agent")
     stale = await desk.post(f"/drafts/{first}/approve", back="/queue")
-    assert stale.headers["Location"].endswith("notice=stale")
+    assert await desk.said(stale) == "stale"
     page = await (await desk.client.get(f"/cases/{case}")).text()
     # Said as people say it (not "withdrawn by draft 7"), linked, below the one to act on.
     assert "Replaced by a newer draft" in page and f'href="#draft-{second}"' in page

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, notice_of
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -22,12 +22,12 @@ async def test_resolving_twice_says_it_is_resolved_and_audits_once(
     desk = await as_role("agent")
     await desk.post(f"/cases/{case}/close", resolution="resolved")
     again = await desk.post(f"/cases/{case}/close", resolution="resolved")
-    assert again.headers["Location"] == f"/cases/{case}?notice=already-resolved"
-    page = await (await desk.client.get(again.headers["Location"])).text()
+    assert again.headers["Location"] == f"/cases/{case}"
+    page = notice_of(await desk.landed(again), "already-resolved")
     assert "This case is already resolved: nothing changed." in page
     assert "Someone else" not in page
     pt = {"Accept-Language": "pt-BR"}
-    page = await (await desk.client.get(again.headers["Location"], headers=pt)).text()
+    page = await desk.told(store, again.headers["Location"], pt, notice="already-resolved")
     assert "Este caso já está resolvido: nada mudou." in page
     with store.engine.connect() as conn:
         lines = conn.scalars(sa.select(AUDIT.c.action).where(AUDIT.c.case_id == case)).all()
@@ -48,7 +48,10 @@ async def test_close_assign_and_escalate_on_a_closed_case_say_it_is_closed(
     ]
     for action, form in tries:
         late = await desk.post(f"/cases/{case}/{action}", **form)
-        assert late.headers["Location"] == f"/cases/{case}?notice=already-closed", action
+        assert (
+            late.headers["Location"] == f"/cases/{case}"
+            and await desk.said(late) == "already-closed"
+        ), action
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(CASE.c.status, CASE.c.assignee).where(CASE.c.id == case))
         assert row.one() == ("closed", None)

@@ -16,7 +16,7 @@ from mentiondesk.models import Author, Brand, Label, Mention
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, DRAFT, MENTION, OUTBOX
 from playbooks import Playbook, load_playbook
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, notice_of
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -57,13 +57,13 @@ async def test_praise_read_as_a_complaint_gets_a_thank_you_instead_of_the_apolog
     sent = _count(store, OUTBOX)
     desk = await as_role("agent")
     done = await desk.post(f"/mentions/{mention}/correct", label="positive")
-    assert done.headers["Location"] == f"/mentions/{mention}?notice=redrafted"
+    assert done.headers["Location"] == f"/mentions/{mention}"
+    page = notice_of(await desk.landed(done), "redrafted")
     assert _drafts(store, mention) == [
         ("private", "complaint", "withdrawn", False, case),
         ("public", "praise", "pending", False, case),  # the shipped praise rule's thank-you
     ]
     assert _count(store, OUTBOX) == sent  # no alert, ticket or reply went anywhere
-    page = await (await desk.client.get(done.headers["Location"])).text()
     assert "Withdrawn: the reading was corrected, and this draft was written for the old one." in (
         page
     )
@@ -71,7 +71,7 @@ async def test_praise_read_as_a_complaint_gets_a_thank_you_instead_of_the_apolog
     assert "agent corrected the reading: a draft written for the old one was withdrawn" in page
     assert "agent corrected the reading: the playbook wrote a draft for the new one" in page
     restored = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
-    assert restored.headers["Location"].endswith("notice=restored")
+    assert await desk.said(restored) == "restored"
     assert _drafts(store, mention)[0][2] == "pending"
 
 
@@ -83,14 +83,14 @@ async def test_a_reading_nothing_is_drafted_for_asks_for_a_reply_by_hand(
     stale = await (await desk.client.get(f"/cases/{case}")).text()
     assert "Approve and send" in stale
     done = await desk.post(f"/mentions/{mention}/correct", label="neutral")
-    assert done.headers["Location"].endswith("notice=corrected-write")
+    assert await desk.said(done) == "corrected-write"
     assert [d[2] for d in _drafts(store, mention)] == ["withdrawn"]
     pt = {"Accept-Language": "pt-BR"}
-    page = await (await desk.client.get(done.headers["Location"], headers=pt)).text()
+    page = await desk.told(store, done.headers["Location"], pt, notice="corrected-write")
     assert "escreva uma resposta em Responder agora" in page
     assert "a classificação foi corrigida" in page
     again = await desk.post(f"/mentions/{mention}/correct", label="neutral")  # same label
-    assert again.headers["Location"].endswith("notice=corrected")
+    assert await desk.said(again) == "corrected"
     with store.engine.connect() as conn:
         lines = conn.scalars(sa.select(AUDIT.c.action).where(AUDIT.c.mention_id == mention))
         assert sorted(lines) == ["relabel", "relabel", "withdraw"]
@@ -107,7 +107,7 @@ async def test_a_complaint_read_as_praise_opens_a_case_without_a_dm_to_a_listed_
     contacts.set_do_not_contact(store, "x", "wry", by="admin")
     desk = await as_role("agent")
     done = await desk.post(f"/mentions/{mention}/correct", label="negative")
-    assert done.headers["Location"].endswith("notice=corrected-write")
+    assert await desk.said(done) == "corrected-write"
     with store.engine.connect() as conn:
         rules = conn.scalars(sa.select(CASE.c.rule).where(CASE.c.mention_id == mention)).all()
     assert rules == ["complaint"]  # the case the new reading asks for, for a person

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from mentiondesk import contacts
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, DRAFT, OUTBOX
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, notice_of
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -44,7 +44,8 @@ async def test_after_rejecting_the_only_draft_the_agent_answers_and_it_is_sent_o
     text = "Hi! We're <sorry> — DM us & we'll fix it"
     reply = dict(kind="private", text=text, seen=seen, back=f"/cases/{case}")
     response = await desk.post(f"/mentions/{mention}/reply", **reply)
-    assert response.headers["Location"] == f"/cases/{case}?notice=replied"
+    assert response.headers["Location"] == f"/cases/{case}"
+    page = notice_of(await desk.landed(response), "replied")
     # A double click, or a second agent with the same form open: nothing is sent twice.
     again = await desk.refused(f"/mentions/{mention}/reply", **reply)
     assert "agent sent a reply after you opened the page" in await again.text()
@@ -57,7 +58,6 @@ async def test_after_rejecting_the_only_draft_the_agent_answers_and_it_is_sent_o
     with store.engine.connect() as conn:
         assert conn.execute(mine).all() == [("approved", "agent")]
     assert _scalar(store, sa.select(AUDIT.c.action).where(AUDIT.c.action == "reply")) == "reply"
-    page = await (await desk.client.get(response.headers["Location"])).text()
     assert "Your reply is being sent." in page and "written by hand" in page
     assert "We&#39;re &lt;sorry&gt; — DM us &amp; we&#39;ll fix it" in page
     assert "<sorry>" not in page
@@ -71,10 +71,10 @@ async def test_a_hand_written_reply_withdraws_the_waiting_draft_of_its_kind(
     desk = await as_role("agent")
     _, seen = await _form(desk, case)
     sent = await desk.post(f"/mentions/{mention}/reply", kind="public", text="On it!", seen=seen)
-    assert sent.headers["Location"].endswith("notice=replied")
+    assert await desk.said(sent) == "replied"
     assert _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == draft)) == "withdrawn"
     late = await desk.post(f"/drafts/{draft}/approve", back=f"/cases/{case}")
-    assert late.headers["Location"].endswith("notice=stale")
+    assert await desk.said(late) == "stale"
     assert _posts(store) == 1
 
 
@@ -93,7 +93,7 @@ async def test_no_private_message_to_an_author_who_asked_not_to_be_contacted(
     page = await (await desk.client.get(f"/cases/{case}", headers=pt)).text()
     assert "Responder agora" in page and "a pessoa pediu para não ser contatada" in page
     public = await desk.post(f"/mentions/{mention}/reply", kind="public", text="Ok!", seen=seen)
-    assert public.headers["Location"].endswith("notice=replied")  # a public reply may go
+    assert await desk.said(public) == "replied"  # a public reply may go
 
 
 async def test_a_public_reply_to_a_listed_authors_direct_post_is_refused_as_a_dm(

@@ -22,7 +22,7 @@ async def _reply_publicly(desk: Desk, mention: int, case: int) -> None:
     seen = _SEEN.search(page)
     assert seen
     sent = await desk.post(f"/mentions/{mention}/reply", kind="public", text="On it!", seen=seen[1])
-    assert sent.headers["Location"].endswith("notice=replied")
+    assert await desk.said(sent) == "replied"
 
 
 def _row(page: str, case: int) -> str:

@@ -128,9 +128,9 @@ async def test_portuguese_dates_and_numbers(as_role: Login, store: Store) -> Non
     assert re.search(r"/ \d{1,3},\d{3} characters", en)
 
 
-async def test_notices_and_error_pages_in_portuguese(as_role: Login) -> None:
+async def test_notices_and_error_pages_in_portuguese(as_role: Login, store: Store) -> None:
     desk = await as_role("agent")
-    assert "Resposta aprovada" in await _page(desk, "/queue?notice=approved", PT)
+    assert "Resposta aprovada" in await desk.told(store, "/queue", PT, notice="approved")
     missing = await desk.client.get("/cases/999999", headers=PT)
     assert missing.status == 404
     assert "Esse caso não existe" in await missing.text()

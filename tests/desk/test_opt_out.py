@@ -11,7 +11,7 @@ from mentiondesk import contacts
 from mentiondesk.decisions import record
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, notice_of
 from tests.desk.seed import add
 from tests.test_dnc_turns import decided
 
@@ -42,9 +42,9 @@ async def test_the_case_page_says_the_dm_went_because_the_author_asked_to_stop(
     queue = await (await desk.client.get("/queue")).text()
     assert f'data-draft="{public}"' in queue and _pending_count(queue) == 1  # the public one
     refused = await desk.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
-    assert refused.headers["Location"].endswith("notice=dnc")
+    assert await desk.said(refused) == "dnc"
     restore = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
-    assert restore.headers["Location"].endswith("notice=stale")
+    assert await desk.said(restore) == "stale"
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "Retirada: a pessoa pediu para não ser contatada." in pt and "Ver a mensagem" in pt
 
@@ -70,7 +70,7 @@ async def test_a_dm_left_waiting_for_a_listed_author_goes_when_someone_approves_
         conn.execute(sa.update(AUTHOR).values(do_not_contact=True))
     desk = await as_role("agent")
     refused = await desk.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
-    assert refused.headers["Location"].endswith("notice=dnc")
+    assert await desk.said(refused) == "dnc"
     assert _pending_count(await (await desk.client.get("/queue")).text()) == 0
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert REASON in page and "They were already on the do-not-contact list." in page
@@ -104,7 +104,7 @@ async def test_a_dm_praise_withdrew_is_not_offered_back_once_the_author_opts_out
     assert "Withdrawn: the author has since posted praise." in page
     assert "Restore draft" not in page
     restore = await desk.post(f"/drafts/{apology}/restore", back=f"/cases/{case}")
-    assert restore.headers["Location"].endswith("notice=dnc")
+    assert await desk.said(restore) == "dnc"
 
 
 BADGE = '<span class="badge label-negative">do not contact</span>'
@@ -121,8 +121,8 @@ async def test_an_agent_puts_the_author_on_the_list_from_the_case_page(
     assert LIST_IT.format("&lt;b&gt;lia") in before and BADGE not in before  # names the account
     assert 'data-confirm="Stop private messages to &lt;b&gt;lia on X?' in before
     done = await desk.post(f"/mentions/{mention}/do-not-contact", back=f"/cases/{case}")
-    assert done.headers["Location"] == f"/cases/{case}?notice=dnc-listed"
-    page = await (await desk.client.get(done.headers["Location"])).text()
+    assert done.headers["Location"] == f"/cases/{case}"
+    page = notice_of(await desk.landed(done), "dnc-listed")
     assert "account on this platform is on the do-not-contact list" in page and BADGE in page
     assert "&lt;b&gt;lia on X is on the do-not-contact list." in page
     assert REASON in page and "agent put them on the do-not-contact list." in page
@@ -147,15 +147,15 @@ async def test_only_a_manager_allows_contact_again_and_nothing_withdrawn_comes_b
     manager = await as_role("manager")
     assert ALLOW_IT.format("rui") in await (await manager.client.get(f"/cases/{case}")).text()
     done = await manager.post(f"/mentions/{mention}/allow-contact", back=f"/cases/{case}")
-    assert done.headers["Location"] == f"/cases/{case}?notice=dnc-unlisted"
-    page = await (await manager.client.get(done.headers["Location"])).text()
+    assert done.headers["Location"] == f"/cases/{case}"
+    page = notice_of(await manager.landed(done), "dnc-unlisted")
     assert "on this platform may be contacted again; withdrawn drafts stay withdrawn." in page
     assert BADGE not in page and LIST_IT.format("rui") in page
     assert "manager allowed @rui on X to be contacted again" in page
     assert REASON in page and "Restore draft" not in page  # the apology stays withdrawn
     assert contacts.do_not_contact_list(store) == []
     again = await manager.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
-    assert again.headers["Location"].endswith("notice=dnc")  # withdrawn for that: not sent
+    assert await manager.said(again) == "dnc"  # withdrawn for that: not sent
 
 
 async def test_listing_without_the_form_token_changes_nothing(as_role: Login, store: Store) -> None:

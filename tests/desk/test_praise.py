@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from mentiondesk.store import Store
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, notice_of
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -32,7 +32,7 @@ async def test_the_desk_says_why_the_apology_was_withdrawn(as_role: Login, store
     assert f'<a href="/mentions/{praise}">See the praise</a>' in page
     assert HINT in page and "it arrived, thank you!" in page  # in the case's mentions
     stale = await desk.post(f"/drafts/{apology}/approve", back=f"/cases/{case}")
-    assert stale.headers["Location"].endswith("notice=stale")  # it cannot be sent blindly
+    assert await desk.said(stale) == "stale"  # it cannot be sent blindly
     queue = await (await desk.client.get("/queue")).text()
     assert BADGE in queue and "it arrived, thank you!" in queue  # the latest word, not the first
     assert "Where is my parcel?" not in queue
@@ -67,15 +67,15 @@ async def test_a_draft_praise_withdrew_can_be_restored_while_the_case_is_open(
     desk = await as_role("agent")
     back = f"/cases/{case}"
     restored = await desk.post(f"/drafts/{apology}/restore", back=back)
-    assert restored.headers["Location"] == f"{back}?notice=restored"
-    page = await (await desk.client.get(restored.headers["Location"])).text()
+    assert restored.headers["Location"] == f"{back}"
+    page = notice_of(await desk.landed(restored), "restored")
     assert "Draft restored: it waits for approval again." in page
     assert "agent restored a draft" in page  # in the audit trail
     assert "Restore draft" not in page  # it is pending: nothing left to restore
     again = await desk.post(f"/drafts/{apology}/restore", back=back)
-    assert again.headers["Location"].endswith("notice=stale")
+    assert await desk.said(again) == "stale"
     sent = await desk.post(f"/drafts/{apology}/approve", back=back)
-    assert sent.headers["Location"].endswith("notice=approved")
+    assert await desk.said(sent) == "approved"
 
 
 async def test_only_praise_withdrawals_of_an_open_case_are_restored(
@@ -85,13 +85,13 @@ async def test_only_praise_withdrawals_of_an_open_case_are_restored(
     _, _, second = add(store, "Hello?? Still nothing", handle="eva")  # replaces the first
     desk = await as_role("agent")
     replaced = await desk.post(f"/drafts/{first}/restore", back=f"/cases/{case}")
-    assert replaced.headers["Location"].endswith("notice=stale")
+    assert await desk.said(replaced) == "stale"
     _praise(store, "eva")
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert page.count("Restore draft") == 1  # the second, which the praise withdrew
     await desk.post(f"/cases/{case}/close", resolution="resolved")
     closed = await desk.post(f"/drafts/{second}/restore", back=f"/cases/{case}")
-    assert closed.headers["Location"].endswith("notice=stale")
+    assert await desk.said(closed) == "stale"
     assert "Restore draft" not in await (await desk.client.get(f"/cases/{case}")).text()
 
 
@@ -109,7 +109,7 @@ async def test_the_desk_says_a_complaint_withdrew_the_thank_you_and_restores_it(
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "Retirada: depois disso, a pessoa fez uma reclamação" in pt and "Ver a reclamação" in pt
     restored = await desk.post(f"/drafts/{thanks}/restore", back=f"/cases/{case}")
-    assert restored.headers["Location"].endswith("notice=restored")
+    assert await desk.said(restored) == "restored"
 
 
 async def test_restoring_the_apology_beside_the_private_thank_you_says_to_pick_one(
@@ -124,11 +124,11 @@ async def test_restoring_the_apology_beside_the_private_thank_you_says_to_pick_o
     desk = await as_role("agent")
     back = f"/cases/{case}"
     refused = await desk.post(f"/drafts/{apology}/restore", back=back)
-    assert refused.headers["Location"] == f"{back}?notice=dm-waits"
-    page = await (await desk.client.get(refused.headers["Location"])).text()
+    assert refused.headers["Location"] == f"{back}"
+    page = notice_of(await desk.landed(refused), "dm-waits")
     assert "Draft not restored: another private message to this author already waits" in page
-    pt = await (await desk.client.get(refused.headers["Location"], headers=PT)).text()
+    pt = await desk.told(store, refused.headers["Location"], PT, notice="dm-waits")
     assert "Rascunho não restaurado: outra mensagem privada para esta pessoa" in pt
     await desk.post(f"/drafts/{thanks}/reject", back=back)  # the agent picks the apology
     restored = await desk.post(f"/drafts/{apology}/restore", back=back)
-    assert restored.headers["Location"].endswith("notice=restored")
+    assert await desk.said(restored) == "restored"

@@ -59,7 +59,8 @@ async def test_add_edit_delete_round_trip_reaches_the_picker(as_role: Login, sto
     _, case, _ = add(store, "Where is my order?", name="<b>Bia</b> Lima")
     manager, agent = await as_role("manager"), await as_role("agent")
     added = await manager.post("/saved-replies", **ORDER, text=ORDER_TEXT)
-    assert added.status == 303 and "saved-reply-added" in added.headers["Location"]
+    assert added.headers["Location"] == "/saved-replies"
+    assert await manager.said(added) == "saved-reply-added"
     page = await _case_page(agent, case, "order")
     assert page.index('value="wait"') < page.index('value="order"')  # the file's first
     assert f"Hi &lt;b&gt;Bia&lt;/b&gt; Lima, MD-{case:06d}: your order number?</textarea>" in page
