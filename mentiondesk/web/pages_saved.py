@@ -1,6 +1,8 @@
 """Saved replies (managers): the file's, read-only, and those made in the desk, which a manager
 adds, edits and deletes here without a restart. A save is checked exactly as the file is; a
-refused one shows the form again with the typed text and the reason. An edit or delete acts
+refused one redirects (Post/Redirect/Get) to the form, shown once with the typed values and
+the reason (kept with the session, flash.py: a reload shows the form afresh and resends
+nothing). An edit or delete acts
 only on the version the page showed: a colleague's change since is never overwritten unread."""
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ from mentiondesk.saved_braces import refuse_single_braces
 from mentiondesk.saved_desk import Changed, StoredReply, Taken
 from mentiondesk.saved_replies import ReplyRefused, SavedReply, check_reply, placeholders
 from mentiondesk.web.audit_lines import audit_line
-from mentiondesk.web.common import DESK, redirect, render, require, session
+from mentiondesk.web.common import DESK, redirect, render, require, said, session
+from mentiondesk.web.flash import Said
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.saved_picker import SAVED
-from mentiondesk.web.saved_words import Refusal, refused_reason
+from mentiondesk.web.saved_words import FIELDS, Refusal, refused_reason
 from mentiondesk.web.users import Role
 
 PAGE = "/saved-replies"
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _FIELDS = ("id", "title", "lang", "text", "kind")
+_KEPT = "saved-refused"  # what a refused save keeps for the form's page (flash.py)
 
 
 @dataclass(frozen=True)
@@ -51,12 +55,18 @@ def add_routes(router: web.UrlDispatcher) -> None:
 
 @require(Role.MANAGER)
 async def page(request: web.Request) -> web.Response:
+    kept = _kept(request, "add")
+    if kept:
+        return await _page(request, kept[0], refused=kept[1])
     return await _page(request, Form("add", {"lang": _lang(request)}))
 
 
 @require(Role.MANAGER)
 async def edit_form(request: web.Request) -> web.Response:
     reply = await _stored(request)
+    kept = _kept(request, "edit")
+    if kept and kept[0].values.get("id") == reply.id:
+        return await _page(request, kept[0], refused=kept[1])
     return await _page(request, Form("edit", reply.values(), reply.version))
 
 
@@ -76,7 +86,7 @@ async def add(request: web.Request) -> web.StreamResponse:
         who = session(request).user.name
         await desk.db(saved_desk.add_reply, desk.store, reply, by=who, reserved=reserved)
     except (ReplyRefused, Taken) as exc:
-        return await _refused(request, Form("add", typed), exc)
+        raise _refused(request, Form("add", typed), exc) from None
     raise redirect(PAGE, "saved-reply-added")
 
 
@@ -90,7 +100,7 @@ async def edit(request: web.Request) -> web.StreamResponse:
         who = session(request).user.name
         await desk.db(saved_desk.edit_reply, desk.store, reply, seen=seen, by=who)
     except ReplyRefused as exc:
-        return await _refused(request, Form("edit", typed, seen), exc)
+        raise _refused(request, Form("edit", typed, seen), exc) from None
     except Changed as exc:
         # Theirs shown beside the kept text; saving again (their version now) replaces it.
         mode, now = ("edit", exc.now.version) if exc.now else ("add", "")
@@ -154,11 +164,25 @@ async def _page(
     )
 
 
-async def _refused(request: web.Request, form: Form, exc: ReplyRefused | Taken) -> web.Response:
-    """The form again, as typed, with the reason in the page's language (422)."""
+def _refused(request: web.Request, form: Form, exc: ReplyRefused | Taken) -> Said:
+    """The redirect to the form, which shows it once as typed with the reason, in the page's
+    language: the typed values kept with the session (flash.py), never in the URL."""
     file = _file_name(request)
     reason = refused_reason(negotiate(request), exc, reply_id=form.values["id"], file=file)
-    return await _page(request, form, status=422, refused=reason)
+    where = PAGE if form.mode == "add" else f"{PAGE}/{form.values['id']}"
+    kept = {"mode": form.mode, "values": form.values, "seen": form.seen, "why": list(reason)}
+    return Said(where, {_KEPT: kept})
+
+
+def _kept(request: web.Request, mode: str) -> tuple[Form, Refusal] | None:
+    """The refused form its redirect kept for this page (`mode`'s), as typed; None: none."""
+    kept = said(request).get(_KEPT)
+    if not isinstance(kept, dict) or kept.get("mode") != mode:
+        return None
+    values = {name: str(kept["values"].get(name, "")) for name in _FIELDS}
+    reason, detail, at = (str(part) for part in kept["why"])
+    field_at = at if at in FIELDS else "text"
+    return Form(mode, values, str(kept.get("seen", ""))), Refusal(reason, detail, field_at)
 
 
 async def _checked(typed: dict[str, str]) -> tuple[SavedReply, Template]:

@@ -1,9 +1,10 @@
-"""In Chromium: what an action says is said once (web/flash.py). Reloading the page it landed on,
-or going back to it, shows the page as it is."""
+"""In Chromium: what an action says is said once (web/flash.py). Reloading the page it landed on
+shows the page as it is, and a refused saved reply's form comes back by a GET, so a reload
+resends nothing."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, expect
 
 from mentiondesk.store import Store
 from tests.desk.browser import login
@@ -24,3 +25,31 @@ def test_approve_says_so_once(page: Page, world: tuple[str, Store]) -> None:
     expect(page.locator("#notice")).to_have_count(0)
     page.go_back()  # the page before the approval, loaded again: says nothing either
     expect(page.locator("#notice")).to_have_count(0)
+
+
+def test_a_refused_saved_reply_reloads_without_resending(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    """The form comes back as typed, the field marked and focused; a reload is a GET (no
+    resend prompt, nothing posted) and shows the form afresh: the refusal was said once."""
+    url, _ = world
+    login(page, url, "manager")
+    page.goto(f"{url}/saved-replies")
+    form = page.locator("form", has=page.get_by_role("button", name="Add"))
+    form.get_by_label("Id (in links").fill("flash")
+    form.get_by_label("Title (what the picker shows)").fill("Flash")
+    form.get_by_label("Text").fill("Hi {{ nme }}")
+    form.get_by_role("button", name="Add").click()
+    text = page.locator("#saved-text")
+    expect(page.get_by_role("alert")).to_contain_text("Nothing was saved")
+    expect(text).to_have_value("Hi {{ nme }}")
+    expect(text).to_have_attribute("aria-invalid", "true")
+    expect(text).to_be_focused()
+    assert page.url == f"{url}/saved-replies"
+    sent: list[Request] = []
+    page.on("request", lambda request: sent.append(request))
+    page.reload()
+    assert [r.method for r in sent if r.resource_type == "document"] == ["GET"]
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(text).to_have_value("")  # cleanly reset: the refusal was said once
+    expect(text).not_to_have_attribute("aria-invalid", "true")
