@@ -33,6 +33,10 @@ class Tokenizer:
         self.scores = [float(s) for s in vocabulary.scores]
         self.table = str.maketrans({chr(k): v for k, v in vocabulary.normalise.items()})
         self.longest = max(len(piece) for piece in vocabulary.pieces)
+        # Every proper prefix of a piece: the split stops lengthening a candidate once no
+        # piece starts with it (most do not past 3-4 characters), instead of always trying
+        # `longest` (16) substrings per position. Same candidates scored, same split.
+        self.prefixes = {p[:n] for p in self.ids for n in range(1, len(p))}
         self.unknown = vocabulary.unk
         self.unknown_score = min(self.scores) - 10.0
         self.bos, self.eos, self.pad = vocabulary.bos, vocabulary.eos, vocabulary.pad
@@ -66,14 +70,18 @@ class Tokenizer:
         best = [-1e30] * (size + 1)
         best[0] = 0.0
         back: list[tuple[int, int]] = [(0, 0)] * (size + 1)  # (piece id, start)
+        ids, scores, prefixes, unknown = self.ids, self.scores, self.prefixes, self.unknown
         for start in range(size):
             here = best[start]
             for end in range(start + 1, min(size, start + self.longest) + 1):
-                piece = self.ids.get(marked[start:end])
-                if piece is not None and piece != self.unknown:
-                    candidate = here + self.scores[piece]
+                sub = marked[start:end]
+                piece = ids.get(sub)
+                if piece is not None and piece != unknown:
+                    candidate = here + scores[piece]
                     if candidate > best[end]:
                         best[end], back[end] = candidate, (piece, start)
+                if sub not in prefixes:
+                    break
             if here + self.unknown_score > best[start + 1]:
                 best[start + 1], back[start + 1] = here + self.unknown_score, (self.unknown, start)
         out, at = [], size
