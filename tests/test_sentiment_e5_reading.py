@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+
+from sentiment import _e5_net
 from sentiment._e5_tokens import _META, _SPACES, Tokenizer
-from tests.test_sentiment_e5 import TEXTS, encoder
+from tests.test_sentiment_e5 import TEXTS, _adapter, encoder
 
 # Long pieces, accents, emoji, runs of spaces, a character outside the vocabulary.
 MORE = [
@@ -41,3 +46,31 @@ def test_split_stopping_at_no_known_prefix_equals_scoring_every_substring() -> N
     tokenizer = Tokenizer(encoder().vocabulary)
     for text in TEXTS + MORE:
         assert tokenizer.pieces(text) == _every_substring(tokenizer, text), text
+
+
+def test_batched_reading_gives_each_text_its_own_reading() -> None:
+    adapter = _adapter()
+    merged = _e5_net.merge(encoder(), adapter)
+    tokenizer = Tokenizer(encoder().vocabulary)
+    texts = TEXTS + MORE
+    batched = _e5_net.read(merged, adapter.head, tokenizer, texts, batch_size=3)
+    alone = np.vstack([_e5_net.read(merged, adapter.head, tokenizer, [t]) for t in texts])
+    assert np.allclose(batched, alone, atol=1e-5)
+
+
+def test_fused_attention_product_equals_separate_ones() -> None:
+    adapter = _adapter()
+    merged = _e5_net.merge(encoder(), adapter)
+    layers = []
+    for layer in merged.layers:
+        weights, biases = dict(layer.weights), dict(layer.biases)
+        for i, name in enumerate(("q", "k", "v")):
+            weights[name] = np.ascontiguousarray(weights["qkv"][:, i * 384 : (i + 1) * 384])
+            biases[name] = biases["qkv"][i * 384 : (i + 1) * 384]
+        del weights["qkv"], biases["qkv"]
+        layers.append(replace(layer, weights=weights, biases=biases))
+    apart = replace(merged, layers=layers)
+    ids, mask = Tokenizer(encoder().vocabulary).batch(TEXTS + MORE)
+    fused = _e5_net.pooled(merged, ids, mask)
+    assert "qkv" not in apart.layers[0].weights
+    assert np.allclose(fused, _e5_net.pooled(apart, ids, mask), atol=1e-4)
