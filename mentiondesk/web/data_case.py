@@ -55,6 +55,18 @@ class CaseDetail:
         return str(self.reading.label) if self.reading is not None else None
 
     @property
+    def sending(self) -> bool:
+        """A person's approved reply waits in the outbox (not held): the case is answered as
+        far as the desk can do, though its first response is timed when it is delivered."""
+        return any(
+            d.status == "approved"
+            and not d.auto
+            and (post := self.posts.get(d.id)) is not None
+            and post.status == "pending"
+            for d in self.drafts
+        )
+
+    @property
     def opener_reading(self) -> str | None:
         """The reading of the mention that opened the case, as the queue takes it for the
         case's first-response target: the same deadline on each of the case's pages."""

@@ -247,4 +247,7 @@ CASE = {
     "No case “{number}”: case numbers look like MD-000019 or 19.": (
         "Não há nenhum caso “{number}”: os números de caso são como MD-000019 ou 19."
     ),
+    # The case page while a person's approved reply waits in the outbox (not yet delivered)
+    "reply approved, sending…": "resposta aprovada, enviando…",
+    "approved, sending…": "aprovada, enviando…",
 }

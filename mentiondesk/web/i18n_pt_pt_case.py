@@ -199,4 +199,6 @@ CASE = {
         "Outra mensagem privada para esta pessoa aguarda aprovação neste caso; rejeite primeiro "
         "a outra para restaurar esta."
     ),
+    "reply approved, sending…": "resposta aprovada, a enviar…",
+    "approved, sending…": "aprovada, a enviar…",
 }
