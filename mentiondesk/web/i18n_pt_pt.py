@@ -126,7 +126,9 @@ MESSAGES: dict[str, str] = {
         "A pessoa escreveu de novo depois da menção a que este rascunho responde."
     ),
     # dashboard
-    "median first response (24 h)": "tempo da 1.ª resposta (mediana, 24 h)",
+    "first response, median of cases answered in the last 24 h": (
+        "1.ª resposta, mediana dos casos respondidos nas últimas 24 h"
+    ),
     "Median first response": "Tempo da 1.ª resposta (mediana)",  # Portugal's ordinal has the dot
     "{share} answered within": "{share} respondidos no máximo em",  # "em até" is Brazil's
     "{n} waiting": "{n} à espera",
