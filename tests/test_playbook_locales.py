@@ -149,7 +149,7 @@ def test_praise_while_their_complaint_is_open_is_thanked_as_news_of_the_case(lan
     assert draft.text is not None and draft.lang == lang
     assert not any(again in draft.text for again in ("again", "de novo", "voltar a ter"))
     # It answers the news about her case, not a fan's compliment ("made our day").
-    assert any(news in draft.text for news in ("letting us know", "nos contar", "nos avisar"))
+    assert any(news in draft.text for news in ("letting us know", "nos contar", "o aviso"))
     assert any(wait in draft.text for wait in ("patience", "paciência"))
     assert not any(fan in draft.text for fan in ("made our day", "nosso dia", "alegram-nos o dia"))
     (draft,) = playbook.decide(mention(1, text), praise, History(mentions_before=3))
