@@ -2,7 +2,8 @@
 pt-BR wording (i18n_pt*.py) a reader in Portugal takes for Brazil's; i18n.py lays these over
 the pt-BR catalogs, so a text not here reads as in pt-BR.
 
-The differences: vocabulary (utilizador, palavra-passe, equipa, guardar, separador, ticket),
+The differences: vocabulary (utilizador, palavra-passe, equipa, guardar, separador; "apoio ao
+cliente" for help desk and "pedido de apoio" for its ticket, as Portuguese support teams say),
 spelling as Portugal writes it under AO90 (contactar, contacto, registar), "a + infinitive"
 for the gerund ("a ser enviada"), the article before a possessive ("A sua resposta") and no
 "você" where the sentence reads without it ("depois de a página ser aberta"). Numbers in the
@@ -53,7 +54,7 @@ MESSAGES: dict[str, str] = {
         "Rascunho restaurado: volta a aguardar aprovação."
     ),
     "Escalated: a help-desk ticket is being opened.": (
-        "Encaminhado: está a ser aberto um ticket no help desk."
+        "Encaminhado: está a ser aberto um pedido de apoio no apoio ao cliente."
     ),
     "Someone edited this draft after the page was shown: nothing was sent or rejected. Read it "
     "again before deciding.": (
@@ -192,8 +193,8 @@ MESSAGES: dict[str, str] = {
     "Added": "Adicionado em",
     "active rules, in order; read-only": "ativas, na ordem em que são avaliadas; só de leitura",
     "alert the team": "alertar a equipa",
-    "{n} ticket": "{n} ticket",
-    "{n} tickets": "{n} tickets",
+    "{n} ticket": "{n} pedido de apoio",
+    "{n} tickets": "{n} pedidos de apoio",
     "This rule records nothing (no case, draft or alert): these are the mentions of the last 7 "
     "days whose reading it matches.": (
         "Esta regra não regista nada (nem caso, nem rascunho, nem alerta): estas são as menções "

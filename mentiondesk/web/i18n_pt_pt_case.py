@@ -87,9 +87,9 @@ CASE = {
         "A pessoa já estava na lista de não contactar."
     ),
     "Add a note for the team": "Escreva uma nota para a equipa",
-    "Ticket": "Ticket",
+    "Ticket": "Pedido de apoio",
     "written by hand": "escrita pela equipa",
-    "help desk ticket {ref}": "ticket {ref} no help desk",
+    "help desk ticket {ref}": "pedido de apoio {ref} no apoio ao cliente",
     "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
     "tenfold of the author's followers (10, 100, 1,000…)": (
         "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação, + 1 por cada"
@@ -201,4 +201,16 @@ CASE = {
     ),
     "reply approved, sending…": "resposta aprovada, a enviar…",
     "approved, sending…": "aprovada, a enviar…",
+    # The help desk as Portuguese support teams say it: "apoio ao cliente", not English
+    "Escalate to help desk": "Encaminhar para o apoio ao cliente",
+    "No help desk is configured (routing.ticket).": (
+        "Não está configurado nenhum sistema de apoio ao cliente (routing.ticket)."
+    ),
+    "escalate to the help desk": "encaminhar para o apoio ao cliente",
+    "{who} escalated the case to the help desk ({target})": (
+        "{who} encaminhou o caso para o apoio ao cliente ({target})"
+    ),
+    "This case was already escalated: nothing new was sent to the help desk.": (
+        "Este caso já tinha sido encaminhado: nada de novo foi enviado para o apoio ao cliente."
+    ),
 }
