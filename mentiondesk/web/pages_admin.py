@@ -44,7 +44,7 @@ async def playbooks(request: web.Request) -> web.Response:
     rows = [
         (
             r,
-            r.describe(reader),
+            r.describe(reader) or rule_words.humanised(r.name),
             rule_words.conditions(r.when, loc),
             rule_words.actions(r.actions, loc),
             rule_words.this_week(fired.get(r.name, {}), matched, r.name, loc),

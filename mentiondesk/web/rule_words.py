@@ -101,6 +101,12 @@ def described(rules: Sequence[Rule], locale: str) -> dict[str, str]:
     return {r.name: text.rstrip(".") for r in rules if (text := r.describe(locale))}
 
 
+def humanised(name: str) -> str:
+    """A rule's id as a heading when its playbook gives no description: "urgent-complaint"
+    reads "Urgent complaint"."""
+    return name.replace("-", " ").replace("_", " ").strip().capitalize() or name
+
+
 def this_week(
     made: Mapping[str, int], matched: Mapping[str, int | None], rule: str, loc: Locale
 ) -> list[str] | None:

@@ -49,9 +49,9 @@ async def test_playbooks_page_counts_rule_firings(as_role: Login, store: Store) 
     add(store, "where is my order")  # seeded under the rule "complaint"
     desk = await as_role("manager")
     page = await (await desk.client.get("/playbooks")).text()
-    complaint = page.split("<b>complaint</b>", 1)[1].split("</tr>", 1)[0]
+    complaint = page.split('<code class="rule-id">complaint</code>', 1)[1].split("</tr>", 1)[0]
     assert "1 case, 1 draft" in complaint
-    assert "<b>urgent-complaint</b>" in page
+    assert '<code class="rule-id">urgent-complaint</code>' in page
 
 
 async def test_playbooks_page_counts_tickets_and_alerts_under_their_rule(
@@ -65,7 +65,9 @@ async def test_playbooks_page_counts_tickets_and_alerts_under_their_rule(
     add(store, "third time asking, refund me", rule="urgent-complaint", outbox=urgent)
     desk = await as_role("manager")
     page = await (await desk.client.get("/playbooks")).text()
-    urgent_row = page.split("<b>urgent-complaint</b>", 1)[1].split("</tr>", 1)[0]
+    urgent_row = page.split('<code class="rule-id">urgent-complaint</code>', 1)[1].split(
+        "</tr>", 1
+    )[0]
     assert "1 ticket" in urgent_row and "1 alert" in urgent_row
     assert "1 tickets" not in urgent_row and "1 alerts" not in urgent_row
 

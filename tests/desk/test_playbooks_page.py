@@ -29,7 +29,7 @@ _BADGE = re.compile(r'<span class="badge" title="([^"]*)">([^<]*)</span>')
 
 def _row(page: str, rule: str) -> dict[str, str]:
     """A rule's badges: the file's words (title) → what the page shows."""
-    row = page.split(f"<b>{rule}</b>", 1)[1].split("</tr>", 1)[0]
+    row = page.split(f'<code class="rule-id">{rule}</code>', 1)[1].split("</tr>", 1)[0]
     return {title: shown for title, shown in _BADGE.findall(row)}
 
 
@@ -45,14 +45,14 @@ async def test_the_shipped_rules_read_in_words(as_role: Login) -> None:
     assert _row(page, "praise")["question = false"] == "it is not a question"
     # Conditions join with "and", a list's values with "or": not "neutral, positive · is a
     # question", which read as "positive is a question".
-    question = page.split("<b>question</b>", 1)[1].split("</tr>", 1)[0]
+    question = page.split('<code class="rule-id">question</code>', 1)[1].split("</tr>", 1)[0]
     assert re.search(
         r">sentiment is neutral or praise</span> <span class=\"joiner\">and</span> "
         r"<span[^>]*>it is a question<",
         question,
     )
     assert "open_case</span>" not in page and ">label = " not in page
-    spam = page.split("<b>spam</b>", 1)[1].split("</tr>", 1)[0]
+    spam = page.split('<code class="rule-id">spam</code>', 1)[1].split("</tr>", 1)[0]
     assert "nothing more" in spam  # a rule with no actions says so, not an empty cell
 
 
@@ -117,7 +117,7 @@ def test_every_condition_and_action_has_words_in_both_languages() -> None:
 
 def _week(page: str, rule: str) -> str:
     """A rule's "Fired in the last 7 days" cell."""
-    row = page.split(f"<b>{rule}</b>", 1)[1].split("</tr>", 1)[0]
+    row = page.split(f'<code class="rule-id">{rule}</code>', 1)[1].split("</tr>", 1)[0]
     return row.split('class="fired"', 1)[1].split("</td>", 1)[0]
 
 
