@@ -1,43 +1,47 @@
 """The Playbooks page's counts: what each rule made in the last 7 days, and for a rule that
-makes nothing (the shipped `spam` rule only stops the others), the mentions it matched."""
+makes nothing (the shipped `spam` rule only stops the others), the mentions it matched.
+
+"The last 7 days" is the dashboard's 7-day period (the calendar days up to today in the desk's
+time zone, period.last_days), not the last 168 hours: a case counts on both pages or neither."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, tzinfo
 
 import sqlalchemy as sa
 
 from mentiondesk.models import Author, History, Label, Mention, Reading
+from mentiondesk.period import Period, last_days, within
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
 from playbooks.rules import Rule, When
 
-WEEK = timedelta(days=7)
+WEEK = 7  # days, as the dashboard's shortest period
 # The reply's locale for a mention read in a language (Playbook.locale), for rules on a
 # region ("pt-PT").
 Locale = Callable[[Mention, str], str]
 
 
-def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
+def fired_this_week(store: Store, *, now: datetime, zone: tzinfo = UTC) -> dict[str, Counter[str]]:
     """Per rule: cases opened, drafts written and alerts/tickets queued in the last 7 days."""
-    since = now - WEEK
+    period = last_days(now, WEEK, zone)
     counts: dict[str, Counter[str]] = {}
     with store.engine.connect() as conn:
         for table, what in ((CASE, "cases"), (DRAFT, "drafts")):
             stamp = table.c.opened_at if table is CASE else table.c.created_at
             query = (
                 sa.select(table.c.rule, sa.func.count())
-                .where(stamp >= since)
+                .where(within(stamp, period))
                 .group_by(table.c.rule)
             )
             for rule, n in conn.execute(query):
                 counts.setdefault(rule, Counter())[what] += int(n)
         actions = conn.execute(
             sa.select(OUTBOX.c.kind, OUTBOX.c.payload).where(
-                OUTBOX.c.created_at >= since, OUTBOX.c.kind.in_(["alert", "ticket"])
+                within(OUTBOX.c.created_at, period), OUTBOX.c.kind.in_(["alert", "ticket"])
             )
         )
         for kind, payload in actions:
@@ -48,7 +52,7 @@ def fired_this_week(store: Store, *, now: datetime) -> dict[str, Counter[str]]:
 
 
 def matched_this_week(
-    store: Store, rules: Sequence[Rule], *, now: datetime, locale: Locale
+    store: Store, rules: Sequence[Rule], *, now: datetime, locale: Locale, zone: tzinfo = UTC
 ) -> dict[str, int | None]:
     """Per rule with no actions: the mentions read in the last 7 days that reached it and
     matched it, checked again on their stored reading. None where that cannot be told again:
@@ -58,7 +62,7 @@ def matched_this_week(
     if counts:
         could_match = sa.or_(*(_could_match(r.when) for r in rules if r.name in counts))
         with store.engine.connect() as conn:
-            for row in conn.execute(_readings_since(now - WEEK).where(could_match)):
+            for row in conn.execute(_readings_in(last_days(now, WEEK, zone)).where(could_match)):
                 mention, reading = _replayed(row)
                 for name in _reached_and_matched(rules, mention, reading, locale):
                     if name in counts:
@@ -124,7 +128,7 @@ def _languages(langs: list[str] | None) -> list[str] | None:
     return sorted({v.split("-")[0] for v in langs} | ({"und"} if regional else set()))
 
 
-def _readings_since(since: datetime) -> sa.Select[tuple[object, ...]]:
+def _readings_in(period: Period) -> sa.Select[tuple[object, ...]]:
     return (
         sa.select(
             READING.c.label,
@@ -142,7 +146,7 @@ def _readings_since(since: datetime) -> sa.Select[tuple[object, ...]]:
         )
         .join(MENTION, MENTION.c.id == READING.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
-        .where(READING.c.created_at >= since)
+        .where(within(READING.c.created_at, period))
     )
 
 

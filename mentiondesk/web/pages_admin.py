@@ -10,7 +10,7 @@ from mentiondesk.web import rule_words
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, session
 from mentiondesk.web.data_rules import fired_this_week, matched_this_week
-from mentiondesk.web.i18n import negotiate, regional
+from mentiondesk.web.i18n import ZONE, negotiate, regional
 from mentiondesk.web.users import (
     Refused,
     Role,
@@ -35,9 +35,10 @@ def add_routes(router: web.UrlDispatcher) -> None:
 async def playbooks(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     rules, now = desk.playbook.rules, desk.clock()
-    fired = await desk.db(fired_this_week, desk.store, now=now)
+    zone = request.app[ZONE]  # the dashboard's calendar days: the same cases counted
+    fired = await desk.db(fired_this_week, desk.store, now=now, zone=zone)
     matched = await desk.db(
-        matched_this_week, desk.store, rules, now=now, locale=desk.playbook.locale
+        matched_this_week, desk.store, rules, now=now, locale=desk.playbook.locale, zone=zone
     )
     loc = negotiate(request)
     reader = regional(request, loc)  # a playbook may describe its rules in pt-PT and pt-BR

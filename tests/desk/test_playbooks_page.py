@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from mentiondesk.models import ActionKind, Brand, Label
+from mentiondesk.period import last_days
 from mentiondesk.store import Store
 from mentiondesk.tables import MENTION, READING
 from mentiondesk.web import data_rules
@@ -177,7 +178,7 @@ def test_only_readings_a_silent_rule_could_match_are_checked_again(store: Store)
     add(store, "where is my order", case=False, draft=None)
     when = When(label=[Label.POSITIVE], platform=["x"], topic=["spam"])
     with store.engine.connect() as conn:
-        query = data_rules._readings_since(datetime.now(UTC) - timedelta(days=1))
+        query = data_rules._readings_in(last_days(datetime.now(UTC), 1))
         rows = conn.execute(query.where(data_rules._could_match(when))).all()
         everything = conn.scalar(sa.select(sa.func.count()).select_from(MENTION))
     # "spammy" passes the SQL superset (topics are comma-joined text); the exact check drops it.
