@@ -14,7 +14,7 @@ from rich.table import Table
 
 from mentiondesk.cli_common import desk_zone, err, load, open_store
 from mentiondesk.cli_render import duration
-from mentiondesk.metrics import change
+from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
 from mentiondesk.wording import english_word, percent, signed, whole
@@ -129,12 +129,17 @@ def _service(data: dict[str, Any]) -> Table:
     table.add_column("from", style="dim")
     fr = data["first_response"]
     answered = f"{fr['count']} answered" if fr else "none answered"
+    # As the dashboard: no p90 from fewer answered cases than it needs (metrics.few).
+    few = bool(fr) and fr["count"] < P90_MIN_ANSWERS
+    too_few = f"; too few for a p90 (shown from {P90_MIN_ANSWERS} on)" if few else ""
     table.add_row("first response p50", duration(fr and fr["p50_seconds"]), answered)
-    table.add_row("first response p90", duration(fr and fr["p90_seconds"]), answered)
+    p90 = "—" if few else duration(fr and fr["p90_seconds"])
+    table.add_row("first response p90", p90, answered + too_few)
     if data["business_hours"]:  # the same waits, counted in the team's working week
         biz, hours = data["first_response_business_hours"], escape(data["business_hours"])
         for pct in ("p50", "p90"):
             wait = duration(biz and biz[f"{pct}_seconds"], days=False)
+            wait = "—" if few and pct == "p90" else wait
             table.add_row(f"{pct} in business hours", wait, f"first response, {hours}")
     table.add_row("awaiting a reply", str(data["first_response_waiting"]), "open, unanswered")
     # Closed cases (spam, a duplicate, no answer) needed no resolution: out of the rate, beside it.

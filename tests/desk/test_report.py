@@ -126,6 +126,8 @@ def test_report_text_names_the_period_and_the_figures(config: Config, store: Sto
     text = " ".join(output.split())  # the tables' cells, whatever their widths
     assert "mentiondesk report · last 7 days" in text and "cases opened │ 3 │" in text
     assert "first response p50 │ 3m │ 2 answered" in text
+    # As the dashboard's "—": no p90 from 2 answered cases (the slowest 1 in 10 of 2).
+    assert "first response p90 │ — │ 2 answered; too few for a p90" in text
     assert "resolution rate │ 50% │ 1 of 2 cases that needed one" in text
     assert "closed without resolution │ 1 │ spam, duplicate, no answer; not in rate" in text
     assert "CSAT (4–5 of 5) │ 50% │ 2 answers · small sample" in text
