@@ -67,6 +67,16 @@ class CaseDetail:
         )
 
     @property
+    def complaint_gone(self) -> bool:
+        """A person relabelled the open case's opening complaint as praise or neutral and
+        none of its mentions reads as a complaint now: maybe nothing is left to do on it."""
+        if self.case is None or self.case.status != "open":
+            return False
+        if self.opener_label in (None, "negative"):
+            return False
+        return all(cm.label != "negative" for cm in self.case_mentions)
+
+    @property
     def opener_reading(self) -> str | None:
         """The reading of the mention that opened the case, as the queue takes it for the
         case's first-response target: the same deadline on each of the case's pages."""

@@ -250,4 +250,11 @@ CASE = {
     # The case page while a person's approved reply waits in the outbox (not yet delivered)
     "reply approved, sending…": "resposta aprovada, enviando…",
     "approved, sending…": "aprovada, enviando…",
+    # The case page once a person relabelled the case's complaint (Reading panel, Case panel)
+    "(the machine's earlier reading)": "(a leitura anterior da máquina)",
+    "Relabelled as {label}: nothing on this case reads as a complaint now. If nothing else is "
+    "open on it, end it with Resolve or Close below.": (
+        "Reclassificado como {label}: nada neste caso é lido como reclamação agora. Se não há "
+        "mais nada pendente nele, finalize-o com Resolver ou Encerrar abaixo."
+    ),
 }

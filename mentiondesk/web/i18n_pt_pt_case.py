@@ -213,4 +213,9 @@ CASE = {
     "This case was already escalated: nothing new was sent to the help desk.": (
         "Este caso já tinha sido encaminhado: nada de novo foi enviado para o apoio ao cliente."
     ),
+    "Relabelled as {label}: nothing on this case reads as a complaint now. If nothing else is "
+    "open on it, end it with Resolve or Close below.": (
+        "Reclassificado como {label}: já nada neste caso é lido como reclamação. Se não houver "
+        "mais nada pendente, termine-o com Resolver ou Encerrar abaixo."
+    ),
 }
