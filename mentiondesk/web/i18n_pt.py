@@ -125,9 +125,8 @@ _QUEUE = {
     "drafts to approve": "rascunhos para aprovar",
     "case answered in 24 h": "caso respondido em 24 h",
     "cases answered in 24 h": "casos respondidos em 24 h",
-    "first response, median of cases answered in the last 24 h": (
-        "1ª resposta, mediana dos casos respondidos nas últimas 24 h"
-    ),
+    # The median over the cases answered in the last 24 h (a wait of days is possible)
+    "median first response of the last 24 h's answers": "mediana da 1ª resposta das últimas 24 h",
     # FRT counted in [desk] business_hours: "tempo em horário comercial" is the trade's term.
     "in business hours ({hours})": "em horário comercial ({hours})",
     "and": "e",  # between a day's shifts: "seg–sex 08:00–12:00 e 13:00–18:00"

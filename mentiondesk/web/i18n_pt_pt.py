@@ -127,9 +127,7 @@ MESSAGES: dict[str, str] = {
         "A pessoa escreveu de novo depois da menção a que este rascunho responde."
     ),
     # dashboard
-    "first response, median of cases answered in the last 24 h": (
-        "1.ª resposta, mediana dos casos respondidos nas últimas 24 h"
-    ),
+    "median first response of the last 24 h's answers": "mediana da 1.ª resposta das últimas 24 h",
     "Median first response": "Tempo da 1.ª resposta (mediana)",  # Portugal's ordinal has the dot
     "{share} answered within": "{share} respondidos no máximo em",  # "em até" is Brazil's
     "{n} waiting": "{n} à espera",

@@ -15,9 +15,9 @@ Login = Callable[[str], Awaitable[Desk]]
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("en", "first response, median of cases answered in the last 24 h"),
-        ("pt-BR", "1ª resposta, mediana dos casos respondidos nas últimas 24 h"),
-        ("pt-PT", "1.ª resposta, mediana dos casos respondidos nas últimas 24 h"),
+        ("en", "median first response of the last 24 h&#39;s answers"),
+        ("pt-BR", "mediana da 1ª resposta das últimas 24 h"),
+        ("pt-PT", "mediana da 1.ª resposta das últimas 24 h"),
     ],
 )
 async def test_the_first_response_card_names_the_cases_it_is_over(
