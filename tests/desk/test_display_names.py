@@ -127,7 +127,9 @@ def test_an_escalation_to_a_help_desk_names_it() -> None:
     assert audit_line(ENGLISH, entry, local={"cases"}) == line
     pt = "ana encaminhou o caso ao help desk (zendesk)"
     assert audit_line(PORTUGUESE, entry, local={"cases"}) == pt
-    assert audit_line(EUROPEAN_PORTUGUESE, entry) == pt
+    # Portugal's support teams say "apoio ao cliente" (i18n_pt_pt_case).
+    european = "ana encaminhou o caso para o apoio ao cliente (zendesk)"
+    assert audit_line(EUROPEAN_PORTUGUESE, entry) == european
     local = audit_line(
         PORTUGUESE, SimpleNamespace(**{**vars(entry), "detail": "cases"}), local={"cases"}
     )
