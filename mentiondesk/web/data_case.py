@@ -23,9 +23,9 @@ from mentiondesk.tables import (
     NOTE,
     READING,
 )
+from mentiondesk.web.data_case_history import linked, past_cases, past_replies, timeline
 
 THREAD_LIMIT = 50
-HISTORY_LIMIT = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             return None
         author = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == mention.author_id)).one()
         case = _case_of(conn, mention_id)
-        authors = _linked(conn, author)
+        authors = linked(conn, author)
         drafts = _drafts(conn, mention_id, case)
         return CaseDetail(
             mention=mention,
@@ -165,9 +165,9 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             thread=_thread(conn, mention),
             notes=_all(conn, sa.select(NOTE).where(NOTE.c.mention_id == mention_id)),
             audit=_audit(conn, mention_id, case.id if case else None, author.id),
-            past_cases=_past_cases(conn, [a.id for a in authors], case.id if case else None),
-            past_replies=_past_replies(conn, [a.id for a in authors], mention_id),
-            timeline=_timeline(conn, [a.id for a in authors]),
+            past_cases=past_cases(conn, [a.id for a in authors], case.id if case else None),
+            past_replies=past_replies(conn, [a.id for a in authors], mention_id),
+            timeline=timeline(conn, [a.id for a in authors]),
             linked_authors=[a for a in authors if a.id != author.id],
             praised=_praised(conn, case),
             posts=post_states(conn, [d.id for d in drafts if d.status == "approved"]),
@@ -251,55 +251,6 @@ def _thread(conn: Connection, mention: Any) -> list[Any]:
         .limit(THREAD_LIMIT)
     )
     return list(conn.execute(query).all())
-
-
-def _linked(conn: Connection, author: Any) -> list[Any]:
-    """The author plus, on other platforms, authors with the same handle (a likely match)."""
-    handle = author.handle.lower().lstrip("@")
-    if not handle:
-        return [author]
-    query = sa.select(AUTHOR).where(
-        sa.func.lower(AUTHOR.c.handle).in_([handle, "@" + handle]),
-        AUTHOR.c.platform != author.platform,
-    )
-    return [author, *conn.execute(query.limit(10)).all()]
-
-
-def _past_cases(conn: Connection, author_ids: list[int], current: int | None) -> list[Any]:
-    query = (
-        sa.select(CASE.c.id, CASE.c.status, CASE.c.opened_at, CASE.c.rule, MENTION.c.platform)
-        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
-        .where(CASE.c.author_id.in_(author_ids))
-        .order_by(CASE.c.opened_at.desc())
-        .limit(HISTORY_LIMIT)
-    )
-    return [r for r in conn.execute(query).all() if r.id != current]
-
-
-def _past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> list[Any]:
-    query = (
-        sa.select(DRAFT.c.text, DRAFT.c.decided_at, DRAFT.c.decided_by, MENTION.c.platform)
-        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
-        .where(
-            MENTION.c.author_id.in_(author_ids),
-            DRAFT.c.status == "approved",
-            DRAFT.c.mention_id != mention_id,
-        )
-        .order_by(DRAFT.c.decided_at.desc())
-        .limit(HISTORY_LIMIT)
-    )
-    return list(conn.execute(query).all())
-
-
-def _timeline(conn: Connection, author_ids: list[int]) -> list[Any]:
-    query = (
-        sa.select(MENTION.c.created_at, READING.c.label, READING.c.score, MENTION.c.platform)
-        .join(READING, READING.c.mention_id == MENTION.c.id)
-        .where(MENTION.c.author_id.in_(author_ids))
-        .order_by(MENTION.c.created_at.desc())
-        .limit(HISTORY_LIMIT)
-    )
-    return list(reversed(conn.execute(query).all()))
 
 
 def _audit(conn: Connection, mention_id: int, case_id: int | None, author_id: int) -> list[Any]:

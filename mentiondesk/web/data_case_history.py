@@ -1,0 +1,62 @@
+"""A case page's author history: the same handle on other platforms, their past cases and
+replies, and the timeline of their readings (data_case.load_detail)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING
+
+HISTORY_LIMIT = 30
+
+
+def linked(conn: Connection, author: Any) -> list[Any]:
+    """The author plus, on other platforms, authors with the same handle (a likely match)."""
+    handle = author.handle.lower().lstrip("@")
+    if not handle:
+        return [author]
+    query = sa.select(AUTHOR).where(
+        sa.func.lower(AUTHOR.c.handle).in_([handle, "@" + handle]),
+        AUTHOR.c.platform != author.platform,
+    )
+    return [author, *conn.execute(query.limit(10)).all()]
+
+
+def past_cases(conn: Connection, author_ids: list[int], current: int | None) -> list[Any]:
+    query = (
+        sa.select(CASE.c.id, CASE.c.status, CASE.c.opened_at, CASE.c.rule, MENTION.c.platform)
+        .join(MENTION, MENTION.c.id == CASE.c.mention_id)
+        .where(CASE.c.author_id.in_(author_ids))
+        .order_by(CASE.c.opened_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    return [r for r in conn.execute(query).all() if r.id != current]
+
+
+def past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> list[Any]:
+    query = (
+        sa.select(DRAFT.c.text, DRAFT.c.decided_at, DRAFT.c.decided_by, MENTION.c.platform)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .where(
+            MENTION.c.author_id.in_(author_ids),
+            DRAFT.c.status == "approved",
+            DRAFT.c.mention_id != mention_id,
+        )
+        .order_by(DRAFT.c.decided_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    return list(conn.execute(query).all())
+
+
+def timeline(conn: Connection, author_ids: list[int]) -> list[Any]:
+    query = (
+        sa.select(MENTION.c.created_at, READING.c.label, READING.c.score, MENTION.c.platform)
+        .join(READING, READING.c.mention_id == MENTION.c.id)
+        .where(MENTION.c.author_id.in_(author_ids))
+        .order_by(MENTION.c.created_at.desc())
+        .limit(HISTORY_LIMIT)
+    )
+    return list(reversed(conn.execute(query).all()))
