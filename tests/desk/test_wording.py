@@ -44,7 +44,7 @@ async def test_the_pages_count_one_in_the_singular(as_role: Login, store: Store)
     _, case, _ = add(store, "late again", handle="rui")
     desk = await as_role("manager")
     rules = await (await desk.client.get("/playbooks")).text()
-    fired = rules.split("<b>complaint</b>", 1)[1].split("</tr>", 1)[0]
+    fired = rules.split('<code class="rule-id">complaint</code>', 1)[1].split("</tr>", 1)[0]
     assert "1 case, 1 draft<" in fired and "1 cases" not in fired
     pt = await (await desk.client.get("/playbooks", headers=PT)).text()
     assert "1 caso, 1 rascunho<" in pt
