@@ -70,4 +70,7 @@ SAVED = {
     "{who} deleted the saved reply “{title}” ({id})": (
         "{who} eliminou a resposta pronta “{title}” ({id})"
     ),
+    "That saved reply is not in the desk any more: it was deleted. Nothing changed.": (
+        "Essa resposta pronta já não está no desk: foi eliminada. Nada mudou."
+    ),
 }

@@ -182,4 +182,7 @@ SAVED = {
         "{written} seria enviado tal como está escrito: escreva os campos como {example}, com "
         "um destes: {known}."
     ),
+    "That saved reply is not in the desk any more: it was deleted. Nothing changed.": (
+        "Essa resposta pronta não está mais no desk: ela foi excluída. Nada mudou."
+    ),
 }

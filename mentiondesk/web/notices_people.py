@@ -27,6 +27,10 @@ PEOPLE_NOTICES = {
         "warn",
         "Someone deleted that saved reply after you opened the page: nothing else changed.",
     ),
+    "saved-reply-missing": (
+        "warn",
+        "That saved reply is not in the desk any more: it was deleted. Nothing changed.",
+    ),
     "own-password": (
         "error",
         "Change your own password at the terminal (mentiondesk users passwd): here it would "

@@ -226,10 +226,12 @@ async def _seen(request: web.Request) -> str:
 
 
 async def _stored(request: web.Request) -> StoredReply:
+    """The reply the URL names; one deleted since (the back button after Delete lands on its
+    pages) goes back to the list saying so, rather than to a "Not found" page."""
     desk = request.app[DESK]
     reply = await desk.db(saved_desk.stored_reply, desk.store, _reply_id(request))
     if reply is None:
-        raise web.HTTPNotFound(text="There is no saved reply with that id made in the desk.")
+        raise redirect(PAGE, "saved-reply-missing")
     return reply
 
 

@@ -75,6 +75,21 @@ async def test_add_edit_delete_round_trip_reaches_the_picker(as_role: Login, sto
     assert 'value="order"' not in await _case_page(agent, case)
 
 
+async def test_back_to_a_deleted_replys_pages_says_it_was_deleted(as_role: Login) -> None:
+    manager = await as_role("manager")
+    await manager.post("/saved-replies", **ORDER, text=ORDER_TEXT)
+    listed = await (await manager.client.get("/saved-replies")).text()
+    # Each row's links name their reply to a screen reader, not just "Edit" and "Delete".
+    assert '<b id="saved-name-1">Order number</b>' in listed
+    assert listed.count('aria-describedby="saved-name-1"') == 2
+    seen = await _seen(manager, "/saved-replies/order/delete")
+    await manager.post("/saved-replies/order/delete", seen=seen)
+    for path in ("/saved-replies/order/delete", "/saved-replies/order"):  # the back button
+        back = await manager.client.get(path, allow_redirects=False)
+        assert back.headers["Location"] == "/saved-replies"
+        assert await manager.said(back) == "saved-reply-missing"
+
+
 async def test_every_change_is_on_the_audit_trail(as_role: Login) -> None:
     manager = await as_role("manager")
     await manager.post("/saved-replies", **ORDER, text=ORDER_TEXT)
