@@ -14,6 +14,7 @@ from mentiondesk.saved_replies import SavedReply
 from mentiondesk.store import Store
 from mentiondesk.web.users import Role
 from tests.desk.browser import login, saved_replies_desk
+from tests.desk.seed import add
 
 WORD = "x" * 150
 SAVED = """
@@ -63,3 +64,28 @@ def test_a_long_word_in_a_saved_reply_keeps_the_page_within_the_screen(
             assert box and box["x"] + box["width"] <= width, (link, box)
         form = page.locator(".saved-form").bounding_box()
         assert form and form["x"] + form["width"] <= width, form
+
+
+# Each element's right edge and the right edge of the panel it sits in.
+_EDGES = """els => els.map(e => [e.getBoundingClientRect().right,
+    e.closest('.panel').getBoundingClientRect().right])"""
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_long_author_name_and_handle_stay_within_the_case_page(
+    browser: Browser, saved_world: tuple[str, Store], width: int, height: int
+) -> None:
+    url, store = saved_world
+    _, case, _ = add(store, "Help", handle="h" * 120, name="N" * 120)
+    # Another, on the do-not-contact list: its words and Allow contact again button instead.
+    _, listed, _ = add(store, "Stop messaging me", handle="d" * 120, name="M" * 120, opt_out=True)
+    for page in sized(browser, width, height):
+        login(page, url, "manager")
+        for number in (case, listed):
+            page.goto(f"{url}/cases/{number}")
+            assert_within(page, width)
+            assert page.locator(".dnc-identity").count() == (number == listed)
+            edges = page.locator(".author-name, .col-side button, .dnc-identity").evaluate_all(
+                _EDGES
+            )
+            assert all(mine <= panel for mine, panel in edges), edges
