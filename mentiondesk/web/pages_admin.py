@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from mentiondesk.audit import LOGIN_ACTIONS, latest
-from mentiondesk.web import rule_words
+from mentiondesk.web import rule_words, shown_password
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, session
 from mentiondesk.web.data_rules import fired_this_week, matched_this_week
@@ -57,7 +57,9 @@ async def playbooks(request: web.Request) -> web.Response:
 
 @require(Role.ADMIN)
 async def people(request: web.Request) -> web.Response:
-    return await _people_page(request)
+    desk = request.app[DESK]
+    new_password = await desk.db(shown_password.take, desk.store, session(request).id)
+    return await _people_page(request, new_password)
 
 
 async def _people_page(
@@ -126,15 +128,17 @@ async def _set_active(request: web.Request, *, active: bool) -> None:
 
 @require(Role.ADMIN)
 async def reset_password(request: web.Request) -> web.StreamResponse:
-    """A new random password, shown to the admin in this answer only: never in a URL (a
-    redirect would put it in the history and the access log) and never logged."""
-    desk, me = request.app[DESK], session(request).user
+    """A new random password, kept for this session and shown once on the page the redirect
+    lands on (Post/Redirect/Get: a reload resets nothing); never in a URL (the history and
+    the access log would keep it) and never logged."""
+    desk, me = request.app[DESK], session(request)
     name = str((await request.post()).get("name", ""))
-    if name.strip().lower() == me.name.lower():  # it would log them out mid-way
+    if name.strip().lower() == me.user.name.lower():  # it would log them out mid-way
         raise redirect("/people", "own-password")
     password = random_password()
     try:
-        stored = await desk.db(set_password, desk.store, name, password, by=me.name)
+        stored = await desk.db(set_password, desk.store, name, password, by=me.user.name)
     except LookupError:
         raise redirect("/people", "no-user") from None
-    return await _people_page(request, new_password=(stored, password))
+    await desk.db(shown_password.keep, desk.store, me.id, stored, password)
+    raise web.HTTPSeeOther("/people")

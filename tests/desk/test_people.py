@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, USER
+from mentiondesk.tables import AUDIT, SHOWN_PASSWORD, USER
 from mentiondesk.web import users
 from mentiondesk.web.users import Refused, Role, add_user, authenticate, set_active
 from tests.desk.conftest import Desk
@@ -62,16 +62,43 @@ async def test_a_new_password_is_shown_once_and_never_logged(
     caplog.set_level(logging.DEBUG)
     agent, admin = await as_role("agent"), await as_role("admin")
     response = await admin.post("/people/password", name="agent")
-    assert response.status == 200  # shown in the answer, never in a URL
-    assert response.headers["Cache-Control"] == "no-store"
-    shown = _SHOWN.findall(await response.text())
+    assert response.status == 303  # Post/Redirect/Get: a reload resets nothing
+    assert response.headers["Location"] == "/people"  # never the password in a URL
+    page = await admin.client.get("/people", allow_redirects=False)
+    assert page.headers["Cache-Control"] == "no-store"
+    shown = _SHOWN.findall(await page.text())
     assert len(shown) == 1 and len(shown[0]) >= 16
     assert authenticate(store, "agent", shown[0]) is not None
     assert authenticate(store, "agent", PASSWORD) is None
     assert (await agent.client.get("/queue", allow_redirects=False)).status == 302
+    reloaded = await (await admin.client.get("/people")).text()
+    assert not _SHOWN.search(reloaded) and shown[0] not in reloaded  # shown once
+    assert authenticate(store, "agent", shown[0]) is not None  # the reload reset nothing
     assert _audit(store) == [("admin", "user-password", "agent")]
-    assert shown[0] not in await (await admin.client.get("/people")).text()
     assert shown[0] not in caplog.text
+    assert not _kept(store)
+
+
+async def test_a_new_password_is_for_the_admin_who_made_it(as_role: Login, store: Store) -> None:
+    admin, other = await as_role("admin"), await as_role("admin")
+    await admin.post("/people/password", name="agent")
+    assert not _SHOWN.search(await (await other.client.get("/people")).text())
+    assert _SHOWN.search(await (await admin.client.get("/people")).text())
+
+
+async def test_logging_out_forgets_a_new_password_not_yet_shown(
+    as_role: Login, store: Store
+) -> None:
+    admin = await as_role("admin")
+    await admin.post("/people/password", name="agent")
+    assert _kept(store) == ["agent"]
+    assert (await admin.post("/logout")).status == 303
+    assert not _kept(store)
+
+
+def _kept(store: Store) -> list[str]:
+    with store.engine.connect() as conn:
+        return list(conn.scalars(sa.select(SHOWN_PASSWORD.c.name)))
 
 
 async def test_an_admin_cannot_disable_themselves(as_role: Login, store: Store) -> None:
@@ -189,8 +216,8 @@ async def test_each_row_has_its_buttons_but_the_admins_own(as_role: Login) -> No
 async def test_the_page_speaks_portuguese(as_role: Login, store: Store) -> None:
     admin = await as_role("admin")
     admin.client.session.cookie_jar.update_cookies({"md_lang": "pt-BR"})
-    response = await admin.post("/people/password", name="agent")
-    page = await response.text()
+    await admin.post("/people/password", name="agent")
+    page = await (await admin.client.get("/people")).text()
     assert "Nova senha de agent" in page and "Desativar" in page
     listed = await admin.told(store, "/people", notice="user-disabled")
     assert "Acesso desativado: a pessoa não consegue mais entrar" in listed
