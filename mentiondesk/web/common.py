@@ -151,6 +151,8 @@ NOTICES = {
         "error",
         "There is no case with that number. Case numbers look like MD-000019.",
     ),
+    # The box sent empty: nothing to look for, so no "no such case" either.
+    "no-case-number": ("error", "Type a case number (e.g. MD-000019)."),
 }
 # The same, quoting the number typed: a typo (MD-0019O) is seen without retyping it.
 NO_SUCH_NUMBER = ("error", "No case “{number}”: case numbers look like MD-000019 or 19.")

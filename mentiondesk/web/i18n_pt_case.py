@@ -257,4 +257,6 @@ CASE = {
         "Reclassificado como {label}: nada neste caso é lido como reclamação agora. Se não há "
         "mais nada pendente nele, finalize-o com Resolver ou Encerrar abaixo."
     ),
+    # The case-number box sent empty (pages_find); pt-PT words it alike
+    "Type a case number (e.g. MD-000019).": "Escreva um número de caso (ex.: MD-000019).",
 }

@@ -18,6 +18,8 @@ from mentiondesk.web.users import Role
 # "MD 19" and "#19" as tickets and chat write them; \s is ASCII space here (re.ASCII).
 _NUMBER = re.compile(r"(?:MD[-\s]?|#)?(\d{1,12})", re.IGNORECASE | re.ASCII)
 TYPED_MAX = 40  # what the queue's notice and box give back of a missed number
+# The notices of a box sent empty, and of a number that is no case: the queue marks the box.
+MISSED = ("no-case-number", "no-such-case")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -50,5 +52,6 @@ async def find_case(request: web.Request) -> web.Response:
     if case_id is None or await desk.db(case_mention, desk.store, case_id) is None:
         kept = urlencode(Filters.from_query(request.query).active())
         where = f"/queue?{kept}" if kept else "/queue"
-        raise redirect(where, "no-such-case", number=typed[:TYPED_MAX])
+        notice = MISSED[1] if typed.strip() else MISSED[0]
+        raise redirect(where, notice, number=typed[:TYPED_MAX])
     raise web.HTTPFound(f"/cases/{case_id}")

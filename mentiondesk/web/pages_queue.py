@@ -29,7 +29,7 @@ from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
 from mentiondesk.web.kept_texts import forget_kept
 from mentiondesk.web.pages_edited import draft_refused
-from mentiondesk.web.pages_find import TYPED_MAX
+from mentiondesk.web.pages_find import MISSED, TYPED_MAX
 from mentiondesk.web.users import Role
 
 _LOGGER = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ async def queue_page(request: web.Request) -> web.Response:
     stats = await desk.db(load_stats, desk.store, now=desk.clock(), hours=hours)
     more = urlencode({**filters.active(), "show": shown + PAGE})
     told = said(request)
-    missed = told.get("notice") == "no-such-case"  # the case-number box's (pages_find)
+    missed = told.get("notice") in MISSED  # the case-number box's (pages_find)
     return render(
         request,
         "queue.html",

@@ -86,3 +86,25 @@ async def test_other_marks_are_still_no_number(as_role: Login, typed: str) -> No
     desk = await as_role("agent")
     answer = await desk.client.get("/cases", params={"number": typed}, allow_redirects=False)
     assert urlsplit(answer.headers["Location"]).path == "/queue"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Type a case number (e.g. MD-000019)."),
+        ("pt-BR", "Escreva um número de caso (ex.: MD-000019)."),
+        ("pt-PT", "Escreva um número de caso (ex.: MD-000019)."),
+    ],
+)
+@pytest.mark.parametrize("typed", [None, "", "   "])
+async def test_an_empty_box_asks_for_a_number(
+    as_role: Login, typed: str | None, lang: str, words: str
+) -> None:
+    desk = await as_role("agent")
+    desk.client.session.cookie_jar.update_cookies({"md_lang": lang})
+    params = {} if typed is None else {"number": typed}
+    html = await (await desk.client.get("/cases", params=params)).text()
+    assert f'id="notice">{words}</div>' in html
+    assert "MD-000019." not in html.replace(words, "")  # not "no case with that number"
+    box = html[html.index('<input type="search" name="number"') :]
+    assert 'aria-invalid="true"' in box[: box.index(">")]
