@@ -259,4 +259,8 @@ CASE = {
     ),
     # The case-number box sent empty (pages_find); pt-PT words it alike
     "Type a case number (e.g. MD-000019).": "Escreva um número de caso (ex.: MD-000019).",
+    # Under an agent's Take this case (case.html); pt-PT words it alike
+    "Managers assign cases to others.": (
+        "Quem tem o papel de gestão atribui casos a outras pessoas."
+    ),
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
@@ -183,3 +184,23 @@ async def test_a_follow_ups_draft_replaces_the_cases_pending_private_message(
     withdrawn = _scalar(store, sa.select(DRAFT.c.status).where(DRAFT.c.id == second))
     assert withdrawn == "withdrawn"  # closing withdraws; nobody rejected it
     assert _scalar(store, sa.select(sa.func.count()).where(OUTBOX.c.kind == "post")) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Managers assign cases to others."),
+        ("pt-BR", "Quem tem o papel de gestão atribui casos a outras pessoas."),
+        ("pt-PT", "Quem tem o papel de gestão atribui casos a outras pessoas."),
+    ],
+)
+async def test_an_agent_is_told_who_assigns_to_others(
+    as_role: Login, store: Store, lang: str, words: str
+) -> None:
+    _, case, _ = add(store, "Parcel lost")
+    agent, manager = await as_role("agent"), await as_role("manager")
+    for desk in (agent, manager):
+        desk.client.session.cookie_jar.update_cookies({"md_lang": lang})
+    page = await (await agent.client.get(f"/cases/{case}")).text()
+    assert f'<p class="muted small" id="assign-hint">{words}</p>' in page
+    assert words not in await (await manager.client.get(f"/cases/{case}")).text()
