@@ -263,4 +263,11 @@ CASE = {
     "Managers assign cases to others.": (
         "Quem tem o papel de gestão atribui casos a outras pessoas."
     ),
+    # The queue's `a` key asks first (queue.html, desk.js); pt-PT words it alike
+    "Approve and send this public reply to {handle} on {platform} now?": (
+        "Aprovar e enviar agora esta resposta pública para {handle} no {platform}?"
+    ),
+    "Approve and send this private message to {handle} on {platform} now?": (
+        "Aprovar e enviar agora esta mensagem privada para {handle} no {platform}?"
+    ),
 }

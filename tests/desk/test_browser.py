@@ -45,6 +45,7 @@ def test_keyboard_approves_the_selected_item(page: Page, world: tuple[str, Store
     expect(page.locator("#queue > .item.selected")).to_contain_text("Keyboard-first complaint")
     page.keyboard.press("j")
     page.keyboard.press("k")
+    page.once("dialog", lambda dialog: dialog.accept())  # the key asks first
     page.keyboard.press("a")
     expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
     expect(page.locator(".item", has_text="Keyboard-first complaint")).to_have_count(0)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+import sqlalchemy as sa
+from playwright.sync_api import Dialog, Page, expect
 
 from mentiondesk.store import Store
+from mentiondesk.tables import DRAFT
 from tests.desk.browser import login, shot
 from tests.desk.seed import add
 
@@ -88,6 +90,7 @@ def test_the_selected_row_shows_its_whole_draft_for_the_approve_key(
     expect(selected).to_contain_text("Long-draft first in line")
     assert selected.locator(".draft").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
     expect(selected.locator(".draft")).to_contain_text("Last words.")
+    page.once("dialog", lambda dialog: dialog.accept())  # the key asks first
     page.keyboard.press("a")
     expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
 
@@ -110,6 +113,7 @@ def test_a_key_right_after_the_page_loads_approves_or_rejects_nothing(
     expect(row.get_by_role("button", name="Approve")).to_have_count(1)
     page.keyboard.press("k")  # a deliberate choice: the first row, then `a` approves it
     expect(row).to_have_attribute("aria-current", "true")
+    page.once("dialog", lambda dialog: dialog.accept())  # the key asks first
     page.keyboard.press("a")
     expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
 
@@ -125,6 +129,7 @@ def test_after_a_key_the_row_now_in_its_place_is_chosen(
     add(store, "Next-after complaint", priority=198, draft="Three")
     login(page, url, "agent")
     page.keyboard.press("j")
+    page.once("dialog", lambda dialog: dialog.accept())  # the key asks first
     page.keyboard.press("a")
     approved = f"MD-{first:06d}: reply approved: it is on its way."
     expect(page.locator(".notice")).to_have_text(approved)
@@ -134,3 +139,58 @@ def test_after_a_key_the_row_now_in_its_place_is_chosen(
     expect(chosen).to_contain_text("Next-after complaint")
     page.reload()  # the place was for the page after the key, not every later one
     expect(chosen).to_have_count(0)
+
+
+def _draft_status(store: Store, draft: int | None) -> str:
+    with store.engine.connect() as conn:
+        return str(conn.scalar(sa.select(DRAFT.c.status).where(DRAFT.c.id == draft)))
+
+
+def test_the_approve_key_asks_first_naming_what_goes_where(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    """`a` is one key, easily pressed by mistake: like Reject it asks first, saying what it
+    sends to whom; Cancel sends nothing, OK sends it. The Approve button does not ask."""
+    url, store = world
+    add(
+        store,
+        "Public-key complaint",
+        priority=300,
+        handle="pubkey",
+        platform="bluesky",
+        draft="A public answer",
+        draft_kind="public",
+    )
+    _, _, private = add(
+        store,
+        "Private-key complaint",
+        priority=299,
+        handle="dmkey",
+        draft="A private answer",
+        draft_kind="private",
+    )
+    login(page, url, "agent")
+    asked: list[str] = []
+    answer = {"now": "dismiss"}
+
+    def reply(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if answer["now"] == "accept" else dialog.dismiss()
+
+    page.on("dialog", reply)
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    expect(page.locator("#queue > .item", has_text="Public-key complaint")).to_have_count(1)
+    assert asked == ["Approve and send this public reply to pubkey on Bluesky now?"]
+    page.keyboard.press("j")
+    row = page.locator("#queue > .item", has_text="Private-key complaint")
+    expect(row).to_have_attribute("aria-current", "true")
+    page.keyboard.press("a")
+    expect(row).to_have_count(1)
+    assert asked[1:] == ["Approve and send this private message to dmkey on X now?"]
+    assert _draft_status(store, private) == "pending"  # Cancel: nothing sent
+    expect(page).to_have_url(f"{url}/queue")
+    answer["now"] = "accept"
+    page.keyboard.press("a")
+    expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
+    assert len(asked) == 3 and _draft_status(store, private) == "approved"

@@ -94,7 +94,9 @@ def test_the_approve_key_asks_when_the_row_says_someone_replied(
     expect(row).to_have_attribute("aria-current", "true")
     page.keyboard.press("a")
     page.wait_for_timeout(300)
-    assert len(asked) == 1 and asked[0].startswith("You replied publicly at ")
+    # The key's own question first (what it sends to whom), then the row's, in one dialog.
+    assert len(asked) == 1 and asked[0].startswith("Approve and send this private message")
+    assert "\n\nYou replied publicly at " in asked[0]
     assert asked[0].endswith(HINT)
     assert _count(store, DRAFT, DRAFT.c.id == draft, DRAFT.c.status == "pending") == 1
     row.get_by_role("button", name="Approve").click()  # the button asks the same

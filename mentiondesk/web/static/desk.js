@@ -139,10 +139,12 @@
     });
   }
 
-  // One question for a submit: the action's own (data-confirm), and whether to drop unsent
-  // text elsewhere on the page (a note typed, then Resolve), in one dialog, never two.
+  // One question for a submit: a one-key shortcut's (data-key-confirm, while the key sends
+  // it), the action's own (data-confirm), and whether to drop unsent text elsewhere on the
+  // page (a note typed, then Resolve), in one dialog, never two.
   function question(form, submitter) {
-    var asks = [(submitter && submitter.dataset.confirm) || form.dataset.confirm];
+    var asks = [form.dataset.keyed ? form.dataset.keyConfirm : ""];
+    asks.push((submitter && submitter.dataset.confirm) || form.dataset.confirm);
     if (typedElsewhere(form)) asks.push(STRINGS.unsent);
     return asks.filter(Boolean).join("\n\n");
   }
@@ -350,10 +352,13 @@
     document.addEventListener("submit", function (event) {
       if (event.target === keyed && !event.defaultPrevented) keepPlace(index);
     });
+    // A single key is easily pressed by mistake: its form asks first where it says what
+    // the key sends (data-key-confirm: `a`), as Reject always does.
     function keySubmit(form) {
       if (!form) return;
       keyed = form;
-      try { form.requestSubmit(); } finally { keyed = null; }
+      form.dataset.keyed = "1";
+      try { form.requestSubmit(); } finally { keyed = null; delete form.dataset.keyed; }
     }
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
