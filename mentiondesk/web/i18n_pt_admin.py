@@ -149,4 +149,23 @@ ADMIN = {
     "close to the target": "perto do prazo",
     # The queue's switch for j/k/o/a/r (off: keys type nothing into the page).
     "One-key shortcuts": "Atalhos de uma tecla",
+    # People: why a person was not added, next to the field at fault (people_refused.py)
+    "That name is taken by {name} (upper and lower case count as the same).": (
+        "Esse nome já está em uso por {name} (maiúsculas e minúsculas contam como iguais)."
+    ),
+    "A name may contain no spaces: use one word, e.g. ana.lima.": (
+        "O nome não pode ter espaços: use uma palavra só, como ana.lima."
+    ),
+    "A name has 1 to 64 characters.": "O nome tem de 1 a 64 caracteres.",
+    "The password is too short: at least 12 characters (it has {n}). A few words make a good "
+    "one.": (
+        "A senha é curta demais: são pelo menos 12 caracteres (esta tem {n}). Algumas palavras "
+        "juntas fazem uma boa senha."
+    ),
+    "The password is too long: at most 1,024 characters (the login form reads no more).": (
+        "A senha é longa demais: são no máximo 1.024 caracteres (o formulário de login não lê "
+        "mais que isso)."
+    ),
+    "Choose one of the listed roles.": "Escolha um dos papéis da lista.",
+    "Nothing was added: type the password again.": "Nada foi adicionado: digite a senha de novo.",
 }

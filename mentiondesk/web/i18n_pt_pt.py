@@ -210,6 +210,19 @@ MESSAGES: dict[str, str] = {
         "neste caso, e só pode aguardar uma de cada vez. Se deve ir esta em vez dela, rejeite "
         "primeiro a outra."
     ),
+    # People: why a person was not added (people_refused.py)
+    "The password is too short: at least 12 characters (it has {n}). A few words make a good "
+    "one.": (
+        "A palavra-passe é demasiado curta: são pelo menos 12 caracteres (esta tem {n}). "
+        "Algumas palavras juntas fazem uma boa palavra-passe."
+    ),
+    "The password is too long: at most 1,024 characters (the login form reads no more).": (
+        "A palavra-passe é demasiado longa: são no máximo 1024 caracteres (o formulário de "
+        "início de sessão não lê mais do que isso)."
+    ),
+    "Nothing was added: type the password again.": (
+        "Nada foi adicionado: escreva a palavra-passe de novo."
+    ),
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

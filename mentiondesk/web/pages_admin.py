@@ -11,7 +11,9 @@ from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, session
 from mentiondesk.web.data_rules import fired_this_week, matched_this_week
 from mentiondesk.web.i18n import ZONE, negotiate, regional
+from mentiondesk.web.people_refused import PersonRefused, refused_field, refused_role
 from mentiondesk.web.users import (
+    BadField,
     Refused,
     Role,
     add_user,
@@ -63,9 +65,14 @@ async def people(request: web.Request) -> web.Response:
 
 
 async def _people_page(
-    request: web.Request, new_password: tuple[str, str] | None = None
+    request: web.Request,
+    new_password: tuple[str, str] | None = None,
+    *,
+    refused: PersonRefused | None = None,
+    typed: dict[str, str] | None = None,
 ) -> web.Response:
-    """The page; `new_password` (name, password) is shown on it this once."""
+    """The page; `new_password` (name, password) is shown on it this once; `refused`: why a
+    person was not added, with the name and role they `typed` back in the form."""
     desk = request.app[DESK]
     users = await desk.db(list_users, desk.store)
     changes = await desk.db(latest, desk.store, LOGIN_ACTIONS)
@@ -76,6 +83,9 @@ async def _people_page(
     return render(
         request,
         "people.html",
+        422 if refused else 200,
+        refused=refused,
+        typed=typed or {},
         users=rows,
         roles=list(Role),
         changes=lines,
@@ -85,20 +95,23 @@ async def _people_page(
 
 @require(Role.ADMIN)
 async def add_person(request: web.Request) -> web.StreamResponse:
-    desk = request.app[DESK]
-    form = await request.post()
+    desk, form, loc = request.app[DESK], await request.post(), negotiate(request)
+    typed = {"name": str(form.get("name", "")), "role": str(form.get("role", ""))}
     try:
-        role = Role.parse(str(form.get("role", "")))
+        role = Role.parse(typed["role"])
+    except ValueError:
+        return await _people_page(request, refused=refused_role(loc), typed=typed)
+    try:
         await desk.db(
             add_user,
             desk.store,
-            str(form.get("name", "")),
+            typed["name"],
             role=role,
             password=str(form.get("password", "")),
             by=session(request).user.name,
         )
-    except ValueError:
-        raise redirect("/people", "bad-user") from None
+    except BadField as exc:  # the page again, saying which field and why
+        return await _people_page(request, refused=refused_field(loc, exc), typed=typed)
     raise redirect("/people", "user-added")
 
 

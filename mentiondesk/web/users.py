@@ -66,13 +66,23 @@ class Session:
     id: str  # web_session.id (the cookie's hash): what is kept for this session names it
 
 
+class BadField(ValueError):
+    """A new login refused for one of its fields: `field` ("name", "password"), `kind` (what
+    is wrong with it: the desk words it, pages_people) and the `figure` it said, if any."""
+
+    def __init__(self, field: str, kind: str, message: str, figure: int | str = "") -> None:
+        super().__init__(message)
+        self.field, self.kind, self.figure = field, kind, figure
+
+
 def login_name(name: str) -> str:
     """The name as stored; ValueError unless it is 1-64 characters with no space or control."""
     name = name.strip()
     if not name or len(name) > 64:
-        raise ValueError("the name must have 1 to 64 characters")
+        raise BadField("name", "length", "the name must have 1 to 64 characters")
     if any(ch.isspace() or not ch.isprintable() for ch in name):
-        raise ValueError(f"the name {name!r} has a space or control character; use one word")
+        message = f"the name {name!r} has a space or control character; use one word"
+        raise BadField("name", "space", message)
     return name
 
 
@@ -86,13 +96,14 @@ def add_user(store: Store, name: str, *, role: Role, password: str, by: str) -> 
         same = sa.func.lower(USER.c.name) == name.lower()
         taken = conn.scalar(sa.select(USER.c.name).where(same))
         if taken is not None:
-            raise ValueError(f"a user named {taken!r} already exists")
+            raise BadField("name", "taken", f"a user named {taken!r} already exists", taken)
         values = {"name": name, "role": role.title, "password_hash": _HASHER.hash(password)}
         try:
             insert = sa.insert(USER).values(values).returning(USER.c.id)
             user_id = int(conn.execute(insert).scalar_one())
         except sa.exc.IntegrityError:  # another worker added the same name just now
-            raise ValueError(f"a user named {name!r} already exists") from None
+            message = f"a user named {name!r} already exists"
+            raise BadField("name", "taken", message, name) from None
         audit_trail.write(conn, by, "user-add", detail=f"{name} {role.title}")
         return user_id
 
@@ -105,15 +116,17 @@ def check_password(password: str) -> None:
     guessing; the login form reads no more than 1,024, so a longer one could never log in.
     (Passwords set before the minimum was 12 still log in: only new ones are checked.)"""
     if len(password) < PASSWORD_MIN:
-        raise ValueError(
+        message = (
             f"the password must have at least {PASSWORD_MIN} characters "
             f"(it has {len(password)}); a few words make a good one"
         )
+        raise BadField("password", "short", message, len(password))
     if len(password) > PASSWORD_MAX:
-        raise ValueError(
+        message = (
             f"the password must have at most {PASSWORD_MAX:,} characters (it has "
             f"{len(password):,}): the login form reads no more"
         )
+        raise BadField("password", "long", message, len(password))
 
 
 class Refused(ValueError):

@@ -221,3 +221,72 @@ async def test_the_page_speaks_portuguese(as_role: Login, store: Store) -> None:
     assert "Nova senha de agent" in page and "Desativar" in page
     listed = await admin.told(store, "/people", notice="user-disabled")
     assert "Acesso desativado: a pessoa não consegue mais entrar" in listed
+
+
+def _field(page: str, name: str) -> str:
+    """The Add a person form's field `name`, its tag as served."""
+    start = page.index(f'name="{name}"', page.index('action="/people" class="stack"'))
+    tag = page[page.rindex("<", 0, start) :]
+    return tag[: tag.index(">") + 1]
+
+
+_REFUSED = [
+    ("Beatriz", "a long secret", "name", "That name is taken by beatriz (upper and lower case"),
+    ("ana lima", "a long secret", "name", "A name may contain no spaces: use one word"),
+    ("yan", "eleven char", "password", "The password is too short: at least 12 characters (it"),
+]
+
+
+@pytest.mark.parametrize(("name", "password", "field", "words"), _REFUSED)
+async def test_a_refused_person_says_which_field_and_why(
+    as_role: Login, store: Store, name: str, password: str, field: str, words: str
+) -> None:
+    """The page again (no redirect) saying which field and why, that field marked and
+    focused, the name and role as typed, never the password."""
+    add_user(store, "beatriz", role=Role.AGENT, password=PASSWORD, by="test")
+    admin = await as_role("admin")
+    response = await admin.post("/people", name=name, role="manager", password=password)
+    assert response.status == 422
+    page = await response.text()
+    notice = page[page.index('id="person-refusal"') :].split("</div>", 1)[0]
+    assert f'href="#person-new-{field}"' in notice and words in notice
+    assert "Nothing was added: type the password again." in notice
+    assert "Could not add that user" not in page
+    for attribute in ['aria-invalid="true"', 'aria-describedby="person-refusal"', "autofocus"]:
+        assert attribute in _field(page, field)
+        assert all(
+            attribute not in _field(page, f) for f in ("name", "role", "password") if f != field
+        )
+    assert f'value="{name}"' in _field(page, "name")
+    assert '<option value="manager" selected>' in page
+    assert password not in page
+    assert authenticate(store, name, password) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("pt-BR", "A senha é curta demais: são pelo menos 12 caracteres (esta tem 5)."),
+        ("pt-PT", "A palavra-passe é demasiado curta: são pelo menos 12 caracteres (esta tem 5)."),
+    ],
+)
+async def test_a_refused_person_speaks_portuguese(as_role: Login, lang: str, words: str) -> None:
+    admin = await as_role("admin")
+    admin.client.session.cookie_jar.update_cookies({"md_lang": lang})
+    page = await (await admin.post("/people", name="yan", role="agent", password="short")).text()
+    assert words in page
+    taken = await (
+        await admin.post("/people", name="AGENT", role="agent", password="a long secret")
+    ).text()
+    assert (
+        "Esse nome já está em uso por agent (maiúsculas e minúsculas contam como iguais)." in taken
+    )
+
+
+async def test_an_unknown_role_is_refused_on_the_role(as_role: Login, store: Store) -> None:
+    admin = await as_role("admin")
+    response = await admin.post("/people", name="zoe", role="boss", password="a long secret")
+    page = await response.text()
+    assert response.status == 422 and "Choose one of the listed roles." in page
+    assert 'aria-invalid="true"' in _field(page, "role") and 'value="zoe"' in _field(page, "name")
+    assert authenticate(store, "zoe", "a long secret") is None
