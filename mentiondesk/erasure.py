@@ -3,10 +3,11 @@
 Their mentions go, with everything hanging off them (readings, corrections, follow-ups,
 notes, drafts, surveys, the cases those mentions opened), their actions waiting in the
 outbox (a reply must not be sent after they asked to be forgotten) and their author row.
-Delivered actions keep their row with the copy of the case blanked. Audit lines about them
-stay (who did what, when) with their links and details dropped; one line records that an
-erasure happened, without naming whom. If they were on do-not-contact, only a fingerprint
-of the account is kept so that they stay on it (mentiondesk.forgotten).
+Delivered actions keep their row with the copy of the case blanked and their post ids out
+of the keys. Audit lines about them stay (who did what, when) with their links and details
+dropped; one line records that an erasure happened, without naming whom. If they were on
+do-not-contact, only a fingerprint of the account is kept so that they stay on it
+(mentiondesk.forgotten).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
 from mentiondesk.retention_digest import backfill
+from mentiondesk.retention_keys import rekey
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -148,6 +150,9 @@ def _erase_traces(
     what it reads (the subqueries read mentions and cases: those go last)."""
     mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
     outbox, delivered = erase_outbox(conn, whose)
+    # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
+    # account's, on X a status id leads to them): renamed as a purge does, by the posts.
+    rekey(conn, mentions, erased=True)
     digest_items = erase_digest_items(conn, whose)  # found by their posts: before those go
     audit = _anonymise_audit(conn, platform, whose, mentions)
     drafts_gone = _delete(conn, DRAFT, DRAFT.c.id.in_(drafts))

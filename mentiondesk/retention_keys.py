@@ -5,6 +5,12 @@ An alert's key is `kind:target:PLATFORM:ID:rule` and a ticket comment's ends in
 and its ref (where a sink echoes the key) hold the same. On X a status id leads to its
 author, so the retention writes `PLATFORM:purged:ROW` there, as in the mention row: one
 post, one name, so the keys stay unique.
+
+Erasing an author renames their posts in the keys of their delivered actions the same way,
+to `PLATFORM:erased:ROW` with the outbox row's number (their mention rows go, and SQLite may
+give a deleted row's number to the next post). Only delivered ones: an action not delivered
+is deleted by the erasure, and one still to send keeps its key, which the sinks use to
+recognise a message an earlier attempt already sent.
 """
 
 from __future__ import annotations
@@ -23,24 +29,34 @@ _CHUNK = 100  # posts per query: one bound parameter each, well under SQLite's 9
 _Names = dict[str, str]  # ":PLATFORM:ID" → ":PLATFORM:purged:ROW"
 
 
-def rekey(conn: Connection, mention_ids: Any) -> int:
+def rekey(conn: Connection, mention_ids: Any, *, erased: bool = False) -> int:
     """Rename these posts (ids, or a subquery of them; not blanked yet) in the outbox keys
-    that name them; how many outbox rows changed."""
+    that name them; how many outbox rows changed. `erased`: in delivered actions only, to
+    `PLATFORM:erased:` and the outbox row's number."""
     posts = conn.execute(
         sa.select(MENTION.c.id, MENTION.c.platform, MENTION.c.external_id).where(
             MENTION.c.id.in_(mention_ids), ~MENTION.c.external_id.startswith("purged:")
         )
     ).all()
-    names = {f":{p.platform}:{p.external_id}": f":{p.platform}:purged:{p.id}" for p in posts}
+    names = {f":{p.platform}:{p.external_id}": _new_name(p, erased) for p in posts}
     chunks = [list(names.items())[i : i + _CHUNK] for i in range(0, len(names), _CHUNK)]
-    return sum(_rekey(conn, dict(chunk)) for chunk in chunks)
+    return sum(_rekey(conn, dict(chunk), erased=erased) for chunk in chunks)
 
 
-def _rekey(conn: Connection, names: _Names) -> int:
+def _new_name(post: Any, erased: bool) -> str:
+    return f":{post.platform}:erased:" if erased else f":{post.platform}:purged:{post.id}"
+
+
+def _rekey(conn: Connection, names: _Names, *, erased: bool) -> int:
     near = sa.or_(*(OUTBOX.c.key.contains(name, autoescape=True) for name in names))
+    if erased:
+        near = sa.and_(near, OUTBOX.c.status == "done")
     changed = 0
-    for row in conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.payload).where(near)):
-        key = renamed(row.key, names)
+    query = sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.payload).where(near)
+    for row in conn.execute(query).all():
+        # Erased: one name per row, the erased posts' rows being gone.
+        mine = {name: f"{new}{row.id}" for name, new in names.items()} if erased else names
+        key = renamed(row.key, mine)
         if key == row.key:  # a longer id that starts with one of these
             continue
         values = {"key": key}
@@ -50,11 +66,11 @@ def _rekey(conn: Connection, names: _Names) -> int:
         conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == row.id).values(values))
         deliveries = sa.select(DELIVERY.c.id, DELIVERY.c.key, DELIVERY.c.ref)
         for d in conn.execute(deliveries.where(DELIVERY.c.outbox_id == row.id)).all():
-            ref = renamed(d.ref, names) if d.ref else d.ref
+            ref = renamed(d.ref, mine) if d.ref else d.ref
             conn.execute(
                 sa.update(DELIVERY)
                 .where(DELIVERY.c.id == d.id)
-                .values(key=renamed(d.key, names), ref=ref)
+                .values(key=renamed(d.key, mine), ref=ref)
             )
         changed += 1
     return changed

@@ -16,7 +16,17 @@ from sqlmodel import SQLModel
 
 from mentiondesk import cli_common
 from mentiondesk.store import Store
-from mentiondesk.tables import AUDIT, AUTHOR, CASE, CORRECTION, DRAFT, MENTION, NOTE, OUTBOX
+from mentiondesk.tables import (
+    AUDIT,
+    AUTHOR,
+    CASE,
+    CORRECTION,
+    DELIVERY,
+    DRAFT,
+    MENTION,
+    NOTE,
+    OUTBOX,
+)
 from tests.helpers import COMPLAINT, PRAISE, mention, run_cli, write_config, write_mentions
 
 LATER = "@lumora still waiting for my refund, awful"
@@ -211,3 +221,25 @@ def test_forget_says_when_what_it_erased_differs_from_the_plan(
     assert "differs from the counts above" in output
     code, output = run_cli(desk, "authors", "forget", "x", "h_b", "--yes")
     assert code == 0 and "differs" not in output
+
+
+def test_forget_takes_their_post_ids_out_of_every_key(desk: Path, db_url: str) -> None:
+    """Their delivered alerts' keys (outbox, payload, delivery) named their posts, which name
+    them (an X status, a Bluesky post's at:// URI); renamed, and a reply to someone else
+    waiting meanwhile still goes once, the renamed ones not again."""
+    assert run_cli(desk, "drafts", "approve", "2", "--no-send")[0] == 0  # Bia's, waiting
+    assert run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")[0] == 0
+    for text in ("a1", "x:m1", "x:m3"):
+        assert _holding(db_url, text) == [], text
+    keys = sa.select(OUTBOX.c.id, OUTBOX.c.key).where(OUTBOX.c.status == "done")
+    assert [k for _, k in _rows(db_url, keys)] == [
+        f"alert:console:x:erased:{n}:complaint" for n, _ in _rows(db_url, keys)
+    ]
+    for _ in range(2):
+        assert run_cli(desk, "run", "--once")[0] == 0
+    deliveries = _rows(db_url, sa.select(DELIVERY.c.key).order_by(DELIVERY.c.key))
+    assert [d for (d,) in deliveries if not d.startswith("alert:console:x:erased:")] == [
+        "post:draft:2"
+    ]
+    assert len(deliveries) == 3
+    assert _rows(db_url, sa.select(OUTBOX.c.key).where(OUTBOX.c.status != "done")) == []
