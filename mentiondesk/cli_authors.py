@@ -93,13 +93,17 @@ def forget(
     """Erase everything stored about an author, on their request (LGPD, GDPR).
 
     Their mentions, cases, drafts, notes, corrections and replies not yet sent are deleted;
-    the audit trail keeps that an erasure happened, not whose. If they asked not to be
+    delivered actions and audit lines about them are kept, blanked (who did what, when); the
+    audit trail keeps that an erasure happened, not whose. If they asked not to be
     contacted, only a fingerprint of their account is kept so that they stay on the list.
     Backups are not touched: see README, 'Personal data'."""
     store = open_store(load(ctx))
     try:
         plan = erasure.erase(store, platform, handle, by=who(), dry_run=True)
-        out.print(f"Erasing {shown(handle)} on {shown(platform)} deletes: {plan.summary()}.")
+        erasing = f"Erasing {shown(handle)} on {shown(platform)}"
+        out.print(
+            f"{erasing} deletes: {plan.deleted()}; blanks, keeping the rows: {plan.blanked()}."
+        )
         if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
             err.print("Nothing erased.")
             raise typer.Exit(1)

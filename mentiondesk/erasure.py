@@ -13,7 +13,7 @@ do-not-contact, only a fingerprint of the account is kept so that they stay on i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -69,23 +69,31 @@ class Erasure:
     audit: int = 0  # audit lines stripped of their links and details
     listed: bool = False  # on do-not-contact: a fingerprint keeps them there
 
-    def summary(self) -> str:
-        """One line of counts, naming nobody: shown before confirming, and audited."""
+    def deleted(self) -> str:
+        """The counts of what goes, naming nobody."""
         words = (
             "mention",
             "case",
             "draft",
             "outbox action",
-            "delivered action",
             "note",
             "correction",
             "follow-up",
             "survey answer",
             "digest alert",
-            "audit line",
         )
-        counts = astuple(self)[: len(words)]
+        counts = [self.mentions, self.cases, self.drafts, self.outbox, self.notes]
+        counts += [self.corrections, self.follow_ups, self.surveys, self.digest_items]
         return ", ".join(counted(n, w) for n, w in zip(counts, words, strict=True))
+
+    def blanked(self) -> str:
+        """The counts of rows kept with nothing of theirs left (the delivery happened; who
+        did what and when)."""
+        return f"{counted(self.delivered, 'delivered action')}, {counted(self.audit, 'audit line')}"
+
+    def summary(self) -> str:
+        """One line of counts, naming nobody: shown before confirming, and audited."""
+        return f"{self.deleted()} deleted; {self.blanked()} blanked (rows kept)"
 
 
 def erase(store: Store, platform: str, handle: str, *, by: str, dry_run: bool = False) -> Erasure:

@@ -81,7 +81,12 @@ def test_forget_erases_the_author_everywhere_and_only_them(desk: Path, db_url: s
     assert _holding(db_url, "Hi Ana") == ["draft.text", "outbox.payload"]
     code, output = run_cli(desk, "authors", "forget", "x", "@H_A1", "--yes")
     assert code == 0, output
-    assert "2 mentions, 1 case, 2 drafts, 1 outbox action, 2 delivered actions" in output
+    assert "2 mentions, 1 case, 2 drafts, 1 outbox action, 1 note" in output
+    # Delivered actions and audit lines keep their rows: not said to be deleted.
+    said = " ".join(output.split())
+    assert "deletes: 2 mentions" in said and "delivered action" not in said.split(";")[0]
+    assert "blanks, keeping the rows: 2 delivered actions, 1 audit line." in said
+    assert "deleted; 2 delivered actions, 1 audit line blanked (rows kept)." in said
     for text in THEIRS:
         assert _holding(db_url, text) == [], text
     for table in (CASE, DRAFT, NOTE, CORRECTION):
