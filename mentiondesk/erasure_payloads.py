@@ -79,7 +79,8 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
             conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id == row.id))
             deleted += 1
         elif theirs:
-            _update(conn, row.id, without_copy(data), case_id=None, last_error=None)
+            # ERASED marks the row (a delivered one has no error): the figures leave it out.
+            _update(conn, row.id, without_copy(data), case_id=None, last_error=ERASED)
             blanked += 1
         elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
             text = _without_lines(data["text"], whose)

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.business_hours import BusinessHours
+from mentiondesk.erasure_payloads import ERASED
 from mentiondesk.figures import Figures, period_figures
 from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
@@ -114,6 +115,8 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
             .group_by(DELIVERY.c.kind)
         ).all()
     )
+    # A reply to an erased author no longer counts, as their mentions and cases do not.
+    deliveries["post"] = count(DELIVERY, DELIVERY.c.delivered_at, *_not_erased("post"))
     opened, queued = CASE.c.opened_at, OUTBOX.c.created_at
     actions: dict[tuple[str, str], int] = {
         (kind, status): int(n)
@@ -166,6 +169,12 @@ def _round(value: float | None) -> float | None:
 
 def _exact(value: float | None) -> float | None:
     return value
+
+
+def _not_erased(kind: str) -> tuple[Any, ...]:
+    """SQL: deliveries of `kind` whose action erasure did not mark (`authors forget`)."""
+    erased = sa.select(OUTBOX.c.id).where(OUTBOX.c.last_error == ERASED)
+    return (DELIVERY.c.kind == kind, DELIVERY.c.outbox_id.not_in(erased))
 
 
 def _first_response(frt: FirstResponse | None) -> dict[str, float | int | None] | None:

@@ -248,3 +248,18 @@ def test_forget_takes_their_post_ids_out_of_every_key(desk: Path, db_url: str) -
     ]
     assert len(deliveries) == 3
     assert _rows(db_url, sa.select(OUTBOX.c.key).where(OUTBOX.c.status != "done")) == []
+
+
+def test_a_reply_to_an_erased_author_no_longer_counts_as_sent(desk: Path) -> None:
+    """As their mentions and cases leave the figures (README), so does the reply to them."""
+    for draft in ("2", "3"):  # Bia's praise reply, then Ana's DM
+        assert run_cli(desk, "drafts", "approve", draft)[0] == 0
+
+    def replies_sent() -> int:
+        code, output = run_cli(desk, "report", "--format", "json")
+        assert code == 0, output
+        return int(json.loads(output)["replies_sent"])
+
+    assert replies_sent() == 2
+    assert run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")[0] == 0
+    assert replies_sent() == 1
