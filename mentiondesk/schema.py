@@ -36,7 +36,9 @@ def ensure(engine: Engine) -> None:
             denied = survey(conn).denied
             if denied:  # tables of another role: the GRANT, not the first query's traceback
                 raise ConfigError("\n".join(denied))
+            had = set(sa.inspect(conn).get_table_names())
             SQLModel.metadata.create_all(conn)
+            _log_created(had)
             missing = _add_missing_columns(conn)
             for table in SQLModel.metadata.sorted_tables:
                 for index in table.indexes:  # added to a table since it was created
@@ -102,6 +104,16 @@ def _current_user(engine: Engine) -> str:
             return str(conn.scalar(sa.text("SELECT current_user")))
     except sa.exc.SQLAlchemyError:
         return "<user>"
+
+
+def _log_created(had: set[str]) -> None:
+    """Name the tables this version added to an older store, as added columns are named
+    (check-config foretold them); a new store's are all new, and not worth a line each."""
+    if not had:
+        return
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in had:
+            _LOGGER.warning("store: created table %s for this version", table.name)
 
 
 def _add_missing_columns(conn: Connection) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Iterator
@@ -32,6 +33,32 @@ def test_an_index_added_since_is_created(db_url: str) -> None:
     names = {i["name"] for i in sa.inspect(store.engine).get_indexes("mention")}
     assert "ix_mention_created_platform" in names
     store.dispose()
+
+
+def test_an_upgrade_names_the_tables_it_creates_as_it_names_columns(
+    db_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """check-config foretells "tables kept_text will be created": the start says it did."""
+    store = _store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE kept_text"))
+    with caplog.at_level(logging.WARNING, logger="mentiondesk.schema"):
+        store.create_all()
+    assert "store: created table kept_text for this version" in caplog.messages
+    assert "kept_text" in sa.inspect(store.engine).get_table_names()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="mentiondesk.schema"):
+        store.create_all()  # nothing new: nothing said
+    assert not [m for m in caplog.messages if "created table" in m]
+    store.dispose()
+
+
+def test_a_new_store_does_not_name_each_table(
+    db_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="mentiondesk.schema"):
+        _store(db_url).dispose()
+    assert not [m for m in caplog.messages if "created table" in m]
 
 
 def _older(store: Store, table: str, column: str) -> None:
