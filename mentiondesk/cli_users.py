@@ -159,7 +159,10 @@ def survey_record(
     ],
     score: Annotated[int, typer.Option(help="The answer.")],
 ) -> None:
-    """Record one survey answer for a case; the dashboard's CSAT and NPS use them."""
+    """Record one survey answer for a case; the dashboard's CSAT and NPS use them.
+
+    A case counts once per kind: a second answer of the same kind replaces the earlier one
+    in the figures (the latest counts), and the command says which it replaced."""
     kind = kind.strip().lower()
     if kind not in _RANGES:
         err.print(f"--kind must be csat or nps, not {escape(repr(kind))}")
@@ -173,19 +176,34 @@ def survey_record(
     except ValueError as exc:
         err.print(escape(str(exc)))
         raise typer.Exit(2) from None
-    store = open_store(load(ctx))
+    config = load(ctx)
+    store = open_store(config)
     try:
-        _record_answer(store, case, case_id, kind, score)
+        earlier = _record_answer(store, case, case_id, kind, score)
     finally:
         store.dispose()
-    out.print(f"Recorded {kind} {score} for {escape(case)}.")
+    said = f"Recorded {kind} {score} for {escape(case)}"
+    if earlier is None:
+        out.print(f"{said}.")
+        return
+    day = f"{earlier[1].astimezone(desk_zone(config)):%F}"
+    out.print(f"{said}; it replaces the earlier answer {earlier[0]} of {day} in the figures.")
 
 
-def _record_answer(store: Store, case: str, case_id: int, kind: str, score: int) -> None:
+def _record_answer(
+    store: Store, case: str, case_id: int, kind: str, score: int
+) -> tuple[int, datetime] | None:
+    """Store the answer; the case's latest earlier one of that kind (score, when), if any."""
     with store.engine.begin() as conn:
         if conn.scalar(sa.select(CASE.c.id).where(CASE.c.id == case_id)) is None:
             err.print(f"no case {escape(case)}")
             raise typer.Exit(1)
+        earlier = conn.execute(
+            sa.select(SURVEY.c.score, SURVEY.c.answered_at)
+            .where(SURVEY.c.case_id == case_id, SURVEY.c.kind == kind)
+            .order_by(SURVEY.c.id.desc())
+            .limit(1)
+        ).first()
         values = {
             "case_id": case_id,
             "kind": kind,
@@ -193,3 +211,7 @@ def _record_answer(store: Store, case: str, case_id: int, kind: str, score: int)
             "answered_at": datetime.now(UTC),
         }
         conn.execute(sa.insert(SURVEY).values(values))
+    if earlier is None:
+        return None
+    at = earlier.answered_at  # SQLite gives it back without its zone
+    return int(earlier.score), at if at.tzinfo else at.replace(tzinfo=UTC)

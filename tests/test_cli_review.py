@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from mentiondesk import queue
 from mentiondesk.cli import app
+from mentiondesk.cli_common import desk_zone
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
@@ -60,6 +61,19 @@ def help_of(*command: str) -> str:
 def test_survey_record_blames_the_wrong_option(ran: Path, args: list[str], message: str) -> None:
     code, output = md(ran, "survey", "record", "MD-000001", *args)
     assert code == 2 and message in output
+
+
+def test_survey_record_says_which_answer_it_replaces(ran: Path) -> None:
+    code, output = md(ran, "survey", "record", "MD-000001", "--kind", "csat", "--score", "4")
+    assert code == 0 and "replaces" not in output
+    code, output = md(ran, "survey", "record", "MD-000001", "--kind", "nps", "--score", "9")
+    assert code == 0 and "replaces" not in output  # another kind: both count
+    code, output = md(ran, "survey", "record", "MD-000001", "--kind", "csat", "--score", "1")
+    today = datetime.now(desk_zone(load_config(ran)))  # the first answer's day, in the desk's zone
+    said = " ".join(output.split())
+    assert code == 0 and f"replaces the earlier answer 4 of {today:%F}" in said
+    help_text = " ".join(md(ran, "survey", "record", "--help")[1].split())
+    assert "replaces the earlier one" in help_text
 
 
 def test_survey_record_accepts_the_kind_in_any_case(ran: Path) -> None:
