@@ -30,7 +30,7 @@ from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_retry import backoff, put_off, retry_at
-from mentiondesk.outbox_waits import answered, describe, every, wait_any
+from mentiondesk.outbox_waits import Outages, answered, describe, every, wait_any
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DELIVERY, OUTBOX
 
@@ -76,7 +76,7 @@ class OutboxWorker:
         self._clock = clock
         self.delivered = 0
         self.failed = 0
-        self._failing: set[str] = set()  # responders whose last delivery failed
+        self._outages = Outages()  # responders whose last delivery failed
 
     async def run(
         self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
@@ -196,33 +196,16 @@ class OutboxWorker:
             self.failed += 1
             return Tried(0)
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
-            self._log_failure(action, describe(exc))
+            self._outages.failed(action, describe(exc), self._clock())
             when = self._clock() + timedelta(seconds=backoff(self.settings, action.attempt))
             await asyncio.to_thread(retry_at, self.store, claimed.id, when, describe(exc), False)
             self.failed += 1
             return Tried(0, when, describe(exc)) if isinstance(exc, Unreachable) else Tried(0)
         await asyncio.to_thread(self._record, claimed, receipt)
         self.delivered += 1
-        if action.target in self._failing:
-            self._failing.discard(action.target)
-            _LOGGER.warning("responder %s delivers again", action.target)
+        self._outages.delivered(action.target)
         _LOGGER.info("delivered %s via %s", action.key, action.target)
         return Tried(1)
-
-    def _log_failure(self, action: OutboxAction, why: str) -> None:
-        """A warning when a responder starts failing, not one per action per attempt: a
-        chat that is down for an hour would otherwise bury the log (`outbox list` has each)."""
-        if action.target in self._failing:
-            _LOGGER.debug("outbox %s attempt %d failed: %s", action.key, action.attempt, why)
-            return
-        self._failing.add(action.target)
-        _LOGGER.warning(
-            "responder %s is failing (%s, on %s); retrying with backoff, "
-            "further failures until it recovers are logged at debug level",
-            action.target,
-            why,
-            action.key,
-        )
 
     # --- database side (run in a worker thread) -----------------------------------------
 

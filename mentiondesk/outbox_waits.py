@@ -1,12 +1,17 @@
 """The outbox worker's waits: a delivery's answer within its time, a batch's deliveries, the
-idle sleep between passes, and how a failure is written down."""
+idle sleep between passes, how a failure is written down, and an outage's start and end
+in the log."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Iterable
+from datetime import UTC, datetime
 
-from mentiondesk.models import Receipt, TransientError
+from mentiondesk.models import OutboxAction, Receipt, TransientError
+
+_LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
 
 
 async def answered(delivery: Awaitable[Receipt], seconds: float, *, full: float) -> Receipt:
@@ -44,3 +49,35 @@ async def every(deliveries: Iterable[Awaitable[int]]) -> list[int]:
         if isinstance(result, BaseException):
             raise result
     return [r for r in results if isinstance(r, int)]
+
+
+class Outages:
+    """Responders whose last delivery failed: a warning when one starts failing and one when
+    it delivers again, not one per action per attempt (a chat down for an hour would bury
+    the log; `outbox list` has each). Without the second, the failures between being at
+    debug level, nothing would say when it ended."""
+
+    def __init__(self) -> None:
+        self._failing: dict[str, tuple[int, datetime]] = {}  # target → (failures, since)
+
+    def failed(self, action: OutboxAction, why: str, now: datetime) -> None:
+        if action.target in self._failing:
+            failures, since = self._failing[action.target]
+            self._failing[action.target] = (failures + 1, since)
+            _LOGGER.debug("outbox %s attempt %d failed: %s", action.key, action.attempt, why)
+            return
+        self._failing[action.target] = (1, now)
+        _LOGGER.warning(
+            "responder %s is failing (%s, on %s); retrying with backoff, "
+            "further failures until it recovers are logged at debug level",
+            *(action.target, why, action.key),
+        )
+
+    def delivered(self, target: str) -> None:
+        if target not in self._failing:
+            return
+        failures, since = self._failing.pop(target)
+        _LOGGER.warning(
+            "responder %s: delivering again after %d failure(s) since %s UTC",
+            *(target, failures, f"{since.astimezone(UTC):%H:%M}"),
+        )

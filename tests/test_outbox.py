@@ -203,7 +203,8 @@ async def test_a_responder_that_is_down_is_logged_once_until_it_recovers(
     warnings = [r.getMessage() for r in caplog.records]
     assert len(warnings) == 2
     assert warnings[0].startswith("responder sink is failing (ConnectionError: down, on k")
-    assert warnings[1] == "responder sink delivers again"
+    since = f"{clock.now:%H:%M}"
+    assert warnings[1] == f"responder sink: delivering again after 3 failure(s) since {since} UTC"
 
 
 async def test_a_drain_with_its_grace_spent_leaves_the_rest_stored(store: Store) -> None:
