@@ -94,9 +94,15 @@ _NAME = typer.Argument(metavar="NAME", help="Their login name (any case).")
 
 @users_app.command("disable")
 def users_disable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
-    """Stop a user logging in; their open desk sessions end at once."""
+    """Stop a user logging in; their open desk sessions end at once.
+
+    How someone who leaves is handled: logins are never deleted, so the audit trail keeps
+    their name."""
     with _changing(ctx) as store:
-        stored = set_active(store, name, active=False, by=who())
+        stored, changed = set_active(store, name, active=False, by=who())
+    if not changed:
+        out.print(f"{escape(stored)} is already disabled; nothing changed.")
+        return
     out.print(f"User {escape(stored)} disabled: they cannot log in, and are logged out now.")
 
 
@@ -104,7 +110,10 @@ def users_disable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
 def users_enable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
     """Let a disabled user log in again (with the password they had)."""
     with _changing(ctx) as store:
-        stored = set_active(store, name, active=True, by=who())
+        stored, changed = set_active(store, name, active=True, by=who())
+    if not changed:  # neither disabled nor locked out by failed logins
+        out.print(f"{escape(stored)} is already enabled; nothing changed.")
+        return
     out.print(f"User {escape(stored)} may log in again.")
 
 

@@ -65,6 +65,16 @@ def test_disable_logs_them_out_now_and_enable_lets_them_back(config: Path, store
     assert {a[0] for a in _audit(store)} == {"cli:root"}
 
 
+def test_disabling_or_enabling_twice_says_so_and_audits_once(config: Path, store: Store) -> None:
+    assert run_cli(config, "users", "disable", "Ana")[0] == 0
+    code, output = run_cli(config, "users", "disable", "ana")
+    assert code == 0 and "Ana is already disabled" in output and "logged out" not in output
+    assert run_cli(config, "users", "enable", "Ana")[0] == 0
+    code, output = run_cli(config, "users", "enable", "Ana")
+    assert code == 0 and "Ana is already enabled" in output and "may log in" not in output
+    assert [a[1:] for a in _audit(store)[1:]] == [("user-disable", "Ana"), ("user-enable", "Ana")]
+
+
 def test_disable_ends_the_session_row_not_only_its_use(config: Path, store: Store) -> None:
     _session(store)
     run_cli(config, "users", "disable", "Ana")

@@ -94,15 +94,16 @@ def recent(store: Store, counted: Sequence[tuple[Counter, datetime]]) -> list[in
         ]
 
 
-def forgive(conn: sa.Connection, name: str, address: str | None = None) -> None:
+def forgive(conn: sa.Connection, name: str, address: str | None = None) -> int:
     """Forget the failures counted against a name, and those of the name from `address` (a
-    right password there) or from every address (None: an admin vouched for the person)."""
+    right password there) or from every address (None: an admin vouched for the person);
+    how many counts went."""
     key = login_key(name)
-    conn.execute(sa.delete(LOGIN_COUNT).where(_C.kind == NAME, _C.name == key))
+    gone = conn.execute(sa.delete(LOGIN_COUNT).where(_C.kind == NAME, _C.name == key)).rowcount
     pairs = sa.and_(_C.kind == PAIR, _C.name == key)
     if address is not None:
         pairs = sa.and_(pairs, _C.address == address[:64])
-    conn.execute(sa.delete(LOGIN_COUNT).where(pairs))
+    return int(gone or 0) + int(conn.execute(sa.delete(LOGIN_COUNT).where(pairs)).rowcount or 0)
 
 
 def passed(store: Store, address: str, name: str) -> None:

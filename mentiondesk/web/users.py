@@ -142,23 +142,33 @@ def random_password() -> str:
     return secrets.token_urlsafe(12)
 
 
-def set_active(store: Store, name: str, *, active: bool, by: str, acting: int | None = None) -> str:
+def set_active(
+    store: Store, name: str, *, active: bool, by: str, acting: int | None = None
+) -> tuple[str, bool]:
     """Let a user log in again (ending a lock left by guesses at their name), or stop them
     (their sessions end now: a desk tab left open is logged out at its next click), audited
-    as done `by` in the same transaction; the name as stored, or LookupError. From the desk,
-    `acting` is the admin's user id: they may not disable themselves or the last active
-    admin (Refused); the terminal may, as it is also the way back."""
+    as done `by` in the same transaction; the name as stored and whether anything changed,
+    or LookupError. One already so changes nothing and writes no audit line, but enabling
+    still ends a lock (then audited). From the desk, `acting` is the admin's user id: they
+    may not disable themselves or the last active admin (Refused); the terminal may, as it
+    is also the way back."""
     with store.engine.begin() as conn:
         user_id, stored = _find(conn, name)
-        if acting is not None and not active:
-            _keep_an_admin(conn, user_id, acting)
-        conn.execute(sa.update(USER).where(USER.c.id == user_id).values(active=active))
-        if active:  # an admin vouches for them: a lock left by guesses would keep them out
-            login_counts.forgive(conn, stored)
+        if bool(conn.scalar(sa.select(USER.c.active).where(USER.c.id == user_id))) == active:
+            changed = active and login_counts.forgive(conn, stored) > 0
         else:
-            conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
-        audit_trail.write(conn, by, "user-enable" if active else "user-disable", detail=stored)
-    return stored
+            if acting is not None and not active:
+                _keep_an_admin(conn, user_id, acting)
+            conn.execute(sa.update(USER).where(USER.c.id == user_id).values(active=active))
+            if active:  # an admin vouches for them: a lock left by guesses would keep them out
+                login_counts.forgive(conn, stored)
+            else:
+                conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user_id))
+            changed = True
+        if changed:
+            action = "user-enable" if active else "user-disable"
+            audit_trail.write(conn, by, action, detail=stored)
+    return stored, changed
 
 
 def set_password(store: Store, name: str, password: str, *, by: str) -> str:
