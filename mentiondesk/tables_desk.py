@@ -148,21 +148,6 @@ class FlashRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=_TS)
 
 
-class ShownPasswordRow(SQLModel, table=True):
-    """A new password an admin made on the People page (web/shown_password), kept for the page
-    its Reset password redirects to and deleted as that page shows it: one per session, gone
-    with the session too. In the store, not one worker's memory (several may serve the desk)."""
-
-    __tablename__ = "shown_password"
-
-    session_id: str = Field(
-        foreign_key="web_session.id", ondelete="CASCADE", primary_key=True, max_length=64
-    )
-    name: str = Field(max_length=64)  # whose it is, as stored
-    password: str = Field(max_length=256)
-    created_at: datetime = Field(default_factory=now, sa_type=_TS)
-
-
 USER = SQLModel.metadata.tables["user"]
 WEB_SESSION = SQLModel.metadata.tables["web_session"]
 CORRECTION = SQLModel.metadata.tables["correction"]
@@ -173,4 +158,3 @@ LOGIN_COUNT = SQLModel.metadata.tables["login_count"]
 SAVED_REPLY = SQLModel.metadata.tables["saved_reply"]
 KEPT_TEXT = SQLModel.metadata.tables["kept_text"]
 FLASH = SQLModel.metadata.tables["flash"]
-SHOWN_PASSWORD = SQLModel.metadata.tables["shown_password"]

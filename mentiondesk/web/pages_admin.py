@@ -6,10 +6,11 @@ from __future__ import annotations
 from aiohttp import web
 
 from mentiondesk.audit import LOGIN_ACTIONS, latest
-from mentiondesk.web import rule_words, shown_password
+from mentiondesk.web import rule_words
 from mentiondesk.web.audit_lines import audit_line
-from mentiondesk.web.common import DESK, redirect, render, require, session
+from mentiondesk.web.common import DESK, redirect, render, require, said, session
 from mentiondesk.web.data_rules import fired_this_week, matched_this_week
+from mentiondesk.web.flash import Said
 from mentiondesk.web.i18n import ZONE, negotiate, regional
 from mentiondesk.web.people_refused import PersonRefused, refused_field, refused_role
 from mentiondesk.web.users import (
@@ -59,9 +60,9 @@ async def playbooks(request: web.Request) -> web.Response:
 
 @require(Role.ADMIN)
 async def people(request: web.Request) -> web.Response:
-    desk = request.app[DESK]
-    new_password = await desk.db(shown_password.take, desk.store, session(request).id)
-    return await _people_page(request, new_password)
+    told = said(request)  # what Reset password's redirect kept for this page, shown once
+    made = (str(told["name"]), str(told["password"])) if "password" in told else None
+    return await _people_page(request, made)
 
 
 async def _people_page(
@@ -141,9 +142,9 @@ async def _set_active(request: web.Request, *, active: bool) -> None:
 
 @require(Role.ADMIN)
 async def reset_password(request: web.Request) -> web.StreamResponse:
-    """A new random password, kept for this session and shown once on the page the redirect
-    lands on (Post/Redirect/Get: a reload resets nothing); never in a URL (the history and
-    the access log would keep it) and never logged."""
+    """A new random password, kept for this session (flash.py) and shown once on the page the
+    redirect lands on (Post/Redirect/Get: a reload resets nothing); never in a URL (the
+    history and the access log would keep it) and never logged."""
     desk, me = request.app[DESK], session(request)
     name = str((await request.post()).get("name", ""))
     if name.strip().lower() == me.user.name.lower():  # it would log them out mid-way
@@ -153,5 +154,4 @@ async def reset_password(request: web.Request) -> web.StreamResponse:
         stored = await desk.db(set_password, desk.store, name, password, by=me.user.name)
     except LookupError:
         raise redirect("/people", "no-user") from None
-    await desk.db(shown_password.keep, desk.store, me.id, stored, password)
-    raise web.HTTPSeeOther("/people")
+    raise Said("/people", {"name": stored, "password": password})
