@@ -21,7 +21,7 @@ from mentiondesk.tables import FLASH
 
 # What the page a request shows was told to say (app's middleware sets it; {}: nothing).
 SAID: web.RequestKey[Mapping[str, Any]] = web.RequestKey("said")
-# A redirect not followed at once (a tab closed mid-way) says nothing an hour on.
+# A redirect not followed at once (a tab closed mid-way) says nothing ten minutes on.
 FRESH = timedelta(minutes=10)
 
 

@@ -95,9 +95,6 @@ NOTICES = {
         "A resposta é mais longa do que a plataforma permite: encurte antes de enviar."
     ),
     "User added.": "Pessoa adicionada.",
-    "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
-        "Não foi possível adicionar: confira o nome, o papel e a senha (de 12 a 1.024 caracteres)."
-    ),
     # Hacker News: read-only, so a reply is posted there by a person and marked as posted.
     "Marked as posted: the case counts as answered, and nothing is sent.": (
         "Marcada como publicada: o caso conta como respondido, e nada é enviado."

@@ -90,10 +90,6 @@ MESSAGES: dict[str, str] = {
     "Longer than the platform allows: shorten it first": (
         "Mais longa do que a plataforma permite: encurte-a antes de enviar"
     ),
-    "Could not add that user: check the name, role and password (12 to 1,024 characters).": (
-        "Não foi possível adicionar: verifique o nome, o papel e a palavra-passe (de 12 a 1024 "
-        "caracteres)."
-    ),
     # login
     "Log in": "Iniciar sessão",
     "Log in to the {brand} desk": "Iniciar sessão no atendimento {brand}",

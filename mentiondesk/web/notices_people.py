@@ -5,10 +5,6 @@ from __future__ import annotations
 
 PEOPLE_NOTICES = {
     "user-added": ("ok", "User added."),
-    "bad-user": (
-        "error",
-        "Could not add that user: check the name, role and password (12 to 1,024 characters).",
-    ),
     "user-disabled": (
         "ok",
         "User disabled: they cannot log in, and their open desk tabs are logged out now.",

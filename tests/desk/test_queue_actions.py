@@ -55,7 +55,7 @@ async def test_a_thank_you_waits_since_the_praise_was_posted(as_role: Login, sto
 
 
 _SEEN = re.compile(
-    r'"/drafts/(\d+)/approve" class="approve">\s*<input[^\n]*name="seen" value="(\w+)"'
+    r'"/drafts/(\d+)/approve" class="approve"[^>]*>\s*<input[^\n]*name="seen" value="(\w+)"'
 )
 
 
