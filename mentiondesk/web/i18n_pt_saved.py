@@ -183,6 +183,6 @@ SAVED = {
         "um destes: {known}."
     ),
     "That saved reply is not in the desk any more: it was deleted. Nothing changed.": (
-        "Essa resposta pronta não está mais no desk: ela foi excluída. Nada mudou."
+        "Essa resposta pronta não está mais no desk: foi excluída. Nada mudou."
     ),
 }

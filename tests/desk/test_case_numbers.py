@@ -74,7 +74,7 @@ async def test_a_number_of_no_case_says_so_on_the_queue(as_role: Login, typed: s
     desk = await as_role("agent")
     answer = await desk.client.get("/cases", params={"number": typed})
     assert answer.url.path == "/queue"
-    said = f"No case “{typed}”: case numbers" if typed else "There is no case with that number"
+    said = f"No case “{typed}”: case numbers" if typed else "Type a case number (e.g. MD-000019)."
     assert said in await answer.text()
 
 
@@ -86,4 +86,4 @@ async def test_the_box_speaks_portuguese(as_role: Login) -> None:
     answer = await desk.client.get("/cases", params={"number": "MD-999999"})
     assert "Não há nenhum caso “MD-999999”" in await answer.text()
     answer = await desk.client.get("/cases", params={"number": ""})
-    assert "Não há nenhum caso com esse número" in await answer.text()
+    assert "Escreva um número de caso (ex.: MD-000019)." in await answer.text()  # none typed
