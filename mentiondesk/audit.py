@@ -75,8 +75,8 @@ def record_draft(store: Store, actor: str, action: str, draft_id: int, detail: s
         write_for_draft(conn, actor, action, draft_id, detail=detail)
 
 
-def record_resend(
-    store: Store,
+def write_resend(
+    conn: Connection,
     actor: str,
     *,
     key: str,
@@ -85,14 +85,15 @@ def record_resend(
     last_error: str | None,
     to: str | None = None,
 ) -> None:
-    """Audit sending an outbox action again (`outbox retry`): a reply's under its draft, so
-    its case page shows it, as the desk's "Try sending again" records it."""
+    """Audit sending an outbox action again (`outbox retry`) in the caller's transaction, so
+    that the release and its line land together: a reply's under its draft, so its case page
+    shows it, as the desk's "Try sending again" records it."""
     detail = resent(last_error, held=held, to=to)
     draft_id = draft_of(key)
     if draft_id is not None:
-        record_draft(store, actor, "retry", draft_id, detail)
+        write_for_draft(conn, actor, "retry", draft_id, case_id=case_id, detail=detail)
     else:
-        record(store, actor, "retry", case_id=case_id, detail=detail)
+        write(conn, actor, "retry", case_id=case_id, detail=detail)
 
 
 def record_listing(

@@ -75,10 +75,9 @@ def outbox_look_first(
     Teams, Discord and Mattermost webhooks cannot look: the command names those actions, so
     you hold the ones that went out with `outbox hold ID…`.
     """
-    if all_pending == bool(ids):
-        raise typer.BadParameter("give action ids or --all-pending (one of the two)")
+    picked = chosen(ids, every=all_pending, flag="--all-pending")
     config = load(ctx)
-    done = outbox_hold.look_first(open_store(config), None if all_pending else unique(ids or []))
+    done = outbox_hold.look_first(open_store(config), picked)
     say(
         f"marked as tried before: {counted(len(done.changed), 'pending action')} (a responder "
         "that can look for an earlier send does so before sending)"
@@ -121,6 +120,14 @@ def _refused(refused: dict[int, str], what: str) -> None:
         say(f"action {outbox_id} {what}: {why}")
     if refused:
         raise typer.Exit(1)
+
+
+def chosen(ids: list[int] | None, *, every: bool, flag: str) -> list[int] | None:
+    """The ids asked for, each once, or None for `flag` (every action of its kind): one of the
+    two, or a usage error naming both."""
+    if every == bool(ids):
+        raise typer.BadParameter(f"give action ids or {flag} (one of the two)")
+    return None if every else unique(ids or [])
 
 
 def unique(ids: list[int]) -> list[int]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from sqlalchemy.engine import Connection
 
 from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import load, open_store, who
-from mentiondesk.cli_outbox_hold import Ids, say, unique
+from mentiondesk.cli_outbox_hold import Ids, chosen, say
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.store import Store
@@ -41,20 +42,19 @@ def outbox_retry(
     An action that cannot be retried is named with why and left as it is; the others are
     retried, and the exit status is 1 if any was left.
     """
-    if all_held == bool(ids):
-        raise typer.BadParameter("give action ids or --all-held (one of the two)")
+    picked = chosen(ids, every=all_held, flag="--all-held")
     config = load(ctx)
     store = open_store(config)
-    chosen = unique(ids or []) or _held(store)
+    asked = _held(store) if picked is None else picked
     done: list[int] = []
     refused: dict[int, str] = {}
-    for outbox_id in chosen:
+    for outbox_id in asked:
         try:
             _retry(config, store, outbox_id, to)
             done.append(outbox_id)
         except Refused as exc:
             refused[outbox_id] = str(exc)
-    _report(config, done, refused, asked=len(chosen))
+    _report(config, done, refused, asked=len(asked))
 
 
 def _held(store: Store) -> list[int]:
@@ -62,25 +62,29 @@ def _held(store: Store) -> list[int]:
 
 
 def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None:
-    """Release (or, with `to`, send elsewhere) one action and audit it; Refused says why not."""
+    """Release (or, with `to`, send elsewhere) one action and audit it, in one transaction:
+    both land or neither does. Refused says why not."""
     row = outbox_admin.stored(store, outbox_id)
     if row is None or row.status not in ("pending", "held"):
         raise Refused(f"no pending or held action with id {outbox_id}")
     kinds = {r.name or r.kind: r.kind for r in config.responders}
     fit = able(kinds, row.kind, row.platform)
+    with store.engine.begin() as conn:
+        if to is None:
+            _release(conn, row, _targets(config, kinds), fit)
+        else:
+            key = _retarget(conn, row, to, kinds, fit)
+        audit.write_resend(
+            conn,
+            who(),
+            key=row.key,
+            case_id=row.case_id,
+            held=row.status == "held",
+            last_error=row.last_error,
+            to=to,
+        )
     if to is not None:
-        _retarget(store, row, to, kinds, fit)
-    else:
-        _release(store, row, _targets(config, kinds), fit)
-    audit.record_resend(
-        store,
-        who(),
-        key=row.key,
-        case_id=row.case_id,
-        held=row.status == "held",
-        last_error=row.last_error,
-        to=to,
-    )
+        say(f"action {row.id} now goes to {to} (key {key})")
 
 
 def _report(config: Config, done: list[int], refused: dict[int, str], *, asked: int) -> None:
@@ -109,27 +113,26 @@ def _targets(config: Config, kinds: dict[str, str]) -> set[str]:
     return {*kinds, *(digest_name(r) for r in routes if r.digest_minutes)}
 
 
-def _release(store: Store, row: outbox_admin.Stored, targets: set[str], fit: list[str]) -> None:
+def _release(conn: Connection, row: outbox_admin.Stored, targets: set[str], fit: list[str]) -> None:
     if row.target not in targets:
         raise Refused(
             f"action {row.id} goes to {row.target!r}, which is no longer configured: retrying "
             f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
         )
-    if not outbox_admin.retry(store, row.id):
+    if not outbox_admin.release(conn, row.id):
         raise Refused(f"no pending or held action with id {row.id}")
 
 
 def _retarget(
-    store: Store, row: outbox_admin.Stored, to: str, kinds: dict[str, str], fit: list[str]
-) -> None:
+    conn: Connection, row: outbox_admin.Stored, to: str, kinds: dict[str, str], fit: list[str]
+) -> str:
     if to not in kinds:
         raise Refused(
             f"no responder is named {to!r}; use one that can take this {row.kind}: {_names(fit)}"
         )
     if why := refusal(kinds[to], row.kind, row.platform):
         raise Refused(f"{to!r} (kind {kinds[to]}) {why}; use one of: {_names(fit)}")
-    key = outbox_admin.retarget(store, row.id, to)
-    say(f"action {row.id} now goes to {to} (key {key})")
+    return outbox_admin.move(conn, row.id, to)
 
 
 def _names(fit: list[str]) -> str:

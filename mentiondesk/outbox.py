@@ -30,7 +30,7 @@ from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_retry import backoff, put_off, retry_at
-from mentiondesk.outbox_waits import Outages, answered, describe, every, wait_any
+from mentiondesk.outbox_waits import Outages, answered, describe, gather_all, wait_any
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DELIVERY, OUTBOX
 
@@ -156,7 +156,7 @@ class OutboxWorker:
         sent = (
             self._deliver_sink(c, answer_within, others=only_key is None) for c in sinks.values()
         )
-        return len(claimed), sum(await every(sent))
+        return len(claimed), sum(await gather_all(sent))
 
     async def _deliver_sink(self, claims: list[Claimed], within: float, *, others: bool) -> int:
         """One sink's share of a batch: its first action, then the rest together, unless the
@@ -164,7 +164,7 @@ class OutboxWorker:
         in the batch) are put off untried, with one log line for them all."""
         first, rest = await self._deliver(claims[0], within), claims[1:]
         if first.down_until is None:
-            return first.delivered + sum(await every(self._sent(c, within) for c in rest))
+            return first.delivered + sum(await gather_all(self._sent(c, within) for c in rest))
         target, until = claims[0].action.target, first.down_until
         args = (self.store, target, [c.id for c in rest], until, first.why)
         if waiting := await asyncio.to_thread(put_off, *args, now=self._clock(), others=others):

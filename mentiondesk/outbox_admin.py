@@ -161,6 +161,12 @@ def stored(store: Store, outbox_id: int) -> Stored | None:
 
 
 def retarget(store: Store, outbox_id: int, to: str) -> str:
+    """move() in a transaction of its own."""
+    with store.engine.begin() as conn:
+        return move(conn, outbox_id, to)
+
+
+def move(conn: sa.Connection, outbox_id: int, to: str) -> str:
     """Send a held action to responder `to` instead, due now; return its (new) key.
 
     The key becomes the one the action would have had, had it been routed to `to` in the
@@ -169,35 +175,31 @@ def retarget(store: Store, outbox_id: int, to: str) -> str:
     already has that key (queued or delivered) this refuses instead of sending twice. Nothing
     can have reached `to` under the old key. A post's key names its draft, not its poster,
     and is kept."""
-    now = datetime.now(UTC)
-    with store.engine.begin() as conn:
-        row = conn.execute(
-            sa.select(OUTBOX).where(OUTBOX.c.id == outbox_id).with_for_update()
-        ).first()
-        if row is None or row.status != "held":
-            raise Refused(
-                f"action {outbox_id} is not held: only a held action can be sent elsewhere "
-                "(a pending one is still being tried where it was routed)"
-            )
-        key = retargeted_key(row.key, row.kind, row.target, to)
-        if key != row.key and _key_taken(conn, key):
-            raise Refused(
-                f"{to!r} already has this action (key {key}): it was queued or sent there; "
-                "there is nothing to send again"
-            )
-        payload = {**json.loads(row.payload), "key": key, "target": to}
-        conn.execute(
-            sa.update(OUTBOX)
-            .where(OUTBOX.c.id == outbox_id)
-            .values(
-                key=key,
-                target=to,
-                payload=json.dumps(payload, ensure_ascii=False),
-                status="pending",
-                next_attempt_at=now,
-                lease_until=None,
-            )
+    row = conn.execute(sa.select(OUTBOX).where(OUTBOX.c.id == outbox_id).with_for_update()).first()
+    if row is None or row.status != "held":
+        raise Refused(
+            f"action {outbox_id} is not held: only a held action can be sent elsewhere "
+            "(a pending one is still being tried where it was routed)"
         )
+    key = retargeted_key(row.key, row.kind, row.target, to)
+    if key != row.key and _key_taken(conn, key):
+        raise Refused(
+            f"{to!r} already has this action (key {key}): it was queued or sent there; "
+            "there is nothing to send again"
+        )
+    payload = {**json.loads(row.payload), "key": key, "target": to}
+    conn.execute(
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id == outbox_id)
+        .values(
+            key=key,
+            target=to,
+            payload=json.dumps(payload, ensure_ascii=False),
+            status="pending",
+            next_attempt_at=datetime.now(UTC),
+            lease_until=None,
+        )
+    )
     return key
 
 

@@ -40,7 +40,7 @@ async def wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> 
             waiter.cancel()
 
 
-async def every(deliveries: Iterable[Awaitable[int]]) -> list[int]:
+async def gather_all(deliveries: Iterable[Awaitable[int]]) -> list[int]:
     """What each delivery returned. Every one runs to its end even when recording one fails
     (the database went away): none is left running unawaited while the caller shuts
     responders down; the first failure is raised then."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk import audit
 from mentiondesk.config import load_config
 from mentiondesk.models import CaseContext, Label, OutboxAction, Reading
 from mentiondesk.outbox_admin import retargeted_key
@@ -112,3 +113,20 @@ def test_to_leaves_a_pending_action_where_it_is_being_tried(config: Path) -> Non
 )
 def test_a_moved_key_names_the_new_target(key: str, kind: str, new: str) -> None:
     assert retargeted_key(key, kind, "old", "mm") == new
+
+
+@pytest.mark.parametrize("to", [None, "cases"])
+def test_a_retry_whose_audit_line_fails_releases_nothing(
+    config: Path, monkeypatch: pytest.MonkeyPatch, to: str | None
+) -> None:
+    # The release (or the move) and its audit line commit together: an action released with
+    # no line in the trail would be sent with nobody recorded as having sent it again.
+    held = _add(config, "ticket:cases:case:MD-000001", "ticket", "cases")
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("the audit table is gone")
+
+    monkeypatch.setattr(audit, "write", broken)
+    code, _ = run_cli(config, "outbox", "retry", str(held), *(["--to", to] if to else []))
+    assert code != 0
+    assert _row(config, held) == ("held", "cases", "ticket:cases:case:MD-000001")
