@@ -7,7 +7,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from mentiondesk import alert_words_pt as pt
-from mentiondesk.models import ENGLISH, Wording
+from mentiondesk.models import ENGLISH, NUMBER_FORMATS, Wording
 
 LANGUAGES = ("en", "pt-BR", "pt-PT")
 # `pt` alone is Brazil's, as the shipped `templates/pt/` folder is.
@@ -65,9 +65,7 @@ def wording_for(language: str, timezone: str) -> Wording:
         lang=language,
         messages={**pt.MESSAGES, **(pt.PT_PT_MESSAGES if european else {})},
         words=words,
-        thousands="\u00a0" if european else ".",  # CLDR: a no-break space in Portugal
-        decimal_point=",",
-        min_grouping=2 if european else 1,
+        numbers=NUMBER_FORMATS[language],  # 1.234 (pt-BR), 1234 and 12 345 (pt-PT)
         compact_reach=False,
         date_format="%d/%m/%Y %H:%M",
         iso_posted=False,

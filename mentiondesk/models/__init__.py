@@ -41,6 +41,7 @@ from mentiondesk.models._mentions import (
     short_lang,
     valid_text,
 )
+from mentiondesk.models._numbers import NUMBER_FORMATS, NumberFormat
 from mentiondesk.models._plugins import (
     SECRETS,
     Brand,
@@ -60,6 +61,7 @@ from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 __all__ = [
     "CASELESS_HANDLES",
     "ENGLISH",
+    "NUMBER_FORMATS",
     "PLATFORM_NAMES",
     "PRIVATE_MESSAGES",
     "PRIVATE_POSTS",
@@ -78,6 +80,7 @@ __all__ = [
     "History",
     "Label",
     "Mention",
+    "NumberFormat",
     "OutboxAction",
     "PluginConfig",
     "PluginContext",

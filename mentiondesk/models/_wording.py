@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
+from mentiondesk.models._numbers import NUMBER_FORMATS, NumberFormat
+
 
 @dataclass(frozen=True, slots=True)
 class Wording:
@@ -20,9 +22,7 @@ class Wording:
     lang: str = "en"
     messages: Mapping[str, str] = field(default_factory=dict)  # English text → translation
     words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # label, reason…
-    thousands: str = ","
-    decimal_point: str = "."
-    min_grouping: int = 1  # CLDR minimumGroupingDigits: 2 in pt-PT, which writes 1234
+    numbers: NumberFormat = NUMBER_FORMATS["en"]  # grouping and decimal sign
     compact_reach: bool = True  # 12.3k (English); else the whole count, grouped
     date_format: str = "%Y-%m-%d %H:%M"
     iso_posted: bool = True  # a ticket's Posted field as ISO 8601 (English's, as before)
@@ -38,13 +38,12 @@ class Wording:
         return self.words.get(kind, {}).get(value, value)
 
     def number(self, n: int) -> str:
-        """1,234 in English, 1.234 in Brazil, 1234 and 12 345 in Portugal."""
-        if len(str(abs(n))) < 3 + self.min_grouping:
-            return str(n)
-        return f"{n:,}".replace(",", self.thousands)
+        """A count as this language groups it (NumberFormat.number): 1,234, 1.234, 1234."""
+        return self.numbers.number(n)
 
     def decimal(self, value: float, places: int = 2) -> str:
-        return f"{value:.{places}f}".replace(".", self.decimal_point)
+        """A fraction with this language's decimal sign: 0.91, 0,91."""
+        return self.numbers.decimal(value, places)
 
     def reach(self, followers: int) -> str:
         """A follower count: 950, 1.2k, 3.4M in English; 12.300 (pt-BR), 12 300 (pt-PT)."""

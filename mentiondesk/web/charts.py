@@ -137,7 +137,7 @@ def short_count(n: int, *, loc: Locale = ENGLISH) -> str:
     """A count as an axis label short enough for a phone: 950, 1.5k (1,5k in Portuguese), 2M."""
     for size, suffix in ((1_000_000, "M"), (1_000, "k")):
         if n >= size:
-            return f"{n / size:g}".replace(".", loc.decimal_point) + suffix
+            return f"{n / size:g}".replace(".", loc.numbers.decimal_point) + suffix
     return str(n)
 
 

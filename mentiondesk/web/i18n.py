@@ -16,7 +16,7 @@ from aiohttp import web
 from mentiondesk import wording
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import DAY_NAMES
-from mentiondesk.models import zone_name
+from mentiondesk.models import NUMBER_FORMATS, NumberFormat, zone_name
 from mentiondesk.web import i18n_pt, i18n_pt_pt, i18n_pt_words
 from mentiondesk.wording import ENGLISH_WORDS
 
@@ -53,10 +53,7 @@ class Locale:
     lang: str
     messages: Mapping[str, str] = field(default_factory=dict)
     words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    thousands: str = ","
-    decimal_point: str = "."
-    min_grouping: int = 1  # CLDR minimumGroupingDigits: 2 for pt-PT, which writes 1234 ungrouped
-    percent_format: str = "{n}%"  # CLDR: "12 %" in pt-PT, with a no-break space
+    numbers: NumberFormat = NUMBER_FORMATS["en"]  # grouping, decimal and percent signs
     date_format: str = "%Y-%m-%d"
     day_format: str = "{month}-{day}"
     zone: tzinfo = UTC  # [desk] timezone, set per desk by negotiate()
@@ -95,25 +92,24 @@ class Locale:
         return actor
 
     def number(self, n: int) -> str:
-        """1,234 in English, 1.234 in Brazil, 1234 and 12 345 (no-break space) in Portugal."""
-        if len(str(abs(n))) < 3 + self.min_grouping:
-            return str(n)
-        return f"{n:,}".replace(",", self.thousands)
+        """A count as this language groups it (NumberFormat.number, as alerts write it)."""
+        return self.numbers.number(n)
 
     def percent(self, value: float | None) -> str:
         """A share as a whole percent, rounded as wording.percent rounds it ("<1%", never
         "0%", for 1 in 300), with this language's percent sign: "12%", and "12 %" in Portugal."""
-        return wording.percent(value, self.percent_format, self.number)
+        return wording.percent(value, self.numbers.percent_format, self.number)
 
     def signed_percent(self, value: float) -> str:
         """A change as a signed whole percent: +2,600% in English, +2.600% in Brazil and
         +2600 % in Portugal (CLDR's grouping and percent sign for each)."""
         n = wording.whole(value)
         sign = "-" if n < 0 else "+" if n else ""  # no change reads "0%", not "+0%"
-        return sign + self.percent_format.format(n=self.number(abs(n)))
+        return sign + self.numbers.percent_format.format(n=self.number(abs(n)))
 
     def decimal(self, value: float, places: int = 2) -> str:
-        return f"{value:.{places}f}".replace(".", self.decimal_point)
+        """A fraction with this language's decimal sign: 0.91, 0,91."""
+        return self.numbers.decimal(value, places)
 
     def date(self, dt: date) -> str:
         if isinstance(dt, datetime) and dt.tzinfo is not None:
@@ -202,8 +198,7 @@ PORTUGUESE = Locale(
     "pt-BR",
     messages=i18n_pt.MESSAGES,
     words=i18n_pt_words.WORDS,
-    thousands=".",
-    decimal_point=",",
+    numbers=NUMBER_FORMATS["pt-BR"],
     date_format="%d/%m/%Y",
     day_format="{day}/{month}",
 )
@@ -215,9 +210,7 @@ EUROPEAN_PORTUGUESE = replace(
         kind: {**words, **i18n_pt_pt.WORDS.get(kind, {})}
         for kind, words in i18n_pt_words.WORDS.items()
     },
-    thousands="\u00a0",  # CLDR's pt-PT group separator; dates and decimals are Brazil's
-    min_grouping=2,
-    percent_format="{n}\u00a0%",
+    numbers=NUMBER_FORMATS["pt-PT"],  # 1234, 12 345, 12 %; dates are Brazil's
 )
 LOCALES = {"en": ENGLISH, "pt-BR": PORTUGUESE, "pt-PT": EUROPEAN_PORTUGUESE}
 
