@@ -12,7 +12,13 @@ from mentiondesk.web.common import DESK, redirect, render, require, said, sessio
 from mentiondesk.web.data_rules import fired_this_week, matched_this_week
 from mentiondesk.web.flash import Said
 from mentiondesk.web.i18n import ZONE, negotiate, regional
-from mentiondesk.web.people_refused import PersonRefused, refused_field, refused_role
+from mentiondesk.web.people_refused import (
+    PersonRefused,
+    kept_refusal,
+    refusal,
+    refused_field,
+    refused_role,
+)
 from mentiondesk.web.users import (
     BadField,
     Refused,
@@ -60,9 +66,10 @@ async def playbooks(request: web.Request) -> web.Response:
 
 @require(Role.ADMIN)
 async def people(request: web.Request) -> web.Response:
-    told = said(request)  # what Reset password's redirect kept for this page, shown once
+    told = said(request)  # what a redirect kept for this page (flash.py), shown once
     made = (str(told["name"]), str(told["password"])) if "password" in told else None
-    return await _people_page(request, made)
+    refused, typed = kept_refusal(told)  # Add a person's, with the name and role typed
+    return await _people_page(request, made, refused=refused, typed=typed)
 
 
 async def _people_page(
@@ -84,7 +91,6 @@ async def _people_page(
     return render(
         request,
         "people.html",
-        422 if refused else 200,
         refused=refused,
         typed=typed or {},
         users=rows,
@@ -101,7 +107,7 @@ async def add_person(request: web.Request) -> web.StreamResponse:
     try:
         role = Role.parse(typed["role"])
     except ValueError:
-        return await _people_page(request, refused=refused_role(loc), typed=typed)
+        raise refusal(refused_role(loc), typed) from None
     try:
         await desk.db(
             add_user,
@@ -111,8 +117,8 @@ async def add_person(request: web.Request) -> web.StreamResponse:
             password=str(form.get("password", "")),
             by=session(request).user.name,
         )
-    except BadField as exc:  # the page again, saying which field and why
-        return await _people_page(request, refused=refused_field(loc, exc), typed=typed)
+    except BadField as exc:  # to the page (Post/Redirect/Get), saying which field and why
+        raise refusal(refused_field(loc, exc), typed) from None
     raise redirect("/people", "user-added")
 
 

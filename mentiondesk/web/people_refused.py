@@ -1,13 +1,22 @@
 """Why the People page refused to add a person, in the reader's language, and the field at
 fault: the page names the field, marks it (aria-invalid) and puts focus on it, as the Saved
-replies form does, with the name and role kept in the form (never the password)."""
+replies form does, with the name and role kept in the form (never the password).
+
+The refusal answers Post/Redirect/Get: it is kept with the session (flash.py) for the /people
+page its redirect lands on, shown once; a reload shows the form afresh and resends nothing."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
+from mentiondesk.web.flash import Said
 from mentiondesk.web.i18n import Locale
 from mentiondesk.web.users import BadField
+
+PAGE = "/people"
+_KEPT = "person-refused"  # what a refusal keeps for the page (flash.py)
+_FIELDS = ("name", "role", "password")
 
 
 class PersonRefused(NamedTuple):
@@ -21,6 +30,23 @@ def refused_field(loc: Locale, exc: BadField) -> PersonRefused:
 
 def refused_role(loc: Locale) -> PersonRefused:
     return PersonRefused("role", loc.t("Choose one of the listed roles."))
+
+
+def refusal(refused: PersonRefused, typed: Mapping[str, str]) -> Said:
+    """The redirect to /people, which says `refused` once with the name and role as typed.
+    The password is not kept (the store is no place for it): the notice asks for it again."""
+    name, role = str(typed.get("name", "")), str(typed.get("role", ""))
+    kept = {"field": refused.field, "reason": refused.reason, "name": name, "role": role}
+    return Said(PAGE, {_KEPT: kept})
+
+
+def kept_refusal(told: Mapping[str, Any]) -> tuple[PersonRefused | None, dict[str, str]]:
+    """The refusal and the typed name and role a redirect kept for this page ({}: none)."""
+    kept = told.get(_KEPT)
+    if not isinstance(kept, dict) or kept.get("field") not in _FIELDS:
+        return None, {}
+    typed = {name: str(kept.get(name, "")) for name in ("name", "role")}
+    return PersonRefused(str(kept["field"]), str(kept.get("reason", ""))), typed
 
 
 def _reason(loc: Locale, exc: BadField) -> str:

@@ -80,7 +80,7 @@ async def test_admin_adds_a_person(as_role: Login, store: Store) -> None:
     assert user is not None
     assert user.role.title == "manager"
     short = await desk.post("/people", name="yan", role="agent", password="short")
-    assert short.status == 422  # the form again, saying why (test_people)
+    assert short.status == 303  # to the form, saying why (test_people)
     assert authenticate(store, "yan", "short") is None
 
 
