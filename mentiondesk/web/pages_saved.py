@@ -2,8 +2,9 @@
 adds, edits and deletes here without a restart. A save is checked exactly as the file is; a
 refused one redirects (Post/Redirect/Get) to the form, shown once with the typed values and
 the reason (kept with the session, flash.py: a reload shows the form afresh and resends
-nothing). An edit or delete acts
-only on the version the page showed: a colleague's change since is never overwritten unread."""
+nothing). An edit or delete acts only on the version the page showed: a colleague's change
+since is never overwritten unread, and the page saying so (with the typed text) is reached
+by a redirect too."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ PAGE = "/saved-replies"
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _FIELDS = ("id", "title", "lang", "text", "kind")
 _KEPT = "saved-refused"  # what a refused save keeps for the form's page (flash.py)
+_CHANGED = "saved-changed"  # what a save or delete over a colleague's change keeps (flash.py)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ def add_routes(router: web.UrlDispatcher) -> None:
 
 @require(Role.MANAGER)
 async def page(request: web.Request) -> web.Response:
+    typed = _typed_over(request, "edit")  # deleted meanwhile: the text to add again
+    if typed:
+        return await _changed(request, typed)
     kept = _kept(request, "add")
     if kept:
         return await _page(request, kept[0], refused=kept[1])
@@ -63,6 +68,9 @@ async def page(request: web.Request) -> web.Response:
 
 @require(Role.MANAGER)
 async def edit_form(request: web.Request) -> web.Response:
+    typed = _typed_over(request, "edit")
+    if typed and typed.get("id") == _reply_id(request):
+        return await _changed(request, typed)
     reply = await _stored(request)
     kept = _kept(request, "edit")
     if kept and kept[0].values.get("id") == reply.id:
@@ -73,8 +81,10 @@ async def edit_form(request: web.Request) -> web.Response:
 @require(Role.MANAGER)
 async def delete_form(request: web.Request) -> web.Response:
     """The confirmation step (a page of its own, so it works without JavaScript)."""
+    changed = _typed_over(request, "delete") is not None
     reply = await _stored(request)
-    return await _page(request, Form("delete", reply.values(), reply.version))
+    form = Form("delete", reply.values(), reply.version)
+    return await _page(request, form, changed=changed)
 
 
 @require(Role.MANAGER)
@@ -101,11 +111,9 @@ async def edit(request: web.Request) -> web.StreamResponse:
         await desk.db(saved_desk.edit_reply, desk.store, reply, seen=seen, by=who)
     except ReplyRefused as exc:
         raise _refused(request, Form("edit", typed, seen), exc) from None
-    except Changed as exc:
-        # Theirs shown beside the kept text; saving again (their version now) replaces it.
-        mode, now = ("edit", exc.now.version) if exc.now else ("add", "")
-        form = Form(mode, typed, now)
-        return await _page(request, form, status=409, theirs=exc.now, changed=True)
+    except Changed as exc:  # theirs is shown beside the typed text (_changed)
+        where = f"{PAGE}/{reply_id}" if exc.now else PAGE
+        raise Said(where, {_CHANGED: {"mode": "edit", "values": typed}}) from None
     raise redirect(PAGE, "saved-reply-edited")
 
 
@@ -119,8 +127,8 @@ async def delete(request: web.Request) -> web.StreamResponse:
     except Changed as exc:
         if exc.now is None:
             raise redirect(PAGE, "saved-reply-gone") from None
-        form = Form("delete", exc.now.values(), exc.now.version)
-        return await _page(request, form, status=409, changed=True)
+        where = f"{PAGE}/{reply_id}/delete"  # the confirmation again, of their version
+        raise Said(where, {_CHANGED: {"mode": "delete"}}) from None
     raise redirect(PAGE, "saved-reply-deleted")
 
 
@@ -128,7 +136,6 @@ async def _page(
     request: web.Request,
     form: Form,
     *,
-    status: int = 200,
     refused: Refusal | None = None,
     theirs: StoredReply | None = None,
     changed: bool = False,
@@ -143,7 +150,6 @@ async def _page(
     return render(
         request,
         "saved.html",
-        status,
         file_name=_file_name(request),
         file_replies=file.replies if file else (),
         made=list(zip(made, left_out, strict=True)),
@@ -183,6 +189,25 @@ def _kept(request: web.Request, mode: str) -> tuple[Form, Refusal] | None:
     reason, detail, at = (str(part) for part in kept["why"])
     field_at = at if at in FIELDS else "text"
     return Form(mode, values, str(kept.get("seen", ""))), Refusal(reason, detail, field_at)
+
+
+def _typed_over(request: web.Request, mode: str) -> dict[str, str] | None:
+    """What an edit (`mode` "edit": the typed values) or a delete ("delete": {}) that met a
+    colleague's change kept for this page (Post/Redirect/Get); None: nothing."""
+    kept = said(request).get(_CHANGED)
+    if not isinstance(kept, dict) or kept.get("mode") != mode:
+        return None
+    values = kept.get("values") or {}
+    return {name: str(values.get(name, "")) for name in _FIELDS} if mode == "edit" else {}
+
+
+async def _changed(request: web.Request, typed: dict[str, str]) -> web.Response:
+    """The typed text beside the reply as it stands now: saving again (its version) replaces
+    it knowingly; deleted (or deleted since the redirect), the form adds the text again."""
+    desk = request.app[DESK]
+    theirs = await desk.db(saved_desk.stored_reply, desk.store, typed["id"])
+    form = Form("edit", typed, theirs.version) if theirs else Form("add", typed)
+    return await _page(request, form, theirs=theirs, changed=True)
 
 
 async def _checked(typed: dict[str, str]) -> tuple[SavedReply, Template]:

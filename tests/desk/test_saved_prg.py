@@ -62,4 +62,5 @@ async def test_a_refused_edit_keeps_the_version_it_was_typed_over(as_role: Login
         await other.post("/saved-replies/order", **{**typed, "text": "Theirs"}, seen=seen[1])
     ).status == 303
     late = await manager.post("/saved-replies/order", **{**typed, "text": "Mine"}, seen=seen[1])
-    assert late.status == 409  # theirs is not overwritten unread
+    assert late.status == 303  # to the page saying so: theirs is not overwritten unread
+    assert "Someone changed this saved reply" in await (await manager.follow(late)).text()
