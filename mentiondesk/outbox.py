@@ -53,7 +53,7 @@ class Claimed:
 @dataclass(frozen=True, slots=True)
 class Tried:
     delivered: int
-    down_until: datetime | None = None  # the sink could not be reached: tried again then
+    down_until: datetime | None = None  # the sink is down or rate limited until then
     why: str = ""
 
 
@@ -160,8 +160,8 @@ class OutboxWorker:
 
     async def _deliver_sink(self, claims: list[Claimed], within: float, *, others: bool) -> int:
         """One sink's share of a batch: its first action, then the rest together, unless the
-        first found the sink unreachable; then the rest (and, with `others`, its actions not
-        in the batch) are put off untried, with one log line for them all."""
+        first found the sink unreachable or rate limited; then the rest (and, with `others`,
+        its actions not in the batch) are put off untried, with one log line for them all."""
         first, rest = await self._deliver(claims[0], within), claims[1:]
         if first.down_until is None:
             return first.delivered + sum(await gather_all(self._sent(c, within) for c in rest))
@@ -189,7 +189,7 @@ class OutboxWorker:
         except RateLimited as exc:
             until = exc.wait_until(self._clock())
             await asyncio.to_thread(retry_at, self.store, claimed.id, until, str(exc), False)
-            return Tried(0)
+            return Tried(0, until, str(exc))  # its other actions would meet the same limit
         except FatalError as exc:
             _LOGGER.error("outbox %s held: %s", action.key, exc)
             await asyncio.to_thread(retry_at, self.store, claimed.id, None, str(exc), True)
