@@ -78,7 +78,8 @@ class PlaybooksSection(_Section):
 class OutboxSection(_Section):
     batch_size: int = Field(default=16, ge=1, le=256)  # claimed and delivered concurrently
     poll_seconds: float = Field(default=1.0, gt=0)
-    lease_seconds: float = Field(default=300.0, ge=90)  # > the 60 s a delivery may take
+    # ≥ one delivery (60 s) and its recording (≤ 10 s); a batch's tail goes under a new lease
+    lease_seconds: float = Field(default=300.0, ge=90)
     base_backoff_seconds: float = Field(default=2.0, gt=0)
     max_backoff_seconds: float = Field(default=600.0, gt=0)
     # On Ctrl-C / SIGTERM, deliver what is due for at most this long, then exit (well

@@ -1,7 +1,8 @@
 """The outbox worker: claims due actions, delivers them through responders, records receipts.
 
 Every action carries an idempotency key; a delivery row is written (once, by key) only
-after the responder succeeded, in the same transaction that marks the action done.
+after the responder succeeded, in the same transaction that marks the action done, and only
+while this worker's lease on it holds (outbox_record).
 A failed action waits with jittered exponential backoff; nothing is ever dropped.
 """
 
@@ -27,27 +28,23 @@ from mentiondesk.models import (
     Unreachable,
 )
 from mentiondesk.outbox_admin import counts
-from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_payload import action_from_payload
+from mentiondesk.outbox_record import Claimed, keep, record, renew
 from mentiondesk.outbox_retry import backoff, put_off, retry_at
 from mentiondesk.outbox_waits import Outages, answered, describe, gather_all, wait_any
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, DELIVERY, OUTBOX
+from mentiondesk.tables import AUTHOR, OUTBOX
 
+__all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
 _LOGGER = logging.getLogger(__name__)
-DELIVER_TIMEOUT = 60.0  # the outbox lease must outlast it (checked in OutboxSection)
+# A lease must outlast one delivery and its recording (OutboxSection's minimum: 60 s, and
+# outbox_record.RECORD_WITHIN); a sink's batch tail goes under a renewed lease.
+DELIVER_TIMEOUT = 60.0
 MIN_DELIVER_TIMEOUT = 5.0  # what a delivery started at the end of a stop's grace still gets
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class Claimed:
-    id: int
-    case_id: int | None
-    action: OutboxAction
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +74,7 @@ class OutboxWorker:
         self.delivered = 0
         self.failed = 0
         self._outages = Outages()  # responders whose last delivery failed
+        self._sleep = asyncio.sleep  # between tries to record a delivery
 
     async def run(
         self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
@@ -164,7 +162,7 @@ class OutboxWorker:
         its actions not in the batch) are put off untried, with one log line for them all."""
         first, rest = await self._deliver(claims[0], within), claims[1:]
         if first.down_until is None:
-            return first.delivered + sum(await gather_all(self._sent(c, within) for c in rest))
+            return first.delivered + await self._tail(rest, within)
         target, until = claims[0].action.target, first.down_until
         args = (self.store, target, [c.id for c in rest], until, first.why)
         if waiting := await asyncio.to_thread(put_off, *args, now=self._clock(), others=others):
@@ -173,6 +171,21 @@ class OutboxWorker:
                 *(target, waiting, until.isoformat(timespec="seconds"), first.why),
             )
         return 0
+
+    async def _tail(self, rest: list[Claimed], within: float) -> int:
+        """The rest of a sink's batch, under a renewed lease: the first may have used most of
+        the claim's (its whole timeout), and a lapsed lease lets another worker send them."""
+        if not rest:
+            return 0
+        until = self._clock() + timedelta(seconds=self.settings.lease_seconds)
+        kept = await asyncio.to_thread(renew, self.store, rest, until)
+        if lost := len(rest) - len(kept):
+            _LOGGER.warning(
+                "responder %s: %d action(s) of this batch taken by another worker after "
+                "their lease lapsed; left to it",
+                *(rest[0].action.target, lost),
+            )
+        return sum(await gather_all(self._sent(c, within) for c in kept))
 
     async def _sent(self, claimed: Claimed, within: float) -> int:
         return (await self._deliver(claimed, within)).delivered
@@ -201,7 +214,7 @@ class OutboxWorker:
             await asyncio.to_thread(retry_at, self.store, claimed.id, when, describe(exc), False)
             self.failed += 1
             return Tried(0, when, describe(exc)) if isinstance(exc, Unreachable) else Tried(0)
-        await asyncio.to_thread(self._record, claimed, receipt)
+        await keep(self._record, claimed, receipt, sleep=self._sleep)
         self.delivered += 1
         self._outages.delivered(action.target)
         _LOGGER.info("delivered %s via %s", action.key, action.target)
@@ -238,7 +251,7 @@ class OutboxWorker:
                 )
             ).all()
         rows = sorted(rows, key=lambda r: int(r.id))
-        return [Claimed(r.id, r.case_id, self._linked(r)) for r in rows]
+        return [Claimed(r.id, r.case_id, self._linked(r), lease) for r in rows]
 
     def _linked(self, row: sa.Row[Any]) -> OutboxAction:
         """The stored action with its case's desk link: added here, at delivery, so an
@@ -257,23 +270,6 @@ class OutboxWorker:
         with self.store.engine.connect() as conn:
             return bool(conn.scalar(query))
 
-    def _record(self, claimed: Claimed, receipt: Receipt) -> None:
-        action, now = claimed.action, self._clock()
-        delivery = {
-            "key": action.key,
-            "outbox_id": claimed.id,
-            "kind": action.kind,
-            "target": action.target,
-            "ref": receipt.ref,
-            "url": receipt.url,
-            "delivered_at": now,
-        }
-        with self.store.engine.begin() as conn:
-            stmt = self.store.insert(DELIVERY).on_conflict_do_nothing(index_elements=["key"])
-            conn.execute(stmt.values(delivery))
-            conn.execute(
-                sa.update(OUTBOX)
-                .where(OUTBOX.c.id == claimed.id)
-                .values(status="done", lease_until=None, last_error=None)
-            )
-            touch_case(conn, claimed.action, receipt, case_id=claimed.case_id, now=now)
+    def _record(self, claimed: Claimed, receipt: Receipt) -> bool:
+        """Record a delivery; False when the lease had passed to another worker."""
+        return record(self.store, claimed, receipt, self._clock())

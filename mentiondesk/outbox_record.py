@@ -1,0 +1,123 @@
+"""Recording a delivery, and the lease that makes it this worker's to record.
+
+A sent action is recorded (its receipt, the action done, its case touched) in one
+transaction, and only while this worker still holds the lease its claim took: a lease that
+lapsed and was taken by another worker means that worker is sending it now, and its record
+is the one that counts. Recording is retried in-process, the receipt in hand, through a
+database blip: a receipt dropped there would leave the action to be claimed and sent again
+once its lease lapses, and a webhook chat cannot look for the earlier send.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from mentiondesk.models import OutboxAction, Receipt
+from mentiondesk.outbox_case import touch_case
+from mentiondesk.store import Store
+from mentiondesk.tables import DELIVERY, OUTBOX
+
+_LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
+RECORD_TRIES = 6  # the first, then five more: waits of at most 0.25 + 0.5 + 1 + 2 + 4 s
+RECORD_FIRST_WAIT = 0.25
+RECORD_MAX_WAIT = 4.0
+RECORD_WITHIN = 10.0  # what the tries can take, the database answering each (an outage)
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    id: int
+    case_id: int | None
+    action: OutboxAction
+    lease: datetime  # lease_until as this worker claimed (or renewed) it: the row is ours
+
+
+def record(store: Store, claimed: Claimed, receipt: Receipt, now: datetime) -> bool:
+    """Record `receipt` for `claimed`: False, with nothing written, when the lease is no longer
+    this worker's (another worker took the action after it lapsed). True when it is done
+    already: an earlier try committed, and only its answer was lost."""
+    action = claimed.action
+    ours = OUTBOX.c.lease_until == claimed.lease
+    with store.engine.begin() as conn:
+        done = conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id == claimed.id, OUTBOX.c.status == "pending", ours)
+            .values(status="done", lease_until=None, last_error=None)
+        ).rowcount
+        if not done:
+            status = sa.select(OUTBOX.c.status).where(OUTBOX.c.id == claimed.id)
+            return conn.scalar(status) == "done"
+        stmt = store.insert(DELIVERY).on_conflict_do_nothing(index_elements=["key"])
+        delivery = {"key": action.key, "outbox_id": claimed.id, "kind": action.kind}
+        delivery |= {"target": action.target, "ref": receipt.ref, "url": receipt.url}
+        conn.execute(stmt.values(delivery | {"delivered_at": now}))
+        touch_case(conn, action, receipt, case_id=claimed.case_id, now=now)
+    return True
+
+
+async def keep(
+    write: Callable[[Claimed, Receipt], bool],
+    claimed: Claimed,
+    receipt: Receipt,
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> bool:
+    """Record a delivery (`write`, in a thread), retrying with a short, capped, jittered
+    backoff; whether the lease was still ours. If every try fails the error is raised, after
+    a line naming the key and the platform's ref (never the text), so a person can hold the
+    action before its lease lapses and it goes again."""
+    for attempt in range(RECORD_TRIES):
+        try:
+            kept = await asyncio.to_thread(write, claimed, receipt)
+            break
+        except Exception as exc:
+            if attempt == RECORD_TRIES - 1:
+                _unrecorded(claimed, receipt, exc)
+                raise
+            ceiling = min(RECORD_MAX_WAIT, RECORD_FIRST_WAIT * 2**attempt)
+            await sleep(random.uniform(ceiling / 2, ceiling))
+    if not kept:
+        _LOGGER.warning(
+            "outbox %s was delivered via %s (ref %s) after its lease passed to another "
+            "worker, which records it (a sink that cannot look first may show it twice)",
+            *(claimed.action.key, claimed.action.target, receipt.ref or "none"),
+        )
+    return bool(kept)
+
+
+def _unrecorded(claimed: Claimed, receipt: Receipt, exc: Exception) -> None:
+    cause = getattr(exc, "orig", None) or exc  # the driver's words, not the SQL and its values
+    words = (str(cause).strip().splitlines() or [""])[0]
+    _LOGGER.error(
+        "outbox %s was delivered via %s (ref %s) but could not be recorded (%s: %s); it is "
+        "sent again when its lease lapses unless held (`outbox hold %d`)",
+        *(claimed.action.key, claimed.action.target, receipt.ref or "none"),
+        *(type(cause).__name__, words, claimed.id),
+    )
+
+
+def renew(store: Store, claims: Sequence[Claimed], until: datetime) -> list[Claimed]:
+    """Extend this worker's lease on `claims` to `until` before sending them; those whose
+    lease another worker has taken meanwhile are left out (it sends them)."""
+    renewed = []
+    with store.engine.begin() as conn:
+        for claim in claims:
+            hit = conn.execute(
+                sa.update(OUTBOX)
+                .where(
+                    OUTBOX.c.id == claim.id,
+                    OUTBOX.c.status == "pending",
+                    OUTBOX.c.lease_until == claim.lease,
+                )
+                .values(lease_until=until)
+            ).rowcount
+            if hit:
+                renewed.append(Claimed(claim.id, claim.case_id, claim.action, until))
+    return renewed
