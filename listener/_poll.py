@@ -69,13 +69,14 @@ class Poller:
         self._clock = clock
         self._backoff = backoff or Backoff()
         self._sleeper = sleep  # tests inject one that advances a fake clock
+        # What an operator is shown (/healthz, the run's summary): why this source stopped
+        # for good (a revoked token), or until when a rate limit holds it.
+        self.stopped: FatalError | None = None
         self.blocked_until: datetime | None = None
-        self.polls = 0
 
     async def run(self) -> None:
-        name = self.source.name
-        cursor = await self._load_cursor(name)
-        while not self._stop.is_set():
+        loaded, cursor = await self._first_cursor()
+        while loaded and not self._stop.is_set():
             outcome = await self._poll_once(cursor)
             if outcome == "fatal":
                 return
@@ -89,15 +90,32 @@ class Poller:
             elif outcome == "give_up":
                 return
 
+    async def _first_cursor(self) -> tuple[bool, str | None]:
+        """The saved cursor, retried with backoff as a failed poll is: a store restarting
+        at start-up must not leave the source unread for the life of the process.
+        (False, None) when stopped or given up first."""
+        while not self._stop.is_set():
+            try:
+                cursor = await self._load_cursor(self.source.name)
+            except Exception as exc:  # the store's errors vary by driver; all are retried
+                name = self.source.name
+                _LOGGER.error("source %s: loading its cursor failed (%s)", name, type(exc).__name__)
+                if await self._back_off(exc) == "give_up":
+                    break
+                continue
+            self._backoff.reset()
+            return True, cursor
+        return False, None
+
     async def _poll_once(self, cursor: str | None) -> Batch | str:
         name = self.source.name
         try:
-            self.polls += 1
             batch = await self.source.poll(cursor)
         except RateLimited as exc:
             return await self._wait_rate_limit(exc)
         except FatalError as exc:
-            _LOGGER.error("source %s stopped: %s", name, exc)
+            _LOGGER.error("source %s stopped until restart: %s", name, exc)
+            self.stopped = exc
             return "fatal"
         except (TimeoutError, TransientError, OSError) as exc:
             return await self._back_off(exc)
@@ -111,6 +129,7 @@ class Poller:
             _LOGGER.error("source %s: storing a page failed (%s)", name, type(exc).__name__)
             return await self._back_off(exc)
         self._backoff.reset()
+        self.blocked_until = None
         return batch
 
     async def _wait_rate_limit(self, exc: RateLimited) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from listener._poll import Poller
-from mentiondesk.models import Batch, RateLimited
+from mentiondesk.models import Batch, FatalError, RateLimited
 from tests.platforms.helpers import FakeClock
 
 
@@ -51,3 +52,98 @@ async def test_rate_limit_reset_already_past_still_waits_a_second(clock: FakeClo
     await poller.run()
     assert source.polls == 2
     assert clock.slept and clock.slept[0] >= 1.0, "a past reset must not poll again at once"
+
+
+class Scripted:
+    """Answers each poll with the next of `outcomes` (an exception is raised), then empty pages."""
+
+    name = "scripted"
+    poll_seconds = 60.0
+
+    def __init__(self, *outcomes: Exception) -> None:
+        self.outcomes = list(outcomes)
+        self.polls = 0
+
+    async def poll(self, cursor: str | None) -> Batch:
+        self.polls += 1
+        if self.outcomes:
+            raise self.outcomes.pop(0)
+        return Batch(mentions=[], cursor=cursor)
+
+    async def close(self) -> None:
+        pass
+
+
+async def test_a_store_hiccup_while_loading_the_cursor_is_retried(clock: FakeClock) -> None:
+    """PostgreSQL restarting as the process starts must not leave the source unread."""
+    tries = 0
+
+    async def load_cursor(_: str) -> str | None:
+        nonlocal tries
+        tries += 1
+        if tries == 1:
+            raise OSError("database is restarting")
+        return "c1"
+
+    source, stop = Scripted(), asyncio.Event()
+
+    async def on_batch(_: str, batch: Batch) -> None:
+        assert batch.cursor == "c1"  # polled from the cursor loaded on the second try
+        stop.set()
+
+    poller = Poller(
+        source,
+        load_cursor=load_cursor,
+        on_batch=on_batch,
+        stop=stop,
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    await asyncio.wait_for(poller.run(), 5)
+    assert source.polls == 1 and tries == 2
+    assert clock.slept[0] <= 1.0  # the first backoff, before the poll
+
+
+async def test_a_store_down_at_start_gives_up_a_once_run(clock: FakeClock) -> None:
+    async def load_cursor(_: str) -> str | None:
+        raise OSError("database is down")
+
+    source = Scripted()
+    poller = Poller(
+        source,
+        load_cursor=load_cursor,
+        on_batch=_ignore,
+        stop=asyncio.Event(),
+        once=True,
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    await asyncio.wait_for(poller.run(), 5)
+    assert source.polls == 0 and poller.stopped is None
+
+
+async def test_a_fatal_error_is_kept_for_the_operator(clock: FakeClock) -> None:
+    revoked = FatalError("x mentions: 401 Unauthorized; check the bearer token")
+    source = Scripted(revoked)
+    poller = Poller(
+        source, load_cursor=_nothing, on_batch=_ignore, stop=asyncio.Event(), clock=clock
+    )
+    await asyncio.wait_for(poller.run(), 5)
+    assert poller.stopped is revoked and source.polls == 1
+
+
+async def test_a_rate_limit_is_shown_until_a_page_comes_back(clock: FakeClock) -> None:
+    until = clock() + timedelta(seconds=30)
+    source, stop, seen = Scripted(RateLimited(until)), asyncio.Event(), []
+    poller: Poller
+
+    async def on_batch(_: str, __: Batch) -> None:
+        seen.append(poller.blocked_until)
+        stop.set()
+
+    poller = Poller(
+        source, load_cursor=_nothing, on_batch=on_batch, stop=stop, clock=clock, sleep=clock.sleep
+    )
+    await asyncio.wait_for(poller.run(), 5)
+    assert seen == [until]  # still set while the page that ended the wait is stored
+    assert poller.blocked_until is None  # then cleared: the limit no longer holds
