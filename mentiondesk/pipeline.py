@@ -19,6 +19,7 @@ from listener._poll import Poller
 from mentiondesk import contacts, registry, retention
 from mentiondesk.config import Config
 from mentiondesk.digest import digest_sinks
+from mentiondesk.lifecycle import close_all, watch
 from mentiondesk.models import Batch, Classifier, Responder, Source
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.periodic import wait_or_stop
@@ -152,6 +153,8 @@ class App:
         self._outbox_task = asyncio.create_task(delivering, name="outbox")
         self._work.set()  # mentions left unprocessed by an earlier run
         self._side_tasks = start_side_tasks(self)
+        for task in (*self._poll_tasks, self._processor_task, self._outbox_task, *self._side_tasks):
+            watch(task, stopping=self.stop_event)
 
     async def stop(self) -> None:
         """Stop in flow order: pollers finish their page, the processor its batches, the outbox
@@ -174,12 +177,12 @@ class App:
                 _LOGGER.error("task %s ended with %r", task.get_name(), result)
 
     async def shutdown(self) -> None:
-        # Reverse order of initialize: plugins first, the database last (even if one fails).
+        # Reverse order of initialize: plugins first (each, even if one fails), the database
+        # last whatever happened.
+        responders = [(f"responder {name}", r) for name, r in self.responders.items()]
+        sources = [(f"source {s.name}", s) for s in self.sources]
         try:
-            for responder in self.responders.values():
-                await responder.close()
-            for source in self.sources:
-                await source.close()
+            await close_all([*responders, *sources])
         finally:
             self.store.dispose()
 
