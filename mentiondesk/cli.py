@@ -46,6 +46,7 @@ from mentiondesk.models import Reading
 from mentiondesk.pipeline import App
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.report import report
+from mentiondesk.source_health import stopped_lines
 from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger(__name__)
@@ -216,7 +217,9 @@ async def _run(config: Config, *, once: bool) -> None:
             with progress(err, "Reading mentions") as advance:
                 await desk.run_once(on_progress=advance)
             numbers = report(desk.store, hours=config.business_hours)
-            print_summary(Console(), numbers, config, new=desk.processor.processed)
+            stopped = stopped_lines(desk.source_health())
+            new = desk.processor.processed
+            print_summary(Console(), numbers, config, new=new, stopped=stopped)
             if once or desk.stop_event.is_set():
                 return
             if web is not None:  # JSON logs go to a collector: no password there

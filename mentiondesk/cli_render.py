@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -84,9 +84,17 @@ def training_progress(console: Console, total: int | None) -> Iterator[tuple[Say
         yield say, step
 
 
-def print_summary(console: Console, data: dict[str, Any], config: Config, *, new: int) -> None:
+def print_summary(
+    console: Console,
+    data: dict[str, Any],
+    config: Config,
+    *,
+    new: int,
+    stopped: Sequence[str] = (),
+) -> None:
     """The few lines a person reads after a run: the store's totals, and how many of the
-    mentions this run read (a second run of the demo reads none)."""
+    mentions this run read (a second run of the demo reads none); then each source that
+    stopped (`stopped`: "name stopped (Error): why"), not read again until restart."""
     labels = data["by_label"]
     fr = data["first_response"]
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
@@ -113,6 +121,8 @@ def print_summary(console: Console, data: dict[str, Any], config: Config, *, new
             f"  [yellow]Outbox: {data['outbox_waiting']} waiting to retry, "
             f"{data['outbox_held']} held[/] → {see}"
         )
+    for line in stopped:  # a revoked token: nothing more is read from there until restart
+        console.print(f"  [red]Source {escape(line)}[/] → fix it, then restart mentiondesk")
 
 
 def _sent(kind: dict[str, int]) -> str:

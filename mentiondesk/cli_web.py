@@ -44,7 +44,10 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     async def wake(_key: str) -> None:
         app.wake_outbox()  # the running outbox worker delivers the approved reply now
 
-    desk = create_app(config, app.store, playbook=app.processor.playbook, on_queued=wake)
+    playbook = app.processor.playbook
+    desk = create_app(
+        config, app.store, playbook=playbook, on_queued=wake, sources=app.source_health
+    )
     # Slack buttons post back to the same server (mounted only when Slack is configured).
     add_slack_routes(
         desk, store=app.store, config=config, responders=app.responders, wake=app.wake_outbox

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,6 +27,7 @@ from mentiondesk.periodic import wait_or_stop
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
+from mentiondesk.source_health import SourceHealth, source_health
 from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger(__name__)
@@ -267,6 +269,10 @@ class App:
     def wake_outbox(self) -> None:
         """Tell the outbox worker new actions are due (digests, Slack buttons)."""
         self._outbox_wake.set()
+
+    def source_health(self) -> list[SourceHealth]:
+        """How each source's poller stands now (stopped for good, rate limited)."""
+        return source_health(self.pollers, datetime.now(UTC))
 
     @property
     def database(self) -> Path | None:

@@ -16,6 +16,7 @@ from multidict import MultiDictProxy
 
 from mentiondesk import saved_replies
 from mentiondesk.config import Config
+from mentiondesk.source_health import SourceHealth
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import (
     flash,
@@ -85,11 +86,13 @@ def create_app(
     playbook: Playbook | None = None,
     on_queued: Callable[[str], Awaitable[None]] | None = None,
     session_ttl: timedelta = timedelta(hours=12),
+    sources: Callable[[], list[SourceHealth]] | None = None,
 ) -> web.Application:
     """The desk as an aiohttp application; mount more routes on it before serving.
 
     `on_queued(key)` is awaited after the desk put an action in the outbox (an approved
-    reply, an escalation) so the caller can wake its outbox worker.
+    reply, an escalation) so the caller can wake its outbox worker. `sources()` says how the
+    running pipeline's sources stand (/healthz and managers' pages name one that stopped).
     """
     if playbook is None:
         from mentiondesk.playbook_build import build_playbook
@@ -112,6 +115,8 @@ def create_app(
         session_ttl=session_ttl,
         on_queued=on_queued,
     )
+    if sources is not None:
+        app[health.SOURCES] = sources
     app.cleanup_ctx.append(_pruning_logins)
     app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
     if config.settings.desk.language:

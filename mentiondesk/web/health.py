@@ -4,19 +4,26 @@ work is waiting. Public and cheap; it names no person, post or secret.
 "degraded" (still 200) when the oldest undelivered action has waited longer than `[outbox]
 degraded_after_seconds`: a chat or help desk that has been down all session is worth an
 uptime monitor's alarm, but not a load balancer pulling the desk, where people can still
-work the queue (a 503 stays for a store that fails: then nothing works)."""
+work the queue (a 503 stays for a store that fails: then nothing works). So is a source that
+stopped for good (a revoked token: it is not read again until restart); `sources` says which,
+with the error's class and its message, scrubbed of anything token-like."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import sqlalchemy as sa
 from aiohttp import web
 
 from mentiondesk.models import utc
+from mentiondesk.source_health import SourceHealth
 from mentiondesk.store import Store
 from mentiondesk.tables import MENTION, OUTBOX
 from mentiondesk.web.common import DESK
+
+# How the running pipeline's sources stand, where the desk is served beside it (create_app).
+SOURCES: web.AppKey[Callable[[], list[SourceHealth]]] = web.AppKey("sources")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -50,4 +57,10 @@ async def healthz(request: web.Request) -> web.Response:
         return web.json_response({"status": "error", "store": type(exc).__name__}, status=503)
     waited = figures["outbox_oldest_waiting_seconds"]
     late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
-    return web.json_response({"status": "degraded" if late else "ok", **figures})
+    if SOURCES not in request.app:  # no pipeline in this process: nothing to say of sources
+        return web.json_response({"status": "degraded" if late else "ok", **figures})
+    sources = request.app[SOURCES]()
+    stopped = any(source.stopped for source in sources)
+    shown = {source.name: source.as_json() for source in sources}
+    status = "degraded" if late or stopped else "ok"
+    return web.json_response({"status": status, **figures, "sources": shown})

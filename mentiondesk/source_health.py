@@ -1,0 +1,59 @@
+"""How each source stands, for the people who watch the process: /healthz, the run's summary,
+the desk's banner for managers. A source that hit a FatalError (a revoked token, a wrong
+account) is not read again until restart, so it must show where an operator looks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from listener._poll import Poller
+
+# Long runs of token characters (bearer tokens, keys, session ids) and URLs' query strings:
+# an error's message is shown on the public /healthz, and a library may quote a request.
+_SECRETISH = re.compile(r"[A-Za-z0-9_\-.~+/=]{32,}|\?[^\s;,)]+=[^\s;,)]*")
+REASON_CHARS = 200
+
+
+@dataclass(frozen=True)
+class SourceHealth:
+    name: str
+    stopped: bool = False
+    error: str | None = None  # the exception's class, where stopped
+    reason: str | None = None  # its message, scrubbed of anything token-like
+    rate_limited_until: datetime | None = None
+
+    def as_json(self) -> dict[str, str]:
+        shown = {"status": "stopped" if self.stopped else "ok"}
+        if self.stopped:
+            shown |= {"error": self.error or "", "reason": self.reason or ""}
+        elif self.rate_limited_until is not None:
+            shown["rate_limited_until"] = self.rate_limited_until.isoformat(timespec="seconds")
+        return shown
+
+
+def scrub(message: str) -> str:
+    """One line, token-like runs and query strings replaced, at most REASON_CHARS."""
+    line = " ".join(_SECRETISH.sub("…", message).split())
+    return line if len(line) <= REASON_CHARS else line[: REASON_CHARS - 1] + "…"
+
+
+def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth]:
+    """Each poller's source as it stands; a rate limit already past is not mentioned."""
+    health = []
+    for poller in pollers:
+        name, stopped, until = poller.source.name, poller.stopped, poller.blocked_until
+        if stopped is not None:
+            error = type(stopped).__name__
+            health.append(SourceHealth(name, True, error, scrub(str(stopped))))
+        else:
+            waiting = until if until is not None and until > now else None
+            health.append(SourceHealth(name, rate_limited_until=waiting))
+    return health
+
+
+def stopped_lines(health: Iterable[SourceHealth]) -> list[str]:
+    """'x stopped: reason' for each stopped source, as the log and the summary say it."""
+    return [f"{h.name} stopped ({h.error}): {h.reason}" for h in health if h.stopped]
