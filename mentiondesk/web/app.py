@@ -105,7 +105,7 @@ def create_app(
         config=config,
         store=store,
         clock=clock,
-        templates=_templates(clock),
+        templates=_templates(clock, sources),
         playbook=playbook,
         limits=LoginLimits(
             clock,
@@ -131,13 +131,15 @@ def create_app(
     return app
 
 
-def _templates(clock: Callable[[], datetime]) -> jinja2.Environment:
+def _templates(
+    clock: Callable[[], datetime], sources: Callable[[], list[SourceHealth]] | None
+) -> jinja2.Environment:
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_HERE / "templates"),
         autoescape=True,  # every template, whatever its extension: mention text is hostile
         undefined=jinja2.StrictUndefined,
     )
-    templates.globals.update(template_globals(clock))
+    templates.globals.update(template_globals(clock, sources))
     return templates
 
 

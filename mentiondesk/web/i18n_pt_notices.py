@@ -114,4 +114,11 @@ NOTICES = {
         "neste caso, e só uma pode aguardar por vez. Se esta deve ir no lugar dela, rejeite "
         "aquela primeiro."
     ),
+    # base.html, to managers: a source stopped for good (a revoked token); the reason is the
+    # platform's or plugin's words, in English.
+    "Source “{name}” stopped: {reason}. No new mentions are read from it until mentiondesk "
+    "is restarted.": (
+        "A fonte “{name}” parou: {reason}. Nenhuma menção nova é lida dela até o mentiondesk "
+        "ser reiniciado."
+    ),
 }

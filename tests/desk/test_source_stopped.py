@@ -1,0 +1,45 @@
+"""A source stopped for good (a revoked token) is named to managers on every desk page, in
+their language, with the reason escaped; agents, who cannot fix it, are not told."""
+
+from __future__ import annotations
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from mentiondesk.config import Config
+from mentiondesk.source_health import SourceHealth
+from mentiondesk.store import Store
+from mentiondesk.web import create_app
+from tests.desk.conftest import Desk
+
+REASON = "x mentions: <b>401</b> Unauthorized; check the bearer token"
+SHOWN = "x mentions: &lt;b&gt;401&lt;/b&gt; Unauthorized; check the bearer token"
+PT_BR = {"Accept-Language": "pt-BR"}
+
+
+async def _pages(config: Config, store: Store, who: str, path: str = "/queue") -> list[str]:
+    sources = [
+        SourceHealth("x", stopped=True, error="FatalError", reason=REASON),
+        SourceHealth("reddit"),
+    ]
+    app = create_app(config, store, sources=lambda: sources)
+    async with TestServer(app) as server, TestClient(server) as client:
+        desk = Desk(client)
+        assert await desk.login(who) == 303
+        english = await (await client.get(path)).text()
+        portuguese = await (await client.get(path, headers=PT_BR)).text()
+    return [english, portuguese]
+
+
+async def test_a_manager_is_told_which_source_stopped_and_why(config: Config, store: Store) -> None:
+    english, portuguese = await _pages(config, store, "manager")
+    assert (
+        f"Source “x” stopped: {SHOWN}. No new mentions are read from it until mentiondesk is "
+        "restarted." in english
+    )
+    assert "<b>401</b>" not in english and "reddit" not in english
+    assert f"A fonte “x” parou: {SHOWN}. Nenhuma menção nova é lida dela" in portuguese
+
+
+async def test_an_agent_is_not_told(config: Config, store: Store) -> None:
+    english, _ = await _pages(config, store, "agent")
+    assert "source-stopped" not in english and "Unauthorized" not in english
