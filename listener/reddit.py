@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -19,6 +18,7 @@ from listener._endpoints import (
     Page,
     State,
     check_json,
+    header_int,
     parse_time,
     reset_time,
     run_check,
@@ -38,7 +38,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
-from mentiondesk.models.reddit import build_reddit
+from mentiondesk.models.reddit import build_reddit, last_headers
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -219,13 +219,16 @@ class RedditSource:
         return subs[0] if len(subs) == 1 else "one of " + ", ".join(subs)
 
     def _observe(self, endpoint: str) -> None:
-        core: Any = self.reddit._core
-        limiter = core._rate_limiter
+        """Reddit's window from the answer's headers: `x-ratelimit-reset` is seconds until it
+        ends, but only a spent window (remaining ≤ 0) makes it a time to wait for."""
+        headers = last_headers(self.reddit)
+        remaining = header_int(headers, "x-ratelimit-remaining")
+        used = header_int(headers, "x-ratelimit-used")
+        limit = remaining + used if remaining is not None and used is not None else None
         reset = None
-        if limiter.next_request_timestamp_ns is not None:
-            delta = (limiter.next_request_timestamp_ns - time.monotonic_ns()) / 1e9
-            reset = self._clock() + timedelta(seconds=max(0.0, delta))
-        self.endpoints.observe(endpoint, limit=None, remaining=limiter.remaining, reset=reset)
+        if remaining is not None and remaining <= 0:
+            reset = reset_time(headers.get("x-ratelimit-reset"), relative=True, now=self._clock)
+        self.endpoints.observe(endpoint, limit=limit, remaining=remaining, reset=reset)
 
     def _reset_of(self, exc: asyncprawcore.TooManyRequests) -> datetime:
         headers = exc.response.headers

@@ -9,13 +9,20 @@ sleeping in between, and sleeps ahead of a request when its rate-limit window ru
 Both are switched off: the poller and the outbox own retries, backoff and waiting (only
 they may sleep), and a POST that Reddit carried out but answered 502 must not be sent
 again blind: the poster first looks up whether it landed.
+
+Each answer's headers are kept on the client's requestor (`last_headers`): the listener reads
+Reddit's rate-limit window from them, not from asyncprawcore's private pacing state.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from typing import Any
 
+import aiohttp
 import asyncpraw
+from asyncprawcore.requestor import Requestor
 from asyncprawcore.sessions import FiniteRetryStrategy
 
 OAUTH_URL = "https://oauth.reddit.com"
@@ -34,6 +41,29 @@ class _NoRetry(FiniteRetryStrategy):
 
 async def _no_delay() -> None:
     return None
+
+
+class HeadersRequestor(Requestor):
+    """asyncprawcore's requestor, keeping the last answer's headers (lower-case names).
+
+    asyncpraw returns parsed bodies only; Reddit's `x-ratelimit-*` headers are read here.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.last: dict[str, str] = {}
+
+    @asynccontextmanager
+    async def request(self, *args: Any, **kwargs: Any) -> AsyncIterator[aiohttp.ClientResponse]:
+        async with super().request(*args, **kwargs) as response:
+            self.last = {k.lower(): v for k, v in response.headers.items()}
+            yield response
+
+
+def last_headers(reddit: asyncpraw.Reddit) -> Mapping[str, str]:
+    """The headers of the last answer `reddit` got; none for a client not built here."""
+    requestor = reddit.requestor
+    return requestor.last if isinstance(requestor, HeadersRequestor) else {}
 
 
 def build_reddit(
@@ -57,6 +87,7 @@ def build_reddit(
         oauth_url=base_url or OAUTH_URL,
         reddit_url=auth_url or base_url or REDDIT_URL,
         check_for_updates=False,
+        requestor_class=HeadersRequestor,
         **options,
     )
     # asyncprawcore has no public switch for either; both are per-session attributes.
