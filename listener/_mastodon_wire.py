@@ -1,4 +1,4 @@
-"""Mastodon as the Mastodon source meets it through Mastodon.py: the client, the notifications
+"""Mastodon as the Mastodon source meets it through Mastodon.py: the notifications
 request Mastodon.py cannot make, what its errors mean, a status's HTML as text, its visibility."""
 
 from __future__ import annotations
@@ -25,17 +25,6 @@ _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 # The Mastodon.py errors `refusal` says the meaning of; any other is a bug, and is raised as is.
 CLIENT_ERRORS = (MastodonRatelimitError, MastodonAPIError, MastodonNetworkError)
-
-
-def build_mastodon(base_url: str, token: str, *, timeout: float = 30.0) -> Mastodon:
-    """A Mastodon.py client that raises on rate limits instead of sleeping (the poller waits)."""
-    return Mastodon(
-        access_token=token,
-        api_base_url=base_url,
-        ratelimit_method="throw",
-        request_timeout=timeout,
-        version_check_mode="none",
-    )
 
 
 def notifications(api: Mastodon, **params: Any) -> Any:

@@ -1,16 +1,14 @@
-"""X's API v2 as the X source meets it: the session tweepy calls through, the fields asked
-for, a post's text as written, retweets, and what a refusal means."""
+"""X's API v2 as the X source meets it: the fields asked for, a post's text as written,
+retweets, and what a refusal means."""
 
 from __future__ import annotations
 
 import html
 import json
-from types import SimpleNamespace
 from typing import Any
 
 import aiohttp
 import tweepy
-from yarl import URL
 
 from mentiondesk.models import FatalError, TransientError
 
@@ -25,36 +23,6 @@ TWEET_FIELDS = [
 ]
 QUERY_MAX = 512  # recent search's longest query on self-serve access (docs.x.com, build a query)
 NO_RETWEETS = "-is:retweet"
-
-
-class RewriteSession:
-    """An aiohttp session for tweepy that sends its hard-coded api.twitter.com calls to `base`.
-
-    It also keeps each answer's headers, since tweepy's Response does not carry them.
-    """
-
-    def __init__(self, base: str, *, timeout: float) -> None:
-        self._base = URL(base)
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._session: aiohttp.ClientSession | None = None
-        self.last: dict[str, str] = {}
-
-    def request(self, method: str, url: str | URL, **kwargs: Any) -> Any:
-        if self._session is None:  # made on the loop that uses it
-            trace = aiohttp.TraceConfig()
-            trace.on_request_end.append(self._on_end)
-            self._session = aiohttp.ClientSession(timeout=self._timeout, trace_configs=[trace])
-        target = URL(url, encoded=isinstance(url, URL))
-        target = target.with_scheme(self._base.scheme).with_host(self._base.host or "")
-        target = target.with_port(self._base.explicit_port)
-        return self._session.request(method, target, **kwargs)
-
-    async def _on_end(self, _session: Any, _ctx: SimpleNamespace, params: Any) -> None:
-        self.last = {k.lower(): v for k, v in params.response.headers.items()}
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
 
 
 def default_query(brand_query: str) -> str:

@@ -27,7 +27,6 @@ from listener._endpoints import (
 )
 from listener._mastodon_wire import (
     CLIENT_ERRORS,
-    build_mastodon,
     html_to_text,
     notifications,
     refusal,
@@ -47,6 +46,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.mastodon import build_mastodon
 
 _LOGGER = logging.getLogger(__name__)
 SEARCH_LIMIT = 40  # /api/v2/search and hashtag timelines send 20 unless asked, 40 at most

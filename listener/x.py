@@ -26,7 +26,6 @@ from listener._endpoints import (
 from listener._x_wire import (
     CLIENT_ERRORS,
     TWEET_FIELDS,
-    RewriteSession,
     SinceTooOld,
     default_query,
     full_text,
@@ -47,7 +46,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
-from mentiondesk.models.x import usage_capped
+from mentiondesk.models.x import RewriteSession, usage_capped
 
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://api.twitter.com"

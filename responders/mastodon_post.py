@@ -40,6 +40,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from mentiondesk.models.mastodon import build_mastodon
 from responders._post import post_parts
 
 _LOGGER = logging.getLogger(__name__)
@@ -95,13 +96,8 @@ class MastodonPostResponder:
     def from_config(
         cls, config: MastodonPostResponderConfig, context: PluginContext
     ) -> MastodonPostResponder:
-        api = Mastodon(
-            access_token=secret_from_env(config.access_token_env).get_secret_value(),
-            api_base_url=config.base_url,
-            ratelimit_method="throw",
-            request_timeout=config.timeout_seconds,
-            version_check_mode="none",
-        )
+        token = secret_from_env(config.access_token_env).get_secret_value()
+        api = build_mastodon(config.base_url, token, timeout=config.timeout_seconds)
         return cls(config.name or "mastodon-post", api=api, visibility=config.visibility)
 
     async def deliver(self, action: OutboxAction) -> Receipt:

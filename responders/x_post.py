@@ -17,7 +17,6 @@ import aiohttp
 import tweepy
 from pydantic import Field, field_validator
 from tweepy.asynchronous import AsyncClient
-from yarl import URL
 
 from mentiondesk.models import (
     FatalError,
@@ -31,7 +30,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
-from mentiondesk.models.x import usage_capped
+from mentiondesk.models.x import RewriteSession, usage_capped
 from responders._post import may_have_sent, post_parts, same_text, sent_for
 
 _LOGGER = logging.getLogger(__name__)
@@ -50,26 +49,6 @@ class XPostResponderConfig(PluginConfig):
     _env = field_validator("user_token_env")(require_env)
 
 
-class _Rewrite:
-    """Sends tweepy's hard-coded api.twitter.com requests to the configured base URL."""
-
-    def __init__(self, base: str, timeout: float) -> None:
-        self._base = URL(base)
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._session: aiohttp.ClientSession | None = None
-
-    def request(self, method: str, url: str | URL, **kwargs: Any) -> Any:
-        if self._session is None:  # made on the loop that uses it
-            self._session = aiohttp.ClientSession(timeout=self._timeout)
-        target = URL(url, encoded=isinstance(url, URL)).with_scheme(self._base.scheme)
-        target = target.with_host(self._base.host or "").with_port(self._base.explicit_port)
-        return self._session.request(method, target, **kwargs)
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-
-
 class XPostResponder:
     """Public reply (`in_reply_to_tweet_id`) or DM to the author, once."""
 
@@ -82,7 +61,7 @@ class XPostResponder:
         self, name: str = "x-post", *, token: str, base_url: str = DEFAULT_BASE, timeout: float = 30
     ) -> None:
         self.name = name
-        self._http = _Rewrite(base_url, timeout)
+        self._http = RewriteSession(base_url, timeout=timeout)
         self.client = AsyncClient(bearer_token=token, wait_on_rate_limit=False)
         self.client.session = self._http
         self._me: str | None = None

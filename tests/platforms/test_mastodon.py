@@ -6,7 +6,8 @@ import json
 import logging
 from datetime import timedelta
 
-from listener.mastodon import MastodonSource, build_mastodon
+from listener.mastodon import MastodonSource
+from mentiondesk.models.mastodon import build_mastodon
 from tests.fakes.mastodon import NOTIFICATIONS, SEARCH
 from tests.platforms.helpers import FakeClock, once, started
 

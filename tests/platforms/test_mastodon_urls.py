@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from listener._urls import status_url
-from listener.mastodon import MastodonSource, build_mastodon
+from listener.mastodon import MastodonSource
+from mentiondesk.models.mastodon import build_mastodon
 from tests.platforms.helpers import FakeClock, once, started
 
 

@@ -10,9 +10,10 @@ from dataclasses import replace
 import pytest
 from mastodon import Mastodon
 
-from listener.mastodon import MastodonSource, build_mastodon
+from listener.mastodon import MastodonSource
 from mentiondesk.held_replies import held_reason
 from mentiondesk.models import CaseContext, FatalError, Mention, OutboxAction
+from mentiondesk.models.mastodon import build_mastodon
 from mentiondesk.reply_limits import too_long
 from responders.mastodon_post import MastodonPostResponder
 from tests.fakes.mastodon import NOTIFICATIONS, POLICY, STATUSES
