@@ -40,6 +40,7 @@ SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a long
 # Search indexes lag (Reddit's, Algolia's, Bluesky's): a post can appear after newer ones were
 # read. Sources that resume from a time read this far back again; the seen-list drops repeats.
 OVERLAP = timedelta(minutes=10)
+DEFAULT_WAIT = timedelta(seconds=60)  # how long a 429 that names no reset is waited out
 
 Clock = Callable[[], datetime]
 State = dict[str, Any]
@@ -235,6 +236,11 @@ def reset_time(
     if relative:
         return now() + timedelta(seconds=number)
     return datetime.fromtimestamp(number, UTC)
+
+
+def limit_ends(until: datetime | None, now: Clock) -> datetime:
+    """When a 429 ends: the reset it named, else DEFAULT_WAIT from `now()`."""
+    return until or now() + DEFAULT_WAIT
 
 
 def header_int(headers: Mapping[str, str], name: str) -> int | None:

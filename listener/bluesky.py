@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from atproto import AsyncClient
@@ -18,6 +18,7 @@ from listener._endpoints import (
     Page,
     State,
     header_int,
+    limit_ends,
     parse_time,
     reset_time,
     run_check,
@@ -206,7 +207,7 @@ class BlueskySource:
         try:
             return await method(*args)
         except atp.RateLimitExceededError as exc:
-            until = exc.reset_at or self._clock() + timedelta(seconds=60)
+            until = limit_ends(exc.reset_at, self._clock)
             raise RateLimited(until, f"bluesky {endpoint}") from None
         except (atp.UnauthorizedError, atp.LoginRequiredError) as exc:
             self._logged_in = False

@@ -6,7 +6,7 @@ import html
 import json
 import logging
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Literal
 
 import aiohttp
@@ -20,6 +20,7 @@ from listener._endpoints import (
     State,
     check_json,
     header_int,
+    limit_ends,
     parse_time,
     reset_time,
     run_check,
@@ -195,7 +196,7 @@ class HackerNewsSource:
 
     def _reset(self, headers: Any) -> datetime:
         until = reset_time(headers.get("Retry-After"), relative=True, now=self._clock)
-        return until or self._clock() + timedelta(seconds=60)
+        return limit_ends(until, self._clock)
 
     def _observe(self, headers: Any) -> None:
         self.endpoints.observe(

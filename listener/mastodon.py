@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any, Literal
 
@@ -20,6 +20,7 @@ from listener._endpoints import (
     State,
     check_json,
     id_key,
+    limit_ends,
     max_id,
     parse_time,
     run_check,
@@ -214,9 +215,8 @@ class MastodonSource:
 
     def _reset(self) -> datetime:
         reset = self.api.ratelimit_reset
-        if reset and reset > datetime.now(UTC).timestamp():
-            return datetime.fromtimestamp(reset, UTC)
-        return self._clock() + timedelta(seconds=60)
+        past = not reset or reset <= self._clock().timestamp()  # a reset already past is stale
+        return limit_ends(None if past else datetime.fromtimestamp(reset, UTC), self._clock)
 
     def _observe(self, endpoint: str) -> None:
         reset = self.api.ratelimit_reset

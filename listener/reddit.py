@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Literal
 
 import asyncpraw
@@ -19,6 +19,7 @@ from listener._endpoints import (
     State,
     check_json,
     header_int,
+    limit_ends,
     parse_time,
     reset_time,
     run_check,
@@ -234,7 +235,7 @@ class RedditSource:
         headers = exc.response.headers
         value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
         until = reset_time(value, relative=True, now=self._clock)
-        return until or self._clock() + timedelta(seconds=60)
+        return limit_ends(until, self._clock)
 
 
 def _mention(child: dict[str, Any]) -> Mention | None:

@@ -17,6 +17,7 @@ from listener._endpoints import (
     Page,
     State,
     header_int,
+    limit_ends,
     max_id,
     parse_time,
     reset_time,
@@ -234,7 +235,7 @@ class XSource:
         # tweepy leaves reset_time None when the 429 carries no x-rate-limit-reset header.
         reset = getattr(exc, "reset_time", None)
         until = reset_time(str(reset)) if reset else None
-        return until or self._clock() + timedelta(seconds=60)
+        return limit_ends(until, self._clock)
 
 
 def _mentions_of(

@@ -6,7 +6,10 @@ import json
 import logging
 from datetime import timedelta
 
+import pytest
+
 from listener.mastodon import MastodonSource
+from mentiondesk.models import RateLimited
 from mentiondesk.models.mastodon import build_mastodon
 from tests.fakes.mastodon import NOTIFICATIONS, SEARCH
 from tests.platforms.helpers import FakeClock, once, started
@@ -202,3 +205,22 @@ async def test_an_empty_first_search_reads_from_now_not_from_the_start(
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == burst
+
+
+async def test_a_429_whose_reset_is_past_by_the_sources_clock_waits_the_default(
+    mastodon_fake, clock
+) -> None:
+    source = _source(mastodon_fake, clock, query="")
+    cursor = await started(source, clock)
+    real_now = clock()
+    clock.advance(3600)  # the source's clock, not the wall clock, says when a reset is past
+    headers = {
+        "X-RateLimit-Limit": "300",
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset": (real_now + timedelta(seconds=30)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    mastodon_fake.fail(NOTIFICATIONS, 429, {"error": "Too many requests"}, headers=headers)
+    with pytest.raises(RateLimited) as raised:
+        await source.poll(cursor)
+    await source.close()
+    assert raised.value.until == clock() + timedelta(seconds=60)
