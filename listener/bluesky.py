@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from atproto import AsyncClient
 from atproto_client import exceptions as atp
@@ -40,6 +40,7 @@ from mentiondesk.models import (
 from mentiondesk.models.bluesky import session_ended
 
 _LOGGER = logging.getLogger(__name__)
+_T = TypeVar("_T")  # what an atproto client method answers
 DEFAULT_BASE = "https://bsky.social"
 REASONS = ["mention", "reply", "quote"]
 
@@ -182,7 +183,7 @@ class BlueskySource:
             await self._call("session", self.client.login, self.handle, self._password)
             self._logged_in = True
 
-    async def _call(self, endpoint: str, method: Any, *args: Any) -> Any:
+    async def _call(self, endpoint: str, method: Callable[..., Awaitable[_T]], *args: Any) -> _T:
         if endpoint != "session":
             await self._login()
         try:
@@ -203,7 +204,7 @@ class BlueskySource:
         self._observe(endpoint)
         return result
 
-    async def _attempt(self, endpoint: str, method: Any, *args: Any) -> Any:
+    async def _attempt(self, endpoint: str, method: Callable[..., Awaitable[_T]], *args: Any) -> _T:
         try:
             return await method(*args)
         except atp.RateLimitExceededError as exc:

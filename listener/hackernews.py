@@ -6,6 +6,7 @@ import html
 import json
 import logging
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal
 
@@ -194,11 +195,11 @@ class HackerNewsSource:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    def _reset(self, headers: Any) -> datetime:
+    def _reset(self, headers: Mapping[str, str]) -> datetime:
         until = reset_time(headers.get("Retry-After"), relative=True, now=self._clock)
         return limit_ends(until, self._clock)
 
-    def _observe(self, headers: Any) -> None:
+    def _observe(self, headers: Mapping[str, str]) -> None:
         self.endpoints.observe(
             "search",
             limit=header_int(headers, "X-RateLimit-Limit"),

@@ -50,6 +50,8 @@ from mentiondesk.models import (
 from mentiondesk.models.x import RewriteSession, usage_capped
 
 _LOGGER = logging.getLogger(__name__)
+# An AsyncClient method: tweepy answers every call with a Response(data, includes, errors, meta).
+_Call = Callable[..., Awaitable[tweepy.Response]]
 DEFAULT_BASE = "https://api.twitter.com"
 CAPPED_RETRY = timedelta(hours=1)  # between tries while the monthly usage cap is spent
 _USER_FIELDS = ["name", "username", "public_metrics"]
@@ -146,7 +148,7 @@ class XSource:
         user_id = await self._brand_id()
         return await self._read("mentions", self.client.get_users_mentions, user_id, state)
 
-    async def _read(self, endpoint: str, method: Any, arg: str, state: State) -> Page:
+    async def _read(self, endpoint: str, method: _Call, arg: str, state: State) -> Page:
         token_name = "next_token" if endpoint == "search" else "pagination_token"
         first = not state  # the first read finds the newest id only: no paging back in history
         try:
@@ -180,7 +182,7 @@ class XSource:
             self._user_id = str(response.data.id)
         return self._user_id
 
-    def _page(self, endpoint: str, response: Any, state: State, *, first: bool) -> Page:
+    def _page(self, endpoint: str, response: tweepy.Response, state: State, *, first: bool) -> Page:
         meta = response.meta or {}
         if response.data is None and not meta and response.errors:
             raise TransientError(f"X answered 200 with errors: {titles(response.errors)}")
@@ -191,7 +193,9 @@ class XSource:
             return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)
         return Page(mentions, {"since": max_id(state.get("since"), newest)})
 
-    async def _call(self, endpoint: str, method: Any, *args: Any, **kwargs: Any) -> Any:
+    async def _call(
+        self, endpoint: str, method: _Call, *args: Any, **kwargs: Any
+    ) -> tweepy.Response:
         try:
             response = await method(*args, user_auth=False, **kwargs)
         except tweepy.TooManyRequests as exc:
