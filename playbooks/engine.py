@@ -50,6 +50,7 @@ class Playbook:
         self,
         rules: Sequence[Rule],
         templates: Templates,
+        *,
         brand: Brand,
         handle_locales: Mapping[str, str] | None = None,
         origins: Mapping[str, tuple[Path, int]] | None = None,
@@ -89,6 +90,7 @@ class Playbook:
         # A rule whose draft was skipped opens a case for a person, after any a rule opens.
         fallback: list[Action] = []
         locale = self.locale(mention, reading.lang)
+        subject = _Subject(mention, reading, history, locale, mention_id)
         for rule in self.rules:
             if not rule.when.matches(mention, reading, history, locale):
                 continue
@@ -97,10 +99,7 @@ class Playbook:
                 # Its public reply becomes a private message: the rule's own goes first, so
                 # it is the one kept (_dedupe), written for a private conversation.
                 specs = sorted(specs, key=lambda s: s.type is ActionKind.DRAFT_PUBLIC)
-            done = [
-                self._action(rule.name, s, mention, reading, history, locale, mention_id)
-                for s in specs
-            ]
+            done = [self._action(s, rule=rule.name, subject=subject) for s in specs]
             planned += done
             if any(isinstance(a, _Skipped) for a in done):
                 fallback.append(Action(kind=ActionKind.OPEN_CASE, rule=rule.name))
@@ -108,40 +107,41 @@ class Playbook:
                 break
         return _dedupe([*planned, *fallback])
 
-    def _action(
-        self,
-        rule: str,
-        spec: ActionSpec,
-        mention: Mention,
-        reading: Reading,
-        history: History,
-        locale: str,
-        mention_id: object,
-    ) -> Action | _Skipped:
-        """The action `spec` says; _Skipped for a draft its template cannot write for this
-        author (both start-up samples passed, this mention's values did not), or a private
-        message on a platform that has none (Hacker News)."""
+    def _action(self, spec: ActionSpec, *, rule: str, subject: _Subject) -> Action | _Skipped:
+        """The action `spec` says; _Skipped for a draft that cannot be written (`_draft`), or
+        a private message on a platform that has none (Hacker News)."""
         if spec.type not in _DRAFTS:
             return Action(kind=spec.type, rule=rule, to=spec.to, auto=spec.auto)
+        mention = subject.mention
         spec, converted = _as_sent(spec, mention)
         if spec.type is ActionKind.DRAFT_PRIVATE and not has_private_messages(mention.platform):
             # Info, not a warning: the platform is as it is, nothing is broken to fix.
             _LOGGER.info(
                 "mention %s: rule %r: %s has no private messages; draft skipped, the mention "
                 "waits in a case for a person",
-                mention_id,
+                subject.mention_id,
                 rule,
                 mention.platform,
             )
             return _Skipped(spec.type)
-        context = self._context(mention, reading, history)
-        assert spec.template is not None  # ActionSpec makes every draft name one
-        written = self._write(rule, spec.template, locale, context, mention_id=mention_id)
+        return self._draft(spec, rule=rule, subject=subject, converted=converted)
+
+    def _draft(
+        self, spec: ActionSpec, *, rule: str, subject: _Subject, converted: bool
+    ) -> Action | _Skipped:
+        """The draft `spec` writes; _Skipped where its template cannot write for this author
+        (both start-up samples passed, this mention's values did not)."""
+        if spec.template is None:  # ActionSpec's validation makes every draft name one
+            raise ConfigError(f"rule {rule!r}: a {spec.type.value} action names no template")
+        context = self._context(subject.mention, subject.reading, subject.history)
+        written = self._write(
+            rule, spec.template, subject.locale, context, mention_id=subject.mention_id
+        )
         if written is None:
             return _Skipped(spec.type)
         text, lang = written
         # Where nothing can be posted (Hacker News), an automatic reply waits for a person.
-        auto = spec.auto and can_post(mention.platform)
+        auto = spec.auto and can_post(subject.mention.platform)
         return Action(
             kind=spec.type,
             rule=rule,
@@ -213,6 +213,17 @@ def _language(locale: str) -> str:
     return locale.split("-", 1)[0].lower()
 
 
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """The mention a rule's actions are decided for, and what is known of it."""
+
+    mention: Mention
+    reading: Reading
+    history: History
+    locale: str  # of a reply (`Playbook.locale`)
+    mention_id: object  # the stored mention's id, for log lines
+
+
 @dataclass(frozen=True)
 class _Skipped:
     """A draft its template could not write. It keeps its kind's place in `_dedupe`, so no
@@ -260,7 +271,7 @@ def load_playbook(
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
     templates.check_default_lang()
-    return Playbook(rules, templates, brand, handle_locales, origins)
+    return Playbook(rules, templates, brand=brand, handle_locales=handle_locales, origins=origins)
 
 
 def _read(path: Path) -> list[Rule]:
