@@ -9,10 +9,12 @@ paging state in one JSON cursor, and never calls an endpoint before its rate-lim
 An endpoint's first read (no state for it in the cursor yet) only finds where "now" is:
 like praw's `stream(skip_existing=True)`, what it returns is marked seen, not emitted, so
 switching a platform on does not turn its history into a flood of old alerts. Each fetcher
-reads a single page when its state is empty and records the newest time or id it saw; when
-that page is empty (a quiet brand) it records "now" in the platform's terms, from the source's
-clock, so the next poll still pages through everything posted since (a time or a snowflake
-id, OVERLAP back for a clock ahead of the platform's; Mastodon's serial notification ids: 0).
+reads a single page when its state is empty and records the newest time or id it saw. When
+that page is empty (a quiet brand) it records a position from which the next poll still pages
+through everything posted since: Reddit, Hacker News and Bluesky "now" by the source's clock
+(read OVERLAP back, for a clock ahead of the platform's); Mastodon's search a snowflake id of
+that time, its serial notification ids 0; X no since_id at all (`{"since": None}`): what its
+search and mentions return later is all newer than that empty read.
 """
 
 from __future__ import annotations
