@@ -8,7 +8,7 @@ from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from mentiondesk.models import valid_text
+from mentiondesk.models import short_lang, valid_text
 
 UNDETERMINED = "und"
 
@@ -55,7 +55,8 @@ def clean(text: str) -> str:
 
 def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> list[str]:
     """ISO 639-1 codes (or `und`) for each text; a platform's own language hint wins."""
-    hints = hints or [None] * len(texts)
+    # A hint not shaped as a language tag (free text, terminal escapes) is no hint.
+    hints = [short_lang(h) for h in hints] if hints else [None] * len(texts)
     cleaned = [clean(t) for t in texts]
     todo = [
         i

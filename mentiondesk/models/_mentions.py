@@ -75,21 +75,32 @@ def valid_text(text: str) -> str:
 
 
 LANG_MAX = 16  # the store's mention.lang column
+# A language tag's shape (BCP 47): a 2-3 letter language, then letter/digit subtags ("pt",
+# "pt-BR", "zh-Hant-TW"). Only ASCII letters and digits: a hint is printed in alerts and CLI
+# tables, and some platforms' tags are free text (Bluesky's `langs`).
+_LANG_TAG = re.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
-def short_lang(tag: str | None) -> str | None:
-    """A language tag that fits the store: as given when it does; else its leading subtags
-    (language, script, region) up to the first singleton ("x-", "u-": private use and
-    extensions) that fit ("en-x-aaaaaaaa-bbbbbbbb" is "en"); None if not even the first."""
-    tag = (tag or "").strip()
-    if len(tag) <= LANG_MAX:
-        return tag or None
+def short_lang(tag: object) -> str | None:
+    """A platform's language hint as mentions keep it: as given ("_" read as "-") when it fits
+    the store, else its leading subtags (language, script, region) up to the first singleton
+    ("x-", "u-": private use and extensions) that fit ("en-x-aaaaaaaa-bbbbbbbb" is "en");
+    None for no tag, or when what is kept is not shaped as one."""
+    if not isinstance(tag, str):
+        return None
+    tag = tag.strip().replace("_", "-")
+    if len(tag) > LANG_MAX:
+        tag = _leading_subtags(tag)
+    return tag if _LANG_TAG.fullmatch(tag) else None
+
+
+def _leading_subtags(tag: str) -> str:
     kept = ""
-    for part in re.split("[-_]", tag):
+    for part in tag.split("-"):
         if len(part) <= 1 or len(kept) + len(part) + bool(kept) > LANG_MAX:
             break
         kept = f"{kept}-{part}" if kept else part
-    return kept or None
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +135,8 @@ class Mention:
         # A post cut inside an emoji arrives with half a surrogate pair ("\ud83d"), which no
         # database, language detector or chat API accepts: it becomes U+FFFD here, once.
         object.__setattr__(self, "text", valid_text(self.text))
-        # A tag longer than the column (Bluesky's `langs` are free text) would cost the mention.
+        # Bluesky's `langs` are free text: a tag longer than the column would cost the
+        # mention, and one that is no tag (terminal escapes, rich markup) is no hint at all.
         object.__setattr__(self, "lang", short_lang(self.lang))
 
     def to_dict(self) -> dict[str, Any]:

@@ -197,6 +197,7 @@ async def test_an_over_long_language_tag_keeps_its_primary_subtags(
 
 def test_short_lang_keeps_whole_subtags_that_fit() -> None:
     assert short_lang("zh-Hant-TW") == "zh-Hant-TW"
+    assert short_lang("pt") == "pt" and short_lang("pt-BR") == "pt-BR"
     assert short_lang("sr-Latn-RS-u-nu-latn") == "sr-Latn-RS"
     assert short_lang("de-DE-1996-x-something") == "de-DE-1996"
     assert short_lang("en-GB-oxendict-x-long") == "en-GB-oxendict"
