@@ -62,7 +62,7 @@ def drafts_list(
             d.case_number or "—",
             str(d.mention_id),
             shown(f"{d.platform} {d.handle}"),
-            d.lang,
+            shown(d.lang),  # a hand reply's is the mention's reading, maybe a platform's tag
             shown(d.text),
         )
     out.print(table)

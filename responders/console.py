@@ -63,7 +63,8 @@ class ConsoleResponder:
         if r.frustration:
             detail += f" frustration {r.frustration}"
         text = plain(m.text, self._width)
-        return f"[{action.kind}] {case} {detail} · {who} [{r.lang}]: “{text}”"
+        # The language may be a platform's own tag, older than its check: cleaned as text is.
+        return f"[{action.kind}] {case} {detail} · {who} [{plain(r.lang)}]: “{text}”"
 
     async def close(self) -> None:
         return None
