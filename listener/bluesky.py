@@ -24,6 +24,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._items import readable
 from mentiondesk.models import (
     Author,
     Batch,
@@ -144,7 +145,7 @@ class BlueskySource:
         # `since` filters on sortAt, the earlier of createdAt and indexedAt: the anchor is
         # the newest sortAt seen, so a post whose createdAt lags its indexing is still found.
         newest = _latest(state.get("newest"), *(_sort_at(p) for p in posts))
-        mentions = [_mention(p) for p in posts]
+        mentions = readable(self.name, posts, _mention, _uri)
         first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
         if answer.cursor and posts and not first_run:
             return Page(
@@ -170,7 +171,7 @@ class BlueskySource:
             if n["reason"] in REASONS and (mark is None or parse_time(n["indexedAt"]) >= mark)
         ]
         newest = _latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
-        mentions = [_mention(n) for n in fresh]
+        mentions = readable(self.name, fresh, _mention, _uri)
         # Newest first and no `since`: page down until a known one (first run: one page only).
         caught_up = not mark or len(fresh) < len(items) or not notes.cursor
         if caught_up:  # none ever found: now, OVERLAP back for a clock ahead of Bluesky's
@@ -267,6 +268,10 @@ def _created_at(view: dict[str, Any]) -> datetime:
         except (TypeError, ValueError, OverflowError):
             _LOGGER.info("bluesky post %s: createdAt is no time; indexedAt used", view["uri"])
     return parse_time(view["indexedAt"])
+
+
+def _uri(view: dict[str, Any]) -> str:
+    return str(view["uri"])
 
 
 def _mention(view: dict[str, Any]) -> Mention:

@@ -1,0 +1,49 @@
+"""A page's posts read one by one: one that cannot be read is skipped, never its page."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from mentiondesk.models import Mention
+
+_LOGGER = logging.getLogger(__name__)
+# What a post of another shape than the platform documents raises as it is read: a field
+# missing (KeyError, IndexError), of another type (TypeError, AttributeError), or a value that
+# means nothing (ValueError, OverflowError: a time).
+UNREADABLE = (KeyError, IndexError, TypeError, AttributeError, ValueError, OverflowError)
+
+
+def readable(
+    source: str,
+    items: Iterable[Any],
+    read: Callable[[Any], Mention | None],
+    item_id: Callable[[Any], object],
+) -> list[Mention]:
+    """The mentions `read` makes of `items` (None: not a mention). A post that cannot be read
+    is logged by its id (never its body) and skipped: failing the page would leave the cursor
+    where it is, and every later post unread, for as long as that post is listed."""
+    mentions: list[Mention] = []
+    for item in items:
+        try:
+            found = read(item)
+        except UNREADABLE as exc:
+            _LOGGER.warning(
+                "source %s: post %s skipped, it cannot be read (%s)",
+                source,
+                _named(item_id, item),
+                type(exc).__name__,
+            )
+            continue
+        if found is not None:
+            mentions.append(found)
+    return mentions
+
+
+def _named(item_id: Callable[[Any], object], item: Any) -> str:
+    """The post's id as a log can show it: ASCII, short (it is the platform's text too)."""
+    try:
+        return ascii(str(item_id(item))[:200])
+    except UNREADABLE:
+        return "(no id)"

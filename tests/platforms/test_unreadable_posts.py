@@ -1,0 +1,45 @@
+"""One post a listener cannot read (a field of another type than the platform documents) is
+skipped and logged by its id: the page is still read, its cursor moves, later posts arrive."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from tests.platforms.helpers import once, started
+from tests.platforms.test_bluesky import _source as bluesky_source
+
+ODD = "odd body"  # never logged
+
+
+def _skipped(caplog: pytest.LogCaptureFixture, post_id: str) -> None:
+    """The warning names the post and not its text."""
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(post_id in w and "cannot be read" in w for w in warnings), warnings
+    assert not any(ODD in w for w in warnings)
+
+
+@pytest.mark.parametrize(("field", "value"), [("text", 12), ("reply", "x"), ("langs", 5)])
+@pytest.mark.parametrize("where", ["search", "notifications"])
+async def test_bluesky_skips_an_unreadable_post(
+    bluesky_fake: Any,
+    clock: Any,
+    caplog: pytest.LogCaptureFixture,
+    field: str,
+    value: object,
+    where: str,
+) -> None:
+    source = bluesky_source(bluesky_fake, clock)
+    cursor = await started(source, clock)
+    post = bluesky_fake.hit if where == "search" else bluesky_fake.mention
+    bad = post(f"lumora {ODD}")
+    bad["record"][field] = value
+    good = post("lumora good")
+    run = await once(source, cursor, clock=clock)
+    later = post("lumora later")
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert run.ids == [good["uri"]] and again.ids == [later["uri"]]
+    _skipped(caplog, bad["uri"])
