@@ -24,6 +24,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._items import readable
 from listener._x_wire import (
     CLIENT_ERRORS,
     TWEET_FIELDS,
@@ -187,7 +188,8 @@ class XSource:
         if response.data is None and not meta and response.errors:
             raise TransientError(f"X answered 200 with errors: {titles(response.errors)}")
         users = {str(u.id): u.data for u in (response.includes or {}).get("users", [])}
-        mentions = _mentions_of([t.data for t in response.data or []], users, endpoint)
+        tweets = [t.data for t in response.data or []]
+        mentions = _mentions_of(self.name, endpoint, tweets, users)
         newest = max_id(state.get("newest"), meta.get("newest_id"))
         if meta.get("next_token") and not first:
             return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)
@@ -243,16 +245,20 @@ class XSource:
 
 
 def _mentions_of(
-    tweets: list[dict[str, Any]], users: dict[str, dict[str, Any]], endpoint: str
+    source: str, endpoint: str, tweets: list[dict[str, Any]], users: dict[str, dict[str, Any]]
 ) -> list[Mention]:
-    """The page's posts as mentions; retweets are left out: a retweet is someone passing on a
-    post (its text an "RT @…:" cut of it), not their own words. Quote posts are their own."""
+    """The page's posts as mentions, each read on its own (one that cannot be read is skipped);
+    retweets are left out: a retweet is someone passing on a post (its text an "RT @…:" cut of
+    it), not their own words. Quote posts are their own."""
     kept = [t for t in tweets if not is_retweet(t)]
     if len(kept) < len(tweets):
         _LOGGER.debug(
-            "x %s: %d retweets of %d posts skipped", endpoint, len(tweets) - len(kept), len(tweets)
+            "x %s: %d retweets of %d posts skipped",
+            endpoint,
+            len(tweets) - len(kept),
+            len(tweets),
         )
-    return [_mention(t, users) for t in kept]
+    return readable(f"{source} {endpoint}", kept, lambda t: _mention(t, users), lambda t: t["id"])
 
 
 def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention:

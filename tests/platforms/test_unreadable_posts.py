@@ -10,6 +10,7 @@ import pytest
 
 from tests.platforms.helpers import once, started
 from tests.platforms.test_bluesky import _source as bluesky_source
+from tests.platforms.test_x import _source as x_source
 
 ODD = "odd body"  # never logged
 
@@ -43,3 +44,22 @@ async def test_bluesky_skips_an_unreadable_post(
     await source.close()
     assert run.ids == [good["uri"]] and again.ids == [later["uri"]]
     _skipped(caplog, bad["uri"])
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("name", 12), ("public_metrics", {"followers_count": "many"})]
+)
+async def test_x_skips_an_unreadable_post(
+    x_fake: Any, clock: Any, caplog: pytest.LogCaptureFixture, field: str, value: object
+) -> None:
+    source = x_source(x_fake, clock)
+    cursor = await started(source, clock)
+    bad = x_fake.publish(f"lumora {ODD}", author="odd")
+    x_fake.users[bad["author_id"]][field] = value
+    good = x_fake.publish("lumora good", author="carol")
+    run = await once(source, cursor, clock=clock)
+    later = x_fake.publish("lumora later", author="carol")
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert set(run.ids) == {good["id"]} and set(again.ids) == {later["id"]}
+    _skipped(caplog, bad["id"])
