@@ -15,6 +15,25 @@ _LOGGER = logging.getLogger(__name__)
 UNREADABLE = (KeyError, IndexError, TypeError, AttributeError, ValueError, OverflowError)
 
 
+def usable(
+    source: str,
+    items: Iterable[Any],
+    check: Callable[[Any], object],
+    item_id: Callable[[Any], object],
+) -> list[Any]:
+    """`items` less those `check` cannot read (a time a page's paging needs), each logged as
+    readable() logs a post it skips."""
+    kept: list[Any] = []
+    for item in items:
+        try:
+            check(item)
+        except UNREADABLE as exc:
+            _skipped(source, item, item_id, exc)
+        else:
+            kept.append(item)
+    return kept
+
+
 def readable(
     source: str,
     items: Iterable[Any],
@@ -29,16 +48,20 @@ def readable(
         try:
             found = read(item)
         except UNREADABLE as exc:
-            _LOGGER.warning(
-                "source %s: post %s skipped, it cannot be read (%s)",
-                source,
-                _named(item_id, item),
-                type(exc).__name__,
-            )
+            _skipped(source, item, item_id, exc)
             continue
         if found is not None:
             mentions.append(found)
     return mentions
+
+
+def _skipped(source: str, item: Any, item_id: Callable[[Any], object], exc: Exception) -> None:
+    _LOGGER.warning(
+        "source %s: post %s skipped, it cannot be read (%s)",
+        source,
+        _named(item_id, item),
+        type(exc).__name__,
+    )
 
 
 def _named(item_id: Callable[[Any], object], item: Any) -> str:

@@ -27,6 +27,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._items import readable
 from mentiondesk.models import (
     Author,
     Batch,
@@ -133,7 +134,7 @@ class HackerNewsSource:
         if upper is None:
             upper = max((int(h.get("created_at_i", 0)) for h in hits), default=since)
         top = state.get("top", upper)  # the window's newest second: the next poll starts there
-        mentions = [m for h in hits if (m := _mention(h)) is not None]
+        mentions = readable(self.name, hits, _mention, lambda h: h["objectID"])
         if since is None or upper is None:  # the first run reads one page: history is skipped
             # Nothing found: now is the lower bound (the next read goes OVERLAP back from it).
             now = int(self._clock().timestamp())

@@ -26,6 +26,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._items import readable
 from listener._mastodon_wire import (
     CLIENT_ERRORS,
     html_to_text,
@@ -177,7 +178,7 @@ class MastodonSource:
             )
         oldest_first = sorted(found.values(), key=lambda s: id_key(str(s["id"])))
         newest = max_id(since, *found) or self._now_id()
-        return Page([_mention(s, self.api.api_base_url) for s in oldest_first], {"min": newest})
+        return Page(self._mentions_of(oldest_first), {"min": newest})
 
     async def _search_page(self, since: str | None, limit: int, offset: int) -> list[Any]:
         # Offset, not max_id: Mastodon 4.2+ turns max_id into "before <that second>", which
@@ -193,9 +194,13 @@ class MastodonSource:
         """min_id pages forward: the newest id read is where the next page starts (`empty`
         when none was ever read); a full page (`limit` asked for) says there may be more."""
         newest = max_id(state.get("min"), *ids) or empty
-        mentions = [_mention(s, self.api.api_base_url) for s in statuses]
+        mentions = self._mentions_of(statuses)
         more = state.get("min") is not None and len(ids) >= limit
         return Page(mentions, {"min": newest}, more)
+
+    def _mentions_of(self, statuses: list[Any]) -> list[Mention]:
+        base = self.api.api_base_url
+        return readable(self.name, statuses, lambda s: _mention(s, base), lambda s: s["id"])
 
     def _now_id(self) -> str:
         """The status id of "now": status ids are snowflakes, milliseconds << 16 (Mastodon's

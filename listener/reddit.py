@@ -25,6 +25,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
+from listener._items import readable, usable
 from listener._reddit_wire import GONE, created, refusal, thread_of
 from mentiondesk.models import (
     Author,
@@ -173,9 +174,11 @@ class RedditSource:
             params["after"] = state["after"]
         body = check_json(await self._get(endpoint, path, params), endpoint, dict)
         data = check_json(body.get("data"), endpoint, dict)
-        children = check_json(data.get("children", []), endpoint, list)
+        listed = check_json(data.get("children", []), endpoint, list)
+        # Paging goes by each item's time: one without a time it can read is skipped first.
+        children = usable(f"{self.name} {endpoint}", listed, created, _name)
         if not state:  # `floor`: nothing older than the first run's newest item is new later
-            mentions = [m for c in children if (m := _mention(c)) is not None]
+            mentions = readable(f"{self.name} {endpoint}", children, _mention, _name)
             if not children:  # none to date by: our clock, and the next read goes OVERLAP back
                 return Page(mentions, {"wm": self._clock().timestamp()})
             # Reddit's own times, not our clock: a skewed clock must not hide new posts.
@@ -185,7 +188,7 @@ class RedditSource:
         since = mark - OVERLAP.total_seconds() if mark else 0.0  # late-indexed posts too
         items = [c for c in children if created(c) >= max(since, floor)]
         newest = max([state.get("newest", mark)] + [created(c) for c in items])
-        mentions = [m for c in items if (m := _mention(c)) is not None]
+        mentions = readable(f"{self.name} {endpoint}", items, _mention, _name)
         kept = {"floor": floor} if floor > since else {}  # dropped once the overlap passes it
         caught_up = len(items) < len(children) or not data.get("after")
         if caught_up:
@@ -236,6 +239,10 @@ class RedditSource:
         value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
         until = reset_time(value, relative=True, now=self._clock)
         return limit_ends(until, self._clock)
+
+
+def _name(child: dict[str, Any]) -> str:
+    return str(child["data"]["name"])
 
 
 def _mention(child: dict[str, Any]) -> Mention | None:
