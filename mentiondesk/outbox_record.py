@@ -39,16 +39,25 @@ class Claimed:
     lease: datetime  # lease_until as this worker claimed (or renewed) it: the row is ours
 
 
+def ours(claimed: Claimed) -> sa.ColumnElement[bool]:
+    """The row as this worker's claim left it: pending, under the lease the claim set. Every
+    write after a delivery goes through this; a lapsed lease another worker took is its."""
+    return sa.and_(
+        OUTBOX.c.id == claimed.id,
+        OUTBOX.c.status == "pending",
+        OUTBOX.c.lease_until == claimed.lease,
+    )
+
+
 def record(store: Store, claimed: Claimed, receipt: Receipt, now: datetime) -> bool:
     """Record `receipt` for `claimed`: False, with nothing written, when the lease is no longer
     this worker's (another worker took the action after it lapsed). True when it is done
     already: an earlier try committed, and only its answer was lost."""
     action = claimed.action
-    ours = OUTBOX.c.lease_until == claimed.lease
     with store.engine.begin() as conn:
         done = conn.execute(
             sa.update(OUTBOX)
-            .where(OUTBOX.c.id == claimed.id, OUTBOX.c.status == "pending", ours)
+            .where(ours(claimed))
             .values(status="done", lease_until=None, last_error=None)
         ).rowcount
         if not done:
@@ -110,13 +119,7 @@ def renew(store: Store, claims: Sequence[Claimed], until: datetime) -> list[Clai
     with store.engine.begin() as conn:
         for claim in claims:
             hit = conn.execute(
-                sa.update(OUTBOX)
-                .where(
-                    OUTBOX.c.id == claim.id,
-                    OUTBOX.c.status == "pending",
-                    OUTBOX.c.lease_until == claim.lease,
-                )
-                .values(lease_until=until)
+                sa.update(OUTBOX).where(ours(claim)).values(lease_until=until)
             ).rowcount
             if hit:
                 renewed.append(Claimed(claim.id, claim.case_id, claim.action, until))
