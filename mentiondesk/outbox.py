@@ -3,7 +3,8 @@
 Every action carries an idempotency key; a delivery row is written (once, by key) only
 after the responder succeeded, in the same transaction that marks the action done, and only
 while this worker's lease on it holds (outbox_record).
-A failed action waits with jittered exponential backoff; nothing is ever dropped.
+A failed action waits with jittered exponential backoff (or is held), again only under this
+worker's lease (outbox_retry); nothing is ever dropped.
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ class OutboxWorker:
         if first.down_until is None:
             return first.delivered + await self._tail(rest, within)
         target, until = claims[0].action.target, first.down_until
-        args = (self.store, target, [c.id for c in rest], until, first.why)
+        args = (self.store, target, rest, until, first.why)
         if waiting := await asyncio.to_thread(put_off, *args, now=self._clock(), others=others):
             _LOGGER.info(
                 "responder %s: %d more action(s) not tried, due again at %s (%s)",
@@ -201,17 +202,17 @@ class OutboxWorker:
             receipt = await answered(responder.deliver(action), answer_within, full=DELIVER_TIMEOUT)
         except RateLimited as exc:
             until = exc.wait_until(self._clock())
-            await asyncio.to_thread(retry_at, self.store, claimed.id, until, str(exc), False)
+            await self._retry(claimed, until, str(exc))
             return Tried(0, until, str(exc))  # its other actions would meet the same limit
         except FatalError as exc:
-            _LOGGER.error("outbox %s held: %s", action.key, exc)
-            await asyncio.to_thread(retry_at, self.store, claimed.id, None, str(exc), True)
+            if await self._retry(claimed, None, str(exc), hold=True):
+                _LOGGER.error("outbox %s held: %s", action.key, exc)
             self.failed += 1
             return Tried(0)
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
             self._outages.failed(action, describe(exc), self._clock())
             when = self._clock() + timedelta(seconds=backoff(self.settings, action.attempt))
-            await asyncio.to_thread(retry_at, self.store, claimed.id, when, describe(exc), False)
+            await self._retry(claimed, when, describe(exc))
             self.failed += 1
             return Tried(0, when, describe(exc)) if isinstance(exc, Unreachable) else Tried(0)
         await keep(self._record, claimed, receipt, sleep=self._sleep)
@@ -219,6 +220,12 @@ class OutboxWorker:
         self._outages.delivered(action.target)
         _LOGGER.info("delivered %s via %s", action.key, action.target)
         return Tried(1)
+
+    async def _retry(
+        self, claimed: Claimed, when: datetime | None, error: str, *, hold: bool = False
+    ) -> bool:
+        """Reschedule (or hold) a failed action, only under this worker's lease (retry_at)."""
+        return await asyncio.to_thread(retry_at, self.store, claimed, when, error, hold)
 
     # --- database side (run in a worker thread) -----------------------------------------
 

@@ -49,6 +49,15 @@ def ours(claimed: Claimed) -> sa.ColumnElement[bool]:
     )
 
 
+def left_to_other(claimed: Claimed, what: str) -> None:
+    """Say that `claimed` was not `what` (held, rescheduled, put off): its lease lapsed and
+    another worker took it. The key and sink only, never the text or the error's words."""
+    _LOGGER.warning(
+        "outbox %s (via %s) not %s: its lease lapsed and another worker took it; left to it",
+        *(claimed.action.key, claimed.action.target, what),
+    )
+
+
 def record(store: Store, claimed: Claimed, receipt: Receipt, now: datetime) -> bool:
     """Record `receipt` for `claimed`: False, with nothing written, when the lease is no longer
     this worker's (another worker took the action after it lapsed). True when it is done

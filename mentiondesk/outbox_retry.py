@@ -5,16 +5,22 @@ would wait on the same dead name as the one tried before it: a DNS look-up apiec
 threads `asyncio.to_thread` shares with the store, so a drain on a dead chat took a minute
 and a stop its whole grace. Those are put off untried instead: their attempt count stays,
 and they are due again when the one tried is, as its backoff says.
+
+Each write is made only while the row is still under the lease this worker's claim took: a
+delivery that failed after its lease lapsed, and another worker took the action, leaves
+the row (its lease, attempts and due time) to that worker.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
+from mentiondesk.outbox_record import Claimed, left_to_other, ours
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 
@@ -28,21 +34,26 @@ def backoff(settings: OutboxSection, attempt: int) -> float:
     return random.uniform(ceiling / 2, ceiling)
 
 
-def retry_at(store: Store, action_id: int, when: datetime | None, error: str, hold: bool) -> None:
-    """Free a tried action: held for a person, or pending until `when` (None: due now)."""
+def retry_at(store: Store, claimed: Claimed, when: datetime | None, error: str, hold: bool) -> bool:
+    """Free a tried action: held for a person, or pending until `when` (None: due now). False,
+    with nothing written, when its lease lapsed and another worker took it: that worker is
+    sending it now, and a write here would clear its lease (or hold it mid-send)."""
     values: dict[str, object] = {"lease_until": None, "last_error": error[:2000]}
     if hold:
         values["status"] = "held"
     if when is not None:
         values["next_attempt_at"] = when
     with store.engine.begin() as conn:
-        conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == action_id).values(values))
+        freed = conn.execute(sa.update(OUTBOX).where(ours(claimed)).values(values)).rowcount
+    if not freed:
+        left_to_other(claimed, "held" if hold else "rescheduled")
+    return bool(freed)
 
 
 def put_off(
     store: Store,
     target: str,
-    untried: list[int],
+    untried: Sequence[Claimed],
     until: datetime,
     why: str,
     *,
@@ -50,26 +61,16 @@ def put_off(
     others: bool,
 ) -> int:
     """Put off `target`'s actions until `until`, untried; how many. `untried`: claimed by this
-    worker and not sent (the claim counted an attempt: taken back). With `others`, its other
-    pending actions due before then and not claimed by anyone wait too, so the next batch
-    does not try the dead sink again; later ones keep their time."""
+    worker and not sent (the claim counted an attempt: taken back), each only while its lease
+    is still this worker's. With `others`, its other pending actions due before then and not
+    claimed by anyone wait too, so the next batch does not try the dead sink again; later
+    ones keep their time."""
     error = f"not tried: {why}"[:2000]
     free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
     with store.engine.begin() as conn:
-        released = 0
-        if untried:
-            released = conn.execute(
-                sa.update(OUTBOX)
-                .where(OUTBOX.c.id.in_(untried), OUTBOX.c.status == "pending")
-                .values(
-                    attempts=OUTBOX.c.attempts - 1,
-                    lease_until=None,
-                    next_attempt_at=until,
-                    last_error=error,
-                )
-            ).rowcount
+        released = _release(conn, untried, until, error)
         if not others:
-            return int(released)
+            return released
         waiting = conn.execute(
             sa.update(OUTBOX)
             .where(
@@ -80,4 +81,25 @@ def put_off(
             )
             .values(next_attempt_at=until, last_error=error)
         ).rowcount
-    return int(released) + int(waiting)
+    return released + int(waiting)
+
+
+def _release(conn: sa.Connection, untried: Sequence[Claimed], until: datetime, error: str) -> int:
+    """Put this worker's untried claims off until `until`, their attempt taken back; one
+    another worker took after its lease lapsed is left to it (its claim counted its own)."""
+    released = 0
+    for claim in untried:
+        hit = conn.execute(
+            sa.update(OUTBOX)
+            .where(ours(claim))
+            .values(
+                attempts=OUTBOX.c.attempts - 1,
+                lease_until=None,
+                next_attempt_at=until,
+                last_error=error,
+            )
+        ).rowcount
+        released += hit
+        if not hit:
+            left_to_other(claim, "put off")
+    return released
