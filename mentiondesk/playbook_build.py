@@ -3,6 +3,7 @@ configured responders before anything starts."""
 
 from __future__ import annotations
 
+from mentiondesk import registry
 from mentiondesk.config import Config
 from mentiondesk.config_routing import cannot
 from mentiondesk.models import ActionKind, ConfigError
@@ -20,6 +21,7 @@ def build_playbook(config: Config) -> Playbook:
         template_dir=templates,
         default_lang=section.default_lang,
         handle_locales=section.handle_locales,
+        platforms=registry.platforms(),
     )
     _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
     return playbook

@@ -12,6 +12,8 @@ from functools import cache
 from importlib.metadata import entry_points
 from typing import Any, Literal
 
+from mentiondesk.models import FORMER_PLATFORMS
+
 Group = Literal["sources", "classifiers", "responders"]
 
 _BUILTIN: dict[Group, dict[str, str]] = {
@@ -51,7 +53,7 @@ _BUILTIN: dict[Group, dict[str, str]] = {
 # these read mentions of other platforms (replay: whatever its file recorded).
 _NOT_PLATFORMS = frozenset({"replay"})
 # Names people still write for a platform, for "did you mean" hints only.
-FORMER_NAMES = {"twitter": "x"}
+FORMER_NAMES = FORMER_PLATFORMS
 
 
 @cache

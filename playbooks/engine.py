@@ -255,13 +255,15 @@ def load_playbook(
     template_dir: Path | None = None,
     default_lang: str = "en",
     handle_locales: Mapping[str, str] | None = None,
+    platforms: Sequence[str] | None = None,
 ) -> Playbook:
-    """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid."""
+    """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
+    `platforms`: those sources listen to, which a rule's `platform` must name."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
     rules: list[Rule] = []
     origins: dict[str, tuple[Path, int]] = {}  # rule → its file and place there
     for path in files:
-        read = _read(path)
+        read = _read(path, platforms)
         rules += read
         origins.update((rule.name, (path, number)) for number, rule in enumerate(read))
     names = [r.name for r in rules]
@@ -274,10 +276,10 @@ def load_playbook(
     return Playbook(rules, templates, brand=brand, handle_locales=handle_locales, origins=origins)
 
 
-def _read(path: Path) -> list[Rule]:
+def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return RuleFile.model_validate(data).rules
+        return RuleFile.model_validate(data, context={"platforms": platforms}).rules
     except FileNotFoundError:
         raise ConfigError(f"{path}: playbook file not found; fix playbooks.paths") from None
     except tomllib.TOMLDecodeError as exc:

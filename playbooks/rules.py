@@ -10,12 +10,13 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from mentiondesk.models import ActionKind, History, Label, Mention, Reading
-from playbooks import descriptions, variants
+from playbooks import conditions, descriptions, variants
 from playbooks.descriptions import Description
 
 
@@ -42,7 +43,24 @@ class When(_Strict):
     @field_validator("lang")
     @classmethod
     def _tags(cls, value: list[str] | None) -> list[str] | None:
-        return None if value is None else [variants.tag(v) for v in value]
+        return None if value is None else conditions.languages(value)
+
+    @field_validator("platform")
+    @classmethod
+    def _platforms(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        # The platforms sources listen to are the registry's: the loader passes them in.
+        known = (info.context or {}).get("platforms")
+        return None if value is None else conditions.platforms(value, known)
+
+    @field_validator("topic")
+    @classmethod
+    def _topics(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else conditions.topics(value)
+
+    @field_validator("reason")
+    @classmethod
+    def _reasons(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else conditions.reasons(value)
 
     def matches(self, mention: Mention, reading: Reading, history: History, locale: str) -> bool:
         """`locale` is the reply's, as the playbook decides it ("pt-PT"), for regional `lang`."""

@@ -23,6 +23,7 @@ from mentiondesk.models._errors import (
 )
 from mentiondesk.models._mentions import (
     CASELESS_HANDLES,
+    FORMER_PLATFORMS,
     PLATFORM_NAMES,
     PRIVATE_MESSAGES,
     PRIVATE_POSTS,
@@ -54,19 +55,31 @@ from mentiondesk.models._plugins import (
     secret_from_env,
     secrets_wanted,
 )
-from mentiondesk.models._readings import Action, ActionKind, Classifier, History, Label, Reading
+from mentiondesk.models._readings import (
+    REASONS,
+    TOPICS,
+    Action,
+    ActionKind,
+    Classifier,
+    History,
+    Label,
+    Reading,
+)
 from mentiondesk.models._replies import mastodon_reply_text
 from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
 __all__ = [
     "CASELESS_HANDLES",
     "ENGLISH",
+    "FORMER_PLATFORMS",
     "NUMBER_FORMATS",
     "PLATFORM_NAMES",
     "PRIVATE_MESSAGES",
     "PRIVATE_POSTS",
     "READ_ONLY",
+    "REASONS",
     "SECRETS",
+    "TOPICS",
     "VISIBILITIES",
     "Action",
     "ActionKind",

@@ -22,6 +22,8 @@ PLATFORM_NAMES = {
     "threads": "Threads",
     "hackernews": "Hacker News",
 }
+# Names people still write for a platform, for "did you mean" hints only (config, playbooks).
+FORMER_PLATFORMS = {"twitter": "x"}
 # What each platform's API lets mentiondesk do, for the playbook (no private draft where none
 # can be sent) and the desk. Private messages: the responders' `private` paths; Hacker News and
 # anything unknown has none. Hacker News's API is read-only: a person replies on the site and

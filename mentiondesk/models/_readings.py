@@ -7,6 +7,20 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol, runtime_checkable
 
+# The complaint reasons a reading gives (`other`: none of these), and every topic it names: the
+# shipped reading (sentiment/topics.py, reasons.py) gives exactly these, and playbook conditions
+# are checked against them at load.
+REASONS = (
+    "delivery",
+    "refund_payment",
+    "product_quality",
+    "support",
+    "price",
+    "account_login",
+    "other",
+)
+TOPICS = (*REASONS[:-1], "spam", "opt_out")
+
 
 class Label(enum.StrEnum):
     NEGATIVE = "negative"
