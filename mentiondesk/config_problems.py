@@ -9,6 +9,9 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from mentiondesk.models import OUT_OF_RANGE, WRITE, kind_of, out_of_range, write
 
 
 def problems_of(exc: ValidationError, model: type[BaseModel], prefix: str = "") -> list[str]:
@@ -32,32 +35,22 @@ def _fix(error: Any, model: type[BaseModel], prefix: str) -> str:
         return "required key is missing; add it"
     if kind == "value_error":
         return str(message).removeprefix("Value error, ")
-    if kind in _WRITE or kind in ("dict_type", "model_type"):
+    if kind in WRITE or kind in ("dict_type", "model_type"):
         return _wrong_type(error, model, prefix)
+    if kind in OUT_OF_RANGE:
+        return out_of_range(error, _field_at(model, error["loc"]))
     # Pydantic's own text, less any class name ("instance of BusinessHoursSection"): an
     # operator knows keys and TOML, not mentiondesk's internals.
     return f"{_CLASS_NAME.sub('', str(message))}; got {error.get('input')!r}"
 
 
-# What to write, by pydantic's error type, for a value of the wrong type.
-_WRITE = {
-    "list_type": "a list",
-    "bool_parsing": "true or false (without quotes)",
-    "bool_type": "true or false (without quotes)",
-    "int_parsing": "a whole number (without quotes)",
-    "int_type": "a whole number (without quotes)",
-    "int_from_float": "a whole number",
-    "float_parsing": "a number (without quotes)",
-    "float_type": "a number (without quotes)",
-    "string_type": "text in quotes",
-}
 _CLASS_NAME = re.compile(r"(?: or)? (?:an )?instance of \w+")
 
 
 def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
     """`key: 'x' is text, not a list; write a list: key = ["x"]` and the like."""
     value, kind = error.get("input"), error["type"]
-    given = f"{value!r} is {_kind_of(value)}"
+    given = f"{value!r} is {kind_of(value)}"
     # The table's TOML name: "responders[1]" is the last [[responders]] so far, "responders".
     table = [p for p in re.sub(r"\[\d+\]", "", prefix).split(".") if p]
     loc = table + [str(p) for p in error["loc"] if not isinstance(p, int)]
@@ -72,19 +65,7 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
             "on the lines below"
         )
     example = f": {loc[-1]} = {_toml(str(value))}" if kind == "string_type" else ""
-    return f"{given}; write {_WRITE[kind]}{example}"
-
-
-def _kind_of(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, list):
-        return "a list"
-    return "a table" if isinstance(value, dict) else "a value"
+    return f"{given}; write {write(kind, _field_at(model, error['loc']))}{example}"
 
 
 def _toml(value: str | float) -> str:
@@ -96,6 +77,18 @@ def _toml(value: str | float) -> str:
 
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys the table holding `loc`'s last part accepts (through lists of tables too)."""
+    return list(getattr(_table(model, loc), "model_fields", {}))
+
+
+def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
+    """The key `loc` names (`desk.port`; `holidays.0`: `holidays`), for its range."""
+    keys = tuple(p for p in loc if not isinstance(p, int))
+    fields = getattr(_table(model, keys), "model_fields", {}) if keys else {}
+    return fields.get(keys[-1]) if keys else None
+
+
+def _table(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The model of the table holding `loc`'s last part."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
@@ -104,7 +97,7 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         if field is None:
             break
         current = _model_in(field.annotation)
-    return list(getattr(current, "model_fields", {}))
+    return current
 
 
 def _model_in(annotation: Any) -> Any:

@@ -14,8 +14,20 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 
-from mentiondesk.models import ActionKind, History, Label, Mention, Reading
+from mentiondesk.models import (
+    OUT_OF_RANGE,
+    WRITE,
+    ActionKind,
+    History,
+    Label,
+    Mention,
+    Reading,
+    kind_of,
+    out_of_range,
+    write,
+)
 from playbooks import conditions, descriptions, variants
 from playbooks.descriptions import Description
 
@@ -177,4 +189,17 @@ def _fix(error: Any) -> str:
         return "required key is missing; add it"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
+    # config.toml's words: "'alta' is text; write a whole number from 0 to 3 (without quotes)".
+    if kind in WRITE:
+        value = error.get("input")
+        return f"{value!r} is {kind_of(value)}; write {write(kind, _field(loc))}"
+    if kind in OUT_OF_RANGE:
+        return out_of_range(error, _field(loc))
     return f"{error['msg']}; got {error.get('input')!r}"
+
+
+def _field(loc: tuple[Any, ...]) -> FieldInfo | None:
+    """The key `loc` names (`rules.5.when.min_frustration`), for its range."""
+    keys = [p for p in loc if isinstance(p, str)]
+    table = _TABLES.get(keys[-2] if len(keys) > 1 else "")
+    return table.model_fields.get(keys[-1]) if table and keys else None

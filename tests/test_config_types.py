@@ -67,8 +67,16 @@ def test_a_table_under_a_prefix_is_named_in_full(tmp_path: Path) -> None:
     ("desk", "problem"),
     [
         ('enabled = "sim"', "desk.enabled: 'sim' is text; write true or false (without quotes)"),
-        ('port = "oito"', "desk.port: 'oito' is text; write a whole number (without quotes)"),
-        ("port = 80.5", "desk.port: 80.5 is a number; write a whole number"),
+        (
+            'port = "oito"',
+            "desk.port: 'oito' is text; write a whole number from 0 to 65535 (without quotes)",
+        ),
+        ("port = 80.5", "desk.port: 80.5 is a number; write a whole number from 0 to 65535"),
+        ("port = 80930", "desk.port: 80930 is too high; write a whole number from 0 to 65535"),
+        (
+            "login_attempts_per_minute = 0",
+            "desk.login_attempts_per_minute: 0 is too low; write a whole number from 1 to 10000",
+        ),
         ("timezone = 3", 'desk.timezone: 3 is a number; write text in quotes: timezone = "3"'),
     ],
 )
@@ -80,9 +88,26 @@ def test_a_scalar_of_the_wrong_type_says_what_to_write(
 
 def test_a_float_of_the_wrong_type_says_a_number(tmp_path: Path) -> None:
     outbox = '\n[outbox]\npoll_seconds = "soon"\n'
-    assert "outbox.poll_seconds: 'soon' is text; write a number (without quotes)" in _problem(
-        _config(tmp_path, "", "", extra=outbox)
+    assert "outbox.poll_seconds: 'soon' is text; write a number above 0 (without quotes)" in (
+        _problem(_config(tmp_path, "", "", extra=outbox))
     )
+
+
+@pytest.mark.parametrize(
+    ("outbox", "problem"),
+    [
+        ("poll_seconds = 0", "outbox.poll_seconds: 0 is too low; write a number above 0"),
+        (
+            "lease_seconds = 30",
+            "outbox.lease_seconds: 30 is too low; write a number of at least 90",
+        ),
+    ],
+)
+def test_a_number_out_of_range_says_the_range_in_words(
+    tmp_path: Path, outbox: str, problem: str
+) -> None:
+    output = _problem(_config(tmp_path, "", "", extra=f"\n[outbox]\n{outbox}\n"))
+    assert problem in output and "Input should" not in output
 
 
 @pytest.mark.parametrize("zone", ["BRT", "EDT", "WEST"])

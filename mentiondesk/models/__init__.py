@@ -55,6 +55,7 @@ from mentiondesk.models._plugins import (
     secret_from_env,
     secrets_wanted,
 )
+from mentiondesk.models._problems import OUT_OF_RANGE, WRITE, kind_of, out_of_range, write
 from mentiondesk.models._readings import (
     REASONS,
     TOPICS,
@@ -73,6 +74,7 @@ __all__ = [
     "ENGLISH",
     "FORMER_PLATFORMS",
     "NUMBER_FORMATS",
+    "OUT_OF_RANGE",
     "PLATFORM_NAMES",
     "PRIVATE_MESSAGES",
     "PRIVATE_POSTS",
@@ -81,6 +83,7 @@ __all__ = [
     "SECRETS",
     "TOPICS",
     "VISIBILITIES",
+    "WRITE",
     "Action",
     "ActionKind",
     "Author",
@@ -113,8 +116,10 @@ __all__ = [
     "has_private_messages",
     "http_url",
     "is_private_post",
+    "kind_of",
     "mastodon_reply_text",
     "narrower",
+    "out_of_range",
     "require_env",
     "secret_from_env",
     "secrets_wanted",
@@ -122,5 +127,6 @@ __all__ = [
     "text_digest",
     "utc",
     "valid_text",
+    "write",
     "zone_name",
 ]

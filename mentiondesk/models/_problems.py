@@ -1,0 +1,80 @@
+"""A wrong value in plain words, for config.toml and the playbooks alike: what was given and
+what to write ("'alta' is text; write a whole number from 0 to 3 (without quotes)"), rather
+than pydantic's "Input should be a valid integer"."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import annotated_types
+from pydantic.fields import FieldInfo
+
+# What to write, by pydantic's error type, for a value of the wrong type; {number} is the
+# number the key takes, with its range ("a whole number from 0 to 3").
+WRITE = {
+    "list_type": "a list",
+    "bool_parsing": "true or false (without quotes)",
+    "bool_type": "true or false (without quotes)",
+    "int_parsing": "{number} (without quotes)",
+    "int_type": "{number} (without quotes)",
+    "int_from_float": "{number}",
+    "float_parsing": "{number} (without quotes)",
+    "float_type": "{number} (without quotes)",
+    "string_type": "text in quotes",
+}
+# Pydantic's error types for a number out of its range, and which way it is out.
+OUT_OF_RANGE = {
+    "less_than_equal": "too high",
+    "less_than": "too high",
+    "greater_than_equal": "too low",
+    "greater_than": "too low",
+}
+
+
+def write(kind: str, field: FieldInfo | None) -> str:
+    """What to write instead, for a wrong-type error `kind` in `field` (None: not known)."""
+    return WRITE[kind].format(number=number(field, whole=kind.startswith("int")))
+
+
+def out_of_range(error: Any, field: FieldInfo | None) -> str:
+    """`7 is too high; write a whole number from 0 to 3` for an out-of-range error."""
+    value = error.get("input")
+    whole = _whole(field.annotation) if field else isinstance(value, int)
+    return f"{value!r} is {OUT_OF_RANGE[error['type']]}; write {number(field, whole=whole)}"
+
+
+def kind_of(value: Any) -> str:
+    """What a TOML value is, as its writer calls it: text, a number, a list…"""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return "a table" if isinstance(value, dict) else "a value"
+
+
+def number(field: FieldInfo | None, *, whole: bool) -> str:
+    """ "a whole number from 0 to 3", "a number above 0", "a whole number of at least 1"."""
+    noun = "a whole number" if whole else "a number"
+    bounds = {
+        type(b).__name__: getattr(b, type(b).__name__.lower())
+        for b in (field.metadata if field else ())
+        if isinstance(
+            b, annotated_types.Ge | annotated_types.Gt | annotated_types.Le | annotated_types.Lt
+        )
+    }
+    if "Ge" in bounds and "Le" in bounds:
+        return f"{noun} from {bounds['Ge']} to {bounds['Le']}"
+    said = [f"{words} {bounds[k]}" for k, words in _BOUNDS if k in bounds]
+    return f"{noun} {' and '.join(said)}" if said else noun
+
+
+_BOUNDS = (("Ge", "of at least"), ("Gt", "above"), ("Le", "of at most"), ("Lt", "below"))
+
+
+def _whole(annotation: Any) -> bool:
+    return annotation is int or int in typing.get_args(annotation)
