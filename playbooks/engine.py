@@ -183,8 +183,8 @@ class Playbook:
         with its region where the post tells it: the brand handle it mentions (`[playbooks]
         handle_locales`; also when the post is too short to tell its language, `und`), else
         the platform's tag ("pt-PT"), else the author's own words or server (`variants`:
-        "telemóvel", "CTT", a .pt server); else `lang`, whose folder holds the shipped
-        variant (Brazil's, for `pt`)."""
+        "telemóvel", "CTT", a .pt server); else `default_lang`'s region, for its language
+        (`variants.in_doubt`); else `lang`, whose folder holds the shipped variant (Brazil's)."""
         # A post too short to tell its language ("@lumora_pt ???") is answered in the
         # language of the handle it writes to, not in default_lang.
         for pattern, locale in self._handle_locales:
@@ -196,7 +196,8 @@ class Playbook:
             return f"{language.lower()}-{region.upper()}"
         if lang == "pt" and variants.european(mention.text, mention.author.handle):
             return "pt-PT"
-        return lang
+        handle = mention.author.handle
+        return variants.in_doubt(lang, self.templates.default_lang, mention.text, handle)
 
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
         return {

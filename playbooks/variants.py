@@ -4,8 +4,9 @@ Language detectors (lingua included) read both as `pt`. A reply in the wrong var
 foreign ("equipe", "seu pedido" to someone in Lisbon), so the author's own words decide: a post
 with European words ("telemóvel", "portes", "CTT", "o vosso", "à espera", "trocou-me", "estou
 a aguardar") and no Brazilian ones ("vc", "você", "pra", "celular", "R$", "estou aguardando")
-is answered in pt-PT; an author on a .pt server or domain too. Anything in doubt stays
-Brazilian, the shipped default.
+is answered in pt-PT; an author on a .pt server or domain too. Anything in doubt gets the
+team's own variant: Brazil's (the shipped default), or Portugal's for `default_lang = "pt-PT"`,
+whose team then answers Brazilian words or a .br server in pt-BR.
 """
 
 from __future__ import annotations
@@ -89,3 +90,24 @@ def tag(code: str) -> str:
 def regional(locale: str) -> str:
     """The locale with its region: "pt" (Brazil's, the shipped default) → "pt-BR"."""
     return _DEFAULT_REGION.get(locale, locale)
+
+
+def brazilian(text: str, handle: str = "") -> bool:
+    """`european`'s mirror, for a team whose own variant is Portugal's: the post (or the
+    author's server) is from Brazil beyond reasonable doubt."""
+    if _EUROPEAN_DOMAIN.search(handle):
+        return False
+    if _BRAZILIAN_DOMAIN.search(handle) or "r$" in text.lower():
+        return True
+    european_said = any(p.search(text) for p in (_EUROPEAN, _PROGRESSIVE)) or _enclisis(text)
+    return bool(_BRAZILIAN.search(text) or _GERUND.search(text)) and not european_said
+
+
+def in_doubt(lang: str, default_lang: str, text: str, handle: str = "") -> str:
+    """The reply's locale where nothing more telling decided it: `default_lang`'s region for
+    its own language (a Portugal-only team's `pt-PT`), unless the author writes as only the
+    other region does; else `lang`, whose folder holds the shipped variant."""
+    default = tag(default_lang)
+    if default.split("-")[0] != lang or default in (lang, regional(lang)):
+        return lang
+    return "pt-BR" if lang == "pt" and brazilian(text, handle) else default

@@ -1,0 +1,39 @@
+"""A Portugal-only team (`default_lang = "pt-PT"`) answers Portuguese in Portugal's variant when
+nothing in the post tells which: the public thank-you the review saw go out with "equipe"."""
+
+from __future__ import annotations
+
+from mentiondesk.models import ActionKind, Brand, History, Label
+from playbooks import load_playbook
+from playbooks.engine import Playbook
+from tests.helpers import mention
+from tests.test_playbooks import _reading
+
+_BRAND = Brand(name="Voltix", handles=("@voltix",))
+_PRAISE = "@voltix excelente atendimento na loja do Porto, obrigada pela ajuda com o portátil!"
+
+
+def _thanks(playbook: Playbook, text: str, author: str = "marta") -> tuple[str, str]:
+    praise = _reading(Label.POSITIVE, lang="pt")
+    actions = playbook.decide(mention(1, text, author=author, name="Marta"), praise, History())
+    (draft,) = [a for a in actions if a.kind is ActionKind.DRAFT_PUBLIC]
+    assert draft.text is not None and draft.lang is not None
+    return draft.text, draft.lang
+
+
+def test_a_pt_pt_default_makes_portuguese_in_doubt_european() -> None:
+    playbook = load_playbook([], brand=_BRAND, default_lang="pt-PT")
+    text, lang = _thanks(playbook, _PRAISE)
+    assert lang == "pt-PT" and "equipa" in text and "equipe" not in text
+    # The same team still answers a Brazilian author as one.
+    assert _thanks(playbook, "@voltix vc arrasou, amei o celular!")[1] == "pt"
+    assert _thanks(playbook, _PRAISE, author="marta@social.com.br")[1] == "pt"
+    # Words of both sides leave it in doubt: the team's own variant.
+    assert _thanks(playbook, "@voltix a equipe do Porto trocou-me o portátil")[1] == "pt-PT"
+
+
+def test_other_defaults_keep_brazils_portuguese_in_doubt() -> None:
+    for default in ("en", "pt", "pt-BR"):
+        playbook = load_playbook([], brand=_BRAND, default_lang=default)
+        text, lang = _thanks(playbook, _PRAISE)
+        assert lang == "pt" and "equipe" in text, default
