@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from listener._outage import why
 from mentiondesk.models import (
     Batch,
     FatalError,
@@ -164,14 +165,14 @@ class Endpoints:
             raise
         if endpoint in self._broken:
             self._broken.discard(endpoint)
-            _LOGGER.info("source %s: endpoint %s answers again", self.source, endpoint)
+            _LOGGER.debug("source %s: endpoint %s answers again", self.source, endpoint)
         return page
 
     def _log_broken(self, endpoint: str, exc: Exception) -> None:
-        # Logged once per outage, not once per retry: the poller logs each backoff already.
+        # At debug: the poller warns once per outage, the error naming the endpoint.
         if endpoint not in self._broken:
             self._broken.add(endpoint)
-            _LOGGER.warning("source %s: endpoint %s failed: %s", self.source, endpoint, exc)
+            _LOGGER.debug("source %s: endpoint %s failed: %s", self.source, endpoint, why(exc))
 
     def _skip(self, endpoint: str, page: Page) -> Page:
         """First read: what is already there is marked seen (the overlap re-reads it), not new."""
@@ -288,5 +289,5 @@ async def run_check(
     except RateLimited as exc:
         return SourceStatus(name, True, f"credentials work, but {exc}", endpoints.describe())
     except (FatalError, TransientError) as exc:
-        return SourceStatus(name, False, f"{type(exc).__name__}: {exc}", endpoints.describe())
+        return SourceStatus(name, False, why(exc), endpoints.describe())
     return SourceStatus(name, True, detail, endpoints.describe())

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from listener._outage import SourceOutage, why
 from mentiondesk.models import Batch, FatalError, RateLimited, Source, TransientError
 
 _LOGGER = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class Poller:
         on_batch: OnBatch,
         stop: asyncio.Event,
         once: bool = False,
+        then_listens: bool = False,
         once_max_wait: float = 60.0,
         clock: Clock = _now,
         backoff: Backoff | None = None,
@@ -65,6 +67,7 @@ class Poller:
         self._on_batch = on_batch
         self._stop = stop
         self._once = once
+        self._then_listens = then_listens  # a catch-up given up on says what happens next
         self._once_max_wait = once_max_wait
         self._clock = clock
         self._backoff = backoff or Backoff()
@@ -73,6 +76,12 @@ class Poller:
         # for good (a revoked token), or until when a rate limit holds it.
         self.stopped: FatalError | None = None
         self.blocked_until: datetime | None = None
+        self.outage = SourceOutage(source.name)
+
+    def listen(self) -> None:
+        """Go on polling after the catch-up, until stopped. The same poller, so an outage
+        that began during the catch-up is not announced again."""
+        self._once = False
 
     async def run(self) -> None:
         loaded, cursor = await self._first_cursor()
@@ -118,9 +127,11 @@ class Poller:
             self.stopped = exc
             return "fatal"
         except (TimeoutError, TransientError, OSError) as exc:
+            self.outage.failed(exc, self._clock())
             return await self._back_off(exc)
         except Exception as exc:  # a plugin bug must not take the other sources down
-            _LOGGER.exception("source %s failed unexpectedly", name)
+            self.outage.failed(exc, self._clock())
+            _LOGGER.debug("source %s failed unexpectedly", name, exc_info=True)
             return await self._back_off(exc)
         # The cursor is saved with the mentions it covers, in the same transaction.
         try:
@@ -130,6 +141,7 @@ class Poller:
             return await self._back_off(exc)
         self._backoff.reset()
         self.blocked_until = None
+        self.outage.recovered(self._clock())
         return batch
 
     async def _wait_rate_limit(self, exc: RateLimited) -> str:
@@ -152,11 +164,11 @@ class Poller:
 
     async def _back_off(self, exc: BaseException) -> str:
         delay = self._backoff.next_delay()
-        _LOGGER.warning(
-            "source %s: %s; retrying in %.1f s", self.source.name, type(exc).__name__, delay
-        )
-        if self._once and self._backoff.failures > 5:
-            _LOGGER.error("source %s keeps failing; giving up this run", self.source.name)
+        name, failures = self.source.name, self._backoff.failures
+        _LOGGER.debug("source %s: retry %d in %.1f s (%s)", name, failures, delay, why(exc))
+        if self._once and failures > 5:
+            after = "retrying while listening" if self._then_listens else "cursor kept"
+            _LOGGER.warning("source %s keeps failing; catch-up goes on without it; %s", name, after)
             return "give_up"
         await self._sleep(delay)
         return "backed_off"

@@ -215,7 +215,7 @@ async def _run(config: Config, *, once: bool) -> None:
         web = await start_desk(config, desk) if serve else None
         try:
             with progress(err, "Reading mentions") as advance:
-                await desk.run_once(on_progress=advance)
+                await desk.run_once(on_progress=advance, listening_next=not once)
             numbers = report(desk.store, hours=config.business_hours)
             stopped = stopped_lines(desk.source_health())
             new = desk.processor.processed

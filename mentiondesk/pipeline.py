@@ -125,9 +125,12 @@ class App:
                 self.responders[name] = _build("responders", responder, context)
         self.responders.update(digest_sinks(self.config, self.store))
 
-    async def run_once(self, *, on_progress: Progress | None = None) -> None:
-        """Poll every source until caught up, process everything, drain the outbox."""
-        self.pollers = [self._poller(s, once=True) for s in self.sources]
+    async def run_once(
+        self, *, on_progress: Progress | None = None, listening_next: bool = False
+    ) -> None:
+        """Poll every source until caught up, process everything, drain the outbox
+        (`listening_next`: `start()` follows, so a source given up on is retried there)."""
+        self.pollers = [self._poller(s, then_listens=listening_next) for s in self.sources]
         await asyncio.gather(*(p.run() for p in self.pollers))
         if on_progress:
             on_progress(0, await asyncio.to_thread(self.store.pending_count))
@@ -146,7 +149,11 @@ class App:
             await self.outbox.drain()
 
     async def start(self) -> None:
-        self.pollers = [self._poller(s, once=False) for s in self.sources]
+        # The catch-up's pollers go on: an outage one saw begin is not announced again.
+        caught_up = {id(p.source): p for p in self.pollers}
+        self.pollers = [caught_up.get(id(s)) or self._poller(s) for s in self.sources]
+        for poller in self.pollers:
+            poller.listen()
         self._poll_tasks = [
             asyncio.create_task(p.run(), name=f"poll:{p.source.name}") for p in self.pollers
         ]
@@ -204,13 +211,15 @@ class App:
 
     # --- the flow -------------------------------------------------------------------
 
-    def _poller(self, source: Source, *, once: bool) -> Poller:
+    def _poller(self, source: Source, *, then_listens: bool = False) -> Poller:
+        """A catch-up poller (`once`); `start()` has it `listen()` on."""
         return Poller(
             source,
             load_cursor=self._load_cursor,
             on_batch=self._on_batch,
             stop=self.stop_event,
-            once=once,
+            once=True,
+            then_listens=then_listens,
         )
 
     async def _load_cursor(self, name: str) -> str | None:

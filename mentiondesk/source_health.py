@@ -4,17 +4,12 @@ account) is not read again until restart, so it must show where an operator look
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from listener._poll import Poller
-
-# Long runs of token characters (bearer tokens, keys, session ids) and URLs' query strings:
-# an error's message is shown on the public /healthz, and a library may quote a request.
-_SECRETISH = re.compile(r"[A-Za-z0-9_\-.~+/=]{32,}|\?[^\s;,)]+=[^\s;,)]*")
-REASON_CHARS = 200
+from mentiondesk.models import scrub  # an error's message is shown on the public /healthz
 
 
 @dataclass(frozen=True)
@@ -32,12 +27,6 @@ class SourceHealth:
         elif self.rate_limited_until is not None:
             shown["rate_limited_until"] = self.rate_limited_until.isoformat(timespec="seconds")
         return shown
-
-
-def scrub(message: str) -> str:
-    """One line, token-like runs and query strings replaced, at most REASON_CHARS."""
-    line = " ".join(_SECRETISH.sub("…", message).split())
-    return line if len(line) <= REASON_CHARS else line[: REASON_CHARS - 1] + "…"
 
 
 def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth]:

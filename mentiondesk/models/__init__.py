@@ -67,6 +67,7 @@ from mentiondesk.models._readings import (
     Reading,
 )
 from mentiondesk.models._replies import mastodon_reply_text
+from mentiondesk.models._scrub import bare_url, failure_cause, scrub, scrubbed
 from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
 __all__ = [
@@ -110,8 +111,10 @@ __all__ = [
     "TransientError",
     "Unreachable",
     "Wording",
+    "bare_url",
     "can_post",
     "env_key",
+    "failure_cause",
     "has_followers",
     "has_private_messages",
     "http_url",
@@ -121,6 +124,8 @@ __all__ = [
     "narrower",
     "out_of_range",
     "require_env",
+    "scrub",
+    "scrubbed",
     "secret_from_env",
     "secrets_wanted",
     "short_lang",
