@@ -25,6 +25,8 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     TransientError,
+    bare_url,
+    failure_cause,
     require_env,
     secret_from_env,
 )
@@ -38,8 +40,8 @@ _WAIT = re.compile(r"(\d+) (second|minute)")
 
 class RedditPostResponderConfig(PluginConfig):
     kind: Literal["reddit-post"] = "reddit-post"
-    base_url: str = "https://oauth.reddit.com"
-    auth_url: str = "https://www.reddit.com"
+    base_url: str | None = None  # default: https://oauth.reddit.com
+    auth_url: str | None = None  # where the OAuth token comes from; default: base_url or reddit
     client_id_env: str = Field(default="REDDIT_CLIENT_ID", validate_default=True)
     client_secret_env: str = Field(default="REDDIT_CLIENT_SECRET", validate_default=True)
     username_env: str = Field(default="REDDIT_USERNAME", validate_default=True)
@@ -191,7 +193,17 @@ class RedditPostResponder:
         ) as exc:
             raise FatalError(f"reddit posting: {exc}") from None
         except asyncprawcore.AsyncPrawcoreException as exc:
-            raise TransientError(f"reddit posting: {type(exc).__name__}") from None
+            raise _failed(exc) from None
+
+
+def _failed(exc: asyncprawcore.AsyncPrawcoreException) -> TransientError:
+    """A request that got no answer, naming the URL (the token's or the API's; no query, no
+    credentials) and why: an operator can tell a wrong auth_url from Reddit being down."""
+    if isinstance(exc, asyncprawcore.RequestException) and len(exc.request_args) > 1:
+        why = failure_cause(exc) or type(exc.original_exception).__name__
+        where = bare_url(str(exc.request_args[1]))
+        return TransientError(f"reddit posting: could not reach {where} ({why})")
+    return TransientError(f"reddit posting: {type(exc).__name__}")
 
 
 def _wait_of(message: str) -> datetime:
