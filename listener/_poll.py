@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from listener._outage import SourceOutage, why
-from mentiondesk.models import Batch, FatalError, RateLimited, Source, TransientError
+from mentiondesk.models import Batch, FatalError, RateLimited, Source, TransientError, scrub
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class Poller:
 
     def listen(self) -> None:
         """Go on polling after the catch-up, until stopped. The same poller, so an outage
-        that began during the catch-up is not announced again."""
+        that began during the catch-up is not announced again, and a stop stays a stop."""
         self._once = False
 
     async def run(self) -> None:
@@ -122,8 +122,8 @@ class Poller:
             batch = await self.source.poll(cursor)
         except RateLimited as exc:
             return await self._wait_rate_limit(exc)
-        except FatalError as exc:
-            _LOGGER.error("source %s stopped until restart: %s", name, exc)
+        except FatalError as exc:  # a library's words may quote a token: scrubbed
+            _LOGGER.error("source %s stopped until restart: %s", name, scrub(str(exc)))
             self.stopped = exc
             return "fatal"
         except (TimeoutError, TransientError, OSError) as exc:

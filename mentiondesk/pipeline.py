@@ -21,7 +21,7 @@ from mentiondesk import contacts, registry, retention
 from mentiondesk.config import Config
 from mentiondesk.digest import digest_sinks
 from mentiondesk.lifecycle import close_all, watch
-from mentiondesk.models import Batch, Classifier, Responder, Source
+from mentiondesk.models import Batch, Classifier, Responder, Source, scrubbed
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.periodic import wait_or_stop
 from mentiondesk.playbook_build import build_playbook
@@ -149,13 +149,16 @@ class App:
             await self.outbox.drain()
 
     async def start(self) -> None:
-        # The catch-up's pollers go on: an outage one saw begin is not announced again.
+        # The catch-up's pollers go on: a source it stopped (a revoked token) stays stopped,
+        # said once, and an outage it saw begin is not announced again.
         caught_up = {id(p.source): p for p in self.pollers}
         self.pollers = [caught_up.get(id(s)) or self._poller(s) for s in self.sources]
         for poller in self.pollers:
             poller.listen()
         self._poll_tasks = [
-            asyncio.create_task(p.run(), name=f"poll:{p.source.name}") for p in self.pollers
+            asyncio.create_task(p.run(), name=f"poll:{p.source.name}")
+            for p in self.pollers
+            if p.stopped is None
         ]
         self._processor_task = asyncio.create_task(self._process_loop(), name="processor")
         delivering = self.outbox.run(self._outbox_stop, self._outbox_wake)
@@ -183,7 +186,8 @@ class App:
         results = await asyncio.gather(*tasks, return_exceptions=True)
         for task, result in zip(tasks, results, strict=True):
             if isinstance(result, BaseException):
-                _LOGGER.error("task %s ended with %r", task.get_name(), result)
+                # Not repr: a database error's message may quote a mention's text.
+                _LOGGER.error("task %s ended with %s", task.get_name(), scrubbed(result))
 
     async def shutdown(self) -> None:
         # Reverse order of initialize: plugins first (each, even if one fails), the database

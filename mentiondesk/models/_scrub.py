@@ -12,13 +12,15 @@ from urllib.parse import urlsplit
 
 # Long runs of token characters (bearer tokens, keys, session ids) and URLs' query strings.
 _SECRETISH = re.compile(r"[A-Za-z0-9_\-.~+/=]{32,}|\?[^\s;,)]+=[^\s;,)]*")
+# SQLAlchemy's statement values (a mention's text) where an engine does not hide them.
+_PARAMETERS = re.compile(r"\[parameters: .*?(?=\n\(Background|\Z)", re.DOTALL)
 REASON_CHARS = 200
 _LINKS = 12  # exceptions followed down a chain: libraries wrap theirs a few times at most
 
 
 def scrub(message: str) -> str:
     """One line, token-like runs and query strings replaced, at most REASON_CHARS."""
-    line = " ".join(_SECRETISH.sub("…", message).split())
+    line = " ".join(_SECRETISH.sub("…", _PARAMETERS.sub("[parameters: …]", message)).split())
     return line if len(line) <= REASON_CHARS else line[: REASON_CHARS - 1] + "…"
 
 
