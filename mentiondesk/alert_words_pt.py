@@ -97,6 +97,15 @@ MESSAGES: dict[str, str] = {
     # [desk] public_url: the case's page, linked from alerts and tickets
     "Open in desk": "Abrir no atendimento",
     "Case page": "Página do caso",
+    # A notice to the team chat: a source stopped for good (mentiondesk/source_alert.py);
+    # the reason is the platform's or plugin's words, in English. pt-PT reads the same.
+    "Source {source} stopped ({error}): {reason}": "A fonte {source} parou ({error}): {reason}",
+    "No new mentions are read from it until mentiondesk is restarted.": (
+        "Nenhuma menção nova é lida dela até o mentiondesk ser reiniciado."
+    ),
+    "Fix the token (or the account), then restart mentiondesk.": (
+        "Corrija o token (ou a conta) e depois reinicie o mentiondesk."
+    ),
 }
 
 # Where Portugal words it otherwise: "carregue em", "aceder à base de dados", "Ligação",

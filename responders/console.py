@@ -48,8 +48,9 @@ class ConsoleResponder:
         return Receipt(ref=f"{self.name}:{action.key}")
 
     def format(self, action: OutboxAction) -> str:
-        if action.extra.get("digest"):
-            return f"[digest] {plain(action.text or '', self._width * 4)}"
+        if action.text_only:  # a digest, or a notice (a source stopped): the text says it all
+            tag = "notice" if action.notice else "digest"
+            return f"[{tag}] {plain(action.text or '', self._width * 4)}"
         ctx = action.context
         m, r = ctx.mention, ctx.reading
         who = f"{m.platform} @{plain(m.author.handle, 40)} ({reach(m.author.followers)})"

@@ -64,7 +64,7 @@ class DiscordResponder(WebhookSink):
 def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The message text, cut so the whole stays within Discord's 2000 characters."""
     w = wording
-    if action.extra.get("digest"):
+    if action.text_only:
         return discord_markdown(action.text or "", 2000, lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading

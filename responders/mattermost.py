@@ -61,7 +61,7 @@ class MattermostResponder(WebhookSink):
 
 def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     w = wording
-    if action.extra.get("digest"):
+    if action.text_only:
         return mattermost_markdown(action.text or "", lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading

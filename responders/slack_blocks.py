@@ -65,7 +65,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     """The case card: who, what they said, how it reads, the drafted reply, the buttons.
     Every word from `wording` (our own text, no markup to escape); mention data escaped."""
     w = wording
-    if action.extra.get("digest"):
+    if action.text_only:
         return [_section(slack_mrkdwn(action.text or "", 2900, lines=True))]
     ctx = action.context
     m, r = ctx.mention, ctx.reading
@@ -96,7 +96,9 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
 
 
 def fallback_text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
-    """The notification text (also mrkdwn, so escaped the same way)."""
+    """The notification text (also mrkdwn, so escaped the same way); a notice's first line."""
+    if action.notice:
+        return slack_mrkdwn((action.text or "").split("\n")[0], 300, lines=True)
     ctx = action.context
     return wording.t(
         "{case}: {label} mention by @{who}",

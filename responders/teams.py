@@ -50,7 +50,7 @@ class TeamsResponder(WebhookSink):
 
 def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str, Any]]:
     w = wording
-    if action.extra.get("digest"):
+    if action.text_only:
         # One RichTextBlock a line: a TextRun shows no line breaks, so one item a block.
         head, *items = (action.text or "").split("\n")
         return [_runs((head, True)), *(_runs((item, False)) for item in items)]
@@ -84,7 +84,7 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
 def card_actions(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str, Any]]:
     """A button opening the case's page on the desk, where there is one."""
     url = action.context.case_url
-    if not url or action.extra.get("digest"):
+    if not url or action.text_only:
         return []
     return [{"type": "Action.OpenUrl", "title": wording.t("Open in desk"), "url": url}]
 

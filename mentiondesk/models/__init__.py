@@ -7,10 +7,14 @@ the Reddit listener and poster share.
 """
 
 from mentiondesk.models._delivery import (
+    DIGEST,
+    NOTICE,
+    SYSTEM,
     CaseContext,
     OutboxAction,
     Receipt,
     Responder,
+    notice_context,
     text_digest,
 )
 from mentiondesk.models._errors import (
@@ -72,8 +76,10 @@ from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
 __all__ = [
     "CASELESS_HANDLES",
+    "DIGEST",
     "ENGLISH",
     "FORMER_PLATFORMS",
+    "NOTICE",
     "NUMBER_FORMATS",
     "OUT_OF_RANGE",
     "PLATFORM_NAMES",
@@ -82,6 +88,7 @@ __all__ = [
     "READ_ONLY",
     "REASONS",
     "SECRETS",
+    "SYSTEM",
     "TOPICS",
     "VISIBILITIES",
     "WRITE",
@@ -122,6 +129,7 @@ __all__ = [
     "kind_of",
     "mastodon_reply_text",
     "narrower",
+    "notice_context",
     "out_of_range",
     "require_env",
     "scrub",

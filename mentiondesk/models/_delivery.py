@@ -7,8 +7,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
-from mentiondesk.models._mentions import Mention
-from mentiondesk.models._readings import Reading
+from mentiondesk.models._mentions import Author, Mention
+from mentiondesk.models._readings import Label, Reading
+
+# `extra` keys of an alert whose `text` is the whole message (plain lines, worded by the glue,
+# escaped by each chat as it writes it): a digest, or a notice about mentiondesk itself.
+DIGEST = "digest"
+NOTICE = "notice"
+# What a notice's context names as its "platform": no post, no author, no case.
+SYSTEM = "mentiondesk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,15 @@ class CaseContext:
         )
 
 
+def notice_context(at: datetime) -> CaseContext:
+    """The context of a notice (a source stopped for good), which is about no mention: it
+    names mentiondesk itself as the platform (no post is stored under it) and no author, so
+    what reads every action's context (listings, erasure, retention) finds no one in it."""
+    nobody = Author(id="", handle=SYSTEM)
+    mention = Mention(platform=SYSTEM, external_id=NOTICE, author=nobody, text="", created_at=at)
+    return CaseContext(mention=mention, reading=Reading(label=Label.NEUTRAL, score=0.0))
+
+
 def text_digest(text: str) -> str:
     """A fingerprint of a draft's text as someone was shown it (a desk page, a Slack card):
     approving with it is refused when the text has been edited since, so no edit goes out
@@ -70,7 +86,7 @@ class OutboxAction:
 
     `kind` is "alert" (team chat), "ticket" (help desk), "comment" (a follow-up added to
     the case's ticket) or "post" (reply or private message on the platform, only after
-    approval or an explicit `auto` rule).
+    approval or an explicit `auto` rule). An alert is about a mention, unless `text_only`.
     """
 
     key: str
@@ -85,6 +101,17 @@ class OutboxAction:
     # this action can have been sent before it, so a look-up for an earlier attempt's post
     # need not search further back.
     created_at: datetime | None = None
+
+    @property
+    def notice(self) -> bool:
+        """An alert about mentiondesk itself (`extra["notice"]`: "source_stopped"), not about
+        a mention: its context is notice_context()'s, its `text` the message."""
+        return bool(self.extra.get(NOTICE))
+
+    @property
+    def text_only(self) -> bool:
+        """A digest or a notice: `text` is the whole message, one line a line."""
+        return self.notice or bool(self.extra.get(DIGEST))
 
 
 @dataclass(frozen=True, slots=True)
