@@ -22,6 +22,8 @@ _LOGGER = logging.getLogger(__name__)
 OnBatch = Callable[[str, Batch], Awaitable[None]]
 LoadCursor = Callable[[str], Awaitable[str | None]]
 Clock = Callable[[], datetime]
+# Told (source name, the error, when) once the source stopped for good: the glue alerts the team.
+OnStop = Callable[[str, FatalError, datetime], Awaitable[None]]
 
 
 def _now() -> datetime:
@@ -61,6 +63,7 @@ class Poller:
         clock: Clock = _now,
         backoff: Backoff | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        on_stop: OnStop | None = None,
     ) -> None:
         self.source = source
         self._load_cursor = load_cursor
@@ -72,9 +75,11 @@ class Poller:
         self._clock = clock
         self._backoff = backoff or Backoff()
         self._sleeper = sleep  # tests inject one that advances a fake clock
+        self._on_stop = on_stop
         # What an operator is shown (/healthz, the run's summary): why this source stopped
         # for good (a revoked token), or until when a rate limit holds it.
         self.stopped: FatalError | None = None
+        self.stopped_at: datetime | None = None
         self.blocked_until: datetime | None = None
         self.outage = SourceOutage(source.name)
 
@@ -88,6 +93,7 @@ class Poller:
         while loaded and not self._stop.is_set():
             outcome = await self._poll_once(cursor)
             if outcome == "fatal":
+                await self._tell_stopped()
                 return
             if isinstance(outcome, Batch):
                 cursor = outcome.cursor
@@ -124,7 +130,7 @@ class Poller:
             return await self._wait_rate_limit(exc)
         except FatalError as exc:  # a library's words may quote a token: scrubbed
             _LOGGER.error("source %s stopped until restart: %s", name, scrub(str(exc)))
-            self.stopped = exc
+            self.stopped, self.stopped_at = exc, self._clock()
             return "fatal"
         except (TimeoutError, TransientError, OSError) as exc:
             self.outage.failed(exc, self._clock())
@@ -143,6 +149,17 @@ class Poller:
         self.blocked_until = None
         self.outage.recovered(self._clock())
         return batch
+
+    async def _tell_stopped(self) -> None:
+        """Hand the stop to `on_stop` (stop-and-alert); its failure must not hide the stop,
+        which /healthz and the desk still show."""
+        if self._on_stop is None or self.stopped is None or self.stopped_at is None:
+            return
+        try:
+            await self._on_stop(self.source.name, self.stopped, self.stopped_at)
+        except Exception as exc:
+            name = self.source.name
+            _LOGGER.error("source %s: alerting its stop failed (%s)", name, type(exc).__name__)
 
     async def _wait_rate_limit(self, exc: RateLimited) -> str:
         # At least a second, as the outbox waits: a reset already past (clock skew,

@@ -12,6 +12,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,12 +22,13 @@ from mentiondesk import contacts, registry, retention
 from mentiondesk.config import Config
 from mentiondesk.digest import digest_sinks
 from mentiondesk.lifecycle import close_all, watch
-from mentiondesk.models import Batch, Classifier, Responder, Source, scrubbed
+from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.periodic import wait_or_stop
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
+from mentiondesk.source_alert import ONCE_TRIES, alert_stop
 from mentiondesk.source_health import SourceHealth, source_health
 from mentiondesk.store import Store
 
@@ -224,7 +226,20 @@ class App:
             stop=self.stop_event,
             once=True,
             then_listens=then_listens,
+            # A run that listens after its catch-up keeps trying to queue the notice.
+            on_stop=partial(self._source_stopped, once=not then_listens),
         )
+
+    async def _source_stopped(
+        self, name: str, error: FatalError, at: datetime, *, once: bool
+    ) -> None:
+        """Stop-and-alert: one notice to the team chat (routing.alert) per stop; a single
+        run gives up queuing it after a few tries rather than hang on a store that is down."""
+        targets, wording = self.config.settings.routing.alert, self.config.context.wording
+        tries = ONCE_TRIES if once else None
+        stop, args = self.stop_event, (self.store, targets, wording)
+        if await alert_stop(*args, source=name, error=error, at=at, stop=stop, tries=tries):
+            self._outbox_wake.set()
 
     async def _load_cursor(self, name: str) -> str | None:
         return await asyncio.to_thread(self.store.cursor, name)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+import pytest
 
 from listener._poll import Poller
 from mentiondesk.models import Batch, FatalError, RateLimited
@@ -130,6 +132,29 @@ async def test_a_fatal_error_is_kept_for_the_operator(clock: FakeClock) -> None:
     )
     await asyncio.wait_for(poller.run(), 5)
     assert poller.stopped is revoked and source.polls == 1
+
+
+async def test_a_fatal_error_is_told_once_and_a_failed_telling_is_logged(
+    clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    revoked, told = FatalError("x mentions: 401 Unauthorized"), []
+
+    async def on_stop(name: str, error: FatalError, at: datetime) -> None:
+        told.append((name, error, at))
+        raise OSError("database is down")  # the alert could not be queued
+
+    source = Scripted(revoked)
+    poller = Poller(
+        source,
+        load_cursor=_nothing,
+        on_batch=_ignore,
+        stop=asyncio.Event(),
+        clock=clock,
+        on_stop=on_stop,
+    )
+    await asyncio.wait_for(poller.run(), 5)
+    assert told == [("scripted", revoked, clock())] and poller.stopped_at == clock()
+    assert "source scripted: alerting its stop failed (OSError)" in caplog.messages
 
 
 async def test_a_rate_limit_is_shown_until_a_page_comes_back(clock: FakeClock) -> None:
