@@ -14,7 +14,7 @@ from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, err
 from mentiondesk.config import Config
 from mentiondesk.models import Classifier, ConfigError
-from mentiondesk.pipeline import build_classifier
+from mentiondesk.plugins import build_classifier
 
 # The --setting option of every command that reads with a classifier.
 SettingOption = Annotated[

@@ -15,7 +15,7 @@ from mentiondesk.cli_outbox_hold import add_commands
 from mentiondesk.cli_outbox_retry import outbox_retry
 from mentiondesk.cli_text import cli_safe, shown
 from mentiondesk.models import Responder
-from mentiondesk.pipeline import build_responders
+from mentiondesk.plugins import build_responders
 from mentiondesk.wording import counted
 
 outbox_app = typer.Typer(

@@ -17,7 +17,7 @@ from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.outbox import OutboxWorker
-from mentiondesk.pipeline import build_responders
+from mentiondesk.plugins import build_responders
 from mentiondesk.store import Store
 from mentiondesk.wording import counted, english_word
 

@@ -15,10 +15,9 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from listener._poll import Poller
-from mentiondesk import contacts, registry, retention
+from mentiondesk import contacts, retention
 from mentiondesk.config import Config
 from mentiondesk.digest import digest_sinks
 from mentiondesk.lifecycle import close_all, watch
@@ -26,6 +25,7 @@ from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source,
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.periodic import wait_or_stop
 from mentiondesk.playbook_build import build_playbook
+from mentiondesk.plugins import build_classifier, build_plugin
 from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
@@ -37,22 +37,6 @@ RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention ar
 RETRY = 1.0  # seconds before processing is tried again after it failed
 
 Progress = Callable[[int, int | None], None]  # (advance by, new total or None)
-
-
-def build_classifier(config: Config) -> Classifier:
-    section = config.settings.sentiment
-    cls = registry.load("classifiers", section.classifier)
-    settings = cls.Config.model_validate({"kind": section.classifier, **section.settings})
-    classifier: Classifier = cls.from_config(settings, config.context)
-    return classifier
-
-
-def _build(group: registry.Group, config: Any, context: Any) -> Any:
-    return registry.load(group, config.kind).from_config(config, context)
-
-
-def build_responders(config: Config) -> dict[str, Responder]:
-    return {c.name or c.kind: _build("responders", c, config.context) for c in config.responders}
 
 
 class App:
@@ -120,11 +104,11 @@ class App:
         context = self.config.context
         if not self._sources:
             for source in self.config.sources:
-                self.sources.append(_build("sources", source, context))
+                self.sources.append(build_plugin("sources", source, context))
         if not self._responders:
             for responder in self.config.responders:
                 name = responder.name or responder.kind
-                self.responders[name] = _build("responders", responder, context)
+                self.responders[name] = build_plugin("responders", responder, context)
         self.responders.update(digest_sinks(self.config, self.store))
 
     async def run_once(

@@ -13,10 +13,9 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from mentiondesk.models import NOTICE, OutboxAction, Wording, notice_context
+from mentiondesk.models import NOTICE, OutboxAction, Wording, notice_context, scrub
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.periodic import wait_or_stop
-from mentiondesk.source_health import scrub
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from mentiondesk.config import Config, load_config
 from mentiondesk.outbox import OutboxWorker
-from mentiondesk.pipeline import build_responders
+from mentiondesk.plugins import build_responders
 from mentiondesk.store import Store
 from mentiondesk.web import create_app, flash, users
 from mentiondesk.web.common import CASE_NOTICES, NOTICES, SESSION_COOKIE

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from mentiondesk import queue
 from mentiondesk.config import Config
 from mentiondesk.outbox import OutboxWorker
-from mentiondesk.pipeline import build_responders
+from mentiondesk.plugins import build_responders
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from tests.desk.conftest import Desk

@@ -15,7 +15,7 @@ from mentiondesk import contacts, queue
 from mentiondesk.config import Config
 from mentiondesk.held_replies import held_reason
 from mentiondesk.outbox import OutboxWorker
-from mentiondesk.pipeline import build_responders
+from mentiondesk.plugins import build_responders
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, OUTBOX, case_number
 from mentiondesk.web import create_app

@@ -9,7 +9,7 @@ import pytest
 
 from mentiondesk.config import load_config
 from mentiondesk.models import Brand, ConfigError
-from mentiondesk.pipeline import _build
+from mentiondesk.plugins import build_plugin
 
 BASE = """
 [brand]
@@ -47,7 +47,7 @@ def _write(tmp_path: Path, kind: str, extra: str) -> Path:
 @pytest.mark.parametrize("kind", sorted(TABLES))
 async def test_each_kind_builds_from_its_table(kind, tmp_path, secrets) -> None:
     config = load_config(_write(tmp_path, kind, TABLES[kind] + '\nquery = "lumora lamp"'))
-    source = _build("sources", config.sources[0], config.context)
+    source = build_plugin("sources", config.sources[0], config.context)
     assert (source.name, source.poll_seconds, source.query) == (kind, 15, "lumora lamp")
     await source.close()
 
@@ -77,7 +77,7 @@ def test_unknown_key_is_refused(tmp_path, secrets) -> None:
 
 async def test_brand_gives_the_default_query(tmp_path, secrets) -> None:
     config = load_config(_write(tmp_path, "x", ""))
-    source = _build("sources", config.sources[0], config.context)
+    source = build_plugin("sources", config.sources[0], config.context)
     assert source.query == "(Lumora OR @lumora OR Lumora+) -is:retweet"  # X: no retweets
     assert source.username == "lumora"
     await source.close()

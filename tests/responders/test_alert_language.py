@@ -14,7 +14,7 @@ from mentiondesk import alert_words_pt
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.config import load_config
 from mentiondesk.models import ENGLISH, Label, Responder
-from mentiondesk.pipeline import build_responders
+from mentiondesk.plugins import build_responders
 from mentiondesk.web import i18n_pt_pt, i18n_pt_words
 from responders.freshdesk import FreshdeskResponder
 from responders.slack import SlackResponder
