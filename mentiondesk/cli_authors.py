@@ -73,7 +73,7 @@ def list_authors(ctx: typer.Context) -> None:
         store.dispose()
     table = Table(title=f"{counted(len(rows), 'author')} on the do-not-contact list")
     for column in ("platform", "handle", "name"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column != "name")  # the name wraps; a handle is whole
     for platform, handle, name in rows:
         table.add_row(shown(platform), shown(handle), shown(name))
     out.print(table)

@@ -13,7 +13,7 @@ from rich.table import Table
 from mentiondesk import audit, queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
 from mentiondesk.cli_queue import listed_title, out, queue_errors, retry_command
-from mentiondesk.cli_text import shown
+from mentiondesk.cli_text import addressee, shown, widest
 from mentiondesk.held_replies import HeldReply
 from mentiondesk.models import has_followers
 from mentiondesk.tables import case_number, parse_case_number
@@ -47,33 +47,56 @@ def cases_list(
     also = f" · {held:,} with an approved reply the outbox holds" if held else ""
     zone = desk_zone(config)
     title = f"{listed_title(len(cases), total, f'{status} case')}{also} · times in {zone}"
-    out.print(_cases_table(cases, zone, title))
+    out.print(_cases_table(cases, zone, title, out.width))
     _held_advice(cases)
 
 
-def _cases_table(cases: list[queue_views.CaseView], zone: ZoneInfo, title: str) -> Table:
+def _cases_table(
+    cases: list[queue_views.CaseView], zone: ZoneInfo, title: str, width: int
+) -> Table:
     """Readable at 80 columns: no side borders, what belongs together in one cell (a case's
-    opening mention and ticket under its number), parts on lines of their own, and a long
-    word folded rather than cut to "negat…"."""
+    opening mention and ticket under its number), parts on lines of their own. A handle or a
+    reason code is never broken mid-word (it is copied into `authors forget`): their columns
+    do not wrap, and the author's gets the room the others leave; a handle wider than that
+    breaks only before an "@" or a ".". The held reply's words wrap."""
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, collapse_padding=True)
     held = any(c.held for c in cases)
     # The mention is the opening one: its id is what `relabel` takes when its reading is wrong.
-    # Fixed widths but the author's (the longest, and least needed): it is the one folded.
-    headers = {"case": 16, "priority": 8, "reading": 14, "frust. (max)": 6, "author": None}
-    for header, width in {**headers, "opened": 10, **({"reply": None} if held else {})}.items():
-        table.add_column(header, overflow="fold", width=width)
-    for c in cases:
-        reach = has_followers(c.platform)  # not Hacker News: 0 stored, karma is not reach
-        table.add_row(
-            "\n".join(_case_lines(c)),
-            str(c.priority),
-            c.label + (f"/\n{c.reason}" if c.reason else ""),
-            str(c.frustration),
-            shown(f"{c.platform} {c.handle}") + (f"\n{c.followers:,} followers" * reach),
-            c.opened_at.astimezone(zone).strftime("%Y-%m-%d\n%H:%M"),
-            *([_held_words(c.held) if c.held else ""] if held else []),
-        )
+    rows = [_row(c, zone, held) for c in cases]
+    headers = ["case", "prio.", "reading", "frust.\n(max)", "author", "opened"]
+    headers += ["reply"] if held else []
+    taken = [widest([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i != 4]
+    # Each column's padding and divider take 2 cells; a long ticket reference wraps (at 16).
+    room = width - 2 * len(headers) - sum(taken[1:5]) - min(taken[0], 16) - _REPLY * held
+    for header in headers:
+        table.add_column(header, no_wrap=header not in ("case", "reply"), overflow="fold")
+    for c, row in zip(cases, rows, strict=True):
+        row[4] = _author(c, max(room, _AUTHOR))
+        table.add_row(*row)
     return table
+
+
+_REPLY = 14  # the least room a held reply's "approved, not sent: why" wraps into
+_AUTHOR = 12  # the least an author's handle gets, however wide the rest
+
+
+def _row(c: queue_views.CaseView, zone: ZoneInfo, held: bool) -> list[str]:
+    """A case's cells, the author's left empty for `_author`."""
+    return [
+        "\n".join(_case_lines(c)),
+        str(c.priority),
+        c.label + (f"/\n{c.reason}" if c.reason else ""),
+        str(c.frustration),
+        "",
+        c.opened_at.astimezone(zone).strftime("%Y-%m-%d\n%H:%M"),
+        *([_held_words(c.held) if c.held else ""] if held else []),
+    ]
+
+
+def _author(c: queue_views.CaseView, room: int) -> str:
+    """Who wrote (`addressee`), with the followers under it where there is reach."""
+    reach = has_followers(c.platform)  # not Hacker News: 0 stored, karma is not reach
+    return addressee(c.platform, c.handle, room) + (f"\n{c.followers:,} followers" * reach)
 
 
 def _case_lines(c: queue_views.CaseView) -> list[str]:

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from mentiondesk import outbox_admin, queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, err, load, open_store, who
-from mentiondesk.cli_text import shown
+from mentiondesk.cli_text import addressee, shown
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.outbox import OutboxWorker
@@ -54,14 +54,14 @@ def drafts_list(
         out.print(_held_table(held), "")
     table = Table(title=listed_title(len(drafts), total, f"{status} draft"))
     for column in ("id", "kind", "case", "mention", "to", "lang", "text"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "to")  # the text wraps; a handle is whole
     for d in drafts:
         table.add_row(
             str(d.id),
             d.kind,
             d.case_number or "—",
             str(d.mention_id),
-            shown(f"{d.platform} {d.handle}"),
+            addressee(d.platform, d.handle, _room()),
             shown(d.lang),  # a hand reply's is the mention's reading, maybe a platform's tag
             shown(d.text),
         )
@@ -72,15 +72,21 @@ def _held_table(held: list[queue_views.HeldView]) -> Table:
     what = counted(len(held), "approved reply held, not sent", "approved replies held, not sent")
     table = Table(title=f"{what} (the authors were not answered)")
     for column in ("id", "kind", "case", "to", "why", "once fixed"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "to")
     for h in held:
         d, post = h.draft, h.reply.post
-        to = shown(f"{d.platform} {d.handle}")
+        to = addressee(d.platform, d.handle, _room())
         why = english_word("held", post.reason)
         table.add_row(
             str(d.id), d.kind, d.case_number or "—", to, why, retry_command(post.outbox_id)
         )
     return table
+
+
+def _room() -> int:
+    """The room for a handle in a list of drafts: at 80 columns, the 17 cells that leave the
+    text a column it can be read in."""
+    return max(out.width - 63, 12)
 
 
 def retry_command(outbox_id: int) -> str:

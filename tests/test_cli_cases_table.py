@@ -1,10 +1,13 @@
-"""`cases list` at 80 columns: nothing cut to "negat…", and the frustration shown is the
-case's highest, which a follow-up may have raised (as it raises the priority)."""
+"""`cases list` at 80 columns: nothing cut to "negat…", no handle or reason code broken mid-word,
+and the frustration shown is the case's highest, which a follow-up may have raised (as it raises
+the priority)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
@@ -13,7 +16,11 @@ from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import READING
 from tests.helpers import COMPLAINT, mention, run_cli, write_config, write_mentions
+from tests.test_cli_held import _hold_the_reply_of_draft_1
 from tests.test_follow_ups import ANGRY
+
+BROKEN = "@lumora the screen is broken, poor quality, defective. Terrible, I am angry"
+HANDLES = ("@ines@remote.test", "tiago.bsky.social", "someone.longer@mastodon.example.social")
 
 
 def _cases(config: Path, columns: int) -> str:
@@ -48,3 +55,74 @@ def test_cases_list_shows_the_highest_frustration_of_the_case(tmp_path: Path, db
     store.dispose()
     row = next(line for line in _cases(config, 120).splitlines() if "MD-000001" in line)
     assert row.split()[4] == "3", row  # case, +1, priority, reading, frustration
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_cases_list_never_breaks_a_handle_or_a_reason_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """A handle copied from the list into `authors forget` is the author's: whole on a line,
+    and so is the reason code. Only a handle too long for the room (the third; any, at 80
+    columns with a held reply's column beside) breaks, before an "@" or a "." and never at a
+    letter."""
+    config = _long_handles(tmp_path)
+    for held in (False, True):
+        if held:
+            _hold_the_reply_of_draft_1(config, monkeypatch)
+        shown = _cases(config, columns)
+        assert max(len(line) for line in shown.splitlines()) <= columns
+        assert shown.split().count("product_quality") == 3, shown
+        lines = _author_column(shown)
+        whole = [f"x {h}" in lines for h in HANDLES[:2]]
+        assert whole == [not held or columns > 80] * 2, shown
+        parts = [
+            line.removeprefix("x ") for line in lines if line != "x" and "followers" not in line
+        ]
+        assert "".join(parts) == "".join(HANDLES), shown
+        assert all(p[0] in "@." or any(h.startswith(p) for h in HANDLES) for p in parts), shown
+
+
+def _author_column(shown: str) -> list[str]:
+    """The lines of the author column, top to bottom, as the terminal shows them."""
+    rows = shown.splitlines()
+    header = next(row for row in rows if " author " in row)
+    start, end = header.index(" author "), header.index(" opened ")
+    table = rows[rows.index(header) + 2 :]  # under the rule; not the advice under the table
+    return [cell for row in table if not row.startswith("MD-") and (cell := row[start:end].strip())]
+
+
+def _long_handles(tmp_path: Path) -> Path:
+    """Three cases with a drafted private reply each, from authors with `HANDLES`."""
+    mentions = [mention(n, BROKEN, author=f"a{n}") for n in range(1, 4)]
+    mentions = [
+        dataclasses.replace(m, author=dataclasses.replace(m.author, handle=handle))
+        for m, handle in zip(mentions, HANDLES, strict=True)
+    ]
+    samples = write_mentions(tmp_path / "m.jsonl", mentions)
+    config = write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
+    assert run_cli(config, "run", "--once")[0] == 0
+    return config
+
+
+def test_drafts_list_at_80_columns_keeps_each_handle_whole(tmp_path: Path) -> None:
+    """The text column wraps, not the addressee: no "@ines@remote.t…"."""
+    result = CliRunner().invoke(
+        app, ["--config", str(_long_handles(tmp_path)), "drafts", "list"], env={"COLUMNS": "80"}
+    )
+    words = result.output.split()
+    assert "@ines@remote.test" in words and "tiago.bsky.social" in words, result.output
+    assert [w for w in words if len(w) > 5 and w in HANDLES[2]] == [
+        "someone.longer",
+        "@mastodon.example",
+        ".social",
+    ]
+
+
+def test_authors_list_keeps_a_handle_whole_and_wraps_the_name(tmp_path: Path) -> None:
+    """At 60 columns the author's name wraps; the handle, which `authors forget` takes, not."""
+    config = _long_handles(tmp_path)
+    assert run_cli(config, "authors", "do-not-contact", "x", HANDLES[2])[0] == 0
+    result = CliRunner().invoke(
+        app, ["--config", str(config), "authors", "list"], env={"COLUMNS": "60"}
+    )
+    assert HANDLES[2] in result.output.split(), result.output
