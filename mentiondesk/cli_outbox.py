@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -59,7 +60,7 @@ def outbox_list(
             shown(r.target),
             _about(r),
             str(r.attempts),
-            r.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+            _next_try(r, zone),
         )
     out.print(table)
     _last_errors(rows)
@@ -70,6 +71,13 @@ def outbox_list(
             markup=False,
             highlight=False,
         )
+
+
+def _next_try(row: outbox_admin.Waiting, zone: ZoneInfo) -> str:
+    """When the worker tries it next; "—" for a held action, never tried until released."""
+    if row.status == "held":
+        return "—"
+    return row.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _last_errors(rows: list[outbox_admin.Waiting]) -> None:

@@ -3,6 +3,7 @@ is pending again; these replace the SQL the README gave, on SQLite and PostgreSQ
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -161,3 +162,13 @@ def test_look_first_names_ids_it_cannot_mark(config: Path) -> None:
 def test_look_first_takes_ids_or_all_pending(config: Path, args: list[str]) -> None:
     code, output = run_cli(config, "outbox", "look-first", *args)
     assert code == 2 and "give action ids or --all-pending" in _said(output), output
+
+
+def test_list_shows_no_next_try_for_a_held_action(config: Path) -> None:
+    """A held action is never tried until released: "—" where a pending one has its time."""
+    pending, held = _add(config, 1), _add(config, 2, status="held", last_error="x")
+    code, listed = run_cli(config, "outbox", "list")
+    assert code == 0, listed
+    rows = {int(line.split()[1]): line for line in listed.splitlines() if "│ alert" in line}
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", rows[pending]), listed
+    assert rows[held].split("│")[-2].strip() == "—", listed

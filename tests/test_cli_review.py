@@ -109,12 +109,14 @@ def test_outbox_list_shows_the_next_try_in_the_desks_zone(ran: Path) -> None:
     store = Store(load_config(ran).store_url())
     with store.engine.begin() as conn:
         conn.execute(
-            sa.update(OUTBOX).values(next_attempt_at=datetime(2026, 12, 1, 1, 30, tzinfo=UTC))
+            sa.update(OUTBOX).values(  # released: a held one shows no next try
+                status="pending", next_attempt_at=datetime(2026, 12, 1, 1, 30, tzinfo=UTC)
+            )
         )
     store.dispose()
     with ran.open("a", encoding="utf-8") as handle:
         handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
-    listed = md(ran, "outbox", "list", "--held")[1]
+    listed = md(ran, "outbox", "list")[1]
     assert "2026-11-30" in listed and "22:30:00" in listed and "UTC" not in listed, listed
 
 
