@@ -120,23 +120,26 @@ def check_config(ctx: typer.Context) -> None:
         playbook = build_playbook(config)
         store_state = _store_state(config)
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
-    err.print(f"[green]✓[/] {escape(str(config.path))} is valid")
-    err.print(f"  store: {store_state[0]}", markup=False)
+    # The result is the command's output (stdout: `check-config > check.txt` keeps it); the
+    # warnings go to stderr, with the problems that stop it.
+    out = Console(soft_wrap=True)
+    out.print(f"[green]✓[/] {escape(str(config.path))} is valid")
+    out.print(f"  store: {store_state[0]}", markup=False)
     for note in store_state[1]:
-        err.print(f"  note: {note}", markup=False)
-    err.print(f"  sources: {names}", markup=False)
-    err.print(
+        out.print(f"  note: {note}", markup=False)
+    out.print(f"  sources: {names}", markup=False)
+    out.print(
         f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
     )
-    err.print(
+    out.print(
         f"  classifier: {config.settings.sentiment.classifier}; "
         f"playbook rules: {len(playbook.rules)}"
     )
+    for note in posted_by_hand(config):
+        out.print(f"  note: {escape(note)}")
     warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
     for warning in warnings + tokens_in_clear(config):
         err.print(f"[yellow]![/] warning: {escape(warning)}")
-    for note in posted_by_hand(config):
-        err.print(f"  note: {escape(note)}")
 
 
 def _store_state(config: Config) -> tuple[str, list[str]]:

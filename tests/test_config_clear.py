@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from mentiondesk.cli import app
 from tests.helpers import run_cli, write_config, write_mentions
 
 
@@ -73,3 +75,15 @@ def test_https_and_loopback_urls_are_not_warned_of(tmp_path: Path, url: str) -> 
     assert code == 0 and "is valid" in said and said.count("warning:") == 1
     assert "warning: responders[3].base_url:" in said  # the slack one, over http
     assert "responders[2]" not in said  # the help desk, at `url`
+
+
+def test_check_config_writes_its_result_to_stdout_and_its_warnings_to_stderr(
+    tmp_path: Path,
+) -> None:
+    """`check-config > check.txt` keeps the result; a warning is on stderr, as problems are."""
+    config = _config(tmp_path, "http://lumora.example.com")
+    result = CliRunner().invoke(app, ["--config", str(config), "check-config"])
+    assert result.exit_code == 0, result.output
+    assert "is valid" in result.stdout and "responders: " in result.stdout
+    assert "warning:" in result.stderr and "warning:" not in result.stdout
+    assert "is valid" not in result.stderr
