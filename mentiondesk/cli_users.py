@@ -22,6 +22,7 @@ from mentiondesk.web.users import (
     add_user,
     list_users,
     login_name,
+    name_taken,
     random_password,
     set_active,
     set_password,
@@ -59,6 +60,8 @@ def users_add(
         raise typer.Exit(2) from None
     store = open_store(load(ctx))  # a bad config fails before anyone types a password
     try:
+        if (taken := name_taken(store, name)) is not None:  # nor a password typed for nothing
+            raise ValueError(f"a user named {taken!r} already exists")
         password = _read_password(password_stdin)
         add_user(store, name, role=parsed, password=password, by=who())
     except ValueError as exc:

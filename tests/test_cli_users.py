@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import cli_common
+from mentiondesk import cli_common, cli_users
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, USER
@@ -171,3 +171,16 @@ def test_list_shows_the_day_each_was_added_in_the_desks_zone(config: Path, store
         handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
     listed = run_cli(config, "users", "list")[1]
     assert "2026-11-30" in listed and "2026-12-01" not in listed, listed
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+def test_add_refuses_a_taken_name_before_asking_for_a_password(
+    config: Path, monkeypatch: pytest.MonkeyPatch, stdin: bool
+) -> None:
+    """No password typed (twice) or read from stdin for a name already taken, in any case."""
+    read: list[bool] = []
+    monkeypatch.setattr(cli_users, "_read_password", lambda from_stdin: read.append(from_stdin))
+    args = ["--password-stdin"] * stdin
+    code, output = run_cli(config, "users", "add", "ana", *args, stdin=f"{NEW}\n{NEW}\n")
+    assert code == 1 and "a user named 'Ana' already exists" in output, output
+    assert "Password" not in output and read == []

@@ -92,10 +92,7 @@ def add_user(store: Store, name: str, *, role: Role, password: str, by: str) -> 
     name = login_name(name)
     check_password(password)
     with store.engine.begin() as conn:
-        # Taken in any case: 'Ana' and 'ana' would be two logins nobody can tell apart.
-        same = sa.func.lower(USER.c.name) == name.lower()
-        taken = conn.scalar(sa.select(USER.c.name).where(same))
-        if taken is not None:
+        if (taken := _taken(conn, name)) is not None:
             raise BadField("name", "taken", f"a user named {taken!r} already exists", taken)
         values = {"name": name, "role": role.title, "password_hash": _HASHER.hash(password)}
         try:
@@ -106,6 +103,16 @@ def add_user(store: Store, name: str, *, role: Role, password: str, by: str) -> 
             raise BadField("name", "taken", message, name) from None
         audit_trail.write(conn, by, "user-add", detail=f"{name} {role.title}")
         return user_id
+
+
+def name_taken(store: Store, name: str) -> str | None:
+    """The user's name `name` takes in any case, or None: to refuse before a password."""
+    with store.engine.connect() as conn:
+        return _taken(conn, name)
+
+
+def _taken(conn: sa.Connection, name: str) -> str | None:  # 'Ana', 'ana': one login
+    return conn.scalar(sa.select(USER.c.name).where(sa.func.lower(USER.c.name) == name.lower()))
 
 
 PASSWORD_MIN, PASSWORD_MAX = 12, 1024
