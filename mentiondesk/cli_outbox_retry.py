@@ -20,6 +20,11 @@ from mentiondesk.wording import counted
 Refused = outbox_admin.Refused
 
 
+class NotRetried(Refused):
+    """An action that is not there, or not pending or held: said as `outbox hold` says it
+    ("action 3 not retried: delivered already"), alone or among other ids."""
+
+
 def outbox_retry(
     ctx: typer.Context,
     ids: Ids = None,
@@ -52,8 +57,10 @@ def outbox_retry(
         try:
             _retry(config, store, outbox_id, to)
             done.append(outbox_id)
-        except Refused as exc:
+        except NotRetried as exc:
             refused[outbox_id] = str(exc)
+        except Refused as exc:
+            refused[outbox_id] = str(exc) if len(asked) == 1 else f"action {outbox_id} left: {exc}"
     _report(config, done, refused, asked=len(asked))
 
 
@@ -65,8 +72,10 @@ def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None
     """Release (or, with `to`, send elsewhere) one action and audit it, in one transaction:
     both land or neither does. Refused says why not."""
     row = outbox_admin.stored(store, outbox_id)
-    if row is None or row.status not in ("pending", "held"):
-        raise Refused(f"no pending or held action with id {outbox_id}")
+    if row is None:
+        raise NotRetried(f"no action with id {outbox_id}")
+    if row.status not in ("pending", "held"):
+        raise NotRetried(f"action {outbox_id} not retried: {_status(row.status)}")
     kinds = {r.name or r.kind: r.kind for r in config.responders}
     fit = able(kinds, row.kind, row.platform)
     with store.engine.begin() as conn:
@@ -101,8 +110,8 @@ def _report(config: Config, done: list[int], refused: dict[int, str], *, asked: 
             f"{counted(len(done), 'action')} due now ({', '.join(map(str, done))}): a running "
             f"`mentiondesk run` sends them within {every:g} s; with none running, the next does"
         )
-    for outbox_id, why in sorted(refused.items()):
-        say(why if asked == 1 else f"action {outbox_id} left: {why}")
+    for _, why in sorted(refused.items()):
+        say(why)
     if refused:
         raise typer.Exit(1)
 
@@ -119,8 +128,8 @@ def _release(conn: Connection, row: outbox_admin.Stored, targets: set[str], fit:
             f"action {row.id} goes to {row.target!r}, which is no longer configured: retrying "
             f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
         )
-    if not outbox_admin.release(conn, row.id):
-        raise Refused(f"no pending or held action with id {row.id}")
+    if not outbox_admin.release(conn, row.id):  # delivered since it was read
+        raise NotRetried(f"action {row.id} not retried: {_status('done')}")
 
 
 def _retarget(
@@ -133,6 +142,10 @@ def _retarget(
     if why := refusal(kinds[to], row.kind, row.platform):
         raise Refused(f"{to!r} (kind {kinds[to]}) {why}; use one of: {_names(fit)}")
     return outbox_admin.move(conn, row.id, to)
+
+
+def _status(status: str) -> str:
+    return "delivered already" if status == "done" else f"it is {status}"
 
 
 def _names(fit: list[str]) -> str:

@@ -61,3 +61,17 @@ def test_list_keeps_to_80_columns_with_errors_on_their_own_lines(
     assert max(len(line) for line in listed.splitlines()) <= 80, listed
     assert f"  {held}: {error}"[:78] in listed  # whole words, not slivers of a narrow column
     assert "mentiondesk outbox retry ID… (or --all-held)" in _said(listed)
+
+
+def test_retry_words_a_delivered_or_unknown_id_as_hold_does(config: Path) -> None:
+    """Not "no pending or held action with id 3", as if it did not exist."""
+    done = _add(config, CHAT_KEY.format(1), "alert", "mm", status="done")
+    code, output = run_cli(config, "outbox", "retry", str(done))
+    assert code == 1 and _said(output) == f"action {done} not retried: delivered already"
+    code, output = run_cli(config, "outbox", "retry", "999")
+    assert code == 1 and _said(output) == "no action with id 999"
+    held = _add(config, CHAT_KEY.format(2), "alert", "mm")
+    code, output = run_cli(config, "outbox", "retry", str(done), "999", str(held))
+    said = _said(output)
+    assert code == 1 and f"action {done} not retried: delivered already" in said, said
+    assert "no action with id 999" in said and "left" not in said
