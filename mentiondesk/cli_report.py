@@ -133,14 +133,13 @@ def _service(data: dict[str, Any]) -> Table:
     few = bool(fr) and fr["count"] < P90_MIN_ANSWERS
     too_few = f"; too few for a p90 (shown from {P90_MIN_ANSWERS} on)" if few else ""
     table.add_row("first response p50", duration(fr and fr["p50_seconds"]), answered)
-    p90 = "—" if few else duration(fr and fr["p90_seconds"])
-    table.add_row("first response p90", p90, answered + too_few)
+    table.add_row("first response p90", duration(fr and fr["p90_seconds"]), answered + too_few)
     if data["business_hours"]:  # the same waits, counted in the team's working week
         biz, hours = data["first_response_business_hours"], escape(data["business_hours"])
         for pct in ("p50", "p90"):
             wait = duration(biz and biz[f"{pct}_seconds"], days=False)
-            wait = "—" if few and pct == "p90" else wait
-            table.add_row(f"{pct} in business hours", wait, f"first response, {hours}")
+            why = too_few if pct == "p90" else ""  # the same cases: too few for both p90s
+            table.add_row(f"{pct} in business hours", wait, f"first response, {hours}{why}")
     table.add_row("awaiting a reply", str(data["first_response_waiting"]), "open, unanswered")
     # Closed cases (spam, a duplicate, no answer) needed no resolution: out of the rate, beside it.
     needed = data["cases_total"] - data["cases_closed"]

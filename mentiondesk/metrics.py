@@ -38,7 +38,7 @@ class FirstResponse:
     @property
     def few(self) -> bool:
         """Too few answered cases for a p90 to mean anything: the desk shows none (the
-        slowest 1 in 10 of 3 cases is one case); the report keeps it, beside its count."""
+        slowest 1 in 10 of 3 cases is one case); nor does `report`: null, beside its count."""
         return 0 < self.count < P90_MIN_ANSWERS
 
 

@@ -178,12 +178,14 @@ def _not_erased(kind: str) -> tuple[Any, ...]:
 
 
 def _first_response(frt: FirstResponse | None) -> dict[str, float | int | None] | None:
-    """Seconds from case opened to the first reply delivered: count, p50, p90, mean."""
+    """Seconds from case opened to the first reply delivered: count, p50, p90, mean. No p90
+    from too few answered cases, as the dashboard and the text report show none (metrics.few):
+    null beside the count."""
     if frt is None or not frt.count:
         return None
     return {
         "count": frt.count,
         "p50_seconds": _round(frt.p50),
-        "p90_seconds": _round(frt.p90),
+        "p90_seconds": None if frt.few else _round(frt.p90),
         "mean_seconds": _round(frt.mean),
     }

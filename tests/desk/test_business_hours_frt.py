@@ -89,7 +89,7 @@ def test_the_report_counts_both(config: Config, store: Store) -> None:
     assert data["first_response_business_hours"] == {
         "count": 4,
         "p50_seconds": 2700.0,  # (30 min + 1 h) / 2
-        "p90_seconds": 4860.0,  # 1 h + 0.7 × 30 min
+        "p90_seconds": None,  # 4 answered: too few for a p90, as the text and the dashboard
         "mean_seconds": 3000.0,
     }
     # Without [desk] business_hours the keys are there, and null.
@@ -98,8 +98,11 @@ def test_the_report_counts_both(config: Config, store: Store) -> None:
     assert list(plain) == list(data)
 
 
-def test_the_report_command_prints_both(config: Config, store: Store) -> None:
+def test_the_report_command_prints_both(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _seed(store)
+    monkeypatch.setenv("COLUMNS", "200")  # each row on a line
     code, output = run_cli(config.path, "report", "--since", "2026-11-09", "--days", "15")
     assert code == 0, output
     rows = {line.split("│")[1].strip(): line for line in output.splitlines() if "│" in line}
@@ -107,6 +110,7 @@ def test_the_report_command_prints_both(config: Config, store: Store) -> None:
     assert "45m" in rows["p50 in business hours"]
     assert "first response, Mon–Fri 09:00–18:00" in rows["p90 in business hours"]
     assert "—" in rows["p90 in business hours"]  # 2 answered: too few, as the dashboard
+    assert "too few for a p90 (shown from 10 on)" in rows["p90 in business hours"]  # says why
 
 
 def test_the_run_summary_adds_the_median_in_business_hours(config: Config, store: Store) -> None:

@@ -118,6 +118,15 @@ def test_report_keys_are_the_same_with_nothing_to_count(config: Config, store: S
     )
 
 
+def test_report_json_has_no_p90_from_too_few_answers_as_the_text(
+    config: Config, store: Store
+) -> None:
+    """2 answered cases: the text shows "—" for the p90; the JSON null, beside the count."""
+    _seed_a_month(store)
+    first = _json(config, "--days", "7")["first_response"]
+    assert first["count"] == 2 and first["p50_seconds"] and first["p90_seconds"] is None
+
+
 def test_report_text_names_the_period_and_the_figures(config: Config, store: Store) -> None:
     _seed_a_month(store)
     add(store, "meh", label="neutral", topics=("[red]odd[/red]",), case=False, draft=None)
