@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from playwright.sync_api import Browser, Page, expect
 
+from mentiondesk.reply_limits import reply_length
 from mentiondesk.store import Store
 from tests.desk.browser import login
 from tests.desk.seed import PASSWORD, add
@@ -58,6 +59,40 @@ def test_a_mastodon_reply_counts_the_handle_it_starts_with(
     expect(form.locator(".count")).to_contain_text("28 / 500")
     form.get_by_label("Your reply").fill("Ask @Carla_1234")
     expect(form.locator(".count")).to_contain_text("15 / 500")
+
+
+# Where a link, a remote @handle or the author's handle starts depends on the character
+# before it (desk.js matches that character, as it may not look behind): none, a space, a
+# bracket, or a character that joins it to the word before.
+X_TEXTS = [
+    "brand.example/help first",
+    "see brand.example/help, (brand.example) and brand.example.",
+    "mail support@brand.example or go to /brand.example/help",
+    "a.b.example x-brand.example :brand.example 10.5 ok.example",
+    "https://brand.example/a then brand.example/b https://x.example/c.",
+]
+MASTODON_TEXTS = [
+    "@ana@social.example, thanks",
+    "Ask (@ana@social.example) or @bo_2@x.example.org and me@ana@social.example",
+    "@carla_12 is on it: see https://brand.example/help/" + "a" * 60,
+    "(@carla_12) or write to support@carla_12 and /@carla_12 and @carla_12.example",
+    "ask support@carla_12",
+]
+
+
+def test_links_and_handles_count_as_the_server_counts_them(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, x_case, _ = add(store, "Counter-links: x", platform="x", draft_kind="public")
+    _, m_case, _ = add(store, "Counter-links: m", platform="mastodon", handle="carla_12")
+    login(page, url, "agent")
+    for case, platform, texts in ((x_case, "x", X_TEXTS), (m_case, "mastodon", MASTODON_TEXTS)):
+        page.goto(f"{url}/cases/{case}")
+        for text in texts:
+            page.get_by_label("Reply text").fill(text)
+            n = reply_length(platform, text, handle="carla_12")
+            expect(page.locator(".draft-panel .count-n"), text).to_have_text(str(n))
 
 
 def test_the_count_and_the_wait_are_written_in_the_pages_language(

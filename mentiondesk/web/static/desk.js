@@ -4,23 +4,18 @@
 (function () {
   "use strict";
 
-  // The page's words for what this script writes, in the page's language (base.html).
-  var STRINGS = {
-    more: "… more", tooLong: "Longer than the platform allows: shorten it first",
-    replaceTyped: "Replace the text you wrote with this saved reply?",
-    unsent: "You have text you have not sent or saved. Leave it and go on?",
-    seconds: "{s}s", minutes: "{m}m", hours: "{h}h {m}m", days: "{d}d {h}h",
-    overdue: "past the target", dueSoon: "close to the target"
-  };
+  // The page's words for what this script writes, in the page's language: i18n.JS_STRINGS,
+  // sent by the server in <body data-strings> (base.html), so there is one copy to translate.
+  var STRINGS = {};
   function loadStrings() {
     try {
-      Object.assign(STRINGS, JSON.parse(document.body.dataset.strings || "{}"));
-    } catch (e) { /* a broken blob leaves the English words */ }
+      STRINGS = JSON.parse(document.body.dataset.strings || "{}");
+    } catch (e) { /* a broken blob leaves the words empty; the rest still works */ }
   }
 
   // A text's {name} fields filled from `values` (the catalog's placeholders, i18n.py).
   function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (all, name) {
       return name in values ? String(values[name]) : all;
     });
   }
@@ -60,13 +55,16 @@
   // data-rule "x" or "mastodon" counts a link as 23, "x" weighs a code point outside X's
   // light ranges 2, and data-prefix is the @handle every Mastodon reply starts with.
   var LINK = 23, TRAILING = /[.,:;!?'")\]}]+$/u;
-  // A link with its scheme, or (X only) a bare domain: reply_limits._LINK.
-  var LINKS = /(https?:\/\/)\S+|(?<![\p{L}\p{N}_@.\/:-])(?=(?:[\p{L}\p{N}_-]+\.)+[a-z]{2,}(?![\p{L}\p{N}_-]))\S+/giu;
-  var REMOTE = /(?<![\p{L}\p{N}_@])@([\p{L}\p{N}_]+)@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
+  // A link with its scheme, or (X only) a bare domain: reply_limits._LINK. No lookbehind
+  // (a parse error for the whole script in Safari before 16.4): the character before a bare
+  // domain is matched as group 2 instead, and the link starts after it.
+  var LINKS = /(https?:\/\/)\S+|(^|[^\p{L}\p{N}_@.\/:-])(?=(?:[\p{L}\p{N}_-]+\.)+[a-z]{2,}(?![\p{L}\p{N}_-]))\S+/giu;
+  // @user@domain, counted as @user (reply_limits._REMOTE); group 1 is the character before.
+  var REMOTE = /(^|[^\p{L}\p{N}_@])@([\p{L}\p{N}_]+)@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
   var X_LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
 
   function plainLength(text, rule) {
-    if (rule === "mastodon") return Array.from(text.replace(REMOTE, "@$1")).length;
+    if (rule === "mastodon") return Array.from(text.replace(REMOTE, "$1@$2")).length;
     return Array.from(text).reduce(function (sum, char) {
       var point = char.codePointAt(0);
       return sum + (X_LIGHT.some(function (r) { return point >= r[0] && point <= r[1]; }) ? 1 : 2);
@@ -78,7 +76,7 @@
   function mentions(text, prefix) {
     var handle = prefix.trim().replace(/[\\^$.*+?()[\]{}|\/]/g, "\\$&");
     var word = "[\\p{L}\\p{N}_]";
-    var found = "(?<![\\p{L}\\p{N}_@/])" + handle + "(?![.-]*" + word + "|@" + word + ")";
+    var found = "(?:^|[^\\p{L}\\p{N}_@/])" + handle + "(?![.-]*" + word + "|@" + word + ")";
     return new RegExp(found, "iu").test(text);
   }
 
@@ -90,10 +88,12 @@
     var total = 0, at = 0;
     for (var found of text.matchAll(LINKS)) {
       if (!found[1] && rule !== "x") continue;  // a bare domain is a link on X only
-      var link = found[0].replace(TRAILING, "");  // punctuation after it is text
-      total += plainLength(text.slice(at, found.index), rule);
+      var start = found.index + (found[2] || "").length;  // after the character before it
+      // Punctuation after it is text.
+      var link = found[0].slice(start - found.index).replace(TRAILING, "");
+      total += plainLength(text.slice(at, start), rule);
       total += found[1] ? LINK : Math.max(LINK, Array.from(link).length);
-      at = found.index + link.length;
+      at = start + link.length;
     }
     return total + plainLength(text.slice(at), rule);
   }
