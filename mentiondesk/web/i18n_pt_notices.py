@@ -121,4 +121,8 @@ NOTICES = {
         "A fonte “{name}” parou: {reason}. Nenhuma menção nova é lida dela até o mentiondesk "
         "ser reiniciado."
     ),
+    # queue.html once it shows pages_queue.MAX_SHOWN rows: "Show more" would add none.
+    "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
+        "A fila mostra só os {n} primeiros: refine com os filtros acima para ver os demais."
+    ),
 }

@@ -219,6 +219,10 @@ MESSAGES: dict[str, str] = {
     "Nothing was added: type the password again.": (
         "Nada foi adicionado: escreva a palavra-passe de novo."
     ),
+    # The queue at its cap (pages_queue.MAX_SHOWN): "os restantes", as Portugal says it.
+    "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
+        "A fila mostra apenas os primeiros {n}: para ver os restantes, refine com os filtros acima."
+    ),
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

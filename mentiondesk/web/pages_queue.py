@@ -56,6 +56,8 @@ async def queue_page(request: web.Request) -> web.Response:
     hours = desk.config.business_hours
     stats = await desk.db(load_stats, desk.store, now=desk.clock(), hours=hours)
     more = urlencode({**filters.active(), "show": shown + PAGE})
+    # At the cap "Show more" would load the same page: the page says to filter instead.
+    more_href = f"/queue?{more}" if shown < MAX_SHOWN else None
     told = said(request)
     missed = told.get("notice") in MISSED  # the case-number box's (pages_find)
     return render(
@@ -63,7 +65,8 @@ async def queue_page(request: web.Request) -> web.Response:
         "queue.html",
         items=items,
         waiting=waiting,
-        more_href=f"/queue?{more}",
+        more_href=more_href,
+        cap=MAX_SHOWN,
         back=_here(filters, shown),
         stats=stats,
         filters=filters,

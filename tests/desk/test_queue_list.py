@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+import pytest
+
 from mentiondesk.store import Store
+from mentiondesk.web import pages_queue
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -43,3 +46,31 @@ async def test_queue_filters(as_role: Login, store: Store) -> None:
     page = await (await desk.client.get("/queue?reason=delivery")).text()
     assert "Lost parcel" in page
     assert "Refund please" not in page
+
+
+async def test_at_the_cap_the_queue_says_to_filter_instead_of_show_more(
+    as_role: Login, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the cap "Show more" asked for a page it clamped back to the same rows."""
+    monkeypatch.setattr(pages_queue, "PAGE", 2)
+    monkeypatch.setattr(pages_queue, "MAX_SHOWN", 4)
+    for n in range(6):
+        add(store, f"Capped complaint {n}", platform="mastodon")
+    desk = await as_role("agent")
+    first = await (await desk.client.get("/queue?platform=mastodon")).text()
+    assert 'href="/queue?platform=mastodon&amp;show=4">Show more</a>' in first
+    page = await (await desk.client.get("/queue?platform=mastodon&show=4")).text()
+    assert page.count('<li class="item ') == 4
+    assert "Showing the 4 most urgent of 6 waiting: 6 cases." in page
+    assert "Show more" not in page and "show=6" not in page
+    said = "The queue shows only the first 4: narrow it with the filters above to see the others."
+    assert said in page
+    for lang, words in (
+        (
+            "pt-BR",
+            "A fila mostra só os 4 primeiros: refine com os filtros acima para ver os demais.",
+        ),
+        ("pt-PT", "A fila mostra apenas os primeiros 4: para ver os restantes, refine com os"),
+    ):
+        pt = await desk.client.get("/queue?show=4", headers={"Accept-Language": lang})
+        assert words in await pt.text()
