@@ -117,8 +117,3 @@ def prune(store: Store, now: datetime) -> int:
     with store.engine.begin() as conn:
         gone = conn.execute(sa.delete(LOGIN_COUNT).where(_C.at < now - KEPT))
     return int(gone.rowcount or 0)
-
-
-def count_rows(store: Store) -> int:
-    with store.engine.connect() as conn:
-        return int(conn.scalar(sa.select(sa.func.count()).select_from(LOGIN_COUNT)) or 0)

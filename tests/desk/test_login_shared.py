@@ -11,19 +11,26 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 
 from mentiondesk.config import Config, load_config
 from mentiondesk.store import Store
+from mentiondesk.tables import LOGIN_COUNT
 from mentiondesk.web import create_app
 from mentiondesk.web.common import DESK
-from mentiondesk.web.login_counts import count_rows
 from tests.desk.conftest import Client, Clock, write_desk_config
 from tests.desk.seed import PASSWORD
 from tests.helpers import run_cli
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 _BEHIND_PROXY = "behind_proxy = true"
+
+
+def count_rows(store: Store) -> int:
+    """How many login counts the store keeps (the desk itself never needs to know)."""
+    with store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(sa.func.count()).select_from(LOGIN_COUNT)) or 0)
 
 
 @pytest.fixture
