@@ -18,6 +18,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
 from mentiondesk.web.data_queue_posts import EXCERPT, Post, cut, latest_mentions, posts, shown
+from mentiondesk.web.data_queue_rows import AnyRow, DraftRef, HandReply
 
 PAGE = 100  # queue items shown at first; "show more" adds as many again
 # First-response targets: complaints are answered within the hour, everything else in four.
@@ -77,7 +78,7 @@ class QueueItem:
     answered_at: datetime | None = None  # the case's first response: its timer stops
     # A person's own reply of the other kind sent since the draft was written (kind, by, at):
     # the draft may still be right to send, so the queue asks rather than withdrawing it.
-    hand_reply: Any | None = None
+    hand_reply: HandReply | None = None
 
     @property
     def approvable(self) -> bool:
@@ -174,15 +175,18 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     items = []
     for r in rows:
         own = drafts.get(r.draft_id)
-        item = _item(r, r.id, r.priority, r.assignee, r.opened_at, own[:3] if own else None)
+        item = _item(r, r.id, r.priority, r.assignee, r.opened_at, own)
         hand = answered_otherwise(by_hand.get(r.id, []), own) if own else None
-        item = replace(item, answered_at=r.first_response_at, hand_reply=hand)
+        item = replace(item, answered_at=r.first_response_at)
+        item = replace(item, hand_reply=HandReply.of(hand) if hand is not None else None)
         show, newer = pairs[r.id]
         items.append(_showing(item, found.get(show or 0), found.get(newer or 0), held.get(r.id)))
     return items
 
 
-def _showing(item: QueueItem, post: Post | None, newer: Post | None, held: Any) -> QueueItem:
+def _showing(
+    item: QueueItem, post: Post | None, newer: Post | None, held: HeldReply | None
+) -> QueueItem:
     """`item` showing `post` (if not its first mention) with its reading, and `newer`."""
     if post is not None:
         item = replace(
@@ -214,37 +218,39 @@ def _loose_query(f: Filters, *columns: Any) -> Any:
 def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     query = (
         _loose_query(f, *_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
+        .add_columns(DRAFT.c.created_at.label("drafted_at"))
         .add_columns(MENTION.c.created_at)  # the author waits since posting, as in a case
         .order_by(MENTION.c.created_at, DRAFT.c.id)
         .limit(limit)
     )
     rows = conn.execute(query).all()
-    return [_item(r, None, 0, None, r.created_at, (r.draft_id, r.kind, r.text)) for r in rows]
+    drafts = (DraftRef(r.draft_id, r.kind, r.text, r.mention_id, r.drafted_at) for r in rows)
+    return [_item(r, None, 0, None, r.created_at, d) for r, d in zip(rows, drafts, strict=True)]
 
 
-def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, Any]:
-    """Each draft's id, kind, text (in that order), the mention it answers and when written."""
+def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, DraftRef]:
+    """Each draft by its id."""
     if not ids:
         return {}
     columns = (DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id, DRAFT.c.created_at)
     rows = conn.execute(sa.select(*columns).where(DRAFT.c.id.in_(ids))).all()
-    return {r.id: r for r in rows}
+    return {r.id: DraftRef.of(r) for r in rows}
 
 
 def _item(
-    r: Any,
+    r: AnyRow,
     case_id: int | None,
     priority: int,
     assignee: str | None,
     since: datetime,
-    draft: tuple[int, str, str] | None,
+    draft: DraftRef | None,
 ) -> QueueItem:
     return QueueItem(
         mention_id=r.mention_id,
         case_id=case_id,
-        draft_id=draft[0] if draft else None,
-        draft_kind=draft[1] if draft else None,
-        draft_text=draft[2] if draft else None,
+        draft_id=draft.id if draft else None,
+        draft_kind=draft.kind if draft else None,
+        draft_text=draft.text if draft else None,
         platform=r.platform,
         handle=r.handle,
         name=r.name,
