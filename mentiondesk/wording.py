@@ -98,14 +98,25 @@ def duration(
 ) -> str:
     """A wait as people say it: 45s, 12m, 3h 05m, 2d 4h (`units` and `number` write it in
     another language). `days=False` for business hours: 33 working hours are "33h 54m", not
-    "1d 9h" (a working day is not 24 hours)."""
+    "1d 9h" (a working day is not 24 hours).
+
+    Rounded to the nearest unit shown, halves up, not cut down: 6 d 0 h 56 min is "6d 1h"
+    (a manager comparing weeks lost up to 59 minutes a figure), and 59 min 40 s is "1h 00m".
+    Only the words: whatever compares a wait (a timer's overdue, the SLA) uses the seconds."""
     if seconds is None:
         return "—"
-    s = max(int(seconds), 0)
-    if s < 60:
-        return units["seconds"].format(s=s)
-    if s < 3600:
-        return units["minutes"].format(m=s // 60)
-    if s < 86400 or not days:
-        return units["hours"].format(h=number(s // 3600), m=f"{s % 3600 // 60:02d}")
-    return units["days"].format(d=s // 86400, h=s % 86400 // 3600)
+    s = max(float(seconds), 0.0)
+    if _nearest(s, 1) < 60:
+        return units["seconds"].format(s=_nearest(s, 1))
+    minutes = _nearest(s, 60)
+    if minutes < 60:
+        return units["minutes"].format(m=minutes)
+    if minutes < 24 * 60 or not days:
+        return units["hours"].format(h=number(minutes // 60), m=f"{minutes % 60:02d}")
+    hours = _nearest(s, 3600)
+    return units["days"].format(d=hours // 24, h=hours % 24)
+
+
+def _nearest(seconds: float, unit: int) -> int:
+    """`seconds` in whole `unit`s, halves up (a wait is never negative here)."""
+    return math.floor(seconds / unit + 0.5)

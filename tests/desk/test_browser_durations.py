@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from tests.desk.browser import login, shot
+from tests.desk.seed import add
 
 WAIT = timedelta(days=6, hours=10)
 _LINES = """e => { const r = document.createRange(); r.selectNodeContents(e);
@@ -72,3 +73,15 @@ def test_the_median_wait_keeps_to_one_line(
     expect(queue_median).to_have_text(shown)
     _one_line_in_its_card(queue_median)
     shot(handset, f"phone-queue-median-{lang}")
+
+
+def test_the_live_timer_rounds_as_the_server_does(page: Page, world: tuple[str, Store]) -> None:
+    """desk.js rewrites a case's wait each second with the server's rule: 6 d 0 h 56 min is
+    "6d 1h", not "6d 0h" (it cut the hours down, as the server did)."""
+    url, store = world
+    _, case, _ = add(store, "Rounded: where is my order", ago=timedelta(days=6, minutes=56))
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    timer = page.locator(".timer[data-since]").first
+    page.evaluate("document.querySelector('.timer[data-since]').textContent = ''")
+    expect(timer).to_have_text("6d 1h")  # rewritten by desk.js

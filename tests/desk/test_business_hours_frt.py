@@ -106,7 +106,7 @@ def test_the_report_command_prints_both(
     code, output = run_cli(config.path, "report", "--since", "2026-11-09", "--days", "15")
     assert code == 0, output
     rows = {line.split("│")[1].strip(): line for line in output.splitlines() if "│" in line}
-    assert "1d 7h" in rows["first response p50"]  # 114,300 s on the clock, as the desk says it
+    assert "1d 8h" in rows["first response p50"]  # 114,300 s (31 h 45 min) rounded, as the desk
     assert "45m" in rows["p50 in business hours"]
     assert "first response, Mon–Fri 09:00–18:00" in rows["p90 in business hours"]
     assert "—" in rows["p90 in business hours"]  # 2 answered: too few, as the dashboard
@@ -119,7 +119,7 @@ def test_the_run_summary_adds_the_median_in_business_hours(config: Config, store
     print_summary(console, report(store, hours=config.business_hours), config, new=0)
     said = console.export_text()
     assert "in business hours     45m   (Mon–Fri 09:00–18:00)" in said
-    assert "First response p50    1d 7h" in said  # as the dashboard's 1d 7h, not 31.8h
+    assert "First response p50    1d 8h" in said  # as the dashboard's 1d 8h, not 31.8h
     console = Console(record=True, width=100)
     print_summary(console, report(store), config, new=0)
     assert "business hours" not in console.export_text()
@@ -147,7 +147,7 @@ async def test_the_dashboard_shows_both(as_role: Login, store: Store) -> None:
     _seed(store)
     desk = await as_role("manager")
     page = await (await desk.client.get("/dashboard?days=30")).text()
-    assert 'id="dash-frt-p50">1d 7h<' in page and 'id="dash-frt-p50-business">45m<' in page
+    assert 'id="dash-frt-p50">1d 8h<' in page and 'id="dash-frt-p50-business">45m<' in page
     # Too few answered cases for a p90 (under 10): neither figure, the median's are enough.
     assert 'id="dash-frt-p90">—<' in page and "dash-frt-p90-business" not in page
     assert "in business hours (Mon–Fri 09:00–18:00)" in page
@@ -179,7 +179,7 @@ async def test_the_case_page_shows_both(as_role: Login, store: Store) -> None:
     case = _case(store, _local(2026, 11, 13, 19), _local(2026, 11, 16, 9, 30))
     desk = await as_role("agent")
     page = await (await desk.client.get(f"/cases/{case}")).text()
-    assert "2d 14h · <span" in page  # 62.5 h on the clock
+    assert "2d 15h · <span" in page  # 62.5 h on the clock, rounded
     assert 'id="case-frt-business">30m</span> in business hours (Mon–Fri 09:00–18:00)' in page
 
 

@@ -20,16 +20,19 @@
     });
   }
 
-  // As the server writes it (Locale.duration), in the page's units: "3h 05m", "3 h 05 min".
+  // As the server writes it (Locale.duration), in the page's units: "3h 05m", "3 h 05 min";
+  // rounded to the unit shown, as wording.duration rounds (the overdue colour reads seconds).
   function duration(s) {
-    s = Math.max(0, Math.floor(s));
-    if (s < 60) return fill(STRINGS.seconds, { s: s });
-    if (s < 3600) return fill(STRINGS.minutes, { m: Math.floor(s / 60) });
-    if (s < 86400) {
-      var m = Math.floor((s % 3600) / 60);
-      return fill(STRINGS.hours, { h: Math.floor(s / 3600), m: (m < 10 ? "0" : "") + m });
+    s = Math.max(0, s);
+    if (Math.round(s) < 60) return fill(STRINGS.seconds, { s: Math.round(s) });
+    var minutes = Math.round(s / 60);
+    if (minutes < 60) return fill(STRINGS.minutes, { m: minutes });
+    if (minutes < 1440) {
+      var m = minutes % 60;
+      return fill(STRINGS.hours, { h: Math.floor(minutes / 60), m: (m < 10 ? "0" : "") + m });
     }
-    return fill(STRINGS.days, { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) });
+    var hours = Math.round(s / 3600);
+    return fill(STRINGS.days, { d: Math.floor(hours / 24), h: hours % 24 });
   }
 
   function tickTimers() {
