@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.metrics import percentile
+from mentiondesk.metrics import median
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, MENTION, READING
 
@@ -40,12 +40,12 @@ def load_stats(store: Store, *, now: datetime, hours: BusinessHours | None = Non
             )
         ).all()
     waits = sorted((a - o).total_seconds() for o, a in answered)
-    p50 = percentile(waits, 50) if waits else None  # as the dashboard and report reckon it
+    p50 = median(waits) if waits else None  # as the dashboard and report reckon it
     stats = QueueStats(int(open_cases or 0), int(pending or 0), len(waits), p50)
     if hours is None or not answered:
         return replace(stats, hours=hours)
     business = sorted(hours.waits(answered))
-    return replace(stats, first_response_p50_business=percentile(business, 50), hours=hours)
+    return replace(stats, first_response_p50_business=median(business), hours=hours)
 
 
 def facets(store: Store) -> dict[str, list[str]]:
