@@ -10,11 +10,12 @@ from typing import Any
 
 from mentiondesk.web.i18n import ENGLISH, Locale
 
-# The chart scales with its panel: on a 390 px phone a unit is under half a pixel, so the CSS
-# sizes its labels up there (desk.css) and hides the minor ones; the paddings leave them room.
-# On a wide screen it grows to 1.1 units a pixel at most (desk.css's max-width): its 11-unit
-# labels stay the page's small text, not 20 px ones across a 1,300 px panel.
-WIDTH, HEIGHT = 720, 220
+# The chart fills its panel's width at any size, its labels staying the page's small text: the
+# plot's x positions and widths are percentages of its width (dashboard.html's .chart-plot,
+# width 100%), heights are CSS pixels, and the y labels have a column of their own, PAD_LEFT
+# pixels wide. (Scaled by a viewBox it either stopped at 792 px of a 1,300 px panel, or grew its
+# 11 px labels to 20 px.)
+HEIGHT = 220
 PAD_LEFT, PAD_BOTTOM, PAD_TOP = 60, 32, 16
 MAJOR_X_TICKS = 5  # beyond this many day labels, every other one is minor
 _LABEL_Y = {"negative": 0.15, "neutral": 0.5, "positive": 0.85}
@@ -22,9 +23,9 @@ _LABEL_Y = {"negative": 0.15, "neutral": 0.5, "positive": 0.85}
 
 @dataclass(frozen=True, slots=True)
 class Rect:
-    x: float
+    x: float  # percent of the plot's width
     y: float
-    w: float
+    w: float  # percent of the plot's width
     h: float
     css: str
     title: str
@@ -32,7 +33,7 @@ class Rect:
 
 @dataclass(frozen=True, slots=True)
 class Tick:
-    x: float
+    x: float  # a day's: percent of the plot's width; a count's: pixels in the y column
     y: float
     text: str
     minor: bool = False  # left out where space is short (phones)
@@ -40,13 +41,13 @@ class Tick:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    width: int
     height: int
     rects: list[Rect]
     y_ticks: list[Tick]
     x_ticks: list[Tick]
     empty: bool
-    left: int = PAD_LEFT  # where the plot starts, right of the y labels
+    y_title: str  # what the y axis counts, and its unit
+    left: int = PAD_LEFT  # the y labels' column, left of the plot
 
 
 def nice_max(value: int) -> int:
@@ -70,20 +71,16 @@ def axis_ticks(value: int, *, steps: int = 4) -> list[int]:
 
 
 def stacked_bars(
-    categories: Sequence[str],
-    series: Mapping[str, Sequence[int]],
-    *,
-    width: int = WIDTH,
-    loc: Locale = ENGLISH,
+    categories: Sequence[str], series: Mapping[str, Sequence[int]], *, loc: Locale = ENGLISH
 ) -> Chart:
     """One bar per category (a YYYY-MM-DD day), stacked by series (a sentiment label); the
     labels and tooltips in `loc`'s language."""
     totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
     ticks = axis_ticks(max(totals, default=0))
     top = ticks[-1]
-    plot_w, plot_h = width - PAD_LEFT - 8, HEIGHT - PAD_BOTTOM - PAD_TOP
-    slot = plot_w / max(len(categories), 1)
-    bar = max(slot * 0.75, 1.0)
+    plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
+    slot = 100 / max(len(categories), 1)
+    bar = slot * 0.75
     rects: list[Rect] = []
     for i, category in enumerate(categories):
         base = float(HEIGHT - PAD_BOTTOM)
@@ -92,21 +89,34 @@ def stacked_bars(
             if h <= 0:
                 continue
             base -= h
-            x = PAD_LEFT + i * slot + (slot - bar) / 2
             title = f"{_day(loc, category)} · {_label_count(loc, name, values[i])}"
-            rects.append(Rect(x, base, bar, h, name, title))
-    every = max(1, len(categories) // 8)
-    shown = [(i, loc.day(c)) for i, c in enumerate(categories) if i % every == 0]
-    halve = len(shown) > MAJOR_X_TICKS
-    x_ticks = [
-        Tick(PAD_LEFT + (i + 0.5) * slot, HEIGHT - 6, text, minor=halve and n % 2 == 1)
-        for n, (i, text) in enumerate(shown)
-    ]
+            rects.append(Rect(i * slot + (slot - bar) / 2, base, bar, h, name, title))
     y_ticks = [
         Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * t / top, short_count(t, loc=loc))
         for t in ticks
     ]
-    return Chart(width, HEIGHT, rects, y_ticks, x_ticks, not any(totals))
+    x_ticks = day_ticks(categories, slot, loc)
+    y_title = loc.t("mentions per day")
+    return Chart(HEIGHT, rects, y_ticks, x_ticks, not any(totals), y_title)
+
+
+def day_ticks(categories: Sequence[str], slot: float, loc: Locale) -> list[Tick]:
+    """Day labels about 8 to a chart, counted back from the last day so that today always has
+    one (on 30 days every 3rd day from the first left the last two unlabelled); beyond
+    MAJOR_X_TICKS, every other one is minor, today never."""
+    every = max(1, len(categories) // 8)
+    last = len(categories) - 1
+    shown = [i for i in range(last, -1, -every)][::-1]
+    halve = len(shown) > MAJOR_X_TICKS
+    return [
+        Tick(
+            (i + 0.5) * slot,
+            HEIGHT - 6,
+            loc.day(categories[i]),
+            minor=halve and (last - i) // every % 2 == 1,
+        )
+        for i in shown
+    ]
 
 
 def day_rows(

@@ -19,6 +19,9 @@ SCORES: dict[str, str] = {
         "NPS: das respostas a “você nos recomendaria?” (de 0 a 10) dadas neste período, a % de "
         "promotores (9–10) menos a % de detratores (0–6), de -100 a +100. " + _ONCE
     ),
+    # The charts' units: the sentiment chart's y axis, and what the platform bars count.
+    "mentions per day": "menções por dia",
+    "mentions per platform": "menções por plataforma",
 }
 
 # Portugal asks without "você" and quotes with « ».

@@ -34,6 +34,29 @@ def test_chart_labels_are_the_pages_small_text(wide: Page, world: tuple[str, Sto
     assert sizes and max(sizes) <= 12.5, sizes  # 20 px across a 1,300 px panel before
 
 
+def test_the_chart_fills_its_panel_at_1440_px(browser: Browser, world: tuple[str, Store]) -> None:
+    """It stopped at 792 px of a 1,300 px panel; now the plot reaches the panel's padding, its
+    labels still the page's small text, its y axis saying what it counts."""
+    url, _ = world
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    login(page, url, "manager")
+    page.goto(f"{url}/dashboard")
+    panel = page.locator(".panel", has=page.locator(".chart"))
+    inner = panel.evaluate(
+        "e => e.getBoundingClientRect().right - parseFloat(getComputedStyle(e).paddingRight)"
+    )
+    plot = page.locator(".chart-plot").bounding_box()
+    assert plot and plot["x"] + plot["width"] >= inner - 20, (plot, inner)
+    sizes = page.locator(".chart .tick").evaluate_all(_LABEL_PX)
+    assert sizes and max(sizes) <= 12.5, sizes
+    expect(page.locator(".chart .axis-title")).to_have_text("mentions per day")
+    expect(page.get_by_role("heading", name="Volume per platform")).to_contain_text(
+        "mentions per platform"
+    )
+    context.close()
+
+
 def test_copy_puts_a_hacker_news_draft_on_the_clipboard(
     wide: Page, world: tuple[str, Store]
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date, timedelta
 
 import pytest
 
@@ -69,7 +70,27 @@ def test_a_phone_shows_few_enough_day_labels_to_read(days: int) -> None:
     chart = stacked_bars(categories, {"negative": [1] * days})
     major = [t for t in chart.x_ticks if not t.minor]
     assert 3 <= len(major) <= MAJOR_X_TICKS
-    assert major[0].text == "01-01"
+    assert major[-1].text == chart.x_ticks[-1].text == categories[-1][5:]  # today's, not minor
+
+
+@pytest.mark.parametrize("days", [7, 30, 90])
+def test_the_last_day_always_has_its_label(days: int) -> None:
+    """On 30 days every 3rd day from the first was labelled: 02/12 and 03/12 had none."""
+    today = date(2026, 12, 3)
+    categories = [(today - timedelta(days=d)).isoformat() for d in range(days)][::-1]
+    chart = stacked_bars(categories, {"negative": [1] * days}, loc=PORTUGUESE)
+    last = chart.x_ticks[-1]
+    assert (last.text, last.minor) == (PORTUGUESE.day(categories[-1]), False)
+    assert last.x == pytest.approx(100 - 50 / days)  # centred on the last bar, in percent
+
+
+def test_the_plot_spans_its_whole_width_and_the_y_axis_says_its_unit() -> None:
+    """x in percent of the plot's width (which fills the panel), heights in pixels."""
+    chart = stacked_bars(["2024-05-01", "2024-05-02"], {"negative": [1, 2]}, loc=PORTUGUESE)
+    first, last = chart.rects[0], chart.rects[-1]
+    assert first.x == pytest.approx(6.25) and last.x + last.w == pytest.approx(93.75)
+    assert chart.y_title == "menções por dia"
+    assert stacked_bars(["2024-05-01"], {"negative": [1]}).y_title == "mentions per day"
 
 
 def test_a_bars_tooltip_counts_its_mentions_in_words() -> None:

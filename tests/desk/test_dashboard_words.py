@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from pathlib import Path
 
 import sqlalchemy as sa
 
 from mentiondesk.report import report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
-from mentiondesk.web import charts
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE
 from mentiondesk.wording import signed
 from tests.desk.conftest import Desk
@@ -68,15 +66,6 @@ async def test_a_reason_new_since_the_previous_period_says_so(as_role: Login, st
     said = 'title="No case for this reason in the previous period of as many days.">new this'
     assert said in page
     assert ">novo neste período</span>" in await _dashboard(desk, **PT)
-
-
-def test_chart_labels_grow_no_larger_than_the_pages_small_text() -> None:
-    css = (Path(charts.__file__).parent / "static" / "desk.css").read_text(encoding="utf-8")
-    rule = re.search(r"^\.chart \{([^}]*)\}", css, re.M)
-    assert rule is not None
-    widest = int(re.search(r"max-width: (\d+)px", rule.group(1)).group(1))  # type: ignore[union-attr]
-    tick = 11  # `.chart .tick`, in chart units
-    assert tick * widest / charts.WIDTH <= 12.5  # the page's small text: 12 px
 
 
 def test_a_reasons_change_is_written_as_each_locale_writes_a_percent() -> None:
