@@ -30,6 +30,7 @@ class Figures:
     since: datetime
     by_day: dict[str, dict[str, int]]  # day → label → mentions
     platforms: list[tuple[str, int]]
+    languages: list[tuple[str, int]]  # a reading's language ("und": unsure) → mentions
     first_response: FirstResponse
     cases_opened: int
     cases_resolved: int  # the author's problem solved (Resolve)
@@ -132,15 +133,18 @@ def period_figures(
     won = _won_back(conn, period)
     by_day: dict[str, dict[str, int]] = {}
     platforms: dict[str, int] = {}
-    for day, platform, label, n in mention_counts(conn, period, zone):
+    languages: dict[str, int] = {}
+    for day, platform, label, lang, n in mention_counts(conn, period, zone):
         by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
         platforms[platform] = platforms.get(platform, 0) + n
+        languages[lang] = languages.get(lang, 0) + n
     reasons = _reasons(conn, period, period.span(now))
     return Figures(
         days=period.days,
         since=period.since,
         by_day=by_day,
         platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
+        languages=sorted(languages.items(), key=lambda p: (-p[1], p[0])),
         first_response=first_response(conn, period, hours),
         cases_opened=int(sum(statuses.values())),
         cases_resolved=int(statuses.get("resolved", 0)),
@@ -162,21 +166,21 @@ def _recent() -> Any:
 
 def mention_counts(
     conn: Connection, period: Period, zone: tzinfo
-) -> list[tuple[str, str, str, int]]:
-    """Mentions per day (in `zone`), platform and label in the period: one pass for charts
-    and CSV."""
+) -> list[tuple[str, str, str, str, int]]:
+    """Mentions per day (in `zone`), platform, label and language in the period: one pass for
+    charts and CSV. The language is the reading's (a mention's own is mostly unset)."""
     quarter = quarter_of(conn, MENTION.c.created_at).label("quarter")
     query = (
         _recent()
-        .add_columns(quarter, MENTION.c.platform, READING.c.label, sa.func.count())
+        .add_columns(quarter, MENTION.c.platform, READING.c.label, READING.c.lang, sa.func.count())
         .where(within(MENTION.c.created_at, period))
-        .group_by(quarter, MENTION.c.platform, READING.c.label)
+        .group_by(quarter, MENTION.c.platform, READING.c.label, READING.c.lang)
     )
-    days: dict[tuple[str, str, str], int] = {}
-    for q, platform, label, n in conn.execute(query):
-        key = (local_day(q, zone), platform, label)
+    days: dict[tuple[str, str, str, str], int] = {}
+    for q, platform, label, lang, n in conn.execute(query):
+        key = (local_day(q, zone), platform, label, lang or "und")
         days[key] = days.get(key, 0) + int(n)
-    return [(d, p, label, n) for (d, p, label), n in days.items()]
+    return [(*key, n) for key, n in days.items()]
 
 
 def _latest_answers(period: Period) -> Any:

@@ -7,6 +7,7 @@ import csv
 import io
 
 from mentiondesk.figures import LABELS
+from mentiondesk.web.data_dash import LANG_COLUMN
 from mentiondesk.web.i18n import Locale
 
 DATA = "data"  # ?format=data: the stable format, whatever the page's language
@@ -35,11 +36,14 @@ def spreadsheet_csv(rows: list[list[str]], loc: Locale) -> str:
         "neutral": loc.t("Neutral mentions"),
         "positive": loc.t("Praise"),
     }
+    # The language columns after the total (csv_rows: lang_en…), named as the page names them.
+    languages = [c.removeprefix(LANG_COLUMN) for c in rows[0][3 + len(LABELS) :]]
     header = [
         loc.t("Day"),
         loc.t("Platform"),
         *(counted[label] for label in LABELS),
         loc.t("Total"),
+        *(loc.t("Language: {language}", language=loc.word("lang", c)) for c in languages),
     ]
     body = [[day, loc.word("platform", code), *counts] for day, code, *counts in rows[1:]]
     return _BOM + _write([header, *body], delimiter=";")

@@ -10,6 +10,7 @@ from mentiondesk.period import last_days
 from mentiondesk.store import Store
 
 PERIODS = (7, 30, 90)
+LANG_COLUMN = "lang_"  # a language's column in the data CSV: lang_en, lang_pt, lang_und
 
 
 def load_dashboard(
@@ -26,14 +27,22 @@ def load_dashboard(
 
 
 def csv_rows(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> list[list[str]]:
-    """Daily mentions per platform and label over the period, for a spreadsheet."""
+    """Daily mentions per platform and label over the period, for a spreadsheet; then, in
+    columns after the total (so scripts reading the first six find them where they were), the
+    same mentions by language: one column per language of the period (und: unknown)."""
     with store.engine.connect() as conn:
         counts = mention_counts(conn, last_days(now, days, zone), zone)
     table: dict[tuple[str, str], dict[str, int]] = {}
-    for d, platform, label, n in counts:
-        table.setdefault((d, platform), {})[label] = n
-    rows = [["day", "platform", *LABELS, "total"]]
+    langs: dict[tuple[str, str], dict[str, int]] = {}
+    for d, platform, label, lang, n in counts:
+        found = table.setdefault((d, platform), {})
+        found[label] = found.get(label, 0) + n
+        spoken = langs.setdefault((d, platform), {})
+        spoken[lang] = spoken.get(lang, 0) + n
+    columns = sorted({lang for _, _, _, lang, _ in counts}, key=lambda c: (c == "und", c))
+    rows = [["day", "platform", *LABELS, "total", *(LANG_COLUMN + c for c in columns)]]
     for (d, platform), found in sorted(table.items()):
         values = [found.get(label, 0) for label in LABELS]
-        rows.append([d, platform, *map(str, values), str(sum(values))])
+        by_lang = [langs[d, platform].get(c, 0) for c in columns]
+        rows.append([d, platform, *map(str, values), str(sum(values)), *map(str, by_lang)])
     return rows

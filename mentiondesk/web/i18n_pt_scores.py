@@ -22,6 +22,11 @@ SCORES: dict[str, str] = {
     # The charts' units: the sentiment chart's y axis, and what the platform bars count.
     "mentions per day": "menções por dia",
     "mentions per platform": "menções por plataforma",
+    # Volume by language (the reading's; "und" is "não identificado"), and its CSV columns.
+    "Volume by language": "Volume por idioma",
+    "mentions per language": "menções por idioma",
+    "Mentions per language": "Menções por idioma",
+    "Language: {language}": "Idioma: {language}",
 }
 
 # Portugal asks without "você" and quotes with « ».

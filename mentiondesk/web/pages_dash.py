@@ -56,6 +56,7 @@ async def dashboard(request: web.Request) -> web.Response:
         sentiment=stacked_bars(categories, series, loc=loc),
         sentiment_rows=day_rows(categories, series, loc=loc),
         platforms=hbars([(loc.word("platform", p), n) for p, n in data.platforms]),
+        languages=hbars([(loc.word("lang", code), n) for code, n in data.languages]),
         reasons=hbars(reasons, notes),
         total=sum(sum(v) for v in series.values()),
         p90_min=P90_MIN_ANSWERS,

@@ -8,16 +8,26 @@ import io
 import re
 from collections.abc import Awaitable, Callable
 
+import sqlalchemy as sa
 from aiohttp import ClientResponse
 
 from mentiondesk.store import Store
+from mentiondesk.tables import READING
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
 BOM = b"\xef\xbb\xbf"
-DATA_HEADER = ["day", "platform", "negative", "neutral", "positive", "total"]
-PT_HEADER = ["Dia", "Plataforma", "Reclamações", "Menções neutras", "Elogios", "Total"]
+DATA_HEADER = ["day", "platform", "negative", "neutral", "positive", "total", "lang_en"]
+PT_HEADER = [
+    "Dia",
+    "Plataforma",
+    "Reclamações",
+    "Menções neutras",
+    "Elogios",
+    "Total",
+    "Idioma: inglês",
+]
 
 
 async def _export(desk: Desk, query: str = "", lang: str = "") -> ClientResponse:
@@ -40,8 +50,8 @@ async def test_english_is_the_stable_comma_format(as_role: Login, store: Store) 
     rows = _rows(body, ",")
     assert rows[0] == DATA_HEADER
     assert sorted(row[1:] for row in rows[1:]) == [
-        ["hackernews", "0", "0", "1", "1"],
-        ["mastodon", "1", "0", "0", "1"],
+        ["hackernews", "0", "0", "1", "1", "1"],
+        ["mastodon", "1", "0", "0", "1", "1"],
     ]
 
 
@@ -57,8 +67,8 @@ async def test_portuguese_pages_export_for_their_spreadsheets(as_role: Login, st
         rows = _rows(body[len(BOM) :], ";")
         assert rows[0] == PT_HEADER
         assert sorted(row[1:] for row in rows[1:]) == [
-            ["Hacker News", "2", "0", "0", "2"],
-            ["X", "0", "0", "1", "1"],
+            ["Hacker News", "2", "0", "0", "2", "2"],
+            ["X", "0", "0", "1", "1", "1"],
         ]
         assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", row[0]) for row in rows[1:])  # ISO days
 
@@ -79,7 +89,7 @@ async def test_format_data_is_the_stable_format_in_any_language(
     english = await (await _export(desk)).read()
     for lang in ("pt-BR", "pt-PT"):
         assert await (await _export(desk, "&format=data", lang)).read() == english
-    assert _rows(english, ",")[1][1:] == ["hackernews", "1", "0", "0", "1"]
+    assert _rows(english, ",")[1][1:] == ["hackernews", "1", "0", "0", "1", "1"]
 
 
 async def test_a_cell_that_would_run_as_a_formula_is_text(as_role: Login, store: Store) -> None:
@@ -93,4 +103,27 @@ async def test_a_cell_that_would_run_as_a_formula_is_text(as_role: Login, store:
     semicolon = _rows((await (await _export(desk, lang="pt-BR")).read())[len(BOM) :], ";")
     for rows in (comma, semicolon):
         assert sorted(row[1] for row in rows[1:]) == sorted("'" + code for code in codes)
-        assert all(len(row) == 6 for row in rows)  # "=1;2" stayed one cell
+        assert all(len(row) == 7 for row in rows)  # "=1;2" stayed one cell
+
+
+def _read_as(store: Store, mention: int, lang: str) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(READING).where(READING.c.mention_id == mention).values(lang=lang))
+
+
+async def test_mentions_by_language_follow_the_total(as_role: Login, store: Store) -> None:
+    """Each language of the period has a column after the total (the first six stay where
+    scripts read them), "und" last: the reading's language, unknown when the detector was
+    unsure."""
+    for text, lang in (("atrasou de novo", "pt"), ("cadê meu pedido", "pt"), ("???", "und")):
+        mention, _, _ = add(store, text, platform="x")
+        _read_as(store, mention, lang)
+    add(store, "late again", platform="x")
+    desk = await as_role("manager")
+    rows = _rows(await (await _export(desk)).read(), ",")
+    assert rows[0] == [*DATA_HEADER, "lang_pt", "lang_und"]
+    assert [row[1:] for row in rows[1:]] == [["x", "4", "0", "0", "4", "1", "2", "1"]]
+    for lang, unknown in (("pt-BR", "não identificado"), ("pt-PT", "não identificado")):
+        body = await (await _export(desk, lang=lang)).read()
+        header = _rows(body[len(BOM) :], ";")[0]
+        assert header[6:] == ["Idioma: inglês", "Idioma: português", f"Idioma: {unknown}"]
