@@ -229,8 +229,6 @@ _DASHBOARD = {
         "A mediana (p50): dos casos abertos neste período que já foram respondidos, metade teve "
         "a primeira resposta dentro deste tempo; a outra metade demorou mais."
     ),
-    "{share} answered within": "{share} respondidos em até",
-    "only 1 in 10 answered cases took longer": "só 1 em cada 10 casos respondidos demorou mais",
     "p90: of the cases opened in this period that have been answered, 9 in 10 got a first "
     "response within this time; the slowest 1 in 10 took longer.": (
         "p90: dos casos abertos neste período que já foram respondidos, 9 em cada 10 tiveram a "

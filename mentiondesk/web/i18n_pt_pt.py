@@ -125,7 +125,6 @@ MESSAGES: dict[str, str] = {
     # dashboard
     "median first response of the last 24 h's answers": "mediana da 1.ª resposta das últimas 24 h",
     "Median first response": "Tempo da 1.ª resposta (mediana)",  # Portugal's ordinal has the dot
-    "{share} answered within": "{share} respondidos no máximo em",  # "em até" is Brazil's
     "{n} waiting": "{n} à espera",
     # people and playbooks (i18n_pt_admin)
     "Log out everywhere": "Terminar todas as sessões",

@@ -27,6 +27,12 @@ SCORES: dict[str, str] = {
     "mentions per language": "menções por idioma",
     "Mentions per language": "Menções por idioma",
     "Language: {language}": "Idioma: {language}",
+    # The p90 card: a label as the median's ("em até" left dangling), its sentence under it.
+    "First response (p90)": "Tempo de 1ª resposta (p90)",
+    "9 in 10 answered cases got a reply within this time; only 1 in 10 took longer": (
+        "9 em cada 10 casos respondidos tiveram resposta dentro deste tempo; só 1 em cada 10 "
+        "demorou mais"
+    ),
 }
 
 # Portugal asks without "você" and quotes with « ».
@@ -37,4 +43,5 @@ SCORES_PT: dict[str, str] = {
         "NPS: das respostas a «recomendaria-nos?» (de 0 a 10) dadas neste período, a % de "
         "promotores (9–10) menos a % de detratores (0–6), de -100 a +100. " + _ONCE
     ),
+    "First response (p90)": "Tempo da 1.ª resposta (p90)",  # Portugal's ordinal has the dot
 }

@@ -202,6 +202,11 @@ def test_first_response_cards_explain_themselves_on_a_phone(
         expect(explained).to_be_visible()
         box, inside = explained.bounding_box(), card.bounding_box()
         assert box and inside and box["y"] + box["height"] <= inside["y"] + inside["height"]
+    # The cases both figures count, once, under the two cards (it sat in the p90's only).
+    counts = phone.locator("#dash-frt-counts").bounding_box()
+    cards = [phone.locator(f".kpi:has(#dash-frt-{f})").bounding_box() for f in ("p50", "p90")]
+    assert counts and all(c and counts["y"] >= c["y"] + c["height"] for c in cards), cards
+    assert all(c and counts["x"] <= c["x"] + c["width"] / 2 for c in cards[:1])
     shot(phone, "phone-dashboard-first-response")
 
 

@@ -173,7 +173,7 @@ async def test_cases_still_waiting_for_a_reply_are_counted(as_role: Login, store
     close_case(store, dropped, by="manager")
     desk = await as_role("manager")
     page = await (await desk.client.get("/dashboard?days=7")).text()
-    assert '<small class="kpi-note">1 case answered · 2 waiting</small>' in page
+    assert '<p class="kpi-pair-note" id="dash-frt-counts">1 case answered · 2 waiting</p>' in page
     assert "no case answered yet" not in page  # a case is answered: its time is shown
     assert report(store)["first_response_waiting"] == 2
 

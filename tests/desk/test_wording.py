@@ -82,16 +82,16 @@ async def test_the_desks_figures_say_what_they_are(as_role: Login, store: Store)
     assert '<b id="dash-frt-p50" class="kpi-none">no case answered yet</b>' in dash
     assert '<b id="dash-frt-p90" class="kpi-none">no case answered yet</b>' in dash
     assert '<span>Median first response</span><small class="kpi-note">half of the answered' in dash
-    assert '<span>90% answered within</span><small class="kpi-note">only 1 in 10 answ' in dash
+    assert '<span>First response (p90)</span><small class="kpi-note">9 in 10 answered cases' in dash
     assert "p90 ·" not in dash
     pt = await (await desk.client.get("/dashboard", headers=PT)).text()
     assert '<b id="dash-frt-p50" class="kpi-none">nenhum caso respondido ainda</b>' in pt
     assert (
         "<span>Tempo de 1ª resposta (mediana)</span>" in pt
-        and "<span>90% respondidos em até</span>" in pt
+        and "<span>Tempo de 1ª resposta (p90)</span>" in pt
     )
     assert "metade dos casos respondidos teve resposta dentro deste tempo</small>" in pt
-    assert "só 1 em cada 10 casos respondidos demorou mais</small>" in pt
+    assert "dentro deste tempo; só 1 em cada 10 demorou mais</small>" in pt
 
 
 async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, store: Store) -> None:
