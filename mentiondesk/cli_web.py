@@ -100,10 +100,17 @@ def _not_listening(host: str, port: int, exc: OSError) -> str:
             f"{where} {host!r} is not a name or address of this machine: set [desk] host to "
             f'one (e.g. "127.0.0.1", or "0.0.0.0" for every interface){goes_on}'
         )
-    return (
-        f"{where} Set another port with run --desk-port (or MENTIONDESK_DESK_PORT), or under "
-        f"[desk] in the config{goes_on}"
+    port_elsewhere = (
+        "set another port with run --desk-port (or MENTIONDESK_DESK_PORT), or under [desk]"
     )
+    if exc.errno == errno.EADDRINUSE:
+        # Several workers are by design, but on one box the likely cause is a forgotten run,
+        # and each run polls every source: say so, or it goes unnoticed.
+        return (
+            f"{where} Another mentiondesk may already be running with this config (two runs "
+            f"each poll every source); stop it, or {port_elsewhere} in the config{goes_on}"
+        )
+    return f"{where} S{port_elsewhere[1:]} in the config{goes_on}"
 
 
 def _address(host: str, port: int) -> str:

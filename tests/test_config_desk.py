@@ -72,7 +72,9 @@ def test_an_unknown_host_name_is_named_not_the_port() -> None:
     said = _not_listening("desk.invalid", 8080, socket.gaierror(-2, "Name or service not known"))
     assert "'desk.invalid' is not a name or address" in said and "port" not in said
     taken = _not_listening("::1", 8080, OSError(errno.EADDRINUSE, "Address already in use"))
-    assert "[::1]:8080" in taken and "Set another port" in taken
+    assert "[::1]:8080" in taken and "set another port" in taken
+    denied = _not_listening("::1", 80, OSError(errno.EACCES, "Permission denied"))
+    assert "Set another port" in denied and "Another mentiondesk" not in denied
 
 
 @pytest.mark.parametrize("language", ["es", "pt-AO", "brazil", ""])

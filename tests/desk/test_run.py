@@ -98,6 +98,9 @@ async def test_a_taken_port_is_reported_with_the_section_to_change(
     said = capsys.readouterr().err
     assert f"could not listen on 127.0.0.1:{port}" in said and "under [desk] in the config" in said
     assert "with run --desk-port (or MENTIONDESK_DESK_PORT)" in said
+    # On one box a taken port is most likely a second run of the same config: say so.
+    assert "another mentiondesk may already be running with this config" in said.lower()
+    assert "two runs each poll every source" in said and "listening goes on" in said
 
 
 def test_the_environment_gives_a_worker_its_own_desk_port(tmp_path: Path) -> None:
