@@ -40,7 +40,7 @@ from mentiondesk.cli_web import DeskPortOption, announce_first_user, start_desk,
 from mentiondesk.config import Config
 from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
-from mentiondesk.config_store import inline_password, new_sqlite_file
+from mentiondesk.config_store import inline_password, new_sqlite_file, store_errors
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App
@@ -151,7 +151,8 @@ def _store_state(config: Config) -> tuple[str, list[str]]:
         return f"a new, empty store will be created at {new} on first run", []
     store = Store(config.store_url(), pooled=False)
     try:
-        shown, notes = schema.check_ready(store.engine)
+        with store_errors(config.settings.store):
+            shown, notes = schema.check_ready(store.engine)
     finally:
         store.dispose()
     return f"{shown} ({'reachable' if notes else 'reachable, ready'})", notes

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from mentiondesk import logs
 from mentiondesk.config import Config, load_config
+from mentiondesk.config_store import store_errors
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
 
@@ -68,7 +69,8 @@ def open_store(config: Config) -> Store:
     """The store for one command: unpooled, so each query's connection closes with it and
     none is left open when the command ends (a command runs in-process in tests too)."""
     store = Store(config.store_url(), pooled=False)
-    with config_errors():  # e.g. tables of another role: the GRANT to run, exit 2
+    # e.g. tables of another role: the GRANT to run, exit 2
+    with config_errors(), store_errors(config.settings.store):
         store.create_all()
     return store
 

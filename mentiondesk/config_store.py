@@ -5,6 +5,8 @@ installs."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,8 @@ MIN_RETAIN_DAYS = 30  # the least `retain_days` takes
 # What mentiondesk installs: SQLite's driver ships with Python, PostgreSQL's is psycopg 3.
 # SQLAlchemy 2.0 reads a bare postgresql:// as psycopg2, which is not installed.
 _DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
+# libpq's own spellings, as hosting panels hand them out: SQLAlchemy knows neither.
+_POSTGRES = ("postgresql://", "postgres://")
 _SUPPORTED = "use sqlite:///FILE.db, postgresql://USER@HOST:5432/DB or postgresql+psycopg://…"
 
 
@@ -68,8 +72,9 @@ class StoreSection(BaseModel):
 
     @property
     def key(self) -> str:
-        """The key a problem with the URL is reported under."""
-        return "store.url_env" if self.url_env else "store.url"
+        """The key a problem with the URL is reported under: with `url_env`, the variable
+        too, as there is no `url` in the file to look for."""
+        return f"store.url_env ({self.url_env})" if self.url_env else "store.url"
 
     def raw_url(self) -> str:
         if self.url_env:
@@ -79,21 +84,37 @@ class StoreSection(BaseModel):
 
 def store_url(section: StoreSection, base_dir: Path) -> str:
     """The URL to open: a relative SQLite path taken from `base_dir`, and a bare
-    postgresql:// given the driver mentiondesk installs."""
+    postgresql:// (or libpq's postgres://) given the driver mentiondesk installs."""
     url = section.raw_url()
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
         return prefix + str((base_dir / url[len(prefix) :]).resolve())
-    if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    for bare in _POSTGRES:
+        if url.startswith(bare):
+            return "postgresql+psycopg://" + url[len(bare) :]
     return url
+
+
+@contextmanager
+def store_errors(section: StoreSection) -> Iterator[None]:
+    """Opening the store: its problems (said under `store.url` by the schema checks, which
+    see only the engine) said under the key that gave the URL."""
+    try:
+        yield
+    except ConfigError as exc:
+        if section.key == "store.url":
+            raise
+        lines = str(exc).splitlines()
+        said = [
+            f"{section.key}:{line[len('store.url:') :]}" if line.startswith("store.url:") else line
+            for line in lines
+        ]
+        raise ConfigError("\n".join(said)) from None
 
 
 def store_problems(section: StoreSection, url: str) -> list[str]:
     """What stops mentiondesk opening `url`, said under the key that gave it."""
     key, shown = section.key, shown_url(section.raw_url())
-    if section.url_env:
-        shown = f"{shown} (from {section.url_env})"
     try:
         parsed = sa.engine.make_url(url)
     except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number

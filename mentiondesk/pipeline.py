@@ -19,6 +19,7 @@ from types import TracebackType
 from listener._poll import Poller
 from mentiondesk import contacts, retention
 from mentiondesk.config import Config
+from mentiondesk.config_store import store_errors
 from mentiondesk.digest import digest_sinks
 from mentiondesk.lifecycle import close_all, watch
 from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
@@ -82,7 +83,8 @@ class App:
             raise
 
     async def _open(self) -> None:
-        await asyncio.to_thread(self.store.create_all)
+        with store_errors(self.config.settings.store):  # said under url_env where it is used
+            await asyncio.to_thread(self.store.create_all)
         # Drafts are checked against the list as they are written, under the lock listing
         # takes; this sweep is for the DMs an older release left waiting for listed authors.
         stale = await asyncio.to_thread(contacts.withdraw_stale_drafts, self.store)

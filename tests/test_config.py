@@ -67,7 +67,7 @@ def test_a_sqlite_file_in_a_missing_folder_is_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "postgres://md:s3cret@db.example:5432/md",  # the Heroku spelling: not a known backend
+        "mssql://md:s3cret@db.example:5432/md",  # a backend mentiondesk does not install
         "postgresql+psycopg://md:s3cret@db.example:54x2/md",  # a port typo: SQLAlchemy cannot parse
         "mysql://md@db.example/md?password=s3cret",
     ],

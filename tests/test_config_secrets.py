@@ -111,12 +111,12 @@ def test_a_base_url_needs_its_scheme_and_host(
 
 
 def test_a_store_password_with_a_slash_is_never_shown(tmp_path: Path) -> None:
-    url = "postgres://md:pa/ss@127.0.0.1:1/md"  # not a supported backend: the URL is shown
+    url = "mssql://md:pa/ss@127.0.0.1:1/md"  # not a supported backend: the URL is shown
     path = tmp_path / "config.toml"
     path.write_text(f'[brand]\nname = "L"\n[store]\nurl = "{url}"\n')
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    assert "postgres://md:***@127.0.0.1:1/md" in str(info.value)
+    assert "mssql://md:***@127.0.0.1:1/md" in str(info.value)
     assert "ss@" not in str(info.value)
 
 

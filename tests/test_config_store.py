@@ -88,8 +88,37 @@ def test_a_driver_not_installed_in_url_env_names_url_env(
 ) -> None:
     monkeypatch.setenv("MD_STORE_URL", "postgresql+psycopg2://md:s3cret@db:5432/md")
     code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
-    assert code == 2 and "store.url_env: " in output and "(from MD_STORE_URL)" in output
+    assert code == 2 and "store.url_env (MD_STORE_URL): " in output, output
     assert "s3cret" not in output
+
+
+@pytest.mark.parametrize("command", [["check-config"], ["run", "--once"], ["cases", "list"]])
+def test_a_store_it_cannot_open_from_url_env_names_url_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """There is no `url` in the file to look for: the key and variable that gave the URL."""
+    monkeypatch.setenv("MD_STORE_URL", "postgresql://md:s3cret@127.0.0.1:5499/nowhere")
+    code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), *command)
+    assert code == 2 and "store.url_env (MD_STORE_URL): cannot open" in output, output
+    assert "store.url:" not in output and "s3cret" not in output
+
+
+def test_libpqs_postgres_scheme_opens_with_psycopg_3(tmp_path: Path) -> None:
+    config = load_config(_config(tmp_path, 'url = "postgres://md@127.0.0.1:5432/md"'))
+    assert config.store_url() == "postgresql+psycopg://md@127.0.0.1:5432/md"
+
+
+@pytest.mark.postgres
+def test_a_postgres_url_from_a_hosting_panel_reaches_postgresql(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    panel = pg_url.replace("postgresql+psycopg://", "postgres://", 1)
+    monkeypatch.setenv("MD_STORE_URL", panel)
+    config = _config(tmp_path, 'url_env = "MD_STORE_URL"')
+    code, output = run_cli(config, "check-config")
+    assert code == 0 and "(reachable" in output, output
+    code, output = run_cli(config, "cases", "list")
+    assert code == 0 and "not a database URL" not in output, output
 
 
 @pytest.mark.postgres
