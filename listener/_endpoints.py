@@ -23,7 +23,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from listener._outage import why
@@ -78,14 +78,15 @@ class Gate:
     def blocked(self, now: datetime) -> bool:
         return self.until is not None and now < self.until
 
-    def describe(self) -> str:
+    def describe(self, zone: tzinfo = UTC) -> str:
+        """The window as `sources check` shows it, its times in `zone` (named after them)."""
         parts = []
         if self.remaining is not None:
             parts.append(f"{self.remaining}/{self.limit if self.limit is not None else '?'} left")
         if self.reset is not None:
-            parts.append(f"resets {self.reset:%H:%M:%S} UTC")
+            parts.append(f"resets {self.reset.astimezone(zone):%H:%M:%S} {zone}")
         if self.until is not None:
-            parts.append(f"blocked until {self.until:%H:%M:%S} UTC")
+            parts.append(f"blocked until {self.until.astimezone(zone):%H:%M:%S} {zone}")
         return ", ".join(parts) or "no rate-limit headers seen"
 
 
@@ -201,8 +202,8 @@ class Endpoints:
         left = self._due(state, self.clock())
         return Batch(mentions=fresh, cursor=json.dumps(state), has_more=bool(left))
 
-    def describe(self) -> str:
-        return "; ".join(f"{e}: {self.gate(e).describe()}" for e in self.fetchers)
+    def describe(self, zone: tzinfo = UTC) -> str:
+        return "; ".join(f"{e}: {self.gate(e).describe(zone)}" for e in self.fetchers)
 
 
 def _decode(cursor: str | None, endpoints: list[str]) -> State:
@@ -283,11 +284,12 @@ def check_json(value: Any, endpoint: str, kind: type) -> Any:
 async def run_check(
     name: str, probe: Callable[[], Awaitable[str]], endpoints: Endpoints
 ) -> SourceStatus:
-    """Run a source's probe and report it for `sources check`."""
+    """Run a source's probe and report it for `sources check` (its times in the desk's zone,
+    which the command passes to `rate_limit_in`)."""
     try:
-        detail = await probe()
+        ok, detail = True, await probe()
     except RateLimited as exc:
-        return SourceStatus(name, True, f"credentials work, but {exc}", endpoints.describe())
+        ok, detail = True, f"credentials work, but {exc}"
     except (FatalError, TransientError) as exc:
-        return SourceStatus(name, False, why(exc), endpoints.describe())
-    return SourceStatus(name, True, detail, endpoints.describe())
+        ok, detail = False, why(exc)
+    return SourceStatus(name, ok, detail, endpoints.describe(), endpoints.describe)

@@ -7,6 +7,7 @@ import importlib.metadata
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,19 @@ def say(text: str, *, styled: str | None = None, level: int = logging.INFO) -> N
         err.print(styled, highlight=False)
     else:
         err.print(text, markup=False, highlight=False)
+
+
+def day(value: str | date) -> date:
+    """A calendar day on the command line (`parser=day` of a date option), refused in words
+    rather than in the strftime pattern click would show."""
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a day; write the day as YYYY-MM-DD, e.g. 2026-10-20"
+        ) from None
 
 
 # The `--limit` of every listing command (drafts, cases, outbox); each sets its own default.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import Annotated, Any
 
 import typer
@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk.cli_common import desk_zone, err, load, open_store
+from mentiondesk.cli_common import day, desk_zone, err, load, open_store
 from mentiondesk.cli_render import duration
 from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
@@ -54,10 +54,10 @@ def report_command(
         ),
     ] = None,
     since: Annotated[
-        datetime | None,
+        date | None,
         typer.Option(
             "--since",
-            formats=["%Y-%m-%d"],
+            parser=day,
             help="From this day to today (or for --days days); days are \\[desk] timezone's.",
             metavar="<YYYY-MM-DD>",
             show_default=False,
@@ -86,12 +86,12 @@ def report_command(
         print_report(Console(), data, running=period.until is None)
 
 
-def _period(days: int | None, since: datetime | None, zone: tzinfo) -> Period:
+def _period(days: int | None, since: date | None, zone: tzinfo) -> Period:
     now = datetime.now(UTC)
     if since is None:
         return last_days(now, days or DEFAULT_DAYS, zone)
     try:
-        return days_from(since.date(), days=days, now=now, zone=zone)
+        return days_from(since, days=days, now=now, zone=zone)
     except ValueError as exc:
         err.print(f"--since: {exc}", markup=False)
         raise typer.Exit(2) from None

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mentiondesk import registry
-from mentiondesk.cli_common import config_errors, load
+from mentiondesk.cli_common import config_errors, desk_zone, load
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.config import Config
 from mentiondesk.models import ConfigError, SourceStatus
@@ -81,6 +81,7 @@ async def _check_one(source_config: Any, config: Config) -> SourceStatus:
 
 def _table(config: Config, statuses: list[SourceStatus]) -> Table:
     kinds = {(c.name or c.kind): c.kind for c in config.sources}
+    zone = desk_zone(config)  # reset times as every other command shows times
     table = Table(title="Sources")
     for column in ("source", "kind", "status", "detail", "rate limit"):
         table.add_column(column)
@@ -91,6 +92,6 @@ def _table(config: Config, statuses: list[SourceStatus]) -> Table:
             Text(kinds.get(s.name, "?")),
             mark,
             Text(cli_safe(s.detail)),  # a remote server's words
-            Text(cli_safe(s.rate_limit)),
+            Text(cli_safe(s.rate_limit_in(zone) if s.rate_limit_in else s.rate_limit)),
         )
     return table

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -146,7 +148,15 @@ def users_passwd(
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+    # Without a terminal (cron, a pipe, ssh without -t) getpass warns in Python's words and
+    # reads a visible password from stdin: refuse, naming the way that works there.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+        except getpass.GetPassWarning:
+            err.print("no terminal to ask for a password: use --password-stdin")
+            raise typer.Exit(2) from None
 
 
 @contextmanager

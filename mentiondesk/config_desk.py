@@ -3,10 +3,11 @@ limits."""
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import re
 from urllib.parse import SplitResult, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -14,6 +15,7 @@ from mentiondesk.alert_wording import SPELLINGS, one_of
 from mentiondesk.config_hours import BusinessHoursSection
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # BRT, CEST: a name on a clock, not a zone's rules
+_ZONE_NAMES = ("America/Sao_Paulo", "Europe/Lisbon", "Etc/UTC")  # the regions' examples too
 _ZONE_EXAMPLES = '"America/Sao_Paulo", "Europe/Lisbon" or "UTC"'
 # The languages the desk speaks (mentiondesk/web/i18n.py's LOCALES; a test keeps them equal).
 DESK_LANGUAGES = ("en", "pt-BR", "pt-PT")
@@ -81,16 +83,28 @@ def known_zone(value: str) -> str:
         ZoneInfo(value)
     # OSError: a region's folder in the zone database ("America"), or one not readable.
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        if _ABBREVIATION.fullmatch(value):
-            raise ValueError(
-                f"{value!r} is an abbreviation, not a time zone; write a zone such as "
-                f"{_ZONE_EXAMPLES}"
-            ) from None
-        region = " is a region, not a zone" if value and "/" not in value else ""
-        raise ValueError(
-            f"unknown time zone {value!r}{region}; use an IANA name such as {_ZONE_EXAMPLES}"
-        ) from None
+        raise ValueError(_zone_problem(value)) from None
     return value
+
+
+def _zone_problem(value: str) -> str:
+    """Why `value` is no time zone, with the IANA name meant where one is plain: a city
+    ("Lisbon", "Sao Paulo") or a near miss ("Europe/Lisboa") names its zone."""
+    if _ABBREVIATION.fullmatch(value):
+        return (
+            f"{value!r} is an abbreviation, not a time zone; write a zone such as {_ZONE_EXAMPLES}"
+        )
+    zones = sorted(available_timezones())
+    city = value.strip().replace(" ", "_").casefold()
+    meant = [z for z in zones if "/" in z and z.rsplit("/", 1)[1].casefold() == city]
+    meant = meant or difflib.get_close_matches(value, zones, n=1, cutoff=0.8)
+    if meant:
+        return f'{value!r} is not a time zone name; use the IANA name, e.g. "{meant[0]}"'
+    inside = [z for z in zones if z.startswith(f"{value}/")]
+    if value and inside:  # a folder of the zone database ("America"): one of its zones
+        example = next((z for z in _ZONE_NAMES if z in inside), inside[0])
+        return f'{value!r} is a region, not a time zone name; use a zone in it, e.g. "{example}"'
+    return f"{value!r} is not a time zone name; use an IANA name such as {_ZONE_EXAMPLES}"
 
 
 def desk_language(value: str) -> str:

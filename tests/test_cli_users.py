@@ -4,6 +4,8 @@ without anyone editing the database."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -184,3 +186,19 @@ def test_add_refuses_a_taken_name_before_asking_for_a_password(
     code, output = run_cli(config, "users", "add", "ana", *args, stdin=f"{NEW}\n{NEW}\n")
     assert code == 1 and "a user named 'Ana' already exists" in output, output
     assert "Password" not in output and read == []
+
+
+@pytest.mark.parametrize("command", [["add", "Bea"], ["passwd", "Ana"]])
+def test_no_terminal_to_ask_for_a_password_names_password_stdin(
+    config: Path, command: list[str]
+) -> None:
+    """Under cron or a pipe (no controlling terminal: a session of its own), a clear refusal,
+    not Python's GetPassWarning and a password read back visibly from stdin."""
+    argv = [sys.executable, "-m", "mentiondesk", "--config", str(config), "users", *command]
+    done = subprocess.run(
+        argv, input=f"{NEW}\n{NEW}\n", capture_output=True, text=True, start_new_session=True
+    )
+    assert done.returncode == 2, done.stderr
+    assert "no terminal to ask for a password: use --password-stdin" in done.stderr
+    assert "GetPassWarning" not in done.stderr + done.stdout and "echoed" not in done.stderr
+    assert run_cli(config, "users", "list")[1].count("Bea") == 0

@@ -25,8 +25,25 @@ def _config(tmp_path: Path, desk: str) -> Path:
 def test_a_region_as_timezone_is_a_config_error(tmp_path: Path, zone: str) -> None:
     code, output = run_cli(_config(tmp_path, f'[desk]\ntimezone = "{zone}"'), "cases", "list")
     assert code == 2, output
-    assert f"desk.timezone: unknown time zone '{zone}' is a region" in output
-    assert "America/Sao_Paulo" in output and "Traceback" not in output
+    assert f"desk.timezone: '{zone}' is a region, not a time zone name; use a zone in it" in output
+    assert f'e.g. "{zone}/' in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("zone", "meant"),
+    [
+        ("Lisbon", "Europe/Lisbon"),
+        ("Sao Paulo", "America/Sao_Paulo"),
+        ("Europe/Lisboa", "Europe/Lisbon"),
+    ],
+)
+def test_a_city_or_near_miss_as_timezone_names_the_zone_meant(
+    tmp_path: Path, zone: str, meant: str
+) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(_config(tmp_path, f'[desk]\ntimezone = "{zone}"'))
+    said = f'desk.timezone: {zone!r} is not a time zone name; use the IANA name, e.g. "{meant}"'
+    assert said in str(info.value) and "unknown time zone" not in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, tzinfo
 from typing import Any, Protocol, runtime_checkable
 
 from mentiondesk.models._errors import utc
@@ -193,4 +193,6 @@ class SourceStatus:
     name: str
     ok: bool
     detail: str
-    rate_limit: str = ""
+    rate_limit: str = ""  # its times in UTC
+    # The same with its times in a given zone (the desk's), where the source can say so.
+    rate_limit_in: Callable[[tzinfo], str] | None = field(default=None, compare=False)

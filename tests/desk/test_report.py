@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
@@ -161,6 +162,14 @@ def test_a_first_day_after_today_is_refused(config: Config, store: Store) -> Non
     tomorrow = datetime.now(UTC).date() + timedelta(days=1)
     code, output = _report(config, "--since", tomorrow.isoformat())
     assert code == 2 and "is after today" in output
+
+
+@pytest.mark.parametrize("day", ["20/10/2026", "2026-02-30", "yesterday"])
+def test_a_day_not_written_as_yyyy_mm_dd_is_refused_in_words(config: Config, day: str) -> None:
+    code, output = _report(config, "--since", day)
+    text = " ".join(output.replace("│", " ").split())  # the error box wraps the line
+    assert code == 2 and "write the day as YYYY-MM-DD, e.g. 2026-10-20" in text, output
+    assert "%Y" not in output and "does not match the format" not in output
 
 
 def test_a_period_is_whole_days_in_the_desks_zone_and_never_past_today() -> None:

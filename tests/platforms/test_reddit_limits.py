@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from rich.console import Console
 
 from listener.reddit import RedditSource
+from mentiondesk.cli_sources import _table, check_all
+from mentiondesk.config import load_config
 from mentiondesk.models.reddit import build_reddit
 from tests.platforms.helpers import FakeClock
 
@@ -48,3 +55,39 @@ async def test_check_shows_the_reset_from_the_header_once_the_window_is_spent(
     assert status.rate_limit == (
         f"search: 0/1 left, resets {reset:%H:%M:%S} UTC, blocked until {reset:%H:%M:%S} UTC"
     )
+
+
+async def test_sources_check_shows_the_reset_in_the_desks_time_zone(
+    reddit_fake, tmp_path: Path, secrets: None
+) -> None:
+    """Every other command shows times in [desk] timezone; `sources check` too, not UTC."""
+    reddit_fake.window.limit = 1
+    config = tmp_path / "config.toml"
+    config.write_text(f"""
+[brand]
+name = "Lumora"
+[desk]
+timezone = "America/Sao_Paulo"
+[routing]
+alert = ["console"]
+ticket = "cases"
+[[responders]]
+kind = "console"
+[[responders]]
+kind = "local"
+name = "cases"
+[[sources]]
+kind = "reddit"
+base_url = "{reddit_fake.base_url}"
+query = "lumora"
+""")
+    loaded = load_config(config, secrets=True)
+    console = Console(record=True, width=300)
+    console.print(_table(loaded, await check_all(loaded)))
+    shown = console.export_text()
+    said = re.search(r"resets (\d\d):(\d\d):(\d\d) America/Sao_Paulo", shown)
+    assert said is not None and "UTC" not in shown, shown
+    reset = datetime.now(UTC).astimezone(ZoneInfo("America/Sao_Paulo")) + timedelta(seconds=600)
+    at = reset.replace(hour=int(said[1]), minute=int(said[2]), second=int(said[3]))
+    off = (at - reset).total_seconds() % 86400  # the wall clock's reading there, midnight or not
+    assert min(off, 86400 - off) < 60
