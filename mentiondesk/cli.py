@@ -9,7 +9,6 @@ import asyncio
 import io
 import json
 import logging
-import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -33,6 +32,7 @@ from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
 from mentiondesk.cli_report import register as register_report_command
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
+from mentiondesk.cli_signals import STOP_SIGNALS, stoppable_start_up
 from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
@@ -199,7 +199,7 @@ def run(
 
 
 async def _run(config: Config, *, once: bool) -> None:
-    async with App(config) as desk:
+    async with stoppable_start_up(), App(config) as desk:
         loop = asyncio.get_running_loop()
         grace = config.settings.outbox.stop_grace_seconds
 
@@ -211,7 +211,7 @@ async def _run(config: Config, *, once: bool) -> None:
                 )
             desk.stop_event.set()
 
-        for sig in (signal.SIGINT, signal.SIGTERM):
+        for sig in STOP_SIGNALS:  # from now on a stop finishes the work in hand
             loop.add_signal_handler(sig, stop)
         # The desk opens before the catch-up: after an outage people can work the first
         # complaints while the backlog is still being read.

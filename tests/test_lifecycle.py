@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 from typing import IO
 
+import pytest
+
 from tests.helpers import COMPLAINT, mention, write_config, write_mentions
 
 
@@ -19,6 +21,8 @@ def _wait_for(stream: IO[str] | None, text: str, seconds: float = 60) -> str:
     assert stream is not None
     while time.monotonic() < deadline:
         line = stream.readline()
+        if not line:  # the process ended: it will never say it
+            break
         seen += line
         if text in line:
             return seen
@@ -60,3 +64,55 @@ def test_sigterm_finishes_and_a_restart_repeats_nothing(tmp_path: Path) -> None:
     )
     assert report["mentions"] == 4 and report["alerts_sent"] == 4
     assert out.count("[alert]") + again.stdout.count("[alert]") == 4
+
+
+# `run` with a classifier that loads until told to finish: start-up is slow, deterministically.
+_SLOW_START = """
+import sys, time
+from pathlib import Path
+
+from mentiondesk import registry
+from mentiondesk.cli import main
+from sentiment.vader import VaderClassifier
+
+loading, release = Path(sys.argv.pop(1)), Path(sys.argv.pop(1))
+
+
+class Slow(VaderClassifier):
+    @classmethod
+    def from_config(cls, config, context):
+        loading.touch()
+        for _ in range(600):  # a minute at most: a failing test still ends
+            if release.exists():
+                break
+            time.sleep(0.1)
+        return super().from_config(config, context)
+
+
+plain = registry.load
+registry.load = lambda group, kind: Slow if group == "classifiers" else plain(group, kind)
+main()
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_during_start_up_is_said_and_exits_cleanly(tmp_path: Path, sig: int) -> None:
+    samples = write_mentions(tmp_path / "m.jsonl", [mention(1, COMPLAINT)])
+    config = write_config(
+        tmp_path, db_url="sqlite:///desk.db", samples=samples, extra="\n[desk]\nenabled = false\n"
+    )
+    script, loading, release = tmp_path / "slow.py", tmp_path / "loading", tmp_path / "release"
+    script.write_text(_SLOW_START)
+    argv = [sys.executable, str(script), str(loading), str(release), "--config", str(config)]
+    proc = subprocess.Popen([*argv, "run"], stderr=subprocess.PIPE, text=True)
+    try:
+        while not loading.exists():  # the classifier is loading: start-up is under way
+            assert proc.poll() is None, proc.communicate()[1]
+            time.sleep(0.05)
+        proc.send_signal(sig)
+        said = _wait_for(proc.stderr, "Stopping during start-up", seconds=30)
+    finally:
+        release.touch()  # the load in hand finishes; then the process ends
+        _, rest = proc.communicate(timeout=60)
+    assert proc.returncode == 0, said + rest
+    assert "Traceback" not in said + rest and "Listening" not in said + rest
