@@ -57,3 +57,31 @@ def test_a_desktop_shows_the_box_under_the_open_filters(
     assert box["y"] >= filters["y"] + filters["height"]  # its own row, not over the filters
     assert abs(box["x"] - filters["x"]) < 1  # lined up with them
     shot(page, "desktop-queue-case-box")
+
+
+# The example typed into the box: wider than the box, it scrolls (scrollWidth grows), as the
+# placeholder is clipped, the search box keeping room for its clear button ("e.g. MD-00001"
+# read as a five-digit number).
+OVERFLOW = """box => {
+    const typed = box.value;
+    box.value = box.placeholder;
+    const over = box.scrollWidth - box.clientWidth;
+    box.value = typed;
+    return over;
+}"""
+
+
+def test_the_whole_example_number_shows_in_the_box(
+    page: Page, phone: Page, world: tuple[str, Store]
+) -> None:
+    url, _ = world
+    for tab in (page, phone):
+        login(tab, url, "agent")
+        width = tab.viewport_size["width"] if tab.viewport_size else 0
+        for lang in ("en", "pt-BR", "pt-PT"):
+            tab.goto(f"{url}/lang/{lang}?next=/queue")
+            box = tab.locator("form.case-jump input[name=number]")
+            assert "MD-000019" in (box.get_attribute("placeholder") or "")
+            assert box.evaluate(OVERFLOW) <= 0, (lang, width)
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width
+        box.screenshot(path=SHOTS / f"case-box-{width}.png")
