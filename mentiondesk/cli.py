@@ -36,7 +36,13 @@ from mentiondesk.cli_signals import STOP_SIGNALS, stoppable_start_up
 from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
-from mentiondesk.cli_web import DeskPortOption, announce_first_user, start_desk, with_desk_port
+from mentiondesk.cli_web import (
+    DeskPortOption,
+    announce_first_user,
+    no_login_hint,
+    start_desk,
+    with_desk_port,
+)
 from mentiondesk.config import Config
 from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
@@ -224,6 +230,8 @@ async def _run(config: Config, *, once: bool) -> None:
             stopped = stopped_lines(desk.source_health())
             new = desk.processor.processed
             print_summary(Console(), numbers, config, new=new, stopped=stopped)
+            if web is None:
+                no_login_hint(desk)
             if once or desk.stop_event.is_set():
                 return
             if web is not None:  # JSON logs go to a collector: no password there

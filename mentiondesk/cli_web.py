@@ -37,6 +37,13 @@ def ensure_first_user(app: App) -> str | None:
     return password
 
 
+def no_login_hint(app: App) -> None:
+    """Without the desk served (`run --once`, or [desk] off) no first login is made: with
+    none at all, say how to make one, or the desk later opens on a login nobody has."""
+    if user_count(app.store) == 0:
+        say("No one can log in to the desk yet: mentiondesk users add NAME --role admin")
+
+
 async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     """Serve the desk on [desk] host/port; None (and a message) when the port is taken."""
     section = config.settings.desk
