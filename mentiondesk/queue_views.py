@@ -119,7 +119,7 @@ def count_cases(store: Store, *, status: str = "open") -> int:
         return int(conn.scalar(query) or 0)
 
 
-def _follow_ups_frustration() -> sa.ScalarSelect[int]:
+def follow_ups_frustration() -> sa.ScalarSelect[int]:
     """The highest frustration among the follow-ups of the case it is selected with (None
     without any): read from an alias, as the query joins READING for the opening mention."""
     later = READING.alias("later_reading")
@@ -146,7 +146,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
             AUTHOR.c.handle,
             AUTHOR.c.followers,
             follow_up_count().label("follow_ups"),
-            _follow_ups_frustration().label("later_frustration"),
+            follow_ups_frustration().label("later_frustration"),
         )
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
         .join(READING, READING.c.mention_id == CASE.c.mention_id)

@@ -47,6 +47,7 @@ class CaseDetail:
     praised: bool = False  # the open case's latest follow-up is praise: solved, maybe
     posts: dict[int, PostState] = field(default_factory=dict)  # approved drafts' outbox rows
     opener_label: str | None = None  # the case's opening reading as a person corrected it
+    case_frustration: int | None = None  # the highest of the case's mentions': its priority's
 
     @property
     def label(self) -> str | None:
@@ -172,6 +173,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             praised=_praised(conn, case),
             posts=post_states(conn, [d.id for d in drafts if d.status == "approved"]),
             opener_label=_corrected_label(conn, case),
+            case_frustration=_case_frustration(conn, case),
         )
 
 
@@ -189,6 +191,17 @@ def _corrected_label(conn: Connection, case: Any | None) -> str | None:
         return None
     query = sa.select(CORRECTION.c.label).where(CORRECTION.c.mention_id == case.mention_id)
     return conn.scalar(query.order_by(CORRECTION.c.id.desc()).limit(1))
+
+
+def _case_frustration(conn: Connection, case: Any | None) -> int | None:
+    """The highest frustration of the case's mentions, a follow-up's too: the one its
+    priority counts (as `cases list` shows), which its opening mention's may not be."""
+    if case is None:
+        return None
+    joined = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
+    mentions = sa.or_(READING.c.mention_id == case.mention_id, READING.c.mention_id.in_(joined))
+    highest = conn.scalar(sa.select(sa.func.max(READING.c.frustration)).where(mentions))
+    return int(highest) if highest is not None else None
 
 
 def _praised(conn: Connection, case: Any | None) -> bool:

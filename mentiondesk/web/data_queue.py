@@ -14,6 +14,7 @@ from mentiondesk.cases import follow_up_count, praised_last
 from mentiondesk.hand_reply import answered_otherwise, hand_replies
 from mentiondesk.held_replies import HeldReply, held_first, held_replies
 from mentiondesk.models import text_digest
+from mentiondesk.queue_views import follow_ups_frustration
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
@@ -75,6 +76,7 @@ class QueueItem:
     held: HeldReply | None = None  # the approved reply the outbox holds: never sent
     newer: Post | None = None  # the author's latest post, newer than what the draft answers
     rank_frustration: int = 0  # the case's first mention's: the queue's order, as before
+    case_frustration: int = 0  # the highest of its mentions': what its priority counts
     answered_at: datetime | None = None  # the case's first response: its timer stops
     # A person's own reply of the other kind sent since the draft was written (kind, by, at):
     # the draft may still be right to send, so the queue asks rather than withdrawing it.
@@ -160,6 +162,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         _case_query(f, *_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
         .add_columns(CASE.c.opened_at, CASE.c.first_response_at, draft.label("draft_id"))
         .add_columns(follow_up_count().label("follow_ups"), praised_last().label("praised"))
+        .add_columns(follow_ups_frustration().label("later_frustration"))
         # A held reply first: the author was never answered, so the case is late already.
         .order_by(held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
         .limit(limit)
@@ -177,8 +180,13 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         own = drafts.get(r.draft_id)
         item = _item(r, r.id, r.priority, r.assignee, r.opened_at, own)
         hand = answered_otherwise(by_hand.get(r.id, []), own) if own else None
-        item = replace(item, answered_at=r.first_response_at)
-        item = replace(item, hand_reply=HandReply.of(hand) if hand is not None else None)
+        highest = max(r.frustration, r.later_frustration or 0)
+        item = replace(
+            item,
+            answered_at=r.first_response_at,
+            hand_reply=HandReply.of(hand) if hand is not None else None,
+            case_frustration=highest,
+        )
         show, newer = pairs[r.id]
         items.append(_showing(item, found.get(show or 0), found.get(newer or 0), held.get(r.id)))
     return items

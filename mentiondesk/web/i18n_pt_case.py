@@ -270,4 +270,13 @@ CASE = {
     "Approve and send this private message to {handle} on {platform} now?": (
         "Aprovar e enviar agora esta mensagem privada para {handle} no {platform}?"
     ),
+    # The frustration the case's priority counts, beside a mention's own (case.html,
+    # queue.html); pt-PT words it alike
+    "Frustration of this mention": "Frustração desta menção",
+    "Highest frustration in the case": "Maior frustração do caso",
+    "case: frustration {n}": "caso: frustração {n}",
+    "this mention: frustration {n}": "esta menção: frustração {n}",
+    "the highest frustration (0-3) of the case’s mentions: the one its priority counts": (
+        "a maior frustração (0–3) entre as menções do caso: a que conta na prioridade"
+    ),
 }

@@ -1,0 +1,79 @@
+"""The frustration a case's priority counts is its mentions' highest, a follow-up's too: the
+case page and the queue row show it beside the mention's own, each named whose it is (as
+`cases list` shows it), not only the opening or the latest mention's."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Awaitable, Callable
+
+from mentiondesk.store import Store
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+PT = {"Accept-Language": "pt-BR,pt;q=0.9"}
+
+
+def _fact(page: str, term: str) -> str | None:
+    """What the facts list says for `term` (its <dd>), tags dropped."""
+    found = re.search(
+        rf"<dt>{re.escape(term)}[^<]*(?:<small[^>]*>[^<]*</small>)?</dt><dd[^>]*>(.*?)</dd>",
+        page,
+        re.S,
+    )
+    return re.sub(r"<[^>]+>", "", found.group(1)).strip() if found else None
+
+
+def _case(store: Store) -> tuple[int | None, int]:
+    """A complaint of frustration 0, a follow-up of 3 (it raises the priority), then one of 1."""
+    _, case, _ = add(store, "parcel late", handle="lia", frustration=0, priority=7, draft=None)
+    angry, _, _ = add(store, "STILL NOTHING", handle="lia", frustration=3, priority=37, draft=None)
+    add(store, "any news?", handle="lia", frustration=1, priority=17, draft=None)
+    return case, angry
+
+
+async def test_the_case_page_shows_the_highest_beside_the_priority(
+    as_role: Login, store: Store
+) -> None:
+    case, angry = _case(store)
+    desk = await as_role("agent")
+    page = html.unescape(await (await desk.client.get(f"/cases/{case}")).text())
+    assert _fact(
+        page,
+        "Priority",
+    ).startswith("37")
+    assert _fact(page, "Highest frustration in the case") == "3 / 3"
+    assert _fact(page, "Frustration of this mention") == "0 / 3"  # the opening mention's
+    follow_up = html.unescape(await (await desk.client.get(f"/mentions/{angry}")).text())
+    assert _fact(follow_up, "Frustration of this mention") == "3 / 3"
+    assert _fact(follow_up, "Highest frustration in the case") == "3 / 3"
+    pt = html.unescape(await (await desk.client.get(f"/cases/{case}", headers=PT)).text())
+    assert _fact(pt, "Maior frustração do caso") == "3 / 3"
+    assert _fact(pt, "Frustração desta menção") == "0 / 3"
+
+
+async def test_a_lone_mention_s_case_says_it_once_in_each_panel(
+    as_role: Login, store: Store
+) -> None:
+    _, case, _ = add(store, "broken lamp", handle="ivo", frustration=2, draft=None)
+    desk = await as_role("agent")
+    page = html.unescape(await (await desk.client.get(f"/cases/{case}")).text())
+    assert _fact(page, "Frustration") == "2 / 3"  # one mention: no "of this mention"
+    assert _fact(page, "Highest frustration in the case") == "2 / 3"
+
+
+async def test_the_queue_row_names_the_case_s_and_the_mention_s(
+    as_role: Login, store: Store
+) -> None:
+    _case(store)
+    add(store, "lamp broken", handle="ivo", frustration=2, draft=None)  # no follow-ups
+    desk = await as_role("agent")
+    queue = html.unescape(await (await desk.client.get("/queue?view=all")).text())
+    lia = queue[queue.index(">lia<") : queue.index(">ivo<")]
+    assert "case: frustration 3" in lia and "this mention: frustration 1" in lia
+    ivo = queue[queue.index(">ivo<") :]
+    assert "frustration 2" in ivo and "case: frustration" not in ivo and "this mention" not in ivo
+    pt = html.unescape(await (await desk.client.get("/queue?view=all", headers=PT)).text())
+    assert "caso: frustração 3" in pt and "esta menção: frustração 1" in pt
