@@ -43,6 +43,10 @@ JS_STRINGS = {
     # A live timer's urgency, for screen readers (its colour says it to the eye).
     "overdue": "past the target",
     "dueSoon": "close to the target",
+    # The queue's `a` or `r` on a row with no draft to act on there (desk.js says it).
+    "noDraftForA": "No draft to approve here: open the case (o)",
+    "noDraftForR": "No draft to reject here: open the case (o)",
+    "draftOnCasePage": "Approve this draft on the case page: open the case (o)",
 }
 
 

@@ -279,4 +279,14 @@ CASE = {
     "the highest frustration (0-3) of the case’s mentions: the one its priority counts": (
         "a maior frustração (0–3) entre as menções do caso: a que conta na prioridade"
     ),
+    # The queue's `a` or `r` on a row with no draft to act on there (desk.js); pt-PT alike
+    "No draft to approve here: open the case (o)": (
+        "Nenhum rascunho para aprovar aqui: abra o caso (o)"
+    ),
+    "No draft to reject here: open the case (o)": (
+        "Nenhum rascunho para rejeitar aqui: abra o caso (o)"
+    ),
+    "Approve this draft on the case page: open the case (o)": (
+        "Aprove este rascunho na página do caso: abra o caso (o)"
+    ),
 }

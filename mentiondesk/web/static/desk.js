@@ -357,6 +357,24 @@
     });
     // A single key is easily pressed by mistake: its form asks first where it says what
     // the key sends (data-key-confirm: `a`), as Reject always does.
+    // A key with nothing to act on in the row says so (the queue's live region), rather
+    // than doing nothing unsaid; the next key or move clears it.
+    var say = document.getElementById("keys-say");
+    function tell(text) {
+      if (!say) return;
+      say.textContent = "";
+      if (text) setTimeout(function () { say.textContent = text; }, 50);  // said again if repeated
+    }
+    function approveKey(item) {
+      var form = item.querySelector("form.approve");
+      if (form) keySubmit(form);  // by hand (Hacker News) or to read first: from the case page
+      else tell(item.dataset.draft ? STRINGS.draftOnCasePage : STRINGS.noDraftForA);
+    }
+    function rejectKey(item) {
+      var form = item.querySelector("form.reject");
+      if (form) keySubmit(form);
+      else tell(STRINGS.noDraftForR);
+    }
     function keySubmit(form) {
       if (!form) return;
       keyed = form;
@@ -370,11 +388,11 @@
       var item = items[index];
       if (!item && event.key !== "j" && event.key !== "k") return;  // no row chosen yet
       switch (event.key) {
-        case "j": choose(index + 1); break;
-        case "k": choose(index < 0 ? 0 : index - 1); break;
+        case "j": tell(""); choose(index + 1); break;
+        case "k": tell(""); choose(index < 0 ? 0 : index - 1); break;
         case "o": case "Enter": window.location.assign(item.dataset.href); break;
-        case "a": keySubmit(item.querySelector("form.approve")); break;
-        case "r": keySubmit(item.querySelector("form.reject")); break;
+        case "a": approveKey(item); break;
+        case "r": rejectKey(item); break;
         default: return;
       }
       event.preventDefault();
