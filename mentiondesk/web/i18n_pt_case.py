@@ -289,4 +289,12 @@ CASE = {
     "Approve this draft on the case page: open the case (o)": (
         "Aprove este rascunho na página do caso: abra o caso (o)"
     ),
+    # Folded drafts, named as their panels ("Resposta… rejeitada"), a draft's language; pt-PT alike
+    "{n} earlier draft withdrawn or rejected": "{n} resposta anterior retirada ou rejeitada",
+    "{n} earlier drafts withdrawn or rejected": (
+        "{n} respostas anteriores retiradas ou rejeitadas"
+    ),
+    "Draft in {language}: write your changes in {language} too.": (
+        "Rascunho em {language}: escreva as alterações também em {language}."
+    ),
 }

@@ -85,7 +85,7 @@ def test_a_long_author_name_and_handle_stay_within_the_case_page(
             page.goto(f"{url}/cases/{number}")
             assert_within(page, width)
             assert page.locator(".dnc-identity").count() == (number == listed)
-            edges = page.locator(".author-name, .col-side button, .dnc-identity").evaluate_all(
-                _EDGES
-            )
+            edges = page.locator(
+                ".author-name, .col-side button, .author-dnc button, .dnc-identity"
+            ).evaluate_all(_EDGES)
             assert all(mine <= panel for mine, panel in edges), edges

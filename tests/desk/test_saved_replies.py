@@ -101,9 +101,9 @@ async def test_picking_for_a_draft_fills_that_draft_s_box(as_role: Login, store:
     _, case, draft = add(store, "Broken lamp", name="Bia Lima", draft="Old draft text")
     desk = await as_role("agent")
     page = await (await desk.client.get(f"/cases/{case}?saved=espera&into={draft}")).text()
-    box = re.search(r'aria-label="Reply text">([^<]*)</textarea>', page)
+    box = re.search(r'aria-label="Reply text"[^>]*>([^<]*)</textarea>', page)
     assert box is not None and box.group(1) == "Desculpe a demora, Bia! Manda o número do pedido?"
-    assert "Old draft text" not in page.split('aria-label="Reply text">')[1].split("</")[0]
+    assert "Old draft text" not in page.split('aria-label="Reply text"')[1].split("</")[0]
 
 
 @pytest.mark.parametrize("saved_text", [None])

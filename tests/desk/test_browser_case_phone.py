@@ -1,0 +1,99 @@
+"""A long case on a phone (390 px, in Chromium): drafts withdrawn or rejected folded under one
+disclosure, the pending one open above Reply now; Do not contact by the author line, on the
+first screen; the draft's language said by its box."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from playwright.sync_api import Page, expect
+
+from mentiondesk.store import Store
+from mentiondesk.tables import DRAFT
+from tests.desk.browser import SHOTS, login
+from tests.desk.seed import add
+
+HEIGHT = 844  # the phone fixture's viewport
+
+
+def _long_case(store: Store) -> tuple[int | None, int | None]:
+    """Three drafts replaced as the author posted again, one rejected, one pending."""
+    for n in range(3):
+        _, case, rejected = add(store, f"still waiting {n}", handle="zoe", draft=f"Sorry {n}")
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.update(DRAFT)
+            .where(DRAFT.c.id == rejected)
+            .values(status="rejected", decided_by="agent", decided_at=datetime.now(UTC))
+        )
+    add(store, "hello??", handle="zoe", draft="Sorry again")
+    _, _, pending = add(store, "HELLO???", handle="zoe", draft="We are on it, Zoe.")
+    return case, pending
+
+
+def test_settled_drafts_fold_and_the_pending_one_stays_open(
+    phone: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    case, pending = _long_case(store)
+    login(phone, url, "agent")
+    phone.goto(f"{url}/cases/{case}")
+    earlier = phone.locator("details#earlier-drafts")
+    expect(earlier.locator("summary")).to_have_text("4 earlier drafts withdrawn or rejected")
+    expect(earlier).not_to_have_attribute("open", "")
+    expect(earlier.locator(".draft-panel")).to_have_count(4)
+    expect(phone.locator(".draft-panel:visible")).to_have_count(1)
+    expect(phone.locator(f"#draft-{pending}")).to_be_visible()
+    expect(phone.locator(f"#draft-{pending} textarea")).to_have_value("We are on it, Zoe.")
+    # The pending draft, then the fold, then Reply now: one short screen of settled drafts.
+    tops = [
+        phone.locator(s).evaluate("e => e.getBoundingClientRect().top")
+        for s in (f"#draft-{pending}", "#earlier-drafts", "#write-reply")
+    ]
+    assert tops == sorted(tops)
+    assert tops[2] - tops[1] < 100  # the fold is one line
+    phone.screenshot(path=SHOTS / "phone-case-folded-drafts.png", full_page=True)
+    earlier.locator("summary").click()
+    expect(phone.locator(".draft-panel:visible")).to_have_count(5)
+    expect(earlier).to_contain_text("Replaced by a newer draft")
+
+
+def test_do_not_contact_is_by_the_author_line_and_works(
+    phone: Page, world: tuple[str, Store]
+) -> None:
+    url, store = world
+    _, case, _ = add(store, "stop it", handle="ugo", draft="Sorry, Ugo")
+    login(phone, url, "agent")
+    phone.goto(f"{url}/cases/{case}")
+    expect(phone.locator("form[action$='/do-not-contact']")).to_have_count(1)  # one form
+    button = phone.get_by_role("button", name="Do not contact ugo on X")
+    where = button.bounding_box()
+    assert where and where["y"] + where["height"] <= HEIGHT  # on the first screen
+    text = phone.locator("#mention-text").bounding_box()
+    assert text and where["y"] < text["y"]  # with the author line, above the post
+    phone.once("dialog", lambda dialog: dialog.accept())
+    button.click()
+    expect(phone.locator(".author-line .badge", has_text="do not contact")).to_be_visible()
+    expect(phone.locator(".author-dnc .dnc-identity")).to_contain_text(
+        "ugo on X is on the do-not-contact list."
+    )
+
+
+def test_the_draft_s_language_is_said_by_its_box(phone: Page, world: tuple[str, Store]) -> None:
+    url, store = world
+    _, case, draft = add(store, "late again", handle="eva", draft="Sorry, Eva")
+    login(phone, url, "agent")
+    for lang, said in (
+        ("en", "Draft in English: write your changes in English too."),
+        ("pt-PT", "Rascunho em inglês: escreva as alterações também em inglês."),
+    ):
+        phone.goto(f"{url}/lang/{lang}?next=/cases/{case}")
+        note = phone.locator(f"#draft-{draft}-lang")
+        expect(note).to_have_text(said)
+        expect(note).to_be_visible()
+        box = phone.locator(f"#draft-{draft} textarea[name=text]")
+        expect(box).to_have_accessible_description(said)
+        above = note.bounding_box()
+        under = box.bounding_box()
+        assert above and under and 0 <= under["y"] - (above["y"] + above["height"]) < 40
