@@ -13,7 +13,10 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.case_history import stored_mention
-from mentiondesk.cases import lock_case, withdrawn_for_complaint, withdrawn_for_praise
+from mentiondesk.case_state import close_case as close_case
+from mentiondesk.case_state import lock_open
+from mentiondesk.case_state import update_open_case as update_open_case
+from mentiondesk.cases import withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.converted_drafts import waiting_dm
 from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.decisions import DraftPlan, post_action
@@ -34,7 +37,7 @@ from mentiondesk.queue_errors import ReplyTooLong as ReplyTooLong
 from mentiondesk.queue_errors import StaleAction as StaleAction
 from mentiondesk.reply_limits import too_long
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, OUTBOX, case_number
+from mentiondesk.tables import DRAFT, OUTBOX, case_number
 
 
 def _utcnow() -> datetime:
@@ -60,12 +63,13 @@ def approve_draft(
     author on the do-not-contact list is withdrawn instead (it was left waiting when they
     were listed) and StaleAction says why. `seen` is the text_digest() of the text the
     approver was shown (a one-click Approve): DraftEdited if someone edited it since.
+    CaseEnded when the draft's case is resolved or closed: its reply is not sent.
     """
     now = _utcnow()
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
         if draft.case_id is not None:  # take turns with a hand-written reply or a close
-            lock_case(conn, draft.case_id)
+            lock_open(conn, draft.case_id)  # a closed case's reply is never sent
             draft = _draft(conn, draft_id)  # as it is now that the case is ours
         refused = dm_refused(conn, draft.mention_id, draft.kind)
         if refused:
@@ -168,19 +172,18 @@ def restore_draft(store: Store, draft_id: int, *, by: str) -> None:
     withdrew, when the complaint was about something else, or a draft a corrected reading
     withdrew, when it fits after all: it waits for approval again, `by`'s audit line with it.
 
-    StaleAction unless praise, a complaint or a correction withdrew it and its case (if it has
-    one) is open; DmWaits when it is private and another private message of the case waits
-    (one at a time: the person rejects that one first); DoNotContact when it is private and
-    the author has since asked not to be contacted.
+    StaleAction unless praise, a complaint or a correction withdrew it; CaseEnded when its
+    case (if it has one) is no longer open; DmWaits when it is private and another private
+    message of the case waits (one at a time: the person rejects that one first);
+    DoNotContact when it is private and the author has since asked not to be contacted.
     """
     with store.engine.begin() as conn:
         draft = _draft(conn, draft_id)
         if draft.status != "withdrawn" or not _restorable(draft.decided_by):
             why = "not withdrawn by praise, a complaint or a corrected reading"
             raise StaleAction(f"draft {draft_id} is {draft.status}, {why}")
-        status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == draft.case_id))
-        if draft.case_id is not None and status != "open":
-            raise StaleAction(f"the case of draft {draft_id} is no longer open")
+        if draft.case_id is not None:  # a Close now waits for this commit, then withdraws it
+            lock_open(conn, draft.case_id)
         # Under the author's lock: a listing now waits for this commit, then withdraws it.
         if dm_refused(conn, draft.mention_id, draft.kind, hold=True):
             raise DoNotContact(NO_CONTACT)  # they asked us to stop since the praise
@@ -202,19 +205,6 @@ def _restorable(decided_by: str | None) -> bool:
     correction of the reading."""
     found = (withdrawn_for_praise, withdrawn_for_complaint, withdrawn_for_correction)
     return any(why(decided_by) is not None for why in found)
-
-
-def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> int:
-    """Close (or resolve) an open case; its pending drafts are withdrawn with it (how many)."""
-    now = _utcnow()
-    with store.engine.begin() as conn:
-        update_open_case(conn, case_id, status=status, closed_at=now)
-        withdrawn = conn.execute(
-            sa.update(DRAFT)
-            .where(DRAFT.c.case_id == case_id, DRAFT.c.status == "pending")
-            .values(status="withdrawn", decided_at=now, decided_by=by)
-        ).rowcount
-    return int(withdrawn)
 
 
 def _update_pending_draft(conn: Connection, draft: sa.Row[Any], **values: Any) -> None:
@@ -254,19 +244,6 @@ def _decided(draft: sa.Row[Any]) -> StaleAction:
     if withdrawn_for_opt_out(draft.decided_by) is not None:
         return DoNotContact(f"draft {draft.id} was withdrawn: {NO_CONTACT}")
     return StaleAction(f"draft {draft.id} was already {draft.status}")
-
-
-def update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
-    """Update a case only while it is open; NotFound or StaleAction otherwise."""
-    status = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id))
-    if status is None:
-        raise NotFound(f"no case {case_number(case_id)}")
-    changed = conn.execute(
-        sa.update(CASE).where(CASE.c.id == case_id, CASE.c.status == "open").values(values)
-    ).rowcount
-    if changed != 1:  # say what it is now: 'already closed' or 'already resolved'
-        now = conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case_id))
-        raise CaseEnded(case_id, str(now if now != "open" else status))
 
 
 def _draft(conn: Connection, draft_id: int) -> sa.Row[Any]:

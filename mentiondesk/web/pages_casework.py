@@ -23,7 +23,7 @@ def _back(case_id: int) -> str:
     return f"/cases/{case_id}"
 
 
-def _ended(exc: queue.CaseEnded) -> str:
+def ended(exc: queue.CaseEnded) -> str:
     """The notice for an action on a case already resolved or closed: how it stands."""
     return "already-resolved" if exc.status == "resolved" else "already-closed"
 
@@ -37,7 +37,7 @@ def _case_refusals(case_id: int) -> Iterator[None]:
     except queue.NotFound:
         raise web.HTTPNotFound() from None
     except queue.CaseEnded as exc:  # before StaleAction, which it is
-        raise redirect(_back(case_id), _ended(exc)) from None
+        raise redirect(_back(case_id), ended(exc)) from None
     except queue.StaleAction:
         raise redirect(_back(case_id), "stale") from None
 

@@ -28,6 +28,7 @@ from mentiondesk.web.data_case import draft_case
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
 from mentiondesk.web.kept_texts import forget_kept
+from mentiondesk.web.pages_casework import ended
 from mentiondesk.web.pages_edited import draft_refused
 from mentiondesk.web.pages_find import MISSED, TYPED_MAX
 from mentiondesk.web.users import Role
@@ -223,6 +224,8 @@ def _why_kept(exc: Exception) -> str:
         return EDITED_KEPT
     if isinstance(exc, queue.DoNotContact):  # withdrawn as the author asked, since shown
         return DNC
+    if isinstance(exc, queue.CaseEnded):  # the case was resolved or closed: nothing goes
+        return ended(exc)
     if isinstance(exc, queue.StaleAction):  # decided by someone since
         return DECIDED_KEPT
     return "too-long" if isinstance(exc, queue.ReplyTooLong) else "empty"  # EmptyReply
@@ -243,6 +246,8 @@ async def restore(request: web.Request) -> web.StreamResponse:
         raise redirect(back, DNC) from None
     except queue.DmWaits:  # the case's one private message: the person picks by rejecting
         raise redirect(back, "dm-waits") from None
+    except queue.CaseEnded as exc:  # resolved or closed since: how the case stands
+        raise redirect(back, ended(exc)) from None
     except queue.StaleAction:  # anything else changed since the page was shown
         raise redirect(back, "stale") from None
     raise redirect(back, "restored")
