@@ -75,7 +75,6 @@ class QueueItem:
     praised: bool = False  # the latest of them is praise: solved, maybe
     held: HeldReply | None = None  # the approved reply the outbox holds: never sent
     newer: Post | None = None  # the author's latest post, newer than what the draft answers
-    rank_frustration: int = 0  # the case's first mention's: the queue's order, as before
     case_frustration: int = 0  # the highest of its mentions': what its priority counts
     answered_at: datetime | None = None  # the case's first response: its timer stops
     # A person's own reply of the other kind sent since the draft was written (kind, by, at):
@@ -164,7 +163,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .add_columns(follow_up_count().label("follow_ups"), praised_last().label("praised"))
         .add_columns(follow_ups_frustration().label("later_frustration"))
         # A held reply first: the author was never answered, so the case is late already.
-        .order_by(held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .order_by(held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)  # = _rank
         .limit(limit)
     )
     rows = conn.execute(query).all()
@@ -190,6 +189,14 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         show, newer = pairs[r.id]
         items.append(_showing(item, found.get(show or 0), found.get(newer or 0), held.get(r.id)))
     return items
+
+
+def _rank(item: QueueItem) -> tuple[bool, int, datetime]:
+    """The queue's one order (README, "The desk"), as _cases' and _loose_drafts' SQL sort: a
+    held reply first (the author was never answered: late already), then the most urgent
+    (priority), then the longest waiting. Merging their pages by it (a stable sort, the SQL's
+    ties kept) makes the first page exactly the top of a longer one."""
+    return (item.held is None, -item.priority, item.waiting_since)
 
 
 def _showing(
@@ -274,7 +281,6 @@ def _item(
         sla_seconds=sla_seconds(r.label),
         follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
         praised=bool(getattr(r, "praised", False)),
-        rank_frustration=r.frustration,
     )
 
 
@@ -299,5 +305,5 @@ def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[Que
     with store.engine.connect() as conn:
         items = _cases(conn, f, limit) + _loose_drafts(conn, f, limit)
         cases, drafts = conn.scalar(_case_query(f, count)), conn.scalar(_loose_query(f, count))
-    items.sort(key=lambda i: (i.held is None, -i.priority, -i.rank_frustration, i.waiting_since))
+    items.sort(key=_rank)
     return items[:limit], Waiting(int(cases or 0), int(drafts or 0))
