@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import write as audit
 from mentiondesk.cases import lock_case
 from mentiondesk.queue_errors import CaseEnded, NotFound
 from mentiondesk.store import Store
@@ -37,7 +38,9 @@ def update_open_case(conn: Connection, case_id: int, **values: Any) -> None:
 
 
 def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -> int:
-    """Close (or resolve) an open case; its pending drafts are withdrawn with it (how many)."""
+    """Close (or resolve) an open case; its pending drafts are withdrawn with it (how many).
+    `by`'s audit line ("closed" or "resolved") commits with it, whoever closed it from where
+    (the desk, the CLI, "helpdesk:NAME" when the help desk solved its ticket)."""
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
         update_open_case(conn, case_id, status=status, closed_at=now)
@@ -46,4 +49,5 @@ def close_case(store: Store, case_id: int, *, by: str, status: str = "closed") -
             .where(DRAFT.c.case_id == case_id, DRAFT.c.status == "pending")
             .values(status="withdrawn", decided_at=now, decided_by=by)
         ).rowcount
+        audit(conn, by, status, case_id=case_id)
     return int(withdrawn)

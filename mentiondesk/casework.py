@@ -1,8 +1,8 @@
 """What people do with a case besides answering it: assign it, hand it to the help desk,
 leave a note.
 
-Shared by the desk and Slack's buttons, like queue.py; escalating writes its audit line in
-its own transaction, as queue.py's actions do.
+Shared by the desk and Slack's buttons, like queue.py; escalating, assigning and a note write
+their audit line in their own transaction, as queue.py's actions do.
 """
 
 from __future__ import annotations
@@ -90,7 +90,8 @@ def _follow_up_comments(
 
 
 def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
-    """An internal note on a mention (and its case): never sent anywhere."""
+    """An internal note on a mention (and its case): never sent anywhere; `by`'s audit line
+    commits with it."""
     if not text.strip():
         raise ValueError("the note is empty")
     with store.engine.begin() as conn:
@@ -100,7 +101,9 @@ def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
             sa.select(sa.func.max(CASE.c.id)).where(CASE.c.mention_id == mention_id)
         )
         values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
-        return int(conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one())
+        note = conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one()
+        audit(conn, by, "note", mention_id=mention_id)
+    return int(note)
 
 
 def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:

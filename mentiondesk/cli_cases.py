@@ -10,7 +10,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import audit, queue, queue_views
+from mentiondesk import queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
 from mentiondesk.cli_queue import listed_title, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
@@ -132,7 +132,6 @@ def _end_case(ctx: typer.Context, case: str, status: str) -> None:
         raise typer.Exit(1) from None
     with queue_errors():
         queue.close_case(store, case_id, by=actor, status=status)
-    audit.record(store, actor, status, case_id=case_id)
     out.print(f"Case {case_number(case_id)} {status}.")
 
 

@@ -1,7 +1,7 @@
 """What people do with drafts and cases: list, approve, reject, close. Shared by the CLI, the
-desk and Slack's buttons; approving, rejecting, editing, restoring and assigning write their
-audit line in their own transaction, so each is on the case's trail once, whoever did it from
-where."""
+desk and Slack's buttons; approving, rejecting, editing, restoring, assigning and closing
+write their audit line in their own transaction, so each is on the case's trail once, whoever
+did it from where."""
 
 from __future__ import annotations
 

@@ -81,7 +81,8 @@ class Locale:
     def person(self, actor: str | None) -> str:
         """Who acted, as people read it: a CLI user ("cli:root", as the CLI records them) is
         "root (terminal)", a Slack user ("slack:U42ANN (ann)", member ID and username) is
-        "Slack user ann (U42ANN)", so a trail does not read like a code."""
+        "Slack user ann (U42ANN)", a help desk ("helpdesk:zendesk") "zendesk (help desk)", so
+        a trail does not read like a code."""
         if not actor:
             return "?"
         if actor == "cli":
@@ -93,6 +94,8 @@ class Locale:
             if name.endswith(")"):
                 return self.t("Slack user {name} ({id})", name=name[:-1], id=member)
             return self.t("Slack user {name}", name=member)  # an older release's, or no name
+        if actor.startswith("helpdesk:"):  # the help desk solved the ticket (helpdesk_sync)
+            return self.t("{name} (help desk)", name=actor[9:])
         return actor
 
     def number(self, n: int) -> str:

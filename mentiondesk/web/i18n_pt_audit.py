@@ -79,4 +79,6 @@ AUDIT = {
     "{who} held an action back from sending: {reason}": (
         "{who} reteve uma ação, sem enviar: {reason}"
     ),
+    # A case the help desk resolved when its ticket was solved (actor "helpdesk:NAME").
+    "{name} (help desk)": "{name} (pelo help desk)",
 }

@@ -218,4 +218,5 @@ CASE = {
         "Reclassificado como {label}: já nada neste caso é lido como reclamação. Se não houver "
         "mais nada pendente, termine-o com Resolver ou Encerrar abaixo."
     ),
+    "{name} (help desk)": "{name} (pelo apoio ao cliente)",
 }
