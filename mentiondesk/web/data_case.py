@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import praised_last
-from mentiondesk.hand_reply import replies_so_far
 from mentiondesk.held_replies import PostState, post_states
 from mentiondesk.store import Store
 from mentiondesk.tables import (
@@ -54,6 +53,15 @@ class CaseDetail:
         if self.correction is not None:
             return str(self.correction.label)
         return str(self.reading.label) if self.reading is not None else None
+
+    @property
+    def replies(self) -> int:
+        """How many replies the case has had among the drafts this page shows (as
+        hand_reply.replies_so_far counts them): Reply now's `seen`, from the same read, so a
+        colleague's reply the page does not show is never counted as seen."""
+        if self.case is None:
+            return 0
+        return sum(1 for d in self.drafts if d.case_id == self.case.id and d.status == "approved")
 
     @property
     def sending(self) -> bool:
@@ -118,12 +126,6 @@ def last_reply(drafts: list[Any]) -> Any | None:
     """The case's latest approved reply (drafted or by hand): who sent it and when."""
     sent = [d for d in drafts if d.status == "approved" and d.decided_at is not None]
     return max(sent, key=lambda d: d.decided_at, default=None)
-
-
-def replies(store: Store, case_id: int) -> int:
-    """How many replies the case has had: the hand-written reply form says it saw them."""
-    with store.engine.connect() as conn:
-        return replies_so_far(conn, case_id)
 
 
 def mention_author(store: Store, mention_id: int) -> tuple[str, str, int | None] | None:

@@ -36,7 +36,6 @@ from mentiondesk.web.data_case import (
     case_mention,
     load_detail,
     mention_author,
-    replies,
 )
 from mentiondesk.web.data_queue import sla_seconds
 from mentiondesk.web.i18n import negotiate, regional
@@ -120,7 +119,7 @@ async def render_case(
         dm_rules={r.name for r in desk.playbook.rules if _drafts_private(r.actions)},
         # Hacker News: a person posts there, then marks the draft (or their reply) as posted.
         by_hand=not can_post(detail.mention.platform),
-        replies=await desk.db(replies, desk.store, detail.case.id) if detail.case else 0,
+        replies=detail.replies,  # as the page shows them: Reply now's `seen`
         timeline=timeline_points(detail.timeline, loc=loc),
         trail=[(a.at, audit_line(loc, a, local=lists)) for a in detail.audit],
         can_escalate=bool(desk.config.settings.routing.ticket),
