@@ -19,7 +19,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
 from mentiondesk.web.data_queue_posts import EXCERPT, Post, cut, latest_mentions, posts, shown
-from mentiondesk.web.data_queue_rows import AnyRow, DraftRef, HandReply
+from mentiondesk.web.data_queue_rows import AnyRow, DraftRef, HandReply, Waiting, drafts_by_id
 
 PAGE = 100  # queue items shown at first; "show more" adds as many again
 # First-response targets: complaints are answered within the hour, everything else in four.
@@ -167,7 +167,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .limit(limit)
     )
     rows = conn.execute(query).all()
-    drafts = _drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
+    drafts = drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     latest = latest_mentions(conn, [r.id for r in rows if r.follow_ups])
     held = held_replies(conn, [r.id for r in rows])
     by_hand = hand_replies(conn, [r.id for r in rows if r.draft_id])
@@ -243,15 +243,6 @@ def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     return [_item(r, None, 0, None, r.created_at, d) for r, d in zip(rows, drafts, strict=True)]
 
 
-def _drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, DraftRef]:
-    """Each draft by its id."""
-    if not ids:
-        return {}
-    columns = (DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id, DRAFT.c.created_at)
-    rows = conn.execute(sa.select(*columns).where(DRAFT.c.id.in_(ids))).all()
-    return {r.id: DraftRef.of(r) for r in rows}
-
-
 def _item(
     r: AnyRow,
     case_id: int | None,
@@ -282,19 +273,6 @@ def _item(
         follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
         praised=bool(getattr(r, "praised", False)),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Waiting:
-    """How many items wait in all, by kind: the header's "open cases" and "drafts to approve"
-    count other things (every open case; every pending draft, a case's too)."""
-
-    cases: int
-    drafts: int  # pending drafts outside any case (a thank-you for praise)
-
-    @property
-    def total(self) -> int:
-        return self.cases + self.drafts
 
 
 def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[QueueItem], Waiting]:

@@ -1,4 +1,5 @@
-"""The rows a queue item is built from (data_queue.py), typed: a draft, a reply by hand."""
+"""The rows a queue item is built from (data_queue.py), typed: a draft, a reply by hand; and
+the queue's counts."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.tables import DRAFT
 
 AnyRow = sa.Row[*tuple[Any, ...]]  # a result row of any columns
 
@@ -38,3 +42,25 @@ class DraftRef:
     @classmethod
     def of(cls, row: AnyRow) -> DraftRef:
         return cls(row.id, row.kind, row.text, row.mention_id, row.created_at)
+
+
+def drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, DraftRef]:
+    """Each draft by its id."""
+    if not ids:
+        return {}
+    columns = (DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id, DRAFT.c.created_at)
+    rows = conn.execute(sa.select(*columns).where(DRAFT.c.id.in_(ids))).all()
+    return {r.id: DraftRef.of(r) for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """How many items wait in all, by kind: the header's "open cases" and "drafts to approve"
+    count other things (every open case; every pending draft, a case's too)."""
+
+    cases: int
+    drafts: int  # pending drafts outside any case (a thank-you for praise)
+
+    @property
+    def total(self) -> int:
+        return self.cases + self.drafts
