@@ -11,7 +11,8 @@ from mentiondesk.models import (
     ENGLISH,
     FatalError,
     OutboxAction,
-    PluginConfig,
+    Pace,
+    ResponderConfig,
     Wording,
     require_env,
     secret_from_env,
@@ -20,7 +21,7 @@ from mentiondesk.models import (
 from responders._rest import RestClient
 
 
-class WebhookConfig(PluginConfig):
+class WebhookConfig(ResponderConfig):
     """`url_env` names the variable holding the webhook URL (the URL itself is a secret)."""
 
     url_env: str
@@ -44,6 +45,7 @@ class WebhookSink:
     # An incoming webhook has no read: an alert sent before a crash or a restore cannot be
     # found, so `outbox look-first` names these for a person to hold what went out.
     finds_earlier_send: ClassVar[bool] = False
+    pace: ClassVar[Pace | None] = None  # no documented figure; a subclass may set one
     # What `responders check` says of a sink with no check(): the URL is set, but an
     # incoming webhook has no read-only call that would prove it works.
     check_note = "URL is set; an incoming webhook cannot be tried without posting to it"

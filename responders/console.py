@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from typing import ClassVar, Literal, TextIO
 
-from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt
+from mentiondesk.models import OutboxAction, PluginContext, Receipt, ResponderConfig
 from responders._text import case_title, plain, reach
 
 
-class ConsoleResponderConfig(PluginConfig):
+class ConsoleResponderConfig(ResponderConfig):
     kind: Literal["console"] = "console"
     stream: Literal["stdout", "stderr"] = "stdout"
     width: int = 100

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
+from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
 from responders._escape import discord_markdown
 from responders._text import case_title
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
@@ -21,6 +21,8 @@ class DiscordResponder(WebhookSink):
 
     Config = DiscordResponderConfig
     what = "discord"
+    # Webhooks: 5 requests per 2 s, and 30 a minute per channel: both kept.
+    pace = Pace(per=5, seconds=10.0)
 
     def __init__(
         self,

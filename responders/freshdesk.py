@@ -19,9 +19,9 @@ from mentiondesk.models import (
     FatalError,
     Mention,
     OutboxAction,
-    PluginConfig,
     PluginContext,
     Receipt,
+    ResponderConfig,
     Wording,
     env_key,
     require_env,
@@ -35,7 +35,7 @@ SOLVED = {4, 5}  # Resolved, Closed
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
 
 
-class FreshdeskResponderConfig(PluginConfig):
+class FreshdeskResponderConfig(ResponderConfig):
     kind: Literal["freshdesk"] = "freshdesk"
     base_url: str  # https://yourcompany.freshdesk.com
     api_key_env: str = env_key("FRESHDESK_API_KEY")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from mentiondesk.models import OutboxAction, PluginConfig, PluginContext, Receipt
+from mentiondesk.models import OutboxAction, PluginContext, Receipt, ResponderConfig
 from responders import _helpdesk as desk
 
 
-class LocalHelpdeskResponderConfig(PluginConfig):
+class LocalHelpdeskResponderConfig(ResponderConfig):
     kind: Literal["local"] = "local"
 
 

@@ -30,10 +30,11 @@ from pydantic import Field, field_validator
 from mentiondesk.models import (
     FatalError,
     OutboxAction,
-    PluginConfig,
+    Pace,
     PluginContext,
     RateLimited,
     Receipt,
+    ResponderConfig,
     TransientError,
     mastodon_reply_text,
     narrower,
@@ -66,7 +67,7 @@ def _comparable(text: str) -> str:
     return " ".join(_REMOTE.sub(r"@\1", text).split())
 
 
-class MastodonPostResponderConfig(PluginConfig):
+class MastodonPostResponderConfig(ResponderConfig):
     kind: Literal["mastodon-post"] = "mastodon-post"
     base_url: str = "https://mastodon.social"
     access_token_env: str = Field(default="MASTODON_ACCESS_TOKEN", validate_default=True)
@@ -83,6 +84,8 @@ class MastodonPostResponder:
     takes: ClassVar[frozenset[str]] = frozenset({"post"})  # checked at start-up
     finds_earlier_send: ClassVar[bool] = True  # our reply with the same text
     platform: ClassVar[str] = "mastodon"  # posts only for this platform's mentions
+    # The API's documented default: 300 requests per 5 minutes per account.
+    pace: ClassVar[Pace | None] = Pace(per=300, seconds=300.0)
 
     def __init__(
         self, name: str = "mastodon-post", *, api: Mastodon, visibility: str = "public"

@@ -20,10 +20,10 @@ from pydantic import Field, field_validator
 from mentiondesk.models import (
     FatalError,
     OutboxAction,
-    PluginConfig,
     PluginContext,
     RateLimited,
     Receipt,
+    ResponderConfig,
     TransientError,
     bare_url,
     failure_cause,
@@ -38,7 +38,7 @@ _LOOKUP_PAGES = 10  # up to 1,000 of our own comments or messages since the ment
 _WAIT = re.compile(r"(\d+) (second|minute)")
 
 
-class RedditPostResponderConfig(PluginConfig):
+class RedditPostResponderConfig(ResponderConfig):
     kind: Literal["reddit-post"] = "reddit-post"
     base_url: str | None = None  # default: https://oauth.reddit.com
     auth_url: str | None = None  # where the OAuth token comes from; default: base_url or reddit

@@ -13,9 +13,9 @@ from pydantic import field_validator
 from mentiondesk.models import (
     ENGLISH,
     OutboxAction,
-    PluginConfig,
     PluginContext,
     Receipt,
+    ResponderConfig,
     TransientError,
     Wording,
     env_key,
@@ -29,7 +29,7 @@ _LOGGER = logging.getLogger(__name__)
 SOLVED = ("resolved",)
 
 
-class RequestTrackerResponderConfig(PluginConfig):
+class RequestTrackerResponderConfig(ResponderConfig):
     kind: Literal["request_tracker"] = "request_tracker"
     base_url: str  # e.g. https://rt.example.com/REST/2.0/
     queue: str = "General"

@@ -25,10 +25,11 @@ from mentiondesk.models import (
     ENGLISH,
     FatalError,
     OutboxAction,
-    PluginConfig,
+    Pace,
     PluginContext,
     RateLimited,
     Receipt,
+    ResponderConfig,
     TransientError,
     Wording,
     env_key,
@@ -67,7 +68,7 @@ _FIXES = {
 }
 
 
-class SlackResponderConfig(PluginConfig):
+class SlackResponderConfig(ResponderConfig):
     kind: Literal["slack"] = "slack"
     base_url: str = "https://slack.com/api/"
     channel: str
@@ -108,6 +109,8 @@ class SlackResponder:
 
     Config = SlackResponderConfig
     takes: ClassVar[frozenset[str]] = frozenset({"alert"})  # checked at start-up
+    # chat.postMessage: about one message per second per channel (Slack's documented limit).
+    pace: ClassVar[Pace | None] = Pace(per=1, seconds=1.0)
     finds_earlier_send: ClassVar[bool] = True  # the key in its cards' metadata
 
     def __init__(

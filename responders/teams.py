@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
+from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
 from responders._text import case_title, followers, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
@@ -23,6 +23,8 @@ class TeamsResponder(WebhookSink):
 
     Config = TeamsResponderConfig
     what = "teams"
+    # Incoming webhooks: about 4 requests per second (Microsoft's documented throttle).
+    pace = Pace(per=4, seconds=1.0)
 
     @classmethod
     def from_config(cls, config: TeamsResponderConfig, context: PluginContext) -> TeamsResponder:

@@ -22,10 +22,10 @@ from mentiondesk.models import (
     FatalError,
     Mention,
     OutboxAction,
-    PluginConfig,
     PluginContext,
     RateLimited,
     Receipt,
+    ResponderConfig,
     TransientError,
     require_env,
     secret_from_env,
@@ -40,7 +40,7 @@ CAPPED_RETRY = timedelta(hours=1)
 _STATUS = re.compile(r"/status/(\d+)$")
 
 
-class XPostResponderConfig(PluginConfig):
+class XPostResponderConfig(ResponderConfig):
     kind: Literal["x-post"] = "x-post"
     base_url: str = DEFAULT_BASE
     user_token_env: str = Field(default="X_USER_TOKEN", validate_default=True)

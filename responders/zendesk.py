@@ -19,9 +19,9 @@ from mentiondesk.models import (
     ENGLISH,
     Mention,
     OutboxAction,
-    PluginConfig,
     PluginContext,
     Receipt,
+    ResponderConfig,
     Wording,
     env_key,
     require_env,
@@ -34,7 +34,7 @@ from responders._text import plain
 SOLVED = {"solved", "closed"}
 
 
-class ZendeskResponderConfig(PluginConfig):
+class ZendeskResponderConfig(ResponderConfig):
     kind: Literal["zendesk"] = "zendesk"
     base_url: str  # https://yourcompany.zendesk.com
     email: str  # the agent the API token belongs to

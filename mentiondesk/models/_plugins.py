@@ -36,6 +36,27 @@ class PluginConfig(BaseModel):
         return http_url(value) if value is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """At most `per` sends in any `seconds`: a responder's documented outbound limit, declared
+    as `pace: ClassVar[Pace | None]`; the outbox waits for it before each delivery."""
+
+    per: int
+    seconds: float
+
+    @classmethod
+    def per_minute(cls, count: float) -> Pace:
+        """An operator's `max_per_minute`: spaced evenly (a fraction means one every so long)."""
+        return cls(per=1, seconds=60.0 / count)
+
+
+class ResponderConfig(PluginConfig):
+    """Keys every `[[responders]]` table understands."""
+
+    # Overrides the responder's own pace: sends per minute, evenly spaced.
+    max_per_minute: float | None = Field(default=None, gt=0, strict=True, allow_inf_nan=False)
+
+
 class SourceConfig(PluginConfig):
     """Keys every `[[sources]]` table understands."""
 
