@@ -17,6 +17,7 @@ from mentiondesk.cli_text import addressee, shown
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.outbox_pace import paces
 from mentiondesk.plugins import build_responders
 from mentiondesk.store import Store
 from mentiondesk.wording import counted, english_word
@@ -200,7 +201,8 @@ async def _deliver(config: Config, store: Store, key: str) -> None:
     """Deliver just the approved reply, through the same outbox path the desk uses."""
     responders = build_responders(config)
     try:
-        worker = OutboxWorker(store, responders, config.settings.outbox)
+        pace = paces(responders, config.responders)
+        worker = OutboxWorker(store, responders, config.settings.outbox, pace=pace)
         await worker.drain(only_key=key)
     finally:
         for responder in responders.values():

@@ -11,30 +11,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.config_desk import case_page
-from mentiondesk.models import (
-    FatalError,
-    OutboxAction,
-    RateLimited,
-    Receipt,
-    Responder,
-    Unreachable,
-)
+from mentiondesk.models import FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
 from mentiondesk.outbox_admin import counts
-from mentiondesk.outbox_payload import action_from_payload
-from mentiondesk.outbox_record import Claimed, keep, record, renew
+from mentiondesk.outbox_claim import claim, do_not_contact
+from mentiondesk.outbox_pace import Limiter, Sleep, paces, unless_stopped
+from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
 from mentiondesk.outbox_retry import backoff, put_off, retry_at
 from mentiondesk.outbox_waits import Outages, answered, describe, gather_all, wait_any
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, OUTBOX
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
 _LOGGER = logging.getLogger(__name__)
@@ -53,6 +43,7 @@ class Tried:
     delivered: int
     down_until: datetime | None = None  # the sink is down or rate limited until then
     why: str = ""
+    untried: bool = False  # not sent: its turn (the sink's pace) comes after `down_until`
 
 
 class OutboxWorker:
@@ -66,6 +57,9 @@ class OutboxWorker:
         *,
         clock: Callable[[], datetime] = _utcnow,
         desk_url: str | None = None,
+        pace: Mapping[str, Pace] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        pace_sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.store = store
         self.desk_url = desk_url  # [desk] public_url: alerts and tickets link to the case
@@ -76,6 +70,12 @@ class OutboxWorker:
         self.failed = 0
         self._outages = Outages()  # responders whose last delivery failed
         self._sleep = asyncio.sleep  # between tries to record a delivery
+        self._monotonic = monotonic  # the stop's grace and the sinks' paces
+        chosen = paces(self.responders, ()) if pace is None else pace
+        self._limiters = {
+            name: Limiter(p, clock=monotonic, sleep=pace_sleep) for name, p in chosen.items()
+        }
+        self._stop: asyncio.Event | None = None  # run's: a pace's wait gives way to it
 
     async def run(
         self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
@@ -84,7 +84,7 @@ class OutboxWorker:
 
         `stopping` says whether the process is stopping when `stop` comes (`stop` itself by
         default); the catch-up's `stop` only means the backlog is read, and delivery goes on."""
-        failures = 0
+        failures, self._stop = 0, stop
         while not stop.is_set():
             try:
                 claimed, _ = await self.deliver_due()
@@ -97,7 +97,7 @@ class OutboxWorker:
             if claimed == 0:
                 wake.clear()
                 await wait_any(stop, wake, self.settings.poll_seconds)
-        quitting = (stopping or stop).is_set()
+        quitting, self._stop = (stopping or stop).is_set(), None
         await self.drain(grace=self.settings.stop_grace_seconds, stopping=quitting)
 
     async def drain(
@@ -110,20 +110,20 @@ class OutboxWorker:
         start (a backlog of thousands would otherwise take minutes). `stopping=False`: the
         grace only bounds this pass, and the log says delivery goes on rather than stopping.
         """
-        loop = asyncio.get_running_loop()
-        deadline = None if grace is None else loop.time() + grace
+        clock = self._monotonic
+        deadline = None if grace is None else clock() + grace
         # Only what is due now: one that fails is due again in seconds, and taking it again
         # kept a drain retrying a sink that is down until the backoff outgrew a pass (minutes).
         started = self._clock()
         total = 0
-        while deadline is None or loop.time() < deadline:
+        while deadline is None or clock() < deadline:
             # A delivery still unanswered when the grace ends is cut short (and retried at the
             # next start, as any timeout is), so the stop keeps to its grace.
-            left = DELIVER_TIMEOUT if deadline is None else deadline - loop.time()
+            left = DELIVER_TIMEOUT if deadline is None else deadline - clock()
             within = min(DELIVER_TIMEOUT, max(MIN_DELIVER_TIMEOUT, left))
             # Failed actions are rescheduled into the future, so this ends.
             claimed, delivered = await self.deliver_due(
-                only_key=only_key, answer_within=within, due_by=started
+                only_key=only_key, answer_within=within, due_by=started, by=deadline
             )
             total += delivered
             if claimed == 0:
@@ -145,35 +145,54 @@ class OutboxWorker:
         only_key: str | None = None,
         answer_within: float = DELIVER_TIMEOUT,
         due_by: datetime | None = None,
+        by: float | None = None,
     ) -> tuple[int, int]:
         """Claim one batch of actions due (by `due_by`, or now) and deliver it: (claimed,
-        delivered)."""
+        delivered). `by` (monotonic): no waiting for a sink's pace past it (a stop's grace)."""
         claimed = await asyncio.to_thread(self._claim, only_key, due_by)
         sinks: dict[str, list[Claimed]] = {}
         for c in claimed:
             sinks.setdefault(c.action.target, []).append(c)
         sent = (
-            self._deliver_sink(c, answer_within, others=only_key is None) for c in sinks.values()
+            self._deliver_sink(c, answer_within, by, others=only_key is None)
+            for c in sinks.values()
         )
         return len(claimed), sum(await gather_all(sent))
 
-    async def _deliver_sink(self, claims: list[Claimed], within: float, *, others: bool) -> int:
+    async def _deliver_sink(
+        self, claims: list[Claimed], within: float, by: float | None, *, others: bool
+    ) -> int:
         """One sink's share of a batch: its first action, then the rest together, unless the
-        first found the sink unreachable or rate limited; then the rest (and, with `others`,
-        its actions not in the batch) are put off untried, with one log line for them all."""
-        first, rest = await self._deliver(claims[0], within), claims[1:]
+        first found the sink unreachable or rate limited (or its turn too far off); then the
+        rest (and, with `others`, its actions not in the batch) are put off untried."""
+        first, rest = await self._paced(claims[0], within, by), claims[1:]
         if first.down_until is None:
-            return first.delivered + await self._tail(rest, within)
-        target, until = claims[0].action.target, first.down_until
-        args = (self.store, target, rest, until, first.why)
-        if waiting := await asyncio.to_thread(put_off, *args, now=self._clock(), others=others):
-            _LOGGER.info(
-                "responder %s: %d more action(s) not tried, due again at %s (%s)",
-                *(target, waiting, until.isoformat(timespec="seconds"), first.why),
-            )
+            return first.delivered + await self._tail(rest, within, by)
+        untried = claims if first.untried else rest
+        more = "" if first.untried else "more "
+        await self._put_off(
+            claims[0].action.target, untried, first.down_until, first.why, others, more
+        )
         return 0
 
-    async def _tail(self, rest: list[Claimed], within: float) -> int:
+    async def _put_off(
+        self,
+        target: str,
+        untried: list[Claimed],
+        until: datetime,
+        why: str,
+        others: bool,
+        more: str,
+    ) -> None:
+        """Put off a sink's `untried` until `until` (put_off's `others`), in one log line."""
+        call = (self.store, target, untried, until, why)
+        if waiting := await asyncio.to_thread(put_off, *call, now=self._clock(), others=others):
+            _LOGGER.info(
+                "responder %s: %d %saction(s) not tried, due again at %s (%s)",
+                *(target, waiting, more, until.isoformat(timespec="seconds"), why),
+            )
+
+    async def _tail(self, rest: list[Claimed], within: float, by: float | None) -> int:
         """The rest of a sink's batch, under a renewed lease: the first may have used most of
         the claim's (its whole timeout), and a lapsed lease lets another worker send them."""
         if not rest:
@@ -186,10 +205,47 @@ class OutboxWorker:
                 "their lease lapsed; left to it",
                 *(rest[0].action.target, lost),
             )
-        return sum(await gather_all(self._sent(c, within) for c in kept))
+        later: list[tuple[Claimed, Tried]] = []
+        sent = sum(await gather_all(self._sent(c, within, by, later) for c in kept))
+        if later:  # their turns come past the grace or their lease: kept for then
+            until = max(t.down_until or self._clock() for _, t in later)
+            untried = [c for c, _ in later]
+            await self._put_off(
+                untried[0].action.target, untried, until, later[0][1].why, False, ""
+            )
+        return sent
 
-    async def _sent(self, claimed: Claimed, within: float) -> int:
-        return (await self._deliver(claimed, within)).delivered
+    async def _sent(
+        self, claimed: Claimed, within: float, by: float | None, later: list[tuple[Claimed, Tried]]
+    ) -> int:
+        tried = await self._paced(claimed, within, by)
+        if tried.untried:
+            later.append((claimed, tried))
+        return tried.delivered
+
+    async def _paced(self, claimed: Claimed, within: float, by: float | None) -> Tried:
+        """Deliver `claimed` once the sink's pace lets it go. Its turn is not waited for past
+        `by` (a stop's grace), past the time its lease leaves for a delivery and its record
+        (another worker may take it then), or once run's stop comes: it is put off untried,
+        its attempt taken back. After a wait its lease is renewed, as a batch's tail is."""
+        limiter = self._limiters.get(claimed.action.target)
+        if limiter is None:
+            return await self._deliver(claimed, within)
+        spare = (claimed.lease - self._clock()).total_seconds() - DELIVER_TIMEOUT - RECORD_WITHIN
+        began = self._monotonic()
+        last = began + spare if by is None else min(by, began + spare)
+        turn = await unless_stopped(limiter.acquire(last), self._stop, began)
+        why = f"paced: {limiter.pace.per} per {limiter.pace.seconds:g} s"
+        if turn is not None:
+            until = self._clock() + timedelta(seconds=max(0.0, turn - self._monotonic()))
+            return Tried(0, until, why, untried=True)
+        if self._monotonic() > began:
+            lease = self._clock() + timedelta(seconds=self.settings.lease_seconds)
+            renewed = await asyncio.to_thread(renew, self.store, [claimed], lease)
+            if not renewed:  # lapsed and taken by another worker: it sends this one
+                return Tried(0)
+            claimed = renewed[0]
+        return await self._deliver(claimed, within)
 
     async def _deliver(self, claimed: Claimed, answer_within: float) -> Tried:
         action = claimed.action
@@ -197,7 +253,7 @@ class OutboxWorker:
         try:
             if responder is None:
                 raise FatalError(f"no responder named {action.target!r} is configured")
-            if action.private and await asyncio.to_thread(self._do_not_contact, action):
+            if action.private and await asyncio.to_thread(do_not_contact, self.store, action):
                 raise FatalError("the author asked not to be contacted; not sent")
             receipt = await answered(responder.deliver(action), answer_within, full=DELIVER_TIMEOUT)
         except RateLimited as exc:
@@ -231,51 +287,7 @@ class OutboxWorker:
 
     def _claim(self, only_key: str | None, due_by: datetime | None = None) -> list[Claimed]:
         now = self._clock()
-        lease = now + timedelta(seconds=self.settings.lease_seconds)
-        free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
-        pick = sa.select(OUTBOX.c.id).where(
-            OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= (due_by or now), free
-        )
-        if only_key is not None:
-            pick = pick.where(OUTBOX.c.key == only_key)
-        pick = pick.order_by(OUTBOX.c.id).limit(self.settings.batch_size)
-        with self.store.engine.begin() as conn:
-            ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
-            if not ids:
-                return []
-            # The conditions again: on SQLite the SELECT above locks nothing, so a row another
-            # worker leased in between must not be taken twice.
-            rows = conn.execute(
-                sa.update(OUTBOX)
-                .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
-                .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
-                .returning(
-                    OUTBOX.c.id,
-                    OUTBOX.c.case_id,
-                    OUTBOX.c.payload,
-                    OUTBOX.c.attempts,
-                    OUTBOX.c.created_at,
-                )
-            ).all()
-        rows = sorted(rows, key=lambda r: int(r.id))
-        return [Claimed(r.id, r.case_id, self._linked(r), lease) for r in rows]
-
-    def _linked(self, row: sa.Row[Any]) -> OutboxAction:
-        """The stored action with its case's desk link: added here, at delivery, so an
-        alert queued before `public_url` was set (or the desk moved) links to where it is now."""
-        action = action_from_payload(row.payload, row.attempts, row.created_at)
-        url = case_page(self.desk_url, row.case_id)
-        return replace(action, context=replace(action.context, case_url=url)) if url else action
-
-    def _do_not_contact(self, action: OutboxAction) -> bool:
-        """Checked again at sending: the author may have opted out after approval."""
-        author = action.context.mention.author
-        query = sa.select(AUTHOR.c.do_not_contact).where(
-            AUTHOR.c.platform == action.context.mention.platform,
-            AUTHOR.c.external_id == author.id,
-        )
-        with self.store.engine.connect() as conn:
-            return bool(conn.scalar(query))
+        return claim(self.store, self.settings, now, only_key, due_by, self.desk_url)
 
     def _record(self, claimed: Claimed, receipt: Receipt) -> bool:
         """Record a delivery; False when the lease had passed to another worker."""

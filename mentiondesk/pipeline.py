@@ -24,6 +24,7 @@ from mentiondesk.digest import digest_sinks
 from mentiondesk.lifecycle import close_all, watch
 from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.outbox_pace import paces
 from mentiondesk.periodic import wait_or_stop
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.plugins import build_classifier, build_plugin
@@ -97,7 +98,9 @@ class App:
         self._build_plugins()
         settings = self.config.settings
         self.outbox = OutboxWorker(
-            self.store, self.responders, settings.outbox, desk_url=settings.desk.public_url
+            *(self.store, self.responders, settings.outbox),
+            desk_url=settings.desk.public_url,
+            pace=paces(self.responders, self.config.responders),
         )
 
     def _build_plugins(self) -> None:

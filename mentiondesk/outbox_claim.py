@@ -1,0 +1,74 @@
+"""Claiming the outbox's due actions for this worker, under a lease (run in a worker thread)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentiondesk.config import OutboxSection
+from mentiondesk.config_desk import case_page
+from mentiondesk.models import OutboxAction
+from mentiondesk.outbox_payload import action_from_payload
+from mentiondesk.outbox_record import Claimed
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR, OUTBOX
+
+
+def claim(
+    store: Store,
+    settings: OutboxSection,
+    now: datetime,
+    only_key: str | None,
+    due_by: datetime | None,
+    desk_url: str | None,
+) -> list[Claimed]:
+    lease = now + timedelta(seconds=settings.lease_seconds)
+    free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
+    pick = sa.select(OUTBOX.c.id).where(
+        OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= (due_by or now), free
+    )
+    if only_key is not None:
+        pick = pick.where(OUTBOX.c.key == only_key)
+    pick = pick.order_by(OUTBOX.c.id).limit(settings.batch_size)
+    with store.engine.begin() as conn:
+        ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
+        if not ids:
+            return []
+        # The conditions again: on SQLite the SELECT above locks nothing, so a row another
+        # worker leased in between must not be taken twice.
+        rows = conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
+            .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
+            .returning(
+                OUTBOX.c.id,
+                OUTBOX.c.case_id,
+                OUTBOX.c.payload,
+                OUTBOX.c.attempts,
+                OUTBOX.c.created_at,
+            )
+        ).all()
+    rows = sorted(rows, key=lambda r: int(r.id))
+    return [Claimed(r.id, r.case_id, _linked(r, desk_url), lease) for r in rows]
+
+
+def _linked(row: sa.Row[Any], desk_url: str | None) -> OutboxAction:
+    """The stored action with its case's desk link: added here, at delivery, so an
+    alert queued before `public_url` was set (or the desk moved) links to where it is now."""
+    action = action_from_payload(row.payload, row.attempts, row.created_at)
+    url = case_page(desk_url, row.case_id)
+    return replace(action, context=replace(action.context, case_url=url)) if url else action
+
+
+def do_not_contact(store: Store, action: OutboxAction) -> bool:
+    """Checked again at sending: the author may have opted out after approval."""
+    author = action.context.mention.author
+    query = sa.select(AUTHOR.c.do_not_contact).where(
+        AUTHOR.c.platform == action.context.mention.platform,
+        AUTHOR.c.external_id == author.id,
+    )
+    with store.engine.connect() as conn:
+        return bool(conn.scalar(query))

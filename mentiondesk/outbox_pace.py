@@ -1,0 +1,87 @@
+"""Pacing a sink's sends: at most `per` in any `seconds`, waited for before each delivery.
+
+A burst of alerts (40 at once) sent as fast as the outbox can would collect 429s from a
+chat that allows one a second; waiting our turn here keeps under the limit instead. Each
+responder's pace is its class's `pace` (the platform's documented limit) unless the
+operator set `max_per_minute` in its `[[responders]]` table. The clock and the sleep are
+injected, so tests run on a fake clock, instantly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+
+from mentiondesk.models import Pace, PluginConfig, Responder
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class Limiter:
+    """A sliding window: a send waits until the `per`-th send before it is `seconds` old."""
+
+    def __init__(
+        self,
+        pace: Pace,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.pace = pace
+        self._sent: deque[float] = deque(maxlen=pace.per)  # the last `per` sends' times
+        self._clock = clock
+        self._sleep = sleep
+        # One waiter at a time: each takes its turn after the one before it, in order.
+        self._lock = asyncio.Lock()
+        self.taken = 0  # turns taken so far
+
+    def next_turn(self) -> float:
+        """When the next send may go (now, or later on the clock)."""
+        now = self._clock()
+        if len(self._sent) < self.pace.per:
+            return now
+        return max(now, self._sent[0] + self.pace.seconds)
+
+    async def acquire(self, by: float | None = None) -> float | None:
+        """Wait for a turn and take it: None. When the turn would come after `by` (on this
+        clock), take nothing and wait not at all: the turn's time, to try again then."""
+        async with self._lock:
+            turn = self.next_turn()
+            if by is not None and turn > by:
+                return turn
+            if (wait := turn - self._clock()) > 0:
+                await self._sleep(wait)
+            self._sent.append(max(turn, self._clock()))
+            self.taken += 1
+            return None
+
+
+def paces(responders: Mapping[str, Responder], configs: Iterable[PluginConfig]) -> dict[str, Pace]:
+    """Each responder's pace: its `max_per_minute` where set, else its class's; unpaced left out."""
+    chosen = {n: p for n, r in responders.items() if (p := getattr(type(r), "pace", None))}
+    for config in configs:
+        per_minute = getattr(config, "max_per_minute", None)
+        if per_minute is not None and (config.name or config.kind) in responders:
+            chosen[config.name or config.kind] = Pace.per_minute(per_minute)
+    return chosen
+
+
+async def unless_stopped(
+    turn: Awaitable[float | None], stop: asyncio.Event | None, now: float
+) -> float | None:
+    """`turn`'s answer, unless `stop` comes first: then the wait is given up, nothing taken,
+    and `now` is the answer (due at once, for the stop's drain to send within its grace)."""
+    waiting = asyncio.ensure_future(turn)
+    if stop is None:
+        return await waiting
+    stopped = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait([waiting, stopped], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+    if waiting.done():
+        return waiting.result()
+    waiting.cancel()
+    return now
