@@ -152,3 +152,30 @@ def _config(line: str) -> str:
     text = '[brand]\nname = "L"\n[[sources]]\nkind = "replay"\npath = "m.jsonl"\n'
     text += f'[[responders]]\nkind = "console"\n{line}\n'
     return text + '[[responders]]\nkind = "local"\nname = "cases"\n'
+
+
+async def test_a_stop_gives_up_a_wait_for_a_turn_in_the_batch_in_hand(store: Store) -> None:
+    """A batch waiting on the pace when the stop comes does not keep waiting: the stop's drain
+    sends what its grace allows, from the stop on, and the rest stay pending."""
+    worker, sink = _setup(store)
+    stop, wake = asyncio.Event(), asyncio.Event()
+    time, paced_sleep = worker._monotonic, worker._limiters["paced"]._sleep
+
+    async def held_until_stop(seconds: float) -> None:
+        if not stop.is_set():  # a turn far off: waited for before the stop, it never comes
+            await asyncio.Event().wait()
+        await paced_sleep(seconds)
+
+    worker._limiters["paced"]._sleep = held_until_stop
+    running = asyncio.ensure_future(worker.run(stop, wake))
+    for _ in range(5000):
+        if len(sink.times) == 5:
+            break
+        await asyncio.sleep(0.001)
+    stop.set()
+    await asyncio.wait_for(running, 30)
+    assert time() <= 5.0  # the stop's drain kept to its grace
+    assert 5 < len(sink.times) < BURST and max(sink.times) <= 5.0
+    left = [row for row in _statuses(store) if row[0] == "pending"]
+    assert len(left) == BURST - len(sink.times)
+    assert all(attempts == 0 and lease is None for _, attempts, lease in left)
