@@ -35,7 +35,8 @@ def outbox_hold_command(
         typer.Option(
             "--reason",
             metavar="TEXT",
-            help="Why, as `outbox list --held` shows it; by default “held by cli:YOU”.",
+            help="Why: `outbox list --held` and the desk's case page show “held by "
+            "cli:YOU: TEXT” (without it, “held by cli:YOU”).",
         ),
     ] = None,
 ) -> None:
@@ -49,8 +50,7 @@ def outbox_hold_command(
         raise typer.BadParameter("give the id of at least one action", param_hint="ID")
     config = load(ctx)
     actor = who()
-    why = reason or f"held by {actor}"
-    done = outbox_hold.hold(open_store(config), unique(ids), reason=why, actor=actor)
+    done = outbox_hold.hold(open_store(config), unique(ids), reason=reason, actor=actor)
     if done.changed:
         say(
             f"held {counted(len(done.changed), 'action')} ({_ids(done.changed)}): "

@@ -22,6 +22,10 @@ from mentiondesk.queue import NotFound, StaleAction
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
 
+# A hold a person made (`outbox hold`) is recorded "held by cli:ana: waiting for legal": it
+# reads as theirs before any words below, which the reason they typed may hold ("token").
+PERSON_HELD = "held by "
+
 # Why a row was held, as a desk page says it: the first reason whose words the error holds.
 # Set-up first: Bluesky's note on an app password without chat access mentions DMs too.
 _REASONS = (
@@ -66,10 +70,18 @@ class HeldReply:
 def held_reason(error: str | None) -> str:
     """The kind of reason a row was held for: what a person can do depends on it."""
     text = (error or "").lower()
+    if text.startswith(PERSON_HELD):
+        return "by-person"
     for reason, words in _REASONS:
         if any(w in text for w in words):
             return reason
     return "refused"
+
+
+def held_by_person(actor: str, reason: str | None) -> str:
+    """What a person's hold records as the row's last error: who held it, and why if they
+    said (`outbox list --held` shows it; `held_reason` reads it as "by-person")."""
+    return f"{PERSON_HELD}{actor}: {reason}" if reason else f"{PERSON_HELD}{actor}"
 
 
 def draft_of(key: str) -> int | None:

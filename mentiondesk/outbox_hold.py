@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from mentiondesk.audit_trail import write, write_for_draft
-from mentiondesk.held_replies import draft_of
+from mentiondesk.held_replies import draft_of, held_by_person
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 
@@ -30,22 +30,23 @@ class Done:
     under_way: list[int] = field(default_factory=list)  # first tries being sent right now
 
 
-def hold(store: Store, ids: Sequence[int], *, reason: str, actor: str) -> Done:
-    """Hold these pending actions with `reason` (a person's `outbox retry` releases one),
-    audited in the same transaction; refuse the others, saying why, and change nothing there.
+def hold(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) -> Done:
+    """Hold these pending actions, recorded as held by `actor` for `reason` (a person's `outbox
+    retry` releases one), audited in the same transaction; refuse the others, saying why, and
+    change nothing there.
 
     One a worker has leased is being sent right now: holding it could not stop that send,
     so it is refused (as `retry` leaves a lease alone) rather than waited for."""
-    now = datetime.now(UTC)
+    now, error = datetime.now(UTC), held_by_person(actor, reason)[:2000]
     with store.engine.begin() as conn:
         rows = conn.execute(
             sa.update(OUTBOX)
             .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", _free(now))
-            .values(status="held", last_error=reason[:2000], lease_until=None)
+            .values(status="held", last_error=error, lease_until=None)
             .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
         ).all()
         for row in rows:
-            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=reason)
+            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=reason or error)
         refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}], now)
     changed = sorted(int(r.id) for r in rows)
     return Done(changed, refused, {int(r.id): str(r.target) for r in rows})

@@ -28,6 +28,7 @@ ENGLISH_WORDS = {
         "dms-closed": "the author does not take private messages from us",
         "deleted": "the post it answers was deleted",
         "refused": "the platform refused it",
+        "by-person": "a person on the team held it back",  # `outbox hold`
     },
     "platform": PLATFORM_NAMES,
     # A reading's language (sentiment.lang: "und" when unsure) or a draft's, with its region.

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.cli_common import who
 from mentiondesk.config import load_config
 from mentiondesk.models import CaseContext, Label, OutboxAction, Reading
 from mentiondesk.outbox import OutboxWorker
@@ -63,9 +64,10 @@ def test_hold_holds_pending_actions_with_the_reason_list_shows(config: Path) -> 
     code, output = run_cli(config, "outbox", "hold", str(first), str(second), "--reason", "sent")
     assert code == 0, output
     assert f"held 2 actions ({first}, {second})" in _said(output)
-    assert _rows(config) == {first: ("held", 0, "sent"), second: ("held", 0, "sent")}
+    mine = f"held by {who()}: sent"  # a person's hold, as the desk tells it from a refusal
+    assert _rows(config) == {first: ("held", 0, mine), second: ("held", 0, mine)}
     code, listed = run_cli(config, "outbox", "list", "--held")
-    assert code == 0 and "2 held actions" in listed and "sent" in listed, listed
+    assert code == 0 and "2 held actions" in listed and f"{first}: {mine}" in listed, listed
 
 
 def test_hold_names_each_id_it_leaves_and_holds_the_rest(config: Path) -> None:
@@ -95,6 +97,7 @@ def test_hold_is_audited_and_retry_releases_it(config: Path) -> None:
     query = sa.select(AUDIT.c.action, AUDIT.c.case_id, AUDIT.c.detail)
     (action, _, detail), *_ = table_rows(load_config(config).store_url(), query)
     assert action == "hold" and detail.startswith("held by cli")
+    assert _rows(config)[held][2] == f"held by {who()}"  # no --reason: who alone
     assert run_cli(config, "outbox", "retry", str(held))[0] == 0
     assert _rows(config)[held][0] == "pending"
 

@@ -56,4 +56,8 @@ HELD = {
         "Essa resposta não está mais retida (foi enviada, ou alguém já tentou de novo): veja "
         "como ela está agora."
     ),
+    "Read the reason recorded below; once the reply may go, send it with Try sending again.": (
+        "Leia abaixo o motivo registrado; quando a resposta puder ir, envie com Tentar enviar "
+        "de novo."
+    ),
 }

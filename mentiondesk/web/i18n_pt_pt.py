@@ -234,5 +234,6 @@ WORDS: dict[str, dict[str, str]] = {
     "held": {
         "opted-out": "a pessoa pediu para não ser contactada",
         "too-long": "demasiado longa para a plataforma",  # "longa demais" is Brazil's
+        "by-person": "alguém da equipa a reteve",
     },
 }

@@ -219,4 +219,9 @@ CASE = {
         "mais nada pendente, termine-o com Resolver ou Encerrar abaixo."
     ),
     "{name} (help desk)": "{name} (pelo apoio ao cliente)",
+    # held replies (i18n_pt_held): Portugal registers with no "r" ("registrado" is Brazil's)
+    "Read the reason recorded below; once the reply may go, send it with Try sending again.": (
+        "Leia abaixo o motivo registado; quando a resposta puder seguir, envie-a com Tentar "
+        "enviar de novo."
+    ),
 }

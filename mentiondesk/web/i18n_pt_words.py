@@ -72,6 +72,7 @@ WORDS: dict[str, dict[str, str]] = {
         "dms-closed": "a pessoa não aceita mensagens privadas da marca",
         "deleted": "a publicação respondida foi apagada",
         "refused": "a plataforma recusou",
+        "by-person": "alguém da equipe a reteve",
     },
     "platform": PLATFORM_NAMES,  # each platform's own name, in every language
     # A reading's language ("und": the detector was unsure) or a draft's, with its region.

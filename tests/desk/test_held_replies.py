@@ -241,6 +241,7 @@ async def test_a_case_whose_reply_is_held_comes_first_in_the_queue(
         ("bluesky posting: Record/text must not be longer than 300 graphemes", "too-long"),
         ("the post to answer is gone (deleted); nothing to reply to", "deleted"),
         ("mastodon refused the post (422)", "refused"),
+        ("held by cli:ana: the token giveaway is deleted", "by-person"),  # `outbox hold`
         (None, "refused"),
     ],
 )

@@ -159,7 +159,8 @@ def test_every_stored_value_shown_has_a_portuguese_word() -> None:
         "role": {role.title for role in Role},
         "action": {"approve", "reject", "edit", "assign", "escalate", "resolved", "closed"}
         | {"note", "relabel", "restore", "do-not-contact", "allow-contact", "retry"},
-        "held": {"setup", "opted-out", "too-long", "dms-closed", "deleted", "refused"},
+        "held": {"setup", "opted-out", "too-long", "dms-closed", "deleted", "refused"}
+        | {"by-person"},
     }
     for kind, values in expected.items():
         assert values <= WORDS[kind].keys(), kind

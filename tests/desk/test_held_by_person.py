@@ -1,0 +1,53 @@
+"""A reply a person held with `outbox hold --reason` reads as their hold on the case page, not
+as the platform's refusal or a set-up problem, whatever words their reason holds."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk import outbox_hold, queue
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
+from tests.desk.conftest import Desk
+from tests.desk.seed import add
+
+Login = Callable[[str], Awaitable[Desk]]
+ADVICE = "Read the reason recorded below; once the reply may go, send it with Try sending again."
+
+
+def _held_by_ana(store: Store, reason: str) -> tuple[int, int]:
+    """An approved reply `cli:ana` held before it went, as `outbox hold --reason` does; ids."""
+    _, case, draft = add(store, "Still no parcel")
+    assert case and draft
+    key = queue.approve_draft(store, draft, by="agent", post_route={"default": "console"})
+    with store.engine.connect() as conn:
+        outbox_id = conn.scalar(sa.select(OUTBOX.c.id).where(OUTBOX.c.key == key))
+    assert outbox_hold.hold(store, [outbox_id], reason=reason, actor="cli:ana").changed
+    return case, draft
+
+
+async def _box(desk: Desk, case: int, lang: str = "en") -> str:
+    response = await desk.client.get(f"/cases/{case}", headers={"Accept-Language": lang})
+    return (await response.text()).split('class="held-reply"', 1)[1].split("</div>", 1)[0]
+
+
+@pytest.mark.parametrize("reason", ["waiting for legal", "the <token> giveaway is off"])
+async def test_a_persons_hold_reads_as_theirs(as_role: Login, store: Store, reason: str) -> None:
+    case, draft = _held_by_ana(store, reason)
+    box = await _box(await as_role("agent"), case)
+    assert "Not sent: a person on the team held it back." in box and ADVICE in box
+    assert "refused" not in box and "set-up" not in box and "different reply" not in box
+    recorded = reason.replace("<", "&lt;").replace(">", "&gt;")  # escaped, and shown open
+    assert "<details open>" in box and f"held by cli:ana: {recorded}</code>" in box
+    assert f"/drafts/{draft}/retry" in box
+
+
+async def test_a_persons_hold_in_portuguese(as_role: Login, store: Store) -> None:
+    case, _ = _held_by_ana(store, "waiting for legal")
+    desk = await as_role("agent")
+    br, pt = await _box(desk, case, "pt-BR"), await _box(desk, case, "pt-PT")
+    assert "Não enviada: alguém da equipe a reteve." in br and "motivo registrado" in br
+    assert "Não enviada: alguém da equipa a reteve." in pt and "motivo registado" in pt
