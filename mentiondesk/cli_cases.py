@@ -12,7 +12,7 @@ from rich.table import Table
 
 from mentiondesk import queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
-from mentiondesk.cli_queue import listed_title, out, queue_errors, retry_command
+from mentiondesk.cli_queue import held_why, listed_title, once, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
 from mentiondesk.held_replies import HeldReply
 from mentiondesk.models import has_followers
@@ -136,7 +136,7 @@ def _end_case(ctx: typer.Context, case: str, status: str) -> None:
 
 
 def _held_words(held: HeldReply) -> str:
-    """A case's held reply as the desk's badge says it."""
+    """A case's held reply as the desk's badge says it (a person's reason: under the table)."""
     return f"approved, not sent: {english_word('held', held.post.reason)}"
 
 
@@ -144,5 +144,7 @@ def _held_advice(cases: list[queue_views.CaseView]) -> None:
     """Under the table: the command that sends each held reply again (the desk's button)."""
     for c in cases:
         if c.held:
-            again = retry_command(c.held.post.outbox_id)
-            out.print(f"{c.number}: once fixed, `{again}` sends its reply again.", highlight=False)
+            post = c.held.post
+            again = f"{once(post)}, `{retry_command(post.outbox_id)}` sends its reply again."
+            why = f"{held_why(post)}; " if post.reason == "by-person" else ""
+            out.print(f"{c.number}: {why}{again}", highlight=False)

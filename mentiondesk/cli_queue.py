@@ -16,6 +16,7 @@ from mentiondesk.cli_common import ShowAtMost, err, load, open_store, who
 from mentiondesk.cli_text import addressee, shown
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
+from mentiondesk.held_replies import PERSON_HELD, PostState
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_pace import paces
 from mentiondesk.plugins import build_responders
@@ -72,12 +73,12 @@ def drafts_list(
 def _held_table(held: list[queue_views.HeldView]) -> Table:
     what = counted(len(held), "approved reply held, not sent", "approved replies held, not sent")
     table = Table(title=f"{what} (the authors were not answered)")
-    for column in ("id", "kind", "case", "to", "why", "once fixed"):
+    for column in ("id", "kind", "case", "to", "why", "to send it again"):
         table.add_column(column, no_wrap=column == "to")
     for h in held:
         d, post = h.draft, h.reply.post
         to = addressee(d.platform, d.handle, _room())
-        why = english_word("held", post.reason)
+        why = held_why(post)
         table.add_row(
             str(d.id), d.kind, d.case_number or "—", to, why, retry_command(post.outbox_id)
         )
@@ -88,6 +89,20 @@ def _room() -> int:
     """The room for a handle in a list of drafts: at 80 columns, the 17 cells that leave the
     text a column it can be read in."""
     return max(out.width - 63, 12)
+
+
+def held_why(post: PostState) -> str:
+    """Why a reply is held, as the desk says it; a person's hold with what they recorded (who
+    and why, "cli:ana: waiting for legal"), which the case page shows under its words."""
+    words = english_word("held", post.reason)
+    if post.reason != "by-person":
+        return words
+    return f"{words} ({shown((post.last_error or '').removeprefix(PERSON_HELD))})"
+
+
+def once(post: PostState) -> str:
+    """When to send a held reply again: a person's hold is not a fault to fix."""
+    return "once it may go" if post.reason == "by-person" else "once fixed"
 
 
 def retry_command(outbox_id: int) -> str:

@@ -80,3 +80,21 @@ def test_drafts_list_shows_held_replies_above_the_drafts_waiting(
     assert "MD-000001" in row and "the author does not take private messages from us" in row
     assert retry in row
     assert "held" not in _wide(two_cases, "drafts", "list", "--status", "rejected")
+
+
+@pytest.mark.parametrize("reason", ["waiting for legal", "the token giveaway is off"])
+def test_a_reply_a_person_held_reads_as_their_hold(two_cases: Path, reason: str) -> None:
+    """Their reason is theirs: not the platform's refusal, nor a set-up problem ("token")."""
+    queued = run_cli(two_cases, "drafts", "approve", "1", "--no-send")[1]
+    action = re.search(r"outbox action (\d+)", queued)
+    assert action
+    assert run_cli(two_cases, "outbox", "hold", action[1], "--reason", reason)[0] == 0
+    shown = _wide(two_cases, "drafts", "list")
+    row = next(line for line in shown.splitlines() if line.startswith("│ 1 "))
+    assert "a person on the team held it back (cli:" in row and f": {reason})" in row
+    assert "refused" not in row and "set-up" not in row
+    assert f"once it may go, `mentiondesk outbox retry {action[1]}`" in _wide(
+        two_cases, "cases", "list"
+    )
+    held = _wide(two_cases, "outbox", "list", "--held")
+    assert f"{action[1]}: held by cli:" in held and f": {reason}" in held
