@@ -9,16 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from mentiondesk.models import REASONS as ALL_REASONS
 from sentiment._threats import threatens
 
-REASONS = (
-    "delivery",
-    "refund_payment",
-    "product_quality",
-    "support",
-    "price",
-    "account_login",
-)
+# The complaint reasons a topic can be (the shared codes, less "other": no topic names it).
+REASONS = tuple(r for r in ALL_REASONS if r != "other")
 
 _TOPIC_WORDS: Mapping[str, str] = {
     # Shipping costs name the shipping: "frete" (pt-BR) and "portes" (pt-PT) are delivery
