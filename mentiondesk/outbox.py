@@ -20,7 +20,7 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
 from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_claim import claim, do_not_contact
-from mentiondesk.outbox_pace import Limiter, Sleep, paces, unless_stopped
+from mentiondesk.outbox_pace import Sleep, limiters, paces, unless_stopped
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
 from mentiondesk.outbox_retry import backoff, put_off, retry_at
 from mentiondesk.outbox_waits import Outages, answered, describe, gather_all, wait_any
@@ -72,9 +72,8 @@ class OutboxWorker:
         self._sleep = asyncio.sleep  # between tries to record a delivery
         self._monotonic = monotonic  # the stop's grace and the sinks' paces
         chosen = paces(self.responders, ()) if pace is None else pace
-        self._limiters = {
-            name: Limiter(p, clock=monotonic, sleep=pace_sleep) for name, p in chosen.items()
-        }
+        # By responder name; responders sending to one destination share one.
+        self._limiters = limiters(self.responders, chosen, clock=monotonic, sleep=pace_sleep)
         self._stop: asyncio.Event | None = None  # run's: a pace's wait gives way to it
 
     async def run(

@@ -3,8 +3,11 @@
 A burst of alerts (40 at once) sent as fast as the outbox can would collect 429s from a
 chat that allows one a second; waiting our turn here keeps under the limit instead. Each
 responder's pace is its class's `pace` (the platform's documented limit) unless the
-operator set `max_per_minute` in its `[[responders]]` table. The clock and the sleep are
-injected, so tests run on a fake clock, instantly.
+operator set `max_per_minute` in its `[[responders]]` table. A platform's limit is per
+destination (a Slack channel, a webhook), so turns are counted per destination: a responder
+may name its own with `pace_key()` (else it is the responder), and responders naming the same
+one share a limiter. The counts are this process's own: several workers each keep their own.
+The clock and the sleep are injected, so tests run on a fake clock, instantly.
 """
 
 from __future__ import annotations
@@ -66,6 +69,33 @@ def paces(responders: Mapping[str, Responder], configs: Iterable[PluginConfig]) 
         if per_minute is not None and (config.name or config.kind) in responders:
             chosen[config.name or config.kind] = Pace.per_minute(per_minute)
     return chosen
+
+
+def limiters(
+    responders: Mapping[str, object],
+    chosen: Mapping[str, Pace],
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Sleep = asyncio.sleep,
+) -> dict[str, Limiter]:
+    """Each paced responder's limiter, one per destination: responders posting to the same
+    channel take turns in one window (two limiters would let it have twice its limit), at the
+    strictest of their paces; responders posting elsewhere never wait behind each other."""
+    sharing: dict[tuple[str, str], list[str]] = {}
+    for name in chosen:
+        sharing.setdefault(destination(name, responders.get(name)), []).append(name)
+    found: dict[str, Limiter] = {}
+    for names in sharing.values():
+        pace = min((chosen[n] for n in names), key=lambda p: (p.per / p.seconds, p.per))
+        found.update(dict.fromkeys(names, Limiter(pace, clock=clock, sleep=sleep)))
+    return found
+
+
+def destination(name: str, responder: object) -> tuple[str, str]:
+    """Where a responder's sends count against the platform's limit: its `pace_key()`, or
+    the responder itself. Tagged, so no responder's name can pass for another's key."""
+    key = getattr(responder, "pace_key", None)
+    return ("destination", str(key())) if callable(key) else ("responder", name)
 
 
 async def unless_stopped(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -54,6 +55,12 @@ class WebhookSink:
         self.name = name
         self.wording = wording  # [routing] language: what the alerts' words are in
         self.http = RestClient(url, self.what)
+        self._url_digest = hashlib.sha256(url.encode()).hexdigest()[:16]
+
+    def pace_key(self) -> str:
+        """A webhook's limit is the webhook's: responders sharing a URL share its turns. The
+        URL is a secret, so only a digest of it is kept here."""
+        return f"{self.what} {self._url_digest}"
 
     def body(self, action: OutboxAction) -> dict[str, Any]:
         raise NotImplementedError

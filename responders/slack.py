@@ -147,6 +147,11 @@ class SlackResponder:
             wording=context.wording,
         )
 
+    def pace_key(self) -> str:
+        """Slack's limit is per channel: responders posting to one channel share its turns,
+        and each channel has its own (alerts to one never wait behind another's)."""
+        return f"slack {self.channel}"
+
     def may_act(self, user_id: str) -> bool:
         """May this Slack user act on the cards (`approvers`; none listed: anyone)?"""
         return not self.approvers or user_id in self.approvers

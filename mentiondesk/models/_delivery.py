@@ -130,7 +130,9 @@ class Responder(Protocol):
     A responder class may declare `takes` (the action kinds it delivers) and, for a poster,
     `platform`: start-up then refuses a route that sends it anything else; and
     `finds_earlier_send = True` when, on an attempt after the first (`action.attempt > 1`),
-    it looks for what an earlier attempt sent before sending again (`outbox look-first`)."""
+    it looks for what an earlier attempt sent before sending again (`outbox look-first`).
+    A paced one (`pace`) may define `pace_key() -> str`, the destination its platform limits
+    (a channel, a webhook): responders with the same key share their turns."""
 
     name: str
 

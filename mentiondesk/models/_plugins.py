@@ -39,7 +39,8 @@ class PluginConfig(BaseModel):
 @dataclass(frozen=True, slots=True)
 class Pace:
     """At most `per` sends in any `seconds`: a responder's documented outbound limit, declared
-    as `pace: ClassVar[Pace | None]`; the outbox waits for it before each delivery."""
+    as `pace: ClassVar[Pace | None]`; the outbox waits for it before each delivery, counting
+    per destination (the responder's `pace_key()`, else the responder) and per process."""
 
     per: int
     seconds: float
