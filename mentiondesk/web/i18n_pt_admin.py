@@ -24,9 +24,9 @@ ADMIN = {
     ),
     "Role": "Papel",
     "Status": "Situação",
-    "Added": "Incluído em",
-    "active": "ativo",
-    "disabled": "desativado",
+    "Added": "Data de inclusão",  # "Incluído em" would assume a gender
+    "active": "acesso ativo",  # a person's login, not "ativo" (a gender)
+    "disabled": "acesso desativado",
     "Agents work the queue; managers also see the dashboard and assign cases; admins also "
     "manage people.": (
         "O papel de agente cuida da fila; o de gestão também vê o painel e atribui casos; o "
@@ -131,12 +131,12 @@ ADMIN = {
     "This rule records nothing (no case, draft or alert): these are the mentions of the last "
     "7 days whose reading it matches.": (
         "Esta regra não registra nada (nem caso, nem rascunho, nem alerta): estas são as "
-        "menções dos últimos 7 dias cuja leitura ela captura."
+        "menções dos últimos 7 dias cuja classificação ela captura."
     ),
     "This rule records nothing, and whether it matched a mention depends on the author’s "
     "earlier mentions, which cannot be checked again afterwards.": (
         "Esta regra não registra nada, e se ela capturou uma menção depende das menções "
-        "anteriores da pessoa, que não dá para verificar de novo depois."
+        "anteriores da pessoa, que não podem ser verificadas de novo depois."
     ),
     # The header of the people table's buttons column, for screen readers (shown empty).
     "Actions": "Ações",

@@ -83,7 +83,7 @@ CASE = {
     "Frustration": "Frustração",
     "Topics": "Assuntos",
     "Wrong? Mark it as": "Classificação errada? Marcar como",
-    "Not read yet.": "Ainda não lido.",
+    "Not read yet.": "Ainda não classificada.",  # the mention
     "Case": "Caso",
     "Priority": "Prioridade",
     "Rule": "Regra",
@@ -104,12 +104,12 @@ CASE = {
     "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint ({platform} has "
     "no followers: no reach is counted)": (
         "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação "
-        "({platform} não tem seguidores: o alcance não conta)"
+        "(o {platform} não tem seguidores: o alcance não conta)"
     ),
     "No draft: {platform} has no private messages — reply by hand with Reply now (Mark as "
     "posted).": (
-        "Sem rascunho: {platform} não tem mensagens privadas — responda manualmente em Responder "
-        "agora (Marcar como publicada)."
+        "Sem rascunho: o {platform} não tem mensagens privadas — responda manualmente em "
+        "Responder agora (Marcar como publicada)."
     ),
     "Copy": "Copiar",
     "Copied": "Copiado",
@@ -211,7 +211,7 @@ CASE = {
     ),
     "{platform} cannot be posted to from here: copy the text, reply on {platform}, then press "
     "Mark as posted.": (
-        "Não dá para publicar no {platform} daqui: copie o texto, responda no {platform} e "
+        "Não é possível publicar no {platform} daqui: copie o texto, responda no {platform} e "
         "depois clique em Marcar como publicada."
     ),
     "Open the post on {platform}": "Abrir a publicação no {platform}",
@@ -251,11 +251,11 @@ CASE = {
     "reply approved, sending…": "resposta aprovada, enviando…",
     "approved, sending…": "aprovada, enviando…",
     # The case page once a person relabelled the case's complaint (Reading panel, Case panel)
-    "(the machine's earlier reading)": "(a leitura anterior da máquina)",
+    "(the machine's earlier reading)": "(a classificação automática anterior)",
     "Relabelled as {label}: nothing on this case reads as a complaint now. If nothing else is "
     "open on it, end it with Resolve or Close below.": (
-        "Reclassificado como {label}: nada neste caso é lido como reclamação agora. Se não há "
-        "mais nada pendente nele, finalize-o com Resolver ou Encerrar abaixo."
+        "Reclassificado como {label}: agora nada neste caso está classificado como reclamação. "
+        "Se não houver mais nada pendente, finalize-o com Resolver ou Encerrar abaixo."
     ),
     # The case-number box sent empty (pages_find); pt-PT words it alike
     "Type a case number (e.g. MD-000019).": "Escreva um número de caso (ex.: MD-000019).",

@@ -43,8 +43,7 @@ HELD = {
     "after {n} try": "após {n} tentativa",
     "after {n} tries": "após {n} tentativas",
     "Trying again would be held again while the author is on the do-not-contact list.": (
-        "Uma nova tentativa seria retida de novo enquanto a pessoa estiver na lista de não "
-        "contatar."
+        "Uma nova tentativa também seria retida enquanto a pessoa estiver na lista de não contatar."
     ),
     "Try sending again": "Tentar enviar de novo",
     "Trying again: the reply is back in the outbox. If it is held again, the page says why.": (

@@ -191,7 +191,7 @@ MESSAGES: dict[str, str] = {
     "This rule records nothing (no case, draft or alert): these are the mentions of the last 7 "
     "days whose reading it matches.": (
         "Esta regra não regista nada (nem caso, nem rascunho, nem alerta): estas são as menções "
-        "dos últimos 7 dias cuja leitura ela captura."
+        "dos últimos 7 dias cuja classificação ela captura."
     ),
     "This rule records nothing, and whether it matched a mention depends on the author’s earlier "
     "mentions, which cannot be checked again afterwards.": (

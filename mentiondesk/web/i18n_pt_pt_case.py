@@ -134,7 +134,7 @@ CASE = {
     ),
     "What the outbox recorded": "O que a fila de envio registou",
     "Trying again would be held again while the author is on the do-not-contact list.": (
-        "Uma nova tentativa seria retida de novo enquanto a pessoa estiver na lista de não "
+        "Uma nova tentativa também seria retida enquanto a pessoa estiver na lista de não "
         "contactar."
     ),
     "Trying again: the reply is back in the outbox. If it is held again, the page says why.": (
@@ -215,8 +215,8 @@ CASE = {
     ),
     "Relabelled as {label}: nothing on this case reads as a complaint now. If nothing else is "
     "open on it, end it with Resolve or Close below.": (
-        "Reclassificado como {label}: já nada neste caso é lido como reclamação. Se não houver "
-        "mais nada pendente, termine-o com Resolver ou Encerrar abaixo."
+        "Reclassificado como {label}: já nada neste caso está classificado como reclamação. "
+        "Se não houver mais nada pendente, termine-o com Resolver ou Encerrar abaixo."
     ),
     "{name} (help desk)": "{name} (pelo apoio ao cliente)",
     # held replies (i18n_pt_held): Portugal registers with no "r" ("registrado" is Brazil's)

@@ -71,6 +71,14 @@ SAVED = {
         "{who} eliminou a resposta pronta “{title}” ({id})"
     ),
     "That saved reply is not in the desk any more: it was deleted. Nothing changed.": (
-        "Essa resposta pronta já não está no desk: foi eliminada. Nada mudou."
+        "Essa resposta pronta já não está no atendimento: foi eliminada. Nada mudou."
+    ),
+    # Portugal puts the pronoun before the infinitive after "sem"; Brazil says "sem dividi-lo".
+    "This text cannot be filled in for an author with no readable name (some have only "
+    "symbols, such as “@@@”). Put {name} inside {if_name}, or write {name_or}; use {full_name} "
+    "as it is, without splitting it.": (
+        "Este texto não pode ser preenchido para uma pessoa sem nome legível (há quem tenha só "
+        "símbolos, como “@@@”). Coloque {name} dentro de {if_name} ou escreva {name_or}; use "
+        "{full_name} tal como está, sem o dividir."
     ),
 }

@@ -114,7 +114,7 @@ SAVED = {
     "as it is, without splitting it.": (
         "Este texto não pode ser preenchido para uma pessoa sem nome legível (há quem tenha só "
         "símbolos, como “@@@”). Coloque {name} dentro de {if_name} ou escreva {name_or}; use "
-        "{full_name} como está, sem o dividir."
+        "{full_name} como está, sem dividi-lo."
     ),
     '{{ name or "there" }}': '{{ name or "cliente" }}',
     "The text cannot be filled in: check its placeholders.": (
@@ -183,6 +183,6 @@ SAVED = {
         "um destes: {known}."
     ),
     "That saved reply is not in the desk any more: it was deleted. Nothing changed.": (
-        "Essa resposta pronta não está mais no desk: foi excluída. Nada mudou."
+        "Essa resposta pronta não está mais no atendimento: foi excluída. Nada mudou."
     ),
 }

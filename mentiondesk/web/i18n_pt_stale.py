@@ -47,7 +47,8 @@ STALE = {
         "{who} enviou uma resposta depois que você abriu a página ({when}): a sua não foi enviada."
     ),
     "Someone answered this case after you opened the page: your reply was not sent.": (
-        "Alguém respondeu este caso depois que você abriu a página: a sua resposta não foi enviada."
+        "Alguém respondeu a este caso depois que você abriu a página: a sua resposta não foi "
+        "enviada."
     ),
     "Read their reply above. Your text is still in the box below: send it if it still fits.": (
         "Leia a resposta dessa pessoa acima. Seu texto continua na caixa abaixo: envie se "

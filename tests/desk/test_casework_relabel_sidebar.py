@@ -28,7 +28,7 @@ async def test_a_complaint_relabelled_as_praise_marks_its_reason_and_offers_to_e
     assert f'<dt>Frustration <small class="muted earlier-reading">{EARLIER}</small></dt>' in page
     assert OFFER in page
     pt = await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt-PT"})
-    assert "já nada neste caso é lido como reclamação" in await pt.text()
+    assert "já nada neste caso está classificado como reclamação" in await pt.text()
 
 
 async def test_a_follow_up_still_read_as_a_complaint_keeps_the_case(

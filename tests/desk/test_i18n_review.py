@@ -29,6 +29,12 @@ _EVERY_TEXT = _texts(PORTUGUESE) + _texts(EUROPEAN_PORTUGUESE)
         r"\bparcela\b",  # a rate's share is "a proporção"
         r"\btrabalham a fila",  # agents "cuidam da fila" (pt-PT "tratam da fila")
         r"\bdas mais antigas\b",  # an order says both ends: "da mais antiga à mais recente"
+        # A reading is "a classificação" on every page, never "a leitura" or "é lido como".
+        r"\b(?:a|cuja) leitura\b|\bé lid[ao] como\b",
+        r"\bnão dá para\b",  # colloquial: "não é possível"
+        r"\brespondeu (?:este|esse|o) caso\b",  # "responder a": "respondeu a este caso"
+        r"\bnova tentativa \w+ retida de novo\b",  # "também seria retida"
+        r"\bno desk\b",  # the desk is "o atendimento"
     ],
 )
 def test_a_habit_the_review_found_is_in_no_catalog(habit: str) -> None:
@@ -41,3 +47,18 @@ def test_where_brazil_and_portugal_say_it_apart() -> None:
     assert "menção a que" in EUROPEAN_PORTUGUESE.t(since)
     assert PORTUGUESE.word("held", "too-long") == "longa demais para a plataforma"
     assert EUROPEAN_PORTUGUESE.word("held", "too-long") == "demasiado longa para a plataforma"
+
+
+def test_the_people_page_says_access_not_a_gendered_person() -> None:
+    """ "ativo", "Incluído em" would read a person as masculine: the words name their access."""
+    assert [PORTUGUESE.t(s) for s in ("active", "disabled", "Added")] == [
+        "acesso ativo",
+        "acesso desativado",
+        "Data de inclusão",
+    ]
+
+
+def test_brazil_and_portugal_place_the_pronoun_apart() -> None:
+    text = next(k for k in PORTUGUESE.messages if k.endswith("without splitting it."))
+    assert PORTUGUESE.t(text).endswith("como está, sem dividi-lo.")
+    assert EUROPEAN_PORTUGUESE.t(text).endswith("tal como está, sem o dividir.")

@@ -148,7 +148,7 @@ async def test_a_refusal_is_worded_in_the_page_s_language(as_role: Login) -> Non
     assert (
         "Este texto não pode ser preenchido para uma pessoa sem nome legível (há quem tenha só "
         "símbolos, como “@@@”). Coloque {{ name }} dentro de {% if name %}…{% endif %} ou "
-        'escreva {{ name or "cliente" }}; use {{ full_name }} como está, sem o dividir.'
+        'escreva {{ name or "cliente" }}; use {{ full_name }} como está, sem dividi-lo.'
     ) in html.unescape(page)
     assert "Nada foi salvo: o seu texto continua no formulário." in page
 
