@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "edit": "editar",
     "Only the approvers listed for this Slack responder can act on these cards; ask an admin "
     "to add your member ID ({user}) to `approvers`.": (
-        "Só quem está em `approvers` deste responder do Slack pode agir nestes cartões; peça "
+        "Só quem está em `approvers` desta integração com o Slack pode agir nestes cartões; peça "
         "a quem administra o mentiondesk para incluir o seu ID de membro ({user})."
     ),
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute.": (
@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "Frustration": "Frustração",
     "Rule": "Regra",
     "Drafted reply": "Rascunho de resposta",
-    "Earlier in the case": "Antes, no caso",
+    "Earlier in the case": "Menção anterior do caso",  # one row per earlier mention
     "{platform} post {id}": "publicação {id} no {platform}",
     # The digest of an alert route (mentiondesk/digest.py)
     "{route}: {n} mention in the last {minutes} min": (
@@ -101,7 +101,7 @@ MESSAGES: dict[str, str] = {
     # the reason is the platform's or plugin's words, in English. pt-PT reads the same.
     "Source {source} stopped ({error}): {reason}": "A fonte {source} parou ({error}): {reason}",
     "No new mentions are read from it until mentiondesk is restarted.": (
-        "Nenhuma menção nova é lida dela até o mentiondesk ser reiniciado."
+        "Nenhuma menção nova será lida dessa fonte até que o mentiondesk seja reiniciado."
     ),
     "Fix the token (or the account), then restart mentiondesk.": (
         "Corrija o token (ou a conta) e depois reinicie o mentiondesk."
@@ -123,7 +123,7 @@ PT_PT_MESSAGES: dict[str, str] = {
     ),
     "Only the approvers listed for this Slack responder can act on these cards; ask an admin "
     "to add your member ID ({user}) to `approvers`.": (
-        "Só quem está em `approvers` deste responder do Slack pode agir nestes cartões; peça "
+        "Só quem está em `approvers` desta integração com o Slack pode agir nestes cartões; peça "
         "a quem administra o mentiondesk que inclua o seu ID de membro ({user})."
     ),
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute.": (

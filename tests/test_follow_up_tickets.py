@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.alert_wording import wording_for
 from mentiondesk.casework import AlreadyEscalated, escalate_case
 from mentiondesk.models import CaseContext, Mention
 from mentiondesk.outbox_payload import action_from_payload
@@ -99,6 +100,7 @@ async def test_a_ticket_opened_by_a_follow_up_tells_the_story_so_far(
     assert html.index("m1: &lt;b&gt;Lumora") < html.index("m2: ")
     assert "<b>Lumora" not in html
     assert "Earlier in the case: " in text_body(ticket)
+    assert "Menção anterior do caso: " in text_body(ticket, wording_for("pt-BR", "UTC"))
 
     # A later follow-up is a comment on that ticket and repeats nothing.
     desk = await _run(tmp_path, db_url, [*mentions, mention(4, ANGRY)])

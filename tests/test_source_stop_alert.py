@@ -89,7 +89,7 @@ def test_the_notice_is_worded_in_the_teams_language() -> None:
     pt_br = notice_text(wording_for("pt-BR", "America/Sao_Paulo"), **said).split("\n")
     assert pt_br == [
         "A fonte x parou (FatalError): 401 {n} <b>",
-        "Nenhuma menção nova é lida dela até o mentiondesk ser reiniciado.",
+        "Nenhuma menção nova será lida dessa fonte até que o mentiondesk seja reiniciado.",
         "Corrija o token (ou a conta) e depois reinicie o mentiondesk.",
     ]
     assert notice_text(wording_for("pt-PT", "Europe/Lisbon"), **said).split("\n") == pt_br

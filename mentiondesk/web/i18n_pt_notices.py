@@ -118,8 +118,8 @@ NOTICES = {
     # platform's or plugin's words, in English.
     "Source “{name}” stopped: {reason}. No new mentions are read from it until mentiondesk "
     "is restarted.": (
-        "A fonte “{name}” parou: {reason}. Nenhuma menção nova é lida dela até o mentiondesk "
-        "ser reiniciado."
+        "A fonte “{name}” parou: {reason}. Nenhuma menção nova será lida dessa fonte até que o "
+        "mentiondesk seja reiniciado."
     ),
     # queue.html once it shows pages_queue.MAX_SHOWN rows: "Show more" would add none.
     "The queue shows only the first {n}: narrow it with the filters above to see the others.": (

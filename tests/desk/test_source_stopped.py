@@ -37,7 +37,7 @@ async def test_a_manager_is_told_which_source_stopped_and_why(config: Config, st
         "restarted." in english
     )
     assert "<b>401</b>" not in english and "reddit" not in english
-    assert f"A fonte “x” parou: {SHOWN}. Nenhuma menção nova é lida dela" in portuguese
+    assert f"A fonte “x” parou: {SHOWN}. Nenhuma menção nova será lida dessa fonte" in portuguese
 
 
 async def test_an_agent_is_not_told(config: Config, store: Store) -> None:

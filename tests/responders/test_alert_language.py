@@ -220,3 +220,11 @@ def test_number_and_zone_formats() -> None:
     assert (br.decimal(0.91), ENGLISH.decimal(0.91)) == ("0,91", "0.91")
     assert ENGLISH.reach(1234) == "1.2k"
     assert br.t("{n} follower", n=1) == "1 seguidor"
+
+
+@pytest.mark.parametrize("language", ["pt-BR", "pt-PT"])
+def test_a_slack_refusal_names_the_integration_not_the_config_word(language: str) -> None:
+    """ "responder" is a Portuguese verb: the sentence says "integração com o Slack"."""
+    english = next(k for k in alert_words_pt.MESSAGES if k.startswith("Only the approvers"))
+    said = wording_for(language, "UTC").t(english, user="U42")
+    assert "desta integração com o Slack" in said and "responder" not in said
