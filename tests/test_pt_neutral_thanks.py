@@ -35,3 +35,14 @@ def test_shipped_portuguese_saved_replies_are_neutral() -> None:
     assert portuguese
     for reply in portuguese:
         assert not GENDERED.search(reply.text), reply.id
+
+
+def test_shipped_saved_replies_name_a_case_as_the_customer_is_told_it() -> None:
+    """As the drafts do: Brazil's "atendimento (protocolo …)", Portugal's "pedido de apoio
+    (referência …)"; a private message by its name, not "DM"."""
+    saved = load_saved_replies(ROOT / "saved_replies.toml")
+    said = {"pt-BR": "atendimento (protocolo {{ case }})", "pt-PT": "(referência {{ case }})"}
+    for reply in saved.replies:
+        if reply.lang in said and "{{ case }}" in reply.text:
+            assert said[reply.lang] in reply.text, reply.id
+        assert not (reply.lang.startswith("pt") and re.search(r"\bDM\b", reply.text)), reply.id
