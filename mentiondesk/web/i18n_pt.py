@@ -104,7 +104,7 @@ _LOGIN = {
     'for a new password ("Reset password" on the People page): that ends the lock.': (
         "Tentativas demais sem sucesso com este nome. Espere uma hora e tente de novo, ou peça "
         'à administração do atendimento uma nova senha ("Gerar nova senha" na página Pessoas): '
-        "isso acaba com o bloqueio."
+        "isso desfaz o bloqueio."
     ),
 }
 

@@ -39,7 +39,7 @@ ADMIN = {
     "Reset password": "Gerar nova senha",
     "Disable {name}? They cannot log in, and their open desk tabs are logged out now.": (
         "Desativar {name}? Essa pessoa não vai mais conseguir entrar, e as abas abertas do "
-        "atendimento são desconectadas agora."
+        "atendimento serão desconectadas agora."
     ),
     "Give {name} a new password? The one they have stops working, and their open desk tabs "
     "are logged out.": (

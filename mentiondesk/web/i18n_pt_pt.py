@@ -109,7 +109,7 @@ MESSAGES: dict[str, str] = {
     'password ("Reset password" on the People page): that ends the lock.': (
         "Demasiadas tentativas falhadas com este nome. Aguarde uma hora e tente de novo, ou peça à"
         ' administração do atendimento uma nova palavra-passe ("Gerar nova palavra-passe" na '
-        "página Pessoas): isso termina o bloqueio."
+        "página Pessoas): isso desfaz o bloqueio."
     ),
     # queue
     "Waiting for a first response; target {target}": (

@@ -35,6 +35,7 @@ _EVERY_TEXT = _texts(PORTUGUESE) + _texts(EUROPEAN_PORTUGUESE)
         r"\brespondeu (?:este|esse|o) caso\b",  # "responder a": "respondeu a este caso"
         r"\bnova tentativa \w+ retida de novo\b",  # "também seria retida"
         r"\bno desk\b",  # the desk is "o atendimento"
+        r"\bacaba com o bloqueio\b|\btermina o bloqueio\b",  # a lock is undone: "desfaz"
     ],
 )
 def test_a_habit_the_review_found_is_in_no_catalog(habit: str) -> None:
@@ -56,6 +57,8 @@ def test_the_people_page_says_access_not_a_gendered_person() -> None:
         "acesso desativado",
         "Data de inclusão",
     ]
+    disable = "Disable {name}? They cannot log in, and their open desk tabs are logged out now."
+    assert PORTUGUESE.t(disable, name="ana").endswith("serão desconectadas agora.")  # one tense
 
 
 def test_brazil_and_portugal_place_the_pronoun_apart() -> None:
