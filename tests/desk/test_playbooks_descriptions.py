@@ -21,8 +21,12 @@ from tests.desk.conftest import Desk
 
 Login = Callable[[str], Awaitable[Desk]]
 _COMPLAINT_EN = "A detractor reaches an agent fast, with a private message drafted in their"
-_COMPLAINT_BR = "Uma reclamação chega rápido a alguém da equipe, com uma mensagem privada no"
-_COMPLAINT_PT = "Uma reclamação chega depressa a alguém da equipa, com uma mensagem privada na"
+_COMPLAINT_BR = (
+    "Uma reclamação chega rápido a alguém da equipe, com um rascunho de mensagem privada no"
+)
+_COMPLAINT_PT = (
+    "Uma reclamação chega depressa a alguém da equipa, com um rascunho de mensagem privada"
+)
 
 
 def test_the_shipped_portuguese_descriptions_never_assume_the_customers_gender() -> None:
