@@ -20,15 +20,17 @@ def usable(
     items: Iterable[Any],
     check: Callable[[Any], object],
     item_id: Callable[[Any], object],
+    *,
+    left_out: str = "skipped, it cannot be read",
 ) -> list[Any]:
     """`items` less those `check` cannot read (a time a page's paging needs), each logged as
-    readable() logs a post it skips."""
+    readable() logs a post it skips (`left_out` says what became of it)."""
     kept: list[Any] = []
     for item in items:
         try:
             check(item)
         except UNREADABLE as exc:
-            _skipped(source, item, item_id, exc)
+            _skipped(source, item, item_id, exc, left_out)
         else:
             kept.append(item)
     return kept
@@ -55,12 +57,15 @@ def readable(
     return mentions
 
 
-def _skipped(source: str, item: Any, item_id: Callable[[Any], object], exc: Exception) -> None:
+def _skipped(
+    source: str,
+    item: Any,
+    item_id: Callable[[Any], object],
+    exc: Exception,
+    left_out: str = "skipped, it cannot be read",
+) -> None:
     _LOGGER.warning(
-        "source %s: post %s skipped, it cannot be read (%s)",
-        source,
-        _named(item_id, item),
-        type(exc).__name__,
+        "source %s: post %s %s (%s)", source, _named(item_id, item), left_out, type(exc).__name__
     )
 
 

@@ -27,7 +27,7 @@ from listener._endpoints import (
     run_check,
     utcnow,
 )
-from listener._items import readable
+from listener._items import readable, usable
 from mentiondesk.models import (
     Author,
     Batch,
@@ -44,6 +44,7 @@ _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://hn.algolia.com"
 _TAG = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<p>", re.IGNORECASE)
+_UNDATED = "left out of paging, it has no created_at_i to read"
 
 
 class HackerNewsSourceConfig(SourceConfig):
@@ -131,10 +132,14 @@ class HackerNewsSource:
             params["numericFilters"] = ",".join(filters)
         body = await self._get(params)
         hits = check_json(body.get("hits"), "search", list)
+        # The window's bounds come from the hits' times: one without a number for it is left
+        # out of them (int() of it failed the page; a missing one dated it 1970, and the
+        # cursor with it), not out of the mentions, which have their own fallback.
+        dated = [_created(h) for h in usable(self.name, hits, _created, _hit_id, left_out=_UNDATED)]
         if upper is None:
-            upper = max((int(h.get("created_at_i", 0)) for h in hits), default=since)
+            upper = max(dated, default=since)
         top = state.get("top", upper)  # the window's newest second: the next poll starts there
-        mentions = readable(self.name, hits, _mention, lambda h: h["objectID"])
+        mentions = readable(self.name, hits, _mention, _hit_id)
         if since is None or upper is None:  # the first run reads one page: history is skipped
             # Nothing found: now is the lower bound (the next read goes OVERLAP back from it).
             now = int(self._clock().timestamp())
@@ -143,22 +148,23 @@ class HackerNewsSource:
             return Page(
                 mentions, {"since": since, "page": page + 1, "upper": upper, "top": top}, True
             )
-        below = self._rest_below(body, hits, page, int(upper))
+        below = self._rest_below(body, len(hits), dated, page=page, upper=int(upper))
         if below is not None:
             return Page(mentions, {"since": since, "page": 0, "upper": below, "top": top}, True)
         return Page(mentions, {"since": top})
 
     def _rest_below(
-        self, body: dict[str, Any], hits: list[Any], page: int, upper: int
+        self, body: dict[str, Any], count: int, dated: list[int], *, page: int, upper: int
     ) -> int | None:
         """Algolia pages through the first 1,000 hits of a query only (nbPages stops there;
         algolia/hn-search#230). If it matched more, the rest are older than the oldest hit
         read: the window goes on below it, from page 0 (a same-second repeat is dropped as seen).
         """
-        read = page * self.page_size + len(hits)
-        if not hits or int(body.get("nbHits", 0)) <= read:
+        read = page * self.page_size + count
+        # A page with no hit to date by has no oldest to go on below: the window ends there.
+        if not dated or int(body.get("nbHits", 0)) <= read:
             return None
-        oldest = min(int(h.get("created_at_i", 0)) for h in hits)
+        oldest = min(dated)
         if oldest < upper:
             return oldest
         # Over a thousand hits in one second: no filter reaches past them; go on below it.
@@ -207,6 +213,18 @@ class HackerNewsSource:
             remaining=header_int(headers, "X-RateLimit-Remaining"),
             reset=reset_time(headers.get("X-RateLimit-Reset")),
         )
+
+
+def _created(hit: Any) -> int:
+    """A hit's `created_at_i`, the number Algolia's numericFilters (our window) go by."""
+    value = hit["created_at_i"]
+    if isinstance(value, bool):  # int(True) is 1: a date in 1970, not a time
+        raise TypeError("created_at_i")
+    return int(value)  # None: TypeError; "soon": ValueError (both UNREADABLE)
+
+
+def _hit_id(hit: Any) -> object:
+    return hit["objectID"]
 
 
 def _text(value: str | None) -> str:

@@ -103,7 +103,9 @@ class HackerNewsFake(PlatformFake):
         return web.json_response(body)
 
 
-def _compare(left: int, op: str, right: int) -> bool:
+def _compare(left: object, op: str, right: int) -> bool:
+    if not isinstance(left, int) or isinstance(left, bool):
+        return False  # like Algolia: a numeric filter matches only a record with a number
     return {">": left > right, ">=": left >= right, "<": left < right, "<=": left <= right}[op]
 
 
