@@ -22,7 +22,7 @@ from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_claim import claim, do_not_contact
 from mentiondesk.outbox_pace import Sleep, limiters, paces, unless_stopped
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
-from mentiondesk.outbox_retry import backoff, put_off, retry_at
+from mentiondesk.outbox_retry import backoff, put_off_kept, rescheduled
 from mentiondesk.outbox_waits import Outages, answered, describe, gather_all, wait_any
 from mentiondesk.store import Store
 
@@ -69,7 +69,7 @@ class OutboxWorker:
         self.delivered = 0
         self.failed = 0
         self._outages = Outages()  # responders whose last delivery failed
-        self._sleep = asyncio.sleep  # between tries to record a delivery
+        self._sleep = asyncio.sleep  # between tries of a write through a database blip
         self._monotonic = monotonic  # the stop's grace and the sinks' paces
         chosen = paces(self.responders, ()) if pace is None else pace
         # By responder name; responders sending to one destination share one.
@@ -185,7 +185,8 @@ class OutboxWorker:
     ) -> None:
         """Put off a sink's `untried` until `until` (put_off's `others`), in one log line."""
         call = (self.store, target, untried, until, why)
-        if waiting := await asyncio.to_thread(put_off, *call, now=self._clock(), others=others):
+        now, sleep = self._clock(), self._sleep
+        if waiting := await put_off_kept(*call, now=now, others=others, sleep=sleep):
             _LOGGER.info(
                 "responder %s: %d %saction(s) not tried, due again at %s (%s)",
                 *(target, waiting, more, until.isoformat(timespec="seconds"), why),
@@ -279,8 +280,9 @@ class OutboxWorker:
     async def _retry(
         self, claimed: Claimed, when: datetime | None, error: str, *, hold: bool = False
     ) -> bool:
-        """Reschedule (or hold) a failed action, only under this worker's lease (retry_at)."""
-        return await asyncio.to_thread(retry_at, self.store, claimed, when, error, hold)
+        """Reschedule (or hold) a failed action, only under this worker's lease (retry_at),
+        through a database blip."""
+        return await rescheduled(self.store, claimed, when, error, hold=hold, sleep=self._sleep)
 
     # --- database side (run in a worker thread) -----------------------------------------
 

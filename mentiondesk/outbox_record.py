@@ -4,8 +4,9 @@ A sent action is recorded (its receipt, the action done, its case touched) in on
 transaction, and only while this worker still holds the lease its claim took: a lease that
 lapsed and was taken by another worker means that worker is sending it now, and its record
 is the one that counts. Recording is retried in-process, the receipt in hand, through a
-database blip: a receipt dropped there would leave the action to be claimed and sent again
-once its lease lapses, and a webhook chat cannot look for the earlier send.
+database blip (`through_blips`, which outbox_retry's writes use too): a receipt dropped
+there would leave the action to be claimed and sent again once its lease lapses, and a
+webhook chat cannot look for the earlier send.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import random
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 import sqlalchemy as sa
 
@@ -29,6 +31,7 @@ RECORD_TRIES = 6  # the first, then five more: waits of at most 0.25 + 0.5 + 1 +
 RECORD_FIRST_WAIT = 0.25
 RECORD_MAX_WAIT = 4.0
 RECORD_WITHIN = 10.0  # what the tries can take, the database answering each (an outage)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,24 @@ def record(store: Store, claimed: Claimed, receipt: Receipt, now: datetime) -> b
     return True
 
 
+async def through_blips(
+    write: Callable[[], T], *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+) -> T:
+    """`write` in a thread, retried through a database blip with a short, capped, jittered
+    backoff (RECORD_TRIES tries, within RECORD_WITHIN of the lease); the last error is raised.
+    `write` must be safe to repeat: each of ours writes only under this worker's lease."""
+    attempt = 0
+    while True:
+        try:
+            return await asyncio.to_thread(write)
+        except Exception:
+            attempt += 1
+            if attempt == RECORD_TRIES:
+                raise
+            ceiling = min(RECORD_MAX_WAIT, RECORD_FIRST_WAIT * 2 ** (attempt - 1))
+            await sleep(random.uniform(ceiling / 2, ceiling))
+
+
 async def keep(
     write: Callable[[Claimed, Receipt], bool],
     claimed: Claimed,
@@ -91,16 +112,11 @@ async def keep(
     backoff; whether the lease was still ours. If every try fails the error is raised, after
     a line naming the key and the platform's ref (never the text), so a person can hold the
     action before its lease lapses and it goes again."""
-    for attempt in range(RECORD_TRIES):
-        try:
-            kept = await asyncio.to_thread(write, claimed, receipt)
-            break
-        except Exception as exc:
-            if attempt == RECORD_TRIES - 1:
-                _unrecorded(claimed, receipt, exc)
-                raise
-            ceiling = min(RECORD_MAX_WAIT, RECORD_FIRST_WAIT * 2**attempt)
-            await sleep(random.uniform(ceiling / 2, ceiling))
+    try:
+        kept = await through_blips(lambda: write(claimed, receipt), sleep=sleep)
+    except Exception as exc:
+        _unrecorded(claimed, receipt, exc)
+        raise
     if not kept:
         _LOGGER.warning(
             "outbox %s was delivered via %s (ref %s) after its lease passed to another "

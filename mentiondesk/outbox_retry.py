@@ -8,19 +8,21 @@ and they are due again when the one tried is, as its backoff says.
 
 Each write is made only while the row is still under the lease this worker's claim took: a
 delivery that failed after its lease lapsed, and another worker took the action, leaves
-the row (its lease, attempts and due time) to that worker.
+the row (its lease, attempts and due time) to that worker. That makes each safe to repeat,
+and it is, through a database blip, as a delivery's record is (outbox_record.through_blips):
+a reschedule dropped there left the action leased, to be tried again only once that lapsed.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.outbox_record import Claimed, left_to_other, ours
+from mentiondesk.outbox_record import Claimed, left_to_other, ours, through_blips
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 
@@ -34,10 +36,43 @@ def backoff(settings: OutboxSection, attempt: int) -> float:
     return random.uniform(ceiling / 2, ceiling)
 
 
+Sleep = Callable[[float], Awaitable[None]]
+
+
+async def rescheduled(
+    store: Store,
+    claimed: Claimed,
+    when: datetime | None,
+    error: str,
+    *,
+    hold: bool,
+    sleep: Sleep,
+) -> bool:
+    """retry_at, retried through a database blip."""
+    return await through_blips(lambda: retry_at(store, claimed, when, error, hold), sleep=sleep)
+
+
+async def put_off_kept(
+    store: Store,
+    target: str,
+    untried: Sequence[Claimed],
+    until: datetime,
+    why: str,
+    *,
+    now: datetime,
+    others: bool,
+    sleep: Sleep,
+) -> int:
+    """put_off, retried through a database blip."""
+    call = (store, target, untried, until, why)
+    return await through_blips(lambda: put_off(*call, now=now, others=others), sleep=sleep)
+
+
 def retry_at(store: Store, claimed: Claimed, when: datetime | None, error: str, hold: bool) -> bool:
     """Free a tried action: held for a person, or pending until `when` (None: due now). False,
     with nothing written, when its lease lapsed and another worker took it: that worker is
-    sending it now, and a write here would clear its lease (or hold it mid-send)."""
+    sending it now, and a write here would clear its lease (or hold it mid-send). True when
+    it is done already: an earlier try committed, and only its answer was lost."""
     values: dict[str, object] = {"lease_until": None, "last_error": error[:2000]}
     if hold:
         values["status"] = "held"
@@ -45,9 +80,20 @@ def retry_at(store: Store, claimed: Claimed, when: datetime | None, error: str, 
         values["next_attempt_at"] = when
     with store.engine.begin() as conn:
         freed = conn.execute(sa.update(OUTBOX).where(ours(claimed)).values(values)).rowcount
+        if not freed:
+            freed = conn.execute(_as_written(claimed, values)).first() is not None
     if not freed:
         left_to_other(claimed, "held" if hold else "rescheduled")
     return bool(freed)
+
+
+def _as_written(claimed: Claimed, values: dict[str, object]) -> sa.Select[tuple[int]]:
+    """The row if it reads as `values` left it (no lease: no other worker holds it)."""
+    status = values.get("status", "pending")
+    same = [OUTBOX.c[k] == v for k, v in values.items() if v is not None and k != "status"]
+    return sa.select(OUTBOX.c.id).where(
+        OUTBOX.c.id == claimed.id, OUTBOX.c.lease_until.is_(None), OUTBOX.c.status == status, *same
+    )
 
 
 def put_off(
