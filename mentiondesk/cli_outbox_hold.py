@@ -14,7 +14,8 @@ from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.config import Config
 from mentiondesk.wording import counted
 
-err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)  # what was done: a result, for stdout
+err = Console(stderr=True, soft_wrap=True)  # what was refused, and warnings
 Ids = Annotated[
     list[int] | None,
     typer.Argument(metavar="ID", help="The actions' ids, as in `outbox list`.", show_default=False),
@@ -88,7 +89,7 @@ def outbox_look_first(
     if blind:
         say("hold those that went out since the backup: mentiondesk outbox hold ID… --reason TEXT")
     for outbox_id in done.under_way:
-        say(
+        warn(
             f"action {outbox_id} is being sent for the first time right now, without looking "
             "first: check on the platform whether it had gone out already"
         )
@@ -117,7 +118,7 @@ def _finds_earlier(kind: str) -> bool:
 
 def _refused(refused: dict[int, str], what: str) -> None:
     for outbox_id, why in sorted(refused.items()):
-        say(f"action {outbox_id} {what}: {why}")
+        warn(f"action {outbox_id} {what}: {why}")
     if refused:
         raise typer.Exit(1)
 
@@ -139,4 +140,10 @@ def _ids(ids: list[int]) -> str:
 
 
 def say(text: str) -> None:
+    """A result: on stdout, where a script reading the command's answer looks."""
+    out.print(text, markup=False, highlight=False)
+
+
+def warn(text: str) -> None:
+    """What was refused or needs a person's eye: on stderr."""
     err.print(text, markup=False, highlight=False)

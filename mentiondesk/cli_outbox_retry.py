@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk import audit, outbox_admin
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import load, open_store, who
-from mentiondesk.cli_outbox_hold import Ids, chosen, say
+from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.store import Store
@@ -111,7 +111,7 @@ def _report(config: Config, done: list[int], refused: dict[int, str], *, asked: 
             f"`mentiondesk run` sends them within {every:g} s; with none running, the next does"
         )
     for _, why in sorted(refused.items()):
-        say(why)
+        warn(why)
     if refused:
         raise typer.Exit(1)
 

@@ -284,7 +284,7 @@ def relabel_command(
     except LookupError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
-    err.print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")
+    Console().print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")
 
 
 def _print_scores(console: Console, name: str, figures: Scores) -> None:
