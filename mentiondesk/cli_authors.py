@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -12,6 +13,7 @@ from rich.table import Table
 from mentiondesk import audit, contacts, erasure, queue
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_text import shown
+from mentiondesk.config import Config
 from mentiondesk.erasure_payloads import BeingSent
 from mentiondesk.wording import counted
 
@@ -39,10 +41,13 @@ def do_not_contact(
 
     Their pending private drafts are withdrawn; --undo brings none of them back. A handle not
     seen yet is listed for when its author first posts."""
-    store = open_store(load(ctx))
+    config = load(ctx)
+    store = open_store(config)
     actor = who()
     try:
-        listing = contacts.set_do_not_contact(store, platform, handle, by=actor, value=not undo)
+        listing = contacts.set_do_not_contact(
+            store, platform, handle, by=actor, value=not undo, home=_mastodon_homes(config)
+        )
         audit.record_listing(store, actor, listing, listed=not undo)
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
@@ -118,3 +123,10 @@ def forget(
         out.print("That differs from the counts above: the store changed in the meantime.")
     if done.listed:
         out.print("They stay on the do-not-contact list (as a fingerprint of their account).")
+
+
+def _mastodon_homes(config: Config) -> set[str]:
+    """The hosts of the Mastodon instances the sources read from: their own accounts are
+    stored without a server (contacts.stored_forms)."""
+    urls = (s.base_url for s in config.sources if s.kind == "mastodon" and s.base_url)
+    return {(urlsplit(url).hostname or "").lower() for url in urls}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -33,14 +34,23 @@ class Listing:
 
 
 def set_do_not_contact(
-    store: Store, platform: str, handle: str, *, by: str, value: bool = True
+    store: Store,
+    platform: str,
+    handle: str,
+    *,
+    by: str,
+    value: bool = True,
+    home: Collection[str] = (),
 ) -> Listing:
     """Put an author (every account with that handle on the platform) on do-not-contact, and
     withdraw their pending private drafts naming `by`; with value=False take them off the list
-    (nothing withdrawn comes back: the next draft is a fresh one)."""
+    (nothing withdrawn comes back: the next draft is a fresh one). `home`: the hosts of the
+    Mastodon instances the sources listen on (stored_forms)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
+    forms = stored_forms(platform, handle, home)
     with store.engine.begin() as conn:
-        ids = sorted(conn.scalars(sa.select(AUTHOR.c.id).where(same_author(platform, handle))))
+        anyone = sa.or_(*(same_author(platform, form) for form in forms))
+        ids = sorted(conn.scalars(sa.select(AUTHOR.c.id).where(anyone)))
         if not ids:
             return _unseen(conn, platform, handle, value=value)
         # Drafts being written for them finish first (the withdrawal below then sees them);
@@ -67,6 +77,16 @@ def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> 
     elif not [form for form in forms if drop_handle(conn, platform, form)]:
         raise NotFound(no_author(conn, platform, handle))
     return Listing(0, 0, unseen=platform)
+
+
+def stored_forms(platform: str, handle: str, home: Collection[str]) -> tuple[str, ...]:
+    """The forms a seen author's handle is stored in. The Mastodon listener stores an
+    account's `acct`, which names an account of the instance it reads from without its server
+    ("ana", not "ana@our.server"): written with one of `home` (lower-case hosts), "ana" too."""
+    user, at, server = handle.partition("@")
+    if platform == "mastodon" and at and user and server.lower() in home:
+        return (handle, user)
+    return (handle,)
 
 
 def _handle_forms(platform: str, handle: str) -> tuple[str, ...]:
