@@ -14,7 +14,7 @@ from mentiondesk import queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
 from mentiondesk.cli_queue import held_why, listed_title, once, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
-from mentiondesk.held_replies import HeldReply
+from mentiondesk.held_replies import PERSONS_HOLDS, HeldReply
 from mentiondesk.models import has_followers
 from mentiondesk.tables import case_number, parse_case_number
 from mentiondesk.wording import english_word
@@ -146,5 +146,5 @@ def _held_advice(cases: list[queue_views.CaseView]) -> None:
         if c.held:
             post = c.held.post
             again = f"{once(post)}, `{retry_command(post.outbox_id)}` sends its reply again."
-            why = f"{held_why(post)}; " if post.reason == "by-person" else ""
+            why = f"{held_why(post)}; " if post.reason in PERSONS_HOLDS else ""
             out.print(f"{c.number}: {why}{again}", highlight=False)

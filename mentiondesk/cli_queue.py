@@ -16,7 +16,7 @@ from mentiondesk.cli_common import ShowAtMost, err, load, open_store, who
 from mentiondesk.cli_text import addressee, shown
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
-from mentiondesk.held_replies import PERSON_HELD, PostState
+from mentiondesk.held_replies import AS_RECORDED, PERSON_HELD, PERSONS_HOLDS, PostState
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_pace import paces
 from mentiondesk.plugins import build_responders
@@ -95,6 +95,8 @@ def held_why(post: PostState) -> str:
     """Why a reply is held, as the desk says it; a person's hold with what they recorded (who
     and why, "cli:ana: waiting for legal"), which the case page shows under its words."""
     words = english_word("held", post.reason)
+    if post.reason == AS_RECORDED:  # an older hold's bare reason: "held: waiting for legal"
+        return f"{words}: {shown(post.last_error or '')}"
     if post.reason != "by-person":
         return words
     return f"{words} ({shown((post.last_error or '').removeprefix(PERSON_HELD))})"
@@ -102,7 +104,7 @@ def held_why(post: PostState) -> str:
 
 def once(post: PostState) -> str:
     """When to send a held reply again: a person's hold is not a fault to fix."""
-    return "once it may go" if post.reason == "by-person" else "once fixed"
+    return "once it may go" if post.reason in PERSONS_HOLDS else "once fixed"
 
 
 def retry_command(outbox_id: int) -> str:

@@ -25,6 +25,10 @@ from mentiondesk.tables import CASE, DRAFT, OUTBOX
 # A hold a person made (`outbox hold`) is recorded "held by cli:ana: waiting for legal": it
 # reads as theirs before any words below, which the reason they typed may hold ("token").
 PERSON_HELD = "held by "
+# A row held before it was ever tried has no platform's words to read: `outbox hold` before
+# that format stored the bare reason a person typed; read as theirs, never guessed at.
+AS_RECORDED = "as-recorded"
+PERSONS_HOLDS = ("by-person", AS_RECORDED)  # a hold to lift once the reply may go
 
 # Why a row was held, as a desk page says it: the first reason whose words the error holds.
 # Set-up first: Bluesky's note on an app password without chat access mentions DMs too.
@@ -55,7 +59,7 @@ class PostState:
 
     @property
     def reason(self) -> str:
-        return held_reason(self.last_error)
+        return held_reason(self.last_error, attempts=self.attempts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +71,15 @@ class HeldReply:
     post: PostState
 
 
-def held_reason(error: str | None) -> str:
-    """The kind of reason a row was held for: what a person can do depends on it."""
+def held_reason(error: str | None, *, attempts: int | None = None) -> str:
+    """The kind of reason a row was held for: what a person can do depends on it. With
+    `attempts` 0 (never tried: only a person's hold holds such a row), an older hold's bare
+    reason reads as recorded (AS_RECORDED), not as the platform's refusal its words suggest."""
     text = (error or "").lower()
     if text.startswith(PERSON_HELD):
         return "by-person"
+    if attempts == 0:
+        return AS_RECORDED
     for reason, words in _REASONS:
         if any(w in text for w in words):
             return reason

@@ -29,6 +29,7 @@ ENGLISH_WORDS = {
         "deleted": "the post it answers was deleted",
         "refused": "the platform refused it",
         "by-person": "a person on the team held it back",  # `outbox hold`
+        "as-recorded": "held",  # an older `outbox hold`: its reason follows, as recorded
     },
     "platform": PLATFORM_NAMES,
     # A reading's language (sentiment.lang: "und" when unsure) or a draft's, with its region.

@@ -7,10 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
+from mentiondesk.config import load_config
 from mentiondesk.models import FatalError, OutboxAction, Receipt
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
 from responders.console import ConsoleResponder
 from tests.helpers import COMPLAINT, mention, run_cli, write_config, write_mentions
 
@@ -98,3 +102,19 @@ def test_a_reply_a_person_held_reads_as_their_hold(two_cases: Path, reason: str)
     )
     held = _wide(two_cases, "outbox", "list", "--held")
     assert f"{action[1]}: held by cli:" in held and f": {reason}" in held
+
+
+def test_an_older_persons_hold_reads_as_recorded(two_cases: Path) -> None:
+    """Held before "held by ACTOR: REASON": the bare reason, never tried; not a refusal."""
+    assert run_cli(two_cases, "drafts", "approve", "1")[0] == 0  # the console sends it
+    store = Store(load_config(two_cases).store_url())
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.key == "post:draft:1")
+            .values(status="held", last_error="waiting for [b]legal[/b]", attempts=0)
+        )
+    store.dispose()
+    shown = _wide(two_cases, "cases", "list")
+    assert "approved, not sent: held" in shown and "refused" not in shown
+    assert "MD-000001: held: waiting for [b]legal[/b]; once it may go" in " ".join(shown.split())

@@ -73,6 +73,7 @@ WORDS: dict[str, dict[str, str]] = {
         "deleted": "a publicação respondida foi apagada",
         "refused": "a plataforma recusou",
         "by-person": "alguém da equipe a reteve",
+        "as-recorded": "retida",
     },
     "platform": PLATFORM_NAMES,  # each platform's own name, in every language
     # A reading's language ("und": the detector was unsure) or a draft's, with its region.

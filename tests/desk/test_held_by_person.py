@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk import outbox_hold, queue
+from mentiondesk.held_replies import PostState
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from tests.desk.conftest import Desk
@@ -51,3 +52,31 @@ async def test_a_persons_hold_in_portuguese(as_role: Login, store: Store) -> Non
     br, pt = await _box(desk, case, "pt-BR"), await _box(desk, case, "pt-PT")
     assert "Não enviada: alguém da equipe a reteve." in br and "motivo registrado" in br
     assert "Não enviada: alguém da equipa a reteve." in pt and "motivo registado" in pt
+
+
+def _held_before_the_format(store: Store, reason: str, attempts: int = 0) -> int:
+    """An approved reply held the way `outbox hold` held one before "held by ACTOR: REASON":
+    the bare reason as the row's error, never tried. Its case's id."""
+    _, case, draft = add(store, "Still no parcel")
+    assert case and draft
+    key = queue.approve_draft(store, draft, by="agent", post_route={"default": "console"})
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.key == key)
+            .values(status="held", last_error=reason, attempts=attempts)
+        )
+    return case
+
+
+async def test_an_older_persons_hold_reads_as_recorded(as_role: Login, store: Store) -> None:
+    case = _held_before_the_format(store, "waiting for <legal>")
+    box = await _box(await as_role("agent"), case)
+    assert "Not sent: held." in box and ADVICE in box and "refused" not in box
+    assert "<details open>" in box and "waiting for &lt;legal&gt;</code>" in box
+
+
+def test_only_a_row_never_tried_is_read_as_recorded() -> None:
+    assert PostState(1, "held", 0, "waiting for legal").reason == "as-recorded"
+    assert PostState(1, "held", 1, "mastodon refused the post (500)").reason == "refused"
+    assert PostState(1, "held", 0, "held by cli:ana: token").reason == "by-person"

@@ -160,7 +160,7 @@ def test_every_stored_value_shown_has_a_portuguese_word() -> None:
         "action": {"approve", "reject", "edit", "assign", "escalate", "resolved", "closed"}
         | {"note", "relabel", "restore", "do-not-contact", "allow-contact", "retry"},
         "held": {"setup", "opted-out", "too-long", "dms-closed", "deleted", "refused"}
-        | {"by-person"},
+        | {"by-person", "as-recorded"},
     }
     for kind, values in expected.items():
         assert values <= WORDS[kind].keys(), kind
