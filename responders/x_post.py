@@ -7,7 +7,6 @@ of sending again: exactly once in effect, even after a crash between send and re
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from datetime import UTC, datetime, timedelta
@@ -31,13 +30,18 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.x import RewriteSession, usage_capped
-from responders._post import may_have_sent, post_parts, same_text, sent_for
+from responders._post import may_have_sent, post_parts, sent_for
+from responders._x_text import links_of, same_post
 
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own tweets since the mention
 DEFAULT_BASE = "https://api.twitter.com"
 CAPPED_RETRY = timedelta(hours=1)
 _STATUS = re.compile(r"/status/(\d+)$")
+
+
+class _Duplicate(FatalError):
+    """X's 403 "duplicate content": the same text in reply to the same post already."""
 
 
 class XPostResponderConfig(ResponderConfig):
@@ -91,9 +95,18 @@ class XPostResponder:
                 self.client.create_direct_message, participant_id=mention.author.id, text=text
             )
             return Receipt(ref=str(answer.data["dm_event_id"]), detail="direct message")
-        answer = await self._call(
-            self.client.create_tweet, text=text, in_reply_to_tweet_id=reply_target(mention)
-        )
+        try:
+            answer = await self._call(
+                self.client.create_tweet, text=text, in_reply_to_tweet_id=reply_target(mention)
+            )
+        except _Duplicate:
+            # X saw this text in reply here already: ours only if we find it (the look-up
+            # before sending can miss a reply X has not listed yet), else a person checks.
+            found = await self._already_sent(action, text) if may_have_sent(action) else None
+            if found is None:
+                raise
+            _LOGGER.info("outbox %s: X refused a duplicate of our post %s", action.key, found.ref)
+            return found
         tweet_id = str(answer.data["id"])
         return Receipt(ref=tweet_id, url=f"https://x.com/i/status/{tweet_id}", detail="reply")
 
@@ -117,7 +130,7 @@ class XPostResponder:
             for event in answer.data or []:
                 data = event.data
                 ours = str(data.get("sender_id")) == me and sent_for(action, data.get("created_at"))
-                if ours and _same(text, data.get("text", "")):
+                if ours and same_post(text, data.get("text", "")):
                     return Receipt(ref=str(data["id"]), detail="direct message (found)")
             return None
         targets = {mention.external_id, reply_target(mention)}
@@ -129,13 +142,13 @@ class XPostResponder:
                 since_id=mention.external_id,
                 max_results=100,
                 pagination_token=token,
-                tweet_fields=["referenced_tweets", "created_at"],
+                tweet_fields=["referenced_tweets", "created_at", "entities"],
             )
             for tweet in answer.data or []:
                 if not sent_for(action, tweet.data.get("created_at")):
                     return None  # from before the action was queued: ours cannot be further back
                 replied = {r["id"] for r in tweet.data.get("referenced_tweets") or []}
-                if targets & replied and _same(text, tweet.data["text"]):
+                if targets & replied and same_post(text, tweet.data["text"], links_of(tweet.data)):
                     url = f"https://x.com/i/status/{tweet.data['id']}"
                     return Receipt(ref=str(tweet.data["id"]), url=url, detail="reply (found)")
             token = (answer.meta or {}).get("next_token")
@@ -157,7 +170,10 @@ class XPostResponder:
             if await usage_capped(exc):
                 raise RateLimited(self._capped_until(), "x posting: monthly usage cap") from None
             raise RateLimited(*_limit_of(exc)) from None
-        except (tweepy.Unauthorized, tweepy.Forbidden, tweepy.BadRequest) as exc:
+        except tweepy.Forbidden as exc:
+            duplicate = any("duplicate content" in str(m) for m in exc.api_messages)
+            raise (_Duplicate if duplicate else FatalError)(f"x posting: {exc}") from None
+        except (tweepy.Unauthorized, tweepy.BadRequest) as exc:
             raise FatalError(f"x posting: {exc}") from None
         except (tweepy.HTTPException, aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise TransientError(f"x posting: {type(exc).__name__}") from None
@@ -186,12 +202,6 @@ def reply_target(mention: Mention) -> str:
     id, the mention keeps the first), else the mention's own id."""
     found = _STATUS.search(mention.url)
     return found.group(1) if found else mention.external_id
-
-
-def _same(ours: str, sent: str) -> bool:
-    """Whether X's copy of a post is ours: X sends `&`, `<` and `>` as HTML entities
-    (`Tea &amp; cake`); a copy sent as written matches too."""
-    return same_text(ours, html.unescape(sent)) or same_text(ours, sent)
 
 
 _DAILY = ("x-user-limit-24hour", "x-app-limit-24hour")

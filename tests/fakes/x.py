@@ -5,7 +5,8 @@ Shapes follow docs.x.com: string ids, `data`/`includes.users`/`meta` with `next_
 text is served entity-escaped, a post over 280 characters is cut unless `note_tweet` is
 asked for, search drops retweets only for `-is:retweet`, a post over 280 is refused (400),
 so is the same text again in reply to the same post within a day (403 duplicate content),
-and a spent monthly cap (`cap_usage`) answers 429 usage-capped everywhere.
+and a spent monthly cap (`cap_usage`) answers 429 usage-capped everywhere. Our posts and DMs
+are kept with t.co links, a reply led by the @handle it answers (`as_posted`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tests.fakes.x_dms import DirectMessages
 from tests.fakes.x_wire import (
     BRAND_ID,
     USAGE_CAPPED,
+    as_posted,
     fields,
     invalid_since,
     is_retweet,
@@ -246,11 +248,14 @@ class XFake(DirectMessages, PlatformFake):
     def tweeted(
         self, text: str, *, reply_to: str | None = None, at: datetime | None = None
     ) -> dict[str, Any]:
-        """A tweet of ours (a reply to `reply_to`), posted `at` (now by the fake clock)."""
+        """A tweet of ours (a reply to `reply_to`), posted `at` (now by the fake clock), kept
+        as X keeps it (`as_posted`: t.co links, the @handle answered first)."""
         tid = self.next_id()
+        answered = next((t for t in self.tweets if t["id"] == reply_to), None)
+        handle = self.users[answered["author_id"]]["username"] if answered else None
         tweet = {
             "id": tid,
-            "text": text,
+            **as_posted(text, handle),
             "author_id": BRAND_ID,
             "created_at": iso(at or self.clock()),
             "edit_history_tweet_ids": [tid],
@@ -278,8 +283,8 @@ class XFake(DirectMessages, PlatformFake):
         since = int(request.query.get("since_id", "0"))
         size = int(request.query.get("max_results", "10"))
         offset = int(request.query.get("pagination_token", "0"))
-        # Like X, `created_at` only when `tweet.fields` asks for it.
-        hidden = {"created_at"} - set(fields(request, "tweet.fields"))
+        # Like X, `created_at` and `entities` only when `tweet.fields` asks for them.
+        hidden = {"created_at", "entities"} - set(fields(request, "tweet.fields"))
         mine = [
             {k: v for k, v in served(t, []).items() if k not in hidden}
             for t in reversed(self.posted)

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.x_wire import BRAND_ID, fields, iso, problem
+from tests.fakes.x_wire import BRAND_ID, as_posted, fields, iso, problem
 
 
 class DirectMessages:
@@ -20,11 +20,12 @@ class DirectMessages:
     _write_headers: Any
 
     def dm_sent(self, participant: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
-        """A DM from us to `participant`, sent `at` (now by the fake clock)."""
+        """A DM from us to `participant`, sent `at` (now by the fake clock). Its links are t.co
+        links, as in a post; X's docs do not say the originals come with it, so they do not."""
         event = {
             "id": self.next_id(),
             "event_type": "MessageCreate",
-            "text": text,
+            "text": as_posted(text)["text"],
             "sender_id": BRAND_ID,
             "dm_conversation_id": f"{BRAND_ID}-{participant}",
             "created_at": iso(at or self.clock()),

@@ -4,11 +4,14 @@ Sources: docs.x.com (edit posts, build a query, rate limits), twarc PR #702 (`no
 only when `tweet.fields` asks; `text` cut short), xdevplatform/samples#202 (text cut at 270),
 xdevplatform/xdk#25 (the usage-capped body, while `x-rate-limit-remaining` still shows
 requests left), akrherz/iembot#163 (the duplicate-content 403), tweepy users' reports of
-"400 Bad Request Your Tweet text is too long" and of `&amp;`/`&lt;`/`&gt;` in `text`.
+"400 Bad Request Your Tweet text is too long" and of `&amp;`/`&lt;`/`&gt;` in `text`;
+docs.x.com's post object (`entities.urls`: every link in `text` is a t.co link, the original in
+`expanded_url`) and replies' `text` starting with the @handle answered.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from datetime import datetime
@@ -17,7 +20,8 @@ from typing import Any
 BRAND_ID = "1000"  # the brand's own account
 LIMIT = 280  # weighted characters in a post (twitter-text v3)
 CUT = 270  # where `text` stops for a longer post; the whole is in note_tweet.text
-_LINK = re.compile(r"https?://\S+")
+_LINK = re.compile(r"https?://\S*[^\s.,;:!?'\")\]]")  # trailing punctuation is not the link's
+_SHORT = itertools.count(1)
 _LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))  # code points weighing 1
 
 
@@ -77,6 +81,35 @@ def written(text: str, tweet: dict[str, Any]) -> None:
     tweet["text"] = text
 
 
+def as_posted(text: str, reply_handle: str | None = None) -> dict[str, Any]:
+    """A post or DM of ours as X keeps it: each link a t.co link (the original in
+    `entities.urls`), a reply led by the @handle it answers unless it names it first. The
+    fake's private `_sent` is the text as we sent it, for the duplicate-content check."""
+    sent = text
+    if reply_handle and not text.lower().startswith(f"@{reply_handle.lower()}"):
+        text = f"@{reply_handle} {text}"
+    out, urls, at = "", [], 0
+    for link in _LINK.finditer(text):
+        short = f"https://t.co/Lm{next(_SHORT):08d}"
+        out += text[at : link.start()]
+        display = re.sub(r"^https?://(www\.)?", "", link.group())
+        urls.append(
+            {
+                "start": len(out),
+                "end": len(out) + len(short),
+                "url": short,
+                "expanded_url": link.group(),
+                "display_url": display if len(display) <= 27 else display[:26] + "…",
+            }
+        )
+        out += short
+        at = link.end()
+    kept: dict[str, Any] = {"text": out + text[at:], "_sent": sent}
+    if urls:  # like X, no `entities` where there is none
+        kept["entities"] = {"urls": urls}
+    return kept
+
+
 def served(tweet: dict[str, Any], fields: list[str]) -> dict[str, Any]:
     """`tweet` as an answer carries it: entity-escaped, `note_tweet` only when asked for."""
     out = {k: v for k, v in tweet.items() if not k.startswith("_")}
@@ -117,6 +150,10 @@ def refusal(
     target = [reply_to] if reply_to else []
     for tweet in ours:
         refs = [r["id"] for r in tweet.get("referenced_tweets") or []]
-        if tweet["text"] == text and refs == target and tweet["created_at"] >= since:
+        if (
+            tweet.get("_sent", tweet["text"]) == text
+            and refs == target
+            and tweet["created_at"] >= since
+        ):
             return DUPLICATE
     return None

@@ -46,7 +46,7 @@ async def test_x_reply_retry_sends_past_an_old_identical_reply(x_fake, clock) ->
     clock.advance(3600)
     receipt = await responder.deliver(replace(action, attempt=2))
     await responder.close()
-    assert [t["text"] for t in x_fake.posted] == [STOCK, STOCK]
+    assert [t["text"] for t in x_fake.posted] == [f"@bob {STOCK}"] * 2  # X adds the @handle
     assert receipt.detail == "reply" and receipt.ref == x_fake.posted[1]["id"] != old["id"]
 
 

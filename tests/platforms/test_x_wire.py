@@ -104,7 +104,7 @@ async def test_a_retried_reply_with_an_ampersand_is_found_not_refused(x_fake) ->
     again = await responder.deliver(post_action("x", tweet["id"], text=text, attempt=2))
     await responder.close()
     assert again.ref == sent.ref and again.detail == "reply (found)"
-    assert [t["text"] for t in x_fake.posted] == [text]
+    assert [t["text"] for t in x_fake.posted] == [f"@bob {text}"]
 
 
 async def test_the_same_reply_to_the_same_post_is_refused_as_duplicate(x_fake) -> None:
