@@ -68,10 +68,12 @@ class RedditPostResponder:
         *,
         reddit: asyncpraw.Reddit,
         subject: str = "About your post",
+        app_keys: tuple[str, str] = ("REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET"),
     ) -> None:
         self.name = name
         self.reddit = reddit
         self.subject = subject
+        self.app_keys = app_keys  # the env variables the client id and secret come from
         self._me: str | None = None
 
     @classmethod
@@ -92,7 +94,12 @@ class RedditPostResponder:
             auth_url=config.auth_url,
             user_agent=config.user_agent,
         )
-        return cls(config.name or "reddit-post", reddit=reddit, subject=config.message_subject)
+        return cls(
+            config.name or "reddit-post",
+            reddit=reddit,
+            subject=config.message_subject,
+            app_keys=(config.client_id_env, config.client_secret_env),
+        )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, self.platform)
@@ -192,8 +199,21 @@ class RedditPostResponder:
             asyncprawcore.NotFound,
         ) as exc:
             raise FatalError(f"reddit posting: {exc}") from None
+        except asyncprawcore.ResponseException as exc:
+            if exc.response.status == 401 and _is_token_url(exc):
+                # Reddit refuses a bad client id or secret here: retrying cannot mend it.
+                raise FatalError(
+                    f"reddit posting: Reddit refused the app's client id or secret (401); check "
+                    f"{self.app_keys[0]} and {self.app_keys[1]} (the responder's "
+                    "client_id_env and client_secret_env)"
+                ) from None
+            raise _failed(exc) from None
         except asyncprawcore.AsyncPrawcoreException as exc:
             raise _failed(exc) from None
+
+
+def _is_token_url(exc: asyncprawcore.ResponseException) -> bool:
+    return str(exc.response.url.path).endswith("/api/v1/access_token")
 
 
 def _failed(exc: asyncprawcore.AsyncPrawcoreException) -> TransientError:

@@ -8,11 +8,13 @@ newest first, paged with `after` (a fullname); every answer carries the three
 search for an unknown name, 404 `{"reason": "banned"}` for a banned one, 403
 `{"reason": "private"}` for a private one. It matches `q` minimally: terms joined by " OR ",
 each alternative's words all in the title or text (any case), and keeps to the named
-subreddits only with `restrict_sr=on`, as Reddit does.
+subreddits only with `restrict_sr=on`, as Reddit does. Once an app is registered
+(`register_app`), the token endpoint answers 401 to any other client id or secret, as Reddit does.
 """
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 from datetime import datetime
@@ -48,6 +50,7 @@ class RedditFake(PlatformFake):
         self.subreddits = {"all", "lumora"}  # those that exist, lower case, beside the banned
         self.banned: set[str] = set()
         self.private: set[str] = set()
+        self.apps: dict[str, str] = {}  # client id → secret, see register_app(); none: any
         self.handle("POST", TOKEN, self._token)
         self.api.route_pattern("GET", r"/r/[^/]+/search", self._search)
         self.handle("GET", MENTIONS, self._mentions)
@@ -168,7 +171,17 @@ class RedditFake(PlatformFake):
             {"kind": "Listing", "data": data}, headers=self._headers(request.path)
         )
 
+    def register_app(self, client_id: str, secret: str) -> None:
+        """From now on only registered apps get a token: others get Reddit's 401 (a bad
+        client id or secret is refused at the token endpoint, not with an OAuth error)."""
+        self.apps[client_id] = secret
+
     async def _token(self, request: web.Request) -> web.Response:
+        auth = request.headers.get("Authorization", "")
+        given = base64.b64decode(auth.removeprefix("Basic ")).decode() if auth else ":"
+        client_id, _, secret = given.partition(":")
+        if self.apps and self.apps.get(client_id) != secret:
+            return web.json_response({"message": "Unauthorized", "error": 401}, status=401)
         body = {
             "access_token": "reddit-token",
             "token_type": "bearer",
