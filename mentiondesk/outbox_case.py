@@ -1,4 +1,5 @@
-"""What a delivered action changes on its case: a ticket's reference, or the first response.
+"""What a delivered action changes on its case: a ticket's reference (a first ticket's, or a
+follow-up's filed anew), or the first response.
 
 Runs inside the outbox's recording transaction, so the case moves with the delivery row.
 """
@@ -26,7 +27,7 @@ def touch_case(
     if case_id is None:
         return
     where = CASE.c.id == case_id
-    if action.kind == "ticket":
+    if action.kind == "ticket" or receipt.case_ticket:
         conn.execute(
             sa.update(CASE).where(where).values(ticket_ref=receipt.ref, ticket_url=receipt.url)
         )

@@ -1,4 +1,5 @@
 """Zendesk: one ticket per case, `external_id` = our case number, `Idempotency-Key` = action key.
+A follow-up once that ticket is closed is a new ticket linked to it, under the same number.
 
 A retry first looks the case number up (`external_id`), then creates with the idempotency
 key, so neither a crash nor an expired key opens a second ticket.
@@ -11,6 +12,7 @@ with an e-mail, which social authors do not give us, and an upsert keeps one use
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, ClassVar, Literal
 
 from pydantic import field_validator
@@ -89,16 +91,34 @@ class ZendeskResponder:
         if action.kind == "comment":
             if not tickets:
                 raise desk.no_ticket_yet(number)
-            await self._comment(tickets[0], action)
+            return await self._follow_up(action, number, tickets)
         if tickets:
             return self._receipt(tickets[0])
+        return self._receipt(await self._create(action, number))
+
+    async def _create(self, action: OutboxAction, number: str, **extra: Any) -> dict[str, Any]:
         requester = await self._requester_id(action.context.mention)
-        ticket = self._ticket(action, number, requester)
+        ticket = self._ticket(action, number, requester) | extra
         headers = {"Idempotency-Key": action.key}
         created = await self.http.call(
             "POST", "tickets.json", json={"ticket": ticket}, headers=headers
         )
-        return self._receipt(created["ticket"])
+        return dict(created["ticket"])
+
+    async def _follow_up(
+        self, action: OutboxAction, number: str, tickets: list[dict[str, Any]]
+    ) -> Receipt:
+        """A comment on the case's newest ticket. Zendesk refuses to update a closed one
+        (422): the follow-up is then a ticket of its own, linked to the closed one
+        (`via_followup_source_id`, under the same case number, so a retry finds it and its
+        first comment), and the case's ticket from now on."""
+        ordered = sorted(tickets, key=lambda t: int(t["id"]))
+        first, newest = ordered[0], ordered[-1]
+        if newest.get("status") == "closed":
+            created = await self._create(action, number, via_followup_source_id=newest["id"])
+            return replace(self._receipt(created), case_ticket=True)
+        await self._comment(newest, action)
+        return replace(self._receipt(newest), case_ticket=newest["id"] != first["id"])
 
     async def _requester_id(self, m: Mention) -> int:
         """The author's end user, made or found (and renamed) by external_id: the same id on a

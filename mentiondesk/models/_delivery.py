@@ -121,6 +121,9 @@ class Receipt:
     ref: str | None = None
     url: str | None = None
     detail: str = ""
+    # A follow-up filed as a new ticket (its case's ticket was closed): `ref` is the case's
+    # ticket from now on, as a first ticket's is.
+    case_ticket: bool = False
 
 
 @runtime_checkable

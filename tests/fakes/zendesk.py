@@ -1,7 +1,8 @@
 """A fake Zendesk tickets API: create (with Idempotency-Key), search by external_id, show_many,
 and comments: list them, add one by updating the ticket (which may change its priority too);
 users made or found by external_id (create_or_update). Create refuses, as Zendesk does, a new
-`requester` without an e-mail and a `requester_id` no user has."""
+`requester` without an e-mail and a `requester_id` no user has. A closed ticket cannot be
+updated (422); a follow-up to it is a new ticket naming it in `via_followup_source_id`."""
 
 from __future__ import annotations
 
@@ -62,6 +63,10 @@ class ZendeskFake:
             )
         body = (await request.json())["ticket"]
         requester = body.get("requester_id", AGENT_ID)
+        follows = body.pop("via_followup_source_id", None)  # not kept on the ticket
+        source = self.tickets.get(follows) if follows is not None else None
+        if follows is not None and (source is None or source["status"] != "closed"):
+            return invalid("via_followup_source_id", "Follow-up source: is invalid")
         if "requester" in body and not body["requester"].get("email"):
             return invalid("requester", "Requester: Email is required for a new requester")
         if requester not in self.users:
@@ -74,6 +79,9 @@ class ZendeskFake:
             "status": "new",
             "url": f"{self.api.base_url}/api/v2/tickets/{ticket_id}.json",
         }
+        if source is not None:  # how Zendesk tells a follow-up: `via`, and on its source
+            ticket["via"] = {"channel": "api", "source": {"rel": "follow_up"}}
+            source.setdefault("followup_ids", []).append(ticket_id)
         self.tickets[ticket_id] = ticket
         self.comments[ticket_id] = [_comment(1, body["comment"])]
         if key:
@@ -119,6 +127,10 @@ class ZendeskFake:
         if not self._authorised(request):
             return web.json_response({"error": "Couldn't authenticate you"}, status=401)
         ticket_id = int(request.path.rsplit("/", 1)[1].removesuffix(".json"))
+        if self.tickets[ticket_id]["status"] == "closed":
+            details = {"status": [{"description": "Status: closed prevents ticket update"}]}
+            body = {"error": "RecordInvalid", "description": "Record validation errors"}
+            return web.json_response(body | {"details": details}, status=422)
         update = dict((await request.json())["ticket"])
         if comment := update.pop("comment", None):
             thread = self.comments[ticket_id]

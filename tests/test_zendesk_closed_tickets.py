@@ -1,0 +1,81 @@
+"""A follow-up on a case whose Zendesk ticket is closed: Zendesk refuses to update a closed
+ticket (422), so it becomes a follow-up ticket linked to it, and the case's ticket from then on.
+The real Zendesk responder, over HTTP against the fake, through the pipeline and the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from mentiondesk.pipeline import App
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE
+from responders.zendesk import ZendeskResponder
+from tests.fakes import zendesk as zd
+from tests.fakes._base import FakeAPI
+from tests.helpers import config_for, mention
+from tests.responders._data import action, follow_up
+from tests.test_follow_ups import ANGRY
+from tests.test_pipeline import Recorder
+
+TICKETS = "/api/v2/tickets.json"
+
+
+def _desk(api: FakeAPI) -> ZendeskResponder:
+    return ZendeskResponder("cases", base_url=api.base_url, email=zd.EMAIL, token=zd.TOKEN)
+
+
+async def test_a_follow_up_to_a_closed_ticket_opens_a_linked_one_once(fake_api: FakeAPI) -> None:
+    fake = zd.ZendeskFake(fake_api)
+    desk = _desk(fake_api)
+    try:
+        first = await desk.deliver(action(kind="ticket", target="cases"))
+        fake.tickets[1]["status"] = "closed"
+        comment = follow_up("cases")
+        receipt = await desk.deliver(comment)
+        again = await desk.deliver(comment)  # a retry after a lost answer finds it
+        later = await desk.deliver(follow_up("cases", "any news?", "m3"))
+    finally:
+        await desk.close()
+    assert (first.ref, first.case_ticket) == ("1", False)
+    assert (receipt.ref, receipt.case_ticket) == ("2", True) and again == receipt
+    assert (later.ref, later.case_ticket) == ("2", True)  # on the follow-up ticket, still open
+    assert fake.tickets[2]["via"]["source"]["rel"] == "follow_up"
+    assert fake.tickets[1]["followup_ids"] == [2] and len(fake.comments[1]) == 1
+    assert [len(fake.comments[2]), len(fake_api.calls(TICKETS, "POST"))] == [2, 2]
+    assert fake.comments[2][0]["html_body"].startswith("<p><b>Follow-up:</b> @angry_ann on x")
+
+
+async def _run(tmp_path: Path, db_url: str, api: FakeAPI, mentions: list) -> None:
+    desk = _desk(api)
+    app = App(
+        config_for(tmp_path, db_url, mentions),
+        responders={"console": Recorder("console"), "cases": desk},
+    )
+    async with app:
+        await app.run_once()
+
+
+def _ticket_ref(db_url: str) -> str | None:
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            return conn.scalar(sa.select(CASE.c.ticket_ref).where(CASE.c.id == 1))
+    finally:
+        store.engine.dispose()
+
+
+async def test_the_follow_up_ticket_becomes_the_cases_ticket(
+    tmp_path: Path, db_url: str, fake_api: FakeAPI
+) -> None:
+    fake = zd.ZendeskFake(fake_api)
+    first = [mention(1, ANGRY)]  # frustration 3: the rules escalate it
+    await _run(tmp_path, db_url, fake_api, first)
+    assert _ticket_ref(db_url) == "1"
+    fake.tickets[1]["status"] = "closed"  # solved, then closed by Zendesk's automation
+    await _run(tmp_path, db_url, fake_api, [*first, mention(2, ANGRY)])
+    assert sorted(fake.tickets) == [1, 2] and fake.tickets[1]["followup_ids"] == [2]
+    assert fake.tickets[2]["external_id"] == "MD-000001"
+    assert len(fake.comments[1]) == 1  # the closed ticket is left as it was
+    assert _ticket_ref(db_url) == "2"
