@@ -16,6 +16,8 @@ CHANGES = (0, 0.4, -0.5, 12.5, -2600, 1234.5)
 WAITS = (None, 0, 45, 750, 11100, 360000, 188000)
 TARGETS = (2700, 14400, 5400, 3600 * 1234)
 REACH = (950, 1234, 12300, 3_400_000)
+# A reading's score, the probability of its label (a plugin's may come signed, or past 1).
+SCORES = (0.8, -0.8, 0.335, 0.845, 0.996, 1.0, 1.7, 0.004, 0.0)
 NB = "\u00a0"  # CLDR's pt-PT group separator and the space before its percent sign
 
 EXPECTED = {
@@ -29,6 +31,7 @@ EXPECTED = {
         "business": "1,000h 00m",
         "target": "45 min|4 h|1 h 30 min|1,234 h",
         "reach": "950 1.2k 12.3k 3.4M",
+        "certainty": "80% 80% 34% 85% >99% 100% 100% <1% 0%",
     },
     "pt-BR": {
         "number": "0 7 -7 999 1.000 1.234 -1.234 12.345 -12.345 1.000.000 -1.000.000",
@@ -40,6 +43,7 @@ EXPECTED = {
         "business": "1.000 h 00 min",
         "target": "45 min|4 h|1 h 30 min|1.234 h",
         "reach": "950 1.234 12.300 3.400.000",
+        "certainty": "80% 80% 34% 85% >99% 100% 100% <1% 0%",
     },
     "pt-PT": {
         "number": f"0 7 -7 999 1000 1234 -1234 12{NB}345 -12{NB}345 1{NB}000{NB}000 "
@@ -52,6 +56,7 @@ EXPECTED = {
         "business": "1000 h 00 min",
         "target": "45 min|4 h|1 h 30 min|1234 h",
         "reach": f"950 1234 12{NB}300 3{NB}400{NB}000",
+        "certainty": f"80{NB}% 80{NB}% 34{NB}% 85{NB}% >99{NB}% 100{NB}% 100{NB}% <1{NB}% 0{NB}%",
     },
 }
 
@@ -72,6 +77,7 @@ def test_desk_figures(lang: str) -> None:
     assert [loc.duration(s) for s in WAITS] == _split(expected["duration"])
     assert [loc.target(s) for s in TARGETS] == _split(expected["target"])
     assert loc.duration(3_600_000, days=False) == expected["business"]
+    assert [loc.certainty(v) for v in SCORES] == _split(expected["certainty"])
 
 
 @pytest.mark.parametrize("lang", ["en", "pt-BR", "pt-PT"])
@@ -82,3 +88,4 @@ def test_alert_figures_match_the_desk(lang: str) -> None:
     assert [wording.decimal(v) for v in DECIMALS] == _split(expected["decimal"])
     assert [wording.decimal(v, 1) for v in DECIMALS] == _split(expected["decimal1"])
     assert [wording.reach(n) for n in REACH] == _split(expected["reach"])
+    assert [wording.certainty(v) for v in SCORES] == _split(expected["certainty"])

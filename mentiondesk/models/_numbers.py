@@ -7,6 +7,7 @@ ticket and in the CLI's Portuguese. It lives here so the responders may use it t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -28,6 +29,17 @@ class NumberFormat:
     def decimal(self, value: float, places: int = 2) -> str:
         """0.91 in English, 0,91 in Portuguese (Brazil's and Portugal's alike)."""
         return f"{value:.{places}f}".replace(".", self.decimal_point)
+
+    def certainty(self, score: float) -> str:
+        """A reading's score (the probability of its label, 0-1) as people read it: "80%",
+        "80 %" in Portugal. A plugin's signed score reads by its size, never past 100 %; and,
+        as the desk's shares, 0.996 is ">99%", not a "100%" the classifier never said."""
+        n = min(abs(score), 1.0) * 100
+        if 99 < n < 100:
+            return ">" + self.percent_format.format(n=99)
+        if 0 < n < 1:
+            return "<" + self.percent_format.format(n=1)
+        return self.percent_format.format(n=math.floor(round(n, 9) + 0.5))  # halves up
 
 
 # The languages the desk, its alerts and its tickets are written in, by tag.

@@ -45,6 +45,10 @@ class Wording:
         """A fraction with this language's decimal sign: 0.91, 0,91."""
         return self.numbers.decimal(value, places)
 
+    def certainty(self, score: float) -> str:
+        """A reading's score as how sure the classifier is: "80%", "80 %" (NumberFormat)."""
+        return self.numbers.certainty(score)
+
     def reach(self, followers: int) -> str:
         """A follower count: 950, 1.2k, 3.4M in English; 12.300 (pt-BR), 12 300 (pt-PT)."""
         if not self.compact_reach:

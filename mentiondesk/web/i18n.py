@@ -118,6 +118,10 @@ class Locale:
         """A fraction with this language's decimal sign: 0.91, 0,91."""
         return self.numbers.decimal(value, places)
 
+    def certainty(self, score: float) -> str:
+        """A reading's score as how sure the classifier is: "80%", "80 %" (as alerts say it)."""
+        return self.numbers.certainty(score)
+
     def date(self, dt: date) -> str:
         if isinstance(dt, datetime) and dt.tzinfo is not None:
             dt = dt.astimezone(self.zone)  # the day it is where the team works
@@ -191,6 +195,7 @@ class Locale:
             "logo_words": self.logo_words(),
             "number": self.number,
             "decimal": self.decimal,
+            "certainty": self.certainty,
             "pct": self.percent,
             "when": self.when,
             "duration": self.duration,
