@@ -78,7 +78,6 @@ MESSAGES: dict[str, str] = {
     "Posted": "Publicada em",
     "Mention": "Menção",
     "Reading": "Classificação",
-    "{label}, score {score}, language {lang}": "{label}, pontuação {score}, idioma: {lang}",
     "Reason": "Motivo",
     "Topics": "Assuntos",
     "Frustration": "Frustração",
@@ -106,6 +105,8 @@ MESSAGES: dict[str, str] = {
     "Fix the token (or the account), then restart mentiondesk.": (
         "Corrija o token (ou a conta) e depois reinicie o mentiondesk."
     ),
+    # A ticket's Reading: the label and the classifier's probability for it; pt-PT alike
+    "{label}, {certainty} sure, language {lang}": "{label}, {certainty} de certeza, idioma: {lang}",
 }
 
 # Where Portugal words it otherwise: "carregue em", "aceder à base de dados", "Ligação",

@@ -81,10 +81,11 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
     ctx, w = action.context, wording
     m, r = ctx.mention, ctx.reading
     first = ("Follow-up", follow_up_mark(action, w)) if action.kind == "comment" else None
+    # The score is the classifier's probability for its label: "negative, 80% sure".
     reading = w.t(
-        "{label}, score {score}, language {lang}",
+        "{label}, {certainty} sure, language {lang}",
         label=w.word("label", r.label.value),
-        score=w.decimal(r.score),
+        certainty=w.certainty(r.score),
         lang=w.word("lang", r.lang),
     )
     topics = ", ".join(w.word("reason", t) for t in r.topics)

@@ -29,7 +29,7 @@ def mention(text: str = HOSTILE, external_id: str = "m1", *, lang: str = "en") -
 
 
 def reading(label: Label = Label.NEGATIVE, frustration: int = 2, lang: str = "en") -> Reading:
-    return Reading(label=label, score=-0.8, lang=lang, reason="delivery", frustration=frustration)
+    return Reading(label=label, score=0.8, lang=lang, reason="delivery", frustration=frustration)
 
 
 def action(text: str = HOSTILE, *, kind: str = "alert", target: str = "slack") -> OutboxAction:

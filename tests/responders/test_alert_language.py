@@ -166,7 +166,9 @@ async def test_pt_pt_zendesk_ticket(fake_api: FakeAPI, built: Built) -> None:
     assert "<p><b>Ligação:</b> https://x.com/angry_ann/status/m1</p>" in html
     # [desk] timezone is São Paulo's: 12:00 UTC is 09:00 there, written dd/mm/yyyy.
     assert "<p><b>Publicada em:</b> 09/11/2026 09:00 UTC\u22123</p>" in html
-    assert "<p><b>Classificação:</b> Reclamação, pontuação -0,80, idioma: inglês</p>" in html
+    # The score is how sure the classifier is of its label: "80 %" in Portugal (the no-break
+    # space folded, as above), never a bare signed number.
+    assert "<p><b>Classificação:</b> Reclamação, 80 % de certeza, idioma: inglês</p>" in html
     assert "&lt;!channel&gt; &lt;@U123&gt; *buy* now &amp; &lt;https://evil" in html
     assert sent["tags"] == ["mentiondesk", "x", "negative", "delivery"]  # tags stay keys
 
@@ -178,7 +180,9 @@ async def test_pt_br_freshdesk_follow_up_and_an_english_one_is_not_doubled(
     freshdesk = built("pt-BR")["fd"]
     assert isinstance(freshdesk, FreshdeskResponder)
     await freshdesk.deliver(action(kind="ticket", target="fd"))
-    assert "<p><b>Caso:</b> MD-000007</p>" in fake.tickets[1]["description"]
+    description = fake.tickets[1]["description"]
+    assert "<p><b>Caso:</b> MD-000007</p>" in description
+    assert "<p><b>Classificação:</b> Reclamação, 80% de certeza, idioma: inglês</p>" in description
     english = FreshdeskResponder("fd", base_url=fake_api.base_url, api_key=fd.API_KEY)
     await english.deliver(follow_up("fd"))  # written before the team switched language
     await freshdesk.deliver(follow_up("fd"))  # the retry after: found, not added again
