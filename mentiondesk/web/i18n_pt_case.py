@@ -78,7 +78,6 @@ CASE = {
     "Reading": "Classificação",
     "corrected by {who} (was {label})": "corrigida por {who} (era {label})",
     "reading corrected to {label}": "classificação corrigida para {label}",
-    "Confidence": "Confiança",  # the classifier's probability for the label
     "Reason": "Motivo",
     "Frustration": "Frustração",
     "Topics": "Assuntos",

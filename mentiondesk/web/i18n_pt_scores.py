@@ -1,5 +1,5 @@
 """pt-BR and pt-PT for the dashboard's definitions of CSAT and NPS (the cards' tooltips):
-the trade's definitions, as the page computes them."""
+the trade's definitions, as the page computes them; and the case page's classifier score."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ SCORES: dict[str, str] = {
         "9 em cada 10 casos respondidos tiveram resposta dentro deste tempo; só 1 em cada 10 "
         "demorou mais"
     ),
+    # The case page's reading: the machine's label and its probability ("80 %" in pt-PT)
+    "Machine's reading": "Classificação automática",
+    "{label}, {certainty} sure": "{label}, {certainty} de certeza",
 }
 
 # Portugal asks without "você" and quotes with « ».

@@ -108,15 +108,40 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     assert "cli:root" not in en
     assert '<span title="rule: complaint">rule: A detractor reaches an agent fast' in en
     assert "Reply now <small" in en and "(sent at once, in your name)" in en
-    assert "Confidence</dt><dd>0.80" in en
+    assert "Machine&#39;s reading</dt><dd>complaint, 80% sure</dd>" in en
     assert "No past cases." in en and "No past replies." in en
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "rejeitada por root (pelo terminal)" in pt.lower()
-    assert "<h2>Classificação</h2>" in pt and "Confiança</dt><dd>0,80" in pt
+    assert "<h2>Classificação</h2>" in pt
+    assert "Classificação automática</dt><dd>Reclamação, 80% de certeza</dd>" in pt
     assert "regra: Uma reclamação chega rápido a alguém" in pt and "regra complaint" not in pt
     assert '<dd title="regra: complaint">Uma reclamação chega rápido' in pt  # the case's rule, too
     assert "Responder agora" in pt and "(enviada na hora, em seu nome)" in pt
     assert "Nenhum caso anterior." in pt and "Nenhuma resposta anterior." in pt
     assert "Encaminhar ao help desk</button>" in pt
-    for stale in ("Leitura", "Pontuação", "Escalar", "Escrever uma resposta", "Nenhum."):
+    for stale in (
+        "Leitura",
+        "Pontuação",
+        "Confiança",
+        "Escalar",
+        "Escrever uma resposta",
+        "Nenhum.",
+    ):
         assert stale not in pt, stale
+
+
+async def test_a_corrected_reading_says_how_sure_the_machine_was_of_its_own_label(
+    as_role: Login, store: Store
+) -> None:
+    """The score is the classifier's probability for the label it chose: once a person
+    corrects it, the page names that label beside it, not the person's."""
+    from mentiondesk.corrections import relabel
+    from mentiondesk.models import Label
+
+    mention, _, _ = add(store, "Arrived early, great!")
+    relabel(store, mention, Label.POSITIVE, by="ana")
+    desk = await as_role("agent")
+    en = await (await desk.client.get(f"/mentions/{mention}")).text()
+    assert "Machine&#39;s reading</dt><dd>complaint, 80% sure</dd>" in en
+    pt = await (await desk.client.get(f"/mentions/{mention}", headers=PT)).text()
+    assert "Classificação automática</dt><dd>Reclamação, 80% de certeza</dd>" in pt
