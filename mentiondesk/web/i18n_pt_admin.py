@@ -98,8 +98,6 @@ ADMIN = {
     "platform is {v}": "a plataforma é {v}",
     "topic is {v}": "o assunto é {v}",
     "reason is {v}": "o motivo é {v}",
-    "confidence is at least {v}": "a confiança é de pelo menos {v}",
-    "confidence is at most {v}": "a confiança é de no máximo {v}",
     "the author has at least {v} followers": "a pessoa tem pelo menos {v} seguidores",
     "the author has at most {v} followers": "a pessoa tem no máximo {v} seguidores",
     "frustration is {v} or more (of 3)": "a frustração é de pelo menos {v} (escala 0–3)",
@@ -168,4 +166,9 @@ ADMIN = {
     ),
     "Choose one of the listed roles.": "Escolha um dos papéis da lista.",
     "Nothing was added: type the password again.": "Nada foi adicionado: digite a senha de novo.",
+    # A rule's min_score / max_score (rule_words.py), worded as the case page's reading
+    "the classifier is at least {v} sure": (
+        "a classificação automática tem pelo menos {v} de certeza"
+    ),
+    "the classifier is at most {v} sure": "a classificação automática tem no máximo {v} de certeza",
 }

@@ -19,8 +19,9 @@ _WHEN = {
     "platform": "platform is {v}",
     "topic": "topic is {v}",
     "reason": "reason is {v}",
-    "min_score": "confidence is at least {v}",
-    "max_score": "confidence is at most {v}",
+    # The reading's score, the probability of its label, as the case page says it: "80% sure".
+    "min_score": "the classifier is at least {v} sure",
+    "max_score": "the classifier is at most {v} sure",
     "min_reach": "the author has at least {v} followers",
     "max_reach": "the author has at most {v} followers",
     "min_frustration": "frustration is {v} or more (of 3)",
@@ -130,6 +131,8 @@ def _value(key: str, value: object, loc: Locale) -> str:
         # Lower-case: a label reads mid-clause ("é neutro ou elogio"), not as pt-BR's chip; a
         # platform's or a language's name keeps its capitals ("Hacker News", "English").
         return _any([w.lower() for w in words] if key == "label" else words, loc)
+    if key in ("min_score", "max_score") and isinstance(value, int | float):
+        return loc.certainty(value)
     if isinstance(value, float):
         return loc.decimal(value, 2)
     return loc.number(value) if isinstance(value, int) else str(value)

@@ -102,13 +102,13 @@ def test_every_condition_and_action_has_words_in_both_languages() -> None:
     ]
     english = [p.text for p in conditions(when, ENGLISH) + actions(specs, ENGLISH)]
     assert "the author has at least 10,000 followers" in english
-    assert "topic is delivery" in english and "confidence is at least 0.50" in english
+    assert "topic is delivery" in english and "the classifier is at least 50% sure" in english
     assert "assign to ana" in english and "alert the team → slack" in english
     assert "draft a public reply (sent without approval)" in english
     portuguese = [p.text for p in conditions(when, PORTUGUESE) + actions(specs, PORTUGUESE)]
     assert (
         "a pessoa tem pelo menos 10.000 seguidores" in portuguese
-        and "a confiança é de pelo menos 0,50" in portuguese
+        and "a classificação automática tem pelo menos 50% de certeza" in portuguese
     )
     assert "o motivo é reembolso/pagamento" in portuguese and "atribuir a ana" in portuguese
     assert not set(english) & set(portuguese)
