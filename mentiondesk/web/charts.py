@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from mentiondesk.web.data_case_rows import TimelineEntry
 from mentiondesk.web.i18n import ENGLISH, Locale
 
 # The chart fills its panel's width at any size, its labels staying the page's small text: the
@@ -186,7 +186,7 @@ def _day(loc: Locale, iso_day: str) -> str:
 
 
 def timeline_points(
-    rows: Sequence[Any], *, width: int = 300, height: int = 60, loc: Locale = ENGLISH
+    rows: Sequence[TimelineEntry], *, width: int = 300, height: int = 60, loc: Locale = ENGLISH
 ) -> list[Point]:
     """The author's sentiment over time: one dot per mention, low = negative, high = positive."""
     if not rows:

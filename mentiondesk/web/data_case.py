@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -23,26 +22,45 @@ from mentiondesk.tables import (
     READING,
 )
 from mentiondesk.web.data_case_history import linked, past_cases, past_replies, timeline
+from mentiondesk.web.data_case_rows import (
+    AuditEntry,
+    AuthorData,
+    CaseData,
+    CaseMention,
+    CorrectionData,
+    DraftData,
+    MentionData,
+    NoteData,
+    PastCase,
+    PastReply,
+    ReadingData,
+    ThreadPost,
+    TimelineEntry,
+    build,
+    every,
+    first,
+    select_of,
+)
 
 THREAD_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
 class CaseDetail:
-    mention: Any
-    author: Any
-    reading: Any | None
-    correction: Any | None  # the latest person's label, if any
-    case: Any | None
-    case_mentions: list[Any]  # the mention that opened the case, then its follow-ups
-    drafts: list[Any]  # this mention's and, in a case, every draft of the case
-    thread: list[Any]
-    notes: list[Any]
-    audit: list[Any]
-    past_cases: list[Any]
-    past_replies: list[Any]
-    timeline: list[Any]  # (created_at, label, score, platform) of the author's mentions
-    linked_authors: list[Any]  # the same handle on other platforms
+    mention: MentionData
+    author: AuthorData
+    reading: ReadingData | None
+    correction: CorrectionData | None  # the latest person's label, if any
+    case: CaseData | None
+    case_mentions: list[CaseMention]  # the mention that opened the case, then its follow-ups
+    drafts: list[DraftData]  # this mention's and, in a case, every draft of the case
+    thread: list[ThreadPost]
+    notes: list[NoteData]
+    audit: list[AuditEntry]
+    past_cases: list[PastCase]
+    past_replies: list[PastReply]
+    timeline: list[TimelineEntry]  # the author's read mentions, oldest first
+    linked_authors: list[AuthorData]  # the same handle on other platforms
     praised: bool = False  # the open case's latest follow-up is praise: solved, maybe
     posts: dict[int, PostState] = field(default_factory=dict)  # approved drafts' outbox rows
     opener_label: str | None = None  # the case's opening reading as a person corrected it
@@ -110,24 +128,6 @@ def draft_case(store: Store, draft_id: int) -> int | None:
         return conn.scalar(sa.select(DRAFT.c.case_id).where(DRAFT.c.id == draft_id))
 
 
-def last_edit(audit: list[Any], draft_id: int) -> Any | None:
-    """The latest saved edit of a draft in a page's audit trail (who and when), if any."""
-    edits = (a for a in reversed(audit) if a.action == "edit" and a.draft_id == draft_id)
-    return next(edits, None)
-
-
-def last_end(audit: list[Any]) -> Any | None:
-    """Who closed or resolved the case, and when, from a page's audit trail, if it says."""
-    ends = (a for a in reversed(audit) if a.action in ("closed", "resolved"))
-    return next(ends, None)
-
-
-def last_reply(drafts: list[Any]) -> Any | None:
-    """The case's latest approved reply (drafted or by hand): who sent it and when."""
-    sent = [d for d in drafts if d.status == "approved" and d.decided_at is not None]
-    return max(sent, key=lambda d: d.decided_at, default=None)
-
-
 def mention_author(store: Store, mention_id: int) -> tuple[str, str, int | None] | None:
     """(platform, handle, case id or None) of a mention's author; None for no such mention."""
     with store.engine.connect() as conn:
@@ -145,20 +145,27 @@ def mention_author(store: Store, mention_id: int) -> tuple[str, str, int | None]
 def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
     """Everything the case page shows about one mention; None when it does not exist."""
     with store.engine.connect() as conn:
-        mention = conn.execute(sa.select(MENTION).where(MENTION.c.id == mention_id)).first()
+        query = select_of(MENTION, MentionData).where(MENTION.c.id == mention_id)
+        mention = first(conn, MentionData, query)
         if mention is None:
             return None
-        author = conn.execute(sa.select(AUTHOR).where(AUTHOR.c.id == mention.author_id)).one()
+        query = select_of(AUTHOR, AuthorData).where(AUTHOR.c.id == mention.author_id)
+        author = build(AuthorData, conn.execute(query).one())
         case = _case_of(conn, mention_id)
         authors = linked(conn, author)
         drafts = _drafts(conn, mention_id, case)
         return CaseDetail(
             mention=mention,
             author=author,
-            reading=_one(conn, sa.select(READING).where(READING.c.mention_id == mention_id)),
-            correction=_one(
+            reading=first(
                 conn,
-                sa.select(CORRECTION)
+                ReadingData,
+                select_of(READING, ReadingData).where(READING.c.mention_id == mention_id),
+            ),
+            correction=first(
+                conn,
+                CorrectionData,
+                select_of(CORRECTION, CorrectionData)
                 .where(CORRECTION.c.mention_id == mention_id)
                 .order_by(CORRECTION.c.id.desc()),
             ),
@@ -166,7 +173,13 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             case_mentions=_case_mentions(conn, case),
             drafts=drafts,
             thread=_thread(conn, mention),
-            notes=_all(conn, sa.select(NOTE).where(NOTE.c.mention_id == mention_id)),
+            notes=every(
+                conn,
+                NoteData,
+                select_of(NOTE, NoteData)
+                .where(NOTE.c.mention_id == mention_id)
+                .order_by(NOTE.c.id),
+            ),
             audit=_audit(conn, mention_id, case.id if case else None, author.id),
             past_cases=past_cases(conn, [a.id for a in authors], case.id if case else None),
             past_replies=past_replies(conn, [a.id for a in authors], mention_id),
@@ -179,14 +192,14 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
         )
 
 
-def _case_of(conn: Connection, mention_id: int) -> Any | None:
+def _case_of(conn: Connection, mention_id: int) -> CaseData | None:
     """The case this mention opened or, as a follow-up, joined."""
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
-    query = sa.select(CASE).where(sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined)))
-    return conn.execute(query.order_by(CASE.c.id.desc())).first()
+    mine = sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined))
+    return first(conn, CaseData, select_of(CASE, CaseData).where(mine).order_by(CASE.c.id.desc()))
 
 
-def _corrected_label(conn: Connection, case: Any | None) -> str | None:
+def _corrected_label(conn: Connection, case: CaseData | None) -> str | None:
     """The latest corrected label of the mention that opened the case: its rule was chosen
     for the reading before the correction, which the page says."""
     if case is None:
@@ -195,7 +208,7 @@ def _corrected_label(conn: Connection, case: Any | None) -> str | None:
     return conn.scalar(query.order_by(CORRECTION.c.id.desc()).limit(1))
 
 
-def _case_frustration(conn: Connection, case: Any | None) -> int | None:
+def _case_frustration(conn: Connection, case: CaseData | None) -> int | None:
     """The highest frustration of the case's mentions, a follow-up's too: the one its
     priority counts (as `cases list` shows), which its opening mention's may not be."""
     if case is None:
@@ -206,13 +219,13 @@ def _case_frustration(conn: Connection, case: Any | None) -> int | None:
     return int(highest) if highest is not None else None
 
 
-def _praised(conn: Connection, case: Any | None) -> bool:
+def _praised(conn: Connection, case: CaseData | None) -> bool:
     if case is None or case.status != "open":
         return False
     return bool(conn.scalar(sa.select(praised_last()).where(CASE.c.id == case.id)))
 
 
-def _case_mentions(conn: Connection, case: Any | None) -> list[Any]:
+def _case_mentions(conn: Connection, case: CaseData | None) -> list[CaseMention]:
     if case is None:
         return []
     follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
@@ -231,27 +244,20 @@ def _case_mentions(conn: Connection, case: Any | None) -> list[Any]:
         .order_by(MENTION.c.created_at, MENTION.c.id)
         .limit(THREAD_LIMIT)
     )
-    return list(conn.execute(query).all())
+    return every(conn, CaseMention, query)
 
 
-def _drafts(conn: Connection, mention_id: int, case: Any | None) -> list[Any]:
+def _drafts(conn: Connection, mention_id: int, case: CaseData | None) -> list[DraftData]:
     """Drafts answering this mention and, in a case, its other mentions: one place to reply."""
     where = DRAFT.c.mention_id == mention_id
     if case is not None:
         where = sa.or_(where, DRAFT.c.case_id == case.id)
     # The one waiting for a person comes first, above the ones it replaced or that were sent.
-    return sorted(_all(conn, sa.select(DRAFT).where(where)), key=lambda d: d.status != "pending")
+    drafts = every(conn, DraftData, select_of(DRAFT, DraftData).where(where).order_by(DRAFT.c.id))
+    return sorted(drafts, key=lambda d: d.status != "pending")
 
 
-def _one(conn: Connection, query: Any) -> Any | None:
-    return conn.execute(query.limit(1)).first()
-
-
-def _all(conn: Connection, query: Any) -> list[Any]:
-    return list(conn.execute(query.order_by(sa.text("id"))).all())
-
-
-def _thread(conn: Connection, mention: Any) -> list[Any]:
+def _thread(conn: Connection, mention: MentionData) -> list[ThreadPost]:
     """Mentions in the same conversation (same platform and thread id), oldest first."""
     if not mention.thread_id:
         return []
@@ -265,10 +271,12 @@ def _thread(conn: Connection, mention: Any) -> list[Any]:
         .order_by(MENTION.c.created_at, MENTION.c.id)
         .limit(THREAD_LIMIT)
     )
-    return list(conn.execute(query).all())
+    return every(conn, ThreadPost, query)
 
 
-def _audit(conn: Connection, mention_id: int, case_id: int | None, author_id: int) -> list[Any]:
+def _audit(
+    conn: Connection, mention_id: int, case_id: int | None, author_id: int
+) -> list[AuditEntry]:
     """The mention's and its case's entries, and the author's do-not-contact changes made
     from any of their mentions (the desk's or the CLI's): the list is about the person."""
     theirs = sa.select(MENTION.c.id).where(MENTION.c.author_id == author_id)
@@ -278,4 +286,5 @@ def _audit(conn: Connection, mention_id: int, case_id: int | None, author_id: in
     where = sa.or_(AUDIT.c.mention_id == mention_id, listing)
     if case_id is not None:
         where = sa.or_(where, AUDIT.c.case_id == case_id)
-    return list(conn.execute(sa.select(AUDIT).where(where).order_by(AUDIT.c.id)).all())
+    query = select_of(AUDIT, AuditEntry).where(where).order_by(AUDIT.c.id)
+    return every(conn, AuditEntry, query)

@@ -3,29 +3,35 @@ replies, and the timeline of their readings (data_case.load_detail)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING
+from mentiondesk.web.data_case_rows import (
+    AuthorData,
+    PastCase,
+    PastReply,
+    TimelineEntry,
+    every,
+    select_of,
+)
 
 HISTORY_LIMIT = 30
 
 
-def linked(conn: Connection, author: Any) -> list[Any]:
+def linked(conn: Connection, author: AuthorData) -> list[AuthorData]:
     """The author plus, on other platforms, authors with the same handle (a likely match)."""
     handle = author.handle.lower().lstrip("@")
     if not handle:
         return [author]
-    query = sa.select(AUTHOR).where(
+    query = select_of(AUTHOR, AuthorData).where(
         sa.func.lower(AUTHOR.c.handle).in_([handle, "@" + handle]),
         AUTHOR.c.platform != author.platform,
     )
-    return [author, *conn.execute(query.limit(10)).all()]
+    return [author, *every(conn, AuthorData, query.limit(10))]
 
 
-def past_cases(conn: Connection, author_ids: list[int], current: int | None) -> list[Any]:
+def past_cases(conn: Connection, author_ids: list[int], current: int | None) -> list[PastCase]:
     query = (
         sa.select(CASE.c.id, CASE.c.status, CASE.c.opened_at, CASE.c.rule, MENTION.c.platform)
         .join(MENTION, MENTION.c.id == CASE.c.mention_id)
@@ -33,10 +39,10 @@ def past_cases(conn: Connection, author_ids: list[int], current: int | None) -> 
         .order_by(CASE.c.opened_at.desc())
         .limit(HISTORY_LIMIT)
     )
-    return [r for r in conn.execute(query).all() if r.id != current]
+    return [c for c in every(conn, PastCase, query) if c.id != current]
 
 
-def past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> list[Any]:
+def past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> list[PastReply]:
     query = (
         sa.select(DRAFT.c.text, DRAFT.c.decided_at, DRAFT.c.decided_by, MENTION.c.platform)
         .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
@@ -48,10 +54,10 @@ def past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> li
         .order_by(DRAFT.c.decided_at.desc())
         .limit(HISTORY_LIMIT)
     )
-    return list(conn.execute(query).all())
+    return every(conn, PastReply, query)
 
 
-def timeline(conn: Connection, author_ids: list[int]) -> list[Any]:
+def timeline(conn: Connection, author_ids: list[int]) -> list[TimelineEntry]:
     query = (
         sa.select(MENTION.c.created_at, READING.c.label, READING.c.score, MENTION.c.platform)
         .join(READING, READING.c.mention_id == MENTION.c.id)
@@ -59,4 +65,4 @@ def timeline(conn: Connection, author_ids: list[int]) -> list[Any]:
         .order_by(MENTION.c.created_at.desc())
         .limit(HISTORY_LIMIT)
     )
-    return list(reversed(conn.execute(query).all()))
+    return list(reversed(every(conn, TimelineEntry, query)))

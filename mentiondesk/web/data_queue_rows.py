@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.tables import DRAFT
 
 AnyRow = sa.Row[*tuple[Any, ...]]  # a result row of any columns
+AnySelect = sa.Select[*tuple[Any, ...]]  # a query of any columns
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from mentiondesk.web.data_case import (
     load_detail,
     mention_author,
 )
+from mentiondesk.web.data_case_rows import DraftData
 from mentiondesk.web.data_queue import sla_seconds
 from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.kept_texts import forget_kept, kept_refusal, refused_page
@@ -161,7 +162,7 @@ def ended_notice(request: web.Request) -> dict[str, Any]:
     return {"notice": ("ok", text)}
 
 
-def _replied_since(drafts: list[Any]) -> dict[int, Any]:
+def _replied_since(drafts: list[DraftData]) -> dict[int, DraftData]:
     """Each pending draft's hand-written reply of the other kind sent since it was written."""
     by_hand = [d for d in drafts if d.rule == hand_reply.HAND and d.status == "approved"]
     waiting = [d for d in drafts if d.status == "pending"]

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mentiondesk.web.common import NOTICES
-from mentiondesk.web.data_case import CaseDetail, last_edit, last_end, last_reply
+from mentiondesk.web.data_case import CaseDetail
+from mentiondesk.web.data_case_rows import AuditEntry, DraftData
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,22 @@ NOT_REFUSED: dict[str, Any] = {
     "reply": None,
     "since": (None, None),
 }
+
+
+def last_edit(audit: list[AuditEntry], draft_id: int) -> AuditEntry | None:
+    """The latest saved edit of a draft in a page's audit trail (who and when), if any."""
+    edits = (a for a in reversed(audit) if a.action == "edit" and a.draft_id == draft_id)
+    return next(edits, None)
+
+
+def last_end(audit: list[AuditEntry]) -> AuditEntry | None:
+    """Who closed or resolved the case, and when, from a page's audit trail, if it says."""
+    ends = (a for a in reversed(audit) if a.action in ("closed", "resolved"))
+    return next(ends, None)
+
+
+def last_reply(drafts: list[DraftData]) -> DraftData | None:
+    """The case's latest approved reply (drafted or by hand): who sent it and when."""
+    sent = [(d.decided_at, d) for d in drafts if d.status == "approved" and d.decided_at]
+    latest = max(sent, key=lambda at_draft: at_draft[0], default=None)
+    return latest[1] if latest is not None else None
