@@ -19,7 +19,14 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
 from mentiondesk.web.data_queue_posts import EXCERPT, Post, cut, latest_mentions, posts, shown
-from mentiondesk.web.data_queue_rows import AnyRow, DraftRef, HandReply, Waiting, drafts_by_id
+from mentiondesk.web.data_queue_rows import (
+    AnyRow,
+    AnySelect,
+    DraftRef,
+    HandReply,
+    Waiting,
+    drafts_by_id,
+)
 
 PAGE = 100  # queue items shown at first; "show more" adds as many again
 # First-response targets: complaints are answered within the hour, everything else in four.
@@ -102,7 +109,7 @@ class QueueItem:
         return f"/cases/{self.case_id}" if self.case_id else f"/mentions/{self.mention_id}"
 
 
-def _columns() -> list[Any]:
+def _columns() -> list[sa.ColumnElement[Any]]:
     return [
         MENTION.c.id.label("mention_id"),
         MENTION.c.platform,
@@ -117,7 +124,7 @@ def _columns() -> list[Any]:
     ]
 
 
-def _filtered(query: Any, f: Filters) -> Any:
+def _filtered(query: AnySelect, f: Filters) -> AnySelect:
     where = {
         "platform": MENTION.c.platform,
         "lang": READING.c.lang,
@@ -131,7 +138,7 @@ def _filtered(query: Any, f: Filters) -> Any:
     return query
 
 
-def _case_query(f: Filters, *columns: Any) -> Any:
+def _case_query(f: Filters, *columns: sa.ColumnElement[Any]) -> AnySelect:
     query = (
         sa.select(*columns)
         .select_from(CASE)
@@ -215,7 +222,7 @@ def _showing(
     return replace(item, newer=newer, held=held)
 
 
-def _loose_query(f: Filters, *columns: Any) -> Any:
+def _loose_query(f: Filters, *columns: sa.ColumnElement[Any]) -> AnySelect:
     """Pending drafts outside any case (e.g. a thank-you for praise)."""
     query = (
         sa.select(*columns)
