@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from mentiondesk.web.common import NOTICES
 from mentiondesk.web.data_case import CaseDetail
 from mentiondesk.web.data_case_rows import AuditEntry, DraftData
+
+
+class Refused(TypedDict):
+    """What case.html reads of a refusal (NOT_REFUSED: none): the notice, the kept text, and
+    what a colleague did since the page was loaded."""
+
+    notice: NotRequired[tuple[str, str]]  # (kind, text); a GET's is the redirect's, if any
+    refused: str | None  # the NOTICES key
+    kept: dict[int, str]
+    edits: dict[int, AuditEntry | None]  # a kept draft's latest edit
+    reply: tuple[str, str] | None
+    since: tuple[DraftData | None, AuditEntry | None]  # the latest reply, the case's end
 
 
 @dataclass(frozen=True)
@@ -23,7 +35,7 @@ class Refusal:
     kept: dict[int, str] = field(default_factory=dict)
     reply: tuple[str, str] | None = None
 
-    def context(self, detail: CaseDetail) -> dict[str, Any]:
+    def context(self, detail: CaseDetail) -> Refused:
         """What case.html needs to say why and show the kept text beside what changed."""
         return {
             "notice": NOTICES[self.why],
@@ -59,7 +71,7 @@ class Refusal:
 
 
 # The page as a GET shows it (render_case without a Refusal): nothing refused or kept.
-NOT_REFUSED: dict[str, Any] = {
+NOT_REFUSED: Refused = {
     "refused": None,
     "kept": {},
     "edits": {},

@@ -27,6 +27,7 @@ from mentiondesk.web.data_case_rows import (
     PastReply,
     ThreadPost,
 )
+from mentiondesk.web.refusal import Refused
 
 TEMPLATES = Path(__file__).parents[2] / "mentiondesk" / "web" / "templates"
 # What each name holds where case.html and its include set or loop over it.
@@ -132,3 +133,12 @@ def test_a_field_the_rows_lack_is_found() -> None:
         "{{ d.case.ticket_link }}{{ d.drafts|map(attribute='body')|list }}"
     )
     assert _check(tree, CASE_NAMES)[1] == ["CaseData.ticket_link", "DraftData.body"]
+
+
+def test_the_names_case_html_sets_from_a_refusal_are_its_rows() -> None:
+    """`edit` (edits' values), `answered` and `ended` (since) are the rows CASE_NAMES says."""
+    hints = typing.get_type_hints(Refused)
+    edits, since = hints["edits"], hints["since"]
+    assert _unwrap(typing.get_args(edits)[1]) is CASE_NAMES["edit"]
+    answered, ended = (_unwrap(t) for t in typing.get_args(since))
+    assert (answered, ended) == (CASE_NAMES["answered"], CASE_NAMES["ended"])
