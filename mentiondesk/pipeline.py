@@ -138,6 +138,9 @@ class App:
             await outbox  # drains what is due, for at most stop_grace_seconds
         if not self.stop_event.is_set():  # not asked to stop: deliver everything
             await self.outbox.drain()
+        if not listening_next:  # a run that listens next has start()'s daily retention
+            days = self.config.settings.store.retain_days
+            await retention.purge_after_run(self.store, days, self.stop_event)
 
     async def start(self) -> None:
         # The catch-up's pollers go on: a source it stopped (a revoked token) stays stopped,

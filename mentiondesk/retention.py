@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk import retention_rows as rows
 from mentiondesk.models import Mention, utc
-from mentiondesk.periodic import every
+from mentiondesk.periodic import attempt, every
 from mentiondesk.rehearsal import rehearsed
 from mentiondesk.retention_digest import backfill
 from mentiondesk.store import Store
@@ -197,11 +198,19 @@ async def retention_loop(
     store: Store, days: int, stop: asyncio.Event, seconds: float = _DAY
 ) -> None:
     """Run the retention at start and then once a day until `stop`; counts only in the log."""
-
-    async def step() -> None:
-        done = await asyncio.to_thread(purge, store, days, by=SYSTEM, stopping=stop.is_set)
-        if done:
-            _LOGGER.info("retention (%d days) erased: %s", days, done.summary())
-
     failed = "retention could not run; it tries again tomorrow"
-    await every(seconds, stop, step, failed, log=_LOGGER)
+    await every(seconds, stop, partial(_purge_logged, store, days, stop), failed, log=_LOGGER)
+
+
+async def purge_after_run(store: Store, days: int | None, stop: asyncio.Event) -> None:
+    """One retention run at the end of `run --once` (None: no retain_days), as the daily one
+    runs: a desk run from cron never starts that loop, and would otherwise keep everything."""
+    if days is not None:
+        failed = "retention could not run; the next run tries again"
+        await attempt(partial(_purge_logged, store, days, stop), failed, log=_LOGGER)
+
+
+async def _purge_logged(store: Store, days: int, stop: asyncio.Event) -> None:
+    done = await asyncio.to_thread(purge, store, days, by=SYSTEM, stopping=stop.is_set)
+    if done:
+        _LOGGER.info("retention (%d days) erased: %s", days, done.summary())
