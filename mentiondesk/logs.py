@@ -38,6 +38,8 @@ class JsonFormatter(logging.Formatter):
 
 # mentiondesk's own packages: only these go to DEBUG with -vv.
 OWN = ("mentiondesk", "listener", "responders", "sentiment", "playbooks")
+# HTTP clients that log every request's URL at INFO: the URLs hold handles and post ids.
+URL_LOGGERS = ("httpx", "httpcore")
 # What `run` says to the person who started it (where the desk is, that it listens, that it
 # stops): printed as text, but a record of this logger with --log-format json, at INFO even
 # without -v, so a collector gets those too and nothing else on stderr.
@@ -53,7 +55,9 @@ def setup(verbose: int, log_format: LogFormat) -> None:
     """Logging to stderr at WARNING, INFO (-v) or DEBUG (-vv, mentiondesk's own loggers only).
 
     Libraries stay at INFO even with -vv: their debug output holds secrets and post text
-    (tweepy logs request headers with the bearer token, asyncprawcore the reply bodies)."""
+    (tweepy logs request headers with the bearer token, asyncprawcore the reply bodies).
+    The HTTP clients stay at WARNING: at INFO they log each request's URL, which names
+    authors (Bluesky's `resolveHandle?handle=…`, `getPosts?uris=at://did:plc:…`)."""
     handler = logging.StreamHandler(sys.stderr)
     if log_format is LogFormat.JSON:
         handler.setFormatter(JsonFormatter())
@@ -64,4 +68,6 @@ def setup(verbose: int, log_format: LogFormat) -> None:
     root.setLevel(logging.INFO if verbose else logging.WARNING)
     for name in OWN:  # NOTSET: follow the root, as at -v or less
         logging.getLogger(name).setLevel(logging.DEBUG if verbose >= 2 else logging.NOTSET)
+    for name in URL_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     logging.getLogger(CONSOLE).setLevel(logging.INFO)

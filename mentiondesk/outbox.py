@@ -262,11 +262,11 @@ class OutboxWorker:
             return Tried(0, until, str(exc))  # its other actions would meet the same limit
         except FatalError as exc:
             if await self._retry(claimed, None, str(exc), hold=True):
-                _LOGGER.error("outbox %s held: %s", action.key, exc)
+                _LOGGER.error("outbox action %d (%s) held: %s", claimed.id, action.kind, exc)
             self.failed += 1
             return Tried(0)
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
-            self._outages.failed(action, describe(exc), self._clock())
+            self._outages.failed(claimed.id, action, describe(exc), self._clock())
             when = self._clock() + timedelta(seconds=backoff(self.settings, action.attempt))
             await self._retry(claimed, when, describe(exc))
             self.failed += 1
@@ -274,7 +274,10 @@ class OutboxWorker:
         await keep(self._record, claimed, receipt, sleep=self._sleep)
         self.delivered += 1
         self._outages.delivered(action.target)
-        _LOGGER.info("delivered %s via %s", action.key, action.target)
+        # The row id, not the key: a key holds the post's platform id (on Bluesky its author's).
+        _LOGGER.info(
+            "delivered outbox action %d (%s) via %s", claimed.id, action.kind, action.target
+        )
         return Tried(1)
 
     async def _retry(

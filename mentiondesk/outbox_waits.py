@@ -60,17 +60,18 @@ class Outages:
     def __init__(self) -> None:
         self._failing: dict[str, tuple[int, datetime]] = {}  # target → (failures, since)
 
-    def failed(self, action: OutboxAction, why: str, now: datetime) -> None:
+    def failed(self, outbox_id: int, action: OutboxAction, why: str, now: datetime) -> None:
+        """Log a failed delivery of outbox row `outbox_id` (named by id: its key holds post ids)."""
         if action.target in self._failing:
             failures, since = self._failing[action.target]
             self._failing[action.target] = (failures + 1, since)
-            _LOGGER.debug("outbox %s attempt %d failed: %s", action.key, action.attempt, why)
+            _LOGGER.debug("outbox action %d attempt %d failed: %s", outbox_id, action.attempt, why)
             return
         self._failing[action.target] = (1, now)
         _LOGGER.warning(
             "responder %s is failing (%s, on %s); retrying with backoff, "
             "further failures until it recovers are logged at debug level",
-            *(action.target, why, action.key),
+            *(action.target, why, f"action {outbox_id} ({action.kind})"),
         )
 
     def delivered(self, target: str) -> None:

@@ -202,7 +202,7 @@ async def test_a_responder_that_is_down_is_logged_once_until_it_recovers(
         await worker.drain()  # three fail, the fourth goes through
     warnings = [r.getMessage() for r in caplog.records]
     assert len(warnings) == 2
-    assert warnings[0].startswith("responder sink is failing (ConnectionError: down, on k")
+    assert warnings[0].startswith("responder sink is failing (ConnectionError: down, on action ")
     since = f"{clock.now:%H:%M}"
     assert warnings[1] == f"responder sink: delivering again after 3 failure(s) since {since} UTC"
 
