@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import login_counts
 from mentiondesk.web.login_counts import ADDRESS, NAME, PAIR, Counter
+from mentiondesk.web.users import name_taken
 
 if TYPE_CHECKING:
     from mentiondesk.web.common import Desk
@@ -24,6 +25,13 @@ _LOGGER = logging.getLogger(__name__)
 _MINUTE = timedelta(minutes=1)
 PAIR_FAILURES, PAIR_WINDOW = 5, timedelta(minutes=15)
 NAME_FAILURES, NAME_WINDOW = 20, login_counts.KEPT  # the longest window: the prune keeps it
+
+
+def logged_name(store: Store, typed: str) -> str:
+    """How a log line names the account a sign-in was for: a user's name as stored, or only
+    the length of a name that is nobody's (people type their password into the name field)."""
+    user = name_taken(store, typed)
+    return f"user {user!r}" if user else f"a name that is no user ({len(typed)} characters)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,17 +164,17 @@ class LoginLimits:
             return Refusal(PAIR_LOCKED if pair > PAIR_FAILURES else NAME_LOCKED)
         if pair == PAIR_FAILURES:
             _LOGGER.warning(
-                "desk: %d failed sign-ins to %r from %s; that pair is locked for 15 minutes",
+                "desk: %d failed sign-ins to %s from %s; that pair is locked for 15 minutes",
                 PAIR_FAILURES,
-                login.name,
+                logged_name(store, login.name),
                 login.address,
             )
         if name == NAME_FAILURES:
             _LOGGER.warning(
-                "desk: %d failed sign-ins to %r in an hour, the last from %s; refusing that "
+                "desk: %d failed sign-ins to %s in an hour, the last from %s; refusing that "
                 "name for now",
                 NAME_FAILURES,
-                login.name,
+                logged_name(store, login.name),
                 login.address,
             )
         return None

@@ -22,6 +22,7 @@ from mentiondesk.web.common import (
 )
 from mentiondesk.web.flash import SAID
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
+from mentiondesk.web.login_limits import logged_name
 from mentiondesk.web.users import (
     PASSWORD_MAX,
     Role,
@@ -89,8 +90,9 @@ async def login(request: web.Request) -> web.StreamResponse:
     async with desk.limits.gate.slot:
         user = await desk.db(authenticate, desk.store, name, password)
     if user is None:
-        # The name with %r: typed by anyone, it could hold a line break. Never the password.
-        _LOGGER.warning("desk: failed sign-in as %r from %s", name, address)
+        # Never the password, nor a typed name that is nobody's: it may be the password.
+        named = await desk.db(logged_name, desk.store, name)
+        _LOGGER.warning("desk: failed sign-in to %s from %s", named, address)
         error = negotiate(request).t("Wrong name or password.")
         return await login_form(request, error=error, status=401)
     await desk.limits.passed(desk, address, name)

@@ -68,8 +68,8 @@ async def test_guesses_from_many_addresses_lock_the_name(
     assert status == 429 and "Espere uma hora" in page
     assert (await _login(client, "manager", PASSWORD, "192.0.2.7"))[0] == 303  # others may
     messages = [(r.levelno, r.getMessage()) for r in caplog.records]
-    assert (logging.WARNING, "desk: failed sign-in as 'admin' from 198.51.100.3") in messages
-    assert any("20 failed sign-ins to 'admin'" in m for level, m in messages if level >= 30)
+    assert (logging.WARNING, "desk: failed sign-in to user 'admin' from 198.51.100.3") in messages
+    assert any("20 failed sign-ins to user 'admin'" in m for level, m in messages if level >= 30)
     assert (logging.INFO, "desk: manager signed in from 192.0.2.7") in messages
     assert not [m for _, m in messages if "guess" in m or PASSWORD in m]  # never a password
     clock.now += timedelta(hours=1, seconds=1)
@@ -165,5 +165,24 @@ async def test_a_locked_pair_is_logged_once(
     assert statuses == [401] * 5 + [429] * 2
     locked = [r for r in caplog.records if "that pair is locked" in r.getMessage()]
     assert [r.getMessage() for r in locked] == [
-        "desk: 5 failed sign-ins to 'agent' from 203.0.113.5; that pair is locked for 15 minutes"
+        "desk: 5 failed sign-ins to user 'agent' from 203.0.113.5; that pair is locked for 15 "
+        "minutes"
     ]
+
+
+async def test_a_typed_name_that_is_nobodys_is_not_logged(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """People type their password into the name field: a name that is no user's is not
+    logged, not even when it locks its pair; a user's name is."""
+    caplog.set_level(logging.INFO, logger="mentiondesk")
+    typed = "Hunter2-secret!"
+    statuses = [(await _login(client, typed, "guess", "203.0.113.9"))[0] for _ in range(5)]
+    assert statuses == [401] * 5
+    assert (await _login(client, "ADMIN", "guess", "203.0.113.9"))[0] == 401
+    said = [r.getMessage() for r in caplog.records]
+    assert "Hunter2" not in caplog.text and "secret" not in caplog.text
+    nobody = "a name that is no user (15 characters)"
+    assert f"desk: failed sign-in to {nobody} from 203.0.113.9" in said
+    assert any(m.startswith(f"desk: 5 failed sign-ins to {nobody} from") for m in said)
+    assert "desk: failed sign-in to user 'admin' from 203.0.113.9" in said
