@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -10,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import audit, contacts, erasure, queue
+from mentiondesk import audit, author_export, contacts, erasure, queue
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
@@ -19,7 +20,7 @@ from mentiondesk.wording import counted
 
 authors_app = typer.Typer(
     help="Authors: the do-not-contact list (no private message is ever drafted or sent), and "
-    "erasing an author's data on request.",
+    "exporting or erasing an author's data on request.",
     no_args_is_help=True,
 )
 out = Console(soft_wrap=True)
@@ -130,3 +131,36 @@ def _mastodon_homes(config: Config) -> set[str]:
     stored without a server (contacts.stored_forms)."""
     urls = (s.base_url for s in config.sources if s.kind == "mastodon" and s.base_url)
     return {(urlsplit(url).hostname or "").lower() for url in urls}
+
+
+@authors_app.command("export")
+def export(
+    ctx: typer.Context,
+    platform: Annotated[
+        str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
+    ],
+    handle: Annotated[
+        str, typer.Argument(metavar="HANDLE", help="The author's handle, as in `cases list`.")
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
+    ] = "text",
+) -> None:
+    """Print everything stored about an author, to answer their access request (LGPD, GDPR).
+
+    Their author row, mentions (text included: it is for them), readings, cases, follow-ups,
+    drafts, notes, corrections, survey answers, audit lines about them, outbox actions with
+    their payloads, and alerts collected for digests. Send it to them, not to a chat."""
+    if format not in ("text", "json"):
+        err.print("--format must be text or json")
+        raise typer.Exit(2)
+    store = open_store(load(ctx))
+    try:
+        data = author_export.export(store, platform, handle)
+    except queue.NotFound as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    finally:
+        store.dispose()
+    text = author_export.as_json(data) if format == "json" else author_export.as_text(data)
+    sys.stdout.write(text + "\n")

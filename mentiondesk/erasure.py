@@ -114,7 +114,7 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
     if not authors:
         raise NotFound(no_author(conn, platform, handle))
     author_ids = [a.id for a in authors]  # accounts with that handle: a few
-    whose = _whose(conn, platform, handle, authors)
+    whose = traces_of(conn, platform, handle, authors)
     listed = any(a.do_not_contact for a in authors)
     erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed)
     _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
@@ -127,7 +127,9 @@ def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
     return erasure
 
 
-def _whose(conn: Connection, platform: str, handle: str, authors: Sequence[Any]) -> Whose:
+def traces_of(conn: Connection, platform: str, handle: str, authors: Sequence[Any]) -> Whose:
+    """Where the traces of these author rows (id, external_id, handle) are: erased here, shown
+    by an access request's export (mentiondesk.author_export)."""
     author_ids = [a.id for a in authors]
     # Subqueries, not lists of ids: a prolific author's thousands of mentions would pass
     # SQLite's bound-parameter limit (999 on older builds).
@@ -162,7 +164,7 @@ def _erase_traces(
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.
     rekey(conn, mentions, erased=True)
     digest_items = erase_digest_items(conn, whose)  # found by their posts: before those go
-    audit = _anonymise_audit(conn, platform, whose, mentions)
+    audit = _anonymise_audit(conn, platform, whose)
     drafts_gone = _delete(conn, DRAFT, DRAFT.c.id.in_(drafts))
     notes = _delete(conn, NOTE, sa.or_(NOTE.c.mention_id.in_(mentions), NOTE.c.case_id.in_(cases)))
     corrections = _delete(conn, CORRECTION, CORRECTION.c.mention_id.in_(mentions))
@@ -190,23 +192,25 @@ def _erase_traces(
     )
 
 
-def _anonymise_audit(
-    conn: Connection, platform: str, whose: Whose, mentions: sa.Select[tuple[int]]
-) -> int:
+def _anonymise_audit(conn: Connection, platform: str, whose: Whose) -> int:
     """Keep who did what and when on their mentions, cases and drafts, but not about whom."""
+    result = conn.execute(
+        sa.update(AUDIT)
+        .where(audit_about(platform, whose))
+        .values(mention_id=None, case_id=None, draft_id=None, detail=ERASED)
+    )
+    return int(result.rowcount or 0)
+
+
+def audit_about(platform: str, whose: Whose) -> sa.ColumnElement[bool]:
+    """SQL: an audit line about their mentions, cases or drafts, or listing their handle."""
     details = [f"{platform} {h}".lower() for h in whose.handles]
-    about = sa.or_(
-        AUDIT.c.mention_id.in_(mentions),
+    return sa.or_(
+        AUDIT.c.mention_id.in_(whose.mentions),
         AUDIT.c.case_id.in_(whose.cases),
         AUDIT.c.draft_id.in_(whose.drafts),
         sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(details)),
     )
-    result = conn.execute(
-        sa.update(AUDIT)
-        .where(about)
-        .values(mention_id=None, case_id=None, draft_id=None, detail=ERASED)
-    )
-    return int(result.rowcount or 0)
 
 
 def _delete(conn: Connection, table: sa.Table, where: sa.ColumnElement[bool]) -> int:

@@ -56,9 +56,7 @@ class Whose:
 def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
     """Delete their undelivered actions, blank their delivered ones and their lines in
     digests; (deleted, blanked)."""
-    keys = sa.select(post_key(DRAFT.c.id)).where(DRAFT.c.id.in_(whose.drafts))
-    mine = sa.or_(OUTBOX.c.case_id.in_(whose.cases), OUTBOX.c.key.in_(keys))
-    near = sa.or_(mine, sa.and_(OUTBOX.c.case_id.is_(None), whose.named_in(OUTBOX.c.payload)))
+    mine, near = outbox_near(whose)
     rows = conn.execute(
         sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.status, OUTBOX.c.case_id, OUTBOX.c.payload)
         .add_columns(OUTBOX.c.lease_until, sa.case((mine, True), else_=False).label("mine"))
@@ -87,6 +85,15 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
             if text != data["text"]:
                 _update(conn, row.id, {**data, "text": text}, case_id=row.case_id)
     return deleted, blanked
+
+
+def outbox_near(whose: Whose) -> tuple[Any, Any]:
+    """SQL on OUTBOX: (an action on their cases or drafts, that or one whose payload may name
+    them: an alert about a post that opened no case; check it with `Whose.about`)."""
+    keys = sa.select(post_key(DRAFT.c.id)).where(DRAFT.c.id.in_(whose.drafts))
+    mine = sa.or_(OUTBOX.c.case_id.in_(whose.cases), OUTBOX.c.key.in_(keys))
+    near = sa.or_(mine, sa.and_(OUTBOX.c.case_id.is_(None), whose.named_in(OUTBOX.c.payload)))
+    return mine, near
 
 
 def handles_then(conn: Connection, whose: Whose) -> frozenset[str]:

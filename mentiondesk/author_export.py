@@ -1,0 +1,160 @@
+"""Answering an access request (LGPD art. 18, GDPR art. 15): everything stored about an author.
+
+The same rows an erasure would touch (mentiondesk.erasure finds them; this only reads): their
+author rows, mentions with their text (the export is for the person who wrote them), the
+readings, cases, follow-ups, drafts, notes, corrections and survey answers hanging off them,
+audit lines about them, outbox actions about them with their payloads, and alerts about
+their posts collected for chat digests. A digest's outbox text gathers several authors'
+lines: only theirs are kept in the export.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.cli_text import cli_safe
+from mentiondesk.contacts import no_author, same_author
+from mentiondesk.erasure import audit_about, traces_of
+from mentiondesk.erasure_payloads import Whose, outbox_near, payload_json
+from mentiondesk.queue import NotFound
+from mentiondesk.retention_digest import naming
+from mentiondesk.store import Store
+from mentiondesk.tables import (
+    AUDIT,
+    AUTHOR,
+    CASE,
+    CORRECTION,
+    DIGEST_ITEM,
+    DRAFT,
+    FOLLOW_UP,
+    KEPT_TEXT,
+    MENTION,
+    NOTE,
+    OUTBOX,
+    READING,
+    SURVEY,
+    case_number,
+)
+
+Export = dict[str, list[dict[str, Any]]]  # section → rows, each column → value
+
+
+def export(store: Store, platform: str, handle: str) -> Export:
+    """Every row about the accounts with `handle` on `platform` (NotFound when none)."""
+    platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
+    with store.engine.connect() as conn:
+        authors = conn.execute(sa.select(AUTHOR).where(same_author(platform, handle))).all()
+        if not authors:
+            raise NotFound(no_author(conn, platform, handle))
+        whose = traces_of(conn, platform, handle, authors)
+        ids = [a.id for a in authors]
+        mentions = whose.mentions
+        return {
+            "authors": [dict(a._mapping) for a in authors],
+            "mentions": _rows(conn, MENTION, MENTION.c.author_id.in_(ids)),
+            "readings": _rows(conn, READING, READING.c.mention_id.in_(mentions)),
+            "cases": _cases(conn, whose),
+            "follow_ups": _rows(conn, FOLLOW_UP, _on(FOLLOW_UP, whose)),
+            "drafts": _rows(conn, DRAFT, DRAFT.c.id.in_(whose.drafts)),
+            "notes": _rows(conn, NOTE, _on(NOTE, whose)),
+            "corrections": _rows(conn, CORRECTION, CORRECTION.c.mention_id.in_(mentions)),
+            "surveys": _rows(conn, SURVEY, SURVEY.c.case_id.in_(whose.cases)),
+            "kept_texts": _rows(conn, KEPT_TEXT, KEPT_TEXT.c.mention_id.in_(mentions)),
+            "audit": _rows(conn, AUDIT, audit_about(platform, whose)),
+            "outbox": _outbox(conn, whose),
+            "digest_items": _digest_items(conn, whose),
+        }
+
+
+def _rows(conn: Connection, table: sa.Table, where: Any) -> list[dict[str, Any]]:
+    query = sa.select(table).where(where).order_by(*table.primary_key.columns)
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _on(table: sa.Table, whose: Whose) -> Any:
+    """SQL: a row on one of their mentions or cases."""
+    return sa.or_(table.c.mention_id.in_(whose.mentions), table.c.case_id.in_(whose.cases))
+
+
+def _cases(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
+    cases = _rows(conn, CASE, CASE.c.id.in_(whose.cases))
+    return [{"number": case_number(c["id"]), **c} for c in cases]
+
+
+def _outbox(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
+    """Actions on their cases and drafts, alerts about their posts, and their lines of
+    digests; the payload read as JSON."""
+    mine, near = outbox_near(whose)
+    query = sa.select(OUTBOX, sa.case((mine, True), else_=False).label("mine")).where(near)
+    found = []
+    for row in conn.execute(query.order_by(OUTBOX.c.id)):
+        data = {k: v for k, v in row._mapping.items() if k != "mine"}
+        payload = payload_json(row.payload)
+        if row.mine or whose.about(payload.get("context")):
+            found.append({**data, "payload": payload})
+    return found + _digest_lines(conn, whose)
+
+
+def _digest_lines(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
+    """Digests sent or waiting, with only their lines ("• @handle (platform, …") kept."""
+    query = sa.select(OUTBOX).where(OUTBOX.c.key.startswith("digest:"), OUTBOX.c.case_id.is_(None))
+    platforms = {platform for platform, _ in whose.accounts}
+    starts = tuple(f"• @{h.lower()} ({p}, " for h in whose.handles for p in platforms)
+    found = []
+    for row in conn.execute(query.order_by(OUTBOX.c.id)):
+        text = payload_json(row.payload).get("text")
+        lines = [ln for ln in str(text or "").split("\n") if ln.lower().startswith(starts)]
+        if lines:
+            data = {k: v for k, v in row._mapping.items() if k != "payload"}
+            found.append({**data, "lines": lines})
+    return found
+
+
+def _digest_items(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
+    """Alerts about their posts collected for a digest: by post, or by payload."""
+    by_post = naming(whose.mentions)
+    theirs = sa.case((by_post, True), else_=False).label("theirs")
+    query = sa.select(DIGEST_ITEM, theirs).where(
+        sa.or_(by_post, whose.named_in(DIGEST_ITEM.c.payload))
+    )
+    found = []
+    for row in conn.execute(query.order_by(DIGEST_ITEM.c.id)):
+        payload = payload_json(row.payload)
+        if row.theirs or whose.about(payload):
+            data = {k: v for k, v in row._mapping.items() if k != "theirs"}
+            found.append({**data, "payload": payload})
+    return found
+
+
+def as_json(data: Export) -> str:
+    """The export as one JSON document (times in ISO 8601)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def as_text(data: Export) -> str:
+    """The export for reading: a heading per section, one "column: value" line per column.
+    Their text is shown whole, on one line, without terminal control characters."""
+    lines = []
+    for section, rows in data.items():
+        lines += [f"{section.replace('_', ' ').capitalize()} ({len(rows)})", ""]
+        for row in rows:
+            lines += [f"  {key}: {cli_safe(_shown(value))}" for key, value in row.items()]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=_plain)
+    return "" if value is None else _plain(value)
