@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.contacts import no_author, same_author
+from mentiondesk.erased_posts import keep_erased
 from mentiondesk.erasure_payloads import (
     ERASED,
     Whose,
@@ -159,6 +160,7 @@ def _erase_traces(
     """Everything of theirs but the author rows, in an order where each step still finds
     what it reads (the subqueries read mentions and cases: those go last)."""
     mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
+    keep_erased(conn, mentions)  # read again (a re-read window, a lost cursor), not stored
     outbox, delivered = erase_outbox(conn, whose)
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
+from mentiondesk.erased_posts import without_erased
 from mentiondesk.forgotten import relist_forgotten
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.store_engine import make_engine
@@ -112,6 +113,15 @@ class Store:
         return new
 
     def _insert_mentions(self, conn: Connection, source: str, mentions: list[Mention]) -> int:
+        kept = without_erased(conn, mentions)  # before the authors: theirs were erased too
+        if len(kept) < len(mentions):  # a count: nothing of theirs in the log
+            erased = len(mentions) - len(kept)
+            _LOGGER.info(
+                "source %s: %d post(s) erased on request read again; skipped", source, erased
+            )
+        if not kept:
+            return 0
+        mentions = kept
         author_ids = self._upsert_authors(conn, mentions)
         now = _utcnow()
         rows = [

@@ -188,6 +188,25 @@ class ForgottenRow(SQLModel, table=True):
     erased_at: datetime = Field(default_factory=now, sa_type=_TS)
 
 
+class ErasedPostRow(SQLModel, table=True):
+    """A post erased on its author's request, as a keyed fingerprint only (HMAC of platform
+    and post id, mentiondesk.erased_posts): read again, it is not stored again."""
+
+    __tablename__ = "erased_post"
+
+    digest: str = Field(primary_key=True, max_length=64)
+    erased_at: datetime = Field(default_factory=now, sa_type=_TS)
+
+
+class FingerprintKeyRow(SQLModel, table=True):
+    """This store's random key for keyed fingerprints, made by the first erasure."""
+
+    __tablename__ = "fingerprint_key"
+
+    name: str = Field(primary_key=True, max_length=32)
+    value: str = Field(max_length=128)
+
+
 # Core handles for the hot paths and for typed queries (column expressions, not ORM rows).
 AUTHOR = SQLModel.metadata.tables["author"]
 MENTION = SQLModel.metadata.tables["mention"]
@@ -200,6 +219,8 @@ DELIVERY = SQLModel.metadata.tables["delivery"]
 CURSOR = SQLModel.metadata.tables["cursor"]
 SLACK_SEEN = SQLModel.metadata.tables["slack_seen"]
 FORGOTTEN = SQLModel.metadata.tables["forgotten"]
+ERASED_POST = SQLModel.metadata.tables["erased_post"]
+FINGERPRINT_KEY = SQLModel.metadata.tables["fingerprint_key"]
 
 
 class DigestItemRow(SQLModel, table=True):
