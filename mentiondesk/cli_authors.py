@@ -15,6 +15,7 @@ from mentiondesk import audit, author_export, contacts, erasure, queue
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
+from mentiondesk.erasure_copies import Elsewhere, described
 from mentiondesk.erasure_payloads import BeingSent
 from mentiondesk.wording import counted
 
@@ -103,13 +104,15 @@ def forget(
     audit trail keeps that an erasure happened, not whose. If they asked not to be
     contacted, only a fingerprint of their account is kept so that they stay on the list.
     Backups are not touched: see README, 'Personal data'."""
-    store = open_store(load(ctx))
+    config = load(ctx)
+    store = open_store(config)
     try:
         plan = erasure.erase(store, platform, handle, by=who(), dry_run=True)
         erasing = f"Erasing {shown(handle)} on {shown(platform)}"
         out.print(
             f"{erasing} deletes: {plan.deleted()}; blanks, keeping the rows: {plan.blanked()}."
         )
+        _print_elsewhere(plan.elsewhere, config)
         if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
             err.print("Nothing erased.")
             raise typer.Exit(1)
@@ -122,8 +125,18 @@ def forget(
     out.print(f"Erased: {done.summary()}.")
     if done != plan:  # counted and erased in two transactions: the desk kept working between
         out.print("That differs from the counts above: the store changed in the meantime.")
+    if done.elsewhere != plan.elsewhere:
+        _print_elsewhere(done.elsewhere, config)
+    elif done.elsewhere:
+        out.print("The copies listed above, outside the store, were not erased: delete them.")
     if done.listed:
         out.print("They stay on the do-not-contact list (as a fingerprint of their account).")
+
+
+def _print_elsewhere(elsewhere: Elsewhere, config: Config) -> None:
+    kinds = {r.name or r.kind: r.kind for r in config.responders}
+    for line in described(elsewhere, kinds):
+        out.print(shown(line))
 
 
 def _mastodon_homes(config: Config) -> set[str]:

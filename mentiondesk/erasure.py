@@ -13,7 +13,7 @@ do-not-contact, only a fingerprint of the account is kept so that they stay on i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.contacts import no_author, same_author
 from mentiondesk.erased_posts import keep_erased
+from mentiondesk.erasure_copies import Elsewhere, tickets_of
 from mentiondesk.erasure_payloads import (
     ERASED,
     Whose,
@@ -69,6 +70,8 @@ class Erasure:
     digest_items: int = 0
     audit: int = 0  # audit lines stripped of their links and details
     listed: bool = False  # on do-not-contact: a fingerprint keeps them there
+    # Copies the sinks keep (tickets, alerts): the operator deletes those in each tool.
+    elsewhere: Elsewhere = field(default_factory=Elsewhere)
 
     def deleted(self) -> str:
         """The counts of what goes, naming nobody."""
@@ -161,7 +164,13 @@ def _erase_traces(
     what it reads (the subqueries read mentions and cases: those go last)."""
     mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
     keep_erased(conn, mentions)  # read again (a re-read window, a lost cursor), not stored
-    outbox, delivered = erase_outbox(conn, whose)
+    tickets = tickets_of(conn, whose)  # before the outbox rows lose their case
+    outbox = erase_outbox(conn, whose)
+    elsewhere = Elsewhere(
+        tickets=tickets,
+        alerts=tuple(sorted((sink, n) for sink, n in outbox.alerts.items() if n)),
+        accounts=tuple(sorted(f"{p}:{e}" for p, e in whose.accounts)),
+    )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.
     rekey(conn, mentions, erased=True)
@@ -182,8 +191,8 @@ def _erase_traces(
         mentions=_delete(conn, MENTION, MENTION.c.author_id.in_(author_ids)),
         cases=cases_gone,
         drafts=drafts_gone,
-        outbox=outbox,
-        delivered=delivered,
+        outbox=outbox.deleted,
+        delivered=outbox.blanked,
         notes=notes,
         corrections=corrections,
         follow_ups=follow_ups,
@@ -191,6 +200,7 @@ def _erase_traces(
         digest_items=digest_items,
         audit=audit,
         listed=listed,
+        elsewhere=elsewhere,
     )
 
 

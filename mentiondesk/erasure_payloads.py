@@ -9,7 +9,8 @@ several authors' mentions in one text: only the erased author's lines are blanke
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,13 +54,28 @@ class Whose:
         return (mention.get("platform"), mention["author"].get("id")) in self.accounts
 
 
-def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
+@dataclass(slots=True)
+class Outboxed:
+    """What erasing their outbox rows did, and the alerts about them that had already gone
+    out (per sink): those copies are in the chat tools, out of the store's reach."""
+
+    deleted: int = 0
+    blanked: int = 0
+    alerts: Counter[str] = field(default_factory=Counter)
+
+
+def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
     """Delete their undelivered actions, blank their delivered ones and their lines in
-    digests; (deleted, blanked)."""
+    digests."""
     mine, near = outbox_near(whose)
     rows = conn.execute(
         sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.status, OUTBOX.c.case_id, OUTBOX.c.payload)
-        .add_columns(OUTBOX.c.lease_until, sa.case((mine, True), else_=False).label("mine"))
+        .add_columns(
+            OUTBOX.c.kind,
+            OUTBOX.c.target,
+            OUTBOX.c.lease_until,
+            sa.case((mine, True), else_=False).label("mine"),
+        )
         .where(near)
         .order_by(OUTBOX.c.id)
         .with_for_update()
@@ -68,23 +84,25 @@ def erase_outbox(conn: Connection, whose: Whose) -> tuple[int, int]:
     if any(r.status == "pending" and r.lease_until and utc(r.lease_until) > now for r in rows):
         # A worker is sending one now: deleting the row would not stop the send.
         raise BeingSent("a reply to them is being sent right now; run this again in a minute")
-    deleted = blanked = 0
+    done = Outboxed()
     for row in rows:
         data = payload_json(row.payload)
         theirs = bool(row.mine) or whose.about(data.get("context"))
         if theirs and row.status != "done":
             conn.execute(sa.delete(DELIVERY).where(DELIVERY.c.outbox_id == row.id))
             conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id == row.id))
-            deleted += 1
+            done.deleted += 1
         elif theirs:
             # ERASED marks the row (a delivered one has no error): the figures leave it out.
             _update(conn, row.id, without_copy(data), case_id=None, last_error=ERASED)
-            blanked += 1
+            done.blanked += 1
+            done.alerts[row.target] += row.kind == "alert"
         elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
             text = _without_lines(data["text"], whose)
             if text != data["text"]:
                 _update(conn, row.id, {**data, "text": text}, case_id=row.case_id)
-    return deleted, blanked
+                done.alerts[row.target] += row.status == "done"  # a digest sent with their lines
+    return done
 
 
 def outbox_near(whose: Whose) -> tuple[Any, Any]:

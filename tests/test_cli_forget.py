@@ -269,3 +269,31 @@ def test_a_reply_to_an_erased_author_no_longer_counts_as_sent(desk: Path) -> Non
     assert replies_sent() == 2
     assert run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")[0] == 0
     assert replies_sent() == 1
+
+
+def test_forget_lists_the_copies_outside_the_store(
+    desk: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A help desk keeps the ticket and the requester made from the author, a chat its
+    alerts: erasing the store reaches none of them, so the operator is told what and where."""
+    url = "https://acme.zendesk.com/agent/tickets/4711"
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(CASE).values(ticket_ref="4711", ticket_url=url))
+            row = {"key": "ticket:zd:MD-000001", "kind": "ticket", "target": "zd", "case_id": 1}
+            conn.execute(sa.insert(OUTBOX).values({**row, "status": "done", "payload": "{}"}))
+    finally:
+        store.dispose()
+    monkeypatch.setenv("ZENDESK_TOKEN", "t")
+    zendesk = 'kind = "zendesk"\nname = "zd"\nbase_url = "http://127.0.0.1:9"\nemail = "a@b.c"'
+    extra = f"\n[[responders]]\n{zendesk}\n"
+    desk.write_text(desk.read_text() + extra)
+    code, output = run_cli(desk, "authors", "forget", "x", "h_a1", stdin="n\n")
+    said = " ".join(output.split())
+    assert code == 1 and "help-desk ticket 4711 in zd at " + url in said
+    assert "the end user it was filed under (external id x:a1)" in said
+    assert "2 alerts about them delivered to console" in said
+    assert "to delete in those tools by hand" in said
+    code, output = run_cli(desk, "authors", "forget", "x", "h_b", "--yes")
+    assert code == 0 and "Nothing about them was sent outside this store" in output

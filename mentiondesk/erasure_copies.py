@@ -1,0 +1,77 @@
+"""What erasing an author cannot reach: the copies the sinks keep outside the store.
+
+A help desk keeps the ticket a case was escalated to (the mention's text, the author's
+handle) and the requester it was filed under (Zendesk's end user and Freshdesk's contact,
+with the author's name and "platform:account id"); a chat keeps the alerts it was sent.
+Deleting our rows leaves those, so `authors forget` names each one for the operator to
+delete in that tool: without the list, "erased" would read as "gone everywhere".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.erasure_payloads import Whose
+from mentiondesk.tables import CASE, OUTBOX
+from mentiondesk.wording import counted
+
+_LOCAL = "local:"  # the local help desk's refs: the case list in this store, nothing outside
+# Sink kinds that file a ticket under a requester made from the author (name, platform:id).
+_REQUESTERS = {"zendesk": "end user", "freshdesk": "contact"}
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    """A help-desk ticket one of their cases was escalated to."""
+
+    sink: str  # the responder's name; "" when no delivered ticket action names it
+    ref: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """Copies about them outside the store: tickets, and alerts delivered per sink."""
+
+    tickets: tuple[Ticket, ...] = ()
+    alerts: tuple[tuple[str, int], ...] = ()
+    accounts: tuple[str, ...] = ()  # "platform:account id", as help desks file requesters
+
+    def __bool__(self) -> bool:
+        return bool(self.tickets or self.alerts)
+
+
+def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
+    """The help-desk tickets of their cases (read before the cases go)."""
+    sent = sa.and_(OUTBOX.c.case_id == CASE.c.id, OUTBOX.c.kind == "ticket")
+    rows = conn.execute(
+        sa.select(CASE.c.ticket_ref, CASE.c.ticket_url, OUTBOX.c.target)
+        .select_from(CASE.outerjoin(OUTBOX, sent))
+        .where(CASE.c.id.in_(whose.cases), CASE.c.ticket_ref.is_not(None))
+        .where(sa.not_(CASE.c.ticket_ref.startswith(_LOCAL, autoescape=True)))
+        .order_by(CASE.c.id)
+    ).all()
+    seen = dict.fromkeys(Ticket(target or "", ref, url or "") for ref, url, target in rows)
+    return tuple(seen)
+
+
+def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
+    """Plain lines for the operator (`kinds`: responder name → kind): what to delete where."""
+    if not elsewhere:
+        return ["Nothing about them was sent outside this store: no help-desk ticket, no alert."]
+    lines = ["Not erased by this: copies outside the store, to delete in those tools by hand:"]
+    for t in elsewhere.tickets:
+        where = f" at {t.url}" if t.url else ""
+        lines.append(f"  - help-desk ticket {t.ref} in {t.sink or 'a help desk'}{where}")
+        requester = _REQUESTERS.get(kinds.get(t.sink, ""))
+        if requester and elsewhere.accounts:
+            ids = " or ".join(elsewhere.accounts)
+            lines.append(f"    and the {requester} it was filed under (external id {ids})")
+    for sink, n in elsewhere.alerts:
+        lines.append(f"  - {counted(n, 'alert')} about them delivered to {sink}")
+    lines.append("Those copies stay there until someone deletes them in each tool.")
+    return lines
