@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.fingerprint_keys import key_for
 from mentiondesk.models import Mention
-from mentiondesk.tables import ERASED_POST, FINGERPRINT_KEY, MENTION
+from mentiondesk.tables import ERASED_POST, MENTION
 
 _NAME = "erased_post"  # the key's row in fingerprint_key
 _BATCH = 500  # digests per query, well under SQLite's 999 bound parameters
@@ -35,7 +35,7 @@ def keep_erased(conn: Connection, mentions: Any) -> None:
     ).all()
     if not posts:
         return
-    key = _key(conn, create=True)
+    key = key_for(conn, _NAME, create=True)
     assert key is not None
     digests = sorted({fingerprint(key, p, e) for p, e in posts})
     for start in range(0, len(digests), _BATCH):
@@ -48,7 +48,7 @@ def keep_erased(conn: Connection, mentions: Any) -> None:
 
 def without_erased(conn: Connection, mentions: Sequence[Mention]) -> list[Mention]:
     """These mentions less those erased on request before (none kept: all of them)."""
-    key = _key(conn, create=False)
+    key = key_for(conn, _NAME, create=False)
     if key is None or not mentions:  # nothing was ever erased
         return list(mentions)
     by_digest = {fingerprint(key, m.platform, m.external_id): m for m in mentions}
@@ -67,19 +67,3 @@ def fingerprint(key: bytes, platform: str, external_id: str) -> str:
 
 def _among(digests: list[str]) -> sa.ColumnElement[bool]:
     return ERASED_POST.c.digest.in_(digests)
-
-
-def _key(conn: Connection, *, create: bool) -> bytes | None:
-    """The store's key; made (once, whichever worker is first) when `create`."""
-    query = sa.select(FINGERPRINT_KEY.c.value).where(FINGERPRINT_KEY.c.name == _NAME)
-    value = conn.scalar(query)
-    if value is None and create:
-        # Nested: a worker erasing at the same moment may insert first; then read theirs.
-        try:
-            with conn.begin_nested():
-                made = {"name": _NAME, "value": secrets.token_hex(32)}
-                conn.execute(sa.insert(FINGERPRINT_KEY).values(made))
-        except sa.exc.IntegrityError:
-            pass
-        value = conn.scalar(query)
-    return bytes.fromhex(value) if value is not None else None

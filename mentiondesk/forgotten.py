@@ -2,60 +2,98 @@
 
 Erasing an author deletes their row and with it the do-not-contact flag; if they post again
 a fresh row would be contactable, breaking the "stop messaging me" they gave. So the erasure
-keeps sha256(platform, account id) of a listed author, which names nobody in the database,
-and ingesting puts a returning account whose fingerprint matches back on the list. The
+keeps a fingerprint of a listed author's platform and account id, which names nobody in the
+database, and ingesting puts a returning account whose fingerprint matches back on the list. The
 account id, not the handle: handles change and are easy to guess from a short list.
 
 Someone who asks not to be contacted before they ever mention the brand (by email, on the
-phone) has no row to flag: their handle is kept the same way, as sha256 of platform and
+phone) has no row to flag: their handle is kept the same way, as a fingerprint of platform and
 handle (lower case where the platform ignores case), and their first post puts them on the
 list before any draft is written for it.
+
+The fingerprints are HMAC-SHA256 under a secret this install makes at first use and keeps in
+the store (fingerprint_key): a plain hash of a handle or id lets anyone holding the fingerprints
+test a guess against them, and is the same in every install. The secret is in the same
+database, so a copy of all of it still allows guessing; a copy of the fingerprints alone does
+not. Older releases kept plain sha256: those still match (a look-up tries both forms), and
+what is kept now is keyed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import Collection, Mapping
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.fingerprint_keys import key_for
 from mentiondesk.models import CASELESS_HANDLES
 from mentiondesk.tables import AUTHOR, FORGOTTEN
 
-
-def fingerprint(platform: str, external_id: str) -> str:
-    """The kept fingerprint of an account: hex sha256 of "platform\\nexternal id"."""
-    return hashlib.sha256(f"{platform}\n{external_id}".encode()).hexdigest()
+_NAME = "forgotten"  # the key's row in fingerprint_key
 
 
-def handle_fingerprint(platform: str, handle: str) -> str:
-    """The kept fingerprint of a handle listed before it was seen: hex sha256 of
-    "handle\\nplatform\\nhandle", which no account fingerprint can equal."""
-    key = handle.lower() if platform in CASELESS_HANDLES else handle
-    return hashlib.sha256(f"handle\n{platform}\n{key}".encode()).hexdigest()
+def fingerprint(platform: str, external_id: str, key: bytes | None = None) -> str:
+    """The kept fingerprint of an account: hex HMAC-SHA256 under `key` of
+    "platform\\nexternal id" (plain sha256 without a key, as older releases kept it)."""
+    return _digest(key, f"{platform}\n{external_id}")
+
+
+def handle_fingerprint(platform: str, handle: str, key: bytes | None = None) -> str:
+    """The kept fingerprint of a handle listed before it was seen, of
+    "handle\\nplatform\\nhandle" (lower case where the platform ignores case), which no
+    account's can equal."""
+    folded = handle.lower() if platform in CASELESS_HANDLES else handle
+    return _digest(key, f"handle\n{platform}\n{folded}")
+
+
+def fingerprint_key(conn: Connection, *, create: bool = False) -> bytes | None:
+    """This install's key for the do-not-contact fingerprints (made now if `create`), else
+    None: no keyed fingerprint can have been kept without it."""
+    return key_for(conn, _NAME, create=create)
+
+
+def _digest(key: bytes | None, message: str) -> str:
+    if key is None:
+        return hashlib.sha256(message.encode()).hexdigest()
+    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+
+
+def _forms(key: bytes | None, platform: str, text: str, *, handle: bool) -> list[str]:
+    """Every form a fingerprint may be kept in: keyed (when there is a key) and plain."""
+    make = handle_fingerprint if handle else fingerprint
+    return [make(platform, text, k) for k in ([key] if key else []) + [None]]
+
+
+def _kept(conn: Connection, digests: Collection[str]) -> set[str]:
+    found = sa.select(FORGOTTEN.c.digest).where(FORGOTTEN.c.digest.in_(list(digests)))
+    return set(conn.scalars(found))
 
 
 def keep_handle(conn: Connection, platform: str, handle: str) -> None:
     """Keep `handle` on `platform`, nobody we have seen, on the list for when they post."""
-    digest = handle_fingerprint(platform, handle)
-    if conn.scalar(sa.select(FORGOTTEN.c.digest).where(FORGOTTEN.c.digest == digest)) is None:
-        conn.execute(sa.insert(FORGOTTEN).values(digest=digest))
+    key = fingerprint_key(conn, create=True)
+    if not _kept(conn, _forms(key, platform, handle, handle=True)):
+        conn.execute(sa.insert(FORGOTTEN).values(digest=handle_fingerprint(platform, handle, key)))
 
 
 def drop_handle(conn: Connection, platform: str, handle: str) -> bool:
     """Take a handle listed before it was seen off the list; False if it was not on it."""
-    digest = handle_fingerprint(platform, handle)
-    return bool(conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest == digest)).rowcount)
+    forms = _forms(fingerprint_key(conn), platform, handle, handle=True)
+    return bool(conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(forms))).rowcount)
 
 
 def keep_forgotten(conn: Connection, accounts: Collection[tuple[str, str]]) -> None:
     """Keep the fingerprints of (platform, external id) accounts being erased while listed."""
-    digests = {fingerprint(p, e) for p, e in accounts}
-    if not digests:
+    if not accounts:
         return
-    kept = set(conn.scalars(sa.select(FORGOTTEN.c.digest).where(FORGOTTEN.c.digest.in_(digests))))
-    fresh = [{"digest": d} for d in sorted(digests - kept)]
+    key = fingerprint_key(conn, create=True)
+    fresh = []
+    for platform, external_id in sorted(set(accounts)):
+        if not _kept(conn, _forms(key, platform, external_id, handle=False)):
+            fresh.append({"digest": fingerprint(platform, external_id, key)})
     if fresh:
         conn.execute(sa.insert(FORGOTTEN), fresh)
 
@@ -68,10 +106,11 @@ def relist_forgotten(
     """Put back on do-not-contact the ingested authors ((platform, external id) → row id)
     who were erased while on it, or whose handle (row id → platform, handle) was listed
     before it was seen."""
-    by_digest = {fingerprint(p, e): author_id for (p, e), author_id in authors.items()}
-    by_digest |= {handle_fingerprint(p, h): author_id for author_id, (p, h) in handles.items()}
-    if not by_digest:
+    if not authors and not handles:
         return
+    key = fingerprint_key(conn)
+    by_digest = {d: i for (p, e), i in authors.items() for d in _forms(key, p, e, handle=False)}
+    by_digest |= {d: i for i, (p, h) in handles.items() for d in _forms(key, p, h, handle=True)}
     found = conn.scalars(sa.select(FORGOTTEN.c.digest).where(FORGOTTEN.c.digest.in_(by_digest)))
     ids = [by_digest[d] for d in found]
     if ids:
@@ -81,11 +120,16 @@ def relist_forgotten(
 def unlist_forgotten(conn: Connection, author_ids: Collection[int]) -> None:
     """Drop the fingerprints of these authors, of their accounts and handles (taken off the
     list by a person)."""
+    key = fingerprint_key(conn)
     accounts = conn.execute(
         sa.select(AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.handle).where(
             AUTHOR.c.id.in_(author_ids)
         )
-    )
-    digests = [d for p, e, h in accounts for d in (fingerprint(p, e), handle_fingerprint(p, h))]
+    ).all()
+    digests = [
+        d
+        for p, e, h in accounts
+        for d in _forms(key, p, e, handle=False) + _forms(key, p, h, handle=True)
+    ]
     if digests:
         conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(digests)))

@@ -179,8 +179,9 @@ class SlackSeenRow(SQLModel, table=True):
 
 
 class ForgottenRow(SQLModel, table=True):
-    """An erased author who had asked not to be contacted, as a fingerprint only (sha256 of
-    platform and account id): if they post again they are back on the list, nothing more."""
+    """An erased author who had asked not to be contacted, as a fingerprint only (HMAC of
+    platform and account id; plain sha256 from older releases): if they post again they are
+    back on the list, nothing more."""
 
     __tablename__ = "forgotten"
 
@@ -199,7 +200,8 @@ class ErasedPostRow(SQLModel, table=True):
 
 
 class FingerprintKeyRow(SQLModel, table=True):
-    """This store's random key for keyed fingerprints, made by the first erasure."""
+    """This store's random keys for keyed fingerprints (one per use: erased posts, the
+    do-not-contact list), each made at its first use (mentiondesk.fingerprint_keys)."""
 
     __tablename__ = "fingerprint_key"
 
