@@ -12,11 +12,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import audit, author_export, contacts, erasure, queue
+from mentiondesk.author_lookup import Wanted, not_found, stored_handle
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.erasure_copies import Elsewhere, described
 from mentiondesk.erasure_payloads import BeingSent
+from mentiondesk.store import Store
 from mentiondesk.wording import counted
 
 authors_app = typer.Typer(
@@ -35,18 +37,31 @@ def do_not_contact(
         str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
     ],
     handle: Annotated[
-        str, typer.Argument(metavar="HANDLE", help="The author's handle, as in `cases list`.")
-    ],
+        str,
+        typer.Argument(
+            metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
+        ),
+    ] = "",
+    account_id: Annotated[
+        str, typer.Option("--id", metavar="ID", help="The platform's account id instead.")
+    ] = "",
+    post: Annotated[
+        str, typer.Option("--post", metavar="URL", help="The link of one of their posts instead.")
+    ] = "",
     undo: Annotated[bool, typer.Option("--undo", help="Take them off the list.")] = False,
 ) -> None:
     """Stop (or, with --undo, allow again) private messages to an author.
 
     Their pending private drafts are withdrawn; --undo brings none of them back. A handle not
-    seen yet is listed for when its author first posts."""
+    seen yet is listed for when its author first posts. Someone who renamed their account is
+    stored under the handle of their last post: find them by --id or --post."""
+    _one_of(handle, account_id, post)
     config = load(ctx)
     store = open_store(config)
     actor = who()
     try:
+        if account_id or post:
+            handle = _stored_handle(store, Wanted(platform.strip().lower(), "", account_id, post))
         listing = contacts.set_do_not_contact(
             store, platform, handle, by=actor, value=not undo, home=_mastodon_homes(config)
         )
@@ -62,7 +77,8 @@ def do_not_contact(
     if listing.unseen:
         out.print(
             f"{shown(handle)} on {shown(platform)}: not seen yet; listed: no private message "
-            "will be drafted when they post."
+            "will be drafted when they post. If they renamed their account since their last "
+            "post, list them by --id ID or --post URL too."
         )
         return
     out.print(f"{shown(handle)} on {shown(platform)} is on the do-not-contact list.")
@@ -93,8 +109,17 @@ def forget(
         str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
     ],
     handle: Annotated[
-        str, typer.Argument(metavar="HANDLE", help="The author's handle, as in `cases list`.")
-    ],
+        str,
+        typer.Argument(
+            metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
+        ),
+    ] = "",
+    account_id: Annotated[
+        str, typer.Option("--id", metavar="ID", help="The platform's account id instead.")
+    ] = "",
+    post: Annotated[
+        str, typer.Option("--post", metavar="URL", help="The link of one of their posts instead.")
+    ] = "",
     yes: Annotated[bool, typer.Option("--yes", help="Erase without asking.")] = False,
 ) -> None:
     """Erase everything stored about an author, on their request (LGPD, GDPR).
@@ -103,12 +128,16 @@ def forget(
     delivered actions and audit lines about them are kept, blanked (who did what, when); the
     audit trail keeps that an erasure happened, not whose. If they asked not to be
     contacted, only a fingerprint of their account is kept so that they stay on the list.
-    Backups are not touched: see README, 'Personal data'."""
+    Backups are not touched: see README, 'Personal data'. An author who renamed their account
+    and has not posted since is stored under their old handle: find them by --id or --post."""
+    _one_of(handle, account_id, post)
     config = load(ctx)
     store = open_store(config)
     try:
-        plan = erasure.erase(store, platform, handle, by=who(), dry_run=True)
-        erasing = f"Erasing {shown(handle)} on {shown(platform)}"
+        plan = erasure.erase(
+            store, platform, handle, by=who(), dry_run=True, account_id=account_id, post_url=post
+        )
+        erasing = f"Erasing {shown(handle or account_id or post)} on {shown(platform)}"
         out.print(
             f"{erasing} deletes: {plan.deleted()}; blanks, keeping the rows: {plan.blanked()}."
         )
@@ -116,7 +145,9 @@ def forget(
         if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
             err.print("Nothing erased.")
             raise typer.Exit(1)
-        done = erasure.erase(store, platform, handle, by=who())
+        done = erasure.erase(
+            store, platform, handle, by=who(), account_id=account_id, post_url=post
+        )
     except (queue.NotFound, BeingSent) as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
@@ -131,6 +162,20 @@ def forget(
         out.print("The copies listed above, outside the store, were not erased: delete them.")
     if done.listed:
         out.print("They stay on the do-not-contact list (as a fingerprint of their account).")
+
+
+def _one_of(*given: str) -> None:
+    if len([g for g in given if g]) != 1:
+        err.print("[red]Give one of HANDLE, --id ID or --post URL.[/]")
+        raise typer.Exit(2)
+
+
+def _stored_handle(store: Store, wanted: Wanted) -> str:
+    with store.engine.connect() as conn:
+        handle = stored_handle(conn, wanted)
+        if not handle:
+            raise queue.NotFound(not_found(conn, wanted))
+    return handle
 
 
 def _print_elsewhere(elsewhere: Elsewhere, config: Config) -> None:

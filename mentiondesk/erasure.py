@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.contacts import no_author, same_author
+from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
 from mentiondesk.erased_posts import keep_erased
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
 from mentiondesk.erasure_payloads import (
@@ -100,23 +100,35 @@ class Erasure:
         return f"{self.deleted()} deleted; {self.blanked()} blanked (rows kept)"
 
 
-def erase(store: Store, platform: str, handle: str, *, by: str, dry_run: bool = False) -> Erasure:
-    """Erase every account with `handle` on `platform` (NotFound when none); with dry_run,
-    only count what would go (the same statements, rolled back)."""
+def erase(
+    store: Store,
+    platform: str,
+    handle: str = "",
+    *,
+    by: str,
+    dry_run: bool = False,
+    account_id: str = "",
+    post_url: str = "",
+) -> Erasure:
+    """Erase every account with `handle` on `platform` (or the one with `account_id`, or the
+    author of the post at `post_url`); NotFound when none. With dry_run, only count what would
+    go (the same statements, rolled back)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
+    wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
     backfill(store)  # older digest items name their post: found by it, however renamed
     with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
-        return _erase(conn, platform, handle, by=by)
+        return _erase(conn, wanted, by=by)
 
 
-def _erase(conn: Connection, platform: str, handle: str, *, by: str) -> Erasure:
+def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
+    platform, handle = wanted.platform, wanted.handle
     authors = conn.execute(
         sa.select(AUTHOR.c.id, AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.do_not_contact)
-        .where(same_author(platform, handle))
+        .where(authors_wanted(wanted))
         .with_for_update()
     ).all()
     if not authors:
-        raise NotFound(no_author(conn, platform, handle))
+        raise NotFound(not_found(conn, wanted))
     author_ids = [a.id for a in authors]  # accounts with that handle: a few
     whose = traces_of(conn, platform, handle, authors)
     listed = any(a.do_not_contact for a in authors)
@@ -144,7 +156,8 @@ def traces_of(conn: Connection, platform: str, handle: str, authors: Sequence[An
     )
     whose = Whose(
         accounts=frozenset((platform, a.external_id) for a in authors),
-        handles=frozenset(a.handle for a in authors) | {handle},
+        # The handle asked for too ("" when found by id or post: it would match every line).
+        handles=frozenset(h for h in {*(a.handle for a in authors), handle} if h),
         mentions=mentions,
         cases=cases,
         drafts=drafts,
