@@ -14,7 +14,8 @@ from mentiondesk.business_hours import BusinessHours
 from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING, SURVEY
+from mentiondesk.tables import CASE, FOLLOW_UP, MENTION, READING, SURVEY
+from mentiondesk.won_back import won_back
 
 LABELS = ("negative", "neutral", "positive")
 # Under this many answers a CSAT or NPS moves by whole tens of points on one customer's mood
@@ -130,7 +131,7 @@ def period_figures(
         ).all()
     )
     csat, csat_n, nps, nps_n = _surveys(conn, period)
-    won = _won_back(conn, period)
+    won = won_back(conn, period)
     by_day: dict[str, dict[str, int]] = {}
     platforms: dict[str, int] = {}
     languages: dict[str, int] = {}
@@ -244,49 +245,3 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
     rows = [(r, int(now), int(before)) for r, now, before in conn.execute(query)]
     rows.sort(key=lambda r: (-r[1], r[0]))
     return rows
-
-
-def _won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]]:
-    """Detractors (a complaint that became a case) whose last word in the period is praise: a
-    positive post after the complaint, and no negative one after it.
-
-    Requiring the case leaves out spam and other negative posts nobody had to answer; requiring
-    no complaint after the praise leaves out whoever thanked us on the 3rd and was angry again
-    on the 10th.
-    """
-    neg = (
-        _recent()
-        .join(CASE, CASE.c.mention_id == MENTION.c.id)
-        .add_columns(MENTION.c.author_id, sa.func.min(MENTION.c.created_at).label("first"))
-        .where(READING.c.label == "negative")
-        .group_by(MENTION.c.author_id)
-        .subquery()
-    )
-    pos = (
-        _recent()
-        .add_columns(MENTION.c.author_id, sa.func.max(MENTION.c.created_at).label("last"))
-        .where(READING.c.label == "positive", within(MENTION.c.created_at, period))
-        .group_by(MENTION.c.author_id)
-        .subquery()
-    )
-    query = (
-        sa.select(AUTHOR.c.platform, AUTHOR.c.handle, pos.c.last)
-        .join(pos, pos.c.author_id == AUTHOR.c.id)
-        .join(neg, neg.c.author_id == AUTHOR.c.id)
-        .where(neg.c.first < pos.c.last, ~_complained_after(period, pos.c.author_id, pos.c.last))
-        .order_by(pos.c.last.desc())
-    )
-    return [(p, h, last) for p, h, last in conn.execute(query)]
-
-
-def _complained_after(period: Period, author: Any, since: Any) -> Any:
-    """Whether `author` posted anything negative after `since`, within the period: a follow-up
-    on an open case counts as much as a new complaint."""
-    later, reading = MENTION.alias("later"), READING.alias("later_reading")
-    return sa.exists().where(
-        reading.c.mention_id == later.c.id,
-        reading.c.label == "negative",
-        later.c.author_id == author,
-        later.c.created_at > since,
-        within(later.c.created_at, period),
-    )
