@@ -3,12 +3,35 @@ won back asked per author, days grouped in SQL, topics counted in SQL."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections import Counter
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from mentiondesk.figures import load_period
-from mentiondesk.period import days_from
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.figures import load_period, mention_counts
+from mentiondesk.period import Period, days_from
 from mentiondesk.store import Store
+from mentiondesk.tables import MENTION
 from tests.desk.seed import add
+
+# Either side of Lisbon's clock changes in 2026 (01:00 UTC both), of São Paulo's last summer
+# time (its midnight skipped on 4 Nov 2018, 23:00 repeated on 16 Feb 2019), and Kathmandu's
+# quarter-hour midnight.
+STAMPS = [
+    "2026-03-28 23:59", "2026-03-29 00:59", "2026-03-29 01:00", "2026-03-29 23:00",
+    "2026-10-24 22:59", "2026-10-24 23:00", "2026-10-25 00:59", "2026-10-25 01:00",
+    "2018-11-04 02:59", "2018-11-04 03:00", "2019-02-17 01:59", "2019-02-17 02:00",
+    "2019-02-17 02:59", "2019-02-17 03:00", "2026-11-10 18:14", "2026-11-10 18:15",
+]  # fmt: skip
+ZONES = [
+    ZoneInfo("Europe/Lisbon"),
+    ZoneInfo("America/Sao_Paulo"),
+    ZoneInfo("Asia/Kathmandu"),
+    UTC,
+    timezone(timedelta(hours=-3)),  # a zone PostgreSQL cannot name: reckoned in Python
+]
 
 
 def test_won_back_weighs_a_case_from_before_the_period_and_none_after_its_praise(
@@ -30,3 +53,21 @@ def test_won_back_weighs_a_case_from_before_the_period_and_none_after_its_praise
     assert figures.won_back_count == 1
     # Today nobody praised us: nobody is won back, however old their case.
     assert load_period(store, days_from(now.date(), days=None, now=now), now=now).won_back == []
+
+
+@pytest.mark.parametrize("zone", ZONES, ids=str)
+def test_days_fall_where_the_zone_puts_them_across_clock_changes(
+    store: Store, zone: timezone | ZoneInfo
+) -> None:
+    stamps = [datetime.fromisoformat(s).replace(tzinfo=UTC) for s in STAMPS]
+    for at in stamps:
+        mention, _, _ = add(store, "late again", case=False, draft=None)
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(created_at=at))
+    since = datetime(2018, 1, 1, tzinfo=UTC)
+    with store.engine.connect() as conn:
+        rows = mention_counts(conn, Period(since, 3000), zone)
+    days: Counter[str] = Counter()
+    for day, _, _, _, n in rows:
+        days[day] += n
+    assert days == Counter(at.astimezone(zone).date().isoformat() for at in stamps)
