@@ -105,9 +105,7 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
             read.add_columns(READING.c.label, sa.func.count()).group_by(READING.c.label)
         ).all()
     )
-    topics: Counter[str] = Counter()
-    for (joined,) in conn.execute(read.add_columns(READING.c.topics)):
-        topics.update(t for t in joined.split(",") if t)
+    topics = _topics(conn, read)
     deliveries: dict[str, int] = dict(
         conn.execute(
             sa.select(DELIVERY.c.kind, sa.func.count())
@@ -141,7 +139,7 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         "outbox_waiting": count(OUTBOX, queued, OUTBOX.c.status == "pending"),
         "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
         "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
-        "by_topic": dict(topics.most_common()),
+        "by_topic": topics,
         "first_response": _first_response(frt),
         # The same waits counted in [desk] business_hours (null where it is not set).
         "business_hours": frt.hours.describe() if frt.hours else None,
@@ -150,6 +148,31 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
         "first_response_waiting": frt.waiting,
     }
+
+
+def _topics(conn: Connection, read: Any) -> dict[str, int]:
+    """Mentions per topic (a reading's topics are comma-separated), most first, counted in SQL:
+    a year's readings loaded into Python took seconds and hundreds of MB."""
+    if conn.dialect.name == "postgresql":
+        each = sa.func.unnest(sa.func.string_to_array(READING.c.topics, ","), type_=sa.Text)
+        listed = read.add_columns(each.label("topic")).subquery()
+        query = (
+            sa.select(listed.c.topic, sa.func.count())
+            .where(listed.c.topic != "")
+            .group_by(listed.c.topic)
+        )
+        counted = Counter({str(t): int(n) for t, n in conn.execute(query)})
+    else:
+        # SQLite cannot split a string: it counts each distinct set of topics (a handful),
+        # and Python splits those.
+        counted = Counter()
+        query = read.add_columns(READING.c.topics, sa.func.count()).group_by(READING.c.topics)
+        for joined, n in conn.execute(query):
+            for topic in joined.split(","):
+                if topic:
+                    counted[topic] += int(n)
+    # Ties by name: the order no longer hangs on the order rows came back in.
+    return dict(sorted(counted.items(), key=lambda t: (-t[1], t[0])))
 
 
 def _outbox_kind(actions: dict[tuple[str, str], int], kind: str) -> dict[str, int]:

@@ -11,7 +11,8 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.figures import load_period, mention_counts
-from mentiondesk.period import Period, days_from
+from mentiondesk.period import Period, days_from, last_days
+from mentiondesk.report import period_report, report
 from mentiondesk.store import Store
 from mentiondesk.tables import MENTION
 from tests.desk.seed import add
@@ -71,3 +72,16 @@ def test_days_fall_where_the_zone_puts_them_across_clock_changes(
     for day, _, _, _, n in rows:
         days[day] += n
     assert days == Counter(at.astimezone(zone).date().isoformat() for at in stamps)
+
+
+def test_topics_are_counted_per_mention_most_first_then_by_name(store: Store) -> None:
+    sets = [("refund", "billing"), ("billing",), ("spam", "refund"), (), ("delivery",)]
+    for topics in sets:
+        add(store, "charged twice", topics=topics, case=False, draft=None)
+    add(store, "old news", topics=("billing",), case=False, draft=None, ago=timedelta(days=30))
+    now = datetime.now(UTC)
+    data = period_report(store, last_days(now, 7, UTC), now=now, zone=UTC)
+    assert list(data["by_topic"].items()) == [
+        ("billing", 2), ("refund", 2), ("delivery", 1), ("spam", 1)
+    ]  # fmt: skip
+    assert report(store)["by_topic"] == {"billing": 3, "refund": 2, "delivery": 1, "spam": 1}
