@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
 from types import TracebackType
 
 from listener._poll import Poller
@@ -32,6 +31,7 @@ from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
 from mentiondesk.source_health import SourceHealth, source_health
+from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ class App:
 
     async def initialize(self) -> None:
         self.store = Store(self.config.store_url())
+        self.recorder = SourceRecorder(self.store)  # for the desk and `sources check`, anywhere
         # The App owns what it is handed as well as what it builds: a refused start (the GRANT
         # to run, a bad playbook, a plugin that cannot be built) closes both, and the store.
         self.sources = list(self._sources or [])
@@ -122,6 +123,7 @@ class App:
         """Poll every source until caught up, process everything, drain the outbox
         (`listening_next`: `start()` follows, so a source given up on is retried there)."""
         self.pollers = [self._poller(s, then_listens=listening_next) for s in self.sources]
+        self.recorder.start(self.source_health)
         await asyncio.gather(*(p.run() for p in self.pollers))
         if on_progress:
             on_progress(0, await asyncio.to_thread(self.store.pending_count))
@@ -149,6 +151,7 @@ class App:
         self.pollers = [caught_up.get(id(s)) or self._poller(s) for s in self.sources]
         for poller in self.pollers:
             poller.listen()
+        self.recorder.start(self.source_health)
         self._poll_tasks = [
             asyncio.create_task(p.run(), name=f"poll:{p.source.name}")
             for p in self.pollers
@@ -185,10 +188,11 @@ class App:
 
     async def shutdown(self) -> None:
         # Reverse order of initialize: plugins first (each, even if one fails), the database
-        # last whatever happened.
+        # last whatever happened; the sources' last states before it, marked ended.
         responders = [(f"responder {name}", r) for name, r in self.responders.items()]
         sources = [(f"source {s.name}", s) for s in self.sources]
         try:
+            await self.recorder.close(self.source_health())
             await close_all([*responders, *sources])
         finally:
             self.store.dispose()
@@ -227,6 +231,7 @@ class App:
     ) -> None:
         """Stop-and-alert: one notice to the team chat (routing.alert) per stop; a single
         run gives up queuing it after a few tries rather than hang on a store that is down."""
+        await self.recorder.record(self.source_health())  # the desk shows it from now on
         targets, wording = self.config.settings.routing.alert, self.config.context.wording
         tries = ONCE_TRIES if once else None
         stop, args = self.stop_event, (self.store, targets, wording)
@@ -293,8 +298,3 @@ class App:
     def source_health(self) -> list[SourceHealth]:
         """How each source's poller stands now (stopped for good, rate limited)."""
         return source_health(self.pollers, datetime.now(UTC))
-
-    @property
-    def database(self) -> Path | None:
-        url = self.store.url
-        return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None

@@ -1,6 +1,7 @@
-"""How each source stands, for the people who watch the process: /healthz, the run's summary,
-the desk's banner for managers. A source that hit a FatalError (a revoked token, a wrong
-account) is not read again until restart, so it must show where an operator looks."""
+"""How each of this process's sources stands: the run's summary, and what source_recorder
+writes to the store for /healthz, the desk's banner for managers and `sources check` (in any
+process). A source that hit a FatalError (a revoked token, a wrong account) is not read again
+until restart, so it must show where an operator looks."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class SourceHealth:
     error: str | None = None  # the exception's class, where stopped
     reason: str | None = None  # its message, scrubbed of anything token-like
     rate_limited_until: datetime | None = None
+    since: datetime | None = None  # when it stopped, where stopped
 
     def as_json(self) -> dict[str, str]:
         shown = {"status": "stopped" if self.stopped else "ok"}
@@ -36,7 +38,8 @@ def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth
         name, stopped, until = poller.source.name, poller.stopped, poller.blocked_until
         if stopped is not None:
             error = type(stopped).__name__
-            health.append(SourceHealth(name, True, error, scrub(str(stopped))))
+            reason = scrub(str(stopped))
+            health.append(SourceHealth(name, True, error, reason, since=poller.stopped_at))
         else:
             waiting = until if until is not None and until > now else None
             health.append(SourceHealth(name, rate_limited_until=waiting))

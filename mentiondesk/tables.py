@@ -267,6 +267,7 @@ from mentiondesk.tables_desk import (  # noqa: E402
     USER,
     WEB_SESSION,
 )
+from mentiondesk.tables_sources import SOURCE_STATE  # noqa: E402
 
 __all__ = [
     "AUDIT",
@@ -276,6 +277,7 @@ __all__ = [
     "LOGIN_COUNT",
     "NOTE",
     "SAVED_REPLY",
+    "SOURCE_STATE",
     "SURVEY",
     "USER",
     "WEB_SESSION",

@@ -16,6 +16,7 @@ from mentiondesk.lifecycle import watch
 from mentiondesk.models import Batch, FatalError, OutboxAction, Receipt
 from mentiondesk.pipeline import App
 from mentiondesk.source_health import scrub
+from mentiondesk.source_recorder import SourceRecorder
 from tests.helpers import config_for, run_cli, write_config, write_mentions
 
 
@@ -50,6 +51,7 @@ async def test_shutdown_closes_every_plugin_when_one_close_fails(
     app: Any = App.__new__(App)  # only what shutdown() reads
     first, second, source = Closer(fail=True), Closer(), Closer(fail=True)
     app.responders, app.sources, app.store = {"a": first, "b": second}, [source], Store()
+    app.pollers, app.recorder = [], SourceRecorder(app.store)  # never started: writes nothing
     with caplog.at_level(logging.ERROR), pytest.raises(RuntimeError, match="close failed"):
         await app.shutdown()
     assert first.closed and second.closed and source.closed and app.store.disposed
