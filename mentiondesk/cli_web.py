@@ -52,9 +52,8 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
         app.wake_outbox()  # the running outbox worker delivers the approved reply now
 
     playbook = app.processor.playbook
-    desk = create_app(
-        config, app.store, playbook=playbook, on_queued=wake, sources=app.source_health
-    )
+    # Its /healthz and banner read the sources' states from the store, this worker's with them.
+    desk = create_app(config, app.store, playbook=playbook, on_queued=wake)
     # Slack buttons post back to the same server (mounted only when Slack is configured).
     add_slack_routes(
         desk, store=app.store, config=config, responders=app.responders, wake=app.wake_outbox

@@ -22,14 +22,6 @@ class SourceHealth:
     rate_limited_until: datetime | None = None
     since: datetime | None = None  # when it stopped, where stopped
 
-    def as_json(self) -> dict[str, str]:
-        shown = {"status": "stopped" if self.stopped else "ok"}
-        if self.stopped:
-            shown |= {"error": self.error or "", "reason": self.reason or ""}
-        elif self.rate_limited_until is not None:
-            shown["rate_limited_until"] = self.rate_limited_until.isoformat(timespec="seconds")
-        return shown
-
 
 def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth]:
     """Each poller's source as it stands; a rate limit already past is not mentioned."""

@@ -16,7 +16,7 @@ from multidict import MultiDictProxy
 
 from mentiondesk import saved_replies
 from mentiondesk.config import Config
-from mentiondesk.source_health import SourceHealth
+from mentiondesk.source_states import stopped_now
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import (
     flash,
@@ -44,8 +44,9 @@ from mentiondesk.web.flash import SAID, Said, landing
 from mentiondesk.web.i18n import SITE_LANGUAGE, ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
+from mentiondesk.web.source_banner import STOPPED
 from mentiondesk.web.template_globals import template_globals
-from mentiondesk.web.users import dummy_hash, load_session, same_token
+from mentiondesk.web.users import Role, dummy_hash, load_session, same_token
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
@@ -86,26 +87,24 @@ def create_app(
     playbook: Playbook | None = None,
     on_queued: Callable[[str], Awaitable[None]] | None = None,
     session_ttl: timedelta = timedelta(hours=12),
-    sources: Callable[[], list[SourceHealth]] | None = None,
 ) -> web.Application:
     """The desk as an aiohttp application; mount more routes on it before serving.
 
     `on_queued(key)` is awaited after the desk put an action in the outbox (an approved
-    reply, an escalation) so the caller can wake its outbox worker. `sources()` says how the
-    running pipeline's sources stand (/healthz and managers' pages name one that stopped).
+    reply, an escalation) so the caller can wake its outbox worker.
     """
     if playbook is None:
         from mentiondesk.playbook_build import build_playbook
 
         playbook = build_playbook(config)
     dummy_hash()  # made now, so that the first failed login takes as long as any other
-    middlewares = [_headers, _errors, _session, _flash, _csrf]
+    middlewares = [_headers, _errors, _session, _banner, _flash, _csrf]
     app = web.Application(middlewares=middlewares, client_max_size=256 * 1024)
     app[DESK] = Desk(
         config=config,
         store=store,
         clock=clock,
-        templates=_templates(clock, sources),
+        templates=_templates(clock),
         playbook=playbook,
         limits=LoginLimits(
             clock,
@@ -115,8 +114,6 @@ def create_app(
         session_ttl=session_ttl,
         on_queued=on_queued,
     )
-    if sources is not None:
-        app[health.SOURCES] = sources
     app.cleanup_ctx.append(_pruning_logins)
     app[ZONE] = ZoneInfo(config.settings.desk.timezone)  # where times show, days are counted
     if config.settings.desk.language:
@@ -131,15 +128,13 @@ def create_app(
     return app
 
 
-def _templates(
-    clock: Callable[[], datetime], sources: Callable[[], list[SourceHealth]] | None
-) -> jinja2.Environment:
+def _templates(clock: Callable[[], datetime]) -> jinja2.Environment:
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_HERE / "templates"),
         autoescape=True,  # every template, whatever its extension: mention text is hostile
         undefined=jinja2.StrictUndefined,
     )
-    templates.globals.update(template_globals(clock, sources))
+    templates.globals.update(template_globals(clock))
     return templates
 
 
@@ -227,6 +222,15 @@ async def _session(request: web.Request, handler: Handler) -> web.StreamResponse
     request[SESSION] = None
     if token and not request.path.startswith("/static/"):
         request[SESSION] = await desk.db(load_session, desk.store, token, now=desk.clock())
+    return await handler(request)
+
+
+@web.middleware
+async def _banner(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The sources a running worker stopped (source_banner), for a manager's page."""
+    desk, current = request.app[DESK], request[SESSION]
+    if current is not None and current.user.role >= Role.MANAGER:
+        request[STOPPED] = await desk.db(stopped_now, desk.store, desk.clock())
     return await handler(request)
 
 

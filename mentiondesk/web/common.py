@@ -21,6 +21,7 @@ from mentiondesk.web.flash import SAID, Said
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.notices_people import PEOPLE_NOTICES
+from mentiondesk.web.source_banner import banner
 from mentiondesk.web.users import Role, Session
 from playbooks import Playbook
 
@@ -157,7 +158,6 @@ NOTICES = {
 # The same, quoting the number typed: a typo (MD-0019O) is seen without retyping it.
 NO_SUCH_NUMBER = ("error", "No case “{number}”: case numbers look like MD-000019 or 19.")
 
-
 SESSION_COOKIE = "md_session"
 LOGIN_COOKIE = "md_login"
 
@@ -223,6 +223,7 @@ def render(request: web.Request, name: str, status: int = 200, **context: Any) -
         **_notice(said(request)),
         "now": desk.clock(),
         **negotiate(request).template_context(),
+        **banner(request),
     }
     text = desk.templates.get_template(name).render({**values, **context})
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")

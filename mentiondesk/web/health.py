@@ -5,25 +5,24 @@ work is waiting. Public and cheap; it names no person, post or secret.
 degraded_after_seconds`: a chat or help desk that has been down all session is worth an
 uptime monitor's alarm, but not a load balancer pulling the desk, where people can still
 work the queue (a 503 stays for a store that fails: then nothing works). So is a source that
-stopped for good (a revoked token: it is not read again until restart); `sources` says which,
-with the error's class and its message, scrubbed of anything token-like."""
+a running worker stopped for good (a revoked token: it is not read again until restart), as
+the workers recorded it in the store (source_states), so the desk of any process says it;
+`sources` says which, with the error's class and its message, scrubbed of anything token-like.
+A source whose writer is gone (source_states' staleness rule) is "unknown" and degrades
+nothing: no process says how it stands now."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 import sqlalchemy as sa
 from aiohttp import web
 
 from mentiondesk.models import utc
-from mentiondesk.source_health import SourceHealth
+from mentiondesk.source_states import RecordedSource, recorded, standing
 from mentiondesk.store import Store
 from mentiondesk.tables import MENTION, OUTBOX
 from mentiondesk.web.common import DESK
-
-# How the running pipeline's sources stand, where the desk is served beside it (create_app).
-SOURCES: web.AppKey[Callable[[], list[SourceHealth]]] = web.AppKey("sources")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -49,18 +48,20 @@ def backlog(store: Store, now: datetime) -> dict[str, int | None]:
     }
 
 
+def _figures(store: Store, now: datetime) -> tuple[dict[str, int | None], list[RecordedSource]]:
+    return backlog(store, now), list(standing(recorded(store), now).values())
+
+
 async def healthz(request: web.Request) -> web.Response:
     desk = request.app[DESK]
+    now = desk.clock()
     try:
-        figures = await desk.db(backlog, desk.store, desk.clock())
+        figures, sources = await desk.db(_figures, desk.store, now)
     except sa.exc.SQLAlchemyError as exc:
         return web.json_response({"status": "error", "store": type(exc).__name__}, status=503)
     waited = figures["outbox_oldest_waiting_seconds"]
     late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
-    if SOURCES not in request.app:  # no pipeline in this process: nothing to say of sources
-        return web.json_response({"status": "degraded" if late else "ok", **figures})
-    sources = request.app[SOURCES]()
-    stopped = any(source.stopped for source in sources)
-    shown = {source.name: source.as_json() for source in sources}
+    stopped = any(source.stopped(now) for source in sources)
+    shown = {source.name: source.as_json(now) for source in sources}
     status = "degraded" if late or stopped else "ok"
     return web.json_response({"status": status, **figures, "sources": shown})

@@ -10,17 +10,12 @@ from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_fo
 from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.models import can_post, has_followers, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
-from mentiondesk.source_health import SourceHealth
 from mentiondesk.tables import case_number
 from mentiondesk.wording import signed
 
 
-def template_globals(
-    clock: Callable[[], datetime], sources: Callable[[], list[SourceHealth]] | None = None
-) -> dict[str, Any]:
+def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
     return {
-        # The sources stopped for good (a revoked token): base.html names them to managers.
-        "stopped_sources": lambda: [s for s in sources() if s.stopped] if sources else [],
         # Seconds: the page writes them with its language's `duration`.
         "waited": lambda since: (clock() - since).total_seconds(),
         "case_number": case_number,

@@ -17,6 +17,8 @@ from mentiondesk.models import Batch, CaseContext, FatalError, Label, OutboxActi
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.pipeline import App
 from mentiondesk.source_health import SourceHealth
+from mentiondesk.source_recorder import SourceRecorder
+from mentiondesk.source_states import STALE_AFTER
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from mentiondesk.web import create_app
@@ -58,22 +60,43 @@ async def test_a_stopped_source_is_degraded_and_named_with_why(
     config: Config, store: Store
 ) -> None:
     why = "x mentions: 401 Unauthorized; check the bearer token"
-    until = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
+    now = datetime.now(UTC)
+    until, stopped_at = now + timedelta(minutes=20), now - timedelta(minutes=3)
+    worker = Store(config.store_url())  # a worker in another process, on the same database
     sources = [
-        SourceHealth("x", stopped=True, error="FatalError", reason=why),
+        SourceHealth("x", stopped=True, error="FatalError", reason=why, since=stopped_at),
         SourceHealth("reddit", rate_limited_until=until),
         SourceHealth("bluesky"),
     ]
-    app = create_app(config, store, sources=lambda: sources)
-    async with TestServer(app) as server, TestClient(server) as client:
+    assert await SourceRecorder(worker, writer="worker-1:4242").record(sources)
+    gone = SourceRecorder(worker, writer="worker-2:77", clock=lambda: now - 2 * STALE_AFTER)
+    assert await gone.record([SourceHealth("mastodon", stopped=True, error="FatalError")])
+    worker.dispose()
+    async with TestServer(create_app(config, store)) as server, TestClient(server) as client:
         response = await client.get("/healthz")
         body = await response.json()
     assert response.status == 200 and body["status"] == "degraded"
+    since, seen = stopped_at.isoformat(timespec="seconds"), now - 2 * STALE_AFTER
     assert body["sources"] == {
-        "x": {"status": "stopped", "error": "FatalError", "reason": why},
-        "reddit": {"status": "ok", "rate_limited_until": "2026-12-03T15:00:00+00:00"},
+        "x": {"status": "stopped", "error": "FatalError", "reason": why, "since": since},
+        "reddit": {"status": "ok", "rate_limited_until": until.isoformat(timespec="seconds")},
         "bluesky": {"status": "ok"},
+        # its writer stopped refreshing: what it last said, not how the source stands now
+        "mastodon": {
+            "status": "unknown",
+            "last_status": "stopped",
+            "updated_at": seen.isoformat(timespec="seconds"),
+        },
     }
+
+
+async def test_a_source_whose_writer_is_gone_does_not_degrade(config: Config, store: Store) -> None:
+    ended = SourceRecorder(store, writer="worker-3:9")
+    ended.start(lambda: [SourceHealth("x", stopped=True, error="FatalError", reason="401")])
+    await ended.close([SourceHealth("x", stopped=True, error="FatalError", reason="401")])
+    async with TestServer(create_app(config, store)) as server, TestClient(server) as client:
+        body = await (await client.get("/healthz")).json()
+    assert body["status"] == "ok" and body["sources"]["x"]["status"] == "unknown"
 
 
 class Revoked:
