@@ -81,8 +81,10 @@ class Gate:
     def describe(self, zone: tzinfo = UTC) -> str:
         """The window as `sources check` shows it, its times in `zone` (named after them)."""
         parts = []
-        if self.remaining is not None:
-            parts.append(f"{self.remaining}/{self.limit if self.limit is not None else '?'} left")
+        if self.remaining is not None and self.limit is not None:
+            parts.append(f"{self.remaining}/{self.limit} left")
+        elif self.remaining is not None:  # some platforms send no limit header
+            parts.append(f"{self.remaining} requests left (the platform did not say of how many)")
         if self.reset is not None:
             parts.append(f"resets {self.reset.astimezone(zone):%H:%M:%S} {zone}")
         if self.until is not None:

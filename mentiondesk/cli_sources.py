@@ -1,4 +1,5 @@
-"""`mentiondesk sources check`: does each configured source's login and endpoint work?"""
+"""`mentiondesk sources check`: does each configured source's login and endpoint work, and
+how did the running workers last record it (cli_sources_recorded)?"""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from rich.text import Text
 
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, desk_zone, load
+from mentiondesk.cli_sources_recorded import recorded_lines
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.config import Config
 from mentiondesk.models import ConfigError, SourceStatus
@@ -44,11 +46,19 @@ def polled_sources(config: Config, names: str | None) -> Config:
 
 @sources_app.command("check")
 def check(ctx: typer.Context) -> None:
-    """For each source: do credentials and the endpoint work, and what is its rate-limit state."""
+    """For each source: do credentials and the endpoint work, what is its rate-limit state,
+    and what the running workers last recorded of it (a source they stopped for good). The
+    exit status is the probe's: a worker still stopped on a token fixed since needs a restart,
+    which the lines under the table say."""
     config = load(ctx, secrets=True)
     with config_errors():
         statuses = asyncio.run(check_all(config))
-    Console().print(_table(config, statuses))
+    console = Console()
+    console.print(_table(config, statuses))
+    # Under the table, whole: a sixth column would cut the probe's details at 80 columns.
+    console.print("Recorded by the running workers:", highlight=False)
+    for line in recorded_lines(config, [s.name for s in statuses], desk_zone(config)):
+        console.print(Text(cli_safe(line)), soft_wrap=True)  # a reason: a server's words
     if not all(s.ok for s in statuses):
         raise typer.Exit(1)
 
@@ -89,7 +99,7 @@ def _table(config: Config, statuses: list[SourceStatus]) -> Table:
         mark = Text("ok", style="green") if s.ok else Text("FAIL", style="bold red")
         table.add_row(
             Text(s.name),
-            Text(kinds.get(s.name, "?")),
+            Text(kinds.get(s.name, "")),
             mark,
             Text(cli_safe(s.detail)),  # a remote server's words
             Text(cli_safe(s.rate_limit_in(zone) if s.rate_limit_in else s.rate_limit)),

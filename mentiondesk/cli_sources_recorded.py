@@ -1,0 +1,105 @@
+"""What `sources check` says beside its own probe: how the running workers last recorded each
+source in the store (source_states), e.g. "stopped by the running worker web-1:4242 since 14:02
+(Europe/Lisbon): … — fix: …", times in `[desk] timezone` as every command shows them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+
+from mentiondesk.config import Config
+from mentiondesk.source_states import STALE_AFTER, RecordedSource, by_weight, recorded
+from mentiondesk.store import Store
+
+NOTHING = "no running worker has recorded it"
+_FIX = "fix: correct the token (or the account), then restart that worker"
+
+
+def recorded_by_source(config: Config) -> dict[str, list[RecordedSource]] | str:
+    """Each source's rows; a sentence instead where the store cannot say. Read only: a store
+    that is not there yet is not made (as a run would make it)."""
+    if _no_sqlite_file(config.store_url()):
+        return "no store yet: no worker has run with this config"
+    try:
+        store = Store(config.store_url(), pooled=False)
+        try:
+            rows = recorded(store)
+        finally:
+            store.dispose()
+    except sa.exc.SQLAlchemyError as exc:  # its type only: the message may name the host
+        return (
+            f"the store could not be read ({type(exc).__name__}): what workers recorded is unknown"
+        )
+    grouped: dict[str, list[RecordedSource]] = {}
+    for row in rows:
+        grouped.setdefault(row.name, []).append(row)
+    return grouped
+
+
+def recorded_lines(config: Config, names: list[str], zone: ZoneInfo) -> list[str]:
+    """`  name: what the workers recorded`, a line per source (more for one several workers
+    read), or the one sentence saying why the store cannot tell."""
+    found, now = recorded_by_source(config), datetime.now(UTC)
+    if isinstance(found, str):
+        return [f"  {found}"]
+    lines = []
+    for name in names:
+        said = recorded_words(found.get(name, []), now, zone).splitlines()
+        lines += [f"  {name}: {said[0]}", *(f"  {' ' * len(name)}  {more}" for more in said[1:])]
+    return lines
+
+
+def _no_sqlite_file(url: str) -> bool:
+    """A SQLite store whose file is not there: opening it would make an empty one."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return False
+    return parsed.database in (None, "", ":memory:") or not Path(parsed.database).exists()
+
+
+def recorded_words(rows: list[RecordedSource], now: datetime, zone: ZoneInfo) -> str:
+    """One line per worker that runs and reads the source, the worst first; where none runs,
+    the latest row, said as what a gone process last recorded."""
+    ordered = sorted(rows, key=lambda row: by_weight(row, now), reverse=True)
+    current = [row for row in ordered if row.current(now)]
+    if current:
+        return "\n".join(_current(row, now, zone) for row in current)
+    if not ordered:
+        return NOTHING
+    last = ordered[0]
+    said = _state(last, now, zone)
+    if last.ended_at is not None:
+        ended = _at(last.ended_at, now, zone)
+        return f"not running: worker {last.writer} stopped at {ended}; it last recorded: {said}"
+    minutes = int(STALE_AFTER.total_seconds() // 60)
+    return (
+        f"not current: worker {last.writer} last recorded at {_at(last.updated_at, now, zone)}: "
+        f"{said}; not refreshed for over {minutes} minutes (it may have died or lost the store)"
+    )
+
+
+def _current(row: RecordedSource, now: datetime, zone: ZoneInfo) -> str:
+    who = f"the running worker {row.writer}"
+    if row.state == "stopped":
+        return f"stopped by {who} since {_at(row.since, now, zone)}: {row.reason} — {_FIX}"
+    if row.state_at(now) == "limited" and row.until is not None:
+        return f"rate limited in {who} until {_at(row.until, now, zone)}"
+    return f"read by {who} since {_at(row.since, now, zone)}"
+
+
+def _state(row: RecordedSource, now: datetime, zone: ZoneInfo) -> str:
+    if row.state == "stopped":
+        return f"stopped since {_at(row.since, now, zone)}: {row.reason}"
+    if row.state == "limited" and row.until is not None:
+        return f"rate limited until {_at(row.until, now, zone)}"
+    return f"reading it since {_at(row.since, now, zone)}"
+
+
+def _at(moment: datetime, now: datetime, zone: ZoneInfo) -> str:
+    """14:02 (Europe/Lisbon) today in the team's zone, else with the day."""
+    local = moment.astimezone(zone)
+    shown = f"{local:%H:%M}" if local.date() == now.astimezone(zone).date() else f"{local:%F %H:%M}"
+    return f"{shown} ({zone})"
