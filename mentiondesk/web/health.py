@@ -64,4 +64,5 @@ async def healthz(request: web.Request) -> web.Response:
     stopped = any(source.stopped(now) for source in sources)
     shown = {source.name: source.as_json(now) for source in sources}
     status = "degraded" if late or stopped else "ok"
-    return web.json_response({"status": status, **figures, "sources": shown})
+    also = {"sources": shown} if shown else {}  # none recorded yet: no worker has polled one
+    return web.json_response({"status": status, **figures, **also})
