@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 from mentiondesk.models import ConfigError
-from mentiondesk.schema_access import can_add, cannot_create, survey
+from mentiondesk.schema_access import can_add, cannot_create, index_names, survey
 
 _LOGGER = logging.getLogger(__name__)
 _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, the others wait
@@ -41,9 +41,12 @@ def ensure(engine: Engine) -> None:
             _log_created(had)
             missing = _add_missing_columns(conn)
             for table in SQLModel.metadata.sorted_tables:
+                have = index_names(conn, table.name)
                 for index in table.indexes:  # added to a table since it was created
+                    if index.name in have:
+                        continue
                     if not {f"{table.name}.{c.name}" for c in index.columns} & set(missing):
-                        index.create(conn, checkfirst=True)
+                        index.create(conn)
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
     except sa.exc.ProgrammingError as exc:

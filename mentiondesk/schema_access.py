@@ -75,7 +75,7 @@ def survey(conn: Connection) -> Survey:
             where = addable if can_add(column) else found.lacking
             where.append(f"{name}.{column.name}")
             changes.setdefault(name, []).append(f"column {name}.{column.name}")
-        indexes = {index["name"] for index in inspector.get_indexes(name)}
+        indexes = index_names(conn, name)
         new = [f"index {i.name}" for i in table.indexes if i.name not in indexes]
         if new:
             changes.setdefault(name, []).extend(new)
@@ -88,6 +88,15 @@ def survey(conn: Connection) -> Survey:
     if addable:
         found.notes.append(f"columns {', '.join(addable)} will be added at the next start")
     return found
+
+
+def index_names(conn: Connection, table: str) -> set[str]:
+    """The names of a table's indexes. SQLAlchemy skips, with a warning, an index on an
+    expression (lower(handle)) when it reflects SQLite, so SQLite's catalogue is read."""
+    if conn.dialect.name != "sqlite":
+        return {str(index["name"]) for index in sa.inspect(conn).get_indexes(table)}
+    query = sa.text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t")
+    return {str(name) for name in conn.scalars(query, {"t": table})}
 
 
 def can_add(column: sa.Column[object]) -> bool:

@@ -292,3 +292,5 @@ sa.Index("ix_mention_author_created", MENTION.c.author_id, MENTION.c.created_at)
 sa.Index("ix_case_opened", CASE.c.opened_at)
 sa.Index("ix_outbox_created", OUTBOX.c.created_at)
 sa.Index("ix_draft_created", DRAFT.c.created_at)
+# A case page matches an author's handle on other platforms case-insensitively.
+sa.Index("ix_author_handle_lower", sa.func.lower(AUTHOR.c.handle))

@@ -195,7 +195,9 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
 def _case_of(conn: Connection, mention_id: int) -> CaseData | None:
     """The case this mention opened or, as a follow-up, joined."""
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
-    mine = sa.or_(CASE.c.mention_id == mention_id, CASE.c.id.in_(joined))
+    opened = sa.select(CASE.c.id).where(CASE.c.mention_id == mention_id)
+    # One IN over a union, not `a = :id OR b IN (…)`: PostgreSQL scans the whole table for that OR.
+    mine = CASE.c.id.in_(sa.union_all(opened, joined))
     return first(conn, CaseData, select_of(CASE, CaseData).where(mine).order_by(CASE.c.id.desc()))
 
 
@@ -213,8 +215,7 @@ def _case_frustration(conn: Connection, case: CaseData | None) -> int | None:
     priority counts (as `cases list` shows), which its opening mention's may not be."""
     if case is None:
         return None
-    joined = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
-    mentions = sa.or_(READING.c.mention_id == case.mention_id, READING.c.mention_id.in_(joined))
+    mentions = READING.c.mention_id.in_(_with_follow_ups(case))
     highest = conn.scalar(sa.select(sa.func.max(READING.c.frustration)).where(mentions))
     return int(highest) if highest is not None else None
 
@@ -228,7 +229,6 @@ def _praised(conn: Connection, case: CaseData | None) -> bool:
 def _case_mentions(conn: Connection, case: CaseData | None) -> list[CaseMention]:
     if case is None:
         return []
-    follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
     query = (
         sa.select(
             MENTION.c.id,
@@ -240,11 +240,18 @@ def _case_mentions(conn: Connection, case: CaseData | None) -> list[CaseMention]
             READING.c.lang,
         )
         .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
-        .where(sa.or_(MENTION.c.id == case.mention_id, MENTION.c.id.in_(follow_ups)))
+        .where(MENTION.c.id.in_(_with_follow_ups(case)))
         .order_by(MENTION.c.created_at, MENTION.c.id)
         .limit(THREAD_LIMIT)
     )
     return every(conn, CaseMention, query)
+
+
+def _with_follow_ups(case: CaseData) -> sa.CompoundSelect[tuple[int]]:
+    """The case's opening mention's id and its follow-ups', as one subquery: an IN over it
+    uses the primary key, where `id = :id OR id IN (…)` scans the whole table on PostgreSQL."""
+    follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
+    return sa.union_all(sa.select(sa.literal(case.mention_id, sa.Integer)), follow_ups)
 
 
 def _drafts(conn: Connection, mention_id: int, case: CaseData | None) -> list[DraftData]:
@@ -280,11 +287,12 @@ def _audit(
     """The mention's and its case's entries, and the author's do-not-contact changes made
     from any of their mentions (the desk's or the CLI's): the list is about the person."""
     theirs = sa.select(MENTION.c.id).where(MENTION.c.author_id == author_id)
-    listing = sa.and_(
+    listing = sa.select(AUDIT.c.id).where(
         AUDIT.c.action.in_(("do-not-contact", "allow-contact")), AUDIT.c.mention_id.in_(theirs)
     )
-    where = sa.or_(AUDIT.c.mention_id == mention_id, listing)
+    # A union of ids, each part on its own index: ORed conditions scan the whole audit table.
+    parts = [sa.select(AUDIT.c.id).where(AUDIT.c.mention_id == mention_id), listing]
     if case_id is not None:
-        where = sa.or_(where, AUDIT.c.case_id == case_id)
-    query = select_of(AUDIT, AuditEntry).where(where).order_by(AUDIT.c.id)
-    return every(conn, AuditEntry, query)
+        parts.append(sa.select(AUDIT.c.id).where(AUDIT.c.case_id == case_id))
+    query = select_of(AUDIT, AuditEntry).where(AUDIT.c.id.in_(sa.union_all(*parts)))
+    return every(conn, AuditEntry, query.order_by(AUDIT.c.id))
