@@ -12,7 +12,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import follow_up_count
-from mentiondesk.held_replies import HeldReply, held_first, held_replies, reply_held
+from mentiondesk.held_replies import (
+    HeldReply,
+    held_case_ids,
+    held_first,
+    held_replies,
+    reply_held,
+)
+from mentiondesk.models import Label
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -197,3 +204,37 @@ def list_held(store: Store, *, limit: int = 100) -> list[HeldView]:
         drafts = {d.id: d for d in _draft_views(conn, [h.draft_id for h in held.values()])}
     replies = [held[case] for case in cases if case in held]  # in the cases' order
     return [HeldView(drafts[h.draft_id], h) for h in replies if h.draft_id in drafts]
+
+
+def praised_latest() -> Any:
+    """praised_last() as a scalar subquery for a list's columns: the latest follow-up's reading
+    (NULL: none, false for none). PostgreSQL ran the EXISTS as one hashed pass over every
+    follow-up and positive reading; a LIMIT 1 per row reads the case's own follow-ups only."""
+    read = READING.alias("praise_reading")
+    praise = sa.and_(read.c.label == Label.POSITIVE.value, read.c.is_question.is_(False))
+    return (
+        sa.select(praise)
+        .select_from(FOLLOW_UP)
+        .outerjoin(read, read.c.mention_id == FOLLOW_UP.c.mention_id)
+        .where(FOLLOW_UP.c.case_id == CASE.c.id)
+        .order_by(FOLLOW_UP.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def held_then_rest(conn: Connection, query: Any, limit: int) -> list[Any]:
+    """The first `limit` open cases of `query` (over CASE) in the queue's order: a held reply
+    first (the author was never answered, so the case is late already), then priority, age,
+    id. The few held cases are found first and the rest paged by the queue's index: ordering
+    every open case by held_first() read every approved draft."""
+    order = (CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+    held_ids = held_case_ids(conn)
+    rows: list[Any] = []
+    if held_ids:
+        first = query.where(CASE.c.id.in_(held_ids)).order_by(*order).limit(limit)
+        rows = list(conn.execute(first).all())
+        query = query.where(CASE.c.id.not_in(held_ids))
+    if len(rows) < limit:
+        rows += conn.execute(query.order_by(*order).limit(limit - len(rows))).all()
+    return rows

@@ -294,3 +294,5 @@ sa.Index("ix_outbox_created", OUTBOX.c.created_at)
 sa.Index("ix_draft_created", DRAFT.c.created_at)
 # A case page matches an author's handle on other platforms case-insensitively.
 sa.Index("ix_author_handle_lower", sa.func.lower(AUTHOR.c.handle))
+# The queue's header counts cases answered in the last 24 hours.
+sa.Index("ix_case_first_response", CASE.c.first_response_at)

@@ -10,11 +10,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.cases import follow_up_count, praised_last
+from mentiondesk.cases import follow_up_count
 from mentiondesk.hand_reply import answered_otherwise, hand_replies
-from mentiondesk.held_replies import HeldReply, held_first, held_replies
+from mentiondesk.held_replies import HeldReply, held_replies
 from mentiondesk.models import text_digest
-from mentiondesk.queue_views import follow_ups_frustration
+from mentiondesk.queue_views import follow_ups_frustration, held_then_rest, praised_latest
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
@@ -167,13 +167,10 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     query = (
         _case_query(f, *_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
         .add_columns(CASE.c.opened_at, CASE.c.first_response_at, draft.label("draft_id"))
-        .add_columns(follow_up_count().label("follow_ups"), praised_last().label("praised"))
+        .add_columns(follow_up_count().label("follow_ups"), praised_latest().label("praised"))
         .add_columns(follow_ups_frustration().label("later_frustration"))
-        # A held reply first: the author was never answered, so the case is late already.
-        .order_by(held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)  # = _rank
-        .limit(limit)
     )
-    rows = conn.execute(query).all()
+    rows = held_then_rest(conn, query, limit)  # = _rank
     drafts = drafts_by_id(conn, [r.draft_id for r in rows if r.draft_id])
     latest = latest_mentions(conn, [r.id for r in rows if r.follow_ups])
     held = held_replies(conn, [r.id for r in rows])
@@ -288,7 +285,10 @@ def load_queue(store: Store, f: Filters, *, limit: int = PAGE) -> tuple[list[Que
     how many are waiting in all, so nothing hides unsaid."""
     count = sa.func.count()
     with store.engine.connect() as conn:
-        items = _cases(conn, f, limit) + _loose_drafts(conn, f, limit)
-        cases, drafts = conn.scalar(_case_query(f, count)), conn.scalar(_loose_query(f, count))
+        case_items, loose = _cases(conn, f, limit), _loose_drafts(conn, f, limit)
+        # A short page is all there is: counting would run the whole filter again.
+        cases = len(case_items) if len(case_items) < limit else conn.scalar(_case_query(f, count))
+        drafts = len(loose) if len(loose) < limit else conn.scalar(_loose_query(f, count))
+    items = case_items + loose
     items.sort(key=_rank)
     return items[:limit], Waiting(int(cases or 0), int(drafts or 0))

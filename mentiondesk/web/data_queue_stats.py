@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -12,6 +13,8 @@ from mentiondesk.business_hours import BusinessHours
 from mentiondesk.metrics import median
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, MENTION, READING
+
+_CHUNK = 500  # ids per query: well inside SQLite's bound-parameter limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,22 +55,26 @@ def facets(store: Store) -> dict[str, list[str]]:
     """The values the filter menus offer, taken from what is waiting in the queue."""
     open_mentions = sa.select(CASE.c.mention_id).where(CASE.c.status == "open")
     pending = sa.select(DRAFT.c.mention_id).where(DRAFT.c.status == "pending")
-    ids = sa.union(open_mentions, pending).subquery()
     query = (
         sa.select(MENTION.c.platform, MENTION.c.source, READING.c.lang, READING.c.reason)
-        .join(ids, ids.c.mention_id == MENTION.c.id)
         .join(READING, READING.c.mention_id == MENTION.c.id)
         .distinct()
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
+        # Driven by the waiting mentions' ids, a chunk at a time by primary key: joined to
+        # their union, PostgreSQL hashed it against every reading of the year.
+        ids = sorted(conn.scalars(sa.union(open_mentions, pending)))
+        rows: set[tuple[Any, ...]] = set()
+        for at in range(0, len(ids), _CHUNK):
+            chunk = query.where(MENTION.c.id.in_(ids[at : at + _CHUNK]))
+            rows.update(tuple(r) for r in conn.execute(chunk).all())
         assignees = conn.scalars(
             sa.select(CASE.c.assignee)
             .where(CASE.c.status == "open", CASE.c.assignee.is_not(None))
             .distinct()
         ).all()
     names = ("platform", "source", "lang", "reason")
-    pick = {name: sorted({getattr(r, name) for r in rows} - {None, ""}) for name in names}
+    pick = {name: sorted({r[i] for r in rows} - {None, ""}) for i, name in enumerate(names)}
     return {
         "platform": pick.get("platform", []),
         "source": pick.get("source", []),
