@@ -16,7 +16,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 from mentiondesk.models import ConfigError
-from mentiondesk.schema_access import can_add, cannot_create, index_names, survey
+from mentiondesk.schema_access import can_add, cannot_create, survey
+from mentiondesk.schema_catalogue import Catalogue, read_catalogue
 
 _LOGGER = logging.getLogger(__name__)
 _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, the others wait
@@ -37,13 +38,15 @@ def ensure(engine: Engine) -> None:
             if denied:  # tables of another role: the GRANT, not the first query's traceback
                 raise ConfigError("\n".join(denied))
             had = set(sa.inspect(conn).get_table_names())
-            SQLModel.metadata.create_all(conn)
+            new = [t for t in SQLModel.metadata.sorted_tables if t.name not in had]
+            if new:  # only these: create_all checks each table it is given, a query each
+                SQLModel.metadata.create_all(conn, tables=new)
             _log_created(had)
-            missing = _add_missing_columns(conn)
+            catalogue = read_catalogue(conn, SQLModel.metadata.tables)
+            missing = _add_missing_columns(conn, catalogue)
             for table in SQLModel.metadata.sorted_tables:
-                have = index_names(conn, table.name)
                 for index in table.indexes:  # added to a table since it was created
-                    if index.name in have:
+                    if index.name in catalogue.indexes[table.name]:
                         continue
                     if not {f"{table.name}.{c.name}" for c in index.columns} & set(missing):
                         index.create(conn)
@@ -119,12 +122,11 @@ def _log_created(had: set[str]) -> None:
             _LOGGER.warning("store: created table %s for this version", table.name)
 
 
-def _add_missing_columns(conn: Connection) -> list[str]:
+def _add_missing_columns(conn: Connection, catalogue: Catalogue) -> list[str]:
     """Add the columns that can be added safely; name the ones that cannot."""
-    inspector = sa.inspect(conn)
     missing = []
     for table in SQLModel.metadata.sorted_tables:
-        have = {column["name"] for column in inspector.get_columns(table.name)}
+        have = catalogue.columns[table.name]
         for column in table.columns:
             if column.name in have:
                 continue

@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from mentiondesk.schema_catalogue import read_catalogue
+
 _TABLE_RIGHTS = ("SELECT", "INSERT", "UPDATE", "DELETE")
 _SHOWN = 4  # table names listed in a message before "and N more"
 _TABLES = sa.text(
@@ -66,16 +68,17 @@ def survey(conn: Connection) -> Survey:
     found = Survey()
     changes: dict[str, list[str]] = {}  # table → what a start would add to it
     addable: list[str] = []
+    catalogue = read_catalogue(conn, there)
     for name in sorted(there):
         table = ours[name]
-        have = {column["name"] for column in inspector.get_columns(name)}
+        have = catalogue.columns[name]
         for column in table.columns:
             if column.name in have:
                 continue
             where = addable if can_add(column) else found.lacking
             where.append(f"{name}.{column.name}")
             changes.setdefault(name, []).append(f"column {name}.{column.name}")
-        indexes = index_names(conn, name)
+        indexes = catalogue.indexes[name]
         new = [f"index {i.name}" for i in table.indexes if i.name not in indexes]
         if new:
             changes.setdefault(name, []).extend(new)
@@ -88,15 +91,6 @@ def survey(conn: Connection) -> Survey:
     if addable:
         found.notes.append(f"columns {', '.join(addable)} will be added at the next start")
     return found
-
-
-def index_names(conn: Connection, table: str) -> set[str]:
-    """The names of a table's indexes. SQLAlchemy skips, with a warning, an index on an
-    expression (lower(handle)) when it reflects SQLite, so SQLite's catalogue is read."""
-    if conn.dialect.name != "sqlite":
-        return {str(index["name"]) for index in sa.inspect(conn).get_indexes(table)}
-    query = sa.text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t")
-    return {str(name) for name in conn.scalars(query, {"t": table})}
 
 
 def can_add(column: sa.Column[object]) -> bool:
