@@ -4,7 +4,8 @@
                                    [--business-hours]
 
 Fills a fresh store with N mentions (N/5 cases, ≈0.6 follow-ups each) by bulk insert, serves
-the desk in-process, logs in as a manager and times GET /queue and GET /dashboard over HTTP.
+the desk in-process, logs in as a manager and times GET /queue, GET /dashboard and a case's
+page over HTTP, with the queries each request runs.
 The PostgreSQL database is created at 127.0.0.1:5432 (user postgres) and dropped afterwards.
 With --business-hours both pages are timed again on the same store with `[desk]
 business_hours` set (Mon–Fri 09:00–18:00 in São Paulo): first responses counted both ways.
@@ -142,21 +143,33 @@ def _follow_ups(rnd: random.Random, cases: list[dict[str, Any]], n: int) -> list
 async def measure(store: Store, folder: Path, requests: int) -> dict[str, list[float]]:
     config = load_config(folder / "config.toml")
     app = create_app(config, store)
-    times: dict[str, list[float]] = {"queue": [], "dashboard": []}
+    times: dict[str, list[float]] = {"queue": [], "dashboard": [], "case": []}
+    with store.engine.connect() as conn:  # a case with follow-ups: the page reads them all
+        case = conn.scalar(sa.select(sa.func.max(FOLLOW_UP.c.case_id)))
+    queries = [0]  # statements per request: the figure a slow page's fix should lower
+
+    def counted(*_: Any) -> None:
+        queries[0] += 1
+
+    sa.event.listen(store.engine, "before_cursor_execute", counted)
     async with TestClient(TestServer(app)) as client:
         page = await (await client.get("/login")).text()
         token = re.search(r'name="csrf" value="([^"]+)"', page)
         assert token
         form = {"csrf": token.group(1), "name": "bench", "password": "bench-password"}
         await client.post("/login", data=form)
-        for name, path in (("queue", "/queue"), ("dashboard", "/dashboard?days=30")):
+        pages = (("queue", "/queue"), ("dashboard", "/dashboard?days=30"))
+        for name, path in (*pages, ("case", f"/cases/{case}")):
             await (await client.get(path)).read()  # warm-up: caches, query plans
+            queries[0] = 0
             for _ in range(requests):
                 start = time.perf_counter()
                 response = await client.get(path)
                 await response.read()
                 times[name].append((time.perf_counter() - start) * 1000)
                 assert response.status == 200
+            print(f"{name:>9}: {queries[0] / requests:.0f} queries a request")
+    sa.event.remove(store.engine, "before_cursor_execute", counted)
     return times
 
 
