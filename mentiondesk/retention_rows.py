@@ -64,22 +64,27 @@ def _blocked(drafts: Any, d: Any) -> Any:
 
 def case_ready(cutoff: datetime, c: Any = CASE) -> Any:
     """SQL on a case: finished before `cutoff`, nothing of it waiting, not blanked yet."""
-    m, d, f, o = MENTION.alias(), DRAFT.alias(), FOLLOW_UP.alias(), OUTBOX.alias()
-    # Correlated to the outer case explicitly: nested two deep, SQLAlchemy would otherwise
-    # give this EXISTS a FROM "case" of its own, and any case's waiting follow-up kept them all.
-    follow_up = (
-        sa.exists()
-        .where(f.c.case_id == c.c.id, f.c.mention_id == d.c.mention_id)
-        .correlate_except(f)
-    )
-    theirs = sa.or_(d.c.case_id == c.c.id, d.c.mention_id == c.c.mention_id, follow_up)
+    m, o = MENTION.alias(), OUTBOX.alias()
     return sa.and_(
         c.c.status.in_(("resolved", "closed")),
         c.c.closed_at < cutoff,
         sa.exists().where(m.c.id == c.c.mention_id, ~purged(m.c.external_id)),
-        ~_blocked(theirs, d),
+        *_drafts_free(c),
         ~sa.exists().where(o.c.case_id == c.c.id, o.c.status != "done"),
         ~_case_digest_waiting(c),
+    )
+
+
+def _drafts_free(c: Any) -> tuple[Any, ...]:
+    """SQL on a case: no draft of it blocks it, by the case, its post or a follow-up's post.
+    Three NOT EXISTS, each found by an index: one EXISTS on the three joined by OR read every
+    draft for every case (a nested loop, hours on a year's store)."""
+    d1, d2, d3, f = DRAFT.alias(), DRAFT.alias(), DRAFT.alias(), FOLLOW_UP.alias()
+    followed = sa.and_(f.c.case_id == c.c.id, d3.c.mention_id == f.c.mention_id)
+    return (
+        ~_blocked(d1.c.case_id == c.c.id, d1),
+        ~_blocked(d2.c.mention_id == c.c.mention_id, d2),
+        ~_blocked(followed, d3),
     )
 
 

@@ -1,0 +1,101 @@
+"""The retention's conditions as rewritten for a year's store (each part found by an index)
+pick exactly the rows the earlier forms picked, on a grid of cases, drafts and actions."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk import retention_rows as rows
+from mentiondesk.outbox_payload import post_key
+from mentiondesk.store import Store
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, OUTBOX
+
+NOW = datetime.now(UTC)
+CUTOFF = NOW - timedelta(days=30)
+OLD = NOW - timedelta(days=60)
+# How a draft belongs to the case: its case_id, the case's post, or a follow-up's post.
+LINKS = ("none", "case", "opener", "follow-up", "other-case")
+# The draft's state and its post's: waiting ones block the case.
+STATES = ("pending", "approved", "posted", "post-pending", "post-held", "rejected")
+BLOCKING = {"pending", "post-pending", "post-held"}
+
+
+@pytest.fixture
+def grid(db_url: str) -> Iterator[tuple[Store, set[int]]]:
+    """A closed case per (link, state); the ids of those a draft keeps."""
+    store = Store(db_url)
+    store.create_all()
+    blocked: set[int] = set()
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(AUTHOR).values(id=1, platform="x", external_id="a1", handle="a"))
+        for n, (link, state) in enumerate(itertools.product(LINKS, STATES), start=1):
+            if _case(conn, n, link, state) and link != "none" and state in BLOCKING:
+                blocked.add(n)
+    try:
+        yield store, blocked
+    finally:
+        store.dispose()
+
+
+def _case(conn: Any, n: int, link: str, state: str) -> bool:
+    """Case `n` on post 10n, with a follow-up post 10n+1 and post 10n+2 of no case; a draft
+    linked by `link`. Whether the draft counts for case n."""
+    for k in range(3):
+        values = {"platform": "x", "external_id": f"m{10 * n + k}", "source": "t"}
+        values |= {"author_id": 1, "text": "t", "created_at": OLD, "processed": True}
+        conn.execute(sa.insert(MENTION).values(id=10 * n + k, **values))
+    closed = {"status": "closed", "closed_at": OLD, "opened_at": OLD}
+    conn.execute(sa.insert(CASE).values(id=n, mention_id=10 * n, author_id=1, rule="r", **closed))
+    conn.execute(sa.insert(FOLLOW_UP).values(case_id=n, mention_id=10 * n + 1))
+    if link == "none":
+        return False
+    mention, case_id = {
+        "case": (10 * n + 2, n),
+        "opener": (10 * n, None),
+        "follow-up": (10 * n + 1, None),
+        "other-case": (10 * n + 2, None),  # a post of no case: not this case's
+    }[link]
+    status = state if state in ("pending", "rejected") else "approved"
+    draft = {"mention_id": mention, "case_id": case_id, "kind": "private", "text": "hi"}
+    draft |= {"lang": "en", "rule": "r", "status": status}
+    conn.execute(sa.insert(DRAFT).values(id=n, **draft))
+    if state.startswith("post"):
+        sent = {"posted": "done", "post-pending": "pending", "post-held": "held"}[state]
+        action = {"kind": "post", "target": "x", "payload": "{}", "status": sent}
+        conn.execute(sa.insert(OUTBOX).values(key=post_key(n), **action))
+    return link != "other-case"
+
+
+def _old_drafts_free() -> Any:
+    """SQL on CASE: no draft blocks it, as first written (one EXISTS, the links ORed)."""
+    c, d, f = CASE, DRAFT.alias(), FOLLOW_UP.alias()
+    follow_up = (
+        sa.exists()
+        .where(f.c.case_id == c.c.id, f.c.mention_id == d.c.mention_id)
+        .correlate_except(f)
+    )
+    theirs = sa.or_(d.c.case_id == c.c.id, d.c.mention_id == c.c.mention_id, follow_up)
+    return ~rows._blocked(theirs, d)
+
+
+def _ids(store: Store, query: sa.Select[Any]) -> set[int]:
+    with store.engine.connect() as conn:
+        return set(conn.scalars(query))
+
+
+def test_a_case_is_ready_exactly_when_it_was(grid: tuple[Store, set[int]]) -> None:
+    store, blocked = grid
+    everyone = set(range(1, len(LINKS) * len(STATES) + 1))
+    ready = _ids(store, sa.select(CASE.c.id).where(rows.case_ready(CUTOFF)))
+    assert ready == everyone - blocked
+    free = _ids(store, sa.select(CASE.c.id).where(*rows._drafts_free(CASE)))
+    assert free == _ids(store, sa.select(CASE.c.id).where(_old_drafts_free())) == ready
+    # The posts a purge blanks, through case_ready nested in mention_ready, match too.
+    posts = _ids(store, sa.select(MENTION.c.id).where(rows.mention_ready(CUTOFF)))
+    assert {p // 10 for p in posts if p % 10 < 2} == ready
