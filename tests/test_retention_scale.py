@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk import retention
 from mentiondesk import retention_rows as rows
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.store import Store
@@ -53,6 +54,8 @@ def _case(conn: Any, n: int, link: str, state: str) -> bool:
     closed = {"status": "closed", "closed_at": OLD, "opened_at": OLD}
     conn.execute(sa.insert(CASE).values(id=n, mention_id=10 * n, author_id=1, rule="r", **closed))
     conn.execute(sa.insert(FOLLOW_UP).values(case_id=n, mention_id=10 * n + 1))
+    alert = {"kind": "alert", "target": "slack", "payload": "{}", "status": "done"}
+    conn.execute(sa.insert(OUTBOX).values(key=f"alert:slack:x:m{10 * n}:r", case_id=n, **alert))
     if link == "none":
         return False
     mention, case_id = {
@@ -99,3 +102,31 @@ def test_a_case_is_ready_exactly_when_it_was(grid: tuple[Store, set[int]]) -> No
     # The posts a purge blanks, through case_ready nested in mention_ready, match too.
     posts = _ids(store, sa.select(MENTION.c.id).where(rows.mention_ready(CUTOFF)))
     assert {p // 10 for p in posts if p % 10 < 2} == ready
+
+
+def test_a_batch_blanks_the_drafts_and_actions_it_did(grid: tuple[Store, set[int]]) -> None:
+    store, _ = grid
+    ready = sorted(_ids(store, sa.select(CASE.c.id).where(rows.case_ready(CUTOFF))))
+    posts = rows.mentions_of(ready)
+    # As first written: ORs, one side a subquery (a scan of the whole table on PostgreSQL).
+    old_drafts = sa.or_(DRAFT.c.mention_id.in_(posts), DRAFT.c.case_id.in_(ready))
+    keys = sa.select(post_key(DRAFT.c.id)).where(old_drafts)
+    old_actions = sa.or_(OUTBOX.c.case_id.in_(ready), OUTBOX.c.key.in_(keys))
+    drafts = _ids(store, sa.select(DRAFT.c.id).where(old_drafts))
+    actions = _ids(store, sa.select(OUTBOX.c.id).where(old_actions, OUTBOX.c.status == "done"))
+    assert drafts and actions
+    new_drafts = rows._either(DRAFT, DRAFT.c.mention_id.in_(posts), DRAFT.c.case_id.in_(ready))
+    assert _ids(store, sa.select(DRAFT.c.id).where(new_drafts)) == drafts
+    assert retention.purge(store, 30, by="test", now=NOW).cases == len(ready)
+    # Loose posts blank their drafts and actions too: those of posts 10n+2 are added.
+    loose = sa.select(MENTION.c.id).where(
+        rows.purged(MENTION.c.external_id), MENTION.c.id % 10 == 2
+    )
+    loose_drafts = _ids(store, sa.select(DRAFT.c.id).where(DRAFT.c.mention_id.in_(loose)))
+    loose_keys = sa.select(post_key(DRAFT.c.id)).where(DRAFT.c.id.in_(loose_drafts))
+    loose_actions = _ids(store, sa.select(OUTBOX.c.id).where(OUTBOX.c.key.in_(loose_keys)))
+    done = sa.select(OUTBOX.c.id).where(OUTBOX.c.status == "done")
+    blanked = _ids(store, sa.select(OUTBOX.c.id).where(OUTBOX.c.last_error == rows.PURGED))
+    assert blanked == actions | (loose_actions & _ids(store, done))
+    emptied = _ids(store, sa.select(DRAFT.c.id).where(DRAFT.c.text == ""))
+    assert emptied == drafts | loose_drafts
