@@ -31,7 +31,19 @@ def outbox_row(action: OutboxAction, case_id: int | None, now: datetime) -> dict
         "attempts": 0,
         "next_attempt_at": now,
         "created_at": now,
+        **key_names(
+            action.key, action.context.mention.platform, action.context.mention.external_id
+        ),
     }
+
+
+def key_names(key: str, platform: str, external_id: str) -> dict[str, str | None]:
+    """The outbox columns naming the post: the context's post when the key names it (an
+    alert's `…:PLATFORM:ID:RULE`, a comment's `…:PLATFORM:ID`), else platform "" (none)."""
+    name = f":{platform}:{external_id}"
+    if platform and external_id and (f"{name}:" in key or key.endswith(name)):
+        return {"platform": platform, "external_id": external_id}
+    return {"platform": "", "external_id": None}
 
 
 def action_from_payload(

@@ -30,6 +30,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk import retention_keys as keys
 from mentiondesk import retention_rows as rows
 from mentiondesk.models import Mention, utc
 from mentiondesk.periodic import attempt, every
@@ -99,6 +100,7 @@ def purge(
     is asked between batches: the service stops without waiting for a whole backlog."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
     backfill(store)  # older digest items name their post: the look-up is then by index
+    keys.backfill(store)  # older outbox rows too
     counts: Counter[str] = Counter()
     for table, ready, act in _steps(cutoff):
         for conn, ids in _batches(store, table, ready, batch, dry_run=dry_run, until=stopping):

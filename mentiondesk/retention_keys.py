@@ -22,9 +22,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.erasure_payloads import payload_json
+from mentiondesk.outbox_payload import key_names
+from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, MENTION, OUTBOX
 
 _CHUNK = 100  # posts per query: one bound parameter each, well under SQLite's 999
+_FILL = 500  # rows backfilled per transaction
 
 _Names = dict[str, str]  # ":PLATFORM:ID" → ":PLATFORM:purged:ROW"
 
@@ -39,16 +42,72 @@ def rekey(conn: Connection, mention_ids: Any, *, erased: bool = False) -> int:
         )
     ).all()
     names = {f":{p.platform}:{p.external_id}": _new_name(p, erased) for p in posts}
+    by_name = {f":{p.platform}:{p.external_id}": (p.platform, p.external_id) for p in posts}
     chunks = [list(names.items())[i : i + _CHUNK] for i in range(0, len(names), _CHUNK)]
-    return sum(_rekey(conn, dict(chunk), erased=erased) for chunk in chunks)
+    return sum(_rekey(conn, dict(chunk), by_name, erased=erased) for chunk in chunks)
+
+
+def backfill(store: Store) -> int:
+    """Name the post on outbox rows written before the columns, from their key and payload
+    (platform "" where the key names none); how many rows were read. Once per row: the
+    key's LIKE, kept for rows still NULL, then reads only those whose payload names no post.
+    It copies what the row holds, so a dry run does it too."""
+    filled, last = 0, 0
+    while True:
+        with store.engine.begin() as conn:
+            older = sa.and_(OUTBOX.c.platform.is_(None), OUTBOX.c.id > last)
+            query = sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.payload).where(older)
+            batch = conn.execute(query.order_by(OUTBOX.c.id).limit(_FILL)).all()
+            posts = ((r.id, _post(r.key, r.payload)) for r in batch)
+            named = [{"row": i, "p": p["platform"], "e": p["external_id"]} for i, p in posts if p]
+            fill = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("row"))
+            if named:
+                conn.execute(
+                    fill.values(platform=sa.bindparam("p"), external_id=sa.bindparam("e")), named
+                )
+        filled += len(batch)
+        if len(batch) < _FILL:
+            return filled
+        last = batch[-1].id
+
+
+def _post(key: str, payload: str) -> dict[str, str | None] | None:
+    """The columns for a row written before them: its payload's post if its key names it,
+    else none (the code writing keys names no other post). None where the payload names no
+    post: the row stays NULL, matched by its key."""
+    context = payload_json(payload).get("context")
+    mention = context.get("mention") if isinstance(context, dict) else None
+    if not isinstance(mention, dict):
+        return None
+    platform, external_id = mention.get("platform"), mention.get("external_id")
+    if not isinstance(platform, str) or not isinstance(external_id, str):
+        return None
+    return key_names(key, platform, external_id)
 
 
 def _new_name(post: Any, erased: bool) -> str:
     return f":{post.platform}:erased:" if erased else f":{post.platform}:purged:{post.id}"
 
 
-def _rekey(conn: Connection, names: _Names, *, erased: bool) -> int:
-    near = sa.or_(*(OUTBOX.c.key.contains(name, autoescape=True) for name in names))
+def _naming(names: _Names, posts: dict[str, tuple[str, str]]) -> Any:
+    """SQL on OUTBOX: rows naming these posts, by the indexed columns; a row written before
+    them (platform NULL, until backfill fills it) by its key, a LIKE that reads only those."""
+    ids: dict[str, list[str]] = {}
+    for name in names:
+        platform, external_id = posts[name]
+        ids.setdefault(platform, []).append(external_id)
+    indexed = (
+        sa.and_(OUTBOX.c.platform == platform, OUTBOX.c.external_id.in_(found))
+        for platform, found in ids.items()
+    )
+    keyed = (OUTBOX.c.key.contains(name, autoescape=True) for name in names)
+    return sa.or_(*indexed, sa.and_(OUTBOX.c.platform.is_(None), sa.or_(*keyed)))
+
+
+def _rekey(
+    conn: Connection, names: _Names, posts: dict[str, tuple[str, str]], *, erased: bool
+) -> int:
+    near = _naming(names, posts)
     if erased:
         near = sa.and_(near, OUTBOX.c.status == "done")
     changed = 0
@@ -56,10 +115,14 @@ def _rekey(conn: Connection, names: _Names, *, erased: bool) -> int:
     for row in conn.execute(query).all():
         # Erased: one name per row, the erased posts' rows being gone.
         mine = {name: f"{new}{row.id}" for name, new in names.items()} if erased else names
-        key = renamed(row.key, mine)
-        if key == row.key:  # a longer id that starts with one of these
+        name = _which(row.key, mine)
+        if name is None:  # a longer id that starts with one of these
             continue
-        values = {"key": key}
+        key = renamed(row.key, mine)
+        platform = posts[name][0]
+        # The columns follow the key: the new name, never the post's id again.
+        values = {"key": key, "platform": platform}
+        values["external_id"] = mine[name].removeprefix(f":{platform}:")
         data = payload_json(row.payload)
         if data.get("key") == row.key:  # else left as it is: nothing of the key in it
             values["payload"] = json.dumps({**data, "key": key}, ensure_ascii=False)
@@ -74,6 +137,11 @@ def _rekey(conn: Connection, names: _Names, *, erased: bool) -> int:
             )
         changed += 1
     return changed
+
+
+def _which(text: str, names: _Names) -> str | None:
+    """The name in `names` that renamed() replaces in `text`, if any."""
+    return next((n for n in names if f"{n}:" in text or text.endswith(n)), None)
 
 
 def renamed(text: str, names: _Names) -> str:

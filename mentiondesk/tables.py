@@ -132,7 +132,10 @@ class DraftRow(SQLModel, table=True):
 
 class OutboxRow(SQLModel, table=True):
     __tablename__ = "outbox"
-    __table_args__ = (sa.Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        sa.Index("ix_outbox_due", "status", "next_attempt_at"),
+        sa.Index("ix_outbox_post", "platform", "external_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=255, unique=True)
@@ -146,6 +149,11 @@ class OutboxRow(SQLModel, table=True):
     lease_until: datetime | None = Field(default=None, sa_type=_TS)
     last_error: str | None = Field(default=None, sa_type=sa.Text)
     created_at: datetime = Field(default_factory=now, sa_type=_TS)
+    # The post the key names (`…:PLATFORM:ID…`), for the retention and the erasure to find
+    # it by index; platform "" when the key names none. NULL on rows written by a version
+    # without the columns: those are matched by key until the retention fills them.
+    platform: str | None = Field(default=None, max_length=32)
+    external_id: str | None = Field(default=None, max_length=128)
 
 
 class DeliveryRow(SQLModel, table=True):
