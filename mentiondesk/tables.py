@@ -186,37 +186,6 @@ class SlackSeenRow(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=_TS, index=True)  # its timestamp + Slack's 5 minutes
 
 
-class ForgottenRow(SQLModel, table=True):
-    """An erased author who had asked not to be contacted, as a fingerprint only (HMAC of
-    platform and account id; plain sha256 from older releases): if they post again they are
-    back on the list, nothing more."""
-
-    __tablename__ = "forgotten"
-
-    digest: str = Field(primary_key=True, max_length=64)
-    erased_at: datetime = Field(default_factory=now, sa_type=_TS)
-
-
-class ErasedPostRow(SQLModel, table=True):
-    """A post erased on its author's request, as a keyed fingerprint only (HMAC of platform
-    and post id, mentiondesk.erased_posts): read again, it is not stored again."""
-
-    __tablename__ = "erased_post"
-
-    digest: str = Field(primary_key=True, max_length=64)
-    erased_at: datetime = Field(default_factory=now, sa_type=_TS)
-
-
-class FingerprintKeyRow(SQLModel, table=True):
-    """This store's random keys for keyed fingerprints (one per use: erased posts, the
-    do-not-contact list), each made at its first use (mentiondesk.fingerprint_keys)."""
-
-    __tablename__ = "fingerprint_key"
-
-    name: str = Field(primary_key=True, max_length=32)
-    value: str = Field(max_length=128)
-
-
 # Core handles for the hot paths and for typed queries (column expressions, not ORM rows).
 AUTHOR = SQLModel.metadata.tables["author"]
 MENTION = SQLModel.metadata.tables["mention"]
@@ -228,9 +197,6 @@ OUTBOX = SQLModel.metadata.tables["outbox"]
 DELIVERY = SQLModel.metadata.tables["delivery"]
 CURSOR = SQLModel.metadata.tables["cursor"]
 SLACK_SEEN = SQLModel.metadata.tables["slack_seen"]
-FORGOTTEN = SQLModel.metadata.tables["forgotten"]
-ERASED_POST = SQLModel.metadata.tables["erased_post"]
-FINGERPRINT_KEY = SQLModel.metadata.tables["fingerprint_key"]
 
 
 class DigestItemRow(SQLModel, table=True):
@@ -275,12 +241,16 @@ from mentiondesk.tables_desk import (  # noqa: E402
     USER,
     WEB_SESSION,
 )
+from mentiondesk.tables_fingerprints import ERASED_POST, FINGERPRINT_KEY, FORGOTTEN  # noqa: E402
 from mentiondesk.tables_sources import SOURCE_STATE  # noqa: E402
 
 __all__ = [
     "AUDIT",
     "CORRECTION",
+    "ERASED_POST",
+    "FINGERPRINT_KEY",
     "FLASH",
+    "FORGOTTEN",
     "KEPT_TEXT",
     "LOGIN_COUNT",
     "NOTE",
