@@ -266,7 +266,9 @@ def _created_at(view: dict[str, Any]) -> datetime:
         try:
             return parse_time(created)
         except (TypeError, ValueError, OverflowError):
-            _LOGGER.info("bluesky post %s: createdAt is no time; indexedAt used", view["uri"])
+            # The record key alone: the URI names the author's DID.
+            rkey = str(view["uri"]).rsplit("/", 1)[-1]
+            _LOGGER.info("bluesky post …/%s: createdAt is no time; indexedAt used", rkey)
     return parse_time(view["indexedAt"])
 
 

@@ -96,16 +96,18 @@ class Store:
 
     def _ingest_one_by_one(self, source: str, mentions: list[Mention], cursor: str | None) -> int:
         new = 0
-        for mention in mentions:
+        for place, mention in enumerate(mentions, 1):
             try:
                 with self.engine.begin() as conn:
                     new += self._insert_mentions(conn, source, [mention])
             except sa.exc.DataError as exc:
+                # Its place in the batch, not its id: a Bluesky id carries the author's DID.
                 _LOGGER.error(
-                    "source %s: mention %s:%s cannot be stored (%s); skipped",
+                    "source %s: mention %d of %d (%s) cannot be stored (%s); skipped",
                     source,
+                    place,
+                    len(mentions),
                     mention.platform,
-                    mention.external_id,
                     type(exc.orig).__name__,
                 )
         with self.engine.begin() as conn:

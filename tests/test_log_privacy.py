@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ from mentiondesk import logs
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import FatalError, TransientError
 from mentiondesk.store import Store
+from tests.helpers import mention
 from tests.test_outbox import Clock, Flaky, _enqueue, _row, _worker
 from tests.test_outbox import store as store  # the fixture
 
@@ -51,4 +53,25 @@ async def test_outbox_lines_name_the_row_not_the_key(
         await _worker(store, Flaky(*[error] if error else []), clock).drain()
     row_id = _row(store, KEY).id
     assert caplog.records and f"action {row_id} (alert)" in caplog.text
+    assert "did:plc" not in caplog.text and "fern" not in caplog.text
+
+
+@pytest.mark.postgres
+def test_an_unstorable_mention_is_logged_by_its_place_not_its_id(
+    pg_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """PostgreSQL refuses an over-long thread id: the line says which source and which of the
+    batch, not the post id (a Bluesky id carries its author's DID)."""
+    store = Store(pg_url)
+    store.create_all()
+    try:
+        posts = [mention(1), mention(2, author="b"), mention(3, author="c")]
+        posts[1] = dataclasses.replace(
+            posts[1], external_id="at://did:plc:fern123/post/3k", thread_id="t" * 200
+        )
+        with caplog.at_level(logging.INFO, logger="mentiondesk.store"):
+            assert store.ingest("bsky-search", posts, "c1") == 2
+    finally:
+        store.dispose()
+    assert "source bsky-search: mention 2 of 3 (x) cannot be stored" in caplog.text
     assert "did:plc" not in caplog.text and "fern" not in caplog.text

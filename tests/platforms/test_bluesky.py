@@ -265,5 +265,5 @@ async def test_a_post_whose_created_at_is_no_time_keeps_its_page(
     for view in (odd, note):
         assert by_id[view["uri"]].created_at == datetime.fromisoformat(view["indexedAt"])
     logged = [r.getMessage() for r in caplog.records if "createdAt" in r.getMessage()]
-    assert any(odd["uri"] in line for line in logged)
-    assert not any("secret" in line for line in logged)
+    assert any(f"…/{odd['uri'].rsplit('/', 1)[-1]}:" in line for line in logged)
+    assert not any("secret" in line or "did:" in line for line in logged)  # no author's DID
