@@ -17,8 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
 from mentiondesk.cli_text import cli_safe
-from mentiondesk.contacts import no_author, same_author
 from mentiondesk.erasure import audit_about, traces_of
 from mentiondesk.erasure_payloads import Whose, outbox_near, payload_json
 from mentiondesk.queue import NotFound
@@ -44,13 +44,19 @@ from mentiondesk.tables import (
 Export = dict[str, list[dict[str, Any]]]  # section → rows, each column → value
 
 
-def export(store: Store, platform: str, handle: str) -> Export:
-    """Every row about the accounts with `handle` on `platform` (NotFound when none)."""
+def export(
+    store: Store, platform: str, handle: str = "", *, account_id: str = "", post_url: str = ""
+) -> Export:
+    """Every row about the accounts with `handle` on `platform` (or the one with `account_id`,
+    or the author of the post at `post_url`: found as `authors forget` finds them, so a
+    renamed account is not "not found"); NotFound when none."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
+    wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
     with store.engine.connect() as conn:
-        authors = conn.execute(sa.select(AUTHOR).where(same_author(platform, handle))).all()
+        query = sa.select(AUTHOR).where(authors_wanted(wanted)).order_by(AUTHOR.c.id)
+        authors = conn.execute(query).all()
         if not authors:
-            raise NotFound(no_author(conn, platform, handle))
+            raise NotFound(not_found(conn, wanted))
         whose = traces_of(conn, platform, handle, authors)
         ids = [a.id for a in authors]
         mentions = whose.mentions

@@ -198,8 +198,17 @@ def export(
         str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
     ],
     handle: Annotated[
-        str, typer.Argument(metavar="HANDLE", help="The author's handle, as in `cases list`.")
-    ],
+        str,
+        typer.Argument(
+            metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
+        ),
+    ] = "",
+    account_id: Annotated[
+        str, typer.Option("--id", metavar="ID", help="The platform's account id instead.")
+    ] = "",
+    post: Annotated[
+        str, typer.Option("--post", metavar="URL", help="The link of one of their posts instead.")
+    ] = "",
     format: Annotated[
         str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
     ] = "text",
@@ -208,13 +217,16 @@ def export(
 
     Their author row, mentions (text included: it is for them), readings, cases, follow-ups,
     drafts, notes, corrections, survey answers, audit lines about them, outbox actions with
-    their payloads, and alerts collected for digests. Send it to them, not to a chat."""
+    their payloads, and alerts collected for digests. Send it to them, not to a chat. An
+    author who renamed their account and has not posted since is stored under their old
+    handle: find them by --id or --post."""
     if format not in ("text", "json"):
         err.print("--format must be text or json")
         raise typer.Exit(2)
+    _one_of(handle, account_id, post)
     store = open_store(load(ctx))
     try:
-        data = author_export.export(store, platform, handle)
+        data = author_export.export(store, platform, handle, account_id=account_id, post_url=post)
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None

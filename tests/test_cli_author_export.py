@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests import test_cli_forget as base
+from tests import test_forget_lookup as lookup
 from tests.helpers import COMPLAINT, PRAISE, run_cli
 
 desk = base.desk  # Ana's MD-000001 (drafts 1 and 3, a note, a correction), Bia's praise
+lookup_config = lookup.config  # an empty desk: tests store their posts
 
 
 def test_the_export_holds_everything_of_theirs_and_nobody_elses(desk: Path, db_url: str) -> None:
@@ -31,4 +35,27 @@ def test_the_export_reads_as_text_by_default(desk: Path) -> None:
     assert "Mentions (2)" in output and COMPLAINT in output and "number: MD-000001" in output
     assert PRAISE not in output
     code, output = run_cli(desk, "authors", "export", "x", "nobody")
-    assert code == 1 and "no author 'nobody' on x" in output
+    said = " ".join(output.split())
+    assert code == 1 and "no author found on x by handle 'nobody'" in said
+    assert "not proof that no data" in said and "--id" in said and "--post URL" in said
+
+
+@pytest.mark.parametrize("platform", ["x", "bluesky"])
+def test_the_export_finds_a_renamed_author_by_account_id_or_post(
+    lookup_config: Path, db_url: str, platform: str
+) -> None:
+    """As `authors forget` does: asked for by a new handle they are "not found"."""
+    lookup._store(db_url, platform)  # Ana's post under h_a1, Bia's
+    link = lookup.POSTS[platform][2]
+    for way in (["--id", "a1"], ["--post", link]):
+        code, output = run_cli(lookup_config, "authors", "export", platform, *way, "-f", "json")
+        assert code == 0, output
+        data = json.loads(output)
+        assert [a["handle"] for a in data["authors"]] == ["h_a1"] and len(data["mentions"]) == 1
+        assert "h_b" not in output
+    code, output = run_cli(lookup_config, "authors", "export", platform, "--id", "zz")
+    assert code == 1 and f"no author found on {platform} by account id 'zz'" in output
+    code, output = run_cli(lookup_config, "authors", "export", "x", "--post", "https://a.test/")
+    assert code == 1 and "'https://a.test/' is not a post link mentiondesk can read" in output
+    code, output = run_cli(lookup_config, "authors", "export", "x", "h_a1", "--id", "a1")
+    assert code == 2 and "Give one of HANDLE, --id ID or --post URL." in output
