@@ -14,7 +14,7 @@ from mentiondesk.models import OutboxAction
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, OUTBOX
 
 
 def claim(
@@ -51,16 +51,23 @@ def claim(
                 OUTBOX.c.created_at,
             )
         ).all()
+        case_ids = {r.case_id for r in rows if r.case_id is not None}
+        query = sa.select(CASE.c.id, CASE.c.ticket_ref).where(CASE.c.id.in_(case_ids))
+        refs: dict[int, str | None] = {r.id: r.ticket_ref for r in conn.execute(query)}
     rows = sorted(rows, key=lambda r: int(r.id))
-    return [Claimed(r.id, r.case_id, _linked(r, desk_url), lease) for r in rows]
+    return [
+        Claimed(r.id, r.case_id, _linked(r, desk_url, refs.get(r.case_id)), lease) for r in rows
+    ]
 
 
-def _linked(row: sa.Row[Any], desk_url: str | None) -> OutboxAction:
-    """The stored action with its case's desk link: added here, at delivery, so an
-    alert queued before `public_url` was set (or the desk moved) links to where it is now."""
+def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> OutboxAction:
+    """The stored action with its case's desk link and ticket: added here, at delivery, so
+    an alert queued before `public_url` was set (or the desk moved) links to where it is
+    now, and a follow-up knows the ticket filed after it was queued."""
     action = action_from_payload(row.payload, row.attempts, row.created_at)
     url = case_page(desk_url, row.case_id)
-    return replace(action, context=replace(action.context, case_url=url)) if url else action
+    context = replace(action.context, case_url=url or action.context.case_url)
+    return replace(action, context=replace(context, ticket_ref=ticket_ref))
 
 
 def do_not_contact(store: Store, action: OutboxAction) -> bool:

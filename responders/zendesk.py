@@ -2,7 +2,8 @@
 A follow-up once that ticket is closed is a new ticket linked to it, under the same number.
 
 A retry first looks the case number up (`external_id`), then creates with the idempotency
-key, so neither a crash nor an expired key opens a second ticket.
+key, so neither a crash nor an expired key opens a second ticket. An archived ticket (closed
+~120 days) is no longer listed: a follow-up finds it by the case's recorded ticket ref.
 
 The requester is the author as an end user found or made by `external_id`
 ("<platform>:<author id>", POST users/create_or_update): Zendesk makes a new requester only
@@ -89,6 +90,7 @@ class ZendeskResponder:
         found = await self.http.call("GET", "tickets.json", params={"external_id": number})
         tickets = (found or {}).get("tickets") or []
         if action.kind == "comment":
+            tickets = tickets or await self._archived(action, number)
             if not tickets:
                 raise desk.no_ticket_yet(number)
             return await self._follow_up(action, number, tickets)
@@ -119,6 +121,18 @@ class ZendeskResponder:
             return replace(self._receipt(created), case_ticket=True)
         await self._comment(newest, action)
         return replace(self._receipt(newest), case_ticket=newest["id"] != first["id"])
+
+    async def _archived(self, action: OutboxAction, number: str) -> list[dict[str, Any]]:
+        """The case's recorded ticket when the search no longer lists it: Zendesk archives a
+        ticket ~120 days after it closed, and archived tickets drop out of list endpoints but
+        are still shown by id (and taken as a follow-up's source). Not this case's ticket on
+        this desk (another sink's ref): none, and the follow-up waits as before."""
+        ref = action.context.ticket_ref
+        if not ref or not ref.isdigit():
+            return []
+        found = await self.http.call("GET", f"tickets/{ref}.json")
+        ticket = (found or {}).get("ticket") or {}
+        return [ticket] if ticket.get("external_id") == number else []
 
     async def _requester_id(self, m: Mention) -> int:
         """The author's end user, made or found (and renamed) by external_id: the same id on a

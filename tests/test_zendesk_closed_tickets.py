@@ -4,10 +4,13 @@ The real Zendesk responder, over HTTP against the fake, through the pipeline and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
+from mentiondesk.models import TransientError
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
@@ -79,3 +82,38 @@ async def test_the_follow_up_ticket_becomes_the_cases_ticket(
     assert fake.tickets[2]["external_id"] == "MD-000001"
     assert len(fake.comments[1]) == 1  # the closed ticket is left as it was
     assert _ticket_ref(db_url) == "2"
+
+
+async def test_a_follow_up_to_an_archived_ticket_opens_a_linked_one(
+    tmp_path: Path, db_url: str, fake_api: FakeAPI
+) -> None:
+    """Zendesk archives a ticket ~120 days after it closed: the search by case number no
+    longer lists it, and the follow-up found it by the case's recorded ticket, through the
+    outbox, instead of waiting for "no ticket yet" forever."""
+    fake = zd.ZendeskFake(fake_api)
+    first = [mention(1, ANGRY)]
+    await _run(tmp_path, db_url, fake_api, first)
+    assert _ticket_ref(db_url) == "1"
+    fake.archive(1)
+    await _run(tmp_path, db_url, fake_api, [*first, mention(2, ANGRY)])
+    assert sorted(fake.tickets) == [1, 2] and fake.tickets[1]["followup_ids"] == [2]
+    assert fake.tickets[2]["external_id"] == "MD-000001" and len(fake.comments[1]) == 1
+    assert _ticket_ref(db_url) == "2"
+    await _run(tmp_path, db_url, fake_api, [*first, mention(2, ANGRY), mention(3, ANGRY)])
+    assert sorted(fake.tickets) == [1, 2] and len(fake.comments[2]) == 2  # on the open one
+
+
+async def test_another_cases_ticket_is_not_taken_for_an_archived_one(fake_api: FakeAPI) -> None:
+    """A recorded ref that is not this case's ticket here (another sink's): it waits."""
+    fake = zd.ZendeskFake(fake_api)
+    desk = _desk(fake_api)
+    try:
+        await desk.deliver(action(kind="ticket", target="cases"))
+        fake.tickets[1]["external_id"] = "MD-000999"
+        comment = follow_up("cases")
+        comment = replace(comment, context=replace(comment.context, ticket_ref="1"))
+        with pytest.raises(TransientError, match="no ticket for"):
+            await desk.deliver(comment)
+    finally:
+        await desk.close()
+    assert sorted(fake.tickets) == [1]

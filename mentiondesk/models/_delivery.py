@@ -35,6 +35,9 @@ class CaseContext:
     # The case's page on the desk (`[desk] public_url`), set when the action is delivered:
     # the chats and help desks link to it. None without a public_url or a case.
     case_url: str | None = None
+    # The case's recorded ticket (case.ticket_ref), set when the action is delivered and not
+    # stored: a help desk whose search no longer lists an archived ticket still finds it.
+    ticket_ref: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -2,7 +2,9 @@
 and comments: list them, add one by updating the ticket (which may change its priority too);
 users made or found by external_id (create_or_update). Create refuses, as Zendesk does, a new
 `requester` without an e-mail and a `requester_id` no user has. A closed ticket cannot be
-updated (422); a follow-up to it is a new ticket naming it in `via_followup_source_id`."""
+updated (422); a follow-up to it is a new ticket naming it in `via_followup_source_id`.
+An archived ticket (`archive()`: closed, ~120 days on) drops out of the list endpoint but is
+still shown by id (GET tickets/{id}.json) and taken as a follow-up's source, as Zendesk does."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ class ZendeskFake:
         self.by_key: dict[str, int] = {}
         self.comments: dict[int, list[dict[str, Any]]] = {}
         self.users: dict[int, dict[str, Any]] = {AGENT_ID: {"id": AGENT_ID, "email": EMAIL}}
+        self.archived: set[int] = set()
         api.route("POST", "/api/v2/users/create_or_update.json", self._upsert_user)
         api.route("GET", "/api/v2/tickets.json", self._search)
         api.route("POST", "/api/v2/tickets.json", self._create)
@@ -40,6 +43,12 @@ class ZendeskFake:
         for n in range(1, 6):
             api.route("GET", f"/api/v2/tickets/{n}/comments.json", self._list_comments)
             api.route("PUT", f"/api/v2/tickets/{n}.json", self._update)
+            api.route("GET", f"/api/v2/tickets/{n}.json", self._show)
+
+    def archive(self, ticket_id: int) -> None:
+        """What Zendesk does to a ticket closed for ~120 days."""
+        self.tickets[ticket_id]["status"] = "closed"
+        self.archived.add(ticket_id)
 
     def _authorised(self, request: web.Request) -> bool:
         expected = base64.b64encode(f"{EMAIL}/token:{TOKEN}".encode()).decode()
@@ -49,7 +58,11 @@ class ZendeskFake:
         if not self._authorised(request):
             return web.json_response({"error": "Couldn't authenticate you"}, status=401)
         wanted = request.query.get("external_id")
-        found = [t for t in self.tickets.values() if t["external_id"] == wanted]
+        found = [
+            t
+            for t in self.tickets.values()
+            if t["external_id"] == wanted and t["id"] not in self.archived
+        ]
         return web.json_response({"tickets": found, "count": len(found)})
 
     async def _create(self, request: web.Request) -> web.Response:
@@ -89,6 +102,14 @@ class ZendeskFake:
         return web.json_response(
             {"ticket": ticket}, status=201, headers={"x-idempotency-lookup": "miss"}
         )
+
+    async def _show(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"error": "Couldn't authenticate you"}, status=401)
+        ticket_id = int(request.path.rsplit("/", 1)[1].removesuffix(".json"))
+        if ticket_id not in self.tickets:
+            return web.json_response({"error": "RecordNotFound"}, status=404)
+        return web.json_response({"ticket": self.tickets[ticket_id]})
 
     async def _upsert_user(self, request: web.Request) -> web.Response:
         """The user with this external_id, renamed (200), or a new end user (201)."""
