@@ -56,6 +56,32 @@ def test_won_back_weighs_a_case_from_before_the_period_and_none_after_its_praise
     assert load_period(store, days_from(now.date(), days=None, now=now), now=now).won_back == []
 
 
+def test_won_back_weighs_complaints_in_the_period_against_the_last_praise(store: Store) -> None:
+    # Each author has a case 40 days old and praised us 10 days ago. Before complained again
+    # 11 days ago (before the praise: won back); Tie's complaint bears the praise's very
+    # stamp (not after it: won back); After complained 9 days ago (not won back).
+    now = datetime.now(UTC)
+    for handle in ("before", "tie", "after"):
+        add(store, "late again", handle=handle, ago=timedelta(days=40))
+    add(store, "still late", handle="before", ago=timedelta(days=11))
+    add(store, "still late", handle="after", ago=timedelta(days=9))
+    praise = {
+        h: add(store, "arrived, thanks!", handle=h, label="positive", case=False, draft=None,
+               ago=timedelta(days=10))[0]
+        for h in ("before", "tie", "after")
+    }  # fmt: skip
+    tie, _, _ = add(store, "wait, broken", handle="tie", case=False, draft=None,
+                    ago=timedelta(days=10))  # fmt: skip
+    with store.engine.begin() as conn:
+        stamp = (
+            sa.select(MENTION.c.created_at).where(MENTION.c.id == praise["tie"]).scalar_subquery()
+        )
+        conn.execute(sa.update(MENTION).where(MENTION.c.id == tie).values(created_at=stamp))
+    period = days_from(now.date() - timedelta(days=12), days=5, now=now)
+    figures = load_period(store, period, now=now)
+    assert sorted(h for _, h, _ in figures.won_back) == ["before", "tie"]
+
+
 @pytest.mark.parametrize("zone", ZONES, ids=str)
 def test_days_fall_where_the_zone_puts_them_across_clock_changes(
     store: Store, zone: timezone | ZoneInfo
