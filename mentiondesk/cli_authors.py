@@ -29,25 +29,31 @@ authors_app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
+# One author is named the same way in every command: a handle, or their account id or a post.
+Platform = Annotated[
+    str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
+]
+Handle = Annotated[
+    str,
+    typer.Argument(
+        metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
+    ),
+]
+AccountId = Annotated[
+    str, typer.Option("--id", metavar="ID", help="The platform's account id instead.")
+]
+PostUrl = Annotated[
+    str, typer.Option("--post", metavar="URL", help="The link of one of their posts instead.")
+]
+
 
 @authors_app.command("do-not-contact")
 def do_not_contact(
     ctx: typer.Context,
-    platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
-    ],
-    handle: Annotated[
-        str,
-        typer.Argument(
-            metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
-        ),
-    ] = "",
-    account_id: Annotated[
-        str, typer.Option("--id", metavar="ID", help="The platform's account id instead.")
-    ] = "",
-    post: Annotated[
-        str, typer.Option("--post", metavar="URL", help="The link of one of their posts instead.")
-    ] = "",
+    platform: Platform,
+    handle: Handle = "",
+    account_id: AccountId = "",
+    post: PostUrl = "",
     undo: Annotated[bool, typer.Option("--undo", help="Take them off the list.")] = False,
 ) -> None:
     """Stop (or, with --undo, allow again) private messages to an author.
@@ -105,21 +111,10 @@ def list_authors(ctx: typer.Context) -> None:
 @authors_app.command("forget")
 def forget(
     ctx: typer.Context,
-    platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
-    ],
-    handle: Annotated[
-        str,
-        typer.Argument(
-            metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
-        ),
-    ] = "",
-    account_id: Annotated[
-        str, typer.Option("--id", metavar="ID", help="The platform's account id instead.")
-    ] = "",
-    post: Annotated[
-        str, typer.Option("--post", metavar="URL", help="The link of one of their posts instead.")
-    ] = "",
+    platform: Platform,
+    handle: Handle = "",
+    account_id: AccountId = "",
+    post: PostUrl = "",
     yes: Annotated[bool, typer.Option("--yes", help="Erase without asking.")] = False,
 ) -> None:
     """Erase everything stored about an author, on their request (LGPD, GDPR).
@@ -194,21 +189,10 @@ def _mastodon_homes(config: Config) -> set[str]:
 @authors_app.command("export")
 def export(
     ctx: typer.Context,
-    platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="x, reddit, mastodon, bluesky, …")
-    ],
-    handle: Annotated[
-        str,
-        typer.Argument(
-            metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
-        ),
-    ] = "",
-    account_id: Annotated[
-        str, typer.Option("--id", metavar="ID", help="The platform's account id instead.")
-    ] = "",
-    post: Annotated[
-        str, typer.Option("--post", metavar="URL", help="The link of one of their posts instead.")
-    ] = "",
+    platform: Platform,
+    handle: Handle = "",
+    account_id: AccountId = "",
+    post: PostUrl = "",
     format: Annotated[
         str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
     ] = "text",
