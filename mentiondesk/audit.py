@@ -7,13 +7,11 @@ did them; the rest is recorded here by the desk's and the CLI's handlers."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import AuditEntry, write, write_for_draft
 from mentiondesk.audit_trail import resent as resent  # the CLI's and the tests' audit.resent
-from mentiondesk.audit_trail import write, write_for_draft
 from mentiondesk.contacts import Listing
 from mentiondesk.corrections import relabel
 from mentiondesk.held_replies import draft_of
@@ -52,11 +50,12 @@ UNSEEN = "a handle not seen yet"
 LOGIN_ACTIONS = ("user-add", "user-disable", "user-enable", "user-password")
 
 
-def latest(store: Store, actions: tuple[str, ...], *, limit: int = 10) -> list[sa.Row[Any]]:
+def latest(store: Store, actions: tuple[str, ...], *, limit: int = 10) -> list[AuditEntry]:
     """The latest audit lines of these actions, newest first."""
     query = sa.select(AUDIT).where(AUDIT.c.action.in_(actions))
     with store.engine.connect() as conn:
-        return list(conn.execute(query.order_by(AUDIT.c.id.desc()).limit(limit)).all())
+        rows = conn.execute(query.order_by(AUDIT.c.id.desc()).limit(limit)).all()
+    return [AuditEntry(**row._mapping) for row in rows]
 
 
 def correct_label(

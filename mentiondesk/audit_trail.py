@@ -7,12 +7,27 @@ and Slack's buttons then all leave exactly one line, or none when the change fai
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.tables import AUDIT, DRAFT
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One audit line as read back (the AUDIT table's columns)."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    mention_id: int | None
+    case_id: int | None
+    draft_id: int | None
+    detail: str
 
 
 def write(

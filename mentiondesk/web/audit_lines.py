@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import Any
 
+from mentiondesk.audit_trail import AuditEntry
 from mentiondesk.held_replies import held_reason
 from mentiondesk.web.i18n import Locale
 
@@ -17,7 +17,7 @@ _AT_HANDLES = frozenset({"x", "twitter", "mastodon", "bluesky", "threads"})  # w
 _THROUGH = re.compile(r"^sent again through (\S+)")
 
 
-def audit_line(loc: Locale, entry: Any, *, local: Collection[str] = ()) -> str:
+def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -> str:
     """One audit entry as a sentence: "demo allowed @pri_moura on X to be contacted again".
     `local`: the names of the desk's own case lists (responder kind `local`), which an
     escalation names as such, not by the responder's name."""

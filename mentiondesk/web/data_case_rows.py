@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.audit_trail import AuditEntry as AuditEntry  # the case page reads the same rows
 from mentiondesk.web.data_queue_rows import AnyRow, AnySelect
 
 if TYPE_CHECKING:
@@ -140,18 +141,6 @@ class NoteData:
     author: str
     text: str
     created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    id: int
-    at: datetime
-    actor: str
-    action: str
-    mention_id: int | None
-    case_id: int | None
-    draft_id: int | None
-    detail: str
 
 
 @dataclass(frozen=True, slots=True)
