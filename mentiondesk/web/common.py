@@ -166,9 +166,11 @@ def client_address(request: web.Request) -> str:
     """Who is asking: behind a reverse proxy ([desk] behind_proxy), the address the proxy
     appended to X-Forwarded-For (the right-most: the ones before it are the client's word);
     otherwise the connection's peer. Without the setting the header is ignored, so it cannot
-    be forged to get fresh login guesses."""
+    be forged to get fresh login guesses. Every line of the header counts: some proxies
+    (HAProxy) add theirs as a line after the client's instead of appending to it."""
     if request.app[DESK].config.settings.desk.behind_proxy:
-        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        lines = request.headers.getall("X-Forwarded-For", [])
+        forwarded = ",".join(lines).split(",")[-1].strip()
         if forwarded:
             return forwarded
     return request.remote or ""

@@ -24,12 +24,13 @@ def _config(tmp_path: Path, db_url: str, *, behind_proxy: bool) -> Config:
     return load_config(write_desk_config(tmp_path, db_url, desk))
 
 
-async def _login(client: Client, password: str, forwarded_for: str) -> int:
+async def _login(client: Client, password: str, *forwarded_for: str) -> int:
+    """Log in as the agent; each of `forwarded_for` is one X-Forwarded-For header line."""
     page = await (await client.get("/login")).text()
     token = _CSRF.search(page)
     assert token
     form = {"csrf": token.group(1), "name": "agent", "password": password, "next": "/queue"}
-    headers = {"X-Forwarded-For": forwarded_for}
+    headers = [("X-Forwarded-For", line) for line in forwarded_for]
     response = await client.post("/login", data=form, headers=headers, allow_redirects=False)
     return response.status
 
@@ -59,3 +60,11 @@ async def test_without_a_proxy_the_header_is_not_believed(client: Client) -> Non
     for n in range(5):
         assert await _login(client, "wrong password", f"192.0.2.{n}") == 401
     assert await _login(client, PASSWORD, "192.0.2.99") == 429  # a forged header: no fresh guesses
+
+
+@pytest.mark.parametrize("client", [True], indirect=True)
+async def test_a_forged_header_line_before_the_proxys_changes_nothing(client: Client) -> None:
+    # HAProxy's `option forwardfor` adds its own line after the client's instead of appending.
+    for n in range(5):
+        assert await _login(client, "wrong password", f"10.9.9.{n}", "203.0.113.7") == 401
+    assert await _login(client, PASSWORD, "10.9.9.99", "203.0.113.7") == 429
