@@ -64,7 +64,7 @@ def recorded_words(rows: list[RecordedSource], now: datetime, zone: ZoneInfo) ->
     """One line per worker that runs and reads the source, the worst first; where none runs,
     the latest row, said as what a gone process last recorded."""
     ordered = sorted(rows, key=lambda row: by_weight(row, now), reverse=True)
-    current = [row for row in ordered if row.current(now)]
+    current = [row for row in ordered if row.current()]
     if current:
         return "\n".join(_current(row, now, zone) for row in current)
     if not ordered:

@@ -2,8 +2,9 @@
 served by another worker, `sources check`): a source's row is written when its state changes
 (looked at every CHECK seconds, in memory; a stop at once), all of them refreshed every
 source_states.REFRESH so readers can tell a writer that runs from one that is gone, and marked
-ended at a clean stop. A store error is logged and the write tried again at the next look:
-recording never stops a source nor the process."""
+ended at a clean stop, both as of the database's clock (this process's only paces the looks
+and dates a state its source gave no start for). A store error is logged and the write tried
+again at the next look: recording never stops a source nor the process."""
 
 from __future__ import annotations
 
@@ -76,10 +77,9 @@ class SourceRecorder:
             changed = [r for r in rows if self._written.get(r["source"]) != _said(r)]
             if not changed and not due:
                 return True
-            prune = now - source_states.PRUNE_AFTER if due else None
             try:
                 await asyncio.to_thread(
-                    source_states.write, self.store, rows if due else changed, prune_before=prune
+                    source_states.write, self.store, rows if due else changed, prune=due
                 )
             except Exception as exc:  # the store's errors vary by driver; all are retried
                 self._failed(exc)
@@ -105,8 +105,6 @@ class SourceRecorder:
             "reason": health.reason or "",  # scrubbed by source_health
             "since": seen[1],
             "until": health.rate_limited_until,
-            "updated_at": now,
-            "ended_at": None,
         }
 
     def _failed(self, exc: Exception) -> None:
@@ -132,7 +130,7 @@ class SourceRecorder:
             await self._task
         if health is not None and await self.record(health):
             with contextlib.suppress(Exception):  # a store down: the rows go stale instead
-                await asyncio.to_thread(source_states.end, self.store, self.writer, self._clock())
+                await asyncio.to_thread(source_states.end, self.store, self.writer)
 
 
 def _said(row: dict[str, Any]) -> tuple[Any, ...]:

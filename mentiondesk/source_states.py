@@ -5,7 +5,10 @@ run in, so a worker's stopped source is seen from the desk served by another.
 Staleness: a writer refreshes its rows every REFRESH (60 s) while it runs. A row not refreshed
 for STALE_AFTER (5 minutes: several missed refreshes, not one slow one), or marked ended by its
 writer's clean stop, is not current: it is shown as what that process last said, never as how
-the source stands now (the banner leaves it out; /healthz says "unknown")."""
+the source stands now (the banner leaves it out; /healthz says "unknown"). Both ends of that
+age are the database's clock (`updated_at` written, and the now it is compared with read, by
+the database), so workers and desks on hosts whose clocks differ agree on it. `since` and
+`until` are what the writer saw, on its clock (or the platform's, for a rate limit's reset)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
+from mentiondesk.table_types import DatabaseNow
 from mentiondesk.tables import SOURCE_STATE
 
 REFRESH = timedelta(seconds=60)
@@ -36,12 +40,13 @@ class RecordedSource:
     reason: str  # scrubbed of anything token-like before it was written
     since: datetime
     until: datetime | None
-    updated_at: datetime
-    ended_at: datetime | None = None
+    updated_at: datetime  # the database's clock, as is `read_at`
+    ended_at: datetime | None
+    read_at: datetime  # the database's now when this row was read
 
-    def current(self, now: datetime) -> bool:
+    def current(self) -> bool:
         """Its writer still runs and refreshed it lately (the module's staleness rule)."""
-        return self.ended_at is None and now - self.updated_at <= STALE_AFTER
+        return self.ended_at is None and self.read_at - self.updated_at <= STALE_AFTER
 
     def state_at(self, now: datetime) -> str:
         """A rate limit already past is read as ok (its writer says so within seconds)."""
@@ -49,12 +54,12 @@ class RecordedSource:
             return "ok"
         return self.state
 
-    def stopped(self, now: datetime) -> bool:
-        return self.current(now) and self.state == "stopped"
+    def stopped(self) -> bool:
+        return self.current() and self.state == "stopped"
 
     def as_json(self, now: datetime) -> dict[str, str]:
         """As /healthz shows it; it names no host (the endpoint is public)."""
-        if not self.current(now):
+        if not self.current():
             updated = self.updated_at.isoformat(timespec="seconds")
             return {"status": "unknown", "last_status": self.state, "updated_at": updated}
         if self.state == "stopped":
@@ -69,7 +74,8 @@ class RecordedSource:
 def recorded(store: Store) -> list[RecordedSource]:
     """Every row, by source, the latest first; none in a store no worker of this version has
     opened yet (`sources check` reads it without changing the schema)."""
-    query = sa.select(SOURCE_STATE).order_by(
+    read_at = DatabaseNow().label("read_at")  # in the same query: the rows' own clock
+    query = sa.select(SOURCE_STATE, read_at).order_by(
         SOURCE_STATE.c.source, SOURCE_STATE.c.updated_at.desc()
     )
     with store.engine.connect() as conn:
@@ -89,6 +95,7 @@ def _recorded(row: Any) -> RecordedSource:
         until=row["until"],
         updated_at=row["updated_at"],
         ended_at=row["ended_at"],
+        read_at=row["read_at"],
     )
 
 
@@ -105,31 +112,34 @@ def standing(rows: Iterable[RecordedSource], now: datetime) -> dict[str, Recorde
 
 def by_weight(row: RecordedSource, now: datetime) -> tuple[bool, int, datetime]:
     """Current before gone, then the worst state, then the latest."""
-    return row.current(now), _RANK.get(row.state_at(now), 0), row.updated_at
+    return row.current(), _RANK.get(row.state_at(now), 0), row.updated_at
 
 
 def stopped_now(store: Store, now: datetime) -> list[RecordedSource]:
     """The sources a running process has stopped for good: the managers' banner."""
-    return [row for row in standing(recorded(store), now).values() if row.stopped(now)]
+    return [row for row in standing(recorded(store), now).values() if row.stopped()]
 
 
-def write(store: Store, rows: Sequence[dict[str, Any]], *, prune_before: datetime | None) -> None:
-    """Upsert one writer's rows in one transaction; with `prune_before`, delete rows of any
-    writer not refreshed since then."""
+def write(store: Store, rows: Sequence[dict[str, Any]], *, prune: bool = False) -> None:
+    """Upsert one writer's rows in one transaction, refreshed (and not ended) as of the
+    database's now; with `prune`, delete rows of any writer not refreshed for PRUNE_AFTER."""
     stmt = store.insert(SOURCE_STATE)
     kept = ("state", "error", "reason", "since", "until", "updated_at", "ended_at")
     stmt = stmt.on_conflict_do_update(
         index_elements=["source", "writer"], set_={c: stmt.excluded[c] for c in kept}
     )
     with store.engine.begin() as conn:
+        now: datetime = conn.execute(sa.select(DatabaseNow())).scalar_one()
         if rows:
-            conn.execute(stmt, list(rows))
-        if prune_before is not None:
-            conn.execute(sa.delete(SOURCE_STATE).where(SOURCE_STATE.c.updated_at < prune_before))
+            conn.execute(stmt, [{**row, "updated_at": now, "ended_at": None} for row in rows])
+        if prune:
+            old = SOURCE_STATE.c.updated_at < now - PRUNE_AFTER
+            conn.execute(sa.delete(SOURCE_STATE).where(old))
 
 
-def end(store: Store, writer: str, at: datetime) -> None:
-    """Mark a writer's rows ended (its clean stop): from now they say what it last saw."""
-    values = {"ended_at": at, "updated_at": at}
+def end(store: Store, writer: str) -> None:
+    """Mark a writer's rows ended (its clean stop), as of the database's now: from now they
+    say what it last saw."""
+    mine = sa.update(SOURCE_STATE).where(SOURCE_STATE.c.writer == writer)
     with store.engine.begin() as conn:
-        conn.execute(sa.update(SOURCE_STATE).where(SOURCE_STATE.c.writer == writer), values)
+        conn.execute(mine.values(ended_at=DatabaseNow(), updated_at=DatabaseNow()))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
 
 
 class UTCDateTime(sa.TypeDecorator[datetime]):
@@ -30,3 +32,24 @@ TS = UTCDateTime()
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+class DatabaseNow(sa.sql.functions.FunctionElement[datetime]):
+    """The database's clock, read in the statement: one clock for every process that shares
+    the store, whatever their hosts' clocks say (SQLite's is its one host's). An aware UTC
+    datetime on both backends."""
+
+    type = TS
+    inherit_cache = True
+
+
+@compiles(DatabaseNow)
+def _database_now(element: DatabaseNow, compiler: Any, **kw: Any) -> str:
+    return "CURRENT_TIMESTAMP"  # PostgreSQL: the transaction's start, with its zone
+
+
+@compiles(DatabaseNow, "sqlite")
+def _sqlite_now(element: DatabaseNow, compiler: Any, **kw: Any) -> str:
+    # CURRENT_TIMESTAMP is whole seconds there; this is UTC to the millisecond, as text
+    # that SQLAlchemy's DateTime reads.
+    return "strftime('%Y-%m-%d %H:%M:%f', 'now')"

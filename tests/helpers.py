@@ -162,3 +162,21 @@ def shipped_desk() -> DeskSection:
 def windows(hours: BusinessHours, day: date) -> list[tuple[datetime, datetime]]:
     """The weekday's shifts opening on `day` (holiday or not) as UTC instants, in order."""
     return [hours.window(day, shift) for shift in hours.week[day.weekday()]]
+
+
+def age_source_rows(db_url: str, writer: str, by: timedelta) -> datetime:
+    """Set a writer's recorded sources back `by` on the database's clock, as if it had not
+    refreshed them since (the only clock their staleness is judged by); the new time."""
+    from mentiondesk.store import Store
+    from mentiondesk.table_types import DatabaseNow
+    from mentiondesk.tables import SOURCE_STATE
+
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            at = conn.scalar(sa.select(DatabaseNow())) - by
+            mine = SOURCE_STATE.c.writer == writer
+            conn.execute(sa.update(SOURCE_STATE).where(mine).values(updated_at=at))
+        return at
+    finally:
+        store.engine.dispose()

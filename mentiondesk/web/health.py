@@ -61,7 +61,7 @@ async def healthz(request: web.Request) -> web.Response:
         return web.json_response({"status": "error", "store": type(exc).__name__}, status=503)
     waited = figures["outbox_oldest_waiting_seconds"]
     late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
-    stopped = any(source.stopped(now) for source in sources)
+    stopped = any(source.stopped() for source in sources)
     shown = {source.name: source.as_json(now) for source in sources}
     status = "degraded" if late or stopped else "ok"
     also = {"sources": shown} if shown else {}  # none recorded yet: no worker has polled one

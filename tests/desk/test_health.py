@@ -25,7 +25,7 @@ from mentiondesk.web import create_app
 from mentiondesk.web.server import bound_port
 from tests.desk.conftest import Desk
 from tests.desk.seed import write_config
-from tests.helpers import mention
+from tests.helpers import age_source_rows, mention
 
 
 def _queue(store: Store, key: str, minutes_ago: int) -> None:
@@ -69,14 +69,15 @@ async def test_a_stopped_source_is_degraded_and_named_with_why(
         SourceHealth("bluesky"),
     ]
     assert await SourceRecorder(worker, writer="worker-1:4242").record(sources)
-    gone = SourceRecorder(worker, writer="worker-2:77", clock=lambda: now - 2 * STALE_AFTER)
+    gone = SourceRecorder(worker, writer="worker-2:77")
     assert await gone.record([SourceHealth("mastodon", stopped=True, error="FatalError")])
     worker.dispose()
+    seen = age_source_rows(config.store_url(), "worker-2:77", 2 * STALE_AFTER)
     async with TestServer(create_app(config, store)) as server, TestClient(server) as client:
         response = await client.get("/healthz")
         body = await response.json()
     assert response.status == 200 and body["status"] == "degraded"
-    since, seen = stopped_at.isoformat(timespec="seconds"), now - 2 * STALE_AFTER
+    since = stopped_at.isoformat(timespec="seconds")
     assert body["sources"] == {
         "x": {"status": "stopped", "error": "FatalError", "reason": why, "since": since},
         "reddit": {"status": "ok", "rate_limited_until": until.isoformat(timespec="seconds")},
@@ -88,6 +89,19 @@ async def test_a_stopped_source_is_degraded_and_named_with_why(
             "updated_at": seen.isoformat(timespec="seconds"),
         },
     }
+
+
+async def test_a_desk_whose_clock_is_ahead_still_sees_a_running_workers_stop(
+    config: Config, store: Store
+) -> None:
+    """The desk's host 10 minutes ahead of the worker's: the row the worker refreshed a moment
+    ago is current, as the database's clock says, not stale as the desk's would."""
+    stopped = SourceHealth("x", stopped=True, error="FatalError", reason="401")
+    assert await SourceRecorder(store, writer="worker-1:4242").record([stopped])
+    ahead = create_app(config, store, clock=lambda: datetime.now(UTC) + timedelta(minutes=10))
+    async with TestServer(ahead) as server, TestClient(server) as client:
+        body = await (await client.get("/healthz")).json()
+    assert body["status"] == "degraded" and body["sources"]["x"]["status"] == "stopped"
 
 
 async def test_a_source_whose_writer_is_gone_does_not_degrade(config: Config, store: Store) -> None:

@@ -16,6 +16,7 @@ from mentiondesk.source_states import STALE_AFTER
 from mentiondesk.store import Store
 from mentiondesk.web import create_app
 from tests.desk.conftest import Desk
+from tests.helpers import age_source_rows
 
 REASON = "x mentions: <b>401</b> Unauthorized; check the bearer token"
 SHOWN = "x mentions: &lt;b&gt;401&lt;/b&gt; Unauthorized; check the bearer token"
@@ -31,9 +32,10 @@ async def _worker_records(config: Config) -> None:
         running = SourceRecorder(worker, writer="worker-1:4242")
         stopped = SourceHealth("x", stopped=True, error="FatalError", reason=REASON, since=now)
         assert await running.record([stopped, SourceHealth("reddit")])
-        gone = SourceRecorder(worker, writer="worker-2:77", clock=lambda: now - 2 * STALE_AFTER)
+        gone = SourceRecorder(worker, writer="worker-2:77")
         old = SourceHealth("mastodon", stopped=True, error="FatalError", reason="gone-reason")
         assert await gone.record([old])
+        age_source_rows(config.store_url(), "worker-2:77", 2 * STALE_AFTER)
     finally:
         worker.dispose()
 
