@@ -30,6 +30,7 @@ from mentiondesk.erasure_payloads import (
     erase_outbox,
     handles_then,
 )
+from mentiondesk.erasure_replies import replies_of
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
@@ -70,7 +71,8 @@ class Erasure:
     digest_items: int = 0
     audit: int = 0  # audit lines stripped of their links and details
     listed: bool = False  # on do-not-contact: a fingerprint keeps them there
-    # Copies the sinks keep (tickets, alerts): the operator deletes those in each tool.
+    # Copies the sinks keep (tickets, alerts, replies posted to them): the operator deletes
+    # those in each tool.
     elsewhere: Elsewhere = field(default_factory=Elsewhere)
 
     def deleted(self) -> str:
@@ -178,11 +180,13 @@ def _erase_traces(
     mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
     keep_erased(conn, mentions)  # read again (a re-read window, a lost cursor), not stored
     tickets = tickets_of(conn, whose)  # before the outbox rows lose their case
+    replies = replies_of(conn, whose)  # before they lose their case and copy too
     outbox = erase_outbox(conn, whose)
     elsewhere = Elsewhere(
         tickets=tickets,
         alerts=tuple(sorted((sink, n) for sink, n in outbox.alerts.items() if n)),
         accounts=tuple(sorted(f"{p}:{e}" for p, e in whose.accounts)),
+        replies=replies,
     )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.

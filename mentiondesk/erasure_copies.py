@@ -3,8 +3,10 @@
 A help desk keeps the ticket a case was escalated to (the mention's text, the author's
 handle) and the requester it was filed under (Zendesk's end user and Freshdesk's contact,
 with the author's name and "platform:account id"); a chat keeps the alerts it was sent.
-Deleting our rows leaves those, so `authors forget` names each one for the operator to
-delete in that tool: without the list, "erased" would read as "gone everywhere".
+The platforms keep the replies and private messages the desk posted to them
+(mentiondesk.erasure_replies). Deleting our rows leaves those, so `authors forget` names each
+one for the operator to delete in that tool: without the list, "erased" would read as "gone
+everywhere".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.erasure_payloads import Whose
+from mentiondesk.erasure_replies import Reply, posted, reply_lines
 from mentiondesk.tables import CASE, OUTBOX
 from mentiondesk.wording import counted
 
@@ -35,14 +38,16 @@ class Ticket:
 
 @dataclass(frozen=True, slots=True)
 class Elsewhere:
-    """Copies about them outside the store: tickets, and alerts delivered per sink."""
+    """Copies about them outside the store: tickets, alerts delivered per sink, and the
+    replies and private messages posted to them."""
 
     tickets: tuple[Ticket, ...] = ()
     alerts: tuple[tuple[str, int], ...] = ()
     accounts: tuple[str, ...] = ()  # "platform:account id", as help desks file requesters
+    replies: tuple[Reply, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.tickets or self.alerts)
+        return bool(self.tickets or self.alerts or self.replies)
 
 
 def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
@@ -61,8 +66,12 @@ def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
 
 def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
     """Plain lines for the operator (`kinds`: responder name → kind): what to delete where."""
-    if not elsewhere:
-        return ["Nothing about them was sent outside this store: no help-desk ticket, no alert."]
+    replies = posted(elsewhere.replies, kinds)
+    if not (elsewhere.tickets or elsewhere.alerts or replies):
+        return [
+            "Nothing about them was sent outside this store: no help-desk ticket, no alert, "
+            "no reply or private message."
+        ]
     lines = ["Not erased by this: copies outside the store, to delete in those tools by hand:"]
     for t in elsewhere.tickets:
         where = f" at {t.url}" if t.url else ""
@@ -73,5 +82,7 @@ def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
             lines.append(f"    and the {requester} it was filed under (external id {ids})")
     for sink, n in elsewhere.alerts:
         lines.append(f"  - {counted(n, 'alert')} about them delivered to {sink}")
-    lines.append("Those copies stay there until someone deletes them in each tool.")
+    lines += reply_lines(replies)
+    where = "in each tool or platform" if replies else "in each tool"
+    lines.append(f"Those copies stay there until someone deletes them {where}.")
     return lines
