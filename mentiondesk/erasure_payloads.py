@@ -95,6 +95,7 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
         elif theirs:
             # ERASED marks the row (a delivered one has no error): the figures leave it out.
             _update(conn, row.id, without_copy(data), case_id=None, last_error=ERASED)
+            _blank_named_refs(conn, row.id)
             done.blanked += 1
             done.alerts[row.target] += row.kind == "alert"
         elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
@@ -144,6 +145,12 @@ def _update(conn: Connection, outbox_id: int, data: dict[str, Any], **values: An
     conn.execute(
         sa.update(OUTBOX).where(OUTBOX.c.id == outbox_id).values(payload=payload, **values)
     )
+
+
+def _blank_named_refs(conn: Connection, outbox_id: int) -> None:
+    """Earlier releases recorded a Reddit private message as "message:<their handle>"."""
+    named = sa.and_(DELIVERY.c.outbox_id == outbox_id, DELIVERY.c.ref.startswith("message:"))
+    conn.execute(sa.update(DELIVERY).where(named).values(ref=None))
 
 
 def without_copy(data: dict[str, Any]) -> dict[str, Any]:

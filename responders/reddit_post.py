@@ -113,7 +113,8 @@ class RedditPostResponder:
         if action.private:
             data = {"subject": self.subject, "text": text, "to": mention.author.handle}
             await self._json_call("api/compose/", data)
-            return Receipt(ref=f"message:{mention.author.handle}", detail="private message")
+            # Reddit's compose answers with no id; the handle is no ref (erasure must drop it).
+            return Receipt(ref=None, detail="private message")
         body = await self._json_call(
             "api/comment/", {"thing_id": mention.external_id, "text": text}
         )

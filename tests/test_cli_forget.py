@@ -297,3 +297,19 @@ def test_forget_lists_the_copies_outside_the_store(
     assert "to delete in those tools by hand" in said
     code, output = run_cli(desk, "authors", "forget", "x", "h_b", "--yes")
     assert code == 0 and "Nothing about them was sent outside this store" in output
+
+
+def test_forget_blanks_a_reddit_message_receipt_that_names_them(desk: Path, db_url: str) -> None:
+    """Reddit's compose has no id: earlier releases recorded the DM as "message:<handle>"."""
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            done = sa.select(OUTBOX.c.id).where(OUTBOX.c.case_id == 1, OUTBOX.c.status == "done")
+            outbox_id = conn.scalar(done.limit(1))
+            named = {"ref": "message:h_a1"}
+            conn.execute(sa.update(DELIVERY).where(DELIVERY.c.outbox_id == outbox_id).values(named))
+    finally:
+        store.dispose()
+    assert "delivery.ref" in _holding(db_url, "h_a1")
+    assert run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")[0] == 0
+    assert _holding(db_url, "h_a1") == []
