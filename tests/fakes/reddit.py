@@ -1,4 +1,5 @@
-"""A fake Reddit: OAuth token, subreddit search, inbox mentions, comment replies and messages.
+"""A fake Reddit: OAuth token, subreddit search and newest comments, inbox mentions, comment
+replies and messages.
 
 Listings are `{"kind": "Listing", "data": {"after", "before", "dist", "children": [...]}}`,
 newest first, paged with `after` (a fullname); every answer carries the three
@@ -8,23 +9,35 @@ newest first, paged with `after` (a fullname); every answer carries the three
 search for an unknown name, 404 `{"reason": "banned"}` for a banned one, 403
 `{"reason": "private"}` for a private one. It matches `q` minimally: terms joined by " OR ",
 each alternative's words all in the title or text (any case), and keeps to the named
-subreddits only with `restrict_sr=on`, as Reddit does. Once an app is registered
-(`register_app`), the token endpoint answers 401 to any other client id or secret, as Reddit does.
+subreddits only with `restrict_sr=on`, as Reddit does. `/r/<subs>/comments` lists every
+comment in those subreddits (ours too), unfiltered, and refuses a subreddit as search does; a
+comment that says u/lumora_bot is in the inbox as well, as Reddit files it. Once an app is
+registered (`register_app`), the token endpoint answers 401 to any other client id or secret, as
+Reddit does.
 """
 
 from __future__ import annotations
 
 import base64
 import itertools
-import re
 from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
 from tests.fakes.platform import PlatformFake
+from tests.fakes.reddit_wire import (
+    ME,
+    comment,
+    inbox_form,
+    listing,
+    matches,
+    subreddit_of,
+    subreddit_refusal,
+    tags_us,
+)
 
-ME = "lumora_bot"
+__all__ = ["ME", "RedditFake", "comments_path", "search_path"]
 TOKEN = "/api/v1/access_token"
 MENTIONS = "/message/mentions"
 COMMENT = "/api/comment/"
@@ -33,6 +46,10 @@ COMPOSE = "/api/compose/"
 
 def search_path(subreddits: str = "all") -> str:
     return f"/r/{subreddits}/search"
+
+
+def comments_path(subreddits: str = "lumora") -> str:
+    return f"/r/{subreddits}/comments"
 
 
 class RedditFake(PlatformFake):
@@ -45,6 +62,7 @@ class RedditFake(PlatformFake):
         self.search_items: list[dict[str, Any]] = []  # oldest first
         self.inbox: list[dict[str, Any]] = []
         self.comments: list[dict[str, Any]] = []  # ours
+        self.sub_comments: list[dict[str, Any]] = []  # everyone's, ours too; oldest first
         self.messages: list[dict[str, Any]] = []  # ours
         self.lost_answers: dict[str, list[int]] = {}  # path → statuses, see lose_answer()
         self.subreddits = {"all", "lumora"}  # those that exist, lower case, beside the banned
@@ -53,6 +71,7 @@ class RedditFake(PlatformFake):
         self.apps: dict[str, str] = {}  # client id → secret, see register_app(); none: any
         self.handle("POST", TOKEN, self._token)
         self.api.route_pattern("GET", r"/r/[^/]+/search", self._search)
+        self.api.route_pattern("GET", r"/r/[^/]+/comments", self._sub_comments)
         self.handle("GET", MENTIONS, self._mentions)
         self.handle("GET", "/api/v1/me", self._me)
         self.handle("POST", COMMENT, self._comment)
@@ -104,28 +123,35 @@ class RedditFake(PlatformFake):
         link: str = "t3_abc",
         created_at: datetime | None = None,
     ) -> dict[str, Any]:
-        """A username mention in our inbox: a t1 comment as the inbox lists one, with its
-        submission only in `context` (no `link_id`, no `permalink`)."""
-        cid = self._id()
-        item = {
-            "kind": "t1",
-            "data": {
-                "id": cid,
-                "name": f"t1_{cid}",
-                "body": body,
-                "author": author,
-                "author_fullname": f"t2_{author}",
-                "subreddit": "lumora",
-                "parent_id": link,
-                "created_utc": self._created(created_at),
-                "new": True,
-                "was_comment": True,
-                "type": "username_mention",
-                "subject": "username mention",
-                "context": f"/r/lumora/comments/{link[3:]}/x/{cid}/?context=3",
-            },
-        }
+        """A username mention in our inbox alone (made in a subreddit not listed here): a t1
+        comment as the inbox lists one, its submission only in `context` (no `link_id`)."""
+        when, cid = self._created(created_at), self._id()
+        listed = comment(
+            cid, body, author=author, sub="lumora", link=link, parent=link, created=when
+        )
+        item = inbox_form(listed)
         self.inbox.append(item)
+        return item
+
+    def comment(
+        self,
+        body: str,
+        *,
+        author: str = "carol",
+        sub: str = "lumora",
+        link: str = "t3_abc",
+        parent: str | None = None,
+        created_at: datetime | None = None,
+    ) -> dict[str, Any]:
+        """Someone's comment under `link`, listed in its subreddit's newest comments (and in
+        our inbox too when it says u/lumora_bot)."""
+        when, cid = self._created(created_at), self._id()
+        item = comment(
+            cid, body, author=author, sub=sub, link=link, parent=parent or link, created=when
+        )
+        self.sub_comments.append(item)
+        if tags_us(body):
+            self.inbox.append(inbox_form(item))
         return item
 
     def lose_answer(self, path: str, status: int = 502) -> None:
@@ -158,18 +184,8 @@ class RedditFake(PlatformFake):
             names = [i["data"]["name"] for i in newest_first]
             start = names.index(after) + 1 if after in names else len(names)
         page = newest_first[start : start + limit]
-        more = start + limit < len(newest_first)
-        data = {
-            "after": page[-1]["data"]["name"] if page and more else None,
-            "before": None,
-            "dist": len(page),
-            "modhash": None,
-            "geo_filter": "",
-            "children": page,
-        }
-        return web.json_response(
-            {"kind": "Listing", "data": data}, headers=self._headers(request.path)
-        )
+        body = listing(page, start + limit < len(newest_first))
+        return web.json_response(body, headers=self._headers(request.path))
 
     def register_app(self, client_id: str, secret: str) -> None:
         """From now on only registered apps get a token: others get Reddit's 401 (a bad
@@ -193,24 +209,28 @@ class RedditFake(PlatformFake):
     async def _search(self, request: web.Request) -> web.Response:
         self.request_times.append((request.path, self.clock()))
         subs = request.path.split("/")[2].lower().split("+")
-        for sub in subs:
-            error = {"message": "Forbidden", "error": 403, "reason": "private"}
-            if sub in self.banned:
-                error = {"message": "Not Found", "error": 404, "reason": "banned"}
-            elif sub not in self.private:
-                if sub in self.subreddits or any(_sub(i) == sub for i in self.search_items):
-                    continue
-                where = f"/subreddits/search?q={sub}"  # what reddit.com answers r/<unknown>
-                return web.Response(status=302, headers={"location": where})
-            return web.json_response(error, status=error["error"])
+        if refused := self._refused(subs):
+            return refused
         everywhere = "all" in subs or request.query.get("restrict_sr") not in ("on", "1", "true")
         query = request.query.get("q", "")
         found = [
             item
             for item in self.search_items
-            if (everywhere or _sub(item) in subs) and _matches(query, item)
+            if (everywhere or subreddit_of(item) in subs) and matches(query, item)
         ]
         return self._listing(request, found)
+
+    async def _sub_comments(self, request: web.Request) -> web.Response:
+        self.request_times.append((request.path, self.clock()))
+        subs = request.path.split("/")[2].lower().split("+")
+        if refused := self._refused(subs):
+            return refused
+        listed = [i for i in self.sub_comments if "all" in subs or subreddit_of(i) in subs]
+        return self._listing(request, listed)
+
+    def _refused(self, subs: list[str]) -> web.Response | None:
+        known = self.subreddits | {subreddit_of(i) for i in self.search_items + self.sub_comments}
+        return subreddit_refusal(subs, known=known, banned=self.banned, private=self.private)
 
     async def _mentions(self, request: web.Request) -> web.Response:
         return self._listing(request, self.inbox)
@@ -233,6 +253,7 @@ class RedditFake(PlatformFake):
             "subreddit": "lumora",
         }
         self.comments.append({"kind": "t1", "data": data})
+        self.sub_comments.append({"kind": "t1", "data": data})
         return data
 
     def messaged(
@@ -272,18 +293,3 @@ class RedditFake(PlatformFake):
 
     async def _sent(self, request: web.Request) -> web.Response:
         return self._listing(request, self.messages)
-
-
-def _sub(item: dict[str, Any]) -> str:
-    return str(item["data"].get("subreddit", "")).lower()
-
-
-def _matches(query: str, item: dict[str, Any]) -> bool:
-    """Reddit's search, minimally: any " OR " alternative whose words all occur in the text."""
-    text = f"{item['data'].get('title', '')} {item['data'].get('selftext', '')}".lower()
-    alternatives = re.split(r"\s+OR\s+", query)
-    return any(
-        all(word.strip('"').lower() in text for word in alternative.split())
-        for alternative in alternatives
-        if alternative.strip()
-    )
