@@ -1,5 +1,6 @@
 """Reddit's listings and error answers as the Reddit source meets them through asyncprawcore:
-what a refusal means, when an item was posted and which submission a comment is under."""
+what a refusal means, when an item was posted, which submission a comment is under and the
+mention a listing item makes."""
 
 from __future__ import annotations
 
@@ -7,43 +8,50 @@ from typing import Any
 
 import asyncprawcore
 
-from mentiondesk.models import FatalError, TransientError
+from listener._endpoints import parse_time
+from mentiondesk.models import Author, FatalError, Mention, TransientError
 
 GONE = {"[deleted]", "[removed]"}
+# Subreddits that take in all of Reddit: r/all/comments is every comment posted (the firehose).
+FIREHOSE = frozenset({"all", "popular"})
+# The listings naming subreddits: what Reddit answers for one it cannot show means the same.
+_SUBREDDIT_LISTINGS = ("search", "comments")
 
 
 def refusal(endpoint: str, exc: asyncprawcore.ResponseException, subs: str) -> Exception:
-    """What an error answer means (`subs`: the subreddits searched, as an operator wrote them).
+    """What an error answer means (`subs`: the subreddits read, as an operator wrote them).
     A subreddit that is misspelt, banned, private or blocked stays so: retrying would back off
     forever without a word, so these stop."""
     status = exc.response.status
-    if endpoint == "search" and (fatal := _search_refusal(exc, subs)):
+    if endpoint in _SUBREDDIT_LISTINGS and (fatal := _subreddit_refusal(endpoint, exc, subs)):
         return fatal
     if status in (401, 403):
         return FatalError(f"reddit {endpoint}: {status}; check the credentials and account")
     return TransientError(f"reddit {endpoint}: status {status}")
 
 
-def _search_refusal(exc: asyncprawcore.ResponseException, subs: str) -> FatalError | None:
+def _subreddit_refusal(
+    endpoint: str, exc: asyncprawcore.ResponseException, subs: str
+) -> FatalError | None:
     status = exc.response.status
     if isinstance(exc, asyncprawcore.Redirect):  # Reddit sends an unknown r/X to
         return FatalError(  # subreddit search; asyncprawcore does not follow it
-            f"reddit search: {subs} does not exist (Reddit redirects to {exc.path}); "
+            f"reddit {endpoint}: {subs} does not exist (Reddit redirects to {exc.path}); "
             "check the spelling in the source's `subreddits`"
         )
     if status == 404:
         return FatalError(
-            f"reddit search: {subs} is banned or gone (404); "
+            f"reddit {endpoint}: {subs} is banned or gone (404); "
             "take it out of the source's `subreddits`"
         )
     if status == 403:
         return FatalError(
-            f"reddit search: {subs} is private or quarantined (403); have the account "
+            f"reddit {endpoint}: {subs} is private or quarantined (403); have the account "
             "approved (private) or opted in (quarantined), or take it out of `subreddits`"
         )
     if status == 451:
         return FatalError(
-            f"reddit search: {subs} is unavailable for legal reasons where this runs "
+            f"reddit {endpoint}: {subs} is unavailable for legal reasons where this runs "
             "(451); take it out of the source's `subreddits`"
         )
     return None
@@ -63,3 +71,38 @@ def thread_of(data: dict[str, Any]) -> str | None:
         return None
     at = parts.index("comments") + 1
     return f"t3_{parts[at]}" if at < len(parts) and parts[at] else None
+
+
+def name_of(child: dict[str, Any]) -> str:
+    """A listing item's fullname (`t1_…`, `t3_…`): the same whichever listing shows it."""
+    return str(child["data"]["name"])
+
+
+def mention_of(child: dict[str, Any]) -> Mention | None:
+    """The mention a submission (t3) or comment (t1) makes; None once deleted or removed.
+
+    Its `external_id` is the fullname, so a comment read from the inbox and from the comments
+    listing is one mention (the endpoints' seen-list, then the store, keep the first)."""
+    kind, data = child.get("kind"), child.get("data", {})
+    author = data.get("author") or "[deleted]"
+    if author in GONE:
+        return None
+    if kind == "t3":
+        text = "\n\n".join(p for p in (data.get("title", ""), data.get("selftext", "")) if p)
+        thread, parent = data["name"], None
+    else:
+        text = data.get("body", "")
+        thread, parent = data.get("link_id") or thread_of(data), data.get("parent_id")
+    if text.strip() in GONE:  # deleted or removed after it was listed
+        return None
+    link = data.get("permalink") or data.get("context") or ""
+    return Mention(
+        platform="reddit",
+        external_id=data["name"],
+        author=Author(id=data.get("author_fullname") or author, handle=author, name=author),
+        text=text,
+        created_at=parse_time(float(data["created_utc"])),
+        url=f"https://www.reddit.com{link}" if link.startswith("/") else link,
+        thread_id=thread,
+        parent_id=parent,
+    )

@@ -1,15 +1,15 @@
-"""Reddit through asyncpraw: search in the configured subreddits, and inbox username mentions."""
+"""Reddit through asyncpraw: search and newest comments in the configured subreddits, and
+inbox username mentions."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 import asyncpraw
 import asyncprawcore
-from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from listener._endpoints import (
     OVERLAP,
@@ -20,65 +20,33 @@ from listener._endpoints import (
     check_json,
     header_int,
     limit_ends,
-    parse_time,
     reset_time,
     run_check,
     utcnow,
 )
 from listener._items import readable, usable
-from listener._reddit_wire import GONE, created, refusal, thread_of
+from listener._reddit_config import RedditSourceConfig, firehose
+from listener._reddit_query import QueryMatcher, UnsupportedQuery, matcher
+from listener._reddit_wire import created, mention_of, name_of, refusal
 from mentiondesk.models import (
-    Author,
     Batch,
     FatalError,
     Mention,
     PluginContext,
     RateLimited,
-    SourceConfig,
     SourceStatus,
     TransientError,
-    require_env,
     secret_from_env,
 )
 from mentiondesk.models.reddit import build_reddit, last_headers
 
 _LOGGER = logging.getLogger(__name__)
-
-
-class RedditSourceConfig(SourceConfig):
-    kind: Literal["reddit"] = "reddit"
-    client_id_env: str = Field(default="REDDIT_CLIENT_ID", validate_default=True)
-    client_secret_env: str = Field(default="REDDIT_CLIENT_SECRET", validate_default=True)
-    username_env: str | None = None  # with password_env: read the inbox's username mentions
-    password_env: str | None = None
-    subreddits: tuple[str, ...] = ("all",)
-    auth_url: str | None = None  # where the OAuth token comes from; default: base_url or reddit
-    user_agent: str = "mentiondesk/0.1 (brand listening)"
-    page_size: int = Field(default=100, ge=1, le=100)
-
-    _env = field_validator("client_id_env", "client_secret_env")(require_env)
-
-    @field_validator("username_env", "password_env")
-    @classmethod
-    def _optional_env(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return require_env(value, info) if value else None
-
-    # Before the fields: said first, not after the operator has exported a variable.
-    @model_validator(mode="before")
-    @classmethod
-    def _both_or_neither(cls, data: Any) -> Any:
-        if isinstance(data, dict) and bool(data.get("username_env")) != bool(
-            data.get("password_env")
-        ):
-            raise ValueError(
-                "username_env and password_env go together (a script app reads the inbox); "
-                "set both or neither"
-            )
-        return data
+__all__ = ["RedditSource", "RedditSourceConfig"]
 
 
 class RedditSource:
-    """One page per poll of subreddit search or inbox mentions; cursor per listing."""
+    """One page per poll of subreddit search, newest comments or inbox mentions; cursor per
+    listing."""
 
     Config = RedditSourceConfig
 
@@ -90,6 +58,8 @@ class RedditSource:
         query: str,
         subreddits: tuple[str, ...] | list[str],
         inbox: bool,
+        comments: bool = True,
+        account: str | None = None,  # who we sign in as: our own comments are not mentions
         poll_seconds: float = 60.0,
         page_size: int = 100,
         clock: Clock = utcnow,
@@ -100,15 +70,42 @@ class RedditSource:
         self.query = query
         self.subreddits = tuple(subreddits)
         self.search_path = f"r/{'+'.join(subreddits)}/search"
+        self.comments_path = f"r/{'+'.join(subreddits)}/comments"
         self.restrict = list(subreddits) != ["all"]
         self.page_size = page_size
+        self.account = (account or "").lower()
+        self.comment_match = self._comment_matcher(comments)
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
         if query:
             fetchers["search"] = self._fetch_search
+        if self.comment_match:
+            fetchers["comments"] = self._fetch_comments
         if inbox:
             fetchers["mentions"] = self._fetch_mentions
         self.endpoints = Endpoints(name, fetchers, clock=clock)
         self._clock = clock
+
+    def _comment_matcher(self, wanted: bool) -> QueryMatcher | None:
+        """How listed comments are matched; None where they are not read (said why)."""
+        if not wanted or not self.query:
+            return None
+        if firehose(self.subreddits):
+            _LOGGER.info(
+                "source %s: comments are not read in r/all or r/popular (every comment on "
+                "Reddit); name subreddits to read theirs",
+                self.name,
+            )
+            return None
+        try:
+            return matcher(self.query)
+        except UnsupportedQuery as exc:
+            _LOGGER.warning(
+                "source %s: comments are not read: the query cannot be matched here (%s); "
+                'use words, "quoted phrases", AND and OR, or set comments = false',
+                self.name,
+                exc,
+            )
+            return None
 
     @classmethod
     def from_config(cls, config: RedditSourceConfig, context: PluginContext) -> RedditSource:
@@ -131,6 +128,8 @@ class RedditSource:
             query=config.query or context.brand.default_query(),
             subreddits=config.subreddits,
             inbox=bool(username and password),
+            comments=config.comments,
+            account=username,
             poll_seconds=config.poll_seconds,
             page_size=config.page_size,
         )
@@ -145,7 +144,10 @@ class RedditSource:
         async def probe() -> str:
             params = {"q": self.query, "sort": "new", "limit": 1}
             await self._get("search", self.search_path, params)
-            return f"token and {self.search_path} work"
+            if self.comment_match is None:
+                return f"token and {self.search_path} work"
+            await self._get("comments", self.comments_path, {"limit": 1})
+            return f"token, {self.search_path} and {self.comments_path} work"
 
         return await run_check(self.name, probe, self.endpoints)
 
@@ -160,14 +162,31 @@ class RedditSource:
     async def _fetch_mentions(self, state: State) -> Page:
         return await self._listing("mentions", "message/mentions", {}, state)
 
+    async def _fetch_comments(self, state: State) -> Page:
+        """Every new comment in the subreddits is paged through; the query's are kept."""
+        return await self._listing("comments", self.comments_path, {}, state, keep=self._wanted)
+
+    def _wanted(self, mention: Mention) -> bool:
+        """A listed comment that says the query and is not ours (our replies name the brand:
+        read back, they would be answered in turn)."""
+        ours = bool(self.account) and mention.author.handle.lower() == self.account
+        return not ours and self.comment_match is not None and self.comment_match(mention.text)
+
     async def _listing(
-        self, endpoint: str, path: str, params: dict[str, Any], state: State
+        self,
+        endpoint: str,
+        path: str,
+        params: dict[str, Any],
+        state: State,
+        *,
+        keep: Callable[[Mention], bool] | None = None,
     ) -> Page:
         """Newest first: page back with `after` until an item older than the watermark.
 
         The first read (empty state) takes one page and sets the watermark to its newest
         item's time (to our clock's when the page is empty): the endpoints skip that page, so
-        no history is paged through.
+        no history is paged through. Paging goes by every item listed; `keep` says which of
+        their mentions are returned.
         """
         params = {**params, "limit": self.page_size}
         if state.get("after"):
@@ -176,9 +195,9 @@ class RedditSource:
         data = check_json(body.get("data"), endpoint, dict)
         listed = check_json(data.get("children", []), endpoint, list)
         # Paging goes by each item's time: one without a time it can read is skipped first.
-        children = usable(f"{self.name} {endpoint}", listed, created, _name)
+        children = usable(f"{self.name} {endpoint}", listed, created, name_of)
         if not state:  # `floor`: nothing older than the first run's newest item is new later
-            mentions = readable(f"{self.name} {endpoint}", children, _mention, _name)
+            mentions = self._read(endpoint, children, keep)
             if not children:  # none to date by: our clock, and the next read goes OVERLAP back
                 return Page(mentions, {"wm": self._clock().timestamp()})
             # Reddit's own times, not our clock: a skewed clock must not hide new posts.
@@ -188,13 +207,19 @@ class RedditSource:
         since = mark - OVERLAP.total_seconds() if mark else 0.0  # late-indexed posts too
         items = [c for c in children if created(c) >= max(since, floor)]
         newest = max([state.get("newest", mark)] + [created(c) for c in items])
-        mentions = readable(f"{self.name} {endpoint}", items, _mention, _name)
+        mentions = self._read(endpoint, items, keep)
         kept = {"floor": floor} if floor > since else {}  # dropped once the overlap passes it
         caught_up = len(items) < len(children) or not data.get("after")
         if caught_up:
             return Page(mentions, {"wm": newest, **kept})
         more = {"wm": mark, "after": data["after"], "newest": newest, **kept}
         return Page(mentions, more, True)
+
+    def _read(
+        self, endpoint: str, items: list[Any], keep: Callable[[Mention], bool] | None
+    ) -> list[Mention]:
+        mentions = readable(f"{self.name} {endpoint}", items, mention_of, name_of)
+        return [m for m in mentions if keep(m)] if keep else mentions
 
     async def _get(self, endpoint: str, path: str, params: dict[str, Any]) -> Any:
         try:
@@ -239,33 +264,3 @@ class RedditSource:
         value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
         until = reset_time(value, relative=True, now=self._clock)
         return limit_ends(until, self._clock)
-
-
-def _name(child: dict[str, Any]) -> str:
-    return str(child["data"]["name"])
-
-
-def _mention(child: dict[str, Any]) -> Mention | None:
-    kind, data = child.get("kind"), child.get("data", {})
-    author = data.get("author") or "[deleted]"
-    if author in GONE:
-        return None
-    if kind == "t3":
-        text = "\n\n".join(p for p in (data.get("title", ""), data.get("selftext", "")) if p)
-        thread, parent = data["name"], None
-    else:
-        text = data.get("body", "")
-        thread, parent = data.get("link_id") or thread_of(data), data.get("parent_id")
-    if text.strip() in GONE:  # deleted or removed after it was listed
-        return None
-    link = data.get("permalink") or data.get("context") or ""
-    return Mention(
-        platform="reddit",
-        external_id=data["name"],
-        author=Author(id=data.get("author_fullname") or author, handle=author, name=author),
-        text=text,
-        created_at=parse_time(float(data["created_utc"])),
-        url=f"https://www.reddit.com{link}" if link.startswith("/") else link,
-        thread_id=thread,
-        parent_id=parent,
-    )
