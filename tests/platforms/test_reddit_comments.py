@@ -130,6 +130,14 @@ async def test_our_own_comments_are_not_mentions(reddit_fake, clock) -> None:
     assert run.ids == [theirs["data"]["name"]]
 
 
+async def test_sources_check_reads_the_comments_listing_too(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock)
+    status = await source.check()
+    await source.close()
+    assert status.ok and "r/lumora/search and r/lumora/comments work" in status.detail
+    assert len(reddit_fake.api.calls(COMMENTS)) == 1
+
+
 @pytest.mark.parametrize("subreddits", [["all"], ["lumora", "All"], ["popular"]])
 async def test_all_of_reddit_has_no_comments_read(reddit_fake, clock, subreddits) -> None:
     reddit_fake.subreddits.add("popular")
