@@ -164,13 +164,12 @@ LOGIN_COOKIE = "md_login"
 
 def client_address(request: web.Request) -> str:
     """Who is asking: behind a reverse proxy ([desk] behind_proxy), the address the proxy
-    appended to X-Forwarded-For (the right-most: the ones before it are the client's word);
-    otherwise the connection's peer. Without the setting the header is ignored, so it cannot
-    be forged to get fresh login guesses. Every line of the header counts: some proxies
-    (HAProxy) add theirs as a line after the client's instead of appending to it."""
+    added to X-Forwarded-For (the right-most of all its lines: HAProxy adds a line, nginx
+    appends; the ones before are the client's word); otherwise the connection's peer. Without
+    the setting the header is ignored, so it cannot be forged to get fresh login guesses."""
     if request.app[DESK].config.settings.desk.behind_proxy:
-        lines = request.headers.getall("X-Forwarded-For", [])
-        forwarded = ",".join(lines).split(",")[-1].strip()
+        lines = ",".join(request.headers.getall("X-Forwarded-For", []))
+        forwarded = lines.split(",")[-1].strip()
         if forwarded:
             return forwarded
     return request.remote or ""
