@@ -155,7 +155,7 @@ def _store_state(config: Config) -> tuple[str, list[str]]:
     new = new_sqlite_file(config.settings.store, config.store_url())
     if new is not None:
         return f"a new, empty store will be created at {new} on first run", []
-    store = Store(config.store_url(), pooled=False)
+    store = Store(config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret())
     try:
         with store_errors(config.settings.store):
             shown, notes = schema.check_ready(store.engine)

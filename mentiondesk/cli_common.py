@@ -82,7 +82,7 @@ def load(ctx: typer.Context, *, secrets: bool = False) -> Config:
 def open_store(config: Config) -> Store:
     """The store for one command: unpooled, so each query's connection closes with it and
     none is left open when the command ends (a command runs in-process in tests too)."""
-    store = Store(config.store_url(), pooled=False)
+    store = Store(config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret())
     # e.g. tables of another role: the GRANT to run, exit 2
     with config_errors(), store_errors(config.settings.store):
         store.create_all()

@@ -24,7 +24,9 @@ def recorded_by_source(config: Config) -> dict[str, list[RecordedSource]] | str:
     if _no_sqlite_file(config.store_url()):
         return "no store yet: no worker has run with this config"
     try:
-        store = Store(config.store_url(), pooled=False)
+        store = Store(
+            config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret()
+        )
         try:
             rows = recorded(store)
         finally:

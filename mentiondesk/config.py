@@ -187,6 +187,10 @@ class Config:
         config file's folder."""
         return store_url(self.settings.store, self.base_dir)
 
+    def fingerprint_secret(self) -> bytes:
+        """`[store] fingerprint_secret_env`'s secret; b"" where none is configured."""
+        return self.settings.store.fingerprint_secret()
+
 
 def load_config(path: Path, *, secrets: bool = True) -> Config:
     """Read and validate `path`; raise ConfigError listing every problem found.

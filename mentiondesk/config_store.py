@@ -18,6 +18,8 @@ from mentiondesk.schema import shown_url
 
 DEFAULT_URL = "sqlite:///mentiondesk.db"
 MIN_RETAIN_DAYS = 30  # the least `retain_days` takes
+# The least a fingerprint secret holds: a short one could be guessed from the fingerprints.
+MIN_SECRET_CHARS = 32
 # What mentiondesk installs: SQLite's driver ships with Python, PostgreSQL's is psycopg 3.
 # SQLAlchemy 2.0 reads a bare postgresql:// as psycopg2, which is not installed.
 _DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
@@ -36,6 +38,9 @@ class StoreSection(BaseModel):
     # Personal data of finished cases erased after this many days (mentiondesk.retention);
     # None keeps everything.
     retain_days: int | None = None
+    # The variable holding the operator's key for new fingerprints (do-not-contact, erased
+    # posts), kept outside the database (mentiondesk.fingerprint_keys); None: the store's own.
+    fingerprint_secret_env: str | None = None
 
     @field_validator("retain_days", mode="before")
     @classmethod
@@ -69,6 +74,23 @@ class StoreSection(BaseModel):
         if variable is not None:
             secret_from_env(variable)  # unset: the error names the variable and this key
         return variable
+
+    @field_validator("fingerprint_secret_env")
+    @classmethod
+    def _secret_is_set(cls, variable: str | None) -> str | None:
+        # Read by every command, as the URL is: the store-only ones fingerprint too (forget).
+        if variable is not None and len(secret_from_env(variable)) < MIN_SECRET_CHARS:
+            raise ValueError(
+                f"environment variable {variable} holds fewer than {MIN_SECRET_CHARS} "
+                "characters, short enough to guess; put a random one there, e.g. the output "
+                "of `openssl rand -hex 32`"
+            )
+        return variable
+
+    def fingerprint_secret(self) -> bytes:
+        """The operator's fingerprint secret (b"" where none is configured)."""
+        variable = self.fingerprint_secret_env
+        return os.environ.get(variable, "").encode() if variable else b""
 
     @property
     def key(self) -> str:

@@ -5,8 +5,10 @@ An erasure deletes the author's posts; a source that reads them again (its curso
 or Bluesky's and Hacker News's overlapping re-read windows) would store them anew, as if
 never erased. So the erasure keeps HMAC-SHA256(key, platform and post id) of each, and
 ingesting drops a post whose fingerprint is kept. Keyed by a random key of this store's own,
-made by the first erasure: public post ids cannot be checked against a list from another
-store, nor against one computed in advance.
+made by the first erasure, or derived from the operator's secret kept outside the database
+(mentiondesk.fingerprint_keys): public post ids cannot be checked against a list from another
+store, nor against one computed in advance. A look-up tries every key, so posts erased before
+the secret was set stay erased.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.fingerprint_keys import key_for
+from mentiondesk.fingerprint_keys import key_for, keys_for
 from mentiondesk.models import Mention
 from mentiondesk.tables import ERASED_POST, MENTION
 
@@ -48,16 +50,19 @@ def keep_erased(conn: Connection, mentions: Any) -> None:
 
 def without_erased(conn: Connection, mentions: Sequence[Mention]) -> list[Mention]:
     """These mentions less those erased on request before (none kept: all of them)."""
-    key = key_for(conn, _NAME, create=False)
-    if key is None or not mentions:  # nothing was ever erased
+    keys = keys_for(conn, _NAME)
+    if not keys or not mentions:  # nothing was ever erased
         return list(mentions)
-    by_digest = {fingerprint(key, m.platform, m.external_id): m for m in mentions}
-    digests = list(by_digest)
+    forms = {
+        (m.platform, m.external_id): [fingerprint(k, m.platform, m.external_id) for k in keys]
+        for m in mentions
+    }
+    digests = [d for found in forms.values() for d in found]
     erased: set[str] = set()
     for start in range(0, len(digests), _BATCH):
         batch = digests[start : start + _BATCH]
         erased |= set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
-    return [m for d, m in by_digest.items() if d not in erased]
+    return [m for m in mentions if erased.isdisjoint(forms[(m.platform, m.external_id)])]
 
 
 def fingerprint(key: bytes, platform: str, external_id: str) -> str:

@@ -11,12 +11,13 @@ phone) has no row to flag: their handle is kept the same way, as a fingerprint o
 handle (lower case where the platform ignores case), and their first post puts them on the
 list before any draft is written for it.
 
-The fingerprints are HMAC-SHA256 under a secret this install makes at first use and keeps in
-the store (fingerprint_key): a plain hash of a handle or id lets anyone holding the fingerprints
-test a guess against them, and is the same in every install. The secret is in the same
-database, so a copy of all of it still allows guessing; a copy of the fingerprints alone does
-not. Older releases kept plain sha256: those still match (a look-up tries both forms), and
-what is kept now is keyed.
+The fingerprints are HMAC-SHA256 under a key (mentiondesk.fingerprint_keys): a plain hash of
+a handle or id lets anyone holding the fingerprints test a guess against them, and is the same
+in every install. The key is the store's own, in the same database (a copy of all of it still
+allows guessing; a copy of the fingerprints alone does not), or derived from the operator's
+secret kept outside it. Older releases kept plain sha256, and fingerprints kept before the
+secret was set are under the store's key: those still match (a look-up tries every form), and
+what is kept now is under the newest key.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections.abc import Collection, Mapping
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.fingerprint_keys import key_for
+from mentiondesk.fingerprint_keys import key_for, keys_for
 from mentiondesk.models import CASELESS_HANDLES
 from mentiondesk.tables import AUTHOR, FORGOTTEN
 
@@ -50,9 +51,14 @@ def handle_fingerprint(platform: str, handle: str, key: bytes | None = None) -> 
 
 
 def fingerprint_key(conn: Connection, *, create: bool = False) -> bytes | None:
-    """This install's key for the do-not-contact fingerprints (made now if `create`), else
+    """This install's key for new do-not-contact fingerprints (made now if `create`), else
     None: no keyed fingerprint can have been kept without it."""
     return key_for(conn, _NAME, create=create)
+
+
+def fingerprint_keys(conn: Connection) -> list[bytes]:
+    """Every key a kept do-not-contact fingerprint may be under (fingerprint_keys.keys_for)."""
+    return keys_for(conn, _NAME)
 
 
 def _digest(key: bytes | None, message: str) -> str:
@@ -61,10 +67,10 @@ def _digest(key: bytes | None, message: str) -> str:
     return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
 
 
-def _forms(key: bytes | None, platform: str, text: str, *, handle: bool) -> list[str]:
-    """Every form a fingerprint may be kept in: keyed (when there is a key) and plain."""
+def _forms(keys: list[bytes], platform: str, text: str, *, handle: bool) -> list[str]:
+    """Every form a fingerprint may be kept in: under each key, and plain."""
     make = handle_fingerprint if handle else fingerprint
-    return [make(platform, text, k) for k in ([key] if key else []) + [None]]
+    return [make(platform, text, k) for k in [*keys, None]]
 
 
 def _kept(conn: Connection, digests: Collection[str]) -> set[str]:
@@ -75,13 +81,13 @@ def _kept(conn: Connection, digests: Collection[str]) -> set[str]:
 def keep_handle(conn: Connection, platform: str, handle: str) -> None:
     """Keep `handle` on `platform`, nobody we have seen, on the list for when they post."""
     key = fingerprint_key(conn, create=True)
-    if not _kept(conn, _forms(key, platform, handle, handle=True)):
+    if not _kept(conn, _forms(fingerprint_keys(conn), platform, handle, handle=True)):
         conn.execute(sa.insert(FORGOTTEN).values(digest=handle_fingerprint(platform, handle, key)))
 
 
 def drop_handle(conn: Connection, platform: str, handle: str) -> bool:
     """Take a handle listed before it was seen off the list; False if it was not on it."""
-    forms = _forms(fingerprint_key(conn), platform, handle, handle=True)
+    forms = _forms(fingerprint_keys(conn), platform, handle, handle=True)
     return bool(conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(forms))).rowcount)
 
 
@@ -90,9 +96,10 @@ def keep_forgotten(conn: Connection, accounts: Collection[tuple[str, str]]) -> N
     if not accounts:
         return
     key = fingerprint_key(conn, create=True)
+    keys = fingerprint_keys(conn)
     fresh = []
     for platform, external_id in sorted(set(accounts)):
-        if not _kept(conn, _forms(key, platform, external_id, handle=False)):
+        if not _kept(conn, _forms(keys, platform, external_id, handle=False)):
             fresh.append({"digest": fingerprint(platform, external_id, key)})
     if fresh:
         conn.execute(sa.insert(FORGOTTEN), fresh)
@@ -108,9 +115,9 @@ def relist_forgotten(
     before it was seen."""
     if not authors and not handles:
         return
-    key = fingerprint_key(conn)
-    by_digest = {d: i for (p, e), i in authors.items() for d in _forms(key, p, e, handle=False)}
-    by_digest |= {d: i for i, (p, h) in handles.items() for d in _forms(key, p, h, handle=True)}
+    keys = fingerprint_keys(conn)
+    by_digest = {d: i for (p, e), i in authors.items() for d in _forms(keys, p, e, handle=False)}
+    by_digest |= {d: i for i, (p, h) in handles.items() for d in _forms(keys, p, h, handle=True)}
     found = conn.scalars(sa.select(FORGOTTEN.c.digest).where(FORGOTTEN.c.digest.in_(by_digest)))
     ids = [by_digest[d] for d in found]
     if ids:
@@ -120,7 +127,7 @@ def relist_forgotten(
 def unlist_forgotten(conn: Connection, author_ids: Collection[int]) -> None:
     """Drop the fingerprints of these authors, of their accounts and handles (taken off the
     list by a person)."""
-    key = fingerprint_key(conn)
+    keys = fingerprint_keys(conn)
     accounts = conn.execute(
         sa.select(AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.handle).where(
             AUTHOR.c.id.in_(author_ids)
@@ -129,7 +136,7 @@ def unlist_forgotten(conn: Connection, author_ids: Collection[int]) -> None:
     digests = [
         d
         for p, e, h in accounts
-        for d in _forms(key, p, e, handle=False) + _forms(key, p, h, handle=True)
+        for d in _forms(keys, p, e, handle=False) + _forms(keys, p, h, handle=True)
     ]
     if digests:
         conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(digests)))

@@ -71,7 +71,9 @@ class App:
     # --- lifecycle ------------------------------------------------------------------
 
     async def initialize(self) -> None:
-        self.store = Store(self.config.store_url())
+        self.store = Store(
+            self.config.store_url(), fingerprint_secret=self.config.fingerprint_secret()
+        )
         self.recorder = SourceRecorder(self.store)  # for the desk and `sources check`, anywhere
         # The App owns what it is handed as well as what it builds: a refused start (the GRANT
         # to run, a bad playbook, a plugin that cannot be built) closes both, and the store.

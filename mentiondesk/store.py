@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
 from mentiondesk.erased_posts import without_erased
+from mentiondesk.fingerprint_keys import SECRET_OPTION
 from mentiondesk.forgotten import relist_forgotten
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.store_engine import make_engine
@@ -54,9 +55,14 @@ class PendingMention:
 class Store:
     """Owns the engine; schema creation, cursors, ingest and the processing claim."""
 
-    def __init__(self, url: str, *, echo: bool = False, pooled: bool = True) -> None:
+    def __init__(
+        self, url: str, *, echo: bool = False, pooled: bool = True, fingerprint_secret: bytes = b""
+    ) -> None:
+        """`fingerprint_secret`: the operator's, kept outside the database (fingerprint_keys)."""
         self.url = url
         self.engine: Engine = make_engine(url, echo=echo, pooled=pooled)
+        if fingerprint_secret:
+            self.engine.update_execution_options(**{SECRET_OPTION: fingerprint_secret})
 
     @property
     def dialect(self) -> str:

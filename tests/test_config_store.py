@@ -154,3 +154,33 @@ def test_retain_days_is_checked_at_load(tmp_path: Path, value: str, says: str) -
     assert says in str(caught.value) and "remove the key to keep everything" in str(caught.value)
     config.write_text(config.read_text().replace(f"retain_days = {value}", "retain_days = 30"))
     assert load_config(config).settings.store.retain_days == 30
+
+
+def test_an_unset_fingerprint_secret_names_the_key_and_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MD_FP_SECRET", raising=False)
+    store = f'{_URL_LINE}\nfingerprint_secret_env = "MD_FP_SECRET"'
+    with pytest.raises(ConfigError, match=r"store\.fingerprint_secret_env: environment variable"):
+        load_config(_config(tmp_path, store), secrets=False)  # the store-only commands too
+
+
+def test_a_short_fingerprint_secret_is_refused_with_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MD_FP_SECRET", "hunter2")
+    store = f'{_URL_LINE}\nfingerprint_secret_env = "MD_FP_SECRET"'
+    with pytest.raises(ConfigError) as info:
+        load_config(_config(tmp_path, store))
+    said = str(info.value)
+    assert "store.fingerprint_secret_env: environment variable MD_FP_SECRET holds fewer" in said
+    assert "openssl rand -hex 32" in said and "hunter2" not in said
+
+
+def test_the_fingerprint_secret_is_read_from_its_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MD_FP_SECRET", "k" * 32)
+    store = f'{_URL_LINE}\nfingerprint_secret_env = "MD_FP_SECRET"'
+    assert load_config(_config(tmp_path, store)).fingerprint_secret() == b"k" * 32
+    assert load_config(_config(tmp_path, _URL_LINE)).fingerprint_secret() == b""
