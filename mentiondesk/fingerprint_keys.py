@@ -19,11 +19,16 @@ import secrets
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.models import ConfigError
 from mentiondesk.tables import FINGERPRINT_KEY
 
 # The engine's execution option carrying the operator's secret (Store sets it): every
 # connection of the store then keys with it, and no caller can forget to pass it on.
 SECRET_OPTION = "fingerprint_secret"
+# A row beside the keys holding HMAC(secret, CHECK): which secret the store's fingerprints
+# were kept under (the secret itself is never stored, nor can it be found from this).
+CHECK = "secret check"
+_KEY = "store.fingerprint_secret_env"
 
 
 def key_for(conn: Connection, name: str, *, create: bool) -> bytes | None:
@@ -65,3 +70,33 @@ def _stored(conn: Connection, name: str, *, create: bool) -> bytes | None:
             pass
         value = conn.scalar(query)
     return bytes.fromhex(value) if value is not None else None
+
+
+def check_secret(conn: Connection) -> None:
+    """Refuse to open a store with another secret than the one its fingerprints were kept
+    under, or with none: the look-ups would miss them, and people who asked not to be
+    contacted would be messaged again. The first start with a secret records it."""
+    secret = conn.get_execution_options().get(SECRET_OPTION)
+    mine = hmac.new(secret, CHECK.encode(), hashlib.sha256).hexdigest() if secret else None
+    query = sa.select(FINGERPRINT_KEY.c.value).where(FINGERPRINT_KEY.c.name == CHECK)
+    kept = conn.scalar(query)
+    if kept is None and mine is not None:
+        try:
+            with conn.begin_nested():
+                conn.execute(sa.insert(FINGERPRINT_KEY).values(name=CHECK, value=mine))
+        except sa.exc.IntegrityError:  # another worker's first start: compare with theirs
+            pass
+        kept = conn.scalar(query)
+    if kept is None:
+        return
+    if mine is None:
+        raise ConfigError(
+            f"{_KEY}: this store's fingerprints (do-not-contact, erased posts) were kept under "
+            "a secret; set fingerprint_secret_env to the variable holding it again"
+        )
+    if not hmac.compare_digest(kept, mine):
+        raise ConfigError(
+            f"{_KEY}: the secret in the environment is not the one this store's fingerprints "
+            "were kept under; export the earlier one (with another, people on the "
+            "do-not-contact list would no longer be recognised)"
+        )

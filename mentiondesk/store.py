@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
 from mentiondesk.erased_posts import without_erased
-from mentiondesk.fingerprint_keys import SECRET_OPTION
+from mentiondesk.fingerprint_keys import SECRET_OPTION, check_secret
 from mentiondesk.forgotten import relist_forgotten
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.store_engine import make_engine
@@ -70,6 +70,8 @@ class Store:
 
     def create_all(self) -> None:
         schema.ensure(self.engine)
+        with self.engine.begin() as conn:
+            check_secret(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.fingerprint_keys import CHECK
 from mentiondesk.forgotten import handle_fingerprint
 from mentiondesk.tables import AUTHOR, DRAFT, FINGERPRINT_KEY, FORGOTTEN
 from tests.helpers import (
@@ -57,7 +58,8 @@ def test_listed_before_and_after_the_secret_get_no_private_draft(
     _with_secret(config)
     monkeypatch.setenv(VARIABLE, SECRET)
     assert run_cli(config, "authors", "do-not-contact", "x", "h_c")[0] == 0  # under the secret
-    [(db_key,)] = table_rows(db_url, sa.select(FINGERPRINT_KEY.c.value))  # none made for it
+    keys = sa.select(FINGERPRINT_KEY.c.value).where(FINGERPRINT_KEY.c.name != CHECK)
+    [(db_key,)] = table_rows(db_url, keys)  # none made for the secret
     kept = {d for (d,) in table_rows(db_url, sa.select(FORGOTTEN.c.digest))}
     assert len(kept) == 2
     assert handle_fingerprint("x", "h_c", bytes.fromhex(db_key)) not in kept
@@ -66,3 +68,28 @@ def test_listed_before_and_after_the_secret_get_no_private_draft(
     assert sorted((e, bool(d)) for e, d in listed) == [("a1", True), ("b", False), ("c", True)]
     # Unlisted, the complaint would get a private apology (test_cli_forget's desk).
     assert "private" not in {k for (k,) in table_rows(db_url, sa.select(DRAFT.c.kind))}
+
+
+def test_another_secret_or_none_stops_the_store_naming_the_key(
+    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fingerprints kept under one secret are missed under another: someone listed would be
+    messaged again, so the store is not opened."""
+    config = _config(tmp_path, db_url)
+    plain = config.read_text()
+    _with_secret(config)
+    monkeypatch.setenv(VARIABLE, SECRET)
+    assert run_cli(config, "authors", "do-not-contact", "x", "h_a1")[0] == 0
+    monkeypatch.setenv(VARIABLE, SECRET[::-1])
+    code, output = run_cli(config, "run", "--once")
+    said = " ".join(output.split())
+    assert code == 2 and "store.fingerprint_secret_env: the secret in the environment is not" in said
+    assert SECRET[::-1] not in output and SECRET not in output
+    config.write_text(plain)  # the secret's line taken out
+    code, output = run_cli(config, "authors", "list")
+    said = " ".join(output.split())
+    assert code == 2 and "were kept under a secret; set fingerprint_secret_env" in said
+    assert table_rows(db_url, sa.select(DRAFT.c.id)) == []  # nothing ran
+    monkeypatch.setenv(VARIABLE, SECRET)
+    _with_secret(config)
+    assert run_cli(config, "run", "--once")[0] == 0
