@@ -46,7 +46,7 @@ async def test_a_follow_up_in_the_same_batch_is_drafted_knowing_the_case(
     await _run(tmp_path, db_url, [mention(1, COMPLAINT), mention(2, ANGRY)])
     drafts = table_rows(db_url, sa.select(DRAFT.c.mention_id, DRAFT.c.case_id, DRAFT.c.text))
     follow_up = next(text for m, case, text in drafts if m == 2 and case == 1)
-    assert "We can see your earlier case (MD-000001)" in follow_up
+    assert "Your case (MD-000001) is already with our team" in follow_up
 
 
 async def test_a_second_complaint_joins_the_open_case(tmp_path: Path, db_url: str) -> None:
