@@ -32,6 +32,7 @@ from responders._rest import RestClient, basic_auth
 from responders._text import plain
 
 SOLVED = {4, 5}  # Resolved, Closed
+OPEN = 2
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
 
 
@@ -126,8 +127,11 @@ class FreshdeskResponder:
         if action.kind == "comment":
             if not results:
                 raise desk.no_ticket_yet(number)
-            await self._raise_priority(results[0], action)
-            await self._note(results[0]["id"], action)
+            # Read afresh: search lags minutes behind a status or priority an agent just set.
+            ticket = await self.http.call("GET", f"tickets/{results[0]['id']}")
+            await self._raise_priority(ticket, action)
+            await self._note(ticket["id"], action)
+            await self._reopen(ticket)
         if results:
             return self._receipt(results[0])
         created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
@@ -165,6 +169,13 @@ class FreshdeskResponder:
         note = {"body": desk.html_body(action, self.wording), "private": True}
         await self.http.call("POST", f"tickets/{ticket_id}/notes", json=note)
 
+    async def _reopen(self, ticket: dict[str, Any]) -> None:
+        """Set a Resolved or Closed ticket back to Open: Freshdesk takes a note on it but leaves
+        it solved (its default rule reopens on a requester's reply, not an agent's note), out of
+        the agents' open views. After the note, so a retry that finds the note still reopens."""
+        if int(ticket.get("status") or 0) in SOLVED:
+            await self.http.call("PUT", f"tickets/{ticket['id']}", json={"status": OPEN})
+
     async def _has_note(self, ticket_id: int, marks: list[str]) -> bool:
         """Whether any conversation, on any page (Freshdesk gives 30 unless asked), is ours."""
         for number in range(1, desk.MAX_PAGES + 1):
@@ -183,7 +194,7 @@ class FreshdeskResponder:
             "subject": desk.subject(action, self.wording),
             "description": desk.html_body(action, self.wording),
             **self._requester(m),
-            "status": 2,
+            "status": OPEN,
             "priority": desk.frustration(action) + 1,
             "source": 2,
             "tags": [number, *desk.tags(action, TAG_LONGEST)],

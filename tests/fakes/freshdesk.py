@@ -1,7 +1,9 @@
 """A fake Freshdesk v2 API: search by tag, create, list, show, update, notes and conversations;
 Basic auth `api_key:X`. Create refuses, as Freshdesk does, a ticket without a requester field, a
 tag over 32 characters and, unless the account has the unique contact identifier
-(`unique_external_ids`), `unique_external_id`."""
+(`unique_external_ids`), `unique_external_id`. As Freshdesk does, a note on a Resolved (4) or
+Closed (5) ticket is taken (201) and leaves its status as it was; an update sets it back to
+Open (2); a status other than 2-5 is refused (400); an unknown ticket is 404."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ API_KEY = "fd-key"
 TAG_LONGEST = 32
 # A ticket needs one of these; Freshdesk adds the contact when it is new.
 IDENTITIES = ("requester_id", "email", "facebook_id", "phone", "twitter_id", "unique_external_id")
+STATUSES = (2, 3, 4, 5)  # Open, Pending, Resolved, Closed (an account with no custom ones)
 
 
 def invalid(field: str, message: str, code: str = "invalid_value") -> web.Response:
@@ -87,7 +90,7 @@ class FreshdeskFake:
         if refusal := self._refusal(body):
             return refusal
         ticket_id = len(self.tickets) + 1
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = _now()
         requester = body.get("requester_id") or self._contact(body)
         self.tickets[ticket_id] = {
             **body,
@@ -123,13 +126,22 @@ class FreshdeskFake:
         return self.contacts.setdefault((field, body[field]), len(self.contacts) + 1)
 
     async def _show(self, request: web.Request) -> web.Response:
-        return web.json_response(self.tickets[int(request.path.rsplit("/", 1)[1])])
-
-    async def _update(self, request: web.Request) -> web.Response:
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
-        ticket = self.tickets[int(request.path.rsplit("/", 1)[1])]
-        ticket.update(await request.json())
+        ticket = self.tickets.get(int(request.path.rsplit("/", 1)[1]))
+        return web.json_response(ticket) if ticket else web.Response(status=404)
+
+    async def _update(self, request: web.Request) -> web.Response:
+        """Any field given, the status too: a solved ticket is reopened by setting it to 2."""
+        if not self._authorised(request):
+            return web.json_response({"code": "invalid_credentials"}, status=401)
+        ticket = self.tickets.get(int(request.path.rsplit("/", 1)[1]))
+        if ticket is None:
+            return web.Response(status=404)
+        body = await request.json()
+        if "status" in body and body["status"] not in STATUSES:
+            return invalid("status", "It should be one of these values: '2,3,4,5'")
+        ticket.update(body, updated_at=_now())
         return web.json_response(ticket)
 
     async def _conversations(self, request: web.Request) -> web.Response:
@@ -145,7 +157,11 @@ class FreshdeskFake:
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
         ticket_id = int(request.path.split("/")[-2])
+        if ticket_id not in self.tickets:
+            return web.Response(status=404)
         body = await request.json()
+        # Taken whatever the status: a Resolved or Closed ticket stays so (only touched).
+        self.tickets[ticket_id]["updated_at"] = _now()
         thread = self.conversations.setdefault(ticket_id, [])
         text = html.unescape(re.sub(r"<[^>]+>", " ", body["body"])).strip()
         note = {
@@ -158,3 +174,7 @@ class FreshdeskFake:
         }
         thread.append(note)
         return web.json_response(note, status=201)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,91 @@
+"""A follow-up on a case whose Freshdesk ticket is Resolved or Closed: Freshdesk takes the note
+and leaves the ticket solved, out of the agents' open views, so the responder sets it back to
+Open. The real responder, over HTTP against the fake."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from mentiondesk.models import TransientError
+from responders.freshdesk import FreshdeskResponder
+from tests.fakes import freshdesk as fd
+from tests.fakes._base import FakeAPI
+from tests.responders._data import action, follow_up
+
+TICKET = action(kind="ticket", target="fd")
+SHOW = "/api/v2/tickets/1"
+
+
+@pytest.fixture
+async def freshdesk(
+    fake_api: FakeAPI,
+) -> AsyncIterator[tuple[FreshdeskResponder, fd.FreshdeskFake]]:
+    fake = fd.FreshdeskFake(fake_api)
+    responder = FreshdeskResponder("fd", base_url=fake_api.base_url, api_key=fd.API_KEY)
+    yield responder, fake
+    await responder.close()
+
+
+def _notes(fake: fd.FreshdeskFake) -> list[str]:
+    return [c["body_text"] for c in fake.conversations.get(1, [])]
+
+
+@pytest.mark.parametrize("status", [4, 5])  # Resolved, Closed
+async def test_a_follow_up_reopens_a_solved_ticket_with_its_note(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake], status: int
+) -> None:
+    responder, fake = freshdesk
+    first = await responder.deliver(TICKET)
+    fake.tickets[1]["status"] = status  # an agent solved it
+    comment = follow_up("fd")
+    receipt = await responder.deliver(comment)
+    await responder.deliver(comment)  # a retry after a lost answer: nothing more
+    assert receipt.ref == first.ref and not receipt.case_ticket
+    assert fake.tickets[1]["status"] == 2  # Open: in the agents' views again
+    (note,) = _notes(fake)
+    assert "@angry_ann on x, post m2" in note
+    assert fake.conversations[1][0]["private"] is True
+    assert [c.json() for c in fake.api.calls(SHOW, "PUT")] == [{"status": 2}]
+
+
+async def test_a_retry_after_the_note_still_reopens_the_ticket(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    await responder.deliver(TICKET)
+    fake.tickets[1]["status"] = 5
+    fake.api.queue("PUT", SHOW, 500, {"code": "internal_error"})  # the reopen fails once
+    comment = follow_up("fd")
+    with pytest.raises(TransientError, match="freshdesk answered 500"):
+        await responder.deliver(comment)
+    assert fake.tickets[1]["status"] == 5 and len(_notes(fake)) == 1
+    await responder.deliver(comment)
+    assert fake.tickets[1]["status"] == 2 and len(_notes(fake)) == 1
+
+
+async def test_a_pending_ticket_keeps_its_status(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    await responder.deliver(TICKET)
+    fake.tickets[1]["status"] = 3  # Pending: an agent waits on someone, not solved
+    await responder.deliver(follow_up("fd"))
+    assert fake.tickets[1]["status"] == 3 and len(_notes(fake)) == 1
+    assert fake.api.calls(SHOW, "PUT") == []
+
+
+async def test_status_and_priority_are_read_afresh_not_from_the_lagging_search(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    """Search indexes an agent's change minutes late: its copy says Open at high priority
+    while the ticket is Closed and urgent; the follow-up reopens it and lowers nothing."""
+    responder, fake = freshdesk
+    await responder.deliver(TICKET)
+    stale = dict(fake.tickets[1])
+    fake.tickets[1].update(status=5, priority=4)
+    fake.api.queue("GET", "/api/v2/search/tickets", json={"results": [stale], "total": 1})
+    await responder.deliver(follow_up("fd"))  # frustration 2: high, below urgent
+    assert (fake.tickets[1]["status"], fake.tickets[1]["priority"]) == (2, 4)
+    assert [c.json() for c in fake.api.calls(SHOW, "PUT")] == [{"status": 2}]
