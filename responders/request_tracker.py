@@ -27,6 +27,8 @@ from responders._http import check, connection_error, session
 
 _LOGGER = logging.getLogger(__name__)
 SOLVED = ("resolved",)
+# RT's inactive statuses a follow-up reopens (deleted tickets are not searched, so never found).
+REOPENED = ("resolved", "rejected")
 
 
 class RequestTrackerResponderConfig(ResponderConfig):
@@ -90,8 +92,10 @@ class RequestTrackerResponder:
         if action.kind == "comment":
             if found is None:
                 raise desk.no_ticket_yet(number)
-            await self._raise_priority(found, action)
+            shown = await self._call("GET", f"ticket/{found}")
+            await self._raise_priority(found, shown, action)
             await self._comment(found, action)
+            await self._reopen(found, shown)
         elif found is None:
             body = {
                 "Queue": self.queue,
@@ -105,10 +109,11 @@ class RequestTrackerResponder:
             _LOGGER.info("rt ticket %s opened for %s", found, number)
         return Receipt(ref=found, url=f"{self.web}Ticket/Display.html?id={found}")
 
-    async def _raise_priority(self, ticket: str, action: OutboxAction) -> None:
+    async def _raise_priority(
+        self, ticket: str, shown: dict[str, Any], action: OutboxAction
+    ) -> None:
         """A follow-up more urgent than the ticket raises its Priority (RT's 0-99: 25 a level),
         before the comment and only ever upwards, so a retry repeats nothing."""
-        shown = await self._call("GET", f"ticket/{ticket}")
         level = desk.raised(action, int(shown.get("Priority") or 0) // 25)
         if level is not None:
             await self._call("PUT", f"ticket/{ticket}", json={"Priority": level * 25})
@@ -131,6 +136,15 @@ class RequestTrackerResponder:
         body = {"Subject": marks[0], "Content": content, "ContentType": "text/plain"}
         await self._call("POST", f"ticket/{ticket}/comment", json=body)
         _LOGGER.info("rt ticket %s: follow-up added to %s", ticket, action.context.case_number)
+
+    async def _reopen(self, ticket: str, shown: dict[str, Any]) -> None:
+        """Open a resolved or rejected ticket again: RT takes a comment on it but leaves it
+        inactive (its default scrip reopens on correspondence, which would mail the requestor,
+        not on a comment), out of the agents' active views. After the comment, so a retry that
+        finds the comment still reopens."""
+        if shown.get("Status") in REOPENED:
+            await self._call("PUT", f"ticket/{ticket}", json={"Status": "open"})
+            _LOGGER.info("rt ticket %s reopened for a follow-up", ticket)
 
     async def solved(self, refs: Sequence[str]) -> set[str]:
         """Which of these ticket ids are resolved in RT now."""

@@ -113,6 +113,49 @@ async def test_a_more_urgent_follow_up_raises_the_ticket_priority(
     assert priority() == 75
 
 
+@pytest.mark.parametrize(
+    ("status", "number"), [("resolved", "MD-000072"), ("rejected", "MD-000073")]
+)
+async def test_a_follow_up_reopens_an_inactive_ticket_with_its_comment(
+    rt: RequestTrackerResponder, rt_server: RTServer, status: str, number: str
+) -> None:
+    """RT takes a comment on a resolved ticket and leaves it resolved (its scrip reopens on
+    correspondence only): the follow-up would sit where no active view shows it."""
+    opened = await rt.deliver(_on_case(action(kind="ticket", target="rt"), number))
+    rt_call(rt_server, "PUT", f"ticket/{opened.ref}", {"Status": status})
+    comment = _on_case(follow_up("rt"), number)
+    assert (await rt.deliver(comment)).ref == opened.ref
+    await rt.deliver(comment)  # a retry finds its comment and an open ticket: nothing more
+    assert rt_call(rt_server, "GET", f"ticket/{opened.ref}")["Status"] == "open"
+    assert _history(rt_server, opened.ref).count("Comment") == 1
+    assert _status_changes(rt_server, opened.ref) == [("new", status), (status, "open")]
+
+
+async def test_a_follow_up_leaves_an_active_ticket_as_it_was(
+    rt: RequestTrackerResponder, rt_server: RTServer
+) -> None:
+    new = await rt.deliver(_on_case(action(kind="ticket", target="rt"), "MD-000074"))
+    stalled = await rt.deliver(_on_case(action(kind="ticket", target="rt"), "MD-000075"))
+    rt_call(rt_server, "PUT", f"ticket/{stalled.ref}", {"Status": "stalled"})
+    await rt.deliver(_on_case(follow_up("rt"), "MD-000074"))
+    await rt.deliver(_on_case(follow_up("rt"), "MD-000075"))
+    assert rt_call(rt_server, "GET", f"ticket/{new.ref}")["Status"] == "new"
+    assert rt_call(rt_server, "GET", f"ticket/{stalled.ref}")["Status"] == "stalled"
+    assert _status_changes(rt_server, new.ref) == []
+    assert _status_changes(rt_server, stalled.ref) == [("new", "stalled")]
+
+
+def _history(rt_server: RTServer, ticket: str) -> list[str]:
+    path = f"ticket/{ticket}/history?fields=Type&per_page=100"
+    return [t["Type"] for t in rt_call(rt_server, "GET", path)["items"]]
+
+
+def _status_changes(rt_server: RTServer, ticket: str) -> list[tuple[str, str]]:
+    path = f"ticket/{ticket}/history?fields=Type,Field,OldValue,NewValue&per_page=100"
+    items = rt_call(rt_server, "GET", path)["items"]
+    return [(t["OldValue"], t["NewValue"]) for t in items if t["Type"] == "Status"]
+
+
 def _on_case(a: OutboxAction, number: str) -> OutboxAction:
     return replace(a, context=replace(a.context, case_number=number))
 
