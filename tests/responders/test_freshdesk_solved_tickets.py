@@ -39,6 +39,7 @@ async def test_a_follow_up_reopens_a_solved_ticket_with_its_note(
     responder, fake = freshdesk
     first = await responder.deliver(TICKET)
     fake.tickets[1]["status"] = status  # an agent solved it
+    assert await responder.solved(["1"]) == {"1"}
     comment = follow_up("fd")
     receipt = await responder.deliver(comment)
     await responder.deliver(comment)  # a retry after a lost answer: nothing more
@@ -48,6 +49,7 @@ async def test_a_follow_up_reopens_a_solved_ticket_with_its_note(
     assert "@angry_ann on x, post m2" in note
     assert fake.conversations[1][0]["private"] is True
     assert [c.json() for c in fake.api.calls(SHOW, "PUT")] == [{"status": 2}]
+    assert await responder.solved(["1"]) == set()  # the help-desk sync keeps the case open
 
 
 async def test_a_retry_after_the_note_still_reopens_the_ticket(
