@@ -83,7 +83,8 @@ def test_another_secret_or_none_stops_the_store_naming_the_key(
     monkeypatch.setenv(VARIABLE, SECRET[::-1])
     code, output = run_cli(config, "run", "--once")
     said = " ".join(output.split())
-    assert code == 2 and "store.fingerprint_secret_env: the secret in the environment is not" in said
+    assert code == 2
+    assert "store.fingerprint_secret_env: the secret in the environment is not" in said
     assert SECRET[::-1] not in output and SECRET not in output
     config.write_text(plain)  # the secret's line taken out
     code, output = run_cli(config, "authors", "list")
