@@ -148,7 +148,8 @@ class ZendeskResponder:
 
     async def _comment(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """Add a follow-up as a private comment (raising the ticket's priority if it is more
-        urgent, in the same update), unless a retry finds the comment there already."""
+        urgent, and reopening a solved one, in the same update), unless a retry finds the
+        comment there already."""
         if await self._has_comment(ticket["id"], desk.follow_up_marks(action, self.wording)):
             return
         body = desk.html_body(action, self.wording)
@@ -158,6 +159,8 @@ class ZendeskResponder:
         level = desk.raised(action, words.index(current) if current in words else 0)
         if level is not None:
             update["priority"] = words[level]
+        if ticket.get("status") == "solved":  # a private comment leaves it solved, out of view
+            update["status"] = "open"
         await self.http.call("PUT", f"tickets/{ticket['id']}.json", json={"ticket": update})
 
     async def _has_comment(self, ticket_id: int, marks: list[str]) -> bool:

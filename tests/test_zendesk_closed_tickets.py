@@ -50,6 +50,28 @@ async def test_a_follow_up_to_a_closed_ticket_opens_a_linked_one_once(fake_api: 
     assert fake.comments[2][0]["html_body"].startswith("<p><b>Follow-up:</b> @angry_ann on x")
 
 
+async def test_a_follow_up_reopens_a_solved_ticket_in_the_same_update(fake_api: FakeAPI) -> None:
+    """Zendesk keeps a solved ticket solved when a private comment is added: out of the
+    agents' open views. The comment and the reopening go in one update, so a retry that
+    finds the comment has nothing left to do."""
+    fake = zd.ZendeskFake(fake_api)
+    desk = _desk(fake_api)
+    try:
+        await desk.deliver(action(kind="ticket", target="cases"))
+        fake.tickets[1]["status"] = "solved"
+        comment = follow_up("cases")
+        await desk.deliver(comment)
+        fake.tickets[1]["status"] = "solved"  # an agent solves it again: the retry leaves it
+        await desk.deliver(comment)
+        fake.tickets[1]["status"] = "pending"  # waiting on someone: left as it is
+        await desk.deliver(follow_up("cases", "any news?", "m3"))
+    finally:
+        await desk.close()
+    assert fake.tickets[1]["status"] == "pending" and len(fake.comments[1]) == 3
+    updates = fake_api.calls("/api/v2/tickets/1.json", "PUT")
+    assert [u.json()["ticket"].get("status") for u in updates] == ["open", None]
+
+
 async def _run(tmp_path: Path, db_url: str, api: FakeAPI, mentions: list) -> None:
     desk = _desk(api)
     app = App(
