@@ -34,6 +34,7 @@ from mentiondesk.web.data_case_rows import (
     PastCase,
     PastReply,
     ReadingData,
+    SentPost,
     ThreadPost,
     TimelineEntry,
     build,
@@ -41,6 +42,7 @@ from mentiondesk.web.data_case_rows import (
     first,
     select_of,
 )
+from mentiondesk.web.data_case_sent import sent_posts
 
 THREAD_LIMIT = 50
 
@@ -63,6 +65,7 @@ class CaseDetail:
     linked_authors: list[AuthorData]  # the same handle on other platforms
     praised: bool = False  # the open case's latest follow-up is praise: solved, maybe
     posts: dict[int, PostState] = field(default_factory=dict)  # approved drafts' outbox rows
+    sent: dict[int, SentPost] = field(default_factory=dict)  # their deliveries, by draft id
     opener_label: str | None = None  # the case's opening reading as a person corrected it
     case_frustration: int | None = None  # the highest of the case's mentions': its priority's
 
@@ -154,6 +157,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
         case = _case_of(conn, mention_id)
         authors = linked(conn, author)
         drafts = _drafts(conn, mention_id, case)
+        posts = post_states(conn, [d.id for d in drafts if d.status == "approved"])
         return CaseDetail(
             mention=mention,
             author=author,
@@ -186,7 +190,8 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             timeline=timeline(conn, [a.id for a in authors]),
             linked_authors=[a for a in authors if a.id != author.id],
             praised=_praised(conn, case),
-            posts=post_states(conn, [d.id for d in drafts if d.status == "approved"]),
+            posts=posts,
+            sent=sent_posts(conn, posts),
             opener_label=_corrected_label(conn, case),
             case_frustration=_case_frustration(conn, case),
         )

@@ -194,3 +194,13 @@ class TimelineEntry:
     label: str
     score: float
     platform: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentPost:
+    """An approved draft's post as the responder delivered it: when, and the platform's link
+    to it where the responder recorded one (none for a private message)."""
+
+    draft_id: int
+    delivered_at: datetime
+    url: str | None
