@@ -59,4 +59,12 @@ HELD = {
         "Leia abaixo o motivo registrado; quando a resposta puder ir, envie com Tentar enviar "
         "de novo."
     ),
+    # an approved reply's post as the outbox left it (case.html's draft status)
+    "approved, sending failed — retrying": "aprovada, falha no envio — tentando de novo",
+    "The platform has not taken it yet: the outbox tries again by itself.": (
+        "A plataforma ainda não aceitou a resposta: a fila de envio tenta de novo sozinha."
+    ),
+    "sent": "enviada",  # the reply (a resposta), never the person
+    "Sent {when}": "Enviada em {when}",
+    "Open the reply on {platform}": "Abrir a resposta no {platform}",
 }

@@ -224,4 +224,9 @@ CASE = {
         "Leia abaixo o motivo registado; quando a resposta puder seguir, envie-a com Tentar "
         "enviar de novo."
     ),
+    # an approved reply's post (i18n_pt_held): "a + infinitive" for Brazil's gerund
+    "approved, sending failed — retrying": "aprovada, falha no envio — a tentar de novo",
+    "The platform has not taken it yet: the outbox tries again by itself.": (
+        "A plataforma ainda não aceitou a resposta: a fila de envio volta a tentar sozinha."
+    ),
 }

@@ -196,7 +196,7 @@ async def test_a_delivered_reply_shows_no_badge(as_role: Login, store: Store) ->
     desk = await as_role("agent")
     await desk.post(f"/drafts/{draft}/approve", back=f"/cases/{case}")
     page = await _get(desk, f"/cases/{case}")
-    assert re.search(r'class="status status-approved">approved<', page)
+    assert re.search(r'class="status status-approved status-sent">sent<', page)  # delivered
     assert "approved, not sent" not in page and f"/drafts/{draft}/retry" not in page
     assert BADGE not in await _get(desk, "/queue?view=all")
     again = await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
