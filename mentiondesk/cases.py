@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.models import Label, Reading, utc
 from mentiondesk.opt_outs import lock_authors
+from mentiondesk.resolution import complains, praises
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX, READING
 
 if TYPE_CHECKING:
@@ -65,7 +66,10 @@ def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> A
     for d in joiners:
         case_of[d.mention_id] = open_case[d.author_id]
     if joiners:
-        rows = [{"case_id": case_of[d.mention_id], "mention_id": d.mention_id} for d in joiners]
+        rows = [
+            {"case_id": case_of[d.mention_id], "mention_id": d.mention_id, "resolves": d.resolves}
+            for d in joiners
+        ]
         conn.execute(sa.insert(FOLLOW_UP), [{**r, "created_at": now} for r in rows])
         _raise_priority(conn, [(case_of[d.mention_id], d.priority) for d in joiners])
     return Assignment(case_of, frozenset(d.mention_id for d in joiners))
@@ -80,22 +84,18 @@ def follows_up(reading: Reading) -> bool:
     return SPAM not in reading.topics
 
 
-def is_praise(reading: Reading) -> bool:
-    """Praise, not a question: from an author with an open case, maybe the problem is solved."""
-    return reading.label is Label.POSITIVE and not reading.is_question
-
-
 def praised_last() -> sa.Exists:
     """Whether the latest follow-up of the case it is selected with (a subquery on CASE) is
-    praise: maybe the problem is solved, for a person to confirm by resolving the case."""
+    praise or says the problem is solved: for a person to confirm by resolving the case."""
     # Aliases: the queue's query has READING (the opening mention's) in its FROM already, and
     # an unaliased table here would be correlated to it.
     read, later = READING.alias("praise_reading"), FOLLOW_UP.alias("later_follow_up")
     return sa.exists().where(
         FOLLOW_UP.c.case_id == CASE.c.id,
         read.c.mention_id == FOLLOW_UP.c.mention_id,
-        read.c.label == Label.POSITIVE.value,  # is_praise, in SQL
-        read.c.is_question.is_(False),
+        # praises, in SQL
+        sa.or_(FOLLOW_UP.c.resolves, read.c.label == Label.POSITIVE.value),
+        sa.or_(FOLLOW_UP.c.resolves, read.c.is_question.is_(False)),
         ~sa.exists().where(later.c.case_id == FOLLOW_UP.c.case_id, later.c.id > FOLLOW_UP.c.id),
     )
 
@@ -118,13 +118,8 @@ def withdraw_answered_by_praise(
     the case's pending drafts answering what the author said before it (the apology, "send us
     your order number") are withdrawn naming the praise, so nobody sends them blindly. Whether
     the case is resolved, a person decides."""
-    for case_id, (praise, since) in last_of(todo, cases, is_praise).items():
+    for case_id, (praise, since) in last_of(todo, cases, praises).items():
         _withdraw(conn, case_id, since, praise_reason(praise), now)
-
-
-def is_complaint(reading: Reading) -> bool:
-    """A negative reading: a follow-up that says something is (still) wrong."""
-    return reading.label is Label.NEGATIVE
 
 
 def complaint_reason(mention_id: int) -> str:
@@ -148,22 +143,23 @@ def withdraw_answered_by_complaint(
     praised = sa.select(READING.c.mention_id).where(
         READING.c.label == Label.POSITIVE.value, READING.c.is_question.is_(False)
     )
-    thanks = DRAFT.c.mention_id.in_(praised)
-    for case_id, (complaint, since) in last_of(todo, cases, is_complaint).items():
+    solved = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.resolves)
+    thanks = DRAFT.c.mention_id.in_(praised) | DRAFT.c.mention_id.in_(solved)
+    for case_id, (complaint, since) in last_of(todo, cases, complains).items():
         _withdraw(conn, case_id, since, complaint_reason(complaint), now, thanks)
 
 
 def last_of(
-    todo: Sequence[Decision], cases: Assignment, kind: Callable[[Reading], bool]
+    todo: Sequence[Decision], cases: Assignment, kind: Callable[[Decision], bool]
 ) -> dict[int, tuple[int, set[int]]]:
-    """Per case, its last follow-up of this batch whose reading is of `kind`, and the mentions
+    """Per case, its last follow-up of this batch of `kind` (praises, complains), and the mentions
     of the batch from it on: their own drafts answer what came after it, and stay."""
     after: dict[int, tuple[int, set[int]]] = {}
     for d in todo:
         case_id = cases.case_of.get(d.mention_id)
         if case_id is None:
             continue
-        if d.mention_id in cases.follow_ups and kind(d.reading):
+        if d.mention_id in cases.follow_ups and kind(d):
             after[case_id] = (d.mention_id, {d.mention_id})
         elif case_id in after:
             after[case_id][1].add(d.mention_id)

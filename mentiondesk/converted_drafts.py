@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.cases import Assignment, is_praise, last_of
+from mentiondesk.cases import Assignment, last_of
+from mentiondesk.resolution import praises
 from mentiondesk.tables import DRAFT
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def one_dm_per_case(conn: Connection, todo: Sequence[Decision], cases: Assignmen
     converted = {case_of.get(d.mention_id) for d, p in planned if p.instead_of_public} - {None}
     if not converted:
         return planned
-    praised = {case: since for case, (_, since) in last_of(todo, cases, is_praise).items()}
+    praised = {case: since for case, (_, since) in last_of(todo, cases, praises).items()}
 
     def stays(d: Decision) -> bool:  # not withdrawn by the batch's praise
         case_id = case_of[d.mention_id]

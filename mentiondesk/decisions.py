@@ -60,6 +60,7 @@ class Decision:
     drafts: tuple[DraftPlan, ...] = ()
     outbox: tuple[OutboxPlan, ...] = ()
     opt_out: bool = False  # the author asked us to stop: put them on do-not-contact
+    resolves: bool = False  # a follow-up saying the problem is solved: decided as praise
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from mentiondesk.alert_routing import alert_targets
-from mentiondesk.cases import is_praise
+from mentiondesk.cases import SPAM
 from mentiondesk.config import Config
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
 from mentiondesk.models import (
@@ -22,6 +22,7 @@ from mentiondesk.models import (
     Reading,
     has_followers,
 )
+from mentiondesk.resolution import as_praise, is_praise, says_resolved
 from mentiondesk.store import PendingMention, Store
 from playbooks import Playbook
 
@@ -98,8 +99,12 @@ class Processor:
         return done
 
     def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:
+        # "Sorted now, thanks" names the problem: the classifier may read it as a complaint.
+        # On the author's open case it is decided as praise; its reading is stored as read.
+        resolves = resolves_case(pending, reading, history)
+        seen = as_praise(reading) if resolves else reading
         try:
-            actions = self.playbook.decide(pending.mention, reading, history, mention_id=pending.id)
+            actions = self.playbook.decide(pending.mention, seen, history, mention_id=pending.id)
         except Exception as exc:  # nothing unforeseen may stall the mentions behind it
             _LOGGER.error(
                 "mention %s: the playbook failed (%s); opened a case for a person",
@@ -108,7 +113,10 @@ class Processor:
             )
             actions = [Action(kind=ActionKind.OPEN_CASE, rule=PLAYBOOK_ERROR)]
         decision = self._decision(pending, reading, actions)
-        if history.open_cases and is_praise(reading):
+        if resolves:  # no complaint's urgency lifts the case it says is solved
+            urgent = priority(seen, pending.mention.author, pending.mention.platform)
+            decision = replace(decision, priority=urgent, resolves=True)
+        if history.open_cases and is_praise(seen):
             # Praise joins the author's open case (cases.assign_cases), where a person answers
             # it knowing the case: a "made our day!" posted by itself beside it would not.
             drafts = tuple(replace(d, auto=False) for d in decision.drafts)
@@ -173,6 +181,14 @@ def draft_plan(action: Action, default_lang: str) -> DraftPlan:
         auto=action.auto,
         instead_of_public=action.instead_of_public,
     )
+
+
+def resolves_case(pending: PendingMention, reading: Reading, history: History) -> bool:
+    """A follow-up on the author's open case that says the problem is solved (resolution.py)
+    and is not praise already; spam never follows up (cases.follows_up)."""
+    if not history.open_cases or is_praise(reading) or SPAM in reading.topics:
+        return False
+    return says_resolved(pending.mention.text)
 
 
 def by_author_turn(

@@ -211,7 +211,10 @@ def praised_latest() -> Any:
     (NULL: none, false for none). PostgreSQL ran the EXISTS as one hashed pass over every
     follow-up and positive reading; a LIMIT 1 per row reads the case's own follow-ups only."""
     read = READING.alias("praise_reading")
-    praise = sa.and_(read.c.label == Label.POSITIVE.value, read.c.is_question.is_(False))
+    praise = sa.or_(
+        FOLLOW_UP.c.resolves,  # it says the problem is solved (cases.praises)
+        sa.and_(read.c.label == Label.POSITIVE.value, read.c.is_question.is_(False)),
+    )
     return (
         sa.select(praise)
         .select_from(FOLLOW_UP)

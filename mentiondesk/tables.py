@@ -97,6 +97,9 @@ class FollowUpRow(SQLModel, table=True):
     case_id: int = Field(foreign_key="case.id", index=True)
     mention_id: int = Field(foreign_key="mention.id", unique=True)
     created_at: datetime = Field(default_factory=now, sa_type=_TS)
+    # It says the problem is solved (resolution.says_resolved): handled as praise, whatever
+    # its reading's label.
+    resolves: bool = False
 
 
 def case_number(case_id: int) -> str:

@@ -1,0 +1,122 @@
+"""Resolution cues: a follow-up that says the case's problem is solved ("sorted now, thanks",
+"já chegou, obrigado").
+
+Such a post names the problem it had, so the classifier may well read it as a complaint, and
+the playbook would draft an apology for it. On an author's open case it is decided as praise
+that joins the case is (processing.decide): no apology, the case's earlier drafts withdrawn,
+the case suggested for resolving. The classifier's reading is stored as it is. The list is
+written from general usage (EN, pt-BR, pt-PT), not from any set we measure on; a cue that is
+negated ("still not solved", "ainda não chegou"), wished for ("hope it gets fixed", "quando
+vai ser resolvido") or asked about ("was it solved?") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from mentiondesk.models import Label, Reading
+
+if TYPE_CHECKING:
+    from mentiondesk.decisions import Decision
+
+# Matched on lower-cased text without accents ("ja" for "já"); each one a whole phrase.
+_EN = (
+    r"(solved|resolved|sorted( out)?|fixed)",
+    r"all (good|sorted|fixed|set) now",
+    r"(working|works|worked) (now|again|fine now|perfectly now)",
+    r"(it|that) worked",
+    r"back (up and running|to normal|online)",
+    r"(refund|money|payment|credit) (came|went) through",
+    r"(refund|money|replacement|parcel|package|order) (arrived|landed|showed up|came)",
+    r"(got|received|have) (my|the) (refund|money back|replacement|order|parcel|package)",
+    r"(been )?refunded",
+    r"(it|parcel|package|order|item) (finally )?arrived",
+    r"finally (arrived|came|got it)",
+    r"no longer an? (issue|problem)",
+    r"problem'?s? gone",
+    r"thanks? (you )?for (sorting|fixing|solving|resolving)",
+)
+_PT = (
+    r"(problema )?(ja )?(esta |ta |foi |ficou |se encontra |esta tudo |ficou tudo |tudo )?"
+    r"(resolvid|solucionad|consertad|corrigid|tratad)[oa]s?",
+    r"(ja )?(se )?(resolveu|resolveram|resolvi|solucionaram|consertaram|corrigiram|trataram)",
+    r"(ja )?(me )?(reembolsaram|estornaram|devolveram o dinheiro)",
+    r"(reembolso|estorno|dinheiro|pagamento) (ja )?(caiu|entrou|chegou|foi devolvido)",
+    r"ja (chegou|chegaram|recebi|esta aqui|ta aqui|tenho)",
+    r"(chegou|chegaram) (certinho|direitinho|hoje|finalmente|em perfeito estado|bem)",
+    r"finalmente (chegou|chegaram|recebi|funcionou|funciona|resolveram)",
+    r"recebi (o reembolso|o estorno|a encomenda|o pedido|o produto|a troca|o dinheiro)",
+    r"(funcionou|deu certo)",
+    r"(ja )?(funciona|esta a funcionar|ta funcionando|esta funcionando|voltou a funcionar)"
+    r"( agora| de novo| outra vez| bem| perfeitamente)?",
+    r"tudo (certo|ok|bem|em ordem|normal) agora",
+    r"(aprovaram|fizeram|efetuaram|efectuaram) a troca",
+)
+# Words that, a few words before a cue, make it no statement that the problem is solved:
+# negations, wishes and what is still to come ("needs to be fixed", "vai ser resolvido").
+_BLOCK = (
+    r"not|no|never|nobody|nothing|\w+n['\u2019]?t|still|yet|will|would|should|could|can|to|be"
+    r"|hope|hopefully|if|when|until|unless|please|pls|get|need|needs|want|wants|once"
+    r"|nao|nunca|jamais|nem|sem|ninguem|nada|ainda|vai|vao|sera|serao|seja|sejam|ser|quando"
+    r"|se|espero|ate|enquanto|precisa|preciso|para|pra|quero|queria|favor|consigam|possam"
+)
+_CUE = re.compile(r"(?<!\w)(" + "|".join(_EN + _PT) + r")(?!\w)")
+# What follows a cue may take it back: "fixed price", "arrived broken", "chegou errado".
+_AFTER = re.compile(
+    r"\s*(price|fee|rate|amount|broken|damaged|wrong|empty|missing|half|partially|for now"
+    r"|quebrad|errad|danificad|amassad|vazi|aberto|pela metade|parcialmente|em parte|\?)"
+)
+_BLOCKED = re.compile(r"(?<!\w)(" + _BLOCK + r")\W+(\w+\W+){0,2}$")
+# Clauses: sentences, and either side of "but" ("took a week but it's sorted").
+_CLAUSES = re.compile(r"(?<=[.!?;\n])|\s(?:but|mas|porem|contudo)\s")
+
+
+def folded(text: str) -> str:
+    """Lower case without accents (posts often drop them)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def says_resolved(text: str) -> bool:
+    """Whether the post states, in a clause of its own, that the problem is solved."""
+    return any(_clause_says(c) for c in _CLAUSES.split(folded(text)) if c)
+
+
+def _clause_says(clause: str) -> bool:
+    if "?" in clause:  # "was it solved?", "quando vai ser resolvido?"
+        return False
+    for cue in _CUE.finditer(clause):
+        before = clause[: cue.start()]
+        if _BLOCKED.search(before + " ") or _AFTER.match(clause, cue.end()):
+            continue
+        return True
+    return False
+
+
+def is_praise(reading: Reading) -> bool:
+    """Praise, not a question: from an author with an open case, maybe the problem is solved."""
+    return reading.label is Label.POSITIVE and not reading.is_question
+
+
+def is_complaint(reading: Reading) -> bool:
+    """A negative reading: a follow-up that says something is (still) wrong."""
+    return reading.label is Label.NEGATIVE
+
+
+def praises(d: Decision) -> bool:
+    """Praise, or a follow-up that says the problem is solved (Decision.resolves)."""
+    return d.resolves or is_praise(d.reading)
+
+
+def complains(d: Decision) -> bool:
+    """A complaint, but not one that says the problem is solved ("took a week but sorted")."""
+    return is_complaint(d.reading) and not d.resolves
+
+
+def as_praise(reading: Reading) -> Reading:
+    """How the playbook sees a follow-up that says the problem is solved: as praise (a
+    thank-you, no apology, no ticket). The classifier's own reading is what is stored."""
+    return replace(reading, label=Label.POSITIVE, frustration=0, is_question=False)

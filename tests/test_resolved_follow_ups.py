@@ -1,0 +1,85 @@
+"""A follow-up on an open case that says the problem is solved is decided as praise, however
+the classifier reads it: no apology, the case suggested for resolving, the reading kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from mentiondesk import queue_views
+from mentiondesk.cases import withdrawn_for_praise
+from mentiondesk.models import Mention
+from mentiondesk.pipeline import App
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, READING
+from mentiondesk.web.data_queue import praised_latest
+from tests.helpers import COMPLAINT, config_for, mention, table_rows
+from tests.test_pipeline import Recorder
+
+# Both name the problem in angry words: the classifier reads both as complaints.
+SOLVED = "@lumora three weeks of awful, terrible service for a lost parcel, but solved now"
+NOT_SOLVED = "@lumora three weeks of awful, terrible service for a lost parcel, still not solved"
+
+
+async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> None:
+    app = App(
+        config_for(tmp_path, db_url, mentions),
+        responders={"console": Recorder("console"), "cases": Recorder("cases")},
+    )
+    async with app:
+        await app.run_once()
+
+
+def _drafts(db_url: str) -> list[tuple[object, ...]]:
+    query = sa.select(DRAFT.c.mention_id, DRAFT.c.kind, DRAFT.c.status, DRAFT.c.decided_by)
+    return table_rows(db_url, query.order_by(DRAFT.c.id))
+
+
+def _praised(db_url: str) -> bool:
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            return bool(conn.scalar(sa.select(praised_latest()).select_from(CASE)))
+    finally:
+        store.engine.dispose()
+
+
+async def test_a_solved_follow_up_is_handled_as_praise(tmp_path: Path, db_url: str) -> None:
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    ((before,),) = table_rows(db_url, sa.select(CASE.c.priority))
+    await _run(tmp_path, db_url, [*first, mention(2, SOLVED)])
+    # The classifier's reading is stored as it read it: a complaint.
+    labels = table_rows(db_url, sa.select(READING.c.mention_id, READING.c.label))
+    assert labels == [(1, "negative"), (2, "negative")]
+    (apology, thanks) = _drafts(db_url)
+    # No apology for it; the first one is withdrawn naming it, as praise withdraws it.
+    assert apology[:3] == (1, "private", "withdrawn") and withdrawn_for_praise(apology[3]) == 2
+    assert thanks[:3] == (2, "public", "pending")  # a thank-you, for a person to approve
+    assert table_rows(db_url, sa.select(CASE.c.status, CASE.c.priority)) == [("open", before)]
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.mention_id, FOLLOW_UP.c.resolves)) == [
+        (2, True)
+    ]
+    assert _praised(db_url)  # the queue suggests resolving the case
+    store = Store(db_url)
+    (case,) = queue_views.list_cases(store)
+    store.engine.dispose()
+    assert case.follow_ups == 1
+
+
+async def test_still_not_solved_gets_the_apology(tmp_path: Path, db_url: str) -> None:
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    await _run(tmp_path, db_url, [*first, mention(2, NOT_SOLVED)])
+    drafts = _drafts(db_url)
+    assert [d[:3] for d in drafts] == [(1, "private", "withdrawn"), (2, "private", "pending")]
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.resolves)) == [(False,)]
+    assert not _praised(db_url)
+
+
+async def test_solved_in_a_first_post_is_unaffected(tmp_path: Path, db_url: str) -> None:
+    # No open case: nothing is solved for us to know of; the playbook reads it as it is.
+    await _run(tmp_path, db_url, [mention(1, SOLVED)])
+    assert [d[:3] for d in _drafts(db_url)] == [(1, "private", "pending")]
+    assert table_rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]
