@@ -101,17 +101,25 @@ def _case_of(conn: Connection, mention_id: int) -> Any | None:
 def _reprioritise(conn: Connection, case_id: int) -> None:
     """The case's priority as the pipeline gives it, on the readings as they are now: its
     opening mention's, raised by a more urgent follow-up (cases.assign_cases). Praise read as
-    a complaint no longer ranks like one, and the other way round."""
+    a complaint no longer ranks like one, and the other way round. A follow-up that says the
+    problem is solved ranks as the praise it was decided as (processing.decide)."""
     joined = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case_id)
+    solved = joined.where(FOLLOW_UP.c.resolves)
     opener = sa.select(CASE.c.mention_id).where(CASE.c.id == case_id).scalar_subquery()
     rows = conn.execute(
         sa.select(READING.c.frustration, READING.c.label, AUTHOR.c.followers, MENTION.c.platform)
+        .add_columns(READING.c.mention_id.in_(solved).label("solved"))
         .join(MENTION, MENTION.c.id == READING.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
         .where(sa.or_(READING.c.mention_id == opener, READING.c.mention_id.in_(joined)))
     ).all()
     if rows:
-        highest = max(urgency(r.frustration, r.label, r.followers, r.platform) for r in rows)
+        highest = max(
+            urgency(0, Label.POSITIVE, r.followers, r.platform)
+            if r.solved
+            else urgency(r.frustration, r.label, r.followers, r.platform)
+            for r in rows
+        )
         conn.execute(sa.update(CASE).where(CASE.c.id == case_id).values(priority=highest))
 
 

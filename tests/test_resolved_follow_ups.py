@@ -9,8 +9,10 @@ import sqlalchemy as sa
 
 from mentiondesk import queue_views
 from mentiondesk.cases import withdrawn_for_praise
-from mentiondesk.models import Mention
+from mentiondesk.corrected_drafts import correct_reading
+from mentiondesk.models import Label, Mention
 from mentiondesk.pipeline import App
+from mentiondesk.playbook_build import build_playbook
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, READING
 from mentiondesk.web.data_queue import praised_latest
@@ -83,3 +85,22 @@ async def test_solved_in_a_first_post_is_unaffected(tmp_path: Path, db_url: str)
     await _run(tmp_path, db_url, [mention(1, SOLVED)])
     assert [d[:3] for d in _drafts(db_url)] == [(1, "private", "pending")]
     assert table_rows(db_url, sa.select(CASE.c.mention_id)) == [(1,)]
+
+
+async def test_a_correction_ranks_the_solved_follow_up_as_praise(
+    tmp_path: Path, db_url: str
+) -> None:
+    # The opening complaint corrected to neutral: the case's priority is worked out again,
+    # and the follow-up that says it is solved lifts it no more than praise would.
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    await _run(tmp_path, db_url, [*first, mention(2, SOLVED)])
+    config = config_for(tmp_path, db_url, first)
+    store = Store(db_url)
+    try:
+        correct_reading(store, build_playbook(config), 1, Label.NEUTRAL, by="ana")
+    finally:
+        store.engine.dispose()
+    # The opening mention's own: frustration 1 (× 10) and reach 1 (10 followers); the solved
+    # follow-up's complaint reading would make it 16 (+ 5 for a complaint).
+    assert table_rows(db_url, sa.select(CASE.c.priority)) == [(11,)]
