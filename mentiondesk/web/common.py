@@ -20,6 +20,7 @@ from mentiondesk.tables import case_number
 from mentiondesk.web.flash import SAID, Said
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
+from mentiondesk.web.notices_corrected import CORRECTED_NOTICES
 from mentiondesk.web.notices_people import PEOPLE_NOTICES
 from mentiondesk.web.source_banner import banner
 from mentiondesk.web.users import Role, Session
@@ -63,7 +64,7 @@ NOTICES = {
         "That reply is no longer held (it was sent, or someone already tried again): here is "
         "how it stands now.",
     ),
-    "closed": ("ok", "Case closed."),  # with drafts withdrawn, pages_case.ended_notice
+    "closed": ("ok", "Case closed."),  # with drafts withdrawn, case_notices.ended_notice
     "resolved": ("ok", "Case resolved."),
     # A second Resolve or Close (a double click, a stale tab, a colleague first): no blame.
     "already-resolved": ("warn", "This case is already resolved: nothing changed."),
@@ -77,19 +78,7 @@ NOTICES = {
         "This case was already escalated: nothing new was sent to the help desk.",
     ),
     "noted": ("ok", "Note added."),
-    "corrected": ("ok", "Label corrected, thank you: it is kept for retraining."),
-    # A correction the drafts followed (corrected_drafts): what it did to them, in a word.
-    "redrafted": (
-        "ok",
-        "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
-        "reading are withdrawn, and the new reading's drafts wait below for approval.",
-    ),
-    "corrected-write": (
-        "ok",
-        "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
-        "reading are withdrawn and the new reading calls for none: write a reply with Reply "
-        "now if it needs one.",
-    ),
+    **CORRECTED_NOTICES,  # what a reading correction did to the drafts
     "stale": (
         "warn",
         "Someone else already acted on this (approved, rejected or closed it), or a newer "
@@ -279,8 +268,9 @@ def redirect(
     location: str, notice: str | None = None, *, case: int | None = None, **also: str | int
 ) -> Said:
     """See `location`, whose next GET in this session says `notice` once (flash.py), naming
-    `case` where CASE_NOTICES has words for it; `also`: `withdrawn` (a count of drafts, for
-    pages_case.ended_notice), `number` (the missed case number typed, pages_find)."""
+    `case` where CASE_NOTICES has words for it; `also`: `withdrawn` (a count of drafts) and
+    `assignee` (whom Assign chose), for case_notices; `number` (the case number typed,
+    pages_find)."""
     said = {"notice": notice, **{k: str(v) for k, v in also.items()}} if notice else {}
     if said and case is not None and notice in CASE_NOTICES:
         said["case"] = str(case)

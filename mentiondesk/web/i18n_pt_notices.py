@@ -42,8 +42,9 @@ NOTICES = {
         "Este caso já tinha sido encaminhado: nada de novo foi enviado ao help desk."
     ),
     "Note added.": "Nota adicionada.",
-    "Label corrected, thank you: it is kept for retraining.": (
-        "Classificação corrigida — agradecemos: a correção fica guardada para o retreino."
+    "Label corrected, thank you: it is kept for retraining. No draft was changed.": (
+        "Classificação corrigida — agradecemos: a correção fica guardada para o retreino. "
+        "Nenhum rascunho foi alterado."
     ),
     "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
     "reading are withdrawn, and the new reading's drafts wait below for approval.": (
@@ -52,11 +53,11 @@ NOTICES = {
         "aguardam aprovação abaixo."
     ),
     "Label corrected, thank you: it is kept for retraining. Drafts written for the old "
-    "reading are withdrawn and the new reading calls for none: write a reply with Reply "
-    "now if it needs one.": (
+    "reading are withdrawn and no new one was written: write a reply with Reply now if it "
+    "needs one.": (
         "Classificação corrigida — agradecemos: a correção fica guardada para o retreino. Os "
-        "rascunhos escritos para a classificação anterior foram retirados, e a nova não pede "
-        "nenhum: escreva uma resposta em Responder agora, se o caso precisar."
+        "rascunhos escritos para a classificação anterior foram retirados, e nenhum novo foi "
+        "escrito: escreva uma resposta em Responder agora, se o caso precisar."
     ),
     "Someone else already acted on this (approved, rejected or closed it), or a newer "
     "draft replaced it. Nothing was sent twice; here is how it stands now.": (
@@ -125,4 +126,16 @@ NOTICES = {
     "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
         "A fila mostra só os {n} primeiros: refine com os filtros acima para ver os demais."
     ),
+    # A correction that wrote drafts and withdrew none (notices_corrected); pt-PT alike
+    "Label corrected, thank you: it is kept for retraining. No draft was withdrawn; the new "
+    "reading's drafts wait below for approval.": (
+        "Classificação corrigida — agradecemos: a correção fica guardada para o retreino. "
+        "Nenhum rascunho foi retirado; os da nova classificação aguardam aprovação abaixo."
+    ),
+    # Assign, naming whom (case_notices); pt-PT alike ("seu" agrees with "caso")
+    "Case assigned to {who}.": "Caso atribuído a {who}.",
+    "Case assigned to you.": "O caso agora é seu.",
+    # case.html with follow-ups: the post a reading correction acts on; pt-PT alike
+    "Reading of the mention of {when}": "Classificação da menção de {when}",
+    "Wrong? Mark the mention of {when} as": "Classificação errada? Marcar a menção de {when} como",
 }

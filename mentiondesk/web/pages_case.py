@@ -9,7 +9,7 @@ from typing import Any
 from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
-from mentiondesk.corrected_drafts import correct_reading
+from mentiondesk.corrected_drafts import Redrafted, correct_reading
 from mentiondesk.models import ActionKind, Label, can_post, has_private_messages, is_private_post
 from mentiondesk.reply_limits import (
     counting_rule,
@@ -19,6 +19,7 @@ from mentiondesk.reply_limits import (
 )
 from mentiondesk.web import rule_words
 from mentiondesk.web.audit_lines import audit_line
+from mentiondesk.web.case_notices import case_notice
 from mentiondesk.web.case_private import private_context
 from mentiondesk.web.charts import timeline_points
 from mentiondesk.web.common import (
@@ -29,7 +30,6 @@ from mentiondesk.web.common import (
     render,
     require,
     safe_next,
-    said,
     session,
 )
 from mentiondesk.web.data_case import (
@@ -129,37 +129,12 @@ async def render_case(
         sla=sla_seconds(detail.opener_reading),
         business=desk.config.business_hours,  # the first response in them too, where set
         **(await picker_context(request, detail)),
-        **(refusal.context(detail) if refusal else {**NOT_REFUSED, **ended_notice(request)}),
+        **(refusal.context(detail) if refusal else {**NOT_REFUSED, **case_notice(request)}),
     )
 
 
 def _drafts_private(actions: list[Any]) -> bool:
     return any(a.type is ActionKind.DRAFT_PRIVATE for a in actions)
-
-
-def ended_notice(request: web.Request) -> dict[str, Any]:
-    """After Resolve or Close that withdrew drafts, the notice counts them ("Case closed; 1
-    pending draft withdrawn."); without any, the plain NOTICES one ("Case closed.") stands."""
-    code, count = said(request).get("notice"), str(said(request).get("withdrawn", ""))
-    if code not in ("closed", "resolved") or not (count.isascii() and count.isdigit()):
-        return {}
-    loc, n = negotiate(request), int(count)
-    if n == 0:
-        return {}
-    if code == "resolved":
-        text = loc.tn(
-            "Case resolved; {n} pending draft withdrawn.",
-            "Case resolved; {n} pending drafts withdrawn.",
-            n,
-        )
-    else:
-        text = loc.tn(
-            "Case closed; {n} pending draft withdrawn.",
-            "Case closed; {n} pending drafts withdrawn.",
-            n,
-        )
-    # Already in the page's language: base.html's _() leaves a text it has no entry for as is.
-    return {"notice": ("ok", text)}
 
 
 def _replied_since(drafts: list[DraftData]) -> dict[int, DraftData]:
@@ -242,8 +217,14 @@ async def correct(request: web.Request) -> web.StreamResponse:
         )
     except LookupError:
         raise web.HTTPNotFound() from None
-    notice = "redrafted" if done.written else "corrected-write" if done.withdrawn else "corrected"
-    raise redirect(back, notice)
+    raise redirect(back, _corrected(done))
+
+
+def _corrected(done: Redrafted) -> str:
+    """The notice saying what the correction did to the mention's drafts, truthfully."""
+    if done.written:
+        return "redrafted" if done.withdrawn else "drafted"
+    return "corrected-write" if done.withdrawn else "corrected"
 
 
 @require(Role.AGENT)

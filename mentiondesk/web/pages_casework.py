@@ -57,7 +57,10 @@ async def assign(request: web.Request) -> web.StreamResponse:
     assignee = None if wanted == "-" else wanted
     with _case_refusals(case_id):
         await desk.db(casework.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
-    raise redirect(_back(case_id), "assigned" if assignee else "unassigned")
+    if assignee is None:
+        raise redirect(_back(case_id), "unassigned")
+    # The name, for case_notices to say whom (a validated active user's, not free text).
+    raise redirect(_back(case_id), "assigned", assignee=assignee)
 
 
 @require(Role.AGENT)
