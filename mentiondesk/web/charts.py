@@ -18,7 +18,6 @@ from mentiondesk.web.i18n import ENGLISH, Locale
 HEIGHT = 220
 PAD_LEFT, PAD_BOTTOM, PAD_TOP = 60, 32, 16
 MAJOR_X_TICKS = 5  # beyond this many day labels, every other one is minor
-_LABEL_Y = {"negative": 0.15, "neutral": 0.5, "positive": 0.85}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,17 +184,30 @@ def _day(loc: Locale, iso_day: str) -> str:
     return loc.date(date.fromisoformat(iso_day)) if len(iso_day) == 10 else iso_day
 
 
-def timeline_points(
-    rows: Sequence[TimelineEntry], *, width: int = 300, height: int = 60, loc: Locale = ENGLISH
-) -> list[Point]:
-    """The author's sentiment over time: one dot per mention, low = negative, high = positive."""
+# The author history's rows, top to bottom, and their y in the plot's pixels: the label
+# column beside it (desk.css .history-y) puts its three words at the same heights.
+HISTORY_HEIGHT = 72
+_HISTORY_ROWS = {"positive": 8.0, "neutral": 36.0, "negative": 64.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    points: list[Point]  # x in percent of the plot's width, y in pixels
+    rows: list[tuple[str, float]]  # (label word, y): the y axis, praise on top
+    first: str  # the first and last mentions' days, in the desk's zone: the x axis
+    last: str
+    height: int = HISTORY_HEIGHT
+
+
+def timeline_points(rows: Sequence[TimelineEntry], *, loc: Locale = ENGLISH) -> Timeline | None:
+    """The author's sentiment over time: one dot per mention, oldest left, praise high."""
     if not rows:
-        return []
-    step = (width - 16) / max(len(rows) - 1, 1)
-    return [
+        return None
+    step = 92 / max(len(rows) - 1, 1)
+    points = [
         Point(
-            8 + i * step,
-            height - 6 - _LABEL_Y.get(r.label, 0.5) * (height - 12),
+            4 + i * step,
+            _HISTORY_ROWS.get(r.label, _HISTORY_ROWS["neutral"]),
             r.label,
             " · ".join(
                 (
@@ -207,3 +219,5 @@ def timeline_points(
         )
         for i, r in enumerate(rows)
     ]
+    axis = [(loc.word("label", label), y) for label, y in _HISTORY_ROWS.items()]
+    return Timeline(points, axis, loc.date(rows[0].created_at), loc.date(rows[-1].created_at))

@@ -162,12 +162,6 @@ CASE = {
         "A lista de não contatar é por plataforma: cada conta entra na lista separadamente."
     ),
     "Sentiment over time": "Sentimento ao longo do tempo",
-    "Sentiment of their latest mention: praise high, complaints low.": (
-        "Sentimento da menção mais recente: elogios no alto, reclamações embaixo."
-    ),
-    "Sentiment of their last {n} mentions: praise high, complaints low.": (
-        "Sentimento das {n} menções mais recentes: elogios no alto, reclamações embaixo."
-    ),
     "Past cases": "Casos anteriores",
     "No past cases.": "Nenhum caso anterior.",
     "Past replies": "Respostas anteriores",
@@ -295,5 +289,10 @@ CASE = {
     ),
     "Draft in {language}: write your changes in {language} too.": (
         "Rascunho em {language}: escreva as alterações também em {language}."
+    ),
+    # the author history chart's text (its axes label the readings and days)
+    "Sentiment of their latest mention, {first}": "Sentimento da menção mais recente, {first}",
+    "Sentiment of their last {n} mentions, {first} to {last}": (
+        "Sentimento das {n} menções mais recentes, de {first} a {last}"
     ),
 }

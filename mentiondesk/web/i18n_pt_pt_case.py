@@ -105,12 +105,6 @@ CASE = {
     "The do-not-contact list goes by platform: each account is listed on its own.": (
         "A lista de não contactar é por plataforma: cada conta entra na lista separadamente."
     ),
-    "Sentiment of their latest mention: praise high, complaints low.": (
-        "Sentimento da menção mais recente: elogios em cima, reclamações em baixo."
-    ),
-    "Sentiment of their last {n} mentions: praise high, complaints low.": (
-        "Sentimento das {n} menções mais recentes: elogios em cima, reclamações em baixo."
-    ),
     "Nothing was sent or saved: your text is still in the box below.": (
         "Nada foi enviado nem guardado: o seu texto continua na caixa abaixo."
     ),
