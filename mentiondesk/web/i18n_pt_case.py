@@ -91,9 +91,6 @@ CASE = {
     "Assignee": "Responsável",
     "nobody": "ninguém",
     "Ticket": "Chamado",
-    "escalated: kept in this desk's own case list as {ref}": (
-        "encaminhado: fica na lista de casos deste atendimento como {ref}"
-    ),
     "help desk ticket {ref}": "chamado {ref} no help desk",
     "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
     "tenfold of the author's followers (10, 100, 1,000…)": (
@@ -295,4 +292,6 @@ CASE = {
     "Sentiment of their last {n} mentions, {first} to {last}": (
         "Sentimento das {n} menções mais recentes, de {first} a {last}"
     ),
+    # a local ticket: "Ticket: in the local case list (MD-000104)", one colon, no "atendimento"
+    "in the local case list ({ref})": "na lista de casos local ({ref})",
 }
