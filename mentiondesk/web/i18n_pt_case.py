@@ -264,8 +264,6 @@ CASE = {
     # queue.html); pt-PT words it alike
     "Frustration of this mention": "Frustração desta menção",
     "Highest frustration in the case": "Maior frustração do caso",
-    "case: frustration {n}": "caso: frustração {n}",
-    "this mention: frustration {n}": "esta menção: frustração {n}",
     "the highest frustration (0-3) of the case’s mentions: the one its priority counts": (
         "a maior frustração (0–3) entre as menções do caso: a que conta na prioridade"
     ),
@@ -294,4 +292,7 @@ CASE = {
     ),
     # a local ticket: "Ticket: in the local case list (MD-000104)", one colon, no "atendimento"
     "in the local case list ({ref})": "na lista de casos local ({ref})",
+    # the queue row's frustration: the case's (which orders it) first, the mention's small
+    "frustration {n} (the case’s highest)": "frustração {n} (a maior do caso)",
+    "this mention: {n}": "esta menção: {n}",
 }

@@ -72,8 +72,19 @@ async def test_the_queue_row_names_the_case_s_and_the_mention_s(
     desk = await as_role("agent")
     queue = html.unescape(await (await desk.client.get("/queue?view=all")).text())
     lia = queue[queue.index(">lia<") : queue.index(">ivo<")]
-    assert "case: frustration 3" in lia and "this mention: frustration 1" in lia
+    # The case's, which orders the queue, is the badge; the mention's is the small print.
+    assert _badges(lia) == ["frustration 3 (the case’s highest)"]
+    assert re.findall(r'<small class="muted mention-frustration"[^>]*>([^<]*)<', lia) == [
+        "this mention: 1"
+    ]
+    assert "priority counts" in lia.split("case-frustration", 1)[1].split(">", 1)[0]
     ivo = queue[queue.index(">ivo<") :]
-    assert "frustration 2" in ivo and "case: frustration" not in ivo and "this mention" not in ivo
+    assert _badges(ivo) == ["frustration 2"] and "this mention" not in ivo
     pt = html.unescape(await (await desk.client.get("/queue?view=all", headers=PT)).text())
-    assert "caso: frustração 3" in pt and "esta menção: frustração 1" in pt
+    lia_pt = pt[pt.index(">lia<") : pt.index(">ivo<")]
+    assert _badges(lia_pt) == ["frustração 3 (a maior do caso)"]
+    assert "esta menção: 1</small>" in lia_pt
+
+
+def _badges(row: str) -> list[str]:
+    return re.findall(r'<span class="badge frustration[^"]*"[^>]*>([^<]*)<', row)
