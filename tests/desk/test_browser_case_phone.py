@@ -1,6 +1,7 @@
 """A long case on a phone (390 px, in Chromium): drafts withdrawn or rejected folded under one
-disclosure, the pending one open above Reply now; Do not contact by the author line, on the
-first screen; the draft's language said by its box."""
+disclosure, the pending one open above the case's actions (Assign, Resolve, Close) and Reply
+now; Do not contact by the author line, on the first screen; the draft's language said by its
+box."""
 
 from __future__ import annotations
 
@@ -46,10 +47,11 @@ def test_settled_drafts_fold_and_the_pending_one_stays_open(
     expect(phone.locator(".draft-panel:visible")).to_have_count(1)
     expect(phone.locator(f"#draft-{pending}")).to_be_visible()
     expect(phone.locator(f"#draft-{pending} textarea")).to_have_value("We are on it, Zoe.")
-    # The pending draft, then the fold, then Reply now: one short screen of settled drafts.
+    # The pending draft, then the fold, then the case's actions and Reply now: one short
+    # screen of settled drafts.
     tops = [
         phone.locator(s).evaluate("e => e.getBoundingClientRect().top")
-        for s in (f"#draft-{pending}", "#earlier-drafts", "#write-reply")
+        for s in (f"#draft-{pending}", "#earlier-drafts", "#case-panel", "#write-reply")
     ]
     assert tops == sorted(tops)
     assert tops[2] - tops[1] < 100  # the fold is one line
@@ -97,3 +99,36 @@ def test_the_draft_s_language_is_said_by_its_box(phone: Page, world: tuple[str, 
         above = note.bounding_box()
         under = box.bounding_box()
         assert above and under and 0 <= under["y"] - (above["y"] + above["height"]) < 40
+
+
+def test_the_case_actions_come_before_reply_now(phone: Page, world: tuple[str, Store]) -> None:
+    """Assign, Resolve and Close right after the draft, before Reply now and the notes: on
+    screen and in the page's (reading and keyboard) order alike."""
+    url, store = world
+    _, case, draft = add(store, "charged twice", handle="ada", draft="Sorry, Ada")
+    login(phone, url, "manager")
+    phone.goto(f"{url}/lang/pt-BR?next=/cases/{case}")
+    reply_now = phone.locator("#write-reply")
+    expect(reply_now.get_by_role("heading")).to_contain_text("Responder agora")
+    actions = [
+        phone.get_by_role("button", name=name, exact=True)
+        for name in ("Atribuir", "Resolver", "Encerrar")
+    ]
+    for button in actions:
+        expect(button).to_be_visible()
+        # Before Reply now in the document: where Tab and a screen reader reach it too.
+        assert button.evaluate(
+            "(b, r) => !!(b.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING)",
+            reply_now.element_handle(),
+        )
+    tops = [
+        box["y"]
+        for box in (
+            phone.locator(f"#draft-{draft}").bounding_box(),
+            *(b.bounding_box() for b in actions),
+            reply_now.bounding_box(),
+        )
+        if box
+    ]
+    assert len(tops) == 5 and tops == sorted(tops), tops
+    phone.screenshot(path=SHOTS / "phone-case-actions.png", full_page=True)

@@ -86,6 +86,7 @@ def test_a_long_author_name_and_handle_stay_within_the_case_page(
             assert_within(page, width)
             assert page.locator(".dnc-identity").count() == (number == listed)
             edges = page.locator(
-                ".author-name, .col-side button, .author-dnc button, .dnc-identity"
+                ".author-name, .col-side button, .case-panel button, .author-dnc button,"
+                " .dnc-identity"
             ).evaluate_all(_EDGES)
             assert all(mine <= panel for mine, panel in edges), edges
