@@ -4,6 +4,7 @@ playbook templates' syntax and sandbox (`{{ name }}`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -113,43 +114,69 @@ class SavedReplies:
     compiled: Mapping[str, Template]
 
     def for_case(self, lang: str, values: Mapping[str, str]) -> list[Filled]:
-        """Every reply filled with `values`: those in `lang`'s language first (an exact or a
-        region-less match before another region's), the rest after, each in file order."""
-        case_base = _base(lang)
-
-        def rank(item: tuple[int, SavedReply]) -> tuple[int, int, int]:
-            index, reply = item
-            exact = reply.lang in (lang, case_base)
-            return (_base(reply.lang) != case_base, not exact, index)
-
-        ordered = sorted(enumerate(self.replies), key=rank)
-        filled = ((r, self._fill(r.id, values)) for _, r in ordered)
-        return [
-            Filled(r.id, r.title, r.lang, text, _base(r.lang) == case_base, r.kind)
-            for r, text in filled
-            if text is not None
-        ]
+        """Every reply filled with `values`, in `lang`'s order (`in_order`)."""
+        filled = ((r, self._fill(r.id, values)) for r in self.replies)
+        return in_order(
+            [
+                Filled(r.id, r.title, r.lang, text, False, r.kind)
+                for r, text in filled
+                if text is not None
+            ],
+            lang,
+        )
 
     def _fill(self, reply_id: str, values: Mapping[str, str]) -> str | None:
         """The reply filled in; None (and a log line naming only its id: the values are the
         author's) when it cannot be for this case: the picker leaves it out, the page shows."""
         try:
-            text = self.compiled[reply_id].render(**values).strip()
-        except RENDER_ERRORS as exc:
-            _LOGGER.warning(
-                "saved reply %r left out of a case's picker: it cannot be filled in (%s)",
-                reply_id,
-                type(exc).__name__,
-            )
+            return fill(self.compiled[reply_id], values)
+        except Unfilled as exc:
+            _LOGGER.warning("saved reply %r left out of a case's picker: %s", reply_id, exc.why)
             return None
-        if len(text) > MAX_FILLED:
-            _LOGGER.warning(
-                "saved reply %r left out of a case's picker: filled in, it is over %d characters",
-                reply_id,
-                MAX_FILLED,
-            )
-            return None
-        return text
+
+
+class Unfilled(Exception):
+    """A reply that cannot be filled in; `why` says so for the log, naming only the template's
+    error type (never the values: they are the author's)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def fill(template: Template, values: Mapping[str, str]) -> str:
+    """A reply's text filled with `values`, in the sandbox; Unfilled when it fails, or makes
+    over MAX_FILLED characters. The picker's and the Saved replies page's preview alike."""
+    try:
+        text = template.render(**values).strip()
+    except RENDER_ERRORS as exc:
+        raise Unfilled(f"it cannot be filled in ({type(exc).__name__})") from None
+    if len(text) > MAX_FILLED:
+        raise Unfilled(f"filled in, it is over {MAX_FILLED} characters")
+    return text
+
+
+def in_order(filled: Iterable[Filled], lang: str) -> list[Filled]:
+    """`filled` with those in `lang`'s language first, marked `fits` (`pt-BR` for `pt-BR`, or a
+    region-less `pt`; not `pt-PT`), then its other regions', then the rest, each kept in its
+    order. A region-less `lang` ("es") fits each of its regions."""
+    case_base = _base(lang)
+
+    def rank(reply: Filled) -> tuple[bool, bool, bool]:
+        return (
+            _base(reply.lang) != case_base,
+            not _fits(reply.lang, lang),
+            reply.lang not in (lang, case_base),
+        )
+
+    return [dataclasses.replace(f, fits=_fits(f.lang, lang)) for f in sorted(filled, key=rank)]
+
+
+def _fits(reply_lang: str, lang: str) -> bool:
+    """A reply in `reply_lang` is in `lang`'s language: the same, or one has no region."""
+    if _base(reply_lang) != _base(lang):
+        return False
+    return reply_lang == lang or "-" not in reply_lang or "-" not in lang
 
 
 def _base(lang: str) -> str:

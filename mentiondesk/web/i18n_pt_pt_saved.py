@@ -50,11 +50,6 @@ SAVED = {
         "As páginas de caso deixam de a oferecer de imediato; o que já foi enviado com ela "
         "continua enviado."
     ),
-    "The id {id} belongs to a saved reply in {file}, which only that file can change: choose "
-    "another id.": (
-        "O id {id} é de uma resposta pronta em {file}, que só esse ficheiro pode alterar: "
-        "escolha outro id."
-    ),
     "The text is not a valid template: check the braces around its placeholders.": (
         "O texto não é um modelo válido: verifique as chavetas à volta dos campos."
     ),
@@ -80,5 +75,23 @@ SAVED = {
         "Este texto não pode ser preenchido para uma pessoa sem nome legível (há quem tenha só "
         "símbolos, como “@@@”). Coloque {name} dentro de {if_name} ou escreva {name_or}; use "
         "{full_name} tal como está, sem o dividir."
+    ),
+    "Title (what agents choose from on the case page)": (
+        "Título (o que a equipa escolhe na página do caso)"
+    ),
+    "The short name {id} belongs to a saved reply in {file}, which only that file can change: "
+    "choose another one.": (
+        "O nome curto {id} é de uma resposta pronta em {file}, que só esse ficheiro pode "
+        "alterar: escolha outro."
+    ),
+    "Each text is shown as a customer reads it, filled in for a sample author ({pt} in "
+    "Portuguese, {other} in other languages) and case {case}.": (
+        "Cada texto aparece como quem recebe a resposta o vai ler, preenchido para uma pessoa "
+        "de exemplo ({pt} em português, {other} nos outros idiomas) e o caso {case}."
+    ),
+    "This text cannot be filled in for the sample author {name}, so the case page would not "
+    "offer it to authors like them.": (
+        "Este texto não pode ser preenchido para a pessoa de exemplo {name}, por isso a página "
+        "do caso não o ofereceria a pessoas assim."
     ),
 }

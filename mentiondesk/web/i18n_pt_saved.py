@@ -61,11 +61,6 @@ SAVED = {
     ),
     "Edit the saved reply {id}": "Editar a resposta pronta {id}",
     "Add a saved reply": "Adicionar uma resposta pronta",
-    "Id (in links; lower-case letters, digits, - and _)": (
-        "Id (vai nos links; letras minúsculas, algarismos, - e _)"
-    ),
-    "Title (what the picker shows)": "Título (o que o seletor mostra)",
-    "Language (en, pt, pt-BR, pt-PT…)": "Idioma (en, pt, pt-BR, pt-PT…)",
     "Placeholders, filled in for the case: {list}. Use {name} only inside {if_name}: some "
     "authors have no readable name.": (
         "Campos, preenchidos para o caso: {list}. Use {name} só dentro de {if_name}: nem toda "
@@ -73,21 +68,8 @@ SAVED = {
     ),
     "Recent changes to saved replies": "Alterações recentes nas respostas prontas",
     # Why a save was refused: the checks of the file's entries, worded for the page.
-    "The id {id} belongs to a saved reply in {file}, which only that file can change: choose "
-    "another id.": (
-        "O id {id} é de uma resposta pronta em {file}, que só esse arquivo pode alterar: escolha "
-        "outro id."
-    ),
-    "There is already a saved reply with the id {id}: choose another id, or edit that one.": (
-        "Já existe uma resposta pronta com o id {id}: escolha outro id ou edite essa."
-    ),
     "There is no saved reply with that id made in the desk.": (
         "Não há resposta pronta criada no atendimento com esse id."
-    ),
-    "Write an id of 1 to 64 lower-case letters, digits, - and _, a letter or digit first (it "
-    "goes in links).": (
-        "Escreva um id de 1 a 64 letras minúsculas, algarismos, - e _, com uma letra ou um "
-        "algarismo primeiro (vai nos links)."
     ),
     "Write a title of 1 to {n} characters.": "Escreva um título de 1 a {n} caracteres.",
     "Write the language as en or pt, or with its region: pt-BR, pt-PT.": (
@@ -155,8 +137,6 @@ SAVED = {
         "O texto tem aninhamento em excesso: {if_else}, not, filtros e parênteses podem ter "
         "no máximo {n} níveis. Simplifique o texto."
     ),
-    # The field a refused save names (saved.html), as short as the form's label starts.
-    "Id": "Id",
     # A template's common errors in plain words (saved_plain), and a placeholder in one brace.
     "{tag} has no {if_tag} before it: open it with {if_name}, or delete it.": (
         "{tag} não tem um {if_tag} antes: comece com {if_name} ou apague-o."
@@ -185,4 +165,51 @@ SAVED = {
     "That saved reply is not in the desk any more: it was deleted. Nothing changed.": (
         "Essa resposta pronta não está mais no atendimento: foi excluída. Nada mudou."
     ),
+    # The form's labels in a community manager's words: the id is the reply's short name.
+    "Short name, for links (lower-case letters, digits, - and _; it cannot be changed later)": (
+        "Nome curto, para os links (letras minúsculas, algarismos, - e _; não pode ser alterado "
+        "depois)"
+    ),
+    "Title (what agents choose from on the case page)": (
+        "Título (o que a equipe escolhe na página do caso)"
+    ),
+    "Language (en: English, pt-BR: Brazil, pt-PT: Portugal)": (
+        "Idioma (en: inglês, pt-BR: Brasil, pt-PT: Portugal)"
+    ),
+    # The field a refused save names (saved.html), as short as the form's label starts.
+    "Short name": "Nome curto",
+    "Write a short name of 1 to 64 lower-case letters, digits, - and _, a letter or digit "
+    "first (it goes in links).": (
+        "Escreva um nome curto de 1 a 64 letras minúsculas, algarismos, - e _, com uma letra ou "
+        "um algarismo primeiro (vai nos links)."
+    ),
+    "The short name {id} belongs to a saved reply in {file}, which only that file can change: "
+    "choose another one.": (
+        "O nome curto {id} é de uma resposta pronta em {file}, que só esse arquivo pode alterar: "
+        "escolha outro."
+    ),
+    "There is already a saved reply with the short name {id}: choose another one, or edit "
+    "that reply.": (
+        "Já existe uma resposta pronta com o nome curto {id}: escolha outro ou edite essa resposta."
+    ),
+    # The page's previews (saved_preview): each text filled in for a sample author.
+    "Each text is shown as a customer reads it, filled in for a sample author ({pt} in "
+    "Portuguese, {other} in other languages) and case {case}.": (
+        "Cada texto aparece como quem recebe a resposta vai ler, preenchido para uma pessoa de "
+        "exemplo ({pt} em português, {other} nos outros idiomas) e o caso {case}."
+    ),
+    "Show the template": "Mostrar o modelo",
+    "This text cannot be filled in for the sample author {name}, so the case page would not "
+    "offer it to authors like them.": (
+        "Este texto não pode ser preenchido para a pessoa de exemplo {name}, então a página do "
+        "caso não o ofereceria a pessoas assim."
+    ),
+    "Edit it: check its placeholders and conditions.": (
+        "Edite-o: verifique os campos e as condições."
+    ),
+    "Fix it in {file}: check its placeholders and conditions.": (
+        "Corrija-o em {file}: verifique os campos e as condições."
+    ),
+    # The case page's picker by a draft's box: the draft's language first.
+    "In the draft’s language ({lang})": "No idioma do rascunho ({lang})",
 }

@@ -26,6 +26,7 @@ from mentiondesk.web.common import DESK, redirect, render, require, said, sessio
 from mentiondesk.web.flash import Said
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.saved_picker import SAVED
+from mentiondesk.web.saved_preview import previews, sample
 from mentiondesk.web.saved_words import FIELDS, Refusal, refused_reason
 from mentiondesk.web.users import Role
 
@@ -147,12 +148,15 @@ async def _page(
     file = request.app[SAVED]
     file_ids = _file_ids(request)
     left_out = await asyncio.to_thread(lambda: [_left_out(r, file_ids) for r in made])
+    brand, agent = desk.config.brand.name, session(request).user.name
+    shown = await asyncio.to_thread(previews, file, made, brand=brand, agent=agent)
     return render(
         request,
         "saved.html",
         file_name=_file_name(request),
-        file_replies=file.replies if file else (),
-        made=list(zip(made, left_out, strict=True)),
+        file_replies=list(zip(file.replies, shown[0], strict=True)) if file else [],
+        made=list(zip(made, left_out, shown[1], strict=True)),
+        sample=sample(),
         form=form,
         refused=refused,
         theirs=theirs,

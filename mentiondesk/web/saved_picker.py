@@ -15,12 +15,13 @@ from aiohttp import web
 from mentiondesk.case_history import author_of, mention_of
 from mentiondesk.models import Mention
 from mentiondesk.saved_desk import stored_replies
-from mentiondesk.saved_replies import Filled, SavedReplies, with_desk
+from mentiondesk.saved_replies import Filled, SavedReplies, in_order, with_desk
 from mentiondesk.tables import case_number
 from mentiondesk.web.common import DESK, session
 from mentiondesk.web.data_case import CaseDetail
 from playbooks import Playbook
 from playbooks.placeholders import mention_values
+from playbooks.variants import regional
 
 # The file's replies, read at start-up; None: no file.
 SAVED: web.AppKey[SavedReplies | None] = web.AppKey("saved_replies", SavedReplies)
@@ -35,7 +36,9 @@ class Picked:
 
 
 async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, Any]:
-    """What case.html's picker needs: `saved` (empty: no picker), `saved_lang`, `picked`."""
+    """What case.html's picker needs: `saved` (empty: no picker), `saved_lang`, `picked`, and
+    `saved_for`: each pending draft's box (by its id) with its language and the replies in
+    that language first (a draft may be written in another than the case's)."""
     desk = request.app[DESK]
     made = await desk.db(stored_replies, desk.store)
     mention = mention_of(detail.mention, author_of(detail.author))
@@ -47,8 +50,20 @@ async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, 
         _filled, request.app[SAVED], [r.values() for r in made], lang, values
     )
     if filled is None:
-        return {"saved": [], "saved_lang": "", "picked": None}
-    return {"saved": filled, "saved_lang": lang, "picked": _picked(request, detail, filled)}
+        return {"saved": [], "saved_lang": "", "saved_for": {}, "picked": None}
+    return {
+        "saved": filled,
+        "saved_lang": lang,
+        "saved_for": _for_drafts(detail, filled),
+        "picked": _picked(request, detail, filled),
+    }
+
+
+def _for_drafts(detail: CaseDetail, filled: list[Filled]) -> dict[str, tuple[str, list[Filled]]]:
+    """Each pending draft's language ("pt": Brazil's, as the playbook writes it) and the
+    replies in that order."""
+    langs = {str(d.id): regional(d.lang) for d in detail.drafts if d.status == "pending" and d.lang}
+    return {into: (lang, in_order(filled, lang)) for into, lang in langs.items()}
 
 
 def _filled(
@@ -84,8 +99,9 @@ def _picked(request: web.Request, detail: CaseDetail, filled: list[Filled]) -> P
 
 
 def _case_locale(playbook: Playbook, mention: Mention, detail: CaseDetail) -> str:
-    """The case's language as the playbook drafts in it ("pt-PT" for a post to @lumora_pt),
-    from the reading; "und" when the mention is not read yet."""
+    """The case's language as the playbook drafts in it ("pt-PT" for a post to @lumora_pt;
+    "pt-BR" for the shipped "pt", Brazil's: Portugal's replies after Brazil's), from the
+    reading; "und" when the mention is not read yet."""
     if detail.reading is None:
         return "und"
-    return playbook.locale(mention, detail.reading.lang)
+    return regional(playbook.locale(mention, detail.reading.lang))

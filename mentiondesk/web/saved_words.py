@@ -61,13 +61,14 @@ def _reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str)
     if isinstance(exc, Taken):
         if exc.by_file:
             return loc.t(
-                "The id {id} belongs to a saved reply in {file}, which only that file can "
-                "change: choose another id.",
+                "The short name {id} belongs to a saved reply in {file}, which only that file "
+                "can change: choose another one.",
                 id=reply_id,
                 file=file,
             )
         return loc.t(
-            "There is already a saved reply with the id {id}: choose another id, or edit that one.",
+            "There is already a saved reply with the short name {id}: choose another one, or edit "
+            "that reply.",
             id=reply_id,
         )
     return _text_reason(loc, exc) or _field_reason(loc, exc.kind)
@@ -76,8 +77,8 @@ def _reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str)
 def _field_reason(loc: Locale, kind: str) -> str:
     if kind == "id":
         return loc.t(
-            "Write an id of 1 to 64 lower-case letters, digits, - and _, a letter or digit "
-            "first (it goes in links)."
+            "Write a short name of 1 to 64 lower-case letters, digits, - and _, a letter or "
+            "digit first (it goes in links)."
         )
     if kind == "title":
         return loc.t("Write a title of 1 to {n} characters.", n=loc.number(120))

@@ -107,7 +107,7 @@ async def test_every_change_is_on_the_audit_trail(as_role: Login) -> None:
 @pytest.mark.parametrize(
     ("form", "says"),
     [
-        ({"id": "Bad Id"}, "Write an id of 1 to 64 lower-case letters"),
+        ({"id": "Bad Id"}, "Write a short name of 1 to 64 lower-case letters"),
         ({"text": "Hi {{ nme }}"}, "&#39;nme&#39;: not a placeholder. Use one of {{ agent }}"),
         ({"text": "Hi {{ name|first }}"}, "This text cannot be filled in for an author with no"),
         (
@@ -118,7 +118,7 @@ async def test_every_change_is_on_the_audit_trail(as_role: Login) -> None:
         ({"text": "Hi {% if %}"}, "The text is not a valid template"),
         ({"title": " "}, "Write a title of 1 to 120 characters."),
         ({"kind": "dm"}, "Choose which replies offer it: public ones, private messages"),
-        ({"id": "wait"}, "The id wait belongs to a saved reply in saved.toml"),
+        ({"id": "wait"}, "The short name wait belongs to a saved reply in saved.toml"),
     ],
 )
 async def test_a_refused_save_keeps_the_typed_text_and_says_why(
@@ -204,7 +204,7 @@ async def test_an_id_made_in_the_desk_cannot_be_added_twice(as_role: Login) -> N
     again = await manager.post("/saved-replies", **ORDER, text="Two")
     again = await manager.follow(again)
     assert again.status == 200
-    assert "There is already a saved reply with the id order" in await again.text()
+    assert "There is already a saved reply with the short name order" in await again.text()
 
 
 async def test_an_edit_from_a_stale_page_saves_nothing_and_shows_both(

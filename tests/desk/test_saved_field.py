@@ -29,8 +29,8 @@ def _named(page: str, field: str, label: str) -> bool:
 @pytest.mark.parametrize(
     ("form", "field", "label"),
     [
-        ({"id": "Bad Id"}, "id", "Id"),
-        ({"id": "wait"}, "id", "Id"),  # the file's id: taken
+        ({"id": "Bad Id"}, "id", "Short name"),
+        ({"id": "wait"}, "id", "Short name"),  # the file's id: taken
         ({"title": " "}, "title", "Title"),
         ({"lang": "klingon"}, "lang", "Language"),
         ({"kind": "dm"}, "kind", "Offered for"),
