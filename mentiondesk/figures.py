@@ -124,13 +124,7 @@ def period_figures(
     """The figures over `period`, on a connection the caller may read more from (the report
     does, for its counts, so it reckons first responses only once); first responses in
     business hours too when `hours` is given."""
-    statuses: dict[str, int] = dict(
-        conn.execute(
-            sa.select(CASE.c.status, sa.func.count())
-            .where(within(CASE.c.opened_at, period))
-            .group_by(CASE.c.status)
-        ).all()
-    )
+    statuses, waiting = _case_counts(conn, period)
     csat, csat_n, nps, nps_n = _surveys(conn, period)
     won = won_back(conn, period)
     by_day: dict[str, dict[str, int]] = {}
@@ -147,7 +141,7 @@ def period_figures(
         by_day=by_day,
         platforms=sorted(platforms.items(), key=lambda p: (-p[1], p[0])),
         languages=sorted(languages.items(), key=lambda p: (-p[1], p[0])),
-        first_response=first_response(conn, period, hours),
+        first_response=first_response(conn, period, hours, waiting=waiting),
         cases_opened=int(sum(statuses.values())),
         cases_resolved=int(statuses.get("resolved", 0)),
         cases_closed=int(statuses.get("closed", 0)),
@@ -160,6 +154,19 @@ def period_figures(
         won_back=[w for w in won if w[1]][:10],  # a handle blanked by the retention: counted only
         won_back_count=len(won),
     )
+
+
+def _case_counts(conn: Connection, period: Period) -> tuple[dict[str, int], int]:
+    """The period's cases by status, and the open ones still without a reply (what
+    metrics.awaiting_reply counts): one pass over the period's cases, not two."""
+    silent = sa.and_(CASE.c.status == "open", CASE.c.first_response_at.is_(None))
+    query = (
+        sa.select(CASE.c.status, sa.func.count(), sa.func.count().filter(silent))
+        .where(within(CASE.c.opened_at, period))
+        .group_by(CASE.c.status)
+    )
+    rows = conn.execute(query).all()
+    return {str(s): int(n) for s, n, _ in rows}, sum(int(w) for _, _, w in rows)
 
 
 def _recent() -> Any:

@@ -43,11 +43,17 @@ class FirstResponse:
 
 
 def first_response(
-    conn: Connection, period: Period | None, hours: BusinessHours | None = None
+    conn: Connection,
+    period: Period | None,
+    hours: BusinessHours | None = None,
+    *,
+    waiting: int | None = None,
 ) -> FirstResponse:
     """The first-response figures of the cases opened in `period` (None: all of them), and
-    in business hours too when the desk has them."""
-    waiting = awaiting_reply(conn, period)
+    in business hours too when the desk has them; `waiting`: the period's open cases without
+    a reply, when the caller has counted them already (awaiting_reply)."""
+    if waiting is None:
+        waiting = awaiting_reply(conn, period)
     business = None
     if hours is not None:
         business = summary(business_waits(conn, period, hours), waiting)
