@@ -13,11 +13,10 @@ vai ser resolvido") or asked about ("was it solved?") does not count.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from mentiondesk.models import Label, Reading
+from mentiondesk.models import Label, Reading, folded
 
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
@@ -72,12 +71,6 @@ _AFTER = re.compile(
 _BLOCKED = re.compile(r"(?<!\w)(" + _BLOCK + r")\W+(\w+\W+){0,2}$")
 # Clauses: sentences, and either side of "but" ("took a week but it's sorted").
 _CLAUSES = re.compile(r"(?<=[.!?;\n])|\s(?:but|mas|porem|contudo)\s")
-
-
-def folded(text: str) -> str:
-    """Lower case without accents (posts often drop them)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def says_resolved(text: str) -> bool:

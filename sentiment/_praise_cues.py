@@ -10,7 +10,8 @@ general usage, not from any set we measure on; it only routes a text, the encode
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from mentiondesk.models import folded
 
 # Matched on lower-cased text with accents removed, so "parabens" and "parabéns" both count.
 _EN = (
@@ -58,12 +59,6 @@ _PT = (
 # A negated cue ("not impressed", "não recomendo") is no praise: no reason to ask the encoder.
 _NOT = "".join(f"(?<!{word} )" for word in ("not", "never", "nao", "nunca", "jamais"))
 _CUES = re.compile(_NOT + r"\b(" + "|".join(_EN + _PT) + r")(?!\w)")
-
-
-def folded(text: str) -> str:
-    """Lower case without accents (tweets often drop them)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def has_praise_cue(text: str) -> bool:

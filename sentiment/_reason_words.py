@@ -8,7 +8,6 @@ reembolsar…); a space takes any run of spaces.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 STRONG_WORDS: dict[str, tuple[str, ...]] = {
     # The courier and the doorstep: "the driver threw my parcel over the gate".
@@ -257,17 +256,6 @@ WEAK_WORDS: dict[str, tuple[str, ...]] = {
     "price": ("£*", "$*", "€*", "frete", "portes"),
     "support": ("chat", "human", "humano", "apoio", "reply", "replies"),
 }
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents: "Código" and "codigo" read alike."""
-    return strip_accents(text.lower())
-
-
-def strip_accents(text: str) -> str:
-    """The text without its accents ("não" is "nao"); a pattern's escapes keep their case."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words_pattern(cues: tuple[str, ...]) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sentiment._reason_words import STRONG_WORDS, WEAK_WORDS, fold, strip_accents, words_pattern
+from mentiondesk.models import folded, strip_accents
+from sentiment._reason_words import STRONG_WORDS, WEAK_WORDS, words_pattern
 from sentiment.topics import _TOPIC_WORDS
 
 # "my order", "o meu pedido", "a minha encomenda": what a missing-order phrase is about.
@@ -117,18 +118,18 @@ REASONS = _PRIORITY  # every reason a complaint can be given
 
 def reason_scores(text: str) -> dict[str, int]:
     """Evidence for each reason: 2 per strong cue, 1 per weak cue not inside a strong one."""
-    folded = fold(text[:5000])
-    remedies = len(_REMEDY.findall(folded))
-    folded = _REMEDY.sub(" ", folded)
-    scores = {reason: _score(folded, reason) for reason in _PRIORITY}
+    words = folded(text[:5000])
+    remedies = len(_REMEDY.findall(words))
+    words = _REMEDY.sub(" ", words)
+    scores = {reason: _score(words, reason) for reason in _PRIORITY}
     scores["refund_payment"] += remedies
     return scores
 
 
-def _score(folded: str, reason: str) -> int:
+def _score(words: str, reason: str) -> int:
     strong_re, weak_re = _STRONG_RE[reason], _WEAK_RE[reason]
-    strong = len(strong_re.findall(folded))
-    rest = strong_re.sub(" ", folded)  # "não chegou" must not count twice
+    strong = len(strong_re.findall(words))
+    rest = strong_re.sub(" ", words)  # "não chegou" must not count twice
     return 2 * strong + (len(weak_re.findall(rest)) if weak_re.pattern else 0)
 
 

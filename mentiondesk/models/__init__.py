@@ -74,6 +74,7 @@ from mentiondesk.models._readings import (
 )
 from mentiondesk.models._replies import mastodon_reply_text
 from mentiondesk.models._scrub import bare_url, failure_cause, scrub, scrubbed
+from mentiondesk.models._text import folded, strip_accents
 from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
 __all__ = [
@@ -126,6 +127,7 @@ __all__ = [
     "can_post",
     "env_key",
     "failure_cause",
+    "folded",
     "has_followers",
     "has_private_messages",
     "http_url",
@@ -141,6 +143,7 @@ __all__ = [
     "secret_from_env",
     "secrets_wanted",
     "short_lang",
+    "strip_accents",
     "text_digest",
     "utc",
     "valid_text",
