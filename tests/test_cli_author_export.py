@@ -25,7 +25,7 @@ def test_the_export_holds_everything_of_theirs_and_nobody_elses(desk: Path, db_u
     assert len(data["corrections"]) == 1 and len(data["readings"]) == 2
     assert {d["id"] for d in data["drafts"]} == {1, 3} and data["outbox"]  # her case's alert
     for text in base.THEIRS:  # all that names her in the store is in her export
-        assert base._holding(db_url, text) == [] or text in output, text
+        assert base.holding(db_url, text) == [] or text in output, text
     assert PRAISE not in output and "Bia Lima" not in output and "h_b" not in output
 
 

@@ -16,7 +16,7 @@ desk = base.desk  # Ana (h_a1): posts m1 and m3, case MD-000001; Bia (h_b): m2
 
 def test_erased_posts_read_again_do_not_come_back(desk: Path, db_url: str, tmp_path: Path) -> None:
     assert run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")[0] == 0
-    digests = base._rows(db_url, sa.select(ERASED_POST.c.digest))
+    digests = base.select_rows(db_url, sa.select(ERASED_POST.c.digest))
     assert len(digests) == 2 and not any("m1" in d or "m3" in d for (d,) in digests)
     store = base.Store(db_url)
     try:
@@ -25,11 +25,11 @@ def test_erased_posts_read_again_do_not_come_back(desk: Path, db_url: str, tmp_p
     finally:
         store.dispose()
     assert run_cli(desk, "run", "--once")[0] == 0
-    assert base._holding(db_url, COMPLAINT) == [] and base._holding(db_url, "h_a1") == []
-    posts = base._rows(db_url, sa.select(MENTION.c.external_id).order_by(MENTION.c.id))
+    assert base.holding(db_url, COMPLAINT) == [] and base.holding(db_url, "h_a1") == []
+    posts = base.select_rows(db_url, sa.select(MENTION.c.external_id).order_by(MENTION.c.id))
     assert posts == [("m2",)]
     # A post of theirs the erasure never saw is new: stored, as anyone's.
     write_mentions(tmp_path / "m.jsonl", [*base.POSTS, mention(4, "@lumora hello again")])
     assert run_cli(desk, "run", "--once")[0] == 0
-    handles = base._rows(db_url, sa.select(AUTHOR.c.handle).order_by(AUTHOR.c.id))
+    handles = base.select_rows(db_url, sa.select(AUTHOR.c.handle).order_by(AUTHOR.c.id))
     assert handles == [("h_b",), ("h_a1",)]
