@@ -7,6 +7,7 @@ The requester is an X author's `twitter_id`, anyone else's placeholder e-mail at
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from datetime import UTC, timedelta
@@ -31,8 +32,13 @@ from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
 from responders._text import plain
 
+_LOGGER = logging.getLogger(__name__)
 SOLVED = {4, 5}  # Resolved, Closed
 OPEN = 2
+# What a follow-up sets back to Open: Pending waits on the author, who has now written (as
+# Freshdesk does when a requester replies); Resolved and Closed are out of the open views.
+# An account's custom statuses are its own (their meaning is not ours to guess): left as set.
+REOPENED = {3: "pending", 4: "resolved", 5: "closed"}
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
 
 
@@ -170,11 +176,14 @@ class FreshdeskResponder:
         await self.http.call("POST", f"tickets/{ticket_id}/notes", json=note)
 
     async def _reopen(self, ticket: dict[str, Any]) -> None:
-        """Set a Resolved or Closed ticket back to Open: Freshdesk takes a note on it but leaves
-        it solved (its default rule reopens on a requester's reply, not an agent's note), out of
-        the agents' open views. After the note, so a retry that finds the note still reopens."""
-        if int(ticket.get("status") or 0) in SOLVED:
+        """Set a Pending, Resolved or Closed ticket back to Open: Freshdesk takes a note on it
+        but leaves its status (its default rules reopen on a requester's reply, not an agent's
+        note), so it would wait on the author, or sit out of the agents' open views. After the
+        note, so a retry that finds the note still reopens."""
+        was = REOPENED.get(int(ticket.get("status") or 0))
+        if was is not None:
             await self.http.call("PUT", f"tickets/{ticket['id']}", json={"status": OPEN})
+            _LOGGER.info("freshdesk ticket %s was %s; set open", ticket["id"], was)
 
     async def _has_note(self, ticket_id: int, marks: list[str]) -> bool:
         """Whether any conversation, on any page (Freshdesk gives 30 unless asked), is ours."""

@@ -1,9 +1,10 @@
 """A fake Freshdesk v2 API: search by tag, create, list, show, update, notes and conversations;
 Basic auth `api_key:X`. Create refuses, as Freshdesk does, a ticket without a requester field, a
 tag over 32 characters and, unless the account has the unique contact identifier
-(`unique_external_ids`), `unique_external_id`. As Freshdesk does, a note on a Resolved (4) or
-Closed (5) ticket is taken (201) and leaves its status as it was; an update sets it back to
-Open (2); a status other than 2-5 is refused (400); an unknown ticket is 404."""
+(`unique_external_ids`), `unique_external_id`. As Freshdesk does, a note on a Pending (3),
+Resolved (4) or Closed (5) ticket is taken (201) and leaves its status as it was (only a
+requester's reply reopens one); an update sets it back to Open (2); a status other than 2-5
+is refused (400); an unknown ticket is 404."""
 
 from __future__ import annotations
 
@@ -132,7 +133,8 @@ class FreshdeskFake:
         return web.json_response(ticket) if ticket else web.Response(status=404)
 
     async def _update(self, request: web.Request) -> web.Response:
-        """Any field given, the status too: a solved ticket is reopened by setting it to 2."""
+        """Any field given, the status too: a pending or solved ticket is reopened by setting
+        it to 2."""
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
         ticket = self.tickets.get(int(request.path.rsplit("/", 1)[1]))
@@ -160,7 +162,7 @@ class FreshdeskFake:
         if ticket_id not in self.tickets:
             return web.Response(status=404)
         body = await request.json()
-        # Taken whatever the status: a Resolved or Closed ticket stays so (only touched).
+        # Taken whatever the status: a Pending, Resolved or Closed one stays so (only touched).
         self.tickets[ticket_id]["updated_at"] = _now()
         thread = self.conversations.setdefault(ticket_id, [])
         text = html.unescape(re.sub(r"<[^>]+>", " ", body["body"])).strip()

@@ -1,9 +1,11 @@
-"""A follow-up on a case whose Freshdesk ticket is Resolved or Closed: Freshdesk takes the note
-and leaves the ticket solved, out of the agents' open views, so the responder sets it back to
-Open. The real responder, over HTTP against the fake."""
+"""A follow-up on a case whose Freshdesk ticket is Pending, Resolved or Closed: Freshdesk takes
+the note and leaves the status, waiting on the author who has written again or out of the
+agents' open views, so the responder sets it back to Open. The real responder, over HTTP
+against the fake."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 
 import pytest
@@ -32,17 +34,25 @@ def _notes(fake: fd.FreshdeskFake) -> list[str]:
     return [c["body_text"] for c in fake.conversations.get(1, [])]
 
 
-@pytest.mark.parametrize("status", [4, 5])  # Resolved, Closed
+def _logged(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "responders.freshdesk"]
+
+
+@pytest.mark.parametrize(("status", "name"), [(4, "resolved"), (5, "closed")])
 async def test_a_follow_up_reopens_a_solved_ticket_with_its_note(
-    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake], status: int
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+    caplog: pytest.LogCaptureFixture,
+    status: int,
+    name: str,
 ) -> None:
     responder, fake = freshdesk
     first = await responder.deliver(TICKET)
     fake.tickets[1]["status"] = status  # an agent solved it
     assert await responder.solved(["1"]) == {"1"}
     comment = follow_up("fd")
-    receipt = await responder.deliver(comment)
-    await responder.deliver(comment)  # a retry after a lost answer: nothing more
+    with caplog.at_level(logging.INFO, logger="responders.freshdesk"):
+        receipt = await responder.deliver(comment)
+        await responder.deliver(comment)  # a retry after a lost answer: nothing more
     assert receipt.ref == first.ref and not receipt.case_ticket
     assert fake.tickets[1]["status"] == 2  # Open: in the agents' views again
     (note,) = _notes(fake)
@@ -50,6 +60,7 @@ async def test_a_follow_up_reopens_a_solved_ticket_with_its_note(
     assert fake.conversations[1][0]["private"] is True
     assert [c.json() for c in fake.api.calls(SHOW, "PUT")] == [{"status": 2}]
     assert await responder.solved(["1"]) == set()  # the help-desk sync keeps the case open
+    assert _logged(caplog) == [f"freshdesk ticket 1 was {name}; set open"]
 
 
 async def test_a_retry_after_the_note_still_reopens_the_ticket(
@@ -67,15 +78,23 @@ async def test_a_retry_after_the_note_still_reopens_the_ticket(
     assert fake.tickets[1]["status"] == 2 and len(_notes(fake)) == 1
 
 
-async def test_a_pending_ticket_keeps_its_status(
-    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+async def test_a_follow_up_sets_a_pending_ticket_back_to_open(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake], caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Pending waits on the author, who has now written: the ticket goes back to the agents'
+    open work, as Freshdesk itself does when a requester replies (not on an agent's note)."""
     responder, fake = freshdesk
     await responder.deliver(TICKET)
-    fake.tickets[1]["status"] = 3  # Pending: an agent waits on someone, not solved
-    await responder.deliver(follow_up("fd"))
-    assert fake.tickets[1]["status"] == 3 and len(_notes(fake)) == 1
-    assert fake.api.calls(SHOW, "PUT") == []
+    fake.tickets[1]["status"] = 3  # an agent asked the author something
+    comment = follow_up("fd")
+    with caplog.at_level(logging.INFO, logger="responders.freshdesk"):
+        await responder.deliver(comment)
+        await responder.deliver(comment)  # a retry after a lost answer: nothing more
+    assert fake.tickets[1]["status"] == 2 and len(_notes(fake)) == 1
+    assert [c.json() for c in fake.api.calls(SHOW, "PUT")] == [{"status": 2}]
+    assert await responder.solved(["1"]) == set()  # pending is not solved, nor is open
+    # What happened, and nothing the author wrote.
+    assert _logged(caplog) == ["freshdesk ticket 1 was pending; set open"]
 
 
 async def test_status_and_priority_are_read_afresh_not_from_the_lagging_search(
