@@ -12,6 +12,7 @@ with an e-mail, which social authors do not give us, and an upsert keeps one use
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar, Literal
@@ -34,7 +35,12 @@ from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
 from responders._text import plain
 
+_LOGGER = logging.getLogger(__name__)
 SOLVED = {"solved", "closed"}
+# What a follow-up sets open in its comment's update, as Zendesk does when a requester replies:
+# pending waits on the author, who has now written; solved is out of the agents' open views.
+# On-hold is left: it waits on a third party, which the author's words do not change.
+REOPENED = {"pending", "solved"}
 
 
 class ZendeskResponderConfig(ResponderConfig):
@@ -148,8 +154,8 @@ class ZendeskResponder:
 
     async def _comment(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """Add a follow-up as a private comment (raising the ticket's priority if it is more
-        urgent, and reopening a solved one, in the same update), unless a retry finds the
-        comment there already."""
+        urgent, and setting a pending or solved one open, in the same update), unless a retry
+        finds the comment there already."""
         if await self._has_comment(ticket["id"], desk.follow_up_marks(action, self.wording)):
             return
         body = desk.html_body(action, self.wording)
@@ -159,9 +165,12 @@ class ZendeskResponder:
         level = desk.raised(action, words.index(current) if current in words else 0)
         if level is not None:
             update["priority"] = words[level]
-        if ticket.get("status") == "solved":  # a private comment leaves it solved, out of view
+        was = ticket.get("status")
+        if was in REOPENED:  # a private comment leaves the status as it was
             update["status"] = "open"
         await self.http.call("PUT", f"tickets/{ticket['id']}.json", json={"ticket": update})
+        if was in REOPENED:
+            _LOGGER.info("zendesk ticket %s was %s; set open", ticket["id"], was)
 
     async def _has_comment(self, ticket_id: int, marks: list[str]) -> bool:
         """Whether any comment, on any page of a long thread, is the follow-up's."""

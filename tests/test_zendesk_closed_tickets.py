@@ -4,6 +4,7 @@ The real Zendesk responder, over HTTP against the fake, through the pipeline and
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -63,13 +64,37 @@ async def test_a_follow_up_reopens_a_solved_ticket_in_the_same_update(fake_api: 
         await desk.deliver(comment)
         fake.tickets[1]["status"] = "solved"  # an agent solves it again: the retry leaves it
         await desk.deliver(comment)
-        fake.tickets[1]["status"] = "pending"  # waiting on someone: left as it is
+        fake.tickets[1]["status"] = "hold"  # waiting on a third party: left as it is
         await desk.deliver(follow_up("cases", "any news?", "m3"))
     finally:
         await desk.close()
-    assert fake.tickets[1]["status"] == "pending" and len(fake.comments[1]) == 3
+    assert fake.tickets[1]["status"] == "hold" and len(fake.comments[1]) == 3
     updates = fake_api.calls("/api/v2/tickets/1.json", "PUT")
     assert [u.json()["ticket"].get("status") for u in updates] == ["open", None]
+
+
+async def test_a_follow_up_sets_a_pending_ticket_open_in_the_same_update(
+    fake_api: FakeAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Pending waits on the author, who has now written: Zendesk sets a pending ticket open
+    when the requester replies, not on a private comment, so the comment's update does."""
+    fake = zd.ZendeskFake(fake_api)
+    desk = _desk(fake_api)
+    try:
+        await desk.deliver(action(kind="ticket", target="cases"))
+        fake.tickets[1]["status"] = "pending"  # an agent asked the author something
+        comment = follow_up("cases")
+        with caplog.at_level(logging.INFO, logger="responders.zendesk"):
+            await desk.deliver(comment)
+            await desk.deliver(comment)  # a retry finds its comment: nothing more
+    finally:
+        await desk.close()
+    assert fake.tickets[1]["status"] == "open" and len(fake.comments[1]) == 2
+    updates = fake_api.calls("/api/v2/tickets/1.json", "PUT")
+    assert [u.json()["ticket"].get("status") for u in updates] == ["open"]
+    # What happened, and nothing the author wrote.
+    logged = [r.getMessage() for r in caplog.records if r.name == "responders.zendesk"]
+    assert logged == ["zendesk ticket 1 was pending; set open"]
 
 
 async def _run(tmp_path: Path, db_url: str, api: FakeAPI, mentions: list) -> None:

@@ -1,8 +1,11 @@
 """A fake Zendesk tickets API: create (with Idempotency-Key), search by external_id, show_many,
 and comments: list them, add one by updating the ticket (which may change its priority too);
 users made or found by external_id (create_or_update). Create refuses, as Zendesk does, a new
-`requester` without an e-mail and a `requester_id` no user has. A closed ticket cannot be
-updated (422); a follow-up to it is a new ticket naming it in `via_followup_source_id`.
+`requester` without an e-mail and a `requester_id` no user has. As Zendesk does, a private
+comment leaves a ticket's status as it was (pending, on-hold, solved: only a requester's reply
+sets pending or solved open); an update may set a status of STATUSES, never back to new (422).
+A closed ticket cannot be updated (422); a follow-up to it is a new ticket naming it in
+`via_followup_source_id`.
 An archived ticket (`archive()`: closed, ~120 days on) drops out of the list endpoint but is
 still shown by id (GET tickets/{id}.json) and taken as a follow-up's source, as Zendesk does."""
 
@@ -19,6 +22,7 @@ from tests.fakes._base import FakeAPI
 
 EMAIL, TOKEN = "agent@lumora.test", "zd-token"
 AGENT_ID = 100  # the token's user: the requester of a ticket that names none
+STATUSES = ("new", "open", "pending", "hold", "solved", "closed")  # hold: waits on a third party
 
 
 def invalid(field: str, description: str) -> web.Response:
@@ -144,7 +148,7 @@ class ZendeskFake:
 
     async def _update(self, request: web.Request) -> web.Response:
         """A comment is added by updating the ticket with a `comment` (Zendesk has no POST);
-        other fields given (priority) are changed."""
+        other fields given (priority, status) are changed; the status is kept unless given."""
         if not self._authorised(request):
             return web.json_response({"error": "Couldn't authenticate you"}, status=401)
         ticket_id = int(request.path.rsplit("/", 1)[1].removesuffix(".json"))
@@ -153,6 +157,10 @@ class ZendeskFake:
             body = {"error": "RecordInvalid", "description": "Record validation errors"}
             return web.json_response(body | {"details": details}, status=422)
         update = dict((await request.json())["ticket"])
+        was = self.tickets[ticket_id]["status"]
+        status = update.get("status", was)
+        if status not in STATUSES or (status == "new" and was != "new"):
+            return invalid("status", f"Status: {status} is not valid")
         if comment := update.pop("comment", None):
             thread = self.comments[ticket_id]
             thread.append(_comment(len(thread) + 1, comment))
