@@ -27,8 +27,9 @@ from responders._http import check, connection_error, session
 
 _LOGGER = logging.getLogger(__name__)
 SOLVED = ("resolved",)
-# RT's inactive statuses a follow-up reopens (deleted tickets are not searched, so never found).
-REOPENED = ("resolved", "rejected")
+# What a follow-up sets open: RT's inactive statuses (deleted tickets are not searched, so
+# never found), and stalled, which waits on the author, who has now written.
+REOPENED = ("resolved", "rejected", "stalled")
 
 
 class RequestTrackerResponderConfig(ResponderConfig):
@@ -138,13 +139,15 @@ class RequestTrackerResponder:
         _LOGGER.info("rt ticket %s: follow-up added to %s", ticket, action.context.case_number)
 
     async def _reopen(self, ticket: str, shown: dict[str, Any]) -> None:
-        """Open a resolved or rejected ticket again: RT takes a comment on it but leaves it
-        inactive (its default scrip reopens on correspondence, which would mail the requestor,
-        not on a comment), out of the agents' active views. After the comment, so a retry that
-        finds the comment still reopens."""
-        if shown.get("Status") in REOPENED:
+        """Open a resolved, rejected or stalled ticket again: RT takes a comment on it but
+        leaves its status (its default scrip opens only inactive tickets, and on correspondence,
+        which would mail the requestor, not on a comment), so it would sit out of the agents'
+        active views or wait on the author. After the comment, so a retry that finds the
+        comment still reopens."""
+        was = shown.get("Status")
+        if was in REOPENED:
             await self._call("PUT", f"ticket/{ticket}", json={"Status": "open"})
-            _LOGGER.info("rt ticket %s reopened for a follow-up", ticket)
+            _LOGGER.info("rt ticket %s was %s; set open", ticket, was)
 
     async def solved(self, refs: Sequence[str]) -> set[str]:
         """Which of these ticket ids are resolved in RT now."""
