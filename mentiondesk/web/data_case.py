@@ -114,23 +114,6 @@ class CaseDetail:
         return next((cm.label for cm in self.case_mentions if cm.id == opener), None)
 
 
-def case_mention(store: Store, case_id: int) -> int | None:
-    with store.engine.connect() as conn:
-        return conn.scalar(sa.select(CASE.c.mention_id).where(CASE.c.id == case_id))
-
-
-def draft_mention(store: Store, draft_id: int) -> int | None:
-    """The mention a draft answers: whose page shows it."""
-    with store.engine.connect() as conn:
-        return conn.scalar(sa.select(DRAFT.c.mention_id).where(DRAFT.c.id == draft_id))
-
-
-def draft_case(store: Store, draft_id: int) -> int | None:
-    """The case a draft belongs to; none for a thank-you outside any case."""
-    with store.engine.connect() as conn:
-        return conn.scalar(sa.select(DRAFT.c.case_id).where(DRAFT.c.id == draft_id))
-
-
 def mention_author(store: Store, mention_id: int) -> tuple[str, str, int | None] | None:
     """(platform, handle, case id or None) of a mention's author; None for no such mention."""
     with store.engine.connect() as conn:

@@ -19,7 +19,7 @@ from aiohttp import web
 from mentiondesk.store import Store
 from mentiondesk.tables import KEPT_TEXT
 from mentiondesk.web.common import DESK, session
-from mentiondesk.web.data_case import case_mention
+from mentiondesk.web.data_lookup import case_mention
 from mentiondesk.web.refusal import Refusal
 
 PARAM = "kept"

@@ -32,12 +32,9 @@ from mentiondesk.web.common import (
     safe_next,
     session,
 )
-from mentiondesk.web.data_case import (
-    case_mention,
-    load_detail,
-    mention_author,
-)
+from mentiondesk.web.data_case import load_detail, mention_author
 from mentiondesk.web.data_case_rows import DraftData
+from mentiondesk.web.data_lookup import case_mention
 from mentiondesk.web.data_queue import sla_seconds
 from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.kept_texts import forget_kept, kept_refusal, refused_page

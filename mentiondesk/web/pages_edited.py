@@ -10,7 +10,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from mentiondesk.web.common import DESK
-from mentiondesk.web.data_case import draft_mention
+from mentiondesk.web.data_lookup import draft_mention
 from mentiondesk.web.kept_texts import mention_at, refused_page
 
 

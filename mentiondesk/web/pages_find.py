@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from mentiondesk.web.common import DESK, redirect, require
-from mentiondesk.web.data_case import case_mention
+from mentiondesk.web.data_lookup import case_mention
 from mentiondesk.web.data_queue import Filters
 from mentiondesk.web.users import Role
 

@@ -24,7 +24,7 @@ from mentiondesk.web.common import (
     said,
     session,
 )
-from mentiondesk.web.data_case import draft_case
+from mentiondesk.web.data_lookup import draft_case
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
 from mentiondesk.web.kept_texts import forget_kept
