@@ -7,7 +7,8 @@ that joins the case is (processing.decide): no apology, the case's earlier draft
 the case suggested for resolving. The classifier's reading is stored as it is. The list is
 written from general usage (EN, pt-BR, pt-PT), not from any set we measure on; a cue that is
 negated ("still not solved", "ainda não chegou"), wished for ("hope it gets fixed", "quando
-vai ser resolvido") or asked about ("was it solved?") does not count.
+vai ser resolvido"), asked about ("was it solved?") or reported from someone else ("they told
+me it was fixed", "disseram que estava resolvido", "supposedly solved") does not count.
 """
 
 from __future__ import annotations
@@ -61,6 +62,24 @@ _BLOCK = (
     r"|hope|hopefully|if|when|until|unless|please|pls|get|need|needs|want|wants|once"
     r"|nao|nunca|jamais|nem|sem|ninguem|nada|ainda|vai|vao|sera|serao|seja|sejam|ser|quando"
     r"|se|espero|ate|enquanto|precisa|preciso|para|pra|quero|queria|favor|consigam|possam"
+    r"|wish|supposed|suposto|deveria|deveriam|devia|deviam"
+)
+# Who says it is solved, when it is not the author ("they told me it was fixed", "disseram que
+# estava resolvido", "marked as resolved"), or hearsay ("supposedly", "alegadamente"): a few
+# words before a cue, with no comma or new event ("and", "e") between, the cue is theirs.
+_REPORTER = re.compile(
+    r"(?<!\w)(said|says|told|claims?|claimed|(they|you|u|support) say|supposedly|apparently"
+    r"|allegedly|reportedly|marked|closed|disse|disseram|dizem|diz|falaram|falou|alegam|alegaram"
+    r"|afirmam|afirmaram|garantiram|garantem|supostamente|alegadamente|teoricamente|em teoria"
+    r"|marcaram|marcou|marcad[oa]|fecharam|fechou|fechad[oa])(?!\w)"
+)
+_NEW_EVENT = {"and", "e", "then", "depois", "entao"}
+_REPORT_GAP = 6  # words between the reporter and the cue: "me falaram que ja tinha sido"
+# Phrases with a blocking word that block nothing: "thanks to you, solved", "just wanted to
+# say it arrived", "queria avisar que ja chegou".
+_HARMLESS = re.compile(
+    r"(?<!\w)(thanks? to|due to|(just )?(wanted|writing|here) to (say|tell you|let you know"
+    r"|confirm)|((so )?(queria|quero) (so )?|so para |so pra )(dizer|avisar|informar))(?!\w)"
 )
 _CUE = re.compile(r"(?<!\w)(" + "|".join(_EN + _PT) + r")(?!\w)")
 # What follows a cue may take it back: "fixed price", "arrived broken", "chegou errado".
@@ -81,11 +100,22 @@ def says_resolved(text: str) -> bool:
 def _clause_says(clause: str) -> bool:
     if "?" in clause:  # "was it solved?", "quando vai ser resolvido?"
         return False
+    clause = _HARMLESS.sub(" ", clause)
     for cue in _CUE.finditer(clause):
         before = clause[: cue.start()]
-        if _BLOCKED.search(before + " ") or _AFTER.match(clause, cue.end()):
+        if _BLOCKED.search(before + " ") or _AFTER.match(clause, cue.end()) or _reported(before):
             continue
         return True
+    return False
+
+
+def _reported(before: str) -> bool:
+    """Whether someone else says it, a few words before the cue (`before` ends at it)."""
+    for reporter in _REPORTER.finditer(before):
+        gap = before[reporter.end() :]
+        words = re.findall(r"\w+", gap)
+        if "," not in gap and len(words) <= _REPORT_GAP and not _NEW_EVENT & set(words):
+            return True
     return False
 
 

@@ -25,7 +25,9 @@ def test_the_cues_find_solved_posts_and_leave_look_alikes(lang: str) -> None:
     hits = sum(want and got for want, got in posts)
     precision = hits / sum(got for _, got in posts)
     recall = hits / sum(want for want, _ in posts)
-    # Measured when written: en 1.00 / 0.94, pt-BR 1.00 / 1.00, pt-PT 0.95 / 1.00.
+    # Measured when written: en 1.00 / 0.94, pt-BR 1.00 / 1.00, pt-PT 0.95 / 1.00. With the
+    # reported-speech rows added (48/47/46 posts): 0.75 / 0.91, 0.79 / 0.96, 0.76 / 1.00 before
+    # reported speech was told apart, 1.00 / 1.00 in all three after.
     assert precision >= 0.9 and recall >= 0.9
 
 
@@ -39,6 +41,11 @@ def test_the_cues_find_solved_posts_and_leave_look_alikes(lang: str) -> None:
         "quando vai ser resolvido?",
         "hope it gets fixed",
         "it arrived broken",
+        "they told me it was fixed but it isn't",
+        "supposedly solved",
+        "disseram que estava resolvido, mas não está",
+        "me falaram que já tinha sido resolvido",
+        "Disseram-me que já estava tratado",
     ],
 )
 def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
@@ -55,6 +62,11 @@ def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
         "Já está resolvido",
         "problema resolvido 🙏",
         "REFUND CAME THROUGH",
+        "thanks to you, solved",
+        "graças a vocês ficou resolvido",
+        "obrigado, já está tudo resolvido",
+        "all sorted now, cheers",
+        "they told me to restart it and it worked",
     ],
 )
 def test_a_stated_resolution_is_found(text: str) -> None:
