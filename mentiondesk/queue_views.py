@@ -206,14 +206,21 @@ def list_held(store: Store, *, limit: int = 100) -> list[HeldView]:
     return [HeldView(drafts[h.draft_id], h) for h in replies if h.draft_id in drafts]
 
 
+# What praised_latest() says of a case's latest follow-up: the desk words the two apart,
+# since a follow-up that says the problem is solved may well read as a complaint.
+PRAISE, SOLVED = "praise", "solved"
+
+
 def praised_latest() -> Any:
-    """praised_last() as a scalar subquery for a list's columns: the latest follow-up's reading
-    (NULL: none, false for none). PostgreSQL ran the EXISTS as one hashed pass over every
-    follow-up and positive reading; a LIMIT 1 per row reads the case's own follow-ups only."""
+    """praised_last() as a scalar subquery for a list's columns: SOLVED where the latest
+    follow-up says the problem is solved, PRAISE where its reading is praise, else NULL.
+    PostgreSQL ran the EXISTS as one hashed pass over every follow-up and positive reading; a
+    LIMIT 1 per row reads the case's own follow-ups only."""
     read = READING.alias("praise_reading")
-    praise = sa.or_(
-        FOLLOW_UP.c.resolves,  # it says the problem is solved (cases.praises)
-        sa.and_(read.c.label == Label.POSITIVE.value, read.c.is_question.is_(False)),
+    praise = sa.case(
+        (FOLLOW_UP.c.resolves, SOLVED),  # (cases.praises)
+        (sa.and_(read.c.label == Label.POSITIVE.value, read.c.is_question.is_(False)), PRAISE),
+        else_=None,
     )
     return (
         sa.select(praise)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.cases import praised_last
 from mentiondesk.held_replies import PostState, post_states
+from mentiondesk.queue_views import praised_latest
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -63,7 +63,7 @@ class CaseDetail:
     past_replies: list[PastReply]
     timeline: list[TimelineEntry]  # the author's read mentions, oldest first
     linked_authors: list[AuthorData]  # the same handle on other platforms
-    praised: bool = False  # the open case's latest follow-up is praise: solved, maybe
+    praised: str | None = None  # the open case's latest follow-up is praise or says it is solved
     posts: dict[int, PostState] = field(default_factory=dict)  # approved drafts' outbox rows
     sent: dict[int, SentPost] = field(default_factory=dict)  # their deliveries, by draft id
     opener_label: str | None = None  # the case's opening reading as a person corrected it
@@ -208,10 +208,10 @@ def _case_frustration(conn: Connection, case: CaseData | None) -> int | None:
     return int(highest) if highest is not None else None
 
 
-def _praised(conn: Connection, case: CaseData | None) -> bool:
+def _praised(conn: Connection, case: CaseData | None) -> str | None:
     if case is None or case.status != "open":
-        return False
-    return bool(conn.scalar(sa.select(praised_last()).where(CASE.c.id == case.id)))
+        return None
+    return conn.scalar(sa.select(praised_latest()).where(CASE.c.id == case.id))
 
 
 def _case_mentions(conn: Connection, case: CaseData | None) -> list[CaseMention]:

@@ -79,7 +79,8 @@ class QueueItem:
     sla_seconds: int
     follow_ups: int = 0  # later mentions by the author that joined this case; the excerpt
     # is then the one the draft answers, else the latest of them
-    praised: bool = False  # the latest of them is praise: solved, maybe
+    praised: str | None = None  # the latest of them is praise, or says the problem is solved
+    # (queue_views.PRAISE, SOLVED): resolved, maybe
     held: HeldReply | None = None  # the approved reply the outbox holds: never sent
     newer: Post | None = None  # the author's latest post, newer than what the draft answers
     case_frustration: int = 0  # the highest of its mentions': what its priority counts
@@ -275,7 +276,7 @@ def _item(
         waiting_since=since,
         sla_seconds=sla_seconds(r.label),
         follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
-        praised=bool(getattr(r, "praised", False)),
+        praised=getattr(r, "praised", None),
     )
 
 

@@ -16,6 +16,7 @@ from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
 from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES as _SCORES
+from mentiondesk.web.i18n_pt_solved import SOLVED as _SOLVED
 
 _LAYOUT = {
     "{brand} desk": "Atendimento {brand}",
@@ -295,4 +296,5 @@ MESSAGES: dict[str, str] = {
     **_SAVED,
     **_PRIVATE,
     **_SCORES,
+    **_SOLVED,
 }

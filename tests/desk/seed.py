@@ -74,6 +74,7 @@ def add(
     opt_out: bool = False,
     visibility: str | None = None,
     instead_of_public: bool = False,
+    resolves: bool = False,  # a follow-up that says the problem is solved (resolution.py)
 ) -> tuple[int, int | None, int | None]:
     """One mention with its reading, and optionally a case and a pending draft; return ids.
 
@@ -119,6 +120,7 @@ def add(
         drafts=plans,
         outbox=outbox,
         opt_out=opt_out,  # "stop messaging me": processing drafts them no private message
+        resolves=resolves,
     )
     record(store, [decision], post_route={"default": "console"})
     with store.engine.connect() as conn:

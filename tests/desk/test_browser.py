@@ -211,7 +211,12 @@ def test_praise_on_an_open_case_shows_in_the_queue_and_the_case(
     thanks = "Thanks for letting us know!"
     add(store, "Praise-me: it arrived, thank you!", handle="lia_p", label="positive",
         case=False, draft=thanks, draft_kind="public", rule="praise")  # fmt: skip
+    add(store, "Solved-me: where is my lamp?", handle="rui_p", priority=60)
+    add(store, "Solved-me: awful week, but sorted now", handle="rui_p", case=False, draft=None,
+        resolves=True)  # fmt: skip
     login(page, url, "agent")
+    solved = page.locator(".item", has_text="Solved-me: awful week, but sorted now")
+    expect(solved.locator(".badge.praised")).to_have_text("says it’s solved: resolve?")
     row = page.locator(".item", has_text="Praise-me: it arrived, thank you!")  # the latest word
     expect(row.locator(".badge.praised")).to_have_text("posted praise: resolved?")
     expect(row.locator(".tag.latest")).to_have_text("latest of 2 mentions")

@@ -42,6 +42,28 @@ async def test_the_desk_says_why_the_apology_was_withdrawn(as_role: Login, store
     assert "elogiou: resolvido?" in await (await desk.client.get("/queue", headers=PT)).text()
 
 
+async def test_a_follow_up_saying_it_is_solved_is_named_so_not_praise(
+    as_role: Login, store: Store
+) -> None:
+    # Read as a complaint, as such posts often are: "praise" would not be true of it.
+    _, case, _ = add(store, "Where is my parcel?", handle="teo")
+    said = "three awful weeks, but <b>sorted</b> now"
+    _, joined, _ = add(store, said, handle="teo", case=False, draft=None, resolves=True)
+    assert joined == case
+    desk = await as_role("agent")
+    queue = await (await desk.client.get("/queue")).text()
+    assert "says it’s solved: resolve?" in queue and BADGE not in queue
+    assert "says the problem is solved: if it is, resolve the case." in queue  # its title
+    assert "&lt;b&gt;sorted&lt;/b&gt;" in queue and "<b>sorted" not in queue
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "The author’s latest mention says the problem is solved" in page and HINT not in page
+    pt = await (await desk.client.get("/queue", headers=PT)).text()
+    assert "disse que foi resolvido: resolver?" in pt and "elogiou: resolvido?" not in pt
+    pt_pt = {"Accept-Language": "pt-PT"}
+    page = await (await desk.client.get(f"/cases/{case}", headers=pt_pt)).text()
+    assert "A menção mais recente da pessoa diz que o problema foi resolvido" in page
+
+
 async def test_the_hint_goes_when_the_author_complains_again_or_the_case_is_resolved(
     as_role: Login, store: Store
 ) -> None:

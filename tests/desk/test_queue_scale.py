@@ -59,7 +59,7 @@ def test_every_page_is_the_top_of_the_one_order(store: Store) -> None:
     full, waiting = load_queue(store, ALL, limit=50)
     assert [i.case_id for i in full if i.case_id] == ids
     assert [i.excerpt for i in full[:2]] == ["held high", "held low"]
-    assert {i.case_id: i.praised for i in full if i.case_id} == praised
+    assert {i.case_id: bool(i.praised) for i in full if i.case_id} == praised
     assert any(praised.values())
     assert (waiting.cases, waiting.drafts) == (len(ids), 1)
     for limit in range(1, len(full) + 1):
