@@ -251,7 +251,9 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
     the trend.
 
     Counted in cases, not mentions: an author who writes three times about one late order
-    (their follow-ups join their open case) is one delivery problem, not three.
+    (their follow-ups join their open case) is one delivery problem, not three. A follow-up
+    that says the problem is solved ("refunded, all good now") is no complaint, though it may
+    read as one (its reading is kept as read: resolution.py).
     """
     posted = MENTION.c.created_at
     earlier = sa.and_(posted >= period.since - span, posted < period.since)
@@ -262,12 +264,13 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
     # A post a person relabelled as a complaint was read without a reason: it is still a
     # complaint, of no known cause, so it counts as `other` rather than not at all.
     reason = sa.func.coalesce(READING.c.reason, "other").label("reason")
+    solved = sa.func.coalesce(FOLLOW_UP.c.resolves, sa.false())
     query = (
         _recent()
         .outerjoin(CASE, CASE.c.mention_id == MENTION.c.id)
         .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
         .add_columns(reason, sa.func.count(current.distinct()), sa.func.count(previous.distinct()))
-        .where(sa.or_(within(posted, period), earlier), READING.c.label == "negative")
+        .where(sa.or_(within(posted, period), earlier), READING.c.label == "negative", ~solved)
         .group_by(reason)
     )
     rows = [(r, int(now), int(before)) for r, now, before in conn.execute(query)]

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.period import Period, within
-from mentiondesk.tables import AUTHOR, CASE, MENTION, READING
+from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING
 
 
 def won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]]:
@@ -19,20 +19,24 @@ def won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]
 
     Requiring the case leaves out spam and other negative posts nobody had to answer; requiring
     no complaint after the praise leaves out whoever thanked us on the 3rd and was angry again
-    on the 10th.
+    on the 10th. A follow-up that says the problem is solved ("refunded, all good now") is
+    praise here, as the desk decides it (resolution.praises), however it reads.
     """
     # One pass over the period's posts gives each author's last praise and last complaint:
     # no complaint after the praise is a last complaint no later than it. (A probe per author
     # for a later complaint read thousands of posts for the few who write all day.)
     label, at = READING.c.label, MENTION.c.created_at
+    solved = sa.func.coalesce(FOLLOW_UP.c.resolves, sa.false())
+    praise, complaint = sa.or_(label == "positive", solved), sa.and_(label == "negative", ~solved)
     last = (
         sa.select(
             MENTION.c.author_id,
-            sa.func.max(sa.case((label == "positive", at))).label("last"),
-            sa.func.max(sa.case((label == "negative", at))).label("last_negative"),
+            sa.func.max(sa.case((praise, at))).label("last"),
+            sa.func.max(sa.case((complaint, at))).label("last_negative"),
         )
         .join(READING, READING.c.mention_id == MENTION.c.id)
-        .where(label.in_(("positive", "negative")), within(at, period))
+        .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
+        .where(sa.or_(label.in_(("positive", "negative")), solved), within(at, period))
         .group_by(MENTION.c.author_id)
         .subquery()
     )

@@ -244,6 +244,18 @@ def test_complaint_reasons_count_cases_not_mentions(store: Store) -> None:
     assert data.reasons == [("delivery", 2, 0), ("refund", 1, 0)]
 
 
+def test_a_follow_up_saying_the_problem_is_solved_is_no_complaint(store: Store) -> None:
+    # Joe's parcel was lost last week. Today "a month late, but refunded, all good now" reads
+    # as a refund complaint, and joins his case saying it is solved: no refund problem.
+    add(store, "parcel lost", handle="joe", ago=timedelta(days=8))
+    add(store, "a month late, but refunded, all good now", handle="joe", reason="refund",
+        case=False, draft=None, resolves=True)  # fmt: skip
+    add(store, "the lamp never came", handle="eva", ago=timedelta(days=9))
+    add(store, "and the app is down", handle="eva", reason="app")  # a complaint all the same
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert data.reasons == [("app", 1, 0), ("delivery", 0, 2)]
+
+
 def test_complaints_without_a_case_count_once_per_author(store: Store) -> None:
     # No rule opened a case (a post an agent relabelled, say): the author stands in for one.
     for ago in (timedelta(days=9), timedelta(days=1), timedelta(hours=1)):

@@ -69,6 +69,22 @@ async def test_whoever_complains_again_after_praise_is_not_won_back(
     assert ">joe<" in page and ">ana<" in page and ">maria<" not in page
 
 
+def test_a_follow_up_saying_the_problem_is_solved_wins_back(store: Store) -> None:
+    # Both read as complaints. Joe's last word says his problem is solved; so does Rui's,
+    # after his thanks: neither is a complaint since. Eva's last word is a complaint.
+    for handle in ("joe", "rui", "eva"):
+        add(store, "late again", handle=handle, ago=timedelta(days=6))
+    add(store, "arrived, thanks!", handle="rui", label="positive", case=False, draft=None,
+        ago=timedelta(days=4))  # fmt: skip
+    for handle in ("joe", "rui"):
+        add(store, "a month late, but refunded, all good now", handle=handle, reason="refund",
+            case=False, draft=None, ago=timedelta(days=2), resolves=True)  # fmt: skip
+    add(store, "and now it is broken", handle="eva", ago=timedelta(days=1))
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert sorted(h for _, h, _ in data.won_back) == ["joe", "rui"]
+    assert data.won_back_count == 2
+
+
 async def test_first_response_tooltips_name_the_cases_opened_in_the_period(
     as_role: Login, store: Store
 ) -> None:
