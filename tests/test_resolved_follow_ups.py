@@ -38,11 +38,11 @@ def _drafts(db_url: str) -> list[tuple[object, ...]]:
     return table_rows(db_url, query.order_by(DRAFT.c.id))
 
 
-def _praised(db_url: str) -> bool:
+def _praised(db_url: str) -> str | None:
     store = Store(db_url)
     try:
         with store.engine.connect() as conn:
-            return bool(conn.scalar(sa.select(praised_latest()).select_from(CASE)))
+            return conn.scalar(sa.select(praised_latest()).select_from(CASE))
     finally:
         store.engine.dispose()
 
@@ -63,7 +63,8 @@ async def test_a_solved_follow_up_is_handled_as_praise(tmp_path: Path, db_url: s
     assert table_rows(db_url, sa.select(FOLLOW_UP.c.mention_id, FOLLOW_UP.c.resolves)) == [
         (2, True)
     ]
-    assert _praised(db_url)  # the queue suggests resolving the case
+    # The queue suggests resolving the case, saying why: not praise, a post that says it is solved.
+    assert _praised(db_url) == queue_views.SOLVED
     store = Store(db_url)
     (case,) = queue_views.list_cases(store)
     store.engine.dispose()
