@@ -37,7 +37,7 @@ from mentiondesk.models import (
 )
 
 _LOGGER = logging.getLogger(__name__)
-_SEEN_MAX = 1000  # recent external ids kept in the cursor: duplicate suppression across pages
+_SEEN_MAX = 1000  # recent post (version) ids kept in the cursor: duplicate suppression across pages
 _VERSION = 1
 SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a longer one is skipped
 # Search indexes lag (Reddit's, Algolia's, Bluesky's): a post can appear after newer ones were
@@ -192,11 +192,11 @@ class Endpoints:
         known = set(seen)
         fresh: list[Mention] = []
         for mention in page.mentions:
-            if mention.external_id not in known:
-                known.add(mention.external_id)
-                seen.append(mention.external_id)
+            if mention.version not in known:  # an edit (a new X id) is news, a repeat is not
+                known.add(mention.version)
+                seen.append(mention.version)
                 fresh.append(mention)
-        seen.extend(m.external_id for m in page.skipped if m.external_id not in known)
+        seen.extend(m.version for m in page.skipped if m.version not in known)
         state["seen"] = seen[-_SEEN_MAX:]
         state["ep"][endpoint] = page.state
         if not page.more:

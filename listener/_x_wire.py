@@ -13,6 +13,7 @@ import tweepy
 from mentiondesk.models import FatalError, TransientError
 
 # `note_tweet` carries the whole text of a post over 280 characters; `text` is cut short.
+# `edit_history_tweet_ids` is a default field, named anyway: an edit is told by it.
 TWEET_FIELDS = [
     "created_at",
     "author_id",
@@ -20,6 +21,7 @@ TWEET_FIELDS = [
     "lang",
     "referenced_tweets",
     "note_tweet",
+    "edit_history_tweet_ids",
 ]
 QUERY_MAX = 512  # recent search's longest query on self-serve access (docs.x.com, build a query)
 NO_RETWEETS = "-is:retweet"
@@ -38,6 +40,18 @@ def full_text(tweet: dict[str, Any]) -> str:
     note = tweet.get("note_tweet")
     text = note.get("text") if isinstance(note, dict) else None
     return html.unescape(text if isinstance(text, str) and text else str(tweet["text"]))
+
+
+def latest_versions(tweets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`tweets` without a version another one in them edits (X serves the latest only, but a
+    page may hold both if the edit came while it was read)."""
+    edited = {
+        str(old)
+        for t in tweets
+        for old in (t.get("edit_history_tweet_ids") or [])[:-1]
+        if str(old) != str(t["id"])
+    }
+    return [t for t in tweets if str(t["id"]) not in edited]
 
 
 def is_retweet(tweet: dict[str, Any]) -> bool:

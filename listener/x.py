@@ -32,6 +32,7 @@ from listener._x_wire import (
     default_query,
     full_text,
     is_retweet,
+    latest_versions,
     refusal,
     titles,
 )
@@ -250,7 +251,7 @@ def _mentions_of(
     """The page's posts as mentions, each read on its own (one that cannot be read is skipped);
     retweets are left out: a retweet is someone passing on a post (its text an "RT @…:" cut of
     it), not their own words. Quote posts are their own."""
-    kept = [t for t in tweets if not is_retweet(t)]
+    kept = [t for t in latest_versions(tweets) if not is_retweet(t)]
     if len(kept) < len(tweets):
         _LOGGER.debug(
             "x %s: %d retweets of %d posts skipped",
@@ -265,9 +266,9 @@ def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention
     user = users.get(str(tweet.get("author_id")), {})
     handle = user.get("username", str(tweet.get("author_id", "")))
     # Each edit is a new post id, listed oldest first; X serves the latest. The first id keys
-    # the mention (an edit is not a second mention); the URL links the version read, which
-    # the X responder replies to.
-    history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
+    # the mention (an edit is not a second mention; the store takes it as an edit of the one
+    # it has); the URL links the version read, which the X responder replies to.
+    history = [str(i) for i in tweet.get("edit_history_tweet_ids") or [tweet["id"]]]
     parent = next(
         (r["id"] for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"),
         None,
@@ -287,4 +288,5 @@ def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention
         lang=tweet.get("lang"),
         thread_id=tweet.get("conversation_id"),
         parent_id=parent,
+        edit_id=str(tweet["id"]) if len(history) > 1 else None,
     )

@@ -132,6 +132,14 @@ class Mention:
     thread_id: str | None = None
     parent_id: str | None = None
     visibility: str | None = None  # VISIBILITIES where the platform says (Mastodon); else None
+    # Where an edit is a new post (X): the version read, when it is not the first; the
+    # mention keeps the first id, so the store takes it as an edit of the one it has.
+    edit_id: str | None = None
+
+    @property
+    def version(self) -> str:
+        """The post version read: repeats of it are the same post, an edit is not."""
+        return self.edit_id or self.external_id
 
     def __post_init__(self) -> None:
         # A post cut inside an emoji arrives with half a surrogate pair ("\ud83d"), which no

@@ -154,12 +154,38 @@ async def test_duplicates_and_edits_are_suppressed(x_fake, clock) -> None:
     source = _source(x_fake, clock)
     cursor = await started(source, clock)
     tweet = x_fake.publish("@lumora hi")  # in search and in mentions
-    edited = x_fake.publish("@lumora hi (edited)")
+    edited = x_fake.publish("@lumora hi (edited)")  # both versions on one page: the latest
     edited["edit_history_tweet_ids"] = [tweet["id"], edited["id"]]
     run = await once(source, cursor, clock=clock)
     await source.close()
-    assert run.ids == [tweet["id"]]
-    assert json.loads(run.cursor or "{}")["seen"] == [tweet["id"]]
+    assert [(m.external_id, m.edit_id, m.text) for m in run.mentions] == [
+        (tweet["id"], edited["id"], "@lumora hi (edited)")
+    ]
+    assert json.loads(run.cursor or "{}")["seen"] == [edited["id"]]
+
+
+async def test_an_edit_after_the_post_was_read_comes_again_once(x_fake, clock) -> None:
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
+    tweet = x_fake.publish("@lumora my lamp is brken", author="bob")  # search and mentions
+    first = await once(source, cursor, clock=clock)
+    edited = x_fake.edit(tweet, "@lumora my lamp is broken")
+    clock.advance(60)
+    again = await once(source, first.cursor, clock=clock)
+    clock.advance(60)
+    after = await once(source, again.cursor, clock=clock)
+    await source.close()
+    assert [(m.external_id, m.edit_id) for m in first.mentions] == [(tweet["id"], None)]
+    (edit,) = again.mentions  # one, though both endpoints serve it
+    assert (edit.external_id, edit.edit_id, edit.text) == (
+        tweet["id"],
+        edited["id"],
+        "@lumora my lamp is broken",
+    )
+    assert edit.url.endswith(f"/status/{edited['id']}")
+    assert after.mentions == []
+    asked = x_fake.api.calls(MENTIONS)[-1].query["tweet.fields"].split(",")
+    assert "edit_history_tweet_ids" in asked
 
 
 async def test_exhausted_window_blocks_endpoint_before_any_429(x_fake, clock) -> None:
