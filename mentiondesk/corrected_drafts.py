@@ -32,7 +32,7 @@ from mentiondesk.corrections import corrected_reason, record_correction
 from mentiondesk.decisions import Decision, DraftPlan, draft_row
 from mentiondesk.models import Action, ActionKind, History, Label
 from mentiondesk.opt_outs import listed_among, without_dms
-from mentiondesk.processing import OPT_OUT, draft_plan, priority, urgency
+from mentiondesk.plans import OPT_OUT, draft_plan, priority, urgency
 from mentiondesk.store import RECENT_CASES, Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 from playbooks import Playbook
@@ -68,27 +68,47 @@ def correct_reading(
         previous, correction = record_correction(conn, mention_id, label, by=by)
         detail = f"{previous} → {label.value}"
         audit(conn, by, "relabel", mention_id=mention_id, detail=detail)
-        case = _case_of(conn, mention_id)
-        # Nothing read otherwise; an ended case has no draft waiting; an unread mention has
-        # none yet (the pipeline decides it when it reads it).
+        # Nothing read otherwise; an unread mention has no draft yet (the pipeline decides
+        # it when it reads it).
         if previous is None or previous == label.value:
             return Redrafted(previous)
-        # Take turns with an approval, a Reply now or a Close; the status is read under the
-        # lock: a case a colleague closed a moment ago gets no new draft.
-        if case is not None and not lock_case(conn, case.id, while_open=True):
+        why = corrected_reason(correction)
+        done = redraft(conn, playbook, mention_id, int(author_id), listed, why=why, now=now)
+        if done is None:
             return Redrafted(previous)
-        if case is not None:
-            _reprioritise(conn, case.id)
-        decision = _decide(conn, playbook, mention_id, int(author_id), listed)
-        withdrawn, kept = _withdraw_old(conn, mention_id, decision.drafts, correction, now)
-        case_id = case.id if case is not None else _open_case(conn, decision, now)
-        written = _write_new(conn, decision, kept, case_id, now)
+        case_id, withdrawn, written = done
         for draft_id in withdrawn:
             ids = {"mention_id": mention_id, "case_id": case_id, "draft_id": draft_id}
             audit(conn, by, "withdraw", **ids, detail=WITHDRAWN)
         for draft_id in written:
             audit(conn, by, "redraft", mention_id=mention_id, case_id=case_id, draft_id=draft_id)
     return Redrafted(previous, withdrawn, written)
+
+
+def redraft(
+    conn: Connection,
+    playbook: Playbook,
+    mention_id: int,
+    author_id: int,
+    listed: set[int],
+    *,
+    why: str,
+    now: datetime,
+) -> tuple[int | None, tuple[int, ...], tuple[int, ...]] | None:
+    """Make the mention's pending drafts follow its stored reading as it now is (withdrawn
+    ones decided by `why`); return its case and the drafts withdrawn and written, or None
+    when its case has ended (no draft waits there)."""
+    case = _case_of(conn, mention_id)
+    # Take turns with an approval, a Reply now or a Close; the status is read under the
+    # lock: a case a colleague closed a moment ago gets no new draft.
+    if case is not None and not lock_case(conn, case.id, while_open=True):
+        return None
+    if case is not None:
+        _reprioritise(conn, case.id)
+    decision = _decide(conn, playbook, mention_id, author_id, listed)
+    withdrawn, kept = _withdraw_old(conn, mention_id, decision.drafts, why, now)
+    case_id = case.id if case is not None else _open_case(conn, decision, now)
+    return case_id, withdrawn, _write_new(conn, decision, kept, case_id, now)
 
 
 def _case_of(conn: Connection, mention_id: int) -> Any | None:
@@ -185,7 +205,7 @@ def _history_before(conn: Connection, author_id: int, mention_id: int) -> Histor
 
 
 def _withdraw_old(
-    conn: Connection, mention_id: int, plans: tuple[DraftPlan, ...], correction: int, now: datetime
+    conn: Connection, mention_id: int, plans: tuple[DraftPlan, ...], why: str, now: datetime
 ) -> tuple[tuple[int, ...], set[tuple[str, str]]]:
     """Withdraw the mention's pending drafts the new decision does not ask for (by rule and
     kind); return their ids and the (kind, rule) of those kept."""
@@ -201,7 +221,7 @@ def _withdraw_old(
         conn.execute(
             sa.update(DRAFT)
             .where(DRAFT.c.id.in_(gone), DRAFT.c.status == "pending")
-            .values(status="withdrawn", decided_at=now, decided_by=corrected_reason(correction))
+            .values(status="withdrawn", decided_at=now, decided_by=why)
         )
     return tuple(sorted(gone)), kept
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -12,16 +11,15 @@ from mentiondesk.alert_routing import alert_targets
 from mentiondesk.cases import SPAM
 from mentiondesk.config import Config
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
+from mentiondesk.edited_reread import read_before, reread
 from mentiondesk.models import (
     Action,
     ActionKind,
-    Author,
     Classifier,
     History,
-    Label,
     Reading,
-    has_followers,
 )
+from mentiondesk.plans import OPT_OUT, draft_plan, priority
 from mentiondesk.resolution import as_praise, is_praise, says_resolved
 from mentiondesk.store import PendingMention, Store
 from playbooks import Playbook
@@ -29,7 +27,6 @@ from playbooks import Playbook
 _LOGGER = logging.getLogger(__name__)
 _LEASE = timedelta(minutes=5)
 PLAYBOOK_ERROR = "playbook-error"  # the rule name on cases opened because a rule failed
-OPT_OUT = "opt_out"  # the topic of "stop messaging me": the author goes on do-not-contact
 
 
 class Processor:
@@ -60,10 +57,14 @@ class Processor:
         pending = [
             replace(p, do_not_contact=True) if p.author_id in stopped else p for p in pending
         ]
-        done = sum(
-            self._decide_and_record(part)
-            for part in by_author_turn(list(zip(pending, readings, strict=True)))
-        )
+        pairs = list(zip(pending, readings, strict=True))
+        # A mention read before is back because its post was edited (edited_posts).
+        again = read_before(self.store, [p.id for p in pending])
+        for p, r in pairs:
+            if p.id in again:
+                reread(self.store, self.playbook, p, r)
+        fresh = [(p, r) for p, r in pairs if p.id not in again]
+        done = len(again) + sum(self._decide_and_record(part) for part in by_author_turn(fresh))
         self.processed += done
         return done
 
@@ -168,21 +169,6 @@ class Processor:
         return draft_plan(action, self.playbook.templates.default_lang)
 
 
-def draft_plan(action: Action, default_lang: str) -> DraftPlan:
-    """The draft a playbook's draft action asks for (also when a corrected reading is decided
-    again: corrected_drafts)."""
-    kind = "private" if action.kind is ActionKind.DRAFT_PRIVATE else "public"
-    lang = action.lang or default_lang
-    return DraftPlan(
-        kind=kind,
-        text=action.text or "",
-        lang=lang,
-        rule=action.rule,
-        auto=action.auto,
-        instead_of_public=action.instead_of_public,
-    )
-
-
 def resolves_case(pending: PendingMention, reading: Reading, history: History) -> bool:
     """A follow-up on the author's open case that says the problem is solved (resolution.py)
     and is not praise already; spam never follows up (cases.follows_up)."""
@@ -207,15 +193,3 @@ def by_author_turn(
             parts.append([])
         parts[turn].append(item)
     return parts
-
-
-def priority(reading: Reading, author: Author, platform: str) -> int:
-    """Queue urgency: frustration counts most, then a complaint, then the author's reach."""
-    return urgency(reading.frustration, reading.label, author.followers, platform)
-
-
-def urgency(frustration: int, label: Label | str, followers: int, platform: str) -> int:
-    """priority() from a stored reading: no reach where the platform has no followers."""
-    reach = int(math.log10(followers + 1)) if has_followers(platform) else 0  # 0 … 6 (a million)
-    complaint = 5 if Label(label) is Label.NEGATIVE else 0
-    return frustration * 10 + complaint + reach

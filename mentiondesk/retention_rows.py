@@ -204,6 +204,7 @@ def blank_mentions(
             MENTION,
             MENTION.c.id.in_(mention_ids),
             text="",
+            first_text=None,
             url="",
             thread_id=None,
             parent_id=None,

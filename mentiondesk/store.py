@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from mentiondesk import schema
 from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_of
+from mentiondesk.edited_posts import take_edits
 from mentiondesk.erased_posts import without_erased
 from mentiondesk.fingerprint_keys import SECRET_OPTION, check_secret
 from mentiondesk.forgotten import relist_forgotten
@@ -88,10 +89,9 @@ class Store:
             return conn.scalar(sa.select(CURSOR.c.value).where(CURSOR.c.source == source))
 
     def ingest(self, source: str, mentions: Sequence[Mention], cursor: str | None) -> int:
-        """Store new mentions and the source's cursor in one transaction; return how many were new.
-
-        A mention already stored (same platform and external id) is dropped here.
-        """
+        """Store new mentions and the source's cursor in one transaction; return how many were
+        new, or edited and to be read again. A mention already stored (same platform and
+        external id) is dropped here, unless it is an edit (edited_posts)."""
         unique = list({(m.platform, m.external_id): m for m in mentions}.values())
         try:
             with self.engine.begin() as conn:
@@ -132,6 +132,7 @@ class Store:
         if not kept:
             return 0
         mentions = kept
+        edits = take_edits(conn, mentions)  # before the insert, which skips stored ones
         author_ids = self._upsert_authors(conn, mentions)
         now = _utcnow()
         rows = [
@@ -155,7 +156,7 @@ class Store:
         stmt = self.insert(MENTION).on_conflict_do_nothing(
             index_elements=["platform", "external_id"]
         )
-        return len(conn.execute(stmt.returning(MENTION.c.id), rows).all())
+        return len(conn.execute(stmt.returning(MENTION.c.id), rows).all()) + edits
 
     def _upsert_authors(
         self, conn: Connection, mentions: list[Mention]

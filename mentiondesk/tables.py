@@ -49,6 +49,9 @@ class MentionRow(SQLModel, table=True):
     visibility: str | None = Field(default=None, max_length=16)
     processed: bool = False
     claimed_until: datetime | None = Field(default=None, sa_type=_TS)
+    # The text first read, once the author edited the post (`text` is the latest): NULL for
+    # a post never edited since it was read (edited_posts). Nullable, added at start-up.
+    first_text: str | None = Field(default=None, sa_type=sa.Text)
 
 
 class ReadingRow(SQLModel, table=True):

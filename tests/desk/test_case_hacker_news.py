@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Awaitable, Callable
 
-from mentiondesk.processing import urgency
+from mentiondesk.plans import urgency
 from mentiondesk.store import Store
 from tests.desk.conftest import Desk
 from tests.desk.seed import add

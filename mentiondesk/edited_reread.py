@@ -1,0 +1,74 @@
+"""A mention read again because its author edited the post (edited_posts): the classifier's
+reading of the latest text replaces the old one and, unless a reply or DM to it was approved
+meanwhile, its pending drafts follow the new reading as they follow a relabel
+(corrected_drafts.redraft: those the playbook no longer asks for withdrawn, the new ones
+written, each waiting for a person; no alert or ticket sent again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from mentiondesk.audit_trail import write as audit
+from mentiondesk.corrected_drafts import redraft
+from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, answered
+from mentiondesk.models import Reading
+from mentiondesk.opt_outs import listed_among
+from mentiondesk.store import PendingMention, Store
+from mentiondesk.tables import MENTION, READING
+from playbooks import Playbook
+
+EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was edited
+
+
+def read_before(store: Store, mention_ids: Collection[int]) -> set[int]:
+    """Which of the mentions were read before: those to read again after an edit."""
+    if not mention_ids:
+        return set()
+    query = sa.select(READING.c.mention_id).where(READING.c.mention_id.in_(list(mention_ids)))
+    with store.engine.connect() as conn:
+        return set(conn.scalars(query))
+
+
+def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: Reading) -> None:
+    """Store the edited mention's new reading and make its drafts follow it, in one
+    transaction; with a reply or DM approved since the edit came in, only say so."""
+    now = datetime.now(UTC)
+    mention_id = pending.id
+    with store.engine.begin() as conn:
+        # The author's lock first, as the pipeline and a relabel take it.
+        listed = listed_among(conn, {pending.author_id})
+        done = (
+            sa.update(MENTION)
+            .where(MENTION.c.id == mention_id, MENTION.c.processed.is_(False))
+            .values(processed=True, claimed_until=None)
+        )
+        if conn.execute(done).rowcount == 0:
+            return  # another worker read it again meanwhile
+        if answered(conn, mention_id):
+            audit(conn, ACTOR, ACTION, mention_id=mention_id, detail=ANSWERED)
+            return
+        previous = conn.scalar(sa.select(READING.c.label).where(READING.c.mention_id == mention_id))
+        conn.execute(
+            sa.update(READING)
+            .where(READING.c.mention_id == mention_id)
+            .values(
+                classifier=reading.classifier,
+                label=reading.label.value,
+                score=reading.score,
+                lang=reading.lang,
+                topics=",".join(reading.topics),
+                reason=reading.reason,
+                frustration=reading.frustration,
+                is_question=reading.is_question,
+                created_at=now,
+            )
+        )
+        drafts = redraft(conn, playbook, mention_id, pending.author_id, listed, why=EDITED, now=now)
+        case_id, withdrawn, written = drafts or (None, (), ())
+        detail = f"{previous} → {reading.label.value}; drafts withdrawn {len(withdrawn)}, "
+        detail += f"written {len(written)}"
+        audit(conn, ACTOR, ACTION, mention_id=mention_id, case_id=case_id, detail=detail)

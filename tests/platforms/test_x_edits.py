@@ -1,0 +1,117 @@
+"""An X post edited after the desk read it: the same mention with the latest text, read again,
+its pending drafts following the new reading unless a reply went out (edited_posts)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentiondesk.config import load_config
+from mentiondesk.pipeline import App
+from mentiondesk.queue import approve_draft
+from mentiondesk.tables import AUDIT, DRAFT, MENTION, READING
+from tests.fakes.x import XFake
+
+COMPLAINT = "@lumora my lamp arrived broken, terrible, awful support"
+PRAISE = "@lumora my mistake, the lamp works, love it, thank you so much!"
+
+
+@asynccontextmanager
+async def _app(tmp_path: Path, db_url: str, x_fake: XFake) -> AsyncIterator[App]:
+    config_path = tmp_path / "config.toml"
+    config_path.write_text(f"""
+[brand]
+name = "Lumora"
+handles = ["@lumora"]
+[store]
+url = "{db_url}"
+[routing]
+alert = ["console"]
+ticket = "cases"
+post = {{default = "console", x = "x-post"}}
+[[responders]]
+kind = "console"
+[[responders]]
+kind = "local"
+name = "cases"
+[[responders]]
+kind = "x-post"
+base_url = "{x_fake.base_url}"
+[[sources]]
+kind = "x"
+base_url = "{x_fake.base_url}"
+query = "lumora"
+""")
+    async with App(load_config(config_path)) as app:
+        await app.run_once()  # the first run finds where "now" is
+        yield app
+
+
+def _rows(app: App, table: sa.Table, *columns: str) -> list[Any]:
+    with app.store.engine.connect() as conn:
+        return list(conn.execute(sa.select(*(table.c[c] for c in columns))).all())
+
+
+def _approve(app: App, draft_id: int) -> None:
+    post_route = dict(app.config.settings.routing.post)
+    approve_draft(app.store, draft_id, by="ana", post_route=post_route)
+
+
+async def test_an_edit_before_any_reply_is_read_again_and_its_drafts_follow(
+    tmp_path, secrets, x_fake, db_url
+) -> None:
+    async with _app(tmp_path, db_url, x_fake) as app:
+        tweet = x_fake.publish(COMPLAINT, author="bob")
+        await app.run_once()
+        assert _rows(app, DRAFT, "kind", "status") == [("private", "pending")]
+        edited = x_fake.edit(tweet, PRAISE)
+        await app.run_once()
+        mentions = _rows(app, MENTION, "external_id", "text", "first_text", "url")
+        readings = _rows(app, READING, "label")
+        drafts = _rows(app, DRAFT, "id", "kind", "status", "decided_by")
+        audit = _rows(app, AUDIT, "actor", "action", "detail")
+        again = x_fake.edit(edited, PRAISE + " Really.")  # the first text stays the first
+        await app.run_once()
+        texts = _rows(app, MENTION, "text", "first_text")
+        _approve(app, drafts[1].id)  # the thank-you the new reading asked for
+        await app.outbox.drain()
+    url = f"https://x.com/bob/status/{edited['id']}"
+    assert mentions == [(tweet["id"], PRAISE, COMPLAINT, url)]  # one mention, not two
+    assert readings == [("positive",)]
+    assert [tuple(d)[1:] for d in drafts] == [
+        ("private", "withdrawn", "post edited"),  # the apology for what is now praise
+        ("public", "pending", None),
+    ]
+    assert audit == [
+        ("listener", "post-edited", "negative → positive; drafts withdrawn 1, written 1")
+    ]
+    assert texts == [(PRAISE + " Really.", COMPLAINT)]
+    # The reply answers the latest version, a post X has.
+    (reply,) = x_fake.posted
+    assert reply["referenced_tweets"] == [{"type": "replied_to", "id": again["id"]}]
+
+
+async def test_an_edit_after_the_reply_went_out_changes_only_the_text(
+    tmp_path, secrets, x_fake, db_url
+) -> None:
+    async with _app(tmp_path, db_url, x_fake) as app:
+        tweet = x_fake.publish(COMPLAINT, author="bob")
+        await app.run_once()
+        ((draft_id,),) = _rows(app, DRAFT, "id")
+        _approve(app, draft_id)
+        await app.outbox.drain()
+        x_fake.edit(tweet, PRAISE)
+        await app.run_once()
+        mentions = _rows(app, MENTION, "text", "first_text", "processed")
+        readings = _rows(app, READING, "label")
+        drafts = _rows(app, DRAFT, "kind", "status")
+        audit = _rows(app, AUDIT, "actor", "action", "detail")
+    assert mentions == [(PRAISE, COMPLAINT, True)]
+    assert readings == [("negative",)]  # nothing redone: the DM answered the complaint
+    assert drafts == [("private", "approved")]
+    assert ("listener", "post-edited", "answered") in audit
+    assert len(x_fake.dms) == 1 and x_fake.posted == []
