@@ -23,6 +23,7 @@ from mentiondesk.tables import DRAFT, MENTION
 ACTOR = "listener"  # who the audit says noticed the edit
 ACTION = "post-edited"
 ANSWERED = "answered"  # the detail of an edit that came after a reply or DM was approved
+EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was edited
 
 
 def take_edits(conn: Connection, mentions: Sequence[Mention]) -> int:
@@ -65,3 +66,8 @@ def answered(conn: Connection, mention_id: int) -> bool:
         DRAFT.c.mention_id == mention_id, DRAFT.c.status == "approved"
     )
     return conn.scalar(query.limit(1)) is not None
+
+
+def withdrawn_for_edit(decided_by: str | None) -> bool:
+    """Whether a withdrawn draft went because the post was edited (edited_reread)."""
+    return decided_by == EDITED

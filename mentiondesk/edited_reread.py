@@ -14,14 +14,12 @@ import sqlalchemy as sa
 
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.corrected_drafts import redraft
-from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, answered
+from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, EDITED, answered
 from mentiondesk.models import Reading
 from mentiondesk.opt_outs import listed_among
 from mentiondesk.store import PendingMention, Store
 from mentiondesk.tables import MENTION, READING
 from playbooks import Playbook
-
-EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was edited
 
 
 def read_before(store: Store, mention_ids: Collection[int]) -> set[int]:

@@ -33,6 +33,8 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
         return _assigned(loc, who, entry.actor, detail)
     if action == "relabel":
         return _relabelled(loc, who, detail)
+    if action == "post-edited":
+        return _post_edited(loc, detail)
     if action in ("do-not-contact", "allow-contact"):
         return _listed(loc, who, action == "do-not-contact", detail)
     if action == "retry":
@@ -129,6 +131,19 @@ def _relabelled(loc: Locale, who: str, detail: str) -> str:
         return loc.t("{who} corrected the reading to {new}", who=who, new=new)
     old = loc.word("label", before).lower()
     return loc.t("{who} corrected the reading from {old} to {new}", who=who, old=old, new=new)
+
+
+def _post_edited(loc: Locale, detail: str) -> str:
+    """The author edited the post (edited_posts): detail "answered" (a reply or DM had gone
+    out: only the text changed), else "OLD → NEW; …" as it was read again."""
+    if detail == "answered":
+        return loc.t("The author edited the post after it was answered: the new text is kept")
+    labels = detail.partition(";")[0]
+    before, _, after = labels.partition(" → ")
+    old, new = (loc.word("label", x).lower() for x in (before, after or before))
+    if old == new:
+        return loc.t("The author edited the post: read again, still as {new}", new=new)
+    return loc.t("The author edited the post: read again as {new} (was {old})", old=old, new=new)
 
 
 def _listed(loc: Locale, who: str, listed: bool, detail: str) -> str:

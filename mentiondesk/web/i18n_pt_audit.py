@@ -81,4 +81,17 @@ AUDIT = {
     ),
     # A case the help desk resolved when its ticket was solved (actor "helpdesk:NAME").
     "{name} (help desk)": "{name} (pelo help desk)",
+    # The author edited a post already read (edited_posts); its draft withdrawn for the edit.
+    "The author edited the post after it was answered: the new text is kept": (
+        "A pessoa editou a publicação depois da resposta: o novo texto foi mantido"
+    ),
+    "The author edited the post: read again, still as {new}": (
+        "A pessoa editou a publicação: lida de novo, ainda como {new}"
+    ),
+    "The author edited the post: read again as {new} (was {old})": (
+        "A pessoa editou a publicação: lida de novo como {new} (antes, {old})"
+    ),
+    "Withdrawn: the author edited the post, and this draft was written for what it said before.": (
+        "Retirado: a pessoa editou a publicação, e este rascunho foi escrito para o texto anterior."
+    ),
 }

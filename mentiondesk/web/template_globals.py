@@ -8,6 +8,7 @@ from typing import Any
 
 from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.corrections import withdrawn_for_correction
+from mentiondesk.edited_posts import withdrawn_for_edit
 from mentiondesk.models import can_post, has_followers, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
 from mentiondesk.tables import case_number
@@ -24,6 +25,7 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "withdrawn_for_correction": withdrawn_for_correction,
         "replaced_by": replaced_by,
         "withdrawn_for_opt_out": withdrawn_for_opt_out,
+        "withdrawn_for_edit": withdrawn_for_edit,
         # A draft's text as the page shows it: its form carries this, so no later edit is
         # overwritten or decided unread (queue.approve_draft's `seen`).
         "fingerprint": text_digest,
