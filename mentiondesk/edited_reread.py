@@ -16,7 +16,8 @@ from mentiondesk.audit_trail import write as audit
 from mentiondesk.corrected_drafts import redraft
 from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, EDITED, answered
 from mentiondesk.models import Reading
-from mentiondesk.opt_outs import listed_among
+from mentiondesk.opt_outs import listed_among, stopped_by_post
+from mentiondesk.plans import OPT_OUT
 from mentiondesk.store import PendingMention, Store
 from mentiondesk.tables import MENTION, READING
 from playbooks import Playbook
@@ -65,6 +66,9 @@ def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: R
                 created_at=now,
             )
         )
+        if OPT_OUT in reading.topics:  # "stop messaging me" written in: as for a new post
+            stopped_by_post(conn, {pending.author_id: mention_id}, now)
+            listed = listed | {pending.author_id}
         drafts = redraft(conn, playbook, mention_id, pending.author_id, listed, why=EDITED, now=now)
         case_id, withdrawn, written = drafts or (None, (), ())
         detail = f"{previous} → {reading.label.value}; drafts withdrawn {len(withdrawn)}, "

@@ -14,7 +14,7 @@ from mentiondesk.case_history import stored_mention
 from mentiondesk.edited_reread import reread
 from mentiondesk.models import Label, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT, MENTION
+from mentiondesk.tables import AUTHOR, DRAFT, MENTION
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 from tests.desk.test_casework_relabel import APOLOGY, _thanks
@@ -46,3 +46,19 @@ async def test_the_case_page_shows_the_edit_and_the_draft_it_withdrew(
     withdrawn = "Withdrawn: the author edited the post, and this draft was written for what"
     assert withdrawn in page
     assert "The author edited the post: read again as praise (was complaint)" in page
+
+
+def test_an_edit_that_asks_us_to_stop_lists_the_author(store: Store, tmp_path: Path) -> None:
+    mention_id, _, _ = add(store, "My lamp broke @lumora", draft=APOLOGY)
+    with store.engine.connect() as conn:
+        first, _ = stored_mention(conn, mention_id)
+    edit = replace(first, text="My lamp broke @lumora, stop messaging me", edit_id="e2")
+    store.ingest("x", [edit], None)
+    (pending,) = store.claim_unprocessed(1, timedelta(minutes=1))
+    stop = Reading(label=Label.NEGATIVE, score=0.9, lang="en", topics=("opt_out",))
+    reread(store, _thanks(tmp_path), pending, stop)
+    with store.engine.connect() as conn:
+        listed = conn.scalar(sa.select(AUTHOR.c.do_not_contact))
+        drafts = conn.execute(sa.select(DRAFT.c.kind, DRAFT.c.status)).all()
+    assert listed is True
+    assert [tuple(d) for d in drafts] == [("private", "withdrawn")]
