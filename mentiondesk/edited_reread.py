@@ -7,7 +7,7 @@ written, each waiting for a person; no alert or ticket sent again).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -30,6 +30,29 @@ def read_before(store: Store, mention_ids: Collection[int]) -> set[int]:
     query = sa.select(READING.c.mention_id).where(READING.c.mention_id.in_(list(mention_ids)))
     with store.engine.connect() as conn:
         return set(conn.scalars(query))
+
+
+def edited_meanwhile(store: Store, read: Sequence[PendingMention]) -> int:
+    """Take again the mentions whose post was edited while they were read (the edit came in
+    after the claim, so edited_posts found them unread): read again at their latest text.
+    Return how many."""
+    texts = {p.id: p.mention.text for p in read}
+    if not texts:
+        return 0
+    with store.engine.begin() as conn:
+        rows = conn.execute(
+            sa.select(MENTION.c.id, MENTION.c.text).where(
+                MENTION.c.id.in_(list(texts)), MENTION.c.processed.is_(True)
+            )
+        ).all()
+        changed = [r.id for r in rows if r.text != texts[r.id]]
+        if changed:
+            conn.execute(
+                sa.update(MENTION)
+                .where(MENTION.c.id.in_(changed), MENTION.c.processed.is_(True))
+                .values(processed=False, claimed_until=None)
+            )
+    return len(changed)
 
 
 def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: Reading) -> None:

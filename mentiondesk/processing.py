@@ -11,7 +11,7 @@ from mentiondesk.alert_routing import alert_targets
 from mentiondesk.cases import SPAM
 from mentiondesk.config import Config
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
-from mentiondesk.edited_reread import read_before, reread
+from mentiondesk.edited_reread import edited_meanwhile, read_before, reread
 from mentiondesk.models import (
     Action,
     ActionKind,
@@ -65,6 +65,7 @@ class Processor:
                 reread(self.store, self.playbook, p, r)
         fresh = [(p, r) for p, r in pairs if p.id not in again]
         done = len(again) + sum(self._decide_and_record(part) for part in by_author_turn(fresh))
+        edited_meanwhile(self.store, pending)  # those go round again, read at their latest
         self.processed += done
         return done
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.decisions import Decision, record
+from mentiondesk.edited_reread import edited_meanwhile, read_before
+from mentiondesk.models import Label, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, MENTION
 from tests.helpers import mention
@@ -40,3 +44,22 @@ def test_an_edit_of_a_mention_not_read_yet_is_read_at_its_latest(store: Store) -
     ]
     with store.engine.connect() as conn:
         assert conn.scalar(sa.select(sa.func.count()).select_from(AUDIT)) == 0
+
+
+def test_an_edit_while_the_mention_is_being_read_is_read_after(store: Store) -> None:
+    first = mention(1, "my lamp is brken @lumora")
+    store.ingest("x", [first], None)
+    (claimed,) = store.claim_unprocessed(1, timedelta(minutes=5))  # a worker reads it…
+    edit = replace(first, text="my lamp is broken @lumora", edit_id="e2")
+    store.ingest("x", [edit], None)  # …as the edit comes in
+    decision = Decision(
+        mention_id=claimed.id,
+        author_id=claimed.author_id,
+        mention=claimed.mention,
+        reading=Reading(label=Label.NEGATIVE, score=0.9, lang="en"),
+    )
+    assert record(store, [decision], post_route={"default": "console"}) == 1
+    assert edited_meanwhile(store, [claimed]) == 1
+    (again,) = store.claim_unprocessed(1, timedelta(minutes=5))
+    assert again.mention.text == "my lamp is broken @lumora"
+    assert read_before(store, [again.id]) == {again.id}  # read again, not decided anew
