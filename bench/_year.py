@@ -98,7 +98,8 @@ def _case_rows(rnd: random.Random, cases: list[tuple[Any, ...]]) -> Iterator[tup
 def _follow_ups(
     rnd: random.Random, base: list[tuple[Any, ...]], cases: list[tuple[Any, ...]]
 ) -> Iterator[tuple[Any, ...]]:
-    """A later post by a case's author joins their latest case: about one post in ten."""
+    """A later post by a case's author joins their latest case: about one post in ten; one such
+    follow-up in twenty says the problem is solved (follow_up.resolves)."""
     cased = {c[1] for c in cases}
     latest: dict[int, tuple[int, datetime]] = {}
     by_mention = {c[1]: c for c in cases}
@@ -109,7 +110,7 @@ def _follow_ups(
             latest[author] = (case[0], case[4])
         elif author in latest and rnd.random() < 0.5:
             fid += 1
-            yield (fid, latest[author][0], mid, created)
+            yield (fid, latest[author][0], mid, created, rnd.random() < 0.05)
 
 
 def _drafts(rnd: random.Random, cases: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
@@ -165,7 +166,7 @@ _COLUMNS = {
     "reading": "mention_id classifier label score lang topics reason frustration is_question "
     "created_at",
     "case": "id mention_id author_id rule status priority opened_at first_response_at closed_at",
-    "follow_up": "id case_id mention_id created_at",
+    "follow_up": "id case_id mention_id created_at resolves",
     "draft": "id mention_id case_id kind text lang rule auto status created_at decided_at "
     "decided_by",
     "outbox": "id key kind target case_id payload status attempts next_attempt_at lease_until "
