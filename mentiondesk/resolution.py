@@ -74,6 +74,7 @@ _REPORTER = re.compile(
     r"|marcaram|marcou|marcad[oa]|fecharam|fechou|fechad[oa])(?!\w)"
 )
 _NEW_EVENT = {"and", "e", "then", "depois", "entao"}
+_PURPOSE = {"to", "para", "pra"}  # "had to", "para reiniciar": what one was told to do
 _REPORT_GAP = 6  # words between the reporter and the cue: "me falaram que ja tinha sido"
 # Phrases with a blocking word that block nothing: "thanks to you, solved", "just wanted to
 # say it arrived", "queria avisar que ja chegou".
@@ -103,10 +104,21 @@ def _clause_says(clause: str) -> bool:
     clause = _HARMLESS.sub(" ", clause)
     for cue in _CUE.finditer(clause):
         before = clause[: cue.start()]
-        if _BLOCKED.search(before + " ") or _AFTER.match(clause, cue.end()) or _reported(before):
+        if _blocked(before) or _AFTER.match(clause, cue.end()) or _reported(before):
             continue
         return True
     return False
+
+
+def _blocked(before: str) -> bool:
+    """Whether a blocking word stands a few words before the cue (`before` ends at it). One of
+    purpose ("told me to restart and it worked", "disseram-me para reiniciar e funcionou")
+    blocks nothing once a new event ("and", "e") comes between."""
+    block = _BLOCKED.search(before + " ")
+    if block is None:
+        return False
+    purpose = block.group(1) in _PURPOSE
+    return not (purpose and _NEW_EVENT & set(re.findall(r"\w+", block.group(0))[1:]))
 
 
 def _reported(before: str) -> bool:

@@ -27,7 +27,8 @@ def test_the_cues_find_solved_posts_and_leave_look_alikes(lang: str) -> None:
     recall = hits / sum(want for want, _ in posts)
     # Measured when written: en 1.00 / 0.94, pt-BR 1.00 / 1.00, pt-PT 0.95 / 1.00. With the
     # reported-speech rows added (48/47/46 posts): 0.75 / 0.91, 0.79 / 0.96, 0.76 / 1.00 before
-    # reported speech was told apart, 1.00 / 1.00 in all three after.
+    # reported speech was told apart, 1.00 / 1.00 in all three after. With advice taken ("told
+    # me to restart and it worked", 50/49/48 posts): still 1.00 / 1.00.
     assert precision >= 0.9 and recall >= 0.9
 
 
@@ -46,6 +47,8 @@ def test_the_cues_find_solved_posts_and_leave_look_alikes(lang: str) -> None:
         "disseram que estava resolvido, mas não está",
         "me falaram que já tinha sido resolvido",
         "Disseram-me que já estava tratado",
+        "Disseram-me para reiniciar e ver se funciona",
+        "told me to restart and it should work",
     ],
 )
 def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
@@ -67,6 +70,8 @@ def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
         "obrigado, já está tudo resolvido",
         "all sorted now, cheers",
         "they told me to restart it and it worked",
+        "Disseram-me para reiniciar e funcionou",
+        "had to reinstall and it works again",
     ],
 )
 def test_a_stated_resolution_is_found(text: str) -> None:
