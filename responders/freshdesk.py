@@ -37,8 +37,10 @@ SOLVED = {4, 5}  # Resolved, Closed
 OPEN = 2
 # What a follow-up sets back to Open: Pending waits on the author, who has now written (as
 # Freshdesk does when a requester replies); Resolved and Closed are out of the open views.
-# An account's custom statuses are its own (their meaning is not ours to guess): left as set.
+# An account's custom statuses are its own (their meaning is not ours to guess): left as set,
+# but those the account lists in reopen_statuses ("Waiting on Customer") as Pending.
 REOPENED = {3: "pending", 4: "resolved", 5: "closed"}
+FIRST_CUSTOM = 6  # Freshdesk numbers an account's own statuses from 6
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
 
 
@@ -51,8 +53,21 @@ class FreshdeskResponderConfig(ResponderConfig):
     unique_external_id: bool = False
     # Authors off X become <platform>.<author id>@this domain (X authors: their twitter_id).
     requester_domain: str | None = None
+    # Your custom statuses that wait on the author, like Pending: a follow-up sets them Open.
+    reopen_statuses: tuple[int, ...] = ()
 
     _env = field_validator("api_key_env")(require_env)
+
+    @field_validator("reopen_statuses")
+    @classmethod
+    def _custom(cls, statuses: tuple[int, ...]) -> tuple[int, ...]:
+        if own := [s for s in statuses if s < FIRST_CUSTOM]:
+            raise ValueError(
+                f"{own[0]} is not a custom status; list your own statuses that wait on the "
+                f"author, numbered from {FIRST_CUSTOM} (Admin > Ticket Fields > Status), as "
+                "reopen_statuses = [6]: Pending, Resolved and Closed are set open already"
+            )
+        return statuses
 
     @field_validator("requester_domain")
     @classmethod
@@ -96,6 +111,7 @@ class FreshdeskResponder:
         case_field: str | None = None,
         unique_external_id: bool = False,
         requester_domain: str | None = None,
+        reopen_statuses: Sequence[int] = (),
         wording: Wording = ENGLISH,
     ) -> None:
         self.name = name
@@ -104,6 +120,7 @@ class FreshdeskResponder:
         self.case_field = case_field
         self.unique_external_id = unique_external_id
         self.requester_domain = requester_domain
+        self.reopened = REOPENED | {s: f"custom status {s}" for s in reopen_statuses}
         self.http = RestClient(
             self.base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X")
         )
@@ -120,6 +137,7 @@ class FreshdeskResponder:
             case_field=config.case_field,
             unique_external_id=config.unique_external_id,
             requester_domain=config.requester_domain,
+            reopen_statuses=config.reopen_statuses,
             wording=context.wording,
         )
 
@@ -176,11 +194,12 @@ class FreshdeskResponder:
         await self.http.call("POST", f"tickets/{ticket_id}/notes", json=note)
 
     async def _reopen(self, ticket: dict[str, Any]) -> None:
-        """Set a Pending, Resolved or Closed ticket back to Open: Freshdesk takes a note on it
-        but leaves its status (its default rules reopen on a requester's reply, not an agent's
-        note), so it would wait on the author, or sit out of the agents' open views. After the
-        note, so a retry that finds the note still reopens."""
-        was = REOPENED.get(int(ticket.get("status") or 0))
+        """Set a Pending, Resolved or Closed ticket (or one in a custom status listed as waiting
+        on the author) back to Open: Freshdesk takes a note on it but leaves its status (its
+        default rules reopen on a requester's reply, not an agent's note), so it would wait on
+        the author, or sit out of the agents' open views. After the note, so a retry that finds
+        the note still reopens."""
+        was = self.reopened.get(int(ticket.get("status") or 0))
         if was is not None:
             await self.http.call("PUT", f"tickets/{ticket['id']}", json={"status": OPEN})
             _LOGGER.info("freshdesk ticket %s was %s; set open", ticket["id"], was)

@@ -9,9 +9,10 @@ import logging
 from collections.abc import AsyncIterator
 
 import pytest
+from pydantic import ValidationError
 
 from mentiondesk.models import TransientError
-from responders.freshdesk import FreshdeskResponder
+from responders.freshdesk import FreshdeskResponder, FreshdeskResponderConfig
 from tests.fakes import freshdesk as fd
 from tests.fakes._base import FakeAPI
 from tests.responders._data import action, follow_up
@@ -110,3 +111,32 @@ async def test_status_and_priority_are_read_afresh_not_from_the_lagging_search(
     await responder.deliver(follow_up("fd"))  # frustration 2: high, below urgent
     assert (fake.tickets[1]["status"], fake.tickets[1]["priority"]) == (2, 4)
     assert [c.json() for c in fake.api.calls(SHOW, "PUT")] == [{"status": 2}]
+
+
+async def test_a_custom_status_listed_as_waiting_on_the_author_is_set_open(
+    fake_api: FakeAPI, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An account's own "Waiting on Customer" (6) is set Open as Pending is; another custom
+    status (7, say "Waiting on Third Party") is the account's to keep."""
+    fake = fd.FreshdeskFake(fake_api)
+    monkeypatch.setenv("FRESHDESK_API_KEY", fd.API_KEY)
+    config = FreshdeskResponderConfig(base_url=fake_api.base_url, reopen_statuses=[6])
+    responder = FreshdeskResponder(
+        "fd", base_url=fake_api.base_url, api_key=fd.API_KEY, reopen_statuses=config.reopen_statuses
+    )
+    await responder.deliver(TICKET)
+    fake.tickets[1]["status"] = 7
+    await responder.deliver(follow_up("fd", external_id="m2"))
+    assert fake.tickets[1]["status"] == 7 and not fake.api.calls(SHOW, "PUT")
+    fake.tickets[1]["status"] = 6
+    with caplog.at_level(logging.INFO, logger="responders.freshdesk"):
+        await responder.deliver(follow_up("fd", external_id="m3"))
+    await responder.close()
+    assert fake.tickets[1]["status"] == 2 and len(_notes(fake)) == 2
+    assert _logged(caplog) == ["freshdesk ticket 1 was custom status 6; set open"]
+
+
+def test_reopen_statuses_takes_custom_statuses_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRESHDESK_API_KEY", "test")
+    with pytest.raises(ValidationError, match=r"reopen_statuses\n.*3 is not a custom status"):
+        FreshdeskResponderConfig(base_url="https://acme.freshdesk.com", reopen_statuses=[6, 3])
