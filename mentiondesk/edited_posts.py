@@ -5,7 +5,8 @@ listener hands it in as the first id's mention with `edit_id` set (models.Mentio
 edit is never a second mention. Here it becomes the mention's text and link (the first text
 kept in `first_text`). A mention not read yet is read at its latest; one read already is read
 again (edited_reread: its reading, and its pending drafts as a relabel makes them follow),
-unless a reply or DM to it was approved: then nothing is redone, and the audit says so.
+unless a reply or DM to it was approved: then nothing is redone, and the audit says so; only an
+edit asking us to stop still puts its author on do-not-contact, as a new post does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.audit_trail import write as audit
 from mentiondesk.models import Mention
 from mentiondesk.tables import DRAFT, MENTION
 
@@ -51,9 +51,7 @@ def take_edits(conn: Connection, mentions: Sequence[Mention]) -> int:
             # The first text stays the first: a second edit keeps it.
             first = sa.func.coalesce(MENTION.c.first_text, MENTION.c.text)
             values |= {"text": text, "lang": mention.lang, "first_text": first}
-            if row.processed and answered(conn, row.id):
-                audit(conn, ACTOR, ACTION, mention_id=row.id, detail=ANSWERED)
-            elif row.processed:  # the processor takes it again (edited_reread)
+            if row.processed:  # the processor takes it again (edited_reread)
                 values |= {"processed": False, "claimed_until": None}
                 again += 1
         conn.execute(sa.update(MENTION).where(MENTION.c.id == row.id).values(values))

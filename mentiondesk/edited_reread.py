@@ -1,8 +1,9 @@
 """A mention read again because its author edited the post (edited_posts): the classifier's
-reading of the latest text replaces the old one and, unless a reply or DM to it was approved
-meanwhile, its pending drafts follow the new reading as they follow a relabel
+reading of the latest text replaces the old one and, unless a reply or DM to it was approved,
+its pending drafts follow the new reading as they follow a relabel
 (corrected_drafts.redraft: those the playbook no longer asks for withdrawn, the new ones
-written, each waiting for a person; no alert or ticket sent again).
+written, each waiting for a person; no alert or ticket sent again). An answered one keeps the
+reading it was answered on; only an edit asking us to stop is heeded, as a new post would be.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def edited_meanwhile(store: Store, read: Sequence[PendingMention]) -> int:
 
 def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: Reading) -> None:
     """Store the edited mention's new reading and make its drafts follow it, in one
-    transaction; with a reply or DM approved since the edit came in, only say so."""
+    transaction; with a reply or DM to it approved, only say so (and list an author whose
+    edit asks us to stop, their pending private drafts withdrawn, as a new post would)."""
     now = datetime.now(UTC)
     mention_id = pending.id
     with store.engine.begin() as conn:
@@ -70,7 +72,11 @@ def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: R
         )
         if conn.execute(done).rowcount == 0:
             return  # another worker read it again meanwhile
+        asked_to_stop = OPT_OUT in reading.topics  # "stop messaging me" written in
         if answered(conn, mention_id):
+            # The reading stays the one answered; a request to stop is heeded all the same.
+            if asked_to_stop:
+                stopped_by_post(conn, {pending.author_id: mention_id}, now)
             audit(conn, ACTOR, ACTION, mention_id=mention_id, detail=ANSWERED)
             return
         previous = conn.scalar(sa.select(READING.c.label).where(READING.c.mention_id == mention_id))
@@ -89,7 +95,7 @@ def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: R
                 created_at=now,
             )
         )
-        if OPT_OUT in reading.topics:  # "stop messaging me" written in: as for a new post
+        if asked_to_stop:  # as for a new post
             stopped_by_post(conn, {pending.author_id: mention_id}, now)
             listed = listed | {pending.author_id}
         drafts = redraft(conn, playbook, mention_id, pending.author_id, listed, why=EDITED, now=now)

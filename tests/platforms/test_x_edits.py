@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from mentiondesk.config import load_config
 from mentiondesk.pipeline import App
 from mentiondesk.queue import approve_draft
-from mentiondesk.tables import AUDIT, DRAFT, MENTION, READING
+from mentiondesk.tables import AUDIT, AUTHOR, DRAFT, MENTION, READING
 from tests.fakes.x import XFake
 
 COMPLAINT = "@lumora my lamp arrived broken, terrible, awful support"
@@ -115,3 +115,31 @@ async def test_an_edit_after_the_reply_went_out_changes_only_the_text(
     assert drafts == [("private", "approved")]
     assert ("listener", "post-edited", "answered") in audit
     assert len(x_fake.dms) == 1 and x_fake.posted == []
+
+
+async def test_an_edit_after_the_reply_that_asks_us_to_stop_lists_the_author(
+    tmp_path, secrets, x_fake, db_url
+) -> None:
+    async with _app(tmp_path, db_url, x_fake) as app:
+        tweet = x_fake.publish(COMPLAINT, author="bob")
+        await app.run_once()
+        ((draft_id,),) = _rows(app, DRAFT, "id")
+        _approve(app, draft_id)
+        await app.outbox.drain()
+        x_fake.publish(COMPLAINT + " Still broken.", author="bob")  # its DM waits for a person
+        await app.run_once()
+        x_fake.edit(tweet, COMPLAINT + " Stop messaging me.")
+        await app.run_once()
+        listed = _rows(app, AUTHOR, "do_not_contact")
+        readings = _rows(app, READING, "mention_id", "label")
+        drafts = _rows(app, DRAFT, "kind", "status", "decided_by")
+        ids = dict(_rows(app, MENTION, "external_id", "id"))
+        audit = _rows(app, AUDIT, "action", "detail")
+    assert listed == [(True,)]
+    assert [r.label for r in readings] == ["negative", "negative"]  # the one answered stays
+    assert sorted(tuple(d) for d in drafts) == [
+        ("private", "approved", "ana"),
+        ("private", "withdrawn", f"opt-out {ids[tweet['id']]}"),  # as a new post asking would
+    ]
+    assert ("post-edited", "answered") in audit
+    assert len(x_fake.dms) == 1
