@@ -28,7 +28,7 @@ EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was
 
 def take_edits(conn: Connection, mentions: Sequence[Mention]) -> int:
     """Store the edits among `mentions` of mentions stored already (see the module's
-    docstring); return how many of them are to be read again."""
+    docstring); return how many were taken (a version stored already is no edit)."""
     edited = [m for m in mentions if m.edit_id]
     if not edited:
         return 0
@@ -40,7 +40,7 @@ def take_edits(conn: Connection, mentions: Sequence[Mention]) -> int:
         )
     ).all()
     stored = {(r.platform, r.external_id): r for r in rows}
-    again = 0
+    taken = 0
     for mention in edited:
         row = stored.get((mention.platform, mention.external_id))
         text = mention.text.replace("\x00", "\ufffd")  # as store._storable keeps it
@@ -53,9 +53,9 @@ def take_edits(conn: Connection, mentions: Sequence[Mention]) -> int:
             values |= {"text": text, "lang": mention.lang, "first_text": first}
             if row.processed:  # the processor takes it again (edited_reread)
                 values |= {"processed": False, "claimed_until": None}
-                again += 1
         conn.execute(sa.update(MENTION).where(MENTION.c.id == row.id).values(values))
-    return again
+        taken += 1
+    return taken
 
 
 def answered(conn: Connection, mention_id: int) -> bool:

@@ -247,15 +247,11 @@ class App:
         days = self.config.settings.store.retain_days
         mentions = retention.recent(batch.mentions, days)
         if skipped := len(batch.mentions) - len(mentions):  # counts only: no text in the log
-            _LOGGER.info(
-                "source %s: %d mention(s) older than retain_days (%s days) skipped",
-                name,
-                skipped,
-                days,
-            )
-        new = await asyncio.to_thread(self.store.ingest, name, mentions, batch.cursor)
-        if new:
-            _LOGGER.info("source %s: %d new mention(s)", name, new)
+            said = "source %s: %d mention(s) older than retain_days (%s days) skipped"
+            _LOGGER.info(said, name, skipped, days)
+        taken = await asyncio.to_thread(self.store.ingest, name, mentions, batch.cursor)
+        if taken:  # "3 new mention(s), 1 edited": an edit is no new mention
+            _LOGGER.info("source %s: %s", name, taken)
             self._work.set()
 
     async def process_all(self, on_progress: Progress | None = None) -> int:

@@ -23,6 +23,7 @@ from mentiondesk.edited_posts import take_edits
 from mentiondesk.erased_posts import without_erased
 from mentiondesk.fingerprint_keys import SECRET_OPTION, check_secret
 from mentiondesk.forgotten import relist_forgotten
+from mentiondesk.ingested import Ingested
 from mentiondesk.models import Author, History, Mention
 from mentiondesk.store_engine import make_engine
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
@@ -88,22 +89,22 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(sa.select(CURSOR.c.value).where(CURSOR.c.source == source))
 
-    def ingest(self, source: str, mentions: Sequence[Mention], cursor: str | None) -> int:
+    def ingest(self, source: str, mentions: Sequence[Mention], cursor: str | None) -> Ingested:
         """Store new mentions and the source's cursor in one transaction; return how many were
-        new, or edited and to be read again. A mention already stored (same platform and
+        new, and how many edits of stored ones. A mention already stored (same platform and
         external id) is dropped here, unless it is an edit (edited_posts)."""
         unique = list({(m.platform, m.external_id): m for m in mentions}.values())
         try:
             with self.engine.begin() as conn:
-                new = self._insert_mentions(conn, source, unique) if unique else 0
+                new = self._insert_mentions(conn, source, unique) if unique else Ingested()
                 self._save_cursor(conn, source, cursor)
         except sa.exc.DataError:
             # One unstorable mention must not block its source forever: store the rest.
-            return self._ingest_one_by_one(source, unique, cursor)
+            return self._ingest_each(source, unique, cursor)
         return new
 
-    def _ingest_one_by_one(self, source: str, mentions: list[Mention], cursor: str | None) -> int:
-        new = 0
+    def _ingest_each(self, source: str, mentions: list[Mention], cursor: str | None) -> Ingested:
+        new = Ingested()
         for place, mention in enumerate(mentions, 1):
             try:
                 with self.engine.begin() as conn:
@@ -122,7 +123,7 @@ class Store:
             self._save_cursor(conn, source, cursor)
         return new
 
-    def _insert_mentions(self, conn: Connection, source: str, mentions: list[Mention]) -> int:
+    def _insert_mentions(self, conn: Connection, source: str, mentions: list[Mention]) -> Ingested:
         kept = without_erased(conn, mentions)  # before the authors: theirs were erased too
         if len(kept) < len(mentions):  # a count: nothing of theirs in the log
             erased = len(mentions) - len(kept)
@@ -130,7 +131,7 @@ class Store:
                 "source %s: %d post(s) erased on request read again; skipped", source, erased
             )
         if not kept:
-            return 0
+            return Ingested()
         mentions = kept
         edits = take_edits(conn, mentions)  # before the insert, which skips stored ones
         author_ids = self._upsert_authors(conn, mentions)
@@ -156,7 +157,7 @@ class Store:
         stmt = self.insert(MENTION).on_conflict_do_nothing(
             index_elements=["platform", "external_id"]
         )
-        return len(conn.execute(stmt.returning(MENTION.c.id), rows).all()) + edits
+        return Ingested(len(conn.execute(stmt.returning(MENTION.c.id), rows).all()), edits)
 
     def _upsert_authors(
         self, conn: Connection, mentions: list[Mention]

@@ -70,7 +70,7 @@ def test_an_unstorable_mention_is_logged_by_its_place_not_its_id(
             posts[1], external_id="at://did:plc:fern123/post/3k", thread_id="t" * 200
         )
         with caplog.at_level(logging.INFO, logger="mentiondesk.store"):
-            assert store.ingest("bsky-search", posts, "c1") == 2
+            assert store.ingest("bsky-search", posts, "c1").new == 2
     finally:
         store.dispose()
     assert "source bsky-search: mention 2 of 3 (x) cannot be stored" in caplog.text

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.ingested import Ingested
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, MENTION
 from tests.helpers import mention
@@ -26,13 +27,13 @@ def _count(store: Store, table: sa.Table) -> int:
 
 
 def test_ingest_saves_mentions_and_cursor(store: Store) -> None:
-    assert store.ingest("src", [mention(1), mention(2)], "c2") == 2
+    assert store.ingest("src", [mention(1), mention(2)], "c2") == Ingested(new=2)
     assert store.cursor("src") == "c2" and _count(store, MENTION) == 2
 
 
 def test_seen_mention_is_dropped_in_the_store(store: Store) -> None:
     store.ingest("src", [mention(1)], "c1")
-    assert store.ingest("src", [mention(1), mention(2), mention(2)], "c2") == 1
+    assert store.ingest("src", [mention(1), mention(2), mention(2)], "c2") == Ingested(new=1)
     assert _count(store, MENTION) == 2
 
 

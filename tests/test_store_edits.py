@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from mentiondesk.decisions import Decision, record
 from mentiondesk.edited_reread import edited_meanwhile, read_before
+from mentiondesk.ingested import Ingested
 from mentiondesk.models import Label, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, MENTION
@@ -35,10 +36,10 @@ def _stored(store: Store) -> list[tuple[object, ...]]:
 def test_an_edit_of_a_mention_not_read_yet_is_read_at_its_latest(store: Store) -> None:
     first = mention(1, "my lamp is brken @lumora")
     edit = replace(first, text="my lamp is broken @lumora", edit_id="e2", url="https://e/2")
-    assert store.ingest("x", [first], None) == 1
-    assert store.ingest("x", [edit], None) == 0  # nothing read yet: nothing to read again
-    assert store.ingest("x", [edit], None) == 0  # the same version again
-    assert store.ingest("x", [replace(first, text="other")], None) == 0  # no edit: dropped
+    assert store.ingest("x", [first], None) == Ingested(new=1)
+    assert store.ingest("x", [edit], None) == Ingested(edited=1)  # no new mention
+    assert not store.ingest("x", [edit], None)  # the same version again
+    assert not store.ingest("x", [replace(first, text="other")], None)  # no edit: dropped
     assert _stored(store) == [
         ("m1", "my lamp is broken @lumora", "my lamp is brken @lumora", "https://e/2", False)
     ]

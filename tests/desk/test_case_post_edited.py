@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from mentiondesk.case_history import stored_mention
 from mentiondesk.edited_reread import reread
+from mentiondesk.ingested import Ingested
 from mentiondesk.models import Label, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION
@@ -30,7 +31,7 @@ async def test_the_case_page_shows_the_edit_and_the_draft_it_withdrew(
     with store.engine.connect() as conn:
         first, _ = stored_mention(conn, mention_id)
     edit = replace(first, text=EDITED, edit_id="e2", url="https://x.com/ana/status/e2")
-    assert store.ingest("x", [edit], None) == 1  # read again, not a second mention
+    assert store.ingest("x", [edit], None) == Ingested(edited=1)  # not a second mention
     (pending,) = store.claim_unprocessed(1, timedelta(minutes=1))
     praise = Reading(label=Label.POSITIVE, score=0.9, lang="en")
     reread(store, _thanks(tmp_path), pending, praise)

@@ -191,7 +191,7 @@ async def test_an_over_long_language_tag_keeps_its_primary_subtags(
     with store.engine.connect() as conn:
         langs = dict(conn.execute(sa.select(MENTION.c.external_id, MENTION.c.lang)).all())
     store.dispose()
-    assert stored == 2
+    assert stored.new == 2
     assert langs == {long["uri"]: "en", brazil["uri"]: "pt-BR"}
 
 

@@ -3,6 +3,7 @@ its pending drafts following the new reading unless a reply went out (edited_pos
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -143,3 +144,18 @@ async def test_an_edit_after_the_reply_that_asks_us_to_stop_lists_the_author(
     ]
     assert ("post-edited", "answered") in audit
     assert len(x_fake.dms) == 1
+
+
+async def test_the_log_counts_edits_apart_from_new_mentions(
+    tmp_path, secrets, x_fake, db_url, caplog
+) -> None:
+    async with _app(tmp_path, db_url, x_fake) as app:
+        tweet = x_fake.publish(COMPLAINT, author="bob")
+        with caplog.at_level(logging.INFO, logger="mentiondesk.pipeline"):
+            await app.run_once()
+            x_fake.edit(tweet, PRAISE)
+            x_fake.publish(COMPLAINT, author="ann")
+            await app.run_once()
+    said = [m for m in caplog.messages if m.startswith("source x:")]
+    assert said == ["source x: 1 new mention(s)", "source x: 1 new mention(s), 1 edited"]
+    assert "lamp" not in caplog.text  # counts, never the text
