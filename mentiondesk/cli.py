@@ -228,8 +228,8 @@ async def _run(config: Config, *, once: bool) -> None:
                 await desk.run_once(on_progress=advance, listening_next=not once)
             numbers = report(desk.store, hours=config.business_hours)
             stopped = stopped_lines(desk.source_health())
-            new = desk.processor.processed
-            print_summary(Console(), numbers, config, new=new, stopped=stopped)
+            new, edited = desk.processor.processed, desk.processor.reread
+            print_summary(Console(), numbers, config, new=new, edited=edited, stopped=stopped)
             if web is None:
                 no_login_hint(desk)
             if once or desk.stop_event.is_set():

@@ -90,6 +90,7 @@ def print_summary(
     config: Config,
     *,
     new: int,
+    edited: int = 0,
     stopped: Sequence[str] = (),
 ) -> None:
     """The few lines a person reads after a run: the store's totals, and how many of the
@@ -98,7 +99,8 @@ def print_summary(
     labels = data["by_label"]
     fr = data["first_response"]
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
-    console.print(f"  Mentions read        {data['mentions']:>6}   ({new} new in this run)")
+    also = f", {edited} edited and read again" if edited else ""  # an edit is no new mention
+    console.print(f"  Mentions read        {data['mentions']:>6}   ({new} new in this run{also})")
     console.print(f"  Complaints           {labels['negative']:>6}")
     console.print(f"  Praise               {labels['positive']:>6}")
     console.print(f"  Neutral              {labels['neutral']:>6}")

@@ -40,7 +40,8 @@ class Processor:
         self.classifier = classifier
         self.playbook = playbook
         self.batch_size = config.settings.sentiment.batch_size
-        self.processed = 0
+        self.processed = 0  # mentions read for the first time: the run's "new"
+        self.reread = 0  # mentions read again because their post was edited (edited_reread)
 
     def process_batch(self) -> int:
         """Claim, read, decide and record one batch; return how many mentions it decided."""
@@ -66,7 +67,8 @@ class Processor:
         fresh = [(p, r) for p, r in pairs if p.id not in again]
         done = len(again) + sum(self._decide_and_record(part) for part in by_author_turn(fresh))
         edited_meanwhile(self.store, pending)  # those go round again, read at their latest
-        self.processed += done
+        self.processed += done - len(again)
+        self.reread += len(again)
         return done
 
     def _decide_and_record(self, part: Sequence[tuple[PendingMention, Reading]]) -> int:

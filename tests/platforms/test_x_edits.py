@@ -11,7 +11,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from mentiondesk.config import load_config
+from mentiondesk import cli
+from mentiondesk.config import Config, load_config
 from mentiondesk.pipeline import App
 from mentiondesk.queue import approve_draft
 from mentiondesk.tables import AUDIT, AUTHOR, DRAFT, MENTION, READING
@@ -21,8 +22,7 @@ COMPLAINT = "@lumora my lamp arrived broken, terrible, awful support"
 PRAISE = "@lumora my mistake, the lamp works, love it, thank you so much!"
 
 
-@asynccontextmanager
-async def _app(tmp_path: Path, db_url: str, x_fake: XFake) -> AsyncIterator[App]:
+def _config(tmp_path: Path, db_url: str, x_fake: XFake) -> Config:
     config_path = tmp_path / "config.toml"
     config_path.write_text(f"""
 [brand]
@@ -47,7 +47,12 @@ kind = "x"
 base_url = "{x_fake.base_url}"
 query = "lumora"
 """)
-    async with App(load_config(config_path)) as app:
+    return load_config(config_path)
+
+
+@asynccontextmanager
+async def _app(tmp_path: Path, db_url: str, x_fake: XFake) -> AsyncIterator[App]:
+    async with App(_config(tmp_path, db_url, x_fake)) as app:
         await app.run_once()  # the first run finds where "now" is
         yield app
 
@@ -159,3 +164,18 @@ async def test_the_log_counts_edits_apart_from_new_mentions(
     said = [m for m in caplog.messages if m.startswith("source x:")]
     assert said == ["source x: 1 new mention(s)", "source x: 1 new mention(s), 1 edited"]
     assert "lamp" not in caplog.text  # counts, never the text
+
+
+async def test_the_run_summary_counts_an_edit_apart_from_new_mentions(
+    tmp_path, secrets, x_fake, db_url, capsys
+) -> None:
+    config = _config(tmp_path, db_url, x_fake)
+    await cli._run(config, once=True)  # the first run finds where "now" is
+    tweet = x_fake.publish(COMPLAINT, author="bob")
+    await cli._run(config, once=True)
+    x_fake.edit(tweet, PRAISE)
+    x_fake.publish(COMPLAINT, author="ann")
+    capsys.readouterr()
+    await cli._run(config, once=True)
+    said = " ".join(capsys.readouterr().out.split())
+    assert "Mentions read 2 (1 new in this run, 1 edited and read again)" in said
