@@ -60,6 +60,7 @@ class MentionData:
     visibility: str | None  # Mastodon's "public" … "direct"; None: public or unknown
     processed: bool
     claimed_until: datetime | None
+    first_text: str | None  # the text first read, if the author edited it since (edited_posts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,3 +63,37 @@ def test_an_edit_that_asks_us_to_stop_lists_the_author(store: Store, tmp_path: P
         drafts = conn.execute(sa.select(DRAFT.c.kind, DRAFT.c.status)).all()
     assert listed is True
     assert [tuple(d) for d in drafts] == [("private", "withdrawn")]
+
+
+FIRST = "My lamp <script>alert(1)</script> broke @lumora"
+SHOW = {
+    "en": "Edited — show the first version",
+    "pt-BR": "Editada — mostrar a primeira versão",
+    "pt-PT": "Editada — mostrar a primeira versão",
+}
+
+
+async def test_the_case_page_folds_the_first_version_of_an_edited_post_until_blanked(
+    as_role: Login, store: Store
+) -> None:
+    mention_id, case, _ = add(store, FIRST)
+    with store.engine.connect() as conn:
+        first, _ = stored_mention(conn, mention_id)
+    store.ingest("x", [replace(first, text=EDITED, edit_id="e2")], None)
+    desk = await as_role("agent")
+    for lang, show in SHOW.items():
+        page = await (
+            await desk.client.get(f"/cases/{case}", headers={"Accept-Language": lang})
+        ).text()
+        folded = (
+            f'<details class="first-version"><summary>{show}</summary><p class="text full" '
+            'dir="auto">My lamp &lt;script&gt;alert(1)&lt;/script&gt; broke @lumora</p></details>'
+        )
+        assert folded in page, lang
+        assert "<script>alert(1)" not in page
+    for blanked in (None, "", "  "):  # blanked by the retention: nothing left to show
+        with store.engine.begin() as conn:
+            blank = sa.update(MENTION).values(first_text=blanked)
+            conn.execute(blank.where(MENTION.c.id == mention_id))
+        page = await (await desk.client.get(f"/cases/{case}")).text()
+        assert "first-version" not in page and SHOW["en"] not in page
