@@ -23,6 +23,7 @@ from mentiondesk.tables import DRAFT, MENTION
 ACTOR = "listener"  # who the audit says noticed the edit
 ACTION = "post-edited"
 ANSWERED = "answered"  # the detail of an edit that came after a reply or DM was approved
+ANSWERED_STOP = "answered; asked to stop"  # …one that put its author on do-not-contact
 EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was edited
 
 

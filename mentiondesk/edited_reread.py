@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.corrected_drafts import redraft
-from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, EDITED, answered
+from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, ANSWERED_STOP, EDITED, answered
 from mentiondesk.models import Reading
 from mentiondesk.opt_outs import listed_among, stopped_by_post
 from mentiondesk.plans import OPT_OUT
@@ -77,7 +77,8 @@ def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: R
             # The reading stays the one answered; a request to stop is heeded all the same.
             if asked_to_stop:
                 stopped_by_post(conn, {pending.author_id: mention_id}, now)
-            audit(conn, ACTOR, ACTION, mention_id=mention_id, detail=ANSWERED)
+            said = ANSWERED_STOP if asked_to_stop else ANSWERED
+            audit(conn, ACTOR, ACTION, mention_id=mention_id, detail=said)
             return
         previous = conn.scalar(sa.select(READING.c.label).where(READING.c.mention_id == mention_id))
         conn.execute(

@@ -135,9 +135,15 @@ def _relabelled(loc: Locale, who: str, detail: str) -> str:
 
 def _post_edited(loc: Locale, detail: str) -> str:
     """The author edited the post (edited_posts): detail "answered" (a reply or DM had gone
-    out: only the text changed), else "OLD → NEW; …" as it was read again."""
+    out: only the text changed; "answered; asked to stop": and the author went on the list),
+    else "OLD → NEW; …" as it was read again."""
     if detail == "answered":
         return loc.t("The author edited the post after it was answered: the new text is kept")
+    if detail == "answered; asked to stop":
+        return loc.t(
+            "The author edited the post after it was answered, asking not to be contacted: "
+            "the new text is kept, and they are on the do-not-contact list"
+        )
     labels = detail.partition(";")[0]
     before, _, after = labels.partition(" → ")
     old, new = (loc.word("label", x).lower() for x in (before, after or before))

@@ -96,4 +96,9 @@ AUDIT = {
     ),
     # Under an edited post on the case page: its first text, folded away.
     "Edited — show the first version": "Editada — mostrar a primeira versão",
+    "The author edited the post after it was answered, asking not to be contacted: the new text "
+    "is kept, and they are on the do-not-contact list": (
+        "A pessoa editou a publicação depois da resposta e pediu para não ser contatada: o novo "
+        "texto foi mantido, e a pessoa está na lista de não contatar"
+    ),
 }

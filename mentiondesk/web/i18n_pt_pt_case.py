@@ -223,4 +223,10 @@ CASE = {
     "The platform has not taken it yet: the outbox tries again by itself.": (
         "A plataforma ainda não aceitou a resposta: a fila de envio volta a tentar sozinha."
     ),
+    # an edit after the reply that asks us to stop (i18n_pt_audit): Portugal's "contactar"
+    "The author edited the post after it was answered, asking not to be contacted: the new text "
+    "is kept, and they are on the do-not-contact list": (
+        "A pessoa editou a publicação depois da resposta e pediu para não ser contactada: o novo "
+        "texto foi mantido, e a pessoa está na lista de não contactar"
+    ),
 }

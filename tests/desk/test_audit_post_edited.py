@@ -41,3 +41,19 @@ def test_an_edited_post_is_said_in_the_readers_language(
     assert audit_line(ENGLISH, _edited(detail)) == english
     assert audit_line(PORTUGUESE, _edited(detail)) == portuguese
     assert audit_line(EUROPEAN_PORTUGUESE, _edited(detail)) == portuguese
+
+
+def test_an_edit_after_the_reply_that_asks_us_to_stop_says_the_author_was_listed() -> None:
+    line = _edited("answered; asked to stop")
+    assert audit_line(ENGLISH, line) == (
+        "The author edited the post after it was answered, asking not to be contacted: the new "
+        "text is kept, and they are on the do-not-contact list"
+    )
+    assert audit_line(PORTUGUESE, line) == (
+        "A pessoa editou a publicação depois da resposta e pediu para não ser contatada: o novo "
+        "texto foi mantido, e a pessoa está na lista de não contatar"
+    )
+    assert audit_line(EUROPEAN_PORTUGUESE, line) == (
+        "A pessoa editou a publicação depois da resposta e pediu para não ser contactada: o novo "
+        "texto foi mantido, e a pessoa está na lista de não contactar"
+    )

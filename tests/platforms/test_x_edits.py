@@ -147,7 +147,7 @@ async def test_an_edit_after_the_reply_that_asks_us_to_stop_lists_the_author(
         ("private", "approved", "ana"),
         ("private", "withdrawn", f"opt-out {ids[tweet['id']]}"),  # as a new post asking would
     ]
-    assert ("post-edited", "answered") in audit
+    assert ("post-edited", "answered; asked to stop") in audit
     assert len(x_fake.dms) == 1
 
 
