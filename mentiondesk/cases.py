@@ -47,7 +47,8 @@ class Assignment:
 def assign_cases(conn: Connection, todo: Sequence[Decision], now: datetime) -> Assignment:
     """The case of every mention in `todo` that asks for a case, opening cases as needed, and
     of any other mention but spam by an author whose case is open."""
-    wanting = [d for d in todo if d.case_rule or follows_up(d.reading)]
+    # Advice to someone else in their thread is no news about the adviser's own case.
+    wanting = [d for d in todo if d.case_rule or (follows_up(d.reading) and not d.advice)]
     # Two workers deciding mentions by one author at once must not both open a case: the
     # second waits for the first one's commit, then sees its case. (`record` has taken these
     # locks already, with all of its batch's in one pass; taking them again changes nothing.)

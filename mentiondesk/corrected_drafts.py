@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.audit_trail import write as audit
+from mentiondesk.bystanders import as_advice
 from mentiondesk.case_history import stored_mention
 from mentiondesk.cases import assign_cases, insert_ids, lock_case
 from mentiondesk.corrections import corrected_reason, record_correction
@@ -150,8 +151,11 @@ def _decide(
     one to an author on the list or who asked to stop in this post) and the case it wants."""
     mention, reading = stored_mention(conn, mention_id)  # the reading carries the new label
     history = _history_before(conn, author_id, mention_id)
+    # Advice to another customer stays advice, whatever the label: no case, no apology.
+    advice = conn.scalar(sa.select(READING.c.advice).where(READING.c.mention_id == mention_id))
+    seen = as_advice(reading) if advice else reading
     try:
-        actions = playbook.decide(mention, reading, history, mention_id=mention_id)
+        actions = playbook.decide(mention, seen, history, mention_id=mention_id)
     except Exception as exc:  # the correction stands; a person writes the reply
         _LOGGER.error(
             "mention %s: the playbook failed on the corrected reading (%s); no new drafts",
@@ -168,8 +172,9 @@ def _decide(
         mention=mention,
         reading=reading,
         case_rule=next((a.rule for a in actions if a.kind in _CASES), None),
-        priority=priority(reading, mention.author, mention.platform),
+        priority=priority(seen, mention.author, mention.platform),
         drafts=drafts,
+        advice=bool(advice),
     )
     return without_dms(decision, listed)
 

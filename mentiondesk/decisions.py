@@ -61,6 +61,7 @@ class Decision:
     outbox: tuple[OutboxPlan, ...] = ()
     opt_out: bool = False  # the author asked us to stop: put them on do-not-contact
     resolves: bool = False  # a follow-up saying the problem is solved: decided as praise
+    advice: bool = False  # advice to another customer in their thread: no complaint of theirs
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -153,6 +154,7 @@ def _reading_row(d: Decision) -> dict[str, object]:
         "reason": r.reason,
         "frustration": r.frustration,
         "is_question": r.is_question,
+        "advice": d.advice,
         "created_at": _utcnow(),
     }
 

@@ -56,10 +56,18 @@ def edited_meanwhile(store: Store, read: Sequence[PendingMention]) -> int:
     return len(changed)
 
 
-def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: Reading) -> None:
+def reread(
+    store: Store,
+    playbook: Playbook,
+    pending: PendingMention,
+    reading: Reading,
+    *,
+    advice: bool = False,
+) -> None:
     """Store the edited mention's new reading and make its drafts follow it, in one
     transaction; with a reply or DM to it approved, only say so (and list an author whose
-    edit asks us to stop, their pending private drafts withdrawn, as a new post would)."""
+    edit asks us to stop, their pending private drafts withdrawn, as a new post would).
+    `advice`: the new text advises another customer in their thread (thread_advice)."""
     now = datetime.now(UTC)
     mention_id = pending.id
     with store.engine.begin() as conn:
@@ -93,6 +101,7 @@ def reread(store: Store, playbook: Playbook, pending: PendingMention, reading: R
                 reason=reading.reason,
                 frustration=reading.frustration,
                 is_question=reading.is_question,
+                advice=advice,
                 created_at=now,
             )
         )

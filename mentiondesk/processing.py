@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from mentiondesk.alert_routing import alert_targets
+from mentiondesk.bystanders import as_advice
 from mentiondesk.cases import SPAM
 from mentiondesk.config import Config
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
@@ -22,6 +23,7 @@ from mentiondesk.models import (
 from mentiondesk.plans import OPT_OUT, draft_plan, priority
 from mentiondesk.resolution import as_praise, is_praise, says_resolved
 from mentiondesk.store import PendingMention, Store
+from mentiondesk.thread_advice import advising
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
@@ -61,17 +63,21 @@ class Processor:
         pairs = list(zip(pending, readings, strict=True))
         # A mention read before is back because its post was edited (edited_posts).
         again = read_before(self.store, [p.id for p in pending])
+        advice = advising(self.store, [p for p, r in pairs if SPAM not in r.topics])
         for p, r in pairs:
             if p.id in again:
-                reread(self.store, self.playbook, p, r)
+                reread(self.store, self.playbook, p, r, advice=p.id in advice)
         fresh = [(p, r) for p, r in pairs if p.id not in again]
-        done = len(again) + sum(self._decide_and_record(part) for part in by_author_turn(fresh))
+        parts = by_author_turn(fresh)
+        done = len(again) + sum(self._decide_and_record(part, advice) for part in parts)
         edited_meanwhile(self.store, pending)  # those go round again, read at their latest
         self.processed += done - len(again)
         self.reread += len(again)
         return done
 
-    def _decide_and_record(self, part: Sequence[tuple[PendingMention, Reading]]) -> int:
+    def _decide_and_record(
+        self, part: Sequence[tuple[PendingMention, Reading]], advice: set[int]
+    ) -> int:
         """Decide and record mentions of distinct authors; return how many were recorded.
 
         Histories are read here, after the previous part was recorded: an author's second
@@ -79,7 +85,10 @@ class Processor:
         the first one opened, as it would a minute later ("you won't need to repeat yourself").
         """
         histories = self.store.histories([p.author_id for p, _ in part])
-        decisions = [self.decide(p, r, histories.get(p.author_id, History())) for p, r in part]
+        decisions = [
+            self.decide(p, r, histories.get(p.author_id, History()), advice=p.id in advice)
+            for p, r in part
+        ]
         routing = self.config.settings.routing
         cap = self.config.settings.playbooks.auto_reply_daily_cap
         try:
@@ -102,11 +111,15 @@ class Processor:
                 )
         return done
 
-    def decide(self, pending: PendingMention, reading: Reading, history: History) -> Decision:
+    def decide(
+        self, pending: PendingMention, reading: Reading, history: History, *, advice: bool = False
+    ) -> Decision:
         # "Sorted now, thanks" names the problem: the classifier may read it as a complaint.
         # On the author's open case it is decided as praise; its reading is stored as read.
-        resolves = resolves_case(pending, reading, history)
-        seen = as_praise(reading) if resolves else reading
+        # Advice to another customer in their thread ("@ana try clearing the cache") names
+        # their problem: no complaint of the adviser's, and nothing about the adviser's case.
+        resolves = not advice and resolves_case(pending, reading, history)
+        seen = as_praise(reading) if resolves else as_advice(reading) if advice else reading
         try:
             actions = self.playbook.decide(pending.mention, seen, history, mention_id=pending.id)
         except Exception as exc:  # nothing unforeseen may stall the mentions behind it
@@ -120,6 +133,9 @@ class Processor:
         if resolves:  # no complaint's urgency lifts the case it says is solved
             urgent = priority(seen, pending.mention.author, pending.mention.platform)
             decision = replace(decision, priority=urgent, resolves=True)
+        if advice:
+            urgent = priority(seen, pending.mention.author, pending.mention.platform)
+            decision = replace(decision, priority=urgent, advice=True)
         if history.open_cases and is_praise(seen):
             # Praise joins the author's open case (cases.assign_cases), where a person answers
             # it knowing the case: a "made our day!" posted by itself beside it would not.

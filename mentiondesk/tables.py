@@ -66,6 +66,8 @@ class ReadingRow(SQLModel, table=True):
     reason: str | None = Field(default=None, max_length=32, index=True)
     frustration: int = 0
     is_question: bool = False
+    # Advice to another customer in their thread (bystanders.py): decided as no complaint.
+    advice: bool = False
     created_at: datetime = Field(default_factory=now, sa_type=_TS)
 
 
