@@ -253,7 +253,8 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
     Counted in cases, not mentions: an author who writes three times about one late order
     (their follow-ups join their open case) is one delivery problem, not three. A follow-up
     that says the problem is solved ("refunded, all good now") is no complaint, though it may
-    read as one (its reading is kept as read: resolution.py).
+    read as one (its reading is kept as read: resolution.py); nor is advice to another
+    customer in their thread ("@ana try clearing the cache": bystanders.py).
     """
     posted = MENTION.c.created_at
     earlier = sa.and_(posted >= period.since - span, posted < period.since)
@@ -271,6 +272,7 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
         .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
         .add_columns(reason, sa.func.count(current.distinct()), sa.func.count(previous.distinct()))
         .where(sa.or_(within(posted, period), earlier), READING.c.label == "negative", ~solved)
+        .where(~READING.c.advice)
         .group_by(reason)
     )
     rows = [(r, int(now), int(before)) for r, now, before in conn.execute(query)]

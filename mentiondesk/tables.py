@@ -271,6 +271,7 @@ __all__ = [
 
 # Indexes the desk's pages lean on (threads, dashboards over a period, history by author).
 sa.Index("ix_mention_thread", MENTION.c.thread_id)
+sa.Index("ix_mention_parent", MENTION.c.parent_id)  # a first post without a thread id
 # Covers the dashboard's per-period counts (day, platform) without touching the table's rows.
 sa.Index("ix_mention_created_platform", MENTION.c.created_at, MENTION.c.platform)
 # Covers "won back" (first negative, last positive per author) and an author's history.

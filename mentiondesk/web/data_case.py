@@ -253,16 +253,19 @@ def _drafts(conn: Connection, mention_id: int, case: CaseData | None) -> list[Dr
 
 
 def _thread(conn: Connection, mention: MentionData) -> list[ThreadPost]:
-    """Mentions in the same conversation (same platform and thread id), oldest first."""
-    if not mention.thread_id:
-        return []
+    """Mentions in the same conversation (same platform and thread id), oldest first. A
+    thread's first post may carry no thread id (Bluesky, Mastodon): its replies name it."""
+    root = mention.thread_id or mention.external_id
+    in_thread = sa.or_(MENTION.c.thread_id == root, MENTION.c.parent_id == root)
     query = (
         sa.select(
             MENTION.c.id, MENTION.c.text, MENTION.c.created_at, AUTHOR.c.handle, READING.c.lang
         )
+        .add_columns(READING.c.advice)  # advice to the thread's customer, shown so
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
         .outerjoin(READING, READING.c.mention_id == MENTION.c.id)  # each post in its language
-        .where(MENTION.c.thread_id == mention.thread_id, MENTION.c.platform == mention.platform)
+        .where(sa.or_(MENTION.c.id == mention.id, in_thread))
+        .where(MENTION.c.platform == mention.platform)
         .order_by(MENTION.c.created_at, MENTION.c.id)
         .limit(THREAD_LIMIT)
     )

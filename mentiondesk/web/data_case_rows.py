@@ -86,6 +86,7 @@ class ReadingData:
     reason: str | None
     frustration: int
     is_question: bool
+    advice: bool  # advice to another customer in their thread (bystanders.py)
     created_at: datetime
 
 
@@ -166,6 +167,7 @@ class ThreadPost:
     created_at: datetime
     handle: str
     lang: str | None
+    advice: bool | None  # advice to another customer (None: not read yet)
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,7 @@ class QueueItem:
     # A person's own reply of the other kind sent since the draft was written (kind, by, at):
     # the draft may still be right to send, so the queue asks rather than withdrawing it.
     hand_reply: HandReply | None = None
+    advice: bool = False  # advice to another customer in their thread (bystanders.py)
 
     @property
     def approvable(self) -> bool:
@@ -122,6 +123,7 @@ def _columns() -> list[sa.ColumnElement[Any]]:
         READING.c.label,
         READING.c.reason,
         READING.c.frustration,
+        READING.c.advice,
     ]
 
 
@@ -216,6 +218,7 @@ def _showing(
             reason=post.reason,
             frustration=post.frustration,
             lang=post.lang,
+            advice=False,  # a follow-up: the author's own news, never advice
         )
     return replace(item, newer=newer, held=held)
 
@@ -277,6 +280,7 @@ def _item(
         sla_seconds=sla_seconds(r.label),
         follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
         praised=getattr(r, "praised", None),
+        advice=r.advice,
     )
 
 

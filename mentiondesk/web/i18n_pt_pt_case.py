@@ -229,4 +229,9 @@ CASE = {
         "A pessoa editou a publicação depois da resposta e pediu para não ser contactada: o novo "
         "texto foi mantido, e a pessoa está na lista de não contactar"
     ),
+    # a reply in another customer's thread telling them what to do (bystanders.py)
+    "advice to another customer in a thread": "conselho a outra pessoa numa conversa",
+    "Advice to another customer, not a complaint: no case, no apology.": (
+        "Conselho a outra pessoa, não uma reclamação: sem caso nem pedido de desculpa."
+    ),
 }

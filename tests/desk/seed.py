@@ -75,6 +75,7 @@ def add(
     visibility: str | None = None,
     instead_of_public: bool = False,
     resolves: bool = False,  # a follow-up that says the problem is solved (resolution.py)
+    advice: bool = False,  # advice to another customer in their thread (bystanders.py)
 ) -> tuple[int, int | None, int | None]:
     """One mention with its reading, and optionally a case and a pending draft; return ids.
 
@@ -121,6 +122,7 @@ def add(
         outbox=outbox,
         opt_out=opt_out,  # "stop messaging me": processing drafts them no private message
         resolves=resolves,
+        advice=advice,
     )
     record(store, [decision], post_route={"default": "console"})
     with store.engine.connect() as conn:
