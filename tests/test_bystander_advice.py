@@ -111,3 +111,16 @@ def test_a_store_from_before_advice_gets_the_column_its_readings_none(db_url: st
     store.create_all()
     store.dispose()
     assert table_rows(db_url, sa.select(READING.c.advice)) == [(False,)]
+
+
+async def test_a_complaint_edited_into_advice_is_read_again_as_advice(
+    tmp_path: Path, db_url: str
+) -> None:
+    # Bob complains in Ana's thread, then edits his post into advice for her.
+    complaint = _reply(2, SAME_HERE, "b")
+    await _run(tmp_path, db_url, _thread(complaint))
+    assert ("m2", "private", "pending") in _drafted(db_url)
+    edit = replace(complaint, text=ADVICE, edit_id="e2")
+    await _run(tmp_path, db_url, [*_thread(complaint), edit])
+    assert ("m2", "negative", True) in _readings(db_url)
+    assert ("m2", "private", "pending") not in _drafted(db_url)  # the apology withdrawn
