@@ -20,7 +20,8 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
 from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_claim import claim, do_not_contact
-from mentiondesk.outbox_pace import Sleep, limiters, paces, unless_stopped
+from mentiondesk.outbox_pace import Sleep, unless_stopped
+from mentiondesk.outbox_pace_shared import WallClock, sink_limiters
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
 from mentiondesk.outbox_retry import backoff, put_off_kept, rescheduled
 from mentiondesk.outbox_waits import Outages, answered, describe, gather_all, wait_any
@@ -60,6 +61,7 @@ class OutboxWorker:
         pace: Mapping[str, Pace] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         pace_sleep: Sleep = asyncio.sleep,
+        pace_wall: WallClock | None = None,  # shared paces' clock (PostgreSQL's by default)
     ) -> None:
         self.store = store
         self.desk_url = desk_url  # [desk] public_url: alerts and tickets link to the case
@@ -71,9 +73,9 @@ class OutboxWorker:
         self._outages = Outages()  # responders whose last delivery failed
         self._sleep = asyncio.sleep  # between tries of a write through a database blip
         self._monotonic = monotonic  # the stop's grace and the sinks' paces
-        chosen = paces(self.responders, ()) if pace is None else pace
-        # By responder name; responders sending to one destination share one.
-        self._limiters = limiters(self.responders, chosen, clock=monotonic, sleep=pace_sleep)
+        self._limiters = sink_limiters(
+            store.engine, self.responders, pace, clock=monotonic, sleep=pace_sleep, wall=pace_wall
+        )
         self._stop: asyncio.Event | None = None  # run's: a pace's wait gives way to it
 
     async def run(

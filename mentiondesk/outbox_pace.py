@@ -6,7 +6,9 @@ responder's pace is its class's `pace` (the platform's documented limit) unless 
 operator set `max_per_minute` in its `[[responders]]` table. A platform's limit is per
 destination (a Slack channel, a webhook), so turns are counted per destination: a responder
 may name its own with `pace_key()` (else it is the responder), and responders naming the same
-one share a limiter. The counts are this process's own: several workers each keep their own.
+one share a limiter. Here the counts are this process's own, which is all of them on SQLite
+(one process); on PostgreSQL every worker takes its turns through the store instead
+(outbox_pace_shared), so several workers together keep to the one limit.
 The clock and the sleep are injected, so tests run on a fake clock, instantly.
 """
 
@@ -16,10 +18,23 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Protocol
 
 from mentiondesk.models import Pace, PluginConfig, Responder
 
 Sleep = Callable[[float], Awaitable[None]]
+
+
+class Turns(Protocol):
+    """A destination's turns: this process's Limiter, or the store's (outbox_pace_shared)."""
+
+    pace: Pace
+    taken: int  # turns taken so far
+
+    async def acquire(self, by: float | None = None) -> float | None: ...
+
+
+MakeTurns = Callable[[Pace, str], Turns]  # a pace and its destination's key
 
 
 class Limiter:
@@ -77,17 +92,22 @@ def limiters(
     *,
     clock: Callable[[], float] = time.monotonic,
     sleep: Sleep = asyncio.sleep,
-) -> dict[str, Limiter]:
+    make: MakeTurns | None = None,
+) -> dict[str, Turns]:
     """Each paced responder's limiter, one per destination: responders posting to the same
     channel take turns in one window (two limiters would let it have twice its limit), at the
-    strictest of their paces; responders posting elsewhere never wait behind each other."""
+    strictest of their paces; responders posting elsewhere never wait behind each other.
+    `make`: the limiter for a pace and its destination's key (this process's by default)."""
     sharing: dict[tuple[str, str], list[str]] = {}
     for name in chosen:
         sharing.setdefault(destination(name, responders.get(name)), []).append(name)
-    found: dict[str, Limiter] = {}
-    for names in sharing.values():
+    found: dict[str, Turns] = {}
+    for (tag, key), names in sharing.items():
         pace = min((chosen[n] for n in names), key=lambda p: (p.per / p.seconds, p.per))
-        found.update(dict.fromkeys(names, Limiter(pace, clock=clock, sleep=sleep)))
+        turns = (
+            Limiter(pace, clock=clock, sleep=sleep) if make is None else make(pace, f"{tag} {key}")
+        )
+        found.update(dict.fromkeys(names, turns))
     return found
 
 

@@ -250,6 +250,7 @@ from mentiondesk.tables_desk import (  # noqa: E402
     WEB_SESSION,
 )
 from mentiondesk.tables_fingerprints import ERASED_POST, FINGERPRINT_KEY, FORGOTTEN  # noqa: E402
+from mentiondesk.tables_pace import PACE_TURN  # noqa: E402
 from mentiondesk.tables_sources import SOURCE_STATE  # noqa: E402
 
 __all__ = [
@@ -262,6 +263,7 @@ __all__ = [
     "KEPT_TEXT",
     "LOGIN_COUNT",
     "NOTE",
+    "PACE_TURN",
     "SAVED_REPLY",
     "SOURCE_STATE",
     "SURVEY",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,6 +34,10 @@ class Time:
 
     def __call__(self) -> float:
         return self.now
+
+    def wall(self) -> datetime:
+        """The same clock as the store's (a PostgreSQL store's paces are shared through it)."""
+        return datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=self.now)
 
     async def sleep(self, seconds: float) -> None:
         for _ in range(5000):  # the granted sends are on their way (a database round trip)
@@ -84,6 +89,7 @@ def _setup(store: Store, pace: dict[str, Pace] | None = None) -> tuple[OutboxWor
         pace=pace,
         monotonic=time,
         pace_sleep=time.sleep,
+        pace_wall=time.wall,
     )
     time.sink, time.limiter = sink, worker._limiters["paced"]
     return worker, sink

@@ -40,7 +40,8 @@ class PluginConfig(BaseModel):
 class Pace:
     """At most `per` sends in any `seconds`: a responder's documented outbound limit, declared
     as `pace: ClassVar[Pace | None]`; the outbox waits for it before each delivery, counting
-    per destination (the responder's `pace_key()`, else the responder) and per process."""
+    per destination (the responder's `pace_key()`, else the responder), across every worker
+    sharing a PostgreSQL store."""
 
     per: int
     seconds: float

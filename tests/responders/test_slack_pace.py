@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pydantic import SecretStr
@@ -35,6 +35,10 @@ class Frozen:
 
     def __call__(self) -> float:
         return self.now
+
+    def wall(self) -> datetime:
+        """The same clock as the store's (a PostgreSQL store's paces are shared through it)."""
+        return datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=self.now)
 
     async def sleep(self, seconds: float) -> None:
         self.waits.append(seconds)
@@ -67,9 +71,8 @@ async def test_each_channel_is_paced_on_its_own(store: Store, fake_api: FakeAPI)
     for i in range(EACH):
         for name in CHANNELS:
             _enqueue(store, f"{name}-{i}", clock.now, target=name)
-    worker = OutboxWorker(
-        store, responders, OutboxSection(), clock=clock, monotonic=time, pace_sleep=time.sleep
-    )
+    fakes = {"monotonic": time, "pace_sleep": time.sleep, "pace_wall": time.wall}
+    worker = OutboxWorker(store, responders, OutboxSection(), clock=clock, **fakes)
     for second in range(1, EACH + 1):
         # A drain whose grace ends before the next second: each channel's turn of this one.
         await worker.drain(grace=0.5)
