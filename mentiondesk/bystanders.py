@@ -5,13 +5,15 @@ apoio, comigo resolveram").
 Such a reply names the problem in negative words, so the classifier may well read it as a
 complaint, and the playbook would open a case for the bystander and draft them an apology.
 processing.decide looks for these cues only in a reply to a thread another author owns
-(thread_owners.py). The list is written from general usage (EN, pt-BR, pt-PT), not from any
+(thread_advice.py). The list is written from general usage (EN, pt-BR, pt-PT), not from any
 set we measure on. An imperative counts at the start of a clause only ("try", "liga para",
 "vai no", "experimente"), so "I try every day", "faz três semanas" and "a Lumora não liga"
 do not; a suggestion ("you should", "sugiro", "tens de") or a "worked for me" ("comigo
 funcionou", "a mim resultou") counts anywhere, unless negated ("nothing worked for me", "não
-funcionou comigo"). Questions do not count ("can you call me?"), but for "have you tried…?"
-("já tentou…?"); nor do orders to the brand: "call me", "liguem", "you should be ashamed".
+funcionou comigo"), reported ("try again later, they said") or from a writer whose own
+problem is open still ("same here, try calling them", "ainda sem resposta"). Questions do
+not count ("can you call me?"), but for "have you tried…?" ("já tentou…?"); nor do orders
+to the brand: "call me", "liguem", "you should be ashamed".
 """
 
 from __future__ import annotations
@@ -97,6 +99,19 @@ _ANYWHERE = re.compile(r"(?<![\w@])(" + _SUGGESTION + "|" + _WORKED + r")(?!\w)"
 _NEGATED = re.compile(r"(?<!\w)(" + _NEGATION + r")\W+(\w+\W+){0,1}$")
 # What may follow "worked for me" to take it back: "worked for me until the update".
 _AFTER = re.compile(r"\W*(until|till|at first|before|ate|antes|no inicio|no comeco)(?!\w)")
+# The writer's own problem, open still ("same here", "still waiting", "ainda sem resposta"):
+# advice or not, they are a customer waiting on us, decided on their reading.
+_OWN = re.compile(
+    r"(?<!\w)(same here|me too|mine too|(i'?m|we'?re|i am|mine is|mine'?s) still|still ("
+    r"broken|waiting|nothing|no|not|doesn'?t|don'?t|isn'?t|hasn'?t|haven'?t|can'?t|cannot)"
+    r"|ainda (nao|estou|to|sem|espero|aguardo|nada|esperando|aguardando)|eu tambem"
+    r"|(o meu|a minha) tambem|tambem (estou|to|tive|tenho|fui|fiquei|nao))(?!\w)"
+)
+# What someone else told the writer to do is no advice of theirs: "try again later, they said".
+_REPORTED = re.compile(
+    r"(?<!\w)(they (said|say|told)|(support|the agent|someone) (said|told)|told me|disseram"
+    r"|dizem|falaram|me (mandaram|pediram)|mandaram-me|pediram-me)(?!\w)"
+)
 _ASKED = re.compile(r"(?<!\w)(have|did) you (tried|try|called|contacted)|(?<!\w)ja (tent|exp|lig)")
 # Clauses: sentences, commas, and either side of "but", "and then", "mas", "e".
 _CLAUSES = re.compile(r"[.,;:!\n]+|\s(?:but|and|then|mas|porem|depois)\s")
@@ -104,7 +119,10 @@ _CLAUSES = re.compile(r"[.,;:!\n]+|\s(?:but|and|then|mas|porem|depois)\s")
 
 def gives_advice(text: str) -> bool:
     """Whether the post tells someone what to do, or what worked for its author."""
-    return any(_clause_advises(c) for c in _clauses(folded(text)))
+    text = folded(text)
+    if _OWN.search(text):
+        return False
+    return any(_clause_advises(c) for c in _clauses(text) if not _REPORTED.search(c))
 
 
 def _clauses(text: str) -> list[str]:

@@ -30,6 +30,7 @@ def test_the_cues_find_advice_and_leave_look_alikes(lang: str) -> None:
     # Measured when written (38/36/36 posts): en 1.00 / 1.00, pt-BR 1.00 / 0.94, pt-PT
     # 1.00 / 0.94 at first ("entra em contato", "o melhor é" missed); 1.00 / 1.00 in all three
     # after. The set was written with the cues: expect less on posts nobody tuned them on.
+    # Reported advice and a writer's own open problem (6 rows more) left out: still 1.00 / 1.00.
     assert precision >= 0.9 and recall >= 0.9
 
 
@@ -46,6 +47,10 @@ def test_the_cues_find_advice_and_leave_look_alikes(lang: str) -> None:
         "liguem-me por favor",
         "the call center is useless",
         "Reclame Aqui tá cheio de reclamação",
+        "Try again later, they said. Still broken",
+        "@ana same here! try calling them",
+        "@joao tenta ligar, eu ainda estou esperando",
+        "@ana me mandaram reiniciar e nada",
     ],
 )
 def test_own_complaints_questions_and_negations_are_no_advice(text: str) -> None:
