@@ -46,10 +46,17 @@ def fine_tune(
     torch.manual_seed(recipe.seed)
     # A fixed thread count keeps the sums in the same order: same seed, same adapter.
     torch.set_num_threads(2)
+    device = torch.device(recipe.device)
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError(
+            f"--device {recipe.device}: this torch sees no GPU (a CPU-only build, or no "
+            "driver); train with --device cpu"
+        )
     tokenizer = Tokenizer(encoder.vocabulary)
     model = _Model(encoder if start is None else _with_start(encoder, start, recipe), recipe)
     if start is not None:
         model.load(start)
+    model.to(device)
     head = list(model.head.parameters())
     rest = [p for name, p in model.named_parameters() if not name.startswith("head.")]
     rates = [recipe.learning_rate, 2 * recipe.learning_rate]
@@ -64,8 +71,9 @@ def fine_tune(
     model.train()
     for step, batch in enumerate(_batches(encoded, recipe, random.Random(recipe.seed))):
         ids, mask = tokenizer.padded([tokens for tokens, _ in batch])
-        gold = torch.tensor([label for _, label in batch])
-        loss = functional.cross_entropy(model(torch.from_numpy(ids), torch.from_numpy(mask)), gold)
+        gold = torch.tensor([label for _, label in batch], device=device)
+        logits = model(torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device))
+        loss = functional.cross_entropy(logits, gold)
         optimiser.zero_grad()
         loss.backward()  # type: ignore[no-untyped-call]
         optimiser.step()
@@ -130,16 +138,18 @@ def _norm(hidden: int, eps: float, params: tuple[Matrix, Matrix]) -> nn.LayerNor
 
 
 def _np32(t: Tensor) -> Matrix:
-    out: Matrix = t.detach().numpy().astype(np.float32)
+    out: Matrix = t.detach().cpu().numpy().astype(np.float32)
     return out
 
 
 class _LowRank(nn.Module):
-    """x @ (w + a @ b) + bias, with w frozen (a plain tensor, not a Parameter)."""
+    """x @ (w + a @ b) + bias, with w frozen (a buffer, not a Parameter)."""
+
+    weight: Tensor
 
     def __init__(self, weight: Matrix, bias: Matrix, rank: int) -> None:
         super().__init__()
-        self.weight = torch.from_numpy(weight)
+        self.register_buffer("weight", torch.from_numpy(weight), persistent=False)
         self.bias = nn.Parameter(torch.from_numpy(bias.copy()))
         self.a = nn.Parameter(torch.randn(weight.shape[0], rank) * 0.01)
         self.b = nn.Parameter(torch.zeros(rank, weight.shape[1]))
@@ -182,12 +192,17 @@ class _Block(nn.Module):
 class _Model(nn.Module):
     """A torch mirror of `_e5_net.pooled` and the head, for training."""
 
+    word: Tensor
+    position: Tensor
+    token_type: Tensor
+
     def __init__(self, encoder: Encoder, recipe: Recipe) -> None:
         super().__init__()
         self.heads = encoder.heads
-        self.word = torch.from_numpy(encoder.word)
-        self.position = torch.from_numpy(encoder.position)
-        self.token_type = torch.from_numpy(encoder.token_type)
+        # Buffers, not Parameters: frozen, yet moved to the GPU with the model.
+        self.register_buffer("word", torch.from_numpy(encoder.word), persistent=False)
+        self.register_buffer("position", torch.from_numpy(encoder.position), persistent=False)
+        self.register_buffer("token_type", torch.from_numpy(encoder.token_type), persistent=False)
         self.embedding_norm = _norm(encoder.hidden, encoder.eps, encoder.embedding_norm)
         self.blocks = nn.ModuleList([_Block(encoder, i, recipe.rank) for i in range(recipe.layers)])
         self.head = nn.Linear(encoder.hidden, 3)

@@ -144,7 +144,7 @@ def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_
     header = _e5_adapter.load(out)[1]
     assert header["steps"] == 2 and 0.0 <= header["blend"] <= 1.0 and "skip_above" in header
     assert header["tuned_on"] == ["en", "pt"] and header["batches"] == "by-length"
-    assert set(header["built_with"]) == {"numpy", "torch"}
+    assert set(header["built_with"]) == {"numpy", "torch"} and header["device"] == "cpu"
     text, labels = _labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5"]
     code, output = md(config, "eval-sentiment", *args, "--setting", f"adapter={out}", "-f", "json")
@@ -215,6 +215,21 @@ def test_train_sentiment_refuses_an_unknown_kind_or_batching(config: Path, tmp_p
     assert code == 2 and "--kind must be ngram or e5" in output
     code, output = md(config, "train-sentiment", "--kind", "e5", "--batches", "big", *args)
     assert code == 2 and "--batches must be by-length or random" in output
+    code, output = md(config, "train-sentiment", "--kind", "e5", "--device", "tpu", *args)
+    assert code == 2 and "--device must be cpu or cuda" in output and "'tpu'" in output
+
+
+def test_train_sentiment_e5_on_a_gpu_or_says_none_is_there(config: Path, tmp_path: Path) -> None:
+    import torch
+
+    from sentiment import _e5_adapter
+
+    code, output, out = _train_one_step_on_en(config, tmp_path, "--device", "cuda")
+    if torch.cuda.is_available():
+        assert code == 0 and _e5_adapter.load(out)[1]["device"] == "cuda", output
+    else:  # CI: a CPU-only torch refuses before any training, naming the way out
+        assert code == 2 and "this torch sees no GPU" in output and "--device cpu" in output
+        assert not out.exists()
 
 
 def test_classify_takes_settings_as_its_error_says(config: Path, tmp_path: Path) -> None:

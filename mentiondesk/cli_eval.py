@@ -1,0 +1,80 @@
+"""`eval-sentiment`: how well a classifier reads a labelled set."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from mentiondesk.cli_classifier import (
+    SettingOption,
+    load_classifier,
+    parse_settings,
+    with_classifier,
+)
+from mentiondesk.cli_common import err, load
+from sentiment.evaluation import CLASSES, Scores, read_labels, read_lines, score
+
+_FORMATS = ("text", "json")
+
+
+def eval_sentiment(
+    ctx: typer.Context,
+    text: Annotated[Path, typer.Option("--text", help="Texts, one per line.", metavar="<file>")],
+    labels: Annotated[
+        Path,
+        typer.Option("--labels", help="Labels (0/1/2 or names), one per line.", metavar="<file>"),
+    ],
+    classifier: Annotated[
+        str | None,
+        typer.Option(help="Classifier instead of the configured one.", metavar="<name>"),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
+    ] = "text",
+    setting: SettingOption = None,
+) -> None:
+    """Accuracy, macro-F1, macro-recall, per-class recall and the confusion matrix."""
+    if format not in _FORMATS:
+        err.print("--format must be text or json")
+        raise typer.Exit(2)
+    try:
+        texts = read_lines(text)
+        gold = read_labels(read_lines(labels))
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]cannot read the labelled set:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    if len(texts) != len(gold):
+        err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}", markup=False)
+        raise typer.Exit(2)
+    if not texts:  # a score of nothing reads as 'accuracy 0.000', as if the model were wrong
+        err.print(f"{text} and {labels} are empty: nothing to evaluate", markup=False)
+        raise typer.Exit(2)
+    config = with_classifier(load(ctx), classifier, parse_settings(setting))
+    model = load_classifier(config)
+    readings = model.classify(texts, [None] * len(texts))
+    figures = score(gold, [CLASSES.index(r.label.value) for r in readings])
+    if format == "json":
+        data = {"classifier": model.name, **figures.to_dict()}
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        _print_scores(Console(), model.name, figures)
+
+
+def _print_scores(console: Console, name: str, figures: Scores) -> None:
+    console.print(f"classifier {name}: {figures.n} texts")
+    console.print(
+        f"accuracy {figures.accuracy:.3f}  macro-F1 {figures.macro_f1:.3f}  "
+        f"macro-recall {figures.macro_recall:.3f}"
+    )
+    table = Table("gold \\ predicted", *CLASSES, "recall")
+    for name_, row in zip(CLASSES, figures.confusion, strict=True):
+        recall = figures.class_recall(name_)
+        table.add_row(name_, *map(str, row), "—" if recall is None else f"{recall:.3f}")
+    console.print(table)
