@@ -20,14 +20,19 @@ def won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]
     Requiring the case leaves out spam and other negative posts nobody had to answer; requiring
     no complaint after the praise leaves out whoever thanked us on the 3rd and was angry again
     on the 10th. A follow-up that says the problem is solved ("refunded, all good now") is
-    praise here, as the desk decides it (resolution.praises), however it reads.
+    praise here, as the desk decides it (resolution.praises), however it reads; advice to
+    another customer (bystanders.py) is no complaint after it.
     """
     # One pass over the period's posts gives each author's last praise and last complaint:
     # no complaint after the praise is a last complaint no later than it. (A probe per author
     # for a later complaint read thousands of posts for the few who write all day.)
     label, at = READING.c.label, MENTION.c.created_at
     solved = sa.func.coalesce(FOLLOW_UP.c.resolves, sa.false())
-    praise, complaint = sa.or_(label == "positive", solved), sa.and_(label == "negative", ~solved)
+    # Advice to another customer in their thread ("@ana try clearing the cache") may read as
+    # negative, yet it is no complaint of the writer's: it does not undo their praise.
+    advice = sa.func.coalesce(READING.c.advice, sa.false())
+    praise = sa.or_(label == "positive", solved)
+    complaint = sa.and_(label == "negative", ~solved, ~advice)
     last = (
         sa.select(
             MENTION.c.author_id,

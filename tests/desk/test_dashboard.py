@@ -131,6 +131,24 @@ async def test_won_back_counts_only_detractors_we_had_a_case_for(
     assert ">maria<" in page and ">spammer<" not in page
 
 
+def test_won_back_is_not_undone_by_advice_to_another_customer(store: Store) -> None:
+    # Maria complained, was put right and said so; then she told another customer in a
+    # thread what worked for her, which reads as negative. Joao complained again after his
+    # praise: he is no longer won back.
+    add(store, "late again", handle="maria", ago=timedelta(days=3))
+    add(store, "arrived, thanks!", handle="maria", label="positive", case=False, draft=None,
+        ago=timedelta(days=2))  # fmt: skip
+    add(store, "@ana ugh, same: call them, the chat is useless", handle="maria", case=False,
+        draft=None, advice=True, ago=timedelta(days=1))  # fmt: skip
+    add(store, "broken on arrival", handle="joao", ago=timedelta(days=3))
+    add(store, "replaced, thanks", handle="joao", label="positive", case=False, draft=None,
+        ago=timedelta(days=2))  # fmt: skip
+    add(store, "the replacement broke too", handle="joao", case=False, draft=None,
+        ago=timedelta(days=1))  # fmt: skip
+    data = load_dashboard(store, days=7, now=datetime.now(UTC))
+    assert [w[:2] for w in data.won_back] == [("x", "maria")] and data.won_back_count == 1
+
+
 def test_queue_median_first_response_is_the_dashboards(store: Store) -> None:
     # Two answers, after 2 and 4 minutes: the median is 3, as the dashboard and report say.
     for minutes in (2, 4):
