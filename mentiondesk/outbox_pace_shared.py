@@ -11,9 +11,10 @@ host, and their wall clocks drift). A turn that would come after `by` is not res
 
 Within a process a destination's waiters still go one at a time, in order, so a batch of
 40 reserves one turn ahead, not 40 (a stop would leave the others' turns reserved, unused,
-and keep every worker waiting for them). Rows older than the longest window (a minute at
-least, in case another worker's config has a longer one) are deleted now and then, by one
-worker at a time. SQLite has one process: its turns stay in memory (outbox_pace).
+and keep every worker waiting for them); the one turn a stop interrupts is given back. Rows
+older than the longest window (a minute at least, in case another worker's config has a
+longer one) are deleted now and then, by one worker at a time. SQLite has one process: its
+turns stay in memory (outbox_pace).
 """
 
 from __future__ import annotations
@@ -74,17 +75,33 @@ class SharedLimiter:
         """Wait for a turn and take it: None. When the turn would come after `by` (on this
         process's clock), reserve nothing and wait not at all: the turn's time."""
         async with self._lock:
-            wait, taken = await through_blips(partial(self._reserve, by), sleep=self._sleep)
-            if not taken:
+            wait, turn = await through_blips(partial(self._reserve, by), sleep=self._sleep)
+            if turn is None:
                 return self._clock() + wait
             if wait > 0:  # from now, a round trip after the database's now: late, never early
-                await self._sleep(wait)
+                try:
+                    await self._sleep(wait)
+                except asyncio.CancelledError:
+                    self._give_back(turn)
+                    raise
             self.taken += 1
             return None
 
-    def _reserve(self, by: float | None) -> tuple[float, bool]:
-        """(seconds from now to the turn, whether it was reserved), in one transaction; tried
-        again through a database blip (a turn reserved twice leaves room, never too little)."""
+    def _give_back(self, turn: int) -> None:
+        """Delete a turn reserved but never used (the worker stopped while waiting for it), so
+        that no other worker waits for a send that will not come. Done at once, not in a
+        thread: a stop's cancellation must not be awaited on. A database down then leaves the
+        turn reserved: room wasted for one window, never too little."""
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(sa.delete(PACE_TURN).where(PACE_TURN.c.id == turn))
+        except sa.exc.SQLAlchemyError:
+            pass
+
+    def _reserve(self, by: float | None) -> tuple[float, int | None]:
+        """(seconds from now to the turn, the turn's id or None if not reserved), in one
+        transaction; tried again through a database blip (a turn reserved twice leaves room,
+        never too little)."""
         allow = None if by is None else by - self._clock()
         with self._engine.begin() as conn:
             conn.execute(_LOCK, {"space": _TURNS, "key": self.key})
@@ -94,11 +111,12 @@ class SharedLimiter:
             turn = next_turn(self.pace, now, recent.scalars().all())
             wait = (turn - now).total_seconds()
             if allow is not None and wait > allow:
-                return wait, False
-            conn.execute(sa.insert(PACE_TURN).values(key=self.key, at=turn))
+                return wait, None
+            insert = sa.insert(PACE_TURN).values(key=self.key, at=turn)
+            reserved: int = conn.execute(insert.returning(PACE_TURN.c.id)).scalar_one()
             if self.taken % PRUNE_EVERY == 0:
                 prune(conn, now - self._keep)
-            return wait, True
+            return wait, reserved
 
     def _now(self, conn: Connection) -> datetime:
         """The shared clock, read after the lock (the transaction's start may be long past)."""

@@ -119,6 +119,34 @@ async def test_a_turn_is_reserved_through_a_database_blip(stores: tuple[Store, S
     assert len(_turns(stores[0], "responder blip")) == 1
 
 
+async def test_a_turn_given_up_at_a_stop_is_no_longer_reserved(
+    stores: tuple[Store, Store],
+) -> None:
+    # One a minute: the first worker's second turn is a minute off; it stops while waiting.
+    slow = Pace(per=1, seconds=60.0)
+    asleep = asyncio.Event()
+
+    async def sleep(seconds: float) -> None:
+        asleep.set()  # the turn is reserved: the worker waits for it
+        await asyncio.sleep(seconds)
+
+    mine = SharedLimiter(stores[0].engine, "responder x", slow, keep=60.0, sleep=sleep)
+    theirs = _limiter(stores[1], "responder x", slow)
+    assert await mine.acquire() is None
+    waiting = asyncio.create_task(mine.acquire())
+    await asleep.wait()
+    assert len(_turns(stores[0], "responder x")) == 2
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert len(_turns(stores[0], "responder x")) == 1 and mine.taken == 1
+    # The other worker's next turn is the one given back, not a minute after it.
+    later = await theirs.acquire(by=theirs._clock() + 0.5)
+    assert later is not None and later - theirs._clock() < 61.0
+    turns = _turns(stores[0], "responder x")
+    assert len(turns) == 1
+
+
 def test_a_turn_comes_when_the_window_has_room() -> None:
     now = datetime(2026, 1, 1, tzinfo=UTC)
     late = [now + timedelta(seconds=0.1), now - timedelta(seconds=0.1)]  # newest first
