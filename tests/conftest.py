@@ -8,11 +8,14 @@ import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.fakes._base import FakeAPI
+
+if TYPE_CHECKING:
+    from mentiondesk.store import Store
 
 PG_ADMIN_URL = os.environ.get(
     "MENTIONDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -83,3 +86,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL database, for what only PostgreSQL checks (column lengths)."""
     yield from _postgres_database()
+
+
+@pytest.fixture
+def pg_stores(pg_url: str) -> Iterator[tuple[Store, Store]]:
+    """Two stores on one fresh PostgreSQL database, each with its own engine and connections:
+    two processes, or two workers on two machines."""
+    from mentiondesk.store import Store
+
+    first, second = Store(pg_url), Store(pg_url)
+    first.create_all()
+    yield first, second
+    first.dispose()
+    second.dispose()

@@ -4,29 +4,20 @@ to the brand, negations, orders to the brand)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from mentiondesk.bystanders import gives_advice
+from tests.cue_sets import measured, read_set
 
-_SET = Path(__file__).parent / "data" / "advice_cues.tsv"
-
-
-def _posts() -> list[tuple[str, bool, str]]:
-    lines = _SET.read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return [(lang, flag == "1", text) for lang, flag, text in rows]
+_SET = "advice_cues.tsv"
 
 
 @pytest.mark.parametrize("lang", ["en", "pt-BR", "pt-PT"])
 def test_the_cues_find_advice_and_leave_look_alikes(lang: str) -> None:
-    posts = [(want, gives_advice(text)) for code, want, text in _posts() if code == lang]
-    assert len(posts) >= 30
-    assert 0 < sum(want for want, _ in posts) < len(posts)  # both kinds in each language
-    hits = sum(want and got for want, got in posts)
-    precision = hits / sum(got for _, got in posts)
-    recall = hits / sum(want for want, _ in posts)
+    rows = [want for code, want, _ in read_set(_SET) if code == lang]
+    assert 0 < sum(rows) < len(rows)  # both kinds in each language
+    posts, precision, recall = measured(_SET, lang, gives_advice)
+    assert posts >= 30
     # Measured when written (38/36/36 posts): en 1.00 / 1.00, pt-BR 1.00 / 0.94, pt-PT
     # 1.00 / 0.94 at first ("entra em contato", "o melhor é" missed); 1.00 / 1.00 in all three
     # after. The set was written with the cues: expect less on posts nobody tuned them on.

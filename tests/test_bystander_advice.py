@@ -12,13 +12,12 @@ import sqlalchemy as sa
 
 from mentiondesk.corrected_drafts import correct_reading
 from mentiondesk.models import Label, Mention
-from mentiondesk.pipeline import App
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, MENTION, READING
 from tests.desk.seed import add
 from tests.helpers import COMPLAINT, config_for, mention, table_rows
-from tests.test_pipeline import Recorder
+from tests.test_pipeline import run_once as _run
 
 # Angry words about the thread's problem, then advice: read as a complaint.
 ADVICE = "@h_a1 their app is awful and support is terrible. Try clearing the cache, worked for me"
@@ -31,15 +30,6 @@ def _reply(n: int, text: str, author: str, parent: str = "m1") -> Mention:
 
 def _thread(*replies: Mention) -> list[Mention]:
     return [replace(mention(1, COMPLAINT), thread_id="m1"), *replies]
-
-
-async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> None:
-    app = App(
-        config_for(tmp_path, db_url, mentions),
-        responders={"console": Recorder("console"), "cases": Recorder("cases")},
-    )
-    async with app:
-        await app.run_once()
 
 
 def _cases(db_url: str) -> list[tuple[object, ...]]:

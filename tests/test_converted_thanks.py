@@ -18,7 +18,7 @@ from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT
 from tests.helpers import COMPLAINT, config_for, mention, table_rows
-from tests.test_pipeline import Recorder
+from tests.test_pipeline import recorders
 
 THANKS = "@lumora it arrived today, thank you so much, wonderful!"
 ASKING = "@lumora thanks! any news on when it ships?"  # kind words, but a question: no praise
@@ -51,7 +51,7 @@ def _followers_only(n: int, text: str) -> Mention:
 async def _run(tmp_path: Path, db_url: str, mentions: list[Mention], **kw: Any) -> None:
     """One pass of the pipeline over `mentions` (the store keeps what earlier passes did)."""
     config = config_for(tmp_path, db_url, mentions, **kw)
-    app = App(config, responders={"console": Recorder("console"), "cases": Recorder("cases")})
+    app = App(config, responders=recorders())
     async with app:
         await app.run_once()
 

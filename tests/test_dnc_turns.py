@@ -152,21 +152,11 @@ def _second_waits(store: Store, thread: threading.Thread, outcome: list[object])
     assert thread.is_alive(), f"it did not wait for the other transaction: {outcome}"
 
 
-@pytest.fixture
-def stores(pg_url: str) -> Iterator[tuple[Store, Store]]:
-    """Two stores on one PostgreSQL database: two processes (the pipeline and the desk)."""
-    first, second = Store(pg_url), Store(pg_url)
-    first.create_all()
-    yield first, second
-    first.dispose()
-    second.dispose()
-
-
 @pytest.mark.postgres
 def test_a_listing_waits_for_a_dm_being_written_and_then_withdraws_it(
-    stores: tuple[Store, Store],
+    pg_stores: tuple[Store, Store],
 ) -> None:
-    pipeline, desk = stores
+    pipeline, desk = pg_stores
     decision = decided(pipeline, "rui", "m2")
     with _paused_after(pipeline.engine, "INSERT INTO draft") as written:
         writer, wrote = _in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
@@ -188,9 +178,9 @@ def test_a_listing_waits_for_a_dm_being_written_and_then_withdraws_it(
 
 @pytest.mark.postgres
 def test_a_dm_being_written_as_its_author_is_listed_is_not_written(
-    stores: tuple[Store, Store],
+    pg_stores: tuple[Store, Store],
 ) -> None:
-    pipeline, desk = stores
+    pipeline, desk = pg_stores
     decision = decided(pipeline, "eva", "m3")  # claimed before the listing
     with _paused_after(desk.engine, "UPDATE author") as listing_half_done:
         lister, listed = _in_thread(
@@ -211,9 +201,9 @@ def test_a_dm_being_written_as_its_author_is_listed_is_not_written(
 
 @pytest.mark.postgres
 def test_a_dm_restored_as_its_author_is_listed_is_withdrawn_again(
-    stores: tuple[Store, Store],
+    pg_stores: tuple[Store, Store],
 ) -> None:
-    first, second = stores
+    first, second = pg_stores
     _, _, apology = add(first, "Where is my parcel?", handle="ivo")
     add(first, "it arrived, thank you!", handle="ivo", label="positive", case=False, draft=None)
     assert apology is not None

@@ -5,7 +5,6 @@ windows; what is asserted is the turns' spacing, never how fast anything went.""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
@@ -23,16 +22,6 @@ from tests.test_outbox import _enqueue
 
 PACE = Pace(per=2, seconds=0.3)
 WINDOW = timedelta(seconds=PACE.seconds)
-
-
-@pytest.fixture
-def stores(pg_url: str) -> Iterator[tuple[Store, Store]]:
-    """Two workers' stores: one database, each its own engine and connections."""
-    first, second = Store(pg_url), Store(pg_url)
-    first.create_all()
-    yield first, second
-    first.dispose()
-    second.dispose()
 
 
 def _limiter(store: Store, key: str, pace: Pace = PACE, keep: float = 60.0) -> SharedLimiter:
@@ -56,55 +45,62 @@ async def _take(limiter: SharedLimiter, times: int) -> None:
         assert await limiter.acquire() is None
 
 
-async def test_two_workers_take_turns_at_one_destination(stores: tuple[Store, Store]) -> None:
-    one, two = (_limiter(store, "destination slack C1") for store in stores)
+async def test_two_workers_take_turns_at_one_destination(pg_stores: tuple[Store, Store]) -> None:
+    one, two = (_limiter(store, "destination slack C1") for store in pg_stores)
     await asyncio.gather(_take(one, 5), _take(two, 5))
-    turns = _turns(stores[0], "destination slack C1")
+    turns = _turns(pg_stores[0], "destination slack C1")
     assert len(turns) == 10 and one.taken == two.taken == 5
     assert _kept_to(turns, PACE)  # each alone keeps to it too: together, twice as much
     assert turns[-1] - turns[0] >= 4 * WINDOW
 
 
-async def test_destinations_do_not_wait_on_each_other(stores: tuple[Store, Store]) -> None:
+async def test_destinations_do_not_wait_on_each_other(pg_stores: tuple[Store, Store]) -> None:
     slow = Pace(per=1, seconds=30.0)
-    a, b = _limiter(stores[0], "destination a", slow), _limiter(stores[1], "destination b", slow)
+    a, b = (
+        _limiter(pg_stores[0], "destination a", slow),
+        _limiter(pg_stores[1], "destination b", slow),
+    )
     assert await a.acquire() is None
     assert await b.acquire(by=b._clock() + 5.0) is None  # its turn is now: a's does not count
     assert await a.acquire(by=a._clock() + 5.0) is not None  # a's next is 30 s off
-    assert len(_turns(stores[0], "destination a")) == len(_turns(stores[0], "destination b")) == 1
+    assert (
+        len(_turns(pg_stores[0], "destination a"))
+        == len(_turns(pg_stores[0], "destination b"))
+        == 1
+    )
 
 
-async def test_a_turn_past_by_is_not_reserved(stores: tuple[Store, Store]) -> None:
+async def test_a_turn_past_by_is_not_reserved(pg_stores: tuple[Store, Store]) -> None:
     slow = Pace(per=1, seconds=30.0)
     mine, theirs = (
-        _limiter(stores[0], "responder x", slow),
-        _limiter(stores[1], "responder x", slow),
+        _limiter(pg_stores[0], "responder x", slow),
+        _limiter(pg_stores[1], "responder x", slow),
     )
     assert await theirs.acquire() is None
     began = mine._clock()
     turn = await mine.acquire(by=began + 5.0)
     assert turn is not None and began + 5.0 < turn <= mine._clock() + 30.0
-    assert mine.taken == 0 and len(_turns(stores[0], "responder x")) == 1
+    assert mine.taken == 0 and len(_turns(pg_stores[0], "responder x")) == 1
 
 
-async def test_turns_older_than_every_window_are_pruned(stores: tuple[Store, Store]) -> None:
-    with stores[0].engine.begin() as conn:
+async def test_turns_older_than_every_window_are_pruned(pg_stores: tuple[Store, Store]) -> None:
+    with pg_stores[0].engine.begin() as conn:
         now = conn.execute(sa.select(sa.func.clock_timestamp())).scalar_one()
         rows = [("responder old", now - timedelta(seconds=90)), ("responder kept", now)]
         conn.execute(sa.insert(PACE_TURN), [{"key": k, "at": at} for k, at in rows])
-    assert await _limiter(stores[1], "responder new").acquire() is None  # its first turn prunes
-    with stores[0].engine.connect() as conn:
+    assert await _limiter(pg_stores[1], "responder new").acquire() is None  # its first turn prunes
+    with pg_stores[0].engine.connect() as conn:
         left = conn.execute(sa.select(PACE_TURN.c.key).order_by(PACE_TURN.c.key)).scalars()
         assert list(left) == ["responder kept", "responder new"]
 
 
-async def test_a_turn_is_reserved_through_a_database_blip(stores: tuple[Store, Store]) -> None:
+async def test_a_turn_is_reserved_through_a_database_blip(pg_stores: tuple[Store, Store]) -> None:
     waits: list[float] = []
 
     async def sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    limiter = SharedLimiter(stores[0].engine, "responder blip", PACE, sleep=sleep)
+    limiter = SharedLimiter(pg_stores[0].engine, "responder blip", PACE, sleep=sleep)
     reserve, tries = limiter._reserve, []
 
     def blip(by: float | None) -> tuple[float, bool]:
@@ -116,11 +112,11 @@ async def test_a_turn_is_reserved_through_a_database_blip(stores: tuple[Store, S
     limiter._reserve = blip  # type: ignore[method-assign]
     assert await limiter.acquire() is None
     assert len(tries) == 2 and len(waits) == 1  # the backoff, then no wait for the turn
-    assert len(_turns(stores[0], "responder blip")) == 1
+    assert len(_turns(pg_stores[0], "responder blip")) == 1
 
 
 async def test_a_turn_given_up_at_a_stop_is_no_longer_reserved(
-    stores: tuple[Store, Store],
+    pg_stores: tuple[Store, Store],
 ) -> None:
     # One a minute: the first worker's second turn is a minute off; it stops while waiting.
     slow = Pace(per=1, seconds=60.0)
@@ -130,20 +126,20 @@ async def test_a_turn_given_up_at_a_stop_is_no_longer_reserved(
         asleep.set()  # the turn is reserved: the worker waits for it
         await asyncio.sleep(seconds)
 
-    mine = SharedLimiter(stores[0].engine, "responder x", slow, keep=60.0, sleep=sleep)
-    theirs = _limiter(stores[1], "responder x", slow)
+    mine = SharedLimiter(pg_stores[0].engine, "responder x", slow, keep=60.0, sleep=sleep)
+    theirs = _limiter(pg_stores[1], "responder x", slow)
     assert await mine.acquire() is None
     waiting = asyncio.create_task(mine.acquire())
     await asleep.wait()
-    assert len(_turns(stores[0], "responder x")) == 2
+    assert len(_turns(pg_stores[0], "responder x")) == 2
     waiting.cancel()
     with pytest.raises(asyncio.CancelledError):
         await waiting
-    assert len(_turns(stores[0], "responder x")) == 1 and mine.taken == 1
+    assert len(_turns(pg_stores[0], "responder x")) == 1 and mine.taken == 1
     # The other worker's next turn is the one given back, not a minute after it.
     later = await theirs.acquire(by=theirs._clock() + 0.5)
     assert later is not None and later - theirs._clock() < 61.0
-    turns = _turns(stores[0], "responder x")
+    turns = _turns(pg_stores[0], "responder x")
     assert len(turns) == 1
 
 
@@ -172,17 +168,19 @@ class Paced:
         return None
 
 
-async def test_workers_on_postgresql_share_a_sinks_turns(stores: tuple[Store, Store]) -> None:
+async def test_workers_on_postgresql_share_a_sinks_turns(pg_stores: tuple[Store, Store]) -> None:
     for i in range(8):
-        _enqueue(stores[0], f"a{i}", datetime.now(UTC) - timedelta(minutes=1), target="paced")
+        _enqueue(pg_stores[0], f"a{i}", datetime.now(UTC) - timedelta(minutes=1), target="paced")
     sinks = (Paced(), Paced())
     settings = OutboxSection(batch_size=2)  # both workers claim some
-    workers = [OutboxWorker(s, {"paced": k}, settings) for s, k in zip(stores, sinks, strict=True)]
+    workers = [
+        OutboxWorker(s, {"paced": k}, settings) for s, k in zip(pg_stores, sinks, strict=True)
+    ]
     assert all(isinstance(w._limiters["paced"], SharedLimiter) for w in workers)
     assert sum(await asyncio.gather(*(w.drain() for w in workers))) == 8
     assert sorted(sinks[0].sent + sinks[1].sent) == [f"a{i}" for i in range(8)]
     assert sinks[0].sent and sinks[1].sent
-    turns = _turns(stores[0], "responder paced")
+    turns = _turns(pg_stores[0], "responder paced")
     assert len(turns) == 8 and _kept_to(turns, PACE)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk.models import Label, OutboxAction, Reading, Receipt
+from mentiondesk.models import Label, Mention, OutboxAction, Reading, Receipt
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
@@ -33,6 +33,17 @@ class Recorder:
 
     async def close(self) -> None:
         return None
+
+
+def recorders() -> dict[str, Recorder]:
+    """The console and the help desk, recorded: the sinks most pipeline tests run with."""
+    return {"console": Recorder("console"), "cases": Recorder("cases")}
+
+
+async def run_once(tmp_path: Path, db_url: str, mentions: list[Mention]) -> None:
+    """One pass of the pipeline over `mentions` (the shipped playbook, recording sinks)."""
+    async with App(config_for(tmp_path, db_url, mentions), responders=recorders()) as app:
+        await app.run_once()
 
 
 def _app(config: object) -> tuple[App, Recorder, Recorder]:
@@ -221,7 +232,7 @@ async def test_a_mention_the_database_refuses_does_not_hold_back_its_batch(
     posts = [mention(1, "late parcel"), mention(2, "poison", author="b")]
     posts.append(mention(3, "broken lamp", author="c"))
     config = config_for(tmp_path, pg_url, posts)
-    sinks = {"console": Recorder("console"), "cases": Recorder("cases")}
+    sinks = recorders()
     app = App(config, classifier=TooLongReason(), responders=sinks)  # type: ignore[arg-type]
     async with app:
         await app.run_once()
@@ -249,7 +260,7 @@ async def test_a_stop_ends_the_wait_before_processing_is_retried(
     monkeypatch.setattr("mentiondesk.pipeline.RETRY", 3600.0)  # a stop must not wait it out
     config = config_for(tmp_path, f"sqlite:///{tmp_path / 's.db'}", [mention(1, COMPLAINT)])
     classifier = Unreadable()
-    sinks = {"console": Recorder("console"), "cases": Recorder("cases")}
+    sinks = recorders()
     app = App(config, classifier=classifier, responders=sinks)  # type: ignore[arg-type]
     await app.initialize()
     try:

@@ -17,7 +17,7 @@ from mentiondesk.pipeline import App
 from mentiondesk.reply_limits import mastodon_length, reply_length, x_length
 from mentiondesk.tables import DRAFT, OUTBOX
 from tests.helpers import COMPLAINT, mention, write_config, write_mentions
-from tests.test_pipeline import Recorder
+from tests.test_pipeline import recorders
 
 # A complaint gets a public reply and a private message, both waiting for a person.
 DRAFTS = """
@@ -40,7 +40,7 @@ async def _desk(tmp_path: Path, db_url: str, platform: str) -> AsyncIterator[App
     samples = write_mentions(tmp_path / "m.jsonl", [mention(1, COMPLAINT, platform=platform)])
     extra = '\n[playbooks]\npaths = ["rules.toml"]\n'
     config = load_config(write_config(tmp_path, db_url=db_url, samples=samples, extra=extra))
-    app = App(config, responders={"console": Recorder("console"), "cases": Recorder("cases")})
+    app = App(config, responders=recorders())
     async with app:
         await app.run_once()
         yield app

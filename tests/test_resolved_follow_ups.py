@@ -10,27 +10,17 @@ import sqlalchemy as sa
 from mentiondesk import queue_views
 from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.corrected_drafts import correct_reading
-from mentiondesk.models import Label, Mention
-from mentiondesk.pipeline import App
+from mentiondesk.models import Label
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, READING
 from mentiondesk.web.data_queue import praised_latest
 from tests.helpers import COMPLAINT, config_for, mention, table_rows
-from tests.test_pipeline import Recorder
+from tests.test_pipeline import run_once as _run
 
 # Both name the problem in angry words: the classifier reads both as complaints.
 SOLVED = "@lumora three weeks of awful, terrible service for a lost parcel, but solved now"
 NOT_SOLVED = "@lumora three weeks of awful, terrible service for a lost parcel, still not solved"
-
-
-async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> None:
-    app = App(
-        config_for(tmp_path, db_url, mentions),
-        responders={"console": Recorder("console"), "cases": Recorder("cases")},
-    )
-    async with app:
-        await app.run_once()
 
 
 def _drafts(db_url: str) -> list[tuple[object, ...]]:

@@ -20,7 +20,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, DRAFT, MENTION, OUTBOX
 from playbooks import load_playbook
 from tests.helpers import mention, write_config, write_mentions
-from tests.test_pipeline import COMPLAINT, Recorder
+from tests.test_pipeline import COMPLAINT, Recorder, recorders
 
 
 def test_two_claimers_never_take_the_same_outbox_row(tmp_path: Path) -> None:
@@ -81,9 +81,7 @@ async def test_a_draft_only_rule_whose_template_fails_opens_a_case_instead(
     samples = write_mentions(tmp_path / "m.jsonl", [mention(1, COMPLAINT)])  # frustration 1
     extra = '\n[playbooks]\npaths = ["r.toml"]\ntemplates = "tpl"\n'
     path = write_config(tmp_path, db_url="sqlite:///d.db", samples=samples, extra=extra)
-    app = App(
-        load_config(path), responders={"console": Recorder("console"), "cases": Recorder("cases")}
-    )
+    app = App(load_config(path), responders=recorders())
     async with app:
         await app.run_once()
         with app.store.engine.connect() as conn:
@@ -198,7 +196,7 @@ async def test_escalating_an_escalated_case_queues_no_second_ticket(tmp_path: Pa
     angry = "@lumora THIRD time, awful, terrible service. I am going to the regulator!!"
     samples = write_mentions(tmp_path / "m.jsonl", [mention(1, angry)])
     config = load_config(write_config(tmp_path, db_url="sqlite:///d.db", samples=samples))
-    app = App(config, responders={"console": Recorder("console"), "cases": Recorder("cases")})
+    app = App(config, responders=recorders())
     async with app:
         await app.run_once()
         with pytest.raises(AlreadyEscalated):  # the rules did: the person is told, not audited

@@ -101,15 +101,21 @@ async def test_an_edit_before_any_reply_is_read_again_and_its_drafts_follow(
     assert reply["referenced_tweets"] == [{"type": "replied_to", "id": again["id"]}]
 
 
+async def _answered(app: Any, x_fake: Any) -> dict[str, Any]:
+    """Bob's complaint, read, its DM approved and sent: the tweet."""
+    tweet: dict[str, Any] = x_fake.publish(COMPLAINT, author="bob")
+    await app.run_once()
+    ((draft_id,),) = _rows(app, DRAFT, "id")
+    _approve(app, draft_id)
+    await app.outbox.drain()
+    return tweet
+
+
 async def test_an_edit_after_the_reply_went_out_changes_only_the_text(
     tmp_path, secrets, x_fake, db_url
 ) -> None:
     async with _app(tmp_path, db_url, x_fake) as app:
-        tweet = x_fake.publish(COMPLAINT, author="bob")
-        await app.run_once()
-        ((draft_id,),) = _rows(app, DRAFT, "id")
-        _approve(app, draft_id)
-        await app.outbox.drain()
+        tweet = await _answered(app, x_fake)
         x_fake.edit(tweet, PRAISE)
         await app.run_once()
         mentions = _rows(app, MENTION, "text", "first_text", "processed")
@@ -127,11 +133,7 @@ async def test_an_edit_after_the_reply_that_asks_us_to_stop_lists_the_author(
     tmp_path, secrets, x_fake, db_url
 ) -> None:
     async with _app(tmp_path, db_url, x_fake) as app:
-        tweet = x_fake.publish(COMPLAINT, author="bob")
-        await app.run_once()
-        ((draft_id,),) = _rows(app, DRAFT, "id")
-        _approve(app, draft_id)
-        await app.outbox.drain()
+        tweet = await _answered(app, x_fake)
         x_fake.publish(COMPLAINT + " Still broken.", author="bob")  # its DM waits for a person
         await app.run_once()
         x_fake.edit(tweet, COMPLAINT + " Stop messaging me.")
