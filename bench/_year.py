@@ -65,8 +65,10 @@ def _mention_rows(rnd: random.Random, base: list[tuple[Any, ...]]) -> Iterator[t
 def _reading_rows(rnd: random.Random, base: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
     for mid, _, created, label, reason in base:
         frustration = rnd.randint(0, 3) if label == "negative" else 0
+        # No advice (bystanders.py): a case's opener never is, and the draws stay as before,
+        # so figures compare with earlier runs'.
         yield (mid, "bench", label, rnd.random(), rnd.choice(LANGS), rnd.choice(TOPICS), reason,
-               frustration, rnd.random() < 0.1, created)  # fmt: skip
+               frustration, rnd.random() < 0.1, False, created)  # fmt: skip
 
 
 def _cases(rnd: random.Random, base: list[tuple[Any, ...]], now: datetime) -> list[tuple[Any, ...]]:
@@ -164,7 +166,7 @@ _COLUMNS = {
     "mention": "id platform external_id source author_id text url lang created_at ingested_at "
     "thread_id parent_id processed",
     "reading": "mention_id classifier label score lang topics reason frustration is_question "
-    "created_at",
+    "advice created_at",
     "case": "id mention_id author_id rule status priority opened_at first_response_at closed_at",
     "follow_up": "id case_id mention_id created_at resolves",
     "draft": "id mention_id case_id kind text lang rule auto status created_at decided_at "

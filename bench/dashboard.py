@@ -48,11 +48,15 @@ def create(n: int) -> str:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     url = PG + name
-    store = Store(url)
-    store.create_all()
-    store.dispose()
     start = time.perf_counter()
-    fill(f"postgresql://postgres@127.0.0.1:5432/{name}", n, NOW)
+    try:
+        store = Store(url)
+        store.create_all()
+        store.dispose()
+        fill(f"postgresql://postgres@127.0.0.1:5432/{name}", n, NOW)
+    except BaseException:  # a load that broke off leaves no half-filled database behind
+        drop(url)
+        raise
     print(f"loaded {n:,} mentions in {time.perf_counter() - start:.0f} s into {url}")
     return url
 
