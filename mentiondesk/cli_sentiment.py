@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, cast, get_args
 
@@ -63,7 +64,25 @@ def train_sentiment(
             metavar="<ngram|e5>",
         ),
     ] = "ngram",
-    steps: Annotated[int, typer.Option(help="e5: training steps of 32 texts.", min=1)] = 700,
+    steps: Annotated[
+        int, typer.Option(help="e5: training steps of --batch-size texts each.", min=1)
+    ] = 700,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            help="e5: texts per step. A GPU is used better with larger batches (128, 256); "
+            "raise --learning-rate with them.",
+            min=1,
+        ),
+    ] = 32,
+    rank: Annotated[
+        int | None,
+        typer.Option(
+            help="e5: rank of the low-rank updates (larger learns more, and the file grows "
+            "with it); default 16, or the --start-from adapter's.",
+            min=1,
+        ),
+    ] = None,
     start_from: Annotated[
         Path | None,
         typer.Option(
@@ -121,6 +140,8 @@ def train_sentiment(
         return
     recipe = Recipe(
         steps=steps,
+        batch_size=batch_size,
+        rank=rank or Recipe.rank,
         seed=seed,
         batches=cast(Batching, batches),
         learning_rate=learning_rate,
@@ -135,6 +156,7 @@ def train_sentiment(
         tune_on=tune_on or [],
         share=encoder_share,
         start_from=start_from,
+        rank_given=rank is not None,
     )
 
 
@@ -192,12 +214,15 @@ def _train_e5(
     tune_on: list[Path],
     share: float,
     start_from: Path | None,
+    rank_given: bool,
 ) -> None:
     started = time.monotonic()
     tuned = ", ".join(str(f) for f in dict.fromkeys(tune_on or folders))
     err.print(f"the blend will be tuned on the val splits of: {tuned}", markup=False)
     with training_progress(err, recipe.steps) as (say, step):
         try:
+            if start_from and not rank_given:  # going on from an adapter keeps its rank
+                recipe = replace(recipe, rank=e5_training.adapter_rank(start_from))
             rows = e5_training.examples(folders, fixes, seed=recipe.seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
             meta = e5_training.train(

@@ -117,7 +117,8 @@ def _with_start(encoder: Encoder, start: Adapter, recipe: Recipe) -> Encoder:
     if shape != (recipe.layers, recipe.rank):
         raise ValueError(
             f"the adapter to start from has {shape[0]} layers of rank {shape[1]}; "
-            f"training uses {recipe.layers} of rank {recipe.rank}"
+            f"training uses {recipe.layers} of rank {recipe.rank} (leave --rank out to keep "
+            "the adapter's)"
         )
     layers = [
         Layer(weights=layer.weights, biases=dict(biases), norms=dict(norms))

@@ -118,6 +118,7 @@ def train(
         "seed": recipe.seed,
         "steps": recipe.steps,
         "rank": recipe.rank,
+        "batch_size": recipe.batch_size,
         "batches": recipe.batches,
         "texts": len(rows),
         "sources": [f.name for f in folders],
@@ -131,6 +132,12 @@ def train(
     meta |= tuned_settings(encoder, adapter, tune_on or folders, ngram, encoder_share, say)
     _e5_adapter.save(adapter, meta, out)
     return meta
+
+
+def adapter_rank(path: Path) -> int:
+    """The rank of an adapter file's low-rank updates (training on from it keeps that rank)."""
+    adapter = _e5_adapter.read(path)[0]
+    return int(next(iter(adapter.low_rank[0].values()))[0].shape[1])
 
 
 def retune(

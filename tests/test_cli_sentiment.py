@@ -173,6 +173,23 @@ def test_train_sentiment_e5_goes_on_from_an_adapter(config: Path, tmp_path: Path
     assert code == 2 and "nope.npz is missing" in output, output
 
 
+def test_train_sentiment_e5_takes_a_rank_and_a_batch_size(config: Path, tmp_path: Path) -> None:
+    from sentiment import _e5_adapter
+
+    code, output, out = _train_one_step_on_en(config, tmp_path, "--rank", "4", "--batch-size", "8")
+    assert code == 0, output
+    adapter, header = _e5_adapter.load(out)
+    assert header["rank"] == 4 and header["batch_size"] == 8
+    assert adapter.low_rank[0]["q"][0].shape[1] == 4
+    # Going on from it keeps its rank unless told otherwise; another rank is refused, saying why.
+    more = tmp_path / "more"
+    more.mkdir()
+    code, output, again = _train_one_step_on_en(config, more, "--start-from", str(out))
+    assert code == 0 and _e5_adapter.load(again)[1]["rank"] == 4, output
+    code, output, _ = _train_one_step_on_en(config, more, "--start-from", str(out), "--rank", "8")
+    assert code == 2 and "of rank 4" in output and "leave --rank out" in output, output
+
+
 def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: Path) -> None:
     from sentiment import _e5_adapter
 
