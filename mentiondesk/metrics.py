@@ -57,7 +57,11 @@ def first_response(
     business = None
     if hours is not None:
         business = summary(business_waits(conn, period, hours), waiting)
-    return replace(summary(response_waits(conn, period), waiting), business=business, hours=hours)
+    if conn.dialect.name == "postgresql":
+        plain = reckoned(conn, period, waiting)
+    else:
+        plain = summary(response_waits(conn, period), waiting)
+    return replace(plain, business=business, hours=hours)
 
 
 def summary(waits: list[float], waiting: int) -> FirstResponse:
@@ -68,6 +72,40 @@ def summary(waits: list[float], waiting: int) -> FirstResponse:
         p50=median(waits) if waits else None,
         p90=percentile(waits, 90) if waits else None,
         mean=sum(waits) / len(waits) if waits else None,
+    )
+
+
+def reckoned(conn: Connection, period: Period | None, waiting: int) -> FirstResponse:
+    """`summary(response_waits(…))` reckoned by PostgreSQL: a quarter's answered cases of a
+    busy desk are some 170,000 waits, which cost more to fetch and sort here than to count
+    there. The same figures: each wait rounded to the millisecond, the p90 the nearest rank
+    (percentile_disc takes ceil(90 % of n), as `percentile` does), the p50 halfway between
+    the two middle waits (the lower middle counted from each end), the mean exact."""
+    epoch = sa.cast(sa.extract("epoch", CASE.c.first_response_at - CASE.c.opened_at), sa.Numeric)
+    wait = sa.func.round(epoch, PLACES).label("wait")
+    waits = (
+        sa.select(wait)
+        .where(within(CASE.c.opened_at, period), CASE.c.first_response_at.is_not(None))
+        .subquery()
+    )
+    w = waits.c.wait
+    n, low, high, p90, mean = conn.execute(
+        sa.select(
+            sa.func.count(),
+            sa.func.percentile_disc(0.5).within_group(w),
+            sa.func.percentile_disc(0.5).within_group(w.desc()),
+            sa.func.percentile_disc(0.9).within_group(w),
+            sa.func.avg(w),
+        )
+    ).one()
+    if not n:
+        return summary([], waiting)
+    return FirstResponse(
+        count=int(n),
+        waiting=waiting,
+        p50=(float(low) + float(high)) / 2,
+        p90=float(p90),
+        mean=float(mean),
     )
 
 

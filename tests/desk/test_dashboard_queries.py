@@ -65,5 +65,9 @@ def test_case_counts_match_the_tables_in_one_pass(store: Store) -> None:
     assert data.first_response.count == 4
     # Statuses and the cases still waiting for a reply are counted in the same statement:
     # no statement of the dashboard counts open unanswered cases on their own.
-    alone = [s for s in statements if s.lstrip().upper().startswith("SELECT COUNT(*)")]
+    alone = [
+        s
+        for s in statements
+        if s.lstrip().upper().startswith("SELECT COUNT(*)") and "first_response_at IS NULL" in s
+    ]
     assert alone == []
