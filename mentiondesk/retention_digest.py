@@ -72,15 +72,16 @@ def keyed_on(m: Any) -> Any:
     return sa.literal("%:") + m.c.platform + ":" + like_escaped(m.c.external_id) + ":%"
 
 
-def digest_waiting(m: Any) -> Any:
-    """SQL on a mention: an alert about the post waits in a digest not sent yet. Its outbox
-    action is done (the digest sink took it), but the digest, which quotes the post, is still
-    to go."""
+def digest_items(m: Any) -> tuple[Any, Any]:
+    """SQL on a mention: an alert about the post waits in a digest not sent yet (its outbox
+    action is done, the digest sink took it, but the digest, which quotes the post, is still
+    to go). Two EXISTS: an unsent item quoting it, by the item's post columns
+    (found by index) or, for an item naming no post (see backfill), by its key. Apart, for a
+    caller to negate each: NOT (a OR b) is read row by row, NOT a AND NOT b as anti-joins."""
     i, old = DIGEST_ITEM.alias(), DIGEST_ITEM.alias()
     post = i.c.platform == m.c.platform, i.c.external_id == m.c.external_id
-    # An item naming no post (see backfill): the alert's key names it.
     keyed = old.c.platform.is_(None), old.c.key.like(keyed_on(m), escape="\\"), unsent(old)
-    return sa.or_(sa.exists().where(*post, unsent(i)), sa.exists().where(*keyed))
+    return sa.exists().where(*post, unsent(i)), sa.exists().where(*keyed)
 
 
 def unsent(i: Any) -> Any:

@@ -61,3 +61,33 @@ def test_the_columns_name_the_post_and_follow_its_purge(db_url: str) -> None:
         ("comment:zd:case:MD-000009:x:purged:1", "x", "purged:1"),
         ("alert:chat:x:purged:1:complaint", "x", "purged:1"),
     ]
+
+
+def test_an_undelivered_alert_keeps_its_post_by_the_columns_or_by_an_old_rows_key(
+    db_url: str,
+) -> None:
+    # Three old posts that opened no case: m1's alert is held (columns filled), m2's pending in
+    # a row written before the columns (its key alone names it), m3's delivered.
+    store = Store(db_url)
+    store.create_all()
+    rows = [
+        _row("alert:slack:x:m1:complaint", "m1", status="held"),
+        _row("alert:slack:x:m2:complaint", "m2", status="pending", platform=None),
+        _row("alert:slack:x:m3:complaint", "m3"),
+        _row("alert:slack:x:m33:complaint", "m33", status="held"),  # another post's, held
+    ]
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(sa.insert(AUTHOR).values(id=1, platform="x", external_id="a1", handle="a"))
+            for n, ext in enumerate(("m1", "m2", "m3"), start=1):
+                values = {"platform": "x", "external_id": ext, "source": "t", "author_id": 1}
+                conn.execute(sa.insert(MENTION).values(id=n, text="t", created_at=OLD, **values))
+            conn.execute(sa.update(MENTION).values(processed=True))
+            conn.execute(sa.insert(OUTBOX), rows)
+        assert retention.waiting(store, 30, now=NOW) == (0, 2)
+        assert retention.purge(store, 30, by="test", now=NOW).mentions == 1
+        with store.engine.connect() as conn:
+            kept = conn.scalars(sa.select(MENTION.c.external_id).order_by(MENTION.c.id)).all()
+    finally:
+        store.dispose()
+    assert kept == ["m1", "m2", "purged:3"]
