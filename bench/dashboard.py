@@ -21,8 +21,6 @@ import json
 import statistics
 import sys
 import time
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,42 +29,11 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._year import fill
+from bench._year_db import NOW, add_arguments, year_store
 from mentiondesk.period import last_days
 from mentiondesk.report import period_report
 from mentiondesk.store import Store
 from mentiondesk.web.data_dash import PERIODS, load_dashboard
-
-PG = "postgresql+psycopg://postgres@127.0.0.1:5432/"
-NOW = datetime(2026, 12, 3, 15, 30, tzinfo=UTC)  # fixed: the figures must not move run to run
-
-
-def create(n: int) -> str:
-    name = f"mentiondesk_dash_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(PG + "postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = PG + name
-    start = time.perf_counter()
-    try:
-        store = Store(url)
-        store.create_all()
-        store.dispose()
-        fill(f"postgresql://postgres@127.0.0.1:5432/{name}", n, NOW)
-    except BaseException:  # a load that broke off leaves no half-filled database behind
-        drop(url)
-        raise
-    print(f"loaded {n:,} mentions in {time.perf_counter() - start:.0f} s into {url}")
-    return url
-
-
-def drop(url: str) -> None:
-    name = url.rsplit("/", 1)[1]
-    admin = sa.create_engine(PG + "postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 class Statements:
@@ -132,19 +99,15 @@ def explain(store: Store, seen: list[tuple[str, Any, float]], path: Path) -> Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=1_000_000, help="mentions in the year")
-    parser.add_argument("--url", help="a store loaded before (--keep): no new load")
-    parser.add_argument("--keep", action="store_true", help="keep the database made")
+    add_arguments(parser)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--zone", default="America/Sao_Paulo")
     parser.add_argument("--dump", type=Path, help="write every figure as JSON here")
     parser.add_argument("--compare", type=Path, help="a --dump file: same figures?")
     parser.add_argument("--explain", type=Path, help="write EXPLAIN ANALYZE of the 90 days")
     args = parser.parse_args()
-    url = args.url or create(args.n)
     zone = ZoneInfo(args.zone)
-    store = Store(url)
-    try:
+    with year_store(args) as store:
         if args.runs:
             timings(store, zone, args.runs)
         for days in PERIODS:
@@ -157,10 +120,6 @@ def main() -> None:
         if args.compare:
             same = args.compare.read_text(encoding="utf-8") == dumped
             print("figures: identical" if same else "figures: DIFFERENT")
-    finally:
-        store.dispose()
-        if not (args.url or args.keep):
-            drop(url)
 
 
 if __name__ == "__main__":

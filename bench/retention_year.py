@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.dashboard import NOW, create, drop
+from bench._year_db import NOW, add_arguments, year_store
 from mentiondesk import retention, retention_rows
 from mentiondesk.retention_digest import digest_items, keyed_on
 from mentiondesk.store import Store
@@ -103,24 +103,16 @@ def dry_run(store: Store, days: int, batches: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=1_000_000, help="mentions in the year")
-    parser.add_argument("--url", help="a store loaded before (--keep): no new load")
-    parser.add_argument("--keep", action="store_true", help="keep the database made")
+    add_arguments(parser)
     parser.add_argument("--days", type=int, default=180, help="retain_days (180)")
     parser.add_argument("--batches", type=int, default=10, help="batches of the dry run")
     args = parser.parse_args()
-    url = args.url or create(args.n)
-    store = Store(url)
-    try:
+    with year_store(args) as store:
         for label, old in (("as it was", True), ("as it is", False), ("as it was", True)):
             print(f"conditions {label}:")
             with conditions(old):
                 first_batches(store, args.days, authors=not old)
                 dry_run(store, args.days, args.batches)
-    finally:
-        store.dispose()
-        if not (args.url or args.keep):
-            drop(url)
 
 
 if __name__ == "__main__":
