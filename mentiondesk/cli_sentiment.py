@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, cast, get_args
 
@@ -221,8 +220,6 @@ def _train_e5(
     err.print(f"the blend will be tuned on the val splits of: {tuned}", markup=False)
     with training_progress(err, recipe.steps) as (say, step):
         try:
-            if start_from and not rank_given:  # going on from an adapter keeps its rank
-                recipe = replace(recipe, rank=e5_training.adapter_rank(start_from))
             rows = e5_training.examples(folders, fixes, seed=recipe.seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
             meta = e5_training.train(
@@ -236,6 +233,7 @@ def _train_e5(
                 say=say,
                 step=step,
                 start_from=start_from,
+                start_rank=not rank_given,  # going on from an adapter keeps its rank
             )
         except e5_training.NotAnAdapter as exc:
             err.print(f"[red]cannot train:[/] {escape(adapter_problem(exc, '--start-from'))}")

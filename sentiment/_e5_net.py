@@ -30,6 +30,11 @@ class Adapter:
     embedding_norm: tuple[Matrix, Matrix]
     head: tuple[Matrix, Matrix]  # weight (hidden, 3), bias (3,)
 
+    @property
+    def rank(self) -> int:
+        """The rank of the low-rank updates (A's columns)."""
+        return int(next(iter(self.low_rank[0].values()))[0].shape[1])
+
 
 def merge(encoder: Encoder, adapter: Adapter) -> Encoder:
     """The encoder with the adapter folded into its weights (done once, at load)."""

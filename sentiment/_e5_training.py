@@ -113,7 +113,7 @@ def _batches(encoded: Rows, recipe: Recipe, rng: random.Random) -> list[Rows]:
 
 def _with_start(encoder: Encoder, start: Adapter, recipe: Recipe) -> Encoder:
     """The bare encoder with `start`'s biases and norms: its low-rank updates go on top."""
-    shape = (len(start.low_rank), next(iter(start.low_rank[0].values()))[0].shape[1])
+    shape = (len(start.low_rank), start.rank)
     if shape != (recipe.layers, recipe.rank):
         raise ValueError(
             f"the adapter to start from has {shape[0]} layers of rank {shape[1]}; "

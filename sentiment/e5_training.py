@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -104,14 +104,18 @@ def train(
     say: Say,
     step: Progress | None = None,
     start_from: Path | None = None,
+    start_rank: bool = False,
 ) -> dict[str, Any]:
     """Fine-tune, tune the blend on val splits, write `out`; returns its header.
 
     The blend is tuned on the val splits of `tune_on`, or of the training folders if empty.
-    With `start_from`, training goes on from that adapter file instead of from scratch.
+    With `start_from`, training goes on from that adapter file instead of from scratch, at
+    that adapter's rank when `start_rank` (else the recipe's, which must match it).
     """
     encoder = _e5_image.read(_e5_image.default_image())
     start = _e5_adapter.read(start_from)[0] if start_from else None
+    if start is not None and start_rank:
+        recipe = replace(recipe, rank=start.rank)
     say(f"fine-tuning on {len(rows)} texts")
     adapter = _e5_adapter.as_shipped(_fine_tune()(encoder, rows, recipe, step, start))
     meta: dict[str, Any] = {
@@ -132,12 +136,6 @@ def train(
     meta |= tuned_settings(encoder, adapter, tune_on or folders, ngram, encoder_share, say)
     _e5_adapter.save(adapter, meta, out)
     return meta
-
-
-def adapter_rank(path: Path) -> int:
-    """The rank of an adapter file's low-rank updates (training on from it keeps that rank)."""
-    adapter = _e5_adapter.read(path)[0]
-    return int(next(iter(adapter.low_rank[0].values()))[0].shape[1])
 
 
 def retune(
