@@ -1,4 +1,5 @@
-"""train-sentiment, eval-sentiment and relabel on tiny data."""
+"""train-sentiment (n-gram), eval-sentiment, classify and relabel on tiny data; the e5 adapter's
+training is in test_cli_train_e5.py."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ runner = CliRunner()
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
+    return sentiment_config(tmp_path)
+
+
+def sentiment_config(tmp_path: Path) -> Path:
+    """A desk config on SQLite with two sample mentions, for the sentiment commands."""
     samples = write_mentions(
         tmp_path / "m.jsonl", [mention(1, "@lumora the lamp is fine"), mention(2, "hello")]
     )
@@ -30,7 +36,7 @@ def md(config: Path, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def _labelled(tmp_path: Path) -> tuple[Path, Path]:
+def labelled(tmp_path: Path) -> tuple[Path, Path]:
     text, labels = tmp_path / "t.txt", tmp_path / "l.txt"
     text.write_text("I love it, thanks\nworst service ever, awful\nwhat time do you open\n")
     labels.write_text("positive\n0\n1\n")
@@ -50,13 +56,13 @@ def test_train_sentiment_refuses_a_folder_without_data(config: Path, tmp_path: P
 
 
 def test_eval_sentiment_text(config: Path, tmp_path: Path) -> None:
-    text, labels = _labelled(tmp_path)
+    text, labels = labelled(tmp_path)
     code, output = md(config, "eval-sentiment", "--text", str(text), "--labels", str(labels))
     assert code == 0 and "macro-F1" in output and "gold \\ predicted" in output
 
 
 def test_eval_sentiment_json(config: Path, tmp_path: Path) -> None:
-    text, labels = _labelled(tmp_path)
+    text, labels = labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "ngram", "-f", "json"]
     code, output = md(config, "eval-sentiment", *args)
     data = json.loads(output)
@@ -65,7 +71,7 @@ def test_eval_sentiment_json(config: Path, tmp_path: Path) -> None:
 
 
 def test_eval_sentiment_mismatched_files(config: Path, tmp_path: Path) -> None:
-    text, labels = _labelled(tmp_path)
+    text, labels = labelled(tmp_path)
     labels.write_text("0\n")
     code, output = md(config, "eval-sentiment", "--text", str(text), "--labels", str(labels))
     assert code == 2 and "has 3 lines" in output
@@ -88,14 +94,14 @@ def test_relabel_unknown_mention(config: Path) -> None:
 
 
 def test_eval_sentiment_says_which_setting_is_missing(config: Path, tmp_path: Path) -> None:
-    text, labels = _labelled(tmp_path)
+    text, labels = labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "transformers"]
     code, output = md(config, "eval-sentiment", *args)
     assert code == 2 and "--setting model=" in output
 
 
 def test_eval_sentiment_passes_settings_to_the_classifier(config: Path, tmp_path: Path) -> None:
-    text, labels = _labelled(tmp_path)
+    text, labels = labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--setting", "threshold=0.5"]
     code, output = md(config, "eval-sentiment", *args, "--classifier", "vader", "-f", "json")
     assert code == 0 and json.loads(output)["classifier"] == "vader"
@@ -126,133 +132,17 @@ def test_another_classifier_does_not_inherit_the_configured_ones_settings(
         input="worst service ever\n",
     )
     assert result.exit_code == 0 and json.loads(result.output)["label"] == "negative"
-    texts, labels = _labelled(tmp_path)
+    texts, labels = labelled(tmp_path)
     args = ["--text", str(texts), "--labels", str(labels)]
     assert md(config, "eval-sentiment", *args, "--classifier", "ngram")[0] == 0
     code, output = md(config, "eval-sentiment", *args, "--setting", "colour=red")
     assert code == 2 and "sentiment.settings.colour: not a setting of vader; remove it" in output
 
 
-def test_train_sentiment_e5_writes_an_adapter_that_eval_reads(config: Path, tmp_path: Path) -> None:
-    from sentiment import _e5_adapter
-
-    en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
-    out = tmp_path / "adapter.npz"
-    args = ["--kind", "e5", "--steps", "2", "--data", str(en), str(pt), "--out", str(out)]
-    code, output = md(config, "train-sentiment", *args)
-    assert code == 0 and "54 texts" in output, output
-    header = _e5_adapter.load(out)[1]
-    assert header["steps"] == 2 and 0.0 <= header["blend"] <= 1.0 and "skip_above" in header
-    assert header["tuned_on"] == ["en", "pt"] and header["batches"] == "by-length"
-    assert set(header["built_with"]) == {"numpy", "torch"} and header["device"] == "cpu"
-    text, labels = _labelled(tmp_path)
-    args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5"]
-    code, output = md(config, "eval-sentiment", *args, "--setting", f"adapter={out}", "-f", "json")
-    assert code == 0 and json.loads(output)["classifier"] == "e5" and json.loads(output)["n"] == 3
-
-
-def _train_one_step_on_en(config: Path, tmp_path: Path, *more: str) -> tuple[int, str, Path]:
-    """`train-sentiment --kind e5` for one step on the English texts; (code, output, file)."""
-    en, out = write_folder(tmp_path / "en", EN), tmp_path / "adapter.npz"
-    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(out), *more]
-    code, output = md(config, "train-sentiment", *args)
-    return code, output, out
-
-
-def test_train_sentiment_e5_goes_on_from_an_adapter(config: Path, tmp_path: Path) -> None:
-    from sentiment import _e5_adapter
-
-    shipped = Path(__file__).resolve().parent.parent / "sentiment/models/e5-adapter.npz"
-    more = ["--start-from", str(shipped), "--learning-rate", "1e-4"]
-    code, output, out = _train_one_step_on_en(config, tmp_path, *more)
-    assert code == 0 and "27 texts" in output, output
-    header = _e5_adapter.load(out)[1]
-    assert header["started_from"] == "e5-adapter.npz" and header["learning_rate"] == 1e-4
-    missing = tmp_path / "nope.npz"
-    code, output, _ = _train_one_step_on_en(config, tmp_path, "--start-from", str(missing))
-    assert code == 2 and "nope.npz is missing" in output, output
-
-
-def test_train_sentiment_e5_takes_a_rank_and_a_batch_size(config: Path, tmp_path: Path) -> None:
-    from sentiment import _e5_adapter
-
-    code, output, out = _train_one_step_on_en(config, tmp_path, "--rank", "4", "--batch-size", "8")
-    assert code == 0, output
-    adapter, header = _e5_adapter.load(out)
-    assert header["rank"] == 4 and header["batch_size"] == 8
-    assert adapter.low_rank[0]["q"][0].shape[1] == 4
-    # Going on from it keeps its rank unless told otherwise; another rank is refused, saying why.
-    more = tmp_path / "more"
-    more.mkdir()
-    code, output, again = _train_one_step_on_en(config, more, "--start-from", str(out))
-    assert code == 0 and _e5_adapter.load(again)[1]["rank"] == 4, output
-    code, output, _ = _train_one_step_on_en(config, more, "--start-from", str(out), "--rank", "8")
-    assert code == 2 and "of rank 4" in output and "leave --rank out" in output, output
-
-
-def test_train_sentiment_e5_tunes_on_the_folders_named(config: Path, tmp_path: Path) -> None:
-    from sentiment import _e5_adapter
-
-    pt = write_folder(tmp_path / "pt", PT)
-    more = ["--tune-on", str(pt), "--encoder-share", "1"]
-    code, output, out = _train_one_step_on_en(config, tmp_path, *more)
-    assert code == 0 and "27 texts" in output, output
-    header = _e5_adapter.load(out)[1]
-    assert header["tuned_on"] == ["pt"]
-    # The encoder reads every text: no n-gram confidence is high enough to skip it.
-    assert header["encoder_share"] == 1.0 and header["skip_above"] == 1.0
-
-
-def test_tune_sentiment_retunes_an_adapter_and_keeps_its_weights(
-    config: Path, tmp_path: Path
-) -> None:
-    import numpy as np
-
-    from sentiment import _e5_adapter
-
-    en, pt = write_folder(tmp_path / "en", EN), write_folder(tmp_path / "pt", PT)
-    trained, tuned = tmp_path / "adapter.npz", tmp_path / "tuned.npz"
-    args = ["--kind", "e5", "--steps", "1", "--data", str(en), "--out", str(trained)]
-    assert md(config, "train-sentiment", *args)[0] == 0
-    tune = ["--adapter", str(trained), "--tune-on", str(pt), "--out", str(tuned)]
-    code, output = md(config, "tune-sentiment", *tune, "--encoder-share", "1")
-    assert code == 0 and "wrote" in output, output
-    (before, old), (after, new) = _e5_adapter.load(trained), _e5_adapter.load(tuned)
-    assert old["tuned_on"] == ["en"] and old["skip_above"] < 1.0
-    assert new["tuned_on"] == ["pt"] and new["skip_above"] == 1.0 and new["steps"] == 1
-    assert np.array_equal(before.low_rank[0]["q"][0], after.low_rank[0]["q"][0])
-    no_val = write_folder(tmp_path / "no-val", EN, val=False)
-    code, output = md(config, "tune-sentiment", *tune[:2], "--tune-on", str(no_val), *tune[4:])
-    assert code == 2 and "none of the folders has val_text.txt" in output, output
-
-
-def test_train_sentiment_refuses_an_unknown_kind_or_batching(config: Path, tmp_path: Path) -> None:
-    args = ["--data", ".", "--out", "x"]
-    code, output = md(config, "train-sentiment", "--kind", "bert", *args)
-    assert code == 2 and "--kind must be ngram or e5" in output
-    code, output = md(config, "train-sentiment", "--kind", "e5", "--batches", "big", *args)
-    assert code == 2 and "--batches must be by-length or random" in output
-    code, output = md(config, "train-sentiment", "--kind", "e5", "--device", "tpu", *args)
-    assert code == 2 and "--device must be cpu or cuda" in output and "'tpu'" in output
-
-
-def test_train_sentiment_e5_on_a_gpu_or_says_none_is_there(config: Path, tmp_path: Path) -> None:
-    import torch
-
-    from sentiment import _e5_adapter
-
-    code, output, out = _train_one_step_on_en(config, tmp_path, "--device", "cuda")
-    if torch.cuda.is_available():
-        assert code == 0 and _e5_adapter.load(out)[1]["device"] == "cuda", output
-    else:  # CI: a CPU-only torch refuses before any training, naming the way out
-        assert code == 2 and "this torch sees no GPU" in output and "--device cpu" in output
-        assert not out.exists()
-
-
 def test_classify_takes_settings_as_its_error_says(config: Path, tmp_path: Path) -> None:
     # classify told people to give a missing setting with --setting, which it did not have.
     args = ["--classifier", "transformers"]
-    code, output = md(config, "classify", *args, "--input", str(_labelled(tmp_path)[0]))
+    code, output = md(config, "classify", *args, "--input", str(labelled(tmp_path)[0]))
     assert code == 2 and "--setting model=" in output
     code, output = md(config, "classify", *args, "--setting", "model=./nope")
     assert code == 2 and "no such folder" in output, output
@@ -282,7 +172,7 @@ def test_settings_are_toml_values_or_plain_text() -> None:
 
 
 def test_a_mapping_setting_reaches_the_classifier(config: Path, tmp_path: Path) -> None:
-    text, labels = _labelled(tmp_path)
+    text, labels = labelled(tmp_path)
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "e5", "-f", "json"]
     code, output = md(config, "eval-sentiment", *args, "--setting", "adapters={ pt = 'nope.npz' }")
     assert code == 2 and "nope.npz is missing" in output, output
@@ -319,7 +209,7 @@ def test_train_sentiment_says_which_corrections_it_could_not_use(
 def test_eval_sentiment_gives_no_recall_for_a_class_the_labels_lack(
     config: Path, tmp_path: Path
 ) -> None:
-    text, labels = _labelled(tmp_path)
+    text, labels = labelled(tmp_path)
     labels.write_text("positive\n0\n0\n")  # no neutral text
     args = ["--text", str(text), "--labels", str(labels), "--classifier", "vader"]
     code, output = md(config, "eval-sentiment", *args, "-f", "json")
