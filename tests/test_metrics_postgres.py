@@ -46,9 +46,8 @@ def _wait(rng: random.Random) -> float:
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 9, 10, 11, 40, 257])
-def test_postgres_reckons_the_waits_as_python_does(pg_url: str, n: int) -> None:
-    store = Store(pg_url)
-    store.create_all()
+def test_postgres_reckons_the_waits_as_python_does(pg_stores: tuple[Store, Store], n: int) -> None:
+    store = pg_stores[0]
     with store.engine.begin() as conn:
         conn.execute(sa.insert(AUTHOR).values(id=1, platform="x", external_id="a", handle="a"))
         conn.execute(
@@ -82,4 +81,3 @@ def test_postgres_reckons_the_waits_as_python_does(pg_url: str, n: int) -> None:
         assert got.mean == (
             None if expected.mean is None else pytest.approx(expected.mean, rel=1e-12)
         )
-    store.engine.dispose()
