@@ -28,17 +28,24 @@ class SolvedSource(Protocol):
 
 
 def open_tickets(store: Store) -> dict[str, dict[str, int]]:
-    """Open cases with a delivered ticket: responder name → {ticket ref → case id}."""
+    """Open cases' current tickets: responder name → {ticket ref → case id}. A case's ticket
+    at a help desk is the one its latest delivery there went on: a follow-up filed anew
+    (after a closed or archived ticket) replaces the one it follows, which stays solved."""
     query = (
         sa.select(DELIVERY.c.target, DELIVERY.c.ref, OUTBOX.c.case_id)
         .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
         .join(CASE, CASE.c.id == OUTBOX.c.case_id)
-        .where(DELIVERY.c.kind == "ticket", DELIVERY.c.ref.is_not(None), CASE.c.status == "open")
+        .where(DELIVERY.c.kind.in_(("ticket", "comment")), DELIVERY.c.ref.is_not(None))
+        .where(CASE.c.status == "open")
+        .order_by(DELIVERY.c.delivered_at, DELIVERY.c.id)
     )
-    found: dict[str, dict[str, int]] = defaultdict(dict)
+    latest: dict[tuple[str, int], str] = {}
     with store.engine.connect() as conn:
         for target, ref, case_id in conn.execute(query):
-            found[target][str(ref)] = int(case_id)
+            latest[target, int(case_id)] = str(ref)
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for (target, case_id), ref in latest.items():
+        found[target][ref] = case_id
     return found
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.helpdesk_sync import sync_solved
 from mentiondesk.models import TransientError
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
@@ -129,6 +130,29 @@ async def test_the_follow_up_ticket_becomes_the_cases_ticket(
     assert fake.tickets[2]["external_id"] == "MD-000001"
     assert len(fake.comments[1]) == 1  # the closed ticket is left as it was
     assert _ticket_ref(db_url) == "2"
+
+
+async def test_the_help_desk_sync_follows_the_follow_up_ticket(
+    tmp_path: Path, db_url: str, fake_api: FakeAPI
+) -> None:
+    """The case's ticket is the follow-up ticket once there is one: the closed ticket it
+    follows no longer resolves the case at the sync, the follow-up ticket solved does."""
+    fake = zd.ZendeskFake(fake_api)
+    first = [mention(1, ANGRY)]
+    await _run(tmp_path, db_url, fake_api, first)
+    fake.tickets[1]["status"] = "closed"
+    await _run(tmp_path, db_url, fake_api, [*first, mention(2, ANGRY)])
+    assert _ticket_ref(db_url) == "2"
+    store, desk = Store(db_url), _desk(fake_api)
+    try:
+        assert await sync_solved(store, {"cases": desk}) == 0  # ticket 2 is open
+        fake.tickets[2]["status"] = "solved"
+        assert await sync_solved(store, {"cases": desk}) == 1
+        with store.engine.connect() as conn:
+            assert conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == 1)) == "resolved"
+    finally:
+        await desk.close()
+        store.dispose()
 
 
 async def test_a_follow_up_to_an_archived_ticket_opens_a_linked_one(
