@@ -85,6 +85,9 @@ MESSAGES: dict[str, str] = {
     "Drafted reply": "Rascunho de resposta",
     "Earlier in the case": "Menção anterior do caso",  # one row per earlier mention
     "{platform} post {id}": "publicação {id} no {platform}",
+    # A follow-up filed anew after Freshdesk archived the case's ticket: that ticket, linked
+    "Earlier ticket": "Ticket anterior",
+    "{id} (archived)": "{id} (arquivado)",
     # The digest of an alert route (mentiondesk/digest.py)
     "{route}: {n} mention in the last {minutes} min": (
         "{route}: {n} menção nos últimos {minutes} min"

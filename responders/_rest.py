@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Collection
 from typing import Any
 
 import aiohttp
@@ -33,12 +34,17 @@ class RestClient:
         self._headers = dict(headers or {})
         self._session: aiohttp.ClientSession | None = None
 
-    async def call(self, method: str, path: str, **kwargs: Any) -> Any:
-        """`method base+path`; the decoded JSON body (None when empty)."""
+    async def call(
+        self, method: str, path: str, *, missing: Collection[int] = (), **kwargs: Any
+    ) -> Any:
+        """`method base+path`; the decoded JSON body (None when empty, or when the status is
+        one of `missing`: what is not there, asked on purpose, is no error)."""
         if self._session is None:
             self._session = session(headers=self._headers)
         try:
             async with self._session.request(method, self.base + path, **kwargs) as response:
+                if response.status in missing:
+                    return None
                 check(response.status, response.headers, self.what)
                 raw = await response.read()
         except aiohttp.ClientError as exc:

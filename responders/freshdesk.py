@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, timedelta
-from typing import Any, ClassVar, Literal
-
-from pydantic import field_validator
+from typing import Any, ClassVar
 
 from mentiondesk.models import (
     ENGLISH,
@@ -22,13 +21,12 @@ from mentiondesk.models import (
     OutboxAction,
     PluginContext,
     Receipt,
-    ResponderConfig,
     Wording,
-    env_key,
-    require_env,
     secret_from_env,
 )
+from responders import _freshdesk_archive as archive
 from responders import _helpdesk as desk
+from responders._freshdesk_config import FreshdeskResponderConfig
 from responders._rest import RestClient, basic_auth
 from responders._text import plain
 
@@ -40,59 +38,7 @@ OPEN = 2
 # An account's custom statuses are its own (their meaning is not ours to guess): left as set,
 # but those the account lists in reopen_statuses ("Waiting on Customer") as Pending.
 REOPENED = {3: "pending", 4: "resolved", 5: "closed"}
-FIRST_CUSTOM = 6  # Freshdesk numbers an account's own statuses from 6
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
-
-
-class FreshdeskResponderConfig(ResponderConfig):
-    kind: Literal["freshdesk"] = "freshdesk"
-    base_url: str  # https://yourcompany.freshdesk.com
-    api_key_env: str = env_key("FRESHDESK_API_KEY")
-    case_field: str | None = None  # e.g. "cf_case_number", a custom text field you created
-    # Only accounts with Freshdesk's unique contact identifier take it; others answer 400.
-    unique_external_id: bool = False
-    # Authors off X become <platform>.<author id>@this domain (X authors: their twitter_id).
-    requester_domain: str | None = None
-    # Your custom statuses that wait on the author, like Pending: a follow-up sets them Open.
-    reopen_statuses: tuple[int, ...] = ()
-
-    _env = field_validator("api_key_env")(require_env)
-
-    @field_validator("reopen_statuses")
-    @classmethod
-    def _custom(cls, statuses: tuple[int, ...]) -> tuple[int, ...]:
-        if own := [s for s in statuses if s < FIRST_CUSTOM]:
-            raise ValueError(
-                f"{own[0]} is not a custom status; list your own statuses that wait on the "
-                f"author, numbered from {FIRST_CUSTOM} (Admin > Ticket Fields > Status), as "
-                "reopen_statuses = [6]: Pending, Resolved and Closed are set open already"
-            )
-        return statuses
-
-    @field_validator("requester_domain")
-    @classmethod
-    def _domain(cls, domain: str | None) -> str | None:
-        if domain is not None and not _DOMAIN.fullmatch(domain):
-            raise ValueError(
-                f"{domain!r} is not a domain; give one like social.example.com (authors "
-                "become reddit.t2_abc@social.example.com)"
-            )
-        return domain
-
-    def unready_for(self, platforms: set[str]) -> list[str]:
-        """Start-up problems for these platforms: an author off X has no twitter_id, so
-        without either setting every such ticket would be held."""
-        if self.unique_external_id or self.requester_domain or not platforms - {"x"}:
-            return []
-        return [
-            "requester_domain: Freshdesk needs to know who a ticket is from, and authors on "
-            f"{', '.join(sorted(platforms - {'x'}))} have no twitter_id; set requester_domain = "
-            '"social.example.com" (they become reddit.t2_abc@social.example.com) or, if your '
-            "account has unique contact identifiers, unique_external_id = true"
-        ]
-
-
-_DOMAIN = re.compile(r"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
 
 
 class FreshdeskResponder:
@@ -150,16 +96,41 @@ class FreshdeskResponder:
             results = await self._listed(action, number)
         if action.kind == "comment":
             if not results:
-                raise desk.no_ticket_yet(number)
-            # Read afresh: search lags minutes behind a status or priority an agent just set.
-            ticket = await self.http.call("GET", f"tickets/{results[0]['id']}")
-            await self._raise_priority(ticket, action)
-            await self._note(ticket["id"], action)
-            await self._reopen(ticket)
+                return await self._after_archived(action, number)
+            return await self._follow_up(action, int(results[0]["id"]))
         if results:
             return self._receipt(results[0])
         created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
         return self._receipt(created)
+
+    async def _follow_up(self, action: OutboxAction, ticket_id: int) -> Receipt:
+        """The follow-up as a note on the case's ticket, raising and reopening it. A retry
+        that finds the ticket this follow-up filed (after an archived one) has nothing to add."""
+        # Read afresh: search lags minutes behind a status or priority an agent just set.
+        ticket = await self.http.call("GET", f"tickets/{ticket_id}")
+        marks = desk.follow_up_marks(action, self.wording)
+        if any(desk.has_mark(ticket.get("description_text") or "", m) for m in marks):
+            return replace(self._receipt(ticket), case_ticket=True)
+        await self._raise_priority(ticket, action)
+        await self._note(ticket["id"], action)
+        await self._reopen(ticket)
+        return self._receipt(ticket)
+
+    async def _after_archived(self, action: OutboxAction, number: str) -> Receipt:
+        """No ticket of the case's is found. Where Freshdesk archived it, the follow-up is
+        filed as a new ticket under the case number (as an e-mail to it would be), linking
+        the archived one, and is the case's ticket from now on; else it waits for its ticket."""
+        old = await archive.archived(self.http, action.context.ticket_ref, number)
+        if old is None:
+            raise desk.no_ticket_yet(number)
+        ticket = self._ticket(action, number)
+        link = archive.earlier_ticket(self.base, int(old["id"]), self.wording)
+        ticket["description"] = link + ticket["description"]
+        created = await self.http.call("POST", "tickets", json=ticket)
+        _LOGGER.info(
+            "freshdesk ticket %s is archived; follow-up filed as %s", old["id"], created["id"]
+        )
+        return replace(self._receipt(created), case_ticket=True)
 
     async def _listed(self, action: OutboxAction, number: str) -> list[dict[str, Any]]:
         """The case's ticket from the ticket list, newest first: search is indexed minutes
@@ -254,10 +225,13 @@ class FreshdeskResponder:
     async def solved(self, refs: Sequence[str]) -> set[str]:
         done: set[str] = set()
         for ref in refs:
-            if ref.isdigit():
-                ticket = await self.http.call("GET", f"tickets/{ref}")
-                if int((ticket or {}).get("status", 0)) in SOLVED:
-                    done.add(ref)
+            if not ref.isdigit():
+                continue
+            status = await archive.status(self.http, ref)
+            if status is None:
+                _LOGGER.warning("freshdesk ticket %s was not found (deleted?); case left open", ref)
+            elif status in SOLVED:
+                done.add(ref)
         return done
 
     async def check(self) -> str:

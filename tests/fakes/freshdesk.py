@@ -4,7 +4,10 @@ tag over 32 characters and, unless the account has the unique contact identifier
 (`unique_external_ids`), `unique_external_id`. As Freshdesk does, a note on a Pending (3),
 Resolved (4) or Closed (5) ticket is taken (201) and leaves its status as it was (only a
 requester's reply reopens one); an update sets it back to Open (2); a status other than 2-5
-is refused (400); an unknown ticket is 404."""
+is refused (400); an unknown ticket is 404. An archived ticket (`archive()`: Closed, 120 days
+on) leaves search, the list and tickets/{id} and is shown only at tickets/archived/{id} with
+`"archived": true`; an account without the feature (`archiving=False`) answers that 403
+`require_feature`, as Freshdesk does."""
 
 from __future__ import annotations
 
@@ -32,10 +35,14 @@ def invalid(field: str, message: str, code: str = "invalid_value") -> web.Respon
 
 
 class FreshdeskFake:
-    def __init__(self, api: FakeAPI, *, unique_external_ids: bool = False) -> None:
+    def __init__(
+        self, api: FakeAPI, *, unique_external_ids: bool = False, archiving: bool = True
+    ) -> None:
         self.api = api
         self.unique_external_ids = unique_external_ids  # the account's contact identifier
+        self.archiving = archiving  # the plan has Archive Tickets
         self.tickets: dict[int, dict[str, Any]] = {}
+        self.archived: dict[int, dict[str, Any]] = {}
         self.contacts: dict[tuple[str, str], int] = {}  # (identity field, value) → contact id
         api.route("GET", "/api/v2/search/tickets", self._search)
         api.route("POST", "/api/v2/tickets", self._create)
@@ -47,6 +54,21 @@ class FreshdeskFake:
             api.route("PUT", f"/api/v2/tickets/{n}", self._update)
             api.route("GET", f"/api/v2/tickets/{n}/conversations", self._conversations)
             api.route("POST", f"/api/v2/tickets/{n}/notes", self._add_note)
+            api.route("GET", f"/api/v2/tickets/archived/{n}", self._show_archived)
+
+    def archive(self, ticket_id: int) -> None:
+        """What Freshdesk does to a ticket Closed and left alone for 120 days."""
+        ticket = self.tickets.pop(ticket_id)
+        self.archived[ticket_id] = ticket | {"status": 5, "archived": True}
+
+    async def _show_archived(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"code": "invalid_credentials"}, status=401)
+        if not self.archiving:
+            message = "The Archive Tickets feature(s) is/are not supported in your plan."
+            return web.json_response({"code": "require_feature", "message": message}, status=403)
+        ticket = self.archived.get(int(request.path.rsplit("/", 1)[1]))
+        return web.json_response(ticket) if ticket else web.Response(status=404)
 
     def _authorised(self, request: web.Request) -> bool:
         expected = base64.b64encode(f"{API_KEY}:X".encode()).decode()
@@ -90,12 +112,13 @@ class FreshdeskFake:
         body = await request.json()
         if refusal := self._refusal(body):
             return refusal
-        ticket_id = len(self.tickets) + 1
+        ticket_id = len(self.tickets) + len(self.archived) + 1
         now = _now()
         requester = body.get("requester_id") or self._contact(body)
         self.tickets[ticket_id] = {
             **body,
             "id": ticket_id,
+            "description_text": _text(body.get("description", "")),
             "requester_id": requester,
             "created_at": now,
             "updated_at": now,
@@ -165,7 +188,7 @@ class FreshdeskFake:
         # Taken whatever the status: a Pending, Resolved or Closed one stays so (only touched).
         self.tickets[ticket_id]["updated_at"] = _now()
         thread = self.conversations.setdefault(ticket_id, [])
-        text = html.unescape(re.sub(r"<[^>]+>", " ", body["body"])).strip()
+        text = _text(body["body"])
         note = {
             "id": len(thread) + 1,
             "ticket_id": ticket_id,
@@ -176,6 +199,11 @@ class FreshdeskFake:
         }
         thread.append(note)
         return web.json_response(note, status=201)
+
+
+def _text(markup: str) -> str:
+    """Freshdesk's `*_text` fields: the HTML's text."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup)).strip()
 
 
 def _now() -> str:
