@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.erasure_payloads import Whose
 from mentiondesk.erasure_replies import Reply, posted, reply_lines
-from mentiondesk.tables import CASE, OUTBOX
+from mentiondesk.tables import CASE, DELIVERY, OUTBOX
 from mentiondesk.wording import counted
 
 _LOCAL = "local:"  # the local help desk's refs: the case list in this store, nothing outside
@@ -51,17 +51,30 @@ class Elsewhere:
 
 
 def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
-    """The help-desk tickets of their cases (read before the cases go)."""
+    """The help-desk tickets of their cases (read before the cases go): each one a ticket or a
+    follow-up was delivered to (a follow-up filed anew after a closed or archived ticket
+    leaves their words in both), and the case's recorded one."""
+    theirs = OUTBOX.c.case_id.in_(whose.cases)
+    delivered = (
+        sa.select(DELIVERY.c.target, DELIVERY.c.ref, DELIVERY.c.url)
+        .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
+        .where(theirs, DELIVERY.c.kind.in_(("ticket", "comment")), DELIVERY.c.ref.is_not(None))
+        .order_by(OUTBOX.c.case_id, DELIVERY.c.id)
+    )
     sent = sa.and_(OUTBOX.c.case_id == CASE.c.id, OUTBOX.c.kind == "ticket")
-    rows = conn.execute(
-        sa.select(CASE.c.ticket_ref, CASE.c.ticket_url, OUTBOX.c.target)
+    recorded = (
+        sa.select(OUTBOX.c.target, CASE.c.ticket_ref, CASE.c.ticket_url)
         .select_from(CASE.outerjoin(OUTBOX, sent))
         .where(CASE.c.id.in_(whose.cases), CASE.c.ticket_ref.is_not(None))
-        .where(sa.not_(CASE.c.ticket_ref.startswith(_LOCAL, autoescape=True)))
         .order_by(CASE.c.id)
-    ).all()
-    seen = dict.fromkeys(Ticket(target or "", ref, url or "") for ref, url, target in rows)
-    return tuple(seen)
+    )
+    found: dict[tuple[str, str], Ticket] = {}
+    for target, ref, url in [*conn.execute(delivered), *conn.execute(recorded)]:
+        ticket = Ticket(target or "", ref, url or "")
+        known = any(r == ref for _, r in found) and not ticket.sink  # named with its sink
+        if not ref.startswith(_LOCAL) and not known:
+            found.setdefault((ticket.sink, ref), ticket)
+    return tuple(found.values())
 
 
 def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:

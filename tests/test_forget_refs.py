@@ -83,6 +83,34 @@ def test_forget_lists_the_copies_outside_the_store(
     assert code == 0 and "Nothing about them was sent outside this store" in output
 
 
+def test_forget_lists_the_ticket_a_follow_up_ticket_followed(
+    desk: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A follow-up after a closed (or archived) ticket is filed as a new ticket, the case's
+    from then on; the first one still holds their complaint, so it is listed too, once."""
+    base_url = "https://acme.zendesk.com/agent/tickets/"
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(CASE).values(ticket_ref="4711", ticket_url=base_url + "4711"))
+            for n, (kind, ref) in enumerate([("ticket", "4710"), ("comment", "4711")]):
+                row = {"key": f"{kind}:zd:MD-000001:{n}", "kind": kind, "target": "zd"}
+                row |= {"case_id": 1, "status": "done", "payload": "{}"}
+                outbox_id = conn.execute(sa.insert(OUTBOX).values(row)).inserted_primary_key[0]
+                sent = {"key": row["key"], "outbox_id": outbox_id, "kind": kind, "target": "zd"}
+                conn.execute(sa.insert(DELIVERY).values(sent | {"ref": ref, "url": base_url + ref}))
+    finally:
+        store.dispose()
+    monkeypatch.setenv("ZENDESK_TOKEN", "t")
+    zendesk = 'kind = "zendesk"\nname = "zd"\nbase_url = "http://127.0.0.1:9"\nemail = "a@b.c"'
+    desk.write_text(desk.read_text() + f"\n[[responders]]\n{zendesk}\n")
+    code, output = run_cli(desk, "authors", "forget", "x", "h_a1", stdin="n\n")
+    said = " ".join(output.split())
+    assert code == 1, output
+    for ref in ("4710", "4711"):
+        assert said.count(f"help-desk ticket {ref} in zd at {base_url}{ref}") == 1, ref
+
+
 def test_forget_blanks_a_reddit_message_receipt_that_names_them(desk: Path, db_url: str) -> None:
     """Reddit's compose has no id: earlier releases recorded the DM as "message:<handle>"."""
     store = Store(db_url)
