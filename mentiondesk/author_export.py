@@ -5,7 +5,8 @@ author rows, mentions with their text (the export is for the person who wrote th
 readings, cases, follow-ups, drafts, notes, corrections and survey answers hanging off them,
 audit lines about them, outbox actions about them with their payloads, and alerts about
 their posts collected for chat digests. A digest's outbox text gathers several authors'
-lines: only theirs are kept in the export.
+lines: only theirs are kept in the export. Last, the help-desk tickets their cases went to:
+copies held in another tool, which the person may ask that tool's owner for too.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.erasure import audit_about, traces_of
+from mentiondesk.erasure_copies import tickets_of
 from mentiondesk.erasure_payloads import Whose, outbox_near, payload_json
 from mentiondesk.queue import NotFound
 from mentiondesk.retention_digest import naming
@@ -74,6 +76,10 @@ def export(
             "audit": _rows(conn, AUDIT, audit_about(platform, whose)),
             "outbox": _outbox(conn, whose),
             "digest_items": _digest_items(conn, whose),
+            "help_desk_tickets": [
+                {"help_desk": t.sink, "ticket": t.ref, "url": t.url}
+                for t in tickets_of(conn, whose)
+            ],
         }
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests import test_cli_forget as base
 from tests import test_forget_lookup as lookup
+from tests import test_forget_refs as refs
 from tests.helpers import COMPLAINT, PRAISE, run_cli
 
 desk = base.desk  # Ana's MD-000001 (drafts 1 and 3, a note, a correction), Bia's praise
@@ -27,6 +28,19 @@ def test_the_export_holds_everything_of_theirs_and_nobody_elses(desk: Path, db_u
     for text in base.THEIRS:  # all that names her in the store is in her export
         assert base.holding(db_url, text) == [] or text in output, text
     assert PRAISE not in output and "Bia Lima" not in output and "h_b" not in output
+
+
+def test_the_export_names_the_help_desk_tickets_their_case_went_to(desk: Path, db_url: str) -> None:
+    """The case's first ticket and the follow-up ticket filed after it closed: both hold
+    copies of what they wrote, in another tool."""
+    refs.follow_up_ticket(db_url)
+    code, output = run_cli(desk, "authors", "export", "x", "@h_a1", "--format", "json")
+    assert code == 0, output
+    assert json.loads(output)["help_desk_tickets"] == [
+        {"help_desk": "zd", "ticket": ref, "url": refs.ZENDESK + ref} for ref in ("4710", "4711")
+    ]
+    code, output = run_cli(desk, "authors", "export", "x", "@h_b", "--format", "json")
+    assert json.loads(output)["help_desk_tickets"] == []
 
 
 def test_the_export_reads_as_text_by_default(desk: Path) -> None:

@@ -18,6 +18,26 @@ from tests.helpers import run_cli
 desk = base.desk  # Ana (h_a1): posts m1 and m3, case MD-000001; Bia (h_b): m2, draft 2
 
 
+ZENDESK = "https://acme.zendesk.com/agent/tickets/"
+
+
+def follow_up_ticket(db_url: str) -> None:
+    """Ana's case went to Zendesk ticket 4710, and a follow-up after it closed to 4711, the
+    case's ticket now: delivered actions and deliveries as the outbox records them."""
+    store = Store(db_url)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(sa.update(CASE).values(ticket_ref="4711", ticket_url=ZENDESK + "4711"))
+            for n, (kind, ref) in enumerate([("ticket", "4710"), ("comment", "4711")]):
+                row = {"key": f"{kind}:zd:MD-000001:{n}", "kind": kind, "target": "zd"}
+                row |= {"case_id": 1, "status": "done", "payload": "{}"}
+                outbox_id = conn.execute(sa.insert(OUTBOX).values(row)).inserted_primary_key[0]
+                sent = {"key": row["key"], "outbox_id": outbox_id, "kind": kind, "target": "zd"}
+                conn.execute(sa.insert(DELIVERY).values(sent | {"ref": ref, "url": ZENDESK + ref}))
+    finally:
+        store.dispose()
+
+
 def test_forget_takes_their_post_ids_out_of_every_key(desk: Path, db_url: str) -> None:
     """Their delivered alerts' keys (outbox, payload, delivery) named their posts, which name
     them (an X status, a Bluesky post's at:// URI); renamed, and a reply to someone else
@@ -88,19 +108,7 @@ def test_forget_lists_the_ticket_a_follow_up_ticket_followed(
 ) -> None:
     """A follow-up after a closed (or archived) ticket is filed as a new ticket, the case's
     from then on; the first one still holds their complaint, so it is listed too, once."""
-    base_url = "https://acme.zendesk.com/agent/tickets/"
-    store = Store(db_url)
-    try:
-        with store.engine.begin() as conn:
-            conn.execute(sa.update(CASE).values(ticket_ref="4711", ticket_url=base_url + "4711"))
-            for n, (kind, ref) in enumerate([("ticket", "4710"), ("comment", "4711")]):
-                row = {"key": f"{kind}:zd:MD-000001:{n}", "kind": kind, "target": "zd"}
-                row |= {"case_id": 1, "status": "done", "payload": "{}"}
-                outbox_id = conn.execute(sa.insert(OUTBOX).values(row)).inserted_primary_key[0]
-                sent = {"key": row["key"], "outbox_id": outbox_id, "kind": kind, "target": "zd"}
-                conn.execute(sa.insert(DELIVERY).values(sent | {"ref": ref, "url": base_url + ref}))
-    finally:
-        store.dispose()
+    follow_up_ticket(db_url)
     monkeypatch.setenv("ZENDESK_TOKEN", "t")
     zendesk = 'kind = "zendesk"\nname = "zd"\nbase_url = "http://127.0.0.1:9"\nemail = "a@b.c"'
     desk.write_text(desk.read_text() + f"\n[[responders]]\n{zendesk}\n")
@@ -108,7 +116,7 @@ def test_forget_lists_the_ticket_a_follow_up_ticket_followed(
     said = " ".join(output.split())
     assert code == 1, output
     for ref in ("4710", "4711"):
-        assert said.count(f"help-desk ticket {ref} in zd at {base_url}{ref}") == 1, ref
+        assert said.count(f"help-desk ticket {ref} in zd at {ZENDESK}{ref}") == 1, ref
 
 
 def test_forget_blanks_a_reddit_message_receipt_that_names_them(desk: Path, db_url: str) -> None:
