@@ -85,9 +85,10 @@ MESSAGES: dict[str, str] = {
     "Drafted reply": "Rascunho de resposta",
     "Earlier in the case": "Menção anterior do caso",  # one row per earlier mention
     "{platform} post {id}": "publicação {id} no {platform}",
-    # A follow-up filed anew after Freshdesk archived the case's ticket: that ticket, linked
+    # A follow-up filed anew after Freshdesk archived or deleted the case's ticket: that one
     "Earlier ticket": "Ticket anterior",
     "{id} (archived)": "{id} (arquivado)",
+    "{id} (deleted)": "{id} (excluído)",
     # The digest of an alert route (mentiondesk/digest.py)
     "{route}: {n} mention in the last {minutes} min": (
         "{route}: {n} menção nos últimos {minutes} min"
@@ -135,6 +136,7 @@ PT_PT_MESSAGES: dict[str, str] = {
         "Tente de novo daqui a um minuto."
     ),
     "Link": "Ligação",
+    "{id} (deleted)": "{id} (eliminado)",
 }
 
 WORDS: dict[str, dict[str, str]] = {

@@ -12,10 +12,11 @@ from typing import Protocol, runtime_checkable
 import sqlalchemy as sa
 
 from mentiondesk import queue
+from mentiondesk.case_tickets import current_tickets
 from mentiondesk.models import FatalError, RateLimited, Responder, TransientError
 from mentiondesk.periodic import every
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DELIVERY, OUTBOX
+from mentiondesk.tables import CASE, OUTBOX
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -28,23 +29,13 @@ class SolvedSource(Protocol):
 
 
 def open_tickets(store: Store) -> dict[str, dict[str, int]]:
-    """Open cases' current tickets: responder name → {ticket ref → case id}. A case's ticket
-    at a help desk is the one its latest delivery there went on: a follow-up filed anew
-    (after a closed or archived ticket) replaces the one it follows, which stays solved."""
-    query = (
-        sa.select(DELIVERY.c.target, DELIVERY.c.ref, OUTBOX.c.case_id)
-        .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
-        .join(CASE, CASE.c.id == OUTBOX.c.case_id)
-        .where(DELIVERY.c.kind.in_(("ticket", "comment")), DELIVERY.c.ref.is_not(None))
-        .where(CASE.c.status == "open")
-        .order_by(DELIVERY.c.delivered_at, DELIVERY.c.id)
-    )
-    latest: dict[tuple[str, int], str] = {}
+    """Open cases' current tickets (mentiondesk.case_tickets): responder name → {ticket ref →
+    case id}. A closed ticket a follow-up ticket replaced no longer resolves the case."""
+    open_case = sa.exists().where(CASE.c.id == OUTBOX.c.case_id, CASE.c.status == "open")
     with store.engine.connect() as conn:
-        for target, ref, case_id in conn.execute(query):
-            latest[target, int(case_id)] = str(ref)
+        tickets = current_tickets(conn, open_case)
     found: dict[str, dict[str, int]] = defaultdict(dict)
-    for (target, case_id), ref in latest.items():
+    for (case_id, target), ref in tickets.items():
         found[target][ref] = case_id
     return found
 

@@ -8,13 +8,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from mentiondesk.case_tickets import current_tickets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
 from mentiondesk.models import OutboxAction
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, OUTBOX
+from mentiondesk.tables import AUTHOR, OUTBOX
 
 
 def claim(
@@ -46,24 +47,25 @@ def claim(
             .returning(
                 OUTBOX.c.id,
                 OUTBOX.c.case_id,
+                OUTBOX.c.target,
                 OUTBOX.c.payload,
                 OUTBOX.c.attempts,
                 OUTBOX.c.created_at,
             )
         ).all()
         case_ids = {r.case_id for r in rows if r.case_id is not None}
-        query = sa.select(CASE.c.id, CASE.c.ticket_ref).where(CASE.c.id.in_(case_ids))
-        refs: dict[int, str | None] = {r.id: r.ticket_ref for r in conn.execute(query)}
+        tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
     rows = sorted(rows, key=lambda r: int(r.id))
     return [
-        Claimed(r.id, r.case_id, _linked(r, desk_url, refs.get(r.case_id)), lease) for r in rows
+        Claimed(r.id, r.case_id, _linked(r, desk_url, tickets.get((r.case_id, r.target))), lease)
+        for r in rows
     ]
 
 
 def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> OutboxAction:
-    """The stored action with its case's desk link and ticket: added here, at delivery, so
-    an alert queued before `public_url` was set (or the desk moved) links to where it is
-    now, and a follow-up knows the ticket filed after it was queued."""
+    """The stored action with its case's desk link and its ticket at the action's desk: added
+    here, at delivery, so an alert queued before `public_url` was set (or the desk moved)
+    links to where it is now, and a follow-up knows the ticket filed after it was queued."""
     action = action_from_payload(row.payload, row.attempts, row.created_at)
     url = case_page(desk_url, row.case_id)
     context = replace(action.context, case_url=url or action.context.case_url)

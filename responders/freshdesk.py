@@ -24,7 +24,7 @@ from mentiondesk.models import (
     Wording,
     secret_from_env,
 )
-from responders import _freshdesk_archive as archive
+from responders import _freshdesk_gone as gone
 from responders import _helpdesk as desk
 from responders._freshdesk_config import FreshdeskResponderConfig
 from responders._rest import RestClient, basic_auth
@@ -96,7 +96,7 @@ class FreshdeskResponder:
             results = await self._listed(action, number)
         if action.kind == "comment":
             if not results:
-                return await self._after_archived(action, number)
+                return await self._filed_anew(action, number)
             return await self._follow_up(action, int(results[0]["id"]))
         if results:
             return self._receipt(results[0])
@@ -116,20 +116,20 @@ class FreshdeskResponder:
         await self._reopen(ticket)
         return self._receipt(ticket)
 
-    async def _after_archived(self, action: OutboxAction, number: str) -> Receipt:
-        """No ticket of the case's is found. Where Freshdesk archived it, the follow-up is
-        filed as a new ticket under the case number (as an e-mail to it would be), linking
-        the archived one, and is the case's ticket from now on; else it waits for its ticket."""
-        old = await archive.archived(self.http, action.context.ticket_ref, number)
-        if old is None:
+    async def _filed_anew(self, action: OutboxAction, number: str) -> Receipt:
+        """No ticket of the case's is found. Where Freshdesk archived or deleted it, the
+        follow-up is filed as a new ticket under the case number (as an e-mail to an archived
+        one is), linking the one before, and is the case's ticket from now on; else its
+        ticket is there but not indexed yet, and it waits."""
+        before = await gone.earlier(self.http, action.context.ticket_ref, number)
+        if before is None:
             raise desk.no_ticket_yet(number)
         ticket = self._ticket(action, number)
-        link = archive.earlier_ticket(self.base, int(old["id"]), self.wording)
-        ticket["description"] = link + ticket["description"]
-        created = await self.http.call("POST", "tickets", json=ticket)
-        _LOGGER.info(
-            "freshdesk ticket %s is archived; follow-up filed as %s", old["id"], created["id"]
+        ticket["description"] = (
+            gone.earlier_ticket(self.base, before, self.wording) + ticket["description"]
         )
+        created = await self.http.call("POST", "tickets", json=ticket)
+        _LOGGER.info("freshdesk ticket %s is %s; follow-up filed as %s", *before, created["id"])
         return replace(self._receipt(created), case_ticket=True)
 
     async def _listed(self, action: OutboxAction, number: str) -> list[dict[str, Any]]:
@@ -227,7 +227,7 @@ class FreshdeskResponder:
         for ref in refs:
             if not ref.isdigit():
                 continue
-            status = await archive.status(self.http, ref)
+            status = await gone.status(self.http, ref)
             if status is None:
                 _LOGGER.warning("freshdesk ticket %s was not found (deleted?); case left open", ref)
             elif status in SOLVED:

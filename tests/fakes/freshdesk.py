@@ -7,7 +7,8 @@ requester's reply reopens one); an update sets it back to Open (2); a status oth
 is refused (400); an unknown ticket is 404. An archived ticket (`archive()`: Closed, 120 days
 on) leaves search, the list and tickets/{id} and is shown only at tickets/archived/{id} with
 `"archived": true`; an account without the feature (`archiving=False`) answers that 403
-`require_feature`, as Freshdesk does."""
+`require_feature`, as Freshdesk does. A ticket in the trash (`"deleted": true`) or marked as
+spam is shown by id but left out of search and the list, and takes no note or update (405)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class FreshdeskFake:
         self.archiving = archiving  # the plan has Archive Tickets
         self.tickets: dict[int, dict[str, Any]] = {}
         self.archived: dict[int, dict[str, Any]] = {}
+        self.gone: set[int] = set()  # deleted for good: 404 everywhere, the id not reused
         self.contacts: dict[tuple[str, str], int] = {}  # (identity field, value) → contact id
         api.route("GET", "/api/v2/search/tickets", self._search)
         api.route("POST", "/api/v2/tickets", self._create)
@@ -55,6 +57,11 @@ class FreshdeskFake:
             api.route("GET", f"/api/v2/tickets/{n}/conversations", self._conversations)
             api.route("POST", f"/api/v2/tickets/{n}/notes", self._add_note)
             api.route("GET", f"/api/v2/tickets/archived/{n}", self._show_archived)
+
+    def delete(self, ticket_id: int) -> None:
+        """Deleted for good (emptied from the trash)."""
+        del self.tickets[ticket_id]
+        self.gone.add(ticket_id)
 
     def archive(self, ticket_id: int) -> None:
         """What Freshdesk does to a ticket Closed and left alone for 120 days."""
@@ -81,7 +88,9 @@ class FreshdeskFake:
         found = [
             t
             for t in self.tickets.values()
-            if match.group(1) in t.get("tags", []) and t["id"] not in self.unindexed
+            if match.group(1) in t.get("tags", [])
+            and t["id"] not in self.unindexed
+            and not _binned(t)
         ]
         return web.json_response({"results": found, "total": len(found)})
 
@@ -95,7 +104,7 @@ class FreshdeskFake:
             return invalid(
                 "unique_external_id", "Unexpected/invalid field in request", "invalid_field"
             )
-        found = sorted(self.tickets.values(), key=lambda t: -t["id"])
+        found = sorted((t for t in self.tickets.values() if not _binned(t)), key=lambda t: -t["id"])
         for field in ("email", "unique_external_id"):
             if field in query:
                 who = self.contacts.get((field, query[field]))
@@ -112,7 +121,7 @@ class FreshdeskFake:
         body = await request.json()
         if refusal := self._refusal(body):
             return refusal
-        ticket_id = len(self.tickets) + len(self.archived) + 1
+        ticket_id = max([0, *self.tickets, *self.archived, *self.gone]) + 1
         now = _now()
         requester = body.get("requester_id") or self._contact(body)
         self.tickets[ticket_id] = {
@@ -163,6 +172,8 @@ class FreshdeskFake:
         ticket = self.tickets.get(int(request.path.rsplit("/", 1)[1]))
         if ticket is None:
             return web.Response(status=404)
+        if _binned(ticket):
+            return web.Response(status=405)
         body = await request.json()
         if "status" in body and body["status"] not in STATUSES:
             return invalid("status", "It should be one of these values: '2,3,4,5'")
@@ -184,6 +195,8 @@ class FreshdeskFake:
         ticket_id = int(request.path.split("/")[-2])
         if ticket_id not in self.tickets:
             return web.Response(status=404)
+        if _binned(self.tickets[ticket_id]):
+            return web.Response(status=405)
         body = await request.json()
         # Taken whatever the status: a Pending, Resolved or Closed one stays so (only touched).
         self.tickets[ticket_id]["updated_at"] = _now()
@@ -199,6 +212,11 @@ class FreshdeskFake:
         }
         thread.append(note)
         return web.json_response(note, status=201)
+
+
+def _binned(ticket: dict[str, Any]) -> bool:
+    """In the trash, or marked as spam: out of search and the list, and read-only."""
+    return bool(ticket.get("deleted") or ticket.get("spam"))
 
 
 def _text(markup: str) -> str:

@@ -1,8 +1,9 @@
 """Freshdesk archives a ticket Closed and left alone for 120 days: read-only, out of search,
-shown only at tickets/archived/{id}. A follow-up to it is filed as a new ticket under the case
-number, linking the archived one; the help-desk sync counts an archived ticket as solved and
-steps over one deleted for good. The real responder, over HTTP against the fake, and through
-the pipeline, the store and the sync."""
+shown only at tickets/archived/{id}. A follow-up to it, or to a ticket deleted (in the trash or
+for good), is filed as a new ticket under the case number, linking the one before; one marked
+as spam is held for a person. The help-desk sync counts an archived ticket as solved and steps
+over one deleted for good. The real responder, over HTTP against the fake, and through the
+pipeline, the store and the sync."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.helpdesk_sync import sync_solved
-from mentiondesk.models import ENGLISH, OutboxAction, TransientError, Wording
+from mentiondesk.models import ENGLISH, FatalError, OutboxAction, TransientError, Wording
 from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
@@ -93,6 +94,35 @@ async def test_the_earlier_ticket_line_in_portuguese(fake_api: FakeAPI) -> None:
     assert "1 (arquivado)</a></p><p><b>Nova menção:</b> @angry_ann no X" in description
 
 
+@pytest.mark.parametrize("how", ["for good", "to the trash"])
+async def test_a_follow_up_to_a_deleted_ticket_is_filed_anew(
+    fake_api: FakeAPI, desk: FreshdeskResponder, how: str
+) -> None:
+    """The case is open here, so the author's new words reach the agents; the ticket line
+    says what became of the one before."""
+    fake = fd.FreshdeskFake(fake_api)
+    await desk.deliver(TICKET)
+    if how == "for good":
+        fake.delete(1)
+    else:
+        fake.tickets[1]["deleted"] = True  # takes no note (405): not added to
+    receipt = await desk.deliver(_on("1", follow_up("cases")))
+    assert (receipt.ref, receipt.case_ticket) == ("2", True) and not fake.conversations
+    link = f'<a href="{fake_api.base_url}/helpdesk/tickets/1">1 (deleted)</a>'
+    assert fake.tickets[2]["description"].startswith(f"<p><b>Earlier ticket:</b> {link}</p>")
+
+
+async def test_a_follow_up_to_a_ticket_marked_as_spam_is_held(
+    fake_api: FakeAPI, desk: FreshdeskResponder
+) -> None:
+    fake = fd.FreshdeskFake(fake_api)
+    await desk.deliver(TICKET)
+    fake.tickets[1]["spam"] = True
+    with pytest.raises(FatalError, match="freshdesk ticket 1 of MD-000007 was marked as spam"):
+        await desk.deliver(_on("1", follow_up("cases")))
+    assert sorted(fake.tickets) == [1] and not fake.conversations
+
+
 async def test_another_cases_archived_ticket_is_not_taken(
     fake_api: FakeAPI, desk: FreshdeskResponder
 ) -> None:
@@ -129,7 +159,7 @@ async def test_the_sync_counts_an_archived_ticket_solved_and_steps_over_a_delete
     for n in (1, 2, 3):
         await desk.deliver(replace(TICKET, context=replace(TICKET.context, case_number=f"MD-{n}")))
     fake.archive(1)
-    del fake.tickets[2]  # deleted for good: 404 everywhere
+    fake.delete(2)  # 404 everywhere
     fake.tickets[3]["status"] = 4
     with caplog.at_level(logging.WARNING, logger="responders.freshdesk"):
         assert await desk.solved(["1", "2", "3"]) == {"1", "3"}

@@ -1,0 +1,26 @@
+"""A case's ticket at each help desk: the one its latest delivery there went on (a ticket, or a
+follow-up's comment). A follow-up filed anew, after a closed or archived ticket, replaces the
+one it follows; a case escalated to two desks has one at each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.tables import DELIVERY, OUTBOX
+
+Tickets = dict[tuple[int, str], str]  # (case id, responder name) → ticket ref
+
+
+def current_tickets(conn: Connection, cases: Any) -> Tickets:
+    """The current ticket of each case `cases` selects (a condition on OUTBOX.c.case_id, or
+    joined tables), per help desk."""
+    query = (
+        sa.select(OUTBOX.c.case_id, DELIVERY.c.target, DELIVERY.c.ref)
+        .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
+        .where(cases, DELIVERY.c.kind.in_(("ticket", "comment")), DELIVERY.c.ref.is_not(None))
+        .order_by(DELIVERY.c.delivered_at, DELIVERY.c.id)
+    )
+    return {(int(case_id), target): str(ref) for case_id, target, ref in conn.execute(query)}

@@ -1,0 +1,56 @@
+"""A case's Freshdesk ticket that search no longer finds: archived, or deleted.
+
+On plans with the feature, a Closed ticket left alone for 120 days is archived: read-only for
+good, left out of search ("Archived tickets will not be included in the results"), shown only
+by `GET tickets/archived/{id}` (`"archived": true`); a plan without it answers that endpoint
+403 `require_feature`. An author's e-mail to an archived ticket becomes a new ticket, and so
+does a follow-up here (see FreshdeskResponder), as after a ticket deleted (in the trash,
+`"deleted": true`, which takes no note: 405, or gone for good: 404).
+"""
+
+from __future__ import annotations
+
+from mentiondesk.models import FatalError, Wording
+from responders._escape import html_text
+from responders._rest import RestClient
+
+CLOSED = 5
+_BECAME = {"archived": "{id} (archived)", "deleted": "{id} (deleted)"}
+
+
+async def earlier(http: RestClient, ref: str | None, number: str) -> tuple[int, str] | None:
+    """What became of the case's recorded ticket `ref` when search finds none of case
+    `number`'s: (its id, "archived" or "deleted"); None while it is there to add to (search
+    lags minutes behind a new ticket), or without a ref. A ticket marked as spam holds the
+    follow-up for a person: filing the spammer anew is theirs to decide."""
+    if not ref or not ref.isdigit():
+        return None
+    kept = await http.call("GET", f"tickets/archived/{ref}", missing=(403, 404))
+    if kept:  # another case's (a ref not this desk's) is none of ours: it waits
+        return (int(ref), "archived") if number in (kept.get("tags") or []) else None
+    ticket = await http.call("GET", f"tickets/{ref}", missing=(404,))
+    if ticket and ticket.get("spam"):
+        raise FatalError(f"freshdesk ticket {ref} of {number} was marked as spam; not filed")
+    if ticket is None or ticket.get("deleted"):
+        return int(ref), "deleted"
+    return None
+
+
+async def status(http: RestClient, ref: str) -> int | None:
+    """Ticket `ref`'s status: Closed when it is archived, None when it is gone (deleted for
+    good), so one such ticket does not stop the sync of every other case's."""
+    ticket = await http.call("GET", f"tickets/{ref}", missing=(404,))
+    if ticket is not None:
+        return int(ticket.get("status") or 0)
+    found = await http.call("GET", f"tickets/archived/{ref}", missing=(403, 404))
+    return CLOSED if found else None
+
+
+def earlier_ticket(base: str, ticket: tuple[int, str], wording: Wording) -> str:
+    """The new ticket's first line: the ticket it follows, linked. Freshdesk's agent pages
+    send /helpdesk/tickets/{id} of an archived ticket on to its archive view."""
+    ticket_id, became = ticket
+    url = f"{base}/helpdesk/tickets/{ticket_id}"
+    label = html_text(wording.t("Earlier ticket"))
+    text = html_text(wording.t(_BECAME[became], id=ticket_id))
+    return f'<p><b>{label}:</b> <a href="{html_text(url)}">{text}</a></p>'
