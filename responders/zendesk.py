@@ -96,7 +96,11 @@ class ZendeskResponder:
         found = await self.http.call("GET", "tickets.json", params={"external_id": number})
         tickets = (found or {}).get("tickets") or []
         if action.kind == "comment":
-            tickets = tickets or await self._archived(action, number)
+            if not tickets:
+                recorded = await self._archived(action, number)
+                if recorded is None:  # deleted there: the author's new words still go in
+                    return await self._filed_anew(action, number)
+                tickets = recorded
             if not tickets:
                 raise desk.no_ticket_yet(number)
             return await self._follow_up(action, number, tickets)
@@ -126,19 +130,33 @@ class ZendeskResponder:
             created = await self._create(action, number, via_followup_source_id=newest["id"])
             return replace(self._receipt(created), case_ticket=True)
         await self._comment(newest, action)
-        return replace(self._receipt(newest), case_ticket=newest["id"] != first["id"])
+        # Not the first ticket, or not the one recorded (a retry of a follow-up filed anew).
+        recorded = action.context.ticket_ref or str(newest["id"])
+        moved = newest["id"] != first["id"] or str(newest["id"]) != recorded
+        return replace(self._receipt(newest), case_ticket=moved)
 
-    async def _archived(self, action: OutboxAction, number: str) -> list[dict[str, Any]]:
+    async def _archived(self, action: OutboxAction, number: str) -> list[dict[str, Any]] | None:
         """The case's recorded ticket when the search no longer lists it: Zendesk archives a
         ticket ~120 days after it closed, and archived tickets drop out of list endpoints but
-        are still shown by id (and taken as a follow-up's source). Not this case's ticket on
-        this desk (another sink's ref): none, and the follow-up waits as before."""
+        are still shown by id (and taken as a follow-up's source). Not this case's ticket
+        (another case's ref): none, and the follow-up waits as before. None when Zendesk
+        has it no more: deleted."""
         ref = action.context.ticket_ref
         if not ref or not ref.isdigit():
             return []
-        found = await self.http.call("GET", f"tickets/{ref}.json")
-        ticket = (found or {}).get("ticket") or {}
+        found = await self.http.call("GET", f"tickets/{ref}.json", missing=(404,))
+        if found is None:
+            return None
+        ticket = found.get("ticket") or {}
         return [ticket] if ticket.get("external_id") == number else []
+
+    async def _filed_anew(self, action: OutboxAction, number: str) -> Receipt:
+        """The follow-up as a ticket of its own under the case number (its first comment,
+        with the case's story), the case's ticket from now on: its ticket was deleted."""
+        created = await self._create(action, number)
+        ref = action.context.ticket_ref
+        _LOGGER.info("zendesk ticket %s is deleted; follow-up filed as %s", ref, created["id"])
+        return replace(self._receipt(created), case_ticket=True)
 
     async def _requester_id(self, m: Mention) -> int:
         """The author's end user, made or found (and renamed) by external_id: the same id on a

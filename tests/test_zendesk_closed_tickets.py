@@ -174,6 +174,26 @@ async def test_a_follow_up_to_an_archived_ticket_opens_a_linked_one(
     assert sorted(fake.tickets) == [1, 2] and len(fake.comments[2]) == 2  # on the open one
 
 
+async def test_a_follow_up_to_a_deleted_ticket_is_filed_anew_once(fake_api: FakeAPI) -> None:
+    """Deleted in Zendesk (404 by id) while the case is open here: the author's new words
+    are a ticket of their own under the case number, the case's from then on, once."""
+    fake = zd.ZendeskFake(fake_api)
+    desk = _desk(fake_api)
+    try:
+        await desk.deliver(action(kind="ticket", target="cases"))
+        fake.delete(1)
+        comment = follow_up("cases")
+        comment = replace(comment, context=replace(comment.context, ticket_ref="1"))
+        receipt = await desk.deliver(comment)
+        again = await desk.deliver(replace(comment, attempt=2))  # its answer was lost
+    finally:
+        await desk.close()
+    assert (receipt.ref, receipt.case_ticket) == ("2", True) and again == receipt
+    assert sorted(fake.tickets) == [2] and fake.tickets[2]["external_id"] == "MD-000007"
+    assert len(fake.comments[2]) == 1 and "via" not in fake.tickets[2]
+    assert fake.comments[2][0]["html_body"].startswith("<p><b>Follow-up:</b> @angry_ann on x")
+
+
 async def test_another_cases_ticket_is_not_taken_for_an_archived_one(fake_api: FakeAPI) -> None:
     """A recorded ref that is not this case's ticket here (another sink's): it waits."""
     fake = zd.ZendeskFake(fake_api)

@@ -40,6 +40,7 @@ class ZendeskFake:
         self.comments: dict[int, list[dict[str, Any]]] = {}
         self.users: dict[int, dict[str, Any]] = {AGENT_ID: {"id": AGENT_ID, "email": EMAIL}}
         self.archived: set[int] = set()
+        self.deleted: set[int] = set()  # gone: 404 by id, the id not reused
         api.route("POST", "/api/v2/users/create_or_update.json", self._upsert_user)
         api.route("GET", "/api/v2/tickets.json", self._search)
         api.route("POST", "/api/v2/tickets.json", self._create)
@@ -48,6 +49,11 @@ class ZendeskFake:
             api.route("GET", f"/api/v2/tickets/{n}/comments.json", self._list_comments)
             api.route("PUT", f"/api/v2/tickets/{n}.json", self._update)
             api.route("GET", f"/api/v2/tickets/{n}.json", self._show)
+
+    def delete(self, ticket_id: int) -> None:
+        """An agent deleted it: no longer listed, nor shown by id."""
+        del self.tickets[ticket_id]
+        self.deleted.add(ticket_id)
 
     def archive(self, ticket_id: int) -> None:
         """What Zendesk does to a ticket closed for ~120 days."""
@@ -88,7 +94,7 @@ class ZendeskFake:
             return invalid("requester", "Requester: Email is required for a new requester")
         if requester not in self.users:
             return invalid("requester_id", "Requester: is invalid")
-        ticket_id = len(self.tickets) + 1
+        ticket_id = max([0, *self.tickets, *self.deleted]) + 1
         ticket = {
             **body,
             "requester_id": requester,
