@@ -2,7 +2,9 @@
 
 Three numbers are tuned: the n-gram confidence above which the encoder is skipped (set by the
 share of texts the encoder may read, which is what holds the throughput), the blend weight,
-and a class bias so that complaints are not missed (the issue's negative-recall goal).
+and a class bias so that complaints are not missed (the issue's negative-recall goal). The
+praise gate is simulated as the classifier applies it: a text with a praise cue that the
+n-gram model reads, however sure, as no praise takes the encoder's reading alone.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from itertools import product
 
 import numpy as np
+import numpy.typing as npt
 
 from sentiment._e5_image import Matrix
 from sentiment.evaluation import score, tuning_objective
@@ -21,6 +24,7 @@ _POSITIVE = np.round(np.arange(-0.5, 0.51, 0.1), 2)
 # Settings whose summed objective is this close to the best are a tie (less than one tweet of
 # the smallest val set): the one that finds the most complaints wins it, as a front desk would.
 TIE = 0.002
+_PRAISE = 2  # (negative, neutral, positive)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class ValProbs:
     ngram: Matrix
     encoder: Matrix
     gold: list[int]
+    cued: npt.NDArray[np.bool_] | None = None  # holds a praise cue (None: the gate is off)
 
 
 @dataclass(frozen=True)
@@ -82,4 +87,7 @@ def _mix(v: ValProbs, threshold: float, blend: float) -> Matrix:
     unsure = v.ngram.max(axis=1) < threshold
     out = v.ngram.copy()
     out[unsure] = blend * v.ngram[unsure] + (1.0 - blend) * v.encoder[unsure]
+    if v.cued is not None:  # the praise gate (E5Classifier._praised): the encoder alone
+        gated = v.cued & ~unsure & (v.ngram.argmax(axis=1) != _PRAISE)
+        out[gated] = v.encoder[gated]
     return out

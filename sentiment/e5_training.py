@@ -14,9 +14,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+import numpy as np
+
 from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning, lang
 from sentiment._e5_tokens import Tokenizer
 from sentiment._ngram_model import NgramModel
+from sentiment._praise_cues import has_praise_cue
 from sentiment.training import built_with, read_split
 
 # A correction is this desk's own mention, judged by its own agents: it counts three times.
@@ -184,6 +187,7 @@ def tuned_settings(
                 ngram=ngram.probabilities(val.texts, lang.detect(val.texts)),
                 encoder=_e5_net.read(merged, adapter.head, tokenizer, val.texts),
                 gold=val.labels,
+                cued=np.array([has_praise_cue(t) for t in val.texts], dtype=bool),
             )
     if not sets:
         return {}

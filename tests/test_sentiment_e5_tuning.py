@@ -41,3 +41,23 @@ def test_a_tie_goes_to_the_setting_that_finds_more_complaints() -> None:
     tuned = _e5_tuning.tune({"s": _val(probs, probs, gold)}, encoder_share=1.0)
     read = _e5_tuning.blended(_val(probs, probs, gold), tuned).argmax(axis=1)
     assert list(read[:10]) == [0] * 10
+
+
+def test_the_praise_gate_is_simulated_as_the_classifier_applies_it() -> None:
+    """A sure n-gram complaint holding a praise cue takes the encoder's reading alone; a sure
+    one without a cue, or one the n-grams already read as praise, keeps the n-gram reading."""
+    sure_complaint, sure_praise = [0.9, 0.05, 0.05], [0.05, 0.05, 0.9]
+    praise = [0.1, 0.1, 0.8]
+    ngram = [sure_complaint, sure_complaint, sure_praise, [0.4, 0.3, 0.3]]
+    v = _e5_tuning.ValProbs(
+        np.array(ngram, np.float32),
+        np.array([praise] * 4, np.float32),
+        [2, 0, 2, 2],
+        cued=np.array([True, False, True, False]),
+    )
+    tuned = _e5_tuning.Tuned(skip_above=0.5, blend=0.5, bias=(0.0, 0.0, 0.0), objective=0.0)
+    read = _e5_tuning.blended(v, tuned)
+    assert list(read.argmax(axis=1)) == [2, 0, 2, 2]
+    assert np.allclose(np.exp(read[0]), praise)  # the encoder alone, not blended
+    off = _e5_tuning.blended(_e5_tuning.ValProbs(v.ngram, v.encoder, v.gold), tuned)
+    assert list(off.argmax(axis=1)) == [0, 0, 2, 2]  # without cues: no gate
