@@ -4,7 +4,7 @@ subject (RT has no idempotency key), and a poll for the ones people resolved."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, ClassVar, Literal
 
 import aiohttp
@@ -91,13 +91,8 @@ class RequestTrackerResponder:
         number = desk.case_of(action)
         found = await self._find(number)
         if action.kind == "comment":
-            if found is None:
-                raise desk.no_ticket_yet(number)
-            shown = await self._call("GET", f"ticket/{found}")
-            await self._raise_priority(found, shown, action)
-            await self._comment(found, action)
-            await self._reopen(found, shown)
-        elif found is None:
+            return await self._follow_up(action, number, found)
+        if found is None:
             body = {
                 "Queue": self.queue,
                 "Subject": desk.subject(action, self.wording),
@@ -108,7 +103,51 @@ class RequestTrackerResponder:
             created = await self._call("POST", "ticket", json=body)
             found = str(created["id"])
             _LOGGER.info("rt ticket %s opened for %s", found, number)
-        return Receipt(ref=found, url=f"{self.web}Ticket/Display.html?id={found}")
+        return self._receipt(found)
+
+    def _receipt(self, ticket: str, *, case_ticket: bool = False) -> Receipt:
+        url = f"{self.web}Ticket/Display.html?id={ticket}"
+        return Receipt(ref=ticket, url=url, case_ticket=case_ticket)
+
+    async def _follow_up(self, action: OutboxAction, number: str, found: str | None) -> Receipt:
+        """A comment on the case's ticket: the one in this queue, else the one recorded
+        (triage moved it to another queue). Where that one was deleted, the follow-up is a
+        ticket of its own, the case's from then on."""
+        recorded = action.context.ticket_ref
+        ticket = found or await self._recorded(recorded, number)
+        if ticket is None:
+            raise desk.no_ticket_yet(number)
+        shown = await self._call("GET", f"ticket/{ticket}")
+        if shown.get("Status") == "deleted":
+            return await self._filed_anew(action, number, ticket)
+        await self._raise_priority(ticket, shown, action)
+        await self._comment(ticket, action)
+        await self._reopen(ticket, shown)
+        # Not the recorded ticket: a retry of a follow-up filed anew finds that one.
+        return self._receipt(ticket, case_ticket=recorded is not None and ticket != recorded)
+
+    async def _recorded(self, ref: str | None, number: str) -> str | None:
+        """The case's recorded ticket, if RT still has it as case `number`'s."""
+        if not ref or not ref.isdigit():
+            return None
+        shown = await self._call("GET", f"ticket/{ref}", missing=(404,))
+        return ref if str(shown.get("Subject") or "").startswith(f"[{number}]") else None
+
+    async def _filed_anew(self, action: OutboxAction, number: str, deleted: str) -> Receipt:
+        """The follow-up as a new ticket, its subject the follow-up's comment subject (so a
+        retry finds it there as it finds a comment), its first line the deleted ticket."""
+        w = self.wording
+        before = f"{w.t('Earlier ticket')}: {w.t('{id} (deleted)', id=deleted)}\n"
+        body = {
+            "Queue": self.queue,
+            "Subject": _marks(action, w)[0],
+            "Content": before + desk.text_body(action, w),
+            "ContentType": "text/plain",
+            "Priority": desk.frustration(action) * 25,
+        }
+        created = str((await self._call("POST", "ticket", json=body))["id"])
+        _LOGGER.info("rt ticket %s is deleted; follow-up filed as %s", deleted, created)
+        return self._receipt(created, case_ticket=True)
 
     async def _raise_priority(
         self, ticket: str, shown: dict[str, Any], action: OutboxAction
@@ -121,13 +160,8 @@ class RequestTrackerResponder:
 
     async def _comment(self, ticket: str, action: OutboxAction) -> None:
         """Add a follow-up as a comment, unless a retry finds it there already (by subject)."""
-        number, w = action.context.case_number, self.wording
-        # This language's subject and English's: one written before [routing] language
-        # changed is found too, not added twice.
-        marks = [
-            f"[{number}] {w.t('follow-up:')} {desk.follow_up_mark(action, w)}",
-            f"[{number}] follow-up: {desk.follow_up_mark(action)}",
-        ]
+        w = self.wording
+        marks = _marks(action, w)
         # A case gets a handful of follow-ups, so its first 100 attachments hold any of ours.
         params = {"fields": "Subject", "per_page": "100"}
         seen = await self._call("GET", f"ticket/{ticket}/attachments", params=params)
@@ -176,11 +210,16 @@ class RequestTrackerResponder:
         items: list[dict[str, Any]] = answer.get("items") or []
         return items
 
-    async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    async def _call(
+        self, method: str, path: str, *, missing: Collection[int] = (), **kwargs: Any
+    ) -> dict[str, Any]:
+        """The decoded answer; {} for a status in `missing` (asked on purpose: not there)."""
         if self._session is None:
             self._session = session(headers={"Authorization": f"token {self._token}"})
         try:
             async with self._session.request(method, self.base + path, **kwargs) as response:
+                if response.status in missing:
+                    return {}
                 check(response.status, response.headers, "request tracker")
                 data: dict[str, Any] = await response.json(content_type=None)
                 return data
@@ -192,3 +231,13 @@ class RequestTrackerResponder:
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
+
+
+def _marks(action: OutboxAction, wording: Wording) -> list[str]:
+    """A follow-up's comment subject in this language and in English: one written before
+    [routing] language changed is found too, not added twice."""
+    number = action.context.case_number
+    return [
+        f"[{number}] {wording.t('follow-up:')} {desk.follow_up_mark(action, wording)}",
+        f"[{number}] follow-up: {desk.follow_up_mark(action)}",
+    ]
