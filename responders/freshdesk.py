@@ -105,7 +105,8 @@ class FreshdeskResponder:
 
     async def _follow_up(self, action: OutboxAction, ticket_id: int) -> Receipt:
         """The follow-up as a note on the case's ticket, raising and reopening it. A retry
-        that finds the ticket this follow-up filed (after an archived one) has nothing to add."""
+        that finds the ticket this follow-up filed (after an archived or deleted one) has
+        nothing to add."""
         # Read afresh: search lags minutes behind a status or priority an agent just set.
         ticket = await self.http.call("GET", f"tickets/{ticket_id}")
         marks = desk.follow_up_marks(action, self.wording)
