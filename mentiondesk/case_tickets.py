@@ -17,10 +17,16 @@ Tickets = dict[tuple[int, str], str]  # (case id, responder name) → ticket ref
 def current_tickets(conn: Connection, cases: Any) -> Tickets:
     """The current ticket of each case `cases` selects (a condition on OUTBOX.c.case_id, or
     joined tables), per help desk."""
+    return {(case_id, target): ref for case_id, target, ref, _ in delivered(conn, cases)}
+
+
+def delivered(conn: Connection, cases: Any) -> list[tuple[int, str, str, str | None]]:
+    """(case id, responder name, ticket ref, link) of every delivery to a help-desk ticket of
+    the cases `cases` selects, oldest first: a ticket once per follow-up added to it."""
     query = (
-        sa.select(OUTBOX.c.case_id, DELIVERY.c.target, DELIVERY.c.ref)
+        sa.select(OUTBOX.c.case_id, DELIVERY.c.target, DELIVERY.c.ref, DELIVERY.c.url)
         .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
         .where(cases, DELIVERY.c.kind.in_(("ticket", "comment")), DELIVERY.c.ref.is_not(None))
         .order_by(DELIVERY.c.delivered_at, DELIVERY.c.id)
     )
-    return {(int(case_id), target): str(ref) for case_id, target, ref in conn.execute(query)}
+    return [(int(c), target, str(ref), url) for c, target, ref, url in conn.execute(query)]

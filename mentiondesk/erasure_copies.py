@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.case_tickets import delivered
 from mentiondesk.erasure_payloads import Whose
 from mentiondesk.erasure_replies import Reply, posted, reply_lines
-from mentiondesk.tables import CASE, DELIVERY, OUTBOX
+from mentiondesk.tables import CASE, OUTBOX
 from mentiondesk.wording import counted
 
 _LOCAL = "local:"  # the local help desk's refs: the case list in this store, nothing outside
@@ -54,13 +55,6 @@ def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
     """The help-desk tickets of their cases (read before the cases go): each one a ticket or a
     follow-up was delivered to (a follow-up filed anew after a closed or archived ticket
     leaves their words in both), and the case's recorded one."""
-    theirs = OUTBOX.c.case_id.in_(whose.cases)
-    delivered = (
-        sa.select(DELIVERY.c.target, DELIVERY.c.ref, DELIVERY.c.url)
-        .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
-        .where(theirs, DELIVERY.c.kind.in_(("ticket", "comment")), DELIVERY.c.ref.is_not(None))
-        .order_by(OUTBOX.c.case_id, DELIVERY.c.id)
-    )
     sent = sa.and_(OUTBOX.c.case_id == CASE.c.id, OUTBOX.c.kind == "ticket")
     recorded = (
         sa.select(OUTBOX.c.target, CASE.c.ticket_ref, CASE.c.ticket_url)
@@ -68,8 +62,9 @@ def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
         .where(CASE.c.id.in_(whose.cases), CASE.c.ticket_ref.is_not(None))
         .order_by(CASE.c.id)
     )
+    rows = [row[1:] for row in delivered(conn, OUTBOX.c.case_id.in_(whose.cases))]
     found: dict[tuple[str, str], Ticket] = {}
-    for target, ref, url in [*conn.execute(delivered), *conn.execute(recorded)]:
+    for target, ref, url in [*rows, *conn.execute(recorded)]:
         ticket = Ticket(target or "", ref, url or "")
         known = any(r == ref for _, r in found) and not ticket.sink  # named with its sink
         if not ref.startswith(_LOCAL) and not known:

@@ -21,7 +21,13 @@ from mentiondesk.tables import (
     NOTE,
     READING,
 )
-from mentiondesk.web.data_case_history import linked, past_cases, past_replies, timeline
+from mentiondesk.web.data_case_history import (
+    linked,
+    other_tickets,
+    past_cases,
+    past_replies,
+    timeline,
+)
 from mentiondesk.web.data_case_rows import (
     AuditEntry,
     AuthorData,
@@ -68,6 +74,9 @@ class CaseDetail:
     sent: dict[int, SentPost] = field(default_factory=dict)  # their deliveries, by draft id
     opener_label: str | None = None  # the case's opening reading as a person corrected it
     case_frustration: int | None = None  # the highest of the case's mentions': its priority's
+    # Tickets the case went to besides its current one (ref, link): the one a follow-up
+    # ticket replaced after it closed, was archived or deleted, or another help desk's.
+    other_tickets: list[tuple[str, str | None]] = field(default_factory=list)
 
     @property
     def label(self) -> str | None:
@@ -177,6 +186,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             sent=sent_posts(conn, posts),
             opener_label=_corrected_label(conn, case),
             case_frustration=_case_frustration(conn, case),
+            other_tickets=other_tickets(conn, case),
         )
 
 

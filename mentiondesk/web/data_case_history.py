@@ -1,14 +1,16 @@
-"""A case page's author history: the same handle on other platforms, their past cases and
-replies, and the timeline of their readings (data_case.load_detail)."""
+"""A case page's history: the same handle on other platforms, the author's past cases and
+replies, the timeline of their readings, and the case's earlier tickets (data_case.load_detail)."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING
+from mentiondesk.case_tickets import delivered
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
 from mentiondesk.web.data_case_rows import (
     AuthorData,
+    CaseData,
     PastCase,
     PastReply,
     TimelineEntry,
@@ -66,3 +68,17 @@ def timeline(conn: Connection, author_ids: list[int]) -> list[TimelineEntry]:
         .limit(HISTORY_LIMIT)
     )
     return list(reversed(every(conn, TimelineEntry, query)))
+
+
+def other_tickets(conn: Connection, case: CaseData | None) -> list[tuple[str, str | None]]:
+    """Help-desk tickets the case went to besides its current one, oldest first (ref, link):
+    one a follow-up ticket replaced (closed, archived or deleted), or another help desk's.
+    The local help desk's case list is no ticket elsewhere."""
+    if case is None or case.ticket_ref is None:
+        return []
+    found = {
+        ref: url
+        for _, _, ref, url in delivered(conn, OUTBOX.c.case_id == case.id)
+        if ref != case.ticket_ref and not ref.startswith("local:")
+    }
+    return list(found.items())

@@ -17,6 +17,7 @@ from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES as _SCORES
 from mentiondesk.web.i18n_pt_solved import SOLVED as _SOLVED
+from mentiondesk.web.i18n_pt_tickets import TICKETS as _TICKETS
 
 _LAYOUT = {
     "{brand} desk": "Atendimento {brand}",
@@ -297,4 +298,5 @@ MESSAGES: dict[str, str] = {
     **_PRIVATE,
     **_SCORES,
     **_SOLVED,
+    **_TICKETS,
 }

@@ -17,11 +17,13 @@ from mentiondesk.alert_words_pt import PT_PT_WORDS
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
+from mentiondesk.web.i18n_pt_tickets import TICKETS_PT as _TICKETS
 
 MESSAGES: dict[str, str] = {
     **_CASE,
     **_SAVED,
     **_SCORES,
+    **_TICKETS,
     # layout
     "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",

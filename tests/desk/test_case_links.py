@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, MENTION
+from mentiondesk.tables import CASE, DELIVERY, MENTION, OUTBOX
 from mentiondesk.web.template_globals import safe_url
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
@@ -67,3 +67,26 @@ def test_safe_url_refuses_what_is_not_plain_https() -> None:
         "http://a.test/1",
     )
     assert safe_url("javascript:x", http=True) == ""
+
+
+async def test_the_ticket_a_follow_up_ticket_replaced_is_linked_too(
+    as_role: Login, store: Store
+) -> None:
+    """A follow-up filed anew after its ticket closed (or was archived or deleted) is the
+    case's ticket now; the one before holds the start of the story, so it is linked beside."""
+    _, case, _ = add(store, "Refund?")
+    assert case is not None
+    zendesk = "https://acme.zendesk.com/agent/tickets/"
+    with store.engine.begin() as conn:
+        for n, (kind, ref) in enumerate([("ticket", "4710"), ("comment", "4711")]):
+            row = {"key": f"{kind}:zd:{n}", "kind": kind, "target": "zd", "case_id": case}
+            done = conn.execute(sa.insert(OUTBOX).values(row | {"status": "done", "payload": "{}"}))
+            sent = {"key": row["key"], "kind": kind, "target": "zd", "ref": ref}
+            sent |= {"outbox_id": done.inserted_primary_key[0], "url": zendesk + ref}
+            conn.execute(sa.insert(DELIVERY).values(sent))
+        values = {"ticket_ref": "4711", "ticket_url": zendesk + "4711"}
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
+    page = await (await (await as_role("agent")).client.get(f"/cases/{case}")).text()
+    also = page.split('class="muted other-tickets"', 1)[1].split("</small>", 1)[0]
+    assert f'· also: <a href="{zendesk}4710" rel="noopener noreferrer">4710</a>' in also
+    assert "4711" not in also and f'href="{zendesk}4711"' in page
