@@ -83,6 +83,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A store with its schema on the fresh database of `db_url` (both backends)."""
+    from mentiondesk.store import Store
+
+    store = Store(db_url)
+    store.create_all()
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL database, for what only PostgreSQL checks (column lengths)."""
     yield from _postgres_database()

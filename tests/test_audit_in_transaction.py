@@ -5,8 +5,6 @@ after the commit, where a failure in between left the change unrecorded)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import sqlalchemy as sa
 
@@ -19,14 +17,6 @@ from tests.desk.seed import add
 from tests.test_dnc_turns import HANG, _in_thread, _paused_after, _wait_for
 
 ROUTE = {"default": "console"}
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _trail(store: Store) -> list[tuple[object, ...]]:

@@ -4,10 +4,8 @@ ticket replaced), and the help-desk sync asks each desk about that one. On both 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 import sqlalchemy as sa
 
 from mentiondesk.case_tickets import current_tickets
@@ -18,14 +16,6 @@ from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, OUTBOX
 from tests.responders._data import follow_up, seed
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _delivered(store: Store, case_id: int, kind: str, target: str, ref: str) -> None:

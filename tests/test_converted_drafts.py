@@ -4,10 +4,8 @@ is the case's answer; where none waits, it waits itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 import sqlalchemy as sa
 
 from mentiondesk import queue
@@ -18,14 +16,6 @@ from mentiondesk.models import Author, Label, Mention, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, MENTION
 from tests.desk.seed import add
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _drafts(store: Store, case: int | None) -> list[tuple[str, str, str]]:

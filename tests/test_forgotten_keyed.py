@@ -4,23 +4,13 @@ database alone cannot test a guessed account id or handle, and older plain ones 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 
-import pytest
 import sqlalchemy as sa
 
 from mentiondesk.forgotten import keep_forgotten, keep_handle
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, FINGERPRINT_KEY, FORGOTTEN
 from tests.helpers import mention
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _plain(text: str) -> str:

@@ -5,7 +5,6 @@ hit again in the same batch."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -19,14 +18,6 @@ from mentiondesk.outbox_record import RECORD_TRIES
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY
 from tests.test_outbox import Clock, Flaky, _enqueue, _row, _worker
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 async def _no_sleep(_: float) -> None:

@@ -5,7 +5,6 @@ action is not held mid-send, and a warning names the key, never the text."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -22,14 +21,6 @@ from mentiondesk.models import (
 from mentiondesk.outbox import Claimed, OutboxWorker
 from mentiondesk.store import Store
 from tests.test_outbox import Clock, _enqueue, _row
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 class Lapsing:

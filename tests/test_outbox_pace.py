@@ -4,7 +4,6 @@ operator's `max_per_minute`), and a stop's drain does not wait for a turn past i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import ClassVar
@@ -65,14 +64,6 @@ class Paced:
 
     async def close(self) -> None:
         return None
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _setup(store: Store, pace: dict[str, Pace] | None = None) -> tuple[OutboxWorker, Paced]:

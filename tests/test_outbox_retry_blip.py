@@ -3,7 +3,6 @@ database blip, as a delivery's record is: dropped, the action stayed leased and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -14,14 +13,6 @@ from mentiondesk.models import FatalError, RateLimited, TransientError
 from mentiondesk.outbox_retry import retry_at
 from mentiondesk.store import Store
 from tests.test_outbox import Clock, Flaky, _enqueue, _row, _worker
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _first_write_fails(store: Store, *words: str) -> list[str]:

@@ -4,8 +4,6 @@ hand, on approval and on restore; and a hand reply to such a post answers drafts
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import sqlalchemy as sa
 
@@ -17,14 +15,6 @@ from mentiondesk.tables import AUTHOR, DRAFT, OUTBOX
 from tests.desk.seed import add
 
 ROUTE = {"default": "console"}
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _posts(store: Store) -> int:

@@ -3,11 +3,9 @@ second one; a repeat of what it holds changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 
 from mentiondesk.decisions import Decision, record
@@ -17,14 +15,6 @@ from mentiondesk.models import Label, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, MENTION
 from tests.helpers import mention
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _stored(store: Store) -> list[tuple[object, ...]]:

@@ -4,10 +4,8 @@ wait behind another's, and responders posting to the same channel share its 1 a 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from pydantic import SecretStr
 
 from mentiondesk.config import OutboxSection
@@ -42,14 +40,6 @@ class Frozen:
 
     async def sleep(self, seconds: float) -> None:
         self.waits.append(seconds)
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _slack(name: str, base_url: str) -> SlackResponder:
