@@ -70,6 +70,7 @@ class FreshdeskResponder:
         self.http = RestClient(
             self.base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X")
         )
+        self._missing: set[str] = set()  # tickets the sync found gone: said once, not hourly
 
     @classmethod
     def from_config(
@@ -229,7 +230,8 @@ class FreshdeskResponder:
             if not ref.isdigit():
                 continue
             status = await gone.status(self.http, ref)
-            if status is None:
+            if status is None and ref not in self._missing:
+                self._missing.add(ref)
                 _LOGGER.warning("freshdesk ticket %s was not found (deleted?); case left open", ref)
             elif status in SOLVED:
                 done.add(ref)

@@ -163,6 +163,7 @@ async def test_the_sync_counts_an_archived_ticket_solved_and_steps_over_a_delete
     fake.tickets[3]["status"] = 4
     with caplog.at_level(logging.WARNING, logger="responders.freshdesk"):
         assert await desk.solved(["1", "2", "3"]) == {"1", "3"}
+        assert await desk.solved(["2"]) == set()  # the next sync: said once, not every time
     logged = [r.getMessage() for r in caplog.records if r.name == "responders.freshdesk"]
     assert logged == ["freshdesk ticket 2 was not found (deleted?); case left open"]
 
