@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sentiment._e5_image import Matrix
+from sentiment._praise_cues import gated
 from sentiment.evaluation import score, tuning_objective
 
 _BLENDS = np.round(np.arange(0.0, 0.91, 0.1), 2)
@@ -24,7 +25,6 @@ _POSITIVE = np.round(np.arange(-0.5, 0.51, 0.1), 2)
 # Settings whose summed objective is this close to the best are a tie (less than one tweet of
 # the smallest val set): the one that finds the most complaints wins it, as a front desk would.
 TIE = 0.002
-_PRAISE = 2  # (negative, neutral, positive)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _mix(v: ValProbs, threshold: float, blend: float) -> Matrix:
     unsure = v.ngram.max(axis=1) < threshold
     out = v.ngram.copy()
     out[unsure] = blend * v.ngram[unsure] + (1.0 - blend) * v.encoder[unsure]
-    if v.cued is not None:  # the praise gate (E5Classifier._praised): the encoder alone
-        gated = v.cued & ~unsure & (v.ngram.argmax(axis=1) != _PRAISE)
-        out[gated] = v.encoder[gated]
+    if v.cued is not None:  # the praise gate, as the classifier applies it
+        chosen = gated(v.ngram, unsure, v.cued)
+        out[chosen] = v.encoder[chosen]
     return out

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+import numpy.typing as npt
+
 from mentiondesk.models import folded
 
 # Matched on lower-cased text with accents removed, so "parabens" and "parabéns" both count.
@@ -64,3 +67,15 @@ _CUES = re.compile(_NOT + r"\b(" + "|".join(_EN + _PT) + r")(?!\w)")
 def has_praise_cue(text: str) -> bool:
     """Whether the text holds an explicit praise expression from the list above."""
     return _CUES.search(folded(text)) is not None
+
+
+PRAISE = 2  # the positive column of (negative, neutral, positive) probabilities
+Mask = npt.NDArray[np.bool_]
+
+
+def gated(ngram: npt.NDArray[np.float32], unsure: Mask, cued: Mask) -> Mask:
+    """The praise gate: texts holding a praise cue (`cued`) that the n-gram model, sure of
+    itself (not `unsure`), reads as no praise. The encoder's reading alone decides them, in
+    the classifier (E5Classifier) and in the tuner that simulates it (_e5_tuning)."""
+    chosen: Mask = cued & ~unsure & (ngram.argmax(axis=1) != PRAISE)
+    return chosen

@@ -27,12 +27,11 @@ from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import NgramModel
 from sentiment._ngram_model import load as load_ngram
-from sentiment._praise_cues import has_praise_cue
+from sentiment._praise_cues import gated, has_praise_cue
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 ANY_LANGUAGE = _e5_adapter.ANY_LANGUAGE
 NOTHING_SAID = np.array([0.0, 1.0, 0.0], dtype=np.float32)
-PRAISE = LABELS.index(Label.POSITIVE)
 
 
 class E5ClassifierConfig(PluginConfig):
@@ -182,11 +181,10 @@ class E5Classifier:
         """Texts the n-grams are sure are no praise, though they hold a praise cue."""
         if not self.praise_gate:
             return []
-        return [
-            i
-            for i, text in enumerate(texts)
-            if said[i] and i not in unsure and probs[i].argmax() != PRAISE and has_praise_cue(text)
-        ]
+        asked = np.zeros(len(texts), dtype=bool)
+        asked[list(unsure)] = True
+        cued = np.array([said[i] and has_praise_cue(t) for i, t in enumerate(texts)], dtype=bool)
+        return [int(i) for i in np.flatnonzero(gated(probs, asked, cued))]
 
     def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = {}
