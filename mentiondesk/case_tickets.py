@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.tables import DELIVERY, OUTBOX
 
 Tickets = dict[tuple[int, str], str]  # (case id, responder name) → ticket ref
+LOCAL = "local:"  # the local help desk's refs: the case list in this store, no ticket elsewhere
 
 
 def current_tickets(conn: Connection, cases: Any) -> Tickets:

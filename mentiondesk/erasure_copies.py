@@ -17,13 +17,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.case_tickets import delivered
+from mentiondesk.case_tickets import LOCAL, delivered
 from mentiondesk.erasure_payloads import Whose
 from mentiondesk.erasure_replies import Reply, posted, reply_lines
 from mentiondesk.tables import CASE, OUTBOX
 from mentiondesk.wording import counted
 
-_LOCAL = "local:"  # the local help desk's refs: the case list in this store, nothing outside
 # Sink kinds that file a ticket under a requester made from the author (name, platform:id).
 _REQUESTERS = {"zendesk": "end user", "freshdesk": "contact"}
 
@@ -67,7 +66,7 @@ def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
     for target, ref, url in [*rows, *conn.execute(recorded)]:
         ticket = Ticket(target or "", ref, url or "")
         known = any(r == ref for _, r in found) and not ticket.sink  # named with its sink
-        if not ref.startswith(_LOCAL) and not known:
+        if not ref.startswith(LOCAL) and not known:
             found.setdefault((ticket.sink, ref), ticket)
     return tuple(found.values())
 

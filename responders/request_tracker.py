@@ -114,10 +114,10 @@ class RequestTrackerResponder:
         (triage moved it to another queue). Where that one was deleted, the follow-up is a
         ticket of its own, the case's from then on."""
         recorded = action.context.ticket_ref
-        ticket = found or await self._recorded(recorded, number)
+        ticket, shown = (found, {}) if found else await self._recorded(recorded, number)
         if ticket is None:
             raise desk.no_ticket_yet(number)
-        shown = await self._call("GET", f"ticket/{ticket}")
+        shown = shown or await self._call("GET", f"ticket/{ticket}")
         if shown.get("Status") == "deleted":
             return await self._filed_anew(action, number, ticket)
         await self._raise_priority(ticket, shown, action)
@@ -126,12 +126,15 @@ class RequestTrackerResponder:
         # Not the recorded ticket: a retry of a follow-up filed anew finds that one.
         return self._receipt(ticket, case_ticket=recorded is not None and ticket != recorded)
 
-    async def _recorded(self, ref: str | None, number: str) -> str | None:
-        """The case's recorded ticket, if RT still has it as case `number`'s."""
+    async def _recorded(self, ref: str | None, number: str) -> tuple[str | None, dict[str, Any]]:
+        """The case's recorded ticket and what RT shows of it, if RT still has it as case
+        `number`'s; (None, {}) otherwise."""
         if not ref or not ref.isdigit():
-            return None
+            return None, {}
         shown = await self._call("GET", f"ticket/{ref}", missing=(404,))
-        return ref if str(shown.get("Subject") or "").startswith(f"[{number}]") else None
+        if not str(shown.get("Subject") or "").startswith(f"[{number}]"):
+            return None, {}
+        return ref, shown
 
     async def _filed_anew(self, action: OutboxAction, number: str, deleted: str) -> Receipt:
         """The follow-up as a new ticket, its subject the follow-up's comment subject (so a

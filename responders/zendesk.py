@@ -131,8 +131,8 @@ class ZendeskResponder:
             return replace(self._receipt(created), case_ticket=True)
         await self._comment(newest, action)
         # Not the first ticket, or not the one recorded (a retry of a follow-up filed anew).
-        recorded = action.context.ticket_ref or str(newest["id"])
-        moved = newest["id"] != first["id"] or str(newest["id"]) != recorded
+        recorded = action.context.ticket_ref
+        moved = newest["id"] != first["id"] or recorded not in (None, str(newest["id"]))
         return replace(self._receipt(newest), case_ticket=moved)
 
     async def _archived(self, action: OutboxAction, number: str) -> list[dict[str, Any]] | None:

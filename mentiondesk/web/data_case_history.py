@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.case_tickets import delivered
+from mentiondesk.case_tickets import LOCAL, delivered
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
 from mentiondesk.web.data_case_rows import (
     AuthorData,
@@ -79,6 +79,6 @@ def other_tickets(conn: Connection, case: CaseData | None) -> list[tuple[str, st
     found = {
         ref: url
         for _, _, ref, url in delivered(conn, OUTBOX.c.case_id == case.id)
-        if ref != case.ticket_ref and not ref.startswith("local:")
+        if ref != case.ticket_ref and not ref.startswith(LOCAL)
     }
     return list(found.items())
