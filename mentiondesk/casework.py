@@ -97,13 +97,20 @@ def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
     with store.engine.begin() as conn:
         if conn.scalar(sa.select(MENTION.c.id).where(MENTION.c.id == mention_id)) is None:
             raise NotFound(f"no mention {mention_id}")
-        case_id = conn.scalar(
-            sa.select(sa.func.max(CASE.c.id)).where(CASE.c.mention_id == mention_id)
-        )
+        case_id = _case_of(conn, mention_id)
         values = {"mention_id": mention_id, "case_id": case_id, "author": by, "text": text}
         note = conn.execute(sa.insert(NOTE).values(values).returning(NOTE.c.id)).scalar_one()
-        audit(conn, by, "note", mention_id=mention_id)
+        audit(conn, by, "note", mention_id=mention_id, case_id=case_id)
     return int(note)
+
+
+def _case_of(conn: Connection, mention_id: int) -> int | None:
+    """The case a mention opened or, as a follow-up, joined (its latest): a note left on a
+    follow-up's page belongs on the case page, where colleagues look."""
+    opened = sa.select(CASE.c.id).where(CASE.c.mention_id == mention_id)
+    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
+    mine = CASE.c.id.in_(opened.union_all(joined))
+    return conn.scalar(sa.select(sa.func.max(CASE.c.id)).where(mine))
 
 
 def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk import outbox_admin
 from mentiondesk.audit_trail import resent, write_for_draft
+from mentiondesk.case_state import lock_open
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.queue import NotFound, StaleAction
 from mentiondesk.store import Store
@@ -181,11 +182,16 @@ def held_replies(conn: Connection, case_ids: Iterable[int]) -> dict[int, HeldRep
 def retry_reply(store: Store, draft_id: int, *, by: str) -> tuple[str, PostState]:
     """Send a held approved reply again (as `mentiondesk outbox retry` does): its row is due
     now, and `by`'s audit line says so in the same transaction. Return its key and the row as
-    it was held; NotFound for no such draft, StaleAction when its post is not held (sent
-    meanwhile, or someone already tried again)."""
+    it was held; NotFound for no such draft, CaseEnded when its case was resolved or closed
+    since (a tab opened before still shows the button: a closed case's reply is never sent,
+    as on approving), StaleAction when its post is not held (sent meanwhile, or someone
+    already tried again)."""
     with store.engine.begin() as conn:
-        if conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.id == draft_id)) is None:
+        found = conn.execute(sa.select(DRAFT.c.case_id).where(DRAFT.c.id == draft_id)).first()
+        if found is None:
             raise NotFound(f"no draft {draft_id}")
+        if found.case_id is not None:
+            lock_open(conn, found.case_id)
         post = post_states(conn, [draft_id]).get(draft_id)
         if post is None or not post.held or not _released(conn, post):
             raise StaleAction(f"the reply of draft {draft_id} is not held")

@@ -18,10 +18,10 @@ from mentiondesk.tables import (
     DRAFT,
     FOLLOW_UP,
     MENTION,
-    NOTE,
     READING,
 )
 from mentiondesk.web.data_case_history import (
+    case_notes,
     linked,
     other_tickets,
     past_cases,
@@ -169,13 +169,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             case_mentions=_case_mentions(conn, case),
             drafts=drafts,
             thread=_thread(conn, mention),
-            notes=every(
-                conn,
-                NoteData,
-                select_of(NOTE, NoteData)
-                .where(NOTE.c.mention_id == mention_id)
-                .order_by(NOTE.c.id),
-            ),
+            notes=case_notes(conn, mention_id, case),
             audit=_audit(conn, mention_id, case.id if case else None, author.id),
             past_cases=past_cases(conn, [a.id for a in authors], case.id if case else None),
             past_replies=past_replies(conn, [a.id for a in authors], mention_id),

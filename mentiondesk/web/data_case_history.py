@@ -1,5 +1,6 @@
 """A case page's history: the same handle on other platforms, the author's past cases and
-replies, the timeline of their readings, and the case's earlier tickets (data_case.load_detail)."""
+replies, the timeline of their readings, the case's earlier tickets and its notes
+(data_case.load_detail)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_tickets import LOCAL, delivered
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, NOTE, OUTBOX, READING
 from mentiondesk.web.data_case_rows import (
     AuthorData,
     CaseData,
+    NoteData,
     PastCase,
     PastReply,
     TimelineEntry,
@@ -82,3 +84,12 @@ def other_tickets(conn: Connection, case: CaseData | None) -> list[tuple[str, st
         if ref != case.ticket_ref and not ref.startswith(LOCAL)
     }
     return list(found.items())
+
+
+def case_notes(conn: Connection, mention_id: int, case: CaseData | None) -> list[NoteData]:
+    """The mention's notes and its case's, those left on a follow-up's page included."""
+    parts = [sa.select(NOTE.c.id).where(NOTE.c.mention_id == mention_id)]
+    if case is not None:  # a union of ids, each part on its own index (as data_case._audit)
+        parts.append(sa.select(NOTE.c.id).where(NOTE.c.case_id == case.id))
+    query = select_of(NOTE, NoteData).where(NOTE.c.id.in_(sa.union_all(*parts)))
+    return every(conn, NoteData, query.order_by(NOTE.c.id))

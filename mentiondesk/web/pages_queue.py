@@ -265,6 +265,8 @@ async def retry(request: web.Request) -> web.StreamResponse:
         key, _ = await desk.db(held_replies.retry_reply, desk.store, draft_id, by=who)
     except queue.NotFound:
         raise web.HTTPNotFound() from None
+    except queue.CaseEnded as exc:  # resolved or closed since the page was shown
+        raise redirect(back, ended(exc)) from None
     except queue.StaleAction:
         raise redirect(back, "not-held") from None
     _LOGGER.info("draft %d: held reply sent again by %s", draft_id, who)

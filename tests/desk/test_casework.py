@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
+    AUTHOR,
     CASE,
     CORRECTION,
     DRAFT,
@@ -208,3 +209,32 @@ async def test_an_agent_is_told_who_assigns_to_others(
     page = await (await agent.client.get(f"/cases/{case}")).text()
     assert f'<p class="muted small" id="assign-hint">{words}</p>' in page
     assert words not in await (await manager.client.get(f"/cases/{case}")).text()
+
+
+async def test_a_note_on_a_follow_up_shows_on_its_case_page(as_role: Login, store: Store) -> None:
+    """The case page links each follow-up to its own page: a note left there is the case's,
+    where the queue sends colleagues, and its audit line is in the case's trail."""
+    _, case, _ = add(store, "Where is my order?", handle="zed", ago=timedelta(minutes=30))
+    follow_up, joined, _ = add(store, "any news??", handle="zed", draft=None)
+    assert joined == case
+    desk = await as_role("agent")
+    back = f"/mentions/{follow_up}"
+    await desk.post(f"{back}/notes", text="Customer called: refund promised", back=back)
+    assert _scalar(store, sa.select(NOTE.c.case_id)) == case
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "Customer called: refund promised" in page
+    trail = page.split('class="audit"', 1)[1]
+    assert "agent added a note" in trail
+    assert "Customer called" in await (await desk.client.get(back)).text()
+
+
+async def test_one_follower_is_singular_on_the_case_page(as_role: Login, store: Store) -> None:
+    _, case, _ = add(store, "Where is my order?")
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(AUTHOR).values(followers=1))
+    desk = await as_role("agent")
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "· 1 follower ·" in " ".join(page.split())
+    pt = {"Accept-Language": "pt-BR"}
+    pt_page = await (await desk.client.get(f"/cases/{case}", headers=pt)).text()
+    assert "· 1 seguidor ·" in " ".join(pt_page.split())

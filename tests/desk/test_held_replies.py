@@ -147,6 +147,29 @@ async def test_try_sending_again_delivers_a_held_reply(as_role: Login, store: St
     assert f">{case_number(case)}<" not in await _get(desk, "/queue")
 
 
+@pytest.mark.parametrize("ending", ["closed", "resolved"])
+async def test_a_held_reply_is_not_sent_once_its_case_has_ended(
+    as_role: Login, store: Store, ending: str
+) -> None:
+    """A tab opened before a colleague closed the case still shows Try sending again: the
+    click is refused, as an approval would be (a closed case's reply is never sent)."""
+    _, case, draft = add(store, "Still no parcel")
+    assert case and draft
+    key = _approve(store, draft)
+    _hold(store, key)
+    agent = await as_role("agent")
+    assert f'action="/drafts/{draft}/retry"' in await _get(agent, f"/cases/{case}")
+    manager = await as_role("manager")
+    assert (await manager.post(f"/cases/{case}/close", resolution=ending)).status == 303
+    response = await agent.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
+    assert await agent.said(response) == f"already-{ending}"
+    assert _row(store, key).status == "held"
+    assert _answered(store, case) is None
+    with store.engine.connect() as conn:
+        actions = conn.scalars(sa.select(AUDIT.c.action).where(AUDIT.c.action == "retry")).all()
+    assert actions == []
+
+
 @pytest.fixture
 async def queued(config: Config, store: Store) -> AsyncIterator[tuple[Desk, list[str]]]:
     """An agent on a desk whose outbox is not drained: what is queued stays as queued."""
