@@ -110,7 +110,8 @@ def _case_of(conn: Connection, mention_id: int) -> int | None:
     opened = sa.select(CASE.c.id).where(CASE.c.mention_id == mention_id)
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
     mine = CASE.c.id.in_(opened.union_all(joined))
-    return conn.scalar(sa.select(sa.func.max(CASE.c.id)).where(mine))
+    case_id = conn.scalar(sa.select(sa.func.max(CASE.c.id)).where(mine))
+    return None if case_id is None else int(case_id)
 
 
 def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:
