@@ -40,7 +40,8 @@ class Backoff:
 
     def next_delay(self) -> float:
         self.failures += 1
-        ceiling = min(self.cap, self.base * 2 ** (self.failures - 1))
+        # Bounded: 2 ** 1024 is no float (OverflowError), 63 hours of a long outage in.
+        ceiling = min(self.cap, self.base * 2 ** min(self.failures - 1, 32))
         return random.uniform(ceiling / 2, ceiling)
 
     def reset(self) -> None:

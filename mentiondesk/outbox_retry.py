@@ -26,13 +26,15 @@ from mentiondesk.outbox_record import Claimed, left_to_other, ours, through_blip
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 
+# Doublings past this reach any cap; 2 ** 1024 would not fit a float (OverflowError), and an
+# action that waits for good reason (no ticket yet, a week's outage) gets that far.
+_MAX_DOUBLINGS = 32
+
 
 def backoff(settings: OutboxSection, attempt: int) -> float:
     """Seconds to the next try after `attempt` failed: exponential, jittered, capped."""
-    ceiling = min(
-        settings.max_backoff_seconds,
-        settings.base_backoff_seconds * 2 ** max(0, attempt - 1),
-    )
+    doublings = min(max(0, attempt - 1), _MAX_DOUBLINGS)
+    ceiling = min(settings.max_backoff_seconds, settings.base_backoff_seconds * 2**doublings)
     return random.uniform(ceiling / 2, ceiling)
 
 

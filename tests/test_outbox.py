@@ -104,6 +104,20 @@ async def test_transient_failure_waits_with_backoff_then_succeeds(store: Store) 
     assert await worker.drain() == 1 and sink.calls == ["k1", "k1"]
 
 
+async def test_an_action_failing_for_days_is_still_rescheduled(store: Store) -> None:
+    """Past 1,024 attempts (a help desk with no ticket yet, a week's outage) the backoff's
+    doubling overflowed a float: the action stayed leased and the worker logged a database
+    error at every claim."""
+    clock, sink = Clock(), Flaky(TransientError("502"))
+    _enqueue(store, "k1", clock.now)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(OUTBOX).values(attempts=1500))
+    await _worker(store, sink, clock).drain()
+    row = _row(store, "k1")
+    assert row.status == "pending" and "502" in row.last_error and row.lease_until is None
+    assert timedelta(seconds=50) <= row.next_attempt_at - clock.now <= timedelta(seconds=100)
+
+
 async def test_rate_limit_is_honoured_to_the_second(store: Store) -> None:
     clock = Clock()
     sink = Flaky(RateLimited(clock.now + timedelta(seconds=42)))

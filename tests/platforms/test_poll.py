@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from listener._poll import Poller
-from mentiondesk.models import Batch, FatalError, RateLimited
+from mentiondesk.models import Batch, FatalError, RateLimited, TransientError
+from tests.helpers import mention
 from tests.platforms.helpers import FakeClock
 
 
@@ -172,3 +173,44 @@ async def test_a_rate_limit_is_shown_until_a_page_comes_back(clock: FakeClock) -
     await asyncio.wait_for(poller.run(), 5)
     assert seen == [until]  # still set while the page that ended the wait is stored
     assert poller.blocked_until is None  # then cleared: the limit no longer holds
+
+
+class DownForDays:
+    """Fails `failures` polls (a platform down over a long weekend), then has one mention."""
+
+    name = "scripted"
+    poll_seconds = 60.0
+
+    def __init__(self, failures: int) -> None:
+        self.left = failures
+
+    async def poll(self, cursor: str | None) -> Batch:
+        if self.left > 0:
+            self.left -= 1
+            raise TransientError("search: status 503")
+        return Batch(mentions=[mention(1)], cursor="c1")
+
+    async def close(self) -> None:
+        pass
+
+
+async def test_a_source_down_for_days_is_read_again_when_it_is_back() -> None:
+    """1,100 failed polls (about three days at the 300 s cap): the backoff's doubling once
+    overflowed a float at the 1,025th and the poller died, the source unread until restart."""
+    clock, stop, stored = FakeClock(), asyncio.Event(), []
+
+    async def keep(_: str, batch: Batch) -> None:
+        stored.extend(batch.mentions)
+        stop.set()
+
+    poller = Poller(
+        DownForDays(1100),
+        load_cursor=_nothing,
+        on_batch=keep,
+        stop=stop,
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    await poller.run()
+    assert [m.external_id for m in stored] == ["m1"]
+    assert max(clock.slept) <= 300.0 and sum(clock.slept) > 2 * 24 * 3600
