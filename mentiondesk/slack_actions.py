@@ -19,7 +19,7 @@ import hmac
 import json
 import logging
 import time
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -30,7 +30,7 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.models import Responder
-from mentiondesk.slack_work import STORE_DOWN, SlackWork
+from mentiondesk.slack_work import STORE_DOWN, SlackWork, clicker
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import SLACK_SEEN
 from responders.slack import SlackResponder
@@ -53,6 +53,8 @@ class Verdict:
     reason: str = ""
     slack: SlackResponder | None = None
     store_down: bool = False  # signed, but the store could not say whether it is a replay
+    # Every responder whose secret signs it: those of one Slack app share theirs.
+    signed: tuple[SlackResponder, ...] = ()
 
 
 class SlackActions:
@@ -84,7 +86,9 @@ class SlackActions:
         except UNREACHABLE as exc:
             name = type(exc).__name__  # not its message: that may name the database's host
             _LOGGER.warning("slack actions: the store is unreachable (%s); nothing done", name)
-            return Verdict(False, "store unreachable", slack=verdict.slack, store_down=True)
+            return Verdict(
+                False, "store unreachable", verdict.slack, store_down=True, signed=verdict.signed
+            )
         return verdict if first else Verdict(False, "replayed request")
 
     def _signed(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
@@ -97,20 +101,17 @@ class SlackActions:
             return Verdict(False, "stale or missing timestamp")
         if abs(now - int(timestamp)) > WINDOW_SECONDS:
             return Verdict(False, "stale or missing timestamp")
-        match = next(
-            (
-                s
-                for s in self.slacks
-                if hmac.compare_digest(
-                    signature(s.signing_secret.get_secret_value(), timestamp=timestamp, body=body),
-                    sent,
-                )
-            ),
-            None,
+        signed = tuple(
+            s
+            for s in self.slacks
+            if hmac.compare_digest(
+                signature(s.signing_secret.get_secret_value(), timestamp=timestamp, body=body),
+                sent,
+            )
         )
-        if match is None:
+        if not signed:
             return Verdict(False, "bad signature")
-        return Verdict(True, slack=match)
+        return Verdict(True, slack=signed[0], signed=signed)
 
     async def handle(self, request: web.Request) -> web.Response:
         body = await request.read()
@@ -128,14 +129,15 @@ class SlackActions:
             return web.json_response({"error": "expected a form field named payload"}, status=400)
         if _link_click(payload):  # Slack has opened the case's page; nothing to do here
             return web.Response(status=200)
+        slack = card_owner(verdict.signed or (verdict.slack,), payload)
         if verdict.store_down:
-            return self._store_down(verdict.slack, payload)
+            return self._store_down(slack, payload)
         if payload.get("type") == "view_submission":
-            problem = await self.work.edit_problem(verdict.slack, payload)
+            problem = await self.work.edit_problem(slack, payload)
             if problem:  # Slack keeps the modal open, the text in it, the problem under it
                 errors = {EDIT_BLOCK: problem}
                 return web.json_response({"response_action": "errors", "errors": errors})
-        self._keep(self.work.run(verdict.slack, payload))
+        self._keep(self.work.run(slack, payload))
         return web.Response(status=200)
 
     def _store_down(self, slack: SlackResponder, payload: Mapping[str, Any]) -> web.Response:
@@ -184,6 +186,19 @@ def add_slack_routes(
     app.router.add_post("/slack/actions", actions.handle)
     app.on_cleanup.append(actions.drain)
     return actions
+
+
+def card_owner(signed: Sequence[SlackResponder], payload: Mapping[str, Any]) -> SlackResponder:
+    """The responder whose card was clicked, whose approvers decide: the one posting to the
+    card's channel (the secret cannot say which, when responders share a Slack app). With
+    several for that channel, or none (since removed from the config), one that refuses the
+    clicker if any does: a click passes only what every candidate's approvers allow."""
+    found = clicker(payload)
+    if found is None:
+        return signed[0]
+    channel, user = found
+    owners = [s for s in signed if s.channel == channel] or list(signed)
+    return next((s for s in owners if not s.may_act(user)), owners[0])
 
 
 def first_sight(store: Store, sent: str, *, stale_at: datetime, now: datetime) -> bool:

@@ -225,11 +225,11 @@ class SlackWork:
     async def tell_store_down(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
         """Tell the clicker, in a message only they see, that the store could not be reached
         and nothing changed (rather than nothing at all); never raise."""
-        clicker = _clicker(payload)
-        if clicker is None:
+        found = clicker(payload)
+        if found is None:
             return
         try:
-            await self._tell(slack, *clicker, slack.wording.t(STORE_DOWN))
+            await self._tell(slack, *found, slack.wording.t(STORE_DOWN))
         except (FatalError, TransientError, RateLimited) as exc:
             _LOGGER.error("slack action could not be reported back: %s", exc)
 
@@ -254,7 +254,7 @@ def slack_actor(user: Mapping[str, Any]) -> str:
     return f"{actor} ({name})" if name else actor
 
 
-def _clicker(payload: Mapping[str, Any]) -> tuple[str, str] | None:
+def clicker(payload: Mapping[str, Any]) -> tuple[str, str] | None:
     """(channel, user) of a button click or an edit dialog's submission; None if not named."""
     try:
         user = str(payload["user"]["id"])

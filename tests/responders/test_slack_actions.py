@@ -276,6 +276,32 @@ async def test_only_the_approvers_can_act_on_a_card(desk: Desk) -> None:
     assert draft_status(desk) == "approved"
 
 
+async def test_the_cards_channel_decides_whose_approvers_apply(desk: Desk) -> None:
+    """Responders of one Slack app share its signing secret: the click is judged by the
+    approvers of the responder posting to the card's channel, not by the first one listed
+    (there, an open channel's empty list let a guest approve a restricted channel's reply)."""
+    mine = desk.actions.slacks[0]
+    mine.approvers = frozenset({"U0BOSS"})
+    open_channel = SlackResponder(
+        "slack-all",
+        token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr(SECRET),
+        channel="C0ALL",
+        base_url=desk.slack.base_url,
+    )
+    desk.actions.slacks.insert(0, open_channel)
+    assert await send(desk, click(desk, "approve")) == 200
+    assert draft_status(desk) == "pending"
+    told = desk.slack.api.calls("/api/chat.postEphemeral")
+    assert len(told) == 1 and told[0].json()["channel"] == "C0TEAM"
+    elsewhere = click(desk, "approve") | {"channel": {"id": "C0GONE"}}  # no responder's now
+    assert await send(desk, elsewhere, age=1) == 200
+    assert draft_status(desk) == "pending"  # every candidate's approvers must allow it
+    mine.approvers = frozenset({"U0BOSS", "U42ANN"})
+    assert await send(desk, click(desk, "approve"), age=2) == 200
+    assert draft_status(desk) == "approved"
+
+
 def test_approvers_must_be_slack_user_ids(tmp_path: Path) -> None:
     text = CONFIG + '[[responders]]\nkind = "slack"\nchannel = "C0TEAM"\napprovers = ["@ann"]\n'
     (tmp_path / "config.toml").write_text(text)
