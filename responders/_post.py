@@ -45,13 +45,17 @@ def sent_since(action: OutboxAction) -> datetime:
 
 
 def sent_for(action: OutboxAction, stamp: object) -> bool:
-    """Whether a post the platform dates `stamp` (ISO 8601) can come from an attempt of
-    `action`. An undated one cannot be told apart from an old one: not counted, so it is sent."""
-    if not isinstance(stamp, str):
-        return False
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
+    """Whether a post the platform dates `stamp` (ISO 8601, or a datetime as Mastodon.py
+    parses it) can come from an attempt of `action`. An undated one cannot be told apart from
+    an old one: not counted, so it is sent."""
+    if isinstance(stamp, datetime):
+        when = stamp
+    elif isinstance(stamp, str):
+        try:
+            when = datetime.fromisoformat(stamp)
+        except ValueError:
+            return False
+    else:
         return False
     return (when if when.tzinfo else when.replace(tzinfo=UTC)) >= sent_since(action)
 

@@ -42,7 +42,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.mastodon import build_mastodon
-from responders._post import post_parts
+from responders._post import post_parts, sent_for
 
 _LOGGER = logging.getLogger(__name__)
 _BREAK = re.compile(r"<br\s*/?>|</p\s*>", re.IGNORECASE)
@@ -107,7 +107,8 @@ class MastodonPostResponder:
         mention, text = post_parts(action, self.platform)
         visibility = narrower("direct" if action.private else self.visibility, mention.visibility)
         text = mastodon_reply_text(mention.author.handle, text)
-        if action.attempt > 1 and (earlier := await self._our_reply(mention.external_id, text)):
+        earlier = await self._our_reply(action, text, visibility) if action.attempt > 1 else None
+        if earlier:
             # Mastodon forgets idempotency keys after an hour; the thread remembers.
             return Receipt(ref=str(earlier["id"]), url=earlier.get("url"), detail="already sent")
         status = await self._post(
@@ -118,8 +119,11 @@ class MastodonPostResponder:
         )
         return Receipt(ref=str(status["id"]), url=status.get("url"), detail=visibility)
 
-    async def _our_reply(self, status_id: str, text: str) -> Any:
-        """Our own reply with this text under `status_id`, if an earlier attempt sent it."""
+    async def _our_reply(self, action: OutboxAction, text: str, visibility: str) -> Any:
+        """Our own reply under the mention, with this very text and visibility, dated since
+        the action was queued: what an earlier attempt of it sent. (A public reply holding
+        the text of a DM that follows is not that DM.)"""
+        status_id = action.context.mention.external_id
         async with self._lock:
             try:
                 me = await asyncio.to_thread(self.api.account_verify_credentials)
@@ -135,7 +139,9 @@ class MastodonPostResponder:
                 for s in context["descendants"]
                 if str(s["account"]["id"]) == str(me["id"])
                 and str(s.get("in_reply_to_id")) == str(status_id)
-                and wanted in _status_text(s.get("content") or "")
+                and s.get("visibility") == visibility
+                and _status_text(s.get("content") or "") == wanted
+                and sent_for(action, s.get("created_at"))
             ),
             None,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -250,6 +251,34 @@ async def test_mastodon_retry_finds_our_reply_as_mastodon_renders_it(mastodon_fa
     await responder.close()
     assert 'class="u-url mention">@<span>dan</span>' in mastodon_fake.posted[0]["content"]
     assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
+
+
+async def test_mastodon_retry_of_a_dm_is_not_taken_for_the_public_reply_holding_it(
+    mastodon_fake,
+) -> None:
+    """Our public reply holds the words of the DM that follows it: on a retry of the DM (its
+    first attempt got a 502), the thread check once matched the reply by substring and
+    recorded the DM as sent with the reply's id. Only the same text, visibility and a date
+    since the action was queued count."""
+    status = mastodon_fake.mention("@lumora my lamp broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    public = "Sorry about that, we sent a new lamp. Details in your DMs!"
+    await responder.deliver(post_action("mastodon", status["id"], handle="dan", text=public))
+    dm = post_action(
+        "mastodon",
+        status["id"],
+        handle="dan",
+        private=True,
+        key="post:draft:2",
+        attempt=2,
+        text="Sorry about that, we sent a new lamp.",
+    )
+    receipt = await responder.deliver(dm)
+    later = replace(dm, key="post:draft:3", created_at=datetime.now(UTC) + timedelta(hours=1))
+    again = await responder.deliver(later)  # the same words queued later: another message
+    await responder.close()
+    assert [p["visibility"] for p in mastodon_fake.posted] == ["public", "direct", "direct"]
+    assert receipt.detail == "direct" and again.detail == "direct"
 
 
 async def test_mastodon_retry_with_nothing_sent_before_posts(mastodon_fake) -> None:
