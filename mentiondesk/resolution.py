@@ -89,13 +89,27 @@ _AFTER = re.compile(
     r"|quebrad|errad|danificad|amassad|vazi|aberto|pela metade|parcialmente|em parte|\?)"
 )
 _BLOCKED = re.compile(r"(?<!\w)(" + _BLOCK + r")\W+(\w+\W+){0,2}$")
-# Clauses: sentences, and either side of "but" ("took a week but it's sorted").
-_CLAUSES = re.compile(r"(?<=[.!?;\n])|\s(?:but|mas|porem|contudo)\s")
+# Clauses: sentences, and either side of "but" ("took a week but it's sorted"); the group
+# says which clauses a "but" opens.
+_CLAUSES = re.compile(
+    r"(?<=[.!?;\n])|(?:^|\s)(but|however|mas|porem|contudo|entretanto|no entanto|so que)\s"
+)
 
 
 def says_resolved(text: str) -> bool:
-    """Whether the post states, in a clause of its own, that the problem is solved."""
-    return any(_clause_says(c) for c in _CLAUSES.split(folded(text)) if c)
+    """Whether the post states, in a clause of its own, that the problem is solved, and no
+    later clause takes it back with a "but": "took a week but it's sorted" is solved, "it
+    arrived but it's broken" or "já chegou. Mas veio partida" is not, nor (erring towards a
+    person reading it) "sorted, but it took three weeks"."""
+    said = False
+    parts = _CLAUSES.split(folded(text))
+    # split() puts each "but" (or None, at a sentence's end) before the clause it opens.
+    for opener, clause in zip([None, *parts[1::2]], parts[::2], strict=True):
+        if _clause_says(clause):
+            said = True
+        elif opener and clause.strip():
+            said = False
+    return said
 
 
 def _clause_says(clause: str) -> bool:

@@ -39,6 +39,13 @@ def test_the_cues_find_solved_posts_and_leave_look_alikes(lang: str) -> None:
         "Disseram-me que já estava tratado",
         "Disseram-me para reiniciar e ver se funciona",
         "told me to restart and it should work",
+        # A later "but" takes a resolution back (and, erring towards a person, a complaint
+        # about how long it took too).
+        "the package arrived but it's broken and I want a refund",
+        "a encomenda já chegou mas veio partida, vou ao livro de reclamações",
+        "It arrived. But it's broken.",
+        "Já chegou, só que veio quebrado",
+        "Resolvido, mas demorou demais",
     ],
 )
 def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
@@ -62,6 +69,8 @@ def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
         "they told me to restart it and it worked",
         "Disseram-me para reiniciar e funcionou",
         "had to reinstall and it works again",
+        "Slow start but sorted in the end",
+        "Demorou, mas ficou tudo tratado",
     ],
 )
 def test_a_stated_resolution_is_found(text: str) -> None:

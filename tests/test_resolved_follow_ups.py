@@ -71,6 +71,19 @@ async def test_still_not_solved_gets_the_apology(tmp_path: Path, db_url: str) ->
     assert not _praised(db_url)
 
 
+async def test_arrived_but_broken_is_no_resolution(tmp_path: Path, db_url: str) -> None:
+    """ "Arrived" says the parcel problem is over; the "but" after it takes that back. Read as
+    solved, the threat in it went unescalated and a public 'glad to hear it' was drafted."""
+    first = [mention(1, COMPLAINT)]
+    await _run(tmp_path, db_url, first)
+    broken = "@lumora the package arrived but it's broken and I want a refund. I'm going to sue"
+    await _run(tmp_path, db_url, [*first, mention(2, broken)])
+    drafts = _drafts(db_url)
+    assert [d[:3] for d in drafts] == [(1, "private", "withdrawn"), (2, "private", "pending")]
+    assert table_rows(db_url, sa.select(FOLLOW_UP.c.resolves)) == [(False,)]
+    assert not _praised(db_url)
+
+
 async def test_solved_in_a_first_post_is_unaffected(tmp_path: Path, db_url: str) -> None:
     # No open case: nothing is solved for us to know of; the playbook reads it as it is.
     await _run(tmp_path, db_url, [mention(1, SOLVED)])
