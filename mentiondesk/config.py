@@ -72,6 +72,9 @@ class PlaybooksSection(_Section):
                 raise ValueError(
                     f'{handle!r} = {locale!r}: write "@handle" = "language-REGION", e.g. "pt-PT"'
                 )
+            if not re.fullmatch(r"@[^\s@]\S*", handle):  # as posts mention it; else never met
+                bare = handle.strip().lstrip("@")
+                raise ValueError(f'{handle!r}: write the handle as posts mention it, "@{bare}"')
         return value
 
 

@@ -60,7 +60,9 @@ class Playbook:
         self.brand = brand
         # A post to "@lumora_pt" is answered in Portugal's Portuguese: handle → pattern, locale.
         self._handle_locales = [
-            (re.compile(rf"(?<![\w@]){re.escape(h)}(?![\w.])", re.IGNORECASE), locale)
+            # A full stop ends the handle ("…não chegou @lumora_pt."); "@lumora_pt.bsky.social"
+            # is another account.
+            (re.compile(rf"(?<![\w@]){re.escape(h)}(?!\w|\.\w)", re.IGNORECASE), locale)
             for h, locale in (handle_locales or {}).items()
         ]
         for rule in self.rules:

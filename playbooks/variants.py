@@ -15,14 +15,16 @@ import re
 
 _WORDS = r"(?<![\w@#]){}(?![\w])"
 
-# Words and spellings of Portugal that Brazilians do not use (or write otherwise).
+# Words and spellings of Portugal that Brazilians do not use (or write otherwise). "aceite" is
+# Portugal's participle only after a verb: bare, it is the imperative both write ("aceite a troca").
 _EUROPEAN = re.compile(
     _WORDS.format(
         "(?:telemóve(?:l|is)|portes|ctt|mb ?way|multibanco|nif|auscultadores|candeeiros?|ecrãs?"
         "|equipa|autocarros?|comboios?|frigorífico|pequeno-almoço|casa de banho|palavra-passe"
         "|utilizador(?:es)?|registo|facto|contactos?|receção|avariad[oa]s?|avaria"
         "|apoio ao cliente|livro de reclamações|deco|asae|tenho de|temos de|têm de|ao fim de"
-        "|aceites?|passatempos?|à espera|voss[oa]s?"
+        "|aceites|(?:foi|foram|é|são|ser|sido|seja|está|estão|ficou) aceite|passatempos?"
+        "|à espera|voss[oa]s?"
         "|portugal|lisboa|coimbra|açores|algarve|€|euros?)"
     ),
     re.IGNORECASE,
@@ -44,7 +46,7 @@ _PROGRESSIVE = re.compile(
 _BRAZILIAN = re.compile(
     _WORDS.format(
         "(?:vc|vcs|você|pra|pro|tá|tô|celular|r\\$|correios|cpf|cep|pix|boleto|frete|nota fiscal"
-        "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds)"
+        "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds|brasil)"
     ),
     re.IGNORECASE,
 )

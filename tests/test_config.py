@@ -121,6 +121,14 @@ def test_a_handle_locale_must_be_language_and_region(tmp_path: Path) -> None:
     assert "playbooks.handle_locales" in error and 'e.g. "pt-PT"' in error
 
 
+@pytest.mark.parametrize("handle", ["lumora_pt", "@lumora pt", "@"])
+def test_a_handle_locale_is_written_as_posts_mention_it(tmp_path: Path, handle: str) -> None:
+    """Without its @ the handle never matched a post: accepted, and silently never used."""
+    text = f'[brand]\nname = "L"\n[playbooks]\nhandle_locales = {{ "{handle}" = "pt-PT" }}\n'
+    error = str(_load(tmp_path, text))
+    assert "playbooks.handle_locales" in error and "write the handle as posts mention it" in error
+
+
 def test_unknown_source_kind_lists_known_ones(tmp_path: Path) -> None:
     error = _load(tmp_path, '[brand]\nname = "L"\n[[sources]]\nkind = "myspace"\n')
     assert "sources[0].kind: 'myspace' is not a known kind; use one of:" in str(error)

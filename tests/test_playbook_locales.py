@@ -30,6 +30,9 @@ def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
     assert lang == "pt-PT" and "equipa" in text and "aceder" in text and "email da sua" in text
     # Another handle that merely starts the same way is not the Portuguese one.
     assert _dm(playbook, "@lumora_pt2 não consigo entrar")[1] == "pt"
+    assert _dm(playbook, "@lumora_pt.bsky.social não consigo entrar")[1] == "pt"
+    # A full stop after it ends the sentence, not the handle.
+    assert _dm(playbook, "não consigo entrar na conta @lumora_pt.")[1] == "pt-PT"
     # The platform's own tag (Bluesky's langs, Mastodon's language) says the region too.
     assert _dm(playbook, "não consigo entrar na conta", lang="pt-pt")[1] == "pt-PT"
     assert _dm(playbook, "não consigo entrar na conta", lang="pt-BR")[1] == "pt"
@@ -66,6 +69,11 @@ def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
         # A request opening its sentence takes the pronoun after it in formal Brazilian too.
         ("Bom dia, envie-me por favor o código de rastreio", "h_a1", "pt"),
         ("@lumora informe-me o prazo de entrega", "h_a1", "pt"),
+        # "aceite" is Portugal's participle ("foi aceite"), and both regions' imperative.
+        ("A minha devolução ainda não foi aceite", "h_a1", "pt-PT"),
+        ("por favor, aceite a devolução do produto, veio com defeito", "h_a1", "pt"),
+        ("espero que a loja aceite a troca do meu pedido", "h_a1", "pt"),
+        ("comprei em Portugal mas a garantia não vale aqui no Brasil", "h_a1", "pt"),
     ],
 )
 def test_european_portuguese_is_told_from_the_authors_words_or_server(
