@@ -153,8 +153,8 @@ class Processor:
         for action in actions:
             if action.kind is ActionKind.OPEN_CASE:
                 case_rule = case_rule or action.rule
-            elif action.kind is ActionKind.ASSIGN:
-                assignee = action.to
+            elif action.kind is ActionKind.ASSIGN:  # a person is given a case: it opens one
+                case_rule, assignee = case_rule or action.rule, action.to
             elif action.kind is ActionKind.ALERT:
                 targets = (
                     [action.to]

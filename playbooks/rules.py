@@ -52,6 +52,24 @@ class When(_Strict):
     question: bool | None = None
     returning_author: bool | None = None
 
+    @field_validator("label", "lang", "platform", "topic", "reason", mode="before")
+    @classmethod
+    def _some(cls, value: object) -> object:
+        if value == []:  # matches no post: the rule would never fire
+            raise ValueError("an empty list matches nothing; remove the key to match any")
+        return value
+
+    @model_validator(mode="after")
+    def _possible(self) -> When:
+        for low, high in (("min_score", "max_score"), ("min_reach", "max_reach")):
+            least, most = getattr(self, low), getattr(self, high)
+            if least is not None and most is not None and least > most:
+                raise ValueError(
+                    f"{low} = {least} is above {high} = {most}: no post could match; "
+                    "swap them or remove one"
+                )
+        return self
+
     @field_validator("lang")
     @classmethod
     def _tags(cls, value: list[str] | None) -> list[str] | None:

@@ -15,7 +15,7 @@ from mentiondesk.models import Label, Mention, OutboxAction, Reading, Receipt
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
-from tests.helpers import COMPLAINT, PRAISE, config_for, mention
+from tests.helpers import COMPLAINT, PRAISE, config_for, mention, table_rows
 
 QUESTION = "@lumora does the X200 vacuum work with Alexa?"
 
@@ -84,6 +84,23 @@ async def test_running_twice_adds_nothing(tmp_path: Path, db_url: str) -> None:
         4,
         4,
     )
+
+
+async def test_a_rule_that_only_assigns_opens_the_case_it_gives(
+    tmp_path: Path, db_url: str
+) -> None:
+    """`assign` alone once set an assignee on no case: the rule matched and did nothing."""
+    (tmp_path / "vip.toml").write_text(
+        '[[rules]]\nname = "vip"\nwhen = { label = ["neutral"] }\n'
+        'actions = [{ type = "assign", to = "ana" }]\n'
+    )
+    extra = '[playbooks]\npaths = ["vip.toml"]\n'
+    async with App(
+        config_for(tmp_path, db_url, [mention(1, QUESTION)], extra=extra), responders=recorders()
+    ) as app:
+        await app.run_once()
+    rows = table_rows(db_url, sa.select(CASE.c.mention_id, CASE.c.rule, CASE.c.assignee))
+    assert rows == [(1, "vip", "ana")]
 
 
 async def test_nothing_is_posted_before_approval(tmp_path: Path, db_url: str) -> None:

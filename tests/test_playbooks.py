@@ -260,6 +260,20 @@ def test_a_default_language_without_templates_names_the_setting() -> None:
             r"'complaint_dmm' not found .*did you mean 'complaint_dm'\? the templates are "
             r"complaint_dm, thank_you",
         ),
+        # Conditions no post can meet: the rule would load and never fire.
+        (
+            '[[rules]]\nname = "r"\nwhen = { min_score = 0.9, max_score = 0.5 }\n',
+            r"rules\.0\.when \(rule 'r'\): min_score = 0\.9 is above max_score = 0\.5: no post",
+        ),
+        (
+            '[[rules]]\nname = "r"\nwhen = { min_reach = 1000, max_reach = 10 }\n',
+            r"min_reach = 1000 is above max_reach = 10: no post could match; swap them",
+        ),
+        (
+            '[[rules]]\nname = "r"\nwhen = { platform = [] }\n',
+            r"rules\.0\.when\.platform \(rule 'r'\): an empty list matches nothing; remove",
+        ),
+        ('[[rules]]\nname = "r"\nwhen = { label = [] }\n', r"when\.label .*empty list"),
     ],
 )
 def test_bad_rule_files_are_config_errors(tmp_path: Path, body: str, message: str) -> None:
