@@ -275,7 +275,7 @@ def load_playbook(
         raise ConfigError(f"playbooks: rule names must be unique; repeated: {duplicates}")
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
-    templates.check_default_lang()
+    templates.check_layout()
     return Playbook(rules, templates, brand=brand, handle_locales=handle_locales, origins=origins)
 
 

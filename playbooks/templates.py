@@ -22,6 +22,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mentiondesk.models import ConfigError
+from playbooks.variants import tag
 
 SHIPPED = Path(__file__).parent / "templates"
 # What rendering a reply text can raise besides TemplateError: the sandbox lets plain Python
@@ -183,6 +184,21 @@ class Templates:
                 f"template {path}: {', '.join(repr(v) for v in sorted(unknown))} is undefined; "
                 f"the variables are {', '.join(sorted(sample))}"
             )
+
+    def check_layout(self) -> None:
+        """ConfigError for folders drafts would never use, or none for the default language."""
+        self.check_folders()
+        self.check_default_lang()
+
+    def check_folders(self) -> None:
+        """ConfigError for a language folder not written as a tag ("pt-pt/", "pt_PT/"): drafts
+        look for "pt-PT/", so its templates would silently never be used."""
+        for folder in sorted({p.split("/")[0] for p in self._env.list_templates() if "/" in p}):
+            if tag(folder) != folder:
+                raise ConfigError(
+                    f"playbooks.templates: the folder {folder}/ is never used; name it "
+                    f"{tag(folder)}/ (the language in lower case, its region in capitals)"
+                )
 
     def check_default_lang(self) -> None:
         """ConfigError naming `playbooks.default_lang` when no folder holds its templates:

@@ -226,6 +226,17 @@ def test_rule_conditions(tmp_path: Path, when: str, reach: int, lang: str, fires
     assert bool(actions) is fires
 
 
+@pytest.mark.parametrize("folder", ["pt-pt", "pt_PT", "PT-PT"])
+def test_a_templates_folder_not_written_as_a_tag_stops_start_up(
+    tmp_path: Path, folder: str
+) -> None:
+    """Drafts look for pt-PT/: a folder named otherwise was loaded and never used."""
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "complaint_dm.j2").write_text("Olá! Somos a equipa.")
+    with pytest.raises(ConfigError, match=rf"the folder {folder}/ is never used; name it pt-PT/"):
+        load_playbook([], brand=BRAND, template_dir=tmp_path)
+
+
 def test_a_default_language_without_templates_names_the_setting() -> None:
     with pytest.raises(ConfigError, match=r"^playbooks\.default_lang: .*: en, pt, pt-BR, pt-PT,"):
         load_playbook([], brand=BRAND, default_lang="tlh")
