@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from listener._outage import why
+from listener._wire import Clock, utcnow
 from mentiondesk.models import (
     Batch,
     FatalError,
@@ -39,18 +41,16 @@ from mentiondesk.models import (
 _LOGGER = logging.getLogger(__name__)
 _SEEN_MAX = 1000  # recent post (version) ids kept in the cursor: duplicate suppression across pages
 _VERSION = 1
+# Failures in a row after which an endpoint waits for the next pass while the others are read
+# (X's search down must not keep its mentions unread); fewer are retried with the poller's
+# backoff, as a blip (a `run --once` gives a source five).
+PUT_OFF_AFTER = 5
 SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a longer one is skipped
 # Search indexes lag (Reddit's, Algolia's, Bluesky's): a post can appear after newer ones were
 # read. Sources that resume from a time read this far back again; the seen-list drops repeats.
 OVERLAP = timedelta(minutes=10)
-DEFAULT_WAIT = timedelta(seconds=60)  # how long a 429 that names no reset is waited out
 
-Clock = Callable[[], datetime]
 State = dict[str, Any]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,8 @@ class Endpoints:
     gates: dict[str, Gate] = field(default_factory=dict)
     _broken: set[str] = field(default_factory=set)
     _skipped: set[str] = field(default_factory=set)
+    _passed: set[str] = field(default_factory=set)  # down, while the others are read
+    _failures: Counter[str] = field(default_factory=Counter)  # in a row, by endpoint
 
     def gate(self, endpoint: str) -> Gate:
         return self.gates.setdefault(endpoint, Gate())
@@ -128,7 +130,30 @@ class Endpoints:
         ready = [e for e in due if not self.gate(e).blocked(now)]
         if not ready:  # only short blocks are left: the poller waits them out
             raise RateLimited(min(self.gate(e).until or now for e in due), self.source)
-        endpoint = ready[0]
+        failed: list[tuple[str, TransientError]] = []
+        for endpoint in ready:
+            try:
+                batch = await self._read(state, endpoint)
+            except RateLimited:  # its gate holds it back; the others are read meanwhile
+                if endpoint == ready[-1]:
+                    raise
+                continue
+            except TransientError as exc:
+                # A blip is retried with the poller's backoff; a whole source down is too, and
+                # the poller says so.
+                blip = self._failures[endpoint] < PUT_OFF_AFTER
+                if blip or len(failed) + 1 == len(self.fetchers):
+                    raise
+                failed.append((endpoint, exc))
+                state["done"] = [*state["done"], endpoint]  # tried again next pass
+                continue
+            self._put_off(failed)
+            return batch
+        # Those ready failed, others were read in this pass: it goes on (or ends) without them.
+        self._put_off(failed)
+        return Batch([], cursor=json.dumps(state), has_more=bool(self._due(state, now)))
+
+    async def _read(self, state: State, endpoint: str) -> Batch:
         first = endpoint not in state["ep"]
         page = await self._fetch(endpoint, state["ep"].get(endpoint) or {})
         if first:
@@ -164,12 +189,31 @@ class Endpoints:
             self.gate(endpoint).until = until
             raise RateLimited(until, f"{self.source} {endpoint}") from None
         except TransientError as exc:
+            self._failures[endpoint] += 1
             self._log_broken(endpoint, exc)
             raise
+        self._failures.pop(endpoint, None)
         if endpoint in self._broken:
             self._broken.discard(endpoint)
-            _LOGGER.debug("source %s: endpoint %s answers again", self.source, endpoint)
+            log = _LOGGER.info if endpoint in self._passed else _LOGGER.debug
+            self._passed.discard(endpoint)
+            log("source %s: endpoint %s answers again", self.source, endpoint)
         return page
+
+    def _put_off(self, failed: list[tuple[str, TransientError]]) -> None:
+        """Say, once per outage, that an endpoint down (X's search, Reddit's) waits for the next
+        pass while the others are read, its cursor kept: the poller, which warns when a whole
+        source is down, does not hear of it."""
+        for endpoint, exc in failed:
+            if endpoint not in self._passed:
+                self._passed.add(endpoint)
+                _LOGGER.warning(
+                    "source %s: endpoint %s failed (%s); the others are read meanwhile, and "
+                    "it is tried again at each pass",
+                    self.source,
+                    endpoint,
+                    why(exc),
+                )
 
     def _log_broken(self, endpoint: str, exc: Exception) -> None:
         # At debug: the poller warns once per outage, the error naming the endpoint.
@@ -224,63 +268,6 @@ def _decode(cursor: str | None, endpoints: list[str]) -> State:
     state.setdefault("ep", {})
     state.setdefault("seen", [])
     return state
-
-
-def reset_time(
-    value: str | None, *, relative: bool = False, now: Clock = utcnow
-) -> datetime | None:
-    """A rate-limit reset header as UTC: epoch seconds, seconds from now, or ISO 8601."""
-    if not value:
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
-        except ValueError:
-            return None
-    if relative:
-        return now() + timedelta(seconds=number)
-    return datetime.fromtimestamp(number, UTC)
-
-
-def limit_ends(until: datetime | None, now: Clock) -> datetime:
-    """When a 429 ends: the reset it named, else DEFAULT_WAIT from `now()`."""
-    return until or now() + DEFAULT_WAIT
-
-
-def header_int(headers: Mapping[str, str], name: str) -> int | None:
-    value = headers.get(name)
-    try:
-        return int(float(value)) if value is not None else None
-    except ValueError:
-        return None
-
-
-def id_key(value: str) -> tuple[int, str]:
-    """Sort key for numeric-string ids (X, Mastodon): by length, then lexically."""
-    return (len(value), value)
-
-
-def max_id(*values: str | None) -> str | None:
-    present = [v for v in values if v]
-    return max(present, key=id_key) if present else None
-
-
-def parse_time(value: Any) -> datetime:
-    """A platform timestamp (ISO string, epoch number or datetime) as aware UTC."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, UTC)
-    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).astimezone(UTC)
-
-
-def check_json(value: Any, endpoint: str, kind: type) -> Any:
-    """Raise TransientError when a 200 body is not the shape the endpoint promises."""
-    if not isinstance(value, kind):
-        raise TransientError(f"{endpoint}: unexpected body ({type(value).__name__})")
-    return value
 
 
 async def run_check(

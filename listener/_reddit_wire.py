@@ -8,7 +8,7 @@ from typing import Any
 
 import asyncprawcore
 
-from listener._endpoints import parse_time
+from listener._wire import parse_time
 from mentiondesk.models import Author, FatalError, Mention, TransientError
 
 GONE = {"[deleted]", "[removed]"}

@@ -11,20 +11,9 @@ from atproto import AsyncClient
 from atproto_client import exceptions as atp
 from pydantic import Field, field_validator
 
-from listener._endpoints import (
-    OVERLAP,
-    Clock,
-    Endpoints,
-    Page,
-    State,
-    header_int,
-    limit_ends,
-    parse_time,
-    reset_time,
-    run_check,
-    utcnow,
-)
+from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable
+from listener._wire import Clock, header_int, limit_ends, parse_time, reset_time, utcnow
 from mentiondesk.models import (
     Author,
     Batch,

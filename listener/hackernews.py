@@ -13,21 +13,9 @@ from typing import Any, Literal
 import aiohttp
 from pydantic import Field
 
-from listener._endpoints import (
-    OVERLAP,
-    Clock,
-    Endpoints,
-    Page,
-    State,
-    check_json,
-    header_int,
-    limit_ends,
-    parse_time,
-    reset_time,
-    run_check,
-    utcnow,
-)
+from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable, usable
+from listener._wire import Clock, check_json, header_int, limit_ends, parse_time, reset_time, utcnow
 from mentiondesk.models import (
     Author,
     Batch,

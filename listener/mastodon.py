@@ -12,20 +12,7 @@ from typing import Any, Literal
 from mastodon import Mastodon
 from pydantic import Field, field_validator
 
-from listener._endpoints import (
-    OVERLAP,
-    Clock,
-    Endpoints,
-    Page,
-    State,
-    check_json,
-    id_key,
-    limit_ends,
-    max_id,
-    parse_time,
-    run_check,
-    utcnow,
-)
+from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable
 from listener._mastodon_wire import (
     CLIENT_ERRORS,
@@ -35,6 +22,7 @@ from listener._mastodon_wire import (
     visibility,
 )
 from listener._urls import status_url
+from listener._wire import Clock, check_json, id_key, limit_ends, max_id, parse_time, utcnow
 from mentiondesk.models import (
     Author,
     Batch,

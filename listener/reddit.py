@@ -11,23 +11,12 @@ from typing import Any
 import asyncpraw
 import asyncprawcore
 
-from listener._endpoints import (
-    OVERLAP,
-    Clock,
-    Endpoints,
-    Page,
-    State,
-    check_json,
-    header_int,
-    limit_ends,
-    reset_time,
-    run_check,
-    utcnow,
-)
+from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable, usable
 from listener._reddit_config import RedditSourceConfig, firehose
 from listener._reddit_query import QueryMatcher, UnsupportedQuery, matcher
 from listener._reddit_wire import created, mention_of, name_of, refusal
+from listener._wire import Clock, check_json, header_int, limit_ends, reset_time, utcnow
 from mentiondesk.models import (
     Batch,
     FatalError,

@@ -11,20 +11,9 @@ import tweepy
 from pydantic import Field, field_validator
 from tweepy.asynchronous import AsyncClient
 
-from listener._endpoints import (
-    Clock,
-    Endpoints,
-    Page,
-    State,
-    header_int,
-    limit_ends,
-    max_id,
-    parse_time,
-    reset_time,
-    run_check,
-    utcnow,
-)
+from listener._endpoints import Endpoints, Page, State, run_check
 from listener._items import readable
+from listener._wire import Clock, header_int, limit_ends, max_id, parse_time, reset_time, utcnow
 from listener._x_wire import (
     CLIENT_ERRORS,
     TWEET_FIELDS,
