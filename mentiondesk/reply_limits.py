@@ -19,8 +19,13 @@ LINK = 23  # X (t.co) and Mastodon count every link as this many characters
 _TRAILING = ".,:;!?'\")]}"  # punctuation after a link is text, not part of it
 # A link with its scheme; or (X only) a bare domain, which X also shortens when it knows the
 # top-level domain: such a word counts as at least a link, never less than it is long.
+# A link ends at a space or at a character of the scripts written without spaces (CJK, Hangul,
+# emoji: code points from U+1100), as twitter-text ends one: "https://a.jp/x。ありがとう…" is a
+# link and text, not a 23-character link.
+_URL = r"[^\s\u1100-\U0010ffff]+"
 _LINK = re.compile(
-    r"(?P<scheme>https?://)\S+|(?<![\w@./:-])(?=(?:[\w-]+\.)+[a-z]{2,}(?![\w-]))\S+", re.I
+    rf"(?P<scheme>https?://){_URL}|(?<![\w@./:-])(?=(?:[\w-]+\.)+[a-z]{{2,}}(?![\w-])){_URL}",
+    re.I,
 )
 _REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")  # @user@domain, counted as @user
 # twitter-text v3 (config/v3.json): these code points weigh 1, every other one 2.

@@ -88,6 +88,11 @@ def test_how_each_platform_counts() -> None:
     assert x_length("see https://x.co/a. " + "日本") == 4 + 23 + 2 + 4  # CJK weighs 2
     assert x_length("visit lumora.com or 3.50") == 6 + 23 + 8  # a bare domain: at least 23
     assert x_length("Olá, ação!") == 10  # Latin with accents weighs 1
+    # A link ends where CJK begins (no space between), as twitter-text ends it: the text after
+    # it counts, 2 a character (it was counted into the link's 23).
+    assert x_length("https://a.jp/x。ありがとう") == 23 + 2 * 6
+    assert x_length("a.jp/x。ありがとう") == 23 + 2 * 6
+    assert mastodon_length("https://a.jp/x。ありがとう") == 23 + 6
     assert mastodon_length("@dan@remote.test hi " + LONG_LINK + "!") == 8 + 23 + 1
     assert reply_length("mastodon", " hi ", private=True, handle="dan@remote.test") == 7
     assert reply_length("mastodon", " hi ", handle="dan@remote.test") == 7  # public too

@@ -70,6 +70,9 @@ X_TEXTS = [
     "mail support@brand.example or go to /brand.example/help",
     "a.b.example x-brand.example :brand.example 10.5 ok.example",
     "https://brand.example/a then brand.example/b https://x.example/c.",
+    # A link ends where a script written without spaces begins, as twitter-text ends it.
+    "詳しくは https://brand.example/help をご覧ください。ありがとう",
+    "brand.example/help。お問い合わせありがとうございます 🎉https://x.example/c🎉",
 ]
 MASTODON_TEXTS = [
     "@ana@social.example, thanks",
@@ -77,6 +80,7 @@ MASTODON_TEXTS = [
     "@carla_12 is on it: see https://brand.example/help/" + "a" * 60,
     "(@carla_12) or write to support@carla_12 and /@carla_12 and @carla_12.example",
     "ask support@carla_12",
+    "@carla_12 詳しくは https://brand.example/help をご覧ください。ありがとう",
 ]
 
 

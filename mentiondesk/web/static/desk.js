@@ -61,7 +61,9 @@
   // A link with its scheme, or (X only) a bare domain: reply_limits._LINK. No lookbehind
   // (a parse error for the whole script in Safari before 16.4): the character before a bare
   // domain is matched as group 2 instead, and the link starts after it.
-  var LINKS = /(https?:\/\/)\S+|(^|[^\p{L}\p{N}_@.\/:-])(?=(?:[\p{L}\p{N}_-]+\.)+[a-z]{2,}(?![\p{L}\p{N}_-]))\S+/giu;
+  // A link ends at a space or at a character from U+1100 on (CJK, Hangul, emoji), as
+  // reply_limits._URL.
+  var LINKS = /(https?:\/\/)[^\s\u1100-\u{10ffff}]+|(^|[^\p{L}\p{N}_@.\/:-])(?=(?:[\p{L}\p{N}_-]+\.)+[a-z]{2,}(?![\p{L}\p{N}_-]))[^\s\u1100-\u{10ffff}]+/giu;
   // @user@domain, counted as @user (reply_limits._REMOTE); group 1 is the character before.
   var REMOTE = /(^|[^\p{L}\p{N}_@])@([\p{L}\p{N}_]+)@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
   var X_LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
