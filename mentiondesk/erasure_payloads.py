@@ -96,6 +96,7 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
             # ERASED marks the row (a delivered one has no error): the figures leave it out.
             _update(conn, row.id, without_copy(data), case_id=None, last_error=ERASED)
             _blank_named_refs(conn, row.id)
+            _unname_rows(conn, row.id, row.key)
             done.blanked += 1
             done.alerts[row.target] += row.kind == "alert"
         elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
@@ -151,6 +152,21 @@ def _blank_named_refs(conn: Connection, outbox_id: int) -> None:
     """Earlier releases recorded a Reddit private message as "message:<their handle>"."""
     named = sa.and_(DELIVERY.c.outbox_id == outbox_id, DELIVERY.c.ref.startswith("message:"))
     conn.execute(sa.update(DELIVERY).where(named).values(ref=None))
+
+
+def _unname_rows(conn: Connection, outbox_id: int, key: str) -> None:
+    """A delivered reply's or ticket's key names the erased draft or case ("post:draft:7",
+    "ticket:desk:case:MD-000007"): renamed, so that a database reusing ids (SQLite made before
+    NEVER_REUSED) takes the next draft 7's reply for this one, delivered, and never sends it."""
+    head, found, _ = key.partition(":case:") if key.startswith("ticket:") else ("", "", "")
+    if key.startswith("post:draft:"):
+        new = f"post:draft:erased:{outbox_id}"
+    elif found:
+        new = f"{head}:case:erased:{outbox_id}"
+    else:
+        return
+    conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == outbox_id).values(key=new))
+    conn.execute(sa.update(DELIVERY).where(DELIVERY.c.key == key).values(key=new))
 
 
 def without_copy(data: dict[str, Any]) -> dict[str, Any]:

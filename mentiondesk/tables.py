@@ -11,9 +11,15 @@ from mentiondesk.table_types import TS as _TS
 from mentiondesk.table_types import now
 
 
+# SQLite gives a deleted last row's id to the next row unless told not to: an erased author's
+# draft 1 or case MD-000001 would come back as someone else's, whose key (`post:draft:1`) or
+# Slack card then names the erased one's. PostgreSQL's sequences never reuse an id.
+NEVER_REUSED = {"sqlite_autoincrement": True}
+
+
 class AuthorRow(SQLModel, table=True):
     __tablename__ = "author"
-    __table_args__ = (sa.UniqueConstraint("platform", "external_id"),)
+    __table_args__ = (sa.UniqueConstraint("platform", "external_id"), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     platform: str = Field(max_length=32)
@@ -30,6 +36,7 @@ class MentionRow(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("platform", "external_id"),
         sa.Index("ix_mention_pending", "processed", "id"),
+        NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -73,7 +80,7 @@ class ReadingRow(SQLModel, table=True):
 
 class CaseRow(SQLModel, table=True):
     __tablename__ = "case"
-    __table_args__ = (sa.Index("ix_case_queue", "status", "priority", "opened_at"),)
+    __table_args__ = (sa.Index("ix_case_queue", "status", "priority", "opened_at"), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     mention_id: int = Field(foreign_key="mention.id", index=True)
@@ -122,7 +129,7 @@ def parse_case_number(text: str) -> int:
 
 class DraftRow(SQLModel, table=True):
     __tablename__ = "draft"
-    __table_args__ = (sa.Index("ix_draft_status", "status", "created_at"),)
+    __table_args__ = (sa.Index("ix_draft_status", "status", "created_at"), NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     mention_id: int = Field(foreign_key="mention.id", index=True)
@@ -214,6 +221,7 @@ class DigestItemRow(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_digest_waiting", "route", "flushed_at"),
         sa.Index("ix_digest_post", "platform", "external_id"),
+        NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
