@@ -71,3 +71,9 @@ def wording_for(language: str, timezone: str) -> Wording:
         iso_posted=False,
         zone=ZoneInfo(timezone),
     )
+
+
+def platform_words(platform: str) -> frozenset[str]:
+    """How alerts name `platform` in every language they are written in ("hackernews",
+    "Hacker News"): a digest line names it so."""
+    return frozenset(wording_for(lang, "UTC").word("platform", platform) for lang in LANGUAGES)

@@ -22,7 +22,7 @@ from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.erasure import audit_about, traces_of
 from mentiondesk.erasure_copies import tickets_of
-from mentiondesk.erasure_payloads import Whose, outbox_near, payload_json
+from mentiondesk.erasure_payloads import Whose, outbox_near, payload_json, their_line
 from mentiondesk.queue import NotFound
 from mentiondesk.retention_digest import naming
 from mentiondesk.store import Store
@@ -105,6 +105,8 @@ def _outbox(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
     query = sa.select(OUTBOX, sa.case((mine, True), else_=False).label("mine")).where(near)
     found = []
     for row in conn.execute(query.order_by(OUTBOX.c.id)):
+        if row.key.startswith("digest:"):  # others' alerts too: their lines, below
+            continue
         data = {k: v for k, v in row._mapping.items() if k != "mine"}
         payload = payload_json(row.payload)
         if row.mine or whose.about(payload.get("context")):
@@ -115,12 +117,10 @@ def _outbox(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
 def _digest_lines(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
     """Digests sent or waiting, with only their lines ("• @handle (platform, …") kept."""
     query = sa.select(OUTBOX).where(OUTBOX.c.key.startswith("digest:"), OUTBOX.c.case_id.is_(None))
-    platforms = {platform for platform, _ in whose.accounts}
-    starts = tuple(f"• @{h.lower()} ({p}, " for h in whose.handles for p in platforms)
     found = []
     for row in conn.execute(query.order_by(OUTBOX.c.id)):
         text = payload_json(row.payload).get("text")
-        lines = [ln for ln in str(text or "").split("\n") if ln.lower().startswith(starts)]
+        lines = [ln for ln in str(text or "").split("\n") if their_line(ln, whose)]
         if lines:
             data = {k: v for k, v in row._mapping.items() if k != "payload"}
             found.append({**data, "lines": lines})

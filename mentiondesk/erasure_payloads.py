@@ -17,7 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.models import utc
+from mentiondesk.alert_wording import platform_words
+from mentiondesk.models import CASELESS_HANDLES, utc
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_digest import naming
 from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, OUTBOX
@@ -87,6 +88,9 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
     done = Outboxed()
     for row in rows:
         data = payload_json(row.payload)
+        if row.key.startswith("digest:"):  # many people's alerts: only their lines go
+            done.alerts[row.target] += _erase_lines(conn, row.id, data, whose, row.status)
+            continue
         theirs = bool(row.mine) or whose.about(data.get("context"))
         if theirs and row.status != "done":
             conn.execute(sa.delete(DELIVERY).where(DELIVERY.c.outbox_id == row.id))
@@ -99,12 +103,23 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
             _unname_rows(conn, row.id, row.key)
             done.blanked += 1
             done.alerts[row.target] += row.kind == "alert"
-        elif row.key.startswith("digest:") and isinstance(data.get("text"), str):
-            text = _without_lines(data["text"], whose)
-            if text != data["text"]:
-                _update(conn, row.id, {**data, "text": text}, case_id=row.case_id)
-                done.alerts[row.target] += row.status == "done"  # a digest sent with their lines
     return done
+
+
+def _erase_lines(
+    conn: Connection, outbox_id: int, data: dict[str, Any], whose: Whose, status: str
+) -> bool:
+    """Blank their lines in a digest (sent or waiting: never deleted, it holds others'
+    alerts) and its copy of the first alert's case, if theirs; whether a sent one held them."""
+    text = data.get("text")
+    lines = _without_lines(text, whose) if isinstance(text, str) else text
+    context = data.get("context")
+    new = {**data, "text": lines}
+    if whose.about(context):
+        new["context"] = blank_context(context)
+    if new != data:
+        _update(conn, outbox_id, new)
+    return status == "done" and lines != text
 
 
 def outbox_near(whose: Whose) -> tuple[Any, Any]:
@@ -192,14 +207,25 @@ def blank_context(context: Any) -> Any:
 
 
 def _without_lines(text: str, whose: Whose) -> str:
-    """A digest's text with each line about them ("• @handle (platform, lang): …", as
-    digest.summary writes it) blanked; the same handle on another platform is someone else.
-    Their handles include those their digest items had (handles_then): renamed since, the
-    lines still name them as they were."""
-    platforms = {platform for platform, _ in whose.accounts}
-    starts = tuple(f"• @{h.lower()} ({p}, " for h in whose.handles for p in platforms)
-    lines = [f"• {ERASED}" if ln.lower().startswith(starts) else ln for ln in text.split("\n")]
+    """A digest's text with each line about them blanked."""
+    lines = [f"• {ERASED}" if their_line(ln, whose) else ln for ln in text.split("\n")]
     return "\n".join(lines)
+
+
+def their_line(line: str, whose: Whose) -> bool:
+    """Whether a digest line is about them ("• @handle (platform, lang): …", as
+    digest.summary writes it, the platform named in the team's alert language); the same
+    handle on another platform is someone else, and where handles' case matters (Hacker
+    News) so it does here. Their handles include those their digest items had (handles_then):
+    renamed since, the lines still name them as they were."""
+    for platform, _ in whose.accounts:
+        caseless = platform in CASELESS_HANDLES
+        for word in platform_words(platform):
+            for handle in whose.handles:
+                start = f"• @{handle} ({word}, "
+                if line.startswith(start) or (caseless and line.lower().startswith(start.lower())):
+                    return True
+    return False
 
 
 def payload_json(payload: str) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from sqlmodel import Field, SQLModel
 from mentiondesk.table_types import TS as _TS
 from mentiondesk.table_types import now
 
-
 # SQLite gives a deleted last row's id to the next row unless told not to: an erased author's
 # draft 1 or case MD-000001 would come back as someone else's, whose key (`post:draft:1`) or
 # Slack card then names the erased one's. PostgreSQL's sequences never reuse an id.
