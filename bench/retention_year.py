@@ -25,7 +25,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._year_db import NOW, add_arguments, year_store
-from mentiondesk import retention, retention_rows
+from mentiondesk import retention, retention_actions, retention_rows
 from mentiondesk.retention_digest import digest_items, keyed_on
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DIGEST_ITEM, MENTION, OUTBOX
@@ -74,7 +74,7 @@ def first_batches(store: Store, days: int, *, authors: bool = True) -> None:
     steps: list[tuple[str, sa.Table, Callable[[Any], Any]]] = [
         ("cases", CASE, retention_rows.case_ready),
         ("loose posts", MENTION, retention_rows.loose_ready),
-        ("actions", OUTBOX, retention_rows.loose_actions),
+        ("actions", OUTBOX, retention_actions.loose_actions),
         ("digest items", DIGEST_ITEM, retention_rows.sent_digest_items),
         *([("authors", AUTHOR, retention_rows.author_ready)] if authors else []),
     ]

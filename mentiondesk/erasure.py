@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk import retention_keys as keys
 from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
 from mentiondesk.erased_posts import keep_erased
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
@@ -35,7 +36,6 @@ from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
 from mentiondesk.retention_digest import backfill
-from mentiondesk.retention_keys import rekey
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -118,6 +118,7 @@ def erase(
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
     backfill(store)  # older digest items name their post: found by it, however renamed
+    keys.backfill(store)  # older outbox rows too
     with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
         return _erase(conn, wanted, by=by)
 
@@ -190,7 +191,7 @@ def _erase_traces(
     )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.
-    rekey(conn, mentions, erased=True)
+    keys.rekey(conn, mentions, erased=True)
     digest_items = erase_digest_items(conn, whose)  # found by their posts: before those go
     audit = _anonymise_audit(conn, platform, whose)
     drafts_gone = _delete(conn, DRAFT, DRAFT.c.id.in_(drafts))

@@ -21,7 +21,7 @@ from mentiondesk.alert_wording import platform_words
 from mentiondesk.models import CASELESS_HANDLES, utc
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_digest import naming
-from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, OUTBOX
+from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, MENTION, OUTBOX
 
 ERASED = "(erased on request)"
 _BATCH = 500  # ids per DELETE, well under SQLite's 999 bound parameters
@@ -99,7 +99,7 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
         elif theirs:
             # ERASED marks the row (a delivered one has no error): the figures leave it out.
             _update(conn, row.id, without_copy(data), case_id=None, last_error=ERASED)
-            _blank_named_refs(conn, row.id)
+            unname_deliveries(conn, [row.id])
             _unname_rows(conn, row.id, row.key)
             done.blanked += 1
             done.alerts[row.target] += row.kind == "alert"
@@ -127,7 +127,13 @@ def outbox_near(whose: Whose) -> tuple[Any, Any]:
     them: an alert about a post that opened no case; check it with `Whose.about`)."""
     keys = sa.select(post_key(DRAFT.c.id)).where(DRAFT.c.id.in_(whose.drafts))
     mine = sa.or_(OUTBOX.c.case_id.in_(whose.cases), OUTBOX.c.key.in_(keys))
-    near = sa.or_(mine, sa.and_(OUTBOX.c.case_id.is_(None), whose.named_in(OUTBOX.c.payload)))
+    # By the post it is about, too: the payload names the handle they had then, maybe not now.
+    posts = sa.select(MENTION.c.platform, MENTION.c.external_id).where(
+        MENTION.c.id.in_(whose.mentions)
+    )
+    about_post = sa.tuple_(OUTBOX.c.platform, OUTBOX.c.external_id).in_(posts)
+    loose = sa.or_(about_post, whose.named_in(OUTBOX.c.payload))
+    near = sa.or_(mine, sa.and_(OUTBOX.c.case_id.is_(None), loose))
     return mine, near
 
 
@@ -163,10 +169,14 @@ def _update(conn: Connection, outbox_id: int, data: dict[str, Any], **values: An
     )
 
 
-def _blank_named_refs(conn: Connection, outbox_id: int) -> None:
-    """Earlier releases recorded a Reddit private message as "message:<their handle>"."""
-    named = sa.and_(DELIVERY.c.outbox_id == outbox_id, DELIVERY.c.ref.startswith("message:"))
+def unname_deliveries(conn: Connection, outbox_ids: Any) -> None:
+    """What a delivery's record may say of them: earlier releases recorded a Reddit private
+    message as "message:<their handle>", and a reply's link holds their post's id and, on
+    Reddit, its title ("…/comments/1abc/my_parcel_is_lost/…")."""
+    ours = DELIVERY.c.outbox_id.in_(outbox_ids)
+    named = sa.and_(ours, DELIVERY.c.ref.startswith("message:"))
     conn.execute(sa.update(DELIVERY).where(named).values(ref=None))
+    conn.execute(sa.update(DELIVERY).where(ours, DELIVERY.c.kind == "post").values(url=None))
 
 
 def _unname_rows(conn: Connection, outbox_id: int, key: str) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk import retention_actions as actions
 from mentiondesk import retention_keys as keys
 from mentiondesk import retention_rows as rows
 from mentiondesk.models import Mention, utc
@@ -142,7 +143,7 @@ def _steps(cutoff: datetime) -> list[tuple[sa.Table, Any, _Act]]:
     return [
         (CASE, rows.case_ready(cutoff), lambda conn, ids: _cases(conn, ids, cutoff)),
         (MENTION, rows.loose_ready(cutoff), lambda conn, ids: _loose(conn, ids, cutoff)),
-        (OUTBOX, rows.loose_actions(cutoff), _actions),
+        (OUTBOX, actions.loose_actions(cutoff), _actions),
         (DIGEST_ITEM, rows.sent_digest_items(cutoff), _digest_items),
         (AUTHOR, rows.author_ready(cutoff), _authors),
     ]
@@ -184,7 +185,7 @@ def _loose(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]
 
 
 def _actions(conn: Connection, ids: list[int]) -> dict[str, int]:
-    return {"outbox": rows.blank_actions(conn, OUTBOX.c.id.in_(ids))}
+    return {"outbox": actions.blank_actions(conn, OUTBOX.c.id.in_(ids))}
 
 
 def _digest_items(conn: Connection, ids: list[int]) -> dict[str, int]:

@@ -9,16 +9,15 @@ passes no bound-parameter limit; a batch then names at most a few hundred rows.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.erasure_payloads import payload_json, without_copy
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.outbox_payload import post_key
+from mentiondesk.retention_actions import blank_actions
 from mentiondesk.retention_digest import digest_items, keyed_on, naming, unsent
 from mentiondesk.retention_keys import rekey
 from mentiondesk.tables import (
@@ -35,7 +34,6 @@ from mentiondesk.tables import (
     OUTBOX,
 )
 
-PURGED = "(erased after the retention period)"
 _MARK = "purged:"  # a blanked mention's or author's external id: "purged:" + its row id
 _LISTING = ("do-not-contact", "allow-contact")  # audit actions whose detail is "PLATFORM HANDLE"
 
@@ -230,36 +228,6 @@ def _either(table: sa.Table, *found: Any) -> Any:
     an UPDATE or DELETE of `table` it would otherwise be asked again for every row."""
     ids = (sa.select(table.c.id).where(f).correlate(None) for f in found)
     return table.c.id.in_(sa.union(*ids))
-
-
-def blank_actions(conn: Connection, where: Any) -> int:
-    """Blank the copy of the case in these delivered actions; `last_error` (empty once an
-    action is delivered) marks them done."""
-    rows = conn.execute(
-        sa.select(OUTBOX.c.id, OUTBOX.c.payload).where(
-            where, OUTBOX.c.last_error.is_distinct_from(PURGED)
-        )
-    ).all()
-    for row in rows:
-        payload = json.dumps(without_copy(payload_json(row.payload)), ensure_ascii=False)
-        conn.execute(
-            sa.update(OUTBOX)
-            .where(OUTBOX.c.id == row.id)
-            .values(payload=payload, last_error=PURGED)
-        )
-    return len(rows)
-
-
-def loose_actions(cutoff: datetime) -> Any:
-    """SQL on OUTBOX: delivered before `cutoff`, of no case and no draft (alerts on posts
-    that opened none, digests), not blanked yet. A reply goes with its draft's post or case."""
-    return sa.and_(
-        OUTBOX.c.case_id.is_(None),
-        ~OUTBOX.c.key.startswith(post_key(0).removesuffix("0"), autoescape=True),
-        OUTBOX.c.status == "done",
-        OUTBOX.c.created_at < cutoff,
-        OUTBOX.c.last_error.is_distinct_from(PURGED),
-    )
 
 
 def sent_digest_items(cutoff: datetime) -> Any:

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from mentiondesk import retention
 from mentiondesk import retention_rows as rows
 from mentiondesk.outbox_payload import post_key
+from mentiondesk.retention_actions import PURGED
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, OUTBOX
 
@@ -126,7 +127,7 @@ def test_a_batch_blanks_the_drafts_and_actions_it_did(grid: tuple[Store, set[int
     loose_keys = sa.select(post_key(DRAFT.c.id)).where(DRAFT.c.id.in_(loose_drafts))
     loose_actions = _ids(store, sa.select(OUTBOX.c.id).where(OUTBOX.c.key.in_(loose_keys)))
     done = sa.select(OUTBOX.c.id).where(OUTBOX.c.status == "done")
-    blanked = _ids(store, sa.select(OUTBOX.c.id).where(OUTBOX.c.last_error == rows.PURGED))
+    blanked = _ids(store, sa.select(OUTBOX.c.id).where(OUTBOX.c.last_error == PURGED))
     assert blanked == actions | (loose_actions & _ids(store, done))
     emptied = _ids(store, sa.select(DRAFT.c.id).where(DRAFT.c.text == ""))
     assert emptied == drafts | loose_drafts

@@ -1,0 +1,50 @@
+"""What the retention blanks of delivered actions: the copy of the case in an alert, a
+ticket or a reply, and what their delivery's record says of the author."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.erasure_payloads import ERASED, payload_json, unname_deliveries, without_copy
+from mentiondesk.outbox_payload import post_key
+from mentiondesk.tables import OUTBOX
+
+PURGED = "(erased after the retention period)"
+
+
+def blank_actions(conn: Connection, where: Any) -> int:
+    """Blank the copy of the case in these delivered actions; `last_error` (empty once an
+    action is delivered) marks them done."""
+    rows = conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.payload).where(where, _unblanked())).all()
+    for row in rows:
+        payload = json.dumps(without_copy(payload_json(row.payload)), ensure_ascii=False)
+        conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id == row.id)
+            .values(payload=payload, last_error=PURGED)
+        )
+    unname_deliveries(conn, [row.id for row in rows])
+    return len(rows)
+
+
+def _unblanked() -> Any:
+    """SQL on OUTBOX: not blanked yet, by a purge or by an erasure on request (which the
+    figures already leave out: counted again, and its mark overwritten, before)."""
+    return sa.or_(OUTBOX.c.last_error.is_(None), OUTBOX.c.last_error.not_in((PURGED, ERASED)))
+
+
+def loose_actions(cutoff: datetime) -> Any:
+    """SQL on OUTBOX: delivered before `cutoff`, of no case and no draft (alerts on posts
+    that opened none, digests), not blanked yet. A reply goes with its draft's post or case."""
+    return sa.and_(
+        OUTBOX.c.case_id.is_(None),
+        ~OUTBOX.c.key.startswith(post_key(0).removesuffix("0"), autoescape=True),
+        OUTBOX.c.status == "done",
+        OUTBOX.c.created_at < cutoff,
+        _unblanked(),
+    )
