@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -20,6 +21,7 @@ from rich.progress import (
 
 from mentiondesk import wording
 from mentiondesk.config import Config
+from mentiondesk.logs import json_logs
 from mentiondesk.pipeline import Progress as ProgressCallback
 from sentiment.e5_training import Progress as StepProgress
 from sentiment.e5_training import Say
@@ -27,7 +29,11 @@ from sentiment.e5_training import Say
 
 @contextmanager
 def progress(console: Console, label: str) -> Iterator[ProgressCallback]:
-    """A progress bar on a terminal; silent when output is redirected."""
+    """A progress bar on a terminal; silent when output is redirected, or when the logs are
+    JSON (a collector reads every line as an object). What is printed on standard output
+    meanwhile (the console's alerts) goes above the bar only when that is the terminal too:
+    `run --once > alerts.txt` gets them in the file."""
+    on_screen = sys.stdout.isatty()
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -35,7 +41,9 @@ def progress(console: Console, label: str) -> Iterator[ProgressCallback]:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
+        redirect_stdout=on_screen,
+        redirect_stderr=False,
+        disable=not console.is_terminal or json_logs(),
     )
     task = bar.add_task(label, total=None)
 
