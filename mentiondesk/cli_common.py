@@ -35,17 +35,25 @@ def say(text: str, *, styled: str | None = None, level: int = logging.INFO) -> N
         err.print(text, markup=False, highlight=False)
 
 
+_FIRST_YEAR = 1970  # no post is older; "--since 2000-01-01" reads the whole store
+
+
 def day(value: str | date) -> date:
     """A calendar day on the command line (`parser=day` of a date option), refused in words
     rather than in the strftime pattern click would show."""
     if isinstance(value, date):
         return value
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        found = datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not a day; write the day as YYYY-MM-DD, e.g. 2026-10-20"
         ) from None
+    if found.year < _FIRST_YEAR:  # "0206" for 2026: the period before it is out of range
+        raise typer.BadParameter(
+            f"{value!r} is before {_FIRST_YEAR}; write the year in full, e.g. 2026-10-20"
+        )
+    return found
 
 
 # The `--limit` of every listing command (drafts, cases, outbox); each sets its own default.

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from mentiondesk import retention
 from mentiondesk.cli_common import load, open_store, who
-from mentiondesk.config_store import MIN_RETAIN_DAYS
+from mentiondesk.config_store import MAX_RETAIN_DAYS, MIN_RETAIN_DAYS
 from mentiondesk.wording import counted
 
 store_app = typer.Typer(
@@ -31,6 +31,7 @@ def purge(
         typer.Option(
             "--days",
             min=MIN_RETAIN_DAYS,
+            max=MAX_RETAIN_DAYS,
             help="Keep this many days instead of \\[store] retain_days.",
             metavar="<n>",
             show_default=False,

@@ -34,9 +34,12 @@ from mentiondesk.models import (
     SourceConfig,
 )
 
+_HOUR, _DAY = 3600, 86400  # the most an interval setting takes: more is surely a slip
+
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # inf and nan pass gt=0 and overflow the first sum that uses them, mid-run
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class BrandSection(_Section):
@@ -80,16 +83,16 @@ class PlaybooksSection(_Section):
 
 class OutboxSection(_Section):
     batch_size: int = Field(default=16, ge=1, le=256)  # claimed and delivered concurrently
-    poll_seconds: float = Field(default=1.0, gt=0)
+    poll_seconds: float = Field(default=1.0, gt=0, le=_HOUR)
     # ≥ one delivery (60 s) and its recording (≤ 10 s); a batch's tail goes under a new lease
-    lease_seconds: float = Field(default=300.0, ge=90)
-    base_backoff_seconds: float = Field(default=2.0, gt=0)
-    max_backoff_seconds: float = Field(default=600.0, gt=0)
+    lease_seconds: float = Field(default=300.0, ge=90, le=_DAY)
+    base_backoff_seconds: float = Field(default=2.0, gt=0, le=_HOUR)
+    max_backoff_seconds: float = Field(default=600.0, gt=0, le=_DAY)
     # On Ctrl-C / SIGTERM, deliver what is due for at most this long, then exit (well
     # inside systemd's 90 s stop timeout); the rest is delivered at the next start.
-    stop_grace_seconds: float = Field(default=20.0, ge=0)
+    stop_grace_seconds: float = Field(default=20.0, ge=0, le=_HOUR)
     # /healthz says "degraded" once an undelivered action has waited longer than this.
-    degraded_after_seconds: float = Field(default=900.0, gt=0)
+    degraded_after_seconds: float = Field(default=900.0, gt=0, le=7 * _DAY)
 
     @model_validator(mode="after")
     def _backoff_order(self) -> OutboxSection:
@@ -114,7 +117,8 @@ class AlertRoute(_Section):
     reason: list[str] = []
     rule: list[str] = []
     min_frustration: int | None = Field(default=None, ge=0, le=3)
-    digest_minutes: float | None = Field(default=None, gt=0)  # collect, send one per period
+    # Collect, send one per period: a minute at least (less is no digest), a day at most.
+    digest_minutes: float | None = Field(default=None, ge=1, le=24 * 60)
 
 
 class RoutingSection(_Section):
@@ -139,7 +143,7 @@ class RoutingSection(_Section):
 
 
 class HelpdeskSection(_Section):
-    sync_seconds: float = Field(default=300.0, gt=0)  # how often solved tickets are polled
+    sync_seconds: float = Field(default=300.0, gt=0, le=_DAY)  # how often solved tickets are polled
 
 
 class Settings(_Section):
@@ -280,7 +284,8 @@ def _classifier_settings(config: Config) -> list[str]:
     section = config.settings.sentiment
     model = registry.load("classifiers", section.classifier).Config
     try:
-        model.model_validate({"kind": section.classifier, **section.settings})
+        settings = {"kind": section.classifier, **section.settings}
+        model.model_validate(settings, context={"base_dir": config.base_dir})
     except ValidationError as exc:
         return problems_of(exc, model, prefix="sentiment.settings")
     return []

@@ -18,6 +18,7 @@ from mentiondesk.schema import shown_url
 
 DEFAULT_URL = "sqlite:///mentiondesk.db"
 MIN_RETAIN_DAYS = 30  # the least `retain_days` takes
+MAX_RETAIN_DAYS = 36_500  # the most: more is "forever", which leaving it out says
 # The least a fingerprint secret holds: a short one could be guessed from the fingerprints.
 MIN_SECRET_CHARS = 32
 # What mentiondesk installs: SQLite's driver ships with Python, PostgreSQL's is psycopg 3.
@@ -51,6 +52,10 @@ class StoreSection(BaseModel):
             raise ValueError(
                 f"{days!r} is not a number of days; write a whole number such as 365, or "
                 "remove the key to keep everything"
+            )
+        if days > MAX_RETAIN_DAYS:
+            raise ValueError(
+                f"{days} days is more than a century; remove the key to keep everything"
             )
         if days < MIN_RETAIN_DAYS:
             raise ValueError(
@@ -150,7 +155,11 @@ def store_problems(section: StoreSection, url: str) -> list[str]:
             f"{key}: {shown!r} asks for the driver {driver!r}, which mentiondesk does not "
             f"install; write {backend}+{_DRIVERS[backend]}:// (or {backend}://) instead"
         ]
-    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+    if backend == "sqlite" and (parsed.host or parsed.database in (None, "", ":memory:")):
+        # "sqlite://x.db" names a host, not a file; in memory, each connection would have a
+        # database of its own, and all of it would be lost at the end of the run.
+        return [f"{key}: {shown!r} names no database file; write sqlite:///FILE.db"]
+    if backend == "sqlite" and parsed.database:
         folder = Path(parsed.database).parent
         if not folder.is_dir():
             return [f"{key}: folder {str(folder)!r} does not exist; create it first"]

@@ -24,7 +24,12 @@ _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, th
 # user:PASSWORD@ up to the last @ (a password may hold a raw @ or /: "pa/ss" would leak
 # "ss" if the path's / ended it; masking too much beats showing part of a password), and
 # libpq's ?password=… query parameter, which SQLAlchemy's hide_password leaves in.
-_PASSWORD = re.compile(r"(://[^/@:]*:).*@|([?&]password=)[^&]*", re.IGNORECASE)
+# libpq's keyword form ("host=db password=…") and a URL with no scheme ("user:pw@db/x") too:
+# neither parses, and the message quotes what it was given.
+_PASSWORD = re.compile(
+    r"(://[^/@:]*:).*@|([?&]password=)[^&]*|(\bpassword\s*=\s*)\S+|^([^:/@\s]+:)[^/@\s]*@",
+    re.IGNORECASE,
+)
 _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on schema public
 
 
@@ -63,7 +68,9 @@ def ensure(engine: Engine) -> None:
 def shown_url(url: str) -> str:
     """A store URL as it may be shown: messages go to terminals and the journal, and a URL
     SQLAlchemy cannot parse (postgres://, a port typo) still carries the real password."""
-    return _PASSWORD.sub(lambda m: f"{m[1]}***@" if m[1] else f"{m[2]}***", url)
+    return _PASSWORD.sub(
+        lambda m: f"{m[1] or m[4]}***@" if m[1] or m[4] else f"{m[2] or m[3]}***", url
+    )
 
 
 def check_ready(engine: Engine) -> tuple[str, list[str]]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from mentiondesk.models import ConfigError, Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
@@ -53,6 +54,18 @@ class TransformersClassifierConfig(PluginConfig):
     threads: int | None = Field(default=None, ge=1)
     # True: never reach the hub, the model must be in a local folder or the local cache.
     local_files_only: bool = False
+
+    @field_validator("model")
+    @classmethod
+    def _folder_exists(cls, model: str, info: ValidationInfo) -> str:
+        # At load (check-config too), where the config's folder is known: not at first use.
+        base = (info.context or {}).get("base_dir")
+        if base is not None and _looks_like_path(model) and not (Path(base) / model).is_dir():
+            raise ValueError(
+                f"no such folder {str(Path(base) / model)!r}; save the model there "
+                "(save_pretrained) or fix the path"
+            )
+        return model
 
 
 class TransformersClassifier:

@@ -193,3 +193,18 @@ def test_run_sources_names_an_unknown_source_and_the_known_ones(config: Path) ->
     code, output = md(config, "run", "--once", "--sources", "samples,twiter")
     assert code == 2 and "--sources: no source named twiter" in output
     assert "(samples) or 'none'" in output
+
+
+@pytest.mark.parametrize(
+    ("since", "says"),
+    [
+        ("2026-02-30", "'2026-02-30' is not a day; write the day as YYYY-MM-DD"),
+        ("0206-01-01", "'0206-01-01' is before 1970; write the year in full"),  # a typo for 2026
+    ],
+)
+def test_report_since_a_day_that_cannot_be_is_refused_in_words(
+    config: Path, since: str, says: str
+) -> None:
+    code, output = md(config, "report", "--since", since)
+    words = " ".join(output.replace("│", " ").split())  # click's error box, its borders out
+    assert code == 2 and says in words, output

@@ -218,3 +218,13 @@ def test_eval_sentiment_gives_no_recall_for_a_class_the_labels_lack(
     code, output = md(config, "eval-sentiment", *args)
     row = next(line for line in output.splitlines() if line.lstrip("│ ").startswith("neutral"))
     assert code == 0 and "—" in row and "0.000" not in row
+
+
+def test_check_config_finds_a_model_folder_that_is_not_there(config: Path) -> None:
+    """check-config said valid, and `run` then stopped on it."""
+    model = 'classifier = "transformers"\nsettings = { model = "./nonexistent-model" }'
+    config.write_text(config.read_text().replace('classifier = "vader"', model))
+    code, output = md(config, "check-config")
+    said = " ".join(output.split())
+    assert code == 2 and "sentiment.settings.model: no such folder" in said, output
+    assert "save the model there (save_pretrained) or fix the path" in said

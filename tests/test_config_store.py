@@ -83,6 +83,27 @@ def test_a_driver_not_installed_is_refused_with_the_fix(tmp_path: Path, url: str
     assert "write postgresql+psycopg://" in str(info.value) and "s3cret" not in str(info.value)
 
 
+@pytest.mark.parametrize("url", ["sqlite://desk.db", "sqlite://", "sqlite:///:memory:"])
+def test_a_sqlite_url_naming_no_file_is_refused_with_the_fix(tmp_path: Path, url: str) -> None:
+    """ "sqlite://desk.db" (two slashes) names a host; in memory, each connection had a
+    database of its own: check-config said valid, then every command failed."""
+    code, output = run_cli(_config(tmp_path, f'url = "{url}"'), "check-config")
+    assert code == 2 and "names no database file; write sqlite:///FILE.db" in output, output
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["host=127.0.0.1 user=md password=s3cret dbname=md", "postgres:s3cret@127.0.0.1/md"],
+)
+def test_a_url_env_that_is_no_url_is_refused_without_its_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.setenv("MD_STORE_URL", url)
+    code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
+    assert code == 2 and "is not a database URL" in output, output
+    assert "s3cret" not in output and "***" in output
+
+
 def test_a_driver_not_installed_in_url_env_names_url_env(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -136,6 +157,7 @@ def test_purge_without_retain_days_says_how_to_set_it(tmp_path: Path) -> None:
     code, output = run_cli(config, "store", "purge")
     assert code == 1 and "[store] retain_days is not set" in output
     assert run_cli(config, "store", "purge", "--days", "7")[0] == 2  # at least 30
+    assert run_cli(config, "store", "purge", "--days", "800000")[0] == 2  # a century at most
 
 
 @pytest.mark.parametrize(
@@ -144,6 +166,8 @@ def test_purge_without_retain_days_says_how_to_set_it(tmp_path: Path) -> None:
         ("7", "store.retain_days: 7 days is too short"),
         ('"365"', "store.retain_days: '365' is not a number of days; write a whole number"),
         ("true", "store.retain_days: True is not a number of days"),
+        # "forever" written as a number: no date that far ahead can be stored.
+        ("999999", "store.retain_days: 999999 days is more than a century"),
     ],
 )
 def test_retain_days_is_checked_at_load(tmp_path: Path, value: str, says: str) -> None:

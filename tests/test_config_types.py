@@ -88,8 +88,9 @@ def test_a_scalar_of_the_wrong_type_says_what_to_write(
 
 def test_a_float_of_the_wrong_type_says_a_number(tmp_path: Path) -> None:
     outbox = '\n[outbox]\npoll_seconds = "soon"\n'
-    assert "outbox.poll_seconds: 'soon' is text; write a number above 0 (without quotes)" in (
-        _problem(_config(tmp_path, "", "", extra=outbox))
+    assert (
+        "outbox.poll_seconds: 'soon' is text; write a number above 0 and at most 3600 (without quotes)"
+        in (_problem(_config(tmp_path, "", "", extra=outbox)))
     )
 
 
@@ -99,7 +100,13 @@ def test_a_float_of_the_wrong_type_says_a_number(tmp_path: Path) -> None:
         ("poll_seconds = 0", "outbox.poll_seconds: 0 is too low; write a number above 0"),
         (
             "lease_seconds = 30",
-            "outbox.lease_seconds: 30 is too low; write a number of at least 90",
+            "outbox.lease_seconds: 30 is too low; write a number from 90 to 86400",
+        ),
+        # inf passed "above 0" and overflowed mid-run; so did a huge lease.
+        ("lease_seconds = 1e12", "outbox.lease_seconds: 1000000000000.0 is too high; write"),
+        (
+            "stop_grace_seconds = inf",
+            "outbox.stop_grace_seconds: inf is no finite number; write a number from 0 to 3600",
         ),
     ],
 )

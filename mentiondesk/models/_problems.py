@@ -29,6 +29,7 @@ OUT_OF_RANGE = {
     "less_than": "too high",
     "greater_than_equal": "too low",
     "greater_than": "too low",
+    "finite_number": "no finite number",  # inf, nan
 }
 
 
@@ -70,6 +71,8 @@ def number(field: FieldInfo | None, *, whole: bool) -> str:
     if "Ge" in bounds and "Le" in bounds:
         return f"{noun} from {bounds['Ge']} to {bounds['Le']}"
     said = [f"{words} {bounds[k]}" for k, words in _BOUNDS if k in bounds]
+    if len(said) == 2:  # "above 0 and at most 3600"
+        said[1] = said[1].removeprefix("of ")
     return f"{noun} {' and '.join(said)}" if said else noun
 
 
