@@ -18,8 +18,9 @@ from sqlalchemy.engine import Connection
 from mentiondesk import outbox_admin
 from mentiondesk.audit_trail import resent, write_for_draft
 from mentiondesk.case_state import lock_open
+from mentiondesk.opt_outs import dm_refused
 from mentiondesk.outbox_payload import post_key
-from mentiondesk.queue import NotFound, StaleAction
+from mentiondesk.queue import DoNotContact, NotFound, StaleAction
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
 
@@ -182,16 +183,20 @@ def held_replies(conn: Connection, case_ids: Iterable[int]) -> dict[int, HeldRep
 def retry_reply(store: Store, draft_id: int, *, by: str) -> tuple[str, PostState]:
     """Send a held approved reply again (as `mentiondesk outbox retry` does): its row is due
     now, and `by`'s audit line says so in the same transaction. Return its key and the row as
-    it was held; NotFound for no such draft, CaseEnded when its case was resolved or closed
+    it was held; NotFound for no such draft, DoNotContact when it would reach an author who
+    asked not to be contacted, CaseEnded when its case was resolved or closed
     since (a tab opened before still shows the button: a closed case's reply is never sent,
     as on approving), StaleAction when its post is not held (sent meanwhile, or someone
     already tried again)."""
     with store.engine.begin() as conn:
-        found = conn.execute(sa.select(DRAFT.c.case_id).where(DRAFT.c.id == draft_id)).first()
+        query = sa.select(DRAFT.c.case_id, DRAFT.c.mention_id, DRAFT.c.kind)
+        found = conn.execute(query.where(DRAFT.c.id == draft_id)).first()
         if found is None:
             raise NotFound(f"no draft {draft_id}")
         if found.case_id is not None:
             lock_open(conn, found.case_id)
+        if dm_refused(conn, found.mention_id, found.kind):  # would be held again at once
+            raise DoNotContact(f"the author of draft {draft_id} asked not to be contacted")
         post = post_states(conn, [draft_id]).get(draft_id)
         if post is None or not post.held or not _released(conn, post):
             raise StaleAction(f"the reply of draft {draft_id} is not held")

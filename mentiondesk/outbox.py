@@ -255,7 +255,7 @@ class OutboxWorker:
         try:
             if responder is None:
                 raise FatalError(f"no responder named {action.target!r} is configured")
-            if action.private and await asyncio.to_thread(do_not_contact, self.store, action):
+            if await asyncio.to_thread(do_not_contact, self.store, action):
                 raise FatalError("the author asked not to be contacted; not sent")
             receipt = await answered(responder.deliver(action), answer_within, full=DELIVER_TIMEOUT)
         except RateLimited as exc:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from mentiondesk.case_tickets import current_tickets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
-from mentiondesk.models import OutboxAction
+from mentiondesk.models import OutboxAction, is_private_post
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
 from mentiondesk.store import Store
@@ -73,7 +73,12 @@ def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> O
 
 
 def do_not_contact(store: Store, action: OutboxAction) -> bool:
-    """Checked again at sending: the author may have opted out after approval."""
+    """Checked again at sending, for what reaches the author alone (the author may have opted
+    out after approval): a private message, or a public reply to a followers-only or direct
+    post, sent no wider than it (opt_outs.dm_refused's rule)."""
+    post = action.kind == "post" and is_private_post(action.context.mention.visibility)
+    if not (action.private or post):
+        return False
     author = action.context.mention.author
     query = sa.select(AUTHOR.c.do_not_contact).where(
         AUTHOR.c.platform == action.context.mention.platform,

@@ -267,6 +267,8 @@ async def retry(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except queue.CaseEnded as exc:  # resolved or closed since the page was shown
         raise redirect(back, ended(exc)) from None
+    except queue.DoNotContact:  # they asked us to stop: it would only be held again
+        raise redirect(back, DNC) from None
     except queue.StaleAction:
         raise redirect(back, "not-held") from None
     _LOGGER.info("draft %d: held reply sent again by %s", draft_id, who)

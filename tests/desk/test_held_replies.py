@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 
-from mentiondesk import contacts, queue
+from mentiondesk import contacts, hand_reply, queue
 from mentiondesk.config import Config
 from mentiondesk.held_replies import held_reason
 from mentiondesk.outbox import OutboxWorker
@@ -168,6 +168,33 @@ async def test_a_held_reply_is_not_sent_once_its_case_has_ended(
     with store.engine.connect() as conn:
         actions = conn.scalars(sa.select(AUDIT.c.action).where(AUDIT.c.action == "retry")).all()
     assert actions == []
+
+
+async def test_a_public_reply_to_a_direct_post_is_not_sent_once_they_opt_out(
+    as_role: Login, store: Store, config: Config
+) -> None:
+    """Sent no wider than the post, it reaches them alone, as a private message would: the
+    outbox checked the list only for private ones, and sent it after they asked us to stop."""
+    mention, case, _ = add(
+        store,
+        "my order is late",
+        platform="mastodon",
+        handle="rita",
+        visibility="direct",
+        draft=None,
+    )
+    sent = hand_reply.write_reply(
+        store, mention, by="agent", kind="public", text="Sorry, on it", seen=0, post_route=ROUTE
+    )
+    assert contacts.set_do_not_contact(store, "mastodon", "rita", by="manager").authors == 1
+    worker = OutboxWorker(store, build_responders(config), config.settings.outbox)
+    await worker.drain(only_key=sent.key)
+    row = _row(store, sent.key)
+    assert row.status == "held" and "asked not to be contacted" in row.last_error
+    draft = int(sent.key.rsplit(":", 1)[1])
+    desk = await as_role("agent")  # Try sending again says why, and releases nothing
+    response = await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
+    assert await desk.said(response) == "dnc" and _row(store, sent.key).status == "held"
 
 
 @pytest.fixture
