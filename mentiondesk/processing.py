@@ -129,7 +129,7 @@ class Processor:
                 type(exc).__name__,
             )
             actions = [Action(kind=ActionKind.OPEN_CASE, rule=PLAYBOOK_ERROR)]
-        decision = self._decision(pending, reading, actions)
+        decision = self._decision(pending, reading, actions, routed=seen)
         if resolves:  # no complaint's urgency lifts the case it says is solved
             urgent = priority(seen, pending.mention.author, pending.mention.platform)
             decision = replace(decision, priority=urgent, resolves=True)
@@ -143,7 +143,11 @@ class Processor:
             return replace(decision, drafts=drafts)
         return decision
 
-    def _decision(self, p: PendingMention, reading: Reading, actions: Sequence[Action]) -> Decision:
+    def _decision(
+        self, p: PendingMention, reading: Reading, actions: Sequence[Action], *, routed: Reading
+    ) -> Decision:
+        """`reading` is stored as read; alerts are routed on `routed`, the reading the playbook
+        decided on ("solved now" as praise, advice as no complaint), as their rules were."""
         routing = self.config.settings.routing
         opt_out = OPT_OUT in reading.topics
         case_rule: str | None = None
@@ -159,7 +163,7 @@ class Processor:
                 targets = (
                     [action.to]
                     if action.to
-                    else alert_targets(routing, p.mention, reading, action.rule)
+                    else alert_targets(routing, p.mention, routed, action.rule)
                 )
                 outbox += [OutboxPlan("alert", t, action.rule) for t in targets]
             elif action.kind is ActionKind.ESCALATE:

@@ -96,8 +96,9 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
 
 
 def fallback_text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
-    """The notification text (also mrkdwn, so escaped the same way); a notice's first line."""
-    if action.notice:
+    """The notification text (also mrkdwn, so escaped the same way); a notice's or a digest's
+    first line (a digest is about many mentions, not its first one's)."""
+    if action.text_only:
         return slack_mrkdwn((action.text or "").split("\n")[0], 300, lines=True)
     ctx = action.context
     return wording.t(

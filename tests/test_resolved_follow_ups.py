@@ -11,11 +11,13 @@ from mentiondesk import queue_views
 from mentiondesk.cases import withdrawn_for_praise
 from mentiondesk.corrected_drafts import correct_reading
 from mentiondesk.models import Label
+from mentiondesk.pipeline import App
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, READING
+from mentiondesk.tables import CASE, DIGEST_ITEM, DRAFT, FOLLOW_UP, READING
 from mentiondesk.web.data_queue import praised_latest
 from tests.helpers import COMPLAINT, config_for, mention, table_rows
+from tests.test_pipeline import recorders
 from tests.test_pipeline import run_once as _run
 
 # Both name the problem in angry words: the classifier reads both as complaints.
@@ -82,6 +84,42 @@ async def test_arrived_but_broken_is_no_resolution(tmp_path: Path, db_url: str) 
     assert [d[:3] for d in drafts] == [(1, "private", "withdrawn"), (2, "private", "pending")]
     assert table_rows(db_url, sa.select(FOLLOW_UP.c.resolves)) == [(False,)]
     assert not _praised(db_url)
+
+
+RULES = """
+[[rules]]
+name = "complaint"
+when = { label = ["negative"] }
+actions = [{ type = "open_case" }, { type = "alert" }]
+stop = true
+[[rules]]
+name = "praise"
+when = { label = ["positive"] }
+actions = [{ type = "alert" }]
+"""
+PRAISE_DIGEST = """
+[playbooks]
+paths = ["rules.toml"]
+[[routing.alert_routes]]
+name = "praise"
+to = ["console"]
+label = ["positive"]
+digest_minutes = 60
+"""
+
+
+async def test_a_solved_follow_ups_alert_is_routed_as_the_praise_it_is(
+    tmp_path: Path, db_url: str
+) -> None:
+    """Its rule is chosen on the praise it was decided as; its alert went by the angry reading
+    to the complaints' channel, not to the praise route."""
+    (tmp_path / "rules.toml").write_text(RULES)
+    first = [mention(1, COMPLAINT)]
+    config = config_for(tmp_path, db_url, [*first, mention(2, SOLVED)], extra=PRAISE_DIGEST)
+    async with App(config, responders=recorders()) as app:
+        await app.run_once()
+    items = table_rows(db_url, sa.select(DIGEST_ITEM.c.route, DIGEST_ITEM.c.key))
+    assert [(route, key.split(":")[4]) for route, key in items] == [("praise", "m2")]
 
 
 async def test_solved_in_a_first_post_is_unaffected(tmp_path: Path, db_url: str) -> None:

@@ -70,6 +70,8 @@ async def test_slack_digest_keeps_its_lines(fake_api: FakeAPI) -> None:
     assert len(lines) == 3 and all(line.startswith("• @angry_ann") for line in lines[1:])
     assert f"fake line `{ZWSP}`{ZWSP}`{ZWSP} &gt; quoted &lt;!channel&gt; &lt;b&gt;" in lines[1]
     assert lines[2].endswith(f"love it *a* &lt;@U1&gt; `{ZWSP}b`{ZWSP}")
+    # Its notification names the digest, not the mention that happens to come first.
+    assert fake.posted()[0]["text"] == "praise: 2 mentions in the last 60 min"
 
 
 async def test_discord_digest_keeps_its_lines(hooks: FakeAPI) -> None:
