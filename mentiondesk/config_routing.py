@@ -9,11 +9,12 @@ stop start-up naming the key and the fix.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from mentiondesk import registry
-from mentiondesk.models import PLATFORM_NAMES, Label, can_post
+from mentiondesk.models import PLATFORM_NAMES, REASONS, Label, can_post
 
 if TYPE_CHECKING:
     from mentiondesk.config import Config, RoutingSection
@@ -117,7 +118,17 @@ def _conditions(routing: RoutingSection) -> list[str]:
         at = f"routing.alert_routes[{i}]"
         problems += _unknown("platform", platforms, [(f"{at}.platform", p) for p in route.platform])
         problems += _unknown("label", LABELS, [(f"{at}.label", v) for v in route.label])
+        problems += _unknown("reason", list(REASONS), [(f"{at}.reason", v) for v in route.reason])
+        problems += [f"{at}.lang: {why}" for v in route.lang if (why := _not_read(v))]
     return problems
+
+
+def _not_read(lang: str) -> str | None:
+    """Why no reading carries `lang`: the language read is a two-letter code, no region."""
+    if re.fullmatch(r"[a-z]{2}|und", lang):
+        return None
+    code = re.split(r"[-_]", lang.strip())[0].lower()
+    return f"no language {lang!r} as read; write {code!r} (the language read has no region)"
 
 
 def _unknown(what: str, known: list[str], given: Iterable[tuple[str, str]]) -> list[str]:

@@ -69,9 +69,10 @@ def flush_due(
     *,
     now: datetime | None = None,
     wording: Wording = ENGLISH,
+    at_once: bool = False,
 ) -> int:
-    """If the route's oldest waiting alert is a period old, queue one digest per sink, in
-    `wording`'s language ([routing] language).
+    """If the route's oldest waiting alert is a period old (or `at_once`), queue one digest
+    per sink, in `wording`'s language ([routing] language).
 
     Return how many alerts the digest holds (0 when nothing was due)."""
     now = now or _utcnow()
@@ -81,7 +82,7 @@ def flush_due(
         rows = conn.execute(
             sa.select(DIGEST_ITEM).where(waiting).order_by(DIGEST_ITEM.c.id).with_for_update()
         ).all()
-        if not rows or rows[0].created_at > now - period:
+        if not rows or (rows[0].created_at > now - period and not at_once):
             return 0
         contexts = [CaseContext.from_dict(json.loads(r.payload)) for r in rows]
         text = summary(route, contexts, period, wording)
@@ -134,6 +135,31 @@ def summary(
 def _one_line(text: str) -> str:
     """Whitespace folded: a newline in a mention (or a handle) cannot start a line of its own."""
     return " ".join(text.split())
+
+
+def flush_stranded(
+    store: Store, routes: list[AlertRoute], to: list[str], *, wording: Wording = ENGLISH
+) -> int:
+    """Alerts collected for a digest route since renamed, removed or made immediate would wait
+    for ever (and keep the posts they quote from the retention): sent now, each old route's as
+    one digest to `to` (`routing.alert`). How many alerts went."""
+    names = [r.name for r in routes if r.digest_minutes]
+    query = sa.select(DIGEST_ITEM.c.route).where(
+        DIGEST_ITEM.c.flushed_at.is_(None), DIGEST_ITEM.c.route.not_in(names)
+    )
+    with store.engine.connect() as conn:
+        stranded = sorted(set(conn.scalars(query.distinct())))
+    sent = 0
+    for name in stranded:
+        _LOGGER.warning(
+            "digest route %s is no longer configured; its waiting alerts go to %s",
+            name,
+            ", ".join(to) or "no chat (routing.alert is empty): they stay waiting",
+        )
+        if to:
+            route = AlertRoute(name=name, to=to, digest_minutes=60)
+            sent += flush_due(store, route, wording=wording, at_once=True)
+    return sent
 
 
 async def digest_loop(

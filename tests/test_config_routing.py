@@ -68,6 +68,21 @@ def test_an_alert_route_that_could_never_match_stops_start_up(tmp_path: Path) ->
     assert "no platform 'x'" not in problems
 
 
+def test_a_route_on_a_language_or_reason_no_reading_carries_stops_start_up(
+    tmp_path: Path,
+) -> None:
+    """The reading's language is a bare code, its reasons the classifier's own names: "pt-BR"
+    (as [routing] language spells it) and "refund" loaded, and never matched."""
+    route = '[[routing.alert_routes]]\nname = "r"\nto = ["slack"]\n'
+    problems = _problems(tmp_path, route + 'lang = ["pt-BR", "en", "PT"]\nreason = ["refund"]\n')
+    assert "[0].lang: no language 'pt-BR' as read; write 'pt' (the language read has" in problems
+    assert "[0].lang: no language 'PT' as read; write 'pt'" in problems
+    assert "'en'" not in problems
+    assert "routing.alert_routes[0].reason: no reason 'refund'; did you mean 'refund_payment'?" in (
+        problems
+    )
+
+
 @pytest.mark.parametrize(
     ("routing", "said"),
     [

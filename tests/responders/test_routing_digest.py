@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 
 from mentiondesk.alert_routing import alert_targets
 from mentiondesk.config import AlertRoute, OutboxSection, RoutingSection, load_config
-from mentiondesk.digest import DigestSink, flush_due
+from mentiondesk.digest import DigestSink, flush_due, flush_stranded
 from mentiondesk.models import ConfigError, Label, OutboxAction
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
@@ -89,6 +90,29 @@ async def test_praise_digest_sends_one_message_per_period(store: Store) -> None:
         linked = conn.scalars(sa.select(DIGEST_ITEM.c.digest_key).distinct()).all()
         assert linked == ["digest:praise:1"]
         assert conn.scalars(sa.select(OUTBOX.c.key)).all() == ["digest:praise:1:console"]
+    store.dispose()
+
+
+@pytest.mark.parametrize("now", ["renamed", "removed", "immediate"])
+def test_alerts_waiting_for_a_route_no_longer_configured_are_sent(
+    store: Store, now: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Renamed, removed or made immediate, the route's flush never came: its alerts waited
+    for ever, and the retention kept the posts they quote."""
+    route = ROUTING.alert_routes[2].model_copy(update={"to": ["console"]})
+    sink = DigestSink(store, route)
+    for n in range(2):
+        asyncio.run(sink.deliver(_praise(n)))
+    routes = {
+        "renamed": [route.model_copy(update={"name": "kudos"})],
+        "removed": [],
+        "immediate": [route.model_copy(update={"digest_minutes": None})],
+    }[now]
+    assert flush_stranded(store, routes, ["console"]) == 2  # not a period old: at once
+    assert flush_stranded(store, routes, ["console"]) == 0
+    with store.engine.connect() as conn:
+        assert conn.scalars(sa.select(OUTBOX.c.key)).all() == ["digest:praise:1:console"]
+    assert "digest route praise is no longer configured" in caplog.text
     store.dispose()
 
 
