@@ -114,7 +114,7 @@ def summary(
 ) -> str:
     """Plain text, one mention a line: no newline inside a line, so each sink can escape it
     for its own format line by line and keep the lines."""
-    minutes = int(period.total_seconds() // 60)
+    minutes = wording.number(round(period.total_seconds() / 60))  # 1.5 → 2; pt-BR 1.440
     w, n = wording, len(contexts)
     head = "{route}: {n} mention in the last {minutes} min"
     if n != 1:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from pydantic import SecretStr
 
+from mentiondesk.alert_wording import wording_for
 from mentiondesk.config import AlertRoute
 from mentiondesk.digest import summary
 from mentiondesk.models import OutboxAction
@@ -39,6 +40,13 @@ def test_summary_is_one_mention_a_line() -> None:
     assert lines[1].startswith("• @angry_ann (x, en): nice • @boss (x, en): fake line ``` > ")
     assert lines[2] == "• @angry_ann (x, en): love it *a* <@U1> `b`"
     assert len(lines) == 3
+
+
+def test_the_period_is_written_as_the_alerts_language_writes_numbers() -> None:
+    day = AlertRoute(name="elogios", to=["chat"], digest_minutes=1440)
+    contexts = [action("a").context, action("b").context]
+    text = summary(day, contexts, timedelta(minutes=1440), wording_for("pt-BR", "UTC"))
+    assert text.split("\n")[0] == "elogios: 2 menções nos últimos 1.440 min"
 
 
 def test_a_handle_with_a_newline_stays_on_its_line() -> None:
