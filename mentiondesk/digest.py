@@ -13,7 +13,7 @@ from functools import partial
 import sqlalchemy as sa
 
 from mentiondesk.alert_routing import digest_name
-from mentiondesk.config import AlertRoute, Config
+from mentiondesk.config import AlertRoute, Config, RoutingSection
 from mentiondesk.models import ENGLISH, CaseContext, OutboxAction, Receipt, Wording
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.periodic import attempt, every
@@ -164,15 +164,22 @@ def flush_stranded(
 
 async def digest_loop(
     store: Store,
-    routes: list[AlertRoute],
+    routing: RoutingSection,
     stop: asyncio.Event,
     *,
     wake: Callable[[], None],
     seconds: float = 30.0,
     wording: Wording = ENGLISH,
 ) -> None:
-    """Flush due digests every `seconds` until `stop`; each route on its own, so one that
-    fails does not hold back the others."""
+    """Send the alerts of digest routes no longer configured (flush_stranded), then flush due
+    digests every `seconds` until `stop`; each route on its own, so one that fails does not
+    hold back the others."""
+    routes = [r for r in routing.alert_routes if r.digest_minutes]
+
+    async def stranded() -> None:
+        flush = partial(flush_stranded, store, routes, routing.alert, wording=wording)
+        if await asyncio.to_thread(flush):
+            wake()
 
     async def flush(route: AlertRoute) -> None:
         if await asyncio.to_thread(flush_due, store, route, wording=wording):
@@ -183,4 +190,6 @@ async def digest_loop(
             failed = f"digest {route.name} could not be flushed"
             await attempt(partial(flush, route), failed, log=_LOGGER)
 
+    failed = "the alerts of a digest route no longer configured could not be sent"
+    await attempt(stranded, failed, log=_LOGGER)
     await every(seconds, stop, step, "digests could not be flushed", log=_LOGGER)

@@ -57,7 +57,7 @@ async def test_alerts_follow_routes_and_sync_runs(
     async with App(config) as app:
         await app.run_once()
         await app.start()
-        assert [t.get_name() for t in app._side_tasks] == ["helpdesk-sync", "stranded-digests"]
+        assert [t.get_name() for t in app._side_tasks] == ["helpdesk-sync", "digests"]
         await app.stop()
     channels = sorted(p["channel"] for p in slack.posted())
     assert channels == ["C-FEDI", "C-MAIN"]
