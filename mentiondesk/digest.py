@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -86,7 +87,7 @@ def flush_due(
             return 0
         contexts = [CaseContext.from_dict(json.loads(r.payload)) for r in rows]
         text = summary(route, contexts, period, wording)
-        batch = f"digest:{route.name}:{rows[0].id}"  # same batch → same key
+        batch = digest_key(route, rows[0])
         for target in route.to:
             key = f"{batch}:{target}"
             action = OutboxAction(
@@ -104,6 +105,15 @@ def flush_due(
         conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(ids)).values(flushed))
     _LOGGER.info("digest %s: %d alert(s) queued as one message", route.name, len(rows))
     return len(rows)
+
+
+def digest_key(route: AlertRoute, first: sa.Row[Any]) -> str:
+    """`digest:ROUTE:ID-STAMP`: a retried flush of the same batch gets the same key. The first
+    item's time beside its id because stores made before ids were never reused (SQLite gives
+    an emptied table's next row id 1 again) would otherwise name a new digest as an old one,
+    delivered, and the outbox would drop it as already sent."""
+    created: datetime = first.created_at
+    return f"digest:{route.name}:{first.id}-{created:%Y%m%dT%H%M%S%f}"
 
 
 def summary(
