@@ -20,7 +20,8 @@ from mentiondesk.plugins import build_responders
 from mentiondesk.wording import counted
 
 outbox_app = typer.Typer(
-    help="Actions waiting to be delivered: list, retry, hold, look-first.", no_args_is_help=True
+    help="Actions waiting to be delivered: list, retry, hold, drop, look-first.",
+    no_args_is_help=True,
 )
 responders_app = typer.Typer(help="Chat, help-desk and posting sinks.", no_args_is_help=True)
 out = Console()

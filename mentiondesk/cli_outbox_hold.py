@@ -1,5 +1,6 @@
-"""`mentiondesk outbox hold` and `outbox look-first`: what an operator does after restoring a
-backup, when actions delivered since it are pending again (README, "Backups")."""
+"""`mentiondesk outbox hold`, `outbox drop` and `outbox look-first`: what an operator does
+after restoring a backup, when actions delivered since it are pending again (README,
+"Backups"), or with a held action that can never go."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ Ids = Annotated[
 
 
 def add_commands(group: typer.Typer) -> None:
-    """Add `hold` and `look-first` to the `outbox` command group."""
+    """Add `hold`, `drop` and `look-first` to the `outbox` command group."""
     group.command("hold")(outbox_hold_command)
+    group.command("drop")(outbox_drop_command)
     group.command("look-first")(outbox_look_first)
 
 
@@ -58,6 +60,36 @@ def outbox_hold_command(
             "`outbox list --held` shows them; `outbox retry ID…` releases them"
         )
     _refused(done.refused, "not held")
+
+
+def outbox_drop_command(
+    ctx: typer.Context,
+    ids: Ids = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            metavar="TEXT",
+            help="Why: the case's audit trail shows it (“dropped by cli:YOU: TEXT”).",
+        ),
+    ] = None,
+) -> None:
+    """Drop held or pending actions for good: they are never sent.
+
+    For a held action that can never go (a reply to someone who left the platform, an
+    alert for a chat since removed) or one you know went out before a restore. The report
+    counts it as dropped, the case's audit trail says who dropped it and why, and the
+    retention may then purge its case. An id that does not exist, was delivered or dropped
+    already, or is being sent by a worker at this moment is named and left; the exit
+    status is 1 if any was left.
+    """
+    if not ids:
+        raise typer.BadParameter("give the id of at least one action", param_hint="ID")
+    config = load(ctx)
+    done = outbox_hold.drop(open_store(config), unique(ids), reason=reason, actor=who())
+    if done.changed:
+        say(f"dropped {counted(len(done.changed), 'action')} ({_ids(done.changed)}): never sent")
+    _refused(done.refused, "not dropped")
 
 
 def outbox_look_first(

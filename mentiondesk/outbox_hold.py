@@ -1,5 +1,6 @@
-"""Holding actions and having them look first, by hand (`outbox hold`, `outbox look-first`):
-after a restore, what went out since the backup is pending again and must not go twice.
+"""Holding, dropping, and having actions look first, by hand (`outbox hold`, `outbox drop`,
+`outbox look-first`): after a restore, what went out since the backup is pending again and
+must not go twice; a held action that can never go is dropped for good.
 
 Each is one transaction whose UPDATE repeats its conditions, as the worker's claim does, so
 a worker claiming at the same moment either takes an action first (and this leaves it) or
@@ -52,6 +53,30 @@ def hold(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) ->
     return Done(changed, refused, {int(r.id): str(r.target) for r in rows})
 
 
+def drop(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) -> Done:
+    """Drop these held or pending actions for good: never sent, kept as "dropped by ACTOR:
+    REASON" (the report counts them; the retention may then purge their case), audited in
+    the same transaction. The others are refused as `hold` refuses them, a leased one too."""
+    now, error = datetime.now(UTC), dropped_by(actor, reason)[:2000]
+    waiting = OUTBOX.c.status.in_(("pending", "held"))
+    with store.engine.begin() as conn:
+        rows = conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id.in_(ids), waiting, _free(now))
+            .values(status="dropped", last_error=error, lease_until=None)
+            .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
+        ).all()
+        for row in rows:
+            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=reason or "", to="drop")
+        refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}], now)
+    changed = sorted(int(r.id) for r in rows)
+    return Done(changed, refused, {int(r.id): str(r.target) for r in rows})
+
+
+def dropped_by(actor: str, reason: str | None) -> str:
+    return f"dropped by {actor}: {reason}" if reason else f"dropped by {actor}"
+
+
 def look_first(store: Store, ids: Sequence[int] | None) -> Done:
     """Count a first attempt for these pending actions (every pending one with `ids` None),
     as a crash after calling out leaves it: a responder that can (`finds_earlier_send`) then
@@ -96,17 +121,26 @@ def _why_not(conn: sa.Connection, ids: Sequence[int], now: datetime) -> dict[int
             why[i] = "no such action"
         elif row.status == "done":
             why[i] = "delivered already"
-        elif row.status == "held":
-            why[i] = "held already"
+        elif row.status in ("held", "dropped"):
+            why[i] = f"{row.status} already"
         else:
             why[i] = "a worker is sending it right now; see `outbox list` once it is done"
     return why
 
 
-def _audit(conn: sa.Connection, actor: str, *, key: str, case_id: int | None, reason: str) -> None:
-    """A held reply under its draft (and so its case page), as `outbox retry` records one."""
+def _audit(
+    conn: sa.Connection,
+    actor: str,
+    *,
+    key: str,
+    case_id: int | None,
+    reason: str,
+    to: str = "hold",
+) -> None:
+    """A reply held (or dropped, `to`) under its draft, and so its case page, as `outbox
+    retry` records one."""
     draft_id = draft_of(key)
     if draft_id is None:
-        write(conn, actor, "hold", case_id=case_id, detail=reason)
+        write(conn, actor, to, case_id=case_id, detail=reason)
     else:
-        write_for_draft(conn, actor, "hold", draft_id, case_id=case_id, detail=reason)
+        write_for_draft(conn, actor, to, draft_id, case_id=case_id, detail=reason)

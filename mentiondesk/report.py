@@ -176,13 +176,15 @@ def _topics(conn: Connection, read: Any) -> dict[str, int]:
 
 
 def _outbox_kind(actions: dict[tuple[str, str], int], kind: str) -> dict[str, int]:
-    """One kind's actions: queued in all, then delivered, waiting to be tried (again), held."""
+    """One kind's actions: queued in all, then delivered, waiting to be tried (again), held,
+    dropped by a person (`outbox drop`)."""
     mine = {status: n for (k, status), n in actions.items() if k == kind}
     return {
         "queued": sum(mine.values()),
         "delivered": mine.get("done", 0),
         "waiting": mine.get("pending", 0),
         "held": mine.get("held", 0),
+        "dropped": mine.get("dropped", 0),
     }
 
 

@@ -12,14 +12,15 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.erasure_payloads import ERASED, payload_json, unname_deliveries, without_copy
 from mentiondesk.outbox_payload import post_key
-from mentiondesk.tables import OUTBOX
+from mentiondesk.tables import FINISHED, OUTBOX
 
 PURGED = "(erased after the retention period)"
 
 
 def blank_actions(conn: Connection, where: Any) -> int:
-    """Blank the copy of the case in these delivered actions; `last_error` (empty once an
-    action is delivered) marks them done."""
+    """Blank the copy of the case in these finished actions (delivered or dropped);
+    `last_error` (empty once an action is delivered; a dropped one's reason is in the audit
+    trail) marks them done."""
     rows = conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.payload).where(where, _unblanked())).all()
     for row in rows:
         payload = json.dumps(without_copy(payload_json(row.payload)), ensure_ascii=False)
@@ -39,12 +40,13 @@ def _unblanked() -> Any:
 
 
 def loose_actions(cutoff: datetime) -> Any:
-    """SQL on OUTBOX: delivered before `cutoff`, of no case and no draft (alerts on posts
-    that opened none, digests), not blanked yet. A reply goes with its draft's post or case."""
+    """SQL on OUTBOX: delivered (or dropped) before `cutoff`, of no case and no draft (alerts
+    on posts that opened none, digests), not blanked yet. A reply goes with its draft's post
+    or case."""
     return sa.and_(
         OUTBOX.c.case_id.is_(None),
         ~OUTBOX.c.key.startswith(post_key(0).removesuffix("0"), autoescape=True),
-        OUTBOX.c.status == "done",
+        OUTBOX.c.status.in_(FINISHED),
         OUTBOX.c.created_at < cutoff,
         _unblanked(),
     )

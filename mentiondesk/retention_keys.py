@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.erasure_payloads import payload_json
 from mentiondesk.outbox_payload import key_names
 from mentiondesk.store import Store
-from mentiondesk.tables import DELIVERY, MENTION, OUTBOX
+from mentiondesk.tables import DELIVERY, FINISHED, MENTION, OUTBOX
 
 _CHUNK = 100  # posts per query: one bound parameter each, well under SQLite's 999
 _FILL = 500  # rows backfilled per transaction
@@ -109,7 +109,7 @@ def _rekey(
 ) -> int:
     near = _naming(names, posts)
     if erased:
-        near = sa.and_(near, OUTBOX.c.status == "done")
+        near = sa.and_(near, OUTBOX.c.status.in_(FINISHED))
     changed = 0
     query = sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.payload).where(near)
     for row in conn.execute(query).all():

@@ -27,6 +27,7 @@ from mentiondesk.tables import (
     CORRECTION,
     DIGEST_ITEM,
     DRAFT,
+    FINISHED,
     FOLLOW_UP,
     KEPT_TEXT,
     MENTION,
@@ -54,9 +55,9 @@ def _marked(table: sa.Table) -> Any:
 
 def _blocked(drafts: Any, d: Any) -> Any:
     """SQL: among drafts `d` matching `drafts` one waits for a person, or its reply is not
-    delivered yet."""
+    delivered (or dropped) yet."""
     o = OUTBOX.alias()
-    undelivered = sa.exists().where(o.c.key == post_key(d.c.id), o.c.status != "done")
+    undelivered = sa.exists().where(o.c.key == post_key(d.c.id), o.c.status.not_in(FINISHED))
     return sa.exists().where(drafts, sa.or_(d.c.status == "pending", undelivered))
 
 
@@ -68,7 +69,7 @@ def case_ready(cutoff: datetime, c: Any = CASE) -> Any:
         c.c.closed_at < cutoff,
         sa.exists().where(m.c.id == c.c.mention_id, ~purged(m.c.external_id)),
         *_drafts_free(c),
-        ~sa.exists().where(o.c.case_id == c.c.id, o.c.status != "done"),
+        ~sa.exists().where(o.c.case_id == c.c.id, o.c.status.not_in(FINISHED)),
         *_digests_free(c),
     )
 
@@ -199,7 +200,7 @@ def blank_mentions(
     conn.execute(sa.delete(KEPT_TEXT).where(KEPT_TEXT.c.mention_id.in_(mention_ids)))
     return {
         "digest_items": items,
-        "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status == "done")),
+        "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status.in_(FINISHED))),
         "drafts": _update(conn, DRAFT, sa.and_(drafts, DRAFT.c.text != ""), text=""),
         "notes": _delete(
             conn,

@@ -157,7 +157,7 @@ class OutboxRow(SQLModel, table=True):
     target: str = Field(max_length=128)
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     payload: str = Field(sa_type=sa.Text)  # JSON of the OutboxAction
-    status: str = Field(default="pending", max_length=16)  # pending | done | held
+    status: str = Field(default="pending", max_length=16)  # pending | done | held | dropped
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=now, sa_type=_TS)
     lease_until: datetime | None = Field(default=None, sa_type=_TS)
@@ -208,6 +208,8 @@ CASE = SQLModel.metadata.tables["case"]
 FOLLOW_UP = SQLModel.metadata.tables["follow_up"]
 DRAFT = SQLModel.metadata.tables["draft"]
 OUTBOX = SQLModel.metadata.tables["outbox"]
+# An action in neither of these may still go out: it keeps its case and posts from the retention.
+FINISHED = ("done", "dropped")  # delivered, or dropped by a person (`outbox drop`)
 DELIVERY = SQLModel.metadata.tables["delivery"]
 CURSOR = SQLModel.metadata.tables["cursor"]
 SLACK_SEEN = SQLModel.metadata.tables["slack_seen"]

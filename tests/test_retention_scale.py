@@ -16,7 +16,7 @@ from mentiondesk import retention_rows as rows
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_actions import PURGED
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FINISHED, FOLLOW_UP, MENTION, OUTBOX
 
 NOW = datetime.now(UTC)
 CUTOFF = NOW - timedelta(days=30)
@@ -24,7 +24,7 @@ OLD = NOW - timedelta(days=60)
 # How a draft belongs to the case: its case_id, the case's post, or a follow-up's post.
 LINKS = ("none", "case", "opener", "follow-up", "other-case")
 # The draft's state and its post's: waiting ones block the case.
-STATES = ("pending", "approved", "posted", "post-pending", "post-held", "rejected")
+STATES = ("pending", "approved", "posted", "post-pending", "post-held", "post-dropped", "rejected")
 BLOCKING = {"pending", "post-pending", "post-held"}
 
 
@@ -70,7 +70,8 @@ def _case(conn: Any, n: int, link: str, state: str) -> bool:
     draft |= {"lang": "en", "rule": "r", "status": status}
     conn.execute(sa.insert(DRAFT).values(id=n, **draft))
     if state.startswith("post"):
-        sent = {"posted": "done", "post-pending": "pending", "post-held": "held"}[state]
+        sent = {"posted": "done", "post-pending": "pending", "post-held": "held"}.get(state)
+        sent = sent or "dropped"  # by a person (`outbox drop`): finished, as a delivered one
         action = {"kind": "post", "target": "x", "payload": "{}", "status": sent}
         conn.execute(sa.insert(OUTBOX).values(key=post_key(n), **action))
     return link != "other-case"
@@ -114,7 +115,7 @@ def test_a_batch_blanks_the_drafts_and_actions_it_did(grid: tuple[Store, set[int
     keys = sa.select(post_key(DRAFT.c.id)).where(old_drafts)
     old_actions = sa.or_(OUTBOX.c.case_id.in_(ready), OUTBOX.c.key.in_(keys))
     drafts = _ids(store, sa.select(DRAFT.c.id).where(old_drafts))
-    actions = _ids(store, sa.select(OUTBOX.c.id).where(old_actions, OUTBOX.c.status == "done"))
+    actions = _ids(store, sa.select(OUTBOX.c.id).where(old_actions, OUTBOX.c.status.in_(FINISHED)))
     assert drafts and actions
     new_drafts = rows._either(DRAFT, DRAFT.c.mention_id.in_(posts), DRAFT.c.case_id.in_(ready))
     assert _ids(store, sa.select(DRAFT.c.id).where(new_drafts)) == drafts
@@ -126,7 +127,7 @@ def test_a_batch_blanks_the_drafts_and_actions_it_did(grid: tuple[Store, set[int
     loose_drafts = _ids(store, sa.select(DRAFT.c.id).where(DRAFT.c.mention_id.in_(loose)))
     loose_keys = sa.select(post_key(DRAFT.c.id)).where(DRAFT.c.id.in_(loose_drafts))
     loose_actions = _ids(store, sa.select(OUTBOX.c.id).where(OUTBOX.c.key.in_(loose_keys)))
-    done = sa.select(OUTBOX.c.id).where(OUTBOX.c.status == "done")
+    done = sa.select(OUTBOX.c.id).where(OUTBOX.c.status.in_(FINISHED))
     blanked = _ids(store, sa.select(OUTBOX.c.id).where(OUTBOX.c.last_error == PURGED))
     assert blanked == actions | (loose_actions & _ids(store, done))
     emptied = _ids(store, sa.select(DRAFT.c.id).where(DRAFT.c.text == ""))

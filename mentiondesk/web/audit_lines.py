@@ -43,6 +43,12 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
         if entry.draft_id is not None:
             return loc.t("{who} held the reply back from sending: {reason}", who=who, reason=detail)
         return loc.t("{who} held an action back from sending: {reason}", who=who, reason=detail)
+    if action == "drop":  # `outbox drop [--reason]`: never sent
+        if entry.draft_id is not None:
+            text = loc.t("{who} dropped the reply: it will not be sent", who=who)
+        else:
+            text = loc.t("{who} dropped an action: it will not be sent", who=who)
+        return f"{text} ({detail})" if detail else text
     if action == "escalate":
         return _escalated(loc, who, detail, local=detail in local)
     if action.startswith("user-"):

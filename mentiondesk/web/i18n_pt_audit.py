@@ -79,6 +79,13 @@ AUDIT = {
     "{who} held an action back from sending: {reason}": (
         "{who} reteve uma ação, sem enviar: {reason}"
     ),
+    # `outbox drop`: a person dropped a held or queued send for good.
+    "{who} dropped the reply: it will not be sent": (
+        "{who} descartou a resposta: ela não será enviada"
+    ),
+    "{who} dropped an action: it will not be sent": (
+        "{who} descartou uma ação: ela não será enviada"
+    ),
     # A case the help desk resolved when its ticket was solved (actor "helpdesk:NAME").
     "{name} (help desk)": "{name} (pelo help desk)",
     # The author edited a post already read (edited_posts); its draft withdrawn for the edit.

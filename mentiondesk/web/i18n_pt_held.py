@@ -8,6 +8,7 @@ HELD = {
         "A resposta aprovada nunca foi enviada: abra o caso para ver o motivo e tentar de novo."
     ),
     "approved, not sent": "aprovada, não enviada",  # the queue's badge and the case page's status
+    "approved, dropped: never sent": "aprovada, descartada: não enviada",  # `outbox drop`
     "Not sent: {reason}.": "Não enviada: {reason}.",
     "The author has not been answered.": "A pessoa ainda não recebeu resposta.",
     "Trying again sends the same text: write a shorter reply below instead.": (

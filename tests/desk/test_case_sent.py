@@ -1,6 +1,7 @@
 """A delivered reply reads "sent" on the case page, with when (in the desk's zone) and the
 platform's link to it; one still in the outbox reads as on its way, one refused for now as
-retrying, one held as not sent. The deliveries cost the page one query, however many."""
+retrying, one held as not sent, one dropped as never sent. The deliveries cost the page one
+query, however many."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import queue
+from mentiondesk import outbox_hold, queue
 from mentiondesk.config import Config, load_config
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.plugins import build_responders
@@ -120,6 +121,24 @@ async def test_a_held_reply_is_not_sent(as_role: Login, store: Store) -> None:
     page = await _page(await as_role("agent"), case)
     assert '<span class="status status-held">approved, not sent</span>' in page
     assert "status-sent" not in page and "retrying" not in page
+
+
+async def test_a_dropped_reply_says_it_was_never_sent(as_role: Login, store: Store) -> None:
+    _, case, draft = add(store, "Where is my order?")
+    assert case and draft
+    queue.approve_draft(store, draft, by="agent", post_route=ROUTE)
+    _outbox(store, draft, status="held", attempts=1, last_error="x posting: 403 suspended")
+    with store.engine.connect() as conn:
+        (held,) = conn.scalars(sa.select(OUTBOX.c.id)).all()
+    assert outbox_hold.drop(store, [held], reason="account suspended", actor="cli:ana").changed
+    desk = await as_role("agent")
+    page = await _page(desk, case)
+    assert ">approved, dropped: never sent</span>" in page
+    assert "dropped the reply: it will not be sent (account suspended)" in page
+    assert "approved, not sent" not in page and "status-sent" not in page
+    pt = await _page(desk, case, "pt-BR")
+    assert ">aprovada, descartada: não enviada</span>" in pt
+    assert "descartou a resposta: ela não será enviada (account suspended)" in pt
 
 
 @contextmanager
