@@ -29,7 +29,7 @@ class ReplaySourceConfig(SourceConfig):
     kind: Literal["replay"] = "replay"
     path: Path
     page_size: int = Field(default=200, ge=1, le=10_000)
-    poll_seconds: float = Field(default=5.0, gt=0)
+    poll_seconds: float = Field(default=5.0, gt=0, le=24 * 3600)
     # Replay as if the file's newest post were written when the replay began (the gaps
     # between posts kept): a demo's week of mentions then reads as this week's.
     shift_to_now: bool = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +26,8 @@ from mentiondesk.logs import json_logs
 from mentiondesk.pipeline import Progress as ProgressCallback
 from sentiment.e5_training import Progress as StepProgress
 from sentiment.e5_training import Say
+
+_LOGGER = logging.getLogger("mentiondesk.console")  # `run`'s own lines are its records too
 
 
 @contextmanager
@@ -61,7 +64,7 @@ def training_progress(console: Console, total: int | None) -> Iterator[tuple[Say
     """A spinner (no total) or a bar over training steps, naming the current step.
 
     Off a terminal (CI, a log file) it prints plain lines instead: each step named, and the
-    training loss every 50 steps.
+    training loss every 50 steps; with JSON logs they are log records, as every line there.
     """
     columns = (
         [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
@@ -74,19 +77,26 @@ def training_progress(console: Console, total: int | None) -> Iterator[tuple[Say
         *([TimeRemainingColumn()] if total else []),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
+        disable=not console.is_terminal or json_logs(),
     )
     task = bar.add_task("preparing", total=total)
+    plain = not console.is_terminal or json_logs()
+
+    def line(text: str) -> None:
+        if json_logs():
+            _LOGGER.info("%s", text)
+        else:
+            console.print(text, markup=False, highlight=False)
 
     def say(step: str) -> None:
         bar.update(task, description=step)
-        if not console.is_terminal:
-            console.print(step, markup=False, highlight=False)
+        if plain:
+            line(step)
 
     def step(done: int, steps: int, loss: float) -> None:
         bar.update(task, completed=done, description=f"fine-tuning, loss {loss:.2f}")
-        if not console.is_terminal and (done % 50 == 0 or done == steps):
-            console.print(f"step {done}/{steps}, loss {loss:.3f}", highlight=False)
+        if plain and (done % 50 == 0 or done == steps):
+            line(f"step {done}/{steps}, loss {loss:.3f}")
 
     with bar:
         yield say, step

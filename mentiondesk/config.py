@@ -77,7 +77,8 @@ class PlaybooksSection(_Section):
                 )
             if not re.fullmatch(r"@[^\s@]\S*", handle):  # as posts mention it; else never met
                 bare = handle.strip().lstrip("@")
-                raise ValueError(f'{handle!r}: write the handle as posts mention it, "@{bare}"')
+                fix = f'"@{bare}"' if re.fullmatch(r"[^\s@]\S*", bare) else 'e.g. "@lumora_pt"'
+                raise ValueError(f"{handle!r}: write the handle as posts mention it, {fix}")
         return value
 
 

@@ -124,11 +124,19 @@ def _conditions(routing: RoutingSection) -> list[str]:
 
 
 def _not_read(lang: str) -> str | None:
-    """Why no reading carries `lang`: the language read is a two-letter code, no region."""
-    if re.fullmatch(r"[a-z]{2}|und", lang):
+    """Why no reading carries `lang`: the language read is a code of two letters (three for
+    a platform's hint such as "fil"), no region."""
+    if re.fullmatch(r"[a-z]{2,3}|und", lang):
         return None
     code = re.split(r"[-_]", lang.strip())[0].lower()
-    return f"no language {lang!r} as read; write {code!r} (the language read has no region)"
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        return f"{lang!r} is no language code; write one such as 'pt' or 'en'"
+    if code == lang.strip().lower():
+        return f"{lang!r}: write {code!r} (languages are read in lower case)"
+    return (
+        f"{lang!r}: the language read has no region; write {code!r} (a playbook rule's "
+        "lang tells pt-PT from pt-BR)"
+    )
 
 
 def _unknown(what: str, known: list[str], given: Iterable[tuple[str, str]]) -> list[str]:

@@ -3,11 +3,14 @@ configured responders before anything starts."""
 
 from __future__ import annotations
 
+import difflib
+
 from mentiondesk import registry
-from mentiondesk.config import Config
+from mentiondesk.config import Config, RoutingSection
 from mentiondesk.config_routing import cannot
 from mentiondesk.models import ActionKind, ConfigError
 from mentiondesk.playbook_files import playbook_files
+from mentiondesk.processing import PLAYBOOK_ERROR
 from playbooks import Playbook, load_playbook
 
 
@@ -24,7 +27,24 @@ def build_playbook(config: Config) -> Playbook:
         platforms=registry.platforms(),
     )
     _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
+    _check_route_rules(playbook, config.settings.routing)
     return playbook
+
+
+def _check_route_rules(playbook: Playbook, routing: RoutingSection) -> None:
+    """A route on a rule no playbook has loads and never matches (as a misspelt label would):
+    say so at start-up."""
+    names = [rule.name for rule in playbook.rules] + [PLAYBOOK_ERROR]  # a failing rule's case
+    problems = []
+    for i, route in enumerate(routing.alert_routes):
+        for value in route.rule:
+            if value in names:
+                continue
+            close = difflib.get_close_matches(value, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(names)}"
+            problems.append(f"routing.alert_routes[{i}].rule: no playbook rule {value!r}; {hint}")
+    if problems:
+        raise ConfigError("\n".join(problems))
 
 
 # What a rule's `to` gets: an alert, or an escalation's ticket and the follow-ups' comments.

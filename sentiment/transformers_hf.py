@@ -60,11 +60,8 @@ class TransformersClassifierConfig(PluginConfig):
     def _folder_exists(cls, model: str, info: ValidationInfo) -> str:
         # At load (check-config too), where the config's folder is known: not at first use.
         base = (info.context or {}).get("base_dir")
-        if base is not None and _looks_like_path(model) and not (Path(base) / model).is_dir():
-            raise ValueError(
-                f"no such folder {str(Path(base) / model)!r}; save the model there "
-                "(save_pretrained) or fix the path"
-            )
+        if base is not None and (why := _missing_folder(model, Path(base))):
+            raise ValueError(why)
         return model
 
 
@@ -106,10 +103,10 @@ class TransformersClassifier:
     def from_config(
         cls, config: TransformersClassifierConfig, context: PluginContext
     ) -> TransformersClassifier:
-        local = context.base_dir / config.model
-        if not local.is_dir() and _looks_like_path(config.model):
-            # Else the hub answers for it: "Repo id must use alphanumeric chars…".
-            raise ConfigError(f"sentiment.settings.model: no such folder {str(local)!r}")
+        # Else the hub answers for a missing folder: "Repo id must use alphanumeric chars…".
+        if why := _missing_folder(config.model, context.base_dir):
+            raise ConfigError(f"sentiment.settings.model: {why}")
+        local = _folder(config.model, context.base_dir)
         model = str(local) if local.is_dir() else config.model
         return cls(
             model=model,
@@ -150,6 +147,19 @@ class TransformersClassifier:
         for column, label in enumerate(self._columns):
             out[:, _ORDER.index(label)] += raw[:, column]
         return out
+
+
+def _folder(model: str, base: Path) -> Path:
+    """Where `model` is as a folder: relative to the config's folder, "~" the user's home."""
+    return base / Path(model).expanduser()
+
+
+def _missing_folder(model: str, base: Path) -> str | None:
+    """Why `model`, written as a folder, cannot be loaded; None for a hub name or a folder."""
+    folder = _folder(model, base)
+    if folder.is_dir() or not _looks_like_path(model):
+        return None
+    return f"no such folder {str(folder)!r}; save the model there (save_pretrained) or fix the path"
 
 
 def _looks_like_path(model: str) -> bool:

@@ -121,12 +121,18 @@ def test_a_handle_locale_must_be_language_and_region(tmp_path: Path) -> None:
     assert "playbooks.handle_locales" in error and 'e.g. "pt-PT"' in error
 
 
-@pytest.mark.parametrize("handle", ["lumora_pt", "@lumora pt", "@"])
-def test_a_handle_locale_is_written_as_posts_mention_it(tmp_path: Path, handle: str) -> None:
-    """Without its @ the handle never matched a post: accepted, and silently never used."""
+@pytest.mark.parametrize(
+    ("handle", "fix"),
+    [("lumora_pt", '"@lumora_pt"'), ("@lumora pt", 'e.g. "@lumora_pt"'), ("@", 'e.g. "@l')],
+)
+def test_a_handle_locale_is_written_as_posts_mention_it(
+    tmp_path: Path, handle: str, fix: str
+) -> None:
+    """Without its @ the handle never matched a post: accepted, and silently never used. The
+    fix offered is one that passes (not "@lumora pt" again)."""
     text = f'[brand]\nname = "L"\n[playbooks]\nhandle_locales = {{ "{handle}" = "pt-PT" }}\n'
-    error = str(_load(tmp_path, text))
-    assert "playbooks.handle_locales" in error and "write the handle as posts mention it" in error
+    error = " ".join(str(_load(tmp_path, text)).split())
+    assert f"handle_locales: {handle!r}: write the handle as posts mention it, {fix}" in error
 
 
 def test_unknown_source_kind_lists_known_ones(tmp_path: Path) -> None:

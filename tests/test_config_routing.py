@@ -74,10 +74,13 @@ def test_a_route_on_a_language_or_reason_no_reading_carries_stops_start_up(
     """The reading's language is a bare code, its reasons the classifier's own names: "pt-BR"
     (as [routing] language spells it) and "refund" loaded, and never matched."""
     route = '[[routing.alert_routes]]\nname = "r"\nto = ["slack"]\n'
-    problems = _problems(tmp_path, route + 'lang = ["pt-BR", "en", "PT"]\nreason = ["refund"]\n')
-    assert "[0].lang: no language 'pt-BR' as read; write 'pt' (the language read has" in problems
-    assert "[0].lang: no language 'PT' as read; write 'pt'" in problems
-    assert "'en'" not in problems
+    langs = 'lang = ["pt-BR", "en", "PT", "fil", "@pt"]\n'
+    problems = _problems(tmp_path, route + langs + 'reason = ["refund"]\n')
+    assert "[0].lang: 'pt-BR': the language read has no region; write 'pt' (a playbook" in problems
+    assert "[0].lang: 'PT': write 'pt' (languages are read in lower case)" in problems
+    assert "[0].lang: '@pt' is no language code; write one such as 'pt' or 'en'" in problems
+    # A platform's hint is kept as given: three letters ("fil", Mastodon's "yue") are read too.
+    assert "[0].lang: 'en'" not in problems and "'fil'" not in problems
     assert "routing.alert_routes[0].reason: no reason 'refund'; did you mean 'refund_payment'?" in (
         problems
     )
@@ -238,3 +241,15 @@ def test_a_hacker_news_source_is_noted_once_as_posted_by_hand(tmp_path: Path) ->
     assert output.count("note: Hacker News replies are posted by hand from the desk") == 1
     assert "Mark as posted" in output
     assert "note:" not in run_cli(_config(tmp_path, ""), "check-config")[1]  # replay only
+
+
+def test_a_route_on_a_rule_no_playbook_has_stops_start_up(tmp_path: Path) -> None:
+    """Loaded, it never matched: check-config said valid (the playbook is built after the
+    config loads, so the check is the playbook's)."""
+    route = '[[routing.alert_routes]]\nname = "r"\nto = ["slack"]\n'
+    config = _config(tmp_path, route + 'rule = ["complaints", "praise", "playbook-error"]\n')
+    code, output = run_cli(config, "check-config")
+    assert code == 2, output
+    said = " ".join(output.split())
+    assert "routing.alert_routes[0].rule: no playbook rule 'complaints'; did you mean" in said
+    assert "'praise'" not in said and "'playbook-error'" not in said

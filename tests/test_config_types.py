@@ -123,3 +123,14 @@ def test_a_zone_abbreviation_says_so(tmp_path: Path, zone: str) -> None:
         in problem
     )
     assert "America/Sao_Paulo" in problem and "region" not in problem
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [("inf", "inf is no finite number"), ("1e12", "1000000000000.0 is too high")],
+)
+def test_a_source_interval_past_a_day_says_the_range(tmp_path: Path, value: str, said: str) -> None:
+    """A source's poller read once and then slept for ever: check-config said valid."""
+    path = _config(tmp_path, "poll_seconds = 5\n", f"poll_seconds = {value}\n")
+    problem = _problem(path)
+    assert f"sources[0].poll_seconds: {said}; write a number above 0 and at most 86400" in problem

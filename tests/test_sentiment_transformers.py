@@ -128,6 +128,19 @@ def test_a_missing_local_folder_says_so(tmp_path: Path, model: str) -> None:
     assert "Repo id" not in str(caught.value)
 
 
+def test_a_model_folder_under_home_is_found(
+    tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"~/models/tiny" was looked for under the config's folder: "no such folder" at start-up."""
+    monkeypatch.setenv("HOME", str(tiny_model.parent))
+    model = f"~/{tiny_model.name}"
+    context = {"base_dir": tmp_path / "cfg"}
+    config = TransformersClassifierConfig.model_validate({"model": model}, context=context)
+    plugin = PluginContext(brand=None, base_dir=tmp_path / "cfg")  # type: ignore[arg-type]
+    readings = TransformersClassifier.from_config(config, plugin).classify(["love it"], [None])
+    assert len(readings) == 1
+
+
 def test_a_hub_name_is_not_taken_for_a_folder(tmp_path: Path) -> None:
     context = PluginContext(brand=None, base_dir=tmp_path)  # type: ignore[arg-type]
     config = TransformersClassifierConfig.model_validate(

@@ -20,9 +20,10 @@ SECRETS = "secrets"
 
 
 class PluginConfig(BaseModel):
-    """Base of every plugin's `…Config`: unknown keys are errors, values are frozen."""
+    """Base of every plugin's `…Config`: unknown keys are errors, values are frozen, and
+    numbers finite (`poll_seconds = inf` would read once and then sleep for ever)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     kind: str
     # Names go into outbox keys and table columns: short enough that a key always fits.
@@ -62,7 +63,7 @@ class ResponderConfig(PluginConfig):
 class SourceConfig(PluginConfig):
     """Keys every `[[sources]]` table understands."""
 
-    poll_seconds: float = Field(default=60.0, gt=0)
+    poll_seconds: float = Field(default=60.0, gt=0, le=24 * 3600)  # a day: else never read
     base_url: str | None = None
     query: str | None = None
 
