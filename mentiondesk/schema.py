@@ -24,10 +24,11 @@ _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, th
 # user:PASSWORD@ up to the last @ (a password may hold a raw @ or /: "pa/ss" would leak
 # "ss" if the path's / ended it; masking too much beats showing part of a password), and
 # libpq's ?password=… query parameter, which SQLAlchemy's hide_password leaves in.
-# libpq's keyword form ("host=db password=…") and a URL with no scheme ("user:pw@db/x") too:
+# libpq's keyword form ("host=db password=…") too, and "user:pw@" without a scheme's "://",
+# up to the last "@" ("user:pw@db/x", "postgres//u:pw@db" with the scheme's colon left out):
 # neither parses, and the message quotes what it was given.
 _PASSWORD = re.compile(
-    r"(://[^/@:]*:).*@|([?&]password=)[^&]*|(\bpassword\s*=\s*)\S+|^([^:/@\s]+:)[^/@\s]*@",
+    r"(://[^/@:]*:).*@|([?&]password=)[^&]*|(\bpassword\s*=\s*)\S+|((?:^|/)[^:/@\s]+:)(?!//)\S*@",
     re.IGNORECASE,
 )
 _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on schema public

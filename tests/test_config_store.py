@@ -93,7 +93,11 @@ def test_a_sqlite_url_naming_no_file_is_refused_with_the_fix(tmp_path: Path, url
 
 @pytest.mark.parametrize(
     "url",
-    ["host=127.0.0.1 user=md password=s3cret dbname=md", "postgres:s3cret@127.0.0.1/md"],
+    [
+        "host=127.0.0.1 user=md password=s3cret dbname=md",
+        "postgres:s3cret@127.0.0.1/md",
+        "postgres//md:s3cret@db/md",  # the scheme's colon left out
+    ],
 )
 def test_a_url_env_that_is_no_url_is_refused_without_its_password(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
@@ -102,6 +106,18 @@ def test_a_url_env_that_is_no_url_is_refused_without_its_password(
     code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
     assert code == 2 and "is not a database URL" in output, output
     assert "s3cret" not in output and "***" in output
+
+
+def test_a_password_holding_an_at_sign_is_refused_without_any_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unencoded, the password's end was read as the host, and the driver's "failed to
+    resolve host 'cret@127.0.0.1'" was quoted."""
+    monkeypatch.setenv("MD_STORE_URL", "postgresql://md:s3@cret@127.0.0.1:5499/md")
+    code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
+    said = " ".join(output.split())
+    assert code == 2 and "the password holds an @: write it as %40" in said, output
+    assert "s3" not in output.replace("s3cret", "") and "cret" not in output
 
 
 def test_a_driver_not_installed_in_url_env_names_url_env(
