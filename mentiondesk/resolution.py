@@ -90,9 +90,12 @@ _AFTER = re.compile(
 )
 _BLOCKED = re.compile(r"(?<!\w)(" + _BLOCK + r")\W+(\w+\W+){0,2}$")
 # Clauses: sentences, and either side of "but" ("took a week but it's sorted"); the group
-# says which clauses a "but" opens.
+# says which clauses a "but" opens. The word stands after a space or punctuation ("...but")
+# and usually before a comma ("However, it's broken"). Portugal's "entretanto" is "meanwhile"
+# ("Entretanto recebi o email"): it counts only with Brazil's comma ("Entretanto, veio quebrado").
 _CLAUSES = re.compile(
-    r"(?<=[.!?;\n])|(?:^|\s)(but|however|mas|porem|contudo|entretanto|no entanto|so que)\s"
+    r"(?<=[.!?;\n])|(?<![^\s.!?;,:])"
+    r"(but|however|mas|porem|contudo|no entanto|so que|entretanto(?=,))[\s,:;.]"
 )
 
 

@@ -61,8 +61,8 @@ class Playbook:
         # A post to "@lumora_pt" is answered in Portugal's Portuguese: handle → pattern, locale.
         self._handle_locales = [
             # A full stop ends the handle ("…não chegou @lumora_pt."); "@lumora_pt.bsky.social"
-            # is another account.
-            (re.compile(rf"(?<![\w@]){re.escape(h)}(?!\w|\.\w)", re.IGNORECASE), locale)
+            # and "@lumora_pt@mastodon.social" are other accounts.
+            (re.compile(rf"(?<![\w@]){re.escape(h)}(?!\w|[.@]\w)", re.IGNORECASE), locale)
             for h, locale in (handle_locales or {}).items()
         ]
         for rule in self.rules:
@@ -194,8 +194,7 @@ class Playbook:
                 return locale
         tag = mention.lang or ""
         if "-" in tag and _language(tag) == lang:
-            language, region = tag.split("-", 1)
-            return f"{language.lower()}-{region.upper()}"
+            return variants.tag(tag)  # "pt-pt" → "pt-PT"
         if lang == "pt" and variants.european(mention.text, mention.author.handle):
             return "pt-PT"
         handle = mention.author.handle

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueEr
 # the most bits an integer `*` or `**` may make: `{{ "x" * 10**9 }}` would otherwise take the
 # process's memory and the event loop's time.
 MAX_PRODUCT = 100_000
+# A folder name that is a language tag however written ("pt_pt", "PT-pt", "EN"): one to rename.
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|[0-9]{3}))?", re.IGNORECASE)
 
 
 class NamelessAuthor(ValueError):
@@ -192,12 +195,12 @@ class Templates:
 
     def check_folders(self) -> None:
         """ConfigError for a language folder not written as a tag ("pt-pt/", "pt_PT/"): drafts
-        look for "pt-PT/", so its templates would silently never be used."""
+        look for "pt-PT/", so its templates would silently never be used. `_fix` words the
+        fix: a folder that is no language ("old-drafts/") is not told to be "old-DRAFTS/"."""
         for folder in sorted({p.split("/")[0] for p in self._env.list_templates() if "/" in p}):
             if tag(folder) != folder:
                 raise ConfigError(
-                    f"playbooks.templates: the folder {folder}/ is never used; name it "
-                    f"{tag(folder)}/ (the language in lower case, its region in capitals)"
+                    f"playbooks.templates: the folder {folder}/ is never used; {_fix(folder)}"
                 )
 
     def check_default_lang(self) -> None:
@@ -253,3 +256,14 @@ class Templates:
             # Templates are laid out for reading; a message is one paragraph.
             return " ".join(template.render(**context).split()), code
         raise ConfigError(f"template {name!r} exists in no language folder")
+
+
+def _fix(folder: str) -> str:
+    """How to fix a folder drafts never use: a language tag written otherwise is renamed; a
+    folder that is no language ("old-drafts/") is named for one, or moved out."""
+    if _LANGUAGE_FOLDER.fullmatch(folder):
+        return f"name it {tag(folder)}/ (the language in lower case, its region in capitals)"
+    return (
+        "it is not a language folder: the folders there are named for the language of their "
+        "templates (e.g. en/, pt/, pt-PT/); rename it so, or move it out of the templates folder"
+    )

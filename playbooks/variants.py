@@ -24,11 +24,12 @@ _EUROPEAN = re.compile(
         "|utilizador(?:es)?|registo|facto|contactos?|receção|avariad[oa]s?|avaria"
         "|apoio ao cliente|livro de reclamações|deco|asae|tenho de|temos de|têm de|ao fim de"
         "|aceites|(?:foi|foram|é|são|ser|sido|seja|está|estão|ficou) aceite|passatempos?"
-        "|à espera|voss[oa]s?"
-        "|portugal|lisboa|coimbra|açores|algarve|€|euros?)"
+        "|à espera|voss[oa]s?|€|euros?)"
     ),
     re.IGNORECASE,
 )
+# Places in Portugal: they tell Portugal unless Brazil's words are there, or Brazil is named too.
+_PORTUGAL = re.compile(_WORDS.format("(?:portugal|lisboa|coimbra|açores|algarve)"), re.IGNORECASE)
 # Pronouns after the verb ("trocou-me", "deitei-a", "queixar-me"): Brazil puts them before.
 # "-se" is left out: Brazilian writing uses it too ("chama-se").
 _ENCLISIS = re.compile(r"(?<![\w-])(\w{3,})-(?:me|te|lhe|lhes|nos|vos|a|o|as|os)(?![\w-])")
@@ -46,10 +47,13 @@ _PROGRESSIVE = re.compile(
 _BRAZILIAN = re.compile(
     _WORDS.format(
         "(?:vc|vcs|você|pra|pro|tá|tô|celular|r\\$|correios|cpf|cep|pix|boleto|frete|nota fiscal"
-        "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds|brasil)"
+        "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds)"
     ),
     re.IGNORECASE,
 )
+# Naming Brazil is a weak cue: a parcel from Brazil reaches Portugal too ("O meu telemóvel veio
+# do Brasil"). It counts only where no word of Portugal's does.
+_BRAZIL = re.compile(_WORDS.format("brasil"), re.IGNORECASE)
 # "estou aguardando", "continua dando erro": Brazil's progressive.
 _GERUND = re.compile(
     r"\b(?:estou|está|estamos|estão|estava|estavam|fico|fica|ficou|continua|vou|vai|ando|anda)"
@@ -68,8 +72,25 @@ def european(text: str, handle: str = "") -> bool:
         return False
     if _EUROPEAN_DOMAIN.search(handle):
         return True
-    said = any(p.search(text) for p in (_EUROPEAN, _PROGRESSIVE)) or _enclisis(text)
-    return said and not (_BRAZILIAN.search(text) or _GERUND.search(text))
+    return _european_said(text) and not _brazilian_said(text)
+
+
+def _european_said(text: str) -> bool:
+    """Whether the post names a place in Portugal, or writes as only Portugal does."""
+    return bool(_PORTUGAL.search(text)) or _european_words(text)
+
+
+def _european_words(text: str) -> bool:
+    """Whether the post has a word, spelling or pronoun only Portugal writes."""
+    return any(p.search(text) for p in (_EUROPEAN, _PROGRESSIVE)) or _enclisis(text)
+
+
+def _brazilian_said(text: str) -> bool:
+    """Whether the post has a word only Brazil writes, or names Brazil with none of Portugal's
+    words (beyond its place names: "comprei em Portugal ... aqui no Brasil" is in doubt)."""
+    if _BRAZILIAN.search(text) or _GERUND.search(text):
+        return True
+    return bool(_BRAZIL.search(text)) and not _european_words(text)
 
 
 def _enclisis(text: str) -> bool:
@@ -101,8 +122,7 @@ def brazilian(text: str, handle: str = "") -> bool:
         return False
     if _BRAZILIAN_DOMAIN.search(handle) or "r$" in text.lower():
         return True
-    european_said = any(p.search(text) for p in (_EUROPEAN, _PROGRESSIVE)) or _enclisis(text)
-    return bool(_BRAZILIAN.search(text) or _GERUND.search(text)) and not european_said
+    return _brazilian_said(text) and not _european_said(text)
 
 
 def in_doubt(lang: str, default_lang: str, text: str, handle: str = "") -> str:

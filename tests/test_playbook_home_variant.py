@@ -30,6 +30,11 @@ def test_a_pt_pt_default_makes_portuguese_in_doubt_european() -> None:
     assert _thanks(playbook, _PRAISE, author="marta@social.com.br")[1] == "pt"
     # Words of both sides leave it in doubt: the team's own variant.
     assert _thanks(playbook, "@voltix a equipe do Porto trocou-me o portátil")[1] == "pt-PT"
+    # Naming Brazil with no word of Portugal's reads Brazilian; with one, or with Portugal
+    # named too, it does not.
+    assert _thanks(playbook, "@voltix excelente atendimento aqui no Brasil!")[1] == "pt"
+    assert _thanks(playbook, "@voltix o telemóvel veio do Brasil, obrigada!")[1] == "pt-PT"
+    assert _thanks(playbook, "@voltix comprei em Portugal, uso aqui no Brasil")[1] == "pt-PT"
 
 
 def test_other_defaults_keep_brazils_portuguese_in_doubt() -> None:

@@ -31,6 +31,7 @@ def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
     # Another handle that merely starts the same way is not the Portuguese one.
     assert _dm(playbook, "@lumora_pt2 não consigo entrar")[1] == "pt"
     assert _dm(playbook, "@lumora_pt.bsky.social não consigo entrar")[1] == "pt"
+    assert _dm(playbook, "@lumora_pt@mastodon.social não consigo entrar")[1] == "pt"
     # A full stop after it ends the sentence, not the handle.
     assert _dm(playbook, "não consigo entrar na conta @lumora_pt.")[1] == "pt-PT"
     # The platform's own tag (Bluesky's langs, Mastodon's language) says the region too.
@@ -74,6 +75,13 @@ def test_portuguese_replies_are_brazils_unless_the_post_says_portugal() -> None:
         ("por favor, aceite a devolução do produto, veio com defeito", "h_a1", "pt"),
         ("espero que a loja aceite a troca do meu pedido", "h_a1", "pt"),
         ("comprei em Portugal mas a garantia não vale aqui no Brasil", "h_a1", "pt"),
+        # Naming Brazil is a weak cue: Portugal's words outweigh it.
+        (
+            "O meu telemóvel veio do Brasil e chegou avariado, a equipa não responde",
+            "h_a1",
+            "pt-PT",
+        ),
+        ("Encomendei do Brasil e estou à espera há um mês", "h_a1", "pt-PT"),
     ],
 )
 def test_european_portuguese_is_told_from_the_authors_words_or_server(

@@ -237,6 +237,24 @@ def test_a_templates_folder_not_written_as_a_tag_stops_start_up(
         load_playbook([], brand=BRAND, template_dir=tmp_path)
 
 
+@pytest.mark.parametrize("folder", ["old-drafts", "Drafts_2024", "OLD"])
+def test_a_templates_folder_that_is_no_language_gets_advice_that_fits(
+    tmp_path: Path, folder: str
+) -> None:
+    """A folder that is no language is not told to be renamed "old-DRAFTS/"."""
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "complaint_dm.j2").write_text("Hi")
+    with pytest.raises(ConfigError) as info:
+        load_playbook([], brand=BRAND, template_dir=tmp_path)
+    error = str(info.value)
+    if folder == "OLD":  # three letters: a language tag, as far as a name tells
+        assert "name it old/" in error, error
+    else:
+        assert f"the folder {folder}/ is never used; it is not a language folder" in error
+        assert "e.g. en/, pt/, pt-PT/" in error and "move it out of the templates" in error
+        assert "(the language in lower case" not in error, error
+
+
 def test_a_default_language_without_templates_names_the_setting() -> None:
     with pytest.raises(ConfigError, match=r"^playbooks\.default_lang: .*: en, pt, pt-BR, pt-PT,"):
         load_playbook([], brand=BRAND, default_lang="tlh")

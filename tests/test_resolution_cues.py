@@ -46,6 +46,15 @@ def test_the_cues_find_solved_posts_and_leave_look_alikes(lang: str) -> None:
         "It arrived. But it's broken.",
         "Já chegou, só que veio quebrado",
         "Resolvido, mas demorou demais",
+        # The "but" word as usually written: before a comma, or after "..." with no space.
+        "The package arrived. However, it's broken.",
+        "Já chegou. Porém, veio partida.",
+        "A encomenda já chegou. No entanto, veio danificada, quero reembolso.",
+        "Já chegou. Contudo, veio partida.",
+        "It arrived...but it's broken",
+        "Chegou hoje; porém: veio sem o carregador",
+        # Brazil's "entretanto" ("however") takes its comma.
+        "Já chegou. Entretanto, veio quebrado",
     ],
 )
 def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
@@ -71,6 +80,10 @@ def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
         "had to reinstall and it works again",
         "Slow start but sorted in the end",
         "Demorou, mas ficou tudo tratado",
+        "took a week but it's sorted",
+        "Took a week. However, it's sorted now",
+        # Portugal's "entretanto" is "meanwhile": news, not a "but".
+        "Já está resolvido, obrigado. Entretanto recebi o email de confirmação",
     ],
 )
 def test_a_stated_resolution_is_found(text: str) -> None:
