@@ -11,9 +11,9 @@ from typing import Annotated, Any
 from pydantic import (
     AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -29,17 +29,26 @@ from mentiondesk.models import (
     SECRETS,
     Brand,
     ConfigError,
+    ConfigTable,
     PluginConfig,
     PluginContext,
     SourceConfig,
+    no_bool_for_number,
 )
 
 _HOUR, _DAY = 3600, 86400  # the most an interval setting takes: more is surely a slip
 
 
 class _Section(BaseModel):
-    # inf and nan pass gt=0 and overflow the first sum that uses them, mid-run
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    """A section of config.toml, as models.ConfigTable (defined here again for the linters,
+    which see a pydantic model only in a direct subclass of BaseModel)."""
+
+    model_config = ConfigTable.model_config
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        return no_bool_for_number(cls, value, info)
 
 
 class BrandSection(_Section):

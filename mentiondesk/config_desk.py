@@ -9,10 +9,11 @@ import re
 from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from mentiondesk.alert_wording import SPELLINGS, one_of
 from mentiondesk.config_hours import BusinessHoursSection
+from mentiondesk.models import ConfigTable
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # BRT, CEST: a name on a clock, not a zone's rules
 _ZONE_NAMES = ("America/Sao_Paulo", "Europe/Lisbon", "Etc/UTC")  # the regions' examples too
@@ -26,9 +27,7 @@ _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/%\[\]@!$&*+,;=]+")
 
 
-class DeskSection(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class DeskSection(ConfigTable):
     enabled: bool = True
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)

@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import (
@@ -21,26 +21,25 @@ from mentiondesk.business_week import (
     parse_shift,
     same_shift_week,
 )
+from mentiondesk.models import ConfigTable
 
 DAYS_HELP = '"mon-fri", "mon-sat", "sun-thu" or "mon,wed,fri" (mon tue wed thu fri sat sun)'
 HOURS_EXAMPLE = 'hours = { "mon-fri" = "08:00-18:00", sat = "09:00-13:00" }'
 SPLIT_EXAMPLE = '"mon-fri" = ["08:00-12:00", "13:00-18:00"]'
 
 
-class BusinessHoursSection(BaseModel):
+class BusinessHoursSection(ConfigTable):
     """The same hours each open day, `business_hours = { days = "mon-fri", open = "09:00",
     close = "18:00" }`, or a shift per day, `business_hours = { hours = { "mon-fri" =
     "08:00-18:00", sat = "09:00-13:00" } }`, a list for a day of several (`"mon-fri" =
     ["08:00-12:00", "13:00-18:00"]`); in `[desk] timezone`. A close earlier than the open
     runs past midnight (20:00-02:00); `holidays` are whole local days off."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     days: str | None = None  # "mon-fri" where open/close are given without it
     open: str | None = None
     close: str | None = None
     hours: dict[str, str | list[str]] | None = None
-    holidays: list[date] = []
+    holidays: list[date] = Field(default_factory=list)
 
     @field_validator("days")
     @classmethod

@@ -51,6 +51,9 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
     """`key: 'x' is text, not a list; write a list: key = ["x"]` and the like."""
     value, kind = error.get("input"), error["type"]
     given = f"{value!r} is {kind_of(value)}"
+    if isinstance(value, bool):  # as TOML writes it: "false is no number", not "False is…"
+        number = kind.startswith(("int_", "float_"))
+        given = f"{_toml(value)} is {'no number' if number else kind_of(value)}"
     # The table's TOML name: "responders[1]" is the last [[responders]] so far, "responders".
     table = [p for p in re.sub(r"\[\d+\]", "", prefix).split(".") if p]
     loc = table + [str(p) for p in error["loc"] if not isinstance(p, int)]

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
-from mentiondesk.models import ConfigError, secret_from_env
+from mentiondesk.models import ConfigError, ConfigTable, secret_from_env
 from mentiondesk.schema import shown_url
 
 DEFAULT_URL = "sqlite:///mentiondesk.db"
@@ -29,10 +29,8 @@ _POSTGRES = ("postgresql://", "postgres://")
 _SUPPORTED = "use sqlite:///FILE.db, postgresql://USER@HOST:5432/DB or postgresql+psycopg://…"
 
 
-class StoreSection(BaseModel):
+class StoreSection(ConfigTable):
     """`url`, or `url_env` naming the variable that holds it (not both; neither: SQLite)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     url: str | None = None
     url_env: str | None = None

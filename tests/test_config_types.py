@@ -134,3 +134,19 @@ def test_a_source_interval_past_a_day_says_the_range(tmp_path: Path, value: str,
     path = _config(tmp_path, "poll_seconds = 5\n", f"poll_seconds = {value}\n")
     problem = _problem(path)
     assert f"sources[0].poll_seconds: {said}; write a number above 0 and at most 86400" in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("poll_seconds = 5\n", "poll_seconds = true\n", "sources[0].poll_seconds: true is no"),
+        ("batch_size = 50\n", "batch_size = false\n", "sentiment.batch_size: false is no number"),
+        ("[brand]\n", "[desk]\nport = true\n[brand]\n", "desk.port: true is no number; write a"),
+    ],
+)
+def test_true_or_false_where_a_number_goes_is_refused(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    """Read as 1 or 0 and said valid: `port = true` listened on port 1, `poll_seconds = true`
+    polled a platform every second."""
+    assert said in _problem(_config(tmp_path, old, new))

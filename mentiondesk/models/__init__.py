@@ -61,7 +61,15 @@ from mentiondesk.models._plugins import (
     secret_from_env,
     secrets_wanted,
 )
-from mentiondesk.models._problems import OUT_OF_RANGE, WRITE, kind_of, out_of_range, write
+from mentiondesk.models._problems import (
+    OUT_OF_RANGE,
+    WRITE,
+    ConfigTable,
+    kind_of,
+    no_bool_for_number,
+    out_of_range,
+    write,
+)
 from mentiondesk.models._readings import (
     REASONS,
     TOPICS,
@@ -103,6 +111,7 @@ __all__ = [
     "CaseContext",
     "Classifier",
     "ConfigError",
+    "ConfigTable",
     "FatalError",
     "History",
     "Label",
@@ -135,6 +144,7 @@ __all__ = [
     "kind_of",
     "mastodon_reply_text",
     "narrower",
+    "no_bool_for_number",
     "notice_context",
     "out_of_range",
     "require_env",

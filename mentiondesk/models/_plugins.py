@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 
+from mentiondesk.models._problems import ConfigTable
 from mentiondesk.models._wording import ENGLISH, Wording
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -19,11 +20,9 @@ _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 SECRETS = "secrets"
 
 
-class PluginConfig(BaseModel):
-    """Base of every plugin's `…Config`: unknown keys are errors, values are frozen, and
-    numbers finite (`poll_seconds = inf` would read once and then sleep for ever)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+class PluginConfig(ConfigTable):
+    """Base of every plugin's `…Config`: a table of config.toml (unknown keys are errors,
+    numbers finite: `poll_seconds = inf` would read once and then sleep for ever)."""
 
     kind: str
     # Names go into outbox keys and table columns: short enough that a key always fits.

@@ -8,7 +8,9 @@ import typing
 from typing import Any
 
 import annotated_types
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
 # What to write, by pydantic's error type, for a value of the wrong type; {number} is the
 # number the key takes, with its range ("a whole number from 0 to 3").
@@ -31,6 +33,30 @@ OUT_OF_RANGE = {
     "greater_than": "too low",
     "finite_number": "no finite number",  # inf, nan
 }
+
+
+class ConfigTable(BaseModel):
+    """A table of config.toml: unknown keys are errors, values frozen, numbers finite (inf
+    passes gt=0 and overflows the first date it is added to, mid-run) and never true/false."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        return no_bool_for_number(cls, value, info)
+
+
+def no_bool_for_number(model: type[BaseModel], value: Any, info: ValidationInfo) -> Any:
+    """`value`, unless TOML's true or false stands where a number goes: pydantic reads it as
+    1 or 0 ("port = true" listened on port 1, "poll_seconds = true" polled every second)."""
+    if not isinstance(value, bool) or info.field_name is None:
+        return value
+    annotation = model.model_fields[info.field_name].annotation
+    kinds = {annotation, *typing.get_args(annotation)}
+    if bool in kinds or not kinds & {int, float}:
+        return value
+    raise PydanticCustomError("int_type" if int in kinds else "float_type", "a number")
 
 
 def write(kind: str, field: FieldInfo | None) -> str:
