@@ -41,9 +41,9 @@ from mentiondesk.models import (
 _LOGGER = logging.getLogger(__name__)
 _SEEN_MAX = 1000  # recent post (version) ids kept in the cursor: duplicate suppression across pages
 _VERSION = 1
-# Failures in a row after which an endpoint waits for the next pass while the others are read
-# (X's search down must not keep its mentions unread); fewer are retried with the poller's
-# backoff, as a blip (a `run --once` gives a source five).
+# Failures in a row after which an endpoint waits for the next pass (X's search down must not
+# keep its mentions unread); fewer are a blip, tried again at the next poll, after the poller's
+# backoff once it is all that is left (a `run --once` gives a source five).
 PUT_OFF_AFTER = 5
 SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a longer one is skipped
 # Search indexes lag (Reddit's, Algolia's, Bluesky's): a post can appear after newer ones were
@@ -130,26 +130,41 @@ class Endpoints:
         ready = [e for e in due if not self.gate(e).blocked(now)]
         if not ready:  # only short blocks are left: the poller waits them out
             raise RateLimited(min(self.gate(e).until or now for e in due), self.source)
+        read_before = [e for e in state["done"] if not self._failures[e]]  # read in this pass
         failed: list[tuple[str, TransientError]] = []
-        for endpoint in ready:
+        limited: RateLimited | None = None
+        for endpoint in ready:  # one down must not keep the next unread: each is tried in turn
             try:
                 batch = await self._read(state, endpoint)
-            except RateLimited:  # its gate holds it back; the others are read meanwhile
-                if endpoint == ready[-1]:
-                    raise
+            except RateLimited as exc:  # its gate holds it back; the others are read meanwhile
+                limited = exc
                 continue
             except TransientError as exc:
-                # A blip is retried with the poller's backoff; a whole source down is too, and
-                # the poller says so.
-                blip = self._failures[endpoint] < PUT_OFF_AFTER
-                if blip or len(failed) + 1 == len(self.fetchers):
-                    raise
                 failed.append((endpoint, exc))
-                state["done"] = [*state["done"], endpoint]  # tried again next pass
+                if self._failures[endpoint] >= PUT_OFF_AFTER:
+                    state["done"] = [*state["done"], endpoint]  # tried again next pass
                 continue
             self._put_off(failed)
             return batch
-        # Those ready failed, others were read in this pass: it goes on (or ends) without them.
+        return self._nothing_read(state, now, failed, limited, whole=not read_before)
+
+    def _nothing_read(
+        self,
+        state: State,
+        now: datetime,
+        failed: list[tuple[str, TransientError]],
+        limited: RateLimited | None,
+        *,
+        whole: bool,
+    ) -> Batch:
+        """No endpoint answered in this call. A blip is retried with the poller's backoff, and
+        a whole source down (no endpoint read in this pass) is too, the poller saying so; else
+        this pass goes on (or ends) without those put off."""
+        blips = [exc for e, exc in failed if self._failures[e] < PUT_OFF_AFTER]
+        if blips or (failed and whole):
+            raise (blips or [exc for _, exc in failed])[0]
+        if not failed and limited is not None:
+            raise limited
         self._put_off(failed)
         return Batch([], cursor=json.dumps(state), has_more=bool(self._due(state, now)))
 
@@ -203,9 +218,9 @@ class Endpoints:
     def _put_off(self, failed: list[tuple[str, TransientError]]) -> None:
         """Say, once per outage, that an endpoint down (X's search, Reddit's) waits for the next
         pass while the others are read, its cursor kept: the poller, which warns when a whole
-        source is down, does not hear of it."""
+        source is down, does not hear of it. A blip (fewer failures in a row) is not said."""
         for endpoint, exc in failed:
-            if endpoint not in self._passed:
+            if self._failures[endpoint] >= PUT_OFF_AFTER and endpoint not in self._passed:
                 self._passed.add(endpoint)
                 _LOGGER.warning(
                     "source %s: endpoint %s failed (%s); the others are read meanwhile, and "

@@ -19,10 +19,16 @@ LINK = 23  # X (t.co) and Mastodon count every link as this many characters
 _TRAILING = ".,:;!?'\")]}"  # punctuation after a link is text, not part of it
 # A link with its scheme; or (X only) a bare domain, which X also shortens when it knows the
 # top-level domain: such a word counts as at least a link, never less than it is long.
-# A link ends at a space or at a character of the scripts written without spaces (CJK, Hangul,
-# emoji: code points from U+1100), as twitter-text ends one: "https://a.jp/x。ありがとう…" is a
-# link and text, not a 23-character link.
-_URL = r"[^\s\u1100-\U0010ffff]+"
+# A link ends at the first character twitter-text does not allow in a URL path (Mastodon
+# counts with the same rules): allowed are ASCII letters and digits, Latin accented letters,
+# Cyrillic, the punctuation below, and a query's ? and parentheses. So text in any other
+# script written right after a link (CJK, Thai, Arabic, Hebrew, Devanagari, emoji...) counts
+# in full: "https://a.jp/x。ありがとう" is a link and text, not a 23-character link.
+_URL = (
+    r"[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0253\u0254\u0256\u0257\u0259\u025b"
+    r"\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff\u0400-\u04ff"
+    r"!*';:=+,.$/%#\[\]\-\u2013_~@|&?()]+"
+)
 _LINK = re.compile(
     rf"(?P<scheme>https?://){_URL}|(?<![\w@./:-])(?=(?:[\w-]+\.)+[a-z]{{2,}}(?![\w-])){_URL}",
     re.I,

@@ -120,9 +120,10 @@ class MastodonPostResponder:
         return Receipt(ref=str(status["id"]), url=status.get("url"), detail=visibility)
 
     async def _our_reply(self, action: OutboxAction, text: str, visibility: str) -> Any:
-        """Our own reply under the mention, with this very text and visibility, dated since
-        the action was queued: what an earlier attempt of it sent. (A public reply holding
-        the text of a DM that follows is not that DM.)"""
+        """Our own reply under the mention, with this very text, dated since the action was
+        queued, and a direct message if we send one: what an earlier attempt of it sent. (A
+        public reply holding the text of a DM that follows is not that DM.) Only whether it is
+        direct is compared: Mastodon makes a limited account's public reply unlisted."""
         status_id = action.context.mention.external_id
         async with self._lock:
             try:
@@ -139,7 +140,7 @@ class MastodonPostResponder:
                 for s in context["descendants"]
                 if str(s["account"]["id"]) == str(me["id"])
                 and str(s.get("in_reply_to_id")) == str(status_id)
-                and s.get("visibility") == visibility
+                and (s.get("visibility") == "direct") == (visibility == "direct")
                 and _status_text(s.get("content") or "") == wanted
                 and sent_for(action, s.get("created_at"))
             ),

@@ -104,6 +104,32 @@ def test_how_each_platform_counts() -> None:
 
 
 @pytest.mark.parametrize(
+    "after",
+    [
+        "ขอบคุณครับ",  # Thai, Lao and Myanmar are written without spaces too
+        "ขอบใจຫຼາຍ",
+        "ကျေးဇူးပါ",
+        "شكرا",
+        "תודה",
+        "धन्यवाद",
+        "ευχαριστώ",
+    ],
+)
+def test_a_link_ends_where_a_script_it_may_not_hold_begins(after: str) -> None:
+    # twitter-text (and Mastodon) end a URL path at a character outside its path characters:
+    # the text after it counts in full, not as part of the link's 23.
+    assert x_length("https://a.co/x" + after) == 23 + x_length(after)
+    assert x_length("lumora.com/x" + after) == 23 + x_length(after)
+    assert mastodon_length("https://a.co/x" + after) == 23 + len(after)
+
+
+def test_what_a_link_may_hold_stays_in_it() -> None:
+    # Latin accents, Cyrillic, the en dash and a query string are part of the link.
+    for link in ("https://a.co/Ünïcødé–ação", "https://a.co/путь/x", "https://a.co/x?id=5&b=c"):
+        assert x_length(link) == mastodon_length(link) == 23
+
+
+@pytest.mark.parametrize(
     ("handle", "text"),
     [
         ("ana", "Our colleague @ana_souza will follow up"),  # a longer handle: another account

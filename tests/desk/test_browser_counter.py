@@ -73,6 +73,11 @@ X_TEXTS = [
     # A link ends where a script written without spaces begins, as twitter-text ends it.
     "詳しくは https://brand.example/help をご覧ください。ありがとう",
     "brand.example/help。お問い合わせありがとうございます 🎉https://x.example/c🎉",
+    # ... and where any script a URL path may not hold begins: Thai, Arabic, Hebrew, Greek
+    "ดูที่ https://brand.example/helpขอบคุณครับ brand.example/ช่วยด้วย",
+    "https://brand.example/aشكرا https://brand.example/bתודה https://x.example/Ωx",
+    # Accents, Cyrillic, the en dash and a query stay in it.
+    "https://brand.example/ação–путь?id=5&x=(1) ok",
 ]
 MASTODON_TEXTS = [
     "@ana@social.example, thanks",
@@ -81,6 +86,7 @@ MASTODON_TEXTS = [
     "(@carla_12) or write to support@carla_12 and /@carla_12 and @carla_12.example",
     "ask support@carla_12",
     "@carla_12 詳しくは https://brand.example/help をご覧ください。ありがとう",
+    "@carla_12 ดูที่ https://brand.example/helpขอบคุณครับ",
 ]
 
 

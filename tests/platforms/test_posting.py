@@ -253,6 +253,20 @@ async def test_mastodon_retry_finds_our_reply_as_mastodon_renders_it(mastodon_fa
     assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
 
 
+async def test_mastodon_retry_finds_a_public_reply_mastodon_made_unlisted(mastodon_fake) -> None:
+    """Mastodon posts a limited (silenced) account's public reply as unlisted: a retry still
+    finds it (it matched the visibility asked for, and posted the reply again)."""
+    status = mastodon_fake.mention("@lumora my lamp broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    first = await responder.deliver(post_action("mastodon", status["id"], handle="dan"))
+    mastodon_fake.posted[0]["visibility"] = "unlisted"  # as the server gave it
+    mastodon_fake.forget_keys = True  # more than an hour later
+    again = await responder.deliver(post_action("mastodon", status["id"], handle="dan", attempt=2))
+    await responder.close()
+    assert len(mastodon_fake.posted) == 1 and again.ref == first.ref
+    assert again.detail == "already sent"
+
+
 async def test_mastodon_retry_of_a_dm_is_not_taken_for_the_public_reply_holding_it(
     mastodon_fake,
 ) -> None:

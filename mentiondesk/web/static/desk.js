@@ -61,9 +61,14 @@
   // A link with its scheme, or (X only) a bare domain: reply_limits._LINK. No lookbehind
   // (a parse error for the whole script in Safari before 16.4): the character before a bare
   // domain is matched as group 2 instead, and the link starts after it.
-  // A link ends at a space or at a character from U+1100 on (CJK, Hangul, emoji), as
-  // reply_limits._URL.
-  var LINKS = /(https?:\/\/)[^\s\u1100-\u{10ffff}]+|(^|[^\p{L}\p{N}_@.\/:-])(?=(?:[\p{L}\p{N}_-]+\.)+[a-z]{2,}(?![\p{L}\p{N}_-]))[^\s\u1100-\u{10ffff}]+/giu;
+  // A link ends at the first character twitter-text does not allow in a URL path, as
+  // reply_limits._URL: text in another script right after it (Thai, Arabic, CJK) counts.
+  var URL_PATH = "[a-z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0253\\u0254\\u0256\\u0257" +
+    "\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff" +
+    "\\u0400-\\u04ff!*';:=+,.$\\/%#\\[\\]\\-\\u2013_~@|&?()]+";
+  var LINKS = new RegExp("(https?:\\/\\/)" + URL_PATH +
+    "|(^|[^\\p{L}\\p{N}_@.\\/:-])(?=(?:[\\p{L}\\p{N}_-]+\\.)+[a-z]{2,}(?![\\p{L}\\p{N}_-]))" + URL_PATH,
+    "giu");
   // @user@domain, counted as @user (reply_limits._REMOTE); group 1 is the character before.
   var REMOTE = /(^|[^\p{L}\p{N}_@])@([\p{L}\p{N}_]+)@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
   var X_LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
