@@ -131,7 +131,7 @@ def test_a_missing_local_folder_says_so(tmp_path: Path, model: str) -> None:
 def test_a_model_folder_under_home_is_found(
     tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"~/models/tiny" was looked for under the config's folder: "no such folder" at start-up."""
+    """ "~/models/tiny" was looked for under the config's folder: "no such folder" at start-up."""
     monkeypatch.setenv("HOME", str(tiny_model.parent))
     model = f"~/{tiny_model.name}"
     context = {"base_dir": tmp_path / "cfg"}
