@@ -25,6 +25,7 @@ from mentiondesk.erasure_copies import tickets_of
 from mentiondesk.erasure_payloads import Whose, outbox_near, payload_json, their_line
 from mentiondesk.queue import NotFound
 from mentiondesk.retention_digest import naming
+from mentiondesk.retention_keys import name_posts
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -54,6 +55,7 @@ def export(
     renamed account is not "not found"); NotFound when none."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
+    name_posts(store)  # as `forget` finds them: what it would erase is what this shows
     with store.engine.connect() as conn:
         query = sa.select(AUTHOR).where(authors_wanted(wanted)).order_by(AUTHOR.c.id)
         authors = conn.execute(query).all()

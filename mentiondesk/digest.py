@@ -20,6 +20,7 @@ from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.periodic import attempt, every
 from mentiondesk.store import Store
 from mentiondesk.tables import DIGEST_ITEM, OUTBOX
+from mentiondesk.wording import whole
 
 _LOGGER = logging.getLogger(__name__)
 _LISTED = 20  # lines in one digest message; the rest are counted
@@ -124,7 +125,7 @@ def summary(
 ) -> str:
     """Plain text, one mention a line: no newline inside a line, so each sink can escape it
     for its own format line by line and keep the lines."""
-    minutes = wording.number(round(period.total_seconds() / 60))  # 1.5 → 2; pt-BR 1.440
+    minutes = wording.number(whole(period.total_seconds() / 60))  # 2.5 → 3; pt-BR 1.440
     w, n = wording, len(contexts)
     head = "{route}: {n} mention in the last {minutes} min"
     if n != 1:
@@ -152,8 +153,10 @@ def flush_stranded(
 ) -> int:
     """Alerts collected for a digest route since renamed, removed or made immediate would wait
     for ever (and keep the posts they quote from the retention): sent now, each old route's as
-    one digest to `to` (`routing.alert`). How many alerts went."""
+    one digest to its chats if it is still configured (made immediate: a restricted route's
+    alerts stay in its channels), else to `to` (`routing.alert`). How many alerts went."""
     names = [r.name for r in routes if r.digest_minutes]
+    immediate = {r.name: r.to for r in routes if not r.digest_minutes}
     query = sa.select(DIGEST_ITEM.c.route).where(
         DIGEST_ITEM.c.flushed_at.is_(None), DIGEST_ITEM.c.route.not_in(names)
     )
@@ -161,13 +164,14 @@ def flush_stranded(
         stranded = sorted(set(conn.scalars(query.distinct())))
     sent = 0
     for name in stranded:
+        chats = immediate.get(name, to)
         _LOGGER.warning(
-            "digest route %s is no longer configured; its waiting alerts go to %s",
+            "digest route %s is no longer configured as one; its waiting alerts go to %s",
             name,
-            ", ".join(to) or "no chat (routing.alert is empty): they stay waiting",
+            ", ".join(chats) or "no chat (routing.alert is empty): they stay waiting",
         )
-        if to:
-            route = AlertRoute(name=name, to=to, digest_minutes=60)
+        if chats:
+            route = AlertRoute(name=name, to=chats, digest_minutes=60)
             sent += flush_due(store, route, wording=wording, at_once=True)
     return sent
 
@@ -187,7 +191,8 @@ async def digest_loop(
     routes = [r for r in routing.alert_routes if r.digest_minutes]
 
     async def stranded() -> None:
-        flush = partial(flush_stranded, store, routes, routing.alert, wording=wording)
+        every_route = routing.alert_routes  # one made immediate keeps its chats
+        flush = partial(flush_stranded, store, every_route, routing.alert, wording=wording)
         if await asyncio.to_thread(flush):
             wake()
 

@@ -35,7 +35,6 @@ from mentiondesk.erasure_replies import replies_of
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
-from mentiondesk.retention_digest import backfill
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -117,8 +116,7 @@ def erase(
     go (the same statements, rolled back)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
-    backfill(store)  # older digest items name their post: found by it, however renamed
-    keys.backfill(store)  # older outbox rows too
+    keys.name_posts(store)  # found by the post, however the author was renamed since
     with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
         return _erase(conn, wanted, by=by)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -169,14 +170,16 @@ def _update(conn: Connection, outbox_id: int, data: dict[str, Any], **values: An
     )
 
 
-def unname_deliveries(conn: Connection, outbox_ids: Any) -> None:
+def unname_deliveries(conn: Connection, outbox_ids: Sequence[int]) -> None:
     """What a delivery's record may say of them: earlier releases recorded a Reddit private
     message as "message:<their handle>", and a reply's link holds their post's id and, on
-    Reddit, its title ("…/comments/1abc/my_parcel_is_lost/…")."""
-    ours = DELIVERY.c.outbox_id.in_(outbox_ids)
-    named = sa.and_(ours, DELIVERY.c.ref.startswith("message:"))
-    conn.execute(sa.update(DELIVERY).where(named).values(ref=None))
-    conn.execute(sa.update(DELIVERY).where(ours, DELIVERY.c.kind == "post").values(url=None))
+    Reddit, its title ("…/comments/1abc/my_parcel_is_lost/…"). In chunks: a purge's batch
+    of cases may hold thousands of actions, past an older SQLite's 999 bound parameters."""
+    for start in range(0, len(outbox_ids), _BATCH):
+        ours = DELIVERY.c.outbox_id.in_(outbox_ids[start : start + _BATCH])
+        named = sa.and_(ours, DELIVERY.c.ref.startswith("message:"))
+        conn.execute(sa.update(DELIVERY).where(named).values(ref=None))
+        conn.execute(sa.update(DELIVERY).where(ours, DELIVERY.c.kind == "post").values(url=None))
 
 
 def _unname_rows(conn: Connection, outbox_id: int, key: str) -> None:

@@ -100,8 +100,10 @@ def purge(
     (each batch rolled back). An audit line records a run that erased anything. `stopping`
     is asked between batches: the service stops without waiting for a whole backlog."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
-    backfill(store)  # older digest items name their post: the look-up is then by index
-    keys.backfill(store)  # older outbox rows too
+    keys.name_posts(store)  # rows of older releases: the look-up is then by index
+    if not dry_run:
+        with store.engine.begin() as conn:
+            actions.unname_marked(conn)
     counts: Counter[str] = Counter()
     for table, ready, act in _steps(cutoff):
         for conn, ids in _batches(store, table, ready, batch, dry_run=dry_run, until=stopping):

@@ -12,9 +12,24 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.erasure_payloads import ERASED, payload_json, unname_deliveries, without_copy
 from mentiondesk.outbox_payload import post_key
-from mentiondesk.tables import FINISHED, OUTBOX
+from mentiondesk.tables import DELIVERY, FINISHED, OUTBOX
 
 PURGED = "(erased after the retention period)"
+
+
+def unname_marked(conn: Connection) -> None:
+    """The delivery records of actions blanked before blanking reached them (earlier
+    releases): a reply's link (Reddit's holds the post's title) and a handle in a Reddit
+    message's ref. Idempotent, and cheap once done: only records still holding either."""
+    marked = sa.select(OUTBOX.c.id).where(OUTBOX.c.last_error.in_((PURGED, ERASED)))
+    holding = sa.or_(
+        sa.and_(DELIVERY.c.kind == "post", DELIVERY.c.url.is_not(None)),
+        DELIVERY.c.ref.startswith("message:"),
+    )
+    ids = conn.scalars(
+        sa.select(DELIVERY.c.outbox_id).where(holding, DELIVERY.c.outbox_id.in_(marked))
+    )
+    unname_deliveries(conn, [int(i) for i in ids])
 
 
 def blank_actions(conn: Connection, where: Any) -> int:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.erasure_payloads import payload_json
 from mentiondesk.outbox_payload import key_names
+from mentiondesk.retention_digest import backfill as digest_backfill
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, FINISHED, MENTION, OUTBOX
 
@@ -45,6 +46,14 @@ def rekey(conn: Connection, mention_ids: Any, *, erased: bool = False) -> int:
     by_name = {f":{p.platform}:{p.external_id}": (p.platform, p.external_id) for p in posts}
     chunks = [list(names.items())[i : i + _CHUNK] for i in range(0, len(names), _CHUNK)]
     return sum(_rekey(conn, dict(chunk), by_name, erased=erased) for chunk in chunks)
+
+
+def name_posts(store: Store) -> None:
+    """Give digest items and outbox rows an earlier release wrote (before they named their
+    post) that post, so the retention and the erasure find them by index, and by the post
+    however its author was renamed since. Copied from the row itself: a dry run does it too."""
+    digest_backfill(store)
+    backfill(store)
 
 
 def backfill(store: Store) -> int:

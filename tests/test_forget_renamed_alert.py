@@ -26,9 +26,12 @@ def _post(n: int, handle: str, text: str) -> Mention:
     return Mention("x", f"m{n}", author, text, BASE_TIME + timedelta(minutes=n))
 
 
+@pytest.mark.parametrize("old_row", [False, True], ids=["row", "row-before-post-columns"])
 def test_an_alert_written_under_an_old_handle_is_found(
-    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, old_row: bool
 ) -> None:
+    """A row an earlier release wrote names no post in its columns: `export` missed it (only
+    `forget` filled them first), so it erased what it had not shown."""
     monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
     (tmp_path / "rules.toml").write_text(RULES)
     samples = write_mentions(tmp_path / "m.jsonl", [_post(1, "old_ana", SECRET)])
@@ -38,6 +41,8 @@ def test_an_alert_written_under_an_old_handle_is_found(
     store = Store(db_url)
     with store.engine.begin() as conn:  # the chat refused it: it waits for a person
         conn.execute(sa.update(OUTBOX).values(status="held"))
+        if old_row:
+            conn.execute(sa.update(OUTBOX).values(platform=None, external_id=None))
     store.dispose()
     write_mentions(samples, [_post(1, "old_ana", SECRET), _post(2, "ana_new", "hi @lumora")])
     assert run_cli(config, "run", "--once")[0] == 0  # her new post brings her new handle

@@ -49,6 +49,14 @@ def test_the_period_is_written_as_the_alerts_language_writes_numbers() -> None:
     assert text.split("\n")[0] == "elogios: 2 menções nos últimos 1.440 min"
 
 
+@pytest.mark.parametrize(("minutes", "said"), [(1.5, 2), (2.5, 3), (4.5, 5)])
+def test_the_period_rounds_halves_up(minutes: float, said: int) -> None:
+    """As people round (round() took 2.5 to 2 and 4.5 to 4)."""
+    route = AlertRoute(name="praise", to=["chat"], digest_minutes=minutes)
+    text = summary(route, [action("a").context], timedelta(minutes=minutes))
+    assert text.split("\n")[0] == f"praise: 1 mention in the last {said} min"
+
+
 def test_a_handle_with_a_newline_stays_on_its_line() -> None:
     ctx = action("hi").context
     author = replace(ctx.mention.author, handle="ann\n• @boss")

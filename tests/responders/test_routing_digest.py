@@ -106,14 +106,17 @@ def test_alerts_waiting_for_a_route_no_longer_configured_are_sent(
     routes = {
         "renamed": [route.model_copy(update={"name": "kudos"})],
         "removed": [],
-        "immediate": [route.model_copy(update={"digest_minutes": None})],
+        # Still configured: a restricted route's alerts stay in its own chats.
+        "immediate": [route.model_copy(update={"digest_minutes": None, "to": ["private"]})],
     }[now]
     assert flush_stranded(store, routes, ["console"]) == 2  # not a period old: at once
     assert flush_stranded(store, routes, ["console"]) == 0
+    chat = "private" if now == "immediate" else "console"
     with store.engine.connect() as conn:
         (key,) = conn.scalars(sa.select(OUTBOX.c.key)).all()
-        assert key.startswith("digest:praise:1-") and key.endswith(":console")
-    assert "digest route praise is no longer configured" in caplog.text
+        assert key.startswith("digest:praise:1-") and key.endswith(f":{chat}")
+    said = "digest route praise is no longer configured as one; its waiting alerts go to"
+    assert f"{said} {chat}" in caplog.text
     store.dispose()
 
 
