@@ -11,6 +11,7 @@ from __future__ import annotations
 from mentiondesk.web.i18n_pt_admin import ADMIN as _ADMIN
 from mentiondesk.web.i18n_pt_audit import AUDIT as _AUDIT
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
+from mentiondesk.web.i18n_pt_dashboard import DASHBOARD as _DASHBOARD
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
 from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
@@ -197,91 +198,6 @@ _QUEUE = {
     ),
     "Show more": "Mostrar mais",
     "or narrow it with the filters above": "ou refine com os filtros acima",
-}
-
-_DASHBOARD = {
-    "No mentions in this period": "Nenhuma menção neste período",
-    "Nothing in this period.": "Nada neste período.",
-    "last {n} days": "últimos {n} dias",
-    "Period": "Período",
-    "{n} days": "{n} dias",
-    "Export CSV": "Exportar CSV",
-    # The export's column headers in pt-BR and pt-PT (csv_export), beside "Plataforma".
-    "Day": "Dia",
-    "Complaints": "Reclamações",
-    "Neutral mentions": "Menções neutras",
-    "Praise": "Elogios",
-    "Total": "Total",
-    "mention": "menção",
-    # A day's bar in "Mentions by sentiment", as its tooltip counts it (charts._label_count).
-    "{n} complaint": "{n} reclamação",
-    "{n} complaints": "{n} reclamações",
-    "{n} neutral mention": "{n} menção neutra",
-    "{n} neutral mentions": "{n} menções neutras",
-    "{n} mention of praise": "{n} elogio",
-    "{n} mentions of praise": "{n} elogios",
-    "mentions": "menções",
-    "Median first response": "Tempo de 1ª resposta (mediana)",
-    "half of the answered cases got a reply within this time": (
-        "metade dos casos respondidos teve resposta dentro deste tempo"
-    ),
-    "no case answered yet": "nenhum caso respondido ainda",
-    "The median (p50): of the cases opened in this period that have been answered, half got a "
-    "first response within this time, half took longer.": (
-        "A mediana (p50): dos casos abertos neste período que já foram respondidos, metade teve "
-        "a primeira resposta dentro deste tempo; a outra metade demorou mais."
-    ),
-    "p90: of the cases opened in this period that have been answered, 9 in 10 got a first "
-    "response within this time; the slowest 1 in 10 took longer.": (
-        "p90: dos casos abertos neste período que já foram respondidos, 9 em cada 10 tiveram a "
-        "primeira resposta dentro deste tempo; o 1 em 10 mais lento demorou mais."
-    ),
-    "{n} case answered": "{n} caso respondido",
-    "{n} cases answered": "{n} casos respondidos",
-    "{n} waiting": "{n} aguardando",
-    "small sample": "amostra pequena",
-    "cases resolved · {resolved} of {cases}": "taxa de resolução · {resolved} de {cases} casos",
-    "closed without resolution: {n}": "encerrados sem solução: {n}",
-    "Resolution rate: of the cases opened in this period that needed a resolution, the share "
-    "resolved (the problem solved). A case closed without resolution (spam, a duplicate, no "
-    "answer) needed none: it is left out of the rate and counted beside it. A case still open "
-    "counts as not resolved yet.": (
-        "Taxa de resolução: dos casos abertos neste período que precisavam de solução, a "
-        "proporção resolvida (o problema foi solucionado). Um caso encerrado sem solução (spam, "
-        "duplicado, sem resposta) não precisava de uma: fica fora da taxa e é contado ao lado. Um "
-        "caso ainda aberto conta como ainda não resolvido."
-    ),
-    "CSAT (4–5 of 5) · {n} answer": "CSAT (4–5 de 5) · {n} resposta",
-    "CSAT (4–5 of 5) · {n} answers": "CSAT (4–5 de 5) · {n} respostas",
-    "NPS · {n} answer": "NPS · {n} resposta",
-    "NPS · {n} answers": "NPS · {n} respostas",
-    "Mentions by sentiment": "Menções por sentimento",
-    "Mentions per day by sentiment": "Menções por dia e sentimento",
-    "Top complaint reasons": "Principais motivos de reclamação",
-    "cases per reason": "casos por motivo",
-    "Complaint reasons": "Motivos de reclamação",
-    "Volume per platform": "Volume por plataforma",
-    "Mentions per platform": "Menções por plataforma",
-    "Won back": "Reconquista de clientes",
-    "{n} author who complained, then posted praise in this period, and no complaint since": (
-        "{n} pessoa que reclamou e depois elogiou neste período, sem reclamar de novo"
-    ),
-    "{n} authors who complained, then posted praise in this period, and no complaint since": (
-        "{n} pessoas que reclamaram e depois elogiaram neste período, sem reclamar de novo"
-    ),
-    "Author": "Perfil",  # the column shows a handle; "autor" would assume a gender
-    "Platform": "Plataforma",
-    "Praise on": "Elogio em",
-    "Nobody yet in this period.": "Ninguém ainda neste período.",
-    "new this period": "novo neste período",
-    "No case for this reason in the previous period of as many days.": (
-        "Nenhum caso por este motivo no período anterior de igual duração."
-    ),
-    "too few answers": "poucas respostas",
-    "A p90 is shown from {n} answered cases on.": (
-        "O p90 aparece a partir de {n} casos respondidos."
-    ),
-    "{change} vs previous period": "{change} em relação ao período anterior",
 }
 
 MESSAGES: dict[str, str] = {
