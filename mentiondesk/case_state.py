@@ -14,7 +14,15 @@ from mentiondesk.audit_trail import write as audit
 from mentiondesk.cases import lock_case
 from mentiondesk.queue_errors import CaseEnded, NotFound
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, case_number
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, case_number
+
+
+def cases_of_mention(mention_id: int) -> sa.ColumnElement[bool]:
+    """SQL on CASE: the case the mention opened and those it joined as a follow-up. One IN
+    over a union, not `a = :id OR b IN (…)`: PostgreSQL scans the whole table for that OR."""
+    opened = sa.select(CASE.c.id).where(CASE.c.mention_id == mention_id)
+    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
+    return CASE.c.id.in_(sa.union_all(opened, joined))
 
 
 def lock_open(conn: Connection, case_id: int) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.case_history import stored_mention
+from mentiondesk.case_state import cases_of_mention
 from mentiondesk.decisions import comment_key
 from mentiondesk.models import CaseContext, OutboxAction
 from mentiondesk.outbox_payload import outbox_row
@@ -107,10 +108,7 @@ def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
 def _case_of(conn: Connection, mention_id: int) -> int | None:
     """The case a mention opened or, as a follow-up, joined (its latest): a note left on a
     follow-up's page belongs on the case page, where colleagues look."""
-    opened = sa.select(CASE.c.id).where(CASE.c.mention_id == mention_id)
-    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
-    mine = CASE.c.id.in_(opened.union_all(joined))
-    case_id = conn.scalar(sa.select(sa.func.max(CASE.c.id)).where(mine))
+    case_id = conn.scalar(sa.select(sa.func.max(CASE.c.id)).where(cases_of_mention(mention_id)))
     return None if case_id is None else int(case_id)
 
 

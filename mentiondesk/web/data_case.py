@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.case_state import cases_of_mention
 from mentiondesk.held_replies import PostState, post_states
 from mentiondesk.queue_views import praised_latest
 from mentiondesk.store import Store
@@ -185,12 +186,9 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
 
 
 def _case_of(conn: Connection, mention_id: int) -> CaseData | None:
-    """The case this mention opened or, as a follow-up, joined."""
-    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
-    opened = sa.select(CASE.c.id).where(CASE.c.mention_id == mention_id)
-    # One IN over a union, not `a = :id OR b IN (…)`: PostgreSQL scans the whole table for that OR.
-    mine = CASE.c.id.in_(sa.union_all(opened, joined))
-    return first(conn, CaseData, select_of(CASE, CaseData).where(mine).order_by(CASE.c.id.desc()))
+    """The case this mention opened or, as a follow-up, joined (its latest)."""
+    query = select_of(CASE, CaseData).where(cases_of_mention(mention_id))
+    return first(conn, CaseData, query.order_by(CASE.c.id.desc()))
 
 
 def _corrected_label(conn: Connection, case: CaseData | None) -> str | None:

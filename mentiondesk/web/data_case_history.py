@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_tickets import LOCAL, delivered
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, NOTE, OUTBOX, READING
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, READING
 from mentiondesk.web.data_case_rows import (
     AuthorData,
     CaseData,
@@ -87,9 +87,12 @@ def other_tickets(conn: Connection, case: CaseData | None) -> list[tuple[str, st
 
 
 def case_notes(conn: Connection, mention_id: int, case: CaseData | None) -> list[NoteData]:
-    """The mention's notes and its case's, those left on a follow-up's page included."""
+    """The mention's notes and its case's, those left on a follow-up's page included (found
+    by the follow-up's post too: notes written before they named their case have none)."""
     parts = [sa.select(NOTE.c.id).where(NOTE.c.mention_id == mention_id)]
     if case is not None:  # a union of ids, each part on its own index (as data_case._audit)
         parts.append(sa.select(NOTE.c.id).where(NOTE.c.case_id == case.id))
+        followed = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
+        parts.append(sa.select(NOTE.c.id).where(NOTE.c.mention_id.in_(followed)))
     query = select_of(NOTE, NoteData).where(NOTE.c.id.in_(sa.union_all(*parts)))
     return every(conn, NoteData, query.order_by(NOTE.c.id))

@@ -228,6 +228,19 @@ async def test_a_note_on_a_follow_up_shows_on_its_case_page(as_role: Login, stor
     assert "Customer called" in await (await desk.client.get(back)).text()
 
 
+async def test_a_note_an_earlier_release_left_on_a_follow_up_shows_too(
+    as_role: Login, store: Store
+) -> None:
+    """Notes written before they named their case (case_id NULL) are found by the post."""
+    _, case, _ = add(store, "Where is my order?", handle="zed", ago=timedelta(minutes=30))
+    follow_up, _, _ = add(store, "any news??", handle="zed", draft=None)
+    with store.engine.begin() as conn:
+        note = {"mention_id": follow_up, "case_id": None, "author": "ana", "text": "Rang them"}
+        conn.execute(sa.insert(NOTE).values(note))
+    page = await (await (await as_role("agent")).client.get(f"/cases/{case}")).text()
+    assert "Rang them" in page
+
+
 async def test_one_follower_is_singular_on_the_case_page(as_role: Login, store: Store) -> None:
     _, case, _ = add(store, "Where is my order?")
     with store.engine.begin() as conn:
