@@ -36,6 +36,7 @@ EDITED_KEPT = "edited-kept"
 DECIDED_KEPT = "decided-kept"
 REPLY_KEPT = "reply-kept"
 DNC = "dnc"
+DNC_HELD = "dnc-held"  # Try sending again: a public reply to a private post reaches them alone
 
 # What a queue row's Approve or Reject says back on the queue, where the row is gone: the
 # case it was (`case=N` beside the notice, digits only), as "MD-000086: reply approved…".
@@ -106,6 +107,11 @@ NOTICES = {
         "Your reply was not sent: the case changed after you opened this page. Your text is below.",
     ),
     DNC: ("error", "This author asked not to be contacted: no private message is sent."),
+    DNC_HELD: (
+        "error",
+        "This author asked not to be contacted: the reply stays held. A manager can allow "
+        "contact again on the case page.",
+    ),
     # Restore draft, while another private message of the case waits (queue.DmWaits).
     "dm-waits": (
         "warn",

@@ -87,6 +87,11 @@ NOTICES = {
     "This author asked not to be contacted: no private message is sent.": (
         "Esta pessoa pediu para não ser contatada: nenhuma mensagem privada é enviada."
     ),
+    "This author asked not to be contacted: the reply stays held. A manager can allow "
+    "contact again on the case page.": (
+        "Esta pessoa pediu para não ser contatada: a resposta continua retida. Quem tem o "
+        "papel de gestão pode permitir o contato de novo na página do caso."
+    ),
     "Your reply is being sent.": "Sua resposta está sendo enviada.",
     "This platform has no private messages: send a public reply.": (
         "Esta plataforma não tem mensagens privadas: envie uma resposta pública."

@@ -81,6 +81,11 @@ MESSAGES: dict[str, str] = {
     "This author asked not to be contacted: no private message is sent.": (
         "Esta pessoa pediu para não ser contactada: nenhuma mensagem privada é enviada."
     ),
+    "This author asked not to be contacted: the reply stays held. A manager can allow "
+    "contact again on the case page.": (
+        "Esta pessoa pediu para não ser contactada: a resposta continua retida. Quem tem o "
+        "papel de gestão pode voltar a permitir o contacto na página do caso."
+    ),
     "Your reply is being sent.": "A sua resposta está a ser enviada.",
     "Your reply was not sent: your text is still in the box below.": (
         "A sua resposta não foi enviada: o seu texto continua na caixa abaixo."

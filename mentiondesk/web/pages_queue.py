@@ -15,6 +15,7 @@ from mentiondesk.web.common import (
     DECIDED_KEPT,
     DESK,
     DNC,
+    DNC_HELD,
     EDITED_KEPT,
     int_param,
     redirect,
@@ -268,7 +269,7 @@ async def retry(request: web.Request) -> web.StreamResponse:
     except queue.CaseEnded as exc:  # resolved or closed since the page was shown
         raise redirect(back, ended(exc)) from None
     except queue.DoNotContact:  # they asked us to stop: it would only be held again
-        raise redirect(back, DNC) from None
+        raise redirect(back, DNC_HELD) from None
     except queue.StaleAction:
         raise redirect(back, "not-held") from None
     _LOGGER.info("draft %d: held reply sent again by %s", draft_id, who)

@@ -20,7 +20,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, OUTBOX, case_number
 from mentiondesk.web import create_app
 from mentiondesk.web.data_queue import Filters, load_queue
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, notice_key
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -194,7 +194,9 @@ async def test_a_public_reply_to_a_direct_post_is_not_sent_once_they_opt_out(
     draft = int(sent.key.rsplit(":", 1)[1])
     desk = await as_role("agent")  # Try sending again says why, and releases nothing
     response = await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
-    assert await desk.said(response) == "dnc" and _row(store, sent.key).status == "held"
+    page = await desk.landed(response)
+    assert notice_key(page) == "dnc-held" and _row(store, sent.key).status == "held"
+    assert "the reply stays held. A manager can allow contact again on the case page." in page
 
 
 @pytest.fixture
