@@ -18,6 +18,7 @@ from listener._outage import SourceOutage, why
 from mentiondesk.models import Batch, FatalError, RateLimited, Source, TransientError, scrub
 
 _LOGGER = logging.getLogger(__name__)
+_MAX_DOUBLINGS = 32  # past it every wait is the cap anyway; 2 ** failures stays a float
 
 OnBatch = Callable[[str, Batch], Awaitable[None]]
 LoadCursor = Callable[[str], Awaitable[str | None]]
@@ -41,7 +42,7 @@ class Backoff:
     def next_delay(self) -> float:
         self.failures += 1
         # Bounded: 2 ** 1024 is no float (OverflowError), 63 hours of a long outage in.
-        ceiling = min(self.cap, self.base * 2 ** min(self.failures - 1, 32))
+        ceiling = min(self.cap, self.base * 2 ** min(self.failures - 1, _MAX_DOUBLINGS))
         return random.uniform(ceiling / 2, ceiling)
 
     def reset(self) -> None:

@@ -181,13 +181,17 @@ def held_replies(conn: Connection, case_ids: Iterable[int]) -> dict[int, HeldRep
 
 
 def retry_reply(store: Store, draft_id: int, *, by: str) -> tuple[str, PostState]:
-    """Send a held approved reply again (as `mentiondesk outbox retry` does): its row is due
-    now, and `by`'s audit line says so in the same transaction. Return its key and the row as
-    it was held; NotFound for no such draft, DoNotContact when it would reach an author who
-    asked not to be contacted, CaseEnded when its case was resolved or closed
-    since (a tab opened before still shows the button: a closed case's reply is never sent,
-    as on approving), StaleAction when its post is not held (sent meanwhile, or someone
-    already tried again)."""
+    """Send a held approved reply again, from the desk: its row is due now, and `by`'s audit
+    line says so in the same transaction. Return its key and the row as it was held.
+
+    Raises:
+        NotFound: no such draft.
+        DoNotContact: it would reach an author who asked not to be contacted.
+        CaseEnded: its case was resolved or closed since (a tab opened before still shows
+            the button; as on approving, a closed case's reply is not sent from the desk,
+            while `outbox retry`, an operator's deliberate act, may).
+        StaleAction: its post is not held (sent meanwhile, or someone already tried again).
+    """
     with store.engine.begin() as conn:
         query = sa.select(DRAFT.c.case_id, DRAFT.c.mention_id, DRAFT.c.kind)
         found = conn.execute(query.where(DRAFT.c.id == draft_id)).first()

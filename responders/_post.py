@@ -44,7 +44,7 @@ def sent_since(action: OutboxAction) -> datetime:
     return (action.created_at or action.context.mention.created_at) - CLOCK_SKEW
 
 
-def sent_for(action: OutboxAction, stamp: object) -> bool:
+def sent_for(action: OutboxAction, stamp: str | datetime | None) -> bool:
     """Whether a post the platform dates `stamp` (ISO 8601, or a datetime as Mastodon.py
     parses it) can come from an attempt of `action`. An undated one cannot be told apart from
     an old one: not counted, so it is sent."""

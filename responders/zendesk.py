@@ -132,7 +132,8 @@ class ZendeskResponder:
         await self._comment(newest, action)
         # Not the first ticket, or not the one recorded (a retry of a follow-up filed anew).
         recorded = action.context.ticket_ref
-        moved = newest["id"] != first["id"] or recorded not in (None, str(newest["id"]))
+        elsewhere = recorded is not None and recorded != str(newest["id"])
+        moved = newest["id"] != first["id"] or elsewhere
         return replace(self._receipt(newest), case_ticket=moved)
 
     async def _archived(self, action: OutboxAction, number: str) -> list[dict[str, Any]] | None:
