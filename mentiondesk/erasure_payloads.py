@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -231,14 +232,24 @@ def their_line(line: str, whose: Whose) -> bool:
     handle on another platform is someone else, and where handles' case matters (Hacker
     News) so it does here. Their handles include those their digest items had (handles_then):
     renamed since, the lines still name them as they were."""
-    for platform, _ in whose.accounts:
-        caseless = platform in CASELESS_HANDLES
+    exact, caseless = _line_starts(frozenset(p for p, _ in whose.accounts), whose.handles)
+    return line.startswith(exact) or line.lower().startswith(caseless)
+
+
+@lru_cache(maxsize=32)  # a few erasures at a time; a long-running desk keeps no more
+def _line_starts(
+    platforms: frozenset[str], handles: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The starts of their digest lines: as written, and lower-cased where handles' case does
+    not matter. Built once per erasure or export, not for each line of each digest."""
+    exact, caseless = [], []
+    for platform in platforms:
         for word in platform_words(platform):
-            for handle in whose.handles:
-                start = f"• @{handle} ({word}, "
-                if line.startswith(start) or (caseless and line.lower().startswith(start.lower())):
-                    return True
-    return False
+            starts = [f"• @{handle} ({word}, " for handle in handles]
+            exact += starts
+            if platform in CASELESS_HANDLES:
+                caseless += [start.lower() for start in starts]
+    return tuple(exact), tuple(caseless)
 
 
 def payload_json(payload: str) -> dict[str, Any]:
