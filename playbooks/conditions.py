@@ -105,7 +105,7 @@ def languages(values: Sequence[str]) -> list[str]:
         language, _, region = variants.tag(value).partition("-")
         if language not in _LANGUAGES or (region and not _REGION.fullmatch(region)):
             name = value.lower()
-            close = name if name in _LANGUAGE_NAMES else _close(name, list(_LANGUAGE_NAMES))
+            close = name if name in _LANGUAGE_NAMES else close_to(name, list(_LANGUAGE_NAMES))
             fix = f"did you mean {_LANGUAGE_NAMES[close]!r}?" if close else "write a language tag"
             raise ValueError(f"no language {value!r}; {fix} (a tag: en, pt, pt-BR, pt-PT, es, …)")
     return [variants.tag(v) for v in values]
@@ -113,14 +113,23 @@ def languages(values: Sequence[str]) -> list[str]:
 
 def _refuse(what: str, values: Sequence[str], known: list[str], words: Mapping[str, str]) -> None:
     for value in values:
-        if value in known:
-            continue
-        wanted = words.get(value.lower(), value.lower())
-        close = wanted if wanted in known else _close(wanted, known)
-        fix = f"did you mean {close!r}?" if close else f"use one of: {', '.join(known)}"
-        raise ValueError(f"no {what} {value!r}; {fix}")
+        if value not in known:
+            raise ValueError(unknown(what, value, known, words))
 
 
-def _close(value: str, known: list[str]) -> str | None:
+def unknown(
+    what: str, value: object, known: Sequence[str], words: Mapping[str, str] | None = None
+) -> str:
+    """`no topic 'entrega'; did you mean 'delivery'?`, else the values to use (`words`: the
+    code by what a team may write instead)."""
+    wanted = str(value).lower()
+    wanted = (words or {}).get(wanted, wanted)
+    close = wanted if wanted in known else close_to(wanted, list(known))
+    fix = f"did you mean {close!r}?" if close else f"use one of: {', '.join(known)}"
+    return f"no {what} {value!r}; {fix}"
+
+
+def close_to(value: str, known: list[str]) -> str | None:
+    """The one of `known` that `value` is likely a misspelling of, if any."""
     found = difflib.get_close_matches(value, known, n=1)
     return found[0] if found else None

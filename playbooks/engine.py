@@ -27,7 +27,8 @@ from mentiondesk.models import (
 )
 from playbooks import variants
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
-from playbooks.rules import ActionSpec, Rule, RuleFile, problems
+from playbooks.problems import action_at, problems, repeated_names
+from playbooks.rules import ActionSpec, Rule, RuleFile
 from playbooks.templates import RENDER_ERRORS, SHIPPED, Templates
 
 _LOGGER = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class Playbook:
         *,
         brand: Brand,
         handle_locales: Mapping[str, str] | None = None,
-        origins: Mapping[str, tuple[Path, int]] | None = None,
+        origins: Mapping[str, Path] | None = None,
     ) -> None:
         self.rules = list(rules)
         self.templates = templates
@@ -68,7 +69,7 @@ class Playbook:
         for rule in self.rules:
             self._check_templates(rule, (origins or {}).get(rule.name))
 
-    def _check_templates(self, rule: Rule, origin: tuple[Path, int] | None) -> None:
+    def _check_templates(self, rule: Rule, origin: Path | None) -> None:
         """Render each template `rule` drafts with; ConfigError naming the file, rule and key,
         so a misspelt template name is found in a file of many rules."""
         for index, spec in enumerate(rule.actions):
@@ -79,9 +80,8 @@ class Playbook:
                     spec.template, self._context(*_SAMPLE), self._context(*_NAMELESS)
                 )
             except ConfigError as exc:
-                path, number = origin or ("playbooks", self.rules.index(rule))
-                key = f"rules.{number}.actions.{index}.template (rule {rule.name!r})"
-                raise ConfigError(f"{path}: {key}: {exc}") from None
+                where = f"{origin or 'playbooks'}: {action_at(rule.name, index)}"
+                raise ConfigError(f"{where}: template: {exc}") from None
 
     def decide(
         self, mention: Mention, reading: Reading, history: History, *, mention_id: object = "?"
@@ -262,16 +262,11 @@ def load_playbook(
     """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
     `platforms`: those sources listen to, which a rule's `platform` must name."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
-    rules: list[Rule] = []
-    origins: dict[str, tuple[Path, int]] = {}  # rule → its file and place there
-    for path in files:
-        read = _read(path, platforms)
-        rules += read
-        origins.update((rule.name, (path, number)) for number, rule in enumerate(read))
-    names = [r.name for r in rules]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise ConfigError(f"playbooks: rule names must be unique; repeated: {duplicates}")
+    read = [(path, _read(path, platforms)) for path in files]
+    if repeated := repeated_names(read):
+        raise ConfigError("\n".join(repeated))
+    rules = [rule for _, file_rules in read for rule in file_rules]
+    origins = {rule.name: path for path, file_rules in read for rule in file_rules}
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
     templates.check_layout()
@@ -287,7 +282,8 @@ def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except ValidationError as exc:
-        raise ConfigError(f"{path}: {'; '.join(problems(exc, data))}") from None
+        # One line each, as config.toml's: several problems on one line read as one.
+        raise ConfigError("\n".join(f"{path}: {p}" for p in problems(exc, data))) from None
 
 
 def _as_sent(spec: ActionSpec, mention: Mention) -> tuple[ActionSpec, bool]:

@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
-from pydantic.fields import FieldInfo
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from mentiondesk.models import (
-    OUT_OF_RANGE,
-    WRITE,
-    ActionKind,
-    History,
-    Label,
-    Mention,
-    Reading,
-    kind_of,
-    out_of_range,
-    write,
-)
+from mentiondesk.models import ActionKind, History, Label, Mention, Reading
 from playbooks import conditions, descriptions, variants
 from playbooks.descriptions import Description
 
@@ -165,59 +144,3 @@ class Rule(_Strict):
 class RuleFile(_Strict):
     rules: list[Rule]
     format: Literal[1] = 1
-
-
-# The table each key sits in, by the key that holds it: `rules.0.when.lable` is in `when`.
-_TABLES: dict[str, type[BaseModel]] = {
-    "": RuleFile,
-    "rules": Rule,
-    "when": When,
-    "actions": ActionSpec,
-}
-
-
-def problems(exc: ValidationError, data: Any) -> list[str]:
-    """One line per error in a rule file: the key, which rule, what is wrong and the fix.
-
-    `data` is the file as read, for the rule's name: "rule 'complaint'" is quicker to find
-    in a long file than `rules.3`.
-    """
-    return [f"{_key(e['loc'], data)}: {_fix(e)}" for e in exc.errors()]
-
-
-def _key(loc: tuple[Any, ...], data: Any) -> str:
-    key = ".".join(str(part) for part in loc)
-    if len(loc) < 3 or loc[0] != "rules" or not isinstance(loc[1], int) or loc[2] == "name":
-        return key
-    try:
-        name = data["rules"][loc[1]]["name"]
-    except (KeyError, IndexError, TypeError):
-        return key
-    return f"{key} (rule {name!r})" if isinstance(name, str) else key
-
-
-def _fix(error: Any) -> str:
-    kind, loc = error["type"], error["loc"]
-    if kind == "extra_forbidden":
-        table = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), "")
-        fields = list(_TABLES.get(table, RuleFile).model_fields)
-        close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
-        return f"unknown key; did you mean {close[0]!r}?" if close else "unknown key; remove it"
-    if kind == "missing":
-        return "required key is missing; add it"
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    # config.toml's words: "'alta' is text; write a whole number from 0 to 3 (without quotes)".
-    if kind in WRITE:
-        value = error.get("input")
-        return f"{value!r} is {kind_of(value)}; write {write(kind, _field(loc))}"
-    if kind in OUT_OF_RANGE:
-        return out_of_range(error, _field(loc))
-    return f"{error['msg']}; got {error.get('input')!r}"
-
-
-def _field(loc: tuple[Any, ...]) -> FieldInfo | None:
-    """The key `loc` names (`rules.5.when.min_frustration`), for its range."""
-    keys = [p for p in loc if isinstance(p, str)]
-    table = _TABLES.get(keys[-2] if len(keys) > 1 else "")
-    return table.model_fields.get(keys[-1]) if table and keys else None

@@ -27,22 +27,22 @@ def _check_config(tmp_path: Path, when: str) -> tuple[int, str]:
     [
         (
             'platform = ["twitter"]',
-            "when.platform (rule 'mine'): no platform 'twitter'; did you mean 'x'?",
+            "rule 'mine': when.platform: no platform 'twitter'; did you mean 'x'?",
         ),
         ('platform = ["x", "redit"]', "no platform 'redit'; did you mean 'reddit'?"),
         (
             'topic = ["entrega"]',
-            "when.topic (rule 'mine'): no topic 'entrega'; did you mean 'delivery'?",
+            "rule 'mine': when.topic: no topic 'entrega'; did you mean 'delivery'?",
         ),
         (
             'reason = ["entrega"]',
-            "when.reason (rule 'mine'): no reason 'entrega'; did you mean 'delivery'?",
+            "rule 'mine': when.reason: no reason 'entrega'; did you mean 'delivery'?",
         ),
         ('reason = ["reembolso"]', "no reason 'reembolso'; did you mean 'refund_payment'?"),
         ('reason = ["spam"]', "no reason 'spam'; use one of: delivery, refund_payment,"),
         (
             'lang = ["portugues"]',
-            "when.lang (rule 'mine'): no language 'portugues'; did you mean 'pt'?",
+            "rule 'mine': when.lang: no language 'portugues'; did you mean 'pt'?",
         ),
         ('lang = ["brasil"]', "no language 'brasil'; did you mean 'pt-BR'?"),
         ('lang = ["pt-Portugal"]', "no language 'pt-Portugal'"),

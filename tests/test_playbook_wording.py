@@ -18,17 +18,16 @@ _RULE = '[[rules]]\nname = "queixa"\nwhen = {{ {when} }}\nactions = [{{ type = "
     [
         (
             'min_frustration = "alta"',
-            "rules.0.when.min_frustration (rule 'queixa'): 'alta' is text; "
+            "rule 'queixa': when.min_frustration: 'alta' is text; "
             "write a whole number from 0 to 3 (without quotes)",
         ),
         (
             "min_frustration = 7",
-            "rules.0.when.min_frustration (rule 'queixa'): 7 is too high; "
-            "write a whole number from 0 to 3",
+            "rule 'queixa': when.min_frustration: 7 is too high; write a whole number from 0 to 3",
         ),
         (
             "min_score = 1.5",
-            "when.min_score (rule 'queixa'): 1.5 is too high; write a number from 0 to 1",
+            "when.min_score: 1.5 is too high; write a number from 0 to 1",
         ),
         ("min_reach = -5", "-5 is too low; write a whole number of at least 0"),
         ('question = "sim"', "'sim' is text; write true or false (without quotes)"),
@@ -40,5 +39,5 @@ def test_a_wrong_value_says_what_to_write(tmp_path: Path, when: str, problem: st
     with pytest.raises(ConfigError) as caught:
         load_playbook([tmp_path / "rules.toml"], brand=Brand(name="Voltix"))
     said = str(caught.value)
-    assert said.startswith(f"{tmp_path / 'rules.toml'}: rules.0.") and problem in said
+    assert said.startswith(f"{tmp_path / 'rules.toml'}: rule 'queixa': when.") and problem in said
     assert "Input should" not in said

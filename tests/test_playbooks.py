@@ -266,7 +266,7 @@ def test_a_default_language_without_templates_names_the_setting() -> None:
         ('[[rules]]\nname = "r"\nactions = [{ type = "draft_private" }]\n', "needs template"),
         ('[[rules]]\nname = "r"\nactions = [{ type = "alert", auto = true }]\n', "auto = true"),
         ('[[rules]]\nname = "r"\nwhen = { colour = ["red"] }\n', "colour"),
-        (f'[[rules]]\nname = "{"r" * 65}"\n', "rules.0.name: String should have at most 64"),
+        (f'[[rules]]\nname = "{"r" * 65}"\n', "rule 1: name: 'rrrr"),
         (
             '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "nope" }]\n',
             r"template 'nope' not found \(en/nope.j2\)",
@@ -274,25 +274,25 @@ def test_a_default_language_without_templates_names_the_setting() -> None:
         # The key, the rule by name, and the fix, as config.toml's own problems read.
         (
             '[[rules]]\nname = "complaint"\nwhen = { lable = ["negative"] }\n',
-            r"rules\.0\.when\.lable \(rule 'complaint'\): unknown key; did you mean 'label'\?",
+            r"rule 'complaint': when\.lable: unknown key; did you mean 'label'\?",
         ),
         ('[[rule]]\nname = "r"\n', r"rule: unknown key; did you mean 'rules'\?"),
         (
             '[[rules]]\nname = "r"\nwhen = { label = ["negativ"] }\n',
-            r"rules\.0\.when\.label\.0 \(rule 'r'\): Input should be .*; got 'negativ'",
+            r"rule 'r': when\.label: no label 'negativ'; did you mean 'negative'\?",
         ),
         (
             '[[rules]]\nname = "a"\n[[rules]]\nname = "complaint"\n'
             'actions = [{ type = "alert" },\n'
             '  { type = "draft_private", template = "complaint_dmm" }]\n',
-            r"r\.toml: rules\.1\.actions\.1\.template \(rule 'complaint'\): template "
+            r"r\.toml: rule 'complaint', action 2: template: template "
             r"'complaint_dmm' not found .*did you mean 'complaint_dm'\? the templates are "
             r"complaint_dm, thank_you",
         ),
         # Conditions no post can meet: the rule would load and never fire.
         (
             '[[rules]]\nname = "r"\nwhen = { min_score = 0.9, max_score = 0.5 }\n',
-            r"rules\.0\.when \(rule 'r'\): min_score = 0\.9 is above max_score = 0\.5: no post",
+            r"rule 'r': when: min_score = 0\.9 is above max_score = 0\.5: no post",
         ),
         (
             '[[rules]]\nname = "r"\nwhen = { min_reach = 1000, max_reach = 10 }\n',
@@ -300,9 +300,9 @@ def test_a_default_language_without_templates_names_the_setting() -> None:
         ),
         (
             '[[rules]]\nname = "r"\nwhen = { platform = [] }\n',
-            r"rules\.0\.when\.platform \(rule 'r'\): an empty list matches nothing; remove",
+            r"rule 'r': when\.platform: an empty list matches nothing; remove",
         ),
-        ('[[rules]]\nname = "r"\nwhen = { label = [] }\n', r"when\.label .*empty list"),
+        ('[[rules]]\nname = "r"\nwhen = { label = [] }\n', r"when\.label: .*empty list"),
     ],
 )
 def test_bad_rule_files_are_config_errors(tmp_path: Path, body: str, message: str) -> None:

@@ -143,7 +143,7 @@ def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path,
         '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "hi" }]\n'
     )
     message = (
-        r"r\.toml: rules\.0\.actions\.0\.template \(rule 'r'\): template en/hi\.j2: cannot be "
+        r"r\.toml: rule 'r', action 1: template: template en/hi\.j2: cannot be "
         r"filled in for an author with no readable name .*put \{\{ name \}\} inside "
         r"\{% if name %\}…\{% endif %\} or write \{\{ name or \"there\" \}\}"
     )

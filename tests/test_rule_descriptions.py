@@ -74,12 +74,12 @@ def test_a_region_without_its_own_text_reads_the_other_regions() -> None:
     [
         (
             'description = { pt-BR = "Elogio" }',
-            r"rules\.0\.description \(rule 'praise'\): a table needs en = .*; it has pt-BR",
+            r"rule 'praise': description: a table needs en = .*; it has pt-BR",
         ),
-        ("description = {}", r"rules\.0\.description \(rule 'praise'\): a table needs en = "),
+        ("description = {}", r"rule 'praise': description: a table needs en = "),
         (
             'description = { en = "Praise", pt-BR = 3 }',
-            r"rules\.0\.description \(rule 'praise'\): the pt-BR text must be a string .*; got 3",
+            r"rule 'praise': description: the pt-BR text must be a string .*; got 3",
         ),
         (
             'description = { en = "Praise", pt-BR = { text = "Elogio" } }',
@@ -87,7 +87,7 @@ def test_a_region_without_its_own_text_reads_the_other_regions() -> None:
         ),
         (
             'description = { en = "Praise", pt_br = "Elogio" }',
-            r"rules\.0\.description \(rule 'praise'\): 'pt_br' is not a locale; "
+            r"rule 'praise': description: 'pt_br' is not a locale; "
             r"did you mean 'pt-BR'\?",
         ),
         (
@@ -96,7 +96,7 @@ def test_a_region_without_its_own_text_reads_the_other_regions() -> None:
         ),
         (
             "description = 3",
-            r"rules\.0\.description \(rule 'praise'\): write a text, or a table .*; got 3",
+            r"rule 'praise': description: write a text, or a table .*; got 3",
         ),
     ],
 )
