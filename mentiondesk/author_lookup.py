@@ -42,6 +42,16 @@ class Wanted:
             return f"post {self.post_url!r}"
         return f"handle {self.handle!r}"
 
+    def other_ways(self) -> str:
+        """The ways to look that were not tried, for the "not found" message."""
+        handle, account = "their handle", "their account id (--id)"
+        post = "the link of one of their posts (--post URL)"
+        if self.account_id:
+            return f"{handle} or {post}"
+        if self.post_url:
+            return f"{handle} or {account}"
+        return f"{account} or {post}"
+
 
 def post_of(url: str) -> tuple[str, sa.ColumnElement[bool]] | None:
     """(platform, SQL on mention) for a post's link on a platform we read; None otherwise."""
@@ -103,8 +113,7 @@ def not_found(conn: sa.Connection, wanted: Wanted) -> str:
     return (
         f"no author found on {wanted.platform} by {wanted.searched()}; this is not proof "
         "that no data about them is stored: someone who renamed their account is kept under "
-        "the handle of their last post. Try their account id (--id) or the link of one of "
-        "their posts (--post URL)"
+        f"the handle of their last post. Try {wanted.other_ways()}"
     )
 
 

@@ -36,7 +36,7 @@ Platform = Annotated[
 Handle = Annotated[
     str,
     typer.Argument(
-        metavar="[HANDLE]", help="The author's handle, as in `cases list`, or give --id/--post."
+        metavar="HANDLE", help="The author's handle, as in `cases list`, or give --id/--post."
     ),
 ]
 AccountId = Annotated[
@@ -71,25 +71,38 @@ def do_not_contact(
         listing = contacts.set_do_not_contact(
             store, platform, handle, by=actor, value=not undo, home=_mastodon_homes(config)
         )
-        audit.record_listing(store, actor, listing, listed=not undo)
+        if not listing.already or listing.withdrawn:  # listed again: nothing new to audit
+            audit.record_listing(store, actor, listing, listed=not undo)
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     finally:
         store.dispose()
+    who_where = f"{shown(handle)} on {shown(platform)}"
     if undo:
-        out.print(f"{shown(handle)} on {shown(platform)} may be contacted again.")
+        out.print(f"{who_where} may be contacted again.")
         return
     if listing.unseen:
-        out.print(
-            f"{shown(handle)} on {shown(platform)}: not seen yet; listed: no private message "
-            "will be drafted when they post. If they renamed their account since their last "
-            "post, list them by --id ID or --post URL too."
-        )
+        _print_unseen(who_where, already=listing.already)
         return
-    out.print(f"{shown(handle)} on {shown(platform)} is on the do-not-contact list.")
-    if listing.withdrawn:
+    if listing.already:
+        nothing = "" if listing.withdrawn else "; nothing changed"
+        out.print(f"{who_where} was already on the do-not-contact list{nothing}.")
+    else:
+        out.print(f"{who_where} is on the do-not-contact list.")
+    if listing.withdrawn:  # for someone listed already: drafts an older release left pending
         out.print(f"{counted(listing.withdrawn, 'pending private draft')} withdrawn.")
+
+
+def _print_unseen(who_where: str, *, already: bool) -> None:
+    if already:
+        out.print(f"{who_where}: not seen yet; already listed for when they post; nothing changed.")
+        return
+    out.print(
+        f"{who_where}: not seen yet; listed: no private message will be drafted when they "
+        "post. If they renamed their account since their last post, list them by --id ID or "
+        "--post URL too."
+    )
 
 
 @authors_app.command("list")

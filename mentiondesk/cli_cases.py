@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, get_args
 from zoneinfo import ZoneInfo
 
 import typer
@@ -14,10 +14,11 @@ from mentiondesk import queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
 from mentiondesk.cli_queue import held_why, listed_title, once, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
+from mentiondesk.cli_values import one_of
 from mentiondesk.held_replies import PERSONS_HOLDS, HeldReply
 from mentiondesk.models import has_followers
 from mentiondesk.tables import case_number, parse_case_number
-from mentiondesk.wording import english_word
+from mentiondesk.wording import counted, english_word
 
 cases_app = typer.Typer(
     help="Cases: list (most urgent and oldest first), resolve, close.", no_args_is_help=True
@@ -32,7 +33,7 @@ def cases_list(
         typer.Option(
             help="Which cases: open, resolved or closed.",
             metavar="<status>",
-            case_sensitive=False,
+            parser=one_of("a case status", get_args(queue_views.CaseStatus)),
         ),
     ] = "open",
     limit: ShowAtMost = 50,
@@ -131,8 +132,10 @@ def _end_case(ctx: typer.Context, case: str, status: str) -> None:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     with queue_errors():
-        queue.close_case(store, case_id, by=actor, status=status)
-    out.print(f"Case {case_number(case_id)} {status}.")
+        withdrawn = queue.close_case(store, case_id, by=actor, status=status)
+    # As the desk's notice counts them: "Case closed; 1 pending draft withdrawn."
+    gone = f"; {counted(withdrawn, 'pending draft')} withdrawn" if withdrawn else ""
+    out.print(f"Case {case_number(case_id)} {status}{gone}.")
 
 
 def _held_words(held: HeldReply) -> str:

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from mentiondesk import logs
+from mentiondesk.cli_values import bounded
 from mentiondesk.config import Config, load_config
 from mentiondesk.config_store import store_errors
 from mentiondesk.models import ConfigError
@@ -57,7 +58,9 @@ def day(value: str | date) -> date:
 
 
 # The `--limit` of every listing command (drafts, cases, outbox); each sets its own default.
-ShowAtMost = Annotated[int, typer.Option("--limit", help="Show at most this many.", min=1)]
+ShowAtMost = Annotated[
+    int, typer.Option("--limit", help="Show at most this many.", **bounded("a number of rows", 1))
+]
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from rich.console import Console
 from mentiondesk import outbox_hold, registry
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_values import whole_number
 from mentiondesk.config import Config
 from mentiondesk.wording import counted
 
@@ -19,7 +20,12 @@ out = Console(soft_wrap=True)  # what was done: a result, for stdout
 err = Console(stderr=True, soft_wrap=True)  # what was refused, and warnings
 Ids = Annotated[
     list[int] | None,
-    typer.Argument(metavar="ID", help="The actions' ids, as in `outbox list`.", show_default=False),
+    typer.Argument(
+        metavar="ID",
+        help="The actions' ids, as in `outbox list`.",
+        show_default=False,
+        parser=whole_number("an action id", ", as in `outbox list`"),
+    ),
 ]
 
 

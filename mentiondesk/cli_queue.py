@@ -4,7 +4,7 @@ commands share: their titles, their errors, the retry command of a held reply)."
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 from rich.console import Console
@@ -14,6 +14,7 @@ from rich.table import Table
 from mentiondesk import outbox_admin, queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, err, load, open_store, who
 from mentiondesk.cli_text import addressee, shown
+from mentiondesk.cli_values import one_of, whole_number
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.held_replies import AS_RECORDED, PERSON_HELD, PERSONS_HOLDS, PostState
@@ -27,6 +28,14 @@ drafts_app = typer.Typer(
     help="Drafted replies waiting for a person: list, approve, reject.", no_args_is_help=True
 )
 out = Console(soft_wrap=True)
+DraftId = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID",
+        help="Draft id (see drafts list).",
+        parser=whole_number("a draft id", ", as in `drafts list`"),
+    ),
+]
 
 
 @drafts_app.command("list")
@@ -38,7 +47,7 @@ def drafts_list(
             # The choices in words: as a metavar they wrap mid-word in a narrow terminal.
             help="Which drafts: pending, approved, rejected or withdrawn.",
             metavar="<status>",
-            case_sensitive=False,
+            parser=one_of("a draft status", get_args(queue_views.DraftStatus)),
         ),
     ] = "pending",
     limit: ShowAtMost = 50,
@@ -115,7 +124,7 @@ def retry_command(outbox_id: int) -> str:
 @drafts_app.command("approve")
 def drafts_approve(
     ctx: typer.Context,
-    draft_id: Annotated[int, typer.Argument(metavar="ID", help="Draft id (see drafts list).")],
+    draft_id: DraftId,
     text: Annotated[str | None, typer.Option(help="Replace the drafted text.")] = None,
     send: Annotated[
         bool,
@@ -143,7 +152,7 @@ def drafts_approve(
 @drafts_app.command("posted")
 def drafts_posted(
     ctx: typer.Context,
-    draft_id: Annotated[int, typer.Argument(metavar="ID", help="Draft id (see drafts list).")],
+    draft_id: DraftId,
     text: Annotated[str | None, typer.Option(help="The text as you posted it.")] = None,
 ) -> None:
     """Mark a draft as posted by you, on a platform mentiondesk cannot post to (Hacker News):
@@ -165,7 +174,7 @@ def drafts_posted(
 @drafts_app.command("reject")
 def drafts_reject(
     ctx: typer.Context,
-    draft_id: Annotated[int, typer.Argument(metavar="ID", help="Draft id (see drafts list).")],
+    draft_id: DraftId,
 ) -> None:
     """Reject a draft: nothing is sent."""
     store = open_store(load(ctx))

@@ -14,10 +14,11 @@ from rich.table import Table
 
 from mentiondesk.cli_common import day, desk_zone, err, load, open_store
 from mentiondesk.cli_render import duration
+from mentiondesk.cli_values import bounded
 from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
-from mentiondesk.wording import english_word, percent, signed, whole
+from mentiondesk.wording import counted, english_word, percent, signed, whole
 
 _WORK = {  # JSON key → what the row says
     "cases_total": "cases opened",
@@ -45,8 +46,7 @@ def report_command(
         int | None,
         typer.Option(
             "--days",
-            min=1,
-            max=36500,
+            **bounded("a number of days", 1, 36500),
             help=f"The last N calendar days, today the last (default {DEFAULT_DAYS}, as the "
             "dashboard); with --since, N days from that day.",
             metavar="<n>",
@@ -100,9 +100,10 @@ def _period(days: int | None, since: date | None, zone: tzinfo) -> Period:
 def print_report(console: Console, data: dict[str, Any], *, running: bool) -> None:
     """The period, then what came in, the work it made, the service figures and the reasons."""
     p = data["period"]
-    span = f"last {p['days']} days" if running else f"{p['first_day']} to {p['last_day']}"
+    last = f"last {counted(p['days'], 'day')}"
+    span = last if running else f"{p['first_day']} to {p['last_day']}"
     console.print(f"[bold]mentiondesk report[/] · {span}")
-    days = f"{p['first_day']} – {p['last_day']}, {p['days']} day{'' if p['days'] == 1 else 's'}"
+    days = f"{p['first_day']} – {p['last_day']}, {counted(p['days'], 'day')}"
     console.print(f"{days} in {escape(p['timezone'])}", highlight=False)
     console.print(_volume(data), _work(data), _service(data), _reasons(data))
 

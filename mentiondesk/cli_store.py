@@ -9,6 +9,7 @@ from rich.console import Console
 
 from mentiondesk import retention
 from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_values import bounded
 from mentiondesk.config_store import MAX_RETAIN_DAYS, MIN_RETAIN_DAYS
 from mentiondesk.wording import counted
 
@@ -30,8 +31,7 @@ def purge(
         int | None,
         typer.Option(
             "--days",
-            min=MIN_RETAIN_DAYS,
-            max=MAX_RETAIN_DAYS,
+            **bounded("a number of days", MIN_RETAIN_DAYS, MAX_RETAIN_DAYS),
             help="Keep this many days instead of \\[store] retain_days.",
             metavar="<n>",
             show_default=False,

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk.cli_common import desk_zone, load, open_store, who
+from mentiondesk.cli_values import whole_number
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, parse_case_number
 from mentiondesk.web.users import (
@@ -179,7 +180,12 @@ def survey_record(
     kind: Annotated[
         str, typer.Option(help="csat (score 1-5) or nps (score 0-10).", metavar="<csat|nps>")
     ],
-    score: Annotated[int, typer.Option(help="The answer.")],
+    score: Annotated[
+        int,
+        typer.Option(
+            help="The answer.", parser=whole_number("a score", ", 1-5 for csat, 0-10 for nps")
+        ),
+    ],
 ) -> None:
     """Record one survey answer for a case; the dashboard's CSAT and NPS use them.
 

@@ -31,6 +31,9 @@ class Listing:
     author_ids: tuple[int, ...] = ()  # those accounts: the audit trail records under theirs
     # The platform of a handle nobody has seen yet (listed for their first post), else "".
     unseen: str = ""
+    # Listed already, every account: listing changed nothing (but drafts an older release left
+    # pending, withdrawn now).
+    already: bool = False
 
 
 def set_do_not_contact(
@@ -56,11 +59,13 @@ def set_do_not_contact(
         # Drafts being written for them finish first (the withdrawal below then sees them);
         # drafts written after this commit see the list (decisions.record).
         lock_authors(conn, ids)
+        listed = conn.scalars(sa.select(AUTHOR.c.do_not_contact).where(AUTHOR.c.id.in_(ids)))
+        already = all(listed.all()) and value
         conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id.in_(ids)).values(do_not_contact=value))
         if not value:  # an erased author who came back: the kept fingerprint must not relist them
             unlist_forgotten(conn, ids)
         withdrawn = withdraw_private_drafts(conn, ids, listed_by(by), _utcnow()) if value else 0
-    return Listing(len(ids), withdrawn, tuple(ids))
+    return Listing(len(ids), withdrawn, tuple(ids), already=already)
 
 
 def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> Listing:
@@ -72,9 +77,9 @@ def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> 
         raise NotFound(no_author(conn, platform, handle))
     forms = _handle_forms(platform, handle)
     if value:
-        for form in forms:
-            keep_handle(conn, platform, form)
-    elif not [form for form in forms if drop_handle(conn, platform, form)]:
+        kept = [form for form in forms if keep_handle(conn, platform, form)]
+        return Listing(0, 0, unseen=platform, already=not kept)
+    if not [form for form in forms if drop_handle(conn, platform, form)]:
         raise NotFound(no_author(conn, platform, handle))
     return Listing(0, 0, unseen=platform)
 

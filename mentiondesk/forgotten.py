@@ -78,11 +78,14 @@ def _kept(conn: Connection, digests: Collection[str]) -> set[str]:
     return set(conn.scalars(found))
 
 
-def keep_handle(conn: Connection, platform: str, handle: str) -> None:
-    """Keep `handle` on `platform`, nobody we have seen, on the list for when they post."""
+def keep_handle(conn: Connection, platform: str, handle: str) -> bool:
+    """Keep `handle` on `platform`, nobody we have seen, on the list for when they post;
+    False if it was kept already."""
     key = fingerprint_key(conn, create=True)
-    if not _kept(conn, _forms(fingerprint_keys(conn), platform, handle, handle=True)):
-        conn.execute(sa.insert(FORGOTTEN).values(digest=handle_fingerprint(platform, handle, key)))
+    if _kept(conn, _forms(fingerprint_keys(conn), platform, handle, handle=True)):
+        return False
+    conn.execute(sa.insert(FORGOTTEN).values(digest=handle_fingerprint(platform, handle, key)))
+    return True
 
 
 def drop_handle(conn: Connection, platform: str, handle: str) -> bool:

@@ -208,3 +208,57 @@ def test_report_since_a_day_that_cannot_be_is_refused_in_words(
     code, output = md(config, "report", "--since", since)
     words = " ".join(output.replace("│", " ").split())  # click's error box, its borders out
     assert code == 2 and says in words, output
+
+
+@pytest.mark.parametrize(("days", "span"), [("1", "last 1 day\n"), ("2", "last 2 days\n")])
+def test_report_heading_counts_its_days_in_words(config: Path, days: str, span: str) -> None:
+    code, output = md(config, "report", "--days", days)
+    assert code == 0 and f"mentiondesk report · {span}" in output, output
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (
+            ["drafts", "list", "--status", "foo"],
+            "'foo' is not a draft status; use one of: pending, approved, rejected, withdrawn",
+        ),
+        (
+            ["drafts", "approve", "abc"],
+            "'abc' is not a draft id (a whole number, as in `drafts list`)",
+        ),
+        (["drafts", "reject", "1.5"], "'1.5' is not a draft id (a whole number"),
+        (
+            ["cases", "list", "--status", "x"],
+            "'x' is not a case status; use one of: open, resolved",
+        ),
+        (
+            ["outbox", "hold", "1", "x"],
+            "'x' is not an action id (a whole number, as in `outbox list`)",
+        ),
+        (
+            ["cases", "list", "--limit", "0"],
+            "Invalid value for '--limit': 0 is too small; give 1 or more",
+        ),
+        (["report", "--days", "x"], "'x' is not a number of days (a whole number)"),
+        (["report", "--days", "40000"], "40,000 is too large; give 1 to 36,500"),
+        (["store", "purge", "--days", "3"], "3 is too small; give 30 to 36,500"),
+        (
+            ["survey", "record", "MD-000001", "--kind", "csat", "--score", "five"],
+            "'five' is not a score (a whole number, 1-5 for csat, 0-10 for nps)",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_refused_in_the_clis_words(
+    config: Path, args: list[str], says: str
+) -> None:
+    code, output = md(config, *args)
+    words = " ".join(output.replace("│", " ").split())  # click's error box, its borders out
+    assert code == 2 and says in words, output
+    assert "Input should" not in words and "Value error" not in words
+
+
+def test_a_status_is_taken_in_any_case(config: Path) -> None:
+    md(config, "run", "--once")
+    assert "2 pending drafts" in md(config, "drafts", "list", "--status", "Pending")[1]
+    assert "1 open case" in md(config, "cases", "list", "--status", "OPEN")[1]

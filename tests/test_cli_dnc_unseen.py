@@ -89,3 +89,29 @@ def test_a_mastodon_handle_with_its_server_matches_the_listening_instances_own_f
     assert table_rows(db_url, listed) == [("ana",)]
     code, _ = run_cli(config, "authors", "do-not-contact", "mastodon", "bo@x.social", "--undo")
     assert code == 1  # never listed: said so, as for any other handle
+
+
+TRAIL = sa.select(AUDIT.c.id, AUDIT.c.actor, AUDIT.c.action, AUDIT.c.detail)
+
+
+@pytest.mark.parametrize("again", [["h_b"], ["--id", "b"]])
+def test_listing_someone_listed_already_says_so_and_audits_nothing(
+    config: Path, db_url: str, again: list[str]
+) -> None:
+    first = run_cli(config, "authors", "do-not-contact", "x", "h_b")
+    assert first == (0, "h_b on x is on the do-not-contact list.\n")
+    before = table_rows(db_url, TRAIL)
+    said = "h_b on x was already on the do-not-contact list; nothing changed.\n"
+    assert run_cli(config, "authors", "do-not-contact", "x", *again) == (0, said)
+    assert table_rows(db_url, TRAIL) == before
+
+
+def test_listing_an_unseen_handle_twice_says_it_was_listed_already(
+    config: Path, db_url: str
+) -> None:
+    assert UNSEEN in run_cli(config, "authors", "do-not-contact", "x", "nobody_yet")[1]
+    before = table_rows(db_url, TRAIL)
+    code, output = run_cli(config, "authors", "do-not-contact", "x", "@Nobody_Yet")
+    assert (code, UNSEEN in output) == (0, False)
+    assert "not seen yet; already listed for when they post; nothing changed" in output
+    assert table_rows(db_url, TRAIL) == before

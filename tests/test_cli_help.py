@@ -49,6 +49,13 @@ def test_help_prose_runs_on_across_the_source_lines(path: list[str], command: An
             assert joint in shown, f"{' '.join(path)}: break at {joint!r}"
 
 
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=NAMES)
+def test_the_usage_line_brackets_an_optional_argument_once(path: list[str], command: Any) -> None:
+    """Click brackets an optional argument's metavar itself: "[HANDLE]", never "[[HANDLE]]"."""
+    usage = next(line for line in help_at(1000, *path).splitlines() if "Usage:" in line)
+    assert "[[" not in usage and "]]" not in usage, usage
+
+
 def test_the_report_line_in_the_main_help_is_one_sentence() -> None:
     shown = help_at(1000)
     assert re.search(r"report\s+The numbers for a period: .*, alerts, first-response time, ", shown)

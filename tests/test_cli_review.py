@@ -83,11 +83,13 @@ def test_survey_record_accepts_the_kind_in_any_case(ran: Path) -> None:
 
 @pytest.mark.parametrize(
     ("group", "status", "choices"),
-    [("drafts", "bogus", "'withdrawn'"), ("cases", "nope", "'resolved'")],
+    [("drafts", "bogus", "withdrawn"), ("cases", "nope", "resolved")],
 )
 def test_list_refuses_an_unknown_status(ran: Path, group: str, status: str, choices: str) -> None:
     code, output = md(ran, group, "list", "--status", status)
-    assert code == 2 and f"'{status}' is not one of" in output and choices in output
+    said = " ".join(output.replace("│", " ").split())
+    assert code == 2 and f"'{status}' is not a {group[:-1]} status; use one of:" in said
+    assert choices in said
 
 
 def test_list_limit_is_at_least_one_and_the_title_says_it_was_cut(ran: Path) -> None:
@@ -157,13 +159,20 @@ def test_tune_sentiment_says_the_adapter_file_is_wrong_and_how_to_make_one(
 
 def test_cases_close_names_the_case_by_its_number_and_says_if_already_closed(ran: Path) -> None:
     code, output = md(ran, "cases", "close", "md-1")
-    assert code == 0 and "Case MD-000001 closed." in output
+    # Its pending reply went with it, as the desk's notice says.
+    assert code == 0 and "Case MD-000001 closed; 1 pending draft withdrawn." in output
     code, output = md(ran, "cases", "close", "MD-000001")
     assert code == 1 and "case MD-000001 is already closed" in output
 
 
+def test_cases_close_counts_no_drafts_when_none_was_pending(ran: Path) -> None:
+    assert md(ran, "drafts", "reject", "1")[0] == 0  # the case's only draft
+    assert md(ran, "cases", "close", "MD-000001") == (0, "Case MD-000001 closed.\n")
+
+
 def test_cases_resolve_counts_in_the_resolution_rate_and_close_does_not(ran: Path) -> None:
-    assert md(ran, "cases", "resolve", "md-1") == (0, "Case MD-000001 resolved.\n")
+    said = "Case MD-000001 resolved; 1 pending draft withdrawn.\n"
+    assert md(ran, "cases", "resolve", "md-1") == (0, said)
     code, output = md(ran, "cases", "close", "MD-000001")
     assert code == 1 and "case MD-000001 is already resolved" in output
     code, output = md(ran, "report", "--format", "json", "--since", "2000-01-01")

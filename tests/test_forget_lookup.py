@@ -80,3 +80,19 @@ def test_do_not_contact_finds_them_by_account_id_or_post(config: Path, db_url: s
     post = "https://x.com/anyone/status/1790"
     assert run_cli(config, "authors", "do-not-contact", "x", "--post", post, "--undo")[0] == 0
     assert table_rows(db_url, listed) == []
+
+
+@pytest.mark.parametrize("command", ["forget", "export", "do-not-contact"])
+@pytest.mark.parametrize(
+    ("given", "other"),
+    [(["--id", "zz"], "--post URL"), (["--post", "https://x.com/a/status/77"], "--id")],
+)
+def test_a_not_found_suggests_the_ways_not_tried(
+    config: Path, db_url: str, command: str, given: list[str], other: str
+) -> None:
+    """Not the option just used: the handle, or the other of --id and --post."""
+    _store(db_url, "x")
+    code, output = run_cli(config, "authors", command, "x", *given)
+    tried = " ".join(output.split()).split(" Try ")[-1]
+    assert code == 1 and tried.startswith("their handle or ") and other in tried, output
+    assert given[0] not in tried
