@@ -32,7 +32,7 @@ def _fix(error: Any, model: type[BaseModel], prefix: str) -> str:
         hint = f"did you mean {close[0]!r}?" if close else "remove it"
         return f"unknown key; {hint}"
     if kind == "missing":
-        return "required key is missing; add it"
+        return _missing(error, model)
     if kind == "value_error":
         return str(message).removeprefix("Value error, ")
     if kind in WRITE or kind in ("dict_type", "model_type"):
@@ -81,6 +81,17 @@ def _toml(value: str | float) -> str:
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys the table holding `loc`'s last part accepts (through lists of tables too)."""
     return list(getattr(_table(model, loc), "model_fields", {}))
+
+
+def _missing(error: Any, model: type[BaseModel]) -> str:
+    """A required key, or a required table ([brand]): said as what it is."""
+    field = _field_at(model, error["loc"])
+    annotation = field.annotation if field else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        needed = [f"{n} = …" for n, f in annotation.model_fields.items() if f.is_required()]
+        keys = f" with {', '.join(needed)}" if needed else ""
+        return f"required table is missing; add [{'.'.join(map(str, error['loc']))}]{keys}"
+    return "required key is missing; add it"
 
 
 def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:

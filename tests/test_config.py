@@ -159,7 +159,9 @@ def test_routing_must_name_existing_responders(tmp_path: Path) -> None:
 
 
 def test_missing_brand_section(tmp_path: Path) -> None:
-    assert "brand: required key is missing; add it" in str(_load(tmp_path, "[store]\n"))
+    """A table, not a key: said so, with the keys it needs."""
+    said = "brand: required table is missing; add [brand] with name = …"
+    assert said in str(_load(tmp_path, "[store]\n"))
 
 
 def test_relative_sqlite_path_is_next_to_config(tmp_path: Path) -> None:
