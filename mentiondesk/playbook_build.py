@@ -68,8 +68,8 @@ def _check_targets(playbook: Playbook, kinds: dict[str, str]) -> None:
     if unknown:
         unfit.insert(
             0,
-            f"playbooks: {'; '.join(unknown)}: no responder has that name; "
-            f"use one of {', '.join(sorted(kinds))} or add a [[responders]] table",
+            f"playbooks: {'; '.join(unknown)}: no responder has that name; use one of: "
+            f"{', '.join(sorted(kinds))}; or add a [[responders]] table with that name",
         )
     if unfit:
         raise ConfigError("\n".join(unfit))
