@@ -63,7 +63,15 @@ def drafts_list(
         store.dispose()
     if held:
         out.print(_held_table(held), "")
-    table = Table(title=listed_title(len(drafts), total, f"{status} draft"))
+    title = listed_title(len(drafts), total, f"{status} draft")
+    out.print(_drafts_table(drafts, title) if out.width >= _WIDE else _stacked(drafts, title))
+
+
+_WIDE = 120  # below it, a column each leaves the text a sliver: the text goes under its facts
+
+
+def _drafts_table(drafts: list[queue_views.DraftView], title: str) -> Table:
+    table = Table(title=title)
     for column in ("id", "kind", "case", "mention", "to", "lang", "text"):
         table.add_column(column, no_wrap=column == "to")  # the text wraps; a handle is whole
     for d in drafts:
@@ -76,7 +84,20 @@ def drafts_list(
             shown(d.lang),  # a hand reply's is the mention's reading, maybe a platform's tag
             shown(d.text),
         )
-    out.print(table)
+    return table
+
+
+def _stacked(drafts: list[queue_views.DraftView], title: str) -> Table:
+    """At 80 columns: each draft's facts on a line ("private · MD-000001 · mention 3 · to x
+    @ana · en"), its text under them, as wide as the terminal allows."""
+    table = Table(title=title, show_lines=True)
+    table.add_column("id")
+    table.add_column("draft: kind · case · mention · to · language, then its text")
+    for d in drafts:
+        to = addressee(d.platform, d.handle, max(out.width - 14, 12))
+        facts = [d.kind, d.case_number or "", f"mention {d.mention_id}", f"to {to}", shown(d.lang)]
+        table.add_row(str(d.id), " · ".join(f for f in facts if f) + "\n" + shown(d.text))
+    return table
 
 
 def _held_table(held: list[queue_views.HeldView]) -> Table:

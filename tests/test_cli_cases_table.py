@@ -105,17 +105,20 @@ def _long_handles(tmp_path: Path) -> Path:
 
 
 def test_drafts_list_at_80_columns_keeps_each_handle_whole(tmp_path: Path) -> None:
-    """The text column wraps, not the addressee: no "@ines@remote.t…"."""
+    """The text wraps, not the addressee: no "@ines@remote.t…". At 80 columns each draft's
+    facts go on a line and its text under them (a column each left the text 12 cells)."""
+    config = _long_handles(tmp_path)
     result = CliRunner().invoke(
-        app, ["--config", str(_long_handles(tmp_path)), "drafts", "list"], env={"COLUMNS": "80"}
+        app, ["--config", str(config), "drafts", "list"], env={"COLUMNS": "80"}
     )
-    words = result.output.split()
-    assert "@ines@remote.test" in words and "tiago.bsky.social" in words, result.output
-    assert [w for w in words if len(w) > 5 and w in HANDLES[2]] == [
-        "someone.longer",
-        "@mastodon.example",
-        ".social",
-    ]
+    assert all(h in result.output.split() for h in HANDLES), result.output
+    assert "private · MD-000001 · mention 1 · to x @ines@remote.test · en" in result.output
+    text = [line for line in result.output.splitlines() if "sorry" in line.lower()]
+    assert text and all(len(line.strip("│ ")) > 40 for line in text[:1]), result.output
+    wide = CliRunner().invoke(
+        app, ["--config", str(config), "drafts", "list"], env={"COLUMNS": "160"}
+    )
+    assert "┃ id ┃ kind " in wide.output and all(h in wide.output.split() for h in HANDLES)
 
 
 def test_authors_list_keeps_a_handle_whole_and_wraps_the_name(tmp_path: Path) -> None:

@@ -244,7 +244,7 @@ def test_the_shipped_config_shows_the_desk_section_to_uncomment() -> None:
 
 
 def test_drafts_and_cases_show_the_mention_id_that_relabel_takes(ran: Path) -> None:
-    assert re.search(r"│ 1\s+│ \w+\s+│ MD-000001 │ 1\s+│", md(ran, "drafts", "list")[1])
+    assert re.search(r"│ 1\s+│ \w+ · MD-000001 · mention 1 · ", md(ran, "drafts", "list")[1])
     assert re.search(r"MD-000001 .*\n mention 1 ", md(ran, "cases", "list")[1])
     assert '"mention N" under the case in `cases list`' in help_of("relabel")
     code, output = md(ran, "relabel", "1", "positive")
