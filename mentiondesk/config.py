@@ -33,6 +33,7 @@ from mentiondesk.models import (
     PluginConfig,
     PluginContext,
     SourceConfig,
+    toml_syntax,
 )
 
 # What the rest of mentiondesk imports from here (its sections live in config_sections.py).
@@ -124,7 +125,7 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
             f"{path}: cannot be read ({exc.strerror}); pass a readable file"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax at that line") from None
+        raise ConfigError(toml_syntax(path, exc)) from None
     try:
         settings = Settings.model_validate(raw)
     except ValidationError as exc:

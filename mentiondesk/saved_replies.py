@@ -18,7 +18,7 @@ from jinja2 import Template, TemplateError, meta
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mentiondesk.config_problems import problems_of
-from mentiondesk.models import ConfigError
+from mentiondesk.models import ConfigError, toml_syntax
 from mentiondesk.saved_syntax import NotAllowed, TooDeep, check_small
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
 from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples, sandbox
@@ -196,7 +196,7 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot be read ({exc}); save it as UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where}: not valid TOML ({exc}); fix the syntax at that line") from None
+        raise ConfigError(toml_syntax(where, exc)) from None
     try:
         replies = SavedRepliesFile.model_validate(data).replies
     except ValidationError as exc:

@@ -24,6 +24,7 @@ from mentiondesk.models import (
     can_post,
     has_private_messages,
     is_private_post,
+    toml_syntax,
 )
 from playbooks import variants
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
@@ -280,7 +281,7 @@ def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
     except FileNotFoundError:
         raise ConfigError(f"{path}: playbook file not found; fix playbooks.paths") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(toml_syntax(path, exc)) from None
     except ValidationError as exc:
         # One line each, as config.toml's: several problems on one line read as one.
         raise ConfigError("\n".join(f"{path}: {p}" for p in problems(exc, data))) from None

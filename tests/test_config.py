@@ -178,3 +178,17 @@ def test_secret_from_env_says_how_to_fix(monkeypatch: pytest.MonkeyPatch) -> Non
         secret_from_env("MD_TEST_TOKEN")
     monkeypatch.setenv("MD_TEST_TOKEN", "s3cret")
     assert secret_from_env("MD_TEST_TOKEN").get_secret_value() == "s3cret"
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ('[brand]\nname = "L"\nx = [\n', "at the end of the file); a list [ ], a table { } or"),
+        ('[brand]\nname = "L\n', "(at line 2, column"),
+    ],
+)
+def test_a_toml_syntax_error_says_where_to_look(tmp_path: Path, body: str, said: str) -> None:
+    """At the end of the file the parser names no line: "fix the syntax at that line" sent
+    people looking for one."""
+    error = str(_load(tmp_path, body))
+    assert "not valid TOML" in error and said in error, error

@@ -68,6 +68,7 @@ from mentiondesk.models._problems import (
     kind_of,
     no_bool_for_number,
     out_of_range,
+    toml_syntax,
     write,
 )
 from mentiondesk.models._readings import (
@@ -155,6 +156,7 @@ __all__ = [
     "short_lang",
     "strip_accents",
     "text_digest",
+    "toml_syntax",
     "utc",
     "valid_text",
     "write",

@@ -47,6 +47,19 @@ class ConfigTable(BaseModel):
         return no_bool_for_number(cls, value, info)
 
 
+def toml_syntax(where: object, exc: ValueError) -> str:
+    """A TOML syntax error in words: where, what the parser said, and the fix. At the end of
+    the file it names no line: something opened there was never closed."""
+    said = str(exc)
+    if "(at end of document)" in said:
+        what = said.replace(" (at end of document)", "")
+        return (
+            f"{where}: not valid TOML ({what} at the end of the file); a list [ ], a table {{ }} "
+            "or quoted text opened on one of its last lines is not closed: close it"
+        )
+    return f"{where}: not valid TOML ({said}); fix the syntax at that line"
+
+
 def no_bool_for_number(model: type[BaseModel], value: Any, info: ValidationInfo) -> Any:
     """`value`, unless TOML's true or false stands where a number goes: pydantic reads it as
     1 or 0 ("port = true" listened on port 1, "poll_seconds = true" polled every second)."""
