@@ -193,8 +193,7 @@ async def test_a_public_reply_to_a_direct_post_is_not_sent_once_they_opt_out(
     assert row.status == "held" and "asked not to be contacted" in row.last_error
     draft = int(sent.key.rsplit(":", 1)[1])
     desk = await as_role("agent")  # Try sending again says why, and releases nothing
-    response = await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}")
-    page = await desk.landed(response)
+    page = await desk.landed(await desk.post(f"/drafts/{draft}/retry", back=f"/cases/{case}"))
     assert notice_key(page) == "dnc-held" and _row(store, sent.key).status == "held"
     assert "the reply stays held. A manager can allow contact again on the case page." in page
 
