@@ -76,8 +76,11 @@ def european(text: str, handle: str = "") -> bool:
 
 
 def _european_said(text: str) -> bool:
-    """Whether the post names a place in Portugal, or writes as only Portugal does."""
-    return bool(_PORTUGAL.search(text)) or _european_words(text)
+    """Whether the post writes as only Portugal does, or names a place in Portugal with none
+    of Brazil's words ("Meu celular veio de Portugal" is Brazilian)."""
+    if _european_words(text):
+        return True
+    return bool(_PORTUGAL.search(text)) and not _brazilian_words(text)
 
 
 def _european_words(text: str) -> bool:
@@ -86,11 +89,17 @@ def _european_words(text: str) -> bool:
 
 
 def _brazilian_said(text: str) -> bool:
-    """Whether the post has a word only Brazil writes, or names Brazil with none of Portugal's
-    words (beyond its place names: "comprei em Portugal ... aqui no Brasil" is in doubt)."""
-    if _BRAZILIAN.search(text) or _GERUND.search(text):
+    """`_european_said`'s mirror: Brazil's words, or Brazil named with none of Portugal's
+    ("O meu telemóvel veio do Brasil" is European; "comprei em Portugal ... aqui no Brasil",
+    naming both, is in doubt)."""
+    if _brazilian_words(text):
         return True
     return bool(_BRAZIL.search(text)) and not _european_words(text)
+
+
+def _brazilian_words(text: str) -> bool:
+    """Whether the post has a word or a progressive only Brazil writes."""
+    return bool(_BRAZILIAN.search(text) or _GERUND.search(text))
 
 
 def _enclisis(text: str) -> bool:

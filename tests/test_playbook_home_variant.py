@@ -35,6 +35,8 @@ def test_a_pt_pt_default_makes_portuguese_in_doubt_european() -> None:
     assert _thanks(playbook, "@voltix excelente atendimento aqui no Brasil!")[1] == "pt"
     assert _thanks(playbook, "@voltix o telemóvel veio do Brasil, obrigada!")[1] == "pt-PT"
     assert _thanks(playbook, "@voltix comprei em Portugal, uso aqui no Brasil")[1] == "pt-PT"
+    # Likewise a place in Portugal does not outweigh Brazil's words.
+    assert _thanks(playbook, "@voltix meu celular veio de Portugal, amei!")[1] == "pt"
 
 
 def test_other_defaults_keep_brazils_portuguese_in_doubt() -> None:
