@@ -57,7 +57,7 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
     # The table's TOML name: "responders[1]" is the last [[responders]] so far, "responders".
     table = [p for p in re.sub(r"\[\d+\]", "", prefix).split(".") if p]
     loc = table + [str(p) for p in error["loc"] if not isinstance(p, int)]
-    if kind == "list_type":
+    if kind in ("list_type", "tuple_type"):
         item = _toml(value) if isinstance(value, str | int | float) else "…"
         return f"{given}, not a list; write a list: {loc[-1]} = [{item}]"
     if kind in ("dict_type", "model_type"):
@@ -67,7 +67,8 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
             f"{given}, not a table; write a table: [{'.'.join(loc)}] with its keys{listed} "
             "on the lines below"
         )
-    example = f": {loc[-1]} = {_toml(str(value))}" if kind == "string_type" else ""
+    written = _toml(value) if isinstance(value, bool) else str(value)  # true, not True
+    example = f": {loc[-1]} = {_toml(written)}" if kind == "string_type" else ""
     return f"{given}; write {write(kind, _field_at(model, error['loc']))}{example}"
 
 

@@ -123,9 +123,19 @@ def _conditions(routing: RoutingSection) -> list[str]:
     return problems
 
 
+# A language with a two-letter code is read by it: its three-letter codes never match.
+_TWO_LETTER = {
+    "ara": "ar", "chi": "zh", "deu": "de", "dut": "nl", "eng": "en", "fra": "fr", "fre": "fr",
+    "ger": "de", "hin": "hi", "ita": "it", "jpn": "ja", "kor": "ko", "nld": "nl", "pol": "pl",
+    "por": "pt", "rus": "ru", "spa": "es", "tur": "tr", "zho": "zh",
+}  # fmt: skip
+
+
 def _not_read(lang: str) -> str | None:
     """Why no reading carries `lang`: the language read is a code of two letters (three for
     a platform's hint such as "fil"), no region."""
+    if two := _TWO_LETTER.get(lang):
+        return f"{lang!r}: the language read is written with two letters; write {two!r}"
     if re.fullmatch(r"[a-z]{2,3}|und", lang):
         return None
     code = re.split(r"[-_]", lang.strip())[0].lower()

@@ -145,7 +145,7 @@ def store_problems(section: StoreSection, url: str) -> list[str]:
     except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         return [f"{key}: {shown!r} is not a database URL mentiondesk supports; {_SUPPORTED}"]
     if "@" in (parsed.host or ""):  # else the driver's error quotes the password's end as host
-        return [f"{key}: {shown!r}: the password holds an @: write it as %40"]
+        return [f"{key}: {shown!r}: the password holds an @: write each @ in it as %40"]
     backend = parsed.get_backend_name()
     if backend not in _DRIVERS:
         return [f"{key}: {shown!r} is not a database URL mentiondesk supports; {_SUPPORTED}"]

@@ -91,11 +91,12 @@ _AFTER = re.compile(
 _BLOCKED = re.compile(r"(?<!\w)(" + _BLOCK + r")\W+(\w+\W+){0,2}$")
 # Clauses: sentences, and either side of "but" ("took a week but it's sorted"); the group
 # says which clauses a "but" opens. The word stands after a space or punctuation ("...but")
-# and usually before a comma ("However, it's broken"). Portugal's "entretanto" is "meanwhile"
-# ("Entretanto recebi o email"): it counts only with Brazil's comma ("Entretanto, veio quebrado").
+# and usually before a comma ("However, it's broken"). Brazil's "entretanto" is "however",
+# with or without its comma; Portugal's is "meanwhile" ("Entretanto recebi o email"), read as
+# a "but" too: erring towards a person reading the post, as with "sorted, but it took weeks".
 _CLAUSES = re.compile(
     r"(?<=[.!?;\n])|(?<![^\s.!?;,:])"
-    r"(but|however|mas|porem|contudo|no entanto|so que|entretanto(?=,))[\s,:;.]"
+    r"(but|however|mas|porem|contudo|no entanto|so que|entretanto)[\s,:;.]"
 )
 
 

@@ -24,11 +24,13 @@ _LOCK = 7_246_331  # PostgreSQL advisory lock: one worker creates the schema, th
 # user:PASSWORD@ up to the last @ (a password may hold a raw @ or /: "pa/ss" would leak
 # "ss" if the path's / ended it; masking too much beats showing part of a password), and
 # libpq's ?password=… query parameter, which SQLAlchemy's hide_password leaves in.
-# libpq's keyword form ("host=db password=…") too, and "user:pw@" without a scheme's "://",
-# up to the last "@" ("user:pw@db/x", "postgres//u:pw@db" with the scheme's colon left out):
-# neither parses, and the message quotes what it was given.
+# libpq's keyword form ("host=db password=…") too, and "user:pw@" at the start or after a
+# scheme written without "://", up to the last "@" ("user:pw@db/x", "postgres//u:pw@db"):
+# neither parses, and the message quotes what it was given. Not further on: a path may hold
+# ":" and "@" ("C:/Users/ana@corp/x.db"), and a SQLite URL holds no password at all.
 _PASSWORD = re.compile(
-    r"(://[^/@:]*:).*@|([?&]password=)[^&]*|(\bpassword\s*=\s*)\S+|((?:^|/)[^:/@\s]+:)(?!//)\S*@",
+    r"(://[^/@:]*:).*@|([?&]password=)[^&]*|(\bpassword\s*=\s*)\S+"
+    r"|(^(?:[a-z][\w+.-]*:?/+)?[^:/@\s]+:)(?!//)\S*@",
     re.IGNORECASE,
 )
 _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on schema public
@@ -69,6 +71,8 @@ def ensure(engine: Engine) -> None:
 def shown_url(url: str) -> str:
     """A store URL as it may be shown: messages go to terminals and the journal, and a URL
     SQLAlchemy cannot parse (postgres://, a port typo) still carries the real password."""
+    if url.lower().startswith("sqlite:"):
+        return url
     return _PASSWORD.sub(
         lambda m: f"{m[1] or m[4]}***@" if m[1] or m[4] else f"{m[2] or m[3]}***", url
     )

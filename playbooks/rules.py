@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
-from mentiondesk.models import ActionKind, History, Label, Mention, Reading
+from mentiondesk.models import (
+    ActionKind,
+    ConfigTable,
+    History,
+    Label,
+    Mention,
+    Reading,
+    no_bool_for_number,
+)
 from playbooks import conditions, descriptions, variants
 from playbooks.descriptions import Description
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """A table of a rule file, as config.toml's (models.ConfigTable): unknown keys refused,
+    numbers finite and never true/false (`min_frustration = true` read as 1)."""
+
+    model_config = ConfigTable.model_config
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        return no_bool_for_number(cls, value, info)
 
 
 class When(_Strict):

@@ -9,6 +9,7 @@ import pytest
 
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
+from mentiondesk.schema import shown_url
 from tests.helpers import run_cli, write_config, write_mentions
 
 TOKEN = "AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid3F"  # an X bearer token's shape
@@ -137,3 +138,11 @@ def test_an_inbox_username_without_its_password_is_said_before_the_variable(
     )
     assert "username_env and password_env go together" in problems
     assert "MD_REDDIT_USER is not set" not in problems
+
+
+@pytest.mark.parametrize(
+    "url", ["sqlite:///C:/Users/ana@corp/mentiondesk.db", "sqlite:///srv/md:old@2/x.db"]
+)
+def test_a_sqlite_path_holding_a_colon_and_an_at_is_shown_as_written(url: str) -> None:
+    """Masking "user:pw@" after any "/" took a path for a password: C:***@corp."""
+    assert shown_url(url) == url

@@ -116,7 +116,7 @@ def test_a_password_holding_an_at_sign_is_refused_without_any_of_it(
     monkeypatch.setenv("MD_STORE_URL", "postgresql://md:s3@cret@127.0.0.1:5499/md")
     code, output = run_cli(_config(tmp_path, 'url_env = "MD_STORE_URL"'), "check-config")
     said = " ".join(output.split())
-    assert code == 2 and "the password holds an @: write it as %40" in said, output
+    assert code == 2 and "the password holds an @: write each @ in it as %40" in said, output
     assert "s3" not in output.replace("s3cret", "") and "cret" not in output
 
 

@@ -150,3 +150,18 @@ def test_true_or_false_where_a_number_goes_is_refused(
     """Read as 1 or 0 and said valid: `port = true` listened on port 1, `poll_seconds = true`
     polled a platform every second."""
     assert said in _problem(_config(tmp_path, old, new))
+
+
+def test_true_where_text_goes_shows_the_fix_as_toml_writes_it(tmp_path: Path) -> None:
+    problem = _problem(_config(tmp_path, 'name = "Lumora"', "name = true"))
+    assert 'brand.name: true is true or false; write text in quotes: name = "true"' in problem
+
+
+def test_true_where_a_list_of_numbers_goes_says_a_list(tmp_path: Path) -> None:
+    """Only a union's types are a number's: a list of numbers given true wants a list."""
+    desk = '[[responders]]\nkind = "freshdesk"\nbase_url = "https://a.freshdesk.com"\n'
+    path = _config(tmp_path, "", "", extra=f"\n{desk}reopen_statuses = true\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FRESHDESK_API_KEY", "x")
+        problem = _problem(path)
+    assert "reopen_statuses: true is true or false, not a list; write a list" in problem

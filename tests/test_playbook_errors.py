@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from mentiondesk.models import Brand, ConfigError
 from playbooks import load_playbook
+from playbooks.rules import When
 from tests.helpers import complaint_and_praise, run_cli
 
 _BRAND = Brand(name="Voltix")
@@ -159,3 +161,9 @@ def test_check_config_gives_each_problem_its_bullet(tmp_path: Path) -> None:
         "rule 'a': when.label: no label 'negatve'; did you mean 'negative'?",
         "rule 'a', action 1: type: no action type 'draft_privat'; did you mean 'draft_private'?",
     ]
+
+
+def test_true_where_a_rules_number_goes_is_refused() -> None:
+    """Read as 1: `min_frustration = true` fired on every post of frustration 1 or more."""
+    with pytest.raises(ValidationError):
+        When.model_validate({"min_frustration": True})

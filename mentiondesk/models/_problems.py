@@ -4,6 +4,7 @@ than pydantic's "Input should be a valid integer"."""
 
 from __future__ import annotations
 
+import types
 import typing
 from typing import Any
 
@@ -16,6 +17,7 @@ from pydantic_core import PydanticCustomError
 # number the key takes, with its range ("a whole number from 0 to 3").
 WRITE = {
     "list_type": "a list",
+    "tuple_type": "a list",  # a TOML list read into a tuple
     "bool_parsing": "true or false (without quotes)",
     "bool_type": "true or false (without quotes)",
     "int_parsing": "{number} (without quotes)",
@@ -66,7 +68,8 @@ def no_bool_for_number(model: type[BaseModel], value: Any, info: ValidationInfo)
     if not isinstance(value, bool) or info.field_name is None:
         return value
     annotation = model.model_fields[info.field_name].annotation
-    kinds = {annotation, *typing.get_args(annotation)}
+    union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    kinds = set(typing.get_args(annotation)) if union else {annotation}
     if bool in kinds or not kinds & {int, float}:
         return value
     raise PydanticCustomError("int_type" if int in kinds else "float_type", "a number")
