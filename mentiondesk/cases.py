@@ -194,12 +194,15 @@ def follow_up_count() -> sa.ScalarSelect[int]:
 
 
 def ticket_targets(conn: Connection, case_ids: set[int]) -> dict[int, set[str]]:
-    """The help desks each case has a ticket queued or filed with."""
+    """The help desks each case has a ticket queued or filed with (one a person dropped was
+    neither: a follow-up's comment on it would wait for a ticket that never comes)."""
     if not case_ids:
         return {}
     rows = conn.execute(
         sa.select(OUTBOX.c.case_id, OUTBOX.c.target).where(
-            OUTBOX.c.kind == "ticket", OUTBOX.c.case_id.in_(case_ids)
+            OUTBOX.c.kind == "ticket",
+            OUTBOX.c.case_id.in_(case_ids),
+            OUTBOX.c.status != "dropped",
         )
     )
     found: dict[int, set[str]] = {}

@@ -18,7 +18,7 @@ from mentiondesk.case_history import stored_mention
 from mentiondesk.case_state import cases_of_mention
 from mentiondesk.decisions import comment_key
 from mentiondesk.models import CaseContext, OutboxAction
-from mentiondesk.outbox_payload import outbox_row
+from mentiondesk.outbox_payload import free_dropped, outbox_row
 from mentiondesk.queue import CaseEnded, NotFound, StaleAction, update_open_case
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, case_number
@@ -56,6 +56,7 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         )
         key = f"ticket:{target}:case:{number}"
         action = OutboxAction(key=key, kind="ticket", target=target, context=context)
+        free_dropped(conn, key)  # a ticket a person dropped was never filed: file it now
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
         # The ticket first, alone, so RETURNING tells whether this click queued it.
         queued = conn.execute(stmt.returning(OUTBOX.c.key), outbox_row(action, case_id, now))

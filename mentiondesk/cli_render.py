@@ -153,6 +153,8 @@ def _sent(kind: dict[str, int]) -> str:
         parts.append(f"{kind['waiting']:,} waiting in the outbox")
     if kind["held"]:
         parts.append(f"{kind['held']:,} held")
+    if kind["dropped"]:
+        parts.append(f"{kind['dropped']:,} dropped")
     return ", ".join(parts)
 
 

@@ -29,6 +29,7 @@ _WORK = {  # JSON key → what the row says
     "tickets_opened": "tickets opened",
     "outbox_waiting": "outbox waiting",
     "outbox_held": "outbox held",
+    "outbox_dropped": "outbox dropped",
 }
 
 

@@ -130,8 +130,8 @@ def held_case_ids(conn: Connection) -> list[int]:
     return list(conn.scalars(query))
 
 
-def _held(draft: sa.FromClause) -> sa.ColumnElement[bool]:
-    return sa.exists().where(OUTBOX.c.key == post_key(draft.c.id), OUTBOX.c.status == "held")
+def _held(draft: sa.FromClause, statuses: tuple[str, ...] = ("held",)) -> sa.ColumnElement[bool]:
+    return sa.exists().where(OUTBOX.c.key == post_key(draft.c.id), OUTBOX.c.status.in_(statuses))
 
 
 def reply_held(case_id: Any) -> Any:
@@ -143,7 +143,10 @@ def reply_held(case_id: Any) -> Any:
         sa.and_(later.c.decided_at == mine.c.decided_at, later.c.id > mine.c.id),
     )
     sent_later = sa.exists().where(
-        later.c.case_id == mine.c.case_id, by_a_person(later), after, ~_held(later)
+        later.c.case_id == mine.c.case_id,
+        by_a_person(later),
+        after,
+        ~_held(later, ("held", "dropped")),  # a dropped one neither went nor is on its way
     )
     return sa.exists().where(mine.c.case_id == case_id, by_a_person(mine), _held(mine), ~sent_later)
 

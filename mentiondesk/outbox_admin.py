@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk.models import Responder
+from mentiondesk.outbox_payload import free_dropped
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, MENTION, OUTBOX, case_number
 
@@ -182,6 +183,8 @@ def move(conn: sa.Connection, outbox_id: int, to: str) -> str:
             "(a pending one is still being tried where it was routed)"
         )
     key = retargeted_key(row.key, row.kind, row.target, to)
+    if key != row.key:
+        free_dropped(conn, key)  # dropped there, never sent: no reason to refuse
     if key != row.key and _key_taken(conn, key):
         raise Refused(
             f"{to!r} already has this action (key {key}): it was queued or sent there; "

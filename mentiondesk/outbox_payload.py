@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk.models import CaseContext, OutboxAction
+from mentiondesk.tables import OUTBOX
 
 
 def outbox_row(action: OutboxAction, case_id: int | None, now: datetime) -> dict[str, object]:
@@ -61,6 +62,14 @@ def action_from_payload(
         extra=data.get("extra") or {},
         created_at=created_at,
     )
+
+
+def free_dropped(conn: sa.Connection, key: str) -> None:
+    """A dropped action gives its key up, so the case may be escalated to that desk again or
+    a held action moved there: the dropped row stays, counted, as `KEY:dropped:ID`."""
+    renamed = OUTBOX.c.key + ":dropped:" + sa.cast(OUTBOX.c.id, sa.String)
+    dropped = sa.and_(OUTBOX.c.key == key, OUTBOX.c.status == "dropped")
+    conn.execute(sa.update(OUTBOX).where(dropped).values(key=renamed))
 
 
 def post_key(draft_id: Any) -> Any:

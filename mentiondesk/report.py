@@ -138,6 +138,7 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         "alerts": _outbox_kind(actions, "alert"),
         "outbox_waiting": count(OUTBOX, queued, OUTBOX.c.status == "pending"),
         "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
+        "outbox_dropped": count(OUTBOX, queued, OUTBOX.c.status == "dropped"),
         "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
         "by_topic": topics,
         "first_response": _first_response(frt),
