@@ -22,7 +22,7 @@ from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.erasure import audit_about, traces_of
 from mentiondesk.erasure_copies import tickets_of
-from mentiondesk.erasure_payloads import Whose, outbox_near, payload_json, their_line
+from mentiondesk.erasure_payloads import Whose, line_starts, outbox_near, payload_json, their_line
 from mentiondesk.queue import NotFound
 from mentiondesk.retention_digest import naming
 from mentiondesk.retention_keys import name_posts
@@ -52,7 +52,9 @@ def export(
 ) -> Export:
     """Every row about the accounts with `handle` on `platform` (or the one with `account_id`,
     or the author of the post at `post_url`: found as `authors forget` finds them, so a
-    renamed account is not "not found"); NotFound when none."""
+    renamed account is not "not found"); NotFound when none. It writes once: rows of earlier
+    releases are given the post they name (name_posts), as `forget` does, so the database
+    user needs the write access `run` has."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
     name_posts(store)  # as `forget` finds them: what it would erase is what this shows
@@ -119,10 +121,10 @@ def _outbox(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
 def _digest_lines(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
     """Digests sent or waiting, with only their lines ("• @handle (platform, …") kept."""
     query = sa.select(OUTBOX).where(OUTBOX.c.key.startswith("digest:"), OUTBOX.c.case_id.is_(None))
-    found = []
+    found, starts = [], line_starts(whose)
     for row in conn.execute(query.order_by(OUTBOX.c.id)):
         text = payload_json(row.payload).get("text")
-        lines = [ln for ln in str(text or "").split("\n") if their_line(ln, whose)]
+        lines = [ln for ln in str(text or "").split("\n") if their_line(ln, starts)]
         if lines:
             data = {k: v for k, v in row._mapping.items() if k != "payload"}
             found.append({**data, "lines": lines})

@@ -17,6 +17,7 @@ from mentiondesk.cli_outbox_retry import outbox_retry
 from mentiondesk.cli_text import cli_safe, shown
 from mentiondesk.models import Responder
 from mentiondesk.plugins import build_responders
+from mentiondesk.tables import WAITING
 from mentiondesk.wording import counted
 
 outbox_app = typer.Typer(
@@ -45,7 +46,7 @@ def outbox_list(
     limit: ShowAtMost = 100,
 ) -> None:
     """Pending and held actions with their last error, the longest waiting first."""
-    statuses = ("held",) if held else ("pending", "held")
+    statuses = ("held",) if held else WAITING
     config = load(ctx)
     store, zone = open_store(config), desk_zone(config)
     rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
@@ -68,7 +69,7 @@ def outbox_list(
     if any(r.status == "held" for r in rows):
         out.print(
             "Release held ones once their cause is fixed: mentiondesk outbox retry ID… "
-            "(or --all-held)",
+            "(or --all-held); drop one that can never go: mentiondesk outbox drop ID… --reason",
             markup=False,
             highlight=False,
         )

@@ -15,6 +15,7 @@ from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.store import Store
+from mentiondesk.tables import WAITING
 from mentiondesk.wording import counted
 
 Refused = outbox_admin.Refused
@@ -74,7 +75,7 @@ def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None
     row = outbox_admin.stored(store, outbox_id)
     if row is None:
         raise NotRetried(f"no action with id {outbox_id}")
-    if row.status not in ("pending", "held"):
+    if row.status not in WAITING:
         raise NotRetried(f"action {outbox_id} not retried: {_status(row.status)}")
     kinds = {r.name or r.kind: r.kind for r in config.responders}
     fit = able(kinds, row.kind, row.platform)

@@ -103,7 +103,7 @@ class OutboxSection(_Section):
 class AlertRoute(_Section):
     """Alerts matching every given condition go to `to` (first matching route wins)."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=64)  # in digest keys, which must fit 255
     to: list[str] = Field(min_length=1)
     platform: list[str] = []
     lang: list[str] = []

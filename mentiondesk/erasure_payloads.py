@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -222,34 +221,36 @@ def blank_context(context: Any) -> Any:
 
 def _without_lines(text: str, whose: Whose) -> str:
     """A digest's text with each line about them blanked."""
-    lines = [f"• {ERASED}" if their_line(ln, whose) else ln for ln in text.split("\n")]
+    starts = line_starts(whose)
+    lines = [f"• {ERASED}" if their_line(ln, starts) else ln for ln in text.split("\n")]
     return "\n".join(lines)
 
 
-def their_line(line: str, whose: Whose) -> bool:
-    """Whether a digest line is about them ("• @handle (platform, lang): …", as
-    digest.summary writes it, the platform named in the team's alert language); the same
-    handle on another platform is someone else, and where handles' case matters (Hacker
-    News) so it does here. Their handles include those their digest items had (handles_then):
-    renamed since, the lines still name them as they were."""
-    exact, caseless = _line_starts(frozenset(p for p, _ in whose.accounts), whose.handles)
-    return line.startswith(exact) or line.lower().startswith(caseless)
+# Their digest lines' starts: as written, and lower-cased where handles' case does not matter.
+LineStarts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-@lru_cache(maxsize=32)  # a few erasures at a time; a long-running desk keeps no more
-def _line_starts(
-    platforms: frozenset[str], handles: frozenset[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The starts of their digest lines: as written, and lower-cased where handles' case does
-    not matter. Built once per erasure or export, not for each line of each digest."""
-    exact, caseless = [], []
-    for platform in platforms:
+def line_starts(whose: Whose) -> LineStarts:
+    """How a digest line about them starts ("• @handle (platform, lang): …", as
+    digest.summary writes it, the platform named in any alert language); the same handle on
+    another platform is someone else, and where handles' case matters (Hacker News) so it
+    does here. Their handles include those their digest items had (handles_then): renamed
+    since, the lines still name them as they were. Built once per digest, not per line."""
+    exact: list[str] = []
+    caseless: list[str] = []
+    for platform in {p for p, _ in whose.accounts}:
         for word in platform_words(platform):
-            starts = [f"• @{handle} ({word}, " for handle in handles]
+            starts = [f"• @{handle} ({word}, " for handle in whose.handles]
             exact += starts
             if platform in CASELESS_HANDLES:
                 caseless += [start.lower() for start in starts]
     return tuple(exact), tuple(caseless)
+
+
+def their_line(line: str, starts: LineStarts) -> bool:
+    """Whether a digest line is about them, by their lines' starts (line_starts)."""
+    exact, caseless = starts
+    return line.startswith(exact) or line.lower().startswith(caseless)
 
 
 def payload_json(payload: str) -> dict[str, Any]:

@@ -51,7 +51,7 @@ class PostState:
     """Where an approved draft's post stands in the outbox."""
 
     outbox_id: int
-    status: str  # pending | done | held
+    status: str  # pending | done | held | dropped
     attempts: int
     last_error: str | None
 

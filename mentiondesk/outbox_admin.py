@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from mentiondesk.models import Responder
 from mentiondesk.outbox_payload import free_dropped
 from mentiondesk.store import Store
-from mentiondesk.tables import DELIVERY, MENTION, OUTBOX, case_number
+from mentiondesk.tables import DELIVERY, MENTION, OUTBOX, WAITING, case_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class Waiting:
 
 
 def waiting(
-    store: Store, *, statuses: tuple[str, ...] = ("pending", "held"), limit: int = 100
+    store: Store, *, statuses: tuple[str, ...] = WAITING, limit: int = 100
 ) -> list[Waiting]:
     """Actions not delivered yet, the longest waiting first."""
     query = (
@@ -78,7 +78,7 @@ def counts(store: Store) -> dict[str, int]:
     """How many actions are pending and how many held, however many a listing shows."""
     query = (
         sa.select(OUTBOX.c.status, sa.func.count())
-        .where(OUTBOX.c.status.in_(("pending", "held")))
+        .where(OUTBOX.c.status.in_(WAITING))
         .group_by(OUTBOX.c.status)
     )
     with store.engine.connect() as conn:
@@ -100,7 +100,7 @@ def _waiting(r: sa.Row[Any]) -> Waiting:
 
 
 # What retry() makes due now by default: `outbox retry` also hurries a pending action.
-_RETRIED = ("pending", "held")
+_RETRIED = WAITING
 
 
 def retry(store: Store, outbox_id: int, *, statuses: tuple[str, ...] = _RETRIED) -> bool:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from mentiondesk.audit_trail import write, write_for_draft
 from mentiondesk.held_replies import draft_of, held_by_person
 from mentiondesk.store import Store
-from mentiondesk.tables import OUTBOX
+from mentiondesk.tables import OUTBOX, WAITING
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def drop(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) ->
     REASON" (the report counts them; the retention may then purge their case), audited in
     the same transaction. The others are refused as `hold` refuses them, a leased one too."""
     now, error = datetime.now(UTC), dropped_by(actor, reason)[:2000]
-    waiting = OUTBOX.c.status.in_(("pending", "held"))
+    waiting = OUTBOX.c.status.in_(WAITING)
     with store.engine.begin() as conn:
         rows = conn.execute(
             sa.update(OUTBOX)
@@ -67,13 +67,15 @@ def drop(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) ->
             .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
         ).all()
         for row in rows:
-            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=reason or "", to="drop")
+            why = reason or ""
+            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=why, action="drop")
         refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}], now)
     changed = sorted(int(r.id) for r in rows)
     return Done(changed, refused, {int(r.id): str(r.target) for r in rows})
 
 
 def dropped_by(actor: str, reason: str | None) -> str:
+    """What a dropped row's last_error records, as held_replies.held_by_person a hold's."""
     return f"dropped by {actor}: {reason}" if reason else f"dropped by {actor}"
 
 
@@ -110,8 +112,8 @@ def _free(now: datetime) -> sa.ColumnElement[bool]:
 
 
 def _why_not(conn: sa.Connection, ids: Sequence[int], now: datetime) -> dict[int, str]:
-    """Why each of `ids` was left: it does not exist, was delivered, is held, or a worker is
-    sending it right now."""
+    """Why each of `ids` was left: it does not exist, was delivered, is held or dropped
+    already, or a worker is sending it right now."""
     query = sa.select(OUTBOX.c.id, OUTBOX.c.status, OUTBOX.c.lease_until)
     rows = {int(r.id): r for r in conn.execute(query.where(OUTBOX.c.id.in_(ids))).all()}
     why = {}
@@ -135,12 +137,12 @@ def _audit(
     key: str,
     case_id: int | None,
     reason: str,
-    to: str = "hold",
+    action: str = "hold",
 ) -> None:
-    """A reply held (or dropped, `to`) under its draft, and so its case page, as `outbox
+    """A reply held (or dropped: `action`) under its draft, and so its case page, as `outbox
     retry` records one."""
     draft_id = draft_of(key)
     if draft_id is None:
-        write(conn, actor, to, case_id=case_id, detail=reason)
+        write(conn, actor, action, case_id=case_id, detail=reason)
     else:
-        write_for_draft(conn, actor, to, draft_id, case_id=case_id, detail=reason)
+        write_for_draft(conn, actor, action, draft_id, case_id=case_id, detail=reason)

@@ -33,9 +33,8 @@ def unname_marked(conn: Connection) -> None:
 
 
 def blank_actions(conn: Connection, where: Any) -> int:
-    """Blank the copy of the case in these finished actions (delivered or dropped);
-    `last_error` (empty once an action is delivered; a dropped one's reason is in the audit
-    trail) marks them done."""
+    """Blank the copy of the case in these finished actions (delivered or dropped), marked
+    PURGED in `last_error` (a dropped one's "dropped by …" goes: its audit line keeps it)."""
     rows = conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.payload).where(where, _unblanked())).all()
     for row in rows:
         payload = json.dumps(without_copy(payload_json(row.payload)), ensure_ascii=False)

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import DIGEST_ITEM, MENTION, OUTBOX
+from mentiondesk.tables import DIGEST_ITEM, MENTION, OUTBOX, WAITING
 
 _BATCH = 500  # items filled per transaction
 
@@ -97,5 +97,5 @@ def unsent(i: Any) -> Any:
         o.c.created_at == i.c.flushed_at,
         o.c.key.like(digest, escape="\\"),
     )
-    queued = sa.exists().where(o.c.status.in_(("pending", "held")), sa.or_(named, timed))
+    queued = sa.exists().where(o.c.status.in_(WAITING), sa.or_(named, timed))
     return sa.or_(i.c.flushed_at.is_(None), queued)

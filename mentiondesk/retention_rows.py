@@ -33,6 +33,7 @@ from mentiondesk.tables import (
     MENTION,
     NOTE,
     OUTBOX,
+    WAITING,
 )
 
 _MARK = "purged:"  # a blanked mention's or author's external id: "purged:" + its row id
@@ -127,7 +128,7 @@ def _alerts(m: Any) -> tuple[Any, ...]:
     pending or held (by the post columns' index; a row written before them, NULL until the
     retention fills them, by its key), or a digest item quoting it. A post that opened no
     case has no case and no draft: the post an alert names is the only link."""
-    o, old, waiting = OUTBOX.alias(), OUTBOX.alias(), ("pending", "held")
+    o, old, waiting = OUTBOX.alias(), OUTBOX.alias(), WAITING
     named = o.c.platform == m.c.platform, o.c.external_id == m.c.external_id
     keyed = old.c.platform.is_(None), old.c.key.like(keyed_on(m), escape="\\")
     return (

@@ -208,8 +208,10 @@ CASE = SQLModel.metadata.tables["case"]
 FOLLOW_UP = SQLModel.metadata.tables["follow_up"]
 DRAFT = SQLModel.metadata.tables["draft"]
 OUTBOX = SQLModel.metadata.tables["outbox"]
-# An action in neither of these may still go out: it keeps its case and posts from the retention.
-FINISHED = ("done", "dropped")  # delivered, or dropped by a person (`outbox drop`)
+# An action waiting may still go out (it keeps its case and posts from the retention); a
+# finished one will not: delivered, or dropped by a person (`outbox drop`).
+WAITING = ("pending", "held")
+FINISHED = ("done", "dropped")
 DELIVERY = SQLModel.metadata.tables["delivery"]
 CURSOR = SQLModel.metadata.tables["cursor"]
 SLACK_SEEN = SQLModel.metadata.tables["slack_seen"]

@@ -14,7 +14,7 @@ from mentiondesk import cli_common
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.config import AlertRoute, load_config
 from mentiondesk.digest import flush_due, summary
-from mentiondesk.erasure_payloads import Whose, their_line
+from mentiondesk.erasure_payloads import Whose, line_starts, their_line
 from mentiondesk.models import Author, CaseContext, Label, Mention, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
@@ -88,4 +88,5 @@ def test_their_lines_are_found_in_every_alert_language(language: str) -> None:
         cases=nothing,
         drafts=nothing,
     )
-    assert [their_line(line, whose) for line in text.split("\n")] == [False, True, False]
+    starts = line_starts(whose)
+    assert [their_line(line, starts) for line in text.split("\n")] == [False, True, False]

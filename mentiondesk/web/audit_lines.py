@@ -44,11 +44,7 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
             return loc.t("{who} held the reply back from sending: {reason}", who=who, reason=detail)
         return loc.t("{who} held an action back from sending: {reason}", who=who, reason=detail)
     if action == "drop":  # `outbox drop [--reason]`: never sent
-        if entry.draft_id is not None:
-            text = loc.t("{who} dropped the reply: it will not be sent", who=who)
-        else:
-            text = loc.t("{who} dropped an action: it will not be sent", who=who)
-        return f"{text} ({detail})" if detail else text
+        return _dropped(loc, who, detail, reply=entry.draft_id is not None)
     if action == "escalate":
         return _escalated(loc, who, detail, local=detail in local)
     if action.startswith("user-"):
@@ -81,6 +77,16 @@ def _simple(loc: Locale, action: str, who: str) -> str | None:
         ),
     }
     return texts.get(action)
+
+
+def _dropped(loc: Locale, who: str, reason: str, *, reply: bool) -> str:
+    if reason and reply:
+        return loc.t("{who} dropped the reply, not to be sent: {reason}", who=who, reason=reason)
+    if reason:
+        return loc.t("{who} dropped an action, not to be sent: {reason}", who=who, reason=reason)
+    if reply:
+        return loc.t("{who} dropped the reply: it will not be sent", who=who)
+    return loc.t("{who} dropped an action: it will not be sent", who=who)
 
 
 def _escalated(loc: Locale, who: str, target: str, *, local: bool) -> str:

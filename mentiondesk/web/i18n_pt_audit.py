@@ -86,6 +86,12 @@ AUDIT = {
     "{who} dropped an action: it will not be sent": (
         "{who} descartou uma ação: ela não será enviada"
     ),
+    "{who} dropped the reply, not to be sent: {reason}": (
+        "{who} descartou a resposta, que não será enviada: {reason}"
+    ),
+    "{who} dropped an action, not to be sent: {reason}": (
+        "{who} descartou uma ação, que não será enviada: {reason}"
+    ),
     # A case the help desk resolved when its ticket was solved (actor "helpdesk:NAME").
     "{name} (help desk)": "{name} (pelo help desk)",
     # The author edited a post already read (edited_posts); its draft withdrawn for the edit.

@@ -134,11 +134,11 @@ async def test_a_dropped_reply_says_it_was_never_sent(as_role: Login, store: Sto
     desk = await as_role("agent")
     page = await _page(desk, case)
     assert ">approved, dropped: never sent</span>" in page
-    assert "dropped the reply: it will not be sent (account suspended)" in page
+    assert "dropped the reply, not to be sent: account suspended" in page
     assert "approved, not sent" not in page and "status-sent" not in page
     pt = await _page(desk, case, "pt-BR")
     assert ">aprovada, descartada: não enviada</span>" in pt
-    assert "descartou a resposta: ela não será enviada (account suspended)" in pt
+    assert "descartou a resposta, que não será enviada: account suspended" in pt
 
 
 @contextmanager
