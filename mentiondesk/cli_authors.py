@@ -71,7 +71,7 @@ def do_not_contact(
         listing = contacts.set_do_not_contact(
             store, platform, handle, by=actor, value=not undo, home=_mastodon_homes(config)
         )
-        if not listing.already or listing.withdrawn:  # listed again: nothing new to audit
+        if not listing.already or listing.withdrawn:  # audited unless it changed nothing
             audit.record_listing(store, actor, listing, listed=not undo)
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")

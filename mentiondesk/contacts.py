@@ -77,8 +77,10 @@ def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> 
         raise NotFound(no_author(conn, platform, handle))
     forms = _handle_forms(platform, handle)
     if value:
-        kept = [form for form in forms if keep_handle(conn, platform, form)]
-        return Listing(0, 0, unseen=platform, already=not kept)
+        added = False
+        for form in forms:  # each form kept (a row each); listed before if none was new
+            added = keep_handle(conn, platform, form) or added
+        return Listing(0, 0, unseen=platform, already=not added)
     if not [form for form in forms if drop_handle(conn, platform, form)]:
         raise NotFound(no_author(conn, platform, handle))
     return Listing(0, 0, unseen=platform)

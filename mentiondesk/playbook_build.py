@@ -41,7 +41,8 @@ def _check_route_rules(playbook: Playbook, routing: RoutingSection) -> None:
             if value in names:
                 continue
             close = difflib.get_close_matches(value, names, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(names)}"
+            shown = ", ".join(n for n in names if n != PLAYBOOK_ERROR)  # the built-in, unsaid
+            hint = f"did you mean {close[0]!r}?" if close else f"use one of: {shown}"
             problems.append(f"routing.alert_routes[{i}].rule: no playbook rule {value!r}; {hint}")
     if problems:
         raise ConfigError("\n".join(problems))

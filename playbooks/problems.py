@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 
 from mentiondesk.models import OUT_OF_RANGE, WRITE, kind_of, out_of_range, write
 from playbooks.conditions import close_to, unknown
-from playbooks.rules import ActionSpec, Rule, RuleFile, When
+from playbooks.rules import NAME_MAX, ActionSpec, Rule, RuleFile, When
 
 # The table each key sits in, by the key that holds it: `rules.0.when.lable` is in `when`.
 _TABLES: dict[str, type[BaseModel]] = {
@@ -46,8 +46,8 @@ def _rule_at(number: int, data: Any) -> str:
     rules = data.get("rules") if isinstance(data, dict) else None
     names = [r.get("name") if isinstance(r, dict) else None for r in rules or ()]
     name = names[number] if number < len(names) else None
-    # A name Rule refuses (empty, over 64 characters) is itself the problem being told.
-    if isinstance(name, str) and 0 < len(name) <= 64 and names.count(name) == 1:
+    # A name Rule refuses (empty, too long) is itself the problem being told.
+    if isinstance(name, str) and 0 < len(name) <= NAME_MAX and names.count(name) == 1:
         return f"rule {name!r}"
     return f"rule {number + 1}"
 

@@ -18,6 +18,8 @@ from mentiondesk.models import (
 from playbooks import conditions, descriptions, variants
 from playbooks.descriptions import Description
 
+NAME_MAX = 64  # a rule's name is stored with its cases and drafts
+
 
 class _Strict(BaseModel):
     """A table of a rule file, as config.toml's (models.ConfigTable): unknown keys refused,
@@ -140,7 +142,7 @@ class Rule(_Strict):
     """A named rule: when it matches, its actions fire; `stop` ends evaluation."""
 
     # A rule's name is stored with what it decided and goes into outbox keys: keep it short.
-    name: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=NAME_MAX)
     # What the rule is for, in words; a table of them by locale for a team of several languages.
     description: Description = ""
     when: When = When()
