@@ -7,21 +7,14 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
 from mentiondesk.cli_common import who
 from mentiondesk.config import load_config
 from mentiondesk.tables import AUDIT
-from tests.helpers import run_cli, table_rows, write_config, write_mentions
-from tests.test_cli_outbox_hold import CHAT, _add, _rows, _said
-
-
-@pytest.fixture
-def config(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("MD_TEST_MM_URL", "http://127.0.0.1:9/hooks/x")
-    samples = write_mentions(tmp_path / "m.jsonl", [])
-    return write_config(tmp_path, db_url=db_url, samples=samples, extra=CHAT)
+from tests.helpers import run_cli, table_rows
+from tests.test_cli_outbox_hold import _add, _rows, _said
+from tests.test_cli_outbox_hold import config as config  # the fixture, re-exported
 
 
 def test_drop_drops_held_and_pending_actions_and_names_the_rest(config: Path) -> None:

@@ -17,8 +17,8 @@ from mentiondesk.store import Store
 from mentiondesk.tables import CASE, OUTBOX
 from tests.desk.seed import add
 from tests.helpers import mention, run_cli
-from tests.test_cli_outbox_drop import config as config  # the fixture, re-exported
 from tests.test_cli_outbox_hold import _add, _said
+from tests.test_cli_outbox_hold import config as config  # the fixture, re-exported
 from tests.test_follow_up_tickets import _outbox, _run
 from tests.test_follow_ups import ANGRY
 from tests.test_pipeline import COMPLAINT

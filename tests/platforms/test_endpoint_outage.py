@@ -8,6 +8,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -62,22 +63,8 @@ async def test_search_down_while_listening_delays_the_mentions_seconds_not_minut
     x_fake.publish("@lumora refund please", search=False)
     for _ in range(12):
         x_fake.fail(SEARCH, 503, problem(503, "Service Unavailable"))
-    start, stop, waited = clock(), asyncio.Event(), []
-
-    async def load(_: str) -> str | None:
-        return cursor
-
-    async def keep(_: str, batch: object) -> None:
-        if getattr(batch, "mentions", None):
-            waited.append(clock() - start)
-            stop.set()
-
-    poller = Poller(
-        source, load_cursor=load, on_batch=keep, stop=stop, clock=clock, sleep=clock.sleep
-    )
-    await poller.run()
-    await source.close()
-    assert waited[0] < timedelta(minutes=1)  # was 18 minutes: search first, every retry
+    # was 18 minutes: search first, every retry
+    assert await _until_read(source, cursor, clock) < timedelta(minutes=1)
 
 
 async def test_a_long_rate_limit_on_search_lets_a_run_read_the_mentions(
@@ -135,22 +122,7 @@ async def test_search_and_comments_down_delay_the_inbox_seconds_not_minutes(
     cursor = await started(source, clock)
     reddit_fake.mention("u/lumora_bot is the lamp safe?")
     _reddit_down(reddit_fake, 40)
-    start, stop, waited = clock(), asyncio.Event(), []
-
-    async def load(_: str) -> str | None:
-        return cursor
-
-    async def keep(_: str, batch: object) -> None:
-        if getattr(batch, "mentions", None):
-            waited.append(clock() - start)
-            stop.set()
-
-    poller = Poller(
-        source, load_cursor=load, on_batch=keep, stop=stop, clock=clock, sleep=clock.sleep
-    )
-    await poller.run()
-    await source.close()
-    assert waited[0] < timedelta(minutes=1)
+    assert await _until_read(source, cursor, clock) < timedelta(minutes=1)
 
 
 def _scripted(clock: FakeClock, down: set[str]) -> Endpoints:
@@ -214,3 +186,23 @@ async def test_a_whole_source_down_still_raises_after_put_off_after_failures(
             with pytest.raises(TransientError):
                 await endpoints.poll(cursor)
     assert "the others are read meanwhile" not in caplog.text  # the poller says it is down
+
+
+async def _until_read(source: Any, cursor: str | None, clock: FakeClock) -> timedelta:
+    """How long a listening poller takes to hand on the first mention, by the fake clock."""
+    start, stop, waited = clock(), asyncio.Event(), []
+
+    async def load(_: str) -> str | None:
+        return cursor
+
+    async def keep(_: str, batch: object) -> None:
+        if getattr(batch, "mentions", None):
+            waited.append(clock() - start)
+            stop.set()
+
+    poller = Poller(
+        source, load_cursor=load, on_batch=keep, stop=stop, clock=clock, sleep=clock.sleep
+    )
+    await poller.run()
+    await source.close()
+    return waited[0]
