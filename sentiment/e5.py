@@ -161,8 +161,9 @@ class E5Classifier:
         praise they are sure is none; bias last."""
         reader = self.readers[code]
         said = np.array([bool(text.strip()) for text in texts], dtype=bool)
-        unsure = [i for i, p in enumerate(probs) if p.max() < reader.skip_above and said[i]]
-        praised = self._praised(texts, probs, said, set(unsure))
+        unsure_mask = said & (probs.max(axis=1) < reader.skip_above)
+        unsure = [int(i) for i in np.flatnonzero(unsure_mask)]
+        praised = self._praised(texts, probs, said & ~unsure_mask, unsure_mask)
         if unsure or praised:
             read = self.encoder_probabilities([texts[i] for i in unsure + praised], code)
             mixed = reader.blend * probs[unsure] + (1.0 - reader.blend) * read[: len(unsure)]
@@ -176,15 +177,19 @@ class E5Classifier:
         return out
 
     def _praised(
-        self, texts: Sequence[str], probs: Matrix, said: npt.NDArray[np.bool_], unsure: set[int]
+        self,
+        texts: Sequence[str],
+        probs: Matrix,
+        sure: npt.NDArray[np.bool_],
+        unsure: npt.NDArray[np.bool_],
     ) -> list[int]:
-        """Texts the n-grams are sure are no praise, though they hold a praise cue."""
+        """Texts the n-grams are sure are no praise, though they hold a praise cue. The cues
+        are looked for only in the texts read as sure (the others go to the encoder anyway)."""
         if not self.praise_gate:
             return []
-        asked = np.zeros(len(texts), dtype=bool)
-        asked[list(unsure)] = True
-        cued = np.array([said[i] and has_praise_cue(t) for i, t in enumerate(texts)], dtype=bool)
-        return [int(i) for i in np.flatnonzero(gated(probs, asked, cued))]
+        cued = np.zeros(len(texts), dtype=bool)
+        cued[sure] = [has_praise_cue(texts[int(i)]) for i in np.flatnonzero(sure)]
+        return [int(i) for i in np.flatnonzero(gated(probs, unsure, cued))]
 
     def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = {}
