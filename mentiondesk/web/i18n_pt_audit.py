@@ -81,10 +81,10 @@ AUDIT = {
     ),
     # `outbox drop`: a person dropped a held or queued send for good.
     "{who} dropped the reply: it will not be sent": (
-        "{who} descartou a resposta: ela não será enviada"
+        "{who} descartou a resposta, que não será enviada"
     ),
     "{who} dropped an action: it will not be sent": (
-        "{who} descartou uma ação: ela não será enviada"
+        "{who} descartou uma ação, que não será enviada"
     ),
     "{who} dropped the reply, not to be sent: {reason}": (
         "{who} descartou a resposta, que não será enviada: {reason}"
