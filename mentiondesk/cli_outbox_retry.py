@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import sqlalchemy as sa
 import typer
 from sqlalchemy.engine import Connection
 
@@ -15,7 +16,7 @@ from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
 from mentiondesk.store import Store
-from mentiondesk.tables import WAITING
+from mentiondesk.tables import OUTBOX, WAITING
 from mentiondesk.wording import counted
 
 Refused = outbox_admin.Refused
@@ -129,8 +130,9 @@ def _release(conn: Connection, row: outbox_admin.Stored, targets: set[str], fit:
             f"action {row.id} goes to {row.target!r}, which is no longer configured: retrying "
             f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
         )
-    if not outbox_admin.release(conn, row.id):  # delivered since it was read
-        raise NotRetried(f"action {row.id} not retried: {_status('done')}")
+    if not outbox_admin.release(conn, row.id):  # delivered, or dropped, since it was read
+        now = conn.scalar(sa.select(OUTBOX.c.status).where(OUTBOX.c.id == row.id))
+        raise NotRetried(f"action {row.id} not retried: {_status(str(now or 'done'))}")
 
 
 def _retarget(

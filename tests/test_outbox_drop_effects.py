@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from mentiondesk import outbox_hold, queue
+from mentiondesk import outbox_admin, outbox_hold, queue
 from mentiondesk.cases import ticket_targets
 from mentiondesk.casework import escalate_case
+from mentiondesk.cli_outbox_retry import NotRetried, _release
 from mentiondesk.cli_render import _sent
 from mentiondesk.held_replies import reply_held
 from mentiondesk.store import Store
@@ -98,3 +100,20 @@ def test_the_text_report_says_an_action_was_dropped(config: Path) -> None:
     code, output = run_cli(config, "report")
     assert code == 0, output
     assert "dropped" in _said(output), output
+
+
+def test_a_retry_of_an_action_dropped_meanwhile_says_so(store: Store) -> None:
+    """Read as pending, dropped before it was released: it said 'delivered already'."""
+    _, case, draft = add(store, "Where is my order?", handle="bia")
+    assert case and draft
+    queue.approve_draft(store, draft, by="agent", post_route=ROUTE)
+    outbox_id = _only_id(store)
+    row = outbox_admin.stored(store, outbox_id)
+    assert row is not None and outbox_hold.drop(store, [outbox_id], reason=None, actor="x").changed
+    with store.engine.begin() as conn, pytest.raises(NotRetried, match="it is dropped"):
+        _release(conn, row, {row.target}, [])
+
+
+def _only_id(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(OUTBOX.c.id)) or 0)
