@@ -119,15 +119,19 @@ def _outbox(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
 
 
 def _digest_lines(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
-    """Digests sent or waiting, with only their lines ("• @handle (platform, …") kept."""
+    """Digests sent or waiting, with only their lines ("• @handle (platform, …") kept, and the
+    copy of the case a digest keeps of its first alert where that is theirs (as `forget`
+    blanks it)."""
     query = sa.select(OUTBOX).where(OUTBOX.c.key.startswith("digest:"), OUTBOX.c.case_id.is_(None))
     found, starts = [], line_starts(whose)
     for row in conn.execute(query.order_by(OUTBOX.c.id)):
-        text = payload_json(row.payload).get("text")
-        lines = [ln for ln in str(text or "").split("\n") if their_line(ln, starts)]
-        if lines:
+        payload = payload_json(row.payload)
+        lines = [ln for ln in str(payload.get("text") or "").split("\n") if their_line(ln, starts)]
+        theirs = whose.about(payload.get("context"))
+        if lines or theirs:
             data = {k: v for k, v in row._mapping.items() if k != "payload"}
-            found.append({**data, "lines": lines})
+            case = {"context": payload["context"]} if theirs else {}
+            found.append({**data, "lines": lines, **case})
     return found
 
 

@@ -64,6 +64,11 @@ def test_export_gives_their_lines_of_a_digest_not_the_others(desk: Path, db_url:
     assert "h_b" not in json.dumps(outbox) and "order never came" not in json.dumps(outbox)
     (digest,) = [row for row in outbox if str(row["key"]).startswith("digest:")]
     assert digest["lines"] == [f"• @h_a1 (x, en): {COMPLAINT}"]
+    # Her alert heads it: the digest's copy of her case is hers too (forget blanks it).
+    assert digest["context"]["mention"]["author"]["handle"] == "h_a1"
+    bia = json.loads(run_cli(desk, "authors", "export", "x", "h_b", "--format", "json")[1])
+    (theirs,) = [row for row in bia["outbox"] if str(row["key"]).startswith("digest:")]
+    assert "context" not in theirs and "h_a1" not in json.dumps(theirs)
 
 
 def _alert(platform: str, handle: str, text: str) -> CaseContext:
