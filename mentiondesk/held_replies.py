@@ -63,6 +63,11 @@ class PostState:
     def reason(self) -> str:
         return held_reason(self.last_error, attempts=self.attempts)
 
+    @property
+    def held_by(self) -> tuple[str, str] | None:
+        """(who, why) when a person held it (`outbox hold`), for the page to say in words."""
+        return person_hold(self.last_error) if self.reason == "by-person" else None
+
 
 @dataclass(frozen=True, slots=True)
 class HeldReply:
@@ -92,6 +97,15 @@ def held_by_person(actor: str, reason: str | None) -> str:
     """What a person's hold records as the row's last error: who held it, and why if they
     said (`outbox list --held` shows it; `held_reason` reads it as "by-person")."""
     return f"{PERSON_HELD}{actor}: {reason}" if reason else f"{PERSON_HELD}{actor}"
+
+
+def person_hold(error: str | None) -> tuple[str, str] | None:
+    """Who held a row and why ("" when they gave no reason), from what held_by_person
+    recorded; None for a hold that is not a person's."""
+    if not error or not error.startswith(PERSON_HELD):
+        return None
+    actor, _, reason = error.removeprefix(PERSON_HELD).partition(": ")
+    return actor, reason
 
 
 def draft_of(key: str) -> int | None:

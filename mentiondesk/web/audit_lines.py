@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection
 
 from mentiondesk.audit_trail import AuditEntry
-from mentiondesk.held_replies import held_reason
+from mentiondesk.held_replies import held_reason, person_hold
 from mentiondesk.web.i18n import Locale
 
 _AT_HANDLES = frozenset({"x", "twitter", "mastodon", "bluesky", "threads"})  # written "@name"
@@ -40,9 +40,7 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
     if action == "hold":  # detail: the reason a person gave (`outbox hold --reason`)
-        if entry.draft_id is not None:
-            return loc.t("{who} held the reply back from sending: {reason}", who=who, reason=detail)
-        return loc.t("{who} held an action back from sending: {reason}", who=who, reason=detail)
+        return _held(loc, who, detail, reply=entry.draft_id is not None)
     if action == "drop":  # `outbox drop [--reason]`: never sent
         return _dropped(loc, who, detail, reply=entry.draft_id is not None)
     if action == "escalate":
@@ -77,6 +75,18 @@ def _simple(loc: Locale, action: str, who: str) -> str | None:
         ),
     }
     return texts.get(action)
+
+
+def _held(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
+    # Without --reason the detail is what the row recorded ("held by cli:root"): no reason.
+    reason = "" if person_hold(detail) else detail
+    if reason and reply:
+        return loc.t("{who} held the reply back from sending: {reason}", who=who, reason=reason)
+    if reason:
+        return loc.t("{who} held an action back from sending: {reason}", who=who, reason=reason)
+    if reply:
+        return loc.t("{who} held the reply back from sending", who=who)
+    return loc.t("{who} held an action back from sending", who=who)
 
 
 def _dropped(loc: Locale, who: str, reason: str, *, reply: bool) -> str:

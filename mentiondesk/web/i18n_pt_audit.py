@@ -79,6 +79,8 @@ AUDIT = {
     "{who} held an action back from sending: {reason}": (
         "{who} reteve uma ação, sem enviar: {reason}"
     ),
+    "{who} held the reply back from sending": "{who} reteve a resposta, sem enviar",
+    "{who} held an action back from sending": "{who} reteve uma ação, sem enviar",
     # `outbox drop`: a person dropped a held or queued send for good.
     "{who} dropped the reply: it will not be sent": (
         "{who} descartou a resposta, que não será enviada"

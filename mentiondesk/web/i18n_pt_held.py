@@ -56,6 +56,11 @@ HELD = {
         "Essa resposta não está mais retida (foi enviada, ou alguém já tentou de novo): veja "
         "como ela está agora."
     ),
+    "Held back by {who}: {reason}": "Retida por {who}: {reason}",
+    "Held back by {who}, with no reason given.": "Retida por {who}, sem motivo informado.",
+    "Once the reply may go, send it with Try sending again.": (
+        "Quando a resposta puder ir, envie com Tentar enviar de novo."
+    ),
     "Read the reason recorded below; once the reply may go, send it with Try sending again.": (
         "Leia abaixo o motivo registrado; quando a resposta puder ir, envie com Tentar enviar "
         "de novo."

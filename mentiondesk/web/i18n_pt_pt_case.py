@@ -214,6 +214,10 @@ CASE = {
     ),
     "{name} (help desk)": "{name} (pelo apoio ao cliente)",
     # held replies (i18n_pt_held): Portugal registers with no "r" ("registrado" is Brazil's)
+    "Held back by {who}, with no reason given.": "Retida por {who}, sem motivo indicado.",
+    "Once the reply may go, send it with Try sending again.": (
+        "Quando a resposta puder seguir, envie-a com Tentar enviar de novo."
+    ),
     "Read the reason recorded below; once the reply may go, send it with Try sending again.": (
         "Leia abaixo o motivo registado; quando a resposta puder seguir, envie-a com Tentar "
         "enviar de novo."

@@ -1,5 +1,6 @@
 """A reply a person held with `outbox hold --reason` reads as their hold on the case page, not
-as the platform's refusal or a set-up problem, whatever words their reason holds."""
+as the platform's refusal or a set-up problem, whatever words their reason holds: who held it
+and why, in words ("Held back by ana (terminal): …"), not the raw "held by cli:ana"."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
 ADVICE = "Read the reason recorded below; once the reply may go, send it with Try sending again."
+THEIRS = "Once the reply may go, send it with Try sending again."
 
 
-def _held_by_ana(store: Store, reason: str) -> tuple[int, int]:
+def _held_by_ana(store: Store, reason: str | None) -> tuple[int, int]:
     """An approved reply `cli:ana` held before it went, as `outbox hold --reason` does; ids."""
     _, case, draft = add(store, "Still no parcel")
     assert case and draft
@@ -39,19 +41,31 @@ async def _box(desk: Desk, case: int, lang: str = "en") -> str:
 async def test_a_persons_hold_reads_as_theirs(as_role: Login, store: Store, reason: str) -> None:
     case, draft = _held_by_ana(store, reason)
     box = await _box(await as_role("agent"), case)
-    assert "Not sent: a person on the team held it back." in box and ADVICE in box
+    assert "Not sent: a person on the team held it back." in box and THEIRS in box
     assert "refused" not in box and "set-up" not in box and "different reply" not in box
-    recorded = reason.replace("<", "&lt;").replace(">", "&gt;")  # escaped, and shown open
-    assert "<details open>" in box and f"held by cli:ana: {recorded}</code>" in box
+    recorded = reason.replace("<", "&lt;").replace(">", "&gt;")  # escaped
+    assert f"Held back by ana (terminal): {recorded}" in box
+    assert "held by cli:ana" not in box and "tries" not in box
     assert f"/drafts/{draft}/retry" in box
+
+
+async def test_a_hold_with_no_reason_says_none_was_given(as_role: Login, store: Store) -> None:
+    """It showed "held by cli:root … after 0 tries" as the reason to read."""
+    case, _ = _held_by_ana(store, None)
+    desk = await as_role("agent")
+    box = await _box(desk, case)
+    assert "Held back by ana (terminal), with no reason given." in box and "tries" not in box
+    page = await (await desk.client.get(f"/cases/{case}")).text()
+    assert "ana (terminal) held the reply back from sending</" in page.replace("\n", "")
 
 
 async def test_a_persons_hold_in_portuguese(as_role: Login, store: Store) -> None:
     case, _ = _held_by_ana(store, "waiting for legal")
     desk = await as_role("agent")
     br, pt = await _box(desk, case, "pt-BR"), await _box(desk, case, "pt-PT")
-    assert "Não enviada: alguém da equipe a reteve." in br and "motivo registrado" in br
-    assert "Não enviada: alguém da equipa a reteve." in pt and "motivo registado" in pt
+    assert "Não enviada: alguém da equipe a reteve." in br and "Retida por ana" in br
+    assert "Não enviada: alguém da equipa a reteve." in pt and "Retida por ana" in pt
+    assert ": waiting for legal" in br and "Tentar enviar de novo" in pt
 
 
 def _held_before_the_format(store: Store, reason: str, attempts: int = 0) -> int:
