@@ -113,6 +113,7 @@ _LOGIN = {
 
 _QUEUE = {
     "answered": "respondido",
+    "waiting": "aguardando",  # before a case's timer: waiting for a first response
     "Waiting for a first response; target {target}": (
         "Aguardando a primeira resposta; meta de {target}"
     ),

@@ -133,6 +133,7 @@ MESSAGES: dict[str, str] = {
     "median first response of the last 24 h's answers": "mediana da 1.ª resposta das últimas 24 h",
     "Median first response": "Tempo da 1.ª resposta (mediana)",  # Portugal's ordinal has the dot
     "{n} waiting": "{n} à espera",
+    "waiting": "à espera",  # before a case's timer ("aguardando" is Brazil's gerund)
     # people and playbooks (i18n_pt_admin)
     "Log out everywhere": "Terminar todas as sessões",
     "End every desk session of yours, on every browser and device, this one too?": (
