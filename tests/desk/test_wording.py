@@ -45,9 +45,9 @@ async def test_the_pages_count_one_in_the_singular(as_role: Login, store: Store)
     desk = await as_role("manager")
     rules = await (await desk.client.get("/playbooks")).text()
     fired = rules.split('<code class="rule-id">complaint</code>', 1)[1].split("</tr>", 1)[0]
-    assert "1 case, 1 draft<" in fired and "1 cases" not in fired
+    assert '>1 case</span>, <span class="count">1 draft<' in fired and "1 cases" not in fired
     pt = await (await desk.client.get("/playbooks", headers=PT)).text()
-    assert "1 caso, 1 rascunho<" in pt
+    assert '>1 caso</span>, <span class="count">1 rascunho<' in pt
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert "Sentiment of their latest mention, " in page
     assert "(s)" not in page and "1 followers" not in page
