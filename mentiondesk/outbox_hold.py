@@ -38,37 +38,43 @@ def hold(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) ->
 
     One a worker has leased is being sent right now: holding it could not stop that send,
     so it is refused (as `retry` leaves a lease alone) rather than waited for."""
-    now, error = datetime.now(UTC), held_by_person(actor, reason)[:2000]
-    with store.engine.begin() as conn:
-        rows = conn.execute(
-            sa.update(OUTBOX)
-            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", _free(now))
-            .values(status="held", last_error=error, lease_until=None)
-            .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
-        ).all()
-        for row in rows:
-            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=reason or error)
-        refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}], now)
-    changed = sorted(int(r.id) for r in rows)
-    return Done(changed, refused, {int(r.id): str(r.target) for r in rows})
+    error = held_by_person(actor, reason)[:2000]
+    audited = reason or error
+    return _mark(store, ids, ("pending",), "held", error, actor=actor, audited=audited)
 
 
 def drop(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) -> Done:
     """Drop these held or pending actions for good: never sent, kept as "dropped by ACTOR:
     REASON" (the report counts them; the retention may then purge their case), audited in
     the same transaction. The others are refused as `hold` refuses them, a leased one too."""
-    now, error = datetime.now(UTC), dropped_by(actor, reason)[:2000]
-    waiting = OUTBOX.c.status.in_(WAITING)
+    error = dropped_by(actor, reason)[:2000]
+    return _mark(store, ids, WAITING, "dropped", error, actor=actor, audited=reason or "")
+
+
+def _mark(
+    store: Store,
+    ids: Sequence[int],
+    statuses: tuple[str, ...],
+    status: str,
+    error: str,
+    *,
+    actor: str,
+    audited: str,
+) -> Done:
+    """Move those of `ids` in `statuses` that no worker holds to `status`, recording `error`
+    and auditing each ("hold" or "drop", with `audited`) in one transaction; say why the
+    others were left."""
+    now = datetime.now(UTC)
+    action = "hold" if status == "held" else "drop"
     with store.engine.begin() as conn:
         rows = conn.execute(
             sa.update(OUTBOX)
-            .where(OUTBOX.c.id.in_(ids), waiting, _free(now))
-            .values(status="dropped", last_error=error, lease_until=None)
+            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status.in_(statuses), _free(now))
+            .values(status=status, last_error=error, lease_until=None)
             .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
         ).all()
         for row in rows:
-            why = reason or ""
-            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=why, action="drop")
+            _audit(conn, actor, key=row.key, case_id=row.case_id, reason=audited, action=action)
         refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}], now)
     changed = sorted(int(r.id) for r in rows)
     return Done(changed, refused, {int(r.id): str(r.target) for r in rows})
