@@ -1,16 +1,21 @@
 """X's API v2 as the X source meets it: the fields asked for, a post's text as written,
-retweets, and what a refusal means."""
+retweets, the mention a post makes and what a refusal means."""
 
 from __future__ import annotations
 
 import html
 import json
+import logging
 from typing import Any
 
 import aiohttp
 import tweepy
 
-from mentiondesk.models import FatalError, TransientError
+from listener._items import readable
+from listener._wire import parse_time
+from mentiondesk.models import Author, FatalError, Mention, TransientError
+
+_LOGGER = logging.getLogger(__name__)
 
 # `note_tweet` carries the whole text of a post over 280 characters; `text` is cut short.
 # `edit_history_tweet_ids` is a default field, named anyway: an edit is told by it.
@@ -87,3 +92,50 @@ def names_parameter(exc: tweepy.HTTPException, name: str) -> bool:
 
 def titles(errors: list[Any]) -> str:
     return json.dumps([e.get("title") or e.get("message") for e in errors])[:200]
+
+
+def mentions_of(
+    source: str, endpoint: str, tweets: list[dict[str, Any]], users: dict[str, dict[str, Any]]
+) -> list[Mention]:
+    """The page's posts as mentions, each read on its own (one that cannot be read is skipped);
+    retweets are left out: a retweet is someone passing on a post (its text an "RT @…:" cut of
+    it), not their own words. Quote posts are their own."""
+    kept = [t for t in latest_versions(tweets) if not is_retweet(t)]
+    if len(kept) < len(tweets):
+        _LOGGER.debug(
+            "x %s: %d retweets of %d posts skipped",
+            endpoint,
+            len(tweets) - len(kept),
+            len(tweets),
+        )
+    return readable(f"{source} {endpoint}", kept, lambda t: _mention(t, users), lambda t: t["id"])
+
+
+def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention:
+    user = users.get(str(tweet.get("author_id")), {})
+    handle = user.get("username", str(tweet.get("author_id", "")))
+    # Each edit is a new post id, listed oldest first; X serves the latest. The first id keys
+    # the mention (an edit is not a second mention; the store takes it as an edit of the one
+    # it has); the URL links the version read, which the X responder replies to.
+    history = [str(i) for i in tweet.get("edit_history_tweet_ids") or [tweet["id"]]]
+    parent = next(
+        (r["id"] for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"),
+        None,
+    )
+    return Mention(
+        platform="x",
+        external_id=str(history[0]),
+        author=Author(
+            id=str(tweet.get("author_id", "")),
+            handle=handle,
+            name=user.get("name", ""),
+            followers=int((user.get("public_metrics") or {}).get("followers_count", 0)),
+        ),
+        text=full_text(tweet),
+        created_at=parse_time(tweet["created_at"]),
+        url=f"https://x.com/{handle}/status/{tweet['id']}",
+        lang=tweet.get("lang"),
+        thread_id=tweet.get("conversation_id"),
+        parent_id=parent,
+        edit_id=str(tweet["id"]) if len(history) > 1 else None,
+    )

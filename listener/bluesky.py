@@ -7,12 +7,13 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
-from atproto import AsyncClient
+from atproto import AsyncClient, Session, SessionEvent
 from atproto_client import exceptions as atp
 from pydantic import Field, field_validator
 
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable
+from listener._own import OwnAccounts
 from listener._wire import Clock, header_int, limit_ends, parse_time, reset_time, utcnow
 from mentiondesk.models import (
     Author,
@@ -88,6 +89,8 @@ class BlueskySource:
         self.handle = handle
         self._password = password
         self._logged_in = False
+        self._own = OwnAccounts("bluesky")  # the signed-in account, by the session's DID
+        self.client.on_session_change(self._session_changed)
         self.query = query
         self.page_size = page_size
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
@@ -134,7 +137,7 @@ class BlueskySource:
         # `since` filters on sortAt, the earlier of createdAt and indexedAt: the anchor is
         # the newest sortAt seen, so a post whose createdAt lags its indexing is still found.
         newest = _latest(state.get("newest"), *(_sort_at(p) for p in posts))
-        mentions = readable(self.name, posts, _mention, _uri)
+        mentions = self._mentions_of("search", posts)
         first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
         if answer.cursor and posts and not first_run:
             return Page(
@@ -160,7 +163,7 @@ class BlueskySource:
             if n["reason"] in REASONS and (mark is None or parse_time(n["indexedAt"]) >= mark)
         ]
         newest = _latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
-        mentions = readable(self.name, fresh, _mention, _uri)
+        mentions = self._mentions_of("mentions", fresh)
         # Newest first and no `since`: page down until a known one (first run: one page only).
         caught_up = not mark or len(fresh) < len(items) or not notes.cursor
         if caught_up:  # none ever found: now, OVERLAP back for a clock ahead of Bluesky's
@@ -168,10 +171,17 @@ class BlueskySource:
         more = {"wm": _iso_or(mark), "cursor": notes.cursor, "newest": _iso_or(newest)}
         return Page(mentions, more, True)
 
+    def _mentions_of(self, endpoint: str, views: list[dict[str, Any]]) -> list[Mention]:
+        """The posts' mentions less the brand's own: searchPosts finds ours as any other."""
+        return self._own.others(self.name, endpoint, readable(self.name, views, _mention, _uri))
+
     async def _login(self) -> None:
         if not self._logged_in:
             await self._call("session", self.client.login, self.handle, self._password)
             self._logged_in = True
+
+    def _session_changed(self, _: SessionEvent, session: Session) -> None:
+        self._own = OwnAccounts.with_id("bluesky", session.did)  # no call of its own
 
     async def _call(self, endpoint: str, method: Callable[..., Awaitable[_T]], *args: Any) -> _T:
         if endpoint != "session":

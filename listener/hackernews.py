@@ -6,7 +6,7 @@ import html
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -15,6 +15,7 @@ from pydantic import Field
 
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable, usable
+from listener._own import OwnAccounts
 from listener._wire import Clock, check_json, header_int, limit_ends, parse_time, reset_time, utcnow
 from mentiondesk.models import (
     Author,
@@ -59,9 +60,13 @@ class HackerNewsSource:
         page_size: int = 100,
         max_page_bytes: int = 8 * 1024 * 1024,
         timeout: float = 30.0,
+        handles: Sequence[str] = (),
         clock: Clock = utcnow,
     ) -> None:
         self.name = name
+        # No account signs in here: the brand's HN account is one of its handles, if any
+        # (written exactly, as HN matches them); a reply posted there by hand is not read back.
+        self.own = OwnAccounts.named("hackernews", handles)
         self.poll_seconds = poll_seconds
         self.query = query
         self.url = base_url.rstrip("/") + "/api/v1/search_by_date"
@@ -87,6 +92,7 @@ class HackerNewsSource:
             page_size=config.page_size,
             max_page_bytes=config.max_page_bytes,
             timeout=config.timeout_seconds,
+            handles=context.brand.handles,
         )
 
     async def poll(self, cursor: str | None) -> Batch:
@@ -127,7 +133,9 @@ class HackerNewsSource:
         if upper is None:
             upper = max(dated, default=since)
         top = state.get("top", upper)  # the window's newest second: the next poll starts there
-        mentions = readable(self.name, hits, _mention, _hit_id)
+        mentions = self.own.others(
+            self.name, "search", readable(self.name, hits, _mention, _hit_id)
+        )
         if since is None or upper is None:  # the first run reads one page: history is skipped
             # Nothing found: now is the lower bound (the next read goes OVERLAP back from it).
             now = int(self._clock().timestamp())

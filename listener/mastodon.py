@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from mastodon import Mastodon
 from pydantic import Field, field_validator
@@ -21,6 +22,7 @@ from listener._mastodon_wire import (
     refusal,
     visibility,
 )
+from listener._own import OwnAccounts
 from listener._urls import status_url
 from listener._wire import Clock, check_json, id_key, limit_ends, max_id, parse_time, utcnow
 from mentiondesk.models import (
@@ -66,14 +68,17 @@ class MastodonSource:
         query: str,
         poll_seconds: float = 60.0,
         page_size: int = 40,
+        handles: Sequence[str] = (),  # the brand's: its account where the token cannot say
         clock: Clock = utcnow,
     ) -> None:
         self.name = name
+        self.handles = tuple(handles)
         self.poll_seconds = poll_seconds
         self.api = api
         self.query = query
         self.page_size = page_size
         self._lock = asyncio.Lock()  # Mastodon.py keeps rate-limit state: one call at a time
+        self._own: OwnAccounts | None = None  # the token's account, looked up once
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
         if query:
             fetchers["search"] = self._search
@@ -92,6 +97,7 @@ class MastodonSource:
             query=config.query if config.query is not None else f"#{context.brand.name}",
             poll_seconds=config.poll_seconds,
             page_size=config.page_size,
+            handles=context.brand.handles,
         )
 
     async def poll(self, cursor: str | None) -> Batch:
@@ -124,6 +130,7 @@ class MastodonSource:
     # --- endpoints --------------------------------------------------------------------
 
     async def _mentions(self, state: State) -> Page:
+        # No own-account look-up here: no one is notified of their own statuses.
         call = partial(notifications, self.api, limit=self.page_size)
         items = await self._call("mentions", call, min_id=state.get("min"))
         check_json(items, "mentions", list)
@@ -131,16 +138,17 @@ class MastodonSource:
         # Notification ids are a plain serial, not snowflakes (db/schema.rb): none can be made
         # from a time. A first read that found none makes "before the first" (0) its position.
         ids = [str(n["id"]) for n in items]
-        return self._page(state, ids, statuses, self.page_size, empty="0")
+        return self._page("mentions", state, ids, statuses, self.page_size, empty="0")
 
     async def _search(self, state: State) -> Page:
+        await self._own_account()  # search and hashtags list the brand's own statuses too
         if self.query.startswith("#") and " " not in self.query:
             limit = min(self.page_size, SEARCH_LIMIT)  # notifications take 80, timelines 40
             call = partial(self.api.timeline_hashtag, self.query[1:], limit=limit)
             statuses = await self._call("search", call, min_id=state.get("min"))
             check_json(statuses, "search", list)
             ids = [str(s["id"]) for s in statuses]
-            return self._page(state, ids, statuses, limit, empty=self._now_id())
+            return self._page("search", state, ids, statuses, limit, empty=self._now_id())
         return await self._search_text(state)
 
     async def _search_text(self, state: State) -> Page:
@@ -166,7 +174,7 @@ class MastodonSource:
             )
         oldest_first = sorted(found.values(), key=lambda s: id_key(str(s["id"])))
         newest = max_id(since, *found) or self._now_id()
-        return Page(self._mentions_of(oldest_first), {"min": newest})
+        return Page(self._mentions_of("search", oldest_first), {"min": newest})
 
     async def _search_page(self, since: str | None, limit: int, offset: int) -> list[Any]:
         # Offset, not max_id: Mastodon 4.2+ turns max_id into "before <that second>", which
@@ -177,18 +185,54 @@ class MastodonSource:
         return list(check_json(statuses, "search", list))
 
     def _page(
-        self, state: State, ids: list[str], statuses: list[Any], limit: int, *, empty: str
+        self,
+        endpoint: str,
+        state: State,
+        ids: list[str],
+        statuses: list[Any],
+        limit: int,
+        *,
+        empty: str,
     ) -> Page:
         """min_id pages forward: the newest id read is where the next page starts (`empty`
         when none was ever read); a full page (`limit` asked for) says there may be more."""
         newest = max_id(state.get("min"), *ids) or empty
-        mentions = self._mentions_of(statuses)
+        mentions = self._mentions_of(endpoint, statuses)
         more = state.get("min") is not None and len(ids) >= limit
         return Page(mentions, {"min": newest}, more)
 
-    def _mentions_of(self, statuses: list[Any]) -> list[Mention]:
+    def _mentions_of(self, endpoint: str, statuses: list[Any]) -> list[Mention]:
         base = self.api.api_base_url
-        return readable(self.name, statuses, lambda s: _mention(s, base), lambda s: s["id"])
+        read = readable(self.name, statuses, lambda s: _mention(s, base), lambda s: s["id"])
+        return self._own.others(self.name, endpoint, read) if self._own else read
+
+    async def _own_account(self) -> None:
+        """Learn, once, which account the token signs in as: its statuses are no mentions. A
+        failed look-up fails the read that needed it, tried again at the next poll."""
+        if self._own is None:
+            try:
+                me = await self._call("account", self.api.account_verify_credentials)
+            except FatalError:  # a token without read:accounts (or profile): 403
+                self._own = self._own_by_handle()
+                return
+            account_id = check_json(me, "account", dict).get("id")
+            if account_id is None:
+                raise TransientError("mastodon account: verify_credentials named no id")
+            self._own = OwnAccounts.with_id("mastodon", str(account_id))
+
+    def _own_by_handle(self) -> OwnAccounts:
+        """The brand's account on this server by `[brand] handles`, for a token that may not
+        read its own account: `@lumora`, or `@lumora@this.server`, is the local `lumora`."""
+        host = urlsplit(self.api.api_base_url or "").hostname or ""
+        local = [h.strip().lstrip("@").removesuffix(f"@{host}") for h in self.handles]
+        own = OwnAccounts.named("mastodon", local)
+        _LOGGER.warning(
+            "source %s: the token cannot read its own account (add the read:accounts scope); "
+            "the brand's own statuses are told by its [brand] handles instead (%s)",
+            self.name,
+            ", ".join(sorted(own.names)) or "none: its statuses may be read back as mentions",
+        )
+        return own
 
     def _now_id(self) -> str:
         """The status id of "now": status ids are snowflakes, milliseconds << 16 (Mastodon's

@@ -4,7 +4,7 @@ inbox username mentions."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +13,7 @@ import asyncprawcore
 
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable, usable
+from listener._own import OwnAccounts
 from listener._reddit_config import RedditSourceConfig, firehose
 from listener._reddit_query import QueryMatcher, UnsupportedQuery, matcher
 from listener._reddit_wire import created, mention_of, name_of, refusal
@@ -48,7 +49,8 @@ class RedditSource:
         subreddits: tuple[str, ...] | list[str],
         inbox: bool,
         comments: bool = True,
-        account: str | None = None,  # who we sign in as: our own comments are not mentions
+        account: str | None = None,  # who we sign in as: the brand's posts are not mentions
+        handles: Sequence[str] = (),  # the brand's handles: its accounts where none signs in
         poll_seconds: float = 60.0,
         page_size: int = 100,
         clock: Clock = utcnow,
@@ -62,7 +64,7 @@ class RedditSource:
         self.comments_path = f"r/{'+'.join(subreddits)}/comments"
         self.restrict = list(subreddits) != ["all"]
         self.page_size = page_size
-        self.account = (account or "").lower()
+        self.own = self._own_accounts(account or _signs_in_as(reddit), handles)
         self.comment_match = self._comment_matcher(comments)
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
         if query:
@@ -73,6 +75,31 @@ class RedditSource:
             fetchers["mentions"] = self._fetch_mentions
         self.endpoints = Endpoints(name, fetchers, clock=clock)
         self._clock = clock
+
+    def _own_accounts(self, account: str | None, handles: Sequence[str]) -> OwnAccounts:
+        """Whose posts are the brand's own: the account signed in as, else (said so) the
+        `[brand] handles` as Reddit usernames."""
+        if account:
+            return OwnAccounts.named("reddit", [account])
+        own = OwnAccounts.named("reddit", handles)
+        fix = "set username_env and password_env to the account reddit-post signs in as"
+        if own.known:
+            names = ", ".join(f"u/{n}" for n in sorted(own.names))
+            _LOGGER.info(
+                "source %s: not signed in: the brand's own posts are told by its [brand] "
+                "handles alone (%s); %s",
+                self.name,
+                names,
+                fix,
+            )
+        else:
+            _LOGGER.warning(
+                "source %s: not signed in and no [brand] handle: the brand's own posts are "
+                "read as mentions; %s",
+                self.name,
+                fix,
+            )
+        return own
 
     def _comment_matcher(self, wanted: bool) -> QueryMatcher | None:
         """How listed comments are matched; None where they are not read (said why)."""
@@ -119,6 +146,7 @@ class RedditSource:
             inbox=bool(username and password),
             comments=config.comments,
             account=username,
+            handles=context.brand.handles,
             poll_seconds=config.poll_seconds,
             page_size=config.page_size,
         )
@@ -156,10 +184,8 @@ class RedditSource:
         return await self._listing("comments", self.comments_path, {}, state, keep=self._wanted)
 
     def _wanted(self, mention: Mention) -> bool:
-        """A listed comment that says the query and is not ours (our replies name the brand:
-        read back, they would be answered in turn)."""
-        ours = bool(self.account) and mention.author.handle.lower() == self.account
-        return not ours and self.comment_match is not None and self.comment_match(mention.text)
+        """A listed comment that says the query."""
+        return self.comment_match is not None and self.comment_match(mention.text)
 
     async def _listing(
         self,
@@ -208,6 +234,9 @@ class RedditSource:
         self, endpoint: str, items: list[Any], keep: Callable[[Mention], bool] | None
     ) -> list[Mention]:
         mentions = readable(f"{self.name} {endpoint}", items, mention_of, name_of)
+        # The brand's own posts are no mentions: search lists our submissions, the comments
+        # listing our replies (which name the brand: read back, they would be answered).
+        mentions = self.own.others(self.name, endpoint, mentions)
         return [m for m in mentions if keep(m)] if keep else mentions
 
     async def _get(self, endpoint: str, path: str, params: dict[str, Any]) -> Any:
@@ -253,3 +282,9 @@ class RedditSource:
         value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
         until = reset_time(value, relative=True, now=self._clock)
         return limit_ends(until, self._clock)
+
+
+def _signs_in_as(reddit: asyncpraw.Reddit) -> str | None:
+    """The username the client was given (asyncpraw's config holds a sentinel for none)."""
+    username = reddit.config.username
+    return username if isinstance(username, str) and username else None

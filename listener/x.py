@@ -12,24 +12,20 @@ from pydantic import Field, field_validator
 from tweepy.asynchronous import AsyncClient
 
 from listener._endpoints import Endpoints, Page, State, run_check
-from listener._items import readable
-from listener._wire import Clock, header_int, limit_ends, max_id, parse_time, reset_time, utcnow
+from listener._own import OwnAccounts
+from listener._wire import Clock, header_int, limit_ends, max_id, reset_time, utcnow
 from listener._x_wire import (
     CLIENT_ERRORS,
     TWEET_FIELDS,
     SinceTooOld,
     default_query,
-    full_text,
-    is_retweet,
-    latest_versions,
+    mentions_of,
     refusal,
     titles,
 )
 from mentiondesk.models import (
-    Author,
     Batch,
     FatalError,
-    Mention,
     PluginContext,
     RateLimited,
     SourceConfig,
@@ -51,7 +47,9 @@ _USER_FIELDS = ["name", "username", "public_metrics"]
 class XSourceConfig(SourceConfig):
     kind: Literal["x"] = "x"
     bearer_token_env: str = Field(default="X_BEARER_TOKEN", validate_default=True)
-    username: str | None = None  # whose mentions to read; default: the brand's first handle
+    # Whose mentions to read, and whose posts are the brand's own (never mentions, found by
+    # search as they are: the brand's replies name it); default: the brand's first handle.
+    username: str | None = None
     mentions: bool = True
     search: bool = True
     page_size: int = Field(default=100, ge=10, le=100)
@@ -72,6 +70,7 @@ class XSource:
         bearer_token: str,
         query: str,
         username: str | None,
+        account: str | None = None,
         base_url: str = DEFAULT_BASE,
         poll_seconds: float = 60.0,
         page_size: int = 100,
@@ -82,6 +81,7 @@ class XSource:
         self.poll_seconds = poll_seconds
         self.query = query
         self.username = username
+        self.account = account or username  # the brand's X account: its posts are not mentions
         self.page_size = page_size
         self._http = RewriteSession(base_url, timeout=timeout)
         self.client = AsyncClient(bearer_token=bearer_token, wait_on_rate_limit=False)
@@ -95,17 +95,25 @@ class XSource:
             fetchers["mentions"] = self._fetch_mentions
         self.endpoints = Endpoints(name, fetchers, clock=clock)
         self._clock = clock
+        if query and not self.account:
+            _LOGGER.warning(
+                "source %s: no X account known (set `username`, or a [brand] handle): the "
+                "brand's own posts that match the search are read as mentions",
+                name,
+            )
 
     @classmethod
     def from_config(cls, config: XSourceConfig, context: PluginContext) -> XSource:
         handle = config.username or next(iter(context.brand.handles), None)
+        account = handle.lstrip("@") if handle else None
         return cls(
             name=config.name or "x",
             bearer_token=secret_from_env(config.bearer_token_env).get_secret_value(),
             query=(config.query or default_query(context.brand.default_query()))
             if config.search
             else "",
-            username=handle.lstrip("@") if handle and config.mentions else None,
+            username=account if config.mentions else None,
+            account=account,
             base_url=config.base_url or DEFAULT_BASE,
             poll_seconds=config.poll_seconds,
             page_size=config.page_size,
@@ -121,8 +129,8 @@ class XSource:
     async def check(self) -> SourceStatus:
         async def probe() -> str:
             found = []
-            if self.username:
-                found.append(f"@{self.username} is user {await self._brand_id()}")
+            if self.account:
+                found.append(f"@{self.account} is user {await self._brand_id()}")
             if self.query:
                 await self._call("search", self.client.search_recent_tweets, self.query)
                 found.append("search answers")
@@ -133,6 +141,8 @@ class XSource:
     # --- endpoints --------------------------------------------------------------------
 
     async def _fetch_search(self, state: State) -> Page:
+        if self.account:  # search finds the brand's own posts too: `_page` leaves them out
+            await self._brand_id()
         return await self._read("search", self.client.search_recent_tweets, self.query, state)
 
     async def _fetch_mentions(self, state: State) -> Page:
@@ -166,10 +176,12 @@ class XSource:
         return params
 
     async def _brand_id(self) -> str:
+        """The brand account's user id, looked up once: a failed look-up fails the read that
+        needed it (tried again at the next poll), as any other call does."""
         if self._user_id is None:
-            response = await self._call("users", self.client.get_user, username=self.username)
+            response = await self._call("users", self.client.get_user, username=self.account)
             if response.data is None:
-                raise FatalError(f"X user @{self.username} not found; fix `username`")
+                raise FatalError(f"X user @{self.account} not found; fix `username`")
             self._user_id = str(response.data.id)
         return self._user_id
 
@@ -179,7 +191,9 @@ class XSource:
             raise TransientError(f"X answered 200 with errors: {titles(response.errors)}")
         users = {str(u.id): u.data for u in (response.includes or {}).get("users", [])}
         tweets = [t.data for t in response.data or []]
-        mentions = _mentions_of(self.name, endpoint, tweets, users)
+        # The brand's own posts (its id looked up before the read) are no mentions.
+        own = OwnAccounts.with_id("x", self._user_id)
+        mentions = own.others(self.name, endpoint, mentions_of(self.name, endpoint, tweets, users))
         newest = max_id(state.get("newest"), meta.get("newest_id"))
         if meta.get("next_token") and not first:
             return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)
@@ -232,50 +246,3 @@ class XSource:
         reset = getattr(exc, "reset_time", None)
         until = reset_time(str(reset)) if reset else None
         return limit_ends(until, self._clock)
-
-
-def _mentions_of(
-    source: str, endpoint: str, tweets: list[dict[str, Any]], users: dict[str, dict[str, Any]]
-) -> list[Mention]:
-    """The page's posts as mentions, each read on its own (one that cannot be read is skipped);
-    retweets are left out: a retweet is someone passing on a post (its text an "RT @…:" cut of
-    it), not their own words. Quote posts are their own."""
-    kept = [t for t in latest_versions(tweets) if not is_retweet(t)]
-    if len(kept) < len(tweets):
-        _LOGGER.debug(
-            "x %s: %d retweets of %d posts skipped",
-            endpoint,
-            len(tweets) - len(kept),
-            len(tweets),
-        )
-    return readable(f"{source} {endpoint}", kept, lambda t: _mention(t, users), lambda t: t["id"])
-
-
-def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention:
-    user = users.get(str(tweet.get("author_id")), {})
-    handle = user.get("username", str(tweet.get("author_id", "")))
-    # Each edit is a new post id, listed oldest first; X serves the latest. The first id keys
-    # the mention (an edit is not a second mention; the store takes it as an edit of the one
-    # it has); the URL links the version read, which the X responder replies to.
-    history = [str(i) for i in tweet.get("edit_history_tweet_ids") or [tweet["id"]]]
-    parent = next(
-        (r["id"] for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"),
-        None,
-    )
-    return Mention(
-        platform="x",
-        external_id=str(history[0]),
-        author=Author(
-            id=str(tweet.get("author_id", "")),
-            handle=handle,
-            name=user.get("name", ""),
-            followers=int((user.get("public_metrics") or {}).get("followers_count", 0)),
-        ),
-        text=full_text(tweet),
-        created_at=parse_time(tweet["created_at"]),
-        url=f"https://x.com/{handle}/status/{tweet['id']}",
-        lang=tweet.get("lang"),
-        thread_id=tweet.get("conversation_id"),
-        parent_id=parent,
-        edit_id=str(tweet["id"]) if len(history) > 1 else None,
-    )

@@ -3,13 +3,15 @@ bluesky_session.py, which every call but the session's own goes through).
 
 XRPC JSON shapes from the atproto lexicons; `ratelimit-*` headers; `{"error", "message"}`
 bodies. As the PDS does, a createRecord with an `rkey` that exists is a 500
-(bluesky-social/indigo#873).
+(bluesky-social/indigo#873). As the AppView does, searchPosts finds the posts we create as it
+finds anyone's: where their text says the query's terms (`hit()` posts are found whatever it is).
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 import zlib
 from datetime import datetime
 from typing import Any
@@ -25,6 +27,8 @@ SEARCH = "/xrpc/app.bsky.feed.searchPosts"
 NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications"
 CREATE = "/xrpc/com.atproto.repo.createRecord"
 GET_RECORD = "/xrpc/com.atproto.repo.getRecord"
+POST_COLLECTION = "app.bsky.feed.post"
+_TERM = re.compile(r'"[^"]*"|\S+')  # a quoted phrase, or a word
 
 
 def _iso(when: datetime) -> str:
@@ -33,6 +37,13 @@ def _iso(when: datetime) -> str:
 
 def _time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _says(query: str, view: dict[str, Any]) -> bool:
+    """searchPosts' match, minimally: every term of `query` in the post's text, any case."""
+    text = str(view["record"].get("text", "")).lower()
+    terms = [t.strip('"').lower() for t in _TERM.findall(query)]
+    return bool(terms) and all(t in text for t in terms)
 
 
 def _sort_at(view: dict[str, Any]) -> datetime:
@@ -51,6 +62,7 @@ class BlueskyFake(BlueskySessionFake):
         self._seq = itertools.count(1)
         self.lost_answers: dict[str, list[int]] = {}  # path -> statuses, see lose_answer()
         self.posts: list[dict[str, Any]] = []  # search hits, oldest first
+        self.ours: list[dict[str, Any]] = []  # views of the posts we created, oldest first
         self.notifications: list[dict[str, Any]] = []
         self.records: dict[str, dict[str, Any]] = {}  # rkey -> {"uri","cid","value"}
         self.posts_by_uri: dict[str, dict[str, Any]] = {}
@@ -152,7 +164,9 @@ class BlueskyFake(BlueskySessionFake):
         # searchPosts filters on sortAt, the earlier of createdAt and indexedAt, as times
         # (a createdAt may have no milliseconds, or an offset), and `latest` sorts by it.
         since = request.query.get("since")
-        items = [p for p in self.posts if not since or _sort_at(p) >= _time(since)]
+        query = request.query.get("q", "")
+        indexed = self.posts + [v for v in self.ours if _says(query, v)]
+        items = [p for p in indexed if not since or _sort_at(p) >= _time(since)]
         items.sort(key=_sort_at)  # oldest first, as `_page` expects; stable for equal times
         page, cursor = self._page(request, items)
         body: dict[str, Any] = {"posts": page, "hitsTotal": len(items)}
@@ -177,10 +191,28 @@ class BlueskyFake(BlueskySessionFake):
             return self._reply(error, CREATE, 500)
         uri = f"at://{body['repo']}/{body['collection']}/{rkey}"
         self.records[rkey] = {"uri": uri, "cid": self.cid(uri), "value": body["record"]}
+        if body["collection"] == POST_COLLECTION:
+            self._index(uri, body["record"])
         if self.lost_answers.get(CREATE):
             status = self.lost_answers[CREATE].pop(0)
             return web.Response(status=status, text=f"<html><h1>{status}</h1></html>")
         return self._reply({"uri": uri, "cid": self.cid(uri)}, CREATE)
+
+    def _index(self, uri: str, record: dict[str, Any]) -> None:
+        """Our post as the AppView indexes it: a view by our account, found by search."""
+        view = {
+            "uri": uri,
+            "cid": self.cid(uri),
+            "record": record,
+            "indexedAt": _iso(self.clock()),
+            "author": {"did": DID, "handle": HANDLE, "displayName": "Lumora"},
+            "replyCount": 0,
+            "repostCount": 0,
+            "likeCount": 0,
+            "quoteCount": 0,
+        }
+        self.ours.append(view)
+        self.posts_by_uri[uri] = view
 
     async def _get_record(self, request: web.Request) -> web.Response:
         record = self.records.get(request.query["rkey"])

@@ -7,6 +7,8 @@ As the real server: `content` is the text rendered to HTML (escaped, in `<p>`), 
 a visibility, notifications the account's policy filtered (4.3+) are left out unless
 `include_filtered` is truthy, and a status over 500 characters (links 23, `@user@domain` as
 `@user`) is refused with 422 and Mastodon's validation message.
+Search and the hashtag timeline list `hit()` statuses whatever the query, and ours as Mastodon
+does: search those whose text says the query, the timeline the public ones carrying its tag.
 Ids as Mastodon makes them (db/schema.rb): a status's is a snowflake of its time (milliseconds
 << 16, lib/mastodon/snowflake.rb; a status from another server gets its `published` time's), a
 notification's a plain serial number.
@@ -21,7 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.mastodon_text import render, status_length
+from tests.fakes.mastodon_text import render, says, status_length, tagged
 from tests.fakes.platform import PlatformFake
 
 NOTIFICATIONS = "/api/v1/notifications"
@@ -51,6 +53,7 @@ class MastodonFake(PlatformFake):
     def __init__(self, *args: Any, tag: str = "lumora", **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.window.seconds = 300
+        self.tag = tag
         self._serial = itertools.count(34_975_000)  # notifications: a bigserial
         self._sequence = itertools.count()  # a status id's low 16 bits, unique within a ms
         self.notifications: list[dict[str, Any]] = []  # oldest first
@@ -218,7 +221,11 @@ class MastodonFake(PlatformFake):
         return web.json_response(self.policy, headers=self._headers(request.path))
 
     async def _tag(self, request: web.Request) -> web.Response:
-        return self._paged(request, self._window(request, self.search_hits, 40))
+        ours = [
+            s for s in self.posted if s["visibility"] == "public" and tagged(self.tag, s["content"])
+        ]
+        listed = sorted(self.search_hits + ours, key=lambda s: int(s["id"]))
+        return self._paged(request, self._window(request, listed, 40))
 
     async def _search(self, request: web.Request) -> web.Response:
         """Search is no timeline: the newest `limit` matches between min_id and max_id (not
@@ -227,7 +234,8 @@ class MastodonFake(PlatformFake):
         limit = min(int(q.get("limit", "20")), 40)
         offset = int(q.get("offset", "0")) if q.get("type") else 0
         low, high = int(q.get("min_id", "0")), int(q.get("max_id", str(1 << 64)))
-        newest = sorted(self.search_hits, key=lambda s: int(s["id"]), reverse=True)
+        ours = [s for s in self.posted if says(q.get("q", ""), s["content"])]
+        newest = sorted(self.search_hits + ours, key=lambda s: int(s["id"]), reverse=True)
         matches = [s for s in newest if low < int(s["id"]) < high]
         statuses = matches[offset : offset + limit]
         body = {"accounts": [], "statuses": statuses, "hashtags": []}

@@ -1,6 +1,6 @@
 """What Mastodon does to a status's text: TextFormatter renders it into `content` (escaped, in
-`<p>`, links, mentions and hashtags in its inline tags), and StatusLengthValidator counts it
-(links 23, `@user@domain` as `@user`)."""
+`<p>`, links, mentions and hashtags in its inline tags), StatusLengthValidator counts it
+(links 23, `@user@domain` as `@user`), and search and hashtag timelines find it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,21 @@ _INLINE = re.compile(
 )
 _LINK = re.compile(r"https?://\S+")
 _REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")
+_TAGS = re.compile(r"<[^>]+>")
+_TERM = re.compile(r'"[^"]*"|\S+')  # a quoted phrase, or a word
+
+
+def says(query: str, content: str) -> bool:
+    """Full-text search's match, minimally: every term of `query` in the status's text."""
+    text = html.unescape(_TAGS.sub(" ", content)).lower()
+    terms = [t.strip('"').lower() for t in _TERM.findall(query)]
+    return bool(terms) and all(t in text for t in terms)
+
+
+def tagged(tag: str, content: str) -> bool:
+    """Whether the status's text carries `#tag` (any case), as a hashtag timeline lists it."""
+    text = html.unescape(_TAGS.sub("", content))
+    return re.search(rf"#{re.escape(tag)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def status_length(text: str) -> int:

@@ -6,14 +6,13 @@ text is served entity-escaped, a post over 280 characters is cut unless `note_tw
 asked for, search drops retweets only for `-is:retweet`, a post over 280 is refused (400),
 so is the same text again in reply to the same post within a day (403 duplicate content),
 and a spent monthly cap (`cap_usage`) answers 429 usage-capped everywhere. Our posts and DMs
-are kept with t.co links, a reply led by the @handle it answers (`as_posted`).
+are kept with t.co links, a reply led by the @handle it answers (`as_posted`), and recent search
+finds our posts as it finds anyone's (reading, and the fields X sends unless asked: x_read.py).
 """
 
 from __future__ import annotations
 
-import base64
 import itertools
-import json
 import zlib
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,13 +21,11 @@ from aiohttp import web
 
 from tests.fakes.platform import PlatformFake, Window
 from tests.fakes.x_dms import DirectMessages
+from tests.fakes.x_read import MENTIONS, Reading
 from tests.fakes.x_wire import (
     BRAND_ID,
     USAGE_CAPPED,
     as_posted,
-    fields,
-    invalid_since,
-    is_retweet,
     iso,
     problem,
     refusal,
@@ -39,14 +36,13 @@ from tests.fakes.x_wire import (
 
 BRAND = {"id": BRAND_ID, "username": "lumora", "name": "Lumora", "public_metrics": {}}
 SEARCH = "/2/tweets/search/recent"
-MENTIONS = f"/2/users/{BRAND_ID}/mentions"
 POST = "/2/tweets"
 OUR_TWEETS = f"/2/users/{BRAND_ID}/tweets"
 
 DUPLICATE_WINDOW = timedelta(hours=24)  # X does not say how far back it looks: a day here
 
 
-class XFake(DirectMessages, PlatformFake):
+class XFake(Reading, DirectMessages, PlatformFake):
     """State: published tweets, users, what we posted and DMed."""
 
     def __init__(self, *args: Any, **kw: Any) -> None:
@@ -157,7 +153,7 @@ class XFake(DirectMessages, PlatformFake):
     def delete(self, tweet_id: str) -> None:
         self.tweets = [t for t in self.tweets if t["id"] != tweet_id]
 
-    # --- reading --------------------------------------------------------------------------
+    # --- reading (x_read.py) ---------------------------------------------------------------
 
     def _headers(self, endpoint: str) -> dict[str, str]:
         limit, remaining, reset = self.window.hit(endpoint)
@@ -166,63 +162,6 @@ class XFake(DirectMessages, PlatformFake):
             "x-rate-limit-remaining": str(remaining),
             "x-rate-limit-reset": str(int(reset.timestamp())),
         }
-
-    def _page(self, request: web.Request, ids: set[str], token_name: str) -> web.Response:
-        q = request.query
-        if "-is:retweet" in q.get("query", ""):
-            ids = {t["id"] for t in self.tweets if t["id"] in ids and not is_retweet(t)}
-        since = int(q.get("since_id", "0"))
-        size = int(q.get("max_results", "10"))
-        token = q.get(token_name)
-        state = json.loads(base64.b64decode(token)) if token else {"off": 0, "upper": None}
-        upper = state["upper"]
-        matching = [
-            t
-            for t in reversed(self.tweets)
-            if t["id"] in ids and int(t["id"]) > since and (upper is None or int(t["id"]) <= upper)
-        ]
-        if upper is None and matching:
-            upper = int(matching[0]["id"])
-        page = matching[state["off"] : state["off"] + size]
-        headers = self._headers(request.path)
-        if not page:
-            return web.json_response({"meta": {"result_count": 0}}, headers=headers)
-        meta: dict[str, Any] = {
-            "newest_id": page[0]["id"],
-            "oldest_id": page[-1]["id"],
-            "result_count": len(page),
-        }
-        if state["off"] + size < len(matching):
-            nxt = {"off": state["off"] + size, "upper": upper}
-            meta["next_token"] = base64.b64encode(json.dumps(nxt).encode()).decode()
-        authors = {t["author_id"] for t in page}
-        asked = fields(request, "tweet.fields")
-        body = {
-            "data": [served(t, asked) for t in page],
-            "includes": {"users": [self.users[a] for a in sorted(authors)]},
-            "meta": meta,
-        }
-        return web.json_response(body, headers=headers)
-
-    async def _search(self, request: web.Request) -> web.Response:
-        # Recent search covers seven days, and refuses a since_id from before them.
-        week_ago = self.clock() - timedelta(days=7)
-        since = request.query.get("since_id")
-        tweet = next((t for t in self.tweets if t["id"] == since), None)
-        if tweet and datetime.fromisoformat(tweet["created_at"]) < week_ago:
-            headers = self._headers(request.path)
-            body = invalid_since(since or "", week_ago)
-            return web.json_response(body, status=400, headers=headers)
-        recent = {
-            t["id"] for t in self.tweets if datetime.fromisoformat(t["created_at"]) >= week_ago
-        }
-        return self._page(request, self.in_search & recent, "next_token")
-
-    async def _mentions(self, request: web.Request) -> web.Response:
-        return self._page(request, self.in_mentions, "pagination_token")
-
-    async def _brand(self, request: web.Request) -> web.Response:
-        return web.json_response({"data": BRAND}, headers=self._headers(request.path))
 
     # --- posting --------------------------------------------------------------------------
 
@@ -249,7 +188,8 @@ class XFake(DirectMessages, PlatformFake):
         self, text: str, *, reply_to: str | None = None, at: datetime | None = None
     ) -> dict[str, Any]:
         """A tweet of ours (a reply to `reply_to`), posted `at` (now by the fake clock), kept
-        as X keeps it (`as_posted`: t.co links, the @handle answered first)."""
+        as X keeps it (`as_posted`: t.co links, the @handle answered first); recent search
+        finds it where it says the query's terms, as X's does."""
         tid = self.next_id()
         answered = next((t for t in self.tweets if t["id"] == reply_to), None)
         handle = self.users[answered["author_id"]]["username"] if answered else None
@@ -263,6 +203,7 @@ class XFake(DirectMessages, PlatformFake):
         if reply_to:
             tweet["referenced_tweets"] = [{"type": "replied_to", "id": reply_to}]
         self.posted.append(tweet)
+        self.tweets.append(tweet)
         return tweet
 
     async def _post(self, request: web.Request) -> web.Response:
@@ -278,22 +219,3 @@ class XFake(DirectMessages, PlatformFake):
         data = {k: tweet[k] for k in ("id", "edit_history_tweet_ids")}
         data["text"] = served(tweet, [])["text"]
         return web.json_response({"data": data}, status=201, headers=headers)
-
-    async def _our_tweets(self, request: web.Request) -> web.Response:
-        since = int(request.query.get("since_id", "0"))
-        size = int(request.query.get("max_results", "10"))
-        offset = int(request.query.get("pagination_token", "0"))
-        # Like X, `created_at` and `entities` only when `tweet.fields` asks for them.
-        hidden = {"created_at", "entities"} - set(fields(request, "tweet.fields"))
-        mine = [
-            {k: v for k, v in served(t, []).items() if k not in hidden}
-            for t in reversed(self.posted)
-            if int(t["id"]) > since
-        ]
-        page = mine[offset : offset + size]
-        body: dict[str, Any] = {"meta": {"result_count": len(page)}}
-        if page:
-            body["data"] = page
-        if offset + size < len(mine):
-            body["meta"]["next_token"] = str(offset + size)
-        return web.json_response(body, headers=self._headers(request.path))

@@ -23,6 +23,10 @@ CUT = 270  # where `text` stops for a longer post; the whole is in note_tweet.te
 _LINK = re.compile(r"https?://\S*[^\s.,;:!?'\")\]]")  # trailing punctuation is not the link's
 _SHORT = itertools.count(1)
 _LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))  # code points weighing 1
+_TERM = re.compile(r'"[^"]*"|\S+')  # a quoted phrase, or a word
+# What X sends of a post, and of a user, unless `tweet.fields` / `user.fields` ask for more.
+TWEET_DEFAULTS = frozenset({"id", "text", "edit_history_tweet_ids"})
+USER_DEFAULTS = frozenset({"id", "name", "username"})
 
 
 def fields(request: Any, name: str) -> list[str]:
@@ -111,12 +115,33 @@ def as_posted(text: str, reply_handle: str | None = None) -> dict[str, Any]:
 
 
 def served(tweet: dict[str, Any], fields: list[str]) -> dict[str, Any]:
-    """`tweet` as an answer carries it: entity-escaped, `note_tweet` only when asked for."""
-    out = {k: v for k, v in tweet.items() if not k.startswith("_")}
+    """`tweet` as an answer carries it: its default fields and those `fields` asks for,
+    entity-escaped, `note_tweet` only when asked for."""
+    out = {k: v for k, v in tweet.items() if k in TWEET_DEFAULTS or k in fields}
     out["text"] = escaped(tweet["text"])
     if "_whole" in tweet and "note_tweet" in fields:
         out["note_tweet"] = {"text": escaped(tweet["_whole"])}
     return out
+
+
+def user(account: dict[str, Any], fields: list[str]) -> dict[str, Any]:
+    """A user as an answer carries one: its default fields and those `fields` asks for."""
+    return {k: v for k, v in account.items() if k in USER_DEFAULTS or k in fields}
+
+
+def matches(query: str, text: str) -> bool:
+    """X's search, minimally: any OR alternative whose terms all occur in `text` (any case);
+    operators (`-is:retweet`, `lang:en`) and parentheses are set aside."""
+    body = text.lower()
+    for alternative in re.split(r"\s+OR\s+", query.replace("(", " ").replace(")", " ")):
+        terms = [
+            t.strip('"').lower()
+            for t in _TERM.findall(alternative)
+            if not t.startswith("-") and ":" not in t
+        ]
+        if terms and all(t in body for t in terms):
+            return True
+    return False
 
 
 def retweet_text(handle: str, text: str) -> str:

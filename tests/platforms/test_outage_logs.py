@@ -48,7 +48,13 @@ def _reddit(url: str, clock: FakeClock) -> Source:
         user_agent="test/0.1",
     )
     return RedditSource(
-        name="reddit", reddit=reddit, query="lumora", subreddits=("all",), inbox=False, clock=clock
+        name="reddit",
+        reddit=reddit,
+        query="lumora",
+        subreddits=("all",),
+        inbox=False,
+        handles=("@lumora",),  # not signed in: the brand's own posts are told by its handles
+        clock=clock,
     )
 
 

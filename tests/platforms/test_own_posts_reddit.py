@@ -1,0 +1,100 @@
+"""Reddit and Hacker News: the brand's own submissions and comments are never read back as
+mentions, by the account the source signs in as or, where none does, by `[brand] handles`."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from listener.hackernews import HackerNewsSource
+from listener.reddit import RedditSource
+from mentiondesk.config import load_config
+from mentiondesk.models.reddit import build_reddit
+from mentiondesk.plugins import build_plugin
+from tests.fakes.reddit import ME
+from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.posting import post_action, poster
+
+THANKS = "Thank you! It made our day at Lumora."
+
+
+def _reddit(fake, clock: FakeClock, *, login: bool, **kw) -> RedditSource:
+    reddit = build_reddit(
+        client_id="cid",
+        client_secret="secret",
+        username=ME if login else None,
+        password="pw" if login else None,
+        base_url=fake.base_url,
+        auth_url=None,
+        user_agent="test/0.1",
+    )
+    options = {"query": "Lumora", "subreddits": ["lumora"], "inbox": login} | kw
+    return RedditSource(name="reddit", reddit=reddit, page_size=10, clock=clock, **options)
+
+
+async def test_reddit_own_submission_is_no_mention(reddit_fake, clock) -> None:
+    source = _reddit(reddit_fake, clock, login=True)  # the client's username, no `account`
+    cursor = await started(source, clock)
+    ours = reddit_fake.submit("Lumora here: the spring firmware update is out", author=ME)
+    theirs = reddit_fake.submit("Lumora lamp flickers after the update", author="alice")
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert ours["data"]["name"] not in run.ids
+    assert theirs["data"]["name"] in run.ids
+
+
+@pytest.mark.parametrize("handle", ["@Lumora_Bot", "u/lumora_bot"])  # Reddit ignores case
+async def test_reddit_without_login_knows_its_reply_by_brand_handles(
+    reddit_fake, clock, caplog, handle: str
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="listener")
+    source = _reddit(reddit_fake, clock, login=False, handles=("@lumora", handle))
+    cursor = await started(source, clock)
+    theirs = reddit_fake.comment("my Lumora lamp is great", author="carol")
+    responder = poster("reddit", reddit_fake.base_url)  # signs in as lumora_bot
+    await responder.deliver(post_action("reddit", theirs["data"]["name"], text=THANKS))
+    await responder.close()
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == [theirs["data"]["name"]]
+    assert "told by its [brand] handles alone (u/lumora, u/lumora_bot)" in caplog.text
+    assert "source reddit comments: 1 of the brand's own posts skipped" in caplog.messages
+
+
+async def test_reddit_without_login_or_handles_says_what_to_set(reddit_fake, clock, caplog):
+    source = _reddit(reddit_fake, clock, login=False)
+    await source.close()
+    assert "the brand's own posts are read as mentions; set username_env" in caplog.text
+
+
+async def test_brand_handles_reach_a_reddit_source_built_from_config(tmp_path: Path, secrets):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[brand]\nname = "Lumora"\nhandles = ["@lumora", "@lumora@mastodon.social"]\n'
+        '[routing]\nalert = ["console"]\nticket = "cases"\n'
+        '[[responders]]\nkind = "console"\n[[responders]]\nkind = "local"\nname = "cases"\n'
+        '[[sources]]\nkind = "reddit"\nbase_url = "http://127.0.0.1:9"\n'
+    )
+    config = load_config(path)
+    source = build_plugin("sources", config.sources[0], config.context)
+    await source.close()
+    assert source.own.names == {"lumora"}  # the Mastodon handle names no Reddit account
+
+
+def _hn(fake, clock: FakeClock) -> HackerNewsSource:
+    return HackerNewsSource(
+        name="hn", query="lumora", base_url=fake.base_url, handles=("@lumora",), clock=clock
+    )
+
+
+async def test_hacker_news_knows_the_brand_by_its_handle_exactly(hn_fake, clock) -> None:
+    source = _hn(hn_fake, clock)
+    cursor = await started(source, clock)
+    ours = hn_fake.comment("Lumora here: thanks, the fix ships today", author="lumora")
+    namesake = hn_fake.comment("Lumora lamps are fine I guess", author="Lumora")
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert run.ids == [namesake["objectID"]]  # HN handles are matched exactly
+    assert ours["objectID"] not in run.ids
