@@ -33,7 +33,7 @@ SETS = (
 NEGATIVE_RECALL_GOAL = 0.75
 # Brand mentions written for this project (tests/data, CC0): in-domain, no goal set.
 DESK_SETS = (("desk_en", "reasons_en.tsv"), ("desk_pt", "reasons_pt.tsv"))
-# The demo's own 221 posts (samples/), labelled in tests/data/demo_sentiment.tsv.
+# The demo's own 223 posts (samples/), labelled in tests/data/demo_sentiment.tsv.
 DEMO = "demo"
 ROOT = Path(__file__).resolve().parent.parent
 TESTS_DATA = ROOT / "tests" / "data"

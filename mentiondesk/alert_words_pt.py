@@ -111,6 +111,17 @@ MESSAGES: dict[str, str] = {
     ),
     # A ticket's Reading: the label and the classifier's probability for it; pt-PT alike
     "{label}, {certainty} sure, language {lang}": "{label}, {certainty} de certeza, idioma: {lang}",
+    # An alert about a possible fake support account (responders/_text.py, IMPOSTOR…)
+    "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
+    "report it to {platform}.": (
+        "Possível perfil falso de atendimento (lembra {term}, mas não é uma das contas da "
+        "marca): denuncie o perfil no {platform}."
+    ),
+    "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
+    "report it to {platform} and warn the customer it replied to.": (
+        "Possível perfil falso de atendimento (lembra {term}, mas não é uma das contas da "
+        "marca): denuncie o perfil no {platform} e avise a pessoa a quem ele respondeu."
+    ),
 }
 
 # Where Portugal words it otherwise: "carregue em", "aceder à base de dados", "Ligação",
@@ -137,6 +148,16 @@ PT_PT_MESSAGES: dict[str, str] = {
     ),
     "Link": "Ligação",
     "{id} (deleted)": "{id} (eliminado)",
+    "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
+    "report it to {platform}.": (
+        "Possível perfil falso de apoio ao cliente (parece-se com {term}, mas não é uma das "
+        "contas da marca): denuncie-o no {platform}."
+    ),
+    "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
+    "report it to {platform} and warn the customer it replied to.": (
+        "Possível perfil falso de apoio ao cliente (parece-se com {term}, mas não é uma das "
+        "contas da marca): denuncie-o no {platform} e avise a pessoa a quem respondeu."
+    ),
 }
 
 WORDS: dict[str, dict[str, str]] = {

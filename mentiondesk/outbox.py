@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.models import FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
+from mentiondesk.models import Brand, FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
 from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_claim import claim, do_not_contact
 from mentiondesk.outbox_pace import Sleep, unless_stopped
@@ -58,6 +58,7 @@ class OutboxWorker:
         *,
         clock: Callable[[], datetime] = _utcnow,
         desk_url: str | None = None,
+        brand: Brand | None = None,
         pace: Mapping[str, Pace] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         pace_sleep: Sleep = asyncio.sleep,
@@ -65,6 +66,7 @@ class OutboxWorker:
     ) -> None:
         self.store = store
         self.desk_url = desk_url  # [desk] public_url: alerts and tickets link to the case
+        self.brand = brand  # an alert about a possible impostor of it says so (outbox_claim)
         self.responders = dict(responders)
         self.settings = settings
         self._clock = clock
@@ -293,7 +295,7 @@ class OutboxWorker:
 
     def _claim(self, only_key: str | None, due_by: datetime | None = None) -> list[Claimed]:
         now = self._clock()
-        return claim(self.store, self.settings, now, only_key, due_by, self.desk_url)
+        return claim(self.store, self.settings, now, only_key, due_by, self.desk_url, self.brand)
 
     def _record(self, claimed: Claimed, receipt: Receipt) -> bool:
         """Record a delivery; False when the lease had passed to another worker."""

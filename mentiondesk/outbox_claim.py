@@ -11,11 +11,12 @@ import sqlalchemy as sa
 from mentiondesk.case_tickets import current_tickets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
-from mentiondesk.models import OutboxAction, is_private_post
+from mentiondesk.models import Brand, OutboxAction, is_private_post
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, OUTBOX
+from playbooks.impostors import posing_as
 
 
 def claim(
@@ -25,6 +26,7 @@ def claim(
     only_key: str | None,
     due_by: datetime | None,
     desk_url: str | None,
+    brand: Brand | None = None,
 ) -> list[Claimed]:
     lease = now + timedelta(seconds=settings.lease_seconds)
     free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
@@ -56,9 +58,10 @@ def claim(
         case_ids = {r.case_id for r in rows if r.case_id is not None}
         tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
     rows = sorted(rows, key=lambda r: int(r.id))
+    linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
     return [
-        Claimed(r.id, r.case_id, _linked(r, desk_url, tickets.get((r.case_id, r.target))), lease)
-        for r in rows
+        Claimed(r.id, r.case_id, _impostor(action, brand), lease)
+        for r, action in zip(rows, linked, strict=True)
     ]
 
 
@@ -70,6 +73,18 @@ def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> O
     url = case_page(desk_url, row.case_id)
     context = replace(action.context, case_url=url or action.context.case_url)
     return replace(action, context=replace(context, ticket_ref=ticket_ref))
+
+
+def _impostor(action: OutboxAction, brand: Brand | None) -> OutboxAction:
+    """An alert about a possible impostor of `brand` (playbooks.impostors) with what its author
+    resembles, so the chat says so: told at delivery, as the desk tells it, by `[brand]` as
+    it is now (an own handle added to it since is no impostor)."""
+    if brand is None or action.kind != "alert" or action.text_only:
+        return action
+    found = posing_as(brand, action.context.mention)
+    if found is None:
+        return action
+    return replace(action, context=replace(action.context, impostor_of=found.term))
 
 
 def do_not_contact(store: Store, action: OutboxAction) -> bool:

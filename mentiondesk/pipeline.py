@@ -103,6 +103,7 @@ class App:
         self.outbox = OutboxWorker(
             *(self.store, self.responders, settings.outbox),
             desk_url=settings.desk.public_url,
+            brand=self.config.brand,
             pace=paces(self.responders, self.config.responders),
         )
 

@@ -62,12 +62,16 @@ def _blocked(drafts: Any, d: Any) -> Any:
     return sa.exists().where(drafts, sa.or_(d.c.status == "pending", undelivered))
 
 
+def _finished(cutoff: datetime, c: Any) -> Any:
+    """SQL on a case: resolved or closed before `cutoff` (what case_ready asks first)."""
+    return sa.and_(c.c.status.in_(("resolved", "closed")), c.c.closed_at < cutoff)
+
+
 def case_ready(cutoff: datetime, c: Any = CASE) -> Any:
     """SQL on a case: finished before `cutoff`, nothing of it waiting, not blanked yet."""
     m, o = MENTION.alias(), OUTBOX.alias()
     return sa.and_(
-        c.c.status.in_(("resolved", "closed")),
-        c.c.closed_at < cutoff,
+        _finished(cutoff, c),
         sa.exists().where(m.c.id == c.c.mention_id, ~purged(m.c.external_id)),
         *_drafts_free(c),
         ~sa.exists().where(o.c.case_id == c.c.id, o.c.status.not_in(FINISHED)),
@@ -104,8 +108,7 @@ def case_waiting(cutoff: datetime) -> Any:
     action of it still waiting (a reply held for good keeps it until someone deals with it)."""
     m = MENTION.alias()
     return sa.and_(
-        CASE.c.status.in_(("resolved", "closed")),
-        CASE.c.closed_at < cutoff,
+        _finished(cutoff, CASE),
         sa.exists().where(m.c.id == CASE.c.mention_id, ~purged(m.c.external_id)),
         ~case_ready(cutoff),
     )
@@ -165,13 +168,36 @@ def mention_ready(cutoff: datetime, m: Any = MENTION) -> Any:
 
 
 def author_ready(cutoff: datetime) -> Any:
-    """SQL on AUTHOR: every post of theirs is blanked, or is blanked now; not blanked yet."""
-    m = MENTION.alias()
+    """SQL on AUTHOR: every post of theirs is blanked, or is blanked now; not blanked yet.
+
+    Asked first, by the (author, posted) index: a post since `cutoff` in no case finished
+    before it, kept for sure. It spares reading a regular's hundreds of older posts through
+    mention_ready (a dry run blanks none: up to 16 s a batch on a year's store). A CASE keeps
+    that order, which PostgreSQL's join planning did not; LIMIT 1, not EXISTS, which it
+    hashed over the whole store in every batch."""
+    m, recent = MENTION.alias(), MENTION.alias()
+    fresh = sa.and_(recent.c.author_id == AUTHOR.c.id, recent.c.created_at >= cutoff)
+    surely_kept = sa.select(sa.literal(1)).where(fresh, *_unfinished(cutoff, recent)).limit(1)
     kept = sa.and_(~purged(m.c.external_id), ~mention_ready(cutoff, m))
     return sa.and_(
         ~purged(AUTHOR.c.external_id),
-        ~sa.exists().where(m.c.author_id == AUTHOR.c.id, kept),
+        sa.case(
+            (surely_kept.scalar_subquery().is_not(None), sa.false()),
+            else_=~sa.exists().where(m.c.author_id == AUTHOR.c.id, kept),
+        ),
     )
+
+
+def _unfinished(cutoff: datetime, m: Any) -> tuple[Any, ...]:
+    """SQL on a mention: not blanked, and neither the opener nor a follow-up of a case
+    finished before `cutoff`. Such a post from `cutoff` on is kept: mention_ready takes a
+    post of a finished case, or a loose one older than `cutoff`."""
+    c, c2, f = CASE.alias(), CASE.alias(), FOLLOW_UP.alias()
+    opened = sa.exists().where(c.c.mention_id == m.c.id, _finished(cutoff, c))
+    followed = sa.exists().where(
+        f.c.mention_id == m.c.id, f.c.case_id == c2.c.id, _finished(cutoff, c2)
+    )
+    return ~purged(m.c.external_id), ~opened, ~followed
 
 
 def mentions_of(case_ids: list[int]) -> Any:

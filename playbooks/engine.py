@@ -27,6 +27,7 @@ from mentiondesk.models import (
     toml_syntax,
 )
 from playbooks import variants
+from playbooks.impostors import posing_as
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
 from playbooks.problems import action_at, problems, repeated_names
 from playbooks.rules import ActionSpec, Rule, RuleFile
@@ -94,8 +95,9 @@ class Playbook:
         fallback: list[Action] = []
         locale = self.locale(mention, reading.lang)
         subject = _Subject(mention, reading, history, locale, mention_id)
+        impostor = posing_as(self.brand, mention) is not None  # a fake "support" account?
         for rule in self.rules:
-            if not rule.when.matches(mention, reading, history, locale):
+            if not rule.when.matches(mention, reading, history, locale, impostor=impostor):
                 continue
             specs = rule.actions
             if is_private_post(mention.visibility):

@@ -48,6 +48,8 @@ class When(_Strict):
     min_frustration: int | None = Field(default=None, ge=0, le=3)
     question: bool | None = None
     returning_author: bool | None = None
+    # The author may be posing as the brand (impostors.py): the playbook tells, by `[brand]`.
+    author_impostor: bool | None = None
 
     @field_validator("label", "lang", "platform", "topic", "reason", mode="before")
     @classmethod
@@ -89,8 +91,17 @@ class When(_Strict):
     def _reasons(cls, value: list[str] | None) -> list[str] | None:
         return None if value is None else conditions.reasons(value)
 
-    def matches(self, mention: Mention, reading: Reading, history: History, locale: str) -> bool:
-        """`locale` is the reply's, as the playbook decides it ("pt-PT"), for regional `lang`."""
+    def matches(
+        self,
+        mention: Mention,
+        reading: Reading,
+        history: History,
+        locale: str,
+        *,
+        impostor: bool = False,
+    ) -> bool:
+        """`locale` is the reply's, as the playbook decides it ("pt-PT"), for regional `lang`;
+        `impostor`: whether the author may be posing as the brand (impostors.resemblance)."""
         reach = mention.author.followers
         checks = (
             self.label is None or reading.label in self.label,
@@ -105,6 +116,7 @@ class When(_Strict):
             self.min_frustration is None or reading.frustration >= self.min_frustration,
             self.question is None or reading.is_question == self.question,
             self.returning_author is None or (history.mentions_before > 0) == self.returning_author,
+            self.author_impostor is None or impostor == self.author_impostor,
         )
         return all(checks)
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import re
 
-from mentiondesk.models import ENGLISH, CaseContext, Wording
+from mentiondesk.models import ENGLISH, PLATFORM_NAMES, CaseContext, Wording
 
+# An alert about a possible fake support account (CaseContext.impostor_of), in a reply to a
+# customer or not; mentiondesk/alert_words_pt.py has them in Portuguese.
+IMPOSTOR = (
+    "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
+    "report it to {platform}."
+)
+IMPOSTOR_REPLY = (
+    "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
+    "report it to {platform} and warn the customer it replied to."
+)
 # C0 and C1 controls (U+009B is a terminal's CSI on its own) and the bidi overrides.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -36,3 +46,14 @@ def case_title(ctx: CaseContext, none: str = "New mention", wording: Wording = E
     if ctx.follow_up:
         return wording.t("{case} follow-up", case=ctx.case_number)
     return ctx.case_number
+
+
+def impostor_warning(ctx: CaseContext, wording: Wording = ENGLISH) -> str | None:
+    """What an alert says of an author who may be posing as the brand ("⚠ Possible fake
+    support account…"), in the team's language; None for anyone else. Plain text: each chat
+    escapes it as it writes it."""
+    if not ctx.impostor_of:
+        return None
+    text = IMPOSTOR_REPLY if ctx.mention.parent_id else IMPOSTOR
+    platform = PLATFORM_NAMES.get(ctx.mention.platform, ctx.mention.platform)
+    return "⚠ " + wording.t(text, term=ctx.impostor_of, platform=platform)

@@ -10,7 +10,7 @@ import sys
 from typing import ClassVar, Literal, TextIO
 
 from mentiondesk.models import OutboxAction, PluginContext, Receipt, ResponderConfig
-from responders._text import case_title, plain, reach
+from responders._text import case_title, impostor_warning, plain, reach
 
 
 class ConsoleResponderConfig(ResponderConfig):
@@ -65,7 +65,9 @@ class ConsoleResponder:
             detail += f" frustration {r.frustration}"
         text = plain(m.text, self._width)
         # The language may be a platform's own tag, older than its check: cleaned as text is.
-        return f"[{action.kind}] {case} {detail} · {who} [{plain(r.lang)}]: “{text}”"
+        line = f"[{action.kind}] {case} {detail} · {who} [{plain(r.lang)}]: “{text}”"
+        warning = impostor_warning(ctx)
+        return f"{line} {plain(warning)}" if warning else line
 
     async def close(self) -> None:
         return None

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
 from responders._escape import discord_markdown
-from responders._text import case_title
+from responders._text import case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -76,6 +76,8 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
         f"@{discord_markdown(m.author.handle, 60)} ({w.reach(m.author.followers)})\n"
     )
+    if warning := impostor_warning(ctx, w):  # a possible fake support account
+        head += f"**{discord_markdown(warning, 400)}**\n"
     draft = f"\n{w.t('Draft:')} {discord_markdown(ctx.draft_text, 400)}" if ctx.draft_text else ""
     # <…> around the URL: a link without Discord's preview of the (login) page under it.
     page = f"\n[{w.t('Open in desk')}](<{ctx.case_url}>)" if ctx.case_url else ""

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
 from responders._escape import mattermost_markdown
-from responders._text import case_title
+from responders._text import case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -72,6 +72,8 @@ def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"{mattermost_markdown(m.author.handle, 60)} ({w.reach(m.author.followers)})",
         "> " + mattermost_markdown(m.text, 3000),
     ]
+    if warning := impostor_warning(ctx, w):  # a possible fake support account
+        lines.insert(1, f"**{mattermost_markdown(warning, 400)}**")
     if ctx.draft_text:
         lines.append(w.t("Draft:") + " " + mattermost_markdown(ctx.draft_text, 800))
     if ctx.case_url:

@@ -16,7 +16,7 @@ from mentiondesk.models import (
     text_digest,
 )
 from responders._escape import slack_link, slack_mrkdwn
-from responders._text import case_title, followers
+from responders._text import case_title, followers, impostor_warning
 
 Block = dict[str, Any]
 
@@ -82,6 +82,8 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
         _section(">" + slack_mrkdwn(m.text, 2800).replace("\n", "\n>")),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": facts}]},
     ]
+    if warning := impostor_warning(ctx, w):  # a possible fake support account
+        blocks.insert(1, _section(f"*{slack_mrkdwn(warning, 500)}*"))
     if ctx.draft_text:
         drafted = f"*{w.t('Drafted reply:')}*\n"
         blocks.append(_section(drafted + slack_mrkdwn(ctx.draft_text, 2800)))

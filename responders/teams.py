@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
-from responders._text import case_title, followers, plain
+from responders._text import case_title, followers, impostor_warning, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -78,6 +78,8 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
             ],
         },
     ]
+    if warning := impostor_warning(ctx, w):  # a possible fake support account
+        body.insert(1, _runs((warning, True)))
     if ctx.draft_text:
         body.append(_runs((w.t("Drafted reply: "), True), (ctx.draft_text, False)))
     return body

@@ -38,6 +38,9 @@ class CaseContext:
     # The case's recorded ticket (case.ticket_ref), set when the action is delivered and not
     # stored: a help desk whose search no longer lists an archived ticket still finds it.
     ticket_ref: str | None = None
+    # The brand's name or handle the author resembles (a possible fake support account), set
+    # when an alert is delivered and not stored: the chat says to report it (outbox_claim).
+    impostor_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -16,6 +16,7 @@ from multidict import MultiDictProxy
 
 from mentiondesk import saved_replies
 from mentiondesk.config import Config
+from mentiondesk.models import Brand
 from mentiondesk.source_states import stopped_now
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import (
@@ -104,7 +105,7 @@ def create_app(
         config=config,
         store=store,
         clock=clock,
-        templates=_templates(clock),
+        templates=_templates(clock, config.brand),
         playbook=playbook,
         limits=LoginLimits(
             clock,
@@ -128,13 +129,13 @@ def create_app(
     return app
 
 
-def _templates(clock: Callable[[], datetime]) -> jinja2.Environment:
+def _templates(clock: Callable[[], datetime], brand: Brand) -> jinja2.Environment:
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_HERE / "templates"),
         autoescape=True,  # every template, whatever its extension: mention text is hostile
         undefined=jinja2.StrictUndefined,
     )
-    templates.globals.update(template_globals(clock))
+    templates.globals.update(template_globals(clock, brand))
     return templates
 
 

@@ -28,6 +28,7 @@ class Rect:
     h: float
     css: str
     title: str
+    so_far: bool = False  # today's: the day is not over, its bar drawn hatched
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +71,15 @@ def axis_ticks(value: int, *, steps: int = 4) -> list[int]:
 
 
 def stacked_bars(
-    categories: Sequence[str], series: Mapping[str, Sequence[int]], *, loc: Locale = ENGLISH
+    categories: Sequence[str],
+    series: Mapping[str, Sequence[int]],
+    *,
+    loc: Locale = ENGLISH,
+    today: str | None = None,
 ) -> Chart:
     """One bar per category (a YYYY-MM-DD day), stacked by series (a sentiment label); the
-    labels and tooltips in `loc`'s language."""
+    labels and tooltips in `loc`'s language. `today`'s bar is marked as a day not over yet:
+    its short bar is not a drop-off."""
     totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
     ticks = axis_ticks(max(totals, default=0))
     top = ticks[-1]
@@ -88,8 +94,9 @@ def stacked_bars(
             if h <= 0:
                 continue
             base -= h
-            title = f"{_day(loc, category)} · {_label_count(loc, name, values[i])}"
-            rects.append(Rect(i * slot + (slot - bar) / 2, base, bar, h, name, title))
+            title = f"{_day(loc, category, today)} · {_label_count(loc, name, values[i])}"
+            x = i * slot + (slot - bar) / 2
+            rects.append(Rect(x, base, bar, h, name, title, so_far=category == today))
     y_ticks = [
         Tick(PAD_LEFT - 6, HEIGHT - PAD_BOTTOM - plot_h * t / top, short_count(t, loc=loc))
         for t in ticks
@@ -119,12 +126,16 @@ def day_ticks(categories: Sequence[str], slot: float, loc: Locale) -> list[Tick]
 
 
 def day_rows(
-    categories: Sequence[str], series: Mapping[str, Sequence[int]], *, loc: Locale = ENGLISH
+    categories: Sequence[str],
+    series: Mapping[str, Sequence[int]],
+    *,
+    loc: Locale = ENGLISH,
+    today: str | None = None,
 ) -> list[tuple[str, list[str]]]:
     """The stacked bars' figures as a table's rows (a day, then each series' count): the
     chart's alternative for screen readers, and for eyes that cannot tell its colours apart."""
     return [
-        (_day(loc, day), [loc.number(values[i]) for values in series.values()])
+        (_day(loc, day, today), [loc.number(values[i]) for values in series.values()])
         for i, day in enumerate(categories)
     ]
 
@@ -179,9 +190,13 @@ class Point:
     title: str
 
 
-def _day(loc: Locale, iso_day: str) -> str:
-    """A full day in `loc`'s format (2026-11-12, 12/11/2026); other categories as they are."""
-    return loc.date(date.fromisoformat(iso_day)) if len(iso_day) == 10 else iso_day
+def _day(loc: Locale, iso_day: str, today: str | None = None) -> str:
+    """A full day in `loc`'s format (2026-11-12, 12/11/2026), today's said to be under way
+    ("2026-11-12 (today, so far)"); other categories as they are."""
+    if len(iso_day) != 10:
+        return iso_day
+    day = loc.date(date.fromisoformat(iso_day))
+    return loc.t("{day} (today, so far)", day=day) if iso_day == today else day
 
 
 # The author history's rows, top to bottom, and their y in the plot's pixels: the label

@@ -264,6 +264,7 @@ def _thread(conn: Connection, mention: MentionData) -> list[ThreadPost]:
             MENTION.c.id, MENTION.c.text, MENTION.c.created_at, AUTHOR.c.handle, READING.c.lang
         )
         .add_columns(READING.c.advice)  # advice to the thread's customer, shown so
+        .add_columns(AUTHOR.c.name)  # a possible impostor of the brand, badged so
         .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
         .outerjoin(READING, READING.c.mention_id == MENTION.c.id)  # each post in its language
         .where(sa.or_(MENTION.c.id == mention.id, in_thread))

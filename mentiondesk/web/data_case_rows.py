@@ -166,6 +166,7 @@ class ThreadPost:
     text: str
     created_at: datetime
     handle: str
+    name: str  # the author's display name: the thread badges a possible impostor by it
     lang: str | None
     advice: bool | None  # advice to another customer (None: not read yet)
 

@@ -13,10 +13,11 @@ from datetime import UTC, datetime, tzinfo
 
 import sqlalchemy as sa
 
-from mentiondesk.models import Author, History, Label, Mention, Reading
+from mentiondesk.models import Author, Brand, History, Label, Mention, Reading
 from mentiondesk.period import Period, last_days, within
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, OUTBOX, READING
+from playbooks.impostors import posing_as
 from playbooks.rules import Rule, When
 
 WEEK = 7  # days, as the dashboard's shortest period
@@ -52,11 +53,18 @@ def fired_this_week(store: Store, *, now: datetime, zone: tzinfo = UTC) -> dict[
 
 
 def matched_this_week(
-    store: Store, rules: Sequence[Rule], *, now: datetime, locale: Locale, zone: tzinfo = UTC
+    store: Store,
+    rules: Sequence[Rule],
+    *,
+    now: datetime,
+    locale: Locale,
+    zone: tzinfo = UTC,
+    brand: Brand | None = None,
 ) -> dict[str, int | None]:
     """Per rule with no actions: the mentions read in the last 7 days that reached it and
     matched it, checked again on their stored reading. None where that cannot be told again:
-    the rule, or a stopping rule above it, looks at the author's earlier mentions."""
+    the rule, or a stopping rule above it, looks at the author's earlier mentions. `brand`:
+    the playbook's, whose possible impostors `author_impostor` matches (None: nobody)."""
     countable = _countable(rules)
     counts = {name: 0 for name, ok in countable.items() if ok}
     if counts:
@@ -64,7 +72,8 @@ def matched_this_week(
         with store.engine.connect() as conn:
             for row in conn.execute(_readings_in(last_days(now, WEEK, zone)).where(could_match)):
                 mention, reading = _replayed(row)
-                for name in _reached_and_matched(rules, mention, reading, locale):
+                impostor = brand is not None and posing_as(brand, mention) is not None
+                for name in _reached_and_matched(rules, mention, reading, locale, impostor):
                     if name in counts:
                         counts[name] += 1
     return {name: counts.get(name) for name in countable}
@@ -85,7 +94,7 @@ def _needs_history(rule: Rule) -> bool:
 
 
 def _reached_and_matched(
-    rules: Sequence[Rule], mention: Mention, reading: Reading, locale: Locale
+    rules: Sequence[Rule], mention: Mention, reading: Reading, locale: Locale, impostor: bool
 ) -> list[str]:
     """The rules the playbook would have fired for this reading, in order, up to a stop."""
     fired, reply_locale = [], locale(mention, reading.lang)
@@ -94,7 +103,7 @@ def _reached_and_matched(
             if rule.stop:
                 break  # nothing below it is counted (_countable)
             continue
-        if rule.when.matches(mention, reading, History(), reply_locale):
+        if rule.when.matches(mention, reading, History(), reply_locale, impostor=impostor):
             fired.append(rule.name)
             if rule.stop:
                 break
@@ -142,6 +151,7 @@ def _readings_in(period: Period) -> sa.Select[tuple[object, ...]]:
             MENTION.c.text,
             MENTION.c.lang.label("tag"),
             AUTHOR.c.handle,
+            AUTHOR.c.name,  # a possible impostor's (author_impostor)
             AUTHOR.c.followers,
         )
         .join(MENTION, MENTION.c.id == READING.c.mention_id)
@@ -154,7 +164,8 @@ def _replayed(row: sa.Row[tuple[object, ...]]) -> tuple[Mention, Reading]:
     """The mention and reading as far as a rule's conditions, and the reply's locale (text,
     the platform's language tag, the author's server), look at them."""
     m = row._mapping
-    author = Author(id="", handle=str(m["handle"]), followers=int(m["followers"] or 0))
+    followers = int(m["followers"] or 0)
+    author = Author(id="", handle=str(m["handle"]), name=str(m["name"] or ""), followers=followers)
     mention = Mention(
         platform=str(m["platform"]),
         external_id="",

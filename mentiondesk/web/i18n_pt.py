@@ -13,8 +13,10 @@ from mentiondesk.web.i18n_pt_audit import AUDIT as _AUDIT
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_dashboard import DASHBOARD as _DASHBOARD
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
+from mentiondesk.web.i18n_pt_impostor import IMPOSTOR as _IMPOSTOR
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
 from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
+from mentiondesk.web.i18n_pt_reading import READING as _READING
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES as _SCORES
 from mentiondesk.web.i18n_pt_solved import SOLVED as _SOLVED
@@ -181,8 +183,6 @@ _QUEUE = {
         "A menção mais recente deste caso é um elogio: se o problema foi resolvido, resolva o caso."
     ),
     "{kind} reply": "resposta {kind}",
-    "frustration 0-3": "frustração de 0 a 3",
-    "frustration {n}": "frustração {n}",
     "Approve": "Aprovar",
     "Reject": "Rejeitar",
     "Reject this draft? Nothing will be sent.": "Rejeitar este rascunho? Nada será enviado.",
@@ -216,4 +216,6 @@ MESSAGES: dict[str, str] = {
     **_SCORES,
     **_SOLVED,
     **_TICKETS,
+    **_READING,
+    **_IMPOSTOR,
 }

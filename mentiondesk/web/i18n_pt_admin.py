@@ -100,7 +100,7 @@ ADMIN = {
     "reason is {v}": "o motivo é {v}",
     "the author has at least {v} followers": "a pessoa tem pelo menos {v} seguidores",
     "the author has at most {v} followers": "a pessoa tem no máximo {v} seguidores",
-    "frustration is {v} or more (of 3)": "a frustração é de pelo menos {v} (escala 0–3)",
+    "frustration is {v} or more (of 3)": "a frustração é de pelo menos {v} (de 3)",
     "it is a question": "é uma pergunta",
     "it is not a question": "não é uma pergunta",
     "the author wrote before": "a pessoa já escreveu antes",

@@ -92,14 +92,14 @@ CASE = {
     "nobody": "ninguém",
     "Ticket": "Chamado",
     "help desk ticket {ref}": "chamado {ref} no help desk",
-    "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
-    "tenfold of the author's followers (10, 100, 1,000…)": (
-        "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação, + 1 a cada "
-        "dez vezes mais seguidores do perfil (10, 100, 1.000…)"
+    "how urgent, to order the queue: frustration (0 to 3) × 10, + 5 for a complaint, + 1 for "
+    "each tenfold of the author's followers (10, 100, 1,000…)": (
+        "urgência, para ordenar a fila: frustração (0 a 3) × 10, + 5 se for reclamação, + 1 a "
+        "cada dez vezes mais seguidores do perfil (10, 100, 1.000…)"
     ),
-    "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint ({platform} has "
-    "no followers: no reach is counted)": (
-        "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação "
+    "how urgent, to order the queue: frustration (0 to 3) × 10, + 5 for a complaint ({platform} "
+    "has no followers: no reach is counted)": (
+        "urgência, para ordenar a fila: frustração (0 a 3) × 10, + 5 se for reclamação "
         "(o {platform} não tem seguidores: o alcance não conta)"
     ),
     "No draft: {platform} has no private messages — reply by hand with Reply now (Mark as "
@@ -264,9 +264,6 @@ CASE = {
     # queue.html); pt-PT words it alike
     "Frustration of this mention": "Frustração desta menção",
     "Highest frustration in the case": "Maior frustração do caso",
-    "the highest frustration (0-3) of the case’s mentions: the one its priority counts": (
-        "a maior frustração (0–3) entre as menções do caso: a que conta na prioridade"
-    ),
     # The queue's `a` or `r` on a row with no draft to act on there (desk.js); pt-PT alike
     "No draft to approve here: open the case (o)": (
         "Nenhum rascunho para aprovar aqui: abra o caso (o)"
@@ -292,7 +289,4 @@ CASE = {
     ),
     # a local ticket: "Ticket: in the local case list (MD-000104)", one colon, no "atendimento"
     "in the local case list ({ref})": "na lista de casos local ({ref})",
-    # the queue row's frustration: the case's (which orders it) first, the mention's small
-    "frustration {n} (the case’s highest)": "frustração {n} (a maior do caso)",
-    "this mention: {n}": "esta menção: {n}",
 }

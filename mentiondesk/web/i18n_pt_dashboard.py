@@ -4,8 +4,18 @@ of pt-PT (i18n_pt_pt.py is laid over it), so a change here reaches Portugal too.
 from __future__ import annotations
 
 DASHBOARD = {
-    "No mentions in this period": "Nenhuma menção neste período",
-    "Nothing in this period.": "Nada neste período.",
+    # A card with nothing to count yet says so in words (a new install, a quiet period).
+    "No mentions yet in this period.": "Ainda não há menções neste período.",
+    "No complaints yet in this period.": "Ainda não há reclamações neste período.",
+    "no cases yet in this period": "ainda não há casos neste período",
+    "none needed resolving": "nenhum precisava de solução",
+    "resolution rate": "taxa de resolução",
+    "no answers yet in this period": "ainda não há respostas neste período",
+    "CSAT (4–5 of 5)": "CSAT (4–5 de 5)",
+    "NPS": "NPS",
+    # Today's bar in "Mentions by sentiment": the day is not over (charts.stacked_bars).
+    "today, so far": "hoje, até agora",
+    "{day} (today, so far)": "{day} (hoje, até agora)",
     "last {n} days": "últimos {n} dias",
     "Period": "Período",
     "{n} days": "{n} dias",

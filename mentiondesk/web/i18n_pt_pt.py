@@ -14,6 +14,7 @@ Brazil-only words that no text may show through this locale.
 from __future__ import annotations
 
 from mentiondesk.alert_words_pt import PT_PT_WORDS
+from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
@@ -24,9 +25,11 @@ MESSAGES: dict[str, str] = {
     **_SAVED,
     **_SCORES,
     **_TICKETS,
+    **_IMPOSTOR,
     # layout
     "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",
+    "Back to the mention": "Voltar à menção",
     "Too long": "Texto demasiado longo",
     "What you sent is too long: shorten it and try again.": (
         "O texto enviado é demasiado longo: encurte-o e tente de novo."

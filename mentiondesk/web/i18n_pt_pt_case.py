@@ -90,10 +90,10 @@ CASE = {
     "Ticket": "Pedido de apoio",
     "written by hand": "escrita pela equipa",
     "help desk ticket {ref}": "pedido de apoio {ref} no apoio ao cliente",
-    "how urgent, to order the queue: frustration (0–3) × 10, + 5 for a complaint, + 1 for each "
-    "tenfold of the author's followers (10, 100, 1,000…)": (
-        "urgência, para ordenar a fila: frustração (0–3) × 10, + 5 se for reclamação, + 1 por cada"
-        " dez vezes mais seguidores do perfil (10, 100, 1000…)"
+    "how urgent, to order the queue: frustration (0 to 3) × 10, + 5 for a complaint, + 1 for "
+    "each tenfold of the author's followers (10, 100, 1,000…)": (
+        "urgência, para ordenar a fila: frustração (0 a 3) × 10, + 5 se for reclamação, + 1 por "
+        "cada dez vezes mais seguidores do perfil (10, 100, 1000…)"
     ),
     "Do not contact {handle} on {platform}": "Não contactar {handle} no {platform}",
     "{handle} on {platform} is on the do-not-contact list.": (

@@ -47,7 +47,12 @@ async def playbooks(request: web.Request) -> web.Response:
     zone = request.app[ZONE]  # the dashboard's calendar days: the same cases counted
     fired = await desk.db(fired_this_week, desk.store, now=now, zone=zone)
     matched = await desk.db(
-        matched_this_week, desk.store, rules, now=now, locale=desk.playbook.locale, zone=zone
+        matched_this_week,
+        *(desk.store, rules),
+        now=now,
+        locale=desk.playbook.locale,
+        zone=zone,
+        brand=desk.playbook.brand,  # its possible impostors, for `author_impostor`
     )
     loc = negotiate(request)
     reader = regional(request, loc)  # a playbook may describe its rules in pt-PT and pt-BR

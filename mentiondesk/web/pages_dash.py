@@ -48,13 +48,14 @@ async def dashboard(request: web.Request) -> web.Response:
         if data.compared
     }
     reasons = [(loc.word("reason", r), n) for r, n, _ in data.reasons]
+    today = categories[-1]  # the period ends today: its bar counts a day not over yet
     return render(
         request,
         "dashboard.html",
         data=data,
         periods=PERIODS,
-        sentiment=stacked_bars(categories, series, loc=loc),
-        sentiment_rows=day_rows(categories, series, loc=loc),
+        sentiment=stacked_bars(categories, series, loc=loc, today=today),
+        sentiment_rows=day_rows(categories, series, loc=loc, today=today),
         platforms=hbars([(loc.word("platform", p), n) for p, n in data.platforms]),
         languages=hbars([(loc.word("lang", code), n) for code, n in data.languages]),
         reasons=hbars(reasons, notes),

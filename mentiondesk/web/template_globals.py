@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
 from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.edited_posts import withdrawn_for_edit
-from mentiondesk.models import can_post, has_followers, text_digest
+from mentiondesk.models import Brand, can_post, has_followers, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
 from mentiondesk.tables import case_number
 from mentiondesk.wording import signed
+from playbooks.impostors import resemblance
 
 
-def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
+def template_globals(clock: Callable[[], datetime], brand: Brand) -> dict[str, Any]:
     return {
         # Seconds: the page writes them with its language's `duration`.
         "waited": lambda since: (clock() - since).total_seconds(),
@@ -33,6 +35,8 @@ def template_globals(clock: Callable[[], datetime]) -> dict[str, Any]:
         "has_followers": has_followers,  # not Hacker News: no follower count shown there
         "safe_url": safe_url,
         "signed": signed,  # NPS: "+13", "-5", "0"; rounded as every figure is
+        # impostor(platform=…, handle=…, name=…): how an author resembles the brand, or None
+        "impostor": partial(resemblance, brand=brand),
     }
 
 

@@ -1,7 +1,7 @@
 """A long case on a phone (390 px, in Chromium): drafts withdrawn or rejected folded under one
 disclosure, the pending one open above the case's actions (Assign, Resolve, Close) and Reply
-now; Do not contact by the author line, on the first screen; the draft's language said by its
-box."""
+now; Do not contact with the author's details, small, not by the post, reached by the page's
+links; the draft's language said by its box."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT
 from tests.desk.browser import SHOTS, login
 from tests.desk.seed import add
-
-HEIGHT = 844  # the phone fixture's viewport
 
 
 def _long_case(store: Store) -> tuple[int | None, int | None]:
@@ -61,23 +59,30 @@ def test_settled_drafts_fold_and_the_pending_one_stays_open(
     expect(earlier).to_contain_text("Replaced by a newer draft")
 
 
-def test_do_not_contact_is_by_the_author_line_and_works(
+def test_do_not_contact_is_with_the_author_s_details_and_works(
     phone: Page, world: tuple[str, Store]
 ) -> None:
+    """A rare step an agent cannot undo: not between the author line and the post (where a
+    thumb scrolling the post pressed it), nor drawn as a main action; it still asks first."""
     url, store = world
     _, case, _ = add(store, "stop it", handle="ugo", draft="Sorry, Ugo")
     login(phone, url, "agent")
     phone.goto(f"{url}/cases/{case}")
     expect(phone.locator("form[action$='/do-not-contact']")).to_have_count(1)  # one form
     button = phone.get_by_role("button", name="Do not contact ugo on X")
-    where = button.bounding_box()
-    assert where and where["y"] + where["height"] <= HEIGHT  # on the first screen
-    text = phone.locator("#mention-text").bounding_box()
-    assert text and where["y"] < text["y"]  # with the author line, above the post
+    expect(phone.locator("#mention button")).to_have_count(0)
+    expect(phone.locator("#author .author-dnc button")).to_have_text("Do not contact ugo on X")
+    expect(button).to_have_class("small quiet-danger")
+    expect(button).not_to_be_in_viewport()
+    phone.locator("nav.case-jumps").get_by_role("link", name="Author history").click()
+    expect(button).to_be_in_viewport()
+    phone.once("dialog", lambda dialog: dialog.dismiss())
+    button.click()  # asked, and declined: nothing changes
+    expect(phone.locator(".author-line .badge", has_text="do not contact")).to_have_count(0)
     phone.once("dialog", lambda dialog: dialog.accept())
     button.click()
     expect(phone.locator(".author-line .badge", has_text="do not contact")).to_be_visible()
-    expect(phone.locator(".author-dnc .dnc-identity")).to_contain_text(
+    expect(phone.locator("#author .author-dnc .dnc-identity")).to_contain_text(
         "ugo on X is on the do-not-contact list."
     )
 

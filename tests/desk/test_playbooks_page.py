@@ -63,7 +63,7 @@ async def test_the_rules_read_in_portuguese(as_role: Login) -> None:
     page = await (await desk.client.get("/playbooks", headers=pt)).text()
     assert _row(page, "urgent-complaint") == {
         "label = negative": "o sentimento é reclamação",
-        "min_frustration = 3": "a frustração é de pelo menos 3 (escala 0–3)",
+        "min_frustration = 3": "a frustração é de pelo menos 3 (de 3)",
         "escalate": "encaminhar ao help desk",
     }
     assert _row(page, "question") == {

@@ -75,7 +75,7 @@ async def test_the_desks_figures_say_what_they_are(as_role: Login, store: Store)
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert '<a href="https://help.example/tickets/77" rel="noopener noreferrer">' in page
     assert "help desk ticket ZD-77</a>" in page
-    assert "frustration (0–3) × 10, + 5 for a complaint" in page  # what Priority is made of
+    assert "frustration (0 to 3) × 10, + 5 for a complaint" in page  # what Priority is made of
     dash = await (await desk.client.get("/dashboard")).text()
     # The first-response cards: a short title, what it means on screen (not only in a tooltip,
     # which a phone never shows), and words rather than a dash while nothing is answered.
