@@ -39,6 +39,8 @@ def check(status: int, headers: Mapping[str, str], what: str) -> None:
     # Retry-After it is an outage like any 5xx, retried with the outbox's backoff.
     if status == 429 or (status == 503 and headers.get("Retry-After", "").strip()):
         raise RateLimited(retry_after(headers), f"{what} answered {status}")
+    if status == 501:  # Not Implemented: turned off there (Mattermost's incoming webhooks)
+        raise FatalError(f"{what} answered 501: the feature is turned off on that server")
     if status in _FATAL:
         raise FatalError(f"{what} answered {status}; check the URL, token and permissions")
     raise TransientError(f"{what} answered {status}")

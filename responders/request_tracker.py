@@ -168,7 +168,10 @@ class RequestTrackerResponder:
         # A case gets a handful of follow-ups, so its first 100 attachments hold any of ours.
         params = {"fields": "Subject", "per_page": "100"}
         seen = await self._call("GET", f"ticket/{ticket}/attachments", params=params)
-        if any(item.get("Subject") in marks for item in seen.get("items") or []):
+        # RT keeps a subject as a mail header, folded past ~76 characters ("…publicação\n
+        # 1846…"): compared with its white space as one space, or a retry adds it again.
+        subjects = {_unfolded(item.get("Subject")) for item in seen.get("items") or []}
+        if subjects & {_unfolded(mark) for mark in marks}:
             return
         content = desk.text_body(action, w)
         body = {"Subject": marks[0], "Content": content, "ContentType": "text/plain"}
@@ -244,3 +247,8 @@ def _marks(action: OutboxAction, wording: Wording) -> list[str]:
         f"[{number}] {wording.t('follow-up:')} {desk.follow_up_mark(action, wording)}",
         f"[{number}] follow-up: {desk.follow_up_mark(action)}",
     ]
+
+
+def _unfolded(subject: object) -> str:
+    """A subject as written, however a mail header's folding broke its lines."""
+    return " ".join(str(subject or "").split())

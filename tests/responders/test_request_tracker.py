@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from mentiondesk.alert_wording import wording_for
 from mentiondesk.config import OutboxSection
 from mentiondesk.decisions import OutboxPlan
 from mentiondesk.helpdesk_sync import sync_solved
-from mentiondesk.models import FatalError, OutboxAction, TransientError
+from mentiondesk.models import Author, FatalError, OutboxAction, TransientError
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
@@ -95,6 +96,36 @@ async def test_a_follow_up_is_one_comment_on_the_case_ticket(
     assert added["Content"].startswith("Follow-up: @angry_ann on x, post m2\n")
     # A text/plain comment: the mention's markup is shown as typed, never rendered.
     assert "Mention: Still nothing <b>&</b> no answer" in added["Content"]
+
+
+async def test_a_retried_follow_up_with_a_long_subject_is_one_comment(
+    rt_server: RTServer,
+) -> None:
+    """RT folds a subject past ~76 characters as a mail header ("…publicação\n 1846…"):
+    a retry compared it as written and added the comment again (pt-BR, a 19-digit X id)."""
+    pt = RequestTrackerResponder(
+        "rt",
+        base_url=rt_server.base,
+        token=rt_server.token,
+        wording=wording_for("pt-BR", "America/Sao_Paulo"),
+    )
+    comment = _on_case(follow_up("rt"), "MD-000077")
+    long_id = "1846012345678901234"
+    author = Author(id="44196397", handle="consumidora_sp", name="Ana")
+    mention = replace(comment.context.mention, external_id=long_id, author=author)
+    comment = replace(comment, context=replace(comment.context, mention=mention))
+    try:
+        opened = await pt.deliver(_on_case(action(kind="ticket", target="rt"), "MD-000077"))
+        await pt.deliver(comment)
+        await pt.deliver(comment)  # a retry after a lost answer
+    finally:
+        await pt.close()
+    path = f"ticket/{opened.ref}/attachments?fields=Subject&per_page=100"
+    subjects = [str(a["Subject"]) for a in rt_call(rt_server, "GET", path)["items"]]
+    assert any("\n" in s and long_id in s for s in subjects)  # folded, as RT keeps it
+    path = f"ticket/{opened.ref}/history?fields=Type&per_page=100"
+    kinds = [t["Type"] for t in rt_call(rt_server, "GET", path)["items"]]
+    assert kinds.count("Comment") == 1
 
 
 async def test_a_more_urgent_follow_up_raises_the_ticket_priority(
