@@ -26,6 +26,9 @@ class RedditSourceConfig(SourceConfig):
     # Newest comments in `subreddits`, matched against `query` here (search finds submissions
     # only). On where subreddits are named; never r/all's or r/popular's (every comment).
     comments: bool = True
+    # The brand's Reddit username where the source does not sign in as it: its posts are not
+    # mentions. Not guessed from [brand] handles: a namesake would be silently unread.
+    account: str | None = None
 
     _env = field_validator("client_id_env", "client_secret_env")(require_env)
 

@@ -42,6 +42,9 @@ class HackerNewsSourceConfig(SourceConfig):
     page_size: int = Field(default=100, ge=1, le=1000)
     max_page_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     timeout_seconds: float = Field(default=30.0, gt=0)
+    # The brand's HN username, as HN writes it (exact case): its posts are not mentions.
+    # Not guessed from [brand] handles: an HN user of that name would be silently unread.
+    account: str | None = None
 
 
 class HackerNewsSource:
@@ -64,8 +67,8 @@ class HackerNewsSource:
         clock: Clock = utcnow,
     ) -> None:
         self.name = name
-        # No account signs in here: the brand's HN account is one of its handles, if any
-        # (written exactly, as HN matches them); a reply posted there by hand is not read back.
+        # No account signs in here: the brand's HN account, where named (`account`, written
+        # exactly, as HN matches them); a reply posted there by hand is not read back.
         self.own = OwnAccounts.named("hackernews", handles)
         self.poll_seconds = poll_seconds
         self.query = query
@@ -92,7 +95,7 @@ class HackerNewsSource:
             page_size=config.page_size,
             max_page_bytes=config.max_page_bytes,
             timeout=config.timeout_seconds,
-            handles=context.brand.handles,
+            handles=(config.account,) if config.account else (),
         )
 
     async def poll(self, cursor: str | None) -> Batch:

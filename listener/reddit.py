@@ -50,7 +50,7 @@ class RedditSource:
         inbox: bool,
         comments: bool = True,
         account: str | None = None,  # who we sign in as: the brand's posts are not mentions
-        handles: Sequence[str] = (),  # the brand's handles: its accounts where none signs in
+        handles: Sequence[str] = (),  # the brand's accounts where none signs in (`account`)
         poll_seconds: float = 60.0,
         page_size: int = 100,
         clock: Clock = utcnow,
@@ -78,24 +78,27 @@ class RedditSource:
 
     def _own_accounts(self, account: str | None, handles: Sequence[str]) -> OwnAccounts:
         """Whose posts are the brand's own: the account signed in as, else (said so) the
-        `[brand] handles` as Reddit usernames."""
+        source's `account`."""
         if account:
             return OwnAccounts.named("reddit", [account])
         own = OwnAccounts.named("reddit", handles)
-        fix = "set username_env and password_env to the account reddit-post signs in as"
+        fix = (
+            "set `account` to the brand's Reddit username, or username_env and password_env "
+            "to the account reddit-post signs in as"
+        )
         if own.known:
             names = ", ".join(f"u/{n}" for n in sorted(own.names))
             _LOGGER.info(
-                "source %s: not signed in: the brand's own posts are told by its [brand] "
-                "handles alone (%s); %s",
+                "source %s: not signed in: the brand's own posts are told by `account` "
+                "alone (%s); %s",
                 self.name,
                 names,
                 fix,
             )
         else:
             _LOGGER.warning(
-                "source %s: not signed in and no [brand] handle: the brand's own posts are "
-                "read as mentions; %s",
+                "source %s: not signed in and no `account`: the brand's own posts are read "
+                "as mentions; %s",
                 self.name,
                 fix,
             )
@@ -146,7 +149,7 @@ class RedditSource:
             inbox=bool(username and password),
             comments=config.comments,
             account=username,
-            handles=context.brand.handles,
+            handles=(config.account,) if config.account else (),
             poll_seconds=config.poll_seconds,
             page_size=config.page_size,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -37,6 +38,7 @@ from mentiondesk.models import (
 from mentiondesk.models.x import RewriteSession, usage_capped
 
 _LOGGER = logging.getLogger(__name__)
+_X_NAME = re.compile(r"[A-Za-z0-9_]{1,15}")  # what X takes as a username
 # An AsyncClient method: tweepy answers every call with a Response(data, includes, errors, meta).
 _Call = Callable[..., Awaitable[tweepy.Response]]
 DEFAULT_BASE = "https://api.twitter.com"
@@ -87,6 +89,7 @@ class XSource:
         self.client = AsyncClient(bearer_token=bearer_token, wait_on_rate_limit=False)
         self.client.session = self._http
         self._user_id: str | None = None
+        self._tell_own = bool(self.account)  # False once X said it has no such account
         self._capped = False  # the monthly usage cap refused us (logged once until it lifts)
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
         if query:
@@ -104,7 +107,9 @@ class XSource:
 
     @classmethod
     def from_config(cls, config: XSourceConfig, context: PluginContext) -> XSource:
-        handle = config.username or next(iter(context.brand.handles), None)
+        # The first [brand] handle X could have: "@lumora@mastodon.social" is no X account.
+        x_handles = (h.lstrip("@") for h in context.brand.handles)
+        handle = config.username or next((h for h in x_handles if _X_NAME.fullmatch(h)), None)
         account = handle.lstrip("@") if handle else None
         return cls(
             name=config.name or "x",
@@ -141,8 +146,8 @@ class XSource:
     # --- endpoints --------------------------------------------------------------------
 
     async def _fetch_search(self, state: State) -> Page:
-        if self.account:  # search finds the brand's own posts too: `_page` leaves them out
-            await self._brand_id()
+        if self._tell_own:  # search finds the brand's own posts too: `_page` leaves them out
+            await self._own_id()
         return await self._read("search", self.client.search_recent_tweets, self.query, state)
 
     async def _fetch_mentions(self, state: State) -> Page:
@@ -184,6 +189,20 @@ class XSource:
                 raise FatalError(f"X user @{self.account} not found; fix `username`")
             self._user_id = str(response.data.id)
         return self._user_id
+
+    async def _own_id(self) -> None:
+        """Look the brand's account up for search. One X does not know (a handle of another
+        platform's, a typo) stops no search: said once, its posts are then not told apart."""
+        try:
+            await self._brand_id()
+        except FatalError as exc:
+            _LOGGER.warning(
+                "source %s: the brand's own posts found by search cannot be told apart (%s); "
+                "set `username` to the brand's X handle",
+                self.name,
+                exc,
+            )
+            self._tell_own = False
 
     def _page(self, endpoint: str, response: tweepy.Response, state: State, *, first: bool) -> Page:
         meta = response.meta or {}

@@ -4,12 +4,14 @@ fakes index what our responders post), are never read back as mentions."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
 from listener.bluesky import BlueskySource
 from listener.mastodon import MastodonSource
-from listener.x import XSource
+from listener.x import XSource, XSourceConfig
+from mentiondesk.models import Brand, PluginContext
 from mentiondesk.models.mastodon import build_mastodon
 from tests.fakes.bluesky import DID, HANDLE
 from tests.fakes.x import SEARCH, problem
@@ -71,6 +73,29 @@ async def test_x_looks_its_account_up_once_and_again_after_a_failure(x_fake, clo
     assert run.ids == [x_fake.tweets[0]["id"]]
     reads = [c.path for c in x_fake.api.requests if c.method == "GET"]
     assert reads == [X_LOOKUP, X_LOOKUP, SEARCH, SEARCH]  # no search before it is known
+
+
+def test_x_takes_the_first_brand_handle_x_could_have(secrets) -> None:
+    brand = Brand("Lumora", ("@lumora@mastodon.social", "lumora.com.br", "@lumora_br"))
+    config = XSourceConfig(kind="x", mentions=False, query="lumora")
+    source = XSource.from_config(config, PluginContext(brand=brand, base_dir=Path(".")))
+    assert source.account == "lumora_br"
+
+
+async def test_x_search_reads_on_when_x_has_no_such_account(x_fake, clock, caplog) -> None:
+    """A search-only source whose `username` X refuses (a typo, a deleted account) read its
+    search before own posts were told apart: it still does, and says what to fix."""
+    source = _x(x_fake, clock, username=None, account="lumora")
+    invalid = {"title": "Invalid Request", "detail": "One or more parameters was invalid."}
+    x_fake.fail(X_LOOKUP, 400, invalid)
+    cursor = await started(source, clock)
+    complaint = x_fake.publish("lumora lamp broke after a week", author="carol", mention=False)
+    run = await once(source, cursor, clock=clock)
+    again = await once(source, run.cursor, clock=clock)
+    await source.close()
+    assert (run.ids, again.ids) == ([complaint["id"]], [])
+    assert "set `username` to the brand's X handle" in caplog.text
+    assert len([c for c in x_fake.api.requests if c.path == X_LOOKUP]) == 1  # asked once
 
 
 async def test_bluesky_leaves_out_our_own_reply(bluesky_fake, clock, own_log) -> None:

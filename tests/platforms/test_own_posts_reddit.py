@@ -1,5 +1,6 @@
 """Reddit and Hacker News: the brand's own submissions and comments are never read back as
-mentions, by the account the source signs in as or, where none does, by `[brand] handles`."""
+mentions, by the account the source signs in as or, where none does, by its `account`
+(never guessed from `[brand] handles`: a namesake's posts would be silently unread)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ async def test_reddit_own_submission_is_no_mention(reddit_fake, clock) -> None:
 
 
 @pytest.mark.parametrize("handle", ["@Lumora_Bot", "u/lumora_bot"])  # Reddit ignores case
-async def test_reddit_without_login_knows_its_reply_by_brand_handles(
+async def test_reddit_without_login_knows_its_reply_by_account(
     reddit_fake, clock, caplog, handle: str
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="listener")
@@ -59,28 +60,38 @@ async def test_reddit_without_login_knows_its_reply_by_brand_handles(
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [theirs["data"]["name"]]
-    assert "told by its [brand] handles alone (u/lumora, u/lumora_bot)" in caplog.text
+    assert "told by `account` alone (u/lumora, u/lumora_bot)" in caplog.text
     assert "source reddit comments: 1 of the brand's own posts skipped" in caplog.messages
 
 
 async def test_reddit_without_login_or_handles_says_what_to_set(reddit_fake, clock, caplog):
     source = _reddit(reddit_fake, clock, login=False)
     await source.close()
-    assert "the brand's own posts are read as mentions; set username_env" in caplog.text
+    assert "the brand's own posts are read as mentions; set `account`" in caplog.text
 
 
-async def test_brand_handles_reach_a_reddit_source_built_from_config(tmp_path: Path, secrets):
+@pytest.mark.parametrize("kind", ["reddit", "hackernews"])
+async def test_account_not_brand_handles_reaches_a_source_built_from_config(
+    tmp_path: Path, secrets, kind: str
+) -> None:
+    """An HN or Reddit user named like a `[brand]` handle is a customer until `account` says
+    otherwise: their posts were dropped as the brand's own, logged at debug level only."""
     path = tmp_path / "config.toml"
     path.write_text(
         '[brand]\nname = "Lumora"\nhandles = ["@lumora", "@lumora@mastodon.social"]\n'
         '[routing]\nalert = ["console"]\nticket = "cases"\n'
         '[[responders]]\nkind = "console"\n[[responders]]\nkind = "local"\nname = "cases"\n'
-        '[[sources]]\nkind = "reddit"\nbase_url = "http://127.0.0.1:9"\n'
+        f'[[sources]]\nkind = "{kind}"\nbase_url = "http://127.0.0.1:9"\n'
     )
+    bare = build_plugin("sources", load_config(path).sources[0], load_config(path).context)
+    await bare.close()
+    path.write_text(path.read_text() + 'account = "Lumora_Bot"\n')
     config = load_config(path)
-    source = build_plugin("sources", config.sources[0], config.context)
-    await source.close()
-    assert source.own.names == {"lumora"}  # the Mastodon handle names no Reddit account
+    named = build_plugin("sources", config.sources[0], config.context)
+    await named.close()
+    assert not bare.own.known
+    # Reddit ignores case; HN does not.
+    assert named.own.names == {"lumora_bot" if kind == "reddit" else "Lumora_Bot"}
 
 
 def _hn(fake, clock: FakeClock) -> HackerNewsSource:
