@@ -122,6 +122,9 @@ MESSAGES: dict[str, str] = {
         "Possível perfil falso de atendimento (lembra {term}, mas não é uma das contas da "
         "marca): denuncie o perfil no {platform} e avise a pessoa a quem ele respondeu."
     ),
+    "possible fake support account, it resembles {term}": (
+        "possível perfil falso de atendimento, lembra {term}"
+    ),
 }
 
 # Where Portugal words it otherwise: "carregue em", "aceder à base de dados", "Ligação",
@@ -157,6 +160,9 @@ PT_PT_MESSAGES: dict[str, str] = {
     "report it to {platform} and warn the customer it replied to.": (
         "Possível perfil falso de apoio ao cliente (parece-se com {term}, mas não é uma das "
         "contas da marca): denuncie-o no {platform} e avise a pessoa a quem respondeu."
+    ),
+    "possible fake support account, it resembles {term}": (
+        "possível perfil falso de apoio ao cliente, parece-se com {term}"
     ),
 }
 

@@ -137,6 +137,9 @@ def summary(
         snippet = text if len(text) <= 140 else text[:139] + "…"
         where = f"{w.word('platform', m.platform)}, {w.word('lang', ctx.reading.lang)}"
         who = _one_line(f"@{m.author.handle} ({where})")
+        if ctx.impostor_of:  # told at once, as its own alert would (responders/_text.py)
+            fake = w.t("possible fake support account, it resembles {term}", term=ctx.impostor_of)
+            who = f"⚠ {who}, {_one_line(fake)}"
         lines.append(f"• {who}: {snippet}")
     if len(contexts) > _LISTED:
         lines.append(w.t("… and {n} more", n=w.number(len(contexts) - _LISTED)))

@@ -63,6 +63,8 @@ FILLER = (
     "customers",
     "cliente",
     "clientes",
+    "consumidor",
+    "consumidores",
     "online",
     "global",
     "the",
@@ -86,17 +88,25 @@ FILLER = (
 # A "verified" tick in a display name claims what "official" does: "Lumora ✅".
 _TICKS = str.maketrans(dict.fromkeys("✓✔☑✅", " official "))
 # Letters and digits that read as others in a handle or a name: digits for the letters they
-# stand in for (0 o, 1 l, 3 e, 4 a, 5 s, 7 t, 8 b), i and l as one (I, l, 1 and | look alike in
-# most fonts), and the Cyrillic and Greek letters that look Latin ("Lumоra" with a Cyrillic о).
+# stand in for (0 o, 1 l, 3 e, 4 a, 5 s, 7 t, 8 b), i and l as one (I, l and 1 look alike in
+# most fonts; a | is in no handle, and in a name it separates: "Lumora | Suporte"), and the
+# Cyrillic and Greek letters that look Latin ("Lumоra" with a Cyrillic о).
 # NFKD has already made fullwidth and mathematical letters (𝐋𝐮𝐦𝐨𝐫𝐚) plain ones.
 _LOOK_ALIKE = str.maketrans(
     {
-        **dict(zip("0134578$|i", "oleastbsll", strict=True)),
+        **dict(zip("0134578$i", "oleastbsl", strict=True)),
         **dict(zip("аеорсухіѕјԁһӏɡıłøđ", "aeopcyxlsjdhlgllod", strict=True)),
         **dict(zip("οαεικνρτυχ", "oaelkvptux", strict=True)),
     }
 )
 _NOT_LETTER = re.compile("[^a-z]")
+_END_DIGITS = re.compile(r"\d+$")
+
+
+def readings(text: str) -> set[str]:
+    """`text`'s skeletons: as it looks, and without the digits it ends with, which are a
+    number tacked on ("lumora_suporte1", "LumoraHelp01") rather than a letter's look-alike."""
+    return {skeleton(text), skeleton(_END_DIGITS.sub("", text.strip()))}
 
 
 def skeleton(text: str) -> str:

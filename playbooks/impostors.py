@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Literal
 
 from mentiondesk.models import CASELESS_HANDLES, Brand, Mention
-from playbooks.impostor_words import FILLER, SUPPORT, skeleton
+from playbooks.impostor_words import FILLER, SUPPORT, readings, skeleton
 
 # Longer skeletons are not read: no impostor needs more to say "Lumora support", and the
 # pattern's work grows with the length.
@@ -49,11 +49,12 @@ def resemblance(*, platform: str, handle: str, name: str, brand: Brand) -> Resem
     if is_own(platform=platform, handle=handle, brand=brand):
         return None
     patterns = _patterns(brand)
-    core = skeleton(account_name(handle, platform))
+    cores = readings(account_name(handle, platform))
     for term, look_alike in patterns.look_alikes:
-        if look_alike.fullmatch(core):
+        if any(look_alike.fullmatch(core) for core in cores):
             return Resemblance(term, "handle")
-    fields: tuple[tuple[Field, str], ...] = (("handle", core), ("name", skeleton(name)))
+    fields: list[tuple[Field, str]] = [("handle", core) for core in sorted(cores)]
+    fields += [("name", text) for text in sorted(readings(name))]
     for field, text in fields:
         if len(text) > _LONGEST:
             continue
@@ -77,10 +78,10 @@ def is_own(*, platform: str, handle: str, brand: Brand) -> bool:
     (`@lumora@mastodon.social`) is that account alone, one without (`@lumora`) the name on any
     server unless the brand lists it with a server; on Bluesky a listed domain (`lumora.com`)
     and its subdomains, or a bare `@lumora` as `lumora.bsky.social`."""
-    theirs = handle.strip().lstrip("@")
+    theirs = _bare(handle)
     if platform in CASELESS_HANDLES:
         theirs = theirs.casefold()
-    listed = [h.strip().lstrip("@") for h in brand.handles]
+    listed = [_bare(h) for h in brand.handles]
     if platform in CASELESS_HANDLES:
         listed = [h.casefold() for h in listed]
     if platform == "mastodon":
@@ -88,6 +89,14 @@ def is_own(*, platform: str, handle: str, brand: Brand) -> bool:
     if platform == "bluesky":
         return any(_own_on_bluesky(theirs, h) for h in listed)
     return theirs in [h for h in listed if "@" not in h and "." not in h]
+
+
+def _bare(handle: str) -> str:
+    """A handle without what writes it as one: "@lumora", "u/lumora", "/u/lumora"."""
+    handle = handle.strip()
+    for prefix in ("/u/", "u/"):
+        handle = handle.removeprefix(prefix)
+    return handle.lstrip("@")
 
 
 def _own_on_mastodon(theirs: str, listed: list[str]) -> bool:

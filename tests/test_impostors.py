@@ -46,6 +46,13 @@ def _bluesky(handle: str, name: str = "", *, brand: Brand = LUMORA) -> object:
         ("x_2744", "Lumora ✅", Resemblance("Lumora", "name")),  # a "verified" tick
         ("x_2745", "𝐋𝐮𝐦𝐨𝐫𝐚 𝐎𝐟𝐢𝐜𝐢𝐚𝐥", Resemblance("Lumora", "name")),
         ("x_2746", "Lumorá Ajuda", Resemblance("Lumora", "name")),
+        # a number tacked on is no letter; a | separates; SAC's own name
+        ("lumora_suporte1", "Maria", Resemblance("Lumora", "handle")),
+        ("lumora_br1", "Maria", Resemblance("@lumora_br", "handle")),
+        ("LumoraHelp01", "", Resemblance("Lumora", "handle")),
+        ("maria_ab", "Lumora | Suporte", Resemblance("Lumora", "name")),
+        ("maria_ab", "Lumora | Atendimento Oficial", Resemblance("Lumora", "name")),
+        ("maria_ab", "Lumora Atendimento ao Consumidor", Resemblance("Lumora", "name")),
     ],
 )
 def test_a_possible_impostor_says_what_it_resembles(
@@ -111,6 +118,15 @@ def test_the_brand_s_own_handles_as_each_platform_writes_them(
     platform: str, handle: str, own: bool
 ) -> None:
     assert is_own(platform=platform, handle=handle, brand=LUMORA) is own
+
+
+def test_a_reddit_handle_listed_as_reddit_writes_it_is_the_brand_s() -> None:
+    """Listed "u/Lumora_Official", the account the listener knows as the brand's was badged
+    as its impostor when its posts reached the playbook."""
+    brand = Brand(name="Lumora", handles=("@lumora", "u/Lumora_Official", "/u/lumora_care"))
+    for handle in ("Lumora_Official", "lumora_care"):
+        assert is_own(platform="reddit", handle=handle, brand=brand)
+        assert _found(handle, handle, platform="reddit", brand=brand) is None
 
 
 def test_a_handle_listed_with_its_server_or_domain_is_that_account_alone() -> None:

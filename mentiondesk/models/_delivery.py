@@ -39,11 +39,13 @@ class CaseContext:
     # stored: a help desk whose search no longer lists an archived ticket still finds it.
     ticket_ref: str | None = None
     # The brand's name or handle the author resembles (a possible fake support account), set
-    # when an alert is delivered and not stored: the chat says to report it (outbox_claim).
+    # when an alert is delivered (outbox_claim): the chat says to report it. Only a digest's
+    # item stores it, so that the digest, written later, says so too.
     impostor_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            **({"impostor_of": self.impostor_of} if self.impostor_of else {}),
             "mention": self.mention.to_dict(),
             "reading": self.reading.to_dict(),
             "case_number": self.case_number,
@@ -67,6 +69,7 @@ class CaseContext:
             follow_up=bool(data.get("follow_up", False)),
             earlier=tuple(Mention.from_dict(m) for m in data.get("earlier") or ()),
             case_url=data.get("case_url"),
+            impostor_of=data.get("impostor_of"),
         )
 
 
