@@ -1,12 +1,16 @@
 """The retention on a year of data in PostgreSQL: each step's batch query, and a dry run of a
-few batches, with the conditions as they are and as they were (NOT (a OR b) forms).
+few batches, with the conditions as they are and as they were (NOT (a OR b) forms); then the
+authors' step of a dry run alone, its condition as it was (every post of every author read
+through mention_ready) and as it is.
 
     .venv/bin/python bench/retention_year.py [--n 1000000] [--url URL] [--keep] [--days 180]
-                                             [--batches 10]
+                                             [--batches 10] [--author-batches 10]
+                                             [--authors-only]
 
 Without --url it loads a synthetic year into a new database (bench/_year.py, as
 bench/dashboard.py does; the same --url serves both) and drops it afterwards, unless --keep.
-A dry run erases nothing: each batch is rolled back.
+A dry run erases nothing: each batch is rolled back. --author-batches 0 runs the authors'
+step to its end; --authors-only skips the steps' comparison before it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._year_db import NOW, add_arguments, year_store
 from mentiondesk import retention, retention_actions, retention_rows
 from mentiondesk.retention_digest import digest_items, keyed_on
+from mentiondesk.retention_rows import mention_ready, purged
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DIGEST_ITEM, MENTION, OUTBOX
 
@@ -101,18 +106,51 @@ def dry_run(store: Store, days: int, batches: int) -> None:
     print(f"  dry run of {batches} batches: {took:.1f} s ({done.summary()})")
 
 
+def _old_author_ready(cutoff: Any) -> Any:
+    """The authors' condition as it was: every post of theirs read through mention_ready."""
+    m = MENTION.alias()
+    kept = sa.and_(~purged(m.c.external_id), ~mention_ready(cutoff, m))
+    return sa.and_(
+        ~purged(AUTHOR.c.external_id), ~sa.exists().where(m.c.author_id == AUTHOR.c.id, kept)
+    )
+
+
+def author_step(store: Store, days: int, batches: int, *, old: bool) -> tuple[int, float]:
+    """The authors' step of a dry run alone, `batches` batches of it (0: to its end), with
+    its condition as it was (old) or as it is; (authors counted, seconds)."""
+    cutoff = NOW - timedelta(days=days)
+    ready = _old_author_ready(cutoff) if old else retention_rows.author_ready(cutoff)
+    done = [0]
+
+    def stopping() -> bool:
+        done[0] += 1
+        return 0 < batches < done[0]
+
+    found, start = 0, time.perf_counter()
+    for _, ids in retention._batches(store, AUTHOR, ready, BATCH, dry_run=True, until=stopping):
+        found += len(ids)
+    return found, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_arguments(parser)
     parser.add_argument("--days", type=int, default=180, help="retain_days (180)")
     parser.add_argument("--batches", type=int, default=10, help="batches of the dry run")
+    parser.add_argument("--author-batches", type=int, default=10, help="0: the whole step")
+    parser.add_argument("--authors-only", action="store_true", help="only the authors' step")
     args = parser.parse_args()
+    rounds = (("as it was", True), ("as it is", False), ("as it was", True))
     with year_store(args) as store:
-        for label, old in (("as it was", True), ("as it is", False), ("as it was", True)):
+        for label, old in rounds if not args.authors_only else ():
             print(f"conditions {label}:")
             with conditions(old):
                 first_batches(store, args.days, authors=not old)
                 dry_run(store, args.days, args.batches)
+        print(f"authors' step of a dry run, {args.author_batches or 'all'} batches:")
+        for label, old in (*rounds, ("as it is", False)):
+            found, took = author_step(store, args.days, args.author_batches, old=old)
+            print(f"  condition {label}: {found} authors in {took:.1f} s")
 
 
 if __name__ == "__main__":

@@ -126,7 +126,7 @@ def period_figures(
     business hours too when `hours` is given."""
     statuses, waiting = _case_counts(conn, period)
     csat, csat_n, nps, nps_n = _surveys(conn, period)
-    won = won_back(conn, period)
+    won, won_count = won_back(conn, period)
     by_day: dict[str, dict[str, int]] = {}
     platforms: dict[str, int] = {}
     languages: dict[str, int] = {}
@@ -151,8 +151,8 @@ def period_figures(
         nps_answers=nps_n,
         reasons=reasons[:8],
         compared=any(before for _, _, before in reasons),
-        won_back=[w for w in won if w[1]][:10],  # a handle blanked by the retention: counted only
-        won_back_count=len(won),
+        won_back=won,
+        won_back_count=won_count,
     )
 
 

@@ -3,10 +3,12 @@ response waits and their percentiles, cases still awaiting a reply, and period-o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
 from mentiondesk.business_hours import BusinessHours
@@ -80,7 +82,11 @@ def reckoned(conn: Connection, period: Period | None, waiting: int) -> FirstResp
     busy desk are some 170,000 waits, which cost more to fetch and sort here than to count
     there. The same figures: each wait rounded to the millisecond, the p90 the nearest rank
     (percentile_disc takes ceil(90 % of n), as `percentile` does), the p50 halfway between
-    the two middle waits (the lower middle counted from each end), the mean exact."""
+    the two middle waits (the lower middle counted from each end), the mean exact.
+
+    Ranked as whole milliseconds, the same order: a bigint sorts for a fraction of what a
+    numeric costs, and the p50's and p90's ranks share one sort (each had its own). A wait
+    of k ms reads back as k / 1000, the float nearest to it, as its numeric form read."""
     epoch = sa.cast(sa.extract("epoch", CASE.c.first_response_at - CASE.c.opened_at), sa.Numeric)
     wait = sa.func.round(epoch, PLACES).label("wait")
     waits = (
@@ -89,22 +95,24 @@ def reckoned(conn: Connection, period: Period | None, waiting: int) -> FirstResp
         .subquery()
     )
     w = waits.c.wait
-    n, low, high, p90, mean = conn.execute(
+    ms = sa.cast(w * 10**PLACES, sa.BigInteger)
+    ranks = postgresql.array([0.5, 0.9], type_=sa.Float)
+    n, low_p90, high, mean = conn.execute(
         sa.select(
             sa.func.count(),
-            sa.func.percentile_disc(0.5).within_group(w),
-            sa.func.percentile_disc(0.5).within_group(w.desc()),
-            sa.func.percentile_disc(0.9).within_group(w),
+            sa.func.percentile_disc(ranks).within_group(ms),
+            sa.func.percentile_disc(0.5).within_group(ms.desc()),
             sa.func.avg(w),
         )
     ).one()
     if not n:
         return summary([], waiting)
+    (low, p90), scale = low_p90, 10**PLACES
     return FirstResponse(
         count=int(n),
         waiting=waiting,
-        p50=(float(low) + float(high)) / 2,
-        p90=float(p90),
+        p50=(low / scale + high / scale) / 2,
+        p90=p90 / scale,
         mean=float(mean),
     )
 
@@ -129,12 +137,19 @@ def response_waits(conn: Connection, period: Period | None) -> list[float]:
 def business_waits(conn: Connection, period: Period | None, hours: BusinessHours) -> list[float]:
     """`response_waits` counted in business hours, shortest first. Neither backend knows a
     team's calendar, so the two moments of each answered case are counted here; read as
-    timestamps, not datetimes, which would cost more to parse than to count."""
+    timestamps, not datetimes, which would cost more to parse than to count.
+
+    PostgreSQL sends them as two arrays in one row: a quarter's 170,000 rows cost more to
+    build here than the waits cost to count."""
     opened, answered = (epoch(conn, c) for c in (CASE.c.opened_at, CASE.c.first_response_at))
-    query = sa.select(opened, answered).where(
-        within(CASE.c.opened_at, period), CASE.c.first_response_at.is_not(None)
-    )
-    rows = conn.execute(query).all()
+    where = within(CASE.c.opened_at, period), CASE.c.first_response_at.is_not(None)
+    rows: Iterable[tuple[Any, Any]]
+    if conn.dialect.name == "postgresql":
+        both = sa.select(sa.func.array_agg(opened), sa.func.array_agg(answered)).where(*where)
+        starts, ends = conn.execute(both).one()  # NULLs when no case was answered
+        rows = zip(starts or [], ends or [], strict=True)
+    else:
+        rows = conn.execute(sa.select(opened, answered).where(*where)).all()
     return sorted(hours.stamp_waits((round(a, PLACES), round(b, PLACES)) for a, b in rows))
 
 

@@ -13,9 +13,14 @@ from mentiondesk.period import Period, within
 from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING
 
 
-def won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]]:
+def won_back(
+    conn: Connection, period: Period, *, shown: int = 10
+) -> tuple[list[tuple[str, str, datetime]], int]:
     """Detractors (a complaint that became a case) whose last word in the period is praise: a
-    positive post after the complaint, and no negative one after it.
+    positive post after the complaint, and no negative one after it. The `shown` latest
+    to praise us (platform, handle, when), and how many they are in all: one whose handle the
+    retention blanked is counted only. (A year's store has tens of thousands: every one of
+    them was read into Python to show ten.)
 
     Requiring the case leaves out spam and other negative posts nobody had to answer; requiring
     no complaint after the praise leaves out whoever thanked us on the 3rd and was angry again
@@ -45,17 +50,20 @@ def won_back(conn: Connection, period: Period) -> list[tuple[str, str, datetime]
         .group_by(MENTION.c.author_id)
         .subquery()
     )
+    blanked = AUTHOR.c.handle == ""
     query = (
-        sa.select(AUTHOR.c.platform, AUTHOR.c.handle, last.c.last)
+        sa.select(AUTHOR.c.platform, AUTHOR.c.handle, last.c.last, sa.func.count().over())
         .join(last, last.c.author_id == AUTHOR.c.id)
         .where(
             last.c.last.is_not(None),
             sa.or_(last.c.last_negative.is_(None), last.c.last_negative <= last.c.last),
             _complained_before(last.c.author_id, last.c.last),
         )
-        .order_by(last.c.last.desc())
+        .order_by(blanked, last.c.last.desc(), AUTHOR.c.id)
+        .limit(shown)
     )
-    return [(p, h, when) for p, h, when in conn.execute(query)]
+    rows = conn.execute(query).all()
+    return [(p, h, when) for p, h, when, _ in rows if h], int(rows[0][3]) if rows else 0
 
 
 def _complained_before(author: Any, before: Any) -> Any:

@@ -52,3 +52,20 @@ def test_the_retention_bench_runs_old_and_new_conditions_alike(
     # The old conditions and the new erase the same rows (each dry run rolled back).
     assert len(runs) == 2 and runs[0] == runs[1] and not runs[0].startswith("0 cases"), lines
     assert any(line.strip().startswith("authors:") for line in lines)
+
+
+@pytest.mark.postgres
+def test_the_authors_step_counts_the_same_authors_as_its_earlier_condition(pg_url: str) -> None:
+    store = Store(pg_url)
+    store.create_all()
+    try:
+        dsn = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
+        fill(dsn, 600, NOW)
+        counts = {
+            (days, old): retention_year.author_step(store, days, 0, old=old)[0]
+            for days in (30, 180)
+            for old in (True, False)
+        }
+    finally:
+        store.dispose()
+    assert counts[30, True] == counts[30, False] > counts[180, True] == counts[180, False] > 0
