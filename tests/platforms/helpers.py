@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from listener._poll import Backoff, Poller
 from mentiondesk.models import Batch, Mention, Source
@@ -74,3 +75,35 @@ async def once(source: Source, cursor: str | None = None, *, clock: FakeClock | 
 async def started(source: Source, clock: FakeClock) -> str | None:
     """The cursor after a source's first run on an empty fake: "now", before any test post."""
     return (await once(source, clock=clock)).cursor
+
+
+def platform_config(
+    tmp_path: Path, platform: str, base_url: str, keys: str = "", store: str | None = None
+) -> Path:
+    """A config.toml that reads `platform` from its fake and posts approved replies back to it;
+    `keys` go in the source's table, `store` is the database (SQLite in tmp_path by default)."""
+    path = tmp_path / "config.toml"
+    path.write_text(f"""
+[brand]
+name = "Lumora"
+handles = ["@lumora"]
+[store]
+url = "{store or f"sqlite:///{tmp_path / 'md.db'}"}"
+[routing]
+alert = ["console"]
+ticket = "cases"
+post = {{default = "console", {platform} = "{platform}-post"}}
+[[responders]]
+kind = "console"
+[[responders]]
+kind = "local"
+name = "cases"
+[[responders]]
+kind = "{platform}-post"
+base_url = "{base_url}"
+[[sources]]
+kind = "{platform}"
+base_url = "{base_url}"
+{keys}
+""")
+    return path

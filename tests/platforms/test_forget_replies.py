@@ -15,38 +15,11 @@ from mentiondesk.queue import approve_draft
 from mentiondesk.tables import DRAFT, MENTION, OUTBOX
 from tests.fakes.x import POST, XFake, problem
 from tests.helpers import run_cli, table_rows
+from tests.platforms.helpers import platform_config
 
 COMPLAINT = "@lumora my lamp arrived broken, terrible, awful support"
 PRAISE = "@lumora thank you, the {} is wonderful and delivery was great"
 DM = "in their inbox and ours"
-
-
-def _config(tmp_path: Path, db_url: str, x_url: str) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(f"""
-[brand]
-name = "Lumora"
-handles = ["@lumora"]
-[store]
-url = "{db_url}"
-[routing]
-alert = ["console"]
-ticket = "cases"
-post = {{default = "console", x = "x-post"}}
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
-[[responders]]
-kind = "x-post"
-base_url = "{x_url}"
-[[sources]]
-kind = "x"
-base_url = "{x_url}"
-query = "lumora"
-""")
-    return path
 
 
 def _approve(app: App, config: Config, text: str) -> None:
@@ -62,7 +35,7 @@ def _approve(app: App, config: Config, text: str) -> None:
 async def _desk(tmp_path: Path, db_url: str, x_fake: XFake) -> tuple[Path, dict[str, Any]]:
     """Bob's thank-you and private message delivered, his next two replies held (X refused
     it) and waiting (X busy); Carol's thank-you delivered. The tweets, by name."""
-    path = _config(tmp_path, db_url, x_fake.base_url)
+    path = platform_config(tmp_path, "x", x_fake.base_url, 'query = "lumora"', db_url)
     config = load_config(path)
     tweets: dict[str, Any] = {}
     async with App(config) as app:

@@ -5,7 +5,6 @@ is neither stored as a mention nor answered in turn."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +14,7 @@ from mentiondesk.config import load_config
 from mentiondesk.pipeline import App
 from mentiondesk.queue import approve_draft
 from mentiondesk.tables import AUTHOR, DRAFT, MENTION
+from tests.platforms.helpers import platform_config
 
 PRAISE = "I love my new Lumora lamp, amazing quality!"
 # platform: (its source table's keys, how a customer's praise is posted on its fake)
@@ -23,34 +23,6 @@ PLATFORMS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "mastodon": ('query = "Lumora"', lambda fake: fake.hit(PRAISE)),
     "bluesky": ('query = "Lumora"', lambda fake: fake.hit(PRAISE)),
 }
-
-
-def _config(tmp_path: Path, platform: str, base_url: str, keys: str) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(f"""
-[brand]
-name = "Lumora"
-handles = ["@lumora"]
-[store]
-url = "sqlite:///{tmp_path / "md.db"}"
-[routing]
-alert = ["console"]
-ticket = "cases"
-post = {{default = "console", {platform} = "{platform}-post"}}
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
-[[responders]]
-kind = "{platform}-post"
-base_url = "{base_url}"
-[[sources]]
-kind = "{platform}"
-base_url = "{base_url}"
-{keys}
-""")
-    return path
 
 
 def _stored(app: App) -> tuple[list[Any], list[Any]]:
@@ -70,7 +42,7 @@ async def test_our_approved_thank_you_is_not_read_back(
 ) -> None:
     keys, praise = PLATFORMS[platform]
     fake = {"x": x_fake, "mastodon": mastodon_fake, "bluesky": bluesky_fake}[platform]
-    config = load_config(_config(tmp_path, platform, fake.base_url, keys))
+    config = load_config(platform_config(tmp_path, platform, fake.base_url, keys))
     async with App(config) as app:
         await app.run_once()  # the first run finds where now is
         praise(fake)

@@ -8,34 +8,11 @@ from mentiondesk.config import load_config
 from mentiondesk.pipeline import App
 from mentiondesk.queue import approve_draft
 from mentiondesk.tables import DRAFT
+from tests.platforms.helpers import platform_config
 
 
 async def test_complaint_to_approved_dm_on_x(tmp_path, secrets, x_fake) -> None:
-    config_path = tmp_path / "config.toml"
-    config_path.write_text(f"""
-[brand]
-name = "Lumora"
-handles = ["@lumora"]
-[store]
-url = "sqlite:///{tmp_path / "md.db"}"
-[routing]
-alert = ["console"]
-ticket = "cases"
-post = {{default = "console", x = "x-post"}}
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
-[[responders]]
-kind = "x-post"
-base_url = "{x_fake.base_url}"
-[[sources]]
-kind = "x"
-base_url = "{x_fake.base_url}"
-query = "lumora"
-""")
-    config = load_config(config_path)
+    config = load_config(platform_config(tmp_path, "x", x_fake.base_url, 'query = "lumora"'))
     async with App(config) as app:
         await app.run_once()  # the first run finds where "now" is
         tweet = x_fake.publish(

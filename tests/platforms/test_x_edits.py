@@ -17,37 +17,14 @@ from mentiondesk.pipeline import App
 from mentiondesk.queue import approve_draft
 from mentiondesk.tables import AUDIT, AUTHOR, DRAFT, MENTION, READING
 from tests.fakes.x import XFake
+from tests.platforms.helpers import platform_config
 
 COMPLAINT = "@lumora my lamp arrived broken, terrible, awful support"
 PRAISE = "@lumora my mistake, the lamp works, love it, thank you so much!"
 
 
 def _config(tmp_path: Path, db_url: str, x_fake: XFake) -> Config:
-    config_path = tmp_path / "config.toml"
-    config_path.write_text(f"""
-[brand]
-name = "Lumora"
-handles = ["@lumora"]
-[store]
-url = "{db_url}"
-[routing]
-alert = ["console"]
-ticket = "cases"
-post = {{default = "console", x = "x-post"}}
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
-[[responders]]
-kind = "x-post"
-base_url = "{x_fake.base_url}"
-[[sources]]
-kind = "x"
-base_url = "{x_fake.base_url}"
-query = "lumora"
-""")
-    return load_config(config_path)
+    return load_config(platform_config(tmp_path, "x", x_fake.base_url, 'query = "lumora"', db_url))
 
 
 @asynccontextmanager
