@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "@{handle} on {platform}, post {id}": "@{handle} no {platform}, publicação {id}",
     "follow-up:": "nova menção:",
     "Follow-up": "Nova menção",
+    "Warning": "Atenção",  # a possible fake support account, said first
     "Case": "Caso",
     "Author": "Perfil",
     "Platform": "Plataforma",

@@ -76,10 +76,12 @@ def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> O
 
 
 def _impostor(action: OutboxAction, brand: Brand | None) -> OutboxAction:
-    """An alert about a possible impostor of `brand` (playbooks.impostors) with what its author
-    resembles, so the chat says so: told at delivery, as the desk tells it, by `[brand]` as
-    it is now (an own handle added to it since is no impostor)."""
-    if brand is None or action.kind != "alert" or action.text_only:
+    """An alert (or ticket) about a possible impostor of `brand` (playbooks.impostors) with
+    what its author resembles, so the chat (or help desk, where the team may see it first)
+    says so: told at delivery, as the desk tells it, by `[brand]` as it is now (an own handle
+    added to it since is no impostor)."""
+    told = action.kind in ("alert", "ticket", "comment") and not action.text_only
+    if brand is None or not told:
         return action
     found = posing_as(brand, action.context.mention)
     if found is None:

@@ -6,7 +6,7 @@ import re
 
 from mentiondesk.models import ENGLISH, FatalError, Mention, OutboxAction, TransientError, Wording
 from responders._escape import html_text
-from responders._text import followers, plain
+from responders._text import followers, impostor_warning, plain
 
 # frustration 0-3 → each desk's own scale
 PRIORITY_WORDS = ("low", "normal", "high", "urgent")
@@ -89,7 +89,9 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
         lang=w.word("lang", r.lang),
     )
     topics = ", ".join(w.word("reason", t) for t in r.topics)
+    warning = impostor_warning(ctx, w)  # a possible fake support account: said first
     rows = [
+        *([("Warning", warning)] if warning else []),
         first or ("Case", ctx.case_number or ""),
         *([("Case page", ctx.case_url)] if ctx.case_url else []),
         ("Author", f"{m.author.name} (@{m.author.handle}, {followers(m.author.followers, w)})"),
