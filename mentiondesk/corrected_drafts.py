@@ -150,7 +150,7 @@ def _decide(
     """The playbook's decision on the corrected reading: its drafts (none `auto`; no private
     one to an author on the list or who asked to stop in this post) and the case it wants."""
     mention, reading = stored_mention(conn, mention_id)  # the reading carries the new label
-    history = _history_before(conn, author_id, mention_id)
+    history = history_before(conn, author_id, mention_id)
     # Advice to another customer stays advice, whatever the label: no case, no apology.
     advice = conn.scalar(sa.select(READING.c.advice).where(READING.c.mention_id == mention_id))
     seen = as_advice(reading) if advice else reading
@@ -185,7 +185,7 @@ def _plans(actions: list[Action], default_lang: str) -> tuple[DraftPlan, ...]:
     return tuple(replace(p, auto=False) for p in drafts)
 
 
-def _history_before(conn: Connection, author_id: int, mention_id: int) -> History:
+def history_before(conn: Connection, author_id: int, mention_id: int) -> History:
     """The author's history as the pipeline knew it when the mention came in: cases earlier
     mentions opened (open, or resolved lately) and how many mentions came before it."""
     recent = (CASE.c.status == "resolved") & (CASE.c.closed_at >= datetime.now(UTC) - RECENT_CASES)

@@ -199,7 +199,7 @@ def _outbox_rows(
                 if out.kind == "ticket"
                 else (),
             )
-            key = _outbox_key(out, d, _number(case_id))
+            key = outbox_key(out, d.mention, _number(case_id))
             action = OutboxAction(key=key, kind=out.kind, target=out.target, context=context)
             rows.append(outbox_row(action, case_id, now))
             if out.kind == "ticket":
@@ -228,14 +228,14 @@ def _with_comments(d: Decision, ticketed: set[str]) -> list[OutboxPlan]:
     return plans + [OutboxPlan("comment", target, rule) for target in sorted(ticketed)]
 
 
-def _outbox_key(out: OutboxPlan, d: Decision, number: str | None) -> str:
+def outbox_key(out: OutboxPlan, mention: Mention, number: str | None) -> str:
     """A ticket is one per case and desk (the same key `casework.escalate_case` uses); a comment
-    one per mention and desk."""
+    one per mention and desk; an alert one per mention, chat and rule."""
     if out.kind == "ticket" and number:
         return f"ticket:{out.target}:case:{number}"
     if out.kind == "comment":
-        return comment_key(out.target, number or "", d.mention)
-    return f"{out.kind}:{out.target}:{d.mention.platform}:{d.mention.external_id}:{out.rule}"
+        return comment_key(out.target, number or "", mention)
+    return f"{out.kind}:{out.target}:{mention.platform}:{mention.external_id}:{out.rule}"
 
 
 def comment_key(target: str, number: str, mention: Mention) -> str:

@@ -2,8 +2,9 @@
 reading of the latest text replaces the old one and, unless a reply or DM to it was approved,
 its pending drafts follow the new reading as they follow a relabel
 (corrected_drafts.redraft: those the playbook no longer asks for withdrawn, the new ones
-written, each waiting for a person; no alert or ticket sent again). An answered one keeps the
-reading it was answered on; only an edit asking us to stop is heeded, as a new post would be.
+written, each waiting for a person) and the alerts and tickets it asks for that the mention
+never had are queued (edited_alerts: none is sent again). An answered one keeps the reading
+it was answered on; only an edit asking us to stop is heeded, as a new post would be.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sqlalchemy as sa
 
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.corrected_drafts import redraft
+from mentiondesk.decisions import OutboxPlan
+from mentiondesk.edited_alerts import queue_new
 from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, ANSWERED_STOP, EDITED, answered
 from mentiondesk.models import Reading
 from mentiondesk.opt_outs import listed_among, stopped_by_post
@@ -63,11 +66,13 @@ def reread(
     reading: Reading,
     *,
     advice: bool = False,
+    outbox: Sequence[OutboxPlan] = (),
 ) -> None:
     """Store the edited mention's new reading and make its drafts follow it, in one
     transaction; with a reply or DM to it approved, only say so (and list an author whose
     edit asks us to stop, their pending private drafts withdrawn, as a new post would).
-    `advice`: the new text advises another customer in their thread (thread_advice)."""
+    `advice`: the new text advises another customer in their thread (thread_advice);
+    `outbox`: the alerts and tickets the playbook asks for on the new reading."""
     now = datetime.now(UTC)
     mention_id = pending.id
     with store.engine.begin() as conn:
@@ -110,6 +115,8 @@ def reread(
             listed = listed | {pending.author_id}
         drafts = redraft(conn, playbook, mention_id, pending.author_id, listed, why=EDITED, now=now)
         case_id, withdrawn, written = drafts or (None, (), ())
+        # A case ended meanwhile (no drafts): nobody is alerted about it either.
+        queued = queue_new(conn, mention_id, case_id, outbox, now) if drafts else 0
         detail = f"{previous} → {reading.label.value}; drafts withdrawn {len(withdrawn)}, "
-        detail += f"written {len(written)}"
+        detail += f"written {len(written)}" + (f"; alerts and tickets {queued}" if queued else "")
         audit(conn, ACTOR, ACTION, mention_id=mention_id, case_id=case_id, detail=detail)

@@ -11,6 +11,7 @@ from mentiondesk.alert_routing import alert_targets
 from mentiondesk.bystanders import as_advice
 from mentiondesk.cases import SPAM
 from mentiondesk.config import Config
+from mentiondesk.corrected_drafts import history_before
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
 from mentiondesk.edited_reread import edited_meanwhile, read_before, reread
 from mentiondesk.models import (
@@ -66,7 +67,7 @@ class Processor:
         advice = advising(self.store, [p for p, r in pairs if SPAM not in r.topics])
         for p, r in pairs:
             if p.id in again:
-                reread(self.store, self.playbook, p, r, advice=p.id in advice)
+                self._reread(p, r, advice=p.id in advice)
         fresh = [(p, r) for p, r in pairs if p.id not in again]
         parts = by_author_turn(fresh)
         done = len(again) + sum(self._decide_and_record(part, advice) for part in parts)
@@ -74,6 +75,14 @@ class Processor:
         self.processed += done - len(again)
         self.reread += len(again)
         return done
+
+    def _reread(self, p: PendingMention, reading: Reading, *, advice: bool) -> None:
+        """An edited post read again: its alerts and tickets routed as a new post's would be,
+        decided on the author's history as it was when the post first came in."""
+        with self.store.engine.connect() as conn:
+            history = history_before(conn, p.author_id, p.id)
+        plans = self.decide(p, reading, history, advice=advice).outbox
+        reread(self.store, self.playbook, p, reading, advice=advice, outbox=plans)
 
     def _decide_and_record(
         self, part: Sequence[tuple[PendingMention, Reading]], advice: set[int]
@@ -165,7 +174,9 @@ class Processor:
                     if action.to
                     else alert_targets(routing, p.mention, routed, action.rule)
                 )
-                outbox += [OutboxPlan("alert", t, action.rule) for t in targets]
+                # One alert per chat: a rule naming the chat another's route reached adds none.
+                planned = {o.target for o in outbox if o.kind == "alert"}
+                outbox += [OutboxPlan("alert", t, action.rule) for t in targets if t not in planned]
             elif action.kind is ActionKind.ESCALATE:
                 case_rule = case_rule or action.rule  # a ticket always belongs to a case
                 target = action.to or routing.ticket

@@ -3,6 +3,7 @@ its pending drafts following the new reading unless a reply went out (edited_pos
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,7 +16,7 @@ from mentiondesk import cli
 from mentiondesk.config import Config, load_config
 from mentiondesk.pipeline import App
 from mentiondesk.queue import approve_draft
-from mentiondesk.tables import AUDIT, AUTHOR, DRAFT, MENTION, READING
+from mentiondesk.tables import AUDIT, AUTHOR, DRAFT, MENTION, OUTBOX, READING
 from tests.fakes.x import XFake
 from tests.platforms.helpers import platform_config
 
@@ -158,3 +159,27 @@ async def test_the_run_summary_counts_an_edit_apart_from_new_mentions(
     await cli._run(config, once=True)
     said = " ".join(capsys.readouterr().out.split())
     assert "Mentions read 2 (1 new in this run, 1 edited and read again)" in said
+
+
+async def test_an_edit_into_a_complaint_alerts_the_team_once(
+    tmp_path, secrets, x_fake, db_url
+) -> None:
+    async with _app(tmp_path, db_url, x_fake) as app:
+        tweet = x_fake.publish("@lumora what time do you open on saturday?", author="bob")
+        await app.run_once()
+        before = _rows(app, OUTBOX, "kind")
+        edited = x_fake.edit(tweet, COMPLAINT)
+        await app.run_once()
+        after = _rows(app, OUTBOX, "kind", "target", "key", "payload")
+        x_fake.edit(edited, COMPLAINT + " Still nothing.")  # read again: no second alert
+        await app.run_once()
+        again = _rows(app, OUTBOX, "key")
+        audit = _rows(app, AUDIT, "detail")
+    assert before == []  # a question: a case for a person, no alert
+    ((kind, target, key, payload),) = after
+    assert (kind, target, key) == ("alert", "console", f"alert:console:x:{tweet['id']}:complaint")
+    alert = json.loads(payload)["context"]
+    assert alert["mention"]["text"] == COMPLAINT and alert["case_number"] == "MD-000001"
+    assert alert["draft_text"]  # the apology the edit asked for, approvable from the chat
+    assert [k for (k,) in again] == [key]
+    assert audit[0] == ("neutral → negative; drafts withdrawn 0, written 1; alerts and tickets 1",)
