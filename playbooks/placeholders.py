@@ -16,6 +16,12 @@ def _words(text: str) -> frozenset[str]:
 
 # A name: letters, with an apostrophe or hyphen inside (O'Neil, Ana-Rita), two letters or more.
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
+# A Mastodon custom emoji (":verified:", ":blobcat:"), written into the display name as text.
+_SHORTCODE = re.compile(r":[A-Za-z0-9_]{2,}:")
+# Skin tones are Sk, as are "´" and "^", which people type for an apostrophe: only these go.
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+_VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0))
+_ZERO_WIDTH_SPACE = "\u200b"
 # Where a part of a name starts: "ana-luísa" and "o'neill" are greeted "Ana-Luísa", "O'Neill".
 _PART_START = re.compile(r"(^|['’-])([^\W\d_])")
 # A display name opening with one of these is a shop's or a hobby's, not a person's: "Cozinha
@@ -75,7 +81,7 @@ def greeting_name(display_name: str | None, *, handle: str = "") -> str:
     """
     # NFKC: "José" typed decomposed (e + U+0301, as macOS and some keyboards send it) would
     # fail the letters-only match and greet the surname; "𝓐𝓷𝓪" (a styled font) reads "Ana".
-    name = unicodedata.normalize("NFKC", display_name or "").strip()
+    name = _without_emoji(unicodedata.normalize("NFKC", display_name or "")).strip()
     # In any case: "KDrum" for the handle "kdrum" is still the username.
     if handle and name.lstrip("@").casefold() == handle.strip().lstrip("@").casefold():
         return ""
@@ -87,6 +93,24 @@ def greeting_name(display_name: str | None, *, handle: str = "") -> str:
             # name with any capital is written as its owner spells it ("McDonald", "d'Ávila").
             return _PART_START.sub(_upper_one, word) if word.islower() else word
     return ""
+
+
+def _without_emoji(name: str) -> str:
+    """`name` with emoji, flags and `:shortcode:`s as spaces, and the invisible characters that
+    join or shape them (ZWJ, variation selectors, bidi marks) dropped: glued to a first name
+    ("Juliana🌻 Costa", "🇵🇹Rui") they would hide it and the surname would be the greeting.
+    Punctuation stays: "<img" is still no name."""
+    return "".join(_as_read(char) for char in _SHORTCODE.sub(" ", name))
+
+
+def _as_read(char: str) -> str:
+    """A symbol separates words as a space does; a format character is invisible."""
+    code, category = ord(char), unicodedata.category(char)
+    if category == "So" or code in _SKIN_TONES or char == _ZERO_WIDTH_SPACE:
+        return " "
+    if category == "Cf" or any(code in selectors for selectors in _VARIATION_SELECTORS):
+        return ""
+    return char
 
 
 def _is_business(name: str) -> bool:

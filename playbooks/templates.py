@@ -23,7 +23,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mentiondesk.models import ConfigError
-from playbooks.variants import tag
+from playbooks.variants import regional, tag
 
 SHIPPED = Path(__file__).parent / "templates"
 # What rendering a reply text can raise besides TemplateError: the sandbox lets plain Python
@@ -221,8 +221,7 @@ class Templates:
     def _chain(self, lang: str) -> list[str]:
         """The folders tried for `lang`, in order: its own, its language's ("pt-BR": pt/),
         then the default language's, likewise."""
-        codes = (lang, lang.split("-")[0], self.default_lang, self.default_lang.split("-")[0])
-        return list(dict.fromkeys(codes))
+        return list(dict.fromkeys((*_own(lang), *_own(self.default_lang))))
 
     def _folder(self, name: str, lang: str) -> str | None:
         paths = self._env.list_templates()
@@ -256,6 +255,12 @@ class Templates:
             # Templates are laid out for reading; a message is one paragraph.
             return " ".join(template.render(**context).split()), code
         raise ConfigError(f"template {name!r} exists in no language folder")
+
+
+def _own(lang: str) -> tuple[str, ...]:
+    """`lang`'s folders: its region's, its own, its language's. Bare "pt" is Brazil's, so a
+    team's pt-BR/ comes before the shipped pt/; "pt-PT" never reaches pt-BR/ this way."""
+    return regional(lang), lang, lang.split("-")[0]
 
 
 def _fix(folder: str) -> str:

@@ -90,6 +90,25 @@ def test_a_business_account_is_greeted_without_a_name(name: str, greeting: str) 
     assert greeting_name(name) == greeting
 
 
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("Juliana🌻 Costa", "Juliana"),  # glued to the first name: not "Olá, Costa!"
+        ("🇵🇹Rui Madeira", "Rui"),  # a flag: two regional indicators
+        ("Rui🇵🇹 Madeira", "Rui"),
+        ("Ana:verified: Souza", "Ana"),  # a Mastodon custom emoji, written as its shortcode
+        (":blobcat: Ana", "Ana"),
+        ("Bia👍🏽 Lima", "Bia"),  # with a skin tone
+        ("Lia❤️ Reis", "Lia"),  # with a variation selector
+        ("Eva👩\u200d💻 Dias", "Eva"),  # a ZWJ sequence
+        ("<img🌻 src=x>", ""),  # punctuation stays: still no name
+        ("ANA🌻", "ANA"),
+    ],
+)
+def test_an_emoji_glued_to_the_first_name_does_not_hide_it(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
 def test_hacker_news_authors_are_greeted_without_their_username() -> None:
     hn = mention(1, platform="hackernews", author="kdrum", name="kdrum")
     hn = replace(hn, author=replace(hn.author, handle="kdrum"))  # as listener/hackernews.py

@@ -3,6 +3,10 @@ nothing in the post tells which: the public thank-you the review saw go out with
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from mentiondesk.models import ActionKind, Brand, History, Label
 from playbooks import load_playbook
 from playbooks.engine import Playbook
@@ -10,6 +14,7 @@ from tests.helpers import mention
 from tests.test_playbooks import _reading
 
 _BRAND = Brand(name="Voltix", handles=("@voltix",))
+_BRAZILIAN = "@voltix vc não entregou meu celular"
 _PRAISE = "@voltix excelente atendimento na loja do Porto, obrigada pela ajuda com o portátil!"
 
 
@@ -44,3 +49,31 @@ def test_other_defaults_keep_brazils_portuguese_in_doubt() -> None:
         playbook = load_playbook([], brand=_BRAND, default_lang=default)
         text, lang = _thanks(playbook, _PRAISE)
         assert lang == "pt" and "equipe" in text, default
+
+
+def _complaint(playbook: Playbook, text: str) -> tuple[str, str]:
+    late = _reading(Label.NEGATIVE, lang="pt", reason="delivery")
+    actions = playbook.decide(mention(1, text), late, History())
+    (dm,) = [a for a in actions if a.kind is ActionKind.DRAFT_PRIVATE]
+    assert dm.text is not None and dm.lang is not None
+    return dm.text, dm.lang
+
+
+@pytest.mark.parametrize("default", ["en", "pt", "pt-BR", "pt-PT"])
+def test_a_teams_own_pt_br_folder_answers_brazil_and_never_portugal(
+    tmp_path: Path, default: str
+) -> None:
+    # The shipped pt/ is Brazil's too: before the fix it won over the team's own pt-BR/.
+    (tmp_path / "pt-BR").mkdir()
+    (tmp_path / "pt-BR" / "complaint_dm.j2").write_text("PROPRIO {{ brand }}")
+    playbook = load_playbook([], brand=_BRAND, template_dir=tmp_path, default_lang=default)
+    assert _complaint(playbook, _BRAZILIAN) == ("PROPRIO Voltix", "pt-BR")
+    text, lang = _complaint(playbook, "@voltix o meu telemóvel ainda não chegou")
+    assert lang == "pt-PT" and "PROPRIO" not in text
+
+
+def test_a_teams_own_pt_folder_still_answers_brazil(tmp_path: Path) -> None:
+    (tmp_path / "pt").mkdir()
+    (tmp_path / "pt" / "complaint_dm.j2").write_text("PROPRIO {{ brand }}")
+    playbook = load_playbook([], brand=_BRAND, template_dir=tmp_path, default_lang="pt-BR")
+    assert _complaint(playbook, _BRAZILIAN) == ("PROPRIO Voltix", "pt")
