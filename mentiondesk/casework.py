@@ -91,6 +91,9 @@ def _follow_up_comments(
     return rows
 
 
+NOTE_MAX = 5000  # characters of an internal note: a page of text
+
+
 def add_note(store: Store, mention_id: int, *, text: str, by: str) -> int:
     """An internal note on a mention (and its case): never sent anywhere; `by`'s audit line
     commits with it."""

@@ -18,6 +18,7 @@ from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.tables import case_number
 from mentiondesk.web.flash import SAID, Said
+from mentiondesk.web.form_values import is_number
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.notices_corrected import CORRECTED_NOTICES
@@ -79,6 +80,7 @@ NOTICES = {
         "This case was already escalated: nothing new was sent to the help desk.",
     ),
     "noted": ("ok", "Note added."),
+    "note-too-long": ("error", "The note is longer than 5,000 characters: nothing was added."),
     **CORRECTED_NOTICES,  # what a reading correction did to the drafts
     "stale": (
         "warn",
@@ -236,7 +238,7 @@ def _notice(said: Mapping[str, Any]) -> dict[str, Any]:
     key, case, typed = (str(said.get(name, "")) for name in ("notice", "case", "number"))
     if key == "no-such-case" and typed.strip():  # what was typed, said back (pages_find)
         return {"notice": NO_SUCH_NUMBER, "notice_values": {"number": typed.strip()[:40]}}
-    if key in CASE_NOTICES and case.isdigit() and len(case) <= 12:
+    if key in CASE_NOTICES and is_number(case):
         return {"notice": CASE_NOTICES[key], "notice_values": {"case": case_number(int(case))}}
     return {"notice": NOTICES.get(key), "notice_values": {}}
 
@@ -265,7 +267,7 @@ def require(role: Role) -> Callable[[Handler], Handler]:
 def int_param(request: web.Request, name: str) -> int:
     """A numeric path parameter; anything else is a 404, not a 500."""
     text = request.match_info[name]
-    if not text.isdigit() or len(text) > 12:
+    if not is_number(text):
         raise web.HTTPNotFound()
     return int(text)
 

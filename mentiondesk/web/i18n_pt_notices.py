@@ -42,6 +42,9 @@ NOTICES = {
         "Este caso já tinha sido encaminhado: nada de novo foi enviado ao help desk."
     ),
     "Note added.": "Nota adicionada.",
+    "The note is longer than 5,000 characters: nothing was added.": (
+        "A nota tem mais de 5.000 caracteres: nada foi adicionado."
+    ),
     "Label corrected, thank you: it is kept for retraining. No draft was changed.": (
         "Classificação corrigida — agradecemos: a correção fica guardada para o retreino. "
         "Nenhum rascunho foi alterado."

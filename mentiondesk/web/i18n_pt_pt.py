@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
         "O texto enviado é demasiado longo: encurte-o e tente de novo."
     ),
     "Something went wrong": "Algo correu mal",
+    "The note is longer than 5,000 characters: nothing was added.": (
+        "A nota tem mais de 5000 caracteres: nada foi adicionado."
+    ),
     "Something went wrong on our side. Reload the page; if it keeps happening, tell whoever "
     "runs the desk.": (
         "Algo correu mal do nosso lado. Recarregue a página; se continuar a acontecer, avise "

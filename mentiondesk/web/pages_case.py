@@ -36,6 +36,7 @@ from mentiondesk.web.data_case import load_detail, mention_author
 from mentiondesk.web.data_case_rows import DraftData
 from mentiondesk.web.data_lookup import case_mention
 from mentiondesk.web.data_queue import sla_seconds
+from mentiondesk.web.form_values import is_number, typed
 from mentiondesk.web.i18n import negotiate, regional
 from mentiondesk.web.kept_texts import forget_kept, kept_refusal, refused_page
 from mentiondesk.web.pages_find import case_in_path
@@ -163,7 +164,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
     back = safe_next(str(form.get("back", "")), f"/mentions/{mention_id}")
     seen = str(form.get("seen", ""))
     who, kind = session(request).user.name, str(form.get("kind", "public"))
-    text = str(form.get("text", "")).replace("\r\n", "\n")[:20_000]
+    text = typed(form.get("text"))[:20_000]
     if kind not in hand_reply.KINDS:  # only a forged form: the page offers no other
         _LOGGER.info("refused a reply to mention %d: no such reply kind", mention_id)
         raise web.HTTPBadRequest()  # the error page says what to do
@@ -176,7 +177,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
             by=who,
             kind=kind,
             text=text,
-            seen=int(seen) if seen.isdigit() and len(seen) < 9 else 0,
+            seen=int(seen) if is_number(seen, 8) else 0,
             post_route=desk.config.settings.routing.post,
         )
     except queue.NotFound:

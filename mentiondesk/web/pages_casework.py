@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from aiohttp import web
 
 from mentiondesk import casework, queue
+from mentiondesk.casework import NOTE_MAX
 from mentiondesk.web.common import DESK, int_param, redirect, require, safe_next, session
+from mentiondesk.web.form_values import typed
 from mentiondesk.web.users import Role, list_users
 
 
@@ -96,10 +98,12 @@ async def close(request: web.Request) -> web.StreamResponse:
 async def add_note(request: web.Request) -> web.StreamResponse:
     desk, mention_id = request.app[DESK], int_param(request, "id")
     form = await request.post()
-    text = str(form.get("text", "")).replace("\r\n", "\n")[:5000]
+    text = typed(form.get("text"))
     # Back to the page it was added on: /cases/N stays /cases/N, the same page's other address.
     back = safe_next(str(form.get("back", "")), f"/mentions/{mention_id}")
     who = session(request).user.name
+    if len(text) > NOTE_MAX:  # the box's maxlength stops it first; never cut and kept quiet
+        raise redirect(back, "note-too-long")
     try:
         await desk.db(casework.add_note, desk.store, mention_id, text=text, by=who)
     except queue.NotFound:

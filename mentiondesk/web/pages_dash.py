@@ -11,6 +11,7 @@ from mentiondesk.web.charts import day_rows, hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
 from mentiondesk.web.csv_export import DATA, data_csv, spreadsheet_csv
 from mentiondesk.web.data_dash import PERIODS, csv_rows, load_dashboard
+from mentiondesk.web.form_values import is_number
 from mentiondesk.web.i18n import DEFAULT, ZONE, Locale, negotiate
 from mentiondesk.web.users import Role
 
@@ -22,7 +23,7 @@ def add_routes(router: web.UrlDispatcher) -> None:
 
 def _days(request: web.Request) -> int:
     text = request.query.get("days", "")
-    return int(text) if text.isdigit() and int(text) in PERIODS else DEFAULT_DAYS
+    return int(text) if is_number(text, 3) and int(text) in PERIODS else DEFAULT_DAYS
 
 
 @require(Role.MANAGER)

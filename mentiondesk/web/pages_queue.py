@@ -28,6 +28,7 @@ from mentiondesk.web.common import (
 from mentiondesk.web.data_lookup import draft_case
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
+from mentiondesk.web.form_values import is_number, typed
 from mentiondesk.web.kept_texts import forget_kept
 from mentiondesk.web.pages_casework import ended
 from mentiondesk.web.pages_edited import draft_refused
@@ -87,7 +88,7 @@ def _here(filters: Filters, shown: int) -> str:
 
 def _shown(text: str) -> int:
     """How many items to show: a page at first, more on request, never unbounded."""
-    wanted = int(text) if text.isdigit() and len(text) < 6 else PAGE
+    wanted = int(text) if is_number(text, 5) else PAGE
     return min(max(wanted, PAGE), MAX_SHOWN)
 
 
@@ -104,7 +105,7 @@ async def _form(request: web.Request) -> tuple[str | None, str]:
     form = await request.post()
     text = form.get("text")
     back = safe_next(str(form.get("back", "")), "/queue")
-    return (text.replace("\r\n", "\n") if isinstance(text, str) else None), back
+    return (typed(text) if isinstance(text, str) else None), back
 
 
 async def _seen(request: web.Request) -> str | None:

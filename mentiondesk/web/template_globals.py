@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_for_praise
+from mentiondesk.casework import NOTE_MAX
 from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.edited_posts import withdrawn_for_edit
 from mentiondesk.models import Brand, can_post, has_followers, text_digest
@@ -37,6 +38,7 @@ def template_globals(clock: Callable[[], datetime], brand: Brand) -> dict[str, A
         "signed": signed,  # NPS: "+13", "-5", "0"; rounded as every figure is
         # impostor(platform=…, handle=…, name=…): how an author resembles the brand, or None
         "impostor": partial(resemblance, brand=brand),
+        "note_max": NOTE_MAX,  # the note box's maxlength: the server refuses longer
     }
 
 

@@ -112,7 +112,7 @@ def name_taken(store: Store, name: str) -> str | None:
 
 
 def _taken(conn: sa.Connection, name: str) -> str | None:  # 'Ana', 'ana': one login
-    return conn.scalar(sa.select(USER.c.name).where(sa.func.lower(USER.c.name) == name.lower()))
+    return conn.scalar(sa.select(USER.c.name).where(_named(name)))
 
 
 PASSWORD_MIN, PASSWORD_MAX = 12, 1024
@@ -210,10 +210,13 @@ def _keep_an_admin(conn: sa.Connection, user_id: int, acting: int) -> None:
         raise Refused("last-admin", "that is the last active admin")
 
 
-def _find(conn: sa.Connection, name: str) -> tuple[int, str]:
+def _named(name: str) -> sa.ColumnElement[bool]:
     # Names are unique in any case (add_user), so "ana" finds 'Ana' and nobody else.
-    same = sa.func.lower(USER.c.name) == name.strip().lower()
-    row = conn.execute(sa.select(USER.c.id, USER.c.name).where(same)).first()
+    return sa.func.lower(USER.c.name) == name.strip().lower()
+
+
+def _find(conn: sa.Connection, name: str) -> tuple[int, str]:
+    row = conn.execute(sa.select(USER.c.id, USER.c.name).where(_named(name))).first()
     if row is None:
         raise LookupError(f"no user named {name.strip()!r}; `mentiondesk users list` shows them")
     return int(row.id), str(row.name)
@@ -236,9 +239,10 @@ def user_count(store: Store) -> int:
 
 
 def authenticate(store: Store, name: str, password: str) -> User | None:
-    """The active user whose password this is, else None (same cost either way)."""
+    """The active user whose password this is, else None (same cost either way). The name in
+    any case: a phone writes "Ana" for 'ana'."""
     with store.engine.connect() as conn:
-        row = conn.execute(sa.select(USER).where(USER.c.name == name.strip())).first()
+        row = conn.execute(sa.select(USER).where(_named(name))).first()
     try:
         _HASHER.verify(row.password_hash if row else dummy_hash(), password)
     except (VerifyMismatchError, InvalidHashError):
