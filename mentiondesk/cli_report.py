@@ -76,7 +76,7 @@ def report_command(
     store = open_store(config)
     try:
         now, hours = datetime.now(UTC), config.business_hours
-        # The text rounds shares itself, as the dashboard does: from the exact figure.
+        # The text rounds shares and waits itself, as the dashboard does: from the exact figure.
         exact = format == "text"
         data = period_report(store, period, now=now, zone=zone, hours=hours, exact=exact)
     finally:

@@ -212,24 +212,29 @@ def _zone_name(zone: tzinfo) -> str | None:
     return zone.key if isinstance(zone, ZoneInfo) else None
 
 
-def _latest_answers(period: Period) -> Any:
-    """The id of each case's latest answer of each kind in the period.
+def _latest() -> Any:
+    """SQL: the answer is its case's latest of its kind, at any time.
 
     A customer counts once per case: an answer recorded twice, or changed later, must not
-    weigh double in CSAT or NPS. An answer with no case stands on its own (-id is unique).
+    weigh double in CSAT or NPS, nor count in a period its replacement falls outside of. An
+    answer with no case stands on its own. Asked per answer in the period (ix_survey_case_id):
+    a week's answers cost a week's look-ups, not a pass over every answer ever given.
     """
-    respondent = sa.func.coalesce(SURVEY.c.case_id, -SURVEY.c.id)
-    return (
-        sa.select(sa.func.max(SURVEY.c.id))
-        .where(within(SURVEY.c.answered_at, period))
-        .group_by(SURVEY.c.kind, respondent)
+    later = SURVEY.alias("later")
+    latest = (
+        sa.select(sa.func.max(later.c.id))
+        .where(later.c.case_id == SURVEY.c.case_id, later.c.kind == SURVEY.c.kind)
+        .scalar_subquery()
     )
+    return sa.or_(SURVEY.c.case_id.is_(None), SURVEY.c.id == latest)
 
 
 def _surveys(conn: Connection, period: Period) -> tuple[float | None, int, float | None, int]:
+    """CSAT and NPS, each with its answers: those given in `period` that no later one of their
+    case has replaced."""
     rows = conn.execute(
         sa.select(SURVEY.c.kind, SURVEY.c.score, sa.func.count())
-        .where(SURVEY.c.id.in_(_latest_answers(period)))
+        .where(within(SURVEY.c.answered_at, period), _latest())
         .group_by(SURVEY.c.kind, SURVEY.c.score)
     ).all()
     csat = {int(s): int(n) for k, s, n in rows if k == "csat"}
@@ -257,7 +262,7 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
     customer in their thread ("@ana try clearing the cache": bystanders.py).
     """
     posted = MENTION.c.created_at
-    earlier = sa.and_(posted >= period.since - span, posted < period.since)
+    earlier = sa.and_(posted >= period.previous_since(span), posted < period.since)
     # A complaint no rule opened a case for has the author as its case: one per person, still.
     case = sa.func.coalesce(CASE.c.id, FOLLOW_UP.c.case_id, -MENTION.c.author_id)
     current = sa.case((within(posted, period), case))

@@ -35,6 +35,17 @@ class Period:
         """How long the period has lasted: the previous period, for trends, is as long."""
         return (self.until or now) - self.since
 
+    def previous_since(self, span: timedelta) -> datetime:
+        """Where the previous period, `span` (`self.span(now)`) long, starts.
+
+        A closed period's span is whole days on the wall clock (both ends in the desk's zone),
+        taken back on it to the midnight as many days before. One running to now lasted real
+        time, taken back in UTC: on the wall clock a summer-time change between the two
+        periods would make the previous one an hour longer or shorter."""
+        if self.until is None:
+            return self.since.astimezone(UTC) - span
+        return self.since - span
+
 
 def period_start(now: datetime, days: int, zone: tzinfo = UTC) -> datetime:
     """Midnight (in the desk's time zone) of the first of the `days` calendar days the chart

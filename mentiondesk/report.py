@@ -26,10 +26,11 @@ def report(
     """Counts of what began in `period` (a mention posted, a case opened, a draft written, an
     action queued or delivered), or in the whole store when it is None (the run summary).
 
-    The top-level keys are a stable contract.
+    The top-level keys are a stable contract. Waits are exact seconds: the run summary, which
+    reads them, rounds them once to the unit it shows, as the dashboard does.
     """
     with store.engine.connect() as conn:
-        return _counts(conn, period, first_response(conn, period, hours))
+        return _counts(conn, period, first_response(conn, period, hours), _exact)
 
 
 def period_report(
@@ -42,9 +43,11 @@ def period_report(
     exact: bool = False,
 ) -> dict[str, Any]:
     """`report` over a period, with the dashboard's figures for the same period; every key is
-    there every time (a figure with nothing to reckon it from is null). The shares are
-    rounded to a tenth unless `exact`, for a caller that rounds them itself as the dashboard
-    does: rounding 1.47 % to 1.5 and then to whole percent would read 2 %, the page's 1 %."""
+    there every time (a figure with nothing to reckon it from is null). The shares and the
+    waits' seconds are rounded to a tenth unless `exact`, for a caller that rounds them itself
+    as the dashboard does: rounding 1.47 % to 1.5 and then to whole percent would read 2 %,
+    the page's 1 %; a wait of 89.95 s, 90.0 s and then "2m", the page's "1m"."""
+    rounded = _exact if exact else _round
     data: dict[str, Any] = {
         "period": {
             "first_day": period.first_day.isoformat(),
@@ -56,8 +59,8 @@ def period_report(
     with store.engine.connect() as conn:
         dash = period_figures(conn, period, now=now, zone=zone, hours=hours)
         # The figures have reckoned the first responses already: the counts take theirs.
-        data.update(_counts(conn, period, dash.first_response))
-    data.update(_figures(dash, _exact if exact else _round))
+        data.update(_counts(conn, period, dash.first_response, rounded))
+    data.update(_figures(dash, rounded))
     return data
 
 
@@ -87,8 +90,14 @@ def _figures(dash: Figures, share: Callable[[float | None], float | None]) -> di
     }
 
 
-def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict[str, Any]:
-    """`report`'s figures over `period`, first responses as already reckoned (`frt`)."""
+def _counts(
+    conn: Connection,
+    period: Period | None,
+    frt: FirstResponse,
+    seconds: Callable[[float | None], float | None],
+) -> dict[str, Any]:
+    """`report`'s figures over `period`, first responses as already reckoned (`frt`), their
+    seconds by `seconds`."""
 
     def count(table: Any, stamp: Any, *conditions: Any) -> int:
         query = sa.select(sa.func.count()).select_from(table)
@@ -141,10 +150,10 @@ def _counts(conn: Connection, period: Period | None, frt: FirstResponse) -> dict
         "outbox_dropped": count(OUTBOX, queued, OUTBOX.c.status == "dropped"),
         "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
         "by_topic": topics,
-        "first_response": _first_response(frt),
+        "first_response": _first_response(frt, seconds),
         # The same waits counted in [desk] business_hours (null where it is not set).
         "business_hours": frt.hours.describe() if frt.hours else None,
-        "first_response_business_hours": _first_response(frt.business),
+        "first_response_business_hours": _first_response(frt.business, seconds),
         # Open cases nobody has answered yet have no response time, so the percentiles
         # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
         "first_response_waiting": frt.waiting,
@@ -203,15 +212,17 @@ def _not_erased(kind: str) -> tuple[Any, ...]:
     return (DELIVERY.c.kind == kind, DELIVERY.c.outbox_id.not_in(erased))
 
 
-def _first_response(frt: FirstResponse | None) -> dict[str, float | int | None] | None:
-    """Seconds from case opened to the first reply delivered: count, p50, p90, mean. No p90
-    from too few answered cases, as the dashboard and the text report show none (metrics.few):
-    null beside the count."""
+def _first_response(
+    frt: FirstResponse | None, seconds: Callable[[float | None], float | None]
+) -> dict[str, float | int | None] | None:
+    """Seconds from case opened to the first reply delivered (each by `seconds`): count, p50,
+    p90, mean. No p90 from too few answered cases, as the dashboard and the text report show
+    none (metrics.few): null beside the count."""
     if frt is None or not frt.count:
         return None
     return {
         "count": frt.count,
-        "p50_seconds": _round(frt.p50),
-        "p90_seconds": None if frt.few else _round(frt.p90),
-        "mean_seconds": _round(frt.mean),
+        "p50_seconds": seconds(frt.p50),
+        "p90_seconds": None if frt.few else seconds(frt.p90),
+        "mean_seconds": seconds(frt.mean),
     }

@@ -4,7 +4,7 @@ export: test_dashboard_csv.py)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -14,7 +14,9 @@ from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
 from mentiondesk.corrections import relabel
 from mentiondesk.decisions import OutboxPlan
+from mentiondesk.figures import load_period
 from mentiondesk.models import Label
+from mentiondesk.period import days_from
 from mentiondesk.queue import close_case
 from mentiondesk.report import report
 from mentiondesk.store import Store
@@ -175,6 +177,26 @@ def test_csat_and_nps_count_each_case_once(store: Store) -> None:
     data = load_dashboard(store, days=7, now=datetime.now(UTC))
     assert (data.csat_answers, data.csat) == (2, 100.0)  # A's latest answer, 5, and B's 5
     assert (data.nps_answers, data.nps) == (2, 0.0)  # one promoter, one detractor
+
+
+def test_a_replaced_answer_counts_in_no_period(store: Store) -> None:
+    # The customer answered CSAT 1 on the 2nd, then 5 on the 12th: the 5 replaces the 1, so
+    # the week of the 2nd has no answer from them (it had a 0 % CSAT), the month the 5 only.
+    now = datetime(2026, 9, 30, 12, 0, tzinfo=UTC)
+    _, case, _ = add(store, "late again")
+    answers = [
+        (1, datetime(2026, 9, 2, 10, tzinfo=UTC)),
+        (5, datetime(2026, 9, 12, 10, tzinfo=UTC)),
+    ]
+    with store.engine.begin() as conn:
+        rows = [
+            {"case_id": case, "kind": "csat", "score": s, "answered_at": at} for s, at in answers
+        ]
+        conn.execute(sa.insert(SURVEY), rows)
+    week = load_period(store, days_from(date(2026, 9, 1), days=7, now=now), now=now)
+    month = load_period(store, days_from(date(2026, 9, 1), days=30, now=now), now=now)
+    assert (week.csat_answers, week.csat) == (0, None)
+    assert (month.csat_answers, month.csat) == (1, 100.0)
 
 
 async def test_cases_still_waiting_for_a_reply_are_counted(as_role: Login, store: Store) -> None:

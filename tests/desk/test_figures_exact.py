@@ -1,26 +1,35 @@
 """The figures as the trade reads them: a wait of exactly an hour is an hour, and the report's
-text rounds a share as the dashboard does (audited against the tables by hand)."""
+text and the run summary round a share or a wait as the dashboard does (audited against the
+tables by hand)."""
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from rich.console import Console
 from typer.testing import CliRunner
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import same_shift_week
 from mentiondesk.cli import app as cli
+from mentiondesk.cli_render import print_summary
+from mentiondesk.cli_report import print_report
 from mentiondesk.config import Config
+from mentiondesk.period import last_days
 from mentiondesk.queue import close_case
+from mentiondesk.report import period_report, report
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY
 from mentiondesk.web.data_dash import load_dashboard
-from mentiondesk.wording import percent, signed
+from mentiondesk.wording import duration, percent, signed
 from tests.desk.seed import add
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
+# Monday to Friday, 09:00 to 18:00 in São Paulo.
+HOURS = BusinessHours(same_shift_week(frozenset(range(5)), (9 * 60, 18 * 60)), SAO_PAULO)
 NOW = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)  # Friday 15:00 in São Paulo
 
 
@@ -36,8 +45,7 @@ def test_a_wait_of_an_hour_is_an_hour_not_59_minutes(store: Store) -> None:
     # whole minutes, read that as "59m" for a reply an hour after the complaint.
     opened = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # Friday 09:00 in São Paulo
     _answered_in(store, opened, timedelta(hours=1))
-    hours = BusinessHours(same_shift_week(frozenset(range(5)), (9 * 60, 18 * 60)), SAO_PAULO)
-    data = load_dashboard(store, days=7, now=NOW, zone=SAO_PAULO, hours=hours)
+    data = load_dashboard(store, days=7, now=NOW, zone=SAO_PAULO, hours=HOURS)
     frt = data.first_response
     assert (frt.p50, frt.p90, frt.mean) == (3600.0, 3600.0, 3600.0)
     assert frt.business is not None and frt.business.p50 == 3600.0
@@ -64,3 +72,28 @@ def test_the_report_text_rounds_a_share_as_the_dashboard_does(config: Config, st
     assert "resolution rate │ 1% │ 1 of 68" in text, result.output
     assert "CSAT (4–5 of 5) │ 1% │ 68 answers" in text
     assert "NPS │ +1 │ 68 answers" in text
+
+
+def test_the_report_text_and_the_summary_round_a_wait_as_the_dashboard_does(
+    config: Config, store: Store
+) -> None:
+    # 89.95 s is "1m" on the dashboard; rounded first to the JSON's tenth, 90.0 s, the text
+    # report and the run summary said "2m", in business hours too.
+    opened = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # Friday 09:00 in São Paulo
+    _answered_in(store, opened, timedelta(seconds=89.95))
+    frt = load_dashboard(store, days=7, now=NOW, zone=SAO_PAULO, hours=HOURS).first_response
+    assert frt.business is not None
+    assert (duration(frt.p50), duration(frt.business.p50, days=False)) == ("1m", "1m")
+    period = last_days(NOW, 7, SAO_PAULO)
+    data = period_report(store, period, now=NOW, zone=SAO_PAULO, hours=HOURS, exact=True)
+    buf = io.StringIO()
+    print_report(Console(file=buf, width=200), data, running=True)
+    text = " ".join(buf.getvalue().split())
+    assert "first response p50 │ 1m │" in text and "p50 in business hours │ 1m │" in text, text
+    console = Console(record=True, width=100)
+    print_summary(console, report(store, hours=HOURS), config, new=0)
+    said = " ".join(console.export_text().split())
+    assert "First response p50 1m" in said and "in business hours 1m" in said, said
+    # The JSON keeps its seconds to a tenth, as before.
+    rounded = period_report(store, period, now=NOW, zone=SAO_PAULO, hours=HOURS)
+    assert rounded["first_response"]["p50_seconds"] == 90.0

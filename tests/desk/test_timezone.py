@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.config import Config, load_config
+from mentiondesk.period import days_from
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, MENTION
 from mentiondesk.web.data_dash import csv_rows, load_dashboard
@@ -22,6 +23,7 @@ from tests.helpers import run_cli
 
 Login = Callable[[str], Awaitable[Desk]]
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")  # UTC−3, no summer time since 2019
+LISBON = ZoneInfo("Europe/Lisbon")  # summer time from 29 March 2026, 01:00 UTC
 
 
 def _posted(store: Store, at: datetime) -> None:
@@ -116,3 +118,17 @@ def test_days_start_on_the_half_hour_where_the_team_works(store: Store) -> None:
     data = load_dashboard(store, days=7, now=now, zone=ZoneInfo("Asia/Kathmandu"))
     days = {day: sum(labels.values()) for day, labels in data.by_day.items()}
     assert days == {"2026-11-10": 1, "2026-11-11": 1, "2026-11-12": 2}
+
+
+def test_the_previous_period_is_as_long_across_a_change_to_summer_time(store: Store) -> None:
+    # Monday 6 April, 13:00 in Lisbon: the 7 days began on 31 March at 00:00 (WEST), 23:00
+    # UTC on the 30th, 6 d 13 h ago. As long before that is 24 March, 10:00 UTC (and WET);
+    # on the wall clock, across the change, it was 11:00, and 10:30's complaint fell out.
+    now = datetime(2026, 4, 6, 12, 0, tzinfo=UTC)
+    _posted(store, datetime(2026, 3, 24, 10, 30, tzinfo=UTC))
+    _posted(store, datetime(2026, 3, 24, 9, 30, tzinfo=UTC))  # before it: in no period
+    data = load_dashboard(store, days=7, now=now, zone=LISBON)
+    assert data.reasons == [("delivery", 0, 1)]
+    # Closed whole days stay whole days: 31 March to 2 April follows 28 to 30 March.
+    closed = days_from(date(2026, 3, 31), days=3, now=now, zone=LISBON)
+    assert closed.previous_since(closed.span(now)) == datetime(2026, 3, 28, tzinfo=LISBON)
