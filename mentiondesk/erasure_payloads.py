@@ -231,16 +231,19 @@ LineStarts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 def line_starts(whose: Whose) -> LineStarts:
-    """How a digest line about them starts ("• @handle (platform, lang): …", as
-    digest.summary writes it, the platform named in any alert language); the same handle on
-    another platform is someone else, and where handles' case matters (Hacker News) so it
-    does here. Their handles include those their digest items had (handles_then): renamed
-    since, the lines still name them as they were. Built once per digest, not per line."""
+    """How a digest line about them starts ("• @handle (platform, lang): …", "• ⚠ @handle (…"
+    for a possible impostor, as digest.summary writes it, the platform named in any alert
+    language); the same handle on another platform is someone else, and where handles' case
+    matters (Hacker News) so it does here. Their handles include those their digest items had
+    (handles_then): renamed since, the lines still name them as they were. Built once per
+    digest, not per line."""
     exact: list[str] = []
     caseless: list[str] = []
     for platform in {p for p, _ in whose.accounts}:
         for word in platform_words(platform):
-            starts = [f"• @{handle} ({word}, " for handle in whose.handles]
+            starts = [
+                f"• {mark}@{handle} ({word}, " for handle in whose.handles for mark in ("", "⚠ ")
+            ]
             exact += starts
             if platform in CASELESS_HANDLES:
                 caseless += [start.lower() for start in starts]

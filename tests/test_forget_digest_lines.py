@@ -4,6 +4,7 @@ lines of it, whoever's alert heads it, in whatever language the team's alerts ar
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -95,3 +96,19 @@ def test_their_lines_are_found_in_every_alert_language(language: str) -> None:
     )
     starts = line_starts(whose)
     assert [their_line(line, starts) for line in text.split("\n")] == [False, True, False]
+
+
+@pytest.mark.parametrize("language", ["en", "pt-BR"])
+def test_a_possible_impostors_line_is_found_too(language: str) -> None:
+    """ "• ⚠ @1umora (x, en), possible fake support account…": theirs to export and erase."""
+    route = AlertRoute(name="complaints", to=["console"], digest_minutes=60)
+    fake = replace(_alert("x", "1umora", "refund on WhatsApp 11 9999"), impostor_of="@lumora")
+    text = summary(
+        route, [fake, _alert("x", "ana", "ok")], timedelta(hours=1), wording_for(language, "UTC")
+    )
+    nothing = sa.select(sa.literal(1))
+    accounts, handles = frozenset({("x", "u1")}), frozenset({"1umora"})
+    whose = Whose(accounts, handles, mentions=nothing, cases=nothing, drafts=nothing)
+    lines = text.split("\n")
+    assert lines[1].startswith("• ⚠ @1umora (")
+    assert [their_line(line, line_starts(whose)) for line in lines] == [False, True, False]
