@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -9,6 +10,10 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from listener._reddit_query import UnsupportedQuery, matcher
 from listener._reddit_wire import FIREHOSE
 from mentiondesk.models import SourceConfig, require_env
+
+# What Reddit allows in a subreddit's name; "r/" is how people write one, not part of it.
+_NAME = re.compile(r"[A-Za-z0-9_]{2,21}")
+_PREFIX = re.compile(r"^/?r/", re.IGNORECASE)
 
 
 class RedditSourceConfig(SourceConfig):
@@ -31,6 +36,11 @@ class RedditSourceConfig(SourceConfig):
     account: str | None = None
 
     _env = field_validator("client_id_env", "client_secret_env")(require_env)
+
+    @field_validator("subreddits")
+    @classmethod
+    def _names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(subreddit(written) for written in value)
 
     @field_validator("username_env", "password_env")
     @classmethod
@@ -74,3 +84,15 @@ class RedditSourceConfig(SourceConfig):
 def firehose(subreddits: tuple[str, ...] | list[str]) -> bool:
     """Whether the subreddits take in all of Reddit, whose comments are no listing to read."""
     return any(sub.lower() in FIREHOSE for sub in subreddits)
+
+
+def subreddit(written: str) -> str:
+    """The name in a path ("portugal" in `r/portugal/search`) from "r/portugal", "/r/portugal"
+    or "portugal"; ValueError for what no subreddit is called: kept, it built `r/r/portugal`."""
+    name = _PREFIX.sub("", written.strip().rstrip("/"))
+    if not _NAME.fullmatch(name):
+        raise ValueError(
+            f"{written!r} is not a subreddit name (2 to 21 letters, digits or _); write each "
+            'as "portugal" or "r/portugal", one name per string'
+        )
+    return name

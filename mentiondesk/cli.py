@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from mentiondesk import cli_help, logs, schema
+from mentiondesk.assignees import configured_users, desk_users, unknown_assignees
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_cases import cases_app
 from mentiondesk.cli_classifier import (
@@ -48,7 +49,7 @@ from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
 from mentiondesk.config_store import inline_password, new_sqlite_file, store_errors
 from mentiondesk.logs import LogFormat
-from mentiondesk.models import Reading
+from mentiondesk.models import ConfigError, Reading
 from mentiondesk.pipeline import App
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.report import report
@@ -125,6 +126,8 @@ def check_config(ctx: typer.Context) -> None:
     with config_errors():
         playbook = build_playbook(config)
         store_state = _store_state(config)
+        if unknown := unknown_assignees(playbook, configured_users(config)):
+            raise ConfigError("\n".join(unknown))
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
     # The result is the command's output (stdout: `check-config > check.txt` keeps it); the
     # warnings go to stderr, with the problems that stop it.
@@ -206,6 +209,10 @@ def run(
 
 async def _run(config: Config, *, once: bool) -> None:
     async with stoppable_start_up(), App(config) as desk:
+        # Said, not refused: a user may be added while it runs.
+        users = await asyncio.to_thread(desk_users, desk.store.engine)
+        for warning in unknown_assignees(desk.processor.playbook, users):
+            _LOGGER.warning("%s", warning)
         loop = asyncio.get_running_loop()
         grace = config.settings.outbox.stop_grace_seconds
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from mentiondesk import registry
 from mentiondesk.forgotten import drop_handle, keep_handle, unlist_forgotten
-from mentiondesk.models import CASELESS_HANDLES
+from mentiondesk.models import CASELESS_HANDLES, FORMER_PLATFORMS
 from mentiondesk.opt_outs import (
     listed_by,
     lock_authors,
@@ -20,6 +20,7 @@ from mentiondesk.opt_outs import (
 from mentiondesk.queue import NotFound
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR
+from playbooks.conditions import unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +117,13 @@ def same_author(platform: str, handle: str) -> sa.ColumnElement[bool]:
 
 
 def no_author(conn: sa.Connection, platform: str, handle: str) -> str:
-    """Why nobody matched: an unknown platform (say which the store has) or handle."""
+    """Why nobody matched: a platform no source listens to ("twitter": did you mean 'x'?, as
+    a rule's is), one the store has no authors on (say which it has), or the handle."""
     known = list(conn.scalars(sa.select(AUTHOR.c.platform).distinct().order_by(AUTHOR.c.platform)))
-    if platform in known:
+    if platform in known:  # "twitter" too, where an older release stored authors under it
         return f"no author {handle!r} on {platform}"
+    if platform not in registry.platforms():
+        return unknown("platform", platform, registry.platforms(), FORMER_PLATFORMS)
     if not known:
         return f"no authors on {platform!r}: the store has no authors yet"
     return f"no authors on {platform!r}; the store has authors on: {', '.join(known)}"

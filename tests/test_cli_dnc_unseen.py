@@ -75,7 +75,15 @@ def test_undo_and_mistakes(config: Path, tmp_path: Path, db_url: str) -> None:
     code, output = run_cli(config, "authors", "do-not-contact", "x", "never_listed", "--undo")
     assert code == 1 and "no author 'never_listed' on x" in output
     code, output = run_cli(config, "authors", "do-not-contact", "twiter", "someone")
-    assert code == 1 and "no authors on 'twiter'" in output
+    assert code == 1 and "no platform 'twiter'; use one of: bluesky, " in output
+
+
+def test_an_unknown_platform_is_named_on_an_empty_store(tmp_path: Path, db_url: str) -> None:
+    """Not "the store has no authors yet": the platform is what is wrong, whatever is stored."""
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    config = write_config(tmp_path, db_url=db_url, samples=samples)
+    code, output = run_cli(config, "authors", "do-not-contact", "twitter", "@h")
+    assert (code, "no platform 'twitter'; did you mean 'x'?" in output) == (1, True), output
 
 
 def test_a_mastodon_handle_with_its_server_matches_the_listening_instances_own_form(

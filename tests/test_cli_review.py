@@ -196,7 +196,7 @@ def test_do_not_contact_matches_handles_in_any_case(ran: Path) -> None:
 
 def test_do_not_contact_on_an_unknown_platform_names_the_platforms(ran: Path) -> None:
     code, output = md(ran, "authors", "do-not-contact", "twitter", "h_a1")
-    assert code == 1 and "no authors on 'twitter'; the store has authors on: x" in output
+    assert code == 1 and "no platform 'twitter'; did you mean 'x'?" in output
 
 
 def test_outbox_retry_says_who_sends_it_and_when(ran: Path) -> None:

@@ -202,3 +202,22 @@ def test_comments_asked_for_where_they_cannot_be_read_are_refused(
     with pytest.raises(ConfigError) as refused:
         load_config(_config(tmp_path, table))
     assert "sources[0]" in str(refused.value) and said in str(refused.value)
+
+
+@pytest.mark.parametrize("written", ["r/lumora", "/r/lumora", "lumora", "R/lumora/"])
+async def test_a_subreddit_is_read_however_people_write_it(tmp_path, secrets, written) -> None:
+    """Written "r/lumora", it built `r/r/lumora/search`, a subreddit that does not exist."""
+    config = load_config(_config(tmp_path, f'subreddits = ["{written}"]'))
+    source = build_plugin("sources", config.sources[0], config.context)
+    await source.close()
+    assert (source.search_path, source.comments_path) == ("r/lumora/search", "r/lumora/comments")
+
+
+@pytest.mark.parametrize("written", ["r/por tugal", "r/x", "lumora+lamps", "r/" + "a" * 22])
+def test_a_name_no_subreddit_can_have_is_refused_naming_the_key(
+    tmp_path, secrets, written: str
+) -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_config(_config(tmp_path, f'subreddits = ["lumora", "{written}"]'))
+    assert f"sources[0].subreddits: {written!r} is not a subreddit name" in str(refused.value)
+    assert 'write each as "portugal" or "r/portugal"' in str(refused.value)

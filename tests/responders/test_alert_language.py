@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mentiondesk import alert_words_pt
-from mentiondesk.alert_wording import wording_for
+from mentiondesk.alert_wording import checked_language, wording_for
 from mentiondesk.config import load_config
 from mentiondesk.models import ENGLISH, Label, Responder
 from mentiondesk.plugins import build_responders
@@ -207,6 +207,15 @@ def test_a_bad_language_stops_start_up(
     assert code == 2, output
     assert f"routing.language: alerts and tickets cannot be written in {value!r}; {fix}" in output
     assert "Traceback" not in output
+
+
+def test_the_readme_quotes_the_refusal_the_code_gives() -> None:
+    """It quoted a refusal of 'pt', which is read as Brazil's."""
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    with pytest.raises(ValueError, match="cannot be written in 'fr'") as refused:
+        checked_language("fr")
+    assert f"`routing.language: {refused.value}`" in readme
+    assert checked_language("pt") == "pt-BR" and "cannot be written in 'pt'" not in readme
 
 
 def test_words_match_the_desk_catalogue() -> None:

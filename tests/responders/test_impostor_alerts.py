@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -50,6 +51,16 @@ def test_in_the_team_s_language(sink: str) -> None:
     pt = FORMATS[sink](_impostor(), wording_for("pt-PT", "UTC"))
     assert "Possível perfil falso de apoio ao cliente (parece-se com Lumora" in pt
     assert "denuncie-o no X e avise a pessoa a quem respondeu." in pt
+
+
+def test_the_readme_says_the_console_writes_english() -> None:
+    """It said the warning is in the team's language, and listed the sinks that follow
+    `[routing] language` without saying the console is not one."""
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    assert WARNED in FORMATS["console"](_impostor(), wording_for("pt-BR", "UTC"))
+    assert "in the team's language (the `console`, a stand-in for the team chat while" in readme
+    follows = "(not the `console`, a stand-in for the team chat while trying things out: it "
+    assert follows + "writes English whatever `language` says)" in readme
 
 
 def test_the_brand_name_is_escaped_for_each_chat() -> None:
