@@ -40,6 +40,8 @@ class RedditSourceConfig(SourceConfig):
     @field_validator("subreddits")
     @classmethod
     def _names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:  # "r//search": Reddit's 404, not "everywhere"
+            raise ValueError('name at least one subreddit, or leave the key out for "all"')
         return tuple(subreddit(written) for written in value)
 
     @field_validator("username_env", "password_env")

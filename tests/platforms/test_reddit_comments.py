@@ -221,3 +221,9 @@ def test_a_name_no_subreddit_can_have_is_refused_naming_the_key(
         load_config(_config(tmp_path, f'subreddits = ["lumora", "{written}"]'))
     assert f"sources[0].subreddits: {written!r} is not a subreddit name" in str(refused.value)
     assert 'write each as "portugal" or "r/portugal"' in str(refused.value)
+
+
+def test_no_subreddit_at_all_is_refused_naming_the_key(tmp_path, secrets) -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_config(_config(tmp_path, "subreddits = []"))
+    assert "sources[0].subreddits: name at least one subreddit" in str(refused.value)
