@@ -64,3 +64,16 @@ def loose_actions(cutoff: datetime) -> Any:
         OUTBOX.c.created_at < cutoff,
         _unblanked(),
     )
+
+
+def late_alerts(posts: Any, cutoff: datetime) -> Any:
+    """SQL on OUTBOX: delivered (or dropped) actions of no case naming one of `posts` (a
+    subquery of platform and external id), written since `cutoff`: the alerts of a post read
+    late (a backfill, a purge of fewer days), blanked with it. The older ones are
+    loose_actions' (a dry run would count them twice). By the post columns' index."""
+    return sa.and_(
+        sa.tuple_(OUTBOX.c.platform, OUTBOX.c.external_id).in_(posts),
+        OUTBOX.c.case_id.is_(None),
+        OUTBOX.c.status.in_(FINISHED),
+        OUTBOX.c.created_at >= cutoff,
+    )

@@ -17,11 +17,11 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.forgotten import keep_forgotten
 from mentiondesk.outbox_payload import post_key
-from mentiondesk.retention_actions import blank_actions
+from mentiondesk.retention_actions import blank_actions, late_alerts
 from mentiondesk.retention_digest import digest_items, keyed_on, naming, unsent
 from mentiondesk.retention_keys import rekey
+from mentiondesk.retention_listings import blank_listings
 from mentiondesk.tables import (
-    AUDIT,
     AUTHOR,
     CASE,
     CORRECTION,
@@ -37,7 +37,6 @@ from mentiondesk.tables import (
 )
 
 _MARK = "purged:"  # a blanked mention's or author's external id: "purged:" + its row id
-_LISTING = ("do-not-contact", "allow-contact")  # audit actions whose detail is "PLATFORM HANDLE"
 
 
 def purged(column: Any) -> Any:
@@ -223,12 +222,16 @@ def blank_mentions(
     recent = sa.and_(naming(mention_ids), DIGEST_ITEM.c.created_at >= cutoff)
     items = _delete(conn, DIGEST_ITEM, recent)
     rekey(conn, mention_ids)  # first: it finds the posts by the platform ids it renames
+    # It renamed them in the columns of every action naming them (NULL ones found by key):
+    # `purged:ROW`, as their rows will be. Found by index, so a late read's alerts go too.
+    renamed = sa.select(MENTION.c.platform, _marked(MENTION)).where(MENTION.c.id.in_(mention_ids))
+    late = blank_actions(conn, late_alerts(renamed, cutoff))
     # A refused form's kept text (a reply to them) goes with its session, and the post is
     # blanked, not deleted: no cascade takes it. Uncounted: it is a browser tab's, not data.
     conn.execute(sa.delete(KEPT_TEXT).where(KEPT_TEXT.c.mention_id.in_(mention_ids)))
     return {
         "digest_items": items,
-        "outbox": blank_actions(conn, sa.and_(actions, OUTBOX.c.status.in_(FINISHED))),
+        "outbox": late + blank_actions(conn, sa.and_(actions, OUTBOX.c.status.in_(FINISHED))),
         "drafts": _update(conn, DRAFT, sa.and_(drafts, DRAFT.c.text != ""), text=""),
         "notes": _delete(
             conn,
@@ -273,17 +276,14 @@ def blank_authors(conn: Connection, author_ids: list[int]) -> tuple[int, int]:
     """Blank these authors' rows (their posts already are) and the handle in the audit's
     lines listing them for do-not-contact; (audit lines, authors). One who asked not to be
     contacted stays on the list as a fingerprint, as an erased author does."""
+    a = AUTHOR.c
     rows = conn.execute(
-        sa.select(
-            AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.do_not_contact
-        ).where(AUTHOR.c.id.in_(author_ids))
+        sa.select(a.id, a.platform, a.external_id, a.handle, a.do_not_contact).where(
+            a.id.in_(author_ids)
+        )
     ).all()
     keep_forgotten(conn, [(r.platform, r.external_id) for r in rows if r.do_not_contact])
-    listings = 0
-    for platform in {r.platform for r in rows}:  # the audit keeps the platform, not the handle
-        named = [f"{platform} {r.handle}".lower() for r in rows if r.platform == platform]
-        about = sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(named))
-        listings += _update(conn, AUDIT, about, detail=platform)
+    listings = blank_listings(conn, rows)
     values = {"handle": "", "name": "", "followers": 0, "do_not_contact": False}
     return listings, _update(
         conn, AUTHOR, AUTHOR.c.id.in_(author_ids), external_id=_marked(AUTHOR), **values

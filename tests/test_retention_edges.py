@@ -3,6 +3,7 @@ platform ids in outbox keys, and old posts read again."""
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -17,7 +18,17 @@ from mentiondesk import retention
 from mentiondesk.queue import close_case
 from mentiondesk.retention_rows import purged
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, CURSOR, DRAFT, FOLLOW_UP, KEPT_TEXT, MENTION, OUTBOX
+from mentiondesk.tables import (
+    AUDIT,
+    AUTHOR,
+    CASE,
+    CURSOR,
+    DRAFT,
+    FOLLOW_UP,
+    KEPT_TEXT,
+    MENTION,
+    OUTBOX,
+)
 from mentiondesk.web.kept_texts import keep
 from mentiondesk.web.refusal import Refusal
 from mentiondesk.web.users import Role, add_user, authenticate, load_session, open_session
@@ -186,3 +197,50 @@ def test_a_refused_reply_kept_for_a_session_goes_with_the_post(desk: Path, db_ur
     assert run_cli(desk, "store", "purge")[0] == 0
     assert _rows(db_url, sa.select(KEPT_TEXT.c.id)) == []
     assert _holding(db_url, "Ana Souza") == []
+
+
+def test_a_listing_under_an_old_handle_goes_with_a_renamed_author(desk: Path, db_url: str) -> None:
+    # Ana was listed as h_a1 (the CLI files it under her case), then taken off and on the list
+    # from her follow-up's page (under that post alone); she renamed her account since.
+    assert run_cli(desk, "authors", "do-not-contact", "x", "h_a1")[0] == 0
+    with _connect(db_url) as conn:
+        line = {"actor": "rita", "action": "allow-contact", "mention_id": 3, "detail": "x h_a1"}
+        conn.execute(sa.insert(AUDIT).values(line))
+        conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id == 1).values(handle="ana_new"))
+    assert run_cli(desk, "cases", "resolve", "MD-000001")[0] == 0
+    _age(db_url)
+    code, output = run_cli(desk, "store", "purge")
+    assert code == 0 and "2 audit lines, 1 author" in " ".join(output.split()), output
+    listings = sa.select(AUDIT.c.action, AUDIT.c.detail).where(AUDIT.c.action.like("%contact"))
+    assert _rows(db_url, listings.order_by(AUDIT.c.id)) == [
+        ("do-not-contact", "x"),  # on her case's trail still, naming nobody
+        ("allow-contact", "x"),
+    ]
+    assert _holding(db_url, "h_a1") == [] and _holding(db_url, "ana_new") == []
+
+
+def test_a_post_read_late_takes_its_delivered_alerts_with_it(desk: Path, db_url: str) -> None:
+    # Bia's praise (no case, its draft dealt with) was posted long ago but read, and alerted
+    # about, only now (a backfill): the post is old enough, its alerts are not.
+    with _connect(db_url) as conn:
+        conn.execute(sa.update(DRAFT).where(DRAFT.c.id == 2).values(status="rejected"))
+    _age(db_url)
+    post = {"platform": "x", "external_id": "m2", "text": base.PRAISE, "url": "https://t.test/2"}
+    post["author"] = {"id": "b", "handle": "h_b", "name": "Bia Lima", "followers": 10}
+    context = {"mention": post, "rule": "praise"}
+    alerts = [  # by the post's columns; by the key only (a payload naming no post)
+        ("alert:slack:x:m2:praise", {"context": context}, "done"),
+        ("alert:chat:x:m2:praise", {"text": f"Bia Lima: {base.PRAISE}"}, "dropped"),
+        ("alert:slack:x:m1:complaint", {"text": "Ana Souza"}, "done"),  # her case is open
+    ]
+    with _connect(db_url) as conn:
+        for key, payload, status in alerts:
+            data = json.dumps({"key": key, "kind": "alert", "target": "slack", **payload})
+            row = {"key": key, "kind": "alert", "target": "slack", "payload": data}
+            conn.execute(sa.insert(OUTBOX).values(status=status, **row))
+    for args in (("--dry-run",), ()):  # counted once in a dry run too
+        code, output = run_cli(desk, "store", "purge", *args)
+        assert code == 0 and "1 mention, 1 draft, 2 delivered actions" in " ".join(output.split())
+    assert _holding(db_url, base.PRAISE) == [] and _holding(db_url, "Bia Lima") == []
+    kept = sa.select(OUTBOX.c.payload).where(OUTBOX.c.key == "alert:slack:x:m1:complaint")
+    assert "Ana Souza" in _rows(db_url, kept)[0][0]  # her case is open: its alert is kept
