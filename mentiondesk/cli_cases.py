@@ -124,13 +124,13 @@ def cases_close(ctx: typer.Context, case: Annotated[str, _CASE]) -> None:
 
 
 def _end_case(ctx: typer.Context, case: str, status: str) -> None:
-    store = open_store(load(ctx))
-    actor = who()
     try:
         case_id = parse_case_number(case)
-    except ValueError as exc:
+    except ValueError as exc:  # a typo, not a missing case: a usage error, as click's are
         err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
+        raise typer.Exit(2) from None
+    store = open_store(load(ctx))
+    actor = who()
     with queue_errors():
         withdrawn = queue.close_case(store, case_id, by=actor, status=status)
     # As the desk's notice counts them: "Case closed; 1 pending draft withdrawn."

@@ -59,7 +59,10 @@ def day(value: str | date) -> date:
 
 # The `--limit` of every listing command (drafts, cases, outbox); each sets its own default.
 ShowAtMost = Annotated[
-    int, typer.Option("--limit", help="Show at most this many.", **bounded("a number of rows", 1))
+    int,
+    typer.Option(
+        "--limit", help="Show at most this many.", **bounded("a number of rows", 1, 1_000_000)
+    ),
 ]
 
 

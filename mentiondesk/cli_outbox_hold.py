@@ -14,6 +14,7 @@ from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_values import whole_number
 from mentiondesk.config import Config
+from mentiondesk.tables import MOST_ID
 from mentiondesk.wording import counted
 
 out = Console(soft_wrap=True)  # what was done: a result, for stdout
@@ -24,7 +25,7 @@ Ids = Annotated[
         metavar="ID",
         help="The actions' ids, as in `outbox list`.",
         show_default=False,
-        parser=whole_number("an action id", ", as in `outbox list`"),
+        parser=whole_number("an action id", ", as in `outbox list`", most=MOST_ID),
     ),
 ]
 

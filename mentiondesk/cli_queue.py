@@ -22,6 +22,7 @@ from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_pace import paces
 from mentiondesk.plugins import build_responders
 from mentiondesk.store import Store
+from mentiondesk.tables import MOST_ID
 from mentiondesk.wording import counted, english_word
 
 drafts_app = typer.Typer(
@@ -33,7 +34,7 @@ DraftId = Annotated[
     typer.Argument(
         metavar="ID",
         help="Draft id (see drafts list).",
-        parser=whole_number("a draft id", ", as in `drafts list`"),
+        parser=whole_number("a draft id", ", as in `drafts list`", most=MOST_ID),
     ),
 ]
 

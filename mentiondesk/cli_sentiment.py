@@ -15,8 +15,10 @@ from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_eval import eval_sentiment
 from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_tuning import adapter_problem, tune_sentiment, tuned_summary
+from mentiondesk.cli_values import whole_number
 from mentiondesk.corrections import corrected_examples, relabel
 from mentiondesk.models import ConfigError, Label
+from mentiondesk.tables import MOST_ID
 from sentiment import e5_training, training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import load as load_ngram
@@ -254,6 +256,8 @@ def relabel_command(
         int,
         typer.Argument(
             metavar="MENTION_ID",
+            # A platform's post id pasted here is no mention id: refused, not a traceback.
+            parser=whole_number("a mention id", ", as in `cases list`", most=MOST_ID),
             help='The mention\'s id: "mention N" under the case in `cases list`, or the mention '
             "column of `drafts list`.",
         ),

@@ -113,6 +113,9 @@ class FollowUpRow(SQLModel, table=True):
     resolves: bool = False
 
 
+MOST_ID = 2**31 - 1  # PostgreSQL's INTEGER: a larger id is no row's, and a database error
+
+
 def case_number(case_id: int) -> str:
     """The readable case number shown to people, e.g. MD-000123."""
     return f"MD-{case_id:06d}"
@@ -121,8 +124,10 @@ def case_number(case_id: int) -> str:
 def parse_case_number(text: str) -> int:
     """Accept `MD-000123`, `md-123` or `123`; raise ValueError otherwise."""
     digits = text.strip().upper().removeprefix("MD-")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         raise ValueError(f"{text!r} is not a case number like MD-000123")
+    if len(digits) > 10 or int(digits) > MOST_ID:  # past any id the store can hold
+        raise ValueError(f"{text!r} is too large for a case number (MD-000123)")
     return int(digits)
 
 

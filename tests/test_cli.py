@@ -238,7 +238,7 @@ def test_report_heading_counts_its_days_in_words(config: Path, days: str, span: 
         ),
         (
             ["cases", "list", "--limit", "0"],
-            "Invalid value for '--limit': 0 is too small; give 1 or more",
+            "Invalid value for '--limit': 0 is too small; give 1 to 1,000,000",
         ),
         (["report", "--days", "x"], "'x' is not a number of days (a whole number)"),
         (["report", "--days", "40000"], "40,000 is too large; give 1 to 36,500"),
