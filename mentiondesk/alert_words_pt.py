@@ -33,6 +33,9 @@ MESSAGES: dict[str, str] = {
         "Este rascunho é maior do que a caixa de edição do Slack aceita (3.000 caracteres): "
         "edite no atendimento ou aprove como está."
     ),
+    "This draft is too long to show here: open it in the desk.": (
+        "Este rascunho é longo demais para ser exibido aqui: abra no atendimento."
+    ),
     # The card's buttons and the Edit dialog (their ids and values never change)
     "Approve": "Aprovar",
     "Edit": "Editar",
@@ -65,6 +68,45 @@ MESSAGES: dict[str, str] = {
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute.": (
         "O mentiondesk não conseguiu acessar o banco de dados, então nada foi alterado. Tente "
         "de novo daqui a um minuto."
+    ),
+    # Why a click was refused, after "Could not …: " (mentiondesk/slack_refusals.py), in the
+    # desk's words for the same refusals (its notices)
+    "someone edited this draft after it was shown here: nothing was sent or rejected. "
+    "Read it again before deciding": (
+        "alguém editou este rascunho depois que ele foi exibido aqui: nada foi enviado nem "
+        "rejeitado. Leia de novo antes de decidir"
+    ),
+    "someone else already acted on this (approved, rejected or closed it), or a newer draft "
+    "replaced it. Nothing was sent twice": (
+        "outra pessoa já agiu aqui (aprovou, rejeitou ou encerrou), ou um rascunho mais "
+        "recente substituiu este. Nada foi enviado duas vezes"
+    ),
+    "this case is already resolved: nothing changed": "este caso já está resolvido: nada mudou",
+    "this case is already closed: nothing changed": "este caso já está encerrado: nada mudou",
+    "this case was already escalated: nothing new was sent to the help desk": (
+        "este caso já tinha sido encaminhado: nada de novo foi enviado ao help desk"
+    ),
+    "the author asked not to be contacted: no private message is sent": (
+        "esta pessoa pediu para não ser contatada: nenhuma mensagem privada é enviada"
+    ),
+    "this draft or case no longer exists": "este rascunho ou caso não existe mais",
+    "the text is empty: nothing was changed": "o texto está vazio: nada foi alterado",
+    "the reply is longer than the platform allows: shorten it first": (
+        "a resposta é mais longa do que a plataforma permite: encurte antes de enviar"
+    ),
+    "this platform cannot be posted to from mentiondesk: reply there yourself, then press "
+    "*Mark as posted* on the case page in the desk": (
+        "não é possível publicar nesta plataforma pelo mentiondesk: responda lá e depois clique "
+        "em *Marcar como publicada* na página do caso, no atendimento"
+    ),
+    "this platform has no private messages: send a public reply": (
+        "esta plataforma não tem mensagens privadas: envie uma resposta pública"
+    ),
+    "no help desk is configured (routing.ticket)": (
+        "nenhum help desk está configurado (routing.ticket)"
+    ),
+    "this card could not be read: nothing was changed": (
+        "não foi possível ler este cartão: nada foi alterado"
     ),
     # Help-desk tickets (Zendesk, Freshdesk, Request Tracker)
     "{what} — @{handle} on {platform}": "{what} — @{handle} no {platform}",
@@ -141,6 +183,9 @@ PT_PT_MESSAGES: dict[str, str] = {
         "Este rascunho é maior do que a caixa de edição do Slack aceita (3000 caracteres): "
         "edite-o no atendimento ou aprove-o tal como está."
     ),
+    "This draft is too long to show here: open it in the desk.": (
+        "Este rascunho é demasiado longo para ser mostrado aqui: abra-o no atendimento."
+    ),
     "Only the approvers listed for this Slack responder can act on these cards; ask an admin "
     "to add your member ID ({user}) to `approvers`.": (
         "Só quem está em `approvers` desta integração com o Slack pode agir nestes cartões; peça "
@@ -149,6 +194,30 @@ PT_PT_MESSAGES: dict[str, str] = {
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute.": (
         "O mentiondesk não conseguiu aceder à base de dados, por isso nada foi alterado. "
         "Tente de novo daqui a um minuto."
+    ),
+    # Why a click was refused (slack_refusals.py), as the desk's pt-PT says it
+    "someone edited this draft after it was shown here: nothing was sent or rejected. "
+    "Read it again before deciding": (
+        "alguém editou este rascunho depois de ser mostrado aqui: nada foi enviado nem "
+        "rejeitado. Leia-o de novo antes de decidir"
+    ),
+    "this case was already escalated: nothing new was sent to the help desk": (
+        "este caso já tinha sido encaminhado: nada de novo foi enviado para o apoio ao cliente"
+    ),
+    "the author asked not to be contacted: no private message is sent": (
+        "esta pessoa pediu para não ser contactada: nenhuma mensagem privada é enviada"
+    ),
+    "this draft or case no longer exists": "este rascunho ou caso já não existe",
+    "the reply is longer than the platform allows: shorten it first": (
+        "a resposta é mais longa do que a plataforma permite: encurte-a primeiro"
+    ),
+    "this platform cannot be posted to from mentiondesk: reply there yourself, then press "
+    "*Mark as posted* on the case page in the desk": (
+        "não é possível publicar nesta plataforma a partir do mentiondesk: responda lá e "
+        "depois carregue em *Marcar como publicada* na página do caso, no atendimento"
+    ),
+    "no help desk is configured (routing.ticket)": (
+        "não está configurado nenhum sistema de apoio ao cliente (routing.ticket)"
     ),
     "Link": "Ligação",
     "{id} (deleted)": "{id} (eliminado)",

@@ -118,7 +118,19 @@ def _case_of(conn: Connection, mention_id: int) -> int | None:
 
 def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:
     """Give an open case to `assignee` (None: to nobody), as `by`; StaleAction when it is not
-    open."""
+    open. A case that is `assignee`'s already stays as it is, unaudited: a second click (a
+    double click, Slack's retry, a stale page) changed nothing."""
     with store.engine.begin() as conn:
-        update_open_case(conn, case_id, assignee=assignee)
+        changed = conn.execute(  # one statement: two racing clicks cannot both see a change
+            sa.update(CASE)
+            .where(
+                CASE.c.id == case_id,
+                CASE.c.status == "open",
+                CASE.c.assignee.is_distinct_from(assignee),
+            )
+            .values(assignee=assignee)
+        ).rowcount
+        if changed != 1:  # NotFound or CaseEnded, or else nothing to do
+            update_open_case(conn, case_id, assignee=assignee)
+            return
         audit(conn, by, "assign", case_id=case_id, detail=assignee or "nobody")

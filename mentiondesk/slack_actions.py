@@ -3,7 +3,9 @@
 Slack signs every request (v0: HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the signing
 secret). A bad or stale signature, or one already seen, gets 401 and changes nothing. "Seen" is
 kept in the store, not in the process: a request one worker accepted, or this one before a
-restart, is refused by all of them while it is fresh. A good one is acknowledged at once
+restart, is refused by all of them while it is fresh. The click itself is remembered too (its
+body, which Slack sends again unchanged under a new timestamp and signature): a second
+delivery of it is acknowledged and does nothing. A good one is acknowledged at once
 (Slack wants an answer within 3 s); the work runs in a task we keep, then the card is updated
 with `chat.update` saying who did what, when. An Edit submission is checked first (empty, too
 long, the draft decided meanwhile): if it cannot be approved, the answer says why and Slack
@@ -20,8 +22,9 @@ import json
 import logging
 import time
 from collections.abc import Callable, Coroutine, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -39,6 +42,9 @@ from responders.slack_blocks import EDIT_BLOCK, OPEN_DESK
 _LOGGER = logging.getLogger(__name__)
 WINDOW_SECONDS = 300  # Slack's own rule: older requests may be replays
 _PRUNE = 100  # expired rows deleted per accepted request: more than one, so they never pile up
+# How long a click is remembered: past Slack's last retry (its schedule ends after 5 minutes),
+# each under a new timestamp that is fresh in its own window.
+CLICK_MEMORY = timedelta(minutes=15)
 
 
 def signature(secret: str, *, timestamp: str, body: bytes) -> str:
@@ -55,6 +61,7 @@ class Verdict:
     store_down: bool = False  # signed, but the store could not say whether it is a replay
     # Every responder whose secret signs it: those of one Slack app share theirs.
     signed: tuple[SlackResponder, ...] = ()
+    repeated: bool = False  # signed anew, but the same click as one taken before: done once
 
 
 class SlackActions:
@@ -79,17 +86,18 @@ class SlackActions:
             return verdict
         now = datetime.fromtimestamp(self._clock(), UTC)
         stale_at = datetime.fromtimestamp(int(timestamp) + WINDOW_SECONDS, UTC)
+        seen = partial(first_sight, self.work.store, now=now)
         try:
-            first = await asyncio.to_thread(
-                first_sight, self.work.store, sent, stale_at=stale_at, now=now
-            )
+            if not await asyncio.to_thread(seen, sent, stale_at=stale_at):
+                return Verdict(False, "replayed request")
+            new = await asyncio.to_thread(seen, click_key(body), stale_at=now + CLICK_MEMORY)
         except UNREACHABLE as exc:
             name = type(exc).__name__  # not its message: that may name the database's host
             _LOGGER.warning("slack actions: the store is unreachable (%s); nothing done", name)
             return Verdict(
                 False, "store unreachable", verdict.slack, store_down=True, signed=verdict.signed
             )
-        return verdict if first else Verdict(False, "replayed request")
+        return verdict if new else replace(verdict, repeated=True)
 
     def _signed(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
         """Fresh and signed with one of the responders' secrets (which one, in the verdict)."""
@@ -123,6 +131,9 @@ class SlackActions:
         if verdict.slack is None or not (verdict.ok or verdict.store_down):
             _LOGGER.warning("slack actions: rejected request (%s)", verdict.reason)
             return web.json_response({"error": "invalid request signature"}, status=401)
+        if verdict.repeated:  # a retry, or a double submit: the first did it, and said so
+            _LOGGER.info("slack actions: a click delivered again; done once already")
+            return web.Response(status=200)
         try:
             payload = json.loads(parse_qs(body.decode())["payload"][0])
         except (KeyError, IndexError, ValueError, UnicodeDecodeError):
@@ -201,13 +212,21 @@ def card_owner(signed: Sequence[SlackResponder], payload: Mapping[str, Any]) -> 
     return next((s for s in owners if not s.may_act(user)), owners[0])
 
 
+def click_key(body: bytes) -> str:
+    """What a click is remembered by, beside its requests' signatures: its body's digest
+    (Slack's retry sends the same body; a new click has its own action_ts and trigger_id)."""
+    return "click=" + hashlib.sha256(body).hexdigest()
+
+
 def first_sight(store: Store, sent: str, *, stale_at: datetime, now: datetime) -> bool:
-    """Remember an accepted request's signature; False when a worker already had it.
+    """Remember an accepted request's signature (or its click_key, until `stale_at`); False
+    when a worker already had it.
 
     The primary key makes the check and the write one atomic step across workers (the
     second insert waits for the first and then does nothing). Rows past `stale_at` could only
     match requests refused as stale anyway: a few are deleted on each call, skipping any a
-    concurrent worker is deleting, so the table holds about five minutes of clicks."""
+    concurrent worker is deleting, so the table holds about five minutes of signatures (and
+    CLICK_MEMORY of click keys)."""
     expired = (
         sa.select(SLACK_SEEN.c.signature)
         .where(SLACK_SEEN.c.expires_at < now)

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from mentiondesk import casework, queue
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.models import FatalError, RateLimited, TransientError, Wording, text_digest
+from mentiondesk.slack_refusals import NoHelpDesk, reason
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import DRAFT, parse_case_number
 from responders.slack import SlackResponder
@@ -93,8 +94,8 @@ class SlackWork:
                 return
             verb = await asyncio.to_thread(self._perform, action_id, ids, by, slack.wording)
         except _FAILED as exc:
-            w = slack.wording
-            said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=exc)
+            w = slack.wording  # the reason in its words too, not the exception's English
+            said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=reason(exc, w))
             await self._tell(slack, channel, user, said)
             return
         if action_id in ("approve", "escalate"):
@@ -105,12 +106,14 @@ class SlackWork:
     def _perform(self, action_id: str, ids: Mapping[str, Any], by: str, w: Wording) -> str:
         """Run the queue function for `action_id` (in a thread); return what to show, in the
         card's language `w`."""
-        if action_id == "approve":  # the text the card showed ("seen"; a card from before has none)
+        # The text the card showed ("seen"; a card from before has none): neither Approve nor
+        # Reject decides on a draft a colleague edited since, unread.
+        if action_id == "approve":
             draft, seen = int(ids["draft"]), ids.get("seen")
             queue.approve_draft(self.store, draft, by=by, post_route=self.post_route, seen=seen)
             return w.t("Approved")
         if action_id == "reject":
-            queue.reject_draft(self.store, int(ids["draft"]), by=by)
+            queue.reject_draft(self.store, int(ids["draft"]), by=by, seen=ids.get("seen"))
             return w.t("Rejected")
         case_id = parse_case_number(str(ids["case"]))
         if action_id == "assign":
@@ -118,7 +121,7 @@ class SlackWork:
             return w.t("Assigned")
         if action_id == "escalate":
             if not self.ticket_target:
-                raise ValueError("no help desk is configured (routing.ticket)")
+                raise NoHelpDesk("no help desk is configured (routing.ticket)")
             casework.escalate_case(self.store, case_id, by=by, target=self.ticket_target)
             return w.t("Escalated to {target}", target=self.ticket_target)
         raise ValueError(f"unknown action {action_id!r}")
@@ -158,7 +161,8 @@ class SlackWork:
         try:
             await asyncio.to_thread(check)
         except _EDIT_REFUSED as exc:
-            return slack.wording.t("Could not approve: {reason}.", reason=exc)
+            why = reason(exc, slack.wording)
+            return slack.wording.t("Could not approve: {reason}.", reason=why)
         except UNREACHABLE as exc:  # under the text, which stays: nothing was changed
             _LOGGER.warning("slack edit: the store is unreachable (%s)", type(exc).__name__)
             return slack.wording.t(STORE_DOWN)
@@ -183,7 +187,8 @@ class SlackWork:
                 seen=meta.get("seen"),
             )
         except _FAILED as exc:
-            said = slack.wording.t("Could not approve the edit: {reason}", reason=exc)
+            why = reason(exc, slack.wording)
+            said = slack.wording.t("Could not approve the edit: {reason}", reason=why)
             await self._tell(slack, channel, user, said)
             return
         self._wake()

@@ -66,6 +66,47 @@ def slack_mrkdwn(text: str, limit: int = 2900, *, lines: bool = False) -> str:
     return fit(_lines(text, _slack_line) if lines else _slack_pieces(text), limit)
 
 
+def units(text: str) -> int:
+    """Length as Slack counts it, in UTF-16 code units: an emoji is two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def slack_chunks(text: str, limit: int, *, first: int = 0) -> list[str]:
+    """`text` as slack_mrkdwn(lines=True) escapes it, in parts of at most `limit` UTF-16
+    units (the first `first` shorter, for a heading before it), none cut: each ends at a
+    paragraph, a line or a word where one is in its second half, and always between pieces,
+    so never inside an escape sequence or a character."""
+    pieces = _lines(text, _slack_line)
+    parts: list[str] = []
+    start, room = 0, limit - first
+    while start < len(pieces):
+        end, size = start, 0
+        while end < len(pieces) and size + units(pieces[end]) <= room:
+            size += units(pieces[end])
+            end += 1
+        if end < len(pieces):
+            end = _break_at(pieces, start, end)
+        parts.append("".join(pieces[start:end]))
+        start, room = end, limit
+        while start < len(pieces) and pieces[start] in ("\n", " "):  # the break itself
+            start += 1
+    return parts
+
+
+def _break_at(pieces: list[str], start: int, end: int) -> int:
+    """Where to end a part that cannot hold pieces[start:end + 1]: before the last blank
+    line, else line break, else space in its second half; else at `end`."""
+    ends = range(end - 1, start + (end - start) // 2, -1)
+    for at in ends:
+        if pieces[at] == "\n" and pieces[at - 1] == "\n":
+            return at - 1
+    for mark in ("\n", " "):
+        for at in ends:
+            if pieces[at] == mark:
+                return at
+    return end
+
+
 def slack_link(url: str, label: str) -> str:
     """A `<url|label>` link, or just the escaped label when the URL is not plain http(s)."""
     safe = url.strip()

@@ -74,7 +74,8 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"**{discord_markdown(case_title(ctx, wording=w), 40)}** · "
         f"{discord_markdown(w.word('platform', m.platform), 20)} · "
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
-        f"@{discord_markdown(m.author.handle, 60)} ({w.reach(m.author.followers)})\n"
+        # The `@` escaped with the handle: apart, a handle "everyone" read as @everyone.
+        f"{discord_markdown('@' + m.author.handle, 61)} ({w.reach(m.author.followers)})\n"
     )
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         head += f"**{discord_markdown(warning, 400)}**\n"

@@ -15,7 +15,7 @@ from mentiondesk.models import (
     can_post,
     text_digest,
 )
-from responders._escape import slack_link, slack_mrkdwn
+from responders._escape import slack_chunks, slack_link, slack_mrkdwn, units
 from responders._text import case_title, followers, impostor_warning
 
 Block = dict[str, Any]
@@ -49,6 +49,13 @@ TOO_LONG_TO_EDIT = (
     "This draft is longer than Slack's edit box takes (3,000 characters): "
     "edit it on the desk, or approve it as it is."
 )
+SECTION_LIMIT = 3000  # Slack's most for a section's text: a longer draft takes several
+# The most of a draft a card shows: Slack refuses blocks holding more than about 13,000
+# characters in all (msg_blocks_too_long, slackapi/bolt-js#2509), and the rest of the card
+# (the mention's 2,800, the author, a warning, the notes) takes up to about 4,500.
+DRAFT_LIMIT = 8000
+# A longer draft has no Approve on the card: it would post words no approver was shown.
+TOO_LONG_TO_SHOW = "This draft is too long to show here: open it in the desk."
 
 
 def button_value(action: OutboxAction) -> str:
@@ -85,12 +92,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         blocks.insert(1, _section(f"*{slack_mrkdwn(warning, 500)}*"))
     if ctx.draft_text:
-        drafted = f"*{w.t('Drafted reply:')}*\n"
-        blocks.append(_section(drafted + slack_mrkdwn(ctx.draft_text, 2800)))
-        if not can_post(m.platform):  # no Approve or Edit: a person posts it there
-            blocks.append(_note(_by_hand(m.platform, w)))
-        elif not fits_edit_box(ctx.draft_text):
-            blocks.append({**_note(w.t(TOO_LONG_TO_EDIT)), "block_id": EDIT_NOTE_BLOCK})
+        blocks.extend(_draft_blocks(ctx.draft_text, m.platform, w))
     buttons = _buttons(action, w)
     if buttons["elements"]:  # Slack rejects an actions block without elements
         blocks.append(buttons)
@@ -143,6 +145,17 @@ def decided_blocks(
     return out
 
 
+def draft_sections(text: str, wording: Wording = ENGLISH) -> tuple[list[str], bool]:
+    """The drafted reply's section texts, its heading first, and whether they hold all of it:
+    split where Slack needs it (SECTION_LIMIT), or, past DRAFT_LIMIT, only its beginning."""
+    heading = f"*{wording.t('Drafted reply:')}*\n"
+    parts = slack_chunks(text, SECTION_LIMIT, first=units(heading)) or [""]
+    whole = units(heading) + sum(units(part) for part in parts) <= DRAFT_LIMIT
+    if not whole:  # room left for the "…"
+        parts = [slack_chunks(text, SECTION_LIMIT - 1, first=units(heading))[0] + "…"]
+    return [heading + parts[0], *parts[1:]], whole
+
+
 def mention_user(user_id: str) -> str:
     """`<@U…>` for a real Slack user id (from the signed payload), else the escaped text."""
     return f"<@{user_id}>" if _SLACK_ID.match(user_id) else slack_mrkdwn(user_id, 80)
@@ -151,7 +164,7 @@ def mention_user(user_id: str) -> str:
 def fits_edit_box(text: str) -> bool:
     """Whether Slack's edit box takes the whole draft. Counted in UTF-16 units, as Slack's
     clients count: an emoji is two."""
-    return len(text.encode("utf-16-le")) // 2 <= EDIT_LIMIT
+    return units(text) <= EDIT_LIMIT
 
 
 def edit_modal(*, draft_text: str, metadata: dict[str, Any], wording: Wording = ENGLISH) -> Block:
@@ -189,6 +202,20 @@ def _section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
+def _draft_blocks(text: str, platform: str, wording: Wording) -> list[Block]:
+    """The draft, and the notes on the buttons it leaves off the card: no Approve where it is
+    too long to show whole or a person posts it there; no Edit past Slack's edit box."""
+    sections, whole = draft_sections(text, wording)
+    blocks = [_section(section) for section in sections]
+    if not whole:
+        blocks.append(_note(wording.t(TOO_LONG_TO_SHOW)))
+    if not can_post(platform):
+        blocks.append(_note(_by_hand(platform, wording)))
+    elif whole and not fits_edit_box(text):
+        blocks.append({**_note(wording.t(TOO_LONG_TO_EDIT)), "block_id": EDIT_NOTE_BLOCK})
+    return blocks
+
+
 def _by_hand(platform: str, wording: Wording) -> str:
     return wording.t(
         "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
@@ -211,7 +238,9 @@ def _buttons(action: OutboxAction, wording: Wording) -> Block:
     value = button_value(action)
     has_draft = action.context.draft_id is not None
     postable = can_post(action.context.mention.platform)
-    editable = fits_edit_box(action.context.draft_text or "")
+    draft = action.context.draft_text or ""
+    editable = fits_edit_box(draft)
+    shown = draft_sections(draft, wording)[1]  # Approve posts only what the card shows
     has_case = action.context.case_number is not None
     elements = []
     for action_id, label, style in BUTTONS:
@@ -219,7 +248,7 @@ def _buttons(action: OutboxAction, wording: Wording) -> Block:
             (action_id in {"approve", "edit", "reject"} and not has_draft)
             or (action_id in {"assign", "escalate"} and not has_case)
             or (action_id == "edit" and not editable)
-            or (action_id in {"approve", "edit"} and not postable)
+            or (action_id in {"approve", "edit"} and not (postable and shown))
         ):
             continue
         button: Block = {

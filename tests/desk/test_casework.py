@@ -110,6 +110,19 @@ async def test_an_agent_takes_a_case_and_a_manager_unassigns_it(
     assert '<option value="" selected disabled>choose a person…</option>' in page
 
 
+async def test_assigning_a_case_to_its_assignee_again_audits_nothing(
+    as_role: Login, store: Store
+) -> None:
+    _, case, _ = add(store, "Parcel lost")
+    agent = await as_role("agent")
+    for _ in range(2):  # a double click, or a second tab: it is theirs, as it says
+        page = await agent.landed(await agent.post(f"/cases/{case}/assign", assignee="agent"))
+        assert "Case assigned to you." in page
+    assert _scalar(store, sa.select(CASE.c.assignee).where(CASE.c.id == case)) == "agent"
+    lines = sa.select(sa.func.count()).where(AUDIT.c.action == "assign")
+    assert _scalar(store, lines) == 1
+
+
 async def test_unknown_case_is_a_404_page(as_role: Login) -> None:
     desk = await as_role("agent")
     for path in ("/cases/999999", "/mentions/999999", "/cases/abc", "/nowhere"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import AsyncIterator, Callable
@@ -27,6 +28,7 @@ from tests.fakes.slack import SlackFake
 from tests.responders._data import Seeded, action, seed
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+_PRESSES = itertools.count()
 CONFIG = """[brand]\nname = "Lumora"\n[[sources]]\nkind = "replay"\npath = "m.jsonl"
 [routing]\nalert = ["console"]\nticket = "cases"\n[[responders]]\nkind = "console"
 [[responders]]\nkind = "local"\nname = "cases"\n"""
@@ -74,7 +76,9 @@ async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
 
 
 def click(d: Desk, action_id: str) -> dict[str, object]:
+    """A button pressed, as Slack sends it: each press has its own action_ts."""
     value = json.dumps({"case": d.seeded.number, "draft": d.seeded.draft_id})
+    pressed = {"action_id": action_id, "value": value, "type": "button", "action_ts": _ts()}
     return {
         "type": "block_actions",
         "user": {"id": "U42ANN", "username": "ann"},
@@ -82,8 +86,12 @@ def click(d: Desk, action_id: str) -> dict[str, object]:
         "container": {"type": "message", "message_ts": d.ts},
         "message": d.slack.messages[d.ts],
         "trigger_id": "trig-1",
-        "actions": [{"action_id": action_id, "value": value, "type": "button"}],
+        "actions": [pressed],
     }
+
+
+def _ts() -> str:
+    return f"{int(time.time())}.{next(_PRESSES):06d}"  # as "1548426417.840180"
 
 
 async def send(

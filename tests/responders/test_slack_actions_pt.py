@@ -19,7 +19,16 @@ from responders.slack import SlackResponder
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action, seed
-from tests.responders.test_slack_actions import CONFIG, SECRET, Desk, click, draft_status, send
+from tests.responders.test_slack_actions import (
+    CONFIG,
+    SECRET,
+    Desk,
+    click,
+    draft_status,
+    send,
+    set_draft,
+)
+from tests.responders.test_slack_edit import approve_on_card
 
 
 @pytest.fixture
@@ -74,3 +83,20 @@ async def test_escalate_from_a_portuguese_card(desk: Desk) -> None:
     update = desk.slack.api.calls("/api/chat.update")[0].json()
     said = json.dumps(update["blocks"][-1], ensure_ascii=False)
     assert "Encaminhado ao help desk (cases) por <@U42ANN>" in said
+
+
+async def test_a_refused_click_is_told_in_portuguese(desk: Desk) -> None:
+    """Why a click did nothing, said to the clicker alone, in the card's language: not the
+    English of the refusal's exception inside a Portuguese sentence."""
+    assert await send(desk, click(desk, "escalate")) == 200
+    assert await send(desk, click(desk, "escalate")) == 200  # a second card, or a colleague
+    set_draft(desk, "Oi Ann, reembolso enviado!")  # edited on the desk after the card
+    assert await send(desk, approve_on_card(desk, "Sorry, DM us")) == 200  # as the card shows
+    assert draft_status(desk) == "pending"
+    told = [c.json()["text"] for c in desk.slack.api.calls("/api/chat.postEphemeral")]
+    assert told == [
+        "Não foi possível encaminhar: este caso já tinha sido encaminhado: nada de novo foi "
+        "enviado ao help desk",
+        "Não foi possível aprovar: alguém editou este rascunho depois que ele foi exibido "
+        "aqui: nada foi enviado nem rejeitado. Leia de novo antes de decidir",
+    ]

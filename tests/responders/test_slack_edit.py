@@ -101,11 +101,13 @@ async def test_a_draft_decided_meanwhile_is_said_in_the_modal(desk: Desk) -> Non
     assert (draft_status(desk), draft_text(desk)) == ("rejected", "Sorry, DM us")
 
 
-def approve_on_card(d: Desk, shown: str) -> dict[str, object]:
-    """Approve pressed on a card that showed the draft as `shown` (its button's value)."""
-    pressed = click(d, "approve")
+def approve_on_card(d: Desk, shown: str, action_id: str = "approve") -> dict[str, object]:
+    """Approve (or `action_id`) pressed on a card that showed the draft as `shown` (its
+    button's value)."""
+    pressed = click(d, action_id)
     value = {"case": d.seeded.number, "draft": d.seeded.draft_id, "seen": text_digest(shown)}
-    pressed["actions"] = [{"action_id": "approve", "value": json.dumps(value), "type": "button"}]
+    [button] = pressed["actions"]  # type: ignore[misc]
+    pressed["actions"] = [{**button, "value": json.dumps(value)}]
     return pressed
 
 
@@ -119,6 +121,20 @@ async def test_approve_refuses_a_draft_edited_since_the_card_was_posted(desk: De
     # A card showing the draft as it is approves it.
     assert await send(desk, approve_on_card(desk, "Sorry Ann, refund sent!")) == 200
     assert (draft_status(desk), draft_text(desk)) == ("approved", "Sorry Ann, refund sent!")
+
+
+async def test_reject_keeps_a_draft_edited_since_the_card_was_posted(desk: Desk) -> None:
+    """A colleague's text, saved on the desk after the card went out, is not thrown away by
+    Reject on the card showing the old one: Reject checks what the card showed, as Approve."""
+    set_draft(desk, "Sorry Ann, refund sent!")
+    assert await send(desk, approve_on_card(desk, "Sorry, DM us", "reject")) == 200
+    assert (draft_status(desk), draft_text(desk)) == ("pending", "Sorry Ann, refund sent!")
+    told = desk.slack.api.calls("/api/chat.postEphemeral")[0].json()
+    assert told["text"].startswith("Could not reject: ")
+    assert "was edited since it was shown" in told["text"]
+    assert not desk.slack.api.calls("/api/chat.update")
+    assert await send(desk, approve_on_card(desk, "Sorry Ann, refund sent!", "reject")) == 200
+    assert draft_status(desk) == "rejected"
 
 
 async def test_an_edit_saved_on_the_desk_while_the_modal_is_open_is_not_overwritten(

@@ -9,7 +9,9 @@ import pytest
 
 from mentiondesk.models import FatalError, RateLimited, TransientError, Unreachable
 from responders.discord import DiscordResponder
+from responders.discord import content as discord_content
 from responders.mattermost import MattermostResponder
+from responders.mattermost import text as mattermost_text
 from responders.teams import TeamsResponder
 from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI
@@ -56,6 +58,27 @@ async def test_discord_content_full_of_here_still_fits_2000(hooks: FakeAPI) -> N
     assert receipt.ref == "9001"
     assert len(content) <= 2000
     assert "@here" not in content and content.count(f"@{ZWSP}here") > 250
+
+
+@pytest.mark.parametrize("handle", ["everyone", "here", "Everyone"])
+def test_discord_an_author_named_everyone_pings_nobody(handle: str) -> None:
+    """Our own `@` before the handle is escaped with it: apart, it made `@everyone`."""
+    alert = action("hello")
+    author = replace(alert.context.mention.author, handle=handle)
+    mention = replace(alert.context.mention, author=author)
+    head = discord_content(replace(alert, context=replace(alert.context, mention=mention)))
+    first = head.split("\n")[0]
+    assert f"@{ZWSP}{handle} (" in first and f"@{handle}" not in first
+
+
+@pytest.mark.parametrize("handle", ["channel", "all", "here"])
+def test_mattermost_an_author_named_channel_pings_nobody(handle: str) -> None:
+    """Mattermost shows the handle without an `@` of ours: nothing to break, and none made."""
+    alert = action("hello")
+    author = replace(alert.context.mention.author, handle=handle)
+    mention = replace(alert.context.mention, author=author)
+    first = mattermost_text(replace(alert, context=replace(alert.context, mention=mention)))
+    assert f"@{handle}" not in first.split("\n")[0]
 
 
 def test_mattermost_text_full_of_mentions_fits_its_limit() -> None:
