@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from mentiondesk import queue
 from mentiondesk.case_tickets import current_tickets
+from mentiondesk.lifecycle import before_stop
 from mentiondesk.models import FatalError, RateLimited, Responder, TransientError
 from mentiondesk.periodic import every
 from mentiondesk.store import Store
@@ -40,21 +41,39 @@ def open_tickets(store: Store) -> dict[str, dict[str, int]]:
     return found
 
 
-async def sync_solved(store: Store, responders: Mapping[str, Responder]) -> int:
-    """Ask each help desk which of our open tickets it solved; resolve those cases."""
+async def sync_solved(
+    store: Store, responders: Mapping[str, Responder], stop: asyncio.Event | None = None
+) -> int:
+    """Ask each help desk which of our open tickets it solved; resolve those cases.
+
+    A `stop` ends the sweep at once (a slow desk read one ticket at a time would keep a stop
+    for minutes): a desk's answer still awaited is given up, as it only reads, and each case
+    is resolved in its own transaction, so a sweep cut short leaves no case half-resolved
+    and the next sweep finds those it did not reach still open."""
+    stop = stop or asyncio.Event()
     tickets = await asyncio.to_thread(open_tickets, store)
     resolved = 0
     for target, by_ref in tickets.items():
         desk = responders.get(target)
-        if not isinstance(desk, SolvedSource):
-            continue
-        try:
-            solved = await desk.solved(sorted(by_ref))
-        except (RateLimited, TransientError, FatalError) as exc:
-            _LOGGER.warning("help-desk sync with %s failed: %s", target, exc)
-            continue
-        for ref in solved & by_ref.keys():
-            resolved += await asyncio.to_thread(_resolve, store, by_ref[ref], target)
+        if isinstance(desk, SolvedSource) and not stop.is_set():
+            resolved += await _sync_desk(store, target, desk, by_ref, stop)
+    return resolved
+
+
+async def _sync_desk(
+    store: Store, target: str, desk: SolvedSource, by_ref: dict[str, int], stop: asyncio.Event
+) -> int:
+    """One desk's share of a sweep: its solved tickets' cases resolved, until `stop`."""
+    try:
+        solved = await before_stop(desk.solved(sorted(by_ref)), stop)
+    except (RateLimited, TransientError, FatalError) as exc:
+        _LOGGER.warning("help-desk sync with %s failed: %s", target, exc)
+        return 0
+    resolved = 0
+    for ref in sorted((solved or set()) & by_ref.keys()):
+        if stop.is_set():
+            break  # a resolve begun is waited for: its thread commits or rolls back whole
+        resolved += await asyncio.to_thread(_resolve, store, by_ref[ref], target)
     return resolved
 
 
@@ -71,5 +90,5 @@ async def sync_loop(
     store: Store, responders: Mapping[str, Responder], stop: asyncio.Event, seconds: float
 ) -> None:
     """Run `sync_solved` every `seconds` until `stop`; the wait races the stop event."""
-    step = partial(sync_solved, store, responders)
+    step = partial(sync_solved, store, responders, stop)
     await every(seconds, stop, step, "help-desk sync failed", log=_LOGGER)

@@ -1,14 +1,16 @@
 """The App's lifecycle chores kept out of pipeline.py: saying when a stage's task ends while
-the process runs, and closing every plugin at shutdown even when one fails to close."""
+the process runs, giving up a wait when a stop comes, and closing every plugin at shutdown
+even when one fails to close."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Protocol, TypeVar
 
 _LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Closable(Protocol):
@@ -38,6 +40,21 @@ def _ended(stopping: asyncio.Event) -> Callable[[asyncio.Task[None]], None]:
         )
 
     return ended
+
+
+async def before_stop(work: Awaitable[T], stop: asyncio.Event) -> T | None:
+    """`work`'s answer, or None when `stop` comes first: `work` is then cancelled and waited
+    for, so only what may be given up halfway (a read) belongs here."""
+    task = asyncio.ensure_future(work)
+    stopped = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait([task, stopped], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+        if not task.done():
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)  # its clean-up, not its error
+    return None if task.cancelled() else task.result()
 
 
 async def close_all(plugins: Iterable[tuple[str, Closable]]) -> None:

@@ -18,8 +18,8 @@ from datetime import UTC, datetime, timedelta
 
 from mentiondesk.config import OutboxSection
 from mentiondesk.models import Brand, FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
-from mentiondesk.outbox_admin import counts
 from mentiondesk.outbox_claim import claim, do_not_contact
+from mentiondesk.outbox_drain import DELIVER_TIMEOUT, Limit, SetAside, paced_why, say_left
 from mentiondesk.outbox_pace import Sleep, unless_stopped
 from mentiondesk.outbox_pace_shared import WallClock, sink_limiters
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
@@ -29,10 +29,6 @@ from mentiondesk.store import Store
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
 _LOGGER = logging.getLogger(__name__)
-# A lease must outlast one delivery and its recording (OutboxSection's minimum: 60 s, and
-# outbox_record.RECORD_WITHIN); a sink's batch tail goes under a renewed lease.
-DELIVER_TIMEOUT = 60.0
-MIN_DELIVER_TIMEOUT = 5.0  # what a delivery started at the end of a stop's grace still gets
 
 
 def _utcnow() -> datetime:
@@ -104,7 +100,12 @@ class OutboxWorker:
         await self.drain(grace=self.settings.stop_grace_seconds, stopping=quitting)
 
     async def drain(
-        self, *, only_key: str | None = None, grace: float | None = None, stopping: bool = True
+        self,
+        *,
+        only_key: str | None = None,
+        grace: float | None = None,
+        stopping: bool = True,
+        stop: asyncio.Event | None = None,
     ) -> int:
         """Deliver every action due now (or just `only_key`); return how many were delivered.
 
@@ -112,35 +113,35 @@ class OutboxWorker:
         stop goes within a supervisor's timeout, and what is left waits, stored, for the next
         start (a backlog of thousands would otherwise take minutes). `stopping=False`: the
         grace only bounds this pass, and the log says delivery goes on rather than stopping.
+        Without one, what was set aside for its pace turn goes too (outbox_drain), and `stop`
+        bounds the drain by `stop_grace_seconds` from when it comes, as a stop's drain is.
         """
-        clock = self._monotonic
-        deadline = None if grace is None else clock() + grace
+        limit = Limit(self._monotonic, grace, stop, self.settings.stop_grace_seconds)
         # Only what is due now: one that fails is due again in seconds, and taking it again
         # kept a drain retrying a sink that is down until the backoff outgrew a pass (minutes).
-        started = self._clock()
-        total = 0
-        while deadline is None or clock() < deadline:
-            # A delivery still unanswered when the grace ends is cut short (and retried at the
-            # next start, as any timeout is), so the stop keeps to its grace.
-            left = DELIVER_TIMEOUT if deadline is None else deadline - clock()
-            within = min(DELIVER_TIMEOUT, max(MIN_DELIVER_TIMEOUT, left))
-            # Failed actions are rescheduled into the future, so this ends.
-            claimed, delivered = await self.deliver_due(
-                only_key=only_key, answer_within=within, due_by=started, by=deadline
-            )
-            total += delivered
-            if claimed == 0:
-                return total
-        await self._say_left(stopping=stopping)
+        started, total, lease = self._clock(), 0, self.settings.lease_seconds
+        catch_up = grace is None and only_key is None
+        aside = SetAside(self.store, started, self._clock, lease) if catch_up else None
+        try:
+            while not limit.spent():
+                self._stop = limit.pace_stop  # a pace's wait gives way to a stop, then its grace
+                if aside is not None:
+                    await aside.bring_forward(limit.left())
+                # A delivery still unanswered when the grace ends is cut short (and retried at
+                # the next start, as any timeout is), so the stop keeps to its grace.
+                claimed, delivered = await self.deliver_due(
+                    only_key=only_key, answer_within=limit.within(), due_by=started, by=limit.by
+                )
+                total += delivered
+                # Failed actions are rescheduled into the future, so this ends.
+                if claimed == 0 and not (aside and await aside.next_turn(limit, stop)):
+                    break
+        finally:
+            limit.close()
+            self._stop = None
+        if limit.spent() or limit.stopped:  # a grace, or a stop, left some undelivered
+            await say_left(self.store, stopping=stopping or limit.stopped)
         return total
-
-    async def _say_left(self, *, stopping: bool) -> None:
-        """What the grace left undelivered (due now, or waiting to retry after a failure)."""
-        left = (await asyncio.to_thread(counts, self.store))["pending"]
-        if left and stopping:
-            _LOGGER.warning("stopping: %d action(s) undelivered, kept for the next start", left)
-        elif left:
-            _LOGGER.info("%d action(s) not delivered after catching up; delivery goes on", left)
 
     async def deliver_due(
         self,
@@ -239,7 +240,7 @@ class OutboxWorker:
         began = self._monotonic()
         last = began + spare if by is None else min(by, began + spare)
         turn = await unless_stopped(limiter.acquire(last), self._stop, began)
-        why = f"paced: {limiter.pace.per} per {limiter.pace.seconds:g} s"
+        why = paced_why(limiter.pace)
         if turn is not None:
             until = self._clock() + timedelta(seconds=max(0.0, turn - self._monotonic()))
             return Tried(0, until, why, untried=True)

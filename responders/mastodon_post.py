@@ -129,6 +129,8 @@ class MastodonPostResponder:
             try:
                 me = await asyncio.to_thread(self.api.account_verify_credentials)
                 context = await asyncio.to_thread(self.api.status_context, status_id)
+            except MastodonRatelimitError:  # not a MastodonAPIError: its reset, as a post's
+                raise self._rate_limited("mastodon thread check") from None
             except (MastodonServerError, MastodonNetworkError) as exc:
                 raise TransientError(f"mastodon thread check: {type(exc).__name__}") from None
             except MastodonAPIError:
@@ -161,18 +163,22 @@ class MastodonPostResponder:
         if session is not None:
             await asyncio.to_thread(session.close)
 
+    def _rate_limited(self, what: str) -> RateLimited:
+        """A 429 as RateLimited until X-RateLimit-Reset (Mastodon.py keeps it), else a minute."""
+        reset = self.api.ratelimit_reset
+        until = (
+            datetime.fromtimestamp(reset, UTC)
+            if reset
+            else datetime.now(UTC) + timedelta(minutes=1)
+        )
+        return RateLimited(until, what)
+
     async def _post(self, text: str, **kwargs: Any) -> Any:
         async with self._lock:
             try:
                 return await asyncio.to_thread(self.api.status_post, text, **kwargs)
             except MastodonRatelimitError:
-                reset = self.api.ratelimit_reset
-                until = (
-                    datetime.fromtimestamp(reset, UTC)
-                    if reset
-                    else datetime.now(UTC) + timedelta(minutes=1)
-                )
-                raise RateLimited(until, "mastodon posting") from None
+                raise self._rate_limited("mastodon posting") from None
             except MastodonUnauthorizedError as exc:
                 raise FatalError(f"mastodon posting: {exc}; check the token") from None
             except (MastodonServerError, MastodonNetworkError) as exc:

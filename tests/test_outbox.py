@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import outbox
+from mentiondesk import outbox_drain
 from mentiondesk.config import OutboxSection
 from mentiondesk.models import (
     CaseContext,
@@ -245,7 +245,7 @@ async def test_a_stop_cuts_short_a_delivery_that_outlasts_its_grace(
 ) -> None:
     # A supervisor's stop timeout must hold: a delivery started near the end of the grace gets
     # a few seconds, not the minute any other delivery gets, and is retried at the next start.
-    monkeypatch.setattr(outbox, "MIN_DELIVER_TIMEOUT", 0.2)
+    monkeypatch.setattr(outbox_drain, "MIN_DELIVER_TIMEOUT", 0.2)
     clock, sink = Clock(), Hangs()
     _enqueue(store, "k1", clock.now)
     worker = _worker(store, sink, clock)

@@ -17,7 +17,7 @@ from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_pace import Limiter, paces
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
-from tests.test_outbox import Clock, _enqueue
+from tests.test_outbox import Clock, Flaky, _enqueue
 
 BURST = 40
 
@@ -66,11 +66,13 @@ class Paced:
         return None
 
 
-def _setup(store: Store, pace: dict[str, Pace] | None = None) -> tuple[OutboxWorker, Paced]:
+def _setup(
+    store: Store, pace: dict[str, Pace] | None = None, sink_type: type[Paced] = Paced
+) -> tuple[OutboxWorker, Paced]:
     clock, time = Clock(), Time()
     for i in range(BURST):
         _enqueue(store, f"a{i:02d}", clock.now, target="paced")
-    sink = Paced(time)
+    sink = sink_type(time)
     settings = OutboxSection(stop_grace_seconds=5)
     worker = OutboxWorker(
         store,
@@ -176,3 +178,48 @@ async def test_a_stop_gives_up_a_wait_for_a_turn_in_the_batch_in_hand(store: Sto
     left = [row for row in _statuses(store) if row[0] == "pending"]
     assert len(left) == BURST - len(sink.times)
     assert all(attempts == 0 and lease is None for _, attempts, lease in left)
+
+
+async def test_a_drain_without_grace_sends_what_an_earlier_pass_set_aside(store: Store) -> None:
+    """`run --once`: its grace-bounded pass sets the burst's later turns aside, due at their
+    turn; its last drain (no grace: it exits "after draining the outbox") sends them all, at
+    the pace, and leaves one that failed to its backoff (tried once, as before)."""
+    worker, sink = _setup(store)
+    down = Flaky(ConnectionError("down"))  # would answer a second try
+    worker.responders["down"] = down
+    _enqueue(store, "x", Clock().now, target="down")
+    first = await worker.drain(grace=worker.settings.stop_grace_seconds, stopping=False)
+    assert 0 < first < BURST  # the others' turns came past the grace: set aside
+    assert await worker.drain() == BURST - first  # before: 0, as they were due after it began
+    assert len(sink.times) == BURST and min(_spans(sink.times, 5)) >= 2.0
+    assert down.calls == ["x"]
+    assert [s for s, _, _ in _statuses(store)] == ["done"] * BURST + ["pending"]
+
+
+class StopsAtTen(Paced):
+    """The sink during whose tenth send a stop is asked for (Ctrl-C)."""
+
+    stop = asyncio.Event()
+
+    async def deliver(self, action: OutboxAction) -> Receipt:
+        receipt = await super().deliver(action)
+        if len(self.times) == 10:
+            self.stop.set()
+        return receipt
+
+
+async def test_a_stop_during_a_drain_without_grace_keeps_to_the_stops_grace(store: Store) -> None:
+    """`run --once`'s last drain has no grace of its own: a stop asked for during it bounds it
+    by `stop_grace_seconds` from then on; the rest stay pending, untried, for the next run."""
+    worker, sink = _setup(store, sink_type=StopsAtTen)
+    stop = StopsAtTen.stop = asyncio.Event()
+    sent = await asyncio.wait_for(worker.drain(stop=stop), 30)  # a hang guard only
+    asked, grace = sink.times[9], worker.settings.stop_grace_seconds
+    assert 10 < sent == len(sink.times) < BURST  # before: all 40, ignoring the stop
+    # On the fake clock; a turn (2 s) of slack for sleeps begun just as the stop came.
+    assert max(sink.times) <= asked + grace + 2.0
+    left = [
+        (attempts, lease) for status, attempts, lease in _statuses(store) if status == "pending"
+    ]
+    assert len(left) == BURST - sent
+    assert all(attempts == 0 and lease is None for attempts, lease in left)

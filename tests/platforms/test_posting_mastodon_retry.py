@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from mentiondesk.models import RateLimited
 from tests.platforms.posting import post_action, poster
 
 
@@ -87,3 +88,29 @@ async def test_mastodon_retry_with_nothing_sent_before_posts(mastodon_fake) -> N
     responder = poster("mastodon", mastodon_fake.base_url)
     await responder.deliver(post_action("mastodon", status["id"], attempt=2))
     assert len(mastodon_fake.posted) == 1
+
+
+async def test_mastodon_429_on_the_thread_check_waits_for_its_reset(mastodon_fake) -> None:
+    """A 429 while looking for an earlier send is Mastodon.py's MastodonRatelimitError, no
+    MastodonAPIError: it is RateLimited until X-RateLimit-Reset, as on the post, and nothing
+    is posted meanwhile (not "status gone", which would post without having looked)."""
+    status = mastodon_fake.mention("@lumora broke", author="dan")
+    responder = poster("mastodon", mastodon_fake.base_url)
+    reset = int(datetime.now(UTC).timestamp()) + 600
+    headers = {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0"}
+    mastodon_fake.api.queue(
+        "GET",
+        f"/api/v1/statuses/{status['id']}/context",
+        429,
+        {"error": "Too many requests"},
+        headers={**headers, "X-RateLimit-Reset": str(reset)},
+    )
+    try:
+        with pytest.raises(RateLimited) as limited:
+            await responder.deliver(post_action("mastodon", status["id"], attempt=2))
+    finally:
+        await responder.close()
+    # Mastodon.py shifts the reset by the server's clock (the Date header): near, not equal.
+    off = abs(limited.value.until - datetime.fromtimestamp(reset, UTC))
+    assert off < timedelta(minutes=2)  # the reset 10 minutes off, not a minute's default
+    assert mastodon_fake.posted == []
