@@ -18,7 +18,7 @@ class NumberFormat:
     thousands: str = ","
     decimal_point: str = "."
     min_grouping: int = 1  # CLDR minimumGroupingDigits: 2 in pt-PT, which writes 1234 ungrouped
-    percent_format: str = "{n}%"  # CLDR: "12 %" in pt-PT, with a no-break space
+    percent_format: str = "{n}%"  # CLDR's in all three: "12%" in pt-PT too (French spaces it)
 
     def number(self, n: int) -> str:
         """1,234 in English, 1.234 in Brazil, 1234 and 12 345 (no-break space) in Portugal."""
@@ -50,6 +50,5 @@ NUMBER_FORMATS = {
         thousands="\u00a0",  # CLDR's pt-PT group separator; the decimal sign is Brazil's
         decimal_point=",",
         min_grouping=2,
-        percent_format="{n}\u00a0%",
     ),
 }

@@ -47,6 +47,8 @@ JS_STRINGS = {
     "noDraftForA": "No draft to approve here: open the case (o)",
     "noDraftForR": "No draft to reject here: open the case (o)",
     "draftOnCasePage": "Approve this draft on the case page: open the case (o)",
+    # Approve on a draft cut short in the queue: its row opens first, nothing is sent yet.
+    "readFirst": "Nothing sent yet: read the whole draft, then Approve again",
 }
 
 

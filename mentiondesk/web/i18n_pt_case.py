@@ -274,6 +274,9 @@ CASE = {
     "Approve this draft on the case page: open the case (o)": (
         "Aprove este rascunho na página do caso: abra o caso (o)"
     ),
+    "Nothing sent yet: read the whole draft, then Approve again": (
+        "Nada foi enviado ainda: leia o rascunho inteiro e depois aprove de novo"
+    ),
     # Folded drafts, named as their panels ("Resposta… rejeitada"), a draft's language; pt-PT alike
     "{n} earlier draft withdrawn or rejected": "{n} resposta anterior retirada ou rejeitada",
     "{n} earlier drafts withdrawn or rejected": (

@@ -12,7 +12,7 @@ READING = {
     "frustration {n} of 3": "frustração {n} de 3",
     # the queue row's: the case's (which orders it) first, the mention's small beside it
     "frustration {n} of 3 (the case’s highest)": "frustração {n} de 3 (a maior do caso)",
-    "this mention: {n} of 3": "esta menção: {n} de 3",
+    "this mention: frustration {n} of 3": "esta menção: frustração {n} de 3",
     "The highest frustration of the case’s mentions, the one its priority counts: from 0 (none) "
     "to 3 (the most).": (
         "A maior frustração entre as menções do caso, a que conta na prioridade: de 0 (nenhuma) "

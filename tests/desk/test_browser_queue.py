@@ -75,6 +75,10 @@ def test_a_clipped_draft_says_so_and_a_click_shows_it_before_approving(
     expect(draft).not_to_have_class(re.compile(r"\bclipped\b"))
     assert draft.evaluate("e => e.scrollHeight <= e.clientHeight + 1") is True
     expect(page.locator(".notice")).to_have_count(0)
+    # Said, or the first click seemed to have sent it.
+    expect(page.locator("#keys-say")).to_have_text(
+        "Nothing sent yet: read the whole draft, then Approve again"
+    )
     row.get_by_role("button", name="Approve").click()
     expect(page.locator(".notice")).to_contain_text(": reply approved: it is on its way.")
 

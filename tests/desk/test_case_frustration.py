@@ -81,7 +81,7 @@ async def test_the_queue_row_names_the_case_s_and_the_mention_s(
     # The case's, which orders the queue, is the badge; the mention's is the small print.
     assert _badges(lia) == ["frustration 3 of 3 (the case’s highest)"]
     assert re.findall(r'<small class="muted mention-frustration"[^>]*>([^<]*)<', lia) == [
-        "this mention: 1 of 3"
+        "this mention: frustration 1 of 3"
     ]
     case_title = lia.split("case-frustration", 1)[1].split(">", 1)[0]
     assert "priority counts" in case_title and "from 0 (none) to 3 (the most)" in case_title
@@ -91,7 +91,7 @@ async def test_the_queue_row_names_the_case_s_and_the_mention_s(
     pt = html.unescape(await (await desk.client.get("/queue?view=all", headers=PT)).text())
     lia_pt = pt[pt.index(">lia<") : pt.index(">ivo<")]
     assert _badges(lia_pt) == ["frustração 3 de 3 (a maior do caso)"]
-    assert "esta menção: 1 de 3</small>" in lia_pt
+    assert "esta menção: frustração 1 de 3</small>" in lia_pt
     assert "0-3" not in queue and "0-3" not in pt
 
 

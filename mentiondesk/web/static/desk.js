@@ -356,6 +356,7 @@
       if (!event.target.matches("form.approve") || !draft || !isClipped(draft)) return;
       event.preventDefault();
       select(items.indexOf(item), true);
+      tell(STRINGS.readFirst);  // or the first click seems to have sent it
     });
     // After guardForms' listener: only a submit nobody held back (a question answered
     // Cancel, a clipped draft shown first) leaves its place for the next page.
