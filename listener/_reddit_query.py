@@ -6,6 +6,8 @@ It understands the forms the brand's default query and the README's examples use
 
 - a term (`lumora`, `@lumora`, `Lumora+`): a whole word in any case. `lumora` matches
   "Lumora's lamp", "#lumora" and "u/lumora", not "lumoras" or "lumora_bot";
+- however a word's letters are encoded: "ç" as one character (NFC) or as c and a cedilla
+  (NFD, as macOS and iOS often send it), full-width letters as their plain ones (NFKC);
 - a "quoted phrase": its words in that order, any whitespace between them;
 - terms side by side, or joined by AND: all of them, anywhere in the comment;
 - OR (in capitals, as Reddit wants it) between such groups: any one of them.
@@ -18,6 +20,7 @@ other comments than the query says would be worse than saying comments cannot be
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r'"[^"]*"|\S+')  # a quoted phrase, or a run of anything but whitespace
@@ -50,7 +53,14 @@ class QueryMatcher:
     groups: tuple[tuple[re.Pattern[str], ...], ...]
 
     def __call__(self, text: str) -> bool:
+        text = _fold(text)
         return any(all(term.search(text) for term in group) for group in self.groups)
+
+
+def _fold(text: str) -> str:
+    """Text as the query's terms are compared with it, one form for one word: composed
+    (NFKC), then case-folded ("ß" is "ss") and composed again (folding can decompose)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 def matcher(query: str) -> QueryMatcher:
@@ -76,9 +86,10 @@ def _term(token: str) -> re.Pattern[str]:
     else:
         _refuse_operator(token)
         words = [token]
-    # Whole words: no letter, digit or underscore just before or after (\w is Unicode's).
-    body = r"\s+".join(re.escape(word) for word in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+    # Whole words: no letter, digit or underscore just before or after (\w is Unicode's; a
+    # combining accent is none, so the text is composed first: "lumorá" is not "lumora").
+    body = r"\s+".join(re.escape(_fold(word)) for word in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
 
 
 def _refuse_operator(token: str) -> None:

@@ -145,18 +145,21 @@ class MastodonSource:
         if self.query.startswith("#") and " " not in self.query:
             limit = min(self.page_size, SEARCH_LIMIT)  # notifications take 80, timelines 40
             call = partial(self.api.timeline_hashtag, self.query[1:], limit=limit)
-            statuses = await self._call("search", call, min_id=state.get("min"))
+            since = state.get("at") or _back(state.get("min"))  # "at": this pass's next page
+            statuses = await self._call("search", call, min_id=since)
             check_json(statuses, "search", list)
             ids = [str(s["id"]) for s in statuses]
-            return self._page("search", state, ids, statuses, limit, empty=self._now_id())
+            page = self._page("search", state, ids, statuses, limit, empty=self._now_id())
+            more = {"at": max_id(*ids)} if page.more else {}
+            return Page(page.mentions, {**page.state, **more}, page.more)
         return await self._search_text(state)
 
     async def _search_text(self, state: State) -> Page:
         """Search answers the newest matches after min_id, not the ones just above it (as
-        timelines do): while pages come back full, read on down (offset) to the saved id,
-        then move the cursor to the newest. The first run reads one page: it only finds now.
+        timelines do): while pages come back full, read on down (offset) to OVERLAP before
+        the saved id, then move the cursor to the newest. The first run reads one page: now.
         """
-        since, limit = state.get("min"), min(self.page_size, SEARCH_LIMIT)
+        since, limit = _back(state.get("min")), min(self.page_size, SEARCH_LIMIT)
         found: dict[str, Any] = {}
         for page in range(SEARCH_PAGES):
             statuses = await self._search_page(since, limit, page * limit)
@@ -167,13 +170,13 @@ class MastodonSource:
                 break
         else:
             _LOGGER.warning(
-                "source %s: search found more than %d new matches since the last poll; "
+                "source %s: search found more than %d matches since just before the last poll; "
                 "older ones are skipped (poll more often)",
                 self.name,
                 len(found),
             )
         oldest_first = sorted(found.values(), key=lambda s: id_key(str(s["id"])))
-        newest = max_id(since, *found) or self._now_id()
+        newest = max_id(state.get("min"), *found) or self._now_id()
         return Page(self._mentions_of("search", oldest_first), {"min": newest})
 
     async def _search_page(self, since: str | None, limit: int, offset: int) -> list[Any]:
@@ -194,8 +197,8 @@ class MastodonSource:
         *,
         empty: str,
     ) -> Page:
-        """min_id pages forward: the newest id read is where the next page starts (`empty`
-        when none was ever read); a full page (`limit` asked for) says there may be more."""
+        """min_id pages forward: the newest id read is the cursor (`empty` when none was
+        ever read); a full page (`limit` asked for) says there may be more."""
         newest = max_id(state.get("min"), *ids) or empty
         mentions = self._mentions_of(endpoint, statuses)
         more = state.get("min") is not None and len(ids) >= limit
@@ -235,10 +238,10 @@ class MastodonSource:
         return own
 
     def _now_id(self) -> str:
-        """The status id of "now": status ids are snowflakes, milliseconds << 16 (Mastodon's
-        lib/mastodon/snowflake.rb; Mastodon.py makes them so from a datetime). OVERLAP back:
-        for a clock ahead of the server's, and posts federated late carry their own time."""
-        return str(int((self._clock() - OVERLAP).timestamp() * 1000) << 16)
+        """The status id of "now" (the next read goes OVERLAP back from it: a clock ahead of
+        the server's): status ids are snowflakes, milliseconds << 16 (Mastodon's
+        lib/mastodon/snowflake.rb; Mastodon.py makes them so from a datetime)."""
+        return str(int(self._clock().timestamp() * 1000) << 16)
 
     async def _call(self, endpoint: str, method: Callable[..., Any], **kwargs: Any) -> Any:
         kwargs = {k: v for k, v in kwargs.items() if v is not None}
@@ -263,6 +266,15 @@ class MastodonSource:
             remaining=self.api.ratelimit_remaining,
             reset=datetime.fromtimestamp(reset, UTC) if reset else None,
         )
+
+
+def _back(newest: str | None) -> str | None:
+    """min_id for a read: OVERLAP before the newest status read. A status from another server
+    gets an id of its own (earlier) time as it arrives, below those read before it came; the
+    seen-list drops the repeats."""
+    when = int(newest or 0) >> 16  # its milliseconds; an id too small for that is kept as is
+    back = when - int(OVERLAP.total_seconds() * 1000)
+    return str(back << 16) if back > 0 else newest
 
 
 def _mention(status: Any, base_url: str | None) -> Mention:

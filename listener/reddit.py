@@ -227,6 +227,8 @@ class RedditSource:
         newest = max([state.get("newest", mark)] + [created(c) for c in items])
         mentions = self._read(endpoint, items, keep)
         kept = {"floor": floor} if floor > since else {}  # dropped once the overlap passes it
+        if state.get("after") and not listed:  # Reddit lists none after a post removed since:
+            return Page(mentions, {"wm": mark, **kept})  # the next poll pages from the top
         caught_up = len(items) < len(children) or not data.get("after")
         if caught_up:
             return Page(mentions, {"wm": newest, **kept})

@@ -16,6 +16,7 @@ from tests.platforms.helpers import FakeClock, once, started
 
 TAG = "/api/v1/timelines/tag/lumora"
 HOUR = timedelta(hours=1)
+SECOND = timedelta(seconds=1)
 
 
 def _source(fake, clock: FakeClock, query: str = "#lumora", size: int = 5) -> MastodonSource:
@@ -148,7 +149,8 @@ async def test_a_burst_of_search_hits_is_read_in_full_once_oldest_first(
     assert json.loads(run.cursor or "{}")["ep"]["search"]["min"] == burst[-1]
     assert again.ids == [later]
     calls = mastodon_fake.api.calls(SEARCH)
-    assert [c.query.get("limit") for c in calls] == ["40"] * 4  # search's most, not 80
+    # Search's most, not 80; the next poll reads the 10 minutes before the newest again.
+    assert [c.query.get("limit") for c in calls] == ["40"] * 5
     assert [c.query.get("offset") for c in calls[1:3]] == [None, "40"]
 
 
@@ -224,3 +226,27 @@ async def test_a_429_whose_reset_is_past_by_the_sources_clock_waits_the_default(
         await source.poll(cursor)
     await source.close()
     assert raised.value.until == clock() + timedelta(seconds=60)
+
+
+@pytest.mark.parametrize("query", ["#lumora", "lumora lamp"])
+async def test_a_status_federated_after_a_newer_one_was_read_is_read(
+    mastodon_fake, clock, query
+) -> None:
+    source = _source(mastodon_fake, clock, query=query, size=40)
+    cursor = await started(source, clock)
+    clock.advance(60)
+    local = mastodon_fake.hit("#lumora lumora lamp, posted here")
+    run = await once(source, cursor, clock=clock)
+    clock.advance(10)
+    # Written on its server 5 s before the local one, it reaches us 10 s after that was read:
+    # its id (its own time's) is below the cursor's.
+    late = mastodon_fake.hit("#lumora lumora lamp, federated", created_at=clock() - 15 * SECOND)
+    again = await once(source, run.cursor, clock=clock)
+    clock.advance(60)
+    third = await once(source, again.cursor, clock=clock)
+    await source.close()
+    assert (run.ids, again.ids, third.ids) == ([local["id"]], [late["id"]], [])  # none twice
+    assert json.loads(third.cursor or "{}")["ep"]["search"] == {"min": local["id"]}
+    last = mastodon_fake.api.calls(TAG if query == "#lumora" else SEARCH)[-1]
+    ten_minutes = 10 * 60 * 1000  # in a status id's milliseconds
+    assert int(last.query["min_id"]) == (int(local["id"]) >> 16) - ten_minutes << 16

@@ -100,6 +100,26 @@ async def test_pages_with_after_until_caught_up(reddit_fake, clock) -> None:
     assert len(reddit_fake.api.calls(SEARCH)) == 4
 
 
+async def test_a_post_removed_while_paging_loses_no_older_post(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, inbox=False)
+    cursor = await started(source, clock)
+    posts = []
+    for n in range(25):  # more than a page (10) since the last poll, one a minute
+        clock.advance(60)
+        posts.append(reddit_fake.submit(f"lumora {n}"))
+    first = await source.poll(cursor)  # the newest page: `after` names its oldest post
+    anchor = posts[-10]["data"]["name"]
+    assert json.loads(first.cursor or "{}")["ep"]["search"]["after"] == anchor
+    reddit_fake.search_items.remove(posts[-10])  # by its author or a moderator
+    rest = await once(source, first.cursor, clock=clock)  # Reddit lists none after it
+    clock.advance(60)
+    later = await once(source, rest.cursor, clock=clock)  # the next poll, from the top
+    await source.close()
+    assert rest.ids == []
+    read = [m.external_id for m in first.mentions] + later.ids
+    assert sorted(read) == sorted(p["data"]["name"] for p in posts)  # none lost, none twice
+
+
 async def test_rate_limit_waits_for_reset(reddit_fake, clock) -> None:
     source = _source(reddit_fake, clock)
     cursor = await started(source, clock)

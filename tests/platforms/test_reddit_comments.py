@@ -3,6 +3,7 @@ the fake Reddit and matched against the source's query."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -77,6 +78,18 @@ async def test_a_comment_without_the_query_is_not(reddit_fake, clock, body: str)
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [phrase["data"]["name"]]
+
+
+async def test_a_comment_with_the_brand_written_decomposed_is_a_mention(reddit_fake, clock) -> None:
+    source = _source(reddit_fake, clock, query='"Lumora Ação" OR @lumora')
+    cursor = await started(source, clock)
+    nfc = reddit_fake.comment("a Lumora Ação entregou tudo quebrado", author="ana")
+    # The same words as macOS and iOS often send them: ç and ã as a letter and its accent.
+    nfd = reddit_fake.comment(unicodedata.normalize("NFD", nfc["data"]["body"]), author="bia")
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert nfd["data"]["body"] != nfc["data"]["body"]
+    assert sorted(run.ids) == sorted([nfc["data"]["name"], nfd["data"]["name"]])
 
 
 async def test_pages_back_with_after_until_caught_up(reddit_fake, clock) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -36,6 +37,25 @@ DEFAULT = Brand("Lumora Home", ("@lumora",), ("Lumora+", "glow lamp")).default_q
     ],
 )
 def test_a_query_matches_whole_words_in_any_case(query: str, text: str, found: bool) -> None:
+    assert matcher(query)(text) is found
+
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        ('"Lumora Ação"', _nfd("a Lumora Ação quebrou"), True),  # macOS/iOS paste it so
+        (_nfd('"Lumora Ação"'), "a LUMORA AÇÃO quebrou", True),
+        (_nfd("Ação"), _nfd("ação!"), True),
+        ("lumora", _nfd("lumorá"), False),  # an accent on its last letter: another word
+        ("lumora", "ｌｕｍｏｒａ lamp", True),  # full-width letters (NFKC)
+        ("Straße", "STRASSE lamp", True),  # case-folded, as Reddit's search folds case
+    ],
+)
+def test_a_word_matches_however_its_letters_are_encoded(query: str, text: str, found: bool) -> None:
     assert matcher(query)(text) is found
 
 
