@@ -106,6 +106,7 @@ class OutboxWorker:
         grace: float | None = None,
         stopping: bool = True,
         stop: asyncio.Event | None = None,
+        paced_too: bool = True,
     ) -> int:
         """Deliver every action due now (or just `only_key`); return how many were delivered.
 
@@ -113,14 +114,14 @@ class OutboxWorker:
         stop goes within a supervisor's timeout, and what is left waits, stored, for the next
         start (a backlog of thousands would otherwise take minutes). `stopping=False`: the
         grace only bounds this pass, and the log says delivery goes on rather than stopping.
-        Without one, what was set aside for its pace turn goes too (outbox_drain), and `stop`
-        bounds the drain by `stop_grace_seconds` from when it comes, as a stop's drain is.
+        Without one, what was set aside for its pace turn goes too (outbox_drain; not with
+        `paced_too=False`), and `stop` bounds the drain by `stop_grace_seconds` from then.
         """
         limit = Limit(self._monotonic, grace, stop, self.settings.stop_grace_seconds)
         # Only what is due now: one that fails is due again in seconds, and taking it again
         # kept a drain retrying a sink that is down until the backoff outgrew a pass (minutes).
         started, total, lease = self._clock(), 0, self.settings.lease_seconds
-        catch_up = grace is None and only_key is None
+        catch_up = paced_too and grace is None and only_key is None
         aside = SetAside(self.store, started, self._clock, lease) if catch_up else None
         try:
             while not limit.spent():

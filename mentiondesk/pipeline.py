@@ -142,7 +142,8 @@ class App:
             processed.set()
             await outbox  # drains what is due, for at most stop_grace_seconds
         if not self.stop_event.is_set():  # not asked to stop: deliver everything, or until one
-            await self.outbox.drain(stop=self.stop_event)
+            # Listening next: its outbox worker sends the paced rest; polling starts now.
+            await self.outbox.drain(stop=self.stop_event, paced_too=not listening_next)
         if not listening_next:  # a run that listens next has start()'s daily retention
             days = self.config.settings.store.retain_days
             await retention.purge_after_run(self.store, days, self.stop_event)

@@ -4,13 +4,15 @@ and the rest stays pending, untried, for the next run, which sends each action o
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk.models import OutboxAction, Receipt
+from mentiondesk.models import OutboxAction, Pace, Receipt
 from mentiondesk.pipeline import App
 from mentiondesk.tables import OUTBOX
 from tests.helpers import COMPLAINT, config_for, mention
@@ -65,3 +67,22 @@ async def test_a_stop_during_the_last_drain_of_run_once_keeps_to_the_grace(
         assert {s for s, _ in _outbox(app)} == {"done"}
     keys = [a.key for r in (chat, cases, again_chat, again_cases) for a in r.delivered]
     assert len(keys) == total and set(Counter(keys).values()) == {1}
+
+
+class SlowChat(Recorder):
+    pace: ClassVar[Pace] = Pace(per=1, seconds=60.0)  # one alert a minute
+
+
+async def test_the_catch_up_before_listening_leaves_paced_turns_to_the_listening(
+    tmp_path: Path,
+) -> None:
+    """`mentiondesk run` catches up, then listens: its last drain must not wait out a paced
+    sink's turns (a backlog at one a minute held every source unpolled for minutes)."""
+    mentions = [mention(i, COMPLAINT, author=f"a{i}") for i in range(3)]
+    extra = "\n[outbox]\nlease_seconds = 90\nstop_grace_seconds = 2\n"
+    config = config_for(tmp_path, f"sqlite:///{tmp_path}/desk.db", mentions, extra=extra)
+    chat = SlowChat("console")
+    async with App(config, responders={"console": chat, "cases": Recorder("cases")}) as app:
+        await asyncio.wait_for(app.run_once(listening_next=True), 30)  # a hang guard only
+        statuses = Counter(status for status, _ in _outbox(app))
+    assert len(chat.delivered) < 3 and statuses["pending"] == 3 - len(chat.delivered)
