@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 from mastodon import Mastodon
 from pydantic import Field, field_validator
 
-from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
+from listener._endpoints import Endpoints, Page, State, run_check
 from listener._items import readable
+from listener._mastodon_cursor import carried, since
 from listener._mastodon_wire import (
     CLIENT_ERRORS,
     html_to_text,
@@ -145,13 +146,14 @@ class MastodonSource:
         if self.query.startswith("#") and " " not in self.query:
             limit = min(self.page_size, SEARCH_LIMIT)  # notifications take 80, timelines 40
             call = partial(self.api.timeline_hashtag, self.query[1:], limit=limit)
-            since = state.get("at") or _back(state.get("min"))  # "at": this pass's next page
-            statuses = await self._call("search", call, min_id=since)
+            start = state.get("at") or since(state)  # "at": this pass's next page
+            statuses = await self._call("search", call, min_id=start)
             check_json(statuses, "search", list)
             ids = [str(s["id"]) for s in statuses]
             page = self._page("search", state, ids, statuses, limit, empty=self._now_id())
             more = {"at": max_id(*ids)} if page.more else {}
-            return Page(page.mentions, {**page.state, **more}, page.more)
+            cursor = carried(state, {**page.state, **more}, found=bool(ids))
+            return Page(page.mentions, cursor, page.more)
         return await self._search_text(state)
 
     async def _search_text(self, state: State) -> Page:
@@ -159,10 +161,10 @@ class MastodonSource:
         timelines do): while pages come back full, read on down (offset) to OVERLAP before
         the saved id, then move the cursor to the newest. The first run reads one page: now.
         """
-        since, limit = _back(state.get("min")), min(self.page_size, SEARCH_LIMIT)
+        start, limit = since(state), min(self.page_size, SEARCH_LIMIT)
         found: dict[str, Any] = {}
         for page in range(SEARCH_PAGES):
-            statuses = await self._search_page(since, limit, page * limit)
+            statuses = await self._search_page(start, limit, page * limit)
             fresh = {str(s["id"]): s for s in statuses if str(s["id"]) not in found}
             found.update(fresh)
             # `not fresh`: a server that ignores offset sends the same page again.
@@ -177,7 +179,8 @@ class MastodonSource:
             )
         oldest_first = sorted(found.values(), key=lambda s: id_key(str(s["id"])))
         newest = max_id(state.get("min"), *found) or self._now_id()
-        return Page(self._mentions_of("search", oldest_first), {"min": newest})
+        cursor = carried(state, {"min": newest}, found=bool(found))
+        return Page(self._mentions_of("search", oldest_first), cursor)
 
     async def _search_page(self, since: str | None, limit: int, offset: int) -> list[Any]:
         # Offset, not max_id: Mastodon 4.2+ turns max_id into "before <that second>", which
@@ -266,15 +269,6 @@ class MastodonSource:
             remaining=self.api.ratelimit_remaining,
             reset=datetime.fromtimestamp(reset, UTC) if reset else None,
         )
-
-
-def _back(newest: str | None) -> str | None:
-    """min_id for a read: OVERLAP before the newest status read. A status from another server
-    gets an id of its own (earlier) time as it arrives, below those read before it came; the
-    seen-list drops the repeats."""
-    when = int(newest or 0) >> 16  # its milliseconds; an id too small for that is kept as is
-    back = when - int(OVERLAP.total_seconds() * 1000)
-    return str(back << 16) if back > 0 else newest
 
 
 def _mention(status: Any, base_url: str | None) -> Mention:

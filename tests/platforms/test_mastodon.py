@@ -250,3 +250,28 @@ async def test_a_status_federated_after_a_newer_one_was_read_is_read(
     last = mastodon_fake.api.calls(TAG if query == "#lumora" else SEARCH)[-1]
     ten_minutes = 10 * 60 * 1000  # in a status id's milliseconds
     assert int(last.query["min_id"]) == (int(local["id"]) >> 16) - ten_minutes << 16
+
+
+@pytest.mark.parametrize("query", ["#lumora", "lumora lamp"])
+async def test_history_before_the_first_read_stays_history(mastodon_fake, clock, query) -> None:
+    """The first read takes one page and hands nothing over; the look-back of the next must
+    not reach the older statuses that did not fit in it (they were posted before we started)."""
+    old = [
+        mastodon_fake.hit(
+            f"#lumora lumora lamp old {n}", created_at=clock() - timedelta(seconds=30 * (8 - n))
+        )
+        for n in range(8)
+    ]
+    source = _source(mastodon_fake, clock, query=query, size=5)
+    first = await once(source, clock=clock)
+    clock.advance(60)
+    late = mastodon_fake.hit("#lumora lumora lamp new", created_at=clock() - timedelta(seconds=5))
+    again = await once(source, first.cursor, clock=clock)
+    clock.advance(11 * 60)
+    newer = mastodon_fake.hit("#lumora lumora lamp newer", created_at=clock())
+    later = await once(source, again.cursor, clock=clock)  # its look-back passed the floor
+    await source.close()
+    assert first.ids == [] and again.ids == [late["id"]] and later.ids == [newer["id"]]
+    assert all(s["id"] not in again.ids for s in old)
+    assert "floor" in json.loads(again.cursor)["ep"]["search"]
+    assert "floor" not in json.loads(later.cursor)["ep"]["search"]
