@@ -7,7 +7,7 @@ It understands the forms the brand's default query and the README's examples use
 - a term (`lumora`, `@lumora`, `Lumora+`): a whole word in any case. `lumora` matches
   "Lumora's lamp", "#lumora" and "u/lumora", not "lumoras" or "lumora_bot";
 - however a word's letters are encoded: "ç" as one character (NFC) or as c and a cedilla
-  (NFD, as macOS and iOS often send it), full-width letters as their plain ones (NFKC);
+  (NFD, as macOS and iOS often send it), full-width letters as their plain ones;
 - a "quoted phrase": its words in that order, any whitespace between them;
 - terms side by side, or joined by AND: all of them, anywhere in the comment;
 - OR (in capitals, as Reddit wants it) between such groups: any one of them.
@@ -58,9 +58,13 @@ class QueryMatcher:
 
 
 def _fold(text: str) -> str:
-    """Text as the query's terms are compared with it, one form for one word: composed
-    (NFKC), then case-folded ("ß" is "ss") and composed again (folding can decompose)."""
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    """Text as the query's terms are compared with it, one form for one word: composed (NFC),
+    full-width letters as plain ones (NFKC, letters and digits only: "Lumora™" stays the word
+    Lumora and a sign, not "LumoraTM"), case-folded ("ß" is "ss"; "İ" is "i", not i and a dot
+    above) and composed again (folding can decompose)."""
+    composed = unicodedata.normalize("NFC", text)
+    plain = "".join(unicodedata.normalize("NFKC", c) if c.isalnum() else c for c in composed)
+    return unicodedata.normalize("NFC", plain.casefold().replace("i\u0307", "i"))
 
 
 def matcher(query: str) -> QueryMatcher:

@@ -53,6 +53,8 @@ def _nfd(text: str) -> str:
         ("lumora", _nfd("lumorá"), False),  # an accent on its last letter: another word
         ("lumora", "ｌｕｍｏｒａ lamp", True),  # full-width letters (NFKC)
         ("Straße", "STRASSE lamp", True),  # case-folded, as Reddit's search folds case
+        ("lumora", "a Lumora™ lamp", True),  # a sign after it, not "LumoraTM"
+        ("istanbul", "İstanbul store", True),  # "İ" folds to i, not i and a dot above
     ],
 )
 def test_a_word_matches_however_its_letters_are_encoded(query: str, text: str, found: bool) -> None:
