@@ -20,17 +20,25 @@ from playbooks import Playbook
 
 
 def unknown_assignees(playbook: Playbook, users: Sequence[str]) -> list[str]:
-    """A line per assign action that names none of `users`, matched in any case as logins
-    are (names are unique in any case), with the fix."""
-    known = {user.lower() for user in users}
+    """A line per assign action that names none of `users` as the users table writes it, with
+    the fix. In another case ("ANA" for 'Ana') it is said too: the case would be stored as
+    "ANA", and the queue's assignee filter and "mine" go by the name as written."""
+    by_case = {user.lower(): user for user in users}
     shown = ", ".join(users) or "none yet"
-    return [
-        f"playbooks: no desk user {spec.to!r} (rule {rule.name!r}, action assign): add them "
-        f"with `mentiondesk users add {spec.to} --role agent`, or fix the name; users: {shown}"
-        for rule in playbook.rules
-        for spec in rule.actions
-        if spec.type is ActionKind.ASSIGN and spec.to and spec.to.strip().lower() not in known
-    ]
+    lines = []
+    for rule in playbook.rules:
+        for spec in rule.actions:
+            if spec.type is not ActionKind.ASSIGN or not spec.to or spec.to in users:
+                continue
+            where = f"playbooks: rule {rule.name!r}, action assign: to = {spec.to!r}"
+            if (named := by_case.get(spec.to.strip().lower())) is not None:
+                lines.append(f"{where} is the desk user {named!r}: write it as {named!r}")
+            else:
+                lines.append(
+                    f"{where} is no desk user: add them with `mentiondesk users add {spec.to} "
+                    f"--role agent`, or fix the name; users: {shown}"
+                )
+    return lines
 
 
 def desk_users(engine: sa.Engine) -> list[str]:

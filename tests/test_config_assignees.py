@@ -25,8 +25,8 @@ _RULE = (
 )
 _PLAYBOOK = '\n[playbooks]\npaths = ["vip.toml"]\n'
 SAID = (
-    "playbooks: no desk user 'anna' (rule 'vip', action assign): add them with `mentiondesk "
-    "users add anna --role agent`, or fix the name; users: {users}"
+    "playbooks: rule 'vip', action assign: to = 'anna' is no desk user: add them with "
+    "`mentiondesk users add anna --role agent`, or fix the name; users: {users}"
 )
 
 
@@ -53,10 +53,16 @@ def test_check_config_refuses_an_assignee_who_is_no_desk_user(config: Path) -> N
     assert code == 2 and SAID.format(users="ana, bia") in _said(output)
 
 
-def test_a_desk_user_is_matched_in_any_case(config: Path) -> None:
+def test_a_desk_user_in_another_case_is_told_as_written(config: Path) -> None:
+    """The case would be stored as "ANA": the queue's filter and "mine" go by 'Ana'."""
     _assign(config, "ANA", "Ana")
     code, output = run_cli(config, "check-config")
-    assert code == 0, output
+    said = (
+        "playbooks: rule 'vip', action assign: to = 'ANA' is the desk user 'Ana': write it as 'Ana'"
+    )
+    assert code == 2 and said in _said(output)
+    _assign(config, "Ana")
+    assert run_cli(config, "check-config")[0] == 0
 
 
 def test_a_store_not_made_yet_has_no_users(tmp_path: Path) -> None:
