@@ -56,7 +56,7 @@ def english_word(kind: str, value: str) -> str:
 def percent(value: float | None, form: str = "{n}%", number: Callable[[int], str] = str) -> str:
     """A share as a whole percent, except that rounding never reads as none or all: 1 happy
     answer in 300 is "<1%", not "0%", and 249 cases resolved of 250 is ">99%", not "100%".
-    `form` and `number` write it in another language (the desk's Locale: "12 %" in Portugal)."""
+    `form` and `number` write it in another language (the desk's Locale: "1.234%" in Brazil)."""
     if value is None:
         return "—"
     if 0 < value < 1:

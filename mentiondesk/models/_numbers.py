@@ -31,9 +31,10 @@ class NumberFormat:
         return f"{value:.{places}f}".replace(".", self.decimal_point)
 
     def certainty(self, score: float) -> str:
-        """A reading's score (the probability of its label, 0-1) as people read it: "80%",
-        "80 %" in Portugal. A plugin's signed score reads by its size, never past 100 %; and,
-        as the desk's shares, 0.996 is ">99%", not a "100%" the classifier never said."""
+        """A reading's score (the probability of its label, 0-1) as people read it: "80%"
+        (in Portugal too, as CLDR writes it). A plugin's signed score reads by its size, never
+        past 100 %; and, as the desk's shares, 0.996 is ">99%", not a "100%" the classifier
+        never said."""
         n = min(abs(score), 1.0) * 100
         if 99 < n < 100:
             return ">" + self.percent_format.format(n=99)

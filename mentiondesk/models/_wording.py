@@ -46,7 +46,7 @@ class Wording:
         return self.numbers.decimal(value, places)
 
     def certainty(self, score: float) -> str:
-        """A reading's score as how sure the classifier is: "80%", "80 %" (NumberFormat)."""
+        """A reading's score as how sure the classifier is: "80%" (NumberFormat)."""
         return self.numbers.certainty(score)
 
     def reach(self, followers: int) -> str:

@@ -106,12 +106,12 @@ class Locale:
 
     def percent(self, value: float | None) -> str:
         """A share as a whole percent, rounded as wording.percent rounds it ("<1%", never
-        "0%", for 1 in 300), with this language's percent sign: "12%", and "12 %" in Portugal."""
+        "0%", for 1 in 300), with this language's percent sign: "12%" (CLDR: in Portugal too)."""
         return wording.percent(value, self.numbers.percent_format, self.number)
 
     def signed_percent(self, value: float) -> str:
         """A change as a signed whole percent: +2,600% in English, +2.600% in Brazil and
-        +2600 % in Portugal (CLDR's grouping and percent sign for each)."""
+        +2600% in Portugal (CLDR's grouping and percent sign for each)."""
         n = wording.whole(value)
         sign = "-" if n < 0 else "+" if n else ""  # no change reads "0%", not "+0%"
         return sign + self.numbers.percent_format.format(n=self.number(abs(n)))
@@ -121,7 +121,7 @@ class Locale:
         return self.numbers.decimal(value, places)
 
     def certainty(self, score: float) -> str:
-        """A reading's score as how sure the classifier is: "80%", "80 %" (as alerts say it)."""
+        """A reading's score as how sure the classifier is: "80%" (as alerts say it)."""
         return self.numbers.certainty(score)
 
     def date(self, dt: date) -> str:

@@ -33,7 +33,7 @@ SCORES: dict[str, str] = {
         "9 em cada 10 casos respondidos tiveram resposta dentro deste tempo; só 1 em cada 10 "
         "demorou mais"
     ),
-    # The case page's reading: the machine's label and its probability ("80 %" in pt-PT)
+    # The case page's reading: the machine's label and its probability ("80%", pt-PT too)
     "Machine's reading": "Classificação automática",
     "{label}, {certainty} sure": "{label}, {certainty} de certeza",
 }
