@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import numpy as np
 from mentiondesk.models import ConfigError
 from sentiment._e5_image import Matrix
 from sentiment._e5_net import Adapter
-from sentiment._ngram_model import npz_problem
+from sentiment._ngram_model import NPZ_ERRORS, npz_problem
 
 FORMAT = "mentiondesk-e5-adapter/1"
 MODELS = Path(__file__).parent / "models"
@@ -144,7 +143,7 @@ def read(path: Path) -> tuple[Adapter, dict[str, Any]]:
             if header.get("format") != FORMAT:
                 raise ValueError(f"format {header.get('format')!r}, expected {FORMAT!r}")
             return _adapter(data, int(header["layers"])), header
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, KeyError, *NPZ_ERRORS) as exc:
         raise NotAnAdapter(path, detail=str(exc)) from exc
 
 
@@ -155,6 +154,13 @@ def load(path: Path) -> tuple[Adapter, dict[str, Any]]:
     except NotAnAdapter as exc:
         problem = exc.problem or f"is unreadable ({exc.detail})"
         raise ConfigError(f"sentiment: e5 adapter {path} {problem}; {_fix(path)}") from exc
+
+
+def unfit(path: Path, exc: ValueError) -> ConfigError:
+    """The error for an adapter whose arrays do not fit the encoder (made for another model)."""
+    return ConfigError(
+        f"sentiment: e5 adapter {path} does not fit the e5 encoder ({exc}); {_fix(path)}"
+    )
 
 
 def _fix(path: Path) -> str:

@@ -6,7 +6,7 @@ classes. numpy's BLAS does the matrix products, so reading needs no torch.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -37,7 +37,11 @@ class Adapter:
 
 
 def merge(encoder: Encoder, adapter: Adapter) -> Encoder:
-    """The encoder with the adapter folded into its weights (done once, at load)."""
+    """The encoder with the adapter folded into its weights (done once, at load).
+
+    ValueError when an array does not fit the encoder (an adapter for another base model).
+    """
+    check(encoder, adapter)
     layers = []
     for layer, low_rank, biases, norms in zip(
         encoder.layers[: adapter.layers],
@@ -50,6 +54,37 @@ def merge(encoder: Encoder, adapter: Adapter) -> Encoder:
         fused, fused_biases = _fused_qkv(weights, dict(biases))
         layers.append(Layer(weights=fused, biases=fused_biases, norms=dict(norms)))
     return replace(encoder, layers=layers, embedding_norm=adapter.embedding_norm)
+
+
+def check(encoder: Encoder, adapter: Adapter) -> None:
+    """ValueError naming the first of the adapter's arrays that does not fit `encoder`: numpy
+    would broadcast some of them silently, or fail with a message naming no array."""
+    if not 0 <= adapter.layers <= len(encoder.layers):
+        raise ValueError(f"{adapter.layers} layers, the encoder has {len(encoder.layers)}")
+    for key, array, shape in _expected_shapes(encoder, adapter):
+        if array.shape != shape:
+            raise ValueError(f"{key} has shape {array.shape}, expected {shape}")
+
+
+def _expected_shapes(
+    encoder: Encoder, adapter: Adapter
+) -> Iterator[tuple[str, Matrix, tuple[int, ...]]]:
+    """Each array of the adapter, by its key in the file, with the shape the encoder needs."""
+    first = adapter.low_rank[0]["q"][0] if adapter.low_rank else None
+    hidden, rank = (encoder.hidden,), first.shape[-1] if first is not None and first.ndim else 0
+    yield "head.w", adapter.head[0], (encoder.hidden, 3)
+    yield "head.b", adapter.head[1], (3,)
+    yield from zip(("emb.ln.w", "emb.ln.b"), adapter.embedding_norm, (hidden, hidden), strict=True)
+    parts = zip(encoder.layers, adapter.low_rank, adapter.biases, adapter.norms, strict=False)
+    for i, (layer, low_rank, biases, norms) in enumerate(parts):
+        for name, weight in layer.weights.items():
+            a, b = low_rank[name]
+            yield f"l{i}.{name}.a", a, (weight.shape[0], rank)
+            yield f"l{i}.{name}.b", b, (rank, weight.shape[1])
+            yield f"l{i}.{name}.bias", biases[name], layer.biases[name].shape
+        for name, (w, b) in norms.items():
+            yield f"l{i}.{name}.w", w, layer.norms[name][0].shape
+            yield f"l{i}.{name}.b", b, layer.norms[name][1].shape
 
 
 def _fused_qkv(

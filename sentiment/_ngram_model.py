@@ -7,7 +7,9 @@ from the internet cannot run code.
 from __future__ import annotations
 
 import json
+import tokenize
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,8 @@ _RECIPE = (
 )
 REBUILD = _RECIPE.format(out="sentiment/models/ngram.npz")
 Matrix = npt.NDArray[np.float32]
+# The reading of a text that says nothing (blank, "🙏", "."): neutral, sure of it.
+NOTHING_SAID = np.array([0.0, 1.0, 0.0], dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,18 @@ class NgramModel:
         }
 
 
+# What reading a damaged .npz raises besides OSError, ValueError and KeyError (bit rot, a cut
+# copy): a bad zip or JSON, bytes that no longer inflate, a garbled array header or zip version.
+NPZ_ERRORS = (
+    zipfile.BadZipFile,
+    json.JSONDecodeError,
+    EOFError,
+    zlib.error,
+    tokenize.TokenError,
+    NotImplementedError,
+)
+
+
 def rebuild(path: Path) -> str:
     """The command that makes the model again, writing it where it is looked for."""
     return REBUILD if path == DEFAULT_PATH else _RECIPE.format(out=path)
@@ -127,7 +143,7 @@ def load(path: Path) -> NgramModel:
             header = json.loads(str(data["header"]))
             _check_header(header)
             languages = {code: _language(data, code) for code in header["languages"]}
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, KeyError, *NPZ_ERRORS) as exc:
         raise ConfigError(
             f"sentiment model {path} is unreadable ({exc}); rebuild it with:\n{rebuild(path)}"
         ) from exc

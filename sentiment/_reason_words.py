@@ -151,6 +151,15 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "rasgad*",
         "dud",
         "duds",
+        # An app that crashes or freezes is a faulty product, not a login problem.
+        "crash*",
+        "fecha sozinho",
+        "fecha sozinha",
+        "fechando sozinho",
+        "travando",
+        "travou",
+        "freezes",
+        "freezing",
     ),
     "support": (
         "chatbot",

@@ -14,18 +14,29 @@ from bisect import bisect_right
 
 # A complaint to an outside body, a lawyer or a court.
 _OUTSIDE = (
-    r"procon|reclame ?aqui|consumidor\.gov|anatel|livro de reclama|portal ?da ?queixa|\bdeco\b|"
+    r"procon|reclame ?aqui|anatel|livro de reclama|portal ?da ?queixa|\bdeco\b|"
     r"\basae\b|regulator|trading standards|ombudsman|\bbbb\b|\bftc\b|consumer protection|lawyer|"
     r"solicitor|attorney|lawsuit|\bsu(?:e|ing) (?:you|u|them|the company)\b|legal action|"
     r"advogad|\b(?:vou|vamos|irei) processar\b|processar (?:vocês|voces|vcs|a empresa)|"
     r"\bjustiça\b|chargeback|small claims|\bcourt\b|tribunal|juizado|pequenas causas|"
     r"standards authority|formal (?:\w+ )?complaint|queixa formal|\bcnpd\b|\bofcom\b|\bfca\b|"
-    r"denunciar|inmetro"
+    r"denunciar|inmetro|"
+    # Regulators and complaint bodies: Brazil, Portugal, the US and the UK.
+    r"consumidor\.? ?gov|\bsenacon\b|\baneel\b|\banac\b|\bbacen\b|banco central|\banacom\b|"
+    r"\berse\b|banco de portugal|\bcfpb\b|\bofgem\b"
+)
+# "nunca mais" leaves only with a verb of the author's buying or coming back, or alone ("Nunca
+# mais."): "a encomenda nunca mais chega" says it is taking forever.
+_NEVER_AGAIN = (
+    r"nunca mais(?: (?:eu|na vida|aqui|lá|la|vou|irei|quero|hei de))*(?: (?:compr(?:o|arei|ar)|"
+    r"volt(?:o|arei|ar)|pe[çc]o|pedi(?:rei|r)|us(?:o|arei|ar)|recomend(?:o|arei|ar)|"
+    r"encomend(?:o|arei|ar)|assin(?:o|arei|ar)|contrat(?:o|arei|ar)|ponho|p[ôo]r|piso)\b|"
+    r"\s*(?:[.!…]|$))"
 )
 # Leaving: cancelling the membership or account, closing it, buying elsewhere. Cancelling an
 # order is a request, not a threat.
 _LEAVING = (
-    r"never again|nunca mais|switching to|never (?:buying|shopping|ordering|buy|shop|order)\b|"
+    rf"never again|{_NEVER_AGAIN}|switching to|never (?:buying|shopping|ordering|buy|shop|order)\b|"
     r"\bcancel(?:l?ing|l?ed)? (?:my |our |the )?(?:\w+ ?\+|account|subscription|membership|plan)|"
     r"\b(?:i'?m|i am|we'?re|i'?ll|i will|going to|gonna) cancel(?:l?ing)?\b"
     r"(?! (?:my |the |this |that |an? |our )?(?:orders?|purchase|return|request)\b)|"

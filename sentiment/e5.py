@@ -25,13 +25,12 @@ from sentiment._e5_image import Encoder, Matrix
 from sentiment._e5_tokens import Tokenizer
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
-from sentiment._ngram_model import NgramModel
+from sentiment._ngram_model import NOTHING_SAID, NgramModel
 from sentiment._ngram_model import load as load_ngram
 from sentiment._praise_cues import gated, has_praise_cue
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 ANY_LANGUAGE = _e5_adapter.ANY_LANGUAGE
-NOTHING_SAID = np.array([0.0, 1.0, 0.0], dtype=np.float32)
 
 
 class E5ClassifierConfig(PluginConfig):
@@ -200,8 +199,12 @@ class E5Classifier:
 
 def _reader(base: Encoder, path: Path, *, blend: float | None, skip_above: float | None) -> _Reader:
     weights, header = _e5_adapter.load(path)
+    try:
+        encoder = _e5_net.merge(base, weights)
+    except ValueError as exc:  # a wrongly shaped array: name the file, not numpy's shapes only
+        raise _e5_adapter.unfit(path, exc) from exc
     return _Reader(
-        encoder=_e5_net.merge(base, weights),
+        encoder=encoder,
         head=weights.head,
         blend=float(header.get("blend", 0.0) if blend is None else blend),
         skip_above=float(header.get("skip_above", 1.0) if skip_above is None else skip_above),

@@ -24,6 +24,7 @@ _LANGUAGES = (
 )
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|&\w+;|<[^>]{0,200}>", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+# Distinct letters: "aaaaaaaaaa" or "kkkkkk" has many letters but nothing to tell a language by.
 _MIN_LETTERS = 3
 # Under this many letters lingua's guesses among the other languages are mostly noise
 # ("obg", "amei" read as German, "valeu" as French, "lol" as Italian): `und` lets the
@@ -61,7 +62,7 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
     todo = [
         i
         for i, (c, h) in enumerate(zip(cleaned, hints, strict=True))
-        if not _usable(h) and len(_LETTERS.findall(c)) >= _MIN_LETTERS
+        if not _usable(h) and not _too_little(c)
     ]
     found = _detector().detect_languages_in_parallel_of([cleaned[i] for i in todo]) if todo else []
     result = [_normalise(h) if h and _usable(h) else UNDETERMINED for h in hints]
@@ -69,6 +70,16 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
         if language is not None:
             result[index] = _trusted(language.iso_code_639_1.name.lower(), cleaned[index])
     return result
+
+
+def says_little(text: str) -> bool:
+    """Too few distinct letters, once links and handles are gone, to tell a language or a
+    meaning ("🙏", ".", "a", "ok", "kkkkk")."""
+    return _too_little(clean(text))
+
+
+def _too_little(cleaned: str) -> bool:
+    return len(set(_LETTERS.findall(cleaned.lower()))) < _MIN_LETTERS
 
 
 def _trusted(code: str, cleaned: str) -> str:

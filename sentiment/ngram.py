@@ -11,7 +11,7 @@ import numpy as np
 from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
 from sentiment._enrich import readings
-from sentiment._ngram_model import DEFAULT_PATH, NgramModel, load
+from sentiment._ngram_model import DEFAULT_PATH, NOTHING_SAID, NgramModel, load
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 
@@ -43,7 +43,7 @@ class NgramClassifier:
     def classify(self, texts: Sequence[str], langs: Sequence[str | None]) -> list[Reading]:
         texts = [valid_text(t) for t in texts]  # half an emoji: U+FFFD, not a crash
         detected = lang.detect(texts, langs)
-        probs = self.model.probabilities(texts, detected)
+        probs = self._read(texts, detected)
         best = probs.argmax(axis=1)
         polarity = [(LABELS[int(k)], float(p[k])) for k, p in zip(best, probs, strict=True)]
         return readings(texts, detected, polarity, classifier=self.name)
@@ -51,4 +51,10 @@ class NgramClassifier:
     def probabilities(self, texts: Sequence[str], langs: Sequence[str | None]) -> np.ndarray:
         """Class probabilities (negative, neutral, positive) per text, for evaluation."""
         texts = [valid_text(t) for t in texts]  # as classify: half an emoji is no crash
-        return self.model.probabilities(texts, lang.detect(texts, langs))
+        return self._read(texts, lang.detect(texts, langs))
+
+    def _read(self, texts: Sequence[str], detected: Sequence[str]) -> np.ndarray:
+        probs = self.model.probabilities(texts, detected)
+        # "🙏", "." or "a" says nothing: neutral, not the model's guess from a few characters.
+        probs[np.array([lang.says_little(t) for t in texts], dtype=bool)] = NOTHING_SAID
+        return probs

@@ -71,18 +71,23 @@ _STRONG: dict[str, str] = {
     # A cancellation for want of stock: "aprovou o pagamento e cancelou porque acabou o estoque".
     "other": r"cancel\w*(?= (?:\w+ ){0,4}(?:out of stock|sem esto|acabou o esto|esgot))",
     "account_login": r"log ?in|logs? me out|sign ?in|sign-in|password|locked out|2fa|"
-    r"two-factor|verification|\botp\b|senha|desloga|bloquead|bloqueou|"
-    r"palavra-passe|iniciar sessão|duas etapas|verificação|invadiram|hacked|login",
+    r"two-factor|verification|\botp\b|senha|deslog|bloquead|bloqueou|"
+    r"palavra-passe|iniciar sessão|duas etapas|verificação|invadiram|hacked|login|"
+    # Getting in, not getting in touch: "não consigo entrar em contacto" is the support's.
+    r"\blog(?:ar|ando)\b|\bnão (?:loga|logou)\b|\bnão (?:consigo|consegui|conseguimos|dá pra|"
+    r"dá para) (?:mais )?entrar\b(?! (?:em )?conta[ct])",
 }
 _WEAK: dict[str, str] = {
-    "delivery": r"arriv|chegou|chegar|shipped|late\b|atrasad|prazo|frete|waiting for",
+    "delivery": r"arriv|chegou|chegar|shipped|late\b|atrasad|prazo|frete|waiting for|demor|"
+    r"\b(?:took|levou|levaram) (?:\d+|a few|two|three|four|five|six|several|dois|duas|três|"
+    r"quatro|cinco|seis|várias) (?:more )?(?:days|weeks|dias|semanas)\b",
     "refund_payment": r"return|cartão|cartao|card\b|pagar|fatura|factura",
     # A stuck button or a robot stuck under the sofa; a parcel stuck somewhere is delivery above.
     "product_quality": r"not working|não funciona|nao funciona|keeps|sound|bateria|battery|"
     r"stuck|pres[oa]\b",
     "support": r"email|e-mail|called|liguei|ninguém|ninguem|respond",
     "price": r"expensive|valor|paga mais",
-    "account_login": r"\bapp\b|código|codigo",
+    "account_login": r"código|codigo",
 }
 
 
@@ -96,6 +101,32 @@ def _compile(*patterns: str) -> re.Pattern[str]:
 _REMEDY = re.compile(
     r"\b(?:quero|queremos|i want|we want|give me|full) (?:(?:o|a|meu|minha|o meu|a minha|my|our|"
     r"a) )?(?:dinheiro de volta|reembolso|estorno|refund|money back)\b"
+)
+# Paying for the shipping names the shipping: "paguei frete expresso e demorou 12 dias" is
+# about the delivery, so such a "paguei" or "paid" is no payment evidence.
+_PAID_SHIPPING = re.compile(
+    r"\b(?:paguei|pagamos|pagar|paid|pay|paying)\b(?=(?: \S+){0,3} (?:frete|portes|envio|entrega|"
+    r"shipping|delivery|postage|express|expresso)\b)"
+)
+# A clause that praises the delivery or says it went well: "a encomenda chegou a tempo, mas a
+# palavra-passe não funciona" complains about the password. Not one that also negates or
+# complains ("não chegou a tempo", "paid for fast shipping, took 2 weeks").
+_CLAUSES = re.compile(
+    r"([.,;:!?\n]|\b(?:but|mas|porem|however|although|though|so que|embora|apesar)\b)"
+)
+_DELIVERY_PRAISED = re.compile(
+    r"\ba tempo\b|\b(?:no|dentro do|antes do) prazo\b|\bon time\b|\bahead of (?:time|schedule)\b|"
+    r"\b(?:chegou|chegaram|veio|vieram|entregue|entregues|foi|foram|entrega|envio|frete|arrived|"
+    r"came|delivered|shipped|delivery was|shipping was|dispatch was) (?:muito |super |bem |really |"
+    r"very |so |pretty )?(?:rapid[oa]s?|rapidinh[oa]|rapidamente|depressa|cedo|certinho|"
+    r"impecavel|perfeit[oa]|quick(?:ly)?|fast|early|prompt(?:ly)?|safely|in good time)\b|"
+    r"\b(?:quick|fast|speedy|prompt) (?:delivery|shipping|dispatch)\b|"
+    r"\bsem (?:nenhum )?problemas?\b|\b(?:no|without(?: any)?) (?:issues|problems)\b"
+)
+_NOT_PRAISE = re.compile(
+    r"\bnao\b|\bnot\b|n['’]t\b|\bnever\b|\bnunca\b|\bnem\b|demor|atras|\blate\b|delay|"
+    r"\btook\b|\blev(?:ou|aram)\b|\bainda\b|\bstill\b|pagu|\bpa(?:id|y)|promet|promis|escolh|"
+    r"\bchose\b|expect|esper"
 )
 # The topic tagger's own words count too, so a cue it knows is never ignored here, except
 # shipping costs as a price: "portes" is weak price evidence, as "frete" is (both are strong
@@ -120,8 +151,9 @@ def reason_scores(text: str) -> dict[str, int]:
     """Evidence for each reason: 2 per strong cue, 1 per weak cue not inside a strong one."""
     words = folded(text[:5000])
     remedies = len(_REMEDY.findall(words))
-    words = _REMEDY.sub(" ", words)
+    words = _PAID_SHIPPING.sub(" ", _REMEDY.sub(" ", words))
     scores = {reason: _score(words, reason) for reason in _PRIORITY}
+    scores["delivery"] = _score(_unpraised(words), "delivery")
     scores["refund_payment"] += remedies
     return scores
 
@@ -131,6 +163,13 @@ def _score(words: str, reason: str) -> int:
     strong = len(strong_re.findall(words))
     rest = strong_re.sub(" ", words)  # "não chegou" must not count twice
     return 2 * strong + (len(weak_re.findall(rest)) if weak_re.pattern else 0)
+
+
+def _unpraised(words: str) -> str:
+    """`words` without the clauses that praise the delivery (delivery cues there don't count)."""
+    pieces = _CLAUSES.split(words)  # the separators are kept: "mas" opens the next clause
+    praised = (_DELIVERY_PRAISED.search(p) and not _NOT_PRAISE.search(p) for p in pieces)
+    return "".join(" " if p else piece for p, piece in zip(praised, pieces, strict=True))
 
 
 def complaint_reason(text: str) -> str:

@@ -67,9 +67,13 @@ _TOPIC_WORDS: Mapping[str, str] = {
 }
 _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
 
+# Whole words and their own endings: "disputa que" holds "puta que", "shitake" holds "shit"
+# ("fuck" is in no innocent word).
 _PROFANITY = re.compile(
-    r"\bwtf\b|fuck|shit|\bcrap\b|bullshit|damn|\bporra\b|merda|caralho|\bpqp\b|\bfdp\b|"
-    r"puta que|foda|bosta|\bcaraças\b|\bcarago\b"
+    r"\bwtf\b|fuck|\b(?:bull|horse)?shit(?:e|s|ty|tier|tiest|ted|ting|show|storm|hole)?\b|"
+    r"\bcrap\b|\b(?:god)?damn(?:ed|it|n)?\b|\bporra\b|\bmerdas?\b|\bcaralh[oa]s?\b|\bpqp\b|"
+    r"\bfdp\b|\bputa que\b|\bfod(?:a|as|a-?se|asse|er|eu|ido|ida|idos|idas|endo)\b|\bbostas?\b|"
+    r"\bcaraças\b|\bcarago\b"
 )
 # Writing again, not time gone by: "still" and "há dez dias" say how long, not how angry (the
 # level design's 2 is capitals, "!!!", repeated contact, sarcasm). "Could you send me the code
@@ -174,6 +178,9 @@ def is_question(text: str) -> bool:
 def _shouting(text: str) -> bool:
     if "!!" in text:
         return True
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", text)]
-    loud = sum(1 for w in words if w.isupper())
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    capitals = [w for w in words if w.isupper()]
+    # Three capitals are mostly an acronym (PIX, SAC, CTT, GPS): they shout only beside a
+    # longer word in capitals ("WHY DID YOU LOSE IT", "PÉSSIMO", "NUNCA").
+    loud = len(capitals) if any(len(w) > 3 for w in capitals) else 0
     return len(words) >= 3 and loud / len(words) >= 0.4

@@ -199,3 +199,82 @@ def test_advice_to_other_customers_is_not_escalated() -> None:
         [a.kind.value for a in SHIPPED.decide(mention(1), r, History())] for r in (advice, threat)
     ]
     assert ["escalate" in k for k in kinds] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "nunca mais chega" is "it is taking forever", not leaving: only a verb of buying or
+        # coming back after it (or "Nunca mais." alone) is a threat.
+        "a encomenda nunca mais chega",
+        "o estorno nunca mais cai na conta",
+        "mandei email e nunca mais me responderam",
+    ],
+)
+def test_nunca_mais_without_a_verb_of_leaving_is_no_threat(text: str) -> None:
+    assert topics.frustration(text) < 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nunca mais volto nessa loja", "nunca mais vou comprar aqui", "Péssimo serviço. Nunca mais."],
+)
+def test_nunca_mais_with_a_verb_of_leaving_is_still_a_threat(text: str) -> None:
+    assert topics.frustration(text) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vou fazer queixa à ANACOM",
+        "vou reclamar na ERSE",
+        "vou fazer queixa ao Banco de Portugal",
+        "vou reclamar no Banco Central",
+        "vou abrir reclamação no consumidor gov",
+        "I'm reporting you to the CFPB",
+        "I'm complaining to Ofgem",
+    ],
+)
+def test_a_complaint_to_a_regulator_is_a_threat(text: str) -> None:
+    assert topics.frustration(text) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abri uma disputa que o PayPal ainda não resolveu, cadê o reembolso",  # "puta que"
+        "the shitake mushrooms arrived rotten",  # "shit"
+    ],
+)
+def test_profanity_is_not_read_inside_other_words(text: str) -> None:
+    assert topics.frustration(text) < 3
+
+
+@pytest.mark.parametrize("text", ["this is bullshit", "que merda de serviço", "foda-se, Lumora"])
+def test_profanity_as_a_word_is_still_level_3(text: str) -> None:
+    assert topics.frustration(text) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiz um PIX e o SAC não responde",
+        "o NFC e o GPS não funcionam",
+        "CTT perdeu a encomenda do DPD",
+    ],
+)
+def test_acronyms_are_not_shouting(text: str) -> None:
+    assert topics.frustration(text) < 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PÉSSIMO ATENDIMENTO da loja",
+        "WORST ORDER ever from you",
+        "NUNCA CHEGOU o meu pedido",
+        "WHY DID YOU SEND THIS",
+    ],
+)
+def test_words_in_capitals_still_shout(text: str) -> None:
+    assert topics.frustration(text) == 2

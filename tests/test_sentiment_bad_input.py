@@ -54,6 +54,15 @@ def test_empty_text_is_neutral(classifier: Classifier) -> None:
     assert classifier.classify([""], [None])[0].label is Label.NEUTRAL
 
 
+@pytest.mark.parametrize("text", ["🙏", "😀", "🎉🎉", ".", "a", "@lumora"])
+def test_ngram_reads_a_text_that_says_nothing_as_neutral(text: str) -> None:
+    # The n-gram model's guess from a character or two was a complaint, with a reason and
+    # frustration; e5 reads these as neutral.
+    reading = NgramClassifier().classify([text], [None])[0]
+    assert (reading.label, reading.reason, reading.frustration) == (Label.NEUTRAL, None, 0)
+    assert NgramClassifier().probabilities([text], [None])[0].tolist() == [0.0, 1.0, 0.0]
+
+
 def test_empty_batch(classifier: Classifier) -> None:
     assert classifier.classify([], []) == []
 

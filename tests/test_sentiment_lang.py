@@ -38,6 +38,12 @@ def test_nothing_to_tell_is_und(text: str) -> None:
     assert lang.detect([text]) == [lang.UNDETERMINED]
 
 
+@pytest.mark.parametrize("text", ["a" * 10000, "o" * 10000, "kkkkkkkk", "@lumora zzz"])
+def test_a_run_of_one_or_two_letters_is_und(text: str) -> None:
+    # Many letters but fewer than three different ones: nothing to tell a language by.
+    assert lang.detect([text]) == [lang.UNDETERMINED]
+
+
 def test_platform_hint_wins() -> None:
     assert lang.detect(["obrigado"], ["pt-BR"]) == ["pt"]
 
