@@ -31,6 +31,16 @@ _MIN_LETTERS = 3
 # author's handle and platform decide the reply's language instead.
 _MIN_LETTERS_OTHER = 10
 _MAIN = ("en", "pt")
+# Words only Portuguese writes, slang and abbreviations included: lingua reads "valeu demais
+# galera" as French and "esse app e uma bosta" as Italian, and the reply would go out in the
+# default language. One of these beside a pick of French, Italian, Spanish or German (or
+# none) makes a short post Portuguese; a long one keeps lingua's pick.
+_PT_ONLY = re.compile(
+    r"\b(?:n[ãa]o|vc|vcs|voc[êe]s?|valeu|vlw|galera|tmj|obg|obrigad[oa]s?|brigad[oa]|pra|"
+    r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|kk+)\b",
+    re.IGNORECASE,
+)
+_SHORT = 80  # letters: past this, lingua has enough to go by
 
 
 @cache
@@ -67,8 +77,8 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
     found = _detector().detect_languages_in_parallel_of([cleaned[i] for i in todo]) if todo else []
     result = [_normalise(h) if h and _usable(h) else UNDETERMINED for h in hints]
     for index, language in zip(todo, found, strict=True):
-        if language is not None:
-            result[index] = _trusted(language.iso_code_639_1.name.lower(), cleaned[index])
+        code = language.iso_code_639_1.name.lower() if language is not None else UNDETERMINED
+        result[index] = _trusted(code, cleaned[index])
     return result
 
 
@@ -83,9 +93,12 @@ def _too_little(cleaned: str) -> bool:
 
 
 def _trusted(code: str, cleaned: str) -> str:
-    if code in _MAIN or len(_LETTERS.findall(cleaned)) >= _MIN_LETTERS_OTHER:
+    if code in _MAIN:
         return code
-    return UNDETERMINED
+    letters = len(_LETTERS.findall(cleaned))
+    if letters < _SHORT and _PT_ONLY.search(cleaned):
+        return "pt"
+    return code if code != UNDETERMINED and letters >= _MIN_LETTERS_OTHER else UNDETERMINED
 
 
 def _usable(hint: str | None) -> bool:

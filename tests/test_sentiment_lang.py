@@ -32,10 +32,42 @@ def test_short_posts(text: str, code: str) -> None:
 # "valeu", "lol" were read as de / fr / it, and the reply went out in English.
 @pytest.mark.parametrize(
     "text",
-    ["", "😡😡", "@lumora @ana", "https://t.co/x", "12:30", "ok", "obg!!", "amei", "valeu", "lol"],
+    ["", "😡😡", "@lumora @ana", "https://t.co/x", "12:30", "ok", "amei", "lol"],
 )
 def test_nothing_to_tell_is_und(text: str) -> None:
     assert lang.detect([text]) == [lang.UNDETERMINED]
+
+
+# Brazilian slang lingua reads as French or Italian ("valeu demais galera": fr): a word only
+# Portuguese writes makes a short post Portuguese, and the reply goes out in Portuguese.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "valeu demais galera",
+        "tmj valeu vcs sao top",
+        "esse app e uma bosta",
+        "top demais, valeu",
+        "pfv me respondam logo",
+        "obg!!",
+        "valeu",
+    ],
+)
+def test_brazilian_slang_is_portuguese(text: str) -> None:
+    assert lang.detect([text]) == ["pt"]
+
+
+# ...and a word Portuguese shares is no such cue: "ne" is French, Italian and German.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Je ne veux pas que l'écologie soit punitive", "fr"),
+        ("Grazie :) me ne ricorderò, che bella giornata", "it"),
+        ("War ne tolle Zeit! Bleib stark, wir sehen uns", "de"),
+        ("vale, pero no me ha llegado el pedido todavía", "es"),
+    ],
+)
+def test_other_languages_keep_their_own(text: str, code: str) -> None:
+    assert lang.detect([text]) == [code]
 
 
 @pytest.mark.parametrize("text", ["a" * 10000, "o" * 10000, "kkkkkkkk", "@lumora zzz"])
