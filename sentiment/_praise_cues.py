@@ -38,6 +38,12 @@ _EN = (
     r"lifesaver",
     r"(5|five) stars",
     r"10/10",
+    # Praise by understatement: "not bad at all", "can't complain" read as complaints to
+    # n-grams that weigh "bad" and "complain".
+    r"not bad at all",
+    r"can(no|'|’)?t complain",
+    r"no complaints",
+    r"nothing to complain about",
 )
 _PT = (
     r"parabens",
@@ -58,6 +64,9 @@ _PT = (
     r"tiro o chapeu",
     r"sensacional",
     r"espetacular",
+    r"nada a reclamar",
+    r"nao tenho (nada )?(do|de) que reclamar",
+    r"nao foi nada demorad[oa]",
 )
 # A negated cue ("not impressed", "não recomendo") is no praise: no reason to ask the encoder.
 _NOT = "".join(f"(?<!{word} )" for word in ("not", "never", "nao", "nunca", "jamais"))
