@@ -93,5 +93,5 @@ def test_the_cli_says_a_refusal_and_lets_a_bug_through(
     code, output = run_cli(config_path, "drafts", "approve", str(draft), "--no-send")
     assert code == 1 and "bogus" not in output  # a traceback, not a refusal in red
     code, output = run_cli(config_path, "cases", "close", "MD-x")
-    assert code == 1 and "is not a case number" in output  # still a refusal
+    assert code == 2 and "is not a case number" in output  # still a refusal (a usage error)
     _untouched(store, draft)
