@@ -13,7 +13,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from mentiondesk.config import OutboxSection
@@ -24,7 +23,7 @@ from mentiondesk.outbox_pace import Sleep, unless_stopped
 from mentiondesk.outbox_pace_shared import WallClock, sink_limiters
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
 from mentiondesk.outbox_retry import backoff, put_off_kept, rescheduled
-from mentiondesk.outbox_waits import Outages, answered, describe, gather_all, wait_any
+from mentiondesk.outbox_waits import Outages, Tried, answered, describe, gather_all, wait_any
 from mentiondesk.store import Store
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
@@ -33,14 +32,6 @@ _LOGGER = logging.getLogger(__name__)
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class Tried:
-    delivered: int
-    down_until: datetime | None = None  # the sink is down or rate limited until then
-    why: str = ""
-    untried: bool = False  # not sent: its turn (the sink's pace) comes after `down_until`
 
 
 class OutboxWorker:

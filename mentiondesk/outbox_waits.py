@@ -1,17 +1,28 @@
-"""The outbox worker's waits: a delivery's answer within its time, a batch's deliveries, the
-idle sleep between passes, how a failure is written down, and an outage's start and end
-in the log."""
+"""The outbox worker's waits: a delivery's answer within its time and what came of it, a
+batch's deliveries, the idle sleep between passes, how a failure is written down, and an
+outage's start and end in the log."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from mentiondesk.models import OutboxAction, Receipt, TransientError
 
 _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
+
+
+@dataclass(frozen=True, slots=True)
+class Tried:
+    """What came of one delivery: how many went, and when to try the sink again."""
+
+    delivered: int
+    down_until: datetime | None = None  # the sink is down or rate limited until then
+    why: str = ""
+    untried: bool = False  # not sent: its turn (the sink's pace) comes after `down_until`
 
 
 async def answered(delivery: Awaitable[Receipt], seconds: float, *, full: float) -> Receipt:

@@ -8,6 +8,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
 
+# SQLite gives a deleted last row's id to the next row unless told not to: an erased author's
+# draft 1 or case MD-000001 would come back as someone else's, whose key (`post:draft:1`) or
+# Slack card then names the erased one's. PostgreSQL's sequences never reuse an id.
+NEVER_REUSED = {"sqlite_autoincrement": True}
+
 
 class UTCDateTime(sa.TypeDecorator[datetime]):
     """Aware UTC timestamps on both backends (SQLite keeps them as text without a zone)."""

@@ -7,13 +7,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from mentiondesk.table_types import NEVER_REUSED, now
 from mentiondesk.table_types import TS as _TS
-from mentiondesk.table_types import now
-
-# SQLite gives a deleted last row's id to the next row unless told not to: an erased author's
-# draft 1 or case MD-000001 would come back as someone else's, whose key (`post:draft:1`) or
-# Slack card then names the erased one's. PostgreSQL's sequences never reuse an id.
-NEVER_REUSED = {"sqlite_autoincrement": True}
 
 
 class AuthorRow(SQLModel, table=True):
@@ -222,37 +217,7 @@ CURSOR = SQLModel.metadata.tables["cursor"]
 SLACK_SEEN = SQLModel.metadata.tables["slack_seen"]
 
 
-class DigestItemRow(SQLModel, table=True):
-    """An alert collected for a digest route, waiting to be sent with the others of its period."""
-
-    __tablename__ = "digest_item"
-    __table_args__ = (
-        sa.Index("ix_digest_waiting", "route", "flushed_at"),
-        sa.Index("ix_digest_post", "platform", "external_id"),
-        NEVER_REUSED,
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(max_length=255, unique=True)  # the alert's outbox key: collected once
-    route: str = Field(max_length=128)
-    payload: str = Field(sa_type=sa.Text)  # JSON of the CaseContext
-    created_at: datetime = Field(default_factory=now, sa_type=_TS)
-    flushed_at: datetime | None = Field(default=None, sa_type=_TS)
-    # The digest it went in: its outbox actions, one per chat, are keyed `DIGEST_KEY:TARGET`
-    # (a retarget changes only the target). NULL until flushed, and for items flushed by a
-    # version that did not write it.
-    digest_key: str | None = Field(default=None, max_length=255)
-    # The post the alert quotes, as the mention row names it: the retention keeps that post
-    # while the item is unsent, found through the index. NULL for items collected by a
-    # version that did not write them (the retention then reads the key).
-    platform: str | None = Field(default=None, max_length=32)
-    external_id: str | None = Field(default=None, max_length=128)
-
-
-DIGEST_ITEM = SQLModel.metadata.tables["digest_item"]
-
-
-# The desk's tables, here too so that one import gives every table.
+# The tables kept in modules of their own, here too so that one import gives every table.
 from mentiondesk.tables_desk import (  # noqa: E402
     AUDIT,
     CORRECTION,
@@ -265,6 +230,7 @@ from mentiondesk.tables_desk import (  # noqa: E402
     USER,
     WEB_SESSION,
 )
+from mentiondesk.tables_digest import DIGEST_ITEM  # noqa: E402
 from mentiondesk.tables_fingerprints import ERASED_POST, FINGERPRINT_KEY, FORGOTTEN  # noqa: E402
 from mentiondesk.tables_pace import PACE_TURN  # noqa: E402
 from mentiondesk.tables_sources import SOURCE_STATE  # noqa: E402
@@ -272,6 +238,7 @@ from mentiondesk.tables_sources import SOURCE_STATE  # noqa: E402
 __all__ = [
     "AUDIT",
     "CORRECTION",
+    "DIGEST_ITEM",
     "ERASED_POST",
     "FINGERPRINT_KEY",
     "FLASH",
