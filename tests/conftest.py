@@ -110,3 +110,16 @@ def pg_stores(pg_url: str) -> Iterator[tuple[Store, Store]]:
     yield first, second
     first.dispose()
     second.dispose()
+
+
+@pytest.fixture
+def ran_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """One `run --once` of `complaint_and_praise`: case MD-000001 with drafts 1 and 2, worked
+    from the terminal by "root"."""
+    from mentiondesk import cli_common
+    from tests.helpers import complaint_and_praise, run_cli
+
+    monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
+    config = complaint_and_praise(tmp_path)
+    assert run_cli(config, "run", "--once")[0] == 0
+    return config

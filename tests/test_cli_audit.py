@@ -5,28 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
-from mentiondesk import cli_common
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, OUTBOX
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.data_case import load_detail
 from mentiondesk.web.i18n import ENGLISH, PORTUGUESE, Locale
-from tests.helpers import complaint_and_praise, run_cli
+from tests.helpers import run_cli
 
 HELD = "the author asked not to be contacted; not sent"
-
-
-@pytest.fixture
-def ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """One run: case MD-000001 with drafts 1 and 2, worked from the terminal by "root"."""
-    monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
-    config = complaint_and_praise(tmp_path)
-    assert run_cli(config, "run", "--once")[0] == 0
-    return config
 
 
 def _store(config: Path) -> Store:
@@ -56,38 +45,41 @@ def _audit(config: Path) -> list[tuple[object, ...]]:
         store.dispose()
 
 
-def test_reject_and_resolve_are_on_the_case_trail(ran: Path) -> None:
-    assert run_cli(ran, "drafts", "reject", "99")[0] == 1  # refused: nothing recorded
-    assert run_cli(ran, "drafts", "reject", "1")[0] == 0
-    assert run_cli(ran, "cases", "resolve", "MD-000001")[0] == 0
-    assert _audit(ran) == [("cli:root", "reject", 1, 1), ("cli:root", "resolved", 1, None)]
-    assert _trail(ran) == ["root (terminal) rejected a draft", "root (terminal) resolved the case"]
-    assert _trail(ran, PORTUGUESE)[-1] == "root (pelo terminal) resolveu o caso"
+def test_reject_and_resolve_are_on_the_case_trail(ran_as_root: Path) -> None:
+    assert run_cli(ran_as_root, "drafts", "reject", "99")[0] == 1  # refused: nothing recorded
+    assert run_cli(ran_as_root, "drafts", "reject", "1")[0] == 0
+    assert run_cli(ran_as_root, "cases", "resolve", "MD-000001")[0] == 0
+    assert _audit(ran_as_root) == [("cli:root", "reject", 1, 1), ("cli:root", "resolved", 1, None)]
+    assert _trail(ran_as_root) == [
+        "root (terminal) rejected a draft",
+        "root (terminal) resolved the case",
+    ]
+    assert _trail(ran_as_root, PORTUGUESE)[-1] == "root (pelo terminal) resolveu o caso"
 
 
-def test_approve_is_on_the_case_trail(ran: Path) -> None:
-    assert run_cli(ran, "drafts", "approve", "1")[0] == 0
-    assert _audit(ran) == [("cli:root", "approve", 1, 1)]
-    assert _trail(ran) == ["root (terminal) approved a reply"]
+def test_approve_is_on_the_case_trail(ran_as_root: Path) -> None:
+    assert run_cli(ran_as_root, "drafts", "approve", "1")[0] == 0
+    assert _audit(ran_as_root) == [("cli:root", "approve", 1, 1)]
+    assert _trail(ran_as_root) == ["root (terminal) approved a reply"]
 
 
-def test_close_is_on_the_case_trail(ran: Path) -> None:
-    assert run_cli(ran, "cases", "close", "MD-000001")[0] == 0
-    assert _trail(ran) == ["root (terminal) closed the case"]
+def test_close_is_on_the_case_trail(ran_as_root: Path) -> None:
+    assert run_cli(ran_as_root, "cases", "close", "MD-000001")[0] == 0
+    assert _trail(ran_as_root) == ["root (terminal) closed the case"]
 
 
-def test_do_not_contact_and_undo_are_on_the_authors_case_trail(ran: Path) -> None:
-    assert run_cli(ran, "authors", "do-not-contact", "X", "@H_A1")[0] == 0
-    assert run_cli(ran, "authors", "do-not-contact", "x", "h_a1", "--undo")[0] == 0
-    assert _trail(ran) == [
+def test_do_not_contact_and_undo_are_on_the_authors_case_trail(ran_as_root: Path) -> None:
+    assert run_cli(ran_as_root, "authors", "do-not-contact", "X", "@H_A1")[0] == 0
+    assert run_cli(ran_as_root, "authors", "do-not-contact", "x", "h_a1", "--undo")[0] == 0
+    assert _trail(ran_as_root) == [
         "root (terminal) put @h_a1 on X on the do-not-contact list",
         "root (terminal) allowed @h_a1 on X to be contacted again",
     ]
 
 
-def test_outbox_retry_is_on_the_case_trail_saying_why_it_was_held(ran: Path) -> None:
-    assert run_cli(ran, "drafts", "approve", "1", "--no-send")[0] == 0
-    store = _store(ran)
+def test_outbox_retry_is_on_the_case_trail_saying_why_it_was_held(ran_as_root: Path) -> None:
+    assert run_cli(ran_as_root, "drafts", "approve", "1", "--no-send")[0] == 0
+    store = _store(ran_as_root)
     try:
         with store.engine.begin() as conn:
             held = conn.scalar(
@@ -98,9 +90,9 @@ def test_outbox_retry_is_on_the_case_trail_saying_why_it_was_held(ran: Path) -> 
             )
     finally:
         store.dispose()
-    assert run_cli(ran, "outbox", "retry", str(held))[0] == 0
-    assert _audit(ran)[-1] == ("cli:root", "retry", 1, 1)
-    assert _trail(ran)[-1] == (
+    assert run_cli(ran_as_root, "outbox", "retry", str(held))[0] == 0
+    assert _audit(ran_as_root)[-1] == ("cli:root", "retry", 1, 1)
+    assert _trail(ran_as_root)[-1] == (
         "root (terminal) sent the reply again after it was held: the author asked not to be "
         "contacted"
     )

@@ -8,19 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mentiondesk import cli_common
-from tests.helpers import complaint_and_praise, run_cli
+from tests.helpers import run_cli
 
 TOO_BIG = str(2**31)  # PostgreSQL's INTEGER ends a step before; SQLite's at 2**63
 POST_ID = "2119580890693441587"
-
-
-@pytest.fixture
-def ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
-    config = complaint_and_praise(tmp_path)
-    assert run_cli(config, "run", "--once")[0] == 0
-    return config
 
 
 @pytest.mark.parametrize(
@@ -33,21 +24,25 @@ def ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("cases", "list", "--limit", "99999999999999999999"),
     ],
 )
-def test_an_id_past_the_store_s_is_refused_in_words(ran: Path, args: tuple[str, ...]) -> None:
-    code, out = run_cli(ran, *args)
+def test_an_id_past_the_store_s_is_refused_in_words(
+    ran_as_root: Path, args: tuple[str, ...]
+) -> None:
+    code, out = run_cli(ran_as_root, *args)
     assert code == 2, out
     assert "Traceback" not in out and "Overflow" not in out and "out of range" not in out.lower()
     assert "is too large; give" in out, out
 
 
 @pytest.mark.parametrize("command", ["resolve", "close"])
-def test_a_case_number_typed_wrong_is_a_usage_error(ran: Path, command: str) -> None:
-    assert run_cli(ran, "cases", command, "MD-x19") == (
+def test_a_case_number_typed_wrong_is_a_usage_error(ran_as_root: Path, command: str) -> None:
+    assert run_cli(ran_as_root, "cases", command, "MD-x19") == (
         2,
         "'MD-x19' is not a case number like MD-000123\n",
     )
-    code, out = run_cli(ran, "cases", command, "MD-3000000000")
+    code, out = run_cli(ran_as_root, "cases", command, "MD-3000000000")
     assert (code, out) == (2, "'MD-3000000000' is too large for a case number (MD-000123)\n")
-    assert run_cli(ran, "cases", command, "MD-999999") == (1, "no case MD-999999\n")
-    code, out = run_cli(ran, "survey", "record", "MD-3000000000", "--kind", "csat", "--score", "4")
+    assert run_cli(ran_as_root, "cases", command, "MD-999999") == (1, "no case MD-999999\n")
+    code, out = run_cli(
+        ran_as_root, "survey", "record", "MD-3000000000", "--kind", "csat", "--score", "4"
+    )
     assert code == 2 and "too large for a case number" in out, out
