@@ -1,17 +1,13 @@
-"""Dashboard numbers, playbooks page, people page; the users and survey commands (the CSV
-export: test_dashboard_csv.py)."""
+"""Dashboard numbers and the playbooks page (the CSV export: test_dashboard_csv.py; adding
+people and recording surveys: test_people_and_surveys.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import sqlalchemy as sa
-from typer.testing import CliRunner
 
-from mentiondesk.cli import app as cli
-from mentiondesk.config import Config
 from mentiondesk.corrections import relabel
 from mentiondesk.decisions import OutboxPlan
 from mentiondesk.figures import load_period
@@ -20,10 +16,9 @@ from mentiondesk.period import days_from
 from mentiondesk.queue import close_case
 from mentiondesk.report import report
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, MENTION, SURVEY, USER
+from mentiondesk.tables import CASE, MENTION, SURVEY
 from mentiondesk.web.data_dash import csv_rows, load_dashboard
 from mentiondesk.web.data_queue_stats import load_stats
-from mentiondesk.web.users import authenticate
 from mentiondesk.wording import percent
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
@@ -72,51 +67,6 @@ async def test_playbooks_page_counts_tickets_and_alerts_under_their_rule(
     )[0]
     assert "1 ticket" in urgent_row and "1 alert" in urgent_row
     assert "1 tickets" not in urgent_row and "1 alerts" not in urgent_row
-
-
-async def test_admin_adds_a_person(as_role: Login, store: Store) -> None:
-    desk = await as_role("admin")
-    response = await desk.post("/people", name="zoe", role="manager", password="a long secret")
-    assert await desk.said(response) == "user-added"
-    user = authenticate(store, "zoe", "a long secret")
-    assert user is not None
-    assert user.role.title == "manager"
-    short = await desk.post("/people", name="yan", role="agent", password="short")
-    assert short.status == 303  # to the form, saying why (test_people)
-    assert authenticate(store, "yan", "short") is None
-
-
-def test_users_add_from_stdin(config: Config, store: Store) -> None:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "--config",
-            str(config.path),
-            "users",
-            "add",
-            "sam",
-            "--role",
-            "manager",
-            "--password-stdin",
-        ],
-        input="s3cret-passwd\n",
-    )
-    assert result.exit_code == 0, result.output
-    assert authenticate(store, "sam", "s3cret-passwd") is not None
-    with store.engine.connect() as conn:
-        stored = conn.scalar(sa.select(USER.c.password_hash).where(USER.c.name == "sam"))
-    assert str(stored).startswith("$argon2")
-
-
-def test_survey_record(config: Config, store: Store, tmp_path: Path) -> None:
-    _, case, _ = add(store, "meh")
-    args = ["--config", str(config.path), "survey", "record", f"MD-{case:06d}"]
-    ok = CliRunner().invoke(cli, [*args, "--kind", "csat", "--score", "4"])
-    assert ok.exit_code == 0, ok.output
-    bad = CliRunner().invoke(cli, [*args, "--kind", "nps", "--score", "11"])
-    assert bad.exit_code == 2
-    with store.engine.connect() as conn:
-        assert conn.execute(sa.select(SURVEY.c.kind, SURVEY.c.score)).all() == [("csat", 4)]
 
 
 async def test_won_back_counts_only_detractors_we_had_a_case_for(
