@@ -129,7 +129,7 @@ MESSAGES: dict[str, str] = {
     "Earlier in the case": "Menção anterior do caso",  # one row per earlier mention
     "{platform} post {id}": "publicação {id} no {platform}",
     # A follow-up filed anew after Freshdesk archived or deleted the case's ticket: that one
-    "Earlier ticket": "Ticket anterior",
+    "Earlier ticket": "Chamado anterior",
     "{id} (archived)": "{id} (arquivado)",
     "{id} (deleted)": "{id} (excluído)",
     # The digest of an alert route (mentiondesk/digest.py)
@@ -173,6 +173,9 @@ MESSAGES: dict[str, str] = {
 # Where Portugal words it otherwise: "carregue em", "aceder à base de dados", "Ligação",
 # 3000 without a separator (CLDR pt-PT), "tal como está".
 PT_PT_MESSAGES: dict[str, str] = {
+    # The help desk and its ticket as the pt-PT desk names them (web/i18n_pt_pt.py)
+    "Escalated to {target}": "Encaminhado para o apoio ao cliente ({target})",
+    "Earlier ticket": "Pedido de apoio anterior",
     "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
     "*Mark as posted* on the case page in the desk.": (
         "Não é possível publicar no {platform} a partir do mentiondesk: responda lá e depois "

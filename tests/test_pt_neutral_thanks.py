@@ -46,3 +46,18 @@ def test_shipped_saved_replies_name_a_case_as_the_customer_is_told_it() -> None:
         if reply.lang in said and "{{ case }}" in reply.text:
             assert said[reply.lang] in reply.text, reply.id
         assert not (reply.lang.startswith("pt") and re.search(r"\bDM\b", reply.text)), reply.id
+
+
+@pytest.mark.parametrize("lang", ["pt", "pt-PT"])
+@pytest.mark.parametrize("name", ["Ana Souza", ""])
+def test_a_thank_you_on_an_open_case_reads_well_with_or_without_a_name(
+    lang: str, name: str
+) -> None:
+    """No name to greet: "Agradecemos o aviso e a sua paciência!", with no comma left over."""
+    playbook = load_playbook([], brand=Brand(name="Bazar"), handle_locales={"@b_pt": "pt-PT"})
+    text = "@b_pt chegou, adorei" if lang == "pt-PT" else "chegou, adorei"
+    history = History(past_cases=("MD-000010",), open_cases=("MD-000010",), mentions_before=2)
+    post = mention(1, text, name=name)
+    (draft,) = playbook.decide(post, _reading(Label.POSITIVE, lang="pt"), history)
+    assert ", e " not in draft.text if not name else ", Ana, e " in draft.text, draft.text
+    assert " e " in draft.text.split("!")[0], draft.text

@@ -107,7 +107,7 @@ AUDIT = {
         "A pessoa editou a publicação: lida de novo como {new} (antes, {old})"
     ),
     "Withdrawn: the author edited the post, and this draft was written for what it said before.": (
-        "Retirado: a pessoa editou a publicação, e este rascunho foi escrito para o texto anterior."
+        "Retirada: a pessoa editou a publicação, e este rascunho foi escrito para o texto anterior."
     ),
     # Under an edited post on the case page: its first text, folded away.
     "Edited — show the first version": "Editada — mostrar a primeira versão",

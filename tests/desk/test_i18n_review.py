@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from mentiondesk.web import i18n_pt
 from mentiondesk.web.i18n import EUROPEAN_PORTUGUESE, PORTUGUESE, Locale
 
 
@@ -65,3 +66,13 @@ def test_brazil_and_portugal_place_the_pronoun_apart() -> None:
     text = next(k for k in PORTUGUESE.messages if k.endswith("without splitting it."))
     assert PORTUGUESE.t(text).endswith("como está, sem dividi-lo.")
     assert EUROPEAN_PORTUGUESE.t(text).endswith("tal como está, sem o dividir.")
+
+
+def test_every_withdrawn_note_agrees_with_the_draft_it_is_under() -> None:
+    """A draft ("resposta", "mensagem") is feminine: "· retirada" heads it, and every note
+    under it says "Retirada:", whichever reason withdrew it."""
+    notes = [k for k in i18n_pt.MESSAGES if k.startswith("Withdrawn:")]
+    assert len(notes) >= 5
+    for locale in (PORTUGUESE, EUROPEAN_PORTUGUESE):
+        for note in notes:
+            assert locale.t(note).startswith("Retirada:"), locale.t(note)

@@ -241,3 +241,13 @@ def test_a_slack_refusal_names_the_integration_not_the_config_word(language: str
     english = next(k for k in alert_words_pt.MESSAGES if k.startswith("Only the approvers"))
     said = wording_for(language, "UTC").t(english, user="U42")
     assert "desta integração com o Slack" in said and "responder" not in said
+
+
+def test_a_ticket_and_its_escalation_are_named_as_each_desk_names_them() -> None:
+    """Brazil's "chamado" (as on its desk), Portugal's "apoio ao cliente" and "pedido de
+    apoio" (as on its desk): not the English "ticket" nor Brazil's "help desk"."""
+    br, pt = wording_for("pt-BR", "UTC"), wording_for("pt-PT", "UTC")
+    assert br.t("Earlier ticket") == "Chamado anterior"
+    assert pt.t("Earlier ticket") == "Pedido de apoio anterior"
+    said = pt.t("Escalated to {target}", target="zendesk")
+    assert said == "Encaminhado para o apoio ao cliente (zendesk)"

@@ -90,7 +90,7 @@ async def test_the_earlier_ticket_line_in_portuguese(fake_api: FakeAPI) -> None:
     finally:
         await desk.close()
     description = fake.tickets[2]["description"]
-    assert description.startswith("<p><b>Ticket anterior:</b> <a href=")
+    assert description.startswith("<p><b>Chamado anterior:</b> <a href=")
     assert "1 (arquivado)</a></p><p><b>Nova menção:</b> @angry_ann no X" in description
 
 
