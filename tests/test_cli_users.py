@@ -18,7 +18,8 @@ from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, USER
 from mentiondesk.web import users
-from mentiondesk.web.users import authenticate, load_session, open_session
+from mentiondesk.web.sessions import load_session, open_session
+from mentiondesk.web.users import authenticate
 from tests.helpers import complaint_and_praise, run_cli
 
 OLD, NEW = "an old secret", "a new secret"

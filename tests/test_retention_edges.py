@@ -31,7 +31,8 @@ from mentiondesk.tables import (
 )
 from mentiondesk.web.kept_texts import keep
 from mentiondesk.web.refusal import Refusal
-from mentiondesk.web.users import Role, add_user, authenticate, load_session, open_session
+from mentiondesk.web.sessions import load_session, open_session
+from mentiondesk.web.users import Role, add_user, authenticate
 from tests import test_retention as base
 from tests.desk.seed import add
 from tests.helpers import run_cli, write_mentions

@@ -45,9 +45,10 @@ from mentiondesk.web.flash import SAID, Said, landing
 from mentiondesk.web.i18n import SITE_LANGUAGE, ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
+from mentiondesk.web.sessions import load_session, same_token
 from mentiondesk.web.source_banner import STOPPED
 from mentiondesk.web.template_globals import template_globals
-from mentiondesk.web.users import Role, dummy_hash, load_session, same_token
+from mentiondesk.web.users import Role, dummy_hash
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)

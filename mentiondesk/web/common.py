@@ -23,8 +23,9 @@ from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.notices_corrected import CORRECTED_NOTICES
 from mentiondesk.web.notices_people import PEOPLE_NOTICES
+from mentiondesk.web.sessions import Session
 from mentiondesk.web.source_banner import banner
-from mentiondesk.web.users import Role, Session
+from mentiondesk.web.users import Role
 from playbooks import Playbook
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

@@ -23,14 +23,8 @@ from mentiondesk.web.common import (
 from mentiondesk.web.flash import SAID
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
 from mentiondesk.web.login_limits import logged_name
-from mentiondesk.web.users import (
-    PASSWORD_MAX,
-    Role,
-    authenticate,
-    close_session,
-    end_sessions,
-    open_session,
-)
+from mentiondesk.web.sessions import close_session, end_sessions, open_session
+from mentiondesk.web.users import PASSWORD_MAX, Role, authenticate
 
 _LOGGER = logging.getLogger(__name__)
 _SAID_COOKIE = "md_said"

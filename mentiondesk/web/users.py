@@ -1,15 +1,14 @@
-"""Desk users: roles, argon2 password hashes, sessions in the database, login throttling."""
+"""Desk users: roles, argon2 password hashes, adding, disabling and checking them (their
+sessions: web/sessions.py)."""
 
 from __future__ import annotations
 
 import enum
 import functools
-import hashlib
-import hmac
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -58,14 +57,6 @@ class User:
     role: Role
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
-    user: User
-    csrf: str
-    expires_at: datetime
-    id: str  # web_session.id (the cookie's hash): what is kept for this session names it
-
-
 class BadField(ValueError):
     """A new login refused for one of its fields: `field` ("name", "password"), `kind` (what
     is wrong with it: the desk words it, pages_people) and the `figure` it said, if any."""
@@ -112,7 +103,8 @@ def name_taken(store: Store, name: str) -> str | None:
 
 
 def _taken(conn: sa.Connection, name: str) -> str | None:  # 'Ana', 'ana': one login
-    return conn.scalar(sa.select(USER.c.name).where(_named(name)))
+    found = _named(conn, name)
+    return found[1] if found else None
 
 
 PASSWORD_MIN, PASSWORD_MAX = 12, 1024
@@ -210,16 +202,21 @@ def _keep_an_admin(conn: sa.Connection, user_id: int, acting: int) -> None:
         raise Refused("last-admin", "that is the last active admin")
 
 
-def _named(name: str) -> sa.ColumnElement[bool]:
-    # Names are unique in any case (add_user), so "ana" finds 'Ana' and nobody else.
-    return sa.func.lower(USER.c.name) == name.strip().lower()
+def _named(conn: sa.Connection, name: str) -> tuple[int, str] | None:
+    """The user `name` names in any case (id, name as stored). Names are unique in any case
+    (add_user), so "ana" finds 'Ana' and nobody else. Compared here, not by SQL's lower():
+    SQLite's folds only A-Z (and PostgreSQL's follows the database's locale), so 'Élodie'
+    could never log in, and 'élodie' could be added beside her. A desk has few users."""
+    wanted = name.strip().lower()
+    rows = conn.execute(sa.select(USER.c.id, USER.c.name).order_by(USER.c.id))
+    return next(((int(i), str(n)) for i, n in rows if str(n).lower() == wanted), None)
 
 
 def _find(conn: sa.Connection, name: str) -> tuple[int, str]:
-    row = conn.execute(sa.select(USER.c.id, USER.c.name).where(_named(name))).first()
-    if row is None:
+    found = _named(conn, name)
+    if found is None:
         raise LookupError(f"no user named {name.strip()!r}; `mentiondesk users list` shows them")
-    return int(row.id), str(row.name)
+    return found
 
 
 def list_users(store: Store) -> list[tuple[User, bool, datetime, datetime | None]]:
@@ -242,7 +239,8 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
     """The active user whose password this is, else None (same cost either way). The name in
     any case: a phone writes "Ana" for 'ana'."""
     with store.engine.connect() as conn:
-        row = conn.execute(sa.select(USER).where(_named(name))).first()
+        found = _named(conn, name)
+        row = conn.execute(sa.select(USER).where(USER.c.id == found[0])).first() if found else None
     try:
         _HASHER.verify(row.password_hash if row else dummy_hash(), password)
     except (VerifyMismatchError, InvalidHashError):
@@ -250,55 +248,3 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
     if row is None or not row.active:
         return None
     return User(row.id, row.name, Role.parse(row.role))
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def open_session(store: Store, user: User, *, now: datetime, ttl: timedelta) -> str:
-    """Start a session and note the login on the user; return the cookie value (only its
-    hash is stored)."""
-    token = secrets.token_urlsafe(32)
-    values = {
-        "id": _digest(token),
-        "user_id": user.id,
-        "csrf": secrets.token_urlsafe(24),
-        "created_at": now,
-        "expires_at": now + ttl,
-    }
-    with store.engine.begin() as conn:
-        conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.expires_at < now))
-        conn.execute(sa.insert(WEB_SESSION).values(values))
-        conn.execute(sa.update(USER).where(USER.c.id == user.id).values(last_login_at=now))
-    return token
-
-
-def load_session(store: Store, token: str, *, now: datetime) -> Session | None:
-    query = (
-        sa.select(WEB_SESSION.c.csrf, WEB_SESSION.c.expires_at, USER)
-        .join(USER, USER.c.id == WEB_SESSION.c.user_id)
-        .where(WEB_SESSION.c.id == _digest(token))
-    )
-    with store.engine.connect() as conn:
-        row = conn.execute(query).first()
-    if row is None or row.expires_at <= now or not row.active:
-        return None
-    user = User(row.id, row.name, Role.parse(row.role))
-    return Session(user, row.csrf, row.expires_at, _digest(token))
-
-
-def close_session(store: Store, token: str) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.id == _digest(token)))
-
-
-def end_sessions(store: Store, user: User) -> int:
-    """End every session of this user, on every browser: how many there were."""
-    with store.engine.begin() as conn:
-        ended = conn.execute(sa.delete(WEB_SESSION).where(WEB_SESSION.c.user_id == user.id))
-    return int(ended.rowcount or 0)
-
-
-def same_token(expected: str, given: str | None) -> bool:
-    return bool(given) and hmac.compare_digest(expected.encode(), str(given).encode())
