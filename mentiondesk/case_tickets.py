@@ -31,3 +31,21 @@ def delivered(conn: Connection, cases: Any) -> list[tuple[int, str, str, str | N
         .order_by(DELIVERY.c.delivered_at, DELIVERY.c.id)
     )
     return [(int(c), target, str(ref), url) for c, target, ref, url in conn.execute(query)]
+
+
+def ticket_targets(conn: Connection, case_ids: set[int]) -> dict[int, set[str]]:
+    """The help desks each case has a ticket queued or filed with (one a person dropped was
+    neither: a follow-up's comment on it would wait for a ticket that never comes)."""
+    if not case_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(OUTBOX.c.case_id, OUTBOX.c.target).where(
+            OUTBOX.c.kind == "ticket",
+            OUTBOX.c.case_id.in_(case_ids),
+            OUTBOX.c.status != "dropped",
+        )
+    )
+    found: dict[int, set[str]] = {}
+    for case_id, target in rows:
+        found.setdefault(int(case_id), set()).add(target)
+    return found

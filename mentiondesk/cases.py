@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.models import Label, Reading, utc
 from mentiondesk.opt_outs import lock_authors
 from mentiondesk.resolution import complains, praises
-from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX, READING
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, READING
 
 if TYPE_CHECKING:
     from mentiondesk.decisions import Decision
@@ -193,24 +193,6 @@ def follow_up_count() -> sa.ScalarSelect[int]:
     )
 
 
-def ticket_targets(conn: Connection, case_ids: set[int]) -> dict[int, set[str]]:
-    """The help desks each case has a ticket queued or filed with (one a person dropped was
-    neither: a follow-up's comment on it would wait for a ticket that never comes)."""
-    if not case_ids:
-        return {}
-    rows = conn.execute(
-        sa.select(OUTBOX.c.case_id, OUTBOX.c.target).where(
-            OUTBOX.c.kind == "ticket",
-            OUTBOX.c.case_id.in_(case_ids),
-            OUTBOX.c.status != "dropped",
-        )
-    )
-    found: dict[int, set[str]] = {}
-    for case_id, target in rows:
-        found.setdefault(int(case_id), set()).add(target)
-    return found
-
-
 def insert_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:
     """Insert `rows` in one statement; their new ids, in the rows' order."""
     if not rows:
@@ -248,7 +230,10 @@ def withdraw_replaced_drafts(
 
 
 def _open_cases(conn: Connection, author_ids: set[int]) -> dict[int, int]:
-    """Each author's most recent open case."""
+    """Each author's most recent open case, its row locked until the commit (after the
+    author's lock, as everywhere). A Close commits first, and the case is then found ended:
+    the next complaint opens a new case rather than joining one nobody answers any more.
+    Or the Close waits for this commit, and withdraws the drafts written here with the rest."""
     if not author_ids:
         return {}
     rows = conn.execute(
@@ -256,7 +241,14 @@ def _open_cases(conn: Connection, author_ids: set[int]) -> dict[int, int]:
         .where(CASE.c.status == "open", CASE.c.author_id.in_(author_ids))
         .group_by(CASE.c.author_id)
     ).all()
-    return {int(author): int(case) for author, case in rows}
+    found = {int(author): int(case) for author, case in rows}
+    # One statement for the batch: each author's case is theirs alone, under their lock.
+    still = sa.update(CASE).where(CASE.c.id.in_(found.values()), CASE.c.status == "open")
+    locked = set(conn.scalars(still.values(status=CASE.c.status).returning(CASE.c.id)))
+    if ended := {a for a, case in found.items() if case not in locked}:
+        # Closed meanwhile: an older case of theirs may still be open (a case never reopens).
+        return {a: c for a, c in found.items() if a not in ended} | _open_cases(conn, ended)
+    return found
 
 
 def _raise_priority(conn: Connection, joined: list[tuple[int, int]]) -> None:

@@ -1,16 +1,18 @@
-"""A rule's public reply to a followers-only or direct post, drafted as the private message it
-is sent as (models.Action.instead_of_public), next to the case's one waiting private message."""
+"""The drafts of a batch as their cases take them: a rule's public reply to a followers-only
+or direct post, drafted as the private message it is sent as (models.Action.instead_of_public),
+next to the case's one waiting private message; praise that joined a case waits for a person."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.cases import Assignment, last_of
-from mentiondesk.resolution import praises
+from mentiondesk.resolution import is_praise, praises
 from mentiondesk.tables import DRAFT
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ def one_dm_per_case(conn: Connection, todo: Sequence[Decision], cases: Assignmen
     of two converted ones in a batch, the first stays. A private message that praise in this
     batch withdraws (cases.withdraw_answered_by_praise) holds no place: the praise's own
     thank-you waits instead, or the author, who may have been helped, gets neither."""
-    planned = [(d, p) for d in todo for p in d.drafts]
+    planned = [(d, by_a_person(d, p, cases)) for d in todo for p in d.drafts]
     case_of = cases.case_of
     converted = {case_of.get(d.mention_id) for d, p in planned if p.instead_of_public} - {None}
     if not converted:
@@ -51,6 +53,15 @@ def one_dm_per_case(conn: Connection, todo: Sequence[Decision], cases: Assignmen
                 taken.add(case_id)
         kept.append((d, p))
     return kept
+
+
+def by_a_person(d: Decision, p: DraftPlan, cases: Assignment) -> DraftPlan:
+    """Praise that joined an open case is answered by a person who knows the case, never posted
+    by itself (processing.decide drops `auto` there too): another worker may have opened the
+    case after this mention was decided on the author's history, and before it was recorded."""
+    if p.auto and d.mention_id in cases.follow_ups and (d.resolves or is_praise(d.reading)):
+        return replace(p, auto=False)
+    return p
 
 
 def own_drafts(

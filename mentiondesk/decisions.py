@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_history import History, case_mentions, earlier
+from mentiondesk.case_tickets import ticket_targets
 from mentiondesk.cases import (
     Assignment,
     assign_cases,
     insert_ids,
-    ticket_targets,
     withdraw_answered_by_complaint,
     withdraw_answered_by_praise,
     withdraw_replaced_drafts,

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_history import case_mentions, earlier, stored_mention
-from mentiondesk.cases import ticket_targets
+from mentiondesk.case_tickets import ticket_targets
 from mentiondesk.decisions import OutboxPlan, outbox_key
 from mentiondesk.models import CaseContext, OutboxAction
 from mentiondesk.outbox_payload import outbox_row

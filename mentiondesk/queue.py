@@ -182,11 +182,12 @@ def restore_draft(store: Store, draft_id: int, *, by: str) -> None:
         if draft.status != "withdrawn" or not _restorable(draft.decided_by):
             why = "not withdrawn by praise, a complaint or a corrected reading"
             raise StaleAction(f"draft {draft_id} is {draft.status}, {why}")
-        if draft.case_id is not None:  # a Close now waits for this commit, then withdraws it
-            lock_open(conn, draft.case_id)
         # Under the author's lock: a listing now waits for this commit, then withdraws it.
+        # The author's lock before the case's, as a worker recording their next post takes them.
         if dm_refused(conn, draft.mention_id, draft.kind, hold=True):
             raise DoNotContact(NO_CONTACT)  # they asked us to stop since the praise
+        if draft.case_id is not None:  # a Close now waits for this commit, then withdraws it
+            lock_open(conn, draft.case_id)
         waiting = waiting_dm(conn, draft.case_id) if draft.kind == "private" else None
         if waiting is not None:
             raise DmWaits(draft_id, waiting)

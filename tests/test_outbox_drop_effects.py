@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk import outbox_admin, outbox_hold, queue
-from mentiondesk.cases import ticket_targets
+from mentiondesk.case_tickets import ticket_targets
 from mentiondesk.casework import escalate_case
 from mentiondesk.cli_outbox_retry import NotRetried, _release
 from mentiondesk.cli_render import _sent
