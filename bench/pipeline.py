@@ -115,7 +115,7 @@ async def time_pipeline(
     async with App(load_config(config_path), responders=sinks) as app:
         stages: dict[str, float] = {}
         start = time.perf_counter()
-        app.pollers = [app._poller(s, once=True) for s in app.sources]
+        app.pollers = [app._poller(s) for s in app.sources]  # a catch-up, as run --once
         await asyncio.gather(*(p.run() for p in app.pollers))
         stages["ingest"] = time.perf_counter() - start
         await app.process_all()
