@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Awaitable, Callable, Sequence
 
-from mentiondesk.models import ENGLISH, FatalError, Mention, OutboxAction, TransientError, Wording
+from mentiondesk.models import (
+    ENGLISH,
+    FatalError,
+    Mention,
+    OutboxAction,
+    RateLimited,
+    TransientError,
+    Wording,
+)
 from responders._escape import html_text
 from responders._text import followers, impostor_warning, plain
 
+_LOGGER = logging.getLogger(__name__)
 # frustration 0-3 → each desk's own scale
 PRIORITY_WORDS = ("low", "normal", "high", "urgent")
 
@@ -54,6 +65,46 @@ MAX_PAGES = 50  # of a ticket's comments read to find a follow-up: 5,000 comment
 def thread_too_long(ticket_id: int) -> FatalError:
     """Past MAX_PAGES we cannot rule out an earlier comment: held for a person, not doubled."""
     return FatalError(f"ticket {ticket_id} has too many comments to check for this follow-up")
+
+
+class SolvedSweep:
+    """A desk's solved-ticket sweeps, read a chunk of tickets at a time. A rate limit or an
+    error part-way (Freshdesk reads one ticket a call, against a per-minute budget) keeps what
+    was read, so those cases still resolve, and the next sweep starts at the chunk it stopped
+    at: a sweep longer than the budget reaches every ticket, a budget at a time, instead of
+    meeting the limit at the same place every time and resolving nothing."""
+
+    def __init__(self, desk: str) -> None:
+        self.desk = desk
+        self._resume = 0  # the ticket id the last sweep stopped at; 0: the first
+
+    async def run(
+        self, refs: Sequence[str], size: int, read: Callable[[list[str]], Awaitable[set[str]]]
+    ) -> set[str]:
+        """Which of `refs` (ticket ids) `read` says are solved, `size` ids a call."""
+        ids = self._ordered(refs)
+        done: set[str] = set()
+        for start in range(0, len(ids), size):
+            chunk = ids[start : start + size]
+            try:
+                done |= await read(chunk)
+            except (RateLimited, TransientError) as exc:
+                if not start:
+                    raise  # nothing read: the sweep failed whole, as the sync says
+                self._resume = int(chunk[0])
+                _LOGGER.warning(
+                    "%s sync read %d of %d tickets (%s); the next sweep starts at ticket %s",
+                    *(self.desk, start, len(ids), exc, chunk[0]),
+                )
+                return done
+        self._resume = 0
+        return done
+
+    def _ordered(self, refs: Sequence[str]) -> list[str]:
+        """The ids in number order, from where the last sweep stopped round to the ones before."""
+        ids = sorted({r for r in refs if r.isdigit()}, key=int)
+        cut = next((n for n, ref in enumerate(ids) if int(ref) >= self._resume), 0)
+        return ids[cut:] + ids[:cut]
 
 
 def no_ticket_yet(number: str) -> TransientError:

@@ -12,6 +12,7 @@ from pydantic import field_validator
 
 from mentiondesk.models import (
     ENGLISH,
+    FatalError,
     OutboxAction,
     PluginContext,
     Receipt,
@@ -26,7 +27,9 @@ from responders import _helpdesk as desk
 from responders._http import check, connection_error, session
 
 _LOGGER = logging.getLogger(__name__)
-SOLVED = ("resolved",)
+# What ends a case: RT's inactive statuses as the queue's lifecycle names them ("resolved",
+# "rejected", a custom lifecycle's own); RT searches no deleted ticket, so none ends one.
+SOLVED = "Status = '__Inactive__'"
 # What a follow-up sets open: RT's inactive statuses (deleted tickets are not searched, so
 # never found), and stalled, which waits on the author, who has now written.
 REOPENED = ("resolved", "rejected", "stalled")
@@ -73,6 +76,7 @@ class RequestTrackerResponder:
         self.queue = queue
         self._token = token
         self._session: aiohttp.ClientSession | None = None
+        self._sweep = desk.SolvedSweep("request tracker")  # where the next sync sweep starts
 
     @classmethod
     def from_config(
@@ -111,8 +115,8 @@ class RequestTrackerResponder:
 
     async def _follow_up(self, action: OutboxAction, number: str, found: str | None) -> Receipt:
         """A comment on the case's ticket: the one in this queue, else the one recorded
-        (triage moved it to another queue). Where that one was deleted, the follow-up is a
-        ticket of its own, the case's from then on."""
+        (triage moved it to another queue, or renamed it). Where that one was deleted, the
+        follow-up is a ticket of its own, the case's from then on."""
         recorded = action.context.ticket_ref
         ticket, shown = (found, {}) if found else await self._recorded(recorded, number)
         if ticket is None:
@@ -127,13 +131,20 @@ class RequestTrackerResponder:
         return self._receipt(ticket, case_ticket=recorded is not None and ticket != recorded)
 
     async def _recorded(self, ref: str | None, number: str) -> tuple[str | None, dict[str, Any]]:
-        """The case's recorded ticket and what RT shows of it, if RT still has it as case
-        `number`'s; (None, {}) otherwise."""
+        """The case's recorded ticket and what RT shows of it; (None, {}) while none is
+        recorded (the ticket is not filed yet). The ref is this desk's own receipt, so a
+        subject an agent rewrote does not make it another's; one RT has not at all, or deleted
+        after a rename (so no longer the case's by its subject either), is for a person."""
         if not ref or not ref.isdigit():
             return None, {}
         shown = await self._call("GET", f"ticket/{ref}", missing=(404,))
-        if not str(shown.get("Subject") or "").startswith(f"[{number}]"):
-            return None, {}
+        if not shown:
+            raise FatalError(f"rt has no ticket {ref}, recorded for {number}; check by hand")
+        if str(shown.get("Subject") or "").startswith(f"[{number}]"):
+            return ref, shown
+        if shown.get("Status") == "deleted":
+            raise FatalError(f"rt ticket {ref} of {number} was renamed and deleted; not filed")
+        _LOGGER.info("rt ticket %s of %s has a subject of its own now; commented on", ref, number)
         return ref, shown
 
     async def _filed_anew(self, action: OutboxAction, number: str, deleted: str) -> Receipt:
@@ -165,18 +176,28 @@ class RequestTrackerResponder:
         """Add a follow-up as a comment, unless a retry finds it there already (by subject)."""
         w = self.wording
         marks = _marks(action, w)
-        # A case gets a handful of follow-ups, so its first 100 attachments hold any of ours.
-        params = {"fields": "Subject", "per_page": "100"}
-        seen = await self._call("GET", f"ticket/{ticket}/attachments", params=params)
-        # RT keeps a subject as a mail header, folded past ~76 characters ("…publicação\n
-        # 1846…"): compared with its white space as one space, or a retry adds it again.
-        subjects = {_unfolded(item.get("Subject")) for item in seen.get("items") or []}
-        if subjects & {_unfolded(mark) for mark in marks}:
+        if await self._has_comment(ticket, {_unfolded(mark) for mark in marks}):
             return
         content = desk.text_body(action, w)
         body = {"Subject": marks[0], "Content": content, "ContentType": "text/plain"}
         await self._call("POST", f"ticket/{ticket}/comment", json=body)
         _LOGGER.info("rt ticket %s: follow-up added to %s", ticket, action.context.case_number)
+
+    async def _has_comment(self, ticket: str, marks: set[str]) -> bool:
+        """Whether any of the ticket's attachments, on any page (an agent's mail with files
+        adds one a file), has one of these subjects."""
+        params = {"fields": "Subject", "per_page": "100"}
+        for page in range(1, desk.MAX_PAGES + 1):
+            seen = await self._call(
+                "GET", f"ticket/{ticket}/attachments", params=params | {"page": str(page)}
+            )
+            # RT keeps a subject as a mail header, folded past ~76 characters ("…publicação\n
+            # 1846…"): compared with its white space as one space, or a retry adds it again.
+            if {_unfolded(item.get("Subject")) for item in seen.get("items") or []} & marks:
+                return True
+            if not seen.get("next_page"):
+                return False
+        raise desk.thread_too_long(int(ticket))
 
     async def _reopen(self, ticket: str, shown: dict[str, Any]) -> None:
         """Open a resolved, rejected or stalled ticket again: RT takes a comment on it but
@@ -190,17 +211,12 @@ class RequestTrackerResponder:
             _LOGGER.info("rt ticket %s was %s; set open", ticket, was)
 
     async def solved(self, refs: Sequence[str]) -> set[str]:
-        """Which of these ticket ids are resolved in RT now."""
-        ids = [r for r in refs if r.isdigit()]
-        if not ids:
-            return set()
-        done: set[str] = set()
-        for start in range(0, len(ids), 50):  # keep each TicketSQL query short
-            chunk = " OR ".join(f"id = {i}" for i in ids[start : start + 50])
-            status = " OR ".join(f"Status = '{s}'" for s in SOLVED)
-            items = await self._search(f"({chunk}) AND ({status})")
-            done |= {str(item["id"]) for item in items}
-        return done
+        """Which of these ticket ids are inactive (resolved, rejected…) in RT now."""
+        return await self._sweep.run(refs, 50, self._solved_chunk)  # short TicketSQL queries
+
+    async def _solved_chunk(self, chunk: list[str]) -> set[str]:
+        ids = " OR ".join(f"id = {i}" for i in chunk)
+        return {str(item["id"]) for item in await self._search(f"({ids}) AND {SOLVED}")}
 
     async def check(self) -> str:
         """Say whether the URL and token work, for `mentiondesk responders check`."""

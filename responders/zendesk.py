@@ -76,6 +76,7 @@ class ZendeskResponder:
         self.group_id = group_id
         auth = basic_auth(f"{email}/token", token)
         self.http = RestClient(self.base + "/api/v2/", "zendesk", headers=auth)
+        self._sweep = desk.SolvedSweep("zendesk")  # where the next sync sweep starts
 
     @classmethod
     def from_config(
@@ -224,15 +225,14 @@ class ZendeskResponder:
         return Receipt(ref=ref, url=f"{self.base}/agent/tickets/{ref}")
 
     async def solved(self, refs: Sequence[str]) -> set[str]:
-        ids = [r for r in refs if r.isdigit()]
-        done: set[str] = set()
-        for start in range(0, len(ids), 100):  # show_many takes up to 100 ids
-            chunk = ",".join(ids[start : start + 100])
-            answer = await self.http.call("GET", "tickets/show_many.json", params={"ids": chunk})
-            done |= {
-                str(t["id"]) for t in (answer or {}).get("tickets", []) if t["status"] in SOLVED
-            }
-        return done
+        """Which of these tickets are solved or closed; a rate limit part-way keeps the chunks
+        read, and the next sweep starts at the one it stopped at."""
+        return await self._sweep.run(refs, 100, self._solved_chunk)  # show_many: 100 ids
+
+    async def _solved_chunk(self, chunk: list[str]) -> set[str]:
+        params = {"ids": ",".join(chunk)}
+        answer = await self.http.call("GET", "tickets/show_many.json", params=params)
+        return {str(t["id"]) for t in (answer or {}).get("tickets", []) if t["status"] in SOLVED}
 
     async def check(self) -> str:
         answer = await self.http.call("GET", "users/me.json")
