@@ -1,10 +1,11 @@
 """Outbox throughput and exactly-once-in-effect under faults.
 
-N ticket actions go through the OutboxWorker to a local fake help desk (Zendesk wire:
-search by external_id, create with Idempotency-Key) that answers 1 % of requests with 500;
-midway the worker is killed (task cancelled mid-delivery, leases left behind) and a new one
-takes over. Prints deliveries/s, duplicates (tickets opened twice for one case; must be 0)
-and losses (actions never delivered; must be 0). Last line: `name=value …`.
+N ticket actions go through the OutboxWorker to a local fake help desk (Zendesk wire: the
+requester and the ticket found by external_id, create with Idempotency-Key) that answers 1 %
+of requests with 500; midway the worker is killed (task cancelled mid-delivery, leases left
+behind) and a new one takes over. Prints deliveries/s, duplicates (tickets opened twice for
+one case; must be 0) and losses (actions never delivered; must be 0). Last line:
+`name=value …`.
 
     .venv/bin/python bench/outbox.py --n 10000
 """
@@ -46,12 +47,14 @@ class FlakyDesk:
         self.created: Counter[str] = Counter()  # external_id → tickets opened
         self.by_external: dict[str, int] = {}
         self.by_key: dict[str, int] = {}
+        self.users: dict[str, int] = {}  # end users by external_id, as create_or_update keeps them
         self.injected = 0
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/api/v2/tickets.json", self.search)
         app.router.add_post("/api/v2/tickets.json", self.create)
+        app.router.add_post("/api/v2/users/create_or_update.json", self.user)
         return app
 
     def _fail(self) -> bool:
@@ -66,6 +69,14 @@ class FlakyDesk:
         ticket_id = self.by_external.get(request.query.get("external_id", ""))
         tickets = [{"id": ticket_id}] if ticket_id else []
         return web.json_response({"tickets": tickets, "count": len(tickets)})
+
+    async def user(self, request: web.Request) -> web.Response:
+        """The ticket's requester, made or found by external_id (the same id on a retry)."""
+        if self._fail():
+            return web.json_response({"error": "InternalError"}, status=500)
+        external = (await request.json())["user"]["external_id"]
+        user_id = self.users.setdefault(external, len(self.users) + 1)
+        return web.json_response({"user": {"id": user_id}})
 
     async def create(self, request: web.Request) -> web.Response:
         if self._fail():
@@ -124,12 +135,11 @@ async def main(n: int, fail_rate: float) -> dict[str, float]:
         store.create_all()
         fill(store, n)
         settings = OutboxSection(
-            batch_size=100,
-            poll_seconds=0.02,
-            lease_seconds=2.0,
-            base_backoff_seconds=0.05,
-            max_backoff_seconds=0.5,
+            batch_size=100, poll_seconds=0.02, base_backoff_seconds=0.05, max_backoff_seconds=0.5
         )
+        # A 2 s lease, so the restarted worker takes back the killed one's claims within the
+        # run: config refuses one under 90 s (a real delivery may take 60), so set past it.
+        settings = settings.model_copy(update={"lease_seconds": 2.0})
         desk = ZendeskResponder("desk", base_url=f"http://127.0.0.1:{port}", email="b@x", token="t")
         started = time.perf_counter()
         await run_worker(store, desk, settings, until=n // 2)  # first worker, killed midway
