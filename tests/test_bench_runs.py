@@ -1,0 +1,34 @@
+"""The benchmarks still run against the code as it is (tiny sizes, no figure asserted): the
+pipeline's and the outbox's broke unnoticed once, when what they call changed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("script", "args", "said"),
+    [
+        ("pipeline.py", ["--n", "200"], "store=sqlite n=200 "),
+        ("outbox.py", ["--n", "100"], "duplicates=0 losses=0"),
+    ],
+)
+def test_a_benchmark_runs_to_its_figures(
+    tmp_path: Path, script: str, args: list[str], said: str
+) -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert said in run.stdout.splitlines()[-1], run.stdout[-2000:]
