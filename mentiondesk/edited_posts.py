@@ -6,7 +6,9 @@ edit is never a second mention. Here it becomes the mention's text and link (the
 kept in `first_text`). A mention not read yet is read at its latest; one read already is read
 again (edited_reread: its reading, and its pending drafts as a relabel makes them follow),
 unless a reply or DM to it was approved: then nothing is redone, and the audit says so; only an
-edit asking us to stop still puts its author on do-not-contact, as a new post does.
+edit asking us to stop still puts its author on do-not-contact, as a new post does. An edit
+older than the version stored (`edit_id`: a page read before another, stored after it) is
+dropped: the mention is not read again at outdated text.
 """
 
 from __future__ import annotations
@@ -29,34 +31,50 @@ EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was
 
 def take_edits(conn: Connection, mentions: Sequence[Mention]) -> int:
     """Store the edits among `mentions` of mentions stored already (see the module's
-    docstring); return how many were taken (a version stored already is no edit)."""
+    docstring); return how many were taken (a version stored already, or one older than the
+    stored one, is no edit)."""
     edited = [m for m in mentions if m.edit_id]
     if not edited:
         return 0
     keys = sa.tuple_(MENTION.c.platform, MENTION.c.external_id)
-    columns = ("id", "platform", "external_id", "text", "url", "processed")
+    columns = ("id", "platform", "external_id", "text", "url", "processed", "edit_id")
     rows = conn.execute(
         sa.select(*(MENTION.c[n] for n in columns)).where(
             keys.in_([(m.platform, m.external_id) for m in edited])
         )
     ).all()
     stored = {(r.platform, r.external_id): r for r in rows}
-    taken = 0
-    for mention in edited:
-        row = stored.get((mention.platform, mention.external_id))
-        text = mention.text.replace("\x00", "\ufffd")  # as store._storable keeps it
-        if row is None or (row.text, row.url) == (text, mention.url):
-            continue  # a new mention (stored as any), or this version read again
-        values: dict[str, Any] = {"url": mention.url}
-        if row.text != text:
-            # The first text stays the first: a second edit keeps it.
-            first = sa.func.coalesce(MENTION.c.first_text, MENTION.c.text)
-            values |= {"text": text, "lang": mention.lang, "first_text": first}
-            if row.processed:  # the processor takes it again (edited_reread)
-                values |= {"processed": False, "claimed_until": None}
-        conn.execute(sa.update(MENTION).where(MENTION.c.id == row.id).values(values))
-        taken += 1
-    return taken
+    return sum(_take(conn, stored.get((m.platform, m.external_id)), m) for m in edited)
+
+
+def _take(conn: Connection, row: Any, mention: Mention) -> bool:
+    """Store one edit over its stored mention `row`, unless it is no newer than it."""
+    text = mention.text.replace("\x00", "\ufffd")  # as ingest_authors.storable keeps it
+    if row is None or (row.text, row.url) == (text, mention.url):
+        return False  # a new mention (stored as any), or this version read again
+    if not newer(mention.version, row.edit_id or row.external_id):
+        return False  # a page read before the one that stored the newer version, stored late
+    values: dict[str, Any] = {"url": mention.url, "edit_id": mention.edit_id}
+    if row.text != text:
+        # The first text stays the first: a second edit keeps it.
+        first = sa.func.coalesce(MENTION.c.first_text, MENTION.c.text)
+        values |= {"text": text, "lang": mention.lang, "first_text": first}
+        if row.processed:  # the processor takes it again (edited_reread)
+            values |= {"processed": False, "claimed_until": None}
+    # Only over the version read above: another source's ingest may have stored a newer one
+    # since (PostgreSQL re-reads the row once that one commits, and then matches nothing).
+    same = MENTION.c.edit_id.is_not_distinct_from(row.edit_id)
+    done = conn.execute(sa.update(MENTION).where(MENTION.c.id == row.id, same).values(values))
+    return done.rowcount == 1
+
+
+def newer(version: str, stored: str) -> bool:
+    """Whether post version `version` came after `stored`. X's ids (the only platform whose
+    edits are new ids) grow with time; ids that are not numbers cannot be ordered, and a
+    different one is taken as newer, as before versions were compared."""
+    if all(v.isascii() and v.isdigit() for v in (version, stored)):
+        return int(version) > int(stored)
+    return version != stored
 
 
 def answered(conn: Connection, mention_id: int) -> bool:

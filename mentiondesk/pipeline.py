@@ -31,6 +31,7 @@ from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
 from mentiondesk.source_health import SourceHealth, source_health
+from mentiondesk.source_lease import SourceLeases
 from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
 
@@ -75,9 +76,10 @@ class App:
             self.config.store_url(), fingerprint_secret=self.config.fingerprint_secret()
         )
         self.recorder = SourceRecorder(self.store)  # for the desk and `sources check`, anywhere
+        self.leases = SourceLeases(self.store)  # one worker polls a source at a time
         # The App owns what it is handed as well as what it builds: a refused start (the GRANT
         # to run, a bad playbook, a plugin that cannot be built) closes both, and the store.
-        self.sources = list(self._sources or [])
+        self.sources = [self.leases.wrap(s) for s in self._sources or []]
         self.responders = dict(self._responders or {})
         try:
             await self._open()
@@ -113,7 +115,7 @@ class App:
         context = self.config.context
         if not self._sources:
             for source in self.config.sources:
-                self.sources.append(build_plugin("sources", source, context))
+                self.sources.append(self.leases.wrap(build_plugin("sources", source, context)))
         if not self._responders:
             for responder in self.config.responders:
                 name = responder.name or responder.kind
@@ -221,7 +223,7 @@ class App:
         """A catch-up poller (`once`); `start()` has it `listen()` on."""
         return Poller(
             source,
-            load_cursor=self._load_cursor,
+            load_cursor=self.leases.load_cursor,
             on_batch=self._on_batch,
             stop=self.stop_event,
             once=True,
@@ -242,16 +244,13 @@ class App:
         if await alert_stop(*args, source=name, error=error, at=at, stop=stop, tries=tries):
             self._outbox_wake.set()
 
-    async def _load_cursor(self, name: str) -> str | None:
-        return await asyncio.to_thread(self.store.cursor, name)
-
     async def _on_batch(self, name: str, batch: Batch) -> None:
         days = self.config.settings.store.retain_days
         mentions = retention.recent(batch.mentions, days)
         if skipped := len(batch.mentions) - len(mentions):  # counts only: no text in the log
             said = "source %s: %d mention(s) older than retain_days (%s days) skipped"
             _LOGGER.info(said, name, skipped, days)
-        taken = await asyncio.to_thread(self.store.ingest, name, mentions, batch.cursor)
+        taken = await self.leases.ingest(name, mentions, batch.cursor)  # if still its lease
         if taken:  # "3 new mention(s), 1 edited": an edit is no new mention
             _LOGGER.info("source %s: %s", name, taken)
             self._work.set()

@@ -245,6 +245,7 @@ def blank_mentions(
             MENTION.c.id.in_(mention_ids),
             text="",
             first_text=None,
+            edit_id=None,  # a post id, as the link is
             url="",
             thread_id=None,
             parent_id=None,

@@ -8,7 +8,7 @@ one transaction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,9 +22,9 @@ from mentiondesk.case_history import AUTHOR_BESIDE_MENTION, author_of, mention_o
 from mentiondesk.edited_posts import take_edits
 from mentiondesk.erased_posts import without_erased
 from mentiondesk.fingerprint_keys import SECRET_OPTION, check_secret
-from mentiondesk.forgotten import relist_forgotten
+from mentiondesk.ingest_authors import storable, upsert_authors
 from mentiondesk.ingested import Ingested
-from mentiondesk.models import Author, History, Mention
+from mentiondesk.models import History, Mention
 from mentiondesk.store_engine import make_engine
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
@@ -38,6 +38,7 @@ UNREACHABLE: tuple[type[sa.exc.SQLAlchemyError], ...] = (
 # How long a resolved case still counts as the author's "earlier case" in a reply: one
 # resolved months ago (or closed as spam) says nothing about a new complaint.
 RECENT_CASES = timedelta(days=30)
+Guard = Callable[[Connection], bool] | None  # see Store.ingest
 
 
 def _utcnow() -> datetime:
@@ -89,25 +90,34 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(sa.select(CURSOR.c.value).where(CURSOR.c.source == source))
 
-    def ingest(self, source: str, mentions: Sequence[Mention], cursor: str | None) -> Ingested:
+    def ingest(
+        self, source: str, mentions: Sequence[Mention], cursor: str | None, *, guard: Guard = None
+    ) -> Ingested:
         """Store new mentions and the source's cursor in one transaction; return how many were
         new, and how many edits of stored ones. A mention already stored (same platform and
-        external id) is dropped here, unless it is an edit (edited_posts)."""
+        external id) is dropped here, unless it is an edit (edited_posts). `guard`, asked in
+        each transaction before it writes (source_lease): False stores nothing."""
         unique = list({(m.platform, m.external_id): m for m in mentions}.values())
         try:
             with self.engine.begin() as conn:
+                if guard is not None and not guard(conn):
+                    return Ingested()
                 new = self._insert_mentions(conn, source, unique) if unique else Ingested()
                 self._save_cursor(conn, source, cursor)
         except sa.exc.DataError:
             # One unstorable mention must not block its source forever: store the rest.
-            return self._ingest_each(source, unique, cursor)
+            return self._ingest_each(source, unique, cursor, guard)
         return new
 
-    def _ingest_each(self, source: str, mentions: list[Mention], cursor: str | None) -> Ingested:
+    def _ingest_each(
+        self, source: str, mentions: list[Mention], cursor: str | None, guard: Guard
+    ) -> Ingested:
         new = Ingested()
         for place, mention in enumerate(mentions, 1):
             try:
                 with self.engine.begin() as conn:
+                    if guard is not None and not guard(conn):
+                        return new
                     new += self._insert_mentions(conn, source, [mention])
             except sa.exc.DataError as exc:
                 # Its place in the batch, not its id: a Bluesky id carries the author's DID.
@@ -120,7 +130,8 @@ class Store:
                     type(exc.orig).__name__,
                 )
         with self.engine.begin() as conn:
-            self._save_cursor(conn, source, cursor)
+            if guard is None or guard(conn):
+                self._save_cursor(conn, source, cursor)
         return new
 
     def _insert_mentions(self, conn: Connection, source: str, mentions: list[Mention]) -> Ingested:
@@ -134,7 +145,7 @@ class Store:
             return Ingested()
         mentions = kept
         edits = take_edits(conn, mentions)  # before the insert, which skips stored ones
-        author_ids = self._upsert_authors(conn, mentions)
+        author_ids = upsert_authors(conn, mentions)
         now = _utcnow()
         rows = [
             {
@@ -142,7 +153,7 @@ class Store:
                 "external_id": m.external_id,
                 "source": source,
                 "author_id": author_ids[(m.platform, m.author.id)],
-                "text": _storable(m.text),
+                "text": storable(m.text),
                 "url": m.url,
                 "lang": m.lang,
                 "created_at": m.created_at,
@@ -150,6 +161,7 @@ class Store:
                 "thread_id": m.thread_id,
                 "parent_id": m.parent_id,
                 "visibility": m.visibility,
+                "edit_id": m.edit_id,  # the version first read (edited_posts orders by it)
                 "processed": False,
             }
             for m in mentions
@@ -158,31 +170,6 @@ class Store:
             index_elements=["platform", "external_id"]
         )
         return Ingested(len(conn.execute(stmt.returning(MENTION.c.id), rows).all()), edits)
-
-    def _upsert_authors(
-        self, conn: Connection, mentions: list[Mention]
-    ) -> dict[tuple[str, str], int]:
-        authors = {(m.platform, m.author.id): m.author for m in mentions}
-        stmt = self.insert(AUTHOR)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["platform", "external_id"],
-            set_={
-                "handle": stmt.excluded.handle,
-                "name": stmt.excluded.name,
-                "followers": stmt.excluded.followers,
-            },
-        )
-        conn.execute(stmt, [_author_row(p, a) for (p, _), a in authors.items()])
-        keys = sa.tuple_(AUTHOR.c.platform, AUTHOR.c.external_id)
-        found = conn.execute(
-            sa.select(AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.id, AUTHOR.c.handle).where(
-                keys.in_(list(authors))
-            )
-        ).all()
-        ids = {(p, e): i for p, e, i, _ in found}
-        # An erased author who had opted out stays opted out; a handle listed unseen is listed.
-        relist_forgotten(conn, ids, {i: (p, h) for p, _, i, h in found})
-        return ids
 
     def _save_cursor(self, conn: Connection, source: str, cursor: str | None) -> None:
         stmt = self.insert(CURSOR).values(source=source, value=cursor, updated_at=_utcnow())
@@ -264,22 +251,6 @@ class Store:
         with self.engine.connect() as conn:
             query = sa.select(sa.func.count()).where(MENTION.c.processed.is_(False))
             return int(conn.scalar(query) or 0)
-
-
-def _storable(text: str) -> str:
-    """Text as received, but for NUL, which PostgreSQL cannot hold (shown as U+FFFD)."""
-    return text.replace("\x00", "\ufffd")
-
-
-def _author_row(platform: str, author: Author) -> dict[str, Any]:
-    return {
-        "platform": platform,
-        "external_id": author.id,
-        "handle": _storable(author.handle),
-        "name": _storable(author.name),
-        "followers": author.followers,
-        "first_seen": _utcnow(),
-    }
 
 
 _M, _A = MENTION.c, AUTHOR.c

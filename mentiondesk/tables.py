@@ -53,6 +53,10 @@ class MentionRow(SQLModel, table=True):
     # The text first read, once the author edited the post (`text` is the latest): NULL for
     # a post never edited since it was read (edited_posts). Nullable, added at start-up.
     first_text: str | None = Field(default=None, sa_type=sa.Text)
+    # The X post id of the version `text` is (an edit's id; NULL: the first, or stored before
+    # this column): an edit read later but older than it is not stored over it (edited_posts).
+    # Nullable, added at start-up.
+    edit_id: str | None = Field(default=None, max_length=128)
 
 
 class ReadingRow(SQLModel, table=True):

@@ -31,3 +31,20 @@ class SourceStateRow(SQLModel, table=True):
 
 
 SOURCE_STATE = SQLModel.metadata.tables["source_state"]
+
+
+class SourceLeaseRow(SQLModel, table=True):
+    """Which process polls a source now (source_lease): one at a time, so that two workers
+    never store one source's pages out of order. A new table: made at start-up (schema.py)."""
+
+    __tablename__ = "source_lease"
+
+    source: str = Field(primary_key=True, max_length=128)
+    holder: str = Field(max_length=160)  # "host:pid:random", "" once released
+    # Grows each time the lease changes hands: a holder that finds it moved on reloads the
+    # cursor, and a page it fetched under the old one is not stored.
+    epoch: int = 1
+    until: datetime = Field(sa_type=_TS)  # the database's clock: hosts' clocks may differ
+
+
+SOURCE_LEASE = SQLModel.metadata.tables["source_lease"]
