@@ -22,8 +22,9 @@ from mentiondesk.outbox_drain import DELIVER_TIMEOUT, Limit, SetAside, paced_why
 from mentiondesk.outbox_pace import Sleep, unless_stopped
 from mentiondesk.outbox_pace_shared import WallClock, sink_limiters
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
+from mentiondesk.outbox_refused import Refusals
 from mentiondesk.outbox_retry import backoff, put_off_kept, rescheduled
-from mentiondesk.outbox_waits import Outages, Tried, answered, describe, gather_all, wait_any
+from mentiondesk.outbox_waits import Tried, answered, describe, gather_all, wait_any
 from mentiondesk.store import Store
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
@@ -59,7 +60,7 @@ class OutboxWorker:
         self._clock = clock
         self.delivered = 0
         self.failed = 0
-        self._outages = Outages()  # responders whose last delivery failed
+        self._outages = Refusals(clock)  # responders failing, or refusing as a whole lately
         self._sleep = asyncio.sleep  # between tries of a write through a database blip
         self._monotonic = monotonic  # the stop's grace and the sinks' paces
         self._limiters = sink_limiters(
@@ -231,7 +232,7 @@ class OutboxWorker:
         spare = (claimed.lease - self._clock()).total_seconds() - DELIVER_TIMEOUT - RECORD_WITHIN
         began = self._monotonic()
         last = began + spare if by is None else min(by, began + spare)
-        turn = await unless_stopped(limiter.acquire(last), self._stop, began)
+        turn = await unless_stopped(self._outages.paced(claimed, limiter, last), self._stop, began)
         why = paced_why(limiter.pace)
         if turn is not None:
             until = self._clock() + timedelta(seconds=max(0.0, turn - self._monotonic()))
@@ -245,7 +246,9 @@ class OutboxWorker:
         return await self._deliver(claimed, within)
 
     async def _deliver(self, claimed: Claimed, answer_within: float) -> Tried:
-        action = claimed.action
+        action, began = claimed.action, self._clock()
+        if await self._outages.held(self.store, claimed, self._sleep):
+            return Tried(0)  # its sink refused as a whole lately: held untried
         responder = self.responders.get(action.target)
         try:
             if responder is None:
@@ -258,9 +261,11 @@ class OutboxWorker:
             await self._retry(claimed, until, str(exc))
             return Tried(0, until, str(exc))  # its other actions would meet the same limit
         except FatalError as exc:
+            self.failed += 1
+            if whole := await self._outages.refused(self.store, claimed, exc, began, self._sleep):
+                return whole  # the whole sink refused: its other actions are held with it
             if await self._retry(claimed, None, str(exc), hold=True):
                 _LOGGER.error("outbox action %d (%s) held: %s", claimed.id, action.kind, exc)
-            self.failed += 1
             return Tried(0)
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
             self._outages.failed(claimed.id, action, describe(exc), self._clock())

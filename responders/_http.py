@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import aiohttp
 
-from mentiondesk.models import FatalError, RateLimited, TransientError, Unreachable
+from mentiondesk.models import FatalError, RateLimited, SinkRefused, TransientError, Unreachable
 
 _FATAL = {400, 401, 403, 404, 405, 410, 413, 422}
+# Refusals of the sink as a whole, whatever was sent. Credentials refused (401) are, on any
+# API; 403, 404 and 410 are only where the URL called is the sink itself (a webhook): from a
+# help desk's API they may be about one ticket (deleted, archived), and stay per action.
+AUTH_REFUSED: frozenset[int] = frozenset({401})
+WEBHOOK_REFUSED: frozenset[int] = frozenset({401, 403, 404, 410})
+_WHOLE_FIX = {
+    401: "the credentials are refused",
+    403: "access is forbidden (a token revoked, or the webhook turned off)",
+    404: "nothing is there (the webhook was deleted, or the URL is wrong)",
+    410: "it is gone (the webhook was deleted)",
+}
 DEFAULT_TIMEOUT = aiohttp.ClientTimeout(total=30)
 
 
@@ -31,10 +42,21 @@ def retry_after(headers: Mapping[str, str], default: float = 30.0) -> datetime:
         return now + timedelta(seconds=default)
 
 
-def check(status: int, headers: Mapping[str, str], what: str) -> None:
-    """Raise the error kind for a non-2xx `status` (what: the service, for the message)."""
+def check(
+    status: int,
+    headers: Mapping[str, str],
+    what: str,
+    *,
+    whole: Collection[int] = AUTH_REFUSED,
+    fix: str = "check the URL, token and permissions",
+) -> None:
+    """Raise the error kind for a non-2xx `status` (what: the service, for the message).
+    A status in `whole` refuses the sink as a whole (SinkRefused); `fix` says what to set
+    right, naming the config key or variable where the caller knows it."""
     if 200 <= status < 300:
         return
+    if status in whole:
+        raise SinkRefused(f"{what} answered {status}: {_WHOLE_FIX.get(status, 'refused')}; {fix}")
     # A 503 that says when to come back (RFC 9110) is waited for as a 429 is; without
     # Retry-After it is an outage like any 5xx, retried with the outbox's backoff.
     if status == 429 or (status == 503 and headers.get("Retry-After", "").strip()):

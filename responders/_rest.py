@@ -10,7 +10,7 @@ from typing import Any
 import aiohttp
 
 from mentiondesk.models import TransientError
-from responders._http import check, connection_error, session
+from responders._http import AUTH_REFUSED, check, connection_error, session
 
 
 def basic_auth(user: str, password: str) -> dict[str, str]:
@@ -28,9 +28,13 @@ class RestClient:
         what: str,
         *,
         headers: dict[str, str] | None = None,
+        whole: Collection[int] = AUTH_REFUSED,
+        fix: str = "check the URL, token and permissions",
     ) -> None:
         self.base = base
         self.what = what
+        # Statuses that refuse the sink as a whole, and what to set right then (_http.check).
+        self._whole, self._fix = frozenset(whole), fix
         self._headers = dict(headers or {})
         self._session: aiohttp.ClientSession | None = None
 
@@ -45,7 +49,9 @@ class RestClient:
             async with self._session.request(method, self.base + path, **kwargs) as response:
                 if response.status in missing:
                     return None
-                check(response.status, response.headers, self.what)
+                check(
+                    response.status, response.headers, self.what, whole=self._whole, fix=self._fix
+                )
                 raw = await response.read()
         except aiohttp.ClientError as exc:
             raise connection_error(exc, self.what) from None

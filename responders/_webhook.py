@@ -19,6 +19,7 @@ from mentiondesk.models import (
     secret_from_env,
     secrets_wanted,
 )
+from responders._http import WEBHOOK_REFUSED
 from responders._rest import RestClient
 
 
@@ -51,10 +52,14 @@ class WebhookSink:
     # incoming webhook has no read-only call that would prove it works.
     check_note = "URL is set; an incoming webhook cannot be tried without posting to it"
 
-    def __init__(self, name: str, *, url: str, wording: Wording = ENGLISH) -> None:
+    def __init__(
+        self, name: str, *, url: str, wording: Wording = ENGLISH, url_env: str | None = None
+    ) -> None:
         self.name = name
         self.wording = wording  # [routing] language: what the alerts' words are in
-        self.http = RestClient(url, self.what)
+        # A 401/403/404/410 from the webhook's URL refuses every alert alike: held together,
+        # with what to fix named (the variable `url_env` holds the URL, where it is known).
+        self.http = RestClient(url, self.what, whole=WEBHOOK_REFUSED, fix=url_fix(name, url_env))
         self._url_digest = hashlib.sha256(url.encode()).hexdigest()[:16]
 
     def pace_key(self) -> str:
@@ -72,6 +77,12 @@ class WebhookSink:
 
     async def close(self) -> None:
         await self.http.close()
+
+
+def url_fix(name: str, url_env: str | None) -> str:
+    """What to set right when the webhook refuses as a whole: the variable holding its URL."""
+    where = f"{url_env} (url_env of responder {name!r})" if url_env else f"the URL of {name!r}"
+    return f"set {where} to the webhook's current URL, or restore its access"
 
 
 def webhook_url(config: WebhookConfig) -> str:

@@ -31,8 +31,9 @@ class DiscordResponder(WebhookSink):
         url: str,
         username: str = "mentiondesk",
         wording: Wording = ENGLISH,
+        url_env: str | None = None,
     ) -> None:
-        super().__init__(name, url=url, wording=wording)
+        super().__init__(name, url=url, wording=wording, url_env=url_env)
         self.username = username
 
     @classmethod
@@ -44,6 +45,7 @@ class DiscordResponder(WebhookSink):
             url=webhook_url(config),
             username=config.username,
             wording=context.wording,
+            url_env=config.url_env,
         )
 
     def body(self, action: OutboxAction) -> dict[str, Any]:

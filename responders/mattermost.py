@@ -31,8 +31,9 @@ class MattermostResponder(WebhookSink):
         channel: str | None = None,
         username: str = "mentiondesk",
         wording: Wording = ENGLISH,
+        url_env: str | None = None,
     ) -> None:
-        super().__init__(name, url=url, wording=wording)
+        super().__init__(name, url=url, wording=wording, url_env=url_env)
         self.channel = channel
         self.username = username
 
@@ -46,6 +47,7 @@ class MattermostResponder(WebhookSink):
             channel=config.channel,
             username=config.username,
             wording=context.wording,
+            url_env=config.url_env,
         )
 
     def body(self, action: OutboxAction) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from mentiondesk.models import (
     RateLimited,
     Receipt,
     ResponderConfig,
+    SinkRefused,
     TransientError,
     Wording,
     env_key,
@@ -66,6 +67,8 @@ _FIXES = {
     "channel_not_found": "check the channel ID; a private channel must invite the app first",
     "is_archived": "the channel is archived; unarchive it or use another",
 }
+# The app's token, scopes or channel: every alert would be refused alike (outbox: held together).
+_WHOLE = frozenset({"missing_scope", *_TOKEN, *_FIXES})
 
 
 class SlackResponderConfig(ResponderConfig):
@@ -245,7 +248,8 @@ def _translate(exc: SlackApiError, method: str) -> Exception:
         fix = "check the bot token (xoxb-…) in the environment"
     else:
         fix = _FIXES.get(error, "Slack refused it; trying again will not help")
-    return FatalError(f"slack {method}: {error or status}; {fix}")
+    whole = error in _WHOLE or (not error and status in (401, 403))
+    return (SinkRefused if whole else FatalError)(f"slack {method}: {error or status}; {fix}")
 
 
 def _retry_after(exc: SlackApiError) -> datetime:

@@ -28,7 +28,12 @@ class TeamsResponder(WebhookSink):
 
     @classmethod
     def from_config(cls, config: TeamsResponderConfig, context: PluginContext) -> TeamsResponder:
-        return cls(config.name or "teams", url=webhook_url(config), wording=context.wording)
+        return cls(
+            config.name or "teams",
+            url=webhook_url(config),
+            wording=context.wording,
+            url_env=config.url_env,
+        )
 
     def body(self, action: OutboxAction) -> dict[str, Any]:
         card: dict[str, Any] = {

@@ -43,3 +43,11 @@ class Unreachable(TransientError):
 
 class FatalError(Exception):
     """A failure retrying cannot fix (bad credentials, unknown channel)."""
+
+
+class SinkRefused(FatalError):
+    """The sink refused as a whole, not this one action: its credentials are refused (401),
+    or its webhook is forbidden or gone (403, 404, 410 on the webhook's own URL). Its other
+    actions would be refused alike, so the outbox holds them together, logs it once, and a
+    person releases them (`outbox retry`) once the config is fixed. A refusal of one
+    message's content (400, 422) stays a plain FatalError: that action alone is held."""
