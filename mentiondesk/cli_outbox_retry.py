@@ -41,6 +41,14 @@ def outbox_retry(
             help="Send held actions to this configured responder instead (one that can take them).",
         ),
     ] = None,
+    held_for: Annotated[
+        str | None,
+        typer.Option(
+            "--held-for",
+            metavar="NAME",
+            help="Every action held for this responder (once its URL or token is fixed).",
+        ),
+    ] = None,
 ) -> None:
     """Make pending or held actions due now (held ones are released).
 
@@ -49,10 +57,17 @@ def outbox_retry(
     An action that cannot be retried is named with why and left as it is; the others are
     retried, and the exit status is 1 if any was left.
     """
-    picked = chosen(ids, every=all_held, flag="--all-held")
+    if held_for is not None and (ids or all_held):
+        raise typer.BadParameter("give --held-for NAME alone, without ids or --all-held")
+    picked = None if held_for is not None else chosen(ids, every=all_held, flag="--all-held")
     config = load(ctx)
     store = open_store(config)
-    asked = _held(store) if picked is None else picked
+    asked = _held(store, held_for) if picked is None else picked
+    if held_for is not None and not asked:
+        names = sorted({r.name or r.kind for r in config.responders})
+        known = "" if held_for in names else f" (the responders are: {', '.join(names)})"
+        say(f"no action is held for {held_for!r}{known}")
+        return
     done: list[int] = []
     refused: dict[int, str] = {}
     for outbox_id in asked:
@@ -66,8 +81,10 @@ def outbox_retry(
     _report(config, done, refused, asked=len(asked))
 
 
-def _held(store: Store) -> list[int]:
-    return [r.id for r in outbox_admin.waiting(store, statuses=("held",), limit=1_000_000)]
+def _held(store: Store, target: str | None = None) -> list[int]:
+    """The held actions' ids, only those for `target` where given."""
+    held = outbox_admin.waiting(store, statuses=("held",), limit=1_000_000)
+    return [r.id for r in held if target is None or r.target == target]
 
 
 def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None:

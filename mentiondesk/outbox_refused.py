@@ -37,7 +37,7 @@ _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where ope
 # so a sink set right without anyone releasing its actions is found working (or said again).
 QUIET_FOR = timedelta(hours=1)
 REFUSED = "sink refused: "  # the held rows' last_error starts so; `outbox retry` keeps it
-RESUME = "mentiondesk outbox retry --all-held"  # what releases them (or their ids)
+RESUME = "mentiondesk outbox retry --held-for {target}"  # what releases them
 
 
 @dataclass(slots=True)
@@ -127,9 +127,8 @@ class Refusals(Outages):
         _LOGGER.error(
             "responder %s refused every action: %s. Held action %d (%s), and its %d other "
             "pending action(s) with it, untried, as what is queued for it next will be. Once "
-            "fixed (restart `mentiondesk run` after changing a variable), send them: `%s` (or "
-            "the ids `mentiondesk outbox list --held` shows)",
-            *(target, exc, claimed.id, claimed.action.kind, others, RESUME),
+            "fixed (restart `mentiondesk run` after changing a variable), send them: `%s`",
+            *(target, exc, claimed.id, claimed.action.kind, others, RESUME.format(target=target)),
         )
         return Tried(0)
 

@@ -75,3 +75,16 @@ def test_retry_words_a_delivered_or_unknown_id_as_hold_does(config: Path) -> Non
     said = _said(output)
     assert code == 1 and f"action {done} not retried: delivered already" in said, said
     assert "no action with id 999" in said and "left" not in said
+
+
+def test_held_for_releases_one_responder_s_held_actions_only(config: Path) -> None:
+    """After a chat's webhook is fixed, its held alerts go; another responder's stay held."""
+    chat = [_add(config, CHAT_KEY.format(i), "alert", "mm") for i in (1, 2)]
+    ticket = _add(config, "ticket:zd:case:MD-000001", "ticket", "zd")
+    code, output = run_cli(config, "outbox", "retry", "--held-for", "mm")
+    assert code == 0 and f"2 actions due now ({chat[0]}, {chat[1]})" in _said(output), output
+    assert [_row(config, i)[0] for i in (*chat, ticket)] == ["pending", "pending", "held"]
+    code, output = run_cli(config, "outbox", "retry", "--held-for", "mn")
+    assert code == 0 and "no action is held for 'mn' (the responders are: " in _said(output)
+    code, output = run_cli(config, "outbox", "retry", "--held-for", "mm", "--all-held")
+    assert code == 2 and "give --held-for NAME alone" in _said(output), output

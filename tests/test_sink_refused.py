@@ -128,7 +128,7 @@ async def test_one_try_one_error_the_rest_held_and_all_sent_after_retry(
     said = next(e for e in errors if "responder dead" in e)
     assert f"Held action {dead[0].id} (alert), and its 2 other pending action(s)" in said
     assert "discord answered 404: nothing is there" in said
-    assert "set the URL of 'dead'" in said and "mentiondesk outbox retry --all-held" in said
+    assert "set the URL of 'dead'" in said and "mentiondesk outbox retry --held-for dead" in said
     per_action = f"outbox action {live[0].id} (alert) held: mattermost answered 400;"
     assert any(e.startswith(per_action) for e in errors)
     assert _errors(caplog) == []
