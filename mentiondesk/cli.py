@@ -46,6 +46,7 @@ from mentiondesk.cli_web import (
 )
 from mentiondesk.config import Config
 from mentiondesk.config_clear import tokens_in_clear
+from mentiondesk.config_hours_notes import hours_read, long_night_shifts
 from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
 from mentiondesk.config_store import inline_password, new_sqlite_file, store_errors
 from mentiondesk.logs import LogFormat
@@ -137,6 +138,8 @@ def check_config(ctx: typer.Context) -> None:
     for note in store_state[1]:
         out.print(f"  note: {note}", markup=False)
     out.print(f"  sources: {names}", markup=False)
+    if hours := hours_read(config.settings.desk):  # as read: a slip (18:00-09:00) shows
+        out.print(f"  business hours: {hours}", markup=False)
     out.print(
         f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
     )
@@ -147,6 +150,7 @@ def check_config(ctx: typer.Context) -> None:
     for note in posted_by_hand(config):
         out.print(f"  note: {escape(note)}")
     warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
+    warnings += long_night_shifts(config.settings.desk.business_hours)
     for warning in warnings + tokens_in_clear(config):
         err.print(f"[yellow]![/] warning: {escape(warning)}")
 
@@ -201,7 +205,8 @@ def run(
     """
     config = with_desk_port(load(ctx, secrets=True), desk_port)
     # Every worker: one with --sources none still delivers.
-    for warning in unposted(config) + open_approvals(config) + tokens_in_clear(config):
+    warnings = unposted(config) + open_approvals(config) + tokens_in_clear(config)
+    for warning in warnings + long_night_shifts(config.settings.desk.business_hours):
         _LOGGER.warning("%s", warning)
     with config_errors():
         asyncio.run(_run(polled_sources(config, sources), once=once))

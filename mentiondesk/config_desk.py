@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 from mentiondesk.alert_wording import SPELLINGS, one_of
 from mentiondesk.config_hours import BusinessHoursSection
 from mentiondesk.models import ConfigTable
+from mentiondesk.zone_offsets import offset_problem
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # BRT, CEST: a name on a clock, not a zone's rules
 _ZONE_NAMES = ("America/Sao_Paulo", "Europe/Lisbon", "Etc/UTC")  # the regions' examples too
@@ -89,11 +90,16 @@ def known_zone(value: str) -> str:
 def _zone_problem(value: str) -> str:
     """Why `value` is no time zone, with the IANA name meant where one is plain: a city
     ("Lisbon", "Sao Paulo") or a near miss ("Europe/Lisboa") names its zone."""
+    offset = offset_problem(value)
+    if offset:
+        return offset
     if _ABBREVIATION.fullmatch(value):
         return (
             f"{value!r} is an abbreviation, not a time zone; write a zone such as {_ZONE_EXAMPLES}"
         )
-    zones = sorted(available_timezones())
+    # Never an Etc/GMT zone by likeness: its sign is inverted, so "GMT3" → "Etc/GMT-3"
+    # would be UTC+3 where the operator may have meant UTC-3.
+    zones = sorted(z for z in available_timezones() if not z.startswith("Etc/GMT"))
     city = value.strip().replace(" ", "_").casefold()
     meant = [z for z in zones if "/" in z and z.rsplit("/", 1)[1].casefold() == city]
     meant = meant or difflib.get_close_matches(value, zones, n=1, cutoff=0.8)

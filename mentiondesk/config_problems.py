@@ -18,17 +18,28 @@ def problems_of(exc: ValidationError, model: type[BaseModel], prefix: str = "") 
     """One line per error: `key: problem; fix` (`prefix` names where `model` sits)."""
     problems = []
     for error in exc.errors():
-        key = ".".join(str(part) for part in error["loc"])
-        key = f"{prefix}.{key}" if prefix and key else prefix or key
+        key = _key(error["loc"])
+        key = f"{prefix}.{key}" if prefix and key and key[0] != "[" else prefix + key
         problems.append(f"{key}: {_fix(error, model, prefix)}")
     return problems
+
+
+def _key(loc: tuple[Any, ...]) -> str:
+    """`routing.alert_routes[0].min_frustration`: an index as TOML's readers write it (and as
+    `sources[1]` is), not pydantic's `alert_routes.0.`."""
+    key = ""
+    for part in loc:
+        key += f"[{part}]" if isinstance(part, int) else f".{part}" if key else str(part)
+    return key
 
 
 def _fix(error: Any, model: type[BaseModel], prefix: str) -> str:
     kind, message = error["type"], error["msg"]
     if kind == "extra_forbidden":
         field = str(error["loc"][-1])
-        close = difflib.get_close_matches(field, _field_names(model, error["loc"]), n=1)
+        names = _field_names(model, error["loc"])
+        close = difflib.get_close_matches(field, names, n=1)
+        close = close or [k for k in _SYNONYMS.get(field.lower(), ()) if k in names]
         hint = f"did you mean {close[0]!r}?" if close else "remove it"
         return f"unknown key; {hint}"
     if kind == "missing":
@@ -39,9 +50,31 @@ def _fix(error: Any, model: type[BaseModel], prefix: str) -> str:
         return _wrong_type(error, model, prefix)
     if kind in OUT_OF_RANGE:
         return out_of_range(error, _field_at(model, error["loc"]))
+    if kind == "string_too_short" and error.get("input") == "":
+        return _empty(error, prefix)
     # Pydantic's own text, less any class name ("instance of BusinessHoursSection"): an
     # operator knows keys and TOML, not mentiondesk's internals.
     return f"{_CLASS_NAME.sub('', str(message))}; got {error.get('input')!r}"
+
+
+# Keys another table (or another tool) spells differently, where no spelling is close: the
+# transformers classifier's `model` is the ngram one's `path` and the e5 one's `adapter`.
+_SYNONYMS = {
+    "model": ("path", "adapter"),
+    "model_path": ("path", "adapter"),
+    "file": ("path",),
+    "path": ("adapter",),
+}
+# What a required text is, where its name alone does not say: said when it is left empty.
+_EMPTY = {"brand.name": 'the brand\'s name as people write it in posts, e.g. name = "Acme"'}
+
+
+def _empty(error: Any, prefix: str) -> str:
+    """`'' is empty; write …: name = "…"`, not pydantic's "at least 1 character"."""
+    keys = [str(p) for p in error["loc"] if not isinstance(p, int)]
+    generic = f'a value in quotes: {keys[-1]} = "…"'
+    what = None if prefix else _EMPTY.get(".".join(keys))
+    return f"'' is empty; write {what or generic}"
 
 
 _CLASS_NAME = re.compile(r"(?: or)? (?:an )?instance of \w+")

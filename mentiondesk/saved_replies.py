@@ -208,7 +208,7 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
         try:
             compiled[reply.id] = _compile(reply.text)
         except ValueError as exc:
-            problems.append(f"replies.{index}.text (id {reply.id!r}): {exc}")
+            problems.append(f"replies[{index}].text (id {reply.id!r}): {exc}")
     if problems:
         raise ConfigError("\n".join(f"{where}: {p}" for p in problems))
     return SavedReplies(tuple(replies), compiled)

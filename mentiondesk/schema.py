@@ -8,6 +8,7 @@ key) stops start-up with the columns named, instead of a crash half-way through 
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 
@@ -34,6 +35,10 @@ _PASSWORD = re.compile(
     re.IGNORECASE,
 )
 _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on schema public
+# libpq refuses a URL query option it does not know before it connects ("?ssl=true", as
+# Node and JDBC write it); psycopg raises it as a ProgrammingError with no SQLSTATE.
+_BAD_OPTION = re.compile(r'invalid connection option "([^"]*)"')
+_MEANT = {"ssl": "sslmode=require", "sslenabled": "sslmode=require", "ssl_mode": "sslmode"}
 
 
 def ensure(engine: Engine) -> None:
@@ -61,9 +66,10 @@ def ensure(engine: Engine) -> None:
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
     except sa.exc.ProgrammingError as exc:
-        if getattr(exc.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
-            raise
-        raise _cannot_create(engine, exc) from None
+        if getattr(exc.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+            raise _cannot_create(engine, exc) from None
+        _raise_bad_option(engine, exc)
+        raise
     if missing:
         raise _lacking(missing)
 
@@ -86,6 +92,9 @@ def check_ready(engine: Engine) -> tuple[str, list[str]]:
             found = survey(conn)
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
+    except sa.exc.ProgrammingError as exc:
+        _raise_bad_option(engine, exc)
+        raise
     problems = found.denied + ([str(_lacking(found.lacking))] if found.lacking else [])
     if problems:
         raise ConfigError("\n".join(problems))
@@ -107,6 +116,33 @@ def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
         f"store.url: cannot open {where} ({reason}); check that the database is running "
         "and the URL is right"
     )
+
+
+def _raise_bad_option(engine: Engine, exc: sa.exc.ProgrammingError) -> None:
+    """ConfigError naming the URL's query option libpq does not know and libpq's spelling;
+    nothing for any other error (the caller raises it as it is)."""
+    found = _BAD_OPTION.search(str(exc.orig))
+    if found is None:
+        return
+    option = found[1]
+    where = shown_url(engine.url.render_as_string(hide_password=True))
+    meant = _MEANT.get(option.lower()) or next(iter(_libpq_spelling(option)), None)
+    fix = (
+        f"write {meant} instead, as libpq spells it"
+        if meant
+        else "the query takes libpq's options, e.g. ?sslmode=require"
+    )
+    raise ConfigError(
+        f"store.url: {option!r} in {where} is not a PostgreSQL connection option; {fix}"
+    ) from None
+
+
+def _libpq_spelling(option: str) -> list[str]:
+    """libpq's option closest to `option` ("sslmod" → "sslmode"), if one is close."""
+    from psycopg import pq  # only a PostgreSQL URL gets here
+
+    keywords = [o.keyword.decode() for o in pq.Conninfo.get_defaults()]
+    return difflib.get_close_matches(option.lower(), keywords, n=1, cutoff=0.8)
 
 
 def _cannot_create(engine: Engine, exc: sa.exc.ProgrammingError) -> ConfigError:

@@ -16,6 +16,7 @@ from jinja2 import (
     Template,
     TemplateError,
     TemplateNotFound,
+    TemplateSyntaxError,
     meta,
 )
 from jinja2.exceptions import SecurityError
@@ -171,8 +172,19 @@ class Templates:
                 try:
                     self._check_variables(path, sample)
                     check_samples(self._env.get_template(path), sample, nameless)
+                except TemplateSyntaxError as exc:
+                    raise ConfigError(self._syntax_error(path, exc)) from None
                 except (TemplateError, ValueError) as exc:
                     raise ConfigError(f"template {path}: {exc}") from None
+
+    def _syntax_error(self, path: str, exc: TemplateSyntaxError) -> str:
+        """The file as it is on disk, and the line: `pt/thank_you.j2` alone does not say
+        whether the operator's folder or the shipped one holds the mistake."""
+        _, filename, _ = self._env.loader.get_source(self._env, path)  # type: ignore[union-attr]
+        return (
+            f"template {filename or path}, line {exc.lineno}: {exc.message}; fix the Jinja "
+            "syntax there (e.g. {{ name }}, {% if name %}…{% endif %})"
+        )
 
     def _check_variables(self, path: str, sample: Mapping[str, Any]) -> None:
         """ConfigError when `path` names a variable the context lacks, in any branch.

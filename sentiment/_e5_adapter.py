@@ -12,7 +12,7 @@ import numpy as np
 from mentiondesk.models import ConfigError
 from sentiment._e5_image import Matrix
 from sentiment._e5_net import Adapter
-from sentiment._ngram_model import NPZ_ERRORS, npz_problem
+from sentiment._ngram_model import DATA_LAYOUT, NPZ_ERRORS, npz_problem
 
 FORMAT = "mentiondesk-e5-adapter/1"
 MODELS = Path(__file__).parent / "models"
@@ -163,14 +163,22 @@ def unfit(path: Path, exc: ValueError) -> ConfigError:
     )
 
 
+def path_problem(path: Path) -> str | None:
+    """At config load (check-config too): why the adapter file a setting names cannot be one,
+    with the fix; None where it may be an adapter (read, and judged, at start-up)."""
+    problem = npz_problem(path)
+    return None if problem is None else f"{str(path)!r} {problem}; {_fix(path)}"
+
+
 def _fix(path: Path) -> str:
-    """How to make the file again: the shipped command, or the general form for one's own."""
+    """How to make the file again: the shipped command, or the general form for one's own,
+    on one line (each line of an error is shown as a problem of its own)."""
     shipped = REBUILD.get(path.name) if path.parent == MODELS else None
     if shipped:
         return f"rebuild it with:\n{shipped}"
     return (
-        "train one with:\nmentiondesk train-sentiment --kind e5 --data FOLDER [FOLDER…] "
-        f"--out {path}\nor remove the setting to use the shipped adapter"
+        f"train one with `mentiondesk train-sentiment --kind e5 --data FOLDER [FOLDER…] --out "
+        f"{path}` ({DATA_LAYOUT}), or remove the setting to use the shipped adapter"
     )
 
 

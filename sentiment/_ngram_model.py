@@ -30,6 +30,12 @@ _RECIPE = (
     "--out {out} --seed 13"
 )
 REBUILD = _RECIPE.format(out="sentiment/models/ngram.npz")
+# What train-sentiment's --data folders hold, for an operator training a model of their own:
+# the shipped recipe above names the developers' data folders, which an install lacks.
+DATA_LAYOUT = (
+    "each FOLDER holding train_text.txt and train_labels.txt, one text and one label a line, "
+    "the labels 0 negative, 1 neutral, 2 positive; val_ files alike"
+)
 Matrix = npt.NDArray[np.float32]
 # The reading of a text that says nothing (blank, "🙏", "."): neutral, sure of it.
 NOTHING_SAID = np.array([0.0, 1.0, 0.0], dtype=np.float32)
@@ -115,8 +121,28 @@ NPZ_ERRORS = (
 
 
 def rebuild(path: Path) -> str:
-    """The command that makes the model again, writing it where it is looked for."""
-    return REBUILD if path == DEFAULT_PATH else _RECIPE.format(out=path)
+    """The command that makes the model again, writing it where it is looked for: the
+    shipped model's own recipe, or the general form for a model of one's own."""
+    if path == DEFAULT_PATH:
+        return REBUILD
+    return f"mentiondesk train-sentiment --data FOLDER [FOLDER…] --out {path}"
+
+
+def fix(path: Path) -> str:
+    """How to get a usable file at `path` again, said on one line for one's own model."""
+    if path == DEFAULT_PATH:
+        return f"rebuild it with:\n{REBUILD}"
+    return (
+        f"train one with `{rebuild(path)}` ({DATA_LAYOUT}), or remove the setting to use the "
+        "shipped model"
+    )
+
+
+def path_problem(path: Path) -> str | None:
+    """At config load (check-config too): why the model file a setting names cannot be one,
+    with the fix; None where it may be a model (read, and judged, at start-up)."""
+    problem = npz_problem(path)
+    return None if problem is None else f"{str(path)!r} {problem}; {fix(path)}"
 
 
 def npz_problem(path: Path) -> str | None:
@@ -136,7 +162,7 @@ def load(path: Path) -> NgramModel:
     """Read a model file; a missing or damaged one raises ConfigError naming the fix."""
     problem = npz_problem(path)
     if problem:
-        raise ConfigError(f"sentiment model {path} {problem}; rebuild it with:\n{rebuild(path)}")
+        raise ConfigError(f"sentiment model {path} {problem}; {fix(path)}")
     try:
         # Our own handle: np.load leaves its file open when the zip is damaged.
         with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
@@ -144,9 +170,7 @@ def load(path: Path) -> NgramModel:
             _check_header(header)
             languages = {code: _language(data, code) for code in header["languages"]}
     except (OSError, ValueError, KeyError, *NPZ_ERRORS) as exc:
-        raise ConfigError(
-            f"sentiment model {path} is unreadable ({exc}); rebuild it with:\n{rebuild(path)}"
-        ) from exc
+        raise ConfigError(f"sentiment model {path} is unreadable ({exc}); {fix(path)}") from exc
     meta = {k: v for k, v in header.items() if k not in ("format", "dim", "languages")}
     return NgramModel(languages, meta)
 

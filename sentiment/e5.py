@@ -10,14 +10,14 @@ language — are merged into them at start-up. Reading needs numpy only.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import _e5_adapter, _e5_image, _e5_net, lang
@@ -25,7 +25,7 @@ from sentiment._e5_image import Encoder, Matrix
 from sentiment._e5_tokens import Tokenizer
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
-from sentiment._ngram_model import NOTHING_SAID, NgramModel
+from sentiment._ngram_model import NOTHING_SAID, NgramModel, path_problem
 from sentiment._ngram_model import load as load_ngram
 from sentiment._praise_cues import gated, has_praise_cue
 
@@ -64,6 +64,43 @@ class E5ClassifierConfig(PluginConfig):
                 f'keys are two-letter language codes such as pt or en (or "*"), not {bad}'
             )
         return value
+
+    # At load (check-config too), where the config's folder is known: a missing file would
+    # otherwise stop only `run`, after it has made the store.
+    @field_validator("adapter")
+    @classmethod
+    def _adapter_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        _refuse(_missing(value, info, _e5_adapter.path_problem))
+        return value
+
+    @field_validator("adapters")
+    @classmethod
+    def _adapters_exist(
+        cls, value: dict[str, str] | None, info: ValidationInfo
+    ) -> dict[str, str] | None:
+        for code, path in (value or {}).items():
+            _refuse(_missing(path, info, _e5_adapter.path_problem), f"{code}: ")
+        return value
+
+    @field_validator("ngram")
+    @classmethod
+    def _ngram_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        _refuse(_missing(value, info, path_problem))
+        return value
+
+
+def _missing(
+    value: str | None, info: ValidationInfo, problem: Callable[[Path], str | None]
+) -> str | None:
+    """Why the file `value` names (from the config's folder) is no model file, or None;
+    None too without the folder (a config built in code) or a value."""
+    base = (info.context or {}).get("base_dir")
+    return problem(Path(base) / value) if value and base is not None else None
+
+
+def _refuse(why: str | None, where: str = "") -> None:
+    if why:
+        raise ValueError(where + why)
 
 
 @dataclass(frozen=True)

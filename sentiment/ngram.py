@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
+from pydantic import ValidationInfo, field_validator
 
 from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
 from sentiment._enrich import readings
-from sentiment._ngram_model import DEFAULT_PATH, NOTHING_SAID, NgramModel, load
+from sentiment._ngram_model import DEFAULT_PATH, NOTHING_SAID, NgramModel, load, path_problem
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 
@@ -21,6 +22,16 @@ class NgramClassifierConfig(PluginConfig):
     # A model trained by `mentiondesk train-sentiment`; relative paths are from the config
     # file's folder. Empty: the model shipped with mentiondesk.
     path: str | None = None
+
+    @field_validator("path")
+    @classmethod
+    def _file_exists(cls, path: str | None, info: ValidationInfo) -> str | None:
+        # At load (check-config too), where the config's folder is known: not at start-up,
+        # after `run` has made the store.
+        base = (info.context or {}).get("base_dir")
+        if path and base is not None and (why := path_problem(Path(base) / path)):
+            raise ValueError(why)
+        return path
 
 
 class NgramClassifier:

@@ -186,9 +186,12 @@ _NAMELESS = "cannot be filled in for an author with no readable name"
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ nme }}}}"', "replies.0.text (id 'wait'): 'nme' is"),
+        (
+            f'[[replies]]\n{_ENTRY}text = "Hi {{{{ nme }}}}"',
+            "replies[0].text (id 'wait'): 'nme' is",
+        ),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ nme }}}}"', "use one of {{ agent }}, {{ brand }}"),
-        ('[[replies]]\nid = "wait"\nlang = "en"\ntext = "Hi"', "replies.0.title: required key"),
+        ('[[replies]]\nid = "wait"\nlang = "en"\ntext = "Hi"', "replies[0].title: required key"),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{% if %}}"', "fix the template syntax"),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ name|first }}}}"', f"(id 'wait'): {_NAMELESS}"),
         # An empty name renders without an error, as "Hi , thanks": refused all the same.
@@ -202,7 +205,7 @@ _NAMELESS = "cannot be filled in for an author with no readable name"
         (f'[[replies]]\n{_ENTRY}text = "A"\n[[replies]]\n{_ENTRY}text = "B"', "repeated: ['wait']"),
         (
             f'[[replies]]\n{_ENTRY}kind = "dm"\ntext = "Hi"',
-            "replies.0.kind: 'dm': write \"public\"",
+            "replies[0].kind: 'dm': write \"public\"",
         ),
         ("[[replies]\n", "not valid TOML"),
         (None, "file not found; copy the shipped saved_replies.toml there, fix the path"),

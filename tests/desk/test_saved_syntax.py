@@ -115,7 +115,8 @@ def test_the_file_is_refused_by_the_same_check(tmp_path: Path) -> None:
     path.write_text(f"[[replies]]\n{entry}text = '{PAYLOADS[1][0]}'\n", encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_saved_replies(path)
-    assert "replies.0.text (id 'w'): {% for %} is not allowed in a saved reply" in str(caught.value)
+    said = "replies[0].text (id 'w'): {% for %} is not allowed in a saved reply"
+    assert said in str(caught.value)
 
 
 def test_the_shipped_replies_load_and_fill_in() -> None:
@@ -182,7 +183,7 @@ def test_a_file_nested_too_deeply_is_a_config_problem(
     with path.open("a", encoding="utf-8") as handle:
         handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
     code, output = run_cli(path, "check-config")
-    assert code == 2 and "replies.0.text (id 'w'): nested too deeply" in output
+    assert code == 2 and "replies[0].text (id 'w'): nested too deeply" in output
 
 
 def test_twenty_levels_are_still_a_reply() -> None:
