@@ -15,6 +15,7 @@ from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
+from mentiondesk.outbox_refused import REFUSED
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX, WAITING
 from mentiondesk.wording import counted
@@ -46,7 +47,8 @@ def outbox_retry(
         typer.Option(
             "--held-for",
             metavar="NAME",
-            help="Every action held for this responder (once its URL or token is fixed).",
+            help="The actions held when this responder refused them all (a deleted webhook, "
+            "a revoked token), once it is fixed; not those a person held.",
         ),
     ] = None,
 ) -> None:
@@ -66,7 +68,7 @@ def outbox_retry(
     if held_for is not None and not asked:
         names = sorted({r.name or r.kind for r in config.responders})
         known = "" if held_for in names else f" (the responders are: {', '.join(names)})"
-        say(f"no action is held for {held_for!r}{known}")
+        say(f"no action is held for {held_for!r} after it refused them all{known}")
         return
     done: list[int] = []
     refused: dict[int, str] = {}
@@ -82,9 +84,13 @@ def outbox_retry(
 
 
 def _held(store: Store, target: str | None = None) -> list[int]:
-    """The held actions' ids, only those for `target` where given."""
+    """The held actions' ids; with `target`, only those it refused as a whole (outbox_refused):
+    one a person held, or one refused for itself, would go out, or be held again."""
     held = outbox_admin.waiting(store, statuses=("held",), limit=1_000_000)
-    return [r.id for r in held if target is None or r.target == target]
+    if target is None:
+        return [r.id for r in held]
+    refused = [r for r in held if r.target == target and r.last_error]
+    return [r.id for r in refused if str(r.last_error).startswith(REFUSED)]
 
 
 def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None:

@@ -67,8 +67,12 @@ _FIXES = {
     "channel_not_found": "check the channel ID; a private channel must invite the app first",
     "is_archived": "the channel is archived; unarchive it or use another",
 }
-# The app's token, scopes or channel: every alert would be refused alike (outbox: held together).
-_WHOLE = frozenset({"missing_scope", *_TOKEN, *_FIXES})
+# The app's scopes or channel, as posting meets them: every alert would be refused alike
+# (outbox: held together). A token refused is so on any call. Only a post's refusal speaks for
+# every alert: a retry's look at the history (conversations.history) needs a scope (and a
+# joined channel) that posting with chat:write.public does not, and fails for that one alert.
+_WHOLE = frozenset({"missing_scope", *_FIXES})
+_POST = "chat_postMessage"
 
 
 class SlackResponderConfig(ResponderConfig):
@@ -248,7 +252,8 @@ def _translate(exc: SlackApiError, method: str) -> Exception:
         fix = "check the bot token (xoxb-…) in the environment"
     else:
         fix = _FIXES.get(error, "Slack refused it; trying again will not help")
-    whole = error in _WHOLE or (not error and status in (401, 403))
+    whole = error in _TOKEN or (not error and status in (401, 403))
+    whole = whole or (error in _WHOLE and method == _POST)
     return (SinkRefused if whole else FatalError)(f"slack {method}: {error or status}; {fix}")
 
 

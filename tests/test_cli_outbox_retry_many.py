@@ -77,14 +77,25 @@ def test_retry_words_a_delivered_or_unknown_id_as_hold_does(config: Path) -> Non
     assert "no action with id 999" in said and "left" not in said
 
 
-def test_held_for_releases_one_responder_s_held_actions_only(config: Path) -> None:
-    """After a chat's webhook is fixed, its held alerts go; another responder's stay held."""
-    chat = [_add(config, CHAT_KEY.format(i), "alert", "mm") for i in (1, 2)]
+def _refused(config: Path, *ids: int, error: str) -> None:
+    store = Store(load_config(config).store_url())
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id.in_(ids)).values(last_error=error))
+    store.dispose()
+
+
+def test_held_for_releases_what_one_responder_refused_as_a_whole_only(config: Path) -> None:
+    """After a chat's webhook is fixed, the alerts it refused go; another responder's held
+    actions stay, and so does one of its own that a person held (it may have gone out)."""
+    chat = [_add(config, CHAT_KEY.format(i), "alert", "mm") for i in (1, 2, 3)]
     ticket = _add(config, "ticket:zd:case:MD-000001", "ticket", "zd")
+    refusal = "sink refused: mm answered 404: nothing is there"
+    _refused(config, chat[0], chat[1], ticket, error=refusal)
+    _refused(config, chat[2], error="held by cli:ana: went out before the restore")
     code, output = run_cli(config, "outbox", "retry", "--held-for", "mm")
     assert code == 0 and f"2 actions due now ({chat[0]}, {chat[1]})" in _said(output), output
-    assert [_row(config, i)[0] for i in (*chat, ticket)] == ["pending", "pending", "held"]
+    assert [_row(config, i)[0] for i in (*chat, ticket)] == ["pending", "pending", "held", "held"]
     code, output = run_cli(config, "outbox", "retry", "--held-for", "mn")
-    assert code == 0 and "no action is held for 'mn' (the responders are: " in _said(output)
+    assert code == 0 and "no action is held for 'mn' after it refused them all (the" in output
     code, output = run_cli(config, "outbox", "retry", "--held-for", "mm", "--all-held")
     assert code == 2 and "give --held-for NAME alone" in _said(output), output

@@ -83,3 +83,21 @@ async def test_a_revoked_token_is_tried_once_and_said_once(
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1 and errors[0].startswith("responder slack refused every action")
     assert "token_revoked; check the bot token" in errors[0]
+
+
+async def test_a_retry_s_history_look_refused_holds_that_alert_alone(
+    store: Store, slack_fake: SlackFake
+) -> None:
+    """An app that posts with chat:write alone: a retry's look at the history (for an earlier
+    send) meets missing_scope. That is about the retried alert, not the app: the others go."""
+    slack_fake.scopes = {"chat:write"}
+    context = CaseContext(mention=mention(1), reading=Reading(label=Label.NEGATIVE, score=0.9))
+    with store.engine.begin() as conn:
+        for i in range(3):
+            alert = OutboxAction(key=f"s{i}", kind="alert", target="slack", context=context)
+            conn.execute(sa.insert(OUTBOX), [outbox_row(alert, None, datetime.now(UTC))])
+        conn.execute(sa.update(OUTBOX).where(OUTBOX.c.key == "s0").values(attempts=1))
+    await OutboxWorker(store, {"slack": _responder(slack_fake)}, OutboxSection()).drain()
+    with store.engine.connect() as conn:
+        statuses = dict(conn.execute(sa.select(OUTBOX.c.key, OUTBOX.c.status)).all())
+    assert statuses == {"s0": "held", "s1": "done", "s2": "done"}
