@@ -97,7 +97,11 @@ class Poller:
             if outcome == "fatal":
                 await self._tell_stopped()
                 return
-            if isinstance(outcome, Batch):
+            if outcome == "skipped":  # another worker polls it: its turn comes again later
+                if self._once:
+                    return
+                await self._sleep(self.source.poll_seconds)
+            elif isinstance(outcome, Batch):
                 cursor = outcome.cursor
                 if outcome.has_more:
                     continue
@@ -141,6 +145,8 @@ class Poller:
             self.outage.failed(exc, self._clock())
             _LOGGER.debug("source %s failed unexpectedly", name, exc_info=True)
             return await self._back_off(exc)
+        if batch.skipped:  # nothing was read: no success to count, no failure either
+            return "skipped"
         # The cursor is saved with the mentions it covers, in the same transaction.
         try:
             await self._on_batch(name, batch)

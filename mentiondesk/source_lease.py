@@ -130,12 +130,18 @@ class LeasedSource:
     def __init__(self, inner: Source, lease: SourceLease) -> None:
         self.inner, self.lease = inner, lease
         self.name, self.poll_seconds = inner.name, inner.poll_seconds
+        self._skipping = False  # the last poll was left to another worker
 
     async def poll(self, cursor: str | None) -> Batch:
         taken = await asyncio.to_thread(self.lease.take)
-        if taken == "busy":  # each interval, on each worker without it: debug, not a warning
-            _LOGGER.debug("source %s: another worker polls it; poll skipped", self.name)
-            return Batch(mentions=(), cursor=cursor)  # stored nowhere: confirm() says not held
+        if taken == "busy":  # said once at info (a cron `run --once` says why it read none)
+            said = "source %s: another worker polls it (it holds the source's lease); not here"
+            _LOGGER.log(logging.DEBUG if self._skipping else logging.INFO, said, self.name)
+            self._skipping = True
+            return Batch(mentions=(), cursor=cursor, skipped=True)  # confirm(): not held
+        if self._skipping:
+            _LOGGER.info("source %s: polled here now (the other worker let it go)", self.name)
+        self._skipping = False
         if taken == "taken":  # another may have stored pages since ours: its cursor, not ours
             cursor = await asyncio.to_thread(self.lease.store.cursor, self.name)
         return await self.inner.poll(cursor)

@@ -53,11 +53,13 @@ async def test_a_second_worker_skips_the_poll_quietly(
     with caplog.at_level(logging.DEBUG, logger="mentiondesk.source_lease"):
         skipped = await second.poll("50", page="999")
         assert not await second.store(skipped)  # nothing stored for a skipped poll
+        assert not await second.store(await second.poll("50", page="999"))
     assert (first.inner.asked, second.inner.asked) == ([None], [])
-    assert (skipped.mentions, skipped.cursor) == ((), "50")
+    assert (skipped.mentions, skipped.cursor, skipped.skipped) == ((), "50", True)
     assert a.cursor(NAME) == "100"
     said = [(r.levelno, r.getMessage()) for r in caplog.records]
-    assert said == [(logging.DEBUG, f"source {NAME}: another worker polls it; poll skipped")]
+    skip = f"source {NAME}: another worker polls it (it holds the source's lease); not here"
+    assert said == [(logging.INFO, skip), (logging.DEBUG, skip)]  # once a run, then quietly
 
 
 @pytest.mark.postgres

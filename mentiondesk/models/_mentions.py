@@ -180,6 +180,9 @@ class Batch:
     mentions: Sequence[Mention]
     cursor: str | None
     has_more: bool = False
+    # Not polled here: another worker polls the source (its lease); nothing was read, so
+    # nothing is stored, and the poller's state (backoff, outage, rate limit) stays as it is.
+    skipped: bool = False
 
 
 @runtime_checkable
