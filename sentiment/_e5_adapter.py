@@ -12,7 +12,7 @@ import numpy as np
 from mentiondesk.models import ConfigError
 from sentiment._e5_image import Matrix
 from sentiment._e5_net import Adapter
-from sentiment._ngram_model import DATA_LAYOUT, NPZ_ERRORS, npz_problem
+from sentiment._ngram_model import DATA_LAYOUT, NPZ_ERRORS, npz_problem, zip_problem
 
 FORMAT = "mentiondesk-e5-adapter/1"
 MODELS = Path(__file__).parent / "models"
@@ -165,8 +165,8 @@ def unfit(path: Path, exc: ValueError) -> ConfigError:
 
 def path_problem(path: Path) -> str | None:
     """At config load (check-config too): why the adapter file a setting names cannot be one,
-    with the fix; None where it may be an adapter (read, and judged, at start-up)."""
-    problem = npz_problem(path)
+    with the fix; None where it may be an adapter (its arrays judged at start-up)."""
+    problem = npz_problem(path) or zip_problem(path)
     return None if problem is None else f"{str(path)!r} {problem}; {_fix(path)}"
 
 

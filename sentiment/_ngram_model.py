@@ -140,9 +140,20 @@ def fix(path: Path) -> str:
 
 def path_problem(path: Path) -> str | None:
     """At config load (check-config too): why the model file a setting names cannot be one,
-    with the fix; None where it may be a model (read, and judged, at start-up)."""
-    problem = npz_problem(path)
+    with the fix; None where it may be a model (its contents judged at start-up)."""
+    problem = npz_problem(path) or zip_problem(path)
     return None if problem is None else f"{str(path)!r} {problem}; {fix(path)}"
+
+
+def zip_problem(path: Path) -> str | None:
+    """Why an .npz is damaged (cut short in a copy, a byte flipped), None when every member
+    reads back whole: check-config says so, not only `run` (a few MB: a fraction of a second)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        return f"is unreadable ({exc})"
+    return None if bad is None else f"is unreadable (its part {bad} is damaged)"
 
 
 def npz_problem(path: Path) -> str | None:

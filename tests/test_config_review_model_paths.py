@@ -92,3 +92,21 @@ def test_a_file_deleted_after_the_check_is_said_on_one_line_at_start(tmp_path: P
 
 def test_the_shipped_models_rebuild_command_stays_the_recipe_that_made_them() -> None:
     assert "--out sentiment/models/ngram.npz" in _ngram_model.fix(_ngram_model.DEFAULT_PATH)
+
+
+@pytest.mark.parametrize(("classifier", "settings", "key", "command", "shipped"), CASES)
+def test_check_config_refuses_a_model_file_cut_short(
+    tmp_path: Path, classifier: str, settings: str, key: str, command: str, shipped: str
+) -> None:
+    """A copy cut short keeps a zip's first bytes: check-config reads it through, as `run`
+    would, rather than call valid a config `run` refuses."""
+    shipped_file = "e5-adapter.npz" if "adapter" in settings else "ngram.npz"
+    whole = (Path(_ngram_model.__file__).parent / "models" / shipped_file).read_bytes()
+    named = settings.split('"')[1]
+    (tmp_path / named).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / named).write_bytes(whole[: len(whole) // 2])
+    code, output = run_cli(_config(tmp_path, classifier, settings), "check-config")
+    assert code == 2, output
+    lines = [line for line in output.splitlines() if key in line]
+    assert len(lines) == 1 and "is unreadable (" in lines[0], output
+    assert command in lines[0] and "is valid" not in output
