@@ -1,6 +1,8 @@
 """Quality of every classifier on every val set, and its texts/s, in one run.
 
     python bench/sentiment.py --data ../shared/data --n 2000
+    python bench/sentiment.py --classifiers e5,transformers --transformers-model DIR \
+        --transformers-labels "1 star=negative,2 stars=negative,3 stars=neutral,…"
 
 Each classifier reads each val set (language detection included, as in the pipeline); the
 table shows the issue's metric per set (macro-F1, or macro-recall for TweetEval), negative
@@ -16,10 +18,11 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mentiondesk.models import Classifier
+from mentiondesk.models import Classifier, ConfigError, Label
 from sentiment.evaluation import CLASSES, Scores, score
 from sentiment.training import Labelled, read_split
 
@@ -43,8 +46,9 @@ TESTS_DATA = ROOT / "tests" / "data"
 KINDS = ("vader", "ngram", "e5", "e5-all", "transformers")
 
 
-def build(name: str, model: str | None) -> Classifier:
-    """A classifier by kind, built directly (no config file needed)."""
+def build(name: str, model: str | None, **hf: Any) -> Classifier:
+    """A classifier by kind, built directly (no config file needed); `hf`: the transformers
+    classifier's own settings (labels, max_length), as `[sentiment] settings` gives them."""
     if name not in KINDS:
         raise SystemExit(f"no classifier {name!r}; use one of: {', '.join(KINDS)}")
     if name == "vader":
@@ -67,7 +71,18 @@ def build(name: str, model: str | None) -> Classifier:
 
     if not model:
         raise SystemExit("--transformers-model is needed for the transformers classifier")
-    return TransformersClassifier(model=model)
+    return TransformersClassifier(model=model, **hf)
+
+
+def label_map(text: str) -> dict[str, Label]:
+    """ "1 star=negative,5 stars=positive" → the mapping `[sentiment.settings.labels]` holds."""
+    pairs = [item.rpartition("=") for item in text.split(",") if item.strip()]
+    try:
+        return {name.strip(): Label(value.strip()) for name, _, value in pairs}
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{exc}; write MODEL_LABEL=negative|neutral|positive"
+        ) from None
 
 
 def labelled_sets(data: Path) -> dict[str, Labelled]:
@@ -123,7 +138,16 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=None, help="At most N texts per set.")
     parser.add_argument("--classifiers", default="vader,ngram,e5")
     parser.add_argument("--transformers-model", default=None)
+    parser.add_argument(
+        "--transformers-labels",
+        type=label_map,
+        default=None,
+        metavar="LABEL=CLASS,…",
+        help='the model\'s labels as classes, e.g. "1 star=negative,…,5 stars=positive"',
+    )
+    parser.add_argument("--transformers-max-length", type=int, default=128, metavar="N")
     args = parser.parse_args()
+    hf = {"labels": args.transformers_labels, "max_length": args.transformers_max_length}
     names = args.classifiers.split(",")
     unknown = [name for name in names if name not in KINDS]
     if unknown:  # before any classifier has spent minutes reading
@@ -134,7 +158,11 @@ def main() -> None:
     print(header)
     figures: list[str] = []
     for name in names:
-        results, rate = run(build(name, args.transformers_model), args.data, args.n)
+        try:
+            classifier = build(name, args.transformers_model, **hf)
+        except ConfigError as exc:  # a label the mapping misses: said, not a traceback
+            parser.error(f"{name}: {exc}")
+        results, rate = run(classifier, args.data, args.n)
         cells = []
         for short, _, metric, goal in SETS:
             if short not in results:

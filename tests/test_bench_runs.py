@@ -3,6 +3,7 @@ pipeline's and the outbox's broke unnoticed once, when what they call changed.""
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -32,3 +33,13 @@ def test_a_benchmark_runs_to_its_figures(
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert said in run.stdout.splitlines()[-1], run.stdout[-2000:]
+
+
+def test_the_sentiment_bench_maps_a_model_s_labels_as_the_config_does() -> None:
+    from bench.sentiment import label_map
+    from mentiondesk.models import Label
+
+    mapped = label_map("1 star=negative, 3 stars=neutral,5 stars = positive")
+    assert mapped == {"1 star": Label.NEGATIVE, "3 stars": Label.NEUTRAL, "5 stars": Label.POSITIVE}
+    with pytest.raises(argparse.ArgumentTypeError, match="write MODEL_LABEL=negative"):
+        label_map("1 star=bad")
