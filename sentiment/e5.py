@@ -23,6 +23,7 @@ from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, vali
 from sentiment import _e5_adapter, _e5_image, _e5_net, lang
 from sentiment._e5_image import Encoder, Matrix
 from sentiment._e5_tokens import Tokenizer
+from sentiment._emoji import emoji_reading
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import NOTHING_SAID, NgramModel, path_problem
@@ -188,6 +189,9 @@ class E5Classifier:
 
     def _blended(self, texts: Sequence[str], detected: Sequence[str]) -> Matrix:
         probs = self.ngram.probabilities(texts, detected)
+        for i, text in enumerate(texts):  # "🤬🤬🤬": what its faces say, sure (_emoji)
+            if (faces := emoji_reading(text)) is not None and lang.says_little(text):
+                probs[i] = faces
         for code, rows in self._by_reader(detected).items():
             probs[rows] = self._mixed(code, [texts[i] for i in rows], probs[rows])
         return probs

@@ -11,6 +11,7 @@ from pydantic import ValidationInfo, field_validator
 
 from mentiondesk.models import Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
+from sentiment._emoji import emoji_reading
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH, NOTHING_SAID, NgramModel, load, path_problem
 
@@ -66,6 +67,10 @@ class NgramClassifier:
 
     def _read(self, texts: Sequence[str], detected: Sequence[str]) -> np.ndarray:
         probs = self.model.probabilities(texts, detected)
-        # "🙏", "." or "a" says nothing: neutral, not the model's guess from a few characters.
-        probs[np.array([lang.says_little(t) for t in texts], dtype=bool)] = NOTHING_SAID
+        # "🙏", "." or "a" says nothing: neutral, not the model's guess from a few characters;
+        # but "🤬🤬🤬" or "😍" says what its faces say (_emoji).
+        for i, text in enumerate(texts):
+            if lang.says_little(text):
+                faces = emoji_reading(text)
+                probs[i] = NOTHING_SAID if faces is None else faces
         return probs

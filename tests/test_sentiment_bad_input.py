@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,23 @@ def test_bench_names_a_misspelt_classifier(names: str) -> None:
     )
     assert done.returncode == 2 and "no classifier 'ngarm'; use one of: vader, ngram" in done.stderr
     assert "--transformers-model" not in done.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("reader", [NgramClassifier, E5Classifier])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("😡", Label.NEGATIVE),
+        ("🤬🤬🤬", Label.NEGATIVE),
+        ("@lumora 👎👎", Label.NEGATIVE),
+        ("😍😍", Label.POSITIVE),
+        ("❤️", Label.POSITIVE),
+        ("😡😍", Label.NEUTRAL),  # as many each way: nothing clear
+    ],
+)
+def test_a_post_of_emoji_alone_says_what_its_faces_say(
+    reader: Callable[[], Classifier], text: str, label: Label
+) -> None:
+    """ "🤬🤬🤬" at a brand is a complaint, "😍😍" praise: no words, but no doubt either."""
+    reading = reader().classify([text], [None])[0]
+    assert (reading.label, reading.lang) == (label, lang.UNDETERMINED), reading
