@@ -89,6 +89,7 @@ class QueueItem:
     # the draft may still be right to send, so the queue asks rather than withdrawing it.
     hand_reply: HandReply | None = None
     advice: bool = False  # advice to another customer in their thread (bystanders.py)
+    draft_lang: str | None = None  # the draft's language (its lang attribute), not the mention's
 
     @property
     def approvable(self) -> bool:
@@ -241,13 +242,15 @@ def _loose_query(f: Filters, *columns: sa.ColumnElement[Any]) -> AnySelect:
 def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     query = (
         _loose_query(f, *_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
-        .add_columns(DRAFT.c.created_at.label("drafted_at"))
+        .add_columns(DRAFT.c.created_at.label("drafted_at"), DRAFT.c.lang.label("draft_lang"))
         .add_columns(MENTION.c.created_at)  # the author waits since posting, as in a case
         .order_by(MENTION.c.created_at, DRAFT.c.id)
         .limit(limit)
     )
     rows = conn.execute(query).all()
-    drafts = (DraftRef(r.draft_id, r.kind, r.text, r.mention_id, r.drafted_at) for r in rows)
+    drafts = (
+        DraftRef(r.draft_id, r.kind, r.text, r.mention_id, r.drafted_at, r.draft_lang) for r in rows
+    )
     return [_item(r, None, 0, None, r.created_at, d) for r, d in zip(rows, drafts, strict=True)]
 
 
@@ -265,6 +268,7 @@ def _item(
         draft_id=draft.id if draft else None,
         draft_kind=draft.kind if draft else None,
         draft_text=draft.text if draft else None,
+        draft_lang=draft.lang if draft else None,
         platform=r.platform,
         handle=r.handle,
         name=r.name,

@@ -39,17 +39,21 @@ class DraftRef:
     text: str
     mention_id: int
     created_at: datetime
+    lang: str | None = None  # the language it is written in: read in that voice
 
     @classmethod
     def of(cls, row: AnyRow) -> DraftRef:
-        return cls(row.id, row.kind, row.text, row.mention_id, row.created_at)
+        return cls(row.id, row.kind, row.text, row.mention_id, row.created_at, row.lang)
 
 
 def drafts_by_id(conn: Connection, ids: list[int]) -> dict[int, DraftRef]:
     """Each draft by its id."""
     if not ids:
         return {}
-    columns = (DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id, DRAFT.c.created_at)
+    columns = (
+        *(DRAFT.c.id, DRAFT.c.kind, DRAFT.c.text, DRAFT.c.mention_id, DRAFT.c.created_at),
+        DRAFT.c.lang,
+    )
     rows = conn.execute(sa.select(*columns).where(DRAFT.c.id.in_(ids))).all()
     return {r.id: DraftRef.of(r) for r in rows}
 

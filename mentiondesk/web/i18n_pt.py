@@ -158,6 +158,8 @@ _QUEUE = {
     "Try clearing the filters.": "Tente limpar os filtros.",
     "Well done.": "Bom trabalho!",
     "Draft": "Rascunho",
+    "Draft for {handle}": "Rascunho para {handle}",  # a queue row's link: its visible word first
+    "open the mention of {when}": "abrir a menção de {when}",  # the case's "open" link
     "latest of {n} mentions": "a mais recente de {n} menções",
     "The author wrote again: this is their latest mention. The case page shows them all.": (
         "A pessoa escreveu de novo: esta é a menção mais recente. A página do caso mostra todas."

@@ -44,7 +44,11 @@ async def home(request: web.Request) -> web.StreamResponse:
     raise web.HTTPFound("/queue" if request[SESSION] else "/login")
 
 
-async def login_form(request: web.Request, *, error: str = "", status: int = 200) -> web.Response:
+async def login_form(
+    request: web.Request, *, error: str = "", status: int = 200, name: str = "", wrong: bool = False
+) -> web.Response:
+    """The login page; after a refusal, `error` says why, `name` is the name typed (kept in
+    its box; the password never is) and `wrong` marks both boxes invalid."""
     token = secrets.token_urlsafe(24)
     # Logged out everywhere: said once (the cookie goes now), not by the URL (pages_login).
     told = request.cookies.get(_SAID_COOKIE) == _EVERYWHERE and request.method == "GET"
@@ -56,6 +60,8 @@ async def login_form(request: web.Request, *, error: str = "", status: int = 200
         status=status,
         login_csrf=token,
         error=error,
+        typed_name=name,
+        wrong=wrong,
         next=safe_next(request.query.get("next")),
     )
     response.set_cookie(
@@ -77,7 +83,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     refused = await desk.limits.refusal(desk, address, name)
     if refused:
         error = negotiate(request).t(refused.message)
-        response = await login_form(request, error=error, status=429)
+        response = await login_form(request, error=error, status=429, name=name)
         if refused.retry_after:
             response.headers["Retry-After"] = str(refused.retry_after)
         return response
@@ -88,7 +94,7 @@ async def login(request: web.Request) -> web.StreamResponse:
         named = await desk.db(logged_name, desk.store, name)
         _LOGGER.warning("desk: failed sign-in to %s from %s", named, address)
         error = negotiate(request).t("Wrong name or password.")
-        return await login_form(request, error=error, status=401)
+        return await login_form(request, error=error, status=401, name=name, wrong=True)
     await desk.limits.passed(desk, address, name)
     _LOGGER.info("desk: %s signed in from %s", user.name, address)
     token = await desk.db(open_session, desk.store, user, now=desk.clock(), ttl=desk.session_ttl)

@@ -1,7 +1,8 @@
 """A refused field is marked to the eye, not by focus alone (Chromium): the Saved replies
 form's refused Text and the case page's refused draft box have a red border with 3:1 against
 both the field's own background and the panel around it (WCAG 1.4.11), the error notice's
-tint behind their text; a field not refused keeps the plain grey border."""
+tint behind their text; a field not refused keeps the plain grey border (3:1 too, as every
+control's edge) on white."""
 
 from __future__ import annotations
 
@@ -29,8 +30,12 @@ def _hex(rgb: str) -> str:
 
 
 def _marked(field: Locator) -> bool:
+    """Marked as refused: the error notice's tint behind the text, a border that holds 3:1
+    against it and the panel. (A plain field's grey border holds 3:1 too: every control's
+    edge does, WCAG 1.4.11; its white background is what differs.)"""
     border, own, panel = (_hex(c) for c in field.evaluate(_STYLE))
-    return _contrast(border, own) >= 3 and _contrast(border, panel) >= 3
+    tinted = own == "#fdecec" != panel
+    return tinted and _contrast(border, own) >= 3 and _contrast(border, panel) >= 3
 
 
 @pytest.fixture(scope="module")

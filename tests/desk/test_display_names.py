@@ -4,6 +4,7 @@ and draft text carry their language in `lang`, for a screen reader's voice."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -78,7 +79,8 @@ async def test_mention_and_draft_text_carry_their_language(as_role: Login, store
     assert '<textarea name="text" rows="5" dir="auto" lang="pt-BR"' in page  # the draft
     assert '<textarea name="text" rows="4" dir="auto" lang="pt"' in page  # Reply now
     queue = await _page(desk, "/queue?view=all")
-    assert '<span lang="pt">Cadê meu pedido?</span>' in queue
+    assert re.search(r'<span lang="pt" id="q\d+-text">Cadê meu pedido\?</span>', queue)
+    assert '<span lang="pt-BR">Sorry about that' in queue  # the draft, in its own language
     # Unknown ("und"): no lang at all, rather than a guess; its word instead of the code.
     page = await _page(desk, f"/cases/{other}", PT_BR)
     assert 'lang="und"' not in page and 'id="mention-text">???' in page

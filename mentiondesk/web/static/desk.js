@@ -273,8 +273,10 @@
     });
   }
 
-  // After `a` or `r` the queue loads again without the row: the row now in its place is
-  // chosen, so `j` goes on from there. Kept for the next page of this tab only, briefly.
+  // After Approve or Reject (its key or its button) the queue loads again without the row: the
+  // row now in its place is chosen and focused, so `j` or Tab goes on from there, not from
+  // the top of the page. Kept for the next page of this tab only (taken by whatever page
+  // loads next), briefly.
   var PLACE = "mentiondesk.queuePlace";
   function keepPlace(index) {
     try {
@@ -311,7 +313,23 @@
     document.body.classList.toggle("keys-off", !box.checked);
   }
 
-  function queueKeys() {
+  // A notice in the page as loaded (base.html's #notice: "MD-000086: reply approved: it is on
+  // its way.") is not announced by a screen reader: its live region is filled again once the
+  // page has loaded, which is. Not where focus goes to a box the notice or its own error
+  // describes (a refused text, a case number not found): that box's description says it.
+  function sayNotice() {
+    var notice = document.getElementById("notice");
+    if (!notice || document.querySelector("[autofocus][aria-describedby]")) return;
+    var text = notice.textContent;
+    notice.style.minHeight = notice.offsetHeight + "px";  // the page does not move meanwhile
+    notice.textContent = "";
+    setTimeout(function () {
+      notice.textContent = text;
+      notice.style.minHeight = "";
+    }, 100);
+  }
+
+  function queueKeys(place) {
     var queue = document.getElementById("queue");
     var items = Array.from(document.querySelectorAll("#queue > .item"));
     if (!queue || !items.length) return;
@@ -335,8 +353,7 @@
       items[index].focus({ preventScroll: true });
     }
     markClipped(items);  // the page opens where it is, at the top, no row selected
-    var place = takePlace();  // unless a key acted on the row that was here
-    if (place >= 0) choose(place);
+    if (place >= 0) choose(place);  // unless Approve or Reject acted on the row that was here
     window.addEventListener("resize", function () { markClipped(items); });
     queue.addEventListener("click", function (event) {
       var item = event.target.closest("#queue > .item");
@@ -359,9 +376,15 @@
       tell(STRINGS.readFirst);  // or the first click seems to have sent it
     });
     // After guardForms' listener: only a submit nobody held back (a question answered
-    // Cancel, a clipped draft shown first) leaves its place for the next page.
+    // Cancel, a clipped draft shown first) leaves its place for the next page; by key (the
+    // row chosen) or by a row's Approve or Reject button alike.
     document.addEventListener("submit", function (event) {
-      if (event.target === keyed && !event.defaultPrevented) keepPlace(index);
+      if (event.defaultPrevented) return;
+      var item = event.target.closest("#queue > .item");
+      if (event.target === keyed) keepPlace(index);
+      else if (item && event.target.matches("form.approve, form.reject")) {
+        keepPlace(items.indexOf(item));
+      }
     });
     // A single key is easily pressed by mistake: its form asks first where it says what
     // the key sends (data-key-confirm: `a`), as Reject always does.
@@ -430,6 +453,7 @@
     guardForms();
     guardLinks();
     keysSwitch();
-    queueKeys();
+    queueKeys(takePlace());  // taken on every page: a place is for the next page only
+    sayNotice();
   });
 })();
