@@ -37,15 +37,15 @@ def test_a_close_during_a_restore_withdraws_the_restored_draft(
             .where(DRAFT.c.id == draft)
             .values(status="withdrawn", decided_by=f"praise {mention}")
         )
-    real = queue.dm_refused
+    real = queue.lock_open
     closer = threading.Thread(target=queue.close_case, args=(store, case), kwargs={"by": "bo"})
 
-    def close_meanwhile(*args: Any, **kw: Any) -> bool:
-        closer.start()  # another agent's Close, between the restore's check and its write
+    def close_meanwhile(*args: Any, **kw: Any) -> None:
+        real(*args, **kw)
+        closer.start()  # another agent's Close, between the restore's lock and its write
         closer.join(timeout=1.0)  # it waits for the case the restore holds (or commits)
-        return real(*args, **kw)
 
-    monkeypatch.setattr(queue, "dm_refused", close_meanwhile)
+    monkeypatch.setattr(queue, "lock_open", close_meanwhile)
     queue.restore_draft(store, draft, by="ana")
     closer.join(timeout=10)
     with store.engine.connect() as conn:
