@@ -206,10 +206,13 @@ def mention_counts(
 
 def _zone_name(zone: tzinfo) -> str | None:
     """The IANA name PostgreSQL can take for `zone`, or None for a zone only Python knows (a
-    fixed offset's name, "UTC+03:00", would read in POSIX's inverted sign)."""
+    fixed offset's name, "UTC+03:00", would read in POSIX's inverted sign). A name without a
+    "/" may be read as an abbreviation first: "WET" is Lisbon's rules in Python, UTC+0 all
+    year in PostgreSQL."""
     if zone is UTC:
         return "UTC"
-    return zone.key if isinstance(zone, ZoneInfo) else None
+    name = zone.key if isinstance(zone, ZoneInfo) else None
+    return name if name is not None and ("/" in name or name == "UTC") else None
 
 
 def _latest() -> Any:

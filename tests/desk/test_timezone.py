@@ -132,3 +132,18 @@ def test_the_previous_period_is_as_long_across_a_change_to_summer_time(store: St
     # Closed whole days stay whole days: 31 March to 2 April follows 28 to 30 March.
     closed = days_from(date(2026, 3, 31), days=3, now=now, zone=LISBON)
     assert closed.previous_since(closed.span(now)) == datetime(2026, 3, 28, tzinfo=LISBON)
+
+
+@pytest.mark.parametrize("name", ["WET", "CET", "EET", "MET"])
+def test_a_zone_named_like_an_abbreviation_counts_days_as_the_zone_does(
+    store: Store, name: str
+) -> None:
+    # "WET" is a zone with summer time (Lisbon's rules); PostgreSQL reads the same string as
+    # the fixed abbreviation (UTC+0), and counted an 00:30 post in summer on the day before.
+    zone = ZoneInfo(name)
+    now = datetime(2026, 7, 7, 12, 0, tzinfo=UTC)
+    at = datetime(2026, 7, 2, 0, 30, tzinfo=zone).astimezone(UTC)  # 00:30 local on 2 July
+    _posted(store, at)
+    data = load_dashboard(store, days=7, now=now, zone=zone)
+    assert list(data.by_day) == ["2026-07-02"]
+    assert [row[0] for row in csv_rows(store, days=7, now=now, zone=zone)[1:]] == ["2026-07-02"]
