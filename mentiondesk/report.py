@@ -18,6 +18,7 @@ from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, within
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
+from mentiondesk.wording import whole
 
 
 def report(
@@ -199,7 +200,8 @@ def _outbox_kind(actions: dict[tuple[str, str], int], kind: str) -> dict[str, in
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+    """To a tenth, halves away from zero as the page rounds (1 of 16 is 6.3 %, not 6.2)."""
+    return None if value is None else whole(value * 10) / 10
 
 
 def _exact(value: float | None) -> float | None:

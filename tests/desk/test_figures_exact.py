@@ -97,3 +97,16 @@ def test_the_report_text_and_the_summary_round_a_wait_as_the_dashboard_does(
     # The JSON keeps its seconds to a tenth, as before.
     rounded = period_report(store, period, now=NOW, zone=SAO_PAULO, hours=HOURS)
     assert rounded["first_response"]["p50_seconds"] == 90.0
+
+
+def test_the_json_rounds_a_tenth_half_away_from_zero_as_the_page_rounds(store: Store) -> None:
+    # 1 of 16 is 6.25 %: a spreadsheet says 6.3; Python's round() took the half to even, 6.2.
+    for i in range(16):
+        _, case, _ = add(store, "late again", draft=None)
+        with store.engine.begin() as conn:
+            conn.execute(sa.insert(SURVEY).values(case_id=case, kind="csat", score=3 if i else 5))
+            conn.execute(sa.insert(SURVEY).values(case_id=case, kind="nps", score=8 if i else 0))
+    now = datetime.now(UTC)
+    data = period_report(store, last_days(now, 7, UTC), now=now, zone=UTC)
+    assert data["csat"]["percent"] == 6.3
+    assert data["nps"]["score"] == -6.3  # one detractor of 16: −6.25
