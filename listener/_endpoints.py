@@ -109,13 +109,22 @@ class Endpoints:
         return self.gates.setdefault(endpoint, Gate())
 
     def observe(
-        self, endpoint: str, *, limit: int | None, remaining: int | None, reset: datetime | None
+        self,
+        endpoint: str,
+        *,
+        limit: int | None,
+        remaining: int | None,
+        reset: datetime | None,
+        shared: bool = False,
     ) -> None:
-        """Record rate-limit headers; an exhausted window blocks the endpoint until its reset."""
+        """Record rate-limit headers; an exhausted window blocks the endpoint until its reset,
+        or every endpoint where the platform counts one window for all (`shared`: Reddit's)."""
         gate = self.gate(endpoint)
         gate.limit, gate.remaining, gate.reset = limit, remaining, reset
         if remaining is not None and remaining <= 0 and reset is not None:
-            gate.until = max(reset, gate.until or reset)
+            for name in self.fetchers if shared else (endpoint,):
+                held = self.gate(name)
+                held.until = max(reset, held.until or reset)
 
     async def poll(self, cursor: str | None) -> Batch:
         state = _decode(cursor, list(self.fetchers))
@@ -137,7 +146,8 @@ class Endpoints:
             try:
                 batch = await self._read(state, endpoint)
             except RateLimited as exc:  # its gate holds it back; the others are read meanwhile
-                limited = exc
+                if limited is None or exc.until < limited.until:  # the soonest is waited for
+                    limited = exc
                 continue
             except TransientError as exc:
                 failed.append((endpoint, exc))

@@ -280,7 +280,8 @@ class RedditSource:
         reset = None
         if remaining is not None and remaining <= 0:
             reset = reset_time(headers.get("x-ratelimit-reset"), relative=True, now=self._clock)
-        self.endpoints.observe(endpoint, limit=limit, remaining=remaining, reset=reset)
+        # One window per client, whatever the endpoint: a spent one holds them all.
+        self.endpoints.observe(endpoint, limit=limit, remaining=remaining, reset=reset, shared=True)
 
     def _reset_of(self, exc: asyncprawcore.TooManyRequests) -> datetime:
         headers = exc.response.headers

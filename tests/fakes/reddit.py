@@ -42,6 +42,7 @@ TOKEN = "/api/v1/access_token"
 MENTIONS = "/message/mentions"
 COMMENT = "/api/comment/"
 COMPOSE = "/api/compose/"
+CLIENT_WINDOW = "client"
 
 
 def search_path(subreddits: str = "all") -> str:
@@ -166,8 +167,10 @@ class RedditFake(PlatformFake):
         page = f"<html><body><h1>{status} Server Error</h1></body></html>"
         return web.Response(status=status, text=page, content_type="text/html")
 
-    def _headers(self, endpoint: str) -> dict[str, str]:
-        limit, remaining, reset = self.window.hit(endpoint)
+    def _headers(self) -> dict[str, str]:
+        # One window per OAuth client, whatever the endpoint ("per user-client": Reddit's API
+        # rules; asyncprawcore keeps one RateLimiter per session for it).
+        limit, remaining, reset = self.window.hit(CLIENT_WINDOW)
         seconds = max(1, int((reset - self.clock()).total_seconds()))
         return {
             "x-ratelimit-used": str(limit - remaining),
@@ -185,7 +188,7 @@ class RedditFake(PlatformFake):
             start = names.index(after) + 1 if after in names else len(names)
         page = newest_first[start : start + limit]
         body = listing(page, start + limit < len(newest_first))
-        return web.json_response(body, headers=self._headers(request.path))
+        return web.json_response(body, headers=self._headers())
 
     def register_app(self, client_id: str, secret: str) -> None:
         """From now on only registered apps get a token: others get Reddit's 401 (a bad
@@ -236,7 +239,7 @@ class RedditFake(PlatformFake):
         return self._listing(request, self.inbox)
 
     async def _me(self, request: web.Request) -> web.Response:
-        return web.json_response({"name": ME, "id": "me1"}, headers=self._headers(request.path))
+        return web.json_response({"name": ME, "id": "me1"}, headers=self._headers())
 
     def commented(self, parent: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
         """A comment of ours replying to `parent`, made `at` (now by the fake clock)."""
@@ -279,14 +282,14 @@ class RedditFake(PlatformFake):
         if lost := self._lost(COMMENT):
             return lost
         body = {"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": data}]}}}
-        return web.json_response(body, headers=self._headers(COMMENT))
+        return web.json_response(body, headers=self._headers())
 
     async def _compose(self, request: web.Request) -> web.Response:
         form = await request.post()
         self.messaged(str(form["to"]), str(form["text"]), subject=str(form["subject"]))
         if lost := self._lost(COMPOSE):
             return lost
-        return web.json_response({"json": {"errors": []}}, headers=self._headers(COMPOSE))
+        return web.json_response({"json": {"errors": []}}, headers=self._headers())
 
     async def _our_comments(self, request: web.Request) -> web.Response:
         return self._listing(request, self.comments)

@@ -13,7 +13,8 @@ from listener.reddit import RedditSource
 from mentiondesk.cli_sources import _table, check_all
 from mentiondesk.config import load_config
 from mentiondesk.models.reddit import build_reddit
-from tests.platforms.helpers import FakeClock
+from tests.fakes.reddit import CLIENT_WINDOW, TOKEN
+from tests.platforms.helpers import FakeClock, once, started
 
 
 def _source(fake, clock: FakeClock) -> RedditSource:
@@ -91,3 +92,35 @@ query = "lumora"
     at = reset.replace(hour=int(said[1]), minute=int(said[2]), second=int(said[3]))
     off = (at - reset).total_seconds() % 86400  # the wall clock's reading there, midnight or not
     assert min(off, 86400 - off) < 60
+
+
+async def test_a_spent_window_holds_every_endpoint_not_only_the_one_that_said_so(
+    reddit_fake, clock
+) -> None:
+    # Reddit's window is one per client: once an answer says none are left, calling the
+    # subreddit's comments or the inbox in the same pass is a 429 from real Reddit.
+    reddit = build_reddit(
+        client_id="cid",
+        client_secret="secret",
+        username="lumora_bot",
+        password="pw",
+        base_url=reddit_fake.base_url,
+        auth_url=None,
+        user_agent="test/0.1",
+    )
+    source = RedditSource(
+        name="reddit", reddit=reddit, query="lumora", subreddits=["lumora"], inbox=True, clock=clock
+    )
+    cursor = await started(source, clock)
+    reddit_fake.window.limit = (
+        reddit_fake.window.used[CLIENT_WINDOW] + 1
+    )  # the next answer spends it
+    before = len(reddit_fake.request_times)
+    reddit_fake.submit("lumora is great")
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    reset = reddit_fake.window.reset_at[CLIENT_WINDOW]
+    calls = reddit_fake.request_times[before:]
+    inside = [path for path, t in calls if t < reset and path != TOKEN]
+    assert inside == ["/r/lumora/search"], calls  # the answer that spent it, no other
+    assert [m.text for m in run.mentions] == ["lumora is great"]

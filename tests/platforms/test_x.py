@@ -98,6 +98,21 @@ async def test_long_rate_limit_skips_endpoint_and_keeps_cursor(x_fake, clock) ->
     assert later.ids == [x_fake.tweets[0]["id"]]
 
 
+async def test_two_limits_at_once_wait_for_the_sooner(x_fake, clock) -> None:
+    # Search limited for 20 s, mentions for 15 min in one poll: the 20 s are waited out (a
+    # short wait) and search read; the later refusal's 15 min gave the whole source up.
+    source = _source(x_fake, clock)
+    cursor = await started(source, clock)
+    x_fake.publish("lumora lamps are great", author="carol", mention=False)
+    for path, wait in ((SEARCH, 20), (MENTIONS, 900)):
+        reset = int((clock() + timedelta(seconds=wait)).timestamp())
+        headers = {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)}
+        x_fake.fail(path, 429, problem(429, "Too Many Requests"), headers=headers)
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert [m.text for m in run.mentions] == ["lumora lamps are great"]
+
+
 async def test_server_error_then_recovery(x_fake, clock) -> None:
     source = _source(x_fake, clock, username=None)
     cursor = await started(source, clock)
