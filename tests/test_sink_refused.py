@@ -14,16 +14,15 @@ from aiohttp import web
 
 from mentiondesk import outbox_admin
 from mentiondesk.config import OutboxSection
-from mentiondesk.models import CaseContext, Label, OutboxAction, Reading, Responder
+from mentiondesk.models import Responder
 from mentiondesk.outbox import OutboxWorker
-from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
-from mentiondesk.tables import DELIVERY, OUTBOX
+from mentiondesk.tables import DELIVERY
 from responders.discord import DiscordResponder
 from responders.mattermost import MattermostResponder
 from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI
-from tests.helpers import mention
+from tests.test_outbox_unreachable import _enqueue, _rows
 
 GONE = "/api/webhooks/9/gone"  # a Discord webhook deleted: every POST answers 404
 
@@ -56,19 +55,6 @@ def _back(hooks: FakeAPI) -> None:
         return web.json_response({"id": "9002"})
 
     hooks.route("POST", GONE, posted)
-
-
-def _enqueue(store: Store, key: str, target: str, now: datetime) -> None:
-    context = CaseContext(mention=mention(1), reading=Reading(label=Label.NEGATIVE, score=0.9))
-    action = OutboxAction(key=key, kind="alert", target=target, context=context)
-    with store.engine.begin() as conn:
-        conn.execute(sa.insert(OUTBOX), [outbox_row(action, None, now)])
-
-
-def _rows(store: Store, target: str) -> list[sa.Row]:  # type: ignore[type-arg]
-    query = sa.select(OUTBOX).where(OUTBOX.c.target == target).order_by(OUTBOX.c.id)
-    with store.engine.connect() as conn:
-        return list(conn.execute(query))
 
 
 def _worker(store: Store, clock: Clock, hooks: FakeAPI) -> OutboxWorker:

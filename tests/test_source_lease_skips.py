@@ -10,16 +10,15 @@ import logging
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from listener._poll import Poller
 from mentiondesk.models import Batch, TransientError
 from mentiondesk.pipeline import App
 from mentiondesk.source_lease import SourceLeases
 from mentiondesk.store import Store
-from mentiondesk.tables_sources import SOURCE_LEASE
 from responders.console import ConsoleResponder
 from tests.helpers import config_for, mention
+from tests.test_source_lease import lapse
 from tests.test_source_lease_app import Recording
 
 
@@ -27,12 +26,6 @@ class Failing(Recording):
     async def poll(self, cursor: str | None) -> Batch:
         self.asked.append(cursor)
         raise TransientError("platform down (503)")
-
-
-def _lapse(store: Store) -> None:
-    with store.engine.begin() as conn:
-        gone = sa.func.now() - sa.text("interval '1 second'")
-        conn.execute(sa.update(SOURCE_LEASE).values(until=gone))
 
 
 @pytest.mark.postgres
@@ -50,7 +43,7 @@ async def test_a_skipped_poll_is_no_recovery(
         nonlocal polls
         polls += 1
         if polls == 2:
-            _lapse(b)
+            lapse(b)
             with pytest.raises(TransientError):
                 await a_source.poll(None)
         if polls == 4:

@@ -28,19 +28,9 @@ from tests.test_dnc_turns import (
     _waiting_on_a_lock,
     decided,
 )
+from tests.test_praise_follow_ups import AUTO_THANKS
 
 ROUTE = {"default": "console"}
-RULES = """
-[[rules]]
-name = "complaint"
-when = { label = ["negative"] }
-actions = [{ type = "open_case" }, { type = "draft_private", template = "complaint_dm" }]
-
-[[rules]]
-name = "auto-thanks"
-when = { label = ["positive"] }
-actions = [{ type = "draft_public", template = "thank_you", auto = true }]
-"""
 
 
 @pytest.mark.postgres
@@ -83,7 +73,7 @@ def test_a_complaint_recorded_while_its_case_is_closed_opens_a_new_case(
 
 
 def _config(tmp_path: Path, url: str) -> Config:
-    (tmp_path / "rules.toml").write_text(RULES)
+    (tmp_path / "rules.toml").write_text(AUTO_THANKS)
     samples = write_mentions(tmp_path / "m.jsonl", [])
     extra = '\n[playbooks]\npaths = ["rules.toml"]\nauto_reply_daily_cap = 5\n'
     path = write_config(tmp_path, db_url=url, samples=samples, extra=extra, batch_size=1)

@@ -18,7 +18,7 @@ from mentiondesk.queue_views import follow_ups_frustration, held_then_rest, prai
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
-from mentiondesk.web.data_queue_posts import EXCERPT, Post, cut, latest_mentions, posts, shown
+from mentiondesk.web.data_queue_posts import Post, cut, latest_mentions, posts, shown
 from mentiondesk.web.data_queue_rows import (
     AnyRow,
     AnySelect,
@@ -26,6 +26,7 @@ from mentiondesk.web.data_queue_rows import (
     HandReply,
     Waiting,
     drafts_by_id,
+    item_columns,
 )
 
 PAGE = 100  # queue items shown at first; "show more" adds as many again
@@ -112,22 +113,6 @@ class QueueItem:
         return f"/cases/{self.case_id}" if self.case_id else f"/mentions/{self.mention_id}"
 
 
-def _columns() -> list[sa.ColumnElement[Any]]:
-    return [
-        MENTION.c.id.label("mention_id"),
-        MENTION.c.platform,
-        sa.func.substr(MENTION.c.text, 1, EXCERPT + 1).label("excerpt"),
-        AUTHOR.c.handle,
-        AUTHOR.c.name,
-        AUTHOR.c.followers,
-        READING.c.lang,
-        READING.c.label,
-        READING.c.reason,
-        READING.c.frustration,
-        READING.c.advice,
-    ]
-
-
 def _filtered(query: AnySelect, f: Filters) -> AnySelect:
     where = {
         "platform": MENTION.c.platform,
@@ -169,7 +154,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
         .scalar_subquery()
     )
     query = (
-        _case_query(f, *_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
+        _case_query(f, *item_columns(), CASE.c.id, CASE.c.priority, CASE.c.assignee)
         .add_columns(CASE.c.opened_at, CASE.c.first_response_at, draft.label("draft_id"))
         .add_columns(follow_up_count().label("follow_ups"), praised_latest().label("praised"))
         .add_columns(follow_ups_frustration().label("later_frustration"))
@@ -241,7 +226,7 @@ def _loose_query(f: Filters, *columns: sa.ColumnElement[Any]) -> AnySelect:
 
 def _loose_drafts(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     query = (
-        _loose_query(f, *_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
+        _loose_query(f, *item_columns(), DRAFT.c.id.label("draft_id"), DRAFT.c.kind, DRAFT.c.text)
         .add_columns(DRAFT.c.created_at.label("drafted_at"), DRAFT.c.lang.label("draft_lang"))
         .add_columns(MENTION.c.created_at)  # the author waits since posting, as in a case
         .order_by(MENTION.c.created_at, DRAFT.c.id)

@@ -1,5 +1,5 @@
-"""The rows a queue item is built from (data_queue.py), typed: a draft, a reply by hand; and
-the queue's counts."""
+"""The rows a queue item is built from (data_queue.py), typed: the columns of its mention, a
+draft, a reply by hand; and the queue's counts."""
 
 from __future__ import annotations
 
@@ -10,10 +10,29 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.tables import DRAFT
+from mentiondesk.tables import AUTHOR, DRAFT, MENTION, READING
+from mentiondesk.web.data_queue_posts import EXCERPT
 
 AnyRow = sa.Row[*tuple[Any, ...]]  # a result row of any columns
 AnySelect = sa.Select[*tuple[Any, ...]]  # a query of any columns
+
+
+def item_columns() -> list[sa.ColumnElement[Any]]:
+    """The columns of a queue row, for a case and a loose draft alike: its mention (an
+    excerpt), the author, and the mention's reading."""
+    return [
+        MENTION.c.id.label("mention_id"),
+        MENTION.c.platform,
+        sa.func.substr(MENTION.c.text, 1, EXCERPT + 1).label("excerpt"),
+        AUTHOR.c.handle,
+        AUTHOR.c.name,
+        AUTHOR.c.followers,
+        READING.c.lang,
+        READING.c.label,
+        READING.c.reason,
+        READING.c.frustration,
+        READING.c.advice,
+    ]
 
 
 @dataclass(frozen=True, slots=True)

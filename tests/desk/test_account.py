@@ -1,5 +1,6 @@
-"""One's own logins: the People page says when each person last logged in, and anyone can
-log out everywhere (every session of theirs ends, this one too)."""
+"""One's own logins: a name logs in however its capitals are typed, the People page says when
+each person last logged in, and anyone can log out everywhere (every session of theirs ends,
+this one too)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ import sqlalchemy as sa
 
 from mentiondesk.store import Store
 from mentiondesk.tables import USER, WEB_SESSION
+from mentiondesk.web import users
 from mentiondesk.web.i18n import ENGLISH
-from mentiondesk.web.users import Role, add_user, list_users
+from mentiondesk.web.users import Role, add_user, authenticate, list_users, set_active
 from tests.desk.conftest import Desk
+from tests.desk.seed import PASSWORD
 
 Login = Callable[[str], Awaitable[Desk]]
 
@@ -62,6 +65,20 @@ async def test_the_people_page_says_it_in_portuguese(as_role: Login, store: Stor
     assert "há 2 horas" in rows["agent"]
     assert ">nunca<" in rows["manager"] and "Último acesso" in page
     assert "Sair de todas as sessões" in page  # the header's button
+
+
+def test_a_name_with_an_accented_capital_is_one_login_in_any_case(store: Store) -> None:
+    """'Élodie' logs in as she typed her name, or as a phone writes it; 'élodie' is her, not
+    room for a second login; disabling "élodie" disables her. (SQLite's lower() folds only
+    A-Z, so a name compared there never matched the name as typed.)"""
+    add_user(store, "Élodie", role=Role.AGENT, password=PASSWORD, by="test")
+    for typed in ("Élodie", "élodie", "ÉLODIE"):
+        user = authenticate(store, typed, PASSWORD)
+        assert user is not None and user.name == "Élodie", typed
+    with pytest.raises(users.BadField, match="'Élodie' already exists"):
+        add_user(store, "élodie", role=Role.AGENT, password=PASSWORD, by="test")
+    assert set_active(store, "élodie", active=False, by="test") == ("Élodie", True)
+    assert authenticate(store, "Élodie", PASSWORD) is None
 
 
 async def test_log_out_everywhere_ends_every_session_of_theirs(

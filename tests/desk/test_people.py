@@ -294,17 +294,3 @@ async def test_an_unknown_role_is_refused_on_the_role(as_role: Login, store: Sto
     assert response.status == 200 and "Choose one of the listed roles." in page
     assert 'aria-invalid="true"' in _field(page, "role") and 'value="zoe"' in _field(page, "name")
     assert authenticate(store, "zoe", "a long secret") is None
-
-
-def test_a_name_with_an_accented_capital_is_one_login_in_any_case(store: Store) -> None:
-    """'Élodie' logs in as she typed her name, or as a phone writes it; 'élodie' is her, not
-    room for a second login; disabling "élodie" disables her. (SQLite's lower() folds only
-    A-Z, so a name compared there never matched the name as typed.)"""
-    add_user(store, "Élodie", role=Role.AGENT, password=PASSWORD, by="test")
-    for typed in ("Élodie", "élodie", "ÉLODIE"):
-        user = authenticate(store, typed, PASSWORD)
-        assert user is not None and user.name == "Élodie", typed
-    with pytest.raises(users.BadField, match="'Élodie' already exists"):
-        add_user(store, "élodie", role=Role.AGENT, password=PASSWORD, by="test")
-    assert set_active(store, "élodie", active=False, by="test") == ("Élodie", True)
-    assert authenticate(store, "Élodie", PASSWORD) is None

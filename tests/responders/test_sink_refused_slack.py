@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from pydantic import SecretStr
 
 from mentiondesk.config import OutboxSection
 from mentiondesk.models import (
@@ -24,28 +23,11 @@ from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
-from responders.slack import SlackResponder
-from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.helpers import mention
 from tests.responders._data import action
-
-POST = "/api/chat.postMessage"
-
-
-@pytest.fixture
-def slack_fake(fake_api: FakeAPI) -> SlackFake:
-    return SlackFake(fake_api)
-
-
-def _responder(fake: SlackFake) -> SlackResponder:
-    return SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
+from tests.responders.test_slack_errors import POST, responder
+from tests.responders.test_slack_errors import slack_fake as slack_fake  # the fixture
 
 
 @pytest.mark.parametrize(
@@ -54,13 +36,13 @@ def _responder(fake: SlackFake) -> SlackResponder:
 async def test_the_app_refused_is_the_whole_sink(slack_fake: SlackFake, error: str) -> None:
     slack_fake.api.queue("POST", POST, 200, {"ok": False, "error": error})
     with pytest.raises(SinkRefused, match=error):
-        await _responder(slack_fake).deliver(action())
+        await responder(slack_fake).deliver(action())
 
 
 async def test_a_refused_message_is_that_message_alone(slack_fake: SlackFake) -> None:
     slack_fake.api.queue("POST", POST, 200, {"ok": False, "error": "invalid_blocks"})
     with pytest.raises(FatalError) as refused:
-        await _responder(slack_fake).deliver(action())
+        await responder(slack_fake).deliver(action())
     assert not isinstance(refused.value, SinkRefused)
 
 
@@ -73,7 +55,7 @@ async def test_a_revoked_token_is_tried_once_and_said_once(
         for i in range(3):
             alert = OutboxAction(key=f"s{i}", kind="alert", target="slack", context=context)
             conn.execute(sa.insert(OUTBOX), [outbox_row(alert, None, datetime.now(UTC))])
-    worker = OutboxWorker(store, {"slack": _responder(slack_fake)}, OutboxSection())
+    worker = OutboxWorker(store, {"slack": responder(slack_fake)}, OutboxSection())
     with caplog.at_level(logging.INFO, logger="mentiondesk.outbox"):
         assert await worker.drain() == 0
     with store.engine.connect() as conn:
@@ -97,7 +79,7 @@ async def test_a_retry_s_history_look_refused_holds_that_alert_alone(
             alert = OutboxAction(key=f"s{i}", kind="alert", target="slack", context=context)
             conn.execute(sa.insert(OUTBOX), [outbox_row(alert, None, datetime.now(UTC))])
         conn.execute(sa.update(OUTBOX).where(OUTBOX.c.key == "s0").values(attempts=1))
-    await OutboxWorker(store, {"slack": _responder(slack_fake)}, OutboxSection()).drain()
+    await OutboxWorker(store, {"slack": responder(slack_fake)}, OutboxSection()).drain()
     with store.engine.connect() as conn:
         statuses = dict(conn.execute(sa.select(OUTBOX.c.key, OUTBOX.c.status)).all())
     assert statuses == {"s0": "held", "s1": "done", "s2": "done"}
