@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
 from atproto import AsyncClient, Session, SessionEvent
 from atproto_client import exceptions as atp
 from pydantic import Field, field_validator
 
+from listener._bluesky_wire import iso, iso_or, latest, mention_of, sort_at, uri_of
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable
 from listener._own import OwnAccounts
 from listener._wire import Clock, header_int, limit_ends, parse_time, reset_time, utcnow
 from mentiondesk.models import (
-    Author,
     Batch,
     FatalError,
     Mention,
@@ -129,24 +128,24 @@ class BlueskySource:
     async def _search(self, state: State) -> Page:
         params: dict[str, Any] = {"q": self.query, "sort": "latest", "limit": self.page_size}
         if state.get("since"):  # from a little before the newest seen: late-indexed posts too
-            params["since"] = _iso(parse_time(state["since"]) - OVERLAP)
+            params["since"] = iso(parse_time(state["since"]) - OVERLAP)
         if state.get("cursor"):
             params["cursor"] = state["cursor"]
         answer = await self._call("search", self.client.app.bsky.feed.search_posts, params)
         posts = [p.model_dump(by_alias=True) for p in answer.posts]
         # `since` filters on sortAt, the earlier of createdAt and indexedAt: the anchor is
         # the newest sortAt seen, so a post whose createdAt lags its indexing is still found.
-        newest = _latest(state.get("newest"), *(_sort_at(p) for p in posts))
+        newest = latest(state.get("newest"), *(sort_at(p) for p in posts))
         mentions = self._mentions_of("search", posts)
         first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
         if answer.cursor and posts and not first_run:
             return Page(
-                mentions, {**state, "cursor": answer.cursor, "newest": _iso_or(newest)}, True
+                mentions, {**state, "cursor": answer.cursor, "newest": iso_or(newest)}, True
             )
         # Never back: one backdated post must not send the next read through years of posts.
         # Nothing found yet: now is where the next read starts (it goes OVERLAP back from it).
-        since = _latest(state.get("since"), newest) or self._clock()
-        return Page(mentions, {"since": _iso(since)})
+        since = latest(state.get("since"), newest) or self._clock()
+        return Page(mentions, {"since": iso(since)})
 
     async def _mentions(self, state: State) -> Page:
         params: dict[str, Any] = {"limit": self.page_size, "reasons": REASONS}
@@ -162,18 +161,18 @@ class BlueskySource:
             for n in items
             if n["reason"] in REASONS and (mark is None or parse_time(n["indexedAt"]) >= mark)
         ]
-        newest = _latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
+        newest = latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
         mentions = self._mentions_of("mentions", fresh)
         # Newest first and no `since`: page down until a known one (first run: one page only).
         caught_up = not mark or len(fresh) < len(items) or not notes.cursor
         if caught_up:  # none ever found: now, OVERLAP back for a clock ahead of Bluesky's
-            return Page(mentions, {"wm": _iso(newest or self._clock() - OVERLAP)})
-        more = {"wm": _iso_or(mark), "cursor": notes.cursor, "newest": _iso_or(newest)}
+            return Page(mentions, {"wm": iso(newest or self._clock() - OVERLAP)})
+        more = {"wm": iso_or(mark), "cursor": notes.cursor, "newest": iso_or(newest)}
         return Page(mentions, more, True)
 
     def _mentions_of(self, endpoint: str, views: list[dict[str, Any]]) -> list[Mention]:
         """The posts' mentions less the brand's own: searchPosts finds ours as any other."""
-        return self._own.others(self.name, endpoint, readable(self.name, views, _mention, _uri))
+        return self._own.others(self.name, endpoint, readable(self.name, views, mention_of, uri_of))
 
     async def _login(self) -> None:
         if not self._logged_in:
@@ -230,70 +229,3 @@ class BlueskySource:
             remaining=header_int(headers, "ratelimit-remaining"),
             reset=reset_time(headers.get("ratelimit-reset")),
         )
-
-
-def _iso(when: datetime) -> str:
-    """A time as Bluesky writes one (indexedAt): milliseconds, Z."""
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def _iso_or(when: datetime | None) -> str | None:
-    return _iso(when) if when else None
-
-
-def _latest(*times: str | datetime | None) -> datetime | None:
-    """The latest of these times, parsed: as strings "…:00Z" sorts after "…:00.500Z"."""
-    return max((parse_time(t) for t in times if t), default=None)
-
-
-def _sort_at(view: dict[str, Any]) -> datetime:
-    """What searchPosts' `since` filters on: the earlier of createdAt (the author's app
-    writes it) and indexedAt, the latter alone when createdAt is not a time."""
-    indexed = parse_time(view["indexedAt"])
-    try:
-        return min(indexed, parse_time((view.get("record") or {}).get("createdAt")))
-    except (TypeError, ValueError, OverflowError):  # Overflow: "9999-12-31T23:59:59-01:00"
-        return indexed
-
-
-def _created_at(view: dict[str, Any]) -> datetime:
-    """When the author's app says the post was written; indexedAt when that is no time
-    (any app can write createdAt: "2024-02-30", a year past 9999 once in UTC), so one post
-    cannot fail its page."""
-    created = (view.get("record") or {}).get("createdAt")
-    if created:
-        try:
-            return parse_time(created)
-        except (TypeError, ValueError, OverflowError):
-            # The record key alone: the URI names the author's DID.
-            rkey = str(view["uri"]).rsplit("/", 1)[-1]
-            _LOGGER.info("bluesky post …/%s: createdAt is no time; indexedAt used", rkey)
-    return parse_time(view["indexedAt"])
-
-
-def _uri(view: dict[str, Any]) -> str:
-    return str(view["uri"])
-
-
-def _mention(view: dict[str, Any]) -> Mention:
-    """A PostView or a Notification (both carry uri, author, record)."""
-    author, record = view["author"], view.get("record") or {}
-    reply = record.get("reply") or {}
-    rkey = view["uri"].rsplit("/", 1)[-1]
-    langs = record.get("langs") or []
-    return Mention(
-        platform="bluesky",
-        external_id=view["uri"],
-        author=Author(
-            id=author["did"],
-            handle=author["handle"],
-            name=author.get("displayName") or "",
-            followers=int(author.get("followersCount") or 0),
-        ),
-        text=record.get("text", ""),
-        created_at=_created_at(view),
-        url=f"https://bsky.app/profile/{author['handle']}/post/{rkey}",
-        lang=langs[0] if langs else None,
-        thread_id=(reply.get("root") or {}).get("uri"),
-        parent_id=(reply.get("parent") or {}).get("uri"),
-    )

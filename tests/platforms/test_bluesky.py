@@ -267,3 +267,16 @@ async def test_a_post_whose_created_at_is_no_time_keeps_its_page(
     logged = [r.getMessage() for r in caplog.records if "createdAt" in r.getMessage()]
     assert any(f"…/{odd['uri'].rsplit('/', 1)[-1]}:" in line for line in logged)
     assert not any("secret" in line or "did:" in line for line in logged)  # no author's DID
+
+
+async def test_a_post_by_an_unverified_handle_links_by_its_did(bluesky_fake, clock) -> None:
+    # The AppView shows "handle.invalid" for a handle it could not verify: bsky.app/profile/
+    # handle.invalid/… leads nowhere, bsky.app/profile/did:plc:…/… to the post.
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
+    hit = bluesky_fake.hit("lumora lost my parcel")
+    hit["author"]["handle"] = "handle.invalid"
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    did, rkey = hit["author"]["did"], hit["uri"].rsplit("/", 1)[-1]
+    assert [m.url for m in run.mentions] == [f"https://bsky.app/profile/{did}/post/{rkey}"]

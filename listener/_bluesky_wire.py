@@ -1,0 +1,87 @@
+"""Bluesky's views as the Bluesky source meets them: times as the AppView writes and filters
+them, and a PostView or Notification as a Mention."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from listener._wire import parse_time
+from mentiondesk.models import Author, Mention
+
+_LOGGER = logging.getLogger("listener.bluesky")  # one logger name for the source's lines
+
+
+def iso(when: datetime) -> str:
+    """A time as Bluesky writes one (indexedAt): milliseconds, Z."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def iso_or(when: datetime | None) -> str | None:
+    return iso(when) if when else None
+
+
+def latest(*times: str | datetime | None) -> datetime | None:
+    """The latest of these times, parsed: as strings "…:00Z" sorts after "…:00.500Z"."""
+    return max((parse_time(t) for t in times if t), default=None)
+
+
+def sort_at(view: dict[str, Any]) -> datetime:
+    """What searchPosts' `since` filters on: the earlier of createdAt (the author's app
+    writes it) and indexedAt, the latter alone when createdAt is not a time."""
+    indexed = parse_time(view["indexedAt"])
+    try:
+        return min(indexed, parse_time((view.get("record") or {}).get("createdAt")))
+    except (TypeError, ValueError, OverflowError):  # Overflow: "9999-12-31T23:59:59-01:00"
+        return indexed
+
+
+def created_at_of(view: dict[str, Any]) -> datetime:
+    """When the author's app says the post was written; indexedAt when that is no time
+    (any app can write createdAt: "2024-02-30", a year past 9999 once in UTC), so one post
+    cannot fail its page."""
+    created = (view.get("record") or {}).get("createdAt")
+    if created:
+        try:
+            return parse_time(created)
+        except (TypeError, ValueError, OverflowError):
+            # The record key alone: the URI names the author's DID.
+            rkey = str(view["uri"]).rsplit("/", 1)[-1]
+            _LOGGER.info("bluesky post …/%s: createdAt is no time; indexedAt used", rkey)
+    return parse_time(view["indexedAt"])
+
+
+def uri_of(view: dict[str, Any]) -> str:
+    return str(view["uri"])
+
+
+def mention_of(view: dict[str, Any]) -> Mention:
+    """A PostView or a Notification (both carry uri, author, record)."""
+    author, record = view["author"], view.get("record") or {}
+    reply = record.get("reply") or {}
+    rkey = view["uri"].rsplit("/", 1)[-1]
+    langs = record.get("langs") or []
+    return Mention(
+        platform="bluesky",
+        external_id=view["uri"],
+        author=Author(
+            id=author["did"],
+            handle=author["handle"],
+            name=author.get("displayName") or "",
+            followers=int(author.get("followersCount") or 0),
+        ),
+        text=record.get("text", ""),
+        created_at=created_at_of(view),
+        url=f"https://bsky.app/profile/{_profile(author)}/post/{rkey}",
+        lang=langs[0] if langs else None,
+        thread_id=(reply.get("root") or {}).get("uri"),
+        parent_id=(reply.get("parent") or {}).get("uri"),
+    )
+
+
+def _profile(author: dict[str, Any]) -> str:
+    """The author's part of a post's web address: the handle, or the DID where the AppView
+    could not verify the handle ("handle.invalid", a link to nowhere); bsky.app takes both."""
+    handle = str(author["handle"])
+    return str(author["did"]) if handle == "handle.invalid" else handle
