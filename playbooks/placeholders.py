@@ -36,6 +36,16 @@ _BUSINESS_OPENERS = _words(
 # Anywhere in a display name, a company's legal form says the same: "Lumora Lda", "Acme Inc."
 # ("S.A." is left out: without its dots it is "Sá", a surname).
 _LEGAL_FORMS = _words("eireli gmbh inc lda limited llc ltd ltda")
+# A title before the name, with or without its full stop ("Mr John Smith", "Dra. Ana", "Dona
+# Maria"): the greeting is the name after it, or none ("Sir" alone). Compared without accents.
+_TITLES = _words(
+    "mr mrs ms miss mx sir dame dr prof rev dona dom sr sra srta senhor senhora doutor doutora"
+)
+# A display name ending in one of these is a shop's, a blog's or a fan page's for that country
+# ("Green Living UK", "Gadget Geek UK"), not a person's. Compared without accents.
+_COUNTRY_TAGS = _words("uk br pt us usa brasil portugal")
+# A word of a display name or a brand, as compared: "Lumora's" holds "lumora".
+_TOKEN = re.compile(r"[^\W_]+")
 # What drafts' templates and saved replies are rendered for at start-up, to find broken ones
 # before a mention does.
 SAMPLE_MENTION = Mention(
@@ -64,35 +74,91 @@ def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:
     author = mention.author
     return {
         "brand": brand,
-        "name": greeting_name(author.name, handle=author.handle),
+        "name": greeting_name(author.name, handle=author.handle, brand=brand),
         "full_name": author.name or author.handle,
         "handle": author.handle,
         "platform": PLATFORM_NAMES.get(mention.platform, mention.platform),
     }
 
 
-def greeting_name(display_name: str | None, *, handle: str = "") -> str:
+def greeting_name(display_name: str | None, *, handle: str = "", brand: str = "") -> str:
     """The first word of a display name that reads as a name ("🌸 Ana Souza" → "Ana", "thalita
-    m." → "Thalita"), or "" when none does: a handle, "<img" or "@@@" in a greeting reads
-    worse than no name at all.
+    m." → "Thalita", "Mr John Smith" → "John", "MARIA APARECIDA" → "Maria"), or "" when none
+    does: a handle, "<img" or "@@@" in a greeting reads worse than no name at all.
 
     Hacker News and Reddit have no display names, so their listeners give the username as
-    the name: a name that is the author's `handle` is a username ("Hi kdrum"), not a name.
+    the name: a name that is the author's `handle`, or the user part of a Mastodon
+    ("nope@infosec.exchange") or Bluesky ("kdrum.bsky.social") handle, is a username ("Hi
+    kdrum"), not a name. An account named after `brand` ("Lumora Fan Club") or a country
+    ("Green Living UK") is no person's.
     """
     # NFKC: "José" typed decomposed (e + U+0301, as macOS and some keyboards send it) would
     # fail the letters-only match and greet the surname; "𝓐𝓷𝓪" (a styled font) reads "Ana".
     name = _without_emoji(unicodedata.normalize("NFKC", display_name or "")).strip()
-    # In any case: "KDrum" for the handle "kdrum" is still the username.
-    if handle and name.lstrip("@").casefold() == handle.strip().lstrip("@").casefold():
+    if _is_username(name, handle):
         return ""
-    if _is_business(name):
+    if _is_business(name) or _is_brands(name, brand) or _is_countrys(name):
         return ""
     for word in name.split():
+        if _plain(word) in _TITLES:
+            continue
         if _NAME.fullmatch(word):
-            # "thalita" is how many people type their name, not how a greeting writes it; a
-            # name with any capital is written as its owner spells it ("McDonald", "d'Ávila").
+            # "thalita" and "MARIA" are how many people type their name, not how a greeting
+            # writes it; a name with both cases is written as its owner spells it ("McDonald",
+            # "d'Ávila"), and so are two capitals, initials more often than not ("JP", "AJ").
+            if word.isupper() and len(word) > 2:
+                word = word.lower()
             return _PART_START.sub(_upper_one, word) if word.islower() else word
     return ""
+
+
+def _is_username(name: str, handle: str) -> bool:
+    """Whether a display name is the author's username: the whole handle, in any case ("KDrum"
+    for "kdrum", as Hacker News and Reddit give it), or the user part of a Mastodon or Bluesky
+    handle typed as the handle has it ("nope" for "nope@infosec.exchange", "kdrum" for
+    "kdrum.bsky.social" or the custom domain "kdrum.com"). Written as a name is ("Lena" for
+    "lena.bsky.social"), it is that person's name, which their handle is made of."""
+    handle = handle.strip().lstrip("@")
+    said = name.lstrip("@")
+    if not handle or not said:
+        return False
+    if said.casefold() == handle.casefold():
+        return True
+    user = _user_part(handle)
+    return user != handle and said.casefold() == user.casefold() and not _written_as_name(said)
+
+
+def _user_part(handle: str) -> str:
+    """A handle's user: before a Mastodon handle's server, a Bluesky handle's first label (its
+    domain's: "kdrum.bsky.social", "kdrum.com"). X, Reddit and Hacker News handles have neither
+    an "@" nor a ".", and are the user."""
+    if "@" in handle:
+        return handle.split("@", 1)[0]
+    return handle.split(".", 1)[0]
+
+
+def _written_as_name(word: str) -> bool:
+    """Capital first, the rest lower case, in each part: "Lena", "Ana-Luísa", not "kdrum"."""
+    return word != word.lower() and word == _PART_START.sub(_upper_one, word.lower())
+
+
+def _tokens(text: str) -> list[str]:
+    """`text`'s words as compared: letters and digits, no accents, case folded."""
+    return _TOKEN.findall(_folded(text))
+
+
+def _is_brands(name: str, brand: str) -> bool:
+    """Whether a display name holds the brand's name ("Lumora Fan Club", "Fãs da Lumora")."""
+    wanted, said = _tokens(brand), _tokens(name)
+    return bool(wanted) and any(
+        said[start : start + len(wanted)] == wanted for start in range(len(said))
+    )
+
+
+def _is_countrys(name: str) -> bool:
+    """Whether a display name ends in a country's tag ("Green Living UK", "Dicas Brasil")."""
+    said = _tokens(name)
+    return bool(said) and said[-1] in _COUNTRY_TAGS
 
 
 def _without_emoji(name: str) -> str:
@@ -127,8 +193,13 @@ def _is_business(name: str) -> bool:
 
 def _plain(word: str) -> str:
     """A word as the lists above hold it: letters only, no accents, case folded ("S.A." → "sa")."""
-    letters = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in letters if c.isalpha() and not unicodedata.combining(c))
+    return "".join(c for c in _folded(word) if c.isalpha())
+
+
+def _folded(text: str) -> str:
+    """`text` case folded, without accents ("Fãs" → "fas")."""
+    letters = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in letters if not unicodedata.combining(c))
 
 
 def _upper_one(start: re.Match[str]) -> str:

@@ -24,10 +24,15 @@ _EUROPEAN = re.compile(
         "|utilizador(?:es)?|registo|facto|contactos?|receção|avariad[oa]s?|avaria"
         "|apoio ao cliente|livro de reclamações|deco|asae|tenho de|temos de|têm de|ao fim de"
         "|aceites|(?:foi|foram|é|são|ser|sido|seja|está|estão|ficou) aceite|passatempos?"
-        "|à espera|voss[oa]s?|€|euros?)"
+        "|à espera|voss[oa]s?|€|euros?"
+        # Portugal's complaint bodies and regulators: where its consumers say they will go.
+        "|portal da queixa|anacom|erse|banco de portugal|julgados? de paz|centros? de arbitragem)"
     ),
     re.IGNORECASE,
 )
+# The euro sign, glued to its amount as Portugal writes it ("50€", "€50"): the word guard above
+# finds it only with a space on each side ("50 €").
+_EURO_AMOUNT = re.compile(r"\d\s?€|€\s?\d")
 # Places in Portugal: they tell Portugal unless Brazil's words are there, or Brazil is named too.
 _PORTUGAL = re.compile(_WORDS.format("(?:portugal|lisboa|coimbra|açores|algarve)"), re.IGNORECASE)
 # Pronouns after the verb ("trocou-me", "deitei-a", "queixar-me"): Brazil puts them before.
@@ -47,7 +52,9 @@ _PROGRESSIVE = re.compile(
 _BRAZILIAN = re.compile(
     _WORDS.format(
         "(?:vc|vcs|você|pra|pro|tá|tô|celular|r\\$|correios|cpf|cep|pix|boleto|frete|nota fiscal"
-        "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds)"
+        "|ônibus|equipe|registro|usuári[oa]s?|contato|procon|reclame aqui|sac|kkk+|mds"
+        # Brazil's complaint bodies and regulators ("anac" is left out: Portugal has one too).
+        "|anatel|consumidor\\.gov|senacon|aneel|bacen)"
     ),
     re.IGNORECASE,
 )
@@ -85,7 +92,7 @@ def _european_said(text: str) -> bool:
 
 def _european_words(text: str) -> bool:
     """Whether the post has a word, spelling or pronoun only Portugal writes."""
-    return any(p.search(text) for p in (_EUROPEAN, _PROGRESSIVE)) or _enclisis(text)
+    return any(p.search(text) for p in (_EUROPEAN, _EURO_AMOUNT, _PROGRESSIVE)) or _enclisis(text)
 
 
 def _brazilian_said(text: str) -> bool:
