@@ -30,6 +30,7 @@ from mentiondesk.web import (
     pages_login,
     pages_queue,
     pages_saved,
+    static_files,
 )
 from mentiondesk.web.common import (
     DESK,
@@ -123,8 +124,7 @@ def create_app(
     # The file's, read at start-up (edits to it show after a restart); None: no file. Those
     # made in the desk are read from the store on each case page.
     app[SAVED] = saved_replies.from_config(config.base_dir, config.settings.desk.saved_replies)
-    app.router.add_static("/static", _HERE / "static", name="static")
-    app.router.add_get("/favicon.ico", _favicon)
+    static_files.add_routes(app.router)
     for module in _PAGES:
         module.add_routes(app.router)
     return app
@@ -147,11 +147,6 @@ async def _pruning_logins(app: web.Application) -> AsyncIterator[None]:
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
-
-
-async def _favicon(request: web.Request) -> web.FileResponse:
-    """The desk's icon, for browsers and tools that ask /favicon.ico whatever a page links."""
-    return web.FileResponse(_HERE / "static" / "favicon.svg")
 
 
 @web.middleware

@@ -26,6 +26,7 @@ PUBLIC = {
     "/login",
     "/logout",
     "/favicon.ico",
+    "/static/{name}",  # the desk's style, script and icon
     "/lang/{code}",
     "/healthz",
 }  # the switch: login page too

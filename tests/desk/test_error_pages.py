@@ -14,6 +14,7 @@ from aiohttp import ClientResponse
 
 from mentiondesk import queue
 from mentiondesk.store import Store
+from mentiondesk.tables import CASE
 from mentiondesk.web import errors, health
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
@@ -227,3 +228,25 @@ async def test_a_page_failing_on_the_store_logs_its_type_only(
     [record] = [r for r in caplog.records if r.name == errors.__name__]
     assert not record.exc_info and "(OperationalError)" in record.getMessage()
     assert "db.internal" not in caplog.text
+
+
+@pytest.mark.parametrize("resolution", [None, "resolvido"])
+async def test_a_close_without_a_known_resolution_is_refused(
+    as_role: Login, store: Store, resolution: str | None
+) -> None:
+    # It closed the case ("closed", outside the resolution rate) whatever the form said.
+    agent = await as_role("agent")
+    _, case, _ = add(store, "Forged close: where is my order")
+    data = {"csrf": agent.csrf} | ({"resolution": resolution} if resolution else {})
+    response = await agent.client.post(f"/cases/{case}/close", data=data, headers=PT_BR)
+    await _page(response, 400)
+    with store.engine.connect() as conn:
+        assert conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == case)) == "open"
+
+
+async def test_a_missing_file_of_the_desk_is_the_not_found_page(anon: Desk) -> None:
+    # aiohttp's static files answered a missing one with an empty download.
+    for path in ("/static/desk.jss", "/static/../app.py", "/static/%2e%2e/app.py"):
+        response = await anon.client.get(path, headers=PT_BR)
+        assert "Não encontrad" in await _page(response, 404), path
+    assert (await anon.client.get("/static/desk.js")).status == 200
