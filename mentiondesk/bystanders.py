@@ -11,17 +11,22 @@ set we measure on. An imperative counts at the start of a clause only ("try", "l
 do not; a suggestion ("you should", "sugiro", "tens de") or a "worked for me" ("comigo
 funcionou", "a mim resultou") counts anywhere, unless negated ("nothing worked for me", "não
 funcionou comigo"), reported ("try again later, they said") or from a writer whose own
-problem is open still ("same here, try calling them", "ainda sem resposta"). Questions do
-not count ("can you call me?"), but for "have you tried…?" ("já tentou…?"); nor do orders
-to the brand: "call me", "liguem", "you should be ashamed".
+problem is open still ("same here, try calling them", "ainda sem resposta", "mesma coisa
+comigo"), who threatens to leave or to go to Procon themselves ("eu vou no Procon amanhã",
+read as sentiment reads a threat), or who turns to the brand with a problem of their own
+("… Also @lumora my refund is two weeks late"). Questions do not count ("can you call me?"),
+but for "have you tried…?" ("já tentou…?"); nor do orders to the brand: "call me",
+"liguem", "you should be ashamed".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from mentiondesk.models import Label, Reading, folded
+from sentiment._threats import announces
 
 # Words that may come before an imperative at a clause's start: handles, "just", "olha".
 _FILLER = (
@@ -105,24 +110,56 @@ _OWN = re.compile(
     r"(?<!\w)(same here|me too|mine too|(i'?m|we'?re|i am|mine is|mine'?s) still|still ("
     r"broken|waiting|nothing|no|not|doesn'?t|don'?t|isn'?t|hasn'?t|haven'?t|can'?t|cannot)"
     r"|ainda (nao|estou|to|sem|espero|aguardo|nada|esperando|aguardando)|eu tambem"
-    r"|(o meu|a minha) tambem|tambem (estou|to|tive|tenho|fui|fiquei|nao))(?!\w)"
+    r"|(o meu|a minha) tambem|tambem (estou|to|tive|tenho|fui|fiquei|nao)"
+    r"|mesma coisa (comigo|aqui)|(comigo|aqui) tambem|o mesmo (comigo|aqui)|passa-se o mesmo"
+    r"|idem)(?!\w)"
 )
 # What someone else told the writer to do is no advice of theirs: "try again later, they said".
 _REPORTED = re.compile(
     r"(?<!\w)(they (said|say|told)|(support|the agent|someone) (said|told)|told me|disseram"
     r"|dizem|falaram|me (mandaram|pediram)|mandaram-me|pediram-me)(?!\w)"
 )
+# A handle opening a clause after the reply's own opening handles: "… Also @lumora my refund".
+_TURNS_TO = re.compile(
+    r"(?:[.,;:!?\n]|\s(?:but|and|then|mas|porem|depois|e)\s)\W*"
+    r"(?:(?:also|and|but|btw|ps|oh|ah|e|mas|tambem|alias)\W+)*@([\w.]+)"
+)
+_OPENING_HANDLES = re.compile(r"[^\w@]*(@[\w.]+[^\w@]*)*")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w@'])(i|i'?m|i'?ve|me|my|mine|we|our|us|eu|meu|minha|meus|minhas|mim|comigo"
+    r"|nosso|nossa)(?![\w'])"
+)
 _ASKED = re.compile(r"(?<!\w)(have|did) you (tried|try|called|contacted)|(?<!\w)ja (tent|exp|lig)")
 # Clauses: sentences, commas, and either side of "but", "and then", "mas", "e".
 _CLAUSES = re.compile(r"[.,;:!\n]+|\s(?:but|and|then|mas|porem|depois)\s")
 
 
-def gives_advice(text: str) -> bool:
-    """Whether the post tells someone what to do, or what worked for its author."""
+def gives_advice(text: str, brand: Sequence[str] = ()) -> bool:
+    """Whether the post tells someone what to do, or what worked for its author. `brand`: the
+    brand's handles ("@lumora"), which a clause of the writer's own complaint may address."""
+    if announces(text.lower()):  # the writer's own threat: "liga pra eles, eu vou no Procon"
+        return False
     text = folded(text)
-    if _OWN.search(text):
+    if _OWN.search(text) or _turns_to_the_brand(text, brand):
         return False
     return any(_clause_advises(c) for c in _clauses(text) if not _REPORTED.search(c))
+
+
+def _turns_to_the_brand(text: str, brand: Sequence[str]) -> bool:
+    """A clause past the reply's opening handles that addresses the brand in the first person:
+    "@ana try calling them. Also @lumora my refund is two weeks late". Not "@ana @lumora try
+    calling them" (a reply names the thread's handles first), nor "try calling @lumora, they
+    sorted mine" (the handle is what to call, not whom the writer talks to)."""
+    handles = {folded(h).lstrip("@").split("@")[0] for h in brand}
+    opening = _OPENING_HANDLES.match(text)
+    for to in _TURNS_TO.finditer(text, opening.end() if opening else 0):
+        if to.group(1).rstrip(".") not in handles:
+            continue
+        end = _SENTENCE_END.search(text, to.end())
+        if _FIRST_PERSON.search(text, to.end(), end.start() if end else len(text)):
+            return True
+    return False
 
 
 def _clauses(text: str) -> list[str]:

@@ -64,7 +64,8 @@ class Processor:
         pairs = list(zip(pending, readings, strict=True))
         # A mention read before is back because its post was edited (edited_posts).
         again = read_before(self.store, [p.id for p in pending])
-        advice = advising(self.store, [p for p, r in pairs if SPAM not in r.topics])
+        read = [p for p, r in pairs if SPAM not in r.topics]
+        advice = advising(self.store, read, self.config.settings.brand.handles)
         for p, r in pairs:
             if p.id in again:
                 self._reread(p, r, advice=p.id in advice)

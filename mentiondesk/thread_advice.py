@@ -20,9 +20,12 @@ from mentiondesk.tables import MENTION
 _Key = tuple[str, str]  # (platform, external_id)
 
 
-def advising(store: Store, pending: Sequence[PendingMention]) -> set[int]:
-    """The ids of the mentions in `pending` that advise another customer in their thread."""
-    candidates = [p for p in pending if _replies(p.mention) and gives_advice(p.mention.text)]
+def advising(
+    store: Store, pending: Sequence[PendingMention], brand: Sequence[str] = ()
+) -> set[int]:
+    """The ids of the mentions in `pending` that advise another customer in their thread.
+    `brand`: the brand's handles, to tell a complaint of the writer's to the brand (bystanders)."""
+    candidates = [p for p in pending if _replies(p.mention) and gives_advice(p.mention.text, brand)]
     if not candidates:
         return set()
     authors = _authors(store, {k for p in candidates for k in _thread_keys(p.mention)})

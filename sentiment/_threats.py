@@ -41,10 +41,20 @@ _LEAVING = (
     r"\b(?:i'?m|i am|we'?re|i'?ll|i will|going to|gonna) cancel(?:l?ing)?\b"
     r"(?! (?:my |the |this |that |an? |our )?(?:orders?|purchase|return|request)\b)|"
     r"\bclos(?:e|ing) (?:my|the|our) (?:\w+ )?account|\bdelet(?:e|ing) my (?:\w+ )?account|"
-    r"taking my (?:business|money) elsewhere|shop(?:ping)? (?:somewhere|elsewhere)|"
-    r"\bcancel\w* (?:o |a |minha |meu |a minha |o meu )?(?:\w+ ?\+|assinatura|conta\b|plano|tudo)|"
-    r"\b(?:fech|apag)(?:ar|ei|o|ando) (?:a |minha |a minha )?conta\b|"
-    r"\bexclu(?:ir|í) (?:minha )?conta\b|(?:vou|vamos) trocar de (?:marca|loja|operadora)|"
+    r"\btak(?:e|ing) (?:my|our) (?:business|money|custom) (?:elsewhere|somewhere else|to\b)|"
+    r"shop(?:ping)? (?:somewhere|elsewhere)|"
+    r"\b(?:going|go|moving|move) (?:over )?to (?:a |your |the )?competitors?\b|"
+    r"\bcancel\w* (?:o |a |minha |meu |a minha |o meu )?"
+    r"(?:\w+ ?\+|assinatura|subscri[çc][ãa]o|conta\b|plano|tudo)|"
+    # The author's step ("rescindir o contrato"), not the brand's ("cancelaram o meu contrato").
+    r"\b(?:cancel(?:ar|o|ei|arei)|rescind(?:ir|o|i|irei)) (?:o |meu |o meu )?contrato\b|"
+    r"\brescis[ãa]o (?:do|de) (?:meu )?contrato\b|"
+    r"\b(?:fech|apag|encerr)(?:ar|ei|o|ando) (?:a |minha |a minha )?conta\b|"
+    r"\bexclu(?:ir|í) (?:minha )?conta\b|\bmud(?:ar|o) de operadora\b|"
+    # Not "dá para mudar de loja de levantamento?": a store to collect from, no leaving.
+    r"\b(?:vou|vamos|quero) (?:trocar|mudar) de (?:marca|loja|operadora|fornecedor)\b|"
+    r"\b(?:ir|vou|vamos|irei|passar|passo) (?:pra|para|pra a|para a) "
+    r"concorr(?:[êe]ncia|ente)\b|"
     r"n[ãa]o (?:volto a comprar|compro mais)\b|compr\w+ (?:noutro|em outro) (?:lado|lugar|sítio)"
 )
 # Whole phrases only: "sue" inside "issue", "processar o reembolso" ask for nothing drastic.
@@ -102,6 +112,16 @@ _OWN = re.compile(
     r"recorri|abro|faço|peço|mando|ligo|senão|senao|aguardem|esperar)\b|\bse n[ãa]o\b|"
     r"\bpr[óo]ximo passo\b|\b\w{2,}ei\b|\b\w+[aeiô]mos\b"
 )
+# A step still to come, the author's: "vou no Procon amanhã", "I'll take my business elsewhere",
+# "resolve logo senão vai pro Reclame Aqui". Not a step taken ("fiz queixa e resolveram"),
+# which a reply to another customer tells as advice.
+_NEXT = re.compile(
+    r"\bi['’]ll\b|\bi (?:will|shall)\b|\bi['’]?m (?:going to|gonna|about to|taking|reporting|"
+    r"filing|cancell?ing|switching|closing|calling|contacting|heading|done)\b|"
+    r"\b(?:gonna|going to|we['’]ll|we will|otherwise|unless|or else|see you|next stop)\b|"
+    r"\b(?:vou|vamos|irei|iremos|senão|senao|aguardem)\b|\bse n[ãa]o\b|\bpr[óo]ximo passo\b|"
+    r"\b(?:tô|tou|estou) (?:no|na|indo|a ir|pensando|a pensar)\b|\bto (?:indo|pensando)\b"
+)
 # A rating, not a complaint: "a Noriq tem nota 4 no Reclame Aqui", "Noriq's BBB rating is an F".
 _RATING_BEFORE = re.compile(
     r"\b(?:nota|reputação|reputacao|avaliação|avaliacao|rating|score) (?:\S+ ){0,3}"
@@ -120,32 +140,49 @@ _JOINED = re.compile(
 
 def threatens(lowered: str) -> bool:
     """Whether the author threatens to go to an outside body or to leave (not advice)."""
+    return _threat(lowered, _OWN, unsure=True)
+
+
+def announces(lowered: str) -> bool:
+    """Whether the author announces a step of their own still to come ("liga pra eles, eu vou
+    no Procon amanhã"): a threat of theirs even in a reply that advises someone else. Stricter
+    than `threatens`: a step taken ("fiz queixa, resolveram em 3 dias") and a threat word with
+    no cue either way ("o que resolveu foi o Reclame Aqui") are no announcement."""
+    return _threat(lowered, _NEXT, unsure=False)
+
+
+def _threat(lowered: str, own_cue: re.Pattern[str], *, unsure: bool) -> bool:
+    """`own_cue` marks the author's own step; `unsure`: a threat word with no cue either way."""
     ends = [m.end() for m in _CLAUSE_END.finditer(lowered)]
     previous: tuple[int, bool] | None = None
     for count, match in enumerate(_THREAT.finditer(lowered)):
         if count == _MOST_READ:
-            return True  # dozens of threat words, all advice? Unsure: keep the threat
+            return unsure  # dozens of threat words, all advice? Unsure
         if previous and _JOINED.fullmatch(lowered, previous[0], match.start()):
             own = previous[1]
         else:
             before = bisect_right(ends, match.start())  # clause ends up to the match
-            own = _own(lowered, match, ends[before - 1] if before else 0)
+            own = _own(lowered, match, ends[before - 1] if before else 0, own_cue, unsure)
         if own:
             return True
         previous = (match.end(), own)
     return False
 
 
-def _own(lowered: str, match: re.Match[str], clause_start: int) -> bool:
+def _own(
+    lowered: str, match: re.Match[str], clause_start: int, cue: re.Pattern[str], unsure: bool
+) -> bool:
     # A tweet's clause is short; a longer run without punctuation is read from its last
     # _WINDOW characters, so a post of thousands of threat words stays linear.
     start = max(clause_start, match.start() - _WINDOW)
     clause = lowered[start : match.end()]
-    own = _last_end(_OWN, clause)
+    own = _last_end(cue, clause)
     imperative = _IMPERATIVE.match(clause) if start == clause_start else None
     advice = max(_last_end(_ADVICE, clause), imperative.end() if imperative else 0)
     if own or advice:
         return own > advice
+    if not unsure:
+        return False
     before = lowered[start : match.start()]
     # Naming the site for its score is neither advice nor a threat.
     return not (_RATING_BEFORE.search(before) or _RATING_AFTER.match(lowered[match.end() :]))
