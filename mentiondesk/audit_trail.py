@@ -1,8 +1,9 @@
 """Writing one line of the audit trail, in the transaction of the change it records.
 
-Its own module, with no imports from the glue, so that queue.py and casework.py (which
-audit.py itself imports) can record their actions where they make them: the desk, the CLI
-and Slack's buttons then all leave exactly one line, or none when the change fails.
+Its own module, with no imports from the glue (held_reasons has none either), so that
+queue.py and casework.py (which audit.py itself imports) can record their actions where they
+make them: the desk, the CLI and Slack's buttons then all leave exactly one line, or none
+when the change fails.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.held_reasons import held_reason
 from mentiondesk.tables import AUDIT, DRAFT
 
 
@@ -82,6 +84,8 @@ def write_for_draft(
 
 def resent(last_error: str | None, *, held: bool = True, to: str | None = None) -> str:
     """The detail of sending an outbox action again, saying what was done: "sent again
-    after being held: <why it was held>" (the desk's case page words it for its reader)."""
+    after being held: <the kind of reason>" (held_reason's: "dms-closed"; the desk's case
+    page words it for its reader). The kind, not the error: a platform's words may quote
+    the reply or a token, and the trail is kept long after the row."""
     done = "sent again" + (f" through {to}" if to else "")
-    return f"{done} after being held: {last_error or '?'}" if held else done
+    return f"{done} after being held: {held_reason(last_error)}" if held else done

@@ -18,32 +18,17 @@ from sqlalchemy.engine import Connection
 from mentiondesk import outbox_admin
 from mentiondesk.audit_trail import resent, write_for_draft
 from mentiondesk.case_state import lock_open
+
+# Re-exported: why a row is held is read in held_reasons, which audit_trail uses too.
+from mentiondesk.held_reasons import AS_RECORDED as AS_RECORDED
+from mentiondesk.held_reasons import PERSON_HELD as PERSON_HELD
+from mentiondesk.held_reasons import PERSONS_HOLDS as PERSONS_HOLDS
+from mentiondesk.held_reasons import held_reason as held_reason
 from mentiondesk.opt_outs import dm_refused
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.queue import DoNotContact, NotFound, StaleAction
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, OUTBOX
-
-# A hold a person made (`outbox hold`) is recorded "held by cli:ana: waiting for legal": it
-# reads as theirs before any words below, which the reason they typed may hold ("token").
-PERSON_HELD = "held by "
-# A row held before it was ever tried has no platform's words to read: `outbox hold` before
-# that format stored the bare reason a person typed; read as theirs, never guessed at.
-AS_RECORDED = "as-recorded"
-PERSONS_HOLDS = ("by-person", AS_RECORDED)  # a hold to lift once the reply may go
-
-# Why a row was held, as a desk page says it: the first reason whose words the error holds.
-# Set-up first: Bluesky's note on an app password without chat access mentions DMs too.
-_REASONS = (
-    ("setup", ("no responder named", "token", "unauthorized", "permission", "fix [routing]")),
-    ("opted-out", ("asked not to be contacted",)),
-    ("too-long", ("too long", "too_long", "longer than", "character limit", "graphemes")),
-    (
-        "dms-closed",
-        ("incoming messages", "direct messages", "cannot send messages", "not accepting"),
-    ),
-    ("deleted", ("gone (deleted)", "deleted")),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +61,6 @@ class HeldReply:
     draft_id: int
     kind: str
     post: PostState
-
-
-def held_reason(error: str | None, *, attempts: int | None = None) -> str:
-    """The kind of reason a row was held for: what a person can do depends on it. With
-    `attempts` 0 (never tried: only a person's hold holds such a row), an older hold's bare
-    reason reads as recorded (AS_RECORDED), not as the platform's refusal its words suggest."""
-    text = (error or "").lower()
-    if text.startswith(PERSON_HELD):
-        return "by-person"
-    if attempts == 0:
-        return AS_RECORDED
-    for reason, words in _REASONS:
-        if any(w in text for w in words):
-            return reason
-    return "refused"
 
 
 def held_by_person(actor: str, reason: str | None) -> str:

@@ -24,7 +24,7 @@ from mentiondesk.outbox_pace_shared import WallClock, sink_limiters
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
 from mentiondesk.outbox_refused import Refusals
 from mentiondesk.outbox_retry import backoff, put_off_kept, rescheduled
-from mentiondesk.outbox_waits import Tried, answered, describe, gather_all, wait_any
+from mentiondesk.outbox_waits import Tried, answered, describe, gather_all, said, wait_any
 from mentiondesk.store import Store
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
@@ -257,22 +257,23 @@ class OutboxWorker:
                 raise FatalError("the author asked not to be contacted; not sent")
             receipt = await answered(responder.deliver(action), answer_within, full=DELIVER_TIMEOUT)
         except RateLimited as exc:
-            until = exc.wait_until(self._clock())
-            await self._retry(claimed, until, str(exc))
-            return Tried(0, until, str(exc))  # its other actions would meet the same limit
+            until, why = exc.wait_until(self._clock()), said(str(exc), action)
+            await self._retry(claimed, until, why)
+            return Tried(0, until, why)  # its other actions would meet the same limit
         except FatalError as exc:
             self.failed += 1
             if whole := await self._outages.refused(self.store, claimed, exc, began, self._sleep):
                 return whole  # the whole sink refused: its other actions are held with it
-            if await self._retry(claimed, None, str(exc), hold=True):
-                _LOGGER.error("outbox action %d (%s) held: %s", claimed.id, action.kind, exc)
+            if await self._retry(claimed, None, why := said(str(exc), action), hold=True):
+                _LOGGER.error("outbox action %d (%s) held: %s", claimed.id, action.kind, why)
             return Tried(0)
         except Exception as exc:  # transient or unknown: retry with backoff, never drop
-            self._outages.failed(claimed.id, action, describe(exc), self._clock())
+            why = said(describe(exc), action)  # said: one line, the action's text left out
+            self._outages.failed(claimed.id, action, why, self._clock())
             when = self._clock() + timedelta(seconds=backoff(self.settings, action.attempt))
-            await self._retry(claimed, when, describe(exc))
+            await self._retry(claimed, when, why)
             self.failed += 1
-            return Tried(0, when, describe(exc)) if isinstance(exc, Unreachable) else Tried(0)
+            return Tried(0, when, why) if isinstance(exc, Unreachable) else Tried(0)
         await keep(self._record, claimed, receipt, sleep=self._sleep)
         self.delivered += 1
         self._outages.delivered(action.target)
@@ -285,8 +286,7 @@ class OutboxWorker:
     async def _retry(
         self, claimed: Claimed, when: datetime | None, error: str, *, hold: bool = False
     ) -> bool:
-        """Reschedule (or hold) a failed action, only under this worker's lease (retry_at),
-        through a database blip."""
+        """Reschedule (or hold) a failed action under this worker's lease, through a blip."""
         return await rescheduled(self.store, claimed, when, error, hold=hold, sleep=self._sleep)
 
     # --- database side (run in a worker thread) -----------------------------------------

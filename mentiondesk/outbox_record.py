@@ -54,10 +54,12 @@ def ours(claimed: Claimed) -> sa.ColumnElement[bool]:
 
 def left_to_other(claimed: Claimed, what: str) -> None:
     """Say that `claimed` was not `what` (held, rescheduled, put off): its lease lapsed and
-    another worker took it. The key and sink only, never the text or the error's words."""
+    another worker took it. The row id and sink only: never the text or the error's words,
+    nor the key (it holds the post's id; on Bluesky its author's DID)."""
     _LOGGER.warning(
-        "outbox %s (via %s) not %s: its lease lapsed and another worker took it; left to it",
-        *(claimed.action.key, claimed.action.target, what),
+        "outbox action %d (%s, via %s) not %s: its lease lapsed and another worker took it; "
+        "left to it",
+        *(claimed.id, claimed.action.kind, claimed.action.target, what),
     )
 
 
@@ -110,8 +112,8 @@ async def keep(
 ) -> bool:
     """Record a delivery (`write`, in a thread), retrying with a short, capped, jittered
     backoff; whether the lease was still ours. If every try fails the error is raised, after
-    a line naming the key and the platform's ref (never the text), so a person can hold the
-    action before its lease lapses and it goes again."""
+    a line naming the row and the platform's ref (never the text, nor the key: it holds the
+    post's id), so a person can hold the action before its lease lapses and it goes again."""
     try:
         kept = await through_blips(lambda: write(claimed, receipt), sleep=sleep)
     except Exception as exc:
@@ -119,9 +121,9 @@ async def keep(
         raise
     if not kept:
         _LOGGER.warning(
-            "outbox %s was delivered via %s (ref %s) after its lease passed to another "
-            "worker, which records it (a sink that cannot look first may show it twice)",
-            *(claimed.action.key, claimed.action.target, receipt.ref or "none"),
+            "outbox action %d (%s) was delivered via %s (ref %s) after its lease passed to "
+            "another worker, which records it (a sink that cannot look first may show it twice)",
+            *(claimed.id, claimed.action.kind, claimed.action.target, receipt.ref or "none"),
         )
     return bool(kept)
 
@@ -130,9 +132,9 @@ def _unrecorded(claimed: Claimed, receipt: Receipt, exc: Exception) -> None:
     cause = getattr(exc, "orig", None) or exc  # the driver's words, not the SQL and its values
     words = (str(cause).strip().splitlines() or [""])[0]
     _LOGGER.error(
-        "outbox %s was delivered via %s (ref %s) but could not be recorded (%s: %s); it is "
-        "sent again when its lease lapses unless held (`outbox hold %d`)",
-        *(claimed.action.key, claimed.action.target, receipt.ref or "none"),
+        "outbox action %d (%s) was delivered via %s (ref %s) but could not be recorded "
+        "(%s: %s); it is sent again when its lease lapses unless held (`outbox hold %d`)",
+        *(claimed.id, claimed.action.kind, claimed.action.target, receipt.ref or "none"),
         *(type(cause).__name__, words, claimed.id),
     )
 

@@ -5,14 +5,17 @@ outage's start and end in the log."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import quote, quote_plus
 
 from mentiondesk.models import OutboxAction, Receipt, TransientError
 
 _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
+_QUOTED = 8  # a shorter text ("Thanks!") is no secret, and taking it out could garble the error
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,27 @@ def describe(exc: BaseException) -> str:
     """An exception as a log line and an outbox row's last_error: its type, then its words."""
     text = str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def said(words: str, action: OutboxAction) -> str:
+    """A failure's `words` as the log and the row's last_error keep them: one line (a line
+    break in a server's words would start a forged log line), and without the action's own
+    text where a server quoted it back (a DM's words do not belong in `outbox list`)."""
+    text = (action.text or "").strip()
+    if len(text) >= _QUOTED:
+        for form in _forms(text):
+            words = words.replace(form, "[the text]")
+    line = " ".join(words.split())
+    folded = " ".join(text.split())
+    return line.replace(folded, "[the text]") if len(folded) >= _QUOTED else line
+
+
+def _forms(text: str) -> list[str]:
+    """`text` as a request carries it, which an echoing server may quote: as is, in a JSON
+    string (with and without \\u escapes), form-encoded; the longest first."""
+    forms = {text, json.dumps(text)[1:-1], json.dumps(text, ensure_ascii=False)[1:-1]}
+    forms |= {quote_plus(text), quote(text)}
+    return sorted(forms, key=len, reverse=True)
 
 
 async def wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:

@@ -34,6 +34,7 @@ from mentiondesk.models import (
 )
 from mentiondesk.models.bluesky import session_ended
 from responders._post import may_have_sent, post_parts, same_text, sent_for, utc_iso
+from responders._refusal import DMS_CLOSED, TOO_LONG, recognised, refusal
 
 _LOGGER = logging.getLogger(__name__)
 _COLLECTION = "app.bsky.feed.post"
@@ -102,7 +103,7 @@ class BlueskyPostResponder:
             existing = await self._existing(did, rkey)
             if existing is not None:
                 _LOGGER.info(
-                    "outbox %s: record %s exists already; not posting again", action.key, rkey
+                    "responder %s: found what an earlier attempt sent; not sending again", self.name
                 )
                 return existing
         record = await self._record(mention.external_id, text, action.context.reading.lang)
@@ -134,7 +135,9 @@ class BlueskyPostResponder:
         if may_have_sent(action):
             earlier = await self._sent_message(chat, convo_id, action, text)
             if earlier is not None:
-                _LOGGER.info("outbox %s: found our earlier message; not sending again", action.key)
+                _LOGGER.info(
+                    "responder %s: found what an earlier attempt sent; not sending again", self.name
+                )
                 return earlier
         data = {"convo_id": convo_id, "message": {"text": text}}
         sent = await self._call(chat.chat.bsky.convo.send_message, data)
@@ -233,11 +236,12 @@ class BlueskyPostResponder:
             until = exc.reset_at or datetime.now(UTC) + timedelta(minutes=1)
             raise RateLimited(until, "bluesky posting") from None
         except atp.BadRequestError as exc:
-            if ended := _session_ended(exc):
-                raise _SessionEnded(ended) from None
-            raise FatalError(f"bluesky posting: {exc}{_hint(str(exc))}") from None
+            code, message = _xrpc_error(exc)
+            if session_ended(code, message):  # its code alone: a message may quote the request
+                raise _SessionEnded(code) from None
+            raise FatalError(_refused(exc)) from None
         except (atp.UnauthorizedError, atp.LoginRequiredError) as exc:
-            raise FatalError(f"bluesky posting: {exc}{_hint(str(exc))}") from None
+            raise FatalError(_refused(exc)) from None
         except (atp.AtProtocolError, ValueError) as exc:
             raise TransientError(f"bluesky posting: {type(exc).__name__}") from None
 
@@ -247,24 +251,37 @@ class _SessionEnded(Exception):
 
 
 def _xrpc_error(exc: atp.RequestErrorBase) -> tuple[str, str]:
+    """The XRPC error's code and message (its `content`: a model, or a dict when the body
+    has more fields than the model)."""
     content = getattr(exc.response, "content", None)
-    return str(getattr(content, "error", "")), str(getattr(content, "message", ""))
+    if isinstance(content, dict):
+        return str(content.get("error") or ""), str(content.get("message") or "")
+    return str(getattr(content, "error", "") or ""), str(getattr(content, "message", "") or "")
 
 
-def _session_ended(exc: atp.BadRequestError) -> str | None:
-    return session_ended(*_xrpc_error(exc))
+# What an agent can do about the refusals a post or chat message meets most, recognised by
+# the PDS's words (never copied: a message may quote the request, the password included).
+_HINTS = (
+    (
+        ("bad token method",),
+        "the app password has no permission for direct messages: create one with "
+        '"Allow access to your direct messages" ticked',
+    ),
+    (("incoming messages",), DMS_CLOSED),  # "…only from someone they follow", "…disabled"
+    (("graphemes", "too long"), TOO_LONG.format(platform="Bluesky (300 characters)")),
+)
 
 
-def _hint(error: str) -> str:
-    """What an agent can do about the two refusals a chat message meets most."""
-    if "Bad token method" in error:
-        return (
-            " (the app password has no access to direct messages: create one with "
-            '"Allow access to your direct messages" ticked)'
-        )
-    if "incoming messages" in error:  # "…only from someone they follow", "…disabled"
-        return " (the author does not take direct messages from us: reply publicly instead)"
-    return ""
+def _refused(exc: atp.AtProtocolError) -> str:
+    """The PDS's refusal as its status and XRPC error code, and what to do where we know."""
+    if not isinstance(exc, atp.RequestErrorBase):  # LoginRequiredError: no request made
+        return f"bluesky posting: {type(exc).__name__}; the responder is not signed in"
+    status = getattr(exc.response, "status_code", None)
+    code, message = _xrpc_error(exc)
+    hint = recognised([message], _HINTS)
+    if hint is None and status == 401:
+        hint = "check the handle and app password (the responder's handle_env, app_password_env)"
+    return refusal("bluesky posting", status, [code], hint)
 
 
 def _web_url(handle: str, rkey: str) -> str:

@@ -43,11 +43,16 @@ from mentiondesk.models import (
 )
 from mentiondesk.models.mastodon import build_mastodon
 from responders._post import may_have_sent, post_parts, sent_for
+from responders._refusal import GONE, recognised, status_words
 
 _LOGGER = logging.getLogger(__name__)
 _BREAK = re.compile(r"<br\s*/?>|</p\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _REMOTE = re.compile(r"(?<![\w@])@(\w+)@[\w.-]*\w")  # @user@domain
+# Mastodon's words for a refusal an agent can act on ("Validation failed: Text character
+# limit of 500 exceeded"), said in ours.
+_TOO_LONG = "the text is over the server's character limit; shorten it and approve it again"
+_HINTS = ((("character limit", "too long"), _TOO_LONG),)
 
 
 def _status_text(content: str) -> str:
@@ -179,16 +184,18 @@ class MastodonPostResponder:
                 return await asyncio.to_thread(self.api.status_post, text, **kwargs)
             except MastodonRatelimitError:
                 raise self._rate_limited("mastodon posting") from None
-            except MastodonUnauthorizedError as exc:
-                raise FatalError(f"mastodon posting: {exc}; check the token") from None
+            except MastodonUnauthorizedError:
+                raise FatalError("mastodon posting: 401 Unauthorized; check the token") from None
             except (MastodonServerError, MastodonNetworkError) as exc:
                 raise TransientError(f"mastodon posting: {type(exc).__name__}") from None
             except MastodonAPIError as exc:
+                # Mastodon.py's args: message, status, reason, the server's error (its words
+                # may quote the request: they only pick our hint, never shown).
                 status = exc.args[1] if len(exc.args) > 1 else None
                 if status in (403, 404, 422):
-                    # The server's reason ("Validation failed: Text character limit of 500
-                    # exceeded") says what to fix; it is Mastodon's wording, not the text.
-                    said = exc.args[3] if len(exc.args) > 3 and exc.args[3] else ""
-                    reason = f": {str(said)[:200]}" if said else ""
-                    raise FatalError(f"mastodon refused the post ({status}){reason}") from None
-                raise TransientError(f"mastodon posting: {status or 'bad answer'}") from None
+                    said = exc.args[3] if len(exc.args) > 3 else ""
+                    hint = GONE if status == 404 else recognised([said], _HINTS)
+                    words = f"({status_words(status)})" + (f": {hint}" if hint else "")
+                    raise FatalError(f"mastodon refused the post {words}") from None
+                said = status_words(status) or "bad answer"
+                raise TransientError(f"mastodon posting: {said}") from None

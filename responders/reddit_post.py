@@ -32,6 +32,7 @@ from mentiondesk.models import (
 )
 from mentiondesk.models.reddit import build_reddit
 from responders._post import may_have_sent, post_parts, same_text, sent_since
+from responders._refusal import refusal
 
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own comments or messages since the mention
@@ -107,7 +108,7 @@ class RedditPostResponder:
             found = await self._already_sent(action, text)
             if found is not None:
                 _LOGGER.info(
-                    "outbox %s: found our earlier post %s; not sending again", action.key, found.ref
+                    "responder %s: found what an earlier attempt sent; not sending again", self.name
                 )
                 return found
         if action.private:
@@ -193,13 +194,20 @@ class RedditPostResponder:
             # A token revoked or expired under us: asyncprawcore dropped it, and with its own
             # retry off the next attempt signs in again (bad credentials fail there, fatally).
             raise TransientError("reddit posting: the access token was refused") from None
+        except asyncprawcore.OAuthException as exc:
+            # Its error type only: the description may quote the request (the password).
+            check = (
+                "check the account's username and password (the responder's username_env and "
+                "password_env)"
+            )
+            what = "reddit posting: Reddit gave no access token"
+            raise FatalError(refusal(what, None, [exc.error], check)) from None
         except (
-            asyncprawcore.OAuthException,
             asyncprawcore.BadRequest,  # a locked thread, a deleted parent: retrying cannot help
             asyncprawcore.Forbidden,
             asyncprawcore.NotFound,
         ) as exc:
-            raise FatalError(f"reddit posting: {exc}") from None
+            raise FatalError(refusal("reddit posting", exc.response.status)) from None
         except asyncprawcore.ResponseException as exc:
             if exc.response.status == 401 and _is_token_url(exc):
                 # Reddit refuses a bad client id or secret here: retrying cannot mend it.

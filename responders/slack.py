@@ -167,8 +167,10 @@ class SlackResponder:
         if action.kind != "alert":
             raise FatalError(f"slack takes alerts, not {action.kind}; fix the routing")
         if may_have_sent(action) and (found := await self._posted_before(action)):
+            # Not the key: it holds the post's id (on Bluesky its author's DID).
             _LOGGER.info(
-                "outbox %s: found our earlier card %s; not posting again", action.key, found
+                "responder %s: found the card an earlier attempt posted (%s); not posting again",
+                *(self.name, found),
             )
             return Receipt(ref=found, detail="posted to slack (found)")
         answer = await self.call(

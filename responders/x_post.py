@@ -31,6 +31,14 @@ from mentiondesk.models import (
 )
 from mentiondesk.models.x import RewriteSession, usage_capped
 from responders._post import may_have_sent, post_parts, sent_for
+from responders._refusal import (
+    DMS_CLOSED,
+    GONE,
+    REPLIES_LIMITED,
+    TOO_LONG,
+    recognised,
+    refusal,
+)
 from responders._x_text import links_of, same_post
 
 _LOGGER = logging.getLogger(__name__)
@@ -87,7 +95,7 @@ class XPostResponder:
             found = await self._already_sent(action, text)
             if found is not None:
                 _LOGGER.info(
-                    "outbox %s: found our earlier post %s; not sending again", action.key, found.ref
+                    "responder %s: found what an earlier attempt sent; not sending again", self.name
                 )
                 return found
         if action.private:
@@ -105,7 +113,9 @@ class XPostResponder:
             found = await self._already_sent(action, text) if may_have_sent(action) else None
             if found is None:
                 raise
-            _LOGGER.info("outbox %s: X refused a duplicate of our post %s", action.key, found.ref)
+            _LOGGER.info(
+                "responder %s: X refused a duplicate of what an earlier attempt sent", self.name
+            )
             return found
         tweet_id = str(answer.data["id"])
         return Receipt(ref=tweet_id, url=f"https://x.com/i/status/{tweet_id}", detail="reply")
@@ -171,10 +181,10 @@ class XPostResponder:
                 raise RateLimited(self._capped_until(), "x posting: monthly usage cap") from None
             raise RateLimited(*_limit_of(exc)) from None
         except tweepy.Forbidden as exc:
-            duplicate = any("duplicate content" in str(m) for m in exc.api_messages)
-            raise (_Duplicate if duplicate else FatalError)(f"x posting: {exc}") from None
+            duplicate = _recognised(exc) == _DUPLICATE
+            raise (_Duplicate if duplicate else FatalError)(_refused(exc)) from None
         except (tweepy.Unauthorized, tweepy.BadRequest) as exc:
-            raise FatalError(f"x posting: {exc}") from None
+            raise FatalError(_refused(exc)) from None
         except (tweepy.HTTPException, aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise TransientError(f"x posting: {type(exc).__name__}") from None
         if self._capped:
@@ -205,6 +215,39 @@ def reply_target(mention: Mention) -> str:
 
 
 _DAILY = ("x-user-limit-24hour", "x-app-limit-24hour")
+_DUPLICATE = "duplicate content: this text was sent in reply to this post before"
+_PERMISSION = (
+    "the app or token lacks the permission for this (the app's access level, the token's "
+    "scopes: tweet.write, dm.write)"
+)
+# X's words for the refusals an agent can act on (never copied: a message may quote the
+# request), and the v1.1 codes some answers still carry.
+_HINTS = (
+    (("duplicate content",), _DUPLICATE),
+    (("too long",), TOO_LONG.format(platform="X (280 characters, a link counting 23)")),
+    (("send messages to this user", "not accepting"), DMS_CLOSED),
+    (("not been mentioned or otherwise engaged",), REPLIES_LIMITED),
+    (("deleted or not visible",), GONE),
+    (("not permitted to perform", "subset of x api", "oauth1 app permissions"), _PERMISSION),
+)
+_CODES = {187: _DUPLICATE, 186: _HINTS[1][1], 349: DMS_CLOSED, 433: REPLIES_LIMITED, 385: GONE}
+
+
+def _recognised(exc: tweepy.HTTPException) -> str | None:
+    coded = next((_CODES[c] for c in exc.api_codes if c in _CODES), None)
+    return coded or recognised(exc.api_messages, _HINTS)
+
+
+def _refused(exc: tweepy.HTTPException) -> str:
+    """X's refusal as its status, codes and error titles, and what to do where we know: not
+    its message, which may quote the request (the reply, the token)."""
+    response = exc.response
+    status = getattr(response, "status", None) or getattr(response, "status_code", None)
+    titles = [e.get("title") for e in exc.api_errors if isinstance(e, dict)]
+    hint = _recognised(exc)
+    if hint is None and status == 401:
+        hint = "X refused the user token (expired or revoked): renew it"
+    return refusal("x posting", status, [*exc.api_codes, *titles], hint)
 
 
 def _limit_of(exc: tweepy.TooManyRequests) -> tuple[datetime, str]:

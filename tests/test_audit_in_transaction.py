@@ -85,7 +85,7 @@ def test_a_held_reply_sent_again_writes_its_line(store: Store) -> None:
     ]
     with store.engine.connect() as conn:
         detail = conn.scalar(sa.select(AUDIT.c.detail).where(AUDIT.c.action == "retry"))
-    assert detail == "sent again after being held: 403"
+    assert detail == "sent again after being held: refused"  # the kind, not the words
 
 
 def test_retry_only_held_leaves_a_pending_row_alone(store: Store) -> None:

@@ -5,15 +5,22 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from mentiondesk import logs
 from mentiondesk.logs import LogFormat
-from mentiondesk.models import FatalError, TransientError
+from mentiondesk.models import FatalError, Receipt, TransientError
+from mentiondesk.outbox_record import Claimed, keep, left_to_other
 from mentiondesk.store import Store
+from responders.slack import SlackResponder
+from tests.fakes._base import FakeAPI
+from tests.fakes.slack import SlackFake
 from tests.helpers import mention
+from tests.responders._data import action
 from tests.test_outbox import Clock, Flaky, _enqueue, _row, _worker
 from tests.test_outbox import store as store  # the fixture
 
@@ -74,4 +81,57 @@ def test_an_unstorable_mention_is_logged_by_its_place_not_its_id(
     finally:
         store.dispose()
     assert "source bsky-search: mention 2 of 3 (x) cannot be stored" in caplog.text
+    assert "did:plc" not in caplog.text and "fern" not in caplog.text
+
+
+def _claimed() -> Claimed:
+    alert = dataclasses.replace(action(), key=KEY)
+    return Claimed(41, None, alert, datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+
+
+async def _no_wait(seconds: float) -> None:
+    return None
+
+
+def _unrecordable(claimed: Claimed, receipt: Receipt) -> bool:
+    raise RuntimeError("database gone")
+
+
+@pytest.mark.parametrize("line", ["left to another", "sent after the lease", "unrecorded"])
+async def test_lease_and_record_lines_name_the_row_not_the_key(
+    caplog: pytest.LogCaptureFixture, line: str
+) -> None:
+    """outbox_record's lines: an action left to another worker, one delivered after its lease
+    passed to another, one delivered whose record failed."""
+    claimed, receipt = _claimed(), Receipt(ref="C0TEAM:1796474479.000001")
+    with caplog.at_level(logging.DEBUG, logger="mentiondesk.outbox"):
+        if line == "left to another":
+            left_to_other(claimed, "held")
+        elif line == "sent after the lease":
+            assert not await keep(lambda c, r: False, claimed, receipt, sleep=_no_wait)
+        else:
+            with pytest.raises(RuntimeError):
+                await keep(_unrecordable, claimed, receipt, sleep=_no_wait)
+    assert caplog.records and "outbox action 41 (alert" in caplog.text
+    assert "did:plc" not in caplog.text and "fern" not in caplog.text
+
+
+async def test_a_slack_card_found_again_is_logged_without_the_key(
+    fake_api: FakeAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A retry that finds the card an earlier attempt posted says so at -v, without the key
+    (a responder is not given the row id; the outbox's own line names the row)."""
+    slack = SlackResponder(
+        "team-chat",
+        token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr("s3cret"),
+        channel="C0TEAM",
+        base_url=SlackFake(fake_api).base_url,
+    )
+    alert = dataclasses.replace(action(), key=KEY, created_at=datetime.now(UTC))
+    await slack.deliver(alert)
+    with caplog.at_level(logging.INFO):  # -v (slack_sdk's debug lines quote the cards)
+        found = await slack.deliver(dataclasses.replace(alert, attempt=2))
+    assert found.detail == "posted to slack (found)"
+    assert "responder team-chat: found the card an earlier attempt posted" in caplog.text
     assert "did:plc" not in caplog.text and "fern" not in caplog.text

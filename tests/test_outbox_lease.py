@@ -1,6 +1,6 @@
 """A delivery that fails after its lease lapsed, and another worker took the action: the
 failure is not written over that worker's claim (its lease, attempts and due time), the
-action is not held mid-send, and a warning names the key, never the text."""
+action is not held mid-send, and a warning names the row, never the text."""
 
 from __future__ import annotations
 
@@ -62,10 +62,12 @@ def _left_to_other(store: Store, sink: Lapsing, keys: list[str], due: object) ->
     assert all(sink.other._record(c, Receipt(ref="theirs")) for c in sink.taken)
 
 
-def _warned(caplog: pytest.LogCaptureFixture, keys: list[str]) -> None:
+def _warned(caplog: pytest.LogCaptureFixture, store: Store, keys: list[str]) -> None:
+    """A warning per action, naming its row (its key would name the post: test_log_privacy)."""
     lines = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     lost = [line for line in lines if "another worker" in line]
-    assert all(any(key in line for line in lost) for key in keys), lines
+    rows = [f"outbox action {_row(store, key).id} (alert, via sink)" for key in keys]
+    assert all(any(row in line for line in lost) for row in rows), lines
     assert not any("secret words" in line for line in lost)  # the answer's words: elsewhere
     assert "hello @lumora" not in caplog.text
 
@@ -80,7 +82,7 @@ async def test_a_failure_after_the_lease_lapsed_leaves_the_row_to_the_other_work
     with caplog.at_level(logging.WARNING, "mentiondesk.outbox"):
         assert await worker.deliver_due() == (1, 0)
     _left_to_other(store, sink, ["k1"], due)
-    _warned(caplog, ["k1"])
+    _warned(caplog, store, ["k1"])
 
 
 async def test_a_fatal_answer_after_the_lease_lapsed_does_not_hold_it_mid_send(
@@ -93,7 +95,7 @@ async def test_a_fatal_answer_after_the_lease_lapsed_does_not_hold_it_mid_send(
     with caplog.at_level(logging.WARNING, "mentiondesk.outbox"):
         assert await worker.deliver_due() == (1, 0)
     _left_to_other(store, sink, ["k1"], due)
-    _warned(caplog, ["k1"])
+    _warned(caplog, store, ["k1"])
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]  # nothing was held
 
 
@@ -116,4 +118,4 @@ async def test_a_down_sink_after_the_lease_lapsed_puts_off_none_of_the_other_cla
     with caplog.at_level(logging.WARNING, "mentiondesk.outbox"):
         assert await worker.deliver_due() == (3, 0)
     _left_to_other(store, sink, ["k1", "k2", "k3"], due)
-    _warned(caplog, ["k1", "k2", "k3"])
+    _warned(caplog, store, ["k1", "k2", "k3"])
