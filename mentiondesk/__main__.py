@@ -1,5 +1,5 @@
 """`python -m mentiondesk` is the `mentiondesk` command."""
 
-from mentiondesk.cli import main
+from mentiondesk.cli_entry import main
 
 main()

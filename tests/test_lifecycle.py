@@ -116,3 +116,38 @@ def test_a_stop_during_start_up_is_said_and_exits_cleanly(tmp_path: Path, sig: i
         _, rest = proc.communicate(timeout=60)
     assert proc.returncode == 0, said + rest
     assert "Traceback" not in said + rest and "Listening" not in said + rest
+
+
+# The signal arrives while the command's modules are still being imported (they take seconds
+# on a small machine): sent by the process to itself from an import hook, so it lands inside
+# the import, however fast this machine is.
+_STOP_WHILE_LOADING = """
+import os, signal, sys
+from importlib.abc import MetaPathFinder
+
+sig = int(sys.argv.pop(1))
+
+class Stop(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "mentiondesk.cli_render":
+            os.kill(os.getpid(), sig)
+        return None
+
+sys.meta_path.insert(0, Stop())
+from mentiondesk.cli_entry import main
+main()
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_while_the_command_loads_is_said_and_exits_cleanly(tmp_path: Path, sig: int) -> None:
+    # A traceback out of an import (Ctrl-C), or a silent death with 143 (SIGTERM).
+    script = tmp_path / "stop_while_loading.py"
+    script.write_text(_STOP_WHILE_LOADING)
+    argv = [sys.executable, str(script), str(int(sig)), "--version"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (
+        done.stderr.strip() == "Stopping before start-up: nothing has been read, sent or changed."
+    )
+    assert done.stdout == ""  # the command did not run
