@@ -67,8 +67,10 @@ def outbox_retry(
     asked = _held(store, held_for) if picked is None else picked
     if held_for is not None and not asked:
         names = sorted({r.name or r.kind for r in config.responders})
-        known = "" if held_for in names else f" (the responders are: {', '.join(names)})"
-        say(f"no action is held for {held_for!r} after it refused them all{known}")
+        if held_for not in names:  # a typo must not pass as "nothing to release" (exit 0)
+            warn(f"no responder is named {held_for!r}; the responders are: {', '.join(names)}")
+            raise typer.Exit(1)
+        say(f"no action is held for {held_for!r} after it refused them all")
         return
     done: list[int] = []
     refused: dict[int, str] = {}

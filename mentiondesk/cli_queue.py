@@ -26,7 +26,8 @@ from mentiondesk.tables import MOST_ID
 from mentiondesk.wording import counted, english_word
 
 drafts_app = typer.Typer(
-    help="Drafted replies waiting for a person: list, approve, reject.", no_args_is_help=True
+    help="Drafted replies waiting for a person: list, approve, reject, posted (by hand).",
+    no_args_is_help=True,
 )
 out = Console(soft_wrap=True)
 DraftId = Annotated[

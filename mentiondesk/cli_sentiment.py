@@ -132,7 +132,7 @@ def train_sentiment(
         ),
     ] = "cpu",
 ) -> None:
-    """Train a sentiment model from labelled folders (shared/data layout)."""
+    """Train a sentiment model from labelled folders (each with *_text.txt and *_labels.txt)."""
     _check_choices(kind, batches, device)
     folders = [*data, *(more or [])]
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []

@@ -109,6 +109,8 @@ def approve_pending(
 ) -> str:
     """Mark a pending draft approved and insert its post into the outbox; return the key. With
     `by_hand`, `by` posted it themselves: the case is answered now, and the key is ""."""
+    if draft.status != "pending":  # before the platform's rule: "approve it" would fail too
+        raise _decided(draft)
     final = text if text is not None else draft.text
     if not final.strip():
         raise EmptyReply("the reply text is empty")

@@ -96,6 +96,8 @@ def test_held_for_releases_what_one_responder_refused_as_a_whole_only(config: Pa
     assert code == 0 and f"2 actions due now ({chat[0]}, {chat[1]})" in _said(output), output
     assert [_row(config, i)[0] for i in (*chat, ticket)] == ["pending", "pending", "held", "held"]
     code, output = run_cli(config, "outbox", "retry", "--held-for", "mn")
-    assert code == 0 and "no action is held for 'mn' after it refused them all (the" in output
+    assert code == 1 and "no responder is named 'mn'; the responders are: " in _said(output)
+    code, output = run_cli(config, "outbox", "retry", "--held-for", "mm")  # released above
+    assert code == 0 and "no action is held for 'mm' after it refused them all" in _said(output)
     code, output = run_cli(config, "outbox", "retry", "--held-for", "mm", "--all-held")
     assert code == 2 and "give --held-for NAME alone" in _said(output), output
