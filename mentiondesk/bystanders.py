@@ -124,6 +124,12 @@ _TURNS_TO = re.compile(
     r"(?:[.,;:!?\n]|\s(?:but|and|then|mas|porem|depois|e)\s)\W*"
     r"(?:(?:also|and|but|btw|ps|oh|ah|e|mas|tambem|alias)\W+)*@([\w.]+)"
 )
+# Spoken to, not spoken of: "@lumora, …", "@lumora: …", "@lumora my refund…" (not "@lumora
+# fixed my order", the brand the subject of a sentence of advice).
+_ADDRESSED = re.compile(
+    r"\s*(?:[,:]|(?:i|i'?m|i'?ve|my|mine|we|our|eu|meu|minha|meus|minhas|o meu|a minha"
+    r"|nosso|nossa)(?![\w']))"
+)
 _OPENING_HANDLES = re.compile(r"[^\w@]*(@[\w.]+[^\w@]*)*")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _FIRST_PERSON = re.compile(
@@ -154,7 +160,7 @@ def _turns_to_the_brand(text: str, brand: Sequence[str]) -> bool:
     handles = {folded(h).lstrip("@").split("@")[0] for h in brand}
     opening = _OPENING_HANDLES.match(text)
     for to in _TURNS_TO.finditer(text, opening.end() if opening else 0):
-        if to.group(1).rstrip(".") not in handles:
+        if to.group(1).rstrip(".") not in handles or not _ADDRESSED.match(text, to.end()):
             continue
         end = _SENTENCE_END.search(text, to.end())
         if _FIRST_PERSON.search(text, to.end(), end.start() if end else len(text)):

@@ -39,10 +39,12 @@ _LEGAL_FORMS = _words("eireli gmbh inc lda limited llc ltd ltda")
 # A title before the name, with or without its full stop ("Mr John Smith", "Dra. Ana", "Dona
 # Maria"): the greeting is the name after it, or none ("Sir" alone). Compared without accents.
 _TITLES = _words(
-    "mr mrs ms miss mx sir dame dr prof rev dona dom sr sra srta senhor senhora doutor doutora"
+    "mr mrs ms miss mx sir dame dr prof rev dona sr sra srta senhor senhora doutor doutora"
 )
 # A display name ending in one of these is a shop's, a blog's or a fan page's for that country
 # ("Green Living UK", "Gadget Geek UK"), not a person's. Compared without accents.
+# "Ana Brasil", "Marcos Portugal" (surnames) are greeted without a name: the safe side, where
+# "Hi Dicas" would not be.
 _COUNTRY_TAGS = _words("uk br pt us usa brasil portugal")
 # A word of a display name or a brand, as compared: "Lumora's" holds "lumora".
 _TOKEN = re.compile(r"[^\W_]+")

@@ -228,7 +228,16 @@ _HINTS = (
     (("send messages to this user", "not accepting"), DMS_CLOSED),
     (("not been mentioned or otherwise engaged",), REPLIES_LIMITED),
     (("deleted or not visible",), GONE),
-    (("not permitted to perform", "subset of x api", "oauth1 app permissions"), _PERMISSION),
+    (
+        (
+            "not permitted to perform",
+            "subset of x api",
+            "oauth1 app permissions",
+            "attached to a project",  # 403 client-not-enrolled: the app is in no Project
+            "client-not-enrolled",
+        ),
+        _PERMISSION,
+    ),
 )
 _CODES = {187: _DUPLICATE, 186: _HINTS[1][1], 349: DMS_CLOSED, 433: REPLIES_LIMITED, 385: GONE}
 

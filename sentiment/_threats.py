@@ -41,7 +41,7 @@ _LEAVING = (
     r"\b(?:i'?m|i am|we'?re|i'?ll|i will|going to|gonna) cancel(?:l?ing)?\b"
     r"(?! (?:my |the |this |that |an? |our )?(?:orders?|purchase|return|request)\b)|"
     r"\bclos(?:e|ing) (?:my|the|our) (?:\w+ )?account|\bdelet(?:e|ing) my (?:\w+ )?account|"
-    r"\btak(?:e|ing) (?:my|our) (?:business|money|custom) (?:elsewhere|somewhere else|to\b)|"
+    r"\btak(?:e|ing) (?:my|our) (?:business|money|custom) (?:elsewhere|somewhere else)|"
     r"shop(?:ping)? (?:somewhere|elsewhere)|"
     r"\b(?:going|go|moving|move) (?:over )?to (?:a |your |the )?competitors?\b|"
     r"\bcancel\w* (?:o |a |minha |meu |a minha |o meu )?"
@@ -50,9 +50,10 @@ _LEAVING = (
     r"\b(?:cancel(?:ar|o|ei|arei)|rescind(?:ir|o|i|irei)) (?:o |meu |o meu )?contrato\b|"
     r"\brescis[ãa]o (?:do|de) (?:meu )?contrato\b|"
     r"\b(?:fech|apag|encerr)(?:ar|ei|o|ando) (?:a |minha |a minha )?conta\b|"
-    r"\bexclu(?:ir|í) (?:minha )?conta\b|\bmud(?:ar|o) de operadora\b|"
+    r"\bexclu(?:ir|í) (?:minha )?conta\b|\bmudo de operadora\b|"
     # Not "dá para mudar de loja de levantamento?": a store to collect from, no leaving.
-    r"\b(?:vou|vamos|quero) (?:trocar|mudar) de (?:marca|loja|operadora|fornecedor)\b|"
+    r"\b(?:vou|vamos|quero) (?:trocar|mudar) de (?:marca|loja(?! de levantamento)|operadora|"
+    r"fornecedor)\b|"
     r"\b(?:ir|vou|vamos|irei|passar|passo) (?:pra|para|pra a|para a) "
     r"concorr(?:[êe]ncia|ente)\b|"
     r"n[ãa]o (?:volto a comprar|compro mais)\b|compr\w+ (?:noutro|em outro) (?:lado|lugar|sítio)"
@@ -122,6 +123,16 @@ _NEXT = re.compile(
     r"\b(?:vou|vamos|irei|iremos|senão|senao|aguardem)\b|\bse n[ãa]o\b|\bpr[óo]ximo passo\b|"
     r"\b(?:tô|tou|estou) (?:no|na|indo|a ir|pensando|a pensar)\b|\bto (?:indo|pensando)\b"
 )
+# The author's own step to come: `_NEXT` without its softer conditions ("otherwise file a
+# chargeback", "se não resolverem, abre reclamação" advise as often as they threaten; "senão"
+# and "or else" stay) and without a bare "going to" ("going to the BBB is what worked").
+_ANNOUNCED = re.compile(
+    r"\bi['’]ll\b|\bi (?:will|shall)\b|\bi['’]?m (?:going to|gonna|about to|taking|reporting|"
+    r"filing|cancell?ing|switching|closing|calling|contacting|heading|done)\b|"
+    r"\b(?:gonna|we['’]ll|we will|see you|next stop)\b|"
+    r"\b(?:vou|vamos|irei|iremos|aguardem|senão|senao|or else)\b|\bpr[óo]ximo passo\b|"
+    r"\b(?:tô|tou|estou) (?:no|na|indo|a ir|pensando|a pensar)\b|\bto (?:indo|pensando)\b"
+)
 # A rating, not a complaint: "a Noriq tem nota 4 no Reclame Aqui", "Noriq's BBB rating is an F".
 _RATING_BEFORE = re.compile(
     r"\b(?:nota|reputação|reputacao|avaliação|avaliacao|rating|score) (?:\S+ ){0,3}"
@@ -148,7 +159,7 @@ def announces(lowered: str) -> bool:
     no Procon amanhã"): a threat of theirs even in a reply that advises someone else. Stricter
     than `threatens`: a step taken ("fiz queixa, resolveram em 3 dias") and a threat word with
     no cue either way ("o que resolveu foi o Reclame Aqui") are no announcement."""
-    return _threat(lowered, _NEXT, unsure=False)
+    return _threat(lowered, _ANNOUNCED, unsure=False)
 
 
 def _threat(lowered: str, own_cue: re.Pattern[str], *, unsure: bool) -> bool:

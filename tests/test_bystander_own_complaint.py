@@ -109,3 +109,19 @@ async def test_own_complaints_in_another_s_thread_open_cases_and_advice_does_not
         ("m3", "negative", False, True),
         ("m4", "negative", True, False),  # the bystander's advice: no case
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@h_a1 what worked for me was going to the BBB, their support is useless",
+        "@h_a1 going to Procon is what fixed mine, try it",
+        "@h_a1 se nao resolverem em 3 dias abre reclamação no reclame aqui, comigo funcionou",
+        "@h_a1 otherwise file a chargeback, worked for me",
+        "@h_a1 try the live chat, the phone line is useless. @lumora fixed my order the next day",
+    ],
+)
+def test_advice_with_a_condition_or_the_brand_as_subject_stays_advice(text: str) -> None:
+    # A condition ("se não", "otherwise"), "going to" a place and the brand as the subject of
+    # a sentence ("@lumora fixed my order") were read as the writer's own complaint.
+    assert gives_advice(text, ("@lumora", "@lumora_br"))

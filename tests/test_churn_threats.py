@@ -9,6 +9,7 @@ import pytest
 from mentiondesk.models import Brand, History, Label, Reading
 from playbooks import load_playbook
 from sentiment import topics
+from sentiment._threats import threatens
 from tests.helpers import mention
 
 SHIPPED = load_playbook([], brand=Brand(name="Lumora"))
@@ -76,3 +77,16 @@ def test_the_shipped_playbook_escalates_a_churn_threat(text: str) -> None:
     )
     kinds = [a.kind.value for a in SHIPPED.decide(mention(1, text), reading, History())]
     assert "escalate" in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumora helped me take my business to the next level!",
+        "acabei de mudar de operadora para a Lumora e estou adorando",
+        "quero mudar de loja de levantamento, é possível?",
+        "vou mudar de loja de levantamento, pode ser a do Colombo?",
+    ],
+)
+def test_no_churn_in_what_only_looks_like_it(text: str) -> None:
+    assert not threatens(text.lower())

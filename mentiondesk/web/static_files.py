@@ -20,9 +20,13 @@ def add_routes(router: web.UrlDispatcher) -> None:
 
 
 async def _file(request: web.Request) -> web.FileResponse:
-    path = (FOLDER / request.match_info["name"]).resolve()
-    # A file of the folder only: "/static/../app.py", encoded or not, is not found.
-    if not path.is_relative_to(FOLDER.resolve()) or not path.is_file():
+    try:
+        path = (FOLDER / request.match_info["name"]).resolve()
+        # A file of the folder only: "/static/../app.py", encoded or not, is not found.
+        found = path.is_relative_to(FOLDER.resolve()) and path.is_file()
+    except (ValueError, OSError):  # a NUL byte ("%00"), a name longer than the system takes
+        found = False
+    if not found:
         raise web.HTTPNotFound()
     return web.FileResponse(path)
 

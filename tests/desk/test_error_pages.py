@@ -246,7 +246,7 @@ async def test_a_close_without_a_known_resolution_is_refused(
 
 async def test_a_missing_file_of_the_desk_is_the_not_found_page(anon: Desk) -> None:
     # aiohttp's static files answered a missing one with an empty download.
-    for path in ("/static/desk.jss", "/static/../app.py", "/static/%2e%2e/app.py"):
+    for path in ("/static/desk.jss", "/static/../app.py", "/static/%2e%2e/app.py", "/static/%00"):
         response = await anon.client.get(path, headers=PT_BR)
         assert "Não encontrad" in await _page(response, 404), path
     assert (await anon.client.get("/static/desk.js")).status == 200

@@ -155,6 +155,21 @@ async def test_x_says_an_expired_token_is_to_renew(api: FakeAPI) -> None:
     assert held_reason(error) == "setup"
 
 
+async def test_x_says_an_app_outside_a_project_is_set_up_wrong(api: FakeAPI) -> None:
+    # X's 403 client-not-enrolled: its words held "token", which made it a set-up problem on
+    # the desk; without them it read as a plain refusal.
+    refusal = {
+        "title": "Client Forbidden",
+        "reason": "client-not-enrolled",
+        "detail": "When authenticating requests to the Twitter API v2 endpoints, you must use "
+        "keys and tokens from a Twitter developer App that is attached to a Project.",
+        "type": "https://api.twitter.com/2/problems/client-forbidden",
+    }
+    api.queue("POST", "/2/tweets", 403, refusal)
+    error = await _refusal(api, "x")
+    assert held_reason(error) == "setup", error
+
+
 async def test_a_bluesky_message_refused_with_its_text_quoted(api: FakeAPI) -> None:
     """The reviewer's case: 400 InvalidRequest "Invalid message text: <the DM>"."""
     fake = BlueskyFake(api, clock=FakeClock())
