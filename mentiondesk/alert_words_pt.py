@@ -52,6 +52,11 @@ MESSAGES: dict[str, str] = {
     "Assigned": "Caso assumido",
     "Escalated to {target}": "Encaminhado ao help desk ({target})",
     "Edited and approved": "Resposta editada e aprovada",
+    # Settled elsewhere (desk, CLI, another click), said on the card (mentiondesk/slack_card.py)
+    "{verb} at {when}": "{verb} em {when}",
+    "Withdrawn": "Rascunho retirado",
+    "Case resolved": "Caso resolvido",
+    "Case closed": "Caso encerrado",
     "Could not approve: {reason}.": "Não foi possível aprovar: {reason}.",
     "Could not {action}: {reason}": "Não foi possível {action}: {reason}",
     "Could not approve the edit: {reason}": "Não foi possível aprovar a edição: {reason}",

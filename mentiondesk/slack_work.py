@@ -10,14 +10,13 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-import sqlalchemy as sa
-
 from mentiondesk import casework, queue
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.models import FatalError, RateLimited, TransientError, Wording, text_digest
+from mentiondesk.slack_card import CardLocks, card_state, current_card, pending_text, refreshed
 from mentiondesk.slack_refusals import NoHelpDesk, reason
 from mentiondesk.store import UNREACHABLE, Store
-from mentiondesk.tables import DRAFT, parse_case_number
+from mentiondesk.tables import parse_case_number
 from responders.slack import SlackResponder
 from responders.slack_blocks import (
     EDIT_BLOCK,
@@ -60,6 +59,7 @@ class SlackWork:
         self.ticket_target = ticket_target
         self.wake = wake
         self.now = now
+        self.cards = CardLocks()
 
     async def run(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
         """Dispatch on the payload type; never raise (this runs after the request was answered)."""
@@ -88,20 +88,27 @@ class SlackWork:
         if not slack.may_act(user):
             await self._refuse(slack, channel, user)
             return
-        try:
-            if action_id == "edit":
-                await self._open_editor(slack, payload, ids, channel=channel, ts=ts)
+        # The action and its card update under the card's lock: its updates keep their order.
+        async with self.cards.hold(channel, ts):
+            try:
+                if action_id == "edit":
+                    await self._open_editor(slack, payload, ids, channel=channel, ts=ts)
+                    return
+                verb = await asyncio.to_thread(self._perform, action_id, ids, by, slack.wording)
+            except _FAILED as exc:
+                w = slack.wording  # the reason in its words too, not the exception's English
+                why = reason(exc, w)
+                said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=why)
+                await self._tell(slack, channel, user, said)
+                # Decided or ended elsewhere: the card stops offering it. Not for an edit
+                # since shown: the draft still waits, to be read again.
+                if isinstance(exc, queue.StaleAction) and not isinstance(exc, queue.DraftEdited):
+                    await self._update(slack, channel, ts, ids, None, None, user)
                 return
-            verb = await asyncio.to_thread(self._perform, action_id, ids, by, slack.wording)
-        except _FAILED as exc:
-            w = slack.wording  # the reason in its words too, not the exception's English
-            said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=reason(exc, w))
-            await self._tell(slack, channel, user, said)
-            return
-        if action_id in ("approve", "escalate"):
-            self._wake()  # on the loop: asyncio events are not thread-safe
-        blocks = payload["message"].get("blocks", [])
-        await self._update(slack, channel, ts, blocks, verb=verb, pressed=action_id, user=user)
+            if action_id in ("approve", "escalate"):
+                self._wake()  # on the loop: asyncio events are not thread-safe
+            clicked = payload["message"].get("blocks", [])
+            await self._update(slack, channel, ts, ids, clicked, verb, user, action_id)
 
     def _perform(self, action_id: str, ids: Mapping[str, Any], by: str, w: Wording) -> str:
         """Run the queue function for `action_id` (in a thread); return what to show, in the
@@ -135,7 +142,8 @@ class SlackWork:
         channel: str,
         ts: str,
     ) -> None:
-        text = await asyncio.to_thread(self._draft_text, int(ids["draft"]))
+        # A draft decided elsewhere is refused before the dialog, not after the typing.
+        text = await asyncio.to_thread(pending_text, self.store, int(ids["draft"]))
         if not fits_edit_box(text):  # edited on the desk since the card was posted
             said = slack.wording.t(TOO_LONG_TO_EDIT)
             await self._tell(slack, channel, str(payload["user"]["id"]), said)
@@ -176,44 +184,54 @@ class SlackWork:
         if not slack.may_act(user):
             await self._refuse(slack, channel, user)
             return
-        try:
-            await asyncio.to_thread(
-                queue.approve_draft,
-                self.store,
-                int(meta["draft"]),
-                by=by,
-                post_route=self.post_route,
-                text=text,
-                seen=meta.get("seen"),
-            )
-        except _FAILED as exc:
-            why = reason(exc, slack.wording)
-            said = slack.wording.t("Could not approve the edit: {reason}", reason=why)
-            await self._tell(slack, channel, user, said)
-            return
-        self._wake()
-        history = await slack.call(
-            "conversations_history", channel=channel, latest=ts, inclusive=True, limit=1
+        approve = partial(
+            queue.approve_draft,
+            self.store,
+            int(meta["draft"]),
+            by=by,
+            post_route=self.post_route,
+            text=text,
+            seen=meta.get("seen"),
         )
-        messages = history.get("messages") or [{}]
-        blocks = messages[0].get("blocks", [])
-        verb = slack.wording.t("Edited and approved")
-        await self._update(slack, channel, ts, blocks, verb=verb, pressed="edit", user=user)
+        async with self.cards.hold(channel, ts):
+            try:
+                await asyncio.to_thread(approve)
+            except _FAILED as exc:
+                why = reason(exc, slack.wording)
+                said = slack.wording.t("Could not approve the edit: {reason}", reason=why)
+                await self._tell(slack, channel, user, said)
+                return
+            self._wake()
+            verb = slack.wording.t("Edited and approved")
+            await self._update(slack, channel, ts, meta, None, verb, user, "edit")
 
     async def _update(
         self,
         slack: SlackResponder,
         channel: str,
         ts: str,
-        blocks: list[dict[str, Any]],
-        *,
-        verb: str,
-        pressed: str,
+        ids: Mapping[str, Any],
+        clicked: list[dict[str, Any]] | None,
+        verb: str | None,
         user: str,
+        pressed: str | None = None,
     ) -> None:
+        """The card after `pressed`, said by `verb`, or after a refused click (None: only
+        what the store settled since goes). Built from the card as posted now, else from
+        the click's copy `clicked`; with neither, left as it is."""
+        card = await current_card(slack, channel, ts)
+        blocks = card.get("blocks", []) if card is not None else clicked
+        if blocks is None:
+            return
         when, w = self.now(), slack.wording
-        new = decided_blocks(blocks, verb=verb, pressed=pressed, user=user, when=when, wording=w)
-        await slack.update(channel, ts, blocks=new, text=verb)
+        state = await card_state(self.store, ids, self.ticket_target)
+        new = refreshed(blocks, state, pressed=pressed, when=when, wording=w)
+        if verb is not None and pressed is not None:
+            new = decided_blocks(new, verb=verb, pressed=pressed, user=user, when=when, wording=w)
+        elif new == blocks:
+            return  # the card says it already
+        text = verb or str((card or {}).get("text") or "")  # a refusal keeps the card's own
+        await slack.update(channel, ts, blocks=new, text=text)
 
     async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
         _LOGGER.warning("slack action refused: user %s is not among the approvers", user)
@@ -237,13 +255,6 @@ class SlackWork:
             await self._tell(slack, *found, slack.wording.t(STORE_DOWN))
         except (FatalError, TransientError, RateLimited) as exc:
             _LOGGER.error("slack action could not be reported back: %s", exc)
-
-    def _draft_text(self, draft_id: int) -> str:
-        with self.store.engine.connect() as conn:
-            text = conn.scalar(sa.select(DRAFT.c.text).where(DRAFT.c.id == draft_id))
-        if text is None:
-            raise queue.NotFound(f"no draft {draft_id}")
-        return str(text)
 
     def _wake(self) -> None:
         if self.wake is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -124,7 +125,20 @@ def decided_blocks(
 ) -> list[Block]:
     """The card after an action: settled buttons removed, a line saying who did what, when
     (`verb` already in the card's language: the caller words it)."""
-    gone = SETTLES.get(pressed, set())
+    out = without_buttons(blocks, SETTLES.get(pressed, set()))
+    line = wording.t(
+        "{verb} by {user} at {when}",
+        verb=slack_mrkdwn(verb, 200),
+        user=mention_user(user),
+        when=wording.when(when),
+    )
+    out.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
+    return out
+
+
+def without_buttons(blocks: list[Block], gone: Collection[str]) -> list[Block]:
+    """`blocks` less the buttons in `gone` (Edit's note with Edit; an emptied actions block
+    goes whole: Slack rejects one without elements)."""
     out: list[Block] = []
     for block in blocks:
         if block.get("block_id") == EDIT_NOTE_BLOCK and "edit" in gone:
@@ -135,13 +149,6 @@ def decided_blocks(
                 continue
             block = {**block, "elements": left}
         out.append(block)
-    line = wording.t(
-        "{verb} by {user} at {when}",
-        verb=slack_mrkdwn(verb, 200),
-        user=mention_user(user),
-        when=wording.when(when),
-    )
-    out.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line}]})
     return out
 
 

@@ -1,0 +1,207 @@
+"""A Slack card as it should read now, after a click or a refused one.
+
+Slack sends each click with the card as the clicker saw it, which may predate another
+click's update, and a draft may be decided on the desk or the CLI meanwhile. So the new card
+is built from the card as posted now (read back from the channel) and the store says which
+buttons are settled: a race between clicks, or between workers, never brings back a button
+whose work is done, nor a card that offers Approve on a decided draft.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentiondesk.models import FatalError, RateLimited, TransientError, Wording
+from mentiondesk.queue_errors import NotFound, StaleAction
+from mentiondesk.store import UNREACHABLE, Store
+from mentiondesk.tables import CASE, DRAFT, OUTBOX, case_number, parse_case_number
+from responders._escape import slack_mrkdwn
+from responders.slack import SlackResponder
+from responders.slack_blocks import ACTIONS_BLOCK, SETTLES, Block, without_buttons
+
+_LOGGER = logging.getLogger(__name__)
+DRAFT_BUTTONS = frozenset({"approve", "edit", "reject"})
+CASE_BUTTONS = frozenset({"assign", "escalate"})
+# The verb of the line saying how a draft or case was settled elsewhere.
+_DRAFT_VERBS = {"approved": "Approved", "rejected": "Rejected", "withdrawn": "Withdrawn"}
+_CASE_VERBS = {"resolved": "Case resolved", "closed": "Case closed"}
+_SLACK_ACTOR = re.compile(r"^slack:([A-Z0-9]{2,20})\b")  # slack_work.slack_actor's form
+
+
+@dataclass(frozen=True)
+class CardState:
+    """What the store says of a card's draft and case; None where unknown (no such row,
+    or the store could not be read): nothing is settled on its word then."""
+
+    draft: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    case: str | None = None
+    closed_at: datetime | None = None
+    assignee: str | None = None
+    escalated: bool = False
+
+    def settled(self) -> set[str]:
+        """The buttons whose work is done, or that would only be refused."""
+        if self.case not in (None, "open"):
+            return set(DRAFT_BUTTONS | CASE_BUTTONS)
+        gone = set(DRAFT_BUTTONS) if self.draft not in (None, "pending") else set()
+        if self.assignee:
+            gone.add("assign")
+        if self.escalated:
+            gone.add("escalate")
+        return gone
+
+
+async def card_state(store: Store, ids: Mapping[str, Any], ticket_target: str | None) -> CardState:
+    """The card's draft and case in the store; unknown if it cannot be read now (the click's
+    action is done: the card says so on the click's word alone)."""
+    try:
+        return await asyncio.to_thread(_read_state, store, ids, ticket_target)
+    except UNREACHABLE as exc:
+        _LOGGER.warning("slack card: the store is unreachable (%s)", type(exc).__name__)
+        return CardState()
+
+
+def pending_text(store: Store, draft_id: int) -> str:
+    """The text of a draft that waits for approval; StaleAction once it was decided."""
+    with store.engine.connect() as conn:
+        query = sa.select(DRAFT.c.text, DRAFT.c.status).where(DRAFT.c.id == draft_id)
+        row = conn.execute(query).first()
+    if row is None:
+        raise NotFound(f"no draft {draft_id}")
+    if row.status != "pending":  # as approve_draft says it
+        raise StaleAction(f"draft {draft_id} was already {row.status}")
+    return str(row.text)
+
+
+def _read_state(store: Store, ids: Mapping[str, Any], ticket_target: str | None) -> CardState:
+    draft_id, case_id = _int(ids.get("draft")), _case_id(ids.get("case"))
+    found: dict[str, Any] = {}
+    with store.engine.connect() as conn:
+        if draft_id is not None:
+            cols = (DRAFT.c.status, DRAFT.c.decided_by, DRAFT.c.decided_at)
+            row = conn.execute(sa.select(*cols).where(DRAFT.c.id == draft_id)).first()
+            if row is not None:
+                found |= {"draft": row.status, "decided_by": row.decided_by}
+                found["decided_at"] = row.decided_at
+        if case_id is not None:
+            cols = (CASE.c.status, CASE.c.assignee, CASE.c.closed_at)
+            row = conn.execute(sa.select(*cols).where(CASE.c.id == case_id)).first()
+            if row is not None:
+                found |= {"case": row.status, "assignee": row.assignee}
+                found["closed_at"] = row.closed_at
+            if ticket_target:  # as escalate_case: a dropped ticket may be filed again
+                key = f"ticket:{ticket_target}:case:{case_number(case_id)}"
+                ticket = sa.select(OUTBOX.c.id).where(
+                    OUTBOX.c.key == key, OUTBOX.c.status != "dropped"
+                )
+                found["escalated"] = conn.scalar(ticket) is not None
+    return CardState(**found)
+
+
+def refreshed(
+    blocks: list[Block],
+    state: CardState,
+    *,
+    pressed: str | None,
+    when: datetime,
+    wording: Wording,
+) -> list[Block]:
+    """`blocks` less the buttons `state` settles, and a line for a settlement made elsewhere
+    (not by `pressed`) that the card still offered: who decided the draft, or that the case
+    ended. The caller adds the pressed button's own line."""
+    offered = {
+        e.get("action_id")
+        for b in blocks
+        if b.get("block_id") == ACTIONS_BLOCK
+        for e in b.get("elements", [])
+    }
+    mine = SETTLES.get(pressed or "", set())
+    w, lines = wording, []
+    if state.case in _CASE_VERBS and offered & (DRAFT_BUTTONS | CASE_BUTTONS):
+        verb = w.t(_CASE_VERBS[state.case])
+        lines.append(w.t("{verb} at {when}", verb=verb, when=w.when(state.closed_at or when)))
+    elif state.draft in _DRAFT_VERBS and offered & DRAFT_BUTTONS and not mine & DRAFT_BUTTONS:
+        verb, at = w.t(_DRAFT_VERBS[state.draft]), w.when(state.decided_at or when)
+        if state.draft == "withdrawn" or not state.decided_by:  # a reason, not a person
+            lines.append(w.t("{verb} at {when}", verb=verb, when=at))
+        else:
+            user = _who(state.decided_by)
+            lines.append(w.t("{verb} by {user} at {when}", verb=verb, user=user, when=at))
+    out = without_buttons(blocks, state.settled())
+    return out + [{"type": "context", "elements": [{"type": "mrkdwn", "text": t}]} for t in lines]
+
+
+async def current_card(slack: SlackResponder, channel: str, ts: str) -> dict[str, Any] | None:
+    """The card as posted now (its blocks and text); None when it cannot be read (a missing
+    history scope, Slack down, the message gone), for the caller to fall back on its own."""
+    try:
+        history = await slack.call(
+            "conversations_history", channel=channel, latest=ts, inclusive=True, limit=1
+        )
+    except (FatalError, TransientError, RateLimited) as exc:
+        _LOGGER.warning("slack card %s could not be read back: %s", ts, exc)
+        return None
+    messages = history.get("messages") or []
+    if not messages or messages[0].get("ts") != ts:  # deleted: an older message came back
+        return None
+    card: dict[str, Any] = messages[0]
+    return card
+
+
+class CardLocks:
+    """One asyncio.Lock per card (channel, ts), so one worker's updates to a card follow
+    the order of its actions; a lock goes once no one holds or awaits it."""
+
+    def __init__(self) -> None:
+        self._locks: dict[tuple[str, str], tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, channel: str, ts: str) -> AsyncIterator[None]:
+        key = (channel, ts)
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    def __len__(self) -> int:
+        return len(self._locks)
+
+
+def _who(actor: str) -> str:
+    """A decider as the card names people: a Slack clicker by mention, anyone else (a desk
+    user, "cli:ana") as escaped text, never taken for a member ID."""
+    if found := _SLACK_ACTOR.match(actor):
+        return f"<@{found.group(1)}>"
+    return slack_mrkdwn(actor, 80)
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _case_id(value: object) -> int | None:
+    try:
+        return parse_case_number(str(value)) if value is not None else None
+    except ValueError:
+        return None
