@@ -5,8 +5,10 @@ author rows, mentions with their text (the export is for the person who wrote th
 readings, cases, follow-ups, drafts, notes, corrections and survey answers hanging off them,
 audit lines about them, outbox actions about them with their payloads, and alerts about
 their posts collected for chat digests. A digest's outbox text gathers several authors'
-lines: only theirs are kept in the export. Last, the help-desk tickets their cases went to:
-copies held in another tool, which the person may ask that tool's owner for too.
+lines: only theirs are kept in the export. Last, the replies and private messages the desk
+posted to them (the link or id the platform gave back: `forget` lists them to delete there) and
+the help-desk tickets their cases went to: copies held on the platform or in another tool,
+which the person may ask that tool's owner for too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mentiondesk.cli_text import cli_safe
 from mentiondesk.erasure import audit_about, traces_of
 from mentiondesk.erasure_copies import tickets_of
 from mentiondesk.erasure_payloads import Whose, line_starts, outbox_near, payload_json, their_line
+from mentiondesk.erasure_replies import replies_of
 from mentiondesk.queue import NotFound
 from mentiondesk.retention_digest import naming
 from mentiondesk.retention_keys import name_posts
@@ -80,6 +83,11 @@ def export(
             "audit": _rows(conn, AUDIT, audit_about(platform, whose)),
             "outbox": _outbox(conn, whose),
             "digest_items": _digest_items(conn, whose),
+            "replies": [
+                {"platform": r.platform, "private": r.private, "sent_by": r.sink}
+                | {"ref": r.ref, "url": r.url}
+                for r in replies_of(conn, whose)
+            ],
             "help_desk_tickets": [
                 {"help_desk": t.sink, "ticket": t.ref, "url": t.url}
                 for t in tickets_of(conn, whose)

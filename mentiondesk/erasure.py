@@ -32,7 +32,8 @@ from mentiondesk.erasure_payloads import (
     handles_then,
 )
 from mentiondesk.erasure_replies import replies_of
-from mentiondesk.forgotten import keep_forgotten
+from mentiondesk.erasure_threads import unthread
+from mentiondesk.forgotten import drop_handle, keep_forgotten
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
 from mentiondesk.store import Store
@@ -132,11 +133,15 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
         raise NotFound(not_found(conn, wanted))
     author_ids = [a.id for a in authors]  # accounts with that handle: a few
     whose = traces_of(conn, platform, handle, authors)
-    listed = any(a.do_not_contact for a in authors)
+    # A handle listed before it was seen stays as its fingerprint, a trace of them easy to
+    # guess: it goes, and their account id's fingerprint keeps them listed instead.
+    prelisted = [h for h in sorted(whose.handles) if drop_handle(conn, platform, h)]
+    listed = bool(prelisted) or any(a.do_not_contact for a in authors)
     erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed)
     _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
     if erasure.listed:
-        keep_forgotten(conn, [(platform, a.external_id) for a in authors if a.do_not_contact])
+        kept = [a for a in authors if a.do_not_contact or prelisted]
+        keep_forgotten(conn, [(platform, a.external_id) for a in kept])
     detail = f"an author's data was erased on request: {erasure.summary()}"
     conn.execute(
         sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail[:512])
@@ -178,6 +183,7 @@ def _erase_traces(
     what it reads (the subqueries read mentions and cases: those go last)."""
     mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
     keep_erased(conn, mentions)  # read again (a re-read window, a lost cursor), not stored
+    unthread(conn, mentions)  # others' replies name their posts (an id leads to them)
     tickets = tickets_of(conn, whose)  # before the outbox rows lose their case
     replies = replies_of(conn, whose)  # before they lose their case and copy too
     outbox = erase_outbox(conn, whose)

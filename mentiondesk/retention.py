@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk import retention_actions as actions
 from mentiondesk import retention_keys as keys
 from mentiondesk import retention_rows as rows
+from mentiondesk.erasure_threads import unthread
 from mentiondesk.models import Mention, utc
 from mentiondesk.periodic import attempt, every
 from mentiondesk.rehearsal import rehearsed
@@ -179,10 +180,13 @@ def _still(conn: Connection, table: sa.Table, ready: Any, ids: list[int]) -> lis
 
 
 def _cases(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]:
-    return {"cases": len(ids), **rows.blank_mentions(conn, ids, rows.mentions_of(ids), cutoff)}
+    mentions = rows.mentions_of(ids)
+    unthread(conn, mentions)  # before their ids are blanked: others' replies name them
+    return {"cases": len(ids), **rows.blank_mentions(conn, ids, mentions, cutoff)}
 
 
 def _loose(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]:
+    unthread(conn, ids)
     return rows.blank_mentions(conn, [], ids, cutoff)
 
 
