@@ -70,7 +70,7 @@ async def test_the_desk_audits_a_close_and_a_note_once_with_them(
         raise RuntimeError("the store failed")
 
     monkeypatch.setattr(case_state, "audit", broken)
-    assert (await desk.post(f"/cases/{other}/close")).status == 500
+    assert (await desk.post(f"/cases/{other}/close", resolution="closed")).status == 500
     with store.engine.connect() as conn:  # not recorded, so not closed
         assert conn.scalar(sa.select(CASE.c.status).where(CASE.c.id == other)) == "open"
 
