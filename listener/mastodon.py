@@ -263,11 +263,14 @@ class MastodonSource:
 
     def _observe(self, endpoint: str) -> None:
         reset = self.api.ratelimit_reset
+        # One window per account, whatever the endpoint (300 requests in 5 minutes): a spent
+        # one holds them all.
         self.endpoints.observe(
             endpoint,
             limit=self.api.ratelimit_limit,
             remaining=self.api.ratelimit_remaining,
             reset=datetime.fromtimestamp(reset, UTC) if reset else None,
+            shared=True,
         )
 
 

@@ -30,6 +30,7 @@ NOTIFICATIONS = "/api/v1/notifications"
 SEARCH = "/api/v2/search"
 STATUSES = "/api/v1/statuses"
 POLICY = "/api/v2/notifications/policy"
+ACCOUNT_WINDOW = "account"
 _FALSE = ("", "0", "f", "false", "off")  # Rails's boolean casting of a query parameter
 LIMIT = 500  # the default instance's max_characters
 TOO_LONG = {"error": f"Validation failed: Text character limit of {LIMIT} exceeded"}
@@ -95,13 +96,13 @@ class MastodonFake(PlatformFake):
         async def answer(request: web.Request) -> web.Response:
             replies = [s for s in self.posted if s["in_reply_to_id"] == sid]
             body = {"ancestors": [], "descendants": replies}
-            return web.json_response(body, headers=self._headers(request.path))
+            return web.json_response(body, headers=self._headers())
 
         return answer
 
     def _json(self, body: Any) -> Any:
         async def answer(request: web.Request) -> web.Response:
-            return web.json_response(body, headers=self._headers(request.path))
+            return web.json_response(body, headers=self._headers())
 
         return answer
 
@@ -171,8 +172,10 @@ class MastodonFake(PlatformFake):
         self.search_hits.append(status)
         return status
 
-    def _headers(self, endpoint: str) -> dict[str, str]:
-        limit, remaining, reset = self.window.hit(endpoint)
+    def _headers(self) -> dict[str, str]:
+        # One window per account, whatever the endpoint: Mastodon's default limit is 300
+        # requests in 5 minutes per account (docs: api/rate-limits).
+        limit, remaining, reset = self.window.hit(ACCOUNT_WINDOW)
         return {
             "X-RateLimit-Limit": str(limit),
             "X-RateLimit-Remaining": str(remaining),
@@ -198,7 +201,7 @@ class MastodonFake(PlatformFake):
         return list(reversed(chosen))[:limit]
 
     def _paged(self, request: web.Request, page: list[dict[str, Any]]) -> web.Response:
-        headers = self._headers(request.path)
+        headers = self._headers()
         if page:
             url = f"{self.base_url}{request.path}"
             headers["Link"] = (
@@ -218,7 +221,7 @@ class MastodonFake(PlatformFake):
         return self._paged(request, self._window(request, items, 80))
 
     async def _policy(self, request: web.Request) -> web.Response:
-        return web.json_response(self.policy, headers=self._headers(request.path))
+        return web.json_response(self.policy, headers=self._headers())
 
     async def _tag(self, request: web.Request) -> web.Response:
         ours = [
@@ -239,15 +242,15 @@ class MastodonFake(PlatformFake):
         matches = [s for s in newest if low < int(s["id"]) < high]
         statuses = matches[offset : offset + limit]
         body = {"accounts": [], "statuses": statuses, "hashtags": []}
-        return web.json_response(body, headers=self._headers(request.path))
+        return web.json_response(body, headers=self._headers())
 
     async def _post(self, request: web.Request) -> web.Response:
         key = request.headers.get("Idempotency-Key")
         if key and key in self.by_key and not self.forget_keys:  # kept for an hour
-            return web.json_response(self.by_key[key], headers=self._headers(STATUSES))
+            return web.json_response(self.by_key[key], headers=self._headers())
         form = await request.post()
         if status_length(str(form["status"])) > LIMIT:
-            return web.json_response(TOO_LONG, status=422, headers=self._headers(STATUSES))
+            return web.json_response(TOO_LONG, status=422, headers=self._headers())
         status = self.status(
             str(form["status"]),
             author="lumora",
@@ -258,4 +261,4 @@ class MastodonFake(PlatformFake):
         self.posted.append(status)
         if key:
             self.by_key[key] = status
-        return web.json_response(status, headers=self._headers(STATUSES))
+        return web.json_response(status, headers=self._headers())
