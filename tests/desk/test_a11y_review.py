@@ -15,6 +15,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, READING
 from tests.desk.conftest import Desk
 from tests.desk.seed import PASSWORD, add
+from tests.desk.test_chart_contrast import _contrast
 
 Login = Callable[[str], Awaitable[Desk]]
 PT_BR = {"Accept-Language": "pt-BR,pt;q=0.9"}
@@ -85,17 +86,6 @@ async def _get(desk: Desk, path: str, headers: dict[str, str] | None = None) -> 
 
 
 # 2. Form controls' edges (WCAG 1.4.11).
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def _variables() -> dict[str, str]:
