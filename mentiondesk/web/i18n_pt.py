@@ -93,6 +93,7 @@ _LAYOUT = {
 _LOGIN = {
     "Log in": "Entrar",
     "Log in to the {brand} desk": "Entrar no atendimento {brand}",
+    "Log in to {brand} desk": "Entrar no atendimento {brand}",
     "Name": "Nome",
     "Password": "Senha",
     "Too many failed attempts. Wait 15 minutes and try again.": (

@@ -106,6 +106,7 @@ MESSAGES: dict[str, str] = {
     # login
     "Log in": "Iniciar sessão",
     "Log in to the {brand} desk": "Iniciar sessão no atendimento {brand}",
+    "Log in to {brand} desk": "Iniciar sessão no atendimento {brand}",
     "Password": "Palavra-passe",
     "Too many failed attempts. Wait 15 minutes and try again.": (
         "Demasiadas tentativas falhadas. Aguarde 15 minutos e tente de novo."

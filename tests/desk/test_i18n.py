@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 
+from mentiondesk.config import load_config
 from mentiondesk.store import Store
+from mentiondesk.web import create_app
 from mentiondesk.web.i18n import from_accept_language
 from tests.desk.conftest import Desk
-from tests.desk.seed import add
+from tests.desk.seed import add, write_config
 
 Login = Callable[[str], Awaitable[Desk]]
 PT = {"Accept-Language": "pt-BR,pt;q=0.9,en;q=0.8"}
@@ -50,6 +54,19 @@ async def test_the_login_page_follows_the_browser_language(anon: Desk) -> None:
     pt, en = await _page(anon, "/login", PT), await _page(anon, "/login")
     assert "Entrar no atendimento Lumora" in pt and "Senha" in pt
     assert "Log in to the Lumora desk" in en and "Password" in en
+
+
+async def test_a_brand_named_with_the_article_is_not_given_another(
+    tmp_path: Path, db_url: str, store: Store
+) -> None:
+    path = write_config(tmp_path, db_url)
+    path.write_text(path.read_text(encoding="utf-8").replace("Lumora", "The Lumora Co"))
+    app = create_app(load_config(path), store)
+    async with TestServer(app) as server, TestClient(server) as client:
+        page = await (await client.get("/login")).text()
+        pt = await (await client.get("/login", headers=PT)).text()
+    assert "Log in to The Lumora Co desk" in page and "the The" not in page
+    assert "Entrar no atendimento The Lumora Co" in pt
 
 
 async def test_the_switch_is_remembered_and_wins_over_the_browser(anon: Desk) -> None:
