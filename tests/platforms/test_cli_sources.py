@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from typer.testing import CliRunner
 
-from listener._endpoints import Gate
+from listener._gate import Gate
 from mentiondesk.cli import app
 from mentiondesk.source_health import SourceHealth
 from mentiondesk.source_recorder import SourceRecorder
