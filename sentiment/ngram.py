@@ -14,6 +14,7 @@ from sentiment import lang
 from sentiment._emoji import emoji_reading
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH, NOTHING_SAID, NgramModel, load, path_problem
+from sentiment._sarcasm import unmasked
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 
@@ -73,4 +74,4 @@ class NgramClassifier:
             if lang.says_little(text):
                 faces = emoji_reading(text)
                 probs[i] = NOTHING_SAID if faces is None else faces
-        return probs
+        return unmasked(texts, probs)  # "excelente, só que não!" is no praise (_sarcasm)
