@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 
 from mentiondesk.models import REASONS as ALL_REASONS
+from sentiment._sarcasm import marks_sarcasm
 from sentiment._threats import threatens
 
 # The complaint reasons a topic can be (the shared codes, less "other": no topic names it).
@@ -158,7 +159,8 @@ def frustration(text: str) -> int:
         return 3
     if _shouting(text) or _REPEAT.search(_RESEND.sub(" ", lowered)):
         return 2
-    if any(p.search(lowered) for p in (_EXASPERATED, _ANGRY)):
+    # Sarcasm is anger said sideways ("Atendimento excelente, só que não!": _sarcasm).
+    if any(p.search(lowered) for p in (_EXASPERATED, _ANGRY)) or marks_sarcasm(text):
         return 2
     # A greeting or a polite request with no other sign of anger is a calm problem report.
     return 0 if _POLITE.search(lowered) else 1

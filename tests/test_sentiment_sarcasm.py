@@ -12,6 +12,7 @@ from mentiondesk.models import Label
 from sentiment._sarcasm import marks_sarcasm, unmasked
 from sentiment.e5 import E5Classifier
 from sentiment.ngram import NgramClassifier
+from sentiment.topics import frustration
 
 _TEXT = (Path(__file__).parent / "data" / "sarcasm.tsv").read_text(encoding="utf-8")
 _ROWS = list(csv.DictReader(_TEXT.splitlines(), delimiter="\t"))
@@ -55,3 +56,9 @@ def test_the_shipped_readers_read_no_marked_sarcasm_as_praise(
         ]
         assert praised == [], reader.name
         assert labels.count(Label.NEGATIVE) >= len(MARKED) - 1, reader.name
+
+
+@pytest.mark.parametrize("text", MARKED)
+def test_marked_sarcasm_is_angry(text: str) -> None:
+    # The frustration levels' 2 is shouting, repeated contact, exasperation, sarcasm.
+    assert frustration(text) >= 2
