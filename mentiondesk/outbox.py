@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from mentiondesk.config import OutboxSection
 from mentiondesk.models import Brand, FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
 from mentiondesk.outbox_claim import claim, do_not_contact
-from mentiondesk.outbox_drain import DELIVER_TIMEOUT, Limit, SetAside, paced_why, say_left
+from mentiondesk.outbox_drain import DELIVER_TIMEOUT, InHand, Limit, SetAside, paced_why, say_left
 from mentiondesk.outbox_pace import Sleep, unless_stopped
 from mentiondesk.outbox_pace_shared import WallClock, sink_limiters
 from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
@@ -29,6 +29,7 @@ from mentiondesk.store import Store
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
 _LOGGER = logging.getLogger(__name__)
+_SPENT = "the stop's grace was spent"  # why the rest of a batch in hand was not begun
 
 
 def _utcnow() -> datetime:
@@ -67,6 +68,7 @@ class OutboxWorker:
             store.engine, self.responders, pace, clock=monotonic, sleep=pace_sleep, wall=pace_wall
         )
         self._stop: asyncio.Event | None = None  # run's: a pace's wait gives way to it
+        self._cut: asyncio.Event | None = None  # run's: set, a delivery in hand is cut short
 
     async def run(
         self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
@@ -75,7 +77,17 @@ class OutboxWorker:
 
         `stopping` says whether the process is stopping when `stop` comes (`stop` itself by
         default); the catch-up's `stop` only means the backlog is read, and delivery goes on."""
-        failures, self._stop = 0, stop
+        in_hand = InHand(self._monotonic, self.settings.stop_grace_seconds, stop, stopping or stop)
+        self._stop, self._cut = stop, in_hand.cut  # a stop's grace bounds the batch in hand too
+        try:
+            await self._deliver_until(stop, wake)
+        finally:
+            in_hand.close()
+            self._stop = self._cut = None
+        await self.drain(grace=in_hand.left(), stopping=(stopping or stop).is_set())
+
+    async def _deliver_until(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
+        failures = 0
         while not stop.is_set():
             try:
                 claimed, _ = await self.deliver_due()
@@ -88,8 +100,6 @@ class OutboxWorker:
             if claimed == 0:
                 wake.clear()
                 await wait_any(stop, wake, self.settings.poll_seconds)
-        quitting, self._stop = (stopping or stop).is_set(), None
-        await self.drain(grace=self.settings.stop_grace_seconds, stopping=quitting)
 
     async def drain(
         self,
@@ -118,6 +128,7 @@ class OutboxWorker:
         try:
             while not limit.spent():
                 self._stop = limit.pace_stop  # a pace's wait gives way to a stop, then its grace
+                self._cut = limit.cut  # a delivery in hand keeps to a stop's grace too
                 if aside is not None:
                     await aside.bring_forward(limit.left())
                 # A delivery still unanswered when the grace ends is cut short (and retried at
@@ -131,7 +142,7 @@ class OutboxWorker:
                     break
         finally:
             limit.close()
-            self._stop = None
+            self._stop = self._cut = None
         if limit.spent() or limit.stopped:  # a grace, or a stop, left some undelivered
             await say_left(self.store, stopping=stopping or limit.stopped)
         return total
@@ -195,6 +206,9 @@ class OutboxWorker:
         the claim's (its whole timeout), and a lapsed lease lets another worker send them."""
         if not rest:
             return 0
+        if self._cut is not None and self._cut.is_set():  # a request begun now could go out
+            await self._put_off(rest[0].action.target, rest, self._clock(), _SPENT, False, "")
+            return 0
         until = self._clock() + timedelta(seconds=self.settings.lease_seconds)
         kept = await asyncio.to_thread(renew, self.store, rest, until)
         if lost := len(rest) - len(kept):
@@ -255,7 +269,8 @@ class OutboxWorker:
                 raise FatalError(f"no responder named {action.target!r} is configured")
             if await asyncio.to_thread(do_not_contact, self.store, action):
                 raise FatalError("the author asked not to be contacted; not sent")
-            receipt = await answered(responder.deliver(action), answer_within, full=DELIVER_TIMEOUT)
+            delivery, full = responder.deliver(action), DELIVER_TIMEOUT
+            receipt = await answered(delivery, answer_within, full=full, cut=self._cut)
         except RateLimited as exc:
             until, why = exc.wait_until(self._clock()), said(str(exc), action)
             await self._retry(claimed, until, why)

@@ -6,6 +6,8 @@ the actions queued before it began that were only set aside for their pace turn,
 earlier pass's grace or a claim's lease: nothing failed, their turn is merely seconds or
 minutes off. Ones that failed keep their backoff, so a sink that is down still does not hold
 the drain. A stop asked for meanwhile bounds it from that moment by the stop's grace.
+A stop's grace bounds the deliveries in hand when it comes too (InHand, Limit.cut): a sink
+that does not answer is cut short then, not waited for until DELIVER_TIMEOUT.
 """
 
 from __future__ import annotations
@@ -54,15 +56,18 @@ class Limit:
         self.catching_up = grace is None
         self.by = None if grace is None else clock() + grace  # on `clock`
         self._watch: asyncio.Task[None] | None = None
+        self.cut = asyncio.Event()  # set: a delivery still unanswered is cut short (InHand)
         if grace is None and stop is not None:
             if stop.is_set():
                 self.by = clock() + stop_grace
-            else:
-                self._watch = asyncio.create_task(self._stopped(stop, stop_grace))
+            self._watch = asyncio.create_task(self._stopped(stop, stop_grace))
 
     async def _stopped(self, stop: asyncio.Event, stop_grace: float) -> None:
         await stop.wait()
-        self.by = self._clock() + stop_grace
+        if self.by is None:
+            self.by = self._clock() + stop_grace
+        await asyncio.sleep(max(stop_grace, MIN_DELIVER_TIMEOUT))
+        self.cut.set()
 
     @property
     def stopped(self) -> bool:
@@ -94,6 +99,41 @@ class Limit:
     def close(self) -> None:
         if self._watch is not None:
             self._watch.cancel()
+
+
+class InHand:
+    """The batch a worker has in hand when a stop comes: what is still unanswered once the
+    grace is spent (at least MIN_DELIVER_TIMEOUT) is cut short and retried at the next start,
+    and the drain after it gets what is left of the grace. A sink that does not answer would
+    otherwise hold the stop for a whole DELIVER_TIMEOUT before the drain's own grace began.
+    Only a stop counts: the catch-up's `stop` (the backlog is read) cuts nothing short."""
+
+    def __init__(
+        self,
+        clock: Callable[[], float],
+        grace: float,
+        stop: asyncio.Event,
+        stopping: asyncio.Event,
+    ) -> None:
+        self.cut = asyncio.Event()  # set: a delivery in hand gives up waiting for its answer
+        self._clock, self._grace = clock, grace
+        self._since: float | None = None  # when the stop came, on `clock`
+        self._watch = asyncio.create_task(self._stopped(stop, stopping))
+
+    async def _stopped(self, stop: asyncio.Event, stopping: asyncio.Event) -> None:
+        await stop.wait()
+        await stopping.wait()
+        self._since = self._clock()
+        await asyncio.sleep(max(self._grace, MIN_DELIVER_TIMEOUT))
+        self.cut.set()
+
+    def left(self) -> float:
+        """What the batch in hand left of the grace, for the drain after it."""
+        spent = 0.0 if self._since is None else self._clock() - self._since
+        return max(0.0, self._grace - spent)
+
+    def close(self) -> None:
+        self._watch.cancel()
 
 
 class SetAside:

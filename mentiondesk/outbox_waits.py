@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote, quote_plus
 
+from mentiondesk.lifecycle import before_stop
 from mentiondesk.models import OutboxAction, Receipt, TransientError
 
 _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
@@ -28,14 +29,24 @@ class Tried:
     untried: bool = False  # not sent: its turn (the sink's pace) comes after `down_until`
 
 
-async def answered(delivery: Awaitable[Receipt], seconds: float, *, full: float) -> Receipt:
-    """The delivery's receipt, or a TransientError (retried) when it takes over `seconds`;
-    under `full` (the usual timeout) it was cut short by a stop's grace, and says so."""
+async def answered(
+    delivery: Awaitable[Receipt],
+    seconds: float,
+    *,
+    full: float,
+    cut: asyncio.Event | None = None,
+) -> Receipt:
+    """The delivery's receipt, or a TransientError (retried) when it takes over `seconds`, or
+    `cut` is set first; under `full` (the usual timeout), or `cut`, it was cut short by a
+    stop's grace, and says so."""
     try:
-        return await asyncio.wait_for(delivery, seconds)
+        receipt = await asyncio.wait_for(before_stop(delivery, cut or asyncio.Event()), seconds)
     except TimeoutError:
-        cut = " (cut short to stop in time)" if seconds < full else ""
-        raise TransientError(f"no answer within {seconds:.0f} s{cut}") from None
+        said = " (cut short to stop in time)" if seconds < full else ""
+        raise TransientError(f"no answer within {seconds:.0f} s{said}") from None
+    if receipt is None:  # `cut` came first: before_stop gave the delivery up
+        raise TransientError("no answer within the stop's grace (cut short to stop in time)")
+    return receipt
 
 
 def describe(exc: BaseException) -> str:
