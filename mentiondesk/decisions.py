@@ -20,6 +20,7 @@ from mentiondesk.cases import (
     withdraw_replaced_drafts,
 )
 from mentiondesk.converted_drafts import one_dm_per_case, own_drafts
+from mentiondesk.edited_posts import decided_as_read
 from mentiondesk.models import CaseContext, Mention, OutboxAction, Reading
 from mentiondesk.opt_outs import listed_among, stopped_by_post, without_dms
 from mentiondesk.outbox_payload import outbox_row, post_key
@@ -77,7 +78,8 @@ def record(
         return 0
     now = _utcnow()
     with store.engine.begin() as conn:
-        fresh = _mark_processed(conn, [d.mention_id for d in decisions])
+        # Only at the text read: one edited meanwhile is read again at its latest.
+        fresh = decided_as_read(conn, {d.mention_id: d.mention.text for d in decisions})
         mine = [d for d in decisions if d.mention_id in fresh]
         if not mine:
             return 0
@@ -107,16 +109,6 @@ def record(
             stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, outbox)
     return len(todo)
-
-
-def _mark_processed(conn: Connection, ids: list[int]) -> set[int]:
-    flipped = conn.execute(
-        sa.update(MENTION)
-        .where(MENTION.c.id.in_(ids), MENTION.c.processed.is_(False))
-        .values(processed=True, claimed_until=None)
-        .returning(MENTION.c.id)
-    )
-    return set(flipped.scalars())
 
 
 def _cap_auto_replies(conn: Connection, d: Decision, cap: int, sent: dict[int, int]) -> Decision:

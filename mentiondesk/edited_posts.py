@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.models import Mention
 from mentiondesk.tables import DRAFT, MENTION
 
+_CLAIM = MENTION.c.claimed_until
 ACTOR = "listener"  # who the audit says noticed the edit
 ACTION = "post-edited"
 ANSWERED = "answered"  # the detail of an edit that came after a reply or DM was approved
@@ -59,13 +60,40 @@ def _take(conn: Connection, row: Any, mention: Mention) -> bool:
         # The first text stays the first: a second edit keeps it.
         first = sa.func.coalesce(MENTION.c.first_text, MENTION.c.text)
         values |= {"text": text, "lang": mention.lang, "first_text": first}
-        if row.processed:  # the processor takes it again (edited_reread)
-            values |= {"processed": False, "claimed_until": None}
+        # Read by the time this writes (decided while this waited for the rows' lock: the row
+        # says so, not `row`), it is read again (edited_reread); one being read is left to its
+        # reader, who finds the text changed (decided_as_read).
+        read = MENTION.c.processed
+        values |= {"processed": False, "claimed_until": sa.case((read, None), else_=_CLAIM)}
     # Only over the version read above: another source's ingest may have stored a newer one
     # since (PostgreSQL re-reads the row once that one commits, and then matches nothing).
     same = MENTION.c.edit_id.is_not_distinct_from(row.edit_id)
     done = conn.execute(sa.update(MENTION).where(MENTION.c.id == row.id, same).values(values))
     return done.rowcount == 1
+
+
+def decided_as_read(conn: Connection, texts: dict[int, str]) -> set[int]:
+    """Mark the mentions read at `texts` processed, and return them: those still at the text
+    read and not decided by another worker. One edited meanwhile is let go (its claim
+    cleared) to be read again at its latest, its decision on the old text not written. Rows
+    are locked first, so an edit waiting on them finds them decided (_take)."""
+    rows = conn.execute(
+        sa.select(MENTION.c.id, MENTION.c.text)
+        .where(MENTION.c.id.in_(list(texts)))
+        .order_by(MENTION.c.id)
+        .with_for_update()
+    ).all()
+    if edited := [r.id for r in rows if r.text != texts[r.id]]:
+        let_go = MENTION.c.id.in_(edited) & MENTION.c.processed.is_(False)
+        conn.execute(sa.update(MENTION).where(let_go).values(claimed_until=None))
+    same = [r.id for r in rows if r.text == texts[r.id]]
+    flipped = conn.execute(
+        sa.update(MENTION)
+        .where(MENTION.c.id.in_(same), MENTION.c.processed.is_(False))
+        .values(processed=True, claimed_until=None)
+        .returning(MENTION.c.id)
+    )
+    return set(flipped.scalars())
 
 
 def newer(version: str, stored: str) -> bool:

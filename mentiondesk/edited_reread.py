@@ -18,12 +18,20 @@ from mentiondesk.audit_trail import write as audit
 from mentiondesk.corrected_drafts import redraft
 from mentiondesk.decisions import OutboxPlan
 from mentiondesk.edited_alerts import queue_new
-from mentiondesk.edited_posts import ACTION, ACTOR, ANSWERED, ANSWERED_STOP, EDITED, answered
+from mentiondesk.edited_posts import (
+    ACTION,
+    ACTOR,
+    ANSWERED,
+    ANSWERED_STOP,
+    EDITED,
+    answered,
+    decided_as_read,
+)
 from mentiondesk.models import Reading
 from mentiondesk.opt_outs import listed_among, stopped_by_post
 from mentiondesk.plans import OPT_OUT
 from mentiondesk.store import PendingMention, Store
-from mentiondesk.tables import MENTION, READING
+from mentiondesk.tables import READING
 from playbooks import Playbook
 
 
@@ -34,29 +42,6 @@ def read_before(store: Store, mention_ids: Collection[int]) -> set[int]:
     query = sa.select(READING.c.mention_id).where(READING.c.mention_id.in_(list(mention_ids)))
     with store.engine.connect() as conn:
         return set(conn.scalars(query))
-
-
-def edited_meanwhile(store: Store, read: Sequence[PendingMention]) -> int:
-    """Take again the mentions whose post was edited while they were read (the edit came in
-    after the claim, so edited_posts found them unread): read again at their latest text.
-    Return how many."""
-    texts = {p.id: p.mention.text for p in read}
-    if not texts:
-        return 0
-    with store.engine.begin() as conn:
-        rows = conn.execute(
-            sa.select(MENTION.c.id, MENTION.c.text).where(
-                MENTION.c.id.in_(list(texts)), MENTION.c.processed.is_(True)
-            )
-        ).all()
-        changed = [r.id for r in rows if r.text != texts[r.id]]
-        if changed:
-            conn.execute(
-                sa.update(MENTION)
-                .where(MENTION.c.id.in_(changed), MENTION.c.processed.is_(True))
-                .values(processed=False, claimed_until=None)
-            )
-    return len(changed)
 
 
 def reread(
@@ -78,13 +63,8 @@ def reread(
     with store.engine.begin() as conn:
         # The author's lock first, as the pipeline and a relabel take it.
         listed = listed_among(conn, {pending.author_id})
-        done = (
-            sa.update(MENTION)
-            .where(MENTION.c.id == mention_id, MENTION.c.processed.is_(False))
-            .values(processed=True, claimed_until=None)
-        )
-        if conn.execute(done).rowcount == 0:
-            return  # another worker read it again meanwhile
+        if not decided_as_read(conn, {mention_id: pending.mention.text}):
+            return  # another worker read it again meanwhile, or it was edited again
         asked_to_stop = OPT_OUT in reading.topics  # "stop messaging me" written in
         if answered(conn, mention_id):
             # The reading stays the one answered; a request to stop is heeded all the same.

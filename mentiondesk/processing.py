@@ -13,7 +13,7 @@ from mentiondesk.cases import SPAM
 from mentiondesk.config import Config
 from mentiondesk.corrected_drafts import history_before
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
-from mentiondesk.edited_reread import edited_meanwhile, read_before, reread
+from mentiondesk.edited_reread import read_before, reread
 from mentiondesk.models import (
     Action,
     ActionKind,
@@ -72,7 +72,6 @@ class Processor:
         fresh = [(p, r) for p, r in pairs if p.id not in again]
         parts = by_author_turn(fresh)
         done = len(again) + sum(self._decide_and_record(part, advice) for part in parts)
-        edited_meanwhile(self.store, pending)  # those go round again, read at their latest
         self.processed += done - len(again)
         self.reread += len(again)
         return done
