@@ -61,6 +61,8 @@ def outbox_retry(
     """
     if held_for is not None and (ids or all_held):
         raise typer.BadParameter("give --held-for NAME alone, without ids or --all-held")
+    if held_for is None and not ids and not all_held:  # all three ways, not chosen()'s two
+        raise typer.BadParameter("give action ids, --all-held or --held-for NAME (one of them)")
     picked = None if held_for is not None else chosen(ids, every=all_held, flag="--all-held")
     config = load(ctx)
     store = open_store(config)

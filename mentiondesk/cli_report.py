@@ -145,7 +145,7 @@ def _service(data: dict[str, Any]) -> Table:
     table.add_row("awaiting a reply", str(data["first_response_waiting"]), "open, unanswered")
     # Closed cases (spam, a duplicate, no answer) needed no resolution: out of the rate, beside it.
     needed = data["cases_total"] - data["cases_closed"]
-    resolved = f"{data['cases_resolved']} of {needed} cases that needed one"
+    resolved = f"{data['cases_resolved']} of {counted(needed, 'case')} that needed one"
     table.add_row("resolution rate", percent(data["resolution_rate"]), resolved)
     closed = "spam, duplicate, no answer; not in rate"
     table.add_row("closed without resolution", str(data["cases_closed"]), closed)

@@ -14,6 +14,7 @@ from aiohttp import web
 from rich.markup import escape
 
 from mentiondesk.cli_common import err, say, who
+from mentiondesk.cli_values import bounded
 from mentiondesk.config import Config
 from mentiondesk.pipeline import App
 from mentiondesk.slack_actions import add_slack_routes
@@ -79,8 +80,8 @@ DeskPortOption = Annotated[
         help="Serve the desk on this port instead of \\[desk] port: one each for several "
         "workers on one machine.",
         envvar="MENTIONDESK_DESK_PORT",
-        min=0,
-        max=65535,
+        # In the CLI's words ("'oito' is not a port number …"), not pydantic's.
+        **bounded("a port number", 0, 65535),
         metavar="<port>",
         show_default=False,
     ),

@@ -57,14 +57,41 @@ def routing_problems(config: Config) -> list[str]:
     # A responder whose own table is wrong is reported there; naming it is not a second error.
     declared = set(kinds) | {t.get("name") or t.get("kind") for t in config.settings.responders}
     routed = _routed(routing)
-    unknown = [
-        f"{r.key}: no responder is named {r.name!r}; add a [[responders]] table with name = "
-        f"{r.name!r} or use one of: {', '.join(sorted(kinds)) or '(none)'}"
-        for r in routed
-        if r.name not in declared
-    ]
+    unknown = [_unnamed(r, routing, kinds) for r in routed if r.name not in declared]
     problems = unknown + _wrong_kinds(routed, kinds) + _conditions(routing) + _duplicates(routing)
     return problems + _unready_for(config)
+
+
+# A key left out of [routing] routes to one of these (RoutingSection's defaults): their kinds,
+# and how to write the key instead, for the fix.
+_DEFAULT_KINDS = {"console": "console", "cases": "local"}
+_WRITE = {
+    "alert": 'alert = ["{}"]',
+    "ticket": 'ticket = "{}"',
+    "post": 'post = {{ default = "{}" }}',
+}
+_WHAT = {"alert": "alerts", "ticket": "tickets", "post": "replies"}
+
+
+def _unnamed(r: Routed, routing: RoutingSection, kinds: Mapping[str, str]) -> str:
+    """A route to no configured responder, with the fix: only responders that can take what
+    it sends are offered (a chat sink never for replies). A key not written in the file says
+    so: the default it fell back to is no name the operator ever typed."""
+    fit = sorted(n for n, k in kinds.items() if not cannot(k, r.sends, r.platform))
+    key = r.key.split(".")[1]  # alert, post, ticket or alert_routes[i]
+    if key in _WRITE and key not in routing.model_fields_set:
+        write = _WRITE[key].format(fit[0] if fit else "NAME")
+        able = f"it can take them: {', '.join(fit)}" if fit else "add one that can take them"
+        return (
+            f"{r.key}: not written, so {_WHAT[key]} go to {r.name!r} (the default), and no "
+            f"responder is named {r.name!r}; write {write} under [routing] ({able}), or add a "
+            f'[[responders]] table with kind = "{_DEFAULT_KINDS.get(r.name, r.name)}", '
+            f'name = "{r.name}"'
+        )
+    return (
+        f"{r.key}: no responder is named {r.name!r}; add a [[responders]] table with name = "
+        f"{r.name!r} or use one of: {', '.join(fit) or '(none that can take it)'}"
+    )
 
 
 def _unready_for(config: Config) -> list[str]:

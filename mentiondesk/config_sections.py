@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from mentiondesk.alert_wording import checked_language, template_language
+from mentiondesk.alert_wording import checked_language, language_tag, template_language
 from mentiondesk.models import ConfigTable, no_bool_for_number
 
 # The most an interval setting takes (each key's own `le=`): past it, surely a slip that
@@ -63,6 +63,8 @@ class PlaybooksSection(_Section):
     @field_validator("handle_locales")
     @classmethod
     def _locales(cls, value: dict[str, str]) -> dict[str, str]:
+        # In any case, as default_lang and [routing] language take it: "pt-pt", "pt_PT" → "pt-PT".
+        value = {handle: language_tag(locale) or locale for handle, locale in value.items()}
         for handle, locale in value.items():
             if not _LOCALE.fullmatch(locale) or not handle.strip():
                 raise ValueError(

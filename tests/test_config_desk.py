@@ -176,3 +176,18 @@ async def test_the_running_app_links_alerts_to_the_public_url(tmp_path: Path) ->
     config = load_config(_config(tmp_path, '[desk]\npublic_url = "https://desk.example.com/"'))
     async with App(config) as app:
         assert app.outbox.desk_url == "https://desk.example.com"
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("oito", "'oito' is not a port number (a whole number)"), ("70000", "give 0 to 65,535")],
+)
+def test_a_bad_desk_port_says_what_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, words: str
+) -> None:
+    """As every number the CLI takes: what it is not and what to write, not pydantic's
+    "Input should be a valid integer, unable to parse string as an integer"."""
+    monkeypatch.setenv("MENTIONDESK_DESK_PORT", value)
+    code, output = run_cli(_config(tmp_path, ""), "run", "--once")
+    said = " ".join("".join(c for c in output if c not in "│╭╮╰╯─").split())
+    assert code == 2 and words in said and "Input should be" not in said, said
