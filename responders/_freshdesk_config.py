@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import field_validator
 
 from mentiondesk.models import ResponderConfig, env_key, require_env
+from responders._helpdesk import account_url
 
 FIRST_CUSTOM = 6  # Freshdesk numbers an account's own statuses from 6
 
@@ -25,6 +26,7 @@ class FreshdeskResponderConfig(ResponderConfig):
     reopen_statuses: tuple[int, ...] = ()
 
     _env = field_validator("api_key_env")(require_env)
+    _account = field_validator("base_url")(account_url)
 
     @field_validator("reopen_statuses")
     @classmethod

@@ -23,6 +23,17 @@ _LOGGER = logging.getLogger(__name__)
 PRIORITY_WORDS = ("low", "normal", "high", "urgent")
 
 
+def account_url(url: str) -> str:
+    """A Zendesk or Freshdesk account's address as `base_url` names it. Their API docs write
+    it with the API's path ("https://x.zendesk.com/api/v2/"), which the responder adds
+    itself: copied in, every call went to /api/v2/api/v2/ and failed, so it is taken off."""
+    root = url.strip().rstrip("/")
+    return root[: -len(_API)] if root.lower().endswith(_API) else root
+
+
+_API = "/api/v2"
+
+
 def case_of(action: OutboxAction) -> str:
     """The case number a ticket (or a follow-up's comment on it) is filed under; tickets
     without a case are a routing mistake."""

@@ -51,6 +51,7 @@ class ZendeskResponderConfig(ResponderConfig):
     group_id: int | None = None
 
     _env = field_validator("token_env")(require_env)
+    _account = field_validator("base_url")(desk.account_url)
 
 
 class ZendeskResponder:
