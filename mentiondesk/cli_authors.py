@@ -108,7 +108,7 @@ def _print_unseen(who_where: str, *, already: bool) -> None:
 @authors_app.command("list")
 def list_authors(ctx: typer.Context) -> None:
     """Authors on the do-not-contact list."""
-    store = open_store(load(ctx))
+    store = open_store(load(ctx), reading=True)
     try:
         rows = contacts.do_not_contact_list(store)
     finally:
@@ -221,7 +221,7 @@ def export(
         err.print("--format must be text or json")
         raise typer.Exit(2)
     _one_of(handle, account_id, post)
-    store = open_store(load(ctx))
+    store = open_store(load(ctx), reading=True)
     try:
         data = author_export.export(store, platform, handle, account_id=account_id, post_url=post)
     except queue.NotFound as exc:

@@ -41,7 +41,7 @@ def cases_list(
     """Cases whose approved reply the outbox holds first (as the desk's queue), then the most
     urgent, then the longest waiting."""
     config = load(ctx)
-    store = open_store(config)
+    store = open_store(config, reading=True)
     cases = queue_views.list_cases(store, status=status, limit=limit)
     total = queue_views.count_cases(store, status=status)
     held = sum(1 for c in cases if c.held)

@@ -17,7 +17,7 @@ from rich.console import Console
 from mentiondesk import logs
 from mentiondesk.cli_values import bounded
 from mentiondesk.config import Config, load_config
-from mentiondesk.config_store import store_errors
+from mentiondesk.config_store import new_sqlite_file, store_errors
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
 
@@ -93,9 +93,19 @@ def load(ctx: typer.Context, *, secrets: bool = False) -> Config:
         return load_config(ctx.obj, secrets=secrets)
 
 
-def open_store(config: Config) -> Store:
+def open_store(config: Config, *, reading: bool = False) -> Store:
     """The store for one command: unpooled, so each query's connection closes with it and
-    none is left open when the command ends (a command runs in-process in tests too)."""
+    none is left open when the command ends (a command runs in-process in tests too).
+
+    `reading`: a command that only shows what is stored. A SQLite file not there yet is then
+    not made: empty, it showed zeros, as if a mistyped path were a quiet brand."""
+    with config_errors():  # a configuration problem: JSON logs keep stderr one record a line
+        if reading and (new := new_sqlite_file(config.settings.store, config.store_url())):
+            raise ConfigError(
+                f"{config.settings.store.key}: there is no store at {new} yet; the first "
+                "`mentiondesk run` creates it (if it is elsewhere, correct the url: a relative "
+                "path is read from the config file's folder)"
+            )
     store = Store(config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret())
     # e.g. tables of another role: the GRANT to run, exit 2
     with config_errors(), store_errors(config.settings.store):

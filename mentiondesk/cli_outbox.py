@@ -48,7 +48,7 @@ def outbox_list(
     """Pending and held actions with their last error, the longest waiting first."""
     statuses = ("held",) if held else WAITING
     config = load(ctx)
-    store, zone = open_store(config), desk_zone(config)
+    store, zone = open_store(config, reading=True), desk_zone(config)
     rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
     title = f"{_title(len(rows), outbox_admin.counts(store), held_only=held)} · times in {zone}"
     table = Table(title=title)

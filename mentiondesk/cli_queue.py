@@ -55,7 +55,7 @@ def drafts_list(
     limit: ShowAtMost = 50,
 ) -> None:
     """Drafts, oldest first; above the pending ones, approved replies the outbox holds."""
-    store = open_store(load(ctx))
+    store = open_store(load(ctx), reading=True)
     try:
         drafts = queue_views.list_drafts(store, status=status, limit=limit)
         total = queue_views.count_drafts(store, status=status)

@@ -73,7 +73,7 @@ def report_command(
     config = load(ctx)
     zone = desk_zone(config)
     period = _period(days, since, zone)
-    store = open_store(config)
+    store = open_store(config, reading=True)
     try:
         now, hours = datetime.now(UTC), config.business_hours
         # The text rounds shares and waits itself, as the dashboard does: from the exact figure.

@@ -83,7 +83,7 @@ def users_list(ctx: typer.Context) -> None:
     table = Table(title="Desk users")
     for column in ("name", "role", "active", f"added ({zone})", f"last login ({zone})"):
         table.add_column(column)
-    store = open_store(config)
+    store = open_store(config, reading=True)
     try:
         users = list_users(store)
     finally:

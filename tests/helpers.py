@@ -112,6 +112,20 @@ def complaint_and_praise(tmp_path: Path) -> Path:
     return write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples)
 
 
+def with_store(config: Path) -> Path:
+    """The config, its store made (empty) as a first run makes it: commands that only read
+    make none (cli_common.open_store)."""
+    from mentiondesk.config import load_config
+    from mentiondesk.store import Store
+
+    store = Store(load_config(config, secrets=False).store_url())
+    try:
+        store.create_all()
+    finally:
+        store.dispose()
+    return config
+
+
 def run_cli(config: Path, *args: str, stdin: str | bytes | None = None) -> tuple[int, str]:
     """`mentiondesk --config CONFIG ARGS…` in-process: (exit code, output)."""
     from typer.testing import CliRunner

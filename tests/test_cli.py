@@ -16,6 +16,7 @@ from tests.helpers import (
     complaint_and_praise,
     mention,
     run_cli,
+    with_store,
     write_config,
     write_mentions,
 )
@@ -62,7 +63,9 @@ def test_missing_config_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_check_config_accepts_a_good_file(config: Path) -> None:
-    assert md(config, "cases", "list")[0] == 0  # makes the store
+    assert (
+        md(config, "users", "add", "Ana", "--password-stdin", stdin="a long passphrase\n")[0] == 0
+    )
     code, output = md(config, "check-config")
     assert code == 0 and "is valid" in output and "desk.db (reachable, ready)" in output
 
@@ -212,7 +215,7 @@ def test_report_since_a_day_that_cannot_be_is_refused_in_words(
 
 @pytest.mark.parametrize(("days", "span"), [("1", "last 1 day\n"), ("2", "last 2 days\n")])
 def test_report_heading_counts_its_days_in_words(config: Path, days: str, span: str) -> None:
-    code, output = md(config, "report", "--days", days)
+    code, output = md(with_store(config), "report", "--days", days)
     assert code == 0 and f"mentiondesk report · {span}" in output, output
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
-from tests.helpers import run_cli, write_config, write_mentions
+from tests.helpers import run_cli, with_store, write_config, write_mentions
 
 SLACK = '\n[[responders]]\nkind = "slack"\nname = "team"\nchannel = "C0123456789"\n'
 SLACK += 'bot_token_env = "MD_TEST_SLACK_TOKEN"\nsigning_secret_env = "MD_TEST_SLACK_SIGNING"\n'
@@ -23,7 +23,9 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("MD_TEST_SLACK_TOKEN", raising=False)
     monkeypatch.setenv("MD_TEST_SLACK_SIGNING", "s")
     samples = write_mentions(tmp_path / "m.jsonl", [])
-    return write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples, extra=SLACK)
+    return with_store(
+        write_config(tmp_path, db_url="sqlite:///desk.db", samples=samples, extra=SLACK)
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,15 +11,13 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from tests.helpers import complaint_and_praise, run_cli
+from tests.helpers import complaint_and_praise, run_cli, with_store
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
-    """A config whose SQLite store is made (by a first command)."""
-    path = complaint_and_praise(tmp_path)
-    assert run_cli(path, "cases", "list")[0] == 0
-    return path
+    """A config whose SQLite store is made (as a first run makes it)."""
+    return with_store(complaint_and_praise(tmp_path))
 
 
 def _deny(monkeypatch: pytest.MonkeyPatch, path: Path, mode: int) -> None:

@@ -1,0 +1,51 @@
+"""A command that only shows what is stored makes no SQLite store where there is none: an
+empty new file showed zeros, as if a mistyped [store] url were a quiet week."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import complaint_and_praise, run_cli
+
+READING = [
+    ("report",),
+    ("report", "--format", "json"),
+    ("cases", "list"),
+    ("drafts", "list"),
+    ("outbox", "list"),
+    ("authors", "list"),
+    ("users", "list"),
+]
+
+
+@pytest.mark.parametrize("command", READING, ids=" ".join)
+def test_a_reading_command_says_there_is_no_store_yet(tmp_path: Path, command: tuple[str]) -> None:
+    config = complaint_and_praise(tmp_path)  # sqlite:///desk.db, beside the config
+    code, output = run_cli(config, *command)
+    assert code == 2
+    assert f"there is no store at {tmp_path / 'desk.db'} yet" in output
+    assert "the first `mentiondesk run` creates it" in output
+    assert not (tmp_path / "desk.db").exists()
+
+
+def test_the_first_users_add_still_makes_the_store(tmp_path: Path) -> None:
+    # Before the first run, an admin adds the first login: that command makes the store.
+    config = complaint_and_praise(tmp_path)
+    assert (
+        run_cli(config, "users", "add", "Ana", "--password-stdin", stdin="a long enough secret\n")[
+            0
+        ]
+        == 0
+    )
+    assert (tmp_path / "desk.db").exists()
+    code, output = run_cli(config, "users", "list")
+    assert code == 0 and "Ana" in output
+
+
+def test_after_a_run_the_commands_read_the_store(tmp_path: Path) -> None:
+    config = complaint_and_praise(tmp_path)
+    assert run_cli(config, "run", "--once")[0] == 0
+    code, output = run_cli(config, "report")
+    assert code == 0 and "no store" not in output
