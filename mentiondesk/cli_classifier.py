@@ -88,5 +88,7 @@ def _settings_problem(exc: ValidationError, classifier: str) -> str:
     where = ".".join(str(part) for part in first["loc"])
     if first["type"] == "extra_forbidden":
         return f"sentiment.settings.{where}: not a setting of {classifier}; remove it"
-    fix = f"set it under [sentiment] settings, or give it with --setting {where}=…"
+    # --setting takes a whole setting: "labels.1 star=…" would be "not a setting" in turn.
+    key = str(first["loc"][0]) if first["loc"] else where
+    fix = f"set it under [sentiment] settings, or give it with --setting {key}=…"
     return f"sentiment.settings.{where}: {first['msg']} ({fix})"

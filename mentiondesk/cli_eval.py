@@ -19,7 +19,14 @@ from mentiondesk.cli_classifier import (
     with_classifier,
 )
 from mentiondesk.cli_common import err, load
-from sentiment.evaluation import CLASSES, Scores, read_labels, read_lines, score
+from sentiment.evaluation import (
+    CLASSES,
+    Scores,
+    labelled_texts,
+    read_label_file,
+    read_lines,
+    score,
+)
 
 _FORMATS = ("text", "json")
 
@@ -45,8 +52,8 @@ def eval_sentiment(
         err.print("--format must be text or json")
         raise typer.Exit(2)
     try:
-        texts = read_lines(text)
-        gold = read_labels(read_lines(labels))
+        gold = read_label_file(labels)
+        texts = labelled_texts(read_lines(text), len(gold))
     except (OSError, ValueError) as exc:
         err.print(f"[red]cannot read the labelled set:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None

@@ -15,7 +15,7 @@ from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_eval import eval_sentiment
 from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_tuning import adapter_problem, tune_sentiment, tuned_summary
-from mentiondesk.cli_values import whole_number
+from mentiondesk.cli_values import bounded, whole_number
 from mentiondesk.corrections import corrected_examples, relabel
 from mentiondesk.models import ConfigError, Label
 from mentiondesk.tables import MOST_ID
@@ -54,7 +54,11 @@ def train_sentiment(
         bool, typer.Option("--corrections", help="Also learn from agents' relabels in the store.")
     ] = False,
     limit: Annotated[
-        int | None, typer.Option(help="At most this many train texts per folder (quick runs).")
+        int | None,
+        typer.Option(
+            help="At most this many train texts per folder (quick runs).",
+            **bounded("a number of texts", 1),
+        ),
     ] = None,
     kind: Annotated[
         str,
@@ -66,14 +70,18 @@ def train_sentiment(
         ),
     ] = "ngram",
     steps: Annotated[
-        int, typer.Option(help="e5: training steps of --batch-size texts each.", min=1)
+        int,
+        typer.Option(
+            help="e5: training steps of --batch-size texts each.",
+            **bounded("a number of steps", 1),  # said in the CLI's words, not pydantic's
+        ),
     ] = 700,
     batch_size: Annotated[
         int,
         typer.Option(
             help="e5: texts per step. A GPU is used better with larger batches (128, 256); "
             "raise --learning-rate with them.",
-            min=1,
+            **bounded("a number of texts", 1),
         ),
     ] = 32,
     rank: Annotated[
@@ -81,7 +89,7 @@ def train_sentiment(
         typer.Option(
             help="e5: rank of the low-rank updates (larger learns more, and the file grows "
             "with it); default 16, or the --start-from adapter's.",
-            min=1,
+            **bounded("a rank", 1),
         ),
     ] = None,
     start_from: Annotated[
@@ -134,6 +142,7 @@ def train_sentiment(
 ) -> None:
     """Train a sentiment model from labelled folders (each with *_text.txt and *_labels.txt)."""
     _check_choices(kind, batches, device)
+    _check_out(out)  # before the minutes of training, not after them
     folders = [*data, *(more or [])]
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []
     if kind == "ngram":
@@ -173,6 +182,17 @@ def _check_choices(kind: str, batches: str, device: str) -> None:
         raise typer.Exit(2)
 
 
+def _check_out(out: Path) -> None:
+    if out.is_dir():
+        err.print(
+            f"--out {escape(str(out))} is a folder; give a file in it, e.g. {out / 'model.npz'}"
+        )
+        raise typer.Exit(2)
+    if not out.parent.is_dir():
+        err.print(f"--out: folder {escape(str(out.parent))} does not exist; create it first")
+        raise typer.Exit(2)
+
+
 def _train_ngram(
     folders: list[Path],
     out: Path,
@@ -191,7 +211,13 @@ def _train_ngram(
             err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
         say(f"writing {out}")
-        model.save(out)
+        try:
+            model.save(out)
+        except OSError as exc:  # e.g. a folder not writable by this user
+            err.print(
+                f"[red]cannot write {escape(str(out))}:[/] {escape(exc.strerror or str(exc))}"
+            )
+            raise typer.Exit(2) from None
     languages = ", ".join(f"{c} ({len(d.train)} texts)" for c, d in gathered.items() if d.train)
     used = _corrections_used(sum(d.corrections for d in gathered.values()), len(fixes))
     took = time.monotonic() - started

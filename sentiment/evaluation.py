@@ -80,9 +80,15 @@ def read_lines(path: Path) -> list[str]:
 
     str.splitlines also splits on U+2028, U+0085 and form feeds, and read_text on a lone
     "\r", all of which tweets contain: a text would become two and every label after it
-    would belong to the wrong text.
+    would belong to the wrong text. A UTF-8 BOM (Notepad, Excel) is no part of the first line.
     """
-    lines = path.read_bytes().decode("utf-8").split("\n")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ValueError(f"{path}: line {line} is not UTF-8; save the file as UTF-8") from None
+    lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
     return [line.removesuffix("\r") for line in lines]
@@ -98,5 +104,31 @@ def read_labels(lines: Sequence[str]) -> list[int]:
         elif value in ("0", "1", "2"):
             out.append(int(value))
         else:
-            raise ValueError(f"line {number}: label {line.strip()!r} is not 0/1/2 or a class name")
+            raise ValueError(
+                f"line {number}: label {line.strip()!r} is not 0/1/2 or negative/neutral/positive"
+            )
     return out
+
+
+def read_label_file(path: Path) -> list[int]:
+    """A file's labels, one a line; ValueError naming the file and the line that is none.
+
+    Blank lines at its end (an editor's extra newline) are no labels: they were refused as
+    "label ''", and with no file named.
+    """
+    lines = read_lines(path)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    try:
+        return read_labels(lines)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+
+
+def labelled_texts(texts: list[str], labels: int) -> list[str]:
+    """`texts` less the blank lines at their end beyond the `labels` count: a trailing blank
+    line has no label, and made the counts differ."""
+    end = len(texts)
+    while end > labels and not texts[end - 1].strip():
+        end -= 1
+    return texts[:end]

@@ -21,7 +21,14 @@ from scipy import sparse
 
 from sentiment import _ngrams, lang
 from sentiment._ngram_model import LanguageModel, Matrix, NgramModel
-from sentiment.evaluation import read_lines, score, tuning_objective
+from sentiment.evaluation import (
+    CLASSES,
+    labelled_texts,
+    read_label_file,
+    read_lines,
+    score,
+    tuning_objective,
+)
 
 Progress = Callable[[str], None]
 # Corrections come from this desk's own mentions: they count more than a public tweet.
@@ -55,11 +62,16 @@ class LanguageData:
 def read_split(folder: Path, split: str) -> Labelled | None:
     """The `split` texts and labels of a folder, None if it has none."""
     texts_path, labels_path = folder / f"{split}_text.txt", folder / f"{split}_labels.txt"
-    if not (texts_path.is_file() and labels_path.is_file()):
+    if not (texts_path.is_file() or labels_path.is_file()):
         return None
-    texts = read_lines(texts_path)
-    labels = [int(x) for x in labels_path.read_text(encoding="utf-8").split()]
-    if len(texts) != len(labels) or not set(labels) <= {0, 1, 2}:
+    # Half a pair (a misnamed labels file) was skipped as no split: its texts left out unsaid.
+    for path, other in ((texts_path, labels_path), (labels_path, texts_path)):
+        if not path.is_file():
+            raise ValueError(f"{other} has no {path.name} beside it; add it, or remove {other}")
+    # The labels' reader names the file and line of a label out of range or not a number.
+    labels = read_label_file(labels_path)
+    texts = labelled_texts(read_lines(texts_path), len(labels))
+    if len(texts) != len(labels):
         raise ValueError(f"{folder}: {split} has {len(texts)} texts and {len(labels)} labels")
     return Labelled(texts, labels)
 
@@ -98,7 +110,8 @@ def gather(
             entry.train += [(text, label, 1.0) for text, label in rows]
             entry.origins += [str(folder)] * len(rows)
         if val is not None:
-            entry.val[folder.name] = val
+            # By path: two folders of one name (brand/pt, public/pt) kept only the last's val.
+            entry.val[str(folder.resolve())] = val
     _balance(data)
     for text, label, code in corrections:
         if code in data:
@@ -207,6 +220,15 @@ def train(
     for code, entry in sorted(data.items()):
         if not entry.train:
             continue
+        # With two classes scikit-learn fits one row of weights, and the file written then
+        # failed to load ("unreadable"); with one it stopped with its own words.
+        found = {label for _, label, _ in entry.train}
+        if missing := [f"{k} {name}" for k, name in enumerate(CLASSES) if k not in found]:
+            raise ValueError(
+                f"{code} ({', '.join(entry.sources)}): no train text labelled "
+                f"{' or '.join(missing)}; each language needs all three labels to learn from: "
+                "add such texts"
+            )
         if progress:
             progress(f"{code}: {len(entry.train)} texts from {len(entry.sources)} folder(s)")
         models[code] = fit_language(entry, seed=seed, progress=progress)

@@ -40,6 +40,11 @@ _OFFSET_POSITIONS = {
     "xlm-roberta",
     "xlm-roberta-xl",
 }
+# Any of these says a tokenizer was saved in a model's folder (tokenizer_config.json alone
+# for byte-level ones such as ByT5); sentencepiece and tiktoken ones by their suffix.
+_TOKENIZER_FILES = {"tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"}
+_TOKENIZER_FILES |= {"vocab.txt", "vocab.json", "merges.txt", "tekken.json"}
+_TOKENIZER_SUFFIXES = (".model", ".tiktoken")
 log = logging.getLogger(__name__)
 
 
@@ -81,6 +86,8 @@ class TransformersClassifier:
         threads: int | None = None,
         local_files_only: bool = False,
     ) -> None:
+        if Path(model).is_dir() and (why := _model_problem(Path(model))):
+            raise ConfigError(f"sentiment.settings.model: {why}")
         torch, auto = _import_libraries()
         if threads:
             torch.set_num_threads(threads)
@@ -94,6 +101,7 @@ class TransformersClassifier:
         except (OSError, ValueError) as exc:
             raise ConfigError(f"sentiment.settings.model: cannot load {model!r}: {exc}") from exc
         self._torch = torch
+        _pad_batches(model, self._tokenizer, self._model.config)
         self._columns = label_columns(self._model.config.id2label, labels or {})
         self._batch_size = batch_size
         self.max_length = _capped(max_length, self._tokenizer, self._model.config)
@@ -157,15 +165,58 @@ def _folder(model: str, base: Path) -> Path:
 def _missing_folder(model: str, base: Path) -> str | None:
     """Why `model`, written as a folder, cannot be loaded; None for a hub name or a folder."""
     folder = _folder(model, base)
-    if folder.is_dir() or not _looks_like_path(model):
+    if folder.is_dir():
+        return _model_problem(folder)
+    if not _looks_like_path(model):
         return None
     return f"no such folder {str(folder)!r}; save the model there (save_pretrained) or fix the path"
+
+
+def _model_problem(folder: Path) -> str | None:
+    """Why a folder holds no usable saved model; None when it looks like one."""
+    # Without config.json transformers' tokenizer fails first, and says to install sentencepiece.
+    if not (folder / "config.json").is_file():
+        return (
+            f"{str(folder)!r} holds no saved model (no config.json); save one there "
+            "(model.save_pretrained and tokenizer.save_pretrained) or fix the path"
+        )
+    # Without them transformers makes up a tokenizer of special tokens only: every word is
+    # read as unknown, and every text alike, with no error.
+    if not any(
+        path.name in _TOKENIZER_FILES or path.suffix in _TOKENIZER_SUFFIXES
+        for path in folder.iterdir()
+    ):
+        return (
+            f"{str(folder)!r} has no tokenizer files (tokenizer.json, vocab.txt, a "
+            "sentencepiece .model…); save the model's tokenizer there too: "
+            "AutoTokenizer.from_pretrained(NAME).save_pretrained(FOLDER)"
+        )
+    return None
 
 
 def _looks_like_path(model: str) -> bool:
     """A folder, not a hub name: hub names are `org/name`, so one "/" alone says nothing."""
     windows = os.sep != "/" and os.sep in model
     return model.startswith((".", "/", "~")) or model.count("/") > 1 or windows
+
+
+def _pad_batches(model: str, tokenizer: Any, config: Any) -> None:
+    """Give a model with no padding token (GPT-style) its end-of-text token as one.
+
+    Texts are read in padded batches: without it every batch failed ("Asking to pad but the
+    tokenizer does not have a padding token") after a clean start-up.
+    """
+    if tokenizer.pad_token is None:
+        if tokenizer.eos_token is None:
+            raise ConfigError(
+                f"sentiment.settings.model: {model!r} has no padding token to read texts in "
+                "batches; give its tokenizer one (tokenizer.pad_token = …) and save it there"
+            )
+        tokenizer.pad_token = tokenizer.eos_token
+    # The model finds each text's last token by the padding id (GPT-2: "Cannot handle batch
+    # sizes > 1 if no padding token is defined").
+    if getattr(config, "pad_token_id", None) is None:
+        config.pad_token_id = tokenizer.pad_token_id
 
 
 def _capped(max_length: int, tokenizer: Any, config: Any) -> int:
@@ -195,6 +246,20 @@ def _capped(max_length: int, tokenizer: Any, config: Any) -> int:
 def label_columns(id2label: dict[int, str], mapping: dict[str, Label]) -> list[Label]:
     """Our label for each of the model's output columns; ConfigError when one is unknown."""
     names = [str(id2label[i]) for i in sorted(id2label)]
+    # A one-output model scores (regression): its softmax is 1.0, so mapping its label as the
+    # error below says would read every text as that class, sure of it.
+    if len(names) < 2:
+        raise ConfigError(
+            "sentiment.settings.model: the model has one output (a score, not classes); "
+            "choose a sequence-classification model with a label per class"
+        )
+    # A name the model lacks (a typo, "0" for "LABEL_0") was ignored: its columns were then
+    # read by name or position instead of as the mapping said.
+    if unknown := [name for name in mapping if name not in names]:
+        raise ConfigError(
+            f"sentiment.settings.labels: the model has no label {unknown[0]!r}; its labels "
+            f"are {', '.join(map(repr, names))}: map those names, or remove {unknown[0]!r}"
+        )
     out = []
     for index, name in enumerate(names):
         found = mapping.get(name) or _by_name(name) or _by_position(name, index, len(names))
