@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from mentiondesk.models import ConfigError, Label, PluginContext
@@ -28,7 +29,8 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tiny-bert")
     vocab = folder / "vocab.txt"
     vocab.write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS]) + "\n")
-    BertTokenizerFast(vocab_file=str(vocab)).save_pretrained(folder)
+    # `vocab=`: transformers 5 ignores `vocab_file=`, and every word would be [UNK].
+    BertTokenizerFast(vocab=str(vocab)).save_pretrained(folder)
     torch.manual_seed(0)
     config = BertConfig(
         vocab_size=len(WORDS) + 5,
@@ -67,6 +69,8 @@ def test_loads_a_local_folder_through_the_config(tiny_model: Path) -> None:
 def test_probabilities_sum_to_one(tiny_model: Path) -> None:
     probs = _build(tiny_model).probabilities(["love", "hate"])
     assert probs.shape == (2, 3) and abs(float(probs.sum()) - 2.0) < 1e-4
+    # The words are the model's own, not all [UNK]: two texts read two ways.
+    assert not np.array_equal(probs[0], probs[1])
 
 
 def test_awkward_input_never_raises(tiny_model: Path) -> None:
