@@ -15,6 +15,7 @@ from mentiondesk import audit, author_export, contacts, erasure, queue
 from mentiondesk.author_lookup import Wanted, not_found, stored_handle
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_text import shown
+from mentiondesk.cli_values import FormatOption
 from mentiondesk.config import Config
 from mentiondesk.erasure_copies import Elsewhere, described
 from mentiondesk.erasure_payloads import BeingSent
@@ -206,9 +207,7 @@ def export(
     handle: Handle = "",
     account_id: AccountId = "",
     post: PostUrl = "",
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
-    ] = "text",
+    format: FormatOption = "text",
 ) -> None:
     """Print everything stored about an author, to answer their access request (LGPD, GDPR).
 
@@ -217,9 +216,6 @@ def export(
     their payloads, and alerts collected for digests. Send it to them, not to a chat. An
     author who renamed their account and has not posted since is stored under their old
     handle: find them by --id or --post."""
-    if format not in ("text", "json"):
-        err.print("--format must be text or json")
-        raise typer.Exit(2)
     _one_of(handle, account_id, post)
     store = open_store(load(ctx), reading=True)
     try:

@@ -19,6 +19,7 @@ from mentiondesk.cli_classifier import (
     with_classifier,
 )
 from mentiondesk.cli_common import err, load
+from mentiondesk.cli_values import FormatOption
 from sentiment.evaluation import (
     CLASSES,
     Scores,
@@ -27,8 +28,6 @@ from sentiment.evaluation import (
     read_lines,
     score,
 )
-
-_FORMATS = ("text", "json")
 
 
 def eval_sentiment(
@@ -42,15 +41,10 @@ def eval_sentiment(
         str | None,
         typer.Option(help="Classifier instead of the configured one.", metavar="<name>"),
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
-    ] = "text",
+    format: FormatOption = "text",
     setting: SettingOption = None,
 ) -> None:
     """Accuracy, macro-F1, macro-recall, per-class recall and the confusion matrix."""
-    if format not in _FORMATS:
-        err.print("--format must be text or json")
-        raise typer.Exit(2)
     try:
         gold = read_label_file(labels)
         texts = labelled_texts(read_lines(text), len(gold))

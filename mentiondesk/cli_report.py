@@ -14,7 +14,7 @@ from rich.table import Table
 
 from mentiondesk.cli_common import day, desk_zone, err, load, open_store
 from mentiondesk.cli_render import duration
-from mentiondesk.cli_values import bounded
+from mentiondesk.cli_values import FormatOption, bounded
 from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
@@ -40,9 +40,7 @@ def register(app: typer.Typer) -> None:
 
 def report_command(
     ctx: typer.Context,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.", metavar="<text|json>")
-    ] = "text",
+    format: FormatOption = "text",
     days: Annotated[
         int | None,
         typer.Option(
@@ -67,9 +65,6 @@ def report_command(
 ) -> None:
     """The numbers for a period: mentions by label and topic, cases, drafts, alerts,
     first-response time, resolution rate, CSAT, NPS and recurring complaint reasons."""
-    if format not in ("text", "json"):
-        err.print("--format must be text or json")
-        raise typer.Exit(2)
     config = load(ctx)
     zone = desk_zone(config)
     period = _period(days, since, zone)

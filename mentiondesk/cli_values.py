@@ -9,7 +9,7 @@ integer, unable to parse string as an integer" or "Value error, 'foo' is not one
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -62,3 +62,17 @@ def one_of(what: str, choices: tuple[str, ...]) -> Callable[[Any], str]:
         return wanted
 
     return parse
+
+
+# `--format` of the commands that print either (report, authors export, eval-sentiment): in any
+# case, as every other choice ("JSON" was refused), with the choices said on a slip.
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text or json.",
+        metavar="<text|json>",
+        parser=one_of("an output format", ("text", "json")),
+    ),
+]
