@@ -52,6 +52,14 @@ class RequestTrackerResponderConfig(ResponderConfig):
 
     _env = field_validator("token_env")(require_env)
 
+    @field_validator("queue")
+    @classmethod
+    def _named(cls, queue: str) -> str:
+        # RT refuses a ticket in no queue: every one would wait in the outbox, held.
+        if not queue.strip():
+            raise ValueError("is empty; name the RT queue tickets go to (e.g. General)")
+        return queue.strip()
+
 
 class RequestTrackerResponder:
     """Opens one RT ticket per case; `solved()` says which of ours were resolved in RT."""
