@@ -15,7 +15,7 @@ from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_eval import eval_sentiment
 from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_tuning import adapter_problem, tune_sentiment, tuned_summary
-from mentiondesk.cli_values import bounded, whole_number
+from mentiondesk.cli_values import bounded, bounded_decimal, whole_number
 from mentiondesk.corrections import corrected_examples, relabel
 from mentiondesk.models import ConfigError, Label
 from mentiondesk.tables import MOST_ID
@@ -103,7 +103,11 @@ def train_sentiment(
         ),
     ] = None,
     learning_rate: Annotated[
-        float, typer.Option(help="e5: peak learning rate (lower to go on from an adapter).", min=0)
+        float,
+        typer.Option(
+            help="e5: peak learning rate (lower to go on from an adapter).",
+            **bounded_decimal("a learning rate", 0),
+        ),
     ] = 1e-3,
     batches: Annotated[
         str,
@@ -127,8 +131,7 @@ def train_sentiment(
         typer.Option(
             help="e5: share of texts the encoder reads (those the n-grams are least sure of, "
             "counted on the val splits): more reads better and slower.",
-            min=0.01,
-            max=1.0,
+            **bounded_decimal("a share", 0.01, 1.0),
         ),
     ] = e5_training.ENCODER_SHARE,
     device: Annotated[

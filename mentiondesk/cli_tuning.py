@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from mentiondesk.cli_common import err
 from mentiondesk.cli_render import training_progress
+from mentiondesk.cli_values import bounded_decimal
 from mentiondesk.models import ConfigError
 from sentiment import e5_training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
@@ -38,8 +39,7 @@ def tune_sentiment(
         typer.Option(
             help="Share of texts the encoder reads (those the n-grams are least sure of): "
             "more reads better and slower.",
-            min=0.01,
-            max=1.0,
+            **bounded_decimal("a share", 0.01, 1.0),
         ),
     ] = e5_training.ENCODER_SHARE,
     ngram: Annotated[

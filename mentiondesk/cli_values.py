@@ -43,6 +43,30 @@ def bounded(what: str, least: int, most: int | None = None) -> dict[str, Any]:
     return {"min": least, "max": most, "parser": whole_number(what, least=least, most=most)}
 
 
+def decimal(what: str, least: float, most: float | None = None) -> Callable[[Any], float]:
+    """The parser of a decimal parameter ("0.35", "1e-3"; "0,35" as Portuguese writes it),
+    bounded by `least` and `most` as `min`/`max` would be (use `bounded_decimal`)."""
+
+    def parse(value: Any) -> float:
+        if isinstance(value, float):  # a default, already a number
+            return value
+        try:
+            number = float(str(value).strip().replace(",", "."))
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not {what} (a number such as 0.5)") from None
+        if number != number or number < least or (most is not None and number > most):  # NaN
+            span = f"{least:g} or more" if most is None else f"{least:g} to {most:g}"
+            raise typer.BadParameter(f"{value} is out of range; give {span}")
+        return number
+
+    return parse
+
+
+def bounded_decimal(what: str, least: float, most: float | None = None) -> dict[str, Any]:
+    """`min`, `max` and `parser` of a bounded decimal option, as `bounded` for whole numbers."""
+    return {"min": least, "max": most, "parser": decimal(what, least, most)}
+
+
 def _span(least: int | None, most: int | None) -> str:
     if most is None:
         return f"{least:,} or more"
