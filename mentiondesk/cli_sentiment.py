@@ -8,22 +8,20 @@ from pathlib import Path
 from typing import Annotated, cast, get_args
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_eval import eval_sentiment
+from mentiondesk.cli_relabel import relabel_command
 from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_tuning import adapter_problem, tune_sentiment, tuned_summary
-from mentiondesk.cli_values import bounded, bounded_decimal, whole_number
-from mentiondesk.corrections import corrected_examples, relabel
-from mentiondesk.models import ConfigError, Label
-from mentiondesk.tables import MOST_ID
+from mentiondesk.cli_values import bounded, bounded_decimal
+from mentiondesk.corrections import corrected_examples
+from mentiondesk.models import ConfigError
 from sentiment import e5_training, training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import load as load_ngram
 from sentiment.e5_training import Batching, Recipe
-from sentiment.evaluation import CLASSES
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +29,7 @@ def register(app: typer.Typer) -> None:
     app.command("train-sentiment")(train_sentiment)
     app.command("tune-sentiment")(tune_sentiment)
     app.command("eval-sentiment")(eval_sentiment)
-    app.command("relabel")(relabel_command)
+    app.command("relabel")(relabel_command)  # cli_relabel
 
 
 def train_sentiment(
@@ -277,30 +275,3 @@ def _train_e5(
     err.print(
         f"[green]✓[/] wrote {escape(str(out))}: {counts}; {tuned_summary(meta)}; {took:.0f} s"
     )
-
-
-def relabel_command(
-    ctx: typer.Context,
-    mention_id: Annotated[
-        int,
-        typer.Argument(
-            metavar="MENTION_ID",
-            # A platform's post id pasted here is no mention id: refused, not a traceback.
-            parser=whole_number("a mention id", ", as in `cases list`", most=MOST_ID),
-            help='The mention\'s id: "mention N" under the case in `cases list`, or the mention '
-            "column of `drafts list`.",
-        ),
-    ],
-    label: Annotated[str, typer.Argument(metavar="LABEL", help="negative, neutral or positive.")],
-    by: Annotated[str, typer.Option(help="Who corrected it.")] = "",
-) -> None:
-    """Correct a mention's sentiment; train-sentiment --corrections learns from it."""
-    if label not in CLASSES:
-        err.print(f"label must be one of {', '.join(CLASSES)}")
-        raise typer.Exit(2)
-    try:
-        previous = relabel(open_store(load(ctx)), mention_id, Label(label), by=by)
-    except LookupError as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
-    Console().print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")

@@ -249,6 +249,12 @@ def test_drafts_and_cases_show_the_mention_id_that_relabel_takes(ran: Path) -> N
     assert '"mention N" under the case in `cases list`' in help_of("relabel")
     code, output = md(ran, "relabel", "1", "positive")
     assert code == 0 and "mention 1: negative → positive" in output
+    # In any case, as every other choice; a slip names the labels.
+    code, output = md(ran, "relabel", "1", "Neutral")
+    assert code == 0 and "mention 1: positive → neutral" in output
+    code, output = md(ran, "relabel", "1", "bad")
+    said = " ".join("".join(c for c in output if c not in "│╭╮╰╯─").split())
+    assert code == 2 and "'bad' is not a label; use one of: negative, neutral, positive" in said
 
 
 @pytest.mark.parametrize("name", ["ana smith", "ana\x07", "ana\tb"])
