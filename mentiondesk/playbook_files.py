@@ -28,9 +28,11 @@ def playbook_files(patterns: Sequence[str], base_dir: Path) -> list[Path]:
         matched = [f for f in found if f.is_file()]
         if not matched:
             looked = "" if where == pattern else f" (looked for {where})"
+            # Removing it brings back the shipped playbook only when no other pattern is left.
+            rest = "to use the shipped playbook" if len(patterns) == 1 else "from the list"
             problems.append(
                 f"playbooks.paths: {pattern!r} matches no file{looked}; fix the path, or "
-                "remove it to use the shipped playbook"
+                f"remove it {rest}"
             )
         files += [f for f in matched if f not in files]
     if problems:

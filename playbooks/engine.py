@@ -278,10 +278,13 @@ def load_playbook(
 
 def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig, as config.toml: a byte-order mark (Windows editors) is not TOML's business.
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         return RuleFile.model_validate(data, context={"platforms": platforms}).rules
     except FileNotFoundError:
         raise ConfigError(f"{path}: playbook file not found; fix playbooks.paths") from None
+    except UnicodeDecodeError:  # "reclamação" saved as Windows-1252: not a traceback
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(toml_syntax(path, exc)) from None
     except ValidationError as exc:

@@ -29,6 +29,19 @@ _TABLES: dict[str, type[BaseModel]] = {
 }
 # What a value of a fixed set is called in a problem, by its key ("no action type 'x'").
 _NOUNS = {"type": "action type"}
+# Conditions by the names a team writes for them, which difflib does not find ("followers").
+_CONDITION_WORDS = {
+    "followers": "min_reach",
+    "min_followers": "min_reach",
+    "max_followers": "max_reach",
+    "seguidores": "min_reach",
+    "min_seguidores": "min_reach",
+    "max_seguidores": "max_reach",
+    "language": "lang",
+    "idioma": "lang",
+    "lingua": "lang",
+    "língua": "lang",
+}
 
 
 def problems(exc: ValidationError, data: Any) -> list[str]:
@@ -103,8 +116,15 @@ def _fix(error: Any) -> str:
     kind, loc = error["type"], error["loc"]
     if kind == "extra_forbidden":
         table = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), "")
-        close = close_to(str(loc[-1]), list(_TABLES.get(table, RuleFile).model_fields))
-        return f"unknown key; did you mean {close!r}?" if close else "unknown key; remove it"
+        known = list(_TABLES.get(table, RuleFile).model_fields)
+        key = str(loc[-1])
+        close = _CONDITION_WORDS.get(key.lower()) if table == "when" else None
+        close = close or close_to(key, known)
+        if close:
+            return f"unknown key; did you mean {close!r}?"
+        if table == "when":  # removed, the rule would fire on every post the others let by
+            return f"unknown condition; use one of: {', '.join(known)}"
+        return "unknown key; remove it"
     if kind == "missing":
         return "required key is missing; add it"
     if kind == "value_error":

@@ -13,6 +13,7 @@ from mentiondesk.models import (
     Label,
     Mention,
     Reading,
+    has_followers,
     no_bool_for_number,
 )
 from playbooks import conditions, descriptions, variants
@@ -67,6 +68,13 @@ class When(_Strict):
                     f"{low} = {least} is above {high} = {most}: no post could match; "
                     "swap them or remove one"
                 )
+        if self.min_reach and self.platform and not any(map(has_followers, self.platform)):
+            # Their listeners store no followers: every author's reach there is 0.
+            raise ValueError(
+                f"min_reach = {self.min_reach}: authors on {', '.join(self.platform)} have no "
+                "followers (their reach is 0), so no post could match; remove min_reach, or "
+                "add a platform that has followers"
+            )
         return self
 
     @field_validator("lang")
@@ -128,6 +136,10 @@ def _speaks(langs: list[str], lang: str, locale: str) -> bool:
     return lang in langs or any("-" in v and v == region for v in langs)
 
 
+# The actions whose `to` is read: a person (assign), a responder (alert, escalate).
+_TAKES_TO = (ActionKind.ASSIGN, ActionKind.ALERT, ActionKind.ESCALATE)
+
+
 class ActionSpec(_Strict):
     """One action of a rule. Drafts name a template; `to` names a person or a route."""
 
@@ -147,6 +159,13 @@ class ActionSpec(_Strict):
             raise ValueError("auto = true is only allowed on draft_public actions")
         if self.type is ActionKind.ASSIGN and not self.to:
             raise ValueError('an assign action needs to = "PERSON"')
+        if self.to and self.type not in _TAKES_TO:
+            # Nothing reads it there: `{ type = "open_case", to = "ana" }` gave Ana nothing.
+            raise ValueError(
+                f"to only applies to assign, alert and escalate actions, not {self.type.value}; "
+                "remove it, or give the case to a person with "
+                f'{{ type = "assign", to = "{self.to}" }}'
+            )
         return self
 
 

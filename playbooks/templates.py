@@ -155,7 +155,8 @@ class Templates:
     """Renders `<lang>/<name>.j2`; mention data is passed as values, never as template source."""
 
     def __init__(self, folders: list[Path], *, default_lang: str = "en") -> None:
-        self._env = sandbox(FileSystemLoader([str(f) for f in folders]))
+        # utf-8-sig: a byte-order mark (Windows editors) would open every draft unseen.
+        self._env = sandbox(FileSystemLoader([str(f) for f in folders], encoding="utf-8-sig"))
         self.default_lang = default_lang
 
     def check(self, name: str, sample: Mapping[str, Any], nameless: Mapping[str, Any]) -> None:
@@ -174,6 +175,10 @@ class Templates:
                     check_samples(self._env.get_template(path), sample, nameless)
                 except TemplateSyntaxError as exc:
                     raise ConfigError(self._syntax_error(path, exc)) from None
+                except UnicodeDecodeError:  # "situação" saved as Windows-1252
+                    raise ConfigError(
+                        f"template {path}: not UTF-8 text; save it as UTF-8"
+                    ) from None
                 except (TemplateError, ValueError) as exc:
                     raise ConfigError(f"template {path}: {exc}") from None
 
@@ -249,6 +254,15 @@ class Templates:
         known = sorted(
             p.split("/", 1)[1].removesuffix(".j2") for p in paths if p.startswith(f"{lang}/")
         )
+        if elsewhere := sorted(p.split("/")[0] for p in paths if p.endswith(f"/{name}.j2")):
+            # Written for some languages only: the name is right ("did you mean 'x'?" for x
+            # would be no fix); what is missing is the one every other language falls back to.
+            return (
+                f"template {name!r} is in {', '.join(f'{f}/' for f in elsewhere)} but not in "
+                f"{lang}/, the folder of playbooks.default_lang = {self.default_lang!r} that a "
+                f"post in a language without its own falls back to; add {lang}/{name}.j2 to the "
+                "templates folder, or set playbooks.default_lang to one of those languages"
+            )
         close = difflib.get_close_matches(name, names, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         return (
