@@ -43,6 +43,22 @@ class RestClient:
     ) -> Any:
         """`method base+path`; the decoded JSON body (None when empty, or when the status is
         one of `missing`: what is not there, asked on purpose, is no error)."""
+        answer = await self.raw(method, path, missing=missing, **kwargs)
+        if answer is None:
+            return None
+        raw, content_type = answer
+        if not raw.strip() or content_type != "application/json":
+            return None
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise TransientError(f"{self.what} sent a body that is not JSON") from None
+
+    async def raw(
+        self, method: str, path: str, *, missing: Collection[int] = (), **kwargs: Any
+    ) -> tuple[bytes, str] | None:
+        """`method base+path`, checked; its body and content type, whatever they are (None for
+        a status in `missing`): for a service that answers in plain text (Teams' connectors)."""
         if self._session is None:
             self._session = session(headers=self._headers)
         try:
@@ -52,15 +68,9 @@ class RestClient:
                 check(
                     response.status, response.headers, self.what, whole=self._whole, fix=self._fix
                 )
-                raw = await response.read()
+                return await response.read(), response.content_type
         except aiohttp.ClientError as exc:
             raise connection_error(exc, self.what) from None
-        if not raw.strip() or response.content_type != "application/json":
-            return None
-        try:
-            return json.loads(raw)
-        except ValueError:
-            raise TransientError(f"{self.what} sent a body that is not JSON") from None
 
     async def close(self) -> None:
         if self._session is not None:

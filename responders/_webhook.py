@@ -60,6 +60,7 @@ class WebhookSink:
         # A 401/403/404/410 from the webhook's URL refuses every alert alike: held together,
         # with what to fix named (the variable `url_env` holds the URL, where it is known).
         self.http = RestClient(url, self.what, whole=WEBHOOK_REFUSED, fix=url_fix(name, url_env))
+        self._fix = url_fix(name, url_env)  # for a refusal read in a 200's text (Teams)
         self._url_digest = hashlib.sha256(url.encode()).hexdigest()[:16]
 
     def pace_key(self) -> str:
@@ -74,6 +75,14 @@ class WebhookSink:
         if action.kind != "alert":
             raise FatalError(f"{self.what} takes alerts, not {action.kind}; fix the routing")
         return await self.http.call("POST", "", json=self.body(action), **kwargs)
+
+    async def deliver_text(self, action: OutboxAction) -> str:
+        """POST the body and return the answer's text, whatever its type: a webhook that puts
+        its verdict in a 200's plain-text body (Teams' connectors) is read by the subclass."""
+        if action.kind != "alert":
+            raise FatalError(f"{self.what} takes alerts, not {action.kind}; fix the routing")
+        answer = await self.http.raw("POST", "", json=self.body(action))
+        return answer[0].decode("utf-8", errors="replace") if answer else ""
 
     async def close(self) -> None:
         await self.http.close()

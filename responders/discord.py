@@ -9,6 +9,8 @@ from responders._escape import discord_markdown
 from responders._text import case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
+SUPPRESS_EMBEDS = 1 << 2  # a message flag Execute Webhook takes
+
 
 class DiscordResponderConfig(WebhookConfig):
     kind: Literal["discord"] = "discord"
@@ -53,6 +55,9 @@ class DiscordResponder(WebhookSink):
             "content": content(action, self.wording),
             "username": self.username,
             "allowed_mentions": {"parse": []},
+            # SUPPRESS_EMBEDS: a link in a mention's text would unfurl into a preview card of
+            # whatever page it names (a phishing page's title and image) under the alert.
+            "flags": SUPPRESS_EMBEDS,
         }
 
     async def check(self) -> str:
@@ -68,6 +73,8 @@ class DiscordResponder(WebhookSink):
 def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The message text, cut so the whole stays within Discord's 2000 characters."""
     w = wording
+    if action.extra.get("digest"):
+        return _digest(action.text or "", int(action.extra["digest"]), w)
     if action.text_only:
         return discord_markdown(action.text or "", 2000, lines=True)
     ctx = action.context
@@ -86,3 +93,19 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     page = f"\n[{w.t('Open in desk')}](<{ctx.case_url}>)" if ctx.case_url else ""
     room = 2000 - len(head) - len(draft) - len(page) - 2
     return f"{head}> {discord_markdown(m.text, room)}{draft}{page}"
+
+
+def _digest(text: str, total: int, wording: Wording) -> str:
+    """A digest's lines whole, as many as fit in 2000 characters. Cut anywhere else, the lines
+    past the cut (and the digest's own "… and N more") vanished: every mention left out is
+    counted in the last line instead, as the digest counts those it does not list."""
+    lines = [discord_markdown(line, 2000) for line in text.split("\n")]
+    if len("\n".join(lines)) <= 2000:
+        return "\n".join(lines)
+    kept = lines[:1]  # the heading: "route: 30 mentions in the last 60 min"
+    for n, line in enumerate(lines[1:]):  # the n-th mention, or the digest's own count
+        more = discord_markdown(wording.t("… and {n} more", n=wording.number(total - n)), 100)
+        if len("\n".join([*kept, line, more])) > 2000:  # this line, and a count after it
+            return "\n".join([*kept, more])
+        kept.append(line)
+    return "\n".join(kept)  # not reached: the lines together did not fit

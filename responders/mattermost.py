@@ -9,6 +9,9 @@ from responders._escape import mattermost_markdown
 from responders._text import case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
+# Characters (runes) in one post; Mattermost splits a longer webhook text into several posts.
+MAX_RUNES = 16383
+
 
 class MattermostResponderConfig(WebhookConfig):
     kind: Literal["mattermost"] = "mattermost"
@@ -64,7 +67,9 @@ class MattermostResponder(WebhookSink):
 def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     w = wording
     if action.text_only:
-        return mattermost_markdown(action.text or "", lines=True)
+        # Mattermost's own limit: at the default 4000 a digest of 20 mentions full of markup
+        # (each character escaped) was cut, and the mentions past the cut went unseen.
+        return mattermost_markdown(action.text or "", MAX_RUNES, lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     lines = [

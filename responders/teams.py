@@ -6,9 +6,20 @@ an `<at>` tag mentions nobody: so mention text goes in TextRuns only, never in a
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
+from mentiondesk.models import (
+    ENGLISH,
+    OutboxAction,
+    Pace,
+    PluginContext,
+    Receipt,
+    TransientError,
+    Wording,
+    env_key,
+)
+from responders._http import WEBHOOK_REFUSED, check
 from responders._text import case_title, followers, impostor_warning, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
@@ -51,8 +62,27 @@ class TeamsResponder(WebhookSink):
         }
 
     async def deliver(self, action: OutboxAction) -> Receipt:
-        await self.deliver_body(action)
+        said = (await self.deliver_text(action)).strip()
+        if said not in _POSTED and not said.startswith(("{", "[")):
+            _refused_in_text(said, self._fix)
         return Receipt(detail="posted to teams")
+
+
+# A Workflows webhook answers 202 with nothing; a legacy Office 365 connector answers 200 "1",
+# or 200 with the failure as text ("Webhook message delivery failed with error: Microsoft Teams
+# endpoint returned HTTP error 429 with ContextId …"): Microsoft keeps that 200 on purpose.
+_POSTED = ("", "1")
+_WRAPPED = re.compile(r"returned HTTP error (\d{3})")
+
+
+def _refused_in_text(said: str, fix: str) -> None:
+    """Raise what the status inside a 200's text means (429 waited for, 413 held, 5xx
+    retried), as if Teams had answered it; text naming none is retried."""
+    if found := _WRAPPED.search(said):
+        check(int(found.group(1)), {}, "teams", whole=WEBHOOK_REFUSED, fix=fix)
+    # Its words are not copied: a service's free text may echo what was sent (responders/
+    # _refusal.py keeps errors to statuses and our own words).
+    raise TransientError('teams answered 200 without posting (not its "1"); retried')
 
 
 def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str, Any]]:
