@@ -58,6 +58,15 @@ async def fake_api() -> AsyncIterator[FakeAPI]:
     assert not api.unexpected, f"unexpected requests: {api.unexpected}"
 
 
+@pytest.fixture
+def hooks(fake_api: FakeAPI) -> FakeAPI:
+    """The fake API answering as the Teams, Discord and Mattermost webhooks do."""
+    from tests.fakes import webhooks
+
+    webhooks.install(fake_api)
+    return fake_api
+
+
 def _postgres_database() -> Iterator[str]:
     import sqlalchemy as sa
 

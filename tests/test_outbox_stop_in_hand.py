@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -18,14 +18,6 @@ from mentiondesk.models import OutboxAction, Receipt
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from tests.test_outbox import Flaky, Hangs, _enqueue, _row
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = Store(db_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 class Answers(Flaky):

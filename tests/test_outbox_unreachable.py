@@ -33,12 +33,6 @@ class Clock:
         return self.now
 
 
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
-
-
 def _enqueue(store: Store, key: str, target: str, now: datetime) -> None:
     context = CaseContext(mention=mention(1), reading=Reading(label=Label.NEGATIVE, score=0.9))
     action = OutboxAction(key=key, kind="alert", target=target, context=context)

@@ -65,12 +65,6 @@ def test_a_handle_with_a_newline_stays_on_its_line() -> None:
     assert lines[1:] == ["• @ann • @boss (x, en): hi"]
 
 
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
-
-
 async def test_slack_digest_keeps_its_lines(fake_api: FakeAPI) -> None:
     fake = SlackFake(fake_api)
     slack = SlackResponder(

@@ -3,20 +3,12 @@ and image) under the alert in the team's Discord channel, as Slack's alerts unfu
 
 from __future__ import annotations
 
-import pytest
-
 from responders.discord import DiscordResponder
 from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI
 from tests.responders._data import action
 
 PHISH = "Seu reembolso foi aprovado ✅ confirme em https://suporte-marca.example/login?id=1 hoje"
-
-
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
 
 
 async def test_a_link_in_a_mention_is_not_unfurled(hooks: FakeAPI) -> None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
-
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.config import AlertRoute
 from mentiondesk.digest import summary
@@ -27,12 +25,6 @@ def digest(text: str, count: int) -> OutboxAction:
     contexts = [action(f"{text} [{i}]").context for i in range(count)]
     body = summary(ROUTE, contexts, timedelta(minutes=60), PT)
     return replace(action(), key="digest:reclamacoes:1:chat", text=body, extra={"digest": count})
-
-
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
 
 
 async def test_discord_digest_counts_the_mentions_it_cannot_show(hooks: FakeAPI) -> None:

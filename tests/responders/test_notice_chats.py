@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 import sqlalchemy as sa
 from pydantic import SecretStr
 
@@ -41,12 +40,6 @@ def slack(fake: SlackFake, wording: Wording = ENGLISH) -> SlackResponder:
     return SlackResponder(
         "slack", token=token, signing_secret=secret, channel="C0TEAM", base_url=url, wording=wording
     )
-
-
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
 
 
 async def test_slack_notice_is_escaped_lines_without_buttons(fake_api: FakeAPI) -> None:

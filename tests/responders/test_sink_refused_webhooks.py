@@ -20,12 +20,6 @@ from tests.responders._data import action
 Sink = DiscordResponder | TeamsResponder | MattermostResponder
 
 
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
-
-
 def _built(kind: str, hooks: FakeAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sink:
     """The responder as `mentiondesk run` builds it from a `[[responders]]` table."""
     context = PluginContext(brand=Brand("acme"), base_dir=tmp_path)

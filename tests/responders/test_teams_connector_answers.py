@@ -12,12 +12,6 @@ from tests.fakes._base import FakeAPI
 from tests.responders._data import action
 
 
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
-
-
 def teams(hooks: FakeAPI, path: str = webhooks.TEAMS_CONNECTOR) -> TeamsResponder:
     return TeamsResponder("teams", url=hooks.base_url + path)
 

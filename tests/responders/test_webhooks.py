@@ -20,12 +20,6 @@ from tests.responders._data import action
 ZWSP = "\u200b"
 
 
-@pytest.fixture
-def hooks(fake_api: FakeAPI) -> FakeAPI:
-    webhooks.install(fake_api)
-    return fake_api
-
-
 async def test_discord_escapes_and_pings_nobody(hooks: FakeAPI) -> None:
     sink = DiscordResponder("discord", url=hooks.base_url + webhooks.DISCORD)
     receipt = await sink.deliver(action())
