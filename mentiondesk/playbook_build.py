@@ -55,22 +55,23 @@ _SENDS = {ActionKind.ALERT: "alert", ActionKind.ESCALATE: "ticket"}
 def _check_targets(playbook: Playbook, kinds: dict[str, str]) -> None:
     """An alert or escalation sent `to` a responder that is not configured, or that cannot take
     it, would be held every time: say so at start-up instead."""
-    unknown, unfit = [], []
+    problems = []
     for rule in playbook.rules:
         for spec in rule.actions:
             if spec.type not in _SENDS or not spec.to:
                 continue
-            where = f"rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
+            where = f"playbooks: rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
+            fit = [n for n in sorted(kinds) if not cannot(kinds[n], _SENDS[spec.type])]
+            listed = ", ".join(fit) or "(none)"
             if spec.to not in kinds:
-                unknown.append(where)
+                # A near name among those that can take it first: "consol" is "console".
+                close = difflib.get_close_matches(spec.to, fit or list(kinds), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"use one of: {listed};"
+                problems.append(
+                    f"{where}: no responder has that name; {hint} or add a [[responders]] "
+                    "table with that name"
+                )
             elif why := cannot(kinds[spec.to], _SENDS[spec.type]):
-                fit = [n for n in sorted(kinds) if not cannot(kinds[n], _SENDS[spec.type])]
-                unfit.append(f"playbooks: {where}: {why}; use one of: {', '.join(fit) or '(none)'}")
-    if unknown:
-        unfit.insert(
-            0,
-            f"playbooks: {'; '.join(unknown)}: no responder has that name; use one of: "
-            f"{', '.join(sorted(kinds))}; or add a [[responders]] table with that name",
-        )
-    if unfit:
-        raise ConfigError("\n".join(unfit))
+                problems.append(f"{where}: {why}; use one of: {listed}")
+    if problems:
+        raise ConfigError("\n".join(problems))
