@@ -96,7 +96,7 @@ def _row(c: queue_views.CaseView, zone: ZoneInfo, held: bool) -> list[str]:
 
 def _author(c: queue_views.CaseView, room: int) -> str:
     """Who wrote (`addressee`), with the followers under it where there is reach."""
-    reach = has_followers(c.platform)  # not Hacker News: 0 stored, karma is not reach
+    reach = has_followers(c.platform)  # not Hacker News, Reddit: 0 stored, no count known
     # "1 follower", as the desk words it: the noun agrees with the count.
     return addressee(c.platform, c.handle, room) + (f"\n{counted(c.followers, 'follower')}" * reach)
 

@@ -69,11 +69,11 @@ class When(_Strict):
                     "swap them or remove one"
                 )
         if self.min_reach and self.platform and not any(map(has_followers, self.platform)):
-            # Their listeners store no followers: every author's reach there is 0.
+            # Their listeners learn no follower count: every author's reach there is 0.
             raise ValueError(
-                f"min_reach = {self.min_reach}: authors on {', '.join(self.platform)} have no "
-                "followers (their reach is 0), so no post could match; remove min_reach, or "
-                "add a platform that has followers"
+                f"min_reach = {self.min_reach}: authors on {', '.join(self.platform)} carry no "
+                "follower count (their reach is 0), so no post could match; remove min_reach, or "
+                "add a platform that counts followers"
             )
         return self
 

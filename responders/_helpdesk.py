@@ -16,7 +16,7 @@ from mentiondesk.models import (
     Wording,
 )
 from responders._escape import html_text
-from responders._text import followers, impostor_warning, plain
+from responders._text import author_followers, impostor_warning, plain
 
 _LOGGER = logging.getLogger(__name__)
 # frustration 0-3 → each desk's own scale
@@ -156,7 +156,7 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
         *([("Warning", warning)] if warning else []),
         first or ("Case", ctx.case_number or ""),
         *([("Case page", ctx.case_url)] if ctx.case_url else []),
-        ("Author", f"{m.author.name} (@{m.author.handle}, {followers(m.author.followers, w)})"),
+        ("Author", _author(m, w)),
         ("Platform", w.word("platform", m.platform)),
         ("Link", m.url),
         ("Posted", w.posted(m.created_at)),
@@ -172,6 +172,12 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
     # Oldest first, after the mention that asked for the ticket: the story so far.
     rows += [("Earlier in the case", _earlier(e, w)) for e in ctx.earlier]
     return [(w.t(label), value) for label, value in rows]
+
+
+def _author(m: Mention, wording: Wording) -> str:
+    """ "Ann (@ann, 12.3k followers)"; no count where the platform gives none (Reddit, HN)."""
+    count = author_followers(m, wording)
+    return f"{m.author.name} (@{m.author.handle}{f', {count}' if count else ''})"
 
 
 def _earlier(m: Mention, wording: Wording) -> str:

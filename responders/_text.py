@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from mentiondesk.models import ENGLISH, PLATFORM_NAMES, CaseContext, Wording
+from mentiondesk.models import (
+    ENGLISH,
+    PLATFORM_NAMES,
+    CaseContext,
+    Mention,
+    Wording,
+    has_followers,
+)
 
 # An alert about a possible fake support account (CaseContext.impostor_of), in a reply to a
 # customer or not; mentiondesk/alert_words_pt.py has them in Portuguese.
@@ -37,6 +44,17 @@ def followers(n: int, wording: Wording = ENGLISH) -> str:
     """ "12.3k followers" (English, as always), "12.300 seguidores", "1 seguidor"."""
     one = n == 1 and "{n} follower" in wording.messages
     return wording.t("{n} follower" if one else "{n} followers", n=wording.reach(n))
+
+
+def author_followers(m: Mention, wording: Wording = ENGLISH) -> str | None:
+    """ "12.3k followers" for the author, or None where the platform gives no count (Hacker
+    News, Reddit): "0 followers" there would read as nobody listening."""
+    return followers(m.author.followers, wording) if has_followers(m.platform) else None
+
+
+def author_reach(m: Mention, wording: Wording = ENGLISH) -> str:
+    """ " (12.3k)" to write after the author's handle, or "" where the platform gives no count."""
+    return f" ({wording.reach(m.author.followers)})" if has_followers(m.platform) else ""
 
 
 def case_title(ctx: CaseContext, none: str = "New mention", wording: Wording = ENGLISH) -> str:

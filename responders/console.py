@@ -10,7 +10,7 @@ import sys
 from typing import ClassVar, Literal, TextIO
 
 from mentiondesk.models import OutboxAction, PluginContext, Receipt, ResponderConfig
-from responders._text import case_title, impostor_warning, plain, reach
+from responders._text import author_reach, case_title, impostor_warning, plain
 
 
 class ConsoleResponderConfig(ResponderConfig):
@@ -53,7 +53,7 @@ class ConsoleResponder:
             return f"[{tag}] {plain(action.text or '', self._width * 4)}"
         ctx = action.context
         m, r = ctx.mention, ctx.reading
-        who = f"{m.platform} @{plain(m.author.handle, 40)} ({reach(m.author.followers)})"
+        who = f"{m.platform} @{plain(m.author.handle, 40)}{author_reach(m)}"
         if action.kind == "post":
             verb = "private message to" if action.private else "public reply to"
             return f"[post] {verb} {who}: {plain(action.text or '', self._width)}"

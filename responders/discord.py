@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
 from responders._escape import discord_markdown
-from responders._text import case_title, impostor_warning
+from responders._text import author_reach, case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 SUPPRESS_EMBEDS = 1 << 2  # a message flag Execute Webhook takes
@@ -84,7 +84,7 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"{discord_markdown(w.word('platform', m.platform), 20)} · "
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
         # The `@` escaped with the handle: apart, a handle "everyone" read as @everyone.
-        f"{discord_markdown('@' + m.author.handle, 61)} ({w.reach(m.author.followers)})\n"
+        f"{discord_markdown('@' + m.author.handle, 61)}{author_reach(m, w)}\n"
     )
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         head += f"**{discord_markdown(warning, 400)}**\n"

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
 from responders._escape import mattermost_markdown
-from responders._text import case_title, impostor_warning
+from responders._text import author_reach, case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 # Characters (runes) in one post; Mattermost splits a longer webhook text into several posts.
@@ -76,7 +76,7 @@ def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"**{mattermost_markdown(case_title(ctx, wording=w), 40)}** · "
         f"{mattermost_markdown(w.word('platform', m.platform), 20)} · "
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
-        f"{mattermost_markdown(m.author.handle, 60)} ({w.reach(m.author.followers)})",
+        f"{mattermost_markdown(m.author.handle, 60)}{author_reach(m, w)}",
         "> " + mattermost_markdown(m.text, 3000),
     ]
     if warning := impostor_warning(ctx, w):  # a possible fake support account

@@ -17,7 +17,7 @@ from mentiondesk.models import (
     text_digest,
 )
 from responders._escape import slack_chunks, slack_link, slack_mrkdwn, units
-from responders._text import case_title, followers, impostor_warning
+from responders._text import author_followers, case_title, impostor_warning
 
 Block = dict[str, Any]
 
@@ -79,7 +79,8 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     m, r = ctx.mention, ctx.reading
     name = m.author.name or m.author.handle
     author = f"*{slack_link(m.url, name)}* @{slack_mrkdwn(m.author.handle, 80)}"
-    author += f" · {followers(m.author.followers, w)}"
+    if count := author_followers(m, w):
+        author += f" · {count}"
     reading = [f"*{w.word('label', r.label.value)}*", w.t("frustration {n}/3", n=r.frustration)]
     if r.reason:
         reading.insert(1, slack_mrkdwn(w.word("reason", r.reason), 40))

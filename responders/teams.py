@@ -20,7 +20,7 @@ from mentiondesk.models import (
     env_key,
 )
 from responders._http import WEBHOOK_REFUSED, check
-from responders._text import case_title, followers, impostor_warning, plain
+from responders._text import author_followers, case_title, impostor_warning, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -101,7 +101,7 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
         _runs(
             (m.author.name or m.author.handle, True),
             (f" @{m.author.handle}", False),
-            (f" · {followers(m.author.followers, w)}", False),
+            *([(f" · {count}", False)] if (count := author_followers(m, w)) else []),
         ),
         _runs((m.text, False)),
         {

@@ -108,7 +108,7 @@ def test_an_unknown_condition_lists_the_conditions_rather_than_remove_it(tmp_pat
 def test_min_reach_on_platforms_without_followers_is_refused(tmp_path: Path) -> None:
     text = '[[rules]]\nname = "hn-vip"\nwhen = { platform = ["hackernews"], min_reach = 1000 }\n'
     said = _problem(tmp_path, text, platforms=["x", "hackernews"])
-    assert "rule 'hn-vip': when: min_reach = 1000: authors on hackernews have no followers" in said
+    assert "rule 'hn-vip': when: min_reach = 1000: authors on hackernews carry no follower count" in said
     fine = text.replace('["hackernews"]', '["hackernews", "x"]')
     assert load_playbook([_rules(tmp_path, fine)], brand=BRAND).rules[0].name == "hn-vip"
 

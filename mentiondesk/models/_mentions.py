@@ -30,9 +30,10 @@ FORMER_PLATFORMS = {"twitter": "x"}
 # marks the draft as posted; an unknown platform is trusted to its post route.
 PRIVATE_MESSAGES = frozenset({"x", "twitter", "bluesky", "mastodon", "reddit"})
 READ_ONLY = frozenset({"hackernews"})
-# Hacker News has no followers (its listener stores 0; karma is not reach): the desk shows no
-# follower count there and priority counts no reach.
-NO_FOLLOWERS = frozenset({"hackernews"})
+# Platforms whose listeners learn no follower count (stored as 0): Hacker News has no followers
+# (karma is not reach), Reddit's listings give none. The desk and alerts show no count there
+# ("0 followers" would read as nobody listening) and priority counts no reach.
+NO_FOLLOWERS = frozenset({"hackernews", "reddit"})
 # Platforms whose handles ignore case (@Night_Owl_Tom is @night_owl_tom); elsewhere (Hacker
 # News) a handle is matched exactly.
 CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
@@ -49,7 +50,7 @@ def has_private_messages(platform: str) -> bool:
 
 
 def has_followers(platform: str) -> bool:
-    """Whether authors on `platform` have followers (not Hacker News)."""
+    """Whether a follower count is known for authors on `platform` (not Hacker News, Reddit)."""
     return platform not in NO_FOLLOWERS
 
 

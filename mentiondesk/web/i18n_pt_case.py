@@ -98,9 +98,9 @@ CASE = {
         "cada dez vezes mais seguidores do perfil (10, 100, 1.000…)"
     ),
     "how urgent, to order the queue: frustration (0 to 3) × 10, + 5 for a complaint ({platform} "
-    "has no followers: no reach is counted)": (
+    "gives no follower count: no reach is counted)": (
         "urgência, para ordenar a fila: frustração (0 a 3) × 10, + 5 se for reclamação "
-        "(o {platform} não tem seguidores: o alcance não conta)"
+        "(o {platform} não informa seguidores: o alcance não conta)"
     ),
     "No draft: {platform} has no private messages — reply by hand with Reply now (Mark as "
     "posted).": (

@@ -30,12 +30,12 @@ async def test_a_case_whose_private_draft_was_skipped_says_so(as_role: Login, st
     desk = await as_role("agent")
     page = await _page(desk, f"/cases/{case}")
     assert NO_DRAFT in page
-    assert "followers" not in page.replace("has no followers: no reach is counted", "")
+    assert "followers" not in page.replace("gives no follower count: no reach is counted", "")
     queue = await _page(desk, "/queue")
     assert "Hacker News ·" not in queue and "follower" not in queue
     pt = await _page(desk, f"/cases/{case}", **{"Accept-Language": "pt-BR"})
     assert "Sem rascunho: o Hacker News não tem mensagens privadas" in pt
-    assert "o Hacker News não tem seguidores: o alcance não conta" in pt
+    assert "o Hacker News não informa seguidores: o alcance não conta" in pt
 
 
 async def test_elsewhere_followers_show_and_nothing_is_said_about_drafts(
