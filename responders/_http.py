@@ -49,10 +49,12 @@ def check(
     *,
     whole: Collection[int] = AUTH_REFUSED,
     fix: str = "check the URL, token and permissions",
+    invalid: str = "",
 ) -> None:
     """Raise the error kind for a non-2xx `status` (what: the service, for the message).
     A status in `whole` refuses the sink as a whole (SinkRefused); `fix` says what to set
-    right, naming the config key or variable where the caller knows it."""
+    right, naming the config key or variable where the caller knows it; `invalid`, the
+    fields a validation refusal named (e.g. "tags: TooLong")."""
     if 200 <= status < 300:
         return
     if status in whole:
@@ -63,6 +65,8 @@ def check(
         raise RateLimited(retry_after(headers), f"{what} answered {status}")
     if status == 501:  # Not Implemented: turned off there (Mattermost's incoming webhooks)
         raise FatalError(f"{what} answered 501: the feature is turned off on that server")
+    if status in _FATAL and invalid:  # the values sent, not the credentials
+        raise FatalError(f"{what} answered {status}: it refused these fields ({invalid})")
     if status in _FATAL:
         raise FatalError(f"{what} answered {status}; check the URL, token and permissions")
     raise TransientError(f"{what} answered {status}")

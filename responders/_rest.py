@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import aiohttp
 
 from mentiondesk.models import TransientError
 from responders._http import AUTH_REFUSED, check, connection_error, session
+from responders._refusal import code_of
+
+_INVALID = (400, 422)  # a validation refusal: its body names the fields
+_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9_.]{0,63}")  # "tags", "custom_fields.cf_case"
 
 
 def basic_auth(user: str, password: str) -> dict[str, str]:
@@ -65,8 +70,14 @@ class RestClient:
             async with self._session.request(method, self.base + path, **kwargs) as response:
                 if response.status in missing:
                     return None
+                said = await response.read() if response.status in _INVALID else b""
                 check(
-                    response.status, response.headers, self.what, whole=self._whole, fix=self._fix
+                    response.status,
+                    response.headers,
+                    self.what,
+                    whole=self._whole,
+                    fix=self._fix,
+                    invalid=invalid_fields(said),
                 )
                 return await response.read(), response.content_type
         except aiohttp.ClientError as exc:
@@ -75,3 +86,36 @@ class RestClient:
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
+
+
+def invalid_fields(raw: bytes) -> str:
+    """The fields a validation refusal names, with their error codes ("tags: TooLong"):
+    Zendesk's `details` and Freshdesk's `errors`. Only names and codes that are plain
+    identifiers: a description may quote the values sent (the mention, a name)."""
+    try:
+        body = json.loads(raw) if raw.strip() else None
+    except ValueError:
+        return ""
+    if not isinstance(body, dict):
+        return ""
+    named = dict.fromkeys(
+        f"{field}: {code}" if code else field
+        for field, code in _pairs(body)
+        if isinstance(field, str) and _FIELD.fullmatch(field)
+    )
+    return ", ".join(list(named)[:10])
+
+
+def _pairs(body: dict[str, Any]) -> Iterator[tuple[object, str | None]]:
+    """(field, code or None) of a Zendesk 422 (`details`: field → [{"error"}]) or a
+    Freshdesk 400 (`errors`: [{"field", "code"}])."""
+    details = body.get("details")
+    if isinstance(details, dict):
+        for field, problems in details.items():
+            for problem in problems if isinstance(problems, list) else [problems]:
+                code = problem.get("error") if isinstance(problem, dict) else None
+                yield field, code_of(code)
+    errors = body.get("errors")
+    for error in errors if isinstance(errors, list) else []:
+        if isinstance(error, dict):
+            yield error.get("field"), code_of(error.get("code"))

@@ -21,6 +21,7 @@ from mentiondesk.models import (
     OutboxAction,
     PluginContext,
     Receipt,
+    SinkRefused,
     Wording,
     secret_from_env,
 )
@@ -70,7 +71,7 @@ class FreshdeskResponder:
         self.http = RestClient(
             self.base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X")
         )
-        self._missing: set[str] = set()  # tickets the sync found gone: said once, not hourly
+        self._missing: set[str] = set()  # tickets the sync cannot read: said once, not hourly
         self._sweep = desk.SolvedSweep("freshdesk")  # where the next sync sweep starts
 
     @classmethod
@@ -232,11 +233,24 @@ class FreshdeskResponder:
 
     async def _solved_one(self, chunk: list[str]) -> set[str]:
         (ref,) = chunk
-        status = await gone.status(self.http, ref)
-        if status is None and ref not in self._missing:
-            self._missing.add(ref)
-            _LOGGER.warning("freshdesk ticket %s was not found (deleted?); case left open", ref)
+        try:
+            status = await gone.status(self.http, ref)
+        except SinkRefused:
+            raise  # the key refused: every ticket alike, the sweep fails whole
+        except FatalError as exc:
+            # This ticket's refusal (403: moved to a group the key's agent may not see): the
+            # other cases' tickets are still read, or one such ticket stops every sweep.
+            self._unread(ref, f"cannot be read ({exc}); case left open")
+            return set()
+        if status is None:
+            self._unread(ref, "was not found (deleted?); case left open")
         return {ref} if status in SOLVED else set()
+
+    def _unread(self, ref: str, why: str) -> None:
+        """Say once, not every sweep, why ticket `ref`'s case is left open."""
+        if ref not in self._missing:
+            self._missing.add(ref)
+            _LOGGER.warning("freshdesk ticket %s %s", ref, why)
 
     async def check(self) -> str:
         await self.http.call("GET", "agents/me")

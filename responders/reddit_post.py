@@ -32,11 +32,20 @@ from mentiondesk.models import (
 )
 from mentiondesk.models.reddit import build_reddit
 from responders._post import may_have_sent, post_parts, same_text, sent_since
-from responders._refusal import refusal
+from responders._refusal import DMS_CLOSED, GONE, TOO_LONG, refusal
 
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own comments or messages since the mention
 _WAIT = re.compile(r"(\d+) (second|minute)")
+# What to do about the refusals Reddit names by code in `json.errors` (its words, which may
+# quote the request, are never copied).
+_HINTS = {
+    "NOT_WHITELISTED_BY_USER_MESSAGE": DMS_CLOSED,  # messages from a chosen few only
+    "USER_DOESNT_ALLOW_DMS": DMS_CLOSED,
+    "DELETED_COMMENT": GONE,
+    "DELETED_LINK": GONE,
+    "TOO_LONG": TOO_LONG.format(platform="Reddit"),
+}
 
 
 class RedditPostResponderConfig(ResponderConfig):
@@ -178,7 +187,9 @@ class RedditPostResponder:
             if error and error[0] == "RATELIMIT":
                 raise RateLimited(_wait_of(str(error[1])), "reddit posting")
         if errors:
-            raise FatalError(f"reddit refused the post: {[e[0] for e in errors]}")
+            codes = [e[0] for e in errors if e]
+            hint = next((_HINTS[c] for c in codes if c in _HINTS), None)
+            raise FatalError(refusal("reddit refused the post", None, codes, hint))
         return body
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> Any:

@@ -225,7 +225,7 @@ _PERMISSION = (
 _HINTS = (
     (("duplicate content",), _DUPLICATE),
     (("too long",), TOO_LONG.format(platform="X (280 characters, a link counting 23)")),
-    (("send messages to this user", "not accepting"), DMS_CLOSED),
+    (("send messages to this user", "not following you", "not accepting"), DMS_CLOSED),
     (("not been mentioned or otherwise engaged",), REPLIES_LIMITED),
     (("deleted or not visible",), GONE),
     (
@@ -239,7 +239,14 @@ _HINTS = (
         _PERMISSION,
     ),
 )
-_CODES = {187: _DUPLICATE, 186: _HINTS[1][1], 349: DMS_CLOSED, 433: REPLIES_LIMITED, 385: GONE}
+_CODES = {
+    187: _DUPLICATE,
+    186: _HINTS[1][1],
+    150: DMS_CLOSED,  # messages only from accounts the author follows
+    349: DMS_CLOSED,
+    433: REPLIES_LIMITED,
+    385: GONE,
+}
 
 
 def _recognised(exc: tweepy.HTTPException) -> str | None:

@@ -8,7 +8,8 @@ is refused (400); an unknown ticket is 404. An archived ticket (`archive()`: Clo
 on) leaves search, the list and tickets/{id} and is shown only at tickets/archived/{id} with
 `"archived": true`; an account without the feature (`archiving=False`) answers that 403
 `require_feature`, as Freshdesk does. A ticket in the trash (`"deleted": true`) or marked as
-spam is shown by id but left out of search and the list, and takes no note or update (405)."""
+spam is shown by id but left out of search and the list, and takes no note or update (405).
+A ticket of another group (`hidden`) answers an agent scoped to their group's tickets 403."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ class FreshdeskFake:
         self.tickets: dict[int, dict[str, Any]] = {}
         self.archived: dict[int, dict[str, Any]] = {}
         self.gone: set[int] = set()  # deleted for good: 404 everywhere, the id not reused
+        # Another group's tickets, which an agent scoped to their group's cannot read (403).
+        self.hidden: set[int] = set()
         self.contacts: dict[tuple[str, str], int] = {}  # (identity field, value) → contact id
         api.route("GET", "/api/v2/search/tickets", self._search)
         api.route("POST", "/api/v2/tickets", self._create)
@@ -161,7 +164,11 @@ class FreshdeskFake:
     async def _show(self, request: web.Request) -> web.Response:
         if not self._authorised(request):
             return web.json_response({"code": "invalid_credentials"}, status=401)
-        ticket = self.tickets.get(int(request.path.rsplit("/", 1)[1]))
+        ticket_id = int(request.path.rsplit("/", 1)[1])
+        if ticket_id in self.hidden:
+            message = "You are not authorized to perform this action."
+            return web.json_response({"code": "access_denied", "message": message}, status=403)
+        ticket = self.tickets.get(ticket_id)
         return web.json_response(ticket) if ticket else web.Response(status=404)
 
     async def _update(self, request: web.Request) -> web.Response:

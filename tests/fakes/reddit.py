@@ -70,6 +70,8 @@ class RedditFake(PlatformFake):
         self.banned: set[str] = set()
         self.private: set[str] = set()
         self.apps: dict[str, str] = {}  # client id → secret, see register_app(); none: any
+        self.no_messages: set[str] = set()  # authors who take messages only from a whitelist
+        self.deleted: set[str] = set()  # fullnames of comments and posts deleted meanwhile
         self.handle("POST", TOKEN, self._token)
         self.api.route_pattern("GET", r"/r/[^/]+/search", self._search)
         self.api.route_pattern("GET", r"/r/[^/]+/comments", self._sub_comments)
@@ -278,6 +280,10 @@ class RedditFake(PlatformFake):
 
     async def _comment(self, request: web.Request) -> web.Response:
         form = await request.post()
+        if (parent := str(form["thing_id"])) in self.deleted:  # as Reddit says it: 200
+            if parent.startswith("t1_"):
+                return _refused("DELETED_COMMENT", "that comment has been deleted", "parent")
+            return _refused("DELETED_LINK", "the link you are commenting on has been deleted", "")
         data = self.commented(str(form["thing_id"]), str(form["text"]))
         if lost := self._lost(COMMENT):
             return lost
@@ -286,6 +292,9 @@ class RedditFake(PlatformFake):
 
     async def _compose(self, request: web.Request) -> web.Response:
         form = await request.post()
+        if str(form["to"]).lower() in self.no_messages:
+            said = "Can't send a message to that user."
+            return _refused("NOT_WHITELISTED_BY_USER_MESSAGE", said, "to")
         self.messaged(str(form["to"]), str(form["text"]), subject=str(form["subject"]))
         if lost := self._lost(COMPOSE):
             return lost
@@ -296,3 +305,8 @@ class RedditFake(PlatformFake):
 
     async def _sent(self, request: web.Request) -> web.Response:
         return self._listing(request, self.messages)
+
+
+def _refused(code: str, message: str, field: str) -> web.Response:
+    """Reddit's refusal of a comment or message: 200, its `json.errors` [code, words, field]."""
+    return web.json_response({"json": {"errors": [[code, message, field]]}})
