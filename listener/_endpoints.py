@@ -37,6 +37,7 @@ from mentiondesk.models import (
     RateLimited,
     SourceStatus,
     TransientError,
+    utc,
 )
 
 _LOGGER = logging.getLogger(__name__)
@@ -235,7 +236,9 @@ class Endpoints:
         seen: list[str] = state["seen"]
         known = set(seen)
         fresh: list[Mention] = []
-        for mention in page.mentions:
+        # Oldest first: the platforms list newest first, and the store processes a batch in
+        # the order given ("it arrived, thanks" must follow the complaint it resolves).
+        for mention in sorted(page.mentions, key=lambda m: utc(m.created_at)):
             if mention.version not in known:  # an edit (a new X id) is news, a repeat is not
                 known.add(mention.version)
                 seen.append(mention.version)

@@ -25,15 +25,18 @@ _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 # The Mastodon.py errors `refusal` says the meaning of; any other is a bug, and is raised as is.
 CLIENT_ERRORS = (MastodonRatelimitError, MastodonAPIError, MastodonNetworkError)
+# The notifications that carry a status about the brand: it is named in it, or quoted by it.
+NOTIFIED = ["mention", "quote"]
 
 
 def notifications(api: Mastodon, **params: Any) -> Any:
-    """GET /api/v1/notifications?types[]=mention&include_filtered=true. Since Mastodon 4.3 the
+    """GET /api/v1/notifications?types[]=mention&types[]=quote&include_filtered=true (a quote
+    of our status notifies as `quote` since 4.5; older servers ignore the type). Since 4.3 the
     account's notification policy filters some mentions (by default private mentions from
     people it does not follow) out of this list unless include_filtered is sent, and
     Mastodon.py 2.3's notifications() has no such parameter: its request path (paging, rate
     limits and errors as for every call) is called with the parameters the server reads."""
-    query = {"types[]": ["mention"], "include_filtered": "true"}
+    query = {"types[]": NOTIFIED, "include_filtered": "true"}
     query.update((k, str(v)) for k, v in params.items() if v is not None)
     request = api._Mastodon__api_request  # type: ignore[attr-defined]
     return request("GET", "/api/v1/notifications", query)

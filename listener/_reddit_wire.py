@@ -78,8 +78,19 @@ def name_of(child: dict[str, Any]) -> str:
     return str(child["data"]["name"])
 
 
+def passed_on(data: dict[str, Any]) -> bool:
+    """A crosspost that adds no words: the original's title, no text of its own. Like a
+    retweet it passes a post on (the brand's own announcement, often), and is no mention."""
+    parents = data.get("crosspost_parent_list") or []
+    parent = parents[0] if parents and isinstance(parents[0], dict) else None
+    if not data.get("crosspost_parent") or parent is None:
+        return False
+    return not data.get("selftext") and data.get("title") == parent.get("title")
+
+
 def mention_of(child: dict[str, Any]) -> Mention | None:
-    """The mention a submission (t3) or comment (t1) makes; None once deleted or removed.
+    """The mention a submission (t3) or comment (t1) makes; None once deleted or removed, or
+    for a crosspost that only passes a post on.
 
     Its `external_id` is the fullname, so a comment read from the inbox and from the comments
     listing is one mention (the endpoints' seen-list, then the store, keep the first)."""
@@ -88,6 +99,8 @@ def mention_of(child: dict[str, Any]) -> Mention | None:
     if author in GONE:
         return None
     if kind == "t3":
+        if passed_on(data):
+            return None
         text = "\n\n".join(p for p in (data.get("title", ""), data.get("selftext", "")) if p)
         thread, parent = data["name"], None
     else:

@@ -156,15 +156,17 @@ class BlueskySource:
         )
         items = [n.model_dump(by_alias=True) for n in notes.notifications]
         mark = parse_time(state["wm"]) if state.get("wm") else None
-        fresh = [
-            n
-            for n in items
-            if n["reason"] in REASONS and (mark is None or parse_time(n["indexedAt"]) >= mark)
-        ]
+        # `indexedAt` here is the AppView's sortAt, the earlier of createdAt and indexing: a
+        # post indexed late lists below newer ones read before it came. Read OVERLAP back;
+        # the seen-list drops the repeats.
+        since = mark - OVERLAP if mark else None
+        listed = [(n, parse_time(n["indexedAt"])) for n in items]
+        fresh = [n for n, at in listed if n["reason"] in REASONS and (not since or at >= since)]
         newest = latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
         mentions = self._mentions_of("mentions", fresh)
-        # Newest first and no `since`: page down until a known one (first run: one page only).
-        caught_up = not mark or len(fresh) < len(items) or not notes.cursor
+        # Newest first and no `since`: page down past the look-back (first run: one page only).
+        older = since is not None and any(at < since for _, at in listed)
+        caught_up = not mark or older or not notes.cursor
         if caught_up:  # none ever found: now, OVERLAP back for a clock ahead of Bluesky's
             return Page(mentions, {"wm": iso(newest or self._clock() - OVERLAP)})
         more = {"wm": iso_or(mark), "cursor": notes.cursor, "newest": iso_or(newest)}

@@ -177,6 +177,9 @@ class BlueskyFake(BlueskySessionFake):
     async def _notifications(self, request: web.Request) -> web.Response:
         reasons = request.query.getall("reasons", [])
         items = [n for n in self.notifications if not reasons or n["reason"] in reasons]
+        # As the AppView: listed by sortAt, the earlier of createdAt and indexedAt, which it
+        # serves as the notification's indexedAt (`notif.sortAt as indexedAt`).
+        items = sorted(({**n, "indexedAt": _iso(_sort_at(n))} for n in items), key=_sort_at)
         page, cursor = self._page(request, items)
         body: dict[str, Any] = {"notifications": page, "seenAt": _iso(self.clock())}
         if cursor:

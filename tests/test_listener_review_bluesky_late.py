@@ -1,0 +1,58 @@
+"""A Bluesky reply indexed after newer ones were read is still read.
+
+listNotifications lists by sortAt, the earlier of the post's createdAt and when the AppView
+indexed it, and serves that as the notification's `indexedAt` (bluesky-social/atproto, bsky
+appview: `notif.sortAt as indexedAt`). A post that reaches the AppView late (a bridged
+Mastodon reply, a slow relay, an author's clock behind) is listed below the newest one read
+before it came: the watermark, set at that newest, dropped it for good.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import pytest
+
+from listener.bluesky import BlueskySource
+from tests.fakes._base import FakeAPI
+from tests.fakes.bluesky import BlueskyFake
+from tests.platforms.helpers import FakeClock, once, started
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
+    async with FakeAPI() as api:
+        yield BlueskyFake(api, clock=clock)
+    assert not api.unexpected, f"unexpected requests: {api.unexpected}"
+
+
+async def test_a_reply_indexed_late_is_read(fake: BlueskyFake, clock: FakeClock) -> None:
+    source = BlueskySource(
+        name="bluesky",
+        handle="lumora.bsky.social",
+        password="app-pw",
+        query="",
+        base_url=fake.base_url,
+        clock=clock,
+    )
+    cursor = await started(source, clock)
+    clock.advance(60)
+    written = clock()  # the bridged reply is written now, reaches Bluesky two minutes later
+    clock.advance(30)
+    on_time = fake.mention("@lumora.bsky.social where is my order", author="gus")
+    first = await once(source, cursor, clock=clock)
+    clock.advance(90)
+    late = fake.mention("@lumora.bsky.social still broken", author="ivy", created_at=written)
+    clock.advance(60)
+    after = fake.mention("@lumora.bsky.social hello", author="jo")
+    second = await once(source, first.cursor, clock=clock)
+    await source.close()
+    assert first.ids == [on_time["uri"]]
+    assert second.ids == [late["uri"], after["uri"]]  # oldest first; the one read, not again
+    assert (clock() - timedelta(minutes=10)) < second.mentions[0].created_at

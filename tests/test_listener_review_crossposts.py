@@ -1,0 +1,80 @@
+"""A Reddit crosspost that adds no words of its own is a repost, not a mention.
+
+A crosspost is a submission of its own (crosspost_parent, crosspost_parent_list) whose title
+Reddit fills in with the original's; search finds it as it finds the original. Left as it
+comes, the brand's own announcement crossposted by a fan is stored as that fan's mention,
+in the brand's words, and answered. One whose poster wrote a title of their own is theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from listener.reddit import RedditSource
+from mentiondesk.models.reddit import build_reddit
+from tests.fakes._base import FakeAPI
+from tests.fakes.reddit import RedditFake
+from tests.platforms.helpers import FakeClock, once, started
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
+    async with FakeAPI() as api:
+        yield RedditFake(api, clock=clock)
+    assert not api.unexpected, f"unexpected requests: {api.unexpected}"
+
+
+def _crosspost(
+    fake: RedditFake, parent: dict[str, Any], *, by: str, title: str | None = None
+) -> str:
+    """`by` crossposts `parent` to r/lamps, keeping its title unless given one, as Reddit
+    lists it: the original's data in crosspost_parent_list, no selftext of its own."""
+    item = fake.submit(title or parent["data"]["title"], author=by, sub="lamps")
+    item["data"]["crosspost_parent"] = parent["data"]["name"]
+    item["data"]["crosspost_parent_list"] = [dict(parent["data"])]
+    return str(item["data"]["name"])
+
+
+async def test_a_crosspost_that_only_passes_a_post_on_is_no_mention(
+    fake: RedditFake, clock: FakeClock
+) -> None:
+    reddit = build_reddit(
+        client_id="cid",
+        client_secret="secret",
+        username="lumora_bot",
+        password="pw",
+        base_url=fake.base_url,
+        auth_url=None,
+        user_agent="test/0.1",
+    )
+    source = RedditSource(
+        name="reddit",
+        reddit=reddit,
+        query="lumora",
+        subreddits=["all"],
+        inbox=False,
+        comments=False,
+        account="lumora_bot",
+        clock=clock,
+    )
+    cursor = await started(source, clock)
+    clock.advance(30)
+    ours = fake.submit("Lumora lamp v2 is out today", author="lumora_bot", body="Details inside")
+    clock.advance(30)
+    passed_on = _crosspost(fake, ours, by="dave")
+    clock.advance(30)
+    own_words = _crosspost(fake, ours, by="erin", title="lumora v2 costs double, what a joke")
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert passed_on not in run.ids
+    assert run.ids == [own_words]
+    texts = [m.text for m in run.mentions]
+    assert texts == ["lumora v2 costs double, what a joke"]
