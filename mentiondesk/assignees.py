@@ -30,7 +30,7 @@ def unknown_assignees(playbook: Playbook, users: Sequence[str]) -> list[str]:
         for spec in rule.actions:
             if spec.type is not ActionKind.ASSIGN or not spec.to or spec.to in users:
                 continue
-            where = f"playbooks: rule {rule.name!r}, action assign: to = {spec.to!r}"
+            where = f"{playbook.where(rule)}: rule {rule.name!r}, action assign: to = {spec.to!r}"
             if (named := by_case.get(spec.to.strip().lower())) is not None:
                 lines.append(f"{where} is the desk user {named!r}: write it as {named!r}")
             else:

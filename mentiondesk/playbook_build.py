@@ -60,7 +60,9 @@ def _check_targets(playbook: Playbook, kinds: dict[str, str]) -> None:
         for spec in rule.actions:
             if spec.type not in _SENDS or not spec.to:
                 continue
-            where = f"playbooks: rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
+            where = (
+                f"{playbook.where(rule)}: rule {rule.name!r}: {spec.type.value} to = {spec.to!r}"
+            )
             fit = [n for n in sorted(kinds) if not cannot(kinds[n], _SENDS[spec.type])]
             listed = ", ".join(fit) or "(none)"
             if spec.to not in kinds:

@@ -1,16 +1,13 @@
-"""Loads playbook files and decides, purely, which actions a mention gets."""
+"""Decides, purely, which actions a mention gets from an ordered list of rules."""
 
 from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from mentiondesk.models import (
     Action,
@@ -24,17 +21,15 @@ from mentiondesk.models import (
     can_post,
     has_private_messages,
     is_private_post,
-    toml_syntax,
 )
 from playbooks import variants
 from playbooks.impostors import posing_as
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
-from playbooks.problems import action_at, problems, repeated_names
-from playbooks.rules import ActionSpec, Rule, RuleFile
-from playbooks.templates import RENDER_ERRORS, SHIPPED, Templates
+from playbooks.problems import action_at
+from playbooks.rules import ActionSpec, Rule
+from playbooks.templates import RENDER_ERRORS, Templates
 
 _LOGGER = logging.getLogger(__name__)
-SHIPPED_RULES = Path(__file__).parent / "shipped"
 # What templates are rendered with at start-up, to find broken ones before a mention does.
 _SAMPLE = (
     SAMPLE_MENTION,
@@ -68,8 +63,13 @@ class Playbook:
             (re.compile(rf"(?<![\w@]){re.escape(h)}(?!\w|[.@]\w)", re.IGNORECASE), locale)
             for h, locale in (handle_locales or {}).items()
         ]
+        self.origins = dict(origins or {})  # rule name → its file, for errors found later
         for rule in self.rules:
-            self._check_templates(rule, (origins or {}).get(rule.name))
+            self._check_templates(rule, self.origins.get(rule.name))
+
+    def where(self, rule: Rule) -> str:
+        """The file `rule` was read from, to begin an error with; "playbooks" if unknown."""
+        return str(self.origins.get(rule.name, "playbooks"))
 
     def _check_templates(self, rule: Rule, origin: Path | None) -> None:
         """Render each template `rule` drafts with; ConfigError naming the file, rule and key,
@@ -251,45 +251,6 @@ def _dedupe(planned: list[Action | _Skipped]) -> list[Action]:
             if isinstance(action, Action):
                 unique.append(action)
     return unique
-
-
-def load_playbook(
-    paths: Sequence[Path],
-    *,
-    brand: Brand,
-    template_dir: Path | None = None,
-    default_lang: str = "en",
-    handle_locales: Mapping[str, str] | None = None,
-    platforms: Sequence[str] | None = None,
-) -> Playbook:
-    """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
-    `platforms`: those sources listen to, which a rule's `platform` must name."""
-    files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
-    read = [(path, _read(path, platforms)) for path in files]
-    if repeated := repeated_names(read):
-        raise ConfigError("\n".join(repeated))
-    rules = [rule for _, file_rules in read for rule in file_rules]
-    origins = {rule.name: path for path, file_rules in read for rule in file_rules}
-    folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
-    templates = Templates(folders, default_lang=default_lang)
-    templates.check_layout()
-    return Playbook(rules, templates, brand=brand, handle_locales=handle_locales, origins=origins)
-
-
-def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
-    try:
-        # utf-8-sig, as config.toml: a byte-order mark (Windows editors) is not TOML's business.
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-        return RuleFile.model_validate(data, context={"platforms": platforms}).rules
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: playbook file not found; fix playbooks.paths") from None
-    except UnicodeDecodeError:  # "reclamação" saved as Windows-1252: not a traceback
-        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(toml_syntax(path, exc)) from None
-    except ValidationError as exc:
-        # One line each, as config.toml's: several problems on one line read as one.
-        raise ConfigError("\n".join(f"{path}: {p}" for p in problems(exc, data))) from None
 
 
 def _as_sent(spec: ActionSpec, mention: Mention) -> tuple[ActionSpec, bool]:

@@ -118,6 +118,7 @@ def test_check_config_names_a_playbook_alert_to_an_unknown_responder(
     config.write_text(config.read_text() + '\n[playbooks]\npaths = ["rules.toml"]\n')
     code, output = md(config, "check-config")
     assert code == 2 and "rule 'loud': alert to = 'slak': no responder has that name" in output
+    assert f"{rules}: rule 'loud'" in " ".join(output.split())  # its file, among several
     # Only those that take alerts are offered: `cases` (the local help desk) takes tickets.
     assert "use one of: console; or add a [[responders]] table with that name" in output
     rules.write_text(rules.read_text().replace("slak", "consol"))

@@ -25,7 +25,7 @@ _RULE = (
 )
 _PLAYBOOK = '\n[playbooks]\npaths = ["vip.toml"]\n'
 SAID = (
-    "playbooks: rule 'vip', action assign: to = 'anna' is no desk user: add them with "
+    "vip.toml: rule 'vip', action assign: to = 'anna' is no desk user: add them with "
     "`mentiondesk users add anna --role agent`, or fix the name; users: {users}"
 )
 
@@ -50,7 +50,8 @@ def _said(output: str) -> str:
 def test_check_config_refuses_an_assignee_who_is_no_desk_user(config: Path) -> None:
     _assign(config, "anna", "bia", "ana")
     code, output = run_cli(config, "check-config")
-    assert code == 2 and SAID.format(users="ana, bia") in _said(output)
+    # Named by its file, so the rule is found among several files of rules.
+    assert code == 2 and f"{config.parent}/" + SAID.format(users="ana, bia") in _said(output)
 
 
 def test_a_desk_user_in_another_case_is_told_as_written(config: Path) -> None:
@@ -58,7 +59,7 @@ def test_a_desk_user_in_another_case_is_told_as_written(config: Path) -> None:
     _assign(config, "ANA", "Ana")
     code, output = run_cli(config, "check-config")
     said = (
-        "playbooks: rule 'vip', action assign: to = 'ANA' is the desk user 'Ana': write it as 'Ana'"
+        "vip.toml: rule 'vip', action assign: to = 'ANA' is the desk user 'Ana': write it as 'Ana'"
     )
     assert code == 2 and said in _said(output)
     _assign(config, "Ana")
@@ -78,5 +79,6 @@ def test_run_warns_at_start_and_goes_on(config: Path, db_url: str) -> None:
     """Not refused: a user may be added while it runs."""
     _assign(config, "anna", "ana")
     code, output = run_cli(config, "run", "--once")
-    assert code == 0 and f"WARNING mentiondesk.cli: {SAID.format(users='ana')}" in _said(output)
+    said = f"WARNING mentiondesk.cli: {config.parent}/{SAID.format(users='ana')}"
+    assert code == 0 and said in _said(output)
     assert table_rows(db_url, sa.select(CASE.c.assignee)) == [("anna",)]

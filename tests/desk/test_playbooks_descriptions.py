@@ -16,7 +16,7 @@ from mentiondesk.store import Store
 from mentiondesk.web import create_app
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE, regional
 from playbooks import load_playbook
-from playbooks.engine import SHIPPED_RULES
+from playbooks.loading import SHIPPED_RULES
 from tests.desk.conftest import Desk
 
 Login = Callable[[str], Awaitable[Desk]]

@@ -1,0 +1,56 @@
+"""Reading rule files into a Playbook: each file checked as a whole, errors naming it."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from mentiondesk.models import Brand, ConfigError, toml_syntax
+from playbooks.engine import Playbook
+from playbooks.problems import problems, repeated_names
+from playbooks.rules import Rule, RuleFile
+from playbooks.templates import SHIPPED, Templates
+
+SHIPPED_RULES = Path(__file__).parent / "shipped"
+
+
+def load_playbook(
+    paths: Sequence[Path],
+    *,
+    brand: Brand,
+    template_dir: Path | None = None,
+    default_lang: str = "en",
+    handle_locales: Mapping[str, str] | None = None,
+    platforms: Sequence[str] | None = None,
+) -> Playbook:
+    """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
+    `platforms`: those sources listen to, which a rule's `platform` must name."""
+    files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
+    read = [(path, _read(path, platforms)) for path in files]
+    if repeated := repeated_names(read):
+        raise ConfigError("\n".join(repeated))
+    rules = [rule for _, file_rules in read for rule in file_rules]
+    origins = {rule.name: path for path, file_rules in read for rule in file_rules}
+    folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
+    templates = Templates(folders, default_lang=default_lang)
+    templates.check_layout()
+    return Playbook(rules, templates, brand=brand, handle_locales=handle_locales, origins=origins)
+
+
+def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
+    try:
+        # utf-8-sig, as config.toml: a byte-order mark (Windows editors) is not TOML's business.
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return RuleFile.model_validate(data, context={"platforms": platforms}).rules
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: playbook file not found; fix playbooks.paths") from None
+    except UnicodeDecodeError:  # "reclamação" saved as Windows-1252: not a traceback
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(toml_syntax(path, exc)) from None
+    except ValidationError as exc:
+        # One line each, as config.toml's: several problems on one line read as one.
+        raise ConfigError("\n".join(f"{path}: {p}" for p in problems(exc, data))) from None
