@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from mentiondesk.models import Brand, ConfigError, toml_syntax
 from playbooks.engine import Playbook
 from playbooks.problems import problems, repeated_names
-from playbooks.rules import Rule, RuleFile
+from playbooks.rules import Rule, RuleFile, When
 from playbooks.templates import SHIPPED, Templates
 
 SHIPPED_RULES = Path(__file__).parent / "shipped"
@@ -34,10 +34,27 @@ def load_playbook(
         raise ConfigError("\n".join(repeated))
     rules = [rule for _, file_rules in read for rule in file_rules]
     origins = {rule.name: path for path, file_rules in read for rule in file_rules}
+    if shadowed := _stops_everything(rules, origins):
+        raise ConfigError(shadowed)
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
     templates.check_layout()
     return Playbook(rules, templates, brand=brand, handle_locales=handle_locales, origins=origins)
+
+
+def _stops_everything(rules: Sequence[Rule], origins: Mapping[str, Path]) -> str | None:
+    """A rule with no condition and `stop = true` before others: it matches every mention,
+    so the rules after it (perhaps in another file) would never run, silently."""
+    for at, rule in enumerate(rules[:-1]):
+        if rule.stop and rule.when == When():
+            later = ", ".join(repr(r.name) for r in rules[at + 1 :][:5])
+            more = " …" if len(rules) - at - 1 > 5 else ""
+            return (
+                f"{origins[rule.name]}: rule {rule.name!r} has no `when` and stop = true: it "
+                f"matches every mention, so the rules after it ({later}{more}) never run; give "
+                "it a `when`, remove `stop`, or move it last"
+            )
+    return None
 
 
 def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:

@@ -1,7 +1,8 @@
 """Mistakes a team makes writing its own rule files, each told with a fix that is one: a
 template written for some languages only, a `to` on an action that never reads it, a
 condition named as the team would name it, a reach no author on the rule's platforms has,
-and a `paths` pattern among others that matches nothing."""
+a `paths` pattern among others that matches nothing, and a rule that matches everything and
+stops before others."""
 
 from __future__ import annotations
 
@@ -108,7 +109,10 @@ def test_an_unknown_condition_lists_the_conditions_rather_than_remove_it(tmp_pat
 def test_min_reach_on_platforms_without_followers_is_refused(tmp_path: Path) -> None:
     text = '[[rules]]\nname = "hn-vip"\nwhen = { platform = ["hackernews"], min_reach = 1000 }\n'
     said = _problem(tmp_path, text, platforms=["x", "hackernews"])
-    assert "rule 'hn-vip': when: min_reach = 1000: authors on hackernews carry no follower count" in said
+    assert (
+        "rule 'hn-vip': when: min_reach = 1000: authors on hackernews carry no follower count"
+        in said
+    )
     fine = text.replace('["hackernews"]', '["hackernews", "x"]')
     assert load_playbook([_rules(tmp_path, fine)], brand=BRAND).rules[0].name == "hn-vip"
 
@@ -126,3 +130,24 @@ def test_a_pattern_among_others_is_not_told_to_go_for_the_shipped_playbook(
     with pytest.raises(ConfigError) as alone:
         playbook_files(["rules/extra.toml"], tmp_path)
     assert str(alone.value).endswith("remove it to use the shipped playbook")
+
+
+_CATCH_ALL = '[[rules]]\nname = "pausa"\nstop = true\nactions = [{ type = "open_case" }]\n\n'
+
+
+def test_a_rule_that_matches_everything_and_stops_before_others_is_refused(
+    tmp_path: Path,
+) -> None:
+    # Every rule after it (here the complaint's draft) would silently never run.
+    said = _problem(tmp_path, _CATCH_ALL + _DRAFT)
+    assert said.startswith(f"{tmp_path / 'regras.toml'}: rule 'pausa' has no `when` and stop")
+    assert "the rules after it ('queixa') never run; give it a `when`" in said
+
+
+def test_a_catch_all_stop_loads_last_or_with_a_condition(tmp_path: Path) -> None:
+    draft = _DRAFT.replace("resposta", "complaint_dm")  # a shipped template
+    last = load_playbook([_rules(tmp_path, draft + _CATCH_ALL)], brand=BRAND)
+    assert [rule.name for rule in last.rules] == ["queixa", "pausa"]
+    guarded = _CATCH_ALL.replace("stop = true", 'stop = true\nwhen = { platform = ["x"] }')
+    loaded = load_playbook([_rules(tmp_path, guarded + draft)], brand=BRAND)
+    assert [rule.name for rule in loaded.rules] == ["pausa", "queixa"]
