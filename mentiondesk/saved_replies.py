@@ -21,7 +21,8 @@ from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError, toml_syntax
 from mentiondesk.saved_syntax import NotAllowed, TooDeep, check_small
 from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
-from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples, sandbox
+from playbooks.sandbox import sandbox
+from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples
 
 _LOGGER = logging.getLogger(__name__)
 # What a saved reply may say about the case: what a playbook draft says about the author and

@@ -10,30 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    BaseLoader,
     FileSystemLoader,
-    StrictUndefined,
     Template,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
     meta,
 )
-from jinja2.exceptions import SecurityError
-from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mentiondesk.models import ConfigError
+from playbooks.sandbox import sandbox
 from playbooks.variants import regional, tag
 
 SHIPPED = Path(__file__).parent / "templates"
 # What rendering a reply text can raise besides TemplateError: the sandbox lets plain Python
 # errors through (`{{ 1 / name|length }}`, `{{ full_name.split()[1] }}`).
 RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
-# The most characters (or a list's items plus the characters they hold) a `*` may make, and
-# the most bits an integer `*` or `**` may make: `{{ "x" * 10**9 }}` would otherwise take the
-# process's memory and the event loop's time.
-MAX_PRODUCT = 100_000
 # A folder name that is a language tag however written ("pt_pt", "PT-pt", "EN"): one to rename.
 _LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|[0-9]{3}))?", re.IGNORECASE)
 
@@ -87,68 +79,6 @@ def check_samples(
             '{% if name %}…{% endif %} or write {{ name or "there" }}, and use {{ full_name }} '
             "as it is, without splitting it"
         ) from None
-
-
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, with `*` and `**` checked before they run (Jinja's documented
-    way: intercepted operators are also never folded into constants at compile time, so a
-    huge one is not even built by compiling the text)."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if _product_size(operator, left, right) > MAX_PRODUCT:
-            raise SecurityError(
-                f"the result of {operator} would be too large (over {MAX_PRODUCT:,} characters, "
-                "items or bits)"
-            )
-        return super().call_binop(context, operator, left, right)
-
-
-def _product_size(operator: str, left: Any, right: Any) -> int:
-    """How large `left operator right` would be: a sequence's size times the count, an
-    integer's bits; 0 for what stays small (floats overflow with an error of their own)."""
-    if isinstance(left, int) and isinstance(right, int):
-        bits = abs(left).bit_length()
-        return bits * max(right, 0) if operator == "**" else bits + abs(right).bit_length()
-    if operator == "**":
-        return 0
-    for seq, count in ((left, right), (right, left)):
-        if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
-            return _size(seq) * count
-    return 0
-
-
-def _size(value: str | bytes | list[Any] | tuple[Any, ...]) -> int:
-    """A string's length; a list's items plus what they hold once written out, since
-    `(["x" * 99999] * 99999)|join` is 99,999 items but ten billion characters. Walked without
-    recursion: a template's loop can nest lists deeper than Python's stack."""
-    total, stack = 0, [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str | bytes):
-            total += len(item)
-        elif isinstance(item, list | tuple):
-            total += len(item)
-            stack.extend(item)
-        elif isinstance(item, int) and not isinstance(item, bool):
-            total += item.bit_length() // 3  # about its decimal digits, a few over
-    return total
-
-
-def sandbox(loader: BaseLoader | None = None) -> ImmutableSandboxedEnvironment:
-    """The environment reply texts render in (playbook templates, the desk's saved replies).
-
-    Immutable sandbox: a text cannot reach Python internals, mutate its inputs or make a huge
-    `*`/`**` result; mention data is passed as values, never as template source.
-    """
-    return _Sandbox(
-        loader=loader,
-        undefined=StrictUndefined,
-        autoescape=False,  # plain text: every channel escapes it for its own format
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 class Templates:

@@ -1,12 +1,13 @@
 """The sandbox every reply text renders in (playbook templates, saved replies) refuses a `*`
-or `**` whose result would be huge, instead of taking the process's memory and time."""
+or `**` whose result would be huge, or a width that would be (`center`, `ljust`, a format),
+instead of taking the process's memory and time."""
 
 from __future__ import annotations
 
 import pytest
 from jinja2.sandbox import SecurityError
 
-from playbooks.templates import MAX_PRODUCT, sandbox
+from playbooks.sandbox import MAX_PRODUCT, sandbox
 
 
 @pytest.mark.parametrize(
@@ -37,3 +38,36 @@ def test_ordinary_products_still_work() -> None:
     assert len(sandbox().from_string(f'{{{{ "x" * {MAX_PRODUCT} }}}}').render()) == MAX_PRODUCT
     lists = '{{ "-" * 20 }} {{ [1, 2] * 3 }} {{ (["ab", "c"] * 2)|join("/") }}'
     assert sandbox().from_string(lists).render() == f"{'-' * 20} [1, 2, 1, 2, 1, 2] ab/c/ab/c"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{{ "x"|center(10**9) }}',
+        '{{ "x".ljust(10**9) }}',
+        '{{ "x".rjust(width=10**9) }}',
+        '{{ "7".zfill(10**9) }}',
+        '{{ "a\\tb".expandtabs(10**9) }}',
+        '{{ "a\\nb"|indent(10**9) }}',
+        '{{ "%999999999s" % "x" }}',
+        '{{ "%*s" % (10**9, "x") }}',
+        '{{ "%999999999s"|format("x") }}',
+        '{{ "{:>999999999}".format("x") }}',
+        '{{ "{:>{w}}".format("x", w=10**9) }}',
+    ],
+)
+def test_a_huge_width_is_refused(source: str) -> None:
+    # A short text making a gigabyte string: refused before it is built.
+    with pytest.raises(SecurityError, match=r"too large|format width"):
+        sandbox().from_string(source).render()
+
+
+def test_ordinary_widths_and_formats_still_work() -> None:
+    text = (
+        '{{ "ab"|center(6) }}|{{ "7".zfill(3) }}|{{ "%-4s" % "x" }}|{{ "{:>4}".format("y") }}|'
+        '{{ "%d%%" % 50 }}|{{ "Call 0800 1234567 (%s)" % "free" }}|{{ 10 % 3 }}|'
+        '{{ "%d followers"|format(250000) }}|{{ "{} followers".format(250000) }}'
+    )
+    assert sandbox().from_string(text).render() == (
+        "  ab  |007|x   |   y|50%|Call 0800 1234567 (free)|1|250000 followers|250000 followers"
+    )
