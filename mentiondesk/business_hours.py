@@ -16,6 +16,11 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from mentiondesk.business_week import ENGLISH_DAYS, MIDNIGHT, Day, Shift, Week, describe_week
 
+# No team worked before 1970: an earlier moment is counted from then. A post's date is its
+# app's or its server's ("0001-01-01T00:00:00Z" opens its case in year 1), and the day before
+# year 1 is no date: one such case answered stopped the run summary and the queue's figures.
+EARLIEST = 0.0
+
 
 @dataclass(frozen=True, slots=True)
 class BusinessHours:
@@ -57,7 +62,7 @@ class BusinessHours:
         windows, not a day with a hole to subtract), so a span costs a binary search
         however long it is: a dashboard's thousands of cases cost their period's days, and
         a wait of months costs months of days, not seconds."""
-        stamps = [float(s) for span in spans for s in span]  # start, end, start, end…
+        stamps = [max(float(s), EARLIEST) for span in spans for s in span]  # start, end…
         if not stamps:
             return []
         # From the day before the earliest moment: its night shift may run into it.

@@ -194,12 +194,16 @@ def mention_counts(
     # A quarter hour recurs in the rows for each platform, label and language: reckoned once.
     quarters: dict[str, str] = {}
     days: dict[tuple[str, str, str, str], int] = {}
+    # A post stamped after today (a clock ahead of ours; Bluesky's createdAt is the author's
+    # app's) counts in a period running to now: on its last day, or the chart and the mentions
+    # card would leave out what the platform and language bars and the report count.
+    last = period.last_day.isoformat()
     for at, platform, label, lang, n in conn.execute(query):
         if name is not None:
             day = at.isoformat()
         elif (day := quarters.get(at)) is None:
             day = quarters[at] = local_day(at, zone)
-        key = (day, platform, label, lang or "und")
+        key = (min(day, last), platform, label, lang or "und")
         days[key] = days.get(key, 0) + int(n)
     return [(*key, n) for key, n in days.items()]
 

@@ -68,6 +68,10 @@ def period_report(
 def _figures(dash: Figures, share: Callable[[float | None], float | None]) -> dict[str, Any]:
     """The dashboard's figures in `period_report`'s keys (shares by `share`, samples flagged)."""
     return {
+        # The cases opened and still open from the count that gives the resolved, the closed
+        # and the rate (counted again, a case opened in between made "1 of 2 cases" of 100 %).
+        "cases_total": dash.cases_opened,
+        "cases_open": dash.cases_opened - dash.cases_resolved - dash.cases_closed,
         "cases_resolved": dash.cases_resolved,
         "cases_closed": dash.cases_closed,
         "resolution_rate": share(dash.resolution_rate),

@@ -54,7 +54,9 @@ DASHBOARD = {
     "{n} cases answered": "{n} casos respondidos",
     "{n} waiting": "{n} aguardando",
     "small sample": "amostra pequena",
-    "cases resolved · {resolved} of {cases}": "taxa de resolução · {resolved} de {cases} casos",
+    # Counted in the cases that needed a resolution: "1 de 1 caso", "1 de 3 casos".
+    "resolution rate · {resolved} of {n} case": "taxa de resolução · {resolved} de {n} caso",
+    "resolution rate · {resolved} of {n} cases": "taxa de resolução · {resolved} de {n} casos",
     "closed without resolution: {n}": "encerrados sem solução: {n}",
     "Resolution rate: of the cases opened in this period that needed a resolution, the share "
     "resolved (the problem solved). A case closed without resolution (spam, a duplicate, no "

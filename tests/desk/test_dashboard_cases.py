@@ -39,7 +39,7 @@ async def test_closed_cases_are_not_resolved_and_show_beside_the_rate(
     desk = await as_role("manager")
     en, pt = await _dashboard(desk), await _dashboard(desk, PT)
     assert 'id="dash-resolution">33%<' in en  # not 2 of 4, 50%, with the spam as resolved
-    assert "cases resolved · 1 of 3 · closed without resolution: 1" in en
+    assert "resolution rate · 1 of 3 cases · closed without resolution: 1" in en
     assert "taxa de resolução · 1 de 3 casos · encerrados sem solução: 1" in pt
     assert "is left out of the rate and counted beside it" in en
     assert "fica fora da taxa e é contado ao lado" in pt

@@ -1,0 +1,48 @@
+"""The queue stands a case opened in year 1 (a post whose app wrote its date
+as "0001-01-01T00:00:00Z") once it is answered, with [desk] business_hours set."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.store import Store
+from mentiondesk.tables import CASE
+from tests.desk.conftest import Desk
+from tests.desk.seed import add, write_config
+
+Login = Callable[[str], Awaitable[Desk]]
+HOURS = """
+[desk]
+timezone = "America/Sao_Paulo"
+business_hours = { days = "mon-fri", open = "09:00", close = "18:00" }
+"""
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str) -> Config:
+    path = write_config(tmp_path, db_url)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(HOURS)
+    return load_config(path)
+
+
+async def test_the_queue_counts_an_answered_case_opened_in_year_one(
+    as_role: Login, store: Store
+) -> None:
+    now = datetime.now(UTC)
+    _, case, _ = add(
+        store, "worst shop ever", platform="bluesky", ago=now - datetime(1, 1, 1, tzinfo=UTC)
+    )
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(first_response_at=now))
+    desk = await as_role("agent")
+    queue = await desk.client.get("/queue")
+    assert queue.status == 200
+    text = await queue.text()
+    assert "in business hours (Mon–Fri 09:00–18:00)" in text, text
