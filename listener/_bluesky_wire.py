@@ -4,13 +4,17 @@ them, and a PostView or Notification as a Mention."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from listener._wire import parse_time
 from mentiondesk.models import Author, Mention
 
 _LOGGER = logging.getLogger("listener.bluesky")  # one logger name for the source's lines
+# How far createdAt may be from indexedAt and still date the post: a relay's lag, a phone's
+# clock a little ahead. Beyond, the post was imported or mis-dated (see created_at_of).
+BACKDATED = timedelta(days=1)
+AHEAD = timedelta(minutes=5)
 
 
 def iso(when: datetime) -> str:
@@ -38,18 +42,25 @@ def sort_at(view: dict[str, Any]) -> datetime:
 
 
 def created_at_of(view: dict[str, Any]) -> datetime:
-    """When the author's app says the post was written; indexedAt when that is no time
-    (any app can write createdAt: "2024-02-30", a year past 9999 once in UTC), so one post
-    cannot fail its page."""
+    """When the author's app says the post was written; indexedAt when that is no time (any
+    app can write createdAt: "2024-02-30", a year past 9999 once in UTC), so one post cannot
+    fail its page, or when it is far from the indexing: an archive imported with its old
+    dates ("0001-01-01" too) or a clock ahead would make a wait of years, or a day to come,
+    of a post the desk could first see when it was indexed."""
+    indexed = parse_time(view["indexedAt"])
     created = (view.get("record") or {}).get("createdAt")
-    if created:
-        try:
-            return parse_time(created)
-        except (TypeError, ValueError, OverflowError):
-            # The record key alone: the URI names the author's DID.
-            rkey = str(view["uri"]).rsplit("/", 1)[-1]
-            _LOGGER.info("bluesky post …/%s: createdAt is no time; indexedAt used", rkey)
-    return parse_time(view["indexedAt"])
+    rkey = str(view["uri"]).rsplit("/", 1)[-1]  # the record key alone: the URI names the DID
+    if not created:
+        return indexed
+    try:
+        written = parse_time(created)
+    except (TypeError, ValueError, OverflowError):
+        _LOGGER.info("bluesky post …/%s: createdAt is no time; indexedAt used", rkey)
+        return indexed
+    if not indexed - BACKDATED <= written <= indexed + AHEAD:
+        _LOGGER.info("bluesky post …/%s: createdAt far from its indexing; indexedAt used", rkey)
+        return indexed
+    return written
 
 
 def uri_of(view: dict[str, Any]) -> str:

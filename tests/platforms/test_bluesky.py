@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
+from listener._bluesky_wire import created_at_of
 from listener.bluesky import BlueskySource
 from mentiondesk.models import short_lang
 from mentiondesk.store import Store
@@ -267,6 +268,40 @@ async def test_a_post_whose_created_at_is_no_time_keeps_its_page(
     logged = [r.getMessage() for r in caplog.records if "createdAt" in r.getMessage()]
     assert any(f"…/{odd['uri'].rsplit('/', 1)[-1]}:" in line for line in logged)
     assert not any("secret" in line or "did:" in line for line in logged)  # no author's DID
+
+
+@pytest.mark.parametrize("ahead", [timedelta(hours=2), timedelta(days=1200)])
+async def test_a_post_dated_to_come_is_dated_by_its_indexing(
+    bluesky_fake, clock, caplog: pytest.LogCaptureFixture, ahead: timedelta
+) -> None:
+    """An app's clock ahead, or a year to come written by hand: the post counted on a day in
+    no chart and waited a negative time; it is dated when Bluesky indexed it."""
+    source = _source(bluesky_fake, clock)
+    cursor = await started(source, clock)
+    clock.advance(60)
+    odd = bluesky_fake.hit("lumora, from the future")
+    odd["record"]["createdAt"] = (clock() + ahead).strftime("%Y-%m-%dT%H:%M:%SZ")
+    near = bluesky_fake.hit("lumora, a phone a minute ahead")
+    near["record"]["createdAt"] = (clock() + MINUTE).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with caplog.at_level(logging.INFO, logger="listener.bluesky"):
+        run = await once(source, cursor, clock=clock)
+    await source.close()
+    by_id = {m.external_id: m for m in run.mentions}
+    assert by_id[odd["uri"]].created_at == datetime.fromisoformat(odd["indexedAt"])
+    assert by_id[near["uri"]].created_at == clock().replace(microsecond=0) + MINUTE  # as written
+    assert any("createdAt far from its indexing" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("created", ["0001-01-01T00:00:00Z", "2019-03-01T12:00:00Z"])
+def test_an_imported_post_is_dated_by_its_indexing(created: str) -> None:
+    """An archive imported with its old dates (or year 1): listed by these dates, it is read
+    only where nothing was read before (a first run); its wait counts from the indexing, not
+    years (year 1 also stopped the figures: the day before it is no date)."""
+    view = {"uri": "at://did:plc:x/app.bsky.feed.post/3l1", "indexedAt": "2026-12-05T10:00:00.000Z"}
+    view["record"] = {"createdAt": created}  # type: ignore[assignment]
+    assert created_at_of(view) == datetime(2026, 12, 5, 10, tzinfo=UTC)
+    view["record"] = {"createdAt": "2026-12-05T09:00:00Z"}  # type: ignore[assignment]
+    assert created_at_of(view) == datetime(2026, 12, 5, 9, tzinfo=UTC)  # a relay's hour
 
 
 async def test_a_post_by_an_unverified_handle_links_by_its_did(bluesky_fake, clock) -> None:
