@@ -74,6 +74,10 @@ MESSAGES: dict[str, str] = {
         "O mentiondesk não conseguiu acessar o banco de dados, então nada foi alterado. Tente "
         "de novo daqui a um minuto."
     ),
+    "Slack did not open the edit box in time: nothing was changed. Press *Edit* again.": (
+        "O Slack não abriu a caixa de edição a tempo: nada foi alterado. Clique em *Editar* de "
+        "novo."
+    ),
     # Why a click was refused, after "Could not …: " (mentiondesk/slack_refusals.py), in the
     # desk's words for the same refusals (its notices)
     "someone edited this draft after it was shown here: nothing was sent or rejected. "
@@ -202,6 +206,10 @@ PT_PT_MESSAGES: dict[str, str] = {
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute.": (
         "O mentiondesk não conseguiu aceder à base de dados, por isso nada foi alterado. "
         "Tente de novo daqui a um minuto."
+    ),
+    "Slack did not open the edit box in time: nothing was changed. Press *Edit* again.": (
+        "O Slack não abriu a caixa de edição a tempo: nada foi alterado. Carregue novamente em "
+        "*Editar*."
     ),
     # Why a click was refused (slack_refusals.py), as the desk's pt-PT says it
     "someone edited this draft after it was shown here: nothing was sent or rejected. "

@@ -9,7 +9,8 @@ delivery of it is acknowledged and does nothing. A good one is acknowledged at o
 (Slack wants an answer within 3 s); the work runs in a task we keep, then the card is updated
 with `chat.update` saying who did what, when. An Edit submission is checked first (empty, too
 long, the draft decided meanwhile): if it cannot be approved, the answer says why and Slack
-keeps the modal open with the person's text in it. When the store cannot be reached, a signed
+keeps the modal open with the person's text in it (the card loses what the store settled,
+as after a refused button). When the store cannot be reached, a signed
 click still gets its 200 and the clicker is told nothing was changed (no bare Slack failure).
 """
 
@@ -33,7 +34,8 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.models import Responder
-from mentiondesk.slack_work import STORE_DOWN, SlackWork, clicker
+from mentiondesk.slack_payload import clicker
+from mentiondesk.slack_work import STORE_DOWN, SlackWork
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import SLACK_SEEN
 from responders.slack import SlackResponder
@@ -146,6 +148,7 @@ class SlackActions:
         if payload.get("type") == "view_submission":
             problem = await self.work.edit_problem(slack, payload)
             if problem:  # Slack keeps the modal open, the text in it, the problem under it
+                self._keep(self.work.run(slack, payload, refused=True))
                 errors = {EDIT_BLOCK: problem}
                 return web.json_response({"response_action": "errors", "errors": errors})
         self._keep(self.work.run(slack, payload))
@@ -156,7 +159,7 @@ class SlackActions:
         shows as a bare failure) and say why: under the edit dialog's text, which stays open
         with what they wrote; for a button, in a message only the clicker sees."""
         if payload.get("type") == "view_submission":
-            errors = {EDIT_BLOCK: STORE_DOWN}
+            errors = {EDIT_BLOCK: slack.wording.t(STORE_DOWN)}  # the card's language
             return web.json_response({"response_action": "errors", "errors": errors})
         self._keep(self.work.tell_store_down(slack, payload))
         return web.Response(status=200)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,7 +35,10 @@ CASE_BUTTONS = frozenset({"assign", "escalate"})
 # The verb of the line saying how a draft or case was settled elsewhere.
 _DRAFT_VERBS = {"approved": "Approved", "rejected": "Rejected", "withdrawn": "Withdrawn"}
 _CASE_VERBS = {"resolved": "Case resolved", "closed": "Case closed"}
-_SLACK_ACTOR = re.compile(r"^slack:([A-Z0-9]{2,20})\b")  # slack_work.slack_actor's form
+# The longest Retry-After a card update or a private note waits out (Slack's per-minute
+# tiers ask for seconds); longer, and the card is left as it is, logged.
+PATIENCE_SECONDS = 30.0
+_SLACK_ACTOR = re.compile(r"^slack:([A-Z0-9]{2,20})\b")  # slack_payload.slack_actor's form
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,31 @@ async def current_card(slack: SlackResponder, channel: str, ts: str) -> dict[str
         return None
     card: dict[str, Any] = messages[0]
     return card
+
+
+async def waited_out(exc: RateLimited, *, now: Callable[[], datetime]) -> bool:
+    """Sleep out Slack's Retry-After when it is short (True: call again once): the click's
+    work is done, and a card left as it was still offers it. False for a longer one, not
+    slept in a kept task (shutdown waits for those): the caller raises, to be logged."""
+    wait = max((exc.until - now()).total_seconds(), 0.0)
+    if wait > PATIENCE_SECONDS:
+        return False
+    _LOGGER.info("slack: rate limited; calling again in %.0f s", wait)
+    await asyncio.sleep(wait)
+    return True
+
+
+async def tell(
+    slack: SlackResponder, channel: str, user: str, text: str, *, now: Callable[[], datetime]
+) -> None:
+    """A message in `channel` only `user` sees; made again once after a short 429."""
+    post = partial(slack.call, "chat_postEphemeral", channel=channel, user=user, text=text)
+    try:
+        await post()
+    except RateLimited as exc:
+        if not await waited_out(exc, now=now):
+            raise
+        await post()
 
 
 class CardLocks:

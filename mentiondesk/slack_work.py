@@ -13,18 +13,21 @@ from typing import Any
 from mentiondesk import casework, queue
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.models import FatalError, RateLimited, TransientError, Wording, text_digest
-from mentiondesk.slack_card import CardLocks, card_state, current_card, pending_text, refreshed
+from mentiondesk.slack_card import (
+    CardLocks,
+    card_state,
+    current_card,
+    pending_text,
+    refreshed,
+    tell,
+    waited_out,
+)
+from mentiondesk.slack_payload import clicker, slack_actor, submitted
 from mentiondesk.slack_refusals import NoHelpDesk, reason
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import parse_case_number
 from responders.slack import SlackResponder
-from responders.slack_blocks import (
-    EDIT_BLOCK,
-    TOO_LONG_TO_EDIT,
-    decided_blocks,
-    edit_modal,
-    fits_edit_box,
-)
+from responders.slack_blocks import TOO_LONG_TO_EDIT, decided_blocks, edit_modal, fits_edit_box
 
 _LOGGER = logging.getLogger(__name__)
 _FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError, PostByHand)
@@ -40,6 +43,8 @@ _EDIT_REFUSED = (
 STORE_DOWN = (
     "mentiondesk could not reach its database, so nothing was changed. Try again in a minute."
 )
+# What the clicker of Edit reads when Slack would not open the edit box.
+NOT_OPENED = "Slack did not open the edit box in time: nothing was changed. Press *Edit* again."
 
 
 class SlackWork:
@@ -61,10 +66,19 @@ class SlackWork:
         self.now = now
         self.cards = CardLocks()
 
-    async def run(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
-        """Dispatch on the payload type; never raise (this runs after the request was answered)."""
+    async def run(
+        self, slack: SlackResponder, payload: Mapping[str, Any], *, refused: bool = False
+    ) -> None:
+        """Dispatch on the payload type; never raise (this runs after the request was answered).
+        `refused`: an Edit submission edit_problem() kept open; only its card is brought up
+        to date (a draft decided meanwhile stops being offered, as after a refused button)."""
         try:
-            if payload.get("type") == "block_actions":
+            if refused:
+                meta, user = submitted(payload)[0], str(payload["user"]["id"])
+                channel, ts = str(meta["channel"]), str(meta["ts"])
+                async with self.cards.hold(channel, ts):
+                    await self._update(slack, channel, ts, meta, None, None, user)
+            elif payload.get("type") == "block_actions":
                 await self._button(slack, payload)
             elif payload.get("type") == "view_submission":
                 await self._edited(slack, payload)
@@ -88,27 +102,43 @@ class SlackWork:
         if not slack.may_act(user):
             await self._refuse(slack, channel, user)
             return
+        if action_id == "edit":  # changes nothing, and its trigger_id lasts 3 s: no lock
+            try:
+                await self._open_editor(slack, payload, ids, channel=channel, ts=ts)
+            except _FAILED as exc:
+                async with self.cards.hold(channel, ts):
+                    await self._refused(slack, exc, action_id, channel, ts, ids, user)
+            return
         # The action and its card update under the card's lock: its updates keep their order.
         async with self.cards.hold(channel, ts):
             try:
-                if action_id == "edit":
-                    await self._open_editor(slack, payload, ids, channel=channel, ts=ts)
-                    return
                 verb = await asyncio.to_thread(self._perform, action_id, ids, by, slack.wording)
             except _FAILED as exc:
-                w = slack.wording  # the reason in its words too, not the exception's English
-                why = reason(exc, w)
-                said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=why)
-                await self._tell(slack, channel, user, said)
-                # Decided or ended elsewhere: the card stops offering it. Not for an edit
-                # since shown: the draft still waits, to be read again.
-                if isinstance(exc, queue.StaleAction) and not isinstance(exc, queue.DraftEdited):
-                    await self._update(slack, channel, ts, ids, None, None, user)
+                await self._refused(slack, exc, action_id, channel, ts, ids, user)
                 return
             if action_id in ("approve", "escalate"):
                 self._wake()  # on the loop: asyncio events are not thread-safe
             clicked = payload["message"].get("blocks", [])
             await self._update(slack, channel, ts, ids, clicked, verb, user, action_id)
+
+    async def _refused(
+        self,
+        slack: SlackResponder,
+        exc: Exception,
+        action_id: str,
+        channel: str,
+        ts: str,
+        ids: Mapping[str, Any],
+        user: str,
+    ) -> None:
+        """Tell the clicker why `action_id` did nothing (under the card's lock)."""
+        w = slack.wording  # the reason in its words too, not the exception's English
+        said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=reason(exc, w))
+        await self._tell(slack, channel, user, said)
+        # Decided or ended elsewhere: the card stops offering it. Not for an edit since
+        # shown: the draft still waits, to be read again.
+        if isinstance(exc, queue.StaleAction) and not isinstance(exc, queue.DraftEdited):
+            await self._update(slack, channel, ts, ids, None, None, user)
 
     def _perform(self, action_id: str, ids: Mapping[str, Any], by: str, w: Wording) -> str:
         """Run the queue function for `action_id` (in a thread); return what to show, in the
@@ -151,7 +181,14 @@ class SlackWork:
         meta = {"draft": ids["draft"], "case": ids.get("case"), "channel": channel, "ts": ts}
         meta["seen"] = text_digest(text)  # an edit saved on the desk meanwhile is not overwritten
         view = edit_modal(draft_text=text, metadata=meta, wording=slack.wording)
-        await slack.call("views_open", trigger_id=payload["trigger_id"], view=view)
+        try:
+            await slack.call("views_open", trigger_id=payload["trigger_id"], view=view)
+        except (FatalError, TransientError, RateLimited) as exc:
+            # Mostly expired_trigger_id (Slack allows 3 s): a click that seems to do nothing
+            # is pressed again and again, so say what to do.
+            _LOGGER.warning("slack edit box not opened: %s", exc)
+            said = slack.wording.t(NOT_OPENED)
+            await self._tell(slack, channel, str(payload["user"]["id"]), said)
 
     async def edit_problem(self, slack: SlackResponder, payload: Mapping[str, Any]) -> str | None:
         """What keeps an Edit submission from being approved (empty, too long for the
@@ -159,7 +196,7 @@ class SlackWork:
         the modal can stay open with the text. None when it would go through, or when run()
         has something else to say (not an approver) or to log (a malformed payload)."""
         try:
-            meta, text = _submitted(payload)
+            meta, text = submitted(payload)
             draft, user = int(meta["draft"]), str(payload["user"]["id"])
         except (KeyError, TypeError, ValueError):
             return None
@@ -177,7 +214,7 @@ class SlackWork:
         return None
 
     async def _edited(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
-        meta, text = _submitted(payload)
+        meta, text = submitted(payload)
         user = str(payload["user"]["id"])
         by = slack_actor(payload["user"])
         channel, ts = str(meta["channel"]), str(meta["ts"])
@@ -215,6 +252,8 @@ class SlackWork:
         verb: str | None,
         user: str,
         pressed: str | None = None,
+        *,
+        retried: bool = False,
     ) -> None:
         """The card after `pressed`, said by `verb`, or after a refused click (None: only
         what the store settled since goes). Built from the card as posted now, else from
@@ -231,7 +270,13 @@ class SlackWork:
         elif new == blocks:
             return  # the card says it already
         text = verb or str((card or {}).get("text") or "")  # a refusal keeps the card's own
-        await slack.update(channel, ts, blocks=new, text=text)
+        try:
+            await slack.update(channel, ts, blocks=new, text=text)
+        except RateLimited as exc:  # after a short wait, made again from the card as it is then
+            if retried or not await waited_out(exc, now=self.now):
+                raise
+            args = (slack, channel, ts, ids, clicked, verb, user, pressed)
+            await self._update(*args, retried=True)
 
     async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
         _LOGGER.warning("slack action refused: user %s is not among the approvers", user)
@@ -243,7 +288,7 @@ class SlackWork:
         await self._tell(slack, channel, user, said)
 
     async def _tell(self, slack: SlackResponder, channel: str, user: str, text: str) -> None:
-        await slack.call("chat_postEphemeral", channel=channel, user=user, text=text)
+        await tell(slack, channel, user, text, now=self.now)
 
     async def tell_store_down(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
         """Tell the clicker, in a message only they see, that the store could not be reached
@@ -259,32 +304,3 @@ class SlackWork:
     def _wake(self) -> None:
         if self.wake is not None:
             self.wake()
-
-
-def slack_actor(user: Mapping[str, Any]) -> str:
-    """Who clicked, as the draft, the case and the audit trail record them: "slack:" and the
-    member ID, which stays when people rename themselves, then their username as it is now,
-    for the reader: "slack:U42ANN (ann)"."""
-    name = str(user.get("username") or user.get("name") or "")[:64]
-    actor = f"slack:{user['id']}"
-    return f"{actor} ({name})" if name else actor
-
-
-def clicker(payload: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(channel, user) of a button click or an edit dialog's submission; None if not named."""
-    try:
-        user = str(payload["user"]["id"])
-        if payload.get("type") == "view_submission":
-            channel = str(json.loads(payload["view"]["private_metadata"])["channel"])
-        else:
-            channel = str(payload["channel"]["id"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    return channel, user
-
-
-def _submitted(payload: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
-    """An Edit submission's ids (the modal's private_metadata) and the text in its box."""
-    view = payload["view"]
-    meta = json.loads(view["private_metadata"])
-    return meta, str(view["state"]["values"][EDIT_BLOCK]["text"]["value"] or "")

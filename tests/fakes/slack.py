@@ -5,6 +5,8 @@
 `has_more`; a message's `metadata` only with `include_all_metadata`; channel IDs only.
 Reading it takes `channels:history`, or `groups:history` when the channel is `private`;
 a token without it gets `missing_scope` with `needed` and `provided`, as from Slack.
+Messages and modals are held to Block Kit's documented limits (block_problems): one past
+them gets `invalid_blocks` (a modal `invalid_arguments`) naming the field, as from Slack.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class SlackFake:
             "chat.postMessage": self._post,
             "chat.update": self._update,
             "chat.postEphemeral": self._ok,
-            "views.open": self._ok,
+            "views.open": self._open,
             "conversations.history": self._history,
             "auth.test": self._auth,
         }.items():
@@ -61,6 +63,8 @@ class SlackFake:
         if failure := _auth_failure(request):
             return failure
         body = await request.json()
+        if problems := block_problems(body.get("blocks") or []):
+            return web.json_response({"ok": False, "error": "invalid_blocks", "errors": problems})
         # A ts is the Unix time of the post; the counter keeps each one unique and ordered.
         ts = f"{int(self.clock())}.{self._next:06d}"
         self._next += 1
@@ -84,7 +88,11 @@ class SlackFake:
         )
 
     async def _update(self, request: web.Request) -> web.Response:
+        if failure := _auth_failure(request):
+            return failure
         body = await request.json()
+        if problems := block_problems(body.get("blocks") or []):
+            return web.json_response({"ok": False, "error": "invalid_blocks", "errors": problems})
         if body["ts"] not in self.messages:
             return web.json_response({"ok": False, "error": "message_not_found"})
         self.messages[body["ts"]].update(blocks=body.get("blocks", []), text=body.get("text"))
@@ -119,7 +127,18 @@ class SlackFake:
         return web.json_response(body)
 
     async def _ok(self, request: web.Request) -> web.Response:
-        return web.json_response({"ok": True})
+        return _auth_failure(request) or web.json_response({"ok": True})
+
+    async def _open(self, request: web.Request) -> web.Response:
+        if failure := _auth_failure(request):
+            return failure
+        view = (await request.json())["view"]
+        if problems := view_problems(view):
+            meta = {"messages": [f"[ERROR] {p}" for p in problems]}
+            return web.json_response(
+                {"ok": False, "error": "invalid_arguments", "response_metadata": meta}
+            )
+        return web.json_response({"ok": True, "view": view})
 
     async def _auth(self, request: web.Request) -> web.Response:
         if failure := _auth_failure(request):
@@ -131,3 +150,44 @@ def _auth_failure(request: web.Request) -> web.Response | None:
     if request.headers.get("Authorization") != "Bearer xoxb-test":
         return web.json_response({"ok": False, "error": "invalid_auth"})
     return None
+
+
+# Block Kit's documented limits (docs.slack.dev/reference/block-kit): field → most characters.
+_SECTION_TEXT, _CONTEXT_ITEMS, _ACTIONS_ITEMS, _BLOCKS = 3000, 10, 25, 50
+_BUTTON = {"text": 75, "value": 2000, "action_id": 255, "url": 3000}
+_MODAL = {"title": 24, "submit": 24, "close": 24}
+
+
+def block_problems(blocks: list[dict[str, Any]], most: int = _BLOCKS) -> list[str]:
+    """What Slack would refuse in a message's (or a modal's) blocks, as its errors say it."""
+    found = [f"no more than {most} items allowed [json-pointer:/blocks]"] * (len(blocks) > most)
+    for n, block in enumerate(blocks):
+        at = f"/blocks/{n}"
+        if block.get("type") == "section":
+            found += _too_long(block["text"]["text"], _SECTION_TEXT, f"{at}/text/text")
+        elements = block.get("elements") or []
+        most_items = {"context": _CONTEXT_ITEMS, "actions": _ACTIONS_ITEMS}.get(block["type"])
+        if most_items is not None and not 1 <= len(elements) <= most_items:
+            found.append(f"must have 1 to {most_items} elements [json-pointer:{at}/elements]")
+        for i, element in enumerate(elements):
+            if element.get("type") == "button":
+                for key, limit in _BUTTON.items():
+                    value = element.get(key)
+                    text = value["text"] if isinstance(value, dict) else value
+                    found += _too_long(text or "", limit, f"{at}/elements/{i}/{key}")
+    return found
+
+
+def view_problems(view: dict[str, Any]) -> list[str]:
+    """What views.open would refuse in a modal: its labels, metadata and blocks."""
+    found = [p for key, most in _MODAL.items() for p in _too_long(view[key]["text"], most, key)]
+    found += _too_long(view.get("private_metadata", ""), 3000, "private_metadata")
+    for block in view["blocks"]:
+        element = block.get("element") or {}
+        most = min(element.get("max_length", 3000), 3000)
+        found += _too_long(element.get("initial_value", ""), most, "initial_value")
+    return found + block_problems(view["blocks"], most=100)
+
+
+def _too_long(text: str, most: int, where: str) -> list[str]:
+    return [f"must be less than {most + 1} characters [json-pointer:{where}]"] * (len(text) > most)
