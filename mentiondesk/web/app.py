@@ -101,7 +101,7 @@ def create_app(
 
         playbook = build_playbook(config)
     dummy_hash()  # made now, so that the first failed login takes as long as any other
-    middlewares = [_headers, _errors, _session, _banner, _flash, _csrf]
+    middlewares = [_headers, _errors, _address, _session, _banner, _flash, _csrf]
     app = web.Application(middlewares=middlewares, client_max_size=256 * 1024)
     app[DESK] = Desk(
         config=config,
@@ -210,6 +210,20 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         # The traceback, as aiohttp logged it before; the request's body is not in it.
         _LOGGER.exception("%s %s: failed", request.method, _logged(request))
         return render_error(request, 500, "")
+
+
+@web.middleware
+async def _address(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A NUL in the address (decoded: "%00") is no link's, only a script's; PostgreSQL cannot
+    compare a text with it, so the first look-up of it (the page's notice, a queue filter)
+    failed as a 500. In the path it names no page (404); in the query it cannot be read (400,
+    as a form the desk cannot read)."""
+    if "\x00" in request.path:
+        raise web.HTTPNotFound()
+    if any("\x00" in key + value for key, value in request.query.items()):
+        _LOGGER.info("refused %s %s: a NUL in the query", request.method, _logged(request))
+        raise web.HTTPBadRequest()  # the error page says what to do
+    return await handler(request)
 
 
 @web.middleware

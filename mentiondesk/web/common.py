@@ -18,7 +18,7 @@ from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.tables import case_number
 from mentiondesk.web.flash import SAID, Said
-from mentiondesk.web.form_values import is_number
+from mentiondesk.web.form_values import is_id, is_number
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.notices_corrected import CORRECTED_NOTICES
@@ -266,9 +266,10 @@ def require(role: Role) -> Callable[[Handler], Handler]:
 
 
 def int_param(request: web.Request, name: str) -> int:
-    """A numeric path parameter; anything else is a 404, not a 500."""
+    """A numeric path parameter; anything else (a number larger than any id too) is a 404,
+    not a 500."""
     text = request.match_info[name]
-    if not is_number(text):
+    if not is_id(text):
         raise web.HTTPNotFound()
     return int(text)
 

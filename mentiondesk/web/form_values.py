@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+# The largest id a row has: PostgreSQL's `integer`. A larger one names no row, and comparing
+# a column with it fails the statement ("integer out of range"): a 500 for a pasted order or
+# phone number in the case-number box.
+ID_MAX = 2**31 - 1
+
 
 def is_number(text: str, longest: int = 12) -> bool:
     """ASCII digits only, at most `longest`: str.isdigit() takes "²", which int() refuses (a
     500), and "٣", which it reads as 3."""
     return text.isascii() and text.isdigit() and len(text) <= longest
+
+
+def is_id(text: str) -> bool:
+    """A row's id (a case's, a mention's, a draft's) as an address writes it: ASCII digits,
+    no larger than any id is (ID_MAX)."""
+    return is_number(text) and int(text) <= ID_MAX
 
 
 def typed(value: object) -> str:

@@ -20,6 +20,7 @@ from mentiondesk.store import Store
 from mentiondesk.tables import KEPT_TEXT
 from mentiondesk.web.common import DESK, session
 from mentiondesk.web.data_lookup import case_mention
+from mentiondesk.web.form_values import is_id
 from mentiondesk.web.refusal import Refusal
 
 PARAM = "kept"
@@ -99,6 +100,8 @@ async def _page(request: web.Request, back: str, mention_id: int) -> str:
 async def mention_at(request: web.Request, back: str) -> int | None:
     """The mention the page at `back` shows (a case's, a mention's); None for another page."""
     found = _PAGE.fullmatch(back.split("?", 1)[0])
+    if found is not None and not is_id(found.group(2)):  # larger than any id: no page's
+        return None
     if found is None or found.group(1) == "mentions":
         return int(found.group(2)) if found else None
     desk = request.app[DESK]

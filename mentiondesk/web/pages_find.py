@@ -12,6 +12,7 @@ from aiohttp import web
 from mentiondesk.web.common import DESK, redirect, require
 from mentiondesk.web.data_lookup import case_mention
 from mentiondesk.web.data_queue import Filters
+from mentiondesk.web.form_values import is_id
 from mentiondesk.web.users import Role
 
 # ASCII digits only: str.isdigit() takes "²" and "٣", which int() refuses or reads as 3.
@@ -29,7 +30,8 @@ def add_routes(router: web.UrlDispatcher) -> None:
 def case_number_id(text: str) -> int | None:
     """The case id in `text` written as a number ("MD-000019", "md-19", "#19"), else None."""
     found = _NUMBER.fullmatch(text.strip())
-    return int(found.group(1)) if found else None
+    # A longer number (an order's, a phone's, pasted in the box) is no case's.
+    return int(found.group(1)) if found and is_id(found.group(1)) else None
 
 
 def case_in_path(request: web.Request) -> tuple[int, bool]:
@@ -53,5 +55,12 @@ async def find_case(request: web.Request) -> web.Response:
         kept = urlencode(Filters.from_query(request.query).active())
         where = f"/queue?{kept}" if kept else "/queue"
         notice = MISSED[1] if typed.strip() else MISSED[0]
-        raise redirect(where, notice, number=typed[:TYPED_MAX])
+        raise redirect(where, notice, number=_quoted(request, typed)[:TYPED_MAX])
     raise web.HTTPFound(f"/cases/{case_id}")
+
+
+def _quoted(request: web.Request, typed: str) -> str:
+    """What the queue's notice may quote back: the person's own typing, not a link from
+    another site (its GET carries the session's cookie), which would put its words in the
+    desk's notice ("No case “…”", "log in again at …"); that one is told without them."""
+    return "" if request.headers.get("Sec-Fetch-Site") == "cross-site" else typed

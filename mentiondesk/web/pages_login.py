@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 
 from aiohttp import web
@@ -21,6 +22,7 @@ from mentiondesk.web.common import (
     session,
 )
 from mentiondesk.web.flash import SAID
+from mentiondesk.web.form_values import typed
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
 from mentiondesk.web.login_limits import logged_name
 from mentiondesk.web.sessions import close_session, end_sessions, open_session
@@ -28,6 +30,7 @@ from mentiondesk.web.users import PASSWORD_MAX, Role, authenticate
 
 _LOGGER = logging.getLogger(__name__)
 _SAID_COOKIE = "md_said"
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")  # secrets.token_urlsafe(24), as made here
 _EVERYWHERE = "logged-out-everywhere"
 
 
@@ -49,7 +52,7 @@ async def login_form(
 ) -> web.Response:
     """The login page; after a refusal, `error` says why, `name` is the name typed (kept in
     its box; the password never is) and `wrong` marks both boxes invalid."""
-    token = secrets.token_urlsafe(24)
+    token = _login_token(request)
     # Logged out everywhere: said once (the cookie goes now), not by the URL (pages_login).
     told = request.cookies.get(_SAID_COOKIE) == _EVERYWHERE and request.method == "GET"
     if told:
@@ -62,7 +65,7 @@ async def login_form(
         error=error,
         typed_name=name,
         wrong=wrong,
-        next=safe_next(request.query.get("next")),
+        next=await _next(request),
     )
     response.set_cookie(
         LOGIN_COOKIE, token, httponly=True, samesite="Lax", secure=is_https(request), path="/login"
@@ -72,12 +75,29 @@ async def login_form(
     return response
 
 
+def _login_token(request: web.Request) -> str:
+    """The login form's CSRF token: the browser's, if it has one, so that two login pages
+    open at once (two links followed after the session ended) both log in; a fresh one made
+    for each page made the older page's form "expired"."""
+    kept = request.cookies.get(LOGIN_COOKIE, "")
+    return kept if _TOKEN.fullmatch(kept) else secrets.token_urlsafe(24)
+
+
+async def _next(request: web.Request) -> str:
+    """Where a login leads: the link's ?next= (a case from a Slack card), which the form
+    posts, so that a mistyped password shows the form again still leading there."""
+    if request.method == "POST":
+        return safe_next(str((await request.post()).get("next", "")))
+    return safe_next(request.query.get("next"))
+
+
 async def login(request: web.Request) -> web.StreamResponse:
     desk = request.app[DESK]
     form = await request.post()
     # Stripped before counting: authenticate() strips the name too, so " ana" and "ana "
     # would otherwise each get fresh guesses at ana's password.
-    name = str(form.get("name", "")).strip()[:64]
+    # No NUL either: a name has none (users.login_name), and the limits' store cannot keep it.
+    name = typed(form.get("name")).strip()[:64]
     password = str(form.get("password", ""))[:PASSWORD_MAX]  # no password is set longer
     address = client_address(request)
     refused = await desk.limits.refusal(desk, address, name)

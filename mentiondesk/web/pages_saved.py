@@ -24,6 +24,7 @@ from mentiondesk.saved_replies import ReplyRefused, SavedReply, check_reply, pla
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, said, session
 from mentiondesk.web.flash import Said
+from mentiondesk.web.form_values import typed
 from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.saved_preview import previews, sample
@@ -245,8 +246,7 @@ async def _typed(request: web.Request) -> dict[str, str]:
     """The form's fields as typed (ends of lines as the file has them; a title's and an
     id's spaces at the ends dropped: nobody means them)."""
     form = await request.post()
-    values = {name: str(form.get(name, "")) for name in _FIELDS}
-    values["text"] = values["text"].replace("\r\n", "\n")
+    values = {name: typed(form.get(name)) for name in _FIELDS}  # no NUL: PostgreSQL keeps none
     return {k: v if k == "text" else v.strip() for k, v in values.items()}
 
 
