@@ -126,16 +126,24 @@ class Locale:
 
     def date(self, dt: date) -> str:
         if isinstance(dt, datetime) and dt.tzinfo is not None:
-            dt = dt.astimezone(self.zone)  # the day it is where the team works
+            dt = self._local(dt)  # the day it is where the team works
         return dt.strftime(self.date_format)
 
     def when(self, dt: datetime | None) -> str:
         """A moment on the desk: its date in this language, the time in the desk's zone."""
         if dt is None:
             return "—"
-        local = dt.astimezone(self.zone)
-        zone = "UTC" if self.zone is UTC else zone_name(local)
+        local = self._local(dt)
+        zone = "UTC" if local.tzinfo is UTC else zone_name(local)
         return f"{self.date(local)} {local:%H:%M} {zone}"
+
+    def _local(self, dt: datetime) -> datetime:
+        """`dt` in the desk's zone; in UTC where that is no date (a post an app dated year 1,
+        west of UTC, or 9999 east of it): shown as it is, not a 500."""
+        try:
+            return dt.astimezone(self.zone)
+        except OverflowError:
+            return dt.astimezone(UTC)
 
     def duration(self, seconds: float | None, *, days: bool = True) -> str:
         """A wait as people say it, in this language's units: 45s, 12m, 3h 05m, 2d 4h in

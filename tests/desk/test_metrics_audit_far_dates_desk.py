@@ -1,6 +1,6 @@
-"""The queue stands a case opened in year 1 (a post whose app wrote its date
-as "0001-01-01T00:00:00Z") once it is answered, with [desk] business_hours set."""
-
+"""The desk stands a case opened in year 1 (a post whose app wrote its date as
+"0001-01-01T00:00:00Z"): the queue once it is answered, with [desk] business_hours set, and
+the case page, whose zone has no such local date."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
@@ -46,3 +46,17 @@ async def test_the_queue_counts_an_answered_case_opened_in_year_one(
     assert queue.status == 200
     text = await queue.text()
     assert "in business hours (Mon–Fri 09:00–18:00)" in text, text
+
+
+async def test_the_case_page_of_a_post_dated_year_one_shows_it_in_utc(
+    as_role: Login, store: Store
+) -> None:
+    # Year 1 in UTC is no date in São Paulo (three hours earlier): the page was a 500.
+    now = datetime.now(UTC)
+    _, case, _ = add(
+        store, "worst shop ever", platform="bluesky", ago=now - datetime(1, 1, 1, tzinfo=UTC)
+    )
+    desk = await as_role("agent")
+    page = await desk.client.get(f"/cases/{case}")
+    assert page.status == 200
+    assert "1-01-01 00:00 UTC" in await page.text()  # in UTC, as it was written
