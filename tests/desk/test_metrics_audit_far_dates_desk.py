@@ -1,6 +1,7 @@
 """The desk stands a case opened in year 1 (a post whose app wrote its date as
 "0001-01-01T00:00:00Z"): the queue once it is answered, with [desk] business_hours set, and
 the case page, whose zone has no such local date."""
+
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
