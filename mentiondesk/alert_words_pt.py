@@ -80,10 +80,10 @@ MESSAGES: dict[str, str] = {
     ),
     # Why a click was refused, after "Could not …: " (mentiondesk/slack_refusals.py), in the
     # desk's words for the same refusals (its notices)
-    "someone edited this draft after it was shown here: nothing was sent or rejected. "
-    "Read it again before deciding": (
-        "alguém editou este rascunho depois que ele foi exibido aqui: nada foi enviado nem "
-        "rejeitado. Leia de novo antes de decidir"
+    "someone edited this draft after this card was posted: nothing was sent or rejected. "
+    "Press *Edit* to read it as it is now, or open the case on the desk": (
+        "alguém editou este rascunho depois que este cartão foi publicado: nada foi enviado nem "
+        "rejeitado. Clique em *Editar* para ler o texto atual, ou abra o caso no atendimento"
     ),
     "someone else already acted on this (approved, rejected or closed it), or a newer draft "
     "replaced it. Nothing was sent twice": (
@@ -212,10 +212,10 @@ PT_PT_MESSAGES: dict[str, str] = {
         "*Editar*."
     ),
     # Why a click was refused (slack_refusals.py), as the desk's pt-PT says it
-    "someone edited this draft after it was shown here: nothing was sent or rejected. "
-    "Read it again before deciding": (
-        "alguém editou este rascunho depois de ser mostrado aqui: nada foi enviado nem "
-        "rejeitado. Leia-o de novo antes de decidir"
+    "someone edited this draft after this card was posted: nothing was sent or rejected. "
+    "Press *Edit* to read it as it is now, or open the case on the desk": (
+        "alguém editou este rascunho depois de este cartão ser publicado: nada foi enviado nem "
+        "rejeitado. Carregue em *Editar* para ler o texto atual, ou abra o caso no atendimento"
     ),
     "this case was already escalated: nothing new was sent to the help desk": (
         "este caso já tinha sido encaminhado: nada de novo foi enviado para o apoio ao cliente"

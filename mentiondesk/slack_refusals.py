@@ -18,9 +18,10 @@ class NoHelpDesk(ValueError):
 
 
 # Each follows "Could not {action}: ", so it starts in lower case and ends unstopped.
+# The card still shows the text it was posted with: Edit (or the desk) shows the current one.
 EDITED = (
-    "someone edited this draft after it was shown here: nothing was sent or rejected. "
-    "Read it again before deciding"
+    "someone edited this draft after this card was posted: nothing was sent or rejected. "
+    "Press *Edit* to read it as it is now, or open the case on the desk"
 )
 DECIDED = (
     "someone else already acted on this (approved, rejected or closed it), or a newer draft "
@@ -59,7 +60,7 @@ REASONS = (
 
 def reason(exc: Exception, wording: Wording) -> str:
     """What follows "Could not approve: " for `exc`, as the card's team reads it."""
-    if wording.lang == "en":
+    if wording.lang == "en" and not isinstance(exc, queue.DraftEdited):
         return str(exc)
     return wording.t(_reason_key(exc))
 

@@ -97,6 +97,7 @@ async def test_a_refused_click_is_told_in_portuguese(desk: Desk) -> None:
     assert told == [
         "Não foi possível encaminhar: este caso já tinha sido encaminhado: nada de novo foi "
         "enviado ao help desk",
-        "Não foi possível aprovar: alguém editou este rascunho depois que ele foi exibido "
-        "aqui: nada foi enviado nem rejeitado. Leia de novo antes de decidir",
+        "Não foi possível aprovar: alguém editou este rascunho depois que este cartão foi "
+        "publicado: nada foi enviado nem rejeitado. Clique em *Editar* para ler o texto atual, "
+        "ou abra o caso no atendimento",
     ]

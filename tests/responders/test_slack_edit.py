@@ -116,7 +116,7 @@ async def test_approve_refuses_a_draft_edited_since_the_card_was_posted(desk: De
     assert await send(desk, approve_on_card(desk, "Sorry, DM us")) == 200
     assert draft_status(desk) == "pending"
     told = desk.slack.api.calls("/api/chat.postEphemeral")[0].json()
-    assert "was edited since it was shown" in told["text"]
+    assert "Press *Edit* to read it as it is now" in told["text"]  # the card shows the old
     assert not desk.slack.api.calls("/api/chat.update")
     # A card showing the draft as it is approves it.
     assert await send(desk, approve_on_card(desk, "Sorry Ann, refund sent!")) == 200
@@ -131,7 +131,7 @@ async def test_reject_keeps_a_draft_edited_since_the_card_was_posted(desk: Desk)
     assert (draft_status(desk), draft_text(desk)) == ("pending", "Sorry Ann, refund sent!")
     told = desk.slack.api.calls("/api/chat.postEphemeral")[0].json()
     assert told["text"].startswith("Could not reject: ")
-    assert "was edited since it was shown" in told["text"]
+    assert "Press *Edit* to read it as it is now" in told["text"]  # the card shows the old
     assert not desk.slack.api.calls("/api/chat.update")
     assert await send(desk, approve_on_card(desk, "Sorry Ann, refund sent!", "reject")) == 200
     assert draft_status(desk) == "rejected"
@@ -143,7 +143,7 @@ async def test_an_edit_saved_on_the_desk_while_the_modal_is_open_is_not_overwrit
     meta = await opened(desk)
     set_draft(desk, "Hi Ann, a colleague's better wording")  # saved on the desk meanwhile
     status, body = await submit(desk, "Sorry, DM us the order number", meta=meta)
-    assert status == 200 and "was edited since it was shown" in errors(body)["reply"]
+    assert status == 200 and "to read it as it is now" in errors(body)["reply"]
     assert (draft_status(desk), draft_text(desk)) == (
         "pending",
         "Hi Ann, a colleague's better wording",

@@ -40,8 +40,8 @@ def test_each_reason_has_its_own_words_and_portugal_says_some_otherwise() -> Non
     br, pt = wording_for("pt-BR", "UTC"), wording_for("pt-PT", "UTC")
     assert len({reason(exc, br) for exc in REFUSALS}) == len(REASONS)
     edited = queue.DraftEdited("")
-    assert reason(edited, br).startswith("alguém editou este rascunho depois que ele foi exibido")
-    assert reason(edited, pt).startswith("alguém editou este rascunho depois de ser mostrado")
+    assert reason(edited, br).startswith("alguém editou este rascunho depois que este cartão foi")
+    assert reason(edited, pt).startswith("alguém editou este rascunho depois de este cartão ser")
     too_long = queue.ReplyTooLong("")
     assert reason(too_long, pt).endswith("encurte-a primeiro")
 
@@ -49,4 +49,11 @@ def test_each_reason_has_its_own_words_and_portugal_says_some_otherwise() -> Non
 def test_an_english_card_says_the_refusal_as_it_was_raised() -> None:
     """It names the draft and the platform's limit: more than the type's sentence would."""
     for exc in REFUSALS:
-        assert reason(exc, ENGLISH) == str(exc)
+        if not isinstance(exc, queue.DraftEdited):
+            assert reason(exc, ENGLISH) == str(exc)
+
+
+def test_a_draft_edited_since_the_card_says_where_to_read_it() -> None:
+    """The card still shows the text it was posted with: "read it again" would read that."""
+    edited = queue.DraftEdited("draft 3 was edited since it was shown: read it again")
+    assert "Press *Edit* to read it as it is now" in reason(edited, ENGLISH)
