@@ -107,8 +107,14 @@ def forgive(conn: sa.Connection, name: str, address: str | None = None) -> int:
 
 
 def passed(store: Store, address: str, name: str) -> None:
+    """A right password: the name's failures are forgotten, and its attempt from `address`
+    taken back (the per-address limit is for guesses: an office behind one NAT address logs
+    in all at once at the start of a shift)."""
     with store.engine.begin() as conn:
         forgive(conn, name, address)
+        latest = sa.select(_C.id).where(_C.kind == ADDRESS, _C.address == address[:64])
+        last = latest.order_by(_C.id.desc()).limit(1).scalar_subquery()
+        conn.execute(sa.delete(LOGIN_COUNT).where(_C.id == last))
 
 
 def prune(store: Store, now: datetime) -> int:

@@ -1,6 +1,6 @@
 """Login limits per address and per name: one address cannot spend the desk's budget and keep
-everyone out, guesses spread over many addresses lock the name, an admin's reset or enable
-ends the lock, and logins are logged."""
+everyone out (its right passwords are not counted), guesses spread over many addresses lock
+the name, an admin's reset or enable ends the lock, and logins are logged."""
 
 from __future__ import annotations
 
@@ -55,6 +55,19 @@ async def test_one_address_cannot_keep_everyone_else_out(
     assert (await _login(client, "admin", PASSWORD, "192.0.2.88"))[0] == 303
     tripped = [r for r in caplog.records if "in a minute from 203.0.113.66" in r.getMessage()]
     assert len(tripped) == 1 and tripped[0].levelno == logging.WARNING
+
+
+async def test_an_office_behind_one_address_logs_in_all_at_once(
+    tmp_path: Path, db_url: str, store: Store, clock: Clock
+) -> None:
+    # Eleven right passwords in a minute from one NAT address, at the start of a shift: the
+    # per-address limit (10) is for guesses, so none is refused; guesses still are.
+    desk = "behind_proxy = true\nlogin_attempts_per_minute = 40"
+    async with desk_client(tmp_path, db_url, store, desk, clock=clock) as client:
+        shift = [await _login(client, "agent", PASSWORD, "198.51.100.20") for _ in range(11)]
+        guesses = [await _login(client, f"nobody{n}", "guess", "198.51.100.20") for n in range(11)]
+    assert [status for status, _ in shift] == [303] * 11
+    assert [status for status, _ in guesses] == [401] * 10 + [429]
 
 
 async def test_guesses_from_many_addresses_lock_the_name(
