@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from mentiondesk.models import TransientError
@@ -20,7 +21,8 @@ def utcnow() -> datetime:
 def reset_time(
     value: str | None, *, relative: bool = False, now: Clock = utcnow
 ) -> datetime | None:
-    """A rate-limit reset header as UTC: epoch seconds, seconds from now, or ISO 8601."""
+    """A rate-limit reset header as UTC: epoch seconds, seconds from now, ISO 8601, or an
+    HTTP date (Retry-After's other form: "Wed, 21 Oct 2026 07:28:00 GMT")."""
     if not value:
         return None
     try:
@@ -29,7 +31,13 @@ def reset_time(
         try:
             return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
         except ValueError:
+            pass
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
             return None
+        # "-0000" makes a naive one: HTTP dates are GMT.
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
     if relative:
         return now() + timedelta(seconds=number)
     return datetime.fromtimestamp(number, UTC)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from email.utils import format_datetime
 
 from listener.hackernews import HackerNewsSource
 from tests.fakes.hackernews import SEARCH
@@ -60,6 +61,21 @@ async def test_429_waits_for_retry_after(hn_fake, clock) -> None:
     await source.close()
     assert len(run.ids) == 1
     assert all(t >= reset for t in hn_fake.times(SEARCH)[1:])
+
+
+async def test_429_waits_for_retry_after_as_an_http_date(hn_fake, clock) -> None:
+    # Retry-After's other form (RFC 9110): it was read as no date, and 60 s waited instead.
+    source, cursor = await _seeded(hn_fake, clock)
+    hn_fake.comment("lumora after limit")
+    start = clock()
+    reset = (start + timedelta(seconds=25)).replace(microsecond=0)
+    date = format_datetime(reset, usegmt=True)
+    hn_fake.fail(SEARCH, 429, {"message": "slow down"}, headers={"Retry-After": date})
+    run = await once(source, cursor, clock=clock)
+    await source.close()
+    assert len(run.ids) == 1
+    retried = hn_fake.times(SEARCH)[1:]  # after the 429
+    assert retried and all(reset <= t < start + timedelta(seconds=60) for t in retried)
 
 
 async def test_bad_bodies_then_recovery(hn_fake, clock) -> None:
