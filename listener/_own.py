@@ -75,3 +75,10 @@ def _bare(handle: str) -> str:
 
 def _key(platform: str, name: str) -> str:
     return name.casefold() if platform in CASELESS_HANDLES else name
+
+
+def local_handle(handle: str, host: str) -> str:
+    """`@lumora` or `@lumora@Mastodon.Social` on mastodon.social is the local `lumora` (a
+    server's name has no case); one on another server keeps its `@server`."""
+    name, _, server = handle.strip().lstrip("@").partition("@")
+    return name if not server or server.lower() == host.lower() else f"{name}@{server}"

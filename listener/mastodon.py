@@ -23,7 +23,7 @@ from listener._mastodon_wire import (
     refusal,
     visibility,
 )
-from listener._own import OwnAccounts
+from listener._own import OwnAccounts, local_handle
 from listener._urls import status_url
 from listener._wire import Clock, check_json, id_key, limit_ends, max_id, parse_time, utcnow
 from mentiondesk.models import (
@@ -230,7 +230,7 @@ class MastodonSource:
         """The brand's account on this server by `[brand] handles`, for a token that may not
         read its own account: `@lumora`, or `@lumora@this.server`, is the local `lumora`."""
         host = urlsplit(self.api.api_base_url or "").hostname or ""
-        local = [h.strip().lstrip("@").removesuffix(f"@{host}") for h in self.handles]
+        local = [local_handle(h, host) for h in self.handles]
         own = OwnAccounts.named("mastodon", local)
         _LOGGER.warning(
             "source %s: the token cannot read its own account (add the read:accounts scope); "

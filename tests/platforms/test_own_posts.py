@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from listener._own import local_handle
 from listener.bluesky import BlueskySource
 from listener.mastodon import MastodonSource
 from listener.x import XSource, XSourceConfig
@@ -166,3 +167,19 @@ async def test_mastodon_token_without_read_accounts_tells_ours_by_handle(
     assert (run.ids, again.ids) == ([praise["id"]], [])
     warned = [r.getMessage() for r in own_log.records if r.levelno == logging.WARNING]
     assert any("add the read:accounts scope" in m and "(lumora)" in m for m in warned)
+
+
+@pytest.mark.parametrize(
+    ("handle", "local"),
+    [
+        ("@lumora", "lumora"),
+        ("@lumora@mastodon.social", "lumora"),
+        ("@lumora@Mastodon.Social", "lumora"),  # as people write a server's name
+        (" lumora@MASTODON.SOCIAL ", "lumora"),
+        ("@lumora@other.example", "lumora@other.example"),
+    ],
+)
+def test_a_brand_handle_on_this_server_is_its_local_name_in_any_case(
+    handle: str, local: str
+) -> None:
+    assert local_handle(handle, "mastodon.social") == local
