@@ -14,13 +14,14 @@ which the person may ask that tool's owner for too.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
+from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.erasure import audit_about, traces_of
 from mentiondesk.erasure_copies import tickets_of
@@ -51,21 +52,29 @@ Export = dict[str, list[dict[str, Any]]]  # section → rows, each column → va
 
 
 def export(
-    store: Store, platform: str, handle: str = "", *, account_id: str = "", post_url: str = ""
+    store: Store,
+    platform: str,
+    handle: str = "",
+    *,
+    account_id: str = "",
+    post_url: str = "",
+    home: Collection[str] = (),
 ) -> Export:
     """Every row about the accounts with `handle` on `platform` (or the one with `account_id`,
     or the author of the post at `post_url`: found as `authors forget` finds them, so a
-    renamed account is not "not found"); NotFound when none. It writes once: rows of earlier
-    releases are given the post they name (name_posts), as `forget` does, so the database
-    user needs the write access `run` has."""
+    renamed account is not "not found"); NotFound when none, Ambiguous for a handle stored on
+    several accounts. It writes once: rows of earlier releases are given the post they name
+    (name_posts), as `forget` does, so the database user needs the write access `run` has.
+    `home` as for erasure.erase."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
-    wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
+    wanted = Wanted(platform, handle, account_id.strip(), post_url.strip(), frozenset(home))
     name_posts(store)  # as `forget` finds them: what it would erase is what this shows
     with store.engine.connect() as conn:
         query = sa.select(AUTHOR).where(authors_wanted(wanted)).order_by(AUTHOR.c.id)
         authors = conn.execute(query).all()
         if not authors:
             raise NotFound(not_found(conn, wanted))
+        check_one(wanted, authors)  # one person's data, never another's too
         whose = traces_of(conn, platform, handle, authors)
         ids = [a.id for a in authors]
         mentions = whose.mentions

@@ -10,12 +10,17 @@ may belong to someone else now).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
 
-from mentiondesk.contacts import no_author, same_author
+from mentiondesk.contacts import no_author, same_author, stored_forms
+from mentiondesk.models import CASELESS_HANDLES
+from mentiondesk.queue import NotFound
 from mentiondesk.tables import AUTHOR, MENTION
 
 _X_HOSTS = {"x.com", "twitter.com", "mobile.x.com", "mobile.twitter.com"}
@@ -33,6 +38,9 @@ class Wanted:
     handle: str = ""
     account_id: str = ""
     post_url: str = ""
+    # The hosts of the Mastodon instances the sources read from (lower case): their own
+    # accounts are stored without a server, so "ana@our.server" finds "ana" (stored_forms).
+    home: frozenset[str] = frozenset()
 
     def searched(self) -> str:
         """What was looked for, for the "not found" message."""
@@ -95,7 +103,36 @@ def authors_wanted(wanted: Wanted) -> sa.ColumnElement[bool]:
             return sa.false()
         posted = sa.select(MENTION.c.author_id).where(MENTION.c.platform == post[0], post[1])
         return AUTHOR.c.id.in_(posted)
-    return same_author(wanted.platform, wanted.handle)
+    if not wanted.handle:  # nobody: an author the retention blanked has handle ""
+        return sa.false()
+    forms = stored_forms(wanted.platform, wanted.handle, wanted.home)
+    return sa.or_(*(same_author(wanted.platform, form) for form in forms))
+
+
+class Ambiguous(NotFound):
+    """A handle that names several accounts: which one asked is for a person to say."""
+
+
+def check_one(wanted: Wanted, authors: Sequence[Any]) -> None:
+    """Raise Ambiguous when `wanted` is a handle stored on several accounts (rows with
+    external_id and handle): a renamed account keeps its old handle here until it posts
+    again, and someone else may have taken it and posted since. Exporting or erasing both
+    would hand one person the other's posts, or erase someone who did not ask. Mastodon's
+    "ana" and "ana@our.server" are one account's two forms (each instance's view), not two
+    people."""
+    if not wanted.handle:  # an account id or a post names one account
+        return
+    caseless = wanted.platform in CASELESS_HANDLES
+    forms = Counter(a.handle.lower() if caseless else a.handle for a in authors)
+    if all(n == 1 for n in forms.values()):
+        return
+    ids = ", ".join(sorted(repr(a.external_id) for a in authors))
+    raise Ambiguous(
+        f"the handle {wanted.handle!r} on {wanted.platform} is stored on {len(authors)} "
+        f"accounts (account ids {ids}): someone who renamed their account is kept under the "
+        "handle of their last post, which another person may have taken since. Give the "
+        "account id of the one who asked (--id) or the link of one of their posts (--post URL)"
+    )
 
 
 def not_found(conn: sa.Connection, wanted: Wanted) -> str:

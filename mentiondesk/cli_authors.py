@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -11,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import audit, author_export, contacts, erasure, queue
+from mentiondesk import audit, author_export, contacts, erasure, forgotten, queue
 from mentiondesk.author_lookup import Wanted, not_found, stored_handle
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_text import shown
@@ -27,6 +28,8 @@ authors_app = typer.Typer(
     "exporting or erasing an author's data on request.",
     no_args_is_help=True,
 )
+# The audit's words for an account taken off the list when only its fingerprint is left.
+_ERASED_ACCOUNT = "an account no longer stored"
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -68,7 +71,13 @@ def do_not_contact(
     actor = who()
     try:
         if account_id or post:
-            handle = _stored_handle(store, Wanted(platform.strip().lower(), "", account_id, post))
+            wanted = Wanted(platform.strip().lower(), "", account_id.strip(), post)
+            if undo and account_id and _unlist_forgotten(store, wanted, actor):
+                out.print(
+                    f"{shown(wanted.searched())} on {shown(platform)} may be contacted again."
+                )
+                return
+            handle = _stored_handle(store, wanted)
         listing = contacts.set_do_not_contact(
             store, platform, handle, by=actor, value=not undo, home=_mastodon_homes(config)
         )
@@ -93,6 +102,20 @@ def do_not_contact(
         out.print(f"{who_where} is on the do-not-contact list.")
     if listing.withdrawn:  # for someone listed already: drafts an older release left pending
         out.print(f"{counted(listing.withdrawn, 'pending private draft')} withdrawn.")
+
+
+def _unlist_forgotten(store: Store, wanted: Wanted, actor: str) -> bool:
+    """Take an account no longer stored (erased, or blanked by the retention) off the list:
+    all that is left of it is its fingerprint, found by its account id. False when the
+    account is stored (listed as any) or was not listed."""
+    with store.engine.begin() as conn:
+        if stored_handle(conn, wanted):
+            return False
+        if not forgotten.drop_forgotten(conn, wanted.platform, wanted.account_id):
+            return False
+    # No handle and no post to file it under: the trail says so, naming nobody.
+    audit.record(store, actor, "allow-contact", detail=f"{wanted.platform}: {_ERASED_ACCOUNT}")
+    return True
 
 
 def _print_unseen(who_where: str, *, already: bool) -> None:
@@ -142,10 +165,18 @@ def forget(
     _one_of(handle, account_id, post)
     config = load(ctx)
     store = open_store(config)
+    erase = partial(
+        erasure.erase,
+        store,
+        platform,
+        handle,
+        by=who(),
+        account_id=account_id,
+        post_url=post,
+        home=_mastodon_homes(config),
+    )
     try:
-        plan = erasure.erase(
-            store, platform, handle, by=who(), dry_run=True, account_id=account_id, post_url=post
-        )
+        plan = erase(dry_run=True)
         erasing = f"Erasing {shown(handle or account_id or post)} on {shown(platform)}"
         out.print(
             f"{erasing} deletes: {plan.deleted()}; blanks, keeping the rows: {plan.blanked()}."
@@ -154,9 +185,7 @@ def forget(
         if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
             err.print("Nothing erased.")
             raise typer.Exit(1)
-        done = erasure.erase(
-            store, platform, handle, by=who(), account_id=account_id, post_url=post
-        )
+        done = erase()
     except (queue.NotFound, BeingSent) as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
@@ -174,7 +203,9 @@ def forget(
 
 
 def _one_of(*given: str) -> None:
-    if len([g for g in given if g]) != 1:
+    # "@" or a blank is nobody (a script's empty variable), never the retention's blanked
+    # authors, whose handle is "".
+    if len([g for g in given if g.strip().lstrip("@").strip()]) != 1:
         err.print("[red]Give one of HANDLE, --id ID or --post URL.[/]")
         raise typer.Exit(2)
 
@@ -217,9 +248,13 @@ def export(
     author who renamed their account and has not posted since is stored under their old
     handle: find them by --id or --post."""
     _one_of(handle, account_id, post)
-    store = open_store(load(ctx), reading=True)
+    config = load(ctx)
+    store = open_store(config, reading=True)
+    home = _mastodon_homes(config)
     try:
-        data = author_export.export(store, platform, handle, account_id=account_id, post_url=post)
+        data = author_export.export(
+            store, platform, handle, account_id=account_id, post_url=post, home=home
+        )
     except queue.NotFound as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None

@@ -12,7 +12,7 @@ do-not-contact, only a fingerprint of the account is kept so that they stay on i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk import retention_keys as keys
-from mentiondesk.author_lookup import Wanted, authors_wanted, not_found
+from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.erased_posts import keep_erased
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
 from mentiondesk.erasure_payloads import (
@@ -111,12 +111,15 @@ def erase(
     dry_run: bool = False,
     account_id: str = "",
     post_url: str = "",
+    home: Collection[str] = (),
 ) -> Erasure:
-    """Erase every account with `handle` on `platform` (or the one with `account_id`, or the
-    author of the post at `post_url`); NotFound when none. With dry_run, only count what would
-    go (the same statements, rolled back)."""
+    """Erase the account with `handle` on `platform` (or the one with `account_id`, or the
+    author of the post at `post_url`); NotFound when none, Ambiguous when the handle is
+    stored on several accounts. With dry_run, only count what would go (the same
+    statements, rolled back). `home`: the hosts of the Mastodon instances the sources read
+    from (author_lookup.Wanted)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
-    wanted = Wanted(platform, handle, account_id.strip(), post_url.strip())
+    wanted = Wanted(platform, handle, account_id.strip(), post_url.strip(), frozenset(home))
     keys.name_posts(store)  # found by the post, however the author was renamed since
     with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
         return _erase(conn, wanted, by=by)
@@ -131,11 +134,13 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
     ).all()
     if not authors:
         raise NotFound(not_found(conn, wanted))
-    author_ids = [a.id for a in authors]  # accounts with that handle: a few
+    check_one(wanted, authors)
+    author_ids = [a.id for a in authors]  # the account, or its forms on Mastodon
     whose = traces_of(conn, platform, handle, authors)
     # A handle listed before it was seen stays as its fingerprint, a trace of them easy to
     # guess: it goes, and their account id's fingerprint keeps them listed instead.
-    prelisted = [h for h in sorted(whose.handles) if drop_handle(conn, platform, h)]
+    listed_as = sorted(whose.handles | _with_servers(platform, whose.handles, wanted.home))
+    prelisted = [h for h in listed_as if drop_handle(conn, platform, h)]
     listed = bool(prelisted) or any(a.do_not_contact for a in authors)
     erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed)
     _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
@@ -147,6 +152,14 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
         sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail[:512])
     )
     return erasure
+
+
+def _with_servers(platform: str, handles: frozenset[str], home: frozenset[str]) -> set[str]:
+    """A listening Mastodon instance's own accounts, stored as "ana", with the server too:
+    listed before they were seen as "ana@our.server", that form was kept beside "ana"."""
+    if platform != "mastodon":
+        return set()
+    return {f"{h}@{host}" for h in handles if "@" not in h for host in home}
 
 
 def traces_of(conn: Connection, platform: str, handle: str, authors: Sequence[Any]) -> Whose:

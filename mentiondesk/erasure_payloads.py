@@ -46,7 +46,8 @@ class Whose:
 
     def named_in(self, column: Any) -> Any:
         """SQL: `column` may name them (a handle inside; checked exactly in Python)."""
-        return sa.or_(*(column.ilike(f"%{_like(h)}%", escape="\\") for h in self.handles))
+        named = (column.ilike(f"%{_like(h)}%", escape="\\") for h in self.handles)
+        return sa.or_(sa.false(), *named)  # no handle (an author found by id, blanked): none
 
     def about(self, context: Any) -> bool:
         """Whether a stored CaseContext (as JSON) is about one of their mentions."""

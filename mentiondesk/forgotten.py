@@ -143,3 +143,11 @@ def unlist_forgotten(conn: Connection, author_ids: Collection[int]) -> None:
     ]
     if digests:
         conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(digests)))
+
+
+def drop_forgotten(conn: Connection, platform: str, external_id: str) -> bool:
+    """Take an account no longer stored (erased, or blanked by the retention) off the list:
+    its fingerprint, in every form it may be kept in; False if none was kept."""
+    forms = _forms(fingerprint_keys(conn), platform, external_id, handle=False)
+    gone = conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(forms)))
+    return bool(gone.rowcount)

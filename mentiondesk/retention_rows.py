@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.forgotten import keep_forgotten
+from mentiondesk.forgotten import drop_handle, keep_forgotten
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_actions import blank_actions, late_alerts
 from mentiondesk.retention_digest import digest_items, keyed_on, naming, unsent
@@ -276,14 +276,17 @@ def delete_digest_items(conn: Connection, ids: list[int]) -> int:
 def blank_authors(conn: Connection, author_ids: list[int]) -> tuple[int, int]:
     """Blank these authors' rows (their posts already are) and the handle in the audit's
     lines listing them for do-not-contact; (audit lines, authors). One who asked not to be
-    contacted stays on the list as a fingerprint, as an erased author does."""
+    contacted stays on the list as their account's fingerprint, as an erased author does."""
     a = AUTHOR.c
     rows = conn.execute(
         sa.select(a.id, a.platform, a.external_id, a.handle, a.do_not_contact).where(
             a.id.in_(author_ids)
         )
     ).all()
-    keep_forgotten(conn, [(r.platform, r.external_id) for r in rows if r.do_not_contact])
+    listed = [r for r in rows if r.do_not_contact]
+    keep_forgotten(conn, [(r.platform, r.external_id) for r in listed])
+    for r in listed:  # a handle listed before it was seen, a trace easy to guess, goes
+        drop_handle(conn, r.platform, r.handle)
     listings = blank_listings(conn, rows)
     values = {"handle": "", "name": "", "followers": 0, "do_not_contact": False}
     return listings, _update(
