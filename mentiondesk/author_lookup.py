@@ -154,8 +154,10 @@ def not_found(conn: sa.Connection, wanted: Wanted) -> str:
     )
 
 
-def stored_handle(conn: sa.Connection, wanted: Wanted) -> str:
-    """The handle an author found by account id or post is stored under (the handle of their
-    last post, which do-not-contact lists); NotFound-worthy "" when nobody matched."""
-    query = sa.select(AUTHOR.c.handle).where(authors_wanted(wanted)).order_by(AUTHOR.c.id)
-    return str(conn.scalar(query) or "")
+def stored_authors(conn: sa.Connection, wanted: Wanted) -> tuple[tuple[int, ...], str]:
+    """The author rows found by account id or post, and the handle they are stored under (the
+    handle of their last post, which messages name); ((), "") when nobody matched. Their
+    rows, not every account with that handle: another person may have taken it since."""
+    query = sa.select(AUTHOR.c.id, AUTHOR.c.handle).where(authors_wanted(wanted))
+    rows = conn.execute(query.order_by(AUTHOR.c.id)).all()
+    return tuple(int(r.id) for r in rows), str(rows[0].handle) if rows else ""

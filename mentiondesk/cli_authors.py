@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import audit, author_export, contacts, erasure, forgotten, queue
-from mentiondesk.author_lookup import Wanted, not_found, stored_handle
+from mentiondesk.author_lookup import Wanted, not_found, stored_authors
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_text import shown
 from mentiondesk.cli_values import FormatOption
@@ -69,6 +69,7 @@ def do_not_contact(
     config = load(ctx)
     store = open_store(config)
     actor = who()
+    only: tuple[int, ...] = ()  # by handle: every account stored under it
     try:
         if account_id or post:
             wanted = Wanted(platform.strip().lower(), "", account_id.strip(), post)
@@ -77,9 +78,15 @@ def do_not_contact(
                     f"{shown(wanted.searched())} on {shown(platform)} may be contacted again."
                 )
                 return
-            handle = _stored_handle(store, wanted)
+            only, handle = _stored_authors(store, wanted)  # that account, not its handle's
         listing = contacts.set_do_not_contact(
-            store, platform, handle, by=actor, value=not undo, home=_mastodon_homes(config)
+            store,
+            platform,
+            handle,
+            by=actor,
+            value=not undo,
+            home=_mastodon_homes(config),
+            only=only,
         )
         if not listing.already or listing.withdrawn:  # audited unless it changed nothing
             audit.record_listing(store, actor, listing, listed=not undo)
@@ -109,7 +116,7 @@ def _unlist_forgotten(store: Store, wanted: Wanted, actor: str) -> bool:
     all that is left of it is its fingerprint, found by its account id. False when the
     account is stored (listed as any) or was not listed."""
     with store.engine.begin() as conn:
-        if stored_handle(conn, wanted):
+        if stored_authors(conn, wanted)[0]:
             return False
         if not forgotten.drop_forgotten(conn, wanted.platform, wanted.account_id):
             return False
@@ -210,12 +217,12 @@ def _one_of(*given: str) -> None:
         raise typer.Exit(2)
 
 
-def _stored_handle(store: Store, wanted: Wanted) -> str:
+def _stored_authors(store: Store, wanted: Wanted) -> tuple[tuple[int, ...], str]:
     with store.engine.connect() as conn:
-        handle = stored_handle(conn, wanted)
-        if not handle:
+        ids, handle = stored_authors(conn, wanted)
+        if not ids:
             raise queue.NotFound(not_found(conn, wanted))
-    return handle
+    return ids, handle
 
 
 def _print_elsewhere(elsewhere: Elsewhere, config: Config) -> None:

@@ -45,16 +45,18 @@ def set_do_not_contact(
     by: str,
     value: bool = True,
     home: Collection[str] = (),
+    only: Collection[int] = (),
 ) -> Listing:
-    """Put an author (every account with that handle on the platform) on do-not-contact, and
-    withdraw their pending private drafts naming `by`; with value=False take them off the list
-    (nothing withdrawn comes back: the next draft is a fresh one). `home`: the hosts of the
-    Mastodon instances the sources listen on (stored_forms)."""
+    """Put an author (every account with that handle on the platform, or the author rows
+    `only`, found by account id or post) on do-not-contact, and withdraw their pending private
+    drafts naming `by`; with value=False take them off the list (nothing withdrawn comes back:
+    the next draft is a fresh one). `home`: the hosts of the Mastodon instances the sources
+    listen on (stored_forms)."""
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     forms = stored_forms(platform, handle, home)
     with store.engine.begin() as conn:
         anyone = sa.or_(*(same_author(platform, form) for form in forms))
-        ids = sorted(conn.scalars(sa.select(AUTHOR.c.id).where(anyone)))
+        ids = sorted(only or conn.scalars(sa.select(AUTHOR.c.id).where(anyone)))
         if not ids:
             return _unseen(conn, platform, handle, value=value)
         # Drafts being written for them finish first (the withdrawal below then sees them);

@@ -96,3 +96,29 @@ def test_a_not_found_suggests_the_ways_not_tried(
     tried = " ".join(output.split()).split(" Try ")[-1]
     assert code == 1 and tried.startswith("their handle or ") and other in tried, output
     assert given[0] not in tried
+
+
+def test_do_not_contact_by_id_or_post_lists_that_account_not_its_handles(
+    config: Path, db_url: str
+) -> None:
+    """Ana renamed and her old handle was taken by Bia, who posted: both are stored under it.
+    `--id`/`--post` names one person; listing (or unlisting) by the handle did both, taking
+    off the list someone who had asked on their own."""
+    ana = replace(mention(1), external_id="1790")
+    bia = mention(2, author="b")
+    bia = replace(bia, author=replace(bia.author, handle=ana.author.handle))
+    store = Store(db_url)
+    store.create_all()
+    try:
+        store.ingest("s", [ana, bia], "c")
+    finally:
+        store.dispose()
+    listed = sa.select(AUTHOR.c.external_id).where(AUTHOR.c.do_not_contact.is_(True))
+    assert run_cli(config, "authors", "do-not-contact", "x", "--id", "b")[0] == 0
+    assert table_rows(db_url, listed) == [("b",)]
+    assert run_cli(config, "authors", "do-not-contact", "x", "--id", "a1")[0] == 0
+    assert run_cli(config, "authors", "do-not-contact", "x", "--id", "a1", "--undo")[0] == 0
+    assert table_rows(db_url, listed) == [("b",)]  # Bia, who asked, stays listed
+    post = "https://x.com/anyone/status/1790"  # Ana's
+    assert run_cli(config, "authors", "do-not-contact", "x", "--post", post)[0] == 0
+    assert sorted(table_rows(db_url, listed)) == [("a1",), ("b",)]
