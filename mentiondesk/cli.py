@@ -151,8 +151,9 @@ def check_config(ctx: typer.Context) -> None:
         out.print(f"  note: {escape(note)}")
     warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
     warnings += long_night_shifts(config.settings.desk.business_hours)
-    for warning in warnings + tokens_in_clear(config):
-        err.print(f"[yellow]![/] warning: {escape(warning)}")
+    for warning in warnings + tokens_in_clear(config):  # with JSON logs: a record each
+        styled = f"[yellow]![/] warning: {escape(warning)}"
+        say(f"warning: {warning}", styled=styled, level=logging.WARNING)
 
 
 def _store_state(config: Config) -> tuple[str, list[str]]:
@@ -241,7 +242,9 @@ async def _run(config: Config, *, once: bool) -> None:
             numbers = report(desk.store, hours=config.business_hours)
             stopped = stopped_lines(desk.source_health())
             new, edited = desk.processor.processed, desk.processor.reread
-            print_summary(Console(), numbers, config, new=new, edited=edited, stopped=stopped)
+            # A line each, however long: `run --once >> run.log` is grepped, not read at 80 columns.
+            summary = Console(soft_wrap=True)
+            print_summary(summary, numbers, config, new=new, edited=edited, stopped=stopped)
             if web is None:
                 no_login_hint(desk)
             if once or desk.stop_event.is_set():

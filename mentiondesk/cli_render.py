@@ -21,6 +21,7 @@ from rich.progress import (
 )
 
 from mentiondesk import wording
+from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.logs import json_logs
 from mentiondesk.pipeline import Progress as ProgressCallback
@@ -141,8 +142,10 @@ def print_summary(
             f"  [yellow]Outbox: {data['outbox_waiting']} waiting to retry, "
             f"{data['outbox_held']} held[/] → {see}"
         )
-    for line in stopped:  # a revoked token: nothing more is read from there until restart
-        console.print(f"  [red]Source {escape(line)}[/] → fix it, then restart mentiondesk")
+    # A revoked token: nothing more is read from there until restart. The reason is the
+    # platform's words: shown as `sources check` shows them, without control sequences.
+    for line in stopped:
+        console.print(f"  [red]Source {shown(line)}[/] → fix it, then restart mentiondesk")
 
 
 def _sent(kind: dict[str, int]) -> str:

@@ -35,6 +35,11 @@ def polled_sources(config: Config, names: str | None) -> Config:
     if wanted == [NO_SOURCES]:
         return dataclasses.replace(config, sources=())
     known = {(c.name or c.kind): c for c in config.sources}
+    if NO_SOURCES in wanted and NO_SOURCES not in known:  # "none,x": which was meant?
+        raise ConfigError(
+            f"--sources: {NO_SOURCES!r} polls no source, so it goes alone; give it alone, "
+            f"or the names of the sources to poll ({', '.join(known)})"
+        )
     unknown = [n for n in wanted if n not in known]
     if unknown or not wanted:
         raise ConfigError(

@@ -3,8 +3,10 @@ log collectors (`--log-format json`). Either way, records name ids, never bodies
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
+import re
 import sys
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -36,6 +38,30 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+# What a terminal or a log viewer would act on rather than show: C0 controls but the tab and
+# the line feed (a traceback's lines), DEL, C1 (U+009B is CSI alone) and the bidi controls.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    """`text` with each control character written out (ESC as `\\x1b`), not acted on."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class TextFormatter(logging.Formatter):
+    """TEXT_FORMAT, a platform's words in a message or an error written out, not acted on:
+    a server's reason with an escape sequence must not retitle or clear the terminal that
+    tails the log, nor a carriage return overwrite the line it is on."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's)
+        shown = copy.copy(record)
+        shown.message = _visible(record.message)
+        return super().formatMessage(shown)
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's)
+        return _visible(super().formatException(ei))
+
+
 # mentiondesk's own packages: only these go to DEBUG with -vv.
 OWN = ("mentiondesk", "listener", "responders", "sentiment", "playbooks")
 # HTTP clients that log every request's URL at INFO: the URLs hold handles and post ids.
@@ -62,7 +88,7 @@ def setup(verbose: int, log_format: LogFormat) -> None:
     if log_format is LogFormat.JSON:
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter(TEXT_FORMAT))
+        handler.setFormatter(TextFormatter(TEXT_FORMAT))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO if verbose else logging.WARNING)
