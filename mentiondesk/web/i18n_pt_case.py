@@ -154,15 +154,18 @@ CASE = {
     "Allow contact again with {handle} on {platform}": (
         "Permitir contato de novo com {handle} no {platform}"
     ),
-    "Same handle on:": "Mesmo perfil em:",
+    # Accounts matched by their handle alone, maybe not one person's: not "Mesmo perfil".
+    "Same handle on:": "Mesmo nome de usuário em:",
     "The do-not-contact list goes by platform: each account is listed on its own.": (
         "A lista de não contatar é por plataforma: cada conta entra na lista separadamente."
     ),
     "Sentiment over time": "Sentimento ao longo do tempo",
-    "Past cases": "Casos anteriores",
-    "No past cases.": "Nenhum caso anterior.",
-    "Past replies": "Respostas anteriores",
-    "No past replies.": "Nenhuma resposta anterior.",
+    # The author's other cases and replies, newer ones too (a later case on another
+    # platform, still open): not "anteriores", which reads as before this one.
+    "Other cases": "Outros casos",
+    "No other cases.": "Nenhum outro caso.",
+    "Other replies": "Outras respostas",
+    "No other replies.": "Nenhuma outra resposta.",
     "Audit trail": "Histórico de ações",
     "Nobody has acted yet.": "Ninguém agiu ainda.",
     # The saved-reply picker ([desk] saved_replies): the team's ready texts.

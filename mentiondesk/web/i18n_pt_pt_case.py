@@ -95,6 +95,7 @@ CASE = {
         "urgência, para ordenar a fila: frustração (0 a 3) × 10, + 5 se for reclamação, + 1 por "
         "cada dez vezes mais seguidores do perfil (10, 100, 1000…)"
     ),
+    "Same handle on:": "Mesmo nome de utilizador em:",
     "Do not contact {handle} on {platform}": "Não contactar {handle} no {platform}",
     "{handle} on {platform} is on the do-not-contact list.": (
         "{handle} no {platform} está na lista de não contactar."

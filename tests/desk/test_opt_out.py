@@ -185,7 +185,8 @@ async def test_the_button_names_the_account_listed_when_the_handle_is_on_other_p
     assert "Same handle on: X (do not contact)" in there
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "lia no X está na lista de não contatar." in pt
-    assert "Mesmo perfil em: Reddit" in pt and "A lista de não contatar é por plataforma" in pt
+    assert "Mesmo nome de usuário em: Reddit" in pt
+    assert "A lista de não contatar é por plataforma" in pt
 
 
 async def test_no_do_not_contact_button_where_there_are_no_private_messages(

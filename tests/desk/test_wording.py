@@ -109,7 +109,7 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     assert '<span title="rule: complaint">rule: A detractor reaches an agent fast' in en
     assert "Reply now <small" in en and "(sent at once, in your name)" in en
     assert "Machine&#39;s reading</dt><dd>complaint, 80% sure</dd>" in en
-    assert "No past cases." in en and "No past replies." in en
+    assert "No other cases." in en and "No other replies." in en
     pt = await (await desk.client.get(f"/cases/{case}", headers=PT)).text()
     assert "rejeitada por root (pelo terminal)" in pt.lower()
     assert "<h2>Classificação</h2>" in pt
@@ -117,7 +117,7 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     assert "regra: Uma reclamação chega rápido a alguém" in pt and "regra complaint" not in pt
     assert '<dd title="regra: complaint">Uma reclamação chega rápido' in pt  # the case's rule, too
     assert "Responder agora" in pt and "(enviada na hora, em seu nome)" in pt
-    assert "Nenhum caso anterior." in pt and "Nenhuma resposta anterior." in pt
+    assert "Nenhum outro caso." in pt and "Nenhuma outra resposta." in pt
     assert "Encaminhar ao help desk</button>" in pt
     for stale in (
         "Leitura",
