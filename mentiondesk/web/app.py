@@ -43,6 +43,7 @@ from mentiondesk.web.common import (
 )
 from mentiondesk.web.errors import FormExpired, render_error, render_expired
 from mentiondesk.web.flash import SAID, Said, landing
+from mentiondesk.web.form_values import typed
 from mentiondesk.web.i18n import SITE_LANGUAGE, ZONE
 from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.saved_picker import SAVED
@@ -182,8 +183,8 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         return await handler(request)
     try:
         return await handler(request)
-    except FormExpired:  # before HTTPForbidden, which it is: its page has its own title
-        return render_expired(request)
+    except FormExpired as exc:  # before HTTPForbidden, which it is: its page has its own title
+        return render_expired(request, exc)
     except (web.HTTPNotFound, web.HTTPForbidden, web.HTTPMethodNotAllowed) as exc:
         # aiohttp fills .text with "404: Not Found" by default; show only our own messages.
         text = exc.text or ""
@@ -289,7 +290,9 @@ async def _csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not expected or not same_token(expected, given):
             path = _logged(request)
             _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, path)
-            raise FormExpired()
+            # The text typed (a reply, a note) goes back on the page, not lost with the form.
+            ended = session is None and request.path != "/login"
+            raise FormExpired(typed(form.get("text")), ended=ended)
     return await handler(request)
 
 

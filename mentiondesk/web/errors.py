@@ -17,12 +17,21 @@ _LOGGER = logging.getLogger(__name__)
 FORM_EXPIRED = "This form has expired. Reload the page and try again."
 
 
+SESSION_ENDED = (
+    "Your session has ended, so nothing was sent or saved. Your text is below: copy it, log in "
+    "again, and paste it where you were."
+)
+
+
 class FormExpired(web.HTTPForbidden):
     """A state-changing request without the session's CSRF token (app.py's _csrf): a 403 whose
-    page is titled "Form expired", not "Not allowed", whatever its message says."""
+    page is titled "Form expired", not "Not allowed", whatever its message says. `typed`: the
+    text the form carried (a reply, a note), shown to copy: it is not lost; `ended`: there is
+    no session any more (12 hours on), so the page says to log in again."""
 
-    def __init__(self) -> None:
+    def __init__(self, typed: str = "", *, ended: bool = False) -> None:
         super().__init__(text=FORM_EXPIRED)
+        self.typed, self.ended = typed, ended
 
 
 def render_error(request: web.Request, status: int, message: str) -> web.Response:
@@ -37,19 +46,24 @@ def render_error(request: web.Request, status: int, message: str) -> web.Respons
     return _page(request, status, title=title, message=text)
 
 
-def render_expired(request: web.Request) -> web.Response:
-    """The page of a FormExpired: its own title, as the exception's type (not its text) says."""
+def render_expired(request: web.Request, exc: FormExpired) -> web.Response:
+    """The page of a FormExpired: its own title, as the exception's type (not its text) says,
+    and the text the form carried, to copy."""
+    kept = exc.typed if exc.typed.strip() else ""
     try:
-        loc = negotiate(request)
-        title, text = loc.t("Form expired"), loc.t(FORM_EXPIRED)
-    except Exception as exc:
-        return _plain(request, 403, exc, f"Form expired\n\n{FORM_EXPIRED}")
-    return _page(request, 403, title=title, message=text)
+        loc = negotiate(request)  # literal texts in each call, so the catalog's check finds them
+        title = loc.t("Session ended") if exc.ended else loc.t("Form expired")
+        text = loc.t(SESSION_ENDED) if exc.ended and kept else loc.t(FORM_EXPIRED)
+    except Exception as error:
+        return _plain(request, 403, error, f"Form expired\n\n{FORM_EXPIRED}\n\n{exc.typed}")
+    return _page(request, 403, title=title, message=text, kept=kept, log_in=exc.ended)
 
 
-def _page(request: web.Request, status: int, *, title: str, message: str) -> web.Response:
+def _page(
+    request: web.Request, status: int, *, title: str, message: str, **more: object
+) -> web.Response:
     try:
-        return render(request, "error.html", status=status, title=title, message=message)
+        return render(request, "error.html", status=status, title=title, message=message, **more)
     except Exception as exc:  # a broken template: the same words, without it
         return _plain(request, status, exc, f"{title}\n\n{message}".strip())
 

@@ -64,6 +64,13 @@ _LAYOUT = {
     "This form has expired. Reload the page and try again.": (
         "Este formulário expirou. Recarregue a página e tente de novo."
     ),
+    "Session ended": "Sessão encerrada",
+    "Your session has ended, so nothing was sent or saved. Your text is below: copy it, log in "
+    "again, and paste it where you were.": (
+        "Sua sessão terminou, então nada foi enviado nem salvo. Seu texto está abaixo: copie, "
+        "entre de novo e cole onde estava."
+    ),
+    "Your text (not sent)": "Seu texto (não enviado)",
     "This page needs the agent role.": "Esta página exige o papel de agente.",
     "This page needs the manager role.": "Esta página exige o papel de gestão.",
     "This page needs the admin role.": "Esta página exige o papel de administração.",

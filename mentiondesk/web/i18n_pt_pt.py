@@ -105,6 +105,13 @@ MESSAGES: dict[str, str] = {
     ),
     # login
     "Log in": "Iniciar sessão",
+    "Session ended": "Sessão terminada",
+    "Your session has ended, so nothing was sent or saved. Your text is below: copy it, log in "
+    "again, and paste it where you were.": (
+        "A sua sessão terminou, por isso nada foi enviado nem guardado. O seu texto está abaixo: "
+        "copie-o, inicie sessão de novo e cole-o onde estava."
+    ),
+    "Your text (not sent)": "O seu texto (não enviado)",
     "Log in to the {brand} desk": "Iniciar sessão no atendimento {brand}",
     "Log in to {brand} desk": "Iniciar sessão no atendimento {brand}",
     "Password": "Palavra-passe",
