@@ -15,12 +15,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from mentiondesk import cli_help, logs, schema
-from mentiondesk.assignees import configured_users, desk_users, unknown_assignees
+from mentiondesk import cli_help, logs
+from mentiondesk.assignees import desk_users, unknown_assignees
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_cases import cases_app
+from mentiondesk.cli_check import register as register_check_command
 from mentiondesk.cli_classifier import (
     SettingOption,
     load_classifier,
@@ -46,16 +46,13 @@ from mentiondesk.cli_web import (
 )
 from mentiondesk.config import Config
 from mentiondesk.config_clear import tokens_in_clear
-from mentiondesk.config_hours_notes import hours_read, long_night_shifts
-from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
-from mentiondesk.config_store import inline_password, new_sqlite_file, store_errors
+from mentiondesk.config_hours_notes import long_night_shifts
+from mentiondesk.config_routing import open_approvals, unposted
 from mentiondesk.logs import LogFormat
-from mentiondesk.models import ConfigError, Reading
+from mentiondesk.models import Reading
 from mentiondesk.pipeline import App
-from mentiondesk.playbook_build import build_playbook
 from mentiondesk.report import report
 from mentiondesk.source_health import stopped_lines
-from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -74,6 +71,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(survey_app, name="survey")
 register_outbox_commands(app)
 register_report_command(app)
+register_check_command(app)
 app.add_typer(sources_app, name="sources")
 app.add_typer(authors_app, name="authors")
 app.add_typer(store_app, name="store")
@@ -118,58 +116,6 @@ def _global(
     """mentiondesk: listen for your brand's mentions, read them, and act on them."""
     logs.setup(verbose, log_format)
     ctx.obj = config
-
-
-@app.command("check-config")
-def check_config(ctx: typer.Context) -> None:
-    """Validate the config file and say what is wrong, if anything."""
-    config = load(ctx, secrets=True)
-    with config_errors():
-        playbook = build_playbook(config)
-        store_state = _store_state(config)
-        if unknown := unknown_assignees(playbook, configured_users(config)):
-            raise ConfigError("\n".join(unknown))
-    names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
-    # The result is the command's output (stdout: `check-config > check.txt` keeps it); the
-    # warnings go to stderr, with the problems that stop it.
-    out = Console(soft_wrap=True)
-    out.print(f"[green]✓[/] {escape(str(config.path))} is valid")
-    out.print(f"  store: {store_state[0]}", markup=False)
-    for note in store_state[1]:
-        out.print(f"  note: {note}", markup=False)
-    out.print(f"  sources: {names}", markup=False)
-    if hours := hours_read(config.settings.desk):  # as read: a slip (18:00-09:00) shows
-        out.print(f"  business hours: {hours}", markup=False)
-    out.print(
-        f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
-    )
-    out.print(
-        f"  classifier: {config.settings.sentiment.classifier}; "
-        f"playbook rules: {len(playbook.rules)}"
-    )
-    for note in posted_by_hand(config):
-        out.print(f"  note: {escape(note)}")
-    warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
-    warnings += long_night_shifts(config.settings.desk.business_hours)
-    for warning in warnings + tokens_in_clear(config):  # with JSON logs: a record each
-        styled = f"[yellow]![/] warning: {escape(warning)}"
-        say(f"warning: {warning}", styled=styled, level=logging.WARNING)
-
-
-def _store_state(config: Config) -> tuple[str, list[str]]:
-    """Whether a start can use the store, and what it will make there; or where the first run
-    will create it: connecting to a SQLite file that is not there would create it, empty (a
-    typo'd path looking fine)."""
-    new = new_sqlite_file(config.settings.store, config.store_url())
-    if new is not None:
-        return f"a new, empty store will be created at {new} on first run", []
-    store = Store(config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret())
-    try:
-        with store_errors(config.settings.store):
-            shown, notes = schema.check_ready(store.engine)
-    finally:
-        store.dispose()
-    return f"{shown} ({'reachable' if notes else 'reachable, ready'})", notes
 
 
 @app.command()

@@ -1,0 +1,78 @@
+"""`mentiondesk check-config`: the config file read as a start would read it, and what it
+will do (store, sources, responders, rules), with its warnings."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from mentiondesk import schema
+from mentiondesk.assignees import configured_users, unknown_assignees
+from mentiondesk.cli_common import config_errors, load, say
+from mentiondesk.config import Config
+from mentiondesk.config_clear import tokens_in_clear
+from mentiondesk.config_hours_notes import hours_read, long_night_shifts
+from mentiondesk.config_routing import open_approvals, posted_by_hand, unposted
+from mentiondesk.config_store import inline_password, new_sqlite_file, store_errors
+from mentiondesk.models import ConfigError
+from mentiondesk.playbook_build import build_playbook
+from mentiondesk.store import Store
+
+
+def register(app: typer.Typer) -> None:
+    """Add `check-config` to the main CLI."""
+    app.command("check-config")(check_config)
+
+
+def check_config(ctx: typer.Context) -> None:
+    """Validate the config file and say what is wrong, if anything."""
+    config = load(ctx, secrets=True)
+    with config_errors():
+        playbook = build_playbook(config)
+        store_state = _store_state(config)
+        if unknown := unknown_assignees(playbook, configured_users(config)):
+            raise ConfigError("\n".join(unknown))
+    names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
+    # The result is the command's output (stdout: `check-config > check.txt` keeps it); the
+    # warnings go to stderr, with the problems that stop it.
+    out = Console(soft_wrap=True)
+    out.print(f"[green]✓[/] {escape(str(config.path))} is valid")
+    out.print(f"  store: {store_state[0]}", markup=False)
+    for note in store_state[1]:
+        out.print(f"  note: {note}", markup=False)
+    out.print(f"  sources: {names}", markup=False)
+    if hours := hours_read(config.settings.desk):  # as read: a slip (18:00-09:00) shows
+        out.print(f"  business hours: {hours}", markup=False)
+    out.print(
+        f"  responders: {', '.join(r.name or r.kind for r in config.responders)}", markup=False
+    )
+    out.print(
+        f"  classifier: {config.settings.sentiment.classifier}; "
+        f"playbook rules: {len(playbook.rules)}"
+    )
+    for note in posted_by_hand(config):
+        out.print(f"  note: {escape(note)}")
+    warnings = inline_password(config.settings.store) + unposted(config) + open_approvals(config)
+    warnings += long_night_shifts(config.settings.desk.business_hours)
+    for warning in warnings + tokens_in_clear(config):  # with JSON logs: a record each
+        styled = f"[yellow]![/] warning: {escape(warning)}"
+        say(f"warning: {warning}", styled=styled, level=logging.WARNING)
+
+
+def _store_state(config: Config) -> tuple[str, list[str]]:
+    """Whether a start can use the store, and what it will make there; or where the first run
+    will create it: connecting to a SQLite file that is not there would create it, empty (a
+    typo'd path looking fine)."""
+    new = new_sqlite_file(config.settings.store, config.store_url())
+    if new is not None:
+        return f"a new, empty store will be created at {new} on first run", []
+    store = Store(config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret())
+    try:
+        with store_errors(config.settings.store):
+            shown, notes = schema.check_ready(store.engine)
+    finally:
+        store.dispose()
+    return f"{shown} ({'reachable' if notes else 'reachable, ready'})", notes
