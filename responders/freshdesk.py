@@ -21,7 +21,6 @@ from mentiondesk.models import (
     OutboxAction,
     PluginContext,
     Receipt,
-    SinkRefused,
     Wording,
     secret_from_env,
 )
@@ -71,8 +70,7 @@ class FreshdeskResponder:
         self.http = RestClient(
             self.base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X")
         )
-        self._missing: set[str] = set()  # tickets the sync cannot read: said once, not hourly
-        self._sweep = desk.SolvedSweep("freshdesk")  # where the next sync sweep starts
+        self._sweep = desk.SolvedSweep("freshdesk", _LOGGER)  # where the next sync starts
 
     @classmethod
     def from_config(
@@ -232,25 +230,13 @@ class FreshdeskResponder:
         return await self._sweep.run(refs, 1, self._solved_one)
 
     async def _solved_one(self, chunk: list[str]) -> set[str]:
+        """One ticket's state. Its own refusal (403: moved to a group the key's agent may not
+        see) is the sweep's to say once (`SolvedSweep`): the others are still read."""
         (ref,) = chunk
-        try:
-            status = await gone.status(self.http, ref)
-        except SinkRefused:
-            raise  # the key refused: every ticket alike, the sweep fails whole
-        except FatalError as exc:
-            # This ticket's refusal (403: moved to a group the key's agent may not see): the
-            # other cases' tickets are still read, or one such ticket stops every sweep.
-            self._unread(ref, f"cannot be read ({exc}); case left open")
-            return set()
+        status = await gone.status(self.http, ref)
         if status is None:
-            self._unread(ref, "was not found (deleted?); case left open")
+            self._sweep.unread(ref, "was not found (deleted?); case left open")
         return {ref} if status in SOLVED else set()
-
-    def _unread(self, ref: str, why: str) -> None:
-        """Say once, not every sweep, why ticket `ref`'s case is left open."""
-        if ref not in self._missing:
-            self._missing.add(ref)
-            _LOGGER.warning("freshdesk ticket %s %s", ref, why)
 
     async def check(self) -> str:
         await self.http.call("GET", "agents/me")

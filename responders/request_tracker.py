@@ -28,7 +28,8 @@ from responders._http import check, connection_error, session
 
 _LOGGER = logging.getLogger(__name__)
 # What ends a case: RT's inactive statuses as the queue's lifecycle names them ("resolved",
-# "rejected", a custom lifecycle's own); RT searches no deleted ticket, so none ends one.
+# "rejected", a custom lifecycle's own); REST2 searches no deleted ticket (not even asked by
+# name), so none ends one.
 SOLVED = "Status = '__Inactive__'"
 # What a follow-up sets open: RT's inactive statuses (deleted tickets are not searched, so
 # never found), and stalled, which waits on the author, who has now written.
@@ -84,7 +85,7 @@ class RequestTrackerResponder:
         self.queue = queue
         self._token = token
         self._session: aiohttp.ClientSession | None = None
-        self._sweep = desk.SolvedSweep("request tracker")  # where the next sync sweep starts
+        self._sweep = desk.SolvedSweep("request tracker", _LOGGER)  # where the next sync starts
 
     @classmethod
     def from_config(
@@ -101,9 +102,9 @@ class RequestTrackerResponder:
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         number = desk.case_of(action)
-        found = await self._find(number)
         if action.kind == "comment":
-            return await self._follow_up(action, number, found)
+            return await self._follow_up(action, number)
+        found = await self._find(number)
         if found is None:
             body = {
                 "Queue": self.queue,
@@ -121,39 +122,50 @@ class RequestTrackerResponder:
         url = f"{self.web}Ticket/Display.html?id={ticket}"
         return Receipt(ref=ticket, url=url, case_ticket=case_ticket)
 
-    async def _follow_up(self, action: OutboxAction, number: str, found: str | None) -> Receipt:
-        """A comment on the case's ticket: the one in this queue, else the one recorded
-        (triage moved it to another queue, or renamed it). Where that one was deleted, the
-        follow-up is a ticket of its own, the case's from then on."""
+    async def _follow_up(self, action: OutboxAction, number: str) -> Receipt:
+        """A comment on the case's ticket: the one recorded (this desk's own receipt, wherever
+        triage moved or renamed it), not one someone else filed with the case number in its
+        subject; the one the case number finds in this queue only while none is recorded, or
+        the recorded one is gone (a follow-up filed anew after it was deleted, retried).
+        Where it was deleted, the follow-up is a ticket of its own, the case's from then on."""
         recorded = action.context.ticket_ref
-        ticket, shown = (found, {}) if found else await self._recorded(recorded, number)
-        if ticket is None:
-            raise desk.no_ticket_yet(number)
-        shown = shown or await self._call("GET", f"ticket/{ticket}")
-        if shown.get("Status") == "deleted":
-            return await self._filed_anew(action, number, ticket)
+        ticket, shown = await self._recorded(recorded)
+        if ticket is None or shown.get("Status") == "deleted":
+            found = await self._find(number)
+            if found is None:
+                return await self._none_found(action, number, ticket, shown)
+            ticket, shown = found, await self._call("GET", f"ticket/{found}")
+        elif not _titled(shown, number):
+            said = "rt ticket %s of %s has a subject of its own now; commented on"
+            _LOGGER.info(said, ticket, number)
         await self._raise_priority(ticket, shown, action)
         await self._comment(ticket, action)
         await self._reopen(ticket, shown)
         # Not the recorded ticket: a retry of a follow-up filed anew finds that one.
         return self._receipt(ticket, case_ticket=recorded is not None and ticket != recorded)
 
-    async def _recorded(self, ref: str | None, number: str) -> tuple[str | None, dict[str, Any]]:
+    async def _recorded(self, ref: str | None) -> tuple[str | None, dict[str, Any]]:
         """The case's recorded ticket and what RT shows of it; (None, {}) while none is
-        recorded (the ticket is not filed yet). The ref is this desk's own receipt, so a
-        subject an agent rewrote does not make it another's; one RT has not at all, or deleted
-        after a rename (so no longer the case's by its subject either), is for a person."""
+        recorded (the ticket is not filed yet), or RT has it no more."""
         if not ref or not ref.isdigit():
             return None, {}
         shown = await self._call("GET", f"ticket/{ref}", missing=(404,))
-        if not shown:
-            raise FatalError(f"rt has no ticket {ref}, recorded for {number}; check by hand")
-        if str(shown.get("Subject") or "").startswith(f"[{number}]"):
-            return ref, shown
-        if shown.get("Status") == "deleted":
+        return (ref, shown) if shown else (None, {})
+
+    async def _none_found(
+        self, action: OutboxAction, number: str, deleted: str | None, shown: dict[str, Any]
+    ) -> Receipt:
+        """No live ticket of the case's: its deleted one is followed by a new ticket; one RT
+        has not at all, or deleted after a rename (so no longer the case's by its subject
+        either), is for a person; none recorded yet, the follow-up waits for it."""
+        ref = action.context.ticket_ref
+        if deleted is not None and _titled(shown, number):
+            return await self._filed_anew(action, number, deleted)
+        if deleted is not None:
             raise FatalError(f"rt ticket {ref} of {number} was renamed and deleted; not filed")
-        _LOGGER.info("rt ticket %s of %s has a subject of its own now; commented on", ref, number)
-        return ref, shown
+        if ref and ref.isdigit():
+            raise FatalError(f"rt has no ticket {ref}, recorded for {number}; check by hand")
+        raise desk.no_ticket_yet(number)
 
     async def _filed_anew(self, action: OutboxAction, number: str, deleted: str) -> Receipt:
         """The follow-up as a new ticket, its subject the follow-up's comment subject (so a
@@ -223,8 +235,14 @@ class RequestTrackerResponder:
         return await self._sweep.run(refs, 50, self._solved_chunk)  # short TicketSQL queries
 
     async def _solved_chunk(self, chunk: list[str]) -> set[str]:
+        """The chunk's inactive tickets; one not found at all (deleted, or shredded) is said
+        once, as Zendesk's and Freshdesk's syncs say theirs: its case cannot resolve."""
         ids = " OR ".join(f"id = {i}" for i in chunk)
-        return {str(item["id"]) for item in await self._search(f"({ids}) AND {SOLVED}")}
+        solved = {str(item["id"]) for item in await self._search(f"({ids}) AND {SOLVED}")}
+        there = {str(item["id"]) for item in await self._search(f"({ids})")}
+        for ref in sorted(set(chunk) - there - solved, key=int):
+            self._sweep.unread(ref, "was not found (deleted?); case left open")
+        return solved
 
     async def check(self) -> str:
         """Say whether the URL and token work, for `mentiondesk responders check`."""
@@ -232,11 +250,16 @@ class RequestTrackerResponder:
         return f"token valid; queue {self.queue!r} reachable"
 
     async def _find(self, number: str) -> str | None:
-        items = await self._search(f"Subject LIKE '[{number}]' AND Queue = '{self.queue}'")
-        return str(items[0]["id"]) if items else None
+        """The case's ticket in this queue: the first whose subject starts with the case
+        number, as ours do. LIKE matches anywhere, so "Fwd: [MD-…]", a ticket someone else
+        filed from our mail, is not taken for it (nor would the sync follow it after)."""
+        sql = f"Subject LIKE '[{number}]' AND Queue = '{self.queue}'"
+        items = await self._search(sql, fields="Subject")
+        return next((str(item["id"]) for item in items if _titled(item, number)), None)
 
-    async def _search(self, sql: str) -> list[dict[str, Any]]:
-        answer = await self._call("GET", "tickets", params={"query": sql, "per_page": "100"})
+    async def _search(self, sql: str, **params: str) -> list[dict[str, Any]]:
+        params |= {"query": sql, "per_page": "100", "orderby": "id"}
+        answer = await self._call("GET", "tickets", params=params)
         items: list[dict[str, Any]] = answer.get("items") or []
         return items
 
@@ -271,6 +294,11 @@ def _marks(action: OutboxAction, wording: Wording) -> list[str]:
         f"[{number}] {wording.t('follow-up:')} {desk.follow_up_mark(action, wording)}",
         f"[{number}] follow-up: {desk.follow_up_mark(action)}",
     ]
+
+
+def _titled(shown: dict[str, Any], number: str) -> bool:
+    """Whether a ticket's subject starts with case `number`, as the tickets we file do."""
+    return str(shown.get("Subject") or "").startswith(f"[{number}]")
 
 
 def _unfolded(subject: object) -> str:

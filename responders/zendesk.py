@@ -77,8 +77,7 @@ class ZendeskResponder:
         self.group_id = group_id
         auth = basic_auth(f"{email}/token", token)
         self.http = RestClient(self.base + "/api/v2/", "zendesk", headers=auth)
-        self._sweep = desk.SolvedSweep("zendesk")  # where the next sync sweep starts
-        self._missing: set[str] = set()  # tickets the sync found gone: said once, not hourly
+        self._sweep = desk.SolvedSweep("zendesk", _LOGGER)  # where the next sync starts
 
     @classmethod
     def from_config(
@@ -228,7 +227,8 @@ class ZendeskResponder:
 
     async def solved(self, refs: Sequence[str]) -> set[str]:
         """Which of these tickets are solved or closed; a rate limit part-way keeps the chunks
-        read, and the next sweep starts at the one it stopped at."""
+        read, and the next sweep starts at the one it stopped at; a chunk refused is read again
+        in halves, so a ticket refused costs its own case alone."""
         return await self._sweep.run(refs, 100, self._solved_chunk)  # show_many: 100 ids
 
     async def _solved_chunk(self, chunk: list[str]) -> set[str]:
@@ -236,9 +236,8 @@ class ZendeskResponder:
         answer = await self.http.call("GET", "tickets/show_many.json", params=params)
         tickets = (answer or {}).get("tickets") or []
         # A deleted ticket is left out: its case cannot resolve, which is said once, not hourly.
-        for ref in sorted(set(chunk) - {str(t["id"]) for t in tickets} - self._missing):
-            self._missing.add(ref)
-            _LOGGER.warning("zendesk ticket %s was not found (deleted?); case left open", ref)
+        for ref in sorted(set(chunk) - {str(t["id"]) for t in tickets}):
+            self._sweep.unread(ref, "was not found (deleted?); case left open")
         return {str(t["id"]) for t in tickets if t["status"] in SOLVED}
 
     async def check(self) -> str:
