@@ -1,5 +1,6 @@
 """Mastodon as the Mastodon source meets it through Mastodon.py: the notifications
-request Mastodon.py cannot make, what its errors mean, a status's HTML as text, its visibility."""
+request Mastodon.py cannot make, what its errors mean, a status as a mention (its HTML as
+text, its visibility, its edits)."""
 
 from __future__ import annotations
 
@@ -19,27 +20,54 @@ from mastodon.errors import (
     MastodonUnauthorizedError,
 )
 
-from mentiondesk.models import VISIBILITIES, FatalError, RateLimited, TransientError
+from listener._own import OwnAccounts
+from listener._urls import status_url
+from listener._wire import parse_time
+from mentiondesk.models import (
+    VISIBILITIES,
+    Author,
+    FatalError,
+    Mention,
+    RateLimited,
+    TransientError,
+)
 
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 # The Mastodon.py errors `refusal` says the meaning of; any other is a bug, and is raised as is.
 CLIENT_ERRORS = (MastodonRatelimitError, MastodonAPIError, MastodonNetworkError)
-# The notifications that carry a status about the brand: it is named in it, or quoted by it.
-NOTIFIED = ["mention", "quote"]
+# The notifications that carry a status about the brand: it is named in it, or quoted by it;
+# or, `update` (EDITED), a status the brand's account boosted was edited. Mastodon (4.0+) tells
+# only those who boosted a status of its edits, never the accounts it mentions
+# (update_status_service.rb, notify_about_update!): an edit of a mention not boosted is unseen.
+NOTIFIED = ["mention", "quote", "update"]
+EDITED = "update"
 
 
 def notifications(api: Mastodon, **params: Any) -> Any:
-    """GET /api/v1/notifications?types[]=mention&types[]=quote&include_filtered=true (a quote
-    of our status notifies as `quote` since 4.5; older servers ignore the type). Since 4.3 the
-    account's notification policy filters some mentions (by default private mentions from
-    people it does not follow) out of this list unless include_filtered is sent, and
-    Mastodon.py 2.3's notifications() has no such parameter: its request path (paging, rate
-    limits and errors as for every call) is called with the parameters the server reads."""
+    """GET /api/v1/notifications?types[]=mention&types[]=quote&types[]=update&include_filtered=
+    true (a quote of our status notifies as `quote` since 4.5, an edit as `update` since 4.0;
+    older servers ignore a type they do not know). Since 4.3 the account's notification policy
+    filters some mentions (by default private mentions from people it does not follow) out of
+    this list unless include_filtered is sent, and Mastodon.py 2.3's notifications() has no
+    such parameter: its request path (paging, rate limits and errors as for every call) is
+    called with the parameters the server reads."""
     query = {"types[]": NOTIFIED, "include_filtered": "true"}
     query.update((k, str(v)) for k, v in params.items() if v is not None)
     request = api._Mastodon__api_request  # type: ignore[attr-defined]
     return request("GET", "/api/v1/notifications", query)
+
+
+def edit_version(status: Any) -> str | None:
+    """The version of an edited status, for the store (edited_posts): its id stays, so the
+    version is a snowflake of `edited_at` (milliseconds << 16, as status ids are), later
+    than the status's id and than each earlier edit's. None when it was never edited, or
+    when `edited_at` is no time: the status is still read, at the text it has."""
+    edited_at = status.get("edited_at")
+    try:
+        return str(int(parse_time(edited_at).timestamp() * 1000) << 16) if edited_at else None
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def refusal(endpoint: str, exc: Exception, reset: Callable[[], datetime]) -> Exception:
@@ -70,3 +98,33 @@ def visibility(value: Any) -> str | None:
     if not value:
         return None
     return str(value) if value in VISIBILITIES else "direct"
+
+
+def names(status: Any, own: OwnAccounts) -> bool:
+    """Whether the status mentions one of the brand's accounts."""
+    named = status.get("mentions") or []
+    return any(own.account(str(m.get("id")), str(m.get("acct") or "")) for m in named)
+
+
+def read_status(status: Any, base_url: str | None) -> Mention:
+    account = status["account"]
+    text = html_to_text(status.get("content") or "")
+    if status.get("spoiler_text"):
+        text = f"{status['spoiler_text']}\n\n{text}"
+    return Mention(
+        platform="mastodon",
+        external_id=str(status["id"]),
+        author=Author(
+            id=str(account["id"]),
+            handle=str(account["acct"]),
+            name=str(account.get("display_name") or ""),
+            followers=int(account.get("followers_count") or 0),
+        ),
+        text=text,
+        created_at=parse_time(status["created_at"]),
+        url=status_url(status, base_url),  # never a link of the remote server's choosing
+        lang=status.get("language"),
+        parent_id=str(status["in_reply_to_id"]) if status.get("in_reply_to_id") else None,
+        visibility=visibility(status.get("visibility")),
+        edit_id=edit_version(status),  # the same id, edited: the store reads it again
+    )

@@ -49,8 +49,11 @@ class OwnAccounts:
 
     def wrote(self, mention: Mention) -> bool:
         """Whether `mention` is a post of the brand's own."""
-        author = mention.author
-        return author.id in self.ids or _key(self.platform, _bare(author.handle)) in self.names
+        return self.account(mention.author.id, mention.author.handle)
+
+    def account(self, account_id: str, handle: str) -> bool:
+        """Whether the account of this id and handle (as the platform writes it) is ours."""
+        return account_id in self.ids or _key(self.platform, _bare(handle)) in self.names
 
     def others(self, source: str, endpoint: str, mentions: Sequence[Mention]) -> list[Mention]:
         """`mentions` less the brand's own posts (counted in a debug line, never shown)."""

@@ -18,16 +18,15 @@ from listener._items import readable
 from listener._mastodon_cursor import carried, since
 from listener._mastodon_wire import (
     CLIENT_ERRORS,
-    html_to_text,
+    EDITED,
+    names,
     notifications,
+    read_status,
     refusal,
-    visibility,
 )
 from listener._own import OwnAccounts, local_handle
-from listener._urls import status_url
-from listener._wire import Clock, check_json, id_key, limit_ends, max_id, parse_time, utcnow
+from listener._wire import Clock, check_json, id_key, limit_ends, max_id, utcnow
 from mentiondesk.models import (
-    Author,
     Batch,
     FatalError,
     Mention,
@@ -131,15 +130,30 @@ class MastodonSource:
     # --- endpoints --------------------------------------------------------------------
 
     async def _mentions(self, state: State) -> Page:
-        # No own-account look-up here: no one is notified of their own statuses.
         call = partial(notifications, self.api, limit=self.page_size)
         items = await self._call("mentions", call, min_id=state.get("min"))
         check_json(items, "mentions", list)
         statuses = [n["status"] for n in items if n.get("status")]  # None: deleted since
+        if any(n.get("type") == EDITED for n in items):
+            statuses = await self._about_us(items)
         # Notification ids are a plain serial, not snowflakes (db/schema.rb): none can be made
         # from a time. A first read that found none makes "before the first" (0) its position.
         ids = [str(n["id"]) for n in items]
         return self._page("mentions", state, ids, statuses, self.page_size, empty="0")
+
+    async def _about_us(self, items: list[Any]) -> list[Any]:
+        """The page's statuses, less those an `update` told of (a status the brand's account
+        boosted was edited) that do not name that account: a boosted post of another's is no
+        mention. One that does is handed over as an edit (edit_version: the store reads it
+        again). The account is looked up only here: no one is notified of their own statuses."""
+        await self._own_account()
+        own = self._own or OwnAccounts("mastodon")
+        kept = []
+        for note in items:
+            status = note.get("status")
+            if status and (note.get("type") != EDITED or names(status, own)):
+                kept.append(status)
+        return kept
 
     async def _search(self, state: State) -> Page:
         await self._own_account()  # search and hashtags list the brand's own statuses too
@@ -209,7 +223,7 @@ class MastodonSource:
 
     def _mentions_of(self, endpoint: str, statuses: list[Any]) -> list[Mention]:
         base = self.api.api_base_url
-        read = readable(self.name, statuses, lambda s: _mention(s, base), lambda s: s["id"])
+        read = readable(self.name, statuses, lambda s: read_status(s, base), lambda s: s["id"])
         return self._own.others(self.name, endpoint, read) if self._own else read
 
     async def _own_account(self) -> None:
@@ -272,26 +286,3 @@ class MastodonSource:
             reset=datetime.fromtimestamp(reset, UTC) if reset else None,
             shared=True,
         )
-
-
-def _mention(status: Any, base_url: str | None) -> Mention:
-    account = status["account"]
-    text = html_to_text(status.get("content") or "")
-    if status.get("spoiler_text"):
-        text = f"{status['spoiler_text']}\n\n{text}"
-    return Mention(
-        platform="mastodon",
-        external_id=str(status["id"]),
-        author=Author(
-            id=str(account["id"]),
-            handle=str(account["acct"]),
-            name=str(account.get("display_name") or ""),
-            followers=int(account.get("followers_count") or 0),
-        ),
-        text=text,
-        created_at=parse_time(status["created_at"]),
-        url=status_url(status, base_url),  # never a link of the remote server's choosing
-        lang=status.get("language"),
-        parent_id=str(status["in_reply_to_id"]) if status.get("in_reply_to_id") else None,
-        visibility=visibility(status.get("visibility")),
-    )

@@ -1,14 +1,15 @@
 """A post edited after it was stored, as the store takes it in.
 
-On X an edit is a new post whose `edit_history_tweet_ids` starts with the first one: the
-listener hands it in as the first id's mention with `edit_id` set (models.Mention), so an
-edit is never a second mention. Here it becomes the mention's text and link (the first text
-kept in `first_text`). A mention not read yet is read at its latest; one read already is read
-again (edited_reread: its reading, and its pending drafts as a relabel makes them follow),
-unless a reply or DM to it was approved: then nothing is redone, and the audit says so; only an
-edit asking us to stop still puts its author on do-not-contact, as a new post does. An edit
-older than the version stored (`edit_id`: a page read before another, stored after it) is
-dropped: the mention is not read again at outdated text.
+On X an edit is a new post whose `edit_history_tweet_ids` starts with the first one; on
+Mastodon it keeps its id and says when it was edited. Either listener hands it in as the first
+id's mention with `edit_id` set (models.Mention), so an edit is never a second mention.
+Here it becomes the mention's text and link (the first text kept in `first_text`). A mention
+not read yet is read at its latest; one read already is read again (edited_reread: its
+reading, and its pending drafts as a relabel makes them follow), unless a reply or DM to it was
+approved: then nothing is redone, and the audit says so; only an edit asking us to stop still
+puts its author on do-not-contact, as a new post does. An edit older than the version stored
+(`edit_id`: a page read before another, stored after it) is dropped: the mention is not read
+again at outdated text.
 """
 
 from __future__ import annotations
@@ -97,9 +98,9 @@ def decided_as_read(conn: Connection, texts: dict[int, str]) -> set[int]:
 
 
 def newer(version: str, stored: str) -> bool:
-    """Whether post version `version` came after `stored`. X's ids (the only platform whose
-    edits are new ids) grow with time; ids that are not numbers cannot be ordered, and a
-    different one is taken as newer, as before versions were compared."""
+    """Whether post version `version` came after `stored`. X's ids and Mastodon's edit
+    stamps grow with time; ids that are not numbers cannot be ordered, and a different one is
+    taken as newer, as before versions were compared."""
     if all(v.isascii() and v.isdigit() for v in (version, stored)):
         return int(version) > int(stored)
     return version != stored

@@ -42,4 +42,5 @@ async def test_a_quote_of_the_brands_status_is_read(fake: MastodonFake, clock: F
     await source.close()
     assert run.ids == [quoting["id"]]
     assert run.mentions[0].text == "this new lamp broke in a day"
-    assert fake.api.calls(NOTIFICATIONS)[-1].query.getall("types[]") == ["mention", "quote"]
+    asked = fake.api.calls(NOTIFICATIONS)[-1].query.getall("types[]")
+    assert asked == ["mention", "quote", "update"]

@@ -133,8 +133,9 @@ class Mention:
     thread_id: str | None = None
     parent_id: str | None = None
     visibility: str | None = None  # VISIBILITIES where the platform says (Mastodon); else None
-    # Where an edit is a new post (X): the version read, when it is not the first; the
-    # mention keeps the first id, so the store takes it as an edit of the one it has.
+    # An edit's version, when it is not the first read: X's edit is a new post (its id);
+    # Mastodon's keeps its id (a stamp of its `edited_at`, in the ids' own form). The mention
+    # keeps the first id, so the store takes it as an edit of the one it has.
     edit_id: str | None = None
 
     @property

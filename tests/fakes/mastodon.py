@@ -167,6 +167,17 @@ class MastodonFake(PlatformFake):
         )
         return status
 
+    def edit(self, status: dict[str, Any], text: str, *, boosted: bool = False) -> None:
+        """The author edits `status` (its id kept, `edited_at` set; every list shows it as
+        now). Mastodon notifies (`update`) only accounts that boosted it (`boosted`: ours
+        did; update_status_service.rb, notify_about_update!), never those it mentions."""
+        status["content"] = render(text)
+        status["edited_at"] = _iso(self.clock())
+        if boosted:
+            serial = str(next(self._serial))
+            note = {"id": serial, "type": "update", "created_at": status["edited_at"]}
+            self.notifications.append({**note, "account": status["account"], "status": status})
+
     def hit(self, text: str, **kw: Any) -> dict[str, Any]:
         status = self.status(text, **kw)
         self.search_hits.append(status)

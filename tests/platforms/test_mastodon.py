@@ -39,7 +39,7 @@ async def test_first_poll_reads_mentions_and_hashtag(mastodon_fake, clock) -> No
     assert by_id[m["id"]].text == hostile
     assert (by_id[m["id"]].lang, by_id[m["id"]].author.handle) == ("de", "dan@remote.test")
     call = mastodon_fake.api.calls(NOTIFICATIONS)[0]
-    assert call.query.getall("types[]") == ["mention", "quote"]
+    assert call.query.getall("types[]") == ["mention", "quote", "update"]
     assert call.headers["Authorization"] == "Bearer tok"
 
 

@@ -94,7 +94,7 @@ async def test_a_mention_the_notification_policy_filtered_is_read(mastodon_fake,
     assert (mention.external_id, mention.visibility) == (status["id"], "direct")
     calls = mastodon_fake.api.calls(NOTIFICATIONS)
     assert {c.query.get("include_filtered") for c in calls} == {"true"}
-    assert all(c.query.getall("types[]") == ["mention", "quote"] for c in calls)
+    assert all(c.query.getall("types[]") == ["mention", "quote", "update"] for c in calls)
     plain = Mastodon(access_token="tok", api_base_url=mastodon_fake.base_url)
     assert await asyncio.to_thread(plain.notifications, types=["mention"]) == []
 
