@@ -183,14 +183,17 @@ class Store:
     # --- processing -----------------------------------------------------------------
 
     def claim_unprocessed(self, limit: int, lease: timedelta) -> list[PendingMention]:
-        """Lease up to `limit` unread mentions, oldest first; several workers never share one."""
+        """Lease up to `limit` unread mentions, oldest posted first; several workers never share
+        one. By the post's date, not the row's: a catch-up stores a newest-first listing's
+        pages newest page first (X, Bluesky, Reddit), and several sources one after another,
+        yet "it arrived, thanks" must be read after the complaint it answers."""
         now = _utcnow()
         with self.engine.begin() as conn:
             free = sa.or_(MENTION.c.claimed_until.is_(None), MENTION.c.claimed_until < now)
             pick = (
                 sa.select(MENTION.c.id)
                 .where(MENTION.c.processed.is_(False), free)
-                .order_by(MENTION.c.id)
+                .order_by(MENTION.c.created_at, MENTION.c.id)
                 .limit(limit)
                 .with_for_update(skip_locked=True)
             )
@@ -210,7 +213,7 @@ class Store:
                 sa.select(*_PENDING_COLUMNS)
                 .join(AUTHOR, AUTHOR.c.id == MENTION.c.author_id)
                 .where(MENTION.c.id.in_(ids))
-                .order_by(MENTION.c.id)
+                .order_by(MENTION.c.created_at, MENTION.c.id)
             ).all()
         return [_pending(row) for row in rows]
 

@@ -113,3 +113,15 @@ def test_history_names_open_and_lately_resolved_cases_only(store: Store) -> None
     history = store.histories([author])[author]
     assert history.past_cases == ("MD-000003", "MD-000004")
     assert history.open_cases == ("MD-000004",) and history.mentions_before == 0
+
+
+def test_claims_go_by_when_posted_not_by_when_stored(store: Store) -> None:
+    # A catch-up of a newest-first listing stores its newest page first, and a second source
+    # after the first: the complaint (m1) stored last is still read before its follow-up.
+    store.ingest("mentions", [mention(4), mention(3)], "p1")
+    store.ingest("mentions", [mention(2)], "p2")
+    store.ingest("search", [mention(1), mention(5)], "s1")
+    first = store.claim_unprocessed(2, timedelta(minutes=5))
+    rest = store.claim_unprocessed(10, timedelta(minutes=5))
+    assert [p.mention.external_id for p in first] == ["m1", "m2"]
+    assert [p.mention.external_id for p in rest] == ["m3", "m4", "m5"]
