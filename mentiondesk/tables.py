@@ -29,7 +29,8 @@ class MentionRow(SQLModel, table=True):
     __tablename__ = "mention"
     __table_args__ = (
         sa.UniqueConstraint("platform", "external_id"),
-        sa.Index("ix_mention_pending", "processed", "id"),
+        # Unread mentions as they are claimed: by when posted (Store.claim_unprocessed).
+        sa.Index("ix_mention_pending_posted", "processed", "created_at", "id"),
         NEVER_REUSED,
     )
 
