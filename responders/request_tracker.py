@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Sequence
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 import aiohttp
-from pydantic import field_validator
 
 from mentiondesk.models import (
     ENGLISH,
@@ -16,15 +15,13 @@ from mentiondesk.models import (
     OutboxAction,
     PluginContext,
     Receipt,
-    ResponderConfig,
     TransientError,
     Wording,
-    env_key,
-    require_env,
     secret_from_env,
 )
 from responders import _helpdesk as desk
 from responders._http import check, connection_error, session
+from responders._rt_config import RequestTrackerResponderConfig as RequestTrackerResponderConfig
 
 _LOGGER = logging.getLogger(__name__)
 # What ends a case: RT's inactive statuses as the queue's lifecycle names them ("resolved",
@@ -34,32 +31,6 @@ SOLVED = "Status = '__Inactive__'"
 # What a follow-up sets open: RT's inactive statuses (deleted tickets are not searched, so
 # never found), and stalled, which waits on the author, who has now written.
 REOPENED = ("resolved", "rejected", "stalled")
-
-
-class RequestTrackerResponderConfig(ResponderConfig):
-    kind: Literal["request_tracker"] = "request_tracker"
-    base_url: str  # e.g. https://rt.example.com/REST/2.0/
-    queue: str = "General"
-    token_env: str = env_key("RT_TOKEN")
-
-    @field_validator("base_url")
-    @classmethod
-    def _rest2(cls, url: str) -> str:
-        if not url.rstrip("/").endswith("REST/2.0"):
-            raise ValueError(
-                f"{url!r} must end in REST/2.0/ (e.g. https://rt.example.com/REST/2.0/)"
-            )
-        return url.rstrip("/") + "/"
-
-    _env = field_validator("token_env")(require_env)
-
-    @field_validator("queue")
-    @classmethod
-    def _named(cls, queue: str) -> str:
-        # RT refuses a ticket in no queue: every one would wait in the outbox, held.
-        if not queue.strip():
-            raise ValueError("is empty; name the RT queue tickets go to (e.g. General)")
-        return queue.strip()
 
 
 class RequestTrackerResponder:
