@@ -7,6 +7,7 @@ their audit line in their own transaction, as queue.py's actions do.
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 from typing import Any
 
@@ -116,21 +117,45 @@ def _case_of(conn: Connection, mention_id: int) -> int | None:
     return None if case_id is None else int(case_id)
 
 
-def assign_case(store: Store, case_id: int, *, assignee: str | None, by: str) -> None:
+class Reassigned(StaleAction):
+    """The case is no longer whose the page showed it to be: a colleague took it (or let it go)
+    meanwhile, and it stays theirs (nothing changed)."""
+
+    def __init__(self, case_id: int, holder: str | None) -> None:
+        super().__init__(f"{case_number(case_id)} is {holder or 'nobody'}'s now")
+        self.holder = holder
+
+
+class Unseen(enum.Enum):
+    UNSEEN = enum.auto()  # the caller showed no assignee (Slack, the CLI): no check
+
+
+def assign_case(
+    store: Store,
+    case_id: int,
+    *,
+    assignee: str | None,
+    by: str,
+    seen: str | Unseen | None = Unseen.UNSEEN,
+) -> None:
     """Give an open case to `assignee` (None: to nobody), as `by`; StaleAction when it is not
     open. A case that is `assignee`'s already stays as it is, unaudited: a second click (a
-    double click, Slack's retry, a stale page) changed nothing."""
+    double click, Slack's retry, a stale page) changed nothing. `seen`, whose the page showed
+    the case to be: Reassigned when it is someone else's now, so a page opened before a
+    colleague took the case never takes it from them unawares."""
+    where = [CASE.c.id == case_id, CASE.c.status == "open"]
+    if not isinstance(seen, Unseen):
+        where.append(CASE.c.assignee.is_not_distinct_from(seen))
     with store.engine.begin() as conn:
         changed = conn.execute(  # one statement: two racing clicks cannot both see a change
             sa.update(CASE)
-            .where(
-                CASE.c.id == case_id,
-                CASE.c.status == "open",
-                CASE.c.assignee.is_distinct_from(assignee),
-            )
+            .where(*where, CASE.c.assignee.is_distinct_from(assignee))
             .values(assignee=assignee)
         ).rowcount
-        if changed != 1:  # NotFound or CaseEnded, or else nothing to do
-            update_open_case(conn, case_id, assignee=assignee)
+        if changed != 1:  # NotFound or CaseEnded, someone else's now, or else nothing to do
+            update_open_case(conn, case_id, status=CASE.c.status)  # holds it, or refuses
+            holder = conn.scalar(sa.select(CASE.c.assignee).where(CASE.c.id == case_id))
+            if holder != assignee:
+                raise Reassigned(case_id, holder)
             return
         audit(conn, by, "assign", case_id=case_id, detail=assignee or "nobody")

@@ -12,6 +12,7 @@ long, the draft decided meanwhile): if it cannot be approved, the answer says wh
 keeps the modal open with the person's text in it (the card loses what the store settled,
 as after a refused button). When the store cannot be reached, a signed
 click still gets its 200 and the clicker is told nothing was changed (no bare Slack failure).
+A draft saved on the desk is rewritten on its cards (draft_edited, slack_desk_edits).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.models import Responder
+from mentiondesk.slack_desk_edits import show_edited
 from mentiondesk.slack_payload import clicker
 from mentiondesk.slack_work import STORE_DOWN, SlackWork
 from mentiondesk.store import UNREACHABLE, Store
@@ -138,6 +140,8 @@ class SlackActions:
             return web.Response(status=200)
         try:
             payload = json.loads(parse_qs(body.decode())["payload"][0])
+            if not isinstance(payload, dict):  # Slack's are objects; anything else, a 400
+                raise ValueError("the payload is not an object")
         except (KeyError, IndexError, ValueError, UnicodeDecodeError):
             return web.json_response({"error": "expected a form field named payload"}, status=400)
         if _link_click(payload):  # Slack has opened the case's page; nothing to do here
@@ -163,6 +167,10 @@ class SlackActions:
             return web.json_response({"response_action": "errors", "errors": errors})
         self._keep(self.work.tell_store_down(slack, payload))
         return web.Response(status=200)
+
+    def draft_edited(self, draft_id: int) -> None:
+        """The desk saved a new text for `draft_id`: its cards show it (in a kept task)."""
+        self._keep(show_edited(self.work, self.slacks, draft_id))
 
     def _keep(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work, name="slack-action")

@@ -17,8 +17,17 @@ class NoHelpDesk(ValueError):
     """Escalate pressed where no help desk is configured (`[routing] ticket`)."""
 
 
+class UnreadableCard(ValueError):
+    """A click or an Edit dialog whose ids are not as this version writes them: a broken
+    button value, metadata cut short. Said as UNREADABLE in every language."""
+
+    def __init__(self) -> None:
+        super().__init__(UNREADABLE)
+
+
 # Each follows "Could not {action}: ", so it starts in lower case and ends unstopped.
-# The card still shows the text it was posted with: Edit (or the desk) shows the current one.
+# The card is rewritten with the current text as this is said (slack_desk_edits); Edit, or
+# the desk, shows it too.
 EDITED = (
     "someone edited this draft after this card was posted: nothing was sent or rejected. "
     "Press *Edit* to read it as it is now, or open the case on the desk"
@@ -78,6 +87,7 @@ def _reason_key(exc: Exception) -> str:
         (queue.EmptyReply, EMPTY),
         (queue.ReplyTooLong, TOO_LONG),
         (NoHelpDesk, NO_HELP_DESK),
+        (UnreadableCard, UNREADABLE),
     )
     if isinstance(exc, PostByHand):
         return NO_PRIVATE if exc.reason == "no-private" else BY_HAND

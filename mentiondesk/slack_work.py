@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -13,21 +12,16 @@ from typing import Any
 from mentiondesk import casework, queue
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.models import FatalError, RateLimited, TransientError, Wording, text_digest
-from mentiondesk.slack_card import (
-    CardLocks,
-    card_state,
-    current_card,
-    pending_text,
-    refreshed,
-    tell,
-    waited_out,
-)
-from mentiondesk.slack_payload import clicker, slack_actor, submitted
-from mentiondesk.slack_refusals import NoHelpDesk, reason
+from mentiondesk.slack_card import pending_text
+from mentiondesk.slack_desk_edits import show_on_card
+from mentiondesk.slack_payload import button_ids, slack_actor, submitted
+from mentiondesk.slack_refusals import NoHelpDesk, UnreadableCard, reason
+from mentiondesk.slack_updates import STORE_DOWN as STORE_DOWN
+from mentiondesk.slack_updates import CardUpdates
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import parse_case_number
 from responders.slack import SlackResponder
-from responders.slack_blocks import TOO_LONG_TO_EDIT, decided_blocks, edit_modal, fits_edit_box
+from responders.slack_blocks import TOO_LONG_TO_EDIT, edit_modal, fits_edit_box
 
 _LOGGER = logging.getLogger(__name__)
 _FAILED = (queue.NotFound, queue.StaleAction, ValueError, KeyError, PostByHand)
@@ -39,15 +33,11 @@ _EDIT_REFUSED = (
     queue.ReplyTooLong,
     PostByHand,
 )
-# What the clicker reads when the store is down: the click did nothing, and will not later.
-STORE_DOWN = (
-    "mentiondesk could not reach its database, so nothing was changed. Try again in a minute."
-)
 # What the clicker of Edit reads when Slack would not open the edit box.
 NOT_OPENED = "Slack did not open the edit box in time: nothing was changed. Press *Edit* again."
 
 
-class SlackWork:
+class SlackWork(CardUpdates):
     """Performs one interaction through mentiondesk.queue and reports back in Slack."""
 
     def __init__(
@@ -59,12 +49,9 @@ class SlackWork:
         wake: Callable[[], None] | None,
         now: Callable[[], datetime],
     ) -> None:
-        self.store = store
+        super().__init__(store, ticket_target=ticket_target, now=now)
         self.post_route = post_route
-        self.ticket_target = ticket_target
         self.wake = wake
-        self.now = now
-        self.cards = CardLocks()
 
     async def run(
         self, slack: SlackResponder, payload: Mapping[str, Any], *, refused: bool = False
@@ -82,6 +69,8 @@ class SlackWork:
                 await self._button(slack, payload)
             elif payload.get("type") == "view_submission":
                 await self._edited(slack, payload)
+        except UnreadableCard:  # said under the Edit dialog's text, which stays open
+            _LOGGER.warning("slack action not done: its card could not be read")
         except UNREACHABLE as exc:
             # Its type only: the message may name the database's host, never the click's text.
             name = type(exc).__name__
@@ -95,12 +84,17 @@ class SlackWork:
     async def _button(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
         pressed = payload["actions"][0]
         action_id = str(pressed["action_id"])
-        ids = json.loads(pressed.get("value") or "{}")
         user = str(payload["user"]["id"])
         by = slack_actor(payload["user"])
         channel, ts = str(payload["channel"]["id"]), str(payload["container"]["message_ts"])
         if not slack.may_act(user):
             await self._refuse(slack, channel, user)
+            return
+        try:
+            ids = button_ids(pressed)
+        except UnreadableCard as exc:  # a broken value, or one from a card format since gone
+            _LOGGER.warning("slack action not done: its button's value could not be read")
+            await self._refused(slack, exc, action_id, channel, ts, {}, user)
             return
         if action_id == "edit":  # changes nothing, and its trigger_id lasts 3 s: no lock
             try:
@@ -118,7 +112,7 @@ class SlackWork:
                 return
             if action_id in ("approve", "escalate"):
                 self._wake()  # on the loop: asyncio events are not thread-safe
-            clicked = payload["message"].get("blocks", [])
+            clicked = (payload.get("message") or {}).get("blocks")  # None: read back only
             await self._update(slack, channel, ts, ids, clicked, verb, user, action_id)
 
     async def _refused(
@@ -135,9 +129,12 @@ class SlackWork:
         w = slack.wording  # the reason in its words too, not the exception's English
         said = w.t("Could not {action}: {reason}", action=w.t(action_id), reason=reason(exc, w))
         await self._tell(slack, channel, user, said)
-        # Decided or ended elsewhere: the card stops offering it. Not for an edit since
-        # shown: the draft still waits, to be read again.
-        if isinstance(exc, queue.StaleAction) and not isinstance(exc, queue.DraftEdited):
+        # Edited since shown: the draft still waits, and the card shows it as it is now
+        # (had the desk's own update not landed). Decided or ended elsewhere: the card
+        # stops offering it.
+        if isinstance(exc, queue.DraftEdited):
+            await show_on_card(self, slack, channel, ts, int(ids["draft"]))
+        elif isinstance(exc, queue.StaleAction):
             await self._update(slack, channel, ts, ids, None, None, user)
 
     def _perform(self, action_id: str, ids: Mapping[str, Any], by: str, w: Wording) -> str:
@@ -193,15 +190,22 @@ class SlackWork:
     async def edit_problem(self, slack: SlackResponder, payload: Mapping[str, Any]) -> str | None:
         """What keeps an Edit submission from being approved (empty, too long for the
         platform, the draft decided meanwhile), checked while Slack waits for the answer, so
-        the modal can stay open with the text. None when it would go through, or when run()
-        has something else to say (not an approver) or to log (a malformed payload)."""
+        the modal can stay open with the text; a card it cannot read, too. None when it
+        would go through, or when run() has something else to say (not an approver)."""
         try:
-            meta, text = submitted(payload)
-            draft, user = int(meta["draft"]), str(payload["user"]["id"])
-        except (KeyError, TypeError, ValueError):
+            user = str(payload["user"]["id"])
+        except (KeyError, TypeError):
             return None
         if not slack.may_act(user):
             return None
+        try:
+            meta, text = submitted(payload)
+        except UnreadableCard as exc:  # its ids lost or cut short: nothing can be approved
+            _LOGGER.warning("slack edit not approved: its card could not be read")
+            return slack.wording.t(
+                "Could not approve: {reason}.", reason=reason(exc, slack.wording)
+            )
+        draft = int(meta["draft"])
         check = partial(queue.check_approval, self.store, draft, text=text, seen=meta.get("seen"))
         try:
             await asyncio.to_thread(check)
@@ -241,65 +245,6 @@ class SlackWork:
             self._wake()
             verb = slack.wording.t("Edited and approved")
             await self._update(slack, channel, ts, meta, None, verb, user, "edit")
-
-    async def _update(
-        self,
-        slack: SlackResponder,
-        channel: str,
-        ts: str,
-        ids: Mapping[str, Any],
-        clicked: list[dict[str, Any]] | None,
-        verb: str | None,
-        user: str,
-        pressed: str | None = None,
-        *,
-        retried: bool = False,
-    ) -> None:
-        """The card after `pressed`, said by `verb`, or after a refused click (None: only
-        what the store settled since goes). Built from the card as posted now, else from
-        the click's copy `clicked`; with neither, left as it is."""
-        card = await current_card(slack, channel, ts)
-        blocks = card.get("blocks", []) if card is not None else clicked
-        if blocks is None:
-            return
-        when, w = self.now(), slack.wording
-        state = await card_state(self.store, ids, self.ticket_target)
-        new = refreshed(blocks, state, pressed=pressed, when=when, wording=w)
-        if verb is not None and pressed is not None:
-            new = decided_blocks(new, verb=verb, pressed=pressed, user=user, when=when, wording=w)
-        elif new == blocks:
-            return  # the card says it already
-        text = verb or str((card or {}).get("text") or "")  # a refusal keeps the card's own
-        try:
-            await slack.update(channel, ts, blocks=new, text=text)
-        except RateLimited as exc:  # after a short wait, made again from the card as it is then
-            if retried or not await waited_out(exc, now=self.now):
-                raise
-            args = (slack, channel, ts, ids, clicked, verb, user, pressed)
-            await self._update(*args, retried=True)
-
-    async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
-        _LOGGER.warning("slack action refused: user %s is not among the approvers", user)
-        said = slack.wording.t(
-            "Only the approvers listed for this Slack responder can act on these cards; "
-            "ask an admin to add your member ID ({user}) to `approvers`.",
-            user=user,
-        )
-        await self._tell(slack, channel, user, said)
-
-    async def _tell(self, slack: SlackResponder, channel: str, user: str, text: str) -> None:
-        await tell(slack, channel, user, text, now=self.now)
-
-    async def tell_store_down(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
-        """Tell the clicker, in a message only they see, that the store could not be reached
-        and nothing changed (rather than nothing at all); never raise."""
-        found = clicker(payload)
-        if found is None:
-            return
-        try:
-            await self._tell(slack, *found, slack.wording.t(STORE_DOWN))
-        except (FatalError, TransientError, RateLimited) as exc:
-            _LOGGER.error("slack action could not be reported back: %s", exc)
 
     def _wake(self) -> None:
         if self.wake is not None:

@@ -17,7 +17,7 @@ from mentiondesk.models import (
     text_digest,
 )
 from responders._escape import slack_chunks, slack_link, slack_mrkdwn, units
-from responders._text import author_followers, case_title, impostor_warning
+from responders._text import author_followers, case_title, impostor_warning, plain
 
 Block = dict[str, Any]
 
@@ -50,7 +50,13 @@ TOO_LONG_TO_EDIT = (
     "This draft is longer than Slack's edit box takes (3,000 characters): "
     "edit it on the desk, or approve it as it is."
 )
-SECTION_LIMIT = 3000  # Slack's most for a section's text: a longer draft takes several
+# Slack's most for a section's text: a longer draft takes several. Its docs say
+# "characters" without saying which: counted in UTF-16 units (an emoji is two), the
+# stricter count, as its JavaScript clients count; slack_mrkdwn() counts code points.
+SECTION_LIMIT = 3000
+# The longest post URL linked on the card: with the author's name and handle it stays
+# within SECTION_LIMIT (a platform's own, or a remote server's, could be any length).
+URL_LIMIT = 2000
 # The most of a draft a card shows: Slack refuses blocks holding more than about 13,000
 # characters in all (msg_blocks_too_long, slackapi/bolt-js#2509), and the rest of the card
 # (the mention's 2,800, the author, a warning, the notes) takes up to about 4,500.
@@ -74,11 +80,12 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     Every word from `wording` (our own text, no markup to escape); mention data escaped."""
     w = wording
     if action.text_only:
-        return [_section(slack_mrkdwn(action.text or "", 2900, lines=True))]
+        return [_section(_fitted(action.text or "", 2900))]
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     name = m.author.name or m.author.handle
-    author = f"*{slack_link(m.url, name)}* @{slack_mrkdwn(m.author.handle, 80)}"
+    url = m.url if units(m.url) <= URL_LIMIT else ""  # longer: the name alone, unlinked
+    author = f"*{slack_link(url, name)}* @{slack_mrkdwn(m.author.handle, 80)}"
     if count := author_followers(m, w):
         author += f" · {count}"
     reading = [f"*{w.word('label', r.label.value)}*", w.t("frustration {n}/3", n=r.frustration)]
@@ -88,7 +95,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     facts = f"{slack_mrkdwn(platform, 32)} · {slack_mrkdwn(lang, 32)} · " + " · ".join(reading)
     blocks: list[Block] = [
         _section(f"{_case(action, w)} {author}"),
-        _section(">" + slack_mrkdwn(m.text, 2800).replace("\n", "\n>")),
+        _section(">" + _fitted(plain(m.text), 2800)),  # folded: one quoted line
         {"type": "context", "elements": [{"type": "mrkdwn", "text": facts}]},
     ]
     if warning := impostor_warning(ctx, w):  # a possible fake support account
@@ -200,6 +207,15 @@ def edit_modal(*, draft_text: str, metadata: dict[str, Any], wording: Wording = 
             }
         ],
     }
+
+
+def _fitted(text: str, limit: int) -> str:
+    """`text` escaped as slack_mrkdwn(lines=True) escapes it, within `limit` UTF-16 units:
+    cut, with "…", at a line or word in its second half."""
+    parts = slack_chunks(text, limit)
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return slack_chunks(text, limit - 1)[0] + "…"
 
 
 def _case(action: OutboxAction, wording: Wording) -> str:

@@ -173,7 +173,9 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             notes=case_notes(conn, mention_id, case),
             audit=_audit(conn, mention_id, case.id if case else None, author.id),
             past_cases=past_cases(conn, [a.id for a in authors], case.id if case else None),
-            past_replies=past_replies(conn, [a.id for a in authors], mention_id),
+            past_replies=past_replies(
+                conn, [a.id for a in authors], mention_id, case.id if case else None
+            ),
             timeline=timeline(conn, [a.id for a in authors]),
             linked_authors=[a for a in authors if a.id != author.id],
             praised=_praised(conn, case),

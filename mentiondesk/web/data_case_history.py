@@ -46,7 +46,11 @@ def past_cases(conn: Connection, author_ids: list[int], current: int | None) -> 
     return [c for c in every(conn, PastCase, query) if c.id != current]
 
 
-def past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> list[PastReply]:
+def past_replies(
+    conn: Connection, author_ids: list[int], mention_id: int, case_id: int | None
+) -> list[PastReply]:
+    """The author's replies outside this page: not the mention's, nor its case's (one sent
+    on a follow-up shows among the case's drafts already, not as an earlier reply)."""
     query = (
         sa.select(DRAFT.c.text, DRAFT.c.decided_at, DRAFT.c.decided_by, MENTION.c.platform)
         .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
@@ -58,6 +62,8 @@ def past_replies(conn: Connection, author_ids: list[int], mention_id: int) -> li
         .order_by(DRAFT.c.decided_at.desc())
         .limit(HISTORY_LIMIT)
     )
+    if case_id is not None:  # (NULL != id is not true: a reply outside any case stays)
+        query = query.where(sa.or_(DRAFT.c.case_id.is_(None), DRAFT.c.case_id != case_id))
     return every(conn, PastReply, query)
 
 

@@ -143,6 +143,17 @@ NOTICES = {
     # Assign, naming whom (case_notices); pt-PT alike ("seu" agrees with "caso")
     "Case assigned to {who}.": "Caso atribuído a {who}.",
     "Case assigned to you.": "O caso agora é seu.",
+    # Assign from a page older than a colleague's Assign (case_notices); pt-PT: i18n_pt_pt
+    "Someone gave you this case meanwhile: nothing changed.": (
+        "Alguém atribuiu este caso a você enquanto isso: nada mudou."
+    ),
+    "{who} took this case meanwhile: nothing changed. Ask them before taking it over.": (
+        "{who} assumiu este caso enquanto isso: nada mudou. Converse com essa pessoa antes de "
+        "assumi-lo."
+    ),
+    "Someone unassigned this case from {who} meanwhile: nothing changed. It is nobody's now.": (
+        "Alguém tirou este caso de {who} enquanto isso: nada mudou. Agora ele não é de ninguém."
+    ),
     # case.html with follow-ups: the post a reading correction acts on; pt-PT alike
     "Reading of the mention of {when}": "Classificação da menção de {when}",
     "Wrong? Mark the mention of {when} as": "Classificação errada? Marcar a menção de {when} como",

@@ -244,6 +244,16 @@ MESSAGES: dict[str, str] = {
     "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
         "A fila mostra apenas os primeiros {n}: para ver os restantes, refine com os filtros acima."
     ),
+    # Assign from an older page (case_notices): "entretanto", not Brazil's "enquanto isso".
+    "Someone gave you this case meanwhile: nothing changed.": (
+        "Entretanto, alguém atribuiu-lhe este caso: nada mudou."
+    ),
+    "{who} took this case meanwhile: nothing changed. Ask them before taking it over.": (
+        "{who} assumiu este caso entretanto: nada mudou. Fale com essa pessoa antes de o assumir."
+    ),
+    "Someone unassigned this case from {who} meanwhile: nothing changed. It is nobody's now.": (
+        "Alguém tirou este caso a {who} entretanto: nada mudou. Agora não é de ninguém."
+    ),
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

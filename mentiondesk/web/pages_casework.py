@@ -58,11 +58,31 @@ async def assign(request: web.Request) -> web.StreamResponse:
         raise redirect(_back(case_id), "bad-assignee")
     assignee = None if wanted == "-" else wanted
     with _case_refusals(case_id):
-        await desk.db(casework.assign_case, desk.store, case_id, assignee=assignee, by=me.name)
+        try:
+            await desk.db(
+                casework.assign_case,
+                desk.store,
+                case_id,
+                assignee=assignee,
+                by=me.name,
+                seen=_seen(form.get("seen")),
+            )
+        except casework.Reassigned as exc:  # a StaleAction: said before _case_refusals does
+            seen = str(form.get("seen", ""))[:128]  # whose it was, for "taken from {who}"
+            raise redirect(
+                _back(case_id), "reassigned", holder=exc.holder or "", seen=seen
+            ) from None
     if assignee is None:
         raise redirect(_back(case_id), "unassigned")
     # The name, for case_notices to say whom (a validated active user's, not free text).
     raise redirect(_back(case_id), "assigned", assignee=assignee)
+
+
+def _seen(value: object) -> str | casework.Unseen | None:
+    """Whose the page showed the case to be ("": nobody's); no field, no check."""
+    if value is None:
+        return casework.Unseen.UNSEEN
+    return str(value).strip()[:128] or None
 
 
 @require(Role.AGENT)

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from mentiondesk import held_replies, queue
 from mentiondesk.hand_posting import PostByHand
+from mentiondesk.slack_actions import SLACK_ACTIONS
 from mentiondesk.web.common import (
     DECIDED_KEPT,
     DESK,
@@ -73,7 +74,7 @@ async def queue_page(request: web.Request) -> web.Response:
         back=_here(filters, shown),
         stats=stats,
         filters=filters,
-        facets=await _facets(request),
+        facets=_with_chosen(await _facets(request), filters),
         missed=missed,
         typed=str(told.get("number", ""))[:TYPED_MAX] if missed else "",
     )
@@ -99,6 +100,14 @@ async def _facets(request: web.Request) -> dict[str, list[str]]:
     values = await desk.db(facets, desk.store)
     desk.facets = (time.monotonic(), values)
     return values
+
+
+def _with_chosen(values: dict[str, list[str]], filters: Filters) -> dict[str, list[str]]:
+    """The menus' values with each filter in force among them: one nothing waiting matches any
+    more (its last case answered) still shows as chosen, not as "all" while it empties the
+    queue, and filtering again keeps it. A copy: `values` is the cached one."""
+    chosen = {k: v for k, v in filters.active().items() if k in values and v != "-"}
+    return {k: sorted({*v, chosen[k]}) if k in chosen else v for k, v in values.items()}
 
 
 async def _form(request: web.Request) -> tuple[str | None, str]:
@@ -214,6 +223,8 @@ async def save(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except (queue.StaleAction, queue.EmptyReply) as exc:
         raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
+    if (slack := request.app.get(SLACK_ACTIONS)) is not None:
+        slack.draft_edited(draft_id)  # its Slack cards show the text as saved
     await forget_kept(request, back)
     raise redirect(back, "saved")
 

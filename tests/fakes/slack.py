@@ -5,8 +5,9 @@
 `has_more`; a message's `metadata` only with `include_all_metadata`; channel IDs only.
 Reading it takes `channels:history`, or `groups:history` when the channel is `private`;
 a token without it gets `missing_scope` with `needed` and `provided`, as from Slack.
-Messages and modals are held to Block Kit's documented limits (block_problems): one past
-them gets `invalid_blocks` (a modal `invalid_arguments`) naming the field, as from Slack.
+Messages and modals are held to Block Kit's documented limits (block_problems), counted in
+UTF-16 units: one past them gets `invalid_blocks` (a modal `invalid_arguments`) naming the
+field, as from Slack.
 """
 
 from __future__ import annotations
@@ -190,4 +191,7 @@ def view_problems(view: dict[str, Any]) -> list[str]:
 
 
 def _too_long(text: str, most: int, where: str) -> list[str]:
-    return [f"must be less than {most + 1} characters [json-pointer:{where}]"] * (len(text) > most)
+    """Counted in UTF-16 units, as Slack's JavaScript clients count (an emoji is two): its
+    docs say "characters" without saying which, and this is the stricter count."""
+    too_long = len(text.encode("utf-16-le")) // 2 > most
+    return [f"must be less than {most + 1} characters [json-pointer:{where}]"] * too_long

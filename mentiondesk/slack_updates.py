@@ -1,0 +1,96 @@
+"""What the Slack glue says back: a card brought up to date, a note only the clicker sees.
+
+Shared by clicks (slack_work) and by drafts edited on the desk (slack_desk_edits): each
+card's updates go one at a time, under its lock, built from the card as posted now.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.slack_card import CardLocks, card_state, current_card, refreshed, tell, waited_out
+from mentiondesk.slack_payload import clicker
+from mentiondesk.store import Store
+from responders.slack import SlackResponder
+from responders.slack_blocks import Block, decided_blocks
+
+_LOGGER = logging.getLogger(__name__)
+# What the clicker reads when the store is down: the click did nothing, and will not later.
+STORE_DOWN = (
+    "mentiondesk could not reach its database, so nothing was changed. Try again in a minute."
+)
+
+
+class CardUpdates:
+    """Updates cards and tells clickers, for one worker; `cards` orders each card's updates."""
+
+    def __init__(
+        self, store: Store, *, ticket_target: str | None, now: Callable[[], datetime]
+    ) -> None:
+        self.store = store
+        self.ticket_target = ticket_target
+        self.now = now
+        self.cards = CardLocks()
+
+    async def _update(
+        self,
+        slack: SlackResponder,
+        channel: str,
+        ts: str,
+        ids: Mapping[str, Any],
+        clicked: list[Block] | None,
+        verb: str | None,
+        user: str,
+        pressed: str | None = None,
+        *,
+        retried: bool = False,
+    ) -> None:
+        """The card after `pressed`, said by `verb`, or after a refused click (None: only
+        what the store settled since goes). Built from the card as posted now, else from
+        the click's copy `clicked`; with neither, left as it is."""
+        card = await current_card(slack, channel, ts)
+        blocks = card.get("blocks", []) if card is not None else clicked
+        if blocks is None:
+            return
+        when, w = self.now(), slack.wording
+        state = await card_state(self.store, ids, self.ticket_target)
+        new = refreshed(blocks, state, pressed=pressed, when=when, wording=w)
+        if verb is not None and pressed is not None:
+            new = decided_blocks(new, verb=verb, pressed=pressed, user=user, when=when, wording=w)
+        elif new == blocks:
+            return  # the card says it already
+        text = verb or str((card or {}).get("text") or "")  # a refusal keeps the card's own
+        try:
+            await slack.update(channel, ts, blocks=new, text=text)
+        except RateLimited as exc:  # after a short wait, made again from the card as it is then
+            if retried or not await waited_out(exc, now=self.now):
+                raise
+            args = (slack, channel, ts, ids, clicked, verb, user, pressed)
+            await self._update(*args, retried=True)
+
+    async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
+        _LOGGER.warning("slack action refused: user %s is not among the approvers", user)
+        said = slack.wording.t(
+            "Only the approvers listed for this Slack responder can act on these cards; "
+            "ask an admin to add your member ID ({user}) to `approvers`.",
+            user=user,
+        )
+        await self._tell(slack, channel, user, said)
+
+    async def _tell(self, slack: SlackResponder, channel: str, user: str, text: str) -> None:
+        await tell(slack, channel, user, text, now=self.now)
+
+    async def tell_store_down(self, slack: SlackResponder, payload: Mapping[str, Any]) -> None:
+        """Tell the clicker, in a message only they see, that the store could not be reached
+        and nothing changed (rather than nothing at all); never raise."""
+        found = clicker(payload)
+        if found is None:
+            return
+        try:
+            await self._tell(slack, *found, slack.wording.t(STORE_DOWN))
+        except (FatalError, TransientError, RateLimited) as exc:
+            _LOGGER.error("slack action could not be reported back: %s", exc)
