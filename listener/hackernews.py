@@ -14,7 +14,6 @@ import aiohttp
 from pydantic import Field
 
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
-from listener._hn_window import after, probed, split, upwards, window
 from listener._items import readable, usable
 from listener._own import OwnAccounts
 from listener._wire import Clock, check_json, header_int, limit_ends, parse_time, reset_time, utcnow
@@ -49,7 +48,7 @@ class HackerNewsSourceConfig(SourceConfig):
 
 
 class HackerNewsSource:
-    """Paged by `page` in pinned time windows, oldest first; cursor: the pass's lower bound."""
+    """Newest first, paged by `page` in a pinned time window; cursor: the window's lower bound."""
 
     Config = HackerNewsSourceConfig
 
@@ -115,41 +114,8 @@ class HackerNewsSource:
 
     async def _search(self, state: State) -> Page:
         since, page, upper = state.get("since"), int(state.get("page", 0)), state.get("upper")
-        body = await self._get(self._params(state, page))
-        hits = check_json(body.get("hits"), "search", list)
-        # The window's bounds come from the hits' times: one without a number for it is left
-        # out of them (int() of it failed the page; a missing one dated it 1970, and the
-        # cursor with it), not out of the mentions, which have their own fallback.
-        dated = [_created(h) for h in usable(self.name, hits, _created, _hit_id, left_out=_UNDATED)]
-        if upper is None:
-            upper = max(dated, default=since)
-        mentions = self.own.others(
-            self.name, "search", readable(self.name, hits, _mention, _hit_id)
-        )
-        if since is None or upper is None:  # the first run reads one page: history is skipped
-            # Nothing found: now is the lower bound (the next read goes OVERLAP back from it).
-            now = int(self._clock().timestamp())
-            return Page(mentions, {"since": upper if upper is not None else now})
-        # Oldest first (_hn_window): a window's pages from its last up, older windows first.
-        top = state.get("top")  # the pass's newest second: where the next pass starts
-        here = window(state, int(upper), int(upper) if top is None else int(top))
-        pages = int(body.get("nbPages", 0))
-        if (last := probed(here, page, pages, bool(state.get("up")))) is not None:
-            return Page([], last, True)  # page 0 is read again, last
-        if page >= pages - 1 and not state.get("whole"):
-            below = self._rest_below(body, len(hits), dated, page=page, upper=int(upper))
-            if below is not None:  # this page is read again with the part above
-                return Page([], split(here, below), True)
-        if page > 0:
-            return Page(mentions, upwards(here, page), True)
-        return Page(mentions, *after(here))
-
-    def _params(self, state: State, page: int) -> dict[str, Any]:
-        since, lower, upper = state.get("since"), state.get("lower"), state.get("upper")
         filters = []
-        if lower is not None:  # the part above a split window: from where the part below ended
-            filters.append(f"created_at_i>={int(lower)}")
-        elif since is not None:  # from a little before the newest seen: late-indexed hits too
+        if since is not None:  # from a little before the newest seen: late-indexed hits too
             filters.append(f"created_at_i>={int(since - OVERLAP.total_seconds())}")
         if upper is not None:  # pin the window so new hits do not shift the later pages
             filters.append(f"created_at_i<={upper}")
@@ -161,14 +127,38 @@ class HackerNewsSource:
         }
         if filters:
             params["numericFilters"] = ",".join(filters)
-        return params
+        body = await self._get(params)
+        hits = check_json(body.get("hits"), "search", list)
+        # The window's bounds come from the hits' times: one without a number for it is left
+        # out of them (int() of it failed the page; a missing one dated it 1970, and the
+        # cursor with it), not out of the mentions, which have their own fallback.
+        dated = [_created(h) for h in usable(self.name, hits, _created, _hit_id, left_out=_UNDATED)]
+        if upper is None:
+            upper = max(dated, default=since)
+        top = state.get("top", upper)  # the window's newest second: the next poll starts there
+        mentions = self.own.others(
+            self.name, "search", readable(self.name, hits, _mention, _hit_id)
+        )
+        if since is None or upper is None:  # the first run reads one page: history is skipped
+            # Nothing found: now is the lower bound (the next read goes OVERLAP back from it).
+            now = int(self._clock().timestamp())
+            return Page(mentions, {"since": upper if upper is not None else now})
+        if page + 1 < int(body.get("nbPages", 0)):
+            return Page(
+                mentions, {"since": since, "page": page + 1, "upper": upper, "top": top}, True
+            )
+        below = self._rest_below(body, len(hits), dated, page=page, upper=int(upper))
+        if below is not None:
+            return Page(mentions, {"since": since, "page": 0, "upper": below, "top": top}, True)
+        return Page(mentions, {"since": top})
 
     def _rest_below(
         self, body: dict[str, Any], count: int, dated: list[int], *, page: int, upper: int
     ) -> int | None:
         """Algolia pages through the first 1,000 hits of a query only (nbPages stops there;
         algolia/hn-search#230). If it matched more, the rest are older than the oldest hit
-        read: where the window is split (a same-second repeat is dropped as seen)."""
+        read: the window goes on below it, from page 0 (a same-second repeat is dropped as seen).
+        """
         read = page * self.page_size + count
         # A page with no hit to date by has no oldest to go on below: the window ends there.
         if not dated or int(body.get("nbHits", 0)) <= read:
