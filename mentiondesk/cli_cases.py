@@ -59,29 +59,39 @@ def _cases_table(
     opening mention and ticket under its number), parts on lines of their own. A handle or a
     reason code is never broken mid-word (it is copied into `authors forget`): their columns
     do not wrap, and the author's gets the room the others leave; a handle wider than that
-    breaks only before an "@" or a ".". The held reply's words wrap."""
+    breaks only before an "@" or a ".". The held reply's words wrap, in a column of their own
+    where there is room for it, else as "reply held" under the case (why: under the table)."""
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, collapse_padding=True)
-    held = any(c.held for c in cases)
     # The mention is the opening one: its id is what `relabel` takes when its reading is wrong.
-    rows = [_row(c, zone, held) for c in cases]
+    rows = [_row(c, zone) for c in cases]
     headers = ["case", "prio.", "reading", "frust.\n(max)", "author", "opened"]
-    headers += ["reply"] if held else []
     taken = [widest([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i != 4]
+    taken[0] = max(taken[0], len(_HELD) if any(c.held for c in cases) else 0)
     # Each column's padding and divider take 2 cells; a long ticket reference wraps (at 16).
-    room = width - 2 * len(headers) - sum(taken[1:5]) - min(taken[0], 16) - _REPLY * held
+    room = width - 2 * len(headers) - sum(taken[1:5]) - min(taken[0], 16)
+    column = any(c.held for c in cases) and room - 2 - _REPLY >= _AUTHOR
+    if column:
+        headers.append("reply")
+        room -= 2 + _REPLY
     for header in headers:
         table.add_column(header, no_wrap=header not in ("case", "reply"), overflow="fold")
     for c, row in zip(cases, rows, strict=True):
         row[4] = _author(c, max(room, _AUTHOR))
+        if c.held:
+            row += [_held_words(c.held)] if column else []
+            row[0] += "" if column else f"\n{_HELD}"
+        elif column:
+            row.append("")
         table.add_row(*row)
     return table
 
 
+_HELD = "reply held"  # under the case, where the reply column has no room
 _REPLY = 14  # the least room a held reply's "approved, not sent: why" wraps into
 _AUTHOR = 12  # the least an author's handle gets, however wide the rest
 
 
-def _row(c: queue_views.CaseView, zone: ZoneInfo, held: bool) -> list[str]:
+def _row(c: queue_views.CaseView, zone: ZoneInfo) -> list[str]:
     """A case's cells, the author's left empty for `_author`."""
     return [
         "\n".join(_case_lines(c)),
@@ -90,7 +100,6 @@ def _row(c: queue_views.CaseView, zone: ZoneInfo, held: bool) -> list[str]:
         str(c.frustration),
         "",
         c.opened_at.astimezone(zone).strftime("%Y-%m-%d\n%H:%M"),
-        *([_held_words(c.held) if c.held else ""] if held else []),
     ]
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 import typer
 from rich.console import Console
 
@@ -20,6 +21,7 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.config_store import new_sqlite_file, store_errors
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
+from mentiondesk.tables import MENTION
 
 err = Console(stderr=True, soft_wrap=True)
 _CONSOLE = logging.getLogger(logs.CONSOLE)
@@ -109,8 +111,21 @@ def open_store(config: Config, *, reading: bool = False) -> Store:
     store = Store(config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret())
     # e.g. tables of another role: the GRANT to run, exit 2
     with config_errors(), store_errors(config.settings.store):
+        if reading and not sa.inspect(store.engine).has_table(MENTION.name):
+            store.dispose()
+            raise _no_store_in(config)
         store.create_all()
     return store
+
+
+def _no_store_in(config: Config) -> ConfigError:
+    """A database with no store in it (PostgreSQL's: the SQLite file's case is above): the
+    tables are not made there, as a mistyped database name (`postgres`) would get them."""
+    where = sa.engine.make_url(config.store_url()).database
+    return ConfigError(
+        f"{config.settings.store.key}: database {where!r} holds no mentiondesk store yet; the "
+        "first `mentiondesk run` creates it (if it is in another database, correct the url)"
+    )
 
 
 def desk_zone(config: Config) -> ZoneInfo:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
-from tests.helpers import complaint_and_praise, run_cli
+from tests.helpers import complaint_and_praise, mention, run_cli, write_config, write_mentions
 
 READING = [
     ("report",),
@@ -49,3 +50,25 @@ def test_after_a_run_the_commands_read_the_store(tmp_path: Path) -> None:
     assert run_cli(config, "run", "--once")[0] == 0
     code, output = run_cli(config, "report")
     assert code == 0 and "no store" not in output
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", READING[:3], ids=" ".join)
+def test_a_reading_command_makes_no_tables_in_a_database_without_a_store(
+    tmp_path: Path, pg_url: str, command: tuple[str]
+) -> None:
+    """A url naming the wrong database (`postgres`, a colleague's) got all the store's tables
+    from a `report`, and showed zeros as if it were a quiet week."""
+    samples = write_mentions(tmp_path / "m.jsonl", [mention(1)])
+    config = write_config(tmp_path, db_url=pg_url, samples=samples)
+    code, output = run_cli(config, *command)
+    assert code == 2, output
+    database = sa.engine.make_url(pg_url).database
+    assert f"database '{database}' holds no mentiondesk store yet" in output
+    engine = sa.create_engine(pg_url)
+    try:
+        assert sa.inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+    assert run_cli(config, "run", "--once")[0] == 0  # the first run makes it, as it says
+    assert run_cli(config, *command)[0] == 0
