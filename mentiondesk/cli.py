@@ -146,9 +146,10 @@ def run(
 
     From the start, the catch-up included, it serves the desk (the web page where
     people work the queue) on \[desk] host and port: http://127.0.0.1:8080 unless
-    set; enabled = false turns it off. On the first run, with no users yet, it
-    creates the admin login `demo` and prints its password once; add people with
-    `mentiondesk users add`.
+    set; enabled = false turns it off. On the first run in a terminal, with no users
+    yet, it creates the admin login `demo` and prints its password once (under
+    systemd or a pipe, make the first with `mentiondesk users add NAME --role
+    admin`); add people with `mentiondesk users add`.
     """
     config = with_desk_port(load(ctx, secrets=True), desk_port)
     # Every worker: one with --sources none still delivers.
