@@ -4,7 +4,8 @@ Every action carries an idempotency key; a delivery row is written (once, by key
 after the responder succeeded, in the same transaction that marks the action done, and only
 while this worker's lease on it holds (outbox_record).
 A failed action waits with jittered exponential backoff (or is held), again only under this
-worker's lease (outbox_retry); nothing is ever dropped.
+worker's lease (outbox_retry); nothing is ever dropped. One action's delivery and what came
+of it is outbox_deliver's; here, the batches, the sinks' paces, the run and its drains.
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from mentiondesk.config import OutboxSection
-from mentiondesk.models import Brand, FatalError, Pace, RateLimited, Receipt, Responder, Unreachable
-from mentiondesk.outbox_claim import claim, do_not_contact
+from mentiondesk.models import Brand, Pace, Responder
+from mentiondesk.outbox_claim import claim
+from mentiondesk.outbox_deliver import Delivering
 from mentiondesk.outbox_drain import DELIVER_TIMEOUT, InHand, Limit, SetAside, paced_why, say_left
 from mentiondesk.outbox_pace import Sleep, unless_stopped
 from mentiondesk.outbox_pace_shared import WallClock, sink_limiters
-from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, keep, record, renew
-from mentiondesk.outbox_refused import Refusals
-from mentiondesk.outbox_retry import backoff, put_off_kept, rescheduled
-from mentiondesk.outbox_waits import Tried, answered, describe, gather_all, said, wait_any
+from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, renew
+from mentiondesk.outbox_retry import put_off_kept
+from mentiondesk.outbox_waits import Tried, gather_all, wait_any
 from mentiondesk.store import Store
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
@@ -36,7 +37,13 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class OutboxWorker:
+def _outage_wait(failures: int) -> float:
+    """Seconds before trying the database again: doubling, a minute at most. The exponent is
+    capped: 2.0 ** 1024 overflows, 17 hours of an outage in, and that ended the worker."""
+    return min(60.0, 2.0 ** min(failures, 6))
+
+
+class OutboxWorker(Delivering):
     """Drains the outbox through the configured responders."""
 
     def __init__(
@@ -53,22 +60,12 @@ class OutboxWorker:
         pace_sleep: Sleep = asyncio.sleep,
         pace_wall: WallClock | None = None,  # shared paces' clock (PostgreSQL's by default)
     ) -> None:
-        self.store = store
+        super().__init__(store, responders, settings, clock=clock, monotonic=monotonic)
         self.desk_url = desk_url  # [desk] public_url: alerts and tickets link to the case
         self.brand = brand  # an alert about a possible impostor of it says so (outbox_claim)
-        self.responders = dict(responders)
-        self.settings = settings
-        self._clock = clock
-        self.delivered = 0
-        self.failed = 0
-        self._outages = Refusals(clock)  # responders failing, or refusing as a whole lately
-        self._sleep = asyncio.sleep  # between tries of a write through a database blip
-        self._monotonic = monotonic  # the stop's grace and the sinks' paces
         self._limiters = sink_limiters(
             store.engine, self.responders, pace, clock=monotonic, sleep=pace_sleep, wall=pace_wall
         )
-        self._stop: asyncio.Event | None = None  # run's: a pace's wait gives way to it
-        self._cut: asyncio.Event | None = None  # run's: set, a delivery in hand is cut short
 
     async def run(
         self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
@@ -95,7 +92,10 @@ class OutboxWorker:
             except Exception:  # the database went away: keep the worker alive, try again
                 failures += 1
                 _LOGGER.exception("outbox worker: database error; retrying")
-                await wait_any(stop, wake, min(60.0, 2.0**failures))
+                # Only new work cuts the wait short: a wake left set by the work before the
+                # outage would end every wait at once, a traceback per try until it is back.
+                wake.clear()
+                await wait_any(stop, wake, _outage_wait(failures))
                 continue
             if claimed == 0:
                 wake.clear()
@@ -242,7 +242,7 @@ class OutboxWorker:
         its attempt taken back. After a wait its lease is renewed, as a batch's tail is."""
         limiter = self._limiters.get(claimed.action.target)
         if limiter is None:
-            return await self._deliver(claimed, within)
+            return await self._deliver(claimed, within, by)
         spare = (claimed.lease - self._clock()).total_seconds() - DELIVER_TIMEOUT - RECORD_WITHIN
         began = self._monotonic()
         last = began + spare if by is None else min(by, began + spare)
@@ -257,59 +257,10 @@ class OutboxWorker:
             if not renewed:  # lapsed and taken by another worker: it sends this one
                 return Tried(0)
             claimed = renewed[0]
-        return await self._deliver(claimed, within)
-
-    async def _deliver(self, claimed: Claimed, answer_within: float) -> Tried:
-        action, began = claimed.action, self._clock()
-        if await self._outages.held(self.store, claimed, self._sleep):
-            return Tried(0)  # its sink refused as a whole lately: held untried
-        responder = self.responders.get(action.target)
-        try:
-            if responder is None:
-                raise FatalError(f"no responder named {action.target!r} is configured")
-            if await asyncio.to_thread(do_not_contact, self.store, action):
-                raise FatalError("the author asked not to be contacted; not sent")
-            delivery, full = responder.deliver(action), DELIVER_TIMEOUT
-            receipt = await answered(delivery, answer_within, full=full, cut=self._cut)
-        except RateLimited as exc:
-            until, why = exc.wait_until(self._clock()), said(str(exc), action)
-            await self._retry(claimed, until, why)
-            return Tried(0, until, why)  # its other actions would meet the same limit
-        except FatalError as exc:
-            self.failed += 1
-            if whole := await self._outages.refused(self.store, claimed, exc, began, self._sleep):
-                return whole  # the whole sink refused: its other actions are held with it
-            if await self._retry(claimed, None, why := said(str(exc), action), hold=True):
-                _LOGGER.error("outbox action %d (%s) held: %s", claimed.id, action.kind, why)
-            return Tried(0)
-        except Exception as exc:  # transient or unknown: retry with backoff, never drop
-            why = said(describe(exc), action)  # said: one line, the action's text left out
-            self._outages.failed(claimed.id, action, why, self._clock())
-            when = self._clock() + timedelta(seconds=backoff(self.settings, action.attempt))
-            await self._retry(claimed, when, why)
-            self.failed += 1
-            return Tried(0, when, why) if isinstance(exc, Unreachable) else Tried(0)
-        await keep(self._record, claimed, receipt, sleep=self._sleep)
-        self.delivered += 1
-        self._outages.delivered(action.target)
-        # The row id, not the key: a key holds the post's platform id (on Bluesky its author's).
-        _LOGGER.info(
-            "delivered outbox action %d (%s) via %s", claimed.id, action.kind, action.target
-        )
-        return Tried(1)
-
-    async def _retry(
-        self, claimed: Claimed, when: datetime | None, error: str, *, hold: bool = False
-    ) -> bool:
-        """Reschedule (or hold) a failed action under this worker's lease, through a blip."""
-        return await rescheduled(self.store, claimed, when, error, hold=hold, sleep=self._sleep)
+        return await self._deliver(claimed, within, by)
 
     # --- database side (run in a worker thread) -----------------------------------------
 
     def _claim(self, only_key: str | None, due_by: datetime | None = None) -> list[Claimed]:
         now = self._clock()
         return claim(self.store, self.settings, now, only_key, due_by, self.desk_url, self.brand)
-
-    def _record(self, claimed: Claimed, receipt: Receipt) -> bool:
-        """Record a delivery; False when the lease had passed to another worker."""
-        return record(self.store, claimed, receipt, self._clock())

@@ -4,9 +4,10 @@ A sent action is recorded (its receipt, the action done, its case touched) in on
 transaction, and only while this worker still holds the lease its claim took: a lease that
 lapsed and was taken by another worker means that worker is sending it now, and its record
 is the one that counts. Recording is retried in-process, the receipt in hand, through a
-database blip (`through_blips`, which outbox_retry's writes use too): a receipt dropped
-there would leave the action to be claimed and sent again once its lease lapses, and a
-webhook chat cannot look for the earlier send.
+database blip (`through_blips`, which outbox_retry's writes use too), and on through an
+outage (a restart) until a stop's grace is spent: a receipt dropped there would leave the
+action to be claimed and sent again once its lease lapses, and a webhook chat cannot look
+for the earlier send.
 """
 
 from __future__ import annotations
@@ -86,10 +87,14 @@ def record(store: Store, claimed: Claimed, receipt: Receipt, now: datetime) -> b
 
 
 async def through_blips(
-    write: Callable[[], T], *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    write: Callable[[], T],
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    go_on: Callable[[], bool] | None = None,
 ) -> T:
     """`write` in a thread, retried through a database blip with a short, capped, jittered
     backoff (RECORD_TRIES tries, within RECORD_WITHIN of the lease); the last error is raised.
+    With `go_on`, tried on past those, every RECORD_MAX_WAIT at most, while it says so.
     `write` must be safe to repeat: each of ours writes only under this worker's lease."""
     attempt = 0
     while True:
@@ -97,9 +102,10 @@ async def through_blips(
             return await asyncio.to_thread(write)
         except Exception:
             attempt += 1
-            if attempt == RECORD_TRIES:
+            if attempt >= RECORD_TRIES and (go_on is None or not go_on()):
                 raise
-            ceiling = min(RECORD_MAX_WAIT, RECORD_FIRST_WAIT * 2 ** (attempt - 1))
+            doublings = min(attempt, RECORD_TRIES) - 1
+            ceiling = min(RECORD_MAX_WAIT, RECORD_FIRST_WAIT * 2**doublings)
             await sleep(random.uniform(ceiling / 2, ceiling))
 
 
@@ -109,13 +115,18 @@ async def keep(
     receipt: Receipt,
     *,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    go_on: Callable[[], bool] | None = None,
 ) -> bool:
     """Record a delivery (`write`, in a thread), retrying with a short, capped, jittered
-    backoff; whether the lease was still ours. If every try fails the error is raised, after
-    a line naming the row and the platform's ref (never the text, nor the key: it holds the
-    post's id), so a person can hold the action before its lease lapses and it goes again."""
+    backoff; whether the lease was still ours. `go_on`: tried on past the quick tries while
+    it says so (until a stop's grace is spent): a database restarting for longer than they
+    last would otherwise lose the receipt, and the action be sent again. If every try fails
+    the error is raised, after a line naming the row and the platform's ref (never the text,
+    nor the key: it holds the post's id), so a person can hold the action before its lease
+    lapses and it goes again."""
     try:
-        kept = await through_blips(lambda: write(claimed, receipt), sleep=sleep)
+        longer = None if go_on is None else _said_once(claimed, go_on)
+        kept = await through_blips(lambda: write(claimed, receipt), sleep=sleep, go_on=longer)
     except Exception as exc:
         _unrecorded(claimed, receipt, exc)
         raise
@@ -126,6 +137,25 @@ async def keep(
             *(claimed.id, claimed.action.kind, claimed.action.target, receipt.ref or "none"),
         )
     return bool(kept)
+
+
+def _said_once(claimed: Claimed, go_on: Callable[[], bool]) -> Callable[[], bool]:
+    """`go_on`, saying the first time it goes on that the record waits for the database."""
+    said: list[bool] = []
+
+    def longer() -> bool:
+        if not go_on():
+            return False
+        if not said:
+            said.append(True)
+            _LOGGER.warning(
+                "outbox action %d (%s) was delivered via %s but cannot be recorded yet; "
+                "trying again until the database answers",
+                *(claimed.id, claimed.action.kind, claimed.action.target),
+            )
+        return True
+
+    return longer
 
 
 def _unrecorded(claimed: Claimed, receipt: Receipt, exc: Exception) -> None:

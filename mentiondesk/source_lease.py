@@ -10,7 +10,8 @@ process polls a source only while it holds the source's lease, a row of `source_
   and asks again after the interval, so it takes over within LEASE_SLACK of a holder dying;
 - `epoch` grows each time the lease changes hands: a holder whose epoch is not the one it
   last held may have missed what another stored, so it reloads the cursor from the store,
-  never trusting the one it kept;
+  never trusting the one it kept (nor the poller's, until a page polled from it is stored:
+  a poll that failed leaves the poller with its own);
 - a page is stored only while the lease is still this holder's at that epoch, checked (and
   renewed) in the ingest's own transaction, the row locked until it commits: a page fetched
   under a lease since taken over is dropped, never stored over a newer one;
@@ -60,6 +61,9 @@ class SourceLease:
         self.store, self.source, self.holder, self.ttl = store, source, holder, ttl
         self.epoch: int | None = None  # the epoch last held; None: never held yet
         self.held = False  # whether the last take() got it: the page polled now may be stored
+        # Taken anew, and no page stored under it yet: each poll reads the stored cursor, the
+        # poller's being older while a read or a poll fails (its take() then says "kept").
+        self.behind = False
 
     def take(self) -> Taken:
         """Take or renew the lease before a poll; "taken" asks for the cursor to be reloaded."""
@@ -143,6 +147,8 @@ class LeasedSource:
             _LOGGER.info("source %s: polled here now (the other worker let it go)", self.name)
         self._skipping = False
         if taken == "taken":  # another may have stored pages since ours: its cursor, not ours
+            self.lease.behind = True
+        if self.lease.behind:
             cursor = await asyncio.to_thread(self.lease.store.cursor, self.name)
         return await self.inner.poll(cursor)
 
@@ -183,4 +189,7 @@ class SourceLeases:
         the poll was skipped or the lease changed hands since."""
         lease = self._leases.get(source)
         guard = lease.confirm if lease is not None else None
-        return await asyncio.to_thread(self.store.ingest, source, mentions, cursor, guard=guard)
+        taken = await asyncio.to_thread(self.store.ingest, source, mentions, cursor, guard=guard)
+        if lease is not None and lease.held:  # stored: the poller's cursor is the store's now
+            lease.behind = False
+        return taken

@@ -7,6 +7,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+# Seconds a PostgreSQL connection attempt may take (unless the URL says): a database host
+# that does not answer at all (rebooting, its address moving in a failover) otherwise held
+# each attempt for the kernel's two minutes of retries, and a stop's drain past a
+# supervisor's stop timeout (systemd's 90 s).
+CONNECT_TIMEOUT = 10
+
 
 def make_engine(url: str, *, echo: bool = False, pooled: bool = True) -> Engine:
     """An engine for `url`; `pooled=False` for a CLI command, whose connections close at once."""
@@ -28,6 +34,8 @@ def _engine_options(url: str, pooled: bool) -> dict[str, Any]:
         # cost thresholds, and compiling took 12.6 s of a 14.3 s queue page on a year of data;
         # these are short OLTP queries that never repay the compile time.
         args = {**options.get("connect_args", {}), "options": "-c jit=off"}
+        if "connect_timeout" not in sa.engine.make_url(url).query:
+            args["connect_timeout"] = CONNECT_TIMEOUT
         options = {**options, "connect_args": args}
     if not pooled:  # a CLI command: each connection closes when its query is done
         return {**options, "poolclass": sa.pool.NullPool}
