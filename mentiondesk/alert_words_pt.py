@@ -117,6 +117,10 @@ MESSAGES: dict[str, str] = {
     "this card could not be read: nothing was changed": (
         "não foi possível ler este cartão: nada foi alterado"
     ),
+    "{holder} took this case after this card was posted: it stays theirs, nothing changed": (
+        "{holder} assumiu este caso depois que este cartão foi publicado: o caso continua com "
+        "essa pessoa e nada mudou"
+    ),
     # Help-desk tickets (Zendesk, Freshdesk, Request Tracker)
     "{what} — @{handle} on {platform}": "{what} — @{handle} no {platform}",
     "@{handle} on {platform}, post {id}": "@{handle} no {platform}, publicação {id}",
@@ -234,6 +238,10 @@ PT_PT_MESSAGES: dict[str, str] = {
     ),
     "no help desk is configured (routing.ticket)": (
         "não está configurado nenhum sistema de apoio ao cliente (routing.ticket)"
+    ),
+    "{holder} took this case after this card was posted: it stays theirs, nothing changed": (
+        "{holder} assumiu este caso depois de este cartão ser publicado: o caso continua com "
+        "essa pessoa e nada mudou"
     ),
     "Link": "Ligação",
     "{id} (deleted)": "{id} (eliminado)",

@@ -12,7 +12,8 @@ long, the draft decided meanwhile): if it cannot be approved, the answer says wh
 keeps the modal open with the person's text in it (the card loses what the store settled,
 as after a refused button). When the store cannot be reached, a signed
 click still gets its 200 and the clicker is told nothing was changed (no bare Slack failure).
-A draft saved on the desk is rewritten on its cards (draft_edited, slack_desk_edits).
+A draft saved on the desk is rewritten on its cards (draft_edited, slack_desk_edits); one
+decided, or a case ended or taken, there is settled on them (slack_desk_decisions).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from aiohttp import web
 
 from mentiondesk.config import Config
 from mentiondesk.models import Responder
+from mentiondesk.slack_desk_decisions import show_case, show_decided
 from mentiondesk.slack_desk_edits import show_edited
 from mentiondesk.slack_payload import clicker
 from mentiondesk.slack_work import STORE_DOWN, SlackWork
@@ -171,6 +173,14 @@ class SlackActions:
     def draft_edited(self, draft_id: int) -> None:
         """The desk saved a new text for `draft_id`: its cards show it (in a kept task)."""
         self._keep(show_edited(self.work, self.slacks, draft_id))
+
+    def draft_decided(self, draft_id: int) -> None:
+        """The desk approved, rejected or restored `draft_id`: its cards say so."""
+        self._keep(show_decided(self.work, self.slacks, draft_id))
+
+    def case_changed(self, case_id: int) -> None:
+        """The desk resolved, closed, assigned or escalated case `case_id`: its cards say so."""
+        self._keep(show_case(self.work, self.slacks, case_id))
 
     def _keep(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work, name="slack-action")

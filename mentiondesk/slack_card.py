@@ -140,7 +140,7 @@ def refreshed(
         if state.draft == "withdrawn" or not state.decided_by:  # a reason, not a person
             lines.append(w.t("{verb} at {when}", verb=verb, when=at))
         else:
-            user = _who(state.decided_by)
+            user = who_is(state.decided_by)
             lines.append(w.t("{verb} by {user} at {when}", verb=verb, user=user, when=at))
     out = without_buttons(blocks, state.settled())
     return out + [{"type": "context", "elements": [{"type": "mrkdwn", "text": t}]} for t in lines]
@@ -214,7 +214,7 @@ class CardLocks:
         return len(self._locks)
 
 
-def _who(actor: str) -> str:
+def who_is(actor: str) -> str:
     """A decider as the card names people: a Slack clicker by mention, anyone else (a desk
     user, "cli:ana") as escaped text, never taken for a member ID."""
     if found := _SLACK_ACTOR.match(actor):

@@ -16,11 +16,14 @@ import asyncio
 import dataclasses
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from mentiondesk.models import (
     FatalError,
@@ -75,22 +78,30 @@ def cards_of_draft(store: Store, draft_id: int, targets: Sequence[str] | None) -
             OUTBOX.c.platform == draft.platform, OUTBOX.c.external_id == draft.external_id
         )
         shows = post if draft.case_id is None else sa.or_(OUTBOX.c.case_id == draft.case_id, post)
-        query = (
-            sa.select(OUTBOX.c.target, OUTBOX.c.payload, OUTBOX.c.created_at, DELIVERY.c.ref)
-            .join(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
-            .where(OUTBOX.c.kind == "alert", shows)
-        )
-        if targets is not None:
-            query = query.where(OUTBOX.c.target.in_(list(targets)))
-        rows = conn.execute(query).all()
+        found = posted_cards(conn, shows, targets)
+    return [card for card in found if card.action.context.draft_id == draft_id]
+
+
+def posted_cards(
+    conn: Connection, shows: ColumnElement[bool], targets: Sequence[str] | None
+) -> list[PostedCard]:
+    """The delivered alert cards matching `shows`, posted by the responders named `targets`
+    (None: any), that have buttons; one whose stored alert cannot be read is left out."""
+    query = (
+        sa.select(OUTBOX.c.target, OUTBOX.c.payload, OUTBOX.c.created_at, DELIVERY.c.ref)
+        .join(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
+        .where(OUTBOX.c.kind == "alert", shows)
+    )
+    if targets is not None:
+        query = query.where(OUTBOX.c.target.in_(list(targets)))
     found = []
-    for row in rows:
+    for row in conn.execute(query).all():
         try:
             action = action_from_payload(row.payload, 0, row.created_at)
         except (KeyError, TypeError, ValueError):  # an older or erased payload
             continue
         channel, _, ts = str(row.ref or "").partition(":")
-        if action.context.draft_id == draft_id and not action.text_only and ts:
+        if not action.text_only and ts:
             found.append(PostedCard(row.target, channel, ts, action))
     return found
 
@@ -137,8 +148,8 @@ async def show_text(
     updates: CardUpdates, slack: SlackResponder, card: PostedCard, *, retried: bool = False
 ) -> None:
     """Rewrite `card` with its draft's text as the store has it, if it shows another; left
-    as it is when its draft was decided (the clicks say that) or it cannot be read back.
-    The caller holds the card's lock."""
+    as it is when its draft was decided (a click, or slack_desk_decisions, says that) or it
+    cannot be read back. The caller holds the card's lock."""
     draft_id = card.action.context.draft_id
     posted = await current_card(slack, card.channel, card.ts)
     if posted is None or draft_id is None:
@@ -168,26 +179,39 @@ async def show_edited(
 ) -> None:
     """Rewrite every Slack card of `draft_id` after an edit on the desk; never raise (this
     runs after the desk answered). A card that fails is logged; the others still go."""
+    find = partial(cards_of_draft, updates.store, draft_id)
+    await on_cards(updates, slacks, find, show_text, "an edit on the desk")
+
+
+async def on_cards(
+    updates: CardUpdates,
+    slacks: Sequence[SlackResponder],
+    find: Callable[[list[str]], list[PostedCard]],
+    rewrite: Callable[[CardUpdates, SlackResponder, PostedCard], Awaitable[None]],
+    what: str,
+) -> None:
+    """`rewrite` each card `find` gives (of these responders), under its lock, after `what`
+    was done on the desk; never raise. A card that fails is logged; the others still go."""
     by_name = {s.name: s for s in slacks}
     try:
-        found = await asyncio.to_thread(cards_of_draft, updates.store, draft_id, list(by_name))
+        found = await asyncio.to_thread(find, list(by_name))
     except UNREACHABLE as exc:
         name = type(exc).__name__  # not its message: that may name the database's host
-        _LOGGER.warning("slack cards of an edited draft: the store is unreachable (%s)", name)
+        _LOGGER.warning("slack cards of %s: the store is unreachable (%s)", what, name)
         return
     for card in found:
         try:
             async with updates.cards.hold(card.channel, card.ts):
-                await show_text(updates, by_name[card.target], card)
+                await rewrite(updates, by_name[card.target], card)
         except UNREACHABLE as exc:
             name = type(exc).__name__
             _LOGGER.warning(
                 "slack card %s not updated: the store is unreachable (%s)", card.ts, name
             )
         except (FatalError, TransientError, RateLimited) as exc:
-            _LOGGER.warning("slack card %s not updated after an edit: %s", card.ts, exc)
+            _LOGGER.warning("slack card %s not updated after %s: %s", card.ts, what, exc)
         except Exception:
-            _LOGGER.exception("slack card %s not updated after an edit", card.ts)
+            _LOGGER.exception("slack card %s not updated after %s", card.ts, what)
 
 
 async def show_on_card(

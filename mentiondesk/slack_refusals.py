@@ -8,9 +8,10 @@ other language says the sentence for the refusal's type (alert_words_pt.py words
 from __future__ import annotations
 
 from mentiondesk import queue
-from mentiondesk.casework import AlreadyEscalated
+from mentiondesk.casework import AlreadyEscalated, Reassigned
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.models import Wording
+from mentiondesk.slack_card import who_is
 
 
 class NoHelpDesk(ValueError):
@@ -50,6 +51,8 @@ BY_HAND = (
 NO_PRIVATE = "this platform has no private messages: send a public reply"
 NO_HELP_DESK = "no help desk is configured (routing.ticket)"
 UNREADABLE = "this card could not be read: nothing was changed"
+# Whose the case is now, named as the card names people: said in every language.
+REASSIGNED = "{holder} took this case after this card was posted: it stays theirs, nothing changed"
 REASONS = (
     EDITED,
     DECIDED,
@@ -69,6 +72,8 @@ REASONS = (
 
 def reason(exc: Exception, wording: Wording) -> str:
     """What follows "Could not approve: " for `exc`, as the card's team reads it."""
+    if isinstance(exc, Reassigned) and exc.holder:  # who has it, as the card names people
+        return wording.t(REASSIGNED, holder=who_is(exc.holder))
     if wording.lang == "en" and not isinstance(exc, queue.DraftEdited):
         return str(exc)
     return wording.t(_reason_key(exc))

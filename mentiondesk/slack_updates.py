@@ -72,6 +72,14 @@ class CardUpdates:
             args = (slack, channel, ts, ids, clicked, verb, user, pressed)
             await self._update(*args, retried=True)
 
+    async def settle(
+        self, slack: SlackResponder, channel: str, ts: str, ids: Mapping[str, Any]
+    ) -> None:
+        """Bring the card at `channel`/`ts` up to what the store settled since it was posted
+        (a decision made elsewhere: its buttons go, a line says who); unchanged, no update.
+        The caller holds the card's lock."""
+        await self._update(slack, channel, ts, ids, None, None, "")
+
     async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
         _LOGGER.warning("slack action refused: user %s is not among the approvers", user)
         said = slack.wording.t(

@@ -12,7 +12,7 @@ from typing import Any
 from mentiondesk import casework, queue
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.models import FatalError, RateLimited, TransientError, Wording, text_digest
-from mentiondesk.slack_card import pending_text
+from mentiondesk.slack_card import pending_text, who_is
 from mentiondesk.slack_desk_edits import show_on_card
 from mentiondesk.slack_payload import button_ids, slack_actor, submitted
 from mentiondesk.slack_refusals import NoHelpDesk, UnreadableCard, reason
@@ -151,7 +151,14 @@ class SlackWork(CardUpdates):
             return w.t("Rejected")
         case_id = parse_case_number(str(ids["case"]))
         if action_id == "assign":
-            casework.assign_case(self.store, case_id, assignee=by, by=by)
+            # The card offers "Assign to me" only while it shows the case as nobody's (the
+            # button goes once the store says otherwise): one a colleague took since, unseen,
+            # stays theirs (Reassigned), as on the desk.
+            try:
+                casework.assign_case(self.store, case_id, assignee=by, by=by, seen=None)
+            except casework.Reassigned as exc:  # theirs under their former username: done
+                if exc.holder is None or who_is(exc.holder) != who_is(by):
+                    raise
             return w.t("Assigned")
         if action_id == "escalate":
             if not self.ticket_target:

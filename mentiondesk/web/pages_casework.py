@@ -9,6 +9,7 @@ from aiohttp import web
 
 from mentiondesk import casework, queue
 from mentiondesk.casework import NOTE_MAX
+from mentiondesk.web import slack_cards
 from mentiondesk.web.common import DESK, int_param, redirect, require, safe_next, session
 from mentiondesk.web.form_values import typed
 from mentiondesk.web.users import Role, list_users
@@ -72,6 +73,7 @@ async def assign(request: web.Request) -> web.StreamResponse:
             raise redirect(
                 _back(case_id), "reassigned", holder=exc.holder or "", seen=seen
             ) from None
+    slack_cards.case_changed(request, case_id)
     if assignee is None:
         raise redirect(_back(case_id), "unassigned")
     # The name, for case_notices to say whom (a validated active user's, not free text).
@@ -97,6 +99,7 @@ async def escalate(request: web.Request) -> web.StreamResponse:
             key = await desk.db(casework.escalate_case, desk.store, case_id, by=who, target=target)
         except casework.AlreadyEscalated:  # a StaleAction: said before _case_refusals does
             raise redirect(_back(case_id), "already-escalated") from None
+    slack_cards.case_changed(request, case_id)
     if desk.on_queued is not None:
         await desk.on_queued(key)
     raise redirect(_back(case_id), "escalated")
@@ -112,6 +115,7 @@ async def close(request: web.Request) -> web.StreamResponse:
     who = session(request).user.name
     with _case_refusals(case_id):
         withdrawn = await desk.db(queue.close_case, desk.store, case_id, by=who, status=status)
+    slack_cards.case_changed(request, case_id)
     # The count, a number only, lets the page say "1 pending draft withdrawn" (or nothing).
     raise redirect(_back(case_id), status, withdrawn=withdrawn)
 

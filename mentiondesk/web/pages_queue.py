@@ -11,7 +11,7 @@ from aiohttp import web
 
 from mentiondesk import held_replies, queue
 from mentiondesk.hand_posting import PostByHand
-from mentiondesk.slack_actions import SLACK_ACTIONS
+from mentiondesk.web import slack_cards
 from mentiondesk.web.common import (
     DECIDED_KEPT,
     DESK,
@@ -185,6 +185,7 @@ async def _approve(request: web.Request, *, by_hand: bool) -> web.StreamResponse
     except (PostByHand, queue.StaleAction, queue.EmptyReply, queue.ReplyTooLong) as exc:
         raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
     _LOGGER.info("draft %d %s by %s", draft_id, "marked posted" if by_hand else "approved", who)
+    slack_cards.draft_changed(request, draft_id)
     await forget_kept(request, back)
     if desk.on_queued is not None and key:
         await desk.on_queued(key)
@@ -206,6 +207,7 @@ async def reject(request: web.Request) -> web.StreamResponse:
         raise await _kept(request, draft_id, text=text, back=back, why=EDITED_KEPT) from None
     except queue.StaleAction:
         raise redirect(back, "stale") from None
+    slack_cards.draft_changed(request, draft_id)
     await forget_kept(request, back)
     raise redirect(back, "rejected", case=await _named(request, back, draft_id))
 
@@ -223,8 +225,7 @@ async def save(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound() from None
     except (queue.StaleAction, queue.EmptyReply) as exc:
         raise await _kept(request, draft_id, text=text, back=back, why=_why_kept(exc)) from None
-    if (slack := request.app.get(SLACK_ACTIONS)) is not None:
-        slack.draft_edited(draft_id)  # its Slack cards show the text as saved
+    slack_cards.draft_changed(request, draft_id, edited=True)
     await forget_kept(request, back)
     raise redirect(back, "saved")
 
@@ -263,6 +264,7 @@ async def restore(request: web.Request) -> web.StreamResponse:
         raise redirect(back, ended(exc)) from None
     except queue.StaleAction:  # anything else changed since the page was shown
         raise redirect(back, "stale") from None
+    slack_cards.draft_changed(request, draft_id)
     raise redirect(back, "restored")
 
 
