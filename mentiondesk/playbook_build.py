@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 
-from mentiondesk import registry
+from mentiondesk import playbook_lengths, registry
 from mentiondesk.config import Config, RoutingSection
 from mentiondesk.config_routing import cannot
 from mentiondesk.models import ActionKind, ConfigError
@@ -28,6 +28,9 @@ def build_playbook(config: Config) -> Playbook:
     )
     _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
     _check_route_rules(playbook, config.settings.routing)
+    listened = [s.kind for s in config.sources if s.kind in registry.platforms()]
+    if too_long := playbook_lengths.problems(playbook, listened):
+        raise ConfigError("\n".join(too_long))
     return playbook
 
 

@@ -167,10 +167,11 @@ class Playbook:
         mention_id: object,
     ) -> tuple[str, str] | None:
         """The draft's text and language; None (logged) where the template cannot be filled
-        in for this author. Only the template's own rendering is caught: a bug in the context
-        must not pass for an author's odd name and quietly become a case."""
+        in for this author, or writes nothing for it. Only the template's own rendering is
+        caught: a bug in the context must not pass for an author's odd name and quietly
+        become a case."""
         try:
-            return self.templates.render(template, locale, context)
+            text, lang = self.templates.render(template, locale, context)
         except RENDER_ERRORS as exc:
             # The id and names only: the values that broke it are the author's.
             _LOGGER.warning(
@@ -182,6 +183,16 @@ class Playbook:
                 type(exc).__name__,
             )
             return None
+        if not text:  # no branch taken wrote anything: an empty draft (`auto` would post it)
+            _LOGGER.warning(
+                "mention %s: rule %r: template %r writes nothing for this mention; draft "
+                "skipped, the mention waits in a case for a person",
+                mention_id,
+                rule,
+                template,
+            )
+            return None
+        return text, lang
 
     def locale(self, mention: Mention, lang: str) -> str:
         """The language of a reply to `mention`, whose reading says `lang` ("pt", "und"),
@@ -203,15 +214,27 @@ class Playbook:
         handle = mention.author.handle
         return variants.in_doubt(lang, self.templates.default_lang, mention.text, handle)
 
+    def sample_context(self) -> dict[str, Any]:
+        """What templates are checked with at load (an author "Sam Ple", a delivery complaint)."""
+        return self._context(*_SAMPLE)
+
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
         return {
             **mention_values(mention, brand=self.brand.name),
             "reason": reading.reason,
             "frustration": reading.frustration,
-            "past_cases": list(history.past_cases),
-            "open_cases": list(history.open_cases),
+            "past_cases": _CaseNumbers(history.past_cases),
+            "open_cases": _CaseNumbers(history.open_cases),
             "returning": history.mentions_before > 0,
         }
+
+
+class _CaseNumbers(list[str]):
+    """Case numbers, written as people read them: `{{ past_cases }}` is "MD-000001, MD-000002",
+    not the Python list "['MD-000001', 'MD-000002']"; a list to `join`, count and index."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
 
 
 def _language(locale: str) -> str:

@@ -10,8 +10,9 @@ from pydantic import ValidationError
 
 from mentiondesk.models import Brand, ConfigError, toml_syntax
 from playbooks.engine import Playbook
-from playbooks.problems import problems, repeated_names
+from playbooks.problems import accented_key, problems, repeated_names
 from playbooks.rules import Rule, RuleFile, When
+from playbooks.shadowing import shadowed
 from playbooks.templates import SHIPPED, Templates
 
 SHIPPED_RULES = Path(__file__).parent / "shipped"
@@ -34,8 +35,10 @@ def load_playbook(
         raise ConfigError("\n".join(repeated))
     rules = [rule for _, file_rules in read for rule in file_rules]
     origins = {rule.name: path for path, file_rules in read for rule in file_rules}
-    if shadowed := _stops_everything(rules, origins):
-        raise ConfigError(shadowed)
+    if everything := _stops_everything(rules, origins):
+        raise ConfigError(everything)
+    if never := shadowed(rules, origins):
+        raise ConfigError("\n".join(never))
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
     templates.check_layout()
@@ -67,7 +70,8 @@ def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
     except UnicodeDecodeError:  # "reclamação" saved as Windows-1252: not a traceback
         raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(toml_syntax(path, exc)) from None
+        accented = accented_key(path.read_text(encoding="utf-8-sig"), str(exc))
+        raise ConfigError(f"{path}: {accented}" if accented else toml_syntax(path, exc)) from None
     except ValidationError as exc:
         # One line each, as config.toml's: several problems on one line read as one.
         raise ConfigError("\n".join(f"{path}: {p}" for p in problems(exc, data))) from None

@@ -39,8 +39,12 @@ _LEGAL_FORMS = _words("eireli gmbh inc lda limited llc ltd ltda")
 # A title before the name, with or without its full stop ("Mr John Smith", "Dra. Ana", "Dona
 # Maria"): the greeting is the name after it, or none ("Sir" alone). Compared without accents.
 _TITLES = _words(
-    "mr mrs ms miss mx sir dame dr prof rev dona sr sra srta senhor senhora doutor doutora"
+    "mr mrs ms miss mx sir dame dr prof rev dona sr sra srta senhor senhora doutor doutora "
+    "frei padre madre"
 )
+# The ordinal letters of Portuguese abbreviations ("Dª Fátima", "Drª Ana", "Engº Rui"): NFKC
+# makes "Dª" the word "Da", greeted as a name; as "Da." it is an abbreviation, skipped.
+_ORDINALS = str.maketrans({"ª": "a.", "º": "o."})
 # A display name ending in one of these is a shop's, a blog's or a fan page's for that country
 # ("Green Living UK", "Gadget Geek UK"), not a person's. Compared without accents.
 # "Ana Brasil", "Marcos Portugal" (surnames) are greeted without a name: the safe side, where
@@ -96,7 +100,8 @@ def greeting_name(display_name: str | None, *, handle: str = "", brand: str = ""
     """
     # NFKC: "José" typed decomposed (e + U+0301, as macOS and some keyboards send it) would
     # fail the letters-only match and greet the surname; "𝓐𝓷𝓪" (a styled font) reads "Ana".
-    name = _without_emoji(unicodedata.normalize("NFKC", display_name or "")).strip()
+    typed = (display_name or "").translate(_ORDINALS)
+    name = _without_emoji(unicodedata.normalize("NFKC", typed)).strip()
     if _is_username(name, handle):
         return ""
     if _is_business(name) or _is_brands(name, brand) or _is_countrys(name):

@@ -8,7 +8,9 @@ or by its place counted from 1 (`rule 3`) where it has no usable name; an action
 from __future__ import annotations
 
 import enum
+import re
 import typing
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,56 @@ _CONDITION_WORDS = {
     "idioma": "lang",
     "lingua": "lang",
     "língua": "lang",
+    "plataforma": "platform",
+    "motivo": "reason",
+    "tema": "topic",
+    "assunto": "topic",
+    "sentimento": "label",
+    "pergunta": "question",
+    "frustracao": "min_frustration",
+    "alcance": "min_reach",
+    "minimo_seguidores": "min_reach",
+    "maximo_seguidores": "max_reach",
 }
+
+
+# Where tomllib stopped: "Expected '=' after a key in a key/value pair (at line 3, column 17)".
+_STOPPED_AT = re.compile(r"^Expected '=' after a key .*\(at line (\d+), column (\d+)\)$")
+_BARE_KEY = re.compile(r"[\w-]+")
+
+
+def accented_key(text: str, said: str) -> str | None:
+    """Where TOML stopped at an accented letter in a key (`frustração = 3`, `ação = …`): the
+    line and the key, and the fix, which "fix the syntax at that line" leaves to be guessed:
+    a key without quotes is ASCII, and a rule file's keys are English."""
+    stopped = _STOPPED_AT.match(said)
+    lines = text.splitlines()
+    if not stopped or int(stopped[1]) > len(lines):
+        return None
+    line, column = lines[int(stopped[1]) - 1], int(stopped[2]) - 1
+    if column >= len(line) or line[column].isascii() or not line[column].isalpha():
+        return None
+    start = _key_start(line, column)
+    key = _BARE_KEY.match(line, start)
+    word = key[0] if key else line[column]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if c.isascii())
+    known = [k for table in _TABLES.values() for k in table.model_fields]
+    close = _CONDITION_WORDS.get(plain.lower()) or close_to(plain, known)
+    if line[:start].rstrip().endswith("description."):  # `description.português = "…"`
+        hint = "a description's keys are locales: en, pt-BR, pt-PT"
+    else:
+        hint = f"did you mean {close!r}?" if close else "write it as the README's rules do"
+    return (
+        f"line {stopped[1]}: the key {word!r} has {line[column]!r}: keys are English, without "
+        f"accents or ç; {hint}"
+    )
+
+
+def _key_start(line: str, column: int) -> int:
+    """Where the key holding `column` begins (after a space, `{`, `,` or a dotted key's `.`)."""
+    while column > 0 and _BARE_KEY.fullmatch(line[column - 1]):
+        column -= 1
+    return column
 
 
 def problems(exc: ValidationError, data: Any) -> list[str]:

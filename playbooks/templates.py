@@ -19,6 +19,7 @@ from jinja2 import (
 )
 
 from mentiondesk.models import ConfigError
+from playbooks import template_checks
 from playbooks.sandbox import sandbox
 from playbooks.variants import regional, tag
 
@@ -122,18 +123,22 @@ class Templates:
         )
 
     def _check_variables(self, path: str, sample: Mapping[str, Any]) -> None:
-        """ConfigError when `path` names a variable the context lacks, in any branch.
+        """ConfigError when `path` names a variable the context lacks, in any branch, or
+        has a mistake that renders without an error (`template_checks`).
 
         Rendering the sample takes one branch of each `{% if %}`: a misspelt variable in
         the `price` branch would pass start-up and then fail every price complaint's draft.
         """
         source, _, _ = self._env.loader.get_source(self._env, path)  # type: ignore[union-attr]
-        unknown = meta.find_undeclared_variables(self._env.parse(source)) - set(sample)
+        ast = self._env.parse(source)
+        unknown = meta.find_undeclared_variables(ast) - set(sample)
         if unknown:
             raise ConfigError(
                 f"template {path}: {', '.join(repr(v) for v in sorted(unknown))} is undefined; "
                 f"the variables are {', '.join(sorted(sample))}"
             )
+        if wrong := template_checks.problem(ast):
+            raise ConfigError(f"template {path}: {wrong}")
 
     def check_layout(self) -> None:
         """ConfigError for folders drafts would never use, or none for the default language."""
@@ -202,15 +207,28 @@ class Templates:
 
     def render(self, name: str, lang: str, context: Mapping[str, Any]) -> tuple[str, str]:
         """Render in `lang` ("pt-PT": its own folder, else "pt") when a translation exists,
-        else the default ("pt-BR": pt/); return (text, the folder used)."""
-        for code in self._chain(lang):
+        else in its language's other region (pt-BR/ for Portugal, pt-PT/ for Brazil: a
+        Portuguese reply reads better than an English one), else the default ("pt-BR": pt/);
+        return (text, the folder used)."""
+        language = lang.split("-")[0]
+        regions = [f for f in self.folders(name) if f.split("-")[0] == language]
+        for code in dict.fromkeys((*_own(lang), *regions, *self._chain(lang))):
             try:
-                template = self._env.get_template(f"{code}/{name}.j2")  # cached once loaded
+                return self.render_in(name, code, context), code
             except TemplateNotFound:
                 continue
-            # Templates are laid out for reading; a message is one paragraph.
-            return " ".join(template.render(**context).split()), code
         raise ConfigError(f"template {name!r} exists in no language folder")
+
+    def render_in(self, name: str, folder: str, context: Mapping[str, Any]) -> str:
+        """`folder`/`name`.j2 rendered as a draft's text; TemplateNotFound if there is none."""
+        template = self._env.get_template(f"{folder}/{name}.j2")  # cached once loaded
+        # Templates are laid out for reading; a message is one paragraph.
+        return " ".join(template.render(**context).split())
+
+    def folders(self, name: str) -> list[str]:
+        """The language folders holding template `name` ("en", "pt", "pt-PT")."""
+        paths = self._env.list_templates()
+        return sorted({p.split("/")[0] for p in paths if p.endswith(f"/{name}.j2")})
 
 
 def _own(lang: str) -> tuple[str, ...]:

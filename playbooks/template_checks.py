@@ -1,0 +1,84 @@
+"""A reply template's mistakes that render without an error and then write the wrong draft: a
+file that writes nothing (an empty draft, which `auto = true` would post), and a comparison
+with a value `reason`, `frustration` or `platform` never has (`{% if reason == "entrega" %}`,
+`{% if frustration == "alta" %}`, `{% if platform == "x" %}`), whose branch would silently
+never be taken. Checked at load, as a rule's conditions are (conditions.py), in their words."""
+
+from __future__ import annotations
+
+from jinja2 import nodes
+
+from mentiondesk.models import PLATFORM_NAMES
+from playbooks import conditions
+
+_EQUAL = ("eq", "ne")
+_AMONG = ("in", "notin")
+
+
+def problem(ast: nodes.Template) -> str | None:
+    """What is wrong with the parsed template, worded with its fix; None if nothing."""
+    if not _writes(ast):
+        return "it writes nothing; write the reply's text in it, or remove the draft action"
+    for value in _compared(ast, "reason"):
+        if value is not None:  # `reason == none`: a post with no complaint reason
+            try:
+                conditions.reasons([str(value)])
+            except ValueError as exc:
+                return f"{{{{ reason }}}} is compared with {value!r}: {exc} (codes are English)"
+    for value in _compared(ast, "frustration"):
+        if isinstance(value, bool) or value not in range(4):
+            return (
+                f"{{{{ frustration }}}} is compared with {value!r}, but it is a whole number "
+                "from 0 to 3 (without quotes)"
+            )
+    for value in _compared(ast, "platform"):
+        if isinstance(value, str) and value in PLATFORM_NAMES:
+            # {{ platform }} is the name people read ("Hacker News"), not the config's code.
+            return (
+                f"{{{{ platform }}}} is compared with {value!r}, but it is the platform's name "
+                f"as people read it; did you mean {PLATFORM_NAMES[value]!r}?"
+            )
+    return None
+
+
+def _writes(ast: nodes.Template) -> bool:
+    """Whether any branch writes something: text other than blanks, or a value."""
+    for output in ast.find_all(nodes.Output):
+        for node in output.nodes:
+            if not isinstance(node, nodes.TemplateData) or node.data.strip():
+                return True
+    return False
+
+
+def _compared(ast: nodes.Template, name: str) -> list[object]:
+    """The constants the variable `name` is compared with (`==`, `!=`, `in`, `not in`)."""
+    found: list[object] = []
+    for compare in ast.find_all(nodes.Compare):
+        left = compare.expr
+        for operand in compare.ops:
+            right = operand.expr
+            if operand.op in _EQUAL and _is_name(left, name):
+                found += _constants(right)
+            elif operand.op in _EQUAL and _is_name(right, name):
+                found += _constants(left)
+            elif operand.op in _AMONG and _is_name(left, name) and not _is_text(right):
+                found += _constants(right)  # a list's; `in "…"` is a substring test
+            left = right
+    return found
+
+
+def _is_name(node: nodes.Expr, name: str) -> bool:
+    return isinstance(node, nodes.Name) and node.name == name
+
+
+def _is_text(node: nodes.Expr) -> bool:
+    return isinstance(node, nodes.Const) and isinstance(node.value, str)
+
+
+def _constants(node: nodes.Expr) -> list[object]:
+    """A constant's value, or a list's or tuple's constants (`["delivery", "price"]`)."""
+    if isinstance(node, nodes.Const):  # a list of constants may come folded into one
+        return list(node.value) if isinstance(node.value, list | tuple) else [node.value]
+    if isinstance(node, nodes.List | nodes.Tuple):
+        return [item.value for item in node.items if isinstance(item, nodes.Const)]
+    return []
