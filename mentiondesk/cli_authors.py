@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from functools import partial
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -231,11 +230,8 @@ def _print_elsewhere(elsewhere: Elsewhere, config: Config) -> None:
         out.print(shown(line))
 
 
-def _mastodon_homes(config: Config) -> set[str]:
-    """The hosts of the Mastodon instances the sources read from: their own accounts are
-    stored without a server (contacts.stored_forms)."""
-    urls = (s.base_url for s in config.sources if s.kind == "mastodon" and s.base_url)
-    return {(urlsplit(url).hostname or "").lower() for url in urls}
+def _mastodon_homes(config: Config) -> frozenset[str]:
+    return contacts.mastodon_homes(config.sources)
 
 
 @authors_app.command("export")

@@ -11,6 +11,7 @@ from mentiondesk import retention
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_values import bounded
 from mentiondesk.config_store import MAX_RETAIN_DAYS, MIN_RETAIN_DAYS
+from mentiondesk.contacts import mastodon_homes
 from mentiondesk.wording import counted
 
 store_app = typer.Typer(
@@ -55,7 +56,8 @@ def purge(
         raise typer.Exit(1)
     store = open_store(config)
     try:
-        done = retention.purge(store, keep, by=who(), dry_run=dry_run)
+        home = mastodon_homes(config.sources)  # its accounts' handles are stored short too
+        done = retention.purge(store, keep, by=who(), dry_run=dry_run, home=home)
         kept = retention.waiting(store, keep)
     finally:
         store.dispose()

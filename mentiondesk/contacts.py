@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 
 from mentiondesk import registry
 from mentiondesk.forgotten import drop_handle, keep_handle, unlist_forgotten
-from mentiondesk.models import CASELESS_HANDLES, FORMER_PLATFORMS
+from mentiondesk.models import CASELESS_HANDLES, FORMER_PLATFORMS, SourceConfig
 from mentiondesk.opt_outs import (
     listed_by,
     lock_authors,
@@ -66,7 +67,7 @@ def set_do_not_contact(
         already = all(listed.all()) and value
         conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id.in_(ids)).values(do_not_contact=value))
         if not value:  # an erased author who came back: the kept fingerprint must not relist them
-            unlist_forgotten(conn, ids)
+            unlist_forgotten(conn, ids, home)
         withdrawn = withdraw_private_drafts(conn, ids, listed_by(by), _utcnow()) if value else 0
     return Listing(len(ids), withdrawn, tuple(ids), already=already)
 
@@ -87,6 +88,13 @@ def _unseen(conn: sa.Connection, platform: str, handle: str, *, value: bool) -> 
     if not [form for form in forms if drop_handle(conn, platform, form)]:
         raise NotFound(no_author(conn, platform, handle))
     return Listing(0, 0, unseen=platform)
+
+
+def mastodon_homes(sources: Iterable[SourceConfig]) -> frozenset[str]:
+    """The hosts of the Mastodon instances the sources read from (lower case): their own
+    accounts are stored without a server (stored_forms)."""
+    urls = (s.base_url for s in sources if s.kind == "mastodon" and s.base_url)
+    return frozenset((urlsplit(url).hostname or "").lower() for url in urls)
 
 
 def stored_forms(platform: str, handle: str, home: Collection[str]) -> tuple[str, ...]:

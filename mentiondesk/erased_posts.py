@@ -9,13 +9,19 @@ made by the first erasure, or derived from the operator's secret kept outside th
 (mentiondesk.fingerprint_keys): public post ids cannot be checked against a list from another
 store, nor against one computed in advance. A look-up tries every key, so posts erased before
 the secret was set stay erased.
+
+A reply by someone else read after the erasure names the erased post by its id, as thread or
+parent (on Bluesky that id holds the author's account id): it is stored with the post's
+marker instead, as the replies stored before were given by the erasure (erasure_threads), so
+it keeps no id of the post and still joins their thread.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,6 +32,8 @@ from mentiondesk.models import Mention
 from mentiondesk.tables import ERASED_POST, MENTION
 
 _NAME = "erased_post"  # the key's row in fingerprint_key
+_THREAD = "erased_thread"  # the markers' key's row
+MARK = "erased:"  # a marker's start
 _BATCH = 500  # digests per query, well under SQLite's 999 bound parameters
 
 
@@ -33,13 +41,16 @@ def keep_erased(conn: Connection, mentions: Any) -> None:
     """Keep the fingerprints of these posts (`mentions`: their ids, a subquery), before they
     are deleted."""
     posts = conn.execute(
-        sa.select(MENTION.c.platform, MENTION.c.external_id).where(MENTION.c.id.in_(mentions))
+        sa.select(MENTION.c.platform, MENTION.c.external_id, MENTION.c.edit_id).where(
+            MENTION.c.id.in_(mentions)
+        )
     ).all()
     if not posts:
         return
     key = key_for(conn, _NAME, create=True)
     assert key is not None
-    digests = sorted({fingerprint(key, p, e) for p, e in posts})
+    # An edited post (X) by its latest version's id too: replies name that one.
+    digests = sorted({fingerprint(key, p, i) for p, e, v in posts for i in (e, v) if i})
     for start in range(0, len(digests), _BATCH):
         batch = digests[start : start + _BATCH]
         kept = set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
@@ -49,20 +60,55 @@ def keep_erased(conn: Connection, mentions: Any) -> None:
 
 
 def without_erased(conn: Connection, mentions: Sequence[Mention]) -> list[Mention]:
-    """These mentions less those erased on request before (none kept: all of them)."""
+    """These mentions less those erased on request before (none kept: all of them), and
+    with the markers of erased posts where they name one as thread or parent."""
     keys = keys_for(conn, _NAME)
     if not keys or not mentions:  # nothing was ever erased
         return list(mentions)
-    forms = {
-        (m.platform, m.external_id): [fingerprint(k, m.platform, m.external_id) for k in keys]
-        for m in mentions
-    }
-    digests = [d for found in forms.values() for d in found]
-    erased: set[str] = set()
+    named = {(m.platform, p) for m in mentions for p in (m.external_id, *_named(m)) if p}
+    erased = _erased(conn, keys, named)
+    kept = [m for m in mentions if (m.platform, m.external_id) not in erased]
+    if not any((m.platform, p) in erased for m in kept for p in _named(m)):
+        return kept
+    key = thread_key(conn, create=True)
+    assert key is not None  # made just now if none was
+    return [_marked(m, key, erased) for m in kept]
+
+
+def _marked(m: Mention, key: bytes, erased: set[tuple[str, str]]) -> Mention:
+    """`m` with the marker of each erased post it names as thread or parent."""
+    thread, parent = (
+        marker(key, m.platform, p) if p and (m.platform, p) in erased else p for p in _named(m)
+    )
+    return replace(m, thread_id=thread, parent_id=parent)
+
+
+def _named(m: Mention) -> tuple[str | None, str | None]:
+    return m.thread_id, m.parent_id
+
+
+def _erased(
+    conn: Connection, keys: list[bytes], posts: Collection[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Those of these (platform, post id) erased on request before, under any key."""
+    forms = {post: [fingerprint(k, *post) for k in keys] for post in posts}
+    digests = sorted({d for found in forms.values() for d in found})
+    kept: set[str] = set()
     for start in range(0, len(digests), _BATCH):
         batch = digests[start : start + _BATCH]
-        erased |= set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
-    return [m for m in mentions if erased.isdisjoint(forms[(m.platform, m.external_id)])]
+        kept |= set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
+    return {post for post, found in forms.items() if not kept.isdisjoint(found)}
+
+
+def thread_key(conn: Connection, *, create: bool) -> bytes | None:
+    """The key of erased posts' markers (fingerprint_keys.key_for)."""
+    return key_for(conn, _THREAD, create=create)
+
+
+def marker(key: bytes, platform: str, external_id: str) -> str:
+    """The thread id that stands for an erased post: no id of it, the same for every reply."""
+    digest = hmac.new(key, f"thread\n{platform}\n{external_id}".encode(), hashlib.sha256)
+    return MARK + digest.hexdigest()
 
 
 def fingerprint(key: bytes, platform: str, external_id: str) -> str:

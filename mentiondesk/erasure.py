@@ -33,7 +33,7 @@ from mentiondesk.erasure_payloads import (
 )
 from mentiondesk.erasure_replies import replies_of
 from mentiondesk.erasure_threads import unthread
-from mentiondesk.forgotten import drop_handle, keep_forgotten
+from mentiondesk.forgotten import drop_handle, keep_forgotten, listed_forms
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
 from mentiondesk.store import Store
@@ -53,6 +53,7 @@ from mentiondesk.wording import counted
 
 ACTION = "erase"  # the audit action of an erasure
 _LISTING = ("do-not-contact", "allow-contact")  # audit actions whose detail is "PLATFORM HANDLE"
+_RACES = ("40P01", "23503")  # PostgreSQL's deadlock_detected, foreign_key_violation
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +122,53 @@ def erase(
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     wanted = Wanted(platform, handle, account_id.strip(), post_url.strip(), frozenset(home))
     keys.name_posts(store)  # found by the post, however the author was renamed since
+    try:
+        return _erase_once(store, wanted, by=by, dry_run=dry_run)
+    except sa.exc.DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) not in _RACES:
+            raise
+    # Another transaction took what _locked takes in another order (a post of theirs stored
+    # as the erasure began, then their row) and PostgreSQL gave the erasure up, or wrote a
+    # row on something of theirs that it does not lock: once more, it finds and erases that.
+    return _erase_once(store, wanted, by=by, dry_run=dry_run)
+
+
+def _erase_once(store: Store, wanted: Wanted, *, by: str, dry_run: bool) -> Erasure:
     with store.engine.connect() as conn, rehearsed(conn, dry_run=dry_run):
         return _erase(conn, wanted, by=by)
 
 
-def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
-    platform, handle = wanted.platform, wanted.handle
+def _locked(conn: Connection, wanted: Wanted) -> Sequence[Any]:
+    """The author rows `wanted` names, locked with their posts until the commit (PostgreSQL).
+    A worker recording a decision on one of their posts (a reading, a case) waits, then finds
+    the post gone: it used to commit a reading after the erasure had deleted theirs, and
+    deleting the post then failed on its foreign key. Posts first, then authors, as a worker
+    takes them (its post, then the author of a case), then posts stored meanwhile, and their
+    cases."""
+    _lock_posts(conn, sa.select(AUTHOR.c.id).where(authors_wanted(wanted)))
     authors = conn.execute(
         sa.select(AUTHOR.c.id, AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.do_not_contact)
         .where(authors_wanted(wanted))
+        .order_by(AUTHOR.c.id)
         .with_for_update()
     ).all()
+    ids = [a.id for a in authors]
+    _lock_posts(conn, ids)
+    # Their cases too: a survey answer or an approved reply names the case alone.
+    posts = sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(ids))
+    cases = sa.select(CASE.c.id).where(_cases_of(posts, ids)).order_by(CASE.c.id)
+    conn.execute(cases.with_for_update()).all()
+    return authors
+
+
+def _lock_posts(conn: Connection, author_ids: Any) -> None:
+    query = sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(author_ids))
+    conn.execute(query.order_by(MENTION.c.id).with_for_update()).all()
+
+
+def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
+    platform, handle = wanted.platform, wanted.handle
+    authors = _locked(conn, wanted)
     if not authors:
         raise NotFound(not_found(conn, wanted))
     check_one(wanted, authors)
@@ -139,7 +176,7 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
     whose = traces_of(conn, platform, handle, authors)
     # A handle listed before it was seen stays as its fingerprint, a trace of them easy to
     # guess: it goes, and their account id's fingerprint keeps them listed instead.
-    listed_as = sorted(whose.handles | _with_servers(platform, whose.handles, wanted.home))
+    listed_as = sorted(listed_forms(platform, whose.handles, wanted.home))
     prelisted = [h for h in listed_as if drop_handle(conn, platform, h)]
     listed = bool(prelisted) or any(a.do_not_contact for a in authors)
     erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed)
@@ -152,14 +189,6 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
         sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail[:512])
     )
     return erasure
-
-
-def _with_servers(platform: str, handles: frozenset[str], home: frozenset[str]) -> set[str]:
-    """A listening Mastodon instance's own accounts, stored as "ana", with the server too:
-    listed before they were seen as "ana@our.server", that form was kept beside "ana"."""
-    if platform != "mastodon":
-        return set()
-    return {f"{h}@{host}" for h in handles if "@" not in h for host in home}
 
 
 def traces_of(conn: Connection, platform: str, handle: str, authors: Sequence[Any]) -> Whose:

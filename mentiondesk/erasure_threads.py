@@ -10,8 +10,6 @@ mentiondesk.fingerprint_keys). One post, one marker: its replies still group as 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -19,14 +17,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.erased_posts import marker, thread_key
 from mentiondesk.erasure_payloads import payload_json
-from mentiondesk.fingerprint_keys import key_for
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_digest import naming
 from mentiondesk.tables import CASE, DIGEST_ITEM, DRAFT, FOLLOW_UP, MENTION, OUTBOX
 
-MARK = "erased:"
-_NAME = "erased_thread"  # the key's row in fingerprint_key
 _PURGED = "purged:"  # a post blanked before: its replies were given their marker then
 # Ids per query: a chunk is bound several times in one statement, and with the caller's own
 # ids it stays under SQLite's 999 bound parameters.
@@ -36,26 +32,21 @@ _COLUMNS = ("thread_id", "parent_id")
 _Names = dict[tuple[str, str], str]  # (platform, post id) → marker
 
 
-def marker(key: bytes, platform: str, external_id: str) -> str:
-    """The thread id that stands for an erased post: no id of it, the same for every reply."""
-    digest = hmac.new(key, f"thread\n{platform}\n{external_id}".encode(), hashlib.sha256)
-    return MARK + digest.hexdigest()
-
-
 def unthread(conn: Connection, mentions: Any) -> int:
     """Give the replies (by others: not among `mentions`) naming these posts (`mentions`:
     their ids or a subquery, before they are deleted or blanked) the posts' markers, in
     their rows and in the payloads copying them; how many replies changed."""
     posts = conn.execute(
-        sa.select(MENTION.c.platform, MENTION.c.external_id).where(
+        sa.select(MENTION.c.platform, MENTION.c.external_id, MENTION.c.edit_id).where(
             MENTION.c.id.in_(mentions), ~MENTION.c.external_id.startswith(_PURGED)
         )
     ).all()
-    wanted = {(p, e) for p, e in posts}
+    # An edited post (X) is answered by its latest version's id, kept as its edit_id.
+    wanted = {(p, i) for p, e, v in posts for i in (e, v) if i}
     replies = _replies(conn, sorted({e for _, e in wanted}), mentions, wanted)
     if not replies:
         return 0
-    key = key_for(conn, _NAME, create=True)
+    key = thread_key(conn, create=True)
     assert key is not None  # made just now if none was
     names = {post: marker(key, *post) for post in wanted}
     for row in replies:

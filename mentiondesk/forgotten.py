@@ -88,6 +88,17 @@ def keep_handle(conn: Connection, platform: str, handle: str) -> bool:
     return True
 
 
+def listed_forms(platform: str, handles: Collection[str], home: Collection[str]) -> set[str]:
+    """The forms these stored handles may have been listed in before they were seen: each
+    handle, and for a listening Mastodon instance's own account, stored as "ana", the form
+    with its server (`home`: the instances' lower-case hosts), kept beside "ana" when
+    "ana@our.server" was listed (contacts._handle_forms)."""
+    forms = {h for h in handles if h}
+    if platform == "mastodon":
+        forms |= {f"{h}@{host}" for h in forms if "@" not in h for host in home}
+    return forms
+
+
 def drop_handle(conn: Connection, platform: str, handle: str) -> bool:
     """Take a handle listed before it was seen off the list; False if it was not on it."""
     forms = _forms(fingerprint_keys(conn), platform, handle, handle=True)
@@ -127,19 +138,24 @@ def relist_forgotten(
         conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id.in_(ids)).values(do_not_contact=True))
 
 
-def unlist_forgotten(conn: Connection, author_ids: Collection[int]) -> None:
-    """Drop the fingerprints of these authors, of their accounts and handles (taken off the
-    list by a person)."""
+def unlist_forgotten(
+    conn: Connection, author_ids: Collection[int], home: Collection[str] = ()
+) -> None:
+    """Drop the fingerprints of these authors, of their accounts and handles in every form
+    they may have been listed in (listed_forms; `home` as there), taken off the list by a
+    person."""
     keys = fingerprint_keys(conn)
     accounts = conn.execute(
         sa.select(AUTHOR.c.platform, AUTHOR.c.external_id, AUTHOR.c.handle).where(
             AUTHOR.c.id.in_(author_ids)
         )
     ).all()
-    digests = [
+    digests = [d for p, e, _ in accounts for d in _forms(keys, p, e, handle=False)]
+    digests += [
         d
-        for p, e, h in accounts
-        for d in _forms(keys, p, e, handle=False) + _forms(keys, p, h, handle=True)
+        for p, _, h in accounts
+        for form in sorted(listed_forms(p, [h], home))
+        for d in _forms(keys, p, form, handle=True)
     ]
     if digests:
         conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(digests)))

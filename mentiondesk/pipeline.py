@@ -148,7 +148,8 @@ class App:
             await self.outbox.drain(stop=self.stop_event, paced_too=not listening_next)
         if not listening_next:  # a run that listens next has start()'s daily retention
             days = self.config.settings.store.retain_days
-            await retention.purge_after_run(self.store, days, self.stop_event)
+            home = contacts.mastodon_homes(self.config.sources)
+            await retention.purge_after_run(self.store, days, self.stop_event, home=home)
 
     async def start(self) -> None:
         # The catch-up's pollers go on: a source it stopped (a revoked token) stays stopped,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk import retention_actions as actions
+from mentiondesk import retention_blanking as blanking
 from mentiondesk import retention_keys as keys
 from mentiondesk import retention_rows as rows
 from mentiondesk.erasure_threads import unthread
@@ -96,17 +97,20 @@ def purge(
     dry_run: bool = False,
     batch: int = _BATCH,
     stopping: _Stop = lambda: False,
+    home: Collection[str] = (),
 ) -> Purge:
     """Erase what is older than `days` days (see the module); with dry_run, only count it
     (each batch rolled back). An audit line records a run that erased anything. `stopping`
-    is asked between batches: the service stops without waiting for a whole backlog."""
+    is asked between batches: the service stops without waiting for a whole backlog.
+    `home`: the hosts of the Mastodon instances the sources read from (its own accounts'
+    handles are stored without the server, but may have been listed with it)."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
     keys.name_posts(store)  # rows of older releases: the look-up is then by index
     if not dry_run:
         with store.engine.begin() as conn:
             actions.unname_marked(conn)
     counts: Counter[str] = Counter()
-    for table, ready, act in _steps(cutoff):
+    for table, ready, act in _steps(cutoff, home):
         for conn, ids in _batches(store, table, ready, batch, dry_run=dry_run, until=stopping):
             counts.update(act(conn, ids))
     done = Purge(**counts)
@@ -141,14 +145,14 @@ def recent(mentions: Sequence[Mention], days: int | None) -> list[Mention]:
     return [m for m in mentions if utc(m.created_at) >= cutoff]
 
 
-def _steps(cutoff: datetime) -> list[tuple[sa.Table, Any, _Act]]:
+def _steps(cutoff: datetime, home: Collection[str]) -> list[tuple[sa.Table, Any, _Act]]:
     """Each kind of row in turn; authors last, once their posts are blanked."""
     return [
         (CASE, rows.case_ready(cutoff), lambda conn, ids: _cases(conn, ids, cutoff)),
         (MENTION, rows.loose_ready(cutoff), lambda conn, ids: _loose(conn, ids, cutoff)),
         (OUTBOX, actions.loose_actions(cutoff), _actions),
         (DIGEST_ITEM, rows.sent_digest_items(cutoff), _digest_items),
-        (AUTHOR, rows.author_ready(cutoff), _authors),
+        (AUTHOR, rows.author_ready(cutoff), partial(_authors, home=home)),
     ]
 
 
@@ -182,12 +186,12 @@ def _still(conn: Connection, table: sa.Table, ready: Any, ids: list[int]) -> lis
 def _cases(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]:
     mentions = rows.mentions_of(ids)
     unthread(conn, mentions)  # before their ids are blanked: others' replies name them
-    return {"cases": len(ids), **rows.blank_mentions(conn, ids, mentions, cutoff)}
+    return {"cases": len(ids), **blanking.blank_mentions(conn, ids, mentions, cutoff)}
 
 
 def _loose(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]:
     unthread(conn, ids)
-    return rows.blank_mentions(conn, [], ids, cutoff)
+    return blanking.blank_mentions(conn, [], ids, cutoff)
 
 
 def _actions(conn: Connection, ids: list[int]) -> dict[str, int]:
@@ -195,31 +199,44 @@ def _actions(conn: Connection, ids: list[int]) -> dict[str, int]:
 
 
 def _digest_items(conn: Connection, ids: list[int]) -> dict[str, int]:
-    return {"digest_items": rows.delete_digest_items(conn, ids)}
+    return {"digest_items": blanking.delete_digest_items(conn, ids)}
 
 
-def _authors(conn: Connection, ids: list[int]) -> dict[str, int]:
-    audit, authors = rows.blank_authors(conn, ids)
+def _authors(conn: Connection, ids: list[int], home: Collection[str]) -> dict[str, int]:
+    audit, authors = blanking.blank_authors(conn, ids, home)
     return {"audit": audit, "authors": authors}
 
 
 async def retention_loop(
-    store: Store, days: int, stop: asyncio.Event, seconds: float = _DAY
+    store: Store,
+    days: int,
+    stop: asyncio.Event,
+    seconds: float = _DAY,
+    *,
+    home: Collection[str] = (),
 ) -> None:
-    """Run the retention at start and then once a day until `stop`; counts only in the log."""
+    """Run the retention at start and then once a day until `stop`; counts only in the log.
+    `home` as for purge."""
     failed = "retention could not run; it tries again tomorrow"
-    await every(seconds, stop, partial(_purge_logged, store, days, stop), failed, log=_LOGGER)
+    run = partial(_purge_logged, store, days, stop, home)
+    await every(seconds, stop, run, failed, log=_LOGGER)
 
 
-async def purge_after_run(store: Store, days: int | None, stop: asyncio.Event) -> None:
+async def purge_after_run(
+    store: Store, days: int | None, stop: asyncio.Event, *, home: Collection[str] = ()
+) -> None:
     """One retention run at the end of `run --once` (None: no retain_days), as the daily one
-    runs: a desk run from cron never starts that loop, and would otherwise keep everything."""
+    runs: a desk run from cron never starts that loop, and would otherwise keep everything.
+    `home` as for purge."""
     if days is not None:
         failed = "retention could not run; the next run tries again"
-        await attempt(partial(_purge_logged, store, days, stop), failed, log=_LOGGER)
+        await attempt(partial(_purge_logged, store, days, stop, home), failed, log=_LOGGER)
 
 
-async def _purge_logged(store: Store, days: int, stop: asyncio.Event) -> None:
-    done = await asyncio.to_thread(purge, store, days, by=SYSTEM, stopping=stop.is_set)
+async def _purge_logged(
+    store: Store, days: int, stop: asyncio.Event, home: Collection[str]
+) -> None:
+    run = partial(purge, store, days, by=SYSTEM, stopping=stop.is_set, home=home)
+    done = await asyncio.to_thread(run)
     if done:
         _LOGGER.info("retention (%d days) erased: %s", days, done.summary())

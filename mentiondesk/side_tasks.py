@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from mentiondesk.contacts import mastodon_homes
 from mentiondesk.digest import digest_loop
 from mentiondesk.helpdesk_sync import SolvedSource, sync_loop
 from mentiondesk.retention import retention_loop
@@ -27,6 +28,7 @@ def start_side_tasks(app: App) -> list[asyncio.Task[None]]:
     tasks.append(asyncio.create_task(digests, name="digests"))
     days = app.config.settings.store.retain_days
     if days is not None:
-        retention = retention_loop(app.store, days, app.stop_event)
+        home = mastodon_homes(app.config.sources)
+        retention = retention_loop(app.store, days, app.stop_event, home=home)
         tasks.append(asyncio.create_task(retention, name="retention"))
     return tasks

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk import cli_common
-from mentiondesk.erasure_threads import MARK
+from mentiondesk.erased_posts import MARK
 from mentiondesk.models import Mention
 from mentiondesk.tables import DIGEST_ITEM, MENTION, OUTBOX
 from tests.helpers import COMPLAINT, PRAISE, mention, run_cli, write_config, write_mentions

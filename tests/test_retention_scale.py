@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk import retention
+from mentiondesk import retention_blanking as blanking
 from mentiondesk import retention_rows as rows
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_actions import PURGED
@@ -117,7 +118,7 @@ def test_a_batch_blanks_the_drafts_and_actions_it_did(grid: tuple[Store, set[int
     drafts = _ids(store, sa.select(DRAFT.c.id).where(old_drafts))
     actions = _ids(store, sa.select(OUTBOX.c.id).where(old_actions, OUTBOX.c.status.in_(FINISHED)))
     assert drafts and actions
-    new_drafts = rows._either(DRAFT, DRAFT.c.mention_id.in_(posts), DRAFT.c.case_id.in_(ready))
+    new_drafts = blanking._either(DRAFT, DRAFT.c.mention_id.in_(posts), DRAFT.c.case_id.in_(ready))
     assert _ids(store, sa.select(DRAFT.c.id).where(new_drafts)) == drafts
     assert retention.purge(store, 30, by="test", now=NOW).cases == len(ready)
     # Loose posts blank their drafts and actions too: those of posts 10n+2 are added.
