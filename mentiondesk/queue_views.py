@@ -20,6 +20,7 @@ from mentiondesk.held_replies import (
     reply_held,
 )
 from mentiondesk.models import Label
+from mentiondesk.queue_waiting import longest_waiting, waiting_since
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING, case_number
 
@@ -142,7 +143,7 @@ def follow_ups_frustration() -> sa.ScalarSelect[int]:
 def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[CaseView]:
     """Cases in `status`: those whose approved reply the outbox holds first (their authors
     were never answered, as the desk's queue puts them), then the most urgent, then the
-    longest waiting."""
+    longest waiting (an answered case its author wrote to again: since that message)."""
     query = (
         sa.select(
             CASE,
@@ -159,7 +160,7 @@ def list_cases(store: Store, *, status: str = "open", limit: int = 100) -> list[
         .join(READING, READING.c.mention_id == CASE.c.mention_id)
         .join(AUTHOR, AUTHOR.c.id == CASE.c.author_id)
         .where(CASE.c.status == status)
-        .order_by(held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+        .order_by(held_first(), CASE.c.priority.desc(), waiting_since(), CASE.c.id)
         .limit(limit)
     )
     with store.engine.connect() as conn:
@@ -235,16 +236,16 @@ def praised_latest() -> Any:
 
 def held_then_rest(conn: Connection, query: Any, limit: int) -> list[Any]:
     """The first `limit` open cases of `query` (over CASE) in the queue's order: a held reply
-    first (the author was never answered, so the case is late already), then priority, age,
-    id. The few held cases are found first and the rest paged by the queue's index: ordering
-    every open case by held_first() read every approved draft."""
-    order = (CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+    first (the author was never answered, so the case is late already), then priority, how
+    long the author has waited (queue_waiting: an answered case they wrote to again waits
+    since that message, not since it opened), id. The few held cases are found first and the
+    rest paged by the queue's index: ordering every open case by held_first() read every
+    approved draft."""
     held_ids = held_case_ids(conn)
     rows: list[Any] = []
     if held_ids:
-        first = query.where(CASE.c.id.in_(held_ids)).order_by(*order).limit(limit)
-        rows = list(conn.execute(first).all())
+        rows = longest_waiting(conn, query.where(CASE.c.id.in_(held_ids)), limit)
         query = query.where(CASE.c.id.not_in(held_ids))
     if len(rows) < limit:
-        rows += conn.execute(query.order_by(*order).limit(limit - len(rows))).all()
+        rows += longest_waiting(conn, query, limit - len(rows))
     return rows

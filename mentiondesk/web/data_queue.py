@@ -15,6 +15,7 @@ from mentiondesk.hand_reply import answered_otherwise, hand_replies
 from mentiondesk.held_replies import HeldReply, held_replies
 from mentiondesk.models import text_digest
 from mentiondesk.queue_views import follow_ups_frustration, held_then_rest, praised_latest
+from mentiondesk.queue_waiting import waited_since
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
@@ -91,6 +92,8 @@ class QueueItem:
     hand_reply: HandReply | None = None
     advice: bool = False  # advice to another customer in their thread (bystanders.py)
     draft_lang: str | None = None  # the draft's language (its lang attribute), not the mention's
+    # Answered, and its author wrote again since: it waits (waiting_since) from that message.
+    waiting_again: bool = False
 
     @property
     def approvable(self) -> bool:
@@ -170,12 +173,13 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
     items = []
     for r in rows:
         own = drafts.get(r.draft_id)
-        item = _item(r, r.id, r.priority, r.assignee, r.opened_at, own)
+        item = _item(r, r.id, r.priority, r.assignee, waited_since(r), own)
         hand = answered_otherwise(by_hand.get(r.id, []), own) if own else None
         highest = max(r.frustration, r.later_frustration or 0)
         item = replace(
             item,
-            answered_at=r.first_response_at,
+            answered_at=None if r.again_since else r.first_response_at,
+            waiting_again=r.again_since is not None,
             hand_reply=HandReply.of(hand) if hand is not None else None,
             case_frustration=highest,
         )
@@ -187,8 +191,9 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
 def _rank(item: QueueItem) -> tuple[bool, int, datetime]:
     """The queue's one order (README, "The desk"), as _cases' and _loose_drafts' SQL sort: a
     held reply first (the author was never answered: late already), then the most urgent
-    (priority), then the longest waiting. Merging their pages by it (a stable sort, the SQL's
-    ties kept) makes the first page exactly the top of a longer one."""
+    (priority), then the longest waiting (since the earliest message not yet answered).
+    Merging their pages by it (a stable sort, the SQL's ties kept) makes the first page
+    exactly the top of a longer one."""
     return (item.held is None, -item.priority, item.waiting_since)
 
 

@@ -127,6 +127,10 @@ _QUEUE = {
     "Waiting for a first response; target {target}": (
         "Aguardando a primeira resposta; meta de {target}"
     ),
+    "waiting again": "aguardando de novo",  # an answered case whose author wrote again
+    "Waiting for a reply to their new message; target {target}": (
+        "Aguardando resposta à nova mensagem; meta de {target}"
+    ),
     # The target in {target}: Locale.target
     "{n} min": "{n} min",
     "{n} h": "{n} h",

@@ -136,6 +136,10 @@ MESSAGES: dict[str, str] = {
     "Waiting for a first response; target {target}": (
         "À espera da primeira resposta; meta de {target}"
     ),
+    "waiting again": "à espera de novo",  # an answered case whose author wrote again
+    "Waiting for a reply to their new message; target {target}": (
+        "À espera de resposta à nova mensagem; meta de {target}"
+    ),
     "in business hours ({hours})": "em horário de expediente ({hours})",
     "Showing the {shown} most urgent of {total} waiting: {what}.": (
         "A mostrar os {shown} mais urgentes de {total} na fila: {what}."

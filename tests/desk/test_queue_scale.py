@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,8 +15,9 @@ import sqlalchemy as sa
 from mentiondesk import queue
 from mentiondesk.cases import praised_last
 from mentiondesk.held_replies import held_first
+from mentiondesk.queue_waiting import waiting_since
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, OUTBOX
+from mentiondesk.tables import CASE, DRAFT, OUTBOX
 from mentiondesk.web import data_queue_stats
 from mentiondesk.web.data_queue import Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets
@@ -42,11 +43,19 @@ def _seed(store: Store) -> None:
     add(store, "praise me", handle="pia", priority=40, draft=None)
     add(store, "thanks, solved!", handle="pia", label="positive", priority=40, draft=None)
     add(store, "thanks", label="positive", case=False, ago=timedelta(hours=4))  # loose draft
+    # Answered 2 days ago, then its author wrote again: it ranks by that wait (queue_waiting).
+    _, _, answered = add(store, "answered", handle="ines", priority=20, ago=timedelta(days=3))
+    assert answered
+    queue.approve_draft(store, answered, by="agent", post_route={"default": "console"})
+    days_ago = datetime.now(UTC) - timedelta(days=2)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(DRAFT).where(DRAFT.c.id == answered).values(decided_at=days_ago))
+    add(store, "again", handle="ines", priority=20, ago=timedelta(minutes=150), draft=None)
 
 
 def _reference(store: Store) -> tuple[list[int], dict[int, bool]]:
     """Every open case in the order the queue's single query gave, and praised_last()'s say."""
-    order = (held_first(), CASE.c.priority.desc(), CASE.c.opened_at, CASE.c.id)
+    order = (held_first(), CASE.c.priority.desc(), waiting_since(), CASE.c.id)
     query = sa.select(CASE.c.id, praised_last()).where(CASE.c.status == "open").order_by(*order)
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
@@ -59,6 +68,7 @@ def test_every_page_is_the_top_of_the_one_order(store: Store) -> None:
     full, waiting = load_queue(store, ALL, limit=50)
     assert [i.case_id for i in full if i.case_id] == ids
     assert [i.excerpt for i in full[:2]] == ["held high", "held low"]
+    assert [i.excerpt for i in full if i.priority == 20][:3] == ["case 0", "again", "case 1"]
     assert {i.case_id: bool(i.praised) for i in full if i.case_id} == praised
     assert any(praised.values())
     assert (waiting.cases, waiting.drafts) == (len(ids), 1)
