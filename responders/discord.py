@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from pydantic import field_validator
+
 from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
 from responders._escape import discord_markdown
 from responders._text import author_reach, case_title, impostor_warning
@@ -16,6 +18,22 @@ class DiscordResponderConfig(WebhookConfig):
     kind: Literal["discord"] = "discord"
     url_env: str = env_key("DISCORD_WEBHOOK_URL")
     username: str = "mentiondesk"
+
+    @field_validator("username")
+    @classmethod
+    def _name_discord_takes(cls, name: str) -> str:
+        """Discord answers 400 to every message sent under a name it refuses (one containing
+        "discord" or "clyde", one that is "everyone" or "here", one not 1 to 80 characters):
+        each alert would be held, so the config is refused at start-up instead."""
+        if not 1 <= len(name.strip()) <= 80:
+            raise ValueError("username must be 1 to 80 characters (Discord refuses others)")
+        lowered = name.strip().lower()
+        if any(word in lowered for word in ("discord", "clyde")) or lowered in _NOT_NAMES:
+            raise ValueError(f"username {name!r} is one Discord refuses; choose another")
+        return name
+
+
+_NOT_NAMES = ("everyone", "here", "system message")
 
 
 class DiscordResponder(WebhookSink):

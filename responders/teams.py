@@ -6,6 +6,7 @@ an `<at>` tag mentions nobody: so mention text goes in TextRuns only, never in a
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Literal
 
@@ -56,10 +57,12 @@ class TeamsResponder(WebhookSink):
         if actions := card_actions(action, self.wording):  # none: the card as it always was
             card["actions"] = actions
         content_type = "application/vnd.microsoft.card.adaptive"
-        return {
-            "type": "message",
-            "attachments": [{"contentType": content_type, "contentUrl": None, "content": card}],
-        }
+        return fitted(
+            {
+                "type": "message",
+                "attachments": [{"contentType": content_type, "contentUrl": None, "content": card}],
+            }
+        )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         said = (await self.deliver_text(action)).strip()
@@ -83,6 +86,36 @@ def _refused_in_text(said: str, fix: str) -> None:
     # Its words are not copied: a service's free text may echo what was sent (responders/
     # _refusal.py keeps errors to statuses and our own words).
     raise TransientError('teams answered 200 without posting (not its "1"); retried')
+
+
+# Teams refuses a message over 28 KB, counted as sent: JSON escapes and all (an emoji is
+# twelve bytes, "\ud83d\ude21"). A connector answers 413 inside its 200 (the alert held for
+# good), a Workflows flow fails after its 202 (the alert lost): some room left for wrapping.
+MAX_BYTES = 27 * 1024
+_SHORTEST = 20  # no run is cut shorter: a card still too big goes as it is
+
+
+def fitted(payload: dict[str, Any]) -> dict[str, Any]:
+    """`payload` within MAX_BYTES as aiohttp sends it (json.dumps): every TextRun longer than
+    the longest length that fits is cut to it, so a flood of emoji is cut, short runs (the
+    case, the author) stay whole and a digest's lines are cut alike."""
+    card = payload["attachments"][0]["content"]
+    runs = [run for block in card["body"] for run in block.get("inlines", [])]
+    texts = [run["text"] for run in runs]
+    if len(json.dumps(payload)) <= MAX_BYTES:
+        return payload
+    fits, over = _SHORTEST, max(map(len, texts), default=0)  # fits (or the least); too long
+    while fits + 1 < over:
+        cap = (fits + over) // 2
+        _cap(runs, texts, cap)
+        fits, over = (cap, over) if len(json.dumps(payload)) <= MAX_BYTES else (fits, cap)
+    _cap(runs, texts, fits)
+    return payload
+
+
+def _cap(runs: list[dict[str, Any]], texts: list[str], cap: int) -> None:
+    for run, text in zip(runs, texts, strict=True):
+        run["text"] = text if len(text) <= cap else text[: cap - 1].rstrip() + "…"
 
 
 def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str, Any]]:

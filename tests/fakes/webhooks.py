@@ -39,10 +39,29 @@ def discord_previews(body: dict[str, Any]) -> list[str]:
     return _BARE_URL.findall(str(body.get("content", "")))
 
 
+def discord_name_taken(name: str) -> bool:
+    """Whether Discord posts under this `username`: 1 to 80 characters once trimmed, neither
+    "discord" nor "clyde" in it, and neither "everyone" nor "here" (USERNAME_INVALID)."""
+    lowered = name.strip().lower()
+    refused = "discord" in lowered or "clyde" in lowered or lowered in ("everyone", "here")
+    return 1 <= len(lowered) <= 80 and not refused
+
+
+_BAD_NAME = {
+    "code": 50035,
+    "message": "Invalid Form Body",
+    "errors": {"username": {"_errors": [{"code": "USERNAME_INVALID_CONTAINS"}]}},
+}
+
+
 def install(api: FakeAPI) -> None:
     """Route the three webhook paths; a queued answer (429, 500) goes first."""
 
     async def teams(request: web.Request) -> web.Response:
+        # A Workflows webhook answers 202 before its flow posts the card; a card over 28 KB
+        # fails there ("Request Entity too large") and the alert is lost: the test fails.
+        if len(await request.read()) > TEAMS_LIMIT:
+            api.unexpected.append(f"POST {TEAMS}: a card over 28 KB, lost after the 202")
         return web.Response(status=202)
 
     async def teams_connector(request: web.Request) -> web.Response:
@@ -60,6 +79,8 @@ def install(api: FakeAPI) -> None:
             return web.json_response({"content": ["Must be 2000 or fewer in length."]}, status=400)
         if int(body.get("flags") or 0) & ~(SUPPRESS_EMBEDS | SUPPRESS_NOTIFICATIONS):
             return web.json_response({"flags": ["Invalid flags"]}, status=400)
+        if "username" in body and not discord_name_taken(str(body["username"])):
+            return web.json_response(_BAD_NAME, status=400)
         embeds = [{"type": "link", "url": url} for url in discord_previews(body)]
         return web.json_response({"id": "9001", "content": body["content"], "embeds": embeds})
 
