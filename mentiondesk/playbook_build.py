@@ -4,6 +4,7 @@ configured responders before anything starts."""
 from __future__ import annotations
 
 import difflib
+from zoneinfo import ZoneInfo
 
 from mentiondesk import playbook_lengths, registry
 from mentiondesk.config import Config, RoutingSection
@@ -25,6 +26,7 @@ def build_playbook(config: Config) -> Playbook:
         default_lang=section.default_lang,
         handle_locales=section.handle_locales,
         platforms=registry.platforms(),
+        timezone=ZoneInfo(config.settings.desk.timezone),  # `{{ time_greeting }}`'s hour
     )
     _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
     _check_route_rules(playbook, config.settings.routing)

@@ -50,6 +50,34 @@ _LANGUAGE_NAMES = {
     "alemao": "de",
     "alemão": "de",
 }
+# What a team writes for a language and means otherwise: a country's code ("br" is Breton to
+# ISO 639-1, but a rule for Brazil's customers would never fire), a region glued on ("ptbr"),
+# a three-letter code (ISO 639-2, "por", which no reading carries). Compared in lower case,
+# letters only ("PT BR", "pt.br").
+_MEANT = {
+    "br": "pt-BR",
+    "bra": "pt-BR",
+    "ptbr": "pt-BR",
+    "ptbra": "pt-BR",
+    "ptpt": "pt-PT",
+    "ptprt": "pt-PT",
+    "us": "en",
+    "usa": "en",
+    "gb": "en",
+    "enus": "en-US",
+    "engb": "en-GB",
+    "eng": "en",
+    "por": "pt",
+    "spa": "es",
+    "esp": "es",
+    "fra": "fr",
+    "fre": "fr",
+    "ita": "it",
+    "deu": "de",
+    "ger": "de",
+}
+# Real ISO 639-1 codes refused all the same: far more often a country than the language.
+_COUNTRY_LIKE = {"br": "Breton"}
 # Topic and reason codes by the words a team writes instead, Portuguese first.
 _CODE_WORDS = {
     "entrega": "delivery",
@@ -100,15 +128,34 @@ def reasons(values: Sequence[str]) -> list[str]:
 
 
 def languages(values: Sequence[str]) -> list[str]:
-    """`values` as tags ("PT_pt" → "pt-PT"), or ValueError for one that is no language tag."""
+    """`values` as tags ("PT_pt" → "pt-PT"), or ValueError for one that is no language tag,
+    or one written for a country ("br": Brazil, not Breton)."""
     for value in values:
         language, _, region = variants.tag(value).partition("-")
-        if language not in _LANGUAGES or (region and not _REGION.fullmatch(region)):
-            name = value.lower()
-            close = name if name in _LANGUAGE_NAMES else close_to(name, list(_LANGUAGE_NAMES))
-            fix = f"did you mean {_LANGUAGE_NAMES[close]!r}?" if close else "write a language tag"
-            raise ValueError(f"no language {value!r}; {fix} (a tag: en, pt, pt-BR, pt-PT, es, …)")
+        if (
+            language not in _LANGUAGES
+            or (region and not _REGION.fullmatch(region))
+            or (not region and language in _COUNTRY_LIKE)
+        ):
+            raise ValueError(_no_language(value))
     return [variants.tag(v) for v in values]
+
+
+def _no_language(value: str) -> str:
+    """`no language 'ptbr'; did you mean 'pt-BR'?`, else the way to write one."""
+    name = value.strip().lower()
+    letters = re.sub(r"[^a-z]", "", name)
+    own = (
+        f" (the code of {_COUNTRY_LIKE[letters]}, not a country)"
+        if letters in _COUNTRY_LIKE
+        else ""
+    )
+    if letters in _MEANT:
+        fix = f"did you mean {_MEANT[letters]!r}?"
+    else:
+        close = name if name in _LANGUAGE_NAMES else close_to(name, list(_LANGUAGE_NAMES))
+        fix = f"did you mean {_LANGUAGE_NAMES[close]!r}?" if close else "write a language tag"
+    return f"no language {value!r}{own}; {fix} (a tag: en, pt, pt-BR, pt-PT, es, …)"
 
 
 def _refuse(what: str, values: Sequence[str], known: list[str], words: Mapping[str, str]) -> None:

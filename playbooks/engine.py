@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,13 @@ from mentiondesk.models import (
 )
 from playbooks import variants
 from playbooks.impostors import posing_as
-from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
+from playbooks.placeholders import (
+    LONGEST_TIME_GREETING,
+    SAMPLE_MENTION,
+    SAMPLE_NAMELESS,
+    mention_values,
+    time_greeting,
+)
 from playbooks.problems import action_at
 from playbooks.rules import ActionSpec, Rule
 from playbooks.templates import RENDER_ERRORS, Templates
@@ -52,8 +59,14 @@ class Playbook:
         brand: Brand,
         handle_locales: Mapping[str, str] | None = None,
         origins: Mapping[str, Path] | None = None,
+        timezone: tzinfo = UTC,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
+        """`timezone`: the desk's, whose hour `{{ time_greeting }}` follows; `clock`: the
+        time a draft is written (now, by default)."""
         self.rules = list(rules)
+        self.timezone = timezone
+        self._clock = clock or (lambda: datetime.now(UTC))
         self.templates = templates
         self.brand = brand
         # A post to "@lumora_pt" is answered in Portugal's Portuguese: handle → pattern, locale.
@@ -94,7 +107,8 @@ class Playbook:
         # A rule whose draft was skipped opens a case for a person, after any a rule opens.
         fallback: list[Action] = []
         locale = self.locale(mention, reading.lang)
-        subject = _Subject(mention, reading, history, locale, mention_id)
+        now = self._clock().astimezone(self.timezone)
+        subject = _Subject(mention, reading, history, locale, mention_id, now)
         impostor = posing_as(self.brand, mention) is not None  # a fake "support" account?
         for rule in self.rules:
             if not rule.when.matches(mention, reading, history, locale, impostor=impostor):
@@ -138,10 +152,7 @@ class Playbook:
         (both start-up samples passed, this mention's values did not)."""
         if spec.template is None:  # ActionSpec's validation makes every draft name one
             raise ConfigError(f"rule {rule!r}: a {spec.type.value} action names no template")
-        context = self._context(subject.mention, subject.reading, subject.history)
-        written = self._write(
-            rule, spec.template, subject.locale, context, mention_id=subject.mention_id
-        )
+        written = self._write(rule, spec.template, subject)
         if written is None:
             return _Skipped(spec.type)
         text, lang = written
@@ -157,27 +168,26 @@ class Playbook:
             instead_of_public=converted,
         )
 
-    def _write(
-        self,
-        rule: str,
-        template: str,
-        locale: str,
-        context: Mapping[str, Any],
-        *,
-        mention_id: object,
-    ) -> tuple[str, str] | None:
+    def _write(self, rule: str, template: str, subject: _Subject) -> tuple[str, str] | None:
         """The draft's text and language; None (logged) where the template cannot be filled
         in for this author, or writes nothing for it. Only the template's own rendering is
         caught: a bug in the context must not pass for an author's odd name and quietly
         become a case."""
+        context = self._context(subject.mention, subject.reading, subject.history)
         try:
-            text, lang = self.templates.render(template, locale, context)
+            # Greeted in the language of the folder the draft is written from.
+            text, lang = self.templates.render(
+                template,
+                subject.locale,
+                context,
+                lambda folder: {"time_greeting": time_greeting(subject.now, folder)},
+            )
         except RENDER_ERRORS as exc:
             # The id and names only: the values that broke it are the author's.
             _LOGGER.warning(
                 "mention %s: rule %r: template %r cannot be filled in (%s); draft skipped, "
                 "the mention waits in a case for a person",
-                mention_id,
+                subject.mention_id,
                 rule,
                 template,
                 type(exc).__name__,
@@ -187,7 +197,7 @@ class Playbook:
             _LOGGER.warning(
                 "mention %s: rule %r: template %r writes nothing for this mention; draft "
                 "skipped, the mention waits in a case for a person",
-                mention_id,
+                subject.mention_id,
                 rule,
                 template,
             )
@@ -219,8 +229,11 @@ class Playbook:
         return self._context(*_SAMPLE)
 
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
+        """The template's values; `time_greeting` is the draft's own (`_write`), and the
+        longest one here, where start-up checks the templates' lengths."""
         return {
             **mention_values(mention, brand=self.brand.name),
+            "time_greeting": LONGEST_TIME_GREETING,
             "reason": reading.reason,
             "frustration": reading.frustration,
             "past_cases": _CaseNumbers(history.past_cases),
@@ -250,6 +263,7 @@ class _Subject:
     history: History
     locale: str  # of a reply (`Playbook.locale`)
     mention_id: object  # the stored mention's id, for log lines
+    now: datetime  # when the drafts are written, in the desk's zone
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -26,9 +27,12 @@ def load_playbook(
     default_lang: str = "en",
     handle_locales: Mapping[str, str] | None = None,
     platforms: Sequence[str] | None = None,
+    timezone: tzinfo = UTC,
+    clock: Callable[[], datetime] | None = None,
 ) -> Playbook:
     """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
-    `platforms`: those sources listen to, which a rule's `platform` must name."""
+    `platforms`: those sources listen to, which a rule's `platform` must name; `timezone`
+    (the desk's) and `clock`: the hour `{{ time_greeting }}` greets for."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
     read = [(path, _read(path, platforms)) for path in files]
     if repeated := repeated_names(read):
@@ -42,7 +46,15 @@ def load_playbook(
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
     templates = Templates(folders, default_lang=default_lang)
     templates.check_layout()
-    return Playbook(rules, templates, brand=brand, handle_locales=handle_locales, origins=origins)
+    return Playbook(
+        rules,
+        templates,
+        brand=brand,
+        handle_locales=handle_locales,
+        origins=origins,
+        timezone=timezone,
+        clock=clock,
+    )
 
 
 def _stops_everything(rules: Sequence[Rule], origins: Mapping[str, Path]) -> str | None:

@@ -1,5 +1,6 @@
 """What a reply may say about its mention's author and brand (`{{ name }}`, `{{ handle }}`…):
-the same values in playbook drafts and in the desk's saved replies."""
+the same values in playbook drafts and in the desk's saved replies; and, in drafts,
+`{{ time_greeting }}` ("Bom dia", "Good evening") for the hour they are written."""
 
 from __future__ import annotations
 
@@ -71,6 +72,30 @@ SAMPLE_NAMELESS = Mention(
     created_at=datetime(2026, 1, 1, tzinfo=UTC),
     author=Author(id="0", handle="sample", name="@@@"),
 )
+
+
+# `{{ time_greeting }}`: morning, afternoon, evening, as customer service greets in Brazil and
+# Portugal alike ("Bom dia" until noon, "Boa tarde" until 18:00, "Boa noite" after) and in
+# English. Late at night (before 05:00) is still "Boa noite": no one is greeted "Bom dia" at 2 am.
+_TIME_GREETINGS = {
+    "pt": ("Bom dia", "Boa tarde", "Boa noite"),
+    "en": ("Good morning", "Good afternoon", "Good evening"),
+    "es": ("Buenos días", "Buenas tardes", "Buenas noches"),
+}
+_AFTERNOON, _EVENING, _DAWN = 12, 18, 5
+# What start-up checks render with: the longest, so a reply fits its platform at any hour.
+LONGEST_TIME_GREETING = max((g for gs in _TIME_GREETINGS.values() for g in gs), key=len)
+
+
+def time_greeting(now: datetime, lang: str) -> str:
+    """The greeting for the hour of `now` (already in the desk's zone) in the draft's language
+    `lang` ("pt", "pt-BR", "pt-PT": Portuguese; "es": Spanish; any other: English)."""
+    morning, afternoon, evening = _TIME_GREETINGS.get(
+        lang.split("-")[0].lower(), _TIME_GREETINGS["en"]
+    )
+    if _DAWN <= now.hour < _AFTERNOON:
+        return morning
+    return afternoon if _AFTERNOON <= now.hour < _EVENING else evening
 
 
 def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:

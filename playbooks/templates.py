@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -205,16 +205,24 @@ class Templates:
             f"{', '.join(known)}; fix the name or add {lang}/{name}.j2 to the templates folder"
         )
 
-    def render(self, name: str, lang: str, context: Mapping[str, Any]) -> tuple[str, str]:
+    def render(
+        self,
+        name: str,
+        lang: str,
+        context: Mapping[str, Any],
+        in_folder: Callable[[str], Mapping[str, Any]] | None = None,
+    ) -> tuple[str, str]:
         """Render in `lang` ("pt-PT": its own folder, else "pt") when a translation exists,
         else in its language's other region (pt-BR/ for Portugal, pt-PT/ for Brazil: a
         Portuguese reply reads better than an English one), else the default ("pt-BR": pt/);
-        return (text, the folder used)."""
+        return (text, the folder used). `in_folder`: values worded in the language of the
+        folder used (a Portuguese post answered from en/ is greeted "Good morning")."""
         language = lang.split("-")[0]
         regions = [f for f in self.folders(name) if f.split("-")[0] == language]
         for code in dict.fromkeys((*_own(lang), *regions, *self._chain(lang))):
+            values = {**context, **in_folder(code)} if in_folder else context
             try:
-                return self.render_in(name, code, context), code
+                return self.render_in(name, code, values), code
             except TemplateNotFound:
                 continue
         raise ConfigError(f"template {name!r} exists in no language folder")
