@@ -39,6 +39,8 @@ _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on sc
 # Node and JDBC write it); psycopg raises it as a ProgrammingError with no SQLSTATE.
 _BAD_OPTION = re.compile(r'invalid connection option "([^"]*)"')
 _MEANT = {"ssl": "sslmode=require", "sslenabled": "sslmode=require", "ssl_mode": "sslmode"}
+# Indexes an older version made that a newer one replaced: dropped at start-up. (table, index)
+RETIRED_INDEXES = (("mention", "ix_mention_pending"),)  # now ix_mention_pending_posted
 
 
 def ensure(engine: Engine) -> None:
@@ -63,6 +65,9 @@ def ensure(engine: Engine) -> None:
                         continue
                     if not {f"{table.name}.{c.name}" for c in index.columns} & set(missing):
                         index.create(conn)
+            for table_name, index_name in RETIRED_INDEXES:  # each write would still keep it
+                if index_name in catalogue.indexes.get(table_name, ()):
+                    conn.execute(sa.text(f"DROP INDEX {index_name}"))
     except sa.exc.OperationalError as exc:
         raise _cannot_open(engine, exc) from None
     except sa.exc.ProgrammingError as exc:

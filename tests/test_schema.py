@@ -35,6 +35,17 @@ def test_an_index_added_since_is_created(db_url: str) -> None:
     store.dispose()
 
 
+def test_an_index_a_newer_version_replaced_is_dropped(db_url: str) -> None:
+    store = _store(db_url)
+    with store.engine.begin() as conn:  # as an older version made it, claims by row id
+        conn.execute(sa.text("DROP INDEX ix_mention_pending_posted"))
+        conn.execute(sa.text("CREATE INDEX ix_mention_pending ON mention (processed, id)"))
+    store.create_all()
+    names = {i["name"] for i in sa.inspect(store.engine).get_indexes("mention")}
+    assert "ix_mention_pending_posted" in names and "ix_mention_pending" not in names
+    store.dispose()
+
+
 def test_an_upgrade_names_the_tables_it_creates_as_it_names_columns(
     db_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
