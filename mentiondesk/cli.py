@@ -215,7 +215,7 @@ def classify(
         typer.Option(
             "--input",
             "-i",
-            encoding="utf-8",
+            encoding="utf-8-sig",  # a Windows editor's byte-order mark is not the first text's
             errors="replace",  # a stray byte is read as U+FFFD, not a traceback
             help="Texts, one per line, UTF-8 (default: standard input).",
         ),
@@ -228,7 +228,7 @@ def classify(
     """Read texts and print one JSON line each: label, score, lang."""
     config = with_classifier(load(ctx), classifier, parse_settings(setting))
     model = load_classifier(config)
-    stream = input or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    stream = input or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
     batch: list[str] = []
     for line in stream:
         batch.append(line.rstrip("\n"))

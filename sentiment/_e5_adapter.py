@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from math import isfinite
 from pathlib import Path
 from typing import Any
 
@@ -139,9 +140,7 @@ def read(path: Path) -> tuple[Adapter, dict[str, Any]]:
     try:
         # Our own handle: np.load leaves its file open when the zip is damaged.
         with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-            header = json.loads(str(data["header"]))
-            if header.get("format") != FORMAT:
-                raise ValueError(f"format {header.get('format')!r}, expected {FORMAT!r}")
+            header = _checked(json.loads(str(data["header"])))
             return _adapter(data, int(header["layers"])), header
     except (OSError, ValueError, KeyError, *NPZ_ERRORS) as exc:
         raise NotAnAdapter(path, detail=str(exc)) from exc
@@ -180,6 +179,31 @@ def _fix(path: Path) -> str:
         f"train one with `mentiondesk train-sentiment --kind e5 --data FOLDER [FOLDER…] --out "
         f"{path}` ({DATA_LAYOUT}), or remove the setting to use the shipped adapter"
     )
+
+
+def _checked(header: Any) -> dict[str, Any]:
+    """The header, when it is one: the tuned settings are read only at start-up, where a
+    wrong one (a hand-edited "blend": "0,5", a list for a header) raised a bare TypeError
+    or ValueError that named no file."""
+    if not isinstance(header, dict):
+        raise ValueError(f"its header is {type(header).__name__}, expected a JSON object")
+    if header.get("format") != FORMAT:
+        raise ValueError(f"format {header.get('format')!r}, expected {FORMAT!r}")
+    for key in ("blend", "skip_above"):
+        if key in header and not _share(header[key]):
+            raise ValueError(f"{key} {header[key]!r}, expected a number from 0 to 1")
+    bias = header.get("bias", [0.0, 0.0, 0.0])
+    if not (isinstance(bias, list) and len(bias) == 3 and all(map(_finite, bias))):
+        raise ValueError(f"bias {bias!r}, expected three numbers")
+    return header
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and isfinite(value)
+
+
+def _share(value: Any) -> bool:
+    return _finite(value) and 0.0 <= value <= 1.0
 
 
 def _adapter(data: Any, layers: int) -> Adapter:

@@ -191,17 +191,18 @@ def _check_header(header: dict[str, Any]) -> None:
         raise ValueError(f"format {header.get('format')!r}, expected {FORMAT!r}")
 
 
+# Each language's arrays and the shapes reading needs.
+_SHAPES = {"idf": (_ngrams.DIM,), "coef": (3, _ngrams.DIM), "intercept": (3,), "bias": (2, 3)}
+
+
 def _language(data: Any, code: str) -> LanguageModel:
-    coef = np.asarray(data[f"{code}.coef"], dtype=np.float32)
-    bias = np.asarray(data[f"{code}.bias"], dtype=np.float32)
-    if coef.shape != (3, _ngrams.DIM) or bias.shape != (2, 3):
-        raise ValueError(f"{code}: coef {coef.shape}, bias {bias.shape}")
-    return LanguageModel(
-        idf=np.asarray(data[f"{code}.idf"], dtype=np.float32),
-        coef=coef,
-        intercept=np.asarray(data[f"{code}.intercept"], dtype=np.float32),
-        bias=bias,
-    )
+    arrays = {part: np.asarray(data[f"{code}.{part}"], dtype=np.float32) for part in _SHAPES}
+    # A wrongly shaped idf failed only on the first mention (IndexError), and an intercept
+    # of one value was broadcast silently: both are a damaged file, said at start-up.
+    if any(arrays[part].shape != shape for part, shape in _SHAPES.items()):
+        shapes = ", ".join(f"{part} {arrays[part].shape}" for part in _SHAPES)
+        raise ValueError(f"{code}: {shapes}")
+    return LanguageModel(**arrays)
 
 
 def _softmax(logits: Matrix) -> Matrix:

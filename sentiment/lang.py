@@ -22,7 +22,9 @@ _LANGUAGES = (
     Language.ITALIAN,
     Language.GERMAN,
 )
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|&\w+;|<[^>]{0,200}>", re.UNICODE)
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+|[@#][\w.]+|\$[^\W\d][\w.]*|&\w+;|<[^>]{0,200}>", re.UNICODE
+)
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 # Distinct letters: "aaaaaaaaaa" or "kkkkkk" has many letters but nothing to tell a language by.
 _MIN_LETTERS = 3
@@ -37,7 +39,16 @@ _MAIN = ("en", "pt")
 # none) makes a short post Portuguese; a long one keeps lingua's pick.
 _PT_ONLY = re.compile(
     r"\b(?:n[ãa]o|vc|vcs|voc[êe]s?|valeu|vlw|galera|tmj|obg|obrigad[oa]s?|brigad[oa]|pra|"
-    r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|kk+)\b",
+    r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|quero|kk+)\b",
+    re.IGNORECASE,
+)
+# Words only Spanish writes: lingua reads "no me gustó nada" and "No es bonito estar sin
+# celular" as Portuguese. One of these in a short post read as Portuguese, with no word of
+# _PT_ONLY beside it, makes it Spanish. (Not "buenos": Buenos Aires is in Portuguese posts.)
+_ES_ONLY = re.compile(
+    r"\b(?:muy|gust(?:a|an|ó|aron|aría|o)|quiero|quieren|tengo|tienen?|ustedes|usted|hola|"
+    r"gracias|todavía|también|aquí|lleg\w*|pero|mucho|mucha|bueno|buena|nadie|qué|cómo|"
+    r"dónde|estoy|soy|eres|buenas|ese|eso|esos|esas|sin)\b",
     re.IGNORECASE,
 )
 _SHORT = 80  # letters: past this, lingua has enough to go by
@@ -59,8 +70,8 @@ def warm_up() -> None:
 
 
 def clean(text: str) -> str:
-    """Drop URLs, handles, hashtags and markup that say nothing about the language (and half
-    surrogate pairs, which the detector cannot take)."""
+    """Drop URLs, handles, hashtags, cashtags ($ACME) and markup that say nothing about the
+    language (and half surrogate pairs, which the detector cannot take)."""
     return _NOISE.sub(" ", valid_text(text[:2000]))
 
 
@@ -93,16 +104,25 @@ def _too_little(cleaned: str) -> bool:
 
 
 def _trusted(code: str, cleaned: str) -> str:
+    letters = len(_LETTERS.findall(cleaned))
+    if code == "pt" and letters < _SHORT and _ES_ONLY.search(cleaned):
+        return code if _PT_ONLY.search(cleaned) else "es"
     if code in _MAIN:
         return code
-    letters = len(_LETTERS.findall(cleaned))
     if letters < _SHORT and _PT_ONLY.search(cleaned):
         return "pt"
     return code if code != UNDETERMINED and letters >= _MIN_LETTERS_OTHER else UNDETERMINED
 
 
+# Hints that name no language: X marks a post of mentions, cashtags, hashtags or media only,
+# or a very short one, with private-use codes (qam, qct, qht, qme, qst: all of qaa-qtz);
+# "mis" and "mul" are uncoded and several languages. Taken as a language, "qst" was the
+# reading's lang; now the text is read for one.
+_NO_LANGUAGE = re.compile(rf"|{UNDETERMINED}|zxx|mis|mul|q[a-t][a-z]")
+
+
 def _usable(hint: str | None) -> bool:
-    return bool(hint) and _normalise(hint or "") not in ("", UNDETERMINED, "zxx", "qme", "qht")
+    return bool(hint) and not _NO_LANGUAGE.fullmatch(_normalise(hint or ""))
 
 
 def _normalise(hint: str) -> str:

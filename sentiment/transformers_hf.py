@@ -7,7 +7,6 @@ name is fetched by the transformers library only when the user names one and has
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -17,6 +16,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from mentiondesk.models import ConfigError, Label, PluginConfig, PluginContext, Reading, valid_text
 from sentiment import lang
 from sentiment._enrich import readings
+from sentiment._hf_folder import missing_folder, model_folder, model_problem
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,11 +40,6 @@ _OFFSET_POSITIONS = {
     "xlm-roberta",
     "xlm-roberta-xl",
 }
-# Any of these says a tokenizer was saved in a model's folder (tokenizer_config.json alone
-# for byte-level ones such as ByT5); sentencepiece and tiktoken ones by their suffix.
-_TOKENIZER_FILES = {"tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"}
-_TOKENIZER_FILES |= {"vocab.txt", "vocab.json", "merges.txt", "tekken.json"}
-_TOKENIZER_SUFFIXES = (".model", ".tiktoken")
 log = logging.getLogger(__name__)
 
 
@@ -65,7 +60,7 @@ class TransformersClassifierConfig(PluginConfig):
     def _folder_exists(cls, model: str, info: ValidationInfo) -> str:
         # At load (check-config too), where the config's folder is known: not at first use.
         base = (info.context or {}).get("base_dir")
-        if base is not None and (why := _missing_folder(model, Path(base))):
+        if base is not None and (why := missing_folder(model, Path(base))):
             raise ValueError(why)
         return model
 
@@ -86,7 +81,7 @@ class TransformersClassifier:
         threads: int | None = None,
         local_files_only: bool = False,
     ) -> None:
-        if Path(model).is_dir() and (why := _model_problem(Path(model))):
+        if Path(model).is_dir() and (why := model_problem(Path(model))):
             raise ConfigError(f"sentiment.settings.model: {why}")
         torch, auto = _import_libraries()
         if threads:
@@ -112,9 +107,9 @@ class TransformersClassifier:
         cls, config: TransformersClassifierConfig, context: PluginContext
     ) -> TransformersClassifier:
         # Else the hub answers for a missing folder: "Repo id must use alphanumeric chars…".
-        if why := _missing_folder(config.model, context.base_dir):
+        if why := missing_folder(config.model, context.base_dir):
             raise ConfigError(f"sentiment.settings.model: {why}")
-        local = _folder(config.model, context.base_dir)
+        local = model_folder(config.model, context.base_dir)
         model = str(local) if local.is_dir() else config.model
         return cls(
             model=model,
@@ -155,49 +150,6 @@ class TransformersClassifier:
         for column, label in enumerate(self._columns):
             out[:, _ORDER.index(label)] += raw[:, column]
         return out
-
-
-def _folder(model: str, base: Path) -> Path:
-    """Where `model` is as a folder: relative to the config's folder, "~" the user's home."""
-    return base / Path(model).expanduser()
-
-
-def _missing_folder(model: str, base: Path) -> str | None:
-    """Why `model`, written as a folder, cannot be loaded; None for a hub name or a folder."""
-    folder = _folder(model, base)
-    if folder.is_dir():
-        return _model_problem(folder)
-    if not _looks_like_path(model):
-        return None
-    return f"no such folder {str(folder)!r}; save the model there (save_pretrained) or fix the path"
-
-
-def _model_problem(folder: Path) -> str | None:
-    """Why a folder holds no usable saved model; None when it looks like one."""
-    # Without config.json transformers' tokenizer fails first, and says to install sentencepiece.
-    if not (folder / "config.json").is_file():
-        return (
-            f"{str(folder)!r} holds no saved model (no config.json); save one there "
-            "(model.save_pretrained and tokenizer.save_pretrained) or fix the path"
-        )
-    # Without them transformers makes up a tokenizer of special tokens only: every word is
-    # read as unknown, and every text alike, with no error.
-    if not any(
-        path.name in _TOKENIZER_FILES or path.suffix in _TOKENIZER_SUFFIXES
-        for path in folder.iterdir()
-    ):
-        return (
-            f"{str(folder)!r} has no tokenizer files (tokenizer.json, vocab.txt, a "
-            "sentencepiece .model…); save the model's tokenizer there too: "
-            "AutoTokenizer.from_pretrained(NAME).save_pretrained(FOLDER)"
-        )
-    return None
-
-
-def _looks_like_path(model: str) -> bool:
-    """A folder, not a hub name: hub names are `org/name`, so one "/" alone says nothing."""
-    windows = os.sep != "/" and os.sep in model
-    return model.startswith((".", "/", "~")) or model.count("/") > 1 or windows
 
 
 def _pad_batches(model: str, tokenizer: Any, config: Any) -> None:

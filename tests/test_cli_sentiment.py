@@ -228,3 +228,20 @@ def test_check_config_finds_a_model_folder_that_is_not_there(config: Path) -> No
     said = " ".join(output.split())
     assert code == 2 and "sentiment.settings.model: no such folder" in said, output
     assert "save the model there (save_pretrained) or fix the path" in said
+
+
+def test_classify_reads_a_byte_order_mark_as_none_of_the_first_text(
+    config: Path, tmp_path: Path
+) -> None:
+    """Notepad saves UTF-8 with a byte-order mark: it was read as part of the first text."""
+    plain = runner.invoke(app, ["--config", str(config), "classify"], input=b"great service\n")
+    marked = runner.invoke(
+        app, ["--config", str(config), "classify"], input="\ufeffgreat service\n".encode()
+    )
+    assert plain.exit_code == marked.exit_code == 0
+    assert json.loads(marked.output) == json.loads(plain.output)
+    assert json.loads(plain.output)["label"] == "positive"
+    saved = tmp_path / "notepad.txt"
+    saved.write_bytes("\ufeffgreat service\n".encode())
+    code, output = md(config, "classify", "--input", str(saved))
+    assert code == 0 and json.loads(output) == json.loads(plain.output)
