@@ -33,6 +33,8 @@ _MEANT = {
     "utilizador": "handle",
     "username": "handle",
     "user": "handle",
+    "saudacao": "time_greeting",
+    "saudação": "time_greeting",
 }
 
 

@@ -4,13 +4,13 @@ playbook templates' syntax and sandbox (`{{ name }}`)."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import logging
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -19,19 +19,26 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError, toml_syntax
+from mentiondesk.saved_order import Filled, greeted, in_order
 from mentiondesk.saved_syntax import NotAllowed, TooDeep, check_small
-from playbooks.placeholders import SAMPLE_MENTION, SAMPLE_NAMELESS, mention_values
+from playbooks.placeholders import (
+    LONGEST_TIME_GREETING,
+    SAMPLE_MENTION,
+    SAMPLE_NAMELESS,
+    mention_values,
+)
 from playbooks.sandbox import sandbox
 from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples
 
 _LOGGER = logging.getLogger(__name__)
 # What a saved reply may say about the case: what a playbook draft says about the author and
-# brand (`name`, `full_name`, `handle`, `platform`, `brand`), and the desk's own; a sample of
-# each checks the texts at start-up.
+# brand (`name`, `full_name`, `handle`, `platform`, `brand`, `time_greeting`), and the desk's
+# own; a sample of each checks the texts at start-up (the longest greeting: any hour's fits).
 SAMPLE: dict[str, str] = {
     **mention_values(SAMPLE_MENTION, brand="Lumora"),
     "agent": "ana",  # the desk user who picks it
     "case": "MD-000001",
+    "time_greeting": LONGEST_TIME_GREETING,
 }
 # The same for an author with no readable name (name "", full_name "@@@"): a text that only
 # renders for named authors is refused at start-up, not found on a case page.
@@ -96,27 +103,18 @@ class SavedRepliesFile(BaseModel):
 
 
 @dataclass(frozen=True)
-class Filled:
-    """A saved reply as the picker offers it: personalised for one case."""
-
-    id: str
-    title: str
-    lang: str
-    text: str
-    fits: bool  # in the case's language (listed first)
-    kind: str | None = None  # "public", "private": offered by those boxes only; None: both
-
-
-@dataclass(frozen=True)
 class SavedReplies:
     """The validated replies, compiled once; `for_case` fills them in for one case."""
 
     replies: tuple[SavedReply, ...]
     compiled: Mapping[str, Template]
 
-    def for_case(self, lang: str, values: Mapping[str, str]) -> list[Filled]:
-        """Every reply filled with `values`, in `lang`'s order (`in_order`)."""
-        filled = ((r, self._fill(r.id, values)) for r in self.replies)
+    def for_case(
+        self, lang: str, values: Mapping[str, str], now: datetime | None = None
+    ) -> list[Filled]:
+        """Every reply filled with `values`, in `lang`'s order (`in_order`); with `now` (the
+        desk's time, in its zone) its `{{ time_greeting }}` in its own language (`greeted`)."""
+        filled = ((r, self._fill(r.id, greeted(values, now, r.lang or lang))) for r in self.replies)
         return in_order(
             [
                 Filled(r.id, r.title, r.lang, text, False, r.kind)
@@ -155,33 +153,6 @@ def fill(template: Template, values: Mapping[str, str]) -> str:
     if len(text) > MAX_FILLED:
         raise Unfilled(f"filled in, it is over {MAX_FILLED} characters")
     return text
-
-
-def in_order(filled: Iterable[Filled], lang: str) -> list[Filled]:
-    """`filled` with those in `lang`'s language first, marked `fits` (`pt-BR` for `pt-BR`, or a
-    region-less `pt`; not `pt-PT`), then its other regions', then the rest, each kept in its
-    order. A region-less `lang` ("es") fits each of its regions."""
-    case_base = _base(lang)
-
-    def rank(reply: Filled) -> tuple[bool, bool, bool]:
-        return (
-            _base(reply.lang) != case_base,
-            not _fits(reply.lang, lang),
-            reply.lang not in (lang, case_base),
-        )
-
-    return [dataclasses.replace(f, fits=_fits(f.lang, lang)) for f in sorted(filled, key=rank)]
-
-
-def _fits(reply_lang: str, lang: str) -> bool:
-    """A reply in `reply_lang` is in `lang`'s language: the same, or one has no region."""
-    if _base(reply_lang) != _base(lang):
-        return False
-    return reply_lang == lang or "-" not in reply_lang or "-" not in lang
-
-
-def _base(lang: str) -> str:
-    return lang.split("-", 1)[0].lower()
 
 
 def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedReplies:

@@ -25,7 +25,7 @@ from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, said, session
 from mentiondesk.web.flash import Said
 from mentiondesk.web.form_values import typed
-from mentiondesk.web.i18n import negotiate
+from mentiondesk.web.i18n import ZONE, negotiate
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.saved_preview import previews, sample
 from mentiondesk.web.saved_words import FIELDS, Refusal, refused_reason
@@ -150,7 +150,8 @@ async def _page(
     file_ids = _file_ids(request)
     left_out = await asyncio.to_thread(lambda: [_left_out(r, file_ids) for r in made])
     brand, agent = desk.config.brand.name, session(request).user.name
-    shown = await asyncio.to_thread(previews, file, made, brand=brand, agent=agent)
+    now = desk.clock().astimezone(request.app[ZONE])  # a preview greets for the desk's hour
+    shown = await asyncio.to_thread(previews, file, made, brand=brand, agent=agent, now=now)
     return render(
         request,
         "saved.html",

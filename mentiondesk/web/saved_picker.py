@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -15,10 +16,12 @@ from aiohttp import web
 from mentiondesk.case_history import author_of, mention_of
 from mentiondesk.models import Mention
 from mentiondesk.saved_desk import stored_replies
-from mentiondesk.saved_replies import Filled, SavedReplies, in_order, with_desk
+from mentiondesk.saved_order import Filled, in_order
+from mentiondesk.saved_replies import SavedReplies, with_desk
 from mentiondesk.tables import case_number
 from mentiondesk.web.common import DESK, session
 from mentiondesk.web.data_case import CaseDetail
+from mentiondesk.web.i18n import ZONE
 from playbooks import Playbook
 from playbooks.placeholders import mention_values
 from playbooks.variants import regional
@@ -44,10 +47,11 @@ async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, 
     mention = mention_of(detail.mention, author_of(detail.author))
     lang = _case_locale(desk.playbook, mention, detail)
     values = _values(request, mention, detail)
+    now = desk.clock().astimezone(request.app[ZONE])  # `{{ time_greeting }}`: the desk's hour
     # Checking the desk's replies and filling them in runs off the event loop, which the
     # pipeline, the outbox and Slack's 3-second acks share.
     filled = await asyncio.to_thread(
-        _filled, request.app[SAVED], [r.values() for r in made], lang, values
+        _filled, request.app[SAVED], [r.values() for r in made], lang, values, now
     )
     if filled is None:
         return {"saved": [], "saved_lang": "", "saved_for": {}, "picked": None}
@@ -67,11 +71,15 @@ def _for_drafts(detail: CaseDetail, filled: list[Filled]) -> dict[str, tuple[str
 
 
 def _filled(
-    file: SavedReplies | None, made: list[dict[str, str]], lang: str, values: dict[str, str]
+    file: SavedReplies | None,
+    made: list[dict[str, str]],
+    lang: str,
+    values: dict[str, str],
+    now: datetime,
 ) -> list[Filled] | None:
-    """The replies filled in for the case; None when there are none (no picker)."""
+    """The replies filled in for the case at `now`; None when there are none (no picker)."""
     replies = with_desk(file, made)
-    return None if replies is None else replies.for_case(lang, values)
+    return None if replies is None else replies.for_case(lang, values, now)
 
 
 def _values(request: web.Request, mention: Mention, detail: CaseDetail) -> dict[str, str]:
