@@ -54,6 +54,15 @@ def waiting_since() -> sa.ColumnElement[datetime]:
     return sa.func.coalesce(sa.case((answered(), again_since()), else_=None), CASE.c.opened_at)
 
 
+def waits_again(conn: Connection, case_id: int) -> datetime | None:
+    """When the author of answered case `case_id` began waiting again, as the queue ranks and
+    words it (the case page says the same); None when they wait on nothing since an answer."""
+    found: datetime | None = conn.scalar(
+        sa.select(again_since()).where(CASE.c.id == case_id, answered())
+    )
+    return found
+
+
 def longest_waiting(conn: Connection, query: Any, limit: int) -> list[Any]:
     """The first `limit` cases of `query` (over CASE, selecting its id, priority and
     opened_at) by priority, then how long their author has waited, then id; each row with

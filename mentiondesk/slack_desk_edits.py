@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from mentiondesk.models import (
+    ENGLISH,
     FatalError,
     OutboxAction,
     RateLimited,
@@ -121,11 +122,26 @@ def rewritten(
     at = next((n for n, b in enumerate(blocks) if b.get("block_id") == ACTIONS_BLOCK), None)
     if at is None:
         return None
-    now_shown = dataclasses.replace(
-        action, context=dataclasses.replace(action.context, draft_text=text)
-    )
-    fresh = alert_blocks(now_shown, wording)
+    fresh = alert_blocks(_showing(action, text), wording)
     return refreshed(fresh, state, pressed=None, when=when, wording=wording) + blocks[at + 1 :]
+
+
+def unoffered(blocks: list[Block], card: PostedCard, text: str, state: CardState) -> set[str]:
+    """The buttons `card` would offer with its draft as `text`, less those `state` settles,
+    that `blocks` lack: a restored draft's, which a settlement took off when it was withdrawn."""
+    fresh = alert_blocks(_showing(card.action, text), ENGLISH)  # ids compared, not words
+    return _offered(fresh) - _offered(blocks) - state.settled()
+
+
+def _offered(blocks: list[Block]) -> set[str]:
+    """The action ids of a card's buttons."""
+    found = (b.get("elements") or [] for b in blocks if b.get("block_id") == ACTIONS_BLOCK)
+    return {str(e.get("action_id")) for elements in found for e in elements}
+
+
+def _showing(action: OutboxAction, text: str) -> OutboxAction:
+    """The alert `action` with its draft as `text`."""
+    return dataclasses.replace(action, context=dataclasses.replace(action.context, draft_text=text))
 
 
 def shown_digest(blocks: list[Block]) -> str | None:
@@ -159,10 +175,10 @@ async def show_text(
     except (NotFound, StaleAction):
         return
     blocks = posted.get("blocks") or []
-    if shown_digest(blocks) == text_digest(text):
-        return  # its buttons carry this text's digest: it shows it already
     ids = {"draft": draft_id, "case": card.action.context.case_number}
     state = await card_state(updates.store, ids, updates.ticket_target)
+    if shown_digest(blocks) == text_digest(text) and not unoffered(blocks, card, text, state):
+        return  # it shows this text, with every button its draft and case still offer
     new = rewritten(blocks, card.action, text, state, when=updates.now(), wording=slack.wording)
     if new is None or new == blocks:
         return

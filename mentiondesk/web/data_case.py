@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -10,6 +11,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk.case_state import cases_of_mention
 from mentiondesk.held_replies import PostState, post_states
 from mentiondesk.queue_views import praised_latest
+from mentiondesk.queue_waiting import waits_again
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -78,6 +80,8 @@ class CaseDetail:
     # Tickets the case went to besides its current one (ref, link): the one a follow-up
     # ticket replaced after it closed, was archived or deleted, or another help desk's.
     other_tickets: list[tuple[str, str | None]] = field(default_factory=list)
+    # Answered, and its author wrote again since: it waits from that message, as the queue says.
+    again_since: datetime | None = None
 
     @property
     def label(self) -> str | None:
@@ -184,6 +188,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             opener_label=_corrected_label(conn, case),
             case_frustration=_case_frustration(conn, case),
             other_tickets=other_tickets(conn, case),
+            again_since=waits_again(conn, case.id) if case and case.status == "open" else None,
         )
 
 

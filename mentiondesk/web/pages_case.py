@@ -17,7 +17,7 @@ from mentiondesk.reply_limits import (
     reply_limit,
     sent_prefix,
 )
-from mentiondesk.web import rule_words
+from mentiondesk.web import rule_words, slack_cards
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.case_notices import case_notice
 from mentiondesk.web.case_private import private_context
@@ -192,6 +192,7 @@ async def write_reply(request: web.Request) -> web.StreamResponse:
         raise await refused(why="empty") from None
     _LOGGER.info("draft %d written and approved by %s", sent.draft_id, who)
     await forget_kept(request, back)
+    await slack_cards.answered_by_hand(request, mention_id)  # the drafts it withdrew
     if desk.on_queued is not None and sent.key:
         await desk.on_queued(sent.key)
     raise redirect(back, "replied" if sent.key else "posted")
@@ -215,6 +216,7 @@ async def correct(request: web.Request) -> web.StreamResponse:
         )
     except LookupError:
         raise web.HTTPNotFound() from None
+    slack_cards.drafts_changed(request, done.withdrawn)
     raise redirect(back, _corrected(done))
 
 
@@ -263,4 +265,5 @@ async def _listing(request: web.Request, *, listed: bool) -> web.StreamResponse:
         mention_id=mention_id,
         case_id=case_id,
     )
+    await slack_cards.listing_changed(request, listing, by=who)
     raise redirect(back, "dnc-listed" if listed else "dnc-unlisted")
