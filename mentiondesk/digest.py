@@ -190,13 +190,18 @@ async def digest_loop(
 ) -> None:
     """Send the alerts of digest routes no longer configured (flush_stranded), then flush due
     digests every `seconds` until `stop`; each route on its own, so one that fails does not
-    hold back the others."""
+    hold back the others. The stranded alerts are tried again each turn until a try goes
+    through: a database down at start would otherwise keep them until the next restart."""
     routes = [r for r in routing.alert_routes if r.digest_minutes]
+    stranded_left = True
 
     async def stranded() -> None:
+        nonlocal stranded_left
         every_route = routing.alert_routes  # one made immediate keeps its chats
         flush = partial(flush_stranded, store, every_route, routing.alert, wording=wording)
-        if await asyncio.to_thread(flush):
+        sent = await asyncio.to_thread(flush)
+        stranded_left = False  # sent, or said to wait for a chat (routing.alert is empty)
+        if sent:
             wake()
 
     async def flush(route: AlertRoute) -> None:
@@ -204,10 +209,11 @@ async def digest_loop(
             wake()
 
     async def step() -> None:
+        if stranded_left:
+            failed = "the alerts of a digest route no longer configured could not be sent"
+            await attempt(stranded, failed, log=_LOGGER)
         for route in routes:
             failed = f"digest {route.name} could not be flushed"
             await attempt(partial(flush, route), failed, log=_LOGGER)
 
-    failed = "the alerts of a digest route no longer configured could not be sent"
-    await attempt(stranded, failed, log=_LOGGER)
     await every(seconds, stop, step, "digests could not be flushed", log=_LOGGER)

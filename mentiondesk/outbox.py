@@ -59,8 +59,11 @@ class OutboxWorker(Delivering):
         monotonic: Callable[[], float] = time.monotonic,
         pace_sleep: Sleep = asyncio.sleep,
         pace_wall: WallClock | None = None,  # shared paces' clock (PostgreSQL's by default)
+        lease_wall: WallClock | None = None,  # leases' clock (PostgreSQL's by default)
     ) -> None:
-        super().__init__(store, responders, settings, clock=clock, monotonic=monotonic)
+        super().__init__(
+            store, responders, settings, clock=clock, monotonic=monotonic, lease_wall=lease_wall
+        )
         self.desk_url = desk_url  # [desk] public_url: alerts and tickets link to the case
         self.brand = brand  # an alert about a possible impostor of it says so (outbox_claim)
         self._limiters = sink_limiters(
@@ -124,7 +127,9 @@ class OutboxWorker(Delivering):
         # kept a drain retrying a sink that is down until the backoff outgrew a pass (minutes).
         started, total, lease = self._clock(), 0, self.settings.lease_seconds
         catch_up = paced_too and grace is None and only_key is None
-        aside = SetAside(self.store, started, self._clock, lease) if catch_up else None
+        aside = (
+            SetAside(self.store, started, self._clock, lease, self._leases) if catch_up else None
+        )
         try:
             while not limit.spent():
                 self._stop = limit.pace_stop  # a pace's wait gives way to a stop, then its grace
@@ -194,8 +199,8 @@ class OutboxWorker(Delivering):
     ) -> None:
         """Put off a sink's `untried` until `until` (put_off's `others`), in one log line."""
         call = (self.store, target, untried, until, why)
-        now, sleep = self._clock(), self._sleep
-        if waiting := await put_off_kept(*call, now=now, others=others, sleep=sleep):
+        leases, sleep = self._leases, self._sleep
+        if waiting := await put_off_kept(*call, leases=leases, others=others, sleep=sleep):
             _LOGGER.info(
                 "responder %s: %d %saction(s) not tried, due again at %s (%s)",
                 *(target, waiting, more, until.isoformat(timespec="seconds"), why),
@@ -209,8 +214,8 @@ class OutboxWorker(Delivering):
         if self._cut is not None and self._cut.is_set():  # a request begun now could go out
             await self._put_off(rest[0].action.target, rest, self._clock(), _SPENT, False, "")
             return 0
-        until = self._clock() + timedelta(seconds=self.settings.lease_seconds)
-        kept = await asyncio.to_thread(renew, self.store, rest, until)
+        lease = self.settings.lease_seconds
+        kept = await asyncio.to_thread(renew, self.store, rest, self._leases, lease)
         if lost := len(rest) - len(kept):
             _LOGGER.warning(
                 "responder %s: %d action(s) of this batch taken by another worker after "
@@ -243,7 +248,8 @@ class OutboxWorker(Delivering):
         limiter = self._limiters.get(claimed.action.target)
         if limiter is None:
             return await self._deliver(claimed, within, by)
-        spare = (claimed.lease - self._clock()).total_seconds() - DELIVER_TIMEOUT - RECORD_WITHIN
+        lapses = claimed.lapses or claimed.lease  # by this worker's clock
+        spare = (lapses - self._clock()).total_seconds() - DELIVER_TIMEOUT - RECORD_WITHIN
         began = self._monotonic()
         last = began + spare if by is None else min(by, began + spare)
         turn = await unless_stopped(self._outages.paced(claimed, limiter, last), self._stop, began)
@@ -252,8 +258,8 @@ class OutboxWorker(Delivering):
             until = self._clock() + timedelta(seconds=max(0.0, turn - self._monotonic()))
             return Tried(0, until, why, untried=True)
         if self._monotonic() > began:
-            lease = self._clock() + timedelta(seconds=self.settings.lease_seconds)
-            renewed = await asyncio.to_thread(renew, self.store, [claimed], lease)
+            lease = self.settings.lease_seconds
+            renewed = await asyncio.to_thread(renew, self.store, [claimed], self._leases, lease)
             if not renewed:  # lapsed and taken by another worker: it sends this one
                 return Tried(0)
             claimed = renewed[0]
@@ -262,5 +268,6 @@ class OutboxWorker(Delivering):
     # --- database side (run in a worker thread) -----------------------------------------
 
     def _claim(self, only_key: str | None, due_by: datetime | None = None) -> list[Claimed]:
-        now = self._clock()
-        return claim(self.store, self.settings, now, only_key, due_by, self.desk_url, self.brand)
+        now, leases = self._clock(), self._leases
+        brand = self.brand
+        return claim(self.store, self.settings, now, only_key, due_by, self.desk_url, brand, leases)

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk.models import Responder
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import free_dropped
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, MENTION, OUTBOX, WAITING, case_number
@@ -115,8 +116,10 @@ def release(conn: sa.Connection, outbox_id: int, *, statuses: tuple[str, ...] = 
     """retry() in the caller's transaction, so that its audit line commits with it."""
     now = datetime.now(UTC)
     # A lease still running means a worker is delivering it right now: releasing that would
-    # let a second worker send it too. It keeps its lease and is retried when that lapses.
-    lease = sa.case((OUTBOX.c.lease_until > now, OUTBOX.c.lease_until), else_=None)
+    # let a second worker send it too. It keeps its lease and is retried when that lapses:
+    # judged as the workers judge it (the database's clock on PostgreSQL), not this host's.
+    shared = LeaseClock(conn.dialect.name == "postgresql", lambda: now).now()
+    lease = sa.case((OUTBOX.c.lease_until > shared, OUTBOX.c.lease_until), else_=None)
     changed = conn.execute(
         sa.update(OUTBOX)
         .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status.in_(statuses))

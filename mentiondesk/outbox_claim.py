@@ -12,6 +12,7 @@ from mentiondesk.case_tickets import current_tickets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
 from mentiondesk.models import Brand, OutboxAction, is_private_post
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
 from mentiondesk.store import Store
@@ -27,15 +28,20 @@ def claim(
     due_by: datetime | None,
     desk_url: str | None,
     brand: Brand | None = None,
+    leases: LeaseClock | None = None,
 ) -> list[Claimed]:
-    lease = now + timedelta(seconds=settings.lease_seconds)
-    free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
+    """`now`: the worker's clock, for what is due; a lease is judged, and its end written, by
+    `leases` (outbox_lease; by default the database's clock on PostgreSQL)."""
+    leases = leases or LeaseClock(store.dialect == "postgresql", lambda: now)
+    lapses = now + timedelta(seconds=settings.lease_seconds)  # by this worker's clock
+    free = leases.free(OUTBOX.c.lease_until)
     pick = sa.select(OUTBOX.c.id).where(
         OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= (due_by or now), free
     )
     if only_key is not None:
         pick = pick.where(OUTBOX.c.key == only_key)
     pick = pick.order_by(OUTBOX.c.id).limit(settings.batch_size)
+    lease = leases.until(settings.lease_seconds)
     with store.engine.begin() as conn:
         ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
         if not ids:
@@ -48,6 +54,7 @@ def claim(
             .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
             .returning(
                 OUTBOX.c.id,
+                OUTBOX.c.lease_until,
                 OUTBOX.c.case_id,
                 OUTBOX.c.target,
                 OUTBOX.c.payload,
@@ -60,7 +67,7 @@ def claim(
     rows = sorted(rows, key=lambda r: int(r.id))
     linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
     return [
-        Claimed(r.id, r.case_id, _impostor(action, brand), lease)
+        Claimed(r.id, r.case_id, _impostor(action, brand), r.lease_until, lapses)
         for r, action in zip(rows, linked, strict=True)
     ]
 

@@ -18,6 +18,7 @@ from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, RateLimited, Receipt, Responder, Unreachable
 from mentiondesk.outbox_claim import do_not_contact
 from mentiondesk.outbox_drain import DELIVER_TIMEOUT
+from mentiondesk.outbox_lease import LeaseClock, WallClock
 from mentiondesk.outbox_pace import Sleep
 from mentiondesk.outbox_record import Claimed, keep, record
 from mentiondesk.outbox_refused import Refusals
@@ -39,6 +40,7 @@ class Delivering:
         *,
         clock: Callable[[], datetime],
         monotonic: Callable[[], float],
+        lease_wall: WallClock | None = None,
     ) -> None:
         self.store = store
         self.responders = dict(responders)
@@ -46,7 +48,9 @@ class Delivering:
         self._clock = clock
         self.delivered = 0
         self.failed = 0
-        self._outages = Refusals(clock)  # responders failing, or refusing as a whole lately
+        # A lease is judged by one clock for every worker (outbox_lease): not this host's.
+        self._leases = LeaseClock(store.dialect == "postgresql", clock, lease_wall)
+        self._outages = Refusals(clock, self._leases)  # responders failing, or refusing lately
         self._sleep: Sleep = asyncio.sleep  # between tries of a write through a database blip
         self._monotonic = monotonic  # the stop's grace and the sinks' paces
         self._stop: asyncio.Event | None = None  # run's: a pace's wait gives way to it

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from mentiondesk.models import Pace
 from mentiondesk.outbox_admin import counts
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_record import RECORD_WITHIN
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
@@ -143,9 +144,15 @@ class SetAside:
     off again at once, and claimed again, in a loop)."""
 
     def __init__(
-        self, store: Store, started: datetime, clock: Callable[[], datetime], lease: float
+        self,
+        store: Store,
+        started: datetime,
+        clock: Callable[[], datetime],
+        lease: float,
+        leases: LeaseClock,
     ) -> None:
         self.store, self.started, self._clock = store, started, clock
+        self._leases = leases  # whose lease has lapsed, by the clock every worker shares
         # Half what a claim's `lease` leaves for waiting for a turn (OutboxWorker._paced).
         self.window = (lease - DELIVER_TIMEOUT - RECORD_WITHIN) / 2
         self._reached: datetime | None = None  # the turn last waited for: due, whatever clock
@@ -174,13 +181,12 @@ class SetAside:
         return True
 
     def _waiting(self) -> list[sa.ColumnElement[bool]]:
-        now = self._clock()
         return [
             OUTBOX.c.status == "pending",
             OUTBOX.c.last_error.startswith(_SET_ASIDE, autoescape=True),
             OUTBOX.c.created_at <= self.started,  # a stream queued since does not hold it
             OUTBOX.c.next_attempt_at > self.started,
-            sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now),
+            self._leases.free(OUTBOX.c.lease_until),
         ]
 
     def _bring_forward(self, within: datetime) -> None:

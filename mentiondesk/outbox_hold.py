@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from mentiondesk.audit_trail import write, write_for_draft
 from mentiondesk.held_replies import draft_of, held_by_person
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX, WAITING
 
@@ -69,7 +70,7 @@ def _mark(
     with store.engine.begin() as conn:
         rows = conn.execute(
             sa.update(OUTBOX)
-            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status.in_(statuses), _free(now))
+            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status.in_(statuses), _free(store, now))
             .values(status=status, last_error=error, lease_until=None)
             .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
         ).all()
@@ -112,9 +113,10 @@ def _leased(until: datetime | None, now: datetime) -> bool:
     return until is not None and until > now  # read back as UTC (table_types)
 
 
-def _free(now: datetime) -> sa.ColumnElement[bool]:
-    """No worker holds a lease on it (a lapsed lease is a worker gone)."""
-    return sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until <= now)
+def _free(store: Store, now: datetime) -> sa.ColumnElement[bool]:
+    """No worker holds a lease on it (a lapsed lease is a worker gone), judged as the workers
+    judge it (outbox_lease: the database's clock on PostgreSQL, not this host's)."""
+    return LeaseClock(store.dialect == "postgresql", lambda: now).free(OUTBOX.c.lease_until)
 
 
 def _why_not(conn: sa.Connection, ids: Sequence[int], now: datetime) -> dict[int, str]:

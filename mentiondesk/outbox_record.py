@@ -17,13 +17,14 @@ import logging
 import random
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 import sqlalchemy as sa
 
 from mentiondesk.models import OutboxAction, Receipt
 from mentiondesk.outbox_case import touch_case
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, OUTBOX
 
@@ -41,6 +42,9 @@ class Claimed:
     case_id: int | None
     action: OutboxAction
     lease: datetime  # lease_until as this worker claimed (or renewed) it: the row is ours
+    # When the lease lapses by this worker's clock (`lease` is the database's on PostgreSQL,
+    # outbox_lease); None: at `lease`.
+    lapses: datetime | None = None
 
 
 def ours(claimed: Claimed) -> sa.ColumnElement[bool]:
@@ -169,15 +173,22 @@ def _unrecorded(claimed: Claimed, receipt: Receipt, exc: Exception) -> None:
     )
 
 
-def renew(store: Store, claims: Sequence[Claimed], until: datetime) -> list[Claimed]:
-    """Extend this worker's lease on `claims` to `until` before sending them; those whose
-    lease another worker has taken meanwhile are left out (it sends them)."""
+def renew(
+    store: Store, claims: Sequence[Claimed], leases: LeaseClock, seconds: float
+) -> list[Claimed]:
+    """Extend this worker's lease on `claims` by `seconds` from now (by `leases`' clock) before
+    sending them; those whose lease another worker has taken meanwhile are left out (it sends
+    them)."""
+    lapses = leases.clock() + timedelta(seconds=seconds)  # by this worker's clock
     renewed = []
     with store.engine.begin() as conn:
         for claim in claims:
-            hit = conn.execute(
-                sa.update(OUTBOX).where(ours(claim)).values(lease_until=until)
-            ).rowcount
-            if hit:
-                renewed.append(Claimed(claim.id, claim.case_id, claim.action, until))
+            until = conn.scalar(
+                sa.update(OUTBOX)
+                .where(ours(claim))
+                .values(lease_until=leases.until(seconds))
+                .returning(OUTBOX.c.lease_until)
+            )
+            if until is not None:
+                renewed.append(Claimed(claim.id, claim.case_id, claim.action, until, lapses))
     return renewed

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from mentiondesk.models import FatalError, SinkRefused
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_pace import Turns
 from mentiondesk.outbox_record import Claimed, left_to_other, ours, through_blips
 from mentiondesk.outbox_retry import Sleep, rescheduled
@@ -50,9 +51,10 @@ class Refusals(Outages):
     """Outages, and the sinks that refused as a whole lately, held quietly until QUIET_FOR
     has passed or they deliver again; each sink's own, so one leaves the others alone."""
 
-    def __init__(self, clock: Callable[[], datetime]) -> None:
+    def __init__(self, clock: Callable[[], datetime], leases: LeaseClock) -> None:
         super().__init__()
         self._clock = clock
+        self._leases = leases  # whose lease has lapsed, by the clock every worker shares
         self._refused: dict[str, _Refusal] = {}
         self._waits: dict[str, asyncio.Event] = {}  # a sink's waits for a turn give way to it
 
@@ -122,8 +124,8 @@ class Refusals(Outages):
         if same:
             _LOGGER.debug("outbox action %d held: %s", claimed.id, exc)
             return Tried(0)
-        now = self._clock()
-        others = await through_blips(lambda: hold_others(store, target, error, now), sleep=sleep)
+        leases = self._leases
+        others = await through_blips(lambda: hold_others(store, target, error, leases), sleep=sleep)
         _LOGGER.error(
             "responder %s refused every action: %s. Held action %d (%s), and its %d other "
             "pending action(s) with it, untried, as what is queued for it next will be. Once "
@@ -138,10 +140,10 @@ class Refusals(Outages):
         self._waits.setdefault(target, asyncio.Event()).set()
 
 
-def hold_others(store: Store, target: str, error: str, now: datetime) -> int:
+def hold_others(store: Store, target: str, error: str, leases: LeaseClock) -> int:
     """Hold `target`'s pending actions no worker holds (a lapsed lease is a worker gone), with
     `error`; how many, with those being sent (this batch's: each held untried as it comes)."""
-    free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
+    free = leases.free(OUTBOX.c.lease_until)
     pending = sa.and_(OUTBOX.c.target == target, OUTBOX.c.status == "pending")
     with store.engine.begin() as conn:
         held = conn.execute(

@@ -22,6 +22,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from mentiondesk.config import OutboxSection
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_record import Claimed, left_to_other, ours, through_blips
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
@@ -61,13 +62,13 @@ async def put_off_kept(
     until: datetime,
     why: str,
     *,
-    now: datetime,
+    leases: LeaseClock,
     others: bool,
     sleep: Sleep,
 ) -> int:
     """put_off, retried through a database blip."""
     call = (store, target, untried, until, why)
-    return await through_blips(lambda: put_off(*call, now=now, others=others), sleep=sleep)
+    return await through_blips(lambda: put_off(*call, leases=leases, others=others), sleep=sleep)
 
 
 def retry_at(store: Store, claimed: Claimed, when: datetime | None, error: str, hold: bool) -> bool:
@@ -105,7 +106,7 @@ def put_off(
     until: datetime,
     why: str,
     *,
-    now: datetime,
+    leases: LeaseClock,
     others: bool,
 ) -> int:
     """Put off `target`'s actions until `until`, untried; how many. `untried`: claimed by this
@@ -114,7 +115,7 @@ def put_off(
     claimed by anyone wait too, so the next batch does not try the dead sink again; later
     ones keep their time."""
     error = f"not tried: {why}"[:2000]
-    free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
+    free = leases.free(OUTBOX.c.lease_until)  # not claimed by anyone, by the shared clock
     with store.engine.begin() as conn:
         released = _release(conn, untried, until, error)
         if not others:

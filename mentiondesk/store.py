@@ -25,6 +25,7 @@ from mentiondesk.fingerprint_keys import SECRET_OPTION, check_secret
 from mentiondesk.ingest_authors import storable, upsert_authors
 from mentiondesk.ingested import Ingested
 from mentiondesk.models import History, Mention
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.store_engine import make_engine
 from mentiondesk.tables import AUTHOR, CASE, CURSOR, MENTION, case_number
 
@@ -187,9 +188,11 @@ class Store:
         one. By the post's date, not the row's: a catch-up stores a newest-first listing's
         pages newest page first (X, Bluesky, Reddit), and several sources one after another,
         yet "it arrived, thanks" must be read after the complaint it answers."""
-        now = _utcnow()
+        # Judged by the database's clock on PostgreSQL, as the outbox's leases are: a worker
+        # whose host runs ahead would take mentions another is still reading.
+        leases = LeaseClock(self.dialect == "postgresql", _utcnow)
         with self.engine.begin() as conn:
-            free = sa.or_(MENTION.c.claimed_until.is_(None), MENTION.c.claimed_until < now)
+            free = leases.free(MENTION.c.claimed_until)
             pick = (
                 sa.select(MENTION.c.id)
                 .where(MENTION.c.processed.is_(False), free)
@@ -205,7 +208,7 @@ class Store:
                 conn.scalars(
                     sa.update(MENTION)
                     .where(MENTION.c.id.in_(ids), MENTION.c.processed.is_(False), free)
-                    .values(claimed_until=now + lease)
+                    .values(claimed_until=leases.until(lease.total_seconds()))
                     .returning(MENTION.c.id)
                 )
             )

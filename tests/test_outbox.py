@@ -78,7 +78,7 @@ def _row(store: Store, key: str) -> sa.Row:  # type: ignore[type-arg]
 
 def _worker(store: Store, sink: Flaky, clock: Clock) -> OutboxWorker:
     settings = OutboxSection(base_backoff_seconds=10, max_backoff_seconds=100)
-    return OutboxWorker(store, {"sink": sink}, settings, clock=clock)
+    return OutboxWorker(store, {"sink": sink}, settings, clock=clock, lease_wall=clock)
 
 
 async def test_delivered_once_and_recorded(store: Store) -> None:
@@ -195,7 +195,7 @@ async def test_a_failed_record_leaves_no_delivery_running(pg_url: str) -> None:
         _enqueue(store, "k1", clock.now)
         _enqueue(store, "k2", clock.now, "other")
         sinks = {"sink": sink, "other": sink}
-        worker = OutboxWorker(store, sinks, OutboxSection(), clock=clock)
+        worker = OutboxWorker(store, sinks, OutboxSection(), clock=clock, lease_wall=clock)
         with pytest.raises(sa.exc.DataError):
             await worker.deliver_due()
         assert sorted(sink.finished) == ["k1", "k2"]  # k2 ran to its end before the error

@@ -117,8 +117,8 @@ async def test_a_batch_tail_is_not_claimed_again_while_it_is_being_sent(store: S
 
     _enqueue(store, "k1", clock.now)
     _enqueue(store, "k2", clock.now)
-    worker = OutboxWorker(store, {"sink": Slow()}, settings, clock=clock)
-    other = OutboxWorker(store, {"sink": Slow()}, settings, clock=clock)
+    worker = OutboxWorker(store, {"sink": Slow()}, settings, clock=clock, lease_wall=clock)
+    other = OutboxWorker(store, {"sink": Slow()}, settings, clock=clock, lease_wall=clock)
     assert await worker.deliver_due() == (2, 2)
     assert stolen == [] and _row(store, "k2").status == "done"
 
@@ -141,8 +141,8 @@ async def test_a_lease_another_worker_took_is_not_recorded_over(
             return None
 
     taken: list[Any] = []
-    worker = OutboxWorker(store, {"sink": Late()}, OutboxSection(), clock=clock)
-    other = OutboxWorker(store, {"sink": Late()}, OutboxSection(), clock=clock)
+    worker = OutboxWorker(store, {"sink": Late()}, OutboxSection(), clock=clock, lease_wall=clock)
+    other = OutboxWorker(store, {"sink": Late()}, OutboxSection(), clock=clock, lease_wall=clock)
     with caplog.at_level(logging.WARNING, "mentiondesk.outbox"):
         await worker.deliver_due()
     assert [c.action.key for c in taken] == ["k1"]
@@ -165,7 +165,9 @@ async def test_a_rate_limited_sink_is_not_hit_again_in_the_same_batch(store: Sto
     keys = ["k1", "k2", "k3", "k4"]
     for key in keys:
         _enqueue(store, key, clock.now)
-    worker = OutboxWorker(store, {"sink": sink}, OutboxSection(batch_size=3), clock=clock)
+    worker = OutboxWorker(
+        store, {"sink": sink}, OutboxSection(batch_size=3), clock=clock, lease_wall=clock
+    )
     assert await worker.drain() == 0 and sink.calls == ["k1"]
     rows = [_row(store, k) for k in keys]
     assert [r.attempts for r in rows] == [1, 0, 0, 0]  # only the one tried counts

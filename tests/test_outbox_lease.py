@@ -47,8 +47,8 @@ class Lapsing:
 def _workers(store: Store, clock: Clock, error: Exception) -> tuple[OutboxWorker, Lapsing]:
     sink = Lapsing(clock, error)
     settings = OutboxSection(base_backoff_seconds=10, max_backoff_seconds=100)
-    sink.other = OutboxWorker(store, {"sink": sink}, settings, clock=clock)
-    return OutboxWorker(store, {"sink": sink}, settings, clock=clock), sink
+    sink.other = OutboxWorker(store, {"sink": sink}, settings, clock=clock, lease_wall=clock)
+    return OutboxWorker(store, {"sink": sink}, settings, clock=clock, lease_wall=clock), sink
 
 
 def _left_to_other(store: Store, sink: Lapsing, keys: list[str], due: object) -> None:

@@ -117,7 +117,7 @@ async def test_a_delivery_made_as_the_database_went_down_is_recorded_when_it_is_
     (a webhook chat cannot look for the earlier send)."""
     clock, sink, stop = Clock(), DownAfterSending(database), asyncio.Event()
     _enqueue(pg_store, "k1", clock.now)
-    worker = OutboxWorker(pg_store, {"sink": sink}, OutboxSection(), clock=clock)
+    worker = OutboxWorker(pg_store, {"sink": sink}, OutboxSection(), clock=clock, lease_wall=clock)
     waits: list[float] = []
 
     def back() -> None:
@@ -175,7 +175,7 @@ async def test_the_worker_outlives_a_thousand_failed_tries_and_delivers_once_it_
     clock, stop, wake = Clock(), asyncio.Event(), asyncio.Event()
     _enqueue(pg_store, "k1", clock.now)
     sink = Flaky()
-    worker = OutboxWorker(pg_store, {"sink": sink}, OutboxSection(), clock=clock)
+    worker = OutboxWorker(pg_store, {"sink": sink}, OutboxSection(), clock=clock, lease_wall=clock)
     loop = asyncio.get_running_loop()
 
     def again() -> None:

@@ -87,8 +87,10 @@ async def test_kill_between_post_and_record_posts_once(
 
     later = datetime.now(UTC) + timedelta(hours=1)  # the dead worker's lease has expired
     responder = poster(platform, fakes[platform].base_url)
+    sinks = {f"{platform}-post": responder}
+    # The database's clock an hour on too: a lease is judged by it (outbox_lease).
     worker = OutboxWorker(
-        store, {f"{platform}-post": responder}, OutboxSection(), clock=lambda: later
+        store, sinks, OutboxSection(), clock=lambda: later, lease_wall=lambda: later
     )
     delivered = await worker.drain()
     await responder.close()
