@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.alert_wording import platform_words
-from mentiondesk.models import CASELESS_HANDLES, utc
+from mentiondesk.models import CASELESS_HANDLES
+from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_digest import naming
 from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, MENTION, OUTBOX
@@ -67,6 +68,10 @@ class Outboxed:
     alerts: Counter[str] = field(default_factory=Counter)
 
 
+def _lease(conn: Connection) -> LeaseClock:
+    return LeaseClock(postgres=conn.dialect.name == "postgresql", clock=lambda: datetime.now(UTC))
+
+
 def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
     """Delete their undelivered actions, blank their delivered ones and their lines in
     digests."""
@@ -78,13 +83,16 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
             OUTBOX.c.target,
             OUTBOX.c.lease_until,
             sa.case((mine, True), else_=False).label("mine"),
+            # By the clock leases are judged by (outbox_lease): the database's, where shared.
+            sa.and_(
+                OUTBOX.c.lease_until.is_not(None), ~_lease(conn).free(OUTBOX.c.lease_until)
+            ).label("live"),
         )
         .where(near)
         .order_by(OUTBOX.c.id)
         .with_for_update()
     ).all()
-    now = datetime.now(UTC)
-    if any(r.status == "pending" and r.lease_until and utc(r.lease_until) > now for r in rows):
+    if any(r.status == "pending" and r.live for r in rows):
         # A worker is sending one now: deleting the row would not stop the send.
         raise BeingSent("a reply to them is being sent right now; run this again in a minute")
     done = Outboxed()

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import typer
 from sqlmodel import SQLModel
 
-from mentiondesk import cli_common
+from mentiondesk import cli_common, erasure_payloads
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -156,6 +156,37 @@ def test_forget_waits_while_a_reply_to_them_is_being_sent(desk: Path, db_url: st
     code, output = run_cli(desk, "authors", "forget", "x", "h_a1", "--yes")
     assert code == 1 and "being sent right now" in output
     assert len(select_rows(db_url, sa.select(MENTION.c.id))) == 3  # nothing erased
+
+
+@pytest.mark.postgres
+def test_forget_judges_a_live_lease_by_the_databases_clock(
+    tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A host whose clock runs ten minutes ahead took a worker's live lease (two minutes
+    left by the database's clock) for a lapsed one, and erased the reply being sent."""
+    config = write_config(
+        tmp_path, db_url=pg_url, samples=write_mentions(tmp_path / "m.jsonl", POSTS)
+    )
+    assert run_cli(config, "run", "--once")[0] == 0
+    assert run_cli(config, "drafts", "approve", "3", "--no-send")[0] == 0
+    store = Store(pg_url)
+    try:
+        with store.engine.begin() as conn:
+            leased = sa.func.clock_timestamp() + timedelta(minutes=2)
+            conn.execute(
+                sa.update(OUTBOX).where(OUTBOX.c.status == "pending").values(lease_until=leased)
+            )
+    finally:
+        store.dispose()
+
+    class Ahead(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Ahead:  # type: ignore[override]
+            return super().now(tz) + timedelta(minutes=10)  # type: ignore[return-value]
+
+    monkeypatch.setattr(erasure_payloads, "datetime", Ahead)
+    code, output = run_cli(config, "authors", "forget", "x", "h_a1", "--yes")
+    assert code == 1 and "being sent right now" in output
 
 
 @pytest.fixture
