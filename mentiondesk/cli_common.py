@@ -15,13 +15,12 @@ import sqlalchemy as sa
 import typer
 from rich.console import Console
 
-from mentiondesk import logs
+from mentiondesk import logs, schema
 from mentiondesk.cli_values import bounded
 from mentiondesk.config import Config, load_config
 from mentiondesk.config_store import new_sqlite_file, store_errors
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
-from mentiondesk.tables import MENTION
 
 err = Console(stderr=True, soft_wrap=True)
 _CONSOLE = logging.getLogger(logs.CONSOLE)
@@ -111,7 +110,7 @@ def open_store(config: Config, *, reading: bool = False) -> Store:
     store = Store(config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret())
     # e.g. tables of another role: the GRANT to run, exit 2
     with config_errors(), store_errors(config.settings.store):
-        if reading and not sa.inspect(store.engine).has_table(MENTION.name):
+        if reading and not schema.holds_store(store.engine):
             store.dispose()
             raise _no_store_in(config)
         store.create_all()

@@ -79,6 +79,19 @@ def ensure(engine: Engine) -> None:
         raise _lacking(missing)
 
 
+def holds_store(engine: Engine) -> bool:
+    """Whether the database holds a store (its mention table), asked without changing it;
+    ConfigError, as ensure() says it, when the database cannot be opened."""
+    try:
+        with engine.connect() as conn:
+            return bool(sa.inspect(conn).has_table("mention"))
+    except sa.exc.OperationalError as exc:
+        raise _cannot_open(engine, exc) from None
+    except sa.exc.ProgrammingError as exc:
+        _raise_bad_option(engine, exc)
+        raise
+
+
 def shown_url(url: str) -> str:
     """A store URL as it may be shown: messages go to terminals and the journal, and a URL
     SQLAlchemy cannot parse (postgres://, a port typo) still carries the real password."""

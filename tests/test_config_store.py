@@ -154,8 +154,9 @@ def test_a_postgres_url_from_a_hosting_panel_reaches_postgresql(
     config = _config(tmp_path, 'url_env = "MD_STORE_URL"')
     code, output = run_cli(config, "check-config")
     assert code == 0 and "(reachable" in output, output
-    code, output = run_cli(config, "cases", "list")
-    assert code == 0 and "not a database URL" not in output, output
+    code, output = run_cli(config, "cases", "list")  # reached: it finds no store there yet
+    assert code == 2 and "holds no mentiondesk store yet" in output, output
+    assert "not a database URL" not in output
 
 
 @pytest.mark.postgres
