@@ -65,18 +65,17 @@ def _mark(
     """Move those of `ids` in `statuses` that no worker holds to `status`, recording `error`
     and auditing each ("hold" or "drop", with `audited`) in one transaction; say why the
     others were left."""
-    now = datetime.now(UTC)
     action = "hold" if status == "held" else "drop"
     with store.engine.begin() as conn:
         rows = conn.execute(
             sa.update(OUTBOX)
-            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status.in_(statuses), _free(store, now))
+            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status.in_(statuses), _free(store))
             .values(status=status, last_error=error, lease_until=None)
             .returning(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.case_id, OUTBOX.c.target)
         ).all()
         for row in rows:
             _audit(conn, actor, key=row.key, case_id=row.case_id, reason=audited, action=action)
-        refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}], now)
+        refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}])
     changed = sorted(int(r.id) for r in rows)
     return Done(changed, refused, {int(r.id): str(r.target) for r in rows})
 
@@ -91,35 +90,32 @@ def look_first(store: Store, ids: Sequence[int] | None) -> Done:
     as a crash after calling out leaves it: a responder that can (`finds_earlier_send`) then
     looks for what an earlier send left before sending. An action tried before already does
     (it is counted as changed, the same at its next try); the others are refused."""
-    now = datetime.now(UTC)
     pending = OUTBOX.c.status == "pending"
     chosen = pending if ids is None else sa.and_(pending, OUTBOX.c.id.in_(ids))
     with store.engine.begin() as conn:
         # attempts = 0 only: a worker's claim counts the attempt in its own UPDATE, so one
         # leased now has attempts ≥ 1 and is left as that worker's (see `under_way`).
         conn.execute(sa.update(OUTBOX).where(chosen, OUTBOX.c.attempts == 0).values(attempts=1))
-        query = sa.select(OUTBOX.c.id, OUTBOX.c.target, OUTBOX.c.attempts, OUTBOX.c.lease_until)
+        leased = sa.not_(_free(store)).label("leased")
+        query = sa.select(OUTBOX.c.id, OUTBOX.c.target, OUTBOX.c.attempts, leased)
         rows = conn.execute(query.where(chosen).order_by(OUTBOX.c.id)).all()
         found = {int(r.id) for r in rows}
-        refused = {} if ids is None else _why_not(conn, [i for i in ids if i not in found], now)
+        refused = {} if ids is None else _why_not(conn, [i for i in ids if i not in found])
     # Leased at attempt 1: a worker took it before this ran and is sending it without
     # looking first (whether it had gone out before shows only on the platform).
-    under_way = [int(r.id) for r in rows if r.attempts == 1 and _leased(r.lease_until, now)]
+    under_way = [int(r.id) for r in rows if r.attempts == 1 and r.leased]
     targets = {int(r.id): str(r.target) for r in rows}
     return Done([int(r.id) for r in rows], refused, targets, under_way)
 
 
-def _leased(until: datetime | None, now: datetime) -> bool:
-    return until is not None and until > now  # read back as UTC (table_types)
-
-
-def _free(store: Store, now: datetime) -> sa.ColumnElement[bool]:
+def _free(store: Store) -> sa.ColumnElement[bool]:
     """No worker holds a lease on it (a lapsed lease is a worker gone), judged as the workers
     judge it (outbox_lease: the database's clock on PostgreSQL, not this host's)."""
-    return LeaseClock(store.dialect == "postgresql", lambda: now).free(OUTBOX.c.lease_until)
+    clock = LeaseClock(store.dialect == "postgresql", lambda: datetime.now(UTC))
+    return clock.free(OUTBOX.c.lease_until)
 
 
-def _why_not(conn: sa.Connection, ids: Sequence[int], now: datetime) -> dict[int, str]:
+def _why_not(conn: sa.Connection, ids: Sequence[int]) -> dict[int, str]:
     """Why each of `ids` was left: it does not exist, was delivered, is held or dropped
     already, or a worker is sending it right now."""
     query = sa.select(OUTBOX.c.id, OUTBOX.c.status, OUTBOX.c.lease_until)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import time
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -41,14 +42,42 @@ _BAD_OPTION = re.compile(r'invalid connection option "([^"]*)"')
 _MEANT = {"ssl": "sslmode=require", "sslenabled": "sslmode=require", "ssl_mode": "sslmode"}
 # Indexes an older version made that a newer one replaced: dropped at start-up. (table, index)
 RETIRED_INDEXES = (("mention", "ix_mention_pending"),)  # now ix_mention_pending_posted
+# A change at start-up (a column added, an index made) waits for its table's lock: behind a
+# pg_dump, which holds every table until the backup ends, or an older worker's long query.
+# Every other session's query on that table then queues behind the change, the desk and
+# the workers of other hosts stalled for the whole backup. So each try waits this long,
+# and gives the table back for a while before trying again.
+LOCK_WAIT = "5s"
+RETRY_SECONDS = 5.0
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+class _Busy(Exception):
+    """A table to change stayed locked by another session for LOCK_WAIT."""
 
 
 def ensure(engine: Engine) -> None:
-    """Create what is missing and check what cannot be created; ConfigError when it fails."""
+    """Create what is missing and check what cannot be created; ConfigError when it fails.
+    A change that finds its table in use is tried again, with a warning, until it is not."""
+    while True:
+        try:
+            return _ensure(engine)
+        except _Busy:
+            _LOGGER.warning(
+                "store: a table this version changes is in use by another session (a backup "
+                "running?); trying again in %g s",
+                RETRY_SECONDS,
+            )
+            time.sleep(RETRY_SECONDS)
+
+
+def _ensure(engine: Engine) -> None:
     try:
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+                # After the advisory lock: a worker waits out another's changes in full.
+                conn.execute(sa.text(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'"))
             denied = survey(conn).denied
             if denied:  # tables of another role: the GRANT, not the first query's traceback
                 raise ConfigError("\n".join(denied))
@@ -69,6 +98,8 @@ def ensure(engine: Engine) -> None:
                 if index_name in catalogue.indexes.get(table_name, ()):
                     conn.execute(sa.text(f"DROP INDEX {index_name}"))
     except sa.exc.OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise _Busy from None
         raise _cannot_open(engine, exc) from None
     except sa.exc.ProgrammingError as exc:
         if getattr(exc.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:

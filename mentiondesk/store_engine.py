@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,6 +13,32 @@ from sqlalchemy.engine import Engine
 # each attempt for the kernel's two minutes of retries, and a stop's drain past a
 # supervisor's stop timeout (systemd's 90 s).
 CONNECT_TIMEOUT = 10
+# TCP settings for a PostgreSQL connection, each end's (unless the URL says). Over a path
+# gone dead (a partition, a failover moving the address) a pooled connection otherwise looks
+# alive for the kernel's two hours before its first keepalive, and a statement or a pool's
+# pre-ping sent down it waits for some 15 minutes of retransmits, a worker stuck the while;
+# and the server keeps a vanished worker's transaction, and the row locks it took (an
+# author's, an action's), as long, other workers waiting on them. So probe after 10 s idle,
+# every 5 s, give up on 3 unanswered (or on data unacknowledged for 30 s): a dead peer is
+# noticed within about half a minute, at both ends.
+IDLE, INTERVAL, COUNT, USER_TIMEOUT_MS = 10, 5, 3, 30_000
+CLIENT_TCP: dict[str, int] = {  # libpq's
+    "keepalives": 1,
+    "keepalives_idle": IDLE,
+    "keepalives_interval": INTERVAL,
+    "keepalives_count": COUNT,
+    "tcp_user_timeout": USER_TIMEOUT_MS,
+}
+# The server's, and JIT off: the planner's row estimates for the desk's filtered joins pass
+# the JIT cost thresholds, and compiling took 12.6 s of a 14.3 s queue page on a year of
+# data; these are short OLTP queries that never repay the compile time.
+SERVER_SETTINGS = (
+    "jit=off",
+    f"tcp_keepalives_idle={IDLE}",
+    f"tcp_keepalives_interval={INTERVAL}",
+    f"tcp_keepalives_count={COUNT}",
+    f"tcp_user_timeout={USER_TIMEOUT_MS}",
+)
 
 
 def make_engine(url: str, *, echo: bool = False, pooled: bool = True) -> Engine:
@@ -30,18 +57,26 @@ def _engine_options(url: str, pooled: bool) -> dict[str, Any]:
     sqlite: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
     options = sqlite if url.startswith("sqlite") else {}
     if url.startswith("postgresql"):
-        # JIT off: the planner's row estimates for the desk's filtered joins pass the JIT
-        # cost thresholds, and compiling took 12.6 s of a 14.3 s queue page on a year of data;
-        # these are short OLTP queries that never repay the compile time.
-        args = {**options.get("connect_args", {}), "options": "-c jit=off"}
-        if "connect_timeout" not in sa.engine.make_url(url).query:
-            args["connect_timeout"] = CONNECT_TIMEOUT
-        options = {**options, "connect_args": args}
+        options = {**options, "connect_args": _postgres_args(url)}
     if not pooled:  # a CLI command: each connection closes when its query is done
         return {**options, "poolclass": sa.pool.NullPool}
     if url.startswith("sqlite"):
         return options
     return {**options, "pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
+
+
+def _postgres_args(url: str) -> dict[str, Any]:
+    """libpq's settings for the store: the URL's own win, and its `options` (a statement
+    timeout, a search path), or else libpq's PGOPTIONS, are kept after ours: connect_args
+    would replace them."""
+    query = sa.engine.make_url(url).query
+    given = query.get("options", os.environ.get("PGOPTIONS", ""))
+    given = given if isinstance(given, str) else " ".join(given)
+    ours = " ".join(f"-c {setting}" for setting in SERVER_SETTINGS)
+    args: dict[str, Any] = {"options": f"{ours} {given}".strip()}
+    defaults = {"connect_timeout": CONNECT_TIMEOUT, **CLIENT_TCP}
+    args.update({key: value for key, value in defaults.items() if key not in query})
+    return args
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
