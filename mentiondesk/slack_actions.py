@@ -211,7 +211,13 @@ def add_slack_routes(
         return None
     routing = config.settings.routing
     work = SlackWork(
-        store, post_route=routing.post, ticket_target=routing.ticket, wake=wake, now=_now
+        store,
+        post_route=routing.post,
+        ticket_target=routing.ticket,
+        wake=wake,
+        now=_now,
+        desk_url=config.settings.desk.public_url,
+        brand=config.brand,
     )
     actions = SlackActions(slacks, work, clock=clock)
     app[SLACK_ACTIONS] = actions

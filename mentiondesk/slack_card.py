@@ -146,13 +146,23 @@ def refreshed(
     return out + [{"type": "context", "elements": [{"type": "mrkdwn", "text": t}]} for t in lines]
 
 
-async def current_card(slack: SlackResponder, channel: str, ts: str) -> dict[str, Any] | None:
+async def current_card(
+    slack: SlackResponder, channel: str, ts: str, *, now: Callable[[], datetime]
+) -> dict[str, Any] | None:
     """The card as posted now (its blocks and text); None when it cannot be read (a missing
-    history scope, Slack down, the message gone), for the caller to fall back on its own."""
+    history scope, Slack down, the message gone), for the caller to fall back on its own.
+    A short Retry-After (a burst of desk decisions, each reading its cards) is waited out:
+    read once more, rather than leave a card offering what was done."""
+    read = partial(
+        slack.call, "conversations_history", channel=channel, latest=ts, inclusive=True, limit=1
+    )
     try:
-        history = await slack.call(
-            "conversations_history", channel=channel, latest=ts, inclusive=True, limit=1
-        )
+        try:
+            history = await read()
+        except RateLimited as exc:
+            if not await waited_out(exc, now=now):
+                raise
+            history = await read()
     except (FatalError, TransientError, RateLimited) as exc:
         _LOGGER.warning("slack card %s could not be read back: %s", ts, exc)
         return None

@@ -14,38 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-import sqlalchemy as sa
-
-from mentiondesk.slack_desk_edits import (
-    PostedCard,
-    cards_of_draft,
-    on_cards,
-    posted_cards,
-    show_text,
-)
+from mentiondesk.slack_desk_edits import on_cards, show_text
+from mentiondesk.slack_posted import PostedCard, cards_about
 from mentiondesk.slack_updates import CardUpdates
-from mentiondesk.store import Store
-from mentiondesk.tables import CASE, MENTION, OUTBOX, case_number
 from responders.slack import SlackResponder
-
-
-def cards_of_case(store: Store, case_id: int, targets: Sequence[str] | None) -> list[PostedCard]:
-    """The alert cards the responders named `targets` (None: any) posted about case
-    `case_id`: its own alerts, and those about its post that name it."""
-    with store.engine.connect() as conn:
-        post = conn.execute(
-            sa.select(MENTION.c.platform, MENTION.c.external_id)
-            .join(CASE, CASE.c.mention_id == MENTION.c.id)
-            .where(CASE.c.id == case_id)
-        ).first()
-        if post is None:
-            return []
-        same_post = sa.and_(
-            OUTBOX.c.platform == post.platform, OUTBOX.c.external_id == post.external_id
-        )
-        found = posted_cards(conn, sa.or_(OUTBOX.c.case_id == case_id, same_post), targets)
-    number = case_number(case_id)
-    return [card for card in found if card.action.context.case_number == number]
 
 
 async def settle_card(updates: CardUpdates, slack: SlackResponder, card: PostedCard) -> None:
@@ -62,12 +34,12 @@ async def show_decided(
 ) -> None:
     """Settle every Slack card of `draft_id` after it was approved, rejected or restored on
     the desk; never raise (this runs after the desk answered)."""
-    find = partial(cards_of_draft, updates.store, draft_id)
+    find = partial(cards_about, updates.store, draft_id=draft_id)
     await on_cards(updates, slacks, find, settle_card, "a decision on the desk")
 
 
 async def show_case(updates: CardUpdates, slacks: Sequence[SlackResponder], case_id: int) -> None:
     """Settle every Slack card of case `case_id` after it was resolved, closed, assigned or
     escalated on the desk; never raise."""
-    find = partial(cards_of_case, updates.store, case_id)
+    find = partial(cards_about, updates.store, case_id=case_id)
     await on_cards(updates, slacks, find, settle_card, "a case action on the desk")

@@ -17,13 +17,8 @@ import dataclasses
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import ColumnElement
 
 from mentiondesk.models import (
     ENGLISH,
@@ -34,7 +29,6 @@ from mentiondesk.models import (
     Wording,
     text_digest,
 )
-from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.queue_errors import NotFound, StaleAction
 from mentiondesk.slack_card import (
     CardState,
@@ -44,67 +38,20 @@ from mentiondesk.slack_card import (
     refreshed,
     waited_out,
 )
+from mentiondesk.slack_posted import PostedCard, as_delivered, cards_about
 from mentiondesk.slack_updates import CardUpdates
-from mentiondesk.store import UNREACHABLE, Store
-from mentiondesk.tables import DELIVERY, DRAFT, MENTION, OUTBOX
+from mentiondesk.store import UNREACHABLE
 from responders.slack import SlackResponder
-from responders.slack_blocks import ACTIONS_BLOCK, Block, alert_blocks
+from responders.slack_blocks import (
+    ACTIONS_BLOCK,
+    EDIT_NOTE_BLOCK,
+    TOO_LONG_TO_EDIT,
+    TOO_LONG_TO_SHOW,
+    Block,
+    alert_blocks,
+)
 
 _LOGGER = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PostedCard:
-    """A card a Slack responder (`target`, its name) posted, and the alert it shows."""
-
-    target: str
-    channel: str
-    ts: str
-    action: OutboxAction
-
-
-def cards_of_draft(store: Store, draft_id: int, targets: Sequence[str] | None) -> list[PostedCard]:
-    """The alert cards the responders named `targets` (None: any) posted that show draft
-    `draft_id`: found by its case, or its post (an alert without a case), then by the
-    alert's draft. One whose stored alert cannot be read is left out."""
-    with store.engine.connect() as conn:
-        draft = conn.execute(
-            sa.select(DRAFT.c.case_id, MENTION.c.platform, MENTION.c.external_id)
-            .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
-            .where(DRAFT.c.id == draft_id)
-        ).first()
-        if draft is None:
-            return []
-        post = sa.and_(
-            OUTBOX.c.platform == draft.platform, OUTBOX.c.external_id == draft.external_id
-        )
-        shows = post if draft.case_id is None else sa.or_(OUTBOX.c.case_id == draft.case_id, post)
-        found = posted_cards(conn, shows, targets)
-    return [card for card in found if card.action.context.draft_id == draft_id]
-
-
-def posted_cards(
-    conn: Connection, shows: ColumnElement[bool], targets: Sequence[str] | None
-) -> list[PostedCard]:
-    """The delivered alert cards matching `shows`, posted by the responders named `targets`
-    (None: any), that have buttons; one whose stored alert cannot be read is left out."""
-    query = (
-        sa.select(OUTBOX.c.target, OUTBOX.c.payload, OUTBOX.c.created_at, DELIVERY.c.ref)
-        .join(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
-        .where(OUTBOX.c.kind == "alert", shows)
-    )
-    if targets is not None:
-        query = query.where(OUTBOX.c.target.in_(list(targets)))
-    found = []
-    for row in conn.execute(query).all():
-        try:
-            action = action_from_payload(row.payload, 0, row.created_at)
-        except (KeyError, TypeError, ValueError):  # an older or erased payload
-            continue
-        channel, _, ts = str(row.ref or "").partition(":")
-        if not action.text_only and ts:
-            found.append(PostedCard(row.target, channel, ts, action))
-    return found
 
 
 def rewritten(
@@ -115,21 +62,43 @@ def rewritten(
     *,
     when: datetime,
     wording: Wording,
-) -> list[Block] | None:
+) -> list[Block]:
     """The card `blocks` with its draft as `text`: made again from its alert, less the buttons
-    the store settles, with the lines said since (after its buttons) kept. None for a card
-    without buttons: nothing on it is offered any more."""
-    at = next((n for n, b in enumerate(blocks) if b.get("block_id") == ACTIONS_BLOCK), None)
-    if at is None:
-        return None
+    the store settles, with the lines said since kept (said_since)."""
     fresh = alert_blocks(_showing(action, text), wording)
-    return refreshed(fresh, state, pressed=None, when=when, wording=wording) + blocks[at + 1 :]
+    kept = said_since(blocks, fresh, wording)
+    return refreshed(fresh, state, pressed=None, when=when, wording=wording) + kept
 
 
-def unoffered(blocks: list[Block], card: PostedCard, text: str, state: CardState) -> set[str]:
-    """The buttons `card` would offer with its draft as `text`, less those `state` settles,
-    that `blocks` lack: a restored draft's, which a settlement took off when it was withdrawn."""
-    fresh = alert_blocks(_showing(card.action, text), ENGLISH)  # ids compared, not words
+def said_since(blocks: list[Block], fresh: list[Block], wording: Wording) -> list[Block]:
+    """The lines said on the card `blocks` since it was posted (who did what): those after
+    its buttons; on a card that has none left (all settled, a restored draft's), the
+    context lines after its last section that are not the alert's own notes (`fresh`'s)."""
+    at = next((n for n, b in enumerate(blocks) if b.get("block_id") == ACTIONS_BLOCK), None)
+    if at is not None:
+        return blocks[at + 1 :]
+    last = max((n for n, b in enumerate(blocks) if b.get("type") == "section"), default=-1)
+    notes = {_said(b) for b in fresh if b.get("type") == "context"}
+    notes |= {wording.t(TOO_LONG_TO_SHOW), wording.t(TOO_LONG_TO_EDIT)}  # of an older text
+    return [
+        b
+        for b in blocks[last + 1 :]
+        if b.get("type") == "context"
+        and b.get("block_id") != EDIT_NOTE_BLOCK
+        and _said(b) not in notes
+    ]
+
+
+def _said(block: Block) -> str:
+    """A context block's text (Slack hands its elements back with fields of its own)."""
+    return "".join(str(e.get("text") or "") for e in block.get("elements") or [])
+
+
+def unoffered(blocks: list[Block], action: OutboxAction, text: str, state: CardState) -> set[str]:
+    """The buttons the card of `action` would offer with its draft as `text`, less those
+    `state` settles, that `blocks` lack: a restored draft's, which a settlement took off
+    when it was withdrawn."""
+    fresh = alert_blocks(_showing(action, text), ENGLISH)  # ids compared, not words
     return _offered(fresh) - _offered(blocks) - state.settled()
 
 
@@ -167,7 +136,7 @@ async def show_text(
     as it is when its draft was decided (a click, or slack_desk_decisions, says that) or it
     cannot be read back. The caller holds the card's lock."""
     draft_id = card.action.context.draft_id
-    posted = await current_card(slack, card.channel, card.ts)
+    posted = await current_card(slack, card.channel, card.ts, now=updates.now)
     if posted is None or draft_id is None:
         return
     try:
@@ -177,10 +146,11 @@ async def show_text(
     blocks = posted.get("blocks") or []
     ids = {"draft": draft_id, "case": card.action.context.case_number}
     state = await card_state(updates.store, ids, updates.ticket_target)
-    if shown_digest(blocks) == text_digest(text) and not unoffered(blocks, card, text, state):
+    action = as_delivered(card.action, desk_url=updates.desk_url, brand=updates.brand)
+    if shown_digest(blocks) == text_digest(text) and not unoffered(blocks, action, text, state):
         return  # it shows this text, with every button its draft and case still offer
-    new = rewritten(blocks, card.action, text, state, when=updates.now(), wording=slack.wording)
-    if new is None or new == blocks:
+    new = rewritten(blocks, action, text, state, when=updates.now(), wording=slack.wording)
+    if new == blocks:
         return
     try:
         await slack.update(card.channel, card.ts, blocks=new, text=str(posted.get("text") or ""))
@@ -195,7 +165,7 @@ async def show_edited(
 ) -> None:
     """Rewrite every Slack card of `draft_id` after an edit on the desk; never raise (this
     runs after the desk answered). A card that fails is logged; the others still go."""
-    find = partial(cards_of_draft, updates.store, draft_id)
+    find = partial(cards_about, updates.store, draft_id=draft_id)
     await on_cards(updates, slacks, find, show_text, "an edit on the desk")
 
 
@@ -237,7 +207,7 @@ async def show_on_card(
     for showing an older one); the caller holds its lock."""
     # Any responder's: the clicked card's owner (slack_actions.card_owner) is the one posting
     # to its channel, which may not be the name that posted it.
-    found = await asyncio.to_thread(cards_of_draft, updates.store, draft_id, None)
+    found = await asyncio.to_thread(cards_about, updates.store, None, draft_id=draft_id)
     for card in found:
         if (card.channel, card.ts) == (channel, ts):
             await show_text(updates, slack, card)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from mentiondesk.models import FatalError, RateLimited, TransientError
+from mentiondesk.models import Brand, FatalError, RateLimited, TransientError
 from mentiondesk.slack_card import CardLocks, card_state, current_card, refreshed, tell, waited_out
 from mentiondesk.slack_payload import clicker
 from mentiondesk.store import Store
@@ -29,11 +29,20 @@ class CardUpdates:
     """Updates cards and tells clickers, for one worker; `cards` orders each card's updates."""
 
     def __init__(
-        self, store: Store, *, ticket_target: str | None, now: Callable[[], datetime]
+        self,
+        store: Store,
+        *,
+        ticket_target: str | None,
+        now: Callable[[], datetime],
+        desk_url: str | None = None,
+        brand: Brand | None = None,
     ) -> None:
         self.store = store
         self.ticket_target = ticket_target
         self.now = now
+        # What delivery added to the cards (slack_posted.as_delivered), for a card made again.
+        self.desk_url = desk_url
+        self.brand = brand
         self.cards = CardLocks()
 
     async def _update(
@@ -52,7 +61,7 @@ class CardUpdates:
         """The card after `pressed`, said by `verb`, or after a refused click (None: only
         what the store settled since goes). Built from the card as posted now, else from
         the click's copy `clicked`; with neither, left as it is."""
-        card = await current_card(slack, channel, ts)
+        card = await current_card(slack, channel, ts, now=self.now)
         blocks = card.get("blocks", []) if card is not None else clicked
         if blocks is None:
             return

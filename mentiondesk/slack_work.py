@@ -11,7 +11,7 @@ from typing import Any
 
 from mentiondesk import casework, queue
 from mentiondesk.hand_posting import PostByHand
-from mentiondesk.models import FatalError, RateLimited, TransientError, Wording, text_digest
+from mentiondesk.models import Brand, FatalError, RateLimited, TransientError, Wording, text_digest
 from mentiondesk.slack_card import pending_text, who_is
 from mentiondesk.slack_desk_edits import show_on_card
 from mentiondesk.slack_payload import button_ids, slack_actor, submitted
@@ -48,8 +48,12 @@ class SlackWork(CardUpdates):
         ticket_target: str | None,
         wake: Callable[[], None] | None,
         now: Callable[[], datetime],
+        desk_url: str | None = None,
+        brand: Brand | None = None,
     ) -> None:
-        super().__init__(store, ticket_target=ticket_target, now=now)
+        super().__init__(
+            store, ticket_target=ticket_target, now=now, desk_url=desk_url, brand=brand
+        )
         self.post_route = post_route
         self.wake = wake
 
