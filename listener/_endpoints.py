@@ -75,6 +75,9 @@ class Endpoints:
     source: str
     fetchers: Mapping[str, Fetch]
     clock: Clock = utcnow
+    # One window for every endpoint (Reddit's per client, Bluesky's per IP): a spent one or a
+    # 429 on any endpoint holds them all, or the next is asked at once and refused too.
+    shared: bool = False
     gates: dict[str, Gate] = field(default_factory=dict)
     _broken: set[str] = field(default_factory=set)
     _skipped: set[str] = field(default_factory=set)
@@ -98,9 +101,16 @@ class Endpoints:
         gate = self.gate(endpoint)
         gate.limit, gate.remaining, gate.reset = limit, remaining, reset
         if remaining is not None and remaining <= 0 and reset is not None:
-            for name in self.fetchers if shared else (endpoint,):
-                held = self.gate(name)
-                held.until = max(reset, held.until or reset)
+            self._hold(endpoint, reset, shared=shared)
+
+    def _hold(self, endpoint: str, until: datetime, *, shared: bool = False) -> None:
+        """Send nothing to the endpoint (every endpoint, where the window is shared, but not
+        for a call of no endpoint's: Bluesky's sign-in has a window of its own) before `until`;
+        a later hold already there stays."""
+        together = (shared or self.shared) and endpoint in self.fetchers
+        for name in self.fetchers if together else (endpoint,):
+            held = self.gate(name)
+            held.until = max(until, held.until or until)
 
     async def poll(self, cursor: str | None) -> Batch:
         state = _decode(cursor, list(self.fetchers))
@@ -120,6 +130,8 @@ class Endpoints:
         limited: RateLimited | None = None
         for endpoint in ready:  # one down must not keep the next unread: each is tried in turn
             try:
+                if (held := self.gate(endpoint)).blocked(self.clock()):  # a shared window spent
+                    raise RateLimited(held.until or now, f"{self.source} {endpoint}")
                 batch = await self._read(state, endpoint)
             except RateLimited as exc:  # its gate holds it back; the others are read meanwhile
                 if limited is None or exc.until < limited.until:  # the soonest is waited for
@@ -187,7 +199,7 @@ class Endpoints:
             page = await self.fetchers[endpoint](dict(ep_state))
         except RateLimited as exc:
             until = exc.wait_until(self.clock())
-            self.gate(endpoint).until = until
+            self._hold(endpoint, until)
             raise RateLimited(until, f"{self.source} {endpoint}") from None
         except TransientError as exc:
             self._failures[endpoint] += 1

@@ -78,6 +78,18 @@ def name_of(child: dict[str, Any]) -> str:
     return str(child["data"]["name"])
 
 
+def edit_version(data: dict[str, Any]) -> str | None:
+    """The version of an edited post, for the store (edited_posts): Reddit keeps its id and
+    says when it was last edited (`edited`: seconds since the epoch, or false), so the version
+    is that time in milliseconds, later with each edit. A post re-listed within the look-back
+    (OVERLAP) after its author fixed it is then read at its new text, not dropped as a
+    repeat. None when never edited, or when `edited` is no time."""
+    edited = data.get("edited")
+    if isinstance(edited, bool) or not isinstance(edited, int | float) or edited <= 0:
+        return None
+    return str(int(edited * 1000))
+
+
 def passed_on(data: dict[str, Any]) -> bool:
     """A crosspost that adds no words: the original's title, no text of its own. Like a
     retweet it passes a post on (the brand's own announcement, often), and is no mention."""
@@ -118,4 +130,5 @@ def mention_of(child: dict[str, Any]) -> Mention | None:
         url=f"https://www.reddit.com{link}" if link.startswith("/") else link,
         thread_id=thread,
         parent_id=parent,
+        edit_id=edit_version(data),  # the same id, edited: the store reads it again
     )

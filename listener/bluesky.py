@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
 from atproto import AsyncClient, Session, SessionEvent
@@ -95,7 +96,9 @@ class BlueskySource:
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
         if query:
             fetchers["search"] = self._search
-        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        # The AppView counts every read from this address in one window (3000 per 5 minutes):
+        # search spent is notifications spent too.
+        self.endpoints = Endpoints(name, fetchers, clock=clock, shared=True)
         self._clock = clock
 
     @classmethod
@@ -209,7 +212,7 @@ class BlueskySource:
         try:
             return await method(*args)
         except atp.RateLimitExceededError as exc:
-            until = limit_ends(exc.reset_at, self._clock)
+            until = limit_ends(exc.reset_at or self._retry_at(exc.retry_after), self._clock)
             raise RateLimited(until, f"bluesky {endpoint}") from None
         except (atp.UnauthorizedError, atp.LoginRequiredError) as exc:
             self._logged_in = False
@@ -222,6 +225,10 @@ class BlueskySource:
             raise FatalError(f"bluesky {endpoint}: {exc}") from None
         except (atp.AtProtocolError, ValueError) as exc:  # 5xx, network, a body that is not JSON
             raise TransientError(f"bluesky {endpoint}: {type(exc).__name__}") from None
+
+    def _retry_at(self, seconds: float | None) -> datetime | None:
+        """A 429 naming no `ratelimit-reset` may still say `Retry-After` (a proxy's)."""
+        return self._clock() + timedelta(seconds=seconds) if seconds is not None else None
 
     def _observe(self, endpoint: str) -> None:
         headers = self.client.last_headers

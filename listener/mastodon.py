@@ -82,7 +82,8 @@ class MastodonSource:
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
         if query:
             fetchers["search"] = self._search
-        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        # One window per account (300 requests in 5 minutes): a 429 anywhere holds every read.
+        self.endpoints = Endpoints(name, fetchers, clock=clock, shared=True)
         self._clock = clock
 
     @classmethod

@@ -73,7 +73,8 @@ class RedditSource:
             fetchers["comments"] = self._fetch_comments
         if inbox:
             fetchers["mentions"] = self._fetch_mentions
-        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        # One window per OAuth client: a 429 on search holds comments and the inbox too.
+        self.endpoints = Endpoints(name, fetchers, clock=clock, shared=True)
         self._clock = clock
 
     def _own_accounts(self, account: str | None, handles: Sequence[str]) -> OwnAccounts:

@@ -5,11 +5,13 @@ Mastodon it keeps its id and says when it was edited. Either listener hands it i
 id's mention with `edit_id` set (models.Mention), so an edit is never a second mention.
 Here it becomes the mention's text and link (the first text kept in `first_text`). A mention
 not read yet is read at its latest; one read already is read again (edited_reread: its
-reading, and its pending drafts as a relabel makes them follow), unless a reply or DM to it was
-approved: then nothing is redone, and the audit says so; only an edit asking us to stop still
-puts its author on do-not-contact, as a new post does. An edit older than the version stored
-(`edit_id`: a page read before another, stored after it) is dropped: the mention is not read
-again at outdated text.
+reading, and its pending drafts as a relabel makes them follow), unless it was decided on
+(`decided`: a reply or DM to it approved, or rejected with the label kept, or its case
+answered since it came in):
+a post is decided once, so nothing is redone (no second draft, alert or ticket), and the
+audit says so; only an edit asking us to stop still puts its author on do-not-contact, as a
+new post does. An edit older than the version stored (`edit_id`: a page read before another,
+stored after it) is dropped: the mention is not read again at outdated text.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.models import Mention
-from mentiondesk.tables import DRAFT, MENTION
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING
 
 _CLAIM = MENTION.c.claimed_until
 ACTOR = "listener"  # who the audit says noticed the edit
 ACTION = "post-edited"
-ANSWERED = "answered"  # the detail of an edit that came after a reply or DM was approved
+ANSWERED = "answered"  # the detail of an edit that came after the desk decided (`decided`)
 ANSWERED_STOP = "answered; asked to stop"  # …one that put its author on do-not-contact
 EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was edited
 
@@ -106,11 +108,28 @@ def newer(version: str, stored: str) -> bool:
     return version != stored
 
 
-def answered(conn: Connection, mention_id: int) -> bool:
-    """Whether a reply or DM to the mention was approved (sent, or on its way)."""
-    query = sa.select(DRAFT.c.id).where(
-        DRAFT.c.mention_id == mention_id, DRAFT.c.status == "approved"
+def decided(conn: Connection, mention_id: int, *, label_now: str | None = None) -> bool:
+    """Whether the post was decided on: a reply or DM to it approved (sent, or on its way), or
+    a person's reply on its case approved after it came in (a follow-up answered with the
+    case, the post in view), or a draft to it rejected while the edit keeps the label the
+    rejection judged (`label_now`: the new reading's; a thank-you turned down stays turned
+    down after a typo fixed, but praise edited into a complaint is a new matter for the desk).
+    A withdrawn draft, or an auto reply to another post of the case (an acknowledgement),
+    decided nothing about this one."""
+    label = sa.select(READING.c.label).where(READING.c.mention_id == mention_id).scalar_subquery()
+    own = (DRAFT.c.mention_id == mention_id) & (
+        (DRAFT.c.status == "approved") | ((DRAFT.c.status == "rejected") & (label == label_now))
     )
+    came = sa.select(MENTION.c.ingested_at).where(MENTION.c.id == mention_id).scalar_subquery()
+    joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
+    cases = sa.select(CASE.c.id).where((CASE.c.mention_id == mention_id) | CASE.c.id.in_(joined))
+    answered_case = (
+        DRAFT.c.case_id.in_(cases)
+        & (DRAFT.c.status == "approved")
+        & DRAFT.c.auto.is_(False)
+        & (DRAFT.c.decided_at >= came)
+    )
+    query = sa.select(DRAFT.c.id).where(own | answered_case)
     return conn.scalar(query.limit(1)) is not None
 
 

@@ -1,10 +1,12 @@
 """A mention read again because its author edited the post (edited_posts): the classifier's
-reading of the latest text replaces the old one and, unless a reply or DM to it was approved,
-its pending drafts follow the new reading as they follow a relabel
-(corrected_drafts.redraft: those the playbook no longer asks for withdrawn, the new ones
-written, each waiting for a person) and the alerts and tickets it asks for that the mention
-never had are queued (edited_alerts: none is sent again). An answered one keeps the reading
-it was answered on; only an edit asking us to stop is heeded, as a new post would be.
+reading of the latest text replaces the old one and, unless the desk (or an auto reply)
+decided on the post (edited_posts.decided: a reply or DM to it approved, or rejected and the
+label kept, or its case answered since it came in), its pending drafts follow the new
+reading as they follow a relabel (corrected_drafts.redraft: those the playbook no longer
+asks for withdrawn, the new ones written, each waiting for a person) and the alerts and
+tickets it asks for that the mention never had are queued (edited_alerts: none is sent
+again). A decided one keeps the reading it was decided on, and the case shows a notice of
+the edit; only an edit asking us to stop is heeded, as a new post would be.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from mentiondesk.edited_posts import (
     ANSWERED,
     ANSWERED_STOP,
     EDITED,
-    answered,
+    decided,
     decided_as_read,
 )
 from mentiondesk.models import Reading
@@ -54,8 +56,9 @@ def reread(
     outbox: Sequence[OutboxPlan] = (),
 ) -> None:
     """Store the edited mention's new reading and make its drafts follow it, in one
-    transaction; with a reply or DM to it approved, only say so (and list an author whose
-    edit asks us to stop, their pending private drafts withdrawn, as a new post would).
+    transaction; once it was decided on (edited_posts.decided), only say so (and list an
+    author whose edit asks us to stop, their pending private drafts withdrawn, as a new post
+    would).
     `advice`: the new text advises another customer in their thread (thread_advice);
     `outbox`: the alerts and tickets the playbook asks for on the new reading."""
     now = datetime.now(UTC)
@@ -66,8 +69,9 @@ def reread(
         if not decided_as_read(conn, {mention_id: pending.mention.text}):
             return  # another worker read it again meanwhile, or it was edited again
         asked_to_stop = OPT_OUT in reading.topics  # "stop messaging me" written in
-        if answered(conn, mention_id):
-            # The reading stays the one answered; a request to stop is heeded all the same.
+        if decided(conn, mention_id, label_now=reading.label.value):
+            # One decision per post: the reading stays the one decided on (no second draft,
+            # alert or ticket); a request to stop is heeded all the same.
             if asked_to_stop:
                 stopped_by_post(conn, {pending.author_id: mention_id}, now)
             said = ANSWERED_STOP if asked_to_stop else ANSWERED

@@ -37,6 +37,7 @@ class BlueskySessionFake(PlatformFake):
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.window.seconds = 300
+        self.window.limit = 3000
         self._jti = itertools.count(1)
         self.access_lifetime = timedelta(hours=2)  # the PDS's; on the fake's clock
         self.refresh_lifetime = timedelta(days=90)
@@ -80,7 +81,9 @@ class BlueskySessionFake(PlatformFake):
         return token
 
     def _headers(self, endpoint: str) -> dict[str, str]:
-        limit, remaining, reset = self.window.hit(endpoint)
+        # The AppView's limit is one window per IP for every read, not one per method
+        # (docs.bsky.app rate limits); createSession's is counted per handle.
+        limit, remaining, reset = self.window.hit(endpoint if endpoint == SESSION else "ip")
         return {
             "ratelimit-limit": str(limit),
             "ratelimit-remaining": str(remaining),

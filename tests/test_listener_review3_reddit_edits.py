@@ -1,0 +1,78 @@
+"""A Reddit comment its author edits keeps its id and says when (`edited`): listed again
+within the look-back, it reaches the store as an edit of the mention read before (read again
+at its new text), not dropped as a repeat of it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from listener._reddit_wire import edit_version
+from listener.reddit import RedditSource
+from mentiondesk.models.reddit import build_reddit
+from tests.fakes._base import FakeAPI
+from tests.fakes.reddit import RedditFake
+from tests.platforms.helpers import FakeClock, once, started
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def reddit_fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
+    async with FakeAPI() as api:
+        yield RedditFake(api, clock=clock)
+
+
+def _source(fake: RedditFake, clock: FakeClock) -> RedditSource:
+    reddit = build_reddit(
+        client_id="cid",
+        client_secret="secret",
+        username=None,
+        password=None,
+        base_url=fake.base_url,
+        auth_url=None,
+        user_agent="test/0.1",
+    )
+    return RedditSource(
+        name="reddit",
+        reddit=reddit,
+        query="lumora",
+        subreddits=["lumora"],
+        inbox=False,
+        clock=clock,
+    )
+
+
+async def test_a_comment_edited_after_it_was_read_comes_back_as_an_edit(
+    reddit_fake: RedditFake, clock: FakeClock
+) -> None:
+    source = _source(reddit_fake, clock)
+    cursor = await started(source, clock)
+    clock.advance(30)
+    item = reddit_fake.comment("my lumora lamp is brken")
+    first = await once(source, cursor, clock=clock)
+    clock.advance(120)
+    edited = clock().timestamp()
+    item["data"] |= {"body": "my lumora lamp is broken, stop messaging me", "edited": edited}
+    again = await once(source, first.cursor, clock=clock)
+    await source.close()
+    assert [(m.external_id, m.edit_id) for m in first.mentions] == [(item["data"]["name"], None)]
+    (edit,) = again.mentions
+    assert edit.external_id == item["data"]["name"]  # the same mention, read again
+    assert edit.text == "my lumora lamp is broken, stop messaging me"
+    assert edit.edit_id == str(int(edited * 1000))
+
+
+@pytest.mark.parametrize("edited", [False, None, True, "soon", 0])
+def test_a_post_never_edited_has_no_edit_version(edited: object) -> None:
+    assert edit_version({"edited": edited}) is None
+
+
+def test_a_later_edit_is_a_later_version() -> None:
+    assert int(edit_version({"edited": 1700000100.5}) or 0) > int(
+        edit_version({"edited": 1700000100.0}) or 0
+    )
