@@ -1,6 +1,6 @@
 """The application: builds every part from config and runs the flow, with a clean lifecycle.
 
-`initialize()` opens the store and builds plugins; `start()` launches pollers, the
+`initialize()` (`AppParts`) opens the store and builds plugins; `start()` launches pollers, the
 processor and the outbox worker; `stop()` lets them finish the batch in hand and drain
 the outbox; `shutdown()` closes everything in reverse order.
 """
@@ -11,29 +11,19 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from types import TracebackType
 
 from listener._poll import Poller
 from mentiondesk import contacts, retention
+from mentiondesk.app_parts import AppParts
 from mentiondesk.config import Config
-from mentiondesk.config_store import store_errors
-from mentiondesk.digest import digest_sinks
-from mentiondesk.lifecycle import close_all, watch
+from mentiondesk.lifecycle import watch
 from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
-from mentiondesk.outbox import OutboxWorker
-from mentiondesk.outbox_pace import paces
 from mentiondesk.periodic import wait_or_stop
-from mentiondesk.playbook_build import build_playbook
-from mentiondesk.plugins import build_classifier, build_plugin
-from mentiondesk.processing import Processor
 from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
-from mentiondesk.source_health import SourceHealth, source_health
-from mentiondesk.source_lease import SourceLeases
-from mentiondesk.source_recorder import SourceRecorder
-from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger(__name__)
 RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
@@ -42,8 +32,9 @@ RETRY = 1.0  # seconds before processing is tried again after it failed
 Progress = Callable[[int, int | None], None]  # (advance by, new total or None)
 
 
-class App:
-    """One mentiondesk process. Use `async with App(config) as app:`."""
+class App(AppParts):
+    """One mentiondesk process. Use `async with App(config) as app:`; its parts are built
+    and closed by `AppParts`, the flow through them is run here."""
 
     def __init__(
         self,
@@ -53,10 +44,7 @@ class App:
         responders: Mapping[str, Responder] | None = None,
         sources: list[Source] | None = None,
     ) -> None:
-        self.config = config
-        self._classifier = classifier
-        self._responders = responders
-        self._sources = sources
+        super().__init__(config, classifier=classifier, responders=responders, sources=sources)
         self.stop_event = asyncio.Event()  # pollers stop taking new pages
         self._inputs_done = asyncio.Event()  # pollers have stopped: processor may finish
         self._outbox_stop = asyncio.Event()  # processor has finished: outbox may drain and end
@@ -66,61 +54,9 @@ class App:
         self._poll_tasks: list[asyncio.Task[None]] = []
         self._processor_task: asyncio.Task[None] | None = None
         self._outbox_task: asyncio.Task[None] | None = None
-        self.pollers: list[Poller] = []
         self._side_tasks: list[asyncio.Task[None]] = []  # help-desk sync, digests
 
     # --- lifecycle ------------------------------------------------------------------
-
-    async def initialize(self) -> None:
-        self.store = Store(
-            self.config.store_url(), fingerprint_secret=self.config.fingerprint_secret()
-        )
-        self.recorder = SourceRecorder(self.store)  # for the desk and `sources check`, anywhere
-        self.leases = SourceLeases(self.store)  # one worker polls a source at a time
-        # The App owns what it is handed as well as what it builds: a refused start (the GRANT
-        # to run, a bad playbook, a plugin that cannot be built) closes both, and the store.
-        self.sources = [self.leases.wrap(s) for s in self._sources or []]
-        self.responders = dict(self._responders or {})
-        try:
-            await self._open()
-        except BaseException:
-            with contextlib.suppress(Exception):  # the refusal is the error worth reporting
-                await self.shutdown()
-            raise
-
-    async def _open(self) -> None:
-        with store_errors(self.config.settings.store):  # said under url_env where it is used
-            await asyncio.to_thread(self.store.create_all)
-        # Drafts are checked against the list as they are written, under the lock listing
-        # takes; this sweep is for the DMs an older release left waiting for listed authors.
-        stale = await asyncio.to_thread(contacts.withdraw_stale_drafts, self.store)
-        if stale:
-            _LOGGER.warning("withdrew %d private draft(s) to do-not-contact authors", stale)
-        classifier = self._classifier
-        if classifier is None:
-            classifier = await asyncio.to_thread(build_classifier, self.config)
-        self.processor = Processor(self.config, self.store, classifier, build_playbook(self.config))
-        self._build_plugins()
-        settings = self.config.settings
-        self.outbox = OutboxWorker(
-            *(self.store, self.responders, settings.outbox),
-            desk_url=settings.desk.public_url,
-            brand=self.config.brand,
-            pace=paces(self.responders, self.config.responders),
-        )
-
-    def _build_plugins(self) -> None:
-        """The sources and responders the config names, unless handed in: one by one into the
-        App's own, so that one failing to build leaves those before it to be closed."""
-        context = self.config.context
-        if not self._sources:
-            for source in self.config.sources:
-                self.sources.append(self.leases.wrap(build_plugin("sources", source, context)))
-        if not self._responders:
-            for responder in self.config.responders:
-                name = responder.name or responder.kind
-                self.responders[name] = build_plugin("responders", responder, context)
-        self.responders.update(digest_sinks(self.config, self.store))
 
     async def run_once(
         self, *, on_progress: Progress | None = None, listening_next: bool = False
@@ -192,17 +128,6 @@ class App:
             if isinstance(result, BaseException):
                 # Not repr: a database error's message may quote a mention's text.
                 _LOGGER.error("task %s ended with %s", task.get_name(), scrubbed(result))
-
-    async def shutdown(self) -> None:
-        # Reverse order of initialize: plugins first (each, even if one fails), the database
-        # last whatever happened; the sources' last states before it, marked ended.
-        responders = [(f"responder {name}", r) for name, r in self.responders.items()]
-        sources = [(f"source {s.name}", s) for s in self.sources]
-        try:
-            await self.recorder.close(self.source_health())
-            await close_all([*responders, *sources])
-        finally:
-            self.store.dispose()
 
     async def __aenter__(self) -> App:
         await self.initialize()
@@ -294,7 +219,3 @@ class App:
     def wake_outbox(self) -> None:
         """Tell the outbox worker new actions are due (digests, Slack buttons)."""
         self._outbox_wake.set()
-
-    def source_health(self) -> list[SourceHealth]:
-        """How each source's poller stands now (stopped for good, rate limited)."""
-        return source_health(self.pollers, datetime.now(UTC))

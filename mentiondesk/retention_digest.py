@@ -11,9 +11,11 @@ by its key (LIKE, read for every post), and no version writes such items.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
 
 from mentiondesk.store import Store
 from mentiondesk.tables import DIGEST_ITEM, MENTION, OUTBOX, WAITING
@@ -24,20 +26,39 @@ _BATCH = 500  # items filled per transaction
 def backfill(store: Store) -> int:
     """Name the post on items collected before the columns, from their payload; how many.
     It copies what the row already holds, so a dry run does it too."""
-    filled, last = 0, 0
+    return fill_unnamed(store, DIGEST_ITEM, [DIGEST_ITEM.c.payload], _BATCH, _fill_items)
+
+
+def _fill_items(conn: Connection, batch: Sequence[Row[Any]]) -> int:
+    filled = 0
+    for row in batch:
+        post = _post(row.payload)
+        if post:
+            named = {"platform": post[0], "external_id": post[1]}
+            conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id == row.id), named)
+            filled += 1
+    return filled
+
+
+def fill_unnamed(
+    store: Store,
+    table: sa.Table,
+    columns: Sequence[sa.Column[Any]],
+    size: int,
+    fill: Callable[[Connection, Sequence[Row[Any]]], int],
+) -> int:
+    """Have `fill` name the post on the rows of `table` written before its columns (platform
+    NULL): their id and `columns`, `size` rows at a time in id order, each batch in a
+    transaction of its own; the sum of what `fill` counts."""
+    counted, last = 0, 0
     while True:
         with store.engine.begin() as conn:
-            older = sa.and_(DIGEST_ITEM.c.platform.is_(None), DIGEST_ITEM.c.id > last)
-            query = sa.select(DIGEST_ITEM.c.id, DIGEST_ITEM.c.payload).where(older)
-            batch = conn.execute(query.order_by(DIGEST_ITEM.c.id).limit(_BATCH)).all()
-            for row in batch:
-                post = _post(row.payload)
-                if post:
-                    named = {"platform": post[0], "external_id": post[1]}
-                    conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id == row.id), named)
-                    filled += 1
-        if len(batch) < _BATCH:
-            return filled
+            older = sa.and_(table.c.platform.is_(None), table.c.id > last)
+            query = sa.select(table.c.id, *columns).where(older)
+            batch = conn.execute(query.order_by(table.c.id).limit(size)).all()
+            counted += fill(conn, batch)
+        if len(batch) < size:
+            return counted
         last = batch[-1].id
 
 

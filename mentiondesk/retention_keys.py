@@ -16,14 +16,16 @@ recognise a message an earlier attempt already sent.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 
 from mentiondesk.erasure_payloads import payload_json
 from mentiondesk.outbox_payload import key_names
 from mentiondesk.retention_digest import backfill as digest_backfill
+from mentiondesk.retention_digest import fill_unnamed
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, FINISHED, MENTION, OUTBOX
 
@@ -61,23 +63,16 @@ def backfill(store: Store) -> int:
     (platform "" where the key names none); how many rows were read. Once per row: the
     key's LIKE, kept for rows still NULL, then reads only those whose payload names no post.
     It copies what the row holds, so a dry run does it too."""
-    filled, last = 0, 0
-    while True:
-        with store.engine.begin() as conn:
-            older = sa.and_(OUTBOX.c.platform.is_(None), OUTBOX.c.id > last)
-            query = sa.select(OUTBOX.c.id, OUTBOX.c.key, OUTBOX.c.payload).where(older)
-            batch = conn.execute(query.order_by(OUTBOX.c.id).limit(_FILL)).all()
-            posts = ((r.id, _post(r.key, r.payload)) for r in batch)
-            named = [{"row": i, "p": p["platform"], "e": p["external_id"]} for i, p in posts if p]
-            fill = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("row"))
-            if named:
-                conn.execute(
-                    fill.values(platform=sa.bindparam("p"), external_id=sa.bindparam("e")), named
-                )
-        filled += len(batch)
-        if len(batch) < _FILL:
-            return filled
-        last = batch[-1].id
+    return fill_unnamed(store, OUTBOX, [OUTBOX.c.key, OUTBOX.c.payload], _FILL, _fill_rows)
+
+
+def _fill_rows(conn: Connection, batch: Sequence[Row[Any]]) -> int:
+    posts = ((r.id, _post(r.key, r.payload)) for r in batch)
+    named = [{"row": i, "p": p["platform"], "e": p["external_id"]} for i, p in posts if p]
+    fill = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("row"))
+    if named:
+        conn.execute(fill.values(platform=sa.bindparam("p"), external_id=sa.bindparam("e")), named)
+    return len(batch)  # read, named or not: a row whose payload names no post stays NULL
 
 
 def _post(key: str, payload: str) -> dict[str, str | None] | None:

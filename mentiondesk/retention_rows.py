@@ -9,6 +9,7 @@ passes no bound-parameter limit; a batch then names at most a few hundred rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -151,11 +152,7 @@ def loose_waiting(cutoff: datetime) -> Any:
 
 def mention_ready(cutoff: datetime, m: Any = MENTION) -> Any:
     """SQL on a mention: the retention blanks it now (its case's, or a loose post)."""
-    c, c2, f = CASE.alias(), CASE.alias(), FOLLOW_UP.alias()
-    opened = sa.exists().where(c.c.mention_id == m.c.id, case_ready(cutoff, c))
-    followed = sa.exists().where(
-        f.c.mention_id == m.c.id, f.c.case_id == c2.c.id, case_ready(cutoff, c2)
-    )
+    opened, followed = _in_a_case(m, lambda c: case_ready(cutoff, c))
     return sa.or_(opened, followed, loose_ready(cutoff, m))
 
 
@@ -185,12 +182,17 @@ def _unfinished(cutoff: datetime, m: Any) -> tuple[Any, ...]:
     """SQL on a mention: not blanked, and neither the opener nor a follow-up of a case
     finished before `cutoff`. Such a post from `cutoff` on is kept: mention_ready takes a
     post of a finished case, or a loose one older than `cutoff`."""
-    c, c2, f = CASE.alias(), CASE.alias(), FOLLOW_UP.alias()
-    opened = sa.exists().where(c.c.mention_id == m.c.id, _finished(cutoff, c))
-    followed = sa.exists().where(
-        f.c.mention_id == m.c.id, f.c.case_id == c2.c.id, _finished(cutoff, c2)
-    )
+    opened, followed = _in_a_case(m, lambda c: _finished(cutoff, c))
     return ~purged(m.c.external_id), ~opened, ~followed
+
+
+def _in_a_case(m: Any, such: Callable[[Any], Any]) -> tuple[Any, Any]:
+    """SQL on a mention, (opened, followed): it opened a case that `such` (SQL on a CASE
+    alias) holds for, and it follows one up."""
+    c, c2, f = CASE.alias(), CASE.alias(), FOLLOW_UP.alias()
+    opened = sa.exists().where(c.c.mention_id == m.c.id, such(c))
+    followed = sa.exists().where(f.c.mention_id == m.c.id, f.c.case_id == c2.c.id, such(c2))
+    return opened, followed
 
 
 def mentions_of(case_ids: list[int]) -> Any:

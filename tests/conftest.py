@@ -1,4 +1,5 @@
-"""Shared fixtures: a network guard, databases on SQLite and PostgreSQL, a fake API server."""
+"""Shared fixtures: a network guard, databases on SQLite and PostgreSQL (and a PostgreSQL one
+to take down), a fake API server."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import sqlalchemy as sa
 
 from tests.fakes._base import FakeAPI
 
@@ -68,8 +70,6 @@ def hooks(fake_api: FakeAPI) -> FakeAPI:
 
 
 def _postgres_database() -> Iterator[str]:
-    import sqlalchemy as sa
-
     name = f"mentiondesk_test_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -91,21 +91,61 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield from _postgres_database()
 
 
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    """A store with its schema on the fresh database of `db_url` (both backends)."""
+def _store_on(url: str) -> Iterator[Store]:
     from mentiondesk.store import Store
 
-    store = Store(db_url)
+    store = Store(url)
     store.create_all()
     yield store
     store.dispose()
 
 
 @pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A store with its schema on the fresh database of `db_url` (both backends)."""
+    yield from _store_on(db_url)
+
+
+@pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL database, for what only PostgreSQL checks (column lengths)."""
     yield from _postgres_database()
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[Store]:
+    """A store with its schema on a fresh PostgreSQL database (`pg_url`)."""
+    yield from _store_on(pg_url)
+
+
+class Database:
+    """A test database taken down (connections refused, its sessions ended) and back up."""
+
+    def __init__(self, url: str) -> None:
+        self.name = url.rsplit("/", 1)[1]
+        self._admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+    def down(self) -> None:
+        ended = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
+        with self._admin.connect() as conn:
+            conn.execute(sa.text(f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS false'))
+            conn.execute(sa.text(ended), {"name": self.name})
+
+    def up(self) -> None:
+        with self._admin.connect() as conn:
+            conn.execute(sa.text(f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS true'))
+
+
+@pytest.fixture
+def database(pg_url: str) -> Iterator[Database]:
+    """The database of `pg_url`, to take down and back up (an outage, a restart); up again
+    after the test, so that `pg_url` can drop it."""
+    found = Database(pg_url)
+    try:
+        yield found
+    finally:
+        found.up()
+        found._admin.dispose()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -16,8 +15,8 @@ from mentiondesk.digest import DigestSink, digest_loop
 from mentiondesk.models import OutboxAction
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
+from tests.conftest import Database
 from tests.responders._data import action
-from tests.test_sre_review_outbox import Database
 
 pytestmark = pytest.mark.postgres
 STRANDED = "the alerts of a digest route no longer configured could not be sent"
@@ -33,24 +32,6 @@ class Said(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.getMessage() == STRANDED:
             self.event.set()
-
-
-@pytest.fixture
-def database(pg_url: str) -> Iterator[Database]:
-    found = Database(pg_url)
-    try:
-        yield found
-    finally:
-        found.up()  # the fixture drops it after this
-        found._admin.dispose()
-
-
-@pytest.fixture
-def pg_store(pg_url: str) -> Iterator[Store]:
-    store = Store(pg_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 def _praise(n: int) -> OutboxAction:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -18,46 +18,10 @@ from mentiondesk.models import OutboxAction, Receipt
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_record import RECORD_TRIES
 from mentiondesk.store import Store
-from tests.conftest import PG_ADMIN_URL
+from tests.conftest import Database
 from tests.test_outbox import Clock, Flaky, _enqueue, _row
 
 pytestmark = pytest.mark.postgres
-
-
-class Database:
-    """A test database taken down (connections refused, its sessions ended) and back up."""
-
-    def __init__(self, url: str) -> None:
-        self.name = url.rsplit("/", 1)[1]
-        self._admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-
-    def down(self) -> None:
-        ended = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
-        with self._admin.connect() as conn:
-            conn.execute(sa.text(f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS false'))
-            conn.execute(sa.text(ended), {"name": self.name})
-
-    def up(self) -> None:
-        with self._admin.connect() as conn:
-            conn.execute(sa.text(f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS true'))
-
-
-@pytest.fixture
-def database(pg_url: str) -> Iterator[Database]:
-    found = Database(pg_url)
-    try:
-        yield found
-    finally:
-        found.up()  # the fixture drops it after this
-        found._admin.dispose()
-
-
-@pytest.fixture
-def pg_store(pg_url: str) -> Iterator[Store]:
-    store = Store(pg_url)
-    store.create_all()
-    yield store
-    store.dispose()
 
 
 class Tries(logging.Handler):

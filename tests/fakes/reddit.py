@@ -26,6 +26,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakes.platform import PlatformFake
+from tests.fakes.reddit_posting import COMMENT, COMPOSE, Posting
 from tests.fakes.reddit_wire import (
     ME,
     comment,
@@ -37,11 +38,9 @@ from tests.fakes.reddit_wire import (
     tags_us,
 )
 
-__all__ = ["ME", "RedditFake", "comments_path", "search_path"]
+__all__ = ["COMMENT", "COMPOSE", "ME", "RedditFake", "comments_path", "search_path"]
 TOKEN = "/api/v1/access_token"
 MENTIONS = "/message/mentions"
-COMMENT = "/api/comment/"
-COMPOSE = "/api/compose/"
 CLIENT_WINDOW = "client"
 
 
@@ -53,7 +52,7 @@ def comments_path(subreddits: str = "lumora") -> str:
     return f"/r/{subreddits}/comments"
 
 
-class RedditFake(PlatformFake):
+class RedditFake(Posting, PlatformFake):
     """State: submissions and comments, what we commented and messaged."""
 
     def __init__(self, *args: Any, **kw: Any) -> None:
@@ -157,18 +156,6 @@ class RedditFake(PlatformFake):
             self.inbox.append(inbox_form(item))
         return item
 
-    def lose_answer(self, path: str, status: int = 502) -> None:
-        """Carry out the next POST to `path`, then answer `status` instead of the result, as
-        when Reddit's gateway times out after the backend made the comment."""
-        self.lost_answers.setdefault(path, []).append(status)
-
-    def _lost(self, path: str) -> web.Response | None:
-        if not self.lost_answers.get(path):
-            return None
-        status = self.lost_answers[path].pop(0)
-        page = f"<html><body><h1>{status} Server Error</h1></body></html>"
-        return web.Response(status=status, text=page, content_type="text/html")
-
     def _headers(self) -> dict[str, str]:
         # One window per OAuth client, whatever the endpoint ("per user-client": Reddit's API
         # rules; asyncprawcore keeps one RateLimiter per session for it).
@@ -242,71 +229,3 @@ class RedditFake(PlatformFake):
 
     async def _me(self, request: web.Request) -> web.Response:
         return web.json_response({"name": ME, "id": "me1"}, headers=self._headers())
-
-    def commented(self, parent: str, text: str, *, at: datetime | None = None) -> dict[str, Any]:
-        """A comment of ours replying to `parent`, made `at` (now by the fake clock)."""
-        cid = self._id()
-        data = {
-            "id": cid,
-            "name": f"t1_{cid}",
-            "body": text,
-            "author": ME,
-            "parent_id": parent,
-            "link_id": parent,
-            "created_utc": self._created(at),
-            "permalink": f"/r/lumora/comments/x/y/{cid}/",
-            "subreddit": "lumora",
-        }
-        self.comments.append({"kind": "t1", "data": data})
-        self.sub_comments.append({"kind": "t1", "data": data})
-        return data
-
-    def messaged(
-        self, to: str, text: str, *, subject: str = "About your post", at: datetime | None = None
-    ) -> dict[str, Any]:
-        """A private message of ours to `to`, sent `at` (now by the fake clock)."""
-        mid = self._id()
-        data = {
-            "id": mid,
-            "name": f"t4_{mid}",
-            "author": ME,
-            "dest": to,
-            "subject": subject,
-            "body": text,
-            "created_utc": self._created(at),
-        }
-        self.messages.append({"kind": "t4", "data": data})
-        return data
-
-    async def _comment(self, request: web.Request) -> web.Response:
-        form = await request.post()
-        if (parent := str(form["thing_id"])) in self.deleted:  # as Reddit says it: 200
-            if parent.startswith("t1_"):
-                return _refused("DELETED_COMMENT", "that comment has been deleted", "parent")
-            return _refused("DELETED_LINK", "the link you are commenting on has been deleted", "")
-        data = self.commented(str(form["thing_id"]), str(form["text"]))
-        if lost := self._lost(COMMENT):
-            return lost
-        body = {"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": data}]}}}
-        return web.json_response(body, headers=self._headers())
-
-    async def _compose(self, request: web.Request) -> web.Response:
-        form = await request.post()
-        if str(form["to"]).lower() in self.no_messages:
-            said = "Can't send a message to that user."
-            return _refused("NOT_WHITELISTED_BY_USER_MESSAGE", said, "to")
-        self.messaged(str(form["to"]), str(form["text"]), subject=str(form["subject"]))
-        if lost := self._lost(COMPOSE):
-            return lost
-        return web.json_response({"json": {"errors": []}}, headers=self._headers())
-
-    async def _our_comments(self, request: web.Request) -> web.Response:
-        return self._listing(request, self.comments)
-
-    async def _sent(self, request: web.Request) -> web.Response:
-        return self._listing(request, self.messages)
-
-
-def _refused(code: str, message: str, field: str) -> web.Response:
-    """Reddit's refusal of a comment or message: 200, its `json.errors` [code, words, field]."""
-    return web.json_response({"json": {"errors": [[code, message, field]]}})

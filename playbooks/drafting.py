@@ -1,0 +1,186 @@
+"""Writes the drafts a playbook's rules decide on: a template filled in for one mention, or
+skipped where it cannot be; and keeps one case and one draft of each kind per mention."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from mentiondesk.models import (
+    Action,
+    ActionKind,
+    ConfigError,
+    History,
+    Label,
+    Mention,
+    Reading,
+    can_post,
+)
+from playbooks.placeholders import (
+    LONGEST_TIME_GREETING,
+    SAMPLE_MENTION,
+    SAMPLE_NAMELESS,
+    mention_values,
+    time_greeting,
+)
+from playbooks.problems import action_at
+from playbooks.rules import ActionSpec, Rule
+from playbooks.templates import RENDER_ERRORS, Templates
+
+# The Playbook's logger: its skipped-draft lines keep the name they have always had.
+_LOGGER = logging.getLogger("playbooks.engine")
+# What templates are rendered with at start-up, to find broken ones before a mention does.
+SAMPLE = (
+    SAMPLE_MENTION,
+    Reading(label=Label.NEGATIVE, score=1.0, lang="en", reason="delivery", frustration=2),
+    History(past_cases=("MD-000001",), mentions_before=1),
+)
+# And for an author with no readable name, whose drafts must not fail either.
+NAMELESS = (SAMPLE_NAMELESS, *SAMPLE[1:])
+# The values of both, built only for a rule that drafts.
+Samples = Callable[[], tuple[dict[str, Any], dict[str, Any]]]
+DRAFTS = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The mention a rule's actions are decided for, and what is known of it."""
+
+    mention: Mention
+    reading: Reading
+    history: History
+    locale: str  # of a reply (`Playbook.locale`)
+    mention_id: object  # the stored mention's id, for log lines
+    now: datetime  # when the drafts are written, in the desk's zone
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A draft its template could not write. It keeps its kind's place in `dedupe`, so no
+    later rule's draft of that kind (perhaps `auto = true`) goes out in its place: the
+    earlier rule's draft won, and the mention now waits for a person instead."""
+
+    kind: ActionKind
+
+
+def check(templates: Templates, rule: Rule, origin: Path | None, samples: Samples) -> None:
+    """Render each template `rule` drafts with the values of `SAMPLE` and `NAMELESS`;
+    ConfigError naming the file, rule and key, so a misspelt template name is found in a file
+    of many rules."""
+    for index, spec in enumerate(rule.actions):
+        if not spec.template:
+            continue
+        try:
+            templates.check(spec.template, *samples())
+        except ConfigError as exc:
+            where = f"{origin or 'playbooks'}: {action_at(rule.name, index)}"
+            raise ConfigError(f"{where}: template: {exc}") from None
+
+
+def draft(
+    templates: Templates,
+    spec: ActionSpec,
+    *,
+    rule: str,
+    subject: Subject,
+    context: Callable[[], dict[str, Any]],
+    converted: bool,
+) -> Action | Skipped:
+    """The draft `spec` writes with `context`'s values; Skipped where its template cannot
+    write for this author (both start-up samples passed, this mention's values did not)."""
+    if spec.template is None:  # ActionSpec's validation makes every draft name one
+        raise ConfigError(f"rule {rule!r}: a {spec.type.value} action names no template")
+    written = _write(templates, rule, spec.template, subject, context())
+    if written is None:
+        return Skipped(spec.type)
+    text, lang = written
+    # Where nothing can be posted (Hacker News), an automatic reply waits for a person.
+    auto = spec.auto and can_post(subject.mention.platform)
+    return Action(
+        kind=spec.type,
+        rule=rule,
+        to=spec.to,
+        text=text,
+        auto=auto,
+        lang=lang,
+        instead_of_public=converted,
+    )
+
+
+def _write(
+    templates: Templates, rule: str, template: str, subject: Subject, context: dict[str, Any]
+) -> tuple[str, str] | None:
+    """The draft's text and language; None (logged) where the template cannot be filled
+    in for this author, or writes nothing for it. Only the template's own rendering is
+    caught: a bug in the context must not pass for an author's odd name and quietly
+    become a case."""
+    try:
+        # Greeted in the language of the folder the draft is written from.
+        text, lang = templates.render(
+            template,
+            subject.locale,
+            context,
+            lambda folder: {"time_greeting": time_greeting(subject.now, folder)},
+        )
+    except RENDER_ERRORS as exc:
+        # The id and names only: the values that broke it are the author's.
+        _LOGGER.warning(
+            "mention %s: rule %r: template %r cannot be filled in (%s); draft skipped, "
+            "the mention waits in a case for a person",
+            subject.mention_id,
+            rule,
+            template,
+            type(exc).__name__,
+        )
+        return None
+    if not text:  # no branch taken wrote anything: an empty draft (`auto` would post it)
+        _LOGGER.warning(
+            "mention %s: rule %r: template %r writes nothing for this mention; draft "
+            "skipped, the mention waits in a case for a person",
+            subject.mention_id,
+            rule,
+            template,
+        )
+        return None
+    return text, lang
+
+
+def values(mention: Mention, reading: Reading, history: History, brand: str) -> dict[str, Any]:
+    """A template's values; `time_greeting` is the draft's own (`_write`), and the longest
+    one here, where start-up checks the templates' lengths."""
+    return {
+        **mention_values(mention, brand=brand),
+        "time_greeting": LONGEST_TIME_GREETING,
+        "reason": reading.reason,
+        "frustration": reading.frustration,
+        "past_cases": _CaseNumbers(history.past_cases),
+        "open_cases": _CaseNumbers(history.open_cases),
+        "returning": history.mentions_before > 0,
+    }
+
+
+class _CaseNumbers(list[str]):
+    """Case numbers, written as people read them: `{{ past_cases }}` is "MD-000001, MD-000002",
+    not the Python list "['MD-000001', 'MD-000002']"; a list to `join`, count and index."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
+def dedupe(planned: list[Action | Skipped]) -> list[Action]:
+    """One case and one draft of each kind per mention, whatever rules overlap; a skipped
+    draft counts as its kind's one."""
+    seen: set[tuple[ActionKind, str | None]] = set()
+    unique = []
+    for action in planned:
+        single = action.kind in (ActionKind.OPEN_CASE, *DRAFTS)
+        key = (action.kind, None if single or isinstance(action, Skipped) else action.to)
+        if key not in seen:
+            seen.add(key)
+            if isinstance(action, Action):
+                unique.append(action)
+    return unique
