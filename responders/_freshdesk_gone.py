@@ -36,14 +36,24 @@ async def earlier(http: RestClient, ref: str | None, number: str) -> tuple[int, 
     return None
 
 
-async def status(http: RestClient, ref: str) -> int | None:
-    """Ticket `ref`'s status: Closed when it is archived, None when it is gone (deleted for
-    good), so one such ticket does not stop the sync of every other case's."""
+async def status(http: RestClient, ref: str) -> tuple[int, str | None]:
+    """Ticket `ref`'s status, and why its case cannot resolve while it stays so (None where it
+    can): Closed when it is archived; 0 and "not found" when it is gone for good, so one such
+    ticket does not stop the sync of every other case's. A ticket in the trash or marked as
+    spam is still shown by id, with the status it had: said too, or its case would wait
+    silently on a ticket no agent works on any more."""
     ticket = await http.call("GET", f"tickets/{ref}", missing=(404,))
     if ticket is not None:
-        return int(ticket.get("status") or 0)
+        return int(ticket.get("status") or 0), _binned(ticket)
     found = await http.call("GET", f"tickets/archived/{ref}", missing=(403, 404))
-    return CLOSED if found else None
+    return (CLOSED, None) if found else (0, "was not found (deleted?)")
+
+
+def _binned(ticket: dict[str, object]) -> str | None:
+    """What an agent did to a ticket shown by id that leaves its case open for good."""
+    if ticket.get("deleted"):
+        return "is in the trash (deleted)"
+    return "was marked as spam" if ticket.get("spam") else None
 
 
 def earlier_ticket(base: str, ticket: tuple[int, str], wording: Wording) -> str:

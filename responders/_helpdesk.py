@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
 
 from mentiondesk.models import (
     ENGLISH,
     FatalError,
     Mention,
     OutboxAction,
-    RateLimited,
-    SinkRefused,
     TransientError,
-    Unreachable,
     Wording,
 )
 from responders._escape import html_text
+from responders._solved_sweep import SolvedSweep as SolvedSweep  # each desk's sync sweeps
 from responders._text import author_followers, impostor_warning, plain
 
-_LOGGER = logging.getLogger(__name__)
 # frustration 0-3 → each desk's own scale
 PRIORITY_WORDS = ("low", "normal", "high", "urgent")
 
@@ -78,102 +73,6 @@ MAX_PAGES = 50  # of a ticket's comments read to find a follow-up: 5,000 comment
 def thread_too_long(ticket_id: int) -> FatalError:
     """Past MAX_PAGES we cannot rule out an earlier comment: held for a person, not doubled."""
     return FatalError(f"ticket {ticket_id} has too many comments to check for this follow-up")
-
-
-class SolvedSweep:
-    """A desk's solved-ticket sweeps, read a chunk of tickets at a time. A rate limit or an
-    error part-way (Freshdesk reads one ticket a call, against a per-minute budget) keeps what
-    was read, so those cases still resolve, and the next sweep starts at the chunk it stopped
-    at: a sweep longer than the budget reaches every ticket, a budget at a time, instead of
-    meeting the limit at the same place every time and resolving nothing. A ticket the desk
-    refuses to show costs itself alone (`unread`), not its chunk nor the sweep."""
-
-    def __init__(self, desk: str, log: logging.Logger = _LOGGER) -> None:
-        self.desk = desk
-        self._log = log  # the desk's own logger: where its other ticket news is said
-        self._resume = 0  # the ticket id the last sweep stopped at; 0: the first
-        self._unread: set[str] = set()  # tickets whose case is left open: said once, not hourly
-        self._refusals = 0  # refused reads this sweep (halving down to refused tickets)
-
-    def unread(self, ref: str, why: str) -> None:
-        """Say once, not every sweep, why ticket `ref`'s case is left open."""
-        if ref not in self._unread:
-            self._unread.add(ref)
-            self._log.warning("%s ticket %s %s", self.desk, ref, why)
-
-    async def run(
-        self, refs: Sequence[str], size: int, read: Callable[[list[str]], Awaitable[set[str]]]
-    ) -> set[str]:
-        """Which of `refs` (ticket ids) `read` says are solved, `size` ids a call. A server
-        error steps over its chunk (one ticket the desk fails on every time would otherwise
-        stop every sweep where the last one stopped); a second in a row is an outage."""
-        ids = self._ordered(refs)
-        self._refusals = 0
-        done: set[str] = set()
-        read_any, failed = False, False  # failed: the chunk before this one
-        for start in range(0, len(ids), size):
-            chunk = ids[start : start + size]
-            try:
-                done |= await self._read(chunk, read)
-                read_any, failed = True, False
-            except (RateLimited, TransientError) as exc:
-                if _passing(exc) and not failed:
-                    failed = True
-                    _LOGGER.warning("%s sync stepped over %s (%s)", self.desk, _span(chunk), exc)
-                    continue
-                # After an error stepped over, the next sweep starts past this chunk too: at
-                # it, a second bad ticket beside the first would stop every sweep there.
-                self._resume = int(ids[(start + size) % len(ids) if failed else start])
-                if not read_any:
-                    raise  # nothing read: the sweep failed whole, as the sync says
-                _LOGGER.warning(
-                    "%s sync read %d of %d tickets (%s); the next sweep starts at ticket %s",
-                    *(self.desk, start, len(ids), exc, self._resume),
-                )
-                return done
-        self._resume = 0
-        return done
-
-    async def _read(
-        self, chunk: list[str], read: Callable[[list[str]], Awaitable[set[str]]]
-    ) -> set[str]:
-        """`read(chunk)`. A refusal (403, 404, 422: about a ticket, not the key's 401) is read
-        again in halves down to the ticket refused, so one ticket does not leave the cases
-        of the chunk's other tickets (up to 100) open sweep after sweep."""
-        try:
-            return await read(chunk)
-        except SinkRefused:
-            raise  # the key refused: every ticket alike, the sweep fails whole
-        except FatalError as exc:
-            self._refusals += 1
-            if self._refusals > _REFUSALS:
-                raise  # not a ticket or two: the desk refuses them all (a wrong subdomain)
-            if len(chunk) == 1:
-                self.unread(chunk[0], f"cannot be read ({exc}); case left open")
-                return set()
-            half = len(chunk) // 2
-            return await self._read(chunk[:half], read) | await self._read(chunk[half:], read)
-
-    def _ordered(self, refs: Sequence[str]) -> list[str]:
-        """The ids in number order, from where the last sweep stopped round to the ones before."""
-        ids = sorted({r for r in refs if r.isdigit()}, key=int)
-        cut = next((n for n, ref in enumerate(ids) if int(ref) >= self._resume), 0)
-        return ids[cut:] + ids[:cut]
-
-
-# Refused reads a sweep may spend halving chunks down to the tickets refused: a bad ticket
-# costs one a halving (7 in a chunk of 100), so a few are found, while a desk refusing every
-# ticket fails the sweep after these, not after two calls a ticket.
-_REFUSALS = 24
-
-
-def _span(chunk: list[str]) -> str:
-    return f"ticket {chunk[0]}" if len(chunk) == 1 else f"tickets {chunk[0]} to {chunk[-1]}"
-
-
-def _passing(exc: Exception) -> bool:
-    """A server error that may be one ticket's: not a rate limit, nor a desk unreachable."""
-    return isinstance(exc, TransientError) and not isinstance(exc, Unreachable)
 
 
 def no_ticket_yet(number: str) -> TransientError:

@@ -98,18 +98,21 @@ class FreshdeskResponder:
         if action.kind == "comment":
             if not results:
                 return await self._filed_anew(action, number)
-            return await self._follow_up(action, int(results[0]["id"]))
+            return await self._follow_up(action, number, int(results[0]["id"]))
         if results:
             return self._receipt(results[0])
         created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
         return self._receipt(created)
 
-    async def _follow_up(self, action: OutboxAction, ticket_id: int) -> Receipt:
+    async def _follow_up(self, action: OutboxAction, number: str, ticket_id: int) -> Receipt:
         """The follow-up as a note on the case's ticket, raising and reopening it. A retry
         that finds the ticket this follow-up filed (after an archived or deleted one) has
         nothing to add."""
-        # Read afresh: search lags minutes behind a status or priority an agent just set.
-        ticket = await self.http.call("GET", f"tickets/{ticket_id}")
+        # Read afresh: search lags minutes behind a status or priority an agent just set,
+        # and behind a delete: one binned or gone takes no note (405, 404), as if not found.
+        ticket = await self.http.call("GET", f"tickets/{ticket_id}", missing=(404,))
+        if ticket is None or ticket.get("deleted") or ticket.get("spam"):
+            return await self._filed_anew(action, number)
         marks = desk.follow_up_marks(action, self.wording)
         if any(desk.has_mark(ticket.get("description_text") or "", m) for m in marks):
             return replace(self._receipt(ticket), case_ticket=True)
@@ -233,10 +236,12 @@ class FreshdeskResponder:
         """One ticket's state. Its own refusal (403: moved to a group the key's agent may not
         see) is the sweep's to say once (`SolvedSweep`): the others are still read."""
         (ref,) = chunk
-        status = await gone.status(self.http, ref)
-        if status is None:
-            self._sweep.unread(ref, "was not found (deleted?); case left open")
-        return {ref} if status in SOLVED else set()
+        status, stuck = await gone.status(self.http, ref)
+        if status in SOLVED:  # resolved before it was binned: the case is done all the same
+            return {ref}
+        if stuck is not None:
+            self._sweep.unread(ref, f"{stuck}; case left open")
+        return set()
 
     async def check(self) -> str:
         await self.http.call("GET", "agents/me")

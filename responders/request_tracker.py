@@ -3,6 +3,7 @@ subject (RT has no idempotency key), and a poll for the ones people resolved."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Collection, Sequence
 from typing import Any, ClassVar
@@ -216,15 +217,23 @@ class RequestTrackerResponder:
         return solved
 
     async def check(self) -> str:
-        """Say whether the URL and token work, for `mentiondesk responders check`."""
-        await self._call("GET", f"queue/{self.queue}")
+        """Say whether the URL and token work, for `mentiondesk responders check`. The queue
+        is looked up by name in a search: as a path (queue/{name}) one named "Sales/EMEA" or
+        "Tier #2" was not found (404), though its tickets were filed."""
+        query = json.dumps([{"field": "Name", "value": self.queue}])
+        found = await self._call("GET", "queues", params={"query": query})
+        if not found.get("count"):
+            raise FatalError(
+                f"request tracker has no queue {self.queue!r} that this token may see; check "
+                "`queue` in its [[responders]] table and the token user's rights"
+            )
         return f"token valid; queue {self.queue!r} reachable"
 
     async def _find(self, number: str) -> str | None:
         """The case's ticket in this queue: the first whose subject starts with the case
         number, as ours do. LIKE matches anywhere, so "Fwd: [MD-…]", a ticket someone else
         filed from our mail, is not taken for it (nor would the sync follow it after)."""
-        sql = f"Subject LIKE '[{number}]' AND Queue = '{self.queue}'"
+        sql = f"Subject LIKE {_quoted(f'[{number}]')} AND Queue = {_quoted(self.queue)}"
         items = await self._search(sql, fields="Subject")
         return next((str(item["id"]) for item in items if _titled(item, number)), None)
 
@@ -265,6 +274,12 @@ def _marks(action: OutboxAction, wording: Wording) -> list[str]:
         f"[{number}] {wording.t('follow-up:')} {desk.follow_up_mark(action, wording)}",
         f"[{number}] follow-up: {desk.follow_up_mark(action)}",
     ]
+
+
+def _quoted(value: str) -> str:
+    """`value` as a TicketSQL string: a queue named "Lumora's Care" in the query as it was
+    ended the string early, and RT refused every search (400) for that queue's tickets."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def _titled(shown: dict[str, Any], number: str) -> bool:

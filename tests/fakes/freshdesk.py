@@ -8,7 +8,8 @@ is refused (400); an unknown ticket is 404. An archived ticket (`archive()`: Clo
 on) leaves search, the list and tickets/{id} and is shown only at tickets/archived/{id} with
 `"archived": true`; an account without the feature (`archiving=False`) answers that 403
 `require_feature`, as Freshdesk does. A ticket in the trash (`"deleted": true`) or marked as
-spam is shown by id but left out of search and the list, and takes no note or update (405).
+spam is shown by id but left out of search and the list, and takes no note or update (405);
+search lags minutes behind a delete, as behind a create: a ticket in `stale` is still found.
 A ticket of another group (`hidden`) answers an agent scoped to their group's tickets 403."""
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class FreshdeskFake:
         api.route("POST", "/api/v2/tickets", self._create)
         api.route("GET", "/api/v2/tickets", self._list)
         self.unindexed: set[int] = set()  # created, not yet found by search (it lags)
+        self.stale: dict[int, dict[str, Any]] = {}  # binned or deleted, still found by search
         self.conversations: dict[int, list[dict[str, Any]]] = {}
         for n in range(1, 6):
             api.route("GET", f"/api/v2/tickets/{n}", self._show)
@@ -88,12 +90,13 @@ class FreshdeskFake:
         match = re.fullmatch(r"\"tag:'([^']+)'\"", request.query.get("query", ""))
         if match is None:
             return web.json_response({"description": "Validation failed"}, status=400)
+        indexed = {**self.tickets, **self.stale}.values()
         found = [
             t
-            for t in self.tickets.values()
+            for t in indexed
             if match.group(1) in t.get("tags", [])
             and t["id"] not in self.unindexed
-            and not _binned(t)
+            and (not _binned(t) or t["id"] in self.stale)
         ]
         return web.json_response({"results": found, "total": len(found)})
 

@@ -7,7 +7,9 @@ sets pending or solved open); an update may set a status of STATUSES, never back
 A closed ticket cannot be updated (422); a follow-up to it is a new ticket naming it in
 `via_followup_source_id`.
 An archived ticket (`archive()`: closed, ~120 days on) drops out of the list endpoint but is
-still shown by id (GET tickets/{id}.json) and taken as a follow-up's source, as Zendesk does."""
+still shown by id (GET tickets/{id}.json) and taken as a follow-up's source, as Zendesk does.
+A ticket Zendesk fails on (`broken`: a record its serializer chokes on) makes any show_many
+naming it answer 500, as one bad record fails Zendesk's whole batch read."""
 
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ class ZendeskFake:
         self.users: dict[int, dict[str, Any]] = {AGENT_ID: {"id": AGENT_ID, "email": EMAIL}}
         self.archived: set[int] = set()
         self.deleted: set[int] = set()  # gone: 404 by id, the id not reused
+        self.broken: set[int] = set()  # a show_many naming one answers 500
         api.route("POST", "/api/v2/users/create_or_update.json", self._upsert_user)
         api.route("GET", "/api/v2/tickets.json", self._search)
         api.route("POST", "/api/v2/tickets.json", self._create)
@@ -137,7 +140,11 @@ class ZendeskFake:
         return web.json_response({"user": user}, status=201)
 
     async def _show_many(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return web.json_response({"error": "Couldn't authenticate you"}, status=401)
         ids = [int(i) for i in request.query.get("ids", "").split(",") if i]
+        if self.broken & set(ids):
+            return web.json_response({"error": "InternalServerError"}, status=500)
         return web.json_response({"tickets": [self.tickets[i] for i in ids if i in self.tickets]})
 
     async def _list_comments(self, request: web.Request) -> web.Response:
