@@ -106,7 +106,10 @@ def print_report(console: Console, data: dict[str, Any], *, running: bool) -> No
 
 def _volume(data: dict[str, Any]) -> Table:
     table = _table("Mentions")
+    # Read ones, as the dashboard counts them; one stored and not read yet has no label yet.
     table.add_row("mentions", str(data["mentions"]))
+    if unread := data.get("mentions_unread"):
+        table.add_row("not read yet (not in the figures)", str(unread))
     for label, n in data["by_label"].items():
         table.add_row(f"label: {label}", str(n))
     for topic, n in data["by_topic"].items():

@@ -87,7 +87,7 @@ def flush_due(
         if not rows or (rows[0].created_at > now - period and not at_once):
             return 0
         contexts = [CaseContext.from_dict(json.loads(r.payload)) for r in rows]
-        text = summary(route, contexts, period, wording)
+        text = summary(route, contexts, covered(period, now - rows[0].created_at), wording)
         batch = digest_key(route, rows[0])
         for target in route.to:
             key = f"{batch}:{target}"
@@ -106,6 +106,13 @@ def flush_due(
         conn.execute(sa.update(DIGEST_ITEM).where(DIGEST_ITEM.c.id.in_(ids)).values(flushed))
     _LOGGER.info("digest %s: %d alert(s) queued as one message", route.name, len(rows))
     return len(rows)
+
+
+def covered(period: timedelta, oldest: timedelta) -> timedelta:
+    """The time a digest's alerts came in over: its period, or, once the oldest waited a
+    period beyond it (the desk was stopped, a chat down; a stranded route's at start), since
+    the oldest: "3 mentions in the last 60 min" of alerts collected overnight misled."""
+    return oldest if oldest > 2 * period else period
 
 
 def digest_key(route: AlertRoute, first: sa.Row[Any]) -> str:

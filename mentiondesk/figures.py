@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.metrics import FirstResponse, first_response
-from mentiondesk.period import Period, within
+from mentiondesk.period import Period, posted, posted_between, posted_within, within
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, FOLLOW_UP, MENTION, READING, SURVEY
 from mentiondesk.won_back import won_back
@@ -179,16 +179,17 @@ def mention_counts(
     """Mentions per day (in `zone`), platform, label and language in the period: one pass for
     charts and CSV. The language is the reading's (a mention's own is mostly unset)."""
     name = _zone_name(zone) if conn.dialect.name == "postgresql" else None
+    at = posted(conn.dialect.name, MENTION.c.created_at, MENTION.c.ingested_at)
     if name is not None:
         # PostgreSQL knows the zone: it groups by the local day itself, a few hundred rows for
         # 90 days rather than one per quarter hour, platform, label and language.
-        bucket: Any = sa.cast(sa.func.timezone(name, MENTION.c.created_at), sa.Date).label("day")
+        bucket: Any = sa.cast(sa.func.timezone(name, at), sa.Date).label("day")
     else:
-        bucket = quarter_of(conn, MENTION.c.created_at).label("quarter")
+        bucket = quarter_of(conn, at).label("quarter")
     query = (
         _recent()
         .add_columns(bucket, MENTION.c.platform, READING.c.label, READING.c.lang, sa.func.count())
-        .where(within(MENTION.c.created_at, period))
+        .where(posted_within(MENTION.c.created_at, MENTION.c.ingested_at, period))
         .group_by(bucket, MENTION.c.platform, READING.c.label, READING.c.lang)
     )
     # A quarter hour recurs in the rows for each platform, label and language: reckoned once.
@@ -268,11 +269,12 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
     read as one (its reading is kept as read: resolution.py); nor is advice to another
     customer in their thread ("@ana try clearing the cache": bystanders.py).
     """
-    posted = MENTION.c.created_at
-    earlier = sa.and_(posted >= period.previous_since(span), posted < period.since)
+    stamps = MENTION.c.created_at, MENTION.c.ingested_at
+    earlier = posted_between(*stamps, period.previous_since(span), period.since)
+    in_period = posted_within(*stamps, period)
     # A complaint no rule opened a case for has the author as its case: one per person, still.
     case = sa.func.coalesce(CASE.c.id, FOLLOW_UP.c.case_id, -MENTION.c.author_id)
-    current = sa.case((within(posted, period), case))
+    current = sa.case((in_period, case))
     previous = sa.case((earlier, case))
     # A post a person relabelled as a complaint was read without a reason: it is still a
     # complaint, of no known cause, so it counts as `other` rather than not at all.
@@ -283,7 +285,7 @@ def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[st
         .outerjoin(CASE, CASE.c.mention_id == MENTION.c.id)
         .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
         .add_columns(reason, sa.func.count(current.distinct()), sa.func.count(previous.distinct()))
-        .where(sa.or_(within(posted, period), earlier), READING.c.label == "negative", ~solved)
+        .where(sa.or_(in_period, earlier), READING.c.label == "negative", ~solved)
         .where(~READING.c.advice)
         .group_by(reason)
     )

@@ -88,7 +88,7 @@ def reckoned(conn: Connection, period: Period | None, waiting: int) -> FirstResp
     numeric costs, and the p50's and p90's ranks share one sort (each had its own). A wait
     of k ms reads back as k / 1000, the float nearest to it, as its numeric form read."""
     epoch = sa.cast(sa.extract("epoch", CASE.c.first_response_at - CASE.c.opened_at), sa.Numeric)
-    wait = sa.func.round(epoch, PLACES).label("wait")
+    wait = sa.func.round(sa.func.greatest(epoch, 0), PLACES).label("wait")
     waits = (
         sa.select(wait)
         .where(within(CASE.c.opened_at, period), CASE.c.first_response_at.is_not(None))
@@ -126,12 +126,14 @@ def seconds_between(conn: Connection, start: Any, end: Any) -> Any:
 
 def response_waits(conn: Connection, period: Period | None) -> list[float]:
     """Seconds from opening to the first reply delivered of the period's answered cases
-    (None: all of them), shortest first."""
+    (None: all of them), shortest first. A reply stamped before its case opened (the case
+    opened by one host, the reply recorded by another whose clock is behind) waited none, as
+    in business hours: a negative wait pulled the mean and percentiles below any real one."""
     wait = seconds_between(conn, CASE.c.opened_at, CASE.c.first_response_at)
     query = sa.select(wait).where(
         within(CASE.c.opened_at, period), CASE.c.first_response_at.is_not(None)
     )
-    return sorted(round(float(s), PLACES) for s in conn.scalars(query))
+    return sorted(max(round(float(s), PLACES), 0.0) for s in conn.scalars(query))
 
 
 def business_waits(conn: Connection, period: Period | None, hours: BusinessHours) -> list[float]:

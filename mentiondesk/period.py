@@ -86,5 +86,28 @@ def within(column: Any, period: Period | None) -> Any:
     return sa.and_(column >= period.since, column < period.until)
 
 
+def posted(dialect: str, created: Any, ingested: Any) -> Any:
+    """When a mention was posted, as far as we can know: its platform's stamp, or when we
+    stored it where that is later. A stamp ahead of our clock (Bluesky's createdAt is the
+    author's app's) cannot be when the post was made: read as it was, a post of today counted
+    again in next week's figures and in neither when a period was over."""
+    least = sa.func.least if dialect == "postgresql" else sa.func.min  # SQLite: scalar min
+    return least(created, ingested)
+
+
+def posted_within(created: Any, ingested: Any, period: Period | None) -> Any:
+    """The condition that `posted(created, ingested)` falls in `period`, written so that an
+    index on `created` still finds the period's rows (the least of two is indexed by neither)."""
+    if period is None:
+        return sa.true()
+    return posted_between(created, ingested, period.since, period.until)
+
+
+def posted_between(created: Any, ingested: Any, start: datetime, end: datetime | None) -> Any:
+    """`start <= posted(created, ingested) < end` (`end` None: no end)."""
+    after = sa.and_(created >= start, ingested >= start)
+    return after if end is None else sa.and_(after, sa.or_(created < end, ingested < end))
+
+
 def _midnight(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time.min, tzinfo=zone)

@@ -11,11 +11,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.alert_routing import DIGEST_PREFIX
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.erasure_payloads import ERASED
-from mentiondesk.figures import Figures, period_figures
+from mentiondesk.figures import LABELS, Figures, period_figures
 from mentiondesk.metrics import FirstResponse, first_response
-from mentiondesk.period import Period, within
+from mentiondesk.period import Period, posted_within, within
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
 from mentiondesk.wording import whole
@@ -110,11 +111,14 @@ def _counts(
         query = sa.select(sa.func.count()).select_from(table)
         return int(conn.scalar(query.where(within(stamp, period), *conditions)) or 0)
 
+    # When posted as the dashboard reckons it (period.posted): a stamp ahead of our clock
+    # counts when the post came in, in one period only.
+    in_period = posted_within(MENTION.c.created_at, MENTION.c.ingested_at, period)
     read = (
         sa.select()
         .select_from(READING)
         .join(MENTION, MENTION.c.id == READING.c.mention_id)
-        .where(within(MENTION.c.created_at, period))
+        .where(in_period)
     )
     by_label: dict[str, int] = dict(
         conn.execute(
@@ -122,10 +126,14 @@ def _counts(
         ).all()
     )
     topics = _topics(conn, read)
+    # An alert of a digest route is delivered twice: kept for the digest (to `digest:ROUTE`),
+    # then in the digest's one message to each chat. The second is what the chats got: three
+    # alerts in one digest read as 4 sent, and 4 queued, where one message went.
+    collected = DELIVERY.c.target.startswith(DIGEST_PREFIX)
     deliveries: dict[str, int] = dict(
         conn.execute(
             sa.select(DELIVERY.c.kind, sa.func.count())
-            .where(within(DELIVERY.c.delivered_at, period))
+            .where(within(DELIVERY.c.delivered_at, period), ~collected)
             .group_by(DELIVERY.c.kind)
         ).all()
     )
@@ -136,12 +144,15 @@ def _counts(
         (kind, status): int(n)
         for kind, status, n in conn.execute(
             sa.select(OUTBOX.c.kind, OUTBOX.c.status, sa.func.count())
-            .where(within(queued, period))
+            .where(within(queued, period), ~OUTBOX.c.target.startswith(DIGEST_PREFIX))
             .group_by(OUTBOX.c.kind, OUTBOX.c.status)
         ).all()
     }
     return {
-        "mentions": count(MENTION, MENTION.c.created_at),
+        # The mentions read, as the dashboard counts them (its chart has a bar for each
+        # label): a mention stored and not read yet has none, and is counted beside them.
+        "mentions": sum(int(by_label.get(k, 0)) for k in LABELS),
+        "mentions_unread": _unread(conn, in_period),
         "cases_open": cases[0] if cases else count(CASE, opened, CASE.c.status == "open"),
         "cases_total": cases[1] if cases else count(CASE, opened),
         "drafts_pending": count(DRAFT, DRAFT.c.created_at, DRAFT.c.status == "pending"),
@@ -155,7 +166,7 @@ def _counts(
         "outbox_waiting": count(OUTBOX, queued, OUTBOX.c.status == "pending"),
         "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
         "outbox_dropped": count(OUTBOX, queued, OUTBOX.c.status == "dropped"),
-        "by_label": {k: int(by_label.get(k, 0)) for k in ("negative", "neutral", "positive")},
+        "by_label": {k: int(by_label.get(k, 0)) for k in LABELS},
         "by_topic": topics,
         "first_response": _first_response(frt, seconds),
         # The same waits counted in [desk] business_hours (null where it is not set).
@@ -165,6 +176,13 @@ def _counts(
         # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
         "first_response_waiting": frt.waiting,
     }
+
+
+def _unread(conn: Connection, in_period: Any) -> int:
+    """Mentions of the period stored and not read yet (a backlog, a classifier down)."""
+    read = sa.select(READING.c.mention_id).where(READING.c.mention_id == MENTION.c.id)
+    query = sa.select(sa.func.count()).select_from(MENTION).where(in_period, ~read.exists())
+    return int(conn.scalar(query) or 0)
 
 
 def _topics(conn: Connection, read: Any) -> dict[str, int]:

@@ -186,7 +186,8 @@ async def test_a_stop_during_catch_up_ends_after_the_batch_in_hand(tmp_path: Pat
 
         await app.run_once(on_progress=stop_after_the_first)
         data = report(app.store)
-    assert data["mentions"] == 30 and data["cases_total"] == 5  # the rest waits, stored
+    assert data["mentions"] == 5 and data["cases_total"] == 5
+    assert data["mentions_unread"] == 25  # the rest waits, stored
 
 
 async def test_alerts_go_out_while_a_backlog_is_still_being_read(tmp_path: Path) -> None:
@@ -254,7 +255,8 @@ async def test_a_mention_the_database_refuses_does_not_hold_back_its_batch(
     async with app:
         await app.run_once()
         data = report(app.store)
-    assert data["mentions"] == 3 and data["cases_open"] == 2  # the other two are decided
+    assert data["mentions"] == 2 and data["cases_open"] == 2  # the other two are decided
+    assert data["mentions_unread"] == 1  # the refused one, stored to be read again
     assert "could not be recorded: DataError" in caplog.text
 
 
