@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.period import Period, within
+from mentiondesk.period import Period, posted, posted_within
 from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING
 
 
@@ -31,13 +31,17 @@ def won_back(
     # One pass over the period's posts gives each author's last praise and last complaint:
     # no complaint after the praise is a last complaint no later than it. (A probe per author
     # for a later complaint read thousands of posts for the few who write all day.)
-    label, at = READING.c.label, MENTION.c.created_at
+    # When posted as the figures reckon it (period.posted): praise stamped ahead of our clock
+    # would otherwise sort after a complaint written later, and read as the last word.
+    label = READING.c.label
+    at = posted(conn.dialect.name, MENTION.c.created_at, MENTION.c.ingested_at)
     solved = sa.func.coalesce(FOLLOW_UP.c.resolves, sa.false())
     # Advice to another customer in their thread ("@ana try clearing the cache") may read as
     # negative, yet it is no complaint of the writer's: it does not undo their praise.
     advice = sa.func.coalesce(READING.c.advice, sa.false())
     praise = sa.or_(label == "positive", solved)
     complaint = sa.and_(label == "negative", ~solved, ~advice)
+    in_period = posted_within(MENTION.c.created_at, MENTION.c.ingested_at, period)
     last = (
         sa.select(
             MENTION.c.author_id,
@@ -46,7 +50,7 @@ def won_back(
         )
         .join(READING, READING.c.mention_id == MENTION.c.id)
         .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
-        .where(sa.or_(label.in_(("positive", "negative")), solved), within(at, period))
+        .where(sa.or_(label.in_(("positive", "negative")), solved), in_period)
         .group_by(MENTION.c.author_id)
         .subquery()
     )
@@ -57,7 +61,7 @@ def won_back(
         .where(
             last.c.last.is_not(None),
             sa.or_(last.c.last_negative.is_(None), last.c.last_negative <= last.c.last),
-            _complained_before(last.c.author_id, last.c.last),
+            _complained_before(conn.dialect.name, last.c.author_id, last.c.last),
         )
         .order_by(blanked, last.c.last.desc(), AUTHOR.c.id)
         .limit(shown)
@@ -66,7 +70,7 @@ def won_back(
     return [(p, h, when) for p, h, when, _ in rows if h], int(rows[0][3]) if rows else 0
 
 
-def _complained_before(author: Any, before: Any) -> Any:
+def _complained_before(dialect: str, author: Any, before: Any) -> Any:
     """Whether `author` had a complaint that became a case before `before`, at any time: the
     case may predate the period.
 
@@ -81,7 +85,7 @@ def _complained_before(author: Any, before: Any) -> Any:
         .join(reading, reading.c.mention_id == earlier.c.id)
         .where(
             case.c.author_id == author,
-            earlier.c.created_at < before,
+            posted(dialect, earlier.c.created_at, earlier.c.ingested_at) < before,
             reading.c.label == "negative",
         )
     )

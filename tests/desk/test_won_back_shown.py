@@ -51,3 +51,13 @@ def test_praise_at_the_period_start_counts_and_before_it_does_not(store: Store) 
 def test_an_empty_store_has_nobody_won_back(store: Store) -> None:
     figures = load_period(store, last_days(NOW, 90), now=NOW)
     assert (figures.won_back, figures.won_back_count) == ([], 0)
+
+
+def test_praise_stamped_ahead_of_our_clock_is_not_the_last_word(store: Store) -> None:
+    # The author's app stamps praise 5 hours ahead; a complaint written after it, stamped
+    # right, is their last word: not won back.
+    _won_back(store, "fast-clock", NOW + timedelta(hours=5))
+    add(store, "broken again", handle="fast-clock", case=False, draft=None,
+        ago=timedelta(seconds=0))  # fmt: skip
+    figures = load_period(store, last_days(NOW, 7), now=NOW)
+    assert (figures.won_back, figures.won_back_count) == ([], 0)
