@@ -18,6 +18,7 @@ from mentiondesk.business_hours import BusinessHours
 from mentiondesk.business_week import DAY_NAMES
 from mentiondesk.models import NUMBER_FORMATS, NumberFormat, zone_name
 from mentiondesk.web import i18n_pt, i18n_pt_pt, i18n_pt_words
+from mentiondesk.web.i18n_bidi import isolated
 from mentiondesk.wording import ENGLISH_WORDS
 
 LANG_COOKIE = "md_lang"
@@ -202,6 +203,7 @@ class Locale:
             "_n": self.tn,
             "word": self.word,
             "person": self.person,
+            "isolated": isolated,  # a handle inside a sentence
             "logo_words": self.logo_words(),
             "number": self.number,
             "decimal": self.decimal,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from mentiondesk.web.i18n_pt_admin import ADMIN as _ADMIN
 from mentiondesk.web.i18n_pt_audit import AUDIT as _AUDIT
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
+from mentiondesk.web.i18n_pt_confirm import CONFIRM as _CONFIRM
 from mentiondesk.web.i18n_pt_dashboard import DASHBOARD as _DASHBOARD
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR as _IMPOSTOR
@@ -232,4 +233,5 @@ MESSAGES: dict[str, str] = {
     **_TICKETS,
     **_READING,
     **_IMPOSTOR,
+    **_CONFIRM,
 }

@@ -14,6 +14,7 @@ Brazil-only words that no text may show through this locale.
 from __future__ import annotations
 
 from mentiondesk.alert_words_pt import PT_PT_WORDS
+from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
@@ -26,6 +27,7 @@ MESSAGES: dict[str, str] = {
     **_SCORES,
     **_TICKETS,
     **_IMPOSTOR,
+    **_CONFIRM,
     # layout
     "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",

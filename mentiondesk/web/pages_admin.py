@@ -92,6 +92,9 @@ async def _people_page(
     loc, now = negotiate(request), desk.clock()
     # Each person with how long ago they last logged in ("3 days ago"), or None: never.
     rows = [(*row, loc.ago(row[3], now) if row[3] else None) for row in users]
+    # A new password for someone disabled works only once they are enabled: the page says so.
+    named = new_password[0] if new_password else None
+    resting = any(u.name == named and not active for u, active, _, _ in users)
     lines = [(entry.at, audit_line(loc, entry)) for entry in changes]
     return render(
         request,
@@ -102,6 +105,7 @@ async def _people_page(
         roles=list(Role),
         changes=lines,
         new_password=new_password,
+        new_password_resting=resting,
     )
 
 

@@ -51,7 +51,8 @@ def test_taking_a_case_a_colleague_took_meanwhile_leaves_it_theirs(
         "rafael took this case meanwhile: nothing changed. Ask them before taking it over."
     )
     assert _assignee(store, case_id) == "rafael"
-    # The page now shows whose it is: taking it over on purpose still works.
+    # The page now shows whose it is: taking it over on purpose (it asks first) still works.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Take this case").click()
     expect(page.locator("#notice")).to_have_text("Case assigned to you.")
     assert _assignee(store, case_id) == "agent"
@@ -92,6 +93,7 @@ def test_an_unassignment_meanwhile_is_said_in_portuguese(
         with store.engine.begin() as conn:  # rafael lets it go (Assign → nobody) meanwhile
             conn.execute(sa.update(CASE).where(CASE.c.id == case_id).values(assignee=None))
         lead.get_by_label("Atribuir a").select_option("agent")
+        lead.once("dialog", lambda dialog: dialog.accept())  # it asks: the page says rafael's
         lead.get_by_role("button", name="Atribuir", exact=True).click()
         expect(lead.locator("#notice")).to_have_text(
             "Alguém tirou este caso de rafael enquanto isso: nada mudou. "
