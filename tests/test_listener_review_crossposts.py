@@ -13,11 +13,9 @@ from typing import Any
 
 import pytest
 
-from listener.reddit import RedditSource
-from mentiondesk.models.reddit import build_reddit
 from tests.fakes._base import FakeAPI
 from tests.fakes.reddit import RedditFake
-from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 
 @pytest.fixture
@@ -46,24 +44,15 @@ def _crosspost(
 async def test_a_crosspost_that_only_passes_a_post_on_is_no_mention(
     fake: RedditFake, clock: FakeClock
 ) -> None:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username="lumora_bot",
-        password="pw",
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
-    source = RedditSource(
-        name="reddit",
-        reddit=reddit,
+    source = reddit_source(
+        fake.base_url,
+        clock,
+        login="lumora_bot",
         query="lumora",
         subreddits=["all"],
         inbox=False,
         comments=False,
         account="lumora_bot",
-        clock=clock,
     )
     cursor = await started(source, clock)
     clock.advance(30)

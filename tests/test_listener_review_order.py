@@ -14,14 +14,12 @@ from datetime import timedelta
 import pytest
 
 from listener.bluesky import BlueskySource
-from listener.reddit import RedditSource
 from listener.x import XSource
-from mentiondesk.models.reddit import build_reddit
 from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
 from tests.fakes.reddit import RedditFake
 from tests.fakes.x import XFake
-from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 
 @pytest.fixture
@@ -60,17 +58,8 @@ async def test_reddit_inbox_mentions_are_handed_over_oldest_first(
     api: FakeAPI, clock: FakeClock
 ) -> None:
     fake = RedditFake(api, clock=clock)
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username="lumora_bot",
-        password="pw",
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
-    source = RedditSource(
-        name="reddit", reddit=reddit, query="", subreddits=["all"], inbox=True, clock=clock
+    source = reddit_source(
+        fake.base_url, clock, login="lumora_bot", query="", subreddits=["all"], inbox=True
     )
     cursor = await started(source, clock)
     clock.advance(30)

@@ -6,9 +6,12 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from listener._poll import Backoff, Poller
+from listener.reddit import RedditSource
 from mentiondesk.models import Batch, Mention, Source
+from mentiondesk.models.reddit import build_reddit
 
 
 class FakeClock:
@@ -75,6 +78,28 @@ async def once(source: Source, cursor: str | None = None, *, clock: FakeClock | 
 async def started(source: Source, clock: FakeClock) -> str | None:
     """The cursor after a source's first run on an empty fake: "now", before any test post."""
     return (await once(source, clock=clock)).cursor
+
+
+def reddit_source(
+    base_url: str,
+    clock: FakeClock,
+    *,
+    login: str | None = None,
+    secret: str = "secret",
+    **options: Any,
+) -> RedditSource:
+    """A Reddit source on the fake at `base_url`, signed in as `login` (password "pw") where
+    given, else reading as the app alone; `options` are RedditSource's (query, subreddits, …)."""
+    reddit = build_reddit(
+        client_id="cid",
+        client_secret=secret,
+        username=login,
+        password="pw" if login else None,
+        base_url=base_url,
+        auth_url=None,
+        user_agent="test/0.1",
+    )
+    return RedditSource(name="reddit", reddit=reddit, clock=clock, **options)
 
 
 def platform_config(

@@ -17,11 +17,10 @@ from listener._poll import Poller
 from listener.reddit import RedditSource
 from listener.x import XSource
 from mentiondesk.models import Batch, TransientError
-from mentiondesk.models.reddit import build_reddit
 from tests.fakes.reddit import RedditFake, comments_path, search_path
 from tests.fakes.x import SEARCH, XFake, problem
 from tests.helpers import mention
-from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 
 def _source(x_fake: XFake, clock: FakeClock) -> XSource:
@@ -83,17 +82,8 @@ async def test_a_long_rate_limit_on_search_lets_a_run_read_the_mentions(
 
 
 def _reddit(fake: RedditFake, clock: FakeClock) -> RedditSource:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username="lumora_bot",
-        password="pw",
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
     options = {"query": "lumora", "subreddits": ["lumora"], "page_size": 10}
-    return RedditSource(name="reddit", reddit=reddit, inbox=True, clock=clock, **options)
+    return reddit_source(fake.base_url, clock, login="lumora_bot", inbox=True, **options)
 
 
 def _reddit_down(fake: RedditFake, times: int) -> None:

@@ -12,11 +12,9 @@ import pytest
 from listener._poll import Poller
 from listener.hackernews import HackerNewsSource
 from listener.mastodon import MastodonSource
-from listener.reddit import RedditSource
 from mentiondesk.models import Batch, Source, TransientError
 from mentiondesk.models.mastodon import build_mastodon
-from mentiondesk.models.reddit import build_reddit
-from tests.platforms.helpers import FakeClock, once
+from tests.platforms.helpers import FakeClock, once, reddit_source
 
 TOKEN = "tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc"
 
@@ -38,23 +36,14 @@ def _hackernews(url: str, clock: FakeClock) -> Source:
 
 
 def _reddit(url: str, clock: FakeClock) -> Source:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret=TOKEN,
-        username=None,
-        password=None,
-        base_url=url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
-    return RedditSource(
-        name="reddit",
-        reddit=reddit,
+    return reddit_source(
+        url,
+        clock,
+        secret=TOKEN,
         query="lumora",
         subreddits=("all",),
         inbox=False,
         handles=("@lumora",),  # not signed in: the brand's own posts are told by its handles
-        clock=clock,
     )
 
 

@@ -12,27 +12,17 @@ import pytest
 from listener.hackernews import HackerNewsSource
 from listener.reddit import RedditSource
 from mentiondesk.config import load_config
-from mentiondesk.models.reddit import build_reddit
 from mentiondesk.plugins import build_plugin
 from tests.fakes.reddit import ME
-from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 from tests.platforms.posting import post_action, poster
 
 THANKS = "Thank you! It made our day at Lumora."
 
 
 def _reddit(fake, clock: FakeClock, *, login: bool, **kw) -> RedditSource:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username=ME if login else None,
-        password="pw" if login else None,
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
     options = {"query": "Lumora", "subreddits": ["lumora"], "inbox": login} | kw
-    return RedditSource(name="reddit", reddit=reddit, page_size=10, clock=clock, **options)
+    return reddit_source(fake.base_url, clock, login=ME if login else None, page_size=10, **options)
 
 
 async def test_reddit_own_submission_is_no_mention(reddit_fake, clock) -> None:

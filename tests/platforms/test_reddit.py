@@ -9,26 +9,17 @@ import pytest
 
 from listener.reddit import RedditSource
 from mentiondesk.models import FatalError
-from mentiondesk.models.reddit import build_reddit
 from tests.fakes.reddit import MENTIONS, TOKEN, search_path
-from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 SEARCH = search_path()
 HOUR = timedelta(hours=1)
 
 
 def _source(fake, clock: FakeClock, *, inbox: bool = True, **kw) -> RedditSource:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username="lumora_bot" if inbox else None,
-        password="pw" if inbox else None,
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
     options = {"query": "lumora", "subreddits": ["all"], "page_size": 10} | kw
-    return RedditSource(name="reddit", reddit=reddit, inbox=inbox, clock=clock, **options)
+    login = "lumora_bot" if inbox else None
+    return reddit_source(fake.base_url, clock, login=login, inbox=inbox, **options)
 
 
 async def test_first_run_skips_what_is_already_there(reddit_fake, clock) -> None:

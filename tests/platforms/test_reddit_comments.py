@@ -12,10 +12,9 @@ import pytest
 from listener.reddit import RedditSource
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
-from mentiondesk.models.reddit import build_reddit
 from mentiondesk.plugins import build_plugin
 from tests.fakes.reddit import MENTIONS, comments_path
-from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 COMMENTS = comments_path("lumora")
 BASE = """
@@ -35,18 +34,10 @@ name = "cases"
 
 def _source(fake, clock: FakeClock, *, inbox: bool = False, **kw) -> RedditSource:
     account = "lumora_bot" if inbox or kw.get("account") else None
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username=account if inbox else None,
-        password="pw" if inbox else None,
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
     options = {"query": 'lumora OR "glow lamp"', "subreddits": ["lumora"], "page_size": 10}
     options |= {"account": account} | kw
-    return RedditSource(name="reddit", reddit=reddit, inbox=inbox, clock=clock, **options)
+    login = account if inbox else None
+    return reddit_source(fake.base_url, clock, login=login, inbox=inbox, **options)
 
 
 async def test_a_comment_that_says_the_brand_is_a_mention(reddit_fake, clock) -> None:

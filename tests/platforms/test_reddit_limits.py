@@ -12,24 +12,12 @@ from rich.console import Console
 from listener.reddit import RedditSource
 from mentiondesk.cli_sources import _table, check_all
 from mentiondesk.config import load_config
-from mentiondesk.models.reddit import build_reddit
 from tests.fakes.reddit import CLIENT_WINDOW, TOKEN
-from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 
 def _source(fake, clock: FakeClock) -> RedditSource:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username=None,
-        password=None,
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
-    return RedditSource(
-        name="reddit", reddit=reddit, query="lumora", subreddits=["all"], inbox=False, clock=clock
-    )
+    return reddit_source(fake.base_url, clock, query="lumora", subreddits=["all"], inbox=False)
 
 
 async def test_check_shows_what_is_left_and_no_reset_while_requests_remain(
@@ -99,17 +87,13 @@ async def test_a_spent_window_holds_every_endpoint_not_only_the_one_that_said_so
 ) -> None:
     # Reddit's window is one per client: once an answer says none are left, calling the
     # subreddit's comments or the inbox in the same pass is a 429 from real Reddit.
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username="lumora_bot",
-        password="pw",
-        base_url=reddit_fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
-    source = RedditSource(
-        name="reddit", reddit=reddit, query="lumora", subreddits=["lumora"], inbox=True, clock=clock
+    source = reddit_source(
+        reddit_fake.base_url,
+        clock,
+        login="lumora_bot",
+        query="lumora",
+        subreddits=["lumora"],
+        inbox=True,
     )
     cursor = await started(source, clock)
     reddit_fake.window.limit = (

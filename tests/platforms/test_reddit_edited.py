@@ -4,47 +4,16 @@ at its new text), not dropped as a repeat of it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from listener._reddit_wire import edit_version
 from listener.reddit import RedditSource
-from mentiondesk.models.reddit import build_reddit
-from tests.fakes._base import FakeAPI
 from tests.fakes.reddit import RedditFake
-from tests.platforms.helpers import FakeClock, once, started
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def reddit_fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
-    async with FakeAPI() as api:
-        yield RedditFake(api, clock=clock)
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 
 def _source(fake: RedditFake, clock: FakeClock) -> RedditSource:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username=None,
-        password=None,
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
-    return RedditSource(
-        name="reddit",
-        reddit=reddit,
-        query="lumora",
-        subreddits=["lumora"],
-        inbox=False,
-        clock=clock,
-    )
+    return reddit_source(fake.base_url, clock, query="lumora", subreddits=["lumora"], inbox=False)
 
 
 async def test_a_comment_edited_after_it_was_read_comes_back_as_an_edit(

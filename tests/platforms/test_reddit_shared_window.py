@@ -4,47 +4,15 @@ asking it at once and being refused again."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
-import pytest
-
 from listener.reddit import RedditSource
-from mentiondesk.models.reddit import build_reddit
-from tests.fakes._base import FakeAPI
 from tests.fakes.reddit import RedditFake, comments_path, search_path
-from tests.platforms.helpers import FakeClock, once, started
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-async def reddit_fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
-    async with FakeAPI() as api:
-        yield RedditFake(api, clock=clock)
+from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 
 def _source(fake: RedditFake, clock: FakeClock) -> RedditSource:
-    reddit = build_reddit(
-        client_id="cid",
-        client_secret="secret",
-        username=None,
-        password=None,
-        base_url=fake.base_url,
-        auth_url=None,
-        user_agent="test/0.1",
-    )
-    return RedditSource(
-        name="reddit",
-        reddit=reddit,
-        query="lumora",
-        subreddits=["lumora"],
-        inbox=False,
-        clock=clock,
-    )
+    return reddit_source(fake.base_url, clock, query="lumora", subreddits=["lumora"], inbox=False)
 
 
 async def test_a_429_on_search_holds_the_comments_listing_until_the_reset(
