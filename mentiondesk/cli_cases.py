@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, get_args
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 import typer
 from rich import box
 from rich.markup import escape
@@ -17,11 +18,12 @@ from mentiondesk.cli_text import addressee, shown, widest
 from mentiondesk.cli_values import one_of
 from mentiondesk.held_replies import PERSONS_HOLDS, HeldReply
 from mentiondesk.models import has_followers
-from mentiondesk.tables import case_number, parse_case_number
+from mentiondesk.tables import CASE, case_number, parse_case_number
 from mentiondesk.wording import counted, english_word
 
 cases_app = typer.Typer(
-    help="Cases: list (most urgent and oldest first), resolve, close.", no_args_is_help=True
+    help="Cases: list (most urgent and oldest first), resolve, close; number-from after a restore.",
+    no_args_is_help=True,
 )
 
 
@@ -161,3 +163,91 @@ def _held_advice(cases: list[queue_views.CaseView]) -> None:
             again = f"{once(post)}, `{retry_command(post.outbox_id)}` sends its reply again."
             why = f"{held_why(post)}; " if post.reason in PERSONS_HOLDS else ""
             out.print(f"{c.number}: {why}{again}", highlight=False)
+
+
+_FIRST = typer.Argument(
+    metavar="N", help="The first new case's number, e.g. MD-000500 (or 500).", show_default=False
+)
+
+
+@cases_app.command("number-from")
+def cases_number_from(ctx: typer.Context, first: Annotated[str, _FIRST]) -> None:
+    """Number new cases from N on, past the numbers your help desk's tickets already carry.
+
+    Run it after restoring the database from a backup, or starting on a new one, before
+    starting the workers: case numbers then start again where the backup was (MD-000001 on a
+    new database), a new case would get a number an existing ticket has, and its ticket
+    would be held as another customer's. Take N past the highest MD- number at the help
+    desk. Refused where N is not above every case number stored; numbers never go back."""
+    try:
+        wanted = parse_case_number(first)
+        if wanted < 1:
+            raise ValueError(f"{first!r}: case numbers start at MD-000001")
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
+    store = open_store(load(ctx))
+    try:
+        with store.engine.begin() as conn:
+            try:
+                highest, following = _numbering(conn, store.dialect)
+            except ValueError as exc:
+                err.print(str(exc), markup=False, highlight=False)
+                raise typer.Exit(1) from None
+            if wanted <= highest or wanted < following:
+                err.print(_refusal(wanted, highest, following), highlight=False)
+                raise typer.Exit(1)
+            _move(conn, store.dialect, wanted)
+    finally:
+        store.dispose()
+    out.print(f"New cases are numbered from {case_number(wanted)} on.", highlight=False)
+
+
+def _refusal(wanted: int, highest: int, following: int) -> str:
+    """Why N is refused: a number a case has, or below the next one (never given again)."""
+    if wanted <= highest:
+        return (
+            f"{case_number(wanted)} is not past the highest case stored, "
+            f"{case_number(highest)}: take a number above it"
+        )
+    return f"new cases are numbered from {case_number(following)} already; nothing changed"
+
+
+def _numbering(conn: sa.Connection, dialect: str) -> tuple[int, int]:
+    """The highest case id stored, and the id the next case would get."""
+    if dialect == "postgresql":  # workers wait until the number is moved
+        conn.execute(sa.text('LOCK TABLE "case" IN SHARE ROW EXCLUSIVE MODE'))
+    highest = int(conn.scalar(sa.select(sa.func.max(CASE.c.id))) or 0)
+    if dialect == "postgresql":
+        seq = conn.scalar(sa.text(f"SELECT {_SEQ}"))  # its name, quoted as it needs
+        last, called = conn.execute(sa.text(f"SELECT last_value, is_called FROM {seq}")).one()
+        return highest, max(highest, int(last) if called else int(last) - 1) + 1
+    if "AUTOINCREMENT" not in str(conn.scalar(sa.text(_SQLITE_DDL))).upper():
+        # Without it SQLite gives max(id) + 1, whatever its counter says.
+        raise ValueError(
+            "this SQLite store's case table was made before mentiondesk kept numbers apart "
+            "(no AUTOINCREMENT): its next case is always the highest + 1; start on a new "
+            "database to number cases from N"
+        )
+    seq = conn.scalar(sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'case'"))
+    return highest, max(highest, int(seq or 0)) + 1
+
+
+# The case table's id sequence ("case" is a reserved word, quoted inside the name's string).
+_SEQ = "pg_get_serial_sequence('\"case\"', 'id')"
+_SQLITE_DDL = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'case'"
+
+
+def _move(conn: sa.Connection, dialect: str, wanted: int) -> None:
+    """Make `wanted` the next case's id: PostgreSQL's sequence, SQLite's AUTOINCREMENT row."""
+    if dialect == "postgresql":
+        conn.execute(sa.text(f"SELECT setval({_SEQ}, :n, false)"), {"n": wanted})
+        return
+    moved = conn.execute(
+        sa.text("UPDATE sqlite_sequence SET seq = :n WHERE name = 'case'"), {"n": wanted - 1}
+    )
+    if not moved.rowcount:  # no case was ever stored: SQLite keeps no row for it yet
+        conn.execute(
+            sa.text("INSERT INTO sqlite_sequence (name, seq) VALUES ('case', :n)"),
+            {"n": wanted - 1},
+        )

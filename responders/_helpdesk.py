@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from mentiondesk.models import (
     ENGLISH,
@@ -78,6 +81,56 @@ def thread_too_long(ticket_id: int) -> FatalError:
 def no_ticket_yet(number: str) -> TransientError:
     """A follow-up came before its case's ticket was filed: it waits and tries again."""
     return TransientError(f"no ticket for {number} yet; the follow-up waits for it")
+
+
+OWNER = "mdauthor-"  # the tag that says whose case a ticket is: `owner_tag`
+
+
+def owner_tag(action: OutboxAction) -> str:
+    """The tag naming the case's author ("mdauthor-" and 12 hex digits of a hash of the
+    platform and account id): an author has one open case at a time, so every ticket and
+    follow-up of a case carries the same one, and a reused case number another's."""
+    m = action.context.mention
+    digest = hashlib.sha256(f"{m.platform}:{m.author.id}".encode()).hexdigest()
+    return OWNER + digest[:12]
+
+
+def owns(action: OutboxAction, ref: str, subject: str, tags: Sequence[str] | None) -> bool:
+    """Whether ticket `ref`, found by the case number, is this case's: the case's recorded
+    ticket; else one tagged with its author's `owner_tag`; one filed before those tags by
+    the author named in its subject ("— @ann on X"). A case number reused (a database
+    restored from a backup, or a new one) finds another customer's ticket: not this case's."""
+    if ref == action.context.ticket_ref:
+        return True
+    owners = [t for t in tags or () if t.startswith(OWNER)]
+    if owners:
+        return owner_tag(action) in owners
+    handle = re.escape("@" + action.context.mention.author.handle)
+    return re.search(rf"(?<!\S){handle}(?!\S)", subject) is not None
+
+
+def own_tickets(
+    desk: str, action: OutboxAction, number: str, tickets: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Those of `tickets` (found by case `number`: "id", "subject", "tags") that are this
+    case's; where there are some and none is, the action is held (`not_this_case`)."""
+    mine = [
+        t for t in tickets if owns(action, str(t["id"]), str(t.get("subject") or ""), t.get("tags"))
+    ]
+    if tickets and not mine:
+        raise not_this_case(desk, str(tickets[0]["id"]), number)
+    return mine
+
+
+def not_this_case(desk: str, ref: str, number: str) -> FatalError:
+    """Held, not written into another customer's ticket: the case numbers were reused."""
+    return FatalError(
+        f"{desk} ticket {ref} under {number} is another customer's: case numbers were "
+        "reused (a database restored from a backup, or a new one). Not written into it; "
+        "file this case's ticket by hand (then `mentiondesk outbox drop` this action), and "
+        "run `mentiondesk cases number-from N` with N past the highest MD- number the help "
+        "desk has, so that new cases do not clash again"
+    )
 
 
 def subject(action: OutboxAction, wording: Wording = ENGLISH) -> str:
@@ -170,6 +223,7 @@ def tags(action: OutboxAction, longest: int = 40) -> list[str]:
     raw = ["mentiondesk", ctx.mention.platform, ctx.reading.label.value, *ctx.reading.topics]
     if ctx.reading.reason:
         raw.append(ctx.reading.reason)
+    raw.append(owner_tag(action))  # last: whose case it is (`owns`)
     return list(dict.fromkeys(_tag(t, longest) for t in raw if _tag(t, longest)))
 
 

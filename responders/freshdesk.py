@@ -95,6 +95,8 @@ class FreshdeskResponder:
         results = (found or {}).get("results") or []
         if not results and action.attempt > 1:
             results = await self._listed(action, number)
+        # Another customer's ticket under a reused number is held, never written into.
+        results = desk.own_tickets("freshdesk", action, number, results)
         if action.kind == "comment":
             if not results:
                 return await self._filed_anew(action, number)

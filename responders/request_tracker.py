@@ -76,7 +76,7 @@ class RequestTrackerResponder:
         number = desk.case_of(action)
         if action.kind == "comment":
             return await self._follow_up(action, number)
-        found = await self._find(number)
+        found = await self._find(action, number)
         if found is None:
             body = {
                 "Queue": self.queue,
@@ -103,7 +103,7 @@ class RequestTrackerResponder:
         recorded = action.context.ticket_ref
         ticket, shown = await self._recorded(recorded)
         if ticket is None or shown.get("Status") == "deleted":
-            found = await self._find(number)
+            found = await self._find(action, number)
             if found is None:
                 return await self._none_found(action, number, ticket, shown)
             ticket, shown = found, await self._call("GET", f"ticket/{found}")
@@ -229,13 +229,20 @@ class RequestTrackerResponder:
             )
         return f"token valid; queue {self.queue!r} reachable"
 
-    async def _find(self, number: str) -> str | None:
+    async def _find(self, action: OutboxAction, number: str) -> str | None:
         """The case's ticket in this queue: the first whose subject starts with the case
         number, as ours do. LIKE matches anywhere, so "Fwd: [MD-…]", a ticket someone else
-        filed from our mail, is not taken for it (nor would the sync follow it after)."""
+        filed from our mail, is not taken for it (nor would the sync follow it after). One
+        naming another author (a case number reused after a restore) holds the action."""
         sql = f"Subject LIKE {_quoted(f'[{number}]')} AND Queue = {_quoted(self.queue)}"
         items = await self._search(sql, fields="Subject")
-        return next((str(item["id"]) for item in items if _titled(item, number)), None)
+        titled = [
+            {"id": item["id"], "subject": item.get("Subject")}
+            for item in items
+            if _titled(item, number)
+        ]
+        mine = desk.own_tickets("request tracker", action, number, titled)
+        return str(mine[0]["id"]) if mine else None
 
     async def _search(self, sql: str, **params: str) -> list[dict[str, Any]]:
         params |= {"query": sql, "per_page": "100", "orderby": "id"}

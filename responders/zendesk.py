@@ -96,7 +96,8 @@ class ZendeskResponder:
     async def deliver(self, action: OutboxAction) -> Receipt:
         number = desk.case_of(action)
         found = await self.http.call("GET", "tickets.json", params={"external_id": number})
-        tickets = (found or {}).get("tickets") or []
+        # Another customer's ticket under a reused number is held, never written into.
+        tickets = desk.own_tickets("zendesk", action, number, (found or {}).get("tickets") or [])
         if action.kind == "comment":
             if not tickets:
                 recorded = await self._archived(action, number)
@@ -108,7 +109,11 @@ class ZendeskResponder:
             return await self._follow_up(action, number, tickets)
         if tickets:
             return self._receipt(tickets[0])
-        return self._receipt(await self._create(action, number))
+        created = await self._create(action, number)
+        # The key is the case number's: within its 2 hours Zendesk answers a reused one
+        # with the ticket first made under it, which may be another customer's.
+        desk.own_tickets("zendesk", action, number, [created])
+        return self._receipt(created)
 
     async def _create(self, action: OutboxAction, number: str, **extra: Any) -> dict[str, Any]:
         requester = await self._requester_id(action.context.mention)

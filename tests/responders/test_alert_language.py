@@ -170,7 +170,8 @@ async def test_pt_pt_zendesk_ticket(fake_api: FakeAPI, built: Built) -> None:
     # never a bare signed number.
     assert "<p><b>Classificação:</b> Reclamação, 80% de certeza, idioma: inglês</p>" in html
     assert "&lt;!channel&gt; &lt;@U123&gt; *buy* now &amp; &lt;https://evil" in html
-    assert sent["tags"] == ["mentiondesk", "x", "negative", "delivery"]  # tags stay keys
+    # Tags stay keys; the last names whose case it is (a hash of the author's account).
+    assert sent["tags"] == ["mentiondesk", "x", "negative", "delivery", "mdauthor-2b182b8d36fa"]
 
 
 async def test_pt_br_freshdesk_follow_up_and_an_english_one_is_not_doubled(

@@ -114,8 +114,11 @@ async def test_a_retried_follow_up_with_a_long_subject_is_one_comment(
     author = Author(id="44196397", handle="consumidora_sp", name="Ana")
     mention = replace(comment.context.mention, external_id=long_id, author=author)
     comment = replace(comment, context=replace(comment.context, mention=mention))
+    ticket = _on_case(action(kind="ticket", target="rt"), "MD-000077")
+    opener = replace(ticket.context.mention, author=author)  # the case's author: the same
+    ticket = replace(ticket, context=replace(ticket.context, mention=opener))
     try:
-        opened = await pt.deliver(_on_case(action(kind="ticket", target="rt"), "MD-000077"))
+        opened = await pt.deliver(ticket)
         await pt.deliver(comment)
         await pt.deliver(comment)  # a retry after a lost answer
     finally:
