@@ -120,6 +120,13 @@ def print_summary(
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
     also = f", {edited} edited and read again" if edited else ""  # an edit is no new mention
     console.print(f"  Mentions read        {data['mentions']:>6}   ({new} new in this run{also})")
+    if unread := data.get("mentions_unread"):
+        # Stored, no reading yet (a stop mid catch-up, the classifier failing): in none of the
+        # counts here, so said, or a backlog reads as a quiet day.
+        console.print(
+            f"  [yellow]Not read yet         {unread:>6}[/]   "
+            "(stored; in none of these counts until read)"
+        )
     console.print(f"  Complaints           {labels['negative']:>6}")
     console.print(f"  Praise               {labels['positive']:>6}")
     console.print(f"  Neutral              {labels['neutral']:>6}")

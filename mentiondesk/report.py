@@ -14,9 +14,10 @@ from sqlalchemy.engine import Connection
 from mentiondesk.alert_routing import DIGEST_PREFIX
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.erasure_payloads import ERASED
-from mentiondesk.figures import LABELS, Figures, period_figures
+from mentiondesk.figures import LABELS, Figures, count_unread, period_figures
 from mentiondesk.metrics import FirstResponse, first_response
 from mentiondesk.period import Period, posted_within, within
+from mentiondesk.snapshot import snapshot
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
 from mentiondesk.wording import whole
@@ -29,9 +30,10 @@ def report(
     action queued or delivered), or in the whole store when it is None (the run summary).
 
     The top-level keys are a stable contract. Waits are exact seconds: the run summary, which
-    reads them, rounds them once to the unit it shows, as the dashboard does.
+    reads them, rounds them once to the unit it shows, as the dashboard does. All read at one
+    moment, as workers write.
     """
-    with store.engine.connect() as conn:
+    with snapshot(store.engine) as conn:
         return _counts(conn, period, first_response(conn, period, hours), _exact)
 
 
@@ -58,14 +60,19 @@ def period_report(
             "timezone": str(zone),
         }
     }
-    with store.engine.connect() as conn:
+    # One moment for every figure: a case a worker resolves meanwhile is not counted open in
+    # one and resolved in another.
+    with snapshot(store.engine) as conn:
         dash = period_figures(conn, period, now=now, zone=zone, hours=hours)
         # The figures have reckoned the first responses and counted the cases already: the
         # counts take theirs (counted again, a case opened in between made "1 of 2 cases" of
         # 100 %).
         opened = dash.cases_opened
         cases = (opened - dash.cases_resolved - dash.cases_closed, opened)
-        data.update(_counts(conn, period, dash.first_response, rounded, cases=cases))
+        counts = _counts(
+            conn, period, dash.first_response, rounded, cases=cases, unread=dash.unread
+        )
+        data.update(counts)
     data.update(_figures(dash, rounded))
     return data
 
@@ -103,9 +110,11 @@ def _counts(
     seconds: Callable[[float | None], float | None],
     *,
     cases: tuple[int, int] | None = None,
+    unread: int | None = None,
 ) -> dict[str, Any]:
     """`report`'s figures over `period`, first responses as already reckoned (`frt`), their
-    seconds by `seconds`; the cases open and opened as `cases` where already counted."""
+    seconds by `seconds`; the cases open and opened as `cases`, the mentions not read yet as
+    `unread`, where already counted."""
 
     def count(table: Any, stamp: Any, *conditions: Any) -> int:
         query = sa.select(sa.func.count()).select_from(table)
@@ -152,7 +161,7 @@ def _counts(
         # The mentions read, as the dashboard counts them (its chart has a bar for each
         # label): a mention stored and not read yet has none, and is counted beside them.
         "mentions": sum(int(by_label.get(k, 0)) for k in LABELS),
-        "mentions_unread": _unread(conn, in_period),
+        "mentions_unread": count_unread(conn, period) if unread is None else unread,
         "cases_open": cases[0] if cases else count(CASE, opened, CASE.c.status == "open"),
         "cases_total": cases[1] if cases else count(CASE, opened),
         "drafts_pending": count(DRAFT, DRAFT.c.created_at, DRAFT.c.status == "pending"),
@@ -176,13 +185,6 @@ def _counts(
         # leave them out; counted here, a backlog of silence cannot pass for a fast desk.
         "first_response_waiting": frt.waiting,
     }
-
-
-def _unread(conn: Connection, in_period: Any) -> int:
-    """Mentions of the period stored and not read yet (a backlog, a classifier down)."""
-    read = sa.select(READING.c.mention_id).where(READING.c.mention_id == MENTION.c.id)
-    query = sa.select(sa.func.count()).select_from(MENTION).where(in_period, ~read.exists())
-    return int(conn.scalar(query) or 0)
 
 
 def _topics(conn: Connection, read: Any) -> dict[str, int]:

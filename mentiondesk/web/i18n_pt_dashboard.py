@@ -98,4 +98,12 @@ DASHBOARD = {
         "O p90 aparece a partir de {n} casos respondidos."
     ),
     "{change} vs previous period": "{change} em relação ao período anterior",
+    # Beside the mentions card: stored, not read yet, in no figure (a backlog, a classifier
+    # down).
+    "{n} mention not read yet": "{n} menção ainda não lida",
+    "{n} mentions not read yet": "{n} menções ainda não lidas",
+    "Stored and not read yet: in none of the figures on this page until they are read.": (
+        "Recebidas e ainda não lidas: ficam fora de todos os números desta página até serem lidas."
+    ),
+    "Figures as of {when}": "Números calculados em {when}",
 }

@@ -62,6 +62,7 @@ async def dashboard(request: web.Request) -> web.Response:
         reasons=hbars(reasons, notes),
         total=sum(sum(v) for v in series.values()),
         p90_min=P90_MIN_ANSWERS,
+        computed=now,  # the moment the figures were read (shown in the desk's zone)
     )
 
 
