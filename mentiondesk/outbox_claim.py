@@ -16,8 +16,9 @@ from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX
 from playbooks.impostors import posing_as
+from responders._settled import SETTLED, settled_extra
 
 
 def claim(
@@ -66,6 +67,7 @@ def claim(
         tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
     rows = sorted(rows, key=lambda r: int(r.id))
     linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
+    linked = _as_now(store, [r.case_id for r in rows], linked)
     return [
         Claimed(r.id, r.case_id, _impostor(action, brand), r.lease_until, lapses)
         for r, action in zip(rows, linked, strict=True)
@@ -80,6 +82,57 @@ def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> O
     url = case_page(desk_url, row.case_id)
     context = replace(action.context, case_url=url or action.context.case_url)
     return replace(action, context=replace(context, ticket_ref=ticket_ref))
+
+
+def _as_now(
+    store: Store, case_ids: list[int | None], actions: list[OutboxAction]
+) -> list[OutboxAction]:
+    """Each alert with its draft's text, and what was settled, as the store has them now: one
+    delivered late (its chat was down, pacing held it) must not offer a draft the desk decided,
+    or a case it ended, meanwhile, nor show a draft as it was before an edit."""
+    alerts = {n for n, a in enumerate(actions) if a.kind == "alert" and not a.text_only}
+    draft_ids = {actions[n].context.draft_id for n in alerts} - {None}
+    cases = {case_ids[n] for n in alerts} - {None}
+    if not draft_ids and not cases:
+        return actions
+    draft_cols = (DRAFT.c.status, DRAFT.c.text, DRAFT.c.decided_by, DRAFT.c.decided_at)
+    with store.engine.connect() as conn:
+        drafts = _by_id(conn, DRAFT, draft_ids, draft_cols)
+        found = _by_id(conn, CASE, cases, (CASE.c.status, CASE.c.closed_at, CASE.c.assignee))
+    return [
+        _told(a, drafts.get(a.context.draft_id), found.get(case_ids[n])) if n in alerts else a
+        for n, a in enumerate(actions)
+    ]
+
+
+def _by_id(
+    conn: sa.Connection, table: sa.Table, ids: set[Any], cols: tuple[sa.Column[Any], ...]
+) -> dict[Any, sa.Row[Any]]:
+    """`cols` of the rows of `table` with these ids, by id."""
+    if not ids:
+        return {}
+    rows = conn.execute(sa.select(table.c.id, *cols).where(table.c.id.in_(ids)))
+    return {row.id: row for row in rows}
+
+
+def _told(
+    action: OutboxAction, draft: sa.Row[Any] | None, case: sa.Row[Any] | None
+) -> OutboxAction:
+    """`action` showing `draft`'s text as it is, told (extra[SETTLED]) what is settled."""
+    ctx = action.context
+    if draft is not None and draft.text is not None:
+        ctx = replace(ctx, draft_text=str(draft.text))
+    said = settled_extra(
+        draft=draft.status if draft is not None else None,
+        decided_by=draft.decided_by if draft is not None else None,
+        decided_at=draft.decided_at if draft is not None else None,
+        case=case.status if case is not None else None,
+        closed_at=case.closed_at if case is not None else None,
+        assigned=bool(case is not None and case.assignee),
+    )
+    waits = said["draft"] in (None, "pending") and said["case"] in (None, "open")
+    extra = action.extra if waits and not said["assigned"] else {**action.extra, SETTLED: said}
+    return replace(action, context=ctx, extra=extra)
 
 
 def _impostor(action: OutboxAction, brand: Brand | None) -> OutboxAction:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -25,20 +24,15 @@ from mentiondesk.models import FatalError, RateLimited, TransientError, Wording
 from mentiondesk.queue_errors import NotFound, StaleAction
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import CASE, DRAFT, OUTBOX, case_number, parse_case_number
-from responders._escape import slack_mrkdwn
+from responders._settled import CASE_BUTTONS, CASE_VERBS, DRAFT_BUTTONS, DRAFT_VERBS, settled_line
 from responders.slack import SlackResponder
 from responders.slack_blocks import ACTIONS_BLOCK, SETTLES, Block, without_buttons
+from responders.slack_blocks import who_is as who_is  # where the cards' glue finds it
 
 _LOGGER = logging.getLogger(__name__)
-DRAFT_BUTTONS = frozenset({"approve", "edit", "reject"})
-CASE_BUTTONS = frozenset({"assign", "escalate"})
-# The verb of the line saying how a draft or case was settled elsewhere.
-_DRAFT_VERBS = {"approved": "Approved", "rejected": "Rejected", "withdrawn": "Withdrawn"}
-_CASE_VERBS = {"resolved": "Case resolved", "closed": "Case closed"}
 # The longest Retry-After a card update or a private note waits out (Slack's per-minute
 # tiers ask for seconds); longer, and the card is left as it is, logged.
 PATIENCE_SECONDS = 30.0
-_SLACK_ACTOR = re.compile(r"^slack:([A-Z0-9]{2,20})\b")  # slack_payload.slack_actor's form
 
 
 @dataclass(frozen=True)
@@ -131,17 +125,21 @@ def refreshed(
         for e in b.get("elements", [])
     }
     mine = SETTLES.get(pressed or "", set())
-    w, lines = wording, []
-    if state.case in _CASE_VERBS and offered & (DRAFT_BUTTONS | CASE_BUTTONS):
-        verb = w.t(_CASE_VERBS[state.case])
-        lines.append(w.t("{verb} at {when}", verb=verb, when=w.when(state.closed_at or when)))
-    elif state.draft in _DRAFT_VERBS and offered & DRAFT_BUTTONS and not mine & DRAFT_BUTTONS:
-        verb, at = w.t(_DRAFT_VERBS[state.draft]), w.when(state.decided_at or when)
-        if state.draft == "withdrawn" or not state.decided_by:  # a reason, not a person
-            lines.append(w.t("{verb} at {when}", verb=verb, when=at))
-        else:
-            user = who_is(state.decided_by)
-            lines.append(w.t("{verb} by {user} at {when}", verb=verb, user=user, when=at))
+    ended = state.case in CASE_VERBS and offered & (DRAFT_BUTTONS | CASE_BUTTONS)
+    decided = state.draft in DRAFT_VERBS and offered & DRAFT_BUTTONS and not mine & DRAFT_BUTTONS
+    lines = []
+    if ended or decided:
+        line = settled_line(
+            wording,
+            draft=state.draft,
+            decided_by=state.decided_by,
+            decided_at=state.decided_at,
+            case=state.case if ended else None,
+            closed_at=state.closed_at,
+            person=who_is,
+            when=when,
+        )
+        lines = [line] if line else []
     out = without_buttons(blocks, state.settled())
     return out + [{"type": "context", "elements": [{"type": "mrkdwn", "text": t}]} for t in lines]
 
@@ -222,14 +220,6 @@ class CardLocks:
 
     def __len__(self) -> int:
         return len(self._locks)
-
-
-def who_is(actor: str) -> str:
-    """A decider as the card names people: a Slack clicker by mention, anyone else (a desk
-    user, "cli:ana") as escaped text, never taken for a member ID."""
-    if found := _SLACK_ACTOR.match(actor):
-        return f"<@{found.group(1)}>"
-    return slack_mrkdwn(actor, 80)
 
 
 def _int(value: object) -> int | None:

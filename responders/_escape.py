@@ -13,7 +13,11 @@ _MRKDWN = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARKDOWN = re.compile(r"([\\`*_~|<>#\[\]()\-])")
 _BROADCAST = re.compile(r"@(?=(everyone|here|channel|all)\b)", re.IGNORECASE)
 _AT_NAME = re.compile(r"@(?=\w)")
+# What may open or close Slack's bold, strike or code, or its italics (an `_` not between
+# two letters or digits: "angry_ann" is never italic).
+_FORMATS = re.compile(r"[*~`]|(?<![^\W_])_|_(?![^\W_])")
 _ZWSP = "\u200b"  # zero-width space: breaks a mention token without changing what people read
+_GRAVE = "\u02cb"  # MODIFIER LETTER GRAVE ACCENT: a backtick's look-alike that ends no span
 
 
 def fit(pieces: list[str], limit: int) -> str:
@@ -64,6 +68,17 @@ def slack_mrkdwn(text: str, limit: int = 2900, *, lines: bool = False) -> str:
     """Slack mrkdwn: `&`, `<`, `>` escaped, so `<!channel>` or `<@U1>` in text pings no one;
     with `lines`, each line of `text` escaped on its own and kept a line."""
     return fit(_lines(text, _slack_line) if lines else _slack_pieces(text), limit)
+
+
+def slack_handle(handle: str, limit: int = 80) -> str:
+    """A handle as Slack mrkdwn. Slack has no escape for `_` or `*`, so "_lumora_" or
+    "*lumora*" (an impostor's look-alike of the brand's handle) would read as italic or bold
+    "lumora": one that could format goes in a code span, where every character shows as
+    typed (a backtick, which would end it, shown as "ˋ", never dropped: "lumora`" must not
+    read as "lumora"). Others, "angry_ann", stay as they were."""
+    if not _FORMATS.search(handle):
+        return slack_mrkdwn(handle, limit)
+    return f"`{slack_mrkdwn(handle.replace('`', _GRAVE), limit)}`"
 
 
 def units(text: str) -> int:

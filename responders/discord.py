@@ -8,6 +8,7 @@ from pydantic import field_validator
 
 from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
 from responders._escape import discord_markdown
+from responders._settled import delivered_line
 from responders._text import author_reach, case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
@@ -107,6 +108,8 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         head += f"**{discord_markdown(warning, 400)}**\n"
     draft = f"\n{w.t('Draft:')} {discord_markdown(ctx.draft_text, 400)}" if ctx.draft_text else ""
+    if said := delivered_line(action, w, str):  # decided, or ended, before it was delivered
+        draft += f"\n{discord_markdown(said, 300)}"
     # <…> around the URL: a link without Discord's preview of the (login) page under it.
     page = f"\n[{w.t('Open in desk')}](<{ctx.case_url}>)" if ctx.case_url else ""
     room = 2000 - len(head) - len(draft) - len(page) - 2

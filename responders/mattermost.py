@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
 from responders._escape import mattermost_markdown
+from responders._settled import delivered_line
 from responders._text import author_reach, case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
@@ -83,6 +84,8 @@ def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         lines.insert(1, f"**{mattermost_markdown(warning, 400)}**")
     if ctx.draft_text:
         lines.append(w.t("Draft:") + " " + mattermost_markdown(ctx.draft_text, 800))
+    if said := delivered_line(action, w, str):  # decided, or ended, before it was delivered
+        lines.append(mattermost_markdown(said, 300))
     if ctx.case_url:
         lines.append(f"[{w.t('Open in desk')}]({ctx.case_url})")
     return "\n".join(lines)

@@ -16,7 +16,8 @@ from mentiondesk.models import (
     can_post,
     text_digest,
 )
-from responders._escape import slack_chunks, slack_link, slack_mrkdwn, units
+from responders._escape import slack_chunks, slack_handle, slack_link, slack_mrkdwn, units
+from responders._settled import delivered_line, settled_buttons
 from responders._text import author_followers, case_title, impostor_warning, plain
 
 Block = dict[str, Any]
@@ -29,8 +30,7 @@ BUTTONS: tuple[tuple[str, str, str | None], ...] = (
     ("escalate", "Escalate", None),
 )
 ACTIONS_BLOCK = "md_actions"
-# The URL button to the case's page: Slack opens the link and still sends the click to the
-# Request URL, which acknowledges it and does nothing else.
+# The URL button to the case's page: Slack still sends its click, acknowledged, ignored.
 OPEN_DESK = "open_desk"
 EDIT_BLOCK = "reply"  # the Edit modal's text box: where Slack shows what is wrong with it
 EDIT_NOTE_BLOCK = "md_edit_note"  # says why there is no Edit button; goes once Edit would
@@ -43,16 +43,16 @@ SETTLES = {
     "assign": {"assign"},
 }
 _SLACK_ID = re.compile(r"^[A-Z0-9]{2,20}$")
+_SLACK_ACTOR = re.compile(r"^slack:([A-Z0-9]{2,20})\b")  # slack_payload.slack_actor's form
 # Slack's plain_text_input takes at most 3,000 characters: a longer draft is edited on the
-# desk, never cut to fit (the cut text would be what Approve posts).
+# desk, never cut to fit (Approve would post the cut text).
 EDIT_LIMIT = 3000
 TOO_LONG_TO_EDIT = (
     "This draft is longer than Slack's edit box takes (3,000 characters): "
     "edit it on the desk, or approve it as it is."
 )
-# Slack's most for a section's text: a longer draft takes several. Its docs say
-# "characters" without saying which: counted in UTF-16 units (an emoji is two), the
-# stricter count, as its JavaScript clients count; slack_mrkdwn() counts code points.
+# Slack's most for a section's text: a longer draft takes several. Its docs say "characters":
+# counted in UTF-16 units (an emoji is two), the stricter count its JavaScript clients use.
 SECTION_LIMIT = 3000
 # The longest post URL linked on the card: with the author's name and handle it stays
 # within SECTION_LIMIT (a platform's own, or a remote server's, could be any length).
@@ -85,7 +85,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     m, r = ctx.mention, ctx.reading
     name = m.author.name or m.author.handle
     url = m.url if units(m.url) <= URL_LIMIT else ""  # longer: the name alone, unlinked
-    author = f"*{slack_link(url, name)}* @{slack_mrkdwn(m.author.handle, 80)}"
+    author = f"*{slack_link(url, name)}* @{slack_handle(m.author.handle)}"
     if count := author_followers(m, w):
         author += f" · {count}"
     reading = [f"*{w.word('label', r.label.value)}*", w.t("frustration {n}/3", n=r.frustration)]
@@ -105,6 +105,8 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     buttons = _buttons(action, w)
     if buttons["elements"]:  # Slack rejects an actions block without elements
         blocks.append(buttons)
+    if line := delivered_line(action, w, who_is):  # decided before it was delivered
+        blocks.append(_note(line))
     return blocks
 
 
@@ -118,7 +120,7 @@ def fallback_text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         "{case}: {label} mention by @{who}",
         case=case_title(ctx, wording=wording),
         label=wording.word("label", ctx.reading.label.value),
-        who=slack_mrkdwn(ctx.mention.author.handle, 80),
+        who=slack_handle(ctx.mention.author.handle),
     )
 
 
@@ -174,6 +176,13 @@ def draft_sections(text: str, wording: Wording = ENGLISH) -> tuple[list[str], bo
 def mention_user(user_id: str) -> str:
     """`<@U…>` for a real Slack user id (from the signed payload), else the escaped text."""
     return f"<@{user_id}>" if _SLACK_ID.match(user_id) else slack_mrkdwn(user_id, 80)
+
+
+def who_is(actor: str) -> str:
+    """A decider as the card names people: a Slack clicker by mention, anyone else (a desk
+    user, "cli:ana") as escaped text, never taken for a member ID."""
+    found = _SLACK_ACTOR.match(actor)
+    return f"<@{found.group(1)}>" if found else slack_mrkdwn(actor, 80)
 
 
 def fits_edit_box(text: str) -> bool:
@@ -266,10 +275,12 @@ def _buttons(action: OutboxAction, wording: Wording) -> Block:
     editable = fits_edit_box(draft)
     shown = draft_sections(draft, wording)[1]  # Approve posts only what the card shows
     has_case = action.context.case_number is not None
+    settled = settled_buttons(action)  # done before the alert was delivered
     elements = []
     for action_id, label, style in BUTTONS:
         if (
-            (action_id in {"approve", "edit", "reject"} and not has_draft)
+            action_id in settled
+            or (action_id in {"approve", "edit", "reject"} and not has_draft)
             or (action_id in {"assign", "escalate"} and not has_case)
             or (action_id == "edit" and not editable)
             or (action_id in {"approve", "edit"} and not (postable and shown))

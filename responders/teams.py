@@ -21,6 +21,7 @@ from mentiondesk.models import (
     env_key,
 )
 from responders._http import WEBHOOK_REFUSED, check
+from responders._settled import delivered_line
 from responders._text import author_followers, case_title, impostor_warning, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
@@ -150,6 +151,8 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
         body.insert(1, _runs((warning, True)))
     if ctx.draft_text:
         body.append(_runs((w.t("Drafted reply: "), True), (ctx.draft_text, False)))
+    if said := delivered_line(action, w, str):  # decided, or ended, before it was delivered
+        body.append(_runs((said, False)))
     return body
 
 
