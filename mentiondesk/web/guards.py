@@ -20,6 +20,7 @@ CSP = (
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 # Routes that authenticate each request themselves (Slack signs its callbacks), not by cookie.
 CSRF_EXEMPT = ("/slack/actions",)
+_LOGOUTS = ("/logout", "/logout/everywhere")
 
 
 @web.middleware
@@ -68,9 +69,16 @@ async def csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         given = form.get("csrf") or request.headers.get("X-CSRF-Token")
         given = given if isinstance(given, str) else None
         session = request[SESSION]
-        if request.path == "/logout" and session is None:
+        if request.path == "/logout" and session is None and not _other_site(request):
             # Nothing to protect: logging out a browser whose session ended (12 hours on, or
             # its user deactivated) only clears the cookie, and should not say "expired".
+            # Not another site's form: its post carries no cookie (SameSite), and its answer
+            # would clear the cookie of a session that goes on.
+            return await handler(request)
+        if request.path in _LOGOUTS and session is not None and _same_origin(request):
+            # A page of the desk's own older than the session (a tab left open while the
+            # person logged in again in another) carries the old token: refused, they
+            # stayed logged in, told only "form expired", on a computer they were leaving.
             return await handler(request)
         if request.path == "/login":
             expected = request.cookies.get(LOGIN_COOKIE, "")
@@ -79,10 +87,29 @@ async def csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not expected or not same_token(expected, given):
             path = logged(request)
             _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, path)
-            # The text typed (a reply, a note) goes back on the page, not lost with the form.
+            # The text typed (a reply, a note) goes back on the page, not lost with the form;
+            # not another site's form's, which would show its words as the desk's ("log in
+            # again at …"), like pages_find's notice.
+            text = "" if _other_site(request) else typed(form.get("text"))
             ended = session is None and request.path != "/login"
-            raise FormExpired(typed(form.get("text")), ended=ended)
+            raise FormExpired(text, ended=ended)
     return await handler(request)
+
+
+def _same_origin(request: web.Request) -> bool:
+    """Whether the browser says one of the desk's own pages sent this request: its Fetch
+    Metadata (sent over https and to localhost), else its Origin against the address asked.
+    Neither (an old browser, a script): no."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site == "same-origin"
+    scheme = "https" if is_https(request) else "http"
+    return request.headers.get("Origin") == f"{scheme}://{request.host}"
+
+
+def _other_site(request: web.Request) -> bool:
+    """Whether the browser says another site's page sent this request (Fetch Metadata)."""
+    return request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site")
 
 
 async def _form(request: web.Request) -> MultiDictProxy[str | bytes | bytearray | web.FileField]:

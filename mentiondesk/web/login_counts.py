@@ -8,6 +8,7 @@ are deleted by `prune`, so a flood of made-up names leaves at most an hour of ro
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,6 +27,31 @@ def login_key(name: str) -> str:
     """A name as the limits count it: stripped, in any case (authenticate() strips it too,
     and " Ana" and "ana" must not each get fresh guesses)."""
     return name.strip().lower()[:64]
+
+
+def address_key(address: str) -> str:
+    """An address as the limits count it: an IPv6 one by its /64, which one subscriber holds
+    whole (a home line, a cloud server: 2^64 addresses to send each guess from, each with a
+    fresh minute, and the desk's budget spent for everyone); IPv4 as it is. Without the port
+    some proxies add."""
+    try:
+        ip = ipaddress.ip_address(_without_port(address))
+    except ValueError:  # not an address (a proxy's odd header, a Unix socket's ""): as it is
+        return address
+    if isinstance(ip, ipaddress.IPv4Address):
+        return str(ip)
+    if ip.ipv4_mapped is not None:  # ::ffff:203.0.113.5, a dual-stack socket's IPv4 peer
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.IPv6Network((ip, 64), strict=False))
+
+
+def _without_port(address: str) -> str:
+    """Some proxies (Azure's Application Gateway) add the client's port to X-Forwarded-For:
+    "203.0.113.5:50123", "[2001:db8::1]:50123". Each connection has another: not an address."""
+    if address.startswith("[") and "]" in address:
+        return address[1 : address.index("]")]
+    host, colon, port = address.rpartition(":")
+    return host if colon and port.isdigit() and host.count(".") == 3 else address
 
 
 @dataclass(frozen=True, slots=True)

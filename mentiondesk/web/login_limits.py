@@ -56,8 +56,9 @@ REFUSALS = (ADDRESS_BUSY, PAIR_LOCKED, NAME_LOCKED, DESK_BUSY)  # the catalog's 
 class LoginLimits:
     """The limits a login passes, in this order, before its password is checked.
 
-    - per address: `per_address` attempts a minute, whatever the name (without it one
-      address spends the desk's whole minute and nobody else can log in);
+    - per address (IPv6: per /64, login_counts.address_key): `per_address` attempts a
+      minute, whatever the name (without it one address spends the desk's whole minute and
+      nobody else can log in);
     - per address and name: 5 failures lock the pair for 15 minutes;
     - per name, from any address: 20 failures an hour lock the name for the hour (guesses
       spread over many addresses; the real person is locked out too, and told so, until an
@@ -80,7 +81,7 @@ class LoginLimits:
         failure until `passed`), else why not."""
         now = self._clock()
         await self.prune(desk, now)
-        login = _Login(address, name, now)
+        login = _Login(login_counts.address_key(address), name, now)
         refused = await desk.db(self._arrive, desk.store, login)
         if refused:
             return refused
@@ -96,7 +97,8 @@ class LoginLimits:
 
     async def passed(self, desk: Desk, address: str, name: str) -> None:
         """The password was right: forget the failures counted against the name."""
-        await desk.db(login_counts.passed, desk.store, address, name)
+        key = login_counts.address_key(address)
+        await desk.db(login_counts.passed, desk.store, key, name)
 
     async def prune(self, desk: Desk, now: datetime) -> None:
         """At most once a minute, delete the counts older than every window."""

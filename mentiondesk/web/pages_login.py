@@ -117,6 +117,11 @@ async def login(request: web.Request) -> web.StreamResponse:
         return await login_form(request, error=error, status=401, name=name, wrong=True)
     await desk.limits.passed(desk, address, name)
     _LOGGER.info("desk: %s signed in from %s", user.name, address)
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous:
+        # Rotated, not only replaced: the id this browser held before (another person's on a
+        # shared computer, or one planted in it) would otherwise stay valid for its 12 hours.
+        await desk.db(close_session, desk.store, previous)
     token = await desk.db(open_session, desk.store, user, now=desk.clock(), ttl=desk.session_ttl)
     response = web.HTTPSeeOther(safe_next(str(form.get("next", ""))))
     response.set_cookie(
