@@ -114,7 +114,7 @@ def users_disable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
 
 @users_app.command("enable")
 def users_enable(ctx: typer.Context, name: Annotated[str, _NAME]) -> None:
-    """Let a disabled user log in again (with the password they had)."""
+    """Let a disabled user log in again (with their current password, the last one set)."""
     with _changing(ctx) as store:
         stored, changed = set_active(store, name, active=True, by=who())
     if not changed:  # neither disabled nor locked out by failed logins

@@ -63,8 +63,9 @@ ADMIN = {
         "Acesso desativado: a pessoa não consegue mais entrar, e as abas abertas do "
         "atendimento foram desconectadas agora."
     ),
-    "User enabled: they may log in again with the password they had.": (
-        "Acesso reativado: a pessoa pode entrar de novo com a senha que já tinha."
+    "User enabled: they log in again with their current password, the last one set for them.": (
+        "Acesso reativado: a pessoa pode entrar de novo com a senha atual, a última definida "
+        "para ela."
     ),
     "There is no desk user by that name: nothing changed.": (
         "Ninguém com esse nome tem acesso ao atendimento: nada foi alterado."

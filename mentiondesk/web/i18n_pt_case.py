@@ -8,6 +8,7 @@ from mentiondesk.web.i18n_pt_stale import STALE as _STALE
 CASE = {
     "Mention": "Menção",
     "Mention {id}": "Menção {id}",
+    "Case {number}": "Caso {number}",
     "do not contact": "não contatar",
     "on {platform}": "no {platform}",
     "view on {platform}": "ver no {platform}",

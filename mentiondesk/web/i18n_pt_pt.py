@@ -154,6 +154,11 @@ MESSAGES: dict[str, str] = {
     "Median first response": "Tempo da 1.ª resposta (mediana)",  # Portugal's ordinal has the dot
     "{n} waiting": "{n} à espera",
     "waiting": "à espera",  # before a case's timer ("aguardando" is Brazil's gerund)
+    "{n} mention not read yet": "{n} menção ainda por ler",
+    "{n} mentions not read yet": "{n} menções ainda por ler",
+    "Stored and not read yet: in none of the figures on this page until they are read.": (
+        "Recebidas e ainda por ler: ficam fora de todos os números desta página até serem lidas."
+    ),
     # people and playbooks (i18n_pt_admin)
     "Log out everywhere": "Terminar todas as sessões",
     "End every desk session of yours, on every browser and device, this one too?": (
@@ -195,8 +200,9 @@ MESSAGES: dict[str, str] = {
         "Acesso desativado: a pessoa já não consegue entrar, e a sessão terminou agora nos "
         "separadores abertos do atendimento."
     ),
-    "User enabled: they may log in again with the password they had.": (
-        "Acesso reativado: a pessoa pode entrar de novo com a palavra-passe que já tinha."
+    "User enabled: they log in again with their current password, the last one set for them.": (
+        "Acesso reativado: a pessoa pode entrar de novo com a palavra-passe atual, a última "
+        "definida para ela."
     ),
     "You cannot disable your own login: nothing changed.": (
         "Não pode desativar o seu próprio acesso: nada foi alterado."

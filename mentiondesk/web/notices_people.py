@@ -9,7 +9,11 @@ PEOPLE_NOTICES = {
         "ok",
         "User disabled: they cannot log in, and their open desk tabs are logged out now.",
     ),
-    "user-enabled": ("ok", "User enabled: they may log in again with the password they had."),
+    # Their current password: a reset while they were disabled replaced the one they had.
+    "user-enabled": (
+        "ok",
+        "User enabled: they log in again with their current password, the last one set for them.",
+    ),
     "no-user": ("error", "There is no desk user by that name: nothing changed."),
     "not-yourself": ("error", "You cannot disable your own login: nothing changed."),
     "last-admin": (

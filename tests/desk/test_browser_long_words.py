@@ -60,7 +60,7 @@ def test_a_long_word_in_a_saved_reply_keeps_the_page_within_the_screen(
             assert_within(page, width)
         page.goto(f"{url}/saved-replies")
         for link in ("Edit", "Delete"):
-            box = page.locator("#saved-long").get_by_role("link", name=link).bounding_box()
+            box = page.locator("#saved-reply-long").get_by_role("link", name=link).bounding_box()
             assert box and box["x"] + box["width"] <= width, (link, box)
         form = page.locator(".saved-form").bounding_box()
         assert form and form["x"] + form["width"] <= width, form

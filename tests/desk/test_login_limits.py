@@ -131,7 +131,7 @@ async def test_an_admins_new_password_ends_the_names_lock(client: Client, clock:
 async def test_enabling_a_person_ends_the_names_lock(client: Client, clock: Clock) -> None:
     await _lock_agent(client, clock)
     path, page = await _as_admin(client, "/people/enable", "agent")
-    assert path == "/people" and "User enabled: they may log in again" in page
+    assert path == "/people" and "User enabled: they log in again" in page
     assert (await _login(client, "agent", PASSWORD, "198.51.100.2"))[0] == 303
 
 

@@ -41,8 +41,11 @@ lang = "pt-BR"
 text = "Desculpe a demora{% if name %}, {{ name }}{% endif %}! Manda o número do pedido?"
 """
 PT_BR = {"Accept-Language": "pt-BR"}
-_PREVIEW = re.compile(r'<p class="saved-preview saved-text">(.*?)</p>', re.S)
-_TEMPLATE = re.compile(r'<summary>[^<]*</summary><pre class="saved-text">(.*?)</pre>', re.S)
+# Each text carries its language (lang="pt-BR"): read in its own voice.
+_PREVIEW = re.compile(r'<p class="saved-preview saved-text"(?: lang="[^"]*")?>(.*?)</p>', re.S)
+_TEMPLATE = re.compile(
+    r'<summary>[^<]*</summary><pre class="saved-text"(?: lang="[^"]*")?>(.*?)</pre>', re.S
+)
 _OPTIONS = re.compile(r'<option value="([a-z-]+)" data-text')
 # Passes the save's checks (the sample "Sam" and a nameless author skip the comparison), yet
 # fails for "Maria": a str compared with a number.

@@ -317,16 +317,21 @@
   // its way.") is not announced by a screen reader: its live region is filled again once the
   // page has loaded, which is. Not where focus goes to a box the notice or its own error
   // describes (a refused text, a case number not found): that box's description says it.
+  // A region marked data-say-on-load (People's new password) is said the same way.
+  function sayAgain(region) {
+    var kept = Array.from(region.childNodes);  // its markup too: a heading, the password
+    region.style.minHeight = region.offsetHeight + "px";  // the page does not move meanwhile
+    region.replaceChildren();
+    setTimeout(function () {
+      region.replaceChildren.apply(region, kept);
+      region.style.minHeight = "";
+    }, 100);
+  }
+
   function sayNotice() {
     var notice = document.getElementById("notice");
-    if (!notice || document.querySelector("[autofocus][aria-describedby]")) return;
-    var text = notice.textContent;
-    notice.style.minHeight = notice.offsetHeight + "px";  // the page does not move meanwhile
-    notice.textContent = "";
-    setTimeout(function () {
-      notice.textContent = text;
-      notice.style.minHeight = "";
-    }, 100);
+    if (notice && !document.querySelector("[autofocus][aria-describedby]")) sayAgain(notice);
+    document.querySelectorAll("[data-say-on-load]").forEach(sayAgain);
   }
 
   function queueKeys(place) {
