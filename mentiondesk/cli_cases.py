@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import queue, queue_views
+from mentiondesk.audit_trail import write
 from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
 from mentiondesk.cli_queue import held_why, listed_title, once, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
@@ -198,6 +199,9 @@ def cases_number_from(ctx: typer.Context, first: Annotated[str, _FIRST]) -> None
                 err.print(_refusal(wanted, highest, following), highlight=False)
                 raise typer.Exit(1)
             _move(conn, store.dialect, wanted)
+            # On the trail: who moved the numbering, and from where (a restore's own record).
+            said = f"from {case_number(following)} to {case_number(wanted)}"
+            write(conn, who(), "case-numbering", detail=said)
     finally:
         store.dispose()
     out.print(f"New cases are numbered from {case_number(wanted)} on.", highlight=False)

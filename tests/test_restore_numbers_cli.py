@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from mentiondesk.tables import CASE
+from mentiondesk.tables import AUDIT, CASE
 from tests.helpers import COMPLAINT, mention, run_cli, table_rows, write_config, write_mentions
 
 
@@ -50,3 +50,15 @@ def test_help_says_when_and_why(tmp_path: Path) -> None:
     code, said = run_cli(config, "cases", "number-from", "--help")
     assert code == 0 and "after restoring the database from a backup" in " ".join(said.split())
     assert "number-from" in run_cli(config, "cases", "--help")[1]
+
+
+def test_the_audit_trail_says_who_moved_the_numbering(tmp_path: Path, db_url: str) -> None:
+    config = _config(tmp_path, db_url, ("a1",))
+    assert run_cli(config, "run", "--once")[0] == 0  # MD-000001 opened
+    assert run_cli(config, "cases", "number-from", "MD-000900")[0] == 0
+    trail = table_rows(db_url, sa.select(AUDIT.c.actor, AUDIT.c.action, AUDIT.c.detail))
+    moved = [row for row in trail if row[1] == "case-numbering"]
+    assert [(action, detail) for _, action, detail in moved] == [
+        ("case-numbering", "from MD-000002 to MD-000900")
+    ]
+    assert moved[0][0].startswith("cli")
