@@ -13,7 +13,8 @@ keeps the modal open with the person's text in it (the card loses what the store
 as after a refused button). When the store cannot be reached, a signed
 click still gets its 200 and the clicker is told nothing was changed (no bare Slack failure).
 A draft saved on the desk is rewritten on its cards (draft_edited, slack_desk_edits); one
-decided, or a case ended or taken, there is settled on them (slack_desk_decisions).
+decided, or a case ended or taken, there is settled on them (slack_desk_decisions); one
+decided anywhere else, by a periodic pass (slack_settle).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from mentiondesk.models import Responder
 from mentiondesk.slack_desk_decisions import show_case, show_decided
 from mentiondesk.slack_desk_edits import show_edited
 from mentiondesk.slack_payload import clicker
+from mentiondesk.slack_settle import SLACK_SETTLE, SlackSettle
 from mentiondesk.slack_work import STORE_DOWN, SlackWork
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import SLACK_SEEN
@@ -84,6 +86,7 @@ class SlackActions:
         self.work = work
         self._clock = clock
         self.tasks: set[asyncio.Task[None]] = set()
+        self.settle: SlackSettle | None = None  # told what the desk settles itself
 
     async def verify(self, *, body: bytes, timestamp: str, sent: str) -> Verdict:
         """Check freshness, the signature (constant-time) and that no worker saw it before."""
@@ -177,10 +180,14 @@ class SlackActions:
     def draft_decided(self, draft_id: int) -> None:
         """The desk approved, rejected or restored `draft_id`: its cards say so."""
         self._keep(show_decided(self.work, self.slacks, draft_id))
+        if self.settle:
+            self.settle.told("draft", draft_id)
 
     def case_changed(self, case_id: int) -> None:
         """The desk resolved, closed, assigned or escalated case `case_id`: its cards say so."""
         self._keep(show_case(self.work, self.slacks, case_id))
+        if self.settle:
+            self.settle.told("case", case_id)
 
     def _keep(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work, name="slack-action")
@@ -223,6 +230,9 @@ def add_slack_routes(
     app[SLACK_ACTIONS] = actions
     app.router.add_post("/slack/actions", actions.handle)
     app.on_cleanup.append(actions.drain)
+    # Decisions made elsewhere (pipeline, help-desk sync, CLI) settled on their cards too.
+    app[SLACK_SETTLE] = actions.settle = settle = SlackSettle(work, slacks, now=_now)
+    app.cleanup_ctx.append(settle.running)
     return actions
 
 

@@ -91,7 +91,25 @@ def slack_chunks(text: str, limit: int, *, first: int = 0) -> list[str]:
     units (the first `first` shorter, for a heading before it), none cut: each ends at a
     paragraph, a line or a word where one is in its second half, and always between pieces,
     so never inside an escape sequence or a character."""
-    pieces = _lines(text, _slack_line)
+    return _chunks(_lines(text, _slack_line), limit, first)
+
+
+def plain_fitted(text: str, limit: int) -> str:
+    """`text` for a Slack plain_text object, shown as written (nothing to escape), each line
+    plain() on its own, within `limit` UTF-16 units: cut, with "…", as slack_chunks cuts."""
+    pieces = _lines(text, _plain_line)
+    parts = _chunks(pieces, limit, 0)
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return _chunks(pieces, limit - 1, 0)[0] + "…"
+
+
+def _plain_line(text: str) -> list[str]:
+    return list(plain(text))
+
+
+def _chunks(pieces: list[str], limit: int, first: int) -> list[str]:
+    """The pieces joined in parts of at most `limit` UTF-16 units (see slack_chunks)."""
     parts: list[str] = []
     start, room = 0, limit - first
     while start < len(pieces):

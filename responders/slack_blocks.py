@@ -18,6 +18,7 @@ from mentiondesk.models import (
 )
 from responders._escape import slack_chunks, slack_handle, slack_link, slack_mrkdwn, units
 from responders._settled import delivered_line, settled_buttons
+from responders._slack_text import SECTION_LIMIT, text_only_blocks
 from responders._text import author_followers, case_title, impostor_warning, plain
 
 Block = dict[str, Any]
@@ -51,9 +52,6 @@ TOO_LONG_TO_EDIT = (
     "This draft is longer than Slack's edit box takes (3,000 characters): "
     "edit it on the desk, or approve it as it is."
 )
-# Slack's most for a section's text: a longer draft takes several. Its docs say "characters":
-# counted in UTF-16 units (an emoji is two), the stricter count its JavaScript clients use.
-SECTION_LIMIT = 3000
 # The longest post URL linked on the card: with the author's name and handle it stays
 # within SECTION_LIMIT (a platform's own, or a remote server's, could be any length).
 URL_LIMIT = 2000
@@ -80,7 +78,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     Every word from `wording` (our own text, no markup to escape); mention data escaped."""
     w = wording
     if action.text_only:
-        return [_section(_fitted(action.text or "", 2900))]
+        return text_only_blocks(action.text or "")
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     name = m.author.name or m.author.handle
@@ -111,8 +109,8 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
 
 
 def fallback_text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
-    """The notification text (also mrkdwn, so escaped the same way); a notice's or a digest's
-    first line (a digest is about many mentions, not its first one's)."""
+    """The notification text (mrkdwn, so escaped, even where the blocks are plain_text); a
+    notice's or a digest's first line (a digest is about many mentions, not its first one's)."""
     if action.text_only:
         return slack_mrkdwn((action.text or "").split("\n")[0], 300, lines=True)
     ctx = action.context

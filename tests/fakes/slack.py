@@ -165,6 +165,7 @@ def block_problems(blocks: list[dict[str, Any]], most: int = _BLOCKS) -> list[st
     for n, block in enumerate(blocks):
         at = f"/blocks/{n}"
         if block.get("type") == "section":
+            found += _text_problems(block["text"], f"{at}/text")
             found += _too_long(block["text"]["text"], _SECTION_TEXT, f"{at}/text/text")
         elements = block.get("elements") or []
         most_items = {"context": _CONTEXT_ITEMS, "actions": _ACTIONS_ITEMS}.get(block["type"])
@@ -177,6 +178,16 @@ def block_problems(blocks: list[dict[str, Any]], most: int = _BLOCKS) -> list[st
                     text = value["text"] if isinstance(value, dict) else value
                     found += _too_long(text or "", limit, f"{at}/elements/{i}/{key}")
     return found
+
+
+def _text_problems(text: dict[str, Any], at: str) -> list[str]:
+    """A text object's type, and the options each type takes (`emoji` plain_text only,
+    `verbatim` mrkdwn only), as Slack's docs give them."""
+    kind = text.get("type")
+    if kind not in ("plain_text", "mrkdwn"):
+        return [f"must be one of plain_text, mrkdwn [json-pointer:{at}/type]"]
+    wrong = "verbatim" if kind == "plain_text" else "emoji"
+    return [f"{wrong} not allowed for {kind} [json-pointer:{at}/{wrong}]"] * (wrong in text)
 
 
 def view_problems(view: dict[str, Any]) -> list[str]:

@@ -16,6 +16,7 @@ from mentiondesk.outbox import OutboxWorker
 from mentiondesk.source_alert import notice_action, queue_stop_notice
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
+from responders._escape import slack_mrkdwn
 from responders.discord import DiscordResponder
 from responders.mattermost import MattermostResponder
 from responders.slack import SlackResponder
@@ -47,9 +48,11 @@ async def test_slack_notice_is_escaped_lines_without_buttons(fake_api: FakeAPI) 
     await slack(fake).deliver(notice())
     [posted] = fake.posted()
     [block] = posted["blocks"]
+    assert block["text"]["type"] == "plain_text"  # shown as written: pings no one
     lines = block["text"]["text"].split("\n")
-    assert lines[0].startswith("Source x-main stopped (FatalError): 401 &lt;!channel&gt; *")
-    assert "<!channel>" not in posted["text"] and posted["text"] == lines[0]
+    assert lines[0].startswith("Source x-main stopped (FatalError): 401 <!channel> *")
+    assert posted["text"] == slack_mrkdwn(lines[0], lines=True)  # mrkdwn: escaped
+    assert "<!channel>" not in posted["text"]
     assert lines[2] == "Fix the token (or the account), then restart mentiondesk."
 
 
@@ -58,7 +61,7 @@ async def test_slack_notice_in_pt_br(fake_api: FakeAPI) -> None:
     wording = wording_for("pt-BR", "America/Sao_Paulo")
     await slack(fake, wording).deliver(notice(wording))
     text = fake.posted()[0]["blocks"][0]["text"]["text"]
-    assert text.startswith("A fonte x-main parou (FatalError): 401 &lt;!channel&gt;")
+    assert text.startswith("A fonte x-main parou (FatalError): 401 <!channel>")
     assert text.endswith("Corrija o token (ou a conta) e depois reinicie o mentiondesk.")
 
 
