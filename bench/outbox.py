@@ -22,6 +22,7 @@ import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from aiohttp import web
@@ -45,8 +46,9 @@ class FlakyDesk:
         self.random = random.Random(seed)
         self.fail_rate = fail_rate
         self.created: Counter[str] = Counter()  # external_id → tickets opened
-        self.by_external: dict[str, int] = {}
-        self.by_key: dict[str, int] = {}
+        # Tickets as Zendesk keeps them (id, subject, tags: what says whose case one is).
+        self.by_external: dict[str, dict[str, Any]] = {}
+        self.by_key: dict[str, dict[str, Any]] = {}
         self.users: dict[str, int] = {}  # end users by external_id, as create_or_update keeps them
         self.injected = 0
 
@@ -66,8 +68,8 @@ class FlakyDesk:
     async def search(self, request: web.Request) -> web.Response:
         if self._fail():
             return web.json_response({"error": "InternalError"}, status=500)
-        ticket_id = self.by_external.get(request.query.get("external_id", ""))
-        tickets = [{"id": ticket_id}] if ticket_id else []
+        ticket = self.by_external.get(request.query.get("external_id", ""))
+        tickets = [ticket] if ticket else []
         return web.json_response({"tickets": tickets, "count": len(tickets)})
 
     async def user(self, request: web.Request) -> web.Response:
@@ -83,10 +85,12 @@ class FlakyDesk:
             return web.json_response({"error": "InternalError"}, status=500)
         key = request.headers["Idempotency-Key"]
         if key not in self.by_key:
-            external = (await request.json())["ticket"]["external_id"]
-            self.by_key[key] = self.by_external[external] = len(self.by_key) + 1
+            sent = (await request.json())["ticket"]
+            external = sent["external_id"]
+            ticket = {"id": len(self.by_key) + 1, "subject": sent["subject"], "tags": sent["tags"]}
+            self.by_key[key] = self.by_external[external] = ticket
             self.created[external] += 1
-        return web.json_response({"ticket": {"id": self.by_key[key]}}, status=201)
+        return web.json_response({"ticket": self.by_key[key]}, status=201)
 
 
 def fill(store: Store, n: int) -> None:
