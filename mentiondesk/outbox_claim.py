@@ -63,11 +63,12 @@ def claim(
                 OUTBOX.c.created_at,
             )
         ).all()
+        rows = sorted(rows, key=lambda r: int(r.id))
         case_ids = {r.case_id for r in rows if r.case_id is not None}
         tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
-    rows = sorted(rows, key=lambda r: int(r.id))
-    linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
-    linked = _as_now(store, [r.case_id for r in rows], linked)
+        linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
+        # In the claim's transaction: one connection a claim, not a second from the pool.
+        linked = _as_now(conn, [r.case_id for r in rows], linked)
     return [
         Claimed(r.id, r.case_id, _impostor(action, brand), r.lease_until, lapses)
         for r, action in zip(rows, linked, strict=True)
@@ -85,7 +86,7 @@ def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> O
 
 
 def _as_now(
-    store: Store, case_ids: list[int | None], actions: list[OutboxAction]
+    conn: sa.Connection, case_ids: list[int | None], actions: list[OutboxAction]
 ) -> list[OutboxAction]:
     """Each alert with its draft's text, and what was settled, as the store has them now: one
     delivered late (its chat was down, pacing held it) must not offer a draft the desk decided,
@@ -96,9 +97,8 @@ def _as_now(
     if not draft_ids and not cases:
         return actions
     draft_cols = (DRAFT.c.status, DRAFT.c.text, DRAFT.c.decided_by, DRAFT.c.decided_at)
-    with store.engine.connect() as conn:
-        drafts = _by_id(conn, DRAFT, draft_ids, draft_cols)
-        found = _by_id(conn, CASE, cases, (CASE.c.status, CASE.c.closed_at, CASE.c.assignee))
+    drafts = _by_id(conn, DRAFT, draft_ids, draft_cols)
+    found = _by_id(conn, CASE, cases, (CASE.c.status, CASE.c.closed_at, CASE.c.assignee))
     return [
         _told(a, drafts.get(a.context.draft_id), found.get(case_ids[n])) if n in alerts else a
         for n, a in enumerate(actions)
