@@ -84,10 +84,24 @@ def edit_version(data: dict[str, Any]) -> str | None:
     is that time in milliseconds, later with each edit. A post re-listed within the look-back
     (OVERLAP) after its author fixed it is then read at its new text, not dropped as a
     repeat. None when never edited, or when `edited` is no time."""
+    edited = edited_at(data)
+    return str(int(edited * 1000)) if edited else None
+
+
+def edited_at(data: dict[str, Any]) -> float:
+    """When a post was last edited (seconds since the epoch); 0.0 when never, or no time."""
     edited = data.get("edited")
     if isinstance(edited, bool) or not isinstance(edited, int | float) or edited <= 0:
-        return None
-    return str(int(edited * 1000))
+        return 0.0
+    return float(edited)
+
+
+def edited_since(children: list[Any], since: float, floor: float) -> list[Any]:
+    """The items listed from before the look-back (`since`) that were edited after it. Reddit
+    keeps an edited post where its creation put it, so a listing shows the edit of one hours
+    old as long as it is on the page read: it is read again at its new text. One from before
+    the source started (`floor`) stays history, edited or not."""
+    return [c for c in children if floor <= created(c) < since and edited_at(c["data"]) >= since]
 
 
 def passed_on(data: dict[str, Any]) -> bool:

@@ -16,7 +16,7 @@ from listener._items import readable, usable
 from listener._own import OwnAccounts
 from listener._reddit_config import RedditSourceConfig, firehose
 from listener._reddit_query import QueryMatcher, UnsupportedQuery, matcher
-from listener._reddit_wire import created, mention_of, name_of, refusal
+from listener._reddit_wire import created, edited_since, mention_of, name_of, refusal
 from listener._wire import Clock, check_json, header_int, limit_ends, reset_time, utcnow
 from mentiondesk.models import (
     Batch,
@@ -226,8 +226,8 @@ class RedditSource:
         since = mark - OVERLAP.total_seconds() if mark else 0.0  # late-indexed posts too
         items = [c for c in children if created(c) >= max(since, floor)]
         newest = max([state.get("newest", mark)] + [created(c) for c in items])
-        mentions = self._read(endpoint, items, keep)
-        kept = {"floor": floor} if floor > since else {}  # dropped once the overlap passes it
+        mentions = self._read(endpoint, items + edited_since(children, since, floor), keep)
+        kept = {"floor": floor} if floor else {}  # for good: an older post's edit is history
         if state.get("after") and not listed:  # Reddit lists none after a post removed since:
             return Page(mentions, {"wm": mark, **kept})  # the next poll pages from the top
         caught_up = len(items) < len(children) or not data.get("after")

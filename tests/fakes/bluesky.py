@@ -131,6 +131,11 @@ class BlueskyFake(BlueskySessionFake):
         self.posts_by_uri[view["uri"]] = view
         return view
 
+    def delete(self, uri: str) -> None:
+        """The author deletes the post: the AppView no longer has it (getPosts leaves it out)."""
+        self.posts_by_uri.pop(uri, None)
+        self.posts = [p for p in self.posts if p["uri"] != uri]
+
     def mention(self, text: str, *, reason: str = "mention", **kw: Any) -> dict[str, Any]:
         view = self.post(text, **kw)
         self.posts_by_uri[view["uri"]] = view

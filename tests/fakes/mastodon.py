@@ -6,7 +6,8 @@ headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/s
 As the real server: `content` is the text rendered to HTML (escaped, in `<p>`), a status has
 a visibility, notifications the account's policy filtered (4.3+) are left out unless
 `include_filtered` is truthy, and a status over 500 characters (links 23, `@user@domain` as
-`@user`) is refused with 422 and Mastodon's validation message.
+`@user`) is refused with 422 and Mastodon's validation message; a deleted one (`delete()`)
+answers 404, and so does a reply to it.
 Search and the hashtag timeline list `hit()` statuses whatever the query, and ours as Mastodon
 does: search those whose text says the query, the timeline the public ones carrying its tag.
 Ids as Mastodon makes them (db/schema.rb): a status's is a snowflake of its time (milliseconds
@@ -34,6 +35,10 @@ ACCOUNT_WINDOW = "account"
 _FALSE = ("", "0", "f", "false", "off")  # Rails's boolean casting of a query parameter
 LIMIT = 500  # the default instance's max_characters
 TOO_LONG = {"error": f"Validation failed: Text character limit of {LIMIT} exceeded"}
+# A deleted status: Rails's RecordNotFound (404) on its pages; a reply to it, 404 with
+# statuses.errors.in_reply_not_found (statuses_controller.rb, set_thread).
+NOT_FOUND = {"error": "Record not found"}
+REPLY_GONE = {"error": "The post you are trying to reply to does not appear to exist."}
 ME = {
     "id": "1",
     "username": "lumora",
@@ -63,6 +68,7 @@ class MastodonFake(PlatformFake):
         self.by_key: dict[str, dict[str, Any]] = {}
         self.forget_keys = False  # True: as if the hour Mastodon keeps keys has passed
         self.filtered: set[str] = set()  # notification ids the account's policy filtered
+        self.deleted: set[str] = set()  # status ids their authors deleted (see delete())
         # Mastodon 4.3's default policy: private mentions from strangers are filtered.
         self.policy: dict[str, Any] = {
             "for_not_following": "accept",
@@ -94,6 +100,8 @@ class MastodonFake(PlatformFake):
 
     def _context(self, sid: str) -> Any:
         async def answer(request: web.Request) -> web.Response:
+            if sid in self.deleted:
+                return web.json_response(NOT_FOUND, status=404, headers=self._headers())
             replies = [s for s in self.posted if s["in_reply_to_id"] == sid]
             body = {"ancestors": [], "descendants": replies}
             return web.json_response(body, headers=self._headers())
@@ -177,6 +185,10 @@ class MastodonFake(PlatformFake):
             serial = str(next(self._serial))
             note = {"id": serial, "type": "update", "created_at": status["edited_at"]}
             self.notifications.append({**note, "account": status["account"], "status": status})
+
+    def delete(self, status: dict[str, Any]) -> None:
+        """The author deletes `status`: its page and a reply to it answer 404."""
+        self.deleted.add(status["id"])
 
     def hit(self, text: str, **kw: Any) -> dict[str, Any]:
         status = self.status(text, **kw)
@@ -262,6 +274,8 @@ class MastodonFake(PlatformFake):
         form = await request.post()
         if status_length(str(form["status"])) > LIMIT:
             return web.json_response(TOO_LONG, status=422, headers=self._headers())
+        if form.get("in_reply_to_id") in self.deleted:
+            return web.json_response(REPLY_GONE, status=404, headers=self._headers())
         status = self.status(
             str(form["status"]),
             author="lumora",

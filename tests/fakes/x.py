@@ -4,10 +4,11 @@ Shapes follow docs.x.com: string ids, `data`/`includes.users`/`meta` with `next_
 `x-rate-limit-*` headers on every answer, problem-format error bodies. Like X (x_wire.py):
 text is served entity-escaped, a post over 280 characters is cut unless `note_tweet` is
 asked for, search drops retweets only for `-is:retweet`, a post over 280 is refused (400),
-so is the same text again in reply to the same post within a day (403 duplicate content),
-and a spent monthly cap (`cap_usage`) answers 429 usage-capped everywhere. Our posts and DMs
-are kept with t.co links, a reply led by the @handle it answers (`as_posted`), and recent search
-finds our posts as it finds anyone's (reading, and the fields X sends unless asked: x_read.py).
+so is the same text again in reply to the same post within a day (403 duplicate content)
+or a reply to a deleted tweet (403, `delete()`), and a spent monthly cap (`cap_usage`) answers
+429 usage-capped everywhere. Our posts and DMs are kept with t.co links, a reply led by the
+@handle it answers (`as_posted`), and recent search finds our posts as it finds anyone's
+(reading, and the fields X sends unless asked: x_read.py).
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ SEARCH = "/2/tweets/search/recent"
 POST = "/2/tweets"
 OUR_TWEETS = f"/2/users/{BRAND_ID}/tweets"
 
+# X's answer to a reply to a deleted tweet (one hidden from us, by a block or a protected
+# account, is answered alike): problem format, its words in `detail`.
+REPLY_GONE = problem(
+    403, "Forbidden", "You attempted to reply to a Tweet that is deleted or not visible to you."
+)
 DUPLICATE_WINDOW = timedelta(hours=24)  # X does not say how far back it looks: a day here
 
 
@@ -53,6 +59,7 @@ class XFake(Reading, DirectMessages, PlatformFake):
         self.in_mentions: set[str] = set()
         self.users: dict[str, dict[str, Any]] = {BRAND_ID: BRAND}
         self.posted: list[dict[str, Any]] = []
+        self.deleted: set[str] = set()  # ids of tweets their authors deleted
         self.dms: list[dict[str, Any]] = []
         self.daily: Window | None = None  # see cap_daily()
         self.daily_scope = "user"
@@ -151,7 +158,9 @@ class XFake(Reading, DirectMessages, PlatformFake):
         return new
 
     def delete(self, tweet_id: str) -> None:
+        """The author deletes the tweet: no endpoint lists it, a reply to it is refused."""
         self.tweets = [t for t in self.tweets if t["id"] != tweet_id]
+        self.deleted.add(tweet_id)
 
     # --- reading (x_read.py) ---------------------------------------------------------------
 
@@ -212,6 +221,8 @@ class XFake(Reading, DirectMessages, PlatformFake):
         if refused:
             return web.json_response(problem(429, "Too Many Requests"), status=429, headers=headers)
         reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
+        if reply_to in self.deleted:
+            return web.json_response(REPLY_GONE, status=403, headers=headers)
         since = iso(self.clock() - DUPLICATE_WINDOW)
         if no := refusal(body["text"], reply_to, self.posted, since):
             return web.json_response(no, status=no["status"], headers=headers)
