@@ -40,11 +40,13 @@ from responders.zendesk import ZendeskResponder  # noqa: E402
 
 
 class FlakyDesk:
-    """Zendesk-shaped fake: 1 % 500s; Idempotency-Key and external_id as Zendesk uses them."""
+    """Zendesk-shaped fake: 1 % 500s; Idempotency-Key and external_id as Zendesk uses them;
+    `refuse_rate` of the tickets refused as invalid (422), which the outbox holds."""
 
-    def __init__(self, fail_rate: float, seed: int) -> None:
+    def __init__(self, fail_rate: float, seed: int, refuse_rate: float = 0.0) -> None:
         self.random = random.Random(seed)
         self.fail_rate = fail_rate
+        self.refuse_rate = refuse_rate
         self.created: Counter[str] = Counter()  # external_id → tickets opened
         # Tickets as Zendesk keeps them (id, subject, tags: what says whose case one is).
         self.by_external: dict[str, dict[str, Any]] = {}
@@ -83,6 +85,10 @@ class FlakyDesk:
     async def create(self, request: web.Request) -> web.Response:
         if self._fail():
             return web.json_response({"error": "InternalError"}, status=500)
+        if self.random.random() < self.refuse_rate:
+            details = {"subject": [{"description": "Subject: is too long", "error": "TooLong"}]}
+            body = {"error": "RecordInvalid", "description": "Record validation errors"}
+            return web.json_response(body | {"details": details}, status=422)
         key = request.headers["Idempotency-Key"]
         if key not in self.by_key:
             sent = (await request.json())["ticket"]
@@ -108,27 +114,48 @@ def fill(store: Store, n: int) -> None:
             conn.execute(sa.insert(OUTBOX), rows[start : start + 1000])
 
 
-def done_count(store: Store) -> int:
+def counts(store: Store) -> Counter[str]:
+    """Actions by status: pending, done, held."""
+    query = sa.select(OUTBOX.c.status, sa.func.count()).group_by(OUTBOX.c.status)
     with store.engine.connect() as conn:
-        return int(conn.scalar(sa.select(sa.func.count()).where(OUTBOX.c.status == "done")) or 0)
+        return Counter({str(status): int(n) for status, n in conn.execute(query)})
+
+
+def done_count(store: Store) -> int:
+    return counts(store)["done"]
+
+
+def held_reasons(store: Store) -> Counter[str]:
+    """Why the held actions were held (the outbox's last error: the desk's words, no text)."""
+    query = sa.select(OUTBOX.c.last_error).where(OUTBOX.c.status == "held")
+    with store.engine.connect() as conn:
+        return Counter(str(e or "no reason recorded") for e in conn.scalars(query))
+
+
+def _going(now: Counter[str], until: int) -> bool:
+    return now["done"] < until and now["pending"] > 0
 
 
 async def run_worker(
     store: Store, desk: ZendeskResponder, settings: OutboxSection, *, until: int
 ) -> None:
-    """Run a worker until `until` actions are done, then kill it (cancel, mid-flight)."""
+    """Run a worker until `until` actions are done, or none is left to try (the rest held
+    for a person: retried never, so waiting for them would never end), then kill it."""
     worker = OutboxWorker(store, {"desk": desk}, settings)
     stop, wake = asyncio.Event(), asyncio.Event()
     task = asyncio.create_task(worker.run(stop, wake))
     # Polling the store is the point: the kill must come from outside the worker.
-    while await asyncio.to_thread(done_count, store) < until:  # noqa: ASYNC110
+    while _going(await asyncio.to_thread(counts, store), until):  # noqa: ASYNC110
         await asyncio.sleep(0.05)
     task.cancel()  # a crash: no drain, leases stay until they expire
     await asyncio.gather(task, return_exceptions=True)
 
 
-async def main(n: int, fail_rate: float) -> dict[str, float]:
-    fake = FlakyDesk(fail_rate, seed=7)
+async def main(
+    n: int, fail_rate: float, refuse_rate: float = 0.0
+) -> tuple[dict[str, float], Counter[str]]:
+    """The figures, and why the actions held were held (by reason)."""
+    fake = FlakyDesk(fail_rate, seed=7, refuse_rate=refuse_rate)
     runner = web.AppRunner(fake.app(), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -149,7 +176,7 @@ async def main(n: int, fail_rate: float) -> dict[str, float]:
         await run_worker(store, desk, settings, until=n // 2)  # first worker, killed midway
         await run_worker(store, desk, settings, until=n)  # the restarted one
         elapsed = time.perf_counter() - started
-        done = done_count(store)
+        done, held = done_count(store), held_reasons(store)
         await desk.close()
         store.dispose()
     await runner.cleanup()
@@ -160,8 +187,19 @@ async def main(n: int, fail_rate: float) -> dict[str, float]:
         "seconds": round(elapsed, 2),
         "injected_500s": fake.injected,
         "duplicates": sum(c - 1 for c in fake.created.values() if c > 1),
-        "losses": n - len(fake.created),
-    }
+        # Never delivered and not held either: vanished. A held action is not lost.
+        "losses": n - len(fake.created) - held.total(),
+        "held": held.total(),
+    }, held
+
+
+def say_held(held: Counter[str], n: float) -> str:
+    """The error that ends a run with actions held, naming how many and why."""
+    why = "; ".join(f"{count} × {reason}" for reason, count in held.most_common())
+    return (
+        f"error: {held.total()} of {n:g} actions held, not delivered (a refusal is not "
+        f"retried; the figures above are not a clean run): {why}"
+    )
 
 
 if __name__ == "__main__":
@@ -170,9 +208,15 @@ if __name__ == "__main__":
     parser.add_argument(
         "--fail-rate", type=float, default=0.01, help="share of requests answered 500"
     )
+    parser.add_argument(
+        "--refuse-rate",
+        type=float,
+        default=0.0,
+        help="share of tickets the fake help desk refuses as invalid (422): held, not retried",
+    )
     args = parser.parse_args()
     logging.getLogger("mentiondesk.outbox").setLevel(logging.ERROR)  # the 500s are expected
-    figures = asyncio.run(main(args.n, args.fail_rate))
+    figures, held = asyncio.run(main(args.n, args.fail_rate, args.refuse_rate))
     f = figures
     print(f"{f['delivered']} of {f['actions']} actions delivered in {f['seconds']} s")
     print(
@@ -180,3 +224,6 @@ if __name__ == "__main__":
     )
     print(f"duplicates: {f['duplicates']} (must be 0); losses: {f['losses']} (must be 0)")
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
+    if held:
+        print(say_held(held, f["actions"]), file=sys.stderr)
+        sys.exit(1)

@@ -126,7 +126,8 @@ def run(
         typer.Option(
             "--once",
             help="Poll every source once, process everything, drain the outbox, then exit "
-            "(the desk is not served).",
+            "(the desk is not served). Exit status 1 when a mention could not be read or "
+            "recorded (held, retried after 5 minutes; the log names it), for cron.",
         ),
     ] = False,
     sources: Annotated[
@@ -157,10 +158,13 @@ def run(
     for warning in warnings + long_night_shifts(config.settings.desk.business_hours):
         _LOGGER.warning("%s", warning)
     with config_errors():
-        asyncio.run(_run(polled_sources(config, sources), once=once))
+        failed = asyncio.run(_run(polled_sources(config, sources), once=once))
+    if once and failed:  # cron and CI see it: the summary said which count, the log which ids
+        raise typer.Exit(1)
 
 
-async def _run(config: Config, *, once: bool) -> None:
+async def _run(config: Config, *, once: bool) -> int:
+    """Run the desk; return how many mentions it could not read or record (held)."""
     async with stoppable_start_up(), App(config) as desk:
         # Said, not refused: a user may be added while it runs.
         users = await asyncio.to_thread(desk_users, desk.store.engine)
@@ -189,13 +193,16 @@ async def _run(config: Config, *, once: bool) -> None:
             numbers = report(desk.store, hours=config.business_hours)
             stopped = stopped_lines(desk.source_health())
             new, edited = desk.processor.processed, desk.processor.reread
+            failed = desk.processor.failed
             # A line each, however long: `run --once >> run.log` is grepped, not read at 80 columns.
             summary = Console(soft_wrap=True)
-            print_summary(summary, numbers, config, new=new, edited=edited, stopped=stopped)
+            print_summary(
+                summary, numbers, config, new=new, edited=edited, failed=failed, stopped=stopped
+            )
             if web is None:
                 no_login_hint(desk)
             if once or desk.stop_event.is_set():
-                return
+                return failed
             if web is not None:  # JSON logs go to a collector: no password there
                 announce_first_user(desk, on_terminal=err.file.isatty() and not logs.json_logs())
             say("Listening for new mentions. Press Ctrl-C to stop.")
@@ -205,6 +212,7 @@ async def _run(config: Config, *, once: bool) -> None:
             if web is not None:
                 await web.cleanup()
         await desk.stop()
+        return desk.processor.failed
 
 
 @app.command()

@@ -24,6 +24,9 @@ except ImportError:  # pragma: no cover - a typer on click itself
     from click.exceptions import NoSuchOption  # type: ignore[assignment]
 
 _Shown = Callable[[Any, Any], str | None]
+# A number's value in words, as commands name theirs (`report --days <n>`), not as Python
+# spells its type ("<int range>", "<float>").
+_NUMBERS: dict[Any, str] = {int: "<n>", float: "<number>"}
 # Typer's own renderers, kept to fall back on; absent in another typer, nothing is patched.
 _option_type: _Shown | None = getattr(TyperOption, "display_type_rich", None)
 _argument_type: _Shown | None = getattr(TyperArgument, "display_type_rich", None)
@@ -131,6 +134,8 @@ def _in_words(
         return f"<{_word(get_args(described.annotation)[0])}>"
     if described.annotation is str:
         return "<text>"
+    if number := _NUMBERS.get(described.annotation):
+        return number  # the range, if any, is shown beside it ("[1<=x<=1000000]")
     return typer_says(param, ctx) if typer_says else None
 
 

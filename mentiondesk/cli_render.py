@@ -25,6 +25,7 @@ from mentiondesk.cli_text import shown
 from mentiondesk.config import Config
 from mentiondesk.logs import json_logs
 from mentiondesk.pipeline import Progress as ProgressCallback
+from mentiondesk.processing import LEASE
 from sentiment.e5_training import Progress as StepProgress
 from sentiment.e5_training import Say
 
@@ -110,11 +111,13 @@ def print_summary(
     *,
     new: int,
     edited: int = 0,
+    failed: int = 0,
     stopped: Sequence[str] = (),
 ) -> None:
     """The few lines a person reads after a run: the store's totals, and how many of the
-    mentions this run read (a second run of the demo reads none); then each source that
-    stopped (`stopped`: "name stopped (Error): why"), not read again until restart."""
+    mentions this run read (a second run of the demo reads none), and could not (`failed`:
+    the classifier or the database refused them); then each source that stopped (`stopped`:
+    "name stopped (Error): why"), not read again until restart."""
     labels = data["by_label"]
     fr = data["first_response"]
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
@@ -126,6 +129,12 @@ def print_summary(
         console.print(
             f"  [yellow]Not read yet         {unread:>6}[/]   "
             "(stored; in none of these counts until read)"
+        )
+    if failed:  # the log names each by id, and why; no text of theirs is shown anywhere
+        minutes = round(LEASE.total_seconds() / 60)
+        console.print(
+            f"  [red]Could not be read    {failed:>6}[/]   "
+            f"(held, stored unread; the log names them; retried after {minutes} minutes)"
         )
     console.print(f"  Complaints           {labels['negative']:>6}")
     console.print(f"  Praise               {labels['positive']:>6}")

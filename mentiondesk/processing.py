@@ -28,7 +28,7 @@ from mentiondesk.thread_advice import advising
 from playbooks import Playbook
 
 _LOGGER = logging.getLogger(__name__)
-_LEASE = timedelta(minutes=5)
+LEASE = timedelta(minutes=5)  # a claim on a mention; a held one is tried again after it
 PLAYBOOK_ERROR = "playbook-error"  # the rule name on cases opened because a rule failed
 
 
@@ -45,44 +45,87 @@ class Processor:
         self.batch_size = config.settings.sentiment.batch_size
         self.processed = 0  # mentions read for the first time: the run's "new"
         self.reread = 0  # mentions read again because their post was edited (edited_reread)
+        # Mentions that could not be read or recorded, held: they stay stored and unread, and
+        # are claimed again when their lease lapses (the next run). Ids, not a count: one
+        # failing again after its lease lapsed in a long run is still one mention.
+        self.held: set[int] = set()
+
+    @property
+    def failed(self) -> int:
+        """How many mentions this process could not read or record (and has not since)."""
+        return len(self.held)
 
     def process_batch(self) -> int:
-        """Claim, read, decide and record one batch; return how many mentions it decided."""
-        pending = self.store.claim_unprocessed(self.batch_size, _LEASE)
-        if not pending:
+        """Claim, read, decide and record one batch; return how many mentions it took from
+        the backlog: decided, or held because they could not be read or recorded."""
+        claimed = self.store.claim_unprocessed(self.batch_size, LEASE)
+        if not claimed:
             return 0
-        readings = self.classifier.classify(
-            [p.mention.text for p in pending], [p.mention.lang for p in pending]
-        )
+        readings = self._read(claimed)
         # Someone who asks us to stop in this batch gets no DM for any mention in it either.
-        stopped = {
-            p.author_id for p, r in zip(pending, readings, strict=True) if OPT_OUT in r.topics
-        }
-        pending = [
-            replace(p, do_not_contact=True) if p.author_id in stopped else p for p in pending
+        stopped = {p.author_id for p, r in readings if OPT_OUT in r.topics}
+        pairs = [
+            (replace(p, do_not_contact=True) if p.author_id in stopped else p, r)
+            for p, r in readings
         ]
-        pairs = list(zip(pending, readings, strict=True))
         # A mention read before is back because its post was edited (edited_posts).
-        again = read_before(self.store, [p.id for p in pending])
+        again = read_before(self.store, [p.id for p, _ in pairs])
         read = [p for p, r in pairs if SPAM not in r.topics]
         advice = advising(self.store, read, self.config.settings.brand.handles)
-        for p, r in pairs:
-            if p.id in again:
-                self._reread(p, r, advice=p.id in advice)
+        redone = sum(self._reread(p, r, advice=p.id in advice) for p, r in pairs if p.id in again)
         fresh = [(p, r) for p, r in pairs if p.id not in again]
         parts = by_author_turn(fresh)
-        done = len(again) + sum(self._decide_and_record(part, advice) for part in parts)
-        self.processed += done - len(again)
-        self.reread += len(again)
-        return done
+        self.processed += sum(self._decide_and_record(part, advice) for part in parts)
+        self.reread += redone
+        return len(claimed)
 
-    def _reread(self, p: PendingMention, reading: Reading, *, advice: bool) -> None:
+    def _read(self, pending: Sequence[PendingMention]) -> list[tuple[PendingMention, Reading]]:
+        """The batch's readings; if the classifier fails on the batch, each mention is read
+        alone, so that one it cannot read is held and the others go on."""
+        try:
+            return list(zip(pending, self._classify(pending), strict=True))
+        except Exception as exc:
+            if len(pending) == 1:
+                self._hold(pending[0].id, "could not be read", exc)
+                return []
+            said = "reading a batch of %d mentions failed (%s); reading each alone"
+            _LOGGER.warning(said, len(pending), type(exc).__name__)
+        pairs: list[tuple[PendingMention, Reading]] = []
+        for p in pending:
+            try:
+                pairs += zip([p], self._classify([p]), strict=True)
+            except Exception as exc:
+                self._hold(p.id, "could not be read", exc)
+        return pairs
+
+    def _classify(self, pending: Sequence[PendingMention]) -> list[Reading]:
+        texts = [p.mention.text for p in pending]
+        return self.classifier.classify(texts, [p.mention.lang for p in pending])
+
+    def _hold(self, mention_id: int, what: str, exc: Exception) -> None:
+        # The class only: a classifier's or database's message may quote the mention's text.
+        _LOGGER.error(
+            "mention %s %s: %s; held, stored unread, tried again when its claim lapses",
+            mention_id,
+            what,
+            type(exc).__name__,
+        )
+        self.held.add(mention_id)
+
+    def _reread(self, p: PendingMention, reading: Reading, *, advice: bool) -> bool:
         """An edited post read again: its alerts and tickets routed as a new post's would be,
-        decided on the author's history as it was when the post first came in."""
-        with self.store.engine.connect() as conn:
-            history = history_before(conn, p.author_id, p.id)
-        plans = self.decide(p, reading, history, advice=advice).outbox
-        reread(self.store, self.playbook, p, reading, advice=advice, outbox=plans)
+        decided on the author's history as it was when the post first came in. False when
+        it failed: the mention is held, its earlier reading stands meanwhile."""
+        try:
+            with self.store.engine.connect() as conn:
+                history = history_before(conn, p.author_id, p.id)
+            plans = self.decide(p, reading, history, advice=advice).outbox
+            reread(self.store, self.playbook, p, reading, advice=advice, outbox=plans)
+        except Exception as exc:
+            self._hold(p.id, "could not be read again", exc)
+            return False
+        self.held.discard(p.id)
+        return True
 
     def _decide_and_record(
         self, part: Sequence[tuple[PendingMention, Reading]], advice: set[int]
@@ -101,13 +144,17 @@ class Processor:
         routing = self.config.settings.routing
         cap = self.config.settings.playbooks.auto_reply_daily_cap
         try:
-            return record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
-        except Exception:
+            done = record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
+        except Exception as exc:
             if len(decisions) == 1:
-                raise
+                self._hold(decisions[0].mention_id, "could not be recorded", exc)
+                return 0
             # One mention the database refuses must not hold back the rest of its batch.
-            _LOGGER.exception("recording %d decisions failed; recording each alone", len(decisions))
+            said = "recording %d decisions failed (%s); recording each alone"
+            _LOGGER.warning(said, len(decisions), type(exc).__name__)
             return self._record_each(decisions, routing.post, cap)
+        self.held.difference_update(d.mention_id for d in decisions)
+        return done
 
     def _record_each(self, decisions: list[Decision], post: dict[str, str], cap: int) -> int:
         done = 0
@@ -115,9 +162,9 @@ class Processor:
             try:
                 done += record(self.store, [d], post_route=post, auto_daily_cap=cap)
             except Exception as exc:  # stays stored, claimed again when its lease lapses
-                _LOGGER.error(
-                    "mention %s could not be recorded: %s", d.mention_id, type(exc).__name__
-                )
+                self._hold(d.mention_id, "could not be recorded", exc)
+            else:
+                self.held.discard(d.mention_id)
         return done
 
     def decide(
