@@ -28,8 +28,11 @@ from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING
 _CLAIM = MENTION.c.claimed_until
 ACTOR = "listener"  # who the audit says noticed the edit
 ACTION = "post-edited"
-ANSWERED = "answered"  # the detail of an edit that came after the desk decided (`decided`)
-ANSWERED_STOP = "answered; asked to stop"  # …one that put its author on do-not-contact
+# The detail of an edit that came after the desk decided (`decided`): a reply went out, or
+# the desk turned the post's draft down; "; asked to stop" when it put its author on the list.
+ANSWERED = "answered"
+REJECTED = "rejected"
+ASKED_TO_STOP = "; asked to stop"
 EDITED = "post edited"  # `decided_by` of a draft withdrawn because the post was edited
 
 
@@ -108,29 +111,27 @@ def newer(version: str, stored: str) -> bool:
     return version != stored
 
 
-def decided(conn: Connection, mention_id: int, *, label_now: str | None = None) -> bool:
-    """Whether the post was decided on: a reply or DM to it approved (sent, or on its way), or
-    a person's reply on its case approved after it came in (a follow-up answered with the
-    case, the post in view), or a draft to it rejected while the edit keeps the label the
-    rejection judged (`label_now`: the new reading's; a thank-you turned down stays turned
-    down after a typo fixed, but praise edited into a complaint is a new matter for the desk).
-    A withdrawn draft, or an auto reply to another post of the case (an acknowledgement),
-    decided nothing about this one."""
+def decided(conn: Connection, mention_id: int, *, label_now: str | None = None) -> str | None:
+    """How the post was decided on, None if not: ANSWERED, a reply or DM to it approved (sent,
+    or on its way), or a person's reply on its case approved after it came in (a follow-up
+    answered with the case, the post in view); else REJECTED, a draft to it rejected while the
+    edit keeps the label the rejection judged (`label_now`: the new reading's; a thank-you
+    turned down stays turned down after a typo fixed, but praise edited into a complaint is a
+    new matter for the desk). A withdrawn draft, or an auto reply to another post of the case
+    (an acknowledgement), decided nothing about this one."""
     label = sa.select(READING.c.label).where(READING.c.mention_id == mention_id).scalar_subquery()
-    own = (DRAFT.c.mention_id == mention_id) & (
-        (DRAFT.c.status == "approved") | ((DRAFT.c.status == "rejected") & (label == label_now))
-    )
+    own = DRAFT.c.mention_id == mention_id
+    rejected = own & (DRAFT.c.status == "rejected") & (label == label_now)
     came = sa.select(MENTION.c.ingested_at).where(MENTION.c.id == mention_id).scalar_subquery()
     joined = sa.select(FOLLOW_UP.c.case_id).where(FOLLOW_UP.c.mention_id == mention_id)
     cases = sa.select(CASE.c.id).where((CASE.c.mention_id == mention_id) | CASE.c.id.in_(joined))
     answered_case = (
-        DRAFT.c.case_id.in_(cases)
-        & (DRAFT.c.status == "approved")
-        & DRAFT.c.auto.is_(False)
-        & (DRAFT.c.decided_at >= came)
+        DRAFT.c.case_id.in_(cases) & DRAFT.c.auto.is_(False) & (DRAFT.c.decided_at >= came)
     )
-    query = sa.select(DRAFT.c.id).where(own | answered_case)
-    return conn.scalar(query.limit(1)) is not None
+    answered = (DRAFT.c.status == "approved") & (own | answered_case)
+    if conn.scalar(sa.select(DRAFT.c.id).where(answered).limit(1)) is not None:
+        return ANSWERED
+    return REJECTED if conn.scalar(sa.select(DRAFT.c.id).where(rejected).limit(1)) else None
 
 
 def withdrawn_for_edit(decided_by: str | None) -> bool:

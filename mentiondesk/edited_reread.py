@@ -23,8 +23,7 @@ from mentiondesk.edited_alerts import queue_new
 from mentiondesk.edited_posts import (
     ACTION,
     ACTOR,
-    ANSWERED,
-    ANSWERED_STOP,
+    ASKED_TO_STOP,
     EDITED,
     decided,
     decided_as_read,
@@ -69,12 +68,12 @@ def reread(
         if not decided_as_read(conn, {mention_id: pending.mention.text}):
             return  # another worker read it again meanwhile, or it was edited again
         asked_to_stop = OPT_OUT in reading.topics  # "stop messaging me" written in
-        if decided(conn, mention_id, label_now=reading.label.value):
+        if how := decided(conn, mention_id, label_now=reading.label.value):
             # One decision per post: the reading stays the one decided on (no second draft,
             # alert or ticket); a request to stop is heeded all the same.
             if asked_to_stop:
                 stopped_by_post(conn, {pending.author_id: mention_id}, now)
-            said = ANSWERED_STOP if asked_to_stop else ANSWERED
+            said = how + ASKED_TO_STOP if asked_to_stop else how
             audit(conn, ACTOR, ACTION, mention_id=mention_id, detail=said)
             return
         previous = conn.scalar(sa.select(READING.c.label).where(READING.c.mention_id == mention_id))

@@ -64,7 +64,7 @@ def test_an_edit_after_the_desk_rejected_the_draft_writes_no_second_one(
         queued = conn.scalar(sa.select(sa.func.count()).select_from(OUTBOX))
     assert drafts == ["rejected"]  # no second thank-you waiting
     assert queued == 0
-    assert ("post-edited", "answered") in [tuple(d) for d in details]
+    assert ("post-edited", "rejected") in [tuple(d) for d in details]  # no reply went out
 
 
 def test_an_edit_of_a_post_waiting_for_the_desk_is_still_read_again(

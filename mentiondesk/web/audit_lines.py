@@ -158,13 +158,24 @@ def _relabelled(loc: Locale, who: str, detail: str) -> str:
 def _post_edited(loc: Locale, detail: str) -> str:
     """The author edited the post (edited_posts): detail "answered" (a reply or DM had gone
     out: only the text changed; "answered; asked to stop": and the author went on the list),
-    else "OLD → NEW; …" as it was read again."""
+    "rejected" (the desk had turned its draft down: nothing went out, and nothing is drafted
+    again; "rejected; asked to stop" likewise), else "OLD → NEW; …" as it was read again."""
     if detail == "answered":
         return loc.t("The author edited the post after it was answered: the new text is kept")
+    if detail == "rejected":  # no reply went out: "answered" would tell the desk one did
+        return loc.t(
+            "The author edited the post after its draft was rejected: the new text is kept, "
+            "and no new draft is written"
+        )
     if detail == "answered; asked to stop":
         return loc.t(
             "The author edited the post after it was answered, asking not to be contacted: "
             "the new text is kept, and they are on the do-not-contact list"
+        )
+    if detail == "rejected; asked to stop":
+        return loc.t(
+            "The author edited the post after its draft was rejected, asking not to be "
+            "contacted: the new text is kept, and they are on the do-not-contact list"
         )
     labels = detail.partition(";")[0]
     before, _, after = labels.partition(" → ")

@@ -100,6 +100,11 @@ AUDIT = {
     "The author edited the post after it was answered: the new text is kept": (
         "A pessoa editou a publicação depois da resposta: o novo texto foi mantido"
     ),
+    "The author edited the post after its draft was rejected: the new text is kept, and no "
+    "new draft is written": (
+        "A pessoa editou a publicação depois de o rascunho ser rejeitado: o novo texto foi "
+        "mantido, e nenhum rascunho novo é escrito"
+    ),
     "The author edited the post: read again, still as {new}": (
         "A pessoa editou a publicação: lida de novo, ainda como {new}"
     ),
@@ -115,5 +120,10 @@ AUDIT = {
     "is kept, and they are on the do-not-contact list": (
         "A pessoa editou a publicação depois da resposta e pediu para não ser contatada: o novo "
         "texto foi mantido, e a pessoa está na lista de não contatar"
+    ),
+    "The author edited the post after its draft was rejected, asking not to be contacted: the "
+    "new text is kept, and they are on the do-not-contact list": (
+        "A pessoa editou a publicação depois de o rascunho ser rejeitado e pediu para não ser "
+        "contatada: o novo texto foi mantido, e a pessoa está na lista de não contatar"
     ),
 }

@@ -234,6 +234,11 @@ CASE = {
         "A pessoa editou a publicação depois da resposta e pediu para não ser contactada: o novo "
         "texto foi mantido, e a pessoa está na lista de não contactar"
     ),
+    "The author edited the post after its draft was rejected, asking not to be contacted: the "
+    "new text is kept, and they are on the do-not-contact list": (
+        "A pessoa editou a publicação depois de o rascunho ser rejeitado e pediu para não ser "
+        "contactada: o novo texto foi mantido, e a pessoa está na lista de não contactar"
+    ),
     # a reply in another customer's thread telling them what to do (bystanders.py)
     "advice to another customer in a thread": "conselho a outra pessoa numa conversa",
     "Advice to another customer, not a complaint: no case, no apology.": (
