@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "Edited and approved": "Resposta editada e aprovada",
     # Settled elsewhere (desk, CLI, another click), said on the card (mentiondesk/slack_card.py)
     "{verb} at {when}": "{verb} em {when}",
+    "Assigned to {user}": "Caso atribuído a {user}",  # taken on the desk or another card
     "Withdrawn": "Rascunho retirado",
     "Case resolved": "Caso resolvido",
     "Case closed": "Caso encerrado",

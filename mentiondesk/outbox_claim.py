@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from mentiondesk.case_tickets import current_tickets
+from mentiondesk.case_tickets import current_tickets, ticket_targets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
 from mentiondesk.models import Brand, OutboxAction, is_private_post
@@ -99,8 +99,11 @@ def _as_now(
     draft_cols = (DRAFT.c.status, DRAFT.c.text, DRAFT.c.decided_by, DRAFT.c.decided_at)
     drafts = _by_id(conn, DRAFT, draft_ids, draft_cols)
     found = _by_id(conn, CASE, cases, (CASE.c.status, CASE.c.closed_at, CASE.c.assignee))
+    tickets = ticket_targets(conn, {c for c in cases if c is not None})
     return [
-        _told(a, drafts.get(a.context.draft_id), found.get(case_ids[n])) if n in alerts else a
+        _told(a, drafts.get(a.context.draft_id), found.get(case_ids[n]), case_ids[n] in tickets)
+        if n in alerts
+        else a
         for n, a in enumerate(actions)
     ]
 
@@ -116,9 +119,10 @@ def _by_id(
 
 
 def _told(
-    action: OutboxAction, draft: sa.Row[Any] | None, case: sa.Row[Any] | None
+    action: OutboxAction, draft: sa.Row[Any] | None, case: sa.Row[Any] | None, escalated: bool
 ) -> OutboxAction:
-    """`action` showing `draft`'s text as it is, told (extra[SETTLED]) what is settled."""
+    """`action` showing `draft`'s text as it is, told (extra[SETTLED]) what is settled;
+    `escalated`: its case has a ticket queued or filed (Escalate would only be refused)."""
     ctx = action.context
     if draft is not None and draft.text is not None:
         ctx = replace(ctx, draft_text=str(draft.text))
@@ -129,9 +133,11 @@ def _told(
         case=case.status if case is not None else None,
         closed_at=case.closed_at if case is not None else None,
         assigned=bool(case is not None and case.assignee),
+        escalated=escalated,
     )
     waits = said["draft"] in (None, "pending") and said["case"] in (None, "open")
-    extra = action.extra if waits and not said["assigned"] else {**action.extra, SETTLED: said}
+    untouched = waits and not said["assigned"] and not escalated
+    extra = action.extra if untouched else {**action.extra, SETTLED: said}
     return replace(action, context=ctx, extra=extra)
 
 

@@ -25,7 +25,7 @@ import hmac
 import json
 import logging
 import time
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -53,6 +53,7 @@ _PRUNE = 100  # expired rows deleted per accepted request: more than one, so the
 # How long a click is remembered: past Slack's last retry (its schedule ends after 5 minutes),
 # each under a new timestamp that is fresh in its own window.
 CLICK_MEMORY = timedelta(minutes=15)
+_Show = Callable[[SlackWork, Sequence[SlackResponder], int], Awaitable[bool]]
 
 
 def signature(secret: str, *, timestamp: str, body: bytes) -> str:
@@ -179,15 +180,18 @@ class SlackActions:
 
     def draft_decided(self, draft_id: int) -> None:
         """The desk approved, rejected or restored `draft_id`: its cards say so."""
-        self._keep(show_decided(self.work, self.slacks, draft_id))
-        if self.settle:
-            self.settle.told("draft", draft_id)
+        self._keep(self._settled("draft", draft_id, show_decided))
 
     def case_changed(self, case_id: int) -> None:
         """The desk resolved, closed, assigned or escalated case `case_id`: its cards say so."""
-        self._keep(show_case(self.work, self.slacks, case_id))
-        if self.settle:
-            self.settle.told("case", case_id)
+        self._keep(self._settled("case", case_id, show_case))
+
+    async def _settled(self, kind: str, found_id: int, show: _Show) -> None:
+        """Settle the cards, and tell the settle pass only when Slack took every update:
+        one that failed (Slack down, rate limited) is tried again by the next pass."""
+        began = self.work.now()  # what the pass may skip: decided before these cards were read
+        if await show(self.work, self.slacks, found_id) and self.settle:
+            self.settle.told(kind, found_id, at=began)
 
     def _keep(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work, name="slack-action")

@@ -24,6 +24,7 @@ from mentiondesk.models import FatalError, RateLimited, TransientError, Wording
 from mentiondesk.queue_errors import NotFound, StaleAction
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.tables import CASE, DRAFT, OUTBOX, case_number, parse_case_number
+from responders._escape import slack_mrkdwn
 from responders._settled import CASE_BUTTONS, CASE_VERBS, DRAFT_BUTTONS, DRAFT_VERBS, settled_line
 from responders.slack import SlackResponder
 from responders.slack_blocks import ACTIONS_BLOCK, SETTLES, Block, without_buttons
@@ -47,6 +48,7 @@ class CardState:
     closed_at: datetime | None = None
     assignee: str | None = None
     escalated: bool = False
+    ticket: str | None = None  # the help desk its ticket went to, once escalated
 
     def settled(self) -> set[str]:
         """The buttons whose work is done, or that would only be refused."""
@@ -104,6 +106,7 @@ def _read_state(store: Store, ids: Mapping[str, Any], ticket_target: str | None)
                     OUTBOX.c.key == key, OUTBOX.c.status != "dropped"
                 )
                 found["escalated"] = conn.scalar(ticket) is not None
+                found["ticket"] = ticket_target if found["escalated"] else None
     return CardState(**found)
 
 
@@ -140,30 +143,51 @@ def refreshed(
             when=when,
         )
         lines = [line] if line else []
+    if not ended:
+        lines += _case_lines(offered - mine, state, wording)
     out = without_buttons(blocks, state.settled())
     return out + [{"type": "context", "elements": [{"type": "mrkdwn", "text": t}]} for t in lines]
+
+
+def _case_lines(offered: set[Any], state: CardState, wording: Wording) -> list[str]:
+    """Who took the case, or where it was escalated, elsewhere (the desk, another card, the
+    pipeline), said where the card offered it: a button gone unsaid reads as a glitch."""
+    lines = []
+    if "assign" in offered and state.assignee:
+        lines.append(wording.t("Assigned to {user}", user=who_is(state.assignee)))
+    if "escalate" in offered and state.escalated and state.ticket:
+        target = slack_mrkdwn(state.ticket, 80)
+        lines.append(wording.t("Escalated to {target}", target=target))
+    return lines
 
 
 async def current_card(
     slack: SlackResponder, channel: str, ts: str, *, now: Callable[[], datetime]
 ) -> dict[str, Any] | None:
     """The card as posted now (its blocks and text); None when it cannot be read (a missing
-    history scope, Slack down, the message gone), for the caller to fall back on its own.
-    A short Retry-After (a burst of desk decisions, each reading its cards) is waited out:
+    history scope, Slack down, the message gone), for the caller to fall back on its own."""
+    try:
+        return await read_card(slack, channel, ts, now=now)
+    except (FatalError, TransientError, RateLimited) as exc:
+        _LOGGER.warning("slack card %s could not be read back: %s", ts, exc)
+        return None
+
+
+async def read_card(
+    slack: SlackResponder, channel: str, ts: str, *, now: Callable[[], datetime]
+) -> dict[str, Any] | None:
+    """The card as posted now; None when the message is gone; Slack's errors raised. A
+    short Retry-After (a burst of desk decisions, each reading its cards) is waited out:
     read once more, rather than leave a card offering what was done."""
     read = partial(
         slack.call, "conversations_history", channel=channel, latest=ts, inclusive=True, limit=1
     )
     try:
-        try:
-            history = await read()
-        except RateLimited as exc:
-            if not await waited_out(exc, now=now):
-                raise
-            history = await read()
-    except (FatalError, TransientError, RateLimited) as exc:
-        _LOGGER.warning("slack card %s could not be read back: %s", ts, exc)
-        return None
+        history = await read()
+    except RateLimited as exc:
+        if not await waited_out(exc, now=now):
+            raise
+        history = await read()
     messages = history.get("messages") or []
     if not messages or messages[0].get("ts") != ts:  # deleted: an older message came back
         return None

@@ -31,15 +31,16 @@ async def settle_card(updates: CardUpdates, slack: SlackResponder, card: PostedC
 
 async def show_decided(
     updates: CardUpdates, slacks: Sequence[SlackResponder], draft_id: int
-) -> None:
+) -> bool:
     """Settle every Slack card of `draft_id` after it was approved, rejected or restored on
-    the desk; never raise (this runs after the desk answered)."""
+    the desk; never raise (this runs after the desk answered). False: one may be settled
+    later (on_cards)."""
     find = partial(cards_about, updates.store, draft_id=draft_id)
-    await on_cards(updates, slacks, find, settle_card, "a decision on the desk")
+    return await on_cards(updates, slacks, find, settle_card, "a decision on the desk")
 
 
-async def show_case(updates: CardUpdates, slacks: Sequence[SlackResponder], case_id: int) -> None:
+async def show_case(updates: CardUpdates, slacks: Sequence[SlackResponder], case_id: int) -> bool:
     """Settle every Slack card of case `case_id` after it was resolved, closed, assigned or
-    escalated on the desk; never raise."""
+    escalated on the desk; never raise. False: one may be settled later (on_cards)."""
     find = partial(cards_about, updates.store, case_id=case_id)
-    await on_cards(updates, slacks, find, settle_card, "a case action on the desk")
+    return await on_cards(updates, slacks, find, settle_card, "a case action on the desk")

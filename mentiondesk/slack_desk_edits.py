@@ -175,16 +175,19 @@ async def on_cards(
     find: Callable[[list[str]], list[PostedCard]],
     rewrite: Callable[[CardUpdates, SlackResponder, PostedCard], Awaitable[None]],
     what: str,
-) -> None:
+) -> bool:
     """`rewrite` each card `find` gives (of these responders), under its lock, after `what`
-    was done on the desk; never raise. A card that fails is logged; the others still go."""
+    was done on the desk; never raise. A card that fails is logged; the others still go.
+    False when one may go through later (the store or Slack down, rate limited): the
+    settle pass tries again. Slack's refusal (the card deleted, a scope missing) will not."""
     by_name = {s.name: s for s in slacks}
     try:
         found = await asyncio.to_thread(find, list(by_name))
     except UNREACHABLE as exc:
         name = type(exc).__name__  # not its message: that may name the database's host
         _LOGGER.warning("slack cards of %s: the store is unreachable (%s)", what, name)
-        return
+        return False
+    done = True
     for card in found:
         try:
             async with updates.cards.hold(card.channel, card.ts):
@@ -194,10 +197,15 @@ async def on_cards(
             _LOGGER.warning(
                 "slack card %s not updated: the store is unreachable (%s)", card.ts, name
             )
-        except (FatalError, TransientError, RateLimited) as exc:
+            done = False
+        except (TransientError, RateLimited) as exc:
+            _LOGGER.warning("slack card %s not updated after %s: %s", card.ts, what, exc)
+            done = False
+        except FatalError as exc:
             _LOGGER.warning("slack card %s not updated after %s: %s", card.ts, what, exc)
         except Exception:
             _LOGGER.exception("slack card %s not updated after %s", card.ts, what)
+    return done
 
 
 async def show_on_card(

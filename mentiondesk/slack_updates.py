@@ -12,7 +12,15 @@ from datetime import datetime
 from typing import Any
 
 from mentiondesk.models import Brand, FatalError, RateLimited, TransientError
-from mentiondesk.slack_card import CardLocks, card_state, current_card, refreshed, tell, waited_out
+from mentiondesk.slack_card import (
+    CardLocks,
+    card_state,
+    current_card,
+    read_card,
+    refreshed,
+    tell,
+    waited_out,
+)
 from mentiondesk.slack_payload import clicker
 from mentiondesk.store import Store
 from responders.slack import SlackResponder
@@ -57,11 +65,14 @@ class CardUpdates:
         pressed: str | None = None,
         *,
         retried: bool = False,
+        strict: bool = False,
     ) -> None:
         """The card after `pressed`, said by `verb`, or after a refused click (None: only
         what the store settled since goes). Built from the card as posted now, else from
-        the click's copy `clicked`; with neither, left as it is."""
-        card = await current_card(slack, channel, ts, now=self.now)
+        the click's copy `clicked`; with neither, left as it is. `strict`: Slack's error
+        reading the card back is raised (to be tried again), not taken as "left as it is"."""
+        read = read_card if strict else current_card
+        card = await read(slack, channel, ts, now=self.now)
         blocks = card.get("blocks", []) if card is not None else clicked
         if blocks is None:
             return
@@ -79,15 +90,16 @@ class CardUpdates:
             if retried or not await waited_out(exc, now=self.now):
                 raise
             args = (slack, channel, ts, ids, clicked, verb, user, pressed)
-            await self._update(*args, retried=True)
+            await self._update(*args, retried=True, strict=strict)
 
     async def settle(
         self, slack: SlackResponder, channel: str, ts: str, ids: Mapping[str, Any]
     ) -> None:
         """Bring the card at `channel`/`ts` up to what the store settled since it was posted
         (a decision made elsewhere: its buttons go, a line says who); unchanged, no update.
-        The caller holds the card's lock."""
-        await self._update(slack, channel, ts, ids, None, None, "")
+        Slack's errors are raised, for the settle pass to try again. The caller holds the
+        card's lock."""
+        await self._update(slack, channel, ts, ids, None, None, "", strict=True)
 
     async def _refuse(self, slack: SlackResponder, channel: str, user: str) -> None:
         _LOGGER.warning("slack action refused: user %s is not among the approvers", user)

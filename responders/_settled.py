@@ -9,6 +9,7 @@ it: the settled buttons left off, a line saying who decided, or that the case en
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,20 @@ CASE_BUTTONS = frozenset({"assign", "escalate"})
 # The verb of the line saying how a draft or case was settled elsewhere.
 DRAFT_VERBS = {"approved": "Approved", "rejected": "Rejected", "withdrawn": "Withdrawn"}
 CASE_VERBS = {"resolved": "Case resolved", "closed": "Case closed"}
+# FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, as the desk isolates names (web/i18n_bidi).
+_ISOLATE_START, _ISOLATE_END = "\u2068", "\u2069"
+_NO_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")  # could close ours early
+# What can reorder the words after it: right-to-left letters and digits, and the controls.
+_REORDERING = {"R", "AL", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+
+
+def isolated(name: str) -> str:
+    """A name inside our sentence ("Rejected by {user} at …") as a bidirectional island: a
+    right-to-left name ("علي (admin)") would otherwise pull the words and time after it into
+    its own direction. Left-to-right text stays as it is (no invisible marks to copy)."""
+    if not any(unicodedata.bidirectional(ch) in _REORDERING for ch in name):
+        return name
+    return f"{_ISOLATE_START}{name.translate(_NO_ISOLATES)}{_ISOLATE_END}"
 
 
 def settled_line(
@@ -56,8 +71,10 @@ def settled_extra(
     case: str | None,
     closed_at: datetime | None,
     assigned: bool,
+    escalated: bool = False,
 ) -> dict[str, Any]:
-    """The `extra[SETTLED]` of an alert whose draft and case the store has so."""
+    """The `extra[SETTLED]` of an alert whose draft and case the store has so; `escalated`,
+    its case has a help-desk ticket queued or filed (one a person dropped is none)."""
     return {
         "draft": draft,
         "by": decided_by,
@@ -65,6 +82,7 @@ def settled_extra(
         "case": case,
         "closed_at": closed_at.isoformat() if closed_at else None,
         "assigned": assigned,
+        "escalated": escalated,
     }
 
 
@@ -77,6 +95,8 @@ def settled_buttons(action: OutboxAction) -> set[str]:
     gone = set(DRAFT_BUTTONS) if found.get("draft") not in (None, "pending") else set()
     if found.get("assigned"):
         gone.add("assign")
+    if found.get("escalated"):  # Escalate would only be refused: the case has its ticket
+        gone.add("escalate")
     return gone
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from responders._escape import plain_fitted
+from responders._escape import plain_fitted, units
+from responders._text import plain
 
 # Slack's most for a section's text, plain_text as mrkdwn (a longer draft takes several). Its
 # docs say "characters": counted in UTF-16 units (an emoji is two), the stricter count.
 SECTION_LIMIT = 3000
+_CUT = "\n…"  # a message cut between its lines says so on a line of its own
 
 
 def text_only_blocks(text: str) -> list[dict[str, Any]]:
@@ -17,5 +19,22 @@ def text_only_blocks(text: str) -> list[dict[str, Any]]:
     and a snippet's "*50% off*" as bold; plain_text shows every character as typed, pings
     no one, and with `emoji` off keeps a `:shortcode:` as written. Our own words in these
     messages carry no markup, no links."""
-    shown = plain_fitted(text, SECTION_LIMIT) or " "  # Slack refuses an empty text
+    shown = fitted(text) or " "  # Slack refuses an empty text
     return [{"type": "section", "text": {"type": "plain_text", "text": shown, "emoji": False}}]
+
+
+def fitted(text: str, limit: int = SECTION_LIMIT) -> str:
+    """`text` within `limit`: whole, else its first lines that fit and a line "…" (a digest
+    line whose snippet was cut ends with its own "…": cut after it, it read "……", and a
+    line cut in half hid whose mention it was); a first line too long alone is cut in it."""
+    whole = "\n".join(plain(line) for line in text.split("\n"))  # as plain_fitted, uncut
+    if units(whole) <= limit:
+        return whole
+    kept: list[str] = []
+    room = limit - units(_CUT)
+    for line in whole.split("\n"):
+        room -= units(line) + (1 if kept else 0)
+        if room < 0:
+            break
+        kept.append(line)
+    return "\n".join(kept) + _CUT if kept else plain_fitted(text, limit)

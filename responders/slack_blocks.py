@@ -17,7 +17,7 @@ from mentiondesk.models import (
     text_digest,
 )
 from responders._escape import slack_chunks, slack_handle, slack_link, slack_mrkdwn, units
-from responders._settled import delivered_line, settled_buttons
+from responders._settled import delivered_line, isolated, settled_buttons
 from responders._slack_text import SECTION_LIMIT, text_only_blocks
 from responders._text import author_followers, case_title, impostor_warning, plain
 
@@ -173,14 +173,16 @@ def draft_sections(text: str, wording: Wording = ENGLISH) -> tuple[list[str], bo
 
 def mention_user(user_id: str) -> str:
     """`<@U…>` for a real Slack user id (from the signed payload), else the escaped text."""
-    return f"<@{user_id}>" if _SLACK_ID.match(user_id) else slack_mrkdwn(user_id, 80)
+    # A name we write is isolated (a right-to-left one would reorder the line); Slack shows a
+    # mention's name itself.
+    return f"<@{user_id}>" if _SLACK_ID.match(user_id) else isolated(slack_mrkdwn(user_id, 80))
 
 
 def who_is(actor: str) -> str:
     """A decider as the card names people: a Slack clicker by mention, anyone else (a desk
     user, "cli:ana") as escaped text, never taken for a member ID."""
     found = _SLACK_ACTOR.match(actor)
-    return f"<@{found.group(1)}>" if found else slack_mrkdwn(actor, 80)
+    return mention_user(found.group(1)) if found else isolated(slack_mrkdwn(actor, 80))
 
 
 def fits_edit_box(text: str) -> bool:

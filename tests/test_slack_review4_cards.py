@@ -10,27 +10,18 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from aiohttp.test_utils import TestClient, TestServer
-from argon2 import PasswordHasher
-from pydantic import SecretStr
 
 from mentiondesk import casework
 from mentiondesk.config import load_config
-from mentiondesk.outbox import OutboxWorker
-from mentiondesk.slack_actions import add_slack_routes
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT
-from mentiondesk.web import create_app, users
-from mentiondesk.web.users import Role, add_user
-from responders.slack import SlackResponder
-from tests.desk.conftest import Desk
-from tests.desk.seed import PASSWORD, write_config
+from tests.desk.seed import write_config
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import seed
-from tests.responders.test_slack_actions import SECRET
+from tests.slack_cards_helpers import Both, served
 from tests.test_slack_review2_desk_decisions import DRAFT_BUTTONS, buttons, desk_post, lines
-from tests.test_slack_review_desk_edits import NEW, Both, both, save
+from tests.test_slack_review_desk_edits import NEW, both, save
 
 __all__ = ["both"]  # the fixture, used by name
 DESK_URL = "https://desk.example.com"
@@ -61,36 +52,13 @@ async def linked_both(
     fake_api: FakeAPI, tmp_path: Path, store: Store, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[Both]:
     """As `both`, the card delivered with its desk link and an impostor warning."""
-    monkeypatch.setattr(users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
     path = write_config(tmp_path, db_url)
     text = path.read_text(encoding="utf-8").replace('"Lumora"', '"Angry Ann"')
     text = text.replace('["@lumora"]', '["@angryann"]')
     path.write_text(text + f'\n[desk]\npublic_url = "{DESK_URL}"\n', encoding="utf-8")
-    config = load_config(path)
-    add_user(store, "agent", role=Role.AGENT, password=PASSWORD, by="test")
-    seeded = seed(store)
-    fake = SlackFake(fake_api)
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr(SECRET),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
-    desk_url, brand = config.settings.desk.public_url, config.brand  # as `run` delivers
-    worker = OutboxWorker(
-        store, {"slack": slack}, config.settings.outbox, desk_url=desk_url, brand=brand
-    )
-    await worker.drain()
-    [ts] = fake.messages
-    app = create_app(config, store)
-    actions = add_slack_routes(app, store=store, config=config, responders={"slack": slack})
-    assert actions is not None
-    async with TestServer(app) as server, TestClient(server) as client:
-        desk = Desk(client)
-        assert await desk.login("agent") == 303
-        url = str(server.make_url("/slack/actions"))
-        yield Both(desk, actions, fake, store, seeded, ts, url)
+    config, seeded = load_config(path), seed(store)
+    async with served(config, store, seeded, SlackFake(fake_api), monkeypatch) as found:
+        yield found
 
 
 async def test_a_card_rewritten_for_an_edit_keeps_its_desk_link_and_warning(lb: Both) -> None:

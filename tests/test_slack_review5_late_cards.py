@@ -13,9 +13,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from aiohttp.test_utils import TestClient, TestServer
-from argon2 import PasswordHasher
-from pydantic import SecretStr
 
 from mentiondesk import casework, queue
 from mentiondesk.alert_wording import wording_for
@@ -24,20 +21,14 @@ from mentiondesk.config import OutboxSection, load_config
 from mentiondesk.models import OutboxAction, text_digest
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_claim import claim
-from mentiondesk.slack_actions import add_slack_routes
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT
-from mentiondesk.web import create_app, users
-from mentiondesk.web.users import Role, add_user
 from responders import discord, mattermost, teams
-from responders.slack import SlackResponder
-from tests.desk.conftest import Desk
-from tests.desk.seed import PASSWORD, write_config
+from tests.desk.seed import write_config
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import seed
-from tests.responders.test_slack_actions import SECRET
-from tests.test_slack_review_desk_edits import Both
+from tests.slack_cards_helpers import Both, served, slack_on
 
 NEW = "Sorry Ann, a refund is on its way & soon."
 
@@ -45,13 +36,7 @@ NEW = "Sorry Ann, a refund is on its way & soon."
 async def delivered(store: Store, fake_api: FakeAPI) -> list[dict[str, Any]]:
     """The card the queued alert became, delivered now."""
     fake = SlackFake(fake_api)
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
+    slack = slack_on(fake, secret="s3cret")
     await OutboxWorker(store, {"slack": slack}, OutboxSection()).drain()
     [message] = fake.messages.values()
     blocks: list[dict[str, Any]] = message["blocks"]
@@ -159,31 +144,13 @@ async def late_card(
 ) -> AsyncIterator[Both]:
     """As test_slack_review_desk_edits' `both`, its draft withdrawn (a corrected reading)
     before the card was delivered."""
-    monkeypatch.setattr(users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
     config = load_config(write_config(tmp_path, db_url))
-    add_user(store, "agent", role=Role.AGENT, password=PASSWORD, by="test")
     seeded = seed(store)
     with store.engine.begin() as conn:  # as corrections.py records it
         done = dict(status="withdrawn", decided_at=datetime.now(UTC), decided_by="relabel 1")
         conn.execute(sa.update(DRAFT).where(DRAFT.c.id == seeded.draft_id).values(**done))
-    fake = SlackFake(fake_api)
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr(SECRET),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
-    await OutboxWorker(store, {"slack": slack}, config.settings.outbox).drain()
-    [ts] = fake.messages
-    app = create_app(config, store)
-    actions = add_slack_routes(app, store=store, config=config, responders={"slack": slack})
-    assert actions is not None
-    async with TestServer(app) as server, TestClient(server) as client:
-        desk = Desk(client)
-        assert await desk.login("agent") == 303
-        url = str(server.make_url("/slack/actions"))
-        yield Both(desk, actions, fake, store, seeded, ts, url)
+    async with served(config, store, seeded, SlackFake(fake_api), monkeypatch) as found:
+        yield found
 
 
 async def test_a_late_card_of_a_withdrawn_draft_offers_it_again_once_restored(

@@ -15,22 +15,18 @@ from typing import Any
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from pydantic import SecretStr
 
 from mentiondesk import queue
 from mentiondesk.cases import withdraw_replaced_drafts
 from mentiondesk.config import load_config
-from mentiondesk.outbox import OutboxWorker
-from mentiondesk.slack_actions import SLACK_ACTIONS, add_slack_routes
+from mentiondesk.slack_actions import SLACK_ACTIONS
 from mentiondesk.slack_settle import SLACK_SETTLE, SlackSettle
 from mentiondesk.store import Store
-from mentiondesk.web import create_app
-from responders.slack import SlackResponder
 from tests.desk.seed import write_config
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import Seeded, seed
-from tests.responders.test_slack_actions import SECRET
+from tests.slack_cards_helpers import post_card, slack_app, slack_on
 
 DRAFT_BUTTONS = {"approve", "edit", "reject"}
 
@@ -71,17 +67,9 @@ async def card(fake_api: FakeAPI, tmp_path: Path, store: Store, db_url: str) -> 
     config = load_config(write_config(tmp_path, db_url))
     seeded = seed(store)  # a pending private draft, and its alert to "slack"
     fake = SlackFake(fake_api)
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr(SECRET),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
-    await OutboxWorker(store, {"slack": slack}, config.settings.outbox).drain()
-    [ts] = fake.messages
-    app = create_app(config, store)
-    assert add_slack_routes(app, store=store, config=config, responders={"slack": slack})
+    slack = slack_on(fake)
+    ts = await post_card(store, slack, config, fake)
+    app = slack_app(config, store, slack)[0]
     return Card(app, fake, store, seeded, ts)
 
 

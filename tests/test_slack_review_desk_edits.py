@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -16,88 +15,33 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 import sqlalchemy as sa
-from aiohttp.test_utils import TestClient, TestServer
-from argon2 import PasswordHasher
-from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
 from mentiondesk import queue
 from mentiondesk.config import load_config
 from mentiondesk.models import text_digest
-from mentiondesk.outbox import OutboxWorker
-from mentiondesk.slack_actions import SlackActions, add_slack_routes
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, OUTBOX
-from mentiondesk.web import create_app, users
-from mentiondesk.web.users import Role, add_user
-from responders.slack import SlackResponder
-from tests.desk.conftest import Desk
-from tests.desk.seed import PASSWORD, write_config
+from tests.desk.seed import write_config
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
-from tests.responders._data import Seeded, seed
+from tests.responders._data import seed
 from tests.responders.test_slack_actions import SECRET
+from tests.slack_cards_helpers import Both, served
+
+__all__ = ["Both"]  # where the other card tests found it
 
 NEW = "Sorry Ann! Our courier lost it: a refund is on its way & <b>soon</b>."
-
-
-@dataclass
-class Both:
-    desk: Desk
-    actions: SlackActions
-    slack: SlackFake
-    store: Store
-    seeded: Seeded
-    ts: str
-    url: str
-
-    def card(self) -> list[dict[str, Any]]:
-        blocks: list[dict[str, Any]] = self.slack.messages[self.ts]["blocks"]
-        return blocks
-
-    def seen(self) -> set[str]:
-        """The digests the card's draft buttons carry."""
-        return {
-            json.loads(e["value"]).get("seen", "")
-            for b in self.card()
-            if b.get("block_id") == "md_actions"
-            for e in b["elements"]
-            if e["action_id"] in ("approve", "reject", "edit")
-        }
-
-    def shows(self, text: str) -> bool:
-        return text in json.dumps(self.card())
-
-    def updates(self) -> int:
-        return len(self.slack.api.calls("/api/chat.update"))
 
 
 @pytest.fixture(name="b")
 async def both(
     fake_api: FakeAPI, tmp_path: Path, store: Store, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[Both]:
-    monkeypatch.setattr(users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
     config = load_config(write_config(tmp_path, db_url))
-    add_user(store, "agent", role=Role.AGENT, password=PASSWORD, by="test")
     seeded = seed(store)  # a pending draft, and its alert to "slack" in the outbox
-    fake = SlackFake(fake_api)
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr(SECRET),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
-    await OutboxWorker(store, {"slack": slack}, config.settings.outbox).drain()
-    [ts] = fake.messages
-    app = create_app(config, store)
-    actions = add_slack_routes(app, store=store, config=config, responders={"slack": slack})
-    assert actions is not None
-    async with TestServer(app) as server, TestClient(server) as client:
-        desk = Desk(client)
-        assert await desk.login("agent") == 303
-        url = str(server.make_url("/slack/actions"))
-        yield Both(desk, actions, fake, store, seeded, ts, url)
+    async with served(config, store, seeded, SlackFake(fake_api), monkeypatch) as found:
+        yield found
 
 
 async def save(b: Both, text: str) -> None:
