@@ -69,10 +69,11 @@ def _runs(days: frozenset[int]) -> list[tuple[int, int]]:
 
 
 def parse_days(text: str) -> frozenset[int]:
-    """ "mon-fri", "mon-fri,sat", "sun-thu", "mon,wed,fri" → weekday numbers (0 = Monday).
-    Raises ValueError naming the part it cannot read."""
+    """ "mon-fri", "mon-fri,sat", "sun-thu", "mon,wed,fri" → weekday numbers (0 = Monday);
+    an en dash too ("Mon–Fri", as the report and `describe_week` write it, and as shifts take
+    it). Raises ValueError naming the part it cannot read."""
     days: set[int] = set()
-    for part in text.lower().replace(" ", "").split(","):
+    for part in text.lower().replace(" ", "").replace("–", "-").split(","):
         first, sep, last = part.partition("-")
         if first not in DAY_NAMES or (sep and last not in DAY_NAMES):
             raise ValueError(part)

@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 from mentiondesk import playbook_lengths, registry
 from mentiondesk.config import Config, RoutingSection
 from mentiondesk.config_routing import cannot
-from mentiondesk.models import ActionKind, ConfigError
+from mentiondesk.models import ActionKind, ConfigError, Mention
 from mentiondesk.playbook_files import playbook_files
 from mentiondesk.processing import PLAYBOOK_ERROR
+from mentiondesk.reply_limits import too_long
 from playbooks import Playbook, load_playbook
 
 
@@ -27,13 +28,30 @@ def build_playbook(config: Config) -> Playbook:
         handle_locales=section.handle_locales,
         platforms=registry.platforms(),
         timezone=ZoneInfo(config.settings.desk.timezone),  # `{{ time_greeting }}`'s hour
+        too_long=_public_too_long,
     )
     _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
     _check_route_rules(playbook, config.settings.routing)
-    listened = [s.kind for s in config.sources if s.kind in registry.platforms()]
-    if too_long := playbook_lengths.problems(playbook, listened):
-        raise ConfigError("\n".join(too_long))
+    listened = _listened(config)
+    if lengthy := playbook_lengths.problems(playbook, listened):
+        raise ConfigError("\n".join(lengthy))
     return playbook
+
+
+def _listened(config: Config) -> list[str]:
+    """The platforms drafts may answer on, whose limits templates are held to: those the
+    sources listen to, and every one where a replay is read (its file may hold posts of any
+    platform: trying a playbook out on one must not pass a thank-you X refuses)."""
+    platforms = registry.platforms()
+    if any(s.kind not in platforms for s in config.sources):
+        return platforms
+    return [s.kind for s in config.sources]
+
+
+def _public_too_long(mention: Mention, text: str) -> str | None:
+    """Why a public reply to `mention` is too long for its platform, as approval counts it
+    (the Mastodon @handle included): an `auto` one then waits for a person."""
+    return too_long(mention.platform, text, private=False, handle=mention.author.handle)
 
 
 def _check_route_rules(playbook: Playbook, routing: RoutingSection) -> None:

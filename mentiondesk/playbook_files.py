@@ -27,13 +27,7 @@ def playbook_files(patterns: Sequence[str], base_dir: Path) -> list[Path]:
         found = [base_dir / name for name in sorted(names)]
         matched = [f for f in found if f.is_file()]
         if not matched:
-            looked = "" if where == pattern else f" (looked for {where})"
-            # Removing it brings back the shipped playbook only when no other pattern is left.
-            rest = "to use the shipped playbook" if len(patterns) == 1 else "from the list"
-            problems.append(
-                f"playbooks.paths: {pattern!r} matches no file{looked}; fix the path, or "
-                f"remove it {rest}"
-            )
+            problems.append(_no_file(pattern, where, found, alone=len(patterns) == 1))
         files += [f for f in matched if f not in files]
     if problems:
         raise ConfigError("\n".join(problems))
@@ -41,3 +35,20 @@ def playbook_files(patterns: Sequence[str], base_dir: Path) -> list[Path]:
     named = ", ".join(str(f) for f in files) or "the shipped playbook"
     _LOGGER.info("playbooks: rules read from %s (restart to apply changes)", named)
     return files
+
+
+def _no_file(pattern: str, where: str, found: list[Path], *, alone: bool) -> str:
+    """Why `pattern` reads no rule file, and the fix: a folder of rule files ("regras") is
+    read through a pattern for the files in it, which this names."""
+    if any(f.is_dir() for f in found):
+        inside = f"{pattern.rstrip('/')}/*.toml"
+        return (
+            f"playbooks.paths: {pattern!r} is a folder, not a rule file; write {inside!r} "
+            "to read the rule files in it"
+        )
+    looked = "" if where == pattern else f" (looked for {where})"
+    # Removing it brings back the shipped playbook only when no other pattern is left.
+    rest = "to use the shipped playbook" if alone else "from the list"
+    return (
+        f"playbooks.paths: {pattern!r} matches no file{looked}; fix the path, or remove it {rest}"
+    )

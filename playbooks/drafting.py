@@ -43,6 +43,9 @@ SAMPLE = (
 NAMELESS = (SAMPLE_NAMELESS, *SAMPLE[1:])
 # The values of both, built only for a rule that drafts.
 Samples = Callable[[], tuple[dict[str, Any], dict[str, Any]]]
+# Why a public reply's text is too long for the mention's platform, as it counts it; None if
+# it fits (the glue's platform limits: playbooks know no platform's counting).
+TooLong = Callable[[Mention, str], str | None]
 DRAFTS = (ActionKind.DRAFT_PRIVATE, ActionKind.DRAFT_PUBLIC)
 
 
@@ -89,9 +92,11 @@ def draft(
     subject: Subject,
     context: Callable[[], dict[str, Any]],
     converted: bool,
+    too_long: TooLong | None = None,
 ) -> Action | Skipped:
     """The draft `spec` writes with `context`'s values; Skipped where its template cannot
-    write for this author (both start-up samples passed, this mention's values did not)."""
+    write for this author (both start-up samples passed, this mention's values did not).
+    An `auto` one `too_long` finds too long for its platform waits for a person."""
     if spec.template is None:  # ActionSpec's validation makes every draft name one
         raise ConfigError(f"rule {rule!r}: a {spec.type.value} action names no template")
     written = _write(templates, rule, spec.template, subject, context())
@@ -100,6 +105,8 @@ def draft(
     text, lang = written
     # Where nothing can be posted (Hacker News), an automatic reply waits for a person.
     auto = spec.auto and can_post(subject.mention.platform)
+    if auto and too_long and (why := too_long(subject.mention, text)):
+        auto = _held_for_length(subject, rule, spec.template, why)
     return Action(
         kind=spec.type,
         rule=rule,
@@ -147,6 +154,22 @@ def _write(
         )
         return None
     return text, lang
+
+
+def _held_for_length(subject: Subject, rule: str, template: str, why: str) -> bool:
+    """False, logged: an `auto` reply the platform would refuse (start-up measured its
+    template for a short sample name; this author's name or handle is longer) waits for a
+    person, who can shorten it, instead of being sent and held by the platform."""
+    _LOGGER.warning(
+        "mention %s: rule %r: template %r is too long for %s for this author (%s); the "
+        "auto reply waits for a person to shorten and approve it",
+        subject.mention_id,
+        rule,
+        template,
+        subject.mention.platform,
+        why,
+    )
+    return False
 
 
 def values(mention: Mention, reading: Reading, history: History, brand: str) -> dict[str, Any]:

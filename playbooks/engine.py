@@ -20,7 +20,7 @@ from mentiondesk.models import (
     is_private_post,
 )
 from playbooks import drafting, variants
-from playbooks.drafting import DRAFTS, NAMELESS, SAMPLE, Skipped, Subject, dedupe
+from playbooks.drafting import DRAFTS, NAMELESS, SAMPLE, Skipped, Subject, TooLong, dedupe
 from playbooks.impostors import posing_as
 from playbooks.rules import ActionSpec, Rule
 from playbooks.templates import Templates
@@ -41,10 +41,14 @@ class Playbook:
         origins: Mapping[str, Path] | None = None,
         timezone: tzinfo = UTC,
         clock: Callable[[], datetime] | None = None,
+        too_long: TooLong | None = None,
     ) -> None:
         """`timezone`: the desk's, whose hour `{{ time_greeting }}` follows; `clock`: the
-        time a draft is written (now, by default)."""
+        time a draft is written (now, by default); `too_long`: why a public reply to a
+        mention is longer than its platform takes (None: it fits), which an `auto` draft
+        must not be, as nobody reads it before it goes (the glue's platform limits)."""
         self.rules = list(rules)
+        self._too_long = too_long
         self.timezone = timezone
         self._clock = clock or (lambda: datetime.now(UTC))
         self.templates = templates
@@ -116,6 +120,7 @@ class Playbook:
             subject=subject,
             context=lambda: self._context(subject.mention, subject.reading, subject.history),
             converted=converted,
+            too_long=self._too_long,
         )
 
     def locale(self, mention: Mention, lang: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mentiondesk.models import Brand, ConfigError, toml_syntax
+from playbooks.drafting import TooLong
 from playbooks.engine import Playbook
 from playbooks.problems import accented_key, problems, repeated_names
 from playbooks.rules import Rule, RuleFile, When
@@ -29,10 +30,12 @@ def load_playbook(
     platforms: Sequence[str] | None = None,
     timezone: tzinfo = UTC,
     clock: Callable[[], datetime] | None = None,
+    too_long: TooLong | None = None,
 ) -> Playbook:
     """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
     `platforms`: those sources listen to, which a rule's `platform` must name; `timezone`
-    (the desk's) and `clock`: the hour `{{ time_greeting }}` greets for."""
+    (the desk's) and `clock`: the hour `{{ time_greeting }}` greets for; `too_long`: why a
+    public reply is too long for its platform, so an `auto` one waits for a person instead."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
     read = [(path, _read(path, platforms)) for path in files]
     if repeated := repeated_names(read):
@@ -54,6 +57,7 @@ def load_playbook(
         origins=origins,
         timezone=timezone,
         clock=clock,
+        too_long=too_long,
     )
 
 

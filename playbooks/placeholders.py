@@ -23,6 +23,14 @@ _SHORTCODE = re.compile(r":[A-Za-z0-9_]{2,}:")
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
 _VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0))
 _ZERO_WIDTH_SPACE = "\u200b"
+# The longest word greeted as a name: a longer one (a 10 kB display name of one "word") is no
+# person's first name, and would fill the reply past any platform's limit.
+_NAME_MAX = 40
+# Punctuation that may follow a name in a display name ("Ana, mãe do Rui", "Rui!").
+_AFTER_NAME = ",;:!"
+# Bidi embeddings, overrides and isolates (LRE…RLO, LRI…PDI): left open in a display name, they
+# turn the rest of the reply written after it right to left. Marks (LRM, RLM) close nothing.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 # Where a part of a name starts: "ana-luísa" and "o'neill" are greeted "Ana-Luísa", "O'Neill".
 _PART_START = re.compile(r"(^|['’-])([^\W\d_])")
 # A display name opening with one of these is a shop's or a hobby's, not a person's: "Cozinha
@@ -106,7 +114,7 @@ def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:
     return {
         "brand": brand,
         "name": greeting_name(author.name, handle=author.handle, brand=brand),
-        "full_name": author.name or author.handle,
+        "full_name": (author.name or "").translate(_BIDI_CONTROLS).strip() or author.handle,
         "handle": author.handle,
         "platform": PLATFORM_NAMES.get(mention.platform, mention.platform),
     }
@@ -131,10 +139,13 @@ def greeting_name(display_name: str | None, *, handle: str = "", brand: str = ""
         return ""
     if _is_business(name) or _is_brands(name, brand) or _is_countrys(name):
         return ""
-    for word in name.split():
-        if _plain(word) in _TITLES:
+    for typed_word in name.split():
+        if _plain(typed_word) in _TITLES:
             continue
-        if _NAME.fullmatch(word):
+        # "Ana, mãe do Rui" is Ana, not "Mãe": the comma or "!" after a name is not part of
+        # it (a full stop is: "Eng." and "Arq." are titles, no one's name).
+        word = typed_word.rstrip(_AFTER_NAME)
+        if len(word) <= _NAME_MAX and _NAME.fullmatch(word):
             # "thalita" and "MARIA" are how many people type their name, not how a greeting
             # writes it; a name with both cases is written as its owner spells it ("McDonald",
             # "d'Ávila"), and so are two capitals, initials more often than not ("JP", "AJ").

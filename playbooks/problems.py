@@ -48,6 +48,8 @@ _CONDITION_WORDS = {
     "tema": "topic",
     "assunto": "topic",
     "sentimento": "label",
+    "sentiment": "label",
+    "polarity": "label",
     "pergunta": "question",
     "frustracao": "min_frustration",
     "alcance": "min_reach",

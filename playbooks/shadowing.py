@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from mentiondesk.models import Label
 from playbooks.rules import Rule, When
 
 # Conditions by how a narrower rule's value stays inside a wider one's.
@@ -36,6 +37,7 @@ def shadowed(rules: Sequence[Rule], origins: Mapping[str, Path]) -> list[str]:
 def covers(wide: When, narrow: When) -> bool:
     """Whether every mention `narrow` matches is matched by `wide` too (checked condition by
     condition, so it may say False for a pair that does overlap: never a false alarm)."""
+    wide = _widest(wide)
     return (
         all(_subset(getattr(wide, key), getattr(narrow, key)) for key in _ANY_OF)
         and all(_above(getattr(wide, key), getattr(narrow, key)) for key in _AT_LEAST)
@@ -56,3 +58,17 @@ def _above(wide: float | None, narrow: float | None) -> bool:
 def _below(wide: float | None, narrow: float | None) -> bool:
     """`wide` is no upper bound, or `narrow` is one at least as low."""
     return wide is None or (narrow is not None and narrow <= wide)
+
+
+def _widest(when: When) -> When:
+    """`when` less the conditions every mention meets, which match as if unwritten: every
+    label, `min_frustration = 0`, `min_reach = 0`, `min_score = 0`, `max_score = 1` (a
+    catch-all with `stop` written so still stops every rule after it)."""
+    always = {
+        "label": when.label is not None and set(when.label) >= set(Label),
+        "min_frustration": when.min_frustration == 0,
+        "min_reach": when.min_reach == 0,
+        "min_score": when.min_score == 0,
+        "max_score": when.max_score == 1,
+    }
+    return when.model_copy(update={key: None for key, met in always.items() if met})

@@ -25,6 +25,8 @@ _EUROPEAN = re.compile(
         "|apoio ao cliente|livro de reclamações|deco|asae|tenho de|temos de|têm de|ao fim de"
         "|aceites|(?:foi|foram|é|são|ser|sido|seja|está|estão|ficou) aceite|passatempos?"
         "|à espera|voss[oa]s?|€|euros?"
+        # A telecom's customers: Brazil says "plano" for the tariff; "bué" is Portugal's slang.
+        "|tarifários?|bué"
         # Portugal's complaint bodies and regulators: where its consumers say they will go.
         "|portal da queixa|anacom|erse|banco de portugal|julgados? de paz|centros? de arbitragem)"
     ),
