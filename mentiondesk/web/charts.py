@@ -202,6 +202,7 @@ def _day(loc: Locale, iso_day: str, today: str | None = None) -> str:
 # The author history's rows, top to bottom, and their y in the plot's pixels: the label
 # column beside it (desk.css .history-y) puts its three words at the same heights.
 HISTORY_HEIGHT = 72
+_HISTORY_GAP = 3.0  # percent of the plot between dots at least: a dot's width on a phone
 _HISTORY_ROWS = {"positive": 8.0, "neutral": 36.0, "negative": 64.0}
 
 
@@ -218,10 +219,9 @@ def timeline_points(rows: Sequence[TimelineEntry], *, loc: Locale = ENGLISH) -> 
     """The author's sentiment over time: one dot per mention, oldest left, praise high."""
     if not rows:
         return None
-    step = 92 / max(len(rows) - 1, 1)
     points = [
         Point(
-            4 + i * step,
+            x,
             _HISTORY_ROWS.get(r.label, _HISTORY_ROWS["neutral"]),
             r.label,
             " · ".join(
@@ -232,7 +232,26 @@ def timeline_points(rows: Sequence[TimelineEntry], *, loc: Locale = ENGLISH) -> 
                 )
             ),
         )
-        for i, r in enumerate(rows)
+        for x, r in zip(_history_x(rows), rows, strict=True)
     ]
     axis = [(loc.word("label", label), y) for label, y in _HISTORY_ROWS.items()]
     return Timeline(points, axis, loc.date(rows[0].created_at), loc.date(rows[-1].created_at))
+
+
+def _history_x(rows: Sequence[TimelineEntry]) -> list[float]:
+    """Each dot's x, in percent of the plot: where its moment falls between the first and the
+    last, the days the axis names (a month's silence is a gap, posts an hour apart cluster),
+    yet never on top of the one before (three posts read as three dots)."""
+    first, last = rows[0].created_at, rows[-1].created_at
+    span = (last - first).total_seconds()
+    if span <= 0:  # one moment: spread evenly, so each can still be seen
+        step = 92 / max(len(rows) - 1, 1)
+        return [4 + i * step for i in range(len(rows))]
+    gap = min(_HISTORY_GAP, 92 / (len(rows) - 1))
+    xs = [4 + 92 * (r.created_at - first).total_seconds() / span for r in rows]
+    for i in range(1, len(xs)):  # apart from the one before…
+        xs[i] = max(xs[i], xs[i - 1] + gap)
+    xs[-1] = 96.0
+    for i in range(len(xs) - 2, -1, -1):  # …and from the one after, the last kept at the end
+        xs[i] = min(xs[i], xs[i + 1] - gap)
+    return xs

@@ -52,7 +52,13 @@ def past_replies(
     """The author's replies outside this page: not the mention's, nor its case's (one sent
     on a follow-up shows among the case's drafts already, not as an earlier reply)."""
     query = (
-        sa.select(DRAFT.c.text, DRAFT.c.decided_at, DRAFT.c.decided_by, MENTION.c.platform)
+        sa.select(
+            DRAFT.c.text,
+            DRAFT.c.decided_at,
+            DRAFT.c.decided_by,
+            MENTION.c.platform,
+            DRAFT.c.kind,
+        )
         .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
         .where(
             MENTION.c.author_id.in_(author_ids),

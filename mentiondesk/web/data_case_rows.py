@@ -188,6 +188,7 @@ class PastReply:
     decided_at: datetime | None
     decided_by: str | None
     platform: str
+    kind: str  # public or private: a DM read as a public reply would mislead
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,9 @@ from mentiondesk.web.common import (
 from mentiondesk.web.data_lookup import draft_case
 from mentiondesk.web.data_queue import PAGE, Filters, load_queue
 from mentiondesk.web.data_queue_stats import facets, load_stats
+from mentiondesk.web.facet_order import ordered
 from mentiondesk.web.form_values import is_number, typed
+from mentiondesk.web.i18n import negotiate
 from mentiondesk.web.kept_texts import forget_kept
 from mentiondesk.web.pages_casework import ended
 from mentiondesk.web.pages_edited import draft_refused
@@ -74,7 +76,7 @@ async def queue_page(request: web.Request) -> web.Response:
         back=_here(filters, shown),
         stats=stats,
         filters=filters,
-        facets=_with_chosen(await _facets(request), filters),
+        facets=ordered(_with_chosen(await _facets(request), filters), negotiate(request)),
         missed=missed,
         typed=str(told.get("number", ""))[:TYPED_MAX] if missed else "",
     )
