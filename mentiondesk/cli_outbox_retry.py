@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import sqlalchemy as sa
@@ -19,6 +20,7 @@ from mentiondesk.outbox_refused import REFUSED
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX, WAITING
 from mentiondesk.wording import counted
+from responders._helpdesk import BESIDE, REUSED
 
 Refused = outbox_admin.Refused
 
@@ -51,6 +53,14 @@ def outbox_retry(
             "a revoked token), once it is fixed; not those a person held.",
         ),
     ] = None,
+    reused_numbers: Annotated[
+        bool,
+        typer.Option(
+            "--reused-numbers",
+            help="The tickets and follow-ups held because their case number, reused after a "
+            "restore, found another customer's ticket: each is filed beside it, as its own.",
+        ),
+    ] = False,
 ) -> None:
     """Make pending or held actions due now (held ones are released).
 
@@ -58,15 +68,21 @@ def outbox_retry(
     pass (every outbox.poll_seconds, 1 s by default); with none running, the next run does.
     An action that cannot be retried is named with why and left as it is; the others are
     retried, and the exit status is 1 if any was left.
+
+    A ticket or follow-up held because its reused case number found another customer's
+    ticket is, released by a person, filed beside that ticket as this case's own.
     """
-    if held_for is not None and (ids or all_held):
-        raise typer.BadParameter("give --held-for NAME alone, without ids or --all-held")
-    if held_for is None and not ids and not all_held:  # all three ways, not chosen()'s two
-        raise typer.BadParameter("give action ids, --all-held or --held-for NAME (one of them)")
-    picked = None if held_for is not None else chosen(ids, every=all_held, flag="--all-held")
+    alone = _one_way(ids, all_held=all_held, held_for=held_for, reused=reused_numbers)
+    picked = None if alone else chosen(ids, every=all_held, flag="--all-held")
     config = load(ctx)
     store = open_store(config)
-    asked = _held(store, held_for) if picked is None else picked
+    if reused_numbers:
+        asked = _reused(store)
+        if not asked:
+            say("no ticket is held for a reused case number")
+            return
+    else:
+        asked = _held(store, held_for) if picked is None else picked
     if held_for is not None and not asked:
         names = sorted({r.name or r.kind for r in config.responders})
         if held_for not in names:  # a typo must not pass as "nothing to release" (exit 0)
@@ -97,6 +113,30 @@ def _held(store: Store, target: str | None = None) -> list[int]:
     return [r.id for r in refused if str(r.last_error).startswith(REFUSED)]
 
 
+def _one_way(ids: Ids, *, all_held: bool, held_for: str | None, reused: bool) -> bool:
+    """Whether --held-for or --reused-numbers chose the actions (each alone); BadParameter
+    where no way, or two, were given."""
+    if reused and (ids or all_held or held_for is not None):
+        raise typer.BadParameter(
+            "give --reused-numbers alone, without ids, --all-held or --held-for"
+        )
+    if held_for is not None and (ids or all_held):
+        raise typer.BadParameter("give --held-for NAME alone, without ids or --all-held")
+    alone = held_for is not None or reused
+    if not alone and not ids and not all_held:  # all four ways, not chosen()'s two
+        raise typer.BadParameter(
+            "give action ids, --all-held or --held-for NAME (one of them), or --reused-numbers "
+            "for the tickets held as another customer's"
+        )
+    return alone
+
+
+def _reused(store: Store) -> list[int]:
+    """The held tickets and follow-ups whose case number found another customer's ticket."""
+    held = outbox_admin.waiting(store, statuses=("held",), limit=1_000_000)
+    return [r.id for r in held if REUSED in str(r.last_error or "")]
+
+
 def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None:
     """Release (or, with `to`, send elsewhere) one action and audit it, in one transaction:
     both land or neither does. Refused says why not."""
@@ -110,6 +150,8 @@ def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None
     with store.engine.begin() as conn:
         if to is None:
             _release(conn, row, _targets(config, kinds), fit)
+            if row.status == "held" and REUSED in str(row.last_error or ""):
+                _file_beside(conn, row.id)
         else:
             key = _retarget(conn, row, to, kinds, fit)
         audit.write_resend(
@@ -160,6 +202,16 @@ def _release(conn: Connection, row: outbox_admin.Stored, targets: set[str], fit:
     if not outbox_admin.release(conn, row.id):  # delivered, or dropped, since it was read
         now = conn.scalar(sa.select(OUTBOX.c.status).where(OUTBOX.c.id == row.id))
         raise NotRetried(f"action {row.id} not retried: {_status(str(now or 'done'))}")
+
+
+def _file_beside(conn: Connection, outbox_id: int) -> None:
+    """A person has seen the hold: the action's ticket is now filed beside the other
+    customer's under its number (responders._helpdesk.beside), not held again for it."""
+    stored = conn.scalar(sa.select(OUTBOX.c.payload).where(OUTBOX.c.id == outbox_id))
+    payload = json.loads(str(stored))
+    payload["extra"] = {**(payload.get("extra") or {}), BESIDE: True}
+    text = json.dumps(payload, ensure_ascii=False)
+    conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == outbox_id).values(payload=text))
 
 
 def _retarget(

@@ -113,23 +113,49 @@ def own_tickets(
     desk: str, action: OutboxAction, number: str, tickets: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Those of `tickets` (found by case `number`: "id", "subject", "tags") that are this
-    case's; where there are some and none is, the action is held (`not_this_case`)."""
+    case's; where there are some and none is, the action is held (`not_this_case`), unless
+    a person released it from that hold (`beside`): this case's ticket is then filed anew."""
     mine = [
         t for t in tickets if owns(action, str(t["id"]), str(t.get("subject") or ""), t.get("tags"))
     ]
-    if tickets and not mine:
+    if tickets and not mine and not beside(action):
         raise not_this_case(desk, str(tickets[0]["id"]), number)
     return mine
+
+
+def owned(desk: str, action: OutboxAction, number: str, created: dict[str, Any]) -> None:
+    """A ticket a create answered with is this case's: an idempotency key replayed (Zendesk's,
+    for 2 hours) may answer with another customer's ticket, which is never taken."""
+    if not owns(action, str(created["id"]), str(created.get("subject") or ""), created.get("tags")):
+        raise not_this_case(desk, str(created["id"]), number)
+
+
+REUSED = "case numbers were reused"  # in every such hold: `outbox retry` knows it by them
+BESIDE = "beside_reused"  # action.extra: a person released it, to be filed beside the clash
+
+
+def beside(action: OutboxAction) -> bool:
+    """Whether a person's `outbox retry` released this action from a reused number's hold:
+    the tickets under its number that are not its author's are another customer's, so its
+    ticket is filed beside them, and a follow-up with none of its own yet waits for it."""
+    return bool(action.extra.get(BESIDE))
+
+
+def idempotency_key(action: OutboxAction) -> str:
+    """The key a create is sent with: one of its own once filed beside a clash, as the
+    action's key is the case number's, which another customer's ticket was made under."""
+    return f"{action.key}:beside" if beside(action) else action.key
 
 
 def not_this_case(desk: str, ref: str, number: str) -> FatalError:
     """Held, not written into another customer's ticket: the case numbers were reused."""
     return FatalError(
-        f"{desk} ticket {ref} under {number} is another customer's: case numbers were "
-        "reused (a database restored from a backup, or a new one). Not written into it; "
-        "file this case's ticket by hand (then `mentiondesk outbox drop` this action), and "
-        "run `mentiondesk cases number-from N` with N past the highest MD- number the help "
-        "desk has, so that new cases do not clash again"
+        f"{desk} ticket {ref} under {number} is another customer's: {REUSED} (a database "
+        "restored from a backup, or a new one). Not written into it. Run `mentiondesk cases "
+        "number-from N` with N past the highest MD- number the help desk has, so that new "
+        "cases do not clash again; then `mentiondesk outbox retry --reused-numbers` files "
+        "this case's own ticket beside it, under the same number and tagged as its author's "
+        "(or, filed by hand, `mentiondesk outbox drop` this action)"
     )
 
 

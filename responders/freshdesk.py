@@ -92,11 +92,12 @@ class FreshdeskResponder:
         number = desk.case_of(action)
         query = f"\"tag:'{number}'\""
         found = await self.http.call("GET", "search/tickets", params={"query": query})
-        results = (found or {}).get("results") or []
-        if not results and action.attempt > 1:
-            results = await self._listed(action, number)
         # Another customer's ticket under a reused number is held, never written into.
-        results = desk.own_tickets("freshdesk", action, number, results)
+        results = desk.own_tickets("freshdesk", action, number, (found or {}).get("results") or [])
+        if not results and action.attempt > 1:  # none of this case's, maybe not indexed yet
+            results = desk.own_tickets(
+                "freshdesk", action, number, await self._listed(action, number)
+            )
         if action.kind == "comment":
             if not results:
                 return await self._filed_anew(action, number)

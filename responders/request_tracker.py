@@ -23,12 +23,10 @@ from mentiondesk.models import (
 from responders import _helpdesk as desk
 from responders._http import check, connection_error, session
 from responders._rt_config import RequestTrackerResponderConfig as RequestTrackerResponderConfig
+from responders._rt_solved import solved_chunk
+from responders._rt_text import content, marks, owners, quoted, titled, unfolded
 
 _LOGGER = logging.getLogger(__name__)
-# What ends a case: RT's inactive statuses as the queue's lifecycle names them ("resolved",
-# "rejected", a custom lifecycle's own); REST2 searches no deleted ticket (not even asked by
-# name), so none ends one.
-SOLVED = "Status = '__Inactive__'"
 # What a follow-up sets open: RT's inactive statuses (deleted tickets are not searched, so
 # never found), and stalled, which waits on the author, who has now written.
 REOPENED = ("resolved", "rejected", "stalled")
@@ -81,7 +79,7 @@ class RequestTrackerResponder:
             body = {
                 "Queue": self.queue,
                 "Subject": desk.subject(action, self.wording),
-                "Content": desk.text_body(action, self.wording),
+                "Content": content(action, self.wording),
                 "ContentType": "text/plain",
                 "Priority": desk.frustration(action) * 25,
             }
@@ -107,7 +105,7 @@ class RequestTrackerResponder:
             if found is None:
                 return await self._none_found(action, number, ticket, shown)
             ticket, shown = found, await self._call("GET", f"ticket/{found}")
-        elif not _titled(shown, number):
+        elif not titled(shown, number):
             said = "rt ticket %s of %s has a subject of its own now; commented on"
             _LOGGER.info(said, ticket, number)
         await self._raise_priority(ticket, shown, action)
@@ -131,7 +129,7 @@ class RequestTrackerResponder:
         has not at all, or deleted after a rename (so no longer the case's by its subject
         either), is for a person; none recorded yet, the follow-up waits for it."""
         ref = action.context.ticket_ref
-        if deleted is not None and _titled(shown, number):
+        if deleted is not None and titled(shown, number):
             return await self._filed_anew(action, number, deleted)
         if deleted is not None:
             raise FatalError(f"rt ticket {ref} of {number} was renamed and deleted; not filed")
@@ -146,8 +144,8 @@ class RequestTrackerResponder:
         before = f"{w.t('Earlier ticket')}: {w.t('{id} (deleted)', id=deleted)}\n"
         body = {
             "Queue": self.queue,
-            "Subject": _marks(action, w)[0],
-            "Content": before + desk.text_body(action, w),
+            "Subject": marks(action, w)[0],
+            "Content": content(action, w, before),
             "ContentType": "text/plain",
             "Priority": desk.frustration(action) * 25,
         }
@@ -167,15 +165,15 @@ class RequestTrackerResponder:
     async def _comment(self, ticket: str, action: OutboxAction) -> None:
         """Add a follow-up as a comment, unless a retry finds it there already (by subject)."""
         w = self.wording
-        marks = _marks(action, w)
-        if await self._has_comment(ticket, {_unfolded(mark) for mark in marks}):
+        subjects = marks(action, w)
+        if await self._has_comment(ticket, {unfolded(mark) for mark in subjects}):
             return
-        content = desk.text_body(action, w)
-        body = {"Subject": marks[0], "Content": content, "ContentType": "text/plain"}
+        text = desk.text_body(action, w)
+        body = {"Subject": subjects[0], "Content": text, "ContentType": "text/plain"}
         await self._call("POST", f"ticket/{ticket}/comment", json=body)
         _LOGGER.info("rt ticket %s: follow-up added to %s", ticket, action.context.case_number)
 
-    async def _has_comment(self, ticket: str, marks: set[str]) -> bool:
+    async def _has_comment(self, ticket: str, subjects: set[str]) -> bool:
         """Whether any of the ticket's attachments, on any page (an agent's mail with files
         adds one a file), has one of these subjects."""
         params = {"fields": "Subject", "per_page": "100"}
@@ -185,7 +183,7 @@ class RequestTrackerResponder:
             )
             # RT keeps a subject as a mail header, folded past ~76 characters ("…publicação\n
             # 1846…"): compared with its white space as one space, or a retry adds it again.
-            if {_unfolded(item.get("Subject")) for item in seen.get("items") or []} & marks:
+            if {unfolded(item.get("Subject")) for item in seen.get("items") or []} & subjects:
                 return True
             if not seen.get("next_page"):
                 return False
@@ -207,14 +205,10 @@ class RequestTrackerResponder:
         return await self._sweep.run(refs, 50, self._solved_chunk)  # short TicketSQL queries
 
     async def _solved_chunk(self, chunk: list[str]) -> set[str]:
-        """The chunk's inactive tickets; one not found at all (deleted, or shredded) is said
-        once, as Zendesk's and Freshdesk's syncs say theirs: its case cannot resolve."""
-        ids = " OR ".join(f"id = {i}" for i in chunk)
-        solved = {str(item["id"]) for item in await self._search(f"({ids}) AND {SOLVED}")}
-        there = {str(item["id"]) for item in await self._search(f"({ids})")}
-        for ref in sorted(set(chunk) - there - solved, key=int):
-            self._sweep.unread(ref, "was not found (deleted?); case left open")
-        return solved
+        return await solved_chunk(self._search, self._show, self._sweep, chunk)
+
+    async def _show(self, ref: str) -> dict[str, Any]:
+        return await self._call("GET", f"ticket/{ref}", missing=(404,))
 
     async def check(self) -> str:
         """Say whether the URL and token work, for `mentiondesk responders check`. The queue
@@ -233,16 +227,25 @@ class RequestTrackerResponder:
         """The case's ticket in this queue: the first whose subject starts with the case
         number, as ours do. LIKE matches anywhere, so "Fwd: [MD-…]", a ticket someone else
         filed from our mail, is not taken for it (nor would the sync follow it after). One
-        naming another author (a case number reused after a restore) holds the action."""
-        sql = f"Subject LIKE {_quoted(f'[{number}]')} AND Queue = {_quoted(self.queue)}"
+        of another author's (a case number reused after a restore) holds the action: told by
+        the author tag its content ends with, the subject's handle only on one without."""
+        sql = f"Subject LIKE {quoted(f'[{number}]')} AND Queue = {quoted(self.queue)}"
         items = await self._search(sql, fields="Subject")
-        titled = [
-            {"id": item["id"], "subject": item.get("Subject")}
+        found = [
+            {"id": item["id"], "subject": item.get("Subject"), "tags": await self._tags(item)}
             for item in items
-            if _titled(item, number)
+            if titled(item, number) and str(item["id"]) != action.context.ticket_ref
         ]
-        mine = desk.own_tickets("request tracker", action, number, titled)
+        recorded = [item for item in items if str(item["id"]) == action.context.ticket_ref]
+        mine = recorded or desk.own_tickets("request tracker", action, number, found)
         return str(mine[0]["id"]) if mine else None
+
+    async def _tags(self, item: dict[str, Any]) -> list[str] | None:
+        """The author tag of a ticket found by the case number (`owners`), from its first
+        attachment: the content it was filed with."""
+        params = {"fields": "Content", "per_page": "1", "orderby": "id", "order": "ASC"}
+        first = await self._call("GET", f"ticket/{item['id']}/attachments", params=params)
+        return owners(next(iter(first.get("items") or []), None))
 
     async def _search(self, sql: str, **params: str) -> list[dict[str, Any]]:
         params |= {"query": sql, "per_page": "100", "orderby": "id"}
@@ -271,29 +274,3 @@ class RequestTrackerResponder:
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
-
-
-def _marks(action: OutboxAction, wording: Wording) -> list[str]:
-    """A follow-up's comment subject in this language and in English: one written before
-    [routing] language changed is found too, not added twice."""
-    number = action.context.case_number
-    return [
-        f"[{number}] {wording.t('follow-up:')} {desk.follow_up_mark(action, wording)}",
-        f"[{number}] follow-up: {desk.follow_up_mark(action)}",
-    ]
-
-
-def _quoted(value: str) -> str:
-    """`value` as a TicketSQL string: a queue named "Lumora's Care" in the query as it was
-    ended the string early, and RT refused every search (400) for that queue's tickets."""
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def _titled(shown: dict[str, Any], number: str) -> bool:
-    """Whether a ticket's subject starts with case `number`, as the tickets we file do."""
-    return str(shown.get("Subject") or "").startswith(f"[{number}]")
-
-
-def _unfolded(subject: object) -> str:
-    """A subject as written, however a mail header's folding broke its lines."""
-    return " ".join(str(subject or "").split())

@@ -112,13 +112,13 @@ class ZendeskResponder:
         created = await self._create(action, number)
         # The key is the case number's: within its 2 hours Zendesk answers a reused one
         # with the ticket first made under it, which may be another customer's.
-        desk.own_tickets("zendesk", action, number, [created])
+        desk.owned("zendesk", action, number, created)
         return self._receipt(created)
 
     async def _create(self, action: OutboxAction, number: str, **extra: Any) -> dict[str, Any]:
         requester = await self._requester_id(action.context.mention)
         ticket = self._ticket(action, number, requester) | extra
-        headers = {"Idempotency-Key": action.key}
+        headers = {"Idempotency-Key": desk.idempotency_key(action)}
         created = await self.http.call(
             "POST", "tickets.json", json={"ticket": ticket}, headers=headers
         )

@@ -8,7 +8,6 @@ The real Zendesk and Freshdesk responders over HTTP against the fakes."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
@@ -18,7 +17,7 @@ from responders.freshdesk import FreshdeskResponder
 from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
-from tests.fakes._base import FakeAPI
+from tests.fakes.helpdesks import freshdesk_desk, zendesk_desk  # noqa: F401 (fixtures)
 from tests.responders._data import action, follow_up
 
 ZD_TICKETS = "/api/v2/tickets.json"
@@ -36,24 +35,6 @@ def reused(exc: pytest.ExceptionInfo[FatalError], ref: str) -> bool:
     return f"ticket {ref} under MD-000007 is another customer's" in said and (
         "mentiondesk cases number-from N" in said
     )
-
-
-@pytest.fixture
-async def zendesk(fake_api: FakeAPI) -> AsyncIterator[tuple[ZendeskResponder, zd.ZendeskFake]]:
-    fake = zd.ZendeskFake(fake_api)
-    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
-    yield responder, fake
-    await responder.close()
-
-
-@pytest.fixture
-async def freshdesk(
-    fake_api: FakeAPI,
-) -> AsyncIterator[tuple[FreshdeskResponder, fd.FreshdeskFake]]:
-    fake = fd.FreshdeskFake(fake_api)
-    responder = FreshdeskResponder("fd", base_url=fake_api.base_url, api_key=fd.API_KEY)
-    yield responder, fake
-    await responder.close()
 
 
 async def test_zendesk_holds_a_new_case_whose_number_finds_another_customers_ticket(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -15,27 +14,10 @@ from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
 from tests.fakes._base import FakeAPI
+from tests.fakes.helpdesks import freshdesk_desk, zendesk_desk  # noqa: F401 (fixtures)
 from tests.responders._data import action, follow_up
 
 TICKET = action(kind="ticket", target="desk")
-
-
-@pytest.fixture
-async def zendesk(fake_api: FakeAPI) -> AsyncIterator[tuple[ZendeskResponder, zd.ZendeskFake]]:
-    fake = zd.ZendeskFake(fake_api)
-    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
-    yield responder, fake
-    await responder.close()
-
-
-@pytest.fixture
-async def freshdesk(
-    fake_api: FakeAPI,
-) -> AsyncIterator[tuple[FreshdeskResponder, fd.FreshdeskFake]]:
-    fake = fd.FreshdeskFake(fake_api)
-    responder = FreshdeskResponder("fd", base_url=fake_api.base_url, api_key=fd.API_KEY)
-    yield responder, fake
-    await responder.close()
 
 
 async def test_zendesk_ticket_wire(zendesk: tuple[ZendeskResponder, zd.ZendeskFake]) -> None:
