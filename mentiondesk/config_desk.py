@@ -39,6 +39,10 @@ class DeskSection(ConfigTable):
     # Served behind a reverse proxy (nginx, Caddy…): login limits count the address it puts
     # in X-Forwarded-For, not the proxy's own (which would lock a name for everyone).
     behind_proxy: bool = False
+    # The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (with
+    # behind_proxy): addresses or networks the connection must come from. Anyone else who
+    # reaches the port could write those headers: fresh login guesses, a claimed https.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
     # Password checks the desk runs per minute, whoever asks (each costs ~0.2 CPU-seconds):
     # a flood of logins under made-up names cannot starve the pipeline. A team logging in
     # together stays well under it; past it the login page asks to wait a minute.
@@ -60,6 +64,11 @@ class DeskSection(ConfigTable):
     @classmethod
     def _public_url(cls, value: str | None) -> str | None:
         return None if value is None else public_url(value)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(proxy_network(v) for v in value)
 
     @field_validator("timezone")
     @classmethod
@@ -184,6 +193,19 @@ def bare_host(value: str) -> str:
     raise ValueError(
         f'{value!r} {problem} (e.g. host = "127.0.0.1", "0.0.0.0" for every interface, or "::1")'
     )
+
+
+def proxy_network(value: str) -> str:
+    """`value` if it is an IP address or network ("10.0.0.0/8", host bits allowed);
+    ValueError saying what to write otherwise: a host name cannot be matched to the peer."""
+    try:
+        ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an IP address or network; list the reverse proxy's, e.g. "
+            'trusted_proxies = ["127.0.0.1", "::1"] or ["10.0.0.0/8"]'
+        ) from None
+    return value.strip()
 
 
 def _ipv6(host: str) -> bool:

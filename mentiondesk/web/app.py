@@ -31,18 +31,13 @@ from mentiondesk.web import (
     pages_saved,
     static_files,
 )
-from mentiondesk.web.common import (
-    DESK,
-    SESSION,
-    SESSION_COOKIE,
-    Desk,
-    Handler,
-)
+from mentiondesk.web.common import DESK, SESSION, Desk, Handler
 from mentiondesk.web.errors import FormExpired, render_error, render_expired
 from mentiondesk.web.flash import SAID, Said, landing
 from mentiondesk.web.guards import CSRF_EXEMPT, address, csrf, headers, logged
 from mentiondesk.web.i18n import SITE_LANGUAGE, ZONE
 from mentiondesk.web.login_limits import LoginLimits
+from mentiondesk.web.pages_login import session_cookie
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.sessions import load_session
 from mentiondesk.web.source_banner import STOPPED
@@ -182,7 +177,7 @@ async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
 @web.middleware
 async def _session(request: web.Request, handler: Handler) -> web.StreamResponse:
     desk = request.app[DESK]
-    token = request.cookies.get(SESSION_COOKIE)
+    token = request.cookies.get(session_cookie(request))
     request[SESSION] = None
     if token and not request.path.startswith("/static/"):
         request[SESSION] = await desk.db(load_session, desk.store, token, now=desk.clock())

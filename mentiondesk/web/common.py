@@ -42,24 +42,6 @@ SESSION_COOKIE = "md_session"
 LOGIN_COOKIE = "md_login"
 
 
-def client_address(request: web.Request) -> str:
-    """Who is asking: behind a reverse proxy ([desk] behind_proxy), the address the proxy
-    added to X-Forwarded-For (the right-most of all its lines: HAProxy adds a line, nginx
-    appends; the ones before are the client's word); otherwise the connection's peer. Without
-    the setting the header is ignored, so it cannot be forged to get fresh login guesses."""
-    if request.app[DESK].config.settings.desk.behind_proxy:
-        lines = ",".join(request.headers.getall("X-Forwarded-For", []))
-        forwarded = lines.split(",")[-1].strip()
-        if forwarded:
-            return forwarded
-    return request.remote or ""
-
-
-def is_https(request: web.Request) -> bool:
-    """Behind a TLS-terminating proxy the scheme comes in X-Forwarded-Proto."""
-    return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
-
-
 @dataclass
 class Desk:
     """The state the desk's handlers share (one per application)."""

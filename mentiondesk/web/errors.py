@@ -23,15 +23,22 @@ SESSION_ENDED = (
 )
 
 
+OTHER_SITE = (
+    "This request came from another site, not from the desk's own pages, so the desk refused "
+    "it: nothing was sent or saved. Open the desk and do it there."
+)
+
+
 class FormExpired(web.HTTPForbidden):
     """A state-changing request without the session's CSRF token (app.py's _csrf): a 403 whose
     page is titled "Form expired", not "Not allowed", whatever its message says. `typed`: the
     text the form carried (a reply, a note), shown to copy: it is not lost; `ended`: there is
-    no session any more (12 hours on), so the page says to log in again."""
+    no session any more (12 hours on), so the page says to log in again; `other_site`: the
+    browser says another site's page sent it (a forged form: nothing expired or ended)."""
 
-    def __init__(self, typed: str = "", *, ended: bool = False) -> None:
+    def __init__(self, typed: str = "", *, ended: bool = False, other_site: bool = False) -> None:
         super().__init__(text=FORM_EXPIRED)
-        self.typed, self.ended = typed, ended
+        self.typed, self.ended, self.other_site = typed, ended, other_site
 
 
 def render_error(request: web.Request, status: int, message: str) -> web.Response:
@@ -52,6 +59,8 @@ def render_expired(request: web.Request, exc: FormExpired) -> web.Response:
     kept = exc.typed if exc.typed.strip() else ""
     try:
         loc = negotiate(request)  # literal texts in each call, so the catalog's check finds them
+        if exc.other_site:
+            return _page(request, 403, title=loc.t("Request refused"), message=loc.t(OTHER_SITE))
         title = loc.t("Session ended") if exc.ended else loc.t("Form expired")
         text = loc.t(SESSION_ENDED) if exc.ended and kept else loc.t(FORM_EXPIRED)
     except Exception as error:

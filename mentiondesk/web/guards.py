@@ -7,9 +7,10 @@ import logging
 from aiohttp import web
 from multidict import MultiDictProxy
 
-from mentiondesk.web.common import LOGIN_COOKIE, SESSION, Handler, is_https
+from mentiondesk.web.common import LOGIN_COOKIE, SESSION, Handler
 from mentiondesk.web.errors import FormExpired
 from mentiondesk.web.form_values import typed
+from mentiondesk.web.proxy import is_https
 from mentiondesk.web.sessions import same_token
 
 _LOGGER = logging.getLogger(__name__)
@@ -65,15 +66,21 @@ async def address(request: web.Request, handler: Handler) -> web.StreamResponse:
 async def csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Every state-changing request carries the session's token (the login form its own)."""
     if request.method in _UNSAFE and request.path not in CSRF_EXEMPT:
+        if _other_site(request):
+            # Another site's page, whatever token it carries: a neighbouring subdomain can
+            # plant cookies for the desk's host, the login form's token too (and log a
+            # browser into its own account). Its post carries no session (SameSite), so the
+            # page says where it came from, not "session ended"; nor its words, shown as the
+            # desk's ("log in again at …").
+            _LOGGER.info("refused %s %s: from another site", request.method, logged(request))
+            raise FormExpired(other_site=True)
         form = await _form(request)
         given = form.get("csrf") or request.headers.get("X-CSRF-Token")
         given = given if isinstance(given, str) else None
         session = request[SESSION]
-        if request.path == "/logout" and session is None and not _other_site(request):
+        if request.path == "/logout" and session is None:
             # Nothing to protect: logging out a browser whose session ended (12 hours on, or
             # its user deactivated) only clears the cookie, and should not say "expired".
-            # Not another site's form: its post carries no cookie (SameSite), and its answer
-            # would clear the cookie of a session that goes on.
             return await handler(request)
         if request.path in _LOGOUTS and session is not None and _same_origin(request):
             # A page of the desk's own older than the session (a tab left open while the
@@ -87,12 +94,9 @@ async def csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not expected or not same_token(expected, given):
             path = logged(request)
             _LOGGER.info("refused %s %s: missing or wrong CSRF token", request.method, path)
-            # The text typed (a reply, a note) goes back on the page, not lost with the form;
-            # not another site's form's, which would show its words as the desk's ("log in
-            # again at …"), like pages_find's notice.
-            text = "" if _other_site(request) else typed(form.get("text"))
+            # The text typed (a reply, a note) goes back on the page, not lost with the form.
             ended = session is None and request.path != "/login"
-            raise FormExpired(text, ended=ended)
+            raise FormExpired(typed(form.get("text")), ended=ended)
     return await handler(request)
 
 

@@ -72,6 +72,12 @@ _LAYOUT = {
         "entre de novo e cole onde estava."
     ),
     "Your text (not sent)": "Seu texto (não enviado)",
+    "Request refused": "Pedido recusado",
+    "This request came from another site, not from the desk's own pages, so the desk refused "
+    "it: nothing was sent or saved. Open the desk and do it there.": (
+        "Este pedido veio de outro site, não das páginas do atendimento, então foi recusado: "
+        "nada foi enviado nem salvo. Abra o atendimento e faça isso por lá."
+    ),
     "This page needs the agent role.": "Esta página exige o papel de agente.",
     "This page needs the manager role.": "Esta página exige o papel de gestão.",
     "This page needs the admin role.": "Esta página exige o papel de administração.",

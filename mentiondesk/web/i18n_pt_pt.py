@@ -114,6 +114,11 @@ MESSAGES: dict[str, str] = {
         "copie-o, inicie sessão de novo e cole-o onde estava."
     ),
     "Your text (not sent)": "O seu texto (não enviado)",
+    "This request came from another site, not from the desk's own pages, so the desk refused "
+    "it: nothing was sent or saved. Open the desk and do it there.": (
+        "Este pedido veio de outro site, não das páginas do atendimento, por isso foi recusado: "
+        "nada foi enviado nem guardado. Abra o atendimento e faça-o lá."
+    ),
     "Log in to the {brand} desk": "Iniciar sessão no atendimento {brand}",
     "Log in to {brand} desk": "Iniciar sessão no atendimento {brand}",
     "Password": "Palavra-passe",

@@ -13,8 +13,6 @@ from mentiondesk.web.common import (
     LOGIN_COOKIE,
     SESSION,
     SESSION_COOKIE,
-    client_address,
-    is_https,
     redirect,
     render,
     require,
@@ -25,6 +23,7 @@ from mentiondesk.web.flash import SAID
 from mentiondesk.web.form_values import typed
 from mentiondesk.web.i18n import LANG_COOKIE, LOCALES, negotiate
 from mentiondesk.web.login_limits import logged_name
+from mentiondesk.web.proxy import client_address, is_https
 from mentiondesk.web.sessions import close_session, end_sessions, open_session
 from mentiondesk.web.users import PASSWORD_MAX, Role, authenticate
 
@@ -32,6 +31,23 @@ _LOGGER = logging.getLogger(__name__)
 _SAID_COOKIE = "md_said"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")  # secrets.token_urlsafe(24), as made here
 _EVERYWHERE = "logged-out-everywhere"
+# Over https the session's cookie carries the __Host- prefix: browsers keep it only if it is
+# Secure, for Path=/ and no Domain, so neither a neighbouring subdomain nor a plain-http page
+# can plant or overwrite it. Plain http (a demo on localhost) cannot have it: md_session.
+_HOST_COOKIE = f"__Host-{SESSION_COOKIE}"
+
+
+def session_cookie(request: web.Request) -> str:
+    """The session cookie's name for this request's scheme; only that name is read."""
+    return _HOST_COOKIE if is_https(request) else SESSION_COOKIE
+
+
+def _end_session_cookie(request: web.Request, response: web.StreamResponse) -> None:
+    """Clear the session's cookie (Secure with its prefix, or the browser ignores it)."""
+    https = is_https(request)
+    response.del_cookie(session_cookie(request), path="/", secure=https or None)
+    if https:  # one set before the prefix: gone too, not left to name an ended session
+        response.del_cookie(SESSION_COOKIE, path="/")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -117,7 +133,7 @@ async def login(request: web.Request) -> web.StreamResponse:
         return await login_form(request, error=error, status=401, name=name, wrong=True)
     await desk.limits.passed(desk, address, name)
     _LOGGER.info("desk: %s signed in from %s", user.name, address)
-    previous = request.cookies.get(SESSION_COOKIE)
+    previous = request.cookies.get(session_cookie(request))
     if previous:
         # Rotated, not only replaced: the id this browser held before (another person's on a
         # shared computer, or one planted in it) would otherwise stay valid for its 12 hours.
@@ -125,7 +141,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     token = await desk.db(open_session, desk.store, user, now=desk.clock(), ttl=desk.session_ttl)
     response = web.HTTPSeeOther(safe_next(str(form.get("next", ""))))
     response.set_cookie(
-        SESSION_COOKIE,
+        session_cookie(request),
         token,
         httponly=True,
         samesite="Lax",
@@ -138,11 +154,11 @@ async def login(request: web.Request) -> web.StreamResponse:
 
 async def logout(request: web.Request) -> web.StreamResponse:
     desk = request.app[DESK]
-    token = request.cookies.get(SESSION_COOKIE)
+    token = request.cookies.get(session_cookie(request))
     if token:
         await desk.db(close_session, desk.store, token)
     response = redirect("/login")
-    response.del_cookie(SESSION_COOKIE, path="/")
+    _end_session_cookie(request, response)
     raise response
 
 
@@ -157,7 +173,7 @@ async def logout_everywhere(request: web.Request) -> web.StreamResponse:
     # No session is left to keep the notice with (flash.py): a cookie for the login page
     # carries it, a fixed word only, taken by that page's next GET.
     response = web.HTTPSeeOther("/login")
-    response.del_cookie(SESSION_COOKIE, path="/")
+    _end_session_cookie(request, response)
     secure = is_https(request)
     response.set_cookie(
         _SAID_COOKIE, _EVERYWHERE, httponly=True, samesite="Lax", secure=secure, path="/login"

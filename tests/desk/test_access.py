@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +18,7 @@ from mentiondesk.config import Config
 from mentiondesk.saved_replies import SavedReply
 from mentiondesk.store import Store
 from mentiondesk.web import create_app, pages_login, users
-from tests.desk.conftest import Desk
+from tests.desk.conftest import Desk, desk_client
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -178,15 +179,18 @@ async def test_guesses_sent_at_once_are_throttled_too(
     assert len(tried) == 5
 
 
-async def test_cookie_flags_and_security_headers(anon: Desk) -> None:
-    page = await (await anon.client.get("/login")).text()
-    token = page.split('name="csrf" value="')[1].split('"')[0]
-    form = {"csrf": token, "name": "agent", "password": "correct horse battery"}
-    response = await anon.client.post(
-        "/login", data=form, headers={"X-Forwarded-Proto": "https"}, allow_redirects=False
-    )
+async def test_cookie_flags_and_security_headers(tmp_path: Path, db_url: str, store: Store) -> None:
+    # Over https, as the (trusted, local) proxy says: the cookie is the __Host- one.
+    async with desk_client(tmp_path, db_url, store, "behind_proxy = true") as client:
+        page = await (await client.get("/login")).text()
+        token = page.split('name="csrf" value="')[1].split('"')[0]
+        form = {"csrf": token, "name": "agent", "password": "correct horse battery"}
+        response = await client.post(
+            "/login", data=form, headers={"X-Forwarded-Proto": "https"}, allow_redirects=False
+        )
     cookie = response.headers["Set-Cookie"]
-    for flag in ("HttpOnly", "SameSite=Lax", "Secure"):
+    assert cookie.startswith("__Host-md_session=")
+    for flag in ("HttpOnly", "SameSite=Lax", "Secure", "Path=/"):
         assert flag in cookie
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp

@@ -5,10 +5,12 @@ response names the server's software."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
-from tests.desk.conftest import Desk
+from mentiondesk.store import Store
+from tests.desk.conftest import Desk, desk_client
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -39,15 +41,18 @@ async def test_a_path_cannot_forge_a_log_line(anon: Desk, caplog: pytest.LogCapt
     assert refused and all("\n" not in line for line in refused)
 
 
-async def test_no_server_banner_and_hsts_only_over_https(anon: Desk) -> None:
-    async with anon.client.get("/login") as plain:
-        assert "Python" not in plain.headers["Server"]
-        assert "aiohttp" not in plain.headers["Server"]
-        assert "Strict-Transport-Security" not in plain.headers
-    # Behind a TLS-terminating proxy the scheme comes in X-Forwarded-Proto.
+async def test_no_server_banner_and_hsts_only_over_https(
+    tmp_path: Path, db_url: str, store: Store
+) -> None:
     headers = {"X-Forwarded-Proto": "https"}
-    async with anon.client.get("/login", headers=headers) as https:
-        assert https.headers["Strict-Transport-Security"].startswith("max-age=")
-    async with anon.client.get("/nowhere", headers=headers) as missing:  # errors too
-        assert missing.status == 404 and "Strict-Transport-Security" in missing.headers
-        assert "aiohttp" not in missing.headers["Server"]
+    async with desk_client(tmp_path, db_url, store, "behind_proxy = true") as client:
+        async with client.get("/login") as plain:
+            assert "Python" not in plain.headers["Server"]
+            assert "aiohttp" not in plain.headers["Server"]
+            assert "Strict-Transport-Security" not in plain.headers
+        # Behind a TLS-terminating proxy the scheme comes in X-Forwarded-Proto.
+        async with client.get("/login", headers=headers) as https:
+            assert https.headers["Strict-Transport-Security"].startswith("max-age=")
+        async with client.get("/nowhere", headers=headers) as missing:  # errors too
+            assert missing.status == 404 and "Strict-Transport-Security" in missing.headers
+            assert "aiohttp" not in missing.headers["Server"]

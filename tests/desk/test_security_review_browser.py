@@ -45,7 +45,7 @@ BAIT = "IT notice: the desk has moved. Log in at https://desk-login.evil.example
 def test_another_sites_form_puts_no_words_on_the_desk(
     browser: Browser, world: tuple[str, Store]
 ) -> None:
-    """Another site's page posts a form at the desk (no token: refused). The refusal page
+    """Another site's page posts a form at the desk (refused). The refusal page says so, and
     must not show the form's text as the person's own "Your text (not sent)" under the
     desk's "Your session has ended … log in again": the desk's address and look, the
     attacker's words."""
@@ -61,8 +61,11 @@ def test_another_sites_form_puts_no_words_on_the_desk(
 
     with _another_site(browser, url, attack) as page:
         page.wait_for_url(f"{url}/mentions/1/notes")
-        expect(page.locator("main")).to_contain_text("This form has expired")
-        assert "evil.example" not in page.content()
+        # Refused as another site's, not "Session ended … log in again": the agent is
+        # still logged in (the browser only kept the cookie from that post).
+        expect(page.get_by_role("heading", level=1)).to_have_text("Request refused")
+        expect(page.locator("main")).to_contain_text("came from another site")
+        assert "evil.example" not in page.content() and "Session ended" not in page.content()
 
 
 def test_another_sites_form_does_not_log_the_person_out(

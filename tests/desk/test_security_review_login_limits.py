@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
-from mentiondesk.store import Store
-from tests.desk.conftest import Client, Clock, desk_client
+from tests.desk.conftest import Client
 from tests.desk.seed import PASSWORD
-
-_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-@pytest.fixture
-async def client(tmp_path: Path, db_url: str, store: Store, clock: Clock) -> AsyncIterator[Client]:
-    """Behind a proxy (the address is X-Forwarded-For's last), 12 checks a minute in all."""
-    desk = "behind_proxy = true\nlogin_attempts_per_minute = 12"
-    async with desk_client(tmp_path, db_url, store, desk, clock=clock) as client:
-        yield client
+from tests.desk.test_login_limits import client as client  # the fixture: behind a proxy, 12 checks
+from tests.desk.test_login_limits import login_from
 
 
 async def _login(client: Client, name: str, password: str, address: str) -> tuple[int, str]:
-    page = await (await client.get("/login")).text()
-    token = _CSRF.search(page)
-    assert token
-    form = {"csrf": token.group(1), "name": name, "password": password}
-    headers = {"X-Forwarded-For": address}
-    async with client.post("/login", data=form, headers=headers, allow_redirects=False) as r:
-        client.session.cookie_jar.clear()  # each attempt a stranger
-        return r.status, await r.text()
+    return await login_from(client, name, password, address, language="en")
 
 
 async def test_one_ipv6_subscriber_cannot_keep_everyone_else_out(client: Client) -> None:
