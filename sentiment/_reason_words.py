@@ -11,7 +11,15 @@ import re
 
 STRONG_WORDS: dict[str, tuple[str, ...]] = {
     # The courier and the doorstep: "the driver threw my parcel over the gate".
-    "delivery": ("driver", "carteiro", "estafeta", "motorista", "doorstep", "porch"),
+    "delivery": (
+        "driver",
+        "carteiro",
+        "estafeta",
+        "motorista",
+        "doorstep",
+        "porch",
+        "remetente",  # sent back: "devolvida ao remetente" is no refund ("devolvi")
+    ),
     # A code or a session is about getting in: "the SMS code never arrives" is not a parcel.
     "account_login": (
         # Not "sms" alone: "me mandaram um SMS dizendo que foi entregue" is about the parcel.
@@ -68,6 +76,7 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "recuperar a conta",
         "recuperar minha conta",
         "recover my account",
+        *("two-step", "two step", "2-step", "reset email", "reset e-mail"),
     ),
     "refund_payment": (
         "charged twice",
@@ -92,6 +101,8 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "instalment*",
         "installment*",
         "parcela*",
+        # A direct debit: "o valor foi debitado duas vezes", "o débito direto falhou".
+        *("debitad*", "debito direto", "debito em conta", "billed", "billing"),
     ),
     # A fee or a promo code is a price complaint; shipping ("frete", "portes") is weak price
     # evidence below, since "paguei frete expresso e demorou 12 dias" is about the delivery.
@@ -160,6 +171,11 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "travou",
         "freezes",
         "freezing",
+        # Broken, in pt-PT and pt-BR slang; no sound, peeling soles, faded colours, no charge,
+        # a black screen; a line or a connection that is down.
+        *("avari*", "nao presta", "n presta", "chiado", "sem som", "descolou", "descolad*"),
+        *("desbot*", "nao carrega", "black screen", "went black", "tela preta", "ecra preto"),
+        *("sem internet", "sem sinal", "sem rede", "internet cai*", "no signal", "outage*"),
     ),
     "support": (
         "chatbot",
@@ -188,6 +204,10 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "helpdesk",
         "escalar",
         "escalate*",
+        # A ticket, in pt-BR ("abri um chamado"; not "um produto chamado X"); pt-PT's queue.
+        *("abri chamado", "abri um chamado", "abrir um chamado", "abri outro chamado"),
+        *("meu chamado", "o chamado", "do chamado", "chamados", "linha de espera"),
+        *("no one answers", "nobody answers", "no one picks up", "nobody picks up"),
     ),
     # What the six reasons are not: a wrong item, packaging, marketing, stock, accessibility.
     "other": (

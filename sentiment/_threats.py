@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 # A complaint to an outside body, a lawyer or a court.
 _OUTSIDE = (
@@ -23,7 +27,12 @@ _OUTSIDE = (
     r"denunciar|inmetro|"
     # Regulators and complaint bodies: Brazil, Portugal, the US and the UK.
     r"consumidor\.? ?gov|\bsenacon\b|\baneel\b|\banac\b|\bbacen\b|banco central|\banacom\b|"
-    r"\berse\b|banco de portugal|\bcfpb\b|\bofgem\b"
+    r"\berse\b|banco de portugal|\bcfpb\b|\bofgem\b|\bfcc\b|defensoria|"
+    # As written in a hurry: "procom", "reclame aki", Portugal's "livro amarelo"; and a
+    # chargeback by another name ("contestar a compra no cartão", "dispute the charge").
+    r"\bprocom\b|reclame ?aki\b|livro amarelo|"
+    r"\bcontest(?:ar|o|ei|arei) (?:a|essa|esta) (?:compra|cobran[çc]a)|"
+    r"\bdisput(?:e|ing) (?:the|this|that|a) (?:charge|transaction|payment)"
 )
 # "nunca mais" leaves only with a verb of the author's buying or coming back, or alone ("Nunca
 # mais."): "a encomenda nunca mais chega" says it is taking forever.
@@ -60,6 +69,7 @@ _LEAVING = (
 )
 # Whole phrases only: "sue" inside "issue", "processar o reembolso" ask for nothing drastic.
 _THREAT = re.compile(f"{_OUTSIDE}|{_LEAVING}")
+_OUTSIDE_BODY = re.compile(_OUTSIDE)
 
 # Where a clause ends: "se não resolverem hoje, vou ao Procon", "next stop: my lawyer".
 _CLAUSE_END = re.compile(r"[.!?;:,\n]|\s[-–—]\s")
@@ -99,7 +109,7 @@ _ADVICE = re.compile(
     r"\bmelhor (?:é |e )?(?:abrir|ir|fazer|reclamar|regist|pedir|falar|ligar|procurar)|\bdica\b|"
     r"\bse (?:eu )?fosse (?:você|voce|vc|tu|a ti)\b|\bno (?:seu|teu) lugar\b|"
     r"\bse (?:você|voce|vc|tu) (?!não|nao)|\bse \w+aste\b|\bpodes\b|"
-    r"\bpode (?:abrir|ir|fazer|reclamar|regist|pedir|tentar|ligar|procurar)|"
+    r"\bpode (?:abrir|ir|fazer|reclamar|regist|pedir|tentar|ligar|procurar|contestar)|"
     r"\bv[ãa]o (?:no|na|nos|nas|ao|à|pro|pra|para)\b"
 )
 # The author's own step or threat: first person, a condition ("or", "senão") or "see you in".
@@ -162,11 +172,29 @@ def announces(lowered: str) -> bool:
     return _threat(lowered, _ANNOUNCED, unsure=False)
 
 
-def _threat(lowered: str, own_cue: re.Pattern[str], *, unsure: bool) -> bool:
+def escalated(texts: Sequence[str], probs: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """`probs` with all of a post's mass on complaint (column 0) where its author announces a
+    complaint to an outside body ("@lumora vou no Procon", "I will report you to the BBB").
+
+    Both readers called such short posts neutral, and a neutral reading has frustration 0:
+    the threat the frustration rules exist for was never seen. Leaving is not enough ("I'm
+    switching to Lumora" is praise), nor advice to someone else (`announces` is strict).
+    """
+    for i, text in enumerate(texts):
+        if probs[i, 0] < probs[i].max() and _threat(
+            text.lower(), _ANNOUNCED, unsure=False, threat=_OUTSIDE_BODY
+        ):
+            probs[i] = (probs[i].sum(), 0.0, 0.0)
+    return probs
+
+
+def _threat(
+    lowered: str, own_cue: re.Pattern[str], *, unsure: bool, threat: re.Pattern[str] = _THREAT
+) -> bool:
     """`own_cue` marks the author's own step; `unsure`: a threat word with no cue either way."""
     ends = [m.end() for m in _CLAUSE_END.finditer(lowered)]
     previous: tuple[int, bool] | None = None
-    for count, match in enumerate(_THREAT.finditer(lowered)):
+    for count, match in enumerate(threat.finditer(lowered)):
         if count == _MOST_READ:
             return unsure  # dozens of threat words, all advice? Unsure
         if previous and _JOINED.fullmatch(lowered, previous[0], match.start()):

@@ -30,6 +30,7 @@ from sentiment._ngram_model import NOTHING_SAID, NgramModel, path_problem
 from sentiment._ngram_model import load as load_ngram
 from sentiment._praise_cues import gated, has_praise_cue
 from sentiment._sarcasm import unmasked
+from sentiment._threats import escalated
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 ANY_LANGUAGE = _e5_adapter.ANY_LANGUAGE
@@ -195,7 +196,8 @@ class E5Classifier:
                 probs[i] = faces
         for code, rows in self._by_reader(detected).items():
             probs[rows] = self._mixed(code, [texts[i] for i in rows], probs[rows])
-        return unmasked(texts, probs)  # "excelente, só que não!" is no praise (_sarcasm)
+        probs = unmasked(texts, probs)  # "excelente, só que não!" is no praise (_sarcasm)
+        return escalated(texts, probs)  # "vou no Procon" is a complaint (_threats)
 
     def _mixed(self, code: str, texts: Sequence[str], probs: Matrix) -> Matrix:
         """One adapter's texts: the encoder reads those the n-grams are unsure of, and the

@@ -88,9 +88,44 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
     found = _detector().detect_languages_in_parallel_of([cleaned[i] for i in todo]) if todo else []
     result = [_normalise(h) if h and _usable(h) else UNDETERMINED for h in hints]
     for index, language in zip(todo, found, strict=True):
-        code = language.iso_code_639_1.name.lower() if language is not None else UNDETERMINED
-        result[index] = _trusted(code, cleaned[index])
+        result[index] = _trusted(_code(language), cleaned[index])
+    _english_beside_names(cleaned, result)
     return result
+
+
+def _code(language: Language | None) -> str:
+    return language.iso_code_639_1.name.lower() if language is not None else UNDETERMINED
+
+
+# A capitalised word with a letter outside ASCII: a name such as "Conceição" or "Gonçalo".
+# lingua takes "ç" and "ã" as near proof of Portuguese, so "Hi, Conceição here. My refund is
+# missing" read as Portuguese (0.90) and would be answered in it. Not a word in capitals
+# ("NÃO"): that is shouting, not a name.
+_SURE_ENGLISH = 0.45
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _english_beside_names(cleaned: Sequence[str], result: list[str]) -> None:
+    """Read again, without their accented names, the texts read as `pt` or `und` that hold one:
+    English around a Portuguese name is English."""
+    stripped = {
+        i: _WORD.sub(lambda m: " " if _is_name(m.group()) else m.group(), cleaned[i])
+        for i, code in enumerate(result)
+        if code in ("pt", UNDETERMINED) and not _PT_ONLY.search(cleaned[i])
+    }
+    for index, text in stripped.items():
+        if text != cleaned[index] and not _too_little(text) and _english(text):
+            result[index] = "en"
+
+
+def _english(text: str) -> bool:
+    # Sure of it, not merely ahead: "Léo Lins e Vera Verão shahsahsh" less its names leads
+    # with English at 0.30.
+    return _detector().compute_language_confidence(text, Language.ENGLISH) >= _SURE_ENGLISH
+
+
+def _is_name(word: str) -> bool:
+    return not word.isascii() and not word.isupper() and word[0].isupper()
 
 
 def says_little(text: str) -> bool:

@@ -15,6 +15,7 @@ from sentiment._emoji import emoji_reading
 from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH, NOTHING_SAID, NgramModel, load, path_problem
 from sentiment._sarcasm import unmasked
+from sentiment._threats import escalated
 
 LABELS = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
 
@@ -74,4 +75,5 @@ class NgramClassifier:
             if lang.says_little(text):
                 faces = emoji_reading(text)
                 probs[i] = NOTHING_SAID if faces is None else faces
-        return unmasked(texts, probs)  # "excelente, só que não!" is no praise (_sarcasm)
+        probs = unmasked(texts, probs)  # "excelente, só que não!" is no praise (_sarcasm)
+        return escalated(texts, probs)  # "vou no Procon" is a complaint (_threats)

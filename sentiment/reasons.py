@@ -11,7 +11,7 @@ import re
 
 from mentiondesk.models import folded, strip_accents
 from sentiment._reason_words import STRONG_WORDS, WEAK_WORDS, words_pattern
-from sentiment.topics import _TOPIC_WORDS
+from sentiment.topics import _TOPIC_WORDS, CODE
 
 # "my order", "o meu pedido", "a minha encomenda": what a missing-order phrase is about.
 _MY_EN = r"(?:(?:my|our|the|an?|any) )?"
@@ -44,6 +44,8 @@ _STRONG: dict[str, str] = {
     rf"(?:esperando|aguardando|à espera d[aoe]) {_MY_PT}{_ORDER_PT}|"
     rf"where(?:'?s| is| are)? {_MY_EN}{_ORDER_EN}|(?:never|not|n'?t|yet to) (?:got|gotten|"
     rf"received?|get) {_MY_EN}{_ORDER_EN}|waiting (?:for|on) {_MY_EN}{_ORDER_EN}|"
+    # Nothing yet: "até agora nada do meu pedido", "nada da encomenda".
+    rf"\bnada d[oa]s? (?:(?:meu|minha|meus|minhas|nosso|nossa) )?{_ORDER_PT}|"
     # Held somewhere on the way; a robot vacuum stuck under the sofa stays product_quality.
     rf"{_ORDER_EN} (?:is |has been |got |was )?stuck|{_ORDER_PT} (?:está |esta |tá |ta |ficou )?"
     r"(?:pres[oa]|parad[oa])|stuck (?:in|at) (?:the )?(?:depot|hub|warehouse|sorting|post office)|"
@@ -85,9 +87,10 @@ _WEAK: dict[str, str] = {
     # A stuck button or a robot stuck under the sofa; a parcel stuck somewhere is delivery above.
     "product_quality": r"not working|não funciona|nao funciona|keeps|sound|bateria|battery|"
     r"stuck|pres[oa]\b",
-    "support": r"email|e-mail|called|liguei|ninguém|ninguem|respond",
+    # "respond" as a word's start: "não corresponde ao anúncio" answers nothing.
+    "support": r"email|e-mail|called|liguei|ninguém|ninguem|\brespond",
     "price": r"expensive|valor|paga mais",
-    "account_login": r"código|codigo",
+    "account_login": CODE,
 }
 
 

@@ -13,6 +13,9 @@ from mentiondesk.models import REASONS as ALL_REASONS
 from sentiment._sarcasm import marks_sarcasm
 from sentiment._threats import threatens
 
+# A sign-in code, not a tracking or bar code (accents optional: reasons.py folds them away).
+CODE = r"c[óo]digo(?! de (?:rastreio|rastreamento|envio|postagem|objeto|barras))"
+
 # The complaint reasons a topic can be (the shared codes, less "other": no topic names it).
 REASONS = tuple(r for r in ALL_REASONS if r != "other")
 
@@ -41,7 +44,9 @@ _TOPIC_WORDS: Mapping[str, str] = {
     # Nor is "conta" alone an account: "por conta do atraso" is "because of the delay", "a conta
     # não fecha" that the sums don't add up; "on account of" is English for the same.
     "account_login": r"log ?in|sign ?in|password|(?<!on )(?<!into )account|locked out|2fa|"
-    r"verification code|\botp\b|senha|bloquead|código|codigo|palavra-passe|iniciar sessão|"
+    r"verification code|\botp\b|senha|bloquead|palavra-passe|iniciar sessão|"
+    # A code is for getting in, but not a parcel's: "o código de rastreio não funciona".
+    rf"{CODE}|"
     r"entrar na|autentica|^conta\b|\bconta (?:bloquead|suspens|desativad|invadid|hackead|banid)|"
     r"\b(?:minha|tua|sua|nossa|na|da|à|a|uma|nova) conta\b"
     r"(?! (?:bancária|bancaria|corrente|não fecha|nao fecha|de (?:quantas|quantos|vezes)))",
@@ -73,22 +78,38 @@ _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
 _PROFANITY = re.compile(
     r"\bwtf\b|fuck|\b(?:bull|horse)?shit(?:e|s|ty|tier|tiest|ted|ting|show|storm|hole)?\b|"
     r"\bcrap\b|\b(?:god)?damn(?:ed|it|n)?\b|\bporra\b|\bmerdas?\b|\bcaralh[oa]s?\b|\bpqp\b|"
-    r"\bfdp\b|\bputa que\b|\bfod(?:a|as|a-?se|asse|er|eu|ido|ida|idos|idas|endo)\b|\bbostas?\b|"
-    r"\bcaraças\b|\bcarago\b"
+    r"\bfdp\b|\bfod(?:a|as|a-?se|asse|er|eu|ido|ida|idos|idas|endo)\b|\bbostas?\b|"
+    r"\bcaraças\b|\bcarago\b|"
+    # pt-BR's shorthand and pt-PT's insult: "vsf", "vtnc", "crl", "filho da puta", "cabrões".
+    r"\bputa\b|\bvsf\b|\bvtnc\b|\btnc\b|\bno cu\b|\b[ck]rl\b|\bcabr(?:ão|ões|ao|oes)\b|\bffs\b"
 )
 # Writing again, not time gone by: "still" and "há dez dias" say how long, not how angry (the
 # level design's 2 is capitals, "!!!", repeated contact, sarcasm). "Could you send me the code
 # again?" asks for a resend (_RESEND is taken out first); "against" is not "again".
 _RESEND = re.compile(r"\bsend (?:me |us )?(?:it |the \w+ )?again\b|\btry again\b")
+_CONTACTED = (
+    r"called|emailed|e-mailed|messaged|contacted|written|wrote|rang|phoned|chased|asked|"
+    r"liguei|reclamei|mandei|enviei|escrevi|pedi|falei|contactei|contatei|tentei"
+)
+_SEVERAL = (
+    r"\d+|two|three|four|five|six|seven|several|multiple|many|numerous|countless|duas|dois|"
+    r"três|tres|quatro|cinco|seis|várias|varias|vários|varios|muitas|mil"
+)
 _REPEAT = re.compile(
     r"\bagain\b|de novo|outra vez|mais uma vez|já liguei|ja liguei|"
     r"\b(?:second|third|fourth|fifth) (?:time|email|message|call|chat|dm)s?\b|"
     # Counted contact: "the 4th time I contact you", "3ª vez que ligo", "mandei 3 e-mails".
     r"\b\d+(?:st|nd|rd|th) (?:time|email|message|call)s?\b|"
-    r"\b\d+ ?[ªº] (?:vez|mensagem|ligação|ligacao)|"
+    r"\b\d+ ?[ªºa] (?:vez|mensagem|ligação|ligacao)|"
     r"\b(?:mandei|enviei) \d+ (?:e-?mails|mensagens)\b|\bliguei \d+ vezes\b|"
-    r"\b(?:segunda|terceira|quarta) (?:vez|mensagem|chamada)|"
-    r"\b(?:segundo|terceiro|quarto) (?:email|e-mail|contato|contacto)"
+    r"\b(?:segunda|terceira|quarta|quinta|sexta|enésima) (?:vez|mensagem|chamada)|"
+    r"\b(?:segundo|terceiro|quarto) (?:email|e-mail|contato|contacto)|"
+    # Counted as typed: "3x que ligo", "liguei 3x", "I've emailed you 4 times", "já enviei três
+    # emails", "abri 3 chamados". Only beside a word of contact: "cobrado 2x" is a charge.
+    rf"\b(?:{_CONTACTED})\b(?: [\w-]+){{0,3}} (?:{_SEVERAL})(?: ?x\b| (?:times|vezes)\b)|"
+    rf"\b(?:{_SEVERAL}) ?x (?:que )?(?:ligo|liguei|reclamo|reclamei|mando|mandei|escrevo)\b|"
+    rf"\b(?:mandei|enviei|abri|sent|opened|falei com|spoke to|talked to) (?:{_SEVERAL}) "
+    r"(?:e-?mails|mensagens|msgs|chamados|protocolos|tickets|emails|messages|atendentes|agents)\b"
 )
 # Anger without capitals: "?!", rhetorical questions, nobody answering, sarcasm.
 _EXASPERATED = re.compile(
