@@ -251,8 +251,16 @@ async def _listing(request: web.Request, *, listed: bool) -> web.StreamResponse:
     platform, handle, case_id = found
     who = session(request).user.name
     try:
+        # The listening instance's own accounts are stored in two forms: both, as the CLI.
+        home = contacts.mastodon_homes(desk.config.sources)
         listing = await desk.db(
-            contacts.set_do_not_contact, desk.store, platform, handle, by=who, value=listed
+            contacts.set_do_not_contact,
+            desk.store,
+            platform,
+            handle,
+            by=who,
+            value=listed,
+            home=home,
         )
     except queue.NotFound:
         raise web.HTTPNotFound(text="There is no such mention.") from None
