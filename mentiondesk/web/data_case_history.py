@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_tickets import LOCAL, delivered
+from mentiondesk.outbox_payload import post_key
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, READING
 from mentiondesk.web.data_case_rows import (
     AuthorData,
@@ -50,7 +51,9 @@ def past_replies(
     conn: Connection, author_ids: list[int], mention_id: int, case_id: int | None
 ) -> list[PastReply]:
     """The author's replies outside this page: not the mention's, nor its case's (one sent
-    on a follow-up shows among the case's drafts already, not as an earlier reply)."""
+    on a follow-up shows among the case's drafts already, not as an earlier reply), nor one
+    approved whose post a person then dropped (it never reached them)."""
+    dropped = sa.exists().where(OUTBOX.c.key == post_key(DRAFT.c.id), OUTBOX.c.status == "dropped")
     query = (
         sa.select(
             DRAFT.c.text,
@@ -64,6 +67,7 @@ def past_replies(
             MENTION.c.author_id.in_(author_ids),
             DRAFT.c.status == "approved",
             DRAFT.c.mention_id != mention_id,
+            ~dropped,
         )
         .order_by(DRAFT.c.decided_at.desc())
         .limit(HISTORY_LIMIT)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT
+from mentiondesk.tables import CASE, DRAFT, OUTBOX
 from tests.desk.conftest import Desk
 from tests.desk.seed import add
 
@@ -53,3 +53,28 @@ async def test_other_replies_say_private_or_public(as_role: Login, store: Store)
     replies = _other_replies(await page.text())
     assert any(DM in r and "resposta privada" in r for r in replies), replies
     assert any(PUBLIC in r and "resposta pública" in r for r in replies), replies
+
+
+async def test_a_reply_whose_post_was_dropped_is_not_among_other_replies(
+    as_role: Login, store: Store
+) -> None:
+    _, old_case, dm = add(store, "cobrado 2x", handle="vitinho", draft_kind="private")
+    _approved(store, dm, DM)
+    with store.engine.begin() as conn:  # a person dropped its post: it never went
+        conn.execute(
+            sa.insert(OUTBOX).values(
+                key=f"post:draft:{dm}",
+                kind="post",
+                target="console",
+                payload="{}",
+                status="dropped",
+                case_id=old_case,
+            )
+        )
+        conn.execute(sa.update(CASE).where(CASE.c.id == old_case).values(status="resolved"))
+    _, case, _ = add(store, "de novo cobrado 2x", handle="vitinho")
+    desk = await as_role("agent")
+    page = await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt-BR"})
+    text = await page.text()
+    assert not any(DM in r for r in _other_replies(text))
+    assert DM not in text
