@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.author_export_words import Words, words_for
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.erasure import audit_about, traces_of
@@ -179,19 +180,23 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def as_text(data: Export) -> str:
-    """The export for reading: a heading per section, one "column: value" line per column.
-    Their text is shown whole, on one line, without terminal control characters."""
+def as_text(data: Export, words: Words | None = None) -> str:
+    """The export for reading: a heading per section, one "field: value" line per column, in
+    the language their posts were read in (author_export_words) unless `words` says. Their
+    text is shown whole, on one line, without terminal control characters."""
+    words = words or words_for(data)
     lines = []
     for section, rows in data.items():
-        lines += [f"{section.replace('_', ' ').capitalize()} ({len(rows)})", ""]
+        lines += [f"{words.section(section)} ({len(rows)})", ""]
         for row in rows:
-            lines += [f"  {key}: {cli_safe(_shown(value))}" for key, value in row.items()]
-            lines.append("")
+            shown = (f"  {words.field(k)}: {cli_safe(_shown(v, words))}" for k, v in row.items())
+            lines += [*shown, ""]
     return "\n".join(lines)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, words: Words) -> str:
+    if isinstance(value, bool):
+        return words.flag(value)
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, default=_plain)
     return "" if value is None else _plain(value)

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
 
-from mentiondesk.contacts import no_author, same_author, stored_forms
+from mentiondesk.contacts import named_as, no_author, same_author, stored_forms
 from mentiondesk.models import CASELESS_HANDLES
 from mentiondesk.queue import NotFound
 from mentiondesk.tables import AUTHOR, MENTION
@@ -92,21 +92,21 @@ def post_of(url: str) -> tuple[str, sa.ColumnElement[bool]] | None:
 
 
 def authors_wanted(wanted: Wanted) -> sa.ColumnElement[bool]:
-    """SQL on author: the rows `wanted` names (a link that names no post: none)."""
+    """SQL on author: the rows `wanted` names (a link that names no post: none), under the
+    platform's former name too."""
+    platforms = named_as(wanted.platform)
     if wanted.account_id:
-        return sa.and_(
-            AUTHOR.c.platform == wanted.platform, AUTHOR.c.external_id == wanted.account_id
-        )
+        return sa.and_(AUTHOR.c.platform.in_(platforms), AUTHOR.c.external_id == wanted.account_id)
     if wanted.post_url:
         post = post_of(wanted.post_url)
         if post is None or post[0] != wanted.platform:
             return sa.false()
-        posted = sa.select(MENTION.c.author_id).where(MENTION.c.platform == post[0], post[1])
+        posted = sa.select(MENTION.c.author_id).where(MENTION.c.platform.in_(platforms), post[1])
         return AUTHOR.c.id.in_(posted)
     if not wanted.handle:  # nobody: an author the retention blanked has handle ""
         return sa.false()
     forms = stored_forms(wanted.platform, wanted.handle, wanted.home)
-    return sa.or_(*(same_author(wanted.platform, form) for form in forms))
+    return sa.or_(*(same_author(p, form) for p in platforms for form in forms))
 
 
 class Ambiguous(NotFound):
@@ -123,7 +123,9 @@ def check_one(wanted: Wanted, authors: Sequence[Any]) -> None:
     if not wanted.handle:  # an account id or a post names one account
         return
     caseless = wanted.platform in CASELESS_HANDLES
-    forms = Counter(a.handle.lower() if caseless else a.handle for a in authors)
+    # An account stored under the platform's former name too is one account, not two.
+    accounts = {(a.handle.lower() if caseless else a.handle, a.external_id) for a in authors}
+    forms = Counter(form for form, _ in accounts)
     if all(n == 1 for n in forms.values()):
         return
     ids = ", ".join(sorted(repr(a.external_id) for a in authors))

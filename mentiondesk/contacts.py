@@ -56,8 +56,13 @@ def set_do_not_contact(
     platform, handle = platform.strip().lower(), handle.strip().lstrip("@")
     forms = stored_forms(platform, handle, home)
     with store.engine.begin() as conn:
-        anyone = sa.or_(*(same_author(platform, form) for form in forms))
-        ids = sorted(only or conn.scalars(sa.select(AUTHOR.c.id).where(anyone)))
+        # Under the platform's former name too: a DM drafted to an older release's row of
+        # theirs ("twitter") is withdrawn with the rest.
+        anyone = sa.or_(*(same_author(p, form) for p in named_as(platform) for form in forms))
+        # The platform's own rows first: the audit line names the first (audit.record_listing).
+        found = sa.select(AUTHOR.c.id).where(anyone)
+        found = found.order_by(AUTHOR.c.platform != platform, AUTHOR.c.id)
+        ids = sorted(only) or list(conn.scalars(found))
         if not ids:
             return _unseen(conn, platform, handle, value=value)
         # Drafts being written for them finish first (the withdrawal below then sees them);
@@ -114,6 +119,12 @@ def _handle_forms(platform: str, handle: str) -> tuple[str, ...]:
     on the listening instance gets no private message)."""
     user, at, _server = handle.partition("@")
     return (handle, user) if platform == "mastodon" and at and user else (handle,)
+
+
+def named_as(platform: str) -> tuple[str, ...]:
+    """The names a platform's authors are stored under: its own, and the one older releases
+    stored it as ("twitter" for "x"), a row per name for one account."""
+    return (platform, *sorted(old for old, now in FORMER_PLATFORMS.items() if now == platform))
 
 
 def same_author(platform: str, handle: str) -> sa.ColumnElement[bool]:

@@ -36,6 +36,7 @@ from mentiondesk.erasure_threads import unthread
 from mentiondesk.forgotten import drop_handle, keep_forgotten, listed_forms
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
+from mentiondesk.retention_listings import LISTING, names_listed
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -52,7 +53,6 @@ from mentiondesk.tables import (
 from mentiondesk.wording import counted
 
 ACTION = "erase"  # the audit action of an erasure
-_LISTING = ("do-not-contact", "allow-contact")  # audit actions whose detail is "PLATFORM HANDLE"
 _RACES = ("40P01", "23503")  # PostgreSQL's deadlock_detected, foreign_key_violation
 
 
@@ -148,6 +148,7 @@ def _locked(conn: Connection, wanted: Wanted) -> Sequence[Any]:
     _lock_posts(conn, sa.select(AUTHOR.c.id).where(authors_wanted(wanted)))
     authors = conn.execute(
         sa.select(AUTHOR.c.id, AUTHOR.c.external_id, AUTHOR.c.handle, AUTHOR.c.do_not_contact)
+        .add_columns(AUTHOR.c.platform)
         .where(authors_wanted(wanted))
         .order_by(AUTHOR.c.id)
         .with_for_update()
@@ -192,8 +193,10 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
 
 
 def traces_of(conn: Connection, platform: str, handle: str, authors: Sequence[Any]) -> Whose:
-    """Where the traces of these author rows (id, external_id, handle) are: erased here, shown
-    by an access request's export (mentiondesk.author_export)."""
+    """Where the traces of these author rows (id, platform, external_id, handle) are: erased
+    here, shown by an access request's export (mentiondesk.author_export). Each row's own
+    platform: an account stored under the platform's former name ("twitter") is named so in
+    its posts' copies."""
     author_ids = [a.id for a in authors]
     # Subqueries, not lists of ids: a prolific author's thousands of mentions would pass
     # SQLite's bound-parameter limit (999 on older builds).
@@ -203,7 +206,7 @@ def traces_of(conn: Connection, platform: str, handle: str, authors: Sequence[An
         sa.or_(DRAFT.c.mention_id.in_(mentions), DRAFT.c.case_id.in_(cases))
     )
     whose = Whose(
-        accounts=frozenset((platform, a.external_id) for a in authors),
+        accounts=frozenset((a.platform, a.external_id) for a in authors),
         # The handle asked for too ("" when found by id or post: it would match every line).
         handles=frozenset(h for h in {*(a.handle for a in authors), handle} if h),
         mentions=mentions,
@@ -280,12 +283,13 @@ def _anonymise_audit(conn: Connection, platform: str, whose: Whose) -> int:
 
 def audit_about(platform: str, whose: Whose) -> sa.ColumnElement[bool]:
     """SQL: an audit line about their mentions, cases or drafts, or listing their handle."""
-    details = [f"{platform} {h}".lower() for h in whose.handles]
+    platforms = {platform} | {p for p, _ in whose.accounts}  # a former name's lines too
+    named = (names_listed(p, whose.handles, whose.mentions) for p in sorted(platforms))
     return sa.or_(
         AUDIT.c.mention_id.in_(whose.mentions),
         AUDIT.c.case_id.in_(whose.cases),
         AUDIT.c.draft_id.in_(whose.drafts),
-        sa.and_(AUDIT.c.action.in_(_LISTING), sa.func.lower(AUDIT.c.detail).in_(details)),
+        sa.and_(AUDIT.c.action.in_(LISTING), sa.or_(*named)),
     )
 
 

@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.fingerprint_keys import key_for, keys_for
-from mentiondesk.models import CASELESS_HANDLES
+from mentiondesk.models import CASELESS_HANDLES, FORMER_PLATFORMS
 from mentiondesk.tables import AUTHOR, FORGOTTEN
 
 _NAME = "forgotten"  # the key's row in fingerprint_key
@@ -112,7 +112,9 @@ def keep_forgotten(conn: Connection, accounts: Collection[tuple[str, str]]) -> N
     key = fingerprint_key(conn, create=True)
     keys = fingerprint_keys(conn)
     fresh = []
-    for platform, external_id in sorted(set(accounts)):
+    # Under the platform's name now: an account an older release stored as "twitter" comes
+    # back as "x" (the only name ingesting gives it).
+    for platform, external_id in sorted({(_current(p), e) for p, e in accounts}):
         if not _kept(conn, _forms(keys, platform, external_id, handle=False)):
             fresh.append({"digest": fingerprint(platform, external_id, key)})
     if fresh:
@@ -130,12 +132,40 @@ def relist_forgotten(
     if not authors and not handles:
         return
     keys = fingerprint_keys(conn)
-    by_digest = {d: i for (p, e), i in authors.items() for d in _forms(keys, p, e, handle=False)}
+    by_digest = {
+        d: i
+        for (p, e), i in authors.items()
+        for name in _names(p)  # kept under a former name by an older release, too
+        for d in _forms(keys, name, e, handle=False)
+    }
     by_digest |= {d: i for i, (p, h) in handles.items() for d in _forms(keys, p, h, handle=True)}
     found = conn.scalars(sa.select(FORGOTTEN.c.digest).where(FORGOTTEN.c.digest.in_(by_digest)))
-    ids = [by_digest[d] for d in found]
+    ids = [by_digest[d] for d in found] + _listed_before(conn, authors)
     if ids:
         conn.execute(sa.update(AUTHOR).where(AUTHOR.c.id.in_(ids)).values(do_not_contact=True))
+
+
+def _listed_before(conn: Connection, authors: Mapping[tuple[str, str], int]) -> list[int]:
+    """The row ids of these authors whose account an older release stored under the
+    platform's former name ("twitter" for "x") and listed there: a row per name, one person."""
+    former = [(old, e, i) for (p, e), i in authors.items() for old in _names(p)[1:]]
+    if not former:
+        return []
+    listed = sa.select(AUTHOR.c.platform, AUTHOR.c.external_id).where(
+        sa.tuple_(AUTHOR.c.platform, AUTHOR.c.external_id).in_([(o, e) for o, e, _ in former]),
+        AUTHOR.c.do_not_contact.is_(True),
+    )
+    found = {(p, e) for p, e in conn.execute(listed)}
+    return [i for old, e, i in former if (old, e) in found]
+
+
+def _current(platform: str) -> str:
+    return FORMER_PLATFORMS.get(platform, platform)
+
+
+def _names(platform: str) -> list[str]:
+    """A platform's name, then those older releases stored it under."""
+    return [platform, *sorted(o for o, now in FORMER_PLATFORMS.items() if now == platform)]
 
 
 def unlist_forgotten(
@@ -150,7 +180,12 @@ def unlist_forgotten(
             AUTHOR.c.id.in_(author_ids)
         )
     ).all()
-    digests = [d for p, e, _ in accounts for d in _forms(keys, p, e, handle=False)]
+    digests = [
+        d
+        for p, e, _ in accounts
+        for name in _names(_current(p))  # kept under its name now or a former one
+        for d in _forms(keys, name, e, handle=False)
+    ]
     digests += [
         d
         for p, _, h in accounts
@@ -164,6 +199,8 @@ def unlist_forgotten(
 def drop_forgotten(conn: Connection, platform: str, external_id: str) -> bool:
     """Take an account no longer stored (erased, or blanked by the retention) off the list:
     its fingerprint, in every form it may be kept in; False if none was kept."""
-    forms = _forms(fingerprint_keys(conn), platform, external_id, handle=False)
+    keys = fingerprint_keys(conn)
+    names = _names(_current(platform))  # kept under its name now or a former one
+    forms = [d for name in names for d in _forms(keys, name, external_id, handle=False)]
     gone = conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(forms)))
     return bool(gone.rowcount)
