@@ -25,8 +25,9 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any
 
+from listener._cursor_state import State as State
+from listener._cursor_state import decode, unseen
 from listener._gate import Gate
 from listener._outage import why
 from listener._wire import Clock, utcnow
@@ -41,8 +42,6 @@ from mentiondesk.models import (
 )
 
 _LOGGER = logging.getLogger(__name__)
-_SEEN_MAX = 1000  # recent post (version) ids kept in the cursor: duplicate suppression across pages
-_VERSION = 1
 # Failures in a row after which an endpoint waits for the next pass (X's search down must not
 # keep its mentions unread); fewer are a blip, tried again at the next poll, after the poller's
 # backoff once it is all that is left (a `run --once` gives a source five).
@@ -51,8 +50,6 @@ SHORT_WAIT = 60.0  # a limit ending sooner is waited out (by the poller); a long
 # Search indexes lag (Reddit's, Algolia's, Bluesky's): a post can appear after newer ones were
 # read. Sources that resume from a time read this far back again; the seen-list drops repeats.
 OVERLAP = timedelta(minutes=10)
-
-State = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +110,7 @@ class Endpoints:
             held.until = max(until, held.until or until)
 
     async def poll(self, cursor: str | None) -> Batch:
-        state = _decode(cursor, list(self.fetchers))
+        state = decode(cursor, list(self.fetchers))
         now = self.clock()
         due = self._due(state, now)
         if not due:  # this pass is over: a new one starts over every endpoint
@@ -245,18 +242,15 @@ class Endpoints:
         return Page([], page.state, page.more, skipped=page.mentions)
 
     def _advance(self, state: State, endpoint: str, page: Page) -> Batch:
-        seen: list[str] = state["seen"]
-        known = set(seen)
-        fresh: list[Mention] = []
         # Oldest first: the platforms list newest first, and the store processes a batch in
         # the order given ("it arrived, thanks" must follow the complaint it resolves).
-        for mention in sorted(page.mentions, key=lambda m: utc(m.created_at)):
-            if mention.version not in known:  # an edit (a new X id) is news, a repeat is not
-                known.add(mention.version)
-                seen.append(mention.version)
-                fresh.append(mention)
-        seen.extend(m.version for m in page.skipped if m.version not in known)
-        state["seen"] = seen[-_SEEN_MAX:]
+        ordered = sorted(page.mentions, key=lambda m: utc(m.created_at))
+        # An edit (a new X id) is news, a repeat is not.
+        first: dict[str, Mention] = {}
+        for mention in ordered:
+            first.setdefault(mention.version, mention)
+        fresh = [first[v] for v in unseen(state, list(first))]
+        unseen(state, [m.version for m in page.skipped])
         state["ep"][endpoint] = page.state
         if not page.more:
             state["done"] = [*state["done"], endpoint]
@@ -265,24 +259,6 @@ class Endpoints:
 
     def describe(self, zone: tzinfo = UTC) -> str:
         return "; ".join(f"{e}: {self.gate(e).describe(zone)}" for e in self.fetchers)
-
-
-def _decode(cursor: str | None, endpoints: list[str]) -> State:
-    """The cursor's state; an unreadable or foreign cursor starts afresh (logged)."""
-    empty: State = {"v": _VERSION, "ep": {}, "done": [], "seen": []}
-    if not cursor:
-        return empty
-    try:
-        state = json.loads(cursor)
-        if not isinstance(state, dict) or state.get("v") != _VERSION:
-            raise ValueError("unknown cursor version")
-    except ValueError:
-        _LOGGER.warning("cursor %r is not ours; starting afresh", cursor[:40])
-        return empty
-    state["done"] = [e for e in state.get("done", []) if e in endpoints]
-    state.setdefault("ep", {})
-    state.setdefault("seen", [])
-    return state
 
 
 async def run_check(

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from listener._cursor_state import digest
 from listener.reddit import RedditSource
 from mentiondesk.models import FatalError
 from tests.fakes.reddit import MENTIONS, TOKEN, search_path
@@ -36,7 +37,7 @@ async def test_first_run_skips_what_is_already_there(reddit_fake, clock) -> None
     assert run.ids == [new["data"]["name"]]
     assert len(reddit_fake.api.calls(SEARCH)) == 2  # one page to find "now", no paging back
     seen = json.loads(first.cursor or "{}")["seen"]
-    assert old_mention["data"]["name"] in seen and old[-1]["data"]["name"] in seen
+    assert digest(old_mention["data"]["name"]) in seen and digest(old[-1]["data"]["name"]) in seen
 
 
 async def test_first_run_records_the_newest_time_as_the_watermark(reddit_fake, clock) -> None:

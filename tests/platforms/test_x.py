@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+from listener._cursor_state import digest
 from listener.x import XSource
 from tests.fakes.x import MENTIONS, SEARCH, problem
 from tests.platforms.helpers import FakeClock, once, started
@@ -176,7 +177,7 @@ async def test_duplicates_and_edits_are_suppressed(x_fake, clock) -> None:
     assert [(m.external_id, m.edit_id, m.text) for m in run.mentions] == [
         (tweet["id"], edited["id"], "@lumora hi (edited)")
     ]
-    assert json.loads(run.cursor or "{}")["seen"] == [edited["id"]]
+    assert json.loads(run.cursor or "{}")["seen"] == [digest(edited["id"])]
 
 
 async def test_an_edit_after_the_post_was_read_comes_again_once(x_fake, clock) -> None:
