@@ -11,6 +11,7 @@ from atproto import AsyncClient, Session, SessionEvent
 from atproto_client import exceptions as atp
 from pydantic import Field, field_validator
 
+from listener._bluesky_locale import account_locale, in_locale, written_to
 from listener._bluesky_wire import iso, iso_or, latest, mention_of, sort_at, uri_of
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable
@@ -41,8 +42,13 @@ class BlueskySourceConfig(SourceConfig):
     handle_env: str = Field(default="BLUESKY_HANDLE", validate_default=True)
     app_password_env: str = Field(default="BLUESKY_APP_PASSWORD", validate_default=True)
     page_size: int = Field(default=100, ge=1, le=100)
+    # The variant the signed-in account is answered in ("pt-PT": a Lisbon brand's account): a
+    # reply, mention or quote of it whose app tags it only "pt" is taken as that variant. A
+    # Bluesky reply names no @handle in its text, so `[playbooks] handle_locales` never sees it.
+    locale: str | None = None
 
     _env = field_validator("handle_env", "app_password_env")(require_env)
+    _locale = field_validator("locale")(account_locale)
 
 
 class _SessionEnded(Exception):
@@ -82,8 +88,11 @@ class BlueskySource:
         poll_seconds: float = 60.0,
         page_size: int = 100,
         clock: Clock = utcnow,
+        locale: str | None = None,
     ) -> None:
+        """`locale`: the variant the account is answered in (BlueskySourceConfig.locale)."""
         self.name = name
+        self.locale = locale
         self.poll_seconds = poll_seconds
         self.client = HeaderClient(base_url=base_url)
         self.handle = handle
@@ -111,6 +120,7 @@ class BlueskySource:
             base_url=config.base_url or DEFAULT_BASE,
             poll_seconds=config.poll_seconds,
             page_size=config.page_size,
+            locale=config.locale,
         )
 
     async def poll(self, cursor: str | None) -> Batch:
@@ -139,7 +149,7 @@ class BlueskySource:
         # `since` filters on sortAt, the earlier of createdAt and indexedAt: the anchor is
         # the newest sortAt seen, so a post whose createdAt lags its indexing is still found.
         newest = latest(state.get("newest"), *(sort_at(p) for p in posts))
-        mentions = self._mentions_of("search", posts)
+        mentions = [self._as_answered(m) for m in self._mentions_of("search", posts)]
         first_run = not state.get("since") and not state.get("cursor")  # no backfill of history
         if answer.cursor and posts and not first_run:
             return Page(
@@ -166,7 +176,7 @@ class BlueskySource:
         listed = [(n, parse_time(n["indexedAt"])) for n in items]
         fresh = [n for n, at in listed if n["reason"] in REASONS and (not since or at >= since)]
         newest = latest(state.get("newest"), mark, *(n["indexedAt"] for n in fresh))
-        mentions = self._mentions_of("mentions", fresh)
+        mentions = [in_locale(m, self.locale) for m in self._mentions_of("mentions", fresh)]
         # Newest first and no `since`: page down past the look-back (first run: one page only).
         older = since is not None and any(at < since for _, at in listed)
         caught_up = not mark or older or not notes.cursor
@@ -178,6 +188,13 @@ class BlueskySource:
     def _mentions_of(self, endpoint: str, views: list[dict[str, Any]]) -> list[Mention]:
         """The posts' mentions less the brand's own: searchPosts finds ours as any other."""
         return self._own.others(self.name, endpoint, readable(self.name, views, mention_of, uri_of))
+
+    def _as_answered(self, mention: Mention) -> Mention:
+        """A search hit written to the account (a reply to its post, its @handle) takes the
+        account's locale; any other is about the brand, not to this account."""
+        if not self.locale or not written_to(mention, self._own, self.handle):
+            return mention
+        return in_locale(mention, self.locale)
 
     async def _login(self) -> None:
         if not self._logged_in:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from mentiondesk import registry
 from mentiondesk.models import PLATFORM_NAMES, REASONS, Label, can_post
+from playbooks import variants
 
 if TYPE_CHECKING:
     from mentiondesk.config import Config, RoutingSection
@@ -158,21 +159,29 @@ _TWO_LETTER = {
 }  # fmt: skip
 
 
+# The regions a route's `lang` tells apart: the reply's locale (Playbook.locale) has one for
+# Portuguese, which a reading never has ("pt" is both).
+_REGIONS = ("pt-PT", "pt-BR")
+
+
 def _not_read(lang: str) -> str | None:
-    """Why no reading carries `lang`: the language read is a code of two letters (three for
-    a platform's hint such as "fil"), no region."""
+    """Why no mention is ever routed by `lang`: the language read is a code of two letters
+    (three for a platform's hint such as "fil"), or Portuguese with its region ("pt-PT")."""
     if two := _TWO_LETTER.get(lang):
         return f"{lang!r}: the language read is written with two letters; write {two!r}"
-    if re.fullmatch(r"[a-z]{2,3}|und", lang):
+    if re.fullmatch(r"[a-z]{2,3}|und", lang) or lang in _REGIONS:
         return None
     code = re.split(r"[-_]", lang.strip())[0].lower()
     if not re.fullmatch(r"[a-z]{2,3}", code):
         return f"{lang!r} is no language code; write one such as 'pt' or 'en'"
     if code == lang.strip().lower():
         return f"{lang!r}: write {code!r} (languages are read in lower case)"
+    tag = variants.tag(lang)
+    if tag in _REGIONS:
+        return f"{lang!r}: write {tag!r} (a region as locales write it)"
     return (
-        f"{lang!r}: the language read has no region; write {code!r} (a playbook rule's "
-        "lang tells pt-PT from pt-BR)"
+        f"{lang!r}: only Portuguese's regions are told apart ({', '.join(_REGIONS)}); "
+        f"write {code!r}"
     )
 
 

@@ -216,10 +216,11 @@ class Processor:
             elif action.kind is ActionKind.ASSIGN:  # a person is given a case: it opens one
                 case_rule, assignee = case_rule or action.rule, action.to
             elif action.kind is ActionKind.ALERT:
+                locale = self.playbook.locale(p.mention, routed.lang)
                 targets = (
                     [action.to]
                     if action.to
-                    else alert_targets(routing, p.mention, routed, action.rule)
+                    else alert_targets(routing, p.mention, routed, action.rule, locale)
                 )
                 # One alert per chat: a rule naming the chat another's route reached adds none.
                 planned = {o.target for o in outbox if o.kind == "alert"}

@@ -71,12 +71,12 @@ def test_an_alert_route_that_could_never_match_stops_start_up(tmp_path: Path) ->
 def test_a_route_on_a_language_or_reason_no_reading_carries_stops_start_up(
     tmp_path: Path,
 ) -> None:
-    """The reading's language is a bare code, its reasons the classifier's own names: "pt-BR"
-    (as [routing] language spells it) and "refund" loaded, and never matched."""
+    """The reading's language is a code ("pt", or a region as locales write it: "pt-BR"), its
+    reasons the classifier's own names: "pt_BR" and "refund" loaded, and never matched."""
     route = '[[routing.alert_routes]]\nname = "r"\nto = ["slack"]\n'
-    langs = 'lang = ["pt-BR", "en", "PT", "fil", "@pt", "por"]\n'
+    langs = 'lang = ["pt_BR", "en", "PT", "fil", "@pt", "por"]\n'
     problems = _problems(tmp_path, route + langs + 'reason = ["refund"]\n')
-    assert "[0].lang: 'pt-BR': the language read has no region; write 'pt' (a playbook" in problems
+    assert "[0].lang: 'pt_BR': write 'pt-BR' (a region as locales write it)" in problems
     assert "[0].lang: 'PT': write 'pt' (languages are read in lower case)" in problems
     assert "[0].lang: '@pt' is no language code; write one such as 'pt' or 'en'" in problems
     assert "[0].lang: 'por': the language read is written with two letters; write 'pt'" in problems
