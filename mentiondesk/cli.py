@@ -127,7 +127,8 @@ def run(
             "--once",
             help="Poll every source once, process everything, drain the outbox, then exit "
             "(the desk is not served). Exit status 1 when a mention could not be read or "
-            "recorded (held, retried after 5 minutes; the log names it), for cron.",
+            "recorded (held, retried after 5 minutes; the log names it) or a source stopped "
+            "(a refused token, a permanent error: the summary names it and why), for cron.",
         ),
     ] = False,
     sources: Annotated[
@@ -158,13 +159,17 @@ def run(
     for warning in warnings + long_night_shifts(config.settings.desk.business_hours):
         _LOGGER.warning("%s", warning)
     with config_errors():
-        failed = asyncio.run(_run(polled_sources(config, sources), once=once))
-    if once and failed:  # cron and CI see it: the summary said which count, the log which ids
+        failed, stopped = asyncio.run(_run(polled_sources(config, sources), once=once))
+    # Cron and CI see it: the summary said which count and which source stopped (and why),
+    # the log which ids. A stopped source is read again only after a restart: exit 0 would
+    # let cron report success while nothing is read from it.
+    if once and (failed or stopped):
         raise typer.Exit(1)
 
 
-async def _run(config: Config, *, once: bool) -> int:
-    """Run the desk; return how many mentions it could not read or record (held)."""
+async def _run(config: Config, *, once: bool) -> tuple[int, int]:
+    """Run the desk; return how many mentions it could not read or record (held), and how
+    many sources stopped (not read again until restart)."""
     async with stoppable_start_up(), App(config) as desk:
         # Said, not refused: a user may be added while it runs.
         users = await asyncio.to_thread(desk_users, desk.store.engine)
@@ -202,7 +207,7 @@ async def _run(config: Config, *, once: bool) -> int:
             if web is None:
                 no_login_hint(desk)
             if once or desk.stop_event.is_set():
-                return failed
+                return failed, len(stopped)
             if web is not None:  # JSON logs go to a collector: no password there
                 announce_first_user(desk, on_terminal=err.file.isatty() and not logs.json_logs())
             say("Listening for new mentions. Press Ctrl-C to stop.")
@@ -212,7 +217,7 @@ async def _run(config: Config, *, once: bool) -> int:
             if web is not None:
                 await web.cleanup()
         await desk.stop()
-        return desk.processor.failed
+        return desk.processor.failed, len(stopped_lines(desk.source_health()))
 
 
 @app.command()

@@ -183,7 +183,9 @@ class XPostResponder:
         except tweepy.Forbidden as exc:
             duplicate = _recognised(exc) == _DUPLICATE
             raise (_Duplicate if duplicate else FatalError)(_refused(exc)) from None
-        except (tweepy.Unauthorized, tweepy.BadRequest) as exc:
+        # A 404 (resource-not-found: the post or the author is not there) is no outage:
+        # retrying only spends quota on the look-up for an earlier send; held, as the 403 is.
+        except (tweepy.Unauthorized, tweepy.BadRequest, tweepy.NotFound) as exc:
             raise FatalError(_refused(exc)) from None
         except (tweepy.HTTPException, aiohttp.ClientError, TimeoutError, ValueError) as exc:
             raise TransientError(f"x posting: {type(exc).__name__}") from None
@@ -216,6 +218,12 @@ def reply_target(mention: Mention) -> str:
 
 _DAILY = ("x-user-limit-24hour", "x-app-limit-24hour")
 _DUPLICATE = "duplicate content: this text was sent in reply to this post before"
+# X answers 403 "deleted or not visible" (GONE) to a reply to a deleted tweet; a 404 is its
+# resource-not-found, for the tweet to answer or the author to message.
+_NOT_FOUND = (
+    "X found no such post or account: the post to answer or its author is gone (deleted) "
+    "or not visible to us"
+)
 _PERMISSION = (
     "the app or token lacks the permission for this (the app's access level, the token's "
     "scopes: tweet.write, dm.write)"
@@ -263,6 +271,8 @@ def _refused(exc: tweepy.HTTPException) -> str:
     hint = _recognised(exc)
     if hint is None and status == 401:
         hint = "X refused the user token (expired or revoked): renew it"
+    if hint is None and status == 404:
+        hint = _NOT_FOUND
     return refusal("x posting", status, [*exc.api_codes, *titles], hint)
 
 

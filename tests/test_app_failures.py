@@ -140,7 +140,7 @@ def test_the_run_summary_names_a_source_that_stopped(
     samples = write_mentions(tmp_path / "m.jsonl", [])
     config = write_config(tmp_path, db_url="sqlite:///run.db", samples=samples)
     code, output = run_cli(config, "run", "--once")
-    assert code == 0, output
+    assert code == 1, output  # a stopped source is no success for cron
     assert (
         "Source samples stopped (FatalError): replay: the file's [owner] refused us; fix the "
         "source → fix it, then restart mentiondesk"

@@ -27,7 +27,7 @@ def _stopped_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     samples = write_mentions(tmp_path / "m.jsonl", [])
     config = write_config(tmp_path, db_url="sqlite:///run.db", samples=samples)
     code, output = run_cli(config, "run", "--once")
-    assert code == 0, output
+    assert code == 1, output  # a stopped source is no success for cron
     return output.splitlines()
 
 
