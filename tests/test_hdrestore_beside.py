@@ -9,42 +9,29 @@ from dataclasses import replace
 
 import pytest
 
-from mentiondesk.models import FatalError, OutboxAction, TransientError
+from mentiondesk.models import TransientError
 from responders import _helpdesk as desk
 from responders.freshdesk import FreshdeskResponder
 from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
 from tests.fakes.helpdesks import freshdesk_desk, zendesk_desk  # noqa: F401 (fixtures)
+from tests.hdrestore_helpers import filed_beside, held_for_bob, recorded, released
 from tests.responders._data import action, follow_up
 from tests.test_restore_numbers_helpdesks import by_bob
 
 ZD_TICKETS = "/api/v2/tickets.json"
 
 
-def released(a: OutboxAction) -> OutboxAction:
-    """The action as `outbox retry` releases it from a reused number's hold."""
-    return replace(a, extra={**a.extra, desk.BESIDE: True})
-
-
-def recorded(a: OutboxAction, ref: str | None) -> OutboxAction:
-    return replace(a, context=replace(a.context, ticket_ref=ref))
-
-
 async def test_zendesk_files_bobs_ticket_beside_anns_and_his_follow_up_on_it(
     zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
 ) -> None:
     responder, fake = zendesk
-    ann = action(kind="ticket", target="zd")
-    await responder.deliver(ann)
-    bob = by_bob(ann)
-    with pytest.raises(FatalError):
-        await responder.deliver(bob)
+    bob = await held_for_bob(responder, "zd")
     with pytest.raises(TransientError):  # no ticket of his yet: it waits, not held again
         await responder.deliver(released(by_bob(follow_up("zd"))))
-    filed = await responder.deliver(released(bob))
-    assert filed.ref == "2" and fake.tickets[2]["tags"][-1] == desk.owner_tag(bob)
-    assert (await responder.deliver(released(bob))).ref == "2"  # a retry: not a third
+    await filed_beside(responder, bob)
+    assert fake.tickets[2]["tags"][-1] == desk.owner_tag(bob)
     note = await responder.deliver(recorded(by_bob(follow_up("zd")), "2"))
     assert note.ref == "2" and len(fake.comments[1]) == 1 and len(fake.comments[2]) == 2
     assert (await responder.deliver(follow_up("zd"))).ref == "1"  # Ann's still goes on hers
@@ -68,14 +55,9 @@ async def test_freshdesk_files_bobs_ticket_beside_anns(
     freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
 ) -> None:
     responder, fake = freshdesk
-    ann = action(kind="ticket", target="fd")
-    await responder.deliver(ann)
-    bob = by_bob(ann)
-    with pytest.raises(FatalError):
-        await responder.deliver(bob)
-    filed = await responder.deliver(released(bob))
-    assert filed.ref == "2" and desk.owner_tag(bob) in fake.tickets[2]["tags"]
-    assert (await responder.deliver(released(bob))).ref == "2"
+    bob = await held_for_bob(responder, "fd")
+    await filed_beside(responder, bob)
+    assert desk.owner_tag(bob) in fake.tickets[2]["tags"]
     await responder.deliver(recorded(by_bob(follow_up("fd")), "2"))
     assert fake.api.calls("/api/v2/tickets/1/notes", "POST") == []
     assert len(fake.api.calls("/api/v2/tickets/2/notes", "POST")) == 1

@@ -5,11 +5,13 @@ themselves. A worker recording its decision on one of those posts in between com
 reading the erasure had not seen, and deleting the post then failed on the foreign key: the
 person asked to be forgotten got an error. Now the erasure takes their posts' rows first, so
 the worker's decision waits for it, and then finds the post gone and writes nothing.
+
+Each test pauses a transaction by its SQL text (tests.sql_pause): every wait is bounded, so a
+changed statement fails the test in seconds, naming it, instead of hanging it.
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,15 +24,10 @@ from mentiondesk.decisions import Decision, record
 from mentiondesk.models import Label, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, MENTION, READING, SURVEY
-from tests.test_dnc_turns import (
-    HANG,
-    ROUTE,
-    _in_thread,
-    _paused_after,
-    _second_waits,
-    _wait_for,
-    decided,
-)
+from tests.sql_pause import Pauses, joined, wait_for, waiting_on_a_lock, waits
+from tests.test_dnc_turns import ROUTE, _in_thread, decided
+
+ERASURE, WORKER = "the erasure", "the worker"
 
 
 def _neutral(store: Store, handle: str, external_id: str) -> Decision:
@@ -51,33 +48,19 @@ def test_a_decision_recorded_while_forget_runs_does_not_fail_it(
 ) -> None:
     pipeline, desk = pg_stores
     decision = _neutral(pipeline, "lia", "m1")
-    # Paused once the erasure has deleted their readings, before it deletes their posts.
-    with _paused_after(desk.engine, "DELETE FROM reading") as readings_gone:
+    with Pauses() as pauses:
+        # Paused once the erasure has deleted their readings, before it deletes their posts.
+        readings_gone = pauses.after(desk.engine, "DELETE FROM reading", ERASURE)
         eraser, erased = _in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
-        _wait_for(lambda: readings_gone.is_set() or not eraser.is_alive(), "not erasing")
-        assert readings_gone.is_set(), erased
+        readings_gone.seen(eraser, erased)
         writer, wrote = _in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
-        _second_waits(pipeline, writer, wrote)  # it waits for the erasure
-    eraser.join(HANG)
-    writer.join(HANG)
+        waits(pipeline, writer, wrote, WORKER)  # it waits for the erasure
+    joined(eraser, ERASURE)
+    joined(writer, WORKER)
     (done,) = erased
     assert isinstance(done, erasure.Erasure) and done.mentions == 1, done
     assert wrote == [0]  # the post was gone: nothing recorded
     assert _count(desk, MENTION) == _count(desk, READING) == _count(desk, AUTHOR) == 0
-
-
-def _pause(engine: Engine, statement: str) -> tuple[threading.Event, threading.Event]:
-    """Hold the first transaction on `engine` running a statement starting with `statement`
-    right after it, until `go` is set: (reached, go)."""
-    reached, go = threading.Event(), threading.Event()
-
-    def after(conn: object, cursor: object, text: str, *_: object) -> None:
-        if text.lstrip().startswith(statement) and not reached.is_set():
-            reached.set()
-            go.wait(HANG)
-
-    sa.event.listen(engine, "after_cursor_execute", after)
-    return reached, go
 
 
 def _patient(engine: Engine) -> None:
@@ -93,15 +76,6 @@ def _patient(engine: Engine) -> None:
     engine.dispose()
 
 
-def _waiting(store: Store) -> int:
-    query = sa.text(
-        "SELECT count(*) FROM pg_stat_activity"
-        " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    with store.engine.connect() as conn:
-        return int(conn.scalar(query) or 0)
-
-
 @pytest.mark.postgres
 def test_forget_tries_again_when_a_post_stored_as_it_began_deadlocks_it(
     pg_stores: tuple[Store, Store],
@@ -113,25 +87,25 @@ def test_forget_tries_again_when_a_post_stored_as_it_began_deadlocks_it(
     pipeline, desk = pg_stores
     _patient(pipeline.engine)
     _neutral(pipeline, "lia", "m1")
-    posts_taken, posts_go = _pause(desk.engine, "SELECT mention.id")
-    row_taken, row_go = _pause(desk.engine, "SELECT author.id, author.external_id")
-    try:
+    with Pauses() as pauses:
+        posts_taken = pauses.after(desk.engine, "SELECT mention.id", ERASURE)
+        row_taken = pauses.after(desk.engine, "SELECT author.id, author.external_id", ERASURE)
         eraser, erased = _in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
-        _wait_for(lambda: posts_taken.is_set() or not eraser.is_alive(), "not erasing")
+        posts_taken.seen(eraser, erased)
         complaint = decided(pipeline, "lia", "m2")  # stored now: not among the posts taken
-        read, read_go = _pause(pipeline.engine, "INSERT INTO reading")
+        read = pauses.after(pipeline.engine, "INSERT INTO reading", WORKER)
         writer, wrote = _in_thread(lambda: record(pipeline, [complaint], post_route=ROUTE))
-        _wait_for(lambda: read.is_set() or not writer.is_alive(), "not recording")
-        posts_go.set()
-        _wait_for(lambda: row_taken.is_set() or not eraser.is_alive(), "her row not taken")
-        read_go.set()  # the worker opens a case: it waits for her row
-        _wait_for(lambda: _waiting(desk) > 0 or not writer.is_alive(), "the worker did not wait")
-        row_go.set()  # the erasure wants the worker's post: a deadlock
-    finally:
-        for go in (posts_go, row_go):
-            go.set()
-    eraser.join(HANG)
-    writer.join(HANG)
+        read.seen(writer, wrote)
+        posts_taken.go()
+        row_taken.seen(eraser, erased)  # her row taken
+        read.go()  # the worker opens a case: it waits for her row
+        wait_for(
+            lambda: waiting_on_a_lock(desk) > 0 or not writer.is_alive(),
+            "the worker neither waited for her row nor ended",
+        )
+        row_taken.go()  # the erasure wants the worker's post: a deadlock
+    joined(eraser, ERASURE)
+    joined(writer, WORKER)
     (done,) = erased
     assert isinstance(done, erasure.Erasure), done
     assert (done.mentions, done.cases) == (2, 1)
@@ -156,14 +130,14 @@ def test_a_survey_answer_recorded_while_forget_runs_does_not_fail_it(
         with pipeline.engine.begin() as conn:
             conn.execute(sa.insert(SURVEY).values(answer))
 
-    with _paused_after(desk.engine, "DELETE FROM survey") as surveys_gone:
+    with Pauses() as pauses:
+        surveys_gone = pauses.after(desk.engine, "DELETE FROM survey", ERASURE)
         eraser, erased = _in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
-        _wait_for(lambda: surveys_gone.is_set() or not eraser.is_alive(), "not erasing")
-        assert surveys_gone.is_set(), erased
+        surveys_gone.seen(eraser, erased)
         surveyed, outcome = _in_thread(answered)
-        _second_waits(pipeline, surveyed, outcome)
-    eraser.join(HANG)
-    surveyed.join(HANG)
+        waits(pipeline, surveyed, outcome, "the survey answer")
+    joined(eraser, ERASURE)
+    joined(surveyed, "the survey answer")
     (done,) = erased
     assert isinstance(done, erasure.Erasure) and (done.mentions, done.cases) == (1, 1), done
     assert _count(desk, SURVEY) == _count(desk, CASE) == 0

@@ -6,44 +6,19 @@ its server ("bea", not "bea@social.example"), as `authors do-not-contact` alread
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk.models import Author
 from mentiondesk.tables import AUTHOR, FORGOTTEN, MENTION
-from tests.helpers import COMPLAINT, mention, run_cli, table_rows, write_config, write_mentions
-
-TOOTS = """
-[[sources]]
-kind = "mastodon"
-name = "toots"
-base_url = "https://Social.Example"
-access_token_env = "MD_TEST_MASTODON_TOKEN"
-"""
+from tests.helpers import run_cli, table_rows, write_mentions
+from tests.mastodon_helpers import ana_and_bea, by, db_url, listening_config
 
 
 @pytest.fixture
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Bea of social.example (stored as "Bea") and Ana of another server, then a config
-    whose Mastodon source reads from social.example (never polled here)."""
-    monkeypatch.setenv("MD_TEST_MASTODON_TOKEN", "t")
-    posts = [_by(1, "Ana@instance.social"), _by(2, "Bea")]
-    samples = write_mentions(tmp_path / "m.jsonl", posts)
-    url = f"sqlite:///{tmp_path}/desk.db"
-    assert run_cli(write_config(tmp_path, db_url=url, samples=samples), "run", "--once")[0] == 0
-    return write_config(tmp_path, db_url=url, samples=samples, extra=TOOTS)
-
-
-def _by(n: int, handle: str) -> object:
-    post = mention(n, COMPLAINT, platform="mastodon", author=f"10{n}")
-    return replace(post, author=Author(id=f"10{n}", handle=handle, name="Someone"))
-
-
-def _db(config: Path) -> str:
-    return f"sqlite:///{config.parent}/desk.db"
+    return listening_config(tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("handle", ["@bea@social.example", "BEA@Social.Example"])
@@ -59,14 +34,14 @@ def test_forget_finds_the_listening_instances_own_account(config: Path) -> None:
     code, output = run_cli(config, "authors", "forget", "mastodon", "@bea@social.example", "--yes")
     assert code == 0, output
     assert "Erased: 1 mention" in output
-    assert table_rows(_db(config), sa.select(AUTHOR.c.handle)) == [("Ana@instance.social",)]
-    assert table_rows(_db(config), sa.select(MENTION.c.external_id)) == [("m1",)]
+    assert table_rows(db_url(config), sa.select(AUTHOR.c.handle)) == [("Ana@instance.social",)]
+    assert table_rows(db_url(config), sa.select(MENTION.c.external_id)) == [("m1",)]
 
 
 def test_another_servers_namesake_is_not_the_local_author(config: Path) -> None:
     code, output = run_cli(config, "authors", "forget", "mastodon", "bea@elsewhere.social", "--yes")
     assert code == 1 and "no author found" in output
-    assert len(table_rows(_db(config), sa.select(AUTHOR.c.id))) == 2
+    assert len(table_rows(db_url(config), sa.select(AUTHOR.c.id))) == 2
 
 
 def test_forget_drops_every_form_of_a_handle_listed_before_it_was_seen(
@@ -76,13 +51,12 @@ def test_forget_drops_every_form_of_a_handle_listed_before_it_was_seen(
     form and "cy" (the listening instance names its own accounts so). Erased by account id,
     both go (a handle's fingerprint is a trace easy to guess); their account's stays."""
     assert run_cli(config, "authors", "do-not-contact", "mastodon", "cy@social.example")[0] == 0
-    assert len(table_rows(_db(config), sa.select(FORGOTTEN.c.digest))) == 2
-    posts = [_by(1, "Ana@instance.social"), _by(2, "Bea"), _by(3, "Cy")]
-    write_mentions(tmp_path / "m.jsonl", posts)
+    assert len(table_rows(db_url(config), sa.select(FORGOTTEN.c.digest))) == 2
+    write_mentions(tmp_path / "m.jsonl", [*ana_and_bea(), by(3, "Cy")])
     assert run_cli(config, "run", "--once")[0] == 0
     listed = sa.select(AUTHOR.c.handle).where(AUTHOR.c.do_not_contact.is_(True))
-    assert table_rows(_db(config), listed) == [("Cy",)]
+    assert table_rows(db_url(config), listed) == [("Cy",)]
     code, output = run_cli(config, "authors", "forget", "mastodon", "--id", "103", "--yes")
     assert code == 0, output
     assert "They stay on the do-not-contact list" in output
-    assert len(table_rows(_db(config), sa.select(FORGOTTEN.c.digest))) == 1
+    assert len(table_rows(db_url(config), sa.select(FORGOTTEN.c.digest))) == 1

@@ -15,24 +15,15 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR
 from tests.desk.conftest import Desk
 from tests.desk.seed import add, write_config
+from tests.mastodon_helpers import add_toots, toots_token
 
 Login = Callable[[str], Awaitable[Desk]]
-TOOTS = """
-[[sources]]
-kind = "mastodon"
-name = "toots"
-base_url = "https://Social.Example"
-access_token_env = "MD_TEST_MASTODON_TOKEN"
-"""
 
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Config:
-    monkeypatch.setenv("MD_TEST_MASTODON_TOKEN", "t")
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(TOOTS)
-    return load_config(path)
+    toots_token(monkeypatch)
+    return load_config(add_toots(write_config(tmp_path, db_url)))
 
 
 async def test_listing_a_local_account_from_the_desk_lists_both_its_forms(

@@ -6,36 +6,20 @@ history, edited or not."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from listener.reddit import RedditSource
 from tests.fakes.reddit import RedditFake
-from tests.platforms.helpers import FakeClock, once, reddit_source, started
-
-
-def _source(fake: RedditFake, clock: FakeClock) -> RedditSource:
-    return reddit_source(fake.base_url, clock, query="lumora", subreddits=["lumora"], inbox=False)
-
-
-def _edit(item: dict[str, Any], body: str, clock: FakeClock) -> float:
-    edited = clock().timestamp()
-    item["data"] |= {"body": body, "edited": edited}
-    return edited
+from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.reddit_edits import edit_comment, lumora_source, read_one
 
 
 async def test_an_edit_hours_later_is_read_while_the_comment_is_listed(
     reddit_fake: RedditFake, clock: FakeClock
 ) -> None:
-    source = _source(reddit_fake, clock)
-    cursor = await started(source, clock)
-    clock.advance(30)
-    item = reddit_fake.comment("my lumora lamp is brken")
-    first = await once(source, cursor, clock=clock)
+    source, item, first = await read_one(reddit_fake, clock, "my lumora lamp is brken")
     clock.advance(3 * 3600)
     reddit_fake.comment("lumora shipping is fast")  # the watermark moves hours past the first
     later = await once(source, first.cursor, clock=clock)
     clock.advance(60)
-    edited = _edit(item, "my lumora lamp is broken, still no answer", clock)
+    edited = edit_comment(item, "my lumora lamp is broken, still no answer", clock)
     again = await once(source, later.cursor, clock=clock)
     repeat = await once(source, again.cursor, clock=clock)
     await source.close()
@@ -54,13 +38,13 @@ async def test_an_edit_of_a_comment_from_before_the_start_is_history(
     clock.advance(600)
     reddit_fake.comment("lumora, where is my order?")  # the newest at the start
     clock.advance(3 * 3600)
-    source = _source(reddit_fake, clock)
+    source = lumora_source(reddit_fake, clock)
     cursor = await started(source, clock)
     clock.advance(3 * 3600)
     reddit_fake.comment("lumora shipping is fast")
     later = await once(source, cursor, clock=clock)
     clock.advance(60)
-    _edit(old, "my lumora lamp is broken", clock)
+    edit_comment(old, "my lumora lamp is broken", clock)
     after = await once(source, later.cursor, clock=clock)
     await source.close()
     assert [m.text for m in later.mentions] == ["lumora shipping is fast"]

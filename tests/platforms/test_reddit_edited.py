@@ -7,26 +7,17 @@ from __future__ import annotations
 import pytest
 
 from listener._reddit_wire import edit_version
-from listener.reddit import RedditSource
 from tests.fakes.reddit import RedditFake
-from tests.platforms.helpers import FakeClock, once, reddit_source, started
-
-
-def _source(fake: RedditFake, clock: FakeClock) -> RedditSource:
-    return reddit_source(fake.base_url, clock, query="lumora", subreddits=["lumora"], inbox=False)
+from tests.platforms.helpers import FakeClock, once
+from tests.platforms.reddit_edits import edit_comment, read_one
 
 
 async def test_a_comment_edited_after_it_was_read_comes_back_as_an_edit(
     reddit_fake: RedditFake, clock: FakeClock
 ) -> None:
-    source = _source(reddit_fake, clock)
-    cursor = await started(source, clock)
-    clock.advance(30)
-    item = reddit_fake.comment("my lumora lamp is brken")
-    first = await once(source, cursor, clock=clock)
+    source, item, first = await read_one(reddit_fake, clock, "my lumora lamp is brken")
     clock.advance(120)
-    edited = clock().timestamp()
-    item["data"] |= {"body": "my lumora lamp is broken, stop messaging me", "edited": edited}
+    edited = edit_comment(item, "my lumora lamp is broken, stop messaging me", clock)
     again = await once(source, first.cursor, clock=clock)
     await source.close()
     assert [(m.external_id, m.edit_id) for m in first.mentions] == [(item["data"]["name"], None)]

@@ -6,7 +6,6 @@ against the fake."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 
 import pytest
 from pydantic import ValidationError
@@ -15,20 +14,11 @@ from mentiondesk.models import TransientError
 from responders.freshdesk import FreshdeskResponder, FreshdeskResponderConfig
 from tests.fakes import freshdesk as fd
 from tests.fakes._base import FakeAPI
+from tests.fakes.helpdesks import freshdesk_desk  # noqa: F401 (fixture)
 from tests.responders._data import action, follow_up
 
 TICKET = action(kind="ticket", target="fd")
 SHOW = "/api/v2/tickets/1"
-
-
-@pytest.fixture
-async def freshdesk(
-    fake_api: FakeAPI,
-) -> AsyncIterator[tuple[FreshdeskResponder, fd.FreshdeskFake]]:
-    fake = fd.FreshdeskFake(fake_api)
-    responder = FreshdeskResponder("fd", base_url=fake_api.base_url, api_key=fd.API_KEY)
-    yield responder, fake
-    await responder.close()
 
 
 def _notes(fake: fd.FreshdeskFake) -> list[str]:

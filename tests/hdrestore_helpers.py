@@ -1,0 +1,91 @@
+"""Shared steps of the reused-case-number tests (`test_hdrestore_*`): Ann's ticket filed
+under a number a restore reused, Bob's new case under the same number held as a clash, and a
+person's release of it (`outbox retry` marks the action `beside`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mentiondesk.casework import escalate_case
+from mentiondesk.models import BESIDE, FatalError, OutboxAction, Responder
+from mentiondesk.outbox import OutboxWorker
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
+from tests.fakes import zendesk as zd
+from tests.fakes._base import FakeAPI
+from tests.helpers import write_config, write_mentions
+from tests.responders._data import action, seed
+from tests.test_restore_numbers_helpdesks import by_bob
+
+
+def old_ticket(fake: zd.ZendeskFake) -> None:
+    """The old database's MD-000001 on the fake Zendesk: another customer's (Bob's)."""
+    fake.tickets[1] = {
+        "id": 1,
+        "external_id": "MD-000001",
+        "subject": "[MD-000001] Delivery — @bob_b on X",
+        "tags": ["mentiondesk", "x", "mdauthor-0123456789ab"],
+        "status": "open",
+        "priority": "normal",
+    }
+    fake.comments[1] = [zd._comment(1, {"body": "Bob's words", "public": False})]
+
+
+def zendesk_config(
+    fake_api: FakeAPI, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A config on `db_url` naming the fake Zendesk as responder "zd", for the CLI."""
+    monkeypatch.setenv("ZENDESK_TOKEN", zd.TOKEN)
+    table = f'kind = "zendesk"\nname = "zd"\nbase_url = "{fake_api.base_url}"\nemail = "{zd.EMAIL}"'
+    samples = write_mentions(tmp_path / "m.jsonl", [])
+    extra = f"\n[[responders]]\n{table}\n"
+    return write_config(tmp_path, db_url=db_url, samples=samples, extra=extra)
+
+
+def released(a: OutboxAction) -> OutboxAction:
+    """The action as `outbox retry` releases it from a reused number's hold."""
+    return replace(a, extra={**a.extra, BESIDE: True})
+
+
+def recorded(a: OutboxAction, ref: str | None) -> OutboxAction:
+    """The action once its case has ticket `ref` recorded."""
+    return replace(a, context=replace(a.context, ticket_ref=ref))
+
+
+async def held_for_bob(responder: Responder, target: str) -> OutboxAction:
+    """Ann's ticket filed on `target`, then Bob's under the same number refused as another
+    customer's: his ticket action, not yet released."""
+    ann = action(kind="ticket", target=target)
+    await responder.deliver(ann)
+    bob = by_bob(ann)
+    with pytest.raises(FatalError):
+        await responder.deliver(bob)
+    return bob
+
+
+async def filed_beside(responder: Responder, bob: OutboxAction) -> None:
+    """Bob's released ticket filed beside Ann's as ticket 2; a retry of it files no third."""
+    assert (await responder.deliver(released(bob))).ref == "2"
+    assert (await responder.deliver(released(bob))).ref == "2"
+
+
+async def held_clash(store: Store, worker: OutboxWorker) -> int:
+    """A case escalated to "zd" and its ticket sent once by the outbox worker (held, as its
+    number finds another customer's ticket): the case's id."""
+    case = seed(store, alert_to="console")
+    escalate_case(store, case.case_id, by="cli:ops", target="zd")
+    await worker.drain()
+    return case.case_id
+
+
+def ticket_row(store: Store) -> tuple[str, str | None]:
+    """The ticket action's outbox status and last error."""
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(OUTBOX.c.status, OUTBOX.c.last_error).where(OUTBOX.c.kind == "ticket")
+        ).one()
+    return str(row.status), row.last_error
