@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 import sqlalchemy as sa
@@ -98,3 +99,36 @@ def waits(store: Store, thread: threading.Thread, outcome: list[object], who: st
 def joined(thread: threading.Thread, who: str) -> None:
     thread.join(JOIN_S)
     assert not thread.is_alive(), f"{who} did not finish {JOIN_S:.0f}s after it was let go"
+
+
+@contextmanager
+def paused_after(engine: Engine, statement: str) -> Iterator[threading.Event]:
+    """Hold the first transaction on `engine` that runs a statement starting with `statement`
+    right after it, until the block ends (at most HELD_S); yield an event set once held."""
+    reached, go = threading.Event(), threading.Event()
+
+    def after(conn: object, cursor: object, text: str, *_: object) -> None:
+        if text.lstrip().startswith(statement) and not reached.is_set():
+            reached.set()
+            go.wait(HELD_S)
+
+    sa.event.listen(engine, "after_cursor_execute", after)
+    try:
+        yield reached
+    finally:
+        go.set()
+
+
+def in_thread(work: Callable[[], object]) -> tuple[threading.Thread, list[object]]:
+    """Run `work` in a thread; its result or exception lands in the list."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except Exception as exc:  # the test looks at it
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome

@@ -14,7 +14,7 @@ from mentiondesk.tables import AUDIT, DRAFT, OUTBOX
 from tests.desk.seed import add
 
 # The interleaving helpers of the do-not-contact races: pause a transaction, run one aside.
-from tests.test_dnc_turns import HANG, _in_thread, _paused_after, _wait_for
+from tests.sql_pause import JOIN_S, in_thread, paused_after, wait_for
 
 ROUTE = {"default": "console"}
 
@@ -114,12 +114,12 @@ def test_two_simultaneous_retries_send_once(pg_url: str) -> None:
             held = sa.update(OUTBOX).where(OUTBOX.c.key == key).values(status="held")
             conn.execute(held)
         # The first retry has read the row as held; the second goes through meanwhile.
-        with _paused_after(first.engine, "SELECT draft.id AS draft_id") as read:
-            retrier, retried = _in_thread(lambda: held_replies.retry_reply(first, draft, by="ana"))
-            _wait_for(lambda: read.is_set() or not retrier.is_alive(), "never read the row")
+        with paused_after(first.engine, "SELECT draft.id AS draft_id") as read:
+            retrier, retried = in_thread(lambda: held_replies.retry_reply(first, draft, by="ana"))
+            wait_for(lambda: read.is_set() or not retrier.is_alive(), "never read the row")
             assert read.is_set(), retried
             held_replies.retry_reply(second, draft, by="bo")
-        retrier.join(HANG)
+        retrier.join(JOIN_S)
         assert len(retried) == 1 and isinstance(retried[0], queue.StaleAction), retried
         assert _trail(second)[-1:] == [("bo", "retry", mention, case, draft)]
         assert [a for _, a, *_ in _trail(second)].count("retry") == 1

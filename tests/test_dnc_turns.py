@@ -11,15 +11,10 @@ listed after the claim and before the drafts are written, is checked on both.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 
 from mentiondesk import contacts, queue
 from mentiondesk.decisions import Decision, DraftPlan, record
@@ -28,9 +23,9 @@ from mentiondesk.opt_outs import OptOut, listed_by, withdrawn_for_opt_out
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, MENTION
 from tests.desk.seed import add
+from tests.sql_pause import JOIN_S, in_thread, paused_after, wait_for, waits
 
 ROUTE = {"default": "console"}
-HANG = 300  # seconds: a hang guard, not a speed check
 
 
 def decided(store: Store, handle: str, external_id: str) -> Decision:
@@ -97,77 +92,22 @@ def test_a_dm_decided_before_its_author_was_listed_is_not_written(db_url: str) -
 # --- the interleavings: PostgreSQL -------------------------------------------------------
 
 
-@contextmanager
-def _paused_after(engine: Engine, statement: str) -> Iterator[threading.Event]:
-    """Hold the first transaction on `engine` that runs a statement starting with `statement`
-    right after it, until the context ends; yield an event set once it is held there."""
-    reached, go = threading.Event(), threading.Event()
-
-    def after(conn: object, cursor: object, text: str, *_: object) -> None:
-        if text.lstrip().startswith(statement) and not reached.is_set():
-            reached.set()
-            go.wait(HANG)
-
-    sa.event.listen(engine, "after_cursor_execute", after)
-    try:
-        yield reached
-    finally:
-        go.set()
-
-
-def _in_thread(work: Callable[[], object]) -> tuple[threading.Thread, list[object]]:
-    """Run `work` in a thread; its result or exception lands in the list."""
-    outcome: list[object] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except Exception as exc:  # the test looks at it
-            outcome.append(exc)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
-
-
-def _wait_for(done: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + HANG
-    while not done():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.02)
-
-
-def _waiting_on_a_lock(store: Store) -> bool:
-    query = sa.text(
-        "SELECT count(*) FROM pg_stat_activity"
-        " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    with store.engine.connect() as conn:
-        return bool(conn.scalar(query))
-
-
-def _second_waits(store: Store, thread: threading.Thread, outcome: list[object]) -> None:
-    """`thread` must block on a lock the paused transaction holds, not go past it."""
-    _wait_for(lambda: not thread.is_alive() or _waiting_on_a_lock(store), "neither waited nor ran")
-    assert thread.is_alive(), f"it did not wait for the other transaction: {outcome}"
-
-
 @pytest.mark.postgres
 def test_a_listing_waits_for_a_dm_being_written_and_then_withdraws_it(
     pg_stores: tuple[Store, Store],
 ) -> None:
     pipeline, desk = pg_stores
     decision = decided(pipeline, "rui", "m2")
-    with _paused_after(pipeline.engine, "INSERT INTO draft") as written:
-        writer, wrote = _in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
-        _wait_for(lambda: written.is_set() or not writer.is_alive(), "no draft written")
+    with paused_after(pipeline.engine, "INSERT INTO draft") as written:
+        writer, wrote = in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
+        wait_for(lambda: written.is_set() or not writer.is_alive(), "no draft written")
         assert written.is_set(), wrote
-        lister, listed = _in_thread(
+        lister, listed = in_thread(
             lambda: contacts.set_do_not_contact(desk, "x", "rui", by="cli:ops")
         )
-        _second_waits(desk, lister, listed)
-    writer.join(HANG)
-    lister.join(HANG)
+        waits(desk, lister, listed, "the listing")
+    writer.join(JOIN_S)
+    lister.join(JOIN_S)
     assert wrote == [1]
     (listing,) = listed
     assert isinstance(listing, contacts.Listing) and listing.withdrawn == 1
@@ -182,16 +122,16 @@ def test_a_dm_being_written_as_its_author_is_listed_is_not_written(
 ) -> None:
     pipeline, desk = pg_stores
     decision = decided(pipeline, "eva", "m3")  # claimed before the listing
-    with _paused_after(desk.engine, "UPDATE author") as listing_half_done:
-        lister, listed = _in_thread(
+    with paused_after(desk.engine, "UPDATE author") as listing_half_done:
+        lister, listed = in_thread(
             lambda: contacts.set_do_not_contact(desk, "x", "eva", by="cli:ops")
         )
-        _wait_for(lambda: listing_half_done.is_set() or not lister.is_alive(), "not listed")
+        wait_for(lambda: listing_half_done.is_set() or not lister.is_alive(), "not listed")
         assert listing_half_done.is_set(), listed
-        writer, wrote = _in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
-        _second_waits(pipeline, writer, wrote)
-    lister.join(HANG)
-    writer.join(HANG)
+        writer, wrote = in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
+        waits(pipeline, writer, wrote, "the drafts' writing")
+    lister.join(JOIN_S)
+    writer.join(JOIN_S)
     assert wrote == [1]
     (listing,) = listed
     assert isinstance(listing, contacts.Listing) and listing.withdrawn == 0
@@ -207,16 +147,16 @@ def test_a_dm_restored_as_its_author_is_listed_is_withdrawn_again(
     _, _, apology = add(first, "Where is my parcel?", handle="ivo")
     add(first, "it arrived, thank you!", handle="ivo", label="positive", case=False, draft=None)
     assert apology is not None
-    with _paused_after(first.engine, "SELECT author.do_not_contact") as checked:
-        restorer, restored = _in_thread(lambda: queue.restore_draft(first, apology, by="ana"))
-        _wait_for(lambda: checked.is_set() or not restorer.is_alive(), "never checked")
+    with paused_after(first.engine, "SELECT author.do_not_contact") as checked:
+        restorer, restored = in_thread(lambda: queue.restore_draft(first, apology, by="ana"))
+        wait_for(lambda: checked.is_set() or not restorer.is_alive(), "never checked")
         assert checked.is_set(), restored
-        lister, listed = _in_thread(
+        lister, listed = in_thread(
             lambda: contacts.set_do_not_contact(second, "x", "ivo", by="cli:ops")
         )
-        _second_waits(second, lister, listed)
-    restorer.join(HANG)
-    lister.join(HANG)
+        waits(second, lister, listed, "the listing")
+    restorer.join(JOIN_S)
+    lister.join(JOIN_S)
     assert restored == [None]  # praise did not settle it: the apology waited again...
     with second.engine.connect() as conn:
         row = conn.execute(sa.select(DRAFT).where(DRAFT.c.id == apology)).one()

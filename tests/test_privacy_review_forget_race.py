@@ -24,8 +24,8 @@ from mentiondesk.decisions import Decision, record
 from mentiondesk.models import Label, Reading
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, MENTION, READING, SURVEY
-from tests.sql_pause import Pauses, joined, wait_for, waiting_on_a_lock, waits
-from tests.test_dnc_turns import ROUTE, _in_thread, decided
+from tests.sql_pause import Pauses, in_thread, joined, wait_for, waiting_on_a_lock, waits
+from tests.test_dnc_turns import ROUTE, decided
 
 ERASURE, WORKER = "the erasure", "the worker"
 
@@ -51,9 +51,9 @@ def test_a_decision_recorded_while_forget_runs_does_not_fail_it(
     with Pauses() as pauses:
         # Paused once the erasure has deleted their readings, before it deletes their posts.
         readings_gone = pauses.after(desk.engine, "DELETE FROM reading", ERASURE)
-        eraser, erased = _in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
+        eraser, erased = in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
         readings_gone.seen(eraser, erased)
-        writer, wrote = _in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
+        writer, wrote = in_thread(lambda: record(pipeline, [decision], post_route=ROUTE))
         waits(pipeline, writer, wrote, WORKER)  # it waits for the erasure
     joined(eraser, ERASURE)
     joined(writer, WORKER)
@@ -90,11 +90,11 @@ def test_forget_tries_again_when_a_post_stored_as_it_began_deadlocks_it(
     with Pauses() as pauses:
         posts_taken = pauses.after(desk.engine, "SELECT mention.id", ERASURE)
         row_taken = pauses.after(desk.engine, "SELECT author.id, author.external_id", ERASURE)
-        eraser, erased = _in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
+        eraser, erased = in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
         posts_taken.seen(eraser, erased)
         complaint = decided(pipeline, "lia", "m2")  # stored now: not among the posts taken
         read = pauses.after(pipeline.engine, "INSERT INTO reading", WORKER)
-        writer, wrote = _in_thread(lambda: record(pipeline, [complaint], post_route=ROUTE))
+        writer, wrote = in_thread(lambda: record(pipeline, [complaint], post_route=ROUTE))
         read.seen(writer, wrote)
         posts_taken.go()
         row_taken.seen(eraser, erased)  # her row taken
@@ -132,9 +132,9 @@ def test_a_survey_answer_recorded_while_forget_runs_does_not_fail_it(
 
     with Pauses() as pauses:
         surveys_gone = pauses.after(desk.engine, "DELETE FROM survey", ERASURE)
-        eraser, erased = _in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
+        eraser, erased = in_thread(lambda: erasure.erase(desk, "x", "lia", by="cli:dpo"))
         surveys_gone.seen(eraser, erased)
-        surveyed, outcome = _in_thread(answered)
+        surveyed, outcome = in_thread(answered)
         waits(pipeline, surveyed, outcome, "the survey answer")
     joined(eraser, ERASURE)
     joined(surveyed, "the survey answer")

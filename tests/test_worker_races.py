@@ -20,14 +20,8 @@ from mentiondesk.processing import Processor
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, OUTBOX
 from tests.helpers import COMPLAINT, PRAISE, mention, write_config, write_mentions
-from tests.test_dnc_turns import (
-    HANG,
-    _in_thread,
-    _paused_after,
-    _wait_for,
-    _waiting_on_a_lock,
-    decided,
-)
+from tests.sql_pause import JOIN_S, in_thread, paused_after, wait_for, waiting_on_a_lock
+from tests.test_dnc_turns import decided
 from tests.test_praise_follow_ups import AUTO_THANKS
 
 ROUTE = {"default": "console"}
@@ -44,13 +38,13 @@ def test_a_complaint_recorded_while_its_case_is_closed_opens_a_new_case(
     with worker.engine.connect() as conn:
         case_id = conn.scalar(sa.select(CASE.c.id))
     second = replace(decided(worker, "ana", "m2"), priority=0)  # no priority to raise
-    with _paused_after(desk.engine, "UPDATE draft") as closing:
-        closer, _ = _in_thread(lambda: queue.close_case(desk, case_id, by="bea", status="resolved"))
-        _wait_for(lambda: closing.is_set() or not closer.is_alive(), "the close never ran")
-        writer, wrote = _in_thread(lambda: record(worker, [second], post_route=ROUTE))
-        _wait_for(lambda: not writer.is_alive() or _waiting_on_a_lock(worker), "record hung")
-    closer.join(HANG)
-    writer.join(HANG)
+    with paused_after(desk.engine, "UPDATE draft") as closing:
+        closer, _ = in_thread(lambda: queue.close_case(desk, case_id, by="bea", status="resolved"))
+        wait_for(lambda: closing.is_set() or not closer.is_alive(), "the close never ran")
+        writer, wrote = in_thread(lambda: record(worker, [second], post_route=ROUTE))
+        wait_for(lambda: not writer.is_alive() or waiting_on_a_lock(worker) > 0, "record hung")
+    closer.join(JOIN_S)
+    writer.join(JOIN_S)
     assert wrote == [1], wrote
     with worker.engine.connect() as conn:
         cases = conn.execute(
