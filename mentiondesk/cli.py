@@ -218,6 +218,7 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int]:
                 await web.cleanup()
         await desk.stop()
         return desk.processor.failed, len(stopped_lines(desk.source_health()))
+    return 0, 0  # stopped during start-up (stoppable_start_up said so): nothing was read
 
 
 @app.command()
