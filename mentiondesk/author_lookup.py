@@ -18,8 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
 
-from mentiondesk.contacts import named_as, no_author, same_author, stored_forms
-from mentiondesk.models import CASELESS_HANDLES
+from mentiondesk.contacts import no_author, same_author, stored_forms
+from mentiondesk.models import CASELESS_HANDLES, named_as
 from mentiondesk.queue import NotFound
 from mentiondesk.tables import AUTHOR, MENTION
 

@@ -16,11 +16,11 @@ from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
 from mentiondesk.config import Config
 from mentiondesk.config_routing import able, refusal
+from mentiondesk.models import BESIDE, REUSED
 from mentiondesk.outbox_refused import REFUSED
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX, WAITING
 from mentiondesk.wording import counted
-from responders._helpdesk import BESIDE, REUSED
 
 Refused = outbox_admin.Refused
 

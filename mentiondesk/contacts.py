@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from mentiondesk import registry
 from mentiondesk.forgotten import drop_handle, keep_handle, unlist_forgotten
-from mentiondesk.models import CASELESS_HANDLES, FORMER_PLATFORMS, SourceConfig
+from mentiondesk.models import CASELESS_HANDLES, FORMER_PLATFORMS, SourceConfig, named_as
 from mentiondesk.opt_outs import (
     listed_by,
     lock_authors,
@@ -119,12 +119,6 @@ def _handle_forms(platform: str, handle: str) -> tuple[str, ...]:
     on the listening instance gets no private message)."""
     user, at, _server = handle.partition("@")
     return (handle, user) if platform == "mastodon" and at and user else (handle,)
-
-
-def named_as(platform: str) -> tuple[str, ...]:
-    """The names a platform's authors are stored under: its own, and the one older releases
-    stored it as ("twitter" for "x"), a row per name for one account."""
-    return (platform, *sorted(old for old, now in FORMER_PLATFORMS.items() if now == platform))
 
 
 def same_author(platform: str, handle: str) -> sa.ColumnElement[bool]:

@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.fingerprint_keys import key_for, keys_for
-from mentiondesk.models import CASELESS_HANDLES, FORMER_PLATFORMS
+from mentiondesk.models import CASELESS_HANDLES, current_platform, named_as
 from mentiondesk.tables import AUTHOR, FORGOTTEN
 
 _NAME = "forgotten"  # the key's row in fingerprint_key
@@ -114,7 +114,7 @@ def keep_forgotten(conn: Connection, accounts: Collection[tuple[str, str]]) -> N
     fresh = []
     # Under the platform's name now: an account an older release stored as "twitter" comes
     # back as "x" (the only name ingesting gives it).
-    for platform, external_id in sorted({(_current(p), e) for p, e in accounts}):
+    for platform, external_id in sorted({(current_platform(p), e) for p, e in accounts}):
         if not _kept(conn, _forms(keys, platform, external_id, handle=False)):
             fresh.append({"digest": fingerprint(platform, external_id, key)})
     if fresh:
@@ -135,7 +135,7 @@ def relist_forgotten(
     by_digest = {
         d: i
         for (p, e), i in authors.items()
-        for name in _names(p)  # kept under a former name by an older release, too
+        for name in named_as(p)  # kept under a former name by an older release, too
         for d in _forms(keys, name, e, handle=False)
     }
     by_digest |= {d: i for i, (p, h) in handles.items() for d in _forms(keys, p, h, handle=True)}
@@ -148,7 +148,7 @@ def relist_forgotten(
 def _listed_before(conn: Connection, authors: Mapping[tuple[str, str], int]) -> list[int]:
     """The row ids of these authors whose account an older release stored under the
     platform's former name ("twitter" for "x") and listed there: a row per name, one person."""
-    former = [(old, e, i) for (p, e), i in authors.items() for old in _names(p)[1:]]
+    former = [(old, e, i) for (p, e), i in authors.items() for old in named_as(p)[1:]]
     if not former:
         return []
     listed = sa.select(AUTHOR.c.platform, AUTHOR.c.external_id).where(
@@ -157,15 +157,6 @@ def _listed_before(conn: Connection, authors: Mapping[tuple[str, str], int]) -> 
     )
     found = {(p, e) for p, e in conn.execute(listed)}
     return [i for old, e, i in former if (old, e) in found]
-
-
-def _current(platform: str) -> str:
-    return FORMER_PLATFORMS.get(platform, platform)
-
-
-def _names(platform: str) -> list[str]:
-    """A platform's name, then those older releases stored it under."""
-    return [platform, *sorted(o for o, now in FORMER_PLATFORMS.items() if now == platform)]
 
 
 def unlist_forgotten(
@@ -183,7 +174,7 @@ def unlist_forgotten(
     digests = [
         d
         for p, e, _ in accounts
-        for name in _names(_current(p))  # kept under its name now or a former one
+        for name in named_as(current_platform(p))  # kept under its name now or a former one
         for d in _forms(keys, name, e, handle=False)
     ]
     digests += [
@@ -200,7 +191,7 @@ def drop_forgotten(conn: Connection, platform: str, external_id: str) -> bool:
     """Take an account no longer stored (erased, or blanked by the retention) off the list:
     its fingerprint, in every form it may be kept in; False if none was kept."""
     keys = fingerprint_keys(conn)
-    names = _names(_current(platform))  # kept under its name now or a former one
+    names = named_as(current_platform(platform))  # kept under its name now or a former one
     forms = [d for name in names for d in _forms(keys, name, external_id, handle=False)]
     gone = conn.execute(sa.delete(FORGOTTEN).where(FORGOTTEN.c.digest.in_(forms)))
     return bool(gone.rowcount)

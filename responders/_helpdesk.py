@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from mentiondesk.models import (
+    BESIDE,
     ENGLISH,
+    REUSED,
     FatalError,
     Mention,
     OutboxAction,
@@ -128,10 +130,6 @@ def owned(desk: str, action: OutboxAction, number: str, created: dict[str, Any])
     for 2 hours) may answer with another customer's ticket, which is never taken."""
     if not owns(action, str(created["id"]), str(created.get("subject") or ""), created.get("tags")):
         raise not_this_case(desk, str(created["id"]), number)
-
-
-REUSED = "case numbers were reused"  # in every such hold: `outbox retry` knows it by them
-BESIDE = "beside_reused"  # action.extra: a person released it, to be filed beside the clash
 
 
 def beside(action: OutboxAction) -> bool:

@@ -22,7 +22,7 @@ from mentiondesk.models import Author, Mention, SourceConfig
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, FORGOTTEN
 from tests.helpers import mention, run_cli, table_rows, write_config, write_mentions
-from tests.test_privacy_review_mastodon import TOOTS, _by
+from tests.mastodon_helpers import add_toots, by, toots_token
 from tests.test_retention import _age
 
 LISTED = sa.select(AUTHOR.c.handle).where(AUTHOR.c.do_not_contact.is_(True))
@@ -33,16 +33,16 @@ HOME = mastodon_homes([SourceConfig(kind="mastodon", base_url="https://Social.Ex
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Cy (account 103) listed as "cy@social.example" before posting, then seen as "Cy"
     (one of social.example's own) in a post that opens no case; all of it 100 days old."""
-    monkeypatch.setenv("MD_TEST_MASTODON_TOKEN", "t")
+    toots_token(monkeypatch)
     url = f"sqlite:///{tmp_path}/desk.db"
-    samples = write_mentions(tmp_path / "m.jsonl", [_by(1, "Ana@instance.social")])
+    samples = write_mentions(tmp_path / "m.jsonl", [by(1, "Ana@instance.social")])
     path = write_config(tmp_path, db_url=url, samples=samples)
     path.write_text(path.read_text().replace("[store]\n", "[store]\nretain_days = 30\n"))
     assert run_cli(path, "run", "--once")[0] == 0
-    path.write_text(path.read_text() + TOOTS)
+    add_toots(path)
     assert run_cli(path, "authors", "do-not-contact", "mastodon", "cy@social.example")[0] == 0
     assert len(table_rows(url, sa.select(FORGOTTEN.c.digest))) == 2
-    write_mentions(samples, [_by(1, "Ana@instance.social"), _greeting(3, "Cy")])
+    write_mentions(samples, [by(1, "Ana@instance.social"), _greeting(3, "Cy")])
     assert run_cli(path, "run", "--once")[0] == 0
     assert table_rows(url, LISTED) == [("Cy",)]
     _age(url)

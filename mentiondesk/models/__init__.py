@@ -7,8 +7,10 @@ the Reddit listener and poster share.
 """
 
 from mentiondesk.models._delivery import (
+    BESIDE,
     DIGEST,
     NOTICE,
+    REUSED,
     SYSTEM,
     CaseContext,
     OutboxAction,
@@ -40,9 +42,11 @@ from mentiondesk.models._mentions import (
     Source,
     SourceStatus,
     can_post,
+    current_platform,
     has_followers,
     has_private_messages,
     is_private_post,
+    named_as,
     narrower,
     short_lang,
     valid_text,
@@ -88,6 +92,7 @@ from mentiondesk.models._text import folded, strip_accents
 from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
 __all__ = [
+    "BESIDE",
     "CASELESS_HANDLES",
     "DIGEST",
     "ENGLISH",
@@ -100,6 +105,7 @@ __all__ = [
     "PRIVATE_POSTS",
     "READ_ONLY",
     "REASONS",
+    "REUSED",
     "SECRETS",
     "SYSTEM",
     "TOPICS",
@@ -137,6 +143,7 @@ __all__ = [
     "Wording",
     "bare_url",
     "can_post",
+    "current_platform",
     "env_key",
     "failure_cause",
     "folded",
@@ -146,6 +153,7 @@ __all__ = [
     "is_private_post",
     "kind_of",
     "mastodon_reply_text",
+    "named_as",
     "narrower",
     "no_bool_for_number",
     "notice_context",

@@ -16,6 +16,12 @@ DIGEST = "digest"
 NOTICE = "notice"
 # What a notice's context names as its "platform": no post, no author, no case.
 SYSTEM = "mentiondesk"
+# Help-desk tickets held because the case numbers were reused (a database restored from a
+# backup): every such hold's error says REUSED, by which `outbox retry --reused-numbers` finds
+# them, and an action it releases carries BESIDE in its `extra`, so the help-desk responder
+# files its ticket beside the other customer's under the same number.
+REUSED = "case numbers were reused"
+BESIDE = "beside_reused"
 
 
 @dataclass(frozen=True, slots=True)

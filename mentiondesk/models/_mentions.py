@@ -22,7 +22,8 @@ PLATFORM_NAMES = {
     "threads": "Threads",
     "hackernews": "Hacker News",
 }
-# Names people still write for a platform, for "did you mean" hints only (config, playbooks).
+# A platform's former names → its name now: for "did you mean" hints (config, playbooks), and
+# because older releases stored authors under the former name ("twitter"), a row per name.
 FORMER_PLATFORMS = {"twitter": "x"}
 # What each platform's API lets mentiondesk do, for the playbook (no private draft where none
 # can be sent) and the desk. Private messages: the responders' `private` paths; Hacker News and
@@ -42,6 +43,17 @@ CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 PRIVATE_POSTS = ("private", "direct")  # followers-only or direct: no public conversation
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
+
+
+def named_as(platform: str) -> tuple[str, ...]:
+    """The names a platform's authors may be stored under: its own, then those older releases
+    stored it as ("x" → ("x", "twitter")), a row per name for one account."""
+    return (platform, *sorted(old for old, now in FORMER_PLATFORMS.items() if now == platform))
+
+
+def current_platform(platform: str) -> str:
+    """A platform's name now, for one of its former names ("twitter" → "x"); else itself."""
+    return FORMER_PLATFORMS.get(platform, platform)
 
 
 def has_private_messages(platform: str) -> bool:

@@ -4,9 +4,9 @@ reembolso/pagamento, atendimento": "atendimento" last and the catch-all in the m
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 
+from mentiondesk.models import strip_accents
 from mentiondesk.web.i18n import Locale
 
 # Menus whose options are stored codes shown as words, each with its catch-all, kept last.
@@ -15,8 +15,7 @@ _WORDED = {"reason": "other", "lang": "und"}
 
 def _key(word: str) -> str:
     """`word` as a reader looks it up: case and accents aside ("área" before "arquivo")."""
-    split = unicodedata.normalize("NFD", word.casefold())
-    return "".join(ch for ch in split if not unicodedata.combining(ch))
+    return strip_accents(word.casefold())
 
 
 def ordered(values: Mapping[str, list[str]], loc: Locale) -> dict[str, list[str]]:
