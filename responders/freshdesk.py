@@ -24,6 +24,7 @@ from mentiondesk.models import (
     Wording,
     secret_from_env,
 )
+from responders import _earlier_case as earlier
 from responders import _freshdesk_gone as gone
 from responders import _helpdesk as desk
 from responders._freshdesk_config import FreshdeskResponderConfig
@@ -92,12 +93,13 @@ class FreshdeskResponder:
         number = desk.case_of(action)
         query = f"\"tag:'{number}'\""
         found = await self.http.call("GET", "search/tickets", params={"query": query})
-        # Another customer's ticket under a reused number is held, never written into.
-        results = desk.own_tickets("freshdesk", action, number, (found or {}).get("results") or [])
+        # Another customer's ticket under a reused number is held, never written into, and
+        # so is one its author had before the restore (filed before this case began).
+        listed = (found or {}).get("results") or []
+        results = earlier.own_tickets("freshdesk", action, number, listed)
         if not results and action.attempt > 1:  # none of this case's, maybe not indexed yet
-            results = desk.own_tickets(
-                "freshdesk", action, number, await self._listed(action, number)
-            )
+            listed = await self._listed(action, number)
+            results = earlier.own_tickets("freshdesk", action, number, listed)
         if action.kind == "comment":
             if not results:
                 return await self._filed_anew(action, number)

@@ -20,6 +20,7 @@ from mentiondesk.models import (
     Wording,
     secret_from_env,
 )
+from responders import _earlier_case as earlier
 from responders import _helpdesk as desk
 from responders._http import check, connection_error, session
 from responders._rt_config import RequestTrackerResponderConfig as RequestTrackerResponderConfig
@@ -230,14 +231,20 @@ class RequestTrackerResponder:
         of another author's (a case number reused after a restore) holds the action: told by
         the author tag its content ends with, the subject's handle only on one without."""
         sql = f"Subject LIKE {quoted(f'[{number}]')} AND Queue = {quoted(self.queue)}"
-        items = await self._search(sql, fields="Subject")
+        items = await self._search(sql, fields="Subject,Created")
         found = [
-            {"id": item["id"], "subject": item.get("Subject"), "tags": await self._tags(item)}
+            {
+                "id": item["id"],
+                "subject": item.get("Subject"),
+                "tags": await self._tags(item),
+                "created_at": item.get("Created"),  # an earlier case's is told by it
+            }
             for item in items
             if titled(item, number) and str(item["id"]) != action.context.ticket_ref
         ]
         recorded = [item for item in items if str(item["id"]) == action.context.ticket_ref]
-        mine = recorded or desk.own_tickets("request tracker", action, number, found)
+        # One its author had before the restore (filed before this case began) is held too.
+        mine = recorded or earlier.own_tickets("request tracker", action, number, found)
         return str(mine[0]["id"]) if mine else None
 
     async def _tags(self, item: dict[str, Any]) -> list[str] | None:

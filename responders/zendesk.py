@@ -31,6 +31,7 @@ from mentiondesk.models import (
     require_env,
     secret_from_env,
 )
+from responders import _earlier_case as earlier
 from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
 from responders._text import plain
@@ -96,8 +97,10 @@ class ZendeskResponder:
     async def deliver(self, action: OutboxAction) -> Receipt:
         number = desk.case_of(action)
         found = await self.http.call("GET", "tickets.json", params={"external_id": number})
-        # Another customer's ticket under a reused number is held, never written into.
-        tickets = desk.own_tickets("zendesk", action, number, (found or {}).get("tickets") or [])
+        # Another customer's ticket under a reused number is held, never written into, and
+        # so is one its author had before the restore (filed before this case began).
+        listed = (found or {}).get("tickets") or []
+        tickets = earlier.own_tickets("zendesk", action, number, listed)
         if action.kind == "comment":
             if not tickets:
                 recorded = await self._archived(action, number)
@@ -112,7 +115,7 @@ class ZendeskResponder:
         created = await self._create(action, number)
         # The key is the case number's: within its 2 hours Zendesk answers a reused one
         # with the ticket first made under it, which may be another customer's.
-        desk.owned("zendesk", action, number, created)
+        earlier.owned("zendesk", action, number, created)
         return self._receipt(created)
 
     async def _create(self, action: OutboxAction, number: str, **extra: Any) -> dict[str, Any]:
