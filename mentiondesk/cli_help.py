@@ -113,10 +113,16 @@ def command_line(*, help_text: str, markup_mode: Any) -> Any:
 def option_type(self: TyperOption, ctx: Any) -> str | None:
     """An option's value column: its metavar, nothing for a flag or a counter, else in words."""
     if self.metavar is not None:
-        return self.metavar
+        return angled(self.metavar)
     if self.is_flag or self.count:
         return None  # `--once`, `--help` and `-vv` take no value
     return _in_words(self, ctx, _option_type)
+
+
+def angled(metavar: str) -> str:
+    """A value column as the others read (`<text>`, `<names>`): a command's upper-case word
+    (`--reason TEXT`, `--to NAME`) would otherwise stand beside them in another spelling."""
+    return f"<{metavar.lower()}>" if metavar.isupper() else metavar
 
 
 def argument_type(self: TyperArgument, ctx: Any) -> str | None:
@@ -140,7 +146,12 @@ def _in_words(
 
 
 def _word(annotation: Any) -> str:
-    return "text" if annotation is str else str(getattr(annotation, "__name__", "value")).lower()
+    """One repeated value in words: `outbox hold ID...` takes `<n>`, as `--limit` does."""
+    if annotation is str:
+        return "text"
+    if number := _NUMBERS.get(annotation):
+        return number.strip("<>")
+    return str(getattr(annotation, "__name__", "value")).lower()
 
 
 def argument_usage(self: TyperArgument, ctx: Any) -> list[str]:

@@ -8,8 +8,21 @@ PY="$VENV/bin/python"
 STAMP="$VENV/.installed-$1"
 WANT="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
 if [ ! -x "$PY" ]; then
+  # pyproject.toml asks for 3.11: an older python3 would make a .venv that never installs it.
+  if ! FOUND="$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2]); sys.exit(sys.version_info < (3, 11))' 2>/dev/null)"; then
+    echo "mentiondesk needs Python 3.11 or newer; python3 here is ${FOUND:-not found}." >&2
+    echo "Install a newer Python 3 (with its venv module) and run this again." >&2
+    exit 1
+  fi
   echo "Setting up a virtual environment in .venv (first run only)…" >&2
-  python3 -m venv "$VENV"
+  # A venv that fails half-way (no ensurepip: Debian's python3-venv missing) leaves a
+  # bin/python behind, which the next run would take for a finished one.
+  if ! python3 -m venv "$VENV"; then
+    rm -rf "$VENV"
+    echo "Could not make .venv with $(command -v python3) $FOUND: install its venv module" >&2
+    echo "(Debian, Ubuntu: apt install python3-venv) and run this again." >&2
+    exit 1
+  fi
   "$PY" -m pip install --quiet --upgrade pip >"$VENV/install.log" 2>&1 || true
 fi
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
