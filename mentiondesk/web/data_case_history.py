@@ -4,10 +4,13 @@ replies, the timeline of their readings, the case's earlier tickets and its note
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_tickets import LOCAL, delivered
+from mentiondesk.held_replies import post_states
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, READING
 from mentiondesk.web.data_case_rows import (
@@ -52,7 +55,8 @@ def past_replies(
 ) -> list[PastReply]:
     """The author's replies outside this page: not the mention's, nor its case's (one sent
     on a follow-up shows among the case's drafts already, not as an earlier reply), nor one
-    approved whose post a person then dropped (it never reached them)."""
+    approved whose post a person then dropped (it never reached them). Each with its post's
+    state, so one the outbox holds or still sends does not read as one they got."""
     dropped = sa.exists().where(OUTBOX.c.key == post_key(DRAFT.c.id), OUTBOX.c.status == "dropped")
     query = (
         sa.select(
@@ -61,6 +65,9 @@ def past_replies(
             DRAFT.c.decided_by,
             MENTION.c.platform,
             DRAFT.c.kind,
+            DRAFT.c.id,
+            DRAFT.c.mention_id,
+            DRAFT.c.case_id,
         )
         .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
         .where(
@@ -74,7 +81,9 @@ def past_replies(
     )
     if case_id is not None:  # (NULL != id is not true: a reply outside any case stays)
         query = query.where(sa.or_(DRAFT.c.case_id.is_(None), DRAFT.c.case_id != case_id))
-    return every(conn, PastReply, query)
+    replies = every(conn, PastReply, query)
+    posts = post_states(conn, [r.id for r in replies])
+    return [replace(r, post=posts.get(r.id)) for r in replies]
 
 
 def timeline(conn: Connection, author_ids: list[int]) -> list[TimelineEntry]:

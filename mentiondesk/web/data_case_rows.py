@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.audit_trail import AuditEntry as AuditEntry  # the case page reads the same rows
+from mentiondesk.held_replies import PostState
 from mentiondesk.web.data_queue_rows import AnyRow, AnySelect
 
 if TYPE_CHECKING:
@@ -189,6 +190,17 @@ class PastReply:
     decided_by: str | None
     platform: str
     kind: str  # public or private: a DM read as a public reply would mislead
+    id: int
+    mention_id: int
+    case_id: int | None
+    # Its post in the outbox: held (never sent) or still going reads as such, not as a reply
+    # that reached the author; None where none was queued (posted by hand).
+    post: PostState | None = None
+
+    @property
+    def href(self) -> str:
+        """Its case's page (or its mention's), where a held one is sent again."""
+        return f"/cases/{self.case_id}" if self.case_id else f"/mentions/{self.mention_id}"
 
 
 @dataclass(frozen=True, slots=True)

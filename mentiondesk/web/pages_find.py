@@ -12,7 +12,7 @@ from aiohttp import web
 from mentiondesk.web.common import DESK, redirect, require
 from mentiondesk.web.data_lookup import case_mention
 from mentiondesk.web.data_queue import Filters
-from mentiondesk.web.form_values import is_id
+from mentiondesk.web.form_values import is_id, is_number
 from mentiondesk.web.users import Role
 
 # ASCII digits only: str.isdigit() takes "²" and "٣", which int() refuses or reads as 3.
@@ -52,11 +52,17 @@ async def find_case(request: web.Request) -> web.Response:
     typed = request.query.get("number", "")
     case_id = case_number_id(typed)
     if case_id is None or await desk.db(case_mention, desk.store, case_id) is None:
-        kept = urlencode(Filters.from_query(request.query).active())
+        kept = urlencode({**Filters.from_query(request.query).active(), **_size(request)})
         where = f"/queue?{kept}" if kept else "/queue"
         notice = MISSED[1] if typed.strip() else MISSED[0]
         raise redirect(where, notice, number=_quoted(request, typed)[:TYPED_MAX])
     raise web.HTTPFound(f"/cases/{case_id}")
+
+
+def _size(request: web.Request) -> dict[str, str]:
+    """The queue's page size as the form carried it ("Show more"): the queue clamps it."""
+    show = request.query.get("show", "")
+    return {"show": show} if is_number(show, 5) else {}
 
 
 def _quoted(request: web.Request, typed: str) -> str:

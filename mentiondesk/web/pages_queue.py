@@ -74,6 +74,7 @@ async def queue_page(request: web.Request) -> web.Response:
         more_href=more_href,
         cap=MAX_SHOWN,
         back=_here(filters, shown),
+        size=_size(shown),
         stats=stats,
         filters=filters,
         facets=ordered(_with_chosen(await _facets(request), filters), negotiate(request)),
@@ -85,8 +86,13 @@ async def queue_page(request: web.Request) -> web.Response:
 def _here(filters: Filters, shown: int) -> str:
     """This queue as filtered: where approving or rejecting a row comes back to, so working
     through one platform's or one reason's items does not start over from the whole queue."""
-    kept = {**filters.active(), **({"show": str(shown)} if shown > PAGE else {})}
+    kept = {**filters.active(), **_size(shown)}
     return f"/queue?{urlencode(kept)}" if kept else "/queue"
+
+
+def _size(shown: int) -> dict[str, str]:
+    """The page size "Show more" chose: filtering, Clear or a missed case number keep it."""
+    return {"show": str(shown)} if shown > PAGE else {}
 
 
 def _shown(text: str) -> int:

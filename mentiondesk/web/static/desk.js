@@ -293,6 +293,24 @@
     return -1;
   }
 
+  // The case page's "← Queue" goes back to the queue as this tab last showed it (filters, the
+  // page size "Show more" chose), not to the whole queue: working through one reason's cases,
+  // each opened and answered, does not start over. Only the query is kept, under /queue.
+  var QUEUE_AT = "mentiondesk.queueAt";
+  function queueCrumb() {
+    try {
+      if (location.pathname === "/queue") {
+        sessionStorage.setItem(QUEUE_AT, location.search);
+        return;
+      }
+      var search = sessionStorage.getItem(QUEUE_AT);
+      if (!search || search.charAt(0) !== "?") return;  // the whole queue, or none seen
+      document.querySelectorAll('.crumbs a[href="/queue"]').forEach(function (a) {
+        a.setAttribute("href", "/queue" + search);
+      });
+    } catch (e) { /* no storage: "← Queue" is the whole queue, as before */ }
+  }
+
   // The one-key shortcuts can be turned off (WCAG 2.1.4: speech input and stray keys), for
   // this browser; on by default, as the hint beside the filters says.
   var KEYS_OFF = "mentiondesk.keysOff";
@@ -458,6 +476,7 @@
     guardForms();
     guardLinks();
     keysSwitch();
+    queueCrumb();
     queueKeys(takePlace());  // taken on every page: a place is for the next page only
     sayNotice();
   });
