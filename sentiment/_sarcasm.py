@@ -5,7 +5,9 @@ Both readers take the praise words of such a post at face value: before this rul
 queued a public thank-you for them. A post holding one of these markers cannot be praise: its
 praise probability moves to complaint (what it says without the praise stays as read, so a
 neutral "#sarcasm" joke stays neutral). The markers are written from general usage, each
-one that the writer adds to say "I mean the opposite"; sarcasm without one is not caught.
+one that the writer adds to say "I mean the opposite". Sarcasm without one is caught where
+it praises the very thing it complains of ("parabéns pela demora": _irony); such a post is a
+complaint whatever it was read as, neutral included.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mentiondesk.models import folded
+from sentiment._irony import says_ironically
 
 # Matched on lower-cased text with accents removed ("só que não" is "so que nao").
 _END = r"(?=\s*(?:$|[^\w\s#@]))"  # then the end, or punctuation or an emoji, not more words
@@ -42,10 +45,18 @@ def marks_sarcasm(text: str) -> bool:
     return _MARKED.search(folded(text)) is not None
 
 
+def sarcastic(text: str) -> bool:
+    """Whether the text is sarcasm by a marker, or by praising a grievance (_irony)."""
+    return marks_sarcasm(text) or says_ironically(text)
+
+
 def unmasked(texts: Sequence[str], probs: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """`probs` with each marked text's praise moved to complaint (in place, and returned)."""
+    """`probs` with each marked text's praise moved to complaint, and all of an ironic text's
+    mass on complaint ("Valeu pela demora, hein" was neutral) (in place, and returned)."""
     for i, text in enumerate(texts):
-        if probs[i, POSITIVE] > 0 and marks_sarcasm(text):
+        if says_ironically(text):
+            probs[i] = (probs[i].sum(), 0.0, 0.0)
+        elif probs[i, POSITIVE] > 0 and marks_sarcasm(text):
             probs[i, NEGATIVE] += probs[i, POSITIVE]
             probs[i, POSITIVE] = 0.0
     return probs

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 
 from mentiondesk.models import REASONS as ALL_REASONS
-from sentiment._sarcasm import marks_sarcasm
+from sentiment._sarcasm import sarcastic
 from sentiment._threats import threatens
 
 # A sign-in code, not a tracking or bar code (accents optional: reasons.py folds them away).
@@ -180,8 +180,8 @@ def frustration(text: str) -> int:
         return 3
     if _shouting(text) or _REPEAT.search(_RESEND.sub(" ", lowered)):
         return 2
-    # Sarcasm is anger said sideways ("Atendimento excelente, só que não!": _sarcasm).
-    if any(p.search(lowered) for p in (_EXASPERATED, _ANGRY)) or marks_sarcasm(text):
+    # Sarcasm is anger said sideways ("excelente, só que não!", "parabéns pela demora").
+    if any(p.search(lowered) for p in (_EXASPERATED, _ANGRY)) or sarcastic(text):
         return 2
     # A greeting or a polite request with no other sign of anger is a calm problem report.
     return 0 if _POLITE.search(lowered) else 1
