@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.tables import DELIVERY, OUTBOX
+from mentiondesk.tables import DELIVERY, OUTBOX, case_number
 
 Tickets = dict[tuple[int, str], str]  # (case id, responder name) → ticket ref
 LOCAL = "local:"  # the local help desk's refs: the case list in this store, no ticket elsewhere
@@ -49,3 +49,45 @@ def ticket_targets(conn: Connection, case_ids: set[int]) -> dict[int, set[str]]:
     for case_id, target in rows:
         found.setdefault(int(case_id), set()).add(target)
     return found
+
+
+def stranded(conn: Connection, follow_ups: list[tuple[int, int, str]]) -> dict[int, str]:
+    """Of these follow-ups ((outbox id, case id, desk)), those whose case has no ticket queued
+    or filed at their desk, each with why it is held and what a person can do: its ticket was
+    dropped (a drop while a worker sent it, or `outbox retry` before escalating again), so
+    it would wait for one that never comes."""
+    cases = {case_id for _, case_id, _ in follow_ups}
+    live = ticket_targets(conn, cases)
+    filed = current_tickets(conn, OUTBOX.c.case_id.in_(cases)) if cases else {}
+    alone = [
+        (i, c, t) for i, c, t in follow_ups if t not in live.get(c, set()) and (c, t) not in filed
+    ]
+    return {i: no_ticket(c, t, i, _dropped(conn, c, t)) for i, c, t in alone}
+
+
+def _dropped(conn: Connection, case_id: int, target: str) -> tuple[int, str] | None:
+    """The case's latest dropped ticket at `target`: its action id and how it was dropped."""
+    query = (
+        sa.select(OUTBOX.c.id, OUTBOX.c.last_error)
+        .where(OUTBOX.c.kind == "ticket", OUTBOX.c.case_id == case_id, OUTBOX.c.target == target)
+        .where(OUTBOX.c.status == "dropped")
+        .order_by(OUTBOX.c.id.desc())
+    )
+    row = conn.execute(query).first()
+    return None if row is None else (int(row.id), str(row.last_error or "dropped"))
+
+
+def no_ticket(case_id: int, target: str, me: int, dropped: tuple[int, str] | None) -> str:
+    """Why follow-up `me` of the case is held with no ticket at `target` to go on, and what a
+    person can do. `dropped`: the case's ticket action there and its "dropped by …" note."""
+    number = case_number(case_id)
+    why = (
+        f"the case's ticket (action {dropped[0]}) was {dropped[1]}"
+        if dropped
+        else "the case has none queued or filed there"
+    )
+    return (
+        f"no ticket for this follow-up of {number} at {target}: {why}; it would wait for one "
+        f"for good. To file the case's ticket, escalate {number} to {target} again (its desk "
+        f"page), then `mentiondesk outbox retry {me}`; or `mentiondesk outbox drop {me}`"
+    )[:2000]

@@ -86,7 +86,8 @@ def outbox_drop_command(
     For a held action that can never go (a reply to someone who left the platform, an
     alert for a chat since removed) or one you know went out before a restore. The report
     counts it as dropped, the case's audit trail says who dropped it and why, and the
-    retention may then purge its case. An id that does not exist, was delivered or dropped
+    retention may then purge its case. Dropping a case's only ticket holds the follow-ups
+    waiting for it, named with what to do. An id that does not exist, was delivered or dropped
     already, or is being sent by a worker at this moment is named and left; the exit
     status is 1 if any was left.
     """
@@ -96,6 +97,12 @@ def outbox_drop_command(
     done = outbox_hold.drop(open_store(config), unique(ids), reason=reason, actor=who())
     if done.changed:
         say(f"dropped {counted(len(done.changed), 'action')} ({_ids(done.changed)}): never sent")
+    if done.stranded:
+        say(
+            f"held {counted(len(done.stranded), 'follow-up')} ({_ids(done.stranded)}): their "
+            "ticket was dropped; escalate the case again, then `mentiondesk outbox retry ID`, "
+            "or drop them"
+        )
     _refused(done.refused, "not dropped")
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from mentiondesk.case_tickets import current_tickets, ticket_targets
+from mentiondesk.case_tickets import current_tickets, stranded, ticket_targets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
 from mentiondesk.models import Brand, OutboxAction, is_private_post
@@ -49,12 +49,13 @@ def claim(
             return []
         # The conditions again: on SQLite the SELECT above locks nothing, so a row another
         # worker leased in between must not be taken twice.
-        rows = conn.execute(
+        taken = conn.execute(
             sa.update(OUTBOX)
             .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
             .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
             .returning(
                 OUTBOX.c.id,
+                OUTBOX.c.kind,
                 OUTBOX.c.lease_until,
                 OUTBOX.c.case_id,
                 OUTBOX.c.target,
@@ -63,16 +64,38 @@ def claim(
                 OUTBOX.c.created_at,
             )
         ).all()
-        rows = sorted(rows, key=lambda r: int(r.id))
+        rows = _without_ticket(conn, sorted(taken, key=lambda r: int(r.id)))
         case_ids = {r.case_id for r in rows if r.case_id is not None}
         tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
         linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
         # In the claim's transaction: one connection a claim, not a second from the pool.
         linked = _as_now(conn, [r.case_id for r in rows], linked)
+    if taken and not rows:  # every one held (no ticket): the next batch, or a drain ends here
+        return claim(store, settings, now, only_key, due_by, desk_url, brand, leases)
     return [
         Claimed(r.id, r.case_id, _impostor(action, brand), r.lease_until, lapses)
         for r, action in zip(rows, linked, strict=True)
     ]
+
+
+def _without_ticket(conn: sa.Connection, rows: list[sa.Row[Any]]) -> list[sa.Row[Any]]:
+    """`rows` less the follow-ups whose case has no ticket queued or filed at their desk, held
+    untried, saying what a person can do: their ticket was dropped (while a worker was
+    sending them, or they were retried without escalating again), so each would otherwise
+    wait for it for good, retried every few minutes with no word to anyone."""
+    follow_ups = [
+        (int(r.id), int(r.case_id), str(r.target))
+        for r in rows
+        if r.kind == "comment" and r.case_id is not None
+    ]
+    held = stranded(conn, follow_ups) if follow_ups else {}
+    for outbox_id, why in held.items():
+        conn.execute(
+            sa.update(OUTBOX)
+            .where(OUTBOX.c.id == outbox_id)
+            .values(status="held", lease_until=None, attempts=OUTBOX.c.attempts - 1, last_error=why)
+        )
+    return [r for r in rows if int(r.id) not in held]
 
 
 def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> OutboxAction:

@@ -17,11 +17,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk.audit_trail import write, write_for_draft
-from mentiondesk.case_tickets import current_tickets, ticket_targets
+from mentiondesk.case_tickets import current_tickets, no_ticket, ticket_targets
 from mentiondesk.held_replies import draft_of, held_by_person
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.store import Store
-from mentiondesk.tables import OUTBOX, WAITING, case_number
+from mentiondesk.tables import OUTBOX, WAITING
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +81,19 @@ def _mark(
             _audit(conn, actor, key=row.key, case_id=row.case_id, reason=audited, action=action)
         refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}])
         dropped = [r for r in rows if r.kind == "ticket" and status == "dropped"]
-        stranded = [i for r in dropped for i in _strand(conn, store, r, actor)]
+        stranded = [i for r in dropped for i in _strand(conn, store, r, actor, error)]
     changed = sorted(int(r.id) for r in rows)
     return Done(changed, refused, {int(r.id): str(r.target) for r in rows}, stranded=stranded)
 
 
-def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) -> list[int]:
+def _strand(
+    conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str, error: str
+) -> list[int]:
     """Hold the follow-ups of dropped `ticket`'s case at its desk, when the case has no other
     ticket there, queued or filed: each would wait for it for good (a follow-up waits for
     its case's ticket to be filed), pending with no word to anyone. Held, its reason says
-    what a person can do. One a worker holds is left, as `hold` leaves it."""
+    what a person can do. One a worker holds is left, as `hold` leaves it: its next claim
+    holds it (outbox_claim), finding no ticket for it."""
     case_id, target = ticket.case_id, str(ticket.target)
     if case_id is None or target in ticket_targets(conn, {case_id}).get(case_id, set()):
         return []
@@ -105,24 +108,13 @@ def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) 
     )
     held = []
     for row in conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.key).where(waiting)).all():
-        why = _no_ticket(case_id, target, int(ticket.id), actor, int(row.id))
+        why = no_ticket(case_id, target, int(row.id), (int(ticket.id), error))
         # The conditions again, as the worker's claim repeats its own: never both.
         change = sa.update(OUTBOX).where(OUTBOX.c.id == row.id, waiting)
         if conn.execute(change.values(status="held", last_error=why, lease_until=None)).rowcount:
             _audit(conn, actor, key=row.key, case_id=case_id, reason=why)
             held.append(int(row.id))
     return sorted(held)
-
-
-def _no_ticket(case_id: int, target: str, ticket_id: int, actor: str, me: int) -> str:
-    """Why a follow-up is held after its ticket was dropped, and what a person can do."""
-    number = case_number(case_id)
-    return (
-        f"no ticket for this follow-up of {number} at {target}: the case's ticket (action "
-        f"{ticket_id}) was dropped by {actor}, so it would wait for it for good. To file the "
-        f"case's ticket, escalate {number} to {target} again (its desk page), then "
-        f"`mentiondesk outbox retry {me}`; or `mentiondesk outbox drop {me}`"
-    )[:2000]
 
 
 def dropped_by(actor: str, reason: str | None) -> str:

@@ -153,7 +153,7 @@ def not_this_case(desk: str, ref: str, number: str) -> FatalError:
         "number-from N` with N past the highest MD- number the help desk has, so that new "
         "cases do not clash again; then `mentiondesk outbox retry --reused-numbers` files "
         "this case's own ticket beside it, under the same number and tagged as its author's "
-        "(or, filed by hand, `mentiondesk outbox drop` this action)"
+        "(or, filed by hand, `mentiondesk outbox drop` this action and its follow-ups)"
     )
 
 

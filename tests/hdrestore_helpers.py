@@ -5,6 +5,7 @@ person's release of it (`outbox retry` marks the action `beside`)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,13 @@ import sqlalchemy as sa
 from mentiondesk.casework import escalate_case
 from mentiondesk.models import BESIDE, FatalError, OutboxAction, Responder
 from mentiondesk.outbox import OutboxWorker
+from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from tests.fakes import zendesk as zd
 from tests.fakes._base import FakeAPI
 from tests.helpers import write_config, write_mentions
-from tests.responders._data import action, seed
+from tests.responders._data import Seeded, action, follow_up, seed
 from tests.test_restore_numbers_helpdesks import by_bob
 
 
@@ -89,3 +91,29 @@ def ticket_row(store: Store) -> tuple[str, str | None]:
             sa.select(OUTBOX.c.status, OUTBOX.c.last_error).where(OUTBOX.c.kind == "ticket")
         ).one()
     return str(row.status), row.last_error
+
+
+def queue_follow_up(store: Store, case: Seeded) -> int:
+    """The author's follow-up on `case`: a comment for its ticket at "zd", queued; its id."""
+    a = replace(follow_up("zd"), key=f"comment:zd:case:{case.number}:x:m2")
+    a = replace(a, context=replace(a.context, case_number=case.number))
+    with store.engine.begin() as conn:
+        row = outbox_row(a, case.case_id, datetime.now(UTC))
+        return int(conn.execute(sa.insert(OUTBOX).values(row).returning(OUTBOX.c.id)).scalar_one())
+
+
+def action_row(store: Store, outbox_id: int) -> tuple[str, str]:
+    """An action's outbox status and last error ("" for none)."""
+    with store.engine.connect() as conn:
+        query = sa.select(OUTBOX.c.status, OUTBOX.c.last_error).where(OUTBOX.c.id == outbox_id)
+        row = conn.execute(query).one()
+    return str(row.status), str(row.last_error or "")
+
+
+def live_ticket(store: Store) -> int:
+    """The id of the one ticket action not dropped."""
+    with store.engine.connect() as conn:
+        query = sa.select(OUTBOX.c.id).where(
+            OUTBOX.c.kind == "ticket", OUTBOX.c.status != "dropped"
+        )
+        return int(conn.execute(query).scalar_one())

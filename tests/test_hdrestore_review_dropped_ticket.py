@@ -7,9 +7,6 @@ the CLI and the real Zendesk responder against the fake."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,69 +16,41 @@ from mentiondesk import outbox_hold
 from mentiondesk.casework import escalate_case
 from mentiondesk.config import OutboxSection
 from mentiondesk.outbox import OutboxWorker
-from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from responders.zendesk import ZendeskResponder
 from tests.fakes import zendesk as zd
 from tests.fakes._base import FakeAPI
-from tests.helpers import run_cli, write_config, write_mentions
-from tests.responders._data import Seeded, follow_up, seed
+from tests.fakes.helpdesks import zendesk_desk  # noqa: F401 (the fixture)
+from tests.hdrestore_helpers import (
+    action_row,
+    live_ticket,
+    old_ticket,
+    queue_follow_up,
+    zendesk_config,
+)
+from tests.helpers import run_cli
+from tests.responders._data import seed
 
 pytestmark = pytest.mark.postgres
 Setup = tuple[zd.ZendeskFake, OutboxWorker, Path]
 
 
 @pytest.fixture
-async def setup(
-    fake_api: FakeAPI, pg_store: Store, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[Setup]:
+def setup(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+    fake_api: FakeAPI,
+    pg_store: Store,
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Setup:
     """The fake Zendesk holding the old database's MD-000001 (another customer's), an outbox
     worker sending to it, and a config naming it as responder "zd" for the CLI."""
-    monkeypatch.setenv("ZENDESK_TOKEN", zd.TOKEN)
-    table = f'kind = "zendesk"\nname = "zd"\nbase_url = "{fake_api.base_url}"\nemail = "{zd.EMAIL}"'
-    samples = write_mentions(tmp_path / "m.jsonl", [])
-    config = write_config(
-        tmp_path, db_url=pg_url, samples=samples, extra=f"\n[[responders]]\n{table}\n"
-    )
-    fake = zd.ZendeskFake(fake_api)
-    fake.tickets[1] = {
-        "id": 1,
-        "external_id": "MD-000001",
-        "subject": "[MD-000001] Delivery — @bob_b on X",
-        "tags": ["mentiondesk", "x", "mdauthor-0123456789ab"],
-        "status": "open",
-        "priority": "normal",
-    }
-    fake.comments[1] = [zd._comment(1, {"body": "Bob's words", "public": False})]
-    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
-    yield fake, OutboxWorker(pg_store, {"zd": responder}, OutboxSection()), config
-    await responder.close()
-
-
-def _queue_follow_up(store: Store, case: Seeded) -> int:
-    """The author's follow-up on the case: a comment for its ticket at "zd"."""
-    a = follow_up("zd")
-    a = replace(a, key=f"comment:zd:case:{case.number}:x:m2")
-    a = replace(a, context=replace(a.context, case_number=case.number))
-    with store.engine.begin() as conn:
-        row = outbox_row(a, case.case_id, datetime.now(UTC))
-        return int(conn.execute(sa.insert(OUTBOX).values(row).returning(OUTBOX.c.id)).scalar_one())
-
-
-def _row(store: Store, outbox_id: int) -> tuple[str, str]:
-    with store.engine.connect() as conn:
-        query = sa.select(OUTBOX.c.status, OUTBOX.c.last_error).where(OUTBOX.c.id == outbox_id)
-        row = conn.execute(query).one()
-    return str(row.status), str(row.last_error or "")
-
-
-def _ticket_id(store: Store) -> int:
-    with store.engine.connect() as conn:
-        query = sa.select(OUTBOX.c.id).where(
-            OUTBOX.c.kind == "ticket", OUTBOX.c.status != "dropped"
-        )
-        return int(conn.execute(query).scalar_one())
+    responder, fake = zendesk
+    old_ticket(fake)
+    config = zendesk_config(fake_api, pg_url, tmp_path, monkeypatch)
+    return fake, OutboxWorker(pg_store, {"zd": responder}, OutboxSection()), config
 
 
 async def test_a_released_follow_up_whose_ticket_is_dropped_is_held_saying_what_to_do(
@@ -91,15 +60,17 @@ async def test_a_released_follow_up_whose_ticket_is_dropped_is_held_saying_what_
     fake, worker, config = setup
     case = seed(pg_store, alert_to="console")
     escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = _queue_follow_up(pg_store, case)
+    comment = queue_follow_up(pg_store, case)
     await worker.drain()  # both held: MD-000001 found the other customer's ticket
-    assert _row(pg_store, comment)[0] == "held"
+    assert action_row(pg_store, comment)[0] == "held"
     assert run_cli(config, "outbox", "retry", "--reused-numbers")[0] == 0
-    ticket = _ticket_id(pg_store)
+    ticket = live_ticket(pg_store)
     code, said = run_cli(config, "outbox", "drop", str(ticket), "--reason", "filed by hand")
     assert code == 0, said
+    told = f"held 1 follow-up ({comment}): their ticket was dropped; escalate the case again"
+    assert told in said and "`mentiondesk outbox retry ID`, or drop them" in said  # before: none
     await worker.drain()
-    status, why = _row(pg_store, comment)
+    status, why = action_row(pg_store, comment)
     assert status == "held", why  # before: pending, "no ticket for MD-000001 yet" for good
     assert f"action {ticket}) was dropped by" in why and "escalate MD-000001 to zd" in why
     assert f"mentiondesk outbox retry {comment}" in why and "case numbers were reused" not in why
@@ -112,8 +83,8 @@ async def test_a_released_follow_up_whose_ticket_is_dropped_is_held_saying_what_
     await worker.drain()
     assert run_cli(config, "outbox", "retry", str(comment))[0] == 0  # past its backoff
     await worker.drain()
-    assert _row(pg_store, _ticket_id(pg_store))[0] == "done"
-    assert _row(pg_store, comment)[0] == "done" and sorted(fake.tickets) == [1, 2]
+    assert action_row(pg_store, live_ticket(pg_store))[0] == "done"
+    assert action_row(pg_store, comment)[0] == "done" and sorted(fake.tickets) == [1, 2]
     assert len(fake.comments[1]) == 1 and len(fake.comments[2]) == 2
 
 
@@ -123,9 +94,9 @@ async def test_a_ticket_dropped_before_its_follow_up_was_tried_holds_it_too(
 ) -> None:
     case = seed(pg_store, alert_to="console")
     escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = _queue_follow_up(pg_store, case)
-    done = outbox_hold.drop(pg_store, [_ticket_id(pg_store)], reason=None, actor="cli:ops")
-    assert done.stranded == [comment] and _row(pg_store, comment)[0] == "held"
+    comment = queue_follow_up(pg_store, case)
+    done = outbox_hold.drop(pg_store, [live_ticket(pg_store)], reason=None, actor="cli:ops")
+    assert done.stranded == [comment] and action_row(pg_store, comment)[0] == "held"
 
 
 async def test_a_follow_up_of_a_case_whose_ticket_was_filed_is_not_held(
@@ -136,8 +107,8 @@ async def test_a_follow_up_of_a_case_whose_ticket_was_filed_is_not_held(
     a case escalated to another desk keeps its follow-ups there."""
     case = seed(pg_store, alert_to="console")
     escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = _queue_follow_up(pg_store, case)
+    comment = queue_follow_up(pg_store, case)
     with pg_store.engine.begin() as conn:  # its ticket queued at zd a second time, say
         conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == comment).values(target="other"))
-    done = outbox_hold.drop(pg_store, [_ticket_id(pg_store)], reason=None, actor="cli:ops")
-    assert done.stranded == [] and _row(pg_store, comment)[0] == "pending"
+    done = outbox_hold.drop(pg_store, [live_ticket(pg_store)], reason=None, actor="cli:ops")
+    assert done.stranded == [] and action_row(pg_store, comment)[0] == "pending"

@@ -19,6 +19,7 @@ from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
 from tests.fakes.helpdesks import freshdesk_desk, zendesk_desk  # noqa: F401 (fixtures)
+from tests.hdrestore_helpers import recorded, released
 from tests.responders._data import action, follow_up
 from tests.test_restore_numbers_rt import rt, rt_here  # noqa: F401 (fixtures)
 
@@ -26,19 +27,12 @@ BEFORE_THE_RESTORE = "2026-10-01T09:00:00Z"  # the case's posts are from 2026-11
 AFTER_ITS_POST = "2026-11-09T12:05:00Z"
 
 
-def released(a: OutboxAction) -> OutboxAction:
-    """The action as `outbox retry --reused-numbers` releases it (tests/test_hdrestore_beside)."""
-    return replace(a, extra={**a.extra, desk.BESIDE: True})
-
-
-def recorded(a: OutboxAction, ref: str | None) -> OutboxAction:
-    return replace(a, context=replace(a.context, ticket_ref=ref))
-
-
 def earlier_case(exc: pytest.ExceptionInfo[FatalError], ref: str) -> bool:
     said = str(exc.value)
     return f"ticket {ref} under MD-000007 was filed before this case began" in said and (
-        desk.REUSED in said and "outbox retry --reused-numbers" in said
+        desk.REUSED in said
+        and "outbox retry --reused-numbers" in said
+        and "`mentiondesk outbox drop` this action and its follow-ups" in said
     )
 
 
