@@ -28,6 +28,7 @@ from mentiondesk.cli_classifier import (
     with_classifier,
 )
 from mentiondesk.cli_common import VersionOption, config_errors, err, load, say
+from mentiondesk.cli_eval import ClassifierOption
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
@@ -52,7 +53,7 @@ from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
-from mentiondesk.source_health import stopped_lines
+from mentiondesk.source_health import stopped_lines, unread_lines
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -128,7 +129,8 @@ def run(
             help="Poll every source once, process everything, drain the outbox, then exit "
             "(the desk is not served). Exit status 1 when a mention could not be read or "
             "recorded (held, retried after 5 minutes; the log names it) or a source stopped "
-            "(a refused token, a permanent error: the summary names it and why), for cron.",
+            "(a refused token, a permanent error: the summary names it and why) or kept "
+            "failing (a platform down: the summary names it), for cron.",
         ),
     ] = False,
     sources: Annotated[
@@ -160,16 +162,16 @@ def run(
         _LOGGER.warning("%s", warning)
     with config_errors():
         failed, stopped = asyncio.run(_run(polled_sources(config, sources), once=once))
-    # Cron and CI see it: the summary said which count and which source stopped (and why),
-    # the log which ids. A stopped source is read again only after a restart: exit 0 would
-    # let cron report success while nothing is read from it.
+    # Cron and CI see it: the summary said which count and which source stopped (and why) or
+    # was down, the log which ids. A stopped source is read again only after a restart, a down
+    # one at the next run: exit 0 would let cron report success while nothing was read there.
     if once and (failed or stopped):
         raise typer.Exit(1)
 
 
 async def _run(config: Config, *, once: bool) -> tuple[int, int]:
     """Run the desk; return how many mentions it could not read or record (held), and how
-    many sources stopped (not read again until restart)."""
+    many sources stopped (not read again until restart) or were down for the whole catch-up."""
     async with stoppable_start_up(), App(config) as desk:
         # Said, not refused: a user may be added while it runs.
         users = await asyncio.to_thread(desk_users, desk.store.engine)
@@ -196,18 +198,26 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int]:
             with progress(err, "Reading mentions") as advance:
                 await desk.run_once(on_progress=advance, listening_next=not once)
             numbers = report(desk.store, hours=config.business_hours)
-            stopped = stopped_lines(desk.source_health())
+            health = desk.source_health()
+            stopped = stopped_lines(health)
+            unread = unread_lines(health, listening=not once)
             new, edited = desk.processor.processed, desk.processor.reread
             failed = desk.processor.failed
             # A line each, however long: `run --once >> run.log` is grepped, not read at 80 columns.
             summary = Console(soft_wrap=True)
             print_summary(
-                summary, numbers, config, new=new, edited=edited, failed=failed, stopped=stopped
+                summary,
+                *(numbers, config),
+                new=new,
+                edited=edited,
+                failed=failed,
+                stopped=stopped,
+                down=unread,
             )
             if web is None:
                 no_login_hint(desk)
-            if once or desk.stop_event.is_set():
-                return failed, len(stopped)
+            if once or desk.stop_event.is_set():  # a source down all along was not read either
+                return failed, len(stopped) + len(unread)
             if web is not None:  # JSON logs go to a collector: no password there
                 announce_first_user(desk, on_terminal=err.file.isatty() and not logs.json_logs())
             say("Listening for new mentions. Press Ctrl-C to stop.")
@@ -234,9 +244,7 @@ def classify(
             help="Texts, one per line, UTF-8 (default: standard input).",
         ),
     ] = None,  # type: ignore[assignment]
-    classifier: Annotated[
-        str | None, typer.Option(help="Classifier to use instead of the configured one.")
-    ] = None,
+    classifier: ClassifierOption = None,
     setting: SettingOption = None,
 ) -> None:
     """Read texts and print one JSON line each: label, score, lang."""

@@ -19,6 +19,7 @@ from mentiondesk.cli_values import FormatOption
 from mentiondesk.config import Config
 from mentiondesk.erasure_copies import Elsewhere, described
 from mentiondesk.erasure_payloads import BeingSent
+from mentiondesk.models import handle_shown, handle_typed
 from mentiondesk.store import Store
 from mentiondesk.wording import counted
 
@@ -39,7 +40,9 @@ Platform = Annotated[
 Handle = Annotated[
     str,
     typer.Argument(
-        metavar="HANDLE", help="The author's handle, as in `cases list`, or give --id/--post."
+        metavar="HANDLE",
+        help="The author's handle, as in `cases list`, or give --id/--post.",
+        parser=handle_typed,  # "u/ana" copied from a list finds ana, as "@ana" does
     ),
 ]
 AccountId = Annotated[
@@ -147,7 +150,7 @@ def list_authors(ctx: typer.Context) -> None:
     for column in ("platform", "handle", "name"):
         table.add_column(column, no_wrap=column != "name")  # the name wraps; a handle is whole
     for platform, handle, name in rows:
-        table.add_row(shown(platform), shown(handle), shown(name))
+        table.add_row(shown(platform), shown(handle_shown(platform, handle)), shown(name))
     out.print(table)
 
 

@@ -29,6 +29,15 @@ from sentiment.evaluation import (
     score,
 )
 
+# `--classifier` of every command that reads with a classifier (classify, eval-sentiment): one
+# value name and one help line, so the commands read alike.
+ClassifierOption = Annotated[
+    str | None,
+    typer.Option(
+        "--classifier", metavar="NAME", help="Classifier to use instead of the configured one."
+    ),
+]
+
 
 def eval_sentiment(
     ctx: typer.Context,
@@ -37,10 +46,7 @@ def eval_sentiment(
         Path,
         typer.Option("--labels", help="Labels (0/1/2 or names), one per line.", metavar="<file>"),
     ],
-    classifier: Annotated[
-        str | None,
-        typer.Option(help="Classifier instead of the configured one.", metavar="<name>"),
-    ] = None,
+    classifier: ClassifierOption = None,
     format: FormatOption = "text",
     setting: SettingOption = None,
 ) -> None:

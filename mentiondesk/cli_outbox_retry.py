@@ -58,7 +58,8 @@ def outbox_retry(
         typer.Option(
             "--reused-numbers",
             help="The tickets and follow-ups held because their case number, reused after a "
-            "restore, found another customer's ticket: each is filed beside it, as its own.",
+            "restore, matched another customer's ticket: each is filed as a separate ticket "
+            "beside it.",
         ),
     ] = False,
 ) -> None:
@@ -69,8 +70,9 @@ def outbox_retry(
     An action that cannot be retried is named with why and left as it is; the others are
     retried, and the exit status is 1 if any was left.
 
-    A ticket or follow-up held because its reused case number found another customer's
-    ticket is, released by a person, filed beside that ticket as this case's own.
+    Some tickets and follow-ups are held because their case number, reused after a restore,
+    matched another customer's ticket. Once you release one, it is filed as a separate ticket
+    beside that customer's, not added to it.
     """
     alone = _one_way(ids, all_held=all_held, held_for=held_for, reused=reused_numbers)
     picked = None if alone else chosen(ids, every=all_held, flag="--all-held")

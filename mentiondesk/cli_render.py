@@ -113,11 +113,13 @@ def print_summary(
     edited: int = 0,
     failed: int = 0,
     stopped: Sequence[str] = (),
+    down: Sequence[str] = (),
 ) -> None:
     """The few lines a person reads after a run: the store's totals, and how many of the
     mentions this run read (a second run of the demo reads none), and could not (`failed`:
     the classifier or the database refused them); then each source that stopped (`stopped`:
-    "name stopped (Error): why"), not read again until restart."""
+    "name stopped (Error): why"), not read again until restart; and each the catch-up gave up
+    on, failing (`down`: "name not caught up: …")."""
     labels = data["by_label"]
     fr = data["first_response"]
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
@@ -162,6 +164,9 @@ def print_summary(
     # platform's words: shown as `sources check` shows them, without control sequences.
     for line in stopped:
         console.print(f"  [red]Source {shown(line)}[/] → fix it, then restart mentiondesk")
+    # A platform down the whole catch-up: not stopped, yet nothing more was read from there.
+    for line in down:
+        console.print(f"  [red]Source {shown(line)}[/]")
 
 
 def _sent(kind: dict[str, int]) -> str:

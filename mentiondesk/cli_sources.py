@@ -51,10 +51,13 @@ def polled_sources(config: Config, names: str | None) -> Config:
 
 @sources_app.command("check")
 def check(ctx: typer.Context) -> None:
-    """For each source: do credentials and the endpoint work, what is its rate-limit state,
-    and what the running workers last recorded of it (a source they stopped for good). The
-    exit status is the probe's: a worker still stopped on a token fixed since needs a restart,
-    which the lines under the table say."""
+    """Probe each source's login and endpoint, with what the workers last recorded.
+
+    For each source: do credentials and the endpoint work, what is its rate-limit state, and
+    what the running workers last recorded of it (a source they stopped for good). The exit
+    status is the probe's: a worker still stopped on a token fixed since needs a restart, which
+    the lines under the table say.
+    """
     config = load(ctx, secrets=True)
     with config_errors():
         statuses = asyncio.run(check_all(config))

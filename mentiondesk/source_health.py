@@ -11,6 +11,7 @@ from datetime import datetime
 
 from listener._poll import Poller
 from mentiondesk.models import scrub  # an error's message is shown on the public /healthz
+from mentiondesk.wording import counted
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class SourceHealth:
     reason: str | None = None  # its message, scrubbed of anything token-like
     rate_limited_until: datetime | None = None
     since: datetime | None = None  # when it stopped, where stopped
+    # Its polls failing since then (an outage), `failures` times: a catch-up that gave up on it
+    # read nothing more from there, though the source is not stopped.
+    failing_since: datetime | None = None
+    failures: int = 0
 
 
 def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth]:
@@ -34,10 +39,32 @@ def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth
             health.append(SourceHealth(name, True, error, reason, since=poller.stopped_at))
         else:
             waiting = until if until is not None and until > now else None
-            health.append(SourceHealth(name, rate_limited_until=waiting))
+            outage = poller.outage
+            health.append(
+                SourceHealth(
+                    name,
+                    rate_limited_until=waiting,
+                    failing_since=outage.since,
+                    failures=outage.failures,
+                )
+            )
     return health
 
 
 def stopped_lines(health: Iterable[SourceHealth]) -> list[str]:
     """'x stopped: reason' for each stopped source, as the log and the summary say it."""
     return [f"{h.name} stopped ({h.error}): {h.reason}" for h in health if h.stopped]
+
+
+def unread_lines(health: Iterable[SourceHealth], *, listening: bool) -> list[str]:
+    """'x not caught up: …' for each source whose polls were still failing when the catch-up
+    went on without it (a platform down, answering 503): not stopped, yet nothing more was read
+    from it. `listening`: the run goes on polling it; else the next run reads from its cursor.
+    The failure itself is in the log (its first line names the endpoint and why)."""
+    then = "retrying while listening" if listening else "the next run reads on from its cursor"
+    down = [h for h in health if not h.stopped and h.failing_since is not None]
+    tries = {h.name: counted(h.failures, "failed try", "failed tries") for h in down}
+    return [
+        f"{h.name} not caught up: kept failing ({tries[h.name]}; the log says why); {then}"
+        for h in down
+    ]
