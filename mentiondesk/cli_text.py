@@ -9,6 +9,8 @@ from rich.cells import cell_len, chop_cells
 from rich.markup import escape
 from rich.text import Text
 
+from mentiondesk.models import handle_shown
+
 # C0 and C1 controls (ESC starts a terminal sequence: a hidden hyperlink, a cleared line, a
 # retitled window; U+009B is CSI on its own), DEL, and the bidi marks, embeddings, overrides
 # and isolates that make a name read backwards or hide what follows it.
@@ -46,10 +48,11 @@ def fit(text: str, width: int) -> list[str]:
 
 
 def addressee(platform: str, handle: str, room: int) -> str:
-    """ "x @handle" (safe, escaped) on a line when it fits in `room` cells, else the handle
-    under its platform, broken where `fit` allows if it is wider still: for a column that does
-    not wrap, so a handle copied from it is whole."""
-    platform, handle = cli_safe(platform), cli_safe(handle)
+    """ "x @handle" (safe, escaped; the handle as its platform writes it: `handle_shown`) on a
+    line when it fits in `room` cells, else the handle under its platform, broken where `fit`
+    allows if it is wider still: for a column that does not wrap, so a handle copied from it is
+    whole."""
+    platform, handle = cli_safe(platform), cli_safe(handle_shown(platform, handle))
     line = f"{platform} {handle}"
     return escape(line if cell_len(line) <= room else "\n".join([platform, *fit(handle, room)]))
 

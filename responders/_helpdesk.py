@@ -16,6 +16,7 @@ from mentiondesk.models import (
     OutboxAction,
     TransientError,
     Wording,
+    handle_shown,
 )
 from responders._escape import html_text
 from responders._solved_sweep import SolvedSweep as SolvedSweep  # each desk's sync sweeps
@@ -209,9 +210,11 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
 
 
 def _author(m: Mention, wording: Wording) -> str:
-    """ "Ann (@ann, 12.3k followers)"; no count where the platform gives none (Reddit, HN)."""
+    """ "Ann (@ann, 12.3k followers)", "Ann (u/ann)": no count where the platform gives none
+    (Reddit, HN)."""
     count = author_followers(m, wording)
-    return f"{m.author.name} (@{m.author.handle}{f', {count}' if count else ''})"
+    shown = handle_shown(m.platform, m.author.handle)
+    return f"{m.author.name} ({shown}{f', {count}' if count else ''})"
 
 
 def _earlier(m: Mention, wording: Wording) -> str:

@@ -9,7 +9,13 @@ from __future__ import annotations
 import sys
 from typing import ClassVar, Literal, TextIO
 
-from mentiondesk.models import OutboxAction, PluginContext, Receipt, ResponderConfig
+from mentiondesk.models import (
+    OutboxAction,
+    PluginContext,
+    Receipt,
+    ResponderConfig,
+    handle_shown,
+)
 from responders._text import author_reach, case_title, impostor_warning, plain
 
 
@@ -53,7 +59,8 @@ class ConsoleResponder:
             return f"[{tag}] {plain(action.text or '', self._width * 4)}"
         ctx = action.context
         m, r = ctx.mention, ctx.reading
-        who = f"{m.platform} @{plain(m.author.handle, 40)}{author_reach(m)}"
+        handle = plain(handle_shown(m.platform, m.author.handle), 42)
+        who = f"{m.platform} {handle}{author_reach(m)}"
         if action.kind == "post":
             verb = "private message to" if action.private else "public reply to"
             return f"[post] {verb} {who}: {plain(action.text or '', self._width)}"

@@ -6,7 +6,16 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from mentiondesk.models import ENGLISH, OutboxAction, Pace, PluginContext, Receipt, Wording, env_key
+from mentiondesk.models import (
+    ENGLISH,
+    OutboxAction,
+    Pace,
+    PluginContext,
+    Receipt,
+    Wording,
+    env_key,
+    handle_shown,
+)
 from responders._escape import discord_markdown
 from responders._settled import delivered_line
 from responders._text import author_reach, case_title, impostor_warning
@@ -103,7 +112,8 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"{discord_markdown(w.word('platform', m.platform), 20)} · "
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
         # The `@` escaped with the handle: apart, a handle "everyone" read as @everyone.
-        f"{discord_markdown('@' + m.author.handle, 61)}{author_reach(m, w)}\n"
+        f"{discord_markdown(handle_shown(m.platform, m.author.handle), 62)}"
+        f"{author_reach(m, w)}\n"
     )
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         head += f"**{discord_markdown(warning, 400)}**\n"

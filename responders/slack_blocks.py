@@ -14,6 +14,7 @@ from mentiondesk.models import (
     OutboxAction,
     Wording,
     can_post,
+    handle_shown,
     text_digest,
 )
 from responders._escape import slack_chunks, slack_handle, slack_link, slack_mrkdwn, units
@@ -83,7 +84,10 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     m, r = ctx.mention, ctx.reading
     name = m.author.name or m.author.handle
     url = m.url if units(m.url) <= URL_LIMIT else ""  # longer: the name alone, unlinked
-    author = f"*{slack_link(url, name)}* @{slack_handle(m.author.handle)}"
+    # The platform's prefix ("@", "u/", none: handle_shown) outside the handle's code span,
+    # as the notification writes "@`_lumora_`".
+    prefix = handle_shown(m.platform, m.author.handle).removesuffix(m.author.handle)
+    author = f"*{slack_link(url, name)}* {prefix}{slack_handle(m.author.handle)}"
     if count := author_followers(m, w):
         author += f" · {count}"
     reading = [f"*{w.word('label', r.label.value)}*", w.t("frustration {n}/3", n=r.frustration)]

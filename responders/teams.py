@@ -19,6 +19,7 @@ from mentiondesk.models import (
     TransientError,
     Wording,
     env_key,
+    handle_shown,
 )
 from responders._http import WEBHOOK_REFUSED, check
 from responders._settled import delivered_line
@@ -134,7 +135,7 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
         ),
         _runs(
             (m.author.name or m.author.handle, True),
-            (f" @{m.author.handle}", False),
+            (f" {handle_shown(m.platform, m.author.handle)}", False),
             *([(f" · {count}", False)] if (count := author_followers(m, w)) else []),
         ),
         _runs((m.text, False)),

@@ -28,6 +28,7 @@ from mentiondesk.models import (
     ResponderConfig,
     Wording,
     env_key,
+    handle_shown,
     require_env,
     secret_from_env,
 )
@@ -173,9 +174,10 @@ class ZendeskResponder:
         """The author's end user, made or found (and renamed) by external_id: the same id on a
         retry, so the idempotent create's payload does not change. No role is sent, so a user
         already there keeps theirs."""
+        shown = handle_shown(m.platform, m.author.handle)
         user = {
             # One line of text: a display name's line breaks and controls are the author's.
-            "name": plain(f"{m.author.name or m.author.handle} (@{m.author.handle})", 250),
+            "name": plain(f"{m.author.name or m.author.handle} ({shown})", 250),
             "external_id": f"{m.platform}:{m.author.id}"[:255],
         }
         answer = await self.http.call("POST", "users/create_or_update.json", json={"user": user})

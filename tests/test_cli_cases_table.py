@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from mentiondesk.cli import app
 from mentiondesk.config import load_config
+from mentiondesk.models import handle_shown
 from mentiondesk.store import Store
 from mentiondesk.tables import READING
 from tests.helpers import COMPLAINT, mention, run_cli, write_config, write_mentions
@@ -21,6 +22,8 @@ from tests.test_follow_ups import ANGRY
 
 BROKEN = "@lumora the screen is broken, poor quality, defective. Terrible, I am angry"
 HANDLES = ("@ines@remote.test", "tiago.bsky.social", "someone.longer@mastodon.example.social")
+# As `drafts list` and `authors list` write them: on X, "@" before each, as the alerts do.
+SHOWN = tuple(handle_shown("x", h) for h in HANDLES)
 
 
 def _cases(config: Path, columns: int) -> str:
@@ -73,14 +76,14 @@ def test_cases_list_never_breaks_a_handle_or_a_reason_code(
         assert max(len(line) for line in shown.splitlines()) <= columns
         assert shown.split().count("product_quality") == 3, shown
         lines = _author_column(shown)
-        whole = [f"x {h}" in lines for h in HANDLES[:2]]
+        whole = [f"x {h}" in lines for h in SHOWN[:2]]  # as `drafts list` writes them
         assert whole == [True, True], shown
         assert ("reply held" in shown) == (held and columns == 80), shown
         parts = [
             line.removeprefix("x ") for line in lines if line != "x" and "followers" not in line
         ]
-        assert "".join(parts) == "".join(HANDLES), shown
-        assert all(p[0] in "@." or any(h.startswith(p) for h in HANDLES) for p in parts), shown
+        assert "".join(parts) == "".join(SHOWN), shown
+        assert all(p[0] in "@." or any(h.startswith(p) for h in SHOWN) for p in parts), shown
 
 
 def _author_column(shown: str) -> list[str]:
@@ -112,14 +115,14 @@ def test_drafts_list_at_80_columns_keeps_each_handle_whole(tmp_path: Path) -> No
     result = CliRunner().invoke(
         app, ["--config", str(config), "drafts", "list"], env={"COLUMNS": "80"}
     )
-    assert all(h in result.output.split() for h in HANDLES), result.output
+    assert all(h in result.output.split() for h in SHOWN), result.output
     assert "private · MD-000001 · mention 1 · to x @ines@remote.test · en" in result.output
     text = [line for line in result.output.splitlines() if "sorry" in line.lower()]
     assert text and all(len(line.strip("│ ")) > 40 for line in text[:1]), result.output
     wide = CliRunner().invoke(
         app, ["--config", str(config), "drafts", "list"], env={"COLUMNS": "160"}
     )
-    assert "┃ id ┃ kind " in wide.output and all(h in wide.output.split() for h in HANDLES)
+    assert "┃ id ┃ kind " in wide.output and all(h in wide.output.split() for h in SHOWN)
 
 
 def test_authors_list_keeps_a_handle_whole_and_wraps_the_name(tmp_path: Path) -> None:
@@ -129,4 +132,4 @@ def test_authors_list_keeps_a_handle_whole_and_wraps_the_name(tmp_path: Path) ->
     result = CliRunner().invoke(
         app, ["--config", str(config), "authors", "list"], env={"COLUMNS": "60"}
     )
-    assert HANDLES[2] in result.output.split(), result.output
+    assert SHOWN[2] in result.output.split(), result.output

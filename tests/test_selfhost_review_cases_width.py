@@ -46,4 +46,4 @@ def test_a_held_reply_leaves_case_numbers_tickets_and_handles_whole(tmp_path: Pa
     assert max(len(line) for line in table) <= 80  # the advice under the table is prose
     assert "MD-000001" in words, shown.output
     assert "local:MD-000001" in words, shown.output
-    assert HANDLE in words, shown.output
+    assert "@" + HANDLE in words, shown.output  # as X writes it (handle_shown), whole

@@ -28,6 +28,7 @@ from mentiondesk.models._errors import (
     Unreachable,
     utc,
 )
+from mentiondesk.models._handles import AT_HANDLES, handle_shown, handle_typed
 from mentiondesk.models._mentions import (
     CASELESS_HANDLES,
     FORMER_PLATFORMS,
@@ -92,6 +93,7 @@ from mentiondesk.models._text import folded, strip_accents
 from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
 __all__ = [
+    "AT_HANDLES",
     "BESIDE",
     "CASELESS_HANDLES",
     "DIGEST",
@@ -147,6 +149,8 @@ __all__ = [
     "env_key",
     "failure_cause",
     "folded",
+    "handle_shown",
+    "handle_typed",
     "has_followers",
     "has_private_messages",
     "http_url",

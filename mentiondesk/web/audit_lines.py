@@ -11,9 +11,9 @@ from collections.abc import Collection
 
 from mentiondesk.audit_trail import AuditEntry
 from mentiondesk.held_replies import held_reason, person_hold
+from mentiondesk.models import handle_shown
 from mentiondesk.web.i18n import Locale
 
-_AT_HANDLES = frozenset({"x", "twitter", "mastodon", "bluesky", "threads"})  # written "@name"
 _THROUGH = re.compile(r"^sent again through (\S+)")
 
 
@@ -191,7 +191,7 @@ def _listed(loc: Locale, who: str, listed: bool, detail: str) -> str:
     platform, _, handle = detail.partition(" ")
     named = {
         "who": who,
-        "handle": _handle(platform, handle),
+        "handle": handle_shown(platform, handle),
         "platform": loc.word("platform", platform),
     }
     if not handle:
@@ -222,9 +222,3 @@ def _resent(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
         text = loc.t("{who} sent an action again", who=who)
     through = _THROUGH.match(detail)
     return loc.t("{text}, this time through {to}", text=text, to=through[1]) if through else text
-
-
-def _handle(platform: str, handle: str) -> str:
-    if platform in _AT_HANDLES and handle and not handle.startswith("@"):
-        return "@" + handle
-    return handle
