@@ -1,6 +1,7 @@
 """Shared steps of the reused-case-number tests (`test_hdrestore_*`): Ann's ticket filed
 under a number a restore reused, Bob's new case under the same number held as a clash, and a
-person's release of it (`outbox retry` marks the action `beside`)."""
+person's release of it (`outbox retry` marks the action `beside`). For the `setup` fixture,
+import `zendesk_outbox` with `zendesk_desk` (whose `zendesk` it asks for) and ask for `setup`."""
 
 from __future__ import annotations
 
@@ -12,16 +13,20 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.casework import escalate_case
+from mentiondesk.config import OutboxSection
 from mentiondesk.models import BESIDE, FatalError, OutboxAction, Responder
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
+from responders.zendesk import ZendeskResponder
 from tests.fakes import zendesk as zd
 from tests.fakes._base import FakeAPI
 from tests.helpers import write_config, write_mentions
 from tests.responders._data import Seeded, action, follow_up, seed
 from tests.test_restore_numbers_helpdesks import by_bob
+
+Setup = tuple[zd.ZendeskFake, OutboxWorker, Path]
 
 
 def old_ticket(fake: zd.ZendeskFake) -> None:
@@ -48,6 +53,22 @@ def zendesk_config(
     return write_config(tmp_path, db_url=db_url, samples=samples, extra=extra)
 
 
+@pytest.fixture(name="setup")
+def zendesk_outbox(
+    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
+    fake_api: FakeAPI,
+    pg_store: Store,
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Setup:
+    """The fake Zendesk (no ticket on it yet), an outbox worker sending to it as "zd", and a
+    config naming it for the CLI."""
+    responder, fake = zendesk
+    config = zendesk_config(fake_api, pg_url, tmp_path, monkeypatch)
+    return fake, OutboxWorker(pg_store, {"zd": responder}, OutboxSection()), config
+
+
 def released(a: OutboxAction) -> OutboxAction:
     """The action as `outbox retry` releases it from a reused number's hold."""
     return replace(a, extra={**a.extra, BESIDE: True})
@@ -58,12 +79,17 @@ def recorded(a: OutboxAction, ref: str | None) -> OutboxAction:
     return replace(a, context=replace(a.context, ticket_ref=ref))
 
 
+async def anns_ticket(responder: Responder, target: str) -> OutboxAction:
+    """Ann's ticket action for `target`, delivered once: ticket 1 on a fresh fake."""
+    ann = action(kind="ticket", target=target)
+    await responder.deliver(ann)
+    return ann
+
+
 async def held_for_bob(responder: Responder, target: str) -> OutboxAction:
     """Ann's ticket filed on `target`, then Bob's under the same number refused as another
     customer's: his ticket action, not yet released."""
-    ann = action(kind="ticket", target=target)
-    await responder.deliver(ann)
-    bob = by_bob(ann)
+    bob = by_bob(await anns_ticket(responder, target))
     with pytest.raises(FatalError):
         await responder.deliver(bob)
     return bob
@@ -75,11 +101,17 @@ async def filed_beside(responder: Responder, bob: OutboxAction) -> None:
     assert (await responder.deliver(released(bob))).ref == "2"
 
 
+def escalated(store: Store) -> Seeded:
+    """A case escalated to "zd": its ticket action queued, not yet sent."""
+    case = seed(store, alert_to="console")
+    escalate_case(store, case.case_id, by="cli:ops", target="zd")
+    return case
+
+
 async def held_clash(store: Store, worker: OutboxWorker) -> int:
     """A case escalated to "zd" and its ticket sent once by the outbox worker (held, as its
     number finds another customer's ticket): the case's id."""
-    case = seed(store, alert_to="console")
-    escalate_case(store, case.case_id, by="cli:ops", target="zd")
+    case = escalated(store)
     await worker.drain()
     return case.case_id
 
@@ -100,6 +132,13 @@ def queue_follow_up(store: Store, case: Seeded) -> int:
     with store.engine.begin() as conn:
         row = outbox_row(a, case.case_id, datetime.now(UTC))
         return int(conn.execute(sa.insert(OUTBOX).values(row).returning(OUTBOX.c.id)).scalar_one())
+
+
+def escalated_with_follow_up(store: Store) -> tuple[Seeded, int]:
+    """A case escalated to "zd" and its author's follow-up queued for that ticket: the case
+    and the follow-up's outbox id."""
+    case = escalated(store)
+    return case, queue_follow_up(store, case)
 
 
 def action_row(store: Store, outbox_id: int) -> tuple[str, str]:

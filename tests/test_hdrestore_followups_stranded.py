@@ -10,48 +10,31 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk import outbox_hold
-from mentiondesk.casework import escalate_case
 from mentiondesk.config import OutboxSection
-from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_claim import claim
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
-from responders.zendesk import ZendeskResponder
-from tests.fakes import zendesk as zd
-from tests.fakes._base import FakeAPI
 from tests.fakes.helpdesks import zendesk_desk  # noqa: F401 (the fixture)
-from tests.hdrestore_helpers import action_row, live_ticket, queue_follow_up, zendesk_config
+from tests.hdrestore_helpers import (
+    Setup,
+    action_row,
+    escalated_with_follow_up,
+    live_ticket,
+    zendesk_outbox,  # noqa: F401 (the `setup` fixture)
+)
 from tests.helpers import run_cli
-from tests.responders._data import action, seed
+from tests.responders._data import action
 from tests.sql_pause import SEEN_S, Pauses, in_thread, joined, waits
 
 pytestmark = pytest.mark.postgres
-Setup = tuple[zd.ZendeskFake, OutboxWorker, Path]
 CLAIM = "UPDATE outbox SET attempts=(outbox.attempts +"  # the claim's lease (outbox_claim)
 LATER = datetime.now(UTC) + timedelta(days=1)  # past any backoff: due_by for a claim
-
-
-@pytest.fixture
-def setup(
-    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
-    fake_api: FakeAPI,
-    pg_store: Store,
-    pg_url: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Setup:
-    """The fake Zendesk (no ticket on it), an outbox worker sending to it as "zd", and a
-    config naming it for the CLI."""
-    responder, fake = zendesk
-    config = zendesk_config(fake_api, pg_url, tmp_path, monkeypatch)
-    return fake, OutboxWorker(pg_store, {"zd": responder}, OutboxSection()), config
 
 
 def _held_saying_what_to_do(store: Store, comment: int, ticket: int) -> None:
@@ -66,9 +49,7 @@ async def test_a_follow_up_retried_without_escalating_again_is_held_again(
     setup: Setup, pg_store: Store
 ) -> None:
     fake, worker, config = setup
-    case = seed(pg_store, alert_to="console")
-    escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = queue_follow_up(pg_store, case)
+    _, comment = escalated_with_follow_up(pg_store)
     ticket = live_ticket(pg_store)
     code, said = run_cli(config, "outbox", "drop", str(ticket))
     assert code == 0 and f"held 1 follow-up ({comment})" in said, said
@@ -86,9 +67,7 @@ async def test_a_follow_up_being_sent_as_its_ticket_is_dropped_is_held_at_its_ne
     the drop comes: the drop waits for the claim, then leaves the follow-up, leased. Its
     send finds no ticket and it waits again; its next claim holds it."""
     fake, worker, _ = setup
-    case = seed(pg_store, alert_to="console")
-    escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = queue_follow_up(pg_store, case)
+    _, comment = escalated_with_follow_up(pg_store)
     ticket = live_ticket(pg_store)
     assert outbox_hold.hold(pg_store, [ticket], reason=None, actor="cli:ops").changed == [ticket]
     with Pauses() as pauses:
@@ -126,9 +105,7 @@ async def test_a_batch_of_follow_ups_all_held_does_not_end_the_claim(
     """A claim whose whole batch was held for want of a ticket takes the next batch: a
     drain ends at a claim of nothing, and would leave what is due after them."""
     _, _, config = setup
-    case = seed(pg_store, alert_to="console")
-    escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = queue_follow_up(pg_store, case)
+    _, comment = escalated_with_follow_up(pg_store)
     ticket = live_ticket(pg_store)
     with pg_store.engine.begin() as conn:
         alert = conn.scalar(sa.select(OUTBOX.c.id).where(OUTBOX.c.kind == "alert"))

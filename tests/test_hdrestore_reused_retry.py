@@ -7,44 +7,32 @@ the outbox worker, the CLI and the real Zendesk responder against the fake."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk.config import OutboxSection
-from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, OUTBOX
 from responders import _helpdesk as desk
-from responders.zendesk import ZendeskResponder
-from tests.fakes import zendesk as zd
-from tests.fakes._base import FakeAPI
 from tests.fakes.helpdesks import zendesk_desk  # noqa: F401 (fixture)
-from tests.hdrestore_helpers import held_clash, old_ticket, ticket_row, zendesk_config
+from tests.hdrestore_helpers import (
+    Setup,
+    held_clash,
+    old_ticket,
+    ticket_row,
+    zendesk_outbox,  # noqa: F401 (the `setup` fixture)
+)
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.postgres
 RETRY = "mentiondesk outbox retry --reused-numbers"
-Setup = tuple[zd.ZendeskFake, OutboxWorker, Path]
 
 
-@pytest.fixture
-def setup(
-    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
-    fake_api: FakeAPI,
-    pg_store: Store,
-    pg_url: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Setup:
-    """The fake Zendesk holding the old MD-000001, an outbox worker sending to it, and a
-    config naming it as responder "zd" for the CLI."""
-    responder, fake = zendesk
+@pytest.fixture(autouse=True)
+def _old_ticket(setup: Setup) -> None:
+    """The fake Zendesk holding the old MD-000001, and replaying its key."""
+    fake, _, _ = setup
     old_ticket(fake)
     fake.by_key["ticket:zd:case:MD-000001"] = 1  # Zendesk would replay it for 2 hours
-    config = zendesk_config(fake_api, pg_url, tmp_path, monkeypatch)
-    return fake, OutboxWorker(pg_store, {"zd": responder}, OutboxSection()), config
 
 
 async def test_a_held_clash_is_filed_beside_once_a_person_retries_it(

@@ -7,50 +7,31 @@ the CLI and the real Zendesk responder against the fake."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk import outbox_hold
 from mentiondesk.casework import escalate_case
-from mentiondesk.config import OutboxSection
-from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
-from responders.zendesk import ZendeskResponder
-from tests.fakes import zendesk as zd
-from tests.fakes._base import FakeAPI
 from tests.fakes.helpdesks import zendesk_desk  # noqa: F401 (the fixture)
 from tests.hdrestore_helpers import (
+    Setup,
     action_row,
+    escalated_with_follow_up,
     live_ticket,
     old_ticket,
-    queue_follow_up,
-    zendesk_config,
+    zendesk_outbox,  # noqa: F401 (the `setup` fixture)
 )
 from tests.helpers import run_cli
-from tests.responders._data import seed
 
 pytestmark = pytest.mark.postgres
-Setup = tuple[zd.ZendeskFake, OutboxWorker, Path]
 
 
-@pytest.fixture
-def setup(
-    zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
-    fake_api: FakeAPI,
-    pg_store: Store,
-    pg_url: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Setup:
-    """The fake Zendesk holding the old database's MD-000001 (another customer's), an outbox
-    worker sending to it, and a config naming it as responder "zd" for the CLI."""
-    responder, fake = zendesk
-    old_ticket(fake)
-    config = zendesk_config(fake_api, pg_url, tmp_path, monkeypatch)
-    return fake, OutboxWorker(pg_store, {"zd": responder}, OutboxSection()), config
+@pytest.fixture(autouse=True)
+def _old_ticket(setup: Setup) -> None:
+    """The fake Zendesk holding the old database's MD-000001 (another customer's)."""
+    old_ticket(setup[0])
 
 
 async def test_a_released_follow_up_whose_ticket_is_dropped_is_held_saying_what_to_do(
@@ -58,9 +39,7 @@ async def test_a_released_follow_up_whose_ticket_is_dropped_is_held_saying_what_
     pg_store: Store,
 ) -> None:
     fake, worker, config = setup
-    case = seed(pg_store, alert_to="console")
-    escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = queue_follow_up(pg_store, case)
+    case, comment = escalated_with_follow_up(pg_store)
     await worker.drain()  # both held: MD-000001 found the other customer's ticket
     assert action_row(pg_store, comment)[0] == "held"
     assert run_cli(config, "outbox", "retry", "--reused-numbers")[0] == 0
@@ -92,9 +71,7 @@ async def test_a_ticket_dropped_before_its_follow_up_was_tried_holds_it_too(
     setup: Setup,
     pg_store: Store,
 ) -> None:
-    case = seed(pg_store, alert_to="console")
-    escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = queue_follow_up(pg_store, case)
+    _, comment = escalated_with_follow_up(pg_store)
     done = outbox_hold.drop(pg_store, [live_ticket(pg_store)], reason=None, actor="cli:ops")
     assert done.stranded == [comment] and action_row(pg_store, comment)[0] == "held"
 
@@ -105,9 +82,7 @@ async def test_a_follow_up_of_a_case_whose_ticket_was_filed_is_not_held(
 ) -> None:
     """Dropping a held comment's sibling, say, never strands what has a ticket to go on:
     a case escalated to another desk keeps its follow-ups there."""
-    case = seed(pg_store, alert_to="console")
-    escalate_case(pg_store, case.case_id, by="cli:ops", target="zd")
-    comment = queue_follow_up(pg_store, case)
+    _, comment = escalated_with_follow_up(pg_store)
     with pg_store.engine.begin() as conn:  # its ticket queued at zd a second time, say
         conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == comment).values(target="other"))
     done = outbox_hold.drop(pg_store, [live_ticket(pg_store)], reason=None, actor="cli:ops")

@@ -19,7 +19,7 @@ from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
 from tests.fakes.helpdesks import freshdesk_desk, zendesk_desk  # noqa: F401 (fixtures)
-from tests.hdrestore_helpers import recorded, released
+from tests.hdrestore_helpers import anns_ticket, recorded, released
 from tests.responders._data import action, follow_up
 from tests.test_restore_numbers_rt import rt, rt_here  # noqa: F401 (fixtures)
 
@@ -40,8 +40,7 @@ async def test_zendesk_new_case_of_the_same_author_does_not_take_the_old_ticket(
     zendesk: tuple[ZendeskResponder, zd.ZendeskFake],
 ) -> None:
     responder, fake = zendesk
-    ann = action(kind="ticket", target="zd")
-    await responder.deliver(ann)  # the old database's MD-000007, Ann's too
+    ann = await anns_ticket(responder, "zd")  # the old database's MD-000007, Ann's too
     fake.tickets[1]["created_at"] = BEFORE_THE_RESTORE
     with pytest.raises(FatalError) as ticket:  # before: the old ticket's receipt
         await responder.deliver(ann)
@@ -60,8 +59,7 @@ async def test_zendesk_keeps_the_cases_own_ticket_filed_after_its_post(
 ) -> None:
     """A retry of the case's own ticket, and its follow-up before the ticket is recorded."""
     responder, fake = zendesk
-    ann = action(kind="ticket", target="zd")
-    await responder.deliver(ann)
+    ann = await anns_ticket(responder, "zd")
     fake.tickets[1]["created_at"] = AFTER_ITS_POST
     assert (await responder.deliver(replace(ann, attempt=2))).ref == "1"
     assert (await responder.deliver(follow_up("zd"))).ref == "1"
@@ -74,8 +72,7 @@ async def test_zendesk_replayed_key_answering_with_the_old_ticket_is_held(
     """Zendesk replays a key's first answer for 2 hours: the old database's create under the
     same case number, made just before the restore, answered the new case's."""
     responder, fake = zendesk
-    ann = action(kind="ticket", target="zd")
-    await responder.deliver(ann)
+    ann = await anns_ticket(responder, "zd")
     fake.tickets[1] |= {"external_id": "MD-000007-old", "created_at": BEFORE_THE_RESTORE}
     with pytest.raises(FatalError) as held:  # before: the old ticket's receipt
         await responder.deliver(ann)
@@ -86,8 +83,7 @@ async def test_freshdesk_new_case_of_the_same_author_does_not_take_the_old_ticke
     freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
 ) -> None:
     responder, fake = freshdesk
-    ann = action(kind="ticket", target="fd")
-    await responder.deliver(ann)
+    ann = await anns_ticket(responder, "fd")
     fake.tickets[1]["created_at"] = BEFORE_THE_RESTORE
     with pytest.raises(FatalError) as ticket:
         await responder.deliver(ann)

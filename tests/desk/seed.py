@@ -17,7 +17,8 @@ PASSWORD = "correct horse battery"
 _IDS = itertools.count(1)
 
 
-def write_config(folder: Path, db_url: str) -> Path:
+def write_config(folder: Path, db_url: str, *, desk: str = "") -> Path:
+    """The test config in `folder`, on `db_url`; `desk` (TOML lines), when given, its `[desk]`."""
     (folder / "empty.jsonl").write_text("", encoding="utf-8")
     path = folder / "config.toml"
     path.write_text(
@@ -49,6 +50,9 @@ name = "cases"
 """,
         encoding="utf-8",
     )
+    if desk:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n[desk]\n{desk}\n")
     return path
 
 
@@ -132,3 +136,28 @@ def add(
         )
         draft_id = conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.mention_id == row.id))
     return row.id, case_id, draft_id
+
+
+def dated_case(
+    store: Store,
+    opened: datetime,
+    answered: datetime | None = None,
+    *,
+    status: str | None = None,
+    ingested: bool = False,
+) -> int:
+    """A complaint ("late again", no draft) posted at `opened`, its case opened then and first
+    answered at `answered` (None: waiting); the case's status set to `status` when given, and
+    with `ingested` the mention read in at `opened` too (else now). The case's id."""
+    mention, case, _ = add(store, "late again", draft=None)
+    assert case is not None
+    stamps: dict[str, object] = {"created_at": opened}
+    values: dict[str, object] = {"opened_at": opened, "first_response_at": answered}
+    if ingested:
+        stamps["ingested_at"] = opened
+    if status is not None:
+        values["status"] = status
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(**stamps))
+        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
+    return case

@@ -11,7 +11,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 from rich.console import Console
 
@@ -20,19 +19,17 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.period import days_from
 from mentiondesk.report import period_report, report
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, MENTION
 from mentiondesk.web import create_app
 from mentiondesk.web.data_dash import load_dashboard
 from tests.desk.conftest import Desk
-from tests.desk.seed import add, write_config
+from tests.desk.seed import dated_case, write_config
 from tests.helpers import run_cli
 
 Login = Callable[[str], Awaitable[Desk]]
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 # Monday 23 Nov 2026, 11:00 in São Paulo; Friday the 20th was a holiday (Consciência Negra).
 NOW = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
-HOURS = """
-[desk]
+HOURS = """\
 timezone = "America/Sao_Paulo"
 business_hours = { days = "mon-fri", open = "09:00", close = "18:00", holidays = ["2026-11-20"] }
 """
@@ -41,10 +38,7 @@ PER_DAY = 'hours = { "mon-fri" = "08:00-18:00", sat = "09:00-13:00" }'
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(HOURS)
-    return load_config(path)
+    return load_config(write_config(tmp_path, db_url, desk=HOURS))
 
 
 @pytest.fixture
@@ -57,24 +51,15 @@ def _local(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=SAO_PAULO).astimezone(UTC)  # type: ignore[misc]
 
 
-def _case(store: Store, opened: datetime, answered: datetime | None) -> int | None:
-    mention, case, _ = add(store, "late again", draft=None)
-    with store.engine.begin() as conn:
-        conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(created_at=opened))
-        values = {"opened_at": opened, "first_response_at": answered}
-        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
-    return case
-
-
 def _seed(store: Store) -> None:
     """Four answered cases and one waiting. On the clock / in business hours:
     Tue 10:00 → 11:00: 1 h / 1 h; Fri 19:00 → Mon 09:30: 62.5 h / 30 min; Thu 17:00 before
     the Friday holiday → Mon 09:30: 88.5 h / 1.5 h; Mon 10:00 → 10:20: 20 min / 20 min."""
-    _case(store, _local(2026, 11, 10, 10), _local(2026, 11, 10, 11))
-    _case(store, _local(2026, 11, 13, 19), _local(2026, 11, 16, 9, 30))
-    _case(store, _local(2026, 11, 19, 17), _local(2026, 11, 23, 9, 30))
-    _case(store, _local(2026, 11, 23, 10), _local(2026, 11, 23, 10, 20))
-    _case(store, _local(2026, 11, 21, 10), None)
+    dated_case(store, _local(2026, 11, 10, 10), _local(2026, 11, 10, 11))
+    dated_case(store, _local(2026, 11, 13, 19), _local(2026, 11, 16, 9, 30))
+    dated_case(store, _local(2026, 11, 19, 17), _local(2026, 11, 23, 9, 30))
+    dated_case(store, _local(2026, 11, 23, 10), _local(2026, 11, 23, 10, 20))
+    dated_case(store, _local(2026, 11, 21, 10), None)
 
 
 def _period() -> Any:
@@ -128,9 +113,8 @@ def test_the_run_summary_adds_the_median_in_business_hours(config: Config, store
 def test_a_shift_per_day_reads_in_the_report_and_the_summary(
     tmp_path: Path, db_url: str, store: Store
 ) -> None:
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(HOURS.replace('days = "mon-fri", open = "09:00", close = "18:00"', PER_DAY))
+    per_day = HOURS.replace('days = "mon-fri", open = "09:00", close = "18:00"', PER_DAY)
+    path = write_config(tmp_path, db_url, desk=per_day)
     _seed(store)  # Saturday's four hours count now: 5.5 h and 6.5 h, not 30 and 90 min
     args = ("report", "--since", "2026-11-09", "--days", "15", "--format", "json")
     code, output = run_cli(path, *args)
@@ -160,7 +144,7 @@ async def test_the_dashboard_shows_both(as_role: Login, store: Store) -> None:
 async def test_business_hours_are_counted_in_hours_not_days(as_role: Login, store: Store) -> None:
     # Tue 09:00 → Fri 12:00: 9 + 9 + 9 + 3 = 30 working hours, 75 on the clock. A working day
     # is 9 hours here, so "1d 6h" would read as 33 of them: business time stays in hours.
-    case = _case(store, _local(2026, 11, 10, 9), _local(2026, 11, 13, 12))
+    case = dated_case(store, _local(2026, 11, 10, 9), _local(2026, 11, 13, 12))
     desk = await as_role("agent")
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert "3d 3h · <span" in page
@@ -176,7 +160,7 @@ async def test_the_queue_shows_both(as_role: Login, store: Store) -> None:
 
 
 async def test_the_case_page_shows_both(as_role: Login, store: Store) -> None:
-    case = _case(store, _local(2026, 11, 13, 19), _local(2026, 11, 16, 9, 30))
+    case = dated_case(store, _local(2026, 11, 13, 19), _local(2026, 11, 16, 9, 30))
     desk = await as_role("agent")
     page = await (await desk.client.get(f"/cases/{case}")).text()
     assert "2d 15h · <span" in page  # 62.5 h on the clock, rounded

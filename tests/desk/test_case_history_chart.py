@@ -24,10 +24,7 @@ PT = {"Accept-Language": "pt-BR"}
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
     """A team in São Paulo (UTC−3): a day there is not UTC's."""
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
-    return load_config(path)
+    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
 
 
 def _at(store: Store, mention: int, at: datetime) -> None:

@@ -31,10 +31,7 @@ LINK = 'https://x.com/i/status/42?a=1&b="'  # escaped in the href
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
-    return load_config(path)
+    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
 
 
 async def _sent(store: Store, config: Config, draft: int, url: str | None) -> None:

@@ -18,8 +18,7 @@ from tests.desk.conftest import Desk
 from tests.desk.seed import add, write_config
 
 Login = Callable[[str], Awaitable[Desk]]
-HOURS = """
-[desk]
+HOURS = """\
 timezone = "America/Sao_Paulo"
 business_hours = { days = "mon-fri", open = "09:00", close = "18:00" }
 """
@@ -27,19 +26,19 @@ business_hours = { days = "mon-fri", open = "09:00", close = "18:00" }
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(HOURS)
-    return load_config(path)
+    return load_config(write_config(tmp_path, db_url, desk=HOURS))
+
+
+def _posted_in_year_one(store: Store) -> int | None:
+    """A Bluesky complaint dated 0001-01-01T00:00:00Z, with its case: the case's id."""
+    ago = datetime.now(UTC) - datetime(1, 1, 1, tzinfo=UTC)
+    return add(store, "worst shop ever", platform="bluesky", ago=ago)[1]
 
 
 async def test_the_queue_counts_an_answered_case_opened_in_year_one(
     as_role: Login, store: Store
 ) -> None:
-    now = datetime.now(UTC)
-    _, case, _ = add(
-        store, "worst shop ever", platform="bluesky", ago=now - datetime(1, 1, 1, tzinfo=UTC)
-    )
+    case, now = _posted_in_year_one(store), datetime.now(UTC)
     with store.engine.begin() as conn:
         conn.execute(sa.update(CASE).where(CASE.c.id == case).values(first_response_at=now))
     desk = await as_role("agent")
@@ -53,10 +52,7 @@ async def test_the_case_page_of_a_post_dated_year_one_shows_it_in_utc(
     as_role: Login, store: Store
 ) -> None:
     # Year 1 in UTC is no date in São Paulo (three hours earlier): the page was a 500.
-    now = datetime.now(UTC)
-    _, case, _ = add(
-        store, "worst shop ever", platform="bluesky", ago=now - datetime(1, 1, 1, tzinfo=UTC)
-    )
+    case = _posted_in_year_one(store)
     desk = await as_role("agent")
     page = await desk.client.get(f"/cases/{case}")
     assert page.status == 200

@@ -15,13 +15,12 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.period import days_from
 from mentiondesk.report import period_report
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, MENTION, SURVEY
-from tests.desk.seed import add, write_config
+from mentiondesk.tables import SURVEY
+from tests.desk.seed import dated_case, write_config
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 NOW = datetime(2026, 12, 2, 15, tzinfo=UTC)
-HOURS = """
-[desk]
+HOURS = """\
 timezone = "America/Sao_Paulo"
 business_hours = { days = "mon-fri", open = "09:00", close = "18:00", holidays = ["2026-11-20"] }
 """
@@ -29,10 +28,7 @@ business_hours = { days = "mon-fri", open = "09:00", close = "18:00", holidays =
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(HOURS)
-    return load_config(path)
+    return load_config(write_config(tmp_path, db_url, desk=HOURS))
 
 
 def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -40,14 +36,7 @@ def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> d
 
 
 def _case(store: Store, opened: datetime, answered: datetime | None, status: str) -> int:
-    mention, case, _ = add(store, "late again", draft=None)
-    assert case is not None
-    with store.engine.begin() as conn:
-        stamps = {"created_at": opened, "ingested_at": opened}
-        conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(**stamps))
-        values = {"opened_at": opened, "first_response_at": answered, "status": status}
-        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
-    return case
+    return dated_case(store, opened, answered, status=status, ingested=True)
 
 
 def _answer(store: Store, case: int, kind: str, score: int, at: datetime) -> None:

@@ -9,16 +9,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import sqlalchemy as sa
 
 from mentiondesk.config import Config, load_config
 from mentiondesk.period import days_from
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, MENTION
 from mentiondesk.web.data_dash import csv_rows, load_dashboard
 from mentiondesk.web.i18n import ENGLISH, PORTUGUESE
 from tests.desk.conftest import Desk
-from tests.desk.seed import add, write_config
+from tests.desk.seed import dated_case, write_config
 from tests.helpers import run_cli
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -26,19 +24,12 @@ SAO_PAULO = ZoneInfo("America/Sao_Paulo")  # UTC−3, no summer time since 2019
 LISBON = ZoneInfo("Europe/Lisbon")  # summer time from 29 March 2026, 01:00 UTC
 
 
-def _posted(store: Store, at: datetime) -> None:
-    mention, case, _ = add(store, "late again", draft=None)
-    with store.engine.begin() as conn:
-        conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(created_at=at))
-        conn.execute(sa.update(CASE).where(CASE.c.id == case).values(opened_at=at))
-
-
 def test_days_are_the_teams_days(store: Store) -> None:
     # 12 Nov 12:00 in São Paulo. 01:00 UTC on the 12th is 22:00 on the 11th there; 02:00 UTC
     # on the 6th is 23:00 on the 5th, before the 7-day chart's first day (the 6th).
     now = datetime(2026, 11, 12, 15, 0, tzinfo=UTC)
     for at in (datetime(2026, 11, 12, 1, 0, tzinfo=UTC), datetime(2026, 11, 6, 2, 0, tzinfo=UTC)):
-        _posted(store, at)
+        dated_case(store, at)
     data = load_dashboard(store, days=7, now=now, zone=SAO_PAULO)
     assert data.since == datetime(2026, 11, 6, 3, 0, tzinfo=UTC)  # midnight in São Paulo
     assert data.days_list()[0] == "2026-11-06" and list(data.by_day) == ["2026-11-11"]
@@ -82,15 +73,12 @@ def test_a_zone_without_an_abbreviation_reads_as_an_offset(
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
     """The desk fixtures' config, for a team in São Paulo."""
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\ntimezone = "America/Sao_Paulo"\n')
-    return load_config(path)
+    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
 
 
 async def test_the_case_page_shows_the_teams_time(as_role: Login, store: Store) -> None:
     desk = await as_role("agent")
-    _posted(store, datetime(2026, 12, 1, 1, 30, tzinfo=UTC))
+    dated_case(store, datetime(2026, 12, 1, 1, 30, tzinfo=UTC))
     page = await (await desk.client.get("/cases/1")).text()
     assert "2026-11-30 22:30 UTC\u22123" in page and "01:30 UTC" not in page
     assert " -03" not in page
@@ -108,13 +96,13 @@ def test_days_start_on_the_half_hour_where_the_team_works(store: Store) -> None:
     kolkata = ZoneInfo("Asia/Kolkata")
     now = datetime(2026, 11, 12, 12, 0, tzinfo=UTC)
     for at in (datetime(2026, 11, 11, 18, 20, tzinfo=UTC), datetime(2026, 11, 11, 18, 40)):
-        _posted(store, at.replace(tzinfo=UTC))
+        dated_case(store, at.replace(tzinfo=UTC))
     data = load_dashboard(store, days=7, now=now, zone=kolkata)
     days = {day: sum(labels.values()) for day, labels in data.by_day.items()}
     assert days == {"2026-11-11": 1, "2026-11-12": 1}
     # Kathmandu is UTC+5:45: 18:14 UTC is 23:59 there, 18:15 UTC midnight.
-    _posted(store, datetime(2026, 11, 10, 18, 14, tzinfo=UTC))
-    _posted(store, datetime(2026, 11, 10, 18, 15, tzinfo=UTC))
+    dated_case(store, datetime(2026, 11, 10, 18, 14, tzinfo=UTC))
+    dated_case(store, datetime(2026, 11, 10, 18, 15, tzinfo=UTC))
     data = load_dashboard(store, days=7, now=now, zone=ZoneInfo("Asia/Kathmandu"))
     days = {day: sum(labels.values()) for day, labels in data.by_day.items()}
     assert days == {"2026-11-10": 1, "2026-11-11": 1, "2026-11-12": 2}
@@ -125,8 +113,8 @@ def test_the_previous_period_is_as_long_across_a_change_to_summer_time(store: St
     # UTC on the 30th, 6 d 13 h ago. As long before that is 24 March, 10:00 UTC (and WET);
     # on the wall clock, across the change, it was 11:00, and 10:30's complaint fell out.
     now = datetime(2026, 4, 6, 12, 0, tzinfo=UTC)
-    _posted(store, datetime(2026, 3, 24, 10, 30, tzinfo=UTC))
-    _posted(store, datetime(2026, 3, 24, 9, 30, tzinfo=UTC))  # before it: in no period
+    dated_case(store, datetime(2026, 3, 24, 10, 30, tzinfo=UTC))
+    dated_case(store, datetime(2026, 3, 24, 9, 30, tzinfo=UTC))  # before it: in no period
     data = load_dashboard(store, days=7, now=now, zone=LISBON)
     assert data.reasons == [("delivery", 0, 1)]
     # Closed whole days stay whole days: 31 March to 2 April follows 28 to 30 March.
@@ -143,7 +131,7 @@ def test_a_zone_named_like_an_abbreviation_counts_days_as_the_zone_does(
     zone = ZoneInfo(name)
     now = datetime(2026, 7, 7, 12, 0, tzinfo=UTC)
     at = datetime(2026, 7, 2, 0, 30, tzinfo=zone).astimezone(UTC)  # 00:30 local on 2 July
-    _posted(store, at)
+    dated_case(store, at)
     data = load_dashboard(store, days=7, now=now, zone=zone)
     assert list(data.by_day) == ["2026-07-02"]
     assert [row[0] for row in csv_rows(store, days=7, now=now, zone=zone)[1:]] == ["2026-07-02"]
