@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.config import AlertRoute, Config, RoutingSection
-from mentiondesk.models import ENGLISH, CaseContext, OutboxAction, Receipt, Wording
+from mentiondesk.models import ENGLISH, CaseContext, OutboxAction, Receipt, Wording, handle_shown
 from mentiondesk.outbox_payload import outbox_row
 from mentiondesk.periodic import attempt, every
 from mentiondesk.store import Store
@@ -131,7 +131,9 @@ def summary(
     wording: Wording = ENGLISH,
 ) -> str:
     """Plain text, one mention a line: no newline inside a line, so each sink can escape it
-    for its own format line by line and keep the lines."""
+    for its own format line by line and keep the lines. A line starts with the author's handle
+    as their platform writes it ("• u/ana (Reddit, en): …"; digests stored before wrote
+    "• @ana": erasure_payloads.line_starts finds both)."""
     minutes = wording.number(whole(period.total_seconds() / 60))  # 2.5 → 3; pt-BR 1.440
     w, n = wording, len(contexts)
     head = "{route}: {n} mention in the last {minutes} min"
@@ -143,7 +145,7 @@ def summary(
         text = _one_line(m.text)
         snippet = text if len(text) <= 140 else text[:139] + "…"
         where = f"{w.word('platform', m.platform)}, {w.word('lang', ctx.reading.lang)}"
-        who = _one_line(f"@{m.author.handle} ({where})")
+        who = _one_line(f"{handle_shown(m.platform, m.author.handle)} ({where})")  # u/ana, ana
         if ctx.impostor_of:  # told at once, as its own alert would (responders/_text.py)
             fake = w.t("possible fake support account, it resembles {term}", term=ctx.impostor_of)
             who = f"⚠ {who}, {_one_line(fake)}"

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.alert_wording import platform_words
-from mentiondesk.models import CASELESS_HANDLES
+from mentiondesk.models import CASELESS_HANDLES, handle_shown
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_digest import naming
@@ -240,19 +240,19 @@ LineStarts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 def line_starts(whose: Whose) -> LineStarts:
-    """How a digest line about them starts ("• @handle (platform, lang): …", "• ⚠ @handle (…"
-    for a possible impostor, as digest.summary writes it, the platform named in any alert
-    language); the same handle on another platform is someone else, and where handles' case
-    matters (Hacker News) so it does here. Their handles include those their digest items had
-    (handles_then): renamed since, the lines still name them as they were. Built once per
-    digest, not per line."""
+    """How a digest line about them starts ("• u/handle (platform, lang): …", "• ⚠ u/handle (…"
+    for a possible impostor, as digest.summary writes it, the handle as its platform writes it
+    and the platform named in any alert language); digests stored before wrote every handle
+    "@handle", so that form too. The same handle on another platform is someone else, and
+    where handles' case matters (Hacker News) so it does here. Their handles include those
+    their digest items had (handles_then): renamed since, the lines still name them as they
+    were. Built once per digest, not per line."""
     exact: list[str] = []
     caseless: list[str] = []
     for platform in {p for p, _ in whose.accounts}:
+        forms = {f for h in whose.handles for f in ("@" + h, handle_shown(platform, h))}
         for word in platform_words(platform):
-            starts = [
-                f"• {mark}@{handle} ({word}, " for handle in whose.handles for mark in ("", "⚠ ")
-            ]
+            starts = [f"• {mark}{form} ({word}, " for form in forms for mark in ("", "⚠ ")]
             exact += starts
             if platform in CASELESS_HANDLES:
                 caseless += [start.lower() for start in starts]

@@ -14,13 +14,13 @@ from mentiondesk.models import (
     OutboxAction,
     Wording,
     can_post,
-    handle_shown,
     text_digest,
 )
-from responders._escape import slack_chunks, slack_handle, slack_link, slack_mrkdwn, units
+from responders._escape import slack_chunks, slack_handle, slack_mrkdwn, units
 from responders._settled import delivered_line, isolated, settled_buttons
+from responders._slack_author import author_line
 from responders._slack_text import SECTION_LIMIT, text_only_blocks
-from responders._text import author_followers, case_title, impostor_warning, plain
+from responders._text import case_title, impostor_warning, plain
 
 Block = dict[str, Any]
 
@@ -53,9 +53,6 @@ TOO_LONG_TO_EDIT = (
     "This draft is longer than Slack's edit box takes (3,000 characters): "
     "edit it on the desk, or approve it as it is."
 )
-# The longest post URL linked on the card: with the author's name and handle it stays
-# within SECTION_LIMIT (a platform's own, or a remote server's, could be any length).
-URL_LIMIT = 2000
 # The most of a draft a card shows: Slack refuses blocks holding more than about 13,000
 # characters in all (msg_blocks_too_long, slackapi/bolt-js#2509), and the rest of the card
 # (the mention's 2,800, the author, a warning, the notes) takes up to about 4,500.
@@ -82,14 +79,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
         return text_only_blocks(action.text or "")
     ctx = action.context
     m, r = ctx.mention, ctx.reading
-    name = m.author.name or m.author.handle
-    url = m.url if units(m.url) <= URL_LIMIT else ""  # longer: the name alone, unlinked
-    # The platform's prefix ("@", "u/", none: handle_shown) outside the handle's code span,
-    # as the notification writes "@`_lumora_`".
-    prefix = handle_shown(m.platform, m.author.handle).removesuffix(m.author.handle)
-    author = f"*{slack_link(url, name)}* {prefix}{slack_handle(m.author.handle)}"
-    if count := author_followers(m, w):
-        author += f" · {count}"
+    author = author_line(m, w)  # name, handle as its platform writes it, followers
     reading = [f"*{w.word('label', r.label.value)}*", w.t("frustration {n}/3", n=r.frustration)]
     if r.reason:
         reading.insert(1, slack_mrkdwn(w.word("reason", r.reason), 40))

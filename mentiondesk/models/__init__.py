@@ -28,7 +28,7 @@ from mentiondesk.models._errors import (
     Unreachable,
     utc,
 )
-from mentiondesk.models._handles import AT_HANDLES, handle_shown, handle_typed
+from mentiondesk.models._handles import AT_HANDLES, handle_prefix, handle_shown, handle_typed
 from mentiondesk.models._mentions import (
     CASELESS_HANDLES,
     FORMER_PLATFORMS,
@@ -149,6 +149,7 @@ __all__ = [
     "env_key",
     "failure_cause",
     "folded",
+    "handle_prefix",
     "handle_shown",
     "handle_typed",
     "has_followers",

@@ -11,16 +11,23 @@ AT_HANDLES = frozenset({"x", "twitter", "mastodon", "bluesky", "threads"})
 _TYPED_PREFIXES = ("/u/", "u/")
 
 
-def handle_shown(platform: str, handle: str) -> str:
-    """`handle` with its platform's prefix; an empty handle (an erased author) stays empty, and
-    one already written with its prefix is not prefixed twice."""
-    if not handle or handle.startswith("@"):
-        return handle
+def handle_prefix(platform: str, handle: str | None = None) -> str:
+    """What its platform writes before a handle: "@", "u/" (Reddit) or nothing. Given the
+    `handle`, what handle_shown puts before it: nothing where it is empty (an erased author) or
+    already written with its prefix."""
+    if handle is not None and (not handle or handle.startswith("@")):
+        return ""
     if platform in AT_HANDLES:
-        return "@" + handle
-    if platform == "reddit" and not handle.startswith(_TYPED_PREFIXES):
-        return "u/" + handle
-    return handle
+        return "@"
+    if platform == "reddit" and not (handle or "").startswith(_TYPED_PREFIXES):
+        return "u/"
+    return ""
+
+
+def handle_shown(platform: str, handle: str) -> str:
+    """`handle` with its platform's prefix (handle_prefix); an empty handle (an erased author)
+    stays empty, and one already written with its prefix is not prefixed twice."""
+    return handle_prefix(platform, handle) + handle
 
 
 def handle_typed(text: str) -> str:

@@ -63,10 +63,7 @@ def clock() -> Clock:
 
 def write_desk_config(tmp_path: Path, db_url: str, desk: str) -> Path:
     """The test config with `desk` (TOML lines) as its `[desk]` section."""
-    path = write_config(tmp_path, db_url)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n[desk]\n{desk}\n")
-    return path
+    return write_config(tmp_path, db_url, desk=desk)
 
 
 @asynccontextmanager

@@ -1,0 +1,24 @@
+"""The case card's author line in Slack: name linked to the post, handle, followers."""
+
+from __future__ import annotations
+
+from mentiondesk.models import Mention, Wording, handle_prefix
+from responders._escape import slack_handle, slack_link, units
+from responders._text import author_followers
+
+# The longest post URL linked on the card: with the author's name and handle it stays
+# within SECTION_LIMIT (a platform's own, or a remote server's, could be any length).
+URL_LIMIT = 2000
+
+
+def author_line(m: Mention, wording: Wording) -> str:
+    """ "*<url|Ann>* u/ann · 12.3k followers": the name bold, linked to the post (past
+    URL_LIMIT, unlinked); the platform's prefix ("@", "u/", none: handle_prefix) outside the
+    handle's code span, as the notification writes "@`_lumora_`"."""
+    name = m.author.name or m.author.handle
+    url = m.url if units(m.url) <= URL_LIMIT else ""
+    prefix = handle_prefix(m.platform, m.author.handle)
+    author = f"*{slack_link(url, name)}* {prefix}{slack_handle(m.author.handle)}"
+    if count := author_followers(m, wording):
+        author += f" · {count}"
+    return author
