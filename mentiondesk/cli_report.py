@@ -58,7 +58,7 @@ def report_command(
             "--since",
             parser=day,
             help="From this day to today (or for --days days); days are \\[desk] timezone's.",
-            metavar="<YYYY-MM-DD>",
+            metavar="<yyyy-mm-dd>",
             show_default=False,
         ),
     ] = None,

@@ -229,7 +229,7 @@ def _record_answer(
         earlier = conn.execute(
             sa.select(SURVEY.c.score, SURVEY.c.answered_at)
             .where(SURVEY.c.case_id == case_id, SURVEY.c.kind == kind)
-            .order_by(SURVEY.c.id.desc())
+            .order_by(SURVEY.c.answered_at.desc(), SURVEY.c.id.desc())  # as the figures
             .limit(1)
         ).first()
         values = {

@@ -12,20 +12,28 @@ from mentiondesk.tables import SURVEY
 
 
 def _latest() -> Any:
-    """SQL: the answer is its case's latest of its kind, at any time.
+    """SQL: the answer is its case's latest of its kind, at any time: the one answered last
+    (of two answered at the same moment, the one stored last).
 
     A customer counts once per case: an answer recorded twice, or changed later, must not
-    weigh double in CSAT or NPS, nor count in a period its replacement falls outside of. An
-    answer with no case stands on its own. Asked per answer in the period (ix_survey_case_id):
-    a week's answers cost a week's look-ups, not a pass over every answer ever given.
+    weigh double in CSAT or NPS, nor count in a period its replacement falls outside of. Latest
+    by when it was answered, not by when it was stored: an answer imported or delivered late
+    has a higher id than one its customer gave after it, and the one given after still counts.
+    An answer with no case stands on its own. Asked per answer in the period
+    (ix_survey_case_id): a week's answers cost a week's look-ups, not a pass over every answer
+    ever given.
     """
     later = SURVEY.alias("later")
-    latest = (
-        sa.select(sa.func.max(later.c.id))
-        .where(later.c.case_id == SURVEY.c.case_id, later.c.kind == SURVEY.c.kind)
-        .scalar_subquery()
+    after = sa.or_(
+        later.c.answered_at > SURVEY.c.answered_at,
+        sa.and_(later.c.answered_at == SURVEY.c.answered_at, later.c.id > SURVEY.c.id),
     )
-    return sa.or_(SURVEY.c.case_id.is_(None), SURVEY.c.id == latest)
+    replaced = (
+        sa.select(later.c.id)
+        .where(later.c.case_id == SURVEY.c.case_id, later.c.kind == SURVEY.c.kind, after)
+        .exists()
+    )
+    return sa.or_(SURVEY.c.case_id.is_(None), ~replaced)
 
 
 def surveys(conn: Connection, period: Period) -> tuple[float | None, int, float | None, int]:
