@@ -17,6 +17,10 @@ from sqlalchemy.engine import Connection
 from mentiondesk.held_reasons import held_reason
 from mentiondesk.tables import AUDIT, DRAFT
 
+# Who the trail says held an action the outbox worker held by itself, at its claim (a
+# follow-up with no ticket to go on: outbox_claim), in the "hold" line a person's hold writes.
+OUTBOX_WORKER = "outbox"
+
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:

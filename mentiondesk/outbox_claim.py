@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
-from mentiondesk.case_tickets import current_tickets, stranded, ticket_targets
+from mentiondesk import case_tickets
+from mentiondesk.audit_trail import OUTBOX_WORKER, write
+from mentiondesk.case_tickets import current_tickets, ticket_targets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
 from mentiondesk.models import Brand, OutboxAction, is_private_post
@@ -16,9 +19,11 @@ from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX, case_number
 from playbooks.impostors import posing_as
 from responders._settled import SETTLED, settled_extra
+
+_LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
 
 
 def claim(
@@ -35,67 +40,94 @@ def claim(
     `leases` (outbox_lease; by default the database's clock on PostgreSQL)."""
     leases = leases or LeaseClock(store.dialect == "postgresql", lambda: now)
     lapses = now + timedelta(seconds=settings.lease_seconds)  # by this worker's clock
-    free = leases.free(OUTBOX.c.lease_until)
-    pick = sa.select(OUTBOX.c.id).where(
-        OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= (due_by or now), free
-    )
-    if only_key is not None:
-        pick = pick.where(OUTBOX.c.key == only_key)
-    pick = pick.order_by(OUTBOX.c.id).limit(settings.batch_size)
-    lease = leases.until(settings.lease_seconds)
-    with store.engine.begin() as conn:
-        ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
-        if not ids:
-            return []
-        # The conditions again: on SQLite the SELECT above locks nothing, so a row another
-        # worker leased in between must not be taken twice.
-        taken = conn.execute(
-            sa.update(OUTBOX)
-            .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
-            .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
-            .returning(
-                OUTBOX.c.id,
-                OUTBOX.c.kind,
-                OUTBOX.c.lease_until,
-                OUTBOX.c.case_id,
-                OUTBOX.c.target,
-                OUTBOX.c.payload,
-                OUTBOX.c.attempts,
-                OUTBOX.c.created_at,
-            )
-        ).all()
-        rows = _without_ticket(conn, sorted(taken, key=lambda r: int(r.id)))
-        case_ids = {r.case_id for r in rows if r.case_id is not None}
-        tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
-        linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
-        # In the claim's transaction: one connection a claim, not a second from the pool.
-        linked = _as_now(conn, [r.case_id for r in rows], linked)
-    if taken and not rows:  # every one held (no ticket): the next batch, or a drain ends here
-        return claim(store, settings, now, only_key, due_by, desk_url, brand, leases)
+    # A batch whose every row was held for want of a ticket (_without_ticket) is followed by
+    # the next one: a drain ends at a claim of nothing, and would leave what is due after
+    # them. A loop, not a call again, however many are held in a row; it ends, as each pass
+    # holds all it took (at least one row), which no later pass can take again.
+    while True:
+        free = leases.free(OUTBOX.c.lease_until)  # read again each pass, as each lease's end
+        pick = sa.select(OUTBOX.c.id).where(
+            OUTBOX.c.status == "pending", OUTBOX.c.next_attempt_at <= (due_by or now), free
+        )
+        if only_key is not None:
+            pick = pick.where(OUTBOX.c.key == only_key)
+        pick = pick.order_by(OUTBOX.c.id).limit(settings.batch_size)
+        lease = leases.until(settings.lease_seconds)
+        with store.engine.begin() as conn:
+            ids = list(conn.scalars(pick.with_for_update(skip_locked=True)))
+            if not ids:
+                return []
+            # The conditions again: on SQLite the SELECT above locks nothing, so a row another
+            # worker leased in between must not be taken twice.
+            taken = conn.execute(
+                sa.update(OUTBOX)
+                .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == "pending", free)
+                .values(lease_until=lease, attempts=OUTBOX.c.attempts + 1)
+                .returning(
+                    OUTBOX.c.id,
+                    OUTBOX.c.kind,
+                    OUTBOX.c.lease_until,
+                    OUTBOX.c.case_id,
+                    OUTBOX.c.target,
+                    OUTBOX.c.payload,
+                    OUTBOX.c.attempts,
+                    OUTBOX.c.created_at,
+                )
+            ).all()
+            rows, held = _without_ticket(conn, sorted(taken, key=lambda r: int(r.id)))
+            case_ids = {r.case_id for r in rows if r.case_id is not None}
+            tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
+            linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
+            # In the claim's transaction: one connection a claim, not a second from the pool.
+            linked = _as_now(conn, [r.case_id for r in rows], linked)
+        _logged(held)  # once committed: a claim rolled back held nothing
+        if rows or not taken:
+            break
     return [
         Claimed(r.id, r.case_id, _impostor(action, brand), r.lease_until, lapses)
         for r, action in zip(rows, linked, strict=True)
     ]
 
 
-def _without_ticket(conn: sa.Connection, rows: list[sa.Row[Any]]) -> list[sa.Row[Any]]:
-    """`rows` less the follow-ups whose case has no ticket queued or filed at their desk, held
-    untried, saying what a person can do: their ticket was dropped (while a worker was
-    sending them, or they were retried without escalating again), so each would otherwise
-    wait for it for good, retried every few minutes with no word to anyone."""
+def _without_ticket(
+    conn: sa.Connection, rows: list[sa.Row[Any]]
+) -> tuple[list[sa.Row[Any]], list[sa.Row[Any]]]:
+    """`rows` less the follow-ups whose case has no ticket queued or filed at their desk (case_
+    tickets.stranded), and those: held untried, saying what a person can do, each with one
+    line on its case's audit trail saying so (by OUTBOX_WORKER). Their ticket was dropped
+    (while a worker was sending them, or they were retried without escalating again), so
+    each would otherwise wait for it for good, retried every few minutes with no word to
+    anyone. Held, a row is claimed no more until a person releases it (`outbox retry`,
+    audited too): one line a hold, not one a poll."""
     follow_ups = [
         (int(r.id), int(r.case_id), str(r.target))
         for r in rows
         if r.kind == "comment" and r.case_id is not None
     ]
-    held = stranded(conn, follow_ups) if follow_ups else {}
-    for outbox_id, why in held.items():
-        conn.execute(
+    stranded = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
+    held = set()
+    for outbox_id, why in stranded.items():
+        change = (
             sa.update(OUTBOX)
-            .where(OUTBOX.c.id == outbox_id)
+            .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status == "pending")
             .values(status="held", lease_until=None, attempts=OUTBOX.c.attempts - 1, last_error=why)
+            .returning(OUTBOX.c.case_id)
         )
-    return [r for r in rows if int(r.id) not in held]
+        case_id = conn.execute(change).scalar_one_or_none()
+        if case_id is not None:  # ours, leased in this transaction: always, but said once
+            write(conn, OUTBOX_WORKER, "hold", case_id=case_id, detail=why)
+            held.add(outbox_id)
+    return [r for r in rows if int(r.id) not in held], [r for r in rows if int(r.id) in held]
+
+
+def _logged(held: list[sa.Row[Any]]) -> None:
+    """The worker's log line for each follow-up held at its claim: ids, never its text."""
+    for row in held:
+        _LOGGER.warning(
+            "outbox action %d (comment, via %s) of %s held: its case has no ticket queued or "
+            "filed there; escalate the case again and `outbox retry %d`, or `outbox drop %d`",
+            *(row.id, row.target, case_number(row.case_id), row.id, row.id),
+        )
 
 
 def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> OutboxAction:

@@ -16,8 +16,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from mentiondesk import case_tickets
 from mentiondesk.audit_trail import write, write_for_draft
-from mentiondesk.case_tickets import current_tickets, no_ticket, ticket_targets
 from mentiondesk.held_replies import draft_of, held_by_person
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.store import Store
@@ -81,23 +81,19 @@ def _mark(
             _audit(conn, actor, key=row.key, case_id=row.case_id, reason=audited, action=action)
         refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}])
         dropped = [r for r in rows if r.kind == "ticket" and status == "dropped"]
-        stranded = [i for r in dropped for i in _strand(conn, store, r, actor, error)]
+        stranded = [i for r in dropped for i in _strand(conn, store, r, actor)]
     changed = sorted(int(r.id) for r in rows)
     return Done(changed, refused, {int(r.id): str(r.target) for r in rows}, stranded=stranded)
 
 
-def _strand(
-    conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str, error: str
-) -> list[int]:
-    """Hold the follow-ups of dropped `ticket`'s case at its desk, when the case has no other
-    ticket there, queued or filed: each would wait for it for good (a follow-up waits for
-    its case's ticket to be filed), pending with no word to anyone. Held, its reason says
-    what a person can do. One a worker holds is left, as `hold` leaves it: its next claim
-    holds it (outbox_claim), finding no ticket for it."""
+def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) -> list[int]:
+    """Hold the follow-ups of dropped `ticket`'s case at its desk that case_tickets.stranded
+    finds with no ticket there, queued or filed: each would wait for it for good (a follow-up
+    waits for its case's ticket to be filed), pending with no word to anyone. Held, its reason
+    says what a person can do. One a worker holds is left, as `hold` leaves it: its next claim
+    holds it (outbox_claim), finding no ticket for it, by the same rule."""
     case_id, target = ticket.case_id, str(ticket.target)
-    if case_id is None or target in ticket_targets(conn, {case_id}).get(case_id, set()):
-        return []
-    if (case_id, target) in current_tickets(conn, OUTBOX.c.case_id == case_id):
+    if case_id is None:
         return []
     waiting = sa.and_(
         OUTBOX.c.case_id == case_id,
@@ -106,9 +102,14 @@ def _strand(
         OUTBOX.c.status.in_(WAITING),
         _free(store),
     )
+    rows = conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.key).where(waiting)).all()
+    follow_ups = [(int(r.id), int(case_id), target) for r in rows]
+    alone = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
     held = []
-    for row in conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.key).where(waiting)).all():
-        why = no_ticket(case_id, target, int(row.id), (int(ticket.id), error))
+    for row in rows:
+        why = alone.get(int(row.id))
+        if why is None:
+            continue
         # The conditions again, as the worker's claim repeats its own: never both.
         change = sa.update(OUTBOX).where(OUTBOX.c.id == row.id, waiting)
         if conn.execute(change.values(status="held", last_error=why, lease_until=None)).rowcount:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from mentiondesk.audit_trail import AuditEntry
+from mentiondesk.audit_trail import OUTBOX_WORKER, AuditEntry
 from mentiondesk.held_replies import held_reason, person_hold
 from mentiondesk.models import handle_shown
 from mentiondesk.web.i18n import Locale
@@ -39,6 +39,8 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
         return _listed(loc, who, action == "do-not-contact", detail)
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
+    if action == "hold" and entry.actor == OUTBOX_WORKER:  # held at its claim: detail, why
+        return _worker_held(loc, detail, reply=entry.draft_id is not None)
     if action == "hold":  # detail: the reason a person gave (`outbox hold --reason`)
         return _held(loc, who, detail, reply=entry.draft_id is not None)
     if action == "drop":  # `outbox drop [--reason]`: never sent
@@ -87,6 +89,14 @@ def _held(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
     if reply:
         return loc.t("{who} held the reply back from sending", who=who)
     return loc.t("{who} held an action back from sending", who=who)
+
+
+def _worker_held(loc: Locale, reason: str, *, reply: bool) -> str:
+    """The outbox worker held it by itself (outbox_claim): a follow-up whose case has no
+    ticket at its desk; `reason` says what a person can do."""
+    if reply:
+        return loc.t("The outbox held the reply back from sending: {reason}", reason=reason)
+    return loc.t("The outbox held an action back from sending: {reason}", reason=reason)
 
 
 def _dropped(loc: Locale, who: str, reason: str, *, reply: bool) -> str:

@@ -81,6 +81,13 @@ AUDIT = {
     ),
     "{who} held the reply back from sending": "{who} reteve a resposta, sem enviar",
     "{who} held an action back from sending": "{who} reteve uma ação, sem enviar",
+    # The outbox worker held a send by itself, at its claim (a follow-up with no ticket).
+    "The outbox held the reply back from sending: {reason}": (
+        "A fila de envio reteve a resposta, sem enviar: {reason}"
+    ),
+    "The outbox held an action back from sending: {reason}": (
+        "A fila de envio reteve uma ação, sem enviar: {reason}"
+    ),
     # `outbox drop`: a person dropped a held or queued send for good.
     "{who} dropped the reply: it will not be sent": (
         "{who} descartou a resposta, que não será enviada"
