@@ -10,6 +10,7 @@ import io
 import json
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -53,9 +54,10 @@ from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
-from mentiondesk.source_health import stopped_lines, unread_lines
+from mentiondesk.source_health import limited_lines, stopped_lines, unread_lines
 
 _LOGGER = logging.getLogger(__name__)
+EX_TEMPFAIL = 75  # sysexits.h: try again later (a platform's rate limit, nothing else wrong)
 
 cli_help.install()  # conventional --help under typer 0.29 (no `--help <bool>`, no `{ID}`)
 app = typer.Typer(
@@ -130,7 +132,9 @@ def run(
             "(the desk is not served). Exit status 1 when a mention could not be read or "
             "recorded (held, retried after 5 minutes; the log names it) or a source stopped "
             "(a refused token, a permanent error: the summary names it and why) or kept "
-            "failing (a platform down: the summary names it), for cron.",
+            "failing (a platform down: the summary names it), for cron. Exit status 75 "
+            "(EX_TEMPFAIL) when all else went well but a platform's rate limit held a source "
+            "for over a minute: the summary names it and the UTC time it may be read again.",
         ),
     ] = False,
     sources: Annotated[
@@ -161,17 +165,21 @@ def run(
     for warning in warnings + long_night_shifts(config.settings.desk.business_hours):
         _LOGGER.warning("%s", warning)
     with config_errors():
-        failed, stopped = asyncio.run(_run(polled_sources(config, sources), once=once))
+        failed, stopped, limited = asyncio.run(_run(polled_sources(config, sources), once=once))
     # Cron and CI see it: the summary said which count and which source stopped (and why) or
     # was down, the log which ids. A stopped source is read again only after a restart, a down
     # one at the next run: exit 0 would let cron report success while nothing was read there.
     if once and (failed or stopped):
         raise typer.Exit(1)
+    # Rate-limited only: unread too, yet no one's to fix; a wrapper may let 75 pass.
+    if once and limited:
+        raise typer.Exit(EX_TEMPFAIL)
 
 
-async def _run(config: Config, *, once: bool) -> tuple[int, int]:
-    """Run the desk; return how many mentions it could not read or record (held), and how
-    many sources stopped (not read again until restart) or were down for the whole catch-up."""
+async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
+    """Run the desk; return how many mentions it could not read or record (held), how many
+    sources stopped (not read again until restart) or were down for the whole catch-up, and
+    how many a rate limit held past a minute (nothing more read from there)."""
     async with stoppable_start_up(), App(config) as desk:
         # Said, not refused: a user may be added while it runs.
         users = await asyncio.to_thread(desk_users, desk.store.engine)
@@ -201,6 +209,7 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int]:
             health = desk.source_health()
             stopped = stopped_lines(health)
             unread = unread_lines(health, listening=not once)
+            limited = limited_lines(health, datetime.now(UTC), listening=not once)
             new, edited = desk.processor.processed, desk.processor.reread
             failed = desk.processor.failed
             # A line each, however long: `run --once >> run.log` is grepped, not read at 80 columns.
@@ -213,11 +222,12 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int]:
                 failed=failed,
                 stopped=stopped,
                 down=unread,
+                limited=limited,
             )
             if web is None:
                 no_login_hint(desk)
             if once or desk.stop_event.is_set():  # a source down all along was not read either
-                return failed, len(stopped) + len(unread)
+                return failed, len(stopped) + len(unread), len(limited)
             if web is not None:  # JSON logs go to a collector: no password there
                 announce_first_user(desk, on_terminal=err.file.isatty() and not logs.json_logs())
             say("Listening for new mentions. Press Ctrl-C to stop.")
@@ -227,8 +237,8 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int]:
             if web is not None:
                 await web.cleanup()
         await desk.stop()
-        return desk.processor.failed, len(stopped_lines(desk.source_health()))
-    return 0, 0  # stopped during start-up (stoppable_start_up said so): nothing was read
+        return desk.processor.failed, len(stopped_lines(desk.source_health())), 0
+    return 0, 0, 0  # stopped during start-up (stoppable_start_up said so): nothing was read
 
 
 @app.command()

@@ -114,12 +114,14 @@ def print_summary(
     failed: int = 0,
     stopped: Sequence[str] = (),
     down: Sequence[str] = (),
+    limited: Sequence[str] = (),
 ) -> None:
     """The few lines a person reads after a run: the store's totals, and how many of the
     mentions this run read (a second run of the demo reads none), and could not (`failed`:
     the classifier or the database refused them); then each source that stopped (`stopped`:
     "name stopped (Error): why"), not read again until restart; and each the catch-up gave up
-    on, failing (`down`: "name not caught up: …")."""
+    on, failing (`down`: "name not caught up: …") or rate-limited past a minute (`limited`:
+    "name not caught up: rate-limited … until …")."""
     labels = data["by_label"]
     fr = data["first_response"]
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
@@ -167,6 +169,9 @@ def print_summary(
     # A platform down the whole catch-up: not stopped, yet nothing more was read from there.
     for line in down:
         console.print(f"  [red]Source {shown(line)}[/]")
+    # The platform asked to wait: nothing is wrong here, yet nothing more was read from there.
+    for line in limited:
+        console.print(f"  [yellow]Source {shown(line)}[/]")
 
 
 def _sent(kind: dict[str, int]) -> str:

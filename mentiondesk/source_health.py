@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from listener._poll import Poller
 from mentiondesk.models import scrub  # an error's message is shown on the public /healthz
-from mentiondesk.wording import counted
+from mentiondesk.wording import counted, duration
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class SourceHealth:
     # read nothing more from there, though the source is not stopped.
     failing_since: datetime | None = None
     failures: int = 0
+    # Its last poll refused for a rate limit and nothing read from it since (a catch-up that
+    # would have waited past a minute went on without it): when the platform said it may be
+    # read again, kept once past, unlike `rate_limited_until`, as the run still did not read it.
+    limited_until: datetime | None = None
 
 
 def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth]:
@@ -46,6 +50,7 @@ def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth
                     rate_limited_until=waiting,
                     failing_since=outage.since,
                     failures=outage.failures,
+                    limited_until=until if outage.since is None else None,  # else "not caught up"
                 )
             )
     return health
@@ -68,3 +73,25 @@ def unread_lines(health: Iterable[SourceHealth], *, listening: bool) -> list[str
         f"{h.name} not caught up: kept failing ({tries[h.name]}; the log says why); {then}"
         for h in down
     ]
+
+
+def limited_lines(health: Iterable[SourceHealth], now: datetime, *, listening: bool) -> list[str]:
+    """'x not caught up: rate-limited …' for each source a catch-up went on without because the
+    platform asked it to wait past a minute (neither stopped nor failing): nothing more was read
+    from it in this run. Until when, in UTC (cron's logs are compared across hosts) and from
+    `now`; `listening`: the run reads it then, else a run from then on does."""
+    then = "a run from then reads on from its cursor"
+    if listening:
+        then = "read on from its cursor then, while listening"
+    lines = []
+    for h in health:
+        if h.stopped or h.limited_until is None:
+            continue
+        until = h.limited_until.astimezone(UTC)
+        left = (until - now).total_seconds()
+        when = f"in {duration(left)}" if left > 0 else f"{duration(-left)} ago"
+        lines.append(
+            f"{h.name} not caught up: rate-limited by the platform until "
+            f"{until:%Y-%m-%d %H:%M:%S} UTC ({when}); {then}"
+        )
+    return lines
