@@ -1,4 +1,5 @@
-"""What an author said before in a case: a ticket that one of their follow-ups opens carries it.
+"""What an author said before in a case: a ticket that one of their follow-ups opens carries it;
+and the case a new mention of theirs joins, which the playbook decides on.
 
 Without it, a help-desk agent would see only the angry third message ("STILL nothing!!") and
 not the late parcel it is about.
@@ -7,13 +8,16 @@ not the late parcel it is about.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.models import Author, Label, Mention, Reading
-from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING
+from mentiondesk.models import History as AuthorHistory
+from mentiondesk.tables import AUTHOR, CASE, FOLLOW_UP, MENTION, READING, case_number
 
 # Only the last few earlier mentions go into a ticket: enough for the story, not a transcript.
 MOST_EARLIER = 5
@@ -103,3 +107,41 @@ def stored_mention(conn: Connection, mention_id: int) -> tuple[Mention, Reading]
         classifier=r.classifier,
     )
     return mention, reading
+
+
+def with_joined_cases(
+    conn: Connection, histories: dict[int, AuthorHistory]
+) -> dict[int, AuthorHistory]:
+    """`histories` (by author id) with the open case a new mention of each author joins as a
+    follow-up, and when it opened: the latest open one, as cases.assign_cases picks it, however
+    many posts the author wrote since it began."""
+    if not histories:
+        return histories
+    latest = (
+        sa.select(sa.func.max(CASE.c.id))
+        .where(CASE.c.status == "open", CASE.c.author_id.in_(set(histories)))
+        .group_by(CASE.c.author_id)
+    )
+    rows = conn.execute(
+        sa.select(CASE.c.author_id, CASE.c.id, CASE.c.opened_at).where(CASE.c.id.in_(latest))
+    ).all()
+    joined = {int(r.author_id): (int(r.id), r.opened_at) for r in rows}
+    return {
+        author: _joining(history, *joined[author]) if author in joined else history
+        for author, history in histories.items()
+    }
+
+
+def with_case_joined(conn: Connection, history: AuthorHistory, mention_id: int) -> AuthorHistory:
+    """`history` with the case mention `mention_id` joined as a follow-up when it came in, and
+    when that case opened (a post read again after an edit is decided as it was then)."""
+    row = conn.execute(
+        sa.select(CASE.c.id, CASE.c.opened_at)
+        .join(FOLLOW_UP, FOLLOW_UP.c.case_id == CASE.c.id)
+        .where(FOLLOW_UP.c.mention_id == mention_id)
+    ).first()
+    return history if row is None else _joining(history, int(row.id), row.opened_at)
+
+
+def _joining(history: AuthorHistory, case_id: int, opened_at: datetime) -> AuthorHistory:
+    return replace(history, joins_case=case_number(case_id), joins_case_opened_at=opened_at)

@@ -9,7 +9,8 @@ from datetime import timedelta
 
 from mentiondesk.alert_routing import alert_targets
 from mentiondesk.bystanders import as_advice
-from mentiondesk.cases import SPAM
+from mentiondesk.case_history import with_case_joined, with_joined_cases
+from mentiondesk.cases import SPAM, follows_up
 from mentiondesk.config import Config
 from mentiondesk.corrected_drafts import history_before
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
@@ -118,7 +119,7 @@ class Processor:
         it failed: the mention is held, its earlier reading stands meanwhile."""
         try:
             with self.store.engine.connect() as conn:
-                history = history_before(conn, p.author_id, p.id)
+                history = with_case_joined(conn, history_before(conn, p.author_id, p.id), p.id)
             plans = self.decide(p, reading, history, advice=advice).outbox
             reread(self.store, self.playbook, p, reading, advice=advice, outbox=plans)
         except Exception as exc:
@@ -137,6 +138,8 @@ class Processor:
         the first one opened, as it would a minute later ("you won't need to repeat yourself").
         """
         histories = self.store.histories([p.author_id for p, _ in part])
+        with self.store.engine.connect() as conn:  # the case each one's follow-up joins
+            histories = with_joined_cases(conn, histories)
         decisions = [
             self.decide(p, r, histories.get(p.author_id, History()), advice=p.id in advice)
             for p, r in part
@@ -176,8 +179,11 @@ class Processor:
         # their problem: no complaint of the adviser's, and nothing about the adviser's case.
         resolves = not advice and resolves_case(pending, reading, history)
         seen = as_praise(reading) if resolves else as_advice(reading) if advice else reading
+        # Advice and spam join no case (cases.assign_cases): the rules see them as no follow-up.
+        joins = not advice and follows_up(reading)
+        told = history if joins else replace(history, joins_case=None, joins_case_opened_at=None)
         try:
-            actions = self.playbook.decide(pending.mention, seen, history, mention_id=pending.id)
+            actions = self.playbook.decide(pending.mention, seen, told, mention_id=pending.id)
         except Exception as exc:  # nothing unforeseen may stall the mentions behind it
             _LOGGER.error(
                 "mention %s: the playbook failed (%s); opened a case for a person",

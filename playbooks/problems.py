@@ -8,6 +8,7 @@ or by its place counted from 1 (`rule 3`) where it has no usable name; an action
 from __future__ import annotations
 
 import enum
+import json
 import re
 import typing
 import unicodedata
@@ -55,7 +56,34 @@ _CONDITION_WORDS = {
     "alcance": "min_reach",
     "minimo_seguidores": "min_reach",
     "maximo_seguidores": "max_reach",
+    # A complaint again while the case is open ("reincidente"): not returning_author, which a
+    # customer whose only case was closed long ago meets too.
+    "reincidente": "follow_up",
+    "repetida": "follow_up",
+    "repetido": "follow_up",
+    "repeat": "follow_up",
+    "repeated": "follow_up",
+    "again": "follow_up",
+    "open_case": "follow_up",
+    "case_open": "follow_up",
+    "has_open_case": "follow_up",
+    "caso_aberto": "follow_up",
+    "seguimento": "follow_up",
+    "acompanhamento": "follow_up",
 }
+# Conditions on the post's words, which rules do not have: what the team wants from them (a
+# Procon threat) is read into the frustration, or the topic and reason.
+_WORDS = (
+    "text texto texts textos keyword keywords word words palavra palavras palavra_chave "
+    "palavras_chave termo termos contains contem includes inclui regex mention mention_text mencao"
+)
+_WORDS_KEYS = frozenset(_WORDS.split())
+_NO_WORDS = (
+    "rules do not match the post's words: a threat to go to Procon, "
+    "Reclame Aqui, consumidor.gov.br, Portal da Queixa or a lawyer, or to cancel, reads as "
+    "frustration 3: write min_frustration = 3 (as the shipped rule 'urgent-complaint' does); "
+    "for what the post is about, write topic or reason"
+)
 
 
 # Where tomllib stopped: "Expected '=' after a key in a key/value pair (at line 3, column 17)".
@@ -82,6 +110,8 @@ def accented_key(text: str, said: str) -> str | None:
     close = _CONDITION_WORDS.get(plain.lower()) or close_to(plain, known)
     if line[:start].rstrip().endswith("description."):  # `description.português = "…"`
         hint = "a description's keys are locales: en, pt-BR, pt-PT"
+    elif plain.lower() in _WORDS_KEYS:  # `contém = ["procon"]`
+        hint = _NO_WORDS
     else:
         hint = f"did you mean {close!r}?" if close else "write it as the README's rules do"
     return (
@@ -172,11 +202,13 @@ def _fix(error: Any) -> str:
         known = list(_TABLES.get(table, RuleFile).model_fields)
         key = str(loc[-1])
         close = _CONDITION_WORDS.get(key.lower()) if table == "when" else None
-        close = close or close_to(key, known)
+        words = table == "when" and key.lower() in _WORDS_KEYS  # "mention" is no "question"
+        close = close or (None if words else close_to(key, known))
         if close:
             return f"unknown key; did you mean {close!r}?"
         if table == "when":  # removed, the rule would fire on every post the others let by
-            return f"unknown condition; use one of: {', '.join(known)}"
+            why = f"; {_NO_WORDS}" if words else ""
+            return f"unknown condition; use one of: {', '.join(known)}{why}"
         return "unknown key; remove it"
     if kind == "missing":
         return "required key is missing; add it"
@@ -187,7 +219,11 @@ def _fix(error: Any) -> str:
     # config.toml's words: "'alta' is text; write a whole number from 0 to 3 (without quotes)".
     if kind in WRITE:
         value = error.get("input")
-        return f"{value!r} is {kind_of(value)}; write {write(kind, _field(loc))}"
+        said = f"{value!r} is {kind_of(value)}; write {write(kind, _field(loc))}"
+        scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
+        if kind == "list_type" and scalar:
+            return f"{said}: {loc[-1]} = [{_toml(value)}]"  # `label = "positive"`
+        return said
     if kind in OUT_OF_RANGE:
         return out_of_range(error, _field(loc))
     if kind in ("string_too_short", "string_too_long"):
@@ -196,6 +232,11 @@ def _fix(error: Any) -> str:
         value = error.get("input")
         return f"{value!r} is {kind_of(value)}, not a table; write one: {{ key = value, … }}"
     return f"{error['msg']}; got {error.get('input')!r}"
+
+
+def _toml(value: str | int | float) -> str:
+    """`value` as TOML writes it: "positive" in double quotes, 3 as it is."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
 
 
 def _length(error: Any) -> str:

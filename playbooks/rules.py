@@ -49,6 +49,9 @@ class When(_Strict):
     min_frustration: int | None = Field(default=None, ge=0, le=3)
     question: bool | None = None
     returning_author: bool | None = None
+    # The author has a case open, which this post joins as a follow-up (History.joins_case),
+    # however long ago it opened and however many posts ago.
+    follow_up: bool | None = None
     # The author may be posing as the brand (impostors.py): the playbook tells, by `[brand]`.
     author_impostor: bool | None = None
 
@@ -124,6 +127,7 @@ class When(_Strict):
             self.min_frustration is None or reading.frustration >= self.min_frustration,
             self.question is None or reading.is_question == self.question,
             self.returning_author is None or (history.mentions_before > 0) == self.returning_author,
+            self.follow_up is None or (history.joins_case is not None) == self.follow_up,
             self.author_impostor is None or impostor == self.author_impostor,
         )
         return all(checks)

@@ -14,7 +14,8 @@ from playbooks.rules import Rule, When
 _ANY_OF = ("label", "lang", "platform", "topic", "reason")  # a list: a subset of the wider's
 _AT_LEAST = ("min_score", "min_reach", "min_frustration")  # a bound at or above the wider's
 _AT_MOST = ("max_score", "max_reach")  # a bound at or below the wider's
-_EXACTLY = ("question", "returning_author", "author_impostor")  # the same true or false
+# The same true or false.
+_EXACTLY = ("question", "returning_author", "follow_up", "author_impostor")
 
 
 def shadowed(rules: Sequence[Rule], origins: Mapping[str, Path]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 # The complaint reasons a reading gives (`other`: none of these), and every topic it names: the
@@ -72,6 +73,11 @@ class History:
     open_cases: tuple[str, ...] = ()
     mentions_before: int = 0
     negative_before: int = 0
+    # The open case a new mention of theirs joins as a follow-up (the latest of `open_cases`,
+    # as the store picks it), and when it was opened: a follow-up is told by the case, however
+    # many posts ago it began. None for an author with no case open.
+    joins_case: str | None = None
+    joins_case_opened_at: datetime | None = None
 
 
 class ActionKind(enum.StrEnum):

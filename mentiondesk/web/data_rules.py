@@ -90,7 +90,7 @@ def _countable(rules: Sequence[Rule]) -> dict[str, bool]:
 
 
 def _needs_history(rule: Rule) -> bool:
-    return rule.when.returning_author is not None
+    return rule.when.returning_author is not None or rule.when.follow_up is not None
 
 
 def _reached_and_matched(

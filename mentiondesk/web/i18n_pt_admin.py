@@ -106,6 +106,10 @@ ADMIN = {
     "it is not a question": "não é uma pergunta",
     "the author wrote before": "a pessoa já escreveu antes",
     "it is the author's first mention": "é a primeira menção da pessoa",
+    "it joins the author's open case as a follow-up": (
+        "entra no caso aberto da pessoa como nova menção"
+    ),
+    "the author has no open case": "a pessoa não tem caso aberto",
     "and": "e",
     "or": "ou",
     "open a case": "abrir um caso",

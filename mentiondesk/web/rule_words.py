@@ -32,6 +32,8 @@ _FLAGS = {
     ("question", False): "it is not a question",
     ("returning_author", True): "the author wrote before",
     ("returning_author", False): "it is the author's first mention",
+    ("follow_up", True): "it joins the author's open case as a follow-up",
+    ("follow_up", False): "the author has no open case",
     # impostors.py: a look-alike of a brand handle, or the brand's name with a support word
     ("author_impostor", True): "the author may be a fake account posing as the brand",
     ("author_impostor", False): "the author is not posing as the brand",
