@@ -23,7 +23,8 @@ SettingOption = Annotated[
         "--setting",
         help="A setting for the classifier, e.g. --setting model=./my-model or --setting "
         "max_length=256; a value is read as TOML (numbers, true, inline tables), else as "
-        "plain text; repeat for more.",
+        "plain text; a relative path is read relative to the config file's folder; repeat "
+        "for more.",
         metavar="<key=value>",
     ),
 ]
@@ -59,9 +60,11 @@ def with_classifier(
     them (e5's `skip_above` means nothing to vader).
     """
     section = config.settings.sentiment
-    name = classifier or section.classifier
-    if name not in registry.kinds("classifiers"):
-        known = ", ".join(registry.kinds("classifiers"))
+    known_names = registry.kinds("classifiers")
+    # "NGRAM" was refused (every other choice is read in any case); "" read with the configured.
+    name = section.classifier if classifier is None else _known(classifier, known_names)
+    if name not in known_names:
+        known = ", ".join(known_names)
         err.print(f"unknown classifier {name!r}; use one of: {known}", markup=False)
         raise typer.Exit(2)
     if name == section.classifier and not settings:
@@ -70,6 +73,12 @@ def with_classifier(
     update = {"classifier": name, "settings": {**base, **(settings or {})}}
     root = config.settings.model_copy(update={"sentiment": section.model_copy(update=update)})
     return dataclasses.replace(config, settings=root)
+
+
+def _known(name: str, known: list[str]) -> str:
+    """`name` as registered: "NGRAM" or " ngram" is ngram; an unknown name stays as given."""
+    lowered = name.strip().lower()
+    return name if name in known else next((k for k in known if k.lower() == lowered), name)
 
 
 def load_classifier(config: Config) -> Classifier:

@@ -44,13 +44,19 @@ def eval_sentiment(
     text: Annotated[Path, typer.Option("--text", help="Texts, one per line.", metavar="<file>")],
     labels: Annotated[
         Path,
-        typer.Option("--labels", help="Labels (0/1/2 or names), one per line.", metavar="<file>"),
+        typer.Option(
+            "--labels",
+            help="Labels, one per line: 0/1/2 or negative/neutral/positive.",
+            metavar="<file>",
+        ),
     ],
     classifier: ClassifierOption = None,
     format: FormatOption = "text",
     setting: SettingOption = None,
 ) -> None:
     """Accuracy, macro-F1, macro-recall, per-class recall and the confusion matrix."""
+    for option, path in (("--text", text), ("--labels", labels)):
+        _check_file(option, path)
     try:
         gold = read_label_file(labels)
         texts = labelled_texts(read_lines(text), len(gold))
@@ -58,7 +64,11 @@ def eval_sentiment(
         err.print(f"[red]cannot read the labelled set:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
     if len(texts) != len(gold):
-        err.print(f"{text} has {len(texts)} lines but {labels} has {len(gold)}", markup=False)
+        err.print(
+            f"{text} has {len(texts)} lines but {labels} has {len(gold)}: give one label a "
+            "line for each text, in the same order",
+            markup=False,
+        )
         raise typer.Exit(2)
     if not texts:  # a score of nothing reads as 'accuracy 0.000', as if the model were wrong
         err.print(f"{text} and {labels} are empty: nothing to evaluate", markup=False)
@@ -72,6 +82,16 @@ def eval_sentiment(
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
         _print_scores(Console(), model.name, figures)
+
+
+def _check_file(option: str, path: Path) -> None:
+    """Stop, naming the option, where `path` is no file ("[Errno 2] No such file…" said neither)."""
+    if path.is_dir():
+        err.print(f"{option} {path} is a folder; give the file in it", markup=False)
+        raise typer.Exit(2)
+    if not path.exists():
+        err.print(f"{option} {path}: no such file; check the path", markup=False)
+        raise typer.Exit(2)
 
 
 def _print_scores(console: Console, name: str, figures: Scores) -> None:

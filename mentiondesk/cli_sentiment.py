@@ -14,7 +14,13 @@ from mentiondesk.cli_common import err, load, open_store
 from mentiondesk.cli_eval import eval_sentiment
 from mentiondesk.cli_relabel import relabel_command
 from mentiondesk.cli_render import training_progress
-from mentiondesk.cli_tuning import adapter_problem, tune_sentiment, tuned_summary
+from mentiondesk.cli_tuning import (
+    adapter_problem,
+    check_folders,
+    check_out,
+    tune_sentiment,
+    tuned_summary,
+)
 from mentiondesk.cli_values import bounded, bounded_decimal
 from mentiondesk.corrections import corrected_examples
 from mentiondesk.models import ConfigError
@@ -141,10 +147,16 @@ def train_sentiment(
         ),
     ] = "cpu",
 ) -> None:
-    """Train a sentiment model from labelled folders (each with *_text.txt and *_labels.txt)."""
+    """Train a sentiment model from labelled folders.
+
+    Each folder holds train_text.txt and train_labels.txt (one text, and its label, a line),
+    and val_text.txt and val_labels.txt to tune on.
+    """
     _check_choices(kind, batches, device)
-    _check_out(out)  # before the minutes of training, not after them
+    check_out(out)  # before the minutes of training, not after them
     folders = [*data, *(more or [])]
+    check_folders("--data", folders)
+    check_folders("--tune-on", tune_on or [])
     fixes = corrected_examples(open_store(load(ctx))) if corrections else []
     if kind == "ngram":
         _train_ngram(folders, out, fixes, seed=seed, limit=limit)
@@ -180,17 +192,6 @@ def _check_choices(kind: str, batches: str, device: str) -> None:
         raise typer.Exit(2)
     if not re.fullmatch(r"cpu|cuda(:\d+)?", device):
         err.print(f"--device must be cpu or cuda (or cuda:N for the Nth GPU), not {device!r}")
-        raise typer.Exit(2)
-
-
-def _check_out(out: Path) -> None:
-    if out.is_dir():
-        err.print(
-            f"--out {escape(str(out))} is a folder; give a file in it, e.g. {out / 'model.npz'}"
-        )
-        raise typer.Exit(2)
-    if not out.parent.is_dir():
-        err.print(f"--out: folder {escape(str(out.parent))} does not exist; create it first")
         raise typer.Exit(2)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.markup import escape
@@ -16,6 +18,7 @@ from mentiondesk.models import ConfigError
 from sentiment import e5_training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import load as load_ngram
+from sentiment._ngram_model import npz_problem, zip_problem
 
 
 def tune_sentiment(
@@ -54,6 +57,14 @@ def tune_sentiment(
     After retraining the n-gram model, or to let the encoder read more texts on your hardware.
     The adapter's weights are copied unchanged.
     """
+    check_out(out, make_folder=True)  # before the minutes of tuning, not after them
+    check_folders("--tune-on", tune_on)
+    if ngram is not None and (why := npz_problem(ngram) or zip_problem(ngram)):
+        # Not the setting's "train one … --out THAT_FILE": that was the user's own file here.
+        _refuse(
+            f"--ngram {ngram} {why}; make an n-gram model with: mentiondesk train-sentiment "
+            "--data FOLDER [FOLDER…] --out NEW.npz, or leave --ngram out for the shipped one"
+        )
     started = time.monotonic()
     with training_progress(err, None) as (say, _):
         try:
@@ -67,6 +78,43 @@ def tune_sentiment(
             raise typer.Exit(2) from None
     took = time.monotonic() - started
     err.print(f"[green]✓[/] wrote {escape(str(out))}: {tuned_summary(meta)}; {took:.0f} s")
+
+
+def check_out(out: Path, *, make_folder: bool = False) -> None:
+    """Stop where `--out` cannot be written: a folder, a missing folder, one not writable.
+
+    Found out when the model was written, minutes (or an hour) of training later. With
+    `make_folder` (adapters: their writer makes it) a missing folder is fine.
+    """
+    if out.is_dir():
+        _refuse(f"--out {out} is a folder; give a file in it, e.g. {out / 'model.npz'}")
+    folder = out.parent
+    while make_folder and not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        _refuse(f"--out: folder {out.parent} does not exist; create it first")
+    try:  # os.access says yes to root even where nothing can be made (/proc, read-only mounts)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".mentiondesk-", suffix=".tmp"):
+            pass
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        _refuse(f"--out {out}: cannot write in {folder} ({why}); choose a folder you can write to")
+    if out.is_file() and not os.access(out, os.W_OK):
+        _refuse(f"--out {out}: the file is read-only; choose another file or make it writable")
+
+
+def check_folders(option: str, folders: list[Path]) -> None:
+    """Stop at a folder mistyped: "no train_text.txt…" or "none of the folders…" named none."""
+    for folder in folders:
+        if folder.is_file():
+            _refuse(f"{option} {folder} is a file; give the folder it is in")
+        if not folder.exists():
+            _refuse(f"{option} {folder}: no such folder; check the path")
+
+
+def _refuse(message: str) -> NoReturn:
+    err.print(message, markup=False)
+    raise typer.Exit(2)
 
 
 def adapter_problem(exc: e5_training.NotAnAdapter, option: str) -> str:

@@ -26,7 +26,12 @@ def missing_folder(model: str, base: Path) -> str | None:
         return model_problem(folder)
     if not _looks_like_path(model):
         return None
-    return f"no such folder {str(folder)!r}; save the model there (save_pretrained) or fix the path"
+    # `--setting model=./m` is read beside the config, not where the command was typed.
+    where = ""
+    if not Path(model).expanduser().is_absolute():
+        where = ": it is read relative to the config file's folder, or give an absolute path"
+    fix = f"save the model there (save_pretrained) or fix the path{where}"
+    return f"no such folder {str(folder)!r}; {fix}"
 
 
 def model_problem(folder: Path) -> str | None:

@@ -87,11 +87,21 @@ def read_lines(path: Path) -> list[str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ValueError(f"{path}: line {line} is not UTF-8; save the file as UTF-8") from None
+        fix = f"{path}: line {line} is not UTF-8; save the file as UTF-8"
+        raise ValueError(fix + _converting(data, path)) from None
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
     return [line.removesuffix("\r") for line in lines]
+
+
+def _converting(data: bytes, path: Path) -> str:
+    """How to convert a Windows-1252 file (Excel's, a Brazilian Windows's "Texto"), if it is one."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return f" (it reads as Latin-1/Windows-1252: iconv -f cp1252 -t utf-8 {path} > NEW_FILE)"
 
 
 def read_labels(lines: Sequence[str]) -> list[int]:

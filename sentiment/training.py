@@ -71,9 +71,27 @@ def read_split(folder: Path, split: str) -> Labelled | None:
     # The labels' reader names the file and line of a label out of range or not a number.
     labels = read_label_file(labels_path)
     texts = labelled_texts(read_lines(texts_path), len(labels))
+    if not texts and not labels:  # it was skipped unsaid beside other folders
+        raise ValueError(
+            f"{texts_path} is empty, and so is {labels_path}: add labelled texts, or remove both"
+        )
     if len(texts) != len(labels):
-        raise ValueError(f"{folder}: {split} has {len(texts)} texts and {len(labels)} labels")
+        raise ValueError(
+            f"{folder}: {split} has {len(texts)} texts and {len(labels)} labels; give one label "
+            f"a line in {labels_path.name} for each line of {texts_path.name}"
+        )
     return Labelled(texts, labels)
+
+
+def no_split(folder: Path) -> str:
+    """Why `folder` gave no data, and how to name its files: `*_text.txt` was read as any."""
+    found = sorted(path.name for path in folder.glob("*_text.txt"))
+    if not found:
+        return f"{folder}: no train_text.txt/train_labels.txt or val_* files; add them"
+    return (
+        f"{folder}: no train_text.txt/train_labels.txt or val_* files, only {', '.join(found)}; "
+        "rename them train_text.txt and train_labels.txt (val_ for the split to tune on)"
+    )
 
 
 def folder_language(texts: Sequence[str], *, seed: int) -> str:
@@ -99,7 +117,7 @@ def gather(
     for folder in folders:
         train, val = read_split(folder, "train"), read_split(folder, "val")
         if train is None and val is None:
-            raise ValueError(f"{folder}: no train_text.txt/train_labels.txt or val_* files")
+            raise ValueError(no_split(folder))
         code = folder_language((train or val or Labelled([], [])).texts, seed=seed)
         entry = data.setdefault(code, LanguageData())
         entry.sources.append(str(folder))

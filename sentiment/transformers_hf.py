@@ -216,9 +216,11 @@ def label_columns(id2label: dict[int, str], mapping: dict[str, Label]) -> list[L
     for index, name in enumerate(names):
         found = mapping.get(name) or _by_name(name) or _by_position(name, index, len(names))
         if found is None:
+            # "e.g. labels = { '5 stars' = 'negative' }" suggested reading praise as complaints.
             raise ConfigError(
-                f"sentiment.settings.labels: the model's label {name!r} maps to no class; "
-                f"add it, e.g. labels = {{ {name!r} = 'negative' }}"
+                f"sentiment.settings.labels: the model's label {name!r} maps to no class; its "
+                f"labels are {', '.join(map(repr, names))}: map each of them to negative, "
+                f"neutral or positive, e.g. labels = {{ {name!r} = … }}"
             )
         out.append(found)
     return out
