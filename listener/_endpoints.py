@@ -63,6 +63,15 @@ class Page:
 
 
 Fetch = Callable[[State], Awaitable[Page]]
+Held = tuple[tuple[str, datetime], ...]  # (endpoint, when it may be read again)
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointsBatch(Batch):
+    """A page, and the endpoints a long rate limit keeps out of this pass (`Endpoints.held`):
+    the poller tells the run's summary, or X's search would go unread without a word."""
+
+    held: Held = ()
 
 
 @dataclass
@@ -80,6 +89,15 @@ class Endpoints:
     _skipped: set[str] = field(default_factory=set)
     _passed: set[str] = field(default_factory=set)  # down, while the others are read
     _failures: Counter[str] = field(default_factory=Counter)  # in a row, by endpoint
+
+    def held(self) -> Held:
+        """Endpoints skipped in this pass for a rate limit past SHORT_WAIT (cursor kept), and
+        when each may be read again (said still once that is past, until it is read)."""
+        return tuple(
+            (e, until)
+            for e in self.fetchers
+            if e in self._skipped and (until := self.gate(e).until)
+        )
 
     def gate(self, endpoint: str) -> Gate:
         return self.gates.setdefault(endpoint, Gate())
@@ -161,7 +179,8 @@ class Endpoints:
         if not failed and limited is not None:
             raise limited
         self._put_off(failed)
-        return Batch([], cursor=json.dumps(state), has_more=bool(self._due(state, now)))
+        left = bool(self._due(state, now))
+        return EndpointsBatch([], cursor=json.dumps(state), has_more=left, held=self.held())
 
     async def _read(self, state: State, endpoint: str) -> Batch:
         first = endpoint not in state["ep"]
@@ -255,7 +274,8 @@ class Endpoints:
         if not page.more:
             state["done"] = [*state["done"], endpoint]
         left = self._due(state, self.clock())
-        return Batch(mentions=fresh, cursor=json.dumps(state), has_more=bool(left))
+        cursor = json.dumps(state)
+        return EndpointsBatch(fresh, cursor=cursor, has_more=bool(left), held=self.held())
 
     def describe(self, zone: tzinfo = UTC) -> str:
         return "; ".join(f"{e}: {self.gate(e).describe(zone)}" for e in self.fetchers)

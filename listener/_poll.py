@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from listener._endpoints import EndpointsBatch, Held
 from listener._outage import SourceOutage, why
 from mentiondesk.models import Batch, FatalError, RateLimited, Source, TransientError, scrub
 
@@ -83,6 +84,9 @@ class Poller:
         self.stopped: FatalError | None = None
         self.stopped_at: datetime | None = None
         self.blocked_until: datetime | None = None
+        # Its endpoints a rate limit keeps out of the last page's pass, where the others were
+        # read (X's search held, its mentions read), with when each may be read again.
+        self.held_endpoints: Held = ()
         self.outage = SourceOutage(source.name)
 
     def listen(self) -> None:
@@ -155,6 +159,7 @@ class Poller:
             return await self._back_off(exc)
         self._backoff.reset()
         self.blocked_until = None
+        self.held_endpoints = batch.held if isinstance(batch, EndpointsBatch) else ()
         self.outage.recovered(self._clock())
         return batch
 

@@ -30,6 +30,9 @@ class SourceHealth:
     # would have waited past a minute went on without it): when the platform said it may be
     # read again, kept once past, unlike `rate_limited_until`, as the run still did not read it.
     limited_until: datetime | None = None
+    # Where the others were read, its endpoints a rate limit kept out of the catch-up's last
+    # pass (X's search, its mentions read), and until when: nothing was read from those.
+    limited_endpoints: tuple[tuple[str, datetime], ...] = ()
 
 
 def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth]:
@@ -51,6 +54,7 @@ def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth
                     failing_since=outage.since,
                     failures=outage.failures,
                     limited_until=until if outage.since is None else None,  # else "not caught up"
+                    limited_endpoints=poller.held_endpoints if outage.since is None else (),
                 )
             )
     return health
@@ -79,19 +83,30 @@ def limited_lines(health: Iterable[SourceHealth], now: datetime, *, listening: b
     """'x not caught up: rate-limited …' for each source a catch-up went on without because the
     platform asked it to wait past a minute (neither stopped nor failing): nothing more was read
     from it in this run. Until when, in UTC (cron's logs are compared across hosts) and from
-    `now`; `listening`: the run reads it then, else a run from then on does."""
+    `now`; `listening`: the run reads it then, else a run from then on does. Where only some
+    of its endpoints were held (X's search), those are named: the others were read."""
     then = "a run from then reads on from its cursor"
     if listening:
         then = "read on from its cursor then, while listening"
     lines = []
     for h in health:
-        if h.stopped or h.limited_until is None:
+        if h.stopped:
             continue
-        until = h.limited_until.astimezone(UTC)
-        left = (until - now).total_seconds()
-        when = f"in {duration(left)}" if left > 0 else f"{duration(-left)} ago"
-        lines.append(
-            f"{h.name} not caught up: rate-limited by the platform until "
-            f"{until:%Y-%m-%d %H:%M:%S} UTC ({when}); {then}"
-        )
+        if h.limited_until is not None:
+            held = f"rate-limited by the platform until {_until(h.limited_until, now)}"
+        elif h.limited_endpoints:
+            (first, at), *others = h.limited_endpoints
+            said = [f"{first} rate-limited by the platform until {_until(at, now)}"]
+            held = ", ".join(said + [f"{e} until {_until(t, now)}" for e, t in others])
+        else:
+            continue
+        lines.append(f"{h.name} not caught up: {held}; {then}")
     return lines
+
+
+def _until(at: datetime, now: datetime) -> str:
+    """'2026-12-06 10:14:00 UTC (in 14m)', or '(3m ago)' once past."""
+    until = at.astimezone(UTC)
+    left = (until - now).total_seconds()
+    when = f"in {duration(left)}" if left > 0 else f"{duration(-left)} ago"
+    return f"{until:%Y-%m-%d %H:%M:%S} UTC ({when})"
