@@ -27,8 +27,8 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.audit_trail import write as audit
 from mentiondesk.bystanders import as_advice
-from mentiondesk.case_history import stored_mention
-from mentiondesk.cases import assign_cases, insert_ids, lock_case
+from mentiondesk.case_history import stored_mention, with_case_joined
+from mentiondesk.cases import assign_cases, follows_up, insert_ids, lock_case
 from mentiondesk.corrections import corrected_reason, record_correction
 from mentiondesk.decisions import Decision, DraftPlan, draft_row
 from mentiondesk.models import Action, ActionKind, History, Label
@@ -150,9 +150,13 @@ def _decide(
     """The playbook's decision on the corrected reading: its drafts (none `auto`; no private
     one to an author on the list or who asked to stop in this post) and the case it wants."""
     mention, reading = stored_mention(conn, mention_id)  # the reading carries the new label
-    history = history_before(conn, author_id, mention_id)
     # Advice to another customer stays advice, whatever the label: no case, no apology.
     advice = conn.scalar(sa.select(READING.c.advice).where(READING.c.mention_id == mention_id))
+    # The case it joined when it came in, as its first reading was decided on (a `follow_up`
+    # rule's draft stays that rule's); advice and spam joined none (processing.decide).
+    history = history_before(conn, author_id, mention_id)
+    if not advice and follows_up(reading):
+        history = with_case_joined(conn, history, mention_id)
     seen = as_advice(reading) if advice else reading
     try:
         actions = playbook.decide(mention, seen, history, mention_id=mention_id)

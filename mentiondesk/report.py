@@ -20,7 +20,7 @@ from mentiondesk.period import Period, posted_within, within
 from mentiondesk.snapshot import snapshot
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
-from mentiondesk.wording import whole
+from mentiondesk.wording import percent, whole
 
 
 def report(
@@ -83,13 +83,17 @@ def _figures(dash: Figures, share: Callable[[float | None], float | None]) -> di
         "cases_resolved": dash.cases_resolved,
         "cases_closed": dash.cases_closed,
         "resolution_rate": share(dash.resolution_rate),
+        # `shown`: the whole number the desk shows, from the exact figure (a tenth rounded
+        # again may differ: -12.45 is "-12" on the desk, its tenth -12.5 rounds to -13).
         "csat": {
             "percent": share(dash.csat),
+            "shown": _shown_percent(dash.csat),
             "answers": dash.csat_answers,
             "small_sample": dash.csat_small,
         },
         "nps": {
             "score": share(dash.nps),
+            "shown": None if dash.nps is None else whole(dash.nps),  # wording.signed's number
             "answers": dash.nps_answers,
             "small_sample": dash.nps_small,
         },
@@ -232,6 +236,12 @@ def _round(value: float | None) -> float | None:
 
 def _exact(value: float | None) -> float | None:
     return value
+
+
+def _shown_percent(value: float | None) -> int | None:
+    """A share as the desk's whole percent (wording.percent): 62.5 is 63; one that is neither
+    none nor all never reads as either, "<1%" is 1 and ">99%" is 99."""
+    return None if value is None else int(percent(value, "{n}").lstrip("<>"))
 
 
 def _not_erased(kind: str) -> tuple[Any, ...]:

@@ -126,8 +126,8 @@ def test_march_in_lisbon_counted_by_hand(tmp_path: Path, db_url: str) -> None:
     }
     assert data["first_response_waiting"] == 1
     # CSAT: 5, 4, 2 → 2 of 3; NPS: 10, 9 promoters, 6 a detractor, 7 passive → (2 − 1) / 4.
-    assert data["csat"] == {"percent": 66.7, "answers": 3, "small_sample": True}
-    assert data["nps"] == {"score": 25.0, "answers": 4, "small_sample": True}
+    assert data["csat"] == {"percent": 66.7, "shown": 67, "answers": 3, "small_sample": True}
+    assert data["nps"] == {"score": 25.0, "shown": 25, "answers": 4, "small_sample": True}
     # Case 1 (28 February) is the previous period's: as many days before, 29 Jan to 28 Feb.
     assert data["complaint_reasons"] == [{"reason": "delivery", "cases": 4, "previous_period": 1}]
     text = _report(tmp_path, db_url)

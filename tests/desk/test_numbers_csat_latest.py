@@ -93,6 +93,7 @@ def test_report_json_text_and_dashboard_agree(config: Config, store: Store) -> N
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["csat"] == {
         "percent": 100.0,
+        "shown": 100,
         "answers": 2,
         "small_sample": True,
     }

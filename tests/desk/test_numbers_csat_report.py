@@ -46,7 +46,7 @@ def test_november_in_sao_paulo_counts_its_last_evening(store: Store) -> None:
     now = datetime(2026, 12, 6, 12, tzinfo=UTC)
     month = days_from(date(2026, 11, 1), days=30, now=now, zone=SAO_PAULO)
     data = period_report(store, month, now=now, zone=SAO_PAULO)
-    assert data["csat"] == {"percent": 62.5, "answers": 8, "small_sample": True}
+    assert data["csat"] == {"percent": 62.5, "shown": 63, "answers": 8, "small_sample": True}
     assert (data["nps"]["score"], data["nps"]["answers"]) == (-12.5, 8)
     exact = period_report(store, month, now=now, zone=SAO_PAULO, exact=True)
     console = Console(width=120, record=True)

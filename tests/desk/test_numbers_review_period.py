@@ -64,5 +64,5 @@ def test_november_in_sao_paulo(config: Config, store: Store) -> None:
     assert data["first_response"]["p50_seconds"] == (318_600 + 3600) / 2
     assert data["first_response"]["p90_seconds"] is None  # 2 answered: too few
     assert data["first_response_business_hours"]["p50_seconds"] == (5400 + 3600) / 2
-    assert data["csat"] == {"percent": 100.0, "answers": 1, "small_sample": True}
-    assert data["nps"] == {"score": -100.0, "answers": 2, "small_sample": True}
+    assert data["csat"] == {"percent": 100.0, "shown": 100, "answers": 1, "small_sample": True}
+    assert data["nps"] == {"score": -100.0, "shown": -100, "answers": 2, "small_sample": True}

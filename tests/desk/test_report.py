@@ -69,8 +69,8 @@ def test_report_gives_the_dashboards_numbers(config: Config, store: Store) -> No
     # The closed case needed no resolution: 1 resolved of the 2 that did, the closed one beside.
     cases = ("cases_total", "cases_resolved", "cases_closed", "resolution_rate")
     assert tuple(data[k] for k in cases) == (3, 1, 1, 50.0)
-    assert data["csat"] == {"percent": 50.0, "answers": 2, "small_sample": True}
-    assert data["nps"] == {"score": 33.3, "answers": 3, "small_sample": True}
+    assert data["csat"] == {"percent": 50.0, "shown": 50, "answers": 2, "small_sample": True}
+    assert data["nps"] == {"score": 33.3, "shown": 33, "answers": 3, "small_sample": True}
     assert data["complaint_reasons"] == [  # Maria's three posts are one delivery case
         {"reason": "delivery", "cases": 2, "previous_period": 0},
         {"reason": "refund_payment", "cases": 1, "previous_period": 0},
@@ -111,7 +111,7 @@ def test_report_keys_are_the_same_with_nothing_to_count(config: Config, store: S
     empty = _json(config)
     _seed_a_month(store)
     assert list(empty) == list(_json(config))
-    assert empty["csat"] == {"percent": None, "answers": 0, "small_sample": False}
+    assert empty["csat"] == {"percent": None, "shown": None, "answers": 0, "small_sample": False}
     assert (empty["resolution_rate"], empty["first_response"], empty["complaint_reasons"]) == (
         None,
         None,
