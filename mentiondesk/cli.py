@@ -213,7 +213,7 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
             new, edited = desk.processor.processed, desk.processor.reread
             failed = desk.processor.failed
             # A line each, however long: `run --once >> run.log` is grepped, not read at 80 columns.
-            summary = Console(soft_wrap=True)
+            summary = Console(soft_wrap=True, emoji=False)
             print_summary(
                 summary,
                 *(numbers, config),

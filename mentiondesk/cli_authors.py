@@ -30,8 +30,8 @@ authors_app = typer.Typer(
 )
 # The audit's words for an account taken off the list when only its fingerprint is left.
 _ERASED_ACCOUNT = "an account no longer stored"
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True, emoji=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 # One author is named the same way in every command: a handle, or their account id or a post.
 Platform = Annotated[

@@ -45,7 +45,7 @@ def check_config(ctx: typer.Context) -> None:
     names = ", ".join(f"{s.name} ({s.kind})" for s in config.sources)
     # The result is the command's output (stdout: `check-config > check.txt` keeps it); the
     # warnings go to stderr, with the problems that stop it.
-    out = Console(soft_wrap=True)
+    out = Console(soft_wrap=True, emoji=False)
     out.print(f"[green]✓[/] {escape(str(config.path))} is valid")
     out.print(f"  store: {store_state[0]}", markup=False)
     for note in store_state[1]:

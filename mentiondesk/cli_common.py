@@ -22,7 +22,7 @@ from mentiondesk.config_store import new_sqlite_file, store_errors
 from mentiondesk.models import ConfigError
 from mentiondesk.store import Store
 
-err = Console(stderr=True, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 _CONSOLE = logging.getLogger(logs.CONSOLE)
 
 

@@ -81,7 +81,7 @@ def eval_sentiment(
         data = {"classifier": model.name, **figures.to_dict()}
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
-        _print_scores(Console(), model.name, figures)
+        _print_scores(Console(emoji=False), model.name, figures)
 
 
 def _check_file(option: str, path: Path) -> None:

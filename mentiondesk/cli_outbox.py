@@ -25,8 +25,8 @@ outbox_app = typer.Typer(
     no_args_is_help=True,
 )
 responders_app = typer.Typer(help="Chat, help-desk and posting sinks.", no_args_is_help=True)
-out = Console()
-err = Console(stderr=True)
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,8 +17,8 @@ from mentiondesk.config import Config
 from mentiondesk.tables import MOST_ID
 from mentiondesk.wording import counted
 
-out = Console(soft_wrap=True)  # what was done: a result, for stdout
-err = Console(stderr=True, soft_wrap=True)  # what was refused, and warnings
+out = Console(soft_wrap=True, emoji=False)  # what was done: a result, for stdout
+err = Console(stderr=True, soft_wrap=True, emoji=False)  # what was refused, and warnings
 Ids = Annotated[
     list[int] | None,
     typer.Argument(

@@ -29,7 +29,7 @@ drafts_app = typer.Typer(
     help="Drafted replies waiting for a person: list, approve, reject, posted (by hand).",
     no_args_is_help=True,
 )
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, emoji=False)
 DraftId = Annotated[
     int,
     typer.Argument(

@@ -44,4 +44,6 @@ def relabel_command(
     except LookupError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
-    Console().print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")
+    Console(emoji=False).print(
+        f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}"
+    )

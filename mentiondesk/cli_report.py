@@ -79,7 +79,7 @@ def report_command(
     if format == "json":
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        print_report(Console(), data, running=period.until is None)
+        print_report(Console(emoji=False), data, running=period.until is None)
 
 
 def _period(days: int | None, since: date | None, zone: tzinfo) -> Period:

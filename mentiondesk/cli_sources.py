@@ -61,7 +61,7 @@ def check(ctx: typer.Context) -> None:
     config = load(ctx, secrets=True)
     with config_errors():
         statuses = asyncio.run(check_all(config))
-    console = Console()
+    console = Console(emoji=False)
     console.print(_table(config, statuses))
     # Under the table, whole: a sixth column would cut the probe's details at 80 columns.
     console.print("Recorded by the running workers:", highlight=False)

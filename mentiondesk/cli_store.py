@@ -18,8 +18,8 @@ store_app = typer.Typer(
     help="The store: erase personal data older than \\[store] retain_days (LGPD, GDPR).",
     no_args_is_help=True,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True, emoji=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 @store_app.command("purge")

@@ -16,6 +16,7 @@ from mentiondesk.models import handle_shown
 # and isolates that make a name read backwards or hide what follows it.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINES = re.compile(r"\r\n|[\n\r\t\v\f\x85\u2028\u2029]")
+_ZWSP = "\u200b"  # after trailing backslashes: unseen, and they escape nothing
 
 
 def cli_safe(text: str) -> str:
@@ -25,8 +26,13 @@ def cli_safe(text: str) -> str:
 
 
 def shown(text: str) -> str:
-    """`text` made safe for the terminal (cli_safe) and for rich's markup (escape)."""
-    return escape(cli_safe(text))
+    """`text` made safe for the terminal (cli_safe) and for rich's markup (escape). Trailing
+    backslashes are followed by a zero-width space: before the caller's "[/]", rich read them
+    as escaping it (`escape` doubles one alone), and "ends \\\\\\" showed that tag as text and
+    left the caller's style open. Emoji shortcodes (":white_check_mark:") are left to the
+    consoles, each made with emoji=False: a stranger's words never gain a tick."""
+    safe = cli_safe(text)
+    return escape(safe + _ZWSP if safe.endswith("\\") else safe)
 
 
 # Where a handle may break when a line has no room for it: before "@" and ".", after "_", "-"

@@ -36,8 +36,8 @@ users_app = typer.Typer(
     no_args_is_help=True,
 )
 survey_app = typer.Typer(help="Satisfaction answers (CSAT 1-5, NPS 0-10).", no_args_is_help=True)
-out = Console()
-err = Console(stderr=True)
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 _RANGES = {"csat": (1, 5), "nps": (0, 10)}
 
 
