@@ -68,6 +68,7 @@ def past_replies(
             DRAFT.c.id,
             DRAFT.c.mention_id,
             DRAFT.c.case_id,
+            DRAFT.c.lang,
         )
         .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
         .where(

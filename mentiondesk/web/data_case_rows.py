@@ -193,6 +193,7 @@ class PastReply:
     id: int
     mention_id: int
     case_id: int | None
+    lang: str  # the reply's language: a screen reader reads it in its own voice
     # Its post in the outbox: held (never sent) or still going reads as such, not as a reply
     # that reached the author; None where none was queued (posted by hand).
     post: PostState | None = None

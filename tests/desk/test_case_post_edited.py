@@ -87,7 +87,8 @@ async def test_the_case_page_folds_the_first_version_of_an_edited_post_until_bla
         ).text()
         folded = (
             f'<details class="first-version"><summary>{show}</summary><p class="text full" '
-            'dir="auto">My lamp &lt;script&gt;alert(1)&lt;/script&gt; broke @lumora</p></details>'
+            'dir="auto" lang="en">My lamp &lt;script&gt;alert(1)&lt;/script&gt; broke @lumora</p>'
+            "</details>"  # in its reading's language, as the post above it
         )
         assert folded in page, lang
         assert "<script>alert(1)" not in page
