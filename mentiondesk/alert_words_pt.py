@@ -22,7 +22,8 @@ MESSAGES: dict[str, str] = {
     "Drafted reply: ": "Rascunho de resposta: ",
     "Draft:": "Rascunho:",
     "Label": "Classificação",
-    "{case}: {label} mention by @{who}": "{case}: menção de @{who} ({label})",
+    # {who}: the handle as its platform writes it ("@ana", "u/ana", "ana")
+    "{case}: {label} mention by {who}": "{case}: menção de {who} ({label})",
     "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
     "*Mark as posted* on the case page in the desk.": (
         "Não é possível publicar no {platform} pelo mentiondesk: responda lá e depois clique "
@@ -123,8 +124,9 @@ MESSAGES: dict[str, str] = {
         "essa pessoa e nada mudou"
     ),
     # Help-desk tickets (Zendesk, Freshdesk, Request Tracker)
-    "{what} — @{handle} on {platform}": "{what} — @{handle} no {platform}",
-    "@{handle} on {platform}, post {id}": "@{handle} no {platform}, publicação {id}",
+    # {handle}: as its platform writes it ("@ana", "u/ana", "ana")
+    "{what} — {handle} on {platform}": "{what} — {handle} no {platform}",
+    "{handle} on {platform}, post {id}": "{handle} no {platform}, publicação {id}",
     "follow-up:": "nova menção:",
     "Follow-up": "Nova menção",
     "Warning": "Atenção",  # a possible fake support account, said first

@@ -137,9 +137,10 @@ def _outbox(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
 
 
 def _digest_lines(conn: Connection, whose: Whose) -> list[dict[str, Any]]:
-    """Digests sent or waiting, with only their lines ("• @handle (platform, …") kept, and the
-    copy of the case a digest keeps of its first alert where that is theirs (as `forget`
-    blanks it)."""
+    """Digests sent or waiting, with only their lines kept ("• u/handle (platform, …", the
+    handle as its platform writes it; digests stored before wrote "• @handle": both are
+    matched, line_starts), and the copy of the case a digest keeps of its first alert where
+    that is theirs (as `forget` blanks it)."""
     query = sa.select(OUTBOX).where(OUTBOX.c.key.startswith("digest:"), OUTBOX.c.case_id.is_(None))
     found, starts = [], line_starts(whose)
     for row in conn.execute(query.order_by(OUTBOX.c.id)):

@@ -48,13 +48,16 @@ def case_of(action: OutboxAction) -> str:
     return number
 
 
-def follow_up_mark(action: OutboxAction, wording: Wording = ENGLISH) -> str:
-    """What a follow-up's comment says first, and how a desk finds it again on a retry."""
+def follow_up_mark(action: OutboxAction, wording: Wording = ENGLISH, *, at: bool = False) -> str:
+    """What a follow-up's comment says first ("u/ana on reddit, post 1x2", the handle as its
+    platform writes it), and how a desk finds it again on a retry. `at`: as comments written
+    before said it on every platform ("@ana on reddit, …"), for a retry to find those."""
     m, w = action.context.mention, wording
+    handle = "@" + m.author.handle if at else handle_shown(m.platform, m.author.handle)
     return plain(
         w.t(
-            "@{handle} on {platform}, post {id}",
-            handle=m.author.handle,
+            "{handle} on {platform}, post {id}",
+            handle=handle,
             platform=w.word("platform", m.platform),
             id=m.external_id,
         ),
@@ -62,10 +65,18 @@ def follow_up_mark(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     )
 
 
+def follow_up_forms(action: OutboxAction, wording: Wording = ENGLISH) -> list[str]:
+    """The marks a follow-up's comment may carry in `wording`'s language: the one written now
+    first, then the "@handle" one written before (the same on X, Bluesky and Mastodon)."""
+    now, before = follow_up_mark(action, wording), follow_up_mark(action, wording, at=True)
+    return list(dict.fromkeys([now, before]))
+
+
 def follow_up_marks(action: OutboxAction, wording: Wording = ENGLISH) -> list[str]:
     """The marks a retry looks for: this language's and English's, so a comment written
-    before `[routing] language` changed is found, not added twice."""
-    return list(dict.fromkeys([follow_up_mark(action, wording), follow_up_mark(action)]))
+    before `[routing] language` changed is found, not added twice; each as written now and
+    as written before handles were shown as their platform writes them (follow_up_forms)."""
+    return list(dict.fromkeys([*follow_up_forms(action, wording), *follow_up_forms(action)]))
 
 
 def has_mark(text: str, mark: str) -> bool:
@@ -101,7 +112,8 @@ def owner_tag(action: OutboxAction) -> str:
 def owns(action: OutboxAction, ref: str, subject: str, tags: Sequence[str] | None) -> bool:
     """Whether ticket `ref`, found by the case number, is this case's: the case's recorded
     ticket; else one tagged with its author's `owner_tag`; one filed before those tags by
-    the author named in its subject ("— @ann on X"). A case number reused (a database
+    the author named in its subject ("— @ann on X": those subjects said "@" on every
+    platform; ones filed since are tagged). A case number reused (a database
     restored from a backup, or a new one) finds another customer's ticket: not this case's."""
     if ref == action.context.ticket_ref:
         return True
@@ -164,9 +176,9 @@ def subject(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     m, r = ctx.mention, ctx.reading
     what = w.word("reason", r.reason) if r.reason else w.word("label", r.label.value)
     about = w.t(
-        "{what} — @{handle} on {platform}",
+        "{what} — {handle} on {platform}",
         what=what,
-        handle=m.author.handle,
+        handle=handle_shown(m.platform, m.author.handle),  # "u/ana", as the ticket's Author
         platform=w.word("platform", m.platform),
     )
     return plain(f"[{ctx.case_number}] {about}", 250)

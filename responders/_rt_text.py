@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mentiondesk.models import OutboxAction, Wording
+from mentiondesk.models import ENGLISH, OutboxAction, Wording
 from responders import _helpdesk as desk
 
 # The last line of a ticket's first content: `_helpdesk.owner_tag`. The mention's text cannot
@@ -29,13 +29,16 @@ def owners(first: dict[str, Any] | None) -> list[str] | None:
 
 
 def marks(action: OutboxAction, wording: Wording) -> list[str]:
-    """A follow-up's comment subject in this language and in English: one written before
-    [routing] language changed is found too, not added twice."""
+    """A follow-up's comment subject in this language and in English, the one written now
+    first: one written before [routing] language changed, or before handles were shown as
+    their platform writes them ("@ana" on Reddit: follow_up_forms), is found too, not added
+    twice."""
     number = action.context.case_number
-    return [
-        f"[{number}] {wording.t('follow-up:')} {desk.follow_up_mark(action, wording)}",
-        f"[{number}] follow-up: {desk.follow_up_mark(action)}",
+    said = [(wording, wording.t("follow-up:")), (ENGLISH, "follow-up:")]
+    subjects = [
+        f"[{number}] {word} {mark}" for w, word in said for mark in desk.follow_up_forms(action, w)
     ]
+    return list(dict.fromkeys(subjects))
 
 
 def quoted(value: str) -> str:

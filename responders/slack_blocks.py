@@ -14,6 +14,7 @@ from mentiondesk.models import (
     OutboxAction,
     Wording,
     can_post,
+    handle_prefix,
     text_digest,
 )
 from responders._escape import slack_chunks, slack_handle, slack_mrkdwn, units
@@ -104,15 +105,18 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
 
 def fallback_text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The notification text (mrkdwn, so escaped, even where the blocks are plain_text); a
-    notice's or a digest's first line (a digest is about many mentions, not its first one's)."""
+    notice's or a digest's first line (a digest is about many mentions, not its first one's).
+    The author as the card writes them: "@ana", "u/ana" (Reddit), "ana" (Hacker News), the
+    prefix outside a handle's code span ("u/`_bob_`")."""
     if action.text_only:
         return slack_mrkdwn((action.text or "").split("\n")[0], 300, lines=True)
     ctx = action.context
+    m = ctx.mention
     return wording.t(
-        "{case}: {label} mention by @{who}",
+        "{case}: {label} mention by {who}",
         case=case_title(ctx, wording=wording),
         label=wording.word("label", ctx.reading.label.value),
-        who=slack_handle(ctx.mention.author.handle),
+        who=handle_prefix(m.platform, m.author.handle) + slack_handle(m.author.handle),
     )
 
 
