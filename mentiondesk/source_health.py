@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from listener._poll import Poller
 from mentiondesk.models import scrub  # an error's message is shown on the public /healthz
+from mentiondesk.source_states import RecordedSource
 from mentiondesk.wording import counted, duration
 
 
@@ -110,3 +111,35 @@ def _until(at: datetime, now: datetime) -> str:
     left = (until - now).total_seconds()
     when = f"in {duration(left)}" if left > 0 else f"{duration(-left)} ago"
     return f"{until:%Y-%m-%d %H:%M:%S} UTC ({when})"
+
+
+Held = tuple[tuple[str, datetime], ...]
+
+
+def held_now(health: SourceHealth, now: datetime) -> Held:
+    """Its endpoints still held at `now` (one past is read at the next pass): what makes the
+    recorded state "limited" though the source's other endpoints are read."""
+    return tuple((endpoint, at) for endpoint, at in health.limited_endpoints if at > now)
+
+
+def held_reason(held: Held) -> str:
+    """How a "limited" row keeps its endpoints held, in `reason` (a stop's message otherwise,
+    none for a source held whole): "search 2026-12-06T10:14:00+00:00", one a line."""
+    return "\n".join(f"{endpoint} {at.astimezone(UTC).isoformat()}" for endpoint, at in held)
+
+
+def held_in(row: RecordedSource, now: datetime) -> Held:
+    """The endpoints a current "limited" row says are held past `now` (/healthz, the banner);
+    none from a stop's message or a line not of `held_reason`'s making."""
+    if not row.current() or row.state != "limited":
+        return ()
+    held = []
+    for line in row.reason.splitlines():
+        endpoint, _, when = line.rpartition(" ")
+        try:
+            at = datetime.fromisoformat(when)
+        except ValueError:
+            continue
+        if endpoint and at.tzinfo is not None and at > now:
+            held.append((endpoint, at))
+    return tuple(held)

@@ -19,7 +19,7 @@ from typing import Any
 
 from mentiondesk import source_states
 from mentiondesk.periodic import wait_or_stop
-from mentiondesk.source_health import SourceHealth
+from mentiondesk.source_health import SourceHealth, held_now, held_reason
 from mentiondesk.store import Store
 
 _LOGGER = logging.getLogger(__name__)
@@ -37,8 +37,17 @@ def writer_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"[-128:]
 
 
-def _state(health: SourceHealth) -> str:
-    return "stopped" if health.stopped else "limited" if health.rate_limited_until else "ok"
+def _state(health: SourceHealth, now: datetime) -> str:
+    """A source with only some endpoints held (X's search) is "limited" too: not all read."""
+    if health.stopped:
+        return "stopped"
+    return "limited" if health.rate_limited_until or held_now(health, now) else "ok"
+
+
+def _until(health: SourceHealth, now: datetime) -> datetime | None:
+    """When it is read whole again: a limit on the source, else its last endpoint held."""
+    held = [at for _, at in held_now(health, now)]
+    return health.rate_limited_until or (max(held) if held else None)
 
 
 class SourceRecorder:
@@ -92,7 +101,7 @@ class SourceRecorder:
             return True
 
     def _row(self, health: SourceHealth, now: datetime) -> dict[str, Any]:
-        state = _state(health)
+        state = _state(health, now)
         seen = self._seen.get(health.name)
         if seen is None or seen[0] != state:
             seen = (state, health.since or now)
@@ -102,9 +111,10 @@ class SourceRecorder:
             "writer": self.writer,
             "state": state,
             "error": (health.error or "")[:64],
-            "reason": health.reason or "",  # scrubbed by source_health
+            # scrubbed by source_health; where not stopped, the endpoints held (source_health)
+            "reason": health.reason or held_reason(held_now(health, now)),
             "since": seen[1],
-            "until": health.rate_limited_until,
+            "until": _until(health, now),
         }
 
     def _failed(self, exc: Exception) -> None:

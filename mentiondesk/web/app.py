@@ -16,7 +16,6 @@ from aiohttp import web
 from mentiondesk import saved_replies
 from mentiondesk.config import Config
 from mentiondesk.models import Brand
-from mentiondesk.source_states import stopped_now
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import (
     flash,
@@ -40,7 +39,7 @@ from mentiondesk.web.login_limits import LoginLimits
 from mentiondesk.web.pages_login import session_cookie
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.sessions import load_session
-from mentiondesk.web.source_banner import STOPPED
+from mentiondesk.web.source_banner import BANNER, banner_now
 from mentiondesk.web.template_globals import template_globals
 from mentiondesk.web.users import Role, dummy_hash
 from playbooks import Playbook
@@ -186,10 +185,10 @@ async def _session(request: web.Request, handler: Handler) -> web.StreamResponse
 
 @web.middleware
 async def _banner(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """The sources a running worker stopped (source_banner), for a manager's page."""
+    """The sources a running worker stopped, endpoints held (source_banner), for a manager."""
     desk, current = request.app[DESK], request[SESSION]
     if current is not None and current.user.role >= Role.MANAGER:
-        request[STOPPED] = await desk.db(stopped_now, desk.store, desk.clock())
+        request[BANNER] = await desk.db(banner_now, desk.store, desk.clock())
     return await handler(request)
 
 

@@ -9,17 +9,21 @@ a running worker stopped for good (a revoked token: it is not read again until r
 the workers recorded it in the store (source_states), so the desk of any process says it;
 `sources` says which, with the error's class and its message, scrubbed of anything token-like.
 A source whose writer is gone (source_states' staleness rule) is "unknown" and degrades
-nothing: no process says how it stands now."""
+nothing: no process says how it stands now. A rate-limited source is no failure either: its
+`rate_limited_until`, and where only some endpoints are held (X's search, its mentions read)
+`rate_limited_endpoints`, each with until when."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from aiohttp import web
 
 from mentiondesk.figures import count_unread
 from mentiondesk.models import utc
+from mentiondesk.source_health import held_in
 from mentiondesk.source_states import RecordedSource, recorded, standing
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
@@ -66,7 +70,11 @@ async def healthz(request: web.Request) -> web.Response:
     waited = figures["outbox_oldest_waiting_seconds"]
     late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
     stopped = any(source.stopped() for source in sources)
-    shown = {source.name: source.as_json(now) for source in sources}
+    shown: dict[str, dict[str, Any]] = {s.name: s.as_json(now) for s in sources}
+    for source in sources:  # X's search held while its mentions are read: which, until when
+        if held := held_in(source, now):
+            said = {endpoint: at.isoformat(timespec="seconds") for endpoint, at in held}
+            shown[source.name]["rate_limited_endpoints"] = said
     status = "degraded" if late or stopped else "ok"
     also = {"sources": shown} if shown else {}  # none recorded yet: no worker has polled one
     return web.json_response({"status": status, **figures, **also})

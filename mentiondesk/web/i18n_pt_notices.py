@@ -130,6 +130,12 @@ NOTICES = {
         "A fonte “{name}” parou: {reason}. Nenhuma menção nova será lida dessa fonte até que o "
         "mentiondesk seja reiniciado."
     ),
+    # base.html, to managers: one endpoint of a source (X's search) held by the platform's rate
+    # limit while the others are read; {endpoint} is the endpoint's own name, {until} "10:14"
+    "{name}: {endpoint} rate-limited until {until}; its other endpoints are still read.": (
+        "{name}: {endpoint} com limite de requisições até {until}; os demais endpoints dessa "
+        "fonte continuam sendo lidos."
+    ),
     # queue.html once it shows pages_queue.MAX_SHOWN rows: "Show more" would add none.
     "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
         "A fila mostra só os {n} primeiros: refine com os filtros acima para ver os demais."

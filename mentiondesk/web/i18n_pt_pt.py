@@ -271,6 +271,11 @@ MESSAGES: dict[str, str] = {
     "Someone unassigned this case from {who} meanwhile: nothing changed. It is nobody's now.": (
         "Alguém tirou este caso a {who} entretanto: nada mudou. Agora não é de ninguém."
     ),
+    # base.html's held endpoint (i18n_pt_notices)
+    "{name}: {endpoint} rate-limited until {until}; its other endpoints are still read.": (
+        "{name}: {endpoint} com limite de pedidos até às {until}; os restantes endpoints desta "
+        "fonte continuam a ser lidos."
+    ),
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

@@ -1,0 +1,127 @@
+"""A source with one endpoint held by a long rate limit (X's search, while its mentions are
+read) is not "ok" on /healthz nor on the managers' banner: /healthz gives it the
+`rate_limited_until` a source held whole has, and names the endpoints held (still a 200 and
+not degraded: a rate limit is no failure); the banner says which endpoint, until when in the
+desk's timezone and language. As a worker in another process recorded it in the store."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.source_health import SourceHealth
+from mentiondesk.source_recorder import SourceRecorder
+from mentiondesk.store import Store
+from mentiondesk.web import create_app
+from tests.desk.conftest import Desk
+from tests.desk.seed import write_config
+
+ZONE = ZoneInfo("America/Sao_Paulo")
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str) -> Config:
+    """The desk in São Paulo: the banner's time is the team's, not UTC."""
+    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
+
+
+async def _worker_records(config: Config, sources: list[SourceHealth]) -> None:
+    worker = Store(config.store_url())  # a worker in another process, on the same database
+    try:
+        assert await SourceRecorder(worker, writer="worker-1:4242").record(sources)
+    finally:
+        worker.dispose()
+
+
+def _iso(at: datetime) -> str:
+    return at.isoformat(timespec="seconds")
+
+
+async def test_healthz_says_a_source_with_its_search_held_is_rate_limited(
+    config: Config, store: Store
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    search, whole = now + timedelta(minutes=14), now + timedelta(minutes=20)
+    await _worker_records(
+        config,
+        [
+            SourceHealth("x", limited_endpoints=(("search", search),)),
+            SourceHealth("reddit", rate_limited_until=whole),
+            SourceHealth("bluesky"),
+        ],
+    )
+    async with TestServer(create_app(config, store)) as server, TestClient(server) as client:
+        response = await client.get("/healthz")
+        body = await response.json()
+    assert response.status == 200 and body["status"] == "ok"  # held is not failing
+    assert body["sources"] == {
+        "x": {
+            "status": "ok",
+            "rate_limited_until": _iso(search),
+            "rate_limited_endpoints": {"search": _iso(search)},
+        },
+        # as before: a source held whole names no endpoint
+        "reddit": {"status": "ok", "rate_limited_until": _iso(whole)},
+        "bluesky": {"status": "ok"},
+    }
+
+
+async def test_healthz_names_each_endpoint_held_and_forgets_a_hold_past(
+    config: Config, store: Store
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    search, mentions = now + timedelta(minutes=14), now + timedelta(minutes=3)
+    past = now - timedelta(minutes=1)
+    await _worker_records(
+        config,
+        [
+            SourceHealth("x", limited_endpoints=(("search", search), ("mentions", mentions))),
+            SourceHealth("x2", limited_endpoints=(("search", past),)),
+        ],
+    )
+    async with TestServer(create_app(config, store)) as server, TestClient(server) as client:
+        body = await (await client.get("/healthz")).json()
+    assert body["sources"]["x"] == {
+        "status": "ok",
+        "rate_limited_until": _iso(search),  # the last of them: until then, not all read
+        "rate_limited_endpoints": {"search": _iso(search), "mentions": _iso(mentions)},
+    }
+    assert body["sources"]["x2"] == {"status": "ok"}  # read again since: nothing held
+
+
+async def _pages(config: Config, store: Store, who: str) -> list[str]:
+    app = create_app(config, store)  # no pipeline here: the desk reads the store
+    async with TestServer(app) as server, TestClient(server) as client:
+        desk = Desk(client)
+        assert await desk.login(who) == 303
+        return [
+            await (await client.get("/queue", headers={"Accept-Language": lang})).text()
+            for lang in ("en", "pt-BR", "pt-PT")
+        ]
+
+
+async def test_the_banner_names_the_endpoint_held_until_when_in_the_desks_zone(
+    config: Config, store: Store
+) -> None:
+    search = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=14)
+    held = SourceHealth("x", limited_endpoints=(("search", search),))
+    await _worker_records(config, [held, SourceHealth("reddit")])
+    english, brazil, portugal = await _pages(config, store, "manager")
+    hhmm = f"{search.astimezone(ZONE):%H:%M}"
+    assert hhmm != f"{search:%H:%M}"  # São Paulo's time, not UTC's
+    assert f"x: search rate-limited until {hhmm}; its other endpoints are still read." in english
+    assert "reddit" not in english
+    assert f"x: search com limite de requisições até {hhmm}; os demais endpoints" in brazil
+    assert f"x: search com limite de pedidos até às {hhmm}; os restantes endpoints" in portugal
+
+
+async def test_an_agent_is_not_told_of_a_held_endpoint(config: Config, store: Store) -> None:
+    search = datetime.now(UTC) + timedelta(minutes=14)
+    await _worker_records(config, [SourceHealth("x", limited_endpoints=(("search", search),))])
+    english, _, _ = await _pages(config, store, "agent")
+    assert "rate-limited" not in english and "source-held" not in english
