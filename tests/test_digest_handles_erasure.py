@@ -13,14 +13,14 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.alert_wording import wording_for
-from mentiondesk.config import AlertRoute, load_config
-from mentiondesk.digest import flush_due, summary
+from mentiondesk.config import AlertRoute
+from mentiondesk.digest import summary
 from mentiondesk.erasure_payloads import Whose, line_starts, their_line
 from mentiondesk.models import Author, CaseContext, Label, Mention, Reading
-from mentiondesk.store import Store
 from mentiondesk.tables import MENTION, OUTBOX
-from tests.helpers import COMPLAINT, mention, run_cli, table_rows, write_config, write_mentions
-from tests.test_retention_digest import ROUTES, _connect
+from tests.helpers import COMPLAINT, mention, run_cli, table_rows
+from tests.test_forget_digest_lines import digest_desk
+from tests.test_retention_digest import _connect
 
 ROUTE = AlertRoute(name="complaints", to=["console"], digest_minutes=60)
 NOTHING = sa.select(MENTION.c.id).where(sa.false())  # no ids: Whose by handle alone
@@ -105,16 +105,7 @@ def reddit_desk(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) ->
         mention(1, COMPLAINT, platform="reddit"),
         mention(2, BIA, platform="reddit", author="b", name="Bia Lima"),
     ]
-    samples = write_mentions(tmp_path / "m.jsonl", posts)
-    config = write_config(tmp_path, db_url=db_url, samples=samples, extra=ROUTES)
-    assert run_cli(config, "run", "--once")[0] == 0
-    route = load_config(config).settings.routing.alert_routes[0]
-    store = Store(db_url)
-    try:
-        assert flush_due(store, route, now=datetime.now(UTC) + timedelta(hours=2)) == 2
-    finally:
-        store.dispose()
-    return config
+    return digest_desk(tmp_path, db_url, posts)
 
 
 def _digests(db_url: str) -> dict[str, list[str]]:

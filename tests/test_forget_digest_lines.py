@@ -30,6 +30,11 @@ def desk(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Ana's complaint, then Bia's, in one digest waiting to be sent: Ana's heads it."""
     monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
     posts = [mention(1, COMPLAINT), mention(2, BIA, author="b", name="Bia Lima")]
+    return digest_desk(tmp_path, db_url, posts)
+
+
+def digest_desk(tmp_path: Path, db_url: str, posts: list[Mention]) -> Path:
+    """A desk that read `posts` and queued the digest of them (due two hours on): its config."""
     samples = write_mentions(tmp_path / "m.jsonl", posts)
     config = write_config(tmp_path, db_url=db_url, samples=samples, extra=ROUTES)
     assert run_cli(config, "run", "--once")[0] == 0

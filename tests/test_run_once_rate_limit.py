@@ -6,12 +6,10 @@ against the platform fakes, their 429s carrying the platforms' own headers."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,7 +26,7 @@ from tests.fakes.x import SEARCH, XFake
 from tests.fakes.x_read import MENTIONS
 from tests.fakes.x_wire import problem
 from tests.helpers import mention, run_cli, write_config, write_mentions
-from tests.platforms.helpers import FakeClock
+from tests.platforms.helpers import FakeClock, fake_in_thread
 
 LIMITED = re.compile(
     r"  Source (?P<name>\w+) not caught up: rate-limited by the platform until "
@@ -39,20 +37,8 @@ LIMITED = re.compile(
 
 @pytest.fixture
 def api() -> Iterator[FakeAPI]:
-    """A fake on a loop of its own: `run` takes the main thread (it installs signal handlers)."""
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    fake = FakeAPI()
-    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(10)
-    try:
+    with fake_in_thread() as fake:
         yield fake
-    finally:
-        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(10)
-        loop.close()
-    assert not fake.unexpected, fake.unexpected
 
 
 def _config(tmp_path: Path, source: str) -> Path:

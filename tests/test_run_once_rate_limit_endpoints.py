@@ -6,9 +6,7 @@ that endpoint found from the cursor. Real tweepy against the fake X."""
 
 from __future__ import annotations
 
-import asyncio
 import re
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,7 +20,7 @@ from tests.fakes._base import FakeAPI
 from tests.fakes.x import SEARCH, XFake
 from tests.fakes.x_wire import problem
 from tests.helpers import mention, run_cli, table_rows, write_config, write_mentions
-from tests.platforms.helpers import FakeClock
+from tests.platforms.helpers import FakeClock, fake_in_thread
 
 LIMITED = re.compile(
     r"  Source x not caught up: search rate-limited by the platform until "
@@ -33,20 +31,8 @@ LIMITED = re.compile(
 
 @pytest.fixture
 def api() -> Iterator[FakeAPI]:
-    """A fake on a loop of its own: `run` takes the main thread (it installs signal handlers)."""
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    fake = FakeAPI()
-    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(10)
-    try:
+    with fake_in_thread() as fake:
         yield fake
-    finally:
-        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(10)
-        loop.close()
-    assert not fake.unexpected, fake.unexpected
 
 
 def _stored(db_url: str) -> list[str]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +15,7 @@ from listener._poll import Backoff, Poller
 from listener.reddit import RedditSource
 from mentiondesk.models import Batch, Mention, Source
 from mentiondesk.models.reddit import build_reddit
+from tests.fakes._base import FakeAPI
 
 
 class FakeClock:
@@ -132,3 +136,22 @@ base_url = "{base_url}"
 {keys}
 """)
     return path
+
+
+@contextmanager
+def fake_in_thread() -> Iterator[FakeAPI]:
+    """A fake on a loop of its own, for a test that runs the CLI: `run` takes the main thread
+    (it installs signal handlers). Nothing the fake did not expect may have come."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    fake = FakeAPI()
+    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(10)
+    try:
+        yield fake
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
+    assert not fake.unexpected, fake.unexpected
