@@ -24,4 +24,11 @@ READING = {
     "In reply to": "Em resposta a",
     # Author history: Do not contact under its own heading (the list stops private messages).
     "Private messages": "Mensagens privadas",
+    # What a screen reader says for an empty field's "—" (_macros.html's empty_value): the
+    # fields it stands in are masculine in both norms (Motivo, Assuntos, Chamado, Pedido de
+    # apoio, the p90's "valor"), so pt-PT reads these as they are.
+    "not yet": "ainda não",
+    "none": "nenhum",
+    # A wait's target in text after its timer, for keyboard and screen reader users.
+    "(target {target})": "(meta de {target})",
 }

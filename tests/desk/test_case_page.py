@@ -29,7 +29,7 @@ async def test_topics_read_as_separate_words(as_role: Login, store: Store) -> No
 async def test_no_topics_read_as_a_dash(as_role: Login, store: Store) -> None:
     mention, _, _ = add(store, "Where is it?")
     page = await _case_page(as_role, mention)
-    assert '<dd class="topics">—</dd>' in page
+    assert '<dd class="topics" id="reading-topics"><span aria-hidden="true">—</span>' in page
 
 
 async def test_a_name_that_repeats_the_handle_is_shown_once(as_role: Login, store: Store) -> None:
