@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from mentiondesk.config import Config
+from mentiondesk.source_health import Held, held_in
 from mentiondesk.source_states import STALE_AFTER, RecordedSource, by_weight, recorded
 from mentiondesk.store import Store
 
@@ -88,8 +89,18 @@ def _current(row: RecordedSource, now: datetime, zone: ZoneInfo) -> str:
     if row.state == "stopped":
         return f"stopped by {who} since {_at(row.since, now, zone)}: {row.reason} — {_FIX}"
     if row.state_at(now) == "limited" and row.until is not None:
+        if held := held_in(row, now):  # some endpoints (X's search): name them, as /healthz
+            return f"rate limited in {who}: {_held_words(held, now, zone)}"
         return f"rate limited in {who} until {_at(row.until, now, zone)}"
     return f"read by {who} since {_at(row.since, now, zone)}"
+
+
+def _held_words(held: Held, now: datetime, zone: ZoneInfo) -> str:
+    """'endpoint search held until 10:14 (Europe/Lisbon)', each further one ', mentions until …'."""
+    (first, at), *others = held
+    said = [f"{first} held until {_at(at, now, zone)}"]
+    said += [f"{endpoint} until {_at(until, now, zone)}" for endpoint, until in others]
+    return f"{'endpoints' if others else 'endpoint'} {', '.join(said)}"
 
 
 def _state(row: RecordedSource, now: datetime, zone: ZoneInfo) -> str:

@@ -131,11 +131,17 @@ NOTICES = {
         "mentiondesk seja reiniciado."
     ),
     # base.html, to managers: one endpoint of a source (X's search) held by the platform's rate
-    # limit while the others are read; {endpoint} is the endpoint's own name, {until} "10:14"
-    "{name}: {endpoint} rate-limited until {until}; its other endpoints are still read.": (
-        "{name}: {endpoint} com limite de requisições até {until}; os demais endpoints dessa "
-        "fonte continuam sendo lidos."
+    # limit while the others are read; {what} is one of the four below (source_banner.unread),
+    # plural, with its article; {until} "10:14"
+    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit); everything "
+    "else from it is still read.": (
+        "Na fonte “{name}”, {what} ficam de fora até {until} (limite de requisições da "
+        "plataforma); todo o resto dela continua sendo lido."
     ),
+    "posts found by search": "as publicações encontradas pela busca",
+    "mentions of the brand’s account": "as menções à conta da marca",
+    "comments that name the brand": "os comentários que citam a marca",
+    "posts from “{endpoint}”": "as publicações de “{endpoint}”",
     # queue.html once it shows pages_queue.MAX_SHOWN rows: "Show more" would add none.
     "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
         "A fila mostra só os {n} primeiros: refine com os filtros acima para ver os demais."

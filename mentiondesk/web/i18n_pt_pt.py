@@ -271,11 +271,13 @@ MESSAGES: dict[str, str] = {
     "Someone unassigned this case from {who} meanwhile: nothing changed. It is nobody's now.": (
         "Alguém tirou este caso a {who} entretanto: nada mudou. Agora não é de ninguém."
     ),
-    # base.html's held endpoint (i18n_pt_notices)
-    "{name}: {endpoint} rate-limited until {until}; its other endpoints are still read.": (
-        "{name}: {endpoint} com limite de pedidos até às {until}; os restantes endpoints desta "
-        "fonte continuam a ser lidos."
+    # base.html's held endpoint (i18n_pt_notices); the others read as in pt-BR
+    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit); everything "
+    "else from it is still read.": (
+        "Na fonte “{name}”, {what} ficam de fora até às {until} (limite de pedidos da "
+        "plataforma); todo o resto dela continua a ser lido."
     ),
+    "posts found by search": "as publicações encontradas pela pesquisa",
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

@@ -1,8 +1,9 @@
 """A source with one endpoint held by a long rate limit (X's search, while its mentions are
 read) is not "ok" on /healthz nor on the managers' banner: /healthz gives it the
 `rate_limited_until` a source held whole has, and names the endpoints held (still a 200 and
-not degraded: a rate limit is no failure); the banner says which endpoint, until when in the
-desk's timezone and language. As a worker in another process recorded it in the store."""
+not degraded: a rate limit is no failure); the banner says what is not read (in a community
+manager's words), until when in the desk's timezone and language. As a worker in another
+process recorded it in the store."""
 
 from __future__ import annotations
 
@@ -105,19 +106,49 @@ async def _pages(config: Config, store: Store, who: str) -> list[str]:
         ]
 
 
-async def test_the_banner_names_the_endpoint_held_until_when_in_the_desks_zone(
+async def test_the_banner_says_what_is_not_read_until_when_in_the_desks_zone(
     config: Config, store: Store
 ) -> None:
+    """In a community manager's words (posts found by search), not the API's ("endpoint")."""
     search = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=14)
     held = SourceHealth("x", limited_endpoints=(("search", search),))
     await _worker_records(config, [held, SourceHealth("reddit")])
     english, brazil, portugal = await _pages(config, store, "manager")
     hhmm = f"{search.astimezone(ZONE):%H:%M}"
     assert hhmm != f"{search:%H:%M}"  # São Paulo's time, not UTC's
-    assert f"x: search rate-limited until {hhmm}; its other endpoints are still read." in english
+    assert (
+        f"Source “x”: posts found by search are not read until {hhmm} (the platform’s rate "
+        "limit); everything else from it is still read." in english
+    )
     assert "reddit" not in english
-    assert f"x: search com limite de requisições até {hhmm}; os demais endpoints" in brazil
-    assert f"x: search com limite de pedidos até às {hhmm}; os restantes endpoints" in portugal
+    assert (
+        f"Na fonte “x”, as publicações encontradas pela busca ficam de fora até {hhmm} (limite "
+        "de requisições da plataforma); todo o resto dela continua sendo lido." in brazil
+    )
+    assert (
+        f"Na fonte “x”, as publicações encontradas pela pesquisa ficam de fora até às {hhmm} "
+        "(limite de pedidos da plataforma); todo o resto dela continua a ser lido." in portugal
+    )
+    assert not [page for page in (english, brazil, portugal) if "endpoint" in page.lower()]
+
+
+async def test_the_banner_words_each_endpoint_and_falls_back_to_its_name(
+    config: Config, store: Store
+) -> None:
+    """The endpoints listeners read (listener/*.py: search, mentions, Reddit's comments) said
+    as what they read; one it does not know by its own name, escaped."""
+    until = datetime.now(UTC) + timedelta(minutes=14)
+    held = (("mentions", until), ("comments", until), ("<b>feed</b>", until))
+    await _worker_records(config, [SourceHealth("r", limited_endpoints=held)])
+    english, brazil, portugal = await _pages(config, store, "manager")
+    assert "Source “r”: mentions of the brand’s account are not read until" in english
+    assert "Source “r”: comments that name the brand are not read until" in english
+    assert "Source “r”: posts from “&lt;b&gt;feed&lt;/b&gt;” are not read until" in english
+    assert "<b>feed</b>" not in english
+    assert "Na fonte “r”, as menções à conta da marca ficam de fora até" in brazil
+    assert "Na fonte “r”, os comentários que citam a marca ficam de fora até" in brazil
+    assert "Na fonte “r”, as publicações de “&lt;b&gt;feed&lt;/b&gt;” ficam de fora" in brazil
+    assert "Na fonte “r”, as menções à conta da marca ficam de fora até às" in portugal
 
 
 async def test_an_agent_is_not_told_of_a_held_endpoint(config: Config, store: Store) -> None:
