@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "Label": "Classificação",
     # {who}: the handle as its platform writes it ("@ana", "u/ana", "ana")
     "{case}: {label} mention by {who}": "{case}: menção de {who} ({label})",
+    # an erased author (`authors forget` blanks the handle): "Perfil", as the Author row
+    "{case}: {label} mention by an erased author": "{case}: menção de perfil apagado ({label})",
     "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
     "*Mark as posted* on the case page in the desk.": (
         "Não é possível publicar no {platform} pelo mentiondesk: responda lá e depois clique "

@@ -82,9 +82,10 @@ def _figures(dash: Figures, share: Callable[[float | None], float | None]) -> di
     return {
         "cases_resolved": dash.cases_resolved,
         "cases_closed": dash.cases_closed,
-        "resolution_rate": share(dash.resolution_rate),
         # `shown`: the whole number the desk shows, from the exact figure (a tenth rounded
         # again may differ: -12.45 is "-12" on the desk, its tenth -12.5 rounds to -13).
+        "resolution_rate": share(dash.resolution_rate),
+        "resolution_rate_shown": _shown_percent(dash.resolution_rate),
         "csat": {
             "percent": share(dash.csat),
             "shown": _shown_percent(dash.csat),

@@ -107,17 +107,16 @@ def fallback_text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The notification text (mrkdwn, so escaped, even where the blocks are plain_text); a
     notice's or a digest's first line (a digest is about many mentions, not its first one's).
     The author as the card writes them: "@ana", "u/ana" (Reddit), "ana" (Hacker News), the
-    prefix outside a handle's code span ("u/`_bob_`")."""
+    prefix outside a handle's code span ("u/`_bob_`"); an erased author's blank handle
+    (`authors forget`) as words, never a "by" with nothing after it."""
     if action.text_only:
         return slack_mrkdwn((action.text or "").split("\n")[0], 300, lines=True)
-    ctx = action.context
-    m = ctx.mention
-    return wording.t(
-        "{case}: {label} mention by {who}",
-        case=case_title(ctx, wording=wording),
-        label=wording.word("label", ctx.reading.label.value),
-        who=handle_prefix(m.platform, m.author.handle) + slack_handle(m.author.handle),
-    )
+    ctx, m = action.context, action.context.mention
+    case, label = case_title(ctx, wording=wording), wording.word("label", ctx.reading.label.value)
+    if not m.author.handle:
+        return wording.t("{case}: {label} mention by an erased author", case=case, label=label)
+    who = handle_prefix(m.platform, m.author.handle) + slack_handle(m.author.handle)
+    return wording.t("{case}: {label} mention by {who}", case=case, label=label, who=who)
 
 
 def decided_blocks(

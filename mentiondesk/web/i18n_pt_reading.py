@@ -29,6 +29,7 @@ READING = {
     # apoio, the p90's "valor"), so pt-PT reads these as they are.
     "not yet": "ainda não",
     "none": "nenhum",
+    "no rule": "nenhuma",  # the case page's Rule: regra is feminine
     # A wait's target in text after its timer, for keyboard and screen reader users.
     "(target {target})": "(meta de {target})",
 }

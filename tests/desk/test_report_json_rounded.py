@@ -16,9 +16,11 @@ from typer.testing import CliRunner
 
 from mentiondesk.cli import app as cli
 from mentiondesk.config import Config
+from mentiondesk.queue import close_case
 from mentiondesk.store import Store
 from mentiondesk.tables import SURVEY
 from tests.desk.conftest import Desk
+from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
 
@@ -67,6 +69,25 @@ def test_a_share_near_all_is_shown_as_the_desk_shows_it(config: Config, store: S
     assert (data["nps"]["score"], data["nps"]["shown"]) == (66.7, 67)
 
 
+async def test_the_resolution_rate_is_shown_as_the_desk_shows_it(
+    as_role: Login, config: Config, store: Store
+) -> None:
+    # 5 of 8 cases resolved is 62.5 %: "63%" on the desk (halves away from zero), and in the
+    # sheet, where Python's round(62.5) would say 62.
+    for n in range(8):
+        _, case, _ = add(store, "my order is late")
+        assert case is not None
+        if n < 5:
+            close_case(store, case, by="manager", status="resolved")
+    data = _json(config)
+    assert (data["resolution_rate"], data["resolution_rate_shown"]) == (62.5, 63)
+    assert "63%" in next(line for line in _report(config).splitlines() if "esolution" in line)
+    desk = await as_role("manager")
+    page = await (await desk.client.get("/dashboard?days=7")).text()
+    assert 'id="dash-resolution">63%<' in page
+
+
 def test_nothing_to_show_is_null(config: Config, store: Store) -> None:
     data = _json(config)
     assert (data["csat"]["shown"], data["nps"]["shown"]) == (None, None)
+    assert (data["resolution_rate"], data["resolution_rate_shown"]) == (None, None)

@@ -1,0 +1,74 @@
+"""The Slack notification for an erased author (`authors forget` blanks the handle in the
+queued alert) says so in words: "MD-000007: negative mention by an erased author", never a
+"by" with nothing after it. In English, pt-BR and pt-PT (gender-neutral: "perfil", as the
+alert's Author row says), through the real slack_sdk client to the fake Slack Web API."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pydantic import SecretStr
+
+from mentiondesk.alert_wording import wording_for
+from mentiondesk.models import ENGLISH, OutboxAction, Wording
+from responders.slack import SlackResponder
+from responders.slack_blocks import fallback_text
+from tests.fakes._base import FakeAPI
+from tests.fakes.slack import SlackFake
+from tests.responders._data import action
+
+BR, PT = wording_for("pt-BR", "UTC"), wording_for("pt-PT", "UTC")
+
+
+def _erased(platform: str, *, follow_up: bool = False) -> OutboxAction:
+    """An alert as erasure leaves it queued: handle and name blanked."""
+    alert = action()
+    m = alert.context.mention
+    m = replace(m, platform=platform, author=replace(m.author, handle="", name=""))
+    return replace(alert, context=replace(alert.context, mention=m, follow_up=follow_up))
+
+
+@pytest.fixture
+def fake(fake_api: FakeAPI) -> SlackFake:
+    return SlackFake(fake_api)
+
+
+async def _sent(fake: SlackFake, alert: OutboxAction, wording: Wording = ENGLISH) -> str:
+    before = len(fake.posted())
+    slack = SlackResponder(
+        "slack",
+        token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr("s3cret"),
+        channel="C0TEAM",
+        base_url=fake.base_url,
+        wording=wording,
+    )
+    try:
+        await slack.deliver(alert)
+    finally:
+        await slack.close()
+    [body] = fake.posted()[before:]
+    text: str = body["text"]
+    return text
+
+
+@pytest.mark.parametrize("platform", ["reddit", "hackernews", "x", "bluesky", "mastodon"])
+async def test_an_erased_author_is_named_as_erased(fake: SlackFake, platform: str) -> None:
+    text = await _sent(fake, _erased(platform))
+    assert text == "MD-000007: negative mention by an erased author"
+    assert "u/" not in text and "@" not in text  # no platform prefix before nothing
+
+
+@pytest.mark.parametrize(("wording", "lang"), [(BR, "pt-BR"), (PT, "pt-PT")])
+async def test_portuguese_too(fake: SlackFake, wording: Wording, lang: str) -> None:
+    assert wording.lang == lang
+    text = await _sent(fake, _erased("reddit"), wording)
+    assert text == "MD-000007: menção de perfil apagado (Reclamação)"
+
+
+def test_a_follow_up_too() -> None:
+    again = _erased("x", follow_up=True)
+    assert fallback_text(again) == "MD-000007 follow-up: negative mention by an erased author"
+    pt = fallback_text(again, BR)
+    assert pt == "MD-000007 (nova menção): menção de perfil apagado (Reclamação)"
