@@ -133,8 +133,9 @@ def run(
             "recorded (held, retried after 5 minutes; the log names it) or a source stopped "
             "(a refused token, a permanent error: the summary names it and why) or kept "
             "failing (a platform down: the summary names it), for cron. Exit status 75 "
-            "(EX_TEMPFAIL) when all else went well but a platform's rate limit held a source "
-            "for over a minute: the summary names it and the UTC time it may be read again.",
+            "(EX_TEMPFAIL) when all else went well but a platform's rate limit held a source, "
+            "or one of its endpoints (X's search), for over a minute: the summary names it and "
+            "the UTC time it may be read again.",
         ),
     ] = False,
     sources: Annotated[
