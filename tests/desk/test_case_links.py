@@ -37,7 +37,8 @@ async def test_a_url_that_is_not_https_is_no_link(as_role: Login, store: Store, 
     page = await (await (await as_role("agent")).client.get(f"/cases/{case}")).text()
     assert url.split(":")[0] + ":" not in page.replace("https:", "")
     assert "view on Hacker News" not in page and "Open the post on" not in page
-    assert '<dd class="ticket" id="case-ticket">help desk ticket RT-7</dd>' in page  # named, not linked
+    # named, not linked
+    assert '<dd class="ticket" id="case-ticket">help desk ticket RT-7</dd>' in page
 
 
 async def test_an_https_url_is_each_link(as_role: Login, store: Store) -> None:

@@ -63,14 +63,15 @@ async def test_note_assign_escalate_close_are_audited(as_role: Login, store: Sto
     pt_told = await desk.told(store, again.headers["Location"], pt, notice="already-escalated")
     assert "Este caso já tinha sido encaminhado" in pt_told
     page = await (await desk.client.get(f"/cases/{case}")).text()
-    assert f'<dd class="ticket" id="case-ticket">in the local case list (MD-{case:06d})</dd>' in page
+    ticket = '<dd class="ticket" id="case-ticket">'
+    assert f"{ticket}in the local case list (MD-{case:06d})</dd>" in page
     assert "local:" not in page  # it has one
     assert "Escalate to help desk" not in page
     pt = await (await desk.client.get(f"/cases/{case}", headers={"Accept-Language": "pt"})).text()
-    assert f'<dd class="ticket" id="case-ticket">na lista de casos local (MD-{case:06d})</dd>' in pt
+    assert f"{ticket}na lista de casos local (MD-{case:06d})</dd>" in pt
     european = {"Accept-Language": "pt-PT"}
     pt_pt = await (await desk.client.get(f"/cases/{case}", headers=european)).text()
-    assert f'<dd class="ticket" id="case-ticket">na lista de casos local (MD-{case:06d})</dd>' in pt_pt
+    assert f"{ticket}na lista de casos local (MD-{case:06d})</dd>" in pt_pt
     resolved = await desk.post(f"/cases/{case}/close", resolution="resolved")
     resolved_page = await desk.landed(resolved)
     assert _scalar(store, sa.select(NOTE.c.text)) == "Called the courier"
