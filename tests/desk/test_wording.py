@@ -115,7 +115,8 @@ async def test_the_case_page_reads_plainly_in_both_languages(as_role: Login, sto
     assert "<h2>Classificação</h2>" in pt
     assert "Classificação automática</dt><dd>Reclamação, 80% de certeza</dd>" in pt
     assert "regra: Uma reclamação chega rápido a alguém" in pt and "regra complaint" not in pt
-    assert '<dd title="regra: complaint">Uma reclamação chega rápido' in pt  # the case's rule, too
+    # the case's rule, too
+    assert '<dd id="case-rule" title="regra: complaint">Uma reclamação chega rápido' in pt
     assert "Responder agora" in pt and "(enviada na hora, em seu nome)" in pt
     assert "Nenhum outro caso." in pt and "Nenhuma outra resposta." in pt
     assert "Encaminhar ao help desk</button>" in pt
