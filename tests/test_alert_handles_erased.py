@@ -8,15 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from pydantic import SecretStr
 
 from mentiondesk.alert_wording import wording_for
-from mentiondesk.models import ENGLISH, OutboxAction, Wording
-from responders.slack import SlackResponder
+from mentiondesk.models import OutboxAction, Wording
 from responders.slack_blocks import fallback_text
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action
+from tests.test_alert_handles_fallback_slack import _sent
 
 BR, PT = wording_for("pt-BR", "UTC"), wording_for("pt-PT", "UTC")
 
@@ -32,25 +31,6 @@ def _erased(platform: str, *, follow_up: bool = False) -> OutboxAction:
 @pytest.fixture
 def fake(fake_api: FakeAPI) -> SlackFake:
     return SlackFake(fake_api)
-
-
-async def _sent(fake: SlackFake, alert: OutboxAction, wording: Wording = ENGLISH) -> str:
-    before = len(fake.posted())
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-        wording=wording,
-    )
-    try:
-        await slack.deliver(alert)
-    finally:
-        await slack.close()
-    [body] = fake.posted()[before:]
-    text: str = body["text"]
-    return text
 
 
 @pytest.mark.parametrize("platform", ["reddit", "hackernews", "x", "bluesky", "mastodon"])

@@ -5,7 +5,6 @@ them; a source held whole is said as before, naming none."""
 from __future__ import annotations
 
 import asyncio
-import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,37 +15,9 @@ from mentiondesk.cli import app
 from mentiondesk.source_health import SourceHealth
 from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
+from tests.platforms.test_cli_sources import _lisbon_config
 
 LISBON = ZoneInfo("Europe/Lisbon")
-
-
-def _config(tmp_path: Path, db: Path) -> Path:
-    """The desk in Lisbon; a source "hn" where nothing listens (its own probe fails)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = tmp_path / "config.toml"
-    config.write_text(f"""
-[brand]
-name = "Lumora"
-[store]
-url = "sqlite:///{db}"
-[desk]
-timezone = "Europe/Lisbon"
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
-[[sources]]
-kind = "hackernews"
-name = "hn"
-base_url = "http://127.0.0.1:{port}"
-""")
-    return config
 
 
 def _check_after(tmp_path: Path, health: SourceHealth) -> str:
@@ -57,7 +28,7 @@ def _check_after(tmp_path: Path, health: SourceHealth) -> str:
         assert asyncio.run(SourceRecorder(store, writer="worker-1:4242").record([health]))
     finally:
         store.dispose()
-    config = _config(tmp_path, db)
+    config = _lisbon_config(tmp_path, db)
     result = CliRunner().invoke(app, ["--config", str(config), "sources", "check"])
     return result.output
 

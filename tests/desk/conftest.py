@@ -245,6 +245,14 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture
+def page_pt_pt(browser: Browser) -> Iterator[Page]:
+    """A page whose browser asks for Portugal's Portuguese."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pt-PT")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
     """A page as wide as a phone held upright (390 CSS pixels, like an iPhone 14)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)

@@ -6,35 +6,17 @@ text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 import sqlalchemy as sa
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, MENTION
-from tests.desk.seed import PASSWORD, add
+from tests.desk.browser import login_pt_pt
+from tests.desk.seed import add
 
 _LANG_OF = "e => e.closest('[lang]').getAttribute('lang')"
-
-
-@pytest.fixture
-def page_pt_pt(browser: Browser) -> Iterator[Page]:
-    """A page whose browser asks for Portugal's Portuguese, as the persona's does."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pt-PT")
-    yield context.new_page()
-    context.close()
-
-
-def _login(page: Page, url: str) -> None:
-    page.goto(f"{url}/queue")
-    expect(page.locator("html")).to_have_attribute("lang", "pt-PT")
-    page.get_by_label("Nome").fill("agent")
-    page.get_by_label("Palavra-passe").fill(PASSWORD)
-    page.get_by_role("button", name="Iniciar sessão").click()
-    expect(page).to_have_url(f"{url}/queue")
 
 
 def test_a_case_pages_other_language_texts_carry_their_language(
@@ -53,7 +35,7 @@ def test_a_case_pages_other_language_texts_carry_their_language(
     with store.engine.begin() as conn:
         first = {"first_text": "My lamp broke"}
         conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(**first))
-    _login(page_pt_pt, url)
+    login_pt_pt(page_pt_pt, url)
     page_pt_pt.goto(f"{url}/cases/{case}")
     post = page_pt_pt.locator("#mention-text")
     assert post.evaluate(_LANG_OF) == "en"  # the post itself, as before

@@ -6,29 +6,12 @@ keyboard and screen reader users never get. Checked as Chromium's accessibility 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.seed import PASSWORD, add
-
-
-@pytest.fixture
-def page_pt_pt(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pt-PT")
-    yield context.new_page()
-    context.close()
-
-
-def _login(page: Page, url: str) -> None:
-    page.goto(f"{url}/queue")
-    expect(page.locator("html")).to_have_attribute("lang", "pt-PT")
-    page.get_by_label("Nome").fill("agent")
-    page.get_by_label("Palavra-passe").fill(PASSWORD)
-    page.get_by_role("button", name="Iniciar sessão").click()
-    expect(page).to_have_url(f"{url}/queue")
+from tests.desk.browser import login_pt_pt
+from tests.desk.seed import add
 
 
 def _said(page: Page, term: str) -> str:
@@ -42,7 +25,7 @@ def test_empty_fields_are_said_in_words_not_as_a_dash(
 ) -> None:
     url, store = world
     _, case, _ = add(store, "My lamp arrived broken", reason=None, topics=())
-    _login(page_pt_pt, url)
+    login_pt_pt(page_pt_pt, url)
     page_pt_pt.goto(f"{url}/cases/{case}")
     for term, words in (
         ("Primeira resposta", "ainda não"),
@@ -64,7 +47,7 @@ def test_the_waiting_timer_says_its_target_in_text(
 ) -> None:
     url, store = world
     _, case, _ = add(store, "Where is my parcel")  # a complaint: a 1-hour target
-    _login(page_pt_pt, url)
+    login_pt_pt(page_pt_pt, url)
     page_pt_pt.goto(f"{url}/cases/{case}")
     expect(page_pt_pt.locator("h1")).to_have_accessible_name(
         # the heading, as a screen reader's list of headings reads it
