@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from playbooks.placeholders import (
     LONGEST_TIME_GREETING,
     SAMPLE_MENTION,
     SAMPLE_NAMELESS,
+    case_opened,
     mention_values,
     time_greeting,
 )
@@ -126,12 +127,17 @@ def _write(
     caught: a bug in the context must not pass for an author's odd name and quietly
     become a case."""
     try:
-        # Greeted in the language of the folder the draft is written from.
+        # Greeted, and the case's date written, in the language of the folder the draft is
+        # written from; the day in the desk's zone, which `now` is in.
+        opened = subject.history.joins_case_opened_at
         text, lang = templates.render(
             template,
             subject.locale,
             context,
-            lambda folder: {"time_greeting": time_greeting(subject.now, folder)},
+            lambda folder: {
+                "time_greeting": time_greeting(subject.now, folder),
+                "case_opened": case_opened(opened, folder, subject.now.tzinfo or UTC),
+            },
         )
     except RENDER_ERRORS as exc:
         # The id and names only: the values that broke it are the author's.
@@ -173,8 +179,10 @@ def _held_for_length(subject: Subject, rule: str, template: str, why: str) -> bo
 
 
 def values(mention: Mention, reading: Reading, history: History, brand: str) -> dict[str, Any]:
-    """A template's values; `time_greeting` is the draft's own (`_write`), and the longest
-    one here, where start-up checks the templates' lengths."""
+    """A template's values; `time_greeting` and `case_opened` are the draft's own, in its
+    language (`_write`): here the longest greeting, where start-up checks the templates'
+    lengths, and the date in English. `case` and `case_opened` are "" for a post that joins
+    no case."""
     return {
         **mention_values(mention, brand=brand),
         "time_greeting": LONGEST_TIME_GREETING,
@@ -183,6 +191,8 @@ def values(mention: Mention, reading: Reading, history: History, brand: str) -> 
         "past_cases": _CaseNumbers(history.past_cases),
         "open_cases": _CaseNumbers(history.open_cases),
         "returning": history.mentions_before > 0,
+        "case": history.joins_case or "",
+        "case_opened": case_opened(history.joins_case_opened_at, "en", UTC),
     }
 
 

@@ -1,12 +1,13 @@
 """What a reply may say about its mention's author and brand (`{{ name }}`, `{{ handle }}`…):
 the same values in playbook drafts and in the desk's saved replies; and, in drafts,
-`{{ time_greeting }}` ("Bom dia", "Good evening") for the hour they are written."""
+`{{ time_greeting }}` ("Bom dia", "Good evening") for the hour they are written and
+`{{ case_opened }}` ("12/03/2026", "12 March 2026") for the case the post joins."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from mentiondesk.models import PLATFORM_NAMES, Author, Mention
 
@@ -104,6 +105,29 @@ def time_greeting(now: datetime, lang: str) -> str:
     if _DAWN <= now.hour < _AFTERNOON:
         return morning
     return afternoon if _AFTERNOON <= now.hour < _EVENING else evening
+
+
+# `{{ case_opened }}`: the day, as each language writes a date in a message. Day first, with
+# the month's name in English: "03/12/2026" is 12 March to one English reader, 3 December to
+# another. Months are named here, not by strftime, which follows the process's locale.
+_NUMERIC_DATES = ("pt", "es")
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
+def case_opened(opened_at: datetime | None, lang: str, zone: tzinfo) -> str:
+    """The day the case a post joins was opened, in `zone` (the desk's: a case opened at 23:30
+    in São Paulo was opened that day, not the next as in UTC), written for `lang` ("pt",
+    "pt-PT": "12/03/2026"; English and any other: "12 March 2026"); "" for no case, so
+    `{% if case_opened %}` tells it and nothing writes "None"."""
+    if opened_at is None:
+        return ""
+    day = (opened_at if opened_at.tzinfo else opened_at.replace(tzinfo=UTC)).astimezone(zone)
+    if lang.split("-")[0].lower() in _NUMERIC_DATES:
+        return f"{day:%d/%m/%Y}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:

@@ -2,7 +2,9 @@
 file that writes nothing (an empty draft, which `auto = true` would post), and a comparison
 with a value `reason`, `frustration` or `platform` never has (`{% if reason == "entrega" %}`,
 `{% if frustration == "alta" %}`, `{% if platform == "x" %}`), whose branch would silently
-never be taken. Checked at load, as a rule's conditions are (conditions.py), in their words."""
+never be taken; and the case's number or date written where a post may join no case ("the case
+you opened on  is…"). Checked at load, as a rule's conditions are (conditions.py), in their
+words."""
 
 from __future__ import annotations
 
@@ -13,6 +15,10 @@ from playbooks import conditions
 
 _EQUAL = ("eq", "ne")
 _AMONG = ("in", "notin")
+# Values that are "" for a post that joins no case: written only inside `{% if %}` on them.
+_CASE_VALUES = ("case", "case_opened")
+# Filters that write something else for "": `{{ case_opened|default("recently", true) }}`.
+_FALLBACKS = ("default", "d")
 
 
 def problem(ast: nodes.Template) -> str | None:
@@ -38,7 +44,36 @@ def problem(ast: nodes.Template) -> str | None:
                 f"{{{{ platform }}}} is compared with {value!r}, but it is the platform's name "
                 f"as people read it; did you mean {PLATFORM_NAMES[value]!r}?"
             )
+    for name in _CASE_VALUES:
+        if _unguarded(ast, name):
+            return (
+                f"{{{{ {name} }}}} is written outside {{% if {name} %}}…{{% endif %}}; it is "
+                '"" for a post that joins no case (the draft would read "your case  is…"): '
+                f"put it inside {{% if {name} %}}…{{% endif %}}"
+            )
     return None
+
+
+def _unguarded(node: nodes.Node, name: str) -> bool:
+    """Whether `{{ name }}` is written as it is where no `{% if %}` testing it, or the other
+    case value (both are set or neither), holds it (`{% if case_opened %}`, `{% elif
+    open_cases and case %}`). `{% if open_cases %}` is no guard: advice to another customer
+    joins no case, however many its author has open."""
+    if isinstance(node, nodes.If):
+        tested = [node.test, *node.test.find_all(nodes.Name)]  # find_all skips the node
+        guarded = any(isinstance(n, nodes.Name) and n.name in _CASE_VALUES for n in tested)
+        inside = [*([] if guarded else node.body), *node.elif_, *node.else_]
+        return any(_unguarded(child, name) for child in inside)
+    if isinstance(node, nodes.Output):
+        return any(_bare(value, name) for value in node.nodes)
+    return any(_unguarded(child, name) for child in node.iter_child_nodes())
+
+
+def _bare(node: nodes.Node | None, name: str) -> bool:
+    """`name` written as it is, or only changed (`|upper`): not `name or "…"`, nor a fallback."""
+    while isinstance(node, nodes.Filter) and node.name not in _FALLBACKS:
+        node = node.node
+    return isinstance(node, nodes.Name) and node.name == name
 
 
 def _writes(ast: nodes.Template) -> bool:

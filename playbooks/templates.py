@@ -135,7 +135,7 @@ class Templates:
         if unknown:
             raise ConfigError(
                 f"template {path}: {', '.join(repr(v) for v in sorted(unknown))} is undefined; "
-                f"the variables are {', '.join(sorted(sample))}"
+                f"the variables are {', '.join(sorted(sample))}{_meant(unknown, sample)}"
             )
         if wrong := template_checks.problem(ast):
             raise ConfigError(f"template {path}: {wrong}")
@@ -237,6 +237,12 @@ class Templates:
         """The language folders holding template `name` ("en", "pt", "pt-PT")."""
         paths = self._env.list_templates()
         return sorted({p.split("/")[0] for p in paths if p.endswith(f"/{name}.j2")})
+
+
+def _meant(unknown: set[str], known: Mapping[str, Any]) -> str:
+    """A hint for a misspelt variable close to one: ' (did you mean 'case_opened'?)'."""
+    close = [m for v in sorted(unknown) for m in difflib.get_close_matches(v, known, n=1)]
+    return f" (did you mean {', '.join(repr(m) for m in dict.fromkeys(close))}?)" if close else ""
 
 
 def _own(lang: str) -> tuple[str, ...]:
