@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 import aiohttp
@@ -35,8 +35,12 @@ class RestClient:
         headers: dict[str, str] | None = None,
         whole: Collection[int] = AUTH_REFUSED,
         fix: str = "check the URL, token and permissions",
+        refusal: Callable[[int, bytes], None] | None = None,
     ) -> None:
         self.base = base
+        # Reads a refusal's body first, for a service whose body says which of its settings
+        # is wrong (Mattermost's error ids): it raises its own error, or leaves it to check().
+        self._refusal = refusal
         self.what = what
         # Statuses that refuse the sink as a whole, and what to set right then (_http.check).
         self._whole, self._fix = frozenset(whole), fix
@@ -70,6 +74,8 @@ class RestClient:
             async with self._session.request(method, self.base + path, **kwargs) as response:
                 if response.status in missing:
                     return None
+                if response.status >= 400 and self._refusal is not None:
+                    self._refusal(response.status, await response.read())
                 said = await response.read() if response.status in _INVALID else b""
                 check(
                     response.status,

@@ -59,7 +59,9 @@ class WebhookSink:
         self.wording = wording  # [routing] language: what the alerts' words are in
         # A 401/403/404/410 from the webhook's URL refuses every alert alike: held together,
         # with what to fix named (the variable `url_env` holds the URL, where it is known).
-        self.http = RestClient(url, self.what, whole=WEBHOOK_REFUSED, fix=url_fix(name, url_env))
+        self.http = RestClient(
+            url, self.what, whole=WEBHOOK_REFUSED, fix=url_fix(name, url_env), refusal=self.refused
+        )
         self._fix = url_fix(name, url_env)  # for a refusal read in a 200's text (Teams)
         self._url_digest = hashlib.sha256(url.encode()).hexdigest()[:16]
 
@@ -70,6 +72,10 @@ class WebhookSink:
 
     def body(self, action: OutboxAction) -> dict[str, Any]:
         raise NotImplementedError
+
+    def refused(self, status: int, said: bytes) -> None:
+        """A refusal's status and body, before the shared mapping (_http.check): a subclass
+        whose service names the setting at fault raises its own error; this one leaves it."""
 
     async def deliver_body(self, action: OutboxAction, **kwargs: Any) -> Any:
         if action.kind != "alert":

@@ -14,8 +14,8 @@ from mentiondesk.models import (
     Receipt,
     Wording,
     env_key,
-    handle_shown,
 )
+from responders._chat_author import chat_handle
 from responders._escape import discord_markdown
 from responders._settled import delivered_line
 from responders._text import author_reach, case_title, impostor_warning
@@ -112,7 +112,7 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"{discord_markdown(w.word('platform', m.platform), 20)} · "
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
         # The `@` escaped with the handle: apart, a handle "everyone" read as @everyone.
-        f"{discord_markdown(handle_shown(m.platform, m.author.handle), 62)}"
+        f"{discord_markdown(chat_handle(m, w), 62)}"
         f"{author_reach(m, w)}\n"
     )
     if warning := impostor_warning(ctx, w):  # a possible fake support account

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
+from responders._chat_author import chat_handle
 from responders._escape import mattermost_markdown
+from responders._mattermost_refusal import raise_known
 from responders._settled import delivered_line
 from responders._text import author_reach, case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
@@ -60,6 +62,11 @@ class MattermostResponder(WebhookSink):
             body["channel"] = self.channel
         return body
 
+    def refused(self, status: int, said: bytes) -> None:
+        """A deleted webhook (400), a `channel` it may not post to (403, 404): held as a whole,
+        naming the setting to fix."""
+        raise_known(status, said, url_fix=self._fix, name=self.name, channel=self.channel)
+
     async def deliver(self, action: OutboxAction) -> Receipt:
         await self.deliver_body(action)
         return Receipt(detail="posted to mattermost")
@@ -77,15 +84,27 @@ def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"**{mattermost_markdown(case_title(ctx, wording=w), 40)}** · "
         f"{mattermost_markdown(w.word('platform', m.platform), 20)} · "
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
-        f"{mattermost_markdown(m.author.handle, 60)}{author_reach(m, w)}",
-        "> " + mattermost_markdown(m.text, 3000),
+        # As its platform writes it ("@ana", "u/ana"), as Slack's card: the `@` is broken with
+        # the handle's, so "@channel" from an author named "channel" pings nobody.
+        f"{mattermost_markdown(chat_handle(m, w), 62)}{author_reach(m, w)}",
     ]
     if warning := impostor_warning(ctx, w):  # a possible fake support account
-        lines.insert(1, f"**{mattermost_markdown(warning, 400)}**")
+        lines.append(f"**{mattermost_markdown(warning, 400)}**")
+    lines.append("> " + mattermost_markdown(m.text, 3000))
+    after = _after_quote(action, w)
+    # A blank line ends the quote: Markdown carries a quote on over the lines after it
+    # ("lazy continuation"), and the draft and the desk's link read as the customer's words.
+    return "\n".join([*lines, "", *after] if after else lines)
+
+
+def _after_quote(action: OutboxAction, w: Wording) -> list[str]:
+    """The lines under the quoted mention: the draft, what was settled, the desk's link."""
+    ctx = action.context
+    lines = []
     if ctx.draft_text:
         lines.append(w.t("Draft:") + " " + mattermost_markdown(ctx.draft_text, 800))
     if said := delivered_line(action, w, str):  # decided, or ended, before it was delivered
         lines.append(mattermost_markdown(said, 300))
     if ctx.case_url:
         lines.append(f"[{w.t('Open in desk')}]({ctx.case_url})")
-    return "\n".join(lines)
+    return lines

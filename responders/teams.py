@@ -21,6 +21,7 @@ from mentiondesk.models import (
     env_key,
     handle_shown,
 )
+from responders._chat_author import chat_name
 from responders._http import WEBHOOK_REFUSED, check
 from responders._settled import delivered_line
 from responders._text import author_followers, case_title, impostor_warning, plain
@@ -134,8 +135,12 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
             (f" · {w.word('platform', m.platform)} · {w.word('lang', r.lang)}", False),
         ),
         _runs(
-            (m.author.name or m.author.handle, True),
-            (f" {handle_shown(m.platform, m.author.handle)}", False),
+            (chat_name(m, w), True),  # "erased author" where erasure blanked both
+            *(
+                [(f" {handle_shown(m.platform, m.author.handle)}", False)]
+                if m.author.handle
+                else []
+            ),
             *([(f" · {count}", False)] if (count := author_followers(m, w)) else []),
         ),
         _runs((m.text, False)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
@@ -54,8 +55,44 @@ _BAD_NAME = {
 }
 
 
-def install(api: FakeAPI) -> None:
+@dataclass
+class MattermostHook:
+    """The incoming webhook as Mattermost's server keeps it, and what it refuses
+    (server/channels/app/webhook.go, HandleIncomingWebhook): a deleted one 400, a `channel`
+    not in its team 404, one other than its own while it is locked 403."""
+
+    channels: frozenset[str] = frozenset({"town-square", "support"})  # its team's, by name
+    users: frozenset[str] = frozenset({"ana"})  # `channel = "@ana"` posts to ana's DMs
+    own: str = "town-square"
+    locked: bool = False
+    deleted: bool = False
+    posted_to: list[str] = field(default_factory=list)
+
+    def refusal(self, body: dict[str, Any]) -> tuple[int, str] | None:
+        """(status, AppError id) of Mattermost's refusal of `body`, or None if it posts."""
+        if self.deleted:
+            return 400, "web.incoming_webhook.invalid.app_error"
+        channel = str(body.get("channel") or self.own)
+        if channel.startswith("@"):
+            return None if channel[1:] in self.users else (400, _MM_USER)
+        if channel.removeprefix("#") not in self.channels:
+            return 404, "web.incoming_webhook.channel.app_error"
+        if self.locked and channel.removeprefix("#") != self.own:
+            return 403, "web.incoming_webhook.channel_locked.app_error"
+        return None
+
+
+_MM_USER = "web.incoming_webhook.user.app_error"
+
+
+def mattermost_error(status: int, error_id: str) -> dict[str, Any]:
+    """Mattermost's AppError body: its `message` may quote what was sent."""
+    return {"id": error_id, "message": "…", "detailed_error": "", "status_code": status}
+
+
+def install(api: FakeAPI, mattermost_hook: MattermostHook | None = None) -> None:
     """Route the three webhook paths; a queued answer (429, 500) goes first."""
+    hook = mattermost_hook or MattermostHook()
 
     async def teams(request: web.Request) -> web.Response:
         # A Workflows webhook answers 202 before its flow posts the card; a card over 28 KB
@@ -89,6 +126,9 @@ def install(api: FakeAPI) -> None:
         if not body.get("text") and not body.get("attachments"):
             error = {"id": "web.incoming_webhook.text.app_error", "message": "No text specified"}
             return web.json_response(error, status=400)
+        if refused := hook.refusal(body):
+            return web.json_response(mattermost_error(*refused), status=refused[0])
+        hook.posted_to.append(str(body.get("channel") or hook.own))
         return web.Response(text="ok", content_type="text/plain")
 
     async def discord_info(request: web.Request) -> web.Response:
