@@ -2,18 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import unicodedata
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from mentiondesk.cli_common import err, load, open_store
-from mentiondesk.cli_values import one_of, whole_number
+from mentiondesk.cli_values import whole_number
 from mentiondesk.corrections import relabel
 from mentiondesk.models import Label
 from mentiondesk.tables import MOST_ID
-from sentiment.evaluation import CLASSES
+
+# What a person may type for each label: the stored word, the labels files' number (0/1/2,
+# as shared/data and eval-sentiment's --labels hold them), the desk's word (complaint, praise)
+# and the Portuguese ones (the pt-BR/pt-PT desk's Reclamação/Neutro/Elogio). Read without case
+# or accents: "reclamacao" is how a terminal without a Portuguese keyboard writes it.
+LABEL_WORDS: dict[Label, tuple[str, ...]] = {
+    Label.NEGATIVE: ("negative", "0", "complaint", "negativo", "reclamação"),
+    Label.NEUTRAL: ("neutral", "1", "neutro"),
+    Label.POSITIVE: ("positive", "2", "praise", "positivo", "elogio"),
+}
+
+
+def _plain(word: str) -> str:
+    """`word` without case or accents, for comparing what was typed."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ACCEPTED = {_plain(word): label for label, words in LABEL_WORDS.items() for word in words}
+
+
+def parse_label(value: Any) -> str:
+    """The label (its stored word) typed as any of LABEL_WORDS; otherwise refused, listing
+    every word accepted."""
+    found = _ACCEPTED.get(_plain(str(value)))
+    if found is None:
+        each = [f"{label} (or {', '.join(words[1:])})" for label, words in LABEL_WORDS.items()]
+        listed = f"{each[0]}, {each[1]} or {each[2]}"
+        raise typer.BadParameter(f"{value!r} is not a label; use {listed}")
+    return found.value
 
 
 def relabel_command(
@@ -32,8 +62,10 @@ def relabel_command(
         str,
         typer.Argument(
             metavar="LABEL",
-            help="negative, neutral or positive.",
-            parser=one_of("a label", CLASSES),
+            help="negative, neutral or positive; or 0, 1, 2 as in a labels file; or "
+            "complaint/praise, negativo/neutro/positivo, reclamação/elogio (case and accents "
+            "ignored).",
+            parser=parse_label,
         ),
     ],
     by: Annotated[str, typer.Option(help="Who corrected it.")] = "",
@@ -44,6 +76,11 @@ def relabel_command(
     except LookupError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
-    Console(emoji=False).print(
-        f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}"
-    )
+    console = Console(emoji=False)
+    if previous == label:  # a confirmation: still a label to learn from
+        console.print(
+            f"[green]✓[/] mention {mention_id} already read {label}; kept as confirmed "
+            "for train-sentiment --corrections"
+        )
+        return
+    console.print(f"[green]✓[/] mention {mention_id}: {previous or 'unread'} → {label}")

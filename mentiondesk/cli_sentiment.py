@@ -22,7 +22,7 @@ from mentiondesk.cli_tuning import (
     tuned_summary,
 )
 from mentiondesk.cli_values import bounded, bounded_decimal
-from mentiondesk.corrections import corrected_examples
+from mentiondesk.corrections import Corrected, corrected
 from mentiondesk.models import ConfigError
 from sentiment import e5_training, training
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
@@ -157,7 +157,7 @@ def train_sentiment(
     folders = [*data, *(more or [])]
     check_folders("--data", folders)
     check_folders("--tune-on", tune_on or [])
-    fixes = corrected_examples(open_store(load(ctx))) if corrections else []
+    fixes = corrected(open_store(load(ctx))) if corrections else None
     if kind == "ngram":
         _train_ngram(folders, out, fixes, seed=seed, limit=limit)
         return
@@ -198,7 +198,7 @@ def _check_choices(kind: str, batches: str, device: str) -> None:
 def _train_ngram(
     folders: list[Path],
     out: Path,
-    fixes: list[tuple[str, int, str]],
+    fixes: Corrected | None,
     *,
     seed: int,
     limit: int | None,
@@ -207,7 +207,8 @@ def _train_ngram(
     with training_progress(err, None) as (say, _):
         say("reading data")
         try:
-            gathered = training.gather(folders, fixes, seed=seed, limit=limit)
+            examples = fixes.examples if fixes is not None else []
+            gathered = training.gather(folders, examples, seed=seed, limit=limit)
             model = training.train(gathered, seed=seed, progress=say)
         except (OSError, ValueError) as exc:
             err.print(f"[red]cannot train:[/] {escape(str(exc))}")
@@ -221,22 +222,32 @@ def _train_ngram(
             )
             raise typer.Exit(2) from None
     languages = ", ".join(f"{c} ({len(d.train)} texts)" for c, d in gathered.items() if d.train)
-    used = _corrections_used(sum(d.corrections for d in gathered.values()), len(fixes))
+    used = _corrections_used(sum(d.corrections for d in gathered.values()), fixes)
     took = time.monotonic() - started
-    err.print(f"[green]✓[/] wrote {escape(str(out))}: {languages}; {used}; {took:.0f} s")
+    err.print(f"[green]✓[/] wrote {escape(str(out))}: {languages}{used}; {took:.0f} s")
 
 
-def _corrections_used(used: int, given: int) -> str:
-    """How many relabels were learnt: one in a language no folder has teaches no model."""
-    left = given - used
-    elsewhere = f" ({left} in languages with no model of their own)" if left else ""
-    return f"used {used} of {given} corrections{elsewhere}"
+def _corrections_used(used: int, fixes: Corrected | None) -> str:
+    """How many relabels were learnt, and why the others were not: one in a language no folder
+    has teaches no model; a text corrected on several mentions is learnt once; a post edited
+    since its correction is not learnt; nothing for a run without --corrections."""
+    if fixes is None:
+        return ""
+    given = len(fixes.examples) + fixes.repeats + fixes.blank + fixes.edited
+    why = (
+        (len(fixes.examples) - used, "in languages with no model of their own"),
+        (fixes.repeats, "repeating another corrected mention's text"),
+        (fixes.blank, "with no text"),
+        (fixes.edited, "of posts edited since"),
+    )
+    left = [f"{count} {reason}" for count, reason in why if count]
+    return f"; used {used} of {given} corrections" + (f" ({'; '.join(left)})" if left else "")
 
 
 def _train_e5(
     folders: list[Path],
     out: Path,
-    fixes: list[tuple[str, int, str]],
+    fixes: Corrected | None,
     *,
     recipe: Recipe,
     limit: int | None,
@@ -250,7 +261,8 @@ def _train_e5(
     err.print(f"the blend will be tuned on the val splits of: {tuned}", markup=False)
     with training_progress(err, recipe.steps) as (say, step):
         try:
-            rows = e5_training.examples(folders, fixes, seed=recipe.seed, limit=limit)
+            examples = fixes.examples if fixes is not None else []
+            rows = e5_training.examples(folders, examples, seed=recipe.seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
             meta = e5_training.train(
                 folders,
@@ -271,7 +283,7 @@ def _train_e5(
         except (OSError, ValueError, RuntimeError, ConfigError) as exc:
             err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
-    counts = f"{meta['texts']} texts, {len(fixes)} corrections"
+    counts = f"{meta['texts']} texts{_corrections_used(len(examples), fixes)}"
     took = time.monotonic() - started
     err.print(
         f"[green]✓[/] wrote {escape(str(out))}: {counts}; {tuned_summary(meta)}; {took:.0f} s"

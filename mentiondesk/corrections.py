@@ -6,16 +6,20 @@ The desk's one-click correction and `mentiondesk relabel` both write here, so
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.edited_posts import ACTION as EDIT_ACTION
 from mentiondesk.models import Label
 from mentiondesk.store import Store
-from mentiondesk.tables import CORRECTION, MENTION, READING
+from mentiondesk.tables import AUDIT, CORRECTION, MENTION, READING
 
 LABEL_INDEX = {Label.NEGATIVE: 0, Label.NEUTRAL: 1, Label.POSITIVE: 2}
+# A corrected mention: text, label, its reading's and its platform's language, edited since.
+_Latest = tuple[str, str, str | None, str | None, bool]
 
 
 # A draft's `decided_by` when a correction withdrew it: "relabel 12" (correction 12), as the
@@ -65,12 +69,64 @@ def withdrawn_for_correction(decided_by: str | None) -> int | None:
     return int(rest) if rest != decided_by and rest.isdigit() else None
 
 
+@dataclass(frozen=True)
+class Corrected:
+    """What `train-sentiment --corrections` learns from, and what it leaves out."""
+
+    examples: list[tuple[str, int, str]]  # text (one line), label index, language
+    repeats: int = 0  # the text of another corrected mention (a copy, a retweet): learnt once
+    blank: int = 0  # no text to learn from
+    edited: int = 0  # the post edited since: the label was given to a text no longer stored
+
+
 def corrected_examples(store: Store) -> list[tuple[str, int, str]]:
     """(text, label index, language) of every corrected mention, its latest correction only."""
+    return corrected(store).examples
+
+
+def corrected(store: Store) -> Corrected:
+    """Every corrected mention's text, at its latest correction, each text once.
+
+    Texts are put on one line, as the labels folders hold them (a post's line breaks and
+    tabs are spaces there). The same text corrected on several mentions (a copied complaint,
+    a quoted post) is learnt once, as its latest correction says: counted three times over
+    for each copy, it outweighed the rest, and two copies corrected apart taught both labels.
+    A correction of a post its author edited since is left out: its label was given to the
+    old text, and the new one may say the opposite ("sorted now, thanks!").
+    """
+    everything = _latest_corrections(store)
+    rows = [row[:4] for row in everything if not row[4]]  # an edited post's is not learnt
+    found: dict[str, tuple[str, int, str]] = {}  # by text, the latest correction last
+    for text, label, read, said in rows:
+        line = " ".join(text.split())
+        key = line.casefold()
+        found.pop(key, None)
+        found[key] = (line, LABEL_INDEX[Label(label)], _language(read or said))
+    examples = [example for key, example in found.items() if key]
+    return Corrected(
+        examples,
+        repeats=len(rows) - len(found),
+        blank=len(found) - len(examples),
+        edited=len(everything) - len(rows),
+    )
+
+
+def _latest_corrections(store: Store) -> list[_Latest]:
+    """Each corrected mention's text, latest label, languages, and whether it was edited since."""
     latest = (
         sa.select(CORRECTION.c.mention_id, sa.func.max(CORRECTION.c.id).label("last"))
         .group_by(CORRECTION.c.mention_id)
         .subquery()
+    )
+    # The edit's audit line (edited_reread) is the only trace of when a post was edited.
+    edited_since = (
+        sa.select(AUDIT.c.id)
+        .where(
+            AUDIT.c.mention_id == CORRECTION.c.mention_id,
+            AUDIT.c.action == EDIT_ACTION,
+            AUDIT.c.at >= CORRECTION.c.corrected_at,
+        )
+        .exists()
     )
     query = (
         sa.select(MENTION.c.text, CORRECTION.c.label, READING.c.lang, MENTION.c.lang)
@@ -80,6 +136,10 @@ def corrected_examples(store: Store) -> list[tuple[str, int, str]]:
         .order_by(CORRECTION.c.id)
     )
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [(text, LABEL_INDEX[Label(label)], read or said or "und")
-            for text, label, read, said in rows]  # fmt: skip
+        rows = conn.execute(query.add_columns(edited_since)).all()
+    return [(text, label, read, said, bool(edited)) for text, label, read, said, edited in rows]
+
+
+def _language(code: str | None) -> str:
+    """A reading's language code, or the platform's ("pt-BR") as the folders' are ("pt")."""
+    return (code or "und").split("-")[0].split("_")[0].lower() or "und"
