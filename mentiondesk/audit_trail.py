@@ -20,6 +20,10 @@ from mentiondesk.tables import AUDIT, DRAFT
 # Who the trail says held an action the outbox worker held by itself, at its claim (a
 # follow-up with no ticket to go on: outbox_claim), in the "hold" line a person's hold writes.
 OUTBOX_WORKER = "outbox"
+# The kind of reason (as held_reason's) of a follow-up held with no ticket to go on, and how
+# its row's error begins (case_tickets.no_ticket).
+NO_TICKET = "no-ticket"
+_NO_TICKET_ERROR = "no ticket for this follow-up "
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,11 @@ def resent(last_error: str | None, *, held: bool = True, to: str | None = None) 
     """The detail of sending an outbox action again, saying what was done: "sent again
     after being held: <the kind of reason>" (held_reason's: "dms-closed"; the desk's case
     page words it for its reader). The kind, not the error: a platform's words may quote
-    the reply or a token, and the trail is kept long after the row."""
+    the reply or a token, and the trail is kept long after the row. A follow-up held for
+    want of its case's ticket is NO_TICKET: held_reason would call it refused by the
+    platform, which never saw it."""
     done = "sent again" + (f" through {to}" if to else "")
-    return f"{done} after being held: {held_reason(last_error)}" if held else done
+    if not held:
+        return done
+    no_ticket = (last_error or "").startswith(_NO_TICKET_ERROR)
+    return f"{done} after being held: {NO_TICKET if no_ticket else held_reason(last_error)}"

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from mentiondesk.config import Config
-from mentiondesk.source_health import Held, held_in
+from mentiondesk.source_health import Held, held_in, held_whole_until
 from mentiondesk.source_states import STALE_AFTER, RecordedSource, by_weight, recorded
 from mentiondesk.store import Store
 
@@ -90,7 +90,12 @@ def _current(row: RecordedSource, now: datetime, zone: ZoneInfo) -> str:
         return f"stopped by {who} since {_at(row.since, now, zone)}: {row.reason} — {_FIX}"
     if row.state_at(now) == "limited" and row.until is not None:
         if held := held_in(row, now):  # some endpoints (X's search): name them, as /healthz
-            return f"rate limited in {who}: {_held_words(held, now, zone)}"
+            said = f"rate limited in {who}: {_held_words(held, now, zone)}"
+            if (whole := held_whole_until(row, held, now)) is not None:  # the poller waits
+                said += (
+                    f"; its others refused too: nothing read from it until {_at(whole, now, zone)}"
+                )
+            return said
         return f"rate limited in {who} until {_at(row.until, now, zone)}"
     return f"read by {who} since {_at(row.since, now, zone)}"
 

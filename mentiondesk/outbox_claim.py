@@ -18,6 +18,7 @@ from mentiondesk.models import Brand, OutboxAction, is_private_post
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
+from mentiondesk.outbox_ticket_wait import logged, note_waits
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX, case_number
 from playbooks.impostors import posing_as
@@ -75,12 +76,14 @@ def claim(
                 )
             ).all()
             rows, held = _without_ticket(conn, sorted(taken, key=lambda r: int(r.id)))
+            waits = note_waits(conn, _follow_ups(rows))  # on the trail once a wait, not a poll
             case_ids = {r.case_id for r in rows if r.case_id is not None}
             tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
             linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
             # In the claim's transaction: one connection a claim, not a second from the pool.
             linked = _as_now(conn, [r.case_id for r in rows], linked)
         _logged(held)  # once committed: a claim rolled back held nothing
+        logged(waits)
         if rows or not taken:
             break
     return [
@@ -99,11 +102,7 @@ def _without_ticket(
     each would otherwise wait for it for good, retried every few minutes with no word to
     anyone. Held, a row is claimed no more until a person releases it (`outbox retry`,
     audited too): one line a hold, not one a poll."""
-    follow_ups = [
-        (int(r.id), int(r.case_id), str(r.target))
-        for r in rows
-        if r.kind == "comment" and r.case_id is not None
-    ]
+    follow_ups = _follow_ups(rows)
     stranded = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
     held = set()
     for outbox_id, why in stranded.items():
@@ -118,6 +117,15 @@ def _without_ticket(
             write(conn, OUTBOX_WORKER, "hold", case_id=case_id, detail=why)
             held.add(outbox_id)
     return [r for r in rows if int(r.id) not in held], [r for r in rows if int(r.id) in held]
+
+
+def _follow_ups(rows: list[sa.Row[Any]]) -> list[tuple[int, int, str]]:
+    """(outbox id, case id, desk) of the follow-ups (comments for a case's ticket) in `rows`."""
+    return [
+        (int(r.id), int(r.case_id), str(r.target))
+        for r in rows
+        if r.kind == "comment" and r.case_id is not None
+    ]
 
 
 def _logged(held: list[sa.Row[Any]]) -> None:

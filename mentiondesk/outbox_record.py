@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from mentiondesk.models import OutboxAction, Receipt
 from mentiondesk.outbox_case import touch_case
 from mentiondesk.outbox_lease import LeaseClock
+from mentiondesk.outbox_ticket_wait import note_sent
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, OUTBOX
 
@@ -87,6 +88,7 @@ def record(store: Store, claimed: Claimed, receipt: Receipt, now: datetime) -> b
         delivery |= {"target": action.target, "ref": receipt.ref, "url": receipt.url}
         conn.execute(stmt.values(delivery | {"delivered_at": now}))
         touch_case(conn, action, receipt, case_id=claimed.case_id, now=now)
+        note_sent(conn, claimed.id, action.kind, claimed.case_id)  # after waiting for a ticket
     return True
 
 

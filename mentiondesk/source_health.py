@@ -143,3 +143,25 @@ def held_in(row: RecordedSource, now: datetime) -> Held:
         if endpoint and at.tzinfo is not None and at > now:
             held.append((endpoint, at))
     return tuple(held)
+
+
+def held_whole_until(row: RecordedSource, held: Held, now: datetime) -> datetime | None:
+    """Until when a row with endpoints `held` (held_in) says its whole source is held, or None.
+    Its `until` is when the source is read whole again (source_recorder): the last endpoint's
+    end, unless the poller itself waits (every endpoint refused: X's search held, then a 429
+    on its mentions), when it is that wait's end, which the endpoints' list does not name (past
+    `now`: read again, its writer says so within seconds)."""
+    if not held or row.until is None or row.until <= now:
+        return None
+    if row.until == max(at for _, at in held):
+        return None
+    return row.until
+
+
+def rest_read(row: RecordedSource, held: Held, now: datetime) -> bool:
+    """Whether the source's other endpoints are read while `held` are: the banner says so only
+    then. The store does not know a source's endpoints, so only where the row implies it: one
+    endpoint held and the source not held whole. A source of one endpoint held is held whole
+    (named by no endpoint); with two held (X's search and its mentions, or Reddit's shared
+    window holding all three) nothing says a third is there and read."""
+    return len(held) == 1 and held_whole_until(row, held, now) is None

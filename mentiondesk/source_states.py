@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -91,12 +91,18 @@ def _recorded(row: Any) -> RecordedSource:
         state=row["state"],
         error=row["error"],
         reason=row["reason"],
-        since=row["since"],
-        until=row["until"],
-        updated_at=row["updated_at"],
-        ended_at=row["ended_at"],
-        read_at=row["read_at"],
+        since=_utc(row["since"]),
+        until=None if row["until"] is None else _utc(row["until"]),
+        updated_at=_utc(row["updated_at"]),
+        ended_at=None if row["ended_at"] is None else _utc(row["ended_at"]),
+        read_at=_utc(row["read_at"]),
     )
+
+
+def _utc(at: datetime) -> datetime:
+    """In UTC, as /healthz says every time: PostgreSQL answers in its session's zone (the
+    server's own by default, "-03:00" for one set up in São Paulo); a naive one is UTC."""
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def standing(rows: Iterable[RecordedSource], now: datetime) -> dict[str, RecordedSource]:

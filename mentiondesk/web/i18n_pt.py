@@ -21,6 +21,7 @@ from mentiondesk.web.i18n_pt_reading import READING as _READING
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES as _SCORES
 from mentiondesk.web.i18n_pt_solved import SOLVED as _SOLVED
+from mentiondesk.web.i18n_pt_sources import SOURCES as _SOURCES
 from mentiondesk.web.i18n_pt_tickets import TICKETS as _TICKETS
 
 _LAYOUT = {
@@ -236,6 +237,7 @@ MESSAGES: dict[str, str] = {
     **_PRIVATE,
     **_SCORES,
     **_SOLVED,
+    **_SOURCES,
     **_TICKETS,
     **_READING,
     **_IMPOSTOR,

@@ -88,6 +88,22 @@ AUDIT = {
     "The outbox held an action back from sending: {reason}": (
         "A fila de envio reteve uma ação, sem enviar: {reason}"
     ),
+    # A follow-up waited for its case's ticket to be filed, and went once it was.
+    "The author's new message waits for the case's ticket to be filed at the help desk "
+    "({target}), and goes on it then (outbox action {action}; the ticket's: {ticket_action})": (
+        "A nova mensagem da pessoa aguarda a abertura do chamado do caso no help desk "
+        "({target}) e será acrescentada a ele depois (ação {action} da fila de envio; a do "
+        "chamado: {ticket_action})"
+    ),
+    "The author's new message was added to the case's ticket at the help desk ({target}) "
+    "once the ticket was filed (outbox action {action})": (
+        "A nova mensagem da pessoa foi acrescentada ao chamado do caso no help desk ({target}) "
+        "depois que o chamado foi aberto (ação {action} da fila de envio)"
+    ),
+    # `outbox retry` of a follow-up the outbox held for want of the case's ticket.
+    "the case had no ticket at the help desk to add it to": (
+        "o caso não tinha chamado no help desk onde acrescentá-la"
+    ),
     # `outbox drop`: a person dropped a held or queued send for good.
     "{who} dropped the reply: it will not be sent": (
         "{who} descartou a resposta, que não será enviada"
@@ -132,5 +148,24 @@ AUDIT = {
     "new text is kept, and they are on the do-not-contact list": (
         "A pessoa editou a publicação depois de o rascunho ser rejeitado e pediu para não ser "
         "contatada: o novo texto foi mantido, e a pessoa está na lista de não contatar"
+    ),
+}
+
+# pt-PT (laid over AUDIT by i18n_pt_pt.py): "pedido de apoio" and "apoio ao cliente".
+AUDIT_PT = {
+    "the case had no ticket at the help desk to add it to": (
+        "o caso não tinha pedido de apoio no apoio ao cliente onde a acrescentar"
+    ),
+    "The author's new message waits for the case's ticket to be filed at the help desk "
+    "({target}), and goes on it then (outbox action {action}; the ticket's: {ticket_action})": (
+        "A nova mensagem da pessoa aguarda a abertura do pedido de apoio do caso no apoio ao "
+        "cliente ({target}) e será acrescentada depois (ação {action} da fila de envio; a do "
+        "pedido de apoio: {ticket_action})"
+    ),
+    "The author's new message was added to the case's ticket at the help desk ({target}) "
+    "once the ticket was filed (outbox action {action})": (
+        "A nova mensagem da pessoa foi acrescentada ao pedido de apoio do caso no apoio ao "
+        "cliente ({target}) depois de o pedido de apoio ser aberto (ação {action} da fila de "
+        "envio)"
     ),
 }

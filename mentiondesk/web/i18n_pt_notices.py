@@ -130,18 +130,7 @@ NOTICES = {
         "A fonte “{name}” parou: {reason}. Nenhuma menção nova será lida dessa fonte até que o "
         "mentiondesk seja reiniciado."
     ),
-    # base.html, to managers: one endpoint of a source (X's search) held by the platform's rate
-    # limit while the others are read; {what} is one of the four below (source_banner.unread),
-    # plural, with its article; {until} "10:14"
-    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit); everything "
-    "else from it is still read.": (
-        "Na fonte “{name}”, {what} ficam de fora até {until} (limite de requisições da "
-        "plataforma); todo o resto dela continua sendo lido."
-    ),
-    "posts found by search": "as publicações encontradas pela busca",
-    "mentions of the brand’s account": "as menções à conta da marca",
-    "comments that name the brand": "os comentários que citam a marca",
-    "posts from “{endpoint}”": "as publicações de “{endpoint}”",
+    # base.html's held endpoints: i18n_pt_sources.py
     # queue.html once it shows pages_queue.MAX_SHOWN rows: "Show more" would add none.
     "The queue shows only the first {n}: narrow it with the filters above to see the others.": (
         "A fila mostra só os {n} primeiros: refine com os filtros acima para ver os demais."

@@ -14,17 +14,21 @@ Brazil-only words that no text may show through this locale.
 from __future__ import annotations
 
 from mentiondesk.alert_words_pt import PT_PT_WORDS
+from mentiondesk.web.i18n_pt_audit import AUDIT_PT as _AUDIT
 from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
+from mentiondesk.web.i18n_pt_sources import SOURCES_PT as _SOURCES
 from mentiondesk.web.i18n_pt_tickets import TICKETS_PT as _TICKETS
 
 MESSAGES: dict[str, str] = {
+    **_AUDIT,
     **_CASE,
     **_SAVED,
     **_SCORES,
+    **_SOURCES,
     **_TICKETS,
     **_IMPOSTOR,
     **_CONFIRM,
@@ -271,13 +275,6 @@ MESSAGES: dict[str, str] = {
     "Someone unassigned this case from {who} meanwhile: nothing changed. It is nobody's now.": (
         "Alguém tirou este caso a {who} entretanto: nada mudou. Agora não é de ninguém."
     ),
-    # base.html's held endpoint (i18n_pt_notices); the others read as in pt-BR
-    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit); everything "
-    "else from it is still read.": (
-        "Na fonte “{name}”, {what} ficam de fora até às {until} (limite de pedidos da "
-        "plataforma); todo o resto dela continua a ser lido."
-    ),
-    "posts found by search": "as publicações encontradas pela pesquisa",
 }
 
 # Stored values (i18n_pt_words.WORDS) that read differently, by kind.

@@ -136,19 +136,23 @@ async def test_the_banner_words_each_endpoint_and_falls_back_to_its_name(
     config: Config, store: Store
 ) -> None:
     """The endpoints listeners read (listener/*.py: search, mentions, Reddit's comments) said
-    as what they read; one it does not know by its own name, escaped."""
+    as what they read, in one line for the source (test_banner_held_sources); one it does not
+    know by its own name, escaped."""
     until = datetime.now(UTC) + timedelta(minutes=14)
     held = (("mentions", until), ("comments", until), ("<b>feed</b>", until))
     await _worker_records(config, [SourceHealth("r", limited_endpoints=held)])
     english, brazil, portugal = await _pages(config, store, "manager")
-    assert "Source “r”: mentions of the brand’s account are not read until" in english
-    assert "Source “r”: comments that name the brand are not read until" in english
-    assert "Source “r”: posts from “&lt;b&gt;feed&lt;/b&gt;” are not read until" in english
+    assert (
+        "Source “r”: mentions of the brand’s account, comments that name the brand and posts "
+        "from “&lt;b&gt;feed&lt;/b&gt;” are not read until" in english
+    )
     assert "<b>feed</b>" not in english
-    assert "Na fonte “r”, as menções à conta da marca ficam de fora até" in brazil
-    assert "Na fonte “r”, os comentários que citam a marca ficam de fora até" in brazil
-    assert "Na fonte “r”, as publicações de “&lt;b&gt;feed&lt;/b&gt;” ficam de fora" in brazil
-    assert "Na fonte “r”, as menções à conta da marca ficam de fora até às" in portugal
+    assert (
+        "Na fonte “r”, as menções à conta da marca, os comentários que citam a marca e as "
+        "publicações de “&lt;b&gt;feed&lt;/b&gt;” ficam de fora até" in brazil
+    )
+    assert "Na fonte “r”, as menções à conta da marca, os comentários" in portugal
+    assert "ficam de fora até às" in portugal
 
 
 async def test_an_agent_is_not_told_of_a_held_endpoint(config: Config, store: Store) -> None:

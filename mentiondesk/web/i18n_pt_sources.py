@@ -1,0 +1,64 @@
+"""The managers' banner on a source a rate limit holds in part (source_banner), in Portuguese:
+SOURCES for pt-BR, SOURCES_PT what Portugal says differently ("até às", "pedidos", "pesquisa",
+"a ser lido"). {what} is what an endpoint leaves unread (source_banner.unread), plural, with
+its article, or several joined; {until} "10:14" (with its date where not today)."""
+
+from __future__ import annotations
+
+SOURCES = {
+    # One endpoint held (X's search) while the store shows the source's others are read.
+    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit); everything "
+    "else from it is still read.": (
+        "Na fonte “{name}”, {what} ficam de fora até {until} (limite de requisições da "
+        "plataforma); todo o resto dela continua sendo lido."
+    ),
+    # Several held, or none said to be read besides (X's search and its mentions).
+    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit).": (
+        "Na fonte “{name}”, {what} ficam de fora até {until} (limite de requisições da plataforma)."
+    ),
+    # Held until different times, the soonest first; {later} of "{what} until {until}" joined.
+    "Source “{name}”: {what} are not read until {until}, {later} (the platform’s rate limit).": (
+        "Na fonte “{name}”, {what} ficam de fora até {until}, e {later} (limite de requisições "
+        "da plataforma)."
+    ),
+    # Every endpoint refused: the poller waits for the source; {later} those held longer.
+    "Source “{name}”: nothing from it is read until {until} (the platform’s rate limit).": (
+        "Na fonte “{name}”, nada é lido até {until} (limite de requisições da plataforma)."
+    ),
+    "Source “{name}”: nothing from it is read until {until}, nor {later} (the platform’s rate "
+    "limit).": (
+        "Na fonte “{name}”, nada é lido até {until}, nem {later} (limite de requisições da "
+        "plataforma)."
+    ),
+    "{what} until {until}": "{what} até {until}",
+    "{items} and {last}": "{items} e {last}",
+    "posts found by search": "as publicações encontradas pela busca",
+    "mentions of the brand’s account": "as menções à conta da marca",
+    "comments that name the brand": "os comentários que citam a marca",
+    "posts from “{endpoint}”": "as publicações de “{endpoint}”",
+}
+
+SOURCES_PT = {
+    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit); everything "
+    "else from it is still read.": (
+        "Na fonte “{name}”, {what} ficam de fora até às {until} (limite de pedidos da "
+        "plataforma); todo o resto dela continua a ser lido."
+    ),
+    "Source “{name}”: {what} are not read until {until} (the platform’s rate limit).": (
+        "Na fonte “{name}”, {what} ficam de fora até às {until} (limite de pedidos da plataforma)."
+    ),
+    "Source “{name}”: {what} are not read until {until}, {later} (the platform’s rate limit).": (
+        "Na fonte “{name}”, {what} ficam de fora até às {until}, e {later} (limite de pedidos "
+        "da plataforma)."
+    ),
+    "Source “{name}”: nothing from it is read until {until} (the platform’s rate limit).": (
+        "Na fonte “{name}”, nada é lido até às {until} (limite de pedidos da plataforma)."
+    ),
+    "Source “{name}”: nothing from it is read until {until}, nor {later} (the platform’s rate "
+    "limit).": (
+        "Na fonte “{name}”, nada é lido até às {until}, nem {later} (limite de pedidos da "
+        "plataforma)."
+    ),
+    "{what} until {until}": "{what} até às {until}",
+    "posts found by search": "as publicações encontradas pela pesquisa",
+}
