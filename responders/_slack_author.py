@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from mentiondesk.models import Mention, Wording, handle_prefix
-from responders._escape import slack_handle, slack_link, units
+from responders._chat_author import ERASED
+from responders._escape import slack_handle, slack_link, slack_mrkdwn, units
 from responders._text import author_followers
 
 # The longest post URL linked on the card: with the author's name and handle it stays
@@ -14,7 +15,10 @@ URL_LIMIT = 2000
 def author_line(m: Mention, wording: Wording) -> str:
     """ "*<url|Ann>* u/ann · 12.3k followers": the name bold, linked to the post (past
     URL_LIMIT, unlinked); the platform's prefix ("@", "u/", none: handle_prefix) outside the
-    handle's code span, as the notification writes "@`_lumora_`"."""
+    handle's code span, as the notification writes "@`_lumora_`". An erased author (their
+    handle blanked: `authors forget`) is erased_line()."""
+    if not m.author.handle:
+        return erased_line(wording)
     name = m.author.name or m.author.handle
     url = m.url if units(m.url) <= URL_LIMIT else ""
     prefix = handle_prefix(m.platform, m.author.handle)
@@ -22,3 +26,11 @@ def author_line(m: Mention, wording: Wording) -> str:
     if count := author_followers(m, wording):
         author += f" · {count}"
     return author
+
+
+def erased_line(wording: Wording) -> str:
+    """ "*erased author*" ("*perfil apagado*"), as the other chats and the notification say
+    it: no link (a post's URL names them, "x.com/ana/status/…": it would lead to them), no
+    label-less `<url|>` (Slack showed the bare URL), and no follower count (erasure left 0,
+    which is no one's)."""
+    return f"*{slack_mrkdwn(wording.t(ERASED), 80)}*"

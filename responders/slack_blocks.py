@@ -20,7 +20,7 @@ from mentiondesk.models import (
 from responders._escape import slack_chunks, slack_handle, slack_mrkdwn, units
 from responders._settled import delivered_line, isolated, settled_buttons
 from responders._slack_author import author_line
-from responders._slack_text import SECTION_LIMIT, text_only_blocks
+from responders._slack_text import SECTION_LIMIT, erased_named, text_only_blocks
 from responders._text import case_title, impostor_warning, plain
 
 Block = dict[str, Any]
@@ -77,7 +77,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     Every word from `wording` (our own text, no markup to escape); mention data escaped."""
     w = wording
     if action.text_only:
-        return text_only_blocks(action.text or "")
+        return text_only_blocks(erased_named(action.text or "", w))
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     author = author_line(m, w)  # name, handle as its platform writes it, followers
