@@ -65,7 +65,7 @@ class RedditSourceConfig(SourceConfig):
     @model_validator(mode="after")
     def _comments_readable(self) -> RedditSourceConfig:
         """A `comments = true` written where they cannot be read is said at load; the default
-        is only "where they can be" (see RedditSource._comment_matcher)."""
+        is only "where they can be" (see _reddit_setup.comment_matcher)."""
         if not (self.comments and "comments" in self.model_fields_set):
             return self
         if firehose(self.subreddits):

@@ -3,7 +3,6 @@ inbox username mentions."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -13,9 +12,8 @@ import asyncprawcore
 
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
 from listener._items import readable, usable
-from listener._own import OwnAccounts
-from listener._reddit_config import RedditSourceConfig, firehose
-from listener._reddit_query import QueryMatcher, UnsupportedQuery, matcher
+from listener._reddit_config import RedditSourceConfig
+from listener._reddit_setup import comment_matcher, own_accounts, signs_in_as
 from listener._reddit_wire import created, edited_since, mention_of, name_of, refusal
 from listener._wire import Clock, check_json, header_int, limit_ends, reset_time, utcnow
 from mentiondesk.models import (
@@ -30,7 +28,6 @@ from mentiondesk.models import (
 )
 from mentiondesk.models.reddit import build_reddit, last_headers
 
-_LOGGER = logging.getLogger(__name__)
 __all__ = ["RedditSource", "RedditSourceConfig"]
 
 
@@ -64,8 +61,8 @@ class RedditSource:
         self.comments_path = f"r/{'+'.join(subreddits)}/comments"
         self.restrict = list(subreddits) != ["all"]
         self.page_size = page_size
-        self.own = self._own_accounts(account or _signs_in_as(reddit), handles)
-        self.comment_match = self._comment_matcher(comments)
+        self.own = own_accounts(name, account or signs_in_as(reddit), handles)
+        self.comment_match = comment_matcher(name, query, self.subreddits, wanted=comments)
         fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
         if query:
             fetchers["search"] = self._fetch_search
@@ -76,56 +73,6 @@ class RedditSource:
         # One window per OAuth client: a 429 on search holds comments and the inbox too.
         self.endpoints = Endpoints(name, fetchers, clock=clock, shared=True)
         self._clock = clock
-
-    def _own_accounts(self, account: str | None, handles: Sequence[str]) -> OwnAccounts:
-        """Whose posts are the brand's own: the account signed in as, else (said so) the
-        source's `account`."""
-        if account:
-            return OwnAccounts.named("reddit", [account])
-        own = OwnAccounts.named("reddit", handles)
-        fix = (
-            "set `account` to the brand's Reddit username, or username_env and password_env "
-            "to the account reddit-post signs in as"
-        )
-        if own.known:
-            names = ", ".join(f"u/{n}" for n in sorted(own.names))
-            _LOGGER.info(
-                "source %s: not signed in: the brand's own posts are told by `account` "
-                "alone (%s); %s",
-                self.name,
-                names,
-                fix,
-            )
-        else:
-            _LOGGER.warning(
-                "source %s: not signed in and no `account`: the brand's own posts are read "
-                "as mentions; %s",
-                self.name,
-                fix,
-            )
-        return own
-
-    def _comment_matcher(self, wanted: bool) -> QueryMatcher | None:
-        """How listed comments are matched; None where they are not read (said why)."""
-        if not wanted or not self.query:
-            return None
-        if firehose(self.subreddits):
-            _LOGGER.info(
-                "source %s: comments are not read in r/all or r/popular (every comment on "
-                "Reddit); name subreddits to read theirs",
-                self.name,
-            )
-            return None
-        try:
-            return matcher(self.query)
-        except UnsupportedQuery as exc:
-            _LOGGER.warning(
-                "source %s: comments are not read: the query cannot be matched here (%s); "
-                'use words, "quoted phrases", AND and OR, or set comments = false',
-                self.name,
-                exc,
-            )
-            return None
 
     @classmethod
     def from_config(cls, config: RedditSourceConfig, context: PluginContext) -> RedditSource:
@@ -289,9 +236,3 @@ class RedditSource:
         value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
         until = reset_time(value, relative=True, now=self._clock)
         return limit_ends(until, self._clock)
-
-
-def _signs_in_as(reddit: asyncpraw.Reddit) -> str | None:
-    """The username the client was given (asyncpraw's config holds a sentinel for none)."""
-    username = reddit.config.username
-    return username if isinstance(username, str) and username else None

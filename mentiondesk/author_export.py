@@ -1,6 +1,6 @@
 """Answering an access request (LGPD art. 18, GDPR art. 15): everything stored about an author.
 
-The same rows an erasure would touch (mentiondesk.erasure finds them; this only reads): their
+The same rows an erasure would touch (erasure_traces finds them; this only reads): their
 author rows, mentions with their text (the export is for the person who wrote them), the
 readings, cases, follow-ups, drafts, notes, corrections and survey answers hanging off them,
 audit lines about them, outbox actions about them with their payloads, and alerts about
@@ -24,10 +24,10 @@ from sqlalchemy.engine import Connection
 from mentiondesk.author_export_words import Words, words_for
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.cli_text import cli_safe
-from mentiondesk.erasure import audit_about, traces_of
 from mentiondesk.erasure_copies import tickets_of
 from mentiondesk.erasure_payloads import Whose, line_starts, outbox_near, payload_json, their_line
 from mentiondesk.erasure_replies import replies_of
+from mentiondesk.erasure_traces import audit_about, traces_of
 from mentiondesk.queue import NotFound
 from mentiondesk.retention_digest import naming
 from mentiondesk.retention_keys import name_posts

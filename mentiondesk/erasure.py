@@ -13,7 +13,7 @@ do-not-contact, only a fingerprint of the account is kept so that they stay on i
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,19 +24,13 @@ from mentiondesk import retention_keys as keys
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.erased_posts import keep_erased
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
-from mentiondesk.erasure_payloads import (
-    ERASED,
-    Whose,
-    erase_digest_items,
-    erase_outbox,
-    handles_then,
-)
+from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
 from mentiondesk.erasure_replies import replies_of
 from mentiondesk.erasure_threads import unthread
+from mentiondesk.erasure_traces import audit_about, cases_of, traces_of
 from mentiondesk.forgotten import drop_handle, keep_forgotten, listed_forms
 from mentiondesk.queue import NotFound
 from mentiondesk.rehearsal import rehearsed
-from mentiondesk.retention_listings import LISTING, names_listed
 from mentiondesk.store import Store
 from mentiondesk.tables import (
     AUDIT,
@@ -157,7 +151,7 @@ def _locked(conn: Connection, wanted: Wanted) -> Sequence[Any]:
     _lock_posts(conn, ids)
     # Their cases too: a survey answer or an approved reply names the case alone.
     posts = sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(ids))
-    cases = sa.select(CASE.c.id).where(_cases_of(posts, ids)).order_by(CASE.c.id)
+    cases = sa.select(CASE.c.id).where(cases_of(posts, ids)).order_by(CASE.c.id)
     conn.execute(cases.with_for_update()).all()
     return authors
 
@@ -192,35 +186,6 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
     return erasure
 
 
-def traces_of(conn: Connection, platform: str, handle: str, authors: Sequence[Any]) -> Whose:
-    """Where the traces of these author rows (id, platform, external_id, handle) are: erased
-    here, shown by an access request's export (mentiondesk.author_export). Each row's own
-    platform: an account stored under the platform's former name ("twitter") is named so in
-    its posts' copies."""
-    author_ids = [a.id for a in authors]
-    # Subqueries, not lists of ids: a prolific author's thousands of mentions would pass
-    # SQLite's bound-parameter limit (999 on older builds).
-    mentions = sa.select(MENTION.c.id).where(MENTION.c.author_id.in_(author_ids))
-    cases = sa.select(CASE.c.id).where(_cases_of(mentions, author_ids))
-    drafts = sa.select(DRAFT.c.id).where(
-        sa.or_(DRAFT.c.mention_id.in_(mentions), DRAFT.c.case_id.in_(cases))
-    )
-    whose = Whose(
-        accounts=frozenset((a.platform, a.external_id) for a in authors),
-        # The handle asked for too ("" when found by id or post: it would match every line).
-        handles=frozenset(h for h in {*(a.handle for a in authors), handle} if h),
-        mentions=mentions,
-        cases=cases,
-        drafts=drafts,
-    )
-    return replace(whose, handles=whose.handles | handles_then(conn, whose))
-
-
-def _cases_of(mentions: sa.Select[tuple[int]], author_ids: list[int]) -> Any:
-    """SQL: a case opened by one of their mentions or about them."""
-    return sa.or_(CASE.c.mention_id.in_(mentions), CASE.c.author_id.in_(author_ids))
-
-
 def _erase_traces(
     conn: Connection, platform: str, whose: Whose, author_ids: list[int], *, listed: bool
 ) -> Erasure:
@@ -253,7 +218,7 @@ def _erase_traces(
     )
     surveys = _delete(conn, SURVEY, SURVEY.c.case_id.in_(cases))
     _delete(conn, READING, READING.c.mention_id.in_(mentions))
-    cases_gone = _delete(conn, CASE, _cases_of(mentions, author_ids))  # last of what they read
+    cases_gone = _delete(conn, CASE, cases_of(mentions, author_ids))  # last of what they read
     return Erasure(
         mentions=_delete(conn, MENTION, MENTION.c.author_id.in_(author_ids)),
         cases=cases_gone,
@@ -279,18 +244,6 @@ def _anonymise_audit(conn: Connection, platform: str, whose: Whose) -> int:
         .values(mention_id=None, case_id=None, draft_id=None, detail=ERASED)
     )
     return int(result.rowcount or 0)
-
-
-def audit_about(platform: str, whose: Whose) -> sa.ColumnElement[bool]:
-    """SQL: an audit line about their mentions, cases or drafts, or listing their handle."""
-    platforms = {platform} | {p for p, _ in whose.accounts}  # a former name's lines too
-    named = (names_listed(p, whose.handles, whose.mentions) for p in sorted(platforms))
-    return sa.or_(
-        AUDIT.c.mention_id.in_(whose.mentions),
-        AUDIT.c.case_id.in_(whose.cases),
-        AUDIT.c.draft_id.in_(whose.drafts),
-        sa.and_(AUDIT.c.action.in_(LISTING), sa.or_(*named)),
-    )
 
 
 def _delete(conn: Connection, table: sa.Table, where: sa.ColumnElement[bool]) -> int:

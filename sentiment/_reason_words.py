@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from sentiment._reason_words_other import OTHER_WORDS
+
 STRONG_WORDS: dict[str, tuple[str, ...]] = {
     # The courier and the doorstep: "the driver threw my parcel over the gate".
     "delivery": (
@@ -210,59 +212,7 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         *("no one answers", "nobody answers", "no one picks up", "nobody picks up"),
     ),
     # What the six reasons are not: a wrong item, packaging, marketing, stock, accessibility.
-    "other": (
-        "wrong item",
-        "wrong size",
-        "wrong colour",
-        "wrong color",
-        "wrong model",
-        "wrong product",
-        "modelo errado",
-        "tamanho errado",
-        "cor errada",
-        "produto errado",
-        "unsubscrib*",
-        "marketing emails",
-        "marketing e-mails",
-        "spam email*",
-        "spam e-mail*",
-        "e-mails de spam",
-        "emails de spam",
-        "descadastr*",
-        "papelao",
-        "desperdicio",
-        "screen reader",
-        "accessib*",
-        "acessibilidade",
-        "out of stock",
-        "sem estoque",
-        "acabou o estoque",
-        "esgotad*",
-        "sem stock",
-        "privacy",
-        "privacidade",
-        # Scams in the brand's name (fake jobs, "earn £500/day"): not what a sum there prices.
-        "scam",
-        "scammer*",
-        "golpe",
-        "golpista*",
-        "phishing",
-        "no experience needed",
-        "sem experiencia",
-        "renda extra",
-        "earn £*",
-        "earn $*",
-        "earn €*",
-        "ganhe r$*",
-        "work from home",
-        "perfil falso",
-        "conta falsa",
-        "fake account",
-        "telemetry",
-        "telemetria",
-        "no manual",
-        "sem manual",
-    ),
+    "other": OTHER_WORDS,
 }
 WEAK_WORDS: dict[str, tuple[str, ...]] = {
     # "lost parcel, no refund": what was lost is the parcel.

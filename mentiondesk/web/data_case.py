@@ -10,7 +10,6 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.case_state import cases_of_mention
 from mentiondesk.held_replies import PostState, post_states
-from mentiondesk.queue_views import praised_latest
 from mentiondesk.queue_waiting import waits_again
 from mentiondesk.store import Store
 from mentiondesk.tables import (
@@ -19,7 +18,6 @@ from mentiondesk.tables import (
     CASE,
     CORRECTION,
     DRAFT,
-    FOLLOW_UP,
     MENTION,
     READING,
 )
@@ -30,6 +28,12 @@ from mentiondesk.web.data_case_history import (
     past_cases,
     past_replies,
     timeline,
+)
+from mentiondesk.web.data_case_mentions import (
+    case_frustration,
+    case_mentions,
+    corrected_label,
+    praised,
 )
 from mentiondesk.web.data_case_rows import (
     AuditEntry,
@@ -171,7 +175,7 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
                 .order_by(CORRECTION.c.id.desc()),
             ),
             case=case,
-            case_mentions=_case_mentions(conn, case),
+            case_mentions=case_mentions(conn, case, limit=THREAD_LIMIT),
             drafts=drafts,
             thread=_thread(conn, mention),
             notes=case_notes(conn, mention_id, case),
@@ -182,11 +186,11 @@ def load_detail(store: Store, mention_id: int) -> CaseDetail | None:
             ),
             timeline=timeline(conn, [a.id for a in authors]),
             linked_authors=[a for a in authors if a.id != author.id],
-            praised=_praised(conn, case),
+            praised=praised(conn, case),
             posts=posts,
             sent=sent_posts(conn, posts),
-            opener_label=_corrected_label(conn, case),
-            case_frustration=_case_frustration(conn, case),
+            opener_label=corrected_label(conn, case),
+            case_frustration=case_frustration(conn, case),
             other_tickets=other_tickets(conn, case),
             again_since=waits_again(conn, case.id) if case and case.status == "open" else None,
         )
@@ -196,59 +200,6 @@ def _case_of(conn: Connection, mention_id: int) -> CaseData | None:
     """The case this mention opened or, as a follow-up, joined (its latest)."""
     query = select_of(CASE, CaseData).where(cases_of_mention(mention_id))
     return first(conn, CaseData, query.order_by(CASE.c.id.desc()))
-
-
-def _corrected_label(conn: Connection, case: CaseData | None) -> str | None:
-    """The latest corrected label of the mention that opened the case: its rule was chosen
-    for the reading before the correction, which the page says."""
-    if case is None:
-        return None
-    query = sa.select(CORRECTION.c.label).where(CORRECTION.c.mention_id == case.mention_id)
-    return conn.scalar(query.order_by(CORRECTION.c.id.desc()).limit(1))
-
-
-def _case_frustration(conn: Connection, case: CaseData | None) -> int | None:
-    """The highest frustration of the case's mentions, a follow-up's too: the one its
-    priority counts (as `cases list` shows), which its opening mention's may not be."""
-    if case is None:
-        return None
-    mentions = READING.c.mention_id.in_(_with_follow_ups(case))
-    highest = conn.scalar(sa.select(sa.func.max(READING.c.frustration)).where(mentions))
-    return int(highest) if highest is not None else None
-
-
-def _praised(conn: Connection, case: CaseData | None) -> str | None:
-    if case is None or case.status != "open":
-        return None
-    return conn.scalar(sa.select(praised_latest()).where(CASE.c.id == case.id))
-
-
-def _case_mentions(conn: Connection, case: CaseData | None) -> list[CaseMention]:
-    if case is None:
-        return []
-    query = (
-        sa.select(
-            MENTION.c.id,
-            MENTION.c.text,
-            MENTION.c.created_at,
-            MENTION.c.url,
-            MENTION.c.visibility,  # a followers-only or direct one is marked so
-            READING.c.label,
-            READING.c.lang,
-        )
-        .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
-        .where(MENTION.c.id.in_(_with_follow_ups(case)))
-        .order_by(MENTION.c.created_at, MENTION.c.id)
-        .limit(THREAD_LIMIT)
-    )
-    return every(conn, CaseMention, query)
-
-
-def _with_follow_ups(case: CaseData) -> sa.CompoundSelect[tuple[int]]:
-    """The case's opening mention's id and its follow-ups', as one subquery: an IN over it
-    uses the primary key, where `id = :id OR id IN (…)` scans the whole table on PostgreSQL."""
-    follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
-    return sa.union_all(sa.select(sa.literal(case.mention_id, sa.Integer)), follow_ups)
 
 
 def _drafts(conn: Connection, mention_id: int, case: CaseData | None) -> list[DraftData]:

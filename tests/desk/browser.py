@@ -121,11 +121,11 @@ def saved_replies_desk(folder: Path, saved_toml: str, *roles: Role) -> Iterator[
         store.dispose()
 
 
-def login_pt_pt(page: Page, url: str) -> None:
-    """Sign in as the agent on a page whose browser asks for pt-PT, through the login form."""
+def login_pt_pt(page: Page, url: str, name: str = "agent") -> None:
+    """Sign in as `name` on a page whose browser asks for pt-PT, through the login form."""
     page.goto(f"{url}/queue")
     expect(page.locator("html")).to_have_attribute("lang", "pt-PT")
-    page.get_by_label("Nome").fill("agent")
+    page.get_by_label("Nome").fill(name)
     page.get_by_label("Palavra-passe").fill(PASSWORD)
     page.get_by_role("button", name="Iniciar sessão").click()
     expect(page).to_have_url(f"{url}/queue")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.browser import shot
+from tests.desk.browser import login_pt_pt, shot
 from tests.desk.seed import PASSWORD, add
 
 TOO_LONG = "Mais longa do que a plataforma permite: encurte antes de enviar"
@@ -79,11 +79,7 @@ def test_european_portuguese_fits_the_screen(
     mention, _, _ = add(store, LONG, draft=LONG)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="pt-PT")
     page = context.new_page()
-    page.goto(f"{url}/queue")
-    expect(page.locator("html")).to_have_attribute("lang", "pt-PT")
-    page.get_by_label("Nome").fill("admin")
-    page.get_by_label("Palavra-passe").fill(PASSWORD)
-    page.get_by_role("button", name="Iniciar sessão").click()
+    login_pt_pt(page, url, "admin")
     for path in ("/queue", f"/mentions/{mention}", "/people"):
         page.goto(f"{url}{path}")
         expect(page.get_by_role("link", name="PT-PT")).to_have_attribute("aria-current", "true")

@@ -4,15 +4,14 @@ contactar anaX on cba", naming another account on the button and in the question
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
-from playwright.sync_api import Browser, Dialog, Locator, Page, expect
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.web.i18n_bidi import isolated
-from tests.desk.seed import PASSWORD, add
+from tests.desk.browser import login_pt_pt
+from tests.desk.seed import add
 
 HANDLE = "ana\u202eabc"  # U+202E RIGHT-TO-LEFT OVERRIDE, never closed
 
@@ -28,21 +27,6 @@ _LAST_RIGHTMOST = """el => {
 }"""
 
 
-@pytest.fixture
-def page_pt(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pt-PT")
-    yield context.new_page()
-    context.close()
-
-
-def _login(page: Page, url: str) -> None:
-    page.goto(f"{url}/queue")
-    page.get_by_label("Nome").fill("manager")
-    page.get_by_label("Palavra-passe").fill(PASSWORD)
-    page.get_by_role("button", name="Iniciar sessão").click()
-    expect(page).to_have_url(f"{url}/queue")
-
-
 def _last_is_rightmost(locator: Locator) -> bool:
     return bool(locator.evaluate(_LAST_RIGHTMOST))
 
@@ -53,29 +37,31 @@ def test_isolated_leaves_left_to_right_text_alone() -> None:
     assert isolated("a\u2069\u202eb") == "\u2068a\u202eb\u2069"  # no early close
 
 
-def test_do_not_contact_button_keeps_its_sentence(page_pt: Page, world: tuple[str, Store]) -> None:
+def test_do_not_contact_button_keeps_its_sentence(
+    page_pt_pt: Page, world: tuple[str, Store]
+) -> None:
     url, store = world
     _, case_id, _ = add(store, "Quero o reembolso.", handle=HANDLE, priority=0)
-    _login(page_pt, url)
-    page_pt.goto(f"{url}/cases/{case_id}")
-    button = page_pt.locator("#author .author-dnc button")
+    login_pt_pt(page_pt_pt, url, "manager")
+    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    button = page_pt_pt.locator("#author .author-dnc button")
     expect(button).to_contain_text("Não contactar")
     assert _last_is_rightmost(button)  # "… no X", not "anaX on cba"
 
 
-def test_queue_question_keeps_its_sentence(page_pt: Page, world: tuple[str, Store]) -> None:
+def test_queue_question_keeps_its_sentence(page_pt_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     add(store, "Sem resposta há dias.", handle=HANDLE, priority=99, ago=timedelta(days=9))
-    _login(page_pt, url)
+    login_pt_pt(page_pt_pt, url, "manager")
     asked: list[str] = []
 
     def cancel(dialog: Dialog) -> None:
         asked.append(dialog.message)
         dialog.dismiss()
 
-    page_pt.on("dialog", cancel)
-    page_pt.goto(f"{url}/queue")
-    page_pt.keyboard.press("j")
-    page_pt.keyboard.press("a")
-    expect(page_pt.locator("#queue .item").first).to_be_visible()
+    page_pt_pt.on("dialog", cancel)
+    page_pt_pt.goto(f"{url}/queue")
+    page_pt_pt.keyboard.press("j")
+    page_pt_pt.keyboard.press("a")
+    expect(page_pt_pt.locator("#queue .item").first).to_be_visible()
     assert asked and f"\u2068{HANDLE}\u2069 no X" in asked[0], asked

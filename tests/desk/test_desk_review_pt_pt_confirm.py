@@ -4,33 +4,14 @@ disabled person says they must be enabled before it works."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 import sqlalchemy as sa
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from mentiondesk.web.users import Role, add_user, set_active
+from tests.desk.browser import login_pt_pt
 from tests.desk.seed import PASSWORD, add
-
-
-@pytest.fixture
-def page_pt(browser: Browser) -> Iterator[Page]:
-    """A page whose browser asks for European Portuguese (Accept-Language: pt-PT)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pt-PT")
-    yield context.new_page()
-    context.close()
-
-
-def _login(page: Page, url: str, name: str) -> None:
-    page.goto(f"{url}/queue")
-    expect(page.locator("html")).to_have_attribute("lang", "pt-PT")
-    page.get_by_label("Nome").fill(name)
-    page.get_by_label("Palavra-passe").fill(PASSWORD)
-    page.get_by_role("button", name="Iniciar sessão").click()
-    expect(page).to_have_url(f"{url}/queue")
 
 
 def _case(store: Store, text: str, assignee: str | None = None) -> int:
@@ -61,71 +42,72 @@ def _dismissing(page: Page) -> list[str]:
 
 
 def test_encaminhar_asks_first_and_cancel_opens_no_ticket(
-    page_pt: Page, world: tuple[str, Store]
+    page_pt_pt: Page, world: tuple[str, Store]
 ) -> None:
     url, store = world
     case_id = _case(store, "Encomenda 8812 perdida, quero falar com alguém.")
-    _login(page_pt, url, "manager")
-    asked = _dismissing(page_pt)
-    page_pt.goto(f"{url}/cases/{case_id}")
-    page_pt.get_by_role("button", name="Encaminhar para o apoio ao cliente").click()
-    expect(page_pt.get_by_role("button", name="Encaminhar para o apoio ao cliente")).to_be_enabled()
+    login_pt_pt(page_pt_pt, url, "manager")
+    asked = _dismissing(page_pt_pt)
+    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    escalate = page_pt_pt.get_by_role("button", name="Encaminhar para o apoio ao cliente")
+    escalate.click()
+    expect(escalate).to_be_enabled()
     assert asked and "apoio ao cliente" in asked[0], asked
     assert _row(store, case_id).ticket_ref is None  # Cancelar: nothing went to the help desk
 
 
-def test_taking_a_colleagues_case_asks_first(page_pt: Page, world: tuple[str, Store]) -> None:
+def test_taking_a_colleagues_case_asks_first(page_pt_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     case_id = _case(store, "A app não abre desde ontem.", assignee="manager")
-    _login(page_pt, url, "agent")
-    asked = _dismissing(page_pt)
-    page_pt.goto(f"{url}/cases/{case_id}")
-    page_pt.get_by_role("button", name="Assumir este caso").click()
-    expect(page_pt.get_by_role("button", name="Assumir este caso")).to_be_enabled()
+    login_pt_pt(page_pt_pt, url, "agent")
+    asked = _dismissing(page_pt_pt)
+    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    page_pt_pt.get_by_role("button", name="Assumir este caso").click()
+    expect(page_pt_pt.get_by_role("button", name="Assumir este caso")).to_be_enabled()
     assert asked and "manager" in asked[0], asked
     assert _row(store, case_id).assignee == "manager"
 
 
-def test_reassigning_asks_first(page_pt: Page, world: tuple[str, Store]) -> None:
+def test_reassigning_asks_first(page_pt_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     case_id = _case(store, "Cobraram-me duas vezes.", assignee="agent")
-    _login(page_pt, url, "manager")
-    asked = _dismissing(page_pt)
-    page_pt.goto(f"{url}/cases/{case_id}")
-    page_pt.get_by_label("Atribuir a").select_option("admin")
-    page_pt.get_by_role("button", name="Atribuir", exact=True).click()
-    expect(page_pt.get_by_role("button", name="Atribuir", exact=True)).to_be_enabled()
+    login_pt_pt(page_pt_pt, url, "manager")
+    asked = _dismissing(page_pt_pt)
+    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    page_pt_pt.get_by_label("Atribuir a").select_option("admin")
+    page_pt_pt.get_by_role("button", name="Atribuir", exact=True).click()
+    expect(page_pt_pt.get_by_role("button", name="Atribuir", exact=True)).to_be_enabled()
     assert asked and "agent" in asked[0], asked
     assert _row(store, case_id).assignee == "agent"
 
 
 def test_an_unassigned_case_is_assigned_without_a_question(
-    page_pt: Page, world: tuple[str, Store]
+    page_pt_pt: Page, world: tuple[str, Store]
 ) -> None:
     """Nothing is taken from anyone: no question in the way of a daily action."""
     url, store = world
     case_id = _case(store, "Onde está a minha encomenda?")
-    _login(page_pt, url, "manager")
-    asked = _dismissing(page_pt)
-    page_pt.goto(f"{url}/cases/{case_id}")
-    page_pt.get_by_label("Atribuir a").select_option("agent")
-    page_pt.get_by_role("button", name="Atribuir", exact=True).click()
-    expect(page_pt.locator("#notice")).to_contain_text("Caso atribuído a agent.")
+    login_pt_pt(page_pt_pt, url, "manager")
+    asked = _dismissing(page_pt_pt)
+    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    page_pt_pt.get_by_label("Atribuir a").select_option("agent")
+    page_pt_pt.get_by_role("button", name="Atribuir", exact=True).click()
+    expect(page_pt_pt.locator("#notice")).to_contain_text("Caso atribuído a agent.")
     assert not asked and _row(store, case_id).assignee == "agent"
 
 
 def test_new_password_for_a_disabled_person_says_to_enable_them(
-    page_pt: Page, world: tuple[str, Store]
+    page_pt_pt: Page, world: tuple[str, Store]
 ) -> None:
     url, store = world
     add_user(store, "Joana", role=Role.AGENT, password=PASSWORD, by="test")
     set_active(store, "Joana", active=False, by="test")
-    _login(page_pt, url, "admin")
-    page_pt.on("dialog", lambda dialog: dialog.accept())
-    page_pt.goto(f"{url}/people")
-    row = page_pt.get_by_role("row").filter(has_text="Joana")
+    login_pt_pt(page_pt_pt, url, "admin")
+    page_pt_pt.on("dialog", lambda dialog: dialog.accept())
+    page_pt_pt.goto(f"{url}/people")
+    row = page_pt_pt.get_by_role("row").filter(has_text="Joana")
     row.get_by_role("button", name="Gerar nova palavra-passe").click()
-    panel = page_pt.locator(".new-password-panel")
+    panel = page_pt_pt.locator(".new-password-panel")
     expect(panel).to_contain_text("Nova palavra-passe de Joana")
     expect(panel).to_contain_text("Reativar")  # the step before it works
     expect(panel).not_to_contain_text("o acesso passa a ser com esta palavra-passe")

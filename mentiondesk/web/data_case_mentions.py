@@ -1,0 +1,70 @@
+"""A case page's data across the case's mentions: the one that opened it and its follow-ups.
+
+Kept apart from data_case, whose queries are about the one mention the page is open on: these
+read every mention of its case (listed, their highest frustration, the opener's corrected
+label, whether the latest follow-up is praise) through one subquery of their ids.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.queue_views import praised_latest
+from mentiondesk.tables import CASE, CORRECTION, FOLLOW_UP, MENTION, READING
+from mentiondesk.web.data_case_rows import CaseData, CaseMention, every
+
+
+def corrected_label(conn: Connection, case: CaseData | None) -> str | None:
+    """The latest corrected label of the mention that opened the case: its rule was chosen
+    for the reading before the correction, which the page says."""
+    if case is None:
+        return None
+    query = sa.select(CORRECTION.c.label).where(CORRECTION.c.mention_id == case.mention_id)
+    return conn.scalar(query.order_by(CORRECTION.c.id.desc()).limit(1))
+
+
+def case_frustration(conn: Connection, case: CaseData | None) -> int | None:
+    """The highest frustration of the case's mentions, a follow-up's too: the one its
+    priority counts (as `cases list` shows), which its opening mention's may not be."""
+    if case is None:
+        return None
+    mentions = READING.c.mention_id.in_(_with_follow_ups(case))
+    highest = conn.scalar(sa.select(sa.func.max(READING.c.frustration)).where(mentions))
+    return int(highest) if highest is not None else None
+
+
+def praised(conn: Connection, case: CaseData | None) -> str | None:
+    """SOLVED or PRAISE where the open case's latest follow-up says so (queue_views)."""
+    if case is None or case.status != "open":
+        return None
+    return conn.scalar(sa.select(praised_latest()).where(CASE.c.id == case.id))
+
+
+def case_mentions(conn: Connection, case: CaseData | None, *, limit: int) -> list[CaseMention]:
+    """The case's opening mention, then its follow-ups, oldest first, with their readings."""
+    if case is None:
+        return []
+    query = (
+        sa.select(
+            MENTION.c.id,
+            MENTION.c.text,
+            MENTION.c.created_at,
+            MENTION.c.url,
+            MENTION.c.visibility,  # a followers-only or direct one is marked so
+            READING.c.label,
+            READING.c.lang,
+        )
+        .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
+        .where(MENTION.c.id.in_(_with_follow_ups(case)))
+        .order_by(MENTION.c.created_at, MENTION.c.id)
+        .limit(limit)
+    )
+    return every(conn, CaseMention, query)
+
+
+def _with_follow_ups(case: CaseData) -> sa.CompoundSelect[tuple[int]]:
+    """The case's opening mention's id and its follow-ups', as one subquery: an IN over it
+    uses the primary key, where `id = :id OR id IN (…)` scans the whole table on PostgreSQL."""
+    follow_ups = sa.select(FOLLOW_UP.c.mention_id).where(FOLLOW_UP.c.case_id == case.id)
+    return sa.union_all(sa.select(sa.literal(case.mention_id, sa.Integer)), follow_ups)
