@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +25,8 @@ from playbooks.placeholders import (
     LONGEST_TIME_GREETING,
     SAMPLE_MENTION,
     SAMPLE_NAMELESS,
+    SAMPLE_OPENED_AT,
+    case_opened,
     mention_values,
 )
 from playbooks.sandbox import sandbox
@@ -32,12 +34,14 @@ from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples
 
 _LOGGER = logging.getLogger(__name__)
 # What a saved reply may say about the case: what a playbook draft says about the author and
-# brand (`name`, `full_name`, `handle`, `platform`, `brand`, `time_greeting`), and the desk's
-# own; a sample of each checks the texts at start-up (the longest greeting: any hour's fits).
+# brand (`name`, `full_name`, `handle`, `platform`, `brand`, `time_greeting`) and the case
+# (`case`, `case_opened`: "" on a page with no case), and the desk's own; a sample of each
+# checks the texts at start-up (the longest greeting and date: any hour's and day's fit).
 SAMPLE: dict[str, str] = {
     **mention_values(SAMPLE_MENTION, brand="Lumora"),
     "agent": "ana",  # the desk user who picks it
     "case": "MD-000001",
+    "case_opened": case_opened(SAMPLE_OPENED_AT, "en", UTC),
     "time_greeting": LONGEST_TIME_GREETING,
 }
 # The same for an author with no readable name (name "", full_name "@@@"): a text that only
@@ -110,11 +114,19 @@ class SavedReplies:
     compiled: Mapping[str, Template]
 
     def for_case(
-        self, lang: str, values: Mapping[str, str], now: datetime | None = None
+        self,
+        lang: str,
+        values: Mapping[str, str],
+        now: datetime | None = None,
+        opened: datetime | None = None,
     ) -> list[Filled]:
         """Every reply filled with `values`, in `lang`'s order (`in_order`); with `now` (the
-        desk's time, in its zone) its `{{ time_greeting }}` in its own language (`greeted`)."""
-        filled = ((r, self._fill(r.id, greeted(values, now, r.lang or lang))) for r in self.replies)
+        desk's time, in its zone) its `{{ time_greeting }}` in its own language (`greeted`),
+        and its `{{ case_opened }}` the day the case was `opened` (None: no case, "")."""
+        filled = (
+            (r, self._fill(r.id, _for_reply(values, now, opened, r.lang or lang)))
+            for r in self.replies
+        )
         return in_order(
             [
                 Filled(r.id, r.title, r.lang, text, False, r.kind)
@@ -132,6 +144,17 @@ class SavedReplies:
         except Unfilled as exc:
             _LOGGER.warning("saved reply %r left out of a case's picker: %s", reply_id, exc.why)
             return None
+
+
+def _for_reply(
+    values: Mapping[str, str], now: datetime | None, opened: datetime | None, lang: str
+) -> Mapping[str, str]:
+    """`values` greeted (`greeted`) and dated in the reply's `lang`, on the day `opened` was in
+    the desk's zone (`now`'s); as they are without `now` (the start-up samples')."""
+    if now is None:
+        return values
+    dated = case_opened(opened, lang, now.tzinfo or UTC)
+    return {**greeted(values, now, lang), "case_opened": dated}
 
 
 class Unfilled(Exception):

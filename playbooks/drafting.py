@@ -4,7 +4,7 @@ skipped where it cannot be; and keeps one case and one draft of each kind per me
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from playbooks.placeholders import (
     LONGEST_TIME_GREETING,
     SAMPLE_MENTION,
     SAMPLE_NAMELESS,
+    SAMPLE_OPENED_AT,
     case_opened,
     mention_values,
     time_greeting,
@@ -42,6 +43,20 @@ SAMPLE = (
 )
 # And for an author with no readable name, whose drafts must not fail either.
 NAMELESS = (SAMPLE_NAMELESS, *SAMPLE[1:])
+# Neither joins a case: a follow-up's does, with another case open and one resolved lately, so
+# the text `{% if case_opened %}` and `{% if open_cases %}` write is rendered and measured too,
+# with the longest realistic values (start-up would otherwise never see it).
+FOLLOW_UP = History(
+    past_cases=("MD-000001", "MD-000002", "MD-000003"),
+    open_cases=("MD-000002", "MD-000003"),
+    mentions_before=3,
+    negative_before=2,
+    joins_case="MD-000003",
+    joins_case_opened_at=SAMPLE_OPENED_AT,
+)
+# How a length problem found with each sample is worded (`measured`).
+NO_CASE = "even for a short name"
+JOINS_CASE = "for a post that joins an open case ({{ case_opened }}, {{ open_cases }} set)"
 # The values of both, built only for a rule that drafts.
 Samples = Callable[[], tuple[dict[str, Any], dict[str, Any]]]
 # Why a public reply's text is too long for the mention's platform, as it counts it; None if
@@ -72,17 +87,43 @@ class Skipped:
 
 
 def check(templates: Templates, rule: Rule, origin: Path | None, samples: Samples) -> None:
-    """Render each template `rule` drafts with the values of `SAMPLE` and `NAMELESS`;
-    ConfigError naming the file, rule and key, so a misspelt template name is found in a file
-    of many rules."""
+    """Render each template `rule` drafts with the values of `SAMPLE` and `NAMELESS`, and
+    again for a post that joins a case (`following_up`); ConfigError naming the file, rule
+    and key, so a misspelt template name is found in a file of many rules."""
     for index, spec in enumerate(rule.actions):
         if not spec.template:
             continue
+        sample, nameless = samples()
         try:
-            templates.check(spec.template, *samples())
+            templates.check(spec.template, sample, nameless)
+            _check_follow_up(templates, spec.template, sample, nameless)
         except ConfigError as exc:
             where = f"{origin or 'playbooks'}: {action_at(rule.name, index)}"
             raise ConfigError(f"{where}: template: {exc}") from None
+
+
+def _check_follow_up(
+    templates: Templates, name: str, sample: dict[str, Any], nameless: dict[str, Any]
+) -> None:
+    """`name` rendered for a follow-up: inside `{% if case_opened %}`, a mistake such as
+    `{{ case_opened.strftime("%d/%m") }}` (it is text) fails only there."""
+    try:
+        templates.check(name, following_up(sample), following_up(nameless))
+    except ConfigError as exc:
+        raise ConfigError(f"{exc} ({JOINS_CASE})") from None
+
+
+def following_up(context: Mapping[str, Any], folder: str = "en") -> dict[str, Any]:
+    """A sample's `context` for a post that joins an open case (`FOLLOW_UP`), its date written
+    as `folder`'s language writes one."""
+    return {**context, **_case_values(FOLLOW_UP, folder)}
+
+
+def measured(context: Mapping[str, Any], folder: str) -> list[tuple[str, dict[str, Any]]]:
+    """What start-up measures a template in `folder` with against its platforms' limits, each
+    with how a problem found with it is worded: the sample `context`, which joins no case,
+    then the same for a follow-up (`following_up`)."""
+    return [(NO_CASE, dict(context)), (JOINS_CASE, following_up(context, folder))]
 
 
 def draft(
@@ -188,11 +229,18 @@ def values(mention: Mention, reading: Reading, history: History, brand: str) -> 
         "time_greeting": LONGEST_TIME_GREETING,
         "reason": reading.reason,
         "frustration": reading.frustration,
+        **_case_values(history, "en"),
+    }
+
+
+def _case_values(history: History, lang: str) -> dict[str, Any]:
+    """What a template says of the author's cases; the date in `lang`, on UTC's day."""
+    return {
         "past_cases": _CaseNumbers(history.past_cases),
         "open_cases": _CaseNumbers(history.open_cases),
         "returning": history.mentions_before > 0,
         "case": history.joins_case or "",
-        "case_opened": case_opened(history.joins_case_opened_at, "en", UTC),
+        "case_opened": case_opened(history.joins_case_opened_at, lang, UTC),
     }
 
 

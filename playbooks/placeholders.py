@@ -130,6 +130,11 @@ def case_opened(opened_at: datetime | None, lang: str, zone: tzinfo) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+# What start-up checks date a sample case with: the longest day any language writes (a two-digit
+# day, September's long name: "30 September 2026"), so a follow-up fits its platform any day.
+SAMPLE_OPENED_AT = datetime(2026, 9, 30, 12, tzinfo=UTC)
+
+
 def mention_values(mention: Mention, *, brand: str) -> dict[str, str]:
     """`brand`, `name`, `full_name`, `handle` and `platform` for a reply to `mention`. The
     author's are hostile plain text: whatever renders them escapes them. `platform` is the

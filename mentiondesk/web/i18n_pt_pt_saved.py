@@ -45,6 +45,13 @@ SAVED = {
         "Campos, preenchidos para o caso: {list}. Use {name} só dentro de {if_name}: nem todas "
         "as pessoas têm um nome legível."
     ),
+    "{case_opened} is the day the case was opened, written as the reply’s language writes "
+    "dates ({pt_date} in Portuguese, {en_date} in English); it and {case} are empty on a post "
+    "with no case.": (
+        "{case_opened} é o dia em que o caso foi aberto, escrito como se escreve a data na "
+        "língua da resposta ({pt_date} em português, {en_date} em inglês); tal como {case}, "
+        "fica vazio numa publicação sem caso."
+    ),
     "Delete the saved reply {title}?": "Eliminar a resposta pronta {title}?",
     "The case pages stop offering it at once; what was sent with it stays sent.": (
         "As páginas de caso deixam de a oferecer de imediato; o que já foi enviado com ela "

@@ -66,6 +66,13 @@ SAVED = {
         "Campos, preenchidos para o caso: {list}. Use {name} só dentro de {if_name}: nem toda "
         "pessoa tem um nome legível."
     ),
+    "{case_opened} is the day the case was opened, written as the reply’s language writes "
+    "dates ({pt_date} in Portuguese, {en_date} in English); it and {case} are empty on a post "
+    "with no case.": (
+        "{case_opened} é o dia em que o caso foi aberto, escrito como se escreve a data no "
+        "idioma da resposta ({pt_date} em português, {en_date} em inglês). Em uma "
+        "publicação sem caso, {case_opened} e {case} ficam vazios."
+    ),
     "Recent changes to saved replies": "Alterações recentes nas respostas prontas",
     # Why a save was refused: the checks of the file's entries, worded for the page.
     "There is no saved reply with that id made in the desk.": (

@@ -170,6 +170,16 @@ async def _page(
             list=placeholders(),
             name="{{ name }}",
             if_name="{% if name %}…{% endif %}",
+        )
+        + " "
+        + loc.t(
+            "{case_opened} is the day the case was opened, written as the reply’s language "
+            "writes dates ({pt_date} in Portuguese, {en_date} in English); it and {case} are "
+            "empty on a post with no case.",
+            case_opened="{{ case_opened }}",
+            case="{{ case }}",
+            pt_date="12/03/2026",
+            en_date="12 March 2026",
         ),
         path=PAGE if form.mode == "add" else request.path,
         path_qs=PAGE if form.mode == "add" else request.path,

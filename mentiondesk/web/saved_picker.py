@@ -48,10 +48,11 @@ async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, 
     lang = _case_locale(desk.playbook, mention, detail)
     values = _values(request, mention, detail)
     now = desk.clock().astimezone(request.app[ZONE])  # `{{ time_greeting }}`: the desk's hour
+    opened = detail.case.opened_at if detail.case else None  # `{{ case_opened }}`, as `case`
     # Checking the desk's replies and filling them in runs off the event loop, which the
     # pipeline, the outbox and Slack's 3-second acks share.
     filled = await asyncio.to_thread(
-        _filled, request.app[SAVED], [r.values() for r in made], lang, values, now
+        _filled, request.app[SAVED], [r.values() for r in made], lang, values, now, opened
     )
     if filled is None:
         return {"saved": [], "saved_lang": "", "saved_for": {}, "picked": None}
@@ -76,10 +77,12 @@ def _filled(
     lang: str,
     values: dict[str, str],
     now: datetime,
+    opened: datetime | None,
 ) -> list[Filled] | None:
-    """The replies filled in for the case at `now`; None when there are none (no picker)."""
+    """The replies filled in for the case at `now`, the case `opened` then (None: no case);
+    None when there are none (no picker)."""
     replies = with_desk(file, made)
-    return None if replies is None else replies.for_case(lang, values, now)
+    return None if replies is None else replies.for_case(lang, values, now, opened)
 
 
 def _values(request: web.Request, mention: Mention, detail: CaseDetail) -> dict[str, str]:

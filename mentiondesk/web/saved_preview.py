@@ -1,8 +1,8 @@
 """The Saved replies page's previews: each reply as a customer reads it, filled in for a sample
 author in the reply's language ("Maria" in Portuguese, "Alex" in the others) by the picker's
 own code (saved_replies.fill, in its sandbox), greeted (`{{ time_greeting }}`) for the desk's
-hour in the reply's language. Template code ({% if name %}) is for whoever
-edits the text; the page keeps it behind a disclosure."""
+hour and the sample case's day (`{{ case_opened }}`) written in the reply's language. Template
+code ({% if name %}) is for whoever edits the text; the page keeps it behind a disclosure."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from mentiondesk.models import Author, Mention
 from mentiondesk.saved_desk import StoredReply
 from mentiondesk.saved_replies import SavedReplies, Unfilled, check_reply, fill
 from mentiondesk.tables import case_number
-from playbooks.placeholders import mention_values, time_greeting
+from playbooks.placeholders import case_opened, mention_values, time_greeting
 
 # The sample authors' display names, by language; any other language gets English's.
 _AUTHORS = {"pt": "Maria Souza", "en": "Alex Taylor"}
 _CASE = 123  # the sample case's number (MD-000123)
+# When it was opened: 12 March 2026 in the desk's zone, wherever that is.
+_OPENED = datetime(2026, 3, 12, 12, tzinfo=UTC)
 # The sample's hour when the page gives none (the desk's time, in its zone).
 _MORNING = datetime(2026, 1, 1, 10, tzinfo=UTC)
 
@@ -83,7 +85,7 @@ def sample_values(
     lang: str, *, brand: str, agent: str, now: datetime | None = None
 ) -> dict[str, str]:
     """The placeholders' values for a sample author writing in `lang` on X, to `brand`, at
-    `now` (the desk's time, in its zone; a morning when not given)."""
+    `now` (the desk's time, in its zone; a morning when not given), on the sample case."""
     name = _AUTHORS.get(lang.split("-", 1)[0].lower(), _AUTHORS["en"])
     author = Author(id="0", handle=name.replace(" ", "_").lower(), name=name)
     at = datetime(2026, 1, 1, tzinfo=UTC)
@@ -92,5 +94,6 @@ def sample_values(
         **mention_values(mention, brand=brand),
         "agent": agent,
         "case": case_number(_CASE),
+        "case_opened": case_opened(_OPENED, lang, (now or _MORNING).tzinfo or UTC),
         "time_greeting": time_greeting(now or _MORNING, lang),
     }
