@@ -48,7 +48,13 @@ def users_add(
         str, typer.Argument(metavar="NAME", help="Login name: one word, unique in any case.")
     ],
     role: Annotated[
-        str, typer.Option(help="What they may do.", metavar="<agent|manager|admin>")
+        str,
+        typer.Option(
+            help="What they may do: an agent works the queue; a manager also sees the "
+            "dashboard and assigns cases; an admin also manages the people (the first login "
+            "should be an admin).",
+            metavar="<agent|manager|admin>",
+        ),
     ] = "agent",
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
@@ -67,12 +73,19 @@ def users_add(
             raise ValueError(f"a user named {taken!r} already exists")
         password = _read_password(password_stdin)
         add_user(store, name, role=parsed, password=password, by=who())
+        no_admin = not any(u.role is Role.ADMIN and on for u, on, _, _ in list_users(store))
     except ValueError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     finally:
         store.dispose()
     out.print(f"User {escape(name)} added as {parsed.title}.")
+    if no_admin:  # a first login added without --role: no one could add people on the desk
+        err.print(
+            "No one can manage the desk's people yet (no active admin): add one with "
+            "`mentiondesk users add NAME --role admin`.",
+            highlight=False,
+        )
 
 
 @users_app.command("list")

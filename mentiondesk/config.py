@@ -116,7 +116,8 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(
-            f"{path}: file not found; pass --config PATH or create it from the shipped config.toml"
+            f"{path}: file not found; check the path given by --config (or MENTIONDESK_CONFIG), "
+            "or create the file from the shipped config.toml"
         ) from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
@@ -202,7 +203,12 @@ def _paths_and_urls(config: Config) -> list[str]:
     for i, source in enumerate(config.sources):
         path = getattr(source, "path", None)  # a source that reads a file (replay)
         if isinstance(path, Path) and not (config.base_dir / path).is_file():
-            problems.append(f"sources[{i}].path: file {str(config.base_dir / path)!r} not found")
+            problems.append(
+                f"sources[{i}].path: file {str(config.base_dir / path)!r} not found; a relative"
+                " path is read from the config file's folder (a config made from the shipped"
+                " one: copy samples/ with it, or delete this [[sources]] table, the demo's"
+                " replay, and add your platforms')"
+            )
     templates = config.settings.playbooks.templates
     if templates and not (config.base_dir / templates).is_dir():
         problems.append(f"playbooks.templates: folder {templates!r} not found next to the config")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from mentiondesk.web.notices_corrected import CORRECTED_NOTICES
 from mentiondesk.web.notices_people import PEOPLE_NOTICES
 
-# The notice keys a refused action's page is shown with (pages_case, pages_queue); case.html
+# The notice keys a refused action's page is shown with (pages_case, pages_drafts); case.html
 # compares the same strings to choose what it says beside the kept text.
 EDITED_KEPT = "edited-kept"
 DECIDED_KEPT = "decided-kept"
