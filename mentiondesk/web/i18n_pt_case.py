@@ -279,7 +279,7 @@ CASE = {
         "Aprove este rascunho na página do caso: abra o caso (o)"
     ),
     "Nothing sent yet: read the whole draft, then Approve again": (
-        "Nada foi enviado ainda: leia o rascunho inteiro e depois aprove de novo"
+        "Ainda não foi enviado nada: leia o rascunho inteiro e depois aprove de novo"
     ),
     # Folded drafts, named as their panels ("Resposta… rejeitada"), a draft's language; pt-PT alike
     "{n} earlier draft withdrawn or rejected": "{n} resposta anterior retirada ou rejeitada",
