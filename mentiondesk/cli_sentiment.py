@@ -11,6 +11,7 @@ import typer
 from rich.markup import escape
 
 from mentiondesk.cli_common import err, load, open_store
+from mentiondesk.cli_corrections import corrections_used, out_of_val
 from mentiondesk.cli_eval import eval_sentiment
 from mentiondesk.cli_relabel import relabel_command
 from mentiondesk.cli_render import training_progress
@@ -207,6 +208,7 @@ def _train_ngram(
     with training_progress(err, None) as (say, _):
         say("reading data")
         try:
+            fixes = out_of_val(fixes, folders)  # val splits tune the bias: not learnt from
             examples = fixes.examples if fixes is not None else []
             gathered = training.gather(folders, examples, seed=seed, limit=limit)
             model = training.train(gathered, seed=seed, progress=say)
@@ -222,26 +224,10 @@ def _train_ngram(
             )
             raise typer.Exit(2) from None
     languages = ", ".join(f"{c} ({len(d.train)} texts)" for c, d in gathered.items() if d.train)
-    used = _corrections_used(sum(d.corrections for d in gathered.values()), fixes)
+    overruled = sum(d.overruled for d in gathered.values())
+    used = corrections_used(sum(d.corrections for d in gathered.values()), fixes, overruled)
     took = time.monotonic() - started
     err.print(f"[green]✓[/] wrote {escape(str(out))}: {languages}{used}; {took:.0f} s")
-
-
-def _corrections_used(used: int, fixes: Corrected | None) -> str:
-    """How many relabels were learnt, and why the others were not: one in a language no folder
-    has teaches no model; a text corrected on several mentions is learnt once; a post edited
-    since its correction is not learnt; nothing for a run without --corrections."""
-    if fixes is None:
-        return ""
-    given = len(fixes.examples) + fixes.repeats + fixes.blank + fixes.edited
-    why = (
-        (len(fixes.examples) - used, "in languages with no model of their own"),
-        (fixes.repeats, "repeating another corrected mention's text"),
-        (fixes.blank, "with no text"),
-        (fixes.edited, "of posts edited since"),
-    )
-    left = [f"{count} {reason}" for count, reason in why if count]
-    return f"; used {used} of {given} corrections" + (f" ({'; '.join(left)})" if left else "")
 
 
 def _train_e5(
@@ -261,8 +247,10 @@ def _train_e5(
     err.print(f"the blend will be tuned on the val splits of: {tuned}", markup=False)
     with training_progress(err, recipe.steps) as (say, step):
         try:
+            # Left out of the val splits that tune the blend, and of --data's (scored on).
+            fixes = out_of_val(fixes, [*folders, *tune_on])
             examples = fixes.examples if fixes is not None else []
-            rows = e5_training.examples(folders, examples, seed=recipe.seed, limit=limit)
+            rows, overruled = e5_training.gathered(folders, examples, seed=recipe.seed, limit=limit)
             ngram = load_ngram(NGRAM_PATH)
             meta = e5_training.train(
                 folders,
@@ -283,7 +271,7 @@ def _train_e5(
         except (OSError, ValueError, RuntimeError, ConfigError) as exc:
             err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
-    counts = f"{meta['texts']} texts{_corrections_used(len(examples), fixes)}"
+    counts = f"{meta['texts']} texts{corrections_used(len(examples), fixes, overruled)}"
     took = time.monotonic() - started
     err.print(
         f"[green]✓[/] wrote {escape(str(out))}: {counts}; {tuned_summary(meta)}; {took:.0f} s"

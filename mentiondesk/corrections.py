@@ -6,7 +6,8 @@ The desk's one-click correction and `mentiondesk relabel` both write here, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -16,6 +17,7 @@ from mentiondesk.edited_posts import ACTION as EDIT_ACTION
 from mentiondesk.models import Label
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CORRECTION, MENTION, READING
+from sentiment.overlap import text_key
 
 LABEL_INDEX = {Label.NEGATIVE: 0, Label.NEUTRAL: 1, Label.POSITIVE: 2}
 # A corrected mention: text, label, its reading's and its platform's language, edited since.
@@ -77,6 +79,19 @@ class Corrected:
     repeats: int = 0  # the text of another corrected mention (a copy, a retweet): learnt once
     blank: int = 0  # no text to learn from
     edited: int = 0  # the post edited since: the label was given to a text no longer stored
+    in_val: int = 0  # the text is in a val split: learnt, it would be scored on what it taught
+
+
+def held_out(fixes: Corrected, val_texts: Iterable[str]) -> Corrected:
+    """`fixes` less the corrections whose text is in a val split, counted in `in_val`.
+
+    A tweet corrected on the desk may be one a val split holds (the shared data's, or the
+    team's own labelled folder): learnt, it would be scored and tuned on as if unseen, and
+    the val score and the thresholds chosen on it would flatter the model.
+    """
+    seen = {text_key(text) for text in val_texts}
+    kept = [example for example in fixes.examples if text_key(example[0]) not in seen]
+    return replace(fixes, examples=kept, in_val=fixes.in_val + len(fixes.examples) - len(kept))
 
 
 def corrected_examples(store: Store) -> list[tuple[str, int, str]]:
@@ -98,8 +113,7 @@ def corrected(store: Store) -> Corrected:
     rows = [row[:4] for row in everything if not row[4]]  # an edited post's is not learnt
     found: dict[str, tuple[str, int, str]] = {}  # by text, the latest correction last
     for text, label, read, said in rows:
-        line = " ".join(text.split())
-        key = line.casefold()
+        line, key = " ".join(text.split()), text_key(text)
         found.pop(key, None)
         found[key] = (line, LABEL_INDEX[Label(label)], _language(read or said))
     examples = [example for key, example in found.items() if key]

@@ -20,6 +20,7 @@ from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning, lang
 from sentiment._e5_tokens import Tokenizer
 from sentiment._ngram_model import NgramModel
 from sentiment._praise_cues import has_praise_cue
+from sentiment.overlap import overrule
 from sentiment.training import built_with, read_split
 
 # A correction is this desk's own mention, judged by its own agents: it counts three times.
@@ -75,7 +76,19 @@ def examples(
     seed: int,
     limit: int | None,
 ) -> list[tuple[str, int]]:
-    """(text, label) pairs from the train splits, then the corrections.
+    """(text, label) pairs from the train splits, then the corrections (see `gathered`)."""
+    return gathered(folders, corrections, seed=seed, limit=limit)[0]
+
+
+def gathered(
+    folders: Sequence[Path],
+    corrections: Sequence[tuple[str, int, str]] = (),
+    *,
+    seed: int,
+    limit: int | None,
+) -> tuple[list[tuple[str, int]], int]:
+    """(text, label) pairs from the train splits, then the corrections; and how many train
+    rows were dropped because a correction gave their text another label (`overrule`).
 
     A folder named twice counts twice: that is how the few Portuguese tweets are given more
     weight beside thousands of reviews and English tweets.
@@ -89,10 +102,12 @@ def examples(
         if limit is not None and len(pairs) > limit:
             pairs = random.Random(seed).sample(pairs, limit)
         rows += pairs
+    keep, overruled = overrule(rows, corrections)
+    rows = [rows[n] for n in keep]
     rows += [(text, label) for text, label, _ in corrections] * CORRECTION_REPEATS
     if not rows:
         raise ValueError("no training texts found in the given folders")
-    return rows
+    return rows, overruled
 
 
 def train(

@@ -29,6 +29,7 @@ from sentiment.evaluation import (
     score,
     tuning_objective,
 )
+from sentiment.overlap import overrule
 
 Progress = Callable[[str], None]
 # Corrections come from this desk's own mentions: they count more than a public tweet.
@@ -57,6 +58,7 @@ class LanguageData:
     sources: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)  # the folder of each train row
     corrections: int = 0  # agents' relabels among the train rows
+    overruled: int = 0  # train rows dropped: a correction gave their text another label
 
 
 def read_split(folder: Path, split: str) -> Labelled | None:
@@ -111,7 +113,8 @@ def gather(
     """Train and val data by language; `limit` caps each folder's train split (seeded).
 
     A correction joins the data of its mention's language; one in a language no folder has
-    is left out, since there is no model for it to teach.
+    is left out, since there is no model for it to teach. A train text corrected to another
+    label is dropped (see `overrule`).
     """
     data: dict[str, LanguageData] = {}
     for folder in folders:
@@ -130,12 +133,21 @@ def gather(
         if val is not None:
             # By path: two folders of one name (brand/pt, public/pt) kept only the last's val.
             entry.val[str(folder.resolve())] = val
+    learnt = [example for example in corrections if example[2] in data]
+    _drop_overruled(data, learnt)
     _balance(data)
-    for text, label, code in corrections:
-        if code in data:
-            data[code].train.append((text, label, CORRECTION_WEIGHT))
-            data[code].corrections += 1
+    for text, label, code in learnt:
+        data[code].train.append((text, label, CORRECTION_WEIGHT))
+        data[code].corrections += 1
     return data
+
+
+def _drop_overruled(data: dict[str, LanguageData], learnt: list[tuple[str, int, str]]) -> None:
+    """Drop train rows a learnt correction gave another label, before folders are balanced."""
+    for entry in data.values():
+        keep, entry.overruled = overrule([row[:2] for row in entry.train], learnt)
+        entry.train = [entry.train[n] for n in keep]
+        entry.origins = [entry.origins[n] for n in keep]
 
 
 def _balance(data: dict[str, LanguageData]) -> None:

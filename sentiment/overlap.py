@@ -1,0 +1,28 @@
+"""Texts told apart as the desk's corrections are: one line, casefolded.
+
+A correction (an agent's relabel) and a labelled folder's text are the same text when their
+keys are equal; training uses this to let the person's label win over a dataset's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def text_key(text: str) -> str:
+    """The text on one line (runs of spaces, tabs and line breaks one space), casefolded."""
+    return " ".join(text.split()).casefold()
+
+
+def overrule(
+    rows: Sequence[tuple[str, int]], corrections: Sequence[tuple[str, int, str]]
+) -> tuple[list[int], int]:
+    """Indexes of the train `rows` to keep, and how many a correction overruled.
+
+    A train text that a person corrected to another label is dropped: the same text taught
+    with two labels teaches neither, and the desk's judgement of its own mention is the one
+    its agents act on. Rows already agreeing with the correction stay.
+    """
+    said = {text_key(text): label for text, label, _ in corrections}
+    keep = [n for n, (text, label) in enumerate(rows) if said.get(text_key(text), label) == label]
+    return keep, len(rows) - len(keep)
