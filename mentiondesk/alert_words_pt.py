@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "{case}: {label} mention by {who}": "{case}: menção de {who} ({label})",
     # an erased author (`authors forget` blanks the handle): "Perfil", as the Author row
     "{case}: {label} mention by an erased author": "{case}: menção de perfil apagado ({label})",
-    "erased author": "perfil apagado",  # Teams, Discord, Mattermost (responders/_chat_author)
+    **{"erased author": "perfil apagado", "(erased on request)": "(apagado a pedido)"},
     "{platform} cannot be posted to from mentiondesk: reply there yourself, then press "
     "*Mark as posted* on the case page in the desk.": (
         "Não é possível publicar no {platform} pelo mentiondesk: responda lá e depois clique "

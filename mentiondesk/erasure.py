@@ -202,6 +202,7 @@ def _erase_traces(
         alerts=tuple(sorted((sink, n) for sink, n in outbox.alerts.items() if n)),
         accounts=tuple(sorted(f"{p}:{e}" for p, e in whose.accounts)),
         replies=replies,
+        rewritten=tuple(sorted((sink, n) for sink, n in outbox.rewritten.items() if n)),
     )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.

@@ -45,9 +45,11 @@ class Elsewhere:
     alerts: tuple[tuple[str, int], ...] = ()
     accounts: tuple[str, ...] = ()  # "platform:account id", as help desks file requesters
     replies: tuple[Reply, ...] = ()
+    # Of `alerts`, the Slack cards queued to be rewritten in their erased form (erased_cards).
+    rewritten: tuple[tuple[str, int], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.tickets or self.alerts or self.replies)
+        return bool(self.tickets or self.alerts or self.replies or self.rewritten)
 
 
 def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
@@ -72,14 +74,24 @@ def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
 
 
 def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
-    """Plain lines for the operator (`kinds`: responder name → kind): what to delete where."""
+    """Plain lines for the operator (`kinds`: responder name → kind): what to delete where,
+    and the Slack cards the outbox rewrites (the other chats cannot edit what they posted)."""
     replies = posted(elsewhere.replies, kinds)
-    if not (elsewhere.tickets or elsewhere.alerts or replies):
-        return [
+    rewritten = dict(elsewhere.rewritten)
+    alerts = [(sink, n - rewritten.get(sink, 0)) for sink, n in elsewhere.alerts]
+    alerts = [(sink, n) for sink, n in alerts if n > 0]
+    lines = [
+        f"In Slack, the outbox rewrites {counted(n, 'card')} about them in {sink} to show an "
+        "erased author: no link, no words of theirs."
+        for sink, n in elsewhere.rewritten
+        if n
+    ]
+    if not (elsewhere.tickets or alerts or replies):
+        return lines or [
             "Nothing about them was sent outside this store: no help-desk ticket, no alert, "
             "no reply or private message."
         ]
-    lines = ["Not erased by this: copies outside the store, to delete in those tools by hand:"]
+    lines.append("Not erased by this: copies outside the store, to delete in those tools by hand:")
     for t in elsewhere.tickets:
         where = f" at {t.url}" if t.url else ""
         lines.append(f"  - help-desk ticket {t.ref} in {t.sink or 'a help desk'}{where}")
@@ -87,7 +99,7 @@ def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
         if requester and elsewhere.accounts:
             ids = " or ".join(elsewhere.accounts)
             lines.append(f"    and the {requester} it was filed under (external id {ids})")
-    for sink, n in elsewhere.alerts:
+    for sink, n in alerts:
         lines.append(f"  - {counted(n, 'alert')} about them delivered to {sink}")
     lines += reply_lines(replies)
     where = "in each tool or platform" if replies else "in each tool"

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.alert_wording import platform_words
+from mentiondesk.erased_cards import queue_rewrites, rewrite_row
 from mentiondesk.models import CASELESS_HANDLES, handle_shown
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import post_key
@@ -66,6 +67,7 @@ class Outboxed:
     deleted: int = 0
     blanked: int = 0
     alerts: Counter[str] = field(default_factory=Counter)
+    rewritten: Counter[str] = field(default_factory=Counter)  # of those, Slack cards queued
 
 
 def _lease(conn: Connection) -> LeaseClock:
@@ -95,11 +97,16 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
     if any(r.status == "pending" and r.live for r in rows):
         # A worker is sending one now: deleting the row would not stop the send.
         raise BeingSent("a reply to them is being sent right now; run this again in a minute")
-    done = Outboxed()
+    done, sent = Outboxed(), []  # `sent`: delivered alerts about them, their cards rewritten
     for row in rows:
         data = payload_json(row.payload)
+        if rewrite_row(row.kind):  # an earlier erasure's rewrite of a digest: their lines go
+            _erase_lines(conn, row.id, data, whose, row.status)
+            continue
         if row.key.startswith("digest:"):  # many people's alerts: only their lines go
-            done.alerts[row.target] += _erase_lines(conn, row.id, data, whose, row.status)
+            held = _erase_lines(conn, row.id, data, whose, row.status)
+            done.alerts[row.target] += held
+            sent += [row.id] * held
             continue
         theirs = bool(row.mine) or whose.about(data.get("context"))
         if theirs and row.status != "done":
@@ -113,6 +120,8 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
             _unname_rows(conn, row.id, row.key)
             done.blanked += 1
             done.alerts[row.target] += row.kind == "alert"
+            sent += [row.id] * (row.kind == "alert")
+    done.rewritten = queue_rewrites(conn, sent)
     return done
 
 

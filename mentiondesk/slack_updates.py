@@ -6,12 +6,14 @@ card's updates go one at a time, under its lock, built from the card as posted n
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from mentiondesk.models import Brand, FatalError, RateLimited, TransientError
+from mentiondesk.erased_cards import erased_card
+from mentiondesk.models import Brand, FatalError, OutboxAction, RateLimited, TransientError
 from mentiondesk.slack_card import (
     CardLocks,
     card_state,
@@ -22,9 +24,10 @@ from mentiondesk.slack_card import (
     waited_out,
 )
 from mentiondesk.slack_payload import clicker
-from mentiondesk.store import Store
+from mentiondesk.store import UNREACHABLE, Store
+from responders._slack_erased import erased_blocks
 from responders.slack import SlackResponder
-from responders.slack_blocks import Block, decided_blocks
+from responders.slack_blocks import Block, decided_blocks, fallback_text
 
 _LOGGER = logging.getLogger(__name__)
 # What the clicker reads when the store is down: the click did nothing, and will not later.
@@ -70,20 +73,26 @@ class CardUpdates:
         """The card after `pressed`, said by `verb`, or after a refused click (None: only
         what the store settled since goes). Built from the card as posted now, else from
         the click's copy `clicked`; with neither, left as it is. `strict`: Slack's error
-        reading the card back is raised (to be tried again), not taken as "left as it is"."""
+        reading the card back is raised (to be tried again), not taken as "left as it is".
+        A card about an author erased on request is made again in its erased form: re-sent
+        as read back (before its rewrite went out) or as clicked, it would show them again."""
         read = read_card if strict else current_card
         card = await read(slack, channel, ts, now=self.now)
-        blocks = card.get("blocks", []) if card is not None else clicked
-        if blocks is None:
+        shown = card.get("blocks", []) if card is not None else clicked
+        erased = await self._erased(channel, ts)
+        if shown is None and erased is None:
             return
+        blocks = (shown or []) if erased is None else erased_blocks(erased, slack.wording)
         when, w = self.now(), slack.wording
         state = await card_state(self.store, ids, self.ticket_target)
         new = refreshed(blocks, state, pressed=pressed, when=when, wording=w)
         if verb is not None and pressed is not None:
             new = decided_blocks(new, verb=verb, pressed=pressed, user=user, when=when, wording=w)
-        elif new == blocks:
+        elif new == shown:
             return  # the card says it already
         text = verb or str((card or {}).get("text") or "")  # a refusal keeps the card's own
+        if erased is not None and not verb:  # the card's own names them
+            text = fallback_text(erased, w)
         try:
             await slack.update(channel, ts, blocks=new, text=text)
         except RateLimited as exc:  # after a short wait, made again from the card as it is then
@@ -91,6 +100,15 @@ class CardUpdates:
                 raise
             args = (slack, channel, ts, ids, clicked, verb, user, pressed)
             await self._update(*args, retried=True, strict=strict)
+
+    async def _erased(self, channel: str, ts: str) -> OutboxAction | None:
+        """The blanked alert of this card if its author was erased (erased_cards); None when
+        not, or when the store cannot be read (the card as it is, as card_state takes it)."""
+        try:
+            return await asyncio.to_thread(erased_card, self.store, channel, ts)
+        except UNREACHABLE as exc:
+            _LOGGER.warning("slack card: the store is unreachable (%s)", type(exc).__name__)
+            return None
 
     async def settle(
         self, slack: SlackResponder, channel: str, ts: str, ids: Mapping[str, Any]

@@ -183,7 +183,8 @@ class DeliveryRow(SQLModel, table=True):
     outbox_id: int = Field(foreign_key="outbox.id", index=True)
     kind: str = Field(max_length=16, index=True)
     target: str = Field(max_length=128)
-    ref: str | None = Field(default=None, max_length=256)
+    # Indexed: a Slack card's every update looks its delivery up by "channel:ts" (erased_cards).
+    ref: str | None = Field(default=None, max_length=256, index=True)
     url: str | None = Field(default=None, sa_type=sa.Text)
     delivered_at: datetime = Field(default_factory=now, sa_type=_TS)
 

@@ -39,6 +39,7 @@ from mentiondesk.models import (
 )
 from responders._http import connection_error, retry_after
 from responders._post import may_have_sent
+from responders._slack_erased import CARD, KIND, erased_blocks
 from responders.slack_blocks import Block, alert_blocks, fallback_text
 
 _LOGGER = logging.getLogger(__name__)
@@ -164,6 +165,8 @@ class SlackResponder:
         return not self.approvers or user_id in self.approvers
 
     async def deliver(self, action: OutboxAction) -> Receipt:
+        if action.kind == KIND:  # queued by `authors forget` for a card already posted
+            return await self._rewrite(action)
         if action.kind != "alert":
             raise FatalError(f"slack takes alerts, not {action.kind}; fix the routing")
         if may_have_sent(action) and (found := await self._posted_before(action)):
@@ -205,6 +208,23 @@ class SlackResponder:
                 return None
         # Posting blind could post twice: hold it for a person to check.
         raise FatalError("slack: too many messages since the alert to rule out an earlier card")
+
+    async def _rewrite(self, action: OutboxAction) -> Receipt:
+        """Rewrite the card at `extra[CARD]` ("channel:ts") about an author erased on request
+        to its erased form (chat.update replaces it whole: nothing of the old card stays). A
+        card someone deleted in Slack meanwhile has nothing left to rewrite."""
+        ref = str(action.extra.get(CARD) or "")
+        channel, _, ts = ref.partition(":")
+        if not ts:
+            raise FatalError("slack: an erased card's rewrite names no card; drop it")
+        blocks, text = erased_blocks(action, self.wording), fallback_text(action, self.wording)
+        try:
+            await self.update(channel, ts, blocks=blocks, text=text)
+        except FatalError as exc:
+            if not str(exc).startswith("slack chat_update: message_not_found"):
+                raise
+            return Receipt(ref=ref, detail="erased card already deleted in slack")
+        return Receipt(ref=ref, detail="card rewritten for an erased author")
 
     async def update(self, channel: str, ts: str, *, blocks: list[Block], text: str) -> None:
         """Replace a posted card (after someone acted on it)."""

@@ -1,0 +1,127 @@
+"""Slack cards about an author erased on request, rewritten in Slack through the outbox.
+
+A card posted before the erasure shows the author (name, handle, link to their post, the
+mention quoted) in the channel, and every later chat.update re-sent it as read back. So the
+erasure queues, for each delivered Slack card about them (a case card, or a digest holding a
+line of theirs), one action that rewrites it to its erased form (responders/_slack_erased):
+in the outbox, it is retried while Slack is down and survives a restart; keyed by the card's
+outbox row, it is queued once, however often an erasure meets it. Only Slack's cards: the
+other chats' incoming webhooks cannot edit what they posted (the erasure lists those alerts
+for the operator to delete by hand). A card update after the erasure (a click, the settle
+pass) builds the erased form too (erased_card), whether or not the rewrite went out yet.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.models import OutboxAction
+from mentiondesk.outbox_payload import action_from_payload
+from mentiondesk.store import Store
+from mentiondesk.tables import DELIVERY, OUTBOX, WAITING
+from responders._slack_erased import CARD, KIND
+
+# A Slack card's receipt: "channel:ts" (C… public, G… private, D… direct), as SlackResponder
+# writes it; no other sink's ref has this form (Discord's is a bare id, the console's its key).
+_SLACK_REF = re.compile(r"^[CGD][A-Z0-9]{2,}:\d+\.\d+$")
+_PREFIX = f"{KIND}:"  # a rewrite's key: the card's outbox row, and which erasure
+
+
+def rewrite_row(kind: str) -> bool:
+    """Whether an outbox row of `kind` rewrites an erased card (a digest's holds others' lines:
+    a later erasure blanks theirs in it too)."""
+    return kind == KIND
+
+
+def queue_rewrites(conn: Connection, outbox_ids: Sequence[int]) -> Counter[str]:
+    """Queue the rewrite of each Slack card these delivered actions posted (their payloads
+    blanked by the erasure already); how many per sink. One still waiting (an earlier
+    erasure's, of a digest holding lines of both) takes the card as it is now instead."""
+    if not outbox_ids:
+        return Counter()
+    rows = conn.execute(
+        sa.select(OUTBOX.c.id, OUTBOX.c.target, OUTBOX.c.payload, DELIVERY.c.ref)
+        .join(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
+        .where(OUTBOX.c.id.in_(list(outbox_ids)), OUTBOX.c.kind == "alert")
+        .order_by(OUTBOX.c.id)
+    ).all()
+    now, done = datetime.now(UTC), Counter[str]()
+    for row in rows:
+        if _SLACK_REF.match(str(row.ref or "")):
+            _queue(conn, row, now)
+            done[row.target] += 1
+    return done
+
+
+def _queue(conn: Connection, card: Any, now: datetime) -> None:
+    """Queue one card's rewrite: key "erase_card:<its outbox row>:<n>", the n-th erasure
+    that met it (once each). One still waiting takes the card as it is now instead."""
+    earlier = conn.execute(
+        sa.select(OUTBOX.c.key, OUTBOX.c.status).where(_rewrites_of(card.id))
+    ).all()
+    key = f"{_PREFIX}{card.id}:{len(earlier) + 1}"
+    for rewrite in earlier:
+        if rewrite.status in WAITING:
+            new = _row(rewrite.key, card.target, card.payload, card.ref, now)["payload"]
+            conn.execute(sa.update(OUTBOX).where(OUTBOX.c.key == rewrite.key).values(payload=new))
+            return
+    conn.execute(sa.insert(OUTBOX).values(**_row(key, card.target, card.payload, card.ref, now)))
+
+
+def _first_rewrite(outbox_id: int) -> sa.Select[tuple[int]]:
+    return sa.select(OUTBOX.c.id).where(_rewrites_of(outbox_id)).limit(1)
+
+
+def _rewrites_of(outbox_id: int) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        OUTBOX.c.kind == KIND, OUTBOX.c.key.startswith(f"{_PREFIX}{outbox_id}:", autoescape=True)
+    )
+
+
+def _row(key: str, target: str, payload: str, ref: str, now: datetime) -> dict[str, object]:
+    """The rewrite's outbox row: the blanked alert's payload, the card it rewrites, no case
+    and no post (nothing that leads to them)."""
+    data = json.loads(payload)
+    extra = {**(data.get("extra") or {}), CARD: ref}
+    data = {**data, "key": key, "kind": KIND, "extra": extra}
+    return {
+        "key": key,
+        "kind": KIND,
+        "target": target,
+        "case_id": None,
+        "payload": json.dumps(data, ensure_ascii=False),
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+        "platform": "",
+        "external_id": None,
+    }
+
+
+def erased_card(store: Store, channel: str, ts: str) -> OutboxAction | None:
+    """The blanked alert of the card at `channel`/`ts` if its author was erased on request
+    (a rewrite was queued for it), else None."""
+    query = (
+        sa.select(OUTBOX.c.id, OUTBOX.c.payload, OUTBOX.c.created_at)
+        .join(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
+        .where(DELIVERY.c.ref == f"{channel}:{ts}", OUTBOX.c.kind == "alert")
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+        queued = {r.id for r in rows if conn.execute(_first_rewrite(r.id)).first()}
+    for row in rows:
+        if row.id in queued:
+            try:
+                return action_from_payload(row.payload, 0, row.created_at)
+            except (KeyError, TypeError, ValueError):  # unreadable: the card is left as it is
+                return None
+    return None
