@@ -122,39 +122,8 @@ def print_summary(
     "name stopped (Error): why"), not read again until restart; and each the catch-up gave up
     on, failing (`down`: "name not caught up: …") or rate-limited past a minute (`limited`:
     "name not caught up: rate-limited … until …")."""
-    labels = data["by_label"]
-    fr = data["first_response"]
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
-    also = f", {edited} edited and read again" if edited else ""  # an edit is no new mention
-    console.print(f"  Mentions read        {data['mentions']:>6}   ({new} new in this run{also})")
-    if unread := data.get("mentions_unread"):
-        # Stored, no reading yet (a stop mid catch-up, the classifier failing): in none of the
-        # counts here, so said, or a backlog reads as a quiet day.
-        console.print(
-            f"  [yellow]Not read yet         {unread:>6}[/]   "
-            "(stored; in none of these counts until read)"
-        )
-    if failed:  # the log names each by id, and why; no text of theirs is shown anywhere
-        minutes = round(LEASE.total_seconds() / 60)
-        console.print(
-            f"  [red]Could not be read    {failed:>6}[/]   "
-            f"(held, stored unread; the log names them; retried after {minutes} minutes)"
-        )
-    console.print(f"  Complaints           {labels['negative']:>6}")
-    console.print(f"  Praise               {labels['positive']:>6}")
-    console.print(f"  Neutral              {labels['neutral']:>6}")
-    console.print(f"  Cases opened         {data['cases_total']:>6}   ({data['cases_open']} open)")
-    console.print(f"  Help-desk tickets    {_sent(data['tickets'])}")
-    console.print(f"  Drafts to approve    {data['drafts_pending']:>6}   → mentiondesk drafts list")
-    console.print(f"  Alerts               {_sent(data['alerts'])}")
-    if fr:
-        console.print(f"  First response p50   {duration(fr['p50_seconds']):>6}")
-    if fr and (biz := data["first_response_business_hours"]):
-        hours = escape(data["business_hours"])
-        wait = duration(biz["p50_seconds"], days=False)  # a working day is not 24 hours
-        console.print(f"    in business hours  {wait:>6}   ({hours})")
-    if data["first_response_waiting"]:
-        console.print(f"  Awaiting a reply     {data['first_response_waiting']:>6}")
+    _print_rows(console, _rows(data, new=new, edited=edited, failed=failed))
     if data["outbox_waiting"] or data["outbox_held"]:
         # Held actions need a person; point at the command that lists just them, with why.
         see = "mentiondesk outbox list" + (" --held" if data["outbox_held"] else "")
@@ -174,17 +143,71 @@ def print_summary(
         console.print(f"  [yellow]Source {shown(line)}[/]")
 
 
-def _sent(kind: dict[str, int]) -> str:
-    """ "19   queued, 0 delivered, 19 waiting in the outbox": what went out, not just what
+Row = tuple[str, str, str, str]  # label, figure, what follows it, the line's style
+
+
+def _rows(data: dict[str, Any], *, new: int, edited: int, failed: int) -> list[Row]:
+    """The summary's figures, a row each: counts and waits, right-aligned together."""
+    labels, fr = data["by_label"], data["first_response"]
+    also = f", {edited} edited and read again" if edited else ""  # an edit is no new mention
+    rows: list[Row] = [
+        ("Mentions read", _n(data["mentions"]), f"({new:,} new in this run{also})", "")
+    ]
+    if unread := data.get("mentions_unread"):
+        # Stored, no reading yet (a stop mid catch-up, the classifier failing): in none of the
+        # counts here, so said, or a backlog reads as a quiet day.
+        rows.append(
+            ("Not read yet", _n(unread), "(stored; in none of these counts until read)", "yellow")
+        )
+    if failed:  # the log names each by id, and why; no text of theirs is shown anywhere
+        minutes = round(LEASE.total_seconds() / 60)
+        why = f"(held, stored unread; the log names them; retried after {minutes} minutes)"
+        rows.append(("Could not be read", _n(failed), why, "red"))
+    rows += [
+        ("Complaints", _n(labels["negative"]), "", ""),
+        ("Praise", _n(labels["positive"]), "", ""),
+        ("Neutral", _n(labels["neutral"]), "", ""),
+        ("Cases opened", _n(data["cases_total"]), f"({data['cases_open']:,} open)", ""),
+        ("Help-desk tickets", *_sent(data["tickets"]), ""),
+        ("Drafts to approve", _n(data["drafts_pending"]), "→ mentiondesk drafts list", ""),
+        ("Alerts", *_sent(data["alerts"]), ""),
+    ]
+    if fr:
+        rows.append(("First response p50", duration(fr["p50_seconds"]), "", ""))
+    if fr and (biz := data["first_response_business_hours"]):
+        wait = duration(biz["p50_seconds"], days=False)  # a working day is not 24 hours
+        rows.append(("  in business hours", wait, f"({data['business_hours']})", ""))
+    if data["first_response_waiting"]:
+        rows.append(("Awaiting a reply", _n(data["first_response_waiting"]), "", ""))
+    return rows
+
+
+def _print_rows(console: Console, rows: list[Row]) -> None:
+    """Labels in a column, figures right-aligned in the next, as wide as the widest ("6d 14h",
+    "133h 54m" or "12,345"), so a wait lines up with the counts however long it is. Spaces
+    only: a pipe or `>> run.log` gets the same columns as the terminal."""
+    width = max(6, *(len(figure) for _, figure, _, _ in rows))
+    for label, figure, after, style in rows:
+        line = escape(f"{label:<20} {figure:>{width}}")
+        line = f"[{style}]{line}[/]" if style else line
+        console.print(f"  {line}" + (f"   {escape(after)}" if after else ""))
+
+
+def _n(count: int) -> str:
+    return f"{count:,}"
+
+
+def _sent(kind: dict[str, int]) -> tuple[str, str]:
+    """ "19", "queued, 0 delivered, 19 waiting in the outbox": what went out, not just what
     was decided, so a sink that is down does not read as nothing to send."""
-    parts = [f"{kind['queued']:>6}   queued", f"{kind['delivered']:,} delivered"]
+    parts = ["queued", f"{kind['delivered']:,} delivered"]
     if kind["waiting"]:
         parts.append(f"{kind['waiting']:,} waiting in the outbox")
     if kind["held"]:
         parts.append(f"{kind['held']:,} held")
     if kind["dropped"]:
         parts.append(f"{kind['dropped']:,} dropped")
-    return ", ".join(parts)
+    return _n(kind["queued"]), ", ".join(parts)
 
 
 def duration(seconds: float | None, *, days: bool = True) -> str:

@@ -15,6 +15,7 @@ from rich.text import Text
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, desk_zone, load
 from mentiondesk.cli_sources_recorded import recorded_lines
+from mentiondesk.cli_sources_words import NOTHING, detail_words, rate_limit_words
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.config import Config
 from mentiondesk.models import ConfigError, SourceStatus
@@ -100,16 +101,18 @@ async def _check_one(source_config: Any, config: Config) -> SourceStatus:
 def _table(config: Config, statuses: list[SourceStatus]) -> Table:
     kinds = {(c.name or c.kind): c.kind for c in config.sources}
     zone = desk_zone(config)  # reset times as every other command shows times
+    limits = [cli_safe(rate_limit_words(s, zone)) for s in statuses]
+    # No rate-limit column where no source has a word for it (none reached): its room goes
+    # to the details, which say what to check.
+    columns = ["source", "kind", "status", "detail"]
+    columns += ["rate limit"] if any(said not in ("", NOTHING) for said in limits) else []
     table = Table(title="Sources")
-    for column in ("source", "kind", "status", "detail", "rate limit"):
-        table.add_column(column)
-    for s in statuses:
+    # Folded, not cut with "…": a source's name, or the host and port ending the detail, are
+    # what the engineer checks, and a narrow terminal cut them off.
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for s, limit in zip(statuses, limits, strict=True):
         mark = Text("ok", style="green") if s.ok else Text("FAIL", style="bold red")
-        table.add_row(
-            Text(s.name),
-            Text(kinds.get(s.name, "")),
-            mark,
-            Text(cli_safe(s.detail)),  # a remote server's words
-            Text(cli_safe(s.rate_limit_in(zone) if s.rate_limit_in else s.rate_limit)),
-        )
+        cells = [Text(s.name), Text(kinds.get(s.name, "")), mark, Text(detail_words(s))]
+        table.add_row(*cells, *([Text(limit)] if len(columns) == 5 else []))
     return table
