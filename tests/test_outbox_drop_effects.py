@@ -90,8 +90,8 @@ def test_a_later_dropped_reply_does_not_hide_an_earlier_held_one(store: Store) -
 
 
 def test_the_run_summary_says_an_alert_was_dropped() -> None:
-    line = _sent({"queued": 1, "delivered": 0, "waiting": 0, "held": 0, "dropped": 1})
-    assert "1 dropped" in line, line
+    queued, line = _sent({"queued": 1, "delivered": 0, "waiting": 0, "held": 0, "dropped": 1})
+    assert queued == "1" and "1 dropped" in line, line
 
 
 def test_the_text_report_says_an_action_was_dropped(config: Path) -> None:
