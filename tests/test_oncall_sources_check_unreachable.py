@@ -12,12 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.platforms.test_cli_sources import _closed_port
 
 
 def _config(tmp_path: Path, sources: str) -> Path:

@@ -4,19 +4,13 @@ window, from its headers; the unreachable one's rate-limit cell says nothing ("â
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from rich.console import Console
 
 from mentiondesk.cli_sources import _table, check_all
 from mentiondesk.config import load_config
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.platforms.test_cli_sources import _closed_port
 
 
 async def test_the_unreachable_sources_rate_limit_cell_says_nothing(
