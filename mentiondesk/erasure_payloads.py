@@ -20,13 +20,13 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.alert_wording import platform_words
 from mentiondesk.erased_cards import queue_rewrites, rewrite_row
-from mentiondesk.models import CASELESS_HANDLES, handle_shown
+from mentiondesk.models import CASELESS_HANDLES, ERASED_ON_REQUEST, handle_shown
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_digest import naming
 from mentiondesk.tables import DELIVERY, DIGEST_ITEM, DRAFT, MENTION, OUTBOX
 
-ERASED = "(erased on request)"
+ERASED = ERASED_ON_REQUEST
 _BATCH = 500  # ids per DELETE, well under SQLite's 999 bound parameters
 
 

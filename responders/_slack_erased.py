@@ -9,13 +9,13 @@ erased lines as the team reads them (_slack_text.erased_named).
 
 from __future__ import annotations
 
-from mentiondesk.models import OutboxAction, Wording
+from mentiondesk.models import ERASED_ON_REQUEST, OutboxAction, Wording
 from responders._escape import slack_mrkdwn
 from responders.slack_blocks import ACTIONS_BLOCK, EDIT_NOTE_BLOCK, Block, alert_blocks
 
-# Where the mention's text was: the words erasure writes in the stored digests' lines
-# (mentiondesk.erasure_payloads.ERASED, which a component cannot import), in the team's language.
-ERASED_QUOTE = "(erased on request)"
+# Where the mention's text was: the words erasure writes in the stored digests' lines, in the
+# team's language.
+ERASED_QUOTE = ERASED_ON_REQUEST
 # The outbox action that rewrites a card (`extra[CARD]`: its "channel:ts"), queued by erasure.
 KIND = "erase_card"
 CARD = "erased_card"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentiondesk.models import Wording
+from mentiondesk.models import ERASED_ON_REQUEST, Wording
 from responders._chat_author import ERASED
 from responders._escape import plain_fitted, units
 from responders._text import plain
@@ -13,9 +13,8 @@ from responders._text import plain
 # docs say "characters": counted in UTF-16 units (an emoji is two), the stricter count.
 SECTION_LIMIT = 3000
 _CUT = "\n…"  # a message cut between its lines says so on a line of its own
-# A digest's line about an erased author, as `authors forget` rewrites it in the stored digest
-# (mentiondesk.erasure_payloads.ERASED after "• "; a component cannot import it from there).
-ERASED_LINE = "• (erased on request)"
+# A digest's line about an erased author, as `authors forget` rewrites it in the stored digest.
+ERASED_LINE = f"• {ERASED_ON_REQUEST}"
 
 
 def text_only_blocks(text: str) -> list[dict[str, Any]]:

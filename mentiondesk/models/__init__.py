@@ -31,6 +31,7 @@ from mentiondesk.models._errors import (
 from mentiondesk.models._handles import AT_HANDLES, handle_prefix, handle_shown, handle_typed
 from mentiondesk.models._mentions import (
     CASELESS_HANDLES,
+    ERASED_ON_REQUEST,
     FORMER_PLATFORMS,
     PLATFORM_NAMES,
     PRIVATE_MESSAGES,
@@ -98,6 +99,7 @@ __all__ = [
     "CASELESS_HANDLES",
     "DIGEST",
     "ENGLISH",
+    "ERASED_ON_REQUEST",
     "FORMER_PLATFORMS",
     "NOTICE",
     "NUMBER_FORMATS",

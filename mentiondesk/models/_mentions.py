@@ -42,6 +42,9 @@ CASELESS_HANDLES = frozenset({"x", "twitter", "reddit", "bluesky", "mastodon"})
 # "direct" only the accounts it mentions. A reply is never seen more widely than its post.
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 PRIVATE_POSTS = ("private", "direct")  # followers-only or direct: no public conversation
+# What `authors forget` writes where an erased author's words or line were (a stored digest's
+# "• (erased on request)", an outbox row's mark), and what a rewritten Slack card shows.
+ERASED_ON_REQUEST = "(erased on request)"
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
 
 
