@@ -15,7 +15,7 @@ from rich.text import Text
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, desk_zone, load
 from mentiondesk.cli_sources_recorded import recorded_lines
-from mentiondesk.cli_sources_words import NOTHING, detail_words, rate_limit_words
+from mentiondesk.cli_sources_words import NO_ANSWER, NOTHING, detail_words, rate_limit_words
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.config import Config
 from mentiondesk.models import ConfigError, SourceStatus
@@ -91,7 +91,7 @@ async def _check_one(source_config: Any, config: Config) -> SourceStatus:
         status: SourceStatus = await asyncio.wait_for(probe(), _CHECK_TIMEOUT)
         return status
     except TimeoutError:
-        return SourceStatus(name, False, f"no answer within {_CHECK_TIMEOUT:.0f} s")
+        return SourceStatus(name, False, f"{NO_ANSWER} {_CHECK_TIMEOUT:.0f} s")
     except Exception as exc:
         return SourceStatus(name, False, f"{type(exc).__name__}: {exc}")
     finally:

@@ -6,26 +6,36 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from mentiondesk.cli_text import cli_safe
-from mentiondesk.models import SourceStatus
+from mentiondesk.models import (
+    CAUSE_CLOSED,
+    CAUSE_DNS_FAILED,
+    CAUSE_REFUSED,
+    CAUSE_RESET,
+    CAUSE_TIMED_OUT,
+    CAUSE_TLS_FAILED,
+    CAUSE_UNCONNECTED,
+    SourceStatus,
+)
 
 NOTHING = "—"  # a cell with nothing to say, as the run summary writes a missing wait
 # Each endpoint's window, as listener's Gate says it when no response carried the headers.
 _NO_HEADERS = "no rate-limit headers seen"
 
-# The causes failure_cause (models._scrub) names, and `sources check`'s own timeout, each with
-# where an on-call engineer looks first. Checked in this order: the first one found is said.
+NO_ANSWER = "no answer within"  # `sources check`'s own timeout: "no answer within 30 s"
+# The causes failure_cause (models._scrub) names, and that timeout, each with where an on-call
+# engineer looks first. Checked in this order: the first one found is said.
 _CHECKS = (
-    ("could not be resolved (DNS)", "the host name in base_url, and this machine's DNS"),
-    ("connection refused", "the host and port in base_url, and that the platform is up"),
+    (CAUSE_DNS_FAILED, "the host name in base_url, and this machine's DNS"),
+    (CAUSE_REFUSED, "the host and port in base_url, and that the platform is up"),
     (
-        "TLS handshake failed",
+        CAUSE_TLS_FAILED,
         "https and the port in base_url, the server's certificate, this machine's clock",
     ),
-    ("(timeout)", "a firewall or proxy between this machine and base_url"),
-    ("no answer within", "a firewall or proxy between this machine and base_url"),
-    ("connection was reset", "a proxy or firewall between this machine and base_url"),
-    ("server closed the connection", "a proxy in between, or the server's logs"),
-    ("could not connect", "base_url, and the network from this machine to it"),
+    (CAUSE_TIMED_OUT, "a firewall or proxy between this machine and base_url"),
+    (NO_ANSWER, "a firewall or proxy between this machine and base_url"),
+    (CAUSE_RESET, "a proxy or firewall between this machine and base_url"),
+    (CAUSE_CLOSED, "a proxy in between, or the server's logs"),
+    (CAUSE_UNCONNECTED, "base_url, and the network from this machine to it"),
 )
 
 

@@ -89,7 +89,19 @@ from mentiondesk.models._readings import (
     Reading,
 )
 from mentiondesk.models._replies import mastodon_reply_text
-from mentiondesk.models._scrub import bare_url, failure_cause, scrub, scrubbed
+from mentiondesk.models._scrub import (
+    CAUSE_CLOSED,
+    CAUSE_DNS_FAILED,
+    CAUSE_REFUSED,
+    CAUSE_RESET,
+    CAUSE_TIMED_OUT,
+    CAUSE_TLS_FAILED,
+    CAUSE_UNCONNECTED,
+    bare_url,
+    failure_cause,
+    scrub,
+    scrubbed,
+)
 from mentiondesk.models._text import folded, strip_accents
 from mentiondesk.models._wording import ENGLISH, Wording, zone_name
 
@@ -97,6 +109,13 @@ __all__ = [
     "AT_HANDLES",
     "BESIDE",
     "CASELESS_HANDLES",
+    "CAUSE_CLOSED",
+    "CAUSE_DNS_FAILED",
+    "CAUSE_REFUSED",
+    "CAUSE_RESET",
+    "CAUSE_TIMED_OUT",
+    "CAUSE_TLS_FAILED",
+    "CAUSE_UNCONNECTED",
     "DIGEST",
     "ENGLISH",
     "ERASED_ON_REQUEST",

@@ -38,6 +38,16 @@ def bare_url(url: str) -> str:
     return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else scrub(url)
 
 
+# Why a connection failed, as failure_cause words it (`sources check` says where to look).
+CAUSE_DNS_FAILED = "the host name could not be resolved (DNS)"
+CAUSE_REFUSED = "connection refused"
+CAUSE_TLS_FAILED = "the TLS handshake failed"
+CAUSE_TIMED_OUT = "no answer in time (timeout)"
+CAUSE_RESET = "the connection was reset"
+CAUSE_CLOSED = "the server closed the connection"
+CAUSE_UNCONNECTED = "could not connect"
+
+
 def failure_cause(exc: BaseException) -> str | None:
     """Why a connection failed, in plain words with the host where one is known, from the
     exceptions `exc` wraps (even `raise … from None` keeps them as its context); None when
@@ -68,13 +78,13 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
 def _kind(chain: list[BaseException]) -> str | None:
     # Most telling first: a refused connection is often wrapped in a "timeout" class name.
     tests = (
-        (lambda e: isinstance(e, socket.gaierror), "the host name could not be resolved (DNS)"),
-        (lambda e: isinstance(e, ConnectionRefusedError), "connection refused"),
-        (lambda e: isinstance(e, ssl.SSLError), "the TLS handshake failed"),
-        (_timed_out, "no answer in time (timeout)"),
-        (lambda e: isinstance(e, ConnectionResetError), "the connection was reset"),
-        (_dropped, "the server closed the connection"),
-        (_unconnected, "could not connect"),
+        (lambda e: isinstance(e, socket.gaierror), CAUSE_DNS_FAILED),
+        (lambda e: isinstance(e, ConnectionRefusedError), CAUSE_REFUSED),
+        (lambda e: isinstance(e, ssl.SSLError), CAUSE_TLS_FAILED),
+        (_timed_out, CAUSE_TIMED_OUT),
+        (lambda e: isinstance(e, ConnectionResetError), CAUSE_RESET),
+        (_dropped, CAUSE_CLOSED),
+        (_unconnected, CAUSE_UNCONNECTED),
     )
     for test, words in tests:
         if any(test(e) for e in chain):
