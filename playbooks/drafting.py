@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Template
+
 from mentiondesk.models import (
     Action,
     ActionKind,
@@ -31,7 +33,7 @@ from playbooks.placeholders import (
 )
 from playbooks.problems import action_at
 from playbooks.rules import ActionSpec, Rule
-from playbooks.templates import RENDER_ERRORS, Templates
+from playbooks.templates import RENDER_ERRORS, Templates, check_samples
 
 # The Playbook's logger: its skipped-draft lines keep the name they have always had.
 _LOGGER = logging.getLogger("playbooks.engine")
@@ -95,22 +97,25 @@ def check(templates: Templates, rule: Rule, origin: Path | None, samples: Sample
             continue
         sample, nameless = samples()
         try:
-            templates.check(spec.template, sample, nameless)
-            _check_follow_up(templates, spec.template, sample, nameless)
+            templates.check(spec.template, sample, nameless, _follow_up(sample, nameless))
         except ConfigError as exc:
             where = f"{origin or 'playbooks'}: {action_at(rule.name, index)}"
             raise ConfigError(f"{where}: template: {exc}") from None
 
 
-def _check_follow_up(
-    templates: Templates, name: str, sample: dict[str, Any], nameless: dict[str, Any]
-) -> None:
-    """`name` rendered for a follow-up: inside `{% if case_opened %}`, a mistake such as
-    `{{ case_opened.strftime("%d/%m") }}` (it is text) fails only there."""
-    try:
-        templates.check(name, following_up(sample), following_up(nameless))
-    except ConfigError as exc:
-        raise ConfigError(f"{exc} ({JOINS_CASE})") from None
+def _follow_up(sample: dict[str, Any], nameless: dict[str, Any]) -> Callable[[Template], None]:
+    """A template rendered for a follow-up too: inside `{% if case_opened %}`, a mistake such
+    as `{{ case_opened.strftime("%d/%m") }}` (it is text) fails only there. Its variables and
+    syntax are the same as for the other samples, checked once (Templates.check)."""
+    follow_up, follow_up_nameless = following_up(sample), following_up(nameless)
+
+    def rendered(template: Template) -> None:
+        try:
+            check_samples(template, follow_up, follow_up_nameless)
+        except ValueError as exc:
+            raise type(exc)(f"{exc} ({JOINS_CASE})") from None
+
+    return rendered
 
 
 def following_up(context: Mapping[str, Any], folder: str = "en") -> dict[str, Any]:

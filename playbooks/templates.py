@@ -90,9 +90,16 @@ class Templates:
         self._env = sandbox(FileSystemLoader([str(f) for f in folders], encoding="utf-8-sig"))
         self.default_lang = default_lang
 
-    def check(self, name: str, sample: Mapping[str, Any], nameless: Mapping[str, Any]) -> None:
+    def check(
+        self,
+        name: str,
+        sample: Mapping[str, Any],
+        nameless: Mapping[str, Any],
+        then: Callable[[Template], None] | None = None,
+    ) -> None:
         """Render `name` in every language with `sample` and with `nameless` (an author with
-        no readable name); ConfigError naming the file if missing or broken.
+        no readable name), then `then` (more samples: a ValueError names what failed);
+        ConfigError naming the file if missing or broken.
 
         Rendering (not just compiling) catches a misspelt variable at start-up instead of
         on the first mention that needs the template.
@@ -103,7 +110,10 @@ class Templates:
             if path.endswith(f"/{name}.j2"):
                 try:
                     self._check_variables(path, sample)
-                    check_samples(self._env.get_template(path), sample, nameless)
+                    template = self._env.get_template(path)
+                    check_samples(template, sample, nameless)
+                    if then is not None:
+                        then(template)
                 except TemplateSyntaxError as exc:
                     raise ConfigError(self._syntax_error(path, exc)) from None
                 except UnicodeDecodeError:  # "situação" saved as Windows-1252
