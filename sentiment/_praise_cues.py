@@ -44,6 +44,14 @@ _EN = (
     r"can(no|'|’)?t complain",
     r"no complaints",
     r"nothing to complain about",
+    # Value for money: "comfy for the price. 6 hour flight…" is praise that n-grams trained on
+    # airline complaints read as one ("flight"). Only a praising word counts: "terrible for the
+    # price" stays with the n-grams.
+    r"(good|great|amazing|excellent|solid|decent|impressive|incredible|fantastic|awesome|"
+    r"unbeatable|comfy|comfortable|perfect|brilliant) for the (price|money)",
+    r"worth every (penny|cent)",
+    r"bang for (the|your|my) buck",
+    r"(great|good|excellent|amazing) value( for money)?",
 )
 _PT = (
     r"parabens",
@@ -67,6 +75,12 @@ _PT = (
     r"nada a reclamar",
     r"nao tenho (nada )?(do|de) que reclamar",
     r"nao foi nada demorad[oa]",
+    # Value for money, pt-BR ("custo-benefício") and pt-PT ("relação qualidade-preço").
+    r"(otim[oa]|excelente|bo[am]|incrivel|perfeit[oa]|maravilhos[oa]) pelo (preco|valor)",
+    r"vale cada (centavo|euro|centimo|real)",
+    r"(otimo|excelente|bom|incrivel|grande) custo[- ]?beneficio",
+    r"custo[- ]?beneficio (otimo|excelente|muito bom|incrivel|imbativel)",
+    r"(otima|excelente|boa) relacao (qualidade[- ]?preco|preco[- ]?qualidade|custo[- ]?beneficio)",
 )
 # A negated cue ("not impressed", "não recomendo") is no praise: no reason to ask the encoder.
 _NOT = "".join(f"(?<!{word} )" for word in ("not", "never", "nao", "nunca", "jamais"))

@@ -38,6 +38,13 @@ PLAIN_PRAISE = "Love it, amazing service, thank you so much!"
         "no complaints, arrived early",
         "A entrega não foi nada demorada",
         "nada a reclamar, chegou certinho",
+        # Value for money, which n-grams trained on airline complaints can read as one
+        "absurdly comfy for the price. 6 hour flight and I forgot they were on",
+        "worth every penny",
+        "Ótimo custo-benefício, chegou rápido",
+        "fone excelente pelo preço",
+        "excelente relação qualidade-preço",
+        "vale cada cêntimo",
     ],
 )
 def test_praise_expressions_are_cues(text: str) -> None:
@@ -53,6 +60,9 @@ def test_praise_expressions_are_cues(text: str) -> None:
         "unimpressed",
         "I have complaints about the delivery",
         "not bad, just broken on arrival",
+        "terrible for the price",
+        "não vale cada centavo",
+        "péssimo custo-benefício",
     ],
 )
 def test_negated_praise_and_complaints_are_no_cues(text: str) -> None:
@@ -115,3 +125,17 @@ def test_the_setting_turns_the_gate_off(tmp_path: Path) -> None:
     config = E5ClassifierConfig(adapter="leaning-2.npz", praise_gate=False)
     e5 = E5Classifier.from_config(config, context)
     assert [r.label for r in e5.classify(PUT_RIGHT, [None] * 2)] == [Label.NEGATIVE] * 2
+
+
+def test_the_shipped_e5_reads_value_for_money_as_praise() -> None:
+    # The demo's first post: `ngram` learnt "flight" from airline complaints and was sure
+    # (0.90) it was one, so the encoder was never asked until "comfy for the price" was a cue.
+    from sentiment.e5 import E5Classifier
+
+    texts = [
+        "the Lumora Aura headphones are absurdly comfy for the price. 6 hour flight and I "
+        "forgot they were on",
+        "terrible for the price, broke after a week",
+    ]
+    labels = [r.label for r in E5Classifier().classify(texts, [None] * 2)]
+    assert labels == [Label.POSITIVE, Label.NEGATIVE]
