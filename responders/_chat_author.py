@@ -3,11 +3,14 @@ the handle as its platform writes it, as Slack's card does, or words for an eras
 
 from __future__ import annotations
 
-from mentiondesk.models import Mention, Wording, handle_shown
+from mentiondesk.models import ERASED_ON_REQUEST, Mention, Wording, handle_shown
+from responders._text import author_followers, author_reach
 
 # `authors forget` blanks the handle of a queued alert: said in words, never an empty slot
 # (" · (12.3k)") nor a lone platform prefix ("u/"). "Perfil", as Slack's "perfil apagado".
 ERASED = "erased author"
+# A digest's line about an erased author, as `authors forget` rewrites it in the stored digest.
+ERASED_LINE = f"• {ERASED_ON_REQUEST}"
 
 
 def chat_handle(m: Mention, wording: Wording) -> str:
@@ -22,3 +25,22 @@ def chat_name(m: Mention, wording: Wording) -> str:
     """The author's display name for a card that shows one beside the handle (Teams): their
     name, else their bare handle, else "erased author"."""
     return m.author.name or m.author.handle or wording.t(ERASED)
+
+
+def chat_reach(m: Mention, wording: Wording) -> str:
+    """ " (12.3k)" after the handle; nothing for an erased author, as Slack's card: erasure
+    left 0 followers, which are no one's ("perfil apagado (0)")."""
+    return author_reach(m, wording) if m.author.handle else ""
+
+
+def chat_followers(m: Mention, wording: Wording) -> str | None:
+    """ "12.3k followers" beside the name (Teams); None for an erased author (chat_reach)."""
+    return author_followers(m, wording) if m.author.handle else None
+
+
+def erased_named(text: str, wording: Wording) -> str:
+    """A digest with its erased authors' lines as the alerts name them: "• erased author"
+    ("• perfil apagado"), in the team's language; the stored line is always English, and a
+    digest still queued when its author was erased went out saying "(erased on request)"."""
+    said = f"• {wording.t(ERASED)}"
+    return "\n".join(said if line == ERASED_LINE else line for line in text.split("\n"))

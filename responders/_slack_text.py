@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentiondesk.models import ERASED_ON_REQUEST, Wording
-from responders._chat_author import ERASED
 from responders._escape import plain_fitted, units
 from responders._text import plain
 
@@ -13,8 +11,6 @@ from responders._text import plain
 # docs say "characters": counted in UTF-16 units (an emoji is two), the stricter count.
 SECTION_LIMIT = 3000
 _CUT = "\n…"  # a message cut between its lines says so on a line of its own
-# A digest's line about an erased author, as `authors forget` rewrites it in the stored digest.
-ERASED_LINE = f"• {ERASED_ON_REQUEST}"
 
 
 def text_only_blocks(text: str) -> list[dict[str, Any]]:
@@ -25,13 +21,6 @@ def text_only_blocks(text: str) -> list[dict[str, Any]]:
     messages carry no markup, no links."""
     shown = fitted(text) or " "  # Slack refuses an empty text
     return [{"type": "section", "text": {"type": "plain_text", "text": shown, "emoji": False}}]
-
-
-def erased_named(text: str, wording: Wording) -> str:
-    """A digest with its erased authors' lines as the card names them: "• erased author"
-    ("• perfil apagado"), in the team's language; the stored line is always English."""
-    said = f"• {wording.t(ERASED)}"
-    return "\n".join(said if line == ERASED_LINE else line for line in text.split("\n"))
 
 
 def fitted(text: str, limit: int = SECTION_LIMIT) -> str:

@@ -41,9 +41,8 @@ def reach(followers: int) -> str:
 
 
 def followers(n: int, wording: Wording = ENGLISH) -> str:
-    """ "12.3k followers" (English, as always), "12.300 seguidores", "1 seguidor"."""
-    one = n == 1 and "{n} follower" in wording.messages
-    return wording.t("{n} follower" if one else "{n} followers", n=wording.reach(n))
+    """ "12.3k followers", "1 follower", "12.300 seguidores", "1 seguidor"."""
+    return wording.t("{n} follower" if n == 1 else "{n} followers", n=wording.reach(n))
 
 
 def author_followers(m: Mention, wording: Wording = ENGLISH) -> str | None:

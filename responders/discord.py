@@ -15,10 +15,10 @@ from mentiondesk.models import (
     Wording,
     env_key,
 )
-from responders._chat_author import chat_handle
+from responders._chat_author import chat_handle, chat_reach, erased_named
 from responders._escape import discord_markdown
 from responders._settled import delivered_line
-from responders._text import author_reach, case_title, impostor_warning
+from responders._text import case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 SUPPRESS_EMBEDS = 1 << 2  # a message flag Execute Webhook takes
@@ -102,9 +102,9 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The message text, cut so the whole stays within Discord's 2000 characters."""
     w = wording
     if action.extra.get("digest"):
-        return _digest(action.text or "", int(action.extra["digest"]), w)
+        return _digest(erased_named(action.text or "", w), int(action.extra["digest"]), w)
     if action.text_only:
-        return discord_markdown(action.text or "", 2000, lines=True)
+        return discord_markdown(erased_named(action.text or "", w), 2000, lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     head = (
@@ -113,7 +113,7 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
         # The `@` escaped with the handle: apart, a handle "everyone" read as @everyone.
         f"{discord_markdown(chat_handle(m, w), 62)}"
-        f"{author_reach(m, w)}\n"
+        f"{chat_reach(m, w)}\n"
     )
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         head += f"**{discord_markdown(warning, 400)}**\n"

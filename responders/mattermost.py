@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from mentiondesk.models import ENGLISH, OutboxAction, PluginContext, Receipt, Wording, env_key
-from responders._chat_author import chat_handle
+from responders._chat_author import chat_handle, chat_reach, erased_named
 from responders._escape import mattermost_markdown
 from responders._mattermost_refusal import raise_known
 from responders._settled import delivered_line
-from responders._text import author_reach, case_title, impostor_warning
+from responders._text import case_title, impostor_warning
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 # Characters (runes) in one post; Mattermost splits a longer webhook text into several posts.
@@ -77,7 +77,7 @@ def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     if action.text_only:
         # Mattermost's own limit: at the default 4000 a digest of 20 mentions full of markup
         # (each character escaped) was cut, and the mentions past the cut went unseen.
-        return mattermost_markdown(action.text or "", MAX_RUNES, lines=True)
+        return mattermost_markdown(erased_named(action.text or "", w), MAX_RUNES, lines=True)
     ctx = action.context
     m, r = ctx.mention, ctx.reading
     lines = [
@@ -86,7 +86,7 @@ def text(action: OutboxAction, wording: Wording = ENGLISH) -> str:
         f"{w.word('label', r.label.value)} · {w.t('frustration {n}/3', n=r.frustration)} · "
         # As its platform writes it ("@ana", "u/ana"), as Slack's card: the `@` is broken with
         # the handle's, so "@channel" from an author named "channel" pings nobody.
-        f"{mattermost_markdown(chat_handle(m, w), 62)}{author_reach(m, w)}",
+        f"{mattermost_markdown(chat_handle(m, w), 62)}{chat_reach(m, w)}",
     ]
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         lines.append(f"**{mattermost_markdown(warning, 400)}**")

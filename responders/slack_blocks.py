@@ -17,10 +17,11 @@ from mentiondesk.models import (
     handle_prefix,
     text_digest,
 )
+from responders._chat_author import erased_named
 from responders._escape import slack_chunks, slack_handle, slack_mrkdwn, units
 from responders._settled import delivered_line, isolated, settled_buttons
 from responders._slack_author import author_line
-from responders._slack_text import SECTION_LIMIT, erased_named, text_only_blocks
+from responders._slack_text import SECTION_LIMIT, text_only_blocks
 from responders._text import case_title, impostor_warning, plain
 
 Block = dict[str, Any]

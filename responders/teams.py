@@ -21,10 +21,10 @@ from mentiondesk.models import (
     env_key,
     handle_shown,
 )
-from responders._chat_author import chat_name
+from responders._chat_author import chat_followers, chat_name, erased_named
 from responders._http import WEBHOOK_REFUSED, check
 from responders._settled import delivered_line
-from responders._text import author_followers, case_title, impostor_warning, plain
+from responders._text import case_title, impostor_warning, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -125,7 +125,7 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
     w = wording
     if action.text_only:
         # One RichTextBlock a line: a TextRun shows no line breaks, so one item a block.
-        head, *items = (action.text or "").split("\n")
+        head, *items = erased_named(action.text or "", w).split("\n")
         return [_runs((head, True)), *(_runs((item, False)) for item in items)]
     ctx = action.context
     m, r = ctx.mention, ctx.reading
@@ -141,7 +141,7 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
                 if m.author.handle
                 else []
             ),
-            *([(f" · {count}", False)] if (count := author_followers(m, w)) else []),
+            *([(f" · {count}", False)] if (count := chat_followers(m, w)) else []),
         ),
         _runs((m.text, False)),
         {

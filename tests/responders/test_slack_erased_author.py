@@ -23,7 +23,7 @@ from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.slack_card import CardState
 from mentiondesk.slack_desk_edits import rewritten
 from mentiondesk.tables import OUTBOX
-from responders._slack_text import ERASED_LINE
+from responders._chat_author import ERASED_LINE
 from responders.slack import SlackResponder
 from responders.slack_blocks import decided_blocks
 from tests.fakes._base import FakeAPI
