@@ -54,7 +54,8 @@ def outbox_hold_command(
 
     An id that does not exist, was delivered or is held already is named and left as it is;
     so is one a worker is sending at this moment (holding could not stop that send). The
-    others are held, and the exit status is 1 if any was left.
+    others are held, and the exit status is 1 if any was left. Holding a case's ticket names
+    the follow-ups waiting for it: none goes until the ticket is released.
     """
     if not ids:
         raise typer.BadParameter("give the id of at least one action", param_hint="ID")
@@ -65,6 +66,14 @@ def outbox_hold_command(
         say(
             f"held {counted(len(done.changed), 'action')} ({_ids(done.changed)}): "
             "`outbox list --held` shows them; `outbox retry ID…` releases them"
+        )
+    for ticket, follow_ups in sorted(done.waiting.items()):
+        # Nothing files a held ticket by itself: its follow-ups wait for a person.
+        verb = "waits" if len(follow_ups) == 1 else "wait"
+        say(
+            f"ticket action {ticket}: {counted(len(follow_ups), 'follow-up')} "
+            f"({_ids(follow_ups)}) {verb} for it: none goes until "
+            f"`mentiondesk outbox retry {ticket}` releases the ticket"
         )
     _refused(done.refused, "not held")
 

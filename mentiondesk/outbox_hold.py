@@ -20,6 +20,7 @@ from mentiondesk import case_tickets
 from mentiondesk.audit_trail import write, write_for_draft
 from mentiondesk.held_replies import draft_of, held_by_person
 from mentiondesk.outbox_lease import LeaseClock
+from mentiondesk.outbox_ticket_wait import Said, note_stranded
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX, WAITING
 
@@ -34,6 +35,8 @@ class Done:
     under_way: list[int] = field(default_factory=list)  # first tries being sent right now
     # Follow-ups held because the ticket they were to go on was dropped (`drop`).
     stranded: list[int] = field(default_factory=list)
+    # Held ticket id → the follow-ups waiting for it (`hold`): none goes until it is released.
+    waiting: dict[int, list[int]] = field(default_factory=dict)
 
 
 def hold(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) -> Done:
@@ -82,16 +85,31 @@ def _mark(
         refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}])
         dropped = [r for r in rows if r.kind == "ticket" and status == "dropped"]
         stranded = [i for r in dropped for i in _strand(conn, store, r, actor)]
+        held = [r for r in rows if r.kind == "ticket" and status == "held"]
+        waiting = {int(r.id): theirs for r in held if (theirs := _follow_ups(conn, r))}
     changed = sorted(int(r.id) for r in rows)
-    return Done(changed, refused, {int(r.id): str(r.target) for r in rows}, stranded=stranded)
+    targets = {int(r.id): str(r.target) for r in rows}
+    return Done(changed, refused, targets, stranded=stranded, waiting=waiting)
+
+
+def _follow_ups(conn: sa.Connection, ticket: sa.Row[Any]) -> list[int]:
+    """The follow-ups of `ticket`'s case at its desk still to go: they wait for that ticket."""
+    query = sa.select(OUTBOX.c.id).where(
+        OUTBOX.c.case_id == ticket.case_id,
+        OUTBOX.c.target == ticket.target,
+        OUTBOX.c.kind == "comment",
+        OUTBOX.c.status.in_(WAITING),
+    )
+    return [int(i) for i in conn.scalars(query.order_by(OUTBOX.c.id))]
 
 
 def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) -> list[int]:
     """Hold the follow-ups of dropped `ticket`'s case at its desk that case_tickets.stranded
     finds with no ticket there, queued or filed: each would wait for it for good (a follow-up
     waits for its case's ticket to be filed), pending with no word to anyone. Held, its reason
-    says what a person can do. One a worker holds is left, as `hold` leaves it: its next claim
-    holds it (outbox_claim), finding no ticket for it, by the same rule."""
+    says what a person can do, and its case's trail that the ticket was dropped. One a worker
+    holds is left, as `hold` leaves it: its next claim holds it (outbox_claim), finding no
+    ticket for it, by the same rule."""
     case_id, target = ticket.case_id, str(ticket.target)
     if case_id is None:
         return []
@@ -102,7 +120,7 @@ def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) 
         OUTBOX.c.status.in_(WAITING),
         _free(store),
     )
-    rows = conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.key).where(waiting)).all()
+    rows = conn.execute(sa.select(OUTBOX.c.id).where(waiting)).all()
     follow_ups = [(int(r.id), int(case_id), target) for r in rows]
     alone = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
     held = []
@@ -113,7 +131,9 @@ def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) 
         # The conditions again, as the worker's claim repeats its own: never both.
         change = sa.update(OUTBOX).where(OUTBOX.c.id == row.id, waiting)
         if conn.execute(change.values(status="held", last_error=why, lease_until=None)).rowcount:
-            _audit(conn, actor, key=row.key, case_id=case_id, reason=why)
+            # Said as the ticket dropped, not as a hold of `actor`'s: they held nothing.
+            said = Said(int(row.id), int(ticket.id), target, "dropped")
+            note_stranded(conn, actor, int(case_id), said)
             held.append(int(row.id))
     return sorted(held)
 

@@ -4,60 +4,97 @@ or refused it) and is retried, or held. The follow-up is retried every few minut
 and the case's audit trail said nothing: a support lead saw the ticket without the author's
 new words for an hour and no reason why.
 
-One line when a wait begins, and one when the follow-up is sent after it, never one a retry:
-the wait's line is its own marker (its detail names both actions, so the same wait finds it
-again, after a restart too), as the claim's hold of a follow-up with no ticket is its own
-(a held row is claimed no more). No schema change: the audit table is the record.
+One line when a wait begins, and one when the follow-up is sent after it, never one a retry;
+a ticket held by a person is a wait of its own (nothing files it until someone releases it),
+and so is a ticket dropped (`outbox drop` holds its follow-ups: outbox_hold). Each line's
+detail is the wait's ids as data (`Said`, JSON), never words: the wait's marker (the same
+wait finds it again, after a restart too) and the line after the send are read back from it,
+and web/audit_lines words it for its reader, so rewording a sentence can never break either.
+No schema change: the audit table is the record.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Literal, get_args
 
 import sqlalchemy as sa
 
 from mentiondesk.audit_trail import OUTBOX_WORKER, write
 from mentiondesk.case_tickets import current_tickets
+from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.tables import AUDIT, OUTBOX, case_number
 
 _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
 
 WAIT = "ticket-wait"  # the trail's code: a follow-up began to wait for its case's ticket
 WAITED = "ticket-waited"  # and was sent once the ticket was filed
-# Both details: "follow-up (action F) … the case's ticket (action T) at TARGET …".
-_DETAIL = re.compile(r"^follow-up \(action (\d+)\) .*\(action (\d+)\) at (\S+) ")
+STRANDED = "ticket-dropped-hold"  # held as its case's ticket was dropped (by the actor)
+# The ticket's state the line records: WAIT's "failing" (retried) or "held" (by a person, or
+# a refusal: only `outbox retry` releases it), WAITED's "filed", STRANDED's "dropped".
+State = Literal["failing", "held", "filed", "dropped"]
+# How a release before the ids were kept as data wrote WAIT and WAITED: read back, never
+# written again, so rewording the lines cannot touch it.
+_OLD_DETAIL = re.compile(r"^follow-up \(action (\d+)\) .*\(action (\d+)\) at (\S+) ")
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """What a line records (its detail): the follow-up's and the ticket's outbox ids, their
+    desk, and the ticket's state then."""
+
+    follow_up: int
+    ticket: int
+    target: str
+    state: State
+
+    def detail(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
 class Wait:
-    """A follow-up (outbox id) of a case waiting for the case's ticket (its outbox id) there."""
+    """A follow-up (outbox id) of a case waiting for the case's ticket (its outbox id) there,
+    `held` or failing."""
 
     follow_up: int
     case_id: int
     target: str
     ticket: int
+    held: bool = False
+
+    def said(self) -> Said:
+        return Said(self.follow_up, self.ticket, self.target, "held" if self.held else "failing")
 
 
-def waiting_detail(wait: Wait) -> str:
-    return (
-        f"follow-up (action {wait.follow_up}) waits for the case's ticket "
-        f"(action {wait.ticket}) at {wait.target} to be filed"
-    )
+def read(detail: str) -> Said | None:
+    """What a WAIT, WAITED or STRANDED line's detail records; None for any other detail."""
+    if not detail.startswith("{"):
+        return _read_old(detail)
+    try:
+        data = json.loads(detail)
+        said = Said(int(data["follow_up"]), int(data["ticket"]), str(data["target"]), data["state"])
+    except (ValueError, TypeError, KeyError):
+        return None
+    return said if said.state in get_args(State) else None
 
 
-def waited_detail(wait: Wait) -> str:
-    return (
-        f"follow-up (action {wait.follow_up}) was sent once the case's ticket "
-        f"(action {wait.ticket}) at {wait.target} was filed"
-    )
+def _read_old(detail: str) -> Said | None:
+    """A line as a release before the ids were kept as data wrote it (WAIT or WAITED)."""
+    old = _OLD_DETAIL.match(detail)
+    if old is None:
+        return None
+    state: State = "failing" if " waits for " in detail else "filed"
+    return Said(int(old[1]), int(old[2]), old[3], state)
 
 
-def parsed(detail: str) -> tuple[str, str, str] | None:
-    """(follow-up id, ticket id, target) of a WAIT or WAITED line's detail."""
-    found = _DETAIL.match(detail)
-    return None if found is None else (found[1], found[2], found[3])
+def note_stranded(conn: sa.Connection, actor: str, case_id: int, said: Said) -> None:
+    """The line of a follow-up held because `actor` dropped its case's ticket (outbox_hold):
+    under the one who dropped it, saying so; not a "hold" of theirs, which they never made."""
+    write(conn, actor, STRANDED, case_id=case_id, detail=said.detail())
 
 
 def note_waits(conn: sa.Connection, follow_ups: list[tuple[int, int, str]]) -> list[Wait]:
@@ -76,45 +113,58 @@ def note_waits(conn: sa.Connection, follow_ups: list[tuple[int, int, str]]) -> l
         ticket = tickets.get((case_id, target))
         if ticket is None or (case_id, target) in filed:
             continue
-        wait = Wait(outbox_id, case_id, target, ticket)
-        if _said(conn, case_id, WAIT, waiting_detail(wait)):
+        wait = Wait(outbox_id, case_id, target, *ticket)
+        if wait.said() in _said(conn, case_id, WAIT):
             continue  # a retry of the same wait: said once already
-        write(conn, OUTBOX_WORKER, WAIT, case_id=case_id, detail=waiting_detail(wait))
+        write(conn, OUTBOX_WORKER, WAIT, case_id=case_id, detail=wait.said().detail())
         noted.append(wait)
     return noted
 
 
-def _failing_tickets(conn: sa.Connection, cases: set[int]) -> dict[tuple[int, str], int]:
+def _failing_tickets(
+    conn: sa.Connection, cases: set[int]
+) -> dict[tuple[int, str], tuple[int, bool]]:
     """The latest ticket action of each case at each desk that is queued and failed before
-    (a last error) or held: (case id, desk) → its outbox id."""
+    (a last error) or held: (case id, desk) → (its outbox id, whether it is held). One a
+    person just released keeps their hold's note as its error: not tried since, it has not
+    failed (it is filed in a moment, or fails and is a wait then)."""
+    held = OUTBOX.c.status == "held"
+    failed = sa.and_(
+        OUTBOX.c.status == "pending",
+        OUTBOX.c.last_error.is_not(None),
+        ~OUTBOX.c.last_error.startswith(PERSON_HELD, autoescape=True),
+    )
     query = (
-        sa.select(OUTBOX.c.id, OUTBOX.c.case_id, OUTBOX.c.target)
-        .where(OUTBOX.c.kind == "ticket", OUTBOX.c.case_id.in_(cases))
-        .where(
-            sa.or_(
-                OUTBOX.c.status == "held",
-                sa.and_(OUTBOX.c.status == "pending", OUTBOX.c.last_error.is_not(None)),
-            )
-        )
+        sa.select(OUTBOX.c.id, OUTBOX.c.case_id, OUTBOX.c.target, held.label("held"))
+        .where(OUTBOX.c.kind == "ticket", OUTBOX.c.case_id.in_(cases), sa.or_(held, failed))
         .order_by(OUTBOX.c.id)
     )
-    return {(int(r.case_id), str(r.target)): int(r.id) for r in conn.execute(query)}
+    rows = conn.execute(query)
+    return {(int(r.case_id), str(r.target)): (int(r.id), bool(r.held)) for r in rows}
 
 
-def _said(conn: sa.Connection, case_id: int, action: str, detail: str) -> bool:
-    query = sa.select(AUDIT.c.id).where(
-        AUDIT.c.case_id == case_id, AUDIT.c.action == action, AUDIT.c.detail == detail
-    )
-    return conn.execute(query.limit(1)).first() is not None
+def _said(conn: sa.Connection, case_id: int, action: str) -> list[Said]:
+    """What the case's `action` lines record, oldest first (a case has a few at most)."""
+    query = sa.select(AUDIT.c.detail).where(AUDIT.c.case_id == case_id, AUDIT.c.action == action)
+    found = (read(str(d)) for d in conn.scalars(query.order_by(AUDIT.c.id)))
+    return [s for s in found if s is not None]
 
 
 def logged(waits: list[Wait]) -> None:
     """The worker's log line for each wait newly noted: ids, never the follow-up's words."""
     for w in waits:
+        number = case_number(w.case_id)
+        if w.held:  # nothing files a held ticket: say what does
+            _LOGGER.warning(
+                "outbox action %d (comment, via %s) of %s waits for the case's ticket (action "
+                "%d), which is held: `outbox retry %d` releases it; until then it is retried",
+                *(w.follow_up, w.target, number, w.ticket, w.ticket),
+            )
+            continue
         _LOGGER.warning(
             "outbox action %d (comment, via %s) of %s waits for the case's ticket (action %d) "
             "to be filed there; it is retried until then",
-            *(w.follow_up, w.target, case_number(w.case_id), w.ticket),
+            *(w.follow_up, w.target, number, w.ticket),
         )
 
 
@@ -123,16 +173,9 @@ def note_sent(conn: sa.Connection, outbox_id: int, kind: str, case_id: int | Non
     it went, in the delivery's recording transaction (recorded once: the row is done)."""
     if kind != "comment" or case_id is None:
         return
-    query = (
-        sa.select(AUDIT.c.detail)
-        .where(AUDIT.c.case_id == case_id, AUDIT.c.action == WAIT)
-        .where(AUDIT.c.detail.startswith(f"follow-up (action {outbox_id}) ", autoescape=True))
-        .order_by(AUDIT.c.id.desc())
-    )
-    detail = conn.scalar(query.limit(1))
-    found = parsed(detail) if detail else None
-    if found is None:
+    waits = [s for s in _said(conn, case_id, WAIT) if s.follow_up == outbox_id]
+    if not waits:
         return
-    wait = Wait(outbox_id, case_id, found[2], int(found[1]))
-    if not _said(conn, case_id, WAITED, waited_detail(wait)):
-        write(conn, OUTBOX_WORKER, WAITED, case_id=case_id, detail=waited_detail(wait))
+    sent = Said(outbox_id, waits[-1].ticket, waits[-1].target, "filed")
+    if sent not in _said(conn, case_id, WAITED):
+        write(conn, OUTBOX_WORKER, WAITED, case_id=case_id, detail=sent.detail())

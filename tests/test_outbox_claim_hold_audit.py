@@ -19,6 +19,7 @@ from mentiondesk.casework import escalate_case
 from mentiondesk.config import OutboxSection
 from mentiondesk.outbox_claim import claim
 from mentiondesk.outbox_payload import outbox_row
+from mentiondesk.outbox_ticket_wait import STRANDED
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, OUTBOX, case_number
 from mentiondesk.web.audit_lines import audit_line
@@ -163,7 +164,9 @@ def test_the_drop_and_the_claim_hold_a_follow_up_for_the_same_reason(pg_store: S
     (_, by_drop), (_, by_claim) = row(pg_store, early), row(pg_store, late)
     assert by_drop.replace(str(early), "ID") == by_claim.replace(str(late), "ID")
     assert "was dropped by cli:ops: filed by hand;" in by_claim, by_claim
-    assert [(a, d) for a, _, _, d in holds(pg_store)] == [
-        ("cli:ops", by_drop),
-        (OUTBOX_WORKER, by_claim),
-    ]
+    # The drop's line says the ticket was dropped (outbox_ticket_wait.STRANDED), not that
+    # its dropper held the follow-up; the claim's is the outbox's own hold.
+    assert [(a, d) for a, _, _, d in holds(pg_store)] == [(OUTBOX_WORKER, by_claim)]
+    with pg_store.engine.connect() as conn:
+        query = sa.select(AUDIT.c.actor).where(AUDIT.c.action == STRANDED)
+        assert list(conn.scalars(query)) == ["cli:ops"]

@@ -21,6 +21,7 @@ from mentiondesk.models import Receipt
 from mentiondesk.outbox_claim import claim
 from mentiondesk.outbox_record import Claimed, record
 from mentiondesk.outbox_retry import retry_at
+from mentiondesk.outbox_ticket_wait import Said
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, case_number
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, PORTUGUESE
@@ -73,10 +74,7 @@ def test_a_follow_up_waiting_for_its_ticket_says_so_once_and_once_sent(
             got = claimed(pg_store)
             assert got["comment"].id == comment
             failed(pg_store, got["ticket"], got["comment"])
-    detail = (
-        f"follow-up (action {comment}) waits for the case's ticket (action {ticket.id}) "
-        "at zd to be filed"
-    )
+    detail = Said(comment, ticket.id, "zd", "failing").detail()  # the ids, as data
     assert lines(pg_store) == [(OUTBOX_WORKER, "ticket-wait", detail)]  # before: none
     en = trail(pg_store, case_id, ENGLISH)[-1]
     assert en == (

@@ -12,7 +12,8 @@ from collections.abc import Collection
 from mentiondesk.audit_trail import NO_TICKET, OUTBOX_WORKER, AuditEntry
 from mentiondesk.held_replies import held_reason, person_hold
 from mentiondesk.models import handle_shown
-from mentiondesk.outbox_ticket_wait import WAIT, WAITED, parsed
+from mentiondesk.outbox_ticket_wait import STRANDED, WAIT, WAITED, read
+from mentiondesk.web.audit_ticket_waits import ticket_wait_line
 from mentiondesk.web.i18n import Locale
 
 _THROUGH = re.compile(r"^sent again through (\S+)")
@@ -40,8 +41,8 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
         return _listed(loc, who, action == "do-not-contact", detail)
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
-    if action in (WAIT, WAITED) and (found := parsed(detail)) is not None:
-        return _ticket_wait(loc, action == WAIT, *found)
+    if action in (WAIT, WAITED, STRANDED) and (said := read(detail)) is not None:
+        return ticket_wait_line(loc, who, action, said, entry.case_id)
     if action == "hold" and entry.actor == OUTBOX_WORKER:  # held at its claim: detail, why
         return _worker_held(loc, detail, reply=entry.draft_id is not None)
     if action == "hold":  # detail: the reason a person gave (`outbox hold --reason`)
@@ -100,26 +101,6 @@ def _worker_held(loc: Locale, reason: str, *, reply: bool) -> str:
     if reply:
         return loc.t("The outbox held the reply back from sending: {reason}", reason=reason)
     return loc.t("The outbox held an action back from sending: {reason}", reason=reason)
-
-
-def _ticket_wait(loc: Locale, waits: bool, follow_up: str, ticket: str, target: str) -> str:
-    """The author's new words for the case's ticket waited for it to be filed (its ticket's
-    action failed and is retried, or is held), or went once it was (outbox_ticket_wait)."""
-    if waits:
-        return loc.t(
-            "The author's new message waits for the case's ticket to be filed at the help desk "
-            "({target}), and goes on it then (outbox action {action}; the ticket's: "
-            "{ticket_action})",
-            target=target,
-            action=follow_up,
-            ticket_action=ticket,
-        )
-    return loc.t(
-        "The author's new message was added to the case's ticket at the help desk ({target}) "
-        "once the ticket was filed (outbox action {action})",
-        target=target,
-        action=follow_up,
-    )
 
 
 def _dropped(loc: Locale, who: str, reason: str, *, reply: bool) -> str:

@@ -100,6 +100,27 @@ AUDIT = {
         "A nova mensagem da pessoa foi acrescentada ao chamado do caso no help desk ({target}) "
         "depois que o chamado foi aberto (ação {action} da fila de envio)"
     ),
+    # A follow-up waiting on a ticket a person held (`outbox hold`): only a release files it.
+    "The author's new message waits on the case's ticket for the help desk ({target}), which "
+    "is held (outbox action {ticket_action}): nothing files it until someone releases it with "
+    "`mentiondesk outbox retry {ticket_action}`; the message goes on it then (outbox action "
+    "{action})": (
+        "A nova mensagem da pessoa aguarda o chamado do caso no help desk ({target}), que está "
+        "retido (ação {ticket_action} da fila de envio): nada o abre até que alguém o libere "
+        "com `mentiondesk outbox retry {ticket_action}`; a mensagem será acrescentada a ele "
+        "depois (ação {action} da fila de envio)"
+    ),
+    # `outbox drop` of a case's ticket held the follow-ups waiting for it.
+    "{who} dropped the case's ticket for the help desk ({target}; outbox action "
+    "{ticket_action}), so the author's new message for it is held (outbox action {action}): "
+    "to send it, escalate {number} to {target} again, then `mentiondesk outbox retry "
+    "{action}`; or drop it with `mentiondesk outbox drop {action}`": (
+        "{who} descartou o chamado do caso no help desk ({target}; ação {ticket_action} da "
+        "fila de envio), e a nova mensagem da pessoa para ele ficou retida (ação {action} da "
+        "fila de envio): para enviá-la, encaminhe {number} de novo para {target} e depois rode "
+        "`mentiondesk outbox retry {action}`; ou descarte-a com `mentiondesk outbox drop "
+        "{action}`"
+    ),
     # `outbox retry` of a follow-up the outbox held for want of the case's ticket.
     "the case had no ticket at the help desk to add it to": (
         "o caso não tinha chamado no help desk onde acrescentá-la"
@@ -167,5 +188,24 @@ AUDIT_PT = {
         "A nova mensagem da pessoa foi acrescentada ao pedido de apoio do caso no apoio ao "
         "cliente ({target}) depois de o pedido de apoio ser aberto (ação {action} da fila de "
         "envio)"
+    ),
+    "The author's new message waits on the case's ticket for the help desk ({target}), which "
+    "is held (outbox action {ticket_action}): nothing files it until someone releases it with "
+    "`mentiondesk outbox retry {ticket_action}`; the message goes on it then (outbox action "
+    "{action})": (
+        "A nova mensagem da pessoa aguarda o pedido de apoio do caso no apoio ao cliente "
+        "({target}), que está retido (ação {ticket_action} da fila de envio): nada o abre até "
+        "alguém o libertar com `mentiondesk outbox retry {ticket_action}`; a mensagem será "
+        "acrescentada depois (ação {action} da fila de envio)"
+    ),
+    "{who} dropped the case's ticket for the help desk ({target}; outbox action "
+    "{ticket_action}), so the author's new message for it is held (outbox action {action}): "
+    "to send it, escalate {number} to {target} again, then `mentiondesk outbox retry "
+    "{action}`; or drop it with `mentiondesk outbox drop {action}`": (
+        "{who} descartou o pedido de apoio do caso no apoio ao cliente ({target}; ação "
+        "{ticket_action} da fila de envio), e a nova mensagem da pessoa para ele ficou retida "
+        "(ação {action} da fila de envio): para a enviar, encaminhe {number} de novo para "
+        "{target} e depois execute `mentiondesk outbox retry {action}`; ou descarte-a com "
+        "`mentiondesk outbox drop {action}`"
     ),
 }

@@ -1,0 +1,48 @@
+"""The case page's lines about a follow-up and its case's ticket (outbox_ticket_wait): it
+waits for the ticket to be filed, waits on a ticket a person must release, went once the
+ticket was filed, or was held as the ticket was dropped. Worded from the line's data (`Said`),
+never from its detail's words, so each says what a person can do, in the reader's language."""
+
+from __future__ import annotations
+
+from mentiondesk.outbox_ticket_wait import STRANDED, WAITED, Said
+from mentiondesk.tables import case_number
+from mentiondesk.web.i18n import Locale
+
+
+def ticket_wait_line(loc: Locale, who: str, action: str, said: Said, case_id: int | None) -> str:
+    """`action`: WAIT, WAITED or STRANDED; `who`: the actor as read (STRANDED's dropped the
+    ticket)."""
+    named = {"target": said.target, "action": said.follow_up, "ticket_action": said.ticket}
+    if action == WAITED:
+        return loc.t(
+            "The author's new message was added to the case's ticket at the help desk "
+            "({target}) once the ticket was filed (outbox action {action})",
+            target=said.target,
+            action=said.follow_up,
+        )
+    if action == STRANDED:
+        number = case_number(case_id) if case_id is not None else "?"
+        return loc.t(
+            "{who} dropped the case's ticket for the help desk ({target}; outbox action "
+            "{ticket_action}), so the author's new message for it is held (outbox action "
+            "{action}): to send it, escalate {number} to {target} again, then `mentiondesk "
+            "outbox retry {action}`; or drop it with `mentiondesk outbox drop {action}`",
+            who=who,
+            number=number,
+            **named,
+        )
+    if said.state == "held":  # nothing files it by itself: say what releases it
+        return loc.t(
+            "The author's new message waits on the case's ticket for the help desk ({target}), "
+            "which is held (outbox action {ticket_action}): nothing files it until someone "
+            "releases it with `mentiondesk outbox retry {ticket_action}`; the message goes on "
+            "it then (outbox action {action})",
+            **named,
+        )
+    return loc.t(
+        "The author's new message waits for the case's ticket to be filed at the help desk "
+        "({target}), and goes on it then (outbox action {action}; the ticket's: "
+        "{ticket_action})",
+        **named,
+    )
