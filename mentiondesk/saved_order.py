@@ -1,15 +1,15 @@
 """Saved replies by language: the picker's order (the case's language first) and each reply's
-`{{ time_greeting }}`, said in the reply's own language ("Bom dia" in a Portuguese reply on
-an English case: the customer reads the reply, not the case)."""
+`{{ time_greeting }}` and `{{ case_opened }}`, said in the reply's own language ("Bom dia" in a
+Portuguese reply on an English case: the customer reads the reply, not the case)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from playbooks.placeholders import time_greeting
+from playbooks.placeholders import case_opened, time_greeting
 
 
 @dataclass(frozen=True)
@@ -57,3 +57,15 @@ def _fits(reply_lang: str, lang: str) -> bool:
 
 def _base(lang: str) -> str:
     return lang.split("-", 1)[0].lower()
+
+
+def for_reply(
+    values: Mapping[str, str], now: datetime | None, opened: datetime | None, lang: str
+) -> Mapping[str, str]:
+    """`values` greeted (`greeted`) and dated in the reply's `lang`, on the day `opened` was in
+    the desk's zone (`now`'s; None: no case, ""); as they are without `now` (the start-up
+    samples')."""
+    if now is None:
+        return values
+    dated = case_opened(opened, lang, now.tzinfo or UTC)
+    return {**greeted(values, now, lang), "case_opened": dated}

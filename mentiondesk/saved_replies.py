@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mentiondesk.config_problems import problems_of
 from mentiondesk.models import ConfigError, toml_syntax
-from mentiondesk.saved_order import Filled, greeted, in_order
+from mentiondesk.saved_case import need_case
+from mentiondesk.saved_order import Filled, for_reply, in_order
 from mentiondesk.saved_syntax import NotAllowed, TooDeep, check_small
 from playbooks.placeholders import (
     LONGEST_TIME_GREETING,
@@ -112,6 +113,9 @@ class SavedReplies:
 
     replies: tuple[SavedReply, ...]
     compiled: Mapping[str, Template]
+    # Those that write `{{ case }}` or `{{ case_opened }}` where a post may join no case
+    # (saved_case): left out of such a post's picker rather than offered with a hole.
+    need_case: frozenset[str] = frozenset()
 
     def for_case(
         self,
@@ -122,10 +126,13 @@ class SavedReplies:
     ) -> list[Filled]:
         """Every reply filled with `values`, in `lang`'s order (`in_order`); with `now` (the
         desk's time, in its zone) its `{{ time_greeting }}` in its own language (`greeted`),
-        and its `{{ case_opened }}` the day the case was `opened` (None: no case, "")."""
+        and its `{{ case_opened }}` the day the case was `opened` (None: no case, ""); with no
+        `case`, those that would write it as "" are left out."""
+        caseless = not values.get("case")
         filled = (
-            (r, self._fill(r.id, _for_reply(values, now, opened, r.lang or lang)))
+            (r, self._fill(r.id, for_reply(values, now, opened, r.lang or lang)))
             for r in self.replies
+            if not (caseless and r.id in self.need_case)
         )
         return in_order(
             [
@@ -144,17 +151,6 @@ class SavedReplies:
         except Unfilled as exc:
             _LOGGER.warning("saved reply %r left out of a case's picker: %s", reply_id, exc.why)
             return None
-
-
-def _for_reply(
-    values: Mapping[str, str], now: datetime | None, opened: datetime | None, lang: str
-) -> Mapping[str, str]:
-    """`values` greeted (`greeted`) and dated in the reply's `lang`, on the day `opened` was in
-    the desk's zone (`now`'s); as they are without `now` (the start-up samples')."""
-    if now is None:
-        return values
-    dated = case_opened(opened, lang, now.tzinfo or UTC)
-    return {**greeted(values, now, lang), "case_opened": dated}
 
 
 class Unfilled(Exception):
@@ -206,7 +202,7 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
             problems.append(f"replies[{index}].text (id {reply.id!r}): {exc}")
     if problems:
         raise ConfigError("\n".join(f"{where}: {p}" for p in problems))
-    return SavedReplies(tuple(replies), compiled)
+    return SavedReplies(tuple(replies), compiled, need_case({r.id: r.text for r in replies}, where))
 
 
 def check_reply(values: Mapping[str, str]) -> tuple[SavedReply, Template]:
@@ -235,7 +231,11 @@ def with_desk(file: SavedReplies | None, made: Iterable[Mapping[str, str]]) -> S
             _LOGGER.warning("saved reply %r left out of the picker: %s", values["id"], exc)
             continue
         replies.append(reply)
-    return SavedReplies(tuple(replies), compiled) if replies else None
+    return (
+        SavedReplies(tuple(replies), compiled, need_case({r.id: r.text for r in replies}))
+        if replies
+        else None
+    )
 
 
 def _duplicates(replies: list[SavedReply]) -> list[str]:

@@ -52,6 +52,11 @@ SAVED = {
         "língua da resposta ({pt_date} em português, {en_date} em inglês); tal como {case}, "
         "fica vazio numa publicação sem caso."
     ),
+    "Write them inside {if_case}, or as {case_or}: a reply must read well on a post with no "
+    "case too.": (
+        "Escreva ambos dentro de {if_case} ou como {case_or}: a resposta também tem de ficar "
+        "bem numa publicação sem caso."
+    ),
     "Delete the saved reply {title}?": "Eliminar a resposta pronta {title}?",
     "The case pages stop offering it at once; what was sent with it stays sent.": (
         "As páginas de caso deixam de a oferecer de imediato; o que já foi enviado com ela "

@@ -73,6 +73,16 @@ SAVED = {
         "idioma da resposta ({pt_date} em português, {en_date} em inglês). Em uma "
         "publicação sem caso, {case_opened} e {case} ficam vazios."
     ),
+    "Write them inside {if_case}, or as {case_or}: a reply must read well on a post with no "
+    "case too.": (
+        "Escreva os dois dentro de {if_case} ou como {case_or}: a resposta também precisa "
+        "ficar boa numa publicação sem caso."
+    ),
+    "{value} is empty on a post that joins no case, so this text would leave a gap there "
+    "(“your case  is…”). Put it inside {if_case}, or write {value_or}.": (
+        "{value} fica vazio numa publicação sem caso, e este texto deixaria um espaço vazio ali "
+        "(“o seu caso  está…”). Coloque {value} dentro de {if_case} ou escreva {value_or}."
+    ),
     "Recent changes to saved replies": "Alterações recentes nas respostas prontas",
     # Why a save was refused: the checks of the file's entries, worded for the page.
     "There is no saved reply with that id made in the desk.": (

@@ -14,21 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from aiohttp import web
-from jinja2 import Template
 
 from mentiondesk import saved_desk
 from mentiondesk.audit import latest
-from mentiondesk.saved_braces import refuse_single_braces
 from mentiondesk.saved_desk import Changed, StoredReply, Taken
-from mentiondesk.saved_replies import ReplyRefused, SavedReply, check_reply, placeholders
+from mentiondesk.saved_replies import ReplyRefused
 from mentiondesk.web.audit_lines import audit_line
 from mentiondesk.web.common import DESK, redirect, render, require, said, session
 from mentiondesk.web.flash import Said
 from mentiondesk.web.form_values import typed
 from mentiondesk.web.i18n import ZONE, negotiate
+from mentiondesk.web.pages_saved_checks import checked, hint, left_out, reason
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.saved_preview import previews, sample
-from mentiondesk.web.saved_words import FIELDS, Refusal, refused_reason
+from mentiondesk.web.saved_words import FIELDS, Refusal
 from mentiondesk.web.users import Role
 
 PAGE = "/saved-replies"
@@ -93,7 +92,7 @@ async def delete_form(request: web.Request) -> web.Response:
 async def add(request: web.Request) -> web.StreamResponse:
     desk, typed = request.app[DESK], await _typed(request)
     try:
-        reply, _ = await _checked(typed)
+        reply, _ = await checked(typed)
         reserved = _file_ids(request)
         who = session(request).user.name
         await desk.db(saved_desk.add_reply, desk.store, reply, by=who, reserved=reserved)
@@ -108,7 +107,7 @@ async def edit(request: web.Request) -> web.StreamResponse:
     typed = {**await _typed(request), "id": reply_id}  # the id stays: links name it
     seen = await _seen(request)
     try:
-        reply, _ = await _checked(typed)
+        reply, _ = await checked(typed)
         who = session(request).user.name
         await desk.db(saved_desk.edit_reply, desk.store, reply, seen=seen, by=who)
     except ReplyRefused as exc:
@@ -148,7 +147,7 @@ async def _page(
     changes = await desk.db(latest, desk.store, saved_desk.ACTIONS)
     file = request.app[SAVED]
     file_ids = _file_ids(request)
-    left_out = await asyncio.to_thread(lambda: [_left_out(r, file_ids) for r in made])
+    why_not = await asyncio.to_thread(lambda: [left_out(r, file_ids) for r in made])
     brand, agent = desk.config.brand.name, session(request).user.name
     now = desk.clock().astimezone(request.app[ZONE])  # a preview greets for the desk's hour
     shown = await asyncio.to_thread(previews, file, made, brand=brand, agent=agent, now=now)
@@ -157,30 +156,14 @@ async def _page(
         "saved.html",
         file_name=_file_name(request),
         file_replies=list(zip(file.replies, shown[0], strict=True)) if file else [],
-        made=list(zip(made, left_out, shown[1], strict=True)),
+        made=list(zip(made, why_not, shown[1], strict=True)),
         sample=sample(),
         form=form,
         refused=refused,
         theirs=theirs,
         changed=changed,
         changes=[(entry.at, audit_line(loc, entry)) for entry in changes],
-        hint=loc.t(
-            "Placeholders, filled in for the case: {list}. Use {name} only inside {if_name}: "
-            "some authors have no readable name.",
-            list=placeholders(),
-            name="{{ name }}",
-            if_name="{% if name %}…{% endif %}",
-        )
-        + " "
-        + loc.t(
-            "{case_opened} is the day the case was opened, written as the reply’s language "
-            "writes dates ({pt_date} in Portuguese, {en_date} in English); it and {case} are "
-            "empty on a post with no case.",
-            case_opened="{{ case_opened }}",
-            case="{{ case }}",
-            pt_date="12/03/2026",
-            en_date="12 March 2026",
-        ),
+        hint=hint(loc),
         path=PAGE if form.mode == "add" else request.path,
         path_qs=PAGE if form.mode == "add" else request.path,
     )
@@ -190,9 +173,9 @@ def _refused(request: web.Request, form: Form, exc: ReplyRefused | Taken) -> Sai
     """The redirect to the form, which shows it once as typed with the reason, in the page's
     language: the typed values kept with the session (flash.py), never in the URL."""
     file = _file_name(request)
-    reason = refused_reason(negotiate(request), exc, reply_id=form.values["id"], file=file)
+    said = reason(negotiate(request), exc, reply_id=form.values["id"], file=file)
     where = PAGE if form.mode == "add" else f"{PAGE}/{form.values['id']}"
-    kept = {"mode": form.mode, "values": form.values, "seen": form.seen, "why": list(reason)}
+    kept = {"mode": form.mode, "values": form.values, "seen": form.seen, "why": list(said)}
     return Said(where, {_KEPT: kept})
 
 
@@ -224,33 +207,6 @@ async def _changed(request: web.Request, typed: dict[str, str]) -> web.Response:
     theirs = await desk.db(saved_desk.stored_reply, desk.store, typed["id"])
     form = Form("edit", typed, theirs.version) if theirs else Form("add", typed)
     return await _page(request, form, theirs=theirs, changed=True)
-
-
-async def _checked(typed: dict[str, str]) -> tuple[SavedReply, Template]:
-    """check_reply off the event loop: it compiles and renders the text (bounded by its small
-    language, yet not the loop's work while the pipeline and Slack's 3-second acks share it)."""
-    return await asyncio.to_thread(_check, typed)
-
-
-def _check(typed: dict[str, str]) -> tuple[SavedReply, Template]:
-    """The file's check, then the editor's own: a placeholder in single braces ("{name}") is
-    plain text to the template, sent as written. Not the file's: a file that loaded before
-    keeps loading (its texts are reviewed where it is edited)."""
-    checked = check_reply(typed)
-    refuse_single_braces(typed["text"])
-    return checked
-
-
-def _left_out(reply: StoredReply, file_ids: frozenset[str]) -> str | None:
-    """Why the picker leaves a desk-made reply out: "file" (the file took its id since), or
-    "check" (it no longer passes the check, after an upgrade); None: offered."""
-    if reply.id in file_ids:
-        return "file"
-    try:
-        check_reply(reply.values())
-    except ValueError:
-        return "check"
-    return None
 
 
 async def _typed(request: web.Request) -> dict[str, str]:

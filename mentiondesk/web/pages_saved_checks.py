@@ -1,0 +1,106 @@
+"""What the Saved replies page checks a save against, and says about it: the file's check
+(saved_replies.check_reply), then the editor's own, which a file that loaded before is spared
+(it keeps loading; its texts are reviewed where it is edited): a placeholder in single braces
+("{name}", sent as written), and a `{{ case }}` or `{{ case_opened }}` written where a post may
+join no case (saved_case: "Your case , opened on , …"). The page's hint says how to write them."""
+
+from __future__ import annotations
+
+import asyncio
+
+from jinja2 import Template
+
+from mentiondesk.saved_braces import refuse_single_braces
+from mentiondesk.saved_case import case_hole
+from mentiondesk.saved_desk import StoredReply, Taken
+from mentiondesk.saved_replies import ReplyRefused, SavedReply, check_reply, placeholders
+from mentiondesk.web.i18n import Locale
+from mentiondesk.web.saved_words import Refusal, refused_reason
+
+IF_CASE = "{% if case %}…{% endif %}"
+
+
+async def checked(typed: dict[str, str]) -> tuple[SavedReply, Template]:
+    """check_editor off the event loop: it compiles and renders the text (bounded by its small
+    language, yet not the loop's work while the pipeline and Slack's 3-second acks share it)."""
+    return await asyncio.to_thread(check_editor, typed)
+
+
+def check_editor(typed: dict[str, str]) -> tuple[SavedReply, Template]:
+    """The file's check, then the editor's own; ReplyRefused for the first problem."""
+    result = check_reply(typed)
+    refuse_single_braces(typed["text"])
+    refuse_case_hole(typed["text"])
+    return result
+
+
+def refuse_case_hole(text: str) -> None:
+    """ReplyRefused (kind "case", detail: "case" or "case_opened") for a text that writes a
+    case value as it is where a post may join no case: it would leave a gap there."""
+    name = case_hole(text)
+    if name is None:
+        return
+    message = (
+        f'{{{{ {name} }}}} is "" on a post that joins no case (the reply would read "your case '
+        f' is…"): put it inside {IF_CASE}, or write {_or(name)}'
+    )
+    raise ReplyRefused(message, kind="case", detail=name)
+
+
+def reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> Refusal:
+    """What the page says about a refused save, in `loc`'s language (saved_words, and the
+    editor's case check here)."""
+    if isinstance(exc, ReplyRefused) and exc.kind == "case":
+        said = loc.t(
+            "{value} is empty on a post that joins no case, so this text would leave a gap "
+            "there (“your case  is…”). Put it inside {if_case}, or write {value_or}.",
+            value="{{ " + exc.detail + " }}",
+            if_case=IF_CASE,
+            value_or=_or(exc.detail),
+        )
+        return Refusal(said, "", "text")
+    return refused_reason(loc, exc, reply_id=reply_id, file=file)
+
+
+def left_out(reply: StoredReply, file_ids: frozenset[str]) -> str | None:
+    """Why the picker leaves a desk-made reply out: "file" (the file took its id since), or
+    "check" (it no longer passes the check, after an upgrade); None: offered."""
+    if reply.id in file_ids:
+        return "file"
+    try:
+        check_reply(reply.values())
+    except ValueError:
+        return "check"
+    return None
+
+
+def hint(loc: Locale) -> str:
+    """The form's hint: the placeholders, and how to write those a post may leave empty."""
+    names = loc.t(
+        "Placeholders, filled in for the case: {list}. Use {name} only inside {if_name}: "
+        "some authors have no readable name.",
+        list=placeholders(),
+        name="{{ name }}",
+        if_name="{% if name %}…{% endif %}",
+    )
+    case = loc.t(
+        "{case_opened} is the day the case was opened, written as the reply’s language "
+        "writes dates ({pt_date} in Portuguese, {en_date} in English); it and {case} are "
+        "empty on a post with no case.",
+        case_opened="{{ case_opened }}",
+        case="{{ case }}",
+        pt_date="12/03/2026",
+        en_date="12 March 2026",
+    )
+    guard = loc.t(
+        "Write them inside {if_case}, or as {case_or}: a reply must read well on a post with "
+        "no case too.",
+        if_case=IF_CASE,
+        case_or=_or("case"),
+    )
+    return f"{names} {case} {guard}"
+
+
+def _or(name: str) -> str:
+    """The value with a fallback, as a text writes it: `{{ case or "…" }}`."""
+    return "{{ " + name + ' or "…" }}'
