@@ -7,6 +7,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from mentiondesk import alert_words_pt as pt
+from mentiondesk import retention_words_pt as retention
 from mentiondesk.models import ENGLISH, NUMBER_FORMATS, Wording
 
 LANGUAGES = ("en", "pt-BR", "pt-PT")
@@ -63,7 +64,11 @@ def wording_for(language: str, timezone: str) -> Wording:
     }
     return Wording(
         lang=language,
-        messages={**pt.MESSAGES, **(pt.PT_PT_MESSAGES if european else {})},
+        messages={
+            **pt.MESSAGES,
+            **retention.MESSAGES,
+            **(pt.PT_PT_MESSAGES | retention.PT_PT_MESSAGES if european else {}),
+        },
         words=words,
         numbers=NUMBER_FORMATS[language],  # 1.234 (pt-BR), 1234 and 12 345 (pt-PT)
         compact_reach=False,

@@ -9,6 +9,8 @@ outbox row, it is queued once, however often an erasure meets it. Only Slack's c
 other chats' incoming webhooks cannot edit what they posted (the erasure lists those alerts
 for the operator to delete by hand). A card update after the erasure (a click, the settle
 pass) builds the erased form too (erased_card), whether or not the rewrite went out yet.
+The retention rewrites the cards of what it blanks the same way (retention_cards), in its
+own words.
 """
 
 from __future__ import annotations
@@ -23,15 +25,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.models import OutboxAction
+from mentiondesk.models import PURGED_BY_RETENTION, OutboxAction
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY, OUTBOX, WAITING
-from responders._slack_erased import CARD, KIND
+from responders._slack_erased import BY_RETENTION, CARD, KIND
 
 # A Slack card's receipt: "channel:ts" (C… public, G… private, D… direct), as SlackResponder
 # writes it; no other sink's ref has this form (Discord's is a bare id, the console's its key).
-_SLACK_REF = re.compile(r"^[CGD][A-Z0-9]{2,}:\d+\.\d+$")
+SLACK_REF = re.compile(r"^[CGD][A-Z0-9]{2,}:\d+\.\d+$")
 _PREFIX = f"{KIND}:"  # a rewrite's key: the card's outbox row, and which erasure
 
 
@@ -55,7 +57,7 @@ def queue_rewrites(conn: Connection, outbox_ids: Sequence[int]) -> Counter[str]:
     ).all()
     now, done = datetime.now(UTC), Counter[str]()
     for row in rows:
-        if _SLACK_REF.match(str(row.ref or "")):
+        if SLACK_REF.match(str(row.ref or "")):
             _queue(conn, row, now)
             done[row.target] += 1
     return done
@@ -70,10 +72,11 @@ def _queue(conn: Connection, card: Any, now: datetime) -> None:
     key = f"{_PREFIX}{card.id}:{len(earlier) + 1}"
     for rewrite in earlier:
         if rewrite.status in WAITING:
-            new = _row(rewrite.key, card.target, card.payload, card.ref, now)["payload"]
+            new = rewrite_values(rewrite.key, card.target, card.payload, card.ref, now)["payload"]
             conn.execute(sa.update(OUTBOX).where(OUTBOX.c.key == rewrite.key).values(payload=new))
             return
-    conn.execute(sa.insert(OUTBOX).values(**_row(key, card.target, card.payload, card.ref, now)))
+    values = rewrite_values(key, card.target, card.payload, card.ref, now)
+    conn.execute(sa.insert(OUTBOX).values(**values))
 
 
 def _first_rewrite(outbox_id: int) -> sa.Select[tuple[int]]:
@@ -86,11 +89,14 @@ def _rewrites_of(outbox_id: int) -> sa.ColumnElement[bool]:
     )
 
 
-def _row(key: str, target: str, payload: str, ref: str, now: datetime) -> dict[str, object]:
+def rewrite_values(
+    key: str, target: str, payload: str, ref: str, now: datetime, *, purged: bool = False
+) -> dict[str, object]:
     """The rewrite's outbox row: the blanked alert's payload, the card it rewrites, no case
-    and no post (nothing that leads to them)."""
+    and no post (nothing that leads to them). `purged`: blanked by the retention, which the
+    card says instead of "erased on request"."""
     data = json.loads(payload)
-    extra = {**(data.get("extra") or {}), CARD: ref}
+    extra = {**(data.get("extra") or {}), CARD: ref} | ({BY_RETENTION: True} if purged else {})
     data = {**data, "key": key, "kind": KIND, "extra": extra}
     return {
         "key": key,
@@ -109,9 +115,9 @@ def _row(key: str, target: str, payload: str, ref: str, now: datetime) -> dict[s
 
 def erased_card(store: Store, channel: str, ts: str) -> OutboxAction | None:
     """The blanked alert of the card at `channel`/`ts` if its author was erased on request
-    (a rewrite was queued for it), else None."""
+    or the retention blanked it (a rewrite was queued for it), else None."""
     query = (
-        sa.select(OUTBOX.c.id, OUTBOX.c.payload, OUTBOX.c.created_at)
+        sa.select(OUTBOX.c.id, OUTBOX.c.payload, OUTBOX.c.created_at, OUTBOX.c.last_error)
         .join(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
         .where(DELIVERY.c.ref == f"{channel}:{ts}", OUTBOX.c.kind == "alert")
     )
@@ -121,7 +127,10 @@ def erased_card(store: Store, channel: str, ts: str) -> OutboxAction | None:
     for row in rows:
         if row.id in queued:
             try:
-                return action_from_payload(row.payload, 0, row.created_at)
+                action = action_from_payload(row.payload, 0, row.created_at)
             except (KeyError, TypeError, ValueError):  # unreadable: the card is left as it is
                 return None
+            if row.last_error == PURGED_BY_RETENTION:
+                action.extra[BY_RETENTION] = True
+            return action
     return None

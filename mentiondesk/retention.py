@@ -10,7 +10,8 @@ of the case in delivered actions) or deleted (notes, corrections, the alerts of 
 digest); an author's row is blanked once none of their posts is kept, and with it the handle in
 the audit's do-not-contact lines. What the figures count stays: cases with their times, status
 and rule, readings (label, reason, language), follow-ups and survey scores, so last year's
-dashboard reads as it did.
+dashboard reads as it did. The Slack cards of the alerts it blanks are rewritten through the
+outbox, as an erasure's are (retention_cards).
 
 It works in batches of a few hundred rows, each its own transaction, so a first run over a
 big backlog holds no long lock; a batch interrupted is redone by the next run.

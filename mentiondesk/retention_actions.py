@@ -11,10 +11,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.erasure_payloads import ERASED, payload_json, unname_deliveries, without_copy
+from mentiondesk.models import PURGED_BY_RETENTION
 from mentiondesk.outbox_payload import post_key
+from mentiondesk.retention_cards import queue_purged
 from mentiondesk.tables import DELIVERY, FINISHED, OUTBOX
 
-PURGED = "(erased after the retention period)"
+PURGED = PURGED_BY_RETENTION
 
 
 def unname_marked(conn: Connection) -> None:
@@ -34,7 +36,16 @@ def unname_marked(conn: Connection) -> None:
 
 def blank_actions(conn: Connection, where: Any) -> int:
     """Blank the copy of the case in these finished actions (delivered or dropped), marked
-    PURGED in `last_error` (a dropped one's "dropped by …" goes: its audit line keeps it)."""
+    PURGED in `last_error` (a dropped one's "dropped by …" goes: its audit line keeps it).
+    The Slack cards they posted are queued to be rewritten (retention_cards), and the
+    delivered rewrites of those cards that copied others' digest lines are blanked too."""
+    blanked = _blank(conn, where)
+    earlier = queue_purged(conn, blanked)
+    return len(blanked) + (len(_blank(conn, OUTBOX.c.id.in_(earlier))) if earlier else 0)
+
+
+def _blank(conn: Connection, where: Any) -> list[int]:
+    """Blank these actions (as blank_actions says); their ids."""
     rows = conn.execute(sa.select(OUTBOX.c.id, OUTBOX.c.payload).where(where, _unblanked())).all()
     for row in rows:
         payload = json.dumps(without_copy(payload_json(row.payload)), ensure_ascii=False)
@@ -44,7 +55,7 @@ def blank_actions(conn: Connection, where: Any) -> int:
             .values(payload=payload, last_error=PURGED)
         )
     unname_deliveries(conn, [row.id for row in rows])
-    return len(rows)
+    return [row.id for row in rows]
 
 
 def _unblanked() -> Any:

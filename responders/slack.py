@@ -39,7 +39,7 @@ from mentiondesk.models import (
 )
 from responders._http import connection_error, retry_after
 from responders._post import may_have_sent
-from responders._slack_erased import CARD, KIND, erased_blocks
+from responders._slack_erased import CARD, KIND, erased_blocks, erased_text
 from responders.slack_blocks import Block, alert_blocks, fallback_text
 
 _LOGGER = logging.getLogger(__name__)
@@ -217,7 +217,7 @@ class SlackResponder:
         channel, _, ts = ref.partition(":")
         if not ts:
             raise FatalError("slack: an erased card's rewrite names no card; drop it")
-        blocks, text = erased_blocks(action, self.wording), fallback_text(action, self.wording)
+        blocks, text = erased_blocks(action, self.wording), erased_text(action, self.wording)
         try:
             await self.update(channel, ts, blocks=blocks, text=text)
         except FatalError as exc:

@@ -45,6 +45,9 @@ PRIVATE_POSTS = ("private", "direct")  # followers-only or direct: no public con
 # What `authors forget` writes where an erased author's words or line were (a stored digest's
 # "• (erased on request)", an outbox row's mark), and what a rewritten Slack card shows.
 ERASED_ON_REQUEST = "(erased on request)"
+# What the retention writes in `last_error` of a delivered action it blanked (its mark): a
+# Slack card about it is rewritten as an erased one is, in the retention's words.
+PURGED_BY_RETENTION = "(erased after the retention period)"
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always half a pair: not valid UTF-8
 
 
