@@ -17,20 +17,24 @@ from mentiondesk import contacts
 from mentiondesk.config import Config
 from mentiondesk.config_store import store_errors
 from mentiondesk.digest import digest_sinks
-from mentiondesk.lifecycle import close_all
+from mentiondesk.lifecycle import close_all, retry_wait
 from mentiondesk.models import Classifier, Responder, Source
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.outbox_pace import paces
 from mentiondesk.playbook_build import build_playbook
 from mentiondesk.plugins import build_classifier, build_plugin
 from mentiondesk.processing import Processor
+from mentiondesk.schema import shown_url
 from mentiondesk.source_health import SourceHealth, source_health
 from mentiondesk.source_lease import SourceLeases
 from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
+from mentiondesk.store_engine import unreachable
 
 # The App's logger: what it says while opening keeps the name it has always had.
 _LOGGER = logging.getLogger("mentiondesk.pipeline")
+STORE_WAIT_CAP = 60.0  # the longest wait between looks for a database not reachable at start
+_sleep = asyncio.sleep  # tests wait no real seconds
 
 
 class AppParts:
@@ -51,8 +55,11 @@ class AppParts:
         classifier: Classifier | None = None,
         responders: Mapping[str, Responder] | None = None,
         sources: list[Source] | None = None,
+        wait_for_store: bool = False,
     ) -> None:
+        """`wait_for_store`: a database not reachable yet is waited for (a listening `run`)."""
         self.config = config
+        self._wait_for_store = wait_for_store
         self._classifier = classifier
         self._responders = responders
         self._sources = sources
@@ -76,6 +83,8 @@ class AppParts:
             raise
 
     async def _open(self) -> None:
+        if self._wait_for_store:
+            await self._reach_store()
         with store_errors(self.config.settings.store):  # said under url_env where it is used
             await asyncio.to_thread(self.store.create_all)
         # Drafts are checked against the list as they are written, under the lock listing
@@ -95,6 +104,21 @@ class AppParts:
             brand=self.config.brand,
             pace=paces(self.responders, self.config.responders),
         )
+
+    async def _reach_store(self) -> None:
+        """Wait, saying so, until PostgreSQL can be reached: started with the host, or while it
+        restarts, a `run` refused as a config error (exit 2) was never restarted by systemd
+        (RestartPreventExitStatus=2), and read nothing until a person came."""
+        engine, tries = self.store.engine, 0
+        while (why := await asyncio.to_thread(unreachable, engine)) is not None:
+            tries += 1
+            wait = retry_wait(tries, 1.0, STORE_WAIT_CAP)
+            where = shown_url(engine.url.render_as_string(hide_password=True))
+            said = "store: cannot reach %s yet (%s); trying again in %.0f s"
+            _LOGGER.warning(said, where, why, wait)
+            await _sleep(wait)
+        if tries:
+            _LOGGER.warning("store: reached the database after %d failed tries", tries)
 
     def _build_plugins(self) -> None:
         """The sources and responders the config names, unless handed in: one by one into the

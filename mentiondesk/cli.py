@@ -181,7 +181,8 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
     """Run the desk; return how many mentions it could not read or record (held), how many
     sources stopped (not read again until restart) or were down for the whole catch-up, and
     how many a rate limit held past a minute (nothing more read from there)."""
-    async with stoppable_start_up(), App(config) as desk:
+    # Listening (systemd's), a database not up yet is waited for; cron's next run comes anyway.
+    async with stoppable_start_up(), App(config, wait_for_store=not once) as desk:
         # Said, not refused: a user may be added while it runs.
         users = await asyncio.to_thread(desk_users, desk.store.engine)
         for warning in unknown_assignees(desk.processor.playbook, users):

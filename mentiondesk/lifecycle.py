@@ -1,6 +1,6 @@
 """The App's lifecycle chores kept out of pipeline.py: saying when a stage's task ends while
-the process runs, giving up a wait when a stop comes, and closing every plugin at shutdown
-even when one fails to close."""
+the process runs, giving up a wait when a stop comes, the wait between tries through an
+outage, and closing every plugin at shutdown even when one fails to close."""
 
 from __future__ import annotations
 
@@ -40,6 +40,12 @@ def _ended(stopping: asyncio.Event) -> Callable[[asyncio.Task[None]], None]:
         )
 
     return ended
+
+
+def retry_wait(failures: int, first: float, cap: float) -> float:
+    """Seconds before the next try after `failures` failed tries in a row: `first`, doubling,
+    `cap` at most. The exponent is bounded: 2.0 ** 1024 is no float, hours into an outage."""
+    return min(cap, first * 2.0 ** min(max(failures - 1, 0), 32))
 
 
 async def before_stop(work: Awaitable[T], stop: asyncio.Event) -> T | None:

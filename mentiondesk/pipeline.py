@@ -19,15 +19,16 @@ from listener._poll import Poller
 from mentiondesk import contacts, retention
 from mentiondesk.app_parts import AppParts
 from mentiondesk.config import Config
-from mentiondesk.lifecycle import watch
+from mentiondesk.lifecycle import retry_wait, watch
 from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
-from mentiondesk.periodic import wait_or_stop
+from mentiondesk.outbox_waits import wait_any
 from mentiondesk.side_tasks import start_side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
 
 _LOGGER = logging.getLogger(__name__)
 RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
-RETRY = 1.0  # seconds before processing is tried again after it failed
+RETRY = 1.0  # seconds before processing is tried again after it failed; doubling after that
+RETRY_CAP = 60.0  # the longest wait between tries: the outbox waits as long (outbox.py)
 
 Progress = Callable[[int, int | None], None]  # (advance by, new total or None)
 
@@ -43,8 +44,15 @@ class App(AppParts):
         classifier: Classifier | None = None,
         responders: Mapping[str, Responder] | None = None,
         sources: list[Source] | None = None,
+        wait_for_store: bool = False,
     ) -> None:
-        super().__init__(config, classifier=classifier, responders=responders, sources=sources)
+        super().__init__(
+            config,
+            classifier=classifier,
+            responders=responders,
+            sources=sources,
+            wait_for_store=wait_for_store,
+        )
         self.stop_event = asyncio.Event()  # pollers stop taking new pages
         self._inputs_done = asyncio.Event()  # pollers have stopped: processor may finish
         self._outbox_stop = asyncio.Event()  # processor has finished: outbox may drain and end
@@ -55,6 +63,7 @@ class App(AppParts):
         self._processor_task: asyncio.Task[None] | None = None
         self._outbox_task: asyncio.Task[None] | None = None
         self._side_tasks: list[asyncio.Task[None]] = []  # help-desk sync, digests
+        self._failures = 0  # processing's failed tries in a row
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -211,10 +220,25 @@ class App(AppParts):
         """Process what is stored; a database error is logged and retried, never fatal."""
         try:
             await self.process_all()
-        except Exception:
-            _LOGGER.exception("processing failed; the mentions stay stored and are retried")
-            await wait_or_stop(self.stop_event, RETRY)  # a stop asked for does not wait it out
+        except Exception as exc:
+            # Waits doubling: every RECHECK through a database outage (a PostgreSQL restart)
+            # otherwise began a retry a second, each with its traceback, until it was back.
+            self._failures += 1
+            wait = retry_wait(self._failures, RETRY, RETRY_CAP)
+            if self._failures == 1:
+                _LOGGER.exception("processing failed; the mentions stay stored and are retried")
+            else:  # the class only: the first one's traceback said the rest
+                said = "processing failed again (%s, %d tries); next try in %.0f s"
+                _LOGGER.error(said, type(exc).__name__, self._failures, wait)
+            # A page stored meanwhile says the database is back: it cuts the wait short, as a
+            # stop asked for does (the wake left set before the outage does not: cleared).
+            self._work.clear()
+            await wait_any(self.stop_event, self._work, wait)
             self._work.set()
+            return
+        if self._failures and not self.stop_event.is_set():  # stopping, it did not try
+            _LOGGER.warning("processing again after %d failed tries", self._failures)
+            self._failures = 0
 
     def wake_outbox(self) -> None:
         """Tell the outbox worker new actions are due (digests, Slack buttons)."""

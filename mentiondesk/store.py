@@ -40,6 +40,14 @@ UNREACHABLE: tuple[type[sa.exc.SQLAlchemyError], ...] = (
 # resolved months ago (or closed as spam) says nothing about a new complaint.
 RECENT_CASES = timedelta(days=30)
 Guard = Callable[[Connection], bool] | None  # see Store.ingest
+# What one mention's values can make a page's insert raise, the database being fine: a value
+# it refuses (too long, out of range, NUL), or one the driver cannot send (a lone surrogate in
+# a handle or a URL, an integer past SQLite's). The page is then stored mention by
+# mention, the refused ones skipped: raised, it was polled and refused again, the source's
+# later mentions never stored.
+ONE_MENTION: tuple[type[Exception], ...] = (
+    sa.exc.DataError, UnicodeError, OverflowError
+)  # fmt: skip
 
 
 def _utcnow() -> datetime:
@@ -105,7 +113,7 @@ class Store:
                     return Ingested()
                 new = self._insert_mentions(conn, source, unique) if unique else Ingested()
                 self._save_cursor(conn, source, cursor)
-        except sa.exc.DataError:
+        except ONE_MENTION:
             # One unstorable mention must not block its source forever: store the rest.
             return self._ingest_each(source, unique, cursor, guard)
         return new
@@ -120,7 +128,7 @@ class Store:
                     if guard is not None and not guard(conn):
                         return new
                     new += self._insert_mentions(conn, source, [mention])
-            except sa.exc.DataError as exc:
+            except ONE_MENTION as exc:
                 # Its place in the batch, not its id: a Bluesky id carries the author's DID.
                 _LOGGER.error(
                     "source %s: mention %d of %d (%s) cannot be stored (%s); skipped",
@@ -128,7 +136,7 @@ class Store:
                     place,
                     len(mentions),
                     mention.platform,
-                    type(exc.orig).__name__,
+                    _error_name(exc),
                 )
         with self.engine.begin() as conn:
             if guard is None or guard(conn):
@@ -266,6 +274,13 @@ _PENDING_COLUMNS = (
     *AUTHOR_BESIDE_MENTION,
     _A.do_not_contact,
 )
+
+
+def _error_name(exc: Exception) -> str:
+    """The driver's error class (StringDataRightTruncation), or the error's own: never its
+    words, which may quote the mention."""
+    orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+    return type(orig).__name__
 
 
 def _pending(row: Any) -> PendingMention:

@@ -29,6 +29,16 @@ CLIENT_TCP: dict[str, int] = {  # libpq's
     "keepalives_count": COUNT,
     "tcp_user_timeout": USER_TIMEOUT_MS,
 }
+# What libpq says (no SQLSTATE comes with a refused connection) of a server not there yet or
+# not taking connections now: restarting, starting with the host, in recovery, full, its
+# name not resolved while the network comes up. Waiting may fix these; any other refusal (a
+# password, a role or database that does not exist, SSL) is a config error, said at once.
+PASSING = (
+    "connection refused", "timeout expired", "timed out", "could not translate host name",
+    "no route to host", "network is unreachable", "server closed the connection unexpectedly",
+    "the database system is", "not currently accepting connections", "too many clients",
+    "too many connections", "administrator command",
+)  # fmt: skip
 # The server's, and JIT off: the planner's row estimates for the desk's filtered joins pass
 # the JIT cost thresholds, and compiling took 12.6 s of a 14.3 s queue page on a year of
 # data; these are short OLTP queries that never repay the compile time.
@@ -77,6 +87,24 @@ def _postgres_args(url: str) -> dict[str, Any]:
     defaults = {"connect_timeout": CONNECT_TIMEOUT, **CLIENT_TCP}
     args.update({key: value for key, value in defaults.items() if key not in query})
     return args
+
+
+def unreachable(engine: Engine) -> str | None:
+    """Why PostgreSQL cannot be reached right now (libpq's first line: no URL in it), or None:
+    reached, not PostgreSQL, or refused for a reason waiting cannot fix (not PASSING), which
+    opening the store then says as it does."""
+    if engine.dialect.name != "postgresql":
+        return None
+    try:
+        with engine.connect():
+            return None
+    except sa.exc.OperationalError as exc:
+        said = str(exc.orig).strip()
+        if not any(sign in said.lower() for sign in PASSING):
+            return None
+        return said.splitlines()[0]
+    except sa.exc.SQLAlchemyError:  # a URL option libpq does not know: said as a config error
+        return None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
