@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 
 from mentiondesk.cli_common import err, load, open_store
-from mentiondesk.cli_corrections import corrections_used, out_of_val
+from mentiondesk.cli_corrections import corrections_used, out_of_val, recorded
 from mentiondesk.cli_eval import eval_sentiment
 from mentiondesk.cli_relabel import relabel_command
 from mentiondesk.cli_render import training_progress
@@ -211,7 +211,7 @@ def _train_ngram(
             fixes = out_of_val(fixes, folders)  # val splits tune the bias: not learnt from
             examples = fixes.examples if fixes is not None else []
             gathered = training.gather(folders, examples, seed=seed, limit=limit)
-            model = training.train(gathered, seed=seed, progress=say)
+            model = recorded(training.train(gathered, seed=seed, progress=say), fixes)
         except (OSError, ValueError) as exc:
             err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
@@ -225,7 +225,7 @@ def _train_ngram(
             raise typer.Exit(2) from None
     languages = ", ".join(f"{c} ({len(d.train)} texts)" for c, d in gathered.items() if d.train)
     overruled = sum(d.overruled for d in gathered.values())
-    used = corrections_used(sum(d.corrections for d in gathered.values()), fixes, overruled)
+    used = corrections_used(fixes, overruled, [c for *_, c in examples if c not in gathered])
     took = time.monotonic() - started
     err.print(f"[green]✓[/] wrote {escape(str(out))}: {languages}{used}; {took:.0f} s")
 
@@ -264,6 +264,7 @@ def _train_e5(
                 step=step,
                 start_from=start_from,
                 start_rank=not rank_given,  # going on from an adapter keeps its rank
+                corrected=[text for text, _, _ in examples],
             )
         except e5_training.NotAnAdapter as exc:
             err.print(f"[red]cannot train:[/] {escape(adapter_problem(exc, '--start-from'))}")
@@ -271,7 +272,7 @@ def _train_e5(
         except (OSError, ValueError, RuntimeError, ConfigError) as exc:
             err.print(f"[red]cannot train:[/] {escape(str(exc))}")
             raise typer.Exit(2) from None
-    counts = f"{meta['texts']} texts{corrections_used(len(examples), fixes, overruled)}"
+    counts = f"{meta['texts']} texts{corrections_used(fixes, overruled)}"
     took = time.monotonic() - started
     err.print(
         f"[green]✓[/] wrote {escape(str(out))}: {counts}; {tuned_summary(meta)}; {took:.0f} s"

@@ -55,7 +55,8 @@ def tune_sentiment(
     """Re-tune an e5 adapter's threshold, blend and bias on val splits (minutes, not an hour).
 
     After retraining the n-gram model, or to let the encoder read more texts on your hardware.
-    The adapter's weights are copied unchanged.
+    The adapter's weights are copied unchanged. Val texts either model learnt from corrections
+    (train-sentiment --corrections) are left out.
     """
     check_out(out, make_folder=True)  # before the minutes of tuning, not after them
     check_folders("--tune-on", tune_on)
@@ -130,7 +131,12 @@ def adapter_problem(exc: e5_training.NotAnAdapter, option: str) -> str:
 def tuned_summary(meta: dict[str, Any]) -> str:
     """What an adapter header's tuned settings mean, in one line."""
     share = meta.get("encoder_share", e5_training.ENCODER_SHARE)
-    return (
+    said = (
         f"the encoder reads texts below n-gram confidence {meta.get('skip_above', 1):.2f} "
         f"({share:.0%} of val), blend {meta.get('blend', 0):.1f}, bias {meta.get('bias')}"
     )
+    if learnt := meta.get("val_learnt", 0):
+        # As train-sentiment leaves out a correction whose text is in a val split.
+        texts = "text learnt from a correction" if learnt == 1 else "texts learnt from corrections"
+        said += f"; left out {learnt} val {texts}"
+    return said

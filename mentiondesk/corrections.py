@@ -17,6 +17,7 @@ from mentiondesk.edited_posts import ACTION as EDIT_ACTION
 from mentiondesk.models import Label
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CORRECTION, MENTION, READING
+from sentiment.lang import primary_code
 from sentiment.overlap import text_key
 
 LABEL_INDEX = {Label.NEGATIVE: 0, Label.NEUTRAL: 1, Label.POSITIVE: 2}
@@ -115,7 +116,7 @@ def corrected(store: Store) -> Corrected:
     for text, label, read, said in rows:
         line, key = " ".join(text.split()), text_key(text)
         found.pop(key, None)
-        found[key] = (line, LABEL_INDEX[Label(label)], _language(read or said))
+        found[key] = (line, LABEL_INDEX[Label(label)], primary_code(read or said))
     examples = [example for key, example in found.items() if key]
     return Corrected(
         examples,
@@ -152,8 +153,3 @@ def _latest_corrections(store: Store) -> list[_Latest]:
     with store.engine.connect() as conn:
         rows = conn.execute(query.add_columns(edited_since)).all()
     return [(text, label, read, said, bool(edited)) for text, label, read, said, edited in rows]
-
-
-def _language(code: str | None) -> str:
-    """A reading's language code, or the platform's ("pt-BR") as the folders' are ("pt")."""
-    return (code or "und").split("-")[0].split("_")[0].lower() or "und"

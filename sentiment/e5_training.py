@@ -9,7 +9,7 @@ file (the header records the versions).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -20,7 +20,7 @@ from sentiment import _e5_adapter, _e5_image, _e5_net, _e5_tuning, lang
 from sentiment._e5_tokens import Tokenizer
 from sentiment._ngram_model import NgramModel
 from sentiment._praise_cues import has_praise_cue
-from sentiment.overlap import overrule
+from sentiment.overlap import fingerprint, overrule, unseen
 from sentiment.training import built_with, read_split
 
 # A correction is this desk's own mention, judged by its own agents: it counts three times.
@@ -123,15 +123,18 @@ def train(
     step: Progress | None = None,
     start_from: Path | None = None,
     start_rank: bool = False,
+    corrected: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Fine-tune, tune the blend on val splits, write `out`; returns its header.
 
     The blend is tuned on the val splits of `tune_on`, or of the training folders if empty.
     With `start_from`, training goes on from that adapter file instead of from scratch, at
     that adapter's rank when `start_rank` (else the recipe's, which must match it).
+    `corrected`: the texts of the corrections among `rows`, kept in the header as
+    fingerprints (with those of the `start_from` adapter) and left out of the val splits.
     """
     encoder = _e5_image.read(_e5_image.default_image())
-    start = _e5_adapter.read(start_from)[0] if start_from else None
+    start, start_header = _e5_adapter.read(start_from) if start_from else (None, {})
     if start is not None and start_rank:
         recipe = replace(recipe, rank=start.rank)
     say(f"fine-tuning on {len(rows)} texts")
@@ -151,7 +154,11 @@ def train(
     }
     if start_from:
         meta["started_from"] = start_from.name
-    meta |= tuned_settings(encoder, adapter, tune_on or folders, ngram, encoder_share, say)
+    learnt = learnt_corrections(start_header) | {fingerprint(text) for text in corrected}
+    if learnt:  # none: the header as before, so a rebuild of a shipped adapter gives its file
+        meta["corrections"] = sorted(learnt)
+    learnt |= learnt_corrections(ngram.meta)
+    meta |= tuned_settings(encoder, adapter, tune_on or folders, ngram, encoder_share, say, learnt)
     _e5_adapter.save(adapter, meta, out)
     return meta
 
@@ -171,10 +178,17 @@ def retune(
     """
     adapter, header = _e5_adapter.read(adapter_path)
     encoder = _e5_image.read(_e5_image.default_image())
-    tuned = tuned_settings(encoder, adapter, folders, ngram, encoder_share, say)
+    learnt = learnt_corrections(header) | learnt_corrections(ngram.meta)
+    tuned = tuned_settings(encoder, adapter, folders, ngram, encoder_share, say, learnt)
+    if "tuned_on" not in tuned and tuned.get("val_learnt"):  # val there was, all of it learnt
+        raise ValueError(
+            "every val text of the folders was learnt from a correction: tuned on them, the "
+            "blend would be chosen on what the models were taught; tune on other folders"
+        )
     if not tuned:
         raise ValueError("none of the folders has val_text.txt / val_labels.txt to tune on")
-    meta = {k: v for k, v in header.items() if k not in ("format", "layers")} | tuned
+    dropped = ("format", "layers", "val_learnt")  # the last tuning's, not this one's
+    meta = {k: v for k, v in header.items() if k not in dropped} | tuned
     _e5_adapter.save(adapter, meta, out)
     return meta
 
@@ -186,34 +200,50 @@ def tuned_settings(
     ngram: NgramModel,
     encoder_share: float,
     say: Say,
+    learnt: Collection[str] = frozenset(),
 ) -> dict[str, Any]:
-    """The header's skip_above, blend and bias, chosen on the folders' val splits.
+    """The header's skip_above, blend and bias, chosen on the folders' val splits, less the
+    texts either model learnt as corrections (`learnt`: their fingerprints).
 
-    Empty when no folder has a val split: the classifier then lets the encoder read alone.
+    Empty when no folder has a val split: the classifier then lets the encoder read alone;
+    only `val_learnt` where each text of them was learnt.
     """
     merged = _e5_net.merge(encoder, adapter)
     tokenizer = Tokenizer(merged.vocabulary)
-    sets = {}
+    sets, left_out = {}, 0
     for folder in dict.fromkeys(folders):  # a folder named twice is tuned on once
         val = read_split(folder, "val")
-        if val is not None:
+        texts, gold = unseen(val.texts, val.labels, learnt) if val else ([], [])
+        left_out += len(val.texts) - len(texts) if val else 0
+        if texts:
             say(f"reading {folder.name} val with both models")
             sets[folder.name] = _e5_tuning.ValProbs(
-                ngram=ngram.probabilities(val.texts, lang.detect(val.texts)),
-                encoder=_e5_net.read(merged, adapter.head, tokenizer, val.texts),
-                gold=val.labels,
-                cued=np.array([has_praise_cue(t) for t in val.texts], dtype=bool),
+                ngram=ngram.probabilities(texts, lang.detect(texts)),
+                encoder=_e5_net.read(merged, adapter.head, tokenizer, texts),
+                gold=gold,
+                cued=np.array([has_praise_cue(t) for t in texts], dtype=bool),
             )
-    if not sets:
-        return {}
+    if not sets:  # no val split, or every text of them learnt
+        return {"val_learnt": left_out} if left_out else {}
     tuned = _e5_tuning.tune(sets, encoder_share)
-    return {
+    settings = {
         "tuned_on": list(sets),
         "encoder_share": encoder_share,
         "skip_above": tuned.skip_above,
         "blend": tuned.blend,
         "bias": list(tuned.bias),
     }
+    # Val texts left out because the adapter or the n-gram model learnt them as corrections.
+    return settings | ({"val_learnt": left_out} if left_out else {})
+
+
+def learnt_corrections(header: dict[str, Any]) -> set[str]:
+    """The fingerprints of the corrections an adapter or n-gram model learnt, from its header
+    (none in one trained without corrections, or before they were recorded)."""
+    found = header.get("corrections", [])
+    if not isinstance(found, list) or not all(isinstance(key, str) for key in found):
+        raise ValueError(f"corrections {found!r}, expected a list of fingerprints")
+    return set(found)
 
 
 def _fine_tune() -> FineTune:

@@ -86,7 +86,7 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
         if not _usable(h) and not _too_little(c)
     ]
     found = _detector().detect_languages_in_parallel_of([cleaned[i] for i in todo]) if todo else []
-    result = [_normalise(h) if h and _usable(h) else UNDETERMINED for h in hints]
+    result = [primary_code(h) if _usable(h) else UNDETERMINED for h in hints]
     for index, language in zip(todo, found, strict=True):
         result[index] = _trusted(_code(language), cleaned[index])
     _english_beside_names(cleaned, result)
@@ -157,8 +157,11 @@ _NO_LANGUAGE = re.compile(rf"|{UNDETERMINED}|zxx|mis|mul|q[a-t][a-z]")
 
 
 def _usable(hint: str | None) -> bool:
-    return bool(hint) and not _NO_LANGUAGE.fullmatch(_normalise(hint or ""))
+    return not _NO_LANGUAGE.fullmatch(primary_code(hint))
 
 
-def _normalise(hint: str) -> str:
-    return hint.split("-")[0].split("_")[0].lower()
+def primary_code(tag: str | None) -> str:
+    """A language tag's language alone, lowercased ("pt-BR", "pt_PT" are "pt"), as readings and
+    the labelled folders name languages; `und` for no tag. Corrections' languages are read so
+    too: one reading's "pt" and another's platform "pt-BR" must meet in the same model."""
+    return (tag or "").split("-")[0].split("_")[0].lower() or UNDETERMINED

@@ -260,7 +260,8 @@ def train(
                 "add such texts"
             )
         if progress:
-            progress(f"{code}: {len(entry.train)} texts from {len(entry.sources)} folder(s)")
+            folders = "folder" if len(entry.sources) == 1 else "folders"
+            progress(f"{code}: {len(entry.train)} texts from {len(entry.sources)} {folders}")
         models[code] = fit_language(entry, seed=seed, progress=progress)
     if not models:
         raise ValueError("no training texts found in the given folders")
