@@ -4,7 +4,7 @@ the handle as its platform writes it, as Slack's card does, or words for an eras
 from __future__ import annotations
 
 from mentiondesk.models import ERASED_ON_REQUEST, Mention, Wording, handle_shown
-from responders._text import author_followers, author_reach
+from responders._text import author_followers, author_name, author_reach, visible
 
 # `authors forget` blanks the handle of a queued alert: said in words, never an empty slot
 # (" · (12.3k)") nor a lone platform prefix ("u/"). "Perfil", as Slack's "perfil apagado".
@@ -23,8 +23,11 @@ def chat_handle(m: Mention, wording: Wording) -> str:
 
 def chat_name(m: Mention, wording: Wording) -> str:
     """The author's display name for a card that shows one beside the handle (Teams): their
-    name, else their bare handle, else "erased author"."""
-    return m.author.name or m.author.handle or wording.t(ERASED)
+    name, else their bare handle, else "Author" where neither draws anything (author_name);
+    "erased author" where erasure blanked both."""
+    if not m.author.handle and not visible(m.author.name or ""):
+        return wording.t(ERASED)
+    return author_name(m, wording)
 
 
 def chat_reach(m: Mention, wording: Wording) -> str:

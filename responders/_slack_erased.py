@@ -6,7 +6,7 @@ text), never from the card read back from Slack: a decided card keeps the drafte
 may greet them by name. Its author line says "erased author", its quote a neutral line (why
 the text is gone), and it has no buttons (the case is gone or long finished: a click would
 only be refused). A digest is shown again with its erased lines as the team reads them
-(_chat_author.erased_named); one the retention blanked says only that.
+(responders._chat_author.erased_named); one the retention blanked says only that.
 """
 
 from __future__ import annotations

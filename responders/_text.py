@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mentiondesk.models import (
     ENGLISH,
@@ -23,6 +24,14 @@ IMPOSTOR_REPLY = (
     "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
     "report it to {platform} and warn the customer it replied to."
 )
+# A name that draws nothing ("", "  ", "\u200b", "\u202e", "\x00"): the handle, or this word
+# ("Perfil", as the ticket's field), stands in for it.
+NO_NAME = "Author"
+# What draws nothing on its own: controls, format characters (zero-width, bidi marks),
+# separators, lone combining marks; and the letters fonts draw blank (Hangul fillers, braille
+# blank), which hostile accounts use to look nameless.
+_BLANK_KINDS = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 # C0 and C1 controls (U+009B is a terminal's CSI on its own) and the bidi overrides.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -33,6 +42,22 @@ def plain(text: str, limit: int | None = None) -> str:
     if limit is not None and len(folded) > limit:
         return folded[: max(0, limit - 1)] + "…"
     return folded
+
+
+def visible(text: str) -> bool:
+    """Whether `text` draws anything a reader sees, once plain() has cleaned it."""
+    return any(
+        unicodedata.category(c) not in _BLANK_KINDS and c not in _BLANK_LETTERS for c in plain(text)
+    )
+
+
+def author_name(m: Mention, wording: Wording = ENGLISH) -> str:
+    """The author's display name; where it draws nothing, their bare handle; where that
+    draws nothing too, "Author" ("Perfil"): never an empty label or bold run."""
+    for said in (m.author.name or "", m.author.handle):
+        if visible(said):
+            return said
+    return wording.t(NO_NAME)
 
 
 def reach(followers: int) -> str:
