@@ -20,7 +20,7 @@ from mentiondesk.models import (
 )
 from responders._escape import html_text
 from responders._solved_sweep import SolvedSweep as SolvedSweep  # each desk's sync sweeps
-from responders._text import author_followers, impostor_warning, plain
+from responders._text import author_followers, impostor_warning, plain, visible
 
 # frustration 0-3 → each desk's own scale
 PRIORITY_WORDS = ("low", "normal", "high", "urgent")
@@ -226,6 +226,8 @@ def _author(m: Mention, wording: Wording) -> str:
     (Reddit, HN)."""
     count = author_followers(m, wording)
     shown = handle_shown(m.platform, m.author.handle)
+    if not visible(m.author.name or ""):  # a name that draws nothing: "(@ann, …)" reads as none
+        return f"{shown} ({count})" if count else shown
     return f"{m.author.name} ({shown}{f', {count}' if count else ''})"
 
 

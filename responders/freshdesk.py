@@ -29,7 +29,7 @@ from responders import _freshdesk_gone as gone
 from responders import _helpdesk as desk
 from responders._freshdesk_config import FreshdeskResponderConfig
 from responders._rest import RestClient, basic_auth
-from responders._text import plain
+from responders._text import author_name, plain
 
 _LOGGER = logging.getLogger(__name__)
 SOLVED = {4, 5}  # Resolved, Closed
@@ -214,7 +214,7 @@ class FreshdeskResponder:
 
     def _requester(self, m: Mention) -> dict[str, str]:
         """Who asks, in a field this account accepts (Freshdesk adds the contact if new)."""
-        who = {"name": plain(m.author.name or m.author.handle, 250)}  # one line, no controls
+        who = {"name": plain(author_name(m), 250)}  # one line, no controls
         if self.unique_external_id:
             return who | {"unique_external_id": f"{m.platform}:{m.author.id}"[:250]}
         if m.platform == "x":

@@ -35,7 +35,7 @@ from mentiondesk.models import (
 from responders import _earlier_case as earlier
 from responders import _helpdesk as desk
 from responders._rest import RestClient, basic_auth
-from responders._text import plain
+from responders._text import author_name, plain
 
 _LOGGER = logging.getLogger(__name__)
 SOLVED = {"solved", "closed"}
@@ -177,7 +177,7 @@ class ZendeskResponder:
         shown = handle_shown(m.platform, m.author.handle)
         user = {
             # One line of text: a display name's line breaks and controls are the author's.
-            "name": plain(f"{m.author.name or m.author.handle} ({shown})", 250),
+            "name": plain(f"{author_name(m)} ({shown})", 250),
             "external_id": f"{m.platform}:{m.author.id}"[:255],
         }
         answer = await self.http.call("POST", "users/create_or_update.json", json={"user": user})

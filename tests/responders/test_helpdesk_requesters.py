@@ -174,3 +174,35 @@ async def test_the_requester_s_name_is_one_plain_line(
     for name in (fd_name, user["name"]):
         assert not _CONTROLS.search(name) and len(name) <= 250, repr(name)
         assert name.startswith("Ann Bcc: all@x.example [2J Z") and name.endswith("…")
+
+
+@pytest.mark.parametrize("name", ["", "  ", "\u200b", "\u202e"])
+async def test_a_requester_whose_name_draws_nothing_is_named_by_handle(
+    fake_api: FakeAPI, name: str
+) -> None:
+    # Zendesk named the end user "\u200b (@angry_ann)", and the ticket's Author line read
+    # " (@angry_ann, 12.3k followers)": a name no agent could read or search for.
+    from responders._helpdesk import lines
+
+    fake = zd.ZendeskFake(fake_api)
+    mention = TICKET.context.mention
+    mention = replace(mention, author=replace(mention.author, name=name))
+    ticket = replace(TICKET, context=replace(TICKET.context, mention=mention))
+    responder = ZendeskResponder("zd", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
+    await responder.deliver(ticket)
+    await responder.close()
+    (user,) = [u for u in fake.users.values() if u.get("external_id") == "x:a1"]
+    handle = mention.author.handle
+    assert user["name"] == f"{handle} (@{handle})"
+    assert dict(lines(ticket))["Author"] == f"@{handle} (12.3k followers)"
+
+
+async def test_freshdesk_requester_whose_name_draws_nothing_is_named_by_handle(
+    freshdesk: tuple[FreshdeskResponder, fd.FreshdeskFake],
+) -> None:
+    responder, fake = freshdesk
+    mention = TICKET.context.mention
+    mention = replace(mention, author=replace(mention.author, name="\u200b"))
+    await responder.deliver(replace(TICKET, context=replace(TICKET.context, mention=mention)))
+    body = fake.api.calls("/api/v2/tickets", "POST")[0].json()
+    assert body["name"] == "angry_ann"
