@@ -19,7 +19,9 @@ from mentiondesk.cli_classifier import (
     with_classifier,
 )
 from mentiondesk.cli_common import err, load
+from mentiondesk.cli_eval_learnt import all_learnt, learnt_by, left_out_words
 from mentiondesk.cli_values import FormatOption
+from mentiondesk.models import Classifier, ConfigError
 from sentiment.evaluation import (
     CLASSES,
     Scores,
@@ -28,6 +30,7 @@ from sentiment.evaluation import (
     read_lines,
     score,
 )
+from sentiment.overlap import unseen
 
 # `--classifier` of every command that reads with a classifier (classify, eval-sentiment): one
 # value name and one help line, so the commands read alike.
@@ -75,13 +78,31 @@ def eval_sentiment(
         raise typer.Exit(2)
     config = with_classifier(load(ctx), classifier, parse_settings(setting))
     model = load_classifier(config)
+    texts, gold, left_out = _unlearnt(model, texts, gold, text)
     readings = model.classify(texts, [None] * len(texts))
     figures = score(gold, [CLASSES.index(r.label.value) for r in readings])
     if format == "json":
-        data = {"classifier": model.name, **figures.to_dict()}
+        data = {"classifier": model.name, **figures.to_dict(), "left_out_learnt": left_out}
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
-        _print_scores(Console(emoji=False), model.name, figures)
+        _print_scores(Console(emoji=False), model.name, figures, left_out)
+
+
+def _unlearnt(
+    model: Classifier, texts: list[str], gold: list[int], path: Path
+) -> tuple[list[str], list[int], int]:
+    """The texts (and labels) the classifier's models did not learn from corrections, and how
+    many were left out; as tune-sentiment leaves them out of val. Stops where none is left."""
+    try:
+        learnt = learnt_by(model)
+    except (ValueError, ConfigError) as exc:
+        err.print(f"[red]cannot read the model's corrections:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    kept, kept_gold = unseen(texts, gold, learnt)
+    if not kept:
+        err.print(all_learnt(path), markup=False)
+        raise typer.Exit(2)
+    return kept, kept_gold, len(texts) - len(kept)
 
 
 def _check_file(option: str, path: Path) -> None:
@@ -94,8 +115,10 @@ def _check_file(option: str, path: Path) -> None:
         raise typer.Exit(2)
 
 
-def _print_scores(console: Console, name: str, figures: Scores) -> None:
-    console.print(f"classifier {name}: {figures.n} texts")
+def _print_scores(console: Console, name: str, figures: Scores, left_out: int) -> None:
+    # markup off: nothing here is markup, and the words stay as written.
+    said = f"; {left_out_words(left_out)}" if left_out else ""
+    console.print(f"classifier {name}: {figures.n} texts{said}", markup=False)
     console.print(
         f"accuracy {figures.accuracy:.3f}  macro-F1 {figures.macro_f1:.3f}  "
         f"macro-recall {figures.macro_recall:.3f}"

@@ -146,6 +146,7 @@ class E5Classifier:
             for path in set(paths.values())
         }
         self.readers = {code: loaded[path] for code, path in paths.items()}
+        self.adapter_paths = frozenset(paths.values())  # whose headers eval-sentiment reads
         self.ngram: NgramModel = load_ngram(ngram)
         self.tokenizer = Tokenizer(base.vocabulary)
         self.batch_size = batch_size
