@@ -39,7 +39,10 @@ _MAIN = ("en", "pt")
 # none) makes a short post Portuguese; a long one keeps lingua's pick.
 _PT_ONLY = re.compile(
     r"\b(?:n[ãa]o|vc|vcs|voc[êe]s?|valeu|vlw|galera|tmj|obg|obrigad[oa]s?|brigad[oa]|pra|"
-    r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|quero|kk+)\b",
+    r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|quero|kk+|"
+    # Brazilian internet spelling and short verdicts: "mto bom", "pior app", "naum gostei".
+    r"mto|mt|pq|tb|tbm|naum|dnv|cad[êe]|pior|melhor(?:es)?|bom|ruim|lixo|bosta|"
+    r"atendimento|gostei|recomendo|rs(?:rs)*|show de bola)\b",
     re.IGNORECASE,
 )
 # Words only Spanish writes: lingua reads "no me gustó nada" and "No es bonito estar sin
@@ -48,10 +51,18 @@ _PT_ONLY = re.compile(
 _ES_ONLY = re.compile(
     r"\b(?:muy|gust(?:a|an|ó|aron|aría|o)|quiero|quieren|tengo|tienen?|ustedes|usted|hola|"
     r"gracias|todavía|también|aquí|lleg\w*|pero|mucho|mucha|bueno|buena|nadie|qué|cómo|"
-    r"dónde|estoy|soy|eres|buenas|ese|eso|esos|esas|sin)\b",
+    r"dónde|estoy|soy|eres|buenas|ese|eso|esos|esas|sin|peor)\b",
     re.IGNORECASE,
 )
 _SHORT = 80  # letters: past this, lingua has enough to go by
+# Words English writes and Portuguese does not: without one of them, a short post read as
+# English that holds a word of _PT_ONLY ("show de bola", "top, mto bom") is Portuguese.
+# "show", "top", "app" are English and Brazilian both, so they decide nothing either way.
+_EN_ONLY = re.compile(
+    r"\b(?:the|is|are|was|my|you|your|i|it|its|this|that|and|to|of|for|with|not|so|"
+    r"what|why|how|just|very|thanks|thx|pls|please|lol|wtf|omg)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -142,10 +153,14 @@ def _trusted(code: str, cleaned: str) -> str:
     letters = len(_LETTERS.findall(cleaned))
     if code == "pt" and letters < _SHORT and _ES_ONLY.search(cleaned):
         return code if _PT_ONLY.search(cleaned) else "es"
+    if code == "en" and letters < _SHORT and _PT_ONLY.search(cleaned):
+        return code if _EN_ONLY.search(cleaned) else "pt"
     if code in _MAIN:
         return code
     if letters < _SHORT and _PT_ONLY.search(cleaned):
         return "pt"
+    if code in ("es", UNDETERMINED) and letters < _SHORT and _ES_ONLY.search(cleaned):
+        return "es"  # "muy bueno": too few letters for lingua alone, but a Spanish word
     return code if code != UNDETERMINED and letters >= _MIN_LETTERS_OTHER else UNDETERMINED
 
 

@@ -1,0 +1,47 @@
+"""Short informal posts (pt-BR and pt-PT internet spelling, es and en look-alikes) get the
+right language: "mto bom" read as `und` and "show de bola" as English meant an English draft
+for a Brazilian, and the e5 classifier's Portuguese adapter went unused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sentiment import lang
+
+_DATA = Path(__file__).resolve().parent / "data" / "lang_informal.tsv"
+
+
+def _rows() -> list[tuple[str, str]]:
+    lines = _DATA.read_text(encoding="utf-8").splitlines()
+    pairs = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return [(lang.primary_code(tag), text) for tag, text in pairs]
+
+
+_ROWS = _rows()
+
+
+def test_the_set_is_big_enough_and_mixed() -> None:
+    codes = [code for code, _ in _ROWS]
+    assert len(_ROWS) >= 40
+    assert {"pt", "es", "en"} <= set(codes)
+
+
+@pytest.mark.parametrize("text", [text for code, text in _ROWS if code == "pt"])
+def test_informal_portuguese_is_portuguese(text: str) -> None:
+    assert lang.detect([text]) == ["pt"]
+
+
+# A look-alike may stay `und` (the platform and the author's handle then decide), but it must
+# never be made Portuguese, nor another language: "show", "top", "no", "q" decide nothing.
+@pytest.mark.parametrize(("text", "code"), [(text, code) for code, text in _ROWS if code != "pt"])
+def test_look_alikes_keep_their_language(text: str, code: str) -> None:
+    assert lang.detect([text])[0] in (code, lang.UNDETERMINED)
+
+
+def test_look_alikes_are_mostly_told() -> None:
+    others = [(text, code) for code, text in _ROWS if code != "pt"]
+    found = lang.detect([text for text, _ in others])
+    right = sum(got == code for got, (_, code) in zip(found, others, strict=True))
+    assert right >= len(others) - 3
