@@ -21,6 +21,11 @@ SAVED = {
     "not offered: it no longer passes the check; edit it": (
         "não oferecida: já não passa na verificação; edite-a"
     ),
+    "In {file}, put {value} inside {if_case}, or write {value_or}: it is empty on a post with "
+    "no case.": (
+        "No ficheiro {file}, coloque {value} dentro de {if_case} ou escreva {value_or}, pois "
+        "fica vazio numa publicação sem caso."
+    ),
     "Someone changed this saved reply after you opened this page: nothing was deleted. Read it "
     "again below.": (
         "Alguém alterou esta resposta pronta depois de a página ser aberta: nada foi eliminado. "

@@ -34,6 +34,17 @@ SAVED = {
     "not offered: it no longer passes the check; edit it": (
         "não oferecida: não passa mais na verificação; edite-a"
     ),
+    "not offered on posts with no case": "não oferecida em publicações sem caso",
+    "Edit it: put {value} inside {if_case}, or write {value_or}: it is empty on a post with no "
+    "case.": (
+        "Edite-a: coloque {value} dentro de {if_case} ou escreva {value_or}, pois fica vazio "
+        "numa publicação sem caso."
+    ),
+    "In {file}, put {value} inside {if_case}, or write {value_or}: it is empty on a post with "
+    "no case.": (
+        "No arquivo {file}, coloque {value} dentro de {if_case} ou escreva {value_or}, pois "
+        "fica vazio numa publicação sem caso."
+    ),
     "Someone changed this saved reply after you opened this page: nothing was deleted. Read it "
     "again below.": (
         "Alguém alterou esta resposta pronta depois que você abriu esta página: nada foi "

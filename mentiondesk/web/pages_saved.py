@@ -24,7 +24,7 @@ from mentiondesk.web.common import DESK, redirect, render, require, said, sessio
 from mentiondesk.web.flash import Said
 from mentiondesk.web.form_values import typed
 from mentiondesk.web.i18n import ZONE, negotiate
-from mentiondesk.web.pages_saved_checks import checked, hint, left_out, reason
+from mentiondesk.web.pages_saved_checks import checked, hint, left_out, no_case_fix, reason
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.saved_preview import previews, sample
 from mentiondesk.web.saved_words import FIELDS, Refusal
@@ -148,15 +148,28 @@ async def _page(
     file = request.app[SAVED]
     file_ids = _file_ids(request)
     why_not = await asyncio.to_thread(lambda: [left_out(r, file_ids) for r in made])
+    file_name = _file_name(request)
+    # Offered only on posts that join a case (the picker leaves them out elsewhere): why, and how
+    # to fix it; a desk-made reply left out everywhere ("file", "check") already says so.
+    file_texts = [r.text for r in file.replies] if file else []
+    no_case = await asyncio.to_thread(
+        lambda: (
+            [no_case_fix(loc, text, file_name) for text in file_texts],
+            [
+                None if why else no_case_fix(loc, r.text)
+                for r, why in zip(made, why_not, strict=True)
+            ],
+        )
+    )
     brand, agent = desk.config.brand.name, session(request).user.name
     now = desk.clock().astimezone(request.app[ZONE])  # a preview greets for the desk's hour
     shown = await asyncio.to_thread(previews, file, made, brand=brand, agent=agent, now=now)
     return render(
         request,
         "saved.html",
-        file_name=_file_name(request),
-        file_replies=list(zip(file.replies, shown[0], strict=True)) if file else [],
-        made=list(zip(made, why_not, shown[1], strict=True)),
+        file_name=file_name,
+        file_replies=list(zip(file.replies, shown[0], no_case[0], strict=True)) if file else [],
+        made=list(zip(made, why_not, shown[1], no_case[1], strict=True)),
         sample=sample(),
         form=form,
         refused=refused,

@@ -74,6 +74,28 @@ def left_out(reply: StoredReply, file_ids: frozenset[str]) -> str | None:
     return None
 
 
+def no_case_fix(loc: Locale, text: str, file: str = "") -> str | None:
+    """How to fix a reply the picker leaves out on a post that joins no case (it writes a case
+    value where it may be "", saved_case), said under the page's "not offered on posts with no
+    case"; `file`: where one of the file's is fixed. None: it is offered there too."""
+    name = case_hole(text)
+    if name is None:
+        return None
+    values = {"value": "{{ " + name + " }}", "if_case": IF_CASE, "value_or": _or(name)}
+    if file:
+        return loc.t(
+            "In {file}, put {value} inside {if_case}, or write {value_or}: it is empty on a "
+            "post with no case.",
+            file=file,
+            **values,
+        )
+    return loc.t(
+        "Edit it: put {value} inside {if_case}, or write {value_or}: it is empty on a post "
+        "with no case.",
+        **values,
+    )
+
+
 def hint(loc: Locale) -> str:
     """The form's hint: the placeholders, and how to write those a post may leave empty."""
     names = loc.t(
