@@ -43,6 +43,21 @@ def _outage_wait(failures: int) -> float:
     return min(60.0, 2.0 ** min(failures, 6))
 
 
+def _failed(exc: Exception, failures: int) -> None:
+    """A failed pass: its traceback the first time, one line a try after it (at most one a
+    minute through an outage, each a traceback before, said the same): the class and the
+    driver's first line, never the SQL or what a row holds."""
+    if failures == 1:
+        _LOGGER.exception("outbox worker: database error; retrying")
+        return
+    cause = getattr(exc, "orig", None) or exc  # the driver's words, not the statement
+    words = " ".join((str(cause).strip().splitlines() or [""])[0].split())[:300]
+    _LOGGER.warning(
+        "outbox worker: database error again (%s: %s; %d tries); next try in %.0f s",
+        *(type(cause).__name__, words, failures, _outage_wait(failures)),
+    )
+
+
 class OutboxWorker(Delivering):
     """Drains the outbox through the configured responders."""
 
@@ -92,9 +107,9 @@ class OutboxWorker(Delivering):
             try:
                 claimed, _ = await self.deliver_due()
                 failures = 0
-            except Exception:  # the database went away: keep the worker alive, try again
+            except Exception as exc:  # the database went away: keep the worker alive, try again
                 failures += 1
-                _LOGGER.exception("outbox worker: database error; retrying")
+                _failed(exc, failures)
                 # Only new work cuts the wait short: a wake left set by the work before the
                 # outage would end every wait at once, a traceback per try until it is back.
                 wake.clear()

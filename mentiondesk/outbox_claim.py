@@ -18,7 +18,7 @@ from mentiondesk.models import Brand, OutboxAction, is_private_post
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
-from mentiondesk.outbox_ticket_wait import logged, note_waits
+from mentiondesk.outbox_ticket_wait import Said, logged, note_stranded, note_waits
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX, case_number
 from playbooks.impostors import posing_as
@@ -104,6 +104,7 @@ def _without_ticket(
     audited too): one line a hold, not one a poll."""
     follow_ups = _follow_ups(rows)
     stranded = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
+    targets = {int(r.id): str(r.target) for r in rows}
     held = set()
     for outbox_id, why in stranded.items():
         change = (
@@ -114,9 +115,33 @@ def _without_ticket(
         )
         case_id = conn.execute(change).scalar_one_or_none()
         if case_id is not None:  # ours, leased in this transaction: always, but said once
-            write(conn, OUTBOX_WORKER, "hold", case_id=case_id, detail=why)
+            _note_held(conn, int(case_id), outbox_id, targets[outbox_id], why)
             held.add(outbox_id)
     return [r for r in rows if int(r.id) not in held], [r for r in rows if int(r.id) in held]
+
+
+def _note_held(conn: sa.Connection, case_id: int, outbox_id: int, target: str, why: str) -> None:
+    """The hold's line on the case's trail, by OUTBOX_WORKER: where the case's ticket there was
+    dropped, as `outbox drop` words its own holds (outbox_ticket_wait.STRANDED: the ids as
+    data, worded in the reader's language); else `why` as written (no ticket to name)."""
+    ticket = _dropped_ticket(conn, case_id, target)
+    if ticket is None:
+        write(conn, OUTBOX_WORKER, "hold", case_id=case_id, detail=why)
+        return
+    note_stranded(conn, OUTBOX_WORKER, case_id, Said(outbox_id, ticket, target, "dropped"))
+
+
+def _dropped_ticket(conn: sa.Connection, case_id: int, target: str) -> int | None:
+    """The case's latest dropped ticket action at `target` (the one `why` names)."""
+    query = (
+        sa.select(OUTBOX.c.id)
+        .where(OUTBOX.c.kind == "ticket", OUTBOX.c.case_id == case_id, OUTBOX.c.target == target)
+        .where(OUTBOX.c.status == "dropped")
+        .order_by(OUTBOX.c.id.desc())
+        .limit(1)
+    )
+    found = conn.scalar(query)
+    return None if found is None else int(found)
 
 
 def _follow_ups(rows: list[sa.Row[Any]]) -> list[tuple[int, int, str]]:

@@ -1,11 +1,14 @@
 """A follow-up the outbox's claim holds (its case has no ticket at its desk: the ticket was
 dropped) is on its case's audit trail, saying why the reply waits and what a person can do:
-before, the claim held it with no line at all, and the trail did not say why nothing went.
+before, the claim held it with no line at all, and the trail did not say why nothing went;
+then its line gave the English reason even in the pt desks: now it is worded from its ids,
+as a drop's hold is (outbox_ticket_wait.STRANDED), in the reader's language.
 One line a hold, never one a poll; the worker's log names ids, never the follow-up's words.
 On PostgreSQL, with the outbox's own claim and the case page's reading of the trail."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -55,10 +58,12 @@ def queue_follow_up(store: Store, case_id: int, n: int = 2) -> int:
 
 
 def holds(store: Store) -> list[tuple[str, int | None, int | None, str]]:
-    """The trail's "hold" lines: actor, case, draft, detail."""
+    """The trail's lines of follow-ups held for want of a ticket (STRANDED: the claim's, and
+    the drop's), and any "hold": actor, case, draft, detail."""
     query = sa.select(AUDIT.c.actor, AUDIT.c.case_id, AUDIT.c.draft_id, AUDIT.c.detail)
+    query = query.where(AUDIT.c.action.in_(("hold", STRANDED))).order_by(AUDIT.c.id)
     with store.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(query.where(AUDIT.c.action == "hold"))]
+        return [tuple(r) for r in conn.execute(query)]
 
 
 def row(store: Store, outbox_id: int) -> tuple[str, str]:
@@ -91,18 +96,31 @@ def test_a_follow_up_held_at_its_claim_is_on_its_case_trail_saying_why(
         assert comment not in claim_due(pg_store)
     status, why = row(pg_store, comment)
     assert status == "held" and f"(action {ticket}) was dropped by cli:ops" in why, why
-    # Before: no line; the case page said nothing of why the follow-up never went.
-    assert holds(pg_store) == [(OUTBOX_WORKER, case_id, None, why)]
+    # Before: no line; the case page said nothing of why the follow-up never went. The line
+    # keeps the ids as data (as a drop's hold does), worded for its reader.
+    data = {"follow_up": comment, "ticket": ticket, "target": "zd", "state": "dropped"}
+    ((actor, case, draft, detail),) = [h for h in holds(pg_store) if h[0] == OUTBOX_WORKER]
+    assert (actor, case, draft, json.loads(detail)) == (OUTBOX_WORKER, case_id, None, data)
     number = case_number(case_id)
     said = f"escalate {number} to zd again (its desk page), then `mentiondesk outbox retry"
     assert f"{said} {comment}`" in why and f"`mentiondesk outbox drop {comment}`" in why
+    retry, drop = f"`mentiondesk outbox retry {comment}`", f"`mentiondesk outbox drop {comment}`"
     assert trail(pg_store, case_id, ENGLISH)[-1] == (
-        f"The outbox held an action back from sending: {why}"
+        f"The case's ticket for the help desk (zd; outbox action {ticket}) was dropped, so the "
+        f"outbox held the author's new message for it (outbox action {comment}): to send it, "
+        f"escalate {number} to zd again, then {retry}; or drop it with {drop}"
     )
-    for loc in (PORTUGUESE, EUROPEAN_PORTUGUESE):
-        assert trail(pg_store, case_id, loc)[-1] == (
-            f"A fila de envio reteve uma ação, sem enviar: {why}"
-        )
+    # Before: "A fila de envio reteve uma ação, sem enviar: no ticket for this follow-up …",
+    # the reason in English.
+    assert trail(pg_store, case_id, PORTUGUESE)[-1] == (
+        f"O chamado do caso no help desk (zd; ação {ticket} da fila de envio) foi descartado, "
+        "e a fila de envio reteve a nova mensagem da pessoa para ele (ação "
+        f"{comment} da fila de envio): para enviá-la, encaminhe {number} de novo para zd e "
+        f"depois rode {retry}; ou descarte-a com {drop}"
+    )
+    pt = trail(pg_store, case_id, EUROPEAN_PORTUGUESE)[-1]
+    assert pt.startswith("O pedido de apoio do caso no apoio ao cliente (zd; ação "), pt
+    assert "chamado" not in pt and "no ticket" not in pt and f"execute {retry}" in pt, pt
     # The worker's log says which action and case, never the author's words.
     logged = [r.getMessage() for r in caplog.records if r.name == "mentiondesk.outbox"]
     assert any(f"outbox action {comment} " in m and number in m for m in logged), logged
@@ -119,15 +137,15 @@ def test_one_line_a_hold_not_one_a_poll(pg_store: Store) -> None:
     claim_due(pg_store)
     for _ in range(3):  # the worker's next polls
         assert claim_due(pg_store) == []
-    assert len(holds(pg_store)) == 1
+    assert len(worker_holds(pg_store)) == 1
     assert outbox_admin.retry(pg_store, comment)
     assert claim_due(pg_store) == []
     assert row(pg_store, comment)[0] == "held"
-    assert [(actor, case) for actor, case, *_ in holds(pg_store)] == [
+    assert [(actor, case) for actor, case, *_ in worker_holds(pg_store)] == [
         (OUTBOX_WORKER, case_id),
         (OUTBOX_WORKER, case_id),
     ]
-    assert claim_due(pg_store) == [] and len(holds(pg_store)) == 2
+    assert claim_due(pg_store) == [] and len(worker_holds(pg_store)) == 2
 
 
 def test_two_workers_claiming_at_once_hold_it_with_one_line(pg_store: Store) -> None:
@@ -146,7 +164,9 @@ def test_two_workers_claiming_at_once_hold_it_with_one_line(pg_store: Store) -> 
         joined(claiming, "the first claim")
     assert claimed and comment not in claimed[0]  # type: ignore[operator]
     assert row(pg_store, comment)[0] == "held"
-    assert [(actor, case) for actor, case, *_ in holds(pg_store)] == [(OUTBOX_WORKER, case_id)]
+    assert [(actor, case) for actor, case, *_ in worker_holds(pg_store)] == [
+        (OUTBOX_WORKER, case_id)
+    ]
 
 
 def test_the_drop_and_the_claim_hold_a_follow_up_for_the_same_reason(pg_store: Store) -> None:
@@ -164,9 +184,26 @@ def test_the_drop_and_the_claim_hold_a_follow_up_for_the_same_reason(pg_store: S
     (_, by_drop), (_, by_claim) = row(pg_store, early), row(pg_store, late)
     assert by_drop.replace(str(early), "ID") == by_claim.replace(str(late), "ID")
     assert "was dropped by cli:ops: filed by hand;" in by_claim, by_claim
-    # The drop's line says the ticket was dropped (outbox_ticket_wait.STRANDED), not that
-    # its dropper held the follow-up; the claim's is the outbox's own hold.
-    assert [(a, d) for a, _, _, d in holds(pg_store)] == [(OUTBOX_WORKER, by_claim)]
-    with pg_store.engine.connect() as conn:
-        query = sa.select(AUDIT.c.actor).where(AUDIT.c.action == STRANDED)
-        assert list(conn.scalars(query)) == ["cli:ops"]
+    # Both lines say the ticket was dropped (outbox_ticket_wait.STRANDED), not that its
+    # dropper held the follow-up: the drop's under its dropper, the claim's under the outbox.
+    lines = [(a, json.loads(d)["follow_up"]) for a, _, _, d in holds(pg_store)]
+    assert lines == [("cli:ops", early), (OUTBOX_WORKER, late)]
+
+
+def test_a_follow_up_with_no_dropped_ticket_to_name_keeps_the_reason(pg_store: Store) -> None:
+    """A case with no ticket at the follow-up's desk ever (none dropped either): the line is
+    the outbox's "hold" with the reason, as before; no ids to word it from."""
+    case = seed(pg_store, alert_to="console")
+    comment = queue_follow_up(pg_store, case.case_id)
+    assert comment not in claim_due(pg_store)
+    status, why = row(pg_store, comment)
+    assert status == "held" and "the case has none queued or filed there" in why, why
+    assert holds(pg_store) == [(OUTBOX_WORKER, case.case_id, None, why)]
+    assert trail(pg_store, case.case_id, ENGLISH)[-1] == (
+        f"The outbox held an action back from sending: {why}"
+    )
+
+
+def worker_holds(store: Store) -> list[tuple[str, int | None, int | None, str]]:
+    """The lines of the follow-ups the outbox held at its claim."""
+    return [h for h in holds(store) if h[0] == OUTBOX_WORKER]

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from mentiondesk.audit_trail import OUTBOX_WORKER
 from mentiondesk.outbox_payload import outbox_row
+from mentiondesk.outbox_ticket_wait import STRANDED
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, OUTBOX
 from tests.responders._data import action
@@ -47,7 +48,7 @@ def test_many_batches_held_in_a_row_do_not_grow_the_stack(pg_store: Store) -> No
         ).all()
         lines = conn.scalar(
             sa.select(sa.func.count()).where(
-                AUDIT.c.action == "hold", AUDIT.c.actor == OUTBOX_WORKER
+                AUDIT.c.action == STRANDED, AUDIT.c.actor == OUTBOX_WORKER
             )
         )
     assert list(held) == comments and lines == HELD

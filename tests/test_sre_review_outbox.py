@@ -25,10 +25,11 @@ pytestmark = pytest.mark.postgres
 
 
 class Tries(logging.Handler):
-    """Counts the worker's failed tries, and says when the first came."""
+    """Counts the worker's failed tries, and says when the first came (an error with its
+    traceback, then a warning a try: outbox._failed)."""
 
     def __init__(self, then: Callable[[], None] = lambda: None) -> None:
-        super().__init__(logging.ERROR)
+        super().__init__(logging.WARNING)
         self.count, self.first, self.then = 0, asyncio.Event(), then
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -42,7 +42,8 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
     if action in (WAIT, WAITED, STRANDED) and (said := read(detail)) is not None:
-        return ticket_wait_line(loc, who, action, said, entry.case_id)
+        by_worker = entry.actor == OUTBOX_WORKER  # held at its claim (outbox_claim)
+        return ticket_wait_line(loc, who, action, said, entry.case_id, by_worker=by_worker)
     if action == "hold" and entry.actor == OUTBOX_WORKER:  # held at its claim: detail, why
         return _worker_held(loc, detail, reply=entry.draft_id is not None)
     if action == "hold":  # detail: the reason a person gave (`outbox hold --reason`)

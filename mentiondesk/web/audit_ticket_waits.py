@@ -10,9 +10,12 @@ from mentiondesk.tables import case_number
 from mentiondesk.web.i18n import Locale
 
 
-def ticket_wait_line(loc: Locale, who: str, action: str, said: Said, case_id: int | None) -> str:
+def ticket_wait_line(
+    loc: Locale, who: str, action: str, said: Said, case_id: int | None, *, by_worker: bool = False
+) -> str:
     """`action`: WAIT, WAITED or STRANDED; `who`: the actor as read (STRANDED's dropped the
-    ticket)."""
+    ticket, unless `by_worker`: the outbox worker held the follow-up at its claim, the ticket
+    dropped before)."""
     named = {"target": said.target, "action": said.follow_up, "ticket_action": said.ticket}
     if action == WAITED:
         return loc.t(
@@ -20,6 +23,16 @@ def ticket_wait_line(loc: Locale, who: str, action: str, said: Said, case_id: in
             "({target}) once the ticket was filed (outbox action {action})",
             target=said.target,
             action=said.follow_up,
+        )
+    if action == STRANDED and by_worker:
+        number = case_number(case_id) if case_id is not None else "?"
+        return loc.t(
+            "The case's ticket for the help desk ({target}; outbox action {ticket_action}) was "
+            "dropped, so the outbox held the author's new message for it (outbox action "
+            "{action}): to send it, escalate {number} to {target} again, then `mentiondesk "
+            "outbox retry {action}`; or drop it with `mentiondesk outbox drop {action}`",
+            number=number,
+            **named,
         )
     if action == STRANDED:
         number = case_number(case_id) if case_id is not None else "?"

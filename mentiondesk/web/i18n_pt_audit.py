@@ -110,6 +110,17 @@ AUDIT = {
         "com `mentiondesk outbox retry {ticket_action}`; a mensagem será acrescentada a ele "
         "depois (ação {action} da fila de envio)"
     ),
+    # The worker held one at its claim, the ticket dropped before (outbox_claim).
+    "The case's ticket for the help desk ({target}; outbox action {ticket_action}) was "
+    "dropped, so the outbox held the author's new message for it (outbox action {action}): "
+    "to send it, escalate {number} to {target} again, then `mentiondesk outbox retry "
+    "{action}`; or drop it with `mentiondesk outbox drop {action}`": (
+        "O chamado do caso no help desk ({target}; ação {ticket_action} da fila de envio) foi "
+        "descartado, e a fila de envio reteve a nova mensagem da pessoa para ele (ação "
+        "{action} da fila de envio): para enviá-la, encaminhe {number} de novo para {target} e "
+        "depois rode `mentiondesk outbox retry {action}`; ou descarte-a com `mentiondesk "
+        "outbox drop {action}`"
+    ),
     # `outbox drop` of a case's ticket held the follow-ups waiting for it.
     "{who} dropped the case's ticket for the help desk ({target}; outbox action "
     "{ticket_action}), so the author's new message for it is held (outbox action {action}): "
@@ -174,6 +185,16 @@ AUDIT = {
 
 # pt-PT (laid over AUDIT by i18n_pt_pt.py): "pedido de apoio" and "apoio ao cliente".
 AUDIT_PT = {
+    "The case's ticket for the help desk ({target}; outbox action {ticket_action}) was "
+    "dropped, so the outbox held the author's new message for it (outbox action {action}): "
+    "to send it, escalate {number} to {target} again, then `mentiondesk outbox retry "
+    "{action}`; or drop it with `mentiondesk outbox drop {action}`": (
+        "O pedido de apoio do caso no apoio ao cliente ({target}; ação {ticket_action} da fila "
+        "de envio) foi descartado, e a fila de envio reteve a nova mensagem da pessoa para ele "
+        "(ação {action} da fila de envio): para a enviar, encaminhe {number} de novo para "
+        "{target} e depois execute `mentiondesk outbox retry {action}`; ou descarte-a com "
+        "`mentiondesk outbox drop {action}`"
+    ),
     "the case had no ticket at the help desk to add it to": (
         "o caso não tinha pedido de apoio no apoio ao cliente onde a acrescentar"
     ),
