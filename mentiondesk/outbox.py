@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from mentiondesk.config import OutboxSection
+from mentiondesk.lifecycle import retry_wait
 from mentiondesk.models import Brand, Pace, Responder
 from mentiondesk.outbox_claim import claim
 from mentiondesk.outbox_deliver import Delivering
@@ -38,9 +39,9 @@ def _utcnow() -> datetime:
 
 
 def _outage_wait(failures: int) -> float:
-    """Seconds before trying the database again: doubling, a minute at most. The exponent is
-    capped: 2.0 ** 1024 overflows, 17 hours of an outage in, and that ended the worker."""
-    return min(60.0, 2.0 ** min(failures, 6))
+    """Seconds before trying the database again: 2 after the first failure, doubling, a minute
+    at most (as processing waits through an outage: pipeline)."""
+    return retry_wait(failures + 1, 1.0, 60.0)
 
 
 def _failed(exc: Exception, failures: int) -> None:
