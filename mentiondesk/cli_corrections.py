@@ -67,6 +67,13 @@ def corrections_used(fixes: Corrected | None, overruled: int, unlearnt: Sequence
     return said
 
 
+def left_out_learnt(count: int, split: str = "") -> str:
+    """ "left out 1 val text learnt from a correction": the texts a model learnt as corrections,
+    left out of what tunes it (`split` "val") or scores it, as train-sentiment says of them."""
+    texts = "text learnt from a correction" if count == 1 else "texts learnt from corrections"
+    return f"left out {count} {f'{split} ' if split else ''}{texts}"
+
+
 def _corrections(count: int) -> str:
     return f"{count} correction" + ("" if count == 1 else "s")
 

@@ -19,7 +19,8 @@ from mentiondesk.cli_classifier import (
     with_classifier,
 )
 from mentiondesk.cli_common import err, load
-from mentiondesk.cli_eval_learnt import all_learnt, learnt_by, left_out_words
+from mentiondesk.cli_corrections import left_out_learnt
+from mentiondesk.cli_eval_learnt import all_learnt, learnt_by
 from mentiondesk.cli_values import FormatOption
 from mentiondesk.models import Classifier, ConfigError
 from sentiment.evaluation import (
@@ -117,7 +118,7 @@ def _check_file(option: str, path: Path) -> None:
 
 def _print_scores(console: Console, name: str, figures: Scores, left_out: int) -> None:
     # markup off: nothing here is markup, and the words stay as written.
-    said = f"; {left_out_words(left_out)}" if left_out else ""
+    said = f"; {left_out_learnt(left_out)}" if left_out else ""
     console.print(f"classifier {name}: {figures.n} texts{said}", markup=False)
     console.print(
         f"accuracy {figures.accuracy:.3f}  macro-F1 {figures.macro_f1:.3f}  "

@@ -30,12 +30,6 @@ def learnt_by(model: Classifier) -> set[str]:
     return found
 
 
-def left_out_words(count: int) -> str:
-    """As tune-sentiment says it of val texts: 'left out 1 text learnt from a correction'."""
-    texts = "text learnt from a correction" if count == 1 else "texts learnt from corrections"
-    return f"left out {count} {texts}"
-
-
 def all_learnt(text: Path) -> str:
     """The refusal where every text of the file was learnt: no score would be honest."""
     return (

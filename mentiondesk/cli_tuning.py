@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 
 from mentiondesk.cli_common import err
+from mentiondesk.cli_corrections import left_out_learnt
 from mentiondesk.cli_render import training_progress
 from mentiondesk.cli_values import bounded_decimal
 from mentiondesk.models import ConfigError
@@ -137,6 +138,5 @@ def tuned_summary(meta: dict[str, Any]) -> str:
     )
     if learnt := meta.get("val_learnt", 0):
         # As train-sentiment leaves out a correction whose text is in a val split.
-        texts = "text learnt from a correction" if learnt == 1 else "texts learnt from corrections"
-        said += f"; left out {learnt} val {texts}"
+        said += f"; {left_out_learnt(learnt, 'val')}"
     return said
