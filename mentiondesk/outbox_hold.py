@@ -94,13 +94,18 @@ def _mark(
 
 def _follow_ups(conn: sa.Connection, ticket: sa.Row[Any]) -> list[int]:
     """The follow-ups of `ticket`'s case at its desk still to go: they wait for that ticket."""
-    query = sa.select(OUTBOX.c.id).where(
+    query = sa.select(OUTBOX.c.id).where(_follow_ups_of(ticket)).order_by(OUTBOX.c.id)
+    return [int(i) for i in conn.scalars(query)]
+
+
+def _follow_ups_of(ticket: sa.Row[Any]) -> sa.ColumnElement[bool]:
+    """The follow-ups (comments) of `ticket`'s case at its desk that are still to go."""
+    return sa.and_(
         OUTBOX.c.case_id == ticket.case_id,
         OUTBOX.c.target == ticket.target,
         OUTBOX.c.kind == "comment",
         OUTBOX.c.status.in_(WAITING),
     )
-    return [int(i) for i in conn.scalars(query.order_by(OUTBOX.c.id))]
 
 
 def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) -> list[int]:
@@ -113,13 +118,7 @@ def _strand(conn: sa.Connection, store: Store, ticket: sa.Row[Any], actor: str) 
     case_id, target = ticket.case_id, str(ticket.target)
     if case_id is None:
         return []
-    waiting = sa.and_(
-        OUTBOX.c.case_id == case_id,
-        OUTBOX.c.target == target,
-        OUTBOX.c.kind == "comment",
-        OUTBOX.c.status.in_(WAITING),
-        _free(store),
-    )
+    waiting = sa.and_(_follow_ups_of(ticket), _free(store))
     rows = conn.execute(sa.select(OUTBOX.c.id).where(waiting)).all()
     follow_ups = [(int(r.id), int(case_id), target) for r in rows]
     alone = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
