@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
+from tests.config_blocks import console_desk
 from tests.platforms.test_cli_sources import _closed_port
 
 
@@ -22,14 +23,7 @@ def _config(tmp_path: Path, sources: str) -> Path:
 name = "Lumora"
 [store]
 url = "sqlite:///{tmp_path / "none.db"}"
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk()}
 {sources}
 """)
     return config

@@ -15,6 +15,7 @@ from listener._poll import Backoff, Poller
 from listener.reddit import RedditSource
 from mentiondesk.models import Batch, Mention, Source
 from mentiondesk.models.reddit import build_reddit
+from tests.config_blocks import console_desk
 from tests.fakes._base import FakeAPI
 
 
@@ -118,15 +119,7 @@ name = "Lumora"
 handles = ["@lumora"]
 [store]
 url = "{store or f"sqlite:///{tmp_path / 'md.db'}"}"
-[routing]
-alert = ["console"]
-ticket = "cases"
-post = {{default = "console", {platform} = "{platform}-post"}}
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk(f'{{default = "console", {platform} = "{platform}-post"}}')}
 [[responders]]
 kind = "{platform}-post"
 base_url = "{base_url}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.config_blocks import console_desk
 from tests.fakes.bluesky import BlueskyFake
 from tests.fakes.hackernews import HackerNewsFake
 from tests.fakes.mastodon import MastodonFake
@@ -30,15 +31,7 @@ name = "Lumora"
 handles = ["@lumora"]
 [store]
 url = "{store_url or f"sqlite:///{tmp_path / 'md.db'}"}"
-[routing]
-alert = ["console"]
-ticket = "cases"
-post = {{default = "console"}}
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk('{default = "console"}')}
 [[sources]]
 kind = "x"
 base_url = "{x.base_url}"

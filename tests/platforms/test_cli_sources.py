@@ -15,6 +15,7 @@ from mentiondesk.cli import app
 from mentiondesk.source_health import SourceHealth
 from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
+from tests.config_blocks import console_desk
 
 
 def _closed_port() -> int:
@@ -28,14 +29,7 @@ def test_unreachable_source_is_reported_and_exit_code_is_1(tmp_path) -> None:
     config.write_text(f"""
 [brand]
 name = "Lumora"
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk()}
 [[sources]]
 kind = "hackernews"
 name = "hn-<b>"
@@ -51,17 +45,10 @@ base_url = "http://127.0.0.1:{_closed_port()}"
 def test_missing_secret_fails_before_checking(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("X_BEARER_TOKEN", raising=False)
     config = tmp_path / "config.toml"
-    config.write_text("""
+    config.write_text(f"""
 [brand]
 name = "Lumora"
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk()}
 [[sources]]
 kind = "x"
 """)
@@ -79,14 +66,7 @@ name = "Lumora"
 url = "sqlite:///{db}"
 [desk]
 timezone = "Europe/Lisbon"
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk()}
 [[sources]]
 kind = "hackernews"
 name = "hn"

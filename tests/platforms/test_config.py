@@ -10,21 +10,14 @@ import pytest
 from mentiondesk.config import load_config
 from mentiondesk.models import Brand, ConfigError
 from mentiondesk.plugins import build_plugin
+from tests.config_blocks import console_desk
 
-BASE = """
+BASE = f"""
 [brand]
 name = "Lumora"
 handles = ["@lumora"]
 keywords = ["Lumora+"]
-[routing]
-alert = ["console"]
-ticket = "cases"
-post = {default = "console"}
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk('{default = "console"}')}
 """
 
 TABLES = {

@@ -13,22 +13,16 @@ from listener.reddit import RedditSource
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
 from mentiondesk.plugins import build_plugin
+from tests.config_blocks import console_desk
 from tests.fakes.reddit import MENTIONS, comments_path
 from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 COMMENTS = comments_path("lumora")
-BASE = """
+BASE = f"""
 [brand]
 name = "Lumora"
 handles = ["@lumora"]
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk()}
 """
 
 

@@ -12,6 +12,7 @@ from rich.console import Console
 from listener.reddit import RedditSource
 from mentiondesk.cli_sources import _table, check_all
 from mentiondesk.config import load_config
+from tests.config_blocks import console_desk
 from tests.fakes.reddit import CLIENT_WINDOW, TOKEN
 from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
@@ -57,14 +58,7 @@ async def test_sources_check_shows_the_reset_in_the_desks_time_zone(
 name = "Lumora"
 [desk]
 timezone = "America/Sao_Paulo"
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk()}
 [[sources]]
 kind = "reddit"
 base_url = "{reddit_fake.base_url}"

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from mentiondesk.cli_sources import _table, check_all
 from mentiondesk.config import load_config
+from tests.config_blocks import console_desk
 from tests.platforms.test_cli_sources import _closed_port
 
 
@@ -20,14 +21,7 @@ async def test_the_unreachable_sources_rate_limit_cell_says_nothing(
     config.write_text(f"""
 [brand]
 name = "Lumora"
-[routing]
-alert = ["console"]
-ticket = "cases"
-[[responders]]
-kind = "console"
-[[responders]]
-kind = "local"
-name = "cases"
+{console_desk()}
 [[sources]]
 kind = "reddit"
 base_url = "{reddit_fake.base_url}"
