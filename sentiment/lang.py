@@ -37,9 +37,36 @@ _MAIN = ("en", "pt")
 # galera" as French and "esse app e uma bosta" as Italian, and the reply would go out in the
 # default language. One of these beside a pick of French, Italian, Spanish or German (or
 # none) makes a short post Portuguese; a long one keeps lingua's pick.
+# Unaccented "tô"/"tá" (estou/está) and "só" are the English "to" and "so": "to puto com a
+# lumora" read as Italian, "so quero o update" as English. Beside a word only Portuguese puts
+# after them ("to esperando", "ta foda", "so da erro") they are Portuguese; 60,000 English
+# tweets hold "to"/"so" 20,000 times and such a pair under ten times ("to florida" is why
+# the moods are a list, not any "-ado"/"-ida"; "to orlando" why gerunds have exceptions).
+_STATE = (
+    r"put[oa]s?|pistola|bolad[oa]|triste|feliz|cansad[oa]|chatead[oa]|irritad[oa]|revoltad[oa]|"
+    r"passad[oa]|chocad[oa]|preocupad[oa]|decepcionad[oa]|nervos[oa]|ansios[oa]|mort[oa]|"
+    r"louc[oa]|doid[oa]|doente|atrasad[oa]|brav[oa]|foda|osso|caro|lento|travando"
+)
+_AFTER_TO = (
+    rf"n[ãa]o|nem|com|sem|na|numa|num|muito|mto|bem|aqui|pra|de\s+(?:boa|saco|cara|novo)|{_STATE}"
+)
+# Not a bare "so da": "so da bomb" is English slang.
+_AFTER_SO = (
+    r"n[ãa]o|d[aá]\s+(?:erro|problema|pau|bug|ruim|raiva|vontade|pra|certo|dor)|quero|queria|"
+    r"tem|tinha|tenho|falta|faltou|faltava|pode|posso|consigo|consegui|sei|vi|vejo|acho|"
+    r"achei|isso|pra|que|q|recebi|chegou|veio|funciona|serve|"
+    r"enrola(?:[çc][ãa]o)?|decep[çc][ãa]o|reclama[çc][ãa]o|problemas?|mentira|golpe|atraso|"
+    r"propaganda|erros?|elogios|depois|uma"
+)
+# Lower case only: "to Orlando" is a trip, "to esperando" a wait.
+_NOT_GERUND = r"orlando|fernando|nintendo|commando|crescendo|innuendo|rolando|armando"
+_GERUND = rf"(?-i:(?!(?:{_NOT_GERUND})\b)[a-z]+(?:ando|endo|indo))"
+_PT_PAIR = rf"(?:t[oô]|t[aá]|tava)\s+(?:{_AFTER_TO}|{_GERUND})|s[oó]\s+(?:{_AFTER_SO}|{_GERUND})"
 _PT_ONLY = re.compile(
-    r"\b(?:n[ãa]o|vc|vcs|voc[êe]s?|valeu|vlw|galera|tmj|obg|obrigad[oa]s?|brigad[oa]|pra|"
+    rf"\b(?:{_PT_PAIR}|"
+    r"n[ãa]o|vc|vcs|voc[êe]s?|valeu|vlw|galera|tmj|obg|obrigad[oa]s?|brigad[oa]|pra|"
     r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|quero|kk+|"
+    r"nesse|nessa|isso|hoje|ainda|até|tava|"
     # Brazilian internet spelling and short verdicts: "mto bom", "pior app", "naum gostei".
     r"mto|mt|pq|tb|tbm|naum|dnv|cad[êe]|pior|melhor(?:es)?|bom|ruim|lixo|bosta|"
     r"atendimento|gostei|recomendo|rs(?:rs)*|show de bola)\b",
@@ -57,9 +84,10 @@ _ES_ONLY = re.compile(
 _SHORT = 80  # letters: past this, lingua has enough to go by
 # Words English writes and Portuguese does not: without one of them, a short post read as
 # English that holds a word of _PT_ONLY ("show de bola", "top, mto bom") is Portuguese.
-# "show", "top", "app" are English and Brazilian both, so they decide nothing either way.
+# "show", "top", "app" are English and Brazilian both, so they decide nothing either way;
+# nor do "to" and "so", Brazilian spellings of "tô" and "só" ("so delay nesse delivery").
 _EN_ONLY = re.compile(
-    r"\b(?:the|is|are|was|my|you|your|i|it|its|this|that|and|to|of|for|with|not|so|"
+    r"\b(?:the|is|are|was|my|you|your|i|it|its|this|that|and|of|for|with|not|"
     r"what|why|how|just|very|thanks|thx|pls|please|lol|wtf|omg)\b",
     re.IGNORECASE,
 )

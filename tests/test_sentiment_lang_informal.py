@@ -45,3 +45,24 @@ def test_look_alikes_are_mostly_told() -> None:
     found = lang.detect([text for text, _ in others])
     right = sum(got == code for got, (_, code) in zip(found, others, strict=True))
     assert right >= len(others) - 3
+
+
+# "to" and "so" are also Brazilian "tô" and "só" ("to puto com a lumora", "so da erro", in the
+# set above); alone, or before English, they stay English or `und`, never Portuguese.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so sad",
+        "I'm so done",
+        "to be honest",
+        "going to",
+        "so what",
+        "so da bomb",
+        "ta bien",
+        "flight to Orlando",
+        "so proud of the team",
+        "non lo so",
+    ],
+)
+def test_to_and_so_alone_are_not_portuguese(text: str) -> None:
+    assert lang.detect([text]) != ["pt"]
