@@ -63,9 +63,11 @@ def outbox_hold_command(
     actor = who()
     done = outbox_hold.hold(open_store(config), unique(ids), reason=reason, actor=actor)
     if done.changed:
+        them = "it" if len(done.changed) == 1 else "them"
         say(
-            f"held {counted(len(done.changed), 'action')} ({_ids(done.changed)}): "
-            "`outbox list --held` shows them; `outbox retry ID…` releases them"
+            f"held {counted(len(done.changed), 'action')} ({_ids(done.changed)}): nothing "
+            f"sends {them} until `mentiondesk outbox retry {_args(done.changed)}` releases "
+            f"{them}; `mentiondesk outbox list --held` shows {them}"
         )
     for ticket, follow_ups in sorted(done.waiting.items()):
         # Nothing files a held ticket by itself: its follow-ups wait for a person.
@@ -106,13 +108,23 @@ def outbox_drop_command(
     done = outbox_hold.drop(open_store(config), unique(ids), reason=reason, actor=who())
     if done.changed:
         say(f"dropped {counted(len(done.changed), 'action')} ({_ids(done.changed)}): never sent")
-    if done.stranded:
-        say(
-            f"held {counted(len(done.stranded), 'follow-up')} ({_ids(done.stranded)}): their "
-            "ticket was dropped; escalate the case again, then `mentiondesk outbox retry ID`, "
-            "or drop them"
-        )
+    for strand in done.strands:
+        say(_stranded(strand))
     _refused(done.refused, "not dropped")
+
+
+def _stranded(strand: outbox_hold.Strand) -> str:
+    """The follow-ups a dropped ticket held, and the commands that send or drop them: the
+    ticket was their case's only one at that desk, so nothing sends them by itself."""
+    ids, one = strand.follow_ups, len(strand.follow_ups) == 1
+    its, it, they = ("its", "it", "it") if one else ("their", "them", "they")
+    return (
+        f"held {counted(len(ids), 'follow-up')} ({_ids(ids)}) of {strand.number}: {its} ticket "
+        f"at {strand.target} (action {strand.ticket}) was dropped, so {they} would wait for "
+        f"good; to send {it}, escalate {strand.number} to {strand.target} again (its case "
+        f"page in the desk), then `mentiondesk outbox retry {_args(ids)}`; or `mentiondesk "
+        f"outbox drop {_args(ids)}`"
+    )
 
 
 def outbox_look_first(
@@ -192,6 +204,11 @@ def unique(ids: list[int]) -> list[int]:
 
 def _ids(ids: list[int]) -> str:
     return ", ".join(str(i) for i in ids)
+
+
+def _args(ids: list[int]) -> str:
+    """The ids as a command's arguments: "3 4"."""
+    return " ".join(str(i) for i in ids)
 
 
 def say(text: str) -> None:

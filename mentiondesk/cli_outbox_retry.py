@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import typer
 from sqlalchemy.engine import Connection
 
-from mentiondesk import audit, outbox_admin
+from mentiondesk import audit, case_tickets, outbox_admin
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
@@ -68,7 +68,9 @@ def outbox_retry(
     It does not send them itself: a running `mentiondesk run` sends them at its next outbox
     pass (every outbox.poll_seconds, 1 s by default); with none running, the next run does.
     An action that cannot be retried is named with why and left as it is; the others are
-    retried, and the exit status is 1 if any was left.
+    retried, and the exit status is 1 if any was left. A follow-up whose case's ticket was
+    dropped is one: escalate the case to that help desk again first (the outbox would only
+    hold it again).
 
     Some tickets and follow-ups are held because their case number, reused after a restore,
     matched another customer's ticket. Once you release one, it is filed as a separate ticket
@@ -151,6 +153,7 @@ def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None
     fit = able(kinds, row.kind, row.platform)
     with store.engine.begin() as conn:
         if to is None:
+            _has_ticket(conn, row)
             _release(conn, row, _targets(config, kinds), fit)
             if row.status == "held" and REUSED in str(row.last_error or ""):
                 _file_beside(conn, row.id)
@@ -204,6 +207,17 @@ def _release(conn: Connection, row: outbox_admin.Stored, targets: set[str], fit:
     if not outbox_admin.release(conn, row.id):  # delivered, or dropped, since it was read
         now = conn.scalar(sa.select(OUTBOX.c.status).where(OUTBOX.c.id == row.id))
         raise NotRetried(f"action {row.id} not retried: {_status(str(now or 'done'))}")
+
+
+def _has_ticket(conn: Connection, row: outbox_admin.Stored) -> None:
+    """A follow-up whose case has no ticket at its desk, queued or filed (it was dropped),
+    is held again at its next claim (outbox_claim): "due now" would be untrue. Refused with
+    what sends it (case_tickets.stranded's reason), in the transaction of the release."""
+    if row.kind != "comment" or row.case_id is None:
+        return
+    why = case_tickets.stranded(conn, [(row.id, row.case_id, row.target)]).get(row.id)
+    if why is not None:
+        raise NotRetried(f"action {row.id} not retried, as the outbox would hold it again: {why}")
 
 
 def _file_beside(conn: Connection, outbox_id: int) -> None:

@@ -22,7 +22,18 @@ from mentiondesk.held_replies import draft_of, held_by_person
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_ticket_wait import Said, note_stranded
 from mentiondesk.store import Store
-from mentiondesk.tables import OUTBOX, WAITING
+from mentiondesk.tables import OUTBOX, WAITING, case_number
+
+
+@dataclass(frozen=True, slots=True)
+class Strand:
+    """The follow-ups (outbox ids) a drop of their case's ticket held: the ticket's id, the
+    case's number and the desk, for the command to say what sends them."""
+
+    ticket: int
+    number: str
+    target: str
+    follow_ups: list[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +48,8 @@ class Done:
     stranded: list[int] = field(default_factory=list)
     # Held ticket id → the follow-ups waiting for it (`hold`): none goes until it is released.
     waiting: dict[int, list[int]] = field(default_factory=dict)
+    # The same follow-ups as `stranded`, by the dropped ticket that held them.
+    strands: list[Strand] = field(default_factory=list)
 
 
 def hold(store: Store, ids: Sequence[int], *, reason: str | None, actor: str) -> Done:
@@ -84,12 +97,17 @@ def _mark(
             _audit(conn, actor, key=row.key, case_id=row.case_id, reason=audited, action=action)
         refused = _why_not(conn, [i for i in ids if i not in {r.id for r in rows}])
         dropped = [r for r in rows if r.kind == "ticket" and status == "dropped"]
-        stranded = [i for r in dropped for i in _strand(conn, store, r, actor)]
+        strands = [
+            Strand(int(r.id), case_number(int(r.case_id)), str(r.target), ids)
+            for r in dropped
+            if (ids := _strand(conn, store, r, actor))
+        ]
         held = [r for r in rows if r.kind == "ticket" and status == "held"]
         waiting = {int(r.id): theirs for r in held if (theirs := _follow_ups(conn, r))}
     changed = sorted(int(r.id) for r in rows)
     targets = {int(r.id): str(r.target) for r in rows}
-    return Done(changed, refused, targets, stranded=stranded, waiting=waiting)
+    stranded = sorted(i for strand in strands for i in strand.follow_ups)
+    return Done(changed, refused, targets, stranded=stranded, waiting=waiting, strands=strands)
 
 
 def _follow_ups(conn: sa.Connection, ticket: sa.Row[Any]) -> list[int]:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import outbox_hold
+from mentiondesk import outbox_admin, outbox_hold
 from mentiondesk.config import OutboxSection
 from mentiondesk.outbox_claim import claim
 from mentiondesk.outbox_payload import outbox_row
@@ -53,7 +53,7 @@ async def test_a_follow_up_retried_without_escalating_again_is_held_again(
     ticket = live_ticket(pg_store)
     code, said = run_cli(config, "outbox", "drop", str(ticket))
     assert code == 0 and f"held 1 follow-up ({comment})" in said, said
-    assert run_cli(config, "outbox", "retry", str(comment))[0] == 0  # not escalated again
+    assert outbox_admin.retry(pg_store, comment)  # not escalated again (the CLI refuses)
     assert action_row(pg_store, comment)[0] == "pending"
     await worker.deliver_due(due_by=LATER)
     _held_saying_what_to_do(pg_store, comment, ticket)
@@ -113,7 +113,7 @@ async def test_a_batch_of_follow_ups_all_held_does_not_end_the_claim(
         row = outbox_row(other, None, datetime.now(UTC))
         later = int(conn.execute(sa.insert(OUTBOX).values(row).returning(OUTBOX.c.id)).scalar_one())
     assert run_cli(config, "outbox", "drop", str(alert), str(ticket))[0] == 0
-    assert run_cli(config, "outbox", "retry", str(comment))[0] == 0
+    assert outbox_admin.retry(pg_store, comment)  # not escalated again (the CLI refuses)
     got = claim(pg_store, OutboxSection(batch_size=1), datetime.now(UTC), None, LATER, None)
     assert [c.id for c in got] == [later]  # before: none, the follow-up held
     _held_saying_what_to_do(pg_store, comment, ticket)

@@ -46,8 +46,8 @@ async def test_a_released_follow_up_whose_ticket_is_dropped_is_held_saying_what_
     ticket = live_ticket(pg_store)
     code, said = run_cli(config, "outbox", "drop", str(ticket), "--reason", "filed by hand")
     assert code == 0, said
-    told = f"held 1 follow-up ({comment}): their ticket was dropped; escalate the case again"
-    assert told in said and "`mentiondesk outbox retry ID`, or drop them" in said  # before: none
+    told = f"held 1 follow-up ({comment}) of MD-000001: its ticket at zd (action {ticket}) was"
+    assert told in said and f"`mentiondesk outbox retry {comment}`" in said  # before: none
     await worker.drain()
     status, why = action_row(pg_store, comment)
     assert status == "held", why  # before: pending, "no ticket for MD-000001 yet" for good

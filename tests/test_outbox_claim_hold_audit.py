@@ -192,15 +192,15 @@ def test_the_drop_and_the_claim_hold_a_follow_up_for_the_same_reason(pg_store: S
 
 def test_a_follow_up_with_no_dropped_ticket_to_name_keeps_the_reason(pg_store: Store) -> None:
     """A case with no ticket at the follow-up's desk ever (none dropped either): the line is
-    the outbox's "hold" with the reason, as before; no ids to word it from."""
+    the outbox's "hold" with the reason, as before, worded from it (outbox_old_holds)."""
     case = seed(pg_store, alert_to="console")
     comment = queue_follow_up(pg_store, case.case_id)
     assert comment not in claim_due(pg_store)
     status, why = row(pg_store, comment)
     assert status == "held" and "the case has none queued or filed there" in why, why
     assert holds(pg_store) == [(OUTBOX_WORKER, case.case_id, None, why)]
-    assert trail(pg_store, case.case_id, ENGLISH)[-1] == (
-        f"The outbox held an action back from sending: {why}"
+    assert trail(pg_store, case.case_id, ENGLISH)[-1].startswith(
+        f"The outbox held the author's new message for the help desk (zd; outbox action {comment})"
     )
 
 

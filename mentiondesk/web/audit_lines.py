@@ -12,8 +12,9 @@ from collections.abc import Collection
 from mentiondesk.audit_trail import NO_TICKET, OUTBOX_WORKER, AuditEntry
 from mentiondesk.held_replies import held_reason, person_hold
 from mentiondesk.models import handle_shown
+from mentiondesk.outbox_old_holds import read_no_ticket
 from mentiondesk.outbox_ticket_wait import STRANDED, WAIT, WAITED, read
-from mentiondesk.web.audit_ticket_waits import ticket_wait_line
+from mentiondesk.web.audit_ticket_waits import no_ticket_line, ticket_wait_line
 from mentiondesk.web.i18n import Locale
 
 _THROUGH = re.compile(r"^sent again through (\S+)")
@@ -44,6 +45,10 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
     if action in (WAIT, WAITED, STRANDED) and (said := read(detail)) is not None:
         by_worker = entry.actor == OUTBOX_WORKER  # held at its claim (outbox_claim)
         return ticket_wait_line(loc, who, action, said, entry.case_id, by_worker=by_worker)
+    if action == "hold" and entry.draft_id is None and (held := read_no_ticket(detail)):
+        # A follow-up held for want of its ticket, in English words (an older release's).
+        by_worker = entry.actor == OUTBOX_WORKER
+        return no_ticket_line(loc, who, held, entry.case_id, by_worker=by_worker)
     if action == "hold" and entry.actor == OUTBOX_WORKER:  # held at its claim: detail, why
         return _worker_held(loc, detail, reply=entry.draft_id is not None)
     if action == "hold":  # detail: the reason a person gave (`outbox hold --reason`)

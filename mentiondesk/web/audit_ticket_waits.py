@@ -5,6 +5,7 @@ never from its detail's words, so each says what a person can do, in the reader'
 
 from __future__ import annotations
 
+from mentiondesk.outbox_old_holds import NoTicket
 from mentiondesk.outbox_ticket_wait import STRANDED, WAITED, Said
 from mentiondesk.tables import case_number
 from mentiondesk.web.i18n import Locale
@@ -58,4 +59,24 @@ def ticket_wait_line(
         "({target}), and goes on it then (outbox action {action}; the ticket's: "
         "{ticket_action})",
         **named,
+    )
+
+
+def no_ticket_line(
+    loc: Locale, who: str, held: NoTicket, case_id: int | None, *, by_worker: bool
+) -> str:
+    """A "hold" line whose detail is a no-ticket reason in English (outbox_old_holds): as
+    the line of its dropped ticket (`who` dropped it, unless `by_worker`), or, the case never
+    having had a ticket there, what to do to send it."""
+    if held.ticket is not None:
+        said = Said(held.follow_up, held.ticket, held.target, "dropped")
+        return ticket_wait_line(loc, who, STRANDED, said, case_id, by_worker=by_worker)
+    return loc.t(
+        "The outbox held the author's new message for the help desk ({target}; outbox action "
+        "{action}): the case has no ticket there to add it to. To send it, escalate {number} "
+        "to {target}, then `mentiondesk outbox retry {action}`; or drop it with `mentiondesk "
+        "outbox drop {action}`",
+        target=held.target,
+        action=held.follow_up,
+        number=case_number(case_id) if case_id is not None else "?",
     )

@@ -132,6 +132,16 @@ AUDIT = {
         "`mentiondesk outbox retry {action}`; ou descarte-a com `mentiondesk outbox drop "
         "{action}`"
     ),
+    # The claim held a follow-up whose case never had a ticket there (outbox_old_holds).
+    "The outbox held the author's new message for the help desk ({target}; outbox action "
+    "{action}): the case has no ticket there to add it to. To send it, escalate {number} to "
+    "{target}, then `mentiondesk outbox retry {action}`; or drop it with `mentiondesk outbox "
+    "drop {action}`": (
+        "A fila de envio reteve a nova mensagem da pessoa para o help desk ({target}; ação "
+        "{action} da fila de envio): o caso não tem chamado lá onde acrescentá-la. Para "
+        "enviá-la, encaminhe {number} para {target} e depois rode `mentiondesk outbox retry "
+        "{action}`; ou descarte-a com `mentiondesk outbox drop {action}`"
+    ),
     # `outbox retry` of a follow-up the outbox held for want of the case's ticket.
     "the case had no ticket at the help desk to add it to": (
         "o caso não tinha chamado no help desk onde acrescentá-la"
@@ -194,6 +204,15 @@ AUDIT_PT = {
         "(ação {action} da fila de envio): para a enviar, encaminhe {number} de novo para "
         "{target} e depois execute `mentiondesk outbox retry {action}`; ou descarte-a com "
         "`mentiondesk outbox drop {action}`"
+    ),
+    "The outbox held the author's new message for the help desk ({target}; outbox action "
+    "{action}): the case has no ticket there to add it to. To send it, escalate {number} to "
+    "{target}, then `mentiondesk outbox retry {action}`; or drop it with `mentiondesk outbox "
+    "drop {action}`": (
+        "A fila de envio reteve a nova mensagem da pessoa para o apoio ao cliente ({target}; "
+        "ação {action} da fila de envio): o caso não tem pedido de apoio lá onde a acrescentar. "
+        "Para a enviar, encaminhe {number} para {target} e depois execute `mentiondesk outbox "
+        "retry {action}`; ou descarte-a com `mentiondesk outbox drop {action}`"
     ),
     "the case had no ticket at the help desk to add it to": (
         "o caso não tinha pedido de apoio no apoio ao cliente onde a acrescentar"

@@ -1,0 +1,52 @@
+"""The trail's "hold" lines of a follow-up held for want of its case's ticket, as English
+words: how `outbox drop` (under the one who dropped the ticket) and the outbox's claim (under
+OUTBOX_WORKER) wrote them before a line kept its ids as data (outbox_ticket_wait.Said), and
+how the claim still writes one whose case never had a ticket at that desk. Their detail is
+case_tickets.no_ticket's reason, so the desk read "A fila de envio reteve uma ação, sem
+enviar: no ticket for this follow-up …" on a pt-PT page, for holds made before the upgrade.
+
+Those words were ours, so their shapes are known: read back here into ids, and worded for
+the reader by web/audit_ticket_waits. A detail of any other shape (a person's `--reason`,
+one cut short at the trail's 512 characters) is None, and reads as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Both releases' reason: "no ticket for this follow-up of MD-000001 at zd: WHY … then
+# `mentiondesk outbox retry 7`; or `mentiondesk outbox drop 7`" (the follow-up's id twice).
+_NO_TICKET = re.compile(
+    r"^no ticket for this follow-up of \S+ at (?P<target>\S+): (?P<why>.*) then "
+    r"`mentiondesk outbox retry (?P<me>\d+)`; or `mentiondesk outbox drop (?P=me)`$",
+    re.S,
+)
+# WHY, its ticket dropped: "the case's ticket (action 5) was dropped by cli:ops; it would
+# wait …" (and, the first release, "… dropped by cli:ops, so it would wait for it …").
+_DROPPED = re.compile(r"^the case's ticket \(action (?P<ticket>\d+)\) was dropped by ")
+# WHY, no ticket there ever.
+_NONE = "the case has none queued or filed there; "
+
+
+@dataclass(frozen=True, slots=True)
+class NoTicket:
+    """A follow-up (outbox id) held with no ticket at `target` to go on: the case's ticket
+    there (its outbox id) was dropped, or `ticket` is None: it never had one."""
+
+    follow_up: int
+    target: str
+    ticket: int | None
+
+
+def read_no_ticket(detail: str) -> NoTicket | None:
+    """What a "hold" line's detail written as case_tickets.no_ticket's reason records; None
+    for any other detail."""
+    found = _NO_TICKET.match(detail)
+    if found is None:
+        return None
+    why, follow_up, target = found["why"], int(found["me"]), found["target"]
+    if why.startswith(_NONE):
+        return NoTicket(follow_up, target, None)
+    dropped = _DROPPED.match(why)
+    return None if dropped is None else NoTicket(follow_up, target, int(dropped["ticket"]))
