@@ -3,22 +3,18 @@ file that writes nothing (an empty draft, which `auto = true` would post), and a
 with a value `reason`, `frustration` or `platform` never has (`{% if reason == "entrega" %}`,
 `{% if frustration == "alta" %}`, `{% if platform == "x" %}`), whose branch would silently
 never be taken; and the case's number or date written where a post may join no case ("the case
-you opened on  is…"). Checked at load, as a rule's conditions are (conditions.py), in their
-words."""
+you opened on  is…", case_guard: the check the desk's saved replies share). Checked at load,
+as a rule's conditions are (conditions.py), in their words."""
 
 from __future__ import annotations
 
 from jinja2 import nodes
 
 from mentiondesk.models import PLATFORM_NAMES
-from playbooks import conditions
+from playbooks import case_guard, conditions
 
 _EQUAL = ("eq", "ne")
 _AMONG = ("in", "notin")
-# Values that are "" for a post that joins no case: written only inside `{% if %}` on them.
-_CASE_VALUES = ("case", "case_opened")
-# Filters that write something else for "": `{{ case_opened|default("recently", true) }}`.
-_FALLBACKS = ("default", "d")
 
 
 def problem(ast: nodes.Template) -> str | None:
@@ -44,36 +40,23 @@ def problem(ast: nodes.Template) -> str | None:
                 f"{{{{ platform }}}} is compared with {value!r}, but it is the platform's name "
                 f"as people read it; did you mean {PLATFORM_NAMES[value]!r}?"
             )
-    for name in _CASE_VALUES:
-        if _unguarded(ast, name):
-            return (
-                f"{{{{ {name} }}}} is written outside {{% if {name} %}}…{{% endif %}}; it is "
-                '"" for a post that joins no case (the draft would read "your case  is…"): '
-                f"put it inside {{% if {name} %}}…{{% endif %}}"
-            )
-    return None
+    return _case_problem(case_guard.find_hole(ast))
 
 
-def _unguarded(node: nodes.Node, name: str) -> bool:
-    """Whether `{{ name }}` is written as it is where no `{% if %}` testing it, or the other
-    case value (both are set or neither), holds it (`{% if case_opened %}`, `{% elif
-    open_cases and case %}`). `{% if open_cases %}` is no guard: advice to another customer
-    joins no case, however many its author has open."""
-    if isinstance(node, nodes.If):
-        tested = [node.test, *node.test.find_all(nodes.Name)]  # find_all skips the node
-        guarded = any(isinstance(n, nodes.Name) and n.name in _CASE_VALUES for n in tested)
-        inside = [*([] if guarded else node.body), *node.elif_, *node.else_]
-        return any(_unguarded(child, name) for child in inside)
-    if isinstance(node, nodes.Output):
-        return any(_bare(value, name) for value in node.nodes)
-    return any(_unguarded(child, name) for child in node.iter_child_nodes())
-
-
-def _bare(node: nodes.Node | None, name: str) -> bool:
-    """`name` written as it is, or only changed (`|upper`): not `name or "…"`, nor a fallback."""
-    while isinstance(node, nodes.Filter) and node.name not in _FALLBACKS:
-        node = node.node
-    return isinstance(node, nodes.Name) and node.name == name
+def _case_problem(hole: case_guard.Hole | None) -> str | None:
+    """A case value written where it may be "" (case_guard, the check saved replies share),
+    or where the check cannot tell: said so, with the construct it cannot follow."""
+    if hole is None:
+        return None
+    name, fix = hole.name, f"{{% if {hole.name} %}}…{{% endif %}}"
+    empty = '"" for a post that joins no case (the draft would read "your case  is…")'
+    if not hole.unsure:
+        return f"{{{{ {name} }}}} is written outside {fix}; it is {empty}: put it inside {fix}"
+    return (
+        f"cannot tell whether {{{{ {name} }}}} is written only for a post that joins a case: "
+        f"it goes through {hole.unsure}, which this check does not follow; it is {empty}: "
+        f'write {{{{ {name} }}}} itself inside {fix}, or as {{{{ {name} or "…" }}}}'
+    )
 
 
 def _writes(ast: nodes.Template) -> bool:

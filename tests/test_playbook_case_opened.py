@@ -136,6 +136,12 @@ def test_a_post_that_joins_no_case_takes_the_other_branch(tmp_path: Path) -> Non
         # An open case is no guard: advice to another customer joins none.
         "Hi.{% if open_cases %} Your case ({{ case }}) is with us.{% endif %}",
         "Hi.{% if not returning %}{% else %} Opened on {{ case_opened|upper }}.{% endif %}",
+        # The branch taken when there is no case, and a fallback for a value never undefined
+        # ("" is defined: `default` keeps it) were let through; so were a variable and a macro.
+        "Hi.{% if not case %} Your case ({{ case }}) is with us.{% endif %}",
+        'Hi, about your case {{ case|default("MD-000000") }}.',
+        "{% set c = case %}Hi, about your case {{ c }}.",
+        "{% macro ref(c) %}case {{ c }}{% endmacro %}Hi, about your {{ ref(case) }}.",
     ],
 )
 def test_a_date_written_where_no_case_may_be_joined_is_refused(tmp_path: Path, text: str) -> None:
@@ -152,10 +158,31 @@ def test_a_date_written_where_no_case_may_be_joined_is_refused(tmp_path: Path, t
         "Hi.{% if open_cases and case_opened %} Opened on {{ case_opened }}.{% endif %}",
         'Hi, about your case (opened {{ case_opened or "recently" }}).',
         'Hi, about your case (opened {{ case_opened|default("recently", true) }}).',
+        # `{% if not case %}`'s else is taken only for a case: it was refused.
+        "Hi.{% if not case %} Thanks!{% else %} Your case {{ case }} is with us.{% endif %}",
+        "{% macro ref() %}Your case {{ case }}.{% endmacro %}"
+        "Hi.{% if case %} {{ ref() }}{% endif %}",
+        "{% set c = case %}Hi.{% if c and returning %} Your case {{ c }}.{% endif %}",
     ],
 )
 def test_a_date_written_for_a_joined_case_passes(tmp_path: Path, text: str) -> None:
     _playbook(tmp_path, {"en": text})
+
+
+def test_where_the_check_cannot_tell_it_says_so(tmp_path: Path) -> None:
+    # A case number is never "", so `c == case` holds only for a case; but the check does not
+    # read comparisons between two values: it says it cannot tell, and how to write it.
+    text = (
+        "Hi.{% for c in open_cases %}{% if c == case %} Your case {{ case }} is still open."
+        "{% endif %}{% endfor %}"
+    )
+    with pytest.raises(ConfigError) as caught:
+        _playbook(tmp_path, {"en": text})
+    said = " ".join(str(caught.value).split())
+    assert "en/dm.j2: cannot tell whether {{ case }} is written only for a post that joins" in said
+    assert "it goes through {% if … %}, which this check does not follow" in said
+    assert "write {{ case }} itself inside {% if case %}…{% endif %}" in said
+    assert "is written outside" not in said
 
 
 def test_a_misspelt_date_is_named_with_the_placeholder_meant(tmp_path: Path) -> None:

@@ -94,6 +94,13 @@ SAVED = {
         "{value} fica vazio numa publicação sem caso, e este texto deixaria um espaço vazio ali "
         "(“o seu caso  está…”). Coloque {value} dentro de {if_case} ou escreva {value_or}."
     ),
+    "The check cannot tell whether {value} is written only on a post that joins a case: it "
+    "goes through {construct}, which the check does not follow. {value} is empty on a post "
+    "with no case: write it itself inside {if_case}, or write {value_or}.": (
+        "A verificação não consegue saber se {value} só é escrito numa publicação com caso: "
+        "passa por {construct}, que a verificação não acompanha. {value} fica vazio numa "
+        "publicação sem caso: escreva-o diretamente dentro de {if_case} ou escreva {value_or}."
+    ),
     "Recent changes to saved replies": "Alterações recentes nas respostas prontas",
     # Why a save was refused: the checks of the file's entries, worded for the page.
     "There is no saved reply with that id made in the desk.": (

@@ -11,7 +11,7 @@ import asyncio
 from jinja2 import Template
 
 from mentiondesk.saved_braces import refuse_single_braces
-from mentiondesk.saved_case import case_hole
+from mentiondesk.saved_case import case_hole, text_hole
 from mentiondesk.saved_desk import StoredReply, Taken
 from mentiondesk.saved_replies import ReplyRefused, SavedReply, check_reply, placeholders
 from mentiondesk.web.i18n import Locale
@@ -34,12 +34,30 @@ def check_editor(typed: dict[str, str]) -> tuple[SavedReply, Template]:
     return result
 
 
+class CaseUnsure(ReplyRefused):
+    """A text the case check cannot follow (playbooks/case_guard): it may leave the gap, and
+    the page says so, naming the construct (`{% set c %}`, `{% call %}`) as the text writes it."""
+
+    def __init__(self, message: str, *, name: str, construct: str) -> None:
+        super().__init__(message, kind="case", detail=name)
+        self.construct = construct
+
+
 def refuse_case_hole(text: str) -> None:
     """ReplyRefused (kind "case", detail: "case" or "case_opened") for a text that writes a
-    case value as it is where a post may join no case: it would leave a gap there."""
-    name = case_hole(text)
-    if name is None:
+    case value as it is where a post may join no case: it would leave a gap there; CaseUnsure
+    where the check cannot tell."""
+    hole = text_hole(text)
+    if hole is None:
         return
+    name = hole.name
+    if hole.unsure:
+        message = (
+            f"cannot tell whether {{{{ {name} }}}} is written only on a post that joins a case: "
+            f"it goes through {hole.unsure}, which the check does not follow; write "
+            f"{{{{ {name} }}}} itself inside {IF_CASE}, or write {_or(name)}"
+        )
+        raise CaseUnsure(message, name=name, construct=hole.unsure)
     message = (
         f'{{{{ {name} }}}} is "" on a post that joins no case (the reply would read "your case '
         f' is…"): put it inside {IF_CASE}, or write {_or(name)}'
@@ -50,6 +68,18 @@ def refuse_case_hole(text: str) -> None:
 def reason(loc: Locale, exc: ReplyRefused | Taken, *, reply_id: str, file: str) -> Refusal:
     """What the page says about a refused save, in `loc`'s language (saved_words, and the
     editor's case check here)."""
+    if isinstance(exc, CaseUnsure):
+        said = loc.t(
+            "The check cannot tell whether {value} is written only on a post that joins a "
+            "case: it goes through {construct}, which the check does not follow. {value} is "
+            "empty on a post with no case: write it itself inside {if_case}, or write "
+            "{value_or}.",
+            value="{{ " + exc.detail + " }}",
+            construct=exc.construct,
+            if_case=IF_CASE,
+            value_or=_or(exc.detail),
+        )
+        return Refusal(said, "", "text")
     if isinstance(exc, ReplyRefused) and exc.kind == "case":
         said = loc.t(
             "{value} is empty on a post that joins no case, so this text would leave a gap "
