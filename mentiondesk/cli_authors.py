@@ -205,7 +205,7 @@ def forget(
         out.print("That differs from the counts above: the store changed in the meantime.")
     if done.elsewhere != plan.elsewhere:
         _print_elsewhere(done.elsewhere, config)
-    elif done.elsewhere:
+    elif done.elsewhere.by_hand():
         out.print("The copies listed above, outside the store, were not erased: delete them.")
     if done.listed:
         out.print("They stay on the do-not-contact list (as a fingerprint of their account).")

@@ -10,7 +10,9 @@ other chats' incoming webhooks cannot edit what they posted (the erasure lists t
 for the operator to delete by hand). A card update after the erasure (a click, the settle
 pass) builds the erased form too (erased_card), whether or not the rewrite went out yet.
 The retention rewrites the cards of what it blanks the same way (retention_cards), in its
-own words.
+own words. An erasure that meets a card the retention rewrote (or queued to) leaves it so:
+it already shows nothing of the author, and a second chat.update in the erasure's words would
+only tell the channel that this old case's author asked to be forgotten.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +38,21 @@ from responders._slack_erased import BY_RETENTION, CARD, KIND
 # writes it; no other sink's ref has this form (Discord's is a bare id, the console's its key).
 SLACK_REF = re.compile(r"^[CGD][A-Z0-9]{2,}:\d+\.\d+$")
 _PREFIX = f"{KIND}:"  # a rewrite's key: the card's outbox row, and which erasure
+_PURGED = ":purged"  # the retention's rewrite's key ends so (one per card)
+
+
+def purged_key(outbox_id: int) -> str:
+    """The key of the retention's rewrite of the card `outbox_id` posted."""
+    return f"{_PREFIX}{outbox_id}{_PURGED}"
+
+
+@dataclass(slots=True)
+class Rewrites:
+    """An erasure's Slack cards, per sink: those the outbox rewrites (queued now, or the
+    retention's rewrite still waiting), and those the retention rewrote already, left so."""
+
+    queued: Counter[str] = field(default_factory=Counter)
+    cleared: Counter[str] = field(default_factory=Counter)
 
 
 def rewrite_row(kind: str) -> bool:
@@ -43,24 +61,40 @@ def rewrite_row(kind: str) -> bool:
     return kind == KIND
 
 
-def queue_rewrites(conn: Connection, outbox_ids: Sequence[int]) -> Counter[str]:
+def queue_rewrites(conn: Connection, outbox_ids: Sequence[int]) -> Rewrites:
     """Queue the rewrite of each Slack card these delivered actions posted (their payloads
     blanked by the erasure already); how many per sink. One still waiting (an earlier
-    erasure's, of a digest holding lines of both) takes the card as it is now instead."""
+    erasure's, of a digest holding lines of both) takes the card as it is now instead. A
+    card the retention rewrote, or will (its rewrite waiting), is left to that rewrite."""
+    done = Rewrites()
     if not outbox_ids:
-        return Counter()
+        return done
     rows = conn.execute(
         sa.select(OUTBOX.c.id, OUTBOX.c.target, OUTBOX.c.payload, DELIVERY.c.ref)
         .join(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
         .where(OUTBOX.c.id.in_(list(outbox_ids)), OUTBOX.c.kind == "alert")
         .order_by(OUTBOX.c.id)
     ).all()
-    now, done = datetime.now(UTC), Counter[str]()
+    now = datetime.now(UTC)
     for row in rows:
-        if SLACK_REF.match(str(row.ref or "")):
+        if not SLACK_REF.match(str(row.ref or "")):
+            continue
+        retention = _retention_rewrite(conn, row.id)
+        if retention == "done":
+            done.cleared[row.target] += 1
+            continue
+        if retention is None:  # none, or a person dropped it: the card still shows them
             _queue(conn, row, now)
-            done[row.target] += 1
+        done.queued[row.target] += 1
     return done
+
+
+def _retention_rewrite(conn: Connection, outbox_id: int) -> str | None:
+    """The status of the retention's rewrite of this card (delivered, or still waiting),
+    None without one or where a person dropped it (`outbox drop`): it never went."""
+    query = sa.select(OUTBOX.c.status).where(OUTBOX.c.key == purged_key(outbox_id))
+    status = conn.scalar(query)
+    return None if status in (None, "dropped") else str(status)
 
 
 def _queue(conn: Connection, card: Any, now: datetime) -> None:
@@ -124,13 +158,16 @@ def erased_card(store: Store, channel: str, ts: str) -> OutboxAction | None:
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
         queued = {r.id for r in rows if conn.execute(_first_rewrite(r.id)).first()}
+        purged = {i for i in queued if _retention_rewrite(conn, i) is not None}
     for row in rows:
         if row.id in queued:
             try:
                 action = action_from_payload(row.payload, 0, row.created_at)
             except (KeyError, TypeError, ValueError):  # unreadable: the card is left as it is
                 return None
-            if row.last_error == PURGED_BY_RETENTION:
+            # The retention's words where it rewrote the card, an erasure after it included:
+            # the card then stays as the retention left it (queue_rewrites).
+            if row.last_error == PURGED_BY_RETENTION or row.id in purged:
                 action.extra[BY_RETENTION] = True
             return action
     return None

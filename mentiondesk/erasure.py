@@ -12,6 +12,7 @@ do-not-contact, only a fingerprint of the account is kept so that they stay on i
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -199,10 +200,11 @@ def _erase_traces(
     outbox = erase_outbox(conn, whose)
     elsewhere = Elsewhere(
         tickets=tickets,
-        alerts=tuple(sorted((sink, n) for sink, n in outbox.alerts.items() if n)),
+        alerts=_per_sink(outbox.alerts),
         accounts=tuple(sorted(f"{p}:{e}" for p, e in whose.accounts)),
         replies=replies,
-        rewritten=tuple(sorted((sink, n) for sink, n in outbox.rewritten.items() if n)),
+        rewritten=_per_sink(outbox.cards.queued),
+        cleared=_per_sink(outbox.cards.cleared),
     )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.
@@ -235,6 +237,10 @@ def _erase_traces(
         listed=listed,
         elsewhere=elsewhere,
     )
+
+
+def _per_sink(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((sink, n) for sink, n in counts.items() if n))
 
 
 def _anonymise_audit(conn: Connection, platform: str, whose: Whose) -> int:

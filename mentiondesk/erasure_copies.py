@@ -11,6 +11,7 @@ everywhere".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -47,9 +48,22 @@ class Elsewhere:
     replies: tuple[Reply, ...] = ()
     # Of `alerts`, the Slack cards queued to be rewritten in their erased form (erased_cards).
     rewritten: tuple[tuple[str, int], ...] = ()
+    # Of `alerts`, the Slack cards the retention rewrote already: nothing of theirs left there.
+    cleared: tuple[tuple[str, int], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.tickets or self.alerts or self.replies or self.rewritten)
+        return bool(self.tickets or self.alerts or self.replies or self.rewritten or self.cleared)
+
+    def by_hand(self) -> bool:
+        """Whether a copy is left for the operator to delete (the Slack cards are not)."""
+        return bool(self.tickets or self.replies or self.alerts_left())
+
+    def alerts_left(self) -> list[tuple[str, int]]:
+        """The alerts per sink left as posted: not the Slack cards, which the outbox rewrites
+        or the retention rewrote."""
+        slack = Counter(dict(self.rewritten)) + Counter(dict(self.cleared))
+        alerts = [(sink, n - slack[sink]) for sink, n in self.alerts]
+        return [(sink, n) for sink, n in alerts if n > 0]
 
 
 def tickets_of(conn: Connection, whose: Whose) -> tuple[Ticket, ...]:
@@ -77,13 +91,18 @@ def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
     """Plain lines for the operator (`kinds`: responder name → kind): what to delete where,
     and the Slack cards the outbox rewrites (the other chats cannot edit what they posted)."""
     replies = posted(elsewhere.replies, kinds)
-    rewritten = dict(elsewhere.rewritten)
-    alerts = [(sink, n - rewritten.get(sink, 0)) for sink, n in elsewhere.alerts]
-    alerts = [(sink, n) for sink, n in alerts if n > 0]
+    alerts = elsewhere.alerts_left()
     lines = [
         f"In Slack, the outbox rewrites {counted(n, 'card')} about them in {sink} to show an "
         "erased author: no link, no words of theirs."
         for sink, n in elsewhere.rewritten
+        if n
+    ]
+    lines += [
+        f"In Slack, {counted(n, 'card')} about them in {sink} already "
+        f"{'shows' if n == 1 else 'show'} no author, no link and no words of theirs (rewritten "
+        "by the retention policy): not rewritten again."
+        for sink, n in elsewhere.cleared
         if n
     ]
     if not (elsewhere.tickets or alerts or replies):

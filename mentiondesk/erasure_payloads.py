@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.alert_wording import platform_words
-from mentiondesk.erased_cards import queue_rewrites, rewrite_row
+from mentiondesk.erased_cards import Rewrites, queue_rewrites, rewrite_row
 from mentiondesk.models import CASELESS_HANDLES, ERASED_ON_REQUEST, handle_shown
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import post_key
@@ -67,7 +67,7 @@ class Outboxed:
     deleted: int = 0
     blanked: int = 0
     alerts: Counter[str] = field(default_factory=Counter)
-    rewritten: Counter[str] = field(default_factory=Counter)  # of those, Slack cards queued
+    cards: Rewrites = field(default_factory=Rewrites)  # of those, Slack cards (erased_cards)
 
 
 def _lease(conn: Connection) -> LeaseClock:
@@ -121,7 +121,7 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
             done.blanked += 1
             done.alerts[row.target] += row.kind == "alert"
             sent += [row.id] * (row.kind == "alert")
-    done.rewritten = queue_rewrites(conn, sent)
+    done.cards = queue_rewrites(conn, sent)
     return done
 
 

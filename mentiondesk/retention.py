@@ -65,9 +65,11 @@ class Purge:
     digest_items: int = 0  # alerts of a delivered digest, deleted
     audit: int = 0  # do-not-contact audit lines whose handle was blanked
     authors: int = 0  # author rows blanked
+    cards: int = 0  # Slack cards of those actions the outbox rewrites (retention_cards)
 
     def summary(self) -> str:
-        """One line of counts, naming nobody: printed, logged and audited."""
+        """One line of counts, naming nobody: printed, logged and audited. The Slack cards
+        last, where there are any: what the team's channel will show changes too."""
         words = (
             "case",
             "mention",
@@ -79,7 +81,9 @@ class Purge:
             "audit line",
             "author",
         )
-        return ", ".join(counted(n, w) for n, w in zip(astuple(self), words, strict=True))
+        counts = astuple(self)[: len(words)]
+        said = ", ".join(counted(n, w) for n, w in zip(counts, words, strict=True))
+        return f"{said}; {counted(self.cards, 'Slack card')} to rewrite" if self.cards else said
 
     def __bool__(self) -> bool:
         return any(astuple(self))
@@ -196,7 +200,7 @@ def _loose(conn: Connection, ids: list[int], cutoff: datetime) -> dict[str, int]
 
 
 def _actions(conn: Connection, ids: list[int]) -> dict[str, int]:
-    return {"outbox": actions.blank_actions(conn, OUTBOX.c.id.in_(ids))}
+    return dict(actions.blank_actions(conn, OUTBOX.c.id.in_(ids)))
 
 
 def _digest_items(conn: Connection, ids: list[int]) -> dict[str, int]:

@@ -4,6 +4,7 @@ ticket or a reply, and what their delivery's record says of the author."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -34,14 +35,16 @@ def unname_marked(conn: Connection) -> None:
     unname_deliveries(conn, [int(i) for i in ids])
 
 
-def blank_actions(conn: Connection, where: Any) -> int:
+def blank_actions(conn: Connection, where: Any) -> Counter[str]:
     """Blank the copy of the case in these finished actions (delivered or dropped), marked
     PURGED in `last_error` (a dropped one's "dropped by …" goes: its audit line keeps it).
     The Slack cards they posted are queued to be rewritten (retention_cards), and the
-    delivered rewrites of those cards that copied others' digest lines are blanked too."""
+    delivered rewrites of those cards that copied others' digest lines are blanked too.
+    The counts: "outbox" (actions blanked), "cards" (Slack cards to rewrite)."""
     blanked = _blank(conn, where)
-    earlier = queue_purged(conn, blanked)
-    return len(blanked) + (len(_blank(conn, OUTBOX.c.id.in_(earlier))) if earlier else 0)
+    earlier, cards = queue_purged(conn, blanked)
+    again = len(_blank(conn, OUTBOX.c.id.in_(earlier))) if earlier else 0
+    return Counter(outbox=len(blanked) + again, cards=cards)
 
 
 def _blank(conn: Connection, where: Any) -> list[int]:

@@ -54,9 +54,10 @@ def blank_mentions(
     # A refused form's kept text (a reply to them) goes with its session, and the post is
     # blanked, not deleted: no cascade takes it. Uncounted: it is a browser tab's, not data.
     conn.execute(sa.delete(KEPT_TEXT).where(KEPT_TEXT.c.mention_id.in_(mention_ids)))
+    sent = late + blank_actions(conn, sa.and_(actions, OUTBOX.c.status.in_(FINISHED)))
     return {
         "digest_items": items,
-        "outbox": late + blank_actions(conn, sa.and_(actions, OUTBOX.c.status.in_(FINISHED))),
+        **sent,
         "drafts": _update(conn, DRAFT, sa.and_(drafts, DRAFT.c.text != ""), text=""),
         "notes": _delete(
             conn,

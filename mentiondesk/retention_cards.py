@@ -21,7 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.erased_cards import SLACK_REF, rewrite_values
+from mentiondesk.erased_cards import SLACK_REF, purged_key, rewrite_values
 from mentiondesk.erasure_payloads import payload_json
 from mentiondesk.models import DIGEST, NOTICE
 from mentiondesk.outbox_lease import LeaseClock
@@ -31,10 +31,11 @@ from responders._slack_erased import KIND
 _CHUNK = 500  # ids per query, well under SQLite's 999 bound parameters
 
 
-def queue_purged(conn: Connection, outbox_ids: Sequence[int]) -> list[int]:
+def queue_purged(conn: Connection, outbox_ids: Sequence[int]) -> tuple[list[int], int]:
     """Queue the rewrite of each Slack card these actions (just blanked) posted; the ids of
-    the delivered rewrites an erasure made of those cards, to blank too: a digest's held
-    the other authors' lines, which the retention blanks now."""
+    the delivered rewrites an erasure made of those cards, to blank too (a digest's held
+    the other authors' lines, which the retention blanks now), and how many cards the
+    outbox rewrites (an erasure's rewrite taken over included), for `store purge` to say."""
     cards: dict[str, Any] = {}  # by "channel:ts": two rows of one card, one rewrite
     for start in range(0, len(outbox_ids), _CHUNK):
         for row in _delivered(conn, outbox_ids[start : start + _CHUNK]):
@@ -43,7 +44,7 @@ def queue_purged(conn: Connection, outbox_ids: Sequence[int]) -> list[int]:
                 cards.setdefault(row.ref, (row, bool(extra.get(DIGEST))))
     now, new, earlier = datetime.now(UTC), list[dict[str, object]](), list[int]()
     for ref, (card, digest) in cards.items():
-        key = f"{KIND}:{card.id}:purged"
+        key = purged_key(card.id)
         values = rewrite_values(key, card.target, card.payload, ref, now, purged=True)
         # Only a digest's card can have a rewrite already: the alerts an erasure blanks it
         # marks, and the retention leaves those alone.
@@ -54,7 +55,7 @@ def queue_purged(conn: Connection, outbox_ids: Sequence[int]) -> list[int]:
         new.append(values)
     if new:
         conn.execute(sa.insert(OUTBOX), new)
-    return earlier
+    return earlier, len(cards)
 
 
 def _delivered(conn: Connection, ids: Sequence[int]) -> Sequence[Any]:
