@@ -1,11 +1,16 @@
 """A source's outage in the log: a warning when it starts failing, naming the endpoint and
 the cause, and one when it reads again, saying for how long it was down; the retries between
 at debug level (a platform down for an hour would otherwise bury the log, one line a step).
-The outbox's `Outages` does the same for responders."""
+The outbox's `Outages` does the same for responders.
+
+The store failing the pollers (a database restarting or failing over: a source's lease, its
+cursor, a page it read) is no platform's outage: `StoreOutage` says it once for all of a
+process's sources, as the store's, so that no one goes looking at a platform's status page."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from mentiondesk.models import TransientError, failure_cause, scrub, scrubbed
@@ -49,6 +54,46 @@ class SourceOutage:
         _LOGGER.warning(
             "source %s: reading again after %d failure(s), down for %s",
             *(self.source, failures, down),
+        )
+
+
+class StoreOutage:
+    """Whether the store fails a process's pollers, since when, and how many times: shared by
+    its pollers, so one line says it for every source. The glue says which errors are the
+    store's (`owns`) and words them (`words`: no URL, no password, no mention's text)."""
+
+    def __init__(
+        self,
+        *,
+        owns: Callable[[BaseException], bool] = lambda exc: False,
+        words: Callable[[BaseException], str] = lambda exc: type(exc).__name__,
+    ) -> None:
+        self.owns, self.words = owns, words
+        self.failures = 0
+        self.since: datetime | None = None
+
+    def failed(self, source: str, exc: BaseException, now: datetime) -> None:
+        self.failures += 1
+        if self.since is not None:
+            return  # each poller's retry line, at debug level, says each
+        self.since = now
+        _LOGGER.warning(
+            "store: %s; the sources' pages wait until it answers, each source then read on "
+            "from its saved cursor: no platform is at fault (first seen polling %s; the "
+            "retries are logged at debug level)",
+            *(self.words(exc), source),
+        )
+
+    def answered(self, now: datetime) -> None:
+        """A poller's store work went through: the outage, if any, is over."""
+        if self.since is None:
+            return
+        down, failures = _duration(now - self.since), self.failures
+        self.since, self.failures = None, 0
+        _LOGGER.warning(
+            "store: answering the pollers again after %d failed tries, down for %s; "
+            "each source reads on from its saved cursor",
+            *(failures, down),
         )
 
 

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from listener._endpoints import EndpointsBatch, Held
-from listener._outage import SourceOutage, why
+from listener._outage import SourceOutage, StoreOutage, why
 from mentiondesk.models import Batch, FatalError, RateLimited, Source, TransientError, scrub
 
 _LOGGER = logging.getLogger(__name__)
 _MAX_DOUBLINGS = 32  # past it every wait is the cap anyway; 2 ** failures stays a float
+# The longest wait after the store failed (a database restarting): its pages wait on no
+# platform, so it is tried at least once a minute, as processing and the outbox try it.
+STORE_RETRY_CAP = 60.0
 
 OnBatch = Callable[[str, Batch], Awaitable[None]]
 LoadCursor = Callable[[str], Awaitable[str | None]]
@@ -67,6 +70,7 @@ class Poller:
         backoff: Backoff | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         on_stop: OnStop | None = None,
+        store_outage: StoreOutage | None = None,
     ) -> None:
         self.source = source
         self._load_cursor = load_cursor
@@ -87,7 +91,12 @@ class Poller:
         # Its endpoints a rate limit keeps out of the last page's pass, where the others were
         # read (X's search held, its mentions read), with when each may be read again.
         self.held_endpoints: Held = ()
-        self.outage = SourceOutage(source.name)
+        self.outage = SourceOutage(source.name)  # the platform's failures only
+        # The store's (its lease, its cursor, its pages), shared with the process's other
+        # pollers; and since when, and how often, they kept this source's pages unstored.
+        self.store_outage = store_outage or StoreOutage()
+        self.unstored_since: datetime | None = None
+        self.unstored_tries = 0
 
     def listen(self) -> None:
         """Go on polling after the catch-up, until stopped. The same poller, so an outage
@@ -123,12 +132,11 @@ class Poller:
             try:
                 cursor = await self._load_cursor(self.source.name)
             except Exception as exc:  # the store's errors vary by driver; all are retried
-                name = self.source.name
-                _LOGGER.error("source %s: loading its cursor failed (%s)", name, type(exc).__name__)
-                if await self._back_off(exc) == "give_up":
+                if await self._store_failed(exc) == "give_up":
                     break
                 continue
             self._backoff.reset()
+            self._store_answered()
             return True, cursor
         return False, None
 
@@ -142,26 +150,43 @@ class Poller:
             _LOGGER.error("source %s stopped until restart: %s", name, scrub(str(exc)))
             self.stopped, self.stopped_at = exc, self._clock()
             return "fatal"
-        except (TimeoutError, TransientError, OSError) as exc:
-            self.outage.failed(exc, self._clock())
-            return await self._back_off(exc)
-        except Exception as exc:  # a plugin bug must not take the other sources down
-            self.outage.failed(exc, self._clock())
-            _LOGGER.debug("source %s failed unexpectedly", name, exc_info=True)
-            return await self._back_off(exc)
+        except Exception as exc:  # a plugin bug must not take the other sources down either
+            return await self._poll_failed(exc)
         if batch.skipped:  # nothing was read: no success to count, no failure either
+            self._store_answered()  # the lease was asked for: the store answered
             return "skipped"
         # The cursor is saved with the mentions it covers, in the same transaction.
         try:
             await self._on_batch(name, batch)
         except Exception as exc:  # the store failed: the cursor did not move, so poll again
-            _LOGGER.error("source %s: storing a page failed (%s)", name, type(exc).__name__)
-            return await self._back_off(exc)
+            return await self._store_failed(exc)
         self._backoff.reset()
+        self._store_answered()
         self.blocked_until = None
         self.held_endpoints = batch.held if isinstance(batch, EndpointsBatch) else ()
         self.outage.recovered(self._clock())
         return batch
+
+    async def _poll_failed(self, exc: Exception) -> str:
+        """A poll that failed: the platform's outage, or the store's where the glue's work
+        around the poll failed (its lease, its cursor), never said as the platform's."""
+        if self.store_outage.owns(exc):
+            return await self._store_failed(exc)
+        self.outage.failed(exc, self._clock())
+        if not isinstance(exc, TimeoutError | TransientError | OSError):
+            _LOGGER.debug("source %s failed unexpectedly", self.source.name, exc_info=True)
+        return await self._back_off(exc)
+
+    async def _store_failed(self, exc: Exception) -> str:
+        now = self._clock()
+        self.store_outage.failed(self.source.name, exc, now)
+        self.unstored_since = self.unstored_since or now
+        self.unstored_tries += 1
+        return await self._back_off(exc, store=True)
+
+    def _store_answered(self) -> None:
+        self.unstored_since, self.unstored_tries = None, 0
+        self.store_outage.answered(self._clock())
 
     async def _tell_stopped(self) -> None:
         """Hand the stop to `on_stop` (stop-and-alert); its failure must not hide the stop,
@@ -192,13 +217,18 @@ class Poller:
         await self._sleep(wait)
         return "waited"
 
-    async def _back_off(self, exc: BaseException) -> str:
+    async def _back_off(self, exc: BaseException, *, store: bool = False) -> str:
+        """Wait before the next try; `store`: the store failed, not the platform."""
         delay = self._backoff.next_delay()
+        delay = min(delay, STORE_RETRY_CAP) if store else delay
         name, failures = self.source.name, self._backoff.failures
-        _LOGGER.debug("source %s: retry %d in %.1f s (%s)", name, failures, delay, why(exc))
+        said = f"the store: {self.store_outage.words(exc)}" if store else why(exc)
+        _LOGGER.debug("source %s: retry %d in %.1f s (%s)", name, failures, delay, said)
         if self._once and failures > 5:
             after = "retrying while listening" if self._then_listens else "cursor kept"
-            _LOGGER.warning("source %s keeps failing; catch-up goes on without it; %s", name, after)
+            failing = "cannot store its pages" if store else "keeps failing"
+            said = "source %s %s; catch-up goes on without it; %s"
+            _LOGGER.warning(said, name, failing, after)
             return "give_up"
         await self._sleep(delay)
         return "backed_off"

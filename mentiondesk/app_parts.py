@@ -12,6 +12,7 @@ import logging
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from listener._outage import StoreOutage
 from listener._poll import Poller
 from mentiondesk import contacts
 from mentiondesk.config import Config
@@ -29,7 +30,7 @@ from mentiondesk.source_health import SourceHealth, source_health
 from mentiondesk.source_lease import SourceLeases
 from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
-from mentiondesk.store_engine import unreachable
+from mentiondesk.store_engine import from_store, store_failure, unreachable
 
 # The App's logger: what it says while opening keeps the name it has always had.
 _LOGGER = logging.getLogger("mentiondesk.pipeline")
@@ -64,6 +65,8 @@ class AppParts:
         self._responders = responders
         self._sources = sources
         self.pollers: list[Poller] = []
+        # The store failing the pollers (a database restarting): said once for all sources.
+        self.store_outage = StoreOutage(owns=from_store, words=store_failure)
 
     async def initialize(self) -> None:
         self.store = Store(

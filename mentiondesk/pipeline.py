@@ -165,6 +165,7 @@ class App(AppParts):
             then_listens=then_listens,
             # A run that listens after its catch-up keeps trying to queue the notice.
             on_stop=partial(self._source_stopped, once=not then_listens),
+            store_outage=self.store_outage,
         )
 
     async def _source_stopped(

@@ -11,20 +11,16 @@ from mentiondesk.alert_routing import alert_targets
 from mentiondesk.bystanders import as_advice
 from mentiondesk.case_history import with_case_joined, with_joined_cases
 from mentiondesk.cases import SPAM, follows_up
+from mentiondesk.claims_in_hand import ClaimsInHand
 from mentiondesk.config import Config
 from mentiondesk.corrected_drafts import history_before
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
 from mentiondesk.edited_reread import read_before, reread
-from mentiondesk.models import (
-    Action,
-    ActionKind,
-    Classifier,
-    History,
-    Reading,
-)
+from mentiondesk.models import Action, ActionKind, Classifier, History, Reading
 from mentiondesk.plans import OPT_OUT, draft_plan, priority
 from mentiondesk.resolution import as_praise, is_praise, says_resolved
 from mentiondesk.store import PendingMention, Store
+from mentiondesk.store_engine import lost
 from mentiondesk.thread_advice import advising
 from playbooks import Playbook
 
@@ -50,6 +46,9 @@ class Processor:
         # are claimed again when their lease lapses (the next run). Ids, not a count: one
         # failing again after its lease lapsed in a long run is still one mention.
         self.held: set[int] = set()
+        # Claimed and not decided when the database went away: taken up again at the next try
+        # once it answers, not left for their claim to lapse (claims_in_hand).
+        self.in_hand = ClaimsInHand(LEASE)
 
     @property
     def failed(self) -> int:
@@ -58,10 +57,25 @@ class Processor:
 
     def process_batch(self) -> int:
         """Claim, read, decide and record one batch; return how many mentions it took from
-        the backlog: decided, or held because they could not be read or recorded."""
-        claimed = self.store.claim_unprocessed(self.batch_size, LEASE)
+        the backlog: decided, or held because they could not be read or recorded. Those it
+        claimed before the database went away come first, as soon as it answers again."""
+        began = self.in_hand.clock()
+        claimed = self.in_hand.renew(self.store)
+        if not claimed:
+            claimed = self.store.claim_unprocessed(self.batch_size, LEASE)
+            self.in_hand.took(claimed, began)
         if not claimed:
             return 0
+        try:
+            self._process(claimed)
+        except Exception as exc:
+            if not lost(exc):  # a failure of its own: their claims lapse, as they did before
+                self.in_hand.let_go()
+            raise
+        self.in_hand.let_go()
+        return len(claimed)
+
+    def _process(self, claimed: Sequence[PendingMention]) -> None:
         readings = self._read(claimed)
         # Someone who asks us to stop in this batch gets no DM for any mention in it either.
         stopped = {p.author_id for p, r in readings if OPT_OUT in r.topics}
@@ -73,12 +87,11 @@ class Processor:
         again = read_before(self.store, [p.id for p, _ in pairs])
         read = [p for p, r in pairs if SPAM not in r.topics]
         advice = advising(self.store, read, self.config.settings.brand.handles)
-        redone = sum(self._reread(p, r, advice=p.id in advice) for p, r in pairs if p.id in again)
-        fresh = [(p, r) for p, r in pairs if p.id not in again]
-        parts = by_author_turn(fresh)
-        self.processed += sum(self._decide_and_record(part, advice) for part in parts)
-        self.reread += redone
-        return len(claimed)
+        # Counted as each is recorded: an outage midway leaves those before it recorded.
+        for p, r in [(p, r) for p, r in pairs if p.id in again]:
+            self.reread += self._reread(p, r, advice=p.id in advice)
+        for part in by_author_turn([(p, r) for p, r in pairs if p.id not in again]):
+            self.processed += self._decide_and_record(part, advice)
 
     def _read(self, pending: Sequence[PendingMention]) -> list[tuple[PendingMention, Reading]]:
         """The batch's readings; if the classifier fails on the batch, each mention is read
@@ -123,6 +136,8 @@ class Processor:
             plans = self.decide(p, reading, history, advice=advice).outbox
             reread(self.store, self.playbook, p, reading, advice=advice, outbox=plans)
         except Exception as exc:
+            if lost(exc):  # the database went away: the batch is taken up again once it is back
+                raise
             self._hold(p.id, "could not be read again", exc)
             return False
         self.held.discard(p.id)
@@ -149,26 +164,29 @@ class Processor:
         try:
             done = record(self.store, decisions, post_route=routing.post, auto_daily_cap=cap)
         except Exception as exc:
+            if lost(exc):  # no mention's fault: each would fail alike, and be held for nothing
+                raise
             if len(decisions) == 1:
                 self._hold(decisions[0].mention_id, "could not be recorded", exc)
                 return 0
             # One mention the database refuses must not hold back the rest of its batch.
             said = "recording %d decisions failed (%s); recording each alone"
             _LOGGER.warning(said, len(decisions), type(exc).__name__)
-            return self._record_each(decisions, routing.post, cap)
+            self._record_each(decisions, routing.post, cap)
+            return 0  # counted by _record_each as each is recorded
         self.held.difference_update(d.mention_id for d in decisions)
         return done
 
-    def _record_each(self, decisions: list[Decision], post: dict[str, str], cap: int) -> int:
-        done = 0
+    def _record_each(self, decisions: list[Decision], post: dict[str, str], cap: int) -> None:
         for d in decisions:
             try:
-                done += record(self.store, [d], post_route=post, auto_daily_cap=cap)
+                self.processed += record(self.store, [d], post_route=post, auto_daily_cap=cap)
             except Exception as exc:  # stays stored, claimed again when its lease lapses
+                if lost(exc):
+                    raise
                 self._hold(d.mention_id, "could not be recorded", exc)
             else:
                 self.held.discard(d.mention_id)
-        return done
 
     def decide(
         self, pending: PendingMention, reading: Reading, history: History, *, advice: bool = False

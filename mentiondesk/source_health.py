@@ -27,6 +27,10 @@ class SourceHealth:
     # read nothing more from there, though the source is not stopped.
     failing_since: datetime | None = None
     failures: int = 0
+    # The store failing its polls since then (a database restarting), `unstored_tries` times:
+    # no platform's outage, yet a catch-up that gave up on it stored nothing more from there.
+    unstored_since: datetime | None = None
+    unstored_tries: int = 0
     # Its last poll refused for a rate limit and nothing read from it since (a catch-up that
     # would have waited past a minute went on without it): when the platform said it may be
     # read again, kept once past, unlike `rate_limited_until`, as the run still did not read it.
@@ -54,6 +58,8 @@ def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth
                     rate_limited_until=waiting,
                     failing_since=outage.since,
                     failures=outage.failures,
+                    unstored_since=poller.unstored_since,
+                    unstored_tries=poller.unstored_tries,
                     limited_until=until if outage.since is None else None,  # else "not caught up"
                     limited_endpoints=poller.held_endpoints if outage.since is None else (),
                 )
@@ -68,16 +74,24 @@ def stopped_lines(health: Iterable[SourceHealth]) -> list[str]:
 
 def unread_lines(health: Iterable[SourceHealth], *, listening: bool) -> list[str]:
     """'x not caught up: …' for each source whose polls were still failing when the catch-up
-    went on without it (a platform down, answering 503): not stopped, yet nothing more was read
-    from it. `listening`: the run goes on polling it; else the next run reads from its cursor.
-    The failure itself is in the log (its first line names the endpoint and why)."""
+    went on without it (a platform down, answering 503), or whose pages the store kept failing
+    (a database restarting): not stopped, yet nothing more was read from it. `listening`: the
+    run goes on polling it; else the next run reads from its cursor. The failure itself is in
+    the log (its first line names the endpoint and why, or the store's failure)."""
     then = "retrying while listening" if listening else "the next run reads on from its cursor"
-    down = [h for h in health if not h.stopped and h.failing_since is not None]
-    tries = {h.name: counted(h.failures, "failed try", "failed tries") for h in down}
-    return [
-        f"{h.name} not caught up: kept failing ({tries[h.name]}; the log says why); {then}"
-        for h in down
-    ]
+    lines = []
+    for h in health:
+        if h.stopped:
+            continue
+        if h.failing_since is not None:
+            said, tries = "kept failing", h.failures
+        elif h.unstored_since is not None:  # the store's failure, not the platform's
+            said, tries = "the store could not take its pages", h.unstored_tries
+        else:
+            continue
+        counts = counted(tries, "failed try", "failed tries")
+        lines.append(f"{h.name} not caught up: {said} ({counts}; the log says why); {then}")
+    return lines
 
 
 def limited_lines(health: Iterable[SourceHealth], now: datetime, *, listening: bool) -> list[str]:

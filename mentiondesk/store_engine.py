@@ -107,6 +107,45 @@ def unreachable(engine: Engine) -> str | None:
         return None
 
 
+# SQLSTATEs of a connection the server ended or would not take: class 08 (connection
+# exception) and the shutdowns (an administrator's pg_terminate_backend, a crash, a server
+# starting or stopping). libpq's own failures (refused, no answer, the line dropped) have none.
+_LOST_STATES = ("57P01", "57P02", "57P03")
+
+
+def lost(exc: BaseException) -> bool:
+    """Whether `exc` says the database went away or could not be reached (restarting, failing
+    over, its connection cut), not that it refused a statement: what waiting fixes, whatever
+    the statement was. A statement timeout or a lock timeout is no lost connection."""
+    if not isinstance(exc, sa.exc.DBAPIError):
+        return False
+    if exc.connection_invalidated:  # SQLAlchemy's own judgement of a disconnect
+        return True
+    if not isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError):
+        return False
+    if not hasattr(exc.orig, "sqlstate"):  # not psycopg (SQLite's errors have no SQLSTATE)
+        return False
+    state: str | None = getattr(exc.orig, "sqlstate", None)
+    return state is None or state.startswith("08") or state in _LOST_STATES
+
+
+def from_store(exc: BaseException) -> bool:
+    """Whether `exc` is the store's (any SQLAlchemy error), not a platform's."""
+    return isinstance(exc, sa.exc.SQLAlchemyError)
+
+
+def store_failure(exc: BaseException) -> str:
+    """A store error as a log line says it: "cannot reach the database (…)" in the driver's
+    first line for one that went away ("connection failed: … Connection refused": no URL, no
+    password); any other by its class only, as a driver's words about a statement may quote
+    the values it was given (a mention's text)."""
+    if not lost(exc):
+        return f"the database failed ({type(exc).__name__})"
+    cause = getattr(exc, "orig", None) or exc
+    first = " ".join((str(cause).strip().splitlines() or [""])[0].split())[:300]
+    return f"cannot reach the database ({first or type(cause).__name__})"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
