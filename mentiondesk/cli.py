@@ -50,6 +50,7 @@ from mentiondesk.config import Config
 from mentiondesk.config_clear import tokens_in_clear
 from mentiondesk.config_hours_notes import long_night_shifts
 from mentiondesk.config_routing import open_approvals, unposted
+from mentiondesk.config_store import new_sqlite_file
 from mentiondesk.logs import LogFormat
 from mentiondesk.models import Reading
 from mentiondesk.pipeline import App
@@ -166,6 +167,9 @@ def run(
     for warning in warnings + long_night_shifts(config.settings.desk.business_hours):
         _LOGGER.warning("%s", warning)
     with config_errors():
+        # A store file the service's user cannot write (made by root's first `users add`)
+        # failed at the first write with a traceback, exit 1: systemd restarted it forever.
+        new_sqlite_file(config.settings.store, config.store_url())
         failed, stopped, limited = asyncio.run(_run(polled_sources(config, sources), once=once))
     # Cron and CI see it: the summary said which count and which source stopped (and why) or
     # was down, the log which ids. A stopped source is read again only after a restart, a down

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from difflib import get_close_matches
 from typing import Any, get_args
 
 from typer import rich_utils
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 try:  # typer 0.29 vendors click: its parser raises its own copy's exceptions
-    from typer._click.exceptions import NoSuchOption
+    from typer._click.exceptions import NoSuchOption, UsageError
 except ImportError:  # pragma: no cover - a typer on click itself
-    from click.exceptions import NoSuchOption  # type: ignore[assignment]
+    from click.exceptions import NoSuchOption, UsageError  # type: ignore[assignment]
 
 _Shown = Callable[[Any, Any], str | None]
 # A number's value in words, as commands name theirs (`report --days <n>`), not as Python
@@ -55,6 +56,15 @@ ORDER = (
     "eval-sentiment",
 )
 
+# Commands an operator may guess where no spelling is close enough for typer's "Did you
+# mean" ('check' is not, for 'check-config').
+GUESSES = {
+    "check": "'check-config' (the file, playbooks and store), 'sources check' or 'responders "
+    "check' (logging in to the platforms and chats)",
+    "validate": "'check-config'",
+    "start": "'run'",
+    "serve": "'run'",
+}
 
 # mentiondesk's own options (click takes them only before the command) and what they take.
 GLOBAL_OPTIONS = {"--config": " FILE", "-c": " FILE", "--log-format": " json", "--verbose": ""}
@@ -69,6 +79,16 @@ class InOrder(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         known = {name: i for i, name in enumerate(ORDER)}
         return sorted(super().list_commands(ctx), key=lambda name: known.get(name, len(ORDER)))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            guess = get_close_matches(args[0].lower(), GUESSES, n=1, cutoff=0.8) if args else []
+            if guess:  # ours before typer's look-alike ('start': 'store')
+                said = exc.message.split(". Did you mean")[0].rstrip(".")
+                exc.message = f"{said}. Did you mean {GUESSES[guess[0]]}?"
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         try:

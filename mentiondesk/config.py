@@ -13,7 +13,7 @@ from mentiondesk import registry, saved_replies
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_desk import DeskSection
-from mentiondesk.config_problems import problems_of
+from mentiondesk.config_problems import accented_key, problems_of
 from mentiondesk.config_routing import routing_problems
 from mentiondesk.config_sections import (
     AlertRoute,
@@ -126,7 +126,8 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
             f"{path}: cannot be read ({exc.strerror}); pass a readable file"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(toml_syntax(path, exc)) from None
+        accented = accented_key(path.read_text(encoding="utf-8-sig"), str(exc), _keys())
+        raise ConfigError(f"{path}: {accented}" if accented else toml_syntax(path, exc)) from None
     try:
         settings = Settings.model_validate(raw)
     except ValidationError as exc:
@@ -140,6 +141,13 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
     if problems:
         raise ConfigError("\n".join(f"{path}: {p}" for p in problems))
     return config
+
+
+def _keys() -> list[str]:
+    """The sections and their keys, for a key written with an accent (`fuso_horário`)."""
+    sections = Settings.model_fields
+    inner = [getattr(f.annotation, "model_fields", {}) for f in sections.values()]
+    return [*sections, *(key for fields in inner for key in fields)]
 
 
 def _plugins(

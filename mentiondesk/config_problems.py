@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -36,12 +37,7 @@ def _key(loc: tuple[Any, ...]) -> str:
 def _fix(error: Any, model: type[BaseModel], prefix: str) -> str:
     kind, message = error["type"], error["msg"]
     if kind == "extra_forbidden":
-        field = str(error["loc"][-1])
-        names = _field_names(model, error["loc"])
-        close = difflib.get_close_matches(field, names, n=1)
-        close = close or [k for k in _SYNONYMS.get(field.lower(), ()) if k in names]
-        hint = f"did you mean {close[0]!r}?" if close else "remove it"
-        return f"unknown key; {hint}"
+        return _unknown(str(error["loc"][-1]), _field_names(model, error["loc"]))
     if kind == "missing":
         return _missing(error, model)
     if kind == "value_error":
@@ -64,7 +60,82 @@ _SYNONYMS = {
     "model_path": ("path", "adapter"),
     "file": ("path",),
     "path": ("adapter",),
+    # A team in Brazil or Portugal may write a section or key in its own words.
+    "painel": ("desk",),
+    "marca": ("brand",),
+    "banco": ("store",),
+    "banco_de_dados": ("store",),
+    "base_de_dados": ("store",),
+    "sentimento": ("sentiment",),
+    "roteamento": ("routing",),
+    "encaminhamento": ("routing",),
+    "fontes": ("sources",),
+    "fuso": ("timezone",),
+    "fuso_horario": ("timezone",),
+    "tz": ("timezone",),
+    "idioma": ("language",),
+    "lingua": ("language",),
+    "locale": ("language",),
+    "endereco": ("host",),
+    "horario": ("business_hours",),
+    "horario_comercial": ("business_hours",),
+    "expediente": ("business_hours",),
+    "feriados": ("holidays",),
+    "respostas_prontas": ("saved_replies",),
+    "nome": ("name",),
+    "palavras_chave": ("keywords",),
+    "perfis": ("handles",),
+    "tipo": ("kind",),
 }
+
+
+def _unknown(field: str, names: list[str]) -> str:
+    """`unknown key; did you mean 'timezone'?`, else the keys the table takes: not "remove
+    it" alone, as a key in the team's words ([painel], cor) holds settings someone meant."""
+    close = difflib.get_close_matches(field, names, n=1)
+    close = close or [k for k in _SYNONYMS.get(_plain(field), ()) if k in names]
+    if close:
+        return f"unknown key; did you mean {close[0]!r}?"
+    listed = f"use one of: {', '.join(names)}, or " if names else ""
+    return f"unknown key; {listed}remove it"
+
+
+def _plain(key: str) -> str:
+    """`key` as _SYNONYMS spells it: lower case, unaccented, `-` as `_` ("Fuso-Horário")."""
+    decomposed = unicodedata.normalize("NFKD", key.lower().replace("-", "_"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Where tomllib stopped: "Expected '=' after a key in a key/value pair (at line 3, column 5)".
+_STOPPED_AT = re.compile(r"^Expected '=' after a key .*\(at line (\d+), column (\d+)\)$")
+_BARE_KEY = re.compile(r"[\w-]+")
+
+
+def accented_key(text: str, said: str, keys: list[str]) -> str | None:
+    """Where TOML stopped at an accented letter in a key (`fuso_horário = …`): the line, the
+    key and the one to write, which "fix the syntax at that line" leaves to be guessed (a key
+    without quotes is ASCII, and the config's keys are English). None for any other error."""
+    stopped = _STOPPED_AT.match(said)
+    lines = text.splitlines()
+    if not stopped or int(stopped[1]) > len(lines):
+        return None
+    line, column = lines[int(stopped[1]) - 1], int(stopped[2]) - 1
+    if column >= len(line) or line[column].isascii() or not line[column].isalpha():
+        return None
+    start = column
+    while start > 0 and _BARE_KEY.fullmatch(line[start - 1]):
+        start -= 1
+    word = _BARE_KEY.match(line, start)
+    key = word[0] if word else line[column]
+    close = difflib.get_close_matches(_plain(key), keys, n=1)
+    close = close or [k for k in _SYNONYMS.get(_plain(key), ()) if k in keys]
+    hint = f"did you mean {close[0]!r}?" if close else "write it as the shipped config.toml does"
+    return (
+        f"line {stopped[1]}: the key {key!r} has {line[column]!r}: keys are English, without "
+        f"accents or ç; {hint}"
+    )
+
+
 # What a required text is, where its name alone does not say: said when it is left empty.
 _EMPTY = {"brand.name": 'the brand\'s name as people write it in posts, e.g. name = "Acme"'}
 

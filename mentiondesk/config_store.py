@@ -5,6 +5,7 @@ installs."""
 from __future__ import annotations
 
 import os
+import pwd
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -212,12 +213,24 @@ def _usable_sqlite_file(section: StoreSection, path: Path) -> None:
     read-only file without complaint and fails at the first write, and its write-ahead log
     (`-wal`, `-shm`) is made beside the file."""
     if not os.access(path, os.R_OK | os.W_OK):
+        # Most often a command run as root made it (the first `users add`), for a service
+        # that runs as its own user: name both, and the chown that fixes it.
+        me, owner = _user(os.geteuid()), _user(path.stat().st_uid)
         raise ConfigError(
             f"{section.key}: the store {str(path)!r} is not readable and writable by this "
-            "user; fix its permissions (chown it to the user mentiondesk runs as)"
+            f"user ({me}); it belongs to {owner}; give it to the user mentiondesk runs as, "
+            f"e.g. as root: chown {me}: {path}"
         )
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise ConfigError(
             f"{section.key}: folder {str(path.parent)!r} is not writable by this user, so the "
             f"store {path.name!r} cannot keep its write-ahead log beside it; fix its permissions"
         )
+
+
+def _user(uid: int) -> str:
+    """The login name of `uid`, or the number where the system has none (a container's)."""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)

@@ -146,7 +146,8 @@ def secret_from_env(variable: str) -> SecretStr:
     value = os.environ.get(variable_name(variable))
     if not value:
         raise ValueError(
-            f"environment variable {variable} is not set; export it before starting "
+            f"environment variable {variable} is not set; export it before starting, or, "
+            f"under systemd, add a line {variable}=… to the unit's EnvironmentFile "
             "(secrets are never written in the config file)"
         )
     return SecretStr(value)
