@@ -5,9 +5,10 @@ from __future__ import annotations
 import getpass
 import importlib.metadata
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -38,24 +39,33 @@ def say(text: str, *, styled: str | None = None, level: int = logging.INFO) -> N
 
 
 _FIRST_YEAR = 1970  # no post is older; "--since 2000-01-01" reads the whole store
+# Year first (2026-11-30, as ISO), or day first (30/11/2026), as Brazil, Portugal and most of
+# the world write a date: never month first, which no desk language writes. The separator is
+# the same twice: "/", "-" (30-11-2026, common in Portugal) or ".".
+_YEAR_FIRST = re.compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})", re.ASCII)
+_DAY_FIRST = re.compile(
+    r"(?P<d>\d{1,2})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})", re.ASCII
+)
+_FORMS = "YYYY-MM-DD, e.g. 2026-10-20, or day first, DD/MM/YYYY, e.g. 20/10/2026"
 
 
 def day(value: str | date) -> date:
-    """A calendar day on the command line (`parser=day` of a date option), refused in words
-    rather than in the strftime pattern click would show."""
+    """A calendar day on the command line (`parser=day` of a date option): 2026-11-30 or
+    30/11/2026, refused in words rather than in the strftime pattern click would show."""
     if isinstance(value, date):
         return value
+    text = value.strip()
+    found = _YEAR_FIRST.fullmatch(text) or _DAY_FIRST.fullmatch(text)
+    if found is None:
+        raise typer.BadParameter(f"{value!r} is not a day; write the day as {_FORMS}")
+    example = "2026-10-20" if found.re is _YEAR_FIRST else "20/10/2026"
+    if len(found["y"]) == 2 or int(found["y"]) < _FIRST_YEAR:  # "26", or "0206" for 2026
+        why = "has no year in full" if len(found["y"]) == 2 else f"is before {_FIRST_YEAR}"
+        raise typer.BadParameter(f"{value!r} {why}; write the year in full, e.g. {example}")
     try:
-        found = datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a day; write the day as YYYY-MM-DD, e.g. 2026-10-20"
-        ) from None
-    if found.year < _FIRST_YEAR:  # "0206" for 2026: the period before it is out of range
-        raise typer.BadParameter(
-            f"{value!r} is before {_FIRST_YEAR}; write the year in full, e.g. 2026-10-20"
-        )
-    return found
+        return date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:  # 2026-02-30; or 11/30/2026, month first: the 30th month
+        raise typer.BadParameter(f"{value!r} is not a day; write the day as {_FORMS}") from None
 
 
 # The `--limit` of every listing command (drafts, cases, outbox); each sets its own default.

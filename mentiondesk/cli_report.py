@@ -11,11 +11,12 @@ import typer
 from rich.console import Console
 
 from mentiondesk.cli_common import day, desk_zone, err, load, open_store
-from mentiondesk.cli_values import FormatOption, bounded
+from mentiondesk.cli_values import bounded, one_of
 from mentiondesk.config_desk import desk_language
 from mentiondesk.period import DEFAULT_DAYS, Period, days_from, last_days
 from mentiondesk.report import period_report
-from mentiondesk.report_text import print_report
+from mentiondesk.report_csv import csv_report
+from mentiondesk.report_text import plain_report, print_report, week
 from mentiondesk.report_words import REPORT_WORDS
 
 __all__ = ["print_report", "register", "report_command"]
@@ -29,6 +30,21 @@ def _language(value: str) -> str:
         raise typer.BadParameter(str(exc)) from None
 
 
+# The shared --format's two, and two that paste: plain lines for an email, CSV for a sheet.
+_FORMATS = ("text", "plain", "csv", "json")
+ReportFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text (tables), plain (lines with no box, for an email), csv (a row per figure, "
+        "for a spreadsheet: ';' separated in Portuguese) or json.",
+        metavar="<text|plain|csv|json>",
+        parser=one_of("an output format", _FORMATS),
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     """Add `report` to the main CLI."""
     app.command("report")(report_command)
@@ -36,7 +52,7 @@ def register(app: typer.Typer) -> None:
 
 def report_command(
     ctx: typer.Context,
-    format: FormatOption = "text",
+    format: ReportFormatOption = "text",
     days: Annotated[
         int | None,
         typer.Option(
@@ -53,8 +69,9 @@ def report_command(
         typer.Option(
             "--since",
             parser=day,
-            help="From this day to today (or for --days days); days are \\[desk] timezone's.",
-            metavar="<yyyy-mm-dd>",
+            help="From this day to today (or for --days days), written 2026-11-30 or day "
+            "first, 30/11/2026; days are \\[desk] timezone's.",
+            metavar="<yyyy-mm-dd|dd/mm/yyyy>",
             show_default=False,
         ),
     ] = None,
@@ -80,16 +97,23 @@ def report_command(
     try:
         now, hours = datetime.now(UTC), config.business_hours
         # The text rounds shares and waits itself, as the dashboard does: from the exact figure.
-        exact = format == "text"
+        exact = format != "json"
         data = period_report(store, period, now=now, zone=zone, hours=hours, exact=exact)
     finally:
         store.dispose()
     if format == "json":
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+    # The site's language, as the desk's pages have it when nobody picked one.
+    words = REPORT_WORDS[lang or config.settings.desk.language or "en"]
+    running = period.until is None
+    if format == "csv":
+        sys.stdout.write(
+            csv_report(data, running=running, words=words, week=week(data, words, hours))
+        )
+    elif format == "plain":
+        sys.stdout.write(plain_report(data, running=running, words=words, hours=hours))
     else:
-        # The site's language, as the desk's pages have it when nobody picked one.
-        words = REPORT_WORDS[lang or config.settings.desk.language or "en"]
-        running = period.until is None
         print_report(Console(emoji=False), data, running=running, words=words, hours=hours)
 
 

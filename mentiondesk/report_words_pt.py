@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "{resolved} of {n} cases that needed one": (
         "{resolved} de {n} casos que precisavam de solução"
     ),
+    "no case needed one": "nenhum caso precisava de solução",
     "closed without resolution": "encerrados sem solução",
     "spam, duplicate, no answer; not in rate": "spam, duplicado, sem resposta; fora da taxa",
     "CSAT (4–5 of 5)": "CSAT (4–5 de 5)",
@@ -79,6 +80,16 @@ MESSAGES: dict[str, str] = {
     "{m}m": "{m} min",
     "{h}h {m}m": "{h} h {m} min",
     "{d}d {h}h": "{d} d {h} h",
+    # --format csv: its header and the period's rows
+    "section": "seção",
+    "figure": "indicador",
+    "value": "valor",
+    "note": "observação",
+    "Period": "Período",
+    "first day": "primeiro dia",
+    "last day": "último dia",
+    "days": "dias",
+    "time zone": "fuso horário",
 }
 
 PT_PT_MESSAGES: dict[str, str] = {
@@ -87,6 +98,7 @@ PT_PT_MESSAGES: dict[str, str] = {
     "awaiting a reply": "à espera de resposta",
     "p50 in business hours": "p50 em horário de expediente",
     "p90 in business hours": "p90 em horário de expediente",
+    "section": "secção",  # Portugal keeps the c it says
 }
 
 # [desk] business_hours days as both countries abbreviate them (the desk's, in i18n_pt_words).

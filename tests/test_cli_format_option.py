@@ -24,7 +24,7 @@ def test_format_json_in_capitals_is_json(tmp_path: Path, command: tuple[str, ...
 def test_an_unknown_format_names_the_choices(tmp_path: Path) -> None:
     code, output = run_cli(complaint_and_praise(tmp_path), "report", "--format", "xml")
     said = " ".join("".join(c for c in output if c not in "│╭╮╰╯─").split())
-    assert code == 2 and "'xml' is not an output format; use one of: text, json" in said
+    assert code == 2 and "'xml' is not an output format; use one of: text, plain, csv, json" in said
 
 
 def test_eval_takes_its_format_in_any_case(tmp_path: Path) -> None:

@@ -228,7 +228,7 @@ def test_help_names_values_as_people_write_them(command: list[str]) -> None:
 def test_help_spells_arguments_as_the_readme_does() -> None:
     assert "Usage: root relabel [OPTIONS] MENTION_ID LABEL" in help_of("relabel")
     assert "[OPTIONS] [FOLDER]..." in help_of("train-sentiment")
-    assert "<text|json>" in help_of("report") and "<file>" in help_of("classify")
+    assert "<text|plain|csv|json>" in help_of("report") and "<file>" in help_of("classify")
     assert re.search(r"--verbose\s+-v\s+More log detail", help_of())
 
 

@@ -10,13 +10,13 @@ from rich.console import Console
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_hours import BusinessHoursSection
-from mentiondesk.report_text import print_report
+from mentiondesk.report_text import plain_report, print_report
 from mentiondesk.report_words import REPORT_WORDS
 
 _NBSP = "\u00a0"
 
 
-def _data(**figures: Any) -> dict[str, Any]:
+def report_data(**figures: Any) -> dict[str, Any]:
     """A report's JSON: big counts, a week of waits, a reason that grew 27-fold."""
     fr = {"count": 12, "p50_seconds": 11_100, "p90_seconds": 558_000, "mean_seconds": 2_700}
     data: dict[str, Any] = {
@@ -55,7 +55,7 @@ def _week() -> BusinessHours:
 def _printed(lang: str, *, running: bool = False, **figures: Any) -> str:
     console = Console(width=250, record=True)
     words = REPORT_WORDS[lang]
-    print_report(console, _data(**figures), running=running, words=words, hours=_week())
+    print_report(console, report_data(**figures), running=running, words=words, hours=_week())
     return " ".join(console.export_text().split(" "))
 
 
@@ -100,3 +100,21 @@ def test_one_day_is_today(lang: str) -> None:
     period = {"first_day": "2026-12-06", "last_day": "2026-12-06", "days": 1}
     text = _printed(lang, running=True, period=period | {"timezone": "UTC"})
     assert "· último dia\n06/12/2026 – 06/12/2026, 1 dia, fuso horário UTC" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("en", "no case needed one"), ("pt-BR", "nenhum caso precisava de solução")],
+)
+def test_no_case_to_resolve_is_said_not_counted(lang: str, says: str) -> None:
+    text = _printed(lang, cases_total=0, cases_resolved=0, cases_closed=0, resolution_rate=None)
+    assert says in text and "0 of 0" not in text and "0 de 0" not in text
+
+
+def test_plain_has_no_reasons_table_without_a_complaint() -> None:
+    text = plain_report(
+        report_data(complaint_reasons=[]), running=True, words=REPORT_WORDS["pt-PT"]
+    )
+    assert text.endswith(
+        "\nProblemas recorrentes (casos por motivo)\n  nenhuma reclamação neste período\n"
+    )

@@ -27,7 +27,7 @@ def test_report_help_writes_the_day_once_angled(config: Config) -> None:
     result = CliRunner().invoke(cli, args, env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     assert "<<" not in result.output and ">>" not in result.output
-    assert "--since" in result.output and "<yyyy-mm-dd>" in result.output
+    assert "--since" in result.output and "<yyyy-mm-dd|dd/mm/yyyy>" in result.output
 
 
 def test_november_in_sao_paulo_counts_its_last_evening(store: Store) -> None:

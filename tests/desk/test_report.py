@@ -164,7 +164,7 @@ def test_a_first_day_after_today_is_refused(config: Config, store: Store) -> Non
     assert code == 2 and "is after today" in output
 
 
-@pytest.mark.parametrize("day", ["20/10/2026", "2026-02-30", "yesterday"])
+@pytest.mark.parametrize("day", ["10/20/2026", "2026-02-30", "yesterday"])  # 10/20: month first
 def test_a_day_not_written_as_yyyy_mm_dd_is_refused_in_words(config: Config, day: str) -> None:
     code, output = _report(config, "--since", day)
     text = " ".join(output.replace("│", " ").split())  # the error box wraps the line

@@ -3,7 +3,10 @@ reads Portuguese: `[desk] language` by default, the trade's words, 30/11/2026, s
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -116,3 +119,62 @@ def test_help_names_the_languages_and_the_default(config: Config) -> None:
     code, text = _report(config.path, "--help")
     assert code == 0 and "--lang <en|pt-BR|pt-PT>" in text, text
     assert "(default [desk] language, as the desk; else en)" in text and "\\[" not in text
+
+
+def _raw(path: Path, *args: str) -> tuple[int, str]:
+    """The report's output as printed, its lines and spaces kept."""
+    result = CliRunner().invoke(cli, ["--config", str(path), "report", *args])
+    return result.exit_code, result.output
+
+
+def test_csv_is_a_row_per_figure_for_a_portuguese_spreadsheet(desk_pt: Path) -> None:
+    code, output = _raw(desk_pt, "--days", "7", "--format", "csv")
+    assert code == 0 and output.startswith("\ufeffseção;indicador;valor;observação\n"), output
+    rows = list(csv.reader(io.StringIO(output.removeprefix("\ufeff")), delimiter=";"))
+    today = datetime.now(ZoneInfo("America/Sao_Paulo")).date()
+    first = ["Período", "primeiro dia", f"{today - timedelta(days=6):%Y-%m-%d}"]
+    assert [*first, "Relatório do mentiondesk · últimos 7 dias"] in rows
+    service = "Nível de serviço"
+    assert [service, "1ª resposta: mediana (p50)", "0:03:00", "2 casos respondidos"] in rows
+    assert [
+        service,
+        "1ª resposta: p90",
+        "",
+        "2 casos respondidos; poucos para um p90 (aparece a partir de 10)",
+    ] in rows
+    assert [service, "NPS", "33", "3 respostas · amostra pequena"] in rows
+    assert [service, "taxa de resolução", "50%", "1 de 2 casos que precisavam de solução"] in rows
+    reasons = "Problemas recorrentes (casos por motivo)"
+    assert [reasons, "reembolso/pagamento", "1", "período anterior: 0"] in rows
+    assert {len(row) for row in rows} == {4}
+
+
+def test_csv_in_english_is_comma_separated_and_lisbon_writes_seccao(desk_pt: Path) -> None:
+    code, output = _raw(desk_pt, "--days", "7", "--format", "CSV", "--lang", "en")
+    assert code == 0 and output.startswith("\ufeffsection,figure,value,note\n"), output
+    assert "Service,first response p50,0:03:00,2 answered\n" in output
+    code, output = _raw(desk_pt, "--days", "7", "-f", "csv", "--lang", "pt-PT")
+    assert code == 0 and output.startswith("\ufeffsecção;indicador;valor;observação\n"), output
+    assert "Nível de serviço;à espera de resposta;1;abertos, sem resposta\n" in output
+
+
+def test_plain_pastes_into_an_email_with_no_box(desk_pt: Path) -> None:
+    code, output = _raw(desk_pt, "--days", "7", "--format", "plain")
+    assert code == 0 and not set("│┃┌┏━─") & set(output), output
+    assert output.startswith("Relatório do mentiondesk · últimos 7 dias\n")
+    assert re.search(
+        r"^  taxa de resolução +50%   1 de 2 casos que precisavam de solução$", output, re.M
+    )
+    assert re.search(r"^  motivo +casos +período anterior +variação$", output, re.M)
+    service = output.split("Nível de serviço\n")[1].split("\n\n")[0].splitlines()
+    assert len({line.rindex("   ") for line in service}) == 1, service  # values line up
+
+
+def test_since_takes_the_day_as_brazil_and_portugal_write_it(desk_pt: Path) -> None:
+    day = datetime.now(ZoneInfo("America/Sao_Paulo")).date() - timedelta(days=3)
+    iso = json.loads(_raw(desk_pt, "--since", day.isoformat(), "--format", "json")[1])
+    for written in (f"{day:%d/%m/%Y}", f"{day:%d-%m-%Y}", f"{day.day}/{day.month}/{day.year}"):
+        code, output = _raw(desk_pt, "--since", written, "--format", "json")
+        assert code == 0 and json.loads(output)["period"] == iso["period"], output
+    code, output = _raw(desk_pt, "--since", f"{day:%d/%m/%Y}")
+    assert code == 0 and f"{day:%d/%m/%Y} – " in output, output
