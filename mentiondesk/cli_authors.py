@@ -190,6 +190,7 @@ def forget(
         out.print(
             f"{erasing} deletes: {plan.deleted()}; blanks, keeping the rows: {plan.blanked()}."
         )
+        _print_already(plan)
         _print_elsewhere(plan.elsewhere, config)
         if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
             err.print("Nothing erased.")
@@ -205,7 +206,7 @@ def forget(
         out.print("That differs from the counts above: the store changed in the meantime.")
     if done.elsewhere != plan.elsewhere:
         _print_elsewhere(done.elsewhere, config)
-    elif done.elsewhere.by_hand():
+    elif done.elsewhere.by_hand(_kinds(config)):
         out.print("The copies listed above, outside the store, were not erased: delete them.")
     if done.listed:
         out.print("They stay on the do-not-contact list (as a fingerprint of their account).")
@@ -227,9 +228,19 @@ def _stored_authors(store: Store, wanted: Wanted) -> tuple[tuple[int, ...], str]
     return ids, handle
 
 
+def _print_already(plan: erasure.Erasure) -> None:
+    """The delivered actions the retention blanked before: kept, not counted as blanked."""
+    if plan.already_blank:
+        n = counted(plan.already_blank, "delivered action")
+        out.print(f"Already blank (blanked by the retention policy before), left unchanged: {n}.")
+
+
+def _kinds(config: Config) -> dict[str, str]:
+    return {r.name or r.kind: r.kind for r in config.responders}
+
+
 def _print_elsewhere(elsewhere: Elsewhere, config: Config) -> None:
-    kinds = {r.name or r.kind: r.kind for r in config.responders}
-    for line in described(elsewhere, kinds):
+    for line in described(elsewhere, _kinds(config)):
         out.print(shown(line))
 
 

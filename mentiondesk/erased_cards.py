@@ -53,6 +53,8 @@ class Rewrites:
 
     queued: Counter[str] = field(default_factory=Counter)
     cleared: Counter[str] = field(default_factory=Counter)
+    # Of `queued`, those left to the retention's rewrite, which waits in the outbox.
+    waiting: Counter[str] = field(default_factory=Counter)
 
 
 def rewrite_row(kind: str) -> bool:
@@ -85,6 +87,8 @@ def queue_rewrites(conn: Connection, outbox_ids: Sequence[int]) -> Rewrites:
             continue
         if retention is None:  # none, or a person dropped it: the card still shows them
             _queue(conn, row, now)
+        else:
+            done.waiting[row.target] += 1
         done.queued[row.target] += 1
     return done
 

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk import retention_keys as keys
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.erased_posts import keep_erased
+from mentiondesk.erasure_audit import already_said
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
 from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
 from mentiondesk.erasure_replies import replies_of
@@ -60,6 +61,7 @@ class Erasure:
     drafts: int = 0
     outbox: int = 0  # actions not yet delivered, deleted
     delivered: int = 0  # delivered actions whose copy of the case was blanked
+    already_blank: int = 0  # delivered actions about them the retention had blanked before
     notes: int = 0
     corrections: int = 0
     follow_ups: int = 0
@@ -94,8 +96,10 @@ class Erasure:
         return f"{counted(self.delivered, 'delivered action')}, {counted(self.audit, 'audit line')}"
 
     def summary(self) -> str:
-        """One line of counts, naming nobody: shown before confirming, and audited."""
-        return f"{self.deleted()} deleted; {self.blanked()} blanked (rows kept)"
+        """One line of counts, naming nobody: shown after erasing, and audited. What was
+        blank already and the Slack cards follow, where there are any (erasure_audit)."""
+        done = f"{self.deleted()} deleted; {self.blanked()} blanked (rows kept)"
+        return done + already_said(self.already_blank) + self.elsewhere.slack()
 
 
 def erase(
@@ -205,6 +209,7 @@ def _erase_traces(
         replies=replies,
         rewritten=_per_sink(outbox.cards.queued),
         cleared=_per_sink(outbox.cards.cleared),
+        waiting=_per_sink(outbox.cards.waiting),
     )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.
@@ -228,6 +233,7 @@ def _erase_traces(
         drafts=drafts_gone,
         outbox=outbox.deleted,
         delivered=outbox.blanked,
+        already_blank=outbox.already,
         notes=notes,
         corrections=corrections,
         follow_ups=follow_ups,

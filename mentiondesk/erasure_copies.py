@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mentiondesk.case_tickets import LOCAL, delivered
+from mentiondesk.erasure_audit import slack_said
 from mentiondesk.erasure_payloads import Whose
 from mentiondesk.erasure_replies import Reply, posted, reply_lines
 from mentiondesk.tables import CASE, OUTBOX
@@ -50,13 +51,23 @@ class Elsewhere:
     rewritten: tuple[tuple[str, int], ...] = ()
     # Of `alerts`, the Slack cards the retention rewrote already: nothing of theirs left there.
     cleared: tuple[tuple[str, int], ...] = ()
+    # Of `rewritten`, the cards whose rewrite is the retention's, still waiting in the outbox.
+    waiting: tuple[tuple[str, int], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.tickets or self.alerts or self.replies or self.rewritten or self.cleared)
 
-    def by_hand(self) -> bool:
-        """Whether a copy is left for the operator to delete (the Slack cards are not)."""
-        return bool(self.tickets or self.replies or self.alerts_left())
+    def by_hand(self, kinds: Mapping[str, str]) -> bool:
+        """Whether a copy is left for the operator to delete, as `described` lists them
+        (`kinds`: responder name → kind): not the Slack cards, nor a reply a console only
+        printed."""
+        return bool(self.tickets or posted(self.replies, kinds) or self.alerts_left())
+
+    def slack(self) -> str:
+        """The audit's words on their Slack cards (erasure_audit), "" where there were none."""
+        waiting = sum(n for _, n in self.waiting)
+        queued = sum(n for _, n in self.rewritten) - waiting
+        return slack_said(queued=queued, waiting=waiting, cleared=sum(n for _, n in self.cleared))
 
     def alerts_left(self) -> list[tuple[str, int]]:
         """The alerts per sink left as posted: not the Slack cards, which the outbox rewrites

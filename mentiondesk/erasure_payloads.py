@@ -20,7 +20,12 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.alert_wording import platform_words
 from mentiondesk.erased_cards import Rewrites, queue_rewrites, rewrite_row
-from mentiondesk.models import CASELESS_HANDLES, ERASED_ON_REQUEST, handle_shown
+from mentiondesk.models import (
+    CASELESS_HANDLES,
+    ERASED_ON_REQUEST,
+    PURGED_BY_RETENTION,
+    handle_shown,
+)
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import post_key
 from mentiondesk.retention_digest import naming
@@ -66,6 +71,7 @@ class Outboxed:
 
     deleted: int = 0
     blanked: int = 0
+    already: int = 0  # delivered, blank already (the retention's): counted apart, not blanked
     alerts: Counter[str] = field(default_factory=Counter)
     cards: Rewrites = field(default_factory=Rewrites)  # of those, Slack cards (erased_cards)
 
@@ -84,6 +90,7 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
             OUTBOX.c.kind,
             OUTBOX.c.target,
             OUTBOX.c.lease_until,
+            OUTBOX.c.last_error,
             sa.case((mine, True), else_=False).label("mine"),
             # By the clock leases are judged by (outbox_lease): the database's, where shared.
             sa.and_(
@@ -114,11 +121,16 @@ def erase_outbox(conn: Connection, whose: Whose) -> Outboxed:
             conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id == row.id))
             done.deleted += 1
         elif theirs:
-            # ERASED marks the row (a delivered one has no error): the figures leave it out.
+            # ERASED marks the row (a delivered one has no error): the figures leave it out,
+            # a reply the retention blanked included (`report` counted it until now).
             _update(conn, row.id, without_copy(data), case_id=None, last_error=ERASED)
             unname_deliveries(conn, [row.id])
             _unname_rows(conn, row.id, row.key)
-            done.blanked += 1
+            # The proof says what this erasure blanked: one the retention had blanked held
+            # nothing of theirs any more.
+            already = row.last_error in (PURGED_BY_RETENTION, ERASED)
+            done.already += already
+            done.blanked += not already
             done.alerts[row.target] += row.kind == "alert"
             sent += [row.id] * (row.kind == "alert")
     done.cards = queue_rewrites(conn, sent)

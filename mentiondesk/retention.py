@@ -35,6 +35,7 @@ from mentiondesk import retention_actions as actions
 from mentiondesk import retention_blanking as blanking
 from mentiondesk import retention_keys as keys
 from mentiondesk import retention_rows as rows
+from mentiondesk.erasure_audit import slack_said
 from mentiondesk.erasure_threads import unthread
 from mentiondesk.models import Mention, utc
 from mentiondesk.periodic import attempt, every
@@ -83,7 +84,7 @@ class Purge:
         )
         counts = astuple(self)[: len(words)]
         said = ", ".join(counted(n, w) for n, w in zip(counts, words, strict=True))
-        return f"{said}; {counted(self.cards, 'Slack card')} to rewrite" if self.cards else said
+        return said + slack_said(queued=self.cards)  # as an erasure's line says them
 
     def __bool__(self) -> bool:
         return any(astuple(self))

@@ -10,10 +10,14 @@ import re
 from collections.abc import Collection
 
 from mentiondesk.audit_trail import NO_TICKET, OUTBOX_WORKER, AuditEntry
+from mentiondesk.erasure import ACTION as ERASE
 from mentiondesk.held_replies import held_reason, person_hold
 from mentiondesk.models import handle_shown
 from mentiondesk.outbox_old_holds import read_no_ticket
 from mentiondesk.outbox_ticket_wait import STRANDED, WAIT, WAITED, read
+from mentiondesk.retention import ACTION as PURGE
+from mentiondesk.retention import SYSTEM as RETENTION
+from mentiondesk.web.audit_erasures import erasure_line
 from mentiondesk.web.audit_ticket_waits import no_ticket_line, ticket_wait_line
 from mentiondesk.web.i18n import Locale
 
@@ -61,6 +65,9 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
         return _user(loc, who, action, detail)
     if action.startswith("saved-reply-"):
         return _saved(loc, who, action, detail)
+    by = "" if entry.actor == RETENTION else who  # the service's daily run: nobody's
+    if action in (ERASE, PURGE) and (counts := erasure_line(loc, by, action, detail)):
+        return counts  # the proof of an erasure or a retention run, in the reader's words
     return " ".join(p for p in (who, loc.word("action", action), detail) if p)
 
 

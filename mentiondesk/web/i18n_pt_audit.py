@@ -191,6 +191,57 @@ AUDIT = {
         "A pessoa editou a publicação depois de o rascunho ser rejeitado e pediu para não ser "
         "contatada: o novo texto foi mantido, e a pessoa está na lista de não contatar"
     ),
+    # An erasure's and a retention run's counts (web/audit_erasures), naming nobody.
+    "{who} erased a person's data on request: {parts}": (
+        "{who} apagou a pedido os dados de uma pessoa: {parts}"
+    ),
+    "{who} ran the retention (older than {days} days): {parts}": (
+        "{who} aplicou a política de retenção (dados com mais de {days} dias): {parts}"
+    ),
+    "The retention policy ran (older than {days} days): {parts}": (
+        "A política de retenção foi aplicada (dados com mais de {days} dias): {parts}"
+    ),
+    "deleted: {counts}": "excluídos: {counts}",
+    "blanked, the rows kept: {counts}": "anonimizados, mantendo as linhas: {counts}",
+    "already blank (blanked by the retention), left unchanged: {counts}": (
+        "já anonimizados pela política de retenção, sem alteração: {counts}"
+    ),
+    "blanked or deleted: {counts}": "anonimizados ou excluídos: {counts}",
+    "Slack: {counts}": "Slack: {counts}",
+    "{n} mention": "{n} menção",
+    "{n} mentions": "{n} menções",
+    "{n} outbox action": "{n} ação da fila de envio",
+    "{n} outbox actions": "{n} ações da fila de envio",
+    "{n} note": "{n} nota",
+    "{n} notes": "{n} notas",
+    "{n} correction": "{n} correção",
+    "{n} corrections": "{n} correções",
+    "{n} follow-up": "{n} nova mensagem no caso",
+    "{n} follow-ups": "{n} novas mensagens no caso",
+    "{n} survey answer": "{n} resposta de pesquisa",
+    "{n} survey answers": "{n} respostas de pesquisa",
+    "{n} digest alert": "{n} alerta de resumo",
+    "{n} digest alerts": "{n} alertas de resumo",
+    "{n} delivered action": "{n} ação entregue",
+    "{n} delivered actions": "{n} ações entregues",
+    "{n} audit line": "{n} linha do histórico de auditoria",
+    "{n} audit lines": "{n} linhas do histórico de auditoria",
+    "{n} author": "{n} autor",
+    "{n} authors": "{n} autores",
+    "{n} card to rewrite (queued in the outbox)": "{n} cartão a reescrever (na fila de envio)",
+    "{n} cards to rewrite (queued in the outbox)": ("{n} cartões a reescrever (na fila de envio)"),
+    "{n} card left to the retention's rewrite (waiting in the outbox)": (
+        "{n} cartão deixado para a reescrita da retenção (aguardando na fila de envio)"
+    ),
+    "{n} cards left to the retention's rewrite (waiting in the outbox)": (
+        "{n} cartões deixados para a reescrita da retenção (aguardando na fila de envio)"
+    ),
+    "{n} card already rewritten by the retention (left unchanged)": (
+        "{n} cartão já reescrito pela retenção (sem alteração)"
+    ),
+    "{n} cards already rewritten by the retention (left unchanged)": (
+        "{n} cartões já reescritos pela retenção (sem alteração)"
+    ),
 }
 
 # pt-PT (laid over AUDIT by i18n_pt_pt.py): "pedido de apoio" and "apoio ao cliente".
@@ -247,5 +298,18 @@ AUDIT_PT = {
         "(ação {action} da fila de envio): para a enviar, encaminhe {number} de novo para "
         "{target} e depois execute `mentiondesk outbox retry {action}`; ou descarte-a com "
         "`mentiondesk outbox drop {action}`"
+    ),
+    # An erasure's counts (web/audit_erasures): Portugal's "eliminados", "à espera".
+    "deleted: {counts}": "eliminados: {counts}",
+    "blanked or deleted: {counts}": "anonimizados ou eliminados: {counts}",
+    "{n} audit line": "{n} linha do registo de auditoria",
+    "{n} audit lines": "{n} linhas do registo de auditoria",
+    "{n} survey answer": "{n} resposta a inquérito",
+    "{n} survey answers": "{n} respostas a inquéritos",
+    "{n} card left to the retention's rewrite (waiting in the outbox)": (
+        "{n} cartão deixado para a reescrita da retenção (à espera na fila de envio)"
+    ),
+    "{n} cards left to the retention's rewrite (waiting in the outbox)": (
+        "{n} cartões deixados para a reescrita da retenção (à espera na fila de envio)"
     ),
 }
