@@ -14,9 +14,11 @@ from mentiondesk import audit, case_tickets, outbox_admin
 from mentiondesk.alert_routing import digest_name
 from mentiondesk.cli_common import load, open_store, who
 from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
+from mentiondesk.cli_outbox_to import fitting, follow_ups, names, retarget, tickets_first
 from mentiondesk.config import Config
-from mentiondesk.config_routing import able, refusal
+from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.models import BESIDE, REUSED
+from mentiondesk.outbox_follow_ups import FollowUps
 from mentiondesk.outbox_refused import REFUSED
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX, WAITING
@@ -41,7 +43,8 @@ def outbox_retry(
         typer.Option(
             "--to",
             metavar="NAME",
-            help="Send held actions to this configured responder instead (one that can take them).",
+            help="Send held actions to this configured responder instead (one that can take "
+            "them); a ticket takes the follow-ups waiting for it along.",
         ),
     ] = None,
     held_for: Annotated[
@@ -50,7 +53,8 @@ def outbox_retry(
             "--held-for",
             metavar="NAME",
             help="The actions held when this responder refused them all (a deleted webhook, "
-            "a revoked token), once it is fixed; not those a person held.",
+            "a revoked token), once it is fixed; not those a person held. With --to, for a "
+            "responder no longer configured (renamed or replaced): every action held for it.",
         ),
     ] = None,
     reused_numbers: Annotated[
@@ -75,6 +79,10 @@ def outbox_retry(
     Some tickets and follow-ups are held because their case number, reused after a restore,
     matched another customer's ticket. Once you release one, it is filed as a separate ticket
     beside that customer's, not added to it.
+
+    After a help desk was replaced or renamed in config.toml, `--to NAME` sends a held ticket
+    there (or one still pending for a responder no longer configured), with the case's
+    follow-ups waiting for it: they go on that ticket once it is filed.
     """
     alone = _one_way(ids, all_held=all_held, held_for=held_for, reused=reused_numbers)
     picked = None if alone else chosen(ids, every=all_held, flag="--all-held")
@@ -85,20 +93,26 @@ def outbox_retry(
         if not asked:
             say("no ticket is held for a reused case number")
             return
-    else:
-        asked = _held(store, held_for) if picked is None else picked
+    configured = sorted({r.name or r.kind for r in config.responders})
+    if not reused_numbers:
+        gone = to is not None and held_for is not None and held_for not in configured
+        asked = _held(store, held_for, every=gone) if picked is None else picked
     if held_for is not None and not asked:
-        names = sorted({r.name or r.kind for r in config.responders})
-        if held_for not in names:  # a typo must not pass as "nothing to release" (exit 0)
-            warn(f"no responder is named {held_for!r}; the responders are: {', '.join(names)}")
+        if held_for not in configured:  # a typo must not pass as "nothing to release" (exit 0)
+            listed = ", ".join(configured)
+            warn(f"no responder is named {held_for!r}; the responders are: {listed}")
             raise typer.Exit(1)
         say(f"no action is held for {held_for!r} after it refused them all")
         return
     done: list[int] = []
     refused: dict[int, str] = {}
-    for outbox_id in asked:
+    along: set[int] = set()  # follow-ups moved with their ticket: asked too, done already
+    for outbox_id in tickets_first(store, asked) if to else asked:
+        if outbox_id in along:
+            done.append(outbox_id)
+            continue
         try:
-            _retry(config, store, outbox_id, to)
+            along.update(_retry(config, store, outbox_id, to))
             done.append(outbox_id)
         except NotRetried as exc:
             refused[outbox_id] = str(exc)
@@ -107,12 +121,17 @@ def outbox_retry(
     _report(config, done, refused, asked=len(asked))
 
 
-def _held(store: Store, target: str | None = None) -> list[int]:
+def _held(store: Store, target: str | None = None, *, every: bool = False) -> list[int]:
     """The held actions' ids; with `target`, only those it refused as a whole (outbox_refused):
-    one a person held, or one refused for itself, would go out, or be held again."""
+    one a person held, or one refused for itself, would go out, or be held again. `every`:
+    `target` is no longer configured (and they go elsewhere: --to), so each held for it is
+    one, held as it refused them or as it was not there; still not one a person held."""
     held = outbox_admin.waiting(store, statuses=("held",), limit=1_000_000)
     if target is None:
         return [r.id for r in held]
+    if every:
+        mine = [r for r in held if r.target == target]
+        return [r.id for r in mine if not str(r.last_error or "").startswith(PERSON_HELD)]
     refused = [r for r in held if r.target == target and r.last_error]
     return [r.id for r in refused if str(r.last_error).startswith(REFUSED)]
 
@@ -141,24 +160,26 @@ def _reused(store: Store) -> list[int]:
     return [r.id for r in held if REUSED in str(r.last_error or "")]
 
 
-def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None:
+def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> tuple[int, ...]:
     """Release (or, with `to`, send elsewhere) one action and audit it, in one transaction:
-    both land or neither does. Refused says why not."""
+    both land or neither does; the follow-ups moved with it (a ticket's, with `to`). Refused
+    says why not."""
     row = outbox_admin.stored(store, outbox_id)
     if row is None:
         raise NotRetried(f"no action with id {outbox_id}")
     if row.status not in WAITING:
         raise NotRetried(f"action {outbox_id} not retried: {_status(row.status)}")
     kinds = {r.name or r.kind: r.kind for r in config.responders}
-    fit = able(kinds, row.kind, row.platform)
+    key, follow = row.key, FollowUps()
     with store.engine.begin() as conn:
         if to is None:
             _has_ticket(conn, row)
-            _release(conn, row, _targets(config, kinds), fit)
+            _release(conn, row, _targets(config, kinds), fitting(config, kinds, row))
             if row.status == "held" and REUSED in str(row.last_error or ""):
                 _file_beside(conn, row.id)
         else:
-            key = _retarget(conn, row, to, kinds, fit)
+            gone = row.target not in _targets(config, kinds)
+            key = retarget(conn, config, row, to, gone=gone)
         audit.write_resend(
             conn,
             who(),
@@ -168,8 +189,11 @@ def _retry(config: Config, store: Store, outbox_id: int, to: str | None) -> None
             last_error=row.last_error,
             to=to,
         )
+        if to is not None:  # after the ticket's line, as they follow it
+            follow = follow_ups(conn, config, row, to)
     if to is not None:
-        say(f"action {row.id} now goes to {to} (key {key})")
+        say(f"action {row.id} now goes to {to} (key {key}){follow.said()}")
+    return follow.moved
 
 
 def _report(config: Config, done: list[int], refused: dict[int, str], *, asked: int) -> None:
@@ -202,7 +226,7 @@ def _release(conn: Connection, row: outbox_admin.Stored, targets: set[str], fit:
     if row.target not in targets:
         raise Refused(
             f"action {row.id} goes to {row.target!r}, which is no longer configured: retrying "
-            f"would only hold it again; send it elsewhere with --to NAME ({_names(fit)})"
+            f"would only hold it again; send it elsewhere with --to NAME ({names(fit)})"
         )
     if not outbox_admin.release(conn, row.id):  # delivered, or dropped, since it was read
         now = conn.scalar(sa.select(OUTBOX.c.status).where(OUTBOX.c.id == row.id))
@@ -230,21 +254,5 @@ def _file_beside(conn: Connection, outbox_id: int) -> None:
     conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == outbox_id).values(payload=text))
 
 
-def _retarget(
-    conn: Connection, row: outbox_admin.Stored, to: str, kinds: dict[str, str], fit: list[str]
-) -> str:
-    if to not in kinds:
-        raise Refused(
-            f"no responder is named {to!r}; use one that can take this {row.kind}: {_names(fit)}"
-        )
-    if why := refusal(kinds[to], row.kind, row.platform):
-        raise Refused(f"{to!r} (kind {kinds[to]}) {why}; use one of: {_names(fit)}")
-    return outbox_admin.move(conn, row.id, to)
-
-
 def _status(status: str) -> str:
     return "delivered already" if status == "done" else f"it is {status}"
-
-
-def _names(fit: list[str]) -> str:
-    return ", ".join(fit) or "none is configured: add a [[responders]] table that can"

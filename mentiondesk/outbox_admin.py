@@ -170,8 +170,10 @@ def retarget(store: Store, outbox_id: int, to: str) -> str:
         return move(conn, outbox_id, to)
 
 
-def move(conn: sa.Connection, outbox_id: int, to: str) -> str:
-    """Send a held action to responder `to` instead, due now; return its (new) key.
+def move(conn: sa.Connection, outbox_id: int, to: str, *, gone: bool = False) -> str:
+    """Send a held action to responder `to` instead, due now; return its (new) key. `gone`:
+    its responder is no longer configured, so a pending one is tried nowhere (only held at
+    its next try) and may move too, unless a worker holds it right now.
 
     The key becomes the one the action would have had, had it been routed to `to` in the
     first place (`ticket:zendesk:case:MD-000001`): the key's unique index then still allows
@@ -180,11 +182,25 @@ def move(conn: sa.Connection, outbox_id: int, to: str) -> str:
     can have reached `to` under the old key. A post's key names its draft, not its poster,
     and is kept."""
     row = conn.execute(sa.select(OUTBOX).where(OUTBOX.c.id == outbox_id).with_for_update()).first()
-    if row is None or row.status != "held":
+    if row is None or not (row.status == "held" or (gone and _idle(conn, row))):
         raise Refused(
             f"action {outbox_id} is not held: only a held action can be sent elsewhere "
             "(a pending one is still being tried where it was routed)"
         )
+    return shift(conn, row, to)
+
+
+def _idle(conn: sa.Connection, row: sa.Row[Any]) -> bool:
+    """Pending, and no worker's lease on it is running (judged as the workers judge it)."""
+    now = datetime.now(UTC)
+    free = LeaseClock(conn.dialect.name == "postgresql", lambda: now).free(OUTBOX.c.lease_until)
+    query = sa.select(OUTBOX.c.id).where(OUTBOX.c.id == row.id, OUTBOX.c.status == "pending")
+    return conn.scalar(query.where(free)) is not None
+
+
+def shift(conn: sa.Connection, row: sa.Row[Any], to: str, *, held: bool = False) -> str:
+    """move() of a row the caller read and locked: to `to`, under its key there, due now
+    (or, `held`, still held: a person held it); Refused where `to` has that key already."""
     key = retargeted_key(row.key, row.kind, row.target, to)
     if key != row.key:
         free_dropped(conn, key)  # dropped there, never sent: no reason to refuse
@@ -196,14 +212,17 @@ def move(conn: sa.Connection, outbox_id: int, to: str) -> str:
     payload = {**json.loads(row.payload), "key": key, "target": to}
     conn.execute(
         sa.update(OUTBOX)
-        .where(OUTBOX.c.id == outbox_id)
+        .where(OUTBOX.c.id == row.id)
         .values(
             key=key,
             target=to,
             payload=json.dumps(payload, ensure_ascii=False),
-            status="pending",
+            status="held" if held else "pending",
             next_attempt_at=datetime.now(UTC),
             lease_until=None,
+            # The old desk's error, not `to`'s: kept, it read as a failure there (a follow-up
+            # "waits for the ticket to be filed" before `to` ever saw it). A hold keeps its.
+            **({} if held else {"last_error": None}),
         )
     )
     return key

@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk import case_tickets
-from mentiondesk.audit_trail import OUTBOX_WORKER, write
+from mentiondesk.audit_trail import OUTBOX_WORKER
 from mentiondesk.case_tickets import current_tickets, ticket_targets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
@@ -18,7 +18,14 @@ from mentiondesk.models import Brand, OutboxAction, is_private_post
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
-from mentiondesk.outbox_ticket_wait import Said, logged, note_stranded, note_waits
+from mentiondesk.outbox_ticket_wait import (
+    NoTicket,
+    Said,
+    logged,
+    note_no_ticket,
+    note_stranded,
+    note_waits,
+)
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX, case_number
 from playbooks.impostors import posing_as
@@ -115,18 +122,19 @@ def _without_ticket(
         )
         case_id = conn.execute(change).scalar_one_or_none()
         if case_id is not None:  # ours, leased in this transaction: always, but said once
-            _note_held(conn, int(case_id), outbox_id, targets[outbox_id], why)
+            _note_held(conn, int(case_id), outbox_id, targets[outbox_id])
             held.add(outbox_id)
     return [r for r in rows if int(r.id) not in held], [r for r in rows if int(r.id) in held]
 
 
-def _note_held(conn: sa.Connection, case_id: int, outbox_id: int, target: str, why: str) -> None:
-    """The hold's line on the case's trail, by OUTBOX_WORKER: where the case's ticket there was
-    dropped, as `outbox drop` words its own holds (outbox_ticket_wait.STRANDED: the ids as
-    data, worded in the reader's language); else `why` as written (no ticket to name)."""
+def _note_held(conn: sa.Connection, case_id: int, outbox_id: int, target: str) -> None:
+    """The hold's line on the case's trail, by OUTBOX_WORKER, its ids as data worded in the
+    reader's language: where the case's ticket there was dropped, as `outbox drop` words its
+    own holds (outbox_ticket_wait.STRANDED); else a "hold" of a follow-up with no ticket there
+    ever (NoTicket; before, case_tickets.no_ticket's English reason: outbox_old_holds)."""
     ticket = _dropped_ticket(conn, case_id, target)
     if ticket is None:
-        write(conn, OUTBOX_WORKER, "hold", case_id=case_id, detail=why)
+        note_no_ticket(conn, OUTBOX_WORKER, case_id, NoTicket(outbox_id, target, None))
         return
     note_stranded(conn, OUTBOX_WORKER, case_id, Said(outbox_id, ticket, target, "dropped"))
 

@@ -1,19 +1,22 @@
 """The trail's "hold" lines of a follow-up held for want of its case's ticket, as English
 words: how `outbox drop` (under the one who dropped the ticket) and the outbox's claim (under
-OUTBOX_WORKER) wrote them before a line kept its ids as data (outbox_ticket_wait.Said), and
-how the claim still writes one whose case never had a ticket at that desk. Their detail is
-case_tickets.no_ticket's reason, so the desk read "A fila de envio reteve uma ação, sem
-enviar: no ticket for this follow-up …" on a pt-PT page, for holds made before the upgrade.
+OUTBOX_WORKER) wrote them before a line kept its ids as data (outbox_ticket_wait.Said, and
+NoTicket for a case that never had a ticket at that desk). Their detail is case_tickets.no_
+ticket's reason, so the desk read "A fila de envio reteve uma ação, sem enviar: no ticket for
+this follow-up …" on a pt-PT page, for holds made before the upgrade.
 
-Those words were ours, so their shapes are known: read back here into ids, and worded for
-the reader by web/audit_ticket_waits. A detail of any other shape (a person's `--reason`,
-one cut short at the trail's 512 characters) is None, and reads as written.
+Those words were ours, so their shapes are known: read back here into ids (as the data the
+claim writes now is), and worded for the reader by web/audit_ticket_waits. A detail of any
+other shape (a person's `--reason`, one cut short at the trail's 512 characters) is None, and
+reads as written.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from mentiondesk.outbox_ticket_wait import NoTicket as NoTicket  # read_no_ticket's, as before
+from mentiondesk.outbox_ticket_wait import read_held
 
 # Both releases' reason: "no ticket for this follow-up of MD-000001 at zd: WHY … then
 # `mentiondesk outbox retry 7`; or `mentiondesk outbox drop 7`" (the follow-up's id twice).
@@ -29,19 +32,12 @@ _DROPPED = re.compile(r"^the case's ticket \(action (?P<ticket>\d+)\) was droppe
 _NONE = "the case has none queued or filed there; "
 
 
-@dataclass(frozen=True, slots=True)
-class NoTicket:
-    """A follow-up (outbox id) held with no ticket at `target` to go on: the case's ticket
-    there (its outbox id) was dropped, or `ticket` is None: it never had one."""
-
-    follow_up: int
-    target: str
-    ticket: int | None
-
-
 def read_no_ticket(detail: str) -> NoTicket | None:
-    """What a "hold" line's detail written as case_tickets.no_ticket's reason records; None
-    for any other detail."""
+    """What a "hold" line's detail records of a follow-up held for want of its ticket: as
+    data (outbox_ticket_wait.NoTicket, as the claim writes it now) or as case_tickets.no_
+    ticket's reason (as it did before); None for any other detail."""
+    if detail.startswith("{"):
+        return read_held(detail)
     found = _NO_TICKET.match(detail)
     if found is None:
         return None

@@ -70,6 +70,38 @@ class Wait:
         return Said(self.follow_up, self.ticket, self.target, "held" if self.held else "failing")
 
 
+@dataclass(frozen=True, slots=True)
+class NoTicket:
+    """A follow-up (outbox id) held with no ticket at `target` to go on: the case's ticket
+    there (its outbox id) was dropped, or `ticket` is None: it never had one. The outbox's
+    claim writes it as data (`detail`) on a "hold" line; an older release wrote its English
+    reason there (outbox_old_holds reads both)."""
+
+    follow_up: int
+    target: str
+    ticket: int | None
+
+    def detail(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+
+def read_held(detail: str) -> NoTicket | None:
+    """What a "hold" line's detail written as NoTicket's data records; None for any other."""
+    try:
+        data = json.loads(detail)
+        ticket = data["ticket"]
+        held = NoTicket(int(data["follow_up"]), str(data["target"]), ticket)
+    except (ValueError, TypeError, KeyError):
+        return None
+    fits = ticket is None or (isinstance(ticket, int) and not isinstance(ticket, bool))
+    return held if fits and set(data) == {"follow_up", "target", "ticket"} else None
+
+
+def note_no_ticket(conn: sa.Connection, actor: str, case_id: int, held: NoTicket) -> None:
+    """The "hold" line of a follow-up held with no ticket at its desk to go on, as data."""
+    write(conn, actor, "hold", case_id=case_id, detail=held.detail())
+
+
 def read(detail: str) -> Said | None:
     """What a WAIT, WAITED or STRANDED line's detail records; None for any other detail."""
     if not detail.startswith("{"):
@@ -176,6 +208,10 @@ def note_sent(conn: sa.Connection, outbox_id: int, kind: str, case_id: int | Non
     waits = [s for s in _said(conn, case_id, WAIT) if s.follow_up == outbox_id]
     if not waits:
         return
-    sent = Said(outbox_id, waits[-1].ticket, waits[-1].target, "filed")
+    # Its desk now: one it waited at and was sent elsewhere from (`outbox retry --to`) went
+    # on the ticket there, not on one at the desk the wait names.
+    sent_to = conn.scalar(sa.select(OUTBOX.c.target).where(OUTBOX.c.id == outbox_id))
+    target = waits[-1].target if sent_to is None else str(sent_to)
+    sent = Said(outbox_id, waits[-1].ticket, target, "filed")
     if sent not in _said(conn, case_id, WAITED):
         write(conn, OUTBOX_WORKER, WAITED, case_id=case_id, detail=sent.detail())

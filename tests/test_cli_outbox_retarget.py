@@ -97,9 +97,17 @@ def test_to_refuses_what_the_new_desk_already_has(config: Path) -> None:
 
 
 def test_to_leaves_a_pending_action_where_it_is_being_tried(config: Path) -> None:
+    pending = _add(config, "ticket:cases:case:MD-000001", "ticket", "cases", status="pending")
+    code, output = run_cli(config, "outbox", "retry", str(pending), "--to", "console")
+    assert code == 1 and "only a held action can be sent elsewhere" in _said(output), output
+
+
+def test_to_moves_a_pending_action_whose_desk_is_gone(config: Path) -> None:
+    # "zd" is no longer configured: tried nowhere, it was refused as "still being tried".
     pending = _add(config, TICKET, "ticket", "zd", status="pending")
     code, output = run_cli(config, "outbox", "retry", str(pending), "--to", "cases")
-    assert code == 1 and "only a held action can be sent elsewhere" in _said(output), output
+    assert code == 0, output
+    assert _row(config, pending) == ("pending", "cases", "ticket:cases:case:MD-000001")
 
 
 @pytest.mark.parametrize(

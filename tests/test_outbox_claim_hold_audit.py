@@ -190,15 +190,16 @@ def test_the_drop_and_the_claim_hold_a_follow_up_for_the_same_reason(pg_store: S
     assert lines == [("cli:ops", early), (OUTBOX_WORKER, late)]
 
 
-def test_a_follow_up_with_no_dropped_ticket_to_name_keeps_the_reason(pg_store: Store) -> None:
+def test_a_follow_up_with_no_dropped_ticket_to_name_keeps_its_ids(pg_store: Store) -> None:
     """A case with no ticket at the follow-up's desk ever (none dropped either): the line is
-    the outbox's "hold" with the reason, as before, worded from it (outbox_old_holds)."""
+    the outbox's "hold", its ids as data (NoTicket), worded from them (outbox_old_holds)."""
     case = seed(pg_store, alert_to="console")
     comment = queue_follow_up(pg_store, case.case_id)
     assert comment not in claim_due(pg_store)
     status, why = row(pg_store, comment)
     assert status == "held" and "the case has none queued or filed there" in why, why
-    assert holds(pg_store) == [(OUTBOX_WORKER, case.case_id, None, why)]
+    data = json.dumps({"follow_up": comment, "target": "zd", "ticket": None})
+    assert holds(pg_store) == [(OUTBOX_WORKER, case.case_id, None, data.replace(" ", ""))]
     assert trail(pg_store, case.case_id, ENGLISH)[-1].startswith(
         f"The outbox held the author's new message for the help desk (zd; outbox action {comment})"
     )

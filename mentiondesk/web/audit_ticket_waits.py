@@ -5,8 +5,7 @@ never from its detail's words, so each says what a person can do, in the reader'
 
 from __future__ import annotations
 
-from mentiondesk.outbox_old_holds import NoTicket
-from mentiondesk.outbox_ticket_wait import STRANDED, WAITED, Said
+from mentiondesk.outbox_ticket_wait import STRANDED, WAITED, NoTicket, Said
 from mentiondesk.tables import case_number
 from mentiondesk.web.i18n import Locale
 
@@ -65,7 +64,7 @@ def ticket_wait_line(
 def no_ticket_line(
     loc: Locale, who: str, held: NoTicket, case_id: int | None, *, by_worker: bool
 ) -> str:
-    """A "hold" line whose detail is a no-ticket reason in English (outbox_old_holds): as
+    """A "hold" line of a follow-up held with no ticket (outbox_old_holds.read_no_ticket): as
     the line of its dropped ticket (`who` dropped it, unless `by_worker`), or, the case never
     having had a ticket there, what to do to send it."""
     if held.ticket is not None:
