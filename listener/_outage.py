@@ -28,15 +28,18 @@ def why(exc: BaseException) -> str:
 
 
 class SourceOutage:
-    """Whether one source's polls are failing, since when, and how many times."""
+    """Whether one source's polls are failing, since when, how many times, and why the latest
+    failed (`why`'s safe words: /healthz shows it)."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.failures = 0
         self.since: datetime | None = None
+        self.cause: str | None = None
 
     def failed(self, exc: BaseException, now: datetime) -> None:
         self.failures += 1
+        self.cause = why(exc)
         if self.since is not None:
             return  # the poller's retry line, at debug level, says each
         self.since = now
@@ -50,7 +53,7 @@ class SourceOutage:
         if self.since is None:
             return
         down, failures = _duration(now - self.since), self.failures
-        self.since, self.failures = None, 0
+        self.since, self.failures, self.cause = None, 0, None
         _LOGGER.warning(
             "source %s: reading again after %d failure(s), down for %s",
             *(self.source, failures, down),
@@ -71,9 +74,11 @@ class StoreOutage:
         self.owns, self.words = owns, words
         self.failures = 0
         self.since: datetime | None = None
+        self.cause: str | None = None  # the latest failure, in `words`
 
     def failed(self, source: str, exc: BaseException, now: datetime) -> None:
         self.failures += 1
+        self.cause = self.words(exc)
         if self.since is not None:
             return  # each poller's retry line, at debug level, says each
         self.since = now
@@ -89,7 +94,7 @@ class StoreOutage:
         if self.since is None:
             return
         down, failures = _duration(now - self.since), self.failures
-        self.since, self.failures = None, 0
+        self.since, self.failures, self.cause = None, 0, None
         _LOGGER.warning(
             "store: answering the pollers again after %d failed tries, down for %s; "
             "each source reads on from its saved cursor",

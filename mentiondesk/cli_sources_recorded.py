@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from mentiondesk.config import Config
+from mentiondesk.source_failing import failing_words
 from mentiondesk.source_health import Held, held_in, held_whole_until
 from mentiondesk.source_states import STALE_AFTER, RecordedSource, by_weight, recorded
 from mentiondesk.store import Store
@@ -88,6 +89,8 @@ def _current(row: RecordedSource, now: datetime, zone: ZoneInfo) -> str:
     who = f"the running worker {row.writer}"
     if row.state == "stopped":
         return f"stopped by {who} since {_at(row.since, now, zone)}: {row.reason} — {_FIX}"
+    if row.state == "failing":  # as /healthz says it: failing, down once past its grace
+        return f"{failing_words(row, now)} in {who} since {_at(row.since, now, zone)}: {row.reason}"
     if row.state_at(now) == "limited" and row.until is not None:
         if held := held_in(row, now):  # some endpoints (X's search): name them, as /healthz
             said = f"rate limited in {who}: {_held_words(held, now, zone)}"
@@ -111,6 +114,8 @@ def _held_words(held: Held, now: datetime, zone: ZoneInfo) -> str:
 def _state(row: RecordedSource, now: datetime, zone: ZoneInfo) -> str:
     if row.state == "stopped":
         return f"stopped since {_at(row.since, now, zone)}: {row.reason}"
+    if row.state == "failing":
+        return f"{failing_words(row, now)} since {_at(row.since, now, zone)}: {row.reason}"
     if row.state == "limited" and row.until is not None:
         return f"rate limited until {_at(row.until, now, zone)}"
     return f"reading it since {_at(row.since, now, zone)}"

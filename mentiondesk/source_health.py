@@ -23,14 +23,19 @@ class SourceHealth:
     reason: str | None = None  # its message, scrubbed of anything token-like
     rate_limited_until: datetime | None = None
     since: datetime | None = None  # when it stopped, where stopped
-    # Its polls failing since then (an outage), `failures` times: a catch-up that gave up on it
-    # read nothing more from there, though the source is not stopped.
+    # Its polls failing since then (an outage), `failures` times, the latest for `cause` (safe
+    # words: no token, no query string): a catch-up that gave up on it read nothing more from
+    # there, though the source is not stopped.
     failing_since: datetime | None = None
     failures: int = 0
-    # The store failing its polls since then (a database restarting), `unstored_tries` times:
-    # no platform's outage, yet a catch-up that gave up on it stored nothing more from there.
+    cause: str | None = None
+    # The store failing its polls since then (a database restarting), `unstored_tries` times,
+    # the latest for `unstored_cause`: no platform's outage, yet a catch-up that gave up on it
+    # stored nothing more from there.
     unstored_since: datetime | None = None
     unstored_tries: int = 0
+    unstored_cause: str | None = None
+    poll_seconds: float = 0.0  # how often it is read: a failure shorter than a few is a blip
     # Its last poll refused for a rate limit and nothing read from it since (a catch-up that
     # would have waited past a minute went on without it): when the platform said it may be
     # read again, kept once past, unlike `rate_limited_until`, as the run still did not read it.
@@ -58,8 +63,11 @@ def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth
                     rate_limited_until=waiting,
                     failing_since=outage.since,
                     failures=outage.failures,
+                    cause=outage.cause,
                     unstored_since=poller.unstored_since,
                     unstored_tries=poller.unstored_tries,
+                    unstored_cause=poller.store_outage.cause if poller.unstored_since else None,
+                    poll_seconds=poller.source.poll_seconds,
                     limited_until=until if outage.since is None else None,  # else "not caught up"
                     limited_endpoints=poller.held_endpoints if outage.since is None else (),
                 )

@@ -19,6 +19,7 @@ from typing import Any
 
 from mentiondesk import source_states
 from mentiondesk.periodic import wait_or_stop
+from mentiondesk.source_failing import Failing, failing
 from mentiondesk.source_health import SourceHealth, held_now, held_reason
 from mentiondesk.store import Store
 
@@ -38,9 +39,13 @@ def writer_name() -> str:
 
 
 def _state(health: SourceHealth, now: datetime) -> str:
-    """A source with only some endpoints held (X's search) is "limited" too: not all read."""
+    """A source with only some endpoints held (X's search) is "limited" too: not all read.
+    One whose polls (or the store) keep failing is "failing" (source_failing), unless the
+    platform answers with a rate limit: then it is read when that ends."""
     if health.stopped:
         return "stopped"
+    if health.rate_limited_until is None and failing(health) is not None:
+        return "failing"
     return "limited" if health.rate_limited_until or held_now(health, now) else "ok"
 
 
@@ -102,6 +107,8 @@ class SourceRecorder:
 
     def _row(self, health: SourceHealth, now: datetime) -> dict[str, Any]:
         state = _state(health, now)
+        if state == "failing" and (fails := failing(health)) is not None:
+            return self._failing_row(health.name, fails)
         seen = self._seen.get(health.name)
         if seen is None or seen[0] != state:
             seen = (state, health.since or now)
@@ -115,6 +122,19 @@ class SourceRecorder:
             "reason": health.reason or held_reason(held_now(health, now)),
             "since": seen[1],
             "until": _until(health, now),
+        }
+
+    def _failing_row(self, name: str, fails: Failing) -> dict[str, Any]:
+        """Since its first failure, not since this look: "until" is when it counts as down."""
+        self._seen[name] = ("failing", fails.since)
+        return {
+            "source": name,
+            "writer": self.writer,
+            "state": "failing",
+            "error": fails.error()[:64],
+            "reason": fails.cause,
+            "since": fails.since,
+            "until": fails.down_from,
         }
 
     def _failed(self, exc: Exception) -> None:

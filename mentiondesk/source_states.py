@@ -26,7 +26,8 @@ from mentiondesk.tables import SOURCE_STATE
 REFRESH = timedelta(seconds=60)
 STALE_AFTER = timedelta(minutes=5)
 PRUNE_AFTER = timedelta(days=7)  # rows of processes long gone: nobody asks about them
-_RANK = {"ok": 0, "limited": 1, "stopped": 2}  # the worst current row speaks for a source
+# The worst current row speaks for a source ("failing": source_failing).
+_RANK = {"ok": 0, "limited": 1, "failing": 2, "stopped": 3}
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class RecordedSource:
 
     name: str
     writer: str
-    state: str  # ok | limited | stopped
+    state: str  # ok | limited | failing | stopped
     error: str
     reason: str  # scrubbed of anything token-like before it was written
     since: datetime

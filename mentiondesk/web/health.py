@@ -11,7 +11,13 @@ the workers recorded it in the store (source_states), so the desk of any process
 A source whose writer is gone (source_states' staleness rule) is "unknown" and degrades
 nothing: no process says how it stands now. A rate-limited source is no failure either: its
 `rate_limited_until`, and where only some endpoints are held (X's search, its mentions read)
-`rate_limited_endpoints`, each with until when."""
+`rate_limited_endpoints`, each with until when.
+
+A source whose polls keep failing (a host that does not resolve, a port where nothing listens,
+the platform down) reads nothing either: "degraded" once it has failed past its grace
+(source_failing: a blip does not flap the monitor), and shown from its first failure with who
+failed (`cause`: the source, or the store that kept its pages out), the latest failure's
+words, since when and how many times."""
 
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ from aiohttp import web
 
 from mentiondesk.figures import count_unread
 from mentiondesk.models import utc
+from mentiondesk.source_failing import down, failing_json
 from mentiondesk.source_health import held_in
 from mentiondesk.source_states import RecordedSource, recorded, standing
 from mentiondesk.store import Store
@@ -69,12 +76,18 @@ async def healthz(request: web.Request) -> web.Response:
         return web.json_response({"status": "error", "store": type(exc).__name__}, status=503)
     waited = figures["outbox_oldest_waiting_seconds"]
     late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
-    stopped = any(source.stopped() for source in sources)
-    shown: dict[str, dict[str, Any]] = {s.name: s.as_json(now) for s in sources}
+    unread = any(source.stopped() or down(source, now) for source in sources)
+    shown: dict[str, dict[str, Any]] = {s.name: _source_json(s, now) for s in sources}
     for source in sources:  # X's search held while its mentions are read: which, until when
         if held := held_in(source, now):
             said = {endpoint: at.isoformat(timespec="seconds") for endpoint, at in held}
             shown[source.name]["rate_limited_endpoints"] = said
-    status = "degraded" if late or stopped else "ok"
+    status = "degraded" if late or unread else "ok"
     also = {"sources": shown} if shown else {}  # none recorded yet: no worker has polled one
     return web.json_response({"status": status, **figures, **also})
+
+
+def _source_json(source: RecordedSource, now: datetime) -> dict[str, Any]:
+    if source.current() and source.state == "failing":
+        return failing_json(source, now)
+    return source.as_json(now)

@@ -36,6 +36,19 @@ SOURCES = {
     "mentions of the brand’s account": "as menções à conta da marca",
     "comments that name the brand": "os comentários que citam a marca",
     "posts from “{endpoint}”": "as publicações de “{endpoint}”",
+    # A source failing past its grace (source_banner_failing); {tries} "3 failed tries".
+    "Source “{name}”: nothing has been read from it since {since}: its polls keep failing "
+    "({tries}): {reason}. mentiondesk keeps trying.": (
+        "Fonte “{name}”: nada foi lido dela desde {since}: as consultas continuam falhando "
+        "({tries}): {reason}. O mentiondesk continua tentando."
+    ),
+    "Source “{name}”: nothing has been read from it since {since}: the database keeps "
+    "refusing its pages ({tries}): {reason}. mentiondesk keeps trying.": (
+        "Fonte “{name}”: nada foi lido dela desde {since}: o banco de dados continua recusando "
+        "as páginas dela ({tries}): {reason}. O mentiondesk continua tentando."
+    ),
+    "{n} failed try": "{n} tentativa sem sucesso",
+    "{n} failed tries": "{n} tentativas sem sucesso",
 }
 
 SOURCES_PT = {
@@ -61,4 +74,14 @@ SOURCES_PT = {
     ),
     "{what} until {until}": "{what} até às {until}",
     "posts found by search": "as publicações encontradas pela pesquisa",
+    "Source “{name}”: nothing has been read from it since {since}: its polls keep failing "
+    "({tries}): {reason}. mentiondesk keeps trying.": (
+        "Fonte “{name}”: nada foi lido dela desde as {since}: os pedidos continuam a falhar "
+        "({tries}): {reason}. O mentiondesk continua a tentar."
+    ),
+    "Source “{name}”: nothing has been read from it since {since}: the database keeps "
+    "refusing its pages ({tries}): {reason}. mentiondesk keeps trying.": (
+        "Fonte “{name}”: nada foi lido dela desde as {since}: a base de dados continua a recusar "
+        "as suas páginas ({tries}): {reason}. O mentiondesk continua a tentar."
+    ),
 }

@@ -1,23 +1,25 @@
-"""The managers' banner: the sources a running worker stopped for good (a revoked token), and
-the endpoints a long rate limit holds (X's search, its mentions read), as the workers recorded
-them in the store (source_states), so the desk served by any process names them: one line per
-source, saying what is not read until when. Read before each of a manager's pages
-(app._banner); agents are not told. A source held whole is not named: nothing is missed there
-that a wait does not fix."""
+"""The managers' banner: the sources a running worker stopped for good (a revoked token), those
+whose polls keep failing (source_banner_failing), and the endpoints a long rate limit holds
+(X's search, its mentions read), as the workers recorded them in the store (source_states),
+so the desk served by any process names them: one line per source, saying what is not read
+until when. Read before each of a manager's pages (app._banner); agents are not told. A source
+held whole is not named: nothing is missed there that a wait does not fix."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from aiohttp import web
 
+from mentiondesk.source_failing import down
 from mentiondesk.source_health import Held, held_in, held_whole_until, rest_read
 from mentiondesk.source_states import RecordedSource, recorded, standing
 from mentiondesk.store import Store
 from mentiondesk.web.i18n import ZONE, Locale, negotiate
 from mentiondesk.web.i18n_bidi import isolated
+from mentiondesk.web.source_banner_failing import failing_line
 
 # What each endpoint a listener reads (the names listener/*.py give Endpoints) brings in, as a
 # community manager says it: X's, Bluesky's, Mastodon's, Reddit's and Hacker News' search;
@@ -61,6 +63,8 @@ class Banner:
     stopped: list[RecordedSource]
     held: list[HeldSource]
     now: datetime | None = None  # the desk's clock when read: which day is today
+    # Failing past their grace (source_failing.down): what makes /healthz say "degraded".
+    failing: list[RecordedSource] = field(default_factory=list)
 
 
 BANNER: web.RequestKey[Banner] = web.RequestKey("source_banner")
@@ -79,7 +83,8 @@ def banner_now(store: Store, now: datetime) -> Banner:
         )
         for row, endpoints in held
     ]
-    return Banner([row for row in rows if row.stopped()], named, now)
+    failing = [row for row in rows if down(row, now)]
+    return Banner([row for row in rows if row.stopped()], named, now, failing)
 
 
 def banner(request: web.Request) -> dict[str, Any]:
@@ -92,6 +97,7 @@ def banner(request: web.Request) -> dict[str, Any]:
     return {
         "stopped_sources": told.stopped,
         "held_endpoints": [held_line(loc, source, zone, now) for source in told.held],
+        "failing_sources": [failing_line(loc, row, zone, now) for row in told.failing],
     }
 
 

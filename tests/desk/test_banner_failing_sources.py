@@ -1,0 +1,90 @@
+"""The managers' banner names a source whose polls keep failing past their grace, as /healthz
+says "degraded" for it: since when nothing is read, how often it failed and why, or the
+database as the cause where the store refused its pages. A blip is not named; a hostile name
+or reason stays inert. In en, pt-BR and pt-PT, the desk's clock fixed (10:00 in São Paulo)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from mentiondesk.config import Config, load_config
+from mentiondesk.source_health import SourceHealth
+from mentiondesk.source_recorder import SourceRecorder
+from mentiondesk.store import Store
+from mentiondesk.web import create_app
+from tests.desk.conftest import Desk
+from tests.desk.seed import write_config
+
+NOW = datetime(2026, 12, 6, 13, 0, tzinfo=UTC)  # 10:00 in São Paulo
+AT_9_48 = NOW - timedelta(minutes=12)
+WHY = "hackernews search: ClientConnectorError: connection refused at 127.0.0.1:9"
+
+
+@pytest.fixture
+def config(tmp_path: Path, db_url: str) -> Config:
+    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
+
+
+async def _pages(config: Config, store: Store, sources: list[SourceHealth]) -> list[str]:
+    worker = Store(config.store_url())  # a worker in another process, on the same database
+    try:
+        recorder = SourceRecorder(worker, writer="worker-1:4242", clock=lambda: NOW)
+        assert await recorder.record(sources)
+    finally:
+        worker.dispose()
+    client: TestClient[web.Request, web.Application]
+    client = TestClient(TestServer(create_app(config, store, clock=lambda: NOW)))
+    async with client:
+        assert await Desk(client).login("manager") == 303
+        return [
+            await (await client.get("/queue", headers={"Accept-Language": lang})).text()
+            for lang in ("en", "pt-BR", "pt-PT")
+        ]
+
+
+async def test_a_source_failing_past_its_grace_is_named_with_why(
+    config: Config, store: Store
+) -> None:
+    failing = SourceHealth("hn", failing_since=AT_9_48, failures=9, cause=WHY, poll_seconds=60)
+    english, brazil, portugal = await _pages(config, store, [failing])
+    assert english.count("source-failing") == 1
+    assert (
+        "Source “hn”: nothing has been read from it since 09:48: its polls keep "
+        f"failing (9 failed tries): {WHY}. mentiondesk keeps trying." in english
+    )
+    assert "nada foi lido dela desde 09:48: as consultas continuam falhando (9 tentativas" in brazil
+    assert "nada foi lido dela desde as 09:48: os pedidos continuam a falhar (9 tentativas" in (
+        portugal
+    )
+
+
+async def test_the_store_refusing_its_pages_is_named_as_the_database(
+    config: Config, store: Store
+) -> None:
+    unstored = SourceHealth(
+        "hn", unstored_since=AT_9_48, unstored_tries=1, unstored_cause="the database failed"
+    )
+    english, brazil, portugal = await _pages(config, store, [unstored])
+    assert "the database keeps refusing its pages (1 failed try)" in english
+    assert "polls keep failing" not in english
+    assert "o banco de dados continua recusando as páginas dela (1 tentativa" in brazil
+    assert "a base de dados continua a recusar as suas páginas (1 tentativa" in portugal
+
+
+async def test_a_blip_is_not_named(config: Config, store: Store) -> None:
+    blip = SourceHealth("hn", failing_since=NOW - timedelta(minutes=2), failures=3, cause=WHY)
+    english, _, _ = await _pages(config, store, [blip])
+    assert "source-failing" not in english
+
+
+async def test_a_hostile_name_and_reason_stay_inert(config: Config, store: Store) -> None:
+    why = "x search: 503 <img src=x onerror=alert(1)>"
+    hostile = SourceHealth("<b>x</b>", failing_since=AT_9_48, failures=5, cause=why)
+    english, _, _ = await _pages(config, store, [hostile])
+    assert "<img src=x" not in english and "<b>x</b>" not in english
+    assert "&lt;img src=x onerror=alert(1)&gt;" in english
