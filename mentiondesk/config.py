@@ -13,7 +13,7 @@ from mentiondesk import registry, saved_replies
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.config_desk import DeskSection
-from mentiondesk.config_problems import accented_key, problems_of
+from mentiondesk.config_problems import problems_of
 from mentiondesk.config_routing import routing_problems
 from mentiondesk.config_sections import (
     AlertRoute,
@@ -25,6 +25,7 @@ from mentiondesk.config_sections import (
     SentimentSection,
 )
 from mentiondesk.config_store import StoreSection, store_problems, store_url
+from mentiondesk.config_toml_errors import toml_problem
 from mentiondesk.models import (
     SECRETS,
     Brand,
@@ -33,7 +34,6 @@ from mentiondesk.models import (
     PluginConfig,
     PluginContext,
     SourceConfig,
-    toml_syntax,
 )
 
 # What the rest of mentiondesk imports from here (its sections live in config_sections.py).
@@ -111,9 +111,11 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
     `secrets=False` leaves the sources' and responders' `…_env` variables unread (their
     names are still checked): for commands that only use the store, run where the
     platforms' tokens are not exported. The store's own URL variable is always read."""
+    text = ""
     try:
         # utf-8-sig: a byte-order mark (as some Windows editors save) is not TOML's business.
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(
             f"{path}: file not found; check the path given by --config (or MENTIONDESK_CONFIG), "
@@ -126,8 +128,7 @@ def load_config(path: Path, *, secrets: bool = True) -> Config:
             f"{path}: cannot be read ({exc.strerror}); pass a readable file"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        accented = accented_key(path.read_text(encoding="utf-8-sig"), str(exc), _keys())
-        raise ConfigError(f"{path}: {accented}" if accented else toml_syntax(path, exc)) from None
+        raise ConfigError(toml_problem(path, text, exc, _keys())) from None
     try:
         settings = Settings.model_validate(raw)
     except ValidationError as exc:

@@ -161,6 +161,9 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
     # The table's TOML name: "responders[1]" is the last [[responders]] so far, "responders".
     table = [p for p in re.sub(r"\[\d+\]", "", prefix).split(".") if p]
     loc = table + [str(p) for p in error["loc"] if not isinstance(p, int)]
+    brackets = _brackets(value, kind, ".".join(loc), _field_at(model, error["loc"]))
+    if brackets:
+        return brackets
     if kind in ("list_type", "tuple_type"):
         item = _toml(value) if isinstance(value, str | int | float) else "…"
         return f"{given}, not a list; write a list: {loc[-1]} = [{item}]"
@@ -174,6 +177,30 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
     written = _toml(value) if isinstance(value, bool) else str(value)  # true, not True
     example = f": {loc[-1]} = {_toml(written)}" if kind == "string_type" else ""
     return f"{given}; write {write(kind, _field_at(model, error['loc']))}{example}"
+
+
+def _brackets(value: Any, kind: str, name: str, field: FieldInfo | None) -> str | None:
+    """`[sources]` for `[[sources]]` and `[[desk]]` for `[desk]`: said as the header to
+    write, not as the table's contents (a long line, secrets maybe) read as a list."""
+    if kind in ("list_type", "tuple_type") and isinstance(value, dict) and _of_tables(field):
+        return (
+            f"[{name}] with one bracket is a single table, but {name} is a list of tables: "
+            f"write each one's header as [[{name}]], with two brackets on each side"
+        )
+    tables = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+    if kind in ("dict_type", "model_type") and tables:
+        return f"[[{name}]] with two brackets is for a list of tables; write [{name}]"
+    return None
+
+
+def _of_tables(field: FieldInfo | None) -> bool:
+    """Whether `field` is a list of tables (`sources`, `routing.alert_routes`)."""
+    items = typing.get_args(field.annotation) if field else ()
+    models = [_model_in(item) for item in items]
+    return any(
+        typing.get_origin(item) is dict or (isinstance(m, type) and issubclass(m, BaseModel))
+        for item, m in zip(items, models, strict=True)
+    )
 
 
 def _toml(value: str | float) -> str:

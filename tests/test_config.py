@@ -183,8 +183,8 @@ def test_secret_from_env_says_how_to_fix(monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize(
     ("body", "said"),
     [
-        ('[brand]\nname = "L"\nx = [\n', "at the end of the file); a list [ ], a table { } or"),
-        ('[brand]\nname = "L\n', "(at line 2, column"),
+        ('[brand]\nname = "L"\nx = [\n', "line 3: not valid TOML: the list [ opened on this line"),
+        ('[brand]\nname = "L\n', "line 2, column 10: not valid TOML"),
     ],
 )
 def test_a_toml_syntax_error_says_where_to_look(tmp_path: Path, body: str, said: str) -> None:
