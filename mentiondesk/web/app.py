@@ -27,6 +27,7 @@ from mentiondesk.web import (
     pages_drafts,
     pages_find,
     pages_login,
+    pages_privacy,
     pages_queue,
     pages_saved,
     static_files,
@@ -60,6 +61,7 @@ _PAGES = (
     pages_casework,
     pages_dash,
     pages_admin,
+    pages_privacy,
     pages_saved,
     pages_find,
 )

@@ -11,6 +11,8 @@ characters) is shown as stored, never half translated.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from mentiondesk import erasure_audit as said
 from mentiondesk.erasure import ACTION as ERASE
@@ -40,22 +42,37 @@ _SLACK = {said.QUEUED: "queued", said.WAITING: "waiting", said.CLEARED: "cleared
 _OLD_SLACK = re.compile(r"^(\d+) Slack cards? to rewrite$")  # before erasure_audit
 
 
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What an erasure's or a retention run's line counted, in the reader's words."""
+
+    parts: str  # "deleted: 2 mentions, …; blanked, the rows kept: …"
+    days: str | None = None  # a retention run's: older than that many days; None: an erasure
+
+
+def counted(loc: Locale, action: str, detail: str) -> Counted | None:
+    """The counts of an "erase" or "purge" line (the Privacy log's column, and
+    erasure_line's sentence); None when the detail is not one, shown as stored then."""
+    if action == ERASE and detail.startswith(_ERASED):
+        parts = _sections(loc, detail.removeprefix(_ERASED), purge=False)
+        return Counted(parts) if parts else None
+    found = _PURGED.match(detail) if action == PURGE else None
+    parts = _sections(loc, found[2], purge=True) if found else ""
+    return Counted(parts, days=found[1]) if found and parts else None
+
+
 def erasure_line(loc: Locale, who: str, action: str, detail: str) -> str | None:
     """The sentence for an "erase" or "purge" line; None when the detail is not one. `who`:
     "" for the service's own retention run."""
-    if action == ERASE and detail.startswith(_ERASED):
-        parts = _sections(loc, detail.removeprefix(_ERASED), purge=False)
-        text = "{who} erased a person's data on request: {parts}"
-        return loc.t(text, who=who, parts=parts) if parts else None
-    found = _PURGED.match(detail) if action == PURGE else None
-    if found:
-        parts = _sections(loc, found[2], purge=True)
-        named = {"who": who, "days": found[1], "parts": parts}
-        text = "{who} ran the retention (older than {days} days): {parts}"
-        if not who:  # the service's daily run (retention.SYSTEM), no person's
-            text = "The retention policy ran (older than {days} days): {parts}"
-        return loc.t(text, **named) if parts else None
-    return None
+    said = counted(loc, action, detail)
+    if said is None:
+        return None
+    if said.days is None:
+        return loc.t("{who} erased a person's data on request: {parts}", who=who, parts=said.parts)
+    named = {"who": who, "days": said.days, "parts": said.parts}
+    if not who:  # the service's daily run (retention.SYSTEM), no person's
+        return loc.t("The retention policy ran (older than {days} days): {parts}", **named)
+    return loc.t("{who} ran the retention (older than {days} days): {parts}", **named)
 
 
 def _sections(loc: Locale, text: str, *, purge: bool) -> str:
@@ -69,15 +86,18 @@ def _section(loc: Locale, text: str, *, purge: bool) -> str:
         return _slack(loc, text.removeprefix(said.SLACK_HEAD))
     if old := _OLD_SLACK.match(text):
         return _slack(loc, f"{old[1]} {said.QUEUED}")
-    tails = {
-        " deleted": "deleted: {counts}",
-        " blanked (rows kept)": "blanked, the rows kept: {counts}",
-        said.ALREADY_TAIL: "already blank (blanked by the retention), left unchanged: {counts}",
+    # Each text written out in its call, where the catalog's test finds it.
+    tails: dict[str, Callable[[str], str]] = {
+        " deleted": lambda c: loc.t("deleted: {counts}", counts=c),
+        " blanked (rows kept)": lambda c: loc.t("blanked, the rows kept: {counts}", counts=c),
+        said.ALREADY_TAIL: lambda c: loc.t(
+            "already blank (blanked by the retention), left unchanged: {counts}", counts=c
+        ),
     }
     for tail, sentence in tails.items():
         if text.endswith(tail):
             counts = _counts(loc, text.removesuffix(tail))
-            return counts and loc.t(sentence, counts=counts)
+            return counts and sentence(counts)
     counts = _counts(loc, text) if purge else ""  # the retention's: blanked or deleted
     return counts and loc.t("blanked or deleted: {counts}", counts=counts)
 
@@ -90,8 +110,27 @@ def _counts(loc: Locale, text: str) -> str:
         one = found and (found[2] if found[2] in _NOUNS else _PLURAL.get(found[2]))
         if not found or not one:
             return ""
-        worded.append(loc.tn(f"{{n}} {one}", f"{{n}} {_NOUNS[one]}", int(found[1])))
+        worded.append(_counted(loc, one, int(found[1])))
     return ", ".join(worded)
+
+
+def _counted(loc: Locale, one: str, n: int) -> str:
+    """ "2 mentions": a thing of _NOUNS counted, in the reader's words."""
+    texts: dict[str, Callable[[], str]] = {
+        "mention": lambda: loc.tn("{n} mention", "{n} mentions", n),
+        "case": lambda: loc.tn("{n} case", "{n} cases", n),
+        "draft": lambda: loc.tn("{n} draft", "{n} drafts", n),
+        "outbox action": lambda: loc.tn("{n} outbox action", "{n} outbox actions", n),
+        "note": lambda: loc.tn("{n} note", "{n} notes", n),
+        "correction": lambda: loc.tn("{n} correction", "{n} corrections", n),
+        "follow-up": lambda: loc.tn("{n} follow-up", "{n} follow-ups", n),
+        "survey answer": lambda: loc.tn("{n} survey answer", "{n} survey answers", n),
+        "digest alert": lambda: loc.tn("{n} digest alert", "{n} digest alerts", n),
+        "delivered action": lambda: loc.tn("{n} delivered action", "{n} delivered actions", n),
+        "audit line": lambda: loc.tn("{n} audit line", "{n} audit lines", n),
+        "author": lambda: loc.tn("{n} author", "{n} authors", n),
+    }
+    return texts[one]()
 
 
 def _slack(loc: Locale, text: str) -> str:
@@ -102,22 +141,25 @@ def _slack(loc: Locale, text: str) -> str:
         kind = found and _SLACK.get(found[2])
         if not found or not kind:
             return ""
-        one, many = _CARDS[kind]
-        worded.append(loc.tn(one, many, int(found[1])))
+        worded.append(_cards(loc, kind, int(found[1])))
     return loc.t("Slack: {counts}", counts=", ".join(worded))
 
 
-_CARDS = {
-    "queued": (
-        "{n} card to rewrite (queued in the outbox)",
-        "{n} cards to rewrite (queued in the outbox)",
-    ),
-    "waiting": (
-        "{n} card left to the retention's rewrite (waiting in the outbox)",
-        "{n} cards left to the retention's rewrite (waiting in the outbox)",
-    ),
-    "cleared": (
+def _cards(loc: Locale, kind: str, n: int) -> str:
+    if kind == "queued":
+        return loc.tn(
+            "{n} card to rewrite (queued in the outbox)",
+            "{n} cards to rewrite (queued in the outbox)",
+            n,
+        )
+    if kind == "waiting":
+        return loc.tn(
+            "{n} card left to the retention's rewrite (waiting in the outbox)",
+            "{n} cards left to the retention's rewrite (waiting in the outbox)",
+            n,
+        )
+    return loc.tn(
         "{n} card already rewritten by the retention (left unchanged)",
         "{n} cards already rewritten by the retention (left unchanged)",
-    ),
-}
+        n,
+    )

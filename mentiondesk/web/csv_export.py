@@ -49,6 +49,12 @@ def spreadsheet_csv(rows: list[list[str]], loc: Locale) -> str:
     return _BOM + _write([header, *body], delimiter=";")
 
 
+def sheet_csv(rows: list[list[str]], loc: Locale) -> str:
+    """Any table for a spreadsheet in the page's language (the Privacy log's): a BOM, each
+    cell guarded against formulas, ";" separated in Portuguese and "," in English."""
+    return _BOM + _write(rows, delimiter="," if loc.lang == "en" else ";")
+
+
 def _write(rows: list[list[str]], *, delimiter: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)

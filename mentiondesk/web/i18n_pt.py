@@ -16,6 +16,7 @@ from mentiondesk.web.i18n_pt_dashboard import DASHBOARD as _DASHBOARD
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR as _IMPOSTOR
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
+from mentiondesk.web.i18n_pt_privacy import PRIVACY as _PRIVACY
 from mentiondesk.web.i18n_pt_private import PRIVATE as _PRIVATE
 from mentiondesk.web.i18n_pt_reading import READING as _READING
 from mentiondesk.web.i18n_pt_saved import SAVED as _SAVED
@@ -235,6 +236,7 @@ MESSAGES: dict[str, str] = {
     **_ADMIN,
     **_SAVED,
     **_PRIVATE,
+    **_PRIVACY,
     **_SCORES,
     **_SOLVED,
     **_SOURCES,

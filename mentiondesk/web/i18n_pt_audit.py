@@ -226,8 +226,8 @@ AUDIT = {
     "{n} delivered actions": "{n} ações entregues",
     "{n} audit line": "{n} linha do histórico de auditoria",
     "{n} audit lines": "{n} linhas do histórico de auditoria",
-    "{n} author": "{n} autor",
-    "{n} authors": "{n} autores",
+    "{n} author": "{n} conta",  # an author's row: "autor" would assume a gender
+    "{n} authors": "{n} contas",
     "{n} card to rewrite (queued in the outbox)": "{n} cartão a reescrever (na fila de envio)",
     "{n} cards to rewrite (queued in the outbox)": ("{n} cartões a reescrever (na fila de envio)"),
     "{n} card left to the retention's rewrite (waiting in the outbox)": (

@@ -17,6 +17,7 @@ from mentiondesk.alert_words_pt import PT_PT_WORDS
 from mentiondesk.web.i18n_pt_audit import AUDIT_PT as _AUDIT
 from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
+from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
@@ -32,6 +33,7 @@ MESSAGES: dict[str, str] = {
     **_TICKETS,
     **_IMPOSTOR,
     **_CONFIRM,
+    **_PRIVACY,
     # layout
     "Log out": "Terminar sessão",
     "Back to the queue": "Voltar à fila",
