@@ -220,4 +220,14 @@ WORDS: dict[str, dict[str, str]] = {
         "de": "alemão",
         "und": "não identificado",
     },
+    # [desk] business_hours days, as Brazilian and Portuguese teams abbreviate them: seg–sex.
+    "weekday": {
+        "mon": "seg",
+        "tue": "ter",
+        "wed": "qua",
+        "thu": "qui",
+        "fri": "sex",
+        "sat": "sáb",
+        "sun": "dom",
+    },
 }

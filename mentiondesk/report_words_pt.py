@@ -100,14 +100,3 @@ PT_PT_MESSAGES: dict[str, str] = {
     "p90 in business hours": "p90 em horário de expediente",
     "section": "secção",  # Portugal keeps the c it says
 }
-
-# [desk] business_hours days as both countries abbreviate them (the desk's, in i18n_pt_words).
-WEEKDAYS = {
-    "mon": "seg",
-    "tue": "ter",
-    "wed": "qua",
-    "thu": "qui",
-    "fri": "sex",
-    "sat": "sáb",
-    "sun": "dom",
-}

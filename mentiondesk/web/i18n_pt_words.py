@@ -31,16 +31,7 @@ WORDS: dict[str, dict[str, str]] = {
         "withdrawn": "retirada",
     },
     "kind": {"public": "pública", "private": "privada"},
-    # [desk] business_hours days, abbreviated as a Brazilian team writes its hours: seg–sex.
-    "weekday": {
-        "mon": "seg",
-        "tue": "ter",
-        "wed": "qua",
-        "thu": "qui",
-        "fri": "sex",
-        "sat": "sáb",
-        "sun": "dom",
-    },
+    "weekday": SHARED["weekday"],  # [desk] business_hours days: seg–sex
     # Complaint reasons and topics (sentiment.topics), one vocabulary.
     "reason": SHARED["reason"],
     # Roles as functions, not people ("gestor" would assume a gender): "o papel de gestão".
