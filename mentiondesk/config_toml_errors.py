@@ -1,6 +1,7 @@
-"""A TOML syntax error in config.toml as the person editing it can act on it: the line and
-column, the line as it reads (anything token-like masked: someone may have pasted a secret),
-what is wrong in plain words, and the line as it should read where that is sure."""
+"""A TOML syntax error in config.toml (or a playbook file, saved_replies.toml) as the person
+editing it can act on it: the line and column, the line as it reads (anything token-like
+masked: someone may have pasted a secret), what is wrong in plain words, and the line as it
+should read where that is sure."""
 
 from __future__ import annotations
 
@@ -46,9 +47,18 @@ _LOOK_UP = 300  # lines looked through for an opening: each look parses the file
 _SHOWN = 160  # characters of a line shown: enough to find it, not a pasted blob
 
 
-def toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError, keys: list[str]) -> str:
-    """`exc`, raised reading `text` from `path`, in words. `keys` are the config's keys, for
-    one written with an accent or a space."""
+def toml_problem(
+    path: Path | str,
+    text: str,
+    exc: tomllib.TOMLDecodeError,
+    keys: list[str],
+    *,
+    secrets_here: bool = True,
+) -> str:
+    """`exc`, raised reading `text` from `path`, in words. `keys` are the file's keys, for
+    one written with an accent or a space. `secrets_here`: a secret's value found in the file
+    is said to belong in an environment variable the file names (config.toml's `…_env`);
+    other files name none, and have their secret masked only."""
     said = str(exc)
     accented = accented_key(text, said, keys)
     if accented:
@@ -67,6 +77,7 @@ def toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError, keys: list
     advice, fixed = hint
     secret = _secret(stop.text)  # its value masked, the line to write would say nothing
     write = f"; write: {shown(fixed)}" if fixed and not secret else ""
+    secret = secret if secrets_here else ""
     return f"{path}: {where}: not valid TOML: {advice}; {reads}{write}{secret}"
 
 

@@ -29,6 +29,8 @@ LISTS_OF_TABLES = {
     "sources": "source",
     "responders": "responder",
     "routing.alert_routes": "alert route",
+    "rules": "rule",  # a playbook file's
+    "replies": "saved reply",  # saved_replies.toml's
 }
 
 

@@ -10,7 +10,7 @@ from mentiondesk import playbook_lengths, registry
 from mentiondesk.config import Config, RoutingSection
 from mentiondesk.config_routing import cannot
 from mentiondesk.models import ActionKind, ConfigError, Mention
-from mentiondesk.playbook_files import playbook_files
+from mentiondesk.playbook_files import playbook_files, rule_file_problem
 from mentiondesk.processing import PLAYBOOK_ERROR
 from mentiondesk.reply_limits import too_long
 from playbooks import Playbook, load_playbook
@@ -29,6 +29,7 @@ def build_playbook(config: Config) -> Playbook:
         platforms=registry.platforms(),
         timezone=ZoneInfo(config.settings.desk.timezone),  # `{{ time_greeting }}`'s hour
         too_long=_public_too_long,
+        syntax_words=rule_file_problem,  # the line, the mistake and the fix, as config.toml's
     )
     _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
     _check_route_rules(playbook, config.settings.routing)

@@ -1,13 +1,18 @@
-"""`[playbooks] paths`: the rule files its patterns name, relative to the config or absolute."""
+"""`[playbooks] paths`: the rule files its patterns name, relative to the config or absolute;
+and a rule file's TOML syntax error worded as config.toml's are."""
 
 from __future__ import annotations
 
 import glob
 import logging
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+from mentiondesk.config_toml_errors import toml_problem
 from mentiondesk.models import ConfigError
+from playbooks.problems import accented_key
+from playbooks.rules import ActionSpec, Rule, RuleFile, When
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -52,3 +57,18 @@ def _no_file(pattern: str, where: str, found: list[Path], *, alone: bool) -> str
     return (
         f"playbooks.paths: {pattern!r} matches no file{looked}; fix the path, or remove it {rest}"
     )
+
+
+# A rule file's tables and keys, for one written with a space or an accent (`stop true`).
+_RULE_KEYS = [*RuleFile.model_fields, *Rule.model_fields, *When.model_fields]
+_RULE_KEYS += [*ActionSpec.model_fields]
+
+
+def rule_file_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> str:
+    """`exc`, raised reading the rule file `path`, in words: the line, what is wrong (a quote
+    pasted from Word, text without quotes, a list left open…) and the line as it should read.
+    An accented key is named by the playbook's own check, which knows its condition words."""
+    accented = accented_key(text, str(exc))
+    if accented:
+        return f"{path}: {accented}"
+    return toml_problem(path, text, exc, _RULE_KEYS, secrets_here=False)

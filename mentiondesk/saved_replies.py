@@ -18,7 +18,8 @@ from jinja2 import Template, TemplateError, meta
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mentiondesk.config_problems import problems_of
-from mentiondesk.models import ConfigError, toml_syntax
+from mentiondesk.config_toml_errors import toml_problem
+from mentiondesk.models import ConfigError
 from mentiondesk.saved_case import need_case
 from mentiondesk.saved_order import Filled, for_reply, in_order
 from mentiondesk.saved_syntax import NotAllowed, TooDeep, check_small
@@ -178,7 +179,8 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
     """Read and check `path`; ConfigError naming the key, the entry, the problem and the fix."""
     where = f"{key}: {path}"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(
             f"{where}: file not found; copy the shipped saved_replies.toml there, fix the path "
@@ -187,7 +189,9 @@ def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedR
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot be read ({exc}); save it as UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(toml_syntax(where, exc)) from None
+        # The line, the mistake (a quote pasted from Word…) and the fix, as config.toml's.
+        keys = [*SavedRepliesFile.model_fields, *SavedReply.model_fields]
+        raise ConfigError(toml_problem(where, text, exc, keys, secrets_here=False)) from None
     try:
         replies = SavedRepliesFile.model_validate(data).replies
     except ValidationError as exc:

@@ -18,6 +18,9 @@ from playbooks.shadowing import shadowed
 from playbooks.templates import SHIPPED, Templates
 
 SHIPPED_RULES = Path(__file__).parent / "shipped"
+# A TOML syntax error in a rule file (its path, its text, the error) in words: the glue's,
+# which names the line, the mistake and the fix as it does for config.toml.
+SyntaxWords = Callable[[Path, str, tomllib.TOMLDecodeError], str]
 
 
 def load_playbook(
@@ -31,13 +34,16 @@ def load_playbook(
     timezone: tzinfo = UTC,
     clock: Callable[[], datetime] | None = None,
     too_long: TooLong | None = None,
+    syntax_words: SyntaxWords | None = None,
 ) -> Playbook:
     """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
     `platforms`: those sources listen to, which a rule's `platform` must name; `timezone`
     (the desk's) and `clock`: the hour `{{ time_greeting }}` greets for; `too_long`: why a
-    public reply is too long for its platform, so an `auto` one waits for a person instead."""
+    public reply is too long for its platform, so an `auto` one waits for a person instead;
+    `syntax_words`: a file's TOML syntax error in words (by default the parser's and the line)."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
-    read = [(path, _read(path, platforms)) for path in files]
+    words = syntax_words or _syntax
+    read = [(path, _read(path, platforms, words)) for path in files]
     if repeated := repeated_names(read):
         raise ConfigError("\n".join(repeated))
     rules = [rule for _, file_rules in read for rule in file_rules]
@@ -76,18 +82,23 @@ def _stops_everything(rules: Sequence[Rule], origins: Mapping[str, Path]) -> str
     return None
 
 
-def _read(path: Path, platforms: Sequence[str] | None) -> list[Rule]:
+def _read(path: Path, platforms: Sequence[str] | None, syntax_words: SyntaxWords) -> list[Rule]:
     try:
         # utf-8-sig, as config.toml: a byte-order mark (Windows editors) is not TOML's business.
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
         return RuleFile.model_validate(data, context={"platforms": platforms}).rules
     except FileNotFoundError:
         raise ConfigError(f"{path}: playbook file not found; fix playbooks.paths") from None
     except UnicodeDecodeError:  # "reclamação" saved as Windows-1252: not a traceback
         raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        accented = accented_key(path.read_text(encoding="utf-8-sig"), str(exc))
-        raise ConfigError(f"{path}: {accented}" if accented else toml_syntax(path, exc)) from None
+        raise ConfigError(syntax_words(path, text, exc)) from None
     except ValidationError as exc:
         # One line each, as config.toml's: several problems on one line read as one.
         raise ConfigError("\n".join(f"{path}: {p}" for p in problems(exc, data))) from None
+
+
+def _syntax(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> str:
+    accented = accented_key(text, str(exc))
+    return f"{path}: {accented}" if accented else toml_syntax(path, exc)
