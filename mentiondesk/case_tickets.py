@@ -62,7 +62,26 @@ def stranded(conn: Connection, follow_ups: list[tuple[int, int, str]]) -> dict[i
     alone = [
         (i, c, t) for i, c, t in follow_ups if t not in live.get(c, set()) and (c, t) not in filed
     ]
-    return {i: no_ticket(c, t, i, _dropped(conn, c, t)) for i, c, t in alone}
+    reasons = {}
+    for i, c, t in alone:
+        dropped = _dropped(conn, c, t)
+        there = None if dropped else moved_to(live, filed, c, t)
+        reasons[i] = no_ticket(c, t, i, dropped, elsewhere=there)
+    return reasons
+
+
+def ticket_elsewhere(conn: Connection, case_id: int, target: str) -> str | None:
+    """The desk the case's ticket is at instead of `target` (moved there without its
+    follow-ups: `outbox retry TICKET --to` before they went with it), if any."""
+    live = ticket_targets(conn, {case_id})
+    filed = current_tickets(conn, OUTBOX.c.case_id == case_id)
+    return moved_to(live, filed, case_id, target)
+
+
+def moved_to(live: dict[int, set[str]], filed: Tickets, case_id: int, target: str) -> str | None:
+    """The first other desk (by name) where the case has a ticket queued or filed."""
+    desks = live.get(case_id, set()) | {t for c, t in filed if c == case_id}
+    return min(desks - {target}, default=None)
 
 
 def _dropped(conn: Connection, case_id: int, target: str) -> tuple[int, str] | None:
@@ -77,10 +96,25 @@ def _dropped(conn: Connection, case_id: int, target: str) -> tuple[int, str] | N
     return None if row is None else (int(row.id), str(row.last_error or "dropped"))
 
 
-def no_ticket(case_id: int, target: str, me: int, dropped: tuple[int, str] | None) -> str:
+def no_ticket(
+    case_id: int,
+    target: str,
+    me: int,
+    dropped: tuple[int, str] | None,
+    *,
+    elsewhere: str | None = None,
+) -> str:
     """Why follow-up `me` of the case is held with no ticket at `target` to go on, and what a
-    person can do. `dropped`: the case's ticket action there and its "dropped by …" note."""
+    person can do. `dropped`: the case's ticket action there and its "dropped by …" note;
+    `elsewhere`: the desk its ticket went to instead (escalating again to `target`, maybe
+    gone from config.toml, would file a second ticket: it follows the ticket instead)."""
     number = case_number(case_id)
+    if elsewhere is not None:
+        return (
+            f"no ticket for this follow-up of {number} at {target}: the case's ticket is at "
+            f"{elsewhere} now, sent there without it; send it there too with `mentiondesk "
+            f"outbox retry {me} --to {elsewhere}`; or `mentiondesk outbox drop {me}`"
+        )[:2000]
     why = (
         f"the case's ticket (action {dropped[0]}) was {dropped[1]}"
         if dropped

@@ -101,18 +101,19 @@ def claim(
 
 def _without_ticket(
     conn: sa.Connection, rows: list[sa.Row[Any]]
-) -> tuple[list[sa.Row[Any]], list[sa.Row[Any]]]:
+) -> tuple[list[sa.Row[Any]], list[tuple[sa.Row[Any], str | None]]]:
     """`rows` less the follow-ups whose case has no ticket queued or filed at their desk (case_
     tickets.stranded), and those: held untried, saying what a person can do, each with one
     line on its case's audit trail saying so (by OUTBOX_WORKER). Their ticket was dropped
     (while a worker was sending them, or they were retried without escalating again), so
     each would otherwise wait for it for good, retried every few minutes with no word to
     anyone. Held, a row is claimed no more until a person releases it (`outbox retry`,
-    audited too): one line a hold, not one a poll."""
+    audited too): one line a hold, not one a poll. Each held one comes with the desk its
+    ticket went to without it, if it did (for the log's hint)."""
     follow_ups = _follow_ups(rows)
     stranded = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
     targets = {int(r.id): str(r.target) for r in rows}
-    held = set()
+    held: dict[int, str | None] = {}
     for outbox_id, why in stranded.items():
         change = (
             sa.update(OUTBOX)
@@ -122,21 +123,24 @@ def _without_ticket(
         )
         case_id = conn.execute(change).scalar_one_or_none()
         if case_id is not None:  # ours, leased in this transaction: always, but said once
-            _note_held(conn, int(case_id), outbox_id, targets[outbox_id])
-            held.add(outbox_id)
-    return [r for r in rows if int(r.id) not in held], [r for r in rows if int(r.id) in held]
+            held[outbox_id] = _note_held(conn, int(case_id), outbox_id, targets[outbox_id])
+    kept = [r for r in rows if int(r.id) not in held]
+    return kept, [(r, held[int(r.id)]) for r in rows if int(r.id) in held]
 
 
-def _note_held(conn: sa.Connection, case_id: int, outbox_id: int, target: str) -> None:
+def _note_held(conn: sa.Connection, case_id: int, outbox_id: int, target: str) -> str | None:
     """The hold's line on the case's trail, by OUTBOX_WORKER, its ids as data worded in the
     reader's language: where the case's ticket there was dropped, as `outbox drop` words its
     own holds (outbox_ticket_wait.STRANDED); else a "hold" of a follow-up with no ticket there
-    ever (NoTicket; before, case_tickets.no_ticket's English reason: outbox_old_holds)."""
+    ever (NoTicket; before, case_tickets.no_ticket's English reason: outbox_old_holds). The
+    desk the case's ticket went to instead, if it did."""
     ticket = _dropped_ticket(conn, case_id, target)
-    if ticket is None:
-        note_no_ticket(conn, OUTBOX_WORKER, case_id, NoTicket(outbox_id, target, None))
-        return
+    if ticket is None:  # never had one there: its ticket may have gone elsewhere without it
+        there = case_tickets.ticket_elsewhere(conn, case_id, target)
+        note_no_ticket(conn, OUTBOX_WORKER, case_id, NoTicket(outbox_id, target, None, there))
+        return there
     note_stranded(conn, OUTBOX_WORKER, case_id, Said(outbox_id, ticket, target, "dropped"))
+    return None
 
 
 def _dropped_ticket(conn: sa.Connection, case_id: int, target: str) -> int | None:
@@ -161,9 +165,18 @@ def _follow_ups(rows: list[sa.Row[Any]]) -> list[tuple[int, int, str]]:
     ]
 
 
-def _logged(held: list[sa.Row[Any]]) -> None:
-    """The worker's log line for each follow-up held at its claim: ids, never its text."""
-    for row in held:
+def _logged(held: list[tuple[sa.Row[Any], str | None]]) -> None:
+    """The worker's log line for each follow-up held at its claim: ids, never its text;
+    with the desk its ticket went to without it, the command that sends it there."""
+    for row, there in held:
+        if there is not None:
+            _LOGGER.warning(
+                "outbox action %d (comment, via %s) of %s held: its case's ticket is at %s now, "
+                "sent there without it; `outbox retry %d --to %s` sends it there, or `outbox "
+                "drop %d`",
+                *(row.id, row.target, case_number(row.case_id), there, row.id, there, row.id),
+            )
+            continue
         _LOGGER.warning(
             "outbox action %d (comment, via %s) of %s held: its case has no ticket queued or "
             "filed there; escalate the case again and `outbox retry %d`, or `outbox drop %d`",

@@ -22,6 +22,7 @@ from mentiondesk.case_tickets import stranded
 from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.outbox_admin import Refused, Stored, shift
 from mentiondesk.outbox_lease import LeaseClock
+from mentiondesk.outbox_ticket_wait import Said, note_moved_held
 from mentiondesk.tables import OUTBOX, WAITING, case_number
 from mentiondesk.wording import counted
 
@@ -54,7 +55,8 @@ def move_with(
 ) -> FollowUps:
     """Move the follow-ups waiting for `ticket` (pending or held, at its desk) to `to`, in the
     caller's transaction, each released one with its line on the case's trail, as `actor`
-    sending it again through `to` (one a person held stays held: no line, nothing sent).
+    sending it again through `to` (one a person held stays held, nothing sent: its line says
+    it went along, held).
     `cannot`: why `to` takes no comments ("(kind x) takes ticket, not comment"), None if it
     does; `instead`: the responders that take both. Refused, naming them, where they cannot
     go: `to` takes no comments, a worker is trying one right now, or `to` has one already."""
@@ -80,6 +82,9 @@ def move_with(
             raise Refused(f"follow-up {row.id} of this ticket: {exc}") from None
         if int(row.id) not in held:
             _audited(conn, actor, row, to)
+        else:  # not sent, so no "sent again" line: one saying it went along, still held
+            said = Said(int(row.id), ticket.id, to, "moved")
+            note_moved_held(conn, actor, ticket.case_id, said)
     return FollowUps(ids, held)
 
 

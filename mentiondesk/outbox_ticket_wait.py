@@ -33,9 +33,11 @@ _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where ope
 WAIT = "ticket-wait"  # the trail's code: a follow-up began to wait for its case's ticket
 WAITED = "ticket-waited"  # and was sent once the ticket was filed
 STRANDED = "ticket-dropped-hold"  # held as its case's ticket was dropped (by the actor)
+MOVED_HELD = "ticket-moved-hold"  # a follow-up a person held went with its ticket, still held
 # The ticket's state the line records: WAIT's "failing" (retried) or "held" (by a person, or
-# a refusal: only `outbox retry` releases it), WAITED's "filed", STRANDED's "dropped".
-State = Literal["failing", "held", "filed", "dropped"]
+# a refusal: only `outbox retry` releases it), WAITED's "filed", STRANDED's "dropped",
+# MOVED_HELD's "moved" (to `target`, by the actor: `outbox retry TICKET --to`).
+State = Literal["failing", "held", "filed", "dropped", "moved"]
 # How a release before the ids were kept as data wrote WAIT and WAITED: read back, never
 # written again, so rewording the lines cannot touch it.
 _OLD_DETAIL = re.compile(r"^follow-up \(action (\d+)\) .*\(action (\d+)\) at (\S+) ")
@@ -73,28 +75,37 @@ class Wait:
 @dataclass(frozen=True, slots=True)
 class NoTicket:
     """A follow-up (outbox id) held with no ticket at `target` to go on: the case's ticket
-    there (its outbox id) was dropped, or `ticket` is None: it never had one. The outbox's
-    claim writes it as data (`detail`) on a "hold" line; an older release wrote its English
-    reason there (outbox_old_holds reads both)."""
+    there (its outbox id) was dropped, or `ticket` is None: it never had one. `elsewhere`:
+    the desk the case's ticket went to without it (an older `outbox retry TICKET --to`). The
+    outbox's claim writes it as data (`detail`) on a "hold" line; an older release wrote its
+    English reason there (outbox_old_holds reads both)."""
 
     follow_up: int
     target: str
     ticket: int | None
+    elsewhere: str | None = None
 
     def detail(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+        data = asdict(self)
+        if self.elsewhere is None:  # as before there was one: the same line, the same data
+            del data["elsewhere"]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+_HELD_KEYS = {"follow_up", "target", "ticket"}
 
 
 def read_held(detail: str) -> NoTicket | None:
     """What a "hold" line's detail written as NoTicket's data records; None for any other."""
     try:
         data = json.loads(detail)
-        ticket = data["ticket"]
-        held = NoTicket(int(data["follow_up"]), str(data["target"]), ticket)
-    except (ValueError, TypeError, KeyError):
+        ticket, elsewhere = data["ticket"], data.get("elsewhere")
+        held = NoTicket(int(data["follow_up"]), str(data["target"]), ticket, elsewhere)
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
     fits = ticket is None or (isinstance(ticket, int) and not isinstance(ticket, bool))
-    return held if fits and set(data) == {"follow_up", "target", "ticket"} else None
+    fits = fits and (elsewhere is None or isinstance(elsewhere, str))
+    return held if fits and set(data) - {"elsewhere"} == _HELD_KEYS else None
 
 
 def note_no_ticket(conn: sa.Connection, actor: str, case_id: int, held: NoTicket) -> None:
@@ -103,7 +114,8 @@ def note_no_ticket(conn: sa.Connection, actor: str, case_id: int, held: NoTicket
 
 
 def read(detail: str) -> Said | None:
-    """What a WAIT, WAITED or STRANDED line's detail records; None for any other detail."""
+    """What a WAIT, WAITED, STRANDED or MOVED_HELD line's detail records; None for any
+    other detail."""
     if not detail.startswith("{"):
         return _read_old(detail)
     try:
@@ -127,6 +139,13 @@ def note_stranded(conn: sa.Connection, actor: str, case_id: int, said: Said) -> 
     """The line of a follow-up held because `actor` dropped its case's ticket (outbox_hold):
     under the one who dropped it, saying so; not a "hold" of theirs, which they never made."""
     write(conn, actor, STRANDED, case_id=case_id, detail=said.detail())
+
+
+def note_moved_held(conn: sa.Connection, actor: str, case_id: int, said: Said) -> None:
+    """The line of a follow-up a person held that went with its ticket to `said.target`
+    (outbox_follow_ups), under the one who sent it there: still held, it is not sent, and
+    without a line the trail said only that the ticket moved."""
+    write(conn, actor, MOVED_HELD, case_id=case_id, detail=said.detail())
 
 
 def note_waits(conn: sa.Connection, follow_ups: list[tuple[int, int, str]]) -> list[Wait]:

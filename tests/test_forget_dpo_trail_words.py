@@ -37,8 +37,12 @@ def erased(erasure: Erasure) -> str:
     ("loc", "words"),
     [
         (ENGLISH, "already blank (blanked by the retention), left unchanged: 1 delivered action"),
-        (PORTUGUESE, "já anonimizados pela política de retenção, sem alteração: 1 ação entregue"),
-        (EUROPEAN_PORTUGUESE, "eliminados: 2 menções, 1 caso, 1 rascunho"),
+        (
+            PORTUGUESE,
+            "já sem texto nem identificadores (eliminados pela política de retenção), sem "
+            "alteração: 1 ação entregue",
+        ),
+        (EUROPEAN_PORTUGUESE, "apagados: 2 menções, 1 caso, 1 rascunho"),
     ],
 )
 def test_an_erasure_reads_in_the_desks_language(loc: Locale, words: str) -> None:
@@ -49,9 +53,11 @@ def test_an_erasure_reads_in_the_desks_language(loc: Locale, words: str) -> None
 
 def test_an_erasure_in_brazil() -> None:
     said = line(PORTUGUESE, "erase", erased(AFTER_RETENTION))
-    assert said.startswith("dpo (pelo terminal) apagou a pedido os dados de uma pessoa: "), said
-    assert "anonimizados, mantendo as linhas: 0 ações entregues" in said
-    assert said.endswith("; Slack: 1 cartão já reescrito pela retenção (sem alteração)"), said
+    assert said.startswith("dpo (pelo terminal) eliminou a pedido os dados de uma pessoa: "), said
+    assert "registros mantidos sem texto nem identificadores: 0 ações entregues" in said
+    assert said.endswith(
+        "; Slack: 1 cartão já reescrito pela política de retenção (sem alteração)"
+    ), said
 
 
 def test_a_retention_run_in_brazil() -> None:
@@ -65,3 +71,13 @@ def test_a_detail_it_cannot_read_is_shown_as_stored() -> None:
     assert line(PORTUGUESE, "erase", "an author's data was erased on request: 2 mentions, 1 c") == (
         "dpo (pelo terminal) erase an author's data was erased on request: 2 mentions, 1 c"
     )
+
+
+def test_an_erasure_and_a_retention_run_in_portugal() -> None:
+    said = line(EUROPEAN_PORTUGUESE, "erase", erased(AFTER_RETENTION))
+    assert said.startswith("dpo (pelo terminal) apagou a pedido os dados de uma pessoa: "), said
+    assert "já sem texto nem identificadores (apagados pela política de conservação)" in said
+    detail = f"older than 365 days, retention erased: {Purge(cases=3, outbox=2, cards=2).summary()}"
+    said = line(EUROPEAN_PORTUGUESE, "purge", detail, actor="retention")
+    assert said.startswith("A política de conservação foi aplicada (dados com mais de 365 dias): ")
+    assert "apagados ou mantidos sem texto nem identificadores: 3 casos" in said

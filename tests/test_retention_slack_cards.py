@@ -89,8 +89,8 @@ async def test_purge_rewrites_her_card_once(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("pt-BR", "(removido pela política de retenção de dados)"),
-        ("pt-PT", "(removido pela política de conservação de dados)"),
+        ("pt-BR", "(eliminado pela política de retenção de dados)"),
+        ("pt-PT", "(apagado pela política de conservação de dados)"),
     ],
 )
 async def test_in_the_teams_language(

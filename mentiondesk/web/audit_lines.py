@@ -14,7 +14,7 @@ from mentiondesk.erasure import ACTION as ERASE
 from mentiondesk.held_replies import held_reason, person_hold
 from mentiondesk.models import handle_shown
 from mentiondesk.outbox_old_holds import read_no_ticket
-from mentiondesk.outbox_ticket_wait import STRANDED, WAIT, WAITED, read
+from mentiondesk.outbox_ticket_wait import MOVED_HELD, STRANDED, WAIT, WAITED, read
 from mentiondesk.retention import ACTION as PURGE
 from mentiondesk.retention import SYSTEM as RETENTION
 from mentiondesk.web.audit_erasures import erasure_line
@@ -46,7 +46,7 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
         return _listed(loc, who, action == "do-not-contact", detail)
     if action == "retry":
         return _resent(loc, who, detail, reply=entry.draft_id is not None)
-    if action in (WAIT, WAITED, STRANDED) and (said := read(detail)) is not None:
+    if action in (WAIT, WAITED, STRANDED, MOVED_HELD) and (said := read(detail)) is not None:
         by_worker = entry.actor == OUTBOX_WORKER  # held at its claim (outbox_claim)
         return ticket_wait_line(loc, who, action, said, entry.case_id, by_worker=by_worker)
     if action == "hold" and entry.draft_id is None and (held := read_no_ticket(detail)):

@@ -5,7 +5,7 @@ never from its detail's words, so each says what a person can do, in the reader'
 
 from __future__ import annotations
 
-from mentiondesk.outbox_ticket_wait import STRANDED, WAITED, NoTicket, Said
+from mentiondesk.outbox_ticket_wait import MOVED_HELD, STRANDED, WAITED, NoTicket, Said
 from mentiondesk.tables import case_number
 from mentiondesk.web.i18n import Locale
 
@@ -13,10 +13,19 @@ from mentiondesk.web.i18n import Locale
 def ticket_wait_line(
     loc: Locale, who: str, action: str, said: Said, case_id: int | None, *, by_worker: bool = False
 ) -> str:
-    """`action`: WAIT, WAITED or STRANDED; `who`: the actor as read (STRANDED's dropped the
-    ticket, unless `by_worker`: the outbox worker held the follow-up at its claim, the ticket
-    dropped before)."""
+    """`action`: WAIT, WAITED, STRANDED or MOVED_HELD; `who`: the actor as read (STRANDED's
+    dropped the ticket, unless `by_worker`: the outbox worker held the follow-up at its claim,
+    the ticket dropped before; MOVED_HELD's sent the ticket elsewhere)."""
     named = {"target": said.target, "action": said.follow_up, "ticket_action": said.ticket}
+    if action == MOVED_HELD:  # `who` sent its ticket elsewhere: it went along, still held
+        return loc.t(
+            "{who} sent the case's ticket to the help desk ({target}; outbox action "
+            "{ticket_action}) with the author's new message for it (outbox action {action}), "
+            "which stays held, as a person held it: `mentiondesk outbox retry {action}` "
+            "releases it",
+            who=who,
+            **named,
+        )
     if action == WAITED:
         return loc.t(
             "The author's new message was added to the case's ticket at the help desk "
@@ -66,10 +75,21 @@ def no_ticket_line(
 ) -> str:
     """A "hold" line of a follow-up held with no ticket (outbox_old_holds.read_no_ticket): as
     the line of its dropped ticket (`who` dropped it, unless `by_worker`), or, the case never
-    having had a ticket there, what to do to send it."""
+    having had a ticket there, what to do to send it: to the desk its ticket went to without
+    it, if it did."""
     if held.ticket is not None:
         said = Said(held.follow_up, held.ticket, held.target, "dropped")
         return ticket_wait_line(loc, who, STRANDED, said, case_id, by_worker=by_worker)
+    if held.elsewhere is not None:  # escalating to its desk again would file a second ticket
+        return loc.t(
+            "The outbox held the author's new message for the help desk ({target}; outbox "
+            "action {action}): the case's ticket is at {elsewhere} now, sent there without it. "
+            "To send it there too, `mentiondesk outbox retry {action} --to {elsewhere}`; or "
+            "drop it with `mentiondesk outbox drop {action}`",
+            target=held.target,
+            action=held.follow_up,
+            elsewhere=held.elsewhere,
+        )
     return loc.t(
         "The outbox held the author's new message for the help desk ({target}; outbox action "
         "{action}): the case has no ticket there to add it to. To send it, escalate {number} "

@@ -191,23 +191,8 @@ AUDIT = {
         "A pessoa editou a publicação depois de o rascunho ser rejeitado e pediu para não ser "
         "contatada: o novo texto foi mantido, e a pessoa está na lista de não contatar"
     ),
-    # An erasure's and a retention run's counts (web/audit_erasures), naming nobody.
-    "{who} erased a person's data on request: {parts}": (
-        "{who} apagou a pedido os dados de uma pessoa: {parts}"
-    ),
-    "{who} ran the retention (older than {days} days): {parts}": (
-        "{who} aplicou a política de retenção (dados com mais de {days} dias): {parts}"
-    ),
-    "The retention policy ran (older than {days} days): {parts}": (
-        "A política de retenção foi aplicada (dados com mais de {days} dias): {parts}"
-    ),
-    "deleted: {counts}": "excluídos: {counts}",
-    "blanked, the rows kept: {counts}": "anonimizados, mantendo as linhas: {counts}",
-    "already blank (blanked by the retention), left unchanged: {counts}": (
-        "já anonimizados pela política de retenção, sem alteração: {counts}"
-    ),
-    "blanked or deleted: {counts}": "anonimizados ou excluídos: {counts}",
-    "Slack: {counts}": "Slack: {counts}",
+    # The things an erasure's and a retention run's lines count (web/audit_erasures); their
+    # sentences, with the words for erasing and keeping, are i18n_pt_privacy's.
     "{n} mention": "{n} menção",
     "{n} mentions": "{n} menções",
     "{n} outbox action": "{n} ação da fila de envio",
@@ -228,19 +213,24 @@ AUDIT = {
     "{n} audit lines": "{n} linhas do histórico de auditoria",
     "{n} author": "{n} conta",  # an author's row: "autor" would assume a gender
     "{n} authors": "{n} contas",
-    "{n} card to rewrite (queued in the outbox)": "{n} cartão a reescrever (na fila de envio)",
-    "{n} cards to rewrite (queued in the outbox)": ("{n} cartões a reescrever (na fila de envio)"),
-    "{n} card left to the retention's rewrite (waiting in the outbox)": (
-        "{n} cartão deixado para a reescrita da retenção (aguardando na fila de envio)"
+    # A follow-up held at its desk, its ticket sent elsewhere without it (case_tickets).
+    "The outbox held the author's new message for the help desk ({target}; outbox action "
+    "{action}): the case's ticket is at {elsewhere} now, sent there without it. To send it "
+    "there too, `mentiondesk outbox retry {action} --to {elsewhere}`; or drop it with "
+    "`mentiondesk outbox drop {action}`": (
+        "A fila de envio reteve a nova mensagem da pessoa para o help desk ({target}; ação "
+        "{action} da fila de envio): o chamado do caso agora está em {elsewhere}, enviado "
+        "para lá sem ela. Para enviá-la para lá também, rode `mentiondesk outbox retry "
+        "{action} --to {elsewhere}`; ou descarte-a com `mentiondesk outbox drop {action}`"
     ),
-    "{n} cards left to the retention's rewrite (waiting in the outbox)": (
-        "{n} cartões deixados para a reescrita da retenção (aguardando na fila de envio)"
-    ),
-    "{n} card already rewritten by the retention (left unchanged)": (
-        "{n} cartão já reescrito pela retenção (sem alteração)"
-    ),
-    "{n} cards already rewritten by the retention (left unchanged)": (
-        "{n} cartões já reescritos pela retenção (sem alteração)"
+    # A follow-up a person held, sent along with its ticket (outbox_follow_ups), still held.
+    "{who} sent the case's ticket to the help desk ({target}; outbox action {ticket_action}) "
+    "with the author's new message for it (outbox action {action}), which stays held, as a "
+    "person held it: `mentiondesk outbox retry {action}` releases it": (
+        "{who} enviou o chamado do caso para o help desk ({target}; ação {ticket_action} da "
+        "fila de envio) com a nova mensagem da pessoa para ele (ação {action} da fila de "
+        "envio), que continua retida, pois alguém a reteve: `mentiondesk outbox retry "
+        "{action}` a libera"
     ),
 }
 
@@ -299,17 +289,26 @@ AUDIT_PT = {
         "{target} e depois execute `mentiondesk outbox retry {action}`; ou descarte-a com "
         "`mentiondesk outbox drop {action}`"
     ),
-    # An erasure's counts (web/audit_erasures): Portugal's "eliminados", "à espera".
-    "deleted: {counts}": "eliminados: {counts}",
-    "blanked or deleted: {counts}": "anonimizados ou eliminados: {counts}",
+    # The things an erasure's and a retention run's lines count (their words: i18n_pt_privacy).
     "{n} audit line": "{n} linha do registo de auditoria",
     "{n} audit lines": "{n} linhas do registo de auditoria",
     "{n} survey answer": "{n} resposta a inquérito",
     "{n} survey answers": "{n} respostas a inquéritos",
-    "{n} card left to the retention's rewrite (waiting in the outbox)": (
-        "{n} cartão deixado para a reescrita da retenção (à espera na fila de envio)"
+    "The outbox held the author's new message for the help desk ({target}; outbox action "
+    "{action}): the case's ticket is at {elsewhere} now, sent there without it. To send it "
+    "there too, `mentiondesk outbox retry {action} --to {elsewhere}`; or drop it with "
+    "`mentiondesk outbox drop {action}`": (
+        "A fila de envio reteve a nova mensagem da pessoa para o apoio ao cliente ({target}; "
+        "ação {action} da fila de envio): o pedido de apoio do caso está agora em {elsewhere}, "
+        "enviado para lá sem ela. Para a enviar para lá também, execute `mentiondesk outbox "
+        "retry {action} --to {elsewhere}`; ou descarte-a com `mentiondesk outbox drop {action}`"
     ),
-    "{n} cards left to the retention's rewrite (waiting in the outbox)": (
-        "{n} cartões deixados para a reescrita da retenção (à espera na fila de envio)"
+    "{who} sent the case's ticket to the help desk ({target}; outbox action {ticket_action}) "
+    "with the author's new message for it (outbox action {action}), which stays held, as a "
+    "person held it: `mentiondesk outbox retry {action}` releases it": (
+        "{who} enviou o pedido de apoio do caso para o apoio ao cliente ({target}; ação "
+        "{ticket_action} da fila de envio) com a nova mensagem da pessoa para ele (ação "
+        "{action} da fila de envio), que continua retida, por alguém a ter retido: "
+        "`mentiondesk outbox retry {action}` liberta-a"
     ),
 }

@@ -89,8 +89,11 @@ async def test_the_admin_reads_erasures_and_runs_newest_first(as_role: Login, st
                 "dpo (pelo terminal)",
                 "a execução diária do serviço",
                 "Aplicação da política de retenção (dados com mais de 365 dias)",
-                "excluídos: 1 menção",
+                "eliminados: 1 menção",
                 "Registrados: 1 eliminação a pedido e 1 aplicação da política de retenção.",
+                "registros mantidos sem texto nem identificadores: 0 ações entregues",
+                "Política de retenção: os dados pessoais de atendimentos concluídos são "
+                "eliminados após 365 dias.",
             ],
         ),
         (
@@ -98,8 +101,13 @@ async def test_the_admin_reads_erasures_and_runs_newest_first(as_role: Login, st
             [
                 "<title>Registo de privacidade",
                 "Apagamento a pedido",
-                "eliminados: 1 menção",
-                "Registados: 1 apagamento a pedido e 1 aplicação da política de retenção.",
+                "Aplicação da política de conservação (dados com mais de 365 dias)",
+                "apagados: 1 menção",
+                "registos mantidos sem texto nem identificadores: 0 ações entregues",
+                "apagados ou mantidos sem texto nem identificadores: 1 caso, 1 menção",
+                "Registados: 1 apagamento a pedido e 1 aplicação da política de conservação.",
+                "Política de conservação: os dados pessoais de atendimentos concluídos são "
+                "apagados após 365 dias.",
             ],
         ),
     ],
@@ -160,7 +168,7 @@ async def test_the_csv_for_a_regulator(as_role: Login, store: Store) -> None:
     ]
     assert rows[1][2] == "'=HYPERLINK(1)" and rows[1][4] == "older than 30 days"
     assert rows[3][0] == "30/11/2026 22:30 UTC\u22123" and rows[3][1] == "2026-12-01T01:30:00Z"
-    assert rows[3][4].startswith("excluídos: 1 menção")
+    assert rows[3][4].startswith("eliminados: 1 menção")
     assert rows[3][5].startswith("an author's data was erased on request: 1 mention")
 
 
