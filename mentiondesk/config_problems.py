@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from mentiondesk.models import OUT_OF_RANGE, WRITE, kind_of, out_of_range, write
+from playbooks.problems import accented_at
 
 
 def problems_of(exc: ValidationError, model: type[BaseModel], prefix: str = "") -> list[str]:
@@ -106,33 +107,17 @@ def _plain(key: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-# Where tomllib stopped: "Expected '=' after a key in a key/value pair (at line 3, column 5)".
-_STOPPED_AT = re.compile(r"^Expected '=' after a key .*\(at line (\d+), column (\d+)\)$")
-_BARE_KEY = re.compile(r"[\w-]+")
-
-
 def accented_key(text: str, said: str, keys: list[str]) -> str | None:
     """Where TOML stopped at an accented letter in a key (`fuso_horário = …`): the line, the
     key and the one to write, which "fix the syntax at that line" leaves to be guessed (a key
     without quotes is ASCII, and the config's keys are English). None for any other error."""
-    stopped = _STOPPED_AT.match(said)
-    lines = text.splitlines()
-    if not stopped or int(stopped[1]) > len(lines):
+    found = accented_at(text, said)
+    if found is None:
         return None
-    line, column = lines[int(stopped[1]) - 1], int(stopped[2]) - 1
-    if column >= len(line) or line[column].isascii() or not line[column].isalpha():
-        return None
-    start = column
-    while start > 0 and _BARE_KEY.fullmatch(line[start - 1]):
-        start -= 1
-    word = _BARE_KEY.match(line, start)
-    key = word[0] if word else line[column]
-    close = difflib.get_close_matches(_plain(key), keys, n=1)
-    close = close or [k for k in _SYNONYMS.get(_plain(key), ()) if k in keys]
-    hint = f"did you mean {close[0]!r}?" if close else "write it as the shipped config.toml does"
-    return (
-        f"line {stopped[1]}: the key {key!r} has {line[column]!r}: keys are English, without "
-        f"accents or ç; {hint}"
+    close = difflib.get_close_matches(_plain(found.key), keys, n=1)
+    close = close or [k for k in _SYNONYMS.get(_plain(found.key), ()) if k in keys]
+    return found.said(
+        f"did you mean {close[0]!r}?" if close else "write it as the shipped config.toml does"
     )
 
 

@@ -20,7 +20,7 @@ from mentiondesk.config_toml_lines import (
     parses,
     table_before,
 )
-from mentiondesk.config_toml_values import Hint, two_statements, value_hint
+from mentiondesk.config_toml_values import Hint, decimal_comma, two_statements, value_hint
 
 # What tomllib says where quoted text runs on: `"…”` and `'…’` are closed by no quote TOML reads.
 _UNCLOSED = ("Illegal character '\\n'", "Unterminated", 'Expected "\'"', "Unclosed")
@@ -37,7 +37,7 @@ LISTS_OF_TABLES = {
 def hint_for(stop: Stop, keys: list[str]) -> Hint | None:
     """What is wrong at `stop` and the line as it should read, or None where no rule fits.
     `keys` are the config's keys, for one written with a space (`time zone`)."""
-    found = pasted_characters(stop) or _header(stop) or _twice(stop)
+    found = pasted_characters(stop) or _header(stop) or _twice(stop) or decimal_comma(stop)
     found = found or _key_written(stop, keys) or _inline_table(stop) or value_hint(stop)
     return found or two_statements(stop) or _statement(stop)
 
@@ -145,6 +145,9 @@ def _key_written(stop: Stop, keys: list[str]) -> Hint | None:
         return None
     key, char, rest = stop.text[: stop.index].strip(), stop.char(), stop.text[stop.index :]
     spaced = stop.index > 0 and stop.text[stop.index - 1] in " \t"  # tomllib skips spaces
+    head = _braces_head(stop.text[: stop.index])
+    if head:  # `when = { label "negative" }`: the key is `label`, not the line up to it
+        return _key_in_braces(stop, head, keys)
     if char == ":":
         return "a key and its value are joined with =, not :", _key_value(key, rest[1:])
     if char and spaced and "=" in rest:
@@ -156,6 +159,33 @@ def _key_written(stop: Stop, keys: list[str]) -> Hint | None:
     if char and spaced:
         return f"{key!r} needs = between it and its value", _key_value(key, rest)
     return f"{key!r} has no = and no value: write {key} = … or delete the line", None
+
+
+def _braces_head(before: str) -> str:
+    """The line up to the key being written in `{ }` (`when = { a = 1,`), or "" where the
+    key is the line's own."""
+    code = code_part(before)
+    if code.count("{") <= code.count("}"):
+        return ""
+    return before[: max(before.rfind("{"), before.rfind(",")) + 1]
+
+
+def _key_in_braces(stop: Stop, head: str, keys: list[str]) -> Hint:
+    """A key in `{ }` with `:` or nothing where its `=` goes: the line is mended there."""
+    key, rest = stop.text[len(head) : stop.index].strip(), stop.text[stop.index :]
+    char, spaced = stop.char(), stop.text[stop.index - 1] in " \t"
+    if char == ":":
+        fixed = f"{head} {key} = {rest[1:].lstrip()}"
+        return "a key and its value are joined with =, not :", _checked(fixed)
+    words = re.match(r"([^=,}]+)=(.*)", rest)
+    if char and spaced and words:  # `{ min score = 0.5 }`
+        joined = "_".join([*key.split(), *words[1].split()])
+        close = (difflib.get_close_matches(joined.lower(), keys, n=1) or [joined])[0]
+        fixed = f"{head} {close} ={words[2]}"
+        return f"a key has no spaces: did you mean {close!r}?", _checked(fixed)
+    if char and spaced and char not in ",}":
+        return f"{key!r} needs = between it and its value", _checked(f"{head} {key} = {rest}")
+    return f"{key!r} in {{ }} has no = and no value: write {key} = … or delete it", None
 
 
 def _key_value(key: str, value: str) -> str | None:

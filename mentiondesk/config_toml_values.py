@@ -35,6 +35,10 @@ _BOOLS = {
 }
 _NUMBER_AND_WORDS = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*[^\W\d_].*")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+# In `{ min_score = 0,5 }` TOML reads 0, then 5 as the next key, and stops wanting its `=`.
+_COMMA_READ_AS_KEY = re.compile(r"=\s*[+-]?\d+,\d+\s*$")
+_COMMA_IN_BRACES = re.compile(r"(=\s*[+-]?\d+),(\d+)(?=\s*(?:[,}\]]|$))")
+_POINT = "a number takes a decimal point, not a comma"
 _UNCLOSED = ("Illegal character '\\n'", "Unterminated string", "Found invalid character '\\n'")
 _BARE = ("Invalid value", "Expected newline", "Unclosed", "Invalid date")  # where one stops
 _AT_MOST = 8  # values rewritten on one line: a line holds a few, not a pasted page
@@ -42,16 +46,22 @@ _ESCAPES = ("Unescaped '\\' in a string", "Invalid hex value", "Escaped characte
 
 
 def value_hint(stop: Stop) -> Hint | None:
-    """A hint for a value the parser stopped in, or None where none fits."""
-    for rule in (_decimal_comma, _unclosed_text, _backslashes, _bare_value, _missing_comma):
+    """A hint for a value the parser stopped in, or None where none fits (a decimal comma is
+    decimal_comma's, which hint_for asks before it reads a key)."""
+    for rule in (_unclosed_text, _backslashes, _bare_value, _missing_comma):
         found = rule(stop)
         if found:
             return found
     return None
 
 
-def _decimal_comma(stop: Stop) -> Hint | None:
-    """`poll_seconds = 1,5`: TOML stops at the comma, after the number 1."""
+def decimal_comma(stop: Stop) -> Hint | None:
+    """`poll_seconds = 1,5`: TOML stops at the comma, after the number 1; in `{ }` (a rule's
+    `when = { min_score = 0,5 }`) after the 5, taken for a key."""
+    if stop.said.startswith("Expected '=' after a key"):
+        if not _COMMA_READ_AS_KEY.search(stop.text[: stop.index]):
+            return None
+        return _POINT, _checked(_COMMA_IN_BRACES.sub(r"\1.\2", stop.text))  # all its numbers
     if not stop.said.startswith("Expected newline") or stop.char() != ",":
         return None
     start, end = value_span(stop.text, stop.index)
@@ -59,7 +69,7 @@ def _decimal_comma(stop: Stop) -> Hint | None:
     if not _DECIMAL_COMMA.fullmatch(value):
         return None
     fixed = stop.text[:start] + value.replace(",", ".") + stop.text[end:]
-    return "a number takes a decimal point, not a comma", _checked(fixed)
+    return _POINT, _checked(fixed)
 
 
 def _unclosed_text(stop: Stop) -> Hint | None:

@@ -14,7 +14,7 @@ import typing
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -91,10 +91,24 @@ _STOPPED_AT = re.compile(r"^Expected '=' after a key .*\(at line (\d+), column (
 _BARE_KEY = re.compile(r"[\w-]+")
 
 
-def accented_key(text: str, said: str) -> str | None:
-    """Where TOML stopped at an accented letter in a key (`frustração = 3`, `ação = …`): the
-    line and the key, and the fix, which "fix the syntax at that line" leaves to be guessed:
-    a key without quotes is ASCII, and a rule file's keys are English."""
+class AccentedKey(NamedTuple):
+    """A key TOML stopped in at an accented letter: config.toml's check words it too."""
+
+    line: int  # counted from 1
+    key: str  # `frustração`
+    letter: str  # the letter TOML stopped at, `ç`
+    before: str  # the line up to the key: `when = { `, `description.`
+
+    def said(self, hint: str) -> str:
+        return (
+            f"line {self.line}: the key {self.key!r} has {self.letter!r}: keys are English, "
+            f"without accents or ç; {hint}"
+        )
+
+
+def accented_at(text: str, said: str) -> AccentedKey | None:
+    """Where TOML stopped at an accented letter in a key (`frustração = 3`, `ação = …`), from
+    what it `said` reading `text`; None for any other error."""
     stopped = _STOPPED_AT.match(said)
     lines = text.splitlines()
     if not stopped or int(stopped[1]) > len(lines):
@@ -104,20 +118,25 @@ def accented_key(text: str, said: str) -> str | None:
         return None
     start = _key_start(line, column)
     key = _BARE_KEY.match(line, start)
-    word = key[0] if key else line[column]
-    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if c.isascii())
+    return AccentedKey(int(stopped[1]), key[0] if key else line[column], line[column], line[:start])
+
+
+def accented_key(text: str, said: str) -> str | None:
+    """An accented key in a rule file, with the fix, which "fix the syntax at that line"
+    leaves to be guessed: a key without quotes is ASCII, and a rule file's keys are English."""
+    found = accented_at(text, said)
+    if found is None:
+        return None
+    plain = "".join(c for c in unicodedata.normalize("NFKD", found.key) if c.isascii())
     known = [k for table in _TABLES.values() for k in table.model_fields]
     close = _CONDITION_WORDS.get(plain.lower()) or close_to(plain, known)
-    if line[:start].rstrip().endswith("description."):  # `description.português = "…"`
+    if found.before.rstrip().endswith("description."):  # `description.português = "…"`
         hint = "a description's keys are locales: en, pt-BR, pt-PT"
     elif plain.lower() in _WORDS_KEYS:  # `contém = ["procon"]`
         hint = _NO_WORDS
     else:
         hint = f"did you mean {close!r}?" if close else "write it as the README's rules do"
-    return (
-        f"line {stopped[1]}: the key {word!r} has {line[column]!r}: keys are English, without "
-        f"accents or ç; {hint}"
-    )
+    return found.said(hint)
 
 
 def _key_start(line: str, column: int) -> int:
