@@ -49,6 +49,11 @@ class RecordedSource:
         """Its writer still runs and refreshed it lately (the module's staleness rule)."""
         return self.ended_at is None and self.read_at - self.updated_at <= STALE_AFTER
 
+    def vanished(self) -> bool:
+        """Its writer went without a clean stop (killed, out of memory, its host down) or hangs:
+        not current, yet never marked ended. No process reads the source for it now."""
+        return self.ended_at is None and not self.current()
+
     def state_at(self, now: datetime) -> str:
         """A rate limit already past is read as ok (its writer says so within seconds)."""
         if self.state == "limited" and (self.until is None or self.until <= now):

@@ -9,9 +9,11 @@ a running worker stopped for good (a revoked token: it is not read again until r
 the workers recorded it in the store (source_states), so the desk of any process says it;
 `sources` says which, with the error's class and its message, scrubbed of anything token-like.
 A source whose writer is gone (source_states' staleness rule) is "unknown" and degrades
-nothing: no process says how it stands now. A rate-limited source is no failure either: its
-`rate_limited_until`, and where only some endpoints are held (X's search, its mentions read)
-`rate_limited_endpoints`, each with until when.
+nothing by itself: no process says how it stands now. But a source of the desk's config that
+no running worker reads because the last one went without a clean stop (kill -9, the OOM
+killer) degrades it, named in `no_worker_since` (source_vanished). A rate-limited source is
+no failure either: its `rate_limited_until`, and where only some endpoints are held (X's
+search, its mentions read) `rate_limited_endpoints`, each with until when.
 
 A source whose polls keep failing (a host that does not resolve, a port where nothing listens,
 the platform down) reads nothing either: "degraded" once it has failed past its grace
@@ -32,6 +34,7 @@ from mentiondesk.models import utc
 from mentiondesk.source_failing import down, failing_json
 from mentiondesk.source_health import held_in
 from mentiondesk.source_states import RecordedSource, recorded, standing
+from mentiondesk.source_vanished import vanished
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from mentiondesk.web.common import DESK
@@ -63,27 +66,34 @@ def backlog(store: Store, now: datetime) -> dict[str, int | None]:
     }
 
 
-def _figures(store: Store, now: datetime) -> tuple[dict[str, int | None], list[RecordedSource]]:
-    return backlog(store, now), list(standing(recorded(store), now).values())
+Figures = tuple[dict[str, int | None], list[RecordedSource], list[RecordedSource]]
+
+
+def _figures(store: Store, now: datetime) -> Figures:
+    rows = recorded(store)
+    return backlog(store, now), list(standing(rows, now).values()), rows
 
 
 async def healthz(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     now = desk.clock()
     try:
-        figures, sources = await desk.db(_figures, desk.store, now)
+        figures, sources, rows = await desk.db(_figures, desk.store, now)
     except sa.exc.SQLAlchemyError as exc:
         return web.json_response({"status": "error", "store": type(exc).__name__}, status=503)
     waited = figures["outbox_oldest_waiting_seconds"]
     late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
     unread = any(source.stopped() or down(source, now) for source in sources)
+    gone = vanished(rows, {s.name for s in desk.config.sources if s.name})  # named by config
     shown: dict[str, dict[str, Any]] = {s.name: _source_json(s, now) for s in sources}
     for source in sources:  # X's search held while its mentions are read: which, until when
         if held := held_in(source, now):
             said = {endpoint: at.isoformat(timespec="seconds") for endpoint, at in held}
             shown[source.name]["rate_limited_endpoints"] = said
-    status = "degraded" if late or unread else "ok"
-    also = {"sources": shown} if shown else {}  # none recorded yet: no worker has polled one
+    status = "degraded" if late or unread or gone else "ok"
+    also: dict[str, Any] = {"sources": shown} if shown else {}  # none yet: no worker has polled
+    if gone:  # which sources no worker reads, since when
+        also["no_worker_since"] = gone
     return web.json_response({"status": status, **figures, **also})
 
 
