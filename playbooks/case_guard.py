@@ -6,14 +6,19 @@ playbook templates (template_checks, at load) and the desk's saved replies
 a variable or loop over one that keeps its emptiness) or with a fallback (`{{ case or "…" }}`,
 `{{ case|default("…", true) }}`). Every branch counts, not only the one a sample takes.
 
+An `{% include "pt/x.j2" %}` is followed into the file it names (`source` parses it), in
+place, with the variables and guard where it stands.
+
 What the check cannot follow (a variable set differently in two branches, a `{% call %}`, a
-test it cannot read: `{% if case is sameas x %}`) gives an unsure Hole, naming the construct:
-the check says it cannot tell, rather than pass a hole or call a correct guard wrong."""
+test it cannot read: `{% if case is sameas x %}`, an `{% import %}`, `{% from … import %}` or
+`{% extends %}` whose file reads a case value, an include it cannot read) gives an unsure
+Hole, naming the construct: the check says it cannot tell, rather than pass a hole or call a
+correct guard wrong."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from jinja2 import TemplateError, nodes
 
@@ -29,10 +34,22 @@ _MAX_DEPTH = 8
 _MAX_CALLS = 500
 
 
-def find_hole(tree: nodes.Template) -> Hole | None:
+# A template's parsed file by the name an include gives it; None when there is none.
+Source = Callable[[str], nodes.Template | None]
+# What writes another file's text, as a template writes it.
+_OTHER_FILE: dict[type[nodes.Stmt], str] = {
+    nodes.Include: "{% include %}",
+    nodes.Import: "{% import %}",
+    nodes.FromImport: "{% from … import %}",
+    nodes.Extends: "{% extends %}",
+}
+
+
+def find_hole(tree: nodes.Template, source: Source | None = None) -> Hole | None:
     """The first case value the parsed template writes where it may be "" (a certain hole
-    before an unsure one); None when it writes none so."""
-    return first(_Walk().walk(tree, False))
+    before an unsure one); None when it writes none so. `source`: the other template files
+    an include names (None: there are none to read, as for a saved reply)."""
+    return first(_Walk(source).walk(tree, False))
 
 
 @functools.lru_cache(maxsize=512)
@@ -49,8 +66,10 @@ class _Walk(Reading):
     """The statements, in order, with what each variable holds so far; `guard`: whether a case
     is certain where a statement stands (None: cannot tell)."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: Source | None = None) -> None:
         super().__init__()
+        self.source = source
+        self.including: list[str] = []
         self.macros: dict[str, nodes.Macro] = {}
         self.calling: list[str] = []
         self.calls = 0
@@ -66,8 +85,12 @@ class _Walk(Reading):
         if isinstance(node, nodes.With):
             values = [self.holding(value) for value in node.values]
             return self._scoped(list(zip(node.targets, values, strict=True)), node.body, guard)
+        if isinstance(node, tuple(_OTHER_FILE)):
+            return self._other_file(node, guard)
         if isinstance(node, nodes.Assign):
-            self._assign(node.target, self.holding(node.node))
+            held = self.holding(node.node)
+            # Set where a case is certain: written later, it is never "".
+            self._assign(node.target, held if not (guard and held) else _kept(held))
         elif isinstance(node, nodes.AssignBlock):  # `{% set s %}…{% endset %}`: written later
             hole = first(self.body(node.body, guard))
             self._assign(node.target, Held(hole.name, hole, False, False) if hole else None)
@@ -85,6 +108,24 @@ class _Walk(Reading):
                 [n for n in node.iter_child_nodes() if isinstance(n, nodes.Stmt)], guard
             )
         return []
+
+    def _other_file(self, node: nodes.Node, guard: bool | None) -> list[Hole]:
+        """An include's file walked where it stands; another file's macros or layout
+        (`import`, `extends`) only said to be unsure when that file reads a case value."""
+        construct = next(text for kind, text in _OTHER_FILE.items() if isinstance(node, kind))
+        name = _file_named(node)
+        tree = self.source(name) if self.source and name else None
+        if not name or tree is None or name in self.including or len(self.including) >= _MAX_DEPTH:
+            return [Hole(CASE_VALUES[0], construct)]
+        if not isinstance(node, nodes.Include):
+            read = {n.name for n in tree.find_all(nodes.Name)} & set(CASE_VALUES)
+            return [Hole(value, construct) for value in sorted(read)[:1]]
+        self.including.append(name)
+        try:
+            holes = self.body(tree.body, guard)
+            return [Hole(h.name, h.unsure, h.included or name) for h in holes]
+        finally:
+            self.including.pop()
 
     def body(self, body: Iterable[nodes.Node], guard: bool | None) -> list[Hole]:
         return [hole for node in body for hole in self.walk(node, guard)]
@@ -182,6 +223,8 @@ class _Walk(Reading):
         known = [value for value in values if value]
         if all(value == values[0] for value in values) or not known:
             return values[0] if values else None
+        if not any(value.hole for value in known):  # none writes a hole: only its test differs
+            return Held(known[0].name, None, None, None)
         return Held(known[0].name, Hole(known[0].name, construct), None, None)
 
     def written(self, node: nodes.Node | None) -> Hole | None:
@@ -241,6 +284,17 @@ class _Walk(Reading):
             else None
         )
         return {**bound, "varargs": rest, "kwargs": rest}
+
+
+def _file_named(node: nodes.Node) -> str | None:
+    """The file an include, import or extends names, when written as text."""
+    value = getattr(getattr(node, "template", None), "value", None)
+    return value if isinstance(value, str) else None
+
+
+def _kept(held: Held) -> Held:
+    """`held` set where a case is certain: it writes no hole, and tests as before."""
+    return Held(held.name, None, held.if_true, held.if_false)
 
 
 def _set(key: str) -> str:

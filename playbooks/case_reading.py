@@ -28,10 +28,12 @@ _CASE_LISTS = ("open_cases", "past_cases")
 @dataclass(frozen=True)
 class Hole:
     """A case value (`name`) a text may write where it is "". `unsure`: "" when certain; else
-    the construct the check cannot follow (`{% set c %}`, `{% if … %}`), as a text writes it."""
+    the construct the check cannot follow (`{% set c %}`, `{% if … %}`), as a text writes it;
+    `included`: the file an include brought it from."""
 
     name: str
     unsure: str = ""
+    included: str = ""  # the file an `{% include %}` brought it from, if another
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def first(found: Iterable[Hole | None]) -> Hole | None:
 
 def unsure(hole: Hole | None, construct: str) -> Hole | None:
     """`hole` made unsure, for what the check cannot follow (kept if already unsure)."""
-    return Hole(hole.name, hole.unsure or construct) if hole else None
+    return Hole(hole.name, hole.unsure or construct, hole.included) if hole else None
 
 
 class Reading:

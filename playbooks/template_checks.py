@@ -8,17 +8,23 @@ as a rule's conditions are (conditions.py), in their words."""
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import nodes
 
 from mentiondesk.models import PLATFORM_NAMES
 from playbooks import case_guard, conditions
 
 _EQUAL = ("eq", "ne")
+# `{ name }` in the text: a value written with one brace (`{{ name }}` is two).
+_ONE_BRACE = re.compile(r"(?<!\{)\{\s*([A-Za-z_]\w*)\s*\}(?!\})")
+_STR_METHODS = frozenset(m for m in dir(str) if not m.startswith("_"))
 _AMONG = ("in", "notin")
 
 
-def problem(ast: nodes.Template) -> str | None:
-    """What is wrong with the parsed template, worded with its fix; None if nothing."""
+def problem(ast: nodes.Template, source: case_guard.Source | None = None) -> str | None:
+    """What is wrong with the parsed template, worded with its fix; None if nothing.
+    `source`: the files an `{% include %}` names, followed by the case check."""
     if not _writes(ast):
         return "it writes nothing; write the reply's text in it, or remove the draft action"
     for value in _compared(ast, "reason"):
@@ -40,7 +46,32 @@ def problem(ast: nodes.Template) -> str | None:
                 f"{{{{ platform }}}} is compared with {value!r}, but it is the platform's name "
                 f"as people read it; did you mean {PLATFORM_NAMES[value]!r}?"
             )
-    return _case_problem(case_guard.find_hole(ast))
+    return _written_as_is(ast) or _case_problem(case_guard.find_hole(ast, source))
+
+
+def _written_as_is(ast: nodes.Template) -> str | None:
+    """`{ name }` (one brace: written as it is) and `{{ name.upper }}` (no brackets: written
+    as "<built-in method upper…>"), each rendering without an error."""
+    for data in ast.find_all(nodes.TemplateData):
+        if braced := _ONE_BRACE.search(data.data):
+            return (
+                f"{braced.group(0)!r} is written as it is, braces and all; a value is written "
+                f"with two: {{{{ {braced.group(1)} }}}}"
+            )
+    called = {id(call.node) for call in ast.find_all(nodes.Call)}
+    for attr in ast.find_all(nodes.Getattr):
+        if (
+            id(attr) not in called
+            and attr.attr in _STR_METHODS
+            and isinstance(attr.node, nodes.Name)
+        ):
+            name, method = attr.node.name, attr.attr
+            return (
+                f"{{{{ {name}.{method} }}}} writes Python's description of a method "
+                f'("<built-in method {method}…>"), not the text: write {{{{ {name}|{method} }}}} '
+                f"or {{{{ {name}.{method}() }}}}"
+            )
+    return None
 
 
 def _case_problem(hole: case_guard.Hole | None) -> str | None:
@@ -50,17 +81,24 @@ def _case_problem(hole: case_guard.Hole | None) -> str | None:
         return None
     name, fix = hole.name, f"{{% if {hole.name} %}}…{{% endif %}}"
     empty = '"" for a post that joins no case (the draft would read "your case  is…")'
+    where = f" in {hole.included}, which it includes," if hole.included else ""
     if not hole.unsure:
-        return f"{{{{ {name} }}}} is written outside {fix}; it is {empty}: put it inside {fix}"
+        return (
+            f"{{{{ {name} }}}} is written{where} outside {fix}; it is {empty}: put it inside {fix}"
+        )
     return (
-        f"cannot tell whether {{{{ {name} }}}} is written only for a post that joins a case: "
+        f"cannot tell whether {{{{ {name} }}}}{where} is written only for a post that joins a "
+        "case: "
         f"it goes through {hole.unsure}, which this check does not follow; it is {empty}: "
         f'write {{{{ {name} }}}} itself inside {fix}, or as {{{{ {name} or "…" }}}}'
     )
 
 
 def _writes(ast: nodes.Template) -> bool:
-    """Whether any branch writes something: text other than blanks, or a value."""
+    """Whether any branch writes something: text other than blanks, or a value, or another
+    file's text (an include, or the layout it extends)."""
+    if any(ast.find_all((nodes.Include, nodes.Extends))):
+        return True
     for output in ast.find_all(nodes.Output):
         for node in output.nodes:
             if not isinstance(node, nodes.TemplateData) or node.data.strip():

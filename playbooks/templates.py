@@ -16,10 +16,11 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
     meta,
+    nodes,
 )
 
 from mentiondesk.models import ConfigError
-from playbooks import template_checks
+from playbooks import template_checks, template_names, template_syntax
 from playbooks.sandbox import sandbox
 from playbooks.variants import regional, tag
 
@@ -124,31 +125,55 @@ class Templates:
                     raise ConfigError(f"template {path}: {exc}") from None
 
     def _syntax_error(self, path: str, exc: TemplateSyntaxError) -> str:
-        """The file as it is on disk, and the line: `pt/thank_you.j2` alone does not say
-        whether the operator's folder or the shipped one holds the mistake."""
-        _, filename, _ = self._env.loader.get_source(self._env, path)  # type: ignore[union-attr]
-        return (
-            f"template {filename or path}, line {exc.lineno}: {exc.message}; fix the Jinja "
-            "syntax there (e.g. {{ name }}, {% if name %}…{% endif %})"
-        )
+        """The file as it is on disk, the line, what is wrong in plain words and the fix:
+        `pt/thank_you.j2` alone does not say whether the operator's folder or the shipped one
+        holds the mistake."""
+        source, _ = self._source(path)
+        line, what = template_syntax.explain(self._env, source, exc)
+        return f"template {self._file(path)}, line {line}: {what}"
+
+    def _source(self, path: str) -> tuple[str, str | None]:
+        source, filename, _ = self._env.loader.get_source(self._env, path)  # type: ignore[union-attr]
+        return source, filename
+
+    def _file(self, path: str) -> str:
+        return self._source(path)[1] or path
 
     def _check_variables(self, path: str, sample: Mapping[str, Any]) -> None:
-        """ConfigError when `path` names a variable the context lacks, in any branch, or
-        has a mistake that renders without an error (`template_checks`).
+        """ConfigError when `path` (or a file it includes) names a variable the context
+        lacks, in any branch, or has a mistake that renders without an error
+        (`template_checks`, which follows includes where they stand).
 
         Rendering the sample takes one branch of each `{% if %}`: a misspelt variable in
         the `price` branch would pass start-up and then fail every price complaint's draft.
         """
-        source, _, _ = self._env.loader.get_source(self._env, path)  # type: ignore[union-attr]
-        ast = self._env.parse(source)
-        unknown = meta.find_undeclared_variables(ast) - set(sample)
-        if unknown:
-            raise ConfigError(
-                f"template {path}: {', '.join(repr(v) for v in sorted(unknown))} is undefined; "
-                f"the variables are {', '.join(sorted(sample))}{_meant(unknown, sample)}"
-            )
-        if wrong := template_checks.problem(ast):
+        ast = self._check_names(path, sample, ())
+        if wrong := template_checks.problem(ast, self._parsed):
             raise ConfigError(f"template {path}: {wrong}")
+
+    def _check_names(
+        self, path: str, sample: Mapping[str, Any], seen: tuple[str, ...]
+    ) -> nodes.Template:
+        """`path` parsed; ConfigError naming the file and line of a variable the values lack
+        or an include naming no file, in it or in what it includes (with the same values)."""
+        ast = self._env.parse(self._source(path)[0])
+        unknown = meta.find_undeclared_variables(ast) - set(sample)
+        if wrong := template_names.unknown_names(ast, unknown, list(sample)):
+            raise ConfigError(f"template {self._file(path)}, line {wrong[0]}: {wrong[1]}")
+        if missing := template_names.missing_files(ast, self._env.list_templates()):
+            raise ConfigError(f"template {self._file(path)}, line {missing[0]}: {missing[1]}")
+        for include in ast.find_all(nodes.Include):
+            name = getattr(include.template, "value", None)
+            if isinstance(name, str) and name not in (path, *seen):
+                self._check_names(name, sample, (*seen, path))
+        return ast
+
+    def _parsed(self, name: str) -> nodes.Template | None:
+        """Another template file, parsed, for the case check to follow; None if unreadable."""
+        try:
+            return self._env.parse(self._source(name)[0])
+        except (TemplateError, UnicodeDecodeError):
+            return None
 
     def check_layout(self) -> None:
         """ConfigError for folders drafts would never use, or none for the default language."""
@@ -247,12 +272,6 @@ class Templates:
         """The language folders holding template `name` ("en", "pt", "pt-PT")."""
         paths = self._env.list_templates()
         return sorted({p.split("/")[0] for p in paths if p.endswith(f"/{name}.j2")})
-
-
-def _meant(unknown: set[str], known: Mapping[str, Any]) -> str:
-    """A hint for a misspelt variable close to one: ' (did you mean 'case_opened'?)'."""
-    close = [m for v in sorted(unknown) for m in difflib.get_close_matches(v, known, n=1)]
-    return f" (did you mean {', '.join(repr(m) for m in dict.fromkeys(close))}?)" if close else ""
 
 
 def _own(lang: str) -> tuple[str, ...]:

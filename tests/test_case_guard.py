@@ -93,6 +93,8 @@ _CERTAIN = [
     ("{% macro ref(c) %}<{{ c }}>{% endmacro %}{{ ref(c=case_opened) }}", "case_opened"),
     ('{% macro ref(c) %}<{{ c }}>{% endmacro %}{{ ref(case or "sua mensagem") }}', None),
     ("{% macro ref(c) %}<{{ c }}>{% endmacro %}{% set s = ref(case) %}{{ s }}", "case"),
+    # Set from the case only where a case is certain, and to text elsewhere: never "".
+    ('{% if case %}{% set c = case %}{% else %}{% set c = "a" %}{% endif %}<{{ c }}>', None),
 ]
 
 
@@ -104,10 +106,7 @@ def test_each_verdict_is_what_rendering_shows(text: str, written: str | None) ->
 
 # What the check cannot follow: it says so, naming the construct, whichever way it renders.
 _UNSURE = [
-    (
-        '{% if case %}{% set c = case %}{% else %}{% set c = "a" %}{% endif %}<{{ c }}>',
-        "{% set c %}",
-    ),
+    ('{% if x %}{% set c = case %}{% else %}{% set c = "a" %}{% endif %}<{{ c }}>', "{% set c %}"),
     ('{% if x %}{% set case = "MD-1" %}{% endif %}<{{ case }}>', "{% set case %}"),
     (
         '{% set ns = namespace(v="") %}{% for i in items %}{% set ns.v = case %}{% endfor %}'

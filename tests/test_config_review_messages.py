@@ -27,7 +27,7 @@ def test_a_syntax_error_in_ones_own_template_names_its_file_and_line(tmp_path: P
     )
     code, output = run_cli(_config(tmp_path, '\n[playbooks]\ntemplates = "tpl"\n'), "check-config")
     assert code == 2, output
-    assert f"template {broken}, line 2: unexpected '}}'; fix the Jinja syntax there" in output
+    assert f"template {broken}, line 2: a {{{{ … }}}} ends with two braces" in output
 
 
 def test_an_empty_brand_name_says_what_to_write(tmp_path: Path) -> None:

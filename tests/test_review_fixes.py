@@ -65,7 +65,7 @@ def test_a_broken_translation_fails_at_start_up(tmp_path: Path) -> None:
     rules.write_text(
         '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "thanks" }]\n'
     )
-    with pytest.raises(ConfigError, match=r"pt/thanks\.j2: 'nome' is undefined"):
+    with pytest.raises(ConfigError, match=r"pt/thanks\.j2, line 1: \{\{ nome \}\} is not one"):
         load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path)
 
 
