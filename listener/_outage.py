@@ -75,6 +75,9 @@ class StoreOutage:
         self.failures = 0
         self.since: datetime | None = None
         self.cause: str | None = None  # the latest failure, in `words`
+        # Told each time a poller's store work goes through (the glue's processing, waiting
+        # out an outage, tries again then): the pollers are often first to find it back.
+        self.on_answer: Callable[[], None] = lambda: None
 
     def failed(self, source: str, exc: BaseException, now: datetime) -> None:
         self.failures += 1
@@ -91,6 +94,7 @@ class StoreOutage:
 
     def answered(self, now: datetime) -> None:
         """A poller's store work went through: the outage, if any, is over."""
+        self.on_answer()
         if self.since is None:
             return
         down, failures = _duration(now - self.since), self.failures

@@ -19,7 +19,9 @@ class Closable(Protocol):
 
 def watch(task: asyncio.Task[None], *, stopping: asyncio.Event) -> None:
     """Log at error level if `task` ends before a stop was asked for: otherwise a source,
-    the processor or the outbox can be gone for hours with nothing in the log until stop."""
+    the processor or the outbox can be gone for hours with nothing in the log until stop.
+    The App's stages crash into `supervision`, which starts them again: what reaches here
+    from them is a stage that ended by itself (a source stopped by a revoked token)."""
     task.add_done_callback(_ended(stopping))
 
 

@@ -1,8 +1,9 @@
 """The application: builds every part from config and runs the flow, with a clean lifecycle.
 
 `initialize()` (`AppParts`) opens the store and builds plugins; `start()` launches pollers, the
-processor and the outbox worker; `stop()` lets them finish the batch in hand and drain
-the outbox; `shutdown()` closes everything in reverse order.
+processor and the outbox worker, each started again after a wait if it crashes (supervision);
+`stop()` lets them finish the batch in hand and drain the outbox; `shutdown()` closes
+everything in reverse order.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from types import TracebackType
+from typing import Any
 
 from listener._poll import Poller
 from mentiondesk import contacts, retention
@@ -22,12 +25,14 @@ from mentiondesk.config import Config
 from mentiondesk.lifecycle import retry_wait, watch
 from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
 from mentiondesk.outbox_waits import wait_any
-from mentiondesk.side_tasks import start_side_tasks
+from mentiondesk.side_tasks import side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
+from mentiondesk.store_engine import lost
+from mentiondesk.supervision import Start, supervise
 
 _LOGGER = logging.getLogger(__name__)
 RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
-RETRY = 1.0  # seconds before processing is tried again after it failed; doubling after that
+RETRY = 1.0  # seconds before processing (or a crashed stage) is tried again; doubling after that
 RETRY_CAP = 60.0  # the longest wait between tries: the outbox waits as long (outbox.py)
 
 Progress = Callable[[int, int | None], None]  # (advance by, new total or None)
@@ -64,6 +69,10 @@ class App(AppParts):
         self._outbox_task: asyncio.Task[None] | None = None
         self._side_tasks: list[asyncio.Task[None]] = []  # help-desk sync, digests
         self._failures = 0  # processing's failed tries in a row
+        # Processing waits out an outage: the pollers' store answering again ends the wait.
+        self._store_lost = False
+        self.store_outage.on_answer = self._store_answered
+        self.restarts: Counter[str] = Counter()  # each stage's restarts after a crash, by task
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -105,15 +114,14 @@ class App(AppParts):
             poller.listen()
         self.recorder.start(self.source_health)
         self._poll_tasks = [
-            asyncio.create_task(p.run(), name=f"poll:{p.source.name}")
+            self._supervise(f"poll:{p.source.name}", p.run)
             for p in self.pollers
             if p.stopped is None
         ]
-        self._processor_task = asyncio.create_task(self._process_loop(), name="processor")
-        delivering = self.outbox.run(self._outbox_stop, self._outbox_wake)
-        self._outbox_task = asyncio.create_task(delivering, name="outbox")
-        self._work.set()  # mentions left unprocessed by an earlier run
-        self._side_tasks = start_side_tasks(self)
+        self._processor_task = self._supervise("processor", self._processing)
+        delivering = partial(self.outbox.run, self._outbox_stop, self._outbox_wake)
+        self._outbox_task = self._supervise("outbox", delivering)
+        self._side_tasks = [self._supervise(name, start) for name, start in side_tasks(self)]
         for task in (*self._poll_tasks, self._processor_task, self._outbox_task, *self._side_tasks):
             watch(task, stopping=self.stop_event)
 
@@ -129,6 +137,11 @@ class App(AppParts):
         self._outbox_stop.set()
         await self._join([self._outbox_task])
         self._poll_tasks, self._processor_task, self._outbox_task = [], None, None
+
+    def _supervise(self, name: str, start: Start) -> asyncio.Task[None]:
+        """A stage's task, started again after a wait when it crashes while the process runs."""
+        stop, restarts = self.stop_event, self.restarts
+        return supervise(name, start, stopping=stop, restarts=restarts, first=RETRY, cap=RETRY_CAP)
 
     async def _join(self, started: Sequence[asyncio.Task[None] | None]) -> None:
         tasks = [task for task in started if task is not None]
@@ -205,6 +218,12 @@ class App(AppParts):
                 on_progress(done, None)
         return total
 
+    def _processing(self) -> Coroutine[Any, Any, None]:
+        """The processor's loop, looking at once: mentions left by an earlier run, or stored
+        while a crashed loop waited to start again (their wake went with it)."""
+        self._work.set()
+        return self._process_loop()
+
     async def _process_loop(self) -> None:
         while True:
             # Also every RECHECK without news: a claim a dead worker left, or a mention that
@@ -232,14 +251,25 @@ class App(AppParts):
                 said = "processing failed again (%s, %d tries); next try in %.0f s"
                 _LOGGER.error(said, type(exc).__name__, self._failures, wait)
             # A page stored meanwhile says the database is back: it cuts the wait short, as a
-            # stop asked for does (the wake left set before the outage does not: cleared).
+            # stop asked for does (the wake left set before the outage does not: cleared), and
+            # so does a poller's finding the store answering with no new page (_store_answered).
             self._work.clear()
-            await wait_any(self.stop_event, self._work, wait)
+            self._store_lost = lost(exc)
+            try:
+                await wait_any(self.stop_event, self._work, wait)
+            finally:
+                self._store_lost = False
             self._work.set()
             return
         if self._failures and not self.stop_event.is_set():  # stopping, it did not try
             _LOGGER.warning("processing again after %d failed tries", self._failures)
             self._failures = 0
+
+    def _store_answered(self) -> None:
+        """A poller's store work went through: processing waiting out an outage tries now,
+        not when its wait (a minute at most) is over; mentions read before it are waiting."""
+        if self._store_lost:
+            self._work.set()
 
     def wake_outbox(self) -> None:
         """Tell the outbox worker new actions are due (digests, Slack buttons)."""

@@ -7,17 +7,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from mentiondesk.alert_routing import alert_targets
+from mentiondesk.action_plans import planned
 from mentiondesk.bystanders import as_advice
 from mentiondesk.case_history import with_case_joined, with_joined_cases
 from mentiondesk.cases import SPAM, follows_up
 from mentiondesk.claims_in_hand import ClaimsInHand
 from mentiondesk.config import Config
 from mentiondesk.corrected_drafts import history_before
-from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
+from mentiondesk.decisions import Decision, record
 from mentiondesk.edited_reread import read_before, reread
 from mentiondesk.models import Action, ActionKind, Classifier, History, Reading
-from mentiondesk.plans import OPT_OUT, draft_plan, priority
+from mentiondesk.plans import OPT_OUT, priority
 from mentiondesk.resolution import as_praise, is_praise, says_resolved
 from mentiondesk.store import PendingMention, Store
 from mentiondesk.store_engine import lost
@@ -209,7 +209,10 @@ class Processor:
                 type(exc).__name__,
             )
             actions = [Action(kind=ActionKind.OPEN_CASE, rule=PLAYBOOK_ERROR)]
-        decision = self._decision(pending, reading, actions, routed=seen)
+        routing, playbook = self.config.settings.routing, self.playbook
+        decision = planned(
+            pending, reading, actions, routed=seen, routing=routing, playbook=playbook
+        )
         if resolves:  # no complaint's urgency lifts the case it says is solved
             urgent = priority(seen, pending.mention.author, pending.mention.platform)
             decision = replace(decision, priority=urgent, resolves=True)
@@ -222,57 +225,6 @@ class Processor:
             drafts = tuple(replace(d, auto=False) for d in decision.drafts)
             return replace(decision, drafts=drafts)
         return decision
-
-    def _decision(
-        self, p: PendingMention, reading: Reading, actions: Sequence[Action], *, routed: Reading
-    ) -> Decision:
-        """`reading` is stored as read; alerts are routed on `routed`, the reading the playbook
-        decided on ("solved now" as praise, advice as no complaint), as their rules were."""
-        routing = self.config.settings.routing
-        opt_out = OPT_OUT in reading.topics
-        case_rule: str | None = None
-        assignee: str | None = None
-        drafts: list[DraftPlan] = []
-        outbox: list[OutboxPlan] = []
-        for action in actions:
-            if action.kind is ActionKind.OPEN_CASE:
-                case_rule = case_rule or action.rule
-            elif action.kind is ActionKind.ASSIGN:  # a person is given a case: it opens one
-                case_rule, assignee = case_rule or action.rule, action.to
-            elif action.kind is ActionKind.ALERT:
-                locale = self.playbook.locale(p.mention, routed.lang)
-                targets = (
-                    [action.to]
-                    if action.to
-                    else alert_targets(routing, p.mention, routed, action.rule, locale)
-                )
-                # One alert per chat: a rule naming the chat another's route reached adds none.
-                planned = {o.target for o in outbox if o.kind == "alert"}
-                outbox += [OutboxPlan("alert", t, action.rule) for t in targets if t not in planned]
-            elif action.kind is ActionKind.ESCALATE:
-                case_rule = case_rule or action.rule  # a ticket always belongs to a case
-                target = action.to or routing.ticket
-                if target:
-                    outbox.append(OutboxPlan("ticket", target, action.rule))
-            elif action.kind is ActionKind.DRAFT_PRIVATE and (p.do_not_contact or opt_out):
-                _LOGGER.info("mention %s: author asked not to be contacted; no DM drafted", p.id)
-            else:
-                drafts.append(self._draft(action))
-        return Decision(
-            mention_id=p.id,
-            author_id=p.author_id,
-            mention=p.mention,
-            reading=reading,
-            case_rule=case_rule,
-            priority=priority(reading, p.mention.author, p.mention.platform),
-            assignee=assignee,
-            drafts=tuple(drafts),
-            outbox=tuple(outbox),
-            opt_out=opt_out,
-        )
-
-    def _draft(self, action: Action) -> DraftPlan:
-        return draft_plan(action, self.playbook.templates.default_lang)
 
 
 def resolves_case(pending: PendingMention, reading: Reading, history: History) -> bool:
