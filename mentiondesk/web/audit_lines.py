@@ -2,6 +2,9 @@
 
 The audit table keeps actions as codes ("allow-contact") with a raw detail ("x pri_moura"),
 the same for the desk and the CLI; only what people read is worded, here, in their language.
+Whatever a line takes from the row (a name, a handle, a reason someone typed) goes in
+isolated (i18n_bidi): a right-to-left override in it would turn the rest of the sentence
+around, and the trail is what settles a dispute.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from mentiondesk.retention import SYSTEM as RETENTION
 from mentiondesk.web.audit_erasures import erasure_line
 from mentiondesk.web.audit_ticket_waits import no_ticket_line, ticket_wait_line
 from mentiondesk.web.i18n import Locale
+from mentiondesk.web.i18n_bidi import isolated
 
 _THROUGH = re.compile(r"^sent again through (\S+)")
 
@@ -28,7 +32,7 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
     """One audit entry as a sentence: "demo allowed @pri_moura on X to be contacted again".
     `local`: the names of the desk's own case lists (responder kind `local`), which an
     escalation names as such, not by the responder's name."""
-    who, action, detail = loc.person(entry.actor), entry.action, entry.detail or ""
+    who, action, detail = isolated(loc.person(entry.actor)), entry.action, entry.detail or ""
     if action == "approve" and detail == "edited":  # sent in other words than drafted
         return loc.t("{who} edited and approved a reply", who=who)
     if action == "posted" and detail == "edited":
@@ -68,7 +72,7 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
     by = "" if entry.actor == RETENTION else who  # the service's daily run: nobody's
     if action in (ERASE, PURGE) and (counts := erasure_line(loc, by, action, detail)):
         return counts  # the proof of an erasure or a retention run, in the reader's words
-    return " ".join(p for p in (who, loc.word("action", action), detail) if p)
+    return " ".join(p for p in (who, isolated(loc.word("action", action)), isolated(detail)) if p)
 
 
 def _simple(loc: Locale, action: str, who: str) -> str | None:
@@ -98,7 +102,7 @@ def _simple(loc: Locale, action: str, who: str) -> str | None:
 
 def _held(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
     # Without --reason the detail is what the row recorded ("held by cli:root"): no reason.
-    reason = "" if person_hold(detail) else detail
+    reason = "" if person_hold(detail) else isolated(detail)
     if reason and reply:
         return loc.t("{who} held the reply back from sending: {reason}", who=who, reason=reason)
     if reason:
@@ -111,12 +115,14 @@ def _held(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
 def _worker_held(loc: Locale, reason: str, *, reply: bool) -> str:
     """The outbox worker held it by itself (outbox_claim): a follow-up whose case has no
     ticket at its desk; `reason` says what a person can do."""
+    reason = isolated(reason)
     if reply:
         return loc.t("The outbox held the reply back from sending: {reason}", reason=reason)
     return loc.t("The outbox held an action back from sending: {reason}", reason=reason)
 
 
 def _dropped(loc: Locale, who: str, reason: str, *, reply: bool) -> str:
+    reason = isolated(reason)
     if reason and reply:
         return loc.t("{who} dropped the reply, not to be sent: {reason}", who=who, reason=reason)
     if reason:
@@ -130,37 +136,38 @@ def _escalated(loc: Locale, who: str, target: str, *, local: bool) -> str:
     """Detail: the responder's name ("cases"), an internal name nobody reads as a place."""
     if local:
         return loc.t("{who} escalated the case to the desk's case list", who=who)
-    return loc.t("{who} escalated the case to the help desk ({target})", who=who, target=target)
+    named = {"who": who, "target": isolated(target)}
+    return loc.t("{who} escalated the case to the help desk ({target})", **named)
 
 
 def _user(loc: Locale, who: str, action: str, detail: str) -> str:
     """Desk logins: detail "NAME" ("NAME ROLE" when added; never a password)."""
     added, _, role = detail.rpartition(" ")
-    name = detail
+    name = isolated(detail)
     texts = {
         "user-add": loc.t(
             "{who} added {name} to the desk as {role}",
             who=who,
-            name=added,
-            role=loc.word("role", role),
+            name=isolated(added),
+            role=isolated(loc.word("role", role)),
         ),
         "user-disable": loc.t("{who} disabled the login of {name}", who=who, name=name),
         "user-enable": loc.t("{who} let {name} log in again", who=who, name=name),
         "user-password": loc.t("{who} changed the password of {name}", who=who, name=name),
     }
-    return texts.get(action) or " ".join(p for p in (who, action, detail) if p)
+    return texts.get(action) or " ".join(p for p in (who, action, name) if p)
 
 
 def _saved(loc: Locale, who: str, action: str, detail: str) -> str:
     """Saved replies made in the desk: detail "ID TITLE" (the title as saved then)."""
     reply_id, _, title = detail.partition(" ")
-    named = {"who": who, "title": title, "id": reply_id}
+    named = {"who": who, "title": isolated(title), "id": isolated(reply_id)}
     texts = {
         "saved-reply-add": loc.t("{who} added the saved reply “{title}” ({id})", **named),
         "saved-reply-edit": loc.t("{who} changed the saved reply “{title}” ({id})", **named),
         "saved-reply-delete": loc.t("{who} deleted the saved reply “{title}” ({id})", **named),
     }
-    return texts.get(action) or " ".join(p for p in (who, action, detail) if p)
+    return texts.get(action) or " ".join(p for p in (who, action, isolated(detail)) if p)
 
 
 def _assigned(loc: Locale, who: str, actor: str, assignee: str) -> str:
@@ -168,17 +175,17 @@ def _assigned(loc: Locale, who: str, actor: str, assignee: str) -> str:
         return loc.t("{who} left the case with nobody", who=who)
     if assignee == actor:
         return loc.t("{who} took the case", who=who)
-    named = loc.person(assignee)  # a Slack user's member ID reads as who they are
+    named = isolated(loc.person(assignee))  # a Slack user's member ID reads as who they are
     return loc.t("{who} assigned the case to {assignee}", who=who, assignee=named)
 
 
 def _relabelled(loc: Locale, who: str, detail: str) -> str:
     """Detail "negative → positive" (the label before may be "None": never read)."""
     before, _, after = detail.partition(" → ")
-    new = loc.word("label", after or before).lower()
+    new = isolated(loc.word("label", after or before).lower())
     if not after or before in ("", "None"):
         return loc.t("{who} corrected the reading to {new}", who=who, new=new)
-    old = loc.word("label", before).lower()
+    old = isolated(loc.word("label", before).lower())
     return loc.t("{who} corrected the reading from {old} to {new}", who=who, old=old, new=new)
 
 
@@ -206,7 +213,7 @@ def _post_edited(loc: Locale, detail: str) -> str:
         )
     labels = detail.partition(";")[0]
     before, _, after = labels.partition(" → ")
-    old, new = (loc.word("label", x).lower() for x in (before, after or before))
+    old, new = (isolated(loc.word("label", x).lower()) for x in (before, after or before))
     if old == new:
         return loc.t("The author edited the post: read again, still as {new}", new=new)
     return loc.t("The author edited the post: read again as {new} (was {old})", old=old, new=new)
@@ -218,8 +225,8 @@ def _listed(loc: Locale, who: str, listed: bool, detail: str) -> str:
     platform, _, handle = detail.partition(" ")
     named = {
         "who": who,
-        "handle": handle_shown(platform, handle),
-        "platform": loc.word("platform", platform),
+        "handle": isolated(handle_shown(platform, handle)),  # the author's: hostile
+        "platform": isolated(loc.word("platform", platform)),
     }
     if not handle:
         if listed:
@@ -250,4 +257,6 @@ def _resent(loc: Locale, who: str, detail: str, *, reply: bool) -> str:
     else:
         text = loc.t("{who} sent an action again", who=who)
     through = _THROUGH.match(detail)
-    return loc.t("{text}, this time through {to}", text=text, to=through[1]) if through else text
+    if through is None:
+        return text
+    return loc.t("{text}, this time through {to}", text=text, to=isolated(through[1]))

@@ -1,13 +1,15 @@
 """The case page's lines about a follow-up and its case's ticket (outbox_ticket_wait): it
 waits for the ticket to be filed, waits on a ticket a person must release, went once the
 ticket was filed, or was held as the ticket was dropped. Worded from the line's data (`Said`),
-never from its detail's words, so each says what a person can do, in the reader's language."""
+never from its detail's words, so each says what a person can do, in the reader's language.
+The desks' names it takes from the row go in isolated, as audit_lines' values do."""
 
 from __future__ import annotations
 
 from mentiondesk.outbox_ticket_wait import MOVED_HELD, STRANDED, WAITED, NoTicket, Said
 from mentiondesk.tables import case_number
 from mentiondesk.web.i18n import Locale
+from mentiondesk.web.i18n_bidi import isolated
 
 
 def ticket_wait_line(
@@ -16,7 +18,8 @@ def ticket_wait_line(
     """`action`: WAIT, WAITED, STRANDED or MOVED_HELD; `who`: the actor as read (STRANDED's
     dropped the ticket, unless `by_worker`: the outbox worker held the follow-up at its claim,
     the ticket dropped before; MOVED_HELD's sent the ticket elsewhere)."""
-    named = {"target": said.target, "action": said.follow_up, "ticket_action": said.ticket}
+    target = isolated(said.target)
+    named = {"target": target, "action": said.follow_up, "ticket_action": said.ticket}
     if action == MOVED_HELD:  # `who` sent its ticket elsewhere: it went along, still held
         return loc.t(
             "{who} sent the case's ticket to the help desk ({target}; outbox action "
@@ -30,7 +33,7 @@ def ticket_wait_line(
         return loc.t(
             "The author's new message was added to the case's ticket at the help desk "
             "({target}) once the ticket was filed (outbox action {action})",
-            target=said.target,
+            target=target,
             action=said.follow_up,
         )
     if action == STRANDED and by_worker:
@@ -86,16 +89,16 @@ def no_ticket_line(
             "action {action}): the case's ticket is at {elsewhere} now, sent there without it. "
             "To send it there too, `mentiondesk outbox retry {action} --to {elsewhere}`; or "
             "drop it with `mentiondesk outbox drop {action}`",
-            target=held.target,
+            target=isolated(held.target),
             action=held.follow_up,
-            elsewhere=held.elsewhere,
+            elsewhere=isolated(held.elsewhere),
         )
     return loc.t(
         "The outbox held the author's new message for the help desk ({target}; outbox action "
         "{action}): the case has no ticket there to add it to. To send it, escalate {number} "
         "to {target}, then `mentiondesk outbox retry {action}`; or drop it with `mentiondesk "
         "outbox drop {action}`",
-        target=held.target,
+        target=isolated(held.target),
         action=held.follow_up,
         number=case_number(case_id) if case_id is not None else "?",
     )
