@@ -14,10 +14,16 @@ from mentiondesk.config import Config
 from mentiondesk.source_failing import failing_words
 from mentiondesk.source_health import Held, held_in, held_whole_until
 from mentiondesk.source_states import STALE_AFTER, RecordedSource, by_weight, recorded
+from mentiondesk.source_vanished import latest, vanished_rows
 from mentiondesk.store import Store
 
 NOTHING = "no running worker has recorded it"
 _FIX = "fix: correct the token (or the account), then restart that worker"
+# A source no worker reads since the last one was killed (source_vanished): as /healthz says.
+_RESTART = (
+    "fix: restart the service that runs `mentiondesk run` (systemctl restart <its unit>), then "
+    "see its log for why it died"
+)
 
 
 def recorded_by_source(config: Config) -> dict[str, list[RecordedSource]] | str:
@@ -66,22 +72,30 @@ def _no_sqlite_file(url: str) -> bool:
 
 def recorded_words(rows: list[RecordedSource], now: datetime, zone: ZoneInfo) -> str:
     """One line per worker that runs and reads the source, the worst first; where none runs,
-    the latest row, said as what a gone process last recorded."""
+    the latest row (by the database's clock, as /healthz judges it), said as what a gone
+    process last recorded: read by nobody, where that one went without a clean stop."""
     ordered = sorted(rows, key=lambda row: by_weight(row, now), reverse=True)
     current = [row for row in ordered if row.current()]
     if current:
         return "\n".join(_current(row, now, zone) for row in current)
-    if not ordered:
+    last = latest(rows)
+    if last is None:
         return NOTHING
-    last = ordered[0]
     said = _state(last, now, zone)
-    if last.ended_at is not None:
-        ended = _at(last.ended_at, now, zone)
-        return f"not running: worker {last.writer} stopped at {ended}; it last recorded: {said}"
+    if vanished_rows(rows, {last.name}):  # the same rule as /healthz's `no_worker_since`
+        return _vanished(last, said, now, zone)
+    ended = _at(last.ended_at or last.updated_at, now, zone)  # its clean stop's mark
+    return f"not running: worker {last.writer} stopped at {ended}; it last recorded: {said}"
+
+
+def _vanished(last: RecordedSource, said: str, now: datetime, zone: ZoneInfo) -> str:
+    """'NO WORKER READS IT since 14:02 (…): …': nothing reads it until the service restarts."""
     minutes = int(STALE_AFTER.total_seconds() // 60)
     return (
-        f"not current: worker {last.writer} last recorded at {_at(last.updated_at, now, zone)}: "
-        f"{said}; not refreshed for over {minutes} minutes (it may have died or lost the store)"
+        f"NO WORKER READS IT since {_at(last.updated_at, now, zone)}: worker {last.writer} "
+        f"has not refreshed it for over {minutes} minutes and was never stopped cleanly "
+        f"(killed, out of memory, hung, or cut off from the store); it last recorded: {said}; "
+        f"/healthz says degraded — {_RESTART}"
     )
 
 

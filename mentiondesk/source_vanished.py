@@ -1,5 +1,8 @@
 """Sources that no worker reads because the one that read them went without a clean stop
-(kill -9, the out-of-memory killer, its host lost, a process hung): /healthz's "degraded".
+(kill -9, the out-of-memory killer, its host lost, a process hung): /healthz's "degraded",
+and the same story on the managers' banner (web/source_banner_failing) and in `sources
+check` (cli_sources_recorded): which source, since when nothing said it reads it, and that a
+restart of the service is what brings a reader back.
 
 Its rows are "unknown" (source_states' staleness rule), which alone degrades nothing: they
 say what a gone process last saw, not how the source stands. But a source of the desk's
@@ -17,13 +20,22 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from mentiondesk.models import SourceConfig
 from mentiondesk.source_states import RecordedSource
 
 
-def vanished(rows: Iterable[RecordedSource], configured: Collection[str]) -> dict[str, str]:
+def configured_names(sources: Iterable[SourceConfig]) -> set[str]:
+    """The names a config's sources are recorded by: a table with no `name` is recorded by
+    its kind ("x"), as each listener names itself and `sources check` lists it."""
+    return {source.name or source.kind for source in sources}
+
+
+def vanished_rows(
+    rows: Iterable[RecordedSource], configured: Collection[str]
+) -> dict[str, RecordedSource]:
     """Each configured source that no current row speaks for and whose latest writer (by the
-    database's clock: a clean stop's mark is its latest refresh) vanished, with when that one
-    last refreshed it, as /healthz shows it: from then on no process said it reads it."""
+    database's clock: a clean stop's mark is its latest refresh) vanished, with that writer's
+    row: its `updated_at` is when a process last said it reads the source."""
     latest: dict[str, RecordedSource] = {}
     read: set[str] = set()
     for row in rows:
@@ -33,7 +45,21 @@ def vanished(rows: Iterable[RecordedSource], configured: Collection[str]) -> dic
         if held is None or row.updated_at > held.updated_at:
             latest[row.name] = row
     return {
-        name: row.updated_at.isoformat(timespec="seconds")
+        name: row
         for name, row in sorted(latest.items())
         if name in configured and name not in read and row.vanished()
     }
+
+
+def vanished(rows: Iterable[RecordedSource], configured: Collection[str]) -> dict[str, str]:
+    """vanished_rows as /healthz's `no_worker_since` shows them: since when, in UTC."""
+    return {
+        name: row.updated_at.isoformat(timespec="seconds")
+        for name, row in vanished_rows(rows, configured).items()
+    }
+
+
+def latest(rows: Iterable[RecordedSource]) -> RecordedSource | None:
+    """The row last refreshed (or marked ended): whose writer's fate says whether anyone
+    meant the source to go unread, as vanished_rows judges it."""
+    return max(rows, key=lambda row: row.updated_at, default=None)

@@ -16,6 +16,7 @@ from aiohttp import web
 from mentiondesk import saved_replies
 from mentiondesk.config import Config
 from mentiondesk.models import Brand
+from mentiondesk.source_vanished import configured_names
 from mentiondesk.store import UNREACHABLE, Store
 from mentiondesk.web import (
     flash,
@@ -192,7 +193,8 @@ async def _banner(request: web.Request, handler: Handler) -> web.StreamResponse:
     """The sources a running worker stopped, endpoints held (source_banner), for a manager."""
     desk, current = request.app[DESK], request[SESSION]
     if current is not None and current.user.role >= Role.MANAGER:
-        request[BANNER] = await desk.db(banner_now, desk.store, desk.clock())
+        names = configured_names(desk.config.sources)  # as /healthz counts the vanished
+        request[BANNER] = await desk.db(banner_now, desk.store, desk.clock(), names)
     return await handler(request)
 
 

@@ -34,7 +34,7 @@ from mentiondesk.models import utc
 from mentiondesk.source_failing import down, failing_json
 from mentiondesk.source_health import held_in
 from mentiondesk.source_states import RecordedSource, recorded, standing
-from mentiondesk.source_vanished import vanished
+from mentiondesk.source_vanished import configured_names, vanished
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from mentiondesk.web.common import DESK
@@ -84,7 +84,7 @@ async def healthz(request: web.Request) -> web.Response:
     waited = figures["outbox_oldest_waiting_seconds"]
     late = waited is not None and waited > desk.config.settings.outbox.degraded_after_seconds
     unread = any(source.stopped() or down(source, now) for source in sources)
-    gone = vanished(rows, {s.name for s in desk.config.sources if s.name})  # named by config
+    gone = vanished(rows, configured_names(desk.config.sources))  # those the config names
     shown: dict[str, dict[str, Any]] = {s.name: _source_json(s, now) for s in sources}
     for source in sources:  # X's search held while its mentions are read: which, until when
         if held := held_in(source, now):

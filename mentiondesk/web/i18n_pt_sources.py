@@ -1,7 +1,8 @@
-"""The managers' banner on a source a rate limit holds in part (source_banner), in Portuguese:
-SOURCES for pt-BR, SOURCES_PT what Portugal says differently ("até às", "pedidos", "pesquisa",
-"a ser lido"). {what} is what an endpoint leaves unread (source_banner.unread), plural, with
-its article, or several joined; {until} "10:14" (with its date where not today)."""
+"""The managers' banner on a source a rate limit holds in part (source_banner), that fails or
+that no worker reads (source_banner_failing), in Portuguese: SOURCES for pt-BR, SOURCES_PT what
+Portugal says differently ("até às", "pedidos", "pesquisa", "a ser lido", "foi abaixo"). {what}
+is what an endpoint leaves unread (source_banner.unread), plural, with its article, or several
+joined; {until} "10:14" (with its date where not today)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,15 @@ SOURCES = {
         "Fonte “{name}”: nada foi lido dela desde {since}: o banco de dados continua recusando "
         "as páginas dela ({tries}): {reason}. O mentiondesk continua tentando."
     ),
+    # No worker reads it since its last was killed (source_banner_failing.vanished_line): a
+    # process "caiu" in Brazil's trade; "morto" as kill -9 is said.
+    "Source “{name}”: nothing has been read from it since {since}: no mentiondesk worker reads "
+    "it (the one that did went down without a clean stop: killed, or out of memory). Restart "
+    "the mentiondesk service.": (
+        "Fonte “{name}”: nada foi lido dela desde {since}: nenhum processo do mentiondesk está "
+        "lendo essa fonte (o que lia caiu sem ser encerrado direito: foi morto ou ficou sem "
+        "memória). Reinicie o serviço do mentiondesk."
+    ),
     "{n} failed try": "{n} tentativa sem sucesso",
     "{n} failed tries": "{n} tentativas sem sucesso",
 }
@@ -83,5 +93,13 @@ SOURCES_PT = {
     "refusing its pages ({tries}): {reason}. mentiondesk keeps trying.": (
         "Fonte “{name}”: nada foi lido dela desde as {since}: a base de dados continua a recusar "
         "as suas páginas ({tries}): {reason}. O mentiondesk continua a tentar."
+    ),
+    # A process "vai abaixo" in Portugal's trade; "a ler" for the gerund.
+    "Source “{name}”: nothing has been read from it since {since}: no mentiondesk worker reads "
+    "it (the one that did went down without a clean stop: killed, or out of memory). Restart "
+    "the mentiondesk service.": (
+        "Fonte “{name}”: nada foi lido dela desde as {since}: nenhum processo do mentiondesk "
+        "está a ler esta fonte (o que a lia foi abaixo sem ser terminado como deve ser: foi "
+        "morto ou ficou sem memória). Reinicie o serviço do mentiondesk."
     ),
 }

@@ -1,5 +1,6 @@
 """The managers' banner: the sources a running worker stopped for good (a revoked token), those
-whose polls keep failing (source_banner_failing), and the endpoints a long rate limit holds
+whose polls keep failing or that no worker reads since the last one was killed (what makes
+/healthz say "degraded": source_banner_failing), and the endpoints a long rate limit holds
 (X's search, its mentions read), as the workers recorded them in the store (source_states),
 so the desk served by any process names them: one line per source, saying what is not read
 until when. Read before each of a manager's pages (app._banner); agents are not told. A source
@@ -7,6 +8,7 @@ held whole is not named: nothing is missed there that a wait does not fix."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
@@ -16,10 +18,11 @@ from aiohttp import web
 from mentiondesk.source_failing import down
 from mentiondesk.source_health import Held, held_in, held_whole_until, rest_read
 from mentiondesk.source_states import RecordedSource, recorded, standing
+from mentiondesk.source_vanished import vanished_rows
 from mentiondesk.store import Store
 from mentiondesk.web.i18n import ZONE, Locale, negotiate
 from mentiondesk.web.i18n_bidi import isolated
-from mentiondesk.web.source_banner_failing import failing_line
+from mentiondesk.web.source_banner_failing import failing_line, vanished_line
 
 # What each endpoint a listener reads (the names listener/*.py give Endpoints) brings in, as a
 # community manager says it: X's, Bluesky's, Mastodon's, Reddit's and Hacker News' search;
@@ -65,14 +68,18 @@ class Banner:
     now: datetime | None = None  # the desk's clock when read: which day is today
     # Failing past their grace (source_failing.down): what makes /healthz say "degraded".
     failing: list[RecordedSource] = field(default_factory=list)
+    # Read by no worker since the last one was killed (source_vanished): "degraded" too.
+    vanished: list[RecordedSource] = field(default_factory=list)
 
 
 BANNER: web.RequestKey[Banner] = web.RequestKey("source_banner")
 
 
-def banner_now(store: Store, now: datetime) -> Banner:
-    """What a manager's page names, as the running processes recorded it."""
-    rows = list(standing(recorded(store), now).values())
+def banner_now(store: Store, now: datetime, configured: Collection[str]) -> Banner:
+    """What a manager's page names, as the running processes recorded it; `configured`: the
+    desk's sources (source_vanished.configured_names), as /healthz counts the vanished."""
+    every = recorded(store)
+    rows = list(standing(every, now).values())
     held = [(row, endpoints) for row in rows if (endpoints := held_in(row, now))]
     named = [
         HeldSource(
@@ -84,7 +91,8 @@ def banner_now(store: Store, now: datetime) -> Banner:
         for row, endpoints in held
     ]
     failing = [row for row in rows if down(row, now)]
-    return Banner([row for row in rows if row.stopped()], named, now, failing)
+    gone = list(vanished_rows(every, configured).values())
+    return Banner([row for row in rows if row.stopped()], named, now, failing, gone)
 
 
 def banner(request: web.Request) -> dict[str, Any]:
@@ -97,7 +105,10 @@ def banner(request: web.Request) -> dict[str, Any]:
     return {
         "stopped_sources": told.stopped,
         "held_endpoints": [held_line(loc, source, zone, now) for source in told.held],
-        "failing_sources": [failing_line(loc, row, zone, now) for row in told.failing],
+        # Nothing read from either (base.html's "source-failing"), the vanished first: a wait
+        # does not fix them, a restart does.
+        "failing_sources": [vanished_line(loc, row, zone, now) for row in told.vanished]
+        + [failing_line(loc, row, zone, now) for row in told.failing],
     }
 
 

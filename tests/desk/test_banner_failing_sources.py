@@ -5,46 +5,32 @@ or reason stays inert. In en, pt-BR and pt-PT, the desk's clock fixed (10:00 in 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
 
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config
 from mentiondesk.source_health import SourceHealth
-from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
-from mentiondesk.web import create_app
-from tests.desk.conftest import Desk
-from tests.desk.seed import write_config
-
-NOW = datetime(2026, 12, 6, 13, 0, tzinfo=UTC)  # 10:00 in São Paulo
-AT_9_48 = NOW - timedelta(minutes=12)
-WHY = "hackernews search: ClientConnectorError: connection refused at 127.0.0.1:9"
+from tests.sources_fixtures import (
+    AT_9_48,
+    NOW,
+    WHY,
+    queue_pages,
+    sao_paulo_config,
+    worker_records,
+)
 
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
+    return sao_paulo_config(tmp_path, db_url)
 
 
 async def _pages(config: Config, store: Store, sources: list[SourceHealth]) -> list[str]:
-    worker = Store(config.store_url())  # a worker in another process, on the same database
-    try:
-        recorder = SourceRecorder(worker, writer="worker-1:4242", clock=lambda: NOW)
-        assert await recorder.record(sources)
-    finally:
-        worker.dispose()
-    client: TestClient[web.Request, web.Application]
-    client = TestClient(TestServer(create_app(config, store, clock=lambda: NOW)))
-    async with client:
-        assert await Desk(client).login("manager") == 303
-        return [
-            await (await client.get("/queue", headers={"Accept-Language": lang})).text()
-            for lang in ("en", "pt-BR", "pt-PT")
-        ]
+    await worker_records(config, sources, clock=lambda: NOW)
+    return await queue_pages(config, store)
 
 
 async def test_a_source_failing_past_its_grace_is_named_with_why(

@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
 
 from listener._outage import StoreOutage
 from listener._poll import Poller
@@ -23,13 +21,10 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.models import Batch, TransientError
 from mentiondesk.pipeline import App
 from mentiondesk.source_health import SourceHealth, source_health
-from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
 from mentiondesk.store_engine import from_store, store_failure
-from mentiondesk.web import create_app
 from tests.desk.seed import write_config
-
-WHY = "hackernews search: ClientConnectorError: connection refused at 127.0.0.1:9"
+from tests.sources_fixtures import WHY, healthz, worker_records
 
 
 def _closed_port() -> int:
@@ -40,24 +35,8 @@ def _closed_port() -> int:
     return port
 
 
-async def _healthz(config: Config, store: Store, now: datetime) -> dict[str, Any]:
-    """/healthz of a desk whose clock says `now`, reading what the workers recorded."""
-    client: TestClient[web.Request, web.Application]
-    client = TestClient(TestServer(create_app(config, store, clock=lambda: now)))
-    async with client:
-        response = await client.get("/healthz")
-        assert response.status == 200  # degraded, never a 503: the desk still works
-        body: dict[str, Any] = await response.json()
-        return body
-
-
 async def _record(config: Config, sources: list[SourceHealth], now: datetime) -> None:
-    worker = Store(config.store_url())  # a worker in another process, on the same database
-    try:
-        recorder = SourceRecorder(worker, writer="worker-1:4242", clock=lambda: now)
-        assert await recorder.record(sources)
-    finally:
-        worker.dispose()
+    await worker_records(config, sources, clock=lambda: now)
 
 
 async def test_a_source_at_a_closed_port_degrades_healthz_past_its_grace(tmp_path: Path) -> None:
@@ -71,7 +50,7 @@ async def test_a_source_at_a_closed_port_degrades_healthz_past_its_grace(tmp_pat
         await app.start()
         try:
             body = await _wait_failing(config, app.store)
-            later = await _healthz(config, app.store, datetime.now(UTC) + timedelta(minutes=6))
+            later = await healthz(config, app.store, datetime.now(UTC) + timedelta(minutes=6))
         finally:
             await app.stop()
     shown = body["sources"]["hn"]
@@ -89,7 +68,7 @@ async def test_a_source_at_a_closed_port_degrades_healthz_past_its_grace(tmp_pat
 async def _wait_failing(config: Config, store: Store) -> dict[str, Any]:
     """/healthz once the worker has recorded the source failing (its look every 5 s)."""
     for _ in range(40):
-        body = await _healthz(config, store, datetime.now(UTC))
+        body = await healthz(config, store, datetime.now(UTC))
         if "failing_since" in body.get("sources", {}).get("hn", {}):
             return body
         await asyncio.sleep(0.25)
@@ -110,7 +89,7 @@ async def test_a_blip_stays_ok_and_a_long_outage_is_named_with_why(
         ],
         now,
     )
-    body = await _healthz(config, store, now)
+    body = await healthz(config, store, now)
     assert body["status"] == "degraded"
     assert body["sources"]["hn"] == {
         "status": "failing",
@@ -128,7 +107,7 @@ async def test_a_blip_alone_is_no_alarm(config: Config, store: Store) -> None:
     now = datetime.now(UTC)
     blip = SourceHealth("x", failing_since=now - timedelta(minutes=2), failures=4, cause="503")
     await _record(config, [blip], now)
-    assert (await _healthz(config, store, now))["status"] == "ok"
+    assert (await healthz(config, store, now))["status"] == "ok"
 
 
 async def test_a_source_polled_seldom_has_a_longer_grace(config: Config, store: Store) -> None:
@@ -137,17 +116,17 @@ async def test_a_source_polled_seldom_has_a_longer_grace(config: Config, store: 
     since = now - timedelta(minutes=12)
     seldom = SourceHealth("hn", failing_since=since, failures=7, cause=WHY, poll_seconds=600)
     await _record(config, [seldom], now)
-    assert (await _healthz(config, store, now))["status"] == "ok"
-    assert (await _healthz(config, store, now + timedelta(minutes=19)))["status"] == "degraded"
+    assert (await healthz(config, store, now))["status"] == "ok"
+    assert (await healthz(config, store, now + timedelta(minutes=19)))["status"] == "degraded"
 
 
-async def test_a_token_in_the_failure_never_reaches_healthz(config: Config, store: Store) -> None:
+async def test_a_token_in_the_failure_never_reacheshealthz(config: Config, store: Store) -> None:
     """The poller's own words for the failure, as a real Poller words a TransientError."""
     secret = "sk_live_4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
     poller = await _failed(Broken(secret), tries=3, on_batch=_store)
     await _record(config, source_health([poller], datetime.now(UTC)), datetime.now(UTC))
     later = datetime.now(UTC) + timedelta(minutes=6)
-    body = await _healthz(config, store, later)
+    body = await healthz(config, store, later)
     assert body["status"] == "degraded" and body["sources"]["x"]["failures"] == 3
     assert secret not in str(body) and "x search: 503" in body["sources"]["x"]["reason"]
 
@@ -160,7 +139,7 @@ async def test_the_store_refusing_the_pages_is_named_not_the_platform(
     refused = StoreOutage(owns=from_store, words=store_failure)
     poller = await _failed(Answers(), tries=4, on_batch=_refuse, store_outage=refused)
     await _record(config, source_health([poller], datetime.now(UTC)), datetime.now(UTC))
-    body = await _healthz(config, store, datetime.now(UTC) + timedelta(minutes=6))
+    body = await healthz(config, store, datetime.now(UTC) + timedelta(minutes=6))
     shown = body["sources"]["x"]
     assert body["status"] == "degraded" and shown["status"] == "failing"
     assert shown["cause"] == "store" and shown["failures"] == 4
