@@ -10,41 +10,24 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config
 from mentiondesk.source_health import SourceHealth
-from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
-from mentiondesk.web import create_app
-from tests.desk.conftest import Desk
-from tests.desk.seed import write_config
+from tests.sources_fixtures import NOW, queue_pages, sao_paulo_config, worker_records
 
-NOW = datetime(2026, 12, 6, 13, 0, tzinfo=UTC)  # 10:00 in São Paulo
 AT_10_14, AT_10_20 = NOW + timedelta(minutes=14), NOW + timedelta(minutes=20)
 REST = "everything else from it is still read"
 
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
+    return sao_paulo_config(tmp_path, db_url)
 
 
 async def _pages(config: Config, store: Store, sources: list[SourceHealth]) -> list[str]:
-    worker = Store(config.store_url())  # a worker in another process, on the same database
-    try:
-        assert await SourceRecorder(worker, writer="worker-1:4242", clock=lambda: NOW).record(
-            sources
-        )
-    finally:
-        worker.dispose()
-    app = create_app(config, store, clock=lambda: NOW)
-    async with TestServer(app) as server, TestClient(server) as client:
-        assert await Desk(client).login("manager") == 303
-        return [
-            await (await client.get("/queue", headers={"Accept-Language": lang})).text()
-            for lang in ("en", "pt-BR", "pt-PT")
-        ]
+    await worker_records(config, sources, clock=lambda: NOW)
+    return await queue_pages(config, store)
 
 
 async def test_both_endpoints_held_make_one_line_that_claims_nothing_else_is_read(

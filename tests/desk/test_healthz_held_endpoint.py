@@ -12,15 +12,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config
 from mentiondesk.source_health import SourceHealth
-from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
-from mentiondesk.web import create_app
-from tests.desk.conftest import Desk
-from tests.desk.seed import write_config
+from tests.sources_fixtures import healthz, queue_pages, sao_paulo_config, worker_records
 
 ZONE = ZoneInfo("America/Sao_Paulo")
 
@@ -28,15 +24,7 @@ ZONE = ZoneInfo("America/Sao_Paulo")
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
     """The desk in São Paulo: the banner's time is the team's, not UTC."""
-    return load_config(write_config(tmp_path, db_url, desk='timezone = "America/Sao_Paulo"'))
-
-
-async def _worker_records(config: Config, sources: list[SourceHealth]) -> None:
-    worker = Store(config.store_url())  # a worker in another process, on the same database
-    try:
-        assert await SourceRecorder(worker, writer="worker-1:4242").record(sources)
-    finally:
-        worker.dispose()
+    return sao_paulo_config(tmp_path, db_url)
 
 
 def _iso(at: datetime) -> str:
@@ -48,7 +36,7 @@ async def test_healthz_says_a_source_with_its_search_held_is_rate_limited(
 ) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     search, whole = now + timedelta(minutes=14), now + timedelta(minutes=20)
-    await _worker_records(
+    await worker_records(
         config,
         [
             SourceHealth("x", limited_endpoints=(("search", search),)),
@@ -56,10 +44,8 @@ async def test_healthz_says_a_source_with_its_search_held_is_rate_limited(
             SourceHealth("bluesky"),
         ],
     )
-    async with TestServer(create_app(config, store)) as server, TestClient(server) as client:
-        response = await client.get("/healthz")
-        body = await response.json()
-    assert response.status == 200 and body["status"] == "ok"  # held is not failing
+    body = await healthz(config, store, datetime.now(UTC))  # which asserts a 200
+    assert body["status"] == "ok"  # held is not failing
     assert body["sources"] == {
         "x": {
             "status": "ok",
@@ -78,15 +64,14 @@ async def test_healthz_names_each_endpoint_held_and_forgets_a_hold_past(
     now = datetime.now(UTC).replace(microsecond=0)
     search, mentions = now + timedelta(minutes=14), now + timedelta(minutes=3)
     past = now - timedelta(minutes=1)
-    await _worker_records(
+    await worker_records(
         config,
         [
             SourceHealth("x", limited_endpoints=(("search", search), ("mentions", mentions))),
             SourceHealth("x2", limited_endpoints=(("search", past),)),
         ],
     )
-    async with TestServer(create_app(config, store)) as server, TestClient(server) as client:
-        body = await (await client.get("/healthz")).json()
+    body = await healthz(config, store, datetime.now(UTC))
     assert body["sources"]["x"] == {
         "status": "ok",
         "rate_limited_until": _iso(search),  # the last of them: until then, not all read
@@ -96,14 +81,7 @@ async def test_healthz_names_each_endpoint_held_and_forgets_a_hold_past(
 
 
 async def _pages(config: Config, store: Store, who: str) -> list[str]:
-    app = create_app(config, store)  # no pipeline here: the desk reads the store
-    async with TestServer(app) as server, TestClient(server) as client:
-        desk = Desk(client)
-        assert await desk.login(who) == 303
-        return [
-            await (await client.get("/queue", headers={"Accept-Language": lang})).text()
-            for lang in ("en", "pt-BR", "pt-PT")
-        ]
+    return await queue_pages(config, store, datetime.now(UTC), who=who)
 
 
 async def test_the_banner_says_what_is_not_read_until_when_in_the_desks_zone(
@@ -112,7 +90,7 @@ async def test_the_banner_says_what_is_not_read_until_when_in_the_desks_zone(
     """In a community manager's words (posts found by search), not the API's ("endpoint")."""
     search = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=14)
     held = SourceHealth("x", limited_endpoints=(("search", search),))
-    await _worker_records(config, [held, SourceHealth("reddit")])
+    await worker_records(config, [held, SourceHealth("reddit")])
     english, brazil, portugal = await _pages(config, store, "manager")
     hhmm = f"{search.astimezone(ZONE):%H:%M}"
     assert hhmm != f"{search:%H:%M}"  # São Paulo's time, not UTC's
@@ -140,7 +118,7 @@ async def test_the_banner_words_each_endpoint_and_falls_back_to_its_name(
     know by its own name, escaped."""
     until = datetime.now(UTC) + timedelta(minutes=14)
     held = (("mentions", until), ("comments", until), ("<b>feed</b>", until))
-    await _worker_records(config, [SourceHealth("r", limited_endpoints=held)])
+    await worker_records(config, [SourceHealth("r", limited_endpoints=held)])
     english, brazil, portugal = await _pages(config, store, "manager")
     assert (
         "Source “r”: mentions of the brand’s account, comments that name the brand and posts "
@@ -157,6 +135,6 @@ async def test_the_banner_words_each_endpoint_and_falls_back_to_its_name(
 
 async def test_an_agent_is_not_told_of_a_held_endpoint(config: Config, store: Store) -> None:
     search = datetime.now(UTC) + timedelta(minutes=14)
-    await _worker_records(config, [SourceHealth("x", limited_endpoints=(("search", search),))])
+    await worker_records(config, [SourceHealth("x", limited_endpoints=(("search", search),))])
     english, _, _ = await _pages(config, store, "agent")
     assert "rate-limited" not in english and "source-held" not in english
