@@ -35,7 +35,7 @@ from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
 from mentiondesk.cli_report import register as register_report_command
 from mentiondesk.cli_sentiment import register as register_sentiment_commands
-from mentiondesk.cli_signals import STOP_SIGNALS, stoppable_start_up
+from mentiondesk.cli_signals import STOP_SIGNALS, StopAsked, say_what_was_left, stoppable_start_up
 from mentiondesk.cli_sources import polled_sources, sources_app
 from mentiondesk.cli_store import store_app
 from mentiondesk.cli_users import survey_app, users_app
@@ -159,7 +159,9 @@ def run(
     set; enabled = false turns it off. On the first run in a terminal, with no users
     yet, it creates the admin login `demo` and prints its password once (under
     systemd or a pipe, make the first with `mentiondesk users add NAME --role
-    admin`); add people with `mentiondesk users add`.
+    admin`); add people with `mentiondesk users add`. Ctrl-C or SIGTERM finishes the
+    batch in hand and says what was left; exit status 130 for Ctrl-C, 0 for SIGTERM
+    (systemd's stop), 143 for SIGTERM with --once.
     """
     config = with_desk_port(load(ctx, secrets=True), desk_port)
     # Every worker: one with --sources none still delivers.
@@ -170,7 +172,12 @@ def run(
         # A store file the service's user cannot write (made by root's first `users add`)
         # failed at the first write with a traceback, exit 1: systemd restarted it forever.
         new_sqlite_file(config.settings.store, config.store_url())
-        failed, stopped, limited = asyncio.run(_run(polled_sources(config, sources), once=once))
+        asked = StopAsked()
+        run = _run(polled_sources(config, sources), once=once, asked=asked)
+        failed, stopped, limited = asyncio.run(run)
+    # A stop by signal is no finished run: Ctrl-C 130, --once's SIGTERM 143 (cli_signals).
+    if (status := asked.exit_status(once=once)) is not None:
+        raise typer.Exit(status)
     # Cron and CI see it: the summary said which count and which source stopped (and why) or
     # was down, the log which ids. A stopped source is read again only after a restart, a down
     # one at the next run: exit 0 would let cron report success while nothing was read there.
@@ -181,12 +188,16 @@ def run(
         raise typer.Exit(EX_TEMPFAIL)
 
 
-async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
+async def _run(
+    config: Config, *, once: bool, asked: StopAsked | None = None
+) -> tuple[int, int, int]:
     """Run the desk; return how many mentions it could not read or record (held), how many
     sources stopped (not read again until restart) or were down for the whole catch-up, and
-    how many a rate limit held past a minute (nothing more read from there)."""
+    how many a rate limit held past a minute (nothing more read from there). A stop by
+    signal is noted in `asked`, and what it left said."""
+    asked = asked or StopAsked()
     # Listening (systemd's), a database not up yet is waited for; cron's next run comes anyway.
-    async with stoppable_start_up(), App(config, wait_for_store=not once) as desk:
+    async with stoppable_start_up(asked), App(config, wait_for_store=not once) as desk:
         # Said, not refused: a user may be added while it runs.
         users = await asyncio.to_thread(desk_users, desk.store.engine)
         for warning in unknown_assignees(desk.processor.playbook, users):
@@ -194,8 +205,8 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
         loop = asyncio.get_running_loop()
         grace = config.settings.outbox.stop_grace_seconds
 
-        def stop() -> None:
-            if not desk.stop_event.is_set():
+        def stop(signum: int) -> None:
+            if asked.ask(signum) and not desk.stop_event.is_set():
                 say(
                     "Stopping: finishing the batch in hand, then delivering what is due for up "
                     f"to {grace:.0f} s; the rest waits, stored, for the next start…"
@@ -203,7 +214,7 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
             desk.stop_event.set()
 
         for sig in STOP_SIGNALS:  # from now on a stop finishes the work in hand
-            loop.add_signal_handler(sig, stop)
+            loop.add_signal_handler(sig, stop, sig)
         # The desk opens before the catch-up: after an outage people can work the first
         # complaints while the backlog is still being read.
         serve = config.settings.desk.enabled and not once
@@ -233,6 +244,9 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
             if web is None:
                 no_login_hint(desk)
             if once or desk.stop_event.is_set():  # a source down all along was not read either
+                await asyncio.to_thread(
+                    say_what_was_left, asked, desk.store, once=once, catch_up=True
+                )
                 return failed, len(stopped) + len(unread), len(limited)
             if web is not None:  # JSON logs go to a collector: no password there
                 announce_first_user(desk, on_terminal=err.file.isatty() and not logs.json_logs())
@@ -243,6 +257,7 @@ async def _run(config: Config, *, once: bool) -> tuple[int, int, int]:
             if web is not None:
                 await web.cleanup()
         await desk.stop()
+        await asyncio.to_thread(say_what_was_left, asked, desk.store, once=once, catch_up=False)
         return desk.processor.failed, len(stopped_lines(desk.source_health())), 0
     return 0, 0, 0  # stopped during start-up (stoppable_start_up said so): nothing was read
 

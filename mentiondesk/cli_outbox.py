@@ -15,7 +15,9 @@ from mentiondesk.cli_common import ShowAtMost, config_errors, desk_zone, load, o
 from mentiondesk.cli_outbox_hold import add_commands
 from mentiondesk.cli_outbox_retry import outbox_retry
 from mentiondesk.cli_text import cli_safe, shown
+from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.models import Responder
+from mentiondesk.outbox_old_holds import todays_words
 from mentiondesk.plugins import build_responders
 from mentiondesk.tables import WAITING
 from mentiondesk.wording import counted
@@ -65,7 +67,7 @@ def outbox_list(
             _next_try(r, zone),
         )
     out.print(table)
-    _last_errors(rows)
+    _last_errors(rows, todays_words(store, rows))
     if any(r.status == "held" for r in rows):
         out.print(
             "Release held ones once their cause is fixed: mentiondesk outbox retry ID… "
@@ -82,14 +84,18 @@ def _next_try(row: outbox_admin.Waiting, zone: ZoneInfo) -> str:
     return row.next_attempt_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _last_errors(rows: list[outbox_admin.Waiting]) -> None:
+def _last_errors(rows: list[outbox_admin.Waiting], today: dict[int, str]) -> None:
     """Each action's last error on a line of its own under the table: in a column of their
-    own they were folded into slivers at 80 columns."""
+    own they were folded into slivers at 80 columns. `today`: a held follow-up's, as a retry
+    would say it now (outbox_old_holds), not as the release that held it did."""
     failed = [r for r in rows if r.last_error]
     if failed:
         out.print("Last errors:", highlight=False)
     for r in failed:
-        out.print(f"  {r.id}: {cli_safe(r.last_error or '')}", markup=False, highlight=False)
+        error = today.get(r.id, r.last_error or "")
+        if r.status == "pending" and error.startswith(PERSON_HELD):  # released since
+            error = f"released, waiting for its try (it was {error})"
+        out.print(f"  {r.id}: {cli_safe(error)}", markup=False, highlight=False)
 
 
 def _about(row: outbox_admin.Waiting) -> str:

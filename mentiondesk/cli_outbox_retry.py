@@ -74,7 +74,8 @@ def outbox_retry(
     An action that cannot be retried is named with why and left as it is; the others are
     retried, and the exit status is 1 if any was left. A follow-up whose case's ticket was
     dropped is one: escalate the case to that help desk again first (the outbox would only
-    hold it again).
+    hold it again); so is one whose case's ticket went to another help desk without it:
+    `--to` that desk sends it there (`outbox list --held` names it).
 
     Some tickets and follow-ups are held because their case number, reused after a restore,
     matched another customer's ticket. Once you release one, it is filed as a separate ticket

@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from mentiondesk import audit
-from mentiondesk.case_tickets import stranded
+from mentiondesk.case_tickets import stranded, ticket_targets
 from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.outbox_admin import Refused, Stored, shift
 from mentiondesk.outbox_lease import LeaseClock
@@ -104,12 +104,18 @@ def check_ticket_there(conn: sa.Connection, row: Stored, to: str) -> None:
         return
     number = case_number(row.case_id)
     ticket = _ticket_at(conn, row.case_id, row.target)
-    fix = (
-        f"send its ticket there instead (`mentiondesk outbox retry {ticket} --to {to}`): its "
-        "follow-ups go with it"
-        if ticket is not None
-        else f"escalate {number} to {to} first"
-    )
+    desks = sorted(ticket_targets(conn, {row.case_id}).get(row.case_id, set()) - {to})
+    if ticket is not None:
+        fix = (
+            f"send its ticket there instead (`mentiondesk outbox retry {ticket} --to {to}`): "
+            "its follow-ups go with it"
+        )
+    elif desks:  # its ticket went on alone (an earlier release's move): it follows it there
+        fix = f"its ticket is at {_either(desks)}: " + " or ".join(
+            f"`mentiondesk outbox retry {row.id} --to {desk}`" for desk in desks
+        )
+    else:
+        fix = f"escalate {number} to {to} first"
     raise Refused(
         f"action {row.id} is a follow-up of {number}, which has no ticket at {to} to add it "
         f"to (it would only be held again); {fix}"
@@ -153,6 +159,11 @@ def _ticket_at(conn: sa.Connection, case_id: int, target: str) -> int | None:
     )
     found = conn.scalar(query)
     return None if found is None else int(found)
+
+
+def _either(desks: list[str]) -> str:
+    """ "fd", "fd or hs": each desk the case's ticket is at, for the operator to choose."""
+    return " or ".join(desks)
 
 
 def _ids(ids: tuple[int, ...]) -> str:

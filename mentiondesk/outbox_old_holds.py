@@ -14,9 +14,16 @@ reads as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+import sqlalchemy as sa
+
+from mentiondesk.case_tickets import stranded, ticket_targets
+from mentiondesk.outbox_admin import Waiting
 from mentiondesk.outbox_ticket_wait import NoTicket as NoTicket  # read_no_ticket's, as before
 from mentiondesk.outbox_ticket_wait import read_held
+from mentiondesk.store import Store
+from mentiondesk.tables import OUTBOX
 
 # Both releases' reason: "no ticket for this follow-up of MD-000001 at zd: WHY … then
 # `mentiondesk outbox retry 7`; or `mentiondesk outbox drop 7`" (the follow-up's id twice).
@@ -46,3 +53,37 @@ def read_no_ticket(detail: str) -> NoTicket | None:
         return NoTicket(follow_up, target, None)
     dropped = _DROPPED.match(why)
     return None if dropped is None else NoTicket(follow_up, target, int(dropped["ticket"]))
+
+
+# A held follow-up's error, whatever release wrote it (case_tickets.no_ticket's opening).
+_HELD_NO_TICKET = "no ticket for this follow-up of "
+
+
+def todays_words(store: Store, rows: Sequence[Waiting]) -> dict[int, str]:
+    """The error of each held follow-up among `rows` that waits for its case's ticket, as
+    `outbox retry ID` would say it now (case_tickets.stranded, from the store as it is), by
+    id. A row keeps the words of the release that held it until it is claimed again, which
+    a held one never is: held before an upgrade, `outbox list` told an operator to "escalate
+    MD-000001 to zd again" (a second ticket, at a desk maybe gone) where today's words name
+    the desk its ticket went to (`--to fd`)."""
+    held = [r for r in rows if r.status == "held" and r.kind == "comment"]
+    held = [r for r in held if (r.last_error or "").startswith(_HELD_NO_TICKET)]
+    if not held:
+        return {}
+    ids = [r.id for r in held]
+    with store.engine.connect() as conn:
+        query = sa.select(OUTBOX.c.id, OUTBOX.c.case_id).where(OUTBOX.c.id.in_(ids))
+        cases = {int(i): int(c) for i, c in conn.execute(query) if c is not None}
+        asked = [(r.id, cases[r.id], r.target) for r in held if r.id in cases]
+        now = stranded(conn, asked)
+        there = ticket_targets(conn, set(cases.values()))
+    words = {}
+    for outbox_id, case_id, target in asked:
+        if outbox_id in now:
+            words[outbox_id] = now[outbox_id]
+        elif target in there.get(case_id, set()):  # escalated again since: retry sends it
+            words[outbox_id] = (
+                f"held for want of a ticket at {target}; its case has one there now: "
+                f"`mentiondesk outbox retry {outbox_id}` sends it"
+            )
+    return words

@@ -168,7 +168,7 @@ def test_ctrl_c_during_a_rate_limit_wait_names_the_source_still_limited(
                 break
         run.send_signal(signal.SIGINT)
         output, errors = run.communicate(timeout=60)
-    assert run.returncode == 75, output + errors
+    assert run.returncode == 130, output + errors  # Ctrl-C's, over the limit's 75
     said = _limited_line(output)
     assert said["name"] == "hn" and said["left"].endswith("s"), said[0]  # "in 49s"
     assert "Stopping:" in errors
