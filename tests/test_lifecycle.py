@@ -54,14 +54,14 @@ def test_sigterm_finishes_and_a_restart_repeats_nothing(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert "Stopping" in err and out.count("[alert]") == 4
     again = subprocess.run([*command, "run", "--once"], capture_output=True, text=True, timeout=60)
-    report = json.loads(
-        subprocess.run(
-            [*command, "report", "-f", "json", "--since", "2026-11-01"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        ).stdout
+    reported = subprocess.run(
+        [*command, "report", "-f", "json", "--since", "2026-11-01"],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
+    assert reported.returncode == 0, reported.stderr  # says why, should it ever fail
+    report = json.loads(reported.stdout)
     assert report["mentions"] == 4 and report["alerts_sent"] == 4
     assert out.count("[alert]") + again.stdout.count("[alert]") == 4
 
