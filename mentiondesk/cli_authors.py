@@ -212,6 +212,11 @@ def forget(
         out.print("They stay on the do-not-contact list (as a fingerprint of their account).")
 
 
+# `authors erase`, as the help and the laws word it (LGPD's eliminação, GDPR's erasure): a DPO
+# typing it got "No such command". The same command, not listed twice.
+authors_app.command("erase", hidden=True)(forget)
+
+
 def _one_of(*given: str) -> None:
     # "@" or a blank is nobody (a script's empty variable), never the retention's blanked
     # authors, whose handle is "".

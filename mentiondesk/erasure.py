@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk import retention_keys as keys
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.erased_posts import keep_erased
-from mentiondesk.erasure_audit import already_said
+from mentiondesk.erasure_audit import already_said, erase_detail
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
 from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
 from mentiondesk.erasure_replies import replies_of
@@ -75,6 +75,9 @@ class Erasure:
 
     def deleted(self) -> str:
         """The counts of what goes, naming nobody."""
+        return ", ".join(counted(n, w) for w, n in self._deleted())
+
+    def _deleted(self) -> list[tuple[str, int]]:
         words = (
             "mention",
             "case",
@@ -88,18 +91,29 @@ class Erasure:
         )
         counts = [self.mentions, self.cases, self.drafts, self.outbox, self.notes]
         counts += [self.corrections, self.follow_ups, self.surveys, self.digest_items]
-        return ", ".join(counted(n, w) for n, w in zip(counts, words, strict=True))
+        return list(zip(words, counts, strict=True))
+
+    def _blanked(self) -> list[tuple[str, int]]:
+        return [("delivered action", self.delivered), ("audit line", self.audit)]
 
     def blanked(self) -> str:
         """The counts of rows kept with nothing of theirs left (the delivery happened; who
         did what and when)."""
-        return f"{counted(self.delivered, 'delivered action')}, {counted(self.audit, 'audit line')}"
+        return ", ".join(counted(n, w) for w, n in self._blanked())
 
     def summary(self) -> str:
         """One line of counts, naming nobody: shown after erasing, and audited. What was
         blank already and the Slack cards follow, where there are any (erasure_audit)."""
         done = f"{self.deleted()} deleted; {self.blanked()} blanked (rows kept)"
         return done + already_said(self.already_blank) + self.elsewhere.slack()
+
+    def audit_detail(self) -> str:
+        """The audit line's detail: the summary, or where it would pass the trail's 512
+        characters (counts in thousands) every count in the compact form (erasure_audit)."""
+        slack = self.elsewhere.slack_counts()
+        return erase_detail(
+            self.summary(), self._deleted(), self._blanked(), self.already_blank, slack
+        )
 
 
 def erase(
@@ -184,9 +198,9 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
     if erasure.listed:
         kept = [a for a in authors if a.do_not_contact or prelisted]
         keep_forgotten(conn, [(platform, a.external_id) for a in kept])
-    detail = f"an author's data was erased on request: {erasure.summary()}"
+    detail = erasure.audit_detail()  # every count, within the trail's 512 characters
     conn.execute(
-        sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail[:512])
+        sa.insert(AUDIT).values(at=datetime.now(UTC), actor=by, action=ACTION, detail=detail)
     )
     return erasure
 

@@ -65,9 +65,20 @@ class Elsewhere:
 
     def slack(self) -> str:
         """The audit's words on their Slack cards (erasure_audit), "" where there were none."""
+        counts = dict(self.slack_counts())
+        return slack_said(
+            queued=counts["queued"], waiting=counts["waiting"], cleared=counts["cleared"]
+        )
+
+    def slack_counts(self) -> list[tuple[str, int]]:
+        """Their Slack cards: rewrites queued now, left to the retention's, rewritten by it."""
         waiting = sum(n for _, n in self.waiting)
         queued = sum(n for _, n in self.rewritten) - waiting
-        return slack_said(queued=queued, waiting=waiting, cleared=sum(n for _, n in self.cleared))
+        return [
+            ("queued", queued),
+            ("waiting", waiting),
+            ("cleared", sum(n for _, n in self.cleared)),
+        ]
 
     def alerts_left(self) -> list[tuple[str, int]]:
         """The alerts per sink left as posted: not the Slack cards, which the outbox rewrites

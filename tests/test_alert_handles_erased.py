@@ -44,11 +44,14 @@ async def test_an_erased_author_is_named_as_erased(fake: SlackFake, platform: st
 async def test_portuguese_too(fake: SlackFake, wording: Wording, lang: str) -> None:
     assert wording.lang == lang
     text = await _sent(fake, _erased("reddit"), wording)
-    assert text == "MD-000007: menção de perfil apagado (Reclamação)"
+    # LGPD's word in Brazil, RGPD's in Portugal, as the desk's Privacy log says each.
+    said = {"pt-BR": "eliminado", "pt-PT": "apagado"}[lang]
+    assert text == f"MD-000007: menção de perfil {said} (Reclamação)"
 
 
 def test_a_follow_up_too() -> None:
     again = _erased("x", follow_up=True)
     assert fallback_text(again) == "MD-000007 follow-up: negative mention by an erased author"
     pt = fallback_text(again, BR)
-    assert pt == "MD-000007 (nova menção): menção de perfil apagado (Reclamação)"
+    assert pt == "MD-000007 (nova menção): menção de perfil eliminado (Reclamação)"
+    assert fallback_text(again, PT).endswith("menção de perfil apagado (Reclamação)")

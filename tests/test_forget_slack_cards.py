@@ -112,17 +112,35 @@ async def test_a_later_card_update_does_not_bring_her_back(
     assert "angry_ann" not in fake.messages[ts]["text"]
 
 
-@pytest.mark.parametrize("lang", ["pt-BR", "pt-PT"])
+# The card in each variant's words for the act, as the desk's Privacy log says it: LGPD's
+# "eliminação" (never "apagado") in Brazil, RGPD's "apagamento" in Portugal.
+TEAMS = [
+    ("pt-BR", "perfil eliminado", "(eliminado a pedido do titular)", "apag"),
+    ("pt-PT", "perfil apagado", "(apagado a pedido do titular)", "elimin"),
+]
+
+
+@pytest.mark.parametrize(("lang", "who", "why", "never"), TEAMS, ids=["pt-BR", "pt-PT"])
 async def test_in_the_teams_language(
-    fake_api: FakeAPI, tmp_path: Path, store: Store, db_url: str, lang: str
+    fake_api: FakeAPI,
+    tmp_path: Path,
+    store: Store,
+    db_url: str,
+    lang: str,
+    who: str,
+    why: str,
+    never: str,
 ) -> None:
     fake, slack, config, _, ts = await posted(fake_api, tmp_path, store, db_url)
     slack.wording = wording_for(lang, "UTC")
     erase(store, "x", "angry_ann", by="dpo")
     assert await drain(store, slack, config) == 1
-    said = json.dumps(fake.messages[ts]["blocks"], ensure_ascii=False)
-    assert "*perfil apagado*" in said and ">_(apagado a pedido)_" in said
-    assert shows_her(fake.messages[ts]["blocks"]) == []
+    card = fake.messages[ts]
+    said = json.dumps(card["blocks"], ensure_ascii=False)
+    assert f"*{who}*" in said and f">_{why}_" in said
+    assert card["text"] == f"MD-000001: menção de {who} (Reclamação)"
+    assert never not in said + card["text"]
+    assert shows_her(card["blocks"]) == []
 
 
 async def test_a_card_deleted_in_slack_meanwhile_is_done(

@@ -3,9 +3,11 @@
 Their detail is a line of counts in English, naming nobody (erasure.Erasure.summary,
 retention.Purge.summary, erasure_audit): "an author's data was erased on request: 2 mentions,
 … deleted; 0 delivered actions, … blanked (rows kept); 1 delivered action already blank …;
-Slack cards: 1 to rewrite (queued in the outbox)". Read back here section by section, each
-count worded in the desk's language; a detail it cannot read (an older release's, cut at 512
-characters) is shown as stored, never half translated.
+Slack cards: 1 to rewrite (queued in the outbox)", its counts as `counted` writes them
+("1,234 mentions"); an erasure's too long for the trail in a compact form, read back as the
+long one (erasure_audit.expanded). Read back here section by section, each count worded in
+the desk's language; a detail it cannot read (an older release's, cut at 512 characters) is
+shown as stored, never half translated.
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from mentiondesk.erasure import ACTION as ERASE
 from mentiondesk.retention import ACTION as PURGE
 from mentiondesk.web.i18n import Locale
 
-_ERASED = "an author's data was erased on request: "
 _PURGED = re.compile(r"^older than (\d+) days, retention erased: (.*)$")
-_COUNT = re.compile(r"^(\d+) (.+)$")
+_COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})*|\d+) (.+)$")  # "1,234 mentions" (wording.counted)
 # The things counted, singular → plural, as wording.counted writes them.
 _NOUNS = {
     "mention": "mentions",
@@ -53,12 +54,19 @@ class Counted:
 def counted(loc: Locale, action: str, detail: str) -> Counted | None:
     """The counts of an "erase" or "purge" line (the Privacy log's column, and
     erasure_line's sentence); None when the detail is not one, shown as stored then."""
-    if action == ERASE and detail.startswith(_ERASED):
-        parts = _sections(loc, detail.removeprefix(_ERASED), purge=False)
+    if action == ERASE and (text := _erased(detail)):
+        parts = _sections(loc, text, purge=False)
         return Counted(parts) if parts else None
     found = _PURGED.match(detail) if action == PURGE else None
     parts = _sections(loc, found[2], purge=True) if found else ""
     return Counted(parts, days=found[1]) if found and parts else None
+
+
+def _erased(detail: str) -> str | None:
+    """An erasure's counts as its long line says them; None where the detail is not one."""
+    if detail.startswith(said.COMPACT_HEAD):
+        return said.expanded(detail.removeprefix(said.COMPACT_HEAD))
+    return detail.removeprefix(said.ERASED_HEAD) if detail.startswith(said.ERASED_HEAD) else None
 
 
 def erasure_line(loc: Locale, who: str, action: str, detail: str) -> str | None:
@@ -110,7 +118,7 @@ def _counts(loc: Locale, text: str) -> str:
         one = found and (found[2] if found[2] in _NOUNS else _PLURAL.get(found[2]))
         if not found or not one:
             return ""
-        worded.append(_counted(loc, one, int(found[1])))
+        worded.append(_counted(loc, one, int(found[1].replace(",", ""))))
     return ", ".join(worded)
 
 
@@ -141,7 +149,7 @@ def _slack(loc: Locale, text: str) -> str:
         kind = found and _SLACK.get(found[2])
         if not found or not kind:
             return ""
-        worded.append(_cards(loc, kind, int(found[1])))
+        worded.append(_cards(loc, kind, int(found[1].replace(",", ""))))
     return loc.t("Slack: {counts}", counts=", ".join(worded))
 
 

@@ -108,7 +108,7 @@ async def test_a_hostile_handle_stays_inert(
     ("wording", "erased", "label"),
     [
         (ENGLISH, "erased author", "negative"),
-        (BR, "perfil apagado", "Reclamação"),
+        (BR, "perfil eliminado", "Reclamação"),
         (PT, "perfil apagado", "Reclamação"),
     ],
 )
@@ -127,4 +127,5 @@ async def test_an_erased_author_is_named_as_erased(
 
 
 def test_the_erased_wording_is_in_both_portuguese_catalogues() -> None:
-    assert (BR.t("erased author"), PT.t("erased author")) == ("perfil apagado",) * 2
+    # LGPD's "eliminação" in Brazil, RGPD's "apagamento" in Portugal (retention_words_pt).
+    assert (BR.t("erased author"), PT.t("erased author")) == ("perfil eliminado", "perfil apagado")

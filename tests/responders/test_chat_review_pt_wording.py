@@ -24,7 +24,8 @@ from tests.fakes._base import FakeAPI
 from tests.responders._data import action
 
 ROUTE = AlertRoute(name="elogios", to=["chat"], digest_minutes=60)
-SAID = {"pt-PT": "• perfil apagado", "pt-BR": "• perfil apagado", "en": "• erased author"}
+# Each law's word, as the desk's Privacy log says it: LGPD's in Brazil, RGPD's in Portugal.
+SAID = {"pt-PT": "• perfil apagado", "pt-BR": "• perfil eliminado", "en": "• erased author"}
 
 
 def erased_digest(language: str) -> OutboxAction:

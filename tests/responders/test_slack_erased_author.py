@@ -1,9 +1,10 @@
 """Slack's card for an erased author (`authors forget`, LGPD/GDPR): the author line says
-"erased author" ("perfil apagado" in pt-BR and pt-PT), as Mattermost, Discord, Teams and the
-notification text say it, with no link (it read `*<url|>*`: a label-less link to the post,
-whose URL names them) and no "0 followers". So too on the card edited after a decision
-(chat.update) and made again with a draft edited on the desk; a digest's erased line is
-said in the team's words. Through the real slack_sdk client to the fake Slack Web API."""
+"erased author" ("perfil eliminado" in pt-BR, "perfil apagado" in pt-PT), as Mattermost,
+Discord, Teams and the notification text say it, with no link (it read `*<url|>*`: a
+label-less link to the post, whose URL names them) and no "0 followers". So too on the card
+edited after a decision (chat.update) and made again with a draft edited on the desk; a
+digest's erased line is said in the team's words. Through the real slack_sdk client to the
+fake Slack Web API."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from tests.test_retention_digest import _connect, _rows, desk
 __all__ = ["desk"]  # the fixture: Ana's complaints collected for a digest
 
 BR, PT = wording_for("pt-BR", "UTC"), wording_for("pt-PT", "UTC")
-WORDINGS = [(ENGLISH, "erased author"), (BR, "perfil apagado"), (PT, "perfil apagado")]
+WORDINGS = [(ENGLISH, "erased author"), (BR, "perfil eliminado"), (PT, "perfil apagado")]
 WHEN = datetime(2026, 12, 6, 14, 0, tzinfo=UTC)
 
 
@@ -113,7 +114,7 @@ async def test_a_digest_names_an_erased_author_in_words(
     desk: Path, db_url: str, fake: SlackFake, wording: Wording, erased: str
 ) -> None:
     """A digest queued for Slack, then `authors forget` for one of its authors: the Slack
-    message says "• perfil apagado" for a pt-BR team, not the stored "(erased on request)"."""
+    message says "• perfil eliminado" for a pt-BR team, not the stored "(erased on request)"."""
     lines = ["complaints: 2 mentions", "• @h_a1 (x, en): my parcel is lost", "• @h_b (x, en): ok"]
     key = "digest:complaints:9:slack"
     row = {"key": key, "kind": "alert", "target": "slack", "status": "pending"}
