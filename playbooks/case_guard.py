@@ -7,7 +7,8 @@ a variable or loop over one that keeps its emptiness) or with a fallback (`{{ ca
 `{{ case|default("…", true) }}`). Every branch counts, not only the one a sample takes.
 
 An `{% include "pt/x.j2" %}` is followed into the file it names (`source` parses it), in
-place, with the variables and guard where it stands.
+place, with the variables and guard where it stands; a macro, where it is called (case_macros).
+Each Hole is placed on the line that writes it (an include's, for one its file writes).
 
 What the check cannot follow (a variable set differently in two branches, a `{% call %}`, a
 test it cannot read: `{% if case is sameas x %}`, an `{% import %}`, `{% from … import %}` or
@@ -22,17 +23,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 from jinja2 import TemplateError, nodes
 
-from playbooks.case_reading import CASE_VALUES, Held, Hole, Reading, either, first, unsure
+from playbooks.case_macros import MAX_DEPTH, Calls
+from playbooks.case_reading import CASE_VALUES, Held, Hole, either, first, placed, unsure
 from playbooks.sandbox import sandbox
 
 __all__ = ["CASE_VALUES", "Hole", "find_hole", "text_hole"]
 
 _ENV = sandbox()
-# How deep macros may call macros, and how many calls in all, before the check stops
-# following them (a macro calling another ten times, each ten times… is not walked 10**8 times).
-_MAX_DEPTH = 8
-_MAX_CALLS = 500
-
 
 # A template's parsed file by the name an include gives it; None when there is none.
 Source = Callable[[str], nodes.Template | None]
@@ -62,7 +59,7 @@ def text_hole(text: str) -> Hole | None:
     return find_hole(tree)
 
 
-class _Walk(Reading):
+class _Walk(Calls):
     """The statements, in order, with what each variable holds so far; `guard`: whether a case
     is certain where a statement stands (None: cannot tell)."""
 
@@ -70,14 +67,12 @@ class _Walk(Reading):
         super().__init__()
         self.source = source
         self.including: list[str] = []
-        self.macros: dict[str, nodes.Macro] = {}
-        self.calling: list[str] = []
-        self.calls = 0
-        self.called: dict[tuple[str, frozenset[tuple[str, Held | None]]], Hole | None] = {}
 
     def walk(self, node: nodes.Node, guard: bool | None) -> list[Hole]:
         if isinstance(node, nodes.Output):
-            return _found(self.at(guard, self.written(value)) for value in node.nodes)
+            return _found(
+                placed(self.at(guard, self.written(value)), value.lineno) for value in node.nodes
+            )
         if isinstance(node, nodes.If):
             return self._if(node, guard)
         if isinstance(node, nodes.For):
@@ -99,7 +94,7 @@ class _Walk(Reading):
         elif isinstance(node, nodes.CallBlock):  # the caller's body is written in the macro's
             shadowed = [(arg, None) for arg in node.args]
             found = [
-                self.at(guard, self.written(node.call)),
+                placed(self.at(guard, self.written(node.call)), node.lineno),
                 *self._scoped(shadowed, node.body, guard),
             ]
             return _found(unsure(hole, "{% call %}") for hole in found)
@@ -115,15 +110,25 @@ class _Walk(Reading):
         construct = next(text for kind, text in _OTHER_FILE.items() if isinstance(node, kind))
         name = _file_named(node)
         tree = self.source(name) if self.source and name else None
-        if not name or tree is None or name in self.including or len(self.including) >= _MAX_DEPTH:
-            return [Hole(CASE_VALUES[0], construct)]
+        if not name or tree is None or name in self.including or len(self.including) >= MAX_DEPTH:
+            return [Hole(CASE_VALUES[0], construct, line=node.lineno)]
         if not isinstance(node, nodes.Include):
             read = {n.name for n in tree.find_all(nodes.Name)} & set(CASE_VALUES)
-            return [Hole(value, construct) for value in sorted(read)[:1]]
+            return [Hole(value, construct, line=node.lineno) for value in sorted(read)[:1]]
         self.including.append(name)
         try:
             holes = self.body(tree.body, guard)
-            return [Hole(h.name, h.unsure, h.included or name) for h in holes]
+            # Placed at the include; the included file's own line (the innermost's) kept.
+            return [
+                Hole(
+                    h.name,
+                    h.unsure,
+                    h.included or name,
+                    node.lineno,
+                    h.included_line if h.included else h.line,
+                )
+                for h in holes
+            ]
         finally:
             self.including.pop()
 
@@ -226,64 +231,6 @@ class _Walk(Reading):
         if not any(value.hole for value in known):  # none writes a hole: only its test differs
             return Held(known[0].name, None, None, None)
         return Held(known[0].name, Hole(known[0].name, construct), None, None)
-
-    def written(self, node: nodes.Node | None) -> Hole | None:
-        """Reading's, with a macro's call as what its body writes given its arguments."""
-        if (
-            isinstance(node, nodes.Call)
-            and isinstance(node.node, nodes.Name)
-            and node.node.name in self.macros
-        ):
-            return self._call(node, self.macros[node.node.name])
-        return super().written(node)
-
-    def mentions(self, node: nodes.Node | None) -> str | None:
-        found = super().mentions(node)
-        if found or node is None:
-            return found
-        holes = (self.written(call) for call in node.find_all(nodes.Call))
-        return next((hole.name for hole in holes if hole), None)
-
-    def _call(self, call: nodes.Call, macro: nodes.Macro) -> Hole | None:
-        """What `macro`'s body writes as "" for `call`'s arguments (the same call is walked
-        once; unsure past a depth or a number of calls, or called from itself)."""
-        env = {**self.env, **self._bound(call, macro)}
-        key = (macro.name, frozenset(env.items()))
-        if key in self.called:
-            return self.called[key]
-        self.calls += 1
-        if macro.name in self.calling or len(self.calling) >= _MAX_DEPTH or self.calls > _MAX_CALLS:
-            name = self.mentions_any([*call.args, *(k.value for k in call.kwargs)])
-            return Hole(name, "{% macro " + macro.name + " %}") if name else None
-        before, self.env = self.env, env
-        self.calling.append(macro.name)
-        try:
-            self.called[key] = first(self.body(macro.body, False))
-        finally:
-            self.calling.pop()
-            self.env = before
-        return self.called[key]
-
-    def _bound(self, call: nodes.Call, macro: nodes.Macro) -> dict[str, Held | None]:
-        """The macro's parameters as `call` sets them (its defaults where it does not), and
-        `varargs`/`kwargs` holding any case value among the rest."""
-        params = [arg.name for arg in macro.args]
-        defaults = dict(
-            zip(params[len(params) - len(macro.defaults) :], macro.defaults, strict=True)
-        )
-        given = {
-            **dict(zip(params, call.args, strict=False)),
-            **{k.key: k.value for k in call.kwargs},
-        }
-        extra = [*call.args[len(params) :], *(k.value for k in call.kwargs if k.key not in params)]
-        spread = self.mentions_any([*extra, *(n for n in (call.dyn_args, call.dyn_kwargs) if n)])
-        bound = {p: self.holding(given.get(p, defaults.get(p, nodes.Const(None)))) for p in params}
-        rest = (
-            Held(spread, Hole(spread, "{% macro " + macro.name + " %}"), None, None)
-            if spread
-            else None
-        )
-        return {**bound, "varargs": rest, "kwargs": rest}
 
 
 def _file_named(node: nodes.Node) -> str | None:

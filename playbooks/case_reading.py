@@ -5,7 +5,7 @@ its truth says of the case. case_guard walks the statements; this reads their ex
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from jinja2 import nodes
 
@@ -29,11 +29,15 @@ _CASE_LISTS = ("open_cases", "past_cases")
 class Hole:
     """A case value (`name`) a text may write where it is "". `unsure`: "" when certain; else
     the construct the check cannot follow (`{% set c %}`, `{% if … %}`), as a text writes it;
-    `included`: the file an include brought it from."""
+    `included`: the file an include brought it from. `line`: where the text writes it (0: not
+    placed yet), or the include's line, with the included file's own as `included_line`; the
+    place is told, not compared: the same hole anywhere is the same verdict."""
 
     name: str
     unsure: str = ""
     included: str = ""  # the file an `{% include %}` brought it from, if another
+    line: int = field(default=0, compare=False)
+    included_line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,12 @@ def first(found: Iterable[Hole | None]) -> Hole | None:
 
 def unsure(hole: Hole | None, construct: str) -> Hole | None:
     """`hole` made unsure, for what the check cannot follow (kept if already unsure)."""
-    return Hole(hole.name, hole.unsure or construct, hole.included) if hole else None
+    return replace(hole, unsure=hole.unsure or construct) if hole else None
+
+
+def placed(hole: Hole | None, line: int) -> Hole | None:
+    """`hole` on `line`, unless already placed (where a `{% set %}` or macro wrote it)."""
+    return replace(hole, line=line) if hole and not hole.line else hole
 
 
 class Reading:

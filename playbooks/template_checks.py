@@ -3,8 +3,9 @@ file that writes nothing (an empty draft, which `auto = true` would post), and a
 with a value `reason`, `frustration` or `platform` never has (`{% if reason == "entrega" %}`,
 `{% if frustration == "alta" %}`, `{% if platform == "x" %}`), whose branch would silently
 never be taken; and the case's number or date written where a post may join no case ("the case
-you opened on  is…", case_guard: the check the desk's saved replies share). Checked at load,
-as a rule's conditions are (conditions.py), in their words."""
+you opened on  is…", case_guard: the check the desk's saved replies share); and a filter Jinja
+lacks, which inside an `{% if %}` only fails when its branch is taken. Checked at load, as a
+rule's conditions are (conditions.py), in their words, each with the line it is on."""
 
 from __future__ import annotations
 
@@ -13,50 +14,80 @@ import re
 from jinja2 import nodes
 
 from mentiondesk.models import PLATFORM_NAMES
-from playbooks import case_guard, conditions
+from playbooks import case_guard, conditions, template_names, template_syntax
+from playbooks.sandbox import sandbox
 
 _EQUAL = ("eq", "ne")
 # `{ name }` in the text: a value written with one brace (`{{ name }}` is two).
 _ONE_BRACE = re.compile(r"(?<!\{)\{\s*([A-Za-z_]\w*)\s*\}(?!\})")
 _STR_METHODS = frozenset(m for m in dir(str) if not m.startswith("_"))
 _AMONG = ("in", "notin")
+# The filters a template may use: the sandbox's, which every template renders in.
+_FILTERS = frozenset(sandbox().filters)
 
 
-def problem(ast: nodes.Template, source: case_guard.Source | None = None) -> str | None:
-    """What is wrong with the parsed template, worded with its fix; None if nothing.
+# A problem: the line it is on (counted from 1) and what is wrong, worded with its fix.
+Problem = tuple[int, str]
+
+
+def problem(ast: nodes.Template, source: case_guard.Source | None = None) -> Problem | None:
+    """The first thing wrong with the parsed template, with its line; None if nothing.
     `source`: the files an `{% include %}` names, followed by the case check."""
     if not _writes(ast):
-        return "it writes nothing; write the reply's text in it, or remove the draft action"
-    for value in _compared(ast, "reason"):
+        return 1, "it writes nothing; write the reply's text in it, or remove the draft action"
+    return text_problem(ast) or _case_problem(ast, source)
+
+
+def text_problem(ast: nodes.Template) -> Problem | None:
+    """What is wrong in the file's own text, wherever it is included: a filter Jinja lacks, a
+    comparison no post could meet, a value written as it is."""
+    return _unknown_filter(ast) or _compared_wrong(ast) or _written_as_is(ast)
+
+
+def _unknown_filter(ast: nodes.Template) -> Problem | None:
+    """A filter Jinja does not have (`|capitalizar`): refused when compiled, but inside an
+    `{% if %}` only when its branch is taken, as an error with Jinja's words."""
+    for node in ast.find_all(nodes.Filter):
+        if node.name not in _FILTERS:
+            return node.lineno, template_syntax.no_filter(node.name, _FILTERS)
+    return None
+
+
+def _compared_wrong(ast: nodes.Template) -> Problem | None:
+    """A comparison with a value `reason`, `frustration` or `platform` never has."""
+    for line, value in _compared(ast, "reason"):
         if value is not None:  # `reason == none`: a post with no complaint reason
             try:
                 conditions.reasons([str(value)])
             except ValueError as exc:
-                return f"{{{{ reason }}}} is compared with {value!r}: {exc} (codes are English)"
-    for value in _compared(ast, "frustration"):
+                said = f"{{{{ reason }}}} is compared with {value!r}: {exc} (codes are English)"
+                return line, said
+    for line, value in _compared(ast, "frustration"):
         if isinstance(value, bool) or value not in range(4):
-            return (
+            return line, (
                 f"{{{{ frustration }}}} is compared with {value!r}, but it is a whole number "
                 "from 0 to 3 (without quotes)"
             )
-    for value in _compared(ast, "platform"):
+    for line, value in _compared(ast, "platform"):
         if isinstance(value, str) and value in PLATFORM_NAMES:
             # {{ platform }} is the name people read ("Hacker News"), not the config's code.
-            return (
+            return line, (
                 f"{{{{ platform }}}} is compared with {value!r}, but it is the platform's name "
                 f"as people read it; did you mean {PLATFORM_NAMES[value]!r}?"
             )
-    return _written_as_is(ast) or _case_problem(case_guard.find_hole(ast, source))
+    return None
 
 
-def _written_as_is(ast: nodes.Template) -> str | None:
+def _written_as_is(ast: nodes.Template) -> Problem | None:
     """`{ name }` (one brace: written as it is) and `{{ name.upper }}` (no brackets: written
     as "<built-in method upper…>"), each rendering without an error."""
     for data in ast.find_all(nodes.TemplateData):
         if braced := _ONE_BRACE.search(data.data):
-            return (
+            line = data.lineno + data.data.count("\n", 0, braced.start())
+            meant = template_names.english(braced.group(1)) or braced.group(1)
+            return line, (
                 f"{braced.group(0)!r} is written as it is, braces and all; a value is written "
-                f"with two: {{{{ {braced.group(1)} }}}}"
+                f"with two, in English: {{{{ {meant} }}}}"
             )
     called = {id(call.node) for call in ast.find_all(nodes.Call)}
     for attr in ast.find_all(nodes.Getattr):
@@ -66,7 +97,7 @@ def _written_as_is(ast: nodes.Template) -> str | None:
             and isinstance(attr.node, nodes.Name)
         ):
             name, method = attr.node.name, attr.attr
-            return (
+            return attr.lineno, (
                 f"{{{{ {name}.{method} }}}} writes Python's description of a method "
                 f'("<built-in method {method}…>"), not the text: write {{{{ {name}|{method} }}}} '
                 f"or {{{{ {name}.{method}() }}}}"
@@ -74,19 +105,23 @@ def _written_as_is(ast: nodes.Template) -> str | None:
     return None
 
 
-def _case_problem(hole: case_guard.Hole | None) -> str | None:
+def _case_problem(ast: nodes.Template, source: case_guard.Source | None) -> Problem | None:
     """A case value written where it may be "" (case_guard, the check saved replies share),
-    or where the check cannot tell: said so, with the construct it cannot follow."""
+    or where the check cannot tell: said so, with the construct it cannot follow. One an
+    include brings is named at the include, with the included file's own line."""
+    hole = case_guard.find_hole(ast, source)
     if hole is None:
         return None
     name, fix = hole.name, f"{{% if {hole.name} %}}…{{% endif %}}"
     empty = '"" for a post that joins no case (the draft would read "your case  is…")'
-    where = f" in {hole.included}, which it includes," if hole.included else ""
+    inner = f" (its line {hole.included_line})" if hole.included_line else ""
+    where = f" in {hole.included}{inner}, which it includes," if hole.included else ""
+    line = max(hole.line, 1)
     if not hole.unsure:
-        return (
+        return line, (
             f"{{{{ {name} }}}} is written{where} outside {fix}; it is {empty}: put it inside {fix}"
         )
-    return (
+    return line, (
         f"cannot tell whether {{{{ {name} }}}}{where} is written only for a post that joins a "
         "case: "
         f"it goes through {hole.unsure}, which this check does not follow; it is {empty}: "
@@ -106,19 +141,21 @@ def _writes(ast: nodes.Template) -> bool:
     return False
 
 
-def _compared(ast: nodes.Template, name: str) -> list[object]:
-    """The constants the variable `name` is compared with (`==`, `!=`, `in`, `not in`)."""
-    found: list[object] = []
+def _compared(ast: nodes.Template, name: str) -> list[tuple[int, object]]:
+    """The constants the variable `name` is compared with (`==`, `!=`, `in`, `not in`), each
+    with the comparison's line."""
+    found: list[tuple[int, object]] = []
     for compare in ast.find_all(nodes.Compare):
         left = compare.expr
         for operand in compare.ops:
             right = operand.expr
             if operand.op in _EQUAL and _is_name(left, name):
-                found += _constants(right)
+                found += [(compare.lineno, c) for c in _constants(right)]
             elif operand.op in _EQUAL and _is_name(right, name):
-                found += _constants(left)
+                found += [(compare.lineno, c) for c in _constants(left)]
             elif operand.op in _AMONG and _is_name(left, name) and not _is_text(right):
-                found += _constants(right)  # a list's; `in "…"` is a substring test
+                # a list's; `in "…"` is a substring test
+                found += [(compare.lineno, c) for c in _constants(right)]
             left = right
     return found
 

@@ -7,6 +7,7 @@ taken). A variable set in every branch, or before the `if`, is fine."""
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -35,6 +36,14 @@ _PORTUGUESE = {
 }
 # Objects a template writer may think the values hang from (`{{ author.name }}`).
 _OWNERS = ("author", "autor", "mention", "mencao", "menção", "post", "user", "usuario", "case")
+
+
+def english(word: str) -> str | None:
+    """The value a Portuguese word for one stands for (`nome`, `Usuário`: `name`, `handle`),
+    also written without its accents or with a word after it (`protocolo_nº`); None if none."""
+    lower = word.lower()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", lower) if c.isascii())
+    return _PORTUGUESE.get(lower) or _PORTUGUESE.get(plain) or _PORTUGUESE.get(lower.split("_")[0])
 
 
 @dataclass
@@ -96,9 +105,7 @@ def _not_a_value(ast: nodes.Template, name: str, known: Collection[str]) -> str:
             f"{written}: there is no {name!r} to read values from; the values are written "
             f"on their own (e.g. {{{{ name }}}}, {{{{ handle }}}}): {fix}; they are {values}"
         )
-    guess = _PORTUGUESE.get(name.lower()) or next(
-        iter(difflib.get_close_matches(name, list(known), n=1)), None
-    )
+    guess = english(name) or next(iter(difflib.get_close_matches(name, list(known), n=1)), None)
     hint = f"did you mean {{{{ {guess} }}}}? " if guess else ""
     return (
         f"{{{{ {name} }}}} is not one of the values a template can write (they are in "

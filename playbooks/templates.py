@@ -20,7 +20,7 @@ from jinja2 import (
 )
 
 from mentiondesk.models import ConfigError
-from playbooks import template_checks, template_names, template_syntax
+from playbooks import template_checks, template_names, template_problems, template_syntax
 from playbooks.sandbox import sandbox
 from playbooks.variants import regional, tag
 
@@ -117,19 +117,17 @@ class Templates:
                         then(template)
                 except TemplateSyntaxError as exc:
                     raise ConfigError(self._syntax_error(path, exc)) from None
-                except UnicodeDecodeError:  # "situação" saved as Windows-1252
-                    raise ConfigError(
-                        f"template {path}: not UTF-8 text; save it as UTF-8"
-                    ) from None
+                except UnicodeDecodeError as exc:  # "situação" saved as Windows-1252
+                    raise ConfigError(template_problems.not_utf8(self._place(path), exc)) from None
                 except (TemplateError, ValueError) as exc:
-                    raise ConfigError(f"template {path}: {exc}") from None
+                    line = template_problems.render_line(exc, self._place(path))
+                    raise ConfigError(f"template {self._place(path)}, line {line}: {exc}") from None
 
     def _syntax_error(self, path: str, exc: TemplateSyntaxError) -> str:
         """The file as it is on disk, the line, what is wrong in plain words and the fix:
         `pt/thank_you.j2` alone does not say whether the operator's folder or the shipped one
         holds the mistake."""
-        source, _ = self._source(path)
-        line, what = template_syntax.explain(self._env, source, exc)
+        line, what = template_syntax.explain(self._env, self._source(path)[0], exc)
         return f"template {self._file(path)}, line {line}: {what}"
 
     def _source(self, path: str) -> tuple[str, str | None]:
@@ -138,6 +136,10 @@ class Templates:
 
     def _file(self, path: str) -> str:
         return self._source(path)[1] or path
+
+    def _place(self, path: str) -> str:
+        """The file on disk, as the loader found it, even where it cannot be read as text."""
+        return template_problems.on_disk(self._env, path)
 
     def _check_variables(self, path: str, sample: Mapping[str, Any]) -> None:
         """ConfigError when `path` (or a file it includes) names a variable the context
@@ -149,19 +151,24 @@ class Templates:
         """
         ast = self._check_names(path, sample, ())
         if wrong := template_checks.problem(ast, self._parsed):
-            raise ConfigError(f"template {path}: {wrong}")
+            raise ConfigError(f"template {self._file(path)}, line {wrong[0]}: {wrong[1]}")
 
     def _check_names(
         self, path: str, sample: Mapping[str, Any], seen: tuple[str, ...]
     ) -> nodes.Template:
         """`path` parsed; ConfigError naming the file and line of a variable the values lack
         or an include naming no file, in it or in what it includes (with the same values)."""
-        ast = self._env.parse(self._source(path)[0])
-        unknown = meta.find_undeclared_variables(ast) - set(sample)
+        try:  # named here: an included file's mistake is in its own file, not the rule's
+            ast = self._env.parse(self._source(path)[0])
+            unknown = meta.find_undeclared_variables(ast) - set(sample)
+        except TemplateSyntaxError as exc:
+            raise ConfigError(self._syntax_error(path, exc)) from None
         if wrong := template_names.unknown_names(ast, unknown, list(sample)):
             raise ConfigError(f"template {self._file(path)}, line {wrong[0]}: {wrong[1]}")
         if missing := template_names.missing_files(ast, self._env.list_templates()):
             raise ConfigError(f"template {self._file(path)}, line {missing[0]}: {missing[1]}")
+        if wrong := template_checks.text_problem(ast):  # in an included file too
+            raise ConfigError(f"template {self._file(path)}, line {wrong[0]}: {wrong[1]}")
         for include in ast.find_all(nodes.Include):
             name = getattr(include.template, "value", None)
             if isinstance(name, str) and name not in (path, *seen):

@@ -34,7 +34,8 @@ def test_a_template_that_writes_nothing_is_refused_at_load(tmp_path: Path, text:
     with pytest.raises(ConfigError) as caught:
         _playbook(tmp_path, text)
     message = str(caught.value)
-    assert "regras.toml: rule 'reclamação', action 1: template: template pt/resposta.j2" in message
+    written = f"template {tmp_path / 'tpl' / 'pt' / 'resposta.j2'}, line 1: "
+    assert f"regras.toml: rule 'reclamação', action 1: template: {written}" in message
     assert "it writes nothing; write the reply's text in it, or remove the draft action" in message
 
 
@@ -63,8 +64,8 @@ def test_a_comparison_no_mention_could_meet_is_refused(
     tmp_path: Path, condition: str, fix: str
 ) -> None:
     with pytest.raises(ConfigError) as caught:
-        _playbook(tmp_path, f"{{% if {condition} %}}Oi{{% else %}}Olá{{% endif %}}")
-    assert "template pt/resposta.j2: " in str(caught.value)
+        _playbook(tmp_path, f"Olá!\n{{% if {condition} %}}Oi{{% else %}}Olá{{% endif %}}")
+    assert f"template {tmp_path / 'tpl' / 'pt' / 'resposta.j2'}, line 2: " in str(caught.value)
     assert fix in str(caught.value)
 
 

@@ -146,7 +146,7 @@ def test_a_post_that_joins_no_case_takes_the_other_branch(tmp_path: Path) -> Non
 )
 def test_a_date_written_where_no_case_may_be_joined_is_refused(tmp_path: Path, text: str) -> None:
     with pytest.raises(
-        ConfigError, match=r"en/dm\.j2: \{\{ case(_opened)? \}\} is written outside"
+        ConfigError, match=r"en/dm\.j2, line 1: \{\{ case(_opened)? \}\} is written outside"
     ):
         _playbook(tmp_path, {"en": text})
 
@@ -179,7 +179,10 @@ def test_where_the_check_cannot_tell_it_says_so(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         _playbook(tmp_path, {"en": text})
     said = " ".join(str(caught.value).split())
-    assert "en/dm.j2: cannot tell whether {{ case }} is written only for a post that joins" in said
+    assert (
+        "en/dm.j2, line 1: cannot tell whether {{ case }} is written only for a post that joins"
+        in said
+    )
     assert "it goes through {% if … %}, which this check does not follow" in said
     assert "write {{ case }} itself inside {% if case %}…{% endif %}" in said
     assert "is written outside" not in said

@@ -61,5 +61,6 @@ def test_a_template_not_in_utf8_names_the_file_and_the_fix(tmp_path: Path) -> No
     with pytest.raises(ConfigError) as raised:
         load_playbook([path], brand=BRAND, template_dir=templates)
     said = str(raised.value)
-    assert "rule 'reclamação', action 1: template: template en/obrigado.j2" in said
-    assert said.endswith("not UTF-8 text; save it as UTF-8")
+    written = f"template {templates / 'en' / 'obrigado.j2'}, line 1: not UTF-8 text"
+    assert f"rule 'reclamação', action 1: template: {written}" in said
+    assert said.endswith("save the file as UTF-8")

@@ -130,8 +130,10 @@ def test_a_mistake_that_renders_is_refused(tmp_path: Path, text: str, words: str
 
 
 def test_an_included_file_writing_the_case_is_followed(tmp_path: Path) -> None:
-    said = _refused(tmp_path, 'Olá! {% include "pt/caso.j2" %}', caso="Protocolo {{ case }}.")
-    assert "{{ case }} is written in pt/caso.j2, which it includes, outside {% if case %}" in said
+    text = 'Olá!\n\n{% include "pt/caso.j2" %}'
+    said = _refused(tmp_path, text, caso="Obrigado.\nProtocolo {{ case }}.")
+    assert _at(tmp_path, 3) in said  # the include's line, in the file the rule names
+    assert "{{ case }} is written in pt/caso.j2 (its line 2), which it includes, outside" in said
 
 
 def test_an_include_inside_the_case_guard_loads(tmp_path: Path) -> None:

@@ -143,7 +143,7 @@ def test_a_template_failing_for_a_nameless_author_stops_start_up(tmp_path: Path,
         '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "hi" }]\n'
     )
     message = (
-        r"r\.toml: rule 'r', action 1: template: template en/hi\.j2: cannot be "
+        r"r\.toml: rule 'r', action 1: template: template .*en/hi\.j2, line 1: cannot be "
         r"filled in for an author with no readable name .*put \{\{ name \}\} inside "
         r"\{% if name %\}…\{% endif %\} or write \{\{ name or \"there\" \}\}"
     )
@@ -171,7 +171,9 @@ def test_a_template_raising_a_python_error_stops_start_up(tmp_path: Path) -> Non
     rules.write_text(
         '[[rules]]\nname = "r"\nactions = [{ type = "draft_public", template = "hi" }]\n'
     )
-    with pytest.raises(ConfigError, match=r"template en/hi\.j2: integer division or modulo"):
+    with pytest.raises(
+        ConfigError, match=r"template .*en/hi\.j2, line 1: integer division or modulo"
+    ):
         load_playbook([rules], brand=Brand(name="L"), template_dir=tmp_path)
 
 

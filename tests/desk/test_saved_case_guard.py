@@ -9,9 +9,7 @@ keeps loading, and one made in the desk before this check), rather than offer it
 from __future__ import annotations
 
 import html
-import logging
 import re
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,11 +20,11 @@ from mentiondesk.saved_case import case_hole
 from mentiondesk.saved_replies import SAMPLE, load_saved_replies, with_desk
 from mentiondesk.store import Store
 from tests.desk.conftest import Clock, Desk, desk_client
+from tests.desk.saved_case_helpers import Login, assert_saved, load_logged, post_reply
+from tests.desk.saved_case_helpers import config as config  # the fixture, re-exported
 from tests.desk.seed import add
 from tests.desk.test_saved_field import ORDER, TIED
-from tests.desk.test_saved_syntax import config as config  # the fixture, re-exported
 
-Login = Callable[[str], Awaitable[Desk]]
 ROOT = Path(__file__).resolve().parents[2]
 SAVED = """
 [[replies]]
@@ -92,12 +90,9 @@ async def test_a_post_with_a_case_is_offered_them_all_filled_in(
 def test_the_file_still_loads_and_its_log_names_the_reply_and_the_fix(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = tmp_path / "saved.toml"
-    path.write_text(SAVED, encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="mentiondesk.saved_case"):
-        saved = load_saved_replies(path)
+    saved, messages = load_logged(tmp_path, SAVED, caplog)
     assert saved.need_case == {"gap"}
-    (said,) = [r.getMessage() for r in caplog.records]
+    (said,) = messages
     assert "saved reply 'gap' writes {{ case }} outside {% if case %}…{% endif %}" in said
     assert '{{ case or "…" }}' in said and "with the team" not in said  # never the text
 
@@ -150,11 +145,8 @@ def test_the_shipped_replies_load_and_read_well_on_a_post_with_no_case() -> None
 async def test_the_editor_refuses_a_gap_naming_the_guard_in_the_page_s_language(
     as_role: Login, store: Store, lang: str, text: str, said: str
 ) -> None:
-    manager = await as_role("manager")
-    await manager.client.get(f"/lang/{lang}?next=/saved-replies")
-    response = await manager.post("/saved-replies", **{**ORDER, "text": text})
-    assert response.status == 303
-    page = await (await manager.follow(response)).text()
+    status, page = await post_reply(as_role, text, lang)
+    assert status == 303
     assert said in html.unescape(page)
     assert _TEXT_TIED.search(page), "the Text field is the one marked"
     assert f">{html.escape(text, quote=False)}</textarea>" in page  # kept as typed
@@ -174,10 +166,7 @@ async def test_the_editor_refuses_a_gap_naming_the_guard_in_the_page_s_language(
 async def test_the_editor_saves_a_text_that_guards_them(
     as_role: Login, store: Store, text: str
 ) -> None:
-    manager = await as_role("manager")
-    response = await manager.post("/saved-replies", **{**ORDER, "text": text})
-    assert await manager.said(response) == "saved-reply-added"
-    assert [r.text for r in saved_desk.stored_replies(store)] == [text]
+    await assert_saved(as_role, store, text)
 
 
 @pytest.mark.parametrize(
