@@ -7,7 +7,7 @@ from mentiondesk.models import ERASED_ON_REQUEST, Mention, Wording, handle_shown
 from responders._text import author_followers, author_name, author_reach, visible
 
 # `authors forget` blanks the handle of a queued alert: said in words, never an empty slot
-# (" · (12.3k)") nor a lone platform prefix ("u/"). "Perfil", as Slack's "perfil apagado".
+# (" · (12.3k)") nor a lone platform prefix ("u/"). "Perfil", as Slack's "perfil eliminado".
 ERASED = "erased author"
 # A digest's line about an erased author, as `authors forget` rewrites it in the stored digest.
 ERASED_LINE = f"• {ERASED_ON_REQUEST}"
@@ -32,7 +32,7 @@ def chat_name(m: Mention, wording: Wording) -> str:
 
 def chat_reach(m: Mention, wording: Wording) -> str:
     """ " (12.3k)" after the handle; nothing for an erased author, as Slack's card: erasure
-    left 0 followers, which are no one's ("perfil apagado (0)")."""
+    left 0 followers, which are no one's ("perfil eliminado (0)")."""
     return author_reach(m, wording) if m.author.handle else ""
 
 
@@ -43,7 +43,7 @@ def chat_followers(m: Mention, wording: Wording) -> str | None:
 
 def erased_named(text: str, wording: Wording) -> str:
     """A digest with its erased authors' lines as the alerts name them: "• erased author"
-    ("• perfil apagado"), in the team's language; the stored line is always English, and a
+    ("• perfil eliminado"), in the team's language; the stored line is always English, and a
     digest still queued when its author was erased went out saying "(erased on request)"."""
     said = f"• {wording.t(ERASED)}"
     return "\n".join(said if line == ERASED_LINE else line for line in text.split("\n"))

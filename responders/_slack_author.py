@@ -30,8 +30,8 @@ def author_line(m: Mention, wording: Wording) -> str:
 
 
 def erased_line(wording: Wording) -> str:
-    """ "*erased author*" ("*perfil apagado*"), as the other chats and the notification say
-    it: no link (a post's URL names them, "x.com/ana/status/…": it would lead to them), no
-    label-less `<url|>` (Slack showed the bare URL), and no follower count (erasure left 0,
-    which is no one's)."""
+    """ "*erased author*" ("*perfil eliminado*", pt-PT "*perfil apagado*"), as the other
+    chats and the notification say it: no link (a post's URL names them,
+    "x.com/ana/status/…": it would lead to them), no label-less `<url|>` (Slack showed the
+    bare URL), and no follower count (erasure left 0, which is no one's)."""
     return f"*{slack_mrkdwn(wording.t(ERASED), 80)}*"
