@@ -140,7 +140,8 @@ def no_author(conn: sa.Connection, platform: str, handle: str) -> str:
     if platform not in registry.platforms():
         return unknown("platform", platform, registry.platforms(), FORMER_PLATFORMS)
     if not known:
-        return f"no authors on {platform!r}: the store has no authors yet"
+        # Not "yet": after erasures, nothing left is not nothing ever read.
+        return f"no authors on {platform!r}: no author stored (none read yet, or all erased)"
     return f"no authors on {platform!r}; the store has authors on: {', '.join(known)}"
 
 

@@ -33,3 +33,14 @@ def test_erase_is_forget(desk: Path, db_url: str) -> None:
 def test_the_help_lists_it_once(desk: Path) -> None:
     code, said = run_cli(desk, "authors", "--help")
     assert code == 0 and "forget" in said and " erase " not in said
+
+
+def test_erasing_twice_says_nothing_is_left_not_none_yet(desk: Path, db_url: str) -> None:
+    """A DPO checking her work erases again: the store has no authors left (Bia was erased
+    too), and "no authors yet" read as if nothing had ever been stored."""
+    for handle in ("h_a1", "h_b"):
+        code, said = run_cli(desk, "authors", "erase", "x", handle, "--yes")
+        assert code == 0, said
+    code, said = run_cli(desk, "authors", "erase", "x", "h_a1", "--yes")
+    assert code != 0 and "has no authors yet" not in said
+    assert "no author stored (none read yet, or all erased)" in said
