@@ -6,10 +6,7 @@ traceback."""
 from __future__ import annotations
 
 import asyncio
-import io
-import json
 import logging
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -22,14 +19,8 @@ from mentiondesk.assignees import desk_users, unknown_assignees
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_cases import cases_app
 from mentiondesk.cli_check import register as register_check_command
-from mentiondesk.cli_classifier import (
-    SettingOption,
-    load_classifier,
-    parse_settings,
-    with_classifier,
-)
+from mentiondesk.cli_classify import register as register_classify_command
 from mentiondesk.cli_common import VersionOption, config_errors, err, load, say
-from mentiondesk.cli_eval import ClassifierOption
 from mentiondesk.cli_outbox import register as register_outbox_commands
 from mentiondesk.cli_queue import drafts_app
 from mentiondesk.cli_render import print_summary, progress
@@ -52,7 +43,6 @@ from mentiondesk.config_hours_notes import long_night_shifts
 from mentiondesk.config_routing import open_approvals, unposted
 from mentiondesk.config_store import new_sqlite_file
 from mentiondesk.logs import LogFormat
-from mentiondesk.models import Reading
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
 from mentiondesk.source_health import limited_lines, stopped_lines, unread_lines
@@ -79,6 +69,7 @@ register_check_command(app)
 app.add_typer(sources_app, name="sources")
 app.add_typer(authors_app, name="authors")
 app.add_typer(store_app, name="store")
+register_classify_command(app)
 register_sentiment_commands(app)
 
 
@@ -260,43 +251,6 @@ async def _run(
         await asyncio.to_thread(say_what_was_left, asked, desk.store, once=once, catch_up=False)
         return desk.processor.failed, len(stopped_lines(desk.source_health())), 0
     return 0, 0, 0  # stopped during start-up (stoppable_start_up said so): nothing was read
-
-
-@app.command()
-def classify(
-    ctx: typer.Context,
-    input: Annotated[
-        typer.FileText,
-        typer.Option(
-            "--input",
-            "-i",
-            encoding="utf-8-sig",  # a Windows editor's byte-order mark is not the first text's
-            errors="replace",  # a stray byte is read as U+FFFD, not a traceback
-            help="Texts, one per line, UTF-8 (default: standard input).",
-        ),
-    ] = None,  # type: ignore[assignment]
-    classifier: ClassifierOption = None,
-    setting: SettingOption = None,
-) -> None:
-    """Read texts and print one JSON line each: label, score, lang."""
-    config = with_classifier(load(ctx), classifier, parse_settings(setting))
-    model = load_classifier(config)
-    stream = input or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
-    batch: list[str] = []
-    for line in stream:
-        batch.append(line.rstrip("\n"))
-        if len(batch) >= config.settings.sentiment.batch_size:
-            _emit(model.classify(batch, [None] * len(batch)))
-            batch = []
-    if batch:
-        _emit(model.classify(batch, [None] * len(batch)))
-
-
-def _emit(readings: list[Reading]) -> None:
-    for r in readings:
-        data = {"label": r.label.value, "score": r.score, "lang": r.lang}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
 
 
 def main() -> None:
