@@ -167,3 +167,19 @@ def test_left_to_right_values_carry_no_invisible_marks() -> None:
     for entry in EVERY_KIND:
         for loc in (ENGLISH, PORTUGUESE, EUROPEAN_PORTUGUESE):
             assert FSI not in audit_line(loc, entry) and PDI not in audit_line(loc, entry)
+
+
+@pytest.mark.parametrize(
+    ("actor", "after"),
+    [
+        (f"slack:U42 ({RLO}eve)", "(U42, pelo Slack)"),
+        (f"cli:{RLO}eve", "(pelo terminal)"),
+        (f"helpdesk:{RLO}zd", "(pelo help desk)"),
+    ],
+)
+def test_only_the_name_is_isolated_not_what_the_desk_adds(actor: str, after: str) -> None:
+    """The name alone is an island: "(pelo Slack)" after it is the desk's and stays in the
+    sentence's direction (isolating the whole who-part left it inside the override)."""
+    line = audit_line(PORTUGUESE, _entry("note", actor=actor))
+    name = actor.rpartition(RLO)[2].rstrip(")")
+    assert f"{FSI}{RLO}{name}{PDI} {after}" in line

@@ -32,7 +32,7 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
     """One audit entry as a sentence: "demo allowed @pri_moura on X to be contacted again".
     `local`: the names of the desk's own case lists (responder kind `local`), which an
     escalation names as such, not by the responder's name."""
-    who, action, detail = isolated(loc.person(entry.actor)), entry.action, entry.detail or ""
+    who, action, detail = loc.person(entry.actor), entry.action, entry.detail or ""  # isolated
     if action == "approve" and detail == "edited":  # sent in other words than drafted
         return loc.t("{who} edited and approved a reply", who=who)
     if action == "posted" and detail == "edited":
@@ -175,7 +175,7 @@ def _assigned(loc: Locale, who: str, actor: str, assignee: str) -> str:
         return loc.t("{who} left the case with nobody", who=who)
     if assignee == actor:
         return loc.t("{who} took the case", who=who)
-    named = isolated(loc.person(assignee))  # a Slack user's member ID reads as who they are
+    named = loc.person(assignee)  # isolated name; a Slack user's member ID reads as who they are
     return loc.t("{who} assigned the case to {assignee}", who=who, assignee=named)
 
 

@@ -85,21 +85,26 @@ class Locale:
         """Who acted, as people read it: a CLI user ("cli:root", as the CLI records them) is
         "root (terminal)", a Slack user ("slack:U42ANN (ann)", member ID and username) is
         "Slack user ann (U42ANN)", a help desk ("helpdesk:zendesk") "zendesk (help desk)", so
-        a trail does not read like a code."""
+        a trail does not read like a code. Each name is isolated (i18n_bidi), not the whole: a
+        right-to-left mark in it must not turn "(terminal)" or "(pelo Slack)" around."""
         if not actor:
             return "?"
         if actor == "cli":
             return self.t("someone at the terminal")
         if actor.startswith("cli:"):
-            return self.t("{name} (terminal)", name=actor[4:])
+            return self.t("{name} (terminal)", name=isolated(actor[4:]))
         if actor.startswith("slack:"):
             member, _, name = actor[6:].partition(" (")
             if name.endswith(")"):
-                return self.t("Slack user {name} ({id})", name=name[:-1], id=member)
-            return self.t("Slack user {name}", name=member)  # an older release's, or no name
+                return self.t(
+                    "Slack user {name} ({id})", name=isolated(name[:-1]), id=isolated(member)
+                )
+            return self.t(
+                "Slack user {name}", name=isolated(member)
+            )  # an older release's, or no name
         if actor.startswith("helpdesk:"):  # the help desk solved the ticket (helpdesk_sync)
-            return self.t("{name} (help desk)", name=actor[9:])
-        return actor
+            return self.t("{name} (help desk)", name=isolated(actor[9:]))
+        return isolated(actor)
 
     def number(self, n: int) -> str:
         """A count as this language groups it (NumberFormat.number, as alerts write it)."""
