@@ -19,6 +19,7 @@ from mentiondesk.config import Config
 from mentiondesk.pipeline import App
 from mentiondesk.slack_actions import add_slack_routes
 from mentiondesk.web import create_app, serve
+from mentiondesk.web.health import RESTARTS
 from mentiondesk.web.server import bound_port
 from mentiondesk.web.users import Role, add_user, user_count
 
@@ -55,6 +56,7 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
     playbook = app.processor.playbook
     # Its /healthz and banner read the sources' states from the store, this worker's with them.
     desk = create_app(config, app.store, playbook=playbook, on_queued=wake)
+    desk[RESTARTS] = app.restarts  # its stages' restarts, on its /healthz
     # Slack buttons post back to the same server (mounted only when Slack is configured).
     add_slack_routes(
         desk, store=app.store, config=config, responders=app.responders, wake=app.wake_outbox

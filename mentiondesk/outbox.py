@@ -28,6 +28,7 @@ from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, renew
 from mentiondesk.outbox_retry import put_off_kept
 from mentiondesk.outbox_waits import Tried, gather_all, wait_any
 from mentiondesk.store import Store
+from mentiondesk.store_engine import lost
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
 _LOGGER = logging.getLogger(__name__)
@@ -85,6 +86,8 @@ class OutboxWorker(Delivering):
         self._limiters = sink_limiters(
             store.engine, self.responders, pace, clock=monotonic, sleep=pace_sleep, wall=pace_wall
         )
+        # Set while run() waits out a lost database: store_answered() wakes it then.
+        self._outage_wake: asyncio.Event | None = None
 
     async def run(
         self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
@@ -111,14 +114,22 @@ class OutboxWorker(Delivering):
             except Exception as exc:  # the database went away: keep the worker alive, try again
                 failures += 1
                 _failed(exc, failures)
-                # Only new work cuts the wait short: a wake left set by the work before the
-                # outage would end every wait at once, a traceback per try until it is back.
+                # Only new work, or the store answering again (store_answered), cuts the wait
+                # short: a wake left set before the outage would end every wait at once.
                 wake.clear()
+                self._outage_wake = wake if lost(exc) else None
                 await wait_any(stop, wake, _outage_wait(failures))
+                self._outage_wake = None
                 continue
             if claimed == 0:
                 wake.clear()
                 await wait_any(stop, wake, self.settings.poll_seconds)
+
+    def store_answered(self) -> None:
+        """The store answered someone else (a poller): a worker waiting out a lost database
+        tries now, not once its wait (a minute at most) is over; what was due is waiting."""
+        if self._outage_wake is not None:
+            self._outage_wake.set()
 
     async def drain(
         self,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import Counter
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import datetime
 from functools import partial
@@ -21,14 +20,16 @@ from typing import Any
 from listener._poll import Poller
 from mentiondesk import contacts, retention
 from mentiondesk.app_parts import AppParts
+from mentiondesk.catch_up_crashes import Crash, catch_up, with_crashes
 from mentiondesk.config import Config
 from mentiondesk.lifecycle import retry_wait, watch
 from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
 from mentiondesk.outbox_waits import wait_any
 from mentiondesk.side_tasks import side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
+from mentiondesk.source_health import SourceHealth
 from mentiondesk.store_engine import lost
-from mentiondesk.supervision import Start, supervise
+from mentiondesk.supervision import Restarts, Start, supervise
 
 _LOGGER = logging.getLogger(__name__)
 RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
@@ -72,7 +73,8 @@ class App(AppParts):
         # Processing waits out an outage: the pollers' store answering again ends the wait.
         self._store_lost = False
         self.store_outage.on_answer = self._store_answered
-        self.restarts: Counter[str] = Counter()  # each stage's restarts after a crash, by task
+        self.restarts = Restarts()  # each stage's restarts after a crash, by task
+        self._crashed: dict[str, Crash] = {}  # sources whose catch-up crashed (a plugin's bug)
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -83,7 +85,7 @@ class App(AppParts):
         (`listening_next`: `start()` follows, so a source given up on is retried there)."""
         self.pollers = [self._poller(s, then_listens=listening_next) for s in self.sources]
         self.recorder.start(self.source_health)
-        await asyncio.gather(*(p.run() for p in self.pollers))
+        await catch_up(self.pollers, self._crashed)  # one crashing: the others read on
         if on_progress:
             on_progress(0, await asyncio.to_thread(self.store.pending_count))
         # Deliver while reading: after an outage the first complaint's alert goes out now,
@@ -110,6 +112,7 @@ class App(AppParts):
         # said once, and an outage it saw begin is not announced again.
         caught_up = {id(p.source): p for p in self.pollers}
         self.pollers = [caught_up.get(id(s)) or self._poller(s) for s in self.sources]
+        self._crashed.clear()  # each is read again now, supervised: a crash is a restart
         for poller in self.pollers:
             poller.listen()
         self.recorder.start(self.source_health)
@@ -137,6 +140,10 @@ class App(AppParts):
         self._outbox_stop.set()
         await self._join([self._outbox_task])
         self._poll_tasks, self._processor_task, self._outbox_task = [], None, None
+
+    def source_health(self) -> list[SourceHealth]:
+        """How each source stands; one whose catch-up crashed, as failing (catch_up_crashes)."""
+        return with_crashes(super().source_health(), self._crashed)
 
     def _supervise(self, name: str, start: Start) -> asyncio.Task[None]:
         """A stage's task, started again after a wait when it crashes while the process runs."""
@@ -266,10 +273,12 @@ class App(AppParts):
             self._failures = 0
 
     def _store_answered(self) -> None:
-        """A poller's store work went through: processing waiting out an outage tries now,
-        not when its wait (a minute at most) is over; mentions read before it are waiting."""
+        """A poller's store work went through: processing and the outbox waiting out an outage
+        try now, not when their wait (a minute at most) is over; mentions read before it, and
+        deliveries due, are waiting."""
         if self._store_lost:
             self._work.set()
+        self.outbox.store_answered()
 
     def wake_outbox(self) -> None:
         """Tell the outbox worker new actions are due (digests, Slack buttons)."""

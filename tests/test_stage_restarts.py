@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 from mentiondesk import pipeline
 from mentiondesk.models import Batch
 from mentiondesk.pipeline import App
-from mentiondesk.supervision import supervised
+from mentiondesk.supervision import Restarts, supervised
 from tests.conftest import Database
 from tests.helpers import COMPLAINT, config_for, mention
 from tests.test_pipeline import Recorder, recorders
@@ -158,7 +157,7 @@ async def test_a_stage_that_ran_a_while_before_crashing_waits_the_first_wait_aga
         if len(runs) < 5:
             raise OSError("broken")
 
-    restarts: Counter[str] = Counter()
+    restarts = Restarts(clock=lambda: now[0])
     with caplog.at_level(logging.ERROR):
         await asyncio.wait_for(
             supervised(

@@ -19,7 +19,14 @@ A source whose polls keep failing (a host that does not resolve, a port where no
 the platform down) reads nothing either: "degraded" once it has failed past its grace
 (source_failing: a blip does not flap the monitor), and shown from its first failure with who
 failed (`cause`: the source, or the store that kept its pages out), the latest failure's
-words, since when and how many times."""
+words, since when and how many times.
+
+A stage of the worker serving the desk (a poller, the processor, the outbox, a periodic chore)
+that crashed and was started again (supervision) is in `restarts`, by task name, as many times
+as in the last hour; "degraded" while one that had KEEPS_CRASHING of them still crashes (one
+within the last ten minutes, supervision.LATELY): started again, it keeps dying, and what it
+does is not done. Only this process's stages: a worker serving no desk says its restarts in
+its own log (the store records the sources' states, and a restart is none)."""
 
 from __future__ import annotations
 
@@ -36,8 +43,13 @@ from mentiondesk.source_health import held_in
 from mentiondesk.source_states import RecordedSource, recorded, standing
 from mentiondesk.source_vanished import configured_names, vanished
 from mentiondesk.store import Store
+from mentiondesk.supervision import Restarts
 from mentiondesk.tables import OUTBOX
 from mentiondesk.web.common import DESK
+
+KEEPS_CRASHING = 5  # restarts in the last hour: one or two are a blip, this is a stage down
+# This process's stages' restarts, where the desk is served by a worker (cli_web sets it).
+RESTARTS = web.AppKey("restarts", Restarts)
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -90,8 +102,13 @@ async def healthz(request: web.Request) -> web.Response:
         if held := held_in(source, now):
             said = {endpoint: at.isoformat(timespec="seconds") for endpoint, at in held}
             shown[source.name]["rate_limited_endpoints"] = said
-    status = "degraded" if late or unread or gone else "ok"
+    stages = request.app.get(RESTARTS)
+    restarts = stages.recent() if stages is not None else {}
+    crashing = stages is not None and bool(stages.crashing(KEEPS_CRASHING))
+    status = "degraded" if late or unread or gone or crashing else "ok"
     also: dict[str, Any] = {"sources": shown} if shown else {}  # none yet: no worker has polled
+    if restarts:  # which stages crashed lately, how often
+        also["restarts"] = restarts
     if gone:  # which sources no worker reads, since when
         also["no_worker_since"] = gone
     return web.json_response({"status": status, **figures, **also})
