@@ -48,6 +48,9 @@ class Chart:
     empty: bool
     y_title: str  # what the y axis counts, and its unit
     left: int = PAD_LEFT  # the y labels' column, left of the plot
+    # The period's count per series in words ("24 complaints · 8 neutral mentions · …"): the
+    # chart's description for a screen reader, which its bars' colours and tooltips are not.
+    totals: str = ""
 
 
 def nice_max(value: int) -> int:
@@ -103,7 +106,8 @@ def stacked_bars(
     ]
     x_ticks = day_ticks(categories, slot, loc)
     y_title = loc.t("mentions per day")
-    return Chart(HEIGHT, rects, y_ticks, x_ticks, not any(totals), y_title)
+    said = " · ".join(_label_count(loc, name, sum(values)) for name, values in series.items())
+    return Chart(HEIGHT, rects, y_ticks, x_ticks, not any(totals), y_title, totals=said)
 
 
 def day_ticks(categories: Sequence[str], slot: float, loc: Locale) -> list[Tick]:

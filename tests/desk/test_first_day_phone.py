@@ -1,0 +1,52 @@
+"""The queue on a phone 375 px wide, in Brazilian Portuguese, on a day with no case answered
+yet: the first case on the first screen, the page no wider than the phone, and the counter
+with no figure still named to a screen reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from mentiondesk.store import Store
+from tests.desk.seed import PASSWORD
+
+WIDTH, HEIGHT = 375, 667  # an iPhone SE, the smaller phone of the two
+
+
+@pytest.fixture
+def phone_pt(browser: Browser, world: tuple[str, Store]) -> Iterator[Page]:
+    """The queue on a small phone whose browser asks for pt-BR, signed in as an agent."""
+    url, _ = world
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": HEIGHT}, locale="pt-BR", has_touch=True
+    )
+    page = context.new_page()
+    page.goto(f"{url}/queue")
+    page.get_by_label("Nome").fill("agent")
+    page.get_by_label("Senha").fill(PASSWORD)
+    page.get_by_role("button", name="Entrar", exact=True).click()
+    expect(page).to_have_url(f"{url}/queue")
+    yield page
+    context.close()
+
+
+def test_the_first_case_starts_in_the_first_screen_s_top_half(phone_pt: Page) -> None:
+    # Before: the "nenhum caso respondido ainda" card took four lines, its label two of
+    # them, repeating the card beside it ("0 casos respondidos em 24 h").
+    expect(phone_pt.locator("#kpi-frt")).to_have_text("nenhum caso respondido ainda")
+    first = phone_pt.locator("#queue > .item").first.bounding_box()
+    assert first and first["y"] <= HEIGHT * 0.45, first
+    tops = phone_pt.locator(".kpis .kpi").evaluate_all("els => els.map(e => e.offsetHeight)")
+    assert max(tops) <= min(tops) + 8, tops  # the wordy card no taller than the others
+    width = phone_pt.evaluate("document.documentElement.scrollWidth")
+    assert width <= WIDTH, width
+
+
+def test_the_counter_with_no_figure_is_still_named_to_a_screen_reader(phone_pt: Page) -> None:
+    card = phone_pt.locator(".kpis .kpi").filter(has=phone_pt.locator("#kpi-frt"))
+    label = card.get_by_text("mediana da 1ª resposta das últimas 24 h")
+    expect(label).to_be_attached()
+    aria = phone_pt.locator(".kpis").aria_snapshot()
+    assert "nenhum caso respondido ainda" in aria and "mediana da 1ª resposta" in aria, aria
