@@ -1,50 +1,25 @@
 """Placeholders written with one brace ("Olá {name}", "{nome}"): the template language reads
-them as plain text, so the reply would go out saying "{name}". The desk's editor refuses them,
-naming the placeholder meant. Only braces around one word that reads as a placeholder count
-(a placeholder's name, a Portuguese or common word for one, any single identifier): "{ }",
-"{1}", "{a, b}" or a JSON example stay text."""
+them as plain text, so the reply would go out saying "{name}". The desk's editor and the
+file's check (saved_file) refuse them, naming the placeholder meant. Only braces around one
+word that reads as a placeholder count (a placeholder's name, a Portuguese or common word for
+one, any single identifier): "{ }", "{1}", "{a, b}" or a JSON example stay text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
 
+from mentiondesk import saved_meant
 from mentiondesk.saved_replies import SAMPLE, ReplyRefused
 
 # One brace, one identifier (Unicode letters: "{usuário}"), not part of "{{ … }}".
 _SINGLE = re.compile(r"(?<!\{)\{\s*([^\W\d]\w{0,39})\s*\}(?!\})")
-# The words people write for a placeholder, in Portuguese or from other tools, and the one
-# the template language offers (saved_replies.SAMPLE); compared in lower case.
-_MEANT = {
-    "nome": "name",
-    "primeiro_nome": "name",
-    "first_name": "name",
-    "firstname": "name",
-    "nome_completo": "full_name",
-    "fullname": "full_name",
-    "marca": "brand",
-    "agente": "agent",
-    "atendente": "agent",
-    "caso": "case",
-    "plataforma": "platform",
-    "rede": "platform",
-    "usuario": "handle",
-    "usuário": "handle",
-    "utilizador": "handle",
-    "username": "handle",
-    "user": "handle",
-    "saudacao": "time_greeting",
-    "saudação": "time_greeting",
-}
 
 
 def meant(word: str, known: Collection[str] = tuple(SAMPLE)) -> str | None:
-    """The placeholder `word` stands for: itself if it is one, else the one it translates."""
-    lower = word.lower()
-    if lower in known:
-        return lower
-    found = _MEANT.get(lower)
-    return found if found in known else None
+    """The placeholder `word` stands for: itself if it is one, else the one it translates
+    (saved_meant: pt-BR's and pt-PT's words too)."""
+    return saved_meant.meant(word, known)
 
 
 def single_braces(text: str) -> str | None:
@@ -54,13 +29,14 @@ def single_braces(text: str) -> str | None:
 
 
 def refuse_single_braces(text: str) -> None:
-    """ReplyRefused (kind "braces", detail: the braces as written) for a text that would send
-    a placeholder literally."""
-    written = single_braces(text)
-    if written is None:
+    """ReplyRefused (kind "braces", detail: the braces as written, line: the text's line they
+    are on) for a text that would send a placeholder literally."""
+    found = _SINGLE.search(text)
+    if found is None:
         return
+    written, line = found.group(0), text.count("\n", 0, found.start()) + 1
     word = written.strip("{} \t\n")
     right = meant(word)
     fix = "{{ " + right + " }}" if right else "{{ name }}"
     message = f"{written} would be sent as written: write placeholders as {fix}"
-    raise ReplyRefused(message, kind="braces", detail=written)
+    raise ReplyRefused(message, kind="braces", detail=written, line=line)

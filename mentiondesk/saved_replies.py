@@ -7,20 +7,18 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from jinja2 import Template, TemplateError, meta
+from jinja2 import Template, TemplateError, TemplateSyntaxError, meta, nodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mentiondesk.config_problems import problems_of
-from mentiondesk.config_toml_errors import toml_problem
-from mentiondesk.models import ConfigError
 from mentiondesk.saved_case import need_case
+from mentiondesk.saved_meant import guess
 from mentiondesk.saved_order import Filled, for_reply, in_order
 from mentiondesk.saved_syntax import NotAllowed, TooDeep, check_small
 from playbooks.placeholders import (
@@ -32,6 +30,8 @@ from playbooks.placeholders import (
     mention_values,
 )
 from playbooks.sandbox import sandbox
+from playbooks.template_names import unknown_names
+from playbooks.template_syntax import explain
 from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples
 
 _LOGGER = logging.getLogger(__name__)
@@ -93,11 +93,12 @@ class ReplyRefused(ValueError):
     say it in the page's language: a field's rule ("id", "title", "lang", "text", "kind"), or
     the text's "syntax", a "construct" saved replies do not allow, a text "nested" too deeply,
     an "unknown" placeholder, "nameless" or "sample" author that cannot be filled in; `detail`
-    is what it names (the placeholders, the construct as written, the template's error)."""
+    is what it names (the placeholders, the construct as written, the template's error);
+    `line`: the text's line at fault (the file's check names the file's line from it)."""
 
-    def __init__(self, message: str, *, kind: str, detail: str = "") -> None:
+    def __init__(self, message: str, *, kind: str, detail: str = "", line: int = 1) -> None:
         super().__init__(message)
-        self.kind, self.detail = kind, detail
+        self.kind, self.detail, self.line = kind, detail, line
 
 
 class SavedRepliesFile(BaseModel):
@@ -176,37 +177,12 @@ def fill(template: Template, values: Mapping[str, str]) -> str:
 
 
 def load_saved_replies(path: Path, *, key: str = "desk.saved_replies") -> SavedReplies:
-    """Read and check `path`; ConfigError naming the key, the entry, the problem and the fix."""
-    where = f"{key}: {path}"
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        data = tomllib.loads(text)
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{where}: file not found; copy the shipped saved_replies.toml there, fix the path "
-            "(relative to the config file) or delete the setting"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{where}: cannot be read ({exc}); save it as UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        # The line, the mistake (a quote pasted from Word…) and the fix, as config.toml's.
-        keys = [*SavedRepliesFile.model_fields, *SavedReply.model_fields]
-        raise ConfigError(toml_problem(where, text, exc, keys, secrets_here=False)) from None
-    try:
-        replies = SavedRepliesFile.model_validate(data).replies
-    except ValidationError as exc:
-        lines = problems_of(exc, SavedRepliesFile)
-        raise ConfigError("\n".join(f"{where}: {p}" for p in lines)) from None
-    problems = _duplicates(replies)
-    compiled = {}
-    for index, reply in enumerate(replies):
-        try:
-            compiled[reply.id] = _compile(reply.text)
-        except ValueError as exc:
-            problems.append(f"replies[{index}].text (id {reply.id!r}): {exc}")
-    if problems:
-        raise ConfigError("\n".join(f"{where}: {p}" for p in problems))
-    return SavedReplies(tuple(replies), compiled, need_case({r.id: r.text for r in replies}, where))
+    """Read and check `path`; ConfigError naming the key, the file's line, the entry, the
+    problem and the fix (saved_file)."""
+    # Here, not at the top: saved_file builds on this module.
+    from mentiondesk.saved_file import load
+
+    return load(path, key=key)
 
 
 def check_reply(values: Mapping[str, str]) -> tuple[SavedReply, Template]:
@@ -217,7 +193,7 @@ def check_reply(values: Mapping[str, str]) -> tuple[SavedReply, Template]:
     except ValidationError as exc:
         loc = exc.errors()[0]["loc"]
         raise ReplyRefused(problems_of(exc, SavedReply)[0], kind=str(loc[0])) from None
-    return reply, _compile(reply.text)
+    return reply, compile_text(reply.text)
 
 
 def with_desk(file: SavedReplies | None, made: Iterable[Mapping[str, str]]) -> SavedReplies | None:
@@ -242,16 +218,10 @@ def with_desk(file: SavedReplies | None, made: Iterable[Mapping[str, str]]) -> S
     )
 
 
-def _duplicates(replies: list[SavedReply]) -> list[str]:
-    ids = [r.id for r in replies]
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
-    return [f"replies: ids must be unique; repeated: {repeated}; rename one"] if repeated else []
-
-
 # Cached: the case page checks the desk's replies on each view (the same few texts), and a
 # template, once compiled, renders from any thread.
 @functools.lru_cache(maxsize=512)
-def _compile(text: str) -> Template:
+def compile_text(text: str) -> Template:
     """The text as a template; ReplyRefused for a syntax error, a construct outside the
     saved replies' small language (saved_syntax: checked on the parsed text, before anything
     is compiled or rendered), an unknown placeholder (in any branch of an `{% if %}`, not
@@ -263,9 +233,15 @@ def _compile(text: str) -> Template:
         template = _ENV.from_string(tree)
         unknown = meta.find_undeclared_variables(tree) - set(SAMPLE)
     except NotAllowed as exc:
-        raise ReplyRefused(str(exc), kind="construct", detail=exc.what) from None
+        at, why = _owner(tree, exc) or (1, str(exc))
+        raise ReplyRefused(why, kind="construct", detail=exc.what, line=at) from None
     except (TooDeep, RecursionError):  # Jinja's parser recurses: deeper still, it gives up
         raise ReplyRefused(str(TooDeep()), kind="nested") from None
+    except TemplateSyntaxError as exc:
+        # In plain words with the fix, as a playbook template's (`detail` keeps Jinja's own:
+        # the desk's editor words it in the page's language).
+        line, said = explain(_ENV, text, exc)
+        raise ReplyRefused(said, kind="syntax", detail=str(exc), line=line) from None
     except (TemplateError, SyntaxError, MemoryError) as exc:
         # SyntaxError, MemoryError: Python's compiler refusing the code Jinja made of it, a
         # limit check_small missed; the text is refused, never a 500 or a traceback.
@@ -273,9 +249,7 @@ def _compile(text: str) -> Template:
         message = f"{error}; fix the template syntax ({{{{ name }}}})"
         raise ReplyRefused(message, kind="syntax", detail=error) from None
     if unknown:
-        names = ", ".join(repr(v) for v in sorted(unknown))
-        message = f"{names} is not a placeholder; use one of {placeholders()}"
-        raise ReplyRefused(message, kind="unknown", detail=names)
+        raise _unknown(tree, unknown)
     try:
         check_samples(template, SAMPLE, NAMELESS)
     except NamelessAuthor as exc:
@@ -283,6 +257,34 @@ def _compile(text: str) -> Template:
     except ValueError as exc:
         raise ReplyRefused(str(exc), kind="sample", detail=str(exc).split(";")[0]) from None
     return template
+
+
+def _unknown(tree: nodes.Template, unknown: set[str]) -> ReplyRefused:
+    """The first unknown placeholder, on its line, with the one meant (`nome`: `name`)."""
+    found = unknown_names(tree, unknown, list(SAMPLE))
+    first = min((n for n in tree.find_all(nodes.Name) if n.name in unknown), key=lambda n: n.lineno)
+    meant = guess(first.name, SAMPLE)
+    hint = f"did you mean {{{{ {meant} }}}}? " if meant else ""
+    names = ", ".join(repr(v) for v in sorted(unknown))
+    message = (
+        f"{first.name!r} is not a placeholder (they are in English); {hint}use one of "
+        f"{placeholders()}"
+    )
+    line = found[0] if found else first.lineno
+    return ReplyRefused(message, kind="unknown", detail=names, line=line)
+
+
+def _owner(tree: nodes.Template, exc: NotAllowed) -> tuple[int, str] | None:
+    """`{{ author.name }}` (a value read from an object there is not): the placeholder to
+    write, in template_names' words, rather than only "x.y is not allowed"."""
+    if exc.what != "x.y":
+        return None
+    owners = {
+        g.node.name
+        for g in tree.find_all(nodes.Getattr)
+        if isinstance(g.node, nodes.Name) and g.node.name not in SAMPLE
+    }
+    return unknown_names(tree, owners, list(SAMPLE)) if owners else None
 
 
 def placeholders() -> str:

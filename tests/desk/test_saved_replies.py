@@ -192,7 +192,7 @@ _NAMELESS = "cannot be filled in for an author with no readable name"
         ),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ nme }}}}"', "use one of {{ agent }}, {{ brand }}"),
         ('[[replies]]\nid = "wait"\nlang = "en"\ntext = "Hi"', "replies[0].title: required key"),
-        (f'[[replies]]\n{_ENTRY}text = "Hi {{% if %}}"', "fix the template syntax"),
+        (f'[[replies]]\n{_ENTRY}text = "Hi {{% if %}}"', "Jinja cannot read it"),
         (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ name|first }}}}"', f"(id 'wait'): {_NAMELESS}"),
         # An empty name renders without an error, as "Hi , thanks": refused all the same.
         (f'[[replies]]\n{_ENTRY}text = "Hi {{{{ name }}}}, thanks"', f"(id 'wait'): {_NAMELESS}"),
