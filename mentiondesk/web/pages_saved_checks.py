@@ -1,8 +1,8 @@
 """What the Saved replies page checks a save against, and says about it: the file's check
-(saved_replies.check_reply), then the editor's own, which a file that loaded before is spared
-(it keeps loading; its texts are reviewed where it is edited): a placeholder in single braces
-("{name}", sent as written), and a `{{ case }}` or `{{ case_opened }}` written where a post may
-join no case (saved_case: "Your case , opened on , …"). The page's hint says how to write them."""
+(saved_replies.check_reply), then the editor's own: a placeholder in single braces ("{name}",
+sent as written; the file's load refuses it too, saved_file), and a `{{ case }}` or
+`{{ case_opened }}` written where a post may join no case (saved_case: "Your case , opened on ,
+…"). The page's hint says how to write them."""
 
 from __future__ import annotations
 
