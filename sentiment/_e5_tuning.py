@@ -88,6 +88,6 @@ def _mix(v: ValProbs, threshold: float, blend: float) -> Matrix:
     out = v.ngram.copy()
     out[unsure] = blend * v.ngram[unsure] + (1.0 - blend) * v.encoder[unsure]
     if v.cued is not None:  # the praise gate, as the classifier applies it
-        chosen = gated(v.ngram, unsure, v.cued)
+        chosen = gated(v.ngram, v.cued)
         out[chosen] = v.encoder[chosen]
     return out

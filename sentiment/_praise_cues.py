@@ -2,8 +2,9 @@
 
 Praise for a problem put right names the problem ("refunded my duplicate charge the same day.
 Genuinely impressed"), so the n-gram model can be sure it is a complaint and the encoder,
-which reads such posts right, would never be asked. A post holding one of these expressions
-is sent to the encoder whatever the n-gram model's confidence. The list is written from
+which reads such posts right, would never be asked; when it is unsure, blending in its
+complaint still outweighs the encoder's praise. A post holding one of these expressions that
+the n-gram model reads as no praise takes the encoder's reading alone. The list is written from
 general usage, not from any set we measure on; it only routes a text, the encoder decides.
 """
 
@@ -22,6 +23,19 @@ _EN = (
     r"shout ?-?outs?",
     r"credit where (credit is |credit's |it's |its )?due",
     r"kudos",
+    r"compliments to",
+    r"well done",
+    r"(great|good|nice) job",
+    r"top marks",
+    r"nailed it",
+    r"good on (you|them|ya)",
+    r"fair play to",
+    r"much appreciated",
+    r"(you|u|you'?re|ur) (are )?(a )?(star|legend|the best)",
+    # Service that took no effort: "refund landed in two days. Painless."
+    r"painless(ly)?",
+    r"hassle[- ]free",
+    r"seamless(ly)?",
     r"hats off",
     r"props to",
     r"thank you (so|very) much",
@@ -38,6 +52,7 @@ _EN = (
     r"lifesaver",
     r"(5|five) stars",
     r"10/10",
+    r"(5|five)/5",
     # Praise by understatement: "not bad at all", "can't complain" read as complaints to
     # n-grams that weigh "bad" and "complain".
     r"not bad at all",
@@ -55,6 +70,14 @@ _EN = (
 )
 _PT = (
     r"parabens",
+    # "deixo aqui o meu elogio": Reclame Aqui and the Livro de Reclamações take praise too
+    r"elogi(os?|ar|ou|ei)",
+    r"(assim|assim e que) da gosto",  # pt-PT
+    r"(dar|dou|dei|de|tenho de dar|tenho que dar) o braco a torcer",
+    r"nota maxima",
+    r"sem (burocracia|complicacao|stress)",
+    r"arrasou",
+    r"mandou (muito )?bem",
     r"nota (10|dez|mil|20)",
     r"obrigad[oa]s? (pela|pelo|por)",
     r"muito obrigad[oa]",
@@ -82,23 +105,29 @@ _PT = (
     r"custo[- ]?beneficio (otimo|excelente|muito bom|incrivel|imbativel)",
     r"(otima|excelente|boa) relacao (qualidade[- ]?preco|preco[- ]?qualidade|custo[- ]?beneficio)",
 )
-# A negated cue ("not impressed", "não recomendo") is no praise: no reason to ask the encoder.
-_NOT = "".join(f"(?<!{word} )" for word in ("not", "never", "nao", "nunca", "jamais"))
+# A negated cue ("not impressed", "não recomendo", "nada de elogios") is no praise: no reason
+# to ask the encoder.
+_NOT = "".join(f"(?<!{word} )" for word in ("not", "never", "nao", "nunca", "jamais", "nada de"))
 _CUES = re.compile(_NOT + r"\b(" + "|".join(_EN + _PT) + r")(?!\w)")
+# "Credit to @brand, refunded in a day" opens a sentence; "a credit to my card" is a refund.
+_OPENING = re.compile(r"(^|[.!?:;(\n]|\s[-–—]\s)\s*((big|huge|full|major|much|all) )?credit to\b")
+# Applause (any skin tone), in every language; "great job 👏👏" said in sarcasm the encoder reads.
+_APPLAUSE = re.compile("[\U0001f44f\U0001f64c]")
 
 
 def has_praise_cue(text: str) -> bool:
-    """Whether the text holds an explicit praise expression from the list above."""
-    return _CUES.search(folded(text)) is not None
+    """Whether the text holds an explicit praise expression from the lists above."""
+    plain = folded(text)
+    return any(cue.search(plain) is not None for cue in (_CUES, _OPENING, _APPLAUSE))
 
 
 PRAISE = 2  # the positive column of (negative, neutral, positive) probabilities
 Mask = npt.NDArray[np.bool_]
 
 
-def gated(ngram: npt.NDArray[np.float32], unsure: Mask, cued: Mask) -> Mask:
-    """The praise gate: texts holding a praise cue (`cued`) that the n-gram model, sure of
-    itself (not `unsure`), reads as no praise. The encoder's reading alone decides them, in
-    the classifier (E5Classifier) and in the tuner that simulates it (_e5_tuning)."""
-    chosen: Mask = cued & ~unsure & (ngram.argmax(axis=1) != PRAISE)
+def gated(ngram: npt.NDArray[np.float32], cued: Mask) -> Mask:
+    """The praise gate: texts holding a praise cue (`cued`) that the n-gram model reads as no
+    praise, sure of itself or not. The encoder's reading alone decides them, in the classifier
+    (E5Classifier) and in the tuner that simulates it (_e5_tuning)."""
+    chosen: Mask = cued & (ngram.argmax(axis=1) != PRAISE)
     return chosen

@@ -28,7 +28,7 @@ from sentiment._enrich import readings
 from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import NOTHING_SAID, NgramModel, path_problem
 from sentiment._ngram_model import load as load_ngram
-from sentiment._praise_cues import gated, has_praise_cue
+from sentiment._praise_cues import PRAISE, gated, has_praise_cue
 from sentiment._sarcasm import unmasked
 from sentiment._threats import escalated
 
@@ -53,8 +53,8 @@ class E5ClassifierConfig(PluginConfig):
     skip_above: float | None = Field(default=None, ge=0.0, le=1.0)
     batch_size: int = Field(default=32, ge=1, le=1024)
     # Texts holding an explicit praise cue ("impressed", "parabéns") that the n-gram model reads
-    # as no praise go to the encoder however sure it is (praise for a problem put right names
-    # the problem); false: the n-gram confidence alone decides.
+    # as no praise take the encoder's reading alone, however sure the n-grams are (praise for a
+    # problem put right names the problem); false: the n-gram confidence alone decides.
     praise_gate: bool = True
 
     @field_validator("adapters")
@@ -202,18 +202,19 @@ class E5Classifier:
 
     def _mixed(self, code: str, texts: Sequence[str], probs: Matrix) -> Matrix:
         """One adapter's texts: the encoder reads those the n-grams are unsure of, and the
-        praise they are sure is none; bias last."""
+        praise they read as none; bias last."""
         reader = self.readers[code]
         said = np.array([bool(text.strip()) for text in texts], dtype=bool)
-        unsure_mask = said & (probs.max(axis=1) < reader.skip_above)
+        praised_mask = self._praised(texts, probs, said)
+        unsure_mask = said & (probs.max(axis=1) < reader.skip_above) & ~praised_mask
         unsure = [int(i) for i in np.flatnonzero(unsure_mask)]
-        praised = self._praised(texts, probs, said & ~unsure_mask, unsure_mask)
+        praised = [int(i) for i in np.flatnonzero(praised_mask)]
         if unsure or praised:
             read = self.encoder_probabilities([texts[i] for i in unsure + praised], code)
             mixed = reader.blend * probs[unsure] + (1.0 - reader.blend) * read[: len(unsure)]
             probs[unsure] = mixed
-            # The encoder's reading alone: blended, the n-gram model's sure complaint would
-            # still win after the bias towards complaints (measured: it changed no label).
+            # The encoder's reading alone: blended, the n-gram model's complaint would still
+            # win after the bias towards complaints ("estorno caiu em 1 dia, tá de parabéns").
             probs[praised] = read[len(unsure) :]
         out = _with_bias(probs, reader.bias)
         # A blank text says nothing: neutral, whatever the bias leans to.
@@ -221,19 +222,16 @@ class E5Classifier:
         return out
 
     def _praised(
-        self,
-        texts: Sequence[str],
-        probs: Matrix,
-        sure: npt.NDArray[np.bool_],
-        unsure: npt.NDArray[np.bool_],
-    ) -> list[int]:
-        """Texts the n-grams are sure are no praise, though they hold a praise cue. The cues
-        are looked for only in the texts read as sure (the others go to the encoder anyway)."""
-        if not self.praise_gate:
-            return []
+        self, texts: Sequence[str], probs: Matrix, said: npt.NDArray[np.bool_]
+    ) -> npt.NDArray[np.bool_]:
+        """Texts the n-grams read as no praise, though they hold a praise cue. Cues are looked
+        for only there (the n-grams' praise needs no second opinion)."""
         cued = np.zeros(len(texts), dtype=bool)
-        cued[sure] = [has_praise_cue(texts[int(i)]) for i in np.flatnonzero(sure)]
-        return [int(i) for i in np.flatnonzero(gated(probs, unsure, cued))]
+        if not self.praise_gate:
+            return cued
+        candidates = np.flatnonzero(said & (probs.argmax(axis=1) != PRAISE))
+        cued[candidates] = [has_praise_cue(texts[int(i)]) for i in candidates]
+        return gated(probs, cued)
 
     def _by_reader(self, detected: Sequence[str]) -> dict[str, list[int]]:
         groups: dict[str, list[int]] = {}
