@@ -99,9 +99,8 @@ class Locale:
                 return self.t(
                     "Slack user {name} ({id})", name=isolated(name[:-1]), id=isolated(member)
                 )
-            return self.t(
-                "Slack user {name}", name=isolated(member)
-            )  # an older release's, or no name
+            # An older release's record, or one with no username.
+            return self.t("Slack user {name}", name=isolated(member))
         if actor.startswith("helpdesk:"):  # the help desk solved the ticket (helpdesk_sync)
             return self.t("{name} (help desk)", name=isolated(actor[9:]))
         return isolated(actor)
