@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from mentiondesk.models import short_lang, valid_text
+from sentiment import _lang_grammar as grammar
 
 UNDETERMINED = "und"
 
@@ -178,6 +179,9 @@ def _too_little(cleaned: str) -> bool:
 
 
 def _trusted(code: str, cleaned: str) -> str:
+    by_grammar = _by_grammar(code, cleaned)
+    if by_grammar is not None:
+        return by_grammar
     letters = len(_LETTERS.findall(cleaned))
     if code == "pt" and letters < _SHORT and _ES_ONLY.search(cleaned):
         return code if _PT_ONLY.search(cleaned) else "es"
@@ -190,6 +194,36 @@ def _trusted(code: str, cleaned: str) -> str:
     if code in ("es", UNDETERMINED) and letters < _SHORT and _ES_ONLY.search(cleaned):
         return "es"  # "muy bueno": too few letters for lingua alone, but a Spanish word
     return code if code != UNDETERMINED and letters >= _MIN_LETTERS_OTHER else UNDETERMINED
+
+
+# lingua at least this sure of its pick is not overruled by grammar words. Borrowed English
+# words make lingua read Portuguese as English at up to 0.7 ("a live de black friday foi um
+# fail total"), and as German or Italian at 0.35 at most; an Italian "o", "e" or "da", a German
+# "uns" are Portuguese grammar words too, but lingua reads such posts at 0.75 and more.
+_SURE = {"en": 0.8}
+_SURE_OTHER = 0.5
+
+
+def _by_grammar(code: str, cleaned: str) -> str | None:
+    """The language a post's grammar words make it, where they overrule an unsure pick:
+    borrowed English nouns pull "o app deu bug no login de novo" to English or German.
+    lingua's own Spanish stays (its grammar words are the ones Portuguese shares least)."""
+    found = grammar.counts(cleaned)
+    if code not in ("pt", "es") and grammar.portuguese_grammar(found):
+        better = "pt"
+    elif code == "pt" and grammar.english_grammar(found):
+        better = "en"
+    elif code == UNDETERMINED and grammar.spanish_grammar(found):
+        better = "es"
+    else:
+        return None
+    return better if code == UNDETERMINED or not _sure(code, cleaned) else None
+
+
+def _sure(code: str, cleaned: str) -> bool:
+    language = Language.from_iso_code_639_1(IsoCode639_1.from_str(code))
+    sure = _SURE.get(code, _SURE_OTHER)
+    return _detector().compute_language_confidence(cleaned, language) >= sure
 
 
 # Hints that name no language: X marks a post of mentions, cashtags, hashtags or media only,

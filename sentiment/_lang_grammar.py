@@ -1,0 +1,75 @@
+"""Which language a post's grammar words are in, whatever its nouns are.
+
+Brazilian and Portuguese posts borrow English nouns and verbs ("o app deu bug no login de
+novo", "o streaming fica em loading eterno"); lingua weighs those and reads English (or German,
+Italian). The small closed-class words that hold a sentence together (articles, contractions,
+prepositions, pronouns, light verbs) come from the language the author writes in, the borrowed
+words do not: a count of them tells the two apart where character n-grams cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Only words that are grammar in Portuguese and not in English or Spanish: "a", "no", "do",
+# "as" are English too, "de", "que", "se", "como", "está", "para" Spanish too. Some are
+# Italian, German or French ("o", "e", "da", "uns"): lingua is sure of those languages, and
+# only a reading it is unsure of is overruled.
+_PT = _set(
+    "o os e um uma umas uns da das dos na nas nos ao aos pelo pela pelos pelas num numa em "
+    "com pra pro não nao é mas ou meu minha meus minhas seu sua vocês você voce vc eu ele "
+    "ela isso isto esse essa nesse nessa neste nesta já ja mais muito também tambem até sem "
+    "nem ainda agora depois sempre outra outro vez ninguém alguém onde cadê quando foi deu "
+    "dá fica ficou tem vai vou estou estão tá tô fiz fez são há"
+)
+# Not "to" and "so": Brazilians write "tô" and "só" so ("so delay nesse delivery").
+_EN = _set(
+    "the is are was were be been of and in on at for with my your you i it its this that not "
+    "but have has had will would can could from by an what why how again still after before "
+    "just very me we they our their does did don't didn't can't i'm it's out"
+)
+# Not "la", "en", "un", "una", "con", "su": French or Italian too.
+_ES = _set("el los las y del pero muy mis sus yo hay sin es eso esto")
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+class Counts(NamedTuple):
+    """Grammar words of each language in a post."""
+
+    pt: int
+    en: int
+    es: int
+
+
+def counts(cleaned: str) -> Counts:
+    """How many of a post's words are Portuguese, English and Spanish grammar words."""
+    words = _WORDS.findall(cleaned.lower())
+    return Counts(
+        pt=sum(word in _PT for word in words),
+        en=sum(word in _EN for word in words),
+        es=sum(word in _ES for word in words),
+    )
+
+
+def portuguese_grammar(found: Counts) -> bool:
+    """Portuguese grammar words outweigh English ones, with no Spanish ones beside them: the
+    post is Portuguese whatever its borrowed nouns are. Two at least: one "o" or "e" is a
+    letter, an Italian "or", a typo."""
+    return found.pt >= 2 and found.pt > 2 * found.en and found.es == 0
+
+
+def english_grammar(found: Counts) -> bool:
+    """English grammar words and no Portuguese one: "thanks for sorting out my order,
+    parabéns to the team" is English around one Portuguese word."""
+    return found.en >= 3 and found.pt == 0
+
+
+def spanish_grammar(found: Counts) -> bool:
+    """Spanish grammar words and no Portuguese one ("pagué el upgrade y sigo en el plan")."""
+    return found.es >= 2 and found.pt == 0 and found.es > found.en
