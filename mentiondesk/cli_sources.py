@@ -25,6 +25,7 @@ _CHECK_TIMEOUT = 30.0
 
 
 NO_SOURCES = "none"
+_FAILED = "Check failed (exit 1)"
 
 
 def polled_sources(config: Config, names: str | None) -> Config:
@@ -55,9 +56,14 @@ def check(ctx: typer.Context) -> None:
     """Probe each source's login and endpoint, with what the workers last recorded.
 
     For each source: do credentials and the endpoint work, what is its rate-limit state, and
-    what the running workers last recorded of it (a source they stopped for good). The exit
-    status is the probe's: a worker still stopped on a token fixed since needs a restart, which
-    the lines under the table say.
+    what the running workers last recorded of it (a source they stopped for good).
+
+    Exit status, for a monitoring cron: 1 when any source fails its probe, or when the store
+    says nothing reads one now: a running worker stopped it or has failed it for minutes
+    (/healthz "degraded"), no worker reads it since the last was killed, or the running
+    workers do not poll it (added to the config after they started); or when the store
+    cannot be read. The last line names each. 0 otherwise: rate limits, a blip, a clean stop
+    and a desk whose worker has not run yet are no failure. 2: the config is wrong.
     """
     config = load(ctx, secrets=True)
     with config_errors():
@@ -66,9 +72,12 @@ def check(ctx: typer.Context) -> None:
     console.print(_table(config, statuses))
     # Under the table, whole: a sixth column would cut the probe's details at 80 columns.
     console.print("Recorded by the running workers:", highlight=False)
-    for line in recorded_lines(config, [s.name for s in statuses], desk_zone(config)):
+    recorded = recorded_lines(config, [s.name for s in statuses], desk_zone(config))
+    for line in recorded.lines:
         console.print(Text(cli_safe(line)), soft_wrap=True)  # a reason: a server's words
-    if not all(s.ok for s in statuses):
+    failed = [f"{s.name} (its probe failed)" for s in statuses if not s.ok] + recorded.unread
+    if failed:  # the last line, for the mail a monitoring cron sends: what made it exit 1
+        console.print(Text(cli_safe(f"{_FAILED}: {'; '.join(failed)}")), soft_wrap=True)
         raise typer.Exit(1)
 
 

@@ -4,6 +4,7 @@ source in the store (source_states), e.g. "stopped by the running worker web-1:4
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,13 +12,14 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from mentiondesk.config import Config
-from mentiondesk.source_failing import failing_words
+from mentiondesk.source_failing import down, failing_words
 from mentiondesk.source_health import Held, held_in, held_whole_until
 from mentiondesk.source_states import STALE_AFTER, RecordedSource, by_weight, recorded
 from mentiondesk.source_vanished import latest, vanished_rows
 from mentiondesk.store import Store
 
 NOTHING = "no running worker has recorded it"
+_NO_STORE = "no store yet: no worker has run with this config"
 _FIX = "fix: correct the token (or the account), then restart that worker"
 # A source no worker reads since the last one was killed (source_vanished): as /healthz says.
 _RESTART = (
@@ -30,7 +32,7 @@ def recorded_by_source(config: Config) -> dict[str, list[RecordedSource]] | str:
     """Each source's rows; a sentence instead where the store cannot say. Read only: a store
     that is not there yet is not made (as a run would make it)."""
     if _no_sqlite_file(config.store_url()):
-        return "no store yet: no worker has run with this config"
+        return _NO_STORE
     try:
         store = Store(
             config.store_url(), pooled=False, fingerprint_secret=config.fingerprint_secret()
@@ -49,17 +51,63 @@ def recorded_by_source(config: Config) -> dict[str, list[RecordedSource]] | str:
     return grouped
 
 
-def recorded_lines(config: Config, names: list[str], zone: ZoneInfo) -> list[str]:
+@dataclass(frozen=True)
+class Recorded:
+    """What `sources check` prints under its table, and what of it fails the check."""
+
+    lines: list[str]
+    # "hn (no worker reads it)": each source the workers' records say nothing reads now,
+    # as /healthz counts it "degraded"; "the store could not be read" where none can tell.
+    unread: list[str]
+
+
+def recorded_lines(config: Config, names: list[str], zone: ZoneInfo) -> Recorded:
     """`  name: what the workers recorded`, a line per source (more for one several workers
     read), or the one sentence saying why the store cannot tell."""
     found, now = recorded_by_source(config), datetime.now(UTC)
     if isinstance(found, str):
-        return [f"  {found}"]
-    lines = []
+        unknown = [] if found == _NO_STORE else [found.partition(":")[0]]
+        return Recorded([f"  {found}"], unknown)
+    lines, unread = [], []
+    running = sorted({row.writer for rows in found.values() for row in rows if row.current()})
     for name in names:
-        said = recorded_words(found.get(name, []), now, zone).splitlines()
+        rows = found.get(name, [])
+        if not rows and running:  # workers run, yet none polls it: nothing reads it
+            lines.append(f"  {name}: {_unpolled(running)}")
+            unread.append(f"{name} (no running worker polls it)")
+            continue
+        said = recorded_words(rows, now, zone).splitlines()
         lines += [f"  {name}: {said[0]}", *(f"  {' ' * len(name)}  {more}" for more in said[1:])]
-    return lines
+        if (why := not_read(rows, now)) is not None:
+            unread.append(f"{name} ({why})")
+    return Recorded(lines, unread)
+
+
+def _unpolled(running: list[str]) -> str:
+    """A configured source no row names while workers run: added to the config after they
+    started (they read it at start), or left out by their `run --sources`."""
+    workers = ", ".join(running)
+    return (
+        f"NO WORKER READS IT: the running workers ({workers}) do not poll it (started before it "
+        "was added to the config, or their `run --sources` leaves it out) — fix: restart them "
+        "with this config"
+    )
+
+
+def not_read(rows: list[RecordedSource], now: datetime) -> str | None:
+    """Why nothing reads the source now, by /healthz's rule for "degraded": a running worker
+    stopped it (until restart) or has failed it past its grace, or no worker reads it since
+    the last went without a clean stop (source_vanished); None where it is read, was
+    stopped cleanly (meant), or no worker ever recorded it (none has run yet)."""
+    current = [row for row in rows if row.current()]
+    if any(row.stopped() for row in current):
+        return "stopped by a running worker"
+    if any(down(row, now) for row in current):
+        return "failing: /healthz says degraded"
+    last = latest(rows)
+    if not current and last is not None and vanished_rows(rows, {last.name}):
+        return "no worker reads it"
+    return None
 
 
 def _no_sqlite_file(url: str) -> bool:

@@ -43,6 +43,9 @@ class SourceHealth:
     # Where the others were read, its endpoints a rate limit kept out of the catch-up's last
     # pass (X's search, its mentions read), and until when: nothing was read from those.
     limited_endpoints: tuple[tuple[str, datetime], ...] = ()
+    # Its catch-up's poll loop crashed (catch_up_crashes): the exception's class and where it
+    # was raised, never its message. A bug to report, not the platform's outage: said apart.
+    crashed: str | None = None
 
 
 def source_health(pollers: Iterable[Poller], now: datetime) -> list[SourceHealth]:
@@ -83,13 +86,19 @@ def stopped_lines(health: Iterable[SourceHealth]) -> list[str]:
 def unread_lines(health: Iterable[SourceHealth], *, listening: bool) -> list[str]:
     """'x not caught up: …' for each source whose polls were still failing when the catch-up
     went on without it (a platform down, answering 503), or whose pages the store kept failing
-    (a database restarting): not stopped, yet nothing more was read from it. `listening`: the
-    run goes on polling it; else the next run reads from its cursor. The failure itself is in
-    the log (its first line names the endpoint and why, or the store's failure)."""
+    (a database restarting), or whose poll loop crashed (a bug: said as such, with the
+    exception's class, so no one waits for an outage to end): not stopped, yet nothing more
+    was read from it. `listening`: the run goes on polling it; else the next run reads from
+    its cursor. The failure itself is in the log (its first line names the endpoint and why,
+    or the store's failure; a crash's class and where it was raised)."""
     then = "retrying while listening" if listening else "the next run reads on from its cursor"
     lines = []
     for h in health:
         if h.stopped:
+            continue
+        if h.crashed is not None:  # ours (or a plugin's) to fix: no platform to wait for
+            said = f"its catch-up crashed ({h.crashed}): a bug, not the platform; report it"
+            lines.append(f"{h.name} not caught up: {said} with the log's line; {then}")
             continue
         if h.failing_since is not None:
             said, tries = "kept failing", h.failures

@@ -31,8 +31,10 @@ def test_check_config_says_it_checks_the_playbooks_and_the_store_too() -> None:
 def test_sources_lists_check_on_one_short_line() -> None:
     (row,) = [ln for ln in help_of("sources").splitlines() if " check " in ln]
     assert len(_said(row)) < 100, row
-    assert "The exit status is the probe's" not in help_of("sources")
-    assert "The exit status is the probe's" in _said(help_of("sources", "check"))
+    assert "Exit status, for a monitoring cron" not in help_of("sources")
+    assert "Exit status, for a monitoring cron: 1 when any source fails its probe" in _said(
+        help_of("sources", "check")
+    )
 
 
 def test_outbox_retry_says_the_reused_number_hold_plainly() -> None:

@@ -155,12 +155,14 @@ async def test_a_source_crashing_during_the_catch_up_is_named_and_the_others_rea
             health = app.source_health()
     console: Recorder = sinks["console"]
     assert len(console.delivered) == 1 and slow.polls >= 2  # read to its end, alerted
-    said = "source crashy: its catch-up failed (RuntimeError); the other sources were read on"
+    raised = Exploding.skipped.fget.__code__.co_firstlineno + 2  # type: ignore[attr-defined]
+    where = f"RuntimeError at test_sre_stage_health.py:{raised} in skipped"
+    said = f"source crashy: its catch-up failed ({where}); the other sources were read on"
     assert said in caplog.text and POST not in caplog.text
     lines = unread_lines(health, listening=False)
     assert lines == [
-        "crashy not caught up: kept failing (1 failed try; the log says why); "
-        "the next run reads on from its cursor"
+        f"crashy not caught up: its catch-up crashed ({where}): a bug, not the platform; "
+        "report it with the log's line; the next run reads on from its cursor"
     ]
     assert [h.cause for h in health if h.name == "crashy"] == [
         "its poll loop crashed (RuntimeError)"
