@@ -21,10 +21,17 @@ _LOGGER = logging.getLogger("listener._poll")  # the poller's log, where operato
 def why(exc: BaseException) -> str:
     """The failure in safe words: the error (no tokens, no query strings; a TransientError's
     words name the endpoint, another's class says more), then what went wrong on the wire,
-    with the host, where the exceptions it wraps say so."""
+    with the host, where the exceptions it wraps say so. A bug's words are left out."""
     ours = isinstance(exc, TransientError) and str(exc)
-    said, cause = scrub(str(exc)) if ours else scrubbed(exc), failure_cause(exc)
+    said = scrub(str(exc)) if ours else type(exc).__name__ if _a_bug(exc) else scrubbed(exc)
+    cause = failure_cause(exc)
     return f"{said}: {cause}" if cause else said
+
+
+def _a_bug(exc: BaseException) -> bool:
+    """A built-in error other than the network's (a KeyError, a ValueError a plugin raised on
+    a page): its words quote the data it tripped on, a post's text or an author's name."""
+    return type(exc).__module__ == "builtins" and not isinstance(exc, OSError | TimeoutError)
 
 
 class SourceOutage:
