@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from mentiondesk.config import OutboxSection
 from mentiondesk.lifecycle import retry_wait
 from mentiondesk.models import Brand, Pace, Responder
+from mentiondesk.outage_wait import OutageWait
 from mentiondesk.outbox_claim import claim
 from mentiondesk.outbox_deliver import Delivering
 from mentiondesk.outbox_drain import DELIVER_TIMEOUT, InHand, Limit, SetAside, paced_why, say_left
@@ -28,7 +29,6 @@ from mentiondesk.outbox_record import RECORD_WITHIN, Claimed, renew
 from mentiondesk.outbox_retry import put_off_kept
 from mentiondesk.outbox_waits import Tried, gather_all, wait_any
 from mentiondesk.store import Store
-from mentiondesk.store_engine import lost
 
 __all__ = ["DELIVER_TIMEOUT", "Claimed", "OutboxWorker", "Tried"]
 _LOGGER = logging.getLogger(__name__)
@@ -86,8 +86,9 @@ class OutboxWorker(Delivering):
         self._limiters = sink_limiters(
             store.engine, self.responders, pace, clock=monotonic, sleep=pace_sleep, wall=pace_wall
         )
-        # Set while run() waits out a lost database: store_answered() wakes it then.
-        self._outage_wake: asyncio.Event | None = None
+        # run()'s wait between tries through a database outage: the store answering a
+        # poller ends it (pipeline.App wires `outage.answered`).
+        self.outage = OutageWait()
 
     async def run(
         self, stop: asyncio.Event, wake: asyncio.Event, *, stopping: asyncio.Event | None = None
@@ -114,22 +115,12 @@ class OutboxWorker(Delivering):
             except Exception as exc:  # the database went away: keep the worker alive, try again
                 failures += 1
                 _failed(exc, failures)
-                # Only new work, or the store answering again (store_answered), cuts the wait
-                # short: a wake left set before the outage would end every wait at once.
-                wake.clear()
-                self._outage_wake = wake if lost(exc) else None
-                await wait_any(stop, wake, _outage_wait(failures))
-                self._outage_wake = None
+                # New work, a stop, or a poller finding a lost database back ends it early.
+                await self.outage.wait(stop, wake, _outage_wait(failures), exc)
                 continue
             if claimed == 0:
                 wake.clear()
                 await wait_any(stop, wake, self.settings.poll_seconds)
-
-    def store_answered(self) -> None:
-        """The store answered someone else (a poller): a worker waiting out a lost database
-        tries now, not once its wait (a minute at most) is over; what was due is waiting."""
-        if self._outage_wake is not None:
-            self._outage_wake.set()
 
     async def drain(
         self,

@@ -24,11 +24,10 @@ from mentiondesk.catch_up_crashes import Crash, catch_up, with_crashes
 from mentiondesk.config import Config
 from mentiondesk.lifecycle import retry_wait, watch
 from mentiondesk.models import Batch, Classifier, FatalError, Responder, Source, scrubbed
-from mentiondesk.outbox_waits import wait_any
+from mentiondesk.outage_wait import OutageWait
 from mentiondesk.side_tasks import side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
 from mentiondesk.source_health import SourceHealth
-from mentiondesk.store_engine import lost
 from mentiondesk.supervision import Restarts, Start, supervise
 
 _LOGGER = logging.getLogger(__name__)
@@ -71,7 +70,7 @@ class App(AppParts):
         self._side_tasks: list[asyncio.Task[None]] = []  # help-desk sync, digests
         self._failures = 0  # processing's failed tries in a row
         # Processing waits out an outage: the pollers' store answering again ends the wait.
-        self._store_lost = False
+        self._outage = OutageWait()
         self.store_outage.on_answer = self._store_answered
         self.restarts = Restarts()  # each stage's restarts after a crash, by task
         self._crashed: dict[str, Crash] = {}  # sources whose catch-up crashed (a plugin's bug)
@@ -258,14 +257,9 @@ class App(AppParts):
                 said = "processing failed again (%s, %d tries); next try in %.0f s"
                 _LOGGER.error(said, type(exc).__name__, self._failures, wait)
             # A page stored meanwhile says the database is back: it cuts the wait short, as a
-            # stop asked for does (the wake left set before the outage does not: cleared), and
-            # so does a poller's finding the store answering with no new page (_store_answered).
-            self._work.clear()
-            self._store_lost = lost(exc)
-            try:
-                await wait_any(self.stop_event, self._work, wait)
-            finally:
-                self._store_lost = False
+            # stop asked for does, and so does a poller's finding the store answering with no
+            # new page (_store_answered).
+            await self._outage.wait(self.stop_event, self._work, wait, exc)
             self._work.set()
             return
         if self._failures and not self.stop_event.is_set():  # stopping, it did not try
@@ -276,9 +270,8 @@ class App(AppParts):
         """A poller's store work went through: processing and the outbox waiting out an outage
         try now, not when their wait (a minute at most) is over; mentions read before it, and
         deliveries due, are waiting."""
-        if self._store_lost:
-            self._work.set()
-        self.outbox.store_answered()
+        self._outage.answered()
+        self.outbox.outage.answered()
 
     def wake_outbox(self) -> None:
         """Tell the outbox worker new actions are due (digests, Slack buttons)."""

@@ -36,19 +36,15 @@ def vanished_rows(
     """Each configured source that no current row speaks for and whose latest writer (by the
     database's clock: a clean stop's mark is its latest refresh) vanished, with that writer's
     row: its `updated_at` is when a process last said it reads the source."""
-    latest: dict[str, RecordedSource] = {}
-    read: set[str] = set()
+    by_name: dict[str, list[RecordedSource]] = {}
     for row in rows:
-        if row.current():
-            read.add(row.name)
-        held = latest.get(row.name)
-        if held is None or row.updated_at > held.updated_at:
-            latest[row.name] = row
-    return {
-        name: row
-        for name, row in sorted(latest.items())
-        if name in configured and name not in read and row.vanished()
+        by_name.setdefault(row.name, []).append(row)
+    unread = {
+        name: latest(named)
+        for name, named in sorted(by_name.items())
+        if name in configured and not any(row.current() for row in named)
     }
+    return {name: row for name, row in unread.items() if row is not None and row.vanished()}
 
 
 def vanished(rows: Iterable[RecordedSource], configured: Collection[str]) -> dict[str, str]:

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from mentiondesk import pipeline
+from mentiondesk import outage_wait, pipeline
 from mentiondesk.lifecycle import retry_wait
+from mentiondesk.outbox_waits import wait_any
 from mentiondesk.pipeline import App
 from tests.conftest import Database
 from tests.helpers import COMPLAINT, config_for, mention
-from tests.test_pipeline import recorders
+from tests.outage_helpers import Said, back_after_outage, until
+from tests.test_pipeline import Recorder, recorders
 
 pytestmark = pytest.mark.postgres
 DOWN_FOR = 8  # failed tries before the database is back
@@ -32,12 +34,14 @@ async def test_processing_backs_off_through_an_outage_and_decides_once_when_back
     waits: list[float] = []
 
     async def restarting(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:
-        waits.append(seconds)
+        if stop is not app.stop_event:  # the outbox worker's (it stops later): as it is
+            return await wait_any(stop, wake, seconds)
+        waits.append(seconds)  # the processor's: no real seconds
         if len(waits) == DOWN_FOR:
             database.up()
         await asyncio.sleep(0)
 
-    monkeypatch.setattr(pipeline, "wait_any", restarting)
+    monkeypatch.setattr(outage_wait, "wait_any", restarting)
     sinks = recorders()
     app = App(config_for(tmp_path, pg_url, []), responders=sinks)  # type: ignore[arg-type]
     await app.initialize()
@@ -47,10 +51,7 @@ async def test_processing_backs_off_through_an_outage_and_decides_once_when_back
         database.down()
         with caplog.at_level(logging.DEBUG, "mentiondesk.pipeline"):
             await app.start()
-            for _ in range(600):  # a guard against a hang, not a measure
-                if sinks["console"].delivered:
-                    break
-                await asyncio.sleep(0.1)
+            await until(lambda: bool(sinks["console"].delivered), seconds=60)
             await asyncio.wait_for(app.stop(), 60)
     finally:
         await app.shutdown()
@@ -72,36 +73,22 @@ async def test_a_stop_during_the_outage_does_not_say_processing_works_again(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    failed = asyncio.Event()
-
-    async def until_stopped(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:
-        failed.set()
-        await stop.wait()
-
-    monkeypatch.setattr(pipeline, "wait_any", until_stopped)
+    monkeypatch.setattr(pipeline, "RETRY", 3600.0)  # only the stop ends the wait
+    monkeypatch.setattr(pipeline, "RETRY_CAP", 3600.0)
+    said = Said("processing failed")
     app = App(config_for(tmp_path, pg_url, []), responders=recorders())  # type: ignore[arg-type]
     await app.initialize()
+    logging.getLogger("mentiondesk.pipeline").addHandler(said)
     try:
         database.down()
         with caplog.at_level(logging.DEBUG, "mentiondesk.pipeline"):
             await app.start()
-            await asyncio.wait_for(failed.wait(), 60)  # a guard against a hang, not a measure
+            await asyncio.wait_for(said.seen.wait(), 60)  # a guard against a hang, not a measure
             await asyncio.wait_for(app.stop(), 60)
     finally:
+        logging.getLogger("mentiondesk.pipeline").removeHandler(said)
         await app.shutdown()
     assert "processing failed" in caplog.text and "processing again" not in caplog.text
-
-
-class Said(logging.Handler):
-    """Sets `seen` once processing has failed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.seen = asyncio.Event()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if "processing failed" in record.getMessage():
-            self.seen.set()
 
 
 async def test_a_page_stored_once_the_database_is_back_ends_the_wait_between_tries(
@@ -114,20 +101,11 @@ async def test_a_page_stored_once_the_database_is_back_ends_the_wait_between_tri
     sinks = recorders()
     config = config_for(tmp_path, pg_url, [mention(1, COMPLAINT)], poll_seconds=0.2)
     app = App(config, responders=sinks)  # type: ignore[arg-type]
-    said = Said()
-    await app.initialize()
-    logging.getLogger("mentiondesk.pipeline").addHandler(said)
-    try:
-        database.down()
-        await app.start()
-        await asyncio.wait_for(said.seen.wait(), 60)  # a guard against a hang, not a measure
-        database.up()
-        for _ in range(600):  # a guard against a hang, not a measure
-            if sinks["console"].delivered:
-                break
-            await asyncio.sleep(0.1)
-        await asyncio.wait_for(app.stop(), 60)
-    finally:
-        logging.getLogger("mentiondesk.pipeline").removeHandler(said)
-        await app.shutdown()
-    assert len(sinks["console"].delivered) == 1
+    console: Recorder = sinks["console"]
+    decided = await back_after_outage(
+        app,
+        database,
+        failed=("mentiondesk.pipeline", "processing failed"),
+        done=lambda: bool(console.delivered),
+    )
+    assert decided and len(console.delivered) == 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,10 @@ from mentiondesk.pipeline import App
 from mentiondesk.supervision import Restarts, supervised
 from tests.conftest import Database
 from tests.helpers import COMPLAINT, config_for, mention
+from tests.outage_helpers import back_after_outage, until
 from tests.test_pipeline import Recorder, recorders
 
 POST = "my Lumora lamp set my curtains on fire"
-
-
-async def _until(done: Callable[[], bool], seconds: float = 10.0) -> bool:
-    for _ in range(int(seconds / 0.05)):  # a guard against a hang, not a measure
-        if done():
-            return True
-        await asyncio.sleep(0.05)
-    return done()
 
 
 class Buggy:
@@ -66,7 +58,7 @@ async def test_a_poller_that_crashes_is_restarted_and_reads_again(
     with caplog.at_level(logging.INFO):
         async with app:
             await app.start()
-            read = await _until(lambda: bool(sinks["console"].delivered))
+            read = await until(lambda: bool(sinks["console"].delivered))
             restarts = dict(app.restarts)
             await asyncio.wait_for(app.stop(), 30)
     assert read and source.polls >= 2  # polled again after the crash, the complaint alerted
@@ -102,7 +94,7 @@ async def test_a_processor_that_crashes_is_restarted_and_decides_what_is_stored(
     with caplog.at_level(logging.INFO):
         async with app:
             await app.start()
-            decided = await _until(lambda: bool(sinks["console"].delivered))
+            decided = await until(lambda: bool(sinks["console"].delivered))
             restarts = dict(app.restarts)
             await asyncio.wait_for(app.stop(), 30)
     assert decided and len(crashes) == 2 and restarts == {"processor": 2}
@@ -139,7 +131,7 @@ async def test_a_stop_during_the_wait_before_a_restart_is_not_held_up(
     config = config_for(tmp_path, f"sqlite:///{tmp_path / 'run.db'}", [])
     async with App(config, responders=recorders()) as app:  # type: ignore[arg-type]
         await app.start()
-        assert await _until(lambda: app.restarts["processor"] == 1)
+        assert await until(lambda: app.restarts["processor"] == 1)
         await asyncio.wait_for(app.stop(), 5)  # an hour's wait is cut short by the stop
     assert len(crashes) == 1
 
@@ -181,18 +173,6 @@ async def test_a_stage_that_ran_a_while_before_crashing_waits_the_first_wait_aga
     assert restarts == {"x": 4}
 
 
-class Said(logging.Handler):
-    """Sets `seen` once processing has failed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.seen = asyncio.Event()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if "processing failed" in record.getMessage():
-            self.seen.set()
-
-
 @pytest.mark.postgres
 async def test_processing_goes_on_when_the_pollers_find_the_database_back(
     tmp_path: Path, pg_url: str, database: Database, monkeypatch: pytest.MonkeyPatch
@@ -205,19 +185,16 @@ async def test_processing_goes_on_when_the_pollers_find_the_database_back(
     sinks = recorders()
     config = config_for(tmp_path, pg_url, [], poll_seconds=0.2)
     app = App(config, responders=sinks)  # type: ignore[arg-type]
-    said = Said()
-    await app.initialize()
-    logging.getLogger("mentiondesk.pipeline").addHandler(said)
-    try:
+    console: Recorder = sinks["console"]
+
+    async def read_before() -> None:
         await asyncio.to_thread(app.store.ingest, "elsewhere", [mention(1, COMPLAINT)], "c1")
-        database.down()
-        await app.start()
-        await asyncio.wait_for(said.seen.wait(), 60)  # a guard against a hang, not a measure
-        database.up()
-        console: Recorder = sinks["console"]
-        decided = await _until(lambda: bool(console.delivered), seconds=30)
-        await asyncio.wait_for(app.stop(), 60)
-    finally:
-        logging.getLogger("mentiondesk.pipeline").removeHandler(said)
-        await app.shutdown()
+
+    decided = await back_after_outage(
+        app,
+        database,
+        failed=("mentiondesk.pipeline", "processing failed"),
+        done=lambda: bool(console.delivered),
+        before=read_before,
+    )
     assert decided and len(console.delivered) == 1
