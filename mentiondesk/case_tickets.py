@@ -4,6 +4,7 @@ one it follows; a case escalated to two desks has one at each."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -65,8 +66,8 @@ def stranded(conn: Connection, follow_ups: list[tuple[int, int, str]]) -> dict[i
     reasons = {}
     for i, c, t in alone:
         dropped = _dropped(conn, c, t)
-        there = None if dropped else moved_to(live, filed, c, t)
-        reasons[i] = no_ticket(c, t, i, dropped, elsewhere=there)
+        there = [] if dropped else moved_desks(live, filed, c, t)
+        reasons[i] = no_ticket(c, t, i, dropped, elsewhere=there or None)
     return reasons
 
 
@@ -79,9 +80,24 @@ def ticket_elsewhere(conn: Connection, case_id: int, target: str) -> str | None:
 
 
 def moved_to(live: dict[int, set[str]], filed: Tickets, case_id: int, target: str) -> str | None:
-    """The first other desk (by name) where the case has a ticket queued or filed."""
+    """The first other desk (by name) where the case has a ticket queued or filed: the one
+    the trail's data keeps (outbox_ticket_wait.NoTicket.elsewhere holds a single desk)."""
+    return next(iter(moved_desks(live, filed, case_id, target)), None)
+
+
+def moved_desks(live: dict[int, set[str]], filed: Tickets, case_id: int, target: str) -> list[str]:
+    """Every other desk where the case has a ticket queued or filed, by name: a brand with a
+    desk per country escalates a case to each, and a hint naming one read as if the other's
+    ticket did not exist."""
     desks = live.get(case_id, set()) | {t for c, t in filed if c == case_id}
-    return min(desks - {target}, default=None)
+    return sorted(desks - {target})
+
+
+def desks_list(desks: Sequence[str]) -> str:
+    """ "rt-pt", "rt-pt and zendesk-br", "a, b and c": as the CLI's English reads a list."""
+    if len(desks) < 2:
+        return "".join(desks)
+    return f"{', '.join(desks[:-1])} and {desks[-1]}"
 
 
 def _dropped(conn: Connection, case_id: int, target: str) -> tuple[int, str] | None:
@@ -102,18 +118,26 @@ def no_ticket(
     me: int,
     dropped: tuple[int, str] | None,
     *,
-    elsewhere: str | None = None,
+    elsewhere: str | Sequence[str] | None = None,
 ) -> str:
     """Why follow-up `me` of the case is held with no ticket at `target` to go on, and what a
     person can do. `dropped`: the case's ticket action there and its "dropped by …" note;
-    `elsewhere`: the desk its ticket went to instead (escalating again to `target`, maybe
+    `elsewhere`: the desk(s) its ticket went to instead (escalating again to `target`, maybe
     gone from config.toml, would file a second ticket: it follows the ticket instead)."""
     number = case_number(case_id)
-    if elsewhere is not None:
+    desks = [elsewhere] if isinstance(elsewhere, str) else list(elsewhere or ())
+    if len(desks) == 1:
         return (
             f"no ticket for this follow-up of {number} at {target}: the case's ticket is at "
-            f"{elsewhere} now, sent there without it; send it there too with `mentiondesk "
-            f"outbox retry {me} --to {elsewhere}`; or `mentiondesk outbox drop {me}`"
+            f"{desks[0]} now, sent there without it; send it there too with `mentiondesk "
+            f"outbox retry {me} --to {desks[0]}`; or `mentiondesk outbox drop {me}`"
+        )[:2000]
+    if desks:  # one at each: the operator picks the desk the author's words belong at
+        sends = " or ".join(f"`mentiondesk outbox retry {me} --to {d}`" for d in desks)
+        return (
+            f"no ticket for this follow-up of {number} at {target}: the case's tickets are at "
+            f"{desks_list(desks)} now, sent there without it; send it to the one it belongs "
+            f"at with {sends}; or `mentiondesk outbox drop {me}`"
         )[:2000]
     why = (
         f"the case's ticket (action {dropped[0]}) was {dropped[1]}"

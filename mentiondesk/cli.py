@@ -45,6 +45,7 @@ from mentiondesk.config_store import new_sqlite_file
 from mentiondesk.logs import LogFormat
 from mentiondesk.pipeline import App
 from mentiondesk.report import report
+from mentiondesk.run_waits import Left, left_waiting
 from mentiondesk.source_health import limited_lines, stopped_lines, unread_lines
 
 _LOGGER = logging.getLogger(__name__)
@@ -127,7 +128,12 @@ def run(
             "failing (a platform down: the summary names it), for cron. Exit status 75 "
             "(EX_TEMPFAIL) when all else went well but a platform's rate limit held a source, "
             "or one of its endpoints (X's search), for over a minute: the summary names it and "
-            "the UTC time it may be read again.",
+            "the UTC time it may be read again; 75 too when all was read but alerts, replies "
+            "or tickets wait for a team chat or help desk that was down, unreachable or "
+            "answered an error: the summary's last lines count them by responder, retried at "
+            "the next run. Exit status 1 too while a responder's refusal (a revoked token) "
+            "holds them, until a person releases them. Exit status 0: all read, and delivered "
+            "or held by a person.",
         ),
     ] = False,
     sources: Annotated[
@@ -165,26 +171,28 @@ def run(
         new_sqlite_file(config.settings.store, config.store_url())
         asked = StopAsked()
         run = _run(polled_sources(config, sources), once=once, asked=asked)
-        failed, stopped, limited = asyncio.run(run)
+        failed, stopped, limited, left = asyncio.run(run)
     # A stop by signal is no finished run: Ctrl-C 130, --once's SIGTERM 143 (cli_signals).
     if (status := asked.exit_status(once=once)) is not None:
         raise typer.Exit(status)
     # Cron and CI see it: the summary said which count and which source stopped (and why) or
     # was down, the log which ids. A stopped source is read again only after a restart, a down
     # one at the next run: exit 0 would let cron report success while nothing was read there.
-    if once and (failed or stopped):
+    if once and (failed or stopped or left.refused):  # a refusal held deliveries: as stopped
         raise typer.Exit(1)
-    # Rate-limited only: unread too, yet no one's to fix; a wrapper may let 75 pass.
-    if once and limited:
+    # Rate-limited only: unread too, yet no one's to fix; a wrapper may let 75 pass. So with
+    # deliveries a chat or desk failed (run_waits): retried next run, yet not out (sysexits).
+    if once and (limited or left.retried):
         raise typer.Exit(EX_TEMPFAIL)
 
 
 async def _run(
     config: Config, *, once: bool, asked: StopAsked | None = None
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, Left]:
     """Run the desk; return how many mentions it could not read or record (held), how many
     sources stopped (not read again until restart) or were down for the whole catch-up, and
-    how many a rate limit held past a minute (nothing more read from there). A stop by
+    how many a rate limit held past a minute (nothing more read from there), and the
+    deliveries a chat or desk failed or refused (run_waits; --once only). A stop by
     signal is noted in `asked`, and what it left said."""
     asked = asked or StopAsked()
     # Listening (systemd's), a database not up yet is waited for; cron's next run comes anyway.
@@ -220,6 +228,7 @@ async def _run(
             limited = limited_lines(health, datetime.now(UTC), listening=not once)
             new, edited = desk.processor.processed, desk.processor.reread
             failed = desk.processor.failed
+            left = await asyncio.to_thread(left_waiting, desk.store)
             # A line each, however long: `run --once >> run.log` is grepped, not read at 80 columns.
             summary = Console(soft_wrap=True, emoji=False)
             print_summary(
@@ -231,6 +240,7 @@ async def _run(
                 stopped=stopped,
                 down=unread,
                 limited=limited,
+                waits=left.lines(once=once),
             )
             if web is None:
                 no_login_hint(desk)
@@ -238,7 +248,7 @@ async def _run(
                 await asyncio.to_thread(
                     say_what_was_left, asked, desk.store, once=once, catch_up=True
                 )
-                return failed, len(stopped) + len(unread), len(limited)
+                return failed, len(stopped) + len(unread), len(limited), left
             if web is not None:  # JSON logs go to a collector: no password there
                 announce_first_user(desk, on_terminal=err.file.isatty() and not logs.json_logs())
             say("Listening for new mentions. Press Ctrl-C to stop.")
@@ -249,8 +259,8 @@ async def _run(
                 await web.cleanup()
         await desk.stop()
         await asyncio.to_thread(say_what_was_left, asked, desk.store, once=once, catch_up=False)
-        return desk.processor.failed, len(stopped_lines(desk.source_health())), 0
-    return 0, 0, 0  # stopped during start-up (stoppable_start_up said so): nothing was read
+        return desk.processor.failed, len(stopped_lines(desk.source_health())), 0, Left()
+    return 0, 0, 0, Left()  # stopped during start-up (stoppable_start_up said so): nothing was read
 
 
 def main() -> None:

@@ -115,13 +115,15 @@ def print_summary(
     stopped: Sequence[str] = (),
     down: Sequence[str] = (),
     limited: Sequence[str] = (),
+    waits: Sequence[str] = (),
 ) -> None:
     """The few lines a person reads after a run: the store's totals, and how many of the
     mentions this run read (a second run of the demo reads none), and could not (`failed`:
     the classifier or the database refused them); then each source that stopped (`stopped`:
     "name stopped (Error): why"), not read again until restart; and each the catch-up gave up
     on, failing (`down`: "name not caught up: …") or rate-limited past a minute (`limited`:
-    "name not caught up: rate-limited … until …")."""
+    "name not caught up: rate-limited … until …"); last, what waits for a chat or desk that
+    failed (`waits`, run_waits.waits_lines), where a cron log's tail shows it."""
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
     _print_rows(console, _rows(data, new=new, edited=edited, failed=failed))
     if data["outbox_waiting"] or data["outbox_held"]:
@@ -141,6 +143,8 @@ def print_summary(
     # The platform asked to wait: nothing is wrong here, yet nothing more was read from there.
     for line in limited:
         console.print(f"  [yellow]Source {shown(line)}[/]")
+    for line in waits:  # responder names from config.toml: shown as written, markup-free
+        console.print(f"  [yellow]{shown(line)}[/]")
 
 
 Row = tuple[str, str, str, str]  # label, figure, what follows it, the line's style

@@ -7,7 +7,8 @@ Exit status: Ctrl-C (SIGINT) is 130 (128 + 2), whatever was under way: `mentiond
 (`systemctl stop`/`restart`, `docker stop`): a listening `run` that stops cleanly on it exits
 0, as systemd counts a clean stop a success (143 would mark the unit failed on every restart,
 unless each unit file said SuccessExitStatus=143); nothing is lost, the rest waits stored. A
-`run --once` (cron's, `timeout`'s) exits 143 (128 + 15) on it: its 0 means "all read"."""
+`run --once` (cron's, `timeout`'s) exits 143 (128 + 15) on it: its 0 means "all read, and
+delivered or held by a person" (cli.run's --once help; run_waits for what waits instead)."""
 
 from __future__ import annotations
 
