@@ -7,6 +7,9 @@ SAVED = {
     "Delete": "Eliminar",
     "Delete…": "Eliminar…",
     "Save": "Guardar",
+    "{names}: not a placeholder. Did you mean {meant}? Otherwise use one of {known}.": (
+        "{names}: não é um campo. Queria dizer {meant}? Caso contrário, use um destes: {known}."
+    ),
     "From {file}": "Do ficheiro {file}",
     "Read-only here: to change these, edit the file (they are offered first, and show changes "
     "after a restart).": (

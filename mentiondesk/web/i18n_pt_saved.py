@@ -126,6 +126,9 @@ SAVED = {
     "{names}: not a placeholder. Use one of {known}.": (
         "{names}: não é um campo. Use um destes: {known}."
     ),
+    "{names}: not a placeholder. Did you mean {meant}? Otherwise use one of {known}.": (
+        "{names}: não é um campo. Você quis dizer {meant}? Se não, use um destes: {known}."
+    ),
     "This text cannot be filled in for an author with no readable name (some have only "
     "symbols, such as “@@@”). Put {name} inside {if_name}, or write {name_or}; use {full_name} "
     "as it is, without splitting it.": (

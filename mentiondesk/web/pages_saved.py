@@ -32,6 +32,7 @@ from mentiondesk.web.users import Role
 
 PAGE = "/saved-replies"
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_LANG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")  # as SavedReply's: "en", "pt-BR"
 _FIELDS = ("id", "title", "lang", "text", "kind")
 _KEPT = "saved-refused"  # what a refused save keeps for the form's page (flash.py)
 _CHANGED = "saved-changed"  # what a save or delete over a colleague's change keeps (flash.py)
@@ -177,6 +178,8 @@ async def _page(
         changed=changed,
         changes=[(entry.at, audit_line(loc, entry)) for entry in changes],
         hint=hint(loc),
+        # The text box read in the reply's language, where the form holds a valid one.
+        text_lang=lang if _LANG.fullmatch(lang := form.values.get("lang", "")) else "",
         path=PAGE if form.mode == "add" else request.path,
         path_qs=PAGE if form.mode == "add" else request.path,
     )

@@ -21,6 +21,7 @@ from mentiondesk.saved_replies import SavedReplies, with_desk
 from mentiondesk.tables import case_number
 from mentiondesk.web.common import DESK, session
 from mentiondesk.web.data_case import CaseDetail
+from mentiondesk.web.draft_langs import box_langs
 from mentiondesk.web.i18n import ZONE
 from playbooks import Playbook
 from playbooks.placeholders import mention_values
@@ -41,7 +42,8 @@ class Picked:
 async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, Any]:
     """What case.html's picker needs: `saved` (empty: no picker), `saved_lang`, `picked`, and
     `saved_for`: each pending draft's box (by its id) with its language and the replies in
-    that language first (a draft may be written in another than the case's)."""
+    that language first (a draft may be written in another than the case's); and `box_langs`,
+    each box's and draft's `lang` (draft_langs)."""
     desk = request.app[DESK]
     made = await desk.db(stored_replies, desk.store)
     mention = mention_of(detail.mention, author_of(detail.author))
@@ -54,21 +56,26 @@ async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, 
     filled = await asyncio.to_thread(
         _filled, request.app[SAVED], [r.values() for r in made], lang, values, now, opened
     )
+    # Each box's and draft's language, for a screen reader's voice (with or without a picker).
+    langs = box_langs(desk.playbook, mention, detail)
     if filled is None:
-        return {"saved": [], "saved_lang": "", "saved_for": {}, "picked": None}
+        return {"saved": [], "saved_lang": "", "saved_for": {}, "picked": None, "box_langs": langs}
     return {
+        "box_langs": langs,
         "saved": filled,
         "saved_lang": lang,
-        "saved_for": _for_drafts(detail, filled),
+        "saved_for": _for_drafts(detail, filled, langs),
         "picked": _picked(request, detail, filled),
     }
 
 
-def _for_drafts(detail: CaseDetail, filled: list[Filled]) -> dict[str, tuple[str, list[Filled]]]:
-    """Each pending draft's language ("pt": Brazil's, as the playbook writes it) and the
-    replies in that order."""
-    langs = {str(d.id): regional(d.lang) for d in detail.drafts if d.status == "pending" and d.lang}
-    return {into: (lang, in_order(filled, lang)) for into, lang in langs.items()}
+def _for_drafts(
+    detail: CaseDetail, filled: list[Filled], langs: dict[str, str]
+) -> dict[str, tuple[str, list[Filled]]]:
+    """Each pending draft's language (draft_langs: a rule's "pt" is Brazil's; one written by
+    hand has only the region the case told, none guessed) and the replies in that order."""
+    pending = [str(d.id) for d in detail.drafts if d.status == "pending" and d.lang]
+    return {into: (langs[into], in_order(filled, langs[into])) for into in pending}
 
 
 def _filled(

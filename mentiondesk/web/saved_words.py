@@ -5,15 +5,19 @@ English apart from the translated sentence, on a line of its own as the technica
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from mentiondesk.saved_desk import Taken
-from mentiondesk.saved_replies import ReplyRefused, placeholders
+from mentiondesk.saved_meant import guess
+from mentiondesk.saved_replies import SAMPLE, ReplyRefused, placeholders
 from mentiondesk.saved_syntax import IF_ELSE, MAX_DEPTH, filter_list
 from mentiondesk.web.i18n import Locale
 from mentiondesk.web.saved_plain import braces_reason, syntax_reason
 
 _IF_NAME = "{% if name %}…{% endif %}"
+# An unknown placeholder as ReplyRefused's detail names it: `'nome', 'protocolo'`.
+_NAMED = re.compile(r"'(\w+)'")
 # The kinds whose detail is the template's own error (Jinja's English), not the user's words.
 _TECHNICAL = ("syntax", "sample")
 # The form's fields a refusal can name (saved.html ties its notice to the one named); every
@@ -110,11 +114,7 @@ def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
             filters=filter_list(),
         )
     if exc.kind == "unknown":
-        return loc.t(
-            "{names}: not a placeholder. Use one of {known}.",
-            names=exc.detail,
-            known=placeholders(),
-        )
+        return _unknown(loc, exc.detail)
     if exc.kind == "nameless":
         return loc.t(
             "This text cannot be filled in for an author with no readable name (some have "
@@ -129,3 +129,19 @@ def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
     if exc.kind == "sample":
         return loc.t("The text cannot be filled in: check its placeholders.")
     return None
+
+
+def _unknown(loc: Locale, names: str) -> str:
+    """An unknown placeholder, with the one meant where there is one (`nome`: `{{ name }}`,
+    saved_meant, as the file's check says it), then the list."""
+    meant = dict.fromkeys(g for n in _NAMED.findall(names) if (g := guess(n, SAMPLE)))
+    if not meant:
+        return loc.t(
+            "{names}: not a placeholder. Use one of {known}.", names=names, known=placeholders()
+        )
+    return loc.t(
+        "{names}: not a placeholder. Did you mean {meant}? Otherwise use one of {known}.",
+        names=names,
+        meant=", ".join("{{ " + m + " }}" for m in meant),
+        known=placeholders(),
+    )

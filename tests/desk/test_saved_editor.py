@@ -110,7 +110,11 @@ async def test_every_change_is_on_the_audit_trail(as_role: Login) -> None:
     ("form", "says"),
     [
         ({"id": "Bad Id"}, "Write a short name of 1 to 64 lower-case letters"),
-        ({"text": "Hi {{ nme }}"}, "&#39;nme&#39;: not a placeholder. Use one of {{ agent }}"),
+        (
+            {"text": "Hi {{ nme }}"},
+            "&#39;nme&#39;: not a placeholder. Did you mean {{ name }}? Otherwise use one of "
+            "{{ agent }}",
+        ),
         ({"text": "Hi {{ name|first }}"}, "This text cannot be filled in for an author with no"),
         (
             {"text": "Hi {{ name }}, thanks"},

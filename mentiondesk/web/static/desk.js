@@ -352,6 +352,42 @@
     document.querySelectorAll("[data-say-on-load]").forEach(sayAgain);
   }
 
+  // A draft's button (Save draft, Reject, Approve, Restore, Send again) loads the case page
+  // again: focus goes back to that draft's heading (its kind and status), not to the page's
+  // top, so the keyboard goes on from where it was; the notice saying how it went is said
+  // politely (sayNotice). A rejected draft folded with the earlier ones: they are opened.
+  // Kept for the next page only, as the queue's place is; not where a refused box has taken
+  // focus itself (autofocus).
+  var DRAFT_AT = "mentiondesk.draftPlace";
+  function keepDraftPlace() {
+    document.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) return;  // a confirm declined: the page stays
+      var action = (event.submitter && event.submitter.getAttribute("formaction")) ||
+        event.target.getAttribute("action") || "";
+      var found = /^\/drafts\/(\d+)\//.exec(action);
+      if (!found) return;
+      try {
+        var place = { path: location.pathname, draft: found[1], t: Date.now() };
+        sessionStorage.setItem(DRAFT_AT, JSON.stringify(place));
+      } catch (e) { /* no storage: the page opens at its top, as before */ }
+    });
+  }
+
+  function focusDraft() {
+    var kept = null;
+    try {
+      kept = JSON.parse(sessionStorage.getItem(DRAFT_AT) || "null");
+      sessionStorage.removeItem(DRAFT_AT);
+    } catch (e) { return; }
+    if (!kept || kept.path !== location.pathname || Date.now() - kept.t > 60000) return;
+    var head = document.getElementById("draft-" + kept.draft + "-head");
+    if (!head || document.querySelector("[autofocus]")) return;
+    var folded = head.closest("details:not([open])");
+    if (folded) folded.open = true;
+    head.focus({ preventScroll: true });
+    head.scrollIntoView({ block: "center" });
+  }
+
   function queueKeys(place) {
     var queue = document.getElementById("queue");
     var items = Array.from(document.querySelectorAll("#queue > .item"));
@@ -474,10 +510,12 @@
     });
     savedPickers();
     guardForms();
+    keepDraftPlace();
     guardLinks();
     keysSwitch();
     queueCrumb();
     queueKeys(takePlace());  // taken on every page: a place is for the next page only
     sayNotice();
+    focusDraft();
   });
 })();
