@@ -27,6 +27,7 @@ from mentiondesk.web import create_app, flash, users
 from mentiondesk.web.common import CASE_NOTICES, NOTICES, SESSION_COOKIE
 from mentiondesk.web.users import Role, add_user
 from tests.desk.browser import CHROMIUM, ROOT, backdrop, served
+from tests.desk.fonts_alias import launch_env
 from tests.desk.seed import PASSWORD, write_config
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -225,12 +226,13 @@ def browser() -> Iterator[Browser]:
 
     Playwright's sync API runs its own loop in this thread, so it is started and stopped
     within each module that uses it: the async tests elsewhere need the thread's loop free.
+    MENTIONDESK_TEST_FONT puts another face behind the desk's fonts (see fonts_alias).
     """
     if not os.path.exists(CHROMIUM):
         subprocess.run([str(ROOT / "scripts" / "ensure_chromium.sh")], check=True)
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, env=launch_env())
         yield browser
         browser.close()
     finally:
