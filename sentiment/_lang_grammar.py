@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from sentiment._lang_pt_sequences import past_tense_words
+
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -36,6 +38,10 @@ _EN = _set(
 )
 # Not "la", "en", "un", "una", "con", "su": French or Italian too.
 _ES = _set("el los las y del pero muy mis sus yo hay sin es eso esto")
+# Articles and their contractions where Portuguese and Spanish differ ("o tracking", "el
+# tracking"). Not "os", "no", "nos", "dos": Spanish pronouns, "no" and "two".
+_PT_ARTICLES = _set("o um uns ao aos à do pelo pela pelos pelas num numa")
+_ES_ARTICLES = _set("el la los las un unos unas del al")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -48,10 +54,11 @@ class Counts(NamedTuple):
 
 
 def counts(cleaned: str) -> Counts:
-    """How many of a post's words are Portuguese, English and Spanish grammar words."""
+    """How many of a post's words are Portuguese, English and Spanish grammar words (a verb's
+    Portuguese past ending counts as one: "o update estragou a app")."""
     words = _WORDS.findall(cleaned.lower())
     return Counts(
-        pt=sum(word in _PT for word in words),
+        pt=sum(word in _PT for word in words) + past_tense_words(cleaned),
         en=sum(word in _EN for word in words),
         es=sum(word in _ES for word in words),
     )
@@ -73,3 +80,10 @@ def english_grammar(found: Counts) -> bool:
 def spanish_grammar(found: Counts) -> bool:
     """Spanish grammar words and no Portuguese one ("pagué el upgrade y sigo en el plan")."""
     return found.es >= 2 and found.pt == 0 and found.es > found.en
+
+
+def portuguese_articles(cleaned: str) -> bool:
+    """Portuguese articles and no Spanish one: where lingua cannot tell the two languages
+    apart ("o tracking está parado desde segunda"), the article can."""
+    words = _WORDS.findall(cleaned.lower())
+    return any(w in _PT_ARTICLES for w in words) and not any(w in _ES_ARTICLES for w in words)

@@ -10,6 +10,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 from mentiondesk.models import short_lang, valid_text
 from sentiment import _lang_grammar as grammar
+from sentiment._lang_pt_sequences import SEQUENCES
 
 UNDETERMINED = "und"
 
@@ -68,6 +69,8 @@ _PT_ONLY = re.compile(
     r"n[ãa]o|vc|vcs|voc[êe]s?|valeu|vlw|galera|tmj|obg|obrigad[oa]s?|brigad[oa]|pra|"
     r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|quero|kk+|"
     r"nesse|nessa|isso|hoje|ainda|até|tava|"
+    # "nem" (nor, not even) and Portugal's "bué" (very): "a app nem abre" read as French.
+    r"nem|bué|"
     # Brazilian internet spelling and short verdicts: "mto bom", "pior app", "naum gostei".
     r"mto|mt|pq|tb|tbm|naum|dnv|cad[êe]|pior|melhor(?:es)?|bom|ruim|lixo|bosta|"
     r"atendimento|gostei|recomendo|rs(?:rs)*|show de bola)\b",
@@ -82,6 +85,13 @@ _ES_ONLY = re.compile(
     r"dónde|estoy|soy|eres|buenas|ese|eso|esos|esas|sin|peor)\b",
     re.IGNORECASE,
 )
+
+
+def _pt_only(cleaned: str) -> bool:
+    """A word or a word order ("a toda a hora", "está sempre a dar") only Portuguese writes."""
+    return bool(_PT_ONLY.search(cleaned) or SEQUENCES.search(cleaned))
+
+
 _SHORT = 80  # letters: past this, lingua has enough to go by
 # Words English writes and Portuguese does not: without one of them, a short post read as
 # English that holds a word of _PT_ONLY ("show de bola", "top, mto bom") is Portuguese.
@@ -151,7 +161,7 @@ def _english_beside_names(cleaned: Sequence[str], result: list[str]) -> None:
     stripped = {
         i: _WORD.sub(lambda m: " " if _is_name(m.group()) else m.group(), cleaned[i])
         for i, code in enumerate(result)
-        if code in ("pt", UNDETERMINED) and not _PT_ONLY.search(cleaned[i])
+        if code in ("pt", UNDETERMINED) and not _pt_only(cleaned[i])
     }
     for index, text in stripped.items():
         if text != cleaned[index] and not _too_little(text) and _english(text):
@@ -184,16 +194,30 @@ def _trusted(code: str, cleaned: str) -> str:
         return by_grammar
     letters = len(_LETTERS.findall(cleaned))
     if code == "pt" and letters < _SHORT and _ES_ONLY.search(cleaned):
-        return code if _PT_ONLY.search(cleaned) else "es"
-    if code == "en" and letters < _SHORT and _PT_ONLY.search(cleaned):
+        return code if _pt_only(cleaned) else "es"
+    if code == "en" and letters < _SHORT and _pt_only(cleaned):
         return code if _EN_ONLY.search(cleaned) else "pt"
     if code in _MAIN:
         return code
-    if letters < _SHORT and _PT_ONLY.search(cleaned):
+    if letters < _SHORT and _pt_only(cleaned):
         return "pt"
     if code in ("es", UNDETERMINED) and letters < _SHORT and _ES_ONLY.search(cleaned):
         return "es"  # "muy bueno": too few letters for lingua alone, but a Spanish word
+    if code == UNDETERMINED and _portuguese_not_spanish(cleaned):
+        return "pt"
     return code if code != UNDETERMINED and letters >= _MIN_LETTERS_OTHER else UNDETERMINED
+
+
+def _portuguese_not_spanish(cleaned: str) -> bool:
+    """lingua torn between Portuguese and Spanish (both words of "está parado desde"), with
+    Portuguese articles, no Spanish one and no word only Spanish writes: Portuguese. lingua
+    is sure of Spanish "hoy o mañana" (0.97), whose "o" is "or"."""
+    if not grammar.portuguese_articles(cleaned) or _ES_ONLY.search(cleaned):
+        return False
+    if grammar.counts(cleaned).es:
+        return False
+    leading = _detector().compute_language_confidence_values(cleaned)[:2]
+    return {value.language for value in leading} == {Language.PORTUGUESE, Language.SPANISH}
 
 
 # lingua at least this sure of its pick is not overruled by grammar words. Borrowed English
