@@ -71,18 +71,14 @@ def stranded(conn: Connection, follow_ups: list[tuple[int, int, str]]) -> dict[i
     return reasons
 
 
-def ticket_elsewhere(conn: Connection, case_id: int, target: str) -> str | None:
-    """The desk the case's ticket is at instead of `target` (moved there without its
-    follow-ups: `outbox retry TICKET --to` before they went with it), if any."""
+def tickets_elsewhere(conn: Connection, case_id: int, target: str) -> list[str]:
+    """Every other desk where the case has a ticket instead of at `target`, by name (moved
+    there without its follow-ups: `outbox retry TICKET --to` before they went with it; or
+    escalated to a desk per country): the hold's line keeps them all (outbox_ticket_wait.
+    NoTicket), as the row's reason (`no_ticket`) names them all."""
     live = ticket_targets(conn, {case_id})
     filed = current_tickets(conn, OUTBOX.c.case_id == case_id)
-    return moved_to(live, filed, case_id, target)
-
-
-def moved_to(live: dict[int, set[str]], filed: Tickets, case_id: int, target: str) -> str | None:
-    """The first other desk (by name) where the case has a ticket queued or filed: the one
-    the trail's data keeps (outbox_ticket_wait.NoTicket.elsewhere holds a single desk)."""
-    return next(iter(moved_desks(live, filed, case_id, target)), None)
+    return moved_desks(live, filed, case_id, target)
 
 
 def moved_desks(live: dict[int, set[str]], filed: Tickets, case_id: int, target: str) -> list[str]:
@@ -93,11 +89,18 @@ def moved_desks(live: dict[int, set[str]], filed: Tickets, case_id: int, target:
     return sorted(desks - {target})
 
 
-def desks_list(desks: Sequence[str]) -> str:
-    """ "rt-pt", "rt-pt and zendesk-br", "a, b and c": as the CLI's English reads a list."""
+def desks_list(desks: Sequence[str], last: str = "and") -> str:
+    """ "rt-pt", "rt-pt and zendesk-br", "a, b and c": as the CLI's English reads a list
+    (`last`: "or" for a choice of one of them)."""
     if len(desks) < 2:
         return "".join(desks)
-    return f"{', '.join(desks[:-1])} and {desks[-1]}"
+    return f"{', '.join(desks[:-1])} {last} {desks[-1]}"
+
+
+def sends_to(me: int, desks: Sequence[str], command: str = "mentiondesk outbox retry") -> str:
+    """The commands that send follow-up `me` to one of `desks`, as a choice: "`… --to a`",
+    "`… --to a` or `… --to b`", "`… --to a`, `… --to b` or `… --to c`"."""
+    return desks_list([f"`{command} {me} --to {d}`" for d in desks], "or")
 
 
 def _dropped(conn: Connection, case_id: int, target: str) -> tuple[int, str] | None:
@@ -133,11 +136,11 @@ def no_ticket(
             f"outbox retry {me} --to {desks[0]}`; or `mentiondesk outbox drop {me}`"
         )[:2000]
     if desks:  # one at each: the operator picks the desk the author's words belong at
-        sends = " or ".join(f"`mentiondesk outbox retry {me} --to {d}`" for d in desks)
         return (
             f"no ticket for this follow-up of {number} at {target}: the case's tickets are at "
-            f"{desks_list(desks)} now, sent there without it; send it to the one it belongs "
-            f"at with {sends}; or `mentiondesk outbox drop {me}`"
+            f"{desks_list(desks)} now, each sent there without it; send it to the desk whose "
+            f"ticket it belongs on with {sends_to(me, desks)}; or drop it with `mentiondesk "
+            f"outbox drop {me}`"
         )[:2000]
     why = (
         f"the case's ticket (action {dropped[0]}) was {dropped[1]}"

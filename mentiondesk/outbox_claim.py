@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
-from mentiondesk import case_tickets
-from mentiondesk.audit_trail import OUTBOX_WORKER
 from mentiondesk.case_tickets import current_tickets, ticket_targets
 from mentiondesk.config import OutboxSection
 from mentiondesk.config_desk import case_page
 from mentiondesk.models import Brand, OutboxAction, is_private_post
+from mentiondesk.outbox_claim_no_ticket import follow_ups, logged_holds, without_ticket
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
-from mentiondesk.outbox_ticket_wait import (
-    NoTicket,
-    Said,
-    logged,
-    note_no_ticket,
-    note_stranded,
-    note_waits,
-)
+from mentiondesk.outbox_ticket_wait import logged, note_waits
 from mentiondesk.store import Store
-from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX, case_number
+from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX
 from playbooks.impostors import posing_as
 from responders._settled import SETTLED, settled_extra
-
-_LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where operators look
 
 
 def claim(
@@ -48,7 +37,7 @@ def claim(
     `leases` (outbox_lease; by default the database's clock on PostgreSQL)."""
     leases = leases or LeaseClock(store.dialect == "postgresql", lambda: now)
     lapses = now + timedelta(seconds=settings.lease_seconds)  # by this worker's clock
-    # A batch whose every row was held for want of a ticket (_without_ticket) is followed by
+    # A batch whose every row was held for want of a ticket (without_ticket) is followed by
     # the next one: a drain ends at a claim of nothing, and would leave what is due after
     # them. A loop, not a call again, however many are held in a row; it ends, as each pass
     # holds all it took (at least one row), which no later pass can take again.
@@ -82,14 +71,14 @@ def claim(
                     OUTBOX.c.created_at,
                 )
             ).all()
-            rows, held = _without_ticket(conn, sorted(taken, key=lambda r: int(r.id)))
-            waits = note_waits(conn, _follow_ups(rows))  # on the trail once a wait, not a poll
+            rows, held = without_ticket(conn, sorted(taken, key=lambda r: int(r.id)))
+            waits = note_waits(conn, follow_ups(rows))  # on the trail once a wait, not a poll
             case_ids = {r.case_id for r in rows if r.case_id is not None}
             tickets = current_tickets(conn, OUTBOX.c.case_id.in_(case_ids)) if case_ids else {}
             linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
             # In the claim's transaction: one connection a claim, not a second from the pool.
             linked = _as_now(conn, [r.case_id for r in rows], linked)
-        _logged(held)  # once committed: a claim rolled back held nothing
+        logged_holds(held)  # once committed: a claim rolled back held nothing
         logged(waits)
         if rows or not taken:
             break
@@ -97,91 +86,6 @@ def claim(
         Claimed(r.id, r.case_id, _impostor(action, brand), r.lease_until, lapses)
         for r, action in zip(rows, linked, strict=True)
     ]
-
-
-def _without_ticket(
-    conn: sa.Connection, rows: list[sa.Row[Any]]
-) -> tuple[list[sa.Row[Any]], list[tuple[sa.Row[Any], str | None]]]:
-    """`rows` less the follow-ups whose case has no ticket queued or filed at their desk (case_
-    tickets.stranded), and those: held untried, saying what a person can do, each with one
-    line on its case's audit trail saying so (by OUTBOX_WORKER). Their ticket was dropped
-    (while a worker was sending them, or they were retried without escalating again), so
-    each would otherwise wait for it for good, retried every few minutes with no word to
-    anyone. Held, a row is claimed no more until a person releases it (`outbox retry`,
-    audited too): one line a hold, not one a poll. Each held one comes with the desk its
-    ticket went to without it, if it did (for the log's hint)."""
-    follow_ups = _follow_ups(rows)
-    stranded = case_tickets.stranded(conn, follow_ups) if follow_ups else {}
-    targets = {int(r.id): str(r.target) for r in rows}
-    held: dict[int, str | None] = {}
-    for outbox_id, why in stranded.items():
-        change = (
-            sa.update(OUTBOX)
-            .where(OUTBOX.c.id == outbox_id, OUTBOX.c.status == "pending")
-            .values(status="held", lease_until=None, attempts=OUTBOX.c.attempts - 1, last_error=why)
-            .returning(OUTBOX.c.case_id)
-        )
-        case_id = conn.execute(change).scalar_one_or_none()
-        if case_id is not None:  # ours, leased in this transaction: always, but said once
-            held[outbox_id] = _note_held(conn, int(case_id), outbox_id, targets[outbox_id])
-    kept = [r for r in rows if int(r.id) not in held]
-    return kept, [(r, held[int(r.id)]) for r in rows if int(r.id) in held]
-
-
-def _note_held(conn: sa.Connection, case_id: int, outbox_id: int, target: str) -> str | None:
-    """The hold's line on the case's trail, by OUTBOX_WORKER, its ids as data worded in the
-    reader's language: where the case's ticket there was dropped, as `outbox drop` words its
-    own holds (outbox_ticket_wait.STRANDED); else a "hold" of a follow-up with no ticket there
-    ever (NoTicket; before, case_tickets.no_ticket's English reason: outbox_old_holds). The
-    desk the case's ticket went to instead, if it did."""
-    ticket = _dropped_ticket(conn, case_id, target)
-    if ticket is None:  # never had one there: its ticket may have gone elsewhere without it
-        there = case_tickets.ticket_elsewhere(conn, case_id, target)
-        note_no_ticket(conn, OUTBOX_WORKER, case_id, NoTicket(outbox_id, target, None, there))
-        return there
-    note_stranded(conn, OUTBOX_WORKER, case_id, Said(outbox_id, ticket, target, "dropped"))
-    return None
-
-
-def _dropped_ticket(conn: sa.Connection, case_id: int, target: str) -> int | None:
-    """The case's latest dropped ticket action at `target` (the one `why` names)."""
-    query = (
-        sa.select(OUTBOX.c.id)
-        .where(OUTBOX.c.kind == "ticket", OUTBOX.c.case_id == case_id, OUTBOX.c.target == target)
-        .where(OUTBOX.c.status == "dropped")
-        .order_by(OUTBOX.c.id.desc())
-        .limit(1)
-    )
-    found = conn.scalar(query)
-    return None if found is None else int(found)
-
-
-def _follow_ups(rows: list[sa.Row[Any]]) -> list[tuple[int, int, str]]:
-    """(outbox id, case id, desk) of the follow-ups (comments for a case's ticket) in `rows`."""
-    return [
-        (int(r.id), int(r.case_id), str(r.target))
-        for r in rows
-        if r.kind == "comment" and r.case_id is not None
-    ]
-
-
-def _logged(held: list[tuple[sa.Row[Any], str | None]]) -> None:
-    """The worker's log line for each follow-up held at its claim: ids, never its text;
-    with the desk its ticket went to without it, the command that sends it there."""
-    for row, there in held:
-        if there is not None:
-            _LOGGER.warning(
-                "outbox action %d (comment, via %s) of %s held: its case's ticket is at %s now, "
-                "sent there without it; `outbox retry %d --to %s` sends it there, or `outbox "
-                "drop %d`",
-                *(row.id, row.target, case_number(row.case_id), there, row.id, there, row.id),
-            )
-            continue
-        _LOGGER.warning(
-            "outbox action %d (comment, via %s) of %s held: its case has no ticket queued or "
-            "filed there; escalate the case again and `outbox retry %d`, or `outbox drop %d`",
-            *(row.id, row.target, case_number(row.case_id), row.id, row.id),
-        )
 
 
 def _linked(row: sa.Row[Any], desk_url: str | None, ticket_ref: str | None) -> OutboxAction:

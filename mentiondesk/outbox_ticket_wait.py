@@ -76,14 +76,27 @@ class Wait:
 class NoTicket:
     """A follow-up (outbox id) held with no ticket at `target` to go on: the case's ticket
     there (its outbox id) was dropped, or `ticket` is None: it never had one. `elsewhere`:
-    the desk the case's ticket went to without it (an older `outbox retry TICKET --to`). The
-    outbox's claim writes it as data (`detail`) on a "hold" line; an older release wrote its
-    English reason there (outbox_old_holds reads both)."""
+    the desk(s) the case's tickets went to without it (an older `outbox retry TICKET --to`,
+    or a case escalated to a desk per country): one desk is kept as its name, as every line
+    before several were kept did, several as a tuple (`desks` reads either). The outbox's
+    claim writes it as data (`detail`) on a "hold" line; an older release wrote its English
+    reason there (outbox_old_holds reads both)."""
 
     follow_up: int
     target: str
     ticket: int | None
-    elsewhere: str | None = None
+    elsewhere: str | tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        # One shape per meaning, so that a line read back equals the one written.
+        desks = self.desks
+        object.__setattr__(self, "elsewhere", desks[0] if len(desks) == 1 else desks or None)
+
+    @property
+    def desks(self) -> tuple[str, ...]:
+        """Every desk the case's tickets went to without it, in the order kept."""
+        there = self.elsewhere
+        return () if there is None else (there,) if isinstance(there, str) else tuple(there)
 
     def detail(self) -> str:
         data = asdict(self)
@@ -96,16 +109,25 @@ _HELD_KEYS = {"follow_up", "target", "ticket"}
 
 
 def read_held(detail: str) -> NoTicket | None:
-    """What a "hold" line's detail written as NoTicket's data records; None for any other."""
+    """What a "hold" line's detail written as NoTicket's data records; None for any other.
+    Its desks elsewhere: one name (every line before several were kept), or a list."""
     try:
         data = json.loads(detail)
-        ticket, elsewhere = data["ticket"], data.get("elsewhere")
+        ticket, elsewhere = data["ticket"], _desks(data.get("elsewhere"))
         held = NoTicket(int(data["follow_up"]), str(data["target"]), ticket, elsewhere)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
     fits = ticket is None or (isinstance(ticket, int) and not isinstance(ticket, bool))
-    fits = fits and (elsewhere is None or isinstance(elsewhere, str))
     return held if fits and set(data) - {"elsewhere"} == _HELD_KEYS else None
+
+
+def _desks(kept: object) -> str | tuple[str, ...] | None:
+    """A line's desks elsewhere as NoTicket keeps them; ValueError for anything else."""
+    if kept is None or isinstance(kept, str):
+        return kept
+    if isinstance(kept, list) and kept and all(isinstance(d, str) for d in kept):
+        return tuple(kept)
+    raise ValueError(f"not a desk or a list of desks: {kept!r}")
 
 
 def note_no_ticket(conn: sa.Connection, actor: str, case_id: int, held: NoTicket) -> None:

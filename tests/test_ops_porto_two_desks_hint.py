@@ -13,47 +13,29 @@ import pytest
 import sqlalchemy as sa
 
 from mentiondesk.case_tickets import desks_list, moved_desks, no_ticket, stranded
-from mentiondesk.casework import escalate_case
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
-from tests.helpers import run_cli, write_config, write_mentions
-from tests.responders._data import seed
-from tests.test_outbox_claim_hold_audit import queue_follow_up
+from tests.helpers import run_cli
+from tests.ops_porto_held_desks_setup import follow_up_at_zd, two_desks_config
+from tests.ops_porto_held_desks_setup import one_line as said
 
 pytestmark = pytest.mark.postgres
-DESKS = ("zendesk-br", "rt-pt")  # escalated in this order: the hint sorts them by name
 
 
 @pytest.fixture
 def config(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("RT_TOKEN", "rt-token")
-    monkeypatch.setenv("ZENDESK_TOKEN", "zd-token")
-    extra = (
-        '\n[[responders]]\nkind = "request_tracker"\nname = "rt-pt"\n'
-        'base_url = "http://127.0.0.1:9/REST/2.0/"\n'
-        '\n[[responders]]\nkind = "zendesk"\nname = "zendesk-br"\n'
-        'base_url = "https://lumora.zendesk.com"\nemail = "agent@lumora.test"\n'
-    )
-    samples = write_mentions(tmp_path / "m.jsonl", [])
-    return write_config(tmp_path, db_url=pg_url, samples=samples, extra=extra)
+    return two_desks_config(pg_url, tmp_path, monkeypatch)
 
 
 def held_at_zd(store: Store) -> tuple[int, int]:
     """A case escalated to both desks, its author's follow-up queued for "zd" and held with
     the hint the outbox's claim writes (case_tickets.stranded): (case id, follow-up)."""
-    case = seed(store, alert_to="console")
-    for desk in DESKS:
-        escalate_case(store, case.case_id, by="cli:ops", target=desk)
-    comment = queue_follow_up(store, case.case_id)
+    case_id, comment = follow_up_at_zd(store)
     with store.engine.begin() as conn:
-        why = stranded(conn, [(comment, case.case_id, "zd")])[comment]
+        why = stranded(conn, [(comment, case_id, "zd")])[comment]
         update = sa.update(OUTBOX).where(OUTBOX.c.id == comment)
         conn.execute(update.values(status="held", last_error=why))
-    return case.case_id, comment
-
-
-def said(output: str) -> str:
-    return " ".join(output.split())  # as one line, however the terminal wrapped it
+    return case_id, comment
 
 
 def test_the_desks_read_as_a_list() -> None:

@@ -83,6 +83,8 @@ def no_ticket_line(
     if held.ticket is not None:
         said = Said(held.follow_up, held.ticket, held.target, "dropped")
         return ticket_wait_line(loc, who, STRANDED, said, case_id, by_worker=by_worker)
+    if len(held.desks) > 1:  # a ticket at each (a desk per country): the reader picks one
+        return _at_desks(loc, held)
     if held.elsewhere is not None:  # escalating to its desk again would file a second ticket
         return loc.t(
             "The outbox held the author's new message for the help desk ({target}; outbox "
@@ -91,7 +93,7 @@ def no_ticket_line(
             "drop it with `mentiondesk outbox drop {action}`",
             target=isolated(held.target),
             action=held.follow_up,
-            elsewhere=isolated(held.elsewhere),
+            elsewhere=isolated(held.desks[0]),
         )
     return loc.t(
         "The outbox held the author's new message for the help desk ({target}; outbox action "
@@ -102,3 +104,28 @@ def no_ticket_line(
         action=held.follow_up,
         number=case_number(case_id) if case_id is not None else "?",
     )
+
+
+def _at_desks(loc: Locale, held: NoTicket) -> str:
+    """A follow-up held with no ticket at its desk while the case has one at each of several
+    others: every desk, each with the command that sends it there (naming one read as if
+    the others' tickets did not exist)."""
+    me = held.follow_up
+    sends = [f"`mentiondesk outbox retry {me} --to {isolated(d)}`" for d in held.desks]
+    return loc.t(
+        "The outbox held the author's new message for the help desk ({target}; outbox action "
+        "{action}): the case's tickets are at {desks} now, each sent there without it. To send "
+        "it to the ticket it belongs on, {sends}; or drop it with `mentiondesk outbox drop "
+        "{action}`",
+        target=isolated(held.target),
+        action=me,
+        desks=_listed(loc, [isolated(d) for d in held.desks], "and"),
+        sends=_listed(loc, sends, "or"),
+    )
+
+
+def _listed(loc: Locale, items: list[str], last: str) -> str:
+    """ "a and b", "a, b and c" in the reader's language (`last`: "and" or "or")."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {loc.t(last)} {items[-1]}"

@@ -74,6 +74,15 @@ OUTBOX = {
         "para lá sem ela. Para enviá-la para lá também, rode `mentiondesk outbox retry "
         "{action} --to {elsewhere}`; ou descarte-a com `mentiondesk outbox drop {action}`"
     ),
+    # The same, the case's tickets at several desks (a desk per country): each one named.
+    "The outbox held the author's new message for the help desk ({target}; outbox action "
+    "{action}): the case's tickets are at {desks} now, each sent there without it. To send it "
+    "to the ticket it belongs on, {sends}; or drop it with `mentiondesk outbox drop {action}`": (
+        "A fila de envio reteve a nova mensagem da pessoa para o help desk ({target}; ação "
+        "{action} da fila de envio): os chamados do caso agora estão em {desks}, cada um "
+        "enviado para lá sem ela. Para enviá-la ao chamado ao qual ela pertence, rode "
+        "{sends}; ou descarte-a com `mentiondesk outbox drop {action}`"
+    ),
     # A follow-up a person held, sent along with its ticket (outbox_follow_ups), still held.
     "{who} sent the case's ticket to the help desk ({target}; outbox action {ticket_action}) "
     "with the author's new message for it (outbox action {action}), which stays held, as a "
@@ -148,6 +157,14 @@ OUTBOX_PT = {
         "ação {action} da fila de envio): o pedido de apoio do caso está agora em {elsewhere}, "
         "enviado para lá sem ela. Para a enviar para lá também, execute `mentiondesk outbox "
         "retry {action} --to {elsewhere}`; ou descarte-a com `mentiondesk outbox drop {action}`"
+    ),
+    "The outbox held the author's new message for the help desk ({target}; outbox action "
+    "{action}): the case's tickets are at {desks} now, each sent there without it. To send it "
+    "to the ticket it belongs on, {sends}; or drop it with `mentiondesk outbox drop {action}`": (
+        "A fila de envio reteve a nova mensagem da pessoa para o apoio ao cliente ({target}; "
+        "ação {action} da fila de envio): os pedidos de apoio do caso estão agora em {desks}, "
+        "cada um enviado para lá sem ela. Para a enviar ao pedido de apoio a que diz "
+        "respeito, execute {sends}; ou descarte-a com `mentiondesk outbox drop {action}`"
     ),
     "{who} sent the case's ticket to the help desk ({target}; outbox action {ticket_action}) "
     "with the author's new message for it (outbox action {action}), which stays held, as a "
