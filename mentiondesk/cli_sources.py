@@ -15,6 +15,7 @@ from rich.text import Text
 from mentiondesk import registry
 from mentiondesk.cli_common import config_errors, desk_zone, load
 from mentiondesk.cli_sources_recorded import recorded_lines
+from mentiondesk.cli_sources_restarts import HEADING, restarted_lines
 from mentiondesk.cli_sources_words import NO_ANSWER, NOTHING, detail_words, rate_limit_words
 from mentiondesk.cli_text import cli_safe
 from mentiondesk.config import Config
@@ -62,7 +63,9 @@ def check(ctx: typer.Context) -> None:
     says nothing reads one now: a running worker stopped it or has failed it for minutes
     (/healthz "degraded"), no worker reads it since the last was killed, or the running
     workers do not poll it (added to the config after they started); or when the store
-    cannot be read. The last line names each. 0 otherwise: rate limits, a blip, a clean stop
+    cannot be read; or when a stage of any running worker (a poller, the processor, the outbox)
+    keeps crashing: 5 restarts in the last hour, one in the last 10 minutes. The last line
+    names each. 0 otherwise: rate limits, a blip, a clean stop
     and a desk whose worker has not run yet are no failure. 2: the config is wrong.
     """
     config = load(ctx, secrets=True)
@@ -75,7 +78,13 @@ def check(ctx: typer.Context) -> None:
     recorded = recorded_lines(config, [s.name for s in statuses], desk_zone(config))
     for line in recorded.lines:
         console.print(Text(cli_safe(line)), soft_wrap=True)  # a reason: a server's words
+    restarted = restarted_lines(config, desk_zone(config))  # any worker's, desk or none
+    if restarted.lines:
+        console.print(HEADING, highlight=False)
+        for line in restarted.lines:
+            console.print(Text(cli_safe(line)), soft_wrap=True)
     failed = [f"{s.name} (its probe failed)" for s in statuses if not s.ok] + recorded.unread
+    failed += restarted.crashing
     if failed:  # the last line, for the mail a monitoring cron sends: what made it exit 1
         console.print(Text(cli_safe(f"{_FAILED}: {'; '.join(failed)}")), soft_wrap=True)
         raise typer.Exit(1)

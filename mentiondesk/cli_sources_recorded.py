@@ -31,7 +31,7 @@ _RESTART = (
 def recorded_by_source(config: Config) -> dict[str, list[RecordedSource]] | str:
     """Each source's rows; a sentence instead where the store cannot say. Read only: a store
     that is not there yet is not made (as a run would make it)."""
-    if _no_sqlite_file(config.store_url()):
+    if no_sqlite_file(config.store_url()):
         return _NO_STORE
     try:
         store = Store(
@@ -110,7 +110,7 @@ def not_read(rows: list[RecordedSource], now: datetime) -> str | None:
     return None
 
 
-def _no_sqlite_file(url: str) -> bool:
+def no_sqlite_file(url: str) -> bool:
     """A SQLite store whose file is not there: opening it would make an empty one."""
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -188,3 +188,6 @@ def _at(moment: datetime, now: datetime, zone: ZoneInfo) -> str:
     local = moment.astimezone(zone)
     shown = f"{local:%H:%M}" if local.date() == now.astimezone(zone).date() else f"{local:%F %H:%M}"
     return f"{shown} ({zone})"
+
+
+at_words = _at  # the same times under the stages restarted (cli_sources_restarts)

@@ -19,7 +19,6 @@ from mentiondesk.config import Config
 from mentiondesk.pipeline import App
 from mentiondesk.slack_actions import add_slack_routes
 from mentiondesk.web import create_app, serve
-from mentiondesk.web.health import RESTARTS
 from mentiondesk.web.server import bound_port
 from mentiondesk.web.users import Role, add_user, user_count
 
@@ -54,9 +53,9 @@ async def start_desk(config: Config, app: App) -> web.AppRunner | None:
         app.wake_outbox()  # the running outbox worker delivers the approved reply now
 
     playbook = app.processor.playbook
-    # Its /healthz and banner read the sources' states from the store, this worker's with them.
+    # Its /healthz and banner read the sources' states and the stages' restarts from the
+    # store, this worker's with them (stage_restarts).
     desk = create_app(config, app.store, playbook=playbook, on_queued=wake)
-    desk[RESTARTS] = app.restarts  # its stages' restarts, on its /healthz
     # Slack buttons post back to the same server (mounted only when Slack is configured).
     add_slack_routes(
         desk, store=app.store, config=config, responders=app.responders, wake=app.wake_outbox

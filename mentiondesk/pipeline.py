@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from listener._poll import Poller
-from mentiondesk import contacts, retention
+from mentiondesk import contacts, retention, stage_restarts
 from mentiondesk.app_parts import AppParts
 from mentiondesk.catch_up_crashes import Crash, catch_up, with_crashes
 from mentiondesk.config import Config
@@ -147,7 +147,10 @@ class App(AppParts):
     def _supervise(self, name: str, start: Start) -> asyncio.Task[None]:
         """A stage's task, started again after a wait when it crashes while the process runs."""
         stop, restarts = self.stop_event, self.restarts
-        return supervise(name, start, stopping=stop, restarts=restarts, first=RETRY, cap=RETRY_CAP)
+        record = partial(stage_restarts.record, self.store)  # for /healthz in any process
+        return supervise(
+            name, start, stopping=stop, restarts=restarts, first=RETRY, cap=RETRY_CAP, record=record
+        )
 
     async def _join(self, started: Sequence[asyncio.Task[None] | None]) -> None:
         tasks = [task for task in started if task is not None]

@@ -6,8 +6,9 @@ A stage that ends by itself (a source stopped for good by a revoked token) stays
 `lifecycle.watch` says so. A crash while the process stops is not retried either: `stop()`
 joins the task and says how it ended, so a stage crashing at once cannot hold a stop up.
 
-`Restarts` counts them, by task name, for the life of the process and over the last hour:
-/healthz of the desk this process serves shows the latter (web/health)."""
+`Restarts` counts them, by task name, for the life of the process and over the last hour;
+each is also handed to `record` (the App's writes it to the store, stage_restarts), so
+/healthz and `sources check` in any process say a worker's stage that keeps crashing."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import asyncio
 import logging
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from mentiondesk.lifecycle import retry_wait
@@ -24,6 +25,7 @@ from mentiondesk.periodic import wait_or_stop
 _LOGGER = logging.getLogger(__name__)
 Start = Callable[[], Coroutine[Any, Any, None]]
 Clock = Callable[[], float]
+Record = Callable[[str], Awaitable[None]]  # one restart of the stage named: never raises
 RECENT = 3600.0  # seconds: the window of `Restarts.recent`, what /healthz shows
 LATELY = 600.0  # seconds: a stage restarted since then is still crashing, not over it
 
@@ -73,11 +75,13 @@ async def supervised(
     first: float,
     cap: float,
     clock: Clock = time.monotonic,
+    record: Record | None = None,
 ) -> None:
     """Run `start()` until it returns; each crash before `stopping` is logged (the class
     only: a message may quote a post), counted in `restarts[name]`, and followed by a wait,
     `first` doubling to `cap` while it keeps crashing, so a stage that cannot start does not
-    spin. One that ran `cap` seconds or more before crashing waits `first` again."""
+    spin. One that ran `cap` seconds or more before crashing waits `first` again. `record`
+    is awaited first, so whoever counts in `restarts` finds it recorded."""
     crashes = 0  # in a row
     while True:
         began = clock()
@@ -88,6 +92,8 @@ async def supervised(
             if stopping.is_set():
                 raise  # stop() joins it and says how it ended
             crashes = 1 if clock() - began >= cap else crashes + 1
+            if record is not None:
+                await record(name)
             count = restarts.restarted(name)
             wait = retry_wait(crashes, first, cap)
             said = "task %s failed (%s); restarting it in %.3g s (restart %d)"
@@ -105,7 +111,10 @@ def supervise(
     restarts: Restarts,
     first: float,
     cap: float,
+    record: Record | None = None,
 ) -> asyncio.Task[None]:
     """A task named `name` running `start` under `supervised`."""
-    kept = supervised(name, start, stopping=stopping, restarts=restarts, first=first, cap=cap)
+    kept = supervised(
+        name, start, stopping=stopping, restarts=restarts, first=first, cap=cap, record=record
+    )
     return asyncio.create_task(kept, name=name)

@@ -239,6 +239,7 @@ from mentiondesk.tables_desk import (  # noqa: E402
 from mentiondesk.tables_digest import DIGEST_ITEM  # noqa: E402
 from mentiondesk.tables_fingerprints import ERASED_POST, FINGERPRINT_KEY, FORGOTTEN  # noqa: E402
 from mentiondesk.tables_pace import PACE_TURN  # noqa: E402
+from mentiondesk.tables_restarts import STAGE_RESTART  # noqa: E402
 from mentiondesk.tables_sources import SOURCE_STATE  # noqa: E402
 
 __all__ = [
@@ -255,6 +256,7 @@ __all__ = [
     "PACE_TURN",
     "SAVED_REPLY",
     "SOURCE_STATE",
+    "STAGE_RESTART",
     "SURVEY",
     "USER",
     "WEB_SESSION",

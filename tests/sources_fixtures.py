@@ -1,12 +1,16 @@
 """Set-up shared by the tests of how the workers' recorded sources are shown: `sources check`
-(a worker's rows in a SQLite store, read with a Lisbon desk's config) and the desk's /healthz
-and managers' banner (a worker in another process recording them on the desk's database)."""
+(a worker's rows in a SQLite or PostgreSQL store, read with a Lisbon or São Paulo desk's
+config, a fake platform answering its probe) and the desk's /healthz and managers' banner (a
+worker in another process recording them on the desk's database)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import json
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +25,7 @@ from mentiondesk.source_health import SourceHealth
 from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.store import Store
 from mentiondesk.web import create_app
+from tests.config_blocks import console_desk
 from tests.desk.conftest import Desk
 from tests.desk.seed import write_config
 from tests.platforms.test_cli_sources import _lisbon_config
@@ -36,25 +41,83 @@ LANGUAGES = ("en", "pt-BR", "pt-PT")
 # `sources check`
 
 
-def record_in_sqlite(tmp_path: Path, health: SourceHealth, *, close: bool = False) -> Path:
-    """A worker's row for `health` in a new SQLite store; `close`: then stopped cleanly."""
-    db = tmp_path / "store.db"
-    store = Store(f"sqlite:///{db}")
+class HnSearch(BaseHTTPRequestHandler):
+    """Algolia's search_by_date, answering the probe's one-hit read: nothing found."""
+
+    def do_GET(self) -> None:
+        body = json.dumps({"hits": [], "nbHits": 0, "nbPages": 0, "page": 0}).encode()
+        self.send_response(200 if self.path.startswith("/api/v1/search_by_date") else 404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:  # the test's output, not the server's
+        return None
+
+
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A fake platform answering with `handler` on a free local port, for a fixture to yield
+    from: its base URL, the server shut down after the test."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def record_at(url: str, health: SourceHealth, *, writer: str = WORKER, close: bool = False) -> None:
+    """A running worker's row for `health` in the store at `url` (its schema made, as the
+    first worker makes it); `close`: then stopped cleanly."""
+    store = Store(url)
     store.create_all()
     try:
-        recorder = SourceRecorder(store, writer=WORKER)
+        recorder = SourceRecorder(store, writer=writer)
         if close:
             asyncio.run(_closed(recorder, health))
         else:
             assert asyncio.run(recorder.record([health]))
     finally:
         store.dispose()
+
+
+def record_in_sqlite(tmp_path: Path, health: SourceHealth, *, close: bool = False) -> Path:
+    """A worker's row for `health` in a new SQLite store; `close`: then stopped cleanly."""
+    db = tmp_path / "store.db"
+    record_at(f"sqlite:///{db}", health, close=close)
     return db
 
 
 async def _closed(recorder: SourceRecorder, health: SourceHealth) -> None:
     recorder.start(lambda: [health])
     await recorder.close([health])
+
+
+def check_hn(tmp_path: Path, store_url: str, hn_url: str, also: str = "") -> tuple[int, str]:
+    """`sources check` as a monitoring cron runs it, on a São Paulo desk's config whose source
+    "hn" is read at `hn_url` (`also`: more of the config): its exit status and its output,
+    the lines as read (300 columns: nothing folded)."""
+    config = tmp_path / "config.toml"
+    config.write_text(f"""
+[brand]
+name = "Lumora"
+[store]
+url = "{store_url}"
+[desk]
+timezone = "America/Sao_Paulo"
+{console_desk()}
+[[sources]]
+kind = "hackernews"
+name = "hn"
+base_url = "{hn_url}"
+{also}""")
+    result = CliRunner().invoke(
+        app, ["--config", str(config), "sources", "check"], env={"COLUMNS": "300"}
+    )
+    return result.exit_code, flat(result.output)
 
 
 def sources_check(tmp_path: Path, db: Path) -> str:

@@ -5,15 +5,15 @@ report success while a source went unread."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from listener._poll import Backoff
 from tests.helpers import mention, run_cli, write_config, write_mentions
+from tests.sources_fixtures import serve
 
 
 class _Down(BaseHTTPRequestHandler):
@@ -33,14 +33,7 @@ class _Down(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def down_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Down)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(_Down)
 
 
 @pytest.fixture(autouse=True)

@@ -7,76 +7,26 @@ and a source no worker has run yet. It used to exit 0 on all of these (the probe
 
 from __future__ import annotations
 
-import asyncio
-import json
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from mentiondesk.cli import app
 from mentiondesk.source_health import SourceHealth
-from mentiondesk.source_recorder import SourceRecorder
 from mentiondesk.source_states import STALE_AFTER
 from mentiondesk.store import Store
-from tests.config_blocks import console_desk
 from tests.helpers import age_source_rows
 from tests.platforms.test_cli_sources import _closed_port
+from tests.sources_fixtures import HnSearch, check_hn, record_at, serve
 
 WORKER = "web-1:4242"
 FAILED = "Check failed (exit 1)"
 
 
-class _Search(BaseHTTPRequestHandler):
-    """Algolia's search_by_date, answering the probe's one-hit read: nothing found."""
-
-    def do_GET(self) -> None:
-        body = json.dumps({"hits": [], "nbHits": 0, "nbPages": 0, "page": 0}).encode()
-        self.send_response(200 if self.path.startswith("/api/v1/search_by_date") else 404)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:  # the test's output, not the server's
-        return None
-
-
 @pytest.fixture
 def hn_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Search)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _check(tmp_path: Path, store_url: str, hn_url: str, also: str = "") -> tuple[int, str]:
-    config = tmp_path / "config.toml"
-    config.write_text(f"""
-[brand]
-name = "Lumora"
-[store]
-url = "{store_url}"
-[desk]
-timezone = "America/Sao_Paulo"
-{console_desk()}
-[[sources]]
-kind = "hackernews"
-name = "hn"
-base_url = "{hn_url}"
-{also}""")
-    result = CliRunner().invoke(
-        app, ["--config", str(config), "sources", "check"], env={"COLUMNS": "300"}
-    )
-    return result.exit_code, " ".join(result.output.split())
+    yield from serve(HnSearch)
 
 
 def _schema(url: str) -> None:
@@ -87,21 +37,7 @@ def _schema(url: str) -> None:
 
 
 def _record(url: str, health: SourceHealth, *, close: bool = False) -> None:
-    store = Store(url)
-    store.create_all()
-    try:
-        recorder = SourceRecorder(store, writer=WORKER)
-        if close:
-            asyncio.run(_closed(recorder, health))
-        else:
-            assert asyncio.run(recorder.record([health]))
-    finally:
-        store.dispose()
-
-
-async def _closed(recorder: SourceRecorder, health: SourceHealth) -> None:
-    recorder.start(lambda: [health])
-    await recorder.close([health])
+    record_at(url, health, writer=WORKER, close=close)
 
 
 def test_a_source_no_worker_reads_fails_the_check(tmp_path: Path, pg_url: str, hn_url: str) -> None:
@@ -109,7 +45,7 @@ def test_a_source_no_worker_reads_fails_the_check(tmp_path: Path, pg_url: str, h
     was not refreshed for longer than the staleness rule allows."""
     _record(pg_url, SourceHealth("hn"))
     age_source_rows(pg_url, WORKER, 2 * STALE_AFTER)
-    status, output = _check(tmp_path, pg_url, hn_url)
+    status, output = check_hn(tmp_path, pg_url, hn_url)
     assert "│ hn │ hackernews │ ok │" in output  # the probe itself passes
     assert "hn: NO WORKER READS IT since" in output
     assert output.endswith(f"{FAILED}: hn (no worker reads it)")
@@ -123,7 +59,7 @@ def test_a_source_a_running_worker_stopped_fails_the_check_though_the_probe_pass
     it restarts."""
     why = "hn search: 401 token revoked"
     _record(pg_url, SourceHealth("hn", stopped=True, error="FatalError", reason=why))
-    status, output = _check(tmp_path, pg_url, hn_url)
+    status, output = check_hn(tmp_path, pg_url, hn_url)
     assert f"hn: stopped by the running worker {WORKER}" in output
     assert output.endswith(f"{FAILED}: hn (stopped by a running worker)")
     assert status == 1
@@ -135,27 +71,27 @@ def test_a_source_failing_past_its_grace_fails_it_and_a_blip_does_not(
     cause = "hackernews search: 503 Service Unavailable"
     since = datetime.now(UTC) - timedelta(minutes=20)
     _record(pg_url, SourceHealth("hn", failing_since=since, failures=12, cause=cause))
-    status, output = _check(tmp_path, pg_url, hn_url)
+    status, output = check_hn(tmp_path, pg_url, hn_url)
     assert "/healthz says degraded" in output
     assert output.endswith(f"{FAILED}: hn (failing: /healthz says degraded)")
     assert status == 1
     blip = SourceHealth("hn", failing_since=datetime.now(UTC), failures=1, cause=cause)
     _record(pg_url, blip)
-    status, output = _check(tmp_path, pg_url, hn_url)
+    status, output = check_hn(tmp_path, pg_url, hn_url)
     assert "a blip so far" in output and FAILED not in output
     assert status == 0
 
 
 def test_read_stopped_cleanly_or_never_run_passes(tmp_path: Path, pg_url: str, hn_url: str) -> None:
     _schema(pg_url)
-    status, output = _check(tmp_path, pg_url, hn_url)
+    status, output = check_hn(tmp_path, pg_url, hn_url)
     assert "hn: no running worker has recorded it" in output and FAILED not in output
     assert status == 0
     _record(pg_url, SourceHealth("hn"))
-    status, output = _check(tmp_path, pg_url, hn_url)
+    status, output = check_hn(tmp_path, pg_url, hn_url)
     assert f"hn: read by the running worker {WORKER}" in output and status == 0
     _record(pg_url, SourceHealth("hn"), close=True)  # `systemctl stop` for an upgrade: meant
-    status, output = _check(tmp_path, pg_url, hn_url)
+    status, output = check_hn(tmp_path, pg_url, hn_url)
     assert "hn: not running: worker" in output and FAILED not in output
     assert status == 0
 
@@ -163,7 +99,7 @@ def test_read_stopped_cleanly_or_never_run_passes(tmp_path: Path, pg_url: str, h
 def test_a_store_that_cannot_be_read_fails_the_check(tmp_path: Path, hn_url: str) -> None:
     """PostgreSQL down: nothing says any source is read (as /healthz answers 503)."""
     down = f"postgresql+psycopg://postgres@127.0.0.1:{_closed_port()}/mentiondesk"
-    status, output = _check(tmp_path, down, hn_url)
+    status, output = check_hn(tmp_path, down, hn_url)
     assert "the store could not be read (OperationalError)" in output
     assert output.endswith(f"{FAILED}: the store could not be read (OperationalError)")
     assert status == 1
@@ -171,7 +107,7 @@ def test_a_store_that_cannot_be_read_fails_the_check(tmp_path: Path, hn_url: str
 
 def test_a_failed_probe_is_named_on_the_last_line(tmp_path: Path, pg_url: str) -> None:
     _schema(pg_url)
-    status, output = _check(tmp_path, pg_url, f"http://127.0.0.1:{_closed_port()}")
+    status, output = check_hn(tmp_path, pg_url, f"http://127.0.0.1:{_closed_port()}")
     assert output.endswith(f"{FAILED}: hn (its probe failed)")
     assert status == 1
 
@@ -183,11 +119,11 @@ def test_a_source_added_after_the_workers_started_fails_the_check(
     (a worker reads its config at start), and /healthz, served by it, knows nothing of hn2."""
     _record(pg_url, SourceHealth("hn"))
     added = f'[[sources]]\nkind = "hackernews"\nname = "hn2"\nbase_url = "{hn_url}"\n'
-    status, output = _check(tmp_path, pg_url, hn_url, also=added)
+    status, output = check_hn(tmp_path, pg_url, hn_url, also=added)
     assert f"hn2: NO WORKER READS IT: the running workers ({WORKER}) do not poll it" in output
     assert "fix: restart them with this config" in output
     assert output.endswith(f"{FAILED}: hn2 (no running worker polls it)")
     assert status == 1
     _record(pg_url, SourceHealth("hn"), close=True)  # none runs now: a cron desk between runs
-    status, output = _check(tmp_path, pg_url, hn_url, also=added)
+    status, output = check_hn(tmp_path, pg_url, hn_url, also=added)
     assert "hn2: no running worker has recorded it" in output and status == 0

@@ -21,12 +21,14 @@ the platform down) reads nothing either: "degraded" once it has failed past its 
 failed (`cause`: the source, or the store that kept its pages out), the latest failure's
 words, since when and how many times.
 
-A stage of the worker serving the desk (a poller, the processor, the outbox, a periodic chore)
-that crashed and was started again (supervision) is in `restarts`, by task name, as many times
-as in the last hour; "degraded" while one that had KEEPS_CRASHING of them still crashes (one
-within the last ten minutes, supervision.LATELY): started again, it keeps dying, and what it
-does is not done. Only this process's stages: a worker serving no desk says its restarts in
-its own log (the store records the sources' states, and a restart is none)."""
+A stage of any running process (a poller, the processor, the outbox, a periodic chore) that
+crashed and was started again (supervision) is in `restarts`, by task name, as many times as
+in the last hour, every process's together: each records its restarts in the store
+(stage_restarts), so a worker serving no desk is seen too. "degraded" while one process's
+stage that had KEEPS_CRASHING of them still crashes (one within the last ten minutes,
+supervision.LATELY), named in `keeps_crashing`: started again, it keeps dying, and what it
+does is not done. No host is named here (the endpoint is public): `sources check` says which
+process ("host:pid")."""
 
 from __future__ import annotations
 
@@ -42,14 +44,12 @@ from mentiondesk.source_failing import down, failing_json
 from mentiondesk.source_health import held_in
 from mentiondesk.source_states import RecordedSource, recorded, standing
 from mentiondesk.source_vanished import configured_names, vanished
+from mentiondesk.stage_restarts import KEEPS_CRASHING, StageRestarts, by_stage, recent
 from mentiondesk.store import Store
-from mentiondesk.supervision import Restarts
 from mentiondesk.tables import OUTBOX
 from mentiondesk.web.common import DESK
 
-KEEPS_CRASHING = 5  # restarts in the last hour: one or two are a blip, this is a stage down
-# This process's stages' restarts, where the desk is served by a worker (cli_web sets it).
-RESTARTS = web.AppKey("restarts", Restarts)
+__all__ = ["KEEPS_CRASHING", "add_routes", "backlog", "healthz"]
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -78,19 +78,21 @@ def backlog(store: Store, now: datetime) -> dict[str, int | None]:
     }
 
 
-Figures = tuple[dict[str, int | None], list[RecordedSource], list[RecordedSource]]
+Figures = tuple[
+    dict[str, int | None], list[RecordedSource], list[RecordedSource], list[StageRestarts]
+]
 
 
 def _figures(store: Store, now: datetime) -> Figures:
     rows = recorded(store)
-    return backlog(store, now), list(standing(rows, now).values()), rows
+    return backlog(store, now), list(standing(rows, now).values()), rows, recent(store)
 
 
 async def healthz(request: web.Request) -> web.Response:
     desk = request.app[DESK]
     now = desk.clock()
     try:
-        figures, sources, rows = await desk.db(_figures, desk.store, now)
+        figures, sources, rows, stages = await desk.db(_figures, desk.store, now)
     except sa.exc.SQLAlchemyError as exc:
         return web.json_response({"status": "error", "store": type(exc).__name__}, status=503)
     waited = figures["outbox_oldest_waiting_seconds"]
@@ -102,13 +104,14 @@ async def healthz(request: web.Request) -> web.Response:
         if held := held_in(source, now):
             said = {endpoint: at.isoformat(timespec="seconds") for endpoint, at in held}
             shown[source.name]["rate_limited_endpoints"] = said
-    stages = request.app.get(RESTARTS)
-    restarts = stages.recent() if stages is not None else {}
-    crashing = stages is not None and bool(stages.crashing(KEEPS_CRASHING))
+    restarts = by_stage(stages)
+    crashing = sorted({one.stage for one in stages if one.crashing()})
     status = "degraded" if late or unread or gone or crashing else "ok"
     also: dict[str, Any] = {"sources": shown} if shown else {}  # none yet: no worker has polled
-    if restarts:  # which stages crashed lately, how often
+    if restarts:  # which stages crashed lately, how often, in any process
         also["restarts"] = restarts
+    if crashing:  # those a process keeps restarting: what they do is not done
+        also["keeps_crashing"] = crashing
     if gone:  # which sources no worker reads, since when
         also["no_worker_since"] = gone
     return web.json_response({"status": status, **figures, **also})
