@@ -25,6 +25,7 @@ from mentiondesk.web.flash import Said
 from mentiondesk.web.form_values import typed
 from mentiondesk.web.i18n import ZONE, negotiate
 from mentiondesk.web.pages_saved_checks import checked, hint, left_out, no_case_fix, reason
+from mentiondesk.web.saved_landing import landing, next_after
 from mentiondesk.web.saved_picker import SAVED
 from mentiondesk.web.saved_preview import previews, sample
 from mentiondesk.web.saved_words import FIELDS, Refusal
@@ -99,7 +100,7 @@ async def add(request: web.Request) -> web.StreamResponse:
         await desk.db(saved_desk.add_reply, desk.store, reply, by=who, reserved=reserved)
     except (ReplyRefused, Taken) as exc:
         raise _refused(request, Form("add", typed), exc) from None
-    raise redirect(PAGE, "saved-reply-added")
+    raise redirect(PAGE, "saved-reply-added", reply=reply.id)
 
 
 @require(Role.MANAGER)
@@ -116,13 +117,14 @@ async def edit(request: web.Request) -> web.StreamResponse:
     except Changed as exc:  # theirs is shown beside the typed text (_changed)
         where = f"{PAGE}/{reply_id}" if exc.now else PAGE
         raise Said(where, {_CHANGED: {"mode": "edit", "values": typed}}) from None
-    raise redirect(PAGE, "saved-reply-edited")
+    raise redirect(PAGE, "saved-reply-edited", reply=reply.id)
 
 
 @require(Role.MANAGER)
 async def delete(request: web.Request) -> web.StreamResponse:
     desk, reply_id = request.app[DESK], _reply_id(request)
     seen = await _seen(request)
+    listed = [r.id for r in await desk.db(saved_desk.stored_replies, desk.store)]
     try:
         who = session(request).user.name
         await desk.db(saved_desk.delete_reply, desk.store, reply_id, seen=seen, by=who)
@@ -131,7 +133,8 @@ async def delete(request: web.Request) -> web.StreamResponse:
             raise redirect(PAGE, "saved-reply-gone") from None
         where = f"{PAGE}/{reply_id}/delete"  # the confirmation again, of their version
         raise Said(where, {_CHANGED: {"mode": "delete"}}) from None
-    raise redirect(PAGE, "saved-reply-deleted")
+    # Focus lands on the reply now in its place (saved_landing).
+    raise redirect(PAGE, "saved-reply-deleted", reply=next_after(listed, reply_id))
 
 
 async def _page(
@@ -177,6 +180,7 @@ async def _page(
         theirs=theirs,
         changed=changed,
         changes=[(entry.at, audit_line(loc, entry)) for entry in changes],
+        land=landing(said(request), [r.id for r in made]),
         hint=hint(loc),
         # The text box read in the reply's language, where the form holds a valid one.
         text_lang=lang if _LANG.fullmatch(lang := form.values.get("lang", "")) else "",

@@ -5,20 +5,18 @@ so, never "Brazilian Portuguese", a region nobody told it (draft_langs)."""
 from __future__ import annotations
 
 import html
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config
 from mentiondesk.hand_reply import HAND
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, MENTION, READING
-from tests.desk.conftest import Desk
-from tests.desk.seed import add, write_config
+from tests.desk.saved_picker_helpers import Login, saved_config
+from tests.desk.seed import add
 
-Login = Callable[[str], Awaitable[Desk]]
 SAVED = """
 [[replies]]
 id = "espera"
@@ -36,11 +34,7 @@ text = "Lamentamos a demora! Pode enviar o número da encomenda?"
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    (tmp_path / "saved.toml").write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    return load_config(path)
+    return saved_config(tmp_path, db_url, SAVED)
 
 
 def _by_hand(store: Store, tag: str | None) -> tuple[int, int]:

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config
 from mentiondesk.saved_desk import add_reply
 from mentiondesk.saved_replies import check_reply
 from mentiondesk.store import Store
-from tests.desk.conftest import Desk
-from tests.desk.seed import write_config
+from tests.desk.saved_picker_helpers import Login, saved_config
 
-Login = Callable[[str], Awaitable[Desk]]
 FILE = "r&<i>.toml"  # a name a page must escape: it is shown in the fix
 SAVED = """
 [[replies]]
@@ -41,11 +38,7 @@ _LABEL = '<span class="badge saved-no-case">'
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    (tmp_path / FILE).write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n[desk]\nsaved_replies = {FILE!r}\n")
-    return load_config(path)
+    return saved_config(tmp_path, db_url, SAVED, file=FILE)
 
 
 def _made(store: Store, reply_id: str, text: str) -> None:

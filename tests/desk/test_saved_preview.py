@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, READING
 from tests.desk.conftest import Desk
-from tests.desk.seed import add, write_config
+from tests.desk.saved_picker_helpers import Login, saved_config
+from tests.desk.seed import add
 
-Login = Callable[[str], Awaitable[Desk]]
 # Portugal's before Brazil's in the file: the order on the page is the box's, not the file's.
 SAVED = """
 [[replies]]
@@ -44,7 +43,7 @@ PT_BR = {"Accept-Language": "pt-BR"}
 # Each text carries its language (lang="pt-BR"): read in its own voice.
 _PREVIEW = re.compile(r'<p class="saved-preview saved-text"(?: lang="[^"]*")?>(.*?)</p>', re.S)
 _TEMPLATE = re.compile(
-    r'<summary>[^<]*</summary><pre class="saved-text"(?: lang="[^"]*")?>(.*?)</pre>', re.S
+    r'<summary[^>]*>[^<]*</summary><pre class="saved-text"(?: lang="[^"]*")?>(.*?)</pre>', re.S
 )
 _OPTIONS = re.compile(r'<option value="([a-z-]+)" data-text')
 # Passes the save's checks (the sample "Sam" and a nameless author skip the comparison), yet
@@ -54,11 +53,7 @@ FAILS_FOR_MARIA = '{% if name == "Maria" and name > 1 %}x{% endif %}Olá'
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    (tmp_path / "saved.toml").write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    return load_config(path)
+    return saved_config(tmp_path, db_url, SAVED)
 
 
 async def _add(manager: Desk, reply_id: str, lang: str, text: str) -> None:
@@ -83,7 +78,7 @@ async def test_the_page_shows_each_reply_filled_in_with_its_template_folded(
     # The template, for whoever edits it: behind "Show the template", escaped.
     templates = _TEMPLATE.findall(page)
     assert "&lt;b&gt;Olá&lt;/b&gt;{% if name %}, {{ name }}{% endif %}!" in templates
-    assert "<summary>Show the template</summary>" in page
+    assert '<summary aria-describedby="saved-name-1">Show the template</summary>' in page
 
 
 async def test_a_text_that_cannot_be_filled_in_for_the_sample_shows_a_note(
@@ -99,7 +94,7 @@ async def test_a_text_that_cannot_be_filled_in_for_the_sample_shows_a_note(
     assert "Olá" not in _PREVIEW.findall(page)
     portuguese = await (await manager.client.get("/saved-replies", headers=PT_BR)).text()
     assert "não pode ser preenchido para a pessoa de exemplo Maria" in portuguese
-    assert "<summary>Mostrar o modelo</summary>" in portuguese
+    assert ">Mostrar o modelo</summary>" in portuguese
 
 
 def _set(store: Store, table: sa.Table, key: sa.Column[int], row: int, lang: str) -> None:

@@ -4,7 +4,6 @@ case's language first, and put in a reply box filled in for the case, escaped, s
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,9 @@ from mentiondesk.models import ConfigError
 from mentiondesk.saved_replies import NAMELESS, check_reply
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, OUTBOX, READING
-from tests.desk.conftest import Desk
+from tests.desk.saved_picker_helpers import Login, saved_config
 from tests.desk.seed import add, write_config
 
-Login = Callable[[str], Awaitable[Desk]]
 SAVED = """
 [[replies]]
 id = "wait"
@@ -44,12 +42,9 @@ def saved_text() -> str | None:
 @pytest.fixture
 def config(tmp_path: Path, db_url: str, saved_text: str | None) -> Config:
     """The desk's test config, with the saved replies above (none when `saved_text` is None)."""
-    path = write_config(tmp_path, db_url)
-    if saved_text is not None:
-        (tmp_path / "saved.toml").write_text(saved_text, encoding="utf-8")
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    return load_config(path)
+    if saved_text is None:
+        return load_config(write_config(tmp_path, db_url))
+    return saved_config(tmp_path, db_url, saved_text)
 
 
 def _counts(store: Store) -> tuple[object, ...]:

@@ -5,13 +5,12 @@ before it is compiled or rendered; an `{% if %}` with filters still works."""
 from __future__ import annotations
 
 import html
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 
 from mentiondesk import saved_desk, saved_syntax
-from mentiondesk.config import Config, load_config
+from mentiondesk.config import Config
 from mentiondesk.models import ConfigError
 from mentiondesk.saved_replies import (
     MAX_FILLED,
@@ -23,12 +22,11 @@ from mentiondesk.saved_replies import (
     load_saved_replies,
 )
 from mentiondesk.store import Store
-from tests.desk.conftest import Desk
+from tests.desk.saved_picker_helpers import Login, saved_config
 from tests.desk.seed import add, write_config
 from tests.desk.test_saved_replies import SAVED
 from tests.helpers import run_cli
 
-Login = Callable[[str], Awaitable[Desk]]
 ROOT = Path(__file__).resolve().parents[2]
 ORDER = {"id": "order", "title": "Order number", "lang": "en"}
 _LOOPS = "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}"
@@ -47,11 +45,7 @@ PAYLOADS = [
 
 @pytest.fixture
 def config(tmp_path: Path, db_url: str) -> Config:
-    path = write_config(tmp_path, db_url)
-    (tmp_path / "saved.toml").write_text(SAVED, encoding="utf-8")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write('\n[desk]\nsaved_replies = "saved.toml"\n')
-    return load_config(path)
+    return saved_config(tmp_path, db_url, SAVED)
 
 
 @pytest.mark.parametrize(("text", "what"), PAYLOADS)
@@ -59,8 +53,7 @@ async def test_the_review_s_payloads_are_refused_saying_why(
     as_role: Login, store: Store, text: str, what: str
 ) -> None:
     manager = await as_role("manager")
-    response = await manager.post("/saved-replies", **ORDER, text=text)
-    response = await manager.follow(response)
+    response = await manager.follow(await manager.post("/saved-replies", **ORDER, text=text))
     page = html.unescape(await response.text())
     assert response.status == 200
     assert f"The text uses {what}, which saved replies do not allow" in page
@@ -154,8 +147,7 @@ async def test_a_text_nested_too_deeply_is_refused_saying_so(
     as_role: Login, store: Store, text: str
 ) -> None:
     manager = await as_role("manager")
-    response = await manager.post("/saved-replies", **ORDER, text=text)
-    response = await manager.follow(response)
+    response = await manager.follow(await manager.post("/saved-replies", **ORDER, text=text))
     page = html.unescape(await response.text())
     assert response.status == 200
     assert "The text is nested too deeply: {% if %}" in page and "at most 20 levels" in page
