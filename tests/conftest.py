@@ -4,9 +4,7 @@ to take down), a fake API server."""
 from __future__ import annotations
 
 import logging
-import os
 import socket
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,14 +12,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import sqlalchemy as sa
 
+from tests.db_templates import PG_ADMIN_URL, dispose_admin, pg_database
 from tests.fakes._base import FakeAPI
 
 if TYPE_CHECKING:
     from mentiondesk.store import Store
 
-PG_ADMIN_URL = os.environ.get(
-    "MENTIONDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+__all__ = ["PG_ADMIN_URL", "Database"]
 _LOCAL = ("127.0.0.1", "::1", "localhost")
 
 
@@ -69,17 +66,11 @@ def hooks(fake_api: FakeAPI) -> FakeAPI:
     return fake_api
 
 
-def _postgres_database() -> Iterator[str]:
-    name = f"mentiondesk_test_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+@pytest.fixture(scope="session", autouse=True)
+def _pg_admin_closed() -> Iterator[None]:
+    """The admin connection that makes and drops test databases, closed with the session."""
+    yield
+    dispose_admin()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -88,7 +79,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store.db'}"
     else:
-        yield from _postgres_database()
+        yield from pg_database()
 
 
 def _store_on(url: str) -> Iterator[Store]:
@@ -109,7 +100,7 @@ def store(db_url: str) -> Iterator[Store]:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL database, for what only PostgreSQL checks (column lengths)."""
-    yield from _postgres_database()
+    yield from pg_database()
 
 
 @pytest.fixture
@@ -165,10 +156,11 @@ def pg_stores(pg_url: str) -> Iterator[tuple[Store, Store]]:
 def ran_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """One `run --once` of `complaint_and_praise`: case MD-000001 with drafts 1 and 2, worked
     from the terminal by "root"."""
-    from mentiondesk import cli_common
+    import getpass  # the module cli_common asks who runs the command
+
     from tests.helpers import complaint_and_praise, run_cli
 
-    monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")
     config = complaint_and_praise(tmp_path)
     assert run_cli(config, "run", "--once")[0] == 0
     return config

@@ -26,6 +26,7 @@ from mentiondesk.store import Store
 from mentiondesk.web import create_app, flash, users
 from mentiondesk.web.common import CASE_NOTICES, NOTICES, SESSION_COOKIE
 from mentiondesk.web.users import Role, add_user
+from tests.db_templates import Templates, pg_database
 from tests.desk.browser import CHROMIUM, ROOT, backdrop, served
 from tests.desk.fonts_alias import launch_env
 from tests.desk.seed import PASSWORD, write_config
@@ -40,6 +41,25 @@ Client = TestClient[web.Request, web.Application]
 def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fast argon2 parameters for tests (production keeps argon2-cffi's defaults)."""
     monkeypatch.setattr(users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    templates = Templates(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, _templates: Templates) -> Iterator[str]:
+    """A fresh database URL, a SQLite file or a PostgreSQL database made and dropped: empty,
+    or, for a test whose `store` lays the store's schema on it, a copy of that schema."""
+    schema = "store" in request.fixturenames
+    if request.param == "sqlite":
+        path = tmp_path / "store.db"
+        yield _templates.sqlite(path) if schema else f"sqlite:///{path}"
+    else:
+        yield from pg_database(_templates.postgres() if schema else None)
 
 
 @pytest.fixture
@@ -74,14 +94,19 @@ async def desk_client(
     """An anonymous client of the desk configured with `desk` lines under `[desk]`."""
     config = load_config(write_desk_config(tmp_path, db_url, desk))
     app = create_app(config, store, clock=clock) if clock else create_app(config, store)
-    async with TestServer(app) as server, TestClient(server) as client:
+    server = TestServer(app)
+    client: Client = TestClient(server)
+    async with server, client:
         yield client
 
 
 @pytest.fixture
-def store(config: Config) -> Iterator[Store]:
+def store(config: Config, request: pytest.FixtureRequest) -> Iterator[Store]:
     store = Store(config.store_url())
-    store.create_all()
+    # db_url, when the store is on it, was made with the schema create_all lays (a clone)
+    on_db_url = "db_url" in request.fixturenames
+    if not on_db_url or config.store_url() != request.getfixturevalue("db_url"):
+        store.create_all()
     for role in Role:
         add_user(store, role.title, role=role, password=PASSWORD, by="test")
     yield store
@@ -101,7 +126,8 @@ def desk_app(config: Config, store: Store) -> web.Application:
 
 @pytest.fixture
 async def server(config: Config, store: Store) -> AsyncIterator[TestServer]:
-    async with TestServer(desk_app(config, store)) as server:
+    server = TestServer(desk_app(config, store))
+    async with server:
         yield server
 
 
