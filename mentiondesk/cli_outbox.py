@@ -14,7 +14,7 @@ from mentiondesk import outbox_admin
 from mentiondesk.cli_common import ShowAtMost, config_errors, desk_zone, load, open_store
 from mentiondesk.cli_outbox_hold import add_commands
 from mentiondesk.cli_outbox_retry import outbox_retry
-from mentiondesk.cli_text import cli_safe, shown
+from mentiondesk.cli_text import cli_safe, print_wrapped, shown
 from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.models import Responder
 from mentiondesk.outbox_old_holds import todays_words
@@ -29,6 +29,9 @@ outbox_app = typer.Typer(
 responders_app = typer.Typer(help="Chat, help-desk and posting sinks.", no_args_is_help=True)
 out = Console(emoji=False)
 err = Console(stderr=True, emoji=False)
+# The commands the held list ends with, each kept whole on a line (cli_text.wrapped).
+_RETRY = "mentiondesk outbox retry ID…"
+_DROP = "mentiondesk outbox drop ID… --reason"
 
 
 def register(app: typer.Typer) -> None:
@@ -69,11 +72,11 @@ def outbox_list(
     out.print(table)
     _last_errors(rows, todays_words(store, rows))
     if any(r.status == "held" for r in rows):
-        out.print(
-            "Release held ones once their cause is fixed: mentiondesk outbox retry ID… "
-            "(or --all-held); drop one that can never go: mentiondesk outbox drop ID… --reason",
-            markup=False,
-            highlight=False,
+        print_wrapped(
+            out,
+            f"Release held ones once their cause is fixed: {_RETRY} (or --all-held); drop one "
+            f"that can never go: {_DROP}",
+            keep=(_RETRY, _DROP),
         )
 
 
@@ -95,7 +98,8 @@ def _last_errors(rows: list[outbox_admin.Waiting], today: dict[int, str]) -> Non
         error = today.get(r.id, r.last_error or "")
         if r.status == "pending" and error.startswith(PERSON_HELD):  # released since
             error = f"released, waiting for its try (it was {error})"
-        out.print(f"  {r.id}: {cli_safe(error)}", markup=False, highlight=False)
+        # Wrapped between words, never inside a command its hint gives ("`… --to DESK`").
+        print_wrapped(out, f"{r.id}: {cli_safe(error)}", indent="  ", hang="    ")
 
 
 def _about(row: outbox_admin.Waiting) -> str:

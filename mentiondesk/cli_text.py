@@ -4,8 +4,10 @@ prints it: rich's `escape` stops its markup, not the terminal's own control sequ
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rich.cells import cell_len, chop_cells
+from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
@@ -68,3 +70,44 @@ def widest(cells: list[str]) -> int:
     return max(
         cell_len(line) for cell in cells for line in Text.from_markup(cell).plain.split("\n")
     )
+
+
+# A word of prose, or a run of them held together by a code span: "`mentiondesk outbox retry
+# 12 --to zendesk-br`;" is one word, so a line never ends inside a command a person copies.
+# A span is at most 200 cells: a stray backtick in a server's error does not glue its rest.
+_WORDS = re.compile(r"(?:`[^`\n]{1,200}`|[^\s`])+|`")
+
+
+_GLUE = "\x00"  # holds a kept command's words together; cli_safe text never has it
+
+
+def wrapped(
+    text: str, width: int, *, indent: str = "", hang: str = "", keep: Sequence[str] = ()
+) -> list[str]:
+    """`text` (plain, safe) in lines of at most `width` cells, broken only between its words
+    (`_WORDS`), and never inside a command in `keep` (one written without backticks): the
+    first line after `indent`, the others after `hang`. A command that does not fit starts
+    a line of its own, wider than `width` if it must be (the terminal then folds it, and
+    copying it across that fold keeps it whole, as a broken line did not)."""
+    for command in keep:
+        text = text.replace(command, command.replace(" ", _GLUE))
+    lines: list[str] = []
+    line = ""
+    for word in (w.replace(_GLUE, " ") for w in _WORDS.findall(text)):
+        lead = hang if lines else indent
+        if line and cell_len(f"{lead}{line} {word}") > width:
+            lines.append(lead + line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append((hang if lines else indent) + line)
+    return lines
+
+
+def print_wrapped(
+    console: Console, text: str, *, indent: str = "", hang: str = "", keep: Sequence[str] = ()
+) -> None:
+    """`text` (plain, safe) on `console` as `wrapped` breaks it at the console's width; rich's
+    own wrapping is off, as it breaks between any two words, inside a command too."""
+    for line in wrapped(text, console.width, indent=indent, hang=hang, keep=keep):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)

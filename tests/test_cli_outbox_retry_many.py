@@ -60,7 +60,7 @@ def test_list_keeps_to_80_columns_with_errors_on_their_own_lines(
     code, listed = run_cli(config, "outbox", "list", "--held")
     assert code == 0, listed
     assert max(len(line) for line in listed.splitlines()) <= 80, listed
-    assert f"  {held}: {error}"[:78] in listed  # whole words, not slivers of a narrow column
+    assert f"  {held}: {error}"[:77] in listed  # whole words, not slivers of a narrow column
     assert "mentiondesk outbox retry ID… (or --all-held)" in _said(listed)
 
 
