@@ -10,10 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
+import pytest
 import sqlalchemy as sa
 from aiohttp import web
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.tables import SURVEY
@@ -83,13 +85,41 @@ def backdrop(store: Store) -> None:
         )
 
 
-def login(page: Page, url: str, name: str) -> None:
+Lang = Literal["en", "pt-BR", "pt-PT"]  # the languages the desk speaks
+
+# The login form's words in each language: the name and password labels and the button.
+LOGIN_WORDS: dict[Lang, tuple[str, str, str]] = {
+    "en": ("Name", "Password", "Log in"),
+    "pt-BR": ("Nome", "Senha", "Entrar"),
+    "pt-PT": ("Nome", "Palavra-passe", "Iniciar sessão"),
+}
+
+
+def login(page: Page, url: str, name: str, lang: Lang = "en", *, keyboard: bool = False) -> None:
+    """Sign in as `name` through the login form the queue sends a stranger to, on a page whose
+    browser asks for `lang` (the page must say so); `keyboard` presses the button with Enter."""
+    name_label, password_label, button = LOGIN_WORDS[lang]
     page.goto(f"{url}/queue")
     expect(page).to_have_url(f"{url}/login?next=/queue")
-    page.get_by_label("Name").fill(name)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.get_by_label(name_label).fill(name)
+    page.get_by_label(password_label).fill(PASSWORD)
+    submit = page.get_by_role("button", name=button)
+    if keyboard:
+        submit.press("Enter")
+    else:
+        submit.click()
     expect(page).to_have_url(f"{url}/queue")
+
+
+@pytest.fixture(params=[(390, 844), (1280, 900)], ids=["phone", "desktop"])
+def page_pt(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """On a phone and a desktop: a page whose browser asks for Brazilian Portuguese
+    (Accept-Language: pt-BR)."""
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="pt-BR")
+    yield context.new_page()
+    context.close()
 
 
 def shot(page: Page, name: str) -> None:
@@ -119,13 +149,3 @@ def saved_replies_desk(folder: Path, saved_toml: str, *roles: Role) -> Iterator[
             yield url, store
     finally:
         store.dispose()
-
-
-def login_pt_pt(page: Page, url: str, name: str = "agent") -> None:
-    """Sign in as `name` on a page whose browser asks for pt-PT, through the login form."""
-    page.goto(f"{url}/queue")
-    expect(page.locator("html")).to_have_attribute("lang", "pt-PT")
-    page.get_by_label("Nome").fill(name)
-    page.get_by_label("Palavra-passe").fill(PASSWORD)
-    page.get_by_role("button", name="Iniciar sessão").click()
-    expect(page).to_have_url(f"{url}/queue")

@@ -1,27 +1,16 @@
-"""Keyboard steps the desk's focus tests share (a screen-reader user, no mouse): signing in in
-Brazilian Portuguese, pressing a control by focusing it and pressing Enter, and where focus
-is once the next page has loaded."""
+"""Keyboard steps the desk's focus tests share (a screen-reader user, no mouse): pressing a
+control by focusing it and pressing Enter, and where focus is once the next page has loaded."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page
 
 from mentiondesk.store import Store
 from tests.desk.browser import login
-from tests.desk.seed import PASSWORD, add
+from tests.desk.seed import add
 
 # Whether focus is inside the element of the given id.
 IN_ID = "(id) => !!document.activeElement && !!document.activeElement.closest('#' + id)"
-
-
-def login_pt_br(page: Page, url: str, name: str = "manager") -> None:
-    """Sign in as `name` through the login form, on a page that asks for pt-BR."""
-    page.goto(f"{url}/queue")
-    expect(page.locator("html")).to_have_attribute("lang", "pt-BR")
-    page.get_by_label("Nome").fill(name)
-    page.get_by_label("Senha").fill(PASSWORD)
-    page.get_by_role("button", name="Entrar").press("Enter")
-    expect(page).to_have_url(f"{url}/queue")
 
 
 def press(page: Page, control: Locator) -> None:

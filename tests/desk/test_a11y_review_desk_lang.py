@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, MENTION
-from tests.desk.browser import login_pt_pt
+from tests.desk.browser import login
 from tests.desk.seed import add
 
 _LANG_OF = "e => e.closest('[lang]').getAttribute('lang')"
@@ -35,7 +35,7 @@ def test_a_case_pages_other_language_texts_carry_their_language(
     with store.engine.begin() as conn:
         first = {"first_text": "My lamp broke"}
         conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(**first))
-    login_pt_pt(page_pt_pt, url)
+    login(page_pt_pt, url, "agent", "pt-PT")
     page_pt_pt.goto(f"{url}/cases/{case}")
     post = page_pt_pt.locator("#mention-text")
     assert post.evaluate(_LANG_OF) == "en"  # the post itself, as before

@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.browser import login_pt_pt
+from tests.desk.browser import login
 from tests.desk.seed import add
 
 
@@ -25,7 +25,7 @@ def test_empty_fields_are_said_in_words_not_as_a_dash(
 ) -> None:
     url, store = world
     _, case, _ = add(store, "My lamp arrived broken", reason=None, topics=())
-    login_pt_pt(page_pt_pt, url)
+    login(page_pt_pt, url, "agent", "pt-PT")
     page_pt_pt.goto(f"{url}/cases/{case}")
     for term, words in (
         ("Primeira resposta", "ainda não"),
@@ -47,7 +47,7 @@ def test_the_waiting_timer_says_its_target_in_text(
 ) -> None:
     url, store = world
     _, case, _ = add(store, "Where is my parcel")  # a complaint: a 1-hour target
-    login_pt_pt(page_pt_pt, url)
+    login(page_pt_pt, url, "agent", "pt-PT")
     page_pt_pt.goto(f"{url}/cases/{case}")
     expect(page_pt_pt.locator("h1")).to_have_accessible_name(
         # the heading, as a screen reader's list of headings reads it

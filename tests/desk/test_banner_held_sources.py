@@ -7,34 +7,23 @@ with the desk's clock fixed (10:00 in São Paulo) so the times read the same on 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from mentiondesk.config import Config
 from mentiondesk.source_health import SourceHealth
 from mentiondesk.store import Store
-from tests.sources_fixtures import NOW, queue_pages, sao_paulo_config, worker_records
+from tests.desk.banner_sources_helpers import banner_pages
+from tests.desk.banner_sources_helpers import config as config  # the fixture, re-exported
+from tests.sources_fixtures import NOW
 
 AT_10_14, AT_10_20 = NOW + timedelta(minutes=14), NOW + timedelta(minutes=20)
 REST = "everything else from it is still read"
-
-
-@pytest.fixture
-def config(tmp_path: Path, db_url: str) -> Config:
-    return sao_paulo_config(tmp_path, db_url)
-
-
-async def _pages(config: Config, store: Store, sources: list[SourceHealth]) -> list[str]:
-    await worker_records(config, sources, clock=lambda: NOW)
-    return await queue_pages(config, store)
 
 
 async def test_both_endpoints_held_make_one_line_that_claims_nothing_else_is_read(
     config: Config, store: Store
 ) -> None:
     held = (("search", AT_10_14), ("mentions", AT_10_14))
-    english, brazil, portugal = await _pages(
+    english, brazil, portugal = await banner_pages(
         config, store, [SourceHealth("x", limited_endpoints=held)]
     )
     assert english.count("source-held") == 1
@@ -58,7 +47,7 @@ async def test_endpoints_held_until_different_times_say_each_the_soonest_first(
     config: Config, store: Store
 ) -> None:
     held = (("mentions", AT_10_20), ("search", AT_10_14))  # as recorded: not in time order
-    english, brazil, portugal = await _pages(
+    english, brazil, portugal = await banner_pages(
         config, store, [SourceHealth("x", limited_endpoints=held)]
     )
     assert english.count("source-held") == 1
@@ -82,7 +71,9 @@ async def test_three_endpoints_over_two_times_are_listed_in_words(
 ) -> None:
     """Reddit's shared window holds all three of its endpoints; a later one joins them."""
     held = (("search", AT_10_14), ("comments", AT_10_14), ("mentions", AT_10_20))
-    english, _, _ = await _pages(config, store, [SourceHealth("reddit", limited_endpoints=held)])
+    english, _, _ = await banner_pages(
+        config, store, [SourceHealth("reddit", limited_endpoints=held)]
+    )
     assert (
         "Source “reddit”: posts found by search and comments that name the brand are not read "
         "until 10:14, mentions of the brand’s account until 10:20 (the platform’s rate limit)."
@@ -98,7 +89,7 @@ async def test_one_endpoint_held_says_the_rest_is_read_only_while_the_source_is_
     which the endpoints' list does not name: nothing is read there till 10:05."""
     search = (("search", AT_10_20),)
     whole = NOW + timedelta(minutes=5)
-    english, brazil, portugal = await _pages(
+    english, brazil, portugal = await banner_pages(
         config,
         store,
         [
@@ -131,7 +122,7 @@ async def test_every_endpoint_held_while_the_poller_waits_says_nothing_is_read(
     """X's search held till 10:14 and its mentions till 10:20, the poller waiting for the
     sooner (every endpoint refused); an endpoint held no longer than that is not said apart."""
     both = (("search", AT_10_14), ("mentions", AT_10_20))
-    english, _, _ = await _pages(
+    english, _, _ = await banner_pages(
         config,
         store,
         [
@@ -152,7 +143,7 @@ async def test_every_endpoint_held_while_the_poller_waits_says_nothing_is_read(
 async def test_a_hold_ending_another_day_says_its_date(config: Config, store: Store) -> None:
     tomorrow = datetime(2026, 12, 7, 12, 5, tzinfo=UTC)  # 09:05 on the 7th in São Paulo
     held = SourceHealth("bluesky", limited_endpoints=(("search", tomorrow),))
-    english, brazil, portugal = await _pages(config, store, [held])
+    english, brazil, portugal = await banner_pages(config, store, [held])
     assert "posts found by search are not read until 2026-12-07 09:05 (the" in english
     assert "ficam de fora até 07/12/2026 09:05 (limite" in brazil
     assert "ficam de fora até às 07/12/2026 09:05 (limite" in portugal
@@ -164,7 +155,7 @@ async def test_hostile_source_and_endpoint_names_are_escaped_and_isolated(
     """A right-to-left override in a name must not turn the sentence after it around."""
     held = (("feed\u202e<i>", AT_10_14),)
     name = "x\u202e<b>"
-    english, _, _ = await _pages(config, store, [SourceHealth(name, limited_endpoints=held)])
+    english, _, _ = await banner_pages(config, store, [SourceHealth(name, limited_endpoints=held)])
     assert (
         "Source “\u2068x\u202e&lt;b&gt;\u2069”: posts from “\u2068feed\u202e&lt;i&gt;\u2069”"
         in english
@@ -176,5 +167,5 @@ async def test_a_stopped_sources_name_and_reason_are_isolated(config: Config, st
     stopped = SourceHealth(
         "x", stopped=True, error="FatalError", reason="401 \u202eUnauthorized", since=NOW
     )
-    english, _, _ = await _pages(config, store, [stopped])
+    english, _, _ = await banner_pages(config, store, [stopped])
     assert "stopped: \u2068401 \u202eUnauthorized\u2069. No new mentions are read" in english

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.browser import shot
-from tests.desk.seed import PASSWORD, add
+from tests.desk.browser import login, shot
+from tests.desk.browser import page_pt as page_pt  # the fixture, re-exported
+from tests.desk.seed import add
 
 # How many lines an element's text is laid out on: the distinct tops of its text's boxes.
 _LINES = """e => {
@@ -21,25 +19,13 @@ _LINES = """e => {
     return tops.size; }"""
 
 
-@pytest.fixture(params=[(390, 844), (1280, 900)], ids=["phone", "desktop"])
-def page_pt(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A page whose browser asks for Brazilian Portuguese (Accept-Language: pt-BR)."""
-    width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="pt-BR")
-    yield context.new_page()
-    context.close()
-
-
 def _login_pt(page: Page, url: str, name: str) -> None:
     page.goto(f"{url}/queue")
     # The other forms' labels keep their field under the words.
     words = page.locator("label", has_text="Nome").bounding_box()
     field = page.get_by_label("Nome").bounding_box()
     assert words and field and field["y"] > words["y"] + 5
-    page.get_by_label("Nome").fill(name)
-    page.get_by_label("Senha").fill(PASSWORD)
-    page.get_by_role("button", name="Entrar").click()
-    expect(page).to_have_url(f"{url}/queue")
+    login(page, url, name, "pt-BR")
 
 
 def _beside(radio: Locator, text: Locator) -> bool:

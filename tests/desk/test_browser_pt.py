@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.browser import login_pt_pt, shot
-from tests.desk.seed import PASSWORD, add
+from tests.desk.browser import login, shot
+from tests.desk.browser import page_pt as page_pt  # the fixture, re-exported
+from tests.desk.seed import add
 
 TOO_LONG = "Mais longa do que a plataforma permite: encurte antes de enviar"
 LONG = "O pedido 5521 não chegou, o rastreio parou em Curitiba e ninguém responde no SAC. " * 4
-
-
-@pytest.fixture(params=[(390, 844), (1280, 900)], ids=["phone", "desktop"])
-def page_pt(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A page whose browser asks for Brazilian Portuguese (Accept-Language: pt-BR)."""
-    width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="pt-BR")
-    yield context.new_page()
-    context.close()
-
-
-def _login_pt(page: Page, url: str, name: str) -> None:
-    page.goto(f"{url}/queue")
-    expect(page.locator("html")).to_have_attribute("lang", "pt-BR")
-    page.get_by_label("Nome").fill(name)
-    page.get_by_label("Senha").fill(PASSWORD)
-    page.get_by_role("button", name="Entrar").click()
-    expect(page).to_have_url(f"{url}/queue")
 
 
 def _width(page: Page) -> int:
@@ -45,7 +27,7 @@ def _fits(page: Page) -> bool:
 def test_portuguese_queue_and_case_fit_the_screen(page_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     add(store, LONG, priority=99, draft=LONG, ago=timedelta(minutes=1))  # first in the queue
-    _login_pt(page_pt, url, "admin")  # the fullest header
+    login(page_pt, url, "admin", "pt-BR")  # the fullest header
     expect(page_pt.get_by_role("link", name="Fila")).to_be_visible()
     assert _fits(page_pt)
     shot(page_pt, f"pt-queue-{_width(page_pt)}")
@@ -58,7 +40,7 @@ def test_portuguese_queue_and_case_fit_the_screen(page_pt: Page, world: tuple[st
 def test_desk_js_writes_portuguese(page_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     mention, _, _ = add(store, LONG, platform="x", priority=0, draft_kind="public", draft="Oi!")
-    _login_pt(page_pt, url, "agent")
+    login(page_pt, url, "agent", "pt-BR")
     clipped = page_pt.locator(".item .text.clipped").first
     expect(clipped).to_be_attached()
     after = clipped.evaluate("e => getComputedStyle(e, '::after').content")
@@ -79,7 +61,7 @@ def test_european_portuguese_fits_the_screen(
     mention, _, _ = add(store, LONG, draft=LONG)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="pt-PT")
     page = context.new_page()
-    login_pt_pt(page, url, "admin")
+    login(page, url, "admin", "pt-PT")
     for path in ("/queue", f"/mentions/{mention}", "/people"):
         page.goto(f"{url}{path}")
         expect(page.get_by_role("link", name="PT-PT")).to_have_attribute("aria-current", "true")

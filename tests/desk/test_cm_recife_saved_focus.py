@@ -15,8 +15,8 @@ from mentiondesk import saved_desk
 from mentiondesk.saved_replies import SavedReply
 from mentiondesk.store import Store
 from mentiondesk.web.users import Role
-from tests.desk.browser import saved_replies_desk
-from tests.desk.saved_keys_helpers import login_pt_br, press, wait_focus_in
+from tests.desk.browser import login, saved_replies_desk
+from tests.desk.saved_keys_helpers import press, wait_focus_in
 from tests.desk.saved_picker_helpers import BOM_DIA
 
 _FOCUSED_ID = "() => document.activeElement && document.activeElement.id"
@@ -33,7 +33,7 @@ def recife(browser: Browser, desk: tuple[str, Store]) -> Iterator[Page]:
     """The manager signed in, on the Saved replies page, in Brazilian Portuguese."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pt-BR")
     page = context.new_page()
-    login_pt_br(page, desk[0])
+    login(page, desk[0], "manager", "pt-BR", keyboard=True)
     page.goto(f"{desk[0]}/saved-replies")
     yield page
     context.close()

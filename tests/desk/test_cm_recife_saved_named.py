@@ -15,8 +15,7 @@ from mentiondesk import saved_desk
 from mentiondesk.saved_replies import SavedReply
 from mentiondesk.store import Store
 from mentiondesk.web.users import Role
-from tests.desk.browser import saved_replies_desk
-from tests.desk.saved_keys_helpers import login_pt_br
+from tests.desk.browser import login, saved_replies_desk
 from tests.desk.saved_picker_helpers import BOM_DIA
 from tests.desk.seed import add
 
@@ -29,7 +28,7 @@ def recife(browser: Browser, tmp_path: Path) -> Iterator[tuple[Page, str, Store]
         saved_desk.add_reply(store, reply, by="test", reserved=())
         context = browser.new_context(locale="pt-BR")
         page = context.new_page()
-        login_pt_br(page, url)
+        login(page, url, "manager", "pt-BR", keyboard=True)
         yield page, url, store
         context.close()
 

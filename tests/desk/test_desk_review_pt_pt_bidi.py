@@ -10,7 +10,7 @@ from playwright.sync_api import Dialog, Locator, Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.web.i18n_bidi import isolated
-from tests.desk.browser import login_pt_pt
+from tests.desk.browser import login
 from tests.desk.seed import add
 
 HANDLE = "ana\u202eabc"  # U+202E RIGHT-TO-LEFT OVERRIDE, never closed
@@ -42,7 +42,7 @@ def test_do_not_contact_button_keeps_its_sentence(
 ) -> None:
     url, store = world
     _, case_id, _ = add(store, "Quero o reembolso.", handle=HANDLE, priority=0)
-    login_pt_pt(page_pt_pt, url, "manager")
+    login(page_pt_pt, url, "manager", "pt-PT")
     page_pt_pt.goto(f"{url}/cases/{case_id}")
     button = page_pt_pt.locator("#author .author-dnc button")
     expect(button).to_contain_text("Não contactar")
@@ -52,7 +52,7 @@ def test_do_not_contact_button_keeps_its_sentence(
 def test_queue_question_keeps_its_sentence(page_pt_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     add(store, "Sem resposta há dias.", handle=HANDLE, priority=99, ago=timedelta(days=9))
-    login_pt_pt(page_pt_pt, url, "manager")
+    login(page_pt_pt, url, "manager", "pt-PT")
     asked: list[str] = []
 
     def cancel(dialog: Dialog) -> None:

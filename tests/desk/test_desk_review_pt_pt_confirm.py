@@ -4,13 +4,15 @@ disabled person says they must be enabled before it works."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from playwright.sync_api import Dialog, Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from mentiondesk.web.users import Role, add_user, set_active
-from tests.desk.browser import login_pt_pt
+from tests.desk.browser import login
 from tests.desk.seed import PASSWORD, add
 
 
@@ -23,7 +25,7 @@ def _case(store: Store, text: str, assignee: str | None = None) -> int:
     return case_id
 
 
-def _row(store: Store, case_id: int) -> sa.Row[tuple[str | None, str | None]]:
+def _row(store: Store, case_id: int) -> sa.Row[Any, Any]:
     with store.engine.connect() as conn:
         query = sa.select(CASE.c.assignee, CASE.c.ticket_ref).where(CASE.c.id == case_id)
         return conn.execute(query).one()
@@ -41,14 +43,21 @@ def _dismissing(page: Page) -> list[str]:
     return asked
 
 
+def _open_dismissing(page: Page, url: str, case_id: int, name: str) -> list[str]:
+    """Sign in as `name` in pt-PT and open the case, every question answered Cancelar; what
+    each asked."""
+    login(page, url, name, "pt-PT")
+    asked = _dismissing(page)
+    page.goto(f"{url}/cases/{case_id}")
+    return asked
+
+
 def test_encaminhar_asks_first_and_cancel_opens_no_ticket(
     page_pt_pt: Page, world: tuple[str, Store]
 ) -> None:
     url, store = world
     case_id = _case(store, "Encomenda 8812 perdida, quero falar com alguém.")
-    login_pt_pt(page_pt_pt, url, "manager")
-    asked = _dismissing(page_pt_pt)
-    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    asked = _open_dismissing(page_pt_pt, url, case_id, "manager")
     escalate = page_pt_pt.get_by_role("button", name="Encaminhar para o apoio ao cliente")
     escalate.click()
     expect(escalate).to_be_enabled()
@@ -59,9 +68,7 @@ def test_encaminhar_asks_first_and_cancel_opens_no_ticket(
 def test_taking_a_colleagues_case_asks_first(page_pt_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     case_id = _case(store, "A app não abre desde ontem.", assignee="manager")
-    login_pt_pt(page_pt_pt, url, "agent")
-    asked = _dismissing(page_pt_pt)
-    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    asked = _open_dismissing(page_pt_pt, url, case_id, "agent")
     page_pt_pt.get_by_role("button", name="Assumir este caso").click()
     expect(page_pt_pt.get_by_role("button", name="Assumir este caso")).to_be_enabled()
     assert asked and "manager" in asked[0], asked
@@ -71,9 +78,7 @@ def test_taking_a_colleagues_case_asks_first(page_pt_pt: Page, world: tuple[str,
 def test_reassigning_asks_first(page_pt_pt: Page, world: tuple[str, Store]) -> None:
     url, store = world
     case_id = _case(store, "Cobraram-me duas vezes.", assignee="agent")
-    login_pt_pt(page_pt_pt, url, "manager")
-    asked = _dismissing(page_pt_pt)
-    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    asked = _open_dismissing(page_pt_pt, url, case_id, "manager")
     page_pt_pt.get_by_label("Atribuir a").select_option("admin")
     page_pt_pt.get_by_role("button", name="Atribuir", exact=True).click()
     expect(page_pt_pt.get_by_role("button", name="Atribuir", exact=True)).to_be_enabled()
@@ -87,9 +92,7 @@ def test_an_unassigned_case_is_assigned_without_a_question(
     """Nothing is taken from anyone: no question in the way of a daily action."""
     url, store = world
     case_id = _case(store, "Onde está a minha encomenda?")
-    login_pt_pt(page_pt_pt, url, "manager")
-    asked = _dismissing(page_pt_pt)
-    page_pt_pt.goto(f"{url}/cases/{case_id}")
+    asked = _open_dismissing(page_pt_pt, url, case_id, "manager")
     page_pt_pt.get_by_label("Atribuir a").select_option("agent")
     page_pt_pt.get_by_role("button", name="Atribuir", exact=True).click()
     expect(page_pt_pt.locator("#notice")).to_contain_text("Caso atribuído a agent.")
@@ -102,7 +105,7 @@ def test_new_password_for_a_disabled_person_says_to_enable_them(
     url, store = world
     add_user(store, "Joana", role=Role.AGENT, password=PASSWORD, by="test")
     set_active(store, "Joana", active=False, by="test")
-    login_pt_pt(page_pt_pt, url, "admin")
+    login(page_pt_pt, url, "admin", "pt-PT")
     page_pt_pt.on("dialog", lambda dialog: dialog.accept())
     page_pt_pt.goto(f"{url}/people")
     row = page_pt_pt.get_by_role("row").filter(has_text="Joana")

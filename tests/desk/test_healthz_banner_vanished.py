@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from typer.testing import CliRunner
 
 from mentiondesk.cli import app
@@ -19,23 +18,18 @@ from mentiondesk.config import Config, load_config
 from mentiondesk.source_health import SourceHealth
 from mentiondesk.source_states import STALE_AFTER
 from mentiondesk.store import Store
+from tests.desk.banner_sources_helpers import config as config  # the fixture, re-exported
 from tests.helpers import age_source_rows
 from tests.sources_fixtures import (
     WORKER,
     flat,
     healthz,
     queue_pages,
-    sao_paulo_config,
     worker_records,
 )
 
 ZONE = ZoneInfo("America/Sao_Paulo")
 KILLED = 2 * STALE_AFTER  # its rows not refreshed since: past the grace
-
-
-@pytest.fixture
-def config(tmp_path: Path, db_url: str) -> Config:
-    return sao_paulo_config(tmp_path, db_url)
 
 
 def _killed(config: Config, name: str = "samples") -> datetime:

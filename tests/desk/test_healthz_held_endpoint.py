@@ -8,23 +8,15 @@ process recorded it in the store."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from mentiondesk.config import Config
 from mentiondesk.source_health import SourceHealth
 from mentiondesk.store import Store
-from tests.sources_fixtures import healthz, queue_pages, sao_paulo_config, worker_records
+from tests.desk.banner_sources_helpers import config as config  # the fixture, re-exported
+from tests.sources_fixtures import healthz, queue_pages, worker_records
 
 ZONE = ZoneInfo("America/Sao_Paulo")
-
-
-@pytest.fixture
-def config(tmp_path: Path, db_url: str) -> Config:
-    """The desk in São Paulo: the banner's time is the team's, not UTC."""
-    return sao_paulo_config(tmp_path, db_url)
 
 
 def _iso(at: datetime) -> str:
