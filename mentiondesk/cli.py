@@ -121,19 +121,20 @@ def run(
         bool,
         typer.Option(
             "--once",
-            help="Poll every source once, process everything, drain the outbox, then exit "
-            "(the desk is not served). Exit status 1 when a mention could not be read or "
-            "recorded (held, retried after 5 minutes; the log names it) or a source stopped "
-            "(a refused token, a permanent error: the summary names it and why) or kept "
-            "failing (a platform down: the summary names it), for cron. Exit status 75 "
-            "(EX_TEMPFAIL) when all else went well but a platform's rate limit held a source, "
-            "or one of its endpoints (X's search), for over a minute: the summary names it and "
-            "the UTC time it may be read again; 75 too when all was read but alerts, replies "
-            "or tickets wait for a team chat or help desk that was down, unreachable or "
-            "answered an error: the summary's last lines count them by responder, retried at "
-            "the next run. Exit status 1 too while a responder's refusal (a revoked token) "
-            "holds them, until a person releases them. Exit status 0: all read, and delivered "
-            "or held by a person.",
+            help="Poll every source once, process everything, drain the outbox, then exit (the "
+            "desk is not served). Exit status 1 when a mention could not be read or recorded "
+            "(held, retried after 5 minutes; the log names it) or a source stopped (a refused"
+            " token, a permanent error: the summary names it and why) or kept failing (a "
+            "platform down: the summary names it) or crashed in its catch-up (a bug to "
+            "report: the summary names it), for cron. Exit status 75 (EX_TEMPFAIL) when all "
+            "else went well but a platform's rate limit held a source, or one of its "
+            "endpoints (X's search), for over a minute: the summary names it and the UTC time"
+            " it may be read again; 75 too when all was read but alerts, replies or tickets "
+            "wait for a team chat or help desk that was down, unreachable or answered an "
+            "error: the summary's last lines count them by responder, retried at the next "
+            "run. Exit status 1 too while a responder's refusal (a revoked token) holds them,"
+            " until a person releases them. Exit status 0: all read, and delivered or held by"
+            " a person.",
         ),
     ] = False,
     sources: Annotated[

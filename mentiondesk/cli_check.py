@@ -31,10 +31,11 @@ def check_config(ctx: typer.Context) -> None:
     """Check the config file, its playbooks and the store; say what a start would use.
 
     The config is read as `mentiondesk run` reads it, secrets included; the playbooks are built
-    (rules, templates, assignees among the configured users); the store must be reachable with
-    its tables ready, or be a SQLite file the first run will create. It prints the store,
-    sources, responders, classifier and rule count, with warnings on stderr; a problem that
-    would stop a start is named and the exit status is 2.
+    (rules, templates, assignees among the configured users); the store must be reachable, its
+    tables there or creatable by its user, or be a SQLite file the first run will create. It
+    prints the store (and what the next start will make there), sources, responders,
+    classifier and rule count, with warnings on stderr; a problem that would stop a start is
+    named and the exit status is 2.
     """
     config = load(ctx, secrets=True)
     with config_errors():
