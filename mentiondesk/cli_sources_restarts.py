@@ -39,8 +39,10 @@ def restarted_lines(config: Config, zone: ZoneInfo) -> Restarted:
     found = _read(config)
     now = datetime.now(UTC)
     lines = [_line(one, now, zone) for one in found]
-    crashing = [f"{one.stage} in worker {one.writer} (keeps crashing)" for one in found]
-    return Restarted(lines, [c for c, one in zip(crashing, found, strict=True) if one.crashing()])
+    crashing = [
+        f"{one.stage} in worker {one.writer} (keeps crashing)" for one in found if one.crashing()
+    ]
+    return Restarted(lines, crashing)
 
 
 def _read(config: Config) -> list[StageRestarts]:

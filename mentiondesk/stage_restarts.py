@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -28,6 +29,9 @@ _LOGGER = logging.getLogger(__name__)
 KEEPS_CRASHING = 5  # restarts in the last hour: one or two are a blip, this is a stage down
 PRUNE_AFTER = timedelta(days=1)
 WRITE_WAIT = 5.0  # seconds a restart waits for its row: a store that hangs holds no stage up
+# Engines whose store was seen to hold the table: it is never dropped, so /healthz, read every
+# few seconds by a monitor, asks the catalogue once, not on every request.
+_HAS_TABLE: weakref.WeakSet[sa.Engine] = weakref.WeakSet()
 
 
 @dataclass(frozen=True)
@@ -83,12 +87,22 @@ def recent(store: Store) -> list[StageRestarts]:
         .order_by(STAGE_RESTART.c.writer, STAGE_RESTART.c.stage)
     )
     with store.engine.connect() as conn:
-        if not sa.inspect(conn).has_table(STAGE_RESTART.name):
+        if not _has_table(conn):
             return []
         now = _utc(conn.execute(sa.select(DatabaseNow())).scalar_one())
         since = now - timedelta(seconds=RECENT)  # a bound value: SQLite's clock is text
         rows = conn.execute(counted.where(STAGE_RESTART.c.at >= since)).all()
     return [StageRestarts(r.writer, r.stage, r.times, _utc(r.last), now) for r in rows]
+
+
+def _has_table(conn: sa.Connection) -> bool:
+    """Whether the store holds the table, asked of its catalogue until it is seen there."""
+    if conn.engine in _HAS_TABLE:
+        return True
+    if not sa.inspect(conn).has_table(STAGE_RESTART.name):
+        return False  # an older worker's store: asked again, as a newer one may make it
+    _HAS_TABLE.add(conn.engine)
+    return True
 
 
 def by_stage(restarts: list[StageRestarts]) -> dict[str, int]:

@@ -81,7 +81,8 @@ async def supervised(
     only: a message may quote a post), counted in `restarts[name]`, and followed by a wait,
     `first` doubling to `cap` while it keeps crashing, so a stage that cannot start does not
     spin. One that ran `cap` seconds or more before crashing waits `first` again. `record`
-    is awaited first, so whoever counts in `restarts` finds it recorded."""
+    is awaited first (a stop cuts it short), so whoever counts in `restarts` finds it
+    recorded."""
     crashes = 0  # in a row
     while True:
         began = clock()
@@ -92,8 +93,7 @@ async def supervised(
             if stopping.is_set():
                 raise  # stop() joins it and says how it ended
             crashes = 1 if clock() - began >= cap else crashes + 1
-            if record is not None:
-                await record(name)
+            await _record(record, name, stopping)
             count = restarts.restarted(name)
             wait = retry_wait(crashes, first, cap)
             said = "task %s failed (%s); restarting it in %.3g s (restart %d)"
@@ -101,6 +101,25 @@ async def supervised(
         # A stop cuts the wait short: the stage is started once more to end its own way (the
         # outbox drains what is due, a poller sees the stop and returns).
         await wait_or_stop(stopping, wait)
+
+
+async def _record(record: Record | None, name: str, stopping: asyncio.Event) -> None:
+    """`record(name)`, whose failure is logged (the class only) and goes no further: the
+    hook is meant never to raise, and a bug in it must not end the stage's supervision. A
+    stop cuts it short, as it does the wait after it: a store that hangs holds no stop up."""
+    if record is None:
+        return
+    recording = asyncio.ensure_future(record(name))
+    stopped = asyncio.ensure_future(stopping.wait())
+    try:
+        done, _ = await asyncio.wait({recording, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+        recording.cancel()  # done: no effect; else given up on, as the stop asks
+    if recording not in done or recording.cancelled() or recording.exception() is None:
+        return
+    said = "task %s: its restart's record hook failed (%s)"  # any hook's bug; it restarts anyway
+    _LOGGER.error(said, name, type(recording.exception()).__name__)
 
 
 def supervise(

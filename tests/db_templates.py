@@ -123,8 +123,12 @@ class Templates:
         if self._postgres is None:
             name = f"mentiondesk_template_{uuid.uuid4().hex[:10]}"
             create(name)
+            try:
+                _lay_schema(pg_url(name))
+            except BaseException:
+                drop(name)  # half a schema is no template: the next test lays it again
+                raise
             self._postgres = name
-            _lay_schema(pg_url(name))
         return self._postgres
 
     def close(self) -> None:
