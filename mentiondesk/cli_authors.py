@@ -13,7 +13,7 @@ from rich.table import Table
 
 from mentiondesk import audit, author_export, contacts, erasure, forgotten, queue
 from mentiondesk.author_lookup import Wanted, not_found, stored_authors
-from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_common import load, open_existing_store, open_store, who
 from mentiondesk.cli_text import shown
 from mentiondesk.cli_values import FormatOption
 from mentiondesk.config import Config
@@ -173,7 +173,7 @@ def forget(
     and has not posted since is stored under their old handle: find them by --id or --post."""
     _one_of(handle, account_id, post)
     config = load(ctx)
-    store = open_store(config)
+    store = open_existing_store(config)  # nothing to erase where there is no store
     erase = partial(
         erasure.erase,
         store,

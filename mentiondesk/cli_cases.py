@@ -13,7 +13,15 @@ from rich.table import Table
 
 from mentiondesk import queue, queue_views
 from mentiondesk.audit_trail import write
-from mentiondesk.cli_common import ShowAtMost, desk_zone, err, load, open_store, who
+from mentiondesk.cli_common import (
+    ShowAtMost,
+    desk_zone,
+    err,
+    load,
+    open_existing_store,
+    open_store,
+    who,
+)
 from mentiondesk.cli_queue import held_why, listed_title, once, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
 from mentiondesk.cli_values import one_of
@@ -142,7 +150,7 @@ def _end_case(ctx: typer.Context, case: str, status: str) -> None:
     except ValueError as exc:  # a typo, not a missing case: a usage error, as click's are
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
-    store = open_store(load(ctx))
+    store = open_existing_store(load(ctx))  # a mistyped url: no empty store made
     actor = who()
     with queue_errors():
         withdrawn = queue.close_case(store, case_id, by=actor, status=status)

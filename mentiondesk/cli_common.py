@@ -127,6 +127,14 @@ def open_store(config: Config, *, reading: bool = False) -> Store:
     return store
 
 
+def open_existing_store(config: Config) -> Store:
+    """The store for a command that only changes rows already there (a case to resolve, a
+    user to disable, an action to hold): where there is none it is not made, as for a
+    command that only shows. An empty new one answered "no case MD-000042" and stayed
+    behind, so that the mistyped url looked like a store from then on."""
+    return open_store(config, reading=True)
+
+
 def _no_store_in(config: Config) -> ConfigError:
     """A database with no store in it (PostgreSQL's: the SQLite file's case is above): the
     tables are not made there, as a mistyped database name (`postgres`) would get them."""

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from mentiondesk import outbox_hold, registry
 from mentiondesk.alert_routing import digest_name
-from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_common import load, open_existing_store, who
 from mentiondesk.cli_values import whole_number
 from mentiondesk.config import Config
 from mentiondesk.tables import MOST_ID
@@ -61,7 +61,7 @@ def outbox_hold_command(
         raise typer.BadParameter("give the id of at least one action", param_hint="ID")
     config = load(ctx)
     actor = who()
-    done = outbox_hold.hold(open_store(config), unique(ids), reason=reason, actor=actor)
+    done = outbox_hold.hold(open_existing_store(config), unique(ids), reason=reason, actor=actor)
     if done.changed:
         them = "it" if len(done.changed) == 1 else "them"
         say(
@@ -105,7 +105,7 @@ def outbox_drop_command(
     if not ids:
         raise typer.BadParameter("give the id of at least one action", param_hint="ID")
     config = load(ctx)
-    done = outbox_hold.drop(open_store(config), unique(ids), reason=reason, actor=who())
+    done = outbox_hold.drop(open_existing_store(config), unique(ids), reason=reason, actor=who())
     if done.changed:
         say(f"dropped {counted(len(done.changed), 'action')} ({_ids(done.changed)}): never sent")
     for strand in done.strands:
@@ -145,7 +145,7 @@ def outbox_look_first(
     """
     picked = chosen(ids, every=all_pending, flag="--all-pending")
     config = load(ctx)
-    done = outbox_hold.look_first(open_store(config), picked)
+    done = outbox_hold.look_first(open_existing_store(config), picked)
     say(
         f"marked as tried before: {counted(len(done.changed), 'pending action')} (a responder "
         "that can look for an earlier send does so before sending)"

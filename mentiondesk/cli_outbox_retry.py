@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk import audit, case_tickets, outbox_admin
 from mentiondesk.alert_routing import digest_name
-from mentiondesk.cli_common import load, open_store, who
+from mentiondesk.cli_common import load, open_existing_store, who
 from mentiondesk.cli_outbox_hold import Ids, chosen, say, warn
 from mentiondesk.cli_outbox_to import fitting, follow_ups, names, retarget, tickets_first
 from mentiondesk.config import Config
@@ -88,7 +88,7 @@ def outbox_retry(
     alone = _one_way(ids, all_held=all_held, held_for=held_for, reused=reused_numbers)
     picked = None if alone else chosen(ids, every=all_held, flag="--all-held")
     config = load(ctx)
-    store = open_store(config)
+    store = open_existing_store(config)
     if reused_numbers:
         asked = _reused(store)
         if not asked:

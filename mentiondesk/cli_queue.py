@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import outbox_admin, queue, queue_views
-from mentiondesk.cli_common import ShowAtMost, err, load, open_store, who
+from mentiondesk.cli_common import ShowAtMost, err, load, open_existing_store, open_store, who
 from mentiondesk.cli_text import addressee, shown
 from mentiondesk.cli_values import one_of, whole_number
 from mentiondesk.config import Config
@@ -159,7 +159,7 @@ def drafts_approve(
 ) -> None:
     """Approve a draft; its reply is queued in the outbox and, by default, sent now."""
     config = load(ctx, secrets=send)  # --send delivers: it needs the tokens
-    store = open_store(config)
+    store = open_existing_store(config)
     actor = who()
     with queue_errors():
         key = queue.approve_draft(
@@ -181,7 +181,7 @@ def drafts_posted(
     """Mark a draft as posted by you, on a platform mentiondesk cannot post to (Hacker News):
     the case counts as answered; nothing is sent."""
     config = load(ctx)
-    store = open_store(config)
+    store = open_existing_store(config)
     with queue_errors():
         queue.approve_draft(
             store,
@@ -200,7 +200,7 @@ def drafts_reject(
     draft_id: DraftId,
 ) -> None:
     """Reject a draft: nothing is sent."""
-    store = open_store(load(ctx))
+    store = open_existing_store(load(ctx))
     actor = who()
     with queue_errors():
         queue.reject_draft(store, draft_id, by=actor)

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from mentiondesk.cli_common import err, load, open_store
+from mentiondesk.cli_common import err, load, open_existing_store
 from mentiondesk.cli_values import whole_number
 from mentiondesk.corrections import relabel
 from mentiondesk.models import Label
@@ -72,7 +72,7 @@ def relabel_command(
 ) -> None:
     """Correct a mention's sentiment; train-sentiment --corrections learns from it."""
     try:
-        previous = relabel(open_store(load(ctx)), mention_id, Label(label), by=by)
+        previous = relabel(open_existing_store(load(ctx)), mention_id, Label(label), by=by)
     except LookupError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None

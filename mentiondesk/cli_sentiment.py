@@ -158,7 +158,7 @@ def train_sentiment(
     folders = [*data, *(more or [])]
     check_folders("--data", folders)
     check_folders("--tune-on", tune_on or [])
-    fixes = corrected(open_store(load(ctx))) if corrections else None
+    fixes = corrected(open_store(load(ctx), reading=True)) if corrections else None
     if kind == "ngram":
         _train_ngram(folders, out, fixes, seed=seed, limit=limit)
         return

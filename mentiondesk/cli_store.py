@@ -54,8 +54,8 @@ def purge(
             f"{MIN_RETAIN_DAYS}) or pass --days N."
         )
         raise typer.Exit(1)
-    # A dry run only counts: on a mistyped url it must not make an empty store and count zeros.
-    store = open_store(config, reading=dry_run)
+    # On a mistyped url neither a dry run nor a purge makes an empty store and counts zeros.
+    store = open_store(config, reading=True)
     try:
         home = mastodon_homes(config.sources)  # its accounts' handles are stored short too
         done = retention.purge(store, keep, by=who(), dry_run=dry_run, home=home)

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk.cli_common import desk_zone, load, open_store, who
+from mentiondesk.cli_common import desk_zone, load, open_existing_store, open_store, who
 from mentiondesk.cli_values import whole_number
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, SURVEY, parse_case_number
@@ -175,8 +175,9 @@ def _read_password(from_stdin: bool) -> str:
 
 @contextmanager
 def _changing(ctx: typer.Context) -> Iterator[Store]:
-    """The store, for one change to a user: no such user or a bad password exits 1."""
-    store = open_store(load(ctx))
+    """The store, for one change to a user: no such user or a bad password exits 1; no
+    store at all (a mistyped url) exits 2, and none is made."""
+    store = open_existing_store(load(ctx))
     try:
         yield store
     except (LookupError, ValueError) as exc:
@@ -218,7 +219,7 @@ def survey_record(
         err.print(escape(str(exc)))
         raise typer.Exit(2) from None
     config = load(ctx)
-    store = open_store(config)
+    store = open_existing_store(config)  # answers for a case already stored
     try:
         earlier = _record_answer(store, case, case_id, kind, score)
     finally:
