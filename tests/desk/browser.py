@@ -27,6 +27,24 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-output" / "screenshots"
 
+# How many lines an element's text is laid out on: the distinct tops of its text's boxes.
+TEXT_LINES = """e => {
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), tops = new Set();
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const r = document.createRange(); r.selectNodeContents(n);
+        for (const b of r.getClientRects()) if (b.width > 0) tops.add(Math.round(b.top));
+    }
+    return tops.size; }"""
+# How far a case-number box's example, typed, overflows the box (scrollWidth grows past it:
+# the placeholder is clipped); the typed value is put back after.
+TYPED_EXAMPLE_OVERFLOW = """box => {
+    const typed = box.value;
+    box.value = box.placeholder;
+    const over = box.scrollWidth - box.clientWidth;
+    box.value = typed;
+    return over;
+}"""
+
 
 def free_port() -> int:
     with socket.socket() as s:

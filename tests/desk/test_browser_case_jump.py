@@ -6,7 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.browser import SHOTS, login, shot
+from tests.desk.browser import SHOTS, TYPED_EXAMPLE_OVERFLOW, login, shot
 
 WIDTH, HEIGHT = 390, 844  # the phone fixture's viewport
 
@@ -59,18 +59,6 @@ def test_a_desktop_shows_the_box_under_the_open_filters(
     shot(page, "desktop-queue-case-box")
 
 
-# The example typed into the box: wider than the box, it scrolls (scrollWidth grows), as the
-# placeholder is clipped, the search box keeping room for its clear button ("e.g. MD-00001"
-# read as a five-digit number).
-OVERFLOW = """box => {
-    const typed = box.value;
-    box.value = box.placeholder;
-    const over = box.scrollWidth - box.clientWidth;
-    box.value = typed;
-    return over;
-}"""
-
-
 def test_the_whole_example_number_shows_in_the_box(
     page: Page, phone: Page, world: tuple[str, Store]
 ) -> None:
@@ -82,6 +70,6 @@ def test_the_whole_example_number_shows_in_the_box(
             tab.goto(f"{url}/lang/{lang}?next=/queue")
             box = tab.locator("form.case-jump input[name=number]")
             assert "MD-000019" in (box.get_attribute("placeholder") or "")
-            assert box.evaluate(OVERFLOW) <= 0, (lang, width)
+            assert box.evaluate(TYPED_EXAMPLE_OVERFLOW) <= 0, (lang, width)
             assert tab.evaluate("document.documentElement.scrollWidth") <= width
         box.screenshot(path=SHOTS / f"case-box-{width}.png")

@@ -5,18 +5,9 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 from mentiondesk.store import Store
-from tests.desk.browser import login, shot
+from tests.desk.browser import TEXT_LINES, login, shot
 from tests.desk.browser import page_pt as page_pt  # the fixture, re-exported
 from tests.desk.seed import add
-
-# How many lines an element's text is laid out on: the distinct tops of its text's boxes.
-_LINES = """e => {
-    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), tops = new Set();
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-        const r = document.createRange(); r.selectNodeContents(n);
-        for (const b of r.getClientRects()) if (b.width > 0) tops.add(Math.round(b.top));
-    }
-    return tops.size; }"""
 
 
 def _login_pt(page: Page, url: str, name: str) -> None:
@@ -48,7 +39,7 @@ def test_send_as_radios_sit_beside_their_words(page_pt: Page, world: tuple[str, 
     expect(conversation.locator("input")).to_be_checked()
     for label in (conversation, private):
         assert _beside(label.locator("input"), label.locator("span").first)
-    assert private.locator("span").evaluate(_LINES) == 1  # "mensagem privada" on one line
+    assert private.locator("span").evaluate(TEXT_LINES) == 1  # "mensagem privada" on one line
     width = page_pt.viewport_size["width"] if page_pt.viewport_size else 0
     assert page_pt.evaluate("document.documentElement.scrollWidth") <= width
     shot(page_pt, f"reply-kind-pt-{width}")

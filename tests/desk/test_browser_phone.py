@@ -12,7 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from mentiondesk.store import Store
 from mentiondesk.web.users import Role
-from tests.desk.browser import login, saved_replies_desk, shot
+from tests.desk.browser import TEXT_LINES, login, saved_replies_desk, shot
 from tests.desk.seed import add
 
 WIDTH, HEIGHT = 390, 844  # the phone fixture's viewport
@@ -23,18 +23,8 @@ def _right_edge(page: Page, selector: str) -> float:
     return float(page.locator(selector).first.evaluate("e => e.getBoundingClientRect().right"))
 
 
-# How many lines an element's text is laid out on: the distinct tops of its text's boxes.
-_LINES = """e => {
-    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), tops = new Set();
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-        const r = document.createRange(); r.selectNodeContents(n);
-        for (const b of r.getClientRects()) if (b.width > 0) tops.add(Math.round(b.top));
-    }
-    return tops.size; }"""
-
-
 def _lines(element: Locator) -> int:
-    return int(element.evaluate(_LINES))
+    return int(element.evaluate(TEXT_LINES))
 
 
 def test_every_page_fits_the_width_of_a_phone(phone: Page, world: tuple[str, Store]) -> None:

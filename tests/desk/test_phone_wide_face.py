@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from mentiondesk.store import Store
-from tests.desk.browser import CHROMIUM, ROOT, login, shot
+from tests.desk.browser import CHROMIUM, ROOT, TEXT_LINES, TYPED_EXAMPLE_OVERFLOW, login, shot
 from tests.desk.fonts_alias import launch_env
 
 WIDE = "DejaVu Sans Mono"  # fonts-dejavu-core: as wide as any phone's system face
@@ -48,14 +48,6 @@ _EXAMPLE = """box => {
     return {needs: pen.measureText(box.placeholder).width, room};
 }"""
 
-# The same example typed: wider than the box's text area (its clear button showing), it scrolls.
-_TYPED_OVER = """box => {
-    const typed = box.value;
-    box.value = box.placeholder;
-    const over = box.scrollWidth - box.clientWidth;
-    box.value = typed;
-    return over;
-}"""
 
 # What the case-number form needs on one row (the box as wide as its example or its label's
 # words, the gap, the button) and what the row beside the folded Filters leaves it; whether it
@@ -92,7 +84,7 @@ def test_the_case_number_box_shows_its_whole_example(phone: Page, world: tuple[s
         assert "MD-000019" in (box.get_attribute("placeholder") or "")
         example = box.evaluate(_EXAMPLE)
         assert example["needs"] <= example["room"], (lang, example)
-        assert box.evaluate(_TYPED_OVER) <= 0, lang
+        assert box.evaluate(TYPED_EXAMPLE_OVERFLOW) <= 0, lang
         row = phone.locator("form.case-jump").evaluate(CASE_JUMP_ROW)
         assert row["inside"], (lang, row)
         # Beside the Filters where it fits there, under them only where it does not (a pixel
@@ -105,16 +97,6 @@ def test_the_case_number_box_shows_its_whole_example(phone: Page, world: tuple[s
         shot(phone, f"phone-wide-face-queue-{lang}")
 
 
-# How many lines an element's text is laid out on: the distinct tops of its text's boxes.
-_LINES = """e => {
-    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), tops = new Set();
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-        const r = document.createRange(); r.selectNodeContents(n);
-        for (const b of r.getClientRects()) if (b.width > 0) tops.add(Math.round(b.top));
-    }
-    return tops.size; }"""
-
-
 def test_the_dashboard_periods_keep_their_words(phone: Page, world: tuple[str, Store]) -> None:
     """ "7 dias" was "7" over "dias", squeezed beside Export CSV, the links touching the
     first card."""
@@ -124,7 +106,7 @@ def test_the_dashboard_periods_keep_their_words(phone: Page, world: tuple[str, S
         phone.goto(f"{url}/lang/{lang}?next=/dashboard")
         links = phone.locator(".dash-head .periods a")
         for i in range(links.count()):
-            assert links.nth(i).evaluate(_LINES) == 1, (lang, links.nth(i).inner_text())
+            assert links.nth(i).evaluate(TEXT_LINES) == 1, (lang, links.nth(i).inner_text())
         periods = phone.locator(".dash-head .periods").bounding_box()
         first = phone.locator(".kpis .kpi").first.bounding_box()
         cards_gap = float(
@@ -170,4 +152,4 @@ def test_no_page_scrolls_sideways_in_a_wide_face(phone: Page, world: tuple[str, 
             assert phone.evaluate(_HEADER_CLIPPED) == [], where
             nav = phone.locator(".top nav a")
             for i in range(nav.count()):  # "Respostas prontas" wraps whole, not by word
-                assert nav.nth(i).evaluate(_LINES) == 1, (where, nav.nth(i).inner_text())
+                assert nav.nth(i).evaluate(TEXT_LINES) == 1, (where, nav.nth(i).inner_text())
