@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from mentiondesk.cli_sources_recorded import at_words, no_sqlite_file
 from mentiondesk.config import Config
-from mentiondesk.stage_restarts import KEEPS_CRASHING, StageRestarts, recent
+from mentiondesk.stage_restarts import StageRestarts, recent
 from mentiondesk.store import Store
 from mentiondesk.wording import counted
 
@@ -66,6 +66,6 @@ def _line(one: StageRestarts, now: datetime, zone: ZoneInfo) -> str:
     said = f"  {one.stage} in worker {one.writer}: {times}, the latest at {latest}"
     if one.crashing():
         return f"{said}: KEEPS CRASHING (/healthz says degraded) — {_FIX.format(stage=one.stage)}"
-    if one.count >= KEEPS_CRASHING:
+    if one.crashed_often():
         return f"{said}: none since, working again"
     return said

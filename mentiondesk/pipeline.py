@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import Counter
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import datetime
 from functools import partial
@@ -28,7 +29,7 @@ from mentiondesk.outage_wait import OutageWait
 from mentiondesk.side_tasks import side_tasks
 from mentiondesk.source_alert import ONCE_TRIES, alert_stop
 from mentiondesk.source_health import SourceHealth
-from mentiondesk.supervision import Restarts, Start, supervise
+from mentiondesk.supervision import Start, supervise
 
 _LOGGER = logging.getLogger(__name__)
 RECHECK = 30.0  # seconds between looks for lapsed claims when no new mention arrives
@@ -72,7 +73,7 @@ class App(AppParts):
         # Processing waits out an outage: the pollers' store answering again ends the wait.
         self._outage = OutageWait()
         self.store_outage.on_answer = self._store_answered
-        self.restarts = Restarts()  # each stage's restarts after a crash, by task
+        self.restarts: Counter[str] = Counter()  # each stage's restarts after a crash, by task
         self._crashed: dict[str, Crash] = {}  # sources whose catch-up crashed (a plugin's bug)
 
     # --- lifecycle ------------------------------------------------------------------

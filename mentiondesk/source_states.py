@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from mentiondesk.models import utc
 from mentiondesk.store import Store
 from mentiondesk.table_types import DatabaseNow
 from mentiondesk.tables import SOURCE_STATE
@@ -91,24 +92,20 @@ def recorded(store: Store) -> list[RecordedSource]:
 
 
 def _recorded(row: Any) -> RecordedSource:
+    """A row's times in UTC, as /healthz says every time: PostgreSQL answers in its session's
+    zone ("-03:00" for a server set up in São Paulo)."""
     return RecordedSource(
         name=row["source"],
         writer=row["writer"],
         state=row["state"],
         error=row["error"],
         reason=row["reason"],
-        since=_utc(row["since"]),
-        until=None if row["until"] is None else _utc(row["until"]),
-        updated_at=_utc(row["updated_at"]),
-        ended_at=None if row["ended_at"] is None else _utc(row["ended_at"]),
-        read_at=_utc(row["read_at"]),
+        since=utc(row["since"]),
+        until=None if row["until"] is None else utc(row["until"]),
+        updated_at=utc(row["updated_at"]),
+        ended_at=None if row["ended_at"] is None else utc(row["ended_at"]),
+        read_at=utc(row["read_at"]),
     )
-
-
-def _utc(at: datetime) -> datetime:
-    """In UTC, as /healthz says every time: PostgreSQL answers in its session's zone (the
-    server's own by default, "-03:00" for one set up in São Paulo); a naive one is UTC."""
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def standing(rows: Iterable[RecordedSource], now: datetime) -> dict[str, RecordedSource]:

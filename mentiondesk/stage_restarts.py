@@ -4,10 +4,11 @@ see a worker's stage that keeps crashing, as they see its sources (source_states
 that serves no desk (`run` with [desk] off, a second worker behind a desk elsewhere) used to
 say its restarts only in its own log, where a monitor of /healthz never looks.
 
-The rule, per process and stage: KEEPS_CRASHING restarts in the last RECENT (an hour), one of
-them within LATELY (ten minutes): started again, it keeps dying, and what it does is not done.
-One that worked since keeps its count for the hour but alarms no more. Rows past PRUNE_AFTER
-are deleted at the next write: a stage crashing for weeks keeps a day's worth."""
+The rule, stated here once (`StageRestarts.crashing`), per process and stage: KEEPS_CRASHING
+restarts in the last RECENT (an hour), one of them within LATELY (ten minutes): started again,
+it keeps dying, and what it does is not done. One that worked since keeps its count for the
+hour but alarms no more. Rows past PRUNE_AFTER are deleted at the next write: a stage
+crashing for weeks keeps a day's worth."""
 
 from __future__ import annotations
 
@@ -15,18 +16,20 @@ import asyncio
 import logging
 import weakref
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from mentiondesk.models import utc
 from mentiondesk.source_recorder import writer_name
 from mentiondesk.store import Store
-from mentiondesk.supervision import LATELY, RECENT
 from mentiondesk.table_types import TS, DatabaseNow
 from mentiondesk.tables import STAGE_RESTART
 
 _LOGGER = logging.getLogger(__name__)
 KEEPS_CRASHING = 5  # restarts in the last hour: one or two are a blip, this is a stage down
+RECENT = timedelta(hours=1)  # the restarts counted: /healthz's `restarts`, `sources check`'s
+LATELY = timedelta(minutes=10)  # a stage restarted since then is still crashing, not over it
 PRUNE_AFTER = timedelta(days=1)
 WRITE_WAIT = 5.0  # seconds a restart waits for its row: a store that hangs holds no stage up
 # Engines whose store was seen to hold the table: it is never dropped, so /healthz, read every
@@ -44,10 +47,13 @@ class StageRestarts:
     last: datetime  # the latest, by the database's clock, as is `read_at`
     read_at: datetime
 
+    def crashed_often(self) -> bool:
+        """KEEPS_CRASHING restarts or more in the hour, whether or not it works since."""
+        return self.count >= KEEPS_CRASHING
+
     def crashing(self) -> bool:
-        """Still crashing: KEEPS_CRASHING in the hour, the latest within LATELY."""
-        lately = self.read_at - timedelta(seconds=LATELY)
-        return self.count >= KEEPS_CRASHING and self.last > lately
+        """Still crashing: crashed often, the latest restart within LATELY."""
+        return self.crashed_often() and self.last > self.read_at - LATELY
 
 
 def write(store: Store, stage: str, writer: str) -> None:
@@ -89,10 +95,11 @@ def recent(store: Store) -> list[StageRestarts]:
     with store.engine.connect() as conn:
         if not _has_table(conn):
             return []
-        now = _utc(conn.execute(sa.select(DatabaseNow())).scalar_one())
-        since = now - timedelta(seconds=RECENT)  # a bound value: SQLite's clock is text
+        now = utc(conn.execute(sa.select(DatabaseNow())).scalar_one())
+        since = now - RECENT  # a bound value: SQLite's clock is text
         rows = conn.execute(counted.where(STAGE_RESTART.c.at >= since)).all()
-    return [StageRestarts(r.writer, r.stage, r.times, _utc(r.last), now) for r in rows]
+    # In UTC: PostgreSQL answers in its session's zone (São Paulo's, set up there).
+    return [StageRestarts(r.writer, r.stage, r.times, utc(r.last), now) for r in rows]
 
 
 def _has_table(conn: sa.Connection) -> bool:
@@ -111,8 +118,3 @@ def by_stage(restarts: list[StageRestarts]) -> dict[str, int]:
     for one in restarts:
         counts[one.stage] = counts.get(one.stage, 0) + one.count
     return dict(sorted(counts.items()))
-
-
-def _utc(at: datetime) -> datetime:
-    """In UTC: PostgreSQL answers in its session's zone (São Paulo's, set up there)."""
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)

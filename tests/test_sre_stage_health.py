@@ -1,25 +1,31 @@
 """`run` as an SRE watches it: a stage that keeps crashing (a source plugin's bug) is on the
 desk's /healthz by task name, with how often it restarted in the last hour, "degraded" once
-it keeps at it; and a source crashing during the catch-up is named, by class only, while the
-other sources finish theirs, and the summary says it was not caught up."""
+it keeps at it (the rule, on the restarts the store holds: on both backends); and a source
+crashing during the catch-up is named, by class only, while the other sources finish theirs,
+and the summary says it was not caught up."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from aiohttp import ClientSession
 
-from mentiondesk import pipeline, supervision
+from mentiondesk import pipeline, stage_restarts
 from mentiondesk.cli_web import start_desk
 from mentiondesk.config import load_config
 from mentiondesk.models import Batch
 from mentiondesk.pipeline import App
 from mentiondesk.source_health import unread_lines
-from mentiondesk.supervision import Restarts
+from mentiondesk.stage_restarts import StageRestarts
+from mentiondesk.store import Store
+from mentiondesk.table_types import DatabaseNow
+from mentiondesk.tables import STAGE_RESTART
 from mentiondesk.web.server import bound_port
 from tests.desk.seed import write_config
 from tests.helpers import COMPLAINT, config_for, mention
@@ -119,27 +125,62 @@ async def test_healthz_shows_one_restart_and_stays_ok(
     assert body["status"] == "ok" and body["restarts"] == {"poll:crashy": 1}
 
 
-def test_restarts_past_the_hour_no_longer_count() -> None:
-    now = [0.0]
-    restarts = Restarts(clock=lambda: now[0])
-    for _ in range(3):
-        restarts.restarted("processor")
-    now[0] += supervision.RECENT - 1
-    restarts.restarted("outbox")
-    assert restarts.recent() == {"outbox": 1, "processor": 3}
-    now[0] += 2
-    assert restarts.recent() == {"outbox": 1} and restarts["processor"] == 3  # still in all
+def _restarted(store: Store, stage: str, times: int, writer: str = "worker-1:4242") -> None:
+    for _ in range(times):
+        stage_restarts.write(store, stage, writer)
 
 
-def test_a_stage_that_crashed_often_but_works_since_is_no_longer_crashing() -> None:
-    now = [0.0]
-    restarts = Restarts(clock=lambda: now[0])
-    for _ in range(5):
-        restarts.restarted("outbox")
-        now[0] += 60
-    assert restarts.crashing(5) == ["outbox"] and restarts.crashing(6) == []
-    now[0] += supervision.LATELY  # working since: its restarts still shown, no alarm
-    assert restarts.crashing(5) == [] and restarts.recent() == {"outbox": 5}
+def _moved(store: Store, stage: str, ago: timedelta) -> None:
+    """`stage`'s restarts all moved to `ago` before now, by the database's clock."""
+    with store.engine.begin() as conn:
+        now = conn.execute(sa.select(DatabaseNow())).scalar_one()
+        rows = STAGE_RESTART.c.stage == stage
+        conn.execute(sa.update(STAGE_RESTART).where(rows).values(at=now - ago))
+
+
+def _read(store: Store) -> list[tuple[str, int, bool]]:
+    return [(one.stage, one.count, one.crashing()) for one in stage_restarts.recent(store)]
+
+
+def test_restarts_past_the_hour_no_longer_count(store: Store) -> None:
+    _restarted(store, "processor", 3)
+    _moved(store, "processor", stage_restarts.RECENT - timedelta(minutes=1))
+    _restarted(store, "outbox", 1)
+    assert stage_restarts.by_stage(stage_restarts.recent(store)) == {"outbox": 1, "processor": 3}
+    _moved(store, "processor", stage_restarts.RECENT + timedelta(minutes=1))
+    assert stage_restarts.by_stage(stage_restarts.recent(store)) == {"outbox": 1}
+
+
+def test_a_stage_that_crashed_often_but_works_since_is_no_longer_crashing(store: Store) -> None:
+    _restarted(store, "outbox", stage_restarts.KEEPS_CRASHING - 1)
+    assert _read(store) == [("outbox", 4, False)]  # a few: a blip
+    _restarted(store, "outbox", 1)
+    assert _read(store) == [("outbox", 5, True)]
+    _moved(store, "outbox", stage_restarts.LATELY - timedelta(minutes=1))
+    assert _read(store) == [("outbox", 5, True)]  # restarted lately: still crashing
+    _moved(store, "outbox", stage_restarts.LATELY + timedelta(minutes=1))
+    assert _read(store) == [("outbox", 5, False)]  # working since: still shown, no alarm
+
+
+def test_the_rule_counts_each_process_on_its_own(store: Store) -> None:
+    """Five restarts of one stage over two workers: each had a blip, neither keeps crashing."""
+    _restarted(store, "outbox", 3, "worker-1:4242")
+    _restarted(store, "outbox", 2, "worker-2:777")
+    found = stage_restarts.recent(store)
+    assert [(one.writer, one.crashing()) for one in found] == [
+        ("worker-1:4242", False),
+        ("worker-2:777", False),
+    ]
+    assert stage_restarts.by_stage(found) == {"outbox": 5}
+
+
+def test_still_crashing_is_a_restart_within_lately_exactly() -> None:
+    now = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+    at = [now - stage_restarts.LATELY + timedelta(seconds=1), now - stage_restarts.LATELY]
+    many = stage_restarts.KEEPS_CRASHING
+    said = [StageRestarts("w:1", "outbox", many, last, now).crashing() for last in at]
+    assert said == [True, False]
+    assert not StageRestarts("w:1", "outbox", many - 1, now, now).crashing()
 
 
 async def test_a_source_crashing_during_the_catch_up_is_named_and_the_others_read_on(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from mentiondesk import pipeline
 from mentiondesk.models import Batch
 from mentiondesk.pipeline import App
-from mentiondesk.supervision import Restarts, supervised
+from mentiondesk.supervision import supervised
 from tests.conftest import Database
 from tests.helpers import COMPLAINT, config_for, mention
 from tests.outage_helpers import back_after_outage, until
@@ -149,7 +150,7 @@ async def test_a_stage_that_ran_a_while_before_crashing_waits_the_first_wait_aga
         if len(runs) < 5:
             raise OSError("broken")
 
-    restarts = Restarts(clock=lambda: now[0])
+    restarts: Counter[str] = Counter()
     with caplog.at_level(logging.ERROR):
         await asyncio.wait_for(
             supervised(

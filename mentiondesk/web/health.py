@@ -25,8 +25,8 @@ A stage of any running process (a poller, the processor, the outbox, a periodic 
 crashed and was started again (supervision) is in `restarts`, by task name, as many times as
 in the last hour, every process's together: each records its restarts in the store
 (stage_restarts), so a worker serving no desk is seen too. "degraded" while one process's
-stage that had KEEPS_CRASHING of them still crashes (one within the last ten minutes,
-supervision.LATELY), named in `keeps_crashing`: started again, it keeps dying, and what it
+stage that had KEEPS_CRASHING of them still crashes (one within the last ten minutes:
+stage_restarts' rule), named in `keeps_crashing`: started again, it keeps dying, and what it
 does is not done. No host is named here (the endpoint is public): `sources check` says which
 process ("host:pid")."""
 
@@ -44,12 +44,12 @@ from mentiondesk.source_failing import down, failing_json
 from mentiondesk.source_health import held_in
 from mentiondesk.source_states import RecordedSource, recorded, standing
 from mentiondesk.source_vanished import configured_names, vanished
-from mentiondesk.stage_restarts import KEEPS_CRASHING, StageRestarts, by_stage, recent
+from mentiondesk.stage_restarts import StageRestarts, by_stage, recent
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
 from mentiondesk.web.common import DESK
 
-__all__ = ["KEEPS_CRASHING", "add_routes", "backlog", "healthz"]
+__all__ = ["add_routes", "backlog", "healthz"]
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
