@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from sentiment._lang_pt_loans import loan_grammar_words
 from sentiment._lang_pt_sequences import past_tense_words
 
 
@@ -28,7 +29,7 @@ _PT = _set(
     "com pra pro não nao é mas ou meu minha meus minhas seu sua vocês você voce vc eu ele "
     "ela isso isto esse essa nesse nessa neste nesta já ja mais muito também tambem até sem "
     "nem ainda agora depois sempre outra outro vez ninguém alguém onde cadê quando foi deu "
-    "dá fica ficou tem vai vou estou estão tá tô fiz fez são há"
+    "dá fica ficou tem vai vou estou estão tá tô fiz fez faz são há"
 )
 # Not "to" and "so": Brazilians write "tô" and "só" so ("so delay nesse delivery").
 _EN = _set(
@@ -46,21 +47,27 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 class Counts(NamedTuple):
-    """Grammar words of each language in a post."""
+    """Grammar words of each language in a post, and the Portuguese and Spanish articles."""
 
     pt: int
     en: int
     es: int
+    pt_articles: int
+    es_articles: int
 
 
 def counts(cleaned: str) -> Counts:
     """How many of a post's words are Portuguese, English and Spanish grammar words (a verb's
-    Portuguese past ending counts as one: "o update estragou a app")."""
+    Portuguese ending counts as one: "o update estragou a app", "a app crasha no login")."""
     words = _WORDS.findall(cleaned.lower())
     return Counts(
-        pt=sum(word in _PT for word in words) + past_tense_words(cleaned),
+        pt=sum(word in _PT for word in words)
+        + past_tense_words(cleaned)
+        + loan_grammar_words(cleaned),
         en=sum(word in _EN for word in words),
         es=sum(word in _ES for word in words),
+        pt_articles=sum(word in _PT_ARTICLES for word in words),
+        es_articles=sum(word in _ES_ARTICLES for word in words),
     )
 
 
@@ -82,8 +89,7 @@ def spanish_grammar(found: Counts) -> bool:
     return found.es >= 2 and found.pt == 0 and found.es > found.en
 
 
-def portuguese_articles(cleaned: str) -> bool:
+def portuguese_articles(found: Counts) -> bool:
     """Portuguese articles and no Spanish one: where lingua cannot tell the two languages
     apart ("o tracking está parado desde segunda"), the article can."""
-    words = _WORDS.findall(cleaned.lower())
-    return any(w in _PT_ARTICLES for w in words) and not any(w in _ES_ARTICLES for w in words)
+    return found.pt_articles > 0 and found.es_articles == 0

@@ -12,6 +12,9 @@ toda a hora" has no word lingua or a word list can pin on Portuguese. Its gramma
   "a"), Italian "sta" with an infinitive in -e.
 - A third-person past in "-ou" ("estragou", "chegou", "ficou"): Spanish writes "-ó", Italian
   "-ò". Counted as one grammar word beside others, never alone: French has "bisou", "genou".
+- That past right after an article and a noun: "a password expirou", "o app bugou". English
+  writes "a" too, but no verb in "-ou"; French puts its "bisou" after its own articles ("a un
+  bisou": "has a kiss"), which may not stand between.
 """
 
 from __future__ import annotations
@@ -22,13 +25,15 @@ _ESTAR = r"est(?:ou|ás|á|amos|ão|ava|avam|ive|eve)|tou|tás|tá|tava"
 # An adverb may sit between: "está sempre a", "tou mesmo a", "está bué a".
 _BETWEEN = r"(?:\s+(?:sempre|mesmo|só|já|bué|ainda))?"
 _INFINITIVE = r"[^\W\d_]+(?:ar|er|ir)"
+_PAST_AFTER = r"(?<![yY])ou\b"  # Not after "y" ("thankyou", "bayou"): English.
+_NOT_NOUN = r"(?:un|une|le|la|les|mon|ma|son|sa|des|du|au)\b"
+_SUBJECT_PAST = rf"\b(?:o|a|os|as)\s+(?!{_NOT_NOUN})[^\W\d_]+\s+[^\W\d_]{{3,}}{_PAST_AFTER}"
 
 SEQUENCES = re.compile(
-    rf"\btodas?\s+as?\b|\b(?:{_ESTAR}){_BETWEEN}\s+a\s+{_INFINITIVE}\b",
+    rf"\btodas?\s+as?\b|\b(?:{_ESTAR}){_BETWEEN}\s+a\s+{_INFINITIVE}\b|{_SUBJECT_PAST}",
     re.IGNORECASE,
 )
-# Not after "y" ("thankyou", "bayou"): English.
-_PAST = re.compile(r"\b[^\W\d_]{3,}(?<![yY])ou\b")
+_PAST = re.compile(rf"\b[^\W\d_]{{3,}}{_PAST_AFTER}")
 
 
 def past_tense_words(cleaned: str) -> int:

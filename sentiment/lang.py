@@ -68,6 +68,8 @@ _PT_ONLY = re.compile(
     rf"\b(?:{_PT_PAIR}|"
     r"n[ãa]o|vc|vcs|voc[êe]s?|valeu|vlw|galera|tmj|obg|obrigad[oa]s?|brigad[oa]|pra|"
     r"né|uma|meu|minha|muito|demais|mds|pfv|blz|tô|tá|estou|quero|kk+|"
+    # Verbs no other language spells so: "deu crash no app", "a password dá sempre erro".
+    r"deu|faz|fiz|dá|"
     r"nesse|nessa|isso|hoje|ainda|até|tava|"
     # "nem" (nor, not even) and Portugal's "bué" (very): "a app nem abre" read as French.
     r"nem|bué|"
@@ -189,7 +191,8 @@ def _too_little(cleaned: str) -> bool:
 
 
 def _trusted(code: str, cleaned: str) -> str:
-    by_grammar = _by_grammar(code, cleaned)
+    found = grammar.counts(cleaned)
+    by_grammar = _by_grammar(code, cleaned, found)
     if by_grammar is not None:
         return by_grammar
     letters = len(_LETTERS.findall(cleaned))
@@ -203,18 +206,17 @@ def _trusted(code: str, cleaned: str) -> str:
         return "pt"
     if code in ("es", UNDETERMINED) and letters < _SHORT and _ES_ONLY.search(cleaned):
         return "es"  # "muy bueno": too few letters for lingua alone, but a Spanish word
-    if code == UNDETERMINED and _portuguese_not_spanish(cleaned):
+    if code == UNDETERMINED and _portuguese_not_spanish(cleaned, found):
         return "pt"
     return code if code != UNDETERMINED and letters >= _MIN_LETTERS_OTHER else UNDETERMINED
 
 
-def _portuguese_not_spanish(cleaned: str) -> bool:
+def _portuguese_not_spanish(cleaned: str, found: grammar.Counts) -> bool:
     """lingua torn between Portuguese and Spanish (both words of "está parado desde"), with
     Portuguese articles, no Spanish one and no word only Spanish writes: Portuguese. lingua
-    is sure of Spanish "hoy o mañana" (0.97), whose "o" is "or"."""
-    if not grammar.portuguese_articles(cleaned) or _ES_ONLY.search(cleaned):
-        return False
-    if grammar.counts(cleaned).es:
+    is sure of Spanish "hoy o mañana" (0.97), whose "o" is "or". lingua's pick is `und`
+    here, so its confidence values are asked for once, only now."""
+    if not grammar.portuguese_articles(found) or found.es or _ES_ONLY.search(cleaned):
         return False
     leading = _detector().compute_language_confidence_values(cleaned)[:2]
     return {value.language for value in leading} == {Language.PORTUGUESE, Language.SPANISH}
@@ -228,11 +230,10 @@ _SURE = {"en": 0.8}
 _SURE_OTHER = 0.5
 
 
-def _by_grammar(code: str, cleaned: str) -> str | None:
+def _by_grammar(code: str, cleaned: str, found: grammar.Counts) -> str | None:
     """The language a post's grammar words make it, where they overrule an unsure pick:
     borrowed English nouns pull "o app deu bug no login de novo" to English or German.
     lingua's own Spanish stays (its grammar words are the ones Portuguese shares least)."""
-    found = grammar.counts(cleaned)
     if code not in ("pt", "es") and grammar.portuguese_grammar(found):
         better = "pt"
     elif code == "pt" and grammar.english_grammar(found):
