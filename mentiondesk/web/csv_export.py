@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from mentiondesk.figures import LABELS
 from mentiondesk.web.data_dash import LANG_COLUMN
@@ -17,6 +18,8 @@ _BOM = "\ufeff"
 # A cell starting with one of these runs as a formula in some spreadsheet (a tab or a
 # carriage return in those that skip leading blanks first): a quote in front makes it text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A figure of the summary's ("-13", an NPS; "-6.25"; "1:30:00") is no formula: left a number.
+_NUMBER = re.compile(r"-?\d+(\.\d+)?(:\d\d)*%?")
 
 
 def data_csv(rows: list[list[str]]) -> str:
@@ -55,9 +58,24 @@ def sheet_csv(rows: list[list[str]], loc: Locale) -> str:
     return _BOM + _write(rows, delimiter="," if loc.lang == "en" else ";")
 
 
-def _write(rows: list[list[str]], *, delimiter: str) -> str:
+def summary_csv(rows: list[list[str]], loc: Locale | None) -> str:
+    """The dashboard's summary (csv_summary): for a spreadsheet in `loc`'s language as
+    sheet_csv writes it, or (None) the data form, comma-separated with no BOM as data_csv.
+    Each cell guarded against formulas, except a plain number, which stays one."""
+    if loc is None:
+        return _write(rows, delimiter=",", numbers=True)
+    return _BOM + _write(rows, delimiter="," if loc.lang == "en" else ";", numbers=True)
+
+
+def _write(rows: list[list[str]], *, delimiter: str, numbers: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
     for row in rows:
-        writer.writerow(["'" + c if c.startswith(_FORMULA_STARTS) else c for c in row])
+        writer.writerow([_inert(c, numbers) for c in row])
     return buffer.getvalue()
+
+
+def _inert(cell: str, numbers: bool) -> str:
+    if not cell.startswith(_FORMULA_STARTS) or (numbers and _NUMBER.fullmatch(cell)):
+        return cell
+    return "'" + cell

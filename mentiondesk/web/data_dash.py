@@ -26,6 +26,13 @@ def load_dashboard(
     return load_period(store, last_days(now, days, zone), now=now, zone=zone, hours=hours)
 
 
+def mention_total(data: Figures) -> int:
+    """The period's mentions, as the page's card counts them: its chart's days and labels."""
+    return sum(
+        data.by_day.get(day, {}).get(label, 0) for day in data.days_list() for label in LABELS
+    )
+
+
 def csv_rows(store: Store, *, days: int, now: datetime, zone: tzinfo = UTC) -> list[list[str]]:
     """Daily mentions per platform and label over the period, for a spreadsheet; then, in
     columns after the total (so scripts reading the first six find them where they were), the

@@ -106,4 +106,36 @@ DASHBOARD = {
         "Recebidas e ainda não lidas: ficam fora de todos os números desta página até serem lidas."
     ),
     "Figures as of {when}": "Números calculados em {when}",
+    # The summary export (csv_summary): the cards above, a row per figure, for a spreadsheet.
+    "Summary (CSV)": "Resumo (CSV)",
+    "The figures of this page for this period, a row each, for a spreadsheet": (
+        "Os números desta página neste período, um por linha, para uma planilha"
+    ),
+    "Section": "Seção",
+    "Figure": "Indicador",
+    "Value": "Valor",
+    "Notes": "Observações",
+    "First day": "Primeiro dia",
+    "Last day": "Último dia",
+    "Days": "Dias",
+    "Time zone": "Fuso horário",
+    "Figures as of": "Números calculados em",
+    "Mentions": "Menções",
+    "Median first response, in business hours": (
+        "Tempo de 1ª resposta (mediana), em horário comercial"
+    ),
+    "First response (p90), in business hours": "Tempo de 1ª resposta (p90), em horário comercial",
+    "Mean first response": "Tempo de 1ª resposta (média)",
+    "Cases answered": "Casos respondidos",
+    "Waiting for a first response": "Aguardando a primeira resposta",
+    "Cases": "Casos",
+    "Resolution rate": "Taxa de resolução",
+    "Cases resolved": "Casos resolvidos",
+    "Cases that needed resolving": "Casos que precisavam de solução",
+    "Closed without resolution": "Encerrados sem solução",
+    "Satisfaction": "Satisfação",
+    "CSAT answers": "Respostas de CSAT",
+    "NPS answers": "Respostas de NPS",
+    "Authors won back": "Pessoas reconquistadas",
+    "previous period: {n} ({change})": "período anterior: {n} ({change})",
 }

@@ -20,6 +20,7 @@ from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
+from mentiondesk.web.i18n_pt_pt_summary import SUMMARY as _SUMMARY
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
 from mentiondesk.web.i18n_pt_sources import SOURCES_PT as _SOURCES
 from mentiondesk.web.i18n_pt_tickets import TICKETS_PT as _TICKETS
@@ -28,6 +29,7 @@ MESSAGES: dict[str, str] = {
     **_AUDIT,
     **_CASE,
     **_SAVED,
+    **_SUMMARY,
     **_SCORES,
     **_SOURCES,
     **_TICKETS,

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiohttp import web
 
-from mentiondesk.figures import LABELS
+from mentiondesk.figures import LABELS, Figures
 from mentiondesk.metrics import P90_MIN_ANSWERS, change
 from mentiondesk.period import DEFAULT_DAYS
 from mentiondesk.web.charts import day_rows, hbars, stacked_bars
 from mentiondesk.web.common import DESK, render, require
-from mentiondesk.web.csv_export import DATA, data_csv, spreadsheet_csv
-from mentiondesk.web.data_dash import PERIODS, csv_rows, load_dashboard
+from mentiondesk.web.csv_export import DATA, data_csv, spreadsheet_csv, summary_csv
+from mentiondesk.web.csv_summary import data_rows, sheet_rows
+from mentiondesk.web.data_dash import PERIODS, csv_rows, load_dashboard, mention_total
 from mentiondesk.web.form_values import is_number
 from mentiondesk.web.i18n import DEFAULT, ZONE, Locale, negotiate
 from mentiondesk.web.users import Role
@@ -19,6 +22,7 @@ from mentiondesk.web.users import Role
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/dashboard", dashboard)
     router.add_get("/dashboard.csv", dashboard_csv)
+    router.add_get("/dashboard/summary.csv", summary_export)
 
 
 def _days(request: web.Request) -> int:
@@ -26,18 +30,25 @@ def _days(request: web.Request) -> int:
     return int(text) if is_number(text, 3) and int(text) in PERIODS else DEFAULT_DAYS
 
 
-@require(Role.MANAGER)
-async def dashboard(request: web.Request) -> web.Response:
-    desk, loc = request.app[DESK], negotiate(request)
-    days, now = _days(request), desk.clock()
+async def _figures(request: web.Request) -> tuple[Figures, datetime]:
+    """The period's figures and the moment they were read: the page and its summary export
+    both come from here, so the sheet says what the cards say."""
+    desk, now = request.app[DESK], request.app[DESK].clock()
     data = await desk.db(
         load_dashboard,
         desk.store,
-        days=days,
+        days=_days(request),
         now=now,
         zone=request.app[ZONE],
         hours=desk.config.business_hours,
     )
+    return data, now
+
+
+@require(Role.MANAGER)
+async def dashboard(request: web.Request) -> web.Response:
+    loc = negotiate(request)
+    data, now = await _figures(request)
     categories = data.days_list()
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
@@ -60,7 +71,7 @@ async def dashboard(request: web.Request) -> web.Response:
         platforms=hbars([(loc.word("platform", p), n) for p, n in data.platforms]),
         languages=hbars([(loc.word("lang", code), n) for code, n in data.languages]),
         reasons=hbars(reasons, notes),
-        total=sum(sum(v) for v in series.values()),
+        total=mention_total(data),
         p90_min=P90_MIN_ANSWERS,
         computed=now,  # the moment the figures were read (shown in the desk's zone)
     )
@@ -90,4 +101,25 @@ async def dashboard_csv(request: web.Request) -> web.Response:
         content_type="text/csv",
         charset="utf-8",
         headers={"Content-Disposition": f'attachment; filename="mentiondesk-{days}d.csv"'},
+    )
+
+
+@require(Role.MANAGER)
+async def summary_export(request: web.Request) -> web.Response:
+    """The period's cards, a row per figure: in the page's language for its spreadsheets
+    (English too: the figures as shown, not raw seconds), or the data form with ?format=data."""
+    loc = negotiate(request)
+    data, now = await _figures(request)
+    zone, total = request.app[ZONE], mention_total(data)
+    if request.query.get("format") == DATA:
+        text = summary_csv(data_rows(data, total=total, computed=now, zone=zone), None)
+    else:
+        rows = sheet_rows(data, loc, total=total, computed=now, zone=zone)
+        text = summary_csv(rows, loc)
+    name = f"mentiondesk-summary-{data.days}d.csv"
+    return web.Response(
+        text=text,
+        content_type="text/csv",
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
