@@ -10,14 +10,13 @@ import json
 from dataclasses import replace
 
 import pytest
-from pydantic import SecretStr
 
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.models import ENGLISH, OutboxAction, Wording
-from responders.slack import SlackResponder
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action
+from tests.responders.slack_helpers import slack_responder
 
 BR, PT = wording_for("pt-BR", "UTC"), wording_for("pt-PT", "UTC")
 
@@ -37,14 +36,7 @@ def fake(fake_api: FakeAPI) -> SlackFake:
 async def _sent(fake: SlackFake, alert: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The `text` Slack received with the card, through slack_sdk."""
     before = len(fake.posted())
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-        wording=wording,
-    )
+    slack = slack_responder(fake, wording)
     try:
         await slack.deliver(alert)
     finally:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
-from tests.helpers import complaint_and_praise, mention, run_cli, write_config, write_mentions
+from tests.helpers import complaint_and_praise, run_cli
+from tests.no_store_helpers import assert_no_sqlite_store_made, assert_no_tables_made
 
 READING = [
     ("report",),
@@ -24,11 +24,7 @@ READING = [
 @pytest.mark.parametrize("command", READING, ids=" ".join)
 def test_a_reading_command_says_there_is_no_store_yet(tmp_path: Path, command: tuple[str]) -> None:
     config = complaint_and_praise(tmp_path)  # sqlite:///desk.db, beside the config
-    code, output = run_cli(config, *command)
-    assert code == 2
-    assert f"there is no store at {tmp_path / 'desk.db'} yet" in output
-    assert "the first `mentiondesk run` creates it" in output
-    assert not (tmp_path / "desk.db").exists()
+    assert_no_sqlite_store_made(tmp_path, *run_cli(config, *command))
 
 
 def test_the_first_users_add_still_makes_the_store(tmp_path: Path) -> None:
@@ -59,16 +55,6 @@ def test_a_reading_command_makes_no_tables_in_a_database_without_a_store(
 ) -> None:
     """A url naming the wrong database (`postgres`, a colleague's) got all the store's tables
     from a `report`, and showed zeros as if it were a quiet week."""
-    samples = write_mentions(tmp_path / "m.jsonl", [mention(1)])
-    config = write_config(tmp_path, db_url=pg_url, samples=samples)
-    code, output = run_cli(config, *command)
-    assert code == 2, output
-    database = sa.engine.make_url(pg_url).database
-    assert f"database '{database}' holds no mentiondesk store yet" in output
-    engine = sa.create_engine(pg_url)
-    try:
-        assert sa.inspect(engine).get_table_names() == []
-    finally:
-        engine.dispose()
+    config = assert_no_tables_made(tmp_path, pg_url, *command)
     assert run_cli(config, "run", "--once")[0] == 0  # the first run makes it, as it says
     assert run_cli(config, *command)[0] == 0

@@ -6,6 +6,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -26,11 +27,12 @@ ANGRY = (
 )
 
 
-async def _run(tmp_path: Path, db_url: str, mentions: list[Mention]) -> Recorder:
-    """One pass of the pipeline over `mentions` (the store keeps what earlier passes did)."""
+async def _run(tmp_path: Path, db_url: str, mentions: list[Mention], **kw: Any) -> Recorder:
+    """One pass of the pipeline over `mentions` (the store keeps what earlier passes did);
+    KW: write_config's (test_praise_follow_ups: its rules)."""
     chat = Recorder("console")
     app = App(
-        config_for(tmp_path, db_url, mentions),
+        config_for(tmp_path, db_url, mentions, **kw),
         responders={"console": chat, "cases": Recorder("cases")},
     )
     async with app:

@@ -7,7 +7,6 @@ now by name in a search, saying so when no such queue is there."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -16,7 +15,8 @@ from mentiondesk.models import FatalError
 from responders.request_tracker import RequestTrackerResponder
 from tests.responders._data import action
 from tests.responders.test_request_tracker import rt_call
-from tests.rt_server import RTServer, ensure_installed, run_server
+from tests.rt_server import RTServer
+from tests.rt_started import rt_started
 
 QUEUE = "Lumora's \\Care"  # a quote, and a backslash TicketSQL would read as an escape
 
@@ -24,12 +24,7 @@ QUEUE = "Lumora's \\Care"  # a quote, and a backslash TicketSQL would read as an
 @pytest.fixture(scope="module")
 def rt_here(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RTServer]:
     """A real RT 5 server, as tests/responders' fixture starts one, with the queue."""
-    problem = ensure_installed()
-    if problem and os.geteuid() == 0:
-        pytest.fail(problem)
-    if problem:
-        pytest.skip(problem)
-    for server in run_server(tmp_path_factory.mktemp("rt")):
+    for server in rt_started(tmp_path_factory.mktemp("rt")):
         rt_call(server, "POST", "queue", {"Name": QUEUE})
         yield server
 

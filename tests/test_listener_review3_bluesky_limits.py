@@ -13,6 +13,7 @@ from listener.bluesky import BlueskySource
 from mentiondesk.models import RateLimited
 from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, BlueskyFake
+from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
 
 REFUSED = {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"}
@@ -31,15 +32,7 @@ async def bluesky_fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
 
 
 def _source(fake: BlueskyFake, clock: FakeClock, query: str = "lumora") -> BlueskySource:
-    return BlueskySource(
-        name="bluesky",
-        handle="lumora.bsky.social",
-        password="app-pw",
-        query=query,
-        base_url=fake.base_url,
-        page_size=5,
-        clock=clock,
-    )
+    return bluesky_source(fake, clock, query=query, page_size=5)
 
 
 def _spent(reset: datetime) -> dict[str, str]:

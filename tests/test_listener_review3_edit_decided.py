@@ -15,7 +15,7 @@ from mentiondesk.decisions import OutboxPlan
 from mentiondesk.edited_reread import reread
 from mentiondesk.models import Brand, Label, Reading
 from mentiondesk.queue import approve_draft, reject_draft
-from mentiondesk.store import Store
+from mentiondesk.store import PendingMention, Store
 from mentiondesk.tables import AUDIT, DRAFT, OUTBOX
 from playbooks import Playbook, load_playbook
 from tests.desk.seed import add
@@ -40,10 +40,9 @@ def _edit(store: Store, mention_id: int, text: str) -> None:
     store.ingest("x", [replace(first, text=text, edit_id="e2")], None)
 
 
-def test_an_edit_after_the_desk_rejected_the_draft_writes_no_second_one(
-    store: Store, tmp_path: Path
-) -> None:
-    playbook = _thanks_and_alert(tmp_path)
+def _thanks_rejected_then_edited(store: Store, text: str) -> PendingMention:
+    """Praise whose thank-you the desk rejected (it decided: no reply), then edited to `text`:
+    the mention, claimed to be read again."""
     mention_id, _, draft_id = add(
         store,
         "Love the lamp @lumora",
@@ -53,9 +52,17 @@ def test_an_edit_after_the_desk_rejected_the_draft_writes_no_second_one(
         rule="thanks",
     )
     assert draft_id is not None
-    reject_draft(store, draft_id, by="agent")  # the desk decided: no reply
-    _edit(store, mention_id, "Love the lamp, truly @lumora")  # a typo fixed
+    reject_draft(store, draft_id, by="agent")
+    _edit(store, mention_id, text)
     (pending,) = store.claim_unprocessed(1, timedelta(minutes=1))
+    return pending
+
+
+def test_an_edit_after_the_desk_rejected_the_draft_writes_no_second_one(
+    store: Store, tmp_path: Path
+) -> None:
+    playbook = _thanks_and_alert(tmp_path)
+    pending = _thanks_rejected_then_edited(store, "Love the lamp, truly @lumora")  # a typo fixed
     alert = OutboxPlan("alert", "console", "thanks")  # what the new reading asks for
     reread(store, playbook, pending, PRAISE, outbox=(alert,))
     with store.engine.connect() as conn:
@@ -130,18 +137,9 @@ def test_praise_edited_into_a_complaint_after_a_rejected_thank_you_is_read_again
         encoding="utf-8",
     )
     playbook = load_playbook([rules], brand=Brand(name="Lumora"))
-    mention_id, _, draft_id = add(
-        store,
-        "Love the lamp @lumora",
-        label="positive",
-        draft="Thanks!",
-        draft_kind="public",
-        rule="thanks",
+    pending = _thanks_rejected_then_edited(
+        store, "Loved the lamp until it broke after a day @lumora"
     )
-    assert draft_id is not None
-    reject_draft(store, draft_id, by="agent")
-    _edit(store, mention_id, "Loved the lamp until it broke after a day @lumora")
-    (pending,) = store.claim_unprocessed(1, timedelta(minutes=1))
     reread(store, playbook, pending, Reading(label=Label.NEGATIVE, score=0.9, lang="en"))
     with store.engine.connect() as conn:
         drafts = conn.execute(sa.select(DRAFT.c.kind, DRAFT.c.status).order_by(DRAFT.c.id)).all()

@@ -8,11 +8,11 @@ from datetime import timedelta
 
 import pytest
 
-from listener.mastodon import MastodonSource
-from mentiondesk.models.mastodon import build_mastodon
 from tests.fakes._base import FakeAPI
-from tests.fakes.mastodon import NOTIFICATIONS, MastodonFake
+from tests.fakes.mastodon import MastodonFake
 from tests.platforms.helpers import FakeClock, once, started
+from tests.platforms.test_mastodon import _source as mastodon_source
+from tests.platforms.test_mastodon import notifications_limited_until
 
 TAG = "/api/v1/timelines/tag/lumora"
 
@@ -31,18 +31,12 @@ async def mastodon_fake(clock: FakeClock) -> AsyncIterator[MastodonFake]:
 async def test_a_429_on_notifications_holds_the_hashtag_until_the_reset(
     mastodon_fake: MastodonFake, clock: FakeClock
 ) -> None:
-    api = build_mastodon(mastodon_fake.base_url, "tok")
-    source = MastodonSource(name="mastodon", api=api, query="#lumora", page_size=5, clock=clock)
+    source = mastodon_source(mastodon_fake, clock)
     cursor = await started(source, clock)
     read = len(mastodon_fake.times(TAG))
     hit = mastodon_fake.hit("love #lumora")
     reset = clock() + timedelta(seconds=30)
-    headers = {
-        "X-RateLimit-Limit": "300",
-        "X-RateLimit-Remaining": "0",
-        "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-    }
-    mastodon_fake.fail(NOTIFICATIONS, 429, {"error": "Too many requests"}, headers=headers)
+    notifications_limited_until(mastodon_fake, reset)
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert run.ids == [hit["id"]]

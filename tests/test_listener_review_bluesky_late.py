@@ -14,9 +14,9 @@ from datetime import timedelta
 
 import pytest
 
-from listener.bluesky import BlueskySource
 from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
+from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
 
 
@@ -33,14 +33,7 @@ async def fake(clock: FakeClock) -> AsyncIterator[BlueskyFake]:
 
 
 async def test_a_reply_indexed_late_is_read(fake: BlueskyFake, clock: FakeClock) -> None:
-    source = BlueskySource(
-        name="bluesky",
-        handle="lumora.bsky.social",
-        password="app-pw",
-        query="",
-        base_url=fake.base_url,
-        clock=clock,
-    )
+    source = bluesky_source(fake, clock, query="")
     cursor = await started(source, clock)
     clock.advance(60)
     written = clock()  # the bridged reply is written now, reaches Bluesky two minutes later

@@ -13,12 +13,12 @@ from datetime import timedelta
 
 import pytest
 
-from listener.bluesky import BlueskySource
 from listener.x import XSource
 from tests.fakes._base import FakeAPI
 from tests.fakes.bluesky import BlueskyFake
 from tests.fakes.reddit import RedditFake
 from tests.fakes.x import XFake
+from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, reddit_source, started
 
 
@@ -75,14 +75,7 @@ async def test_bluesky_notifications_are_handed_over_oldest_first(
     api: FakeAPI, clock: FakeClock
 ) -> None:
     fake = BlueskyFake(api, clock=clock)
-    source = BlueskySource(
-        name="bluesky",
-        handle="lumora.bsky.social",
-        password="app-pw",
-        query="",
-        base_url=fake.base_url,
-        clock=clock,
-    )
+    source = bluesky_source(fake, clock, query="")
     cursor = await started(source, clock)
     clock.advance(30)
     first = fake.mention("@lumora.bsky.social my order is late", author="gus")

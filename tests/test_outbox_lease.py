@@ -72,30 +72,31 @@ def _warned(caplog: pytest.LogCaptureFixture, store: Store, keys: list[str]) -> 
     assert "hello @lumora" not in caplog.text
 
 
-async def test_a_failure_after_the_lease_lapsed_leaves_the_row_to_the_other_worker(
-    store: Store, caplog: pytest.LogCaptureFixture
+async def _answered_after_the_lease_lapsed(
+    store: Store, caplog: pytest.LogCaptureFixture, error: Exception
 ) -> None:
+    """One row whose send answers `error` once its lease has lapsed: left as the other
+    worker's claim left it, and warned of by its row."""
     clock = Clock()
     _enqueue(store, "k1", clock.now)
     due = _row(store, "k1").next_attempt_at
-    worker, sink = _workers(store, clock, TransientError("secret words"))
+    worker, sink = _workers(store, clock, error)
     with caplog.at_level(logging.WARNING, "mentiondesk.outbox"):
         assert await worker.deliver_due() == (1, 0)
     _left_to_other(store, sink, ["k1"], due)
     _warned(caplog, store, ["k1"])
+
+
+async def test_a_failure_after_the_lease_lapsed_leaves_the_row_to_the_other_worker(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    await _answered_after_the_lease_lapsed(store, caplog, TransientError("secret words"))
 
 
 async def test_a_fatal_answer_after_the_lease_lapsed_does_not_hold_it_mid_send(
     store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
-    clock = Clock()
-    _enqueue(store, "k1", clock.now)
-    due = _row(store, "k1").next_attempt_at
-    worker, sink = _workers(store, clock, FatalError("secret words"))
-    with caplog.at_level(logging.WARNING, "mentiondesk.outbox"):
-        assert await worker.deliver_due() == (1, 0)
-    _left_to_other(store, sink, ["k1"], due)
-    _warned(caplog, store, ["k1"])
+    await _answered_after_the_lease_lapsed(store, caplog, FatalError("secret words"))
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]  # nothing was held
 
 

@@ -10,41 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from mentiondesk.models import Brand, ConfigError, History, Label, Reading
-from playbooks import Playbook, load_playbook
+from mentiondesk.models import History, Label, Reading
 from tests.helpers import mention
-
-_RULE = (
-    '[[rules]]\nname = "elogio"\nwhen = { label = ["positive"] }\n'
-    'actions = [{ type = "draft_public", template = "obrigado" }]\n'
-)
-
-
-def _load(tmp_path: Path, data: bytes | str, **others: str) -> Playbook:
-    folder = tmp_path / "modelos" / "pt"
-    folder.mkdir(parents=True, exist_ok=True)
-    raw = data if isinstance(data, bytes) else data.encode("utf-8")
-    (folder / "obrigado.j2").write_bytes(raw)
-    for name, body in others.items():
-        (folder / f"{name}.j2").write_text(body, encoding="utf-8")
-    (tmp_path / "regras.toml").write_text(_RULE, encoding="utf-8")
-    return load_playbook(
-        [tmp_path / "regras.toml"],
-        brand=Brand(name="Lumora"),
-        template_dir=tmp_path / "modelos",
-        default_lang="pt",
-    )
-
-
-def _refused(tmp_path: Path, data: bytes | str, **others: str) -> str:
-    with pytest.raises(ConfigError) as caught:
-        _load(tmp_path, data, **others)
-    return str(caught.value)
-
-
-def _at(tmp_path: Path, line: int) -> str:
-    return f"template {tmp_path / 'modelos' / 'pt' / 'obrigado.j2'}, line {line}: "
-
+from tests.playbook_template_helpers import at_line, load_templates, refusal
 
 _HELLO = "Olá{% if name %}, {{ name }}{% endif %}!\n"
 
@@ -89,8 +57,8 @@ _HELLO = "Olá{% if name %}, {{ name }}{% endif %}!\n"
 def test_a_mistake_the_older_checks_find_names_the_file_on_disk_and_the_line(
     tmp_path: Path, text: str, line: int, words: str
 ) -> None:
-    said = _refused(tmp_path, text)
-    assert f"{_at(tmp_path, line)}{words}" in said
+    said = refusal(tmp_path, text)
+    assert f"{at_line(tmp_path, line)}{words}" in said
     assert "template pt/obrigado.j2" not in said
 
 
@@ -98,8 +66,8 @@ def test_a_case_an_include_writes_is_named_at_the_include_with_the_files_own_lin
     tmp_path: Path,
 ) -> None:
     text = _HELLO + "Obrigado!\n{% include 'pt/rodape.j2' %}\n"
-    said = _refused(tmp_path, text, rodape="Equipe Lumora\nProtocolo {{ case }}\n")
-    assert _at(tmp_path, 3) in said
+    said = refusal(tmp_path, text, rodape="Equipe Lumora\nProtocolo {{ case }}\n")
+    assert at_line(tmp_path, 3) in said
     assert "{{ case }} is written in pt/rodape.j2 (its line 2), which it includes, outside" in said
 
 
@@ -107,15 +75,15 @@ def test_a_file_saved_in_windows_1252_names_the_line_of_the_first_accent(
     tmp_path: Path,
 ) -> None:
     text = "Oi{% if name %}, {{ name }}{% endif %}!\r\nObrigado pela avaliação!\r\n"
-    said = _refused(tmp_path, text.encode("cp1252"))
-    assert f"{_at(tmp_path, 2)}not UTF-8 text (byte 0xe7" in said
+    said = refusal(tmp_path, text.encode("cp1252"))
+    assert f"{at_line(tmp_path, 2)}not UTF-8 text (byte 0xe7" in said
     assert "save the file as UTF-8" in said
 
 
 def test_a_value_that_fails_when_filled_in_names_its_line(tmp_path: Path) -> None:
     text = _HELLO + "Obrigado!\n\n{{ full_name.split()[1] }}\n"
-    said = _refused(tmp_path, text)
-    assert f"{_at(tmp_path, 4)}cannot be filled in for an author with no readable name" in said
+    said = refusal(tmp_path, text)
+    assert f"{at_line(tmp_path, 4)}cannot be filled in for an author with no readable name" in said
 
 
 @pytest.mark.parametrize(
@@ -143,14 +111,14 @@ def test_a_value_that_fails_when_filled_in_names_its_line(tmp_path: Path) -> Non
 def test_a_tag_left_open_is_named_where_it_opens(
     tmp_path: Path, text: str, line: int, words: str
 ) -> None:
-    said = _refused(tmp_path, text)
-    assert f"{_at(tmp_path, line)}{words}" in said
+    said = refusal(tmp_path, text)
+    assert f"{at_line(tmp_path, line)}{words}" in said
     assert "Jinja cannot read it" not in said
 
 
 def test_a_misspelt_filter_inside_an_if_is_named_as_one_outside_it(tmp_path: Path) -> None:
-    said = _refused(tmp_path, "Olá{% if name %}, {{ name|capitalizar }}{% endif %}!\n")
-    assert f"{_at(tmp_path, 1)}there is no filter |capitalizar" in said
+    said = refusal(tmp_path, "Olá{% if name %}, {{ name|capitalizar }}{% endif %}!\n")
+    assert f"{at_line(tmp_path, 1)}there is no filter |capitalizar" in said
     assert "did you mean |capitalize?" in said
     assert "No filter named" not in said
 
@@ -162,14 +130,14 @@ def test_a_misspelt_filter_inside_an_if_is_named_as_one_outside_it(tmp_path: Pat
 def test_a_portuguese_value_with_accents_or_more_words_is_named_with_the_one_meant(
     tmp_path: Path, written: str, meant: str
 ) -> None:
-    said = _refused(tmp_path, f"{_HELLO}{{% if case %}}{{{{ {written} }}}}{{% endif %}}\n")
-    assert f"{_at(tmp_path, 2)}{{{{ {written} }}}} is not one of the values" in said
+    said = refusal(tmp_path, f"{_HELLO}{{% if case %}}{{{{ {written} }}}}{{% endif %}}\n")
+    assert f"{at_line(tmp_path, 2)}{{{{ {written} }}}} is not one of the values" in said
     assert f"did you mean {{{{ {meant} }}}}?" in said
 
 
 def test_a_windows_template_with_a_bom_and_crlf_loads_and_drafts(tmp_path: Path) -> None:
     text = "\ufeffOlá{% if name %}, {{ name }}{% endif %}!\r\nObrigado pelo carinho.\r\n"
-    playbook = _load(tmp_path, text.encode("utf-8"))
+    playbook = load_templates(tmp_path, text.encode("utf-8"))
     reading = Reading(label=Label.POSITIVE, score=0.9, lang="pt")
     (draft,) = playbook.decide(mention(1, name="Inês Sá"), reading, History())
     assert draft.text == "Olá, Inês! Obrigado pelo carinho."
@@ -177,12 +145,8 @@ def test_a_windows_template_with_a_bom_and_crlf_loads_and_drafts(tmp_path: Path)
 
 def test_a_windows_template_s_mistake_is_named_by_its_line(tmp_path: Path) -> None:
     text = "\ufeffOlá!\r\n\r\n{% if case %}\r\nProtocolo {{ case }}\r\n"
-    said = _refused(tmp_path, text.encode("utf-8"))
-    assert f"{_at(tmp_path, 3)}the {{% if %}} on line 3 is never closed" in said
-
-
-def _rodape_at(tmp_path: Path, line: int) -> str:
-    return f"template {tmp_path / 'modelos' / 'pt' / 'rodape.j2'}, line {line}: "
+    said = refusal(tmp_path, text.encode("utf-8"))
+    assert f"{at_line(tmp_path, 3)}the {{% if %}} on line 3 is never closed" in said
 
 
 @pytest.mark.parametrize(
@@ -201,14 +165,15 @@ def _rodape_at(tmp_path: Path, line: int) -> str:
 def test_a_mistake_in_an_included_file_names_that_file_and_its_line(
     tmp_path: Path, rodape: str, line: int, words: str
 ) -> None:
-    said = _refused(tmp_path, _HELLO + "{% include 'pt/rodape.j2' %}\n", rodape=rodape)
-    assert f"{_rodape_at(tmp_path, line)}{words}" in said
+    said = refusal(tmp_path, _HELLO + "{% include 'pt/rodape.j2' %}\n", rodape=rodape)
+    assert f"{at_line(tmp_path, line, 'rodape')}{words}" in said
     assert "obrigado.j2" not in said
 
 
 def test_else_if_is_named_with_elif(tmp_path: Path) -> None:
     text = "Olá!\n{% if name %}{{ name }}\n{% else if case %}Protocolo {{ case }}{% endif %}\n"
-    said = _refused(tmp_path, text)
+    said = refusal(tmp_path, text)
     assert (
-        f"{_at(tmp_path, 3)}{{% else if %}} is not a Jinja tag; did you mean {{% elif %}}?" in said
+        f"{at_line(tmp_path, 3)}{{% else if %}} is not a Jinja tag; did you mean {{% elif %}}?"
+        in said
     )

@@ -9,39 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mentiondesk.models import Brand, ConfigError, History, Label, Reading
-from playbooks import load_playbook
+from mentiondesk.models import History, Label, Reading
 from tests.helpers import mention
-
-_RULE = (
-    '[[rules]]\nname = "elogio"\nwhen = { label = ["positive"] }\n'
-    'actions = [{ type = "draft_public", template = "obrigado" }]\n'
-)
-
-
-def _load(tmp_path: Path, text: str, **others: str) -> object:
-    folder = tmp_path / "tpl" / "pt"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "obrigado.j2").write_text(text, encoding="utf-8")
-    for name, body in others.items():
-        (folder / f"{name}.j2").write_text(body, encoding="utf-8")
-    (tmp_path / "regras.toml").write_text(_RULE, encoding="utf-8")
-    return load_playbook(
-        [tmp_path / "regras.toml"],
-        brand=Brand(name="Lumora"),
-        template_dir=tmp_path / "tpl",
-        default_lang="pt",
-    )
-
-
-def _refused(tmp_path: Path, text: str, **others: str) -> str:
-    with pytest.raises(ConfigError) as caught:
-        _load(tmp_path, text, **others)
-    return str(caught.value)
-
-
-def _at(tmp_path: Path, line: int) -> str:
-    return f"template {tmp_path / 'tpl' / 'pt' / 'obrigado.j2'}, line {line}: "
+from tests.playbook_template_helpers import at_line, load_templates, refusal
 
 
 def test_a_variable_set_in_both_branches_loads_and_drafts(tmp_path: Path) -> None:
@@ -50,16 +20,16 @@ def test_a_variable_set_in_both_branches_loads_and_drafts(tmp_path: Path) -> Non
         '{% else %}{% set c = "Obrigado pelo carinho" %}{% endif %}'
         "Olá{% if name %}, {{ name }}{% endif %}! {{ c }}."
     )
-    playbook = _load(tmp_path, text)
+    playbook = load_templates(tmp_path, text)
     reading = Reading(label=Label.POSITIVE, score=0.9, lang="pt")
-    (draft,) = playbook.decide(mention(1, name="Inês Sá"), reading, History())  # type: ignore[attr-defined]
+    (draft,) = playbook.decide(mention(1, name="Inês Sá"), reading, History())
     assert draft.text == "Olá, Inês! Obrigado pelo carinho."
 
 
 def test_a_variable_set_only_in_the_if_names_the_branch_and_the_fix(tmp_path: Path) -> None:
     text = 'Olá!\n{% if case %}{% set c = "Protocolo " ~ case %}{% endif %}\n{{ c }}'
-    said = _refused(tmp_path, text)
-    assert _at(tmp_path, 3) in said
+    said = refusal(tmp_path, text)
+    assert at_line(tmp_path, 3) in said
     assert "{{ c }} is set only inside the {% if %} on line 2, so when its test is false" in said
     assert "add {% else %}{% set … %} before its {% endif %}, or set it before" in said
     assert "is undefined" not in said
@@ -67,7 +37,7 @@ def test_a_variable_set_only_in_the_if_names_the_branch_and_the_fix(tmp_path: Pa
 
 def test_a_variable_set_only_in_the_else_names_it(tmp_path: Path) -> None:
     text = '{% if name %}Olá, {{ name }}{% else %}{% set c = "Olá" %}{% endif %}! {{ c }}'
-    said = _refused(tmp_path, text)
+    said = refusal(tmp_path, text)
     assert "{{ c }} is set only in the {% else %} of the {% if %} on line 1, so when its" in said
     assert "set it in the {% if %} branch too" in said
 
@@ -77,7 +47,7 @@ def test_a_variable_missing_from_an_elif_names_it(tmp_path: Path) -> None:
         '{% if reason == "delivery" %}{% set c = "a entrega" %}\n'
         '{% elif reason == "price" %}Oi\n{% else %}{% set c = "isso" %}{% endif %}Sobre {{ c }}.'
     )
-    said = _refused(tmp_path, text)
+    said = refusal(tmp_path, text)
     assert "is set in some branches of the {% if %} on line 1 but not in its {% elif %}" in said
 
 
@@ -105,17 +75,17 @@ def test_a_variable_missing_from_an_elif_names_it(tmp_path: Path) -> None:
 def test_each_mistake_names_the_file_the_line_and_the_fix(
     tmp_path: Path, text: str, line: int, words: str
 ) -> None:
-    said = _refused(tmp_path, text, assinatura="Equipe {{ brand }}")
-    assert _at(tmp_path, line) in said
+    said = refusal(tmp_path, text, assinatura="Equipe {{ brand }}")
+    assert at_line(tmp_path, line) in said
     assert words in said
 
 
 def test_a_filter_in_portuguese_gets_the_english_one(tmp_path: Path) -> None:
-    assert "did you mean |upper?" in _refused(tmp_path, "{{ name|maiusculas }}")
+    assert "did you mean |upper?" in refusal(tmp_path, "{{ name|maiusculas }}")
 
 
 def test_an_author_attribute_gets_the_flat_value(tmp_path: Path) -> None:
-    assert "write {{ name }}" in _refused(tmp_path, "Olá, {{ author.name }}!")
+    assert "write {{ name }}" in refusal(tmp_path, "Olá, {{ author.name }}!")
 
 
 @pytest.mark.parametrize(
@@ -125,25 +95,25 @@ def test_an_author_attribute_gets_the_flat_value(tmp_path: Path) -> None:
         ("Olá, {{ brand.upper }}!", "write {{ brand|upper }} or {{ brand.upper() }}"),
     ],
 )
-def test_a_mistake_that_renders_is_refused(tmp_path: Path, text: str, words: str) -> None:
-    assert words in _refused(tmp_path, text)
+def test_a_mistake_that_renders_isrefusal(tmp_path: Path, text: str, words: str) -> None:
+    assert words in refusal(tmp_path, text)
 
 
 def test_an_included_file_writing_the_case_is_followed(tmp_path: Path) -> None:
     text = 'Olá!\n\n{% include "pt/caso.j2" %}'
-    said = _refused(tmp_path, text, caso="Obrigado.\nProtocolo {{ case }}.")
-    assert _at(tmp_path, 3) in said  # the include's line, in the file the rule names
+    said = refusal(tmp_path, text, caso="Obrigado.\nProtocolo {{ case }}.")
+    assert at_line(tmp_path, 3) in said  # the include's line, in the file the rule names
     assert "{{ case }} is written in pt/caso.j2 (its line 2), which it includes, outside" in said
 
 
 def test_an_include_inside_the_case_guard_loads(tmp_path: Path) -> None:
     text = 'Olá!{% if case %} {% include "pt/caso.j2" %}{% endif %}'
-    _load(tmp_path, text, caso="Protocolo {{ case }}.")
+    load_templates(tmp_path, text, caso="Protocolo {{ case }}.")
 
 
 def test_an_included_file_with_a_misspelt_value_names_that_file(tmp_path: Path) -> None:
-    said = _refused(tmp_path, 'Olá! {% include "pt/rodape.j2" %}', rodape="Equipe {{ marca }}")
-    assert f"template {tmp_path / 'tpl' / 'pt' / 'rodape.j2'}, line 1: {{{{ marca }}}}" in said
+    said = refusal(tmp_path, 'Olá! {% include "pt/rodape.j2" %}', rodape="Equipe {{ marca }}")
+    assert f"{at_line(tmp_path, 1, 'rodape')}{{{{ marca }}}}" in said
 
 
 @pytest.mark.parametrize(
@@ -157,6 +127,6 @@ def test_another_files_case_it_cannot_follow_says_cannot_tell(
     tmp_path: Path, text: str, construct: str
 ) -> None:
     other = "{% macro p() %}Protocolo {{ case }}{% endmacro %}Oi {{ case }}"
-    said = _refused(tmp_path, text, m=other)
+    said = refusal(tmp_path, text, m=other)
     assert "cannot tell whether {{ case }} is written only for a post that joins a case" in said
     assert f"it goes through {construct}, which this check does not follow" in said

@@ -4,19 +4,16 @@ no more."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk import queue
 from mentiondesk.cases import withdrawn_for_complaint, withdrawn_for_praise
-from mentiondesk.models import Mention
-from mentiondesk.pipeline import App
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DELIVERY, DRAFT, FOLLOW_UP
-from tests.helpers import COMPLAINT, PRAISE, config_for, mention, resolve_every_case, table_rows
-from tests.test_pipeline import Recorder
+from tests.helpers import COMPLAINT, PRAISE, mention, resolve_every_case, table_rows
+from tests.test_follow_ups import _run
 
 THANKS = "@lumora it arrived today, thank you so much, wonderful!"
 AUTO_THANKS = """
@@ -30,18 +27,6 @@ name = "auto-thanks"
 when = { label = ["positive"], question = false }
 actions = [{ type = "draft_public", template = "thank_you", auto = true }]
 """
-
-
-async def _run(tmp_path: Path, db_url: str, mentions: list[Mention], **kw: Any) -> Recorder:
-    """One pass of the pipeline over `mentions` (the store keeps what earlier passes did)."""
-    chat = Recorder("console")
-    app = App(
-        config_for(tmp_path, db_url, mentions, **kw),
-        responders={"console": chat, "cases": Recorder("cases")},
-    )
-    async with app:
-        await app.run_once()
-    return chat
 
 
 async def test_praise_joins_the_open_case_and_withdraws_the_pending_apology(

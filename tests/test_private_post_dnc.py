@@ -34,6 +34,20 @@ def _listed_meanwhile(store: Store, handle: str) -> None:
         conn.execute(sa.update(AUTHOR).where(AUTHOR.c.handle == handle).values(do_not_contact=True))
 
 
+def _public_draft(store: Store, handle: str, visibility: str) -> tuple[int, int | None, int | None]:
+    """A mastodon post of `handle`'s, seen by `visibility`, with a public draft waiting (as an
+    older release drafted one whatever the post's visibility): (mention, case, draft)."""
+    return add(
+        store,
+        "hmm",
+        platform="mastodon",
+        handle=handle,
+        draft="Hi!",
+        draft_kind="public",
+        visibility=visibility,
+    )
+
+
 @pytest.mark.parametrize("visibility", ["direct", "private"])
 def test_a_public_hand_reply_to_a_non_public_post_is_refused_for_do_not_contact(
     store: Store, visibility: str
@@ -62,24 +76,8 @@ def test_a_public_hand_reply_to_a_public_post_still_goes_to_a_listed_author(stor
 
 def test_listing_withdraws_a_waiting_public_draft_to_a_direct_post(store: Store) -> None:
     # As an older release drafted it: public, for a post that was direct.
-    _, _, draft = add(
-        store,
-        "hmm",
-        platform="mastodon",
-        handle="cai",
-        draft="Hi!",
-        draft_kind="public",
-        visibility="direct",
-    )
-    _, _, public = add(
-        store,
-        "hmm",
-        platform="mastodon",
-        handle="cai",
-        draft="Hi!",
-        draft_kind="public",
-        visibility="public",
-    )
+    _, _, draft = _public_draft(store, "cai", "direct")
+    _, _, public = _public_draft(store, "cai", "public")
     set_do_not_contact(store, "mastodon", "cai", by="manager")
     assert _status(store, draft) == "withdrawn"
     assert _status(store, public) == "pending"  # a public reply to a public post may still go
@@ -88,15 +86,7 @@ def test_listing_withdraws_a_waiting_public_draft_to_a_direct_post(store: Store)
 def test_approving_a_public_draft_to_a_direct_post_of_a_listed_author_is_refused(
     store: Store,
 ) -> None:
-    _, _, draft = add(
-        store,
-        "hmm",
-        platform="mastodon",
-        handle="dan",
-        draft="Hi!",
-        draft_kind="public",
-        visibility="direct",
-    )
+    _, _, draft = _public_draft(store, "dan", "direct")
     assert draft is not None
     _listed_meanwhile(store, "dan")
     with pytest.raises(queue.DoNotContact):
@@ -107,15 +97,7 @@ def test_approving_a_public_draft_to_a_direct_post_of_a_listed_author_is_refused
 def test_restoring_a_public_draft_to_a_followers_only_post_of_a_listed_author_is_refused(
     store: Store,
 ) -> None:
-    mention, _, draft = add(
-        store,
-        "hmm",
-        platform="mastodon",
-        handle="eva",
-        draft="Hi!",
-        draft_kind="public",
-        visibility="private",
-    )
+    mention, _, draft = _public_draft(store, "eva", "private")
     assert draft is not None
     with store.engine.begin() as conn:  # the author's praise withdrew it
         why = praise_reason(mention)

@@ -5,7 +5,6 @@ holds the action; the case's own retry still finds its ticket. A real RT 5 serve
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -14,19 +13,15 @@ from mentiondesk.models import FatalError
 from responders.request_tracker import RequestTrackerResponder
 from tests.responders._data import action, follow_up
 from tests.responders.test_request_tracker import rt_call
-from tests.rt_server import RTServer, ensure_installed, run_server
+from tests.rt_server import RTServer
+from tests.rt_started import rt_started
 from tests.test_restore_numbers_helpdesks import by_bob, reused
 
 
 @pytest.fixture(scope="module")
 def rt_here(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RTServer]:
     """A real RT 5 server, as tests/responders' fixture starts one."""
-    problem = ensure_installed()
-    if problem and os.geteuid() == 0:
-        pytest.fail(problem)
-    if problem:
-        pytest.skip(problem)
-    yield from run_server(tmp_path_factory.mktemp("rt"))
+    yield from rt_started(tmp_path_factory.mktemp("rt"))
 
 
 @pytest.fixture

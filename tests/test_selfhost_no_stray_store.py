@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
-from tests.helpers import complaint_and_praise, mention, run_cli, write_config, write_mentions
+from tests.helpers import complaint_and_praise, run_cli
+from tests.no_store_helpers import assert_no_sqlite_store_made, assert_no_tables_made
 from tests.sentiment_data import EN, write_folder
 
 CHANGING = [
@@ -38,11 +38,7 @@ def test_a_changing_command_makes_no_store_on_a_mistyped_url(
     tmp_path: Path, command: tuple[str, ...]
 ) -> None:
     config = complaint_and_praise(tmp_path)  # sqlite:///desk.db, beside the config
-    code, output = run_cli(config, *command)
-    assert code == 2, output
-    assert f"there is no store at {tmp_path / 'desk.db'} yet" in output
-    assert "the first `mentiondesk run` creates it" in output
-    assert not (tmp_path / "desk.db").exists()
+    assert_no_sqlite_store_made(tmp_path, *run_cli(config, *command))
 
 
 @pytest.mark.parametrize(
@@ -80,17 +76,7 @@ def test_a_changing_command_makes_no_tables_in_a_database_without_a_store(
 ) -> None:
     """A url naming the wrong database (`postgres`, a colleague's) got all the store's tables
     from a `cases resolve`, as it did from a `report` before."""
-    samples = write_mentions(tmp_path / "m.jsonl", [mention(1)])
-    config = write_config(tmp_path, db_url=pg_url, samples=samples)
-    code, output = run_cli(config, *command)
-    assert code == 2, output
-    database = sa.engine.make_url(pg_url).database
-    assert f"database '{database}' holds no mentiondesk store yet" in output
-    engine = sa.create_engine(pg_url)
-    try:
-        assert sa.inspect(engine).get_table_names() == []
-    finally:
-        engine.dispose()
+    assert_no_tables_made(tmp_path, pg_url, *command)
 
 
 def test_learning_from_corrections_makes_no_store_on_a_mistyped_url(tmp_path: Path) -> None:
@@ -99,8 +85,5 @@ def test_learning_from_corrections_makes_no_store_on_a_mistyped_url(tmp_path: Pa
     data = write_folder(tmp_path / "en", EN)
     out = tmp_path / "m.npz"
     args = ("--data", str(data), "--out", str(out), "--corrections")
-    code, output = run_cli(config, "train-sentiment", *args)
-    assert code == 2, output
-    assert f"there is no store at {tmp_path / 'desk.db'} yet" in output
-    assert not (tmp_path / "desk.db").exists()
+    assert_no_sqlite_store_made(tmp_path, *run_cli(config, "train-sentiment", *args))
     assert not out.exists()  # refused before the training, not after it

@@ -10,34 +10,13 @@ from pydantic import ValidationError
 
 from mentiondesk.models import ConfigError
 from sentiment.transformers_hf import TransformersClassifier, TransformersClassifierConfig
-
-
-def _saved_model(folder: Path) -> Path:
-    import torch
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
-
-    folder.mkdir()
-    vocab = folder / "vocab.txt"
-    vocab.write_text("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nlove\nhate\n")
-    BertTokenizer(vocab=str(vocab)).save_pretrained(folder)
-    torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=7,
-        hidden_size=8,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=16,
-        max_position_embeddings=32,
-        num_labels=3,
-    )
-    BertForSequenceClassification(config).save_pretrained(folder)
-    return folder
+from tests.test_sentiment_transformers_folders import _save_model
 
 
 @pytest.fixture(params=["list", "cut"])
 def damaged(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     pytest.importorskip("transformers")
-    folder = _saved_model(tmp_path / "model")
+    folder = _save_model(tmp_path / "model", tokenizer=True)
     config = folder / "config.json"
     # A list: TypeError "argument after ** must be a mapping"; a cut copy: refused only at
     # start-up, after check-config had passed it.
@@ -60,7 +39,7 @@ def test_check_config_names_the_damaged_config(damaged: Path) -> None:
 
 def test_a_whole_saved_model_loads(tmp_path: Path) -> None:
     pytest.importorskip("transformers")
-    folder = _saved_model(tmp_path / "model")
+    folder = _save_model(tmp_path / "model", tokenizer=True)
     reading = TransformersClassifier(model=str(folder), local_files_only=True).classify(
         ["", "\x00\ud800", "love " * 20_000], [None, None, None]
     )

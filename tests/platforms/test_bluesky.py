@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from listener.bluesky import BlueskySource
 from tests.fakes.bluesky import NOTIFICATIONS, SEARCH, SESSION
+from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
 
 HOUR = timedelta(hours=1)
@@ -15,15 +16,7 @@ MINUTE = timedelta(minutes=1)
 
 
 def _source(fake, clock: FakeClock, query: str = "lumora", size: int = 5) -> BlueskySource:
-    return BlueskySource(
-        name="bluesky",
-        handle="lumora.bsky.social",
-        password="app-pw",
-        query=query,
-        base_url=fake.base_url,
-        page_size=size,
-        clock=clock,
-    )
+    return bluesky_source(fake, clock, query=query, page_size=size)
 
 
 async def test_first_poll_logs_in_and_reads_both(bluesky_fake, clock) -> None:

@@ -10,6 +10,7 @@ import pytest
 from listener.bluesky import BlueskySource
 from mentiondesk.models import TransientError
 from tests.fakes.bluesky import NOTIFICATIONS, SESSION
+from tests.platforms.bluesky_helpers import bluesky_source
 from tests.platforms.helpers import FakeClock, once, started
 from tests.platforms.posting import post_action, poster
 
@@ -17,14 +18,7 @@ HOUR = 3600
 
 
 def _source(fake, clock: FakeClock) -> BlueskySource:
-    return BlueskySource(
-        name="bluesky",
-        handle="lumora.bsky.social",
-        password="app-pw",
-        query="lumora",
-        base_url=fake.base_url,
-        clock=clock,
-    )
+    return bluesky_source(fake, clock)
 
 
 def _tokens(fake, path: str) -> list[str]:

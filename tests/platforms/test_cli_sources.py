@@ -24,17 +24,23 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_unreachable_source_is_reported_and_exit_code_is_1(tmp_path) -> None:
+def sources_config(tmp_path: Path, sources: str) -> Path:
+    """A config of the console desk and SOURCES (its `[[sources]]` tables), for `sources check`."""
     config = tmp_path / "config.toml"
-    config.write_text(f"""
-[brand]
-name = "Lumora"
-{console_desk()}
+    config.write_text(f'[brand]\nname = "Lumora"\n{console_desk()}\n{sources}')
+    return config
+
+
+def test_unreachable_source_is_reported_and_exit_code_is_1(tmp_path) -> None:
+    config = sources_config(
+        tmp_path,
+        f"""
 [[sources]]
 kind = "hackernews"
 name = "hn-<b>"
 base_url = "http://127.0.0.1:{_closed_port()}"
-""")
+""",
+    )
     result = CliRunner().invoke(app, ["--config", str(config), "sources", "check"])
     assert result.exit_code == 1
     assert "FAIL" in result.output
@@ -44,14 +50,7 @@ base_url = "http://127.0.0.1:{_closed_port()}"
 
 def test_missing_secret_fails_before_checking(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("X_BEARER_TOKEN", raising=False)
-    config = tmp_path / "config.toml"
-    config.write_text(f"""
-[brand]
-name = "Lumora"
-{console_desk()}
-[[sources]]
-kind = "x"
-""")
+    config = sources_config(tmp_path, '[[sources]]\nkind = "x"\n')
     result = CliRunner().invoke(app, ["--config", str(config), "sources", "check"])
     assert result.exit_code == 2
     assert "sources[0].bearer_token_env" in result.output

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from listener.mastodon import MastodonSource
 from mentiondesk.models import RateLimited
 from mentiondesk.models.mastodon import build_mastodon
-from tests.fakes.mastodon import NOTIFICATIONS, SEARCH
+from tests.fakes.mastodon import NOTIFICATIONS, SEARCH, MastodonFake
 from tests.platforms.helpers import FakeClock, once, started
 
 TAG = "/api/v1/timelines/tag/lumora"
@@ -22,6 +22,16 @@ SECOND = timedelta(seconds=1)
 def _source(fake, clock: FakeClock, query: str = "#lumora", size: int = 5) -> MastodonSource:
     api = build_mastodon(fake.base_url, "tok")
     return MastodonSource(name="mastodon", api=api, query=query, page_size=size, clock=clock)
+
+
+def notifications_limited_until(fake: MastodonFake, reset: datetime) -> None:
+    """The next notifications request answers 429, the account's window reset at `reset`."""
+    headers = {
+        "X-RateLimit-Limit": "300",
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+    }
+    fake.fail(NOTIFICATIONS, 429, {"error": "Too many requests"}, headers=headers)
 
 
 async def test_first_poll_reads_mentions_and_hashtag(mastodon_fake, clock) -> None:
@@ -60,12 +70,7 @@ async def test_rate_limit_waits_until_reset(mastodon_fake, clock) -> None:
     cursor = await started(source, clock)
     mastodon_fake.mention("hello")
     reset = clock() + timedelta(seconds=30)
-    headers = {
-        "X-RateLimit-Limit": "300",
-        "X-RateLimit-Remaining": "0",
-        "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-    }
-    mastodon_fake.fail(NOTIFICATIONS, 429, {"error": "Too many requests"}, headers=headers)
+    notifications_limited_until(mastodon_fake, reset)
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert len(run.ids) == 1

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from aiohttp import web
 
@@ -13,6 +15,20 @@ from mentiondesk.pipeline import App
 from mentiondesk.tables import MENTION
 from tests.fakes.reddit import search_path
 from tests.platforms.scenario import five_sources_config, publish_one_each
+
+
+@pytest.fixture
+def fakes(
+    x_fake: Any, reddit_fake: Any, mastodon_fake: Any, bluesky_fake: Any, hn_fake: Any
+) -> dict[str, Any]:
+    """The five platforms' fakes, by the names five_sources_config takes them by."""
+    return {
+        "x": x_fake,
+        "reddit": reddit_fake,
+        "mastodon": mastodon_fake,
+        "bluesky": bluesky_fake,
+        "hn": hn_fake,
+    }
 
 
 def _stored(app: App) -> dict[str, set[str]]:
@@ -31,15 +47,8 @@ async def _until(predicate, seconds: float = 20.0) -> None:
 
 
 async def test_five_platforms_run_once_and_resume(
-    tmp_path, secrets, x_fake, reddit_fake, mastodon_fake, bluesky_fake, hn_fake
+    tmp_path, secrets, fakes, x_fake, reddit_fake, mastodon_fake, bluesky_fake, hn_fake
 ) -> None:
-    fakes = {
-        "x": x_fake,
-        "reddit": reddit_fake,
-        "mastodon": mastodon_fake,
-        "bluesky": bluesky_fake,
-        "hn": hn_fake,
-    }
     config = load_config(five_sources_config(tmp_path, **fakes))
     publish_one_each(x_fake, reddit_fake, mastodon_fake, bluesky_fake, hn_fake)
     async with App(config) as app:  # the first run finds "now": what was there is history
@@ -52,7 +61,7 @@ async def test_five_platforms_run_once_and_resume(
 
 
 async def test_failing_and_slow_platforms_do_not_stall_the_others(
-    tmp_path, secrets, x_fake, reddit_fake, mastodon_fake, bluesky_fake, hn_fake
+    tmp_path, secrets, fakes, x_fake, reddit_fake, mastodon_fake, bluesky_fake, hn_fake
 ) -> None:
     async def broken(request: web.Request) -> web.Response:
         return web.Response(status=500, text="<html>down</html>", content_type="text/html")
@@ -64,13 +73,6 @@ async def test_failing_and_slow_platforms_do_not_stall_the_others(
     reddit_fake.api.route("GET", "/message/mentions", broken)
     reddit_fake.api.route("GET", search_path(), broken)
     hn_fake.api.route("GET", "/api/v1/search_by_date", slow)
-    fakes = {
-        "x": x_fake,
-        "reddit": reddit_fake,
-        "mastodon": mastodon_fake,
-        "bluesky": bluesky_fake,
-        "hn": hn_fake,
-    }
     config = load_config(five_sources_config(tmp_path, **fakes, poll_seconds=0.2))
     async with App(config) as app:  # the first run: every source finds where "now" is
         await app.run_once()
@@ -86,17 +88,8 @@ async def test_failing_and_slow_platforms_do_not_stall_the_others(
     assert len(reddit_fake.api.calls(search_path())) >= 1
 
 
-async def test_sources_check_reports_each_source(
-    tmp_path, secrets, x_fake, reddit_fake, mastodon_fake, bluesky_fake, hn_fake
-) -> None:
+async def test_sources_check_reports_each_source(tmp_path, secrets, fakes, reddit_fake) -> None:
     reddit_fake.fail("/api/v1/access_token", 401, {"error": 401}, method="POST")
-    fakes = {
-        "x": x_fake,
-        "reddit": reddit_fake,
-        "mastodon": mastodon_fake,
-        "bluesky": bluesky_fake,
-        "hn": hn_fake,
-    }
     config = load_config(five_sources_config(tmp_path, **fakes))
     statuses = {s.name: s for s in await check_all(config)}
     assert {n for n, s in statuses.items() if s.ok} == {"x", "mastodon", "bluesky", "hackernews"}

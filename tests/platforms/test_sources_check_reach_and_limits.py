@@ -10,18 +10,13 @@ from rich.console import Console
 
 from mentiondesk.cli_sources import _table, check_all
 from mentiondesk.config import load_config
-from tests.config_blocks import console_desk
-from tests.platforms.test_cli_sources import _closed_port
+from tests.platforms.test_cli_sources import _closed_port, sources_config
 
 
 async def test_the_unreachable_sources_rate_limit_cell_says_nothing(
     reddit_fake, tmp_path: Path, secrets: None
 ) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text(f"""
-[brand]
-name = "Lumora"
-{console_desk()}
+    sources = f"""
 [[sources]]
 kind = "reddit"
 base_url = "{reddit_fake.base_url}"
@@ -30,8 +25,8 @@ query = "lumora"
 kind = "hackernews"
 name = "hn"
 base_url = "http://127.0.0.1:{_closed_port()}"
-""")
-    loaded = load_config(config, secrets=True)
+"""
+    loaded = load_config(sources_config(tmp_path, sources), secrets=True)
     console = Console(record=True, width=300)
     console.print(_table(loaded, await check_all(loaded)))
     shown = console.export_text()

@@ -12,16 +12,15 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.models import ENGLISH, OutboxAction, Wording
-from responders.slack import SlackResponder
 from responders.teams import TeamsResponder
 from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action
+from tests.responders.slack_helpers import slack_responder
 
 BR, PT = wording_for("pt-BR", "UTC"), wording_for("pt-PT", "UTC")
 BLANK_NAMES = ["", "  ", "\u200b", "\u202e", "\x00", "\u200b \u2066\u200d", "\u3164", "\u2800"]
@@ -50,14 +49,7 @@ def fake(fake_api: FakeAPI) -> SlackFake:
 
 async def _slack_line(fake: SlackFake, alert: OutboxAction, wording: Wording = ENGLISH) -> str:
     """The author line of the card Slack received for `alert` (after the case title)."""
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-        wording=wording,
-    )
+    slack = slack_responder(fake, wording)
     await slack.deliver(alert)
     body = fake.posted()[-1]
     text: str = body["blocks"][0]["text"]["text"]

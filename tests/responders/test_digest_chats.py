@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from pydantic import SecretStr
 
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.config import AlertRoute
@@ -15,12 +14,12 @@ from mentiondesk.digest import summary
 from mentiondesk.models import OutboxAction
 from responders.discord import DiscordResponder
 from responders.mattermost import MattermostResponder
-from responders.slack import SlackResponder
 from responders.teams import TeamsResponder
 from tests.fakes import webhooks
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action
+from tests.responders.slack_helpers import slack_responder
 
 ZWSP = "\u200b"
 # A newline that would fake a digest line of its own, a code fence, pings and markup.
@@ -67,13 +66,7 @@ def test_a_handle_with_a_newline_stays_on_its_line() -> None:
 
 async def test_slack_digest_keeps_its_lines(fake_api: FakeAPI) -> None:
     fake = SlackFake(fake_api)
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
+    slack = slack_responder(fake)
     await slack.deliver(digest())
     [block] = fake.posted()[0]["blocks"]
     # plain_text: Slack shows it as written (no mrkdwn, no pings), so nothing is escaped.

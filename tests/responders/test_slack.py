@@ -12,37 +12,21 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pydantic import SecretStr
 
 from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, RateLimited
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from mentiondesk.tables import DELIVERY
-from responders.slack import SlackResponder
 from responders.slack_blocks import decided_blocks
-from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action, seed
-
-
-@pytest.fixture
-def slack_fake(fake_api: FakeAPI) -> SlackFake:
-    return SlackFake(fake_api)
-
-
-def responder(fake: SlackFake) -> SlackResponder:
-    return SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
+from tests.responders.slack_helpers import slack_fake as slack_fake  # the fixture, re-exported
+from tests.responders.slack_helpers import slack_responder
 
 
 async def test_posts_card_and_returns_channel_ts(slack_fake: SlackFake) -> None:
-    receipt = await responder(slack_fake).deliver(action())
+    receipt = await slack_responder(slack_fake).deliver(action())
     [ts] = slack_fake.messages
     assert receipt.ref == f"C0TEAM:{ts}"
     call = slack_fake.api.calls("/api/chat.postMessage")[0]
@@ -52,7 +36,7 @@ async def test_posts_card_and_returns_channel_ts(slack_fake: SlackFake) -> None:
 
 
 async def test_mention_text_cannot_ping_or_link(slack_fake: SlackFake) -> None:
-    await responder(slack_fake).deliver(action())
+    await slack_responder(slack_fake).deliver(action())
     wire = slack_fake.api.calls("/api/chat.postMessage")[0].body.decode()
     body = json.loads(wire)
     quoted = body["blocks"][1]["text"]["text"]
@@ -63,7 +47,7 @@ async def test_mention_text_cannot_ping_or_link(slack_fake: SlackFake) -> None:
 
 
 async def test_card_shows_author_reading_case_and_draft(slack_fake: SlackFake) -> None:
-    await responder(slack_fake).deliver(action())
+    await slack_responder(slack_fake).deliver(action())
     body = slack_fake.posted()[0]
     text = json.dumps(body["blocks"], ensure_ascii=False)
     assert "<https://x.com/angry_ann/status/m1|Ann &lt;b&gt;>" in text
@@ -76,14 +60,14 @@ async def test_card_shows_author_reading_case_and_draft(slack_fake: SlackFake) -
 async def test_a_follow_up_says_so(slack_fake: SlackFake) -> None:
     alert = action()
     again = replace(alert, context=replace(alert.context, follow_up=True))
-    await responder(slack_fake).deliver(again)
+    await slack_responder(slack_fake).deliver(again)
     body = slack_fake.posted()[0]
     assert body["text"].startswith("MD-000007 follow-up: negative mention")
     assert "*MD-000007 follow-up* ·" in json.dumps(body["blocks"], ensure_ascii=False)
 
 
 async def test_buttons_carry_case_and_draft_ids(slack_fake: SlackFake) -> None:
-    await responder(slack_fake).deliver(action())
+    await slack_responder(slack_fake).deliver(action())
     buttons = slack_fake.posted()[0]["blocks"][-1]["elements"]
     assert [b["action_id"] for b in buttons] == ["approve", "edit", "reject", "assign", "escalate"]
     # The draft as the card shows it, fingerprinted: Approve is refused if it is edited since.
@@ -96,7 +80,9 @@ async def test_buttons_carry_case_and_draft_ids(slack_fake: SlackFake) -> None:
 async def test_a_hacker_news_draft_has_no_approve_or_edit_button(slack_fake: SlackFake) -> None:
     alert = action()
     hn = replace(alert.context.mention, platform="hackernews")
-    await responder(slack_fake).deliver(replace(alert, context=replace(alert.context, mention=hn)))
+    await slack_responder(slack_fake).deliver(
+        replace(alert, context=replace(alert.context, mention=hn))
+    )
     blocks = slack_fake.posted()[0]["blocks"]
     assert [b["action_id"] for b in blocks[-1]["elements"]] == ["reject", "assign", "escalate"]
     assert "Hacker News cannot be posted to from mentiondesk" in json.dumps(blocks[-2])
@@ -105,7 +91,7 @@ async def test_a_hacker_news_draft_has_no_approve_or_edit_button(slack_fake: Sla
 async def test_a_draft_longer_than_the_edit_box_has_no_edit_button(slack_fake: SlackFake) -> None:
     alert = action()
     long = replace(alert, context=replace(alert.context, draft_text="😀" * 1501))  # 3,002 units
-    await responder(slack_fake).deliver(long)
+    await slack_responder(slack_fake).deliver(long)
     blocks = slack_fake.posted()[0]["blocks"]
     assert [b["action_id"] for b in blocks[-1]["elements"]] == [
         "approve",
@@ -134,7 +120,7 @@ async def test_429_goes_to_the_outbox_with_retry_after_unslept(
         "POST", "/api/chat.postMessage", 429, limited, headers={"Retry-After": "120"}
     )
     with pytest.raises(RateLimited) as info:
-        await responder(slack_fake).deliver(action())
+        await slack_responder(slack_fake).deliver(action())
     assert 115 < info.value.until.timestamp() - time.time() <= 120
     assert [s for s in slept if s > 0] == []
     assert (len(slack_fake.api.calls("/api/chat.postMessage")), slack_fake.messages) == (1, {})
@@ -150,7 +136,7 @@ async def test_card_posted_but_answer_lost_is_found_not_posted_again(
     now = datetime.now(UTC)
     clock = [now]
     worker = OutboxWorker(
-        store, {"slack": responder(slack_fake)}, OutboxSection(), clock=lambda: clock[0]
+        store, {"slack": slack_responder(slack_fake)}, OutboxSection(), clock=lambda: clock[0]
     )
     first = await worker.drain()  # posted, but the connection dropped: a transient failure
     clock[0] = now + timedelta(hours=1)
@@ -166,13 +152,15 @@ async def test_card_posted_but_answer_lost_is_found_not_posted_again(
 
 
 async def test_a_retry_posts_when_no_card_has_the_key(slack_fake: SlackFake) -> None:
-    await responder(slack_fake).deliver(replace(action(), key="another-alert"))
-    await responder(slack_fake).deliver(replace(action(), attempt=2, created_at=datetime.now(UTC)))
+    await slack_responder(slack_fake).deliver(replace(action(), key="another-alert"))
+    await slack_responder(slack_fake).deliver(
+        replace(action(), attempt=2, created_at=datetime.now(UTC))
+    )
     assert len(slack_fake.messages) == 2
 
 
 async def test_bad_token_is_fatal(slack_fake: SlackFake) -> None:
-    bad = responder(slack_fake)
+    bad = slack_responder(slack_fake)
     bad.client.token = "xoxb-wrong"
     with pytest.raises(FatalError, match="invalid_auth"):
         await bad.deliver(action())
@@ -236,6 +224,6 @@ async def test_alert_without_case_or_draft_has_no_buttons(slack_fake: SlackFake)
 
     bare = action()
     bare = replace(bare, context=replace(bare.context, case_number=None, draft_id=None))
-    await responder(slack_fake).deliver(bare)
+    await slack_responder(slack_fake).deliver(bare)
     blocks = slack_fake.posted()[0]["blocks"]
     assert [b["type"] for b in blocks] == ["section", "section", "context", "section"]

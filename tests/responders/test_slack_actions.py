@@ -6,6 +6,7 @@ import itertools
 import json
 import time
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -18,7 +19,7 @@ from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
 from mentiondesk.config import load_config
-from mentiondesk.models import ConfigError
+from mentiondesk.models import ENGLISH, ConfigError, Wording
 from mentiondesk.slack_actions import SlackActions, add_slack_routes
 from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, CASE, DRAFT, MENTION, OUTBOX
@@ -44,8 +45,12 @@ class Desk:
     ts: str
 
 
-@pytest.fixture
-async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
+@asynccontextmanager
+async def open_desk(
+    fake_api: FakeAPI, tmp_path: Path, wording: Wording = ENGLISH
+) -> AsyncIterator[Desk]:
+    """/slack/actions served on 127.0.0.1 over a seeded store, a card posted to press on;
+    `wording`: the card's language (test_slack_actions_pt)."""
     (tmp_path / "config.toml").write_text(CONFIG)
     (tmp_path / "m.jsonl").write_text("")
     config = load_config(tmp_path / "config.toml")
@@ -59,6 +64,7 @@ async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
         signing_secret=SecretStr(SECRET),
         channel="C0TEAM",
         base_url=fake.base_url,
+        wording=wording,
     )
     receipt = await slack.deliver(action())  # a card to press buttons on
     app = web.Application()
@@ -73,6 +79,12 @@ async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
     yield Desk(f"http://127.0.0.1:{port}/slack/actions", store, fake, actions, seeded, ts)
     await runner.cleanup()
     store.dispose()
+
+
+@pytest.fixture
+async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
+    async with open_desk(fake_api, tmp_path) as opened:
+        yield opened
 
 
 def click(d: Desk, action_id: str) -> dict[str, object]:

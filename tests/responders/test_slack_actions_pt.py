@@ -8,23 +8,14 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from aiohttp import web
-from pydantic import SecretStr
 
 from mentiondesk.alert_wording import wording_for
-from mentiondesk.config import load_config
-from mentiondesk.slack_actions import add_slack_routes
-from mentiondesk.store import Store
-from responders.slack import SlackResponder
 from tests.fakes._base import FakeAPI
-from tests.fakes.slack import SlackFake
-from tests.responders._data import action, seed
 from tests.responders.test_slack_actions import (
-    CONFIG,
-    SECRET,
     Desk,
     click,
     draft_status,
+    open_desk,
     send,
     set_draft,
 )
@@ -33,34 +24,8 @@ from tests.responders.test_slack_edit import approve_on_card
 
 @pytest.fixture
 async def desk(fake_api: FakeAPI, tmp_path: Path) -> AsyncIterator[Desk]:
-    (tmp_path / "config.toml").write_text(CONFIG)
-    (tmp_path / "m.jsonl").write_text("")
-    config = load_config(tmp_path / "config.toml")
-    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
-    store.create_all()
-    seeded = seed(store)
-    fake = SlackFake(fake_api)
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr(SECRET),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-        wording=wording_for("pt-BR", "America/Sao_Paulo"),
-    )
-    receipt = await slack.deliver(action())
-    app = web.Application()
-    actions = add_slack_routes(app, store=store, config=config, responders={"slack": slack})
-    assert actions is not None
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    ts = (receipt.ref or "").split(":")[1]
-    yield Desk(f"http://127.0.0.1:{port}/slack/actions", store, fake, actions, seeded, ts)
-    await runner.cleanup()
-    store.dispose()
+    async with open_desk(fake_api, tmp_path, wording_for("pt-BR", "America/Sao_Paulo")) as d:
+        yield d
 
 
 async def test_approve_from_a_portuguese_card(desk: Desk) -> None:

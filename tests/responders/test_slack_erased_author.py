@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pydantic import SecretStr
 
 from mentiondesk.alert_wording import wording_for
 from mentiondesk.erasure_payloads import ERASED, blank_context
@@ -25,11 +24,11 @@ from mentiondesk.slack_card import CardState
 from mentiondesk.slack_desk_edits import rewritten
 from mentiondesk.tables import OUTBOX
 from responders._chat_author import ERASED_LINE
-from responders.slack import SlackResponder
 from responders.slack_blocks import decided_blocks
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action
+from tests.responders.slack_helpers import slack_responder
 from tests.test_forget_digest import _forget_ana, _rename_ana
 from tests.test_retention_digest import _connect, _rows, desk
 
@@ -57,17 +56,6 @@ def fake(fake_api: FakeAPI) -> SlackFake:
     return SlackFake(fake_api)
 
 
-def _slack(fake: SlackFake, wording: Wording) -> SlackResponder:
-    return SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-        wording=wording,
-    )
-
-
 def _author(blocks: list[dict[str, object]]) -> str:
     first = blocks[0]["text"]
     assert isinstance(first, dict)
@@ -80,7 +68,7 @@ def _author(blocks: list[dict[str, object]]) -> str:
 async def test_the_card_names_an_erased_author_unlinked(
     fake: SlackFake, wording: Wording, erased: str, keep_url: bool
 ) -> None:
-    slack = _slack(fake, wording)
+    slack = slack_responder(fake, wording)
     await slack.deliver(_erased(keep_url=keep_url))
     [body] = fake.posted()
     line = _author(body["blocks"])
@@ -126,7 +114,7 @@ async def test_a_digest_names_an_erased_author_in_words(
     _rename_ana(db_url)
     _forget_ana(desk)
     ((stored,),) = _rows(db_url, sa.select(OUTBOX.c.payload).where(OUTBOX.c.key == key))
-    await _slack(fake, wording).deliver(action_from_payload(stored, 0))
+    await slack_responder(fake, wording).deliver(action_from_payload(stored, 0))
     [body] = fake.posted()
     shown = _author(body["blocks"]).split("\n")
     assert shown == [lines[0], f"• {erased}", lines[2]]

@@ -8,34 +8,18 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pydantic import SecretStr
 
 from mentiondesk.config import OutboxSection
 from mentiondesk.models import FatalError, RateLimited, TransientError
 from mentiondesk.outbox import OutboxWorker
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
-from responders.slack import SlackResponder
-from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action, seed
+from tests.responders.slack_helpers import slack_fake as slack_fake  # the fixture, re-exported
+from tests.responders.slack_helpers import slack_responder
 
 POST = "/api/chat.postMessage"
-
-
-@pytest.fixture
-def slack_fake(fake_api: FakeAPI) -> SlackFake:
-    return SlackFake(fake_api)
-
-
-def responder(fake: SlackFake) -> SlackResponder:
-    return SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
 
 
 @pytest.mark.parametrize(
@@ -61,7 +45,7 @@ async def test_only_transient_codes_are_retried(
     answer = {"ok": False, "error": error} if error else {"ok": False}
     slack_fake.api.queue("POST", POST, status, answer)
     with pytest.raises(kind) as info:
-        await responder(slack_fake).deliver(action())
+        await slack_responder(slack_fake).deliver(action())
     assert type(info.value) is kind
     assert kind is RateLimited or (error or str(status)) in str(info.value)
 
@@ -72,7 +56,7 @@ async def test_too_many_messages_waits_the_default_without_retry_after(
     slack_fake.api.queue("POST", POST, 200, {"ok": False, "error": "rate_limited"})
     before = datetime.now(UTC)
     with pytest.raises(RateLimited) as info:
-        await responder(slack_fake).deliver(action())
+        await slack_responder(slack_fake).deliver(action())
     assert info.value.until >= before + timedelta(seconds=25)
 
 
@@ -93,7 +77,7 @@ async def test_a_fatal_code_says_what_to_fix(
 ) -> None:
     slack_fake.api.queue("POST", POST, 200, {"ok": False, **answer})
     with pytest.raises(FatalError, match=said):
-        await responder(slack_fake).deliver(action())
+        await slack_responder(slack_fake).deliver(action())
 
 
 async def test_an_unlisted_code_is_held_with_the_code_not_retried(
@@ -103,7 +87,7 @@ async def test_an_unlisted_code_is_held_with_the_code_not_retried(
     store.create_all()
     seed(store)
     slack_fake.api.queue("POST", POST, 200, {"ok": False, "error": "invalid_arguments"})
-    worker = OutboxWorker(store, {"slack": responder(slack_fake)}, OutboxSection())
+    worker = OutboxWorker(store, {"slack": slack_responder(slack_fake)}, OutboxSection())
     await worker.drain()
     await worker.drain()
     with store.engine.connect() as conn:
@@ -117,9 +101,9 @@ async def test_check_reads_the_channel_history_a_retry_needs(slack_fake: SlackFa
     slack_fake.private = True
     slack_fake.scopes.discard("groups:history")  # channels:history covers public channels only
     with pytest.raises(FatalError, match="missing_scope; add the scope groups:history") as info:
-        await responder(slack_fake).check()
+        await slack_responder(slack_fake).check()
     slack_fake.scopes.add("groups:history")
-    said = await responder(slack_fake).check()
+    said = await slack_responder(slack_fake).check()
     [first, second] = slack_fake.api.calls("/api/conversations.history")
     assert "conversations_history" in str(info.value)
     assert "history of C0TEAM readable" in said
@@ -135,7 +119,7 @@ async def test_check_reads_the_channel_history_a_retry_needs(slack_fake: SlackFa
 
 async def test_a_public_channel_needs_no_groups_scope(slack_fake: SlackFake) -> None:
     slack_fake.scopes.discard("groups:history")
-    assert "readable" in await responder(slack_fake).check()
+    assert "readable" in await slack_responder(slack_fake).check()
 
 
 async def test_a_retried_alert_in_a_private_channel_without_the_scope_is_held(
@@ -150,7 +134,7 @@ async def test_a_retried_alert_in_a_private_channel_without_the_scope_is_held(
     now = datetime.now(UTC)
     clock = [now]
     worker = OutboxWorker(
-        store, {"slack": responder(slack_fake)}, OutboxSection(), clock=lambda: clock[0]
+        store, {"slack": slack_responder(slack_fake)}, OutboxSection(), clock=lambda: clock[0]
     )
     await worker.drain()
     clock[0] = now + timedelta(hours=1)

@@ -6,13 +6,11 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from pydantic import SecretStr
-
 from responders._escape import slack_link
-from responders.slack import SlackResponder
 from tests.fakes._base import FakeAPI
 from tests.fakes.slack import SlackFake
 from tests.responders._data import action
+from tests.responders.slack_helpers import slack_responder
 
 ZWSP = "\u200b"
 
@@ -25,13 +23,7 @@ async def test_a_name_with_formatting_characters_stays_plain(fake_api: FakeAPI) 
     hostile = replace(
         alert, context=replace(alert.context, mention=replace(mention, author=author))
     )
-    slack = SlackResponder(
-        "slack",
-        token=SecretStr("xoxb-test"),
-        signing_secret=SecretStr("s3cret"),
-        channel="C0TEAM",
-        base_url=fake.base_url,
-    )
+    slack = slack_responder(fake)
     await slack.deliver(hostile)
     text = json.dumps(fake.posted()[0]["blocks"], ensure_ascii=False)
     label = f"Zed*{ZWSP} _{ZWSP}free_{ZWSP} ~{ZWSP}gift~{ZWSP} `{ZWSP}x`{ZWSP}"

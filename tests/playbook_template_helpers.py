@@ -1,0 +1,47 @@
+"""A pt playbook of one rule (praise: a public draft from `obrigado`) on templates written to
+disk, for the tests of what start-up says of a template's mistakes (test_playbook_template_lines,
+test_playbook_template_words); they built it twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mentiondesk.models import Brand, ConfigError
+from playbooks import Playbook, load_playbook
+
+RULE = (
+    '[[rules]]\nname = "elogio"\nwhen = { label = ["positive"] }\n'
+    'actions = [{ type = "draft_public", template = "obrigado" }]\n'
+)
+
+
+def load_templates(tmp_path: Path, data: bytes | str, **others: str) -> Playbook:
+    """The playbook with `data` as pt/obrigado.j2 (bytes: as the editor saved them, a BOM or
+    CRLF and all) and OTHERS as pt/NAME.j2."""
+    folder = tmp_path / "modelos" / "pt"
+    folder.mkdir(parents=True, exist_ok=True)
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    (folder / "obrigado.j2").write_bytes(raw)
+    for name, body in others.items():
+        (folder / f"{name}.j2").write_text(body, encoding="utf-8")
+    (tmp_path / "regras.toml").write_text(RULE, encoding="utf-8")
+    return load_playbook(
+        [tmp_path / "regras.toml"],
+        brand=Brand(name="Lumora"),
+        template_dir=tmp_path / "modelos",
+        default_lang="pt",
+    )
+
+
+def refusal(tmp_path: Path, data: bytes | str, **others: str) -> str:
+    """What start-up says of the templates it refuses."""
+    with pytest.raises(ConfigError) as caught:
+        load_templates(tmp_path, data, **others)
+    return str(caught.value)
+
+
+def at_line(tmp_path: Path, line: int, name: str = "obrigado") -> str:
+    """How a refusal names a line of pt/NAME.j2: by its path on disk."""
+    return f"template {tmp_path / 'modelos' / 'pt' / f'{name}.j2'}, line {line}: "
