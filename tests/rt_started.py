@@ -1,6 +1,6 @@
 """A real Request Tracker 5 server for a test module's fixture: installed if need be, else
 the tests fail as root (dev machines, CI: there the install must work) and skip elsewhere.
-tests/responders/conftest.py's `rt_server` does the same for the responder tests."""
+tests/responders/conftest.py's `rt_server` starts it once for the responder tests."""
 
 from __future__ import annotations
 

@@ -26,7 +26,8 @@ from mentiondesk.tables import OUTBOX
 from tests.fakes.slack import SlackFake
 from tests.helpers import mention
 from tests.responders._data import action
-from tests.responders.test_slack_errors import POST, responder
+from tests.responders.slack_helpers import slack_responder as responder
+from tests.responders.test_slack_errors import POST
 from tests.responders.test_slack_errors import slack_fake as slack_fake  # the fixture
 
 
