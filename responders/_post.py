@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from mentiondesk.models import FatalError, Mention, OutboxAction
+
+_LOGGER = logging.getLogger(__name__)
+Found = TypeVar("Found")
 
 
 def post_parts(action: OutboxAction, platform: str) -> tuple[Mention, str]:
@@ -32,6 +38,19 @@ def may_have_sent(action: OutboxAction) -> bool:
     """The outbox counts an attempt before calling out; a later attempt may follow a crash after
     the platform accepted the post, so only then is the platform asked first."""
     return action.attempt > 1
+
+
+async def sent_before(
+    name: str, action: OutboxAction, look: Callable[[], Awaitable[Found | None]]
+) -> Found | None:
+    """What an earlier attempt of `action` sent, where one may have (`look` asks the
+    platform), said in the log so a retry that sends nothing is explained; else None."""
+    if not may_have_sent(action):
+        return None
+    found = await look()
+    if found is not None:
+        _LOGGER.info("responder %s: found what an earlier attempt sent; not sending again", name)
+    return found
 
 
 # The outbox row is dated by our clock, a post by the platform's: they may disagree this much.

@@ -33,7 +33,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.bluesky import session_ended
-from responders._post import may_have_sent, post_parts, same_text, sent_for, utc_iso
+from responders._post import post_parts, same_text, sent_before, sent_for, utc_iso
 from responders._refusal import DMS_CLOSED, TOO_LONG, recognised, refusal
 
 _LOGGER = logging.getLogger(__name__)
@@ -99,13 +99,9 @@ class BlueskyPostResponder:
             return await self._message(action, mention.author.id, text)
         did = await self._login()
         rkey = record_key(action.key, mention.created_at)
-        if may_have_sent(action):
-            existing = await self._existing(did, rkey)
-            if existing is not None:
-                _LOGGER.info(
-                    "responder %s: found what an earlier attempt sent; not sending again", self.name
-                )
-                return existing
+        existing = await sent_before(self.name, action, lambda: self._existing(did, rkey))
+        if existing is not None:
+            return existing
         record = await self._record(mention.external_id, text, action.context.reading.lang)
         data = {"repo": did, "collection": _COLLECTION, "rkey": rkey, "record": record}
         created = await self._call(self.client.com.atproto.repo.create_record, data)
@@ -132,13 +128,10 @@ class BlueskyPostResponder:
             chat.chat.bsky.convo.get_convo_for_members, {"members": [author_did]}
         )
         convo_id = found.convo.id
-        if may_have_sent(action):
-            earlier = await self._sent_message(chat, convo_id, action, text)
-            if earlier is not None:
-                _LOGGER.info(
-                    "responder %s: found what an earlier attempt sent; not sending again", self.name
-                )
-                return earlier
+        look = lambda: self._sent_message(chat, convo_id, action, text)  # noqa: E731
+        earlier = await sent_before(self.name, action, look)
+        if earlier is not None:
+            return earlier
         data = {"convo_id": convo_id, "message": {"text": text}}
         sent = await self._call(chat.chat.bsky.convo.send_message, data)
         return Receipt(ref=f"{convo_id}/{sent.id}", detail="direct message")

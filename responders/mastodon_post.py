@@ -42,7 +42,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.mastodon import build_mastodon
-from responders._post import may_have_sent, post_parts, sent_for
+from responders._post import post_parts, sent_before, sent_for
 from responders._refusal import GONE, recognised, status_words
 
 _LOGGER = logging.getLogger(__name__)
@@ -112,7 +112,9 @@ class MastodonPostResponder:
         mention, text = post_parts(action, self.platform)
         visibility = narrower("direct" if action.private else self.visibility, mention.visibility)
         text = mastodon_reply_text(mention.author.handle, text)
-        earlier = await self._our_reply(action, text, visibility) if may_have_sent(action) else None
+        earlier = await sent_before(
+            self.name, action, lambda: self._our_reply(action, text, visibility)
+        )
         if earlier:
             # Mastodon forgets idempotency keys after an hour; the thread remembers.
             return Receipt(ref=str(earlier["id"]), url=earlier.get("url"), detail="already sent")

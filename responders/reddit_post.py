@@ -7,7 +7,6 @@ same text in that thread, and returns it instead of sending again.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -31,10 +30,9 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.reddit import build_reddit
-from responders._post import may_have_sent, post_parts, same_text, sent_since
+from responders._post import post_parts, same_text, sent_before, sent_since
 from responders._refusal import DMS_CLOSED, GONE, TOO_LONG, refusal
 
-_LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own comments or messages since the mention
 _WAIT = re.compile(r"(\d+) (second|minute)")
 # What to do about the refusals Reddit names by code in `json.errors` (its words, which may
@@ -113,13 +111,9 @@ class RedditPostResponder:
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, self.platform)
-        if may_have_sent(action):
-            found = await self._already_sent(action, text)
-            if found is not None:
-                _LOGGER.info(
-                    "responder %s: found what an earlier attempt sent; not sending again", self.name
-                )
-                return found
+        found = await sent_before(self.name, action, lambda: self._already_sent(action, text))
+        if found is not None:
+            return found
         if action.private:
             data = {"subject": self.subject, "text": text, "to": mention.author.handle}
             await self._json_call("api/compose/", data)

@@ -30,7 +30,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from mentiondesk.models.x import RewriteSession, usage_capped
-from responders._post import may_have_sent, post_parts, sent_for
+from responders._post import may_have_sent, post_parts, sent_before, sent_for
 from responders._refusal import (
     DMS_CLOSED,
     GONE,
@@ -91,13 +91,9 @@ class XPostResponder:
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, self.platform)
-        if may_have_sent(action):
-            found = await self._already_sent(action, text)
-            if found is not None:
-                _LOGGER.info(
-                    "responder %s: found what an earlier attempt sent; not sending again", self.name
-                )
-                return found
+        found = await sent_before(self.name, action, lambda: self._already_sent(action, text))
+        if found is not None:
+            return found
         if action.private:
             answer = await self._call(
                 self.client.create_direct_message, participant_id=mention.author.id, text=text
