@@ -11,6 +11,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from tests.desk.desk_static import SCRIPTS, STYLESHEETS
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("mentiondesk", "listener", "sentiment", "playbooks", "responders")
 # What the program opens at run time, as globs under the repository root.
@@ -54,4 +56,7 @@ def test_the_wheel_holds_every_file_read_at_run_time(tmp_path: Path) -> None:
         if path.is_file()
     )
     assert "mentiondesk/web/templates/login.html" in wanted
+    # Every part of the desk's style and script that base.html links (tests/desk/desk_static).
+    linked = [f"mentiondesk/web/static/{name}" for name in (*STYLESHEETS, *SCRIPTS)]
+    assert len(linked) >= 4 and [name for name in linked if name not in wanted] == []
     assert [name for name in wanted if name not in names] == []

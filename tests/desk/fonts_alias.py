@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 ENV = "MENTIONDESK_TEST_FONT"
-# The families desk.css names, and the generic one it ends on.
+# The families desk-base.css names, and the generic one it ends on.
 STACK = (
     "system-ui",
     "-apple-system",

@@ -7,20 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from html.parser import HTMLParser
-from pathlib import Path
 
 import sqlalchemy as sa
 
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, READING
 from tests.desk.conftest import Desk
+from tests.desk.desk_static import DESK_CSS
 from tests.desk.seed import PASSWORD, add
 from tests.desk.test_chart_contrast import _contrast
 
 Login = Callable[[str], Awaitable[Desk]]
 PT_BR = {"Accept-Language": "pt-BR,pt;q=0.9"}
 PT_PT = {"Accept-Language": "pt-PT,pt;q=0.9"}
-CSS = (Path(__file__).parents[2] / "mentiondesk" / "web" / "static" / "desk.css").read_text()
+CSS = DESK_CSS  # all of the desk's stylesheets, in the order base.html links them
 
 
 _VOID = frozenset({"input", "br", "img", "meta", "link", "hr", "col", "source", "wbr"})

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -16,6 +15,7 @@ import sqlalchemy as sa
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE
 from tests.desk.conftest import Desk
+from tests.desk.desk_static import DESK_CSS
 from tests.desk.seed import add
 
 Login = Callable[[str], Awaitable[Desk]]
@@ -24,7 +24,7 @@ LANGS = {
     "pt-BR": ({"Accept-Language": "pt-BR"}, "ainda não", "nenhum", "meta de 1 h"),
     "pt-PT": ({"Accept-Language": "pt-PT"}, "ainda não", "nenhum", "meta de 1 h"),
 }
-CSS = (Path(__file__).parents[2] / "mentiondesk" / "web" / "static" / "desk.css").read_text()
+CSS = DESK_CSS  # all of the desk's stylesheets, in the order base.html links them
 _VOID = frozenset({"input", "br", "img", "meta", "link", "hr", "col", "source", "wbr"})
 
 

@@ -4,9 +4,10 @@ panel's white (a white line between parts), and each colour has 3:1 against it (
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-CSS = (Path(__file__).parents[2] / "mentiondesk" / "web" / "static" / "desk.css").read_text()
+from tests.desk.desk_static import DESK_CSS
+
+CSS = DESK_CSS  # all of the desk's stylesheets, in the order base.html links them
 
 
 def _variable(name: str) -> str:

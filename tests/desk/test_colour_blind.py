@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import pytest
 
 from mentiondesk.store import Store
 from tests.desk.conftest import Desk
+from tests.desk.desk_static import DESK_CSS
 from tests.desk.seed import add
 
-CSS = (Path(__file__).parents[2] / "mentiondesk" / "web" / "static" / "desk.css").read_text()
+CSS = DESK_CSS  # all of the desk's stylesheets, in the order base.html links them
 Login = Callable[[str], Awaitable[Desk]]
 # Linear-RGB matrices of Machado, Oliveira & Fernandes (2009), severity 1.0.
 SIMULATIONS = {

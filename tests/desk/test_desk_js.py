@@ -1,18 +1,16 @@
-"""desk.js parses in every browser the desk supports and writes only the server's words:
-no regex lookbehind (a parse error for the whole script in Safari before 16.4), no English
-copy of i18n.JS_STRINGS to drift from it, and every word it uses is in each language."""
+"""The desk's script (desk-core.js and the parts base.html loads after it) parses in every
+browser the desk supports and writes only the server's words: no regex lookbehind (a parse
+error for the whole script in Safari before 16.4), no English copy of i18n.JS_STRINGS to
+drift from it, and every word it uses is in each language."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from mentiondesk.web import i18n
 from mentiondesk.web.i18n import ENGLISH, EUROPEAN_PORTUGUESE, JS_STRINGS, PORTUGUESE, Locale
-
-DESK_JS = (Path(i18n.__file__).parent / "static" / "desk.js").read_text(encoding="utf-8")
+from tests.desk.desk_static import DESK_JS, SCRIPTS, STATIC
 
 
 def test_desk_js_has_no_lookbehind() -> None:
@@ -35,3 +33,16 @@ def test_every_word_desk_js_uses_is_sent_in_each_language(locale: Locale) -> Non
     assert isinstance(sent, dict)
     assert used <= sent.keys()
     assert all(isinstance(sent[key], str) and sent[key] for key in used)
+
+
+def test_the_script_parts_share_one_namespace_and_no_other_global() -> None:
+    # Each part is wrapped in its own function; what they share is window.mentiondesk, set by
+    # the first one base.html loads, and a part written before it would find nothing there.
+    assert SCRIPTS[0] == "desk-core.js" and len(SCRIPTS) >= 2
+    assert DESK_JS.count("window.mentiondesk = {") == 1
+    for name in SCRIPTS:
+        text = (STATIC / name).read_text(encoding="utf-8")
+        assert text.startswith("//") and '(function () {\n  "use strict";' in text, name
+        assert text.rstrip().endswith("})();"), name
+        sets = re.findall(r"window\.(\w+)\s*=", text)
+        assert sets == (["mentiondesk"] if name == SCRIPTS[0] else []), name

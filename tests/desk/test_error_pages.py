@@ -249,4 +249,4 @@ async def test_a_missing_file_of_the_desk_is_the_not_found_page(anon: Desk) -> N
     for path in ("/static/desk.jss", "/static/../app.py", "/static/%2e%2e/app.py", "/static/%00"):
         response = await anon.client.get(path, headers=PT_BR)
         assert "Não encontrad" in await _page(response, 404), path
-    assert (await anon.client.get("/static/desk.js")).status == 200
+    assert (await anon.client.get("/static/desk-core.js")).status == 200

@@ -1,5 +1,6 @@
 // Copy buttons beside a reply posted by hand (Hacker News): the text of the button's form's
-// box, to paste on the site. Kept apart from desk.js, loaded only by pages that have them.
+// box, to paste on the site. Kept apart from the desk-*.js parts every page loads (base.html),
+// loaded only by pages that have them.
 "use strict";
 
 for (const button of document.querySelectorAll("button[data-copy]")) {

@@ -1,0 +1,123 @@
+// mentiondesk desk: live timers (a case's wait, each second) and reply boxes' character
+// counts, as the server counts. Needs desk-core.js first (base.html).
+(function () {
+  "use strict";
+
+  var md = window.mentiondesk;
+
+  function tickTimers() {
+    var now = Date.now();
+    document.querySelectorAll(".timer[data-since]").forEach(function (el) {
+      var since = Date.parse(el.dataset.since);
+      if (isNaN(since)) return;
+      var waited = (now - since) / 1000, sla = Number(el.dataset.sla) || 3600;
+      var overdue = waited >= sla, dueSoon = !overdue && waited >= sla * 0.75;
+      el.textContent = md.duration(waited);
+      el.classList.toggle("overdue", overdue);
+      el.classList.toggle("due-soon", dueSoon);
+      // The urgency its colour shows, in words for a screen reader (_macros.html's timer).
+      var say = el.nextElementSibling;
+      var words = overdue ? md.STRINGS.overdue : dueSoon ? md.STRINGS.dueSoon : "";
+      if (say && say.matches(".timer-urgency") && say.textContent !== words) {
+        say.textContent = words;
+      }
+    });
+  }
+
+  // A reply's length as its platform counts it, by the server's rules (reply_limits.py):
+  // data-rule "x" or "mastodon" counts a link as 23, "x" weighs a code point outside X's
+  // light ranges 2, and data-prefix is the @handle every Mastodon reply starts with.
+  var LINK = 23, TRAILING = /[.,:;!?'")\]}]+$/u;
+  // A link with its scheme, or (X only) a bare domain: reply_limits._LINK. No lookbehind
+  // (a parse error for the whole script in Safari before 16.4): the character before a bare
+  // domain is matched as group 2 instead, and the link starts after it.
+  // A link ends at the first character twitter-text does not allow in a URL path, as
+  // reply_limits._URL: text in another script right after it (Thai, Arabic, CJK) counts.
+  var URL_PATH = "[a-z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0253\\u0254\\u0256\\u0257" +
+    "\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff" +
+    "\\u0400-\\u04ff!*';:=+,.$\\/%#\\[\\]\\-\\u2013_~@|&?()]+";
+  var LINKS = new RegExp("(https?:\\/\\/)" + URL_PATH +
+    "|(^|[^\\p{L}\\p{N}_@.\\/:-])(?=(?:[\\p{L}\\p{N}_-]+\\.)+[a-z]{2,}(?![\\p{L}\\p{N}_-]))" + URL_PATH,
+    "giu");
+  // @user@domain, counted as @user (reply_limits._REMOTE); group 1 is the character before.
+  var REMOTE = /(^|[^\p{L}\p{N}_@])@([\p{L}\p{N}_]+)@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
+  var X_LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
+
+  function plainLength(text, rule) {
+    if (rule === "mastodon") return Array.from(text.replace(REMOTE, "$1@$2")).length;
+    return Array.from(text).reduce(function (sum, char) {
+      var point = char.codePointAt(0);
+      return sum + (X_LIGHT.some(function (r) { return point >= r[0] && point <= r[1]; }) ? 1 : 2);
+    }, 0);
+  }
+
+  // Whether `text` mentions the handle of `prefix` ("@ana "), as models/_replies.py reads it:
+  // "@ana_souza" and "support@ana.example" do not mention @ana.
+  function mentions(text, prefix) {
+    var handle = prefix.trim().replace(/[\\^$.*+?()[\]{}|\/]/g, "\\$&");
+    var word = "[\\p{L}\\p{N}_]";
+    var found = "(?:^|[^\\p{L}\\p{N}_@/])" + handle + "(?![.-]*" + word + "|@" + word + ")";
+    return new RegExp(found, "iu").test(text);
+  }
+
+  function platformLength(text, rule, prefix) {
+    text = text.trim();
+    if (prefix && !mentions(text, prefix)) text = prefix + text;
+    if (rule !== "x" && rule !== "mastodon") return Array.from(text).length;
+    if (rule === "x") text = text.normalize("NFC");
+    var total = 0, at = 0;
+    for (var found of text.matchAll(LINKS)) {
+      if (!found[1] && rule !== "x") continue;  // a bare domain is a link on X only
+      var start = found.index + (found[2] || "").length;  // after the character before it
+      // Punctuation after it is text.
+      var link = found[0].slice(start - found.index).replace(TRAILING, "");
+      total += plainLength(text.slice(at, start), rule);
+      total += found[1] ? LINK : Math.max(LINK, Array.from(link).length);
+      at = start + link.length;
+    }
+    return total + plainLength(text.slice(at), rule);
+  }
+
+  function countChars(area) {
+    var bar = area.form && area.form.querySelector(".count");
+    if (!bar) return;
+    var n = platformLength(area.value, area.dataset.rule, area.dataset.prefix || "");
+    var limit = Number(area.dataset.limit);
+    // Grouped as the page's language writes numbers, like the limit beside it: 1.234 / 10.000.
+    bar.querySelector(".count-n").textContent = n.toLocaleString(document.documentElement.lang);
+    bar.classList.toggle("over", n > limit);
+    // Said once as the text goes over the limit (and cleared back under it), not the count
+    // itself: a live count reads its figure out to a screen reader after every key.
+    var say = area.form.querySelector(".count-say"), over = String(n > limit);
+    if (say && say.dataset.over !== over) {
+      say.dataset.over = over;
+      say.textContent = n > limit ? md.STRINGS.tooLong : "";
+    }
+    // The platform would refuse it (and the desk does too): shorten first, saving still works.
+    var approve = area.form.querySelector("button[value=approve]");
+    if (approve) {
+      approve.disabled = n > limit;
+      approve.title = n > limit ? md.STRINGS.tooLong : "";
+    }
+  }
+
+  md.ready(function () {
+    tickTimers();
+    setInterval(tickTimers, 1000);
+    document.querySelectorAll("textarea[data-limit]").forEach(function (area) {
+      countChars(area);
+      area.addEventListener("input", function () { countChars(area); });
+    });
+    // A reply written by hand counts against the limit of the kind chosen for it.
+    document.querySelectorAll(".reply-kind input[data-kind-limit]").forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        var area = radio.form.querySelector("textarea[data-limit]");
+        area.dataset.limit = radio.dataset.kindLimit;
+        area.dataset.rule = radio.dataset.kindRule;
+        area.dataset.prefix = radio.dataset.kindPrefix;
+        radio.form.querySelector(".count-limit").textContent = radio.dataset.limitText;
+        countChars(area);
+      });
+    });
+  });
+})();
