@@ -53,7 +53,7 @@ def reply_limit(platform: str, *, private: bool = False) -> int:
 
 def counting_rule(platform: str, *, private: bool = False) -> str:
     """How `reply_length` counts a reply of this kind, by the name the desk's live counter
-    (static/desk.js) knows it: "x" (weighted, links 23), "mastodon" (links 23) or "chars"."""
+    (static/desk-counts.js) knows it: "x" (weighted, links 23), "mastodon" (links 23) or "chars"."""
     if platform in ("x", "twitter") and not private:
         return "x"
     return "mastodon" if platform == "mastodon" else "chars"

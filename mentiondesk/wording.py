@@ -87,7 +87,7 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
-# A wait's units in English; the desk translates them (Locale.duration, desk.js's timers).
+# A wait's units in English; the desk translates them (Locale.duration, desk-counts.js's timers).
 DURATION_UNITS = {"seconds": "{s}s", "minutes": "{m}m", "hours": "{h}h {m}m", "days": "{d}d {h}h"}
 
 

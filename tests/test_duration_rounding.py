@@ -1,6 +1,6 @@
 """A wait is rounded to the nearest unit it shows, not cut down: the walkthrough's median of
 6 d 0 h 56 min read "6 d 0 h" on the dashboard, 56 minutes short; the queue, the case page,
-the CLI report and desk.js's live timers write waits with the same rule."""
+the CLI report and desk-counts.js's live timers write waits with the same rule."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ import re
 def mentions(handle: str, text: str) -> bool:
     """Whether `text` mentions @`handle` as Mastodon reads a mention: not inside a word, an
     address or a link (`support@ana.example`, `/@ana`), and not the start of a longer handle
-    (`@ana_souza`, `@ana.souza`, `@ana@other.example`). static/desk.js's `mentions` agrees."""
+    (`@ana_souza`, `@ana.souza`, `@ana@other.example`). static/desk-counts.js's `mentions`
+    agrees."""
     found = rf"(?<![\w@/])@{re.escape(handle)}(?![.-]*\w|@\w)"
     return re.search(found, text, re.IGNORECASE) is not None
 

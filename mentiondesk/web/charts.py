@@ -204,7 +204,7 @@ def _day(loc: Locale, iso_day: str, today: str | None = None) -> str:
 
 
 # The author history's rows, top to bottom, and their y in the plot's pixels: the label
-# column beside it (desk.css .history-y) puts its three words at the same heights.
+# column beside it (desk-case.css .history-y) puts its three words at the same heights.
 HISTORY_HEIGHT = 72
 _HISTORY_GAP = 3.0  # percent of the plot between dots at least: a dot's width on a phone
 _HISTORY_ROWS = {"positive": 8.0, "neutral": 36.0, "negative": 64.0}

@@ -30,7 +30,8 @@ LANGS = {"en": "EN", "pt-BR": "PT-BR", "pt-PT": "PT-PT"}  # code → what the he
 # Portugal's norm. Any other region, or none ("pt"), gets pt-BR, as before pt-PT existed.
 _EUROPEAN_NORM = {"pt", "ao", "ch", "cv", "gq", "gw", "lu", "mo", "mz", "st", "tl"}
 
-# What desk.js shows; it reads them from <body data-strings>, in the page's language.
+# What the desk's scripts (static/desk-*.js) show; they read them from <body data-strings>,
+# in the page's language.
 JS_STRINGS = {
     "more": "… more",
     "tooLong": "Longer than the platform allows: shorten it first",
@@ -39,12 +40,12 @@ JS_STRINGS = {
     # Asked before a submit or a link leaves text typed in another box unsent (one question
     # with the action's own, if it asks one).
     "unsent": "You have text you have not sent or saved. Leave it and go on?",
-    # A wait's units (Locale.duration, desk.js's live timers): "3h 05m", "3 h 05 min".
+    # A wait's units (Locale.duration, desk-counts.js's live timers): "3h 05m", "3 h 05 min".
     **wording.DURATION_UNITS,
     # A live timer's urgency, for screen readers (its colour says it to the eye).
     "overdue": "past the target",
     "dueSoon": "close to the target",
-    # The queue's `a` or `r` on a row with no draft to act on there (desk.js says it).
+    # The queue's `a` or `r` on a row with no draft to act on there (desk-queue.js says it).
     "noDraftForA": "No draft to approve here: open the case (o)",
     "noDraftForR": "No draft to reject here: open the case (o)",
     "draftOnCasePage": "Approve this draft on the case page: open the case (o)",

@@ -99,7 +99,7 @@ _LAYOUT = {
     "No help desk is configured (routing.ticket).": (
         "Nenhum help desk está configurado (routing.ticket)."
     ),
-    # desk.js
+    # the desk's scripts (static/desk-*.js)
     "… more": "… mais",
     "Longer than the platform allows: shorten it first": (
         "Mais longa do que a plataforma permite: encurte antes de enviar"

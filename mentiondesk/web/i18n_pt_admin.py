@@ -147,7 +147,7 @@ ADMIN = {
     "The figures, day by day": "Os números, dia a dia",
     # The first link of every page, shown on focus: past the header to the page's own content.
     "Skip to the content": "Pular para o conteúdo",
-    # A timer's urgency, read after its figure by screen readers (desk.js).
+    # A timer's urgency, read after its figure by screen readers (desk-counts.js).
     "past the target": "fora do prazo",
     "close to the target": "perto do prazo",
     # The queue's switch for j/k/o/a/r (off: keys type nothing into the page).

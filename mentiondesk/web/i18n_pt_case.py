@@ -175,7 +175,7 @@ CASE = {
     "In the case’s language ({lang})": "No idioma do caso ({lang})",
     "Other languages": "Outros idiomas",
     "Put in the box": "Colocar na caixa",
-    # desk.js, before a saved reply replaces text the agent wrote
+    # desk-guards.js, before a saved reply replaces text the agent wrote
     "Replace the text you wrote with this saved reply?": (
         "Substituir o texto que você escreveu por esta resposta pronta?"
     ),
@@ -221,7 +221,7 @@ CASE = {
         "(publique no {platform} e depois registre aqui)"
     ),
     "Post by hand": "Publicar manualmente",
-    # desk.js, before a submit or a link leaves text typed in another box unsent
+    # desk-guards.js, before a submit or a link leaves text typed in another box unsent
     "You have text you have not sent or saved. Leave it and go on?": (
         "Há um texto que você ainda não enviou nem salvou. Deixar o texto e continuar?"
     ),
@@ -257,7 +257,7 @@ CASE = {
     "Managers assign cases to others.": (
         "Quem tem o papel de gestão atribui casos a outras pessoas."
     ),
-    # The queue's `a` key asks first (queue.html, desk.js); pt-PT words it alike
+    # The queue's `a` key asks first (queue.html, desk-queue.js); pt-PT words it alike
     "Approve and send this public reply to {handle} on {platform} now?": (
         "Aprovar e enviar agora esta resposta pública para {handle} no {platform}?"
     ),
@@ -268,7 +268,7 @@ CASE = {
     # queue.html); pt-PT words it alike
     "Frustration of this mention": "Frustração desta menção",
     "Highest frustration in the case": "Maior frustração do caso",
-    # The queue's `a` or `r` on a row with no draft to act on there (desk.js); pt-PT alike
+    # The queue's `a` or `r` on a row with no draft to act on there (desk-queue.js); pt-PT alike
     "No draft to approve here: open the case (o)": (
         "Nenhum rascunho para aprovar aqui: abra o caso (o)"
     ),

@@ -109,7 +109,7 @@ MESSAGES: dict[str, str] = {
     "The reply is longer than the platform allows: shorten it first.": (
         "A resposta é mais longa do que a plataforma permite: encurte-a primeiro."
     ),
-    # desk.js, the Approve button's tooltip
+    # desk-counts.js, the Approve button's tooltip
     "Longer than the platform allows: shorten it first": (
         "Mais longa do que a plataforma permite: encurte-a antes de enviar"
     ),

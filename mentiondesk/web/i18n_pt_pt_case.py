@@ -109,7 +109,7 @@ CASE = {
     "Nothing was sent or saved: your text is still in the box below.": (
         "Nada foi enviado nem guardado: o seu texto continua na caixa abaixo."
     ),
-    # desk.js, before a saved reply replaces text the agent wrote
+    # desk-guards.js, before a saved reply replaces text the agent wrote
     "Replace the text you wrote with this saved reply?": (
         "Substituir o texto que escreveu por esta resposta pronta?"
     ),
@@ -185,7 +185,7 @@ CASE = {
         "{who} editou uma resposta e marcou-a como publicada manualmente"
     ),
     "{who} wrote a reply posted by hand": ("{who} registou uma resposta publicada manualmente"),
-    # desk.js, before a submit or a link leaves text typed in another box unsent
+    # desk-guards.js, before a submit or a link leaves text typed in another box unsent
     "You have text you have not sent or saved. Leave it and go on?": (
         "Há texto que ainda não enviou nem guardou. Deixá-lo e continuar?"
     ),

@@ -144,7 +144,7 @@ def _replied_since(drafts: list[DraftData]) -> dict[int, DraftData]:
 
 
 def _counting(platform: str, handle: str) -> dict[str, dict[str, str]]:
-    """Per reply kind, what the live counter (desk.js) needs to count as the server does: the
+    """Per reply kind, what the live counter (desk-counts.js) needs to count as the server does: the
     platform's rule, and what the responder puts before the text."""
     return {
         kind: {

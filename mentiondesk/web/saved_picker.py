@@ -1,7 +1,7 @@
 """The case page's saved-reply picker: the team's ready texts filled in for the case, those in
 its language first, the file's before those made in the desk (read from the store on each
 view, so a reply a manager just saved shows on every worker). Picking sends nothing: the
-text goes into a box (desk.js at once; without JavaScript, `?saved=ID&into=reply|DRAFT`
+text goes into a box (desk-guards.js at once; without JavaScript, `?saved=ID&into=reply|DRAFT`
 shows the page with it there)."""
 
 from __future__ import annotations

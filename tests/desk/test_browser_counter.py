@@ -62,7 +62,7 @@ def test_a_mastodon_reply_counts_the_handle_it_starts_with(
 
 
 # Where a link, a remote @handle or the author's handle starts depends on the character
-# before it (desk.js matches that character, as it may not look behind): none, a space, a
+# before it (desk-counts.js matches that character, as it may not look behind): none, a space, a
 # bracket, or a character that joins it to the word before.
 X_TEXTS = [
     "brand.example/help first",
@@ -108,7 +108,7 @@ def test_links_and_handles_count_as_the_server_counts_them(
 def test_the_count_and_the_wait_are_written_in_the_pages_language(
     browser: Browser, world: tuple[str, Store]
 ) -> None:
-    """pt-BR groups the live count as it does the limit beside it, and the timer desk.js
+    """pt-BR groups the live count as it does the limit beside it, and the timer desk-counts.js
     rewrites each second keeps Portugal's and Brazil's units: "3 h 05 min", not "3h 05m"."""
     url, store = world
     _, case, _ = add(
@@ -125,5 +125,5 @@ def test_the_count_and_the_wait_are_written_in_the_pages_language(
     expect(page.locator(".draft-panel .count")).to_have_text("1.234 / 10.000 caracteres")
     timer = page.locator(".timer[data-since]").first
     page.evaluate("document.querySelector('.timer[data-since]').textContent = ''")
-    expect(timer).to_have_text(re.compile(r"^3 h 0[5-6] min$"))  # rewritten by desk.js
+    expect(timer).to_have_text(re.compile(r"^3 h 0[5-6] min$"))  # rewritten by desk-counts.js
     context.close()

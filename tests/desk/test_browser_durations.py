@@ -76,7 +76,7 @@ def test_the_median_wait_keeps_to_one_line(
 
 
 def test_the_live_timer_rounds_as_the_server_does(page: Page, world: tuple[str, Store]) -> None:
-    """desk.js rewrites a case's wait each second with the server's rule: 6 d 0 h 56 min is
+    """desk-counts.js rewrites a case's wait each second with the server's rule: 6 d 0 h 56 min is
     "6d 1h", not "6d 0h" (it cut the hours down, as the server did)."""
     url, store = world
     _, case, _ = add(store, "Rounded: where is my order", ago=timedelta(days=6, minutes=56))
@@ -84,4 +84,4 @@ def test_the_live_timer_rounds_as_the_server_does(page: Page, world: tuple[str, 
     page.goto(f"{url}/cases/{case}")
     timer = page.locator(".timer[data-since]").first
     page.evaluate("document.querySelector('.timer[data-since]').textContent = ''")
-    expect(timer).to_have_text("6d 1h")  # rewritten by desk.js
+    expect(timer).to_have_text("6d 1h")  # rewritten by desk-counts.js

@@ -1,4 +1,4 @@
-"""The desk in Portuguese, in Chromium: the longer words still fit a phone, desk.js speaks it."""
+"""The desk in Portuguese, in Chromium: the longer words still fit a phone, its scripts speak it."""
 
 from __future__ import annotations
 

@@ -64,7 +64,7 @@ async def test_resolve_and_close_say_how_they_differ(as_role: Login, store: Stor
 async def test_the_reply_counter_is_told_how_the_platform_counts(
     as_role: Login, store: Store
 ) -> None:
-    """desk.js counts as approval does from data-rule and data-prefix; the count the page
+    """desk-counts.js counts as approval does from data-rule and data-prefix; the count the page
     opens with is the platform's too (a link as 23 on X; the @handle before a Mastodon DM)."""
     link = "https://brand.example/" + "a" * 100
     x_post, _, _ = add(store, "Where is it?", platform="x", draft_kind="public", draft=link)

@@ -61,7 +61,7 @@ async def _page(desk: Desk, path: str, headers: dict[str, str]) -> str:
 
 
 def _shown() -> list[str]:
-    """Every catalog text and stored value's word as pt-PT shows it, desk.js's too."""
+    """Every catalog text and stored value's word as pt-PT shows it, the desk scripts' too."""
     texts = [EUROPEAN_PORTUGUESE.t(english) for english in MESSAGES]
     texts += [EUROPEAN_PORTUGUESE.word(kind, v) for kind, words in WORDS.items() for v in words]
     js = EUROPEAN_PORTUGUESE.template_context()["js_strings"]

@@ -1,5 +1,5 @@
 """Waits (queue timers, first-response times) in the page's language's units: "3h 05m" in
-English, "3 h 05 min" in Portuguese; desk.js gets the same formats from the page."""
+English, "3 h 05 min" in Portuguese; desk-counts.js gets the same formats from the page."""
 
 from __future__ import annotations
 
