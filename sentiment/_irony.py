@@ -29,7 +29,16 @@ _GRIEF_PT = (
     r"falta de (?:respeito|resposta|retorno|atencao|informacao|consideracao|educacao)|"
     r"(?:pessim|horrivel|terrivel)\w*)\b"
 )
-_GRIEF_EN = r"(?:(?:long|endless|lovely|wonderful) )?(?:delays?|wait|runaround|silence)\b"
+# "for the three week wait", "for the 2-hour delay": how long is the grievance told.
+_HOW_LONG_EN = (
+    r"(?:(?:\d+|an?|one|two|three|four|five|six|ten|several)[ -](?:minute|hour|day|week|month)s?"
+    r"(?: long)? )?"
+)
+_GRIEF_EN = (
+    r"(?:(?:long|endless|lovely|wonderful) )?"
+    + _HOW_LONG_EN
+    + r"(?:delays?|wait|runaround|silence)\b"
+)
 # A wrong done: "por cancelarem meu pedido", "for losing my parcel", "job charging me twice".
 _WRONG_PT = (
     r"(?:me |nos )?(?:deixar(?:em)? " + _SOME + r"(?:esperando|aguardando|a espera|pendurad|"

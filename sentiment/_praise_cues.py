@@ -67,6 +67,13 @@ _EN = (
     r"worth every (penny|cent)",
     r"bang for (the|your|my) buck",
     r"(great|good|excellent|amazing) value( for money)?",
+    # Praise by what did not happen or did not wear out, which names the trouble spared:
+    # "no fuss", "still going strong after 6 years", "hard to beat", "got it right".
+    r"(without|with no|no) (any |the )?(drama|fuss|hassle)",
+    r"still (perfect|going strong|like new|works (perfectly|great|like new))",
+    r"hard to beat",
+    r"got (it|that|this|returns|delivery) right",
+    r"that'?s how (you do it|it'?s done)",
 )
 _PT = (
     r"parabens",
@@ -96,6 +103,10 @@ _PT = (
     r"sensacional",
     r"espetacular",
     r"nada a reclamar",
+    r"dificil (achar|encontrar) melhor",
+    r"sem (drama|dor de cabeca)",
+    r"(continua|segue) (perfeit[oa]|impecavel|como nov[oa]|funcionando perfeitamente)",
+    r"(e|eh) assim que se faz",
     r"nao tenho (nada )?(do|de) que reclamar",
     r"nao foi nada demorad[oa]",
     # Value for money, pt-BR ("custo-benefício") and pt-PT ("relação qualidade-preço").

@@ -28,6 +28,7 @@ _MARKERS = (
     r"#sarcas(mo|m|tic)\b",
     r"(?<!\S)/s" + _END,  # reddit's "/s", not a path such as lumora.com/s/returns
     r"\byeah,? right" + _END,  # "Yeah right." and not "yeah right away"
+    r"\bthanks?,? i guess" + _END,  # grudging: "finally arrived after 5 weeks. thanks i guess"
     r"\bsaid no ?(one|body) ever\b",
     r"#not" + _END,
     r"\bso que nao" + _END,  # not "só que não veio o cabo" (literally "but it did not")

@@ -29,6 +29,7 @@ from sentiment._ngram_model import DEFAULT_PATH as NGRAM_PATH
 from sentiment._ngram_model import NOTHING_SAID, NgramModel, path_problem
 from sentiment._ngram_model import load as load_ngram
 from sentiment._praise_cues import PRAISE, gated, has_praise_cue
+from sentiment._put_right import credited
 from sentiment._sarcasm import unmasked
 from sentiment._threats import escalated
 
@@ -198,6 +199,7 @@ class E5Classifier:
         for code, rows in self._by_reader(detected).items():
             probs[rows] = self._mixed(code, [texts[i] for i in rows], probs[rows])
         probs = unmasked(texts, probs)  # "excelente, só que não!" is no praise (_sarcasm)
+        probs = credited(texts, probs)  # "three awful weeks, but sorted now, thanks!" (_put_right)
         return escalated(texts, probs)  # "vou no Procon" is a complaint (_threats)
 
     def _mixed(self, code: str, texts: Sequence[str], probs: Matrix) -> Matrix:

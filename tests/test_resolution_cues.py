@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mentiondesk.resolution import says_resolved
+from mentiondesk.models import says_resolved
 from tests.cue_sets import measured
 
 _SET = "resolution_cues.tsv"
@@ -56,6 +56,10 @@ def test_the_cues_find_solved_posts_and_leave_look_alikes(lang: str) -> None:
         # Brazil's "entretanto" ("however"), with its comma or without.
         "Já chegou. Entretanto, veio quebrado",
         "Já chegou, entretanto veio quebrado",
+        # A contraction written without its apostrophe still negates.
+        "they didnt fix it",
+        "it wasnt solved",
+        "it wont be fixed",
     ],
 )
 def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
@@ -83,6 +87,10 @@ def test_negated_wished_or_asked_is_no_resolution(text: str) -> None:
         "Demorou, mas ficou tudo tratado",
         "took a week but it's sorted",
         "Took a week. However, it's sorted now",
+        # A word ending in "nt" is no negation: "agent", "payment", "went".
+        "the agent fixed it, thanks",
+        "Payment refunded, all good",
+        "Ana from the support agent team sorted it",
     ],
 )
 def test_a_stated_resolution_is_found(text: str) -> None:

@@ -12,10 +12,12 @@ from mentiondesk.models import Label, PluginContext
 from sentiment import _e5_adapter, _e5_image, _e5_net
 from sentiment._praise_cues import has_praise_cue
 
-# Praise for a problem put right, which the n-gram model reads as a sure complaint.
+# Praise for a problem put right, which the n-gram model reads as a sure complaint. The fix
+# is told in words that sentiment/_put_right.py does not know ("refunded", "trocaram" it
+# does, and would read as praise whatever the gate did), so these tests see the gate alone.
 PUT_RIGHT = [
-    "Parcel lost at first, they refunded it the next day. Genuinely impressed",
-    "produto chegou quebrado, trocaram em 2 dias, nota 10",
+    "Parcel lost at first, they found it the next day. Genuinely impressed",
+    "produto chegou quebrado, o novo chegou em 2 dias, nota 10",
 ]
 PLAIN_COMPLAINT = "my parcel never arrived, terrible service"
 PLAIN_PRAISE = "Love it, amazing service, thank you so much!"

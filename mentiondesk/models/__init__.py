@@ -90,6 +90,7 @@ from mentiondesk.models._readings import (
     Reading,
 )
 from mentiondesk.models._replies import mastodon_reply_text
+from mentiondesk.models._resolved import says_resolved
 from mentiondesk.models._scrub import (
     CAUSE_CLOSED,
     CAUSE_DNS_FAILED,
@@ -187,6 +188,7 @@ __all__ = [
     "notice_context",
     "out_of_range",
     "require_env",
+    "says_resolved",
     "scrub",
     "scrubbed",
     "secret_from_env",
