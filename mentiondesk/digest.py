@@ -196,8 +196,10 @@ async def digest_loop(
     wake: Callable[[], None],
     seconds: float = 30.0,
     wording: Wording = ENGLISH,
+    reroute: Callable[[], int] | None = None,
 ) -> None:
-    """Send the alerts of digest routes no longer configured (flush_stranded), then flush due
+    """Send the alerts of digest routes no longer configured (flush_stranded), and move the
+    queued alerts a digest route now takes there (`reroute`, digest_rerouted), then flush due
     digests every `seconds` until `stop`; each route on its own, so one that fails does not
     hold back the others. The stranded alerts are tried again each turn until a try goes
     through: a database down at start would otherwise keep them until the next restart."""
@@ -206,11 +208,12 @@ async def digest_loop(
 
     async def stranded() -> None:
         nonlocal stranded_left
+        moved = await asyncio.to_thread(reroute) if reroute else 0
         every_route = routing.alert_routes  # one made immediate keeps its chats
         flush = partial(flush_stranded, store, every_route, routing.alert, wording=wording)
         sent = await asyncio.to_thread(flush)
         stranded_left = False  # sent, or said to wait for a chat (routing.alert is empty)
-        if sent:
+        if sent or moved:
             wake()
 
     async def flush(route: AlertRoute) -> None:

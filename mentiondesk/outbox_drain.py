@@ -33,7 +33,7 @@ _LOGGER = logging.getLogger("mentiondesk.outbox")  # the worker's log, where ope
 DELIVER_TIMEOUT = 60.0
 MIN_DELIVER_TIMEOUT = 5.0  # what a delivery started at the end of a stop's grace still gets
 # outbox_retry.put_off writes "not tried: WHY" on what it puts off; WHY is paced_why's here.
-_SET_ASIDE = "not tried: paced: "
+SET_ASIDE = "not tried: paced: "
 
 
 def paced_why(pace: Pace) -> str:
@@ -183,7 +183,7 @@ class SetAside:
     def _waiting(self) -> list[sa.ColumnElement[bool]]:
         return [
             OUTBOX.c.status == "pending",
-            OUTBOX.c.last_error.startswith(_SET_ASIDE, autoescape=True),
+            OUTBOX.c.last_error.startswith(SET_ASIDE, autoescape=True),
             OUTBOX.c.created_at <= self.started,  # a stream queued since does not hold it
             OUTBOX.c.next_attempt_at > self.started,
             self._leases.free(OUTBOX.c.lease_until),

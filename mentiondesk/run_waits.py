@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from mentiondesk.held_reasons import PERSON_HELD
+from mentiondesk.outbox_drain import SET_ASIDE
 from mentiondesk.outbox_refused import REFUSED, RESUME
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
@@ -47,6 +48,7 @@ class Left:
 
     retried: list[Waits] = field(default_factory=list)
     refused: list[Waits] = field(default_factory=list)
+    paced: list[Waits] = field(default_factory=list)  # nothing failed: queued for their turn
 
     def lines(self, *, once: bool) -> list[str]:
         """The summary's last lines: one a responder, then when or how they go (`run --once`:
@@ -56,6 +58,13 @@ class Left:
             when = "at the next run (exit status 75: try again later)" if once else "as it runs"
             lines.append(
                 f"→ not delivered yet, retried {when}: see why with mentiondesk outbox list"
+            )
+        lines += [f"{w.what()} queued for {w.target}, sent at its pace" for w in self.paced]
+        if any(kind == "alert" for w in self.paced for kind, _ in w.kinds):
+            lines.append(
+                "→ too many alerts for the chat? A digest route sends them as one message a "
+                'period (README: "Alert routes and digests"); add one and restart, and those '
+                "queued join it"
             )
         for w in self.refused:
             lines.append(
@@ -67,18 +76,21 @@ class Left:
 
 def left_waiting(store: Store) -> Left:
     """The pending deliveries whose last try failed (the worker retries them), and the held
-    ones a responder's refusal held (outbox_refused.REFUSED), by responder name. Not a
-    pending one never tried yet (its turn under the responder's pace), nor one a person
-    released (PERSON_HELD's words still on it until its try), nor one a person held."""
+    ones a responder's refusal held (outbox_refused.REFUSED), by responder name; apart, those
+    only set aside for their turn under the responder's pace (a crisis day's thousands of
+    alerts at Slack's 1 a second: "will be retried" read as a chat down). Not a pending one
+    never tried yet, nor one a person released (PERSON_HELD's words still on it until its
+    try), nor one a person held."""
     error = OUTBOX.c.last_error
+    pending = sa.and_(OUTBOX.c.status == "pending", error.is_not(None))
+    turn = error.startswith(SET_ASIDE, autoescape=True)
     retried = sa.and_(
-        OUTBOX.c.status == "pending",
-        error.is_not(None),
-        sa.not_(error.startswith(PERSON_HELD, autoescape=True)),
+        pending, sa.not_(error.startswith(PERSON_HELD, autoescape=True)), sa.not_(turn)
     )
     refused = sa.and_(OUTBOX.c.status == "held", error.startswith(REFUSED, autoescape=True))
     with store.engine.connect() as conn:
-        return Left(_counted(conn, retried), _counted(conn, refused))
+        counted = [_counted(conn, which) for which in (retried, refused, sa.and_(pending, turn))]
+    return Left(*counted)
 
 
 def _counted(conn: sa.Connection, which: sa.ColumnElement[bool]) -> list[Waits]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from mentiondesk.contacts import mastodon_homes
 from mentiondesk.digest import digest_loop
+from mentiondesk.digest_rerouted import pinned_rules, reroute_to_digests
 from mentiondesk.helpdesk_sync import SolvedSource, sync_loop
 from mentiondesk.retention import retention_loop
 from mentiondesk.supervision import Start
@@ -26,8 +27,23 @@ def side_tasks(app: App) -> list[tuple[str, Start]]:
         sync = partial(sync_loop, app.store, app.responders, app.stop_event, seconds)
         tasks.append(("helpdesk-sync", sync))
     routing, wording = app.config.settings.routing, app.config.context.wording
+    playbook = app.processor.playbook
+    # Alerts queued before a digest route was added (a crisis day's flood) join its digest.
+    reroute = partial(
+        reroute_to_digests,
+        app.store,
+        routing,
+        pinned=pinned_rules(playbook),
+        locale=playbook.locale,
+    )
     digests = partial(
-        digest_loop, app.store, routing, app.stop_event, wake=app.wake_outbox, wording=wording
+        digest_loop,
+        app.store,
+        routing,
+        app.stop_event,
+        wake=app.wake_outbox,
+        wording=wording,
+        reroute=reroute,
     )
     tasks.append(("digests", digests))
     days = app.config.settings.store.retain_days
