@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from mentiondesk.models import FatalError, Wording
 from responders._escape import html_text
+from responders._helpdesk_base import earlier_ticket as earlier_words
 from responders._rest import RestClient
 
 CLOSED = 5
-_BECAME = {"archived": "{id} (archived)", "deleted": "{id} (deleted)"}
 
 
 async def earlier(http: RestClient, ref: str | None, number: str) -> tuple[int, str] | None:
     """What became of the case's recorded ticket `ref` when search finds none of case
     `number`'s: (its id, "archived" or "deleted"); None while it is there to add to (search
-    lags minutes behind a new ticket), or without a ref. A ticket marked as spam holds the
-    follow-up for a person: filing the spammer anew is theirs to decide."""
-    if not ref or not ref.isdigit():
+    lags minutes behind a new ticket), or without a ref (`recorded_id`). A ticket marked as
+    spam holds the follow-up for a person: filing the spammer anew is theirs to decide."""
+    if ref is None:
         return None
     kept = await http.call("GET", f"tickets/archived/{ref}", missing=(403, 404))
     if kept:  # another case's (a ref not this desk's) is none of ours: it waits
@@ -61,6 +61,5 @@ def earlier_ticket(base: str, ticket: tuple[int, str], wording: Wording) -> str:
     send /helpdesk/tickets/{id} of an archived ticket on to its archive view."""
     ticket_id, became = ticket
     url = f"{base}/helpdesk/tickets/{ticket_id}"
-    label = html_text(wording.t("Earlier ticket"))
-    text = html_text(wording.t(_BECAME[became], id=ticket_id))
-    return f'<p><b>{label}:</b> <a href="{html_text(url)}">{text}</a></p>'
+    label, text = earlier_words(wording, ticket_id, became)
+    return f'<p><b>{html_text(label)}:</b> <a href="{html_text(url)}">{html_text(text)}</a></p>'

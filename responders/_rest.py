@@ -36,8 +36,12 @@ class RestClient:
         whole: Collection[int] = AUTH_REFUSED,
         fix: str = "check the URL, token and permissions",
         refusal: Callable[[int, bytes], None] | None = None,
+        json_only: bool = True,
     ) -> None:
         self.base = base
+        # Whether a body is decoded only when its content type says JSON; else whatever it
+        # says (Request Tracker's REST2), and one that is not JSON is an error.
+        self._json_only = json_only
         # Reads a refusal's body first, for a service whose body says which of its settings
         # is wrong (Mattermost's error ids): it raises its own error, or leaves it to check().
         self._refusal = refusal
@@ -56,7 +60,7 @@ class RestClient:
         if answer is None:
             return None
         raw, content_type = answer
-        if not raw.strip() or content_type != "application/json":
+        if not raw.strip() or (self._json_only and content_type != "application/json"):
             return None
         try:
             return json.loads(raw)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 from mentiondesk.models import (
     ENGLISH,
@@ -24,12 +23,12 @@ from mentiondesk.models import (
     Wording,
     secret_from_env,
 )
-from responders import _earlier_case as earlier
 from responders import _freshdesk_gone as gone
 from responders import _helpdesk as desk
+from responders import _helpdesk_base as common
 from responders._freshdesk_config import FreshdeskResponderConfig
+from responders._helpdesk_base import HelpDeskResponder
 from responders._rest import RestClient, basic_auth
-from responders._text import author_name, plain
 
 _LOGGER = logging.getLogger(__name__)
 SOLVED = {4, 5}  # Resolved, Closed
@@ -42,12 +41,14 @@ REOPENED = {3: "pending", 4: "resolved", 5: "closed"}
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
 
 
-class FreshdeskResponder:
+class FreshdeskResponder(HelpDeskResponder):
     """Opens tickets through the Freshdesk v2 API (Basic auth `api_key:X`)."""
 
     Config = FreshdeskResponderConfig
-    takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
-    finds_earlier_send: ClassVar[bool] = True  # the case's ticket and the follow-up's mark
+    service = "freshdesk"
+    # One call a ticket (Freshdesk has no read of many by id), so a sweep may stop at the
+    # rate limit; the next goes on there.
+    chunk = 1
 
     def __init__(
         self,
@@ -61,17 +62,13 @@ class FreshdeskResponder:
         reopen_statuses: Sequence[int] = (),
         wording: Wording = ENGLISH,
     ) -> None:
-        self.name = name
-        self.wording = wording  # [routing] language: the tickets' words
-        self.base = base_url.rstrip("/")
+        base = base_url.rstrip("/")
+        http = RestClient(base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X"))
+        super().__init__(name, base=base, http=http, wording=wording, log=_LOGGER)
         self.case_field = case_field
         self.unique_external_id = unique_external_id
         self.requester_domain = requester_domain
         self.reopened = REOPENED | {s: f"custom status {s}" for s in reopen_statuses}
-        self.http = RestClient(
-            self.base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X")
-        )
-        self._sweep = desk.SolvedSweep("freshdesk", _LOGGER)  # where the next sync starts
 
     @classmethod
     def from_config(
@@ -96,18 +93,18 @@ class FreshdeskResponder:
         # Another customer's ticket under a reused number is held, never written into, and
         # so is one its author had before the restore (filed before this case began).
         listed = (found or {}).get("results") or []
-        results = earlier.own_tickets("freshdesk", action, number, listed)
+        results = self._own_tickets(action, number, listed)
         if not results and action.attempt > 1:  # none of this case's, maybe not indexed yet
             listed = await self._listed(action, number)
-            results = earlier.own_tickets("freshdesk", action, number, listed)
+            results = self._own_tickets(action, number, listed)
         if action.kind == "comment":
             if not results:
                 return await self._filed_anew(action, number)
             return await self._follow_up(action, number, int(results[0]["id"]))
         if results:
-            return self._receipt(results[0])
+            return self._receipt(results[0]["id"])
         created = await self.http.call("POST", "tickets", json=self._ticket(action, number))
-        return self._receipt(created)
+        return self._receipt(created["id"])
 
     async def _follow_up(self, action: OutboxAction, number: str, ticket_id: int) -> Receipt:
         """The follow-up as a note on the case's ticket, raising and reopening it. A retry
@@ -119,19 +116,19 @@ class FreshdeskResponder:
         if ticket is None or ticket.get("deleted") or ticket.get("spam"):
             return await self._filed_anew(action, number)
         marks = desk.follow_up_marks(action, self.wording)
-        if any(desk.has_mark(ticket.get("description_text") or "", m) for m in marks):
-            return replace(self._receipt(ticket), case_ticket=True)
+        if common.marked(ticket.get("description_text") or "", marks):
+            return self._receipt(ticket["id"], case_ticket=True)
         await self._raise_priority(ticket, action)
         await self._note(ticket["id"], action)
         await self._reopen(ticket)
-        return self._receipt(ticket)
+        return self._receipt(ticket["id"])
 
     async def _filed_anew(self, action: OutboxAction, number: str) -> Receipt:
         """No ticket of the case's is found. Where Freshdesk archived or deleted it, the
         follow-up is filed as a new ticket under the case number (as an e-mail to an archived
         one is), linking the one before, and is the case's ticket from now on; else its
         ticket is there but not indexed yet, and it waits."""
-        before = await gone.earlier(self.http, action.context.ticket_ref, number)
+        before = await gone.earlier(self.http, common.recorded_id(action), number)
         if before is None:
             raise desk.no_ticket_yet(number)
         ticket = self._ticket(action, number)
@@ -139,8 +136,8 @@ class FreshdeskResponder:
             gone.earlier_ticket(self.base, before, self.wording) + ticket["description"]
         )
         created = await self.http.call("POST", "tickets", json=ticket)
-        _LOGGER.info("freshdesk ticket %s is %s; follow-up filed as %s", *before, created["id"])
-        return replace(self._receipt(created), case_ticket=True)
+        self._said_filed_anew(*before, created["id"])
+        return self._receipt(created["id"], case_ticket=True)
 
     async def _listed(self, action: OutboxAction, number: str) -> list[dict[str, Any]]:
         """The case's ticket from the ticket list, newest first: search is indexed minutes
@@ -183,19 +180,18 @@ class FreshdeskResponder:
         was = self.reopened.get(int(ticket.get("status") or 0))
         if was is not None:
             await self.http.call("PUT", f"tickets/{ticket['id']}", json={"status": OPEN})
-            _LOGGER.info("freshdesk ticket %s was %s; set open", ticket["id"], was)
+            self._said_reopened(ticket["id"], was)
 
     async def _has_note(self, ticket_id: int, marks: list[str]) -> bool:
         """Whether any conversation, on any page (Freshdesk gives 30 unless asked), is ours."""
-        for number in range(1, desk.MAX_PAGES + 1):
+
+        async def read(number: int) -> tuple[list[str], int | None]:
             params = {"per_page": 100, "page": number}
-            page = await self.http.call("GET", f"tickets/{ticket_id}/conversations", params=params)
-            texts = [c.get("body_text", "") for c in page or []]
-            if any(desk.has_mark(text, mark) for text in texts for mark in marks):
-                return True
-            if len(page or []) < 100:
-                return False
-        raise desk.thread_too_long(ticket_id)
+            path = f"tickets/{ticket_id}/conversations"
+            page = await self.http.call("GET", path, params=params) or []
+            return [c.get("body_text", "") for c in page], number + 1 if len(page) >= 100 else None
+
+        return await common.thread_has(ticket_id, read, 1, lambda text: common.marked(text, marks))
 
     def _ticket(self, action: OutboxAction, number: str) -> dict[str, Any]:
         m = action.context.mention
@@ -214,9 +210,9 @@ class FreshdeskResponder:
 
     def _requester(self, m: Mention) -> dict[str, str]:
         """Who asks, in a field this account accepts (Freshdesk adds the contact if new)."""
-        who = {"name": plain(author_name(m), 250)}  # one line, no controls
+        who = {"name": common.requester_name(m)}
         if self.unique_external_id:
-            return who | {"unique_external_id": f"{m.platform}:{m.author.id}"[:250]}
+            return who | {"unique_external_id": common.author_key(m, 250)}
         if m.platform == "x":
             return who | {"twitter_id": m.author.handle[:250]}
         if self.requester_domain:
@@ -228,18 +224,13 @@ class FreshdeskResponder:
             "identifiers, unique_external_id = true in its [[responders]] table"
         )
 
-    def _receipt(self, ticket: dict[str, Any]) -> Receipt:
-        ref = str(ticket["id"])
-        return Receipt(ref=ref, url=f"{self.base}/a/tickets/{ref}")
+    def ticket_url(self, ref: str) -> str:
+        return f"{self.base}/a/tickets/{ref}"
 
-    async def solved(self, refs: Sequence[str]) -> set[str]:
-        """Which of these tickets are Resolved or Closed: one call a ticket (Freshdesk has no
-        read of many by id), so a sweep may stop at the rate limit; the next goes on there."""
-        return await self._sweep.run(refs, 1, self._solved_one)
-
-    async def _solved_one(self, chunk: list[str]) -> set[str]:
-        """One ticket's state. Its own refusal (403: moved to a group the key's agent may not
-        see) is the sweep's to say once (`SolvedSweep`): the others are still read."""
+    async def _solved_chunk(self, chunk: list[str]) -> set[str]:
+        """Whether one ticket is Resolved or Closed. Its own refusal (403: moved to a group
+        the key's agent may not see) is the sweep's to say once (`SolvedSweep`): the others
+        are still read."""
         (ref,) = chunk
         status, stuck = await gone.status(self.http, ref)
         if status in SOLVED:  # resolved before it was binned: the case is done all the same
@@ -251,9 +242,6 @@ class FreshdeskResponder:
     async def check(self) -> str:
         await self.http.call("GET", "agents/me")
         return "api key valid"
-
-    async def close(self) -> None:
-        await self.http.close()
 
 
 def _since(action: OutboxAction) -> dict[str, str]:

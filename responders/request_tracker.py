@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection, Sequence
-from typing import Any, ClassVar
-
-import aiohttp
+from collections.abc import Collection
+from typing import Any
 
 from mentiondesk.models import (
     ENGLISH,
@@ -16,13 +14,12 @@ from mentiondesk.models import (
     OutboxAction,
     PluginContext,
     Receipt,
-    TransientError,
     Wording,
     secret_from_env,
 )
-from responders import _earlier_case as earlier
 from responders import _helpdesk as desk
-from responders._http import check, connection_error, session
+from responders._helpdesk_base import HelpDeskResponder, earlier_ticket, recorded_id, thread_has
+from responders._rest import RestClient
 from responders._rt_config import RequestTrackerResponderConfig as RequestTrackerResponderConfig
 from responders._rt_solved import solved_chunk
 from responders._rt_text import content, marks, owners, quoted, titled, unfolded
@@ -33,12 +30,13 @@ _LOGGER = logging.getLogger(__name__)
 REOPENED = ("resolved", "rejected", "stalled")
 
 
-class RequestTrackerResponder:
-    """Opens one RT ticket per case; `solved()` says which of ours were resolved in RT."""
+class RequestTrackerResponder(HelpDeskResponder):
+    """Opens one RT ticket per case; `solved()` says which of ours were resolved in RT. A
+    follow-up's comment is found again by its subject."""
 
     Config = RequestTrackerResponderConfig
-    takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
-    finds_earlier_send: ClassVar[bool] = True  # the case's ticket and the follow-up's subject
+    service, said = "request tracker", "rt"
+    chunk = 50  # ids in one TicketSQL query: short ones
 
     def __init__(
         self,
@@ -49,14 +47,13 @@ class RequestTrackerResponder:
         queue: str = "General",
         wording: Wording = ENGLISH,
     ) -> None:
-        self.name = name
-        self.wording = wording  # [routing] language: the tickets' words
-        self.base = base_url.rstrip("/") + "/"
-        self.web = self.base.removesuffix("REST/2.0/")
+        base = base_url.rstrip("/") + "/"
+        # Its answers are read as JSON whatever content type they say.
+        auth = {"Authorization": f"token {token}"}
+        http = RestClient(base, "request tracker", headers=auth, json_only=False)
+        super().__init__(name, base=base, http=http, wording=wording, log=_LOGGER)
+        self.web = base.removesuffix("REST/2.0/")
         self.queue = queue
-        self._token = token
-        self._session: aiohttp.ClientSession | None = None
-        self._sweep = desk.SolvedSweep("request tracker", _LOGGER)  # where the next sync starts
 
     @classmethod
     def from_config(
@@ -89,9 +86,8 @@ class RequestTrackerResponder:
             _LOGGER.info("rt ticket %s opened for %s", found, number)
         return self._receipt(found)
 
-    def _receipt(self, ticket: str, *, case_ticket: bool = False) -> Receipt:
-        url = f"{self.web}Ticket/Display.html?id={ticket}"
-        return Receipt(ref=ticket, url=url, case_ticket=case_ticket)
+    def ticket_url(self, ref: str) -> str:
+        return f"{self.web}Ticket/Display.html?id={ref}"
 
     async def _follow_up(self, action: OutboxAction, number: str) -> Receipt:
         """A comment on the case's ticket: the one recorded (this desk's own receipt, wherever
@@ -100,25 +96,26 @@ class RequestTrackerResponder:
         the recorded one is gone (a follow-up filed anew after it was deleted, retried).
         Where it was deleted, the follow-up is a ticket of its own, the case's from then on."""
         recorded = action.context.ticket_ref
-        ticket, shown = await self._recorded(recorded)
+        ticket, shown = await self._recorded(action)
         if ticket is None or shown.get("Status") == "deleted":
             found = await self._find(action, number)
             if found is None:
                 return await self._none_found(action, number, ticket, shown)
             ticket, shown = found, await self._call("GET", f"ticket/{found}")
         elif not titled(shown, number):
-            said = "rt ticket %s of %s has a subject of its own now; commented on"
-            _LOGGER.info(said, ticket, number)
+            renamed = "rt ticket %s of %s has a subject of its own now; commented on"
+            _LOGGER.info(renamed, ticket, number)
         await self._raise_priority(ticket, shown, action)
         await self._comment(ticket, action)
         await self._reopen(ticket, shown)
         # Not the recorded ticket: a retry of a follow-up filed anew finds that one.
         return self._receipt(ticket, case_ticket=recorded is not None and ticket != recorded)
 
-    async def _recorded(self, ref: str | None) -> tuple[str | None, dict[str, Any]]:
+    async def _recorded(self, action: OutboxAction) -> tuple[str | None, dict[str, Any]]:
         """The case's recorded ticket and what RT shows of it; (None, {}) while none is
         recorded (the ticket is not filed yet), or RT has it no more."""
-        if not ref or not ref.isdigit():
+        ref = recorded_id(action)
+        if ref is None:
             return None, {}
         shown = await self._call("GET", f"ticket/{ref}", missing=(404,))
         return (ref, shown) if shown else (None, {})
@@ -129,12 +126,12 @@ class RequestTrackerResponder:
         """No live ticket of the case's: its deleted one is followed by a new ticket; one RT
         has not at all, or deleted after a rename (so no longer the case's by its subject
         either), is for a person; none recorded yet, the follow-up waits for it."""
-        ref = action.context.ticket_ref
+        ref = recorded_id(action)
         if deleted is not None and titled(shown, number):
             return await self._filed_anew(action, number, deleted)
         if deleted is not None:
             raise FatalError(f"rt ticket {ref} of {number} was renamed and deleted; not filed")
-        if ref and ref.isdigit():
+        if ref is not None:
             raise FatalError(f"rt has no ticket {ref}, recorded for {number}; check by hand")
         raise desk.no_ticket_yet(number)
 
@@ -142,7 +139,8 @@ class RequestTrackerResponder:
         """The follow-up as a new ticket, its subject the follow-up's comment subject (so a
         retry finds it there as it finds a comment), its first line the deleted ticket."""
         w = self.wording
-        before = f"{w.t('Earlier ticket')}: {w.t('{id} (deleted)', id=deleted)}\n"
+        label, text = earlier_ticket(w, deleted, "deleted")
+        before = f"{label}: {text}\n"
         body = {
             "Queue": self.queue,
             "Subject": marks(action, w)[0],
@@ -151,7 +149,7 @@ class RequestTrackerResponder:
             "Priority": desk.frustration(action) * 25,
         }
         created = str((await self._call("POST", "ticket", json=body))["id"])
-        _LOGGER.info("rt ticket %s is deleted; follow-up filed as %s", deleted, created)
+        self._said_filed_anew(deleted, "deleted", created)
         return self._receipt(created, case_ticket=True)
 
     async def _raise_priority(
@@ -177,18 +175,16 @@ class RequestTrackerResponder:
     async def _has_comment(self, ticket: str, subjects: set[str]) -> bool:
         """Whether any of the ticket's attachments, on any page (an agent's mail with files
         adds one a file), has one of these subjects."""
-        params = {"fields": "Subject", "per_page": "100"}
-        for page in range(1, desk.MAX_PAGES + 1):
-            seen = await self._call(
-                "GET", f"ticket/{ticket}/attachments", params=params | {"page": str(page)}
-            )
+
+        async def read(page: int) -> tuple[list[str], int | None]:
+            params = {"fields": "Subject", "per_page": "100", "page": str(page)}
+            seen = await self._call("GET", f"ticket/{ticket}/attachments", params=params)
             # RT keeps a subject as a mail header, folded past ~76 characters ("…publicação\n
             # 1846…"): compared with its white space as one space, or a retry adds it again.
-            if {unfolded(item.get("Subject")) for item in seen.get("items") or []} & subjects:
-                return True
-            if not seen.get("next_page"):
-                return False
-        raise desk.thread_too_long(int(ticket))
+            found = [unfolded(item.get("Subject")) for item in seen.get("items") or []]
+            return found, page + 1 if seen.get("next_page") else None
+
+        return await thread_has(int(ticket), read, 1, subjects.__contains__)
 
     async def _reopen(self, ticket: str, shown: dict[str, Any]) -> None:
         """Open a resolved, rejected or stalled ticket again: RT takes a comment on it but
@@ -199,13 +195,10 @@ class RequestTrackerResponder:
         was = shown.get("Status")
         if was in REOPENED:
             await self._call("PUT", f"ticket/{ticket}", json={"Status": "open"})
-            _LOGGER.info("rt ticket %s was %s; set open", ticket, was)
-
-    async def solved(self, refs: Sequence[str]) -> set[str]:
-        """Which of these ticket ids are inactive (resolved, rejected…) in RT now."""
-        return await self._sweep.run(refs, 50, self._solved_chunk)  # short TicketSQL queries
+            self._said_reopened(ticket, was)
 
     async def _solved_chunk(self, chunk: list[str]) -> set[str]:
+        """Which of these ticket ids are inactive (resolved, rejected…) in RT now."""
         return await solved_chunk(self._search, self._show, self._sweep, chunk)
 
     async def _show(self, ref: str) -> dict[str, Any]:
@@ -244,7 +237,7 @@ class RequestTrackerResponder:
         ]
         recorded = [item for item in items if str(item["id"]) == action.context.ticket_ref]
         # One its author had before the restore (filed before this case began) is held too.
-        mine = recorded or earlier.own_tickets("request tracker", action, number, found)
+        mine = recorded or self._own_tickets(action, number, found)
         return str(mine[0]["id"]) if mine else None
 
     async def _tags(self, item: dict[str, Any]) -> list[str] | None:
@@ -264,20 +257,5 @@ class RequestTrackerResponder:
         self, method: str, path: str, *, missing: Collection[int] = (), **kwargs: Any
     ) -> dict[str, Any]:
         """The decoded answer; {} for a status in `missing` (asked on purpose: not there)."""
-        if self._session is None:
-            self._session = session(headers={"Authorization": f"token {self._token}"})
-        try:
-            async with self._session.request(method, self.base + path, **kwargs) as response:
-                if response.status in missing:
-                    return {}
-                check(response.status, response.headers, "request tracker")
-                data: dict[str, Any] = await response.json(content_type=None)
-                return data
-        except aiohttp.ClientError as exc:
-            raise connection_error(exc, "request tracker") from None
-        except ValueError:
-            raise TransientError("request tracker sent a body that is not JSON") from None
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        answer: dict[str, Any] = await self.http.call(method, path, missing=missing, **kwargs)
+        return answer or {}

@@ -13,9 +13,7 @@ with an e-mail, which social authors do not give us, and an upsert keeps one use
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import field_validator
 
@@ -34,8 +32,9 @@ from mentiondesk.models import (
 )
 from responders import _earlier_case as earlier
 from responders import _helpdesk as desk
+from responders import _helpdesk_base as common
+from responders._helpdesk_base import HelpDeskResponder
 from responders._rest import RestClient, basic_auth
-from responders._text import author_name, plain
 
 _LOGGER = logging.getLogger(__name__)
 SOLVED = {"solved", "closed"}
@@ -56,12 +55,14 @@ class ZendeskResponderConfig(ResponderConfig):
     _account = field_validator("base_url")(desk.account_url)
 
 
-class ZendeskResponder:
+class ZendeskResponder(HelpDeskResponder):
     """Opens tickets through the Zendesk tickets API; `solved()` feeds the two-way link."""
 
     Config = ZendeskResponderConfig
-    takes: ClassVar[frozenset[str]] = frozenset({"ticket", "comment"})  # checked at start-up
-    finds_earlier_send: ClassVar[bool] = True  # the case's ticket and the follow-up's mark
+    service = "zendesk"
+    # show_many reads 100 ids; a chunk refused is read again in halves, so a ticket refused
+    # costs its own case alone (`SolvedSweep`).
+    chunk = 100
 
     def __init__(
         self,
@@ -73,13 +74,11 @@ class ZendeskResponder:
         group_id: int | None = None,
         wording: Wording = ENGLISH,
     ) -> None:
-        self.name = name
-        self.wording = wording  # [routing] language: the tickets' words
-        self.base = base_url.rstrip("/")
-        self.group_id = group_id
+        base = base_url.rstrip("/")
         auth = basic_auth(f"{email}/token", token)
-        self.http = RestClient(self.base + "/api/v2/", "zendesk", headers=auth)
-        self._sweep = desk.SolvedSweep("zendesk", _LOGGER)  # where the next sync starts
+        http = RestClient(base + "/api/v2/", "zendesk", headers=auth)
+        super().__init__(name, base=base, http=http, wording=wording, log=_LOGGER)
+        self.group_id = group_id
 
     @classmethod
     def from_config(
@@ -101,7 +100,7 @@ class ZendeskResponder:
         # Another customer's ticket under a reused number is held, never written into, and
         # so is one its author had before the restore (filed before this case began).
         listed = (found or {}).get("tickets") or []
-        tickets = earlier.own_tickets("zendesk", action, number, listed)
+        tickets = self._own_tickets(action, number, listed)
         if action.kind == "comment":
             if not tickets:
                 recorded = await self._archived(action, number)
@@ -112,12 +111,12 @@ class ZendeskResponder:
                 raise desk.no_ticket_yet(number)
             return await self._follow_up(action, number, tickets)
         if tickets:
-            return self._receipt(tickets[0])
+            return self._receipt(tickets[0]["id"])
         created = await self._create(action, number)
         # The key is the case number's: within its 2 hours Zendesk answers a reused one
         # with the ticket first made under it, which may be another customer's.
-        earlier.owned("zendesk", action, number, created)
-        return self._receipt(created)
+        earlier.owned(self.service, action, number, created)
+        return self._receipt(created["id"])
 
     async def _create(self, action: OutboxAction, number: str, **extra: Any) -> dict[str, Any]:
         requester = await self._requester_id(action.context.mention)
@@ -139,13 +138,13 @@ class ZendeskResponder:
         first, newest = ordered[0], ordered[-1]
         if newest.get("status") == "closed":
             created = await self._create(action, number, via_followup_source_id=newest["id"])
-            return replace(self._receipt(created), case_ticket=True)
+            return self._receipt(created["id"], case_ticket=True)
         await self._comment(newest, action)
         # Not the first ticket, or not the one recorded (a retry of a follow-up filed anew).
         recorded = action.context.ticket_ref
         elsewhere = recorded is not None and recorded != str(newest["id"])
         moved = newest["id"] != first["id"] or elsewhere
-        return replace(self._receipt(newest), case_ticket=moved)
+        return self._receipt(newest["id"], case_ticket=moved)
 
     async def _archived(self, action: OutboxAction, number: str) -> list[dict[str, Any]] | None:
         """The case's recorded ticket when the search no longer lists it: Zendesk archives a
@@ -153,8 +152,8 @@ class ZendeskResponder:
         are still shown by id (and taken as a follow-up's source). Not this case's ticket
         (another case's ref): none, and the follow-up waits as before. None when Zendesk
         has it no more: deleted."""
-        ref = action.context.ticket_ref
-        if not ref or not ref.isdigit():
+        ref = common.recorded_id(action)
+        if ref is None:
             return []
         found = await self.http.call("GET", f"tickets/{ref}.json", missing=(404,))
         if found is None:
@@ -166,19 +165,16 @@ class ZendeskResponder:
         """The follow-up as a ticket of its own under the case number (its first comment,
         with the case's story), the case's ticket from now on: its ticket was deleted."""
         created = await self._create(action, number)
-        ref = action.context.ticket_ref
-        _LOGGER.info("zendesk ticket %s is deleted; follow-up filed as %s", ref, created["id"])
-        return replace(self._receipt(created), case_ticket=True)
+        self._said_filed_anew(action.context.ticket_ref, "deleted", created["id"])
+        return self._receipt(created["id"], case_ticket=True)
 
     async def _requester_id(self, m: Mention) -> int:
         """The author's end user, made or found (and renamed) by external_id: the same id on a
         retry, so the idempotent create's payload does not change. No role is sent, so a user
         already there keeps theirs."""
-        shown = handle_shown(m.platform, m.author.handle)
         user = {
-            # One line of text: a display name's line breaks and controls are the author's.
-            "name": plain(f"{author_name(m)} ({shown})", 250),
-            "external_id": f"{m.platform}:{m.author.id}"[:255],
+            "name": common.requester_name(m, handle_shown(m.platform, m.author.handle)),
+            "external_id": common.author_key(m, 255),
         }
         answer = await self.http.call("POST", "users/create_or_update.json", json={"user": user})
         return int(answer["user"]["id"])
@@ -201,22 +197,23 @@ class ZendeskResponder:
             update["status"] = "open"
         await self.http.call("PUT", f"tickets/{ticket['id']}.json", json={"ticket": update})
         if was in REOPENED:
-            _LOGGER.info("zendesk ticket %s was %s; set open", ticket["id"], was)
+            self._said_reopened(ticket["id"], was)
 
     async def _has_comment(self, ticket_id: int, marks: list[str]) -> bool:
         """Whether any comment, on any page of a long thread, is the follow-up's."""
-        params: dict[str, Any] = {"page[size]": 100}
-        for _ in range(desk.MAX_PAGES):
-            page = await self.http.call("GET", f"tickets/{ticket_id}/comments.json", params=params)
-            page = page or {}
+
+        async def read(params: dict[str, Any]) -> tuple[list[str], dict[str, Any] | None]:
+            path = f"tickets/{ticket_id}/comments.json"
+            page = await self.http.call("GET", path, params=params) or {}
             bodies = [c.get("body", "") for c in page.get("comments") or []]
-            if any(desk.has_mark(b, mark) for b in bodies for mark in marks):
-                return True
             meta = page.get("meta") or {}
             if not meta.get("has_more"):
-                return False
-            params = {"page[size]": 100, "page[after]": meta["after_cursor"]}
-        raise desk.thread_too_long(ticket_id)
+                return bodies, None
+            return bodies, {"page[size]": 100, "page[after]": meta["after_cursor"]}
+
+        return await common.thread_has(
+            ticket_id, read, {"page[size]": 100}, lambda body: common.marked(body, marks)
+        )
 
     def _ticket(self, action: OutboxAction, number: str, requester: int) -> dict[str, Any]:
         ticket: dict[str, Any] = {
@@ -231,17 +228,11 @@ class ZendeskResponder:
             ticket["group_id"] = self.group_id
         return ticket
 
-    def _receipt(self, ticket: dict[str, Any]) -> Receipt:
-        ref = str(ticket["id"])
-        return Receipt(ref=ref, url=f"{self.base}/agent/tickets/{ref}")
-
-    async def solved(self, refs: Sequence[str]) -> set[str]:
-        """Which of these tickets are solved or closed; a rate limit part-way keeps the chunks
-        read, and the next sweep starts at the one it stopped at; a chunk refused is read again
-        in halves, so a ticket refused costs its own case alone."""
-        return await self._sweep.run(refs, 100, self._solved_chunk)  # show_many: 100 ids
+    def ticket_url(self, ref: str) -> str:
+        return f"{self.base}/agent/tickets/{ref}"
 
     async def _solved_chunk(self, chunk: list[str]) -> set[str]:
+        """Which of these tickets are solved or closed."""
         params = {"ids": ",".join(chunk)}
         answer = await self.http.call("GET", "tickets/show_many.json", params=params)
         tickets = (answer or {}).get("tickets") or []
@@ -253,6 +244,3 @@ class ZendeskResponder:
     async def check(self) -> str:
         answer = await self.http.call("GET", "users/me.json")
         return f"token valid for {(answer or {}).get('user', {}).get('email', '?')}"
-
-    async def close(self) -> None:
-        await self.http.close()
