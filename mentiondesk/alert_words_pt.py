@@ -156,12 +156,13 @@ MESSAGES: dict[str, str] = {
     "{id} (archived)": "{id} (arquivado)",
     "{id} (deleted)": "{id} (excluído)",
     # The digest of an alert route (mentiondesk/digest.py)
-    "{route}: {n} mention in the last {minutes} min": (
-        "{route}: {n} menção nos últimos {minutes} min"
-    ),
-    "{route}: {n} mentions in the last {minutes} min": (
-        "{route}: {n} menções nos últimos {minutes} min"
-    ),
+    # {when}: one of the four below ("no último minuto"); pt-PT reads the same
+    "{route}: {n} mention {when}": "{route}: {n} menção {when}",
+    "{route}: {n} mentions {when}": "{route}: {n} menções {when}",
+    "in the last minute": "no último minuto",
+    "in the last {minutes} min": "nos últimos {minutes} min",
+    "in the last hour": "na última hora",
+    "in the last {hours} hours": "nas últimas {hours} horas",
     "… and {n} more": "… e mais {n}",
     # [desk] public_url: the case's page, linked from alerts and tickets
     "Open in desk": "Abrir no atendimento",

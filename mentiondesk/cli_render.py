@@ -125,13 +125,16 @@ def print_summary(
     "name not caught up: rate-limited … until …"); last, what waits for a chat or desk that
     failed (`waits`, run_waits.waits_lines), where a cron log's tail shows it."""
     console.print(f"[bold]{escape(config.brand.name)}[/] — mentiondesk summary")
-    _print_rows(console, _rows(data, new=new, edited=edited, failed=failed))
+    _print_rows(console, _rows(data, config, new=new, edited=edited, failed=failed))
     if data["outbox_waiting"] or data["outbox_held"]:
         # Held actions need a person; point at the command that lists just them, with why.
         see = "mentiondesk outbox list" + (" --held" if data["outbox_held"] else "")
+        # Those only queued for their turn at a chat's pace failed nowhere (run_waits' paced).
+        paced = data.get("outbox_paced", 0)
+        turn = f"{paced:,} queued at a chat's pace, " if paced else ""
         console.print(
-            f"  [yellow]Outbox: {data['outbox_waiting']} waiting to retry, "
-            f"{data['outbox_held']} held[/] → {see}"
+            f"  [yellow]Outbox: {data['outbox_waiting'] - paced:,} waiting to retry, "
+            f"{turn}{data['outbox_held']:,} held[/] → {see}"
         )
     # A revoked token: nothing more is read from there until restart. The reason is the
     # platform's words: shown as `sources check` shows them, without control sequences.
@@ -150,7 +153,7 @@ def print_summary(
 Row = tuple[str, str, str, str]  # label, figure, what follows it, the line's style
 
 
-def _rows(data: dict[str, Any], *, new: int, edited: int, failed: int) -> list[Row]:
+def _rows(data: dict[str, Any], config: Config, *, new: int, edited: int, failed: int) -> list[Row]:
     """The summary's figures, a row each: counts and waits, right-aligned together."""
     labels, fr = data["by_label"], data["first_response"]
     also = f", {edited} edited and read again" if edited else ""  # an edit is no new mention
@@ -174,7 +177,7 @@ def _rows(data: dict[str, Any], *, new: int, edited: int, failed: int) -> list[R
         ("Cases opened", _n(data["cases_total"]), f"({data['cases_open']:,} open)", ""),
         ("Help-desk tickets", *_sent(data["tickets"]), ""),
         ("Drafts to approve", _n(data["drafts_pending"]), "→ mentiondesk drafts list", ""),
-        ("Alerts", *_sent(data["alerts"]), ""),
+        ("Alerts", *_alerts(data, config)),
     ]
     if fr:
         rows.append(("First response p50", duration(fr["p50_seconds"]), "", ""))
@@ -212,6 +215,28 @@ def _sent(kind: dict[str, int]) -> tuple[str, str]:
     if kind["dropped"]:
         parts.append(f"{kind['dropped']:,} dropped")
     return _n(kind["queued"]), ", ".join(parts)
+
+
+def _alerts(data: dict[str, Any], config: Config) -> tuple[str, str, str]:
+    """The alerts' row: `_sent`, then those a digest route is still gathering, in no figure
+    before it ("0 queued" on a crisis day read as no alerts at all)."""
+    figure, after = _sent(data["alerts"])
+    if gathering := data.get("alerts_for_digest", 0):
+        after += f"; {gathering:,} collected for {_digests(config)}"
+    return figure, after, ""
+
+
+def _digests(config: Config) -> str:
+    """ "the hourly digest", "the 15-minute digests": the routes' period where they share one."""
+    routes = [r for r in config.settings.routing.alert_routes if r.digest_minutes]
+    periods = {wording.whole(r.digest_minutes or 60) for r in routes}
+    if len(periods) != 1:
+        return "the digests"  # none configured now (a stranded route's) or several periods
+    minutes = periods.pop()
+    named = {60: "hourly", 24 * 60: "daily"}.get(minutes)
+    if named is None:
+        named = f"{minutes // 60}-hour" if minutes % 60 == 0 else f"{minutes}-minute"
+    return f"the {named} digest" + ("s" if len(routes) > 1 else "")
 
 
 def duration(seconds: float | None, *, days: bool = True) -> str:

@@ -111,7 +111,7 @@ def flush_due(
 def covered(period: timedelta, oldest: timedelta) -> timedelta:
     """The time a digest's alerts came in over: its period, or, once the oldest waited a
     period beyond it (the desk was stopped, a chat down; a stranded route's at start), since
-    the oldest: "3 mentions in the last 60 min" of alerts collected overnight misled."""
+    the oldest: "3 mentions in the last hour" of alerts collected overnight misled."""
     return oldest if oldest > 2 * period else period
 
 
@@ -134,12 +134,9 @@ def summary(
     for its own format line by line and keep the lines. A line starts with the author's handle
     as their platform writes it ("• u/ana (Reddit, en): …"; digests stored before wrote
     "• @ana": erasure_payloads.line_starts finds both)."""
-    minutes = wording.number(whole(period.total_seconds() / 60))  # 2.5 → 3; pt-BR 1.440
     w, n = wording, len(contexts)
-    head = "{route}: {n} mention in the last {minutes} min"
-    if n != 1:
-        head = "{route}: {n} mentions in the last {minutes} min"
-    lines = [w.t(head, route=route.name, n=w.number(n), minutes=minutes)]
+    head = "{route}: {n} mention {when}" if n == 1 else "{route}: {n} mentions {when}"
+    lines = [w.t(head, route=route.name, n=w.number(n), when=_when(period, w))]
     for ctx in contexts[:_LISTED]:
         m = ctx.mention
         text = _one_line(m.text)
@@ -153,6 +150,19 @@ def summary(
     if len(contexts) > _LISTED:
         lines.append(w.t("… and {n} more", n=w.number(len(contexts) - _LISTED)))
     return "\n".join(lines)
+
+
+def _when(period: timedelta, w: Wording) -> str:
+    """ "in the last minute", "in the last 15 min", "in the last hour", "in the last 2 hours":
+    a one-minute route's "in the last 1 min" read as a machine's (pt "nos últimos 1 min")."""
+    minutes = whole(period.total_seconds() / 60)  # 2.5 → 3
+    if minutes == 1:
+        return w.t("in the last minute")
+    if minutes == 60:
+        return w.t("in the last hour")
+    if minutes % 60 == 0:
+        return w.t("in the last {hours} hours", hours=w.number(minutes // 60))
+    return w.t("in the last {minutes} min", minutes=w.number(minutes))  # pt-BR 1.500
 
 
 def _one_line(text: str) -> str:

@@ -16,10 +16,11 @@ from mentiondesk.business_hours import BusinessHours
 from mentiondesk.erasure_payloads import ERASED
 from mentiondesk.figures import LABELS, Figures, count_unread, period_figures
 from mentiondesk.metrics import FirstResponse, first_response
+from mentiondesk.outbox_drain import SET_ASIDE
 from mentiondesk.period import Period, posted_within, within
 from mentiondesk.snapshot import snapshot
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DELIVERY, DRAFT, MENTION, OUTBOX, READING
+from mentiondesk.tables import CASE, DELIVERY, DIGEST_ITEM, DRAFT, MENTION, OUTBOX, READING
 from mentiondesk.wording import percent, whole
 
 
@@ -154,11 +155,13 @@ def _counts(
     # A reply to an erased author no longer counts, as their mentions and cases do not.
     deliveries["post"] = count(DELIVERY, DELIVERY.c.delivered_at, *_not_erased("post"))
     opened, queued = CASE.c.opened_at, OUTBOX.c.created_at
+    pending, to_digest = OUTBOX.c.status == "pending", OUTBOX.c.target.startswith(DIGEST_PREFIX)
+    paced = OUTBOX.c.last_error.startswith(SET_ASIDE, autoescape=True)  # run_waits' `paced`
     actions: dict[tuple[str, str], int] = {
         (kind, status): int(n)
         for kind, status, n in conn.execute(
             sa.select(OUTBOX.c.kind, OUTBOX.c.status, sa.func.count())
-            .where(within(queued, period), ~OUTBOX.c.target.startswith(DIGEST_PREFIX))
+            .where(within(queued, period), ~to_digest)
             .group_by(OUTBOX.c.kind, OUTBOX.c.status)
         ).all()
     }
@@ -177,7 +180,14 @@ def _counts(
         # tickets waiting, where the deliveries above only say none went out.
         "tickets": _outbox_kind(actions, "ticket"),
         "alerts": _outbox_kind(actions, "alert"),
-        "outbox_waiting": count(OUTBOX, queued, OUTBOX.c.status == "pending"),
+        # Alerts of digest routes still gathering, in no count above until their digest goes:
+        # without it a crisis day's summary read "Alerts 0 queued" while thousands came in.
+        "alerts_for_digest": count(OUTBOX, queued, pending, to_digest)
+        + count(DIGEST_ITEM, DIGEST_ITEM.c.created_at, DIGEST_ITEM.c.flushed_at.is_(None)),
+        "outbox_waiting": count(OUTBOX, queued, pending),
+        # Of those, the ones only set aside for their turn at a chat's pace (a crisis day's
+        # thousands at Slack's 1 a second): none failed, so none is "waiting to retry".
+        "outbox_paced": count(OUTBOX, queued, pending, paced),
         "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
         "outbox_dropped": count(OUTBOX, queued, OUTBOX.c.status == "dropped"),
         "by_label": {k: int(by_label.get(k, 0)) for k in LABELS},

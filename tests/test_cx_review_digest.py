@@ -37,10 +37,10 @@ def _head(store: Store) -> str:
 async def test_a_digest_of_alerts_kept_overnight_says_so(store: Store) -> None:
     await _collected(store, timedelta(hours=5))
     assert flush_due(store, ROUTE) == 2
-    assert _head(store) == "praise: 2 mentions in the last 300 min"
+    assert _head(store) == "praise: 2 mentions in the last 5 hours"
 
 
 async def test_a_digest_sent_on_time_says_its_period(store: Store) -> None:
     await _collected(store, timedelta(minutes=61))
     assert flush_due(store, ROUTE) == 2
-    assert _head(store) == "praise: 2 mentions in the last 60 min"
+    assert _head(store) == "praise: 2 mentions in the last hour"

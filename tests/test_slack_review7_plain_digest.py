@@ -51,12 +51,12 @@ async def test_a_digest_shows_the_handle_and_snippet_as_typed(fake_api: FakeAPI)
     [block] = posted["blocks"]
     assert block["text"] == {
         "type": "plain_text",
-        "text": f"brand: 1 mention in the last 60 min\n• @_lumora_ (x, en): {SNIPPET}",
+        "text": f"brand: 1 mention in the last hour\n• @_lumora_ (x, en): {SNIPPET}",
         "emoji": False,  # ":tada:" as written
     }
     assert not block_problems(posted["blocks"])
     # The notification text is still mrkdwn (Slack reads it so): escaped as before.
-    assert posted["text"] == "brand: 1 mention in the last 60 min"
+    assert posted["text"] == "brand: 1 mention in the last hour"
 
 
 async def test_a_notice_is_plain_text_too(fake_api: FakeAPI) -> None:

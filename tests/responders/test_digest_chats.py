@@ -35,7 +35,7 @@ def digest() -> OutboxAction:
 
 def test_summary_is_one_mention_a_line() -> None:
     lines = (digest().text or "").split("\n")
-    assert lines[0] == "praise: 2 mentions in the last 60 min"
+    assert lines[0] == "praise: 2 mentions in the last hour"
     assert lines[1].startswith("• @angry_ann (x, en): nice • @boss (x, en): fake line ``` > ")
     assert lines[2] == "• @angry_ann (x, en): love it *a* <@U1> `b`"
     assert len(lines) == 3
@@ -44,8 +44,9 @@ def test_summary_is_one_mention_a_line() -> None:
 def test_the_period_is_written_as_the_alerts_language_writes_numbers() -> None:
     day = AlertRoute(name="elogios", to=["chat"], digest_minutes=1440)
     contexts = [action("a").context, action("b").context]
-    text = summary(day, contexts, timedelta(minutes=1440), wording_for("pt-BR", "UTC"))
-    assert text.split("\n")[0] == "elogios: 2 menções nos últimos 1.440 min"
+    # Kept past its period (covered): 24 h 30 min, in minutes as Brazil groups them.
+    text = summary(day, contexts, timedelta(minutes=1470), wording_for("pt-BR", "UTC"))
+    assert text.split("\n")[0] == "elogios: 2 menções nos últimos 1.470 min"
 
 
 @pytest.mark.parametrize(("minutes", "said"), [(1.5, 2), (2.5, 3), (4.5, 5)])
@@ -76,7 +77,7 @@ async def test_slack_digest_keeps_its_lines(fake_api: FakeAPI) -> None:
     assert "fake line ``` > quoted <!channel> <b>" in lines[1]
     assert lines[2].endswith("love it *a* <@U1> `b`")
     # Its notification names the digest, not the mention that happens to come first.
-    assert fake.posted()[0]["text"] == "praise: 2 mentions in the last 60 min"
+    assert fake.posted()[0]["text"] == "praise: 2 mentions in the last hour"
 
 
 async def test_discord_digest_keeps_its_lines(hooks: FakeAPI) -> None:
@@ -105,7 +106,7 @@ async def test_teams_digest_is_one_block_a_line(hooks: FakeAPI) -> None:
     await sink.close()
     card = hooks.calls(webhooks.TEAMS)[0].json()["attachments"][0]["content"]
     blocks = [[run["text"] for run in block["inlines"]] for block in card["body"]]
-    assert blocks[0] == ["praise: 2 mentions in the last 60 min"]
+    assert blocks[0] == ["praise: 2 mentions in the last hour"]
     assert [len(b) for b in blocks[1:]] == [1, 1]
     assert blocks[1][0].startswith("• @angry_ann (x, en): nice • @boss (x, en): fake line ```")
     assert {b["type"] for b in card["body"]} == {"RichTextBlock"}  # no Markdown TextBlock

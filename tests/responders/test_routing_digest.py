@@ -79,7 +79,7 @@ async def test_praise_digest_sends_one_message_per_period(store: Store) -> None:
     worker = OutboxWorker(store, {"console": ConsoleResponder(out=out)}, OutboxSection())
     assert await worker.drain() == 1
     printed = out.getvalue()
-    assert printed.startswith("[digest] praise: 3 mentions in the last 60 min")
+    assert printed.startswith("[digest] praise: 3 mentions in the last hour")
     assert "love it <@U1> #2" in printed
     with store.engine.connect() as conn:
         assert conn.scalar(sa.select(sa.func.count()).select_from(OUTBOX)) == 1
