@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mentiondesk import outbox_admin, queue, queue_views
+from mentiondesk import cli_drafts_bulk, outbox_admin, queue, queue_views
 from mentiondesk.cli_common import ShowAtMost, err, load, open_existing_store, open_store, who
 from mentiondesk.cli_text import addressee, shown
 from mentiondesk.cli_values import one_of, whole_number
@@ -36,6 +36,15 @@ DraftId = Annotated[
         metavar="ID",
         help="Draft id (see drafts list).",
         parser=whole_number("a draft id", ", as in `drafts list`", most=MOST_ID),
+    ),
+]
+DraftIds = Annotated[
+    list[int] | None,
+    typer.Argument(
+        metavar="ID",
+        help="Draft ids (see drafts list).",
+        parser=whole_number("a draft id", ", as in `drafts list`", most=MOST_ID),
+        show_default=False,
     ),
 ]
 
@@ -197,9 +206,31 @@ def drafts_posted(
 @drafts_app.command("reject")
 def drafts_reject(
     ctx: typer.Context,
-    draft_id: DraftId,
+    draft_ids: DraftIds = None,
+    rule: Annotated[str | None, typer.Option(help="Drafts of this playbook rule.")] = None,
+    platform: Annotated[str | None, typer.Option(help="Replies on this platform (x).")] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="In this language: pt-BR, or pt for every Portuguese.")
+    ] = None,
+    public: Annotated[
+        bool | None, typer.Option("--public/--private", help="Public replies or private ones.")
+    ] = None,
+    older_than: Annotated[
+        str | None, typer.Option(metavar="AGE", help="Drafted at least this long ago: 2h, 1d.")
+    ] = None,
+    case: Annotated[str | None, typer.Option(metavar="CASE", help="Of case MD-000123.")] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Reject what several ids or the filters match.")
+    ] = False,
 ) -> None:
-    """Reject a draft: nothing is sent."""
+    """Reject drafts: nothing is sent. One ID is rejected at once; several, or filters (all
+    must hold), show how many drafts match and the oldest few, and reject them with --yes.
+    A draft someone decided or edited meanwhile is skipped (exit status 1)."""
+    wanted = cli_drafts_bulk.filters(draft_ids, rule, platform, lang, public, older_than, case)
+    draft_id = cli_drafts_bulk.one_id(wanted)
+    if draft_id is None:
+        cli_drafts_bulk.reject_many(ctx, wanted, yes=yes, out=out)
+        return
     store = open_existing_store(load(ctx))
     actor = who()
     with queue_errors():
