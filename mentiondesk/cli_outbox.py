@@ -17,8 +17,11 @@ from mentiondesk.cli_outbox_retry import outbox_retry
 from mentiondesk.cli_text import cli_safe, print_wrapped, shown
 from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.models import Responder
+from mentiondesk.outbox_drain import SET_ASIDE
 from mentiondesk.outbox_old_holds import todays_words
 from mentiondesk.plugins import build_responders
+from mentiondesk.run_waits import left_waiting
+from mentiondesk.store import Store
 from mentiondesk.tables import WAITING
 from mentiondesk.wording import counted
 
@@ -70,6 +73,8 @@ def outbox_list(
             _next_try(r, zone),
         )
     out.print(table)
+    if not held:
+        _paced_lines(store)
     _last_errors(rows, todays_words(store, rows))
     if any(r.status == "held" for r in rows):
         print_wrapped(
@@ -91,7 +96,7 @@ def _last_errors(rows: list[outbox_admin.Waiting], today: dict[int, str]) -> Non
     """Each action's last error on a line of its own under the table: in a column of their
     own they were folded into slivers at 80 columns. `today`: a held follow-up's, as a retry
     would say it now (outbox_old_holds), not as the release that held it did."""
-    failed = [r for r in rows if r.last_error]
+    failed = [r for r in rows if r.last_error and not _paced(r)]
     if failed:
         out.print("Last errors:", highlight=False)
     for r in failed:
@@ -100,6 +105,19 @@ def _last_errors(rows: list[outbox_admin.Waiting], today: dict[int, str]) -> Non
             error = f"released, waiting for its try (it was {error})"
         # Wrapped between words, never inside a command its hint gives ("`… --to DESK`").
         print_wrapped(out, f"{r.id}: {cli_safe(error)}", indent="  ", hang="    ")
+
+
+def _paced(row: outbox_admin.Waiting) -> bool:
+    """Set aside for its turn under its chat's pace (outbox_drain.SET_ASIDE): nothing failed."""
+    return row.status == "pending" and (row.last_error or "").startswith(SET_ASIDE)
+
+
+def _paced_lines(store: Store) -> None:
+    """One line per chat for the actions only waiting their turn at its pace, however many
+    the table shows: on a crisis day thousands of "not tried: paced" lines under "Last
+    errors:" read as a chat failing (run_waits.Left.paced, as `run`'s summary says them)."""
+    for w in left_waiting(store).paced:
+        out.print(f"{w.what()} queued for {shown(w.target)} at its pace: none failed")
 
 
 def _about(row: outbox_admin.Waiting) -> str:
