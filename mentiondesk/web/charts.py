@@ -97,7 +97,7 @@ def stacked_bars(
             if h <= 0:
                 continue
             base -= h
-            title = f"{_day(loc, category, today)} · {_label_count(loc, name, values[i])}"
+            title = f"{_day(loc, category, today)} · {label_count(loc, name, values[i])}"
             x = i * slot + (slot - bar) / 2
             rects.append(Rect(x, base, bar, h, name, title, so_far=category == today))
     y_ticks = [
@@ -106,7 +106,7 @@ def stacked_bars(
     ]
     x_ticks = day_ticks(categories, slot, loc)
     y_title = loc.t("mentions per day")
-    said = " · ".join(_label_count(loc, name, sum(values)) for name, values in series.items())
+    said = " · ".join(label_count(loc, name, sum(values)) for name, values in series.items())
     return Chart(HEIGHT, rects, y_ticks, x_ticks, not any(totals), y_title, totals=said)
 
 
@@ -144,9 +144,9 @@ def day_rows(
     ]
 
 
-def _label_count(loc: Locale, label: str, n: int) -> str:
-    """A day's mentions of one sentiment, as people count them: "19 complaints", "1 elogio"
-    (not "Reclamação: 19", the badge's word beside a plural count)."""
+def label_count(loc: Locale, label: str, n: int) -> str:
+    """A day's (or an hour's) mentions of one sentiment, as people count them: "19 complaints",
+    "1 elogio" (not "Reclamação: 19", the badge's word beside a plural count)."""
     # Literal texts in each call, so the catalog's check finds them.
     if label == "negative":
         return loc.tn("{n} complaint", "{n} complaints", n)

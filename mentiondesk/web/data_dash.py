@@ -1,12 +1,15 @@
-"""The dashboard's numbers: the figures of the last 7, 30 or 90 days, and their CSV export."""
+"""The dashboard's numbers: the figures of the last 7, 30 or 90 days (with the last 24 hours by
+hour for the page), and their CSV export."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.figures import LABELS, Figures, load_period, mention_counts
+from mentiondesk.figures import LABELS, Figures, load_period, mention_counts, period_figures
+from mentiondesk.hourly import Hour, hourly_counts
 from mentiondesk.period import last_days
+from mentiondesk.snapshot import snapshot
 from mentiondesk.store import Store
 
 PERIODS = (7, 30, 90)
@@ -24,6 +27,22 @@ def load_dashboard(
     """The dashboard's figures over the `days` calendar days up to today; first responses in
     business hours too when the desk has them (`hours`)."""
     return load_period(store, last_days(now, days, zone), now=now, zone=zone, hours=hours)
+
+
+def load_dashboard_page(
+    store: Store,
+    *,
+    days: int,
+    now: datetime,
+    zone: tzinfo = UTC,
+    hours: BusinessHours | None = None,
+) -> tuple[Figures, list[Hour]]:
+    """The page's figures and its last 24 hours by hour, read at one moment: a mention stored
+    meanwhile is in both charts or in neither."""
+    with snapshot(store.engine) as conn:
+        period = last_days(now, days, zone)
+        data = period_figures(conn, period, now=now, zone=zone, hours=hours)
+        return data, hourly_counts(conn, now=now, zone=zone)
 
 
 def mention_total(data: Figures) -> int:

@@ -27,7 +27,7 @@ DASHBOARD = {
     "Praise": "Elogios",
     "Total": "Total",
     "mention": "menção",
-    # A day's bar in "Mentions by sentiment", as its tooltip counts it (charts._label_count).
+    # A day's bar in "Mentions by sentiment", as its tooltip counts it (charts.label_count).
     "{n} complaint": "{n} reclamação",
     "{n} complaints": "{n} reclamações",
     "{n} neutral mention": "{n} menção neutra",
@@ -138,4 +138,17 @@ DASHBOARD = {
     "NPS answers": "Respostas de NPS",
     "Authors won back": "Pessoas reconquistadas",
     "previous period: {n} ({change})": "período anterior: {n} ({change})",
+    # The last 24 hours by hour (charts_hourly, dashboard.html); pt-PT: i18n_pt_pt_hourly.py.
+    "Last 24 hours, by hour": "Últimas 24 horas, por hora",
+    "mentions per hour (times in {zone})": "menções por hora (horários em {zone})",
+    "mentions per hour": "menções por hora",
+    "this hour, so far": "hora atual, até agora",
+    "{hour} (this hour, so far)": "{hour} (hora atual, até agora)",
+    "Mentions per hour by sentiment, last 24 hours": (
+        "Menções por hora por sentimento, últimas 24 horas"
+    ),
+    "No mentions in the last 24 hours.": "Nenhuma menção nas últimas 24 horas.",
+    "Last 24 hours: {totals}": "Últimas 24 horas: {totals}",
+    "The figures, hour by hour": "Os números, hora a hora",
+    "Hour": "Hora",
 }

@@ -19,6 +19,7 @@ from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
+from mentiondesk.web.i18n_pt_pt_hourly import HOURLY as _HOURLY
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
 from mentiondesk.web.i18n_pt_pt_summary import SUMMARY as _SUMMARY
 from mentiondesk.web.i18n_pt_scores import SCORES_PT as _SCORES
@@ -30,6 +31,7 @@ MESSAGES: dict[str, str] = {
     **_CASE,
     **_SAVED,
     **_SUMMARY,
+    **_HOURLY,
     **_SCORES,
     **_SOURCES,
     **_TICKETS,

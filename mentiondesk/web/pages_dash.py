@@ -7,13 +7,22 @@ from datetime import datetime
 from aiohttp import web
 
 from mentiondesk.figures import LABELS, Figures
+from mentiondesk.hourly import Hour
 from mentiondesk.metrics import P90_MIN_ANSWERS, change
+from mentiondesk.models import zone_name
 from mentiondesk.period import DEFAULT_DAYS
 from mentiondesk.web.charts import day_rows, hbars, stacked_bars
+from mentiondesk.web.charts_hourly import hour_rows, hourly_bars
 from mentiondesk.web.common import DESK, render, require
 from mentiondesk.web.csv_export import DATA, data_csv, spreadsheet_csv, summary_csv
 from mentiondesk.web.csv_summary import data_rows, sheet_rows
-from mentiondesk.web.data_dash import PERIODS, csv_rows, load_dashboard, mention_total
+from mentiondesk.web.data_dash import (
+    PERIODS,
+    csv_rows,
+    load_dashboard,
+    load_dashboard_page,
+    mention_total,
+)
 from mentiondesk.web.form_values import is_number
 from mentiondesk.web.i18n import DEFAULT, ZONE, Locale, negotiate
 from mentiondesk.web.users import Role
@@ -30,25 +39,28 @@ def _days(request: web.Request) -> int:
     return int(text) if is_number(text, 3) and int(text) in PERIODS else DEFAULT_DAYS
 
 
-async def _figures(request: web.Request) -> tuple[Figures, datetime]:
-    """The period's figures and the moment they were read: the page and its summary export
-    both come from here, so the sheet says what the cards say."""
+async def _figures(
+    request: web.Request, *, hourly: bool = False
+) -> tuple[Figures, list[Hour], datetime]:
+    """The period's figures (and the last 24 hours by hour, for the page) and the moment they
+    were read: the page and its summary export both come from here, so the sheet says what
+    the cards say. The sheet has no hourly rows: it is the period's, and a day under way's
+    hours would be stale by the time it is read."""
     desk, now = request.app[DESK], request.app[DESK].clock()
-    data = await desk.db(
-        load_dashboard,
-        desk.store,
-        days=_days(request),
-        now=now,
-        zone=request.app[ZONE],
-        hours=desk.config.business_hours,
-    )
-    return data, now
+    days, zone, hours = _days(request), request.app[ZONE], desk.config.business_hours
+    if hourly:
+        data, by_hour = await desk.db(
+            load_dashboard_page, desk.store, days=days, now=now, zone=zone, hours=hours
+        )
+        return data, by_hour, now
+    data = await desk.db(load_dashboard, desk.store, days=days, now=now, zone=zone, hours=hours)
+    return data, [], now
 
 
 @require(Role.MANAGER)
 async def dashboard(request: web.Request) -> web.Response:
     loc = negotiate(request)
-    data, now = await _figures(request)
+    data, hourly, now = await _figures(request, hourly=True)
     categories = data.days_list()
     series = {
         label: [data.by_day.get(day, {}).get(label, 0) for day in categories] for label in LABELS
@@ -68,6 +80,9 @@ async def dashboard(request: web.Request) -> web.Response:
         periods=PERIODS,
         sentiment=stacked_bars(categories, series, loc=loc, today=today),
         sentiment_rows=day_rows(categories, series, loc=loc, today=today),
+        hourly=hourly_bars(hourly, loc=loc),
+        hourly_rows=hour_rows(hourly, loc=loc),
+        hourly_zone=zone_name(hourly[-1].start),  # the current hour's: UTC−3, WEST
         platforms=hbars([(loc.word("platform", p), n) for p, n in data.platforms]),
         languages=hbars([(loc.word("lang", code), n) for code, n in data.languages]),
         reasons=hbars(reasons, notes),
@@ -109,7 +124,7 @@ async def summary_export(request: web.Request) -> web.Response:
     """The period's cards, a row per figure: in the page's language for its spreadsheets
     (English too: the figures as shown, not raw seconds), or the data form with ?format=data."""
     loc = negotiate(request)
-    data, now = await _figures(request)
+    data, _, now = await _figures(request)
     zone, total = request.app[ZONE], mention_total(data)
     if request.query.get("format") == DATA:
         text = summary_csv(data_rows(data, total=total, computed=now, zone=zone), None)
