@@ -44,6 +44,9 @@ _ES = _set("el los las y del pero muy mis sus yo hay sin es eso esto")
 _PT_ARTICLES = _set("o um uns ao aos à do pelo pela pelos pelas num numa")
 _ES_ARTICLES = _set("el la los las un unos unas del al")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# An English stem in "sh"/"ck" with a Spanish verb ending ("crashea", "hackeado", "crasheó"):
+# Portuguese writes "crasha", Italian "crashato", English never "-ea". Lower case only.
+_ES_LOAN_VERB = re.compile(r"(?-i:\b[a-z]{2,}(?:sh|ck)e(?:a|an|ó|ar|ado|ada|aba)\b)")
 
 
 class Counts(NamedTuple):
@@ -65,7 +68,7 @@ def counts(cleaned: str) -> Counts:
         + past_tense_words(cleaned)
         + loan_grammar_words(cleaned),
         en=sum(word in _EN for word in words),
-        es=sum(word in _ES for word in words),
+        es=sum(word in _ES for word in words) + len(_ES_LOAN_VERB.findall(cleaned)),
         pt_articles=sum(word in _PT_ARTICLES for word in words),
         es_articles=sum(word in _ES_ARTICLES for word in words),
     )

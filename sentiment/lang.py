@@ -10,6 +10,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 from mentiondesk.models import short_lang, valid_text
 from sentiment import _lang_grammar as grammar
+from sentiment._lang_en_grammar import english_words
 from sentiment._lang_pt_sequences import SEQUENCES
 
 UNDETERMINED = "und"
@@ -238,11 +239,20 @@ def _by_grammar(code: str, cleaned: str, found: grammar.Counts) -> str | None:
         better = "pt"
     elif code == "pt" and grammar.english_grammar(found):
         better = "en"
-    elif code == UNDETERMINED and grammar.spanish_grammar(found):
-        better = "es"
+    elif code in (UNDETERMINED, "en") and grammar.spanish_grammar(found):
+        better = "es"  # "la app se crashea en el login": lingua weighs the English loans
+    elif code != "en" and found.pt == 0 and _short_english(cleaned):
+        better = "en"  # "a password reset link": German at 0.42, under _SURE_OTHER
     else:
         return None
     return better if code == UNDETERMINED or not _sure(code, cleaned) else None
+
+
+def _short_english(cleaned: str) -> bool:
+    """A short post with English grammar and no word or word order only Portuguese writes
+    ("a app pede login a toda a hora" has an article and two bare nouns too)."""
+    short = len(_LETTERS.findall(cleaned)) < _SHORT
+    return short and not _pt_only(cleaned) and english_words(cleaned) > 0
 
 
 def _sure(code: str, cleaned: str) -> bool:
