@@ -146,15 +146,41 @@ def reject_each(
     outcome = Outcome()
     advance(0, len(drafts))  # the bar's total from the start, not "0/?"
     for d in drafts:
-        try:
-            queue.reject_draft(store, d.id, by=by, seen=d.seen)
-        except queue.DraftEdited:
-            outcome.skip("edited meanwhile", d.id)
-        except queue.StaleAction:
-            outcome.skip("decided meanwhile", d.id)
-        except queue.NotFound:  # erased on the author's request since
-            outcome.skip("gone", d.id)
-        else:
-            outcome.done.append(d.id)
+        _reject_one(store, outcome, d.id, d.seen, by=by)
         advance(1, None)
     return outcome
+
+
+def reject_listed(store: Store, listed: list[tuple[int, str]], *, by: str) -> Outcome:
+    """Reject the (id, text digest) pairs a preview showed (the desk's form), with the checks
+    `reject_each` makes: a draft decided or edited since the preview is skipped and counted."""
+    outcome = Outcome()
+    for draft_id, seen in listed:
+        _reject_one(store, outcome, draft_id, seen, by=by)
+    return outcome
+
+
+def _reject_one(store: Store, outcome: Outcome, draft_id: int, seen: str, *, by: str) -> None:
+    try:
+        queue.reject_draft(store, draft_id, by=by, seen=seen)
+    except queue.DraftEdited:
+        outcome.skip("edited meanwhile", draft_id)
+    except queue.StaleAction:
+        outcome.skip("decided meanwhile", draft_id)
+    except queue.NotFound:  # erased on the author's request since
+        outcome.skip("gone", draft_id)
+    else:
+        outcome.done.append(draft_id)
+
+
+def pending_values(store: Store) -> tuple[list[str], list[str]]:
+    """The platforms and the languages of the pending drafts: what the desk's form offers."""
+    query = (
+        sa.select(MENTION.c.platform, DRAFT.c.lang)
+        .join(MENTION, MENTION.c.id == DRAFT.c.mention_id)
+        .where(DRAFT.c.status == "pending")
+        .distinct()
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return sorted({str(r[0]) for r in rows}), sorted({str(r[1]) for r in rows})

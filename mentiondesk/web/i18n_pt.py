@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mentiondesk.web.i18n_pt_admin import ADMIN as _ADMIN
 from mentiondesk.web.i18n_pt_audit import AUDIT as _AUDIT
+from mentiondesk.web.i18n_pt_bulk import BULK as _BULK
 from mentiondesk.web.i18n_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_confirm import CONFIRM as _CONFIRM
 from mentiondesk.web.i18n_pt_dashboard import DASHBOARD as _DASHBOARD
@@ -244,4 +245,5 @@ MESSAGES: dict[str, str] = {
     **_READING,
     **_IMPOSTOR,
     **_CONFIRM,
+    **_BULK,
 }

@@ -18,6 +18,7 @@ from mentiondesk.web.i18n_pt_audit import AUDIT_PT as _AUDIT
 from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
+from mentiondesk.web.i18n_pt_pt_bulk import BULK as _BULK
 from mentiondesk.web.i18n_pt_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_pt_hourly import HOURLY as _HOURLY
 from mentiondesk.web.i18n_pt_pt_saved import SAVED as _SAVED
@@ -31,6 +32,7 @@ MESSAGES: dict[str, str] = {
     **_CASE,
     **_SAVED,
     **_SUMMARY,
+    **_BULK,
     **_HOURLY,
     **_SCORES,
     **_SOURCES,

@@ -49,6 +49,8 @@ ROUTES = [
     ("GET", "/dashboard", "manager"),
     ("GET", "/dashboard.csv", "manager"),
     ("GET", "/playbooks", "manager"),
+    ("GET", "/drafts/bulk-reject", "manager"),  # previews what a rule left waiting
+    ("POST", "/drafts/bulk-reject", "manager"),  # rejects the drafts a preview listed
     ("GET", "/people", "admin"),
     ("POST", "/people", "admin"),
     ("POST", "/people/disable", "admin"),
