@@ -17,7 +17,7 @@ from mentiondesk.cli_outbox_retry import outbox_retry
 from mentiondesk.cli_text import cli_safe, print_wrapped, shown
 from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.models import Responder
-from mentiondesk.outbox_drain import SET_ASIDE
+from mentiondesk.outbox_drain import was_paced
 from mentiondesk.outbox_old_holds import todays_words
 from mentiondesk.plugins import build_responders
 from mentiondesk.run_waits import left_waiting
@@ -108,8 +108,8 @@ def _last_errors(rows: list[outbox_admin.Waiting], today: dict[int, str]) -> Non
 
 
 def _paced(row: outbox_admin.Waiting) -> bool:
-    """Set aside for its turn under its chat's pace (outbox_drain.SET_ASIDE): nothing failed."""
-    return row.status == "pending" and (row.last_error or "").startswith(SET_ASIDE)
+    """Set aside for its turn under its chat's pace (outbox_drain.was_paced): nothing failed."""
+    return row.status == "pending" and was_paced(row.last_error)
 
 
 def _paced_lines(store: Store) -> None:

@@ -41,6 +41,16 @@ def paced_why(pace: Pace) -> str:
     return f"paced: {pace.per} per {pace.seconds:g} s"
 
 
+def paced(last_error: sa.ColumnElement[str | None]) -> sa.ColumnElement[bool]:
+    """SQL: a delivery only set aside for its turn at its sink's pace: nothing failed."""
+    return last_error.startswith(SET_ASIDE, autoescape=True)
+
+
+def was_paced(last_error: str | None) -> bool:
+    """`paced`, for a row already read."""
+    return (last_error or "").startswith(SET_ASIDE)
+
+
 class Limit:
     """When a drain stops taking batches: `grace` seconds from now; without one, never,
     unless `stop` comes: then `stop_grace` seconds from that moment (not from when the drain
@@ -183,7 +193,7 @@ class SetAside:
     def _waiting(self) -> list[sa.ColumnElement[bool]]:
         return [
             OUTBOX.c.status == "pending",
-            OUTBOX.c.last_error.startswith(SET_ASIDE, autoescape=True),
+            paced(OUTBOX.c.last_error),
             OUTBOX.c.created_at <= self.started,  # a stream queued since does not hold it
             OUTBOX.c.next_attempt_at > self.started,
             self._leases.free(OUTBOX.c.lease_until),

@@ -16,7 +16,7 @@ from mentiondesk.business_hours import BusinessHours
 from mentiondesk.erasure_payloads import ERASED
 from mentiondesk.figures import LABELS, Figures, count_unread, period_figures
 from mentiondesk.metrics import FirstResponse, first_response
-from mentiondesk.outbox_drain import SET_ASIDE
+from mentiondesk.outbox_drain import paced
 from mentiondesk.period import Period, posted_within, within
 from mentiondesk.snapshot import snapshot
 from mentiondesk.store import Store
@@ -156,7 +156,6 @@ def _counts(
     deliveries["post"] = count(DELIVERY, DELIVERY.c.delivered_at, *_not_erased("post"))
     opened, queued = CASE.c.opened_at, OUTBOX.c.created_at
     pending, to_digest = OUTBOX.c.status == "pending", OUTBOX.c.target.startswith(DIGEST_PREFIX)
-    paced = OUTBOX.c.last_error.startswith(SET_ASIDE, autoescape=True)  # run_waits' `paced`
     actions: dict[tuple[str, str], int] = {
         (kind, status): int(n)
         for kind, status, n in conn.execute(
@@ -187,7 +186,7 @@ def _counts(
         "outbox_waiting": count(OUTBOX, queued, pending),
         # Of those, the ones only set aside for their turn at a chat's pace (a crisis day's
         # thousands at Slack's 1 a second): none failed, so none is "waiting to retry".
-        "outbox_paced": count(OUTBOX, queued, pending, paced),
+        "outbox_paced": count(OUTBOX, queued, pending, paced(OUTBOX.c.last_error)),
         "outbox_held": count(OUTBOX, queued, OUTBOX.c.status == "held"),
         "outbox_dropped": count(OUTBOX, queued, OUTBOX.c.status == "dropped"),
         "by_label": {k: int(by_label.get(k, 0)) for k in LABELS},

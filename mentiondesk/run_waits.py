@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from mentiondesk.held_reasons import PERSON_HELD
-from mentiondesk.outbox_drain import SET_ASIDE
+from mentiondesk.outbox_drain import paced
 from mentiondesk.outbox_refused import REFUSED, RESUME
 from mentiondesk.store import Store
 from mentiondesk.tables import OUTBOX
@@ -83,7 +83,7 @@ def left_waiting(store: Store) -> Left:
     try), nor one a person held."""
     error = OUTBOX.c.last_error
     pending = sa.and_(OUTBOX.c.status == "pending", error.is_not(None))
-    turn = error.startswith(SET_ASIDE, autoescape=True)
+    turn = paced(error)
     retried = sa.and_(
         pending, sa.not_(error.startswith(PERSON_HELD, autoescape=True)), sa.not_(turn)
     )
