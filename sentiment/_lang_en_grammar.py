@@ -21,19 +21,16 @@ from __future__ import annotations
 
 import re
 
+from sentiment._lang_grammar import word_set
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_ENGLISH_ONLY = _set(
+_ENGLISH_ONLY = word_set(
     "the and with you your my this that not but have has had would could from what why how "
     "again still very never they our their does did didn't don't doesn't can't won't isn't "
     "wasn't i'm it's any"
 )
 # Closed-class words of Portuguese, Spanish, Italian, French, German and Dutch that English
 # does not write (not "no", "a", "in": English writes them too).
-_FOREIGN = _set(
+_FOREIGN = word_set(
     "o os um uma da das do dos na nas nos ao à pelo pela em com pra não nao é mas ou meu "
     "minha que el los las del al y pero muy con sin es eso esto se le la lo les il gli di della "
     "dei delle per che non sono un une des du au et est pas qui ne sur der die das den dem "

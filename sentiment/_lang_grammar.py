@@ -16,7 +16,8 @@ from sentiment._lang_pt_loans import loan_grammar_words
 from sentiment._lang_pt_sequences import past_tense_words
 
 
-def _set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list, as the grammar checks here look them up."""
     return frozenset(words.split())
 
 
@@ -24,7 +25,7 @@ def _set(words: str) -> frozenset[str]:
 # "as" are English too, "de", "que", "se", "como", "está", "para" Spanish too. Some are
 # Italian, German or French ("o", "e", "da", "uns"): lingua is sure of those languages, and
 # only a reading it is unsure of is overruled.
-_PT = _set(
+_PT = word_set(
     "o os e um uma umas uns da das dos na nas nos ao aos pelo pela pelos pelas num numa em "
     "com pra pro não nao é mas ou meu minha meus minhas seu sua vocês você voce vc eu ele "
     "ela isso isto esse essa nesse nessa neste nesta já ja mais muito também tambem até sem "
@@ -32,17 +33,17 @@ _PT = _set(
     "dá fica ficou tem vai vou estou estão tá tô fiz fez faz são há"
 )
 # Not "to" and "so": Brazilians write "tô" and "só" so ("so delay nesse delivery").
-_EN = _set(
+_EN = word_set(
     "the is are was were be been of and in on at for with my your you i it its this that not "
     "but have has had will would can could from by an what why how again still after before "
     "just very me we they our their does did don't didn't can't i'm it's out"
 )
 # Not "la", "en", "un", "una", "con", "su": French or Italian too.
-_ES = _set("el los las y del pero muy mis sus yo hay sin es eso esto")
+_ES = word_set("el los las y del pero muy mis sus yo hay sin es eso esto")
 # Articles and their contractions where Portuguese and Spanish differ ("o tracking", "el
 # tracking"). Not "os", "no", "nos", "dos": Spanish pronouns, "no" and "two".
-_PT_ARTICLES = _set("o um uns ao aos à do pelo pela pelos pelas num numa")
-_ES_ARTICLES = _set("el la los las un unos unas del al")
+_PT_ARTICLES = word_set("o um uns ao aos à do pelo pela pelos pelas num numa")
+_ES_ARTICLES = word_set("el la los las un unos unas del al")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # An English stem in "sh"/"ck" with a Spanish verb ending ("crashea", "hackeado", "crasheó"):
 # Portuguese writes "crasha", Italian "crashato", English never "-ea". Lower case only.

@@ -8,23 +8,13 @@ Italian posts about the same things keep their language. Spanish posts with Engl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sentiment import lang
 from sentiment._lang_en_grammar import english_words
+from tests.lang_sets import read_otherwise, share_right, tagged_rows
 
-_DATA = Path(__file__).resolve().parent / "data" / "lang_en_short_tech.tsv"
-
-
-def _rows() -> list[tuple[str, str]]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    pairs = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return [(tag.split("-")[0], text) for tag, text in pairs]
-
-
-_ROWS = _rows()
+_ROWS = tagged_rows("lang_en_short_tech.tsv", lambda tag: tag.split("-")[0])
 _ENGLISH = [text for tag, text in _ROWS if tag == "en"]
 _OTHERS = [(text, tag) for tag, text in _ROWS if tag != "en"]
 # Share read right, at what the detector reaches (en 44/44, de 10/10, pt 9/10, es 10/10,
@@ -46,15 +36,13 @@ def test_the_set_is_big_enough() -> None:
 
 
 def test_every_short_english_post_is_english() -> None:
-    found = lang.detect(_ENGLISH)
-    assert [text for text, code in zip(_ENGLISH, found, strict=True) if code != "en"] == []
+    assert read_otherwise(_ENGLISH, "en") == []
 
 
 @pytest.mark.parametrize("tag", sorted(_FLOORS))
 def test_each_look_alike_keeps_its_language(tag: str) -> None:
     texts = [text for text, t in _OTHERS if t == tag]
-    right = sum(_right(code, tag) for code in lang.detect(texts))
-    assert right / len(texts) >= _FLOORS[tag]
+    assert share_right(texts, lambda code: _right(code, tag)) >= _FLOORS[tag]
 
 
 @pytest.mark.parametrize(

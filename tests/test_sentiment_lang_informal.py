@@ -4,22 +4,12 @@ for a Brazilian, and the e5 classifier's Portuguese adapter went unused."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sentiment import lang
+from tests.lang_sets import tagged_rows
 
-_DATA = Path(__file__).resolve().parent / "data" / "lang_informal.tsv"
-
-
-def _rows() -> list[tuple[str, str]]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    pairs = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return [(lang.primary_code(tag), text) for tag, text in pairs]
-
-
-_ROWS = _rows()
+_ROWS = tagged_rows("lang_informal.tsv", lang.primary_code)
 
 
 def test_the_set_is_big_enough_and_mixed() -> None:

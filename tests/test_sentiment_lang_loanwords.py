@@ -5,22 +5,12 @@ Spanish with the same borrowings stays Spanish."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sentiment import lang
+from tests.lang_sets import share_right, tagged_rows
 
-_DATA = Path(__file__).resolve().parent / "data" / "lang_loanwords.tsv"
-
-
-def _rows() -> list[tuple[str, str]]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    pairs = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return [(tag, text) for tag, text in pairs]
-
-
-_ROWS = _rows()
+_ROWS = tagged_rows("lang_loanwords.tsv")
 # Share read right per tag, set just under what the detector reaches (pt-BR 42/42, pt-PT 42/42,
 # en 30/32, es 22/22); before the grammar words counted: pt-BR 36/42, pt-PT 38/42, en 29/32,
 # es 21/22 (pt-PT 41/42 before Portuguese word order counted).
@@ -30,7 +20,7 @@ _FLOORS = {"pt-BR": 0.97, "pt-PT": 0.95, "en": 0.9, "es": 0.95}
 def _accuracy(tag: str) -> float:
     texts = [text for t, text in _ROWS if t == tag]
     code = lang.primary_code(tag)
-    return sum(found == code for found in lang.detect(texts)) / len(texts)
+    return share_right(texts, lambda found: found == code)
 
 
 def test_the_set_is_big_enough() -> None:

@@ -7,8 +7,6 @@ Portuguese."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sentiment import _lang_grammar as grammar
@@ -16,17 +14,9 @@ from sentiment import lang
 from sentiment._lang_en_grammar import english_words
 from sentiment._lang_pt_loans import loan_grammar_words
 from sentiment._lang_pt_sequences import SEQUENCES, past_tense_words
+from tests.lang_sets import read_as, read_otherwise, share_right, tagged_rows
 
-_DATA = Path(__file__).resolve().parent / "data" / "lang_pt_loans_tech.tsv"
-
-
-def _rows() -> list[tuple[str, str]]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    pairs = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return [(tag, text) for tag, text in pairs]
-
-
-_ROWS = _rows()
+_ROWS = tagged_rows("lang_pt_loans_tech.tsv")
 _PORTUGUESE = [text for tag, text in _ROWS if tag.startswith("pt")]
 _OTHERS = [(text, tag) for tag, text in _ROWS if not tag.startswith("pt")]
 # Share read right, just under what the detector reaches (pt 62/62, en 30/30, es 10/13,
@@ -45,19 +35,17 @@ def test_the_set_is_big_enough() -> None:
 
 
 def test_every_portuguese_post_with_loans_is_portuguese() -> None:
-    found = lang.detect(_PORTUGUESE)
-    assert [text for text, code in zip(_PORTUGUESE, found, strict=True) if code != "pt"] == []
+    assert read_otherwise(_PORTUGUESE, "pt") == []
 
 
 def test_no_look_alike_becomes_portuguese() -> None:
-    found = lang.detect([text for text, _ in _OTHERS])
-    assert [text for (text, _), code in zip(_OTHERS, found, strict=True) if code == "pt"] == []
+    assert read_as([text for text, _ in _OTHERS], "pt") == []
 
 
 @pytest.mark.parametrize("tag", sorted(_FLOORS))
 def test_each_other_language_is_read_right(tag: str) -> None:
     texts = [text for text, t in _OTHERS if t == tag]
-    assert sum(code == tag for code in lang.detect(texts)) / len(texts) >= _FLOORS[tag]
+    assert share_right(texts, lambda code: code == tag) >= _FLOORS[tag]
 
 
 @pytest.mark.parametrize(

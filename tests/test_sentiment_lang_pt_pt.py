@@ -5,22 +5,12 @@ same things never read as Portuguese."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sentiment import lang
+from tests.lang_sets import read_as, share_right, tagged_rows
 
-_DATA = Path(__file__).resolve().parent / "data" / "lang_pt_pt_colloquial.tsv"
-
-
-def _rows() -> list[tuple[str, str]]:
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    pairs = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return [(tag, text) for tag, text in pairs]
-
-
-_ROWS = _rows()
+_ROWS = tagged_rows("lang_pt_pt_colloquial.tsv")
 _PT_PT = [text for tag, text in _ROWS if tag == "pt-PT"]
 _OTHERS = [(text, tag) for tag, text in _ROWS if tag != "pt-PT"]
 # Share read right, just under what the detector reaches (pt-PT 70/70, es 16/16, en 10/11,
@@ -41,14 +31,13 @@ def test_colloquial_european_portuguese_is_portuguese(text: str) -> None:
 
 
 def test_no_other_language_becomes_portuguese() -> None:
-    found = lang.detect([text for text, _ in _OTHERS])
-    assert [text for (text, _), code in zip(_OTHERS, found, strict=True) if code == "pt"] == []
+    assert read_as([text for text, _ in _OTHERS], "pt") == []
 
 
 @pytest.mark.parametrize("tag", sorted(_FLOORS))
 def test_each_other_language_is_read_right(tag: str) -> None:
     texts = [text for text, t in _OTHERS if t == tag]
-    assert sum(code == tag for code in lang.detect(texts)) / len(texts) >= _FLOORS[tag]
+    assert share_right(texts, lambda code: code == tag) >= _FLOORS[tag]
 
 
 @pytest.mark.parametrize(
