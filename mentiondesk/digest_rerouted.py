@@ -48,9 +48,36 @@ def reroute_to_digests(
     posts' alerts were moved. Alerts of the `pinned` rules, digests and notices stay."""
     if not any(r.digest_minutes for r in routing.alert_routes):
         return 0
-    now = datetime.now(UTC)
+    moved: set[str] = set()  # the digest keys given a row
+    extra: list[int] = []  # the same post's alert queued for another chat: one line is enough
+    with store.engine.begin() as conn:
+        for row in conn.execute(_untried_alerts(datetime.now(UTC))).all():
+            digest = _digest_of(row.payload, routing, pinned, locale)
+            if digest is None:
+                continue
+            key, target = digest
+            taken = conn.scalar(sa.select(OUTBOX.c.id).where(OUTBOX.c.key == key))
+            if key in moved or taken is not None:
+                extra.append(row.id)
+            else:
+                _move(conn, row.id, row.payload, key, target)
+                moved.add(key)
+        if extra:  # never tried, so never delivered: nothing refers to them yet
+            conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id.in_(extra)))
+    if moved:
+        _LOGGER.info(
+            "%d queued alert(s) moved to their digest route, as the routes now send them "
+            "(%d copies for other chats removed)",
+            len(moved),
+            len(extra),
+        )
+    return len(moved)
+
+
+def _untried_alerts(now: datetime) -> sa.Select[tuple[int, str]]:
+    """Alerts for a chat never tried and in no worker's hands, oldest first, locked."""
     free = sa.or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until < now)
-    query = (
+    return (
         sa.select(OUTBOX.c.id, OUTBOX.c.payload)
         .where(
             OUTBOX.c.kind == "alert",
@@ -63,40 +90,28 @@ def reroute_to_digests(
         .order_by(OUTBOX.c.id)
         .with_for_update(skip_locked=True)  # another worker starting moves the others
     )
-    moved: dict[str, int] = {}  # the digest key → the row kept for it
-    extra: list[int] = []  # the same post's alert queued for another chat: one line is enough
-    with store.engine.begin() as conn:
-        for row in conn.execute(query).all():
-            action = action_from_payload(row.payload, 0)
-            ctx = action.context
-            if action.text_only or ctx.rule in pinned:
-                continue
-            told = locale(ctx.mention, ctx.reading.lang) if locale else None
-            targets = alert_targets(routing, ctx.mention, ctx.reading, ctx.rule, told)
-            if len(targets) != 1 or not targets[0].startswith(DIGEST_PREFIX):
-                continue
-            post = ctx.mention
-            key = f"alert:{targets[0]}:{post.platform}:{post.external_id}:{ctx.rule}"
-            taken = conn.scalar(sa.select(OUTBOX.c.id).where(OUTBOX.c.key == key))
-            if key in moved or taken is not None:
-                extra.append(row.id)
-                continue
-            data = json.loads(row.payload)
-            data.update(key=key, target=targets[0])
-            values = {
-                "key": key,
-                "target": targets[0],
-                "payload": json.dumps(data, ensure_ascii=False),
-            }
-            conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == row.id).values(values))
-            moved[key] = row.id
-        if extra:  # never tried, so never delivered: nothing refers to them yet
-            conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id.in_(extra)))
-    if moved:
-        _LOGGER.info(
-            "%d queued alert(s) moved to their digest route, as the routes now send them "
-            "(%d copies for other chats removed)",
-            len(moved),
-            len(extra),
-        )
-    return len(moved)
+
+
+def _digest_of(
+    payload: str, routing: RoutingSection, pinned: Collection[str], locale: Locale | None
+) -> tuple[str, str] | None:
+    """The digest key and target the routes now give this alert; None where they give it
+    none, or more than the digest, or its rule is pinned to a chat."""
+    action = action_from_payload(payload, 0)
+    ctx = action.context
+    if action.text_only or ctx.rule in pinned:
+        return None
+    told = locale(ctx.mention, ctx.reading.lang) if locale else None
+    targets = alert_targets(routing, ctx.mention, ctx.reading, ctx.rule, told)
+    if len(targets) != 1 or not targets[0].startswith(DIGEST_PREFIX):
+        return None
+    post = ctx.mention
+    return f"alert:{targets[0]}:{post.platform}:{post.external_id}:{ctx.rule}", targets[0]
+
+
+def _move(conn: sa.Connection, row_id: int, payload: str, key: str, target: str) -> None:
+    """Give the row its digest's key and target, in its columns and its payload."""
+    data = json.loads(payload)
+    data.update(key=key, target=target)
+    values = {"key": key, "target": target, "payload": json.dumps(data, ensure_ascii=False)}
+    conn.execute(sa.update(OUTBOX).where(OUTBOX.c.id == row_id).values(values))
