@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, ClassVar, Literal
 
 from atproto import AsyncClient
@@ -128,7 +129,7 @@ class BlueskyPostResponder:
             chat.chat.bsky.convo.get_convo_for_members, {"members": [author_did]}
         )
         convo_id = found.convo.id
-        look = lambda: self._sent_message(chat, convo_id, action, text)  # noqa: E731
+        look = partial(self._sent_message, chat, convo_id, action, text)
         earlier = await sent_before(self.name, action, look)
         if earlier is not None:
             return earlier
