@@ -4,6 +4,8 @@ configured responders before anything starts."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from mentiondesk import playbook_lengths, registry
@@ -30,6 +32,7 @@ def build_playbook(config: Config) -> Playbook:
         timezone=ZoneInfo(config.settings.desk.timezone),  # `{{ time_greeting }}`'s hour
         too_long=_public_too_long,
         syntax_words=rule_file_problem,  # the line, the mistake and the fix, as config.toml's
+        at_work=_at_work(config),  # `{{ after_hours }}`
     )
     _check_targets(playbook, {r.name or r.kind: r.kind for r in config.responders})
     _check_route_rules(playbook, config.settings.routing)
@@ -37,6 +40,15 @@ def build_playbook(config: Config) -> Playbook:
     if lengthy := playbook_lengths.problems(playbook, listened):
         raise ConfigError("\n".join(lengthy))
     return playbook
+
+
+def _at_work(config: Config) -> Callable[[datetime], bool] | None:
+    """Whether the team works at a moment, by `[desk] business_hours`; None where unset."""
+    desk = config.settings.desk
+    if desk.business_hours is None:
+        return None
+    week = desk.business_hours.calendar(desk.timezone)
+    return lambda moment: week.seconds_between(moment, moment + timedelta(seconds=1)) > 0
 
 
 def _listened(config: Config) -> list[str]:

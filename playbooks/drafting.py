@@ -77,6 +77,7 @@ class Subject:
     locale: str  # of a reply (`Playbook.locale`)
     mention_id: object  # the stored mention's id, for log lines
     now: datetime  # when the drafts are written, in the desk's zone
+    after_hours: bool = False  # written outside `[desk] business_hours` (`{{ after_hours }}`)
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,10 @@ def _follow_up(sample: dict[str, Any], nameless: dict[str, Any]) -> Callable[[Te
 
 def following_up(context: Mapping[str, Any], folder: str = "en") -> dict[str, Any]:
     """A sample's `context` for a post that joins an open case (`FOLLOW_UP`), its date written
-    as `folder`'s language writes one."""
-    return {**context, **_case_values(FOLLOW_UP, folder)}
+    as `folder`'s language writes one; written after hours, where templates can tell, so the
+    text `{% if after_hours %}` adds is rendered and measured at start-up too."""
+    late = {"after_hours": True} if "after_hours" in context else {}
+    return {**context, **_case_values(FOLLOW_UP, folder), **late}
 
 
 def measured(context: Mapping[str, Any], folder: str) -> list[tuple[str, dict[str, Any]]]:

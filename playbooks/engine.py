@@ -42,12 +42,16 @@ class Playbook:
         timezone: tzinfo = UTC,
         clock: Callable[[], datetime] | None = None,
         too_long: TooLong | None = None,
+        at_work: Callable[[datetime], bool] | None = None,
     ) -> None:
         """`timezone`: the desk's, whose hour `{{ time_greeting }}` follows; `clock`: the
         time a draft is written (now, by default); `too_long`: why a public reply to a
         mention is longer than its platform takes (None: it fits), which an `auto` draft
-        must not be, as nobody reads it before it goes (the glue's platform limits)."""
+        must not be, as nobody reads it before it goes (the glue's platform limits);
+        `at_work`: whether the team works at a moment (`[desk] business_hours`), which
+        `{{ after_hours }}` says; None: no working week, and no template may read it."""
         self.rules = list(rules)
+        self.at_work = at_work
         self._too_long = too_long
         self.timezone = timezone
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -78,7 +82,8 @@ class Playbook:
         fallback: list[Action] = []
         locale = self.locale(mention, reading.lang)
         now = self._clock().astimezone(self.timezone)
-        subject = Subject(mention, reading, history, locale, mention_id, now)
+        after_hours = self.at_work is not None and not self.at_work(now)
+        subject = Subject(mention, reading, history, locale, mention_id, now, after_hours)
         impostor = posing_as(self.brand, mention) is not None  # a fake "support" account?
         for rule in self.rules:
             if not rule.when.matches(mention, reading, history, locale, impostor=impostor):
@@ -118,7 +123,10 @@ class Playbook:
             spec,
             rule=rule,
             subject=subject,
-            context=lambda: self._context(subject.mention, subject.reading, subject.history),
+            context=lambda: {
+                **self._context(subject.mention, subject.reading, subject.history),
+                **({"after_hours": subject.after_hours} if self.at_work else {}),
+            },
             converted=converted,
             too_long=self._too_long,
         )
@@ -152,8 +160,13 @@ class Playbook:
         return self._context(*SAMPLE), self._context(*NAMELESS)
 
     def _context(self, mention: Mention, reading: Reading, history: History) -> dict[str, Any]:
-        """The template's values (`drafting.values`), for the brand."""
-        return drafting.values(mention, reading, history, self.brand.name)
+        """The template's values (`drafting.values`), for the brand; `after_hours` (false,
+        a draft's own set by `decide`) only where the team's working week is known: else a
+        template reading it is refused."""
+        context = drafting.values(mention, reading, history, self.brand.name)
+        if self.at_work is not None:
+            context["after_hours"] = False
+        return context
 
 
 def _language(locale: str) -> str:

@@ -35,12 +35,14 @@ def load_playbook(
     clock: Callable[[], datetime] | None = None,
     too_long: TooLong | None = None,
     syntax_words: SyntaxWords | None = None,
+    at_work: Callable[[datetime], bool] | None = None,
 ) -> Playbook:
     """Read rule files (the shipped ones when `paths` is empty); ConfigError when invalid.
     `platforms`: those sources listen to, which a rule's `platform` must name; `timezone`
     (the desk's) and `clock`: the hour `{{ time_greeting }}` greets for; `too_long`: why a
     public reply is too long for its platform, so an `auto` one waits for a person instead;
-    `syntax_words`: a file's TOML syntax error in words (by default the parser's and the line)."""
+    `syntax_words`: a file's TOML syntax error in words (by default the parser's and the line);
+    `at_work`: whether the team works at a moment, for `{{ after_hours }}`."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
     words = syntax_words or _syntax
     read = [(path, _read(path, platforms, words)) for path in files]
@@ -64,6 +66,7 @@ def load_playbook(
         timezone=timezone,
         clock=clock,
         too_long=too_long,
+        at_work=at_work,
     )
 
 

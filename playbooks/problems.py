@@ -80,7 +80,8 @@ _WORDS = (
 _WORDS_KEYS = frozenset(_WORDS.split())
 _NO_WORDS = (
     "rules do not match the post's words: a threat to go to Procon, "
-    "Reclame Aqui, consumidor.gov.br, Portal da Queixa or a lawyer, or to cancel, reads as "
+    "Reclame Aqui, consumidor.gov.br, Portal da Queixa, ANACOM, the Livro de Reclamações, "
+    "DECO or a lawyer, or to cancel, reads as "
     "frustration 3: write min_frustration = 3 (as the shipped rule 'urgent-complaint' does); "
     "for what the post is about, write topic or reason"
 )

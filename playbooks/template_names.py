@@ -89,8 +89,21 @@ def missing_files(ast: nodes.Template, paths: Collection[str]) -> tuple[int, str
     return None
 
 
+# Values a template has only where the config gives them, with what to add: without a working
+# week, `{% if after_hours %}` would be false at 3 am on a Sunday, and the night text never sent.
+_NEEDS = {
+    "after_hours": (
+        "{{ after_hours }} (true outside the team's working week) needs [desk] business_hours "
+        'in config.toml; add it, e.g. business_hours = { days = "mon-fri", open = "09:00", '
+        'close = "18:00" } under [desk]'
+    )
+}
+
+
 def _not_a_value(ast: nodes.Template, name: str, known: Collection[str]) -> str:
     """`name` is none of the values: the one meant, if it can be told, and the list."""
+    if name in _NEEDS:
+        return _NEEDS[name]
     values = ", ".join(f"{{{{ {k} }}}}" for k in sorted(known))
     attrs = [
         g.attr
