@@ -4,6 +4,7 @@ mention a listing item makes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import asyncprawcore
@@ -104,19 +105,26 @@ def edited_since(children: list[Any], since: float, floor: float) -> list[Any]:
     return [c for c in children if floor <= created(c) < since and edited_at(c["data"]) >= since]
 
 
-def passed_on(data: dict[str, Any]) -> bool:
-    """A crosspost that adds no words: the original's title, no text of its own. Like a
-    retweet it passes a post on (the brand's own announcement, often), and is no mention."""
+def passed_on(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The original of a crosspost that adds no words (its title, no text of its own): like
+    a retweet it passes that post on. None for any other post."""
     parents = data.get("crosspost_parent_list") or []
     parent = parents[0] if parents and isinstance(parents[0], dict) else None
     if not data.get("crosspost_parent") or parent is None:
-        return False
-    return not data.get("selftext") and data.get("title") == parent.get("title")
+        return None
+    return parent if not data.get("selftext") and data.get("title") == parent.get("title") else None
 
 
-def mention_of(child: dict[str, Any]) -> Mention | None:
+def _always(original: dict[str, Any]) -> bool:
+    return True
+
+
+def mention_of(
+    child: dict[str, Any], repost: Callable[[dict[str, Any]], bool] = _always
+) -> Mention | None:
     """The mention a submission (t3) or comment (t1) makes; None once deleted or removed, or
-    for a crosspost that only passes a post on.
+    for a crosspost that only passes on an original `repost` says is no mention (read
+    anyway, or the brand's own).
 
     Its `external_id` is the fullname, so a comment read from the inbox and from the comments
     listing is one mention (the endpoints' seen-list, then the store, keep the first)."""
@@ -125,7 +133,8 @@ def mention_of(child: dict[str, Any]) -> Mention | None:
     if author in GONE:
         return None
     if kind == "t3":
-        if passed_on(data):
+        original = passed_on(data)
+        if original is not None and repost(original):
             return None
         text = "\n\n".join(p for p in (data.get("title", ""), data.get("selftext", "")) if p)
         thread, parent = data["name"], None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import json
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
@@ -14,6 +12,7 @@ import aiohttp
 from pydantic import Field
 
 from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
+from listener._hn_text import plain, said_elsewhere
 from listener._items import readable, usable
 from listener._own import OwnAccounts
 from listener._wire import Clock, check_json, header_int, limit_ends, parse_time, reset_time, utcnow
@@ -31,8 +30,6 @@ from mentiondesk.models import (
 
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://hn.algolia.com"
-_TAG = re.compile(r"<[^>]+>")
-_PARAGRAPH = re.compile(r"<p>", re.IGNORECASE)
 _UNDATED = "left out of paging, it has no created_at_i to read"
 
 
@@ -226,20 +223,19 @@ def _hit_id(hit: Any) -> object:
     return hit["objectID"]
 
 
-def _text(value: str | None) -> str:
-    return html.unescape(_TAG.sub("", _PARAGRAPH.sub("\n\n", value or ""))).strip()
-
-
 def _mention(hit: dict[str, Any]) -> Mention | None:
     author = hit.get("author")
     if not author or not hit.get("objectID"):
         return None  # deleted items come back without an author
     is_story = "story" in (hit.get("_tags") or []) and hit.get("title")
-    if is_story:
-        text = "\n\n".join(p for p in (hit.get("title") or "", _text(hit.get("story_text"))) if p)
+    if is_story:  # a link's URL too: the brand may be named there alone (Algolia reads it)
+        parts = (hit.get("title") or "", plain(hit.get("story_text")), _link(hit))
+        text = "\n\n".join(p for p in parts if p)
         thread = str(hit["objectID"])
+    elif said_elsewhere(hit):
+        return None
     else:
-        text = _text(hit.get("comment_text"))
+        text = plain(hit.get("comment_text"))
         thread = str(hit.get("story_id") or hit["objectID"])
     if not text:
         return None
@@ -253,3 +249,9 @@ def _mention(hit: dict[str, Any]) -> Mention | None:
         thread_id=thread,
         parent_id=str(hit["parent_id"]) if hit.get("parent_id") else None,
     )
+
+
+def _link(hit: dict[str, Any]) -> str:
+    """A link story's URL ("" for a text post: Ask HN, Show HN without a link)."""
+    url = hit.get("url")
+    return url if isinstance(url, str) else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import asyncpraw
@@ -186,11 +187,22 @@ class RedditSource:
     def _read(
         self, endpoint: str, items: list[Any], keep: Callable[[Mention], bool] | None
     ) -> list[Mention]:
-        mentions = readable(f"{self.name} {endpoint}", items, mention_of, name_of)
+        read = partial(mention_of, repost=self._read_anyway)
+        mentions = readable(f"{self.name} {endpoint}", items, read, name_of)
         # The brand's own posts are no mentions: search lists our submissions, the comments
         # listing our replies (which name the brand: read back, they would be answered).
         mentions = self.own.others(self.name, endpoint, mentions)
         return [m for m in mentions if keep(m)] if keep else mentions
+
+    def _read_anyway(self, original: dict[str, Any]) -> bool:
+        """Whether a crosspost's original is read without it: posted in a subreddit read
+        here (search finds it) or by the brand. One from elsewhere is how its words reach
+        the subreddits read: the crosspost is that mention (by whoever brought it)."""
+        sub = str(original.get("subreddit") or "").casefold()
+        read_here = not self.restrict or sub in {s.casefold() for s in self.subreddits}
+        by = original.get("author")
+        ours = isinstance(by, str) and self.own.account(str(original.get("author_fullname")), by)
+        return read_here or ours
 
     async def _get(self, endpoint: str, path: str, params: dict[str, Any]) -> Any:
         try:

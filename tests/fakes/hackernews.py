@@ -13,6 +13,7 @@ from tests.fakes.platform import PlatformFake
 
 SEARCH = "/api/v1/search_by_date"
 _FILTER = re.compile(r"created_at_i(>=|>|<=|<)(\d+)")
+_SEARCHED = ("title", "url", "story_text", "comment_text", "story_title", "story_url", "author")
 PAGINATION_LIMIT = 1000  # Algolia's paginationLimitedTo (algolia/hn-search#230)
 
 
@@ -31,6 +32,7 @@ class HackerNewsFake(PlatformFake):
         *,
         author: str = "pg",
         story: int = 40_000_000,
+        story_title: str = "Ask HN: lamps?",
         when: datetime | None = None,
     ) -> dict[str, Any]:
         created = when or self.clock()
@@ -42,7 +44,7 @@ class HackerNewsFake(PlatformFake):
             "author": author,
             "comment_text": text,
             "story_id": story,
-            "story_title": "Ask HN: lamps?",
+            "story_title": story_title,
             "parent_id": story,
             "story_url": None,
             "points": None,
@@ -90,7 +92,7 @@ class HackerNewsFake(PlatformFake):
         chunk = reachable[page * per_page : (page + 1) * per_page]
         pages = (len(reachable) + per_page - 1) // per_page
         body = {
-            "hits": chunk,
+            "hits": [_highlighted(h, q.get("query", "")) for h in chunk],
             "nbHits": len(items),
             "page": page,
             "nbPages": pages,
@@ -101,6 +103,20 @@ class HackerNewsFake(PlatformFake):
             "params": request.query_string,
         }
         return web.json_response(body)
+
+
+def _highlighted(hit: dict[str, Any], query: str) -> dict[str, Any]:
+    """The hit with Algolia's `_highlightResult`: for each text it searches, whether every
+    word of the query is in it (a comment's story title and URL are searched with it)."""
+    words = query.lower().split()
+    found = {}
+    for field in _SEARCHED:
+        value = hit.get(field)
+        if isinstance(value, str):
+            said = [w for w in words if w in value.lower()]
+            level = "full" if said == words and said else "partial" if said else "none"
+            found[field] = {"value": value, "matchLevel": level, "matchedWords": []}
+    return {**hit, "_highlightResult": found}
 
 
 def _compare(left: object, op: str, right: int) -> bool:

@@ -31,7 +31,7 @@ async def test_first_poll_stories_and_comments(hn_fake, clock) -> None:
     run = await once(source, cursor, clock=clock)
     await source.close()
     by_id = {m.external_id: m for m in run.mentions}
-    assert by_id[story["objectID"]].text == "Lumora lamps on sale"
+    assert by_id[story["objectID"]].text == "Lumora lamps on sale\n\nhttps://lumora.test/"
     assert by_id[comment["objectID"]].text == "My lumora > yours\n\nsecond"
     assert by_id[comment["objectID"]].thread_id == "40000000"
     assert hn_fake.api.calls(SEARCH)[0].query["tags"] == "(story,comment)"
