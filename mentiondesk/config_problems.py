@@ -160,6 +160,8 @@ def _wrong_type(error: Any, model: type[BaseModel], prefix: str) -> str:
             "on the lines below"
         )
     written = _toml(value) if isinstance(value, bool) else str(value)  # true, not True
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        written = ",".join(value)  # days = ["mon", "tue"] meant days = "mon,tue", not "['mon'…"
     example = f": {loc[-1]} = {_toml(written)}" if kind == "string_type" else ""
     return f"{given}; write {write(kind, _field_at(model, error['loc']))}{example}"
 

@@ -157,6 +157,14 @@ def test_true_where_text_goes_shows_the_fix_as_toml_writes_it(tmp_path: Path) ->
     assert 'brand.name: true is true or false; write text in quotes: name = "true"' in problem
 
 
+def test_a_list_of_texts_where_one_text_goes_shows_them_in_one(tmp_path: Path) -> None:
+    """`days = ["mon", "tue"]` was told to write `days = "['mon', 'tue']"`, which no day
+    reads as; the days in one text is what business hours take."""
+    hours = 'business_hours = { days = ["mon", "tue"], open = "09:00", close = "18:00" }'
+    problem = _problem(_config(tmp_path, "", "", extra=f"\n[desk]\n{hours}\n"))
+    assert 'write text in quotes: days = "mon,tue"' in problem
+
+
 def test_true_where_a_list_of_numbers_goes_says_a_list(tmp_path: Path) -> None:
     """Only a union's types are a number's: a list of numbers given true wants a list."""
     desk = '[[responders]]\nkind = "freshdesk"\nbase_url = "https://a.freshdesk.com"\n'
