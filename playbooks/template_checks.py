@@ -9,6 +9,7 @@ rule's conditions are (conditions.py), in their words, each with the line it is 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from jinja2 import nodes
@@ -26,6 +27,13 @@ _AMONG = ("in", "notin")
 _FILTERS = frozenset(sandbox().filters)
 
 
+# A block tag ending a line with text before it (`…connosco.{% endif %}`): the sandbox's
+# trim_blocks drops the line break after it, so the next line's first word joins that text.
+# One ending in `-%}` strips the break on purpose.
+_ENDS_IN_TAG = re.compile(r"^(?P<before>.*?\S.*?)(?P<tag>\{%-?\s*\w[^%]*?(?<!-)%\})[ \t]*$")
+_TAG_ONLY = re.compile(r"(\s*\{[%#].*?[%#]\})*\s*")
+_STARTS_WITH_TEXT = re.compile(r"\w\S*|\{\{.*?\}\}")
+
 # A problem: the line it is on (counted from 1) and what is wrong, worded with its fix.
 Problem = tuple[int, str]
 
@@ -42,6 +50,26 @@ def text_problem(ast: nodes.Template) -> Problem | None:
     """What is wrong in the file's own text, wherever it is included: a filter Jinja lacks, a
     comparison no post could meet, a value written as it is."""
     return _unknown_filter(ast) or _compared_wrong(ast) or _written_as_is(ast)
+
+
+def joined_lines(source: str) -> Problem | None:
+    """A line that ends in a block tag after some text, whose next line starts with a word:
+    the tag takes the line break with it, so "(MD-000001).{% endif %}" and "Lamentamos" on
+    the next line render as "(MD-000001).Lamentamos" (a draft's lines are joined by spaces
+    where a break is left, as the shipped templates' lines starting with a space rely on)."""
+    lines = source.splitlines()
+    for number, (line, after) in enumerate(itertools.pairwise(lines), start=1):
+        ends = _ENDS_IN_TAG.match(line)
+        if ends is None or _TAG_ONLY.fullmatch(ends["before"]) or "{#" in ends["before"]:
+            continue
+        if starts := _STARTS_WITH_TEXT.match(after):
+            word = starts.group(0)
+            return number, (
+                f"the line break after {ends['tag']} is dropped (a block tag at the end of a "
+                f"line takes it), so {word!r} on the next line runs into the text before it; "
+                "start the next line with a space, or put the tag on a line of its own"
+            )
+    return None
 
 
 def _unknown_filter(ast: nodes.Template) -> Problem | None:

@@ -159,7 +159,8 @@ class Templates:
         """`path` parsed; ConfigError naming the file and line of a variable the values lack
         or an include naming no file, in it or in what it includes (with the same values)."""
         try:  # named here: an included file's mistake is in its own file, not the rule's
-            ast = self._env.parse(self._source(path)[0])
+            text = self._source(path)[0]
+            ast = self._env.parse(text)
             unknown = meta.find_undeclared_variables(ast) - set(sample)
         except TemplateSyntaxError as exc:
             raise ConfigError(self._syntax_error(path, exc)) from None
@@ -167,7 +168,7 @@ class Templates:
             raise ConfigError(f"template {self._file(path)}, line {wrong[0]}: {wrong[1]}")
         if missing := template_names.missing_files(ast, self._env.list_templates()):
             raise ConfigError(f"template {self._file(path)}, line {missing[0]}: {missing[1]}")
-        if wrong := template_checks.text_problem(ast):  # in an included file too
+        if wrong := template_checks.text_problem(ast) or template_checks.joined_lines(text):
             raise ConfigError(f"template {self._file(path)}, line {wrong[0]}: {wrong[1]}")
         for include in ast.find_all(nodes.Include):
             name = getattr(include.template, "value", None)
