@@ -21,6 +21,8 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "doorstep",
         "porch",
         "remetente",  # sent back: "devolvida ao remetente" is no refund ("devolvi")
+        # Never dispatched: "ordered 3 weeks ago, still says processing".
+        *("still processing", "still says processing", "ainda em processamento"),
     ),
     # A code or a session is about getting in: "the SMS code never arrives" is not a parcel.
     "account_login": (
@@ -162,6 +164,9 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         "riscad*",
         "ripped",
         "rasgad*",
+        "rasgou",
+        "rasgaram",
+        "torn",
         "dud",
         "duds",
         # An app that crashes or freezes is a faulty product, not a login problem.
@@ -178,6 +183,12 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         *("avari*", "nao presta", "n presta", "chiado", "sem som", "descolou", "descolad*"),
         *("desbot*", "nao carrega", "black screen", "went black", "tela preta", "ecra preto"),
         *("sem internet", "sem sinal", "sem rede", "internet cai*", "no signal", "outage*"),
+        # An app that won't open or loads forever; a device that overheats, burns or comes
+        # apart at the seams ("o celular esquenta muito", "a alca ta descosturando").
+        *("nao abre", "nao abrem", "tela branca", "ecra branco", "fica carregando", "won't open"),
+        *("wont open", "doesn't open", "won't turn on", "wont turn on", "won't charge"),
+        *("esquent*", "superaquec*", "aquece demasiado", "aquece muito", "queimou", "burning"),
+        *("cheiro de queimado", "cheira a queimado", "soltando", "descostur*"),
     ),
     "support": (
         "chatbot",
@@ -210,6 +221,9 @@ STRONG_WORDS: dict[str, tuple[str, ...]] = {
         *("abri chamado", "abri um chamado", "abrir um chamado", "abri outro chamado"),
         *("meu chamado", "o chamado", "do chamado", "chamados", "linha de espera"),
         *("no one answers", "nobody answers", "no one picks up", "nobody picks up"),
+        *("nobody replies", "no one replies", "nobody has replied", "no one has replied"),
+        *("nobody replied", "hasn't replied", "haven't replied", "still no reply"),
+        *("nao tive resposta", "nao tive nenhuma resposta", "nenhuma resposta", "nao me respondem"),
     ),
     # What the six reasons are not: a wrong item, packaging, marketing, stock, accessibility.
     "other": OTHER_WORDS,

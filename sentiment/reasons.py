@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mentiondesk.models import folded, strip_accents
+from sentiment._reason_rewrites import beyond_support, rewritten
 from sentiment._reason_words import STRONG_WORDS, WEAK_WORDS, words_pattern
 from sentiment.topics import _TOPIC_WORDS, CODE
 
@@ -82,7 +83,9 @@ _STRONG: dict[str, str] = {
 _WEAK: dict[str, str] = {
     "delivery": r"arriv|chegou|chegar|shipped|late\b|atrasad|prazo|frete|waiting for|demor|"
     r"\b(?:took|levou|levaram) (?:\d+|a few|two|three|four|five|six|several|dois|duas|três|"
-    r"quatro|cinco|seis|várias) (?:more )?(?:days|weeks|dias|semanas)\b",
+    r"quatro|cinco|seis|várias) (?:more )?(?:days|weeks|dias|semanas)\b|"
+    # A bare "cadê???" that ends the post: "hj é dia 20, cadê???" asks where the order is.
+    r"\bcad[êe]\W*$",
     "refund_payment": r"return|cartão|cartao|card\b|pagar|fatura|factura",
     # A stuck button or a robot stuck under the sofa; a parcel stuck somewhere is delivery above.
     "product_quality": r"not working|não funciona|nao funciona|keeps|sound|bateria|battery|"
@@ -124,7 +127,10 @@ _DELIVERY_PRAISED = re.compile(
     r"very |so |pretty )?(?:rapid[oa]s?|rapidinh[oa]|rapidamente|depressa|cedo|certinho|"
     r"impecavel|perfeit[oa]|quick(?:ly)?|fast|early|prompt(?:ly)?|safely|in good time)\b|"
     r"\b(?:quick|fast|speedy|prompt) (?:delivery|shipping|dispatch)\b|"
-    r"\bsem (?:nenhum )?problemas?\b|\b(?:no|without(?: any)?) (?:issues|problems)\b"
+    r"\bsem (?:nenhum )?problemas?\b|\b(?:no|without(?: any)?) (?:issues|problems)\b|"
+    # A delay denied: "a entrega não atrasou, o problema foi a cobrança".
+    r"\bnao (?:atrasou|atrasaram|demorou|demoraram|teve atraso)\b|"
+    r"\b(?:wasn'?t|was not|weren'?t|not) (?:late|delayed)\b|\bdidn'?t take long\b"
 )
 _NOT_PRAISE = re.compile(
     r"\bnao\b|\bnot\b|n['’]t\b|\bnever\b|\bnunca\b|\bnem\b|demor|atras|\blate\b|delay|"
@@ -152,7 +158,7 @@ REASONS = _PRIORITY  # every reason a complaint can be given
 
 def reason_scores(text: str) -> dict[str, int]:
     """Evidence for each reason: 2 per strong cue, 1 per weak cue not inside a strong one."""
-    words = folded(text[:5000])
+    words = rewritten(folded(text[:5000]))
     remedies = len(_REMEDY.findall(words))
     words = _PAID_SHIPPING.sub(" ", _REMEDY.sub(" ", words))
     scores = {reason: _score(words, reason) for reason in _PRIORITY}
@@ -171,7 +177,11 @@ def _score(words: str, reason: str) -> int:
 def _unpraised(words: str) -> str:
     """`words` without the clauses that praise the delivery (delivery cues there don't count)."""
     pieces = _CLAUSES.split(words)  # the separators are kept: "mas" opens the next clause
-    praised = (_DELIVERY_PRAISED.search(p) and not _NOT_PRAISE.search(p) for p in pieces)
+    # The praise itself may hold a "not" ("não atrasou"): only the rest of the clause must not.
+    praised = (
+        _DELIVERY_PRAISED.search(p) and not _NOT_PRAISE.search(_DELIVERY_PRAISED.sub(" ", p))
+        for p in pieces
+    )
     return "".join(" " if p else piece for p, piece in zip(praised, pieces, strict=True))
 
 
@@ -179,4 +189,6 @@ def complaint_reason(text: str) -> str:
     """The one thing a complaint is about, or `other` when no cue is found."""
     scores = reason_scores(text)
     best = max(_PRIORITY, key=lambda reason: scores[reason])  # max keeps the first on ties
+    if best == "support":  # nobody answered about a problem: the problem is the reason
+        best = beyond_support(rewritten(folded(text[:5000])), scores, _PRIORITY) or best
     return best if scores[best] > 0 else "other"

@@ -28,7 +28,7 @@ _TOPIC_WORDS: Mapping[str, str] = {
     r"\bdelayed\b",
     "refund_payment": r"refund|charged|charge\b|double charge|payment|paid|money back|"
     r"chargeback|invoice|reembols|estorn|cobran|cobrad|cobrar|pagamento|pagu|paguei|\bpix\b|"
-    r"boleto|mb ?way|cartão|cartao|dinheiro de volta|devolu|fatura|factura",
+    r"boleto|mb ?way|cartão|cartao|dinheiro de volta|devolu|fatura|factura|debitad|débito",
     "product_quality": r"broke|broken|defect|faulty|stopped working|doesn'?t work|quality|"
     r"damaged|crack|overheat|quebr|defeito|parou de funcionar|avaria|estragou|estragad|"
     r"qualidade|não funciona|nao funciona|não liga|nao liga|danificad|partid",
@@ -72,6 +72,14 @@ _TOPIC_WORDS: Mapping[str, str] = {
     r"(?:mandar|enviar|contactar|ligar)|deixem-me em paz|não quero (?:receber|mais) mensage",
 }
 _TOPICS = {topic: re.compile(words) for topic, words in _TOPIC_WORDS.items()}
+# "Conta" that is no sign-in: money taken from it ("descontado da minha conta") or a customer
+# leaving ("vou fechar minha conta"), though not one who cannot ("não consigo fechar a conta").
+_NOT_A_LOGIN = re.compile(
+    r"\b((?:descontad|debitad|cobrad|tirad|retirad)[oa]s?(?: \S+){0,2}?) (?:d[aoe]|n[ao]) "
+    r"(?:(?:a|minha|sua|nossa) )?conta\b|"
+    r"(?<!consigo )(?<!consegui )(?<!como )\b((?:fech|cancel|encerr)\w*) (?:(?:a|minha|a minha) )?"
+    r"conta\b"
+)
 
 # Whole words and their own endings: "disputa que" holds "puta que", "shitake" holds "shit"
 # ("fuck" is in no innocent word).
@@ -162,9 +170,14 @@ _ASKING_START = re.compile(
 
 def topics(text: str) -> tuple[str, ...]:
     """Topics named in `text`, most mentioned first."""
-    lowered = text.lower()
+    lowered = _NOT_A_LOGIN.sub(_no_login, text.lower())
     counts = {t: len(p.findall(lowered)) for t, p in _TOPICS.items()}
     return tuple(t for t, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n)
+
+
+def _no_login(found: re.Match[str]) -> str:
+    money, leaving = found.groups()
+    return f"{money} da conta bancária" if money else f"{leaving} o cadastro"
 
 
 def reason(found_topics: tuple[str, ...]) -> str:

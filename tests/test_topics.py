@@ -134,3 +134,19 @@ def test_language_of_short_noisy_posts() -> None:
 
 def test_platform_language_hint_wins() -> None:
     assert lang.detect(["ok ok ok"], ["pt-BR"]) == ["pt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Money out of the bank account is a payment, not a sign-in.
+        ("o pix foi descontado da minha conta e o pedido sumiu", ("refund_payment",)),
+        ("o valor foi debitado na minha conta duas vezes", ("refund_payment",)),
+        # A customer leaving names no sign-in problem; one who cannot leave does.
+        ("vou fechar minha conta, atendimento horrível", ("support",)),
+        ("não consigo fechar minha conta", ("account_login",)),
+        ("minha conta foi bloqueada", ("account_login",)),
+    ],
+)
+def test_an_account_that_is_no_sign_in(text: str, found: tuple[str, ...]) -> None:
+    assert topics.topics(text) == found
