@@ -246,16 +246,20 @@ def text_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
 def html_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     """HTML: every value escaped, so markup in a mention is shown, never rendered; the
     case's page (our own URL, from the config) a link to click."""
-    # Told by its label, not its value: a mention whose text is the URL stays text.
-    page = wording.t("Case page") if action.context.case_url else None
+    # Told by its label, not its value: a mention whose text is the URL stays text. The post's
+    # own address is a link too (one click to the thread), where it is a web address at all.
+    linked = {wording.t("Case page"), wording.t("Link")}
     return "".join(
-        f"<p><b>{html_text(label)}:</b> {_link(value) if label == page else html_text(value)}</p>"
+        f"<p><b>{html_text(label)}:</b> {_shown(value, label in linked)}</p>"
         for label, value in lines(action, wording)
     )
 
 
-def _link(url: str) -> str:
-    return f'<a href="{html_text(url)}">{html_text(url)}</a>'
+def _shown(value: str, link: bool) -> str:
+    """`value` escaped; a link where `link` and it is an http(s) address (never javascript:)."""
+    if link and re.match(r"(?i)https?://[^\s]+\Z", value):
+        return f'<a href="{html_text(value)}">{html_text(value)}</a>'
+    return html_text(value)
 
 
 def tags(action: OutboxAction, longest: int = 40) -> list[str]:
@@ -264,6 +268,8 @@ def tags(action: OutboxAction, longest: int = 40) -> list[str]:
     raw = ["mentiondesk", ctx.mention.platform, ctx.reading.label.value, *ctx.reading.topics]
     if ctx.reading.reason:
         raw.append(ctx.reading.reason)
+    if ctx.reading.lang and ctx.reading.lang != "und":  # a trigger routes "lang-pt" to its group
+        raw.append(f"lang-{ctx.reading.lang}")
     raw.append(owner_tag(action))  # last: whose case it is (`owns`)
     return list(dict.fromkeys(_tag(t, longest) for t in raw if _tag(t, longest)))
 

@@ -135,6 +135,13 @@ def requester_name(m: Mention, handle: str | None = None) -> str:
     return plain(f"{name} ({handle})" if handle is not None else name, 250)
 
 
+def credentials_fix(name: str, what: str, key: str, env: str | None, where: str) -> str:
+    """What to set right when a desk refuses the credentials (401): the variable holding the
+    `what` ("API token"), the `[[responders]]` `key` naming it, and `where` a new one is made."""
+    held = f"{env} ({key} of responder {name!r})" if env else f"{key} of responder {name!r}"
+    return f"check the {what} in {held}; {where}"
+
+
 def author_key(m: Mention, longest: int) -> str:
     """The author's id on their platform ("reddit:t2_abc"), one requester a desk keeps for
     them however often they write."""

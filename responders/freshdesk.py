@@ -39,6 +39,8 @@ OPEN = 2
 # but those the account lists in reopen_statuses ("Waiting on Customer") as Pending.
 REOPENED = {3: "pending", 4: "resolved", 5: "closed"}
 TAG_LONGEST = 32  # Freshdesk answers 400 to a longer tag
+# Where an agent finds the key (it changes when they reset it, or their account is deleted).
+_WHERE = "each agent's is under Profile settings > View API key, for the account in base_url"
 
 
 class FreshdeskResponder(HelpDeskResponder):
@@ -61,9 +63,11 @@ class FreshdeskResponder(HelpDeskResponder):
         requester_domain: str | None = None,
         reopen_statuses: Sequence[int] = (),
         wording: Wording = ENGLISH,
+        api_key_env: str | None = None,
     ) -> None:
         base = base_url.rstrip("/")
-        http = RestClient(base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X"))
+        fix = common.credentials_fix(name, "API key", "api_key_env", api_key_env, _WHERE)
+        http = RestClient(base + "/api/v2/", "freshdesk", headers=basic_auth(api_key, "X"), fix=fix)
         super().__init__(name, base=base, http=http, wording=wording, log=_LOGGER)
         self.case_field = case_field
         self.unique_external_id = unique_external_id
@@ -84,6 +88,7 @@ class FreshdeskResponder(HelpDeskResponder):
             requester_domain=config.requester_domain,
             reopen_statuses=config.reopen_statuses,
             wording=context.wording,
+            api_key_env=config.api_key_env,
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:

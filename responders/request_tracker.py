@@ -18,7 +18,13 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from responders import _helpdesk as desk
-from responders._helpdesk_base import HelpDeskResponder, earlier_ticket, recorded_id, thread_has
+from responders._helpdesk_base import (
+    HelpDeskResponder,
+    credentials_fix,
+    earlier_ticket,
+    recorded_id,
+    thread_has,
+)
 from responders._rest import RestClient
 from responders._rt_config import RequestTrackerResponderConfig as RequestTrackerResponderConfig
 from responders._rt_solved import solved_chunk
@@ -28,6 +34,8 @@ _LOGGER = logging.getLogger(__name__)
 # What a follow-up sets open: RT's inactive statuses (deleted tickets are not searched, so
 # never found), and stalled, which waits on the author, who has now written.
 REOPENED = ("resolved", "rejected", "stalled")
+# Where RT 5 makes a token: the user's own, which RT shows once (a new one if it was lost).
+_WHERE = "its user makes one under Logged in as > Settings > Auth Tokens (RT shows it once)"
 
 
 class RequestTrackerResponder(HelpDeskResponder):
@@ -46,11 +54,13 @@ class RequestTrackerResponder(HelpDeskResponder):
         token: str,
         queue: str = "General",
         wording: Wording = ENGLISH,
+        token_env: str | None = None,
     ) -> None:
         base = base_url.rstrip("/") + "/"
         # Its answers are read as JSON whatever content type they say.
         auth = {"Authorization": f"token {token}"}
-        http = RestClient(base, "request tracker", headers=auth, json_only=False)
+        fix = credentials_fix(name, "auth token", "token_env", token_env, _WHERE)
+        http = RestClient(base, "request tracker", headers=auth, json_only=False, fix=fix)
         super().__init__(name, base=base, http=http, wording=wording, log=_LOGGER)
         self.web = base.removesuffix("REST/2.0/")
         self.queue = queue
@@ -66,6 +76,7 @@ class RequestTrackerResponder(HelpDeskResponder):
             token=token,
             queue=config.queue,
             wording=context.wording,
+            token_env=config.token_env,
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:

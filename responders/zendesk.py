@@ -19,6 +19,7 @@ from pydantic import field_validator
 
 from mentiondesk.models import (
     ENGLISH,
+    FatalError,
     Mention,
     OutboxAction,
     PluginContext,
@@ -38,10 +39,26 @@ from responders._rest import RestClient, basic_auth
 
 _LOGGER = logging.getLogger(__name__)
 SOLVED = {"solved", "closed"}
+MERGED = "closed_by_merge"  # the tag Zendesk puts on a ticket an agent merged into another
+_MERGED_SAID = (
+    "was merged into another ticket, not solved; case left open: resolve it on its desk "
+    "page once that ticket is solved"
+)
 # What a follow-up sets open in its comment's update, as Zendesk does when a requester replies:
 # pending waits on the author, who has now written; solved is out of the agents' open views.
 # On-hold is left: it waits on a third party, which the author's words do not change.
 REOPENED = {"pending", "solved"}
+_SUSPENDED = (
+    "zendesk user {user}, the author of {number}, is suspended (their ticket was marked as "
+    "spam, or an agent suspended them); not filed. If that was a mistake, unsuspend them in "
+    "Zendesk (Customers), then `mentiondesk outbox retry` this action; else `mentiondesk "
+    "outbox drop` it"
+)
+# Where a Zendesk admin makes a token, and the switch that turns every token off.
+_WHERE = (
+    "an admin makes one under Admin Center > Apps and integrations > APIs > Zendesk API, "
+    "where token access must be on"
+)
 
 
 class ZendeskResponderConfig(ResponderConfig):
@@ -73,10 +90,13 @@ class ZendeskResponder(HelpDeskResponder):
         token: str,
         group_id: int | None = None,
         wording: Wording = ENGLISH,
+        token_env: str | None = None,
     ) -> None:
         base = base_url.rstrip("/")
         auth = basic_auth(f"{email}/token", token)
-        http = RestClient(base + "/api/v2/", "zendesk", headers=auth)
+        fix = common.credentials_fix(name, "API token", "token_env", token_env, _WHERE)
+        fix += f"; and that email = {email!r} is the agent it belongs to"
+        http = RestClient(base + "/api/v2/", "zendesk", headers=auth, fix=fix)
         super().__init__(name, base=base, http=http, wording=wording, log=_LOGGER)
         self.group_id = group_id
 
@@ -92,6 +112,7 @@ class ZendeskResponder(HelpDeskResponder):
             token=token,
             group_id=config.group_id,
             wording=context.wording,
+            token_env=config.token_env,
         )
 
     async def deliver(self, action: OutboxAction) -> Receipt:
@@ -119,7 +140,7 @@ class ZendeskResponder(HelpDeskResponder):
         return self._receipt(created["id"])
 
     async def _create(self, action: OutboxAction, number: str, **extra: Any) -> dict[str, Any]:
-        requester = await self._requester_id(action.context.mention)
+        requester = await self._requester_id(action.context.mention, number)
         ticket = self._ticket(action, number, requester) | extra
         headers = {"Idempotency-Key": desk.idempotency_key(action)}
         created = await self.http.call(
@@ -168,16 +189,21 @@ class ZendeskResponder(HelpDeskResponder):
         self._said_filed_anew(action.context.ticket_ref, "deleted", created["id"])
         return self._receipt(created["id"], case_ticket=True)
 
-    async def _requester_id(self, m: Mention) -> int:
+    async def _requester_id(self, m: Mention, number: str) -> int:
         """The author's end user, made or found (and renamed) by external_id: the same id on a
         retry, so the idempotent create's payload does not change. No role is sent, so a user
-        already there keeps theirs."""
+        already there keeps theirs. One suspended (an agent marked their ticket as spam, which
+        deletes it and suspends them) holds case `number`'s ticket for a person, as Zendesk
+        sends a suspended user's mail to its suspended tickets: not filed anew by us."""
         user = {
             "name": common.requester_name(m, handle_shown(m.platform, m.author.handle)),
             "external_id": common.author_key(m, 255),
         }
         answer = await self.http.call("POST", "users/create_or_update.json", json={"user": user})
-        return int(answer["user"]["id"])
+        found = answer["user"]
+        if found.get("suspended"):  # marked as spam there: the author's tickets are refused
+            raise FatalError(_SUSPENDED.format(user=found["id"], number=number))
+        return int(found["id"])
 
     async def _comment(self, ticket: dict[str, Any], action: OutboxAction) -> None:
         """Add a follow-up as a private comment (raising the ticket's priority if it is more
@@ -239,7 +265,12 @@ class ZendeskResponder(HelpDeskResponder):
         # A deleted ticket is left out: its case cannot resolve, which is said once, not hourly.
         for ref in sorted(set(chunk) - {str(t["id"]) for t in tickets}):
             self._sweep.unread(ref, "was not found (deleted?); case left open")
-        return {str(t["id"]) for t in tickets if t["status"] in SOLVED}
+        # One merged into another is closed, but its conversation goes on there (Zendesk's own
+        # reports leave `closed_by_merge` out of solved ones): the case stays open, said once.
+        merged = {str(t["id"]) for t in tickets if MERGED in (t.get("tags") or ())}
+        for ref in sorted(merged):
+            self._sweep.unread(ref, _MERGED_SAID)
+        return {str(t["id"]) for t in tickets if t["status"] in SOLVED} - merged
 
     async def check(self) -> str:
         answer = await self.http.call("GET", "users/me.json")

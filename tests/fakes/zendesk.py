@@ -58,6 +58,20 @@ class ZendeskFake:
         del self.tickets[ticket_id]
         self.deleted.add(ticket_id)
 
+    def mark_spam(self, ticket_id: int) -> None:
+        """What Zendesk's "Mark as spam" does: the ticket deleted, its requester suspended."""
+        self.users[self.tickets[ticket_id]["requester_id"]]["suspended"] = True
+        self.delete(ticket_id)
+
+    def merge(self, source: int, target: int) -> None:
+        """An agent merged `source` into `target`: closed and tagged `closed_by_merge`, with a
+        private comment naming the target (its words in the account's language)."""
+        self.tickets[source]["status"] = "closed"
+        self.tickets[source]["tags"] = [*self.tickets[source].get("tags", []), "closed_by_merge"]
+        said = f"This request was closed and merged into request #{target}."
+        thread = self.comments.setdefault(source, [])
+        thread.append(_comment(len(thread) + 1, {"body": said, "public": False}))
+
     def archive(self, ticket_id: int) -> None:
         """What Zendesk does to a ticket closed for ~120 days."""
         self.tickets[ticket_id]["status"] = "closed"
@@ -135,7 +149,7 @@ class ZendeskFake:
             if any(given.get(k) and user.get(k) == given[k] for k in ("external_id", "email")):
                 user.update(given)
                 return web.json_response({"user": user}, status=200)
-        user = {"role": "end-user", **given, "id": AGENT_ID + len(self.users)}
+        user = {"role": "end-user", "suspended": False, **given, "id": AGENT_ID + len(self.users)}
         self.users[user["id"]] = user
         return web.json_response({"user": user}, status=201)
 

@@ -163,7 +163,8 @@ async def test_pt_pt_zendesk_ticket(fake_api: FakeAPI, built: Built) -> None:
     html = sent["comment"]["html_body"]
     # plain() folds every space, the no-break one too, as it always did for mention text.
     assert "<p><b>Perfil:</b> Ann &lt;b&gt; (@angry_ann, 12 300 seguidores)</p>" in html
-    assert "<p><b>Ligação:</b> https://x.com/angry_ann/status/m1</p>" in html
+    link = "https://x.com/angry_ann/status/m1"
+    assert f'<p><b>Ligação:</b> <a href="{link}">{link}</a></p>' in html
     # [desk] timezone is São Paulo's: 12:00 UTC is 09:00 there, written dd/mm/yyyy.
     assert "<p><b>Publicada em:</b> 09/11/2026 09:00 UTC\u22123</p>" in html
     # The score is how sure the classifier is of its label: "80%" in Portugal too (CLDR),
@@ -171,7 +172,8 @@ async def test_pt_pt_zendesk_ticket(fake_api: FakeAPI, built: Built) -> None:
     assert "<p><b>Classificação:</b> Reclamação, 80% de certeza, idioma: inglês</p>" in html
     assert "&lt;!channel&gt; &lt;@U123&gt; *buy* now &amp; &lt;https://evil" in html
     # Tags stay keys; the last names whose case it is (a hash of the author's account).
-    assert sent["tags"] == ["mentiondesk", "x", "negative", "delivery", "mdauthor-2b182b8d36fa"]
+    tags = ["mentiondesk", "x", "negative", "delivery", "lang-en", "mdauthor-2b182b8d36fa"]
+    assert sent["tags"] == tags
 
 
 async def test_pt_br_freshdesk_follow_up_and_an_english_one_is_not_doubled(

@@ -152,7 +152,8 @@ def test_a_mention_that_is_the_case_url_stays_text() -> None:
         ticket, context=replace(ticket.context, mention=replace(ticket.context.mention, text=PAGE))
     )
     html = desk_text.html_body(ticket)
-    assert html.count("<a href=") == 1 and f"<b>Mention:</b> {PAGE}</p>" in html
+    # Linked: the case page and the post's own address; the mention's words, never.
+    assert html.count("<a href=") == 2 and f"<b>Mention:</b> {PAGE}</p>" in html
 
 
 def test_a_text_ticket_without_a_link_has_no_case_page_line() -> None:

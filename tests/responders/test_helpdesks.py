@@ -29,7 +29,8 @@ async def test_zendesk_ticket_wire(zendesk: tuple[ZendeskResponder, zd.ZendeskFa
     ticket = call.json()["ticket"]
     assert ticket["external_id"] == "MD-000007"
     assert ticket["priority"] == "high"
-    assert ticket["tags"] == ["mentiondesk", "x", "negative", "delivery", "mdauthor-2b182b8d36fa"]
+    tags = ["mentiondesk", "x", "negative", "delivery", "lang-en", "mdauthor-2b182b8d36fa"]
+    assert ticket["tags"] == tags
     assert ticket["requester_id"] == 101 and "requester" not in ticket
     user = fake.api.calls("/api/v2/users/create_or_update.json", "POST")[0].json()["user"]
     assert user == {"name": "Ann <b> (@angry_ann)", "external_id": "x:a1"}
