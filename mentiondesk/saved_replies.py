@@ -30,6 +30,7 @@ from playbooks.placeholders import (
     mention_values,
 )
 from playbooks.sandbox import sandbox
+from playbooks.template_checks import joined_line
 from playbooks.template_names import unknown_names
 from playbooks.template_syntax import explain
 from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples
@@ -92,7 +93,8 @@ class ReplyRefused(ValueError):
     """Why one saved reply is refused, in the loader's words; `kind` lets the desk's editor
     say it in the page's language: a field's rule ("id", "title", "lang", "text", "kind"), or
     the text's "syntax", a "construct" saved replies do not allow, a text "nested" too deeply,
-    an "unknown" placeholder, "nameless" or "sample" author that cannot be filled in; `detail`
+    an "unknown" placeholder, "nameless" or "sample" author that cannot be filled in, lines
+    "joined" by a tag at a line's end (`detail`: the next line's word); `detail`
     is what it names (the placeholders, the construct as written, the template's error);
     `line`: the text's line at fault (the file's check names the file's line from it)."""
 
@@ -250,6 +252,9 @@ def compile_text(text: str) -> Template:
         raise ReplyRefused(message, kind="syntax", detail=error) from None
     if unknown:
         raise _unknown(tree, unknown)
+    if joined := joined_line(text):  # a tag at a line's end takes the break: "….Obrigado"
+        said = f"line {joined.line} ends in {joined.tag}, which takes the line break with it"
+        raise ReplyRefused(said, kind="joined", detail=joined.word, line=joined.line)
     try:
         check_samples(template, SAMPLE, NAMELESS)
     except NamelessAuthor as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 
 from jinja2 import nodes
 
@@ -52,24 +53,38 @@ def text_problem(ast: nodes.Template) -> Problem | None:
     return _unknown_filter(ast) or _compared_wrong(ast) or _written_as_is(ast)
 
 
-def joined_lines(source: str) -> Problem | None:
-    """A line that ends in a block tag after some text, whose next line starts with a word:
-    the tag takes the line break with it, so "(MD-000001).{% endif %}" and "Lamentamos" on
-    the next line render as "(MD-000001).Lamentamos" (a draft's lines are joined by spaces
-    where a break is left, as the shipped templates' lines starting with a space rely on)."""
+class Joined(NamedTuple):
+    """A line ending in a block tag after some text, and the word of the next line."""
+
+    line: int  # counted from 1
+    tag: str
+    word: str
+
+
+def joined_line(source: str) -> Joined | None:
+    """The first line that ends in a block tag after some text, whose next line starts with a
+    word: the tag takes the line break with it, so "(MD-000001).{% endif %}" and "Lamentamos"
+    on the next line render as "(MD-000001).Lamentamos"."""
     lines = source.splitlines()
     for number, (line, after) in enumerate(itertools.pairwise(lines), start=1):
         ends = _ENDS_IN_TAG.match(line)
         if ends is None or _TAG_ONLY.fullmatch(ends["before"]) or "{#" in ends["before"]:
             continue
         if starts := _STARTS_WITH_TEXT.match(after):
-            word = starts.group(0)
-            return number, (
-                f"the line break after {ends['tag']} is dropped (a block tag at the end of a "
-                f"line takes it), so {word!r} on the next line runs into the text before it; "
-                "start the next line with a space, or put the tag on a line of its own"
-            )
+            return Joined(number, ends["tag"], starts.group(0))
     return None
+
+
+def joined_lines(source: str) -> Problem | None:
+    """`joined_line` in a playbook template's words: a draft's lines are joined by spaces
+    where a break is left, as the shipped templates' lines starting with a space rely on."""
+    if (joined := joined_line(source)) is None:
+        return None
+    return joined.line, (
+        f"the line break after {joined.tag} is dropped (a block tag at the end of a line takes "
+        f"it), so {joined.word!r} on the next line runs into the text before it; start the "
+        "next line with a space, or put the tag on a line of its own"
+    )
 
 
 def _unknown_filter(ast: nodes.Template) -> Problem | None:

@@ -11,6 +11,11 @@ SAVED = {
         "{names}: não é um campo. Queria dizer {meant}? Caso contrário, use um destes: {known}."
     ),
     "From {file}": "Do ficheiro {file}",
+    "Line {line} ends in a tag, which takes the line break with it: “{word}” on the next line "
+    "runs into the text before it. Leave an empty line after the tag.": (
+        "A linha {line} termina com uma tag, que leva consigo a mudança de linha: “{word}”, na "
+        "linha seguinte, fica colado ao texto anterior. Deixe uma linha em branco a seguir à tag."
+    ),
     "Read-only here: to change these, edit the file (they are offered first, and show changes "
     "after a restart).": (
         "Só de leitura aqui: para as alterar, edite o ficheiro (são oferecidas primeiro, e as "

@@ -169,6 +169,12 @@ SAVED = {
         "O texto usa {what}, que as respostas prontas não permitem: use campos, {if_else} e os "
         "filtros {filters}."
     ),
+    # A tag ending a line takes its break (template_checks.joined_line).
+    "Line {line} ends in a tag, which takes the line break with it: “{word}” on the next line "
+    "runs into the text before it. Leave an empty line after the tag.": (
+        "A linha {line} termina com uma tag, que leva a quebra de linha junto: “{word}”, na "
+        "linha seguinte, fica colado no texto anterior. Deixe uma linha em branco depois da tag."
+    ),
     # The text nests deeper than saved_syntax.MAX_DEPTH.
     "The text is nested too deeply: {if_else}, not, filters and brackets may go at most {n} "
     "levels deep. Write it flatter.": (

@@ -126,6 +126,13 @@ def _text_reason(loc: Locale, exc: ReplyRefused) -> str | None:
             name_or=loc.t('{{ name or "there" }}'),
             full_name="{{ full_name }}",
         )
+    if exc.kind == "joined":
+        return loc.t(
+            "Line {line} ends in a tag, which takes the line break with it: “{word}” on the "
+            "next line runs into the text before it. Leave an empty line after the tag.",
+            line=loc.number(exc.line),
+            word=exc.detail,
+        )
     if exc.kind == "sample":
         return loc.t("The text cannot be filled in: check its placeholders.")
     return None

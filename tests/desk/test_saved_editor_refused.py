@@ -39,6 +39,10 @@ def config(tmp_path: Path, db_url: str) -> Config:
             "endif %}, or write {{ name or &#34;there&#34; }}; use {{ full_name }} as it is",
         ),
         ({"text": "Hi {% if %}"}, "The text is not a valid template"),
+        (  # the tag takes the break: "Hi Ana.Thanks", or "Hi.Thanks" for a nameless author
+            {"text": "Hi{% if name %} {{ name }}{% endif %}.{% if name %}{% endif %}\nThanks"},
+            "Line 1 ends in a tag, which takes the line break with it: “Thanks” on the next",
+        ),
         ({"title": " "}, "Write a title of 1 to 120 characters."),
         ({"kind": "dm"}, "Choose which replies offer it: public ones, private messages"),
         ({"id": "wait"}, "The short name wait belongs to a saved reply in saved.toml"),
