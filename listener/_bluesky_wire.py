@@ -7,6 +7,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from listener._bluesky_text import full_text
 from listener._wire import parse_time
 from mentiondesk.models import Author, Mention
 
@@ -82,7 +83,7 @@ def mention_of(view: dict[str, Any]) -> Mention:
             name=author.get("displayName") or "",
             followers=int(author.get("followersCount") or 0),
         ),
-        text=record.get("text", ""),
+        text=full_text(record),  # links whole, and what its embed shows
         created_at=created_at_of(view),
         url=f"https://bsky.app/profile/{_profile(author)}/post/{rkey}",
         lang=langs[0] if langs else None,

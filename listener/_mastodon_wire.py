@@ -106,9 +106,36 @@ def names(status: Any, own: OwnAccounts) -> bool:
     return any(own.account(str(m.get("id")), str(m.get("acct") or "")) for m in named)
 
 
+def shown_with(status: Any, text: str, base_url: str | None = None) -> list[str]:
+    """What the status shows beside its text, a line each (as the Bluesky source writes
+    them): its media's descriptions (alt text: a photo's may be all that names the brand),
+    its link card's title and description, and the address of the status it quotes
+    (Mastodon 4.5's `quote`). A part of another shape is left out."""
+    media = status.get("media_attachments")
+    alts = (
+        [m.get("description") for m in media if isinstance(m, dict)]
+        if isinstance(media, list)
+        else []
+    )
+    lines = [f"🖼️ {a.strip()}" for a in alts if isinstance(a, str) and a.strip()]
+    card = status.get("card")
+    if isinstance(card, dict):
+        parts = [card.get("title"), card.get("description")]
+        if isinstance(card.get("url"), str) and card["url"] not in text:
+            parts.append(card["url"])  # a link the text shows already is not said twice
+        said = [p.strip() for p in parts if isinstance(p, str) and p.strip()]
+        lines += ["🔗 " + "\n".join(said)] if said else []
+    quote = status.get("quote")  # 4.5: a Quote; a ShallowQuote (an id alone) says less
+    quoted = quote.get("quoted_status") if isinstance(quote, dict) else None
+    if isinstance(quoted, dict) and quoted.get("id"):
+        lines.append(f"↪️ {status_url(quoted, base_url)}")
+    return lines
+
+
 def read_status(status: Any, base_url: str | None) -> Mention:
     account = status["account"]
     text = html_to_text(status.get("content") or "")
+    text = "\n\n".join(t for t in [text, *shown_with(status, text, base_url)] if t)
     if status.get("spoiler_text"):
         text = f"{status['spoiler_text']}\n\n{text}"
     return Mention(

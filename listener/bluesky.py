@@ -95,7 +95,8 @@ class BlueskySource:
         self.locale = locale
         self.poll_seconds = poll_seconds
         self.client = HeaderClient(base_url=base_url)
-        self.handle = handle
+        self.handle = handle  # what it signs in with: a handle, an email or a DID
+        self._signed_in_as = ""  # the account's handle now, as the session says it
         self._password = password
         self._logged_in = False
         self._own = OwnAccounts("bluesky")  # the signed-in account, by the session's DID
@@ -192,7 +193,8 @@ class BlueskySource:
     def _as_answered(self, mention: Mention) -> Mention:
         """A search hit written to the account (a reply to its post, its @handle) takes the
         account's locale; any other is about the brand, not to this account."""
-        if not self.locale or not written_to(mention, self._own, self.handle):
+        handle = self._signed_in_as or self.handle
+        if not self.locale or not written_to(mention, self._own, handle):
             return mention
         return in_locale(mention, self.locale)
 
@@ -203,6 +205,9 @@ class BlueskySource:
 
     def _session_changed(self, _: SessionEvent, session: Session) -> None:
         self._own = OwnAccounts.with_id("bluesky", session.did)  # no call of its own
+        # An @mention names the handle the account has now (not an email signed in with,
+        # nor the handle it had before it moved to the brand's own domain).
+        self._signed_in_as = str(session.handle or "")
 
     async def _call(self, endpoint: str, method: Callable[..., Awaitable[_T]], *args: Any) -> _T:
         if endpoint != "session":

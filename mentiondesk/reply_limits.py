@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from mentiondesk.fediverse_graphemes import grapheme_count
 from mentiondesk.models import mastodon_reply_text
 
 PUBLIC = {"x": 280, "twitter": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
@@ -41,7 +42,9 @@ _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 COUNTING = {
     "x": "links count as 23 characters, and most characters outside Latin scripts as 2",
     "mastodon": "links count as 23 characters, and a reply starts with the author's @handle",
+    "bluesky": "an emoji (a flag, a family) or an accented letter counts as 1",
 }
+BLUESKY_BYTES = 3000  # the record's `text` also holds at most this many UTF-8 bytes
 COUNTING["twitter"] = COUNTING["x"]
 
 
@@ -53,9 +56,12 @@ def reply_limit(platform: str, *, private: bool = False) -> int:
 
 def counting_rule(platform: str, *, private: bool = False) -> str:
     """How `reply_length` counts a reply of this kind, by the name the desk's live counter
-    (static/desk-counts.js) knows it: "x" (weighted, links 23), "mastodon" (links 23) or "chars"."""
+    (static/desk-counts.js) knows it: "x" (weighted, links 23), "mastodon" (links 23,
+    graphemes), "graphemes" (Bluesky's posts and chat) or "chars"."""
     if platform in ("x", "twitter") and not private:
         return "x"
+    if platform == "bluesky":
+        return "graphemes"
     return "mastodon" if platform == "mastodon" else "chars"
 
 
@@ -74,13 +80,15 @@ def reply_length(platform: str, text: str, *, private: bool = False, handle: str
         return x_length(sent)
     if rule == "mastodon":
         return mastodon_length(mastodon_reply_text(handle, sent) if handle else sent)
-    return len(sent)  # code points: never fewer than Bluesky's graphemes
+    return grapheme_count(sent) if rule == "graphemes" else len(sent)
 
 
 def too_long(platform: str, text: str, *, private: bool, handle: str) -> str | None:
     """Why the platform would refuse the reply as too long, as it counts it; None if it fits."""
     limit = reply_limit(platform, private=private)
     length = reply_length(platform, text, private=private, handle=handle)
+    if platform == "bluesky" and len(text.strip().encode()) > BLUESKY_BYTES and length <= limit:
+        return f"the reply is over the {BLUESKY_BYTES} bytes bluesky allows (fewer emoji)"
     if length <= limit:
         return None
     how = ""
@@ -102,9 +110,10 @@ def x_length(text: str) -> int:
 
 
 def mastodon_length(text: str) -> int:
-    """A status's length as Mastodon counts it: links 23, `@user@domain` as `@user`."""
+    """A status's length as Mastodon counts it: links 23, `@user@domain` as `@user`, the
+    rest in graphemes (a flag or a family emoji is 1)."""
     pieces = _split_links(text, bare=False)
-    return sum(LINK if link else len(_REMOTE.sub(r"@\1", p)) for p, link in pieces)
+    return sum(LINK if link else grapheme_count(_REMOTE.sub(r"@\1", p)) for p, link in pieces)
 
 
 def _split_links(text: str, *, bare: bool) -> list[tuple[str, bool | None]]:

@@ -79,8 +79,9 @@ class BlueskyPostResponder:
     ) -> None:
         self.name = name
         self.client = AsyncClient(base_url=base_url)
-        self._handle, self._password = handle, password
+        self._handle, self._password = handle, password  # the sign-in identifier (or email)
         self._did: str | None = None
+        self._signed_in_as = ""  # the account's handle now, as the PDS says it
         self._chat: AsyncClient | None = None
 
     @classmethod
@@ -106,7 +107,7 @@ class BlueskyPostResponder:
         record = await self._record(mention.external_id, text, action.context.reading.lang)
         data = {"repo": did, "collection": _COLLECTION, "rkey": rkey, "record": record}
         created = await self._call(self.client.com.atproto.repo.create_record, data)
-        return Receipt(ref=created.uri, url=_web_url(self._handle, rkey), detail="reply")
+        return Receipt(ref=created.uri, url=self._web_url(rkey), detail="reply")
 
     async def check(self) -> str:
         """Say whether the handle and app password work, for `mentiondesk responders check`."""
@@ -191,7 +192,12 @@ class BlueskyPostResponder:
         found = await self._call(self._get_record, params)
         if found is None:
             return None
-        return Receipt(ref=found.uri, url=_web_url(self._handle, rkey), detail="reply (found)")
+        return Receipt(ref=found.uri, url=self._web_url(rkey), detail="reply (found)")
+
+    def _web_url(self, rkey: str) -> str:
+        """Our reply's bsky.app address, by the handle the account has now: the one signed in
+        with may be an email, or the handle before the brand moved to its own domain."""
+        return f"https://bsky.app/profile/{self._signed_in_as or self._handle}/post/{rkey}"
 
     async def _get_record(self, params: dict[str, str]) -> Any:
         try:
@@ -208,6 +214,7 @@ class BlueskyPostResponder:
             except _SessionEnded as ended:  # a session just made was refused: the PDS's trouble
                 raise TransientError(f"bluesky sign-in: {ended}") from None
             self._did = str(profile.did)
+            self._signed_in_as = str(getattr(profile, "handle", "") or "")
         return self._did
 
     async def _call(self, method: Any, *args: Any) -> Any:
@@ -276,7 +283,3 @@ def _refused(exc: atp.AtProtocolError) -> str:
     if hint is None and status == 401:
         hint = "check the handle and app password (the responder's handle_env, app_password_env)"
     return refusal("bluesky posting", status, [code], hint)
-
-
-def _web_url(handle: str, rkey: str) -> str:
-    return f"https://bsky.app/profile/{handle}/post/{rkey}"

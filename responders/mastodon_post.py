@@ -3,7 +3,9 @@
 Every reply starts with the author's @handle (Mastodon notifies only the accounts a status
 mentions) and is never seen more widely than the post it answers: a reply to a followers-only
 post is followers-only, to a direct one direct (as Mastodon.py's status_reply keeps the
-post's visibility).
+post's visibility). A reply to a post behind a content warning carries the same warning,
+as Mastodon's own apps copy it: the brand's answer to "CW: intoxicação alimentar" would
+otherwise show the subject openly under it.
 Mastodon keeps an `Idempotency-Key` for an hour: the outbox key is sent as that key, so a
 retry after a crash gets the same status back instead of a second one.
 """
@@ -21,6 +23,7 @@ from mastodon import Mastodon
 from mastodon.errors import (
     MastodonAPIError,
     MastodonNetworkError,
+    MastodonNotFoundError,
     MastodonRatelimitError,
     MastodonServerError,
     MastodonUnauthorizedError,
@@ -70,6 +73,15 @@ def _comparable(text: str) -> str:
     """Whitespace folded, and `@user@domain` as `@user`: Mastodon shows a mention by its
     username alone, so our "@dan@remote.test …" reads "@dan …" in the status."""
     return " ".join(_REMOTE.sub(r"@\1", text).split())
+
+
+def _language(lang: str) -> str | None:
+    """The reply's language as Mastodon takes it (ISO 639: "pt" for pt-PT and pt-BR), so
+    followers who read only Portuguese see it and it is not tagged as the account's default
+    posting language; None where the reading found none ("und")."""
+    primary = lang.split("-", 1)[0].lower()
+    known = primary.isascii() and primary.isalpha() and primary != "und"
+    return primary if known and 2 <= len(primary) <= 3 else None
 
 
 class MastodonPostResponderConfig(ResponderConfig):
@@ -122,6 +134,8 @@ class MastodonPostResponder:
             text,
             in_reply_to_id=mention.external_id,
             visibility=visibility,
+            spoiler_text=await self._warning(mention.external_id),
+            language=_language(action.context.reading.lang),
             idempotency_key=action.key,
         )
         return Receipt(ref=str(status["id"]), url=status.get("url"), detail=visibility)
@@ -155,6 +169,25 @@ class MastodonPostResponder:
             ),
             None,
         )
+
+    async def _warning(self, status_id: str) -> str | None:
+        """The content warning of the status answered (None: it has none); a status gone is
+        refused as the post would be, one we may not read (403) is answered without one."""
+        async with self._lock:
+            try:
+                status = await asyncio.to_thread(self.api.status, status_id)
+            except MastodonRatelimitError:
+                raise self._rate_limited("mastodon reading the post") from None
+            except (MastodonServerError, MastodonNetworkError) as exc:
+                raise TransientError(f"mastodon reading the post: {type(exc).__name__}") from None
+            except MastodonNotFoundError:
+                raise FatalError(
+                    f"mastodon refused the post ({status_words(404)}): {GONE}"
+                ) from None
+            except MastodonAPIError:
+                return None
+        warning = status.get("spoiler_text") if isinstance(status, dict) else None
+        return warning.strip() or None if isinstance(warning, str) else None
 
     async def check(self) -> str:
         """Say whether the token works, for `mentiondesk responders check`."""

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from mentiondesk import queue
 from mentiondesk.config import load_config
+from mentiondesk.fediverse_graphemes import grapheme_count
 from mentiondesk.models import mastodon_reply_text
 from mentiondesk.pipeline import App
 from mentiondesk.reply_limits import mastodon_length, reply_length, x_length
@@ -120,7 +121,7 @@ def test_a_link_ends_where_a_script_it_may_not_hold_begins(after: str) -> None:
     # the text after it counts in full, not as part of the link's 23.
     assert x_length("https://a.co/x" + after) == 23 + x_length(after)
     assert x_length("lumora.com/x" + after) == 23 + x_length(after)
-    assert mastodon_length("https://a.co/x" + after) == 23 + len(after)
+    assert mastodon_length("https://a.co/x" + after) == 23 + grapheme_count(after)  # graphemes
 
 
 def test_what_a_link_may_hold_stays_in_it() -> None:

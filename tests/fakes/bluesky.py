@@ -90,6 +90,8 @@ class BlueskyFake(BlueskySessionFake):
         reply_to: str | None = None,
         lang: str | None = "en",
         created_at: datetime | None = None,  # earlier than now: a post indexed late
+        facets: list[dict[str, Any]] | None = None,  # app.bsky.richtext.facet, byte-indexed
+        embed: dict[str, Any] | None = None,  # the record's app.bsky.embed.* (as written)
     ) -> dict[str, Any]:
         n = next(self._seq)
         did = f"did:plc:{zlib.crc32(author.encode()):x}"
@@ -101,6 +103,10 @@ class BlueskyFake(BlueskySessionFake):
         }
         if lang:
             record["langs"] = [lang]
+        if facets:
+            record["facets"] = facets
+        if embed:
+            record["embed"] = embed
         if reply_to:
             ref = {"uri": reply_to, "cid": self.cid(reply_to)}
             record["reply"] = {"root": ref, "parent": ref}

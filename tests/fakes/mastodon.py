@@ -125,21 +125,46 @@ class MastodonFake(PlatformFake):
         created_at: datetime | None = None,  # earlier than now: federated to us late
         visibility: str = "public",
         content: str | None = None,  # HTML as is, instead of `text` rendered
+        spoiler: str = "",  # a content warning
+        media: list[dict[str, Any]] | None = None,  # media_attachments (their alt text)
+        card: dict[str, Any] | None = None,  # the link preview Mastodon fetched
+        quote: dict[str, Any] | None = None,  # 4.5's Quote: {"state", "quoted_status"}
     ) -> dict[str, Any]:
         when = created_at or self.clock()
         sid = str((int(when.timestamp() * 1000) << 16) | (next(self._sequence) & 0xFFFF))
         self.handle("GET", f"{STATUSES}/{sid}/context", self._context(sid))
+        status = self._status(sid, text, when, author, content)
+        self.handle("GET", f"{STATUSES}/{sid}", self._one(status))
+        status.update(visibility=visibility, spoiler_text=spoiler, sensitive=bool(spoiler))
+        status.update(language=lang, in_reply_to_id=reply_to, card=card, quote=quote)
+        status["account"]["followers_count"] = followers
+        status["media_attachments"] = media or []
+        return status
+
+    def _one(self, status: dict[str, Any]) -> Any:
+        """GET /api/v1/statuses/:id: the status, or 404 once deleted."""
+
+        async def answer(request: web.Request) -> web.Response:
+            if status["id"] in self.deleted:
+                return web.json_response(NOT_FOUND, status=404, headers=self._headers())
+            return web.json_response(status, headers=self._headers())
+
+        return answer
+
+    def _status(
+        self, sid: str, text: str, when: datetime, author: str, content: str | None
+    ) -> dict[str, Any]:
         return {
             "id": sid,
             "uri": f"https://remote.test/users/{author}/statuses/{sid}",
             "url": f"https://remote.test/@{author}/{sid}",
             "created_at": _iso(when),
             "content": render(text) if content is None else content,
-            "visibility": visibility,
+            "visibility": "public",
             "spoiler_text": "",
             "sensitive": False,
-            "language": lang,
-            "in_reply_to_id": reply_to,
+            "language": None,
+            "in_reply_to_id": None,
             "in_reply_to_account_id": None,
             "edited_at": None,
             "reblog": None,
@@ -149,7 +174,7 @@ class MastodonFake(PlatformFake):
                 "acct": f"{author}@remote.test",
                 "display_name": author.title(),
                 "url": f"https://remote.test/@{author}",
-                "followers_count": followers,
+                "followers_count": 0,
             },
             "mentions": [{"id": "1", "username": "lumora", "acct": "lumora", "url": ME["url"]}],
             "tags": [],
@@ -272,7 +297,8 @@ class MastodonFake(PlatformFake):
         if key and key in self.by_key and not self.forget_keys:  # kept for an hour
             return web.json_response(self.by_key[key], headers=self._headers())
         form = await request.post()
-        if status_length(str(form["status"])) > LIMIT:
+        spoiler = str(form.get("spoiler_text") or "")
+        if status_length(str(form["status"]), spoiler) > LIMIT:
             return web.json_response(TOO_LONG, status=422, headers=self._headers())
         if form.get("in_reply_to_id") in self.deleted:
             return web.json_response(REPLY_GONE, status=404, headers=self._headers())
@@ -280,6 +306,7 @@ class MastodonFake(PlatformFake):
             str(form["status"]),
             author="lumora",
             reply_to=str(form.get("in_reply_to_id") or "") or None,
+            spoiler=spoiler,
         )
         status["visibility"] = str(form.get("visibility", "public"))
         status["account"] = ME

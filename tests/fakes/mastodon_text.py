@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import re
 
+from mentiondesk.fediverse_graphemes import grapheme_count
+
 _INLINE = re.compile(
     r"(?P<url>https?://[^\s<]+)"
     r"|(?<![\w@/])@(?P<user>\w+)(?:@(?P<domain>[\w.-]*\w))?"
@@ -31,10 +33,10 @@ def tagged(tag: str, content: str) -> bool:
     return re.search(rf"#{re.escape(tag)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def status_length(text: str) -> int:
-    """A status's length as StatusLengthValidator counts it (code points here, graphemes
-    there: the same for the texts the tests send)."""
-    return len(_REMOTE.sub(r"@\1", _LINK.sub("x" * 23, text)))
+def status_length(text: str, spoiler: str = "") -> int:
+    """A status's length as StatusLengthValidator counts it: its content warning and text
+    together, in graphemes (grapheme_length)."""
+    return grapheme_count(spoiler + _REMOTE.sub(r"@\1", _LINK.sub("x" * 23, text)))
 
 
 def render(text: str) -> str:

@@ -43,8 +43,15 @@
   var REMOTE = /(^|[^\p{L}\p{N}_@])@([\p{L}\p{N}_]+)@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
   var X_LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
 
+  // Bluesky and Mastodon count graphemes (fediverse_graphemes.py): a flag or a family emoji
+  // is 1. Without Intl.Segmenter, code points: never fewer.
+  var SEGMENTER = window.Intl && Intl.Segmenter ? new Intl.Segmenter() : null;
+  function graphemes(text) {
+    return SEGMENTER ? Array.from(SEGMENTER.segment(text)).length : Array.from(text).length;
+  }
+
   function plainLength(text, rule) {
-    if (rule === "mastodon") return Array.from(text.replace(REMOTE, "$1@$2")).length;
+    if (rule === "mastodon") return graphemes(text.replace(REMOTE, "$1@$2"));
     return Array.from(text).reduce(function (sum, char) {
       var point = char.codePointAt(0);
       return sum + (X_LIGHT.some(function (r) { return point >= r[0] && point <= r[1]; }) ? 1 : 2);
@@ -63,6 +70,7 @@
   function platformLength(text, rule, prefix) {
     text = text.trim();
     if (prefix && !mentions(text, prefix)) text = prefix + text;
+    if (rule === "graphemes") return graphemes(text);
     if (rule !== "x" && rule !== "mastodon") return Array.from(text).length;
     if (rule === "x") text = text.normalize("NFC");
     var total = 0, at = 0;
