@@ -7,10 +7,9 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
-import sqlalchemy as sa
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -19,7 +18,8 @@ from rich.table import Table
 from mentiondesk.cli_common import desk_zone, load, open_existing_store, open_store, who
 from mentiondesk.cli_values import whole_number
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, SURVEY, parse_case_number
+from mentiondesk.survey_record import RANGES, record_answer
+from mentiondesk.tables import parse_case_number
 from mentiondesk.web.users import (
     Role,
     add_user,
@@ -38,7 +38,6 @@ users_app = typer.Typer(
 survey_app = typer.Typer(help="Satisfaction answers (CSAT 1-5, NPS 0-10).", no_args_is_help=True)
 out = Console(emoji=False)
 err = Console(stderr=True, emoji=False)
-_RANGES = {"csat": (1, 5), "nps": (0, 10)}
 
 
 @users_app.command("add")
@@ -206,10 +205,10 @@ def survey_record(
     A case counts once per kind: a second answer of the same kind replaces the earlier one
     in the figures (the latest counts), and the command says which it replaced."""
     kind = kind.strip().lower()
-    if kind not in _RANGES:
+    if kind not in RANGES:
         err.print(f"--kind must be csat or nps, not {escape(repr(kind))}")
         raise typer.Exit(2)
-    low, high = _RANGES[kind]
+    low, high = RANGES[kind]
     if not low <= score <= high:
         err.print(f"--score for {kind} must be {low}-{high}, not {score}")
         raise typer.Exit(2)
@@ -237,23 +236,8 @@ def _record_answer(
 ) -> tuple[int, datetime] | None:
     """Store the answer; the case's latest earlier one of that kind (score, when), if any."""
     with store.engine.begin() as conn:
-        if conn.scalar(sa.select(CASE.c.id).where(CASE.c.id == case_id)) is None:
+        try:
+            return record_answer(conn, case_id, kind, score)
+        except LookupError:
             err.print(f"no case {escape(case)}")
-            raise typer.Exit(1)
-        earlier = conn.execute(
-            sa.select(SURVEY.c.score, SURVEY.c.answered_at)
-            .where(SURVEY.c.case_id == case_id, SURVEY.c.kind == kind)
-            .order_by(SURVEY.c.answered_at.desc(), SURVEY.c.id.desc())  # as the figures
-            .limit(1)
-        ).first()
-        values = {
-            "case_id": case_id,
-            "kind": kind,
-            "score": score,
-            "answered_at": datetime.now(UTC),
-        }
-        conn.execute(sa.insert(SURVEY).values(values))
-    if earlier is None:
-        return None
-    at = earlier.answered_at  # SQLite gives it back without its zone
-    return int(earlier.score), at if at.tzinfo else at.replace(tzinfo=UTC)
+            raise typer.Exit(1) from None

@@ -23,6 +23,7 @@ from mentiondesk.config_sections import (
     PlaybooksSection,
     RoutingSection,
     SentimentSection,
+    SurveySection,
 )
 from mentiondesk.config_store import StoreSection, store_problems, store_url
 from mentiondesk.config_toml_errors import toml_problem
@@ -61,6 +62,7 @@ class Settings(BaseModel):
     routing: RoutingSection = RoutingSection()
     desk: DeskSection = DeskSection()
     helpdesk: HelpdeskSection = HelpdeskSection()
+    survey: SurveySection = SurveySection()
     sources: list[dict[str, Any]] = []
     responders: list[dict[str, Any]] = []
 

@@ -140,3 +140,23 @@ class RoutingSection(_Section):
 
 class HelpdeskSection(_Section):
     sync_seconds: float = Field(default=300.0, gt=0, le=_DAY)  # how often solved tickets are polled
+
+
+class SurveySection(_Section):
+    """Satisfaction answers read from the customers' own posts (survey_answers.py)."""
+
+    # "none": only `mentiondesk survey record` records answers; "csat" (1-5) or "nps" (0-10):
+    # a post that is just a score, from an author whose case was resolved lately, is one.
+    answers_from_posts: str = "none"
+    within_days: int = Field(default=7, ge=1, le=60)  # since the case was resolved
+
+    @field_validator("answers_from_posts")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        kind = value.strip().lower()
+        if kind not in ("none", "csat", "nps"):
+            raise ValueError(
+                f'{value!r}: write "csat" (answers 1-5), "nps" (0-10) or "none" (only '
+                "`mentiondesk survey record` records answers)"
+            )
+        return kind

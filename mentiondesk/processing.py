@@ -21,6 +21,7 @@ from mentiondesk.plans import OPT_OUT, priority
 from mentiondesk.resolution import as_praise, is_praise, says_resolved
 from mentiondesk.store import PendingMention, Store
 from mentiondesk.store_engine import lost
+from mentiondesk.survey_answers import take_answers
 from mentiondesk.thread_advice import advising
 from playbooks import Playbook
 
@@ -152,10 +153,12 @@ class Processor:
         mention in a batch (a catch-up after an outage, the first run) then knows the case
         the first one opened, as it would a minute later ("you won't need to repeat yourself").
         """
+        # A customer's score for their case just resolved ([survey]): recorded, nothing more.
+        answers, part = take_answers(self.store, self.config.settings.survey, part)
         histories = self.store.histories([p.author_id for p, _ in part])
         with self.store.engine.connect() as conn:  # the case each one's follow-up joins
             histories = with_joined_cases(conn, histories)
-        decisions = [
+        decisions = answers + [
             self.decide(p, r, histories.get(p.author_id, History()), advice=p.id in advice)
             for p, r in part
         ]

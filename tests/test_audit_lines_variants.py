@@ -94,6 +94,8 @@ EVERY_KIND = [_entry(action, draft=3) for action in SIMPLE] + [
     _entry("user-password", "rui"),
     _entry("saved-reply-add", "4 Pedido de desculpa"),
     _entry("resolved", actor="helpdesk:zendesk"),
+    _entry("survey", "csat 5", actor="their reply"),
+    _entry("survey", "nps 9, replacing 6 of 2026-11-10", actor="their reply"),
 ]
 
 
@@ -183,3 +185,14 @@ def test_only_the_name_is_isolated_not_what_the_desk_adds(actor: str, after: str
     line = audit_line(PORTUGUESE, _entry("note", actor=actor))
     name = actor.rpartition(RLO)[2].rstrip(")")
     assert f"{FSI}{RLO}{name}{PDI} {after}" in line
+
+
+def test_a_score_from_the_authors_post_is_a_sentence() -> None:
+    """Read from their own post (survey_answers): not "their reply survey csat 5"."""
+    first = _entry("survey", "csat 5", actor="their reply")
+    again = _entry("survey", "csat 4, replacing 2 of 2026-11-10", actor="their reply")
+    assert audit_line(ENGLISH, first) == "The author answered the survey in a post: CSAT 5"
+    assert audit_line(PORTUGUESE, again).startswith(
+        "A pessoa respondeu à pesquisa em uma publicação: CSAT 4, substituindo a nota 2 de 10/11"
+    )
+    assert "ao inquérito numa publicação" in audit_line(EUROPEAN_PORTUGUESE, again)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from datetime import date
 
 from mentiondesk.audit_trail import NO_TICKET, OUTBOX_WORKER, AuditEntry
 from mentiondesk.erasure import ACTION as ERASE
@@ -20,12 +21,17 @@ from mentiondesk.outbox_old_holds import read_no_ticket
 from mentiondesk.outbox_ticket_wait import MOVED_HELD, STRANDED, WAIT, WAITED, read
 from mentiondesk.retention import ACTION as PURGE
 from mentiondesk.retention import SYSTEM as RETENTION
+from mentiondesk.survey_answers import ACTION as SURVEY
 from mentiondesk.web.audit_erasures import erasure_line
 from mentiondesk.web.audit_ticket_waits import no_ticket_line, ticket_wait_line
 from mentiondesk.web.i18n import Locale
 from mentiondesk.web.i18n_bidi import isolated
 
 _THROUGH = re.compile(r"^sent again through (\S+)")
+_ANSWER = re.compile(
+    r"(?P<kind>csat|nps) (?P<score>\d+)"
+    r"(?:, replacing (?P<earlier>\d+) of (?P<day>\d{4}-\d\d-\d\d))?"
+)
 
 
 def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -> str:
@@ -46,6 +52,8 @@ def audit_line(loc: Locale, entry: AuditEntry, *, local: Collection[str] = ()) -
         return _relabelled(loc, who, detail)
     if action == "post-edited":
         return _post_edited(loc, detail)
+    if action == SURVEY and (answered := _survey(loc, detail)):
+        return answered
     if action in ("do-not-contact", "allow-contact"):
         return _listed(loc, who, action == "do-not-contact", detail)
     if action == "retry":
@@ -187,6 +195,26 @@ def _relabelled(loc: Locale, who: str, detail: str) -> str:
         return loc.t("{who} corrected the reading to {new}", who=who, new=new)
     old = isolated(loc.word("label", before).lower())
     return loc.t("{who} corrected the reading from {old} to {new}", who=who, old=old, new=new)
+
+
+def _survey(loc: Locale, detail: str) -> str | None:
+    """A score read from the author's own post (survey_answers): detail "csat 5", or "csat 5,
+    replacing 2 of 2026-11-10"; None for a detail of another shape."""
+    said = _ANSWER.fullmatch(detail)
+    if said is None:
+        return None
+    kind, score = said["kind"].upper(), loc.number(int(said["score"]))
+    if said["earlier"] is None:
+        return loc.t(
+            "The author answered the survey in a post: {kind} {score}", kind=kind, score=score
+        )
+    return loc.t(
+        "The author answered the survey in a post: {kind} {score}, replacing {earlier} of {day}",
+        kind=kind,
+        score=score,
+        earlier=loc.number(int(said["earlier"])),
+        day=loc.date(date.fromisoformat(said["day"])),
+    )
 
 
 def _post_edited(loc: Locale, detail: str) -> str:

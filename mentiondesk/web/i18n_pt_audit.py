@@ -105,6 +105,14 @@ AUDIT = {
     ),
     # A case the help desk resolved when its ticket was solved (actor "helpdesk:NAME").
     "{name} (help desk)": "{name} (pelo help desk)",
+    # A satisfaction score read from the author's own post (survey_answers).
+    "The author answered the survey in a post: {kind} {score}": (
+        "A pessoa respondeu à pesquisa em uma publicação: {kind} {score}"
+    ),
+    "The author answered the survey in a post: {kind} {score}, replacing {earlier} of {day}": (
+        "A pessoa respondeu à pesquisa em uma publicação: {kind} {score}, substituindo a nota "
+        "{earlier} de {day}"
+    ),
     # The author edited a post already read (edited_posts); its draft withdrawn for the edit.
     "The author edited the post after it was answered: the new text is kept": (
         "A pessoa editou a publicação depois da resposta: o novo texto foi mantido"

@@ -228,6 +228,14 @@ CASE = {
     "The platform has not taken it yet: the outbox tries again by itself.": (
         "A plataforma ainda não aceitou a resposta: a fila de envio volta a tentar sozinha."
     ),
+    # A satisfaction score read from the author's own post (i18n_pt_audit): "inquérito".
+    "The author answered the survey in a post: {kind} {score}": (
+        "A pessoa respondeu ao inquérito numa publicação: {kind} {score}"
+    ),
+    "The author answered the survey in a post: {kind} {score}, replacing {earlier} of {day}": (
+        "A pessoa respondeu ao inquérito numa publicação: {kind} {score}, a substituir a nota "
+        "{earlier} de {day}"
+    ),
     # an edit after the reply that asks us to stop (i18n_pt_audit): Portugal's "contactar"
     "The author edited the post after it was answered, asking not to be contacted: the new text "
     "is kept, and they are on the do-not-contact list": (
