@@ -154,4 +154,6 @@ def mention_of(
         thread_id=thread,
         parent_id=parent,
         edit_id=edit_version(data),  # the same id, edited: the store reads it again
+        # The post a comment is under, by its title (listings and the inbox both give it).
+        on_title=data.get("link_title") if kind != "t3" else None,
     )

@@ -248,6 +248,7 @@ def _mention(hit: dict[str, Any]) -> Mention | None:
         url=f"https://news.ycombinator.com/item?id={hit['objectID']}",
         thread_id=thread,
         parent_id=str(hit["parent_id"]) if hit.get("parent_id") else None,
+        on_title=None if is_story else hit.get("story_title"),  # the story a comment is on
     )
 
 

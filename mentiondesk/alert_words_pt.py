@@ -16,6 +16,7 @@ from mentiondesk.models import PLATFORM_NAMES
 __all__ = ["MESSAGES", "PT_PT_MESSAGES", "PT_PT_WORDS", "WORDS"]
 
 MESSAGES: dict[str, str] = {
+    "on “{title}”": "em “{title}”",  # a comment's story or post, on a card
     # Slack card, Teams, Discord, Mattermost
     "New mention": "Nova menção",
     "{case} follow-up": "{case} (nova menção)",

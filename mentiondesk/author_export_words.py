@@ -78,6 +78,7 @@ _PT = {
     "mention_id": "publicação (número interno)",
     "name": "nome",
     "number": "número do caso",
+    "on_title": "título da publicação comentada",
     "opened_at": "aberto em",
     "parent_id": "responde à publicação",
     "payload": "conteúdo enviado",

@@ -44,6 +44,7 @@ def mention_of(m: Any, author: Author) -> Mention:
         thread_id=m.thread_id,
         parent_id=m.parent_id,
         visibility=m.visibility,
+        on_title=getattr(m, "on_title", None),  # a row without the column: none said
         author=author,
     )
 

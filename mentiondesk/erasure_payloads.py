@@ -244,6 +244,7 @@ def blank_context(context: Any) -> Any:
         "url": "",
         "thread_id": None,
         "parent_id": None,
+        "on_title": None,  # the conversation they were in
         "author": {"id": "erased", "handle": "", "name": "", "followers": 0},
     }
     return {**context, "mention": mention, "draft_text": None, "earlier": []}

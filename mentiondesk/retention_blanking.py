@@ -75,6 +75,7 @@ def blank_mentions(
             url="",
             thread_id=None,
             parent_id=None,
+            on_title=None,  # the conversation it was in, as the thread's ids
             external_id=marked(MENTION),
         ),
     }

@@ -171,6 +171,7 @@ class Store:
                 "parent_id": m.parent_id,
                 "visibility": m.visibility,
                 "edit_id": m.edit_id,  # the version first read (edited_posts orders by it)
+                "on_title": m.on_title,
                 "processed": False,
             }
             for m in mentions
@@ -270,7 +271,7 @@ class Store:
 _M, _A = MENTION.c, AUTHOR.c
 _PENDING_COLUMNS = (
     *(_M[n] for n in ("id", "author_id", "platform", "external_id", "text", "created_at", "url")),
-    *(_M[n] for n in ("lang", "thread_id", "parent_id", "visibility")),
+    *(_M[n] for n in ("lang", "thread_id", "parent_id", "visibility", "on_title")),
     *AUTHOR_BESIDE_MENTION,
     _A.do_not_contact,
 )

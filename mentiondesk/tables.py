@@ -58,6 +58,9 @@ class MentionRow(SQLModel, table=True):
     # this column): an edit read later but older than it is not stored over it (edited_posts).
     # Nullable, added at start-up.
     edit_id: str | None = Field(default=None, max_length=128)
+    # The title of the story or post a comment is on (Mention.on_title), for the desk's
+    # 'on “…”' line; NULL for a post itself. Nullable, added at start-up.
+    on_title: str | None = Field(default=None, sa_type=sa.Text)
 
 
 class ReadingRow(SQLModel, table=True):

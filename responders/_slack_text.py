@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentiondesk.models import Mention, Wording
 from responders._escape import plain_fitted, units
+from responders._settled import isolated
 from responders._text import plain
 
 # Slack's most for a section's text, plain_text as mrkdwn (a longer draft takes several). Its
 # docs say "characters": counted in UTF-16 units (an emoji is two), the stricter count.
 SECTION_LIMIT = 3000
 _CUT = "\n…"  # a message cut between its lines says so on a line of its own
+ON_TITLE_LIMIT = 150  # of the title a comment is on, on the card (Reddit's go to 300)
 
 
 def text_only_blocks(text: str) -> list[dict[str, Any]]:
@@ -38,3 +41,15 @@ def fitted(text: str, limit: int = SECTION_LIMIT) -> str:
             break
         kept.append(line)
     return "\n".join(kept) + _CUT if kept else plain_fitted(text, limit)
+
+
+def on_title_context(mention: Mention, wording: Wording) -> list[dict[str, Any]]:
+    """The card's 'on “Show HN: Lumora CI”' line under a comment: the title of the story or
+    post it answers, as plain_text (a title's `*` or `_` would format in mrkdwn, which has no
+    escape for them; `<!here>` pings no one there), its right-to-left letters isolated, its
+    controls and bidi overrides gone; nothing for a post itself."""
+    if not mention.on_title:
+        return []
+    title = isolated(plain(mention.on_title, ON_TITLE_LIMIT))
+    shown = {"type": "plain_text", "text": wording.t("on “{title}”", title=title), "emoji": False}
+    return [{"type": "context", "elements": [shown]}]

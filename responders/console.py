@@ -73,6 +73,8 @@ class ConsoleResponder:
         text = plain(m.text, self._width)
         # The language may be a platform's own tag, older than its check: cleaned as text is.
         line = f"[{action.kind}] {case} {detail} · {who} [{plain(r.lang)}]: “{text}”"
+        if m.on_title:  # a comment: the story's or post's title it answers
+            line += f" on “{plain(m.on_title, 80)}”"
         warning = impostor_warning(ctx)
         return f"{line} {plain(warning)}" if warning else line
 

@@ -21,7 +21,7 @@ from responders._chat_author import erased_named
 from responders._escape import slack_chunks, slack_handle, slack_mrkdwn, units
 from responders._settled import delivered_line, isolated, settled_buttons
 from responders._slack_author import author_line
-from responders._slack_text import SECTION_LIMIT, text_only_blocks
+from responders._slack_text import SECTION_LIMIT, on_title_context, text_only_blocks
 from responders._text import case_title, impostor_warning, plain
 
 Block = dict[str, Any]
@@ -90,6 +90,7 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     blocks: list[Block] = [
         _section(f"{_case(action, w)} {author}"),
         _section(">" + _fitted(plain(m.text), 2800)),  # folded: one quoted line
+        *on_title_context(m, w),  # what a comment answers: its story's or post's title
         {"type": "context", "elements": [{"type": "mrkdwn", "text": facts}]},
     ]
     if warning := impostor_warning(ctx, w):  # a possible fake support account

@@ -124,6 +124,28 @@ def _leading_subtags(tag: str) -> str:
     return kept
 
 
+# What a comment answers, by its title (a Hacker News story's, a Reddit post's): one line, at
+# most this long as stored; a platform's title is shorter (HN 80, Reddit 300), a longer one
+# is no title the platform wrote, and is cut with "…".
+ON_TITLE_MAX = 300
+_SPACES = re.compile(r"\s+")
+
+
+def cut_title(value: object, limit: int = ON_TITLE_MAX) -> str | None:
+    """A story's or post's title as one line of at most `limit` characters (a longer one cut,
+    ending in "…"); None for no title (absent, not text, or blank)."""
+    if not isinstance(value, str):
+        return None
+    title = _SPACES.sub(" ", valid_text(value)).strip()
+    if not title:
+        return None
+    if len(title) <= limit:
+        return title
+    kept = title[: limit - 1]
+    word_end = kept.rfind(" ", len(kept) * 3 // 4)  # at a word's end, where one is near
+    return (kept[:word_end] if word_end > 0 else kept).rstrip() + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class Author:
     """The person behind a mention, as the platform knows them."""
@@ -155,6 +177,10 @@ class Mention:
     # Mastodon's keeps its id (a stamp of its `edited_at`, in the ids' own form). The mention
     # keeps the first id, so the store takes it as an edit of the one it has.
     edit_id: str | None = None
+    # The title of the story or post a comment answers (a Hacker News comment's story, a
+    # Reddit comment's post), so the desk says what it is on; None for a post itself, or
+    # where the platform does not say.
+    on_title: str | None = None
 
     @property
     def version(self) -> str:
@@ -168,6 +194,7 @@ class Mention:
         # Bluesky's `langs` are free text: a tag longer than the column would cost the
         # mention, and one that is no tag (terminal escapes, rich markup) is no hint at all.
         object.__setattr__(self, "lang", short_lang(self.lang))
+        object.__setattr__(self, "on_title", cut_title(self.on_title))
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.audit_trail import AuditEntry as AuditEntry  # the case page reads the same rows
 from mentiondesk.held_replies import PostState
+from mentiondesk.web.data_queue_posts import on_shown
 from mentiondesk.web.data_queue_rows import AnyRow, AnySelect
 
 if TYPE_CHECKING:
@@ -62,6 +63,12 @@ class MentionData:
     processed: bool
     claimed_until: datetime | None
     first_text: str | None  # the text first read, if the author edited it since (edited_posts)
+    on_title: str | None  # the story's or post's title a comment is on (Mention.on_title)
+
+    @property
+    def on_shown(self) -> str | None:
+        """The title it is on, as the case page shows it (cut short)."""
+        return on_shown(self.on_title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from mentiondesk.queue_waiting import waited_since
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, MENTION, READING, case_number
 from mentiondesk.web.data_queue_needs_reply import needs_reply
-from mentiondesk.web.data_queue_posts import Post, cut, latest_mentions, posts, shown
+from mentiondesk.web.data_queue_posts import Post, cut, latest_mentions, on_shown, posts, shown
 from mentiondesk.web.data_queue_rows import (
     AnyRow,
     AnySelect,
@@ -94,6 +94,7 @@ class QueueItem:
     draft_lang: str | None = None  # the draft's language (its lang attribute), not the mention's
     # Answered, and its author wrote again since: it waits (waiting_since) from that message.
     waiting_again: bool = False
+    on_title: str | None = None  # the title of the story or post it is on, as shown
 
     @property
     def approvable(self) -> bool:
@@ -210,6 +211,7 @@ def _showing(
             frustration=post.frustration,
             lang=post.lang,
             advice=False,  # a follow-up: the author's own news, never advice
+            on_title=post.on_title,
         )
     return replace(item, newer=newer, held=held)
 
@@ -275,6 +277,7 @@ def _item(
         follow_ups=getattr(r, "follow_ups", 0),  # a case's columns; a loose draft has none
         praised=getattr(r, "praised", None),
         advice=r.advice,
+        on_title=on_shown(r.on_title),
     )
 
 

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.models import cut_title
 from mentiondesk.tables import FOLLOW_UP, MENTION, READING
 
 EXCERPT = 280  # characters of the mention shown in the queue (the case page shows it all)
+# The most of a story's or post's title the 'on “…”' line shows (queue and case page): the
+# whole title is a click away ("view on …").
+ON_TITLE_SHOWN = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +33,16 @@ class Post:
     reason: str | None
     frustration: int
     lang: str
+    on_title: str | None = None  # the story's or post's title it is on, as shown
 
 
 def cut(text: str) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
+
+
+def on_shown(title: str | None) -> str | None:
+    """What the desk shows of the title a comment is on: cut short with "…"; None: none."""
+    return cut_title(title, ON_TITLE_SHOWN)
 
 
 def latest_mentions(conn: Connection, case_ids: list[int]) -> dict[int, int]:
@@ -66,12 +76,18 @@ def posts(conn: Connection, mention_ids: Iterable[int]) -> dict[int, Post]:
             READING.c.reason,
             READING.c.frustration,
             READING.c.lang,
+            MENTION.c.on_title,
         )
         .join(READING, READING.c.mention_id == MENTION.c.id)
         .where(MENTION.c.id.in_(ids))
     ).all()
     return {
-        int(r.id): Post(int(r.id), cut(r.excerpt), r.label, r.reason, r.frustration, r.lang)
+        int(r.id): Post(
+            int(r.id),
+            cut(r.excerpt),
+            *(r.label, r.reason, r.frustration, r.lang),
+            on_shown(r.on_title),
+        )
         for r in rows
     }
 

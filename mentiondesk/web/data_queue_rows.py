@@ -24,6 +24,7 @@ def item_columns() -> list[sa.ColumnElement[Any]]:
         MENTION.c.id.label("mention_id"),
         MENTION.c.platform,
         sa.func.substr(MENTION.c.text, 1, EXCERPT + 1).label("excerpt"),
+        MENTION.c.on_title,
         AUTHOR.c.handle,
         AUTHOR.c.name,
         AUTHOR.c.followers,

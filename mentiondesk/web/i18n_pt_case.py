@@ -11,6 +11,7 @@ CASE = {
     "Case {number}": "Caso {number}",
     "do not contact": "não contatar",
     "on {platform}": "no {platform}",
+    "on “{title}”": "em “{title}”",  # what a comment answers: the story's or post's title
     "view on {platform}": "ver no {platform}",
     "In this case": "Neste caso",
     "{n} mentions by the author, oldest first": (

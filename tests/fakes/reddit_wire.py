@@ -54,9 +54,10 @@ def comment(
 
 def inbox_form(item: dict[str, Any]) -> dict[str, Any]:
     """The same comment as the inbox lists a username mention of it: same id and fullname,
-    its submission only in `context` (no `link_id`, no `permalink`)."""
+    its submission only in `context` and `link_title` (no `link_id`, no `permalink`)."""
     data = item["data"]
     keep = ("id", "name", "body", "author", "author_fullname", "subreddit", "parent_id")
+    keep += ("link_title",)  # as Reddit's inbox gives it; no link_permalink there
     link, cid = data["link_id"][3:], data["id"]
     inbox = {key: data[key] for key in keep} | {
         "created_utc": data["created_utc"],
