@@ -54,6 +54,7 @@ def case_mentions(conn: Connection, case: CaseData | None, *, limit: int) -> lis
             MENTION.c.visibility,  # a followers-only or direct one is marked so
             READING.c.label,
             READING.c.lang,
+            MENTION.c.on_title,
         )
         .outerjoin(READING, READING.c.mention_id == MENTION.c.id)
         .where(MENTION.c.id.in_(_with_follow_ups(case)))

@@ -164,6 +164,12 @@ class CaseMention:
     visibility: str | None  # a followers-only or direct one is marked so
     label: str | None
     lang: str | None
+    on_title: str | None = None  # the story's or post's title a comment is on
+
+    @property
+    def on_shown(self) -> str | None:
+        """The title it is on, as the case page shows it (cut short)."""
+        return on_shown(self.on_title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,3 +80,16 @@ async def test_a_row_showing_a_follow_up_says_what_that_one_is_on(
     desk = await as_role("agent")
     queue = await _text(desk, "/queue")
     assert "on “Ask HN: CI horror stories”" in queue and "Show HN: Lumora CI" not in queue
+
+
+async def test_the_case_list_says_what_each_follow_up_is_on(as_role: Login, store: Store) -> None:
+    """A follow-up on another thread says so in "In this case"; one on the same thread as the
+    post before it repeats nothing."""
+    _, case = _commented(store, "Show HN: Lumora CI", platform="reddit", handle="bo", draft=None)
+    _commented(store, "Show HN: Lumora CI", platform="reddit", handle="bo", draft=None)
+    _commented(store, "Ask HN: CI horror stories", platform="reddit", handle="bo", draft=None)
+    desk = await as_role("agent")
+    page = await _text(desk, f"/cases/{case}")
+    listed = page[page.index('class="thread case-mentions"') :].split("</ol>")[0]
+    assert listed.count("on “Show HN: Lumora CI”") == 1
+    assert listed.count("on “Ask HN: CI horror stories”") == 1
