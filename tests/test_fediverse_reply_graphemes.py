@@ -6,33 +6,22 @@ disabled) at code points, well under the platforms' limits."""
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from mentiondesk import queue
-from mentiondesk.config import load_config
 from mentiondesk.fediverse_graphemes import grapheme_count
-from mentiondesk.pipeline import App
 from mentiondesk.reply_limits import (
     counting_rule,
     mastodon_length,
     reply_length,
     too_long,
 )
-from mentiondesk.tables import DRAFT, OUTBOX
-from tests.helpers import COMPLAINT, mention, write_config, write_mentions
-from tests.test_pipeline import recorders
+from mentiondesk.tables import OUTBOX
+from tests.test_reply_length import desk_with_drafts, draft_of
 
-DRAFTS = """
-[[rules]]
-name = "answer"
-when = { label = ["negative"] }
-actions = [{ type = "open_case" }, { type = "draft_public", template = "thank_you" }]
-"""
 FAMILY = "👨\u200d👩\u200d👧"  # five code points, one grapheme
 FLAG = "🇵🇹"  # two regional indicators
 
@@ -97,27 +86,14 @@ def test_a_bluesky_reply_over_its_limit_still_says_so() -> None:
     assert said is not None and "3000 bytes" in said
 
 
-@asynccontextmanager
-async def _desk(tmp_path: Path, db_url: str, platform: str) -> AsyncIterator[App]:
-    (tmp_path / "rules.toml").write_text(DRAFTS)
-    samples = write_mentions(tmp_path / "m.jsonl", [mention(1, COMPLAINT, platform=platform)])
-    extra = '\n[playbooks]\npaths = ["rules.toml"]\n'
-    config = load_config(write_config(tmp_path, db_url=db_url, samples=samples, extra=extra))
-    app = App(config, responders=recorders())
-    async with app:
-        await app.run_once()
-        yield app
-
-
 @pytest.mark.parametrize("platform", ["bluesky", "mastodon"])
 async def test_a_reply_full_of_flags_under_the_limit_is_approved(
     tmp_path: Path, db_url: str, platform: str
 ) -> None:
     # 226 graphemes, 726 code points, 2,633 bytes
     text = f"Obrigado pela paciência {FLAG} " + FAMILY * 100 + FLAG * 100
-    async with _desk(tmp_path, db_url, platform) as app:
-        with app.store.engine.connect() as conn:
-            draft = conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.kind == "public"))
+    async with desk_with_drafts(tmp_path, db_url, platform) as app:
+        draft = draft_of(app, "public")
         key = queue.approve_draft(
             app.store, draft, by="ana", post_route={"default": "console"}, text=text
         )

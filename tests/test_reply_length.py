@@ -36,7 +36,7 @@ LONG_LINK = "https://brand.example/help/orders/" + "a" * 100
 
 
 @asynccontextmanager
-async def _desk(tmp_path: Path, db_url: str, platform: str) -> AsyncIterator[App]:
+async def desk_with_drafts(tmp_path: Path, db_url: str, platform: str) -> AsyncIterator[App]:
     (tmp_path / "rules.toml").write_text(DRAFTS)
     samples = write_mentions(tmp_path / "m.jsonl", [mention(1, COMPLAINT, platform=platform)])
     extra = '\n[playbooks]\npaths = ["rules.toml"]\n'
@@ -47,7 +47,7 @@ async def _desk(tmp_path: Path, db_url: str, platform: str) -> AsyncIterator[App
         yield app
 
 
-def _draft(app: App, kind: str) -> int:
+def draft_of(app: App, kind: str) -> int:
     with app.store.engine.connect() as conn:
         return int(conn.scalar(sa.select(DRAFT.c.id).where(DRAFT.c.kind == kind)) or 0)
 
@@ -59,8 +59,8 @@ async def test_a_mastodon_reply_that_fits_only_without_the_handle_is_refused(
     """Public replies too start with the author's @handle (Mastodon notifies only the
     accounts a status mentions), so they are counted with it."""
     text = "x" * 497  # 500 with "@h_a1 " in front: 503 as sent
-    async with _desk(tmp_path, db_url, "mastodon") as app:
-        draft = _draft(app, kind)
+    async with desk_with_drafts(tmp_path, db_url, "mastodon") as app:
+        draft = draft_of(app, kind)
         with pytest.raises(queue.ReplyTooLong) as refused:
             queue.approve_draft(app.store, draft, by="ana", post_route=POST, text=text)
         with app.store.engine.connect() as conn:
@@ -76,8 +76,8 @@ async def test_an_x_reply_with_a_long_link_that_fits_as_23_is_accepted(
 ) -> None:
     text = "So sorry! Track it here: " + LONG_LINK + " " + "b" * 200
     assert len(text) > 280 and x_length(text) == 25 + 23 + 1 + 200
-    async with _desk(tmp_path, db_url, "x") as app:
-        draft = _draft(app, "public")
+    async with desk_with_drafts(tmp_path, db_url, "x") as app:
+        draft = draft_of(app, "public")
         key = queue.approve_draft(app.store, draft, by="ana", post_route=POST, text=text)
         with app.store.engine.connect() as conn:
             queued = conn.scalar(sa.select(OUTBOX.c.key).where(OUTBOX.c.key == key))
