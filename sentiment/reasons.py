@@ -158,7 +158,15 @@ REASONS = _PRIORITY  # every reason a complaint can be given
 
 def reason_scores(text: str) -> dict[str, int]:
     """Evidence for each reason: 2 per strong cue, 1 per weak cue not inside a strong one."""
-    words = rewritten(folded(text[:5000]))
+    return _scores(_words(text))
+
+
+def _words(text: str) -> str:
+    """The text as the cues read it: folded, shorthand spelt out (_reason_rewrites)."""
+    return rewritten(folded(text[:5000]))
+
+
+def _scores(words: str) -> dict[str, int]:
     remedies = len(_REMEDY.findall(words))
     words = _PAID_SHIPPING.sub(" ", _REMEDY.sub(" ", words))
     scores = {reason: _score(words, reason) for reason in _PRIORITY}
@@ -187,8 +195,9 @@ def _unpraised(words: str) -> str:
 
 def complaint_reason(text: str) -> str:
     """The one thing a complaint is about, or `other` when no cue is found."""
-    scores = reason_scores(text)
+    words = _words(text)
+    scores = _scores(words)
     best = max(_PRIORITY, key=lambda reason: scores[reason])  # max keeps the first on ties
     if best == "support":  # nobody answered about a problem: the problem is the reason
-        best = beyond_support(rewritten(folded(text[:5000])), scores, _PRIORITY) or best
+        best = beyond_support(words, scores, _PRIORITY) or best
     return best if scores[best] > 0 else "other"
