@@ -9,7 +9,6 @@ in the brand's words, and answered. One whose poster wrote a title of their own 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import pytest
 
@@ -30,17 +29,6 @@ async def fake(clock: FakeClock) -> AsyncIterator[RedditFake]:
     assert not api.unexpected, f"unexpected requests: {api.unexpected}"
 
 
-def _crosspost(
-    fake: RedditFake, parent: dict[str, Any], *, by: str, title: str | None = None
-) -> str:
-    """`by` crossposts `parent` to r/lamps, keeping its title unless given one, as Reddit
-    lists it: the original's data in crosspost_parent_list, no selftext of its own."""
-    item = fake.submit(title or parent["data"]["title"], author=by, sub="lamps")
-    item["data"]["crosspost_parent"] = parent["data"]["name"]
-    item["data"]["crosspost_parent_list"] = [dict(parent["data"])]
-    return str(item["data"]["name"])
-
-
 async def test_a_crosspost_that_only_passes_a_post_on_is_no_mention(
     fake: RedditFake, clock: FakeClock
 ) -> None:
@@ -58,9 +46,9 @@ async def test_a_crosspost_that_only_passes_a_post_on_is_no_mention(
     clock.advance(30)
     ours = fake.submit("Lumora lamp v2 is out today", author="lumora_bot", body="Details inside")
     clock.advance(30)
-    passed_on = _crosspost(fake, ours, by="dave")
+    passed_on = fake.crosspost(ours, by="dave")
     clock.advance(30)
-    own_words = _crosspost(fake, ours, by="erin", title="lumora v2 costs double, what a joke")
+    own_words = fake.crosspost(ours, by="erin", title="lumora v2 costs double, what a joke")
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert passed_on not in run.ids

@@ -117,6 +117,16 @@ class RedditFake(Posting, PlatformFake):
         self.search_items.append(item)
         return item
 
+    def crosspost(
+        self, parent: dict[str, Any], *, by: str, sub: str = "lamps", title: str | None = None
+    ) -> str:
+        """`by` crossposts `parent` to r/`sub`, keeping its title unless given one, as Reddit
+        lists it: the original's data in crosspost_parent_list, no selftext of its own."""
+        item = self.submit(title or parent["data"]["title"], author=by, sub=sub)
+        item["data"]["crosspost_parent"] = parent["data"]["name"]
+        item["data"]["crosspost_parent_list"] = [dict(parent["data"])]
+        return str(item["data"]["name"])
+
     def mention(
         self,
         body: str,

@@ -4,17 +4,8 @@ post about it, crossposted there, was dropped as a repost of an original never r
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.fakes.reddit import RedditFake
 from tests.platforms.helpers import FakeClock, once, reddit_source, started
-
-
-def _crosspost(fake: RedditFake, parent: dict[str, Any], *, by: str, sub: str) -> str:
-    item = fake.submit(parent["data"]["title"], author=by, sub=sub)
-    item["data"]["crosspost_parent"] = parent["data"]["name"]
-    item["data"]["crosspost_parent_list"] = [dict(parent["data"])]
-    return str(item["data"]["name"])
 
 
 async def test_a_crosspost_from_an_unwatched_subreddit_is_a_mention(
@@ -36,9 +27,9 @@ async def test_a_crosspost_from_an_unwatched_subreddit_is_a_mention(
     ours = reddit_fake.submit("Lumora 3.0 is out", author="lumora_bot", sub="lumora")
     here = reddit_fake.submit("Lumora caching, any tips?", author="erin", sub="devops")
     clock.advance(30)
-    brought = _crosspost(reddit_fake, elsewhere, by="dave", sub="devops")
-    _crosspost(reddit_fake, ours, by="dave", sub="devops")  # the brand's own: passed on
-    _crosspost(reddit_fake, here, by="dave", sub="devops")  # its original is read anyway
+    brought = reddit_fake.crosspost(elsewhere, by="dave", sub="devops")
+    reddit_fake.crosspost(ours, by="dave", sub="devops")  # the brand's own: passed on
+    reddit_fake.crosspost(here, by="dave", sub="devops")  # its original is read anyway
     run = await once(source, cursor, clock=clock)
     await source.close()
     assert sorted(run.ids) == sorted([brought, here["data"]["name"]])
