@@ -1,6 +1,7 @@
-"""A pt playbook of one rule (praise: a public draft from `obrigado`) on templates written to
-disk, for the tests of what start-up says of a template's mistakes (test_playbook_template_lines,
-test_playbook_template_words); they built it twice."""
+"""Playbooks of one rule on templates written to disk: a pt praise rule (a public draft from
+`obrigado`) for the tests of what start-up says of a template's mistakes
+(test_playbook_template_lines, test_playbook_template_words), and a pt-PT detractor rule (a
+private draft from one template) for the Lisbon tests; each was built twice."""
 
 from __future__ import annotations
 
@@ -32,6 +33,26 @@ def load_templates(tmp_path: Path, data: bytes | str, **others: str) -> Playbook
         brand=Brand(name="Lumora"),
         template_dir=tmp_path / "modelos",
         default_lang="pt",
+    )
+
+
+def detractor_playbook(tmp_path: Path, template: str, text: str, **options: object) -> Playbook:
+    """Vivacom's pt-PT playbook: a negative mention gets a private draft from pt-PT/TEMPLATE.j2
+    holding TEXT; OPTIONS go to load_playbook (clock, at_work…)."""
+    folder = tmp_path / "tpl" / "pt-PT"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{template}.j2").write_text(text, encoding="utf-8")
+    rule = (
+        '[[rules]]\nname = "detrator"\nwhen = { label = ["negative"] }\n'
+        f'actions = [{{ type = "draft_private", template = "{template}" }}]\n'
+    )
+    (tmp_path / "regras.toml").write_text(rule, encoding="utf-8")
+    return load_playbook(
+        [tmp_path / "regras.toml"],
+        brand=Brand(name="Vivacom"),
+        template_dir=tmp_path / "tpl",
+        default_lang="pt-PT",
+        **options,  # type: ignore[arg-type]
     )
 
 

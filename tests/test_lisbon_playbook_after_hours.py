@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from mentiondesk.models import ActionKind, Brand, ConfigError, History, Label, Reading
+from mentiondesk.models import ActionKind, ConfigError, History, Label, Reading
 from mentiondesk.playbook_build import build_playbook
-from playbooks import Playbook, load_playbook
+from playbooks import Playbook
 from tests.helpers import config_for, mention
+from tests.playbook_template_helpers import detractor_playbook
 
-_RULE = """
-[[rules]]
-name = "detrator"
-when = { label = ["negative"] }
-actions = [{ type = "draft_private", template = "detrator_dm" }]
-"""
 _DM = (
     "Olá{% if name %} {{ name }}{% endif %}, obrigado pelo contacto."
     "{% if after_hours %} Estamos fora do horário: respondemos na segunda às 9h."
@@ -30,16 +25,7 @@ _MONDAY_MORNING = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 
 
 def _playbook(tmp_path: Path, text: str = _DM, **kw: object) -> Playbook:
-    (tmp_path / "tpl" / "pt-PT").mkdir(parents=True, exist_ok=True)
-    (tmp_path / "tpl" / "pt-PT" / "detrator_dm.j2").write_text(text, encoding="utf-8")
-    (tmp_path / "regras.toml").write_text(_RULE, encoding="utf-8")
-    return load_playbook(
-        [tmp_path / "regras.toml"],
-        brand=Brand(name="Vivacom"),
-        template_dir=tmp_path / "tpl",
-        default_lang="pt-PT",
-        **kw,  # type: ignore[arg-type]
-    )
+    return detractor_playbook(tmp_path, "detrator_dm", text, **kw)
 
 
 def _dm(playbook: Playbook) -> str:

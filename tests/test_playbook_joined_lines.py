@@ -9,14 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from mentiondesk.models import Brand, ConfigError, History, Label, Reading
-from playbooks import Playbook, load_playbook
+from mentiondesk.models import ConfigError, History, Label, Reading
+from playbooks import Playbook
 from tests.helpers import mention
+from tests.playbook_template_helpers import detractor_playbook
 
-_RULE = (
-    '[[rules]]\nname = "d"\nwhen = { label = ["negative"] }\n'
-    'actions = [{ type = "draft_private", template = "dm" }]\n'
-)
 _JOINED = (
     "Olá{% if name %} {{ name }}{% endif %}, recebemos a sua mensagem"
     "{% if open_cases %} ({{ open_cases[0] }}).{% else %}.{% endif %}\n"
@@ -25,15 +22,7 @@ _JOINED = (
 
 
 def _load(tmp_path: Path, template: str) -> Playbook:
-    (tmp_path / "tpl" / "pt-PT").mkdir(parents=True, exist_ok=True)
-    (tmp_path / "tpl" / "pt-PT" / "dm.j2").write_text(template, encoding="utf-8")
-    (tmp_path / "r.toml").write_text(_RULE)
-    return load_playbook(
-        [tmp_path / "r.toml"],
-        brand=Brand(name="Vivacom"),
-        template_dir=tmp_path / "tpl",
-        default_lang="pt-PT",
-    )
+    return detractor_playbook(tmp_path, "dm", template)
 
 
 def test_a_line_ending_in_a_block_tag_before_a_word_is_refused(tmp_path: Path) -> None:
