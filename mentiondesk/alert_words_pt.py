@@ -220,6 +220,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "francês",
         "it": "italiano",
         "de": "alemão",
+        "nl": "neerlandês",
         "und": "não identificado",
     },
     # [desk] business_hours days, as Brazilian and Portuguese teams abbreviate them: seg–sex.

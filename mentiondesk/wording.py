@@ -43,6 +43,7 @@ ENGLISH_WORDS = {
         "fr": "French",
         "it": "Italian",
         "de": "German",
+        "nl": "Dutch",
         "und": "unknown",
     },
 }

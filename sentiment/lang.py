@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
-from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language
 
 from mentiondesk.models import short_lang, valid_text
+from sentiment import _lang_detectors as detectors
+from sentiment import _lang_europe_grammar as europe
 from sentiment import _lang_grammar as grammar
 from sentiment._lang_en_grammar import english_words
 from sentiment._lang_pt_sequences import SEQUENCES
 
 UNDETERMINED = "und"
 
-# The languages we tell apart. Spanish, Italian and French are here so that a Spanish
-# post is called Spanish instead of being forced into Portuguese.
-_LANGUAGES = (
-    Language.ENGLISH,
-    Language.PORTUGUESE,
-    Language.SPANISH,
-    Language.FRENCH,
-    Language.ITALIAN,
-    Language.GERMAN,
-)
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|[@#][\w.]+|\$[^\W\d][\w.]*|&\w+;|<[^>]{0,200}>", re.UNICODE
 )
@@ -107,19 +98,10 @@ _EN_ONLY = re.compile(
 )
 
 
-@cache
-def _detector() -> LanguageDetector:
-    return (
-        LanguageDetectorBuilder.from_languages(*_LANGUAGES)
-        .with_minimum_relative_distance(0.05)
-        .with_preloaded_language_models()
-        .build()
-    )
-
-
 def warm_up() -> None:
     """Load the language models now (about 2 s) rather than on the first mention."""
-    _detector()
+    detectors.detector()
+    detectors.with_dutch()
 
 
 def clean(text: str) -> str:
@@ -138,7 +120,7 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
         for i, (c, h) in enumerate(zip(cleaned, hints, strict=True))
         if not _usable(h) and not _too_little(c)
     ]
-    found = _detector().detect_languages_in_parallel_of([cleaned[i] for i in todo]) if todo else []
+    found = detectors.detect([cleaned[i] for i in todo])
     result = [primary_code(h) if _usable(h) else UNDETERMINED for h in hints]
     for index, language in zip(todo, found, strict=True):
         result[index] = _trusted(_code(language), cleaned[index])
@@ -174,7 +156,7 @@ def _english_beside_names(cleaned: Sequence[str], result: list[str]) -> None:
 def _english(text: str) -> bool:
     # Sure of it, not merely ahead: "Léo Lins e Vera Verão shahsahsh" less its names leads
     # with English at 0.30.
-    return _detector().compute_language_confidence(text, Language.ENGLISH) >= _SURE_ENGLISH
+    return detectors.confidence(text, Language.ENGLISH) >= _SURE_ENGLISH
 
 
 def _is_name(word: str) -> bool:
@@ -219,7 +201,7 @@ def _portuguese_not_spanish(cleaned: str, found: grammar.Counts) -> bool:
     here, so its confidence values are asked for once, only now."""
     if not grammar.portuguese_articles(found) or found.es or _ES_ONLY.search(cleaned):
         return False
-    leading = _detector().compute_language_confidence_values(cleaned)[:2]
+    leading = detectors.detector().compute_language_confidence_values(cleaned)[:2]
     return {value.language for value in leading} == {Language.PORTUGUESE, Language.SPANISH}
 
 
@@ -234,8 +216,12 @@ _SURE_OTHER = 0.5
 def _by_grammar(code: str, cleaned: str, found: grammar.Counts) -> str | None:
     """The language a post's grammar words make it, where they overrule an unsure pick:
     borrowed English nouns pull "o app deu bug no login de novo" to English or German.
-    lingua's own Spanish stays (its grammar words are the ones Portuguese shares least)."""
-    if code not in ("pt", "es") and grammar.portuguese_grammar(found):
+    lingua's own Spanish stays (its grammar words are the ones Portuguese shares least).
+    Italian, French, German or Dutch grammar words leading all others decide first."""
+    other = _other_grammar(cleaned, found)
+    if other is not None:
+        better = other  # "l'app crasha al login": Italian, whatever "crasha" and "app" are
+    elif code not in ("pt", "es") and grammar.portuguese_grammar(found):
         better = "pt"
     elif code == "pt" and grammar.english_grammar(found):
         better = "en"
@@ -245,7 +231,20 @@ def _by_grammar(code: str, cleaned: str, found: grammar.Counts) -> str | None:
         better = "en"  # "a password reset link": German at 0.42, under _SURE_OTHER
     else:
         return None
+    if better == code:
+        return code  # lingua's pick, its grammar beside it: no need to ask how sure it is
     return better if code == UNDETERMINED or not _sure(code, cleaned) else None
+
+
+def _other_grammar(cleaned: str, found: grammar.Counts) -> str | None:
+    """Italian, French, German or Dutch where that language's grammar words lead the post's,
+    Portuguese, English and Spanish ones included (the loan verb "crasha" and "sempre" are
+    Portuguese too: "l'app crasha sempre al login" was read as Portuguese)."""
+    others = europe.counts(cleaned)
+    code = europe.leading(others)
+    if code is None or getattr(others, code) <= max(found.pt, found.en, found.es):
+        return None
+    return code
 
 
 def _short_english(cleaned: str) -> bool:
@@ -258,7 +257,7 @@ def _short_english(cleaned: str) -> bool:
 def _sure(code: str, cleaned: str) -> bool:
     language = Language.from_iso_code_639_1(IsoCode639_1.from_str(code))
     sure = _SURE.get(code, _SURE_OTHER)
-    return _detector().compute_language_confidence(cleaned, language) >= sure
+    return detectors.confidence(cleaned, language) >= sure
 
 
 # Hints that name no language: X marks a post of mentions, cashtags, hashtags or media only,

@@ -18,10 +18,10 @@ _ROWS = tagged_rows("lang_en_short_tech.tsv", lambda tag: tag.split("-")[0])
 _ENGLISH = [text for tag, text in _ROWS if tag == "en"]
 _OTHERS = [(text, tag) for tag, text in _ROWS if tag != "en"]
 # Share read right, at what the detector reaches (en 44/44, de 10/10, pt 10/10, es 10/10,
-# it 8/9); before the English grammar: en 37/44, es 8/10, the others the same. The detector
-# has no Dutch: a Dutch post is right when it is not English (7/8: "de betaling is mislukt"
-# reads English with or without these rules). "l'app crasha al login" reads English, as
-# before.
+# it 9/9); before the English grammar: en 37/44, es 8/10, the others the same. A Dutch post
+# is right when it is not English (7/8: "de betaling is mislukt" reads English with or without
+# these rules; 6/8 are Dutch, tests/test_lang_europe_dutch.py). "l'app crasha al login" is
+# Italian by its grammar words (tests/test_lang_europe_loanwords.py).
 _FLOORS = {"de": 1.0, "nl": 0.85, "pt": 0.9, "es": 1.0, "it": 0.85}
 
 
@@ -53,7 +53,7 @@ def test_each_look_alike_keeps_its_language(tag: str) -> None:
         ("still no password reset email", "en"),  # was `und`: "still"
         ("a reset link", "en"),  # was German 0.48
         ("ein Passwort-Reset-Link", "de"),
-        ("de wachtwoord reset link", "de"),  # no Dutch in the detector: German, as before
+        ("de wachtwoord reset link", "de"),  # no Dutch grammar word: German, as before
         ("o link de reset da password", "pt"),
         ("el enlace para restablecer la contraseña", "es"),
         ("la app se crashea en el login", "es"),  # was English 0.51: "crashea", "el"
