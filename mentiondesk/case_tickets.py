@@ -10,10 +10,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.tables import DELIVERY, OUTBOX, case_number
+from mentiondesk.table_types import now
+from mentiondesk.tables import CASE, DELIVERY, OUTBOX, case_number
 
 Tickets = dict[tuple[int, str], str]  # (case id, responder name) → ticket ref
 LOCAL = "local:"  # the local help desk's refs: the case list in this store, no ticket elsewhere
+# A delivery row of no action's: an agent merged the case's ticket into another there, which
+# the case follows from then on (`moved_ticket`), as if its latest delivery had gone there.
+MERGED = "merged"
 
 
 def current_tickets(conn: Connection, cases: Any) -> Tickets:
@@ -28,10 +32,38 @@ def delivered(conn: Connection, cases: Any) -> list[tuple[int, str, str, str | N
     query = (
         sa.select(OUTBOX.c.case_id, DELIVERY.c.target, DELIVERY.c.ref, DELIVERY.c.url)
         .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
-        .where(cases, DELIVERY.c.kind.in_(("ticket", "comment")), DELIVERY.c.ref.is_not(None))
+        .where(cases, DELIVERY.c.kind.in_(("ticket", "comment", MERGED)))
+        .where(DELIVERY.c.ref.is_not(None))
         .order_by(DELIVERY.c.delivered_at, DELIVERY.c.id)
     )
     return [(int(c), target, str(ref), url) for c, target, ref, url in conn.execute(query)]
+
+
+def moved_ticket(
+    conn: Connection, insert: Any, *, case_id: int, target: str, ref: str, into: tuple[str, str]
+) -> None:
+    """Case `case_id` follows ticket `into` ((ref, link)) at desk `target`, which its ticket
+    `ref` was merged into: a MERGED delivery row on the action that filed `ref` (so the
+    sweep, a follow-up and the desk page take it as the case's ticket), and the case's own
+    ticket where it was `ref`. `insert`: the store's dialect insert into DELIVERY; a sweep
+    that finds the move again adds nothing."""
+    filed = conn.scalar(
+        sa.select(DELIVERY.c.outbox_id)
+        .join(OUTBOX, OUTBOX.c.id == DELIVERY.c.outbox_id)
+        .where(OUTBOX.c.case_id == case_id, DELIVERY.c.target == target, DELIVERY.c.ref == ref)
+        .order_by(DELIVERY.c.id.desc())
+        .limit(1)
+    )
+    if filed is None:
+        return
+    row = {"key": f"{MERGED}:{target}:{ref}:{into[0]}"[:255], "outbox_id": filed, "kind": MERGED}
+    row |= {"target": target, "ref": into[0], "url": into[1], "delivered_at": now()}
+    conn.execute(insert.on_conflict_do_nothing(index_elements=["key"]).values(row))
+    conn.execute(
+        sa.update(CASE)
+        .where(CASE.c.id == case_id, CASE.c.ticket_ref == ref)
+        .values(ticket_ref=into[0], ticket_url=into[1])
+    )
 
 
 def ticket_targets(conn: Connection, case_ids: set[int]) -> dict[int, set[str]]:

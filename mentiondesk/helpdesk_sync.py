@@ -12,12 +12,12 @@ from typing import Protocol, runtime_checkable
 import sqlalchemy as sa
 
 from mentiondesk import queue
-from mentiondesk.case_tickets import current_tickets
+from mentiondesk.case_tickets import current_tickets, moved_ticket
 from mentiondesk.lifecycle import before_stop
 from mentiondesk.models import FatalError, RateLimited, Responder, TransientError
 from mentiondesk.periodic import every
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, OUTBOX
+from mentiondesk.tables import CASE, DELIVERY, OUTBOX
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -29,16 +29,25 @@ class SolvedSource(Protocol):
     async def solved(self, refs: Sequence[str]) -> set[str]: ...
 
 
-def open_tickets(store: Store) -> dict[str, dict[str, int]]:
+@runtime_checkable
+class MergeSource(Protocol):
+    """A help desk that says which tickets its sweeps found merged into another."""
+
+    def moves(self) -> dict[str, tuple[str, str]]: ...
+
+
+def open_tickets(store: Store) -> dict[str, dict[str, list[int]]]:
     """Open cases' current tickets (mentiondesk.case_tickets): responder name → {ticket ref →
-    case id}. A closed ticket a follow-up ticket replaced no longer resolves the case."""
+    case ids}. A closed ticket a follow-up ticket replaced no longer resolves the case. Two
+    cases may share one: an agent merged one's ticket into the other's (the customer wrote
+    on X and on Instagram), and both resolve when it is solved."""
     open_case = sa.exists().where(CASE.c.id == OUTBOX.c.case_id, CASE.c.status == "open")
     with store.engine.connect() as conn:
         tickets = current_tickets(conn, open_case)
-    found: dict[str, dict[str, int]] = defaultdict(dict)
-    for (case_id, target), ref in tickets.items():
-        found[target][ref] = case_id
-    return found
+    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for (case_id, target), ref in sorted(tickets.items()):
+        found[target][ref].append(case_id)
+    return {target: dict(refs) for target, refs in found.items()}
 
 
 async def sync_solved(
@@ -61,7 +70,11 @@ async def sync_solved(
 
 
 async def _sync_desk(
-    store: Store, target: str, desk: SolvedSource, by_ref: dict[str, int], stop: asyncio.Event
+    store: Store,
+    target: str,
+    desk: SolvedSource,
+    by_ref: dict[str, list[int]],
+    stop: asyncio.Event,
 ) -> int:
     """One desk's share of a sweep: its solved tickets' cases resolved, until `stop`."""
     try:
@@ -69,12 +82,34 @@ async def _sync_desk(
     except (RateLimited, TransientError, FatalError) as exc:
         _LOGGER.warning("help-desk sync with %s failed: %s", target, exc)
         return 0
+    # Before resolving: a case resolved with its merged ticket shows the one it went into.
+    moves = desk.moves() if isinstance(desk, MergeSource) else {}
+    for ref, (into, url) in sorted(moves.items()):
+        for case_id in by_ref.get(ref, []) if not stop.is_set() else []:
+            await asyncio.to_thread(_move, store, case_id, target, ref, (into, url))
     resolved = 0
-    for ref in sorted((solved or set()) & by_ref.keys()):
+    cases = [c for ref in sorted((solved or set()) & by_ref.keys()) for c in by_ref[ref]]
+    for case_id in cases:
         if stop.is_set():
             break  # a resolve begun is waited for: its thread commits or rolls back whole
-        resolved += await asyncio.to_thread(_resolve, store, by_ref[ref], target)
+        resolved += await asyncio.to_thread(_resolve, store, case_id, target)
     return resolved
+
+
+def _move(store: Store, case_id: int, target: str, ref: str, into: tuple[str, str]) -> None:
+    """The case follows the ticket an agent merged its own into: later sweeps, follow-ups
+    and its desk page go by that one (mentiondesk.case_tickets.moved_ticket)."""
+    with store.engine.begin() as conn:
+        moved_ticket(
+            conn, store.insert(DELIVERY), case_id=case_id, target=target, ref=ref, into=into
+        )
+    _LOGGER.info(
+        "case %d follows %s ticket %s, which ticket %s was merged into",
+        case_id,
+        target,
+        into[0],
+        ref,
+    )
 
 
 def _resolve(store: Store, case_id: int, target: str) -> int:

@@ -10,6 +10,8 @@ does a follow-up here (see FreshdeskResponder), as after a ticket deleted (in th
 
 from __future__ import annotations
 
+from typing import Any
+
 from mentiondesk.models import FatalError, Wording
 from responders._escape import html_text
 from responders._helpdesk_base import earlier_ticket as earlier_words
@@ -36,17 +38,17 @@ async def earlier(http: RestClient, ref: str | None, number: str) -> tuple[int, 
     return None
 
 
-async def status(http: RestClient, ref: str) -> tuple[int, str | None]:
+async def status(http: RestClient, ref: str) -> tuple[int, str | None, dict[str, Any] | None]:
     """Ticket `ref`'s status, and why its case cannot resolve while it stays so (None where it
     can): Closed when it is archived; 0 and "not found" when it is gone for good, so one such
     ticket does not stop the sync of every other case's. A ticket in the trash or marked as
     spam is still shown by id, with the status it had: said too, or its case would wait
     silently on a ticket no agent works on any more."""
     ticket = await http.call("GET", f"tickets/{ref}", missing=(404,))
-    if ticket is not None:
-        return int(ticket.get("status") or 0), _binned(ticket)
+    if ticket is not None:  # itself too: a Closed one may be merged (_freshdesk_merged)
+        return int(ticket.get("status") or 0), _binned(ticket), ticket
     found = await http.call("GET", f"tickets/archived/{ref}", missing=(403, 404))
-    return (CLOSED, None) if found else (0, "was not found (deleted?)")
+    return (CLOSED, None, None) if found else (0, "was not found (deleted?)", None)
 
 
 def _binned(ticket: dict[str, object]) -> str | None:

@@ -7,9 +7,10 @@ tickets; `_helpdesk` writes what they say."""
 from __future__ import annotations
 
 import logging
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from mentiondesk.models import Mention, OutboxAction, Receipt, Wording
 from responders import _earlier_case as earlier
@@ -42,6 +43,9 @@ class HelpDeskResponder(ABC):
         self.http = http
         self._log = log  # the desk module's own logger: where operators look for its news
         self._sweep = SolvedSweep(self.service, log)  # where the next sync starts
+        # Tickets a sweep found merged into another: ref → the ticket their conversation goes
+        # on in (merges of merges followed), for the sync to move their cases to (`moves`).
+        self.moved: dict[str, str] = {}
 
     @abstractmethod
     async def deliver(self, action: OutboxAction) -> Receipt:
@@ -78,6 +82,13 @@ class HelpDeskResponder(ABC):
         keeps what was read, and the next sweep starts where this one stopped."""
         return await self._sweep.run(refs, self.chunk, self._solved_chunk)
 
+    def moves(self) -> dict[str, tuple[str, str]]:
+        """The merges the last sweeps found, taken once: ref → (the ticket it lives on now,
+        that ticket's page), for the sync to move each case to the ticket it was merged into."""
+        found = {ref: (into, self.ticket_url(into)) for ref, into in self.moved.items()}
+        self.moved.clear()
+        return found
+
     def _said_reopened(self, ref: object, was: object) -> None:
         self._log.info("%s ticket %s was %s; set open", self.said or self.service, ref, was)
 
@@ -107,6 +118,36 @@ async def thread_has(
             return False
         at = following
     raise desk.thread_too_long(ticket_id)
+
+
+# The ticket a merge note names: Zendesk's "…closed and merged into request #12 …", Freshdesk's
+# "…merged into ticket #12" (its text copy may drop the "#" of the link: "ticket 12"), and an
+# account's pt-BR or pt-PT words for them ("mesclada na solicitação #12", "fundido no ticket
+# #12"). The first number after the verb: the target's own subject, quoted after it, may carry
+# an order number ("Pedido #98765").
+_MERGED_INTO = re.compile(
+    r"(?i)\b(?:merged|mesclad[oa]s?|fundid[oa]s?|unificad[oa]s?|juntad[oa]s?)\b[^#\d]{0,80}?"
+    r"(?:#|\b(?:ticket|request|chamado|solicita[çc][ãa]o)\s+)(\d+)"
+)
+MAX_HOPS = 5  # merges of merges followed: past these (or a loop), the case is left open
+GONE = "was merged into ticket {into}, which was not found (deleted?); case left open"
+UNREAD = "was merged into ticket {into}, which cannot be read ({why}); case left open"
+LOOP = "was merged round a loop of tickets ({path}); case left open"
+
+
+class Followed(NamedTuple):
+    """Where a merged ticket's conversation went: `ticket`, or None and `why` its case is
+    left open; `gone`: the id of the ticket it went into, deleted since ("" if not)."""
+
+    ticket: dict[str, Any] | None
+    why: str = ""
+    gone: str = ""
+
+
+def merged_into(text: str) -> str | None:
+    """The ticket id a merge note says its ticket was merged into, or None."""
+    found = _MERGED_INTO.search(text)
+    return found.group(1) if found else None
 
 
 def marked(text: str, marks: Sequence[str]) -> bool:

@@ -24,6 +24,7 @@ from mentiondesk.models import (
     secret_from_env,
 )
 from responders import _freshdesk_gone as gone
+from responders import _freshdesk_merged as merging
 from responders import _helpdesk as desk
 from responders import _helpdesk_base as common
 from responders._freshdesk_config import FreshdeskResponderConfig
@@ -120,13 +121,28 @@ class FreshdeskResponder(HelpDeskResponder):
         ticket = await self.http.call("GET", f"tickets/{ticket_id}", missing=(404,))
         if ticket is None or ticket.get("deleted") or ticket.get("spam"):
             return await self._filed_anew(action, number)
+        if int(ticket.get("status") or 0) == merging.CLOSED:  # maybe merged into another
+            into, why, deleted = await merging.lives_on(self.http, str(ticket_id), ticket)
+            if deleted:
+                return await self._file_new(action, number, (int(deleted), "deleted"))
+            if into is None:
+                raise FatalError(f"freshdesk ticket {ticket_id} of {number} {why}")
+            if into["id"] != ticket["id"]:
+                return await self._noted(into, action, case_ticket=True)
         marks = desk.follow_up_marks(action, self.wording)
         if common.marked(ticket.get("description_text") or "", marks):
             return self._receipt(ticket["id"], case_ticket=True)
+        return await self._noted(ticket, action)
+
+    async def _noted(
+        self, ticket: dict[str, Any], action: OutboxAction, *, case_ticket: bool = False
+    ) -> Receipt:
+        """The follow-up as a note on `ticket`, raising and reopening it; `case_ticket`: the
+        case's ticket from now on (the primary its own was merged into)."""
         await self._raise_priority(ticket, action)
         await self._note(ticket["id"], action)
         await self._reopen(ticket)
-        return self._receipt(ticket["id"])
+        return self._receipt(ticket["id"], case_ticket=case_ticket)
 
     async def _filed_anew(self, action: OutboxAction, number: str) -> Receipt:
         """No ticket of the case's is found. Where Freshdesk archived or deleted it, the
@@ -136,6 +152,13 @@ class FreshdeskResponder(HelpDeskResponder):
         before = await gone.earlier(self.http, common.recorded_id(action), number)
         if before is None:
             raise desk.no_ticket_yet(number)
+        return await self._file_new(action, number, before)
+
+    async def _file_new(
+        self, action: OutboxAction, number: str, before: tuple[int, str]
+    ) -> Receipt:
+        """The follow-up as a new ticket under the case number, its first line linking the
+        ticket `before` it ((id, "archived" or "deleted")); the case's ticket from now on."""
         ticket = self._ticket(action, number)
         ticket["description"] = (
             gone.earlier_ticket(self.base, before, self.wording) + ticket["description"]
@@ -237,12 +260,25 @@ class FreshdeskResponder(HelpDeskResponder):
         the key's agent may not see) is the sweep's to say once (`SolvedSweep`): the others
         are still read."""
         (ref,) = chunk
-        status, stuck = await gone.status(self.http, ref)
+        status, stuck, ticket = await gone.status(self.http, ref)
+        if ticket is not None and status == merging.CLOSED and stuck is None:
+            return await self._closed(ref, ticket)  # closed, or merged into another
         if status in SOLVED:  # resolved before it was binned: the case is done all the same
             return {ref}
         if stuck is not None:
             self._sweep.unread(ref, f"{stuck}; case left open")
         return set()
+
+    async def _closed(self, ref: str, ticket: dict[str, Any]) -> set[str]:
+        """A Closed ticket is solved unless an agent merged it into another: its conversation
+        goes on there, whose state is the case's, and where the case moves (`moved`)."""
+        into, why, _ = await merging.lives_on(self.http, ref, ticket)
+        if into is None:
+            self._sweep.unread(ref, why)
+            return set()
+        if str(into["id"]) != ref:
+            self.moved[ref] = str(into["id"])
+        return {ref} if int(into.get("status") or 0) in SOLVED else set()
 
     async def check(self) -> str:
         await self.http.call("GET", "agents/me")

@@ -34,16 +34,13 @@ from mentiondesk.models import (
 from responders import _earlier_case as earlier
 from responders import _helpdesk as desk
 from responders import _helpdesk_base as common
+from responders import _zendesk_merged as merging
 from responders._helpdesk_base import HelpDeskResponder
 from responders._rest import RestClient, basic_auth
 
 _LOGGER = logging.getLogger(__name__)
-SOLVED = {"solved", "closed"}
-MERGED = "closed_by_merge"  # the tag Zendesk puts on a ticket an agent merged into another
-_MERGED_SAID = (
-    "was merged into another ticket, not solved; case left open: resolve it on its desk "
-    "page once that ticket is solved"
-)
+SOLVED = merging.SOLVED
+MERGED = merging.MERGED
 # What a follow-up sets open in its comment's update, as Zendesk does when a requester replies:
 # pending waits on the author, who has now written; solved is out of the agents' open views.
 # On-hold is left: it waits on a third party, which the author's words do not change.
@@ -157,6 +154,8 @@ class ZendeskResponder(HelpDeskResponder):
         first comment), and the case's ticket from now on."""
         ordered = sorted(tickets, key=lambda t: int(t["id"]))
         first, newest = ordered[0], ordered[-1]
+        if merging.merged(newest):
+            return await self._on_merged(action, number, newest)
         if newest.get("status") == "closed":
             created = await self._create(action, number, via_followup_source_id=newest["id"])
             return self._receipt(created["id"], case_ticket=True)
@@ -166,6 +165,27 @@ class ZendeskResponder(HelpDeskResponder):
         elsewhere = recorded is not None and recorded != str(newest["id"])
         moved = newest["id"] != first["id"] or elsewhere
         return self._receipt(newest["id"], case_ticket=moved)
+
+    async def _on_merged(
+        self, action: OutboxAction, number: str, ticket: dict[str, Any]
+    ) -> Receipt:
+        """A follow-up to a ticket an agent merged into another goes where the conversation
+        went: on that ticket (the last of merges of merges), the case's ticket from now on.
+        One that names no ticket is followed up as a closed one; one merged into a ticket
+        since deleted is filed anew; one the token may not see is held for a person."""
+        into, why, gone = await merging.lives_on(self.http, ticket)
+        if into is None and why == merging.UNNAMED:
+            created = await self._create(action, number, via_followup_source_id=ticket["id"])
+            return self._receipt(created["id"], case_ticket=True)
+        if gone:  # as after the case's own ticket was deleted
+            return await self._filed_anew(action, number, gone)
+        if into is None:
+            raise FatalError(f"zendesk ticket {ticket['id']} of {number} {why}")
+        if into.get("status") == "closed":  # merged into one since closed: a follow-up to it
+            created = await self._create(action, number, via_followup_source_id=into["id"])
+            return self._receipt(created["id"], case_ticket=True)
+        await self._comment(into, action)
+        return self._receipt(into["id"], case_ticket=True)
 
     async def _archived(self, action: OutboxAction, number: str) -> list[dict[str, Any]] | None:
         """The case's recorded ticket when the search no longer lists it: Zendesk archives a
@@ -182,11 +202,14 @@ class ZendeskResponder(HelpDeskResponder):
         ticket = found.get("ticket") or {}
         return [ticket] if ticket.get("external_id") == number else []
 
-    async def _filed_anew(self, action: OutboxAction, number: str) -> Receipt:
+    async def _filed_anew(
+        self, action: OutboxAction, number: str, deleted: str | None = None
+    ) -> Receipt:
         """The follow-up as a ticket of its own under the case number (its first comment,
-        with the case's story), the case's ticket from now on: its ticket was deleted."""
+        with the case's story), the case's ticket from now on: its ticket was deleted (or
+        `deleted`, the one it was merged into)."""
         created = await self._create(action, number)
-        self._said_filed_anew(action.context.ticket_ref, "deleted", created["id"])
+        self._said_filed_anew(deleted or action.context.ticket_ref, "deleted", created["id"])
         return self._receipt(created["id"], case_ticket=True)
 
     async def _requester_id(self, m: Mention, number: str) -> int:
@@ -265,12 +288,9 @@ class ZendeskResponder(HelpDeskResponder):
         # A deleted ticket is left out: its case cannot resolve, which is said once, not hourly.
         for ref in sorted(set(chunk) - {str(t["id"]) for t in tickets}):
             self._sweep.unread(ref, "was not found (deleted?); case left open")
-        # One merged into another is closed, but its conversation goes on there (Zendesk's own
-        # reports leave `closed_by_merge` out of solved ones): the case stays open, said once.
-        merged = {str(t["id"]) for t in tickets if MERGED in (t.get("tags") or ())}
-        for ref in sorted(merged):
-            self._sweep.unread(ref, _MERGED_SAID)
-        return {str(t["id"]) for t in tickets if t["status"] in SOLVED} - merged
+        solved = {str(t["id"]) for t in tickets if t["status"] in SOLVED and not merging.merged(t)}
+        merged = [t for t in tickets if merging.merged(t)]
+        return solved | await merging.solved(self.http, merged, self._sweep.unread, self.moved)
 
     async def check(self) -> str:
         answer = await self.http.call("GET", "users/me.json")

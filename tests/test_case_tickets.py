@@ -50,7 +50,7 @@ def test_each_desk_gets_its_own_and_latest_ticket(store: Store) -> None:
     claimed = claim(store, OutboxSection(), datetime.now(UTC), None, None, None)
     handed = {c.action.target: c.action.context.ticket_ref for c in claimed}
     assert handed == {"fd": "2", "rt": "17", "slack": None}  # the alert: no desk of its own
-    assert open_tickets(store) == {"rt": {"17": case_id}, "fd": {"2": case_id}}
+    assert open_tickets(store) == {"rt": {"17": [case_id]}, "fd": {"2": [case_id]}}
     with store.engine.begin() as conn:
         conn.execute(sa.update(CASE).values(status="resolved"))
     assert open_tickets(store) == {}

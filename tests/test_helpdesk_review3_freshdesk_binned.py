@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import replace
 
 import pytest
 
 from responders.freshdesk import FreshdeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes._base import FakeAPI
-from tests.responders._data import action
+from tests.fakes.helpdesks import file_cases
 
-TICKET = action(kind="ticket", target="cases")
 REFS = ["1", "2", "3"]
 
 
@@ -26,9 +24,7 @@ async def filed(fake_api: FakeAPI) -> AsyncIterator[tuple[FreshdeskResponder, fd
     """Three cases' tickets, filed through the responder."""
     fake = fd.FreshdeskFake(fake_api)
     responder = FreshdeskResponder("cases", base_url=fake_api.base_url, api_key=fd.API_KEY)
-    for n in (1, 2, 3):
-        context = replace(TICKET.context, case_number=f"MD-{n}")
-        await responder.deliver(replace(TICKET, context=context))
+    await file_cases(responder)
     yield responder, fake
     await responder.close()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import replace
 
 import pytest
 
@@ -18,9 +17,7 @@ from responders.zendesk import ZendeskResponder
 from tests.fakes import freshdesk as fd
 from tests.fakes import zendesk as zd
 from tests.fakes._base import FakeAPI
-from tests.responders._data import action
-
-TICKET = action(kind="ticket", target="cases")
+from tests.fakes.helpdesks import file_cases
 
 
 @pytest.fixture
@@ -30,16 +27,11 @@ async def desk(fake_api: FakeAPI) -> AsyncIterator[FreshdeskResponder]:
     await responder.close()
 
 
-async def _three_tickets(desk: FreshdeskResponder) -> None:
-    for n in (1, 2, 3):
-        await desk.deliver(replace(TICKET, context=replace(TICKET.context, case_number=f"MD-{n}")))
-
-
 async def test_a_ticket_the_agent_may_not_read_does_not_stop_the_others(
     fake_api: FakeAPI, desk: FreshdeskResponder, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake = fd.FreshdeskFake(fake_api)
-    await _three_tickets(desk)
+    await file_cases(desk)
     fake.hidden.add(1)  # the sweep's first ticket, the one every sweep starts at
     fake.tickets[2]["status"] = 4
     fake.tickets[3]["status"] = 5
@@ -55,7 +47,7 @@ async def test_credentials_refused_still_fail_the_sweep_whole(
     fake_api: FakeAPI, desk: FreshdeskResponder
 ) -> None:
     fd.FreshdeskFake(fake_api)
-    await _three_tickets(desk)
+    await file_cases(desk)
     fake_api.queue("GET", "/api/v2/tickets/1", 401, {"code": "invalid_credentials"})
     with pytest.raises(SinkRefused):
         await desk.solved(["1", "2", "3"])
@@ -69,9 +61,7 @@ async def test_zendesk_says_once_that_a_cases_ticket_is_gone(
     fake = zd.ZendeskFake(fake_api)
     desk = ZendeskResponder("cases", base_url=fake_api.base_url, email=zd.EMAIL, token=zd.TOKEN)
     try:
-        for n in (1, 2, 3):
-            case = replace(TICKET.context, case_number=f"MD-{n}")
-            await desk.deliver(replace(TICKET, key=f"ticket:cases:case:MD-{n}", context=case))
+        await file_cases(desk)
         fake.delete(2)
         fake.tickets[3]["status"] = "solved"
         with caplog.at_level(logging.WARNING, logger="responders.zendesk"):

@@ -62,14 +62,16 @@ async def test_a_post_address_that_is_no_web_address_stays_text(fake_api: FakeAP
 async def test_a_ticket_merged_into_another_leaves_its_case_open_said_once(
     zendesk: tuple[ZendeskResponder, zd.ZendeskFake], caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Merged: closed and tagged closed_by_merge, the conversation going on in the target.
-    Counted solved, the case would close (and count as resolved) while agents still work it."""
+    """Merged: closed and tagged closed_by_merge, the conversation going on in the target,
+    which the agent's merge note does not name (one that does is followed: see
+    test_supportops_merge_zendesk). Counted solved, the case would close (and count as
+    resolved) while agents still work it."""
     responder, fake = zendesk
     first = await responder.deliver(action(kind="ticket", target="zd"))
     other = replace(action(kind="ticket", target="zd"), key="ticket:zd:x:m9:complaint")
     other = replace(other, context=replace(other.context, case_number="MD-000008"))
     second = await responder.deliver(other)
-    fake.merge(int(first.ref), int(second.ref))
+    fake.merge(int(first.ref), int(second.ref), said="Duplicate, see the other ticket.")
     with caplog.at_level(logging.WARNING, logger="responders.zendesk"):
         assert await responder.solved([first.ref, second.ref]) == set()
         assert await responder.solved([first.ref, second.ref]) == set()

@@ -10,6 +10,7 @@ on) leaves search, the list and tickets/{id} and is shown only at tickets/archiv
 `require_feature`, as Freshdesk does. A ticket in the trash (`"deleted": true`) or marked as
 spam is shown by id but left out of search and the list, and takes no note or update (405);
 search lags minutes behind a delete, as behind a create: a ticket in `stale` is still found.
+A ticket merged into another (`merge()`) is Closed with a private note naming the primary.
 A ticket of another group (`hidden`) answers an agent scoped to their group's tickets 403."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ API_KEY = "fd-key"
 TAG_LONGEST = 32
 # A ticket needs one of these; Freshdesk adds the contact when it is new.
 IDENTITIES = ("requester_id", "email", "facebook_id", "phone", "twitter_id", "unique_external_id")
+MERGE_NOTE = "This ticket is closed and merged into ticket #{primary}"
 STATUSES = (2, 3, 4, 5)  # Open, Pending, Resolved, Closed (an account with no custom ones)
 
 
@@ -67,6 +69,20 @@ class FreshdeskFake:
         """Deleted for good (emptied from the trash)."""
         del self.tickets[ticket_id]
         self.gone.add(ticket_id)
+
+    def merge(self, primary: int, secondary: int, said: str = MERGE_NOTE) -> None:
+        """What PUT tickets/merge (or Merge in the agent view) does to a secondary ticket: Closed,
+        with a private note naming the primary (`said`, {primary} filled: the agent's words,
+        in the account's language); the primary gets a note naming it."""
+        self.tickets[secondary]["status"] = 5
+        self._noted(secondary, said.format(primary=primary))
+        if primary in self.tickets:
+            self._noted(primary, f"Ticket #{secondary} was merged into this ticket.")
+
+    def _noted(self, ticket_id: int, text: str) -> None:
+        thread = self.conversations.setdefault(ticket_id, [])
+        note = {"id": len(thread) + 1, "ticket_id": ticket_id, "body": html.escape(text)}
+        thread.append(note | {"body_text": text, "private": True, "incoming": False})
 
     def archive(self, ticket_id: int) -> None:
         """What Freshdesk does to a ticket Closed and left alone for 120 days."""

@@ -8,6 +8,9 @@ A closed ticket cannot be updated (422); a follow-up to it is a new ticket namin
 `via_followup_source_id`.
 An archived ticket (`archive()`: closed, ~120 days on) drops out of the list endpoint but is
 still shown by id (GET tickets/{id}.json) and taken as a follow-up's source, as Zendesk does.
+A ticket merged into another (`merge()`) is closed, tagged `closed_by_merge`, its last comment
+the merge note naming the target; the comments list reads newest first with `sort_order=desc`.
+A ticket of a brand or group the token's agent may not see (`hidden`) answers 403.
 A ticket Zendesk fails on (`broken`: a record its serializer chokes on) makes any show_many
 naming it answer 500, as one bad record fails Zendesk's whole batch read."""
 
@@ -24,6 +27,7 @@ from tests.fakes._base import FakeAPI
 
 EMAIL, TOKEN = "agent@lumora.test", "zd-token"
 AGENT_ID = 100  # the token's user: the requester of a ticket that names none
+MERGE_NOTE = 'This request was closed and merged into request #{target} "{subject}".'
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed")  # hold: waits on a third party
 
 
@@ -44,11 +48,12 @@ class ZendeskFake:
         self.archived: set[int] = set()
         self.deleted: set[int] = set()  # gone: 404 by id, the id not reused
         self.broken: set[int] = set()  # a show_many naming one answers 500
+        self.hidden: set[int] = set()  # another brand's or group's: 403 to the token's agent
         api.route("POST", "/api/v2/users/create_or_update.json", self._upsert_user)
         api.route("GET", "/api/v2/tickets.json", self._search)
         api.route("POST", "/api/v2/tickets.json", self._create)
         api.route("GET", "/api/v2/tickets/show_many.json", self._show_many)
-        for n in range(1, 6):
+        for n in range(1, 10):
             api.route("GET", f"/api/v2/tickets/{n}/comments.json", self._list_comments)
             api.route("PUT", f"/api/v2/tickets/{n}.json", self._update)
             api.route("GET", f"/api/v2/tickets/{n}.json", self._show)
@@ -63,14 +68,20 @@ class ZendeskFake:
         self.users[self.tickets[ticket_id]["requester_id"]]["suspended"] = True
         self.delete(ticket_id)
 
-    def merge(self, source: int, target: int) -> None:
-        """An agent merged `source` into `target`: closed and tagged `closed_by_merge`, with a
-        private comment naming the target (its words in the account's language)."""
+    def merge(self, source: int, target: int, said: str = MERGE_NOTE) -> None:
+        """An agent merged `source` into `target`: closed and tagged `closed_by_merge`, its
+        last comment the merge note naming the target (`said`: the agent's words, in the
+        account's language, {target} and {subject} filled), and a note on the target."""
+        subject = self.tickets[target].get("subject", "") if target in self.tickets else ""
         self.tickets[source]["status"] = "closed"
         self.tickets[source]["tags"] = [*self.tickets[source].get("tags", []), "closed_by_merge"]
-        said = f"This request was closed and merged into request #{target}."
+        note = said.format(target=target, subject=subject)
         thread = self.comments.setdefault(source, [])
-        thread.append(_comment(len(thread) + 1, {"body": said, "public": False}))
+        thread.append(_comment(len(thread) + 1, {"body": note, "public": False}))
+        if target in self.tickets:
+            there = self.comments.setdefault(target, [])
+            told = f"Request #{source} was closed and merged into this request."
+            there.append(_comment(len(there) + 1, {"body": told, "public": False}))
 
     def archive(self, ticket_id: int) -> None:
         """What Zendesk does to a ticket closed for ~120 days."""
@@ -134,6 +145,9 @@ class ZendeskFake:
         if not self._authorised(request):
             return web.json_response({"error": "Couldn't authenticate you"}, status=401)
         ticket_id = int(request.path.rsplit("/", 1)[1].removesuffix(".json"))
+        if ticket_id in self.hidden:
+            said = "You do not have access to this page. Please contact the account owner."
+            return web.json_response({"error": "Forbidden", "description": said}, status=403)
         if ticket_id not in self.tickets:
             return web.json_response({"error": "RecordNotFound"}, status=404)
         return web.json_response({"ticket": self.tickets[ticket_id]})
@@ -168,6 +182,8 @@ class ZendeskFake:
         # Cursor pagination (page[size], page[after]), as Zendesk pages a long thread.
         size = int(request.query.get("page[size]", "100"))
         start = int(request.query.get("page[after]", "0"))
+        if request.query.get("sort_order") == "desc":  # newest first
+            found = found[::-1]
         page = found[start : start + size]
         more = start + size < len(found)
         meta = {"has_more": more, "after_cursor": str(start + size) if more else None}
