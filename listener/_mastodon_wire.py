@@ -137,7 +137,9 @@ def read_status(status: Any, base_url: str | None) -> Mention:
     text = html_to_text(status.get("content") or "")
     text = "\n\n".join(t for t in [text, *shown_with(status, text, base_url)] if t)
     if status.get("spoiler_text"):
-        text = f"{status['spoiler_text']}\n\n{text}"
+        # Marked as a warning (mentiondesk.reply_limits.WARNING reads it: a reply carries it,
+        # and Mastodon counts it in the reply's 500 characters).
+        text = f"\u26a0\ufe0f {status['spoiler_text']}\n\n{text}"
     return Mention(
         platform="mastodon",
         external_id=str(status["id"]),

@@ -14,7 +14,7 @@ from mentiondesk.config_routing import cannot
 from mentiondesk.models import ActionKind, ConfigError, Mention
 from mentiondesk.playbook_files import playbook_files, rule_file_problem
 from mentiondesk.processing import PLAYBOOK_ERROR
-from mentiondesk.reply_limits import too_long
+from mentiondesk.reply_limits import content_warning, too_long
 from playbooks import Playbook, load_playbook
 
 
@@ -64,7 +64,10 @@ def _listened(config: Config) -> list[str]:
 def _public_too_long(mention: Mention, text: str) -> str | None:
     """Why a public reply to `mention` is too long for its platform, as approval counts it
     (the Mastodon @handle included): an `auto` one then waits for a person."""
-    return too_long(mention.platform, text, private=False, handle=mention.author.handle)
+    warning = content_warning(mention.platform, mention.text)  # a Mastodon reply carries it
+    return too_long(
+        mention.platform, text, private=False, handle=mention.author.handle, warning=warning
+    )
 
 
 def _check_route_rules(playbook: Playbook, routing: RoutingSection) -> None:

@@ -135,7 +135,10 @@ class Processor:
             with self.store.engine.connect() as conn:
                 history = with_case_joined(conn, history_before(conn, p.author_id, p.id), p.id)
             plans = self.decide(p, reading, history, advice=advice).outbox
-            reread(self.store, self.playbook, p, reading, advice=advice, outbox=plans)
+            survey = self.config.settings.survey  # an answer read from the post follows it
+            reread(
+                self.store, self.playbook, p, reading, advice=advice, outbox=plans, survey=survey
+            )
         except Exception as exc:
             if lost(exc):  # the database went away: the batch is taken up again once it is back
                 raise

@@ -35,7 +35,7 @@ from mentiondesk.queue_errors import EmptyReply as EmptyReply
 from mentiondesk.queue_errors import NotFound as NotFound
 from mentiondesk.queue_errors import ReplyTooLong as ReplyTooLong
 from mentiondesk.queue_errors import StaleAction as StaleAction
-from mentiondesk.reply_limits import too_long
+from mentiondesk.reply_limits import content_warning, too_long
 from mentiondesk.store import Store
 from mentiondesk.tables import DRAFT, OUTBOX, case_number
 
@@ -147,7 +147,9 @@ def _check_reply(mention: Mention, draft: sa.Row[Any], text: str, *, by_hand: bo
     when it would refuse `text` as `draft`'s reply, as it counts."""
     private = draft.kind == "private"
     check_platform(mention, private=private, by_hand=by_hand)
-    if problem := too_long(mention.platform, text, private=private, handle=mention.author.handle):
+    warning = content_warning(mention.platform, mention.text)  # a Mastodon reply carries it
+    handle = mention.author.handle
+    if problem := too_long(mention.platform, text, private=private, handle=handle, warning=warning):
         raise ReplyTooLong(problem)
 
 

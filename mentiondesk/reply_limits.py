@@ -46,6 +46,10 @@ COUNTING = {
 }
 BLUESKY_BYTES = 3000  # the record's `text` also holds at most this many UTF-8 bytes
 COUNTING["twitter"] = COUNTING["x"]
+# How listener/_mastodon_wire.py writes a post's content warning: its first line, then an
+# empty line. The responder sends the same warning with the reply, and Mastodon counts it in
+# the 500 (raw: no link or @user@domain counts shorter in it).
+WARNING = "\u26a0\ufe0f "
 
 
 def reply_limit(platform: str, *, private: bool = False) -> int:
@@ -72,21 +76,36 @@ def sent_prefix(platform: str, *, private: bool, handle: str) -> str:
     return mastodon_reply_text(handle, "") if platform == "mastodon" and handle else ""
 
 
-def reply_length(platform: str, text: str, *, private: bool = False, handle: str = "") -> int:
+def content_warning(platform: str, answered: str) -> str:
+    """The content warning of the Mastodon post whose stored text is `answered` ("" for none
+    or another platform): what a reply to it carries, and Mastodon counts."""
+    if platform != "mastodon" or not answered.startswith(WARNING) or "\n\n" not in answered:
+        return ""
+    return answered.removeprefix(WARNING).split("\n\n", 1)[0].strip()
+
+
+def reply_length(
+    platform: str, text: str, *, private: bool = False, handle: str = "", warning: str = ""
+) -> int:
     """How long `text` is as `platform` counts it once the responder sent it (stripped, with
-    what the responder adds), to hold against `reply_limit`."""
+    what the responder adds: on Mastodon the @handle, and the `warning` it carries), to
+    hold against `reply_limit`."""
     sent, rule = text.strip(), counting_rule(platform, private=private)
     if rule == "x":
         return x_length(sent)
     if rule == "mastodon":
-        return mastodon_length(mastodon_reply_text(handle, sent) if handle else sent)
+        sent = mastodon_reply_text(handle, sent) if handle else sent
+        return grapheme_count(warning) + mastodon_length(sent)
     return grapheme_count(sent) if rule == "graphemes" else len(sent)
 
 
-def too_long(platform: str, text: str, *, private: bool, handle: str) -> str | None:
-    """Why the platform would refuse the reply as too long, as it counts it; None if it fits."""
+def too_long(
+    platform: str, text: str, *, private: bool, handle: str, warning: str = ""
+) -> str | None:
+    """Why the platform would refuse the reply as too long, as it counts it (on Mastodon with
+    the content `warning` it carries); None if it fits."""
     limit = reply_limit(platform, private=private)
-    length = reply_length(platform, text, private=private, handle=handle)
+    length = reply_length(platform, text, private=private, handle=handle, warning=warning)
     if platform == "bluesky" and len(text.strip().encode()) > BLUESKY_BYTES and length <= limit:
         return f"the reply is over the {BLUESKY_BYTES} bytes bluesky allows (fewer emoji)"
     if length <= limit:
@@ -94,6 +113,8 @@ def too_long(platform: str, text: str, *, private: bool, handle: str) -> str | N
     how = ""
     if platform in COUNTING and length != len(text.strip()):
         how = f" as {platform} counts it ({COUNTING[platform]})"
+    if warning and platform == "mastodon":
+        how += f", the post's content warning it carries included ({grapheme_count(warning)})"
     return f"the reply is {length} characters{how}; {platform} allows {limit}"
 
 

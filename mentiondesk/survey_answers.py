@@ -87,7 +87,7 @@ def _record(
     with store.engine.begin() as conn:
         for p, score in scored:
             at = min(_aware(p.mention.created_at), datetime.now(UTC))
-            case_id = _case_answered(conn, p.author_id, at, window)
+            case_id = case_answered(conn, p.author_id, at, window)
             if case_id is None:
                 _LOGGER.info(
                     "mention %s: a score, but no case resolved lately; read as usual", p.id
@@ -96,11 +96,11 @@ def _record(
             taken.add(p.id)
             if _recorded_already(conn, p.id):  # a retry after the batch failed to record
                 continue
-            _record_one(conn, Answer(p.id, case_id, kind, score, at))
+            record_one(conn, Answer(p.id, case_id, kind, score, at))
     return taken
 
 
-def _record_one(conn: Connection, answer: Answer) -> None:
+def record_one(conn: Connection, answer: Answer) -> None:
     earlier = record_answer(conn, answer.case_id, answer.kind, answer.score, at=answer.at)
     detail = f"{answer.kind} {answer.score}"
     if earlier is not None:
@@ -116,7 +116,7 @@ def _record_one(conn: Connection, answer: Answer) -> None:
     )
 
 
-def _case_answered(conn: Connection, author_id: int, at: datetime, window: timedelta) -> int | None:
+def case_answered(conn: Connection, author_id: int, at: datetime, window: timedelta) -> int | None:
     """The author's case the post answers: their latest, resolved within `window` before
     `at` (or GRACE after it); None when they have an open case, whose follow-up it is."""
     mine = CASE.c.author_id == author_id

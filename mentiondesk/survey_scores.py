@@ -39,7 +39,8 @@ _WORDS = {
     "ten": 10,
 }
 _STARS = frozenset("⭐🌟★")
-_HANDLE = re.compile(r"(?<!\w)@\w[\w.]*")
+# A Bluesky handle may hold hyphens (@lumora-pt.bsky.social), a Mastodon one its server.
+_HANDLE = re.compile(r"(?<![\w@])@\w[\w.-]*(?:@\w[\w.-]*)?")
 _PUNCTUATION = re.compile(r"[!.,;:?~…()\-–—]+")
 _THANKS = (
     r"(?:muito |muitíssimo )?(?:obrigad[oa]s?|brigad[oa])(?: (?:pela atenção|por tudo))?"
@@ -88,8 +89,9 @@ def _plain(text: str) -> tuple[int, str]:
 
 
 def _decoration(ch: str) -> bool:
-    """An emoji, its skin tone, variation selector or joiner: decoration around a score."""
-    return unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Cs") or ch == "\ufe0f"
+    """An emoji, its skin tone, variation selector or joiner, or a keycap's frame (5️⃣, as
+    phones offer it): decoration around a score."""
+    return unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Me", "Cs") or ch == "\ufe0f"
 
 
 def _number(word: str) -> int:

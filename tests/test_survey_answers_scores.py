@@ -31,6 +31,10 @@ from mentiondesk.survey_scores import score_in
         ("@lumora 4", 4, 4),
         ("5 stars, thanks!", 5, 5),
         ("0", None, 0),
+        ("@lumora-pt.bsky.social 5", 5, 5),  # a Bluesky handle with a hyphen
+        ("@lumora@masto.pt nota 4", 4, 4),  # a Mastodon handle with its server
+        ("5️⃣", 5, 5),  # a keycap, as phones offer digits
+        ("@lumora 4️⃣ obrigada", 4, 4),
     ],
 )
 def test_a_bare_score_is_read(text: str, csat: int | None, nps: int | None) -> None:

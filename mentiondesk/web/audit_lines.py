@@ -30,7 +30,7 @@ from mentiondesk.web.i18n_bidi import isolated
 _THROUGH = re.compile(r"^sent again through (\S+)")
 _ANSWER = re.compile(
     r"(?P<kind>csat|nps) (?P<score>\d+)"
-    r"(?:, replacing (?P<earlier>\d+) of (?P<day>\d{4}-\d\d-\d\d))?"
+    r"(?:, replacing (?P<earlier>\d+) of (?P<day>\d{4}-\d\d-\d\d)|(?P<withdrawn> withdrawn))?"
 )
 
 
@@ -204,6 +204,12 @@ def _survey(loc: Locale, detail: str) -> str | None:
     if said is None:
         return None
     kind, score = said["kind"].upper(), loc.number(int(said["score"]))
+    if said["withdrawn"]:  # the post edited into more than a score (survey_edits)
+        return loc.t(
+            "The author edited the post: its survey answer {kind} {score} is withdrawn",
+            kind=kind,
+            score=score,
+        )
     if said["earlier"] is None:
         return loc.t(
             "The author answered the survey in a post: {kind} {score}", kind=kind, score=score

@@ -113,6 +113,9 @@ AUDIT = {
         "A pessoa respondeu à pesquisa em uma publicação: {kind} {score}, substituindo a nota "
         "{earlier} de {day}"
     ),
+    "The author edited the post: its survey answer {kind} {score} is withdrawn": (
+        "A pessoa editou a publicação: a resposta à pesquisa ({kind} {score}) foi retirada"
+    ),
     # The author edited a post already read (edited_posts); its draft withdrawn for the edit.
     "The author edited the post after it was answered: the new text is kept": (
         "A pessoa editou a publicação depois da resposta: o novo texto foi mantido"

@@ -236,6 +236,9 @@ CASE = {
         "A pessoa respondeu ao inquérito numa publicação: {kind} {score}, a substituir a nota "
         "{earlier} de {day}"
     ),
+    "The author edited the post: its survey answer {kind} {score} is withdrawn": (
+        "A pessoa editou a publicação: a resposta ao inquérito ({kind} {score}) foi retirada"
+    ),
     # an edit after the reply that asks us to stop (i18n_pt_audit): Portugal's "contactar"
     "The author edited the post after it was answered, asking not to be contacted: the new text "
     "is kept, and they are on the do-not-contact list": (

@@ -10,8 +10,10 @@ from aiohttp import web
 
 from mentiondesk import audit, contacts, hand_reply, queue
 from mentiondesk.corrected_drafts import Redrafted, correct_reading
+from mentiondesk.fediverse_graphemes import grapheme_count
 from mentiondesk.models import ActionKind, Label, can_post, has_private_messages, is_private_post
 from mentiondesk.reply_limits import (
+    content_warning,
     counting_rule,
     reply_length,
     reply_limit,
@@ -92,6 +94,7 @@ async def render_case(
     lists = {r.name or r.kind for r in desk.config.responders if r.kind == "local"}
     if session(request).user.role >= Role.MANAGER:
         people = [u for u, active, _, _ in await desk.db(list_users, desk.store) if active]
+    warning = content_warning(detail.mention.platform, detail.mention.text)  # a reply carries it
     return render(
         request,
         "case.html",
@@ -101,9 +104,13 @@ async def render_case(
             kind: reply_limit(detail.mention.platform, private=kind == "private")
             for kind in ("public", "private")
         },
-        counting=_counting(detail.mention.platform, detail.author.handle),
+        counting=_counting(detail.mention.platform, detail.author.handle, warning),
         length=lambda text, kind: reply_length(
-            detail.mention.platform, text, private=kind == "private", handle=detail.author.handle
+            detail.mention.platform,
+            text,
+            private=kind == "private",
+            handle=detail.author.handle,
+            warning=warning,
         ),
         people=people,
         hand=hand_reply.HAND,
@@ -143,13 +150,15 @@ def _replied_since(drafts: list[DraftData]) -> dict[int, DraftData]:
     return {draft_id: reply for draft_id, reply in found.items() if reply is not None}
 
 
-def _counting(platform: str, handle: str) -> dict[str, dict[str, str]]:
+def _counting(platform: str, handle: str, warning: str) -> dict[str, dict[str, str]]:
     """Per reply kind, what the live counter (desk-counts.js) needs to count as the server does: the
-    platform's rule, and what the responder puts before the text."""
+    platform's rule, what the responder puts before the text, and the length of the content
+    warning it sends with it (Mastodon's, counted in the limit)."""
     return {
         kind: {
             "rule": counting_rule(platform, private=kind == "private"),
             "prefix": sent_prefix(platform, private=kind == "private", handle=handle),
+            "warning": str(grapheme_count(warning)),
         }
         for kind in ("public", "private")
     }

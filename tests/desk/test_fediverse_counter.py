@@ -34,3 +34,21 @@ def test_emoji_count_as_the_platform_sees_them(
     expect(page.locator(".draft-panel .count")).to_contain_text(shown)  # Mastodon: "@ana_pt "
     expect(page.locator(".draft-panel .count")).to_have_class("count")
     expect(page.get_by_role("button", name="Approve and send")).to_be_enabled()
+
+
+def test_a_mastodon_reply_counts_the_warning_it_carries(
+    page: Page, world: tuple[str, Store]
+) -> None:
+    # The post is behind a content warning (as the Mastodon source writes it): the reply
+    # carries it, and Mastodon counts its 20 graphemes in the 500, as approval does.
+    url, store = world
+    post = "\u26a0\ufe0f Fatura de novembro 💶\n\nCounter-cw: billed twice"
+    _, case, _ = add(store, post, platform="mastodon", handle="rita_pt", draft_kind="public")
+    login(page, url, "agent")
+    page.goto(f"{url}/cases/{case}")
+    page.get_by_label("Reply text").fill("x" * 480)  # "@rita_pt " + 480 + 20 = 509
+    expect(page.locator(".draft-panel .count")).to_contain_text("509 / 500")
+    expect(page.get_by_role("button", name="Approve and send")).to_be_disabled()
+    page.get_by_label("Reply text").fill("x" * 471)
+    expect(page.locator(".draft-panel .count")).to_contain_text("500 / 500")
+    expect(page.get_by_role("button", name="Approve and send")).to_be_enabled()

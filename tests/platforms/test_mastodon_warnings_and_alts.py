@@ -60,7 +60,7 @@ async def test_a_reply_to_a_post_behind_a_warning_carries_it(mastodon_fake, cloc
     status, mention = await _read(
         mastodon_fake, clock, "@lumora fiquei doente depois", spoiler="intoxicação alimentar"
     )
-    assert mention.text.startswith("intoxicação alimentar\n\n")
+    assert mention.text.startswith("\u26a0\ufe0f intoxicação alimentar\n\n")
     responder = poster("mastodon", mastodon_fake.base_url)
     receipt = await responder.deliver(_answer(mention, text="Lamentamos muito."))
     await responder.close()

@@ -26,7 +26,8 @@
 
   // A reply's length as its platform counts it, by the server's rules (reply_limits.py):
   // data-rule "x" or "mastodon" counts a link as 23, "x" weighs a code point outside X's
-  // light ranges 2, and data-prefix is the @handle every Mastodon reply starts with.
+  // light ranges 2, data-prefix is the @handle every Mastodon reply starts with and
+  // data-warning the length of the content warning it carries.
   var LINK = 23, TRAILING = /[.,:;!?'")\]}]+$/u;
   // A link with its scheme, or (X only) a bare domain: reply_limits._LINK. No lookbehind
   // (a parse error for the whole script in Safari before 16.4): the character before a bare
@@ -67,8 +68,11 @@
     return new RegExp(found, "iu").test(text);
   }
 
-  function platformLength(text, rule, prefix) {
+  // `warning`: the graphemes of the content warning a Mastodon reply carries (the post's),
+  // which Mastodon counts in the limit as they are.
+  function platformLength(text, rule, prefix, warning) {
     text = text.trim();
+    if (rule === "mastodon" && warning) return warning + platformLength(text, rule, prefix, 0);
     if (prefix && !mentions(text, prefix)) text = prefix + text;
     if (rule === "graphemes") return graphemes(text);
     if (rule !== "x" && rule !== "mastodon") return Array.from(text).length;
@@ -89,7 +93,8 @@
   function countChars(area) {
     var bar = area.form && area.form.querySelector(".count");
     if (!bar) return;
-    var n = platformLength(area.value, area.dataset.rule, area.dataset.prefix || "");
+    var n = platformLength(area.value, area.dataset.rule, area.dataset.prefix || "",
+      Number(area.dataset.warning) || 0);
     var limit = Number(area.dataset.limit);
     // Grouped as the page's language writes numbers, like the limit beside it: 1.234 / 10.000.
     bar.querySelector(".count-n").textContent = n.toLocaleString(document.documentElement.lang);
