@@ -208,6 +208,7 @@ WORDS: dict[str, dict[str, str]] = {
         "spam": "spam",
         "opt_out": "descadastro",
         "other": "outros",
+        "no_reason": "sem motivo identificado",  # reason_counts.NO_REASON
     },
     "platform": PLATFORM_NAMES,
     "lang": {

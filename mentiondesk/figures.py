@@ -3,9 +3,10 @@ and `mentiondesk report` prints."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -13,13 +14,15 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk.business_hours import BusinessHours
 from mentiondesk.metrics import FirstResponse, first_response
-from mentiondesk.period import Period, posted, posted_between, posted_within, within
+from mentiondesk.period import Period, posted, posted_within, within
+from mentiondesk.reason_counts import reason_counts
 from mentiondesk.snapshot import snapshot
 from mentiondesk.store import Store
 from mentiondesk.survey_figures import surveys
-from mentiondesk.tables import CASE, FOLLOW_UP, MENTION, READING
+from mentiondesk.tables import CASE, MENTION, READING
 from mentiondesk.won_back import won_back
 
+T = TypeVar("T")
 LABELS = ("negative", "neutral", "positive")
 # Under this many answers a CSAT or NPS moves by whole tens of points on one customer's mood
 # (one answer in 10 is 10 points of CSAT and up to 20 of NPS): the desk says so beside it.
@@ -44,6 +47,10 @@ class Figures:
     nps: float | None  # promoters minus detractors, percent points
     nps_answers: int
     reasons: list[tuple[str, int, int]]  # reason, this period, previous period (top 8)
+    # The period's cases with a complaint, each under one reason: what all reasons add up to
+    # (the 8 shown may leave some out).
+    complaint_cases: int
+    complaint_cases_before: int  # the same, in the previous period
     # Any complaint at all in the previous period, of any reason (not only the 8 shown): with
     # none there is nothing to compare with, and every reason would read as "new".
     compared: bool
@@ -114,8 +121,26 @@ def load_period(
     hours: BusinessHours | None = None,
 ) -> Figures:
     """The dashboard's figures over any period, all read at one moment."""
+    return load_period_with(store, period, _nothing, now=now, zone=zone, hours=hours)[0]
+
+
+def load_period_with(
+    store: Store,
+    period: Period,
+    more: Callable[[Connection], T],
+    *,
+    now: datetime,
+    zone: tzinfo = UTC,
+    hours: BusinessHours | None = None,
+) -> tuple[Figures, T]:
+    """`load_period`, and `more` read at the same moment: the dashboard's hourly chart, whose
+    mentions are then in both charts or in neither."""
     with snapshot(store.engine) as conn:
-        return period_figures(conn, period, now=now, zone=zone, hours=hours)
+        return period_figures(conn, period, now=now, zone=zone, hours=hours), more(conn)
+
+
+def _nothing(conn: Connection) -> None:
+    return None
 
 
 def period_figures(
@@ -139,7 +164,7 @@ def period_figures(
         by_day.setdefault(day, {})[label] = by_day.get(day, {}).get(label, 0) + n
         platforms[platform] = platforms.get(platform, 0) + n
         languages[lang] = languages.get(lang, 0) + n
-    reasons = _reasons(conn, period, period.span(now))
+    reasons = reason_counts(conn, period, period.span(now))
     return Figures(
         days=period.days,
         since=period.since,
@@ -155,7 +180,9 @@ def period_figures(
         nps=nps,
         nps_answers=nps_n,
         reasons=reasons[:8],
-        compared=any(before for _, _, before in reasons),
+        complaint_cases=sum(n for _, n, _ in reasons),
+        complaint_cases_before=sum(before for _, _, before in reasons),
+        compared=any(before for _, _, before in reasons),  # as complaint_cases_before
         won_back=won,
         won_back_count=won_count,
         unread=count_unread(conn, period),
@@ -232,38 +259,3 @@ def _zone_name(zone: tzinfo) -> str | None:
         return "UTC"
     name = zone.key if isinstance(zone, ZoneInfo) else None
     return name if name is not None and ("/" in name or name == "UTC") else None
-
-
-def _reasons(conn: Connection, period: Period, span: timedelta) -> list[tuple[str, int, int]]:
-    """Complaint reasons this period, most cases first, with the previous period's count for
-    the trend.
-
-    Counted in cases, not mentions: an author who writes three times about one late order
-    (their follow-ups join their open case) is one delivery problem, not three. A follow-up
-    that says the problem is solved ("refunded, all good now") is no complaint, though it may
-    read as one (its reading is kept as read: resolution.py); nor is advice to another
-    customer in their thread ("@ana try clearing the cache": bystanders.py).
-    """
-    stamps = MENTION.c.created_at, MENTION.c.ingested_at
-    earlier = posted_between(*stamps, period.previous_since(span), period.since)
-    in_period = posted_within(*stamps, period)
-    # A complaint no rule opened a case for has the author as its case: one per person, still.
-    case = sa.func.coalesce(CASE.c.id, FOLLOW_UP.c.case_id, -MENTION.c.author_id)
-    current = sa.case((in_period, case))
-    previous = sa.case((earlier, case))
-    # A post a person relabelled as a complaint was read without a reason: it is still a
-    # complaint, of no known cause, so it counts as `other` rather than not at all.
-    reason = sa.func.coalesce(READING.c.reason, "other").label("reason")
-    solved = sa.func.coalesce(FOLLOW_UP.c.resolves, sa.false())
-    query = (
-        _recent()
-        .outerjoin(CASE, CASE.c.mention_id == MENTION.c.id)
-        .outerjoin(FOLLOW_UP, FOLLOW_UP.c.mention_id == MENTION.c.id)
-        .add_columns(reason, sa.func.count(current.distinct()), sa.func.count(previous.distinct()))
-        .where(sa.or_(in_period, earlier), READING.c.label == "negative", ~solved)
-        .where(~READING.c.advice)
-        .group_by(reason)
-    )
-    rows = [(r, int(now), int(before)) for r, now, before in conn.execute(query)]
-    rows.sort(key=lambda r: (-r[1], r[0]))
-    return rows

@@ -103,6 +103,12 @@ def _figures(dash: Figures, share: Callable[[float | None], float | None]) -> di
             {"reason": reason, "cases": n, "previous_period": before}
             for reason, n, before in dash.reasons
         ],
+        # Each case is under one reason (its first complaint's): the reasons add up to this,
+        # but for those past the 8 listed.
+        "complaint_cases": {
+            "cases": dash.complaint_cases,
+            "previous_period": dash.complaint_cases_before,
+        },
         # False on a fresh install: no reason is "new" when nothing came before.
         "previous_period_had_complaints": dash.compared,
         "won_back": dash.won_back_count,

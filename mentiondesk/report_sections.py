@@ -136,6 +136,12 @@ def _reasons(data: dict[str, Any], w: ReportWords) -> Section:
         rows.append(Row(reason, w.number(now), more=(w.number(before), trend)))
     if not rows:
         rows.append(Row(w.t("no complaints in this period"), "", more=("", "")))
+    else:  # what the slide's bars add up to: a case with several complaints is under one
+        total = data["complaint_cases"]
+        now, before = total["cases"], total["previous_period"]
+        trend = _trend(now, before, w) if data["previous_period_had_complaints"] else "—"
+        figure = w.t("total (each case once, under its first complaint's reason)")
+        rows.append(Row(figure, w.number(now), more=(w.number(before), trend)))
     title = w.t("Recurring complaint reasons (cases per reason)")
     header = tuple(w.t(column) for column in ("reason", "cases", "previous period", "change"))
     return Section(title, tuple(rows), header)

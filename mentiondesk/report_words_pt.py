@@ -75,6 +75,9 @@ MESSAGES: dict[str, str] = {
     "change": "variação",
     "new": "novo",
     "no complaints in this period": "nenhuma reclamação neste período",
+    "total (each case once, under its first complaint's reason)": (
+        "total (cada caso uma vez, pelo motivo da primeira reclamação)"
+    ),
     # A wait's units, as the desk writes them: "3 h 05 min", "6 d 11 h".
     "{s}s": "{s} s",
     "{m}m": "{m} min",

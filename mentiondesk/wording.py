@@ -17,6 +17,7 @@ ENGLISH_WORDS = {
         "product_quality": "product quality",
         "account_login": "account/login",
         "opt_out": "opt-out",
+        "no_reason": "no reason found",  # reason_counts.NO_REASON
     },
     # [desk] business_hours days, as the desk and the report write a working week.
     "weekday": dict(zip(DAY_NAMES, ENGLISH_DAYS, strict=True)),

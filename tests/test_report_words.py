@@ -34,6 +34,7 @@ def report_data(**figures: Any) -> dict[str, Any]:
         "nps": {"score": -12.5, "answers": 1, "small_sample": True},
         "won_back": 0,
         "complaint_reasons": [{"reason": "refund_payment", "cases": 1_080, "previous_period": 40}],
+        "complaint_cases": {"cases": 1_080, "previous_period": 40},
         "previous_period_had_complaints": True,
         "cases_total": 2_002,
         "cases_resolved": 1_000,

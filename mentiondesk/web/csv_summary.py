@@ -50,6 +50,9 @@ def data_rows(data: Figures, *, total: int, computed: datetime, zone: tzinfo) ->
     for reason, n, before in data.reasons:
         table.append(["complaint_reason_cases", reason, str(n)])
         table.append(["complaint_reason_previous_cases", reason, str(before)])
+    # What the reasons add up to, each case under one (reason_counts.py).
+    table.append(["complaint_cases", "", str(data.complaint_cases)])
+    table.append(["complaint_previous_cases", "", str(data.complaint_cases_before)])
     return [DATA_HEADER, *table]
 
 
@@ -164,6 +167,10 @@ def sheet_rows(
         rows.append([reasons, loc.word("reason", reason), str(n), trend])
     if not data.reasons:
         rows.append([reasons, "", "", loc.t("No complaints yet in this period.")])
+    else:  # what the rows above add up to: each case under one reason (reason_counts.py)
+        trend = _trend(loc, data.complaint_cases, data.complaint_cases_before)
+        said = loc.t("Cases with a complaint, each under one reason")
+        rows.append([reasons, said, str(data.complaint_cases), trend if data.compared else ""])
     rows.append([loc.t("Won back"), loc.t("Authors won back"), str(data.won_back_count), ""])
     return rows
 

@@ -4,12 +4,12 @@ hour for the page), and their CSV export."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
+from functools import partial
 
 from mentiondesk.business_hours import BusinessHours
-from mentiondesk.figures import LABELS, Figures, load_period, mention_counts, period_figures
+from mentiondesk.figures import LABELS, Figures, load_period, load_period_with, mention_counts
 from mentiondesk.hourly import Hour, hourly_counts
 from mentiondesk.period import last_days
-from mentiondesk.snapshot import snapshot
 from mentiondesk.store import Store
 
 PERIODS = (7, 30, 90)
@@ -39,10 +39,9 @@ def load_dashboard_page(
 ) -> tuple[Figures, list[Hour]]:
     """The page's figures and its last 24 hours by hour, read at one moment: a mention stored
     meanwhile is in both charts or in neither."""
-    with snapshot(store.engine) as conn:
-        period = last_days(now, days, zone)
-        data = period_figures(conn, period, now=now, zone=zone, hours=hours)
-        return data, hourly_counts(conn, now=now, zone=zone)
+    more = partial(hourly_counts, now=now, zone=zone)
+    period = last_days(now, days, zone)
+    return load_period_with(store, period, more, now=now, zone=zone, hours=hours)
 
 
 def mention_total(data: Figures) -> int:

@@ -76,6 +76,16 @@ DASHBOARD = {
     "Top complaint reasons": "Principais motivos de reclamação",
     "cases per reason": "casos por motivo",
     "Complaint reasons": "Motivos de reclamação",
+    # Under the reasons' bars: what they add up to (reason_counts.py), as Portugal says it too.
+    "{n} case with a complaint in this period, counted once, under the reason of its first "
+    "complaint": "{n} caso com reclamação neste período, contado uma vez, pelo motivo da "
+    "primeira reclamação",
+    "{n} cases with a complaint in this period, each counted once, under the reason of its "
+    "first complaint": "{n} casos com reclamação neste período, cada um contado uma vez, pelo "
+    "motivo da primeira reclamação",
+    "Cases with a complaint, each under one reason": (
+        "Casos com reclamação, cada um contado uma só vez"
+    ),
     "Volume per platform": "Volume por plataforma",
     "Mentions per platform": "Menções por plataforma",
     "Won back": "Reconquista de clientes",

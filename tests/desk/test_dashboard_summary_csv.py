@@ -125,7 +125,10 @@ async def test_the_sheet_says_what_the_cards_say(desk: Desk, store: Store, lang:
     assert value[loc.t("NPS")] == "-33" and cards["dash-nps"] == "-33"  # a number, not "'-33"
     # The reasons, in the page's words, each a text cell that no spreadsheet runs.
     reasons = {r[1]: r[2] for r in rows if r[0] == loc.t("Top complaint reasons")}
+    # Then what they add up to, each case under one reason, as the page's line under the bars.
+    total = reasons.pop(loc.t("Cases with a complaint, each under one reason"))
     assert reasons == {loc.word("reason", "delivery"): "12", **{"'" + n: "1" for n in HOSTILE}}
+    assert total == str(12 + len(HOSTILE))
 
 
 async def test_the_data_form_is_raw_and_agrees_with_the_page(desk: Desk, store: Store) -> None:
@@ -223,6 +226,12 @@ async def test_a_reason_notes_its_change_as_the_chart_does(desk: Desk, store: St
     rows = await _sheet(desk, "pt-BR")
     said = [r for r in rows if r[0] == "Principais motivos de reclamação"]
     assert said == [
-        ["Principais motivos de reclamação", "entrega", "2", "período anterior: 1 (+100%)"]
+        ["Principais motivos de reclamação", "entrega", "2", "período anterior: 1 (+100%)"],
+        [
+            "Principais motivos de reclamação",
+            "Casos com reclamação, cada um contado uma só vez",
+            "2",
+            "período anterior: 1 (+100%)",
+        ],
     ]
     assert "+100% em relação ao período anterior" in page
