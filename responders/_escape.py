@@ -13,6 +13,10 @@ _MRKDWN = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARKDOWN = re.compile(r"([\\`*_~|<>#\[\]()\-])")
 _BROADCAST = re.compile(r"@(?=(everyone|here|channel|all)\b)", re.IGNORECASE)
 _AT_NAME = re.compile(r"@(?=\w)")
+# Where Mattermost makes a link of bare text (its autolinker: a scheme's "://", a "www."):
+# the letter before each, so a zero-width space after it leaves the URL to read but no link
+# to click, and nothing for its server to fetch as a preview card or its screens as an image.
+_AUTOLINK = re.compile(r"[a-z](?=://)|(?<=ww)w(?=\.)", re.IGNORECASE)
 # What may open or close Slack's bold, strike or code, or its italics (an `_` not between
 # two letters or digits: "angry_ann" is never italic).
 _FORMATS = re.compile(r"[*~`]|(?<![^\W_])_|_(?![^\W_])")
@@ -168,10 +172,11 @@ def discord_markdown(text: str, limit: int = 2000, *, lines: bool = False) -> st
 
 
 def mattermost_markdown(text: str, limit: int = 4000, *, lines: bool = False) -> str:
-    """Mattermost: markdown escaped, every @-mention broken (`@channel`, `@all`, `@here`, users);
+    """Mattermost: markdown escaped, every @-mention broken (`@channel`, `@all`, `@here`, users),
+    and every bare URL (Mattermost has no flag to keep it from linking and previewing one);
     with `lines`, each line of `text` escaped on its own and kept a line."""
     pieces = _lines(text, _markdown_pieces) if lines else _markdown_pieces(text)
-    return fit(_break(pieces, _AT_NAME), limit)
+    return fit(_break(_break(pieces, _AT_NAME), _AUTOLINK), limit)
 
 
 def html_text(text: str, limit: int = 20_000) -> str:

@@ -44,6 +44,7 @@ class RestClient:
         self._json_only = json_only
         # Reads a refusal's body first, for a service whose body says which of its settings
         # is wrong (Mattermost's error ids): it raises its own error, or leaves it to check().
+        # A redirect not followed (allow_redirects=False) is shown to it too (webhooks).
         self._refusal = refusal
         self.what = what
         # Statuses that refuse the sink as a whole, and what to set right then (_http.check).
@@ -78,7 +79,7 @@ class RestClient:
             async with self._session.request(method, self.base + path, **kwargs) as response:
                 if response.status in missing:
                     return None
-                if response.status >= 400 and self._refusal is not None:
+                if response.status >= 300 and self._refusal is not None:
                     self._refusal(response.status, await response.read())
                 said = await response.read() if response.status in _INVALID else b""
                 check(

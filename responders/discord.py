@@ -27,6 +27,7 @@ SUPPRESS_EMBEDS = 1 << 2  # a message flag Execute Webhook takes
 class DiscordResponderConfig(WebhookConfig):
     kind: Literal["discord"] = "discord"
     url_env: str = env_key("DISCORD_WEBHOOK_URL")
+    https_only = "Discord"
     username: str = "mentiondesk"
 
     @field_validator("username")

@@ -31,6 +31,7 @@ from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 class TeamsResponderConfig(WebhookConfig):
     kind: Literal["teams"] = "teams"
     url_env: str = env_key("TEAMS_WEBHOOK_URL")
+    https_only = "Teams"
 
 
 class TeamsResponder(WebhookSink):

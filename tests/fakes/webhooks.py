@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from markdown_it import MarkdownIt
 
 from tests.fakes._base import FakeAPI
 
@@ -17,6 +19,8 @@ MATTERMOST = "/hooks/xyz"
 # also 200 when Teams refused the message, with the refusal as text (msteams-docs#1810, #7425).
 TEAMS_CONNECTOR = "/webhookb2/g@t/IncomingWebhook/k/o"
 TEAMS_LIMIT = 28 * 1024  # Teams' message size limit
+# The Discord webhook's URL as http://: Discord answers it with a 301 to the https:// one.
+DISCORD_PLAIN = "/plain-http" + DISCORD
 
 
 def teams_wrapped(status: int) -> str:
@@ -53,6 +57,24 @@ _BAD_NAME = {
     "message": "Invalid Form Body",
     "errors": {"username": {"_errors": [{"code": "USERNAME_INVALID_CONTAINS"}]}},
 }
+
+
+# What Mattermost's server does to a webhook's text before posting it (linkWithTextRegex,
+# server/channels/app/webhook.go): Slack's `<url|text>` becomes `[text](url)`.
+_MM_SLACK_LINK = re.compile(r"<([^\n<|>]+)\|([^|\n>]+)>")
+# Bare text its autolinker makes a link of: from a scheme's "://" or a "www." to a space.
+_MM_AUTOLINK = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<]+", re.IGNORECASE)
+_MM_TARGET = re.compile(r'<(?:a href|img src)="([^"]*)"')
+
+
+def mattermost_links(text: str) -> list[str]:
+    """Every link and image Mattermost makes of a posted `text`: each a click away, the first
+    fetched by its server for a preview card, an image's shown inline on every screen.
+    Markdown rendered as CommonMark, after the server's rewrite; then bare URLs, autolinked."""
+    rendered = MarkdownIt("commonmark").render(_MM_SLACK_LINK.sub(r"[\2](\1)", text))
+    words = html.unescape(re.sub(r"<[^>]*>", " ", rendered))
+    targets = [html.unescape(t) for t in _MM_TARGET.findall(rendered)]
+    return [*targets, *(u for u in _MM_AUTOLINK.findall(words) if u not in targets)]
 
 
 @dataclass
@@ -131,6 +153,10 @@ def install(api: FakeAPI, mattermost_hook: MattermostHook | None = None) -> None
         hook.posted_to.append(str(body.get("channel") or hook.own))
         return web.Response(text="ok", content_type="text/plain")
 
+    async def discord_plain(request: web.Request) -> web.Response:
+        query = f"?{request.query_string}" if request.query_string else ""
+        raise web.HTTPMovedPermanently(DISCORD + query)
+
     async def discord_info(request: web.Request) -> web.Response:
         return web.json_response({"id": "123", "name": "support-alerts", "token": "tok"})
 
@@ -138,4 +164,5 @@ def install(api: FakeAPI, mattermost_hook: MattermostHook | None = None) -> None
     api.route("POST", TEAMS, teams)
     api.route("POST", TEAMS_CONNECTOR, teams_connector)
     api.route("POST", DISCORD, discord)
+    api.route("POST", DISCORD_PLAIN, discord_plain)
     api.route("POST", MATTERMOST, mattermost)

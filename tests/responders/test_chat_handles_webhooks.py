@@ -86,7 +86,8 @@ async def test_each_chat_names_the_author_as_their_platform_does(
         ("everyone", f"@{ZWSP}everyone", f"@{ZWSP}everyone"),
         ("here", f"@{ZWSP}here", f"@{ZWSP}here"),
         ("<@everyone>", rf"@\<@{ZWSP}everyone\>", rf"@\<@{ZWSP}everyone\>"),
-        ("[link](http://evil)", r"@\[link\]\(http://evil\)", r"@\[link\]\(http://evil\)"),
+        # Mattermost: a bare URL's `://` broken too, or it links (and previews) it.
+        ("[link](http://evil)", rf"@\[link\]\(http{ZWSP}://evil\)", r"@\[link\]\(http://evil\)"),
         ("`x` _y_", r"@\`x\` \_y\_", r"@\`x\` \_y\_"),
     ],
 )

@@ -91,7 +91,7 @@ async def test_mattermost_breaks_every_mention(hooks: FakeAPI) -> None:
     assert body["channel"] == "support"
     quoted = body["text"].split("\n")[1]
     broken = f"@{ZWSP}channel @{ZWSP}all @{ZWSP}here @{ZWSP}boss"
-    assert quoted == f"> hey {broken} \\[x\\]\\(http://e\\) \\*\\*now\\*\\*"
+    assert quoted == f"> hey {broken} \\[x\\]\\(http{ZWSP}://e\\) \\*\\*now\\*\\*"
 
 
 async def test_teams_card_keeps_text_out_of_markdown(hooks: FakeAPI) -> None:
