@@ -55,6 +55,9 @@ class PlaybooksSection(_Section):
     templates: str | None = None  # None: the shipped templates
     # en, pt (Brazil's, as pt-BR is), pt-PT, or a folder of your templates; any case.
     default_lang: Annotated[str, AfterValidator(template_language)] = "en"
+    # Posts in a language with no templates (Italian to a team writing en, pt, pt-PT) are
+    # answered in this one's; None: in default_lang's, which the desk marks as not theirs.
+    fallback_lang: Annotated[str, AfterValidator(template_language)] | None = None
     auto_reply_daily_cap: int = Field(default=1, ge=0)  # public auto-replies per author per day
     # Replies to a post that mentions this handle use this regional variant's templates,
     # e.g. { "@lumora_pt" = "pt-PT" } (the shipped `pt` templates are Brazil's).

@@ -27,6 +27,7 @@ def build_playbook(config: Config) -> Playbook:
         brand=config.brand,
         template_dir=templates,
         default_lang=section.default_lang,
+        fallback_lang=section.fallback_lang,  # Italian, Spanish…: no templates of their own
         handle_locales=section.handle_locales,
         platforms=registry.platforms(),
         timezone=ZoneInfo(config.settings.desk.timezone),  # `{{ time_greeting }}`'s hour

@@ -29,6 +29,7 @@ def load_playbook(
     brand: Brand,
     template_dir: Path | None = None,
     default_lang: str = "en",
+    fallback_lang: str | None = None,
     handle_locales: Mapping[str, str] | None = None,
     platforms: Sequence[str] | None = None,
     timezone: tzinfo = UTC,
@@ -42,7 +43,8 @@ def load_playbook(
     (the desk's) and `clock`: the hour `{{ time_greeting }}` greets for; `too_long`: why a
     public reply is too long for its platform, so an `auto` one waits for a person instead;
     `syntax_words`: a file's TOML syntax error in words (by default the parser's and the line);
-    `at_work`: whether the team works at a moment, for `{{ after_hours }}`."""
+    `at_work`: whether the team works at a moment, for `{{ after_hours }}`; `fallback_lang`:
+    the templates for posts in a language with none (template_langs; None: default_lang's)."""
     files = list(paths) or sorted(SHIPPED_RULES.glob("*.toml"))
     words = syntax_words or _syntax
     read = [(path, _read(path, platforms, words)) for path in files]
@@ -55,7 +57,7 @@ def load_playbook(
     if never := shadowed(rules, origins):
         raise ConfigError("\n".join(never))
     folders = [template_dir, SHIPPED] if template_dir else [SHIPPED]
-    templates = Templates(folders, default_lang=default_lang)
+    templates = Templates(folders, default_lang=default_lang, fallback_lang=fallback_lang)
     templates.check_layout()
     return Playbook(
         rules,

@@ -90,6 +90,13 @@ _TIME_GREETINGS = {
     "pt": ("Bom dia", "Boa tarde", "Boa noite"),
     "en": ("Good morning", "Good afternoon", "Good evening"),
     "es": ("Buenos días", "Buenas tardes", "Buenas noches"),
+    # A team's own it/, fr/, de/, nl/ folders (a pan-European brand's). Italian service says
+    # "Buongiorno" through the afternoon; French has no afternoon greeting ("Bon après-midi"
+    # is said on leaving).
+    "it": ("Buongiorno", "Buongiorno", "Buonasera"),
+    "fr": ("Bonjour", "Bonjour", "Bonsoir"),
+    "de": ("Guten Morgen", "Guten Tag", "Guten Abend"),
+    "nl": ("Goedemorgen", "Goedemiddag", "Goedenavond"),
 }
 _AFTERNOON, _EVENING, _DAWN = 12, 18, 5
 # What start-up checks render with: the longest, so a reply fits its platform at any hour.
@@ -98,7 +105,8 @@ LONGEST_TIME_GREETING = max((g for gs in _TIME_GREETINGS.values() for g in gs), 
 
 def time_greeting(now: datetime, lang: str) -> str:
     """The greeting for the hour of `now` (already in the desk's zone) in the draft's language
-    `lang` ("pt", "pt-BR", "pt-PT": Portuguese; "es": Spanish; any other: English)."""
+    `lang` ("pt", "pt-BR", "pt-PT": Portuguese; "es", "it", "fr", "de", "nl"; any other:
+    English)."""
     morning, afternoon, evening = _TIME_GREETINGS.get(
         lang.split("-")[0].lower(), _TIME_GREETINGS["en"]
     )
@@ -110,7 +118,8 @@ def time_greeting(now: datetime, lang: str) -> str:
 # `{{ case_opened }}`: the day, as each language writes a date in a message. Day first, with
 # the month's name in English: "03/12/2026" is 12 March to one English reader, 3 December to
 # another. Months are named here, not by strftime, which follows the process's locale.
-_NUMERIC_DATES = ("pt", "es")
+# Day first in each, with the separator it writes: "12/03/2026", "12.03.2026", "12-03-2026".
+_NUMERIC_DATES = {"pt": "/", "es": "/", "it": "/", "fr": "/", "de": ".", "nl": "-"}
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
@@ -125,8 +134,8 @@ def case_opened(opened_at: datetime | None, lang: str, zone: tzinfo) -> str:
     if opened_at is None:
         return ""
     day = (opened_at if opened_at.tzinfo else opened_at.replace(tzinfo=UTC)).astimezone(zone)
-    if lang.split("-")[0].lower() in _NUMERIC_DATES:
-        return f"{day:%d/%m/%Y}"
+    if sep := _NUMERIC_DATES.get(lang.split("-")[0].lower()):
+        return f"{day:%d}{sep}{day:%m}{sep}{day:%Y}"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 

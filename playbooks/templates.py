@@ -1,5 +1,6 @@
 """Reply templates: sandboxed Jinja2, one folder per language or regional variant (`pt`,
-`pt-PT`), falling back to the language and then to the default."""
+`pt-PT`), falling back to the language, then to the fallback and the default
+(template_langs)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from jinja2 import (
 from mentiondesk.models import ConfigError
 from playbooks import template_checks, template_names, template_problems, template_syntax
 from playbooks.sandbox import sandbox
-from playbooks.variants import regional, tag
+from playbooks.template_langs import chain, fallback_problem, own
+from playbooks.variants import tag
 
 SHIPPED = Path(__file__).parent / "templates"
 # What rendering a reply text can raise besides TemplateError: the sandbox lets plain Python
@@ -86,10 +88,14 @@ def check_samples(
 class Templates:
     """Renders `<lang>/<name>.j2`; mention data is passed as values, never as template source."""
 
-    def __init__(self, folders: list[Path], *, default_lang: str = "en") -> None:
+    def __init__(
+        self, folders: list[Path], *, default_lang: str = "en", fallback_lang: str | None = None
+    ) -> None:
+        """`fallback_lang`: the folder for posts in a language with none (template_langs)."""
         # utf-8-sig: a byte-order mark (Windows editors) would open every draft unseen.
         self._env = sandbox(FileSystemLoader([str(f) for f in folders], encoding="utf-8-sig"))
         self.default_lang = default_lang
+        self.fallback_lang = fallback_lang
 
     def check(
         self,
@@ -187,6 +193,7 @@ class Templates:
         """ConfigError for folders drafts would never use, or none for the default language."""
         self.check_folders()
         self.check_default_lang()
+        self.check_fallback_lang()
 
     def check_folders(self) -> None:
         """ConfigError for a language folder not written as a tag ("pt-pt/", "pt_PT/"): drafts
@@ -213,10 +220,15 @@ class Templates:
             f"{lang}/ folder to playbooks.templates"
         )
 
+    def check_fallback_lang(self) -> None:
+        """ConfigError naming `playbooks.fallback_lang` when no folder holds its templates."""
+        have = {p.split("/")[0] for p in self._env.list_templates() if "/" in p}
+        if wrong := fallback_problem(self.fallback_lang, have):
+            raise ConfigError(wrong)
+
     def _chain(self, lang: str) -> list[str]:
-        """The folders tried for `lang`, in order: its own, its language's ("pt-BR": pt/),
-        then the default language's, likewise."""
-        return list(dict.fromkeys((*_own(lang), *_own(self.default_lang))))
+        """The folders tried for `lang`, in order (template_langs.chain)."""
+        return chain(lang, self.default_lang, self.fallback_lang)
 
     def _folder(self, name: str, lang: str) -> str | None:
         paths = self._env.list_templates()
@@ -262,7 +274,7 @@ class Templates:
         folder used (a Portuguese post answered from en/ is greeted "Good morning")."""
         language = lang.split("-")[0]
         regions = [f for f in self.folders(name) if f.split("-")[0] == language]
-        for code in dict.fromkeys((*_own(lang), *regions, *self._chain(lang))):
+        for code in dict.fromkeys((*own(lang), *regions, *self._chain(lang))):
             values = {**context, **in_folder(code)} if in_folder else context
             try:
                 return self.render_in(name, code, values), code
@@ -280,12 +292,6 @@ class Templates:
         """The language folders holding template `name` ("en", "pt", "pt-PT")."""
         paths = self._env.list_templates()
         return sorted({p.split("/")[0] for p in paths if p.endswith(f"/{name}.j2")})
-
-
-def _own(lang: str) -> tuple[str, ...]:
-    """`lang`'s folders: its region's, its own, its language's. Bare "pt" is Brazil's, so a
-    team's pt-BR/ comes before the shipped pt/; "pt-PT" never reaches pt-BR/ this way."""
-    return regional(lang), lang, lang.split("-")[0]
 
 
 def _fix(folder: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from mentiondesk.alert_words_pt import PT_PT_WORDS
 from mentiondesk.web.i18n_pt_audit import AUDIT_PT as _AUDIT
 from mentiondesk.web.i18n_pt_confirm import CONFIRM_PT as _CONFIRM
+from mentiondesk.web.i18n_pt_draft_langs import DRAFT_LANGS_PT as _DRAFT_LANGS
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR_PT as _IMPOSTOR
 from mentiondesk.web.i18n_pt_privacy import PRIVACY_PT as _PRIVACY
 from mentiondesk.web.i18n_pt_pt_bulk import BULK as _BULK
@@ -38,6 +39,7 @@ MESSAGES: dict[str, str] = {
     **_SOURCES,
     **_TICKETS,
     **_IMPOSTOR,
+    **_DRAFT_LANGS,
     **_CONFIRM,
     **_PRIVACY,
     # layout

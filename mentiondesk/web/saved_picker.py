@@ -21,7 +21,7 @@ from mentiondesk.saved_replies import SavedReplies, with_desk
 from mentiondesk.tables import case_number
 from mentiondesk.web.common import DESK, session
 from mentiondesk.web.data_case import CaseDetail
-from mentiondesk.web.draft_langs import box_langs
+from mentiondesk.web.draft_langs import authors_langs, box_langs
 from mentiondesk.web.i18n import ZONE
 from playbooks import Playbook
 from playbooks.placeholders import mention_values
@@ -58,23 +58,31 @@ async def picker_context(request: web.Request, detail: CaseDetail) -> dict[str, 
     )
     # Each box's and draft's language, for a screen reader's voice (with or without a picker).
     langs = box_langs(desk.playbook, mention, detail)
+    # And the author's, by each draft written in another language (Italian answered in pt-PT).
+    marks = {"box_langs": langs, "authors_langs": authors_langs(detail)}
     if filled is None:
-        return {"saved": [], "saved_lang": "", "saved_for": {}, "picked": None, "box_langs": langs}
+        return {"saved": [], "saved_lang": "", "saved_for": {}, "picked": None, **marks}
     return {
-        "box_langs": langs,
+        **marks,
         "saved": filled,
         "saved_lang": lang,
-        "saved_for": _for_drafts(detail, filled, langs),
+        "saved_for": _for_drafts(detail, filled, langs, marks["authors_langs"]),
         "picked": _picked(request, detail, filled),
     }
 
 
 def _for_drafts(
-    detail: CaseDetail, filled: list[Filled], langs: dict[str, str]
+    detail: CaseDetail, filled: list[Filled], langs: dict[str, str], theirs: dict[str, str]
 ) -> dict[str, tuple[str, list[Filled]]]:
     """Each pending draft's language (draft_langs: a rule's "pt" is Brazil's; one written by
-    hand has only the region the case told, none guessed) and the replies in that order."""
-    pending = [str(d.id) for d in detail.drafts if d.status == "pending" and d.lang]
+    hand has only the region the case told, none guessed) and the replies in that order. A
+    draft not in its author's language (`theirs`: Italian answered in pt-PT) is left to the
+    case's order: the author's language first, which the page says to rewrite it in."""
+    pending = [
+        str(d.id)
+        for d in detail.drafts
+        if d.status == "pending" and d.lang and str(d.id) not in theirs
+    ]
     return {into: (langs[into], in_order(filled, langs[into])) for into in pending}
 
 
