@@ -32,8 +32,8 @@ from playbooks.placeholders import (
 from playbooks.sandbox import sandbox
 from playbooks.template_checks import joined_line
 from playbooks.template_names import unknown_names
+from playbooks.template_samples import RENDER_ERRORS, NamelessAuthor, check_samples
 from playbooks.template_syntax import explain
-from playbooks.templates import RENDER_ERRORS, NamelessAuthor, check_samples
 
 _LOGGER = logging.getLogger(__name__)
 # What a saved reply may say about the case: what a playbook draft says about the author and

@@ -33,7 +33,8 @@ from playbooks.placeholders import (
 )
 from playbooks.problems import action_at
 from playbooks.rules import ActionSpec, Rule
-from playbooks.templates import RENDER_ERRORS, Templates, check_samples
+from playbooks.template_samples import RENDER_ERRORS, check_samples
+from playbooks.templates import Templates
 
 # The Playbook's logger: its skipped-draft lines keep the name they have always had.
 _LOGGER = logging.getLogger("playbooks.engine")
