@@ -34,40 +34,57 @@ def _a_bug(exc: BaseException) -> bool:
     return type(exc).__module__ == "builtins" and not isinstance(exc, OSError | TimeoutError)
 
 
-class SourceOutage:
-    """Whether one source's polls are failing, since when, how many times, and why the latest
-    failed (`why`'s safe words: /healthz shows it)."""
+class _Spell:
+    """A spell of failures: since when, how many, and why the latest failed. Its start and
+    its end are each logged once; the poller's retry lines between are at debug level."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self) -> None:
         self.failures = 0
         self.since: datetime | None = None
         self.cause: str | None = None
 
-    def failed(self, exc: BaseException, now: datetime) -> None:
+    def _starts(self, cause: str, now: datetime) -> bool:
+        """Count a failure; True where it starts the spell (the one to log)."""
         self.failures += 1
-        self.cause = why(exc)
+        self.cause = cause
         if self.since is not None:
-            return  # the poller's retry line, at debug level, says each
+            return False
         self.since = now
-        _LOGGER.warning(
-            "source %s is failing (%s); retrying with backoff, "
-            "further failures until it recovers are logged at debug level",
-            *(self.source, why(exc)),
-        )
+        return True
+
+    def _ends(self, now: datetime) -> tuple[int, str] | None:
+        """End the spell, if one was on: how many failures it had and how long it lasted."""
+        if self.since is None:
+            return None
+        ended = self.failures, _duration(now - self.since)
+        self.since, self.failures, self.cause = None, 0, None
+        return ended
+
+
+class SourceOutage(_Spell):
+    """Whether one source's polls are failing, since when, how many times, and why the latest
+    failed (`why`'s safe words: /healthz shows it)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+
+    def failed(self, exc: BaseException, now: datetime) -> None:
+        if self._starts(why(exc), now):
+            _LOGGER.warning(
+                "source %s is failing (%s); retrying with backoff, "
+                "further failures until it recovers are logged at debug level",
+                *(self.source, self.cause),
+            )
 
     def recovered(self, now: datetime) -> None:
-        if self.since is None:
-            return
-        down, failures = _duration(now - self.since), self.failures
-        self.since, self.failures, self.cause = None, 0, None
-        _LOGGER.warning(
-            "source %s: reading again after %d failure(s), down for %s",
-            *(self.source, failures, down),
-        )
+        if ended := self._ends(now):
+            _LOGGER.warning(
+                "source %s: reading again after %d failure(s), down for %s", self.source, *ended
+            )
 
 
-class StoreOutage:
+class StoreOutage(_Spell):
     """Whether the store fails a process's pollers, since when, and how many times: shared by
     its pollers, so one line says it for every source. The glue says which errors are the
     store's (`owns`) and words them (`words`: no URL, no password, no mention's text)."""
@@ -78,39 +95,30 @@ class StoreOutage:
         owns: Callable[[BaseException], bool] = lambda exc: False,
         words: Callable[[BaseException], str] = lambda exc: type(exc).__name__,
     ) -> None:
+        super().__init__()  # its `cause`: the latest failure, in `words`
         self.owns, self.words = owns, words
-        self.failures = 0
-        self.since: datetime | None = None
-        self.cause: str | None = None  # the latest failure, in `words`
         # Told each time a poller's store work goes through (the glue's processing, waiting
         # out an outage, tries again then): the pollers are often first to find it back.
         self.on_answer: Callable[[], None] = lambda: None
 
     def failed(self, source: str, exc: BaseException, now: datetime) -> None:
-        self.failures += 1
-        self.cause = self.words(exc)
-        if self.since is not None:
-            return  # each poller's retry line, at debug level, says each
-        self.since = now
-        _LOGGER.warning(
-            "store: %s; the sources' pages wait until it answers, each source then read on "
-            "from its saved cursor: no platform is at fault (first seen polling %s; the "
-            "retries are logged at debug level)",
-            *(self.words(exc), source),
-        )
+        if self._starts(self.words(exc), now):
+            _LOGGER.warning(
+                "store: %s; the sources' pages wait until it answers, each source then read "
+                "on from its saved cursor: no platform is at fault (first seen polling %s; the "
+                "retries are logged at debug level)",
+                *(self.cause, source),
+            )
 
     def answered(self, now: datetime) -> None:
         """A poller's store work went through: the outage, if any, is over."""
         self.on_answer()
-        if self.since is None:
-            return
-        down, failures = _duration(now - self.since), self.failures
-        self.since, self.failures, self.cause = None, 0, None
-        _LOGGER.warning(
-            "store: answering the pollers again after %d failed tries, down for %s; "
-            "each source reads on from its saved cursor",
-            *(failures, down),
-        )
+        if ended := self._ends(now):
+            _LOGGER.warning(
+                "store: answering the pollers again after %d failed tries, down for %s; "
+                "each source reads on from its saved cursor",
+                *ended,
+            )
 
 
 def _duration(span: timedelta) -> str:

@@ -13,18 +13,17 @@ from pydantic import Field, field_validator
 
 from listener._bluesky_locale import account_locale, in_locale, written_to
 from listener._bluesky_wire import iso, iso_or, latest, mention_of, sort_at, uri_of
-from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
+from listener._endpoints import OVERLAP, Page, State
 from listener._items import readable
 from listener._own import OwnAccounts
-from listener._wire import Clock, header_int, limit_ends, parse_time, reset_time, utcnow
+from listener._source import EndpointSource
+from listener._wire import Clock, limit_ends, parse_time, utcnow
 from mentiondesk.models import (
-    Batch,
     FatalError,
     Mention,
     PluginContext,
     RateLimited,
     SourceConfig,
-    SourceStatus,
     TransientError,
     require_env,
     secret_from_env,
@@ -72,7 +71,7 @@ class HeaderClient(AsyncClient):  # type: ignore[misc]
         return response
 
 
-class BlueskySource:
+class BlueskySource(EndpointSource):
     """One page per poll of searchPosts (since + cursor) or notifications (down to a watermark)."""
 
     Config = BlueskySourceConfig
@@ -103,12 +102,10 @@ class BlueskySource:
         self.client.on_session_change(self._session_changed)
         self.query = query
         self.page_size = page_size
-        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
-        if query:
-            fetchers["search"] = self._search
         # The AppView counts every read from this address in one window (3000 per 5 minutes):
         # search spent is notifications spent too.
-        self.endpoints = Endpoints(name, fetchers, clock=clock, shared=True)
+        fetchers = {"mentions": self._mentions, "search": self._search if query else None}
+        self._reads(fetchers, clock=clock, shared=True)
         self._clock = clock
 
     @classmethod
@@ -124,18 +121,12 @@ class BlueskySource:
             locale=config.locale,
         )
 
-    async def poll(self, cursor: str | None) -> Batch:
-        return await self.endpoints.poll(cursor)
-
     async def close(self) -> None:
         await self.client.request.close()
 
-    async def check(self) -> SourceStatus:
-        async def probe() -> str:
-            await self._login()
-            return f"signed in as {self.handle}"
-
-        return await run_check(self.name, probe, self.endpoints)
+    async def _probe(self) -> str:
+        await self._login()
+        return f"signed in as {self.handle}"
 
     # --- endpoints --------------------------------------------------------------------
 
@@ -227,7 +218,7 @@ class BlueskySource:
                 result = await self._attempt(endpoint, method, *args)
             except _SessionEnded as again:
                 raise TransientError(f"bluesky {endpoint}: {again}") from None
-        self._observe(endpoint)
+        self._observe_window(endpoint, self.client.last_headers, "ratelimit-")
         return result
 
     async def _attempt(self, endpoint: str, method: Callable[..., Awaitable[_T]], *args: Any) -> _T:
@@ -251,12 +242,3 @@ class BlueskySource:
     def _retry_at(self, seconds: float | None) -> datetime | None:
         """A 429 naming no `ratelimit-reset` may still say `Retry-After` (a proxy's)."""
         return self._clock() + timedelta(seconds=seconds) if seconds is not None else None
-
-    def _observe(self, endpoint: str) -> None:
-        headers = self.client.last_headers
-        self.endpoints.observe(
-            endpoint,
-            limit=header_int(headers, "ratelimit-limit"),
-            remaining=header_int(headers, "ratelimit-remaining"),
-            reset=reset_time(headers.get("ratelimit-reset")),
-        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, Literal
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from mastodon import Mastodon
 from pydantic import Field, field_validator
 
-from listener._endpoints import Endpoints, Page, State, run_check
+from listener._endpoints import Page, State
 from listener._items import readable
 from listener._mastodon_cursor import carried, since
 from listener._mastodon_wire import (
@@ -25,15 +25,14 @@ from listener._mastodon_wire import (
     refusal,
 )
 from listener._own import OwnAccounts, local_handle
+from listener._source import EndpointSource
 from listener._wire import Clock, check_json, id_key, limit_ends, max_id, utcnow
 from mentiondesk.models import (
-    Batch,
     FatalError,
     Mention,
     PluginContext,
     RateLimited,
     SourceConfig,
-    SourceStatus,
     TransientError,
     require_env,
     secret_from_env,
@@ -55,7 +54,7 @@ class MastodonSourceConfig(SourceConfig):
     _env = field_validator("access_token_env")(require_env)
 
 
-class MastodonSource:
+class MastodonSource(EndpointSource):
     """Mentions via notifications (min_id paging forward), plus `#tag` timeline or search."""
 
     Config = MastodonSourceConfig
@@ -79,11 +78,9 @@ class MastodonSource:
         self.page_size = page_size
         self._lock = asyncio.Lock()  # Mastodon.py keeps rate-limit state: one call at a time
         self._own: OwnAccounts | None = None  # the token's account, looked up once
-        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {"mentions": self._mentions}
-        if query:
-            fetchers["search"] = self._search
         # One window per account (300 requests in 5 minutes): a 429 anywhere holds every read.
-        self.endpoints = Endpoints(name, fetchers, clock=clock, shared=True)
+        fetchers = {"mentions": self._mentions, "search": self._search if query else None}
+        self._reads(fetchers, clock=clock, shared=True)
         self._clock = clock
 
     @classmethod
@@ -101,20 +98,14 @@ class MastodonSource:
             handles=context.brand.handles,
         )
 
-    async def poll(self, cursor: str | None) -> Batch:
-        return await self.endpoints.poll(cursor)
-
     async def close(self) -> None:
         session = getattr(self.api, "session", None)
         if session is not None:
             await asyncio.to_thread(session.close)
 
-    async def check(self) -> SourceStatus:
-        async def probe() -> str:
-            me = await self._call("account", self.api.account_verify_credentials)
-            return f"signed in as @{me['acct']}{await self._policy()}"
-
-        return await run_check(self.name, probe, self.endpoints)
+    async def _probe(self) -> str:
+        me = await self._call("account", self.api.account_verify_credentials)
+        return f"signed in as @{me['acct']}{await self._policy()}"
 
     async def _policy(self) -> str:
         """The account's notification policy (Mastodon 4.3+): mentions it filters are read

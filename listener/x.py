@@ -12,9 +12,10 @@ import tweepy
 from pydantic import Field, field_validator
 from tweepy.asynchronous import AsyncClient
 
-from listener._endpoints import Endpoints, Page, State, run_check
+from listener._endpoints import Page, State
 from listener._own import OwnAccounts
-from listener._wire import Clock, header_int, limit_ends, max_id, reset_time, utcnow
+from listener._source import EndpointSource
+from listener._wire import Clock, limit_ends, max_id, reset_time, utcnow
 from listener._x_wire import (
     CLIENT_ERRORS,
     TWEET_FIELDS,
@@ -25,12 +26,10 @@ from listener._x_wire import (
     titles,
 )
 from mentiondesk.models import (
-    Batch,
     FatalError,
     PluginContext,
     RateLimited,
     SourceConfig,
-    SourceStatus,
     TransientError,
     require_env,
     secret_from_env,
@@ -60,7 +59,7 @@ class XSourceConfig(SourceConfig):
     _env = field_validator("bearer_token_env")(require_env)
 
 
-class XSource:
+class XSource(EndpointSource):
     """Reads recent search and mentions, one page per poll; cursor: since_id and page tokens."""
 
     Config = XSourceConfig
@@ -91,12 +90,11 @@ class XSource:
         self._user_id: str | None = None
         self._tell_own = bool(self.account)  # False once X said it has no such account
         self._capped = False  # the monthly usage cap refused us (logged once until it lifts)
-        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
-        if query:
-            fetchers["search"] = self._fetch_search
-        if username:
-            fetchers["mentions"] = self._fetch_mentions
-        self.endpoints = Endpoints(name, fetchers, clock=clock)
+        fetchers = {
+            "search": self._fetch_search if query else None,
+            "mentions": self._fetch_mentions if username else None,
+        }
+        self._reads(fetchers, clock=clock)
         self._clock = clock
         if query and not self.account:
             _LOGGER.warning(
@@ -125,23 +123,17 @@ class XSource:
             timeout=config.timeout_seconds,
         )
 
-    async def poll(self, cursor: str | None) -> Batch:
-        return await self.endpoints.poll(cursor)
-
     async def close(self) -> None:
         await self._http.close()
 
-    async def check(self) -> SourceStatus:
-        async def probe() -> str:
-            found = []
-            if self.account:
-                found.append(f"@{self.account} is user {await self._brand_id()}")
-            if self.query:
-                await self._call("search", self.client.search_recent_tweets, self.query)
-                found.append("search answers")
-            return "; ".join(found)
-
-        return await run_check(self.name, probe, self.endpoints)
+    async def _probe(self) -> str:
+        found = []
+        if self.account:
+            found.append(f"@{self.account} is user {await self._brand_id()}")
+        if self.query:
+            await self._call("search", self.client.search_recent_tweets, self.query)
+            found.append("search answers")
+        return "; ".join(found)
 
     # --- endpoints --------------------------------------------------------------------
 
@@ -227,7 +219,7 @@ class XSource:
             raise await self._rate_limited(endpoint, exc) from None
         except CLIENT_ERRORS as exc:
             raise refusal(endpoint, exc, since="since_id" in kwargs) from None
-        self._observe(endpoint)
+        self._observe_window(endpoint, self._http.last, "x-rate-limit-")
         if self._capped:
             self._capped = False
             _LOGGER.warning(
@@ -250,15 +242,6 @@ class XSource:
                 self.name,
             )
         return self._clock() + CAPPED_RETRY
-
-    def _observe(self, endpoint: str) -> None:
-        headers = self._http.last
-        self.endpoints.observe(
-            endpoint,
-            limit=header_int(headers, "x-rate-limit-limit"),
-            remaining=header_int(headers, "x-rate-limit-remaining"),
-            reset=reset_time(headers.get("x-rate-limit-reset")),
-        )
 
     def _reset_of(self, exc: tweepy.TooManyRequests) -> datetime:
         # tweepy leaves reset_time None when the 429 carries no x-rate-limit-reset header.

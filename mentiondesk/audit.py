@@ -7,10 +7,12 @@ did them; the rest is recorded here by the desk's and the CLI's handlers."""
 
 from __future__ import annotations
 
+from typing import Unpack
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.audit_trail import AuditEntry, write, write_for_draft
+from mentiondesk.audit_trail import AuditEntry, Filed, write, write_for_draft
 from mentiondesk.audit_trail import resent as resent  # the CLI's and the tests' audit.resent
 from mentiondesk.contacts import Listing
 from mentiondesk.corrections import relabel
@@ -21,27 +23,10 @@ from mentiondesk.store import Store
 from mentiondesk.tables import AUDIT, AUTHOR, CASE, MENTION
 
 
-def record(
-    store: Store,
-    actor: str,
-    action: str,
-    *,
-    mention_id: int | None = None,
-    case_id: int | None = None,
-    draft_id: int | None = None,
-    detail: str = "",
-) -> None:
-    """Append one line to the audit trail."""
+def record(store: Store, actor: str, action: str, **filed: Unpack[Filed]) -> None:
+    """Append one line to the audit trail, in a transaction of its own."""
     with store.engine.begin() as conn:
-        write(
-            conn,
-            actor,
-            action,
-            mention_id=mention_id,
-            case_id=case_id,
-            draft_id=draft_id,
-            detail=detail,
-        )
+        write(conn, actor, action, **filed)
 
 
 # What is done to a desk login (the People page and `mentiondesk users`), detail its name.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypedDict
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -34,6 +35,16 @@ class AuditEntry:
     at: datetime
     actor: str
     action: str
+    mention_id: int | None
+    case_id: int | None
+    draft_id: int | None
+    detail: str
+
+
+class Filed(TypedDict, total=False):
+    """Where an audit line is filed (a case page shows its mention's and case's lines) and
+    what it says: `write`'s keywords, for the helpers that pass them on."""
+
     mention_id: int | None
     case_id: int | None
     draft_id: int | None

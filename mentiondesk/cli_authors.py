@@ -8,12 +8,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import audit, author_export, contacts, erasure, forgotten, queue
 from mentiondesk.author_lookup import Wanted, not_found, stored_authors
-from mentiondesk.cli_common import load, open_existing_store, open_store, who
+from mentiondesk.cli_common import err, load, open_existing_store, open_store, refused, who
 from mentiondesk.cli_text import shown
 from mentiondesk.cli_values import FormatOption
 from mentiondesk.config import Config
@@ -31,7 +30,6 @@ authors_app = typer.Typer(
 # The audit's words for an account taken off the list when only its fingerprint is left.
 _ERASED_ACCOUNT = "an account no longer stored"
 out = Console(soft_wrap=True, emoji=False)
-err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 # One author is named the same way in every command: a handle, or their account id or a post.
 Platform = Annotated[
@@ -73,28 +71,26 @@ def do_not_contact(
     actor = who()
     only: tuple[int, ...] = ()  # by handle: every account stored under it
     try:
-        if account_id or post:
-            wanted = Wanted(platform.strip().lower(), "", account_id.strip(), post)
-            if undo and account_id and _unlist_forgotten(store, wanted, actor):
-                out.print(
-                    f"{shown(wanted.searched())} on {shown(platform)} may be contacted again."
-                )
-                return
-            only, handle = _stored_authors(store, wanted)  # that account, not its handle's
-        listing = contacts.set_do_not_contact(
-            store,
-            platform,
-            handle,
-            by=actor,
-            value=not undo,
-            home=_mastodon_homes(config),
-            only=only,
-        )
-        if not listing.already or listing.withdrawn:  # audited unless it changed nothing
-            audit.record_listing(store, actor, listing, listed=not undo)
-    except queue.NotFound as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
+        with refused(queue.NotFound):
+            if account_id or post:
+                wanted = Wanted(platform.strip().lower(), "", account_id.strip(), post)
+                if undo and account_id and _unlist_forgotten(store, wanted, actor):
+                    out.print(
+                        f"{shown(wanted.searched())} on {shown(platform)} may be contacted again."
+                    )
+                    return
+                only, handle = _stored_authors(store, wanted)  # that account, not its handle's
+            listing = contacts.set_do_not_contact(
+                store,
+                platform,
+                handle,
+                by=actor,
+                value=not undo,
+                home=_mastodon_homes(config),
+                only=only,
+            )
+            if not listing.already or listing.withdrawn:  # audited unless it changed nothing
+                audit.record_listing(store, actor, listing, listed=not undo)
     finally:
         store.dispose()
     who_where = f"{shown(handle)} on {shown(platform)}"
@@ -185,20 +181,18 @@ def forget(
         home=_mastodon_homes(config),
     )
     try:
-        plan = erase(dry_run=True)
-        erasing = f"Erasing {shown(handle or account_id or post)} on {shown(platform)}"
-        out.print(
-            f"{erasing} deletes: {plan.deleted()}; blanks, keeping the rows: {plan.blanked()}."
-        )
-        _print_already(plan)
-        _print_elsewhere(plan.elsewhere, config)
-        if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
-            err.print("Nothing erased.")
-            raise typer.Exit(1)
-        done = erase()
-    except (queue.NotFound, BeingSent) as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
+        with refused(queue.NotFound, BeingSent):
+            plan = erase(dry_run=True)
+            erasing = f"Erasing {shown(handle or account_id or post)} on {shown(platform)}"
+            out.print(
+                f"{erasing} deletes: {plan.deleted()}; blanks, keeping the rows: {plan.blanked()}."
+            )
+            _print_already(plan)
+            _print_elsewhere(plan.elsewhere, config)
+            if not yes and not typer.confirm("Erase? This cannot be undone", default=False):
+                err.print("Nothing erased.")
+                raise typer.Exit(1)
+            done = erase()
     finally:
         store.dispose()
     out.print(f"Erased: {done.summary()}.")
@@ -274,12 +268,10 @@ def export(
     store = open_store(config, reading=True)
     home = _mastodon_homes(config)
     try:
-        data = author_export.export(
-            store, platform, handle, account_id=account_id, post_url=post, home=home
-        )
-    except queue.NotFound as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
+        with refused(queue.NotFound):
+            data = author_export.export(
+                store, platform, handle, account_id=account_id, post_url=post, home=home
+            )
     finally:
         store.dispose()
     text = author_export.as_json(data) if format == "json" else author_export.as_text(data)

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 import typer
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import queue, queue_views
@@ -20,11 +19,12 @@ from mentiondesk.cli_common import (
     load,
     open_existing_store,
     open_store,
+    refused,
+    status_option,
     who,
 )
 from mentiondesk.cli_queue import held_why, listed_title, once, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
-from mentiondesk.cli_values import one_of
 from mentiondesk.held_replies import PERSONS_HOLDS, HeldReply
 from mentiondesk.models import has_followers
 from mentiondesk.tables import CASE, case_number, parse_case_number
@@ -40,12 +40,7 @@ cases_app = typer.Typer(
 def cases_list(
     ctx: typer.Context,
     status: Annotated[
-        queue_views.CaseStatus,
-        typer.Option(
-            help="Which cases: open, resolved or closed.",
-            metavar="<status>",
-            parser=one_of("a case status", get_args(queue_views.CaseStatus)),
-        ),
+        queue_views.CaseStatus, status_option("case", get_args(queue_views.CaseStatus))
     ] = "open",
     limit: ShowAtMost = 50,
 ) -> None:
@@ -145,11 +140,9 @@ def cases_close(ctx: typer.Context, case: Annotated[str, _CASE]) -> None:
 
 
 def _end_case(ctx: typer.Context, case: str, status: str) -> None:
-    try:
+    # A typo, not a missing case: a usage error (exit 2), as click's are.
+    with refused(ValueError, status=2):
         case_id = parse_case_number(case)
-    except ValueError as exc:  # a typo, not a missing case: a usage error, as click's are
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(2) from None
     store = open_existing_store(load(ctx))  # a mistyped url: no empty store made
     actor = who()
     with queue_errors():
@@ -188,13 +181,10 @@ def cases_number_from(ctx: typer.Context, first: Annotated[str, _FIRST]) -> None
     new database), a new case would get a number an existing ticket has, and its ticket
     would be held as another customer's. Take N past the highest MD- number at the help
     desk. Refused where N is not above every case number stored; numbers never go back."""
-    try:
+    with refused(ValueError, status=2):
         wanted = parse_case_number(first)
         if wanted < 1:
             raise ValueError(f"{first!r}: case numbers start at MD-000001")
-    except ValueError as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(2) from None
     store = open_store(load(ctx))
     try:
         with store.engine.begin() as conn:

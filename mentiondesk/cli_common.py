@@ -9,15 +9,16 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from mentiondesk import logs, schema
-from mentiondesk.cli_values import bounded
+from mentiondesk.cli_values import bounded, one_of
 from mentiondesk.config import Config, load_config
 from mentiondesk.config_store import new_sqlite_file, store_errors
 from mentiondesk.models import ConfigError
@@ -77,6 +78,17 @@ ShowAtMost = Annotated[
 ]
 
 
+def status_option(thing: str, statuses: tuple[str, ...]) -> Any:
+    """The `--status` of a listing command (cases, drafts), in any case. The choices are said
+    in words: as a metavar they wrap mid-word in a narrow terminal."""
+    words = f"{', '.join(statuses[:-1])} or {statuses[-1]}"
+    return typer.Option(
+        help=f"Which {thing}s: {words}.",
+        metavar="<status>",
+        parser=one_of(f"a {thing} status", statuses),
+    )
+
+
 @contextmanager
 def config_errors() -> Iterator[None]:
     """Report a configuration problem and exit with status 2, before anything runs."""
@@ -92,6 +104,17 @@ def config_errors() -> Iterator[None]:
             for line in problems:
                 err.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
+
+
+@contextmanager
+def refused(*kinds: type[Exception], status: int = 1) -> Iterator[None]:
+    """A refusal of these kinds (no such case, a stale draft, a mistyped number) says why in
+    red and exits with `status`: 1 for a refusal, 2 for what the command line got wrong."""
+    try:
+        yield
+    except kinds as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(status) from None
 
 
 def load(ctx: typer.Context, *, secrets: bool = False) -> Config:

@@ -4,17 +4,25 @@ commands share: their titles, their errors, the retry command of a held reply)."
 from __future__ import annotations
 
 import asyncio
+from contextlib import AbstractContextManager
 from typing import Annotated, get_args
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from mentiondesk import cli_drafts_bulk, outbox_admin, queue, queue_views
-from mentiondesk.cli_common import ShowAtMost, err, load, open_existing_store, open_store, who
+from mentiondesk.cli_common import (
+    ShowAtMost,
+    load,
+    open_existing_store,
+    open_store,
+    refused,
+    status_option,
+    who,
+)
 from mentiondesk.cli_text import addressee, shown
-from mentiondesk.cli_values import one_of, whole_number
+from mentiondesk.cli_values import whole_number
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.held_replies import AS_RECORDED, PERSON_HELD, PERSONS_HOLDS, PostState
@@ -53,13 +61,7 @@ DraftIds = Annotated[
 def drafts_list(
     ctx: typer.Context,
     status: Annotated[
-        queue_views.DraftStatus,
-        typer.Option(
-            # The choices in words: as a metavar they wrap mid-word in a narrow terminal.
-            help="Which drafts: pending, approved, rejected or withdrawn.",
-            metavar="<status>",
-            parser=one_of("a draft status", get_args(queue_views.DraftStatus)),
-        ),
+        queue_views.DraftStatus, status_option("draft", get_args(queue_views.DraftStatus))
     ] = "pending",
     limit: ShowAtMost = 50,
 ) -> None:
@@ -264,17 +266,10 @@ def listed_title(shown: int, total: int, what: str) -> str:
     return everything if shown >= total else f"showing {shown:,} of {everything}"
 
 
-class queue_errors:  # noqa: N801 - used as a lower-case context manager like contextlib's
+def queue_errors() -> AbstractContextManager[None]:
     """A refused queue command says why in red and exits 1."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
-        refused = queue.NotFound | queue.StaleAction | queue.EmptyReply | queue.ReplyTooLong
-        if isinstance(exc, refused | PostByHand):
-            err.print(f"[red]{escape(str(exc))}[/]")
-            raise typer.Exit(1)
+    kinds = (queue.NotFound, queue.StaleAction, queue.EmptyReply, queue.ReplyTooLong)
+    return refused(*kinds, PostByHand)
 
 
 async def _deliver(config: Config, store: Store, key: str) -> None:
