@@ -5,9 +5,10 @@ source subclasses `EndpointSource`, calls `_reads` and writes its `_probe`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from listener._endpoints import Endpoints, Fetch, run_check
-from listener._wire import Clock, header_int, reset_time
+from listener._wire import Clock, header_int, limit_ends, reset_time
 from mentiondesk.models import Batch, SourceStatus
 
 
@@ -17,6 +18,7 @@ class EndpointSource:
 
     name: str
     endpoints: Endpoints
+    _clock: Clock
 
     def _reads(
         self, fetchers: Mapping[str, Fetch | None], *, clock: Clock, shared: bool = False
@@ -25,6 +27,7 @@ class EndpointSource:
         `shared`: the platform counts one rate-limit window for them all."""
         wanted = {endpoint: fetch for endpoint, fetch in fetchers.items() if fetch is not None}
         self.endpoints = Endpoints(self.name, wanted, clock=clock, shared=shared)
+        self._clock = clock  # the source's times and its endpoints' gates go by one clock
 
     async def poll(self, cursor: str | None) -> Batch:
         return await self.endpoints.poll(cursor)
@@ -38,10 +41,17 @@ class EndpointSource:
 
     def _observe_window(self, endpoint: str, headers: Mapping[str, str], prefix: str) -> None:
         """Record the window of `<prefix>limit`, `<prefix>remaining` and `<prefix>reset`
-        (epoch seconds) headers, as Bluesky (`ratelimit-`) and X (`x-rate-limit-`) send them."""
+        (epoch seconds) headers, as Bluesky (`ratelimit-`), X (`x-rate-limit-`) and Algolia
+        (`X-RateLimit-`) send them. Pass `headers` as the client gives them: aiohttp's
+        CIMultiDict finds a name in any case, a plain dict only as written."""
         self.endpoints.observe(
             endpoint,
             limit=header_int(headers, f"{prefix}limit"),
             remaining=header_int(headers, f"{prefix}remaining"),
             reset=reset_time(headers.get(f"{prefix}reset")),
         )
+
+    def _limit_ends(self, wait: str | None) -> datetime:
+        """When a 429 ends: the wait it names in seconds from now (or as an HTTP date,
+        Retry-After's other form), else DEFAULT_WAIT from now (Reddit's, Algolia's)."""
+        return limit_ends(reset_time(wait, relative=True, now=self._clock), self._clock)

@@ -106,7 +106,6 @@ class BlueskySource(EndpointSource):
         # search spent is notifications spent too.
         fetchers = {"mentions": self._mentions, "search": self._search if query else None}
         self._reads(fetchers, clock=clock, shared=True)
-        self._clock = clock
 
     @classmethod
     def from_config(cls, config: BlueskySourceConfig, context: PluginContext) -> BlueskySource:

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import aiohttp
 from pydantic import Field
 
-from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
+from listener._endpoints import OVERLAP, Page, State
 from listener._hn_text import plain, said_elsewhere
 from listener._items import readable, usable
 from listener._own import OwnAccounts
-from listener._wire import Clock, check_json, header_int, limit_ends, parse_time, reset_time, utcnow
+from listener._source import EndpointSource
+from listener._wire import Clock, check_json, parse_time, utcnow
 from mentiondesk.models import (
     Author,
-    Batch,
     FatalError,
     Mention,
     PluginContext,
     RateLimited,
     SourceConfig,
-    SourceStatus,
     TransientError,
 )
 
@@ -44,7 +42,7 @@ class HackerNewsSourceConfig(SourceConfig):
     account: str | None = None
 
 
-class HackerNewsSource:
+class HackerNewsSource(EndpointSource):
     """Newest first, paged by `page` in a pinned time window; cursor: the window's lower bound."""
 
     Config = HackerNewsSourceConfig
@@ -75,8 +73,7 @@ class HackerNewsSource:
         self.max_page_bytes = max_page_bytes
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
-        self.endpoints = Endpoints(name, {"search": self._search}, clock=clock)
-        self._clock = clock
+        self._reads({"search": self._search}, clock=clock)
 
     @classmethod
     def from_config(
@@ -95,19 +92,13 @@ class HackerNewsSource:
             handles=(config.account,) if config.account else (),
         )
 
-    async def poll(self, cursor: str | None) -> Batch:
-        return await self.endpoints.poll(cursor)
-
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
 
-    async def check(self) -> SourceStatus:
-        async def probe() -> str:
-            body = await self._get({"query": self.query, "tags": self.tags, "hitsPerPage": 1})
-            return f"search answers ({body.get('nbHits', '?')} hits in all)"
-
-        return await run_check(self.name, probe, self.endpoints)
+    async def _probe(self) -> str:
+        body = await self._get({"query": self.query, "tags": self.tags, "hitsPerPage": 1})
+        return f"search answers ({body.get('nbHits', '?')} hits in all)"
 
     async def _search(self, state: State) -> Page:
         since, page, upper = state.get("since"), int(state.get("page", 0)), state.get("upper")
@@ -172,9 +163,11 @@ class HackerNewsSource:
             self._session = aiohttp.ClientSession(timeout=self._timeout)
         try:
             async with self._session.get(self.url, params=params) as response:
-                self._observe(response.headers)
+                # aiohttp's headers are case-insensitive: Algolia's `X-RateLimit-*` in any case.
+                self._observe_window("search", response.headers, "X-RateLimit-")
                 if response.status == 429:
-                    raise RateLimited(self._reset(response.headers), "hackernews search")
+                    wait = self._limit_ends(response.headers.get("Retry-After"))
+                    raise RateLimited(wait, "hackernews search")
                 if response.status >= 500:
                     raise TransientError(f"hackernews search: status {response.status}")
                 if response.status >= 400:
@@ -197,18 +190,6 @@ class HackerNewsSource:
                 raise TransientError(f"hackernews search: page over {self.max_page_bytes} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
-
-    def _reset(self, headers: Mapping[str, str]) -> datetime:
-        until = reset_time(headers.get("Retry-After"), relative=True, now=self._clock)
-        return limit_ends(until, self._clock)
-
-    def _observe(self, headers: Mapping[str, str]) -> None:
-        self.endpoints.observe(
-            "search",
-            limit=header_int(headers, "X-RateLimit-Limit"),
-            remaining=header_int(headers, "X-RateLimit-Remaining"),
-            reset=reset_time(headers.get("X-RateLimit-Reset")),
-        )
 
 
 def _created(hit: Any) -> int:

@@ -81,7 +81,6 @@ class MastodonSource(EndpointSource):
         # One window per account (300 requests in 5 minutes): a 429 anywhere holds every read.
         fetchers = {"mentions": self._mentions, "search": self._search if query else None}
         self._reads(fetchers, clock=clock, shared=True)
-        self._clock = clock
 
     @classmethod
     def from_config(cls, config: MastodonSourceConfig, context: PluginContext) -> MastodonSource:

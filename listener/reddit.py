@@ -3,7 +3,7 @@ inbox username mentions."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -11,19 +11,18 @@ from typing import Any
 import asyncpraw
 import asyncprawcore
 
-from listener._endpoints import OVERLAP, Endpoints, Page, State, run_check
+from listener._endpoints import OVERLAP, Page, State
 from listener._items import readable, usable
 from listener._reddit_config import RedditSourceConfig
 from listener._reddit_setup import comment_matcher, own_accounts, signs_in_as
 from listener._reddit_wire import created, edited_since, mention_of, name_of, refusal
-from listener._wire import Clock, check_json, header_int, limit_ends, reset_time, utcnow
+from listener._source import EndpointSource
+from listener._wire import Clock, check_json, header_int, reset_time, utcnow
 from mentiondesk.models import (
-    Batch,
     FatalError,
     Mention,
     PluginContext,
     RateLimited,
-    SourceStatus,
     TransientError,
     secret_from_env,
 )
@@ -32,7 +31,7 @@ from mentiondesk.models.reddit import build_reddit, last_headers
 __all__ = ["RedditSource", "RedditSourceConfig"]
 
 
-class RedditSource:
+class RedditSource(EndpointSource):
     """One page per poll of subreddit search, newest comments or inbox mentions; cursor per
     listing."""
 
@@ -64,16 +63,13 @@ class RedditSource:
         self.page_size = page_size
         self.own = own_accounts(name, account or signs_in_as(reddit), handles)
         self.comment_match = comment_matcher(name, query, self.subreddits, wanted=comments)
-        fetchers: dict[str, Callable[[State], Awaitable[Page]]] = {}
-        if query:
-            fetchers["search"] = self._fetch_search
-        if self.comment_match:
-            fetchers["comments"] = self._fetch_comments
-        if inbox:
-            fetchers["mentions"] = self._fetch_mentions
+        fetchers = {
+            "search": self._fetch_search if query else None,
+            "comments": self._fetch_comments if self.comment_match else None,
+            "mentions": self._fetch_mentions if inbox else None,
+        }
         # One window per OAuth client: a 429 on search holds comments and the inbox too.
-        self.endpoints = Endpoints(name, fetchers, clock=clock, shared=True)
-        self._clock = clock
+        self._reads(fetchers, clock=clock, shared=True)
 
     @classmethod
     def from_config(cls, config: RedditSourceConfig, context: PluginContext) -> RedditSource:
@@ -103,22 +99,16 @@ class RedditSource:
             page_size=config.page_size,
         )
 
-    async def poll(self, cursor: str | None) -> Batch:
-        return await self.endpoints.poll(cursor)
-
     async def close(self) -> None:
         await self.reddit.close()
 
-    async def check(self) -> SourceStatus:
-        async def probe() -> str:
-            params = {"q": self.query, "sort": "new", "limit": 1}
-            await self._get("search", self.search_path, params)
-            if self.comment_match is None:
-                return f"token and {self.search_path} work"
-            await self._get("comments", self.comments_path, {"limit": 1})
-            return f"token, {self.search_path} and {self.comments_path} work"
-
-        return await run_check(self.name, probe, self.endpoints)
+    async def _probe(self) -> str:
+        params = {"q": self.query, "sort": "new", "limit": 1}
+        await self._get("search", self.search_path, params)
+        if self.comment_match is None:
+            return f"token and {self.search_path} work"
+        await self._get("comments", self.comments_path, {"limit": 1})
+        return f"token, {self.search_path} and {self.comments_path} work"
 
     # --- endpoints --------------------------------------------------------------------
 
@@ -231,8 +221,9 @@ class RedditSource:
         return subs[0] if len(subs) == 1 else "one of " + ", ".join(subs)
 
     def _observe(self, endpoint: str) -> None:
-        """Reddit's window from the answer's headers: `x-ratelimit-reset` is seconds until it
-        ends, but only a spent window (remaining ≤ 0) makes it a time to wait for."""
+        """Reddit's window from the answer's headers (not `_observe_window`'s: no limit header,
+        so remaining + used): `x-ratelimit-reset` is seconds until it ends, but only a spent
+        window (remaining ≤ 0) makes it a time to wait for."""
         headers = last_headers(self.reddit)
         remaining = header_int(headers, "x-ratelimit-remaining")
         used = header_int(headers, "x-ratelimit-used")
@@ -245,6 +236,4 @@ class RedditSource:
 
     def _reset_of(self, exc: asyncprawcore.TooManyRequests) -> datetime:
         headers = exc.response.headers
-        value = headers.get("x-ratelimit-reset") or headers.get("retry-after")
-        until = reset_time(value, relative=True, now=self._clock)
-        return limit_ends(until, self._clock)
+        return self._limit_ends(headers.get("x-ratelimit-reset") or headers.get("retry-after"))

@@ -95,7 +95,6 @@ class XSource(EndpointSource):
             "mentions": self._fetch_mentions if username else None,
         }
         self._reads(fetchers, clock=clock)
-        self._clock = clock
         if query and not self.account:
             _LOGGER.warning(
                 "source %s: no X account known (set `username`, or a [brand] handle): the "
