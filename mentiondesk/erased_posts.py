@@ -13,7 +13,10 @@ the secret was set stay erased.
 A reply by someone else read after the erasure names the erased post by its id, as thread or
 parent (on Bluesky that id holds the author's account id): it is stored with the post's
 marker instead, as the replies stored before were given by the erasure (erasure_threads), so
-it keeps no id of the post and still joins their thread.
+it keeps no id of the post and still joins their thread. What it is on (on_title: the
+erased story's or post's title, the listener brings it with every comment) is left out, as
+the erasure blanked it on the comments stored before. A Bluesky post quoting an erased post
+keeps no address of it either (erased_quote_lines: the address holds its author's DID).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.erased_quote_lines import PLATFORM as QUOTING
+from mentiondesk.erased_quote_lines import by_uri, quoted_posts, unquoted_text
 from mentiondesk.fingerprint_keys import key_for, keys_for
 from mentiondesk.models import Mention
 from mentiondesk.tables import ERASED_POST, MENTION
@@ -65,10 +70,10 @@ def without_erased(conn: Connection, mentions: Sequence[Mention]) -> list[Mentio
     keys = keys_for(conn, _NAME)
     if not keys or not mentions:  # nothing was ever erased
         return list(mentions)
-    named = {(m.platform, p) for m in mentions for p in (m.external_id, *_named(m)) if p}
+    named = {(m.platform, p) for m in mentions for p in (m.external_id, *_cited(m)) if p}
     erased = _erased(conn, keys, named)
     kept = [m for m in mentions if (m.platform, m.external_id) not in erased]
-    if not any((m.platform, p) in erased for m in kept for p in _named(m)):
+    if not any((m.platform, p) in erased for m in kept for p in _cited(m)):
         return kept
     key = thread_key(conn, create=True)
     assert key is not None  # made just now if none was
@@ -76,11 +81,22 @@ def without_erased(conn: Connection, mentions: Sequence[Mention]) -> list[Mentio
 
 
 def _marked(m: Mention, key: bytes, erased: set[tuple[str, str]]) -> Mention:
-    """`m` with the marker of each erased post it names as thread or parent."""
+    """`m` with the marker of each erased post it names as thread or parent, without the
+    title of its thread's erased first post, and with a quote of an erased post rewritten
+    (erased_quote_lines)."""
     thread, parent = (
         marker(key, m.platform, p) if p and (m.platform, p) in erased else p for p in _named(m)
     )
-    return replace(m, thread_id=thread, parent_id=parent)
+    title = None if (m.platform, m.thread_id) in erased else m.on_title
+    text = m.text
+    if m.platform == QUOTING:  # a quote line of an erased post: no address of it
+        text = unquoted_text(text, by_uri({p for s, p in erased if s == m.platform}))
+    return replace(m, thread_id=thread, parent_id=parent, on_title=title, text=text)
+
+
+def _cited(m: Mention) -> list[str | None]:
+    """The posts `m` names: its thread and parent, and on Bluesky those it quotes."""
+    return [*_named(m), *(quoted_posts(m.text) if m.platform == QUOTING else [])]
 
 
 def _named(m: Mention) -> tuple[str | None, str | None]:

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from mentiondesk import retention_keys as keys
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
 from mentiondesk.erased_posts import keep_erased
+from mentiondesk.erased_quotes import profiles, unquote
 from mentiondesk.erasure_audit import already_said, erase_detail
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
 from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
@@ -193,7 +194,8 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
     listed_as = sorted(listed_forms(platform, whose.handles, wanted.home))
     prelisted = [h for h in listed_as if drop_handle(conn, platform, h)]
     listed = bool(prelisted) or any(a.do_not_contact for a in authors)
-    erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed)
+    quoted_at = profiles(whose, wanted.home)  # where their posts' addresses start
+    erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed, quoted_at=quoted_at)
     _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
     if erasure.listed:
         kept = [a for a in authors if a.do_not_contact or prelisted]
@@ -206,13 +208,21 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
 
 
 def _erase_traces(
-    conn: Connection, platform: str, whose: Whose, author_ids: list[int], *, listed: bool
+    conn: Connection,
+    platform: str,
+    whose: Whose,
+    author_ids: list[int],
+    *,
+    listed: bool,
+    quoted_at: dict[str, list[str]],
 ) -> Erasure:
     """Everything of theirs but the author rows, in an order where each step still finds
     what it reads (the subqueries read mentions and cases: those go last)."""
     mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
     keep_erased(conn, mentions)  # read again (a re-read window, a lost cursor), not stored
-    unthread(conn, mentions)  # others' replies name their posts (an id leads to them)
+    # Others' replies name their posts (an id leads to them), and show their story's title.
+    titled = unthread(conn, mentions, titles=True)
+    quoted = unquote(conn, mentions, quoted_at)  # others' quotes link to their posts
     tickets = tickets_of(conn, whose)  # before the outbox rows lose their case
     replies = replies_of(conn, whose)  # before they lose their case and copy too
     outbox = erase_outbox(conn, whose)
@@ -224,6 +234,7 @@ def _erase_traces(
         rewritten=_per_sink(outbox.cards.queued),
         cleared=_per_sink(outbox.cards.cleared),
         waiting=_per_sink(outbox.cards.waiting),
+        shown=_per_sink(titled + quoted),
     )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.

@@ -53,15 +53,20 @@ class Elsewhere:
     cleared: tuple[tuple[str, int], ...] = ()
     # Of `rewritten`, the cards whose rewrite is the retention's, still waiting in the outbox.
     waiting: tuple[tuple[str, int], ...] = ()
+    # Alerts about others' posts, delivered, that showed the title of a story or post of
+    # theirs (their words) or a link to one: the store no longer keeps it, the chat does.
+    shown: tuple[tuple[str, int], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.tickets or self.alerts or self.replies or self.rewritten or self.cleared)
+        copies = self.tickets or self.alerts or self.replies or self.shown
+        return bool(copies or self.rewritten or self.cleared)
 
     def by_hand(self, kinds: Mapping[str, str]) -> bool:
         """Whether a copy is left for the operator to delete, as `described` lists them
         (`kinds`: responder name → kind): not the Slack cards, nor a reply a console only
         printed."""
-        return bool(self.tickets or posted(self.replies, kinds) or self.alerts_left())
+        left = self.alerts_left() or self.shown
+        return bool(self.tickets or posted(self.replies, kinds) or left)
 
     def slack(self) -> str:
         """The audit's words on their Slack cards (erasure_audit), "" where there were none."""
@@ -127,7 +132,7 @@ def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
         for sink, n in elsewhere.cleared
         if n
     ]
-    if not (elsewhere.tickets or alerts or replies):
+    if not (elsewhere.tickets or alerts or replies or elsewhere.shown):
         return lines or [
             "Nothing about them was sent outside this store: no help-desk ticket, no alert, "
             "no reply or private message."
@@ -142,6 +147,11 @@ def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
             lines.append(f"    and the {requester} it was filed under (external id {ids})")
     for sink, n in alerts:
         lines.append(f"  - {counted(n, 'alert')} about them delivered to {sink}")
+    for sink, n in elsewhere.shown:
+        lines.append(
+            f"  - {counted(n, 'alert')} about others' posts delivered to {sink}, showing "
+            "the title of a story or post of theirs or a link to one"
+        )
     lines += reply_lines(replies)
     where = "in each tool or platform" if replies else "in each tool"
     lines.append(f"Those copies stay there until someone deletes them {where}.")
