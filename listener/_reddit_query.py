@@ -2,7 +2,7 @@
 
 Reddit's search finds submissions only, and its newest-comments listing (`r/<subs>/comments`)
 cannot be searched, so the Reddit source matches those comments against its `query` itself.
-It understands the forms the brand's default query and the README's examples use, no more:
+It understands the forms the brand's default query and docs/platforms.md's examples use, no more:
 
 - a term (`lumora`, `@lumora`, `Lumora+`): a whole word in any case. `lumora` matches
   "Lumora's lamp", "#lumora" and "u/lumora", not "lumoras" or "lumora_bot";

@@ -165,7 +165,7 @@ def forget(
     delivered actions and audit lines about them are kept, blanked (who did what, when); the
     audit trail keeps that an erasure happened, not whose. If they asked not to be
     contacted, only a fingerprint of their account is kept so that they stay on the list.
-    Backups are not touched: see README, 'Personal data'. An author who renamed their account
+    Backups are not touched: see docs/privacy.md. An author who renamed their account
     and has not posted since is stored under their old handle: find them by --id or --post."""
     _one_of(handle, account_id, post)
     config = load(ctx)

@@ -1,5 +1,5 @@
 """`mentiondesk outbox hold`, `outbox drop` and `outbox look-first`: what an operator does
-after restoring a backup, when actions delivered since it are pending again (README,
+after restoring a backup, when actions delivered since it are pending again (docs/operations.md,
 "Backups"), or with a held action that can never go."""
 
 from __future__ import annotations

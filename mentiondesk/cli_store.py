@@ -45,7 +45,7 @@ def purge(
     figures count them) but lose the posts' text, links and authors, the drafts' text, notes,
     corrections and audit details; so do older posts that opened no case. An open case, a
     draft waiting for a person or a reply or alert not yet delivered is never touched. The service
-    does the same once a day when retain_days is set. See README, 'Personal data'."""
+    does the same once a day when retain_days is set. See docs/privacy.md."""
     config = load(ctx)
     keep = days if days is not None else config.settings.store.retain_days
     if keep is None:

@@ -179,7 +179,8 @@ def inline_password(section: StoreSection) -> list[str]:
     return [
         "store.url holds the database password, so anyone who reads the config file has it; "
         'keep the URL in an environment variable instead: url_env = "MENTIONDESK_STORE_URL" '
-        "(README, 'Scale'), or leave the password out of the URL for PGPASSWORD or ~/.pgpass"
+        "(docs/operations.md, 'Scale'), or leave the password out of the URL for PGPASSWORD "
+        "or ~/.pgpass"
     ]
 
 

@@ -63,8 +63,8 @@ class Left:
         if any(kind == "alert" for w in self.paced for kind, _ in w.kinds):
             lines.append(
                 "→ too many alerts for the chat? A digest route sends them as one message a "
-                'period (README: "Alert routes and digests"); add one and restart, and those '
-                "queued join it"
+                'period (docs/chat-and-helpdesks.md: "Alert routes and digests"); add one and '
+                "restart, and those queued join it"
             )
         for w in self.refused:
             lines.append(

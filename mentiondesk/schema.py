@@ -153,8 +153,8 @@ def check_ready(engine: Engine) -> tuple[str, list[str]]:
 def _lacking(columns: list[str]) -> ConfigError:
     return ConfigError(
         f"store.url: the database was made by an older mentiondesk and lacks "
-        f"{', '.join(columns)}; add them (README, 'Upgrading') or point [store] url at a "
-        "new database"
+        f"{', '.join(columns)}; add them (docs/operations.md, 'Upgrading') or point "
+        "[store] url at a new database"
     )
 
 

@@ -139,7 +139,7 @@ def cannot_create(user: str, schema: str = "public") -> str:
     return (
         f"store.url: the database user {user} cannot create tables in schema {schema}: "
         f"GRANT CREATE ON SCHEMA {schema} TO {user}; or run mentiondesk once as the "
-        "database's owner, which makes the tables (then grant them: README, 'Scale')"
+        "database's owner, which makes the tables (then grant them: docs/operations.md, 'Scale')"
     )
 
 

@@ -2,8 +2,8 @@
 answers a customer and asks them to write on WhatsApp or pay a fee ("golpe do falso
 atendente"). Pure: the author's handle and display name against `[brand]`.
 
-The rule (README, "Playbooks"): an account that is not one of the brand's own handles, as its
-platform writes them (`is_own`), is a *possible impostor* when
+The rule (docs/playbooks.md, "Possible impostors"): an account that is not one of the
+brand's own handles, as its platform writes them (`is_own`), is a *possible impostor* when
 - its handle is a look-alike of one of the brand's handles: the same once case, accents,
   separators and digits are set aside, look-alike letters read as one (0 o, 1 l, rn m, a
   Cyrillic о…) and a doubled letter as one ("@1umora", "@lumora_", "@LURNORA", "@lumorra"); or

@@ -136,7 +136,9 @@ def accented_key(text: str, said: str) -> str | None:
     elif plain.lower() in _WORDS_KEYS:  # `contém = ["procon"]`
         hint = _NO_WORDS
     else:
-        hint = f"did you mean {close!r}?" if close else "write it as the README's rules do"
+        hint = (
+            f"did you mean {close!r}?" if close else "write it as the rules in docs/playbooks.md do"
+        )
     return found.said(hint)
 
 

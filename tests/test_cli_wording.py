@@ -22,7 +22,6 @@ from tests.helpers import (
 )
 
 md = run_cli
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture

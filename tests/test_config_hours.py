@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mentiondesk.config import DeskSection, load_config
+from tests.docs_text import page
 from tests.helpers import run_cli, shipped_desk, write_config, write_mentions
 
 
@@ -126,8 +127,8 @@ def test_the_shipped_config_shows_them_ready_to_uncomment() -> None:
 
 
 def test_the_readmes_split_shift_example_reads_as_it_says() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    example = readme[readme.index("A day of several shifts") :].split("```toml\n")[1]
+    desk_page = page("docs/desk.md")
+    example = desk_page[desk_page.index("A day of several shifts") :].split("```toml\n")[1]
     desk = DeskSection.model_validate(tomllib.loads(example.split("```")[0])["desk"])
     assert desk.business_hours is not None
     hours = desk.business_hours.calendar(desk.timezone)

@@ -15,6 +15,7 @@ from mentiondesk import registry
 from mentiondesk.config import load_config
 from mentiondesk.models import ConfigError
 from responders.freshdesk import FreshdeskResponderConfig
+from tests.docs_text import docs_text
 from tests.helpers import run_cli, write_config, write_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,7 +150,7 @@ def test_each_platform_source_carries_its_kind_as_the_platform() -> None:
 
 
 def test_the_readme_routing_samples_still_load(tmp_path: Path) -> None:
-    blocks = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    blocks = re.findall(r"```toml\n(.*?)```", docs_text(), re.S)
     samples = [_routing_part(b) for b in blocks if "[routing" in b]
     assert len(samples) >= 3
     for i, sample in enumerate(samples):
@@ -162,7 +163,7 @@ def test_the_readme_routing_samples_still_load(tmp_path: Path) -> None:
 
 
 def _routing_part(block: str) -> str:
-    """The `[routing]` and `[[routing.…]]` tables of a README sample."""
+    """The `[routing]` and `[[routing.…]]` tables of a sample in the docs."""
     kept, keep = [], False
     for line in block.splitlines():
         if line.startswith("["):

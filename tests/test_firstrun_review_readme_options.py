@@ -1,19 +1,19 @@
-"""Every option `--help` offers is named in the README, so that a newcomer who reads the
+"""Every option `--help` offers is named in the README or docs/, so that a newcomer who reads the
 command table (or the section it points to) meets each one: `train-sentiment
 --learning-rate`, `tune-sentiment --ngram` and `--verbose` were in `--help` alone."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 import typer.main
 
 from mentiondesk.cli import app
+from tests.docs_text import docs_text
 
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+README = docs_text()
 
 
 def _options() -> list[tuple[str, list[str]]]:

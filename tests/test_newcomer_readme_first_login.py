@@ -44,6 +44,6 @@ async def test_the_readme_shows_the_first_login_line_as_printed(
 def test_the_readme_says_where_the_hints_command_is_after_the_demo() -> None:
     """`./demo` installs into .venv/: the hints' bare `mentiondesk` is not on PATH there."""
     readme = _readme()
-    demo_part = readme[: readme.index("## Command line")]
+    demo_part = readme[: readme.index("## A short tour")]
     assert "Add people with `mentiondesk users add" in demo_part
     assert "`source .venv/bin/activate`" in demo_part

@@ -17,6 +17,7 @@ from sentiment.transformers_hf import (
     _capped,
     label_columns,
 )
+from tests.docs_text import page
 
 WORDS = ["love", "hate", "lamp", "parcel", "late", "great", "entrega", "ótimo", "the", "is"]
 
@@ -157,12 +158,12 @@ def test_a_hub_name_is_not_taken_for_a_folder(tmp_path: Path) -> None:
 def test_the_readme_toml_samples_parse_and_the_transformers_one_loads() -> None:
     # `settings.labels = …` after an inline `settings = {…}` was a TOML error, and the
     # star mapping left "2 stars" and "4 stars" without a class.
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
-    parsed = [tomllib.loads(b) for b in re.findall(r"```toml\n(.*?)```", readme, re.S)]
+    sentiment_page = page("docs/sentiment.md")
+    parsed = [tomllib.loads(b) for b in re.findall(r"```toml\n(.*?)```", sentiment_page, re.S)]
     samples = [
         p["sentiment"] for p in parsed if p.get("sentiment", {}).get("classifier") == "transformers"
     ]
-    assert samples, "README shows no transformers sample"
+    assert samples, "docs/sentiment.md shows no transformers sample"
     for sample in samples:
         config = TransformersClassifierConfig.model_validate(sample["settings"])
         stars = {i: f"{i + 1} star{'s' if i else ''}" for i in range(5)}

@@ -190,7 +190,7 @@ def _cases(conn: Connection, f: Filters, limit: int) -> list[QueueItem]:
 
 
 def _rank(item: QueueItem) -> tuple[bool, int, datetime]:
-    """The queue's one order (README, "The desk"), as _cases' and _loose_drafts' SQL sort: a
+    """The queue's one order (docs/desk.md, "The desk"), as _cases' and _loose_drafts' SQL sort: a
     held reply first (the author was never answered: late already), then the most urgent
     (priority), then the longest waiting (since the earliest message not yet answered).
     Merging their pages by it (a stable sort, the SQL's ties kept) makes the first page

@@ -2,7 +2,7 @@
 screen reader's voice: the most specific tag the desk knows, never a region it guesses.
 
 A rule's draft carries the folder it was written from: "pt" is templates/pt/, Brazil's
-(README; the page's small print names it pt-BR), "pt-PT" Portugal's. A draft written by
+(docs/playbooks.md; the page's small print names it pt-BR), "pt-PT" Portugal's. A draft written by
 hand, and Reply now's box, carry only the post's language ("pt"): they take the region the
 playbook answers the case in where something told it (the post's own tag, the handle it
 writes to, the author's words, a Portugal-only team's `default_lang`), and none otherwise."""

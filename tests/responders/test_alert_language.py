@@ -19,6 +19,7 @@ from mentiondesk.web import i18n_pt_pt, i18n_pt_words
 from responders.freshdesk import FreshdeskResponder
 from responders.slack import SlackResponder
 from responders.zendesk import ZendeskResponder
+from tests.docs_text import docs_text, page
 from tests.fakes import freshdesk as fd
 from tests.fakes import webhooks
 from tests.fakes import zendesk as zd
@@ -214,11 +215,12 @@ def test_a_bad_language_stops_start_up(
 
 def test_the_readme_quotes_the_refusal_the_code_gives() -> None:
     """It quoted a refusal of 'pt', which is read as Brazil's."""
-    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    chat_page = " ".join(page("docs/chat-and-helpdesks.md").split())
     with pytest.raises(ValueError, match="cannot be written in 'fr'") as refused:
         checked_language("fr")
-    assert f"`routing.language: {refused.value}`" in readme
-    assert checked_language("pt") == "pt-BR" and "cannot be written in 'pt'" not in readme
+    assert f"`routing.language: {refused.value}`" in chat_page
+    assert checked_language("pt") == "pt-BR"
+    assert "cannot be written in 'pt'" not in " ".join(docs_text().split())
 
 
 def test_words_match_the_desk_catalogue() -> None:

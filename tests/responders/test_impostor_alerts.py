@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -15,6 +14,7 @@ from mentiondesk.alert_wording import wording_for
 from mentiondesk.models import ENGLISH, OutboxAction, Wording
 from responders import discord, mattermost, slack_blocks, teams
 from responders.console import ConsoleResponder
+from tests.docs_text import page
 from tests.responders._data import action
 
 Format = Callable[[OutboxAction, Wording], str]
@@ -56,11 +56,12 @@ def test_in_the_team_s_language(sink: str) -> None:
 def test_the_readme_says_the_console_writes_english() -> None:
     """It said the warning is in the team's language, and listed the sinks that follow
     `[routing] language` without saying the console is not one."""
-    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    playbooks = " ".join(page("docs/playbooks.md").split())
+    chat = " ".join(page("docs/chat-and-helpdesks.md").split())
     assert WARNED in FORMATS["console"](_impostor(), wording_for("pt-BR", "UTC"))
-    assert "in the team's language (the `console`, a stand-in for the team chat while" in readme
+    assert "in the team's language (the `console`, a stand-in for the team chat while" in playbooks
     follows = "(not the `console`, a stand-in for the team chat while trying things out: it "
-    assert follows + "writes English whatever `language` says)" in readme
+    assert follows + "writes English whatever `language` says)" in chat
 
 
 def test_the_brand_name_is_escaped_for_each_chat() -> None:
