@@ -26,6 +26,11 @@ MESSAGES: dict[str, str] = {
     "Drafted reply:": "Rascunho de resposta:",
     "Drafted reply: ": "Rascunho de resposta: ",
     "Draft:": "Rascunho:",
+    # Above a draft not in the author's language (responders/_text.py OTHER_LANGUAGE), with
+    # WORDS["lang"]'s names: "Rascunho em português europeu — a pessoa escreveu em italiano"
+    "Draft in {language} — the author wrote in {theirs}": (
+        "Rascunho em {language} — a pessoa escreveu em {theirs}"
+    ),
     "Label": "Classificação",
     # {who}: the handle as its platform writes it ("@ana", "u/ana", "ana")
     "{case}: {label} mention by {who}": "{case}: menção de {who} ({label})",

@@ -167,10 +167,10 @@ def _outbox_rows(
     follow-up opens carries what the author said before in the case, from `history`.
     """
     case_of = cases.case_of
-    first_draft: dict[int, tuple[int, str]] = {}
+    first_draft: dict[int, tuple[int, DraftPlan]] = {}
     rows: list[dict[str, object]] = []
     for (d, plan), draft_id in drafts:
-        first_draft.setdefault(d.mention_id, (draft_id, plan.text))
+        first_draft.setdefault(d.mention_id, (draft_id, plan))
         if plan.auto:
             number = _number(case_of.get(d.mention_id))
             rows.append(post_action(d.mention, d.reading, number, draft_id, plan, post_route, now))
@@ -184,7 +184,8 @@ def _outbox_rows(
                 reading=d.reading,
                 case_number=_number(case_id),
                 draft_id=draft[0] if draft else None,
-                draft_text=draft[1] if draft else None,
+                draft_text=draft[1].text if draft else None,
+                draft_lang=draft[1].lang if draft else None,  # said where not the author's
                 rule=out.rule,
                 follow_up=d.mention_id in cases.follow_ups,
                 earlier=earlier(history.get(case_id or 0, []), d.mention_id)

@@ -37,7 +37,7 @@ def queue_new(
     keyed = {outbox_key(p, mention, number): p for p in wanted}
     had = set(conn.scalars(sa.select(OUTBOX.c.key).where(OUTBOX.c.key.in_(list(keyed)))))
     draft = conn.execute(
-        sa.select(DRAFT.c.id, DRAFT.c.text)
+        sa.select(DRAFT.c.id, DRAFT.c.text, DRAFT.c.lang)
         .where(DRAFT.c.mention_id == mention_id, DRAFT.c.status == "pending")
         .order_by(DRAFT.c.id)
     ).first()
@@ -53,6 +53,7 @@ def queue_new(
             case_number=number,
             draft_id=draft.id if draft else None,
             draft_text=draft.text if draft else None,
+            draft_lang=draft.lang if draft else None,
             rule=plan.rule,
             follow_up=opener is not None and opener != mention_id,
             earlier=earlier(history, mention_id) if plan.kind == "ticket" else (),

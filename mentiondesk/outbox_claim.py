@@ -109,7 +109,14 @@ def _as_now(
     cases = {case_ids[n] for n in alerts} - {None}
     if not draft_ids and not cases:
         return actions
-    draft_cols = (DRAFT.c.status, DRAFT.c.text, DRAFT.c.decided_by, DRAFT.c.decided_at)
+    # Its language too: an alert queued before alerts said it learns it here.
+    draft_cols = (
+        DRAFT.c.status,
+        DRAFT.c.text,
+        DRAFT.c.lang,
+        DRAFT.c.decided_by,
+        DRAFT.c.decided_at,
+    )
     drafts = _by_id(conn, DRAFT, draft_ids, draft_cols)
     found = _by_id(conn, CASE, cases, (CASE.c.status, CASE.c.closed_at, CASE.c.assignee))
     tickets = ticket_targets(conn, {c for c in cases if c is not None})
@@ -137,8 +144,8 @@ def _told(
     """`action` showing `draft`'s text as it is, told (extra[SETTLED]) what is settled;
     `escalated`: its case has a ticket queued or filed (Escalate would only be refused)."""
     ctx = action.context
-    if draft is not None and draft.text is not None:
-        ctx = replace(ctx, draft_text=str(draft.text))
+    if draft is not None and draft.text is not None:  # and its language, to say if not theirs
+        ctx = replace(ctx, draft_text=str(draft.text), draft_lang=draft.lang or ctx.draft_lang)
     said = settled_extra(
         draft=draft.status if draft is not None else None,
         decided_by=draft.decided_by if draft is not None else None,

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Mapping
 
 from mentiondesk.business_week import DAY_NAMES, ENGLISH_DAYS
-from mentiondesk.models import PLATFORM_NAMES
+from mentiondesk.models import LANGUAGE_NAMES, PLATFORM_NAMES
 
 # English shows stored values as stored, except where the key is not the word people use:
 # labels read as the desk's vocabulary (pt-BR's Reclamação/Neutro/Elogio), reasons as words.
@@ -34,19 +34,7 @@ ENGLISH_WORDS = {
     },
     "platform": PLATFORM_NAMES,
     # A reading's language (sentiment.lang: "und" when unsure) or a draft's, with its region.
-    "lang": {
-        "en": "English",
-        "pt": "Portuguese",
-        # Not "Portuguese (Brazil)": it goes inside parentheses ("Order (Brazilian Portuguese)").
-        "pt-PT": "European Portuguese",
-        "pt-BR": "Brazilian Portuguese",
-        "es": "Spanish",
-        "fr": "French",
-        "it": "Italian",
-        "de": "German",
-        "nl": "Dutch",
-        "und": "unknown",
-    },
+    "lang": LANGUAGE_NAMES,
 }
 
 

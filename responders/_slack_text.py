@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentiondesk.models import Mention, Wording
-from responders._escape import plain_fitted, units
+from mentiondesk.models import CaseContext, Mention, Wording
+from responders._escape import plain_fitted, slack_mrkdwn, units
 from responders._settled import isolated
-from responders._text import plain
+from responders._text import other_language_note, plain
 
 # Slack's most for a section's text, plain_text as mrkdwn (a longer draft takes several). Its
 # docs say "characters": counted in UTF-16 units (an emoji is two), the stricter count.
@@ -53,3 +53,12 @@ def on_title_context(mention: Mention, wording: Wording) -> list[dict[str, Any]]
     title = isolated(plain(mention.on_title, ON_TITLE_LIMIT))
     shown = {"type": "plain_text", "text": wording.t("on “{title}”", title=title), "emoji": False}
     return [{"type": "context", "elements": [shown]}]
+
+
+def language_note(ctx: CaseContext, wording: Wording) -> list[dict[str, Any]]:
+    """The bold line above a draft not in its author's language ("Draft in European
+    Portuguese — the author wrote in Italian"), escaped as the card's facts are; nothing for
+    a draft in theirs. A section, not a context: an approver on a phone must not miss it."""
+    if (note := other_language_note(ctx, wording)) is None:
+        return []
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": f"*{slack_mrkdwn(note, 300)}*"}}]

@@ -24,6 +24,9 @@ IMPOSTOR_REPLY = (
     "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
     "report it to {platform} and warn the customer it replied to."
 )
+# A draft not in the author's language (CaseContext.authors_lang): an Italian post answered
+# from a Lisbon team's pt-PT templates, approved from a phone, must not go out unnoticed.
+OTHER_LANGUAGE = "Draft in {language} — the author wrote in {theirs}"
 # A name that draws nothing ("", "  ", "\u200b", "\u202e", "\x00"): the handle, or this word
 # ("Perfil", as the ticket's field), stands in for it.
 NO_NAME = "Author"
@@ -99,3 +102,15 @@ def impostor_warning(ctx: CaseContext, wording: Wording = ENGLISH) -> str | None
     text = IMPOSTOR_REPLY if ctx.mention.parent_id else IMPOSTOR
     platform = PLATFORM_NAMES.get(ctx.mention.platform, ctx.mention.platform)
     return "⚠ " + wording.t(text, term=ctx.impostor_of, platform=platform)
+
+
+def other_language_note(ctx: CaseContext, wording: Wording = ENGLISH) -> str | None:
+    """What an alert says above a draft not in its author's language ("Draft in European
+    Portuguese — the author wrote in Italian"), in the team's language; None where the draft
+    is in theirs, or is not shown. Plain text: each chat escapes it as it writes it (a
+    platform's own language tag, where no catalogue names it, is shown as it came)."""
+    theirs = ctx.authors_lang
+    if not ctx.draft_text or theirs is None or ctx.draft_lang is None:
+        return None
+    language, wrote = wording.language(ctx.draft_lang), wording.language(theirs)
+    return wording.t(OTHER_LANGUAGE, language=language, theirs=wrote)

@@ -16,7 +16,13 @@ from mentiondesk.models import (
     ResponderConfig,
     handle_shown,
 )
-from responders._text import author_reach, case_title, impostor_warning, plain
+from responders._text import (
+    author_reach,
+    case_title,
+    impostor_warning,
+    other_language_note,
+    plain,
+)
 
 
 class ConsoleResponderConfig(ResponderConfig):
@@ -75,8 +81,10 @@ class ConsoleResponder:
         line = f"[{action.kind}] {case} {detail} · {who} [{plain(r.lang)}]: “{text}”"
         if m.on_title:  # a comment: the story's or post's title it answers
             line += f" on “{plain(m.on_title, 80)}”"
-        warning = impostor_warning(ctx)
-        return f"{line} {plain(warning)}" if warning else line
+        # English, as the rest of the line: the console writes no team's language.
+        for said in (impostor_warning(ctx), other_language_note(ctx)):
+            line += f" {plain(said)}" if said else ""
+        return line
 
     async def close(self) -> None:
         return None

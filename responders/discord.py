@@ -18,7 +18,7 @@ from mentiondesk.models import (
 from responders._chat_author import chat_handle, chat_reach, erased_named
 from responders._escape import discord_markdown
 from responders._settled import delivered_line
-from responders._text import case_title, impostor_warning
+from responders._text import case_title, impostor_warning, other_language_note
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 SUPPRESS_EMBEDS = 1 << 2  # a message flag Execute Webhook takes
@@ -119,6 +119,8 @@ def content(action: OutboxAction, wording: Wording = ENGLISH) -> str:
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         head += f"**{discord_markdown(warning, 400)}**\n"
     draft = f"\n{w.t('Draft:')} {discord_markdown(ctx.draft_text, 400)}" if ctx.draft_text else ""
+    if note := other_language_note(ctx, w):  # above a draft not in the author's language
+        draft = f"\n**{discord_markdown(note, 200)}**{draft}"
     if said := delivered_line(action, w, str):  # decided, or ended, before it was delivered
         draft += f"\n{discord_markdown(said, 300)}"
     # <…> around the URL: a link without Discord's preview of the (login) page under it.

@@ -9,7 +9,7 @@ from responders._chat_author import chat_handle, chat_reach, erased_named
 from responders._escape import mattermost_markdown
 from responders._mattermost_refusal import raise_known
 from responders._settled import delivered_line
-from responders._text import case_title, impostor_warning
+from responders._text import case_title, impostor_warning, other_language_note
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 # Characters (runes) in one post; Mattermost splits a longer webhook text into several posts.
@@ -101,6 +101,8 @@ def _after_quote(action: OutboxAction, w: Wording) -> list[str]:
     """The lines under the quoted mention: the draft, what was settled, the desk's link."""
     ctx = action.context
     lines = []
+    if note := other_language_note(ctx, w):  # above a draft not in the author's language
+        lines.append(f"**{mattermost_markdown(note, 200)}**")
     if ctx.draft_text:
         lines.append(w.t("Draft:") + " " + mattermost_markdown(ctx.draft_text, 800))
     if said := delivered_line(action, w, str):  # decided, or ended, before it was delivered

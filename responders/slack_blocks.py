@@ -21,7 +21,7 @@ from responders._chat_author import erased_named
 from responders._escape import slack_chunks, slack_handle, slack_mrkdwn, units
 from responders._settled import delivered_line, isolated, settled_buttons
 from responders._slack_author import author_line
-from responders._slack_text import SECTION_LIMIT, on_title_context, text_only_blocks
+from responders._slack_text import SECTION_LIMIT, language_note, on_title_context, text_only_blocks
 from responders._text import case_title, impostor_warning, plain
 
 Block = dict[str, Any]
@@ -95,8 +95,8 @@ def alert_blocks(action: OutboxAction, wording: Wording = ENGLISH) -> list[Block
     ]
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         blocks.insert(1, _section(f"*{slack_mrkdwn(warning, 500)}*"))
-    if ctx.draft_text:
-        blocks.extend(_draft_blocks(ctx.draft_text, m.platform, w))
+    if ctx.draft_text:  # said above it where it is not in the author's language
+        blocks += language_note(ctx, w) + _draft_blocks(ctx.draft_text, m.platform, w)
     buttons = _buttons(action, w)
     if buttons["elements"]:  # Slack rejects an actions block without elements
         blocks.append(buttons)

@@ -24,7 +24,7 @@ from mentiondesk.models import (
 from responders._chat_author import chat_followers, chat_name, erased_named
 from responders._http import WEBHOOK_REFUSED, check
 from responders._settled import delivered_line
-from responders._text import case_title, impostor_warning, plain
+from responders._text import case_title, impostor_warning, other_language_note, plain
 from responders._webhook import WebhookConfig, WebhookSink, webhook_url
 
 
@@ -156,6 +156,8 @@ def card_body(action: OutboxAction, wording: Wording = ENGLISH) -> list[dict[str
     ]
     if warning := impostor_warning(ctx, w):  # a possible fake support account
         body.insert(1, _runs((warning, True)))
+    if note := other_language_note(ctx, w):  # a draft not in the author's language
+        body.append(_runs((note, True)))
     if ctx.draft_text:
         body.append(_runs((w.t("Drafted reply: "), True), (ctx.draft_text, False)))
     if said := delivered_line(action, w, str):  # decided, or ended, before it was delivered

@@ -29,6 +29,7 @@ from mentiondesk.models._errors import (
     utc,
 )
 from mentiondesk.models._handles import AT_HANDLES, handle_prefix, handle_shown, handle_typed
+from mentiondesk.models._langs import LANGUAGE_NAMES, other_language
 from mentiondesk.models._mentions import (
     CASELESS_HANDLES,
     ERASED_ON_REQUEST,
@@ -123,6 +124,7 @@ __all__ = [
     "ENGLISH",
     "ERASED_ON_REQUEST",
     "FORMER_PLATFORMS",
+    "LANGUAGE_NAMES",
     "NOTICE",
     "NUMBER_FORMATS",
     "OUT_OF_RANGE",
@@ -188,6 +190,7 @@ __all__ = [
     "narrower",
     "no_bool_for_number",
     "notice_context",
+    "other_language",
     "out_of_range",
     "require_env",
     "says_resolved",

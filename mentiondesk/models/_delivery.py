@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
+from mentiondesk.models._langs import other_language
 from mentiondesk.models._mentions import Author, Mention
 from mentiondesk.models._readings import Label, Reading
 
@@ -48,10 +49,21 @@ class CaseContext:
     # when an alert is delivered (outbox_claim): the chat says to report it. Only a digest's
     # item stores it, so that the digest, written later, says so too.
     impostor_of: str | None = None
+    # The language `draft_text` is written in (its template folder: "pt-PT", "en"); None in
+    # an action stored before alerts said it, or with no draft. See authors_lang.
+    draft_lang: str | None = None
+
+    @property
+    def authors_lang(self) -> str | None:
+        """The language the author wrote in ("it") where the draft is in another (a Lisbon
+        team's pt-PT template answering an Italian), as the desk marks it; None otherwise."""
+        theirs = self.reading.lang
+        return theirs if other_language(self.draft_lang, theirs) else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             **({"impostor_of": self.impostor_of} if self.impostor_of else {}),
+            **({"draft_lang": self.draft_lang} if self.draft_lang else {}),
             "mention": self.mention.to_dict(),
             "reading": self.reading.to_dict(),
             "case_number": self.case_number,
@@ -76,6 +88,7 @@ class CaseContext:
             earlier=tuple(Mention.from_dict(m) for m in data.get("earlier") or ()),
             case_url=data.get("case_url"),
             impostor_of=data.get("impostor_of"),
+            draft_lang=data.get("draft_lang"),
         )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
+from mentiondesk.models._langs import LANGUAGE_NAMES
 from mentiondesk.models._numbers import NUMBER_FORMATS, NumberFormat
 
 
@@ -36,6 +37,13 @@ class Wording:
     def word(self, kind: str, value: str) -> str:
         """A stored value (label, reason, platform, language) as this team reads it."""
         return self.words.get(kind, {}).get(value, value)
+
+    def language(self, tag: str) -> str:
+        """A language by name, as a sentence says it ("European Portuguese", "italiano"): a
+        region no catalogue names by its language's ("it-CH": Italian), else the tag itself.
+        English's names are its own: its `lang` word stays the stored tag ("x · en")."""
+        names = self.words.get("lang") or LANGUAGE_NAMES
+        return names.get(tag) or names.get(tag.split("-")[0]) or tag
 
     def number(self, n: int) -> str:
         """A count as this language groups it (NumberFormat.number): 1,234, 1.234, 1234."""

@@ -10,10 +10,9 @@ writes to, the author's words, a Portugal-only team's `default_lang`), and none 
 from __future__ import annotations
 
 from mentiondesk.hand_reply import HAND
-from mentiondesk.models import Mention
+from mentiondesk.models import Mention, other_language
 from mentiondesk.web.data_case import CaseDetail
 from playbooks import Playbook
-from playbooks.template_langs import UNSURE
 from playbooks.variants import regional
 
 REPLY = "reply"  # Reply now's box, beside the drafts' ids
@@ -50,7 +49,8 @@ def authors_langs(detail: CaseDetail) -> dict[str, str]:
     is in another: a rule's draft for a post in a language the playbook has no templates for
     (Italian to a Lisbon team) is written in `[playbooks] fallback_lang`'s or default_lang's,
     and an agent must not send Portuguese to an Italian unawares. The region does not count
-    (pt-PT and pt-BR read each other); nor does a post too short to tell (`und`)."""
+    (pt-PT and pt-BR read each other); nor does a post too short to tell (`und`). The chat
+    alerts decide it alike (models.other_language, CaseContext.authors_lang)."""
     wrote = {cm.id: cm.lang or "" for cm in detail.case_mentions}
     wrote[detail.mention.id] = detail.reading.lang if detail.reading else ""
     return {
@@ -58,14 +58,3 @@ def authors_langs(detail: CaseDetail) -> dict[str, str]:
         for d in detail.drafts
         if other_language(d.lang, theirs := wrote.get(d.mention_id, ""))
     }
-
-
-def other_language(draft: str | None, theirs: str | None) -> bool:
-    """Whether a draft in `draft` ("pt-PT") is in another language than `theirs` ("it"), both
-    known. The queue's row says the same (queue.html)."""
-    known = draft and theirs and theirs != UNSURE
-    return bool(known) and _language(draft or "") != _language(theirs or "")
-
-
-def _language(tag: str) -> str:
-    return tag.split("-")[0].lower()

@@ -11,7 +11,7 @@ from mentiondesk.cases import replaced_by, withdrawn_for_complaint, withdrawn_fo
 from mentiondesk.casework import NOTE_MAX
 from mentiondesk.corrections import withdrawn_for_correction
 from mentiondesk.edited_posts import withdrawn_for_edit
-from mentiondesk.models import Brand, can_post, has_followers, text_digest
+from mentiondesk.models import Brand, can_post, has_followers, other_language, text_digest
 from mentiondesk.opt_outs import withdrawn_for_opt_out
 from mentiondesk.tables import case_number
 from mentiondesk.wording import signed
@@ -34,6 +34,7 @@ def template_globals(clock: Callable[[], datetime], brand: Brand) -> dict[str, A
         "fingerprint": text_digest,
         "can_post": can_post,  # Hacker News: the queue offers no one-click Approve
         "has_followers": has_followers,  # not Hacker News: no follower count shown there
+        "other_language": other_language,  # a draft not in its author's language: marked
         "safe_url": safe_url,
         "signed": signed,  # NPS: "+13", "-5", "0"; rounded as every figure is
         # impostor(platform=…, handle=…, name=…): how an author resembles the brand, or None
