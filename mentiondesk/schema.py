@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import shlex
 import time
 
 import sqlalchemy as sa
@@ -35,6 +36,9 @@ _PASSWORD = re.compile(
     r"|(^(?:[a-z][\w+.-]*:?/+)?[^:/@\s]+:)(?!//)\S*@",
     re.IGNORECASE,
 )
+# libpq's words for a database or user the server does not have (no SQLSTATE comes with them).
+_NO_DATABASE = re.compile(r'database "([^"]+)" does not exist')
+_NO_ROLE = re.compile(r'role "([^"]+)" does not exist')
 _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL 15+ gives PUBLIC no CREATE on schema public
 # libpq refuses a URL query option it does not know before it connects ("?ssl=true", as
 # Node and JDBC write it); psycopg raises it as a ProgrammingError with no SQLSTATE.
@@ -161,9 +165,24 @@ def _lacking(columns: list[str]) -> ConfigError:
 def _cannot_open(engine: Engine, exc: sa.exc.OperationalError) -> ConfigError:
     where = shown_url(engine.url.render_as_string(hide_password=True))
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-    return ConfigError(
-        f"store.url: cannot open {where} ({reason}); check that the database is running "
-        "and the URL is right"
+    return ConfigError(f"store.url: cannot open {where} ({reason}); {_open_fix(engine, reason)}")
+
+
+def _open_fix(engine: Engine, reason: str) -> str:
+    """What to do about a refused connection: a first install's database or user not made
+    yet is named with the command that makes it (the server says so in English only, its
+    default messages; in another lc_messages the general advice stands)."""
+    user = engine.url.username or "USER"
+    if found := _NO_DATABASE.search(reason):
+        command = f"createdb -O {shlex.quote(user)} {shlex.quote(found[1])}"
+        made = "owned by the user mentiondesk connects as"
+    elif found := _NO_ROLE.search(reason):
+        command, made = f"createuser --pwprompt {shlex.quote(found[1])}", "with a password"
+    else:
+        return "check that the database is running and the URL is right"
+    return (
+        f"create it {made}, as PostgreSQL's superuser (runuser -u postgres -- {command}; "
+        "docs/operations.md, 'Installing on a server'), or correct the URL"
     )
 
 
