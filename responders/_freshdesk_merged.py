@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentiondesk.models import FatalError, SinkRefused
 from responders import _helpdesk as desk
-from responders._helpdesk_base import GONE, LOOP, MAX_HOPS, UNREAD, Followed, merged_into
+from responders._helpdesk_base import GONE, LOOP, MAX_HOPS, Followed, merged_into, read_merged_into
 from responders._rest import RestClient
 
 CLOSED = 5
@@ -58,12 +57,9 @@ async def lives_on(http: RestClient, ref: str, shown: dict[str, Any] | None = No
 
 async def _read(http: RestClient, target: str) -> dict[str, Any] | Followed:
     """The primary ticket, an archived one as Closed; a Followed saying why it cannot be."""
-    try:
-        found = await http.call("GET", f"tickets/{target}", missing=(404,))
-    except SinkRefused:
-        raise  # the key itself: every ticket alike
-    except FatalError as exc:
-        return Followed(None, UNREAD.format(into=target, why=exc))
+    found = await read_merged_into(http, f"tickets/{target}", target)
+    if isinstance(found, Followed):
+        return found
     if found is None:
         kept = await http.call("GET", f"tickets/archived/{target}", missing=(403, 404))
         return dict(kept) if kept else Followed(None, GONE.format(into=target), gone=target)

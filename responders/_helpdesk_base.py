@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
-from mentiondesk.models import Mention, OutboxAction, Receipt, Wording
+from mentiondesk.models import FatalError, Mention, OutboxAction, Receipt, SinkRefused, Wording
 from responders import _earlier_case as earlier
 from responders import _helpdesk as desk
 from responders._rest import RestClient
@@ -142,6 +142,18 @@ class Followed(NamedTuple):
     ticket: dict[str, Any] | None
     why: str = ""
     gone: str = ""
+
+
+async def read_merged_into(http: RestClient, path: str, target: str) -> Any:
+    """GET `path`, the ticket `target` a merge went into (None where it is gone: 404), or a
+    Followed saying why it cannot be read; a refusal of the credentials themselves is raised,
+    as it holds every ticket alike."""
+    try:
+        return await http.call("GET", path, missing=(404,))
+    except SinkRefused:
+        raise
+    except FatalError as exc:
+        return Followed(None, UNREAD.format(into=target, why=exc))
 
 
 def merged_into(text: str) -> str | None:

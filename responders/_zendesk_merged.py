@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mentiondesk.models import FatalError, SinkRefused
-from responders._helpdesk_base import GONE, LOOP, MAX_HOPS, UNREAD, Followed, merged_into
+from responders._helpdesk_base import GONE, LOOP, MAX_HOPS, Followed, merged_into, read_merged_into
 from responders._rest import RestClient
 
 SOLVED = {"solved", "closed"}  # the statuses an agent ends a conversation with
@@ -45,12 +44,9 @@ async def lives_on(http: RestClient, ticket: dict[str, Any]) -> Followed:
             return Followed(None, UNNAMED)
         if target in path or len(path) > MAX_HOPS:
             return Followed(None, LOOP.format(path=" > ".join([*path, target])))
-        try:
-            found = await http.call("GET", f"tickets/{target}.json", missing=(404,))
-        except SinkRefused:
-            raise  # the token itself: every ticket alike
-        except FatalError as exc:
-            return Followed(None, UNREAD.format(into=target, why=exc))
+        found = await read_merged_into(http, f"tickets/{target}.json", target)
+        if isinstance(found, Followed):
+            return found
         if not found or not found.get("ticket"):
             return Followed(None, GONE.format(into=target), gone=target)
         ticket = found["ticket"]
