@@ -133,12 +133,12 @@ def _templates(clock: Callable[[], datetime], brand: Brand) -> jinja2.Environmen
 
 
 async def _pruning_logins(app: web.Application) -> AsyncIterator[None]:
-    desk = app[DESK]
-    task = asyncio.create_task(desk.limits.keep_pruning(desk), name="desk:login-counts")
+    desk, stop = app[DESK], asyncio.Event()
+    task = asyncio.create_task(desk.limits.keep_pruning(desk, stop), name="desk:login-counts")
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    stop.set()  # the prune in hand finishes (its thread returns its connection), then it ends
+    with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+        await asyncio.wait_for(task, 30)  # a store that hangs: cancelled past this
 
 
 @web.middleware

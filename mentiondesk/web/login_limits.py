@@ -5,6 +5,7 @@ never spends another's budget: a flood from one address leaves the desk's minute
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 from collections import deque
@@ -107,12 +108,16 @@ class LoginLimits:
         self._pruned = now
         await desk.db(login_counts.prune, desk.store, now)
 
-    async def keep_pruning(self, desk: Desk) -> None:
+    async def keep_pruning(self, desk: Desk, stop: asyncio.Event | None = None) -> None:
         """Prune once a minute while the desk serves, logins or not: the counts hold
-        addresses and typed names, kept an hour at most."""
-        while True:
+        addresses and typed names, kept an hour at most. Returns once `stop` is set, after
+        the prune in hand: a prune cancelled mid-way leaves its thread holding a connection
+        that outlives the store's dispose."""
+        stop = stop or asyncio.Event()
+        while not stop.is_set():
             await self._prune_or_log(desk)
-            await asyncio.sleep(60)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 60)
 
     async def _prune_or_log(self, desk: Desk) -> None:
         """One prune; a failure is logged and the next minute tries again."""

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+import time
 
 import pytest
 import sqlalchemy as sa
+from aiohttp.test_utils import TestServer
 
 from mentiondesk.config import Config
 from mentiondesk.store import Store
@@ -55,3 +58,23 @@ async def test_a_store_away_is_a_warning_without_its_message(
     assert not record.exc_info
     assert "OperationalError" in record.getMessage()
     assert "db.internal" not in caplog.text
+
+
+async def test_closing_the_desk_waits_for_the_prune_in_hand(
+    config: Config, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A prune cancelled mid-way left its thread holding a connection past the store's
+    dispose (a ResourceWarning at some later garbage collection): the desk's cleanup lets
+    the prune in hand finish, then stops."""
+    began, finished = threading.Event(), threading.Event()
+
+    def slow(*_: object) -> int:
+        began.set()
+        time.sleep(0.5)
+        finished.set()
+        return 0
+
+    monkeypatch.setattr(login_counts, "prune", slow)
+    async with TestServer(create_app(config, store)):
+        await asyncio.to_thread(began.wait, 5)
+    assert finished.is_set()

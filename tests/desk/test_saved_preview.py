@@ -112,15 +112,19 @@ async def test_reply_now_lists_the_mention_s_language_first(as_role: Login, stor
     assert "In the case’s language (Brazilian Portuguese)" in reply_now
 
 
-async def test_a_draft_s_picker_lists_the_draft_s_language_first(
+async def test_a_draft_s_picker_lists_the_author_s_language_first(
     as_role: Login, store: Store
 ) -> None:
+    """A draft in another language than its author's (Brazil's Portuguese to an English post:
+    the rule's template had no English) is to be rewritten in theirs, as the page says: its
+    picker offers the author's language first, as the case's Reply now does."""
     _, case, draft = add(store, "Where is my lamp?")
     assert draft is not None
     _set(store, DRAFT, DRAFT.c.id, draft, "pt")  # a rule's draft: Brazil's
     agent = await as_role("agent")
     page = await (await agent.client.get(f"/cases/{case}")).text()
     draft_box, reply_now = page.split(f'id="draft-{draft}"')[1].split('id="write-reply"')
-    assert _OPTIONS.findall(draft_box) == ["espera", "demora", "wait"]
-    assert "In the draft’s language (Brazilian Portuguese)" in draft_box
+    assert "not in the author’s language: they wrote in English" in draft_box
+    assert _OPTIONS.findall(draft_box) == ["wait", "demora", "espera"]
+    assert "In the case’s language (English)" in draft_box
     assert _OPTIONS.findall(reply_now) == ["wait", "demora", "espera"]  # the case's: English
