@@ -154,6 +154,9 @@ MESSAGES: dict[str, str] = {
     "Topics": "Assuntos",
     "Frustration": "Frustração",
     "Rule": "Regra",
+    # The Rule of a ticket the desk or a chat card escalated, and of a follow-up's ticket
+    "escalated by {who}": "encaminhado por {who}",
+    "follow-up": "nova menção",
     "Drafted reply": "Rascunho de resposta",
     "Earlier in the case": "Menção anterior do caso",  # one row per earlier mention
     "{platform} post {id}": "publicação {id} no {platform}",

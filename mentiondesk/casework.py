@@ -43,7 +43,7 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         mention, reading = stored_mention(conn, case.mention_id)
         # The reply the author got or is about to get, not one a person rejected.
         draft = conn.execute(
-            sa.select(DRAFT.c.id, DRAFT.c.text)
+            sa.select(DRAFT.c.id, DRAFT.c.text, DRAFT.c.lang)
             .where(DRAFT.c.case_id == case_id, DRAFT.c.status.in_(("pending", "approved")))
             .order_by(DRAFT.c.id.desc())
         ).first()
@@ -53,6 +53,7 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
             case_number=number,
             draft_id=draft.id if draft else None,
             draft_text=draft.text if draft else None,
+            draft_lang=draft.lang if draft else None,  # the ticket says if not the author's
             rule=f"escalated by {by}",
         )
         key = f"ticket:{target}:case:{number}"

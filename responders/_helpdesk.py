@@ -12,15 +12,15 @@ from mentiondesk.models import (
     ENGLISH,
     REUSED,
     FatalError,
-    Mention,
     OutboxAction,
     TransientError,
     Wording,
     handle_shown,
 )
+from responders import _ticket_rows as rows_of
 from responders._escape import html_text
 from responders._solved_sweep import SolvedSweep as SolvedSweep  # each desk's sync sweeps
-from responders._text import author_followers, impostor_warning, plain, visible
+from responders._text import impostor_warning, plain
 
 # frustration 0-3 → each desk's own scale
 PRIORITY_WORDS = ("low", "normal", "high", "urgent")
@@ -203,7 +203,7 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
         *([("Warning", warning)] if warning else []),
         first or ("Case", ctx.case_number or ""),
         *([("Case page", ctx.case_url)] if ctx.case_url else []),
-        ("Author", _author(m, w)),
+        ("Author", rows_of.author(m, w)),
         ("Platform", w.word("platform", m.platform)),
         ("Link", m.url),
         ("Posted", w.posted(m.created_at)),
@@ -212,29 +212,12 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
         ("Reason", w.word("reason", r.reason) if r.reason else "-"),
         ("Topics", topics or "-"),
         ("Frustration", f"{r.frustration}/3"),
-        ("Rule", ctx.rule),
+        ("Rule", rows_of.rule(ctx.rule, w)),
     ]
-    if ctx.draft_text:
-        rows.append(("Drafted reply", ctx.draft_text))
+    rows += rows_of.draft(ctx, w)
     # Oldest first, after the mention that asked for the ticket: the story so far.
-    rows += [("Earlier in the case", _earlier(e, w)) for e in ctx.earlier]
+    rows += [("Earlier in the case", rows_of.earlier(e, w)) for e in ctx.earlier]
     return [(w.t(label), value) for label, value in rows]
-
-
-def _author(m: Mention, wording: Wording) -> str:
-    """ "Ann (@ann, 12.3k followers)", "Ann (u/ann)": no count where the platform gives none
-    (Reddit, HN)."""
-    count = author_followers(m, wording)
-    shown = handle_shown(m.platform, m.author.handle)
-    if not visible(m.author.name or ""):  # a name that draws nothing: "(@ann, …)" reads as none
-        return f"{shown} ({count})" if count else shown
-    return f"{m.author.name} ({shown}{f', {count}' if count else ''})"
-
-
-def _earlier(m: Mention, wording: Wording) -> str:
-    w = wording
-    where = w.t("{platform} post {id}", platform=w.word("platform", m.platform), id=m.external_id)
-    return f"{w.when(m.created_at)}, {where}: {m.text}"
 
 
 def text_body(action: OutboxAction, wording: Wording = ENGLISH) -> str:

@@ -144,16 +144,22 @@ class Followed(NamedTuple):
     gone: str = ""
 
 
-async def read_merged_into(http: RestClient, path: str, target: str) -> Any:
+async def read_merged_into(
+    http: RestClient, path: str, target: str
+) -> dict[str, Any] | Followed | None:
     """GET `path`, the ticket `target` a merge went into (None where it is gone: 404), or a
     Followed saying why it cannot be read; a refusal of the credentials themselves is raised,
-    as it holds every ticket alike."""
+    as it holds every ticket alike. An answer that is no JSON object (a proxy's page) is
+    unread too, not taken for a ticket."""
     try:
-        return await http.call("GET", path, missing=(404,))
+        found = await http.call("GET", path, missing=(404,))
     except SinkRefused:
         raise
     except FatalError as exc:
         return Followed(None, UNREAD.format(into=target, why=exc))
+    if found is None or isinstance(found, dict):
+        return found
+    return Followed(None, UNREAD.format(into=target, why="its answer is not a ticket"))
 
 
 def merged_into(text: str) -> str | None:
