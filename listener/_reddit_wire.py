@@ -115,6 +115,24 @@ def passed_on(data: dict[str, Any]) -> dict[str, Any] | None:
     return parent if not data.get("selftext") and data.get("title") == parent.get("title") else None
 
 
+def _removed(data: dict[str, Any]) -> bool:
+    """A submission taken down by its subreddit's moderators, Reddit's spam filter or Reddit:
+    its author and title stay listed, its text is "[removed]" (a link post's shows nothing),
+    and `removed_by_category` says who took it down. No one sees it there to be answered."""
+    text = data.get("selftext")
+    return bool(data.get("removed_by_category")) or (isinstance(text, str) and text in GONE)
+
+
+def _linked(data: dict[str, Any]) -> str:
+    """Where a link post links ("" for a text post or a crosspost, whose `url` is a Reddit
+    path): its title alone often does not say what is shared, the brand's blog or a
+    competitor's benchmark, as on Hacker News."""
+    url = data.get("url")
+    if data.get("is_self") is not False or not isinstance(url, str):
+        return ""
+    return url if url.startswith(("https://", "http://")) else ""
+
+
 def _always(original: dict[str, Any]) -> bool:
     return True
 
@@ -130,13 +148,14 @@ def mention_of(
     listing is one mention (the endpoints' seen-list, then the store, keep the first)."""
     kind, data = child.get("kind"), child.get("data", {})
     author = data.get("author") or "[deleted]"
-    if author in GONE:
+    if author in GONE or _removed(data):
         return None
     if kind == "t3":
         original = passed_on(data)
         if original is not None and repost(original):
             return None
-        text = "\n\n".join(p for p in (data.get("title", ""), data.get("selftext", "")) if p)
+        parts = (data.get("title", ""), data.get("selftext", ""), _linked(data))
+        text = "\n\n".join(p for p in parts if p)
         thread, parent = data["name"], None
     else:
         text = data.get("body", "")

@@ -11,7 +11,7 @@ import aiohttp
 from pydantic import Field
 
 from listener._endpoints import OVERLAP, Page, State
-from listener._hn_text import plain, said_elsewhere
+from listener._hn_text import by_name_alone, plain, said_elsewhere
 from listener._items import readable, usable
 from listener._own import OwnAccounts
 from listener._source import EndpointSource
@@ -29,11 +29,15 @@ from mentiondesk.models import (
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_BASE = "https://hn.algolia.com"
 _UNDATED = "left out of paging, it has no created_at_i to read"
+_REASON_MAX = 200  # of Algolia's error message in a log line
 
 
 class HackerNewsSourceConfig(SourceConfig):
     kind: Literal["hackernews"] = "hackernews"
     tags: str = "(story,comment)"
+    # Algolia's typo tolerance, off unless asked for: a word of 4 letters or more matches one
+    # a letter away, so "acme" finds every "came", "acne" and "acre" on HN.
+    typo_tolerance: bool = False
     page_size: int = Field(default=100, ge=1, le=1000)
     max_page_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     timeout_seconds: float = Field(default=30.0, gt=0)
@@ -54,6 +58,7 @@ class HackerNewsSource(EndpointSource):
         query: str,
         base_url: str = DEFAULT_BASE,
         tags: str = "(story,comment)",
+        typos: bool = False,
         poll_seconds: float = 60.0,
         page_size: int = 100,
         max_page_bytes: int = 8 * 1024 * 1024,
@@ -69,6 +74,7 @@ class HackerNewsSource(EndpointSource):
         self.query = query
         self.url = base_url.rstrip("/") + "/api/v1/search_by_date"
         self.tags = tags
+        self.typos = typos
         self.page_size = page_size
         self.max_page_bytes = max_page_bytes
         self._timeout = aiohttp.ClientTimeout(total=timeout)
@@ -85,6 +91,7 @@ class HackerNewsSource(EndpointSource):
             query=config.query or context.brand.name,
             base_url=config.base_url or DEFAULT_BASE,
             tags=config.tags,
+            typos=config.typo_tolerance,
             poll_seconds=config.poll_seconds,
             page_size=config.page_size,
             max_page_bytes=config.max_page_bytes,
@@ -97,8 +104,14 @@ class HackerNewsSource(EndpointSource):
             await self._session.close()
 
     async def _probe(self) -> str:
-        body = await self._get({"query": self.query, "tags": self.tags, "hitsPerPage": 1})
+        body = await self._get({**self._asked, "hitsPerPage": 1})
         return f"search answers ({body.get('nbHits', '?')} hits in all)"
+
+    @property
+    def _asked(self) -> dict[str, str]:
+        """What every search asks: the query, its tags, and whether a typo still matches."""
+        asked = {"query": self.query, "tags": self.tags}
+        return asked if self.typos else {**asked, "typoTolerance": "false"}
 
     async def _search(self, state: State) -> Page:
         since, page, upper = state.get("since"), int(state.get("page", 0)), state.get("upper")
@@ -107,12 +120,7 @@ class HackerNewsSource(EndpointSource):
             filters.append(f"created_at_i>={int(since - OVERLAP.total_seconds())}")
         if upper is not None:  # pin the window so new hits do not shift the later pages
             filters.append(f"created_at_i<={upper}")
-        params: dict[str, Any] = {
-            "query": self.query,
-            "tags": self.tags,
-            "hitsPerPage": self.page_size,
-            "page": page,
-        }
+        params: dict[str, Any] = {**self._asked, "hitsPerPage": self.page_size, "page": page}
         if filters:
             params["numericFilters"] = ",".join(filters)
         body = await self._get(params)
@@ -168,11 +176,15 @@ class HackerNewsSource(EndpointSource):
                 if response.status == 429:
                     wait = self._limit_ends(response.headers.get("Retry-After"))
                     raise RateLimited(wait, "hackernews search")
-                if response.status >= 500:
-                    raise TransientError(f"hackernews search: status {response.status}")
-                if response.status >= 400:
-                    raise FatalError(f"hackernews search: status {response.status}; check query")
                 raw = await self._read(response)
+                if response.status >= 500:
+                    said = _said(raw)
+                    raise TransientError(f"hackernews search: status {response.status}{said}")
+                if response.status >= 400:
+                    raise FatalError(
+                        f"hackernews search: status {response.status}{_said(raw)}; "
+                        "check the source's query and tags"
+                    )
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise TransientError(f"hackernews search: {type(exc).__name__}") from None
         try:
@@ -192,6 +204,23 @@ class HackerNewsSource(EndpointSource):
         return b"".join(chunks)
 
 
+def _said(raw: bytes) -> str:
+    """Algolia's reason for an error (`{"message": …}`), for the log: what to fix in the
+    query or tags is there, not in the status alone. Cut short and on one line (a proxy's
+    HTML page is no reason: nothing is said)."""
+    try:
+        message = json.loads(raw).get("message")
+    except (ValueError, AttributeError):
+        return ""
+    if not isinstance(message, str):
+        return ""
+    # One line of printable characters: a terminal escape in it would reach the operator's.
+    words = " ".join("".join(c if c.isprintable() else " " for c in message).split())
+    if len(words) > _REASON_MAX:
+        words = words[:_REASON_MAX] + "…"
+    return f" ({words})" if words else ""
+
+
 def _created(hit: Any) -> int:
     """A hit's `created_at_i`, the number Algolia's numericFilters (our window) go by."""
     value = hit["created_at_i"]
@@ -209,6 +238,8 @@ def _mention(hit: dict[str, Any]) -> Mention | None:
     if not author or not hit.get("objectID"):
         return None  # deleted items come back without an author
     is_story = "story" in (hit.get("_tags") or []) and hit.get("title")
+    if is_story and by_name_alone(hit):
+        return None
     if is_story:  # a link's URL too: the brand may be named there alone (Algolia reads it)
         parts = (hit.get("title") or "", plain(hit.get("story_text")), _link(hit))
         text = "\n\n".join(p for p in parts if p)

@@ -24,6 +24,9 @@ class HackerNewsFake(PlatformFake):
         super().__init__(*args, **kw)
         self._ids = itertools.count(41_000_000)
         self.hits: list[dict[str, Any]] = []
+        # Hits that match the query by a typo alone ("came" for "acme"): Algolia returns and
+        # highlights them as matches unless asked `typoTolerance=false`.
+        self.typo_ids: set[str] = set()
         self.handle("GET", SEARCH, self._search)
 
     def comment(
@@ -84,6 +87,8 @@ class HackerNewsFake(PlatformFake):
         per_page = int(q.get("hitsPerPage", "20"))
         page = int(q.get("page", "0"))
         items = list(reversed(self.hits))
+        if q.get("typoTolerance") == "false":
+            items = [h for h in items if h["objectID"] not in self.typo_ids]
         for op, value in _FILTER.findall(q.get("numericFilters", "")):
             items = [h for h in items if _compare(h["created_at_i"], op, int(value))]
         if items and page * per_page >= PAGINATION_LIMIT:
@@ -92,7 +97,7 @@ class HackerNewsFake(PlatformFake):
         chunk = reachable[page * per_page : (page + 1) * per_page]
         pages = (len(reachable) + per_page - 1) // per_page
         body = {
-            "hits": [_highlighted(h, q.get("query", "")) for h in chunk],
+            "hits": [self._highlighted(h, q.get("query", "")) for h in chunk],
             "nbHits": len(items),
             "page": page,
             "nbPages": pages,
@@ -104,19 +109,21 @@ class HackerNewsFake(PlatformFake):
         }
         return web.json_response(body)
 
-
-def _highlighted(hit: dict[str, Any], query: str) -> dict[str, Any]:
-    """The hit with Algolia's `_highlightResult`: for each text it searches, whether every
-    word of the query is in it (a comment's story title and URL are searched with it)."""
-    words = query.lower().split()
-    found = {}
-    for field in _SEARCHED:
-        value = hit.get(field)
-        if isinstance(value, str):
-            said = [w for w in words if w in value.lower()]
-            level = "full" if said == words and said else "partial" if said else "none"
-            found[field] = {"value": value, "matchLevel": level, "matchedWords": []}
-    return {**hit, "_highlightResult": found}
+    def _highlighted(self, hit: dict[str, Any], query: str) -> dict[str, Any]:
+        """The hit with Algolia's `_highlightResult`: for each text it searches, whether every
+        word of the query is in it (a comment's story title and URL are searched with it); a
+        typo hit's text is highlighted as a full match, as Algolia does."""
+        words = query.lower().split()
+        found = {}
+        for field in _SEARCHED:
+            value = hit.get(field)
+            if isinstance(value, str):
+                said = [w for w in words if w in value.lower()]
+                level = "full" if said == words and said else "partial" if said else "none"
+                if hit["objectID"] in self.typo_ids and field in ("comment_text", "title"):
+                    level = "full"
+                found[field] = {"value": value, "matchLevel": level, "matchedWords": []}
+        return {**hit, "_highlightResult": found}
 
 
 def _compare(left: object, op: str, right: int) -> bool:

@@ -95,8 +95,10 @@ class RedditFake(Posting, PlatformFake):
         body: str = "",
         sub: str = "lumora",
         created_at: datetime | None = None,
+        link: str | None = None,
     ) -> dict[str, Any]:
-        """A submission the search returns."""
+        """A submission the search returns: a link post where `link` is given (`is_self`
+        false, `url` the address), else a text post (`url` its own permalink)."""
         sid = self._id()
         item = {
             "kind": "t3",
@@ -111,9 +113,11 @@ class RedditFake(Posting, PlatformFake):
                 "created_utc": self._created(created_at),
                 "num_comments": 0,
                 "permalink": f"/r/{sub}/comments/{sid}/x/",
-                "url": f"https://reddit.test/{sid}",
+                "url": link or f"https://reddit.test/{sid}",
             },
         }
+        if link is not None:
+            item["data"]["is_self"] = False
         self.search_items.append(item)
         return item
 
@@ -126,6 +130,12 @@ class RedditFake(Posting, PlatformFake):
         item["data"]["crosspost_parent"] = parent["data"]["name"]
         item["data"]["crosspost_parent_list"] = [dict(parent["data"])]
         return str(item["data"]["name"])
+
+    def remove(self, item: dict[str, Any], *, by: str = "moderator") -> None:
+        """Take a submission down as Reddit lists one then: author and title kept, its text
+        "[removed]" and `removed_by_category` saying who (moderator, reddit, automod_filtered)."""
+        item["data"]["selftext"] = "[removed]" if item["data"]["selftext"] else ""
+        item["data"]["removed_by_category"] = by
 
     def mention(
         self,
