@@ -21,7 +21,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -34,13 +33,13 @@ from aiohttp.test_utils import TestClient, TestServer
 # Run as `python bench/x.py`: the checkout's packages first (bench/sentiment.py is not them).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.pipeline import throwaway_postgres
 from mentiondesk.config import load_config
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, FOLLOW_UP, MENTION, READING
 from mentiondesk.web import create_app
 from mentiondesk.web.users import Role, add_user
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PLATFORMS = ["x", "bluesky", "mastodon", "reddit", "youtube"]
 REASONS = ["delivery", "refund", "billing", "product", "support", None]
 CHUNK = 5_000
@@ -178,16 +177,8 @@ def database(backend: str, folder: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{folder / 'bench.db'}"
         return
-    name = f"mentiondesk_bench_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with throwaway_postgres() as url:
+        yield url
 
 
 def pct(values: list[float], q: float) -> float:

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from mentiondesk.business_hours import BusinessHours
@@ -39,6 +40,31 @@ def mention(
         created_at=BASE_TIME + timedelta(minutes=n),
         url=f"https://example.test/{n}",
         lang=lang,
+    )
+
+
+def mastodon_post(acct: str, n: int, text: str) -> Mention:
+    """A status by `acct` (user@host), its id `n`, an hour ago (older ones are not read)."""
+    user, _, host = acct.partition("@")
+    return Mention(
+        platform="mastodon",
+        external_id=str(n),
+        author=Author(id=f"9{n}", handle=acct, name=user.title()),
+        text=text,
+        created_at=datetime.now(UTC) - timedelta(hours=1),
+        url=f"https://{host}/@{user}/{n}",
+    )
+
+
+def bluesky_post(did: str, rkey: str, text: str) -> Mention:
+    """A Bluesky post by `did` (did:plc:NAME), its record key `rkey`, an hour ago."""
+    return Mention(
+        platform="bluesky",
+        external_id=f"at://{did}/app.bsky.feed.post/{rkey}",
+        author=Author(id=did, handle=f"{did[8:]}.bsky.social", name=did[8:].title()),
+        text=text,
+        created_at=datetime.now(UTC) - timedelta(hours=1),
+        url=f"https://bsky.app/profile/{did}/post/{rkey}",
     )
 
 
@@ -126,6 +152,25 @@ def with_store(config: Path) -> Path:
     return config
 
 
+def read_as_root(
+    tmp_path: Path,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    posts: list[Mention],
+    *,
+    extra: str = "",
+) -> Path:
+    """A desk that read `posts` in one `run --once`, its commands then run from the terminal by
+    "root" (the audit trail's `cli:root`): its config, `extra` appended."""
+    import getpass  # the module cli_common asks who runs the command
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")
+    samples = write_mentions(tmp_path / "m.jsonl", posts)
+    config = write_config(tmp_path, db_url=db_url, samples=samples, extra=extra)
+    assert run_cli(config, "run", "--once")[0] == 0
+    return config
+
+
 def run_cli(config: Path, *args: str, stdin: str | bytes | None = None) -> tuple[int, str]:
     """`mentiondesk --config CONFIG ARGS…` in-process: (exit code, output)."""
     from typer.testing import CliRunner
@@ -147,6 +192,15 @@ def table_rows(db_url: str, query: sa.Select[Any]) -> list[tuple[Any, ...]]:
             return [tuple(r) for r in conn.execute(query.order_by(sa.text("1"))).all()]
     finally:
         store.engine.dispose()
+
+
+def stored_texts(db_url: str) -> dict[str, str]:
+    """Each stored mention's text by the last part of its id ("p1" of a Bluesky post's
+    at://…/p1, a status's own id)."""
+    from mentiondesk.tables import MENTION
+
+    rows = table_rows(db_url, sa.select(MENTION.c.external_id, MENTION.c.text))
+    return {e.rsplit("/", 1)[-1]: t for e, t in rows}
 
 
 def resolve_every_case(db_url: str) -> None:

@@ -27,13 +27,7 @@ def load_templates(tmp_path: Path, data: bytes | str, **others: str) -> Playbook
     (folder / "obrigado.j2").write_bytes(raw)
     for name, body in others.items():
         (folder / f"{name}.j2").write_text(body, encoding="utf-8")
-    (tmp_path / "regras.toml").write_text(RULE, encoding="utf-8")
-    return load_playbook(
-        [tmp_path / "regras.toml"],
-        brand=Brand(name="Lumora"),
-        template_dir=tmp_path / "modelos",
-        default_lang="pt",
-    )
+    return _load(tmp_path, RULE, Brand(name="Lumora"), "modelos", "pt")
 
 
 def detractor_playbook(tmp_path: Path, template: str, text: str, **options: object) -> Playbook:
@@ -46,12 +40,20 @@ def detractor_playbook(tmp_path: Path, template: str, text: str, **options: obje
         '[[rules]]\nname = "detrator"\nwhen = { label = ["negative"] }\n'
         f'actions = [{{ type = "draft_private", template = "{template}" }}]\n'
     )
-    (tmp_path / "regras.toml").write_text(rule, encoding="utf-8")
+    return _load(tmp_path, rule, Brand(name="Vivacom"), "tpl", "pt-PT", **options)
+
+
+def _load(
+    tmp_path: Path, rules: str, brand: Brand, templates: str, lang: str, **options: object
+) -> Playbook:
+    """The playbook of RULES, written to regras.toml, on the templates under tmp_path/TEMPLATES
+    (LANG their default language); OPTIONS go to load_playbook."""
+    (tmp_path / "regras.toml").write_text(rules, encoding="utf-8")
     return load_playbook(
         [tmp_path / "regras.toml"],
-        brand=Brand(name="Vivacom"),
-        template_dir=tmp_path / "tpl",
-        default_lang="pt-PT",
+        brand=brand,
+        template_dir=tmp_path / templates,
+        default_lang=lang,
         **options,  # type: ignore[arg-type]
     )
 

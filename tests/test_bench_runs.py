@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ("pipeline.py", ["--n", "200"], "store=sqlite n=200 "),
         ("outbox.py", ["--n", "100"], "duplicates=0 losses=0"),
+        pytest.param(  # its store a throw-away PostgreSQL database, as pipeline.py's
+            "desk.py",
+            ["--n", "200", "--requests", "2", "--backends", "postgresql"],
+            "n=200 requests=2 pg_queue_p50_ms=",
+            marks=pytest.mark.postgres,
+        ),
     ],
 )
 def test_a_benchmark_runs_to_its_figures(

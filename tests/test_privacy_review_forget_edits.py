@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentiondesk import cli_common
 from mentiondesk.erased_posts import MARK
 from mentiondesk.tables import MENTION
-from tests.helpers import COMPLAINT, PRAISE, run_cli, write_config, write_mentions
+from tests.helpers import COMPLAINT, PRAISE, read_as_root, run_cli, write_mentions
 from tests.test_forget_thread_ids import _post, _threads
 from tests.test_retention import _rows
 
@@ -27,11 +26,7 @@ LATE = replace(_post(3, PRAISE, author="c", name="Carl Reis"), thread_id="m1", p
 
 @pytest.fixture
 def desk(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(cli_common.getpass, "getuser", lambda: "root")
-    samples = write_mentions(tmp_path / "m.jsonl", POSTS)
-    config = write_config(tmp_path, db_url=db_url, samples=samples)
-    assert run_cli(config, "run", "--once")[0] == 0
-    return config
+    return read_as_root(tmp_path, db_url, monkeypatch, POSTS)
 
 
 def test_no_reply_keeps_the_id_of_an_erased_posts_later_version(

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from mentiondesk.decisions import Decision, DraftPlan, OutboxPlan, record
 from mentiondesk.models import Author, Label, Mention, Reading
 from mentiondesk.store import Store
-from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION
+from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, READING
 
 PASSWORD = "correct horse battery"
 _IDS = itertools.count(1)
@@ -161,3 +161,16 @@ def dated_case(
         conn.execute(sa.update(MENTION).where(MENTION.c.id == mention).values(**stamps))
         conn.execute(sa.update(CASE).where(CASE.c.id == case).values(**values))
     return case
+
+
+def draft_in_other_lang(
+    store: Store, text: str, *, wrote: str, draft: str, draft_lang: str = "pt-PT"
+) -> tuple[int, int]:
+    """A complaint the detector read as `wrote`, with a rule's draft written in `draft_lang` (a
+    playbook with no template in the author's language); return (case, draft)."""
+    mention, case, draft_id = add(store, text, draft=draft)
+    assert case is not None and draft_id is not None
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(READING).where(READING.c.mention_id == mention).values(lang=wrote))
+        conn.execute(sa.update(DRAFT).where(DRAFT.c.id == draft_id).values(lang=draft_lang))
+    return case, draft_id

@@ -10,12 +10,10 @@ import re
 from collections.abc import Awaitable, Callable
 
 import pytest
-import sqlalchemy as sa
 
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT, READING
 from tests.desk.conftest import Desk
-from tests.desk.seed import add
+from tests.desk.seed import draft_in_other_lang
 
 Login = Callable[[str], Awaitable[Desk]]
 
@@ -40,12 +38,7 @@ LANGS = {
 
 def _post(store: Store, text: str, wrote: str) -> tuple[int, int]:
     """A complaint the detector read as `wrote`, with a rule's draft from pt-PT/; (case, draft)."""
-    mention, case, draft = add(store, text, draft="Olá {name}, lamentamos o atraso.")
-    assert case is not None and draft is not None
-    with store.engine.begin() as conn:
-        conn.execute(sa.update(READING).where(READING.c.mention_id == mention).values(lang=wrote))
-        conn.execute(sa.update(DRAFT).where(DRAFT.c.id == draft).values(lang="pt-PT"))
-    return case, draft
+    return draft_in_other_lang(store, text, wrote=wrote, draft="Olá {name}, lamentamos o atraso.")
 
 
 def _text(page: str) -> str:

@@ -8,13 +8,11 @@ import html
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from mentiondesk.config import Config
 from mentiondesk.store import Store
-from mentiondesk.tables import DRAFT, READING
 from tests.desk.saved_picker_helpers import Login, saved_config
-from tests.desk.seed import add
+from tests.desk.seed import draft_in_other_lang
 from tests.desk.test_cm_recife_picker_lang import _draft_picker
 
 SAVED = """
@@ -38,12 +36,7 @@ def config(tmp_path: Path, db_url: str) -> Config:
 
 
 def _case(store: Store, text: str, wrote: str) -> tuple[int, int]:
-    mention, case, draft = add(store, text, draft="Olá! Lamentamos muito.")
-    assert case is not None and draft is not None
-    with store.engine.begin() as conn:
-        conn.execute(sa.update(READING).where(READING.c.mention_id == mention).values(lang=wrote))
-        conn.execute(sa.update(DRAFT).where(DRAFT.c.id == draft).values(lang="pt-PT"))
-    return case, draft
+    return draft_in_other_lang(store, text, wrote=wrote, draft="Olá! Lamentamos muito.")
 
 
 async def test_the_pickers_first_replies_are_in_the_authors_language(

@@ -1,5 +1,6 @@
 """A fake Mastodon server: mention notifications, search, hashtag timeline, posting statuses
-(a status's text rendered and counted as Mastodon does: mastodon_text.py).
+(a status's text rendered and counted as Mastodon does: mastodon_text.py; its JSON, ids,
+refusals, rate-limit headers and pages as Mastodon writes them: mastodon_wire.py).
 
 Timelines newest first with a `Link` header (`max_id` next, `min_id` prev), `X-RateLimit-*`
 headers (reset in ISO 8601), and an `Idempotency-Key` honoured on POST /api/v1/statuses.
@@ -18,13 +19,26 @@ notification's a plain serial number.
 from __future__ import annotations
 
 import itertools
-import zlib
 from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
 from tests.fakes.mastodon_text import render, says, status_length, tagged
+from tests.fakes.mastodon_wire import (
+    FALSE,
+    LIMIT,
+    ME,
+    NOT_FOUND,
+    REPLY_GONE,
+    TOO_LONG,
+    iso,
+    link,
+    rate_headers,
+    snowflake,
+    status_json,
+    window,
+)
 from tests.fakes.platform import PlatformFake
 
 NOTIFICATIONS = "/api/v1/notifications"
@@ -32,25 +46,6 @@ SEARCH = "/api/v2/search"
 STATUSES = "/api/v1/statuses"
 POLICY = "/api/v2/notifications/policy"
 ACCOUNT_WINDOW = "account"
-_FALSE = ("", "0", "f", "false", "off")  # Rails's boolean casting of a query parameter
-LIMIT = 500  # the default instance's max_characters
-TOO_LONG = {"error": f"Validation failed: Text character limit of {LIMIT} exceeded"}
-# A deleted status: Rails's RecordNotFound (404) on its pages; a reply to it, 404 with
-# statuses.errors.in_reply_not_found (statuses_controller.rb, set_thread).
-NOT_FOUND = {"error": "Record not found"}
-REPLY_GONE = {"error": "The post you are trying to reply to does not appear to exist."}
-ME = {
-    "id": "1",
-    "username": "lumora",
-    "acct": "lumora",
-    "display_name": "Lumora",
-    "url": "https://social.test/@lumora",
-    "followers_count": 5000,
-}
-
-
-def _iso(when: datetime) -> str:
-    return when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 class MastodonFake(PlatformFake):
@@ -131,9 +126,9 @@ class MastodonFake(PlatformFake):
         quote: dict[str, Any] | None = None,  # 4.5's Quote: {"state", "quoted_status"}
     ) -> dict[str, Any]:
         when = created_at or self.clock()
-        sid = str((int(when.timestamp() * 1000) << 16) | (next(self._sequence) & 0xFFFF))
+        sid = snowflake(when, next(self._sequence))
         self.handle("GET", f"{STATUSES}/{sid}/context", self._context(sid))
-        status = self._status(sid, text, when, author, content)
+        status = status_json(sid, text, when, author, content)
         self.handle("GET", f"{STATUSES}/{sid}", self._one(status))
         status.update(visibility=visibility, spoiler_text=spoiler, sensitive=bool(spoiler))
         status.update(language=lang, in_reply_to_id=reply_to, card=card, quote=quote)
@@ -150,37 +145,6 @@ class MastodonFake(PlatformFake):
             return web.json_response(status, headers=self._headers())
 
         return answer
-
-    def _status(
-        self, sid: str, text: str, when: datetime, author: str, content: str | None
-    ) -> dict[str, Any]:
-        return {
-            "id": sid,
-            "uri": f"https://remote.test/users/{author}/statuses/{sid}",
-            "url": f"https://remote.test/@{author}/{sid}",
-            "created_at": _iso(when),
-            "content": render(text) if content is None else content,
-            "visibility": "public",
-            "spoiler_text": "",
-            "sensitive": False,
-            "language": None,
-            "in_reply_to_id": None,
-            "in_reply_to_account_id": None,
-            "edited_at": None,
-            "reblog": None,
-            "account": {
-                "id": str(zlib.crc32(author.encode())),
-                "username": author,
-                "acct": f"{author}@remote.test",
-                "display_name": author.title(),
-                "url": f"https://remote.test/@{author}",
-                "followers_count": 0,
-            },
-            "mentions": [{"id": "1", "username": "lumora", "acct": "lumora", "url": ME["url"]}],
-            "tags": [],
-            "emojis": [],
-            "media_attachments": [],
-        }
 
     def mention(self, text: str, *, filtered: bool = False, **kw: Any) -> dict[str, Any]:
         """A status that mentions us and its notification; `filtered`: one the account's
@@ -205,7 +169,7 @@ class MastodonFake(PlatformFake):
         now). Mastodon notifies (`update`) only accounts that boosted it (`boosted`: ours
         did; update_status_service.rb, notify_about_update!), never those it mentions."""
         status["content"] = render(text)
-        status["edited_at"] = _iso(self.clock())
+        status["edited_at"] = iso(self.clock())
         if boosted:
             serial = str(next(self._serial))
             note = {"id": serial, "type": "update", "created_at": status["edited_at"]}
@@ -223,50 +187,23 @@ class MastodonFake(PlatformFake):
     def _headers(self) -> dict[str, str]:
         # One window per account, whatever the endpoint: Mastodon's default limit is 300
         # requests in 5 minutes per account (docs: api/rate-limits).
-        limit, remaining, reset = self.window.hit(ACCOUNT_WINDOW)
-        return {
-            "X-RateLimit-Limit": str(limit),
-            "X-RateLimit-Remaining": str(remaining),
-            "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        }
-
-    def _window(
-        self, request: web.Request, items: list[dict[str, Any]], most: int
-    ) -> list[dict[str, Any]]:
-        """Mastodon's id paging: max_id/since_id bound it, min_id gives the page just above;
-        `limit` is capped at the endpoint's `most` (notifications 80, timelines 40)."""
-        q = request.query
-        limit = min(int(q.get("limit", "20")), most)
-
-        def above(key: str) -> list[dict[str, Any]]:
-            return [i for i in items if int(i["id"]) > int(q[key])] if key in q else items
-
-        chosen = [
-            i for i in above("since_id") if "max_id" not in q or int(i["id"]) < int(q["max_id"])
-        ]
-        if "min_id" in q:
-            return list(reversed(above("min_id")[:limit]))
-        return list(reversed(chosen))[:limit]
+        return rate_headers(*self.window.hit(ACCOUNT_WINDOW))
 
     def _paged(self, request: web.Request, page: list[dict[str, Any]]) -> web.Response:
         headers = self._headers()
         if page:
-            url = f"{self.base_url}{request.path}"
-            headers["Link"] = (
-                f'<{url}?max_id={page[-1]["id"]}>; rel="next", '
-                f'<{url}?min_id={page[0]["id"]}>; rel="prev"'
-            )
+            headers["Link"] = link(f"{self.base_url}{request.path}", page)
         return web.json_response(page, headers=headers)
 
     async def _notifications(self, request: web.Request) -> web.Response:
         types = request.query.getall("types[]", [])
-        shown = request.query.get("include_filtered", "").lower() not in _FALSE
+        shown = request.query.get("include_filtered", "").lower() not in FALSE
         items = [
             n
             for n in self.notifications
             if (not types or n["type"] in types) and (shown or n["id"] not in self.filtered)
         ]
-        return self._paged(request, self._window(request, items, 80))
+        return self._paged(request, window(request.query, items, 80))
 
     async def _policy(self, request: web.Request) -> web.Response:
         return web.json_response(self.policy, headers=self._headers())
@@ -276,7 +213,7 @@ class MastodonFake(PlatformFake):
             s for s in self.posted if s["visibility"] == "public" and tagged(self.tag, s["content"])
         ]
         listed = sorted(self.search_hits + ours, key=lambda s: int(s["id"]))
-        return self._paged(request, self._window(request, listed, 40))
+        return self._paged(request, window(request.query, listed, 40))
 
     async def _search(self, request: web.Request) -> web.Response:
         """Search is no timeline: the newest `limit` matches between min_id and max_id (not
