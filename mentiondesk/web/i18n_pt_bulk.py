@@ -38,6 +38,7 @@ BULK = {
     "The oldest {n}:": "Os {n} mais antigos:",
     "They are:": "São eles:",
     "Drafted": "Criado",
+    "no case": "sem caso",  # a draft outside any case, said where the eye sees "—"
     "Reject {n} draft": "Rejeitar {n} rascunho",
     "Reject {n} drafts": "Rejeitar {n} rascunhos",
     "{n} draft rejected": "{n} rascunho rejeitado",
