@@ -158,7 +158,14 @@ MESSAGES: dict[str, str] = {
     "escalated by {who}": "encaminhado por {who}",
     "follow-up": "nova menção",
     "Drafted reply": "Rascunho de resposta",
+    # The draft's row as it stands when the ticket is filed (responders/_ticket_rows.py)
+    "Reply approved, not sent yet": "Resposta aprovada, ainda não enviada",
+    "Reply sent": "Resposta enviada",
+    "Rejected on mentiondesk: not to be sent": "Rejeitado no mentiondesk: não deve ser enviado",
     "Earlier in the case": "Menção anterior do caso",  # one row per earlier mention
+    # The author's earlier resolved cases (responders/_ticket_rows.py past)
+    "Earlier cases": "Casos anteriores",
+    "{number} (resolved {when})": "{number} (resolvido em {when})",
     "{platform} post {id}": "publicação {id} no {platform}",
     # A follow-up filed anew after Freshdesk archived or deleted the case's ticket: that one
     "Earlier ticket": "Chamado anterior",

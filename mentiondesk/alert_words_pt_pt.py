@@ -66,6 +66,8 @@ PT_PT_MESSAGES: dict[str, str] = {
         "essa pessoa e nada mudou"
     ),
     "Link": "Ligação",
+    # "por enviar", as Portugal says what is still to be done
+    "Reply approved, not sent yet": "Resposta aprovada, ainda por enviar",
     "{id} (deleted)": "{id} (eliminado)",
     "Possible fake support account (it resembles {term}, not one of the brand's accounts): "
     "report it to {platform}.": (

@@ -20,9 +20,11 @@ from mentiondesk.case_state import cases_of_mention
 from mentiondesk.decisions import comment_key
 from mentiondesk.models import CaseContext, OutboxAction
 from mentiondesk.outbox_payload import free_dropped, outbox_row
+from mentiondesk.outbox_ticket_draft import state_now
 from mentiondesk.queue import CaseEnded, NotFound, StaleAction, update_open_case
 from mentiondesk.store import Store
 from mentiondesk.tables import CASE, DRAFT, FOLLOW_UP, MENTION, NOTE, OUTBOX, case_number
+from responders._ticket_rows import DRAFT_STATE
 
 
 class AlreadyEscalated(StaleAction):
@@ -43,7 +45,7 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
         mention, reading = stored_mention(conn, case.mention_id)
         # The reply the author got or is about to get, not one a person rejected.
         draft = conn.execute(
-            sa.select(DRAFT.c.id, DRAFT.c.text, DRAFT.c.lang)
+            sa.select(DRAFT.c.id, DRAFT.c.text, DRAFT.c.lang, DRAFT.c.status)
             .where(DRAFT.c.case_id == case_id, DRAFT.c.status.in_(("pending", "approved")))
             .order_by(DRAFT.c.id.desc())
         ).first()
@@ -57,7 +59,10 @@ def escalate_case(store: Store, case_id: int, *, by: str, target: str) -> str:
             rule=f"escalated by {by}",
         )
         key = f"ticket:{target}:case:{number}"
-        action = OutboxAction(key=key, kind="ticket", target=target, context=context)
+        # Labelled by its state ("Reply sent"), not "Drafted reply": an agent must not write
+        # again a reply the author got. Told again at delivery (outbox_ticket_draft).
+        said = {DRAFT_STATE: state_now(conn, draft.id, draft.status)} if draft else {}
+        action = OutboxAction(key=key, kind="ticket", target=target, context=context, extra=said)
         free_dropped(conn, key)  # a ticket a person dropped was never filed: file it now
         stmt = store.insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
         # The ticket first, alone, so RETURNING tells whether this click queued it.

@@ -16,6 +16,8 @@ from mentiondesk.outbox_claim_no_ticket import follow_ups, logged_holds, without
 from mentiondesk.outbox_lease import LeaseClock
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.outbox_record import Claimed
+from mentiondesk.outbox_ticket_draft import TICKETS, as_now, drafts_posts
+from mentiondesk.outbox_ticket_past import with_past
 from mentiondesk.outbox_ticket_wait import logged, note_waits
 from mentiondesk.store import Store
 from mentiondesk.tables import AUTHOR, CASE, DRAFT, OUTBOX
@@ -78,6 +80,7 @@ def claim(
             linked = [_linked(r, desk_url, tickets.get((r.case_id, r.target))) for r in rows]
             # In the claim's transaction: one connection a claim, not a second from the pool.
             linked = _as_now(conn, [r.case_id for r in rows], linked)
+            linked = with_past(conn, [r.case_id for r in rows], linked)
         logged_holds(held)  # once committed: a claim rolled back held nothing
         logged(waits)
         if rows or not taken:
@@ -103,9 +106,12 @@ def _as_now(
 ) -> list[OutboxAction]:
     """Each alert with its draft's text, and what was settled, as the store has them now: one
     delivered late (its chat was down, pacing held it) must not offer a draft the desk decided,
-    or a case it ended, meanwhile, nor show a draft as it was before an edit."""
+    or a case it ended, meanwhile, nor show a draft as it was before an edit. A ticket or a
+    follow-up's comment alike shows its draft as it is now, labelled by where it stands
+    (outbox_ticket_draft): the help desk was down, and its agent would copy a stale one."""
     alerts = {n for n, a in enumerate(actions) if a.kind == "alert" and not a.text_only}
-    draft_ids = {actions[n].context.draft_id for n in alerts} - {None}
+    tickets = {n for n, a in enumerate(actions) if a.kind in TICKETS and a.context.draft_id}
+    draft_ids = {actions[n].context.draft_id for n in alerts | tickets} - {None}
     cases = {case_ids[n] for n in alerts} - {None}
     if not draft_ids and not cases:
         return actions
@@ -119,10 +125,13 @@ def _as_now(
     )
     drafts = _by_id(conn, DRAFT, draft_ids, draft_cols)
     found = _by_id(conn, CASE, cases, (CASE.c.status, CASE.c.closed_at, CASE.c.assignee))
-    tickets = ticket_targets(conn, {c for c in cases if c is not None})
+    escalated = ticket_targets(conn, {c for c in cases if c is not None})
+    posts = drafts_posts(conn, {actions[n].context.draft_id for n in tickets} - {None})
     return [
-        _told(a, drafts.get(a.context.draft_id), found.get(case_ids[n]), case_ids[n] in tickets)
+        _told(a, drafts.get(a.context.draft_id), found.get(case_ids[n]), case_ids[n] in escalated)
         if n in alerts
+        else as_now(a, drafts.get(a.context.draft_id), posts)
+        if n in tickets
         else a
         for n, a in enumerate(actions)
     ]

@@ -214,7 +214,8 @@ def lines(action: OutboxAction, wording: Wording = ENGLISH) -> list[tuple[str, s
         ("Frustration", f"{r.frustration}/3"),
         ("Rule", rows_of.rule(ctx.rule, w)),
     ]
-    rows += rows_of.draft(ctx, w)
+    rows += rows_of.draft(ctx, w, action.extra.get(rows_of.DRAFT_STATE))
+    rows += rows_of.past(action.extra.get(rows_of.PAST_CASES), w)
     # Oldest first, after the mention that asked for the ticket: the story so far.
     rows += [("Earlier in the case", rows_of.earlier(e, w)) for e in ctx.earlier]
     return [(w.t(label), value) for label, value in rows]
