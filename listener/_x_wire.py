@@ -94,12 +94,22 @@ def titles(errors: list[Any]) -> str:
     return json.dumps([e.get("title") or e.get("message") for e in errors])[:200]
 
 
+# The posts each one references (quoted, answered) and their authors come in `includes`:
+# a quote or a reply says little without what it quotes or answers.
+EXPANSIONS = ["author_id", "referenced_tweets.id", "referenced_tweets.id.author_id"]
+
+
 def mentions_of(
-    source: str, endpoint: str, tweets: list[dict[str, Any]], users: dict[str, dict[str, Any]]
+    source: str,
+    endpoint: str,
+    tweets: list[dict[str, Any]],
+    users: dict[str, dict[str, Any]],
+    referenced: dict[str, dict[str, Any]] | None = None,
 ) -> list[Mention]:
     """The page's posts as mentions, each read on its own (one that cannot be read is skipped);
     retweets are left out: a retweet is someone passing on a post (its text an "RT @…:" cut of
-    it), not their own words. Quote posts are their own."""
+    it), not their own words. Quote posts are their own; `referenced` (includes.tweets, by
+    id) gives what a quote quotes and a reply answers."""
     kept = [t for t in latest_versions(tweets) if not is_retweet(t)]
     if len(kept) < len(tweets):
         _LOGGER.debug(
@@ -108,20 +118,47 @@ def mentions_of(
             len(tweets) - len(kept),
             len(tweets),
         )
-    return readable(f"{source} {endpoint}", kept, lambda t: _mention(t, users), lambda t: t["id"])
+    refs = referenced or {}
+    return readable(
+        f"{source} {endpoint}", kept, lambda t: _mention(t, users, refs), lambda t: t["id"]
+    )
 
 
-def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention:
+def _referenced(tweet: dict[str, Any], kind: str) -> str | None:
+    """The id of the post `tweet` references as `kind` ("quoted", "replied_to"), if any."""
+    refs = tweet.get("referenced_tweets") or []
+    return next((str(r["id"]) for r in refs if r.get("type") == kind and r.get("id")), None)
+
+
+def _context(
+    tweet: dict[str, Any], users: dict[str, dict[str, Any]], refs: dict[str, dict[str, Any]]
+) -> tuple[str, str | None]:
+    """A line for the post `tweet` quotes (its address, as Bluesky's and Mastodon's quotes
+    read; "" for none), and what it is on: the quoted post, else the one it answers, as
+    "@author: text" (None when X did not send it: deleted, its author suspended)."""
+    quoted = _referenced(tweet, "quoted")
+    about = refs.get(quoted or _referenced(tweet, "replied_to") or "")
+    author = users.get(str((about or {}).get("author_id")), {}).get("username")
+    title = None
+    if about is not None and about.get("text") is not None:
+        title = f"@{author}: {full_text(about)}" if author else full_text(about)
+    if quoted is None:
+        return "", title
+    quoted_by = author if about is not None and author else "i"  # x.com/i/status/ID: any post
+    return f"\n↪️ https://x.com/{quoted_by}/status/{quoted}", title
+
+
+def _mention(
+    tweet: dict[str, Any], users: dict[str, dict[str, Any]], refs: dict[str, dict[str, Any]]
+) -> Mention:
     user = users.get(str(tweet.get("author_id")), {})
     handle = user.get("username", str(tweet.get("author_id", "")))
     # Each edit is a new post id, listed oldest first; X serves the latest. The first id keys
     # the mention (an edit is not a second mention; the store takes it as an edit of the one
     # it has); the URL links the version read, which the X responder replies to.
     history = [str(i) for i in tweet.get("edit_history_tweet_ids") or [tweet["id"]]]
-    parent = next(
-        (r["id"] for r in tweet.get("referenced_tweets") or [] if r.get("type") == "replied_to"),
-        None,
-    )
+    parent = _referenced(tweet, "replied_to")
+    quote_line, on_title = _context(tweet, users, refs)
     return Mention(
         platform="x",
         external_id=str(history[0]),
@@ -131,11 +168,12 @@ def _mention(tweet: dict[str, Any], users: dict[str, dict[str, Any]]) -> Mention
             name=user.get("name", ""),
             followers=int((user.get("public_metrics") or {}).get("followers_count", 0)),
         ),
-        text=full_text(tweet),
+        text=full_text(tweet) + quote_line,
         created_at=parse_time(tweet["created_at"]),
         url=f"https://x.com/{handle}/status/{tweet['id']}",
         lang=tweet.get("lang"),
         thread_id=tweet.get("conversation_id"),
         parent_id=parent,
         edit_id=str(tweet["id"]) if len(history) > 1 else None,
+        on_title=on_title,
     )

@@ -18,6 +18,7 @@ from listener._source import EndpointSource
 from listener._wire import Clock, limit_ends, max_id, reset_time, utcnow
 from listener._x_wire import (
     CLIENT_ERRORS,
+    EXPANSIONS,
     TWEET_FIELDS,
     SinceTooOld,
     default_query,
@@ -162,7 +163,7 @@ class XSource(EndpointSource):
         params: dict[str, Any] = {
             "max_results": self.page_size,
             "tweet_fields": TWEET_FIELDS,
-            "expansions": ["author_id"],
+            "expansions": EXPANSIONS,
             "user_fields": _USER_FIELDS,
         }
         if state.get("since"):
@@ -199,11 +200,18 @@ class XSource(EndpointSource):
         meta = response.meta or {}
         if response.data is None and not meta and response.errors:
             raise TransientError(f"X answered 200 with errors: {titles(response.errors)}")
-        users = {str(u.id): u.data for u in (response.includes or {}).get("users", [])}
+        includes = response.includes or {}
+        users = {str(u.id): u.data for u in includes.get("users", [])}
+        referenced = {str(t.id): t.data for t in includes.get("tweets", [])}
         tweets = [t.data for t in response.data or []]
+        if response.data is not None and response.errors:
+            # A post quoted or answered that is deleted, or whose author is suspended: X
+            # says so beside the data; its mentions are read without it, not dropped.
+            _LOGGER.debug("x %s: %d referenced posts not sent", endpoint, len(response.errors))
         # The brand's own posts (its id looked up before the read) are no mentions.
         own = OwnAccounts.with_id("x", self._user_id)
-        mentions = own.others(self.name, endpoint, mentions_of(self.name, endpoint, tweets, users))
+        read = mentions_of(self.name, endpoint, tweets, users, referenced)
+        mentions = own.others(self.name, endpoint, read)
         newest = max_id(state.get("newest"), meta.get("newest_id"))
         if meta.get("next_token") and not first:
             return Page(mentions, {**state, "token": meta["next_token"], "newest": newest}, True)

@@ -39,7 +39,7 @@ from responders._refusal import (
     recognised,
     refusal,
 )
-from responders._x_text import links_of, same_post
+from responders._x_text import links_of, same_post, too_long
 
 _LOGGER = logging.getLogger(__name__)
 _LOOKUP_PAGES = 10  # up to 1,000 of our own tweets since the mention
@@ -91,6 +91,8 @@ class XPostResponder:
 
     async def deliver(self, action: OutboxAction) -> Receipt:
         mention, text = post_parts(action, self.platform)
+        if not action.private and (why := too_long(text)):  # X would refuse it: held
+            raise FatalError(f"x posting: {why}")
         found = await sent_before(self.name, action, lambda: self._already_sent(action, text))
         if found is not None:
             return found
@@ -230,6 +232,7 @@ _HINTS = (
     (("duplicate content",), _DUPLICATE),
     (("too long",), TOO_LONG.format(platform="X (280 characters, a link counting 23)")),
     (("send messages to this user", "not following you", "not accepting"), DMS_CLOSED),
+    (("not verified to send message requests",), DMS_CLOSED),  # requests from verified only
     (("not been mentioned or otherwise engaged",), REPLIES_LIMITED),
     (("deleted or not visible",), GONE),
     (
@@ -248,6 +251,7 @@ _CODES = {
     186: _HINTS[1][1],
     150: DMS_CLOSED,  # messages only from accounts the author follows
     349: DMS_CLOSED,
+    476: DMS_CLOSED,  # message requests only from verified accounts
     433: REPLIES_LIMITED,
     385: GONE,
 }

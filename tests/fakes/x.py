@@ -61,6 +61,7 @@ class XFake(Reading, DirectMessages, PlatformFake):
         self.posted: list[dict[str, Any]] = []
         self.deleted: set[str] = set()  # ids of tweets their authors deleted
         self.dms: list[dict[str, Any]] = []
+        self.closed_dms: dict[str, str] = {}  # see close_dms()
         self.daily: Window | None = None  # see cap_daily()
         self.daily_scope = "user"
         self.usage_capped = False  # see cap_usage()
@@ -102,9 +103,11 @@ class XFake(Reading, DirectMessages, PlatformFake):
         created_at: datetime | None = None,
         retweet_of: dict[str, Any] | None = None,
         quote_of: dict[str, Any] | None = None,
+        reply_to: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """A tweet by `author` that the search and/or mentions endpoints return (a retweet or
-        quote of another with `retweet_of`/`quote_of`; over 280 characters, a long post)."""
+        """A tweet by `author` that the search and/or mentions endpoints return (a retweet,
+        quote or reply of another with `retweet_of`/`quote_of`/`reply_to`: a reply is in the
+        conversation of the post it answers; over 280 characters, a long post)."""
         user_id = str(zlib.crc32(author.encode()) + 10)
         self.users[user_id] = {
             "id": user_id,
@@ -122,9 +125,11 @@ class XFake(Reading, DirectMessages, PlatformFake):
             "edit_history_tweet_ids": [tid],
         }
         written(text, tweet)
-        for kind, other in (("retweeted", retweet_of), ("quoted", quote_of)):
-            if other is not None:
-                tweet["referenced_tweets"] = [{"type": kind, "id": other["id"]}]
+        refs = (("retweeted", retweet_of), ("quoted", quote_of), ("replied_to", reply_to))
+        if referenced := [{"type": kind, "id": o["id"]} for kind, o in refs if o is not None]:
+            tweet["referenced_tweets"] = referenced
+        if reply_to is not None:
+            tweet["conversation_id"] = reply_to["conversation_id"]
         self.tweets.append(tweet)
         if search:
             self.in_search.add(tid)

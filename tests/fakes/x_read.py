@@ -15,7 +15,16 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.x_wire import BRAND_ID, fields, invalid_since, is_retweet, matches, served, user
+from tests.fakes.x_wire import (
+    BRAND_ID,
+    fields,
+    invalid_since,
+    is_retweet,
+    matches,
+    not_found,
+    served,
+    user,
+)
 
 MENTIONS = f"/2/users/{BRAND_ID}/mentions"
 
@@ -64,11 +73,31 @@ class Reading:
             "data": [served(t, fields(request, "tweet.fields")) for t in page],
             "meta": meta,
         }
-        if "author_id" in fields(request, "expansions"):
-            asked = fields(request, "user.fields")
-            authors = sorted({t["author_id"] for t in page})
-            body["includes"] = {"users": [user(self.users[a], asked) for a in authors]}
+        self._expand(request, page, body)
         return web.json_response(body, headers=headers)
+
+    def _expand(self, request: web.Request, page: list[dict[str, Any]], body: Any) -> None:
+        """`includes` as `expansions` ask: the posts' authors, the posts they reference (with
+        their authors on `referenced_tweets.id.author_id`). Like X, a referenced post that is
+        gone (deleted, its author suspended) is an error object beside the data, not a 4xx."""
+        asked = fields(request, "expansions")
+        authors = {t["author_id"] for t in page} if "author_id" in asked else set()
+        includes: dict[str, Any] = {}
+        if "referenced_tweets.id" in asked:
+            ids = dict.fromkeys(r["id"] for t in page for r in t.get("referenced_tweets") or [])
+            known = {t["id"]: t for t in self.tweets}
+            found = [known[i] for i in ids if i in known]
+            tweet_fields = fields(request, "tweet.fields")
+            includes["tweets"] = [served(t, tweet_fields) for t in found]
+            if "referenced_tweets.id.author_id" in asked:
+                authors |= {t["author_id"] for t in found}
+            if errors := [not_found(i) for i in ids if i not in known]:
+                body["errors"] = errors
+        if authors:
+            users = [user(self.users[a], fields(request, "user.fields")) for a in sorted(authors)]
+            includes["users"] = users
+        if includes := {k: v for k, v in includes.items() if v}:
+            body["includes"] = includes
 
     async def _search(self, request: web.Request) -> web.Response:
         # Recent search covers seven days, and refuses a since_id from before them.

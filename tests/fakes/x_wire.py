@@ -21,8 +21,17 @@ BRAND_ID = "1000"  # the brand's own account
 LIMIT = 280  # weighted characters in a post (twitter-text v3)
 CUT = 270  # where `text` stops for a longer post; the whole is in note_tweet.text
 _LINK = re.compile(r"https?://\S*[^\s.,;:!?'\")\]]")  # trailing punctuation is not the link's
+# A bare domain X knows the top-level domain of is a link too (twitter-text); a few here.
+_BARE = re.compile(r"(?<![\w@./])(?:[\w-]+\.)+(?:com|br|pt|net|org)(?![\w-])(?:/\S*[^\s.,;:!?])?")
 _SHORT = itertools.count(1)
 _LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))  # code points weighing 1
+# What an emoji sequence adds to its first code point, counted with it: a variation selector,
+# a skin tone, a keycap, tag characters, a ZWJ and what it joins; a flag's second letter too.
+_EMOJI_TAIL = re.compile(
+    "[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]|\u200d.",
+    re.S,
+)
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff])[\U0001f1e6-\U0001f1ff]")  # two letters, one flag
 _TERM = re.compile(r'"[^"]*"|\S+')  # a quoted phrase, or a word
 # What X sends of a post, and of a user, unless `tweet.fields` / `user.fields` ask for more.
 TWEET_DEFAULTS = frozenset({"id", "text", "edit_history_tweet_ids"})
@@ -63,11 +72,16 @@ USAGE_CAPPED = {
 
 
 def weighted_length(text: str) -> int:
-    """A post's length as X counts it: links 23, code points outside the light ranges 2."""
+    """A post's length as X counts it: links (bare domains too) 23, code points outside the
+    light ranges 2, an emoji with its skin tone or a ZWJ family 2 in all (twitter-text v3's
+    emoji parsing)."""
     text = unicodedata.normalize("NFC", text)
-    rest = _LINK.sub("", text)
+    links = len(_LINK.findall(text))
+    text = _LINK.sub("", text)
+    links += len(_BARE.findall(text))
+    rest = _FLAG.sub(r"\1", _EMOJI_TAIL.sub("", _BARE.sub("", text)))
     weights = (1 if any(lo <= ord(c) <= hi for lo, hi in _LIGHT) else 2 for c in rest)
-    return 23 * len(_LINK.findall(text)) + sum(weights)
+    return 23 * links + sum(weights)
 
 
 def escaped(text: str) -> str:
@@ -157,6 +171,21 @@ def invalid_since(since: str, week_ago: datetime) -> dict[str, Any]:
         "title": "Invalid Request",
         "detail": "One or more parameters to your request was invalid.",
         "type": "https://api.twitter.com/2/problems/invalid-request",
+    }
+
+
+def not_found(tweet_id: str) -> dict[str, Any]:
+    """X's error object for a referenced post it cannot serve (deleted, or its author
+    suspended or protected), sent in a 200 answer beside `data` (docs.x.com, "partial
+    errors"; the shape of resource-not-found)."""
+    return {
+        "value": tweet_id,
+        "detail": f"Could not find tweet with referenced_tweets.id: [{tweet_id}].",
+        "title": "Not Found Error",
+        "resource_type": "tweet",
+        "parameter": "referenced_tweets.id",
+        "resource_id": tweet_id,
+        "type": "https://api.twitter.com/2/problems/resource-not-found",
     }
 
 
