@@ -15,6 +15,7 @@ from mentiondesk.web.i18n_pt_case import CASE as _CASE
 from mentiondesk.web.i18n_pt_confirm import CONFIRM as _CONFIRM
 from mentiondesk.web.i18n_pt_dashboard import DASHBOARD as _DASHBOARD
 from mentiondesk.web.i18n_pt_draft_langs import DRAFT_LANGS as _DRAFT_LANGS
+from mentiondesk.web.i18n_pt_filters import FILTERS as _FILTERS
 from mentiondesk.web.i18n_pt_held import HELD as _HELD
 from mentiondesk.web.i18n_pt_impostor import IMPOSTOR as _IMPOSTOR
 from mentiondesk.web.i18n_pt_notices import NOTICES as _NOTICES
@@ -231,6 +232,7 @@ MESSAGES: dict[str, str] = {
     **_NOTICES,
     **_LOGIN,
     **_QUEUE,
+    **_FILTERS,
     **_CASE,
     **_HELD,
     **_AUDIT,

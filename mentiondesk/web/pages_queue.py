@@ -51,6 +51,8 @@ async def queue_page(request: web.Request) -> web.Response:
         filters=filters,
         facets=ordered(_with_chosen(await _facets(request), filters), negotiate(request)),
         missed=missed,
+        # The filter form's own load (its hidden `filtered`): how many match takes focus.
+        filtered=request.query.get("filtered") == "1" and not missed,
         typed=str(told.get("number", ""))[:TYPED_MAX] if missed else "",
     )
 

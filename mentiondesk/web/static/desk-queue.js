@@ -59,7 +59,12 @@
   function queueCrumb() {
     try {
       if (location.pathname === "/queue") {
-        sessionStorage.setItem(QUEUE_AT, location.search);
+        // Not the filter form's mark: coming back from a case is not filtering again, so
+        // the count does not take focus then (queue.html).
+        var kept = location.search.replace(/([?&])filtered=1(&|$)/, function (_, before, after) {
+          return after ? before : "";
+        });
+        sessionStorage.setItem(QUEUE_AT, kept);
         return;
       }
       var search = sessionStorage.getItem(QUEUE_AT);
