@@ -6,7 +6,10 @@ traceback."""
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
+import os
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +17,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from mentiondesk import cli_help, logs
+from mentiondesk import cli_help, cli_json, logs
 from mentiondesk.assignees import desk_users, unknown_assignees
 from mentiondesk.cli_authors import authors_app
 from mentiondesk.cli_cases import cases_app
@@ -265,4 +268,29 @@ async def _run(
 
 
 def main() -> None:
-    app()
+    _tolerant_stdout()
+    try:
+        app()
+    finally:
+        _flush_or_quiet()
+
+
+def _tolerant_stdout() -> None:
+    """Where stdout is not UTF-8 (a Latin-1 locale on an old server, a cron job's), a name or
+    an emoji it cannot hold is written "?" rather than stopping the listing halfway with a
+    UnicodeEncodeError; `--format json` escapes them instead (cli_json), losing nothing."""
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and not cli_json.utf8(stdout):
+        stdout.reconfigure(errors="replace")
+
+
+def _flush_or_quiet() -> None:
+    """Flush stdout now, not at exit: a reader that stopped early (`report --format json |
+    head -1`) then ends the command quietly with exit status 1, as click ends one that hit
+    the closed pipe mid-write, rather than with status 120 and "Exception ignored"."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes again at exit: into /dev/null, so that says nothing either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None

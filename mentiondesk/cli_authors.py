@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mentiondesk import audit, author_export, contacts, erasure, forgotten, queue
+from mentiondesk import audit, author_export, cli_json, contacts, erasure, forgotten, queue
 from mentiondesk.author_lookup import Wanted, not_found, stored_authors
 from mentiondesk.cli_common import err, load, open_existing_store, open_store, refused, who
 from mentiondesk.cli_text import shown
@@ -274,5 +274,8 @@ def export(
             )
     finally:
         store.dispose()
-    text = author_export.as_json(data) if format == "json" else author_export.as_text(data)
+    if format == "json":  # a stranger's text as written, never a raw control a terminal acts on
+        text = cli_json.terminal_safe(author_export.as_json(data))
+    else:
+        text = author_export.as_text(data)
     sys.stdout.write(text + "\n")

@@ -10,7 +10,7 @@ import typer
 from rich import box
 from rich.table import Table
 
-from mentiondesk import queue, queue_views
+from mentiondesk import cli_json, queue, queue_views
 from mentiondesk.audit_trail import write
 from mentiondesk.cli_common import (
     ShowAtMost,
@@ -25,6 +25,7 @@ from mentiondesk.cli_common import (
 )
 from mentiondesk.cli_queue import held_why, listed_title, once, out, queue_errors, retry_command
 from mentiondesk.cli_text import addressee, shown, widest
+from mentiondesk.cli_values import FormatOption
 from mentiondesk.held_replies import PERSONS_HOLDS, HeldReply
 from mentiondesk.models import has_followers
 from mentiondesk.tables import CASE, case_number, parse_case_number
@@ -43,13 +44,17 @@ def cases_list(
         queue_views.CaseStatus, status_option("case", get_args(queue_views.CaseStatus))
     ] = "open",
     limit: ShowAtMost = 50,
+    format: FormatOption = "text",
 ) -> None:
     """Cases whose approved reply the outbox holds first (as the desk's queue), then the most
-    urgent, then the longest waiting."""
+    urgent, then the longest waiting. --format json: for a script (docs/cli.md has its keys)."""
     config = load(ctx)
     store = open_store(config, reading=True)
     cases = queue_views.list_cases(store, status=status, limit=limit)
     total = queue_views.count_cases(store, status=status)
+    if format == "json":
+        cli_json.write(cli_json.cases(cases, status=status, total=total))
+        return
     held = sum(1 for c in cases if c.held)
     also = f" · {held:,} with an approved reply the outbox holds" if held else ""
     zone = desk_zone(config)

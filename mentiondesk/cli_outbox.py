@@ -10,11 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mentiondesk import outbox_admin
+from mentiondesk import cli_json, outbox_admin
 from mentiondesk.cli_common import ShowAtMost, config_errors, desk_zone, load, open_store
 from mentiondesk.cli_outbox_hold import add_commands
 from mentiondesk.cli_outbox_retry import outbox_retry
 from mentiondesk.cli_text import cli_safe, print_wrapped, shown
+from mentiondesk.cli_values import FormatOption
 from mentiondesk.held_reasons import PERSON_HELD
 from mentiondesk.models import Responder
 from mentiondesk.outbox_drain import was_paced
@@ -52,12 +53,17 @@ def outbox_list(
         bool, typer.Option("--held", help="Only held actions (need a person).")
     ] = False,
     limit: ShowAtMost = 100,
+    format: FormatOption = "text",
 ) -> None:
-    """Pending and held actions with their last error, the longest waiting first."""
+    """Pending and held actions with their last error, the longest waiting first.
+    --format json: for a script (docs/cli.md has its keys)."""
     statuses = ("held",) if held else WAITING
     config = load(ctx)
     store, zone = open_store(config, reading=True), desk_zone(config)
     rows = outbox_admin.waiting(store, statuses=statuses, limit=limit)
+    if format == "json":
+        cli_json.write(cli_json.outbox(rows, outbox_admin.counts(store)))
+        return
     title = f"{_title(len(rows), outbox_admin.counts(store), held_only=held)} · times in {zone}"
     table = Table(title=title)
     for column in ("id", "status", "kind", "to", "for", "tries", "next try"):

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mentiondesk import cli_drafts_bulk, outbox_admin, queue, queue_views
+from mentiondesk import cli_drafts_bulk, cli_json, outbox_admin, queue, queue_views
 from mentiondesk.cli_common import (
     ShowAtMost,
     load,
@@ -22,7 +22,7 @@ from mentiondesk.cli_common import (
     who,
 )
 from mentiondesk.cli_text import addressee, shown
-from mentiondesk.cli_values import whole_number
+from mentiondesk.cli_values import FormatOption, whole_number
 from mentiondesk.config import Config
 from mentiondesk.hand_posting import PostByHand
 from mentiondesk.held_replies import AS_RECORDED, PERSON_HELD, PERSONS_HOLDS, PostState
@@ -64,8 +64,10 @@ def drafts_list(
         queue_views.DraftStatus, status_option("draft", get_args(queue_views.DraftStatus))
     ] = "pending",
     limit: ShowAtMost = 50,
+    format: FormatOption = "text",
 ) -> None:
-    """Drafts, oldest first; above the pending ones, approved replies the outbox holds."""
+    """Drafts, oldest first; above the pending ones, approved replies the outbox holds.
+    --format json: for a script (docs/cli.md has its keys)."""
     store = open_store(load(ctx), reading=True)
     try:
         drafts = queue_views.list_drafts(store, status=status, limit=limit)
@@ -74,6 +76,9 @@ def drafts_list(
         held = queue_views.list_held(store, limit=limit) if status == "pending" else []
     finally:
         store.dispose()
+    if format == "json":
+        cli_json.write(cli_json.drafts(drafts, held, status=status, total=total))
+        return
     if held:
         out.print(_held_table(held), "")
     title = listed_title(len(drafts), total, f"{status} draft")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, date, datetime, tzinfo
 from typing import Annotated
@@ -10,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from mentiondesk import cli_json
 from mentiondesk.cli_common import day, desk_zone, err, load, open_store
 from mentiondesk.cli_values import bounded, one_of
 from mentiondesk.config_desk import desk_language
@@ -102,7 +102,7 @@ def report_command(
     finally:
         store.dispose()
     if format == "json":
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        cli_json.write(data)
         return
     # The site's language, as the desk's pages have it when nobody picked one.
     words = REPORT_WORDS[lang or config.settings.desk.language or "en"]
