@@ -1,5 +1,5 @@
 """Whether X's copy of a post or DM is the text we sent (X rewrites it on the way in), and how
-long X counts a post.
+long X counts a post (mentiondesk.models.x_length: the same count as the desk's approval).
 
 X serves `&`, `<` and `>` as HTML entities, replaces every link with a t.co short link (the
 original only in the post's `entities.urls[].expanded_url`, which a DM does not carry), and
@@ -14,27 +14,16 @@ import re
 import unicodedata
 from typing import Any
 
+from mentiondesk.models import X_LIMIT, x_length
+
 _SHORT = re.compile(r"https?://t\.co/\w+")
 _LEADING = re.compile(r"^(?:@\w+\s+)+")
 
-# How X counts a post (twitter-text v3): NFC text, each link 23, code points in these ranges
-# 1, any other 2, an emoji with its modifiers or a ZWJ sequence 2 in all. The count here may
-# fall short of X's (a keycap), never over it: it holds only what X refuses. So a link, or a
-# word that may be one ("lumora.com.br/ajuda": X shortens it when it knows the domain), counts
-# 23 or its length if shorter (not a link to X, if its domain is none).
-X_LIMIT = 280
-_X_LINK = re.compile(r"https?://\S+|(?<![\w@])(?:[\w-]+\.)+[a-z]{2,}(?![\w-])\S*", re.I)
-_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-_ZWJ = 0x200D
-# What joins an emoji before it, weighing nothing: variation selectors, keycap, skin tones,
-# tag characters (the flags of England, Scotland, Wales).
-_JOINING = ((0xFE0E, 0xFE0F), (0x20E3, 0x20E3), (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F))
-_FLAGS = (0x1F1E6, 0x1F1FF)  # regional indicators: a pair is one flag
-
 
 def too_long(text: str) -> str | None:
-    """Why X would refuse `text` as a post, with its length as X counts it; None if it fits.
-    Said before posting: X's refusal would come after spending a post of the day's cap."""
+    """Why X would refuse `text` as a post, with its length as X counts it (the count the
+    desk's approval holds a reply to); None if it fits. Said before posting: X's refusal
+    would come after spending a post of the day's cap."""
     length = x_length(text)
     if length <= X_LIMIT:
         return None
@@ -43,25 +32,6 @@ def too_long(text: str) -> str | None:
         f"a character outside Latin scripts 2); X allows {X_LIMIT}: shorten it and approve "
         "it again"
     )
-
-
-def x_length(text: str) -> int:
-    """`text`'s length as X counts it against X_LIMIT, at most X's own count."""
-    text = unicodedata.normalize("NFC", text)
-    total = sum(min(23, len(link)) for link in _X_LINK.findall(text))
-    joined, flag_half = False, False
-    for char in _X_LINK.sub("", text):
-        point = ord(char)
-        if joined or point == _ZWJ or any(lo <= point <= hi for lo, hi in _JOINING):
-            joined = point == _ZWJ  # the one after a ZWJ is part of the same emoji
-            continue
-        if _FLAGS[0] <= point <= _FLAGS[1]:
-            flag_half = not flag_half
-            total += 2 if flag_half else 0
-            continue
-        flag_half = False
-        total += 1 if any(lo <= point <= hi for lo, hi in _X_LIGHT) else 2
-    return total
 
 
 def links_of(post: dict[str, Any]) -> dict[str, str]:

@@ -108,6 +108,7 @@ from mentiondesk.models._scrub import (
 )
 from mentiondesk.models._text import folded, strip_accents
 from mentiondesk.models._wording import ENGLISH, Wording, zone_name
+from mentiondesk.models._x_length import LINK_LENGTH, X_LIMIT, split_links, x_length
 
 __all__ = [
     "AT_HANDLES",
@@ -125,6 +126,7 @@ __all__ = [
     "ERASED_ON_REQUEST",
     "FORMER_PLATFORMS",
     "LANGUAGE_NAMES",
+    "LINK_LENGTH",
     "NOTICE",
     "NUMBER_FORMATS",
     "OUT_OF_RANGE",
@@ -140,6 +142,7 @@ __all__ = [
     "TOPICS",
     "VISIBILITIES",
     "WRITE",
+    "X_LIMIT",
     "Action",
     "ActionKind",
     "Author",
@@ -199,11 +202,13 @@ __all__ = [
     "secret_from_env",
     "secrets_wanted",
     "short_lang",
+    "split_links",
     "strip_accents",
     "text_digest",
     "toml_syntax",
     "utc",
     "valid_text",
     "write",
+    "x_length",
     "zone_name",
 ]

@@ -26,14 +26,14 @@
 
   // A reply's length as its platform counts it, by the server's rules (reply_limits.py):
   // data-rule "x" or "mastodon" counts a link as 23, "x" weighs a code point outside X's
-  // light ranges 2, data-prefix is the @handle every Mastodon reply starts with and
+  // light ranges 2 and an emoji 2 in all (models/_x_length.py), data-prefix is the @handle every Mastodon reply starts with and
   // data-warning the length of the content warning it carries.
   var LINK = 23, TRAILING = /[.,:;!?'")\]}]+$/u;
-  // A link with its scheme, or (X only) a bare domain: reply_limits._LINK. No lookbehind
+  // A link with its scheme, or (X only) a bare domain: models/_x_length._LINK. No lookbehind
   // (a parse error for the whole script in Safari before 16.4): the character before a bare
   // domain is matched as group 2 instead, and the link starts after it.
   // A link ends at the first character twitter-text does not allow in a URL path, as
-  // reply_limits._URL: text in another script right after it (Thai, Arabic, CJK) counts.
+  // models/_x_length._URL: text in another script right after it (Thai, Arabic, CJK) counts.
   var URL_PATH = "[a-z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0253\\u0254\\u0256\\u0257" +
     "\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff" +
     "\\u0400-\\u04ff!*';:=+,.$\\/%#\\[\\]\\-\\u2013_~@|&?()]+";
@@ -51,12 +51,41 @@
     return SEGMENTER ? Array.from(SEGMENTER.segment(text)).length : Array.from(text).length;
   }
 
+  // X weighs an emoji 2 in all, however many code points it has (models/_x_length.py): what
+  // joins it weighs nothing (variation selectors, keycap, skin tones, tags), nor the one
+  // after a ZWJ (a family), a pair of regional indicators is one flag, and a keycap makes
+  // its digit (1) an emoji (2).
+  var ZWJ = 0x200D, KEYCAP = 0x20E3, FLAGS = [0x1F1E6, 0x1F1FF];
+  var JOINING = [[0xFE0E, 0xFE0F], [KEYCAP, KEYCAP], [0x1F3FB, 0x1F3FF], [0xE0020, 0xE007F]];
+  function within(point, ranges) {
+    return ranges.some(function (r) { return point >= r[0] && point <= r[1]; });
+  }
+
+  function xWeight(text) {
+    var total = 0, joined = false, flagHalf = false, last = 0;
+    for (var char of text) {
+      var point = char.codePointAt(0);
+      if (point === KEYCAP && last === 1) { total += 1; last = 2; }
+      if (joined || point === ZWJ || within(point, JOINING)) {
+        joined = point === ZWJ;
+        continue;
+      }
+      if (point >= FLAGS[0] && point <= FLAGS[1]) {
+        flagHalf = !flagHalf;
+        last = 2;
+        total += flagHalf ? 2 : 0;
+        continue;
+      }
+      flagHalf = false;
+      last = within(point, X_LIGHT) ? 1 : 2;
+      total += last;
+    }
+    return total;
+  }
+
   function plainLength(text, rule) {
     if (rule === "mastodon") return graphemes(text.replace(REMOTE, "$1@$2"));
-    return Array.from(text).reduce(function (sum, char) {
-      var point = char.codePointAt(0);
-      return sum + (X_LIGHT.some(function (r) { return point >= r[0] && point <= r[1]; }) ? 1 : 2);
-    }, 0);
+    return xWeight(text);
   }
 
   // Whether `text` mentions the handle of `prefix` ("@ana "), as models/_replies.py reads it:
@@ -84,7 +113,7 @@
       // Punctuation after it is text.
       var link = found[0].slice(start - found.index).replace(TRAILING, "");
       total += plainLength(text.slice(at, start), rule);
-      total += found[1] ? LINK : Math.max(LINK, Array.from(link).length);
+      total += LINK;  // a bare domain too, as X shortens it
       at = start + link.length;
     }
     return total + plainLength(text.slice(at), rule);
