@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -31,14 +31,19 @@ from sqlalchemy.engine import Connection
 from mentiondesk.models import PURGED_BY_RETENTION, OutboxAction
 from mentiondesk.outbox_payload import action_from_payload
 from mentiondesk.store import Store
-from mentiondesk.tables import DELIVERY, OUTBOX, WAITING
-from responders._slack_erased import BY_RETENTION, CARD, KIND
+from mentiondesk.tables import CASE, DELIVERY, OUTBOX, WAITING
+from responders._slack_erased import BY_RETENTION, CARD, KIND, OTHERS, SETTLED
 
 # A Slack card's receipt: "channel:ts" (C… public, G… private, D… direct), as SlackResponder
 # writes it; no other sink's ref has this form (Discord's is a bare id, the console's its key).
 SLACK_REF = re.compile(r"^[CGD][A-Z0-9]{2,}:\d+\.\d+$")
 _PREFIX = f"{KIND}:"  # a rewrite's key: the card's outbox row, and which erasure
 _PURGED = ":purged"  # the retention's rewrite's key ends so (one per card)
+# A rewrite of a card about someone else's post that showed an erased author's story title
+# or a link to their post: its key is not _PREFIX's, so clicks on it (erased_card) still
+# build the card of its own live case, not an erased author's.
+_OTHERS = "erase_others:"
+_CHUNK = 100  # outbox ids per query
 
 
 def purged_key(outbox_id: int) -> str:
@@ -86,6 +91,7 @@ def queue_rewrites(conn: Connection, outbox_ids: Sequence[int]) -> Rewrites:
             done.cleared[row.target] += 1
             continue
         if retention is None:  # none, or a person dropped it: the card still shows them
+            _drop_others(conn, row.id)
             _queue(conn, row, now)
         else:
             done.waiting[row.target] += 1
@@ -101,29 +107,84 @@ def _retention_rewrite(conn: Connection, outbox_id: int) -> str | None:
     return None if status in (None, "dropped") else str(status)
 
 
-def _queue(conn: Connection, card: Any, now: datetime) -> None:
-    """Queue one card's rewrite: key "erase_card:<its outbox row>:<n>", the n-th erasure
+def queue_others(conn: Connection, outbox_ids: Sequence[int]) -> tuple[Counter[str], Counter[str]]:
+    """Queue the rewrite of each Slack card among these delivered alerts about others' posts
+    whose copies an erasure rewrote (the title of a story of the erased author's, or a link
+    to their post, gone): the card is shown again from that copy. (Those queued, the other
+    chats' alerts left as posted), per sink."""
+    queued, left = Counter[str](), Counter[str]()
+    ids, now = sorted(outbox_ids), datetime.now(UTC)
+    for start in range(0, len(ids), _CHUNK):
+        rows = conn.execute(
+            sa.select(OUTBOX.c.id, OUTBOX.c.target, OUTBOX.c.payload, DELIVERY.c.ref)
+            .add_columns(CASE.c.status.label("case_status"))
+            .outerjoin(DELIVERY, DELIVERY.c.outbox_id == OUTBOX.c.id)
+            .outerjoin(CASE, CASE.c.id == OUTBOX.c.case_id)
+            .where(OUTBOX.c.id.in_(ids[start : start + _CHUNK]))
+            .order_by(OUTBOX.c.id)
+        ).all()
+        for row in rows:
+            if not SLACK_REF.match(str(row.ref or "")):
+                left[row.target] += 1
+                continue
+            # A card of a case still open keeps its buttons (a click is checked against the
+            # store); one of a case ended offers nothing.
+            extra = {OTHERS: True} | ({SETTLED: True} if row.case_status != "open" else {})
+            _queue(conn, row, now, prefix=_OTHERS, extra=extra)
+            queued[row.target] += 1
+    return queued, left
+
+
+def _drop_others(conn: Connection, outbox_id: int) -> None:
+    """Delete the rewrites of this card about someone else's post (queue_others) not sent
+    yet: its own author is erased now, and sent after the erased form it would show them."""
+    waiting = sa.and_(_rewrites_of(outbox_id, _OTHERS), OUTBOX.c.status.in_(WAITING))
+    ids = list(conn.scalars(sa.select(OUTBOX.c.id).where(waiting)))
+    if ids:
+        conn.execute(sa.delete(DELIVERY).where(DELIVERY.c.outbox_id.in_(ids)))
+        conn.execute(sa.delete(OUTBOX).where(OUTBOX.c.id.in_(ids)))
+
+
+def _queue(
+    conn: Connection,
+    card: Any,
+    now: datetime,
+    *,
+    prefix: str = _PREFIX,
+    extra: Mapping[str, object] | None = None,
+) -> None:
+    """Queue one card's rewrite: key "<prefix><its outbox row>:<n>", the n-th erasure
     that met it (once each). One still waiting takes the card as it is now instead."""
     earlier = conn.execute(
-        sa.select(OUTBOX.c.key, OUTBOX.c.status).where(_rewrites_of(card.id))
+        sa.select(OUTBOX.c.key, OUTBOX.c.status).where(_rewrites_of(card.id, prefix))
     ).all()
-    key = f"{_PREFIX}{card.id}:{len(earlier) + 1}"
+    key = f"{prefix}{card.id}:{len(earlier) + 1}"
     for rewrite in earlier:
         if rewrite.status in WAITING:
-            new = rewrite_values(rewrite.key, card.target, card.payload, card.ref, now)["payload"]
+            values = rewrite_values(rewrite.key, card.target, card.payload, card.ref, now)
+            new = _with(values, extra)["payload"]
             conn.execute(sa.update(OUTBOX).where(OUTBOX.c.key == rewrite.key).values(payload=new))
             return
-    values = rewrite_values(key, card.target, card.payload, card.ref, now)
+    values = _with(rewrite_values(key, card.target, card.payload, card.ref, now), extra)
     conn.execute(sa.insert(OUTBOX).values(**values))
+
+
+def _with(values: dict[str, object], extra: Mapping[str, object] | None) -> dict[str, object]:
+    """A rewrite's row with these `extra` keys added to its payload's."""
+    if not extra:
+        return values
+    data = json.loads(str(values["payload"]))
+    data["extra"] = {**data.get("extra", {}), **extra}
+    return values | {"payload": json.dumps(data, ensure_ascii=False)}
 
 
 def _first_rewrite(outbox_id: int) -> sa.Select[tuple[int]]:
     return sa.select(OUTBOX.c.id).where(_rewrites_of(outbox_id)).limit(1)
 
 
-def _rewrites_of(outbox_id: int) -> sa.ColumnElement[bool]:
+def _rewrites_of(outbox_id: int, prefix: str = _PREFIX) -> sa.ColumnElement[bool]:
     return sa.and_(
-        OUTBOX.c.kind == KIND, OUTBOX.c.key.startswith(f"{_PREFIX}{outbox_id}:", autoescape=True)
+        OUTBOX.c.kind == KIND, OUTBOX.c.key.startswith(f"{prefix}{outbox_id}:", autoescape=True)
     )
 
 

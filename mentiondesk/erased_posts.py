@@ -16,7 +16,9 @@ marker instead, as the replies stored before were given by the erasure (erasure_
 it keeps no id of the post and still joins their thread. What it is on (on_title: the
 erased story's or post's title, the listener brings it with every comment) is left out, as
 the erasure blanked it on the comments stored before. A Bluesky post quoting an erased post
-keeps no address of it either (erased_quote_lines: the address holds its author's DID).
+keeps no address of it either (erased_quote_lines: the address holds its author's DID), nor
+does a post quoting any post of an author erased, stored or not, on Bluesky or Mastodon
+(erased_profiles: their profile's address, kept as a fingerprint).
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from mentiondesk.erased_profiles import unquoted_later
 from mentiondesk.erased_quote_lines import PLATFORM as QUOTING
+from mentiondesk.erased_quote_lines import X as QUOTING_X
 from mentiondesk.erased_quote_lines import by_uri, quoted_posts, unquoted_text
 from mentiondesk.fingerprint_keys import key_for, keys_for
 from mentiondesk.models import Mention
@@ -73,6 +77,7 @@ def without_erased(conn: Connection, mentions: Sequence[Mention]) -> list[Mentio
     named = {(m.platform, p) for m in mentions for p in (m.external_id, *_cited(m)) if p}
     erased = _erased(conn, keys, named)
     kept = [m for m in mentions if (m.platform, m.external_id) not in erased]
+    kept = unquoted_later(conn, keys, kept)  # quoting any post of an author erased
     if not any((m.platform, p) in erased for m in kept for p in _cited(m)):
         return kept
     key = thread_key(conn, create=True)
@@ -87,7 +92,9 @@ def _marked(m: Mention, key: bytes, erased: set[tuple[str, str]]) -> Mention:
     thread, parent = (
         marker(key, m.platform, p) if p and (m.platform, p) in erased else p for p in _named(m)
     )
-    title = None if (m.platform, m.thread_id) in erased else m.on_title
+    # On X the title shows the post it answers (listener/_x_wire): an erased one's words.
+    answered = m.platform == QUOTING_X and (m.platform, m.parent_id) in erased
+    title = None if (m.platform, m.thread_id) in erased or answered else m.on_title
     text = m.text
     if m.platform == QUOTING:  # a quote line of an erased post: no address of it
         text = unquoted_text(text, by_uri({p for s, p in erased if s == m.platform}))

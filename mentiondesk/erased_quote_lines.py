@@ -17,6 +17,9 @@ _QUOTE = re.compile(r"^↪️ https://bsky\.app/profile/(did:[^/\s]+)/post/([^/\
 
 _LINE = re.compile(r"^↪️ (https://\S+)$", re.MULTILINE)  # any platform's quote line
 _LINK = re.compile(r"https://\S+")
+# What an X post quotes or answers, as the X source stores it in on_title: "@author: text".
+_X_TITLE = re.compile(r"^@([A-Za-z0-9_]{1,15}): ")
+X = "x"
 
 Erased = Callable[[str, str], bool]  # (DID, record key) → whether that post's line goes
 
@@ -37,10 +40,40 @@ def unquoted_links(text: str, starts: Collection[str]) -> str:
     return _LINE.sub(lambda m: UNQUOTED if _among(m[1], starts) else m[0], text)
 
 
+def quote_links(text: str) -> list[str]:
+    """The addresses `text`'s quote lines (any platform's) give, as written."""
+    return _LINE.findall(text)
+
+
 def unlinked(text: str, starts: Collection[str]) -> str:
     """`text` (a digest's lines: a post's text on one line, cut short) with no address
     starting with one of `starts`."""
     return _LINK.sub(lambda m: ERASED_ON_REQUEST if _among(m[0], starts) else m[0], text)
+
+
+def x_profile(handle: str) -> str:
+    """The start of the addresses of an X account's posts, as its quote lines give them."""
+    return f"https://x.com/{handle.lower().lstrip('@')}/"
+
+
+def x_title_start(platform: str, on_title: str | None) -> str | None:
+    """The address start of the author whose post an X post's on_title shows ("@ana: …")."""
+    found = _X_TITLE.match(on_title or "") if platform == X else None
+    return x_profile(found[1]) if found else None
+
+
+def untitled(
+    platform: str, on_title: str | None, starts: Collection[str], *, unquoted: bool
+) -> str | None:
+    """An X post's on_title (the post it quotes or answers: its author's words) gone where
+    that author is erased (their address start among `starts`), or, naming no author, where
+    its quote line was just rewritten (`unquoted`). Other platforms' titles stay (a thread's
+    title is the erasure's of its first post: erasure_threads)."""
+    if platform != X or not on_title:
+        return on_title
+    start = x_title_start(platform, on_title)
+    erased = start in starts if start is not None else unquoted
+    return None if erased else on_title
 
 
 def _among(link: str, starts: Collection[str]) -> bool:

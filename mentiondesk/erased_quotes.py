@@ -1,4 +1,4 @@
-"""Others' posts quoting a post of an author erased on request (Bluesky, Mastodon 4.5).
+"""Others' posts quoting a post of an author erased on request (Bluesky, Mastodon 4.5, X).
 
 A quote post's text ends with the quoted post's address (listener/_bluesky_text,
 listener/_mastodon_wire: "↪️ https://bsky.app/profile/DID/post/RKEY", "↪️
@@ -7,13 +7,15 @@ they were erased it still led to them from others' posts, in the queue, on the c
 in the alerts. So the erasure rewrites that line to say the quoted post's author was erased
 ("↪️ (erased on request)"), in the rows (text, and the first text of an edited post) and in
 their copies (erasure_copied; a digest's line loses the address): for any post of theirs,
-stored or not, found by their profile's address. A Bluesky quote read later of a post the
-erasure erased (its fingerprint kept, erased_posts) is stored so too; other later quotes
-cannot be told apart from anyone's.
+stored or not, found by their profile's address. On X the post quoted or answered is shown
+too, as on_title ("@ana: her words"): it goes where its author is theirs. A quote read later
+of any post of theirs is stored so too: the erasure keeps a fingerprint of each of these
+addresses (erased_profiles), and of each post it erased (erased_posts).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 from functools import partial
@@ -22,12 +24,30 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from mentiondesk.erased_quote_lines import unlinked, unquoted_links
+from mentiondesk.erased_quote_lines import X, unlinked, unquoted_links, untitled, x_profile
 from mentiondesk.erasure_copied import CHUNK, rewrite_copies
 from mentiondesk.erasure_payloads import Whose
 from mentiondesk.tables import MENTION
 
 _COLUMNS = ("text", "first_text")
+# A Mastodon status's address on its author's server, in either form: (server, user).
+_STATUS = re.compile(r"^https://([^/\s]+)/(?:@([^/\s@]+)|users/([^/\s]+))/", re.IGNORECASE)
+_FORMS = ("https://{h}/@{u}/", "https://{h}/users/{u}/")
+
+
+def quoted_at(conn: Connection, whose: Whose, home: Collection[str]) -> dict[str, list[str]]:
+    """Where their posts' addresses start (profiles), and on Mastodon where their stored
+    statuses' addresses do: an account's server need not be its handle's domain
+    ("ana@example.com" posting from social.example.com)."""
+    found = profiles(whose, home)
+    urls = sa.select(MENTION.c.url).where(
+        MENTION.c.id.in_(whose.mentions), MENTION.c.platform == "mastodon"
+    )
+    seen = {m.groups() for m in map(_STATUS.match, conn.scalars(urls)) if m}
+    starts = {f.format(h=h.lower(), u=(a or b).lower()) for h, a, b in seen for f in _FORMS}
+    if starts:
+        found["mastodon"] = sorted(starts | set(found.get("mastodon", [])))
+    return found
 
 
 def profiles(whose: Whose, home: Collection[str]) -> dict[str, list[str]]:
@@ -40,40 +60,51 @@ def profiles(whose: Whose, home: Collection[str]) -> dict[str, list[str]]:
         named = [h.lower().lstrip("@").partition("@") for h in whose.handles]
         at = [(user, host) for user, _, host in named if user and host]
         at += [(user, host) for user, _, there in named if user and not there for host in home]
-        forms = ("https://{h}/@{u}/", "https://{h}/users/{u}/")
-        found["mastodon"] = [f.format(h=h.lower(), u=u) for u, h in sorted(at) for f in forms]
+        found["mastodon"] = [f.format(h=h.lower(), u=u) for u, h in sorted(at) for f in _FORMS]
+    if any(p == X for p, _ in whose.accounts):  # X's handles ignore case
+        found[X] = sorted({x_profile(h) for h in whose.handles if h.strip("@")})
     return {p: links for p, links in found.items() if links}
 
 
-def unquote(conn: Connection, mentions: Any, links: dict[str, list[str]]) -> Counter[str]:
+def unquote(
+    conn: Connection, mentions: Any, links: dict[str, list[str]], cards: set[int] | None = None
+) -> Counter[str]:
     """Rewrite others' posts (not among `mentions`: their ids or a subquery) quoting a post
     at one of these `links` (profiles), and their copies; the delivered alerts that showed
-    the quote, per sink."""
+    the quote, per sink, their outbox ids added to `cards`."""
     shown = Counter[str]()
     for platform, starts in sorted(links.items()):
         changed = _rows(conn, mentions, platform, starts)
         for start in range(0, len(changed), CHUNK):
             change = partial(_copy, platform=platform, starts=starts)
             lines = partial(unlinked, starts=starts)
-            shown += rewrite_copies(
-                conn, changed[start : start + CHUNK], change, _quote_shown, lines
-            )
+            chunk = changed[start : start + CHUNK]
+            shown += rewrite_copies(conn, chunk, change, _quote_shown, lines, cards)
     return shown
 
 
 def _rows(conn: Connection, mentions: Any, platform: str, starts: list[str]) -> list[int]:
     """Rewrite the rows on `platform` quoting a post at `starts`; their ids."""
-    quoting = (
+    quoting = [
         sa.func.lower(MENTION.c[c]).contains(s, autoescape=True) for c in _COLUMNS for s in starts
-    )
+    ]
+    if platform == X:  # a post quoting or answering theirs shows it: "@ana: …"
+        titles = (f"@{s.rstrip('/').rsplit('/', 1)[-1]}: " for s in starts)
+        quoting += [
+            sa.func.lower(MENTION.c.on_title).startswith(t, autoescape=True) for t in titles
+        ]
     rows = conn.execute(
-        sa.select(MENTION.c.id, *(MENTION.c[c] for c in _COLUMNS)).where(
+        sa.select(MENTION.c.id, MENTION.c.on_title, *(MENTION.c[c] for c in _COLUMNS)).where(
             MENTION.c.platform == platform, ~MENTION.c.id.in_(mentions), sa.or_(*quoting)
         )
     ).mappings()
     changed = []
     for row in rows.all():
-        values = {c: unquoted_links(row[c], starts) for c in _COLUMNS if row[c]}
+        values: dict[str, str | None] = {
+            c: unquoted_links(row[c], starts) for c in _COLUMNS if row[c]
+        }
+        unquoted = any(v != row[c] for c, v in values.items())
+        values["on_title"] = untitled(platform, row["on_title"], starts, unquoted=unquoted)
         if any(v != row[c] for c, v in values.items()):
             conn.execute(sa.update(MENTION).where(MENTION.c.id == row["id"]).values(values))
             changed.append(row["id"])
@@ -81,11 +112,18 @@ def _rows(conn: Connection, mentions: Any, platform: str, starts: list[str]) -> 
 
 
 def _copy(mention: dict[str, Any], platform: str, starts: list[str]) -> dict[str, Any]:
-    text = mention.get("text")
+    text, title = mention.get("text"), mention.get("on_title")
     if mention.get("platform") != platform or not isinstance(text, str):
         return mention
-    return {**mention, "text": unquoted_links(text, starts)}
+    new = unquoted_links(text, starts)
+    if not isinstance(title, str):
+        return {**mention, "text": new}
+    return {
+        **mention,
+        "text": new,
+        "on_title": untitled(platform, title, starts, unquoted=new != text),
+    }
 
 
 def _quote_shown(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    return before.get("text") != after.get("text")
+    return any(before.get(k) != after.get(k) for k in ("text", "on_title"))

@@ -23,8 +23,10 @@ from sqlalchemy.engine import Connection
 
 from mentiondesk import retention_keys as keys
 from mentiondesk.author_lookup import Wanted, authors_wanted, check_one, not_found
+from mentiondesk.erased_cards import queue_others
 from mentiondesk.erased_posts import keep_erased
-from mentiondesk.erased_quotes import profiles, unquote
+from mentiondesk.erased_profiles import keep_profiles
+from mentiondesk.erased_quotes import quoted_at, unquote
 from mentiondesk.erasure_audit import already_said, erase_detail
 from mentiondesk.erasure_copies import Elsewhere, tickets_of
 from mentiondesk.erasure_payloads import ERASED, Whose, erase_digest_items, erase_outbox
@@ -194,8 +196,9 @@ def _erase(conn: Connection, wanted: Wanted, *, by: str) -> Erasure:
     listed_as = sorted(listed_forms(platform, whose.handles, wanted.home))
     prelisted = [h for h in listed_as if drop_handle(conn, platform, h)]
     listed = bool(prelisted) or any(a.do_not_contact for a in authors)
-    quoted_at = profiles(whose, wanted.home)  # where their posts' addresses start
-    erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed, quoted_at=quoted_at)
+    starts = quoted_at(conn, whose, wanted.home)  # where their posts' addresses start
+    keep_profiles(conn, starts)  # a quote of theirs read later is stored rewritten too
+    erasure = _erase_traces(conn, platform, whose, author_ids, listed=listed, quoted_at=starts)
     _delete(conn, AUTHOR, AUTHOR.c.id.in_(author_ids))
     if erasure.listed:
         kept = [a for a in authors if a.do_not_contact or prelisted]
@@ -221,8 +224,10 @@ def _erase_traces(
     mentions, cases, drafts = whose.mentions, whose.cases, whose.drafts
     keep_erased(conn, mentions)  # read again (a re-read window, a lost cursor), not stored
     # Others' replies name their posts (an id leads to them), and show their story's title.
-    titled = unthread(conn, mentions, titles=True)
-    quoted = unquote(conn, mentions, quoted_at)  # others' quotes link to their posts
+    cards: set[int] = set()  # others' alerts delivered that showed a title or link of theirs
+    unthread(conn, mentions, titles=True, cards=cards)
+    unquote(conn, mentions, quoted_at, cards)  # others' quotes link to their posts
+    others, shown = queue_others(conn, sorted(cards))  # Slack's shown again without it
     tickets = tickets_of(conn, whose)  # before the outbox rows lose their case
     replies = replies_of(conn, whose)  # before they lose their case and copy too
     outbox = erase_outbox(conn, whose)
@@ -234,7 +239,8 @@ def _erase_traces(
         rewritten=_per_sink(outbox.cards.queued),
         cleared=_per_sink(outbox.cards.cleared),
         waiting=_per_sink(outbox.cards.waiting),
-        shown=_per_sink(titled + quoted),
+        shown=_per_sink(shown),
+        others=_per_sink(others),
     )
     # Their post ids in the delivered actions' keys (on Bluesky the post's id holds their
     # account's, on X a status id leads to them): renamed as a purge does, by the posts.

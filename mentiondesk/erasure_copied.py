@@ -37,10 +37,12 @@ def rewrite_copies(
     change: Change,
     shown: Shown,
     lines: Callable[[str], str] | None = None,
+    cards: set[int] | None = None,
 ) -> Counter[str]:
     """Rewrite the copies of these posts (mention ids, at most CHUNK) by `change`, and with
     `lines` the text of the actions copying them (a digest's line quotes each post); the
-    delivered alerts whose copy lost something a chat showed (`shown`, or a line), per sink."""
+    delivered alerts whose copy lost something a chat showed (`shown`, or a line), per sink,
+    their outbox ids added to `cards` (for the Slack ones to be rewritten, erased_cards)."""
     items = conn.execute(
         sa.select(DIGEST_ITEM.c.id, DIGEST_ITEM.c.payload, DIGEST_ITEM.c.digest_key).where(
             naming(posts)
@@ -74,6 +76,8 @@ def rewrite_copies(
             saw = text != said or (context is not None and _saw(data, context, shown))
             if row.kind == "alert" and row.status == "done" and saw:
                 seen[row.target] += 1
+                if cards is not None:
+                    cards.add(row.id)
     return seen
 
 

@@ -56,10 +56,12 @@ class Elsewhere:
     # Alerts about others' posts, delivered, that showed the title of a story or post of
     # theirs (their words) or a link to one: the store no longer keeps it, the chat does.
     shown: tuple[tuple[str, int], ...] = ()
+    # Such alerts that are Slack cards: the outbox shows them again without it (erased_cards).
+    others: tuple[tuple[str, int], ...] = ()
 
     def __bool__(self) -> bool:
         copies = self.tickets or self.alerts or self.replies or self.shown
-        return bool(copies or self.rewritten or self.cleared)
+        return bool(copies or self.rewritten or self.cleared or self.others)
 
     def by_hand(self, kinds: Mapping[str, str]) -> bool:
         """Whether a copy is left for the operator to delete, as `described` lists them
@@ -123,6 +125,13 @@ def described(elsewhere: Elsewhere, kinds: Mapping[str, str]) -> list[str]:
         f"In Slack, the outbox rewrites {counted(n, 'card')} about them in {sink} to show an "
         "erased author: no link, no words of theirs."
         for sink, n in elsewhere.rewritten
+        if n
+    ]
+    lines += [
+        f"In Slack, the outbox rewrites {counted(n, 'card')} about others' posts in {sink} "
+        "that showed the title of a story or post of theirs or a link to one: shown again "
+        "without it."
+        for sink, n in elsewhere.others
         if n
     ]
     lines += [

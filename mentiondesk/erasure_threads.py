@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -42,12 +43,15 @@ class _Renamed:
     titled: Collection[tuple[str, str]]
 
 
-def unthread(conn: Connection, mentions: Any, *, titles: bool = False) -> Counter[str]:
+def unthread(
+    conn: Connection, mentions: Any, *, titles: bool = False, cards: set[int] | None = None
+) -> Counter[str]:
     """Give the replies (by others: not among `mentions`) naming these posts (`mentions`:
     their ids or a subquery, before they are deleted or blanked) the posts' markers, in
     their rows and in the payloads copying them. With `titles` (an erasure), a reply in the
     thread of one of these posts loses its on_title too; the alerts about such replies
-    delivered already, per sink (those showed the title: the chat keeps it)."""
+    delivered already, per sink (those showed the title: the chat keeps it), their outbox
+    ids added to `cards`."""
     posts = conn.execute(
         sa.select(MENTION.c.platform, MENTION.c.external_id, MENTION.c.edit_id).where(
             MENTION.c.id.in_(mentions), ~MENTION.c.external_id.startswith(_PURGED)
@@ -72,7 +76,8 @@ def unthread(conn: Connection, mentions: Any, *, titles: bool = False) -> Counte
     renamed = _Renamed(names, titled)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        shown += rewrite_copies(conn, chunk, lambda m: _mention(m, renamed), _titles)
+        change = partial(_mention, renamed=renamed)
+        shown += rewrite_copies(conn, chunk, change, _titles, cards=cards)
     return shown
 
 

@@ -32,12 +32,19 @@ RETENTION_QUOTE = "(removed by the retention policy)"
 KIND = "erase_card"
 CARD = "erased_card"
 BY_RETENTION = "by_retention"
+# A card about someone else's post that showed an erased author's story title or a link to
+# their post (erased_cards.queue_others): shown again from its copy the erasure rewrote, as
+# posted, its buttons gone where its case ended (`extra[SETTLED]`).
+OTHERS = "others_card"
+SETTLED = "settled"
 
 
 def erased_blocks(action: OutboxAction, wording: Wording) -> list[Block]:
     """The card of `action` (blanked by erasure or retention) with nothing of its author
     left."""
     purged = bool(action.extra.get(BY_RETENTION))
+    if action.extra.get(OTHERS):
+        return _others(action, wording)
     if action.text_only and purged:  # a digest the retention blanked whole
         return text_only_blocks(wording.t(RETENTION_QUOTE))
     if action.text_only:  # a digest an erasure blanked their lines in
@@ -59,6 +66,13 @@ def erased_text(action: OutboxAction, wording: Wording) -> str:
     if action.text_only and action.extra.get(BY_RETENTION):
         return slack_mrkdwn(wording.t(RETENTION_QUOTE), 300)
     return fallback_text(action, wording)
+
+
+def _others(action: OutboxAction, wording: Wording) -> list[Block]:
+    blocks = alert_blocks(action, wording)
+    if not action.extra.get(SETTLED):
+        return blocks
+    return [b for b in blocks if b.get("block_id") not in (ACTIONS_BLOCK, EDIT_NOTE_BLOCK)]
 
 
 def _section(text: str) -> Block:

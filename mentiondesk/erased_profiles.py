@@ -1,0 +1,106 @@
+"""Where erased authors' posts' addresses start, kept as keyed fingerprints so that a quote
+of a post of theirs read after the erasure is stored as the erasure rewrote those stored
+before it: "↪️ (erased on request)", with no address of their post.
+
+The erasure rewrites others' quote lines by the addresses of their profile (erased_quotes:
+on Bluesky their DID's, on Mastodon their handle's on its server), for any post of theirs,
+stored or not. A Mastodon quote read later names the quoted status by its address on the
+author's server, an id this store never had, so a fingerprint of the post (erased_posts)
+cannot find it: the erasure keeps HMAC-SHA256(key, platform and profile address) of each
+address instead, and ingesting looks up every "/"-ended start of each quote line's address.
+The key is erased_posts' (fingerprint_keys): a list of addresses of public profiles cannot be
+tested against the kept fingerprints without it. Nothing else of theirs is kept.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from hashlib import sha256
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from mentiondesk.erased_quote_lines import quote_links, unquoted_links, untitled, x_title_start
+from mentiondesk.fingerprint_keys import key_for
+from mentiondesk.models import Mention
+from mentiondesk.tables import ERASED_POST
+
+NAME = "erased_post"  # erased_posts' key: one key for what ingesting looks up
+_SCHEME = "https://"
+_DEPTH = 4  # path segments looked up: a profile is at most two (/users/ana/), kept bounded
+_BATCH = 500  # digests per query, well under SQLite's 999 bound parameters
+
+
+def profile_fingerprint(key: bytes, platform: str, start: str) -> str:
+    """Hex HMAC-SHA256 under `key` of "profile\\nplatform\\naddress start" (no post's
+    fingerprint, of "platform\\npost id", can equal it)."""
+    message = f"profile\n{platform}\n{start.lower()}"
+    return hmac.new(key, message.encode(), sha256).hexdigest()
+
+
+def keep_profiles(conn: Connection, links: dict[str, list[str]]) -> None:
+    """Keep the fingerprints of these address starts (erased_quotes.profiles: per platform)."""
+    if not any(links.values()):
+        return
+    key = key_for(conn, NAME, create=True)
+    assert key is not None  # made just now if none was
+    digests = sorted({profile_fingerprint(key, p, s) for p, ss in links.items() for s in ss})
+    for start in range(0, len(digests), _BATCH):
+        batch = digests[start : start + _BATCH]
+        kept = set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
+        fresh = [{"digest": d} for d in batch if d not in kept]
+        if fresh:
+            conn.execute(sa.insert(ERASED_POST), fresh)
+
+
+def starts_of(link: str) -> list[str]:
+    """The starts of `link` that end a host or a path segment, lower case: those a profile's
+    address (erased_quotes.profiles) can be ("https://host/@ana/", "https://host/users/ana/")."""
+    link = link.lower()
+    if not link.startswith(_SCHEME):
+        return []
+    ends = [i for i, c in enumerate(link) if c == "/" and i >= len(_SCHEME)]
+    return [link[: i + 1] for i in ends[: _DEPTH + 1]]
+
+
+def unquoted_later(
+    conn: Connection, keys: Sequence[bytes], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """These mentions with each quote line of a post by an erased author (its address
+    starting where a kept fingerprint says) rewritten."""
+    wanted = {
+        (m.platform, s) for m in mentions for link in quote_links(m.text) for s in starts_of(link)
+    }
+    # X: the post quoted or answered, shown as on_title ("@ana: …"), by its author's address.
+    wanted |= {(m.platform, s) for m in mentions if (s := x_title_start(m.platform, m.on_title))}
+    erased = _erased(conn, keys, wanted) if keys and wanted else set()
+    if not erased:
+        return list(mentions)
+    return [_unquoted(m, {s for p, s in erased if p == m.platform}) for m in mentions]
+
+
+def _unquoted(m: Mention, starts: Collection[str]) -> Mention:
+    if not starts:
+        return m
+    text = unquoted_links(m.text, starts)
+    title = untitled(m.platform, m.on_title, starts, unquoted=text != m.text)
+    return replace(m, text=text, on_title=title)
+
+
+def _erased(
+    conn: Connection, keys: Sequence[bytes], starts: Collection[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Those (platform, address start) kept, under any key."""
+    forms = {s: [profile_fingerprint(k, *s) for k in keys] for s in starts}
+    digests = sorted({d for found in forms.values() for d in found})
+    kept: set[str] = set()
+    for start in range(0, len(digests), _BATCH):
+        batch = digests[start : start + _BATCH]
+        kept |= set(conn.scalars(sa.select(ERASED_POST.c.digest).where(_among(batch))))
+    return {s for s, found in forms.items() if not kept.isdisjoint(found)}
+
+
+def _among(digests: list[str]) -> sa.ColumnElement[bool]:
+    return ERASED_POST.c.digest.in_(digests)
