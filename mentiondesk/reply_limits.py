@@ -5,6 +5,7 @@ by kind (whether a platform has private messages is mentiondesk.models')."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from mentiondesk.fediverse_graphemes import grapheme_count
 from mentiondesk.models import (
@@ -85,23 +86,53 @@ def reply_length(
     return grapheme_count(sent) if rule == "graphemes" else len(sent)
 
 
-def too_long(
+@dataclass(frozen=True)
+class TooLong:
+    """Why the platform would refuse a reply as too long, by its parts: the desk words it in
+    the reader's language (web/refusal_words.py), str() in English for the CLI and logs.
+    `over_bytes`: it fits the characters but not Bluesky's bytes (`length`, `limit` in bytes).
+    `counted`: the platform counts it otherwise than the characters typed (COUNTING says how);
+    `warning`: the length of the Mastodon content warning it carries, counted in (0: none)."""
+
+    platform: str
+    length: int
+    limit: int
+    over_bytes: bool = False
+    counted: bool = False
+    warning: int = 0
+
+    def __str__(self) -> str:
+        if self.over_bytes:
+            return f"the reply is over the {self.limit} bytes {self.platform} allows (fewer emoji)"
+        how = f" as {self.platform} counts it ({COUNTING[self.platform]})" if self.counted else ""
+        if self.warning:
+            how += f", the post's content warning it carries included ({self.warning})"
+        return f"the reply is {self.length} characters{how}; {self.platform} allows {self.limit}"
+
+
+def length_problem(
     platform: str, text: str, *, private: bool, handle: str, warning: str = ""
-) -> str | None:
+) -> TooLong | None:
     """Why the platform would refuse the reply as too long, as it counts it (on Mastodon with
     the content `warning` it carries); None if it fits."""
     limit = reply_limit(platform, private=private)
     length = reply_length(platform, text, private=private, handle=handle, warning=warning)
-    if platform == "bluesky" and len(text.strip().encode()) > BLUESKY_BYTES and length <= limit:
-        return f"the reply is over the {BLUESKY_BYTES} bytes bluesky allows (fewer emoji)"
+    size = len(text.strip().encode())
+    if platform == "bluesky" and size > BLUESKY_BYTES and length <= limit:
+        return TooLong(platform, size, BLUESKY_BYTES, over_bytes=True)
     if length <= limit:
         return None
-    how = ""
-    if platform in COUNTING and length != len(text.strip()):
-        how = f" as {platform} counts it ({COUNTING[platform]})"
-    if warning and platform == "mastodon":
-        how += f", the post's content warning it carries included ({grapheme_count(warning)})"
-    return f"the reply is {length} characters{how}; {platform} allows {limit}"
+    counted = platform in COUNTING and length != len(text.strip())
+    shown = grapheme_count(warning) if warning and platform == "mastodon" else 0
+    return TooLong(platform, length, limit, counted=counted, warning=shown)
+
+
+def too_long(
+    platform: str, text: str, *, private: bool, handle: str, warning: str = ""
+) -> str | None:
+    """length_problem in English (the CLI's, the logs', a playbook check's); None if it fits."""
+    problem = length_problem(platform, text, private=private, handle=handle, warning=warning)
+    return str(problem) if problem else None
 
 
 def mastodon_length(text: str) -> int:

@@ -134,7 +134,7 @@ async def render_case(
         sla=sla_seconds(detail.opener_reading),
         business=desk.config.business_hours,  # the first response in them too, where set
         **(await picker_context(request, detail)),
-        **(refusal.context(detail) if refusal else {**NOT_REFUSED, **case_notice(request)}),
+        **(refusal.context(detail, loc) if refusal else {**NOT_REFUSED, **case_notice(request)}),
     )
 
 

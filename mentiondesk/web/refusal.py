@@ -7,9 +7,12 @@ import json
 from dataclasses import dataclass, field
 from typing import NotRequired, TypedDict
 
+from mentiondesk.reply_limits import TooLong, content_warning, length_problem
 from mentiondesk.web.common import NOTICES
 from mentiondesk.web.data_case import CaseDetail
 from mentiondesk.web.data_case_rows import AuditEntry, DraftData
+from mentiondesk.web.i18n import Locale
+from mentiondesk.web.refusal_words import too_long_words
 
 
 class Refused(TypedDict):
@@ -35,10 +38,10 @@ class Refusal:
     kept: dict[int, str] = field(default_factory=dict)
     reply: tuple[str, str] | None = None
 
-    def context(self, detail: CaseDetail) -> Refused:
+    def context(self, detail: CaseDetail, loc: Locale) -> Refused:
         """What case.html needs to say why and show the kept text beside what changed."""
         return {
-            "notice": NOTICES[self.why],
+            "notice": self.notice(detail, loc),
             "refused": self.why,
             "kept": self.kept,
             "edits": {draft: last_edit(detail.audit, draft) for draft in self.kept},
@@ -48,6 +51,31 @@ class Refusal:
             if self.reply
             else (None, None),
         }
+
+    def notice(self, detail: CaseDetail, loc: Locale) -> tuple[str, str]:
+        """The notice saying why; a too-long reply's followed by its numbers, in `loc`'s words
+        (the template's _() leaves a text it has no entry for as it is)."""
+        kind, words = NOTICES[self.why]
+        if self.why != "too-long":
+            return kind, words
+        if (problem := self._too_long(detail)) is None:
+            return kind, words
+        return kind, f"{loc.t(words)} {too_long_words(loc, problem)}"
+
+    def _too_long(self, detail: CaseDetail) -> TooLong | None:
+        """The kept text's length problem, counted as approval counted it (as the page's
+        counter does: its mention's platform, author and content warning)."""
+        kinds = {d.id: d.kind for d in detail.drafts}
+        refused = [(kinds.get(draft, "public"), text) for draft, text in self.kept.items()]
+        refused += [self.reply] if self.reply else []
+        platform = detail.mention.platform
+        warning = content_warning(platform, detail.mention.text)
+        for kind, text in refused:
+            private, handle = kind == "private", detail.author.handle
+            found = length_problem(platform, text, private=private, handle=handle, warning=warning)
+            if found:
+                return found
+        return None  # it fits as counted now (a stored text changed): the plain notice
 
     def to_json(self) -> str:
         return json.dumps(
